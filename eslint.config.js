@@ -1,0 +1,79 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Layering, enforced: dependencies point inward (renderer → bridge → ipc → core; electron → core).
+ * test/unit/lint-layering.test.ts proves each rule fires on a violating file.
+ */
+const ELECTRON = { name: 'electron', message: 'Only main/electron (and the preload) may import electron.' };
+const ELECTRON_DIRS = { group: ['**/electron/*', '**/main/electron/**'], message: 'Only main/index.ts may reach main/electron.' };
+const OUTER_LAYERS = {
+  group: ['**/ipc/*', '**/main/ipc/**', '**/relay/*', '**/main/relay/**', '**/cli/*', '**/main/cli/**', '**/renderer/**', '**/preload/**'],
+  message: 'main/core is the innermost layer: it must not import ipc, relay, cli, preload or the renderer.',
+};
+const NOT_CORE_OR_ELECTRON_FROM_EDGE = {
+  group: ['**/renderer/**', '**/preload/**'],
+  message: 'The relay and the CLI run headless: no renderer or preload code.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'bench/**/.peers/**', 'test/fixtures/lint/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.name="eval"]', message: 'No eval.' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [ELECTRON, { name: 'react', message: 'No UI code in the core.' }], patterns: [ELECTRON_DIRS, OUTER_LAYERS] },
+      ],
+    },
+  },
+  {
+    files: ['main/relay/**/*.ts', 'main/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [ELECTRON_DIRS, NOT_CORE_OR_ELECTRON_FROM_EDGE] }],
+    },
+  },
+  {
+    files: ['main/ipc/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [ELECTRON_DIRS, NOT_CORE_OR_ELECTRON_FROM_EDGE] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer is untrusted: it reaches main only through the Bridge.' }],
+          patterns: [
+            {
+              group: ['**/main/ipc/**'],
+              allowTypeImports: true,
+              message: 'The renderer may import the IPC contract for its types only (import type).',
+            },
+            {
+              group: ['**/main/*', '**/main/core/**', '**/main/electron/**', '**/main/cli/**', '**/main/relay/**', '**/preload/**', 'node:*'],
+              message: 'The renderer never imports main-process code or Node modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,5 @@
+import type { Command } from '../command';
+import { statusCommand } from './status';
+
+/** Every `diwan` subcommand, in the order `diwan --help` lists them. Add a command here and nowhere else. */
+export const commands: readonly Command[] = [statusCommand];

@@ -1,0 +1,31 @@
+import { hasFlag, type Command } from '../command';
+import { openCoreFor } from '../context';
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'what the status screen shows: version, data directory, schema version, keychain',
+  usage: 'diwan status [--json] [--data-dir DIR]',
+  async run(args, io) {
+    const core = openCoreFor(args, io);
+    try {
+      const s = await core.status();
+      if (hasFlag(args, '--json')) {
+        io.stdout.write(JSON.stringify(s, null, 2) + '\n');
+      } else {
+        const rows: Array<[string, string]> = [
+          ['App version', s.appVersion],
+          ['Data directory', s.dataDir],
+          ['Database file', s.databaseFile],
+          ['Database schema version', String(s.schemaVersion)],
+          ['OS keychain', s.keychain.available ? 'available' : `not available (${s.keychain.problem})`],
+        ];
+        const w = Math.max(...rows.map(([k]) => k.length));
+        for (const [k, v] of rows) io.stdout.write(`${k.padEnd(w)}  ${v}\n`);
+        if (s.keychain.advice) io.stdout.write(`\n${s.keychain.advice}\n`);
+      }
+      return s.keychain.available ? 0 : 1;
+    } finally {
+      core.close();
+    }
+  },
+};

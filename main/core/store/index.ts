@@ -1,0 +1,2 @@
+export { openDatabase, schemaVersion, type Db } from './database';
+export { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';

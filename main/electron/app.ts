@@ -1,0 +1,66 @@
+import { openCore, type Core } from '../core/app';
+import { isDiwanError } from '../core/shared/errors';
+import { createMainDispatch } from '../ipc';
+import { DEFAULT_EXTERNAL_HOSTS, hardenSession, hardenWebContents } from './hardening';
+import { registerIpc, sendEvent } from './ipc';
+import type { BrowserWindowLike, ElectronPort } from './port';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { createMainWindow } from './window';
+
+export interface ShellOptions {
+  rendererDir: string;
+  preloadPath: string;
+  log?: (line: string) => void;
+  openCore?: (dataDir: string) => Core;
+}
+
+/**
+ * Wires the core into Electron and nothing else. Everything here either hardens the shell or forwards an OS
+ * event to the core; logic belongs in main/core.
+ */
+export async function startShell(electron: ElectronPort, opts: ShellOptions): Promise<{ window: BrowserWindowLike; core: Core } | null> {
+  const { app } = electron;
+  const log = opts.log ?? (() => {});
+  electron.protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  app.on('web-contents-created', (_e, contents) =>
+    hardenWebContents(contents, { allowedExternalHosts: DEFAULT_EXTERNAL_HOSTS, openExternal: (u) => electron.shell.openExternal(u) }),
+  );
+
+  await app.whenReady();
+  hardenSession(electron.session.defaultSession);
+  electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(opts.rendererDir));
+
+  let core: Core;
+  try {
+    core = (opts.openCore ?? ((dataDir) => openCore({ dataDir })))(app.getPath('userData'));
+  } catch (e) {
+    electron.dialog.showErrorBox('Diwan cannot start', isDiwanError(e) ? e.message : 'Diwan could not open its data.');
+    app.quit();
+    return null;
+  }
+  registerIpc(electron.ipcMain, createMainDispatch(core, log));
+
+  const win = createMainWindow(electron, opts.preloadPath);
+  app.on('second-instance', () => {
+    if (win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  // Locking drops everything the renderer held: tell it, then reload the page so its memory starts empty.
+  const lock = (reason: string) => {
+    if (win.isDestroyed()) return;
+    sendEvent(win.webContents, 'locked', { reason });
+    win.webContents.reload();
+  };
+  electron.powerMonitor.on('lock-screen', () => lock('os-lock'));
+  electron.powerMonitor.on('suspend', () => lock('suspend'));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core.close());
+  await win.loadURL(APP_ENTRY_URL);
+  return { window: win, core };
+}

@@ -1,0 +1,9 @@
+import type { Core } from '../../core/app';
+import type { CallContext, Handlers } from '../dispatch';
+
+/** Binds each contract channel to the core. Handlers stay thin: parse is done, permission is checked. */
+export function createHandlers(core: Core): Handlers<CallContext> {
+  return {
+    getStatus: () => core.status(),
+  };
+}

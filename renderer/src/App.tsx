@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from './i18n';
+import { StatusScreen } from './screens/StatusScreen';
+import { useUi } from './store';
+
+export function App() {
+  const { t } = useTranslation();
+  const language = useUi((s) => s.language);
+  const choose = (lang: Language) => {
+    useUi.getState().setLanguage(lang);
+    void setLanguage(lang);
+  };
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <h1>{t('app.name')}</h1>
+        <span className="tagline">{t('app.tagline')}</span>
+        <label className="language">
+          {t('language.label')}
+          <select value={language} onChange={(e) => choose(e.target.value as Language)} data-testid="language">
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main className="content">
+        <StatusScreen />
+      </main>
+    </div>
+  );
+}

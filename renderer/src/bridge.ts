@@ -1,0 +1,29 @@
+import type { Bridge } from '../../main/ipc/bridge';
+import type { ChannelName, RequestOf, ResponseOf } from '../../main/ipc/contract';
+import type { IpcError, IpcResult } from '../../main/ipc/result';
+
+declare global {
+  interface Window {
+    diwan?: Bridge;
+  }
+}
+
+/** A failed call, carrying the typed error main answered with. */
+export class BridgeError extends Error {
+  constructor(readonly error: IpcError) {
+    super(error.message);
+  }
+}
+
+export function getBridge(): Bridge {
+  if (!window.diwan) throw new Error('The Diwan bridge is missing: open the console through Diwan or the test bridge.');
+  return window.diwan;
+}
+
+/** Calls one channel and unwraps its result; a typed error becomes a BridgeError. */
+export async function call<K extends ChannelName>(name: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+  const fn = getBridge()[name] as unknown as (req: RequestOf<K>) => Promise<IpcResult<ResponseOf<K>>>;
+  const result = await fn(request);
+  if (!result.ok) throw new BridgeError(result.error);
+  return result.value;
+}

@@ -1,0 +1,30 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import ar from './locales/ar.json';
+import en from './locales/en.json';
+import fa from './locales/fa.json';
+
+export const LANGUAGES = ['en', 'ar', 'fa'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const RTL: ReadonlySet<Language> = new Set(['ar', 'fa']);
+
+export function directionOf(lang: Language): 'rtl' | 'ltr' {
+  return RTL.has(lang) ? 'rtl' : 'ltr';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, ar: { translation: ar }, fa: { translation: fa } },
+  lng: 'en',
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+
+/** Switches the UI language and mirrors the whole document for Arabic and Persian. */
+export async function setLanguage(lang: Language): Promise<void> {
+  await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+  document.documentElement.dir = directionOf(lang);
+}
+
+export default i18next;

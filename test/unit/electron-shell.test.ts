@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startShell } from '../../main/electron/app';
+import { isAllowedExternalUrl } from '../../main/electron/hardening';
+import { isTrustedSender } from '../../main/electron/ipc';
+import { APP_ENTRY_URL, createAppProtocolHandler } from '../../main/electron/protocol';
+import { secureWebPreferences } from '../../main/electron/window';
+import type { Core } from '../../main/core/app';
+import { testCore } from '../helpers/core';
+import { FakeWebContents, FakeWindow, fakeElectron } from '../helpers/fake-electron';
+import { tmpDir } from '../helpers/tmp';
+
+let core: Core | undefined;
+afterEach(() => core?.close());
+
+async function started(opts: Parameters<typeof fakeElectron>[0] = {}) {
+  const electron = fakeElectron(opts);
+  const rendererDir = tmpDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+  core = testCore();
+  const shell = await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core! });
+  return { electron, shell, rendererDir };
+}
+
+describe('hardened Electron shell', () => {
+  it('creates the window with the hardened webPreferences and loads app://', async () => {
+    const { shell } = await started();
+    const win = FakeWindow.created[0]!;
+    expect(win.options.webPreferences).toEqual({
+      preload: '/p/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: false,
+    });
+    expect(win.loaded).toEqual([APP_ENTRY_URL]);
+    expect(shell).not.toBeNull();
+  });
+
+  it('keeps DevTools for unpackaged development builds only', () => {
+    expect(secureWebPreferences('/p', true).devTools).toBe(false);
+    expect(secureWebPreferences('/p', false).devTools).toBe(true);
+  });
+
+  it('enables the sandbox and registers the app scheme before the app is ready', async () => {
+    const { electron } = await started();
+    const order = electron.calls;
+    expect(order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(order.indexOf('whenReady'));
+    expect(order.indexOf('enableSandbox')).toBeLessThan(order.indexOf('whenReady'));
+  });
+
+  it('quits when another instance holds the lock', async () => {
+    const electron = fakeElectron({ singleInstance: false });
+    const shell = await startShell(electron, { rendererDir: tmpDir(), preloadPath: '/p', openCore: () => testCore() });
+    expect(shell).toBeNull();
+    expect(electron.calls).toContain('quit');
+    expect(FakeWindow.created).toHaveLength(0);
+  });
+
+  it('denies every permission request and check', async () => {
+    const { electron } = await started();
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'usb']) {
+      let granted: boolean | undefined;
+      electron.permissionRequest!(null, p, (g) => (granted = g));
+      expect(granted).toBe(false);
+      expect(electron.permissionCheck!(null, p)).toBe(false);
+    }
+  });
+
+  it('denies navigation, redirects, webviews and new windows in every web contents', async () => {
+    const { electron } = await started();
+    const contents = new FakeWebContents();
+    for (const l of electron.appListeners.get('web-contents-created') ?? []) l({}, contents);
+    expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.fire('will-navigate', 'app://diwan/other.html')).toBe(true);
+    expect(contents.fire('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(contents.fire('will-attach-webview')).toBe(true);
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(electron.opened).toEqual([]);
+  });
+
+  it('opens only allow-listed https links in the OS browser', () => {
+    expect(isAllowedExternalUrl('https://help.acme.example/x', ['acme.example'])).toBe(true);
+    expect(isAllowedExternalUrl('http://acme.example/', ['acme.example'])).toBe(false);
+    expect(isAllowedExternalUrl('https://acme.example.evil.test/', ['acme.example'])).toBe(false);
+    expect(isAllowedExternalUrl('https://user:pw@acme.example/', ['acme.example'])).toBe(false);
+    expect(isAllowedExternalUrl('javascript:alert(1)', ['acme.example'])).toBe(false);
+    expect(isAllowedExternalUrl('not a url', ['acme.example'])).toBe(false);
+  });
+
+  it('registers one IPC handler per contract channel, and each checks its sender', async () => {
+    const { electron } = await started();
+    const handler = electron.handlers.get('diwan:getStatus')!;
+    expect(handler).toBeDefined();
+    const main = { url: 'app://diwan/index.html' };
+    expect(await handler({ senderFrame: main, sender: { mainFrame: main } }, {})).toMatchObject({ ok: true });
+    const sub = { url: 'app://diwan/index.html' };
+    expect(await handler({ senderFrame: sub, sender: { mainFrame: main } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted_sender' },
+    });
+    const remote = { url: 'https://evil.example/' };
+    expect(await handler({ senderFrame: remote, sender: { mainFrame: remote } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted_sender' },
+    });
+    expect(await handler({ senderFrame: null, sender: { mainFrame: main } }, {})).toMatchObject({ ok: false });
+  });
+
+  it('trusts only the main frame of app://diwan', () => {
+    const f = (url: string) => ({ url });
+    const main = f('app://diwan/index.html');
+    expect(isTrustedSender({ senderFrame: main, sender: { mainFrame: main } })).toBe(true);
+    for (const url of ['file:///index.html', 'app://other/index.html', 'http://127.0.0.1/', 'app://diwan.evil/']) {
+      const frame = f(url);
+      expect(isTrustedSender({ senderFrame: frame, sender: { mainFrame: frame } })).toBe(false);
+    }
+  });
+
+  it('serves the renderer over app:// with the CSP and never outside its folder', async () => {
+    const { rendererDir } = await started();
+    const handle = createAppProtocolHandler(rendererDir);
+    const ok = await handle(new Request('app://diwan/index.html'));
+    expect(ok.status).toBe(200);
+    const csp = ok.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    for (const bad of ['app://diwan/../package.json', 'app://diwan/%2e%2e/%2e%2e/etc/passwd', 'app://other/index.html', 'app://diwan/%00']) {
+      expect((await handle(new Request(bad))).status).toBe(404);
+    }
+  });
+
+  it('on OS lock and suspend tells the renderer and reloads it, dropping its memory', async () => {
+    const { electron } = await started();
+    const win = FakeWindow.created[0]!;
+    for (const l of electron.powerListeners.get('lock-screen') ?? []) l();
+    expect(win.webContents.sent).toEqual([['diwan-event:locked', { reason: 'os-lock' }]]);
+    expect(win.webContents.reloads).toBe(1);
+    for (const l of electron.powerListeners.get('suspend') ?? []) l();
+    expect(win.webContents.reloads).toBe(2);
+  });
+
+  it('explains and quits when the database cannot be opened', async () => {
+    const electron = fakeElectron();
+    const { DiwanError } = await import('../../main/core/shared/errors');
+    const shell = await startShell(electron, {
+      rendererDir: tmpDir(),
+      preloadPath: '/p',
+      openCore: () => {
+        throw new DiwanError('db_newer', 'written by a newer Diwan');
+      },
+    });
+    expect(shell).toBeNull();
+    expect(electron.errors).toEqual(['written by a newer Diwan']);
+    expect(electron.calls).toContain('quit');
+  });
+});

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher, createMainDispatch, type CallContext, type Handlers } from '../../main/ipc';
+import { DiwanError } from '../../main/core/shared/errors';
+import type { Core } from '../../main/core/app';
+import { testCore } from '../helpers/core';
+
+const trusted: CallContext = { trustedSender: true };
+let core: Core | undefined;
+afterEach(() => core?.close());
+
+function dispatcherWith(getStatus: Handlers['getStatus'], errors: string[] = []) {
+  return createDispatcher({
+    handlers: { getStatus },
+    authorize: () => null,
+    onInternalError: (channel, e) => errors.push(`${channel}:${(e as Error).message}`),
+  });
+}
+
+const goodStatus = {
+  appVersion: '1',
+  dataDir: '/d',
+  databaseFile: '/d/x',
+  schemaVersion: 1,
+  keychain: { available: true },
+};
+
+describe('IPC dispatch', () => {
+  it('answers a valid call through the real core', async () => {
+    core = testCore();
+    const result = await createMainDispatch(core)('getStatus', {}, trusted);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value).toMatchObject({ schemaVersion: expect.any(Number), dataDir: core.dataDir });
+  });
+
+  it.each([
+    ['a string', 'x'],
+    ['an array', []],
+    ['null', null],
+    ['an extra key', { admin: true }],
+    ['a huge object', { x: 'a'.repeat(100_000) }],
+  ])('rejects %s as a request with bad_request and never runs the handler', async (_label, request) => {
+    let ran = false;
+    const result = await dispatcherWith(() => {
+      ran = true;
+      return goodStatus;
+    })('getStatus', request, trusted);
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(ran).toBe(false);
+  });
+
+  it('rejects unknown channels, including prototype keys', async () => {
+    const d = dispatcherWith(() => goodStatus);
+    for (const name of ['nope', '__proto__', 'constructor', 'toString', 42, null]) {
+      expect(await d(name, {}, trusted)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+  });
+
+  it('rejects an untrusted sender before anything else', async () => {
+    let ran = false;
+    const result = await dispatcherWith(() => {
+      ran = true;
+      return goodStatus;
+    })('getStatus', {}, { trustedSender: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    expect(ran).toBe(false);
+  });
+
+  it('denies by permission before parsing', async () => {
+    const d = createDispatcher({
+      handlers: { getStatus: () => goodStatus },
+      authorize: () => ({ code: 'forbidden', message: 'no' }),
+    });
+    expect(await d('getStatus', 'garbage', trusted)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('turns a thrown error into a typed internal error without its message', async () => {
+    const errors: string[] = [];
+    const result = await dispatcherWith(() => {
+      throw new Error('secret-token-123 leaked in message');
+    }, errors)('getStatus', {}, trusted);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret-token-123');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('passes a DiwanError through with its code and message', async () => {
+    const result = await dispatcherWith(() => {
+      throw new DiwanError('db_newer', 'Newer database.');
+    })('getStatus', {}, trusted);
+    expect(result).toEqual({ ok: false, error: { code: 'db_newer', message: 'Newer database.', details: undefined } });
+  });
+
+  it('strips response fields the contract does not declare', async () => {
+    const result = await dispatcherWith(() => ({ ...goodStatus, token: 'should-not-leave' }) as typeof goodStatus)(
+      'getStatus',
+      {},
+      trusted,
+    );
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toContain('should-not-leave');
+  });
+
+  it('refuses a response that does not match the contract', async () => {
+    const result = await dispatcherWith(() => ({ nope: 1 }) as unknown as typeof goodStatus)('getStatus', {}, trusted);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('the main dispatcher lets public channels through without a session', async () => {
+    core = testCore();
+    const d = createMainDispatch(core);
+    expect(await d('getStatus', {}, trusted)).toMatchObject({ ok: true });
+  });
+});

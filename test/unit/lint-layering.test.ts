@@ -1,0 +1,52 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering lint rule', () => {
+  it.each(['main/core/store/violation.ts', 'main/relay/violation.ts', 'main/cli/violation.ts'])(
+    'refuses electron in %s',
+    async (file) => {
+      const found = await restrictedImports(file, "import { app } from 'electron';\nexport const x = app;\n");
+      expect(found.join('\n')).toMatch(/Only main\/electron/);
+    },
+  );
+
+  it('refuses main/electron reached from the core by a relative path', async () => {
+    const found = await restrictedImports('main/core/app/violation.ts', "import { startShell } from '../../electron/app';\nexport const x = startShell;\n");
+    expect(found).toHaveLength(1);
+  });
+
+  it('refuses the core importing an outer layer (ipc)', async () => {
+    const found = await restrictedImports('main/core/app/violation.ts', "import { contract } from '../../ipc/contract';\nexport const x = contract;\n");
+    expect(found.join('\n')).toMatch(/innermost layer/);
+  });
+
+  it('refuses the renderer importing main-process code', async () => {
+    const found = await restrictedImports('renderer/src/violation.ts', "import { openCore } from '../../main/core/app';\nexport const x = openCore;\n");
+    expect(found.join('\n')).toMatch(/never imports main-process code/);
+  });
+
+  it('refuses a value import of the contract in the renderer', async () => {
+    const found = await restrictedImports('renderer/src/violation.ts', "import { contract } from '../../main/ipc/contract';\nexport const x = contract;\n");
+    expect(found.join('\n')).toMatch(/types only/);
+  });
+
+  it('allows a type-only import of the contract in the renderer', async () => {
+    const found = await restrictedImports(
+      'renderer/src/fine.ts',
+      "import type { Bridge } from '../../main/ipc/bridge';\nexport type X = Bridge;\n",
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('allows electron in main/electron', async () => {
+    const found = await restrictedImports('main/electron/fine.ts', "import { app } from 'electron';\nexport const x = app;\n");
+    expect(found).toEqual([]);
+  });
+});
