@@ -12,7 +12,7 @@ if [ "$(uname -s)" = Linux ] && [ -z "${DIWAN_TEST_SESSION:-}" ]; then
     status=0
     DIWAN_TEST_SESSION=1 HOME="$test_home" dbus-run-session -- bash -c '
       echo -n diwan-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-      exec bash scripts/test.sh' 2> >(grep -v "Failed to set fd limit\|org.a11y.Bus" >&2) || status=$?
+      exec bash scripts/test.sh "$@"' bash "$@" 2> >(grep -v "Failed to set fd limit\|org.a11y.Bus" >&2) || status=$?
     exit $status
   fi
   echo "note: dbus-run-session or gnome-keyring-daemon not found; keychain tests will use the current session." >&2
@@ -20,6 +20,11 @@ fi
 
 bin=node_modules/.bin
 step() { printf '\n== %s\n' "$1"; }
+
+# `bash scripts/test.sh <vitest args>`: only those tests, still with the private keychain.
+if [ $# -gt 0 ]; then
+  exec "$bin/vitest" run "$@"
+fi
 
 step "typecheck";            npm run -s typecheck
 step "lint";                 "$bin/eslint" --max-warnings=0 .
