@@ -10,3 +10,20 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface Random {
   bytes(n: number): Buffer;
 }
+
+/**
+ * Where every security-relevant action is recorded (the audit trail, main/core/audit, implements it).
+ * `details` must never hold a secret, a token or an unmasked customer value.
+ */
+export interface AuditEvent {
+  action: string;
+  /** Who did it: a user id, or `system` for the app itself. */
+  actor?: string;
+  /** What it was done to, e.g. `conversation:42`, `channel:telegram-1`. */
+  target?: string;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export type AuditPort = (event: AuditEvent) => void;
+
+export const noAudit: AuditPort = () => {};

@@ -1,0 +1,69 @@
+/**
+ * The seam between connectors (which speak each platform) and the store (which masks, encrypts and keeps).
+ * Connectors turn platform payloads into these shapes; the store implements the sink and the outbox.
+ */
+
+export type AttachmentKind = 'photo' | 'document' | 'audio' | 'video' | 'sticker' | 'other';
+
+export interface InboundAttachment {
+  kind: AttachmentKind;
+  platformFileId?: string;
+  fileName?: string;
+  mimeType?: string;
+  size?: number;
+}
+
+export interface InboundMessage {
+  /** Unique per channel (Telegram `chat_id:message_id`, X `dm_event.id`, Meta `mid`, WhatsApp `wamid…`). */
+  platformMessageId: string;
+  /** The platform's conversation: Telegram chat id, X dm_conversation_id, Meta conversation id, WhatsApp wa_id. */
+  platformConversationId: string;
+  contact: { platformUserId: string; displayName?: string; handle?: string };
+  /** `out` for replies sent from elsewhere (echoes); the console's own replies come through the outbox. */
+  direction: 'in' | 'out';
+  /** Original text, before masking. The store masks it and keeps only an encrypted original. */
+  text: string;
+  /** Milliseconds since the Unix epoch, as the platform reports it. */
+  sentAt: number;
+  attachments?: InboundAttachment[];
+}
+
+export interface IngestResult {
+  inserted: number;
+  duplicates: number;
+  /** Diwan conversation ids touched by the batch. */
+  conversationIds: string[];
+}
+
+/** Implemented by the store: idempotent by (channel, platformMessageId); the cursor is saved in the same transaction. */
+export interface ConnectorSink {
+  ingest(channelId: string, messages: InboundMessage[], cursor?: string | null): IngestResult;
+  cursor(channelId: string): string | null;
+}
+
+export type DeliveryState = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'unknown';
+
+/** A reply waiting to go out, as the connector sees it. `text` is the decrypted original the agent wrote. */
+export interface OutboundItem {
+  outboxId: string;
+  messageId: string;
+  channelId: string;
+  platformConversationId: string;
+  text: string;
+  attempts: number;
+  /** e.g. Meta's HUMAN_AGENT tag or a WhatsApp template name, when the composer chose one. */
+  options?: Record<string, string>;
+}
+
+/** Implemented by the store. A reply is stored before it is sent; `sending` rows found at start become `unknown`. */
+export interface OutboxPort {
+  /** The next queued item of the channel whose time has come, marked `sending` (attempts + 1). */
+  claim(channelId: string, now: number): OutboundItem | null;
+  markSent(outboxId: string, platformMessageId: string, at: number): void;
+  /** Retryable failures go back to `queued` until `notBefore`; others end `failed` with the platform's reason. */
+  markFailed(outboxId: string, reason: string, retry: { notBefore: number } | null): void;
+  /** Outcome not known (timeout after the request left, crash): never retried blindly; the agent decides. */
+  markUnknown(outboxId: string, reason: string): void;
+  /** Delivery receipts (WhatsApp statuses, etc.) by the platform's message id. */
+  markDelivery(channelId: string, platformMessageId: string, state: 'delivered' | 'read' | 'failed', reason?: string): void;
+}
