@@ -66,7 +66,7 @@ describe('the update check refuses', () => {
   it('a tampered artifact', async () => {
     const { manifest, file } = await release();
     const bytes = fs.readFileSync(file);
-    bytes[100] ^= 1;
+    bytes[100] = bytes[100]! ^ 1;
     fs.writeFileSync(file, bytes);
     const e = await refusal(verifyRelease({ manifest, trustedKeys: [key.publicKey], runningVersion: '1.0.0', file }));
     expect(e.code).toBe('update_artifact_mismatch');

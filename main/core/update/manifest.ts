@@ -14,7 +14,7 @@ const FileName = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[^/\\\x00-\x1f\x7f]+$/, 'a bare file name')
+  .refine((n) => !/[/\\]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'a bare file name')
   .refine((n) => n !== '.' && n !== '..', 'a bare file name');
 
 export const ArtifactSchema = z.object({
