@@ -214,3 +214,12 @@ describe('reg query output', () => {
     expect(hasSubkey(parent.replace('\\Diwan', '\\Other'), WIN_KEY)).toBe(false);
   });
 });
+
+describe('build defaults from the packaged package.json', () => {
+  it('reads the update feed and release keys electron-builder embedded, and validates them', async () => {
+    const { buildDefaultsFromPackage } = await import('../../main/core/config');
+    expect(buildDefaultsFromPackage({ name: 'diwan' })).toEqual({});
+    expect(buildDefaultsFromPackage({ diwan: { updateUrl: 'https://u.example/', releaseKeys: [K1] } })).toEqual({ updateUrl: 'https://u.example', releaseKeys: [K1] });
+    expect(() => buildDefaultsFromPackage({ diwan: { updateUrl: 'ftp://u' } })).toThrow(/build defaults updateUrl is not valid/);
+  });
+});

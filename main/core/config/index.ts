@@ -1,6 +1,7 @@
 export { defaultDataDir, type PathEnv } from './paths';
 export {
   readManagedConfig,
+  buildDefaultsFromPackage,
   machineDir,
   MANAGED_KEYS,
   UPDATE_MODES,

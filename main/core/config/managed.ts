@@ -154,6 +154,23 @@ export async function readManagedConfig(
   return out;
 }
 
+/**
+ * The defaults a package was built with (`extraMetadata.diwan` in electron-builder.config.ts), read from the
+ * packaged package.json inside the integrity-checked asar.
+ */
+export function buildDefaultsFromPackage(pkg: unknown): BuildDefaults {
+  const d = (pkg as { diwan?: unknown } | null)?.diwan;
+  if (d === undefined) return {};
+  const where = "the package's build defaults";
+  if (typeof d !== 'object' || d === null) invalid(where, 'diwan must be an object');
+  const raw = d as Record<string, unknown>;
+  const out: BuildDefaults = {};
+  if (raw.updateUrl !== undefined) out.updateUrl = url(raw.updateUrl, `${where} updateUrl`, ['https:']);
+  if (raw.updateMode !== undefined) out.updateMode = updateMode(raw.updateMode, `${where} updateMode`);
+  if (raw.releaseKeys !== undefined) out.releaseKeys = releaseKeys(raw.releaseKeys, `${where} releaseKeys`);
+  return out;
+}
+
 async function readManagedLayer(r: ManagedReaders, notes: string[]): Promise<Layer | null> {
   if (r.platform === 'win32') {
     const values = await read(WINDOWS_POLICY_KEY, () => r.readRegistry(WINDOWS_POLICY_KEY));
