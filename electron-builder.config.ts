@@ -38,6 +38,8 @@ export interface SigningPlan {
   windows: WindowsSigning;
   mac: MacSigning;
   notarize: MacNotarization;
+  /** The PKG is signed with a separate "Developer ID Installer" certificate (CSC_INSTALLER_LINK). */
+  macInstaller: boolean;
 }
 
 const AZURE = ['AZURE_TRUSTED_SIGNING_ENDPOINT', 'AZURE_TRUSTED_SIGNING_ACCOUNT', 'AZURE_TRUSTED_SIGNING_PROFILE'];
@@ -77,7 +79,8 @@ export function signingPlan(env: Env): SigningPlan {
   if (notarize !== 'none' && mac === 'none') {
     throw new Error('Notarization credentials are set but no Developer ID certificate (CSC_LINK or CSC_NAME): Apple notarizes signed apps only.');
   }
-  return { windows, mac, notarize };
+  const macInstaller = set('CSC_INSTALLER_LINK') || set('CSC_INSTALLER_NAME');
+  return { windows, mac, notarize, macInstaller };
 }
 
 export type DistPlatform = 'win' | 'mac' | 'linux';
@@ -93,6 +96,9 @@ export function signingWarnings(plan: SigningPlan, platforms: readonly DistPlatf
   }
   if (platforms.includes('mac') && plan.mac !== 'none' && plan.notarize === 'none') {
     w.push('The macOS app will NOT BE NOTARIZED: Gatekeeper will block it. Set APPLE_API_KEY + APPLE_API_KEY_ID + APPLE_API_ISSUER (or APPLE_ID + APPLE_APP_SPECIFIC_PASSWORD + APPLE_TEAM_ID).');
+  }
+  if (platforms.includes('mac') && plan.mac !== 'none' && !plan.macInstaller) {
+    w.push('The macOS PKG will be UNSIGNED (the app inside is signed): MDM tools refuse unsigned packages. Set CSC_INSTALLER_LINK + CSC_INSTALLER_KEY_PASSWORD (Developer ID Installer).');
   }
   if (platforms.includes('linux')) {
     w.push('Linux packages carry no OS code signature: publish the signed release manifest (`diwan release sign`) and have IT check it (`diwan release verify`) before deploying.');

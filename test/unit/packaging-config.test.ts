@@ -59,7 +59,7 @@ describe('packaging config', () => {
 
 describe('code signing from the environment', () => {
   it('an unsigned local build is explicit: no macOS identity picked from the keychain, no notarization', () => {
-    expect(signingPlan({})).toEqual({ windows: 'none', mac: 'none', notarize: 'none' });
+    expect(signingPlan({})).toEqual({ windows: 'none', mac: 'none', notarize: 'none', macInstaller: false });
     const c = buildConfig({});
     expect(c.mac?.identity).toBeNull();
     expect(c.mac?.notarize).toBe(false);
@@ -119,8 +119,10 @@ describe('code signing from the environment', () => {
     expect(none).toHaveLength(2);
     expect(none[0]).toMatch(/Windows installers will be UNSIGNED.*CSC_LINK/);
     expect(none[1]).toMatch(/macOS app will be UNSIGNED/);
-    expect(signingWarnings(signingPlan(CERT), ['mac'])).toEqual([expect.stringMatching(/NOT BE NOTARIZED/)]);
-    expect(signingWarnings(signingPlan({ ...CERT, ...APPLE_API }), ['win', 'mac'])).toEqual([]);
+    const installer = { CSC_INSTALLER_LINK: 'installer-p12', CSC_INSTALLER_KEY_PASSWORD: 'pw' };
+    expect(signingWarnings(signingPlan({ ...CERT, ...installer }), ['mac'])).toEqual([expect.stringMatching(/NOT BE NOTARIZED/)]);
+    expect(signingWarnings(signingPlan({ ...CERT, ...APPLE_API }), ['mac'])).toEqual([expect.stringMatching(/PKG will be UNSIGNED.*CSC_INSTALLER_LINK/)]);
+    expect(signingWarnings(signingPlan({ ...CERT, ...APPLE_API, ...installer }), ['win', 'mac'])).toEqual([]);
     expect(signingWarnings(signingPlan({}), ['linux'])).toEqual([expect.stringMatching(/diwan release sign/)]);
   });
 
