@@ -138,6 +138,7 @@ describe('the update check refuses', () => {
     ['not JSON', '{"format":'],
     ['an empty object', '{}'],
     ['a path in a file name', 'PATH'],
+    ['a newline in a file name', 'NEWLINE'],
     ['a missing signature', 'NOSIG'],
     ['an extra field', 'EXTRA'],
     ['a bad version', 'BADVERSION'],
@@ -146,6 +147,7 @@ describe('the update check refuses', () => {
     const { manifest, file } = await release();
     const variants: Record<string, unknown> = {
       PATH: { ...manifest, artifacts: [{ ...manifest.artifacts[0]!, file: '../../evil.exe' }] },
+      NEWLINE: { ...manifest, artifacts: [{ ...manifest.artifacts[0]!, file: 'a.exe\nartifact\tb.exe' }] },
       NOSIG: { ...manifest, signature: undefined },
       EXTRA: { ...manifest, installScript: 'rm -rf /' },
       BADVERSION: { ...manifest, version: 'latest' },
