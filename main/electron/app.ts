@@ -1,4 +1,5 @@
 import { openCore, type Core } from '../core/app';
+import type { ManagedConfig } from '../core/config';
 import { isDiwanError } from '../core/shared/errors';
 import { createMainDispatch } from '../ipc';
 import { DEFAULT_EXTERNAL_HOSTS, hardenSession, hardenWebContents } from './hardening';
@@ -12,13 +13,18 @@ export interface ShellOptions {
   preloadPath: string;
   log?: (line: string) => void;
   openCore?: (dataDir: string) => Core;
+  /** IT's machine configuration (policy, relay, updates); a broken one stops the app with the place to fix it. */
+  loadManagedConfig?: () => Promise<ManagedConfig>;
 }
 
 /**
  * Wires the core into Electron and nothing else. Everything here either hardens the shell or forwards an OS
  * event to the core; logic belongs in main/core.
  */
-export async function startShell(electron: ElectronPort, opts: ShellOptions): Promise<{ window: BrowserWindowLike; core: Core } | null> {
+export async function startShell(
+  electron: ElectronPort,
+  opts: ShellOptions,
+): Promise<{ window: BrowserWindowLike; core: Core; managed?: ManagedConfig } | null> {
   const { app } = electron;
   const log = opts.log ?? (() => {});
   electron.protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
@@ -34,6 +40,18 @@ export async function startShell(electron: ElectronPort, opts: ShellOptions): Pr
   await app.whenReady();
   hardenSession(electron.session.defaultSession);
   electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(opts.rendererDir));
+
+  let managed: ManagedConfig | undefined;
+  if (opts.loadManagedConfig) {
+    try {
+      managed = await opts.loadManagedConfig();
+    } catch (e) {
+      electron.dialog.showErrorBox('Diwan cannot start', isDiwanError(e) ? e.message : "Diwan could not read IT's configuration of this computer.");
+      app.quit();
+      return null;
+    }
+    for (const note of managed.notes) log(`managed configuration: ${note}`);
+  }
 
   let core: Core;
   try {
@@ -62,5 +80,5 @@ export async function startShell(electron: ElectronPort, opts: ShellOptions): Pr
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core.close());
   await win.loadURL(APP_ENTRY_URL);
-  return { window: win, core };
+  return { window: win, core, managed };
 }
