@@ -53,9 +53,14 @@ export class NetworkGate {
 
   constructor(private readonly opts: NetworkGateOptions) {
     this.audit = opts.audit ?? noAudit;
-    const initial = opts.loadPolicy();
-    this.verdict = policyOnlyVerdict(initial, opts.clock.now());
-    this.intervalMs = this.intervalFor(initial);
+    let initial: PolicyResult | null = null;
+    try {
+      initial = opts.loadPolicy();
+    } catch {
+      // unknown until the first evaluation, which fails closed
+    }
+    this.verdict = initial && policyOnlyVerdict(initial, opts.clock.now());
+    this.intervalMs = initial ? this.intervalFor(initial) : (opts.idleRecheckMs ?? 60_000);
   }
 
   current(): Verdict | null {
