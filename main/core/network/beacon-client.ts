@@ -60,7 +60,7 @@ export const pinnedFetch: PinnedFetch = (r) =>
     req.on('socket', (socket) => {
       (socket as TLSSocket).once('secureConnect', () => {
         const cert = (socket as TLSSocket).getPeerCertificate(true);
-        let pin: string | null = null;
+        let pin: string | null;
         try {
           pin = cert?.raw ? spkiPin(cert.raw) : null;
         } catch {
