@@ -4,6 +4,8 @@ import { leaveLockScreen, refreshNetworkStatus, useLock } from '../lock';
 
 const KNOWN_REASONS = ['off-network', 'os-lock', 'suspend'];
 const POLL_MS = 3000;
+/** While the start-up check runs, look more often, so the console opens as soon as the office is proven. */
+const POLL_CHECKING_MS = 300;
 
 /** Shown instead of the whole console while it is locked. Holds nothing but the reason and the network verdict. */
 export function LockScreen() {
@@ -11,12 +13,12 @@ export function LockScreen() {
   const reason = useLock((s) => s.reason) ?? 'unknown';
   const network = useLock((s) => s.network);
 
-  useEffect(() => {
-    const timer = setInterval(() => void refreshNetworkStatus(), POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
-
   const checking = network?.state === 'checking';
+  useEffect(() => {
+    const timer = setInterval(() => void refreshNetworkStatus(), checking ? POLL_CHECKING_MS : POLL_MS);
+    return () => clearInterval(timer);
+  }, [checking]);
+
   const backInOffice = !!network && !network.locked;
 
   const failing = network?.checks.filter((c) => !c.ok) ?? [];
