@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Permission } from '../core/auth';
-import { AppStatusSchema, Empty } from './schemas';
+import { AppStatusSchema, Empty, NetworkStatusSchema } from './schemas';
 
 /**
  * The one IPC contract. Each channel is declared once: its request and response schemas and the permission
@@ -22,6 +22,8 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec
 
 export const contract = {
   getStatus: channel({ request: Empty, response: AppStatusSchema, permission: 'public' }),
+  /** Public so the lock screen can say why it is locked and notice the way back. */
+  getNetworkStatus: channel({ request: Empty, response: NetworkStatusSchema, permission: 'public' }),
 } as const;
 
 /** Events main pushes to the renderer (never customer data the renderer was not granted). */

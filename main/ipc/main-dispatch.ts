@@ -1,16 +1,37 @@
 import type { Core } from '../core/app';
-import { createDispatcher, type CallContext, type Dispatch } from './dispatch';
+import { createDispatcher, type Authorizer, type CallContext, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import type { IpcError } from './result';
 
 /**
  * The dispatcher both transports use (Electron IPC and the loopback test bridge), so they behave the same.
- * Until sign-in exists only `public` channels are reachable; every other permission is denied.
+ * A locked core (off the office network) denies everything but `public` channels. Until sign-in exists only
+ * `public` channels are reachable; every other permission is denied.
  */
 export function createMainDispatch(core: Core, log: (line: string) => void = () => {}): Dispatch<CallContext> {
   return createDispatcher({
     handlers: createHandlers(core),
-    authorize: (permission) =>
-      permission === 'public' ? null : { code: 'unauthenticated', message: 'Sign in to Diwan first.' },
+    authorize: mainAuthorizer(core),
     onInternalError: (channel, error) => log(`ipc ${channel}: internal error ${(error as Error)?.name ?? 'unknown'}`),
   });
+}
+
+/** Public channels always; everything else is denied while the core is locked, and (for now) without a session. */
+export function mainAuthorizer(core: Core): Authorizer<CallContext> {
+  return (permission) => {
+    if (permission === 'public') return null;
+    if (core.lock.isLocked()) return lockedError(core.lock.reason());
+    return { code: 'unauthenticated', message: 'Sign in to Diwan first.' };
+  };
+}
+
+function lockedError(reason: string | null): IpcError {
+  return {
+    code: 'locked',
+    message:
+      reason === 'off-network'
+        ? 'Diwan is locked: this computer is not on an office network the IT policy allows. Nothing was opened.'
+        : 'Diwan is locked. Nothing was opened.',
+    details: { reason: reason ?? 'locked' },
+  };
 }

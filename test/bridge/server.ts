@@ -86,14 +86,21 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
 
+  const emit: RunningBridge['emit'] = (name, payload) => {
+    const frame = `event: ${EVENT_PREFIX}${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const s of streams) s.write(frame);
+  };
+  // As the Electron shell does: the gate runs, and a lock reaches the page as the `locked` event.
+  core.lock.onChange(({ locked, reason }) => {
+    if (locked) emit('locked', { reason: reason ?? 'off-network' });
+  });
+  core.gate.start();
+
   return {
     url: `${origin}/?token=${token}`,
     origin,
     core,
-    emit(name, payload) {
-      const frame = `event: ${EVENT_PREFIX}${name}\ndata: ${JSON.stringify(payload)}\n\n`;
-      for (const s of streams) s.write(frame);
-    },
+    emit,
     async close() {
       for (const s of streams) s.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -73,6 +73,10 @@ export interface FakeElectron extends ElectronPort {
   privileged: unknown[];
   opened: string[];
   errors: string[];
+  /** Fires a powerMonitor event (lock-screen, suspend, resume) the way the OS would. */
+  emitPower(event: string): void;
+  /** Fires an app event (will-quit, second-instance, …). */
+  emitApp(event: string, ...args: unknown[]): void;
 }
 
 export function fakeElectron(opts: { singleInstance?: boolean; isPackaged?: boolean; userData?: string } = {}): FakeElectron {
@@ -116,5 +120,11 @@ export function fakeElectron(opts: { singleInstance?: boolean; isPackaged?: bool
   f.shell = { openExternal: async (u) => void f.opened.push(u) };
   f.powerMonitor = { on: (e: string, l: Listener) => add(f.powerListeners, e, l) };
   f.dialog = { showErrorBox: (_t, c) => void f.errors.push(c) };
+  f.emitPower = (event) => {
+    for (const l of f.powerListeners.get(event) ?? []) l();
+  };
+  f.emitApp = (event, ...args) => {
+    for (const l of f.appListeners.get(event) ?? []) l(...args);
+  };
   return f;
 }

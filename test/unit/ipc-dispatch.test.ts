@@ -8,9 +8,13 @@ const trusted: CallContext = { trustedSender: true };
 let core: Core | undefined;
 afterEach(() => core?.close());
 
+const unused = () => {
+  throw new Error('not called in this test');
+};
+
 function dispatcherWith(getStatus: Handlers['getStatus'], errors: string[] = []) {
   return createDispatcher({
-    handlers: { getStatus },
+    handlers: { getStatus, getNetworkStatus: unused },
     authorize: () => null,
     onInternalError: (channel, e) => errors.push(`${channel}:${(e as Error).message}`),
   });
@@ -67,7 +71,7 @@ describe('IPC dispatch', () => {
 
   it('denies by permission before parsing', async () => {
     const d = createDispatcher({
-      handlers: { getStatus: () => goodStatus },
+      handlers: { getStatus: () => goodStatus, getNetworkStatus: unused },
       authorize: () => ({ code: 'forbidden', message: 'no' }),
     });
     expect(await d('getStatus', 'garbage', trusted)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -103,6 +107,22 @@ describe('IPC dispatch', () => {
   it('refuses a response that does not match the contract', async () => {
     const result = await dispatcherWith(() => ({ nope: 1 }) as unknown as typeof goodStatus)('getStatus', {}, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('withholds the answer of a call during which the console locked', async () => {
+    let locked = false;
+    const d = createDispatcher({
+      handlers: {
+        getStatus: async () => {
+          locked = true; // the gate locks while the handler runs
+          return goodStatus;
+        },
+        getNetworkStatus: unused,
+      },
+      authorize: () => (locked ? { code: 'locked', message: 'Locked.' } : null),
+    });
+    const result = await d('getStatus', {}, trusted);
+    expect(result).toEqual({ ok: false, error: { code: 'locked', message: 'Locked.' } });
   });
 
   it('the main dispatcher lets public channels through without a session', async () => {

@@ -1,9 +1,11 @@
 import type { Core } from '../../core/app';
 import type { CallContext, Handlers } from '../dispatch';
+import { networkStatus } from './network';
 
 /** Binds each contract channel to the core. Handlers stay thin: parse is done, permission is checked. */
 export function createHandlers(core: Core): Handlers<CallContext> {
   return {
     getStatus: () => core.status(),
+    getNetworkStatus: () => networkStatus(core),
   };
 }
