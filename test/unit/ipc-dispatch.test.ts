@@ -2,15 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, createMainDispatch, type CallContext, type Handlers } from '../../main/ipc';
 import { DiwanError } from '../../main/core/shared/errors';
 import type { Core } from '../../main/core/app';
+import { newSessionSlot } from '../../main/core/auth';
 import { testCore } from '../helpers/core';
 
-const trusted: CallContext = { trustedSender: true };
+const trusted: CallContext = { trustedSender: true, session: newSessionSlot() };
 let core: Core | undefined;
 afterEach(() => core?.close());
 
 function dispatcherWith(getStatus: Handlers['getStatus'], errors: string[] = []) {
   return createDispatcher({
-    handlers: { getStatus },
+    handlers: { getStatus } as unknown as Handlers,
     authorize: () => null,
     onInternalError: (channel, e) => errors.push(`${channel}:${(e as Error).message}`),
   });
@@ -60,14 +61,14 @@ describe('IPC dispatch', () => {
     const result = await dispatcherWith(() => {
       ran = true;
       return goodStatus;
-    })('getStatus', {}, { trustedSender: false });
+    })('getStatus', {}, { trustedSender: false, session: newSessionSlot() });
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
     expect(ran).toBe(false);
   });
 
   it('denies by permission before parsing', async () => {
     const d = createDispatcher({
-      handlers: { getStatus: () => goodStatus },
+      handlers: { getStatus: () => goodStatus } as unknown as Handlers,
       authorize: () => ({ code: 'forbidden', message: 'no' }),
     });
     expect(await d('getStatus', 'garbage', trusted)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { openDatabase, schemaVersion, type Db } from '../store';
+import { openDatabase, schemaVersion, databaseId, type Db } from '../store';
 import { DEFAULT_SERVICE, loadOsKeychain, Vault, type KeychainPort, type KeychainStatus } from '../vault';
-import { systemClock, type Clock } from '../shared/ports';
+import { systemClock, type AuditPort, type Clock } from '../shared/ports';
+import { AuditTrail } from '../audit';
+import { Identity, loadOrCreateDeviceIdentity, noOriginals, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
+import { noTranscripts, ReviewService, type TranscriptPort } from '../review';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -11,6 +14,14 @@ export interface CoreOptions {
   /** Keychain service name; tests use their own so they never touch a real user's entries. */
   keychainService?: string;
   clock?: Clock;
+  /** The identity part of IT's policy (enrolled devices, mandatory 2FA, reveal rules); defaults apply without it. */
+  identityPolicy?: IdentityPolicy;
+  throttle?: ThrottleRules;
+  /** The store's originals and masked transcripts (wired when the store is present). */
+  originals?: OriginalsPort;
+  transcripts?: TranscriptPort;
+  /** Where background failures are reported, without customer data. */
+  log?: (line: string) => void;
 }
 
 export interface AppStatus {
@@ -27,6 +38,17 @@ export interface Core {
   readonly db: Db;
   readonly vault: Vault;
   readonly clock: Clock;
+  /** Where every module records security-relevant actions (the audit trail). */
+  readonly audit: AuditPort;
+  readonly auditTrail: AuditTrail;
+  readonly identity: Identity;
+  readonly reveal: RevealService;
+  readonly review: ReviewService;
+  /**
+   * Loads the device key and the audit key from the keychain (creating them on first start) and checks the audit
+   * trail's head. Everything that signs in, signs or verifies awaits it; it retries after a failure.
+   */
+  ready(): Promise<void>;
   status(): Promise<AppStatus>;
   close(): void;
 }
@@ -38,11 +60,43 @@ export function openCore(opts: CoreOptions): Core {
   const db = openDatabase(databaseFile);
   const vault = new Vault(opts.keychain ?? safeOsKeychain(), opts.keychainService ?? DEFAULT_SERVICE);
   const clock = opts.clock ?? systemClock;
+  const dbId = databaseId(db);
+  const log = opts.log ?? (() => {});
+  const auditTrail = new AuditTrail({
+    db,
+    vault,
+    clock,
+    databaseId: dbId,
+    onError: (e) => log(`audit: keychain head not updated (${(e as Error)?.name ?? 'error'})`),
+  });
+  const audit = auditTrail.record;
+  const identity = new Identity({ db, vault, clock, audit, databaseId: dbId, policy: opts.identityPolicy, throttle: opts.throttle });
+  const usernameOf = (id: string) => identity.users.byId(id)?.username ?? 'unknown';
+  const reveal = new RevealService(db, clock, audit, opts.originals ?? noOriginals, () => identity.currentPolicy, usernameOf);
+  const review = new ReviewService(db, clock, audit, opts.transcripts ?? noTranscripts, () => identity.deviceIdentity);
+
+  let starting: Promise<void> | null = null;
   return {
     dataDir: opts.dataDir,
     db,
     vault,
     clock,
+    audit,
+    auditTrail,
+    identity,
+    reveal,
+    review,
+    ready() {
+      starting ??= (async () => {
+        const device = await loadOrCreateDeviceIdentity(vault);
+        await auditTrail.open(device.fingerprint);
+        identity.start(device);
+      })().catch((e: unknown) => {
+        starting = null;
+        throw e;
+      });
+      return starting;
+    },
     async status() {
       return {
         appVersion: APP_VERSION,
@@ -53,7 +107,12 @@ export function openCore(opts: CoreOptions): Core {
       };
     },
     close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      if (auditTrail.isOpen) {
+        identity.sessions.lockAll('shutdown');
+        auditTrail.checkpointNow();
+      }
+      db.close();
     },
   };
 }
