@@ -214,7 +214,7 @@ export class Identity {
     this.throttle.succeed(pending.username);
     this.startSession(slot, user);
     const details: Record<string, string | number> = { method };
-    if (method === 'password+recovery_code') details.recoveryCodesLeft = this.recoveryCodesLeft(user.id);
+    if (method === 'password+recovery_code') details.unusedCodesLeft = this.recoveryCodesLeft(user.id);
     this.opts.audit({ action: AUDIT_ACTIONS.signIn, actor: pending.username, details });
     return { status: 'signed_in' };
   }
