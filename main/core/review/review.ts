@@ -63,7 +63,7 @@ export class ReviewService {
     const rows = this.db
       .prepare(
         `SELECT q.conversation_id AS conversationId, u.username AS reviewer, q.score, q.comment, q.updated_at AS updatedAt
-         FROM quality_reviews q JOIN users u ON u.id = q.reviewer_id WHERE q.conversation_id = ? ORDER BY q.updated_at`,
+         FROM quality_reviews q JOIN users u ON u.id = q.reviewer_id WHERE q.conversation_id = ? ORDER BY q.updated_at, u.username`,
       )
       .all(conversationId) as QualityReview[];
     return rows;
