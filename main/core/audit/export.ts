@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { fingerprintOf, normalizeFingerprint, verifyEd25519, type DeviceIdentity } from '../auth/device';
 import type { AuditTrail } from './trail';
 
-export const AUDIT_EXPORT_FORMAT = 'diwan-audit-export-v1';
+const AUDIT_EXPORT_FORMAT = 'diwan-audit-export-v1';
 
 export interface AuditExport {
   text: string;

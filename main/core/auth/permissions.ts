@@ -66,7 +66,3 @@ export function roleHas(role: Role, permission: Permission): boolean {
   if (permission === 'public') return true;
   return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
 }
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

@@ -37,14 +37,14 @@ export interface ResolvedIdentityPolicy {
 const REVEALABLE = ['PHONE', 'EMAIL', 'DOB', 'IBAN', 'NATIONAL_ID', 'CARD', 'PASSPORT'];
 
 /** Safe defaults: one-time codes are never revealed; IDs, cards, IBANs and passports need a lead's approval. */
-export const DEFAULT_REVEAL_RULES: RevealRules = {
+const DEFAULT_REVEAL_RULES: RevealRules = {
   grantMinutes: 5,
   allowedTypes: { agent: REVEALABLE, lead: REVEALABLE },
   approvalRequired: ['NATIONAL_ID', 'CARD', 'IBAN', 'PASSPORT'],
   approvalWindowMinutes: 60,
 };
 
-export const DEFAULT_IDLE_MINUTES = 15;
+const DEFAULT_IDLE_MINUTES = 15;
 
 export function resolvePolicy(p: IdentityPolicy = {}): ResolvedIdentityPolicy {
   return {

@@ -50,8 +50,8 @@ interface RequestRow {
   expires_at: number | null;
 }
 
-export const MIN_REASON = 5;
-export const MAX_REASON = 500;
+const MIN_REASON = 5;
+const MAX_REASON = 500;
 
 /**
  * Reveal grants: one field, for one user, for a limited time, with a reason; types the policy marks need a

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 /** RFC 6238 as every authenticator app expects it: SHA-1, 6 digits, 30-second steps; one step either side is accepted. */
 const PERIOD = 30;
 const WINDOW = 1;
-export const TOTP_ISSUER = 'Diwan';
+const TOTP_ISSUER = 'Diwan';
 
 export function newTotpSecret(random: (n: number) => Buffer = crypto.randomBytes): string {
   return new Secret({ buffer: new Uint8Array(random(20)).buffer }).base32;
@@ -34,7 +34,7 @@ export function totpStep(secretBase32: string, code: string, now: number): numbe
   return delta === null ? null : Math.floor(now / 1000 / PERIOD) + delta;
 }
 
-/** For tests and the enrolment screen's own check. */
+/** The code an authenticator app shows at `now` (tests act as the app with it). */
 export function totpCode(secretBase32: string, now: number): string {
   return totp(secretBase32).generate({ timestamp: now });
 }

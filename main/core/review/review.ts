@@ -23,7 +23,7 @@ export interface SignedExport {
   signature: { alg: 'Ed25519'; device: string; publicKey: string; signature: string };
 }
 
-export const MAX_COMMENT = 2000;
+const MAX_COMMENT = 2000;
 
 /** Team-lead review: masked transcripts, quality scores with comments, and signed masked exports. */
 export class ReviewService {
