@@ -8,6 +8,8 @@ import type { BrowserWindowLike, ElectronPort } from './port';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { createMainWindow } from './window';
 
+const IDLE_SWEEP_MS = 15_000;
+
 export interface ShellOptions {
   rendererDir: string;
   preloadPath: string;
@@ -55,12 +57,13 @@ export async function startShell(
 
   let core: Core;
   try {
-    core = (opts.openCore ?? ((dataDir) => openCore({ dataDir })))(app.getPath('userData'));
+    core = (opts.openCore ?? ((dataDir) => openCore({ dataDir, log })))(app.getPath('userData'));
   } catch (e) {
     electron.dialog.showErrorBox('Diwan cannot start', isDiwanError(e) ? e.message : 'Diwan could not open its data.');
     app.quit();
     return null;
   }
+  core.identity.sessions.closeLeftovers();
   registerIpc(electron.ipcMain, createMainDispatch(core, log));
 
   const win = createMainWindow(electron, opts.preloadPath);
@@ -69,8 +72,10 @@ export async function startShell(
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  // Locking drops everything the renderer held: tell it, then reload the page so its memory starts empty.
+  // Locking ends every session and drops everything the renderer held: tell it, then reload the page so its
+  // memory starts empty; the console comes back at the sign-in screen.
   const lock = (reason: string) => {
+    core.identity.sessions.lockAll(reason);
     if (win.isDestroyed()) return;
     sendEvent(win.webContents, 'locked', { reason });
     win.webContents.reload();
@@ -84,8 +89,15 @@ export async function startShell(
   });
   electron.powerMonitor.on('resume', () => core.gate.onResume());
   core.gate.start();
+  // Every permitted IPC call counts as activity; the sweep ends sessions idle past the policy's limit.
+  core.identity.sessions.onEnd((_session, reason) => reason === 'idle' && lock('idle'));
+  const idleSweep = setInterval(() => core.identity.sessions.sweep(), IDLE_SWEEP_MS);
+  idleSweep.unref?.();
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => {
+    clearInterval(idleSweep);
+    core.close();
+  });
   await win.loadURL(APP_ENTRY_URL);
   return { window: win, core, managed };
 }

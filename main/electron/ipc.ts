@@ -1,5 +1,6 @@
 import { channelNames, EVENT_PREFIX, IPC_PREFIX, type EventName, type EventOf } from '../ipc/contract';
 import type { CallContext, Dispatch } from '../ipc/dispatch';
+import { newSessionSlot, type SessionSlot } from '../core/auth';
 import type { IpcInvokeEventLike, IpcMainLike, WebContentsLike } from './port';
 import { isAppUrl } from './protocol';
 
@@ -9,10 +10,17 @@ export function isTrustedSender(event: IpcInvokeEventLike): boolean {
   return !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url);
 }
 
+/** One session slot per window's web contents: a second window would have to sign in on its own. */
 export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch<CallContext>): void {
+  const slots = new WeakMap<object, SessionSlot>();
+  const slotOf = (sender: object) => {
+    let slot = slots.get(sender);
+    if (!slot) slots.set(sender, (slot = newSessionSlot()));
+    return slot;
+  };
   for (const name of channelNames) {
     ipcMain.handle(IPC_PREFIX + name, (event, request) =>
-      dispatch(name, request, { trustedSender: isTrustedSender(event) }),
+      dispatch(name, request, { trustedSender: isTrustedSender(event), session: slotOf(event.sender) }),
     );
   }
 }

@@ -1,6 +1,43 @@
 import { z } from 'zod';
 import type { Permission } from '../core/auth';
-import { AppStatusSchema, Empty, NetworkStatusSchema } from './schemas';
+import {
+  AppStatusSchema,
+  NetworkStatusSchema,
+  AuditEntriesResponse,
+  AuditVerifyResponse,
+  ChangePasswordRequest,
+  ConversationRequest,
+  CreateAdminRequest,
+  CreateUserRequest,
+  DecideRevealRequest,
+  DecideRevealResponse,
+  Done,
+  Empty,
+  ExportTranscriptRequest,
+  ListAuditRequest,
+  PendingRevealsResponse,
+  QualityReviewResponse,
+  QualityReviewsResponse,
+  ReadRevealRequest,
+  ReadRevealResponse,
+  RecoveryCodesResponse,
+  RevealRequest,
+  RevealResponse,
+  ReviewTranscriptResponse,
+  SecondFactorRequest,
+  SessionViewSchema,
+  SetDisabledRequest,
+  SetRoleRequest,
+  SetScoreRequest,
+  SignedExportResponse,
+  SignInRequest,
+  SignInResponse,
+  TotpConfirmRequest,
+  TotpEnrolmentResponse,
+  UserIdRequest,
+  UserSchema,
+  UsersResponse,
+} from './schemas';
 
 /**
  * The one IPC contract. Each channel is declared once: its request and response schemas and the permission
@@ -24,6 +61,39 @@ export const contract = {
   getStatus: channel({ request: Empty, response: AppStatusSchema, permission: 'public' }),
   /** Public so the lock screen can say why it is locked and notice the way back. */
   getNetworkStatus: channel({ request: Empty, response: NetworkStatusSchema, permission: 'public' }),
+
+  // Accounts and sessions: what the lock screen needs before anyone is signed in is public.
+  getSession: channel({ request: Empty, response: SessionViewSchema, permission: 'public' }),
+  createAdmin: channel({ request: CreateAdminRequest, response: SessionViewSchema, permission: 'public' }),
+  signIn: channel({ request: SignInRequest, response: SignInResponse, permission: 'public' }),
+  signInSecondFactor: channel({ request: SecondFactorRequest, response: SignInResponse, permission: 'public' }),
+  signOut: channel({ request: Empty, response: Done, permission: 'public' }),
+  changePassword: channel({ request: ChangePasswordRequest, response: Done, permission: 'session' }),
+  beginTotpEnrolment: channel({ request: Empty, response: TotpEnrolmentResponse, permission: 'session' }),
+  confirmTotpEnrolment: channel({ request: TotpConfirmRequest, response: RecoveryCodesResponse, permission: 'session' }),
+
+  // People (administrator).
+  listUsers: channel({ request: Empty, response: UsersResponse, permission: 'users.manage' }),
+  createUser: channel({ request: CreateUserRequest, response: UserSchema, permission: 'users.manage' }),
+  setUserRole: channel({ request: SetRoleRequest, response: UserSchema, permission: 'users.manage' }),
+  setUserDisabled: channel({ request: SetDisabledRequest, response: UserSchema, permission: 'users.manage' }),
+  resetUserTwoFactor: channel({ request: UserIdRequest, response: UserSchema, permission: 'users.manage' }),
+
+  // Reveal grants: the original travels only in a granted reveal's answer, for that field, while it lasts.
+  requestReveal: channel({ request: RevealRequest, response: RevealResponse, permission: 'reveal.request' }),
+  readReveal: channel({ request: ReadRevealRequest, response: ReadRevealResponse, permission: 'reveal.request' }),
+  listRevealApprovals: channel({ request: Empty, response: PendingRevealsResponse, permission: 'reveal.approve' }),
+  decideReveal: channel({ request: DecideRevealRequest, response: DecideRevealResponse, permission: 'reveal.approve' }),
+
+  // Team-lead review (masked only).
+  getReviewTranscript: channel({ request: ConversationRequest, response: ReviewTranscriptResponse, permission: 'review.read' }),
+  listQualityScores: channel({ request: ConversationRequest, response: QualityReviewsResponse, permission: 'review.read' }),
+  setQualityScore: channel({ request: SetScoreRequest, response: QualityReviewResponse, permission: 'review.write' }),
+  exportTranscript: channel({ request: ExportTranscriptRequest, response: SignedExportResponse, permission: 'export.transcripts' }),
+
+  // The audit trail (auditor, administrator).
+  listAudit: channel({ request: ListAuditRequest, response: AuditEntriesResponse, permission: 'audit.read' }),
+  verifyAudit: channel({ request: Empty, response: AuditVerifyResponse, permission: 'audit.read' }),
 } as const;
 
 /** Events main pushes to the renderer (never customer data the renderer was not granted). */

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { isDiwanError } from '../core/shared/errors';
-import type { Permission } from '../core/auth';
+import type { Permission, SessionSlot } from '../core/auth';
 import { contract, isChannelName, type ChannelName, type ResponseOf } from './contract';
 import type { IpcError, IpcResult } from './result';
 
 export interface CallContext {
   /** Set by the transport: true only for our own app:// main frame (Electron) or the bridge's page. */
   trustedSender: boolean;
+  /** The transport's session slot: one per window (Electron) or per cookie (test bridge). Never sent to the renderer. */
+  session: SessionSlot;
 }
 
 export type Handlers<Ctx extends CallContext = CallContext> = {

@@ -5,8 +5,9 @@ import type { IpcError } from './result';
 
 /**
  * The dispatcher both transports use (Electron IPC and the loopback test bridge), so they behave the same.
- * A locked core (off the office network) denies everything but `public` channels. Until sign-in exists only
- * `public` channels are reachable; every other permission is denied.
+ * A locked core (off the office network) denies everything but `public` channels. Otherwise the core's identity
+ * checks the call's session against the channel's permission before any handler runs: deny by default, `public`
+ * needs no session, customer data also needs an enrolled device.
  */
 export function createMainDispatch(core: Core, log: (line: string) => void = () => {}): Dispatch<CallContext> {
   return createDispatcher({
@@ -16,12 +17,12 @@ export function createMainDispatch(core: Core, log: (line: string) => void = () 
   });
 }
 
-/** Public channels always; everything else is denied while the core is locked, and (for now) without a session. */
+/** Public channels always; everything else is denied while the core is locked, then checked against the session. */
 export function mainAuthorizer(core: Core): Authorizer<CallContext> {
-  return (permission) => {
+  return (permission, _channel, ctx) => {
     if (permission === 'public') return null;
     if (core.lock.isLocked()) return lockedError(core.lock.reason());
-    return { code: 'unauthenticated', message: 'Sign in to Diwan first.' };
+    return core.identity.check(ctx.session, permission);
   };
 }
 

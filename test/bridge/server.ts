@@ -5,6 +5,7 @@ import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import { readStatic, SECURITY_HEADERS } from '../../main/electron/content';
 import { channelNames, eventNames, EVENT_PREFIX, type EventName, type EventOf } from '../../main/ipc/contract';
 import { createMainDispatch } from '../../main/ipc';
+import { newSessionSlot } from '../../main/core/auth';
 
 /**
  * Loopback test bridge: the real main-process core under Node, and the built renderer served to Chromium with a
@@ -34,6 +35,8 @@ const MAX_BODY = 1024 * 1024;
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const core = openCore(opts);
   const dispatch = createMainDispatch(core, opts.log);
+  // One cookie, one page, one session: the bridge's slot plays the role of the Electron window's.
+  const session = newSessionSlot();
   const token = crypto.randomBytes(32).toString('base64url');
   const streams = new Set<http.ServerResponse>();
   let origin = '';
@@ -61,7 +64,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
           const body = await readJson(req);
           const channel = decodeURIComponent(url.pathname.slice('/__bridge/ipc/'.length));
           const result = body.ok
-            ? await dispatch(channel, body.value, { trustedSender: sameOrigin })
+            ? await dispatch(channel, body.value, { trustedSender: sameOrigin, session })
             : { ok: false, error: { code: 'bad_request', message: body.message } };
           return send(res, 200, JSON.stringify(result), 'application/json');
         }

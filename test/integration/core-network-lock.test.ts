@@ -2,13 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core, LockChange } from '../../main/core/app';
 import type { Permission } from '../../main/core/auth';
 import type { InterfaceList } from '../../main/core/network';
-import type { AuditEvent } from '../../main/core/shared/ports';
 import { createMainDispatch, mainAuthorizer } from '../../main/ipc';
 import { testCore } from '../helpers/core';
 import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
 import { tmpDir } from '../helpers/tmp';
 
-const trusted = { trustedSender: true };
+const trusted = { trustedSender: true, session: { sessionId: null, pendingSignIn: null } };
 const cores: Core[] = [];
 afterEach(() => {
   for (const c of cores.splice(0)) c.close();
@@ -20,14 +19,12 @@ async function managedCore(opts: { dataDir?: string; version?: number } = {}) {
   const loc = managedLocation([signer]);
   writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { version: opts.version ?? 1 }), signer);
   let ifaces: InterfaceList = interfaces({ eth0: ['10.20.1.5'] });
-  const audit: AuditEvent[] = [];
   const core = testCore({
     dataDir: opts.dataDir,
-    audit: (e) => audit.push(e),
     network: { ...loc, interfaces: () => ifaces, dnsSuffixes: async () => [], debounceMs: 10 },
   });
   cores.push(core);
-  return { core, audit, loc, signer, beacon, setInterfaces: (l: InterfaceList) => (ifaces = l) };
+  return { core, loc, signer, beacon, setInterfaces: (l: InterfaceList) => (ifaces = l) };
 }
 
 // No channel needs more than `public` yet; the sign-in work adds them. The authorizer is what every one will pass.
@@ -35,15 +32,16 @@ const memberOnly = 'agent' as Permission;
 
 describe('the core locks while off the office network', () => {
   it('development mode: no signer anywhere, the console runs unmanaged, and says so', async () => {
-    const audit: AuditEvent[] = [];
-    const core = testCore({ audit: (e) => audit.push(e) });
+    const core = testCore();
     cores.push(core);
     expect(core.lock.isLocked()).toBe(false);
     const status = await createMainDispatch(core)('getNetworkStatus', {}, trusted);
     expect(status).toMatchObject({ ok: true, value: { state: 'unmanaged', locked: false, reason: expect.stringMatching(/development only/) } });
     core.gate.start();
-    await expect.poll(() => audit.length).toBe(1);
-    expect(audit[0]).toMatchObject({ action: 'network.verdict', details: { state: 'unmanaged', trigger: 'start' } });
+    await core.ready();
+    const verdicts = () => core.auditTrail.list().filter((e) => e.action === 'network.verdict');
+    await expect.poll(() => verdicts().length).toBe(1);
+    expect(verdicts()[0]).toMatchObject({ action: 'network.verdict', details: { state: 'unmanaged', trigger: 'start' } });
   });
 
   it('a managed deployment is locked until the network is proven, then locks again within a second of leaving it', async () => {

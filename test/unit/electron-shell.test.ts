@@ -11,6 +11,7 @@ import { testCore } from '../helpers/core';
 import { FakeWebContents, FakeWindow, fakeElectron } from '../helpers/fake-electron';
 import { pinnedFetch } from '../../main/core/network';
 import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { TestClock } from '../helpers/identity';
 import { tmpDir } from '../helpers/tmp';
 
 let core: Core | undefined;
@@ -183,6 +184,35 @@ describe('hardened Electron shell', () => {
 
     electron.emitApp('will-quit');
     expect(core.db.open).toBe(false);
+  });
+
+  it('OS lock ends the signed-in session; an idle session locks the console; each window has its own session', async () => {
+    const electron = fakeElectron();
+    const rendererDir = tmpDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+    const clock = new TestClock();
+    core = testCore({ clock });
+    await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core! });
+    const win = FakeWindow.created[0]!;
+    const handler = (name: string) => electron.handlers.get(`diwan:${name}`)!;
+    const main = { url: 'app://diwan/index.html' };
+    const event = { senderFrame: main, sender: { mainFrame: main } };
+    expect(await handler('createAdmin')(event, { username: 'admin', password: 'a long enough password' })).toMatchObject({ ok: true });
+    expect(await handler('listUsers')(event, {})).toMatchObject({ ok: true });
+    const otherMain = { url: 'app://diwan/index.html' };
+    expect(await handler('listUsers')({ senderFrame: otherMain, sender: { mainFrame: otherMain } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+
+    for (const l of electron.powerListeners.get('lock-screen') ?? []) l();
+    expect(await handler('listUsers')(event, {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+
+    await core!.identity.signIn({ sessionId: null, pendingSignIn: null }, { username: 'admin', password: 'a long enough password' });
+    clock.advance(15 * 60_000);
+    win.webContents.sent.length = 0;
+    core!.identity.sessions.sweep();
+    expect(win.webContents.sent).toEqual([['diwan-event:locked', { reason: 'idle' }]]);
   });
 
   it('explains and quits when the database cannot be opened', async () => {

@@ -2,19 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, createMainDispatch, type CallContext, type Handlers } from '../../main/ipc';
 import { DiwanError } from '../../main/core/shared/errors';
 import type { Core } from '../../main/core/app';
+import { newSessionSlot } from '../../main/core/auth';
 import { testCore } from '../helpers/core';
 
-const trusted: CallContext = { trustedSender: true };
+const trusted: CallContext = { trustedSender: true, session: newSessionSlot() };
 let core: Core | undefined;
 afterEach(() => core?.close());
 
-const unused = () => {
-  throw new Error('not called in this test');
-};
-
 function dispatcherWith(getStatus: Handlers['getStatus'], errors: string[] = []) {
   return createDispatcher({
-    handlers: { getStatus, getNetworkStatus: unused },
+    handlers: { getStatus } as unknown as Handlers,
     authorize: () => null,
     onInternalError: (channel, e) => errors.push(`${channel}:${(e as Error).message}`),
   });
@@ -64,14 +61,14 @@ describe('IPC dispatch', () => {
     const result = await dispatcherWith(() => {
       ran = true;
       return goodStatus;
-    })('getStatus', {}, { trustedSender: false });
+    })('getStatus', {}, { trustedSender: false, session: newSessionSlot() });
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
     expect(ran).toBe(false);
   });
 
   it('denies by permission before parsing', async () => {
     const d = createDispatcher({
-      handlers: { getStatus: () => goodStatus, getNetworkStatus: unused },
+      handlers: { getStatus: () => goodStatus } as unknown as Handlers,
       authorize: () => ({ code: 'forbidden', message: 'no' }),
     });
     expect(await d('getStatus', 'garbage', trusted)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -117,8 +114,7 @@ describe('IPC dispatch', () => {
           locked = true; // the gate locks while the handler runs
           return goodStatus;
         },
-        getNetworkStatus: unused,
-      },
+      } as unknown as Handlers,
       authorize: () => (locked ? { code: 'locked', message: 'Locked.' } : null),
     });
     const result = await d('getStatus', {}, trusted);

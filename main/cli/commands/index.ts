@@ -1,6 +1,8 @@
 import type { Command } from '../command';
+import { auditCommand } from './audit';
 import { beaconCommand } from './beacon';
 import { configCommand } from './config';
+import { deviceCommand } from './device';
 import { maskCommand } from './mask';
 import { netcheckCommand } from './netcheck';
 import { policyCommand } from './policy';
@@ -16,4 +18,6 @@ export const commands: readonly Command[] = [
   netcheckCommand,
   configCommand,
   releaseCommand,
+  deviceCommand,
+  auditCommand,
 ];

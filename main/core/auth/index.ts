@@ -1,1 +1,25 @@
-export { PERMISSIONS, type Permission } from './permissions';
+export {
+  PERMISSIONS,
+  ROLES,
+  ROLE_PERMISSIONS,
+  CUSTOMER_DATA_PERMISSIONS,
+  roleHas,
+  type Permission,
+  type Role,
+} from './permissions';
+export { Identity, type IdentityOptions, type SessionView, type AccessDenial } from './identity';
+export { SessionManager, newSessionSlot, type Session, type SessionSlot, type EndReason } from './sessions';
+export { LoginThrottle, DEFAULT_THROTTLE, type ThrottleRules } from './throttle';
+export { RevealService, noOriginals, type OriginalsPort, type FieldRef, type RevealOutcome, type PendingReveal } from './reveal';
+export {
+  loadOrCreateDeviceIdentity,
+  fingerprintOf,
+  formatFingerprint,
+  normalizeFingerprint,
+  verifyEd25519,
+  DEVICE_ACCOUNT,
+  type DeviceIdentity,
+} from './device';
+export { resolvePolicy, type IdentityPolicy, type RevealRules, type ResolvedIdentityPolicy } from './policy';
+export { totpCode } from './totp';
+export type { User } from './users';

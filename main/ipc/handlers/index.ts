@@ -1,11 +1,15 @@
 import type { Core } from '../../core/app';
 import type { CallContext, Handlers } from '../dispatch';
 import { networkStatus } from './network';
+import { identityHandlers } from './identity';
+import { reviewHandlers } from './review';
 
 /** Binds each contract channel to the core. Handlers stay thin: parse is done, permission is checked. */
 export function createHandlers(core: Core): Handlers<CallContext> {
   return {
     getStatus: () => core.status(),
     getNetworkStatus: () => networkStatus(core),
+    ...identityHandlers(core),
+    ...reviewHandlers(core),
   };
 }

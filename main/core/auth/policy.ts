@@ -1,0 +1,56 @@
+import type { Role } from './permissions';
+import { normalizeFingerprint } from './device';
+
+/**
+ * The part of IT's signed policy that identity enforces. The network work reads and verifies the signed policy
+ * and hands this object to `Identity.setPolicy`; until then the defaults below apply (no device restriction,
+ * second factor optional).
+ */
+export interface IdentityPolicy {
+  /** Device fingerprints allowed to open customer data. Absent: any device. Present (even empty): only these. */
+  enrolledDevices?: string[];
+  /** Every account must use a second factor (TOTP); one without it may only enrol. */
+  requireTwoFactor?: boolean;
+  /** Minutes without an IPC call before a session ends and the console locks. */
+  idleMinutes?: number;
+  reveal?: Partial<RevealRules>;
+}
+
+export interface RevealRules {
+  /** How long a granted reveal lasts, in minutes. */
+  grantMinutes: number;
+  /** The field types (as the masking detectors name them) each role may reveal. A role not listed reveals nothing. */
+  allowedTypes: Partial<Record<Role, string[]>>;
+  /** Field types a team lead must approve before they are revealed. */
+  approvalRequired: string[];
+  /** How long a request may wait for approval, in minutes. */
+  approvalWindowMinutes: number;
+}
+
+export interface ResolvedIdentityPolicy {
+  enrolledDevices: ReadonlySet<string> | null;
+  requireTwoFactor: boolean;
+  idleMs: number;
+  reveal: RevealRules;
+}
+
+const REVEALABLE = ['PHONE', 'EMAIL', 'DOB', 'IBAN', 'NATIONAL_ID', 'CARD', 'PASSPORT'];
+
+/** Safe defaults: one-time codes are never revealed; IDs, cards, IBANs and passports need a lead's approval. */
+const DEFAULT_REVEAL_RULES: RevealRules = {
+  grantMinutes: 5,
+  allowedTypes: { agent: REVEALABLE, lead: REVEALABLE },
+  approvalRequired: ['NATIONAL_ID', 'CARD', 'IBAN', 'PASSPORT'],
+  approvalWindowMinutes: 60,
+};
+
+const DEFAULT_IDLE_MINUTES = 15;
+
+export function resolvePolicy(p: IdentityPolicy = {}): ResolvedIdentityPolicy {
+  return {
+    enrolledDevices: p.enrolledDevices ? new Set(p.enrolledDevices.map(normalizeFingerprint)) : null,
+    requireTwoFactor: p.requireTwoFactor ?? false,
+    idleMs: Math.max(1, p.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
+    reveal: { ...DEFAULT_REVEAL_RULES, ...p.reveal },
+  };
+}

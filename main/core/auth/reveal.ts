@@ -1,0 +1,175 @@
+import crypto from 'node:crypto';
+import type { Db } from '../store';
+import { DiwanError } from '../shared/errors';
+import type { AuditPort, Clock } from '../shared/ports';
+import { AUDIT_ACTIONS } from '../audit/actions';
+import type { ResolvedIdentityPolicy } from './policy';
+import type { Session } from './sessions';
+
+/**
+ * How the reveal service reaches a masked field's original. Implemented by the store (which keeps originals
+ * encrypted); wired in the core's composition root. `describeField` never returns the value.
+ */
+export interface OriginalsPort {
+  describeField(messageId: string, fieldIndex: number): { conversationId: string; type: string } | null;
+  /** The decrypted original of one field; only ever called for a granted, unexpired reveal. */
+  readOriginalField(messageId: string, fieldIndex: number): string | null;
+}
+
+export interface FieldRef {
+  messageId: string;
+  fieldIndex: number;
+}
+
+export type RevealOutcome =
+  | { status: 'granted'; grantId: string; fieldType: string; expiresAt: number; value: string }
+  | { status: 'pending'; requestId: string; fieldType: string };
+
+export interface PendingReveal {
+  requestId: string;
+  requestedBy: string;
+  conversationId: string;
+  messageId: string;
+  fieldIndex: number;
+  fieldType: string;
+  reason: string;
+  requestedAt: number;
+}
+
+interface RequestRow {
+  id: string;
+  user_id: string;
+  conversation_id: string;
+  message_id: string;
+  field_index: number;
+  field_type: string;
+  reason: string;
+  status: 'pending' | 'granted' | 'denied';
+  requested_at: number;
+  decided_by: string | null;
+  expires_at: number | null;
+}
+
+const MIN_REASON = 5;
+const MAX_REASON = 500;
+
+/**
+ * Reveal grants: one field, for one user, for a limited time, with a reason; types the policy marks need a
+ * team lead's approval first. The original leaves this service only through `request` (when granted at once)
+ * and `read` (for the user's own granted, unexpired grant).
+ */
+export class RevealService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditPort,
+    private readonly originals: OriginalsPort,
+    private readonly policy: () => ResolvedIdentityPolicy,
+    private readonly usernameOf: (userId: string) => string,
+  ) {}
+
+  request(session: Session, field: FieldRef, reasonText: string): RevealOutcome {
+    const reason = reasonText.trim();
+    if (reason.length < MIN_REASON) throw new DiwanError('reason_required', 'Say why you need to see this field (a few words); it is recorded.');
+    if (reason.length > MAX_REASON) throw new DiwanError('reason_too_long', `Keep the reason under ${MAX_REASON} characters.`);
+    const info = this.originals.describeField(field.messageId, field.fieldIndex);
+    if (!info) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
+    const rules = this.policy().reveal;
+    const target = `message:${field.messageId}#${field.fieldIndex}`;
+    if (!(rules.allowedTypes[session.role] ?? []).includes(info.type)) {
+      this.audit({ action: AUDIT_ACTIONS.revealRefused, actor: session.username, target, details: { type: info.type, conversation: info.conversationId } });
+      throw new DiwanError('reveal_not_allowed', `Your role may not reveal ${info.type} fields.`);
+    }
+    const now = this.clock.now();
+    const id = crypto.randomUUID();
+    const needsApproval = rules.approvalRequired.includes(info.type);
+    const expiresAt = needsApproval ? null : now + rules.grantMinutes * 60_000;
+    this.db
+      .prepare(
+        `INSERT INTO reveal_requests (id, user_id, conversation_id, message_id, field_index, field_type, reason, status, requested_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, session.userId, info.conversationId, field.messageId, field.fieldIndex, info.type, reason, needsApproval ? 'pending' : 'granted', now, expiresAt);
+    const details = { type: info.type, reason, conversation: info.conversationId };
+    if (needsApproval) {
+      this.audit({ action: AUDIT_ACTIONS.revealRequested, actor: session.username, target, details });
+      return { status: 'pending', requestId: id, fieldType: info.type };
+    }
+    this.audit({ action: AUDIT_ACTIONS.revealGranted, actor: session.username, target, details: { ...details, approver: null, expiresAt: expiresAt! } });
+    return { status: 'granted', grantId: id, fieldType: info.type, expiresAt: expiresAt!, value: this.original(field) };
+  }
+
+  /** The original of the caller's own grant, while it lasts. Anything else is refused the same way. */
+  read(session: Session, grantId: string): { value: string; fieldType: string; expiresAt: number } {
+    const row = this.db.prepare('SELECT * FROM reveal_requests WHERE id = ?').get(grantId) as RequestRow | undefined;
+    if (!row || row.user_id !== session.userId) throw notGranted();
+    if (row.status === 'pending') throw new DiwanError('reveal_pending', 'A team lead has not approved this reveal yet.');
+    if (row.status !== 'granted' || row.expires_at === null) throw notGranted();
+    if (row.expires_at <= this.clock.now()) throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
+    return { value: this.original({ messageId: row.message_id, fieldIndex: row.field_index }), fieldType: row.field_type, expiresAt: row.expires_at };
+  }
+
+  /** Requests waiting for a lead, oldest first; a lead never sees their own (someone else must approve them). */
+  pending(session: Session): PendingReveal[] {
+    const since = this.clock.now() - this.policy().reveal.approvalWindowMinutes * 60_000;
+    const rows = this.db
+      .prepare("SELECT * FROM reveal_requests WHERE status = 'pending' AND requested_at > ? AND user_id != ? ORDER BY requested_at LIMIT 200")
+      .all(since, session.userId) as RequestRow[];
+    return rows.map((r) => ({
+      requestId: r.id,
+      requestedBy: this.usernameOf(r.user_id),
+      conversationId: r.conversation_id,
+      messageId: r.message_id,
+      fieldIndex: r.field_index,
+      fieldType: r.field_type,
+      reason: r.reason,
+      requestedAt: r.requested_at,
+    }));
+  }
+
+  decide(approver: Session, requestId: string, approve: boolean): { status: 'granted' | 'denied'; expiresAt: number | null } {
+    const now = this.clock.now();
+    const rules = this.policy().reveal;
+    const row = this.db.prepare('SELECT * FROM reveal_requests WHERE id = ?').get(requestId) as RequestRow | undefined;
+    if (!row || row.status !== 'pending') throw new DiwanError('request_not_pending', 'This request is no longer waiting for approval.');
+    if (row.user_id === approver.userId) throw new DiwanError('self_approval', 'Another team lead must approve your own reveal request.');
+    if (row.requested_at <= now - rules.approvalWindowMinutes * 60_000) {
+      throw new DiwanError('request_stale', 'This request waited too long; the agent must ask again.');
+    }
+    const expiresAt = approve ? now + rules.grantMinutes * 60_000 : null;
+    const changed = this.db
+      .prepare("UPDATE reveal_requests SET status = ?, decided_by = ?, decided_at = ?, expires_at = ? WHERE id = ? AND status = 'pending'")
+      .run(approve ? 'granted' : 'denied', approver.userId, now, expiresAt, requestId);
+    if (changed.changes !== 1) throw new DiwanError('request_not_pending', 'This request is no longer waiting for approval.');
+    this.audit({
+      action: approve ? AUDIT_ACTIONS.revealApproved : AUDIT_ACTIONS.revealDenied,
+      actor: approver.username,
+      target: `message:${row.message_id}#${row.field_index}`,
+      details: {
+        type: row.field_type,
+        reason: row.reason,
+        requestedBy: this.usernameOf(row.user_id),
+        approver: approver.username,
+        conversation: row.conversation_id,
+        ...(expiresAt ? { expiresAt } : {}),
+      },
+    });
+    return { status: approve ? 'granted' : 'denied', expiresAt };
+  }
+
+  private original(field: FieldRef): string {
+    const value = this.originals.readOriginalField(field.messageId, field.fieldIndex);
+    if (value === null) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
+    return value;
+  }
+}
+
+function notGranted(): DiwanError {
+  return new DiwanError('reveal_not_granted', 'You have no reveal grant for this field. Request one with a reason.');
+}
+
+/** Until the store is wired in: there are no conversations, so no field can be revealed. */
+export const noOriginals: OriginalsPort = {
+  describeField: () => null,
+  readOriginalField: () => null,
+};

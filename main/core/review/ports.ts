@@ -1,0 +1,28 @@
+/**
+ * How the review reaches a conversation. Implemented by the store/inbox, which holds only masked text outside the
+ * encrypted originals; wired in the core's composition root.
+ */
+export interface MaskedMessage {
+  id: string;
+  direction: 'in' | 'out';
+  sentAt: number;
+  /** Who wrote it: the agent's username for `out`, the contact's masked label for `in`. */
+  author: string | null;
+  /** Masked text: sensitive fields replaced by their placeholders. */
+  text: string;
+}
+
+export interface MaskedTranscript {
+  conversationId: string;
+  channel: string;
+  /** The contact as the console shows it (masked). */
+  contact: string;
+  messages: MaskedMessage[];
+}
+
+export interface TranscriptPort {
+  maskedTranscript(conversationId: string): MaskedTranscript | null;
+}
+
+/** Until the store is wired in: there are no conversations. */
+export const noTranscripts: TranscriptPort = { maskedTranscript: () => null };

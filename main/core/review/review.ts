@@ -1,0 +1,102 @@
+import type { Db } from '../store';
+import { DiwanError } from '../shared/errors';
+import type { AuditPort, Clock } from '../shared/ports';
+import { AUDIT_ACTIONS } from '../audit/actions';
+import type { DeviceIdentity } from '../auth/device';
+import type { Session } from '../auth/sessions';
+import type { MaskedTranscript, TranscriptPort } from './ports';
+import { transcriptHtml, transcriptJson, type TranscriptDocument } from './render';
+
+export interface QualityReview {
+  conversationId: string;
+  reviewer: string;
+  score: number;
+  comment: string;
+  updatedAt: number;
+}
+
+export interface SignedExport {
+  fileName: string;
+  mediaType: 'text/html' | 'application/json';
+  content: string;
+  /** Detached: an Ed25519 signature (device key) over the exact UTF-8 bytes of `content`. */
+  signature: { alg: 'Ed25519'; device: string; publicKey: string; signature: string };
+}
+
+const MAX_COMMENT = 2000;
+
+/** Team-lead review: masked transcripts, quality scores with comments, and signed masked exports. */
+export class ReviewService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditPort,
+    private readonly transcripts: TranscriptPort,
+    private readonly device: () => DeviceIdentity,
+  ) {}
+
+  /** Opening a conversation for review is recorded like any other opening. */
+  transcript(session: Session, conversationId: string): MaskedTranscript {
+    const t = this.load(conversationId);
+    this.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: session.username, target: `conversation:${conversationId}`, details: { view: 'review' } });
+    return t;
+  }
+
+  setScore(session: Session, conversationId: string, score: number, commentText: string): QualityReview {
+    if (!Number.isInteger(score) || score < 1 || score > 5) throw new DiwanError('score_invalid', 'A quality score is a whole number from 1 to 5.');
+    const comment = commentText.trim();
+    if (comment.length > MAX_COMMENT) throw new DiwanError('comment_too_long', `Keep the comment under ${MAX_COMMENT} characters.`);
+    this.load(conversationId);
+    const now = this.clock.now();
+    this.db
+      .prepare(
+        `INSERT INTO quality_reviews (conversation_id, reviewer_id, score, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(conversation_id, reviewer_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, updated_at = excluded.updated_at`,
+      )
+      .run(conversationId, session.userId, score, comment, now, now);
+    // The comment is free text a lead wrote about the conversation: it stays in the review, not in the audit trail.
+    this.audit({ action: AUDIT_ACTIONS.qualityScored, actor: session.username, target: `conversation:${conversationId}`, details: { score } });
+    return { conversationId, reviewer: session.username, score, comment, updatedAt: now };
+  }
+
+  scores(conversationId: string): QualityReview[] {
+    const rows = this.db
+      .prepare(
+        `SELECT q.conversation_id AS conversationId, u.username AS reviewer, q.score, q.comment, q.updated_at AS updatedAt
+         FROM quality_reviews q JOIN users u ON u.id = q.reviewer_id WHERE q.conversation_id = ? ORDER BY q.updated_at, u.username`,
+      )
+      .all(conversationId) as QualityReview[];
+    return rows;
+  }
+
+  export(session: Session, conversationId: string, format: 'html' | 'json'): SignedExport {
+    const device = this.device();
+    const now = this.clock.now();
+    const doc: TranscriptDocument = {
+      format: 'diwan-masked-transcript-v1',
+      exportedAt: new Date(now).toISOString(),
+      exportedBy: session.username,
+      device: device.fingerprint,
+      transcript: this.load(conversationId),
+      reviews: this.scores(conversationId),
+    };
+    const content = format === 'html' ? transcriptHtml(doc) : transcriptJson(doc);
+    this.audit({ action: AUDIT_ACTIONS.transcriptExported, actor: session.username, target: `conversation:${conversationId}`, details: { format } });
+    return {
+      fileName: `diwan-transcript-${safeName(conversationId)}.${format}`,
+      mediaType: format === 'html' ? 'text/html' : 'application/json',
+      content,
+      signature: { alg: 'Ed25519', device: device.fingerprint, publicKey: device.publicKeyPem, signature: device.sign(content) },
+    };
+  }
+
+  private load(conversationId: string): MaskedTranscript {
+    const t = this.transcripts.maskedTranscript(conversationId);
+    if (!t) throw new DiwanError('conversation_not_found', 'There is no such conversation.');
+    return t;
+  }
+}
+
+function safeName(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+}

@@ -1,0 +1,37 @@
+import type { Core } from '../../core/app';
+import type { CallContext, Handlers } from '../dispatch';
+
+type IdentityChannels =
+  | 'getSession'
+  | 'createAdmin'
+  | 'signIn'
+  | 'signInSecondFactor'
+  | 'signOut'
+  | 'changePassword'
+  | 'beginTotpEnrolment'
+  | 'confirmTotpEnrolment'
+  | 'listUsers'
+  | 'createUser'
+  | 'setUserRole'
+  | 'setUserDisabled'
+  | 'resetUserTwoFactor';
+
+export function identityHandlers(core: Core): Pick<Handlers<CallContext>, IdentityChannels> {
+  const id = core.identity;
+  const me = (ctx: CallContext) => id.requireSession(ctx.session);
+  return {
+    getSession: async (_req, ctx) => (await core.ready(), id.view(ctx.session)),
+    createAdmin: async (req, ctx) => (await core.ready(), id.createAdmin(ctx.session, req)),
+    signIn: async (req, ctx) => (await core.ready(), id.signIn(ctx.session, req)),
+    signInSecondFactor: async (req, ctx) => (await core.ready(), id.signInSecondFactor(ctx.session, req)),
+    signOut: (_req, ctx) => (id.signOut(ctx.session), { done: true as const }),
+    changePassword: async (req, ctx) => (await id.changePassword(me(ctx), req), { done: true as const }),
+    beginTotpEnrolment: (_req, ctx) => id.beginTotpEnrolment(me(ctx)),
+    confirmTotpEnrolment: (req, ctx) => id.confirmTotpEnrolment(me(ctx), req.code),
+    listUsers: () => ({ users: id.listUsers() }),
+    createUser: (req, ctx) => id.createUser(me(ctx), req),
+    setUserRole: (req, ctx) => id.setRole(me(ctx), req.userId, req.role),
+    setUserDisabled: (req, ctx) => id.setDisabled(me(ctx), req.userId, req.disabled),
+    resetUserTwoFactor: (req, ctx) => id.resetTwoFactor(me(ctx), req.userId),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Core } from '../../core/app';
+import { AUDIT_ACTIONS } from '../../core/audit';
+import type { CallContext, Handlers } from '../dispatch';
+
+type ReviewChannels =
+  | 'requestReveal'
+  | 'readReveal'
+  | 'listRevealApprovals'
+  | 'decideReveal'
+  | 'getReviewTranscript'
+  | 'listQualityScores'
+  | 'setQualityScore'
+  | 'exportTranscript'
+  | 'listAudit'
+  | 'verifyAudit';
+
+/** Reveal grants, team-lead review and the audit trail. */
+export function reviewHandlers(core: Core): Pick<Handlers<CallContext>, ReviewChannels> {
+  const me = (ctx: CallContext) => core.identity.requireSession(ctx.session);
+  return {
+    requestReveal: (req, ctx) => core.reveal.request(me(ctx), req, req.reason),
+    readReveal: (req, ctx) => core.reveal.read(me(ctx), req.grantId),
+    listRevealApprovals: (_req, ctx) => ({ requests: core.reveal.pending(me(ctx)) }),
+    decideReveal: (req, ctx) => core.reveal.decide(me(ctx), req.requestId, req.approve),
+    getReviewTranscript: (req, ctx) => ({
+      ...core.review.transcript(me(ctx), req.conversationId),
+      reviews: core.review.scores(req.conversationId),
+    }),
+    listQualityScores: (req) => ({ reviews: core.review.scores(req.conversationId) }),
+    setQualityScore: (req, ctx) => core.review.setScore(me(ctx), req.conversationId, req.score, req.comment),
+    exportTranscript: (req, ctx) => core.review.export(me(ctx), req.conversationId, req.format),
+    listAudit: (req) => ({ entries: core.auditTrail.list(req) }),
+    verifyAudit: async (_req, ctx) => {
+      const report = await core.auditTrail.verify();
+      core.audit({ action: AUDIT_ACTIONS.auditVerified, actor: me(ctx).username, details: { ok: report.ok, problems: report.problems.length } });
+      return report;
+    },
+  };
+}
