@@ -57,7 +57,8 @@ export async function startShell(
 
   let core: Core;
   try {
-    core = (opts.openCore ?? ((dataDir) => openCore({ dataDir, log })))(app.getPath('userData'));
+    const managedPolicy = managed?.policyBytes ? { bytes: managed.policyBytes, source: managed.policySource } : undefined;
+    core = (opts.openCore ?? ((dataDir) => openCore({ dataDir, log, network: { managedPolicy } })))(app.getPath('userData'));
   } catch (e) {
     electron.dialog.showErrorBox('Diwan cannot start', isDiwanError(e) ? e.message : 'Diwan could not open its data.');
     app.quit();

@@ -34,8 +34,7 @@ if (cli) {
       currentVersion: APP_VERSION,
       fetch: (url, init) => net.fetch(url, init),
       dialog,
-      // The audit trail (main/core/audit) replaces this log sink when it is wired into the core.
-      audit: (event) => log(`audit ${JSON.stringify(event)}`),
+      audit: started.core.audit,
       every: (ms, fn) => void setInterval(fn, ms).unref(),
       log,
     });

@@ -56,6 +56,17 @@ describe('IT policy: signature, expiry, rollback', () => {
     expect(load().kind).toBe('accepted');
   });
 
+  it('reads the policy IT delivered through managed configuration instead of the file, and verifies it the same way', () => {
+    const it1 = makeSigner();
+    const { loc, versions } = managed([it1], it1);
+    const bytes = fs.readFileSync(loc.policyFile);
+    fs.rmSync(loc.policyFile);
+    const load = (b: Buffer) => loadPolicy({ ...loc, managedPolicy: { bytes: b, source: 'HKLM\\SOFTWARE\\Policies\\Diwan' }, versions, clock: systemClock });
+    expect(load(bytes).kind).toBe('accepted');
+    const tampered = Buffer.from(bytes.toString('utf8').replace('"hq"', '"hx"'));
+    expect(load(tampered).kind).toBe('rejected');
+  });
+
   it('refuses a policy with no signature, saying to sign it', () => {
     const it1 = makeSigner();
     const { loc, load } = managed([it1]);

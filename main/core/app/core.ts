@@ -6,6 +6,7 @@ import { systemClock, type AuditPort, type Clock } from '../shared/ports';
 import { AuditTrail } from '../audit';
 import { Identity, loadOrCreateDeviceIdentity, noOriginals, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
 import { noTranscripts, ReviewService, type TranscriptPort } from '../review';
+import { identityPolicyFrom } from './identity-policy';
 import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { APP_VERSION } from './version';
@@ -85,7 +86,10 @@ export function openCore(opts: CoreOptions): Core {
   const reveal = new RevealService(db, clock, audit, opts.originals ?? noOriginals, () => identity.currentPolicy, usernameOf);
   const review = new ReviewService(db, clock, audit, opts.transcripts ?? noTranscripts, () => identity.deviceIdentity);
 
-  const gate = createGate(db, clock, audit, opts.network);
+  const gate = createGate(db, clock, audit, {
+    ...opts.network,
+    onPolicy: (policy) => identity.setPolicy(identityPolicyFrom(policy)),
+  });
   const lock = new ConsoleLock();
   bindLockToGate(gate, lock);
   // Leaving the office network ends every session: coming back means signing in again.

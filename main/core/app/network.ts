@@ -8,7 +8,7 @@ import {
   type LookupFunction,
   type PinnedFetch,
 } from '../network';
-import { loadPolicy, machineLocations, settingsVersionStore, type PolicyVersionStore } from '../policy';
+import { loadPolicy, machineLocations, settingsVersionStore, type Policy, type PolicyVersionStore } from '../policy';
 import type { AuditPort, Clock, Random } from '../shared/ports';
 import type { ConsoleLock } from './lock';
 
@@ -16,6 +16,8 @@ import type { ConsoleLock } from './lock';
 export interface NetworkOptions {
   /** Default: the machine-wide location (/etc/diwan/policy.json, %ProgramData%\Diwan\policy.json, …). */
   policyFile?: string;
+  /** The policy delivered by IT's managed configuration (main/core/config); takes the place of `policyFile`. */
+  managedPolicy?: { bytes: Buffer; source: string };
   /** Default: the machine-wide signer folder next to it. */
   signersDir?: string;
   /** Default: config/policy-signers.json, built in. */
@@ -30,21 +32,27 @@ export interface NetworkOptions {
   lookup?: LookupFunction;
   debounceMs?: number;
   watchIntervalMs?: number;
+  /** Told of every accepted policy, so the parts it configures beyond the network (identity, masking) follow it. */
+  onPolicy?: (policy: Policy) => void;
 }
 
 export function createGate(db: Db, clock: Clock, audit: AuditPort, opts: NetworkOptions = {}): NetworkGate {
   const machine = machineLocations(process.platform, process.env);
   const versions = opts.versions ?? settingsVersionStore(db);
   return new NetworkGate({
-    loadPolicy: () =>
-      loadPolicy({
+    loadPolicy: () => {
+      const result = loadPolicy({
         policyFile: opts.policyFile ?? machine.policyFile,
+        managedPolicy: opts.managedPolicy,
         signersDir: opts.signersDir ?? machine.signersDir,
         buildSigners: opts.buildSigners,
         trustedOwners: opts.trustedOwners,
         versions,
         clock,
-      }),
+      });
+      if (result.kind === 'accepted') opts.onPolicy?.(result.policy);
+      return result;
+    },
     interfaces: opts.interfaces ?? systemInterfaces,
     dnsSuffixes: opts.dnsSuffixes ?? systemDnsSuffixes(),
     clock,

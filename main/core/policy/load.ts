@@ -30,6 +30,8 @@ export type PolicyResult =
 
 export interface PolicySourceOptions extends SignerSourceOptions {
   policyFile: string;
+  /** The policy as IT's managed configuration delivered it (registry, MDM, /etc/diwan); read instead of `policyFile`. */
+  managedPolicy?: { bytes: Buffer; source: string };
   versions: PolicyVersionStore;
   clock: Clock;
 }
@@ -52,7 +54,7 @@ export function loadPolicy(opts: PolicySourceOptions): PolicyResult {
 
   let text: string;
   try {
-    text = fs.readFileSync(opts.policyFile, 'utf8');
+    text = opts.managedPolicy ? opts.managedPolicy.bytes.toString('utf8') : fs.readFileSync(opts.policyFile, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && signers.length === 0) {
