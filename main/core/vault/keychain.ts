@@ -8,10 +8,31 @@ export interface KeychainPort {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
-/** Loads `@github/keytar` lazily so a machine without libsecret can still start and explain itself. */
+let osKeychain: KeychainPort | undefined;
+
+/**
+ * Loads `@github/keytar` lazily so a machine without libsecret can still start and explain itself.
+ *
+ * Every call goes through one queue per process: keytar runs each call on its own libuv worker thread, and
+ * libsecret's synchronous API used from several threads at once trips GLib assertions and can crash the process.
+ */
 export function loadOsKeychain(): KeychainPort {
+  if (osKeychain) return osKeychain;
   const require = createRequire(import.meta.url);
-  return require('@github/keytar') as KeychainPort;
+  const keytar = require('@github/keytar') as KeychainPort;
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(op: () => Promise<T>): Promise<T> => {
+    const run = tail.then(op, op);
+    tail = run.catch(() => {});
+    return run;
+  };
+  osKeychain = {
+    getPassword: (s, a) => serial(() => keytar.getPassword(s, a)),
+    setPassword: (s, a, p) => serial(() => keytar.setPassword(s, a, p)),
+    deletePassword: (s, a) => serial(() => keytar.deletePassword(s, a)),
+    findCredentials: (s) => serial(() => keytar.findCredentials(s)),
+  };
+  return osKeychain;
 }
 
 export type KeychainProblem = 'no_session_bus' | 'no_secret_service' | 'locked' | 'refused' | 'not_installed';
