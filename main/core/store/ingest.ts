@@ -3,7 +3,7 @@ import type { ConnectorSink, InboundMessage, IngestResult } from '../shared/mess
 import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
 import { unknownChannel } from './channels';
 import type { Db } from './database';
-import { normalizeForSearch } from './search-text';
+import { indexBody } from './search-text';
 
 const MAX_ID = 256;
 const MAX_TEXT = 64 * 1024;
@@ -67,7 +67,7 @@ export class Ingestor implements ConnectorSink {
       for (const a of m.attachments ?? []) {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? ctx.masker(a.fileName).masked : null, a.mimeType ?? null, a.size ?? null);
       }
-      s.insertFts.run(id, normalizeForSearch(masked));
+      s.insertFts.run(id, indexBody(masked));
 
       const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false };
       t.last = Math.max(t.last, m.sentAt);

@@ -26,6 +26,9 @@ export async function loadDataKeys(db: Db, vault: Vault): Promise<{ dbId: string
   let ring: KeyRing | null = dbId ? await vault.dataKeys(dbId) : null;
   if (!ring) {
     if (dbId && hasEncryptedData(db)) {
+      // A locked keychain answers "no such entry" to a read: find out whether it is locked before saying the key is gone.
+      const status = await vault.probe();
+      if (!status.available) throw new DiwanError(`keychain_${status.problem}`, status.advice!);
       throw new DiwanError(
         'datakey_missing',
         `This database's data key (keychain entry datakey:${dbId}) is not in the OS keychain, so its messages cannot be read. ` +

@@ -2,7 +2,7 @@ import { DiwanError } from '../shared/errors';
 import type { DeliveryState, OutboundItem, OutboxPort } from '../shared/messages';
 import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
 import type { Db } from './database';
-import { normalizeForSearch } from './search-text';
+import { indexBody } from './search-text';
 
 const MAX_REPLY = 16 * 1024;
 const MAX_REASON = 500;
@@ -42,7 +42,7 @@ export class Outbox implements OutboxPort {
         const v = ctx.cipher.currentVersion;
         s.insertMessage.run(id, reply.conversationId, conv.channel_id, reply.authorId, masked, ctx.cipher.encrypt(identity.messageText(id), reply.text), v, now, now);
         fields.forEach((f, n) => s.insertField.run(id, n, f.type, f.start, f.end, ctx.cipher.encrypt(identity.messageField(id, n), f.value), v));
-        s.insertFts.run(id, normalizeForSearch(masked));
+        s.insertFts.run(id, indexBody(masked));
         const outboxId = Number(
           s.insertOutbox.run(id, conv.channel_id, now, reply.options ? JSON.stringify(reply.options) : null, now, now).lastInsertRowid,
         );

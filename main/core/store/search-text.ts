@@ -4,6 +4,7 @@
  * alef with hamza or madda and wasla → alef; waw/yeh with hamza → waw/yeh; Persian yeh and alef maksura → yeh;
  * Persian kaf → kaf; teh marbuta and heh with yeh → heh; tatweel, harakat, Quranic marks and zero-width
  * joiners removed; Arabic-Indic and Persian digits → 0-9; presentation forms unfolded (NFKC); lower case.
+ * Words with the Arabic definite article are also indexed without it (`indexBody`).
  */
 const MAP = new Map<number, string>();
 const put = (cps: number[], to: string) => cps.forEach((cp) => MAP.set(cp, to));
@@ -73,6 +74,23 @@ function normalizeWithOffsets(text: string): { norm: string; from: number[]; to:
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Arabic definite article, alone or after a one-letter conjunction or preposition (already normalised). */
+const ARTICLE = /^(?:وبال|وال|فال|بال|كال|ولل|لل|ال)(?=[\u0621-\u064a]{2})/u;
+
+/**
+ * What goes into the index for a masked text: its normalised form, plus each word that carries the Arabic
+ * definite article again without it, so "فاتورة" finds "الفاتورة".
+ */
+export function indexBody(masked: string): string {
+  const norm = normalizeForSearch(masked);
+  if (PLAIN.test(norm)) return norm;
+  let extra = '';
+  for (const m of norm.matchAll(WORD)) {
+    const bare = m[0].replace(ARTICLE, '');
+    if (bare !== m[0]) extra += ' ' + bare;
+  }
+  return norm + extra;
+}
 const MAX_TERMS = 8;
 
 /** The query's words, normalised; at most eight. */
@@ -95,7 +113,10 @@ export function highlightRanges(text: string, terms: string[]): Array<[number, n
   const ranges: Array<[number, number]> = [];
   for (const m of norm.matchAll(WORD)) {
     const word = m[0];
-    const hit = terms.some((t, i) => (i === terms.length - 1 && [...t].length >= 2 ? word.startsWith(t) : word === t));
+    const bare = word.replace(ARTICLE, '');
+    const hit = terms.some((t, i) =>
+      i === terms.length - 1 && [...t].length >= 2 ? word.startsWith(t) || bare.startsWith(t) : word === t || bare === t,
+    );
     if (!hit) continue;
     const last = m.index + word.length - 1;
     ranges.push([from[m.index]!, to[last]!]);
