@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openDatabase, openStore, scheduleRetention, schemaVersion, type Db, type Masker, type Store } from '../store';
+import { openDatabase, openStore, restoreBackup, scheduleRetention, schemaVersion, type Db, type Masker, type Store } from '../store';
 import { DEFAULT_SERVICE, loadOsKeychain, Vault, type KeychainPort, type KeychainStatus } from '../vault';
 import { noAudit, systemClock, type AuditPort, type Clock } from '../shared/ports';
 import { APP_VERSION } from './version';
@@ -86,6 +86,24 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Restores a backup archive over the data directory's database without opening it (it may be the damaged one).
+ * Quit the console first: the database is replaced on disk.
+ */
+export async function restoreDatabase(opts: {
+  dataDir: string;
+  archive: string;
+  passphrase?: string;
+  keychain?: KeychainPort;
+  keychainService?: string;
+  clock?: Clock;
+}): Promise<{ dbId: string; schemaVersion: number; previous: string | null; databaseFile: string }> {
+  const databaseFile = path.join(opts.dataDir, DATABASE_FILE);
+  const vault = new Vault(opts.keychain ?? safeOsKeychain(), opts.keychainService ?? DEFAULT_SERVICE);
+  const r = await restoreBackup({ archive: opts.archive, databaseFile, vault, passphrase: opts.passphrase, now: (opts.clock ?? systemClock).now() });
+  return { ...r, databaseFile };
 }
 
 /** A keychain port that reports "not installed" on every call when the native module cannot load. */
