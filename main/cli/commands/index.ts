@@ -1,5 +1,6 @@
 import type { Command } from '../command';
+import { dbCommand } from './db';
 import { statusCommand } from './status';
 
 /** Every `diwan` subcommand, in the order `diwan --help` lists them. Add a command here and nowhere else. */
-export const commands: readonly Command[] = [statusCommand];
+export const commands: readonly Command[] = [statusCommand, dbCommand];
