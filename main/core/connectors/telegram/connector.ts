@@ -46,7 +46,8 @@ export class TelegramConnector implements Connector {
     if (cursor) params.offset = Number(cursor);
     // Omitted allowed_updates keeps the last value the bot set, so it is sent once per session.
     if (!this.allowedUpdatesSent) params.allowed_updates = ALLOWED_UPDATES;
-    const reply = await this.call('getUpdates', params, signal, true, (this.longPollSeconds + 15) * 1000);
+    // The answer may take the whole long-poll timeout; the usual allowance for the network comes on top.
+    const reply = await this.call('getUpdates', params, signal, true, this.longPollSeconds * 1000 + (this.ctx.http?.timeoutMs ?? 15_000));
     this.allowedUpdatesSent = true;
     const { result } = this.http.expect(updatesResult, reply.body, 'getUpdates');
     const messages = [];
