@@ -113,7 +113,7 @@ export class TelegramEmulator {
     if (!m) return json(x.res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, rawMethod] = m;
     const method = rawMethod!.toLowerCase();
-    const record = (status: number, offset?: number) => this.calls.push({ method, at: Date.now(), status, ...(offset !== undefined ? { offset } : {}) });
+    const record = (status: number, offset?: number) => void this.calls.push({ method, at: Date.now(), status, ...(offset !== undefined ? { offset } : {}) });
     if (!this.tokens.has(token!)) {
       record(401);
       return json(x.res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });

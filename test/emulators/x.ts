@@ -68,7 +68,7 @@ export class XEmulator {
     const path = x.url.pathname;
     const route =
       path === '/2/oauth2/token' ? 'token' : path === '/2/users/me' ? 'me' : path === '/2/dm_events' ? 'dm_events' : /^\/2\/dm_conversations\//.test(path) ? 'send' : 'unknown';
-    const done = (status: number) => this.calls.push({ route, at: Date.now(), status });
+    const done = (status: number) => void this.calls.push({ route, at: Date.now(), status });
     const fault = this.faults.take(route);
     if (playFault(fault, x)) return done(fault?.kind === 'status' ? fault.status : 0);
     if (route === 'token') return done(this.token(x));
