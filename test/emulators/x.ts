@@ -27,6 +27,8 @@ export class XEmulator {
   /** Per 15-minute window for dm_events; the reset is `resetAt` (unix seconds). */
   limit = { limit: 300, remaining: 300, resetAt: 0 };
   partialErrorsNext = false;
+  /** The emulator's clock (tests give it the runtime's fast clock). */
+  now: () => number = () => Date.now();
   private seq = 1_880_000_000_000_000_001n;
   private issued = 0;
   private server!: LoopbackServer;
@@ -60,7 +62,7 @@ export class XEmulator {
 
   private addEvent(sender: string, text: string, conv: string): string {
     const id = (this.seq++).toString();
-    this.events.unshift({ id, event_type: 'MessageCreate', text, sender_id: sender, dm_conversation_id: conv, created_at: new Date().toISOString() });
+    this.events.unshift({ id, event_type: 'MessageCreate', text, sender_id: sender, dm_conversation_id: conv, created_at: new Date(this.now()).toISOString() });
     return id;
   }
 
@@ -68,7 +70,7 @@ export class XEmulator {
     const path = x.url.pathname;
     const route =
       path === '/2/oauth2/token' ? 'token' : path === '/2/users/me' ? 'me' : path === '/2/dm_events' ? 'dm_events' : /^\/2\/dm_conversations\//.test(path) ? 'send' : 'unknown';
-    const done = (status: number) => void this.calls.push({ route, at: Date.now(), status });
+    const done = (status: number) => void this.calls.push({ route, at: this.now(), status });
     const fault = this.faults.take(route);
     if (playFault(fault, x)) return done(fault?.kind === 'status' ? fault.status : 0);
     if (route === 'token') return done(this.token(x));
@@ -96,7 +98,7 @@ export class XEmulator {
   }
 
   private dmEvents(x: Exchange): number {
-    const nowS = Math.floor(Date.now() / 1000);
+    const nowS = Math.floor(this.now() / 1000);
     if (this.limit.remaining <= 0 && nowS < this.limit.resetAt) {
       json(x.res, 429, { title: 'Too Many Requests', type: 'about:blank', status: 429, detail: 'Too Many Requests' }, this.rateHeaders());
       return 429;

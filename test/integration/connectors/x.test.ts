@@ -54,9 +54,10 @@ describe('X direct messages against the emulator', () => {
     runtime.notifyOutbox('x1');
     await until(() => outboxRows(core, 'x1')[0]?.state === 'sent', 'sent');
     expect(x.sent).toEqual([{ participant: '2200000001', text: 'Hi Ana — refund issued today.', id: expect.any(String) }]);
+    let duplicates = 0;
+    runtime.on('ingested', (e) => (duplicates += e.duplicates));
     runtime.retryNow('x1'); // poll again now: the emulator lists our reply as an event of the account
-    await until(() => x.calls.filter((c) => c.route === 'dm_events').length >= 2, 'polled again');
-    await new Promise((r) => setTimeout(r, 100));
+    await until(() => duplicates === 1, 'the echo arrives as a duplicate');
     expect(storedMessages(core, 'x1').map((m) => [m.direction, m.platform_message_id])).toEqual([
       ['in', expect.any(String)],
       ['out', x.sent[0]!.id],
@@ -91,20 +92,31 @@ describe('X direct messages against the emulator', () => {
 
   it('stops at zero remaining calls until x-rate-limit-reset, and waits out a 429 as told', async () => {
     const { x, core, runtime, time, states } = await setup();
-    const resetAt = Math.floor(time.clock.now() / 1000) + 90;
-    x.limit = { limit: 300, remaining: 0, resetAt: Math.floor(Date.now() / 1000) + 1 };
+    x.now = time.clock.now;
+    x.limit = { limit: 300, remaining: 1, resetAt: Math.floor(time.clock.now() / 1000) + 90 };
+    x.addInbound('2200000001', 'first');
+    runtime.start();
+    await until(() => storedMessages(core, 'x1').length === 1, 'first poll');
+    x.addInbound('2200000001', 'second');
+    await until(() => storedMessages(core, 'x1').length === 2, 'after the reset');
+    const [p1, p2] = x.calls.filter((c) => c.route === 'dm_events');
+    expect(p2!.at - p1!.at).toBeGreaterThanOrEqual(85_000); // remaining 0: quiet until the reset, not the 20 s interval
+    expect(x.calls.some((c) => c.status === 429)).toBe(false);
+    const resetAt = Math.floor(time.clock.now() / 1000) + 60;
     x.faults.add('dm_events', {
       kind: 'status',
       status: 429,
       body: { title: 'Too Many Requests', status: 429 },
       headers: { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(resetAt) },
     });
-    x.addInbound('2200000001', 'hi');
-    runtime.start();
-    await until(() => storedMessages(core, 'x1').length === 1, 'stored after waiting');
+    x.addInbound('2200000001', 'third');
+    runtime.retryNow('x1');
+    await until(() => storedMessages(core, 'x1').length === 3, 'after the 429');
     const limited = states.find((s) => s.state === 'rate-limited')!;
-    expect(limited.retryAt).toBeGreaterThanOrEqual(resetAt * 1000 - 1000);
-    expect(time.waits.some((w) => w >= 85_000 && w <= 90_000)).toBe(true);
+    expect(limited.retryAt! - limited.lastErrorAt!).toBeGreaterThan(55_000);
+    expect(limited.retryAt! - limited.lastErrorAt!).toBeLessThanOrEqual(60_000);
+    const p429 = x.calls.findIndex((c) => c.status === 429);
+    expect(x.calls[p429 + 1]!.at).toBeGreaterThanOrEqual(resetAt * 1000 - 1_000);
   });
 
   it('a 403 refusal fails the reply with X\'s reason; a dropped send is unknown, never resent', async () => {
