@@ -27,7 +27,7 @@ function memoryKeychain(): KeychainPort {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diwan-bench-audit-'));
 try {
-  const core = openCore({ dataDir: dir, keychain: memoryKeychain(), keychainService: 'bench' });
+  const core = await openCore({ dataDir: dir, keychain: memoryKeychain(), keychainService: 'bench' });
   await core.ready();
   let t = performance.now();
   for (let i = 0; i < N; i++) {

@@ -9,12 +9,13 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHand
 import { createMainWindow } from './window';
 
 const IDLE_SWEEP_MS = 15_000;
+const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export interface ShellOptions {
   rendererDir: string;
   preloadPath: string;
   log?: (line: string) => void;
-  openCore?: (dataDir: string) => Core;
+  openCore?: (dataDir: string) => Core | Promise<Core>;
   /** IT's machine configuration (policy, relay, updates); a broken one stops the app with the place to fix it. */
   loadManagedConfig?: () => Promise<ManagedConfig>;
 }
@@ -58,7 +59,10 @@ export async function startShell(
   let core: Core;
   try {
     const managedPolicy = managed?.policyBytes ? { bytes: managed.policyBytes, source: managed.policySource } : undefined;
-    core = (opts.openCore ?? ((dataDir) => openCore({ dataDir, log, network: { managedPolicy } })))(app.getPath('userData'));
+    const open =
+      opts.openCore ??
+      ((dataDir: string) => openCore({ dataDir, log, network: { managedPolicy }, background: { retentionEveryMs: RETENTION_EVERY_MS } }));
+    core = await open(app.getPath('userData'));
   } catch (e) {
     electron.dialog.showErrorBox('Diwan cannot start', isDiwanError(e) ? e.message : 'Diwan could not open its data.');
     app.quit();

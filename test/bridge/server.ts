@@ -33,7 +33,7 @@ const COOKIE = 'diwan_bridge';
 const MAX_BODY = 1024 * 1024;
 
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
-  const core = openCore(opts);
+  const core = await openCore(opts);
   const dispatch = createMainDispatch(core, opts.log);
   // One cookie, one page, one session: the bridge's slot plays the role of the Electron window's.
   const session = newSessionSlot();

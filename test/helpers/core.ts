@@ -8,7 +8,7 @@ import { tmpDir } from './tmp';
  * looks for a policy and signers in that directory (where there are none), so it runs unmanaged whatever the
  * machine's /etc/diwan holds; pass `network` to test a managed deployment.
  */
-export function testCore(opts: Partial<CoreOptions> = {}): Core {
+export function testCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
   const { keychain, service } = testKeychain();
   const dataDir = opts.dataDir ?? tmpDir();
   return openCore({

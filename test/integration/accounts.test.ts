@@ -9,14 +9,15 @@ import { caller, entriesOf, TEST_PASSWORD, TestClock } from '../helpers/identity
 let core: Core | undefined;
 afterEach(() => core?.close());
 
-function setup(opts: Parameters<typeof testCore>[0] = {}) {
+async function setup(opts: Parameters<typeof testCore>[0] = {}) {
   const clock = new TestClock();
-  core = testCore({ clock, ...opts });
-  return { core, clock, call: caller(createMainDispatch(core)) };
+  const c = await testCore({ clock, ...opts });
+  core = c;
+  return { core: c, clock, call: caller(createMainDispatch(c)) };
 }
 
 async function withAdmin(opts: Parameters<typeof testCore>[0] = {}) {
-  const t = setup(opts);
+  const t = await setup(opts);
   const admin = newSessionSlot();
   const r = await t.call(admin, 'createAdmin', { username: 'Admin', displayName: 'IT admin', password: TEST_PASSWORD });
   expect(r).toMatchObject({ ok: true, value: { signedIn: true, user: { username: 'admin', role: 'admin' } } });
@@ -29,7 +30,7 @@ function secretOf(uri: string): string {
 
 describe('first start and sign-in', () => {
   it('creates the administrator once, on first start, with an Argon2id hash', async () => {
-    const t = setup();
+    const t = await setup();
     const slot = newSessionSlot();
     expect(await t.call(slot, 'getSession')).toMatchObject({ ok: true, value: { needsAdmin: true, signedIn: false } });
     expect(await t.call(slot, 'createAdmin', { username: 'admin', password: 'short' })).toMatchObject({ ok: false, error: { code: 'password_too_short' } });

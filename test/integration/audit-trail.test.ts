@@ -15,15 +15,15 @@ afterEach(() => {
   for (const c of cores.splice(0)) c.close();
 });
 
-function open(env: { dataDir: string; keychain: ReturnType<typeof testKeychain> }) {
-  const core = openCore({ dataDir: env.dataDir, keychain: env.keychain.keychain, keychainService: env.keychain.service, clock: new TestClock() });
+async function open(env: { dataDir: string; keychain: ReturnType<typeof testKeychain> }) {
+  const core = await openCore({ dataDir: env.dataDir, keychain: env.keychain.keychain, keychainService: env.keychain.service, clock: new TestClock() });
   cores.push(core);
   return core;
 }
 
 async function trailWith(n: number) {
   const env = { dataDir: tmpDir(), keychain: testKeychain() };
-  const core = open(env);
+  const core = await open(env);
   await core.ready();
   for (let i = 1; i <= n; i++) core.audit({ action: 'test.action', actor: `user${i}`, target: `conversation:${i}`, details: { i } });
   await core.auditTrail.flush();
@@ -99,7 +99,7 @@ describe('audit trail: append-only hash chain', () => {
     expect(report.problems[0]!.message).toMatch(/Entries 7–8 were cut off/);
 
     core.close();
-    const reopened = open(env);
+    const reopened = await open(env);
     await expect(reopened.ready()).rejects.toMatchObject({ code: 'audit_tampered' });
     const device = await loadOrCreateDeviceIdentity(reopened.vault);
     const ack = await reopened.auditTrail.acknowledge('it-admin', device.fingerprint);
@@ -124,7 +124,7 @@ describe('audit trail: append-only hash chain', () => {
     const { env, core } = await trailWith(205);
     expect(core.db.prepare('SELECT seq FROM audit_checkpoints ORDER BY seq').all()).toEqual([{ seq: 100 }, { seq: 200 }]);
     core.close();
-    const again = open(env);
+    const again = await open(env);
     expect(again.db.prepare('SELECT seq FROM audit_checkpoints ORDER BY seq').all()).toEqual([{ seq: 100 }, { seq: 200 }, { seq: 205 }]);
     tamper(again, 'UPDATE audit_checkpoints SET at = at + 1 WHERE seq = 100');
     expect(kinds(await again.auditTrail.verify())).toEqual(['checkpoint_edited@100']);
@@ -132,7 +132,7 @@ describe('audit trail: append-only hash chain', () => {
 
   it('keeps events recorded before the keychain answered, in order', async () => {
     const env = { dataDir: tmpDir(), keychain: testKeychain() };
-    const core = open(env);
+    const core = await open(env);
     core.audit({ action: 'early.one' });
     core.audit({ action: 'early.two' });
     expect(core.auditTrail.list()).toEqual([]);
@@ -144,7 +144,7 @@ describe('audit trail: append-only hash chain', () => {
     const { env, core } = await trailWith(2);
     await core.vault.delete(core.auditTrail.keyAccount);
     core.close();
-    await expect(open(env).ready()).rejects.toMatchObject({ code: 'audit_key_missing' });
+    await expect((await open(env)).ready()).rejects.toMatchObject({ code: 'audit_key_missing' });
   });
 
   it('redacts details keyed like secrets and bounds long text (a safety net for callers)', async () => {
@@ -197,7 +197,7 @@ describe('signed export for the SIEM', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"user2"', '"user9"'));
     expect(await cli('audit', 'verify-export', file)).toMatchObject({ code: 1, out: expect.stringMatching(/signature does not match/) });
 
-    const tampered = open(env);
+    const tampered = await open(env);
     tamper(tampered, 'DELETE FROM audit_entries WHERE seq = 2');
     tampered.close();
     const bad = await cli('audit', 'verify', '--data-dir', env.dataDir);

@@ -38,7 +38,7 @@ describe('audited actions', () => {
         { type: 'NATIONAL_ID', value: NATIONAL_ID },
       ],
     });
-    core = testCore({ clock, originals: conversations, transcripts: conversations });
+    core = await testCore({ clock, originals: conversations, transcripts: conversations });
     const call = caller(createMainDispatch(core));
     const secrets: string[] = [ADMIN_PW, AGENT_PW, LEAD_PW, NEW_PW, PHONE, NATIONAL_ID];
     const counts = () => {

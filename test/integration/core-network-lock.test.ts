@@ -19,7 +19,7 @@ async function managedCore(opts: { dataDir?: string; version?: number } = {}) {
   const loc = managedLocation([signer]);
   writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { version: opts.version ?? 1 }), signer);
   let ifaces: InterfaceList = interfaces({ eth0: ['10.20.1.5'] });
-  const core = testCore({
+  const core = await testCore({
     dataDir: opts.dataDir,
     network: { ...loc, interfaces: () => ifaces, dnsSuffixes: async () => [], debounceMs: 10 },
   });
@@ -32,7 +32,7 @@ const memberOnly = 'agent' as Permission;
 
 describe('the core locks while off the office network', () => {
   it('development mode: no signer anywhere, the console runs unmanaged, and says so', async () => {
-    const core = testCore();
+    const core = await testCore();
     cores.push(core);
     expect(core.lock.isLocked()).toBe(false);
     const status = await createMainDispatch(core)('getNetworkStatus', {}, trusted);
@@ -79,7 +79,7 @@ describe('the core locks while off the office network', () => {
     expect(first.core.gate.current()?.state).toBe('office');
     first.core.close();
     writeSignedPolicy(first.loc.policyFile, policyBody([siteFor('hq', first.beacon, ['10.20.0.0/16'])], { version: 2 }), first.signer);
-    const again = testCore({
+    const again = await testCore({
       dataDir,
       network: { ...first.loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [] },
     });

@@ -27,7 +27,7 @@ async function setup(policy?: IdentityPolicy) {
       { type: 'OTP', value: '482913' },
     ],
   });
-  core = testCore({ clock, originals: conversations, transcripts: conversations, identityPolicy: policy });
+  core = await testCore({ clock, originals: conversations, transcripts: conversations, identityPolicy: policy });
   const call = caller(createMainDispatch(core));
   const agent = await signedInAs(core, 'agent', 'amal');
   const lead = await signedInAs(core, 'lead', 'lina');

@@ -22,7 +22,7 @@ async function setup() {
     fields: [{ type: 'CARD', value: CARD }],
   });
   conversations.addMessage({ id: 'm2', conversationId: 'c-7', direction: 'out', sentAt: clock.t + 60_000, maskedText: 'Never share your card.\nThanks!', fields: [] });
-  core = testCore({ clock, originals: conversations, transcripts: conversations });
+  core = await testCore({ clock, originals: conversations, transcripts: conversations });
   const call = caller(createMainDispatch(core));
   return { core, clock, call, lead: await signedInAs(core, 'lead', 'lina'), lead2: await signedInAs(core, 'lead', 'layla') };
 }

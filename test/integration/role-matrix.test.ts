@@ -13,7 +13,7 @@ import { testCore } from '../helpers/core';
 let core: Core;
 let dispatch: Dispatch;
 beforeAll(async () => {
-  core = testCore();
+  core = await testCore();
   dispatch = createMainDispatch(core);
   await core.ready();
   ensureAdminSession(core);

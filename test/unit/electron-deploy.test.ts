@@ -39,7 +39,7 @@ describe('the shell and IT configuration', () => {
     const electron = fakeElectron();
     const rendererDir = tmpDir();
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    core = testCore();
+    core = await testCore();
     const lines: string[] = [];
     const shell = await startShell(electron, { rendererDir, preloadPath: '/p', openCore: () => core!, loadManagedConfig, log: (l) => void lines.push(l) });
     return { electron, shell, lines };

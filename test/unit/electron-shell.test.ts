@@ -21,7 +21,7 @@ async function started(opts: Parameters<typeof fakeElectron>[0] = {}) {
   const electron = fakeElectron(opts);
   const rendererDir = tmpDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-  core = testCore();
+  core = await testCore();
   const shell = await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core! });
   return { electron, shell, rendererDir };
 }
@@ -160,7 +160,7 @@ describe('hardened Electron shell', () => {
     writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])]), signer);
     let ifaces = interfaces({ eth0: ['10.20.1.5'] });
     let beaconCalls = 0;
-    core = testCore({
+    core = await testCore({
       network: { ...loc, interfaces: () => ifaces, dnsSuffixes: async () => [], debounceMs: 10, fetch: (r) => (beaconCalls++, pinnedFetch(r)) },
     });
     const electron = fakeElectron();
@@ -191,7 +191,7 @@ describe('hardened Electron shell', () => {
     const rendererDir = tmpDir();
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
     const clock = new TestClock();
-    core = testCore({ clock });
+    core = await testCore({ clock });
     await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core! });
     const win = FakeWindow.created[0]!;
     const handler = (name: string) => electron.handlers.get(`diwan:${name}`)!;

@@ -37,7 +37,7 @@ export const auditCommand: Command = {
 };
 
 async function withCore(args: string[], io: CliIo, f: (core: Core) => Promise<number>): Promise<number> {
-  const core = openCoreFor(args, io);
+  const core = await openCoreFor(args, io);
   try {
     return await f(core);
   } finally {

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { beaconCommand } from './beacon';
 import { configCommand } from './config';
+import { dbCommand } from './db';
 import { deviceCommand } from './device';
 import { maskCommand } from './mask';
 import { netcheckCommand } from './netcheck';
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   releaseCommand,
   deviceCommand,
   auditCommand,
+  dbCommand,
 ];

@@ -1,12 +1,14 @@
 import path from 'node:path';
-import { openDatabase, schemaVersion, databaseId, type Db } from '../store';
+import { databaseId, openDatabase, openStore, restoreBackup, scheduleRetention, schemaVersion, type Db, type Masker, type Store } from '../store';
 import { DEFAULT_SERVICE, loadOsKeychain, Vault, type KeychainPort, type KeychainStatus } from '../vault';
 import type { NetworkGate } from '../network';
 import { systemClock, type AuditPort, type Clock } from '../shared/ports';
 import { AuditTrail } from '../audit';
 import { Identity, loadOrCreateDeviceIdentity, noOriginals, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
 import { noTranscripts, ReviewService, type TranscriptPort } from '../review';
+import type { MaskingHints } from '../masking';
 import { identityPolicyFrom } from './identity-policy';
+import { detectorMasker, maskingHintsFrom } from './masker';
 import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { APP_VERSION } from './version';
@@ -26,6 +28,13 @@ export interface CoreOptions {
   /** The store's originals and masked transcripts (wired when the store is present). */
   originals?: OriginalsPort;
   transcripts?: TranscriptPort;
+  /** The ingest path's masking step; defaults to the detectors of main/core/masking with the policy's hints. */
+  masker?: Masker;
+  /**
+   * Set by the process that sends and keeps the data (the console): at open, replies caught mid-send become
+   * `unknown`, and retention runs every `retentionEveryMs`. The CLI leaves it unset and runs retention on demand.
+   */
+  background?: { retentionEveryMs: number };
   /** Where background failures are reported, without customer data. */
   log?: (line: string) => void;
 }
@@ -41,6 +50,7 @@ export interface AppStatus {
 /** The composition root of the main process: everything the IPC handlers, the CLI and the relay use. */
 export interface Core {
   readonly dataDir: string;
+  readonly databaseFile: string;
   readonly db: Db;
   readonly vault: Vault;
   readonly clock: Clock;
@@ -54,6 +64,7 @@ export interface Core {
   readonly identity: Identity;
   readonly reveal: RevealService;
   readonly review: ReviewService;
+  readonly store: Store;
   /**
    * Loads the device key and the audit key from the keychain (creating them on first start) and checks the audit
    * trail's head. Everything that signs in, signs or verifies awaits it; it retries after a failure.
@@ -66,11 +77,23 @@ export interface Core {
 
 export const DATABASE_FILE = 'diwan.sqlite';
 
-export function openCore(opts: CoreOptions): Core {
+export async function openCore(opts: CoreOptions): Promise<Core> {
   const databaseFile = path.join(opts.dataDir, DATABASE_FILE);
   const db = openDatabase(databaseFile);
   const vault = new Vault(opts.keychain ?? safeOsKeychain(), opts.keychainService ?? DEFAULT_SERVICE);
   const clock = opts.clock ?? systemClock;
+  try {
+    return await assemble(opts, { databaseFile, db, vault, clock });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+async function assemble(
+  opts: CoreOptions,
+  { databaseFile, db, vault, clock }: { databaseFile: string; db: Db; vault: Vault; clock: Clock },
+): Promise<Core> {
   const dbId = databaseId(db);
   const log = opts.log ?? (() => {});
   const auditTrail = new AuditTrail({
@@ -86,9 +109,19 @@ export function openCore(opts: CoreOptions): Core {
   const reveal = new RevealService(db, clock, audit, opts.originals ?? noOriginals, () => identity.currentPolicy, usernameOf);
   const review = new ReviewService(db, clock, audit, opts.transcripts ?? noTranscripts, () => identity.deviceIdentity);
 
+  let maskingHints: MaskingHints | undefined;
+  const store = await openStore({ db, vault, clock, masker: opts.masker ?? detectorMasker(() => maskingHints), audit, appVersion: APP_VERSION });
+  if (opts.background) store.outbox.recoverInterrupted();
+  const stopRetention = opts.background
+    ? scheduleRetention(() => store.runRetention(), opts.background.retentionEveryMs, (e) => log(`retention failed: ${(e as { code?: string }).code ?? 'error'}`))
+    : () => {};
+
   const gate = createGate(db, clock, audit, {
     ...opts.network,
-    onPolicy: (policy) => identity.setPolicy(identityPolicyFrom(policy)),
+    onPolicy: (policy) => {
+      identity.setPolicy(identityPolicyFrom(policy));
+      maskingHints = maskingHintsFrom(policy);
+    },
   });
   const lock = new ConsoleLock();
   bindLockToGate(gate, lock);
@@ -100,6 +133,7 @@ export function openCore(opts: CoreOptions): Core {
   let starting: Promise<void> | null = null;
   return {
     dataDir: opts.dataDir,
+    databaseFile,
     db,
     vault,
     clock,
@@ -110,6 +144,7 @@ export function openCore(opts: CoreOptions): Core {
     identity,
     reveal,
     review,
+    store,
     ready() {
       starting ??= (async () => {
         const device = await loadOrCreateDeviceIdentity(vault);
@@ -132,6 +167,7 @@ export function openCore(opts: CoreOptions): Core {
     },
     close() {
       gate.stop();
+      stopRetention();
       if (!db.open) return;
       if (auditTrail.isOpen) {
         identity.sessions.lockAll('shutdown');
@@ -152,4 +188,22 @@ function safeOsKeychain(): KeychainPort {
     };
     return { getPassword: fail, setPassword: fail, deletePassword: fail, findCredentials: fail };
   }
+}
+
+/**
+ * Restores a backup archive over the data directory's database without opening it (it may be the damaged one).
+ * Quit the console first: the database is replaced on disk.
+ */
+export async function restoreDatabase(opts: {
+  dataDir: string;
+  archive: string;
+  passphrase?: string;
+  keychain?: KeychainPort;
+  keychainService?: string;
+  clock?: Clock;
+}): Promise<{ dbId: string; schemaVersion: number; previous: string | null; databaseFile: string }> {
+  const databaseFile = path.join(opts.dataDir, DATABASE_FILE);
+  const vault = new Vault(opts.keychain ?? safeOsKeychain(), opts.keychainService ?? DEFAULT_SERVICE);
+  const r = await restoreBackup({ archive: opts.archive, databaseFile, vault, passphrase: opts.passphrase, now: (opts.clock ?? systemClock).now() });
+  return { ...r, databaseFile };
 }

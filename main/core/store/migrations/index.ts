@@ -1,4 +1,5 @@
 import m001 from './001-settings';
+import m002 from './002-core-schema';
 import m003 from './003-identity';
 
 export interface Migration {
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add a file `NNN-name.ts` and list it here; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [m001, m003];
+export const migrations: readonly Migration[] = [m001, m002, m003];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

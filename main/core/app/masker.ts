@@ -1,0 +1,21 @@
+import { maskMessage, type MaskingHints, type SensitiveType } from '../masking';
+import type { Policy } from '../policy';
+import type { Masker } from '../store';
+
+/** The store's ingest masking step, done by the real detectors with the hints IT's policy allows. */
+export function detectorMasker(hints: () => MaskingHints | undefined): Masker {
+  return (text) => {
+    const r = maskMessage(text, hints());
+    return {
+      masked: r.masked,
+      fields: r.fields.map((f) => ({ type: f.type, start: f.start, end: f.end, value: text.slice(f.originalStart, f.originalEnd) })),
+    };
+  };
+}
+
+/** The policy's per-type "show the last N characters" as masking hints. */
+export function maskingHintsFrom(policy: Policy): MaskingHints {
+  const hints: MaskingHints = {};
+  for (const [type, showLast] of Object.entries(policy.masking.hints)) hints[type as SensitiveType] = { showLast };
+  return hints;
+}

@@ -1,0 +1,34 @@
+/**
+ * A connector stand-in for crash tests: ingests numbered batches forever, each with its cursor, resuming from the
+ * stored cursor, until it is killed. Batch k holds messages k·B … k·B+B−1 plus the previous batch's last message
+ * again (a re-delivery), and its cursor is `k+1`.
+ *   DIR=<data dir> SVC=<keychain service> [BATCH=200] node --import tsx test/helpers/ingest-child.ts
+ */
+import { openCore } from '../../main/core/app';
+import type { InboundMessage } from '../../main/core/shared/messages';
+
+export function crashMessage(n: number): InboundMessage {
+  return {
+    platformMessageId: `p${n}`,
+    platformConversationId: `c${n % 50}`,
+    contact: { platformUserId: `u${n % 50}`, displayName: `Customer ${n % 50}` },
+    direction: 'in',
+    text: `message ${n}: my number is 05${String(n).padStart(8, '0')}`,
+    sentAt: 1_700_000_000_000 + n,
+  };
+}
+
+export function crashBatch(k: number, size: number): InboundMessage[] {
+  const batch = Array.from({ length: size }, (_, i) => crashMessage(k * size + i));
+  return k > 0 ? [crashMessage(k * size - 1), ...batch] : batch;
+}
+
+async function main() {
+  const size = Number(process.env.BATCH ?? 200);
+  const core = await openCore({ dataDir: process.env.DIR!, keychainService: process.env.SVC });
+  if (!core.store.channels.list().length) core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
+  process.stdout.write('ready\n');
+  for (let k = Number(core.store.sink.cursor('tg') ?? 0); ; k++) core.store.sink.ingest('tg', crashBatch(k, size), String(k + 1));
+}
+
+if (process.argv[1]?.endsWith('ingest-child.ts')) await main();

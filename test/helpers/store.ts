@@ -1,0 +1,35 @@
+import { openCore, type Core, type CoreOptions } from '../../main/core/app';
+import type { InboundMessage } from '../../main/core/shared/messages';
+import type { KeychainPort } from '../../main/core/vault';
+import { testKeychain } from './keychain';
+import { tmpDir } from './tmp';
+
+/** A real core (SQLite file in a temp dir, the real keychain under a test service) with one channel `tg`. */
+export async function storeCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
+  return (await storeEnv(opts)).core;
+}
+
+/** The same, with the keychain port and service name, to open the data directory again. */
+export async function storeEnv(opts: Partial<CoreOptions> = {}): Promise<{ core: Core; keychain: KeychainPort; service: string }> {
+  const { keychain, service } = testKeychain();
+  const core = await openCore({ dataDir: tmpDir(), keychain, keychainService: service, ...opts });
+  core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'Support bot' });
+  return { core, keychain, service };
+}
+
+export function inbound(n: number, over: Partial<InboundMessage> = {}): InboundMessage {
+  return {
+    platformMessageId: `m${n}`,
+    platformConversationId: 'chat1',
+    contact: { platformUserId: 'u1', displayName: 'Customer One' },
+    direction: 'in',
+    text: `hello ${n}`,
+    sentAt: 1_700_000_000_000 + n * 1000,
+    ...over,
+  };
+}
+
+export function fixedClock(start = 1_700_000_000_000) {
+  let t = start;
+  return { now: () => t, set: (v: number) => (t = v), advance: (ms: number) => (t += ms) };
+}

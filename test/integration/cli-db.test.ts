@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
+import { openCore } from '../../main/core/app';
+import { testKeychain } from '../helpers/keychain';
+import { inbound } from '../helpers/store';
+import { tmpDir } from '../helpers/tmp';
+
+function cliFor(service: string) {
+  const out: string[] = [];
+  const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
+  const run = (args: string[], stdin = '') => runCli(args, { stdin: Readable.from([stdin]), stdout: sink, stderr: sink, env: { DIWAN_KEYCHAIN_SERVICE: service } });
+  return { run, text: () => out.splice(0).join('') };
+}
+
+async function populated() {
+  const { keychain, service } = testKeychain();
+  const dataDir = tmpDir();
+  const core = await openCore({ dataDir, keychain, keychainService: service });
+  core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
+  core.store.sink.ingest('tg', [inbound(1, { text: 'id 1234567890' }), inbound(2, { contact: { platformUserId: 'u2' }, platformConversationId: 'c2' })]);
+  core.close();
+  return { dataDir, service, ...cliFor(service) };
+}
+
+describe('diwan db', () => {
+  it('explains missing subcommands and options', async () => {
+    const { run, text, dataDir } = await populated();
+    expect(await run(['db'])).toBe(2);
+    expect(text()).toMatch(/a subcommand is needed.*backup/s);
+    expect(await run(['db', 'backup', '--data-dir', dataDir])).toBe(1);
+    expect(text()).toMatch(/^diwan db: Say where to write the archive: --out FILE\.\n$/);
+    expect(await run(['db', 'erase', '--contact', '1', '--data-dir', dataDir])).toBe(1);
+    expect(text()).toMatch(/cannot be undone: add --yes/);
+    expect(await run(['db', 'restore', '--data-dir', dataDir])).toBe(1);
+    expect(text()).toMatch(/Name the archive to restore/);
+    expect(await run(['db', 'retention', '--channel', 'tg', '--mode', 'forever', '--data-dir', dataDir])).toBe(1);
+    expect(text()).toMatch(/--mode keep, --mode originals or --mode all/);
+  });
+
+  it('backs up with a passphrase file and restores, refusing a wrong passphrase first', async () => {
+    const { run, text, dataDir } = await populated();
+    const dir = tmpDir();
+    const pass = path.join(dir, 'pass');
+    fs.writeFileSync(pass, 'a long disaster passphrase\n');
+    const archive = path.join(dir, 'x.backup');
+    expect(await run(['db', 'backup', '--out', archive, '--passphrase-file', pass, '--data-dir', dataDir])).toBe(0);
+    expect(text()).toMatch(/Backup written to .*x\.backup .*passphrase-protected/);
+
+    expect(await run(['db', 'restore', archive, '--passphrase-stdin', '--data-dir', dataDir], 'wrong passphrase here\n')).toBe(1);
+    expect(text()).toMatch(/passphrase does not open this backup archive\. Nothing was changed/);
+    expect(await run(['db', 'restore', '--passphrase-file', pass, archive, '--data-dir', dataDir])).toBe(0);
+    expect(text()).toMatch(/Restored .*diwan\.sqlite \(schema \d+\)\.\nThe previous database was kept as .*before-restore/);
+  });
+
+  it('sets and runs retention, rotates the key, exports and erases a customer', async () => {
+    const { run, text, dataDir } = await populated();
+    expect(await run(['db', 'retention', '--data-dir', dataDir])).toBe(0);
+    expect(text()).toMatch(/No channel has a retention policy/);
+    expect(await run(['db', 'retention', '--channel', 'tg', '--mode', 'originals', '--days', '30', '--data-dir', dataDir])).toBe(0);
+    expect(text()).toBe('Channel tg: originals after 30 days.\n');
+    expect(await run(['db', 'retention', '--data-dir', dataDir])).toBe(0);
+    expect(text()).toMatch(/tg: 2 originals deleted \(masked transcript kept\)/);
+
+    expect(await run(['db', 'rotate-key', '--data-dir', dataDir])).toBe(0);
+    expect(text()).toMatch(/Rotated the data key: now version 2/);
+
+    const out = path.join(tmpDir(), 'customer.json');
+    expect(await run(['db', 'export', '--channel', 'tg', '--user', 'u2', '--out', out, '--data-dir', dataDir])).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ format: 'diwan-customer-export/1', contact: { platformUserId: 'u2' } });
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    expect(await run(['db', 'export', '--channel', 'tg', '--user', 'u2', '--out', out, '--data-dir', dataDir])).toBe(1);
+    expect(text()).toMatch(/already exists/);
+
+    expect(await run(['db', 'erase', '--channel', 'tg', '--user', 'u2', '--yes', '--data-dir', dataDir])).toBe(0);
+    expect(text()).toMatch(/Erased contact \d+: 1 conversations, 1 messages/);
+    expect(await run(['db', 'erase', '--channel', 'tg', '--user', 'u2', '--yes', '--data-dir', dataDir])).toBe(1);
+    expect(text()).toMatch(/No such customer/);
+  });
+});

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCore } from '../../main/core/app';
+import { openDatabase } from '../../main/core/store';
+import { crashBatch } from '../helpers/ingest-child';
+import { testKeychain } from '../helpers/keychain';
+import { tmpDir } from '../helpers/tmp';
+
+const BATCH = 200;
+const KILLS = 25;
+
+/** Starts the ingesting child, waits until it is writing, lets it run a random moment, then SIGKILLs it. */
+function runAndKill(dir: string, service: string, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/ingest-child.ts'], {
+      env: { ...process.env, DIR: dir, SVC: service, BATCH: String(BATCH) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended on its own: ${err.slice(0, 500)}`))));
+    setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+  });
+}
+
+function check(file: string) {
+  const db = openDatabase(file);
+  try {
+    const cursor = Number(db.prepare("SELECT cursor FROM channel_cursors WHERE channel_id = 'tg'").pluck().get() ?? 0);
+    const count = db.prepare('SELECT count(*) FROM messages').pluck().get() as number;
+    const distinct = db.prepare('SELECT count(DISTINCT platform_message_id) FROM messages').pluck().get() as number;
+    const maxN = db.prepare("SELECT max(CAST(substr(platform_message_id, 2) AS INTEGER)) FROM messages").pluck().get() as number | null;
+    const fts = db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'message'").pluck().get() as number;
+    const fields = db.prepare('SELECT count(DISTINCT message_id) FROM message_fields').pluck().get() as number;
+    return { cursor, count, distinct, maxN, fts, fields };
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash safety: SIGKILL in the middle of ingest batches', () => {
+  it(`never keeps a partial batch, a duplicate, or a cursor out of step (${KILLS} kills)`, async () => {
+    const { service } = testKeychain();
+    const dir = tmpDir();
+    const file = path.join(dir, 'diwan.sqlite');
+    for (let i = 0; i < KILLS; i++) {
+      await runAndKill(dir, service, 20 + ((i * 37) % 120));
+      const s = check(file);
+      // Whole batches only, exactly the ones the cursor covers, each message once, each indexed and with its field.
+      expect(s.count, `after kill ${i + 1}`).toBe(s.cursor * BATCH);
+      expect(s.distinct).toBe(s.count);
+      expect(s.maxN).toBe(s.count ? s.count - 1 : null);
+      expect(s.fts).toBe(s.count);
+      expect(s.fields).toBe(s.count);
+    }
+    const before = check(file);
+    expect(before.cursor).toBeGreaterThan(KILLS / 2);
+
+    // Re-delivery of everything already stored changes nothing.
+    const core = await openCore({ dataDir: dir, keychain: testKeychain().keychain, keychainService: service });
+    try {
+      for (let k = 0; k < before.cursor; k++) {
+        expect(core.store.sink.ingest('tg', crashBatch(k, BATCH), String(before.cursor))).toMatchObject({ inserted: 0 });
+      }
+    } finally {
+      core.close();
+    }
+    expect(check(file)).toEqual(before);
+  }, 60_000);
+});
