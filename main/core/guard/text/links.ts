@@ -10,8 +10,10 @@ export interface Link {
   hostUnicode: string;
   /** Registrable domain (`acme.co.uk`), from the public suffix list. */
   domain: string;
-  /** The registrable domain without its public suffix (`acme`). */
+  /** The registrable domain without its public suffix, as a person reads it (`acme`). */
   label: string;
+  /** What comes before the registrable domain (`login.acme` in `login.acme.com.evil.net`), as read. */
+  subdomain: string;
 }
 
 const CANDIDATE = /(?:https?:\/\/)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]+)(?::\d{1,5})?(?:[/?#][^\s<>"'،]*)?/giu;
@@ -33,7 +35,8 @@ export function extractLinks(text: string): Link[] {
       host,
       hostUnicode: domainToUnicode(host),
       domain: p.domain,
-      label: p.domainWithoutSuffix ?? p.domain.split('.')[0]!,
+      label: domainToUnicode(p.domainWithoutSuffix ?? p.domain.split('.')[0]!),
+      subdomain: p.subdomain ? domainToUnicode(p.subdomain) : '',
     });
   }
   return links;
