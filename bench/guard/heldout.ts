@@ -116,7 +116,7 @@ export const HELDOUT_INBOUND: Array<[lang: string, flags: string[], text: string
   ['en', [], 'I was charged twice this month, please refund one of them'],
   ['en', [], 'How do I change the delivery address on acme.com?'],
   ['en', ['secret'], 'here is the code you asked for 482913'],
-  ['en', ['lookalike'], 'the link was xn--acm-fma.com, looks like yours'],
+  ['en', ['lookalike'], 'the link was xn--acm-dma.com, looks like yours'],
   ['ar-gulf', ['urgency'], 'جاتني رسالة تقول حسابك مجمد وإذا ما حدثت بياناتك خلال ساعة بينقفل'],
   ['ar-gulf', ['fake_number'], 'واحد كلمني يقول انه من خدمة العملاء ورقمه 0551234567 هل هو منكم؟'],
   ['ar-gulf', [], 'السلام عليكم الطلب ما وصل لين الحين'],

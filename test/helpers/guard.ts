@@ -14,7 +14,7 @@ export const standInDetectSensitive: DetectSensitive = (text) => {
   for (const m of ascii.matchAll(/(?<!\d)\d(?:[ -]?\d){15}(?!\d)/g)) {
     if (luhn(m[0].replace(/\D/g, ''))) spans.push({ type: 'CARD', start: m.index, end: m.index + m[0].length, confidence: 0.95 });
   }
-  for (const m of ascii.matchAll(/(?<![\d-])\d{4,8}(?![\d-])/g)) {
+  for (const m of ascii.matchAll(/(?<![\d+-]|\d[ -])\d{4,8}(?![\d]|[ -]\d)/g)) {
     if (spans.some((s) => m.index >= s.start && m.index < s.end)) continue;
     spans.push({ type: 'OTP', start: m.index, end: m.index + m[0].length, confidence: 0.6 });
   }

@@ -46,6 +46,7 @@ class SignalState {
   hits: Hit[] = [];
   baseline: number;
   learnedUpTo: number | null = null;
+  minutesLearned = 0;
   lastAlertAt = -Infinity;
   constructor(initial: number) {
     this.baseline = initial;
@@ -93,7 +94,12 @@ export class EarlyWarningDetector {
     }
     const alerting = now - st.lastAlertAt < this.s.cooldownMs;
     for (let m = st.learnedUpTo + 1; m < current; m++) {
-      if (!alerting) st.baseline = (1 - this.alpha) * st.baseline + this.alpha * (st.buckets.get(m) ?? 0);
+      // a running mean at first (fast warm-up), then an EWMA
+      const a = Math.max(this.alpha, 1 / (st.minutesLearned + 2));
+      if (!alerting) {
+        st.baseline = (1 - a) * st.baseline + a * (st.buckets.get(m) ?? 0);
+        st.minutesLearned++;
+      }
       if (current - m > KEEP_MINUTES) m = current - KEEP_MINUTES;
     }
     st.learnedUpTo = current - 1;

@@ -28,7 +28,8 @@ const COLLAPSE_AT = 3;
 /**
  * Flood control in front of the store. Decides per message: store it, collapse it into an existing near-duplicate
  * cluster (kept, counted, releasable), or quarantine it (kept, releasable). Known customers never collapse and
- * are exempt from the channel limit; every sender has a per-sender limit. Nothing is dropped.
+ * are exempt from the channel limit, and so is any sender's first message; every sender has a per-sender limit.
+ * Nothing is dropped.
  */
 export class FloodGate {
   private readonly senders: TokenBuckets;
@@ -54,7 +55,9 @@ export class FloodGate {
     this.onSurgeChange(this.surge.record(channelId, now));
     const sender = m.contact.platformUserId;
     const known = this.deps.isKnownCustomer(channelId, sender);
-    if (!this.senders.take(`${channelId}\u0000${sender}`, now)) return { action: 'quarantine', reason: 'sender_rate', clusterId: null };
+    const senderKey = `${channelId}\u0000${sender}`;
+    const firstContact = !this.senders.has(senderKey);
+    if (!this.senders.take(senderKey, now)) return { action: 'quarantine', reason: 'sender_rate', clusterId: null };
     if (!known && m.direction === 'in') {
       const hit = this.dups.observe(channelId, sender, m.text, now);
       if (hit) {
@@ -71,7 +74,9 @@ export class FloodGate {
           return { action: 'collapse', clusterId: id };
         }
       }
-      if (!this.channels.take(channelId, now)) return { action: 'quarantine', reason: 'channel_rate', clusterId: null };
+      // A sender's first message (not a near-duplicate) always gets in: the channel limit bites repeat senders,
+      // so a flood cannot lock out a new customer's first words.
+      if (!this.channels.take(channelId, now) && !firstContact) return { action: 'quarantine', reason: 'channel_rate', clusterId: null };
     }
     return { action: 'store' };
   }
@@ -107,9 +112,13 @@ export class FloodGate {
             bumps.set(a.clusterId, b);
           } else held.push({ channelId, message: m, reason: a.reason, clusterId: a.clusterId, receivedAt: now });
         }
-        this.deps.quarantine.addMany(held);
-        this.deps.quarantine.bumpClusters(bumps);
-        return inner.ingest(channelId, pass, cursor);
+        // one transaction when the quarantine and the store share a database: held and stored messages and the
+        // connector's cursor are saved together or not at all
+        return this.deps.quarantine.atomically(() => {
+          this.deps.quarantine.addMany(held);
+          this.deps.quarantine.bumpClusters(bumps);
+          return inner.ingest(channelId, pass, cursor);
+        });
       },
     };
   }

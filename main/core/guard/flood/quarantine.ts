@@ -56,6 +56,11 @@ export class Quarantine {
     private readonly deps: { sealer: Sealer; detectSensitive: DetectSensitive; audit: AuditPort },
   ) {}
 
+  /** Runs `fn` in one transaction (nested ones become savepoints). */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   /** Idempotent by (channel, platform message id): a connector retrying a batch does not double-count. */
   addMany(items: readonly QuarantineItem[]): void {
     if (!items.length) return;
@@ -171,8 +176,14 @@ export class Quarantine {
   private where(f: ReleaseFilter): { where: string; args: unknown[] } {
     const parts = ['channel_id = ?'];
     const args: unknown[] = [f.channelId];
-    if (f.reason) (parts.push('reason = ?'), args.push(f.reason));
-    if (f.clusterId !== undefined) (parts.push('cluster_id = ?'), args.push(f.clusterId));
+    if (f.reason) {
+      parts.push('reason = ?');
+      args.push(f.reason);
+    }
+    if (f.clusterId !== undefined) {
+      parts.push('cluster_id = ?');
+      args.push(f.clusterId);
+    }
     if (f.ids) {
       if (f.ids.length > 1000) throw new DiwanError('guard_release_too_many', 'Release at most 1,000 messages by id at once, or release a whole group.');
       parts.push(`id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`);

@@ -23,6 +23,11 @@ export class TokenBuckets {
     return ok;
   }
 
+  /** Whether this key has a bucket (it spoke recently enough not to have been forgotten). */
+  has(key: string): boolean {
+    return this.buckets.has(key);
+  }
+
   get size(): number {
     return this.buckets.size;
   }

@@ -7,7 +7,7 @@
  */
 import { clauses, normalizeText, type Clause } from '../text/normalize';
 import {
-  AR_VERB_WITH_OBJECT_SUFFIX, BACK_REFERENCE, IN_APP, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  AR_VERB_WITH_OBJECT_SUFFIX, BACK_REFERENCE, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
@@ -44,13 +44,26 @@ interface ObjectHit extends Hit {
 export function findSecretRequests(text: string, opts: ClassifyOptions): SecretRequest[] {
   const found: SecretRequest[] = [];
   const recent: ObjectHit[][] = [];
-  for (const clause of clauses(stripNotReallyNegation(normalizeText(text)))) {
+  for (const clause of mergePoliteTails(clauses(stripNotReallyNegation(normalizeText(text))))) {
     const objects = secretObjects(clause, opts);
     const requests = requestsIn(clause, objects, recent.slice(-2).flat());
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects);
   }
   return found;
+}
+
+const POLITE_ONLY = new RegExp(`^(?:${['please', 'pls', 'plz', 'thanks', 'thank you', 'لو سمحت\\S*', 'من فضلك', 'لطفا', 'ممنون', 'مرسي', 'بليز'].map(foldLetters).join('|')})(?: |$)`, 'u');
+
+/** "The code, please." — a clause that is only a politeness word belongs to the clause before it. */
+function mergePoliteTails(cs: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (const c of cs) {
+    const prev = out[out.length - 1];
+    if (prev && c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens] };
+    else out.push(c);
+  }
+  return out;
 }
 
 function stripNotReallyNegation(t: string): string {
@@ -70,7 +83,7 @@ function regex(entry: string): RegExp {
 }
 
 function hits(text: string, entries: string[]): Hit[] {
-  return findAll(text, entries, cache);
+  return findAll(text, entries);
 }
 
 function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
@@ -96,6 +109,7 @@ function gap(a: Hit, b: Hit): number {
 function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]): Omit<SecretRequest, 'clause'>[] {
   const t = clause.text;
   const negations = hits(t, NEGATION);
+  const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   const inApp = hits(t, IN_APP).length > 0;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
@@ -108,7 +122,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     ...hits(t, WEAK_ENTRY_VERBS).map((h) => ({ ...h, weak: true })),
   ].filter((v) => !objects.some((o) => gap(v, o) < 0));
 
-  for (const v of verbs) {
+  for (const v of clauseNegated ? [] : verbs) {
+    if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
+    if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     if (writerActs(t, v)) continue;
     if (toReader(clause, v)) continue;
@@ -125,7 +141,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     if (!paired.length && earlier.length && refersBack(clause, v)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
   }
 
-  if (!negations.length) {
+  if (!negations.length && !clauseNegated) {
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
@@ -150,7 +166,7 @@ function toReader(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   if (AR_TO_READER_SUFFIX.test(verbToken) && !/(?:لي|لنا)$/u.test(verbToken)) return true;
   if (hits(clause.text, TO_READER).some((r) => r.at > v.last && r.at - v.last <= 2)) return true;
-  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last);
+  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(clause.tokens[r.at - 1] ?? ''));
 }
 
 function refersBack(clause: Clause, v: Hit): boolean {

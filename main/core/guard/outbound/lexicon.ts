@@ -24,7 +24,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   password: [
     '(?:account |login |online banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pasvord', 'passvord',
     `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
-    `(?:ال)?(?:رقم|الرقم) (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
+    `${AR_PFX}(?:رقم|الرقم) (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
   ],
   pin: [
     'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', 'ramze? ?(?:dovom|avval|aval|kart|cart)',
@@ -33,7 +33,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   card: [
     '(?:full |complete |whole |entire |long |all |the )?(?:credit |debit |bank |atm |visa |master ?card |mada |payment )?card(?:\'s)? (?:number|numbers|no|num|details|info|information|digits)',
     '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?digits?(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:kart|cart)', 'ra?qam el ?(?:card|kart|visa|beta2a|bataqa)',
-    `(?:ال)?(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره) (?:ال)?(?:بطاق|كارت|فيزا|ماستر|الفيزا|البطاق|الكارت|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
+    `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره) (?:ال)?(?:بطاق|كارت|فيزا|ماستر|الفيزا|البطاق|الكارت|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
   ],
   cvv: [
     'cvv2?', 'cvc2?', 'cv2', 'csc', '(?:card )?security code (?:on|at|from) the back', '(?:3|three) ?digits? (?:code )?(?:on|at|from|behind|printed on) (?:the )?back', 'card verification (?:value|code|number)', 'security digits',
@@ -42,12 +42,12 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   ],
   national_id: [
     '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', 'raqam el ?(?:hawiya|hawya|qawmy|qawmi|watani)', 'el ?ra2m el ?2awmy', 'code ?e? ?melli', 'kode? ?meli', 'shomare ?(?:ye )?melli', 'kart ?e? ?melli',
-    `(?:ال)?(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:بطاق|كارنيه)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي)\\S*`, '(?:ال)?رقم (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*', '(?:ال)?سجل (?:ال)?مدني\\S*',
+    `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:بطاق|كارنيه)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي)\\S*`, `${AR_PFX}رقم (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
   full_name: [
     'full (?:legal )?names?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'esm ?e? ?kamel', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel',
-    `(?:ال)?اسم\\S* (?:ال)?(?:كامل|بالكامل|رباعي|ثلاثي|الكامل|الرباعي|الثلاثي|كما في|حسب)\\S*`, 'نام ?(?:و|ونام)? ?نام ?خانوادگي\\S*', 'نام ?(?:ي )?(?:كامل)\\S*', 'اسم ?(?:و|ُ)? ?فاميل\\S*', 'نام خانوادگي\\S*', 'اسم ?كامل\\S*',
+    `${AR_PFX}اسم\\S* (?:ال)?(?:كامل|بالكامل|رباعي|ثلاثي|الكامل|الرباعي|الثلاثي|كما في|حسب)\\S*`, 'نام ?(?:و|ونام)? ?نام ?خانوادگي\\S*', 'نام ?(?:ي )?(?:كامل)\\S*', 'اسم ?(?:و|ُ)? ?فاميل\\S*', 'نام خانوادگي\\S*', 'اسم ?كامل\\S*',
   ],
   activation: [
     'activation (?:code|pin|number)s?', 'activation', 'code ?(?:e )?(?:faal ?sazi|activation)', `${AR_PFX}(?:كود|رمز) (?:ال)?تفعيل\\S*`, 'كد ?(?:ي )?فعال ?سازي\\S*', 'تفعيل',
@@ -72,8 +72,8 @@ export const LAST_DIGITS = [
 
 /** Verbs that ask the reader to hand something over (to whoever is writing). */
 export const STRONG_REQUEST = [
-  'send', 'give', 'gimme', 'tell', 'share', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply with', 'respond with', 'read', 'read out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'need (?:you|u) to (?:send|give|tell|share|provide|type|enter|confirm)',
-  'ab3at\\S*', 'eb3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', '2oly', '2oli', '2olli', '2ooli', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
+  'send', 'give', 'gimme', 'tell', 'share', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply with', 'respond with', 'read', 'read out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting',
+  'ab3at\\S*', 'eb3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', '2oll?[iy]', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
   'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
   `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|هات|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|دز|صور|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد)\\S*',
   `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
@@ -96,10 +96,16 @@ export const SOFT_REQUEST = [
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
   'never', 'not', "don't", 'dont', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'no', 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore',
-  'لا', 'لن', 'لم', 'ما(?! (?:هو|هي|الكود|الرمز))', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'حد', 'احد', 'حدا', 'شخص', 'اي حد', 'اي احد', 'محتال\\S*', 'نصاب\\S*', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', 'حافظ\\S*',
+  'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو) )ما(?! (?:هو|هي|الكود|الرمز))', 'عدم', 'اوعي', 'اوعا', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'حد', 'احد', 'حدا', 'شخص', 'اي حد', 'اي احد', 'محتال\\S*', 'نصاب\\S*', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', 'حافظ\\S*',
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'مراقب\\S*', 'مواظب\\S*', 'نه',
   'hargez', 'hich', 'hichvaght', 'nabayad', 'kasi', 'la', 'ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
 ];
+
+/** Refusal words that govern a whole clause wherever they stand (Persian puts them last: "از ارسال کد خودداری کنید"). */
+export const CLAUSE_NEGATION = ['خودداري\\S*', 'پرهيز\\S*', 'refrain', 'avoid\\S*', 'nakonid', 'khoddari'];
+
+/** Right after a verb, these make it a statement of what happened or what the writer does ("ارسال شد", "ارسال می‌کنیم"). */
+export const STATEMENT_AFTER_VERB = ['شد', 'شده', 'شدن', 'مي ?شود', 'مي ?شه', 'ميشه', 'مي ?كنيم', 'مي ?كنم', 'كرديم', 'كردم', 'خواهد', 'خواهيم', 'شود'];
 
 /** Phrases that look negative but push the request on: "don't forget to send", "لا تتردد". Removed before matching. */
 export const NOT_REALLY_NEGATION = [
@@ -119,6 +125,9 @@ export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you'
 
 /** A named place inside the official product: "enter it in the app", "في التطبيق", "در اپلیکیشن". */
 /** The thing goes to the customer's own phone or mailbox ("we sent the code to your phone"). */
+/** A participle before the place means the place describes the secret ("the code sent to your phone"), not where the verb goes. */
+export const PLACE_DESCRIBES_OBJECT = /^(?:sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
+
 export const TO_READER_PLACE = [
   '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile|email|e-mail|device|inbox|sim|line)',
   '(?:الى|الي|على|علي|ل) ?(?:ال)?(?:جوال|رقم|هاتف|ايميل|بريد|موبايل|تلفون|تليفون|خط)\\S*(?:ك|كم)', 'به (?:شماره|گوشي|ايميل|موبايل|تلفن)\\S*', 'براتون', 'برايتان',
@@ -137,16 +146,6 @@ export const IN_APP = [
 export const BACK_REFERENCE = ['it', 'that', 'them', 'this', 'those', 'اياه', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو'];
 export const AR_VERB_WITH_OBJECT_SUFFIX = '(?:ارسل|ابعت|اكتب|عط|اعط|اد|هات|قول|قل|دز|ابعث|صور|انسخ)\\S*(?:ه|ها|هولي|هالي|هولنا|هالنا|هلي|هلنا|هوني|هاني|هيلي)';
 
-export interface CompiledLexicon {
-  source: string[];
-  re: RegExp;
-}
-
-export function compile(entries: string[]): CompiledLexicon {
-  const folded = entries.map((e) => foldLetters(e));
-  return { source: folded, re: new RegExp(`(?<=^| )(?:${folded.join('|')})(?= |$)`, 'gu') };
-}
-
 export interface Hit {
   start: number;
   end: number;
@@ -156,21 +155,25 @@ export interface Hit {
   last: number;
 }
 
-/** Every match of each entry (entries are tried one by one, so overlapping phrases are all found). */
-export function findAll(text: string, entries: string[], flagsCache = new Map<string, RegExp>()): Hit[] {
+const combined = new WeakMap<string[], RegExp>();
+
+/**
+ * Every match of the lexicon, scanning once with all entries as one alternation (longer sources first, so the
+ * fuller phrase wins where two start at the same token).
+ */
+export function findAll(text: string, entries: string[]): Hit[] {
+  let re = combined.get(entries);
+  if (!re) {
+    const sorted = [...entries].sort((a, b) => b.length - a.length).map((e) => foldLetters(e));
+    re = new RegExp(`(?<=^| )(?:${sorted.join('|')})(?= |$)`, 'gu');
+    combined.set(entries, re);
+  }
   const hits: Hit[] = [];
-  for (const e of entries) {
-    let re = flagsCache.get(e);
-    if (!re) {
-      re = new RegExp(`(?<=^| )(?:${foldLetters(e)})(?= |$)`, 'gu');
-      flagsCache.set(e, re);
-    }
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      hits.push({ start, end, at: countSpaces(text, start), last: countSpaces(text, end) });
-    }
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    hits.push({ start, end, at: countSpaces(text, start), last: countSpaces(text, end) });
   }
   return hits;
 }

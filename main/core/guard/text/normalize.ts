@@ -31,7 +31,7 @@ export interface Clause {
   tokens: string[];
 }
 
-const CLAUSE_BREAK = /[.!?؟;؛,،\n:()\[\]"«»…]+|\s-\s|\s—\s|\bbut\b|\bhowever\b|\bولكن\b|\bلكن\b|\bاما\b|\bولي\b/u;
+const CLAUSE_BREAK = /[.!?؟;؛,،\n:()[\]"«»…]+|\s-\s|\s—\s|\bbut\b|\bhowever\b|(?<=\s)(?:ولكن|لكن|بس لو|اما|ولي)(?=\s)/u;
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export function clauses(normalized: string): Clause[] {
