@@ -17,7 +17,7 @@ interface Cluster {
   lastSeen: number;
 }
 
-const MAX_DISTANCE = 3;
+const MAX_DISTANCE = 6;
 const MIN_LENGTH = 12;
 const MAX_SENDERS_TRACKED = 64;
 

@@ -1,7 +1,7 @@
 import { normalizeText } from '../text/normalize';
 
 /**
- * 64-bit SimHash over character 4-grams of folded text (as two 32-bit halves): near-identical messages —
+ * 64-bit SimHash over character 4-grams of folded text, digits unified (as two 32-bit halves): near-identical messages —
  * the same campaign text with a name, an emoji or a word changed — land within a few bits of each other.
  */
 export interface Fingerprint {
@@ -10,7 +10,8 @@ export interface Fingerprint {
 }
 
 export function fingerprintText(text: string): { fp: Fingerprint; length: number } {
-  const t = normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // digits count as one symbol: campaigns vary a number or a tag, people vary their words
+  const t = normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/\p{N}/gu, '0').trim();
   const v = new Int32Array(64);
   const n = Math.max(1, t.length - 3);
   for (let i = 0; i < n; i++) {
@@ -35,9 +36,11 @@ export function hamming(a: Fingerprint, b: Fingerprint): number {
   return popcount(a.hi ^ b.hi) + popcount(a.lo ^ b.lo);
 }
 
-/** The four 16-bit bands: two fingerprints within 3 bits share at least one band exactly (pigeonhole). */
+/** The eight 8-bit bands: two fingerprints within 7 bits share at least one band exactly (pigeonhole). */
 export function bands(fp: Fingerprint): number[] {
-  return [fp.hi >>> 16, fp.hi & 0xffff, fp.lo >>> 16, fp.lo & 0xffff].map((v, i) => v | (i << 16));
+  const out: number[] = [];
+  for (let i = 0; i < 4; i++) out.push(((fp.hi >>> (i * 8)) & 0xff) | (i << 8), ((fp.lo >>> (i * 8)) & 0xff) | ((i + 4) << 8));
+  return out;
 }
 
 function fnv1a(s: string, seed: number): number {

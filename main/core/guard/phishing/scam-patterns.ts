@@ -71,9 +71,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy): ScamFlag[] 
   const t = normalizeText(text);
   const flags: ScamFlag[] = [];
   for (const sentence of t.split(/[.!?؟\n]+/u)) {
-    if (!SUPPORT_WORDS.test(sentence) || !CONTACT.test(sentence) || SELF.test(sentence)) continue;
+    if (!SUPPORT_WORDS.test(sentence)) continue;
     const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
-    for (const m of sentence.matchAll(PHONE)) {
+    for (const m of CONTACT.test(sentence) && !SELF.test(sentence) ? sentence.matchAll(PHONE) : []) {
       const d = digits(m[0]);
       if (d.length < 7 || d.length > 15) continue;
       if (official.some((o) => sameNumber(o, d))) continue;
