@@ -102,6 +102,8 @@ console.log(`inbound flags: p50 ${p(inTimes, 0.5).toFixed(3)} ms, p99 ${p(inTime
   const ORD_A = ['my order', 'the invoice', 'my SIM card', 'the app', 'my last payment', 'the delivery', 'my plan', 'the router'];
   const ORD_B = ['has not arrived', 'looks wrong', 'stopped working', 'was charged twice', 'is still pending', 'needs to be changed', 'keeps failing', 'was cancelled'];
   const ORD_C = ['since Monday', 'after the update', 'this morning', 'for a week', 'again today', 'since I moved', 'after I paid', 'in the new town'];
+  const ORD_D = ['Could you check', 'Please help', 'What should I do', 'Any news', 'Is there an outage', 'I am waiting', 'Can someone call me', 'This is urgent', 'I tried twice', 'My brother has the same', 'Thanks in advance', 'Still nothing'];
+  const NAMES = ['Sara', 'Omar', 'Reza', 'Mina', 'Khalid', 'Noura', 'Ali', 'Leila', 'Hassan', 'Dina', 'Yousef', 'Parisa', 'Tariq', 'Huda', 'Amir', 'Rania'];
   const ordinaryIds: string[] = [];
   const start = clock.now();
   const nextOrdinary = Array.from({ length: 100 }, () => start + Math.floor(r() * 5000));
@@ -127,7 +129,8 @@ console.log(`inbound flags: p50 ${p(inTimes, 0.5).toFixed(3)} ms, p99 ${p(inTime
       nextOrdinary[c] = clock.now() + 3000 + Math.floor(r() * 7000);
       const id = `o${++seq}`;
       ordinaryIds.push(id);
-      const text = `${ORD_A[Math.floor(r() * 8)]} ${ORD_B[Math.floor(r() * 8)]} ${ORD_C[Math.floor(r() * 8)]} (conversation ${c}, message ${ordinaryIds.length})`;
+      const pickOf = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+      const text = `${pickOf(ORD_D)}? ${pickOf(ORD_A)} ${pickOf(ORD_B)} ${pickOf(ORD_C)}, ${pickOf(NAMES)} here`;
       batch.push(inbound(id, `cust-${c}`, text, clock.now(), `conv-ord-${c}`));
     }
     for (let i = batch.length - 1; i > 0; i--) {

@@ -2,7 +2,8 @@
  * Sliding-window counts of security signals against a learned baseline. Counts are kept in one-minute buckets
  * (the last two hours); the baseline is an EWMA of per-minute counts learned from completed minutes while no
  * alert is active. A window whose count is at least `minCount`, at least `spikeFactor` × the expected count and
- * beyond Poisson noise (expected + 3·√expected) raises an alert, at most once per signal per cooldown.
+ * beyond Poisson noise (expected + 3·√expected) raises an alert, at most once per signal per cooldown. During the
+ * first half hour of learning the floor is three times `minCount`.
  */
 import { maskSpans, type DetectSensitive } from '../ports';
 import { SECURITY_SIGNALS, securitySignals, type SecuritySignal } from './signals';
@@ -40,6 +41,7 @@ interface Hit {
 const MINUTE = 60_000;
 const KEEP_MINUTES = 120;
 const MAX_HITS = 5_000;
+const WARM_UP_MINUTES = 30;
 
 class SignalState {
   buckets = new Map<number, number>();
@@ -111,7 +113,9 @@ export class EarlyWarningDetector {
     const inWindow = st.hits.filter((h) => h.at > from && h.at <= now);
     const count = inWindow.length;
     const expected = st.baseline * (this.s.windowMs / MINUTE);
-    const spike = count >= this.s.minCount && count >= this.s.spikeFactor * expected && count >= expected + 3 * Math.sqrt(expected);
+    // while the baseline is still being learned (first half hour), only a clearly large count alerts
+    const floor = st.minutesLearned < WARM_UP_MINUTES ? 3 * this.s.minCount : this.s.minCount;
+    const spike = count >= floor && count >= this.s.spikeFactor * expected && count >= expected + 3 * Math.sqrt(expected);
     if (!spike || now - st.lastAlertAt < this.s.cooldownMs) return null;
     st.lastAlertAt = now;
     const nowMinute = Math.floor(now / MINUTE);

@@ -65,13 +65,12 @@ export class Quarantine {
   addMany(items: readonly QuarantineItem[]): void {
     if (!items.length) return;
     const ins = this.db.prepare(
-      `INSERT OR IGNORE INTO guard_quarantine (channel_id, platform_message_id, sender, reason, cluster_id, received_at, masked_text, sealed)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO guard_quarantine (channel_id, platform_message_id, sender, reason, cluster_id, received_at, sealed)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
       for (const it of items) {
-        const masked = maskSpans(it.message.text, this.deps.detectSensitive(it.message.text)).slice(0, 500);
-        ins.run(it.channelId, it.message.platformMessageId, it.message.contact.platformUserId, it.reason, it.clusterId, it.receivedAt, masked, this.deps.sealer.seal(JSON.stringify(it.message)));
+        ins.run(it.channelId, it.message.platformMessageId, it.message.contact.platformUserId, it.reason, it.clusterId, it.receivedAt, this.deps.sealer.seal(JSON.stringify(it.message)));
       }
     })();
   }
@@ -110,7 +109,7 @@ export class Quarantine {
       )
       .all(...(channelId ? [channelId] : [])) as Array<{ channel_id: string; reason: QuarantineReason; cluster_id: number | null; pending: number; released: number; first_at: number; last_at: number }>;
     const samples = this.db.prepare(
-      `SELECT masked_text FROM guard_quarantine WHERE channel_id = ? AND reason = ? AND cluster_id IS ? AND released_at IS NULL ORDER BY id LIMIT 3`,
+      `SELECT sealed FROM guard_quarantine WHERE channel_id = ? AND reason = ? AND cluster_id IS ? AND released_at IS NULL ORDER BY id LIMIT 3`,
     );
     return rows.map((r) => ({
       channelId: r.channel_id,
@@ -120,16 +119,16 @@ export class Quarantine {
       released: r.released,
       firstAt: r.first_at,
       lastAt: r.last_at,
-      samples: (samples.all(r.channel_id, r.reason, r.cluster_id) as Array<{ masked_text: string }>).map((s) => s.masked_text),
+      samples: (samples.all(r.channel_id, r.reason, r.cluster_id) as Array<{ sealed: Buffer }>).map((s) => this.maskedText(s.sealed)),
     }));
   }
 
   list(filter: ReleaseFilter & { limit?: number; afterId?: number }): QuarantineRow[] {
     const { where, args } = this.where(filter);
     const rows = this.db
-      .prepare(`SELECT id, channel_id, reason, cluster_id, sender, received_at, masked_text, released_at FROM guard_quarantine WHERE ${where} AND id > ? ORDER BY id LIMIT ?`)
-      .all(...args, filter.afterId ?? 0, Math.min(filter.limit ?? 100, 1000)) as Array<{ id: number; channel_id: string; reason: QuarantineReason; cluster_id: number | null; sender: string; received_at: number; masked_text: string; released_at: number | null }>;
-    return rows.map((r) => ({ id: r.id, channelId: r.channel_id, reason: r.reason, clusterId: r.cluster_id, sender: r.sender, receivedAt: r.received_at, maskedText: r.masked_text, releasedAt: r.released_at }));
+      .prepare(`SELECT id, channel_id, reason, cluster_id, sender, received_at, sealed, released_at FROM guard_quarantine WHERE ${where} AND id > ? ORDER BY id LIMIT ?`)
+      .all(...args, filter.afterId ?? 0, Math.min(filter.limit ?? 100, 1000)) as Array<{ id: number; channel_id: string; reason: QuarantineReason; cluster_id: number | null; sender: string; received_at: number; sealed: Buffer; released_at: number | null }>;
+    return rows.map((r) => ({ id: r.id, channelId: r.channel_id, reason: r.reason, clusterId: r.cluster_id, sender: r.sender, receivedAt: r.received_at, maskedText: this.maskedText(r.sealed), releasedAt: r.released_at }));
   }
 
   pendingCount(channelId?: string): number {
@@ -171,6 +170,16 @@ export class Quarantine {
       details: { released, reason: filter.reason ?? null, cluster: filter.clusterId ?? null },
     });
     return { released };
+  }
+
+  /** Unseals a held message only to mask it for a lead's eyes (held messages are many; masking at write would cost every one). */
+  private maskedText(sealed: Buffer): string {
+    try {
+      const text = (JSON.parse(this.deps.sealer.open(sealed)) as InboundMessage).text;
+      return maskSpans(text, this.deps.detectSensitive(text)).slice(0, 500);
+    } catch {
+      return '(cannot be decrypted with this database\'s key)';
+    }
   }
 
   private where(f: ReleaseFilter): { where: string; args: unknown[] } {

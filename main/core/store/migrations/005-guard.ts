@@ -1,7 +1,7 @@
 /**
  * The guards' tables (main/core/guard): messages held back by flood control, their near-duplicate clusters,
  * security alerts, and phishing drills. No foreign keys to other features' tables, so it applies on its own.
- * Quarantined originals are kept only sealed (encrypted); what a lead inspects is the masked text.
+ * Quarantined originals are kept only sealed (encrypted); a lead inspects them masked, unsealed on demand.
  */
 export default {
   version: 5,
@@ -27,7 +27,6 @@ export default {
       reason              TEXT NOT NULL CHECK (reason IN ('sender_rate', 'channel_rate', 'duplicate')),
       cluster_id          INTEGER,
       received_at         INTEGER NOT NULL,
-      masked_text         TEXT NOT NULL,
       sealed              BLOB NOT NULL,
       released_at         INTEGER,
       released_by         TEXT,
