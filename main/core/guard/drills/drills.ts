@@ -1,0 +1,150 @@
+/**
+ * Phishing drills. An administrator schedules one; while it runs, the demo channel asks `nextDrillMessage(kind)`
+ * for a scam attempt and delivers it to agents like any customer message, using `drillMessageId` as the
+ * platform message id. When an agent reports a message as a scam, or replies to it, the console calls
+ * `recordFlag` / `recordReply` with that id (`isDrillMessage` tells whether to). The report shows who flagged the
+ * attempts and who replied unsafely.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../store';
+import { DiwanError } from '../../shared/errors';
+import { noAudit, systemClock, type AuditPort, type Clock, type Random } from '../../shared/ports';
+import type { Verdict } from '../outbound/guard';
+
+export type DrillKind = 'lookalike_link' | 'fake_support_number' | 'upgrade_fee' | 'account_frozen' | 'code_forward';
+export const DRILL_KINDS: DrillKind[] = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'];
+
+/** What the demo channel calls. Returns null when no drill is running on that channel. */
+export interface DrillSource {
+  nextDrillMessage(kind: DrillKind, channelId: string): { text: string; drillId: string; drillMessageId: string } | null;
+}
+
+export interface DrillAgentResult {
+  agentId: string;
+  flagged: number;
+  unsafeReplies: number;
+  safeReplies: number;
+}
+
+export interface DrillReport {
+  drillId: string;
+  startsAt: number;
+  endsAt: number;
+  messagesSent: number;
+  agents: DrillAgentResult[];
+}
+
+export interface DrillDeps {
+  db: Db;
+  /** How a reply is judged: the outbound guard's verdict (block or warn counts as unsafe). */
+  judgeReply: (text: string) => Verdict;
+  /** The company domain the look-alike links imitate, e.g. `acme.com`. */
+  companyDomain: string;
+  audit?: AuditPort;
+  clock?: Clock;
+  random?: Random;
+}
+
+export class Drills implements DrillSource {
+  private readonly audit: AuditPort;
+  private readonly clock: Clock;
+  private readonly random: Random;
+
+  constructor(private readonly deps: DrillDeps) {
+    this.audit = deps.audit ?? noAudit;
+    this.clock = deps.clock ?? systemClock;
+    this.random = deps.random ?? { bytes: (n) => randomBytes(n) };
+  }
+
+  schedule(args: { adminId: string; role: 'admin' | 'lead' | 'agent'; channelId: string; startsAt: number; endsAt: number; kinds?: DrillKind[] }): string {
+    if (args.role !== 'admin') throw new DiwanError('drill_forbidden', 'Only an administrator can schedule a phishing drill.');
+    if (!(args.endsAt > args.startsAt)) throw new DiwanError('drill_bad_window', 'A drill must end after it starts.');
+    const kinds = args.kinds?.length ? args.kinds : DRILL_KINDS;
+    if (kinds.some((k) => !DRILL_KINDS.includes(k))) throw new DiwanError('drill_bad_kind', `Drill kinds are: ${DRILL_KINDS.join(', ')}.`);
+    const id = 'drill-' + this.random.bytes(8).toString('hex');
+    this.deps.db
+      .prepare('INSERT INTO guard_drills (id, created_by, created_at, starts_at, ends_at, kinds, channel_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, args.adminId, this.clock.now(), args.startsAt, args.endsAt, kinds.join(','), args.channelId);
+    this.audit({ action: 'guard.drill.scheduled', actor: args.adminId, target: `drill:${id}`, details: { channel: args.channelId, startsAt: args.startsAt, endsAt: args.endsAt } });
+    return id;
+  }
+
+  nextDrillMessage(kind: DrillKind, channelId: string): { text: string; drillId: string; drillMessageId: string } | null {
+    const now = this.clock.now();
+    const drill = this.deps.db
+      .prepare('SELECT id, kinds FROM guard_drills WHERE channel_id = ? AND starts_at <= ? AND ends_at > ? ORDER BY starts_at LIMIT 1')
+      .get(channelId, now, now) as { id: string; kinds: string } | undefined;
+    if (!drill || !drill.kinds.split(',').includes(kind)) return null;
+    const drillMessageId = 'drillmsg-' + this.random.bytes(8).toString('hex');
+    this.deps.db.prepare('INSERT INTO guard_drill_messages (id, drill_id, kind, sent_at) VALUES (?, ?, ?, ?)').run(drillMessageId, drill.id, kind, now);
+    const pick = this.random.bytes(1)[0]!;
+    const options = drillTexts(kind, this.deps.companyDomain);
+    return { text: options[pick % options.length]!, drillId: drill.id, drillMessageId };
+  }
+
+  isDrillMessage(platformMessageId: string): boolean {
+    return this.deps.db.prepare('SELECT 1 FROM guard_drill_messages WHERE id = ?').get(platformMessageId) !== undefined;
+  }
+
+  recordFlag(drillMessageId: string, agentId: string): void {
+    this.outcome(drillMessageId, agentId, 'flagged');
+  }
+
+  /** Judges the reply (never stores its text) and records it as safe or unsafe. */
+  recordReply(drillMessageId: string, agentId: string, replyText: string): 'safe_reply' | 'unsafe_reply' {
+    const outcome = this.deps.judgeReply(replyText) === 'allow' ? 'safe_reply' : 'unsafe_reply';
+    this.outcome(drillMessageId, agentId, outcome);
+    return outcome;
+  }
+
+  report(drillId: string): DrillReport {
+    const d = this.deps.db.prepare('SELECT id, starts_at, ends_at FROM guard_drills WHERE id = ?').get(drillId) as { id: string; starts_at: number; ends_at: number } | undefined;
+    if (!d) throw new DiwanError('drill_not_found', `There is no drill ${drillId}.`);
+    const sent = (this.deps.db.prepare('SELECT count(*) n FROM guard_drill_messages WHERE drill_id = ?').get(drillId) as { n: number }).n;
+    const rows = this.deps.db
+      .prepare(
+        `SELECT o.agent_id agent, sum(o.outcome = 'flagged') flagged, sum(o.outcome = 'unsafe_reply') unsafe, sum(o.outcome = 'safe_reply') safe
+         FROM guard_drill_outcomes o JOIN guard_drill_messages m ON m.id = o.drill_message_id
+         WHERE m.drill_id = ? GROUP BY o.agent_id ORDER BY o.agent_id`,
+      )
+      .all(drillId) as Array<{ agent: string; flagged: number; unsafe: number; safe: number }>;
+    return {
+      drillId,
+      startsAt: d.starts_at,
+      endsAt: d.ends_at,
+      messagesSent: sent,
+      agents: rows.map((r) => ({ agentId: r.agent, flagged: r.flagged, unsafeReplies: r.unsafe, safeReplies: r.safe })),
+    };
+  }
+
+  private outcome(drillMessageId: string, agentId: string, outcome: 'flagged' | 'unsafe_reply' | 'safe_reply'): void {
+    if (!this.isDrillMessage(drillMessageId)) throw new DiwanError('drill_message_unknown', 'That message is not part of a phishing drill.');
+    this.deps.db.prepare('INSERT OR IGNORE INTO guard_drill_outcomes (drill_message_id, agent_id, outcome, at) VALUES (?, ?, ?, ?)').run(drillMessageId, agentId, outcome, this.clock.now());
+    this.audit({ action: `guard.drill.${outcome}`, actor: agentId, target: `drillmsg:${drillMessageId}` });
+  }
+}
+
+function drillTexts(kind: DrillKind, company: string): string[] {
+  const brand = company.split('.')[0]!;
+  const tld = company.slice(brand.length);
+  switch (kind) {
+    case 'lookalike_link':
+      return [
+        `Hi, I work with ${brand} IT. Please log in at ${brand}-staff-verify${tld} to confirm your agent account today.`,
+        `مرحبا، هذا رابط تحديث نظام الموظفين: ${brand.replace(/m/, 'rn')}${tld}/agents سجّل دخولك الآن`,
+        `سلام، لطفاً برای تمدید دسترسی از این لینک وارد شوید: ${brand}-support-login.net`,
+      ];
+    case 'fake_support_number':
+      return [`This is ${brand} head office support. Call us back urgently on +44 7700 900461 about a customer complaint.`, `أنا من الدعم الفني للشركة، كلمني على 0501234987 ضروري بخصوص حسابك كموظف`];
+    case 'upgrade_fee':
+      return [`Tell the customer to pay a 25 USD upgrade fee to keep their account active, it is the new policy.`, `قول للعميل يدفع رسوم ترقية 50 ريال عشان ما يتقفل حسابه`];
+    case 'account_frozen':
+      return [`URGENT: your agent account is suspended. Verify now at ${brand}-hr-portal.com within 1 hour or it will be closed.`, `حساب شما مسدود شده است، همین الان از طریق لینک ${brand}-panel.ir تایید کنید`];
+    case 'code_forward':
+      return [
+        `Hi, I am the customer's husband, he is at work. Please send me the verification code you sent to his phone, I need it now.`,
+        `أنا صاحب الحساب بس غيرت رقمي، ابعتلي الكود اللي راح على الرقم القديم`,
+        `سلام من از بخش فنی هستم، کد تایید مشتری رو برام بفرست تا مشکل رو حل کنم`,
+      ];
+  }
+}

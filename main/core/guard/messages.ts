@@ -1,0 +1,126 @@
+import type { GuardLang } from './text/lang';
+
+/** Every sentence a guard shows a person, in the three console languages. `{x}` placeholders are filled by `say`. */
+const MESSAGES = {
+  'outbound.otp': {
+    en: 'This reply asks the customer for a one-time or verification code. Nobody at the company needs it; asking for it is how accounts are stolen.',
+    ar: 'هذا الرد يطلب من العميل رمز تحقق أو رمزًا لمرة واحدة. لا أحد في الشركة يحتاجه، وطلبه هو طريقة سرقة الحسابات.',
+    fa: 'این پاسخ از مشتری کد تأیید یا کد یک‌بار مصرف می‌خواهد. هیچ‌کس در شرکت به آن نیاز ندارد و درخواستش راه سرقت حساب است.',
+  },
+  'outbound.password': {
+    en: 'This reply asks the customer for a password. Never ask for it; send them to the official reset page instead.',
+    ar: 'هذا الرد يطلب كلمة المرور من العميل. لا تطلبها أبدًا؛ وجّهه إلى صفحة إعادة التعيين الرسمية.',
+    fa: 'این پاسخ رمز عبور مشتری را می‌خواهد. هرگز آن را نخواهید؛ مشتری را به صفحهٔ رسمی بازنشانی رمز راهنمایی کنید.',
+  },
+  'outbound.pin': {
+    en: 'This reply asks the customer for a PIN. Never ask for it.',
+    ar: 'هذا الرد يطلب الرقم السري (PIN) من العميل. لا تطلبه أبدًا.',
+    fa: 'این پاسخ رمز کارت (PIN) مشتری را می‌خواهد. هرگز آن را نخواهید.',
+  },
+  'outbound.card': {
+    en: 'This reply asks for a full card number. Ask only for the last four digits.',
+    ar: 'هذا الرد يطلب رقم البطاقة كاملًا. اطلب آخر أربعة أرقام فقط.',
+    fa: 'این پاسخ شمارهٔ کامل کارت را می‌خواهد. فقط چهار رقم آخر را بپرسید.',
+  },
+  'outbound.cvv': {
+    en: 'This reply asks for the card security code (CVV). Never ask for it.',
+    ar: 'هذا الرد يطلب رمز الأمان للبطاقة (CVV). لا تطلبه أبدًا.',
+    fa: 'این پاسخ کد امنیتی کارت (CVV2) را می‌خواهد. هرگز آن را نخواهید.',
+  },
+  'outbound.national_id': {
+    en: 'This reply asks for a national ID or passport. Company policy says service needs only the phone number and the activation code.',
+    ar: 'هذا الرد يطلب رقم الهوية أو الجواز. سياسة الشركة: الخدمة تحتاج رقم الهاتف ورمز التفعيل فقط.',
+    fa: 'این پاسخ کد ملی یا گذرنامه می‌خواهد. طبق سیاست شرکت، فقط شمارهٔ تلفن و کد فعال‌سازی لازم است.',
+  },
+  'outbound.full_name': {
+    en: 'This reply asks for the customer\'s full name. Company policy says service needs only the phone number and the activation code.',
+    ar: 'هذا الرد يطلب الاسم الكامل للعميل. سياسة الشركة: الخدمة تحتاج رقم الهاتف ورمز التفعيل فقط.',
+    fa: 'این پاسخ نام کامل مشتری را می‌خواهد. طبق سیاست شرکت، فقط شمارهٔ تلفن و کد فعال‌سازی لازم است.',
+  },
+  'outbound.entry_unclear': {
+    en: 'This reply asks the customer to type a code or password without saying where. Make clear it goes into the official app, never into this chat.',
+    ar: 'هذا الرد يطلب من العميل كتابة رمز أو كلمة مرور دون تحديد المكان. وضّح أنه يُدخل في التطبيق الرسمي وليس في هذه المحادثة.',
+    fa: 'این پاسخ از مشتری می‌خواهد کد یا رمزی را وارد کند بی‌آنکه بگوید کجا. روشن کنید که در اپلیکیشن رسمی وارد شود، نه در این گفتگو.',
+  },
+  'outbound.link': {
+    en: 'This reply links to {domain}, which is not one of the company\'s domains. Check it before sending.',
+    ar: 'هذا الرد يحتوي على رابط إلى {domain} وهو ليس من نطاقات الشركة. تحقق منه قبل الإرسال.',
+    fa: 'این پاسخ پیوندی به {domain} دارد که از دامنه‌های شرکت نیست. پیش از ارسال بررسی کنید.',
+  },
+  'outbound.pasted': {
+    en: 'This reply contains what looks like a {type}. Do not repeat customers\' sensitive values back to them.',
+    ar: 'هذا الرد يحتوي على ما يبدو أنه {type}. لا تكرر البيانات الحساسة للعميل في الرد.',
+    fa: 'این پاسخ چیزی شبیه {type} دارد. اطلاعات حساس مشتری را در پاسخ تکرار نکنید.',
+  },
+  'phishing.lookalike': {
+    en: 'The link {domain} imitates the company\'s domain {company} ({how}). It is probably a scam.',
+    ar: 'الرابط {domain} يقلّد نطاق الشركة {company} ({how}). غالبًا هو احتيال.',
+    fa: 'پیوند {domain} از دامنهٔ شرکت {company} تقلید می‌کند ({how}). احتمالاً کلاهبرداری است.',
+  },
+  'phishing.shortener': {
+    en: 'The link uses the URL shortener {domain}, which hides where it leads.',
+    ar: 'الرابط يستخدم خدمة اختصار الروابط {domain} التي تخفي وجهته الحقيقية.',
+    fa: 'پیوند از کوتاه‌کنندهٔ {domain} استفاده می‌کند که مقصد واقعی را پنهان می‌کند.',
+  },
+  'phishing.mixed_script': {
+    en: 'The link {domain} mixes alphabets, a common trick to imitate a real address.',
+    ar: 'الرابط {domain} يخلط بين حروف من أبجديات مختلفة، وهي حيلة شائعة لتقليد عنوان حقيقي.',
+    fa: 'پیوند {domain} حروف چند الفبا را با هم دارد؛ ترفندی رایج برای تقلید نشانی واقعی.',
+  },
+  'phishing.fake_number': {
+    en: 'The message gives a "support" number {value} that is not an official company number.',
+    ar: 'الرسالة تذكر رقم "دعم" {value} ليس من أرقام الشركة الرسمية.',
+    fa: 'پیام شماره «پشتیبانی» {value} را می‌دهد که شمارهٔ رسمی شرکت نیست.',
+  },
+  'phishing.fake_handle': {
+    en: 'The message points to a "support" account {value} that is not an official company account.',
+    ar: 'الرسالة تشير إلى حساب "دعم" {value} ليس من حسابات الشركة الرسمية.',
+    fa: 'پیام به حساب «پشتیبانی» {value} اشاره می‌کند که حساب رسمی شرکت نیست.',
+  },
+  'phishing.upgrade_fee': {
+    en: 'The message mentions a fee to upgrade, unlock or verify an account — a known fake-support scam.',
+    ar: 'الرسالة تذكر رسومًا لترقية الحساب أو فكّه أو توثيقه — أسلوب احتيال معروف باسم الدعم.',
+    fa: 'پیام از هزینه‌ای برای ارتقا، رفع مسدودی یا تأیید حساب می‌گوید — کلاهبرداری شناخته‌شده به نام پشتیبانی.',
+  },
+  'phishing.urgency': {
+    en: 'The message says an account is frozen or will be closed unless someone acts now — a known pressure tactic.',
+    ar: 'الرسالة تقول إن الحساب مجمّد أو سيُغلق ما لم يتصرف الشخص فورًا — أسلوب ضغط معروف.',
+    fa: 'پیام می‌گوید حساب مسدود است یا بسته می‌شود مگر فوراً اقدام شود — ترفند فشار شناخته‌شده.',
+  },
+  'phishing.secret_pasted': {
+    en: 'The customer pasted a {type}. It was masked; remind them never to share it.',
+    ar: 'لصق العميل {type}. تم إخفاؤه؛ ذكّره بألا يشاركه أبدًا.',
+    fa: 'مشتری {type} را فرستاده است. پوشانده شد؛ به او یادآوری کنید هرگز آن را به کسی ندهد.',
+  },
+  'safe_reply.secret': {
+    en: 'For your safety, please never share codes, passwords or card details with anyone — including us. We have hidden what you sent. If you did not request this code, tell us and we will help you secure your account.',
+    ar: 'حفاظًا على أمانك، لا تشارك أي رمز أو كلمة مرور أو بيانات بطاقة مع أي شخص — حتى معنا. لقد أخفينا ما أرسلته. إذا لم تطلب هذا الرمز فأخبرنا لنساعدك في تأمين حسابك.',
+    fa: 'برای امنیت شما، هرگز کد، رمز عبور یا اطلاعات کارت را با هیچ‌کس — حتی ما — در میان نگذارید. آنچه فرستادید را پنهان کردیم. اگر این کد را درخواست نکرده‌اید، به ما بگویید تا در ایمن کردن حسابتان کمک کنیم.',
+  },
+  'approval.self': {
+    en: 'A blocked reply needs a second person: the agent who wrote it cannot approve it.',
+    ar: 'الرد المحظور يحتاج إلى شخص ثانٍ: لا يمكن لكاتبه أن يوافق عليه.',
+    fa: 'پاسخ مسدودشده به فرد دوم نیاز دارد: نویسندهٔ آن نمی‌تواند تأییدش کند.',
+  },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+const KIND_NAMES: Record<string, Record<GuardLang, string>> = {
+  otp: { en: 'one-time code', ar: 'رمز لمرة واحدة', fa: 'کد یک‌بار مصرف' },
+  card: { en: 'card number', ar: 'رقم بطاقة', fa: 'شمارهٔ کارت' },
+  password: { en: 'password', ar: 'كلمة مرور', fa: 'رمز عبور' },
+  national_id: { en: 'national ID', ar: 'رقم هوية', fa: 'کد ملی' },
+  phone: { en: 'phone number', ar: 'رقم هاتف', fa: 'شمارهٔ تلفن' },
+  iban: { en: 'bank account number', ar: 'رقم حساب بنكي', fa: 'شمارهٔ حساب' },
+  email: { en: 'e-mail address', ar: 'بريد إلكتروني', fa: 'نشانی ایمیل' },
+};
+
+export function kindName(kind: string, lang: GuardLang): string {
+  return KIND_NAMES[kind.toLowerCase()]?.[lang] ?? KIND_NAMES[kind.toLowerCase()]?.en ?? kind.toLowerCase();
+}
+
+export function say(key: MessageKey, lang: GuardLang, vars: Record<string, string> = {}): string {
+  const template: string = MESSAGES[key][lang] ?? MESSAGES[key].en;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+}

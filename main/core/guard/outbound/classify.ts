@@ -1,0 +1,176 @@
+/**
+ * Does a reply ask the customer for a secret? Clause by clause: a request (a verb such as "send", "ابعتلي",
+ * "بفرستید", or a softer "your OTP please", "الكود كام", "کد چیه") close to a secret object ("code", "رمز التحقق",
+ * "کد تایید", "full card number"…), unless a negation or warning governs it ("never share", "لا تشارك",
+ * "نباید… بدهید", "if anyone asks"), the writer is the one acting ("we'll send you a code"), or the place named is
+ * the official app ("enter the code in the app"). Everything is folded first, so spelling variants match.
+ */
+import { clauses, normalizeText, type Clause } from '../text/normalize';
+import {
+  AR_VERB_WITH_OBJECT_SUFFIX, BACK_REFERENCE, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
+  WRITER_ACTS, findAll, type Hit, type SecretKind,
+} from './lexicon';
+import { foldLetters } from '../text/normalize';
+
+export type RequestedSecret = Exclude<SecretKind, 'activation'>;
+
+export interface SecretRequest {
+  kind: RequestedSecret;
+  /** `block`: a clear request; `warn`: "enter the code" with no place named. */
+  strength: 'block' | 'warn';
+  /** The clause that asks (normalized), for the audit and the agent's highlight. */
+  clause: string;
+}
+
+export interface ClassifyOptions {
+  /** Service needs only phone + activation code: ask for ID or name is blocked, the activation code allowed. */
+  phoneAndActivationOnly: boolean;
+}
+
+const MAX_GAP = 6;
+const SOFT_GAP = 2;
+const NEG_REACH = 6;
+const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
+const cache = new Map<string, RegExp>();
+const AR_OBJ_SUFFIX = new RegExp(`^(?:${foldLetters(AR_VERB_WITH_OBJECT_SUFFIX)})$`, 'u');
+const AR_TO_READER_SUFFIX = /(?:لك|ليك|لكم|ناك|نالك|نالكم|اليك)$/u;
+const KIND_ORDER: SecretKind[] = ['otp', 'password', 'pin', 'card', 'cvv', 'national_id', 'full_name', 'activation'];
+
+interface ObjectHit extends Hit {
+  kind: SecretKind;
+}
+
+export function findSecretRequests(text: string, opts: ClassifyOptions): SecretRequest[] {
+  const found: SecretRequest[] = [];
+  const recent: ObjectHit[][] = [];
+  for (const clause of mergePoliteTails(clauses(stripNotReallyNegation(normalizeText(text))))) {
+    const objects = secretObjects(clause, opts);
+    const requests = requestsIn(clause, objects, recent.slice(-2).flat());
+    for (const r of requests) found.push({ ...r, clause: clause.text });
+    recent.push(objects);
+  }
+  return found;
+}
+
+const POLITE_ONLY = new RegExp(`^(?:${['please', 'pls', 'plz', 'thanks', 'thank you', 'لو سمحت\\S*', 'من فضلك', 'لطفا', 'ممنون', 'مرسي', 'بليز'].map(foldLetters).join('|')})(?: |$)`, 'u');
+
+/** "The code, please." — a clause that is only a politeness word belongs to the clause before it. */
+function mergePoliteTails(cs: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (const c of cs) {
+    const prev = out[out.length - 1];
+    if (prev && c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens] };
+    else out.push(c);
+  }
+  return out;
+}
+
+function stripNotReallyNegation(t: string): string {
+  let out = t;
+  for (const e of NOT_REALLY_NEGATION) out = out.replace(regex(e), (m) => m.replace(/[^ ]+/g, '_'));
+  return out;
+}
+
+function regex(entry: string): RegExp {
+  let re = cache.get('g:' + entry);
+  if (!re) {
+    re = new RegExp(`(?<=^| )(?:${foldLetters(entry)})(?= |$)`, 'gu');
+    cache.set('g:' + entry, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+function hits(text: string, entries: string[]): Hit[] {
+  return findAll(text, entries);
+}
+
+function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
+  let objs: ObjectHit[] = [];
+  for (const kind of KIND_ORDER) for (const h of hits(clause.text, SECRET_OBJECTS[kind])) objs.push({ ...h, kind });
+  const neutral = hits(clause.text, NEUTRAL_OBJECTS);
+  objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
+  objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
+  if (hits(clause.text, LAST_DIGITS).length) objs = objs.filter((o) => o.kind !== 'card' && o.kind !== 'national_id');
+  return objs.flatMap((o): ObjectHit[] => {
+    if (o.kind === 'activation') return opts.phoneAndActivationOnly ? [] : [{ ...o, kind: 'otp' }];
+    if ((o.kind === 'national_id' || o.kind === 'full_name') && !opts.phoneAndActivationOnly) return [];
+    return [o];
+  });
+}
+
+function gap(a: Hit, b: Hit): number {
+  if (b.at > a.last) return b.at - a.last - 1;
+  if (a.at > b.last) return a.at - b.last - 1;
+  return -1; // overlap
+}
+
+function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]): Omit<SecretRequest, 'clause'>[] {
+  const t = clause.text;
+  const negations = hits(t, NEGATION);
+  const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
+  const out: Omit<SecretRequest, 'clause'>[] = [];
+  const inApp = hits(t, IN_APP).length > 0;
+  const toWriterPlace = hits(t, TO_WRITER_PLACE);
+  const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
+    if (!out.some((o) => o.kind === kind && o.strength === strength)) out.push({ kind, strength });
+  };
+
+  const verbs = [
+    ...hits(t, STRONG_REQUEST).map((h) => ({ ...h, weak: false })),
+    ...hits(t, WEAK_ENTRY_VERBS).map((h) => ({ ...h, weak: true })),
+  ].filter((v) => !objects.some((o) => gap(v, o) < 0));
+
+  for (const v of clauseNegated ? [] : verbs) {
+    if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
+    if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
+    if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
+    if (writerActs(t, v)) continue;
+    if (toReader(clause, v)) continue;
+    if (inApp) continue;
+    const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
+    const paired = objects.filter((o) => {
+      const g = gap(v, o);
+      if (g < 0 || g > MAX_GAP) return false;
+      const lo = Math.min(v.last, o.last);
+      const hi = Math.max(v.at, o.at);
+      return !negations.some((n) => n.at > lo && n.at < hi);
+    });
+    for (const o of paired) add(o.kind as RequestedSecret, strength);
+    if (!paired.length && earlier.length && refersBack(clause, v)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
+  }
+
+  if (!negations.length && !clauseNegated) {
+    for (const s of hits(t, SOFT_REQUEST)) {
+      const word = t.slice(s.start, s.end);
+      if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
+      if (inApp) continue;
+      for (const o of objects) {
+        const g = gap(s, o);
+        if (g >= 0 && g <= SOFT_GAP) add(o.kind as RequestedSecret, 'block');
+      }
+    }
+  }
+  return out;
+}
+
+function writerActs(t: string, v: Hit): boolean {
+  const before = hits(t, WRITER_ACTS).filter((w) => w.last < v.at && v.at - w.last <= 3);
+  if (!before.length) return false;
+  const lastWriter = Math.max(...before.map((w) => w.last));
+  return !hits(t, READER).some((r) => r.at > lastWriter && r.last < v.at);
+}
+
+function toReader(clause: Clause, v: Hit): boolean {
+  const verbToken = clause.tokens[v.last] ?? '';
+  if (AR_TO_READER_SUFFIX.test(verbToken) && !/(?:لي|لنا)$/u.test(verbToken)) return true;
+  if (hits(clause.text, TO_READER).some((r) => r.at > v.last && r.at - v.last <= 2)) return true;
+  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(clause.tokens[r.at - 1] ?? ''));
+}
+
+function refersBack(clause: Clause, v: Hit): boolean {
+  const verbToken = clause.tokens[v.last] ?? '';
+  if (AR_OBJ_SUFFIX.test(verbToken)) return true;
+  return hits(clause.text, BACK_REFERENCE).some((r) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3);
+}

@@ -1,0 +1,168 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DiwanError } from '../../shared/errors';
+import { noAudit, systemClock, type AuditPort, type Clock, type Random } from '../../shared/ports';
+import { say, kindName, type MessageKey } from '../messages';
+import type { GuardPolicy } from '../policy';
+import type { DetectSensitive } from '../ports';
+import type { GuardLang } from '../text/lang';
+import { domainIsWithin, extractLinks } from '../text/links';
+import { findSecretRequests, type RequestedSecret } from './classify';
+
+export type Verdict = 'allow' | 'warn' | 'block';
+
+export interface GuardFinding {
+  verdict: Exclude<Verdict, 'allow'>;
+  code: `asks_${RequestedSecret}` | 'entry_unclear' | 'link_outside_allowlist' | 'pasted_sensitive_value';
+  /** In the agent's language. Never contains the sensitive value itself. */
+  reason: string;
+}
+
+export interface GuardDecision {
+  verdict: Verdict;
+  findings: GuardFinding[];
+  /** SHA-256 of the exact reply text: an approval is for this text and no other. */
+  textHash: string;
+}
+
+export interface ReplyContext {
+  agentId: string;
+  conversationId: string;
+  /** The agent's console language, for the reasons. */
+  lang: GuardLang;
+}
+
+export interface OutboundGuardDeps {
+  policy: GuardPolicy;
+  detectSensitive: DetectSensitive;
+  audit?: AuditPort;
+  clock?: Clock;
+  random?: Random;
+  /** How long a lead's approval stays usable. */
+  approvalTtlMs?: number;
+}
+
+interface Approval {
+  textHash: string;
+  conversationId: string;
+  agentId: string;
+  leadId: string;
+  expiresAt: number;
+}
+
+export type ApproverRole = 'agent' | 'lead' | 'admin';
+
+export function hashReply(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The outbound guard: every reply goes through `check` before it is queued, and `authorizeSend` is the only way
+ * a reply leaves. A block cannot be overridden by the agent; a lead (another person) may approve that exact text
+ * once (four eyes). Blocks, approvals and approved sends are audited, without the reply text.
+ */
+export class OutboundGuard {
+  private readonly audit: AuditPort;
+  private readonly clock: Clock;
+  private readonly random: Random;
+  private readonly ttl: number;
+  private readonly approvals = new Map<string, Approval>();
+
+  constructor(private readonly deps: OutboundGuardDeps) {
+    this.audit = deps.audit ?? noAudit;
+    this.clock = deps.clock ?? systemClock;
+    this.random = deps.random ?? { bytes: (n) => randomBytes(n) };
+    this.ttl = deps.approvalTtlMs ?? 15 * 60_000;
+  }
+
+  check(text: string, ctx: ReplyContext): GuardDecision {
+    const findings = evaluateReply(text, ctx.lang, this.deps.policy, this.deps.detectSensitive);
+    const decision = decide(text, findings);
+    if (decision.verdict === 'block') {
+      this.audit({
+        action: 'guard.reply.blocked',
+        actor: ctx.agentId,
+        target: `conversation:${ctx.conversationId}`,
+        details: { codes: findings.map((f) => f.code).join(','), textHash: decision.textHash },
+      });
+    }
+    return decision;
+  }
+
+  /** A lead approves one blocked reply. Returns the one-time token the agent's send must carry. */
+  approve(args: { text: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
+    if (args.leadRole === 'agent') {
+      throw new DiwanError('guard_approval_forbidden', 'Only a team lead or an administrator can approve a blocked reply.');
+    }
+    if (args.leadId === args.agentId) throw new DiwanError('guard_approval_self', say('approval.self', 'en'));
+    const textHash = hashReply(args.text);
+    const token = this.random.bytes(18).toString('base64url');
+    this.approvals.set(token, {
+      textHash,
+      conversationId: args.conversationId,
+      agentId: args.agentId,
+      leadId: args.leadId,
+      expiresAt: this.clock.now() + this.ttl,
+    });
+    this.audit({
+      action: 'guard.reply.approved',
+      actor: args.leadId,
+      target: `conversation:${args.conversationId}`,
+      details: { agent: args.agentId, textHash },
+    });
+    return token;
+  }
+
+  /**
+   * Call right before queuing a reply. Returns the decision when the reply may go (allow or warn); throws
+   * `guard_blocked` for a block without a valid approval. An approval is consumed by the send it allows.
+   */
+  authorizeSend(text: string, ctx: ReplyContext, approvalToken?: string): GuardDecision {
+    const decision = this.check(text, ctx);
+    if (decision.verdict !== 'block') return decision;
+    if (approvalToken === undefined) {
+      throw new DiwanError('guard_blocked', decision.findings.filter((f) => f.verdict === 'block').map((f) => f.reason).join(' '));
+    }
+    const a = this.approvals.get(approvalToken);
+    const valid =
+      a !== undefined &&
+      a.textHash === decision.textHash &&
+      a.conversationId === ctx.conversationId &&
+      a.agentId === ctx.agentId &&
+      a.expiresAt > this.clock.now();
+    if (!valid) {
+      throw new DiwanError('guard_approval_invalid', 'This approval does not match this reply, was already used or has expired. Ask your team lead to approve the reply again.');
+    }
+    this.approvals.delete(approvalToken);
+    this.audit({
+      action: 'guard.reply.sent_with_approval',
+      actor: ctx.agentId,
+      target: `conversation:${ctx.conversationId}`,
+      details: { lead: a.leadId, textHash: decision.textHash },
+    });
+    return decision;
+  }
+}
+
+export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy, detectSensitive: DetectSensitive): GuardFinding[] {
+  const findings: GuardFinding[] = [];
+  for (const r of findSecretRequests(text, { phoneAndActivationOnly: policy.serviceNeedsOnlyPhoneAndActivationCode })) {
+    if (r.strength === 'block') {
+      if (!findings.some((f) => f.code === `asks_${r.kind}`)) {
+        findings.push({ verdict: 'block', code: `asks_${r.kind}`, reason: say(`outbound.${r.kind}` as MessageKey, lang) });
+      }
+    } else if (!findings.some((f) => f.code === 'entry_unclear')) {
+      findings.push({ verdict: 'warn', code: 'entry_unclear', reason: say('outbound.entry_unclear', lang) });
+    }
+  }
+  const allowed = [...policy.companyDomains, ...policy.allowedLinkDomains];
+  const outside = new Set(extractLinks(text).filter((l) => !domainIsWithin(l.domain, allowed)).map((l) => l.hostUnicode));
+  for (const domain of outside) findings.push({ verdict: 'warn', code: 'link_outside_allowlist', reason: say('outbound.link', lang, { domain }) });
+  const pasted = new Set(detectSensitive(text).map((s) => s.type));
+  for (const type of pasted) findings.push({ verdict: 'warn', code: 'pasted_sensitive_value', reason: say('outbound.pasted', lang, { type: kindName(type, lang) }) });
+  return findings;
+}
+
+function decide(text: string, findings: GuardFinding[]): GuardDecision {
+  const verdict: Verdict = findings.some((f) => f.verdict === 'block') ? 'block' : findings.length ? 'warn' : 'allow';
+  return { verdict, findings, textHash: hashReply(text) };
+}

@@ -1,0 +1,185 @@
+/**
+ * Phrase lexicons of the outbound guard, written naturally (any Arabic/Persian letter variant, lower-case Latin)
+ * and folded by `compile` exactly as message text is, so `أرسل`, `ارسل` and `ارسـل` are one entry.
+ * Each entry is a regular-expression source matched over the space-joined tokens of one clause; `\S*` stands
+ * for clitics and inflections (`الكود`, `كودك`, `بفرستید`).
+ */
+import { foldLetters } from '../text/normalize';
+
+export type SecretKind = 'otp' | 'password' | 'pin' | 'card' | 'cvv' | 'national_id' | 'full_name' | 'activation';
+
+const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
+
+export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
+  otp: [
+    '(?:verification|verify|confirmation|confirm|security|login|log ?in|sign ?in|auth|authentication|authorisation|authorization|one ?time|2fa|two ?factor|2 ?step|sms|text|otp|access|reset|recovery|secret|bank|whatsapp|telegram|\\d|four|five|six|4 ?digit|6 ?digit|four ?digit|six ?digit|\\d ?digit) ?codes?',
+    'codes?', 'otps?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
+    '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent)',
+    '(?:el|al|l) ?code', 'kod', 'kode', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
+    `${AR_PFX}كود\\S*`, `${AR_PFX}رمز\\S*`, `${AR_PFX}otp\\S*`, `${AR_PFX}اوتي ?بي`,
+    '(?:ال)?(?:رقم|ارقام|الارقام|الرقم|الرساله|رساله|المسج|مسج|الماسج|ماسج|sms|الاس ام اس|الكلمه) (?:اللي|الي|التي|الذي|اللى) (?:\\S+ )?(?:وصل|وصلت|جا|جت|جال|جالك|جاتك|وصلك|وصلتك|وصلتكم|ارسلت|ارسل|اتبعت|انبعت|بعتنا|ارسلناه|ارسلناها|تم ارسال|جتك|ظهر|ظهرت|بتوصلك|راح تجيك|تجيك)\\S*',
+    'كد\\S{0,3}', 'كدي', 'كد ?(?:تاييد|يك ?بار ?مصرف|پيامكي|پيامك ?شده|ارسال ?شده|امنيتي|ورود|پويا)',
+    'رمز ?(?:يك ?بار ?مصرف|پويا|پيامكي|موقت)', '(?:عدد|عددي|شماره|پيامك|پيامكي|اس ام اس|پيام|ارقام|رقم|رقمي) ?(?:كه|كي) (?:\\S+ )?(?:براتون|برات|برايتان|براي شما|به شما|به گوشيتون|به گوشي شما|روي گوشيتون)? ?(?:\\S+ )?(?:اومد|امد|اومده|امده|رسيد|رسيده|ارسال شد|ارسال شده|فرستاده شد|فرستاديم)\\S*',
+  ],
+  password: [
+    '(?:account |login |online banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pasvord', 'passvord',
+    `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
+    `${AR_PFX}(?:رقم|الرقم) (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
+  ],
+  pin: [
+    'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', 'ramze? ?(?:dovom|avval|aval|kart|cart)',
+    '(?:ال)?رقم (?:ال)?سري (?:لل|حق ال|ل|الخاص ب)?(?:بطاق|كارت|فيزا|صراف)\\S*', `${AR_PFX}بن ?كود\\S*`, 'رمز ?(?:دوم|اول|كارت|عابر ?بانك)\\S*', 'پين\\S*', `${AR_PFX}بين كود`,
+  ],
+  card: [
+    '(?:full |complete |whole |entire |long |all |the )?(?:credit |debit |bank |atm |visa |master ?card |mada |payment )?card(?:\'s)? (?:number|numbers|no|num|details|info|information|digits)',
+    '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?digits?(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:kart|cart)', 'ra?qam el ?(?:card|kart|visa|beta2a|bataqa)',
+    `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره) (?:ال)?(?:بطاق|كارت|فيزا|ماستر|الفيزا|البطاق|الكارت|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
+  ],
+  cvv: [
+    'cvv2?', 'cvc2?', 'cv2', 'csc', '(?:card )?security code (?:on|at|from) the back', '(?:3|three) ?digits? (?:code )?(?:on|at|from|behind|printed on) (?:the )?back', 'card verification (?:value|code|number)', 'security digits',
+    `${AR_PFX}cvv\\S*`, `(?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|الثلاث|الثلاثه|التلات) ?(?:ارقام|خانات|الارقام) (?:\\S+ ){0,2}(?:ظهر|خلف|ورا|ورى|الخلف|ضهر|بظهر|خلفيه)\\S*`, 'رمز (?:ال)?(?:امان|الامان|امني|الامني|تحقق البطاق)\\S*',
+    'كد ?(?:cvv|امنيتي|سه ?رقمي)\\S*', 'سي ?وي ?وي\\S*', '(?:3|سه) ?رقم (?:\\S+ )?(?:پشت|پشتي)\\S*',
+  ],
+  national_id: [
+    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', 'raqam el ?(?:hawiya|hawya|qawmy|qawmi|watani)', 'el ?ra2m el ?2awmy', 'code ?e? ?melli', 'kode? ?meli', 'shomare ?(?:ye )?melli', 'kart ?e? ?melli',
+    `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:بطاق|كارنيه)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي)\\S*`, `${AR_PFX}رقم (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
+    '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
+  ],
+  full_name: [
+    'full (?:legal )?names?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'esm ?e? ?kamel', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel',
+    `${AR_PFX}اسم\\S* (?:ال)?(?:كامل|بالكامل|رباعي|ثلاثي|الكامل|الرباعي|الثلاثي|كما في|حسب)\\S*`, 'نام ?(?:و|ونام)? ?نام ?خانوادگي\\S*', 'نام ?(?:ي )?(?:كامل)\\S*', 'اسم ?(?:و|ُ)? ?فاميل\\S*', 'نام خانوادگي\\S*', 'اسم ?كامل\\S*',
+  ],
+  activation: [
+    'activation (?:code|pin|number)s?', 'activation', 'code ?(?:e )?(?:faal ?sazi|activation)', `${AR_PFX}(?:كود|رمز) (?:ال)?تفعيل\\S*`, 'كد ?(?:ي )?فعال ?سازي\\S*', 'تفعيل',
+  ],
+};
+
+/** Phrases that contain a secret word but name something harmless (promo code, order number, error code…). */
+export const NEUTRAL_OBJECTS = [
+  '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial) ?codes?',
+  '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
+  `${AR_PFX}(?:كود|رمز|كوبون|رقم)\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
+  '(?:ال)?رمز (?:ال)?بريدي\\S*',
+  'كد ?(?:ي )?(?:تخفيف|پستي|رهگيري|پيگيري|خطا|معرف|سفارش|اشتراك|دستوري|ussd|شارژ)\\S*', 'شماره ?(?:ي )?(?:سفارش|پيگيري|تماس|موبايل|همراه|حساب|فاكتور|تيكت|خط|تلفن|موبايلتون|همراهتون|سفارشتون|شبا)\\S*', 'رمز ?(?:ارز|ارزها)',
+];
+
+/** "last four digits": asking for these is fine for cards and IDs. */
+export const LAST_DIGITS = [
+  '(?:the )?last (?:4|four|3|three|2|two) (?:digits?|numbers?|characters)', '(?:4|four) last digits', 'ending (?:in|with)', 'ends? (?:in|with)',
+  '(?:اخر|الاخر|لاخر) (?:4|اربع|اربعه|3|ثلاث|تلات) (?:ارقام|خانات|أرقام|ارقام)\\S*', '(?:ال)?(?:4|اربع|اربعه|الاربع|الاربعه) (?:ارقام|خانات|الارقام)\\S* (?:ال)?(?:اخيره|الاخيره|الاخيرين)',
+  '(?:4|چهار) ?(?:رقم|عدد) ?(?:ي )?(?:اخر|پاياني|انتهايي)\\S*', '(?:اخر|پايان)\\S* (?:4|چهار) رقم', 'akher ?(?:4|arba3) ?(?:ar2am|arqam|raqam)', '(?:4|chahar) ?raqam ?e? ?akhar',
+];
+
+/** Verbs that ask the reader to hand something over (to whoever is writing). */
+export const STRONG_REQUEST = [
+  'send', 'give', 'gimme', 'tell', 'share', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply with', 'respond with', 'read', 'read out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting',
+  'ab3at\\S*', 'eb3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', '2oll?[iy]', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
+  'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
+  `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|هات|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|دز|صور|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد)\\S*',
+  `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
+  'بفرست\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
+];
+
+/** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
+export const WEAK_ENTRY_VERBS = [
+  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use',
+  '(?:و|ف)?(?:ادخل|دخل|ادخال)\\S*', 'وارد (?:كن|بكن|كني|نماي|بفرماي)\\S*', 'بزن(?:يد|ين)?', 'vared kon\\S*', 'dakhel\\S*', 'ad5al\\S*', 'da5al\\S*',
+];
+
+/** Words that make an object request without a verb: "your OTP please", "what is the code?", "الكود لو سمحت". */
+export const SOFT_REQUEST = [
+  'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need',
+  'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', 'شو', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
+  'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'mishe',
+];
+
+/** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
+export const NEGATION = [
+  'never', 'not', "don't", 'dont', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'no', 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore',
+  'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو) )ما(?! (?:هو|هي|الكود|الرمز))', 'عدم', 'اوعي', 'اوعا', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'حد', 'احد', 'حدا', 'شخص', 'اي حد', 'اي احد', 'محتال\\S*', 'نصاب\\S*', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', 'حافظ\\S*',
+  'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'مراقب\\S*', 'مواظب\\S*', 'نه',
+  'hargez', 'hich', 'hichvaght', 'nabayad', 'kasi', 'la', 'ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
+];
+
+/** Refusal words that govern a whole clause wherever they stand (Persian puts them last: "از ارسال کد خودداری کنید"). */
+export const CLAUSE_NEGATION = ['خودداري\\S*', 'پرهيز\\S*', 'refrain', 'avoid\\S*', 'nakonid', 'khoddari'];
+
+/** Right after a verb, these make it a statement of what happened or what the writer does ("ارسال شد", "ارسال می‌کنیم"). */
+export const STATEMENT_AFTER_VERB = ['شد', 'شده', 'شدن', 'مي ?شود', 'مي ?شه', 'ميشه', 'مي ?كنيم', 'مي ?كنم', 'كرديم', 'كردم', 'خواهد', 'خواهيم', 'شود'];
+
+/** Phrases that look negative but push the request on: "don't forget to send", "لا تتردد". Removed before matching. */
+export const NOT_REALLY_NEGATION = [
+  "(?:don't|dont|do not) (?:forget|hesitate|delay|wait)", 'no problem', 'no worries', 'not sure', 'no need to worry', 'why not', 'if not',
+  'لا تنس\\S*', 'لا تتردد\\S*', 'ما تنس\\S*', 'متنساش', 'ماتنساش', 'لا مانع', 'لا تتاخر\\S*', 'متتاخرش', 'ما عليك (?:الا|غير)', 'لا بد', 'لابد', 'غير كده',
+  'فراموش (?:نكن|نشه)\\S*', 'يادت(?:ون)? نره', 'نگران نباش\\S*', 'mat2sash', 'matensash', 'faramush nakon\\S*',
+];
+
+/** Whoever acts is the writer ("we'll send you", "سنرسل لك", "براتون ارسال می‌کنیم"): not a request. */
+export const WRITER_ACTS = ['we', 'i', "i'll", "we'll", 'ill', "we've", "i've", 'we have', 'i have', 'will', 'system', 'automatically', 'سوف', 'راح', 'رح', 'سنقوم', 'سيتم', 'يتم', 'تم', 'هيتم', 'حيتم', 'هنقوم', 'بنقوم', 'نحن', 'احنا', 'هن(?:بعت|رسل)\\S*'];
+
+/** The reader as subject: "can you send" is a request even after "will". */
+export const READER = ['you', 'u', 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
+
+/** "to you": the thing goes to the customer, not from them. */
+export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you', 'لك', 'ليك', 'لكم', 'اليك', 'اليكم', 'عليك', 'لحضرتك', 'لجنابك', 'على (?:جوالك|رقمك|موبايلك|تلفونك|ايميلك|بريدك)', 'براتون', 'برات', 'برايتان', 'براي شما', 'به شما', 'به گوشي\\S*', 'lak', 'leek', 'lik'];
+
+/** A named place inside the official product: "enter it in the app", "في التطبيق", "در اپلیکیشن". */
+/** The thing goes to the customer's own phone or mailbox ("we sent the code to your phone"). */
+/** A participle before the place means the place describes the secret ("the code sent to your phone"), not where the verb goes. */
+export const PLACE_DESCRIBES_OBJECT = /^(?:sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
+
+export const TO_READER_PLACE = [
+  '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile|email|e-mail|device|inbox|sim|line)',
+  '(?:الى|الي|على|علي|ل) ?(?:ال)?(?:جوال|رقم|هاتف|ايميل|بريد|موبايل|تلفون|تليفون|خط)\\S*(?:ك|كم)', 'به (?:شماره|گوشي|ايميل|موبايل|تلفن)\\S*', 'براتون', 'برايتان',
+];
+
+/** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'تو چت', 'در چت', 'hena', 'henak', 'inja'];
+
+export const IN_APP = [
+  '(?:in|into|on|at) (?:the |our |your |official |the official )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
+  '(?:في|على|ب|علي|جوه|داخل) ?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|موقع|خانه|شاشه|صفحه|الصراف|صراف|جهاز|ماكينه|الاب|اپ|app)\\S*', 'بالتطبيق\\S*', 'بالموقع\\S*', 'بالخانه\\S*',
+  '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', 'f el app', 'fe el app', '3al app',
+];
+
+/** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
+export const BACK_REFERENCE = ['it', 'that', 'them', 'this', 'those', 'اياه', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو'];
+export const AR_VERB_WITH_OBJECT_SUFFIX = '(?:ارسل|ابعت|اكتب|عط|اعط|اد|هات|قول|قل|دز|ابعث|صور|انسخ)\\S*(?:ه|ها|هولي|هالي|هولنا|هالنا|هلي|هلنا|هوني|هاني|هيلي)';
+
+export interface Hit {
+  start: number;
+  end: number;
+  /** token index of the first token */
+  at: number;
+  /** token index of the last token */
+  last: number;
+}
+
+const combined = new WeakMap<string[], RegExp>();
+
+/**
+ * Every match of the lexicon, scanning once with all entries as one alternation (longer sources first, so the
+ * fuller phrase wins where two start at the same token).
+ */
+export function findAll(text: string, entries: string[]): Hit[] {
+  let re = combined.get(entries);
+  if (!re) {
+    const sorted = [...entries].sort((a, b) => b.length - a.length).map((e) => foldLetters(e));
+    re = new RegExp(`(?<=^| )(?:${sorted.join('|')})(?= |$)`, 'gu');
+    combined.set(entries, re);
+  }
+  const hits: Hit[] = [];
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    hits.push({ start, end, at: countSpaces(text, start), last: countSpaces(text, end) });
+  }
+  return hits;
+}
+
+function countSpaces(text: string, upTo: number): number {
+  let n = 0;
+  for (let i = 0; i < upTo; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}

@@ -1,0 +1,55 @@
+import type { GuardPolicy } from '../policy';
+import { domainIsWithin, type Link } from '../text/links';
+import { editDistance, scriptsOf, skeleton } from './confusables';
+
+/** Public URL shorteners: a link through one hides where it leads. */
+export const SHORTENERS = new Set([
+  'bit.ly', 'bitly.com', 't.co', 'tinyurl.com', 'goo.gl', 'ow.ly', 'is.gd', 'buff.ly', 'cutt.ly', 'rebrand.ly', 'shorturl.at', 'tiny.cc',
+  'rb.gy', 'bl.ink', 'lnkd.in', 's.id', 'v.gd', 't.ly', 'shorte.st', 'adf.ly', 'ouo.io', 'qr.net', 'x.co', 'u.to', 'clck.ru', 'tny.im',
+  'bit.do', 'soo.gd', 'short.io', 'rotf.lol', 'wa.link', 'linktr.ee', 'tr.im', 'db.tt', 'han.gl', 'me2.do', 'gg.gg', 'trib.al', 'urlz.fr',
+]);
+
+export type LookalikeHow = 'homoglyph' | 'typo' | 'extra_words' | 'other_ending' | 'subdomain_trick';
+
+export interface DomainFlag {
+  code: 'lookalike' | 'shortener' | 'mixed_script';
+  domain: string;
+  company?: string;
+  how?: LookalikeHow;
+}
+
+/** Why a link is suspicious, or nothing when it is the company's own, allow-listed, or unrelated. */
+export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[] {
+  const flags: DomainFlag[] = [];
+  const own = [...policy.companyDomains, ...policy.allowedLinkDomains];
+  if (domainIsWithin(link.host, own)) return flags;
+  if (SHORTENERS.has(link.domain) || SHORTENERS.has(link.host)) flags.push({ code: 'shortener', domain: link.domain });
+
+  const scripts = scriptsOf(link.hostUnicode);
+  if (scripts.size > 1) flags.push({ code: 'mixed_script', domain: link.hostUnicode });
+
+  const regLabel = link.label;
+  const sk = skeleton(regLabel);
+  const subSk = skeleton(link.subdomain);
+  for (const company of policy.companyDomains) {
+    const companyLabel = company.split('.')[0]!;
+    const ck = skeleton(companyLabel);
+    const brands = new Set([ck, ...policy.brandNames.map(skeleton)].filter((b) => b.length >= 3));
+    let how: LookalikeHow | undefined;
+    if (sk === ck) how = regLabel === companyLabel ? 'other_ending' : 'homoglyph';
+    else if (ck.length >= 4 && editDistance(sk, ck, 2) <= (ck.length >= 6 ? 2 : 1)) how = 'typo';
+    else if ([...brands].some((b) => containsBrand(regLabel, sk, b))) how = 'extra_words';
+    else if ([...brands].some((b) => containsBrand(link.subdomain, subSk, b))) how = 'subdomain_trick';
+    if (how) {
+      flags.push({ code: 'lookalike', domain: link.hostUnicode, company, how });
+      break;
+    }
+  }
+  return flags;
+}
+
+/** Long brand names are found anywhere in a label; short ones (3 letters) only as a whole hyphen- or dot-separated word. */
+function containsBrand(raw: string, sk: string, brand: string): boolean {
+  if (brand.length >= 4) return sk.includes(brand);
+  return raw.split(/[-.]/).some((piece) => skeleton(piece) === brand);
+}

@@ -1,0 +1,70 @@
+import type { GuardPolicy } from '../policy';
+import { kindName, say } from '../messages';
+import { maskSpans, type DetectSensitive } from '../ports';
+import { detectLang, type GuardLang } from '../text/lang';
+import { extractLinks } from '../text/links';
+import { inspectLinkDomain, type LookalikeHow } from './domains';
+import { findScamPatterns } from './scam-patterns';
+
+export type InboundFlagCode = 'lookalike' | 'shortener' | 'mixed_script' | 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency' | 'secret';
+
+export interface InboundFlag {
+  code: InboundFlagCode;
+  /** Shown on the message, in the agent's language. */
+  explanation: string;
+}
+
+export interface InboundInspection {
+  flags: InboundFlag[];
+  /** The text with pasted secrets masked, when the customer pasted one; otherwise undefined. */
+  maskedText?: string;
+  /** A reply in the customer's language reminding them never to share secrets, offered when they pasted one. */
+  safeReply?: { lang: GuardLang; text: string };
+}
+
+/** Secret types a customer should never send to anyone (the masking engine's type names, any case). */
+const SECRET_TYPES = new Set(['otp', 'card', 'password', 'pin', 'cvv']);
+
+const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
+  homoglyph: { en: 'look-alike letters', ar: 'حروف متشابهة', fa: 'حروف مشابه' },
+  typo: { en: 'a misspelling', ar: 'خطأ إملائي متعمد', fa: 'غلط املایی عمدی' },
+  extra_words: { en: 'the company name with extra words', ar: 'اسم الشركة مع كلمات إضافية', fa: 'نام شرکت با کلمات اضافه' },
+  other_ending: { en: 'the company name with another ending', ar: 'اسم الشركة بامتداد آخر', fa: 'نام شرکت با پسوند دیگر' },
+  subdomain_trick: { en: 'the company name placed in front of another site', ar: 'اسم الشركة أمام موقع آخر', fa: 'نام شرکت جلوی سایتی دیگر' },
+};
+
+export interface InboundInspectorDeps {
+  policy: GuardPolicy;
+  detectSensitive: DetectSensitive;
+}
+
+/** Flags a customer's message: look-alike and shortened links, fake-support patterns, pasted secrets. */
+export function inspectInbound(text: string, agentLang: GuardLang, deps: InboundInspectorDeps): InboundInspection {
+  const flags: InboundFlag[] = [];
+  const seen = new Set<string>();
+  const push = (code: InboundFlagCode, explanation: string) => {
+    if (seen.has(code + explanation)) return;
+    seen.add(code + explanation);
+    flags.push({ code, explanation });
+  };
+  for (const link of extractLinks(text)) {
+    for (const f of inspectLinkDomain(link, deps.policy)) {
+      if (f.code === 'lookalike') push('lookalike', say('phishing.lookalike', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how!][agentLang] }));
+      else if (f.code === 'shortener') push('shortener', say('phishing.shortener', agentLang, { domain: f.domain }));
+      else push('mixed_script', say('phishing.mixed_script', agentLang, { domain: f.domain }));
+    }
+  }
+  for (const f of findScamPatterns(text, deps.policy)) {
+    if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
+    else if (f.code === 'fake_handle') push('fake_handle', say('phishing.fake_handle', agentLang, { value: f.value! }));
+    else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));
+    else push('urgency', say('phishing.urgency', agentLang));
+  }
+  const secrets = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()));
+  if (!secrets.length) return { flags };
+  for (const type of new Set(secrets.map((s) => s.type.toLowerCase()))) {
+    push('secret', say('phishing.secret_pasted', agentLang, { type: kindName(type, agentLang) }));
+  }
+  const customerLang = detectLang(text);
+  return { flags, maskedText: maskSpans(text, secrets), safeReply: { lang: customerLang, text: say('safe_reply.secret', customerLang) } };
+}

@@ -1,0 +1,48 @@
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { parse } from 'tldts';
+
+export interface Link {
+  /** As written in the message. */
+  raw: string;
+  /** Host in ASCII (punycode) form, lower case. */
+  host: string;
+  /** Host as a person reads it (punycode decoded). */
+  hostUnicode: string;
+  /** Registrable domain (`acme.co.uk`), from the public suffix list. */
+  domain: string;
+  /** The registrable domain without its public suffix, as a person reads it (`acme`). */
+  label: string;
+  /** What comes before the registrable domain (`login.acme` in `login.acme.com.evil.net`), as read. */
+  subdomain: string;
+}
+
+const CANDIDATE = /(?:https?:\/\/)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]+)(?::\d{1,5})?(?:[/?#][^\s<>"'،]*)?/giu;
+
+/** Links and bare domains in text. Only hosts with a real public suffix count (`file.txt` is not a link). */
+export function extractLinks(text: string): Link[] {
+  const links: Link[] = [];
+  for (const m of text.normalize('NFC').matchAll(CANDIDATE)) {
+    const before = text[m.index - 1];
+    if (before === '@' || before === '.' ) continue;
+    const raw = m[0].replace(/[.,;:!?)\]]+$/u, '');
+    const hostPart = raw.replace(/^https?:\/\//i, '').split(/[/:?#]/)[0]!.replace(/\.$/, '');
+    const host = domainToASCII(hostPart.toLowerCase());
+    if (!host) continue;
+    const p = parse(host);
+    if (!p.domain || !p.publicSuffix || (!p.isIcann && !/^https?:/i.test(raw))) continue;
+    links.push({
+      raw,
+      host,
+      hostUnicode: domainToUnicode(host),
+      domain: p.domain,
+      label: domainToUnicode(p.domainWithoutSuffix ?? p.domain.split('.')[0]!),
+      subdomain: p.subdomain ? domainToUnicode(p.subdomain) : '',
+    });
+  }
+  return links;
+}
+
+/** True when `domain` is `allowed` or a subdomain of it. */
+export function domainIsWithin(host: string, allowed: readonly string[]): boolean {
+  return allowed.some((a) => host === a || host.endsWith('.' + a));
+}

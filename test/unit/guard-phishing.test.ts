@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, extractLinks, inspectInbound, inspectLinkDomain, resolveGuardPolicy, skeleton } from '../../main/core/guard';
+import { loadJsonl, scoreInbound, type InboundRow } from '../../bench/guard/eval';
+import { standInDetectSensitive } from '../helpers/guard';
+
+const policy = resolveGuardPolicy({ companyDomains: ['acme.com'], officialSupportNumbers: ['+966 800 123 4567'], officialSupportHandles: ['@AcmeCare'] });
+const deps = { policy, detectSensitive: standInDetectSensitive };
+const codes = (text: string) => inspectInbound(text, 'en', deps).flags.map((f) => f.code);
+
+describe('look-alike links', () => {
+  it.each([
+    ['аcme.com', 'homoglyph'], // Cyrillic а
+    ['xn--cme-5cd.com', 'homoglyph'], // the same, as punycode
+    ['acrne.com', 'homoglyph'],
+    ['acmee.com', 'typo'],
+    ['acme-support-verify.com', 'extra_words'],
+    ['acme.net', 'other_ending'],
+    ['acme.com.secure-login.top', 'subdomain_trick'],
+  ])('%s imitates acme.com (%s)', (host, how) => {
+    const [link] = extractLinks(`see https://${host}/login`);
+    expect(inspectLinkDomain(link!, policy).find((f) => f.code === 'lookalike')).toMatchObject({ how });
+  });
+
+  it('leaves the company\'s own domains and unrelated sites alone', () => {
+    expect(codes('Is https://help.acme.com/faq yours? Also wikipedia.org and google.com')).toEqual([]);
+  });
+
+  it('flags shorteners and mixed alphabets', () => {
+    expect(codes('they sent bit.ly/3abc')).toEqual(['shortener']);
+    expect(codes('login at аcme.com')).toEqual(expect.arrayContaining(['lookalike', 'mixed_script']));
+  });
+
+  it('skeleton and edit distance', () => {
+    expect(skeleton('аcmе')).toBe(skeleton('acme'));
+    expect(skeleton('paypa1')).toBe(skeleton('paypal'));
+    expect(editDistance('acme', 'amce')).toBe(1);
+    expect(editDistance('acme', 'zzzzzzzz', 2)).toBe(3);
+  });
+});
+
+describe('fake-support patterns', () => {
+  it('flags a "support" number or account that is not official, and knows the official ones', () => {
+    expect(codes('A man from Acme support called me from +44 7700 900123')).toEqual(['fake_number']);
+    expect(codes('Customer service told me to call +966 800 123 4567')).toEqual([]);
+    expect(codes('the support account @acme_help_desk messaged me')).toEqual(['fake_handle']);
+    expect(codes('the support account @AcmeCare messaged me')).toEqual([]);
+    expect(codes('Dear support, can the driver WhatsApp me at 0567031773?')).toEqual([]);
+  });
+
+  it('flags upgrade fees and "frozen, act now" pressure in three languages', () => {
+    expect(codes('they asked me to pay a $20 fee to upgrade my account')).toEqual(['upgrade_fee']);
+    expect(codes('طلبوا مني أدفع رسوم 50 ريال لترقية الحساب')).toEqual(['upgrade_fee']);
+    expect(codes('وصلتني رسالة: حسابك مجمد، حدّث بياناتك فورًا')).toEqual(['urgency']);
+    expect(codes('پیام اومده حسابتون مسدود شده و باید همین الان اطلاعات رو وارد کنید')).toEqual(['urgency']);
+    expect(codes('My account was frozen after I changed my phone, can you help?')).toEqual([]);
+  });
+
+  it('explains each flag in the agent\'s language', () => {
+    const [flag] = inspectInbound('is acme-verify.com yours?', 'ar', deps).flags;
+    expect(flag!.explanation).toMatch(/acme-verify\.com/);
+    expect(flag!.explanation).toMatch(/الشركة/);
+  });
+});
+
+describe('a customer who pastes a secret', () => {
+  it('has it masked and the agent gets a safe reply in the customer\'s language', () => {
+    const r = inspectInbound('کد تایید ۵۵۸۲۱۹ اومد، حالا چیکار کنم؟', 'en', deps);
+    expect(r.flags.map((f) => f.code)).toEqual(['secret']);
+    expect(r.maskedText).not.toMatch(/۵۵۸۲۱۹/);
+    expect(r.maskedText).toContain('••••••');
+    expect(r.safeReply!.lang).toBe('fa');
+    expect(r.safeReply!.text).toMatch(/هرگز/);
+    expect(inspectInbound('my OTP is 482913', 'en', deps).safeReply!.lang).toBe('en');
+    expect(inspectInbound('هذا الكود 7731', 'en', deps).safeReply!.lang).toBe('ar');
+  });
+});
+
+describe('inbound flags on the labelled sets (bench/guard/inbound.jsonl)', () => {
+  const rows = loadJsonl<InboundRow>('inbound.jsonl');
+  it.each(['dev', 'heldout'] as const)('%s split: scam flags with precision and recall ≥ 0.9', (split) => {
+    const { anyScam } = scoreInbound(rows.filter((r) => r.split === split), standInDetectSensitive);
+    expect(anyScam.precision).toBeGreaterThanOrEqual(0.9);
+    expect(anyScam.recall).toBeGreaterThanOrEqual(0.9);
+  });
+});
