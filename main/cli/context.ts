@@ -8,6 +8,6 @@ export function dataDirFor(args: string[], io: CliIo): string {
   return flagValue(args, '--data-dir') ?? defaultDataDir({ platform: process.platform, env: io.env, home: os.homedir() });
 }
 
-export function openCoreFor(args: string[], io: CliIo): Core {
+export function openCoreFor(args: string[], io: CliIo): Promise<Core> {
   return openCore({ dataDir: dataDirFor(args, io), keychainService: io.env.DIWAN_KEYCHAIN_SERVICE });
 }

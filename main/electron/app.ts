@@ -7,11 +7,13 @@ import type { BrowserWindowLike, ElectronPort } from './port';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { createMainWindow } from './window';
 
+const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
+
 export interface ShellOptions {
   rendererDir: string;
   preloadPath: string;
   log?: (line: string) => void;
-  openCore?: (dataDir: string) => Core;
+  openCore?: (dataDir: string) => Core | Promise<Core>;
 }
 
 /**
@@ -37,7 +39,9 @@ export async function startShell(electron: ElectronPort, opts: ShellOptions): Pr
 
   let core: Core;
   try {
-    core = (opts.openCore ?? ((dataDir) => openCore({ dataDir })))(app.getPath('userData'));
+    core = await (opts.openCore ?? ((dataDir) => openCore({ dataDir, background: { retentionEveryMs: RETENTION_EVERY_MS } })))(
+      app.getPath('userData'),
+    );
   } catch (e) {
     electron.dialog.showErrorBox('Diwan cannot start', isDiwanError(e) ? e.message : 'Diwan could not open its data.');
     app.quit();

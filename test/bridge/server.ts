@@ -32,7 +32,7 @@ const COOKIE = 'diwan_bridge';
 const MAX_BODY = 1024 * 1024;
 
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
-  const core = openCore(opts);
+  const core = await openCore(opts);
   const dispatch = createMainDispatch(core, opts.log);
   const token = crypto.randomBytes(32).toString('base64url');
   const streams = new Set<http.ServerResponse>();

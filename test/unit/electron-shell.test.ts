@@ -18,7 +18,7 @@ async function started(opts: Parameters<typeof fakeElectron>[0] = {}) {
   const electron = fakeElectron(opts);
   const rendererDir = tmpDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-  core = testCore();
+  core = await testCore();
   const shell = await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core! });
   return { electron, shell, rendererDir };
 }

@@ -26,7 +26,7 @@ const goodStatus = {
 
 describe('IPC dispatch', () => {
   it('answers a valid call through the real core', async () => {
-    core = testCore();
+    core = await testCore();
     const result = await createMainDispatch(core)('getStatus', {}, trusted);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value).toMatchObject({ schemaVersion: expect.any(Number), dataDir: core.dataDir });
@@ -106,7 +106,7 @@ describe('IPC dispatch', () => {
   });
 
   it('the main dispatcher lets public channels through without a session', async () => {
-    core = testCore();
+    core = await testCore();
     const d = createMainDispatch(core);
     expect(await d('getStatus', {}, trusted)).toMatchObject({ ok: true });
   });

@@ -6,7 +6,7 @@ export const statusCommand: Command = {
   summary: 'what the status screen shows: version, data directory, schema version, keychain',
   usage: 'diwan status [--json] [--data-dir DIR]',
   async run(args, io) {
-    const core = openCoreFor(args, io);
+    const core = await openCoreFor(args, io);
     try {
       const s = await core.status();
       if (hasFlag(args, '--json')) {

@@ -1,2 +1,2 @@
-export { openCore, DATABASE_FILE, type Core, type CoreOptions, type AppStatus } from './core';
+export { openCore, restoreDatabase, DATABASE_FILE, type Core, type CoreOptions, type AppStatus } from './core';
 export { APP_NAME, APP_VERSION } from './version';

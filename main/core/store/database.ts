@@ -48,6 +48,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
+    // Deleted and overwritten content is zeroed, not left in free pages (erase, retention).
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) migrate(db, migrations, version);
     return db;

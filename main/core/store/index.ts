@@ -1,2 +1,13 @@
 export { openDatabase, schemaVersion, type Db } from './database';
 export { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+export { openStore, type Store, type StoreOptions } from './store';
+export { restoreBackup } from './backup';
+export { placeholderMasker, type Masker, type MaskedField, type MaskResult } from './masker';
+export { normalizeForSearch } from './search-text';
+export { scheduleRetention, type RetentionOutcome } from './retention';
+export type { Channel, RetentionMode } from './channels';
+export type { ConversationFilter, ConversationStatus, ConversationSummary, PageCursor, StoredMessage, FieldSpan } from './conversations';
+export type { SearchHit } from './search';
+export type { Note, Label, CannedReply } from './annotations';
+export type { EnqueueReply } from './outbox';
+export type { ContactRef, CustomerExport } from './subjects';

@@ -1,4 +1,6 @@
 export { Vault, DEFAULT_SERVICE, type VaultAccount } from './vault';
+export { FieldCipher, type KeyRing } from './cipher';
+export { newKeyRing } from './key-ring';
 export {
   loadOsKeychain,
   classifyKeychainError,

@@ -1,4 +1,6 @@
 import { DiwanError } from '../shared/errors';
+import type { KeyRing } from './cipher';
+import { parseKeyRing, serializeKeyRing } from './key-ring';
 import { classifyKeychainError, keychainAdvice, type KeychainPort, type KeychainStatus } from './keychain';
 
 export const DEFAULT_SERVICE = 'Diwan';
@@ -29,6 +31,25 @@ export class Vault {
 
   async delete(account: VaultAccount): Promise<boolean> {
     return this.guard(() => this.keychain.deletePassword(this.service, account));
+  }
+
+  /** A channel's token (bot token, access token…). Written and read only here. */
+  async channelToken(channelId: string): Promise<string | null> {
+    return this.get(`channel:${channelId}`);
+  }
+
+  async setChannelToken(channelId: string, token: string): Promise<void> {
+    await this.set(`channel:${channelId}`, token);
+  }
+
+  /** The data keys of database `dbId` (every version still in use), or null when the keychain has none. */
+  async dataKeys(dbId: string): Promise<KeyRing | null> {
+    const text = await this.get(`datakey:${dbId}`);
+    return text === null ? null : parseKeyRing(text, `datakey:${dbId}`);
+  }
+
+  async setDataKeys(dbId: string, ring: KeyRing): Promise<void> {
+    await this.set(`datakey:${dbId}`, serializeKeyRing(ring));
   }
 
   /** Accounts under a namespace prefix such as `channel:`; secrets are not returned. */

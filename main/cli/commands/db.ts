@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { restoreDatabase } from '../../core/app';
+import type { RetentionMode } from '../../core/store';
+import { DiwanError } from '../../core/shared/errors';
+import { flagValue, hasFlag, type CliIo, type Command } from '../command';
+import { dataDirFor, openCoreFor } from '../context';
+
+const USAGE = `diwan db <subcommand> [options] [--data-dir DIR]
+
+  backup  --out FILE [--passphrase-file F | --passphrase-stdin]
+          Online backup into an encrypted archive. Without a passphrase the archive key stays in this machine's
+          keychain; with one (12+ characters) the archive can be restored on another machine.
+  restore ARCHIVE [--passphrase-file F | --passphrase-stdin]
+          Verify the archive, then replace the database; the previous one is kept aside. Quit the console first.
+  rotate-key [--batch N]
+          Re-encrypt every original under a new data key, in batches; run again to resume if it was stopped.
+  retention [--channel ID --mode keep|originals|all [--days N]]
+          Set a channel's retention policy, or (without options) apply every channel's policy now.
+  erase   (--contact ID | --channel ID --user PLATFORM_USER_ID) --yes
+          Erase everything kept about one customer; an audit entry records that it happened.
+  export  (--contact ID | --channel ID --user PLATFORM_USER_ID) --out FILE
+          Write one customer's data, originals included, as JSON to a new file.`;
+
+const CLI_ACTOR = 'cli';
+const VALUE_FLAGS = ['--data-dir', '--passphrase-file'];
+
+export const dbCommand: Command = {
+  name: 'db',
+  summary: 'database: backup, restore, rotate-key, retention, erase, export',
+  usage: USAGE,
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    switch (sub) {
+      case 'backup':
+        return backup(rest, io);
+      case 'restore':
+        return restore(rest, io);
+      case 'rotate-key':
+        return rotateKey(rest, io);
+      case 'retention':
+        return retention(rest, io);
+      case 'erase':
+        return erase(rest, io);
+      case 'export':
+        return exportCustomer(rest, io);
+      default:
+        io.stderr.write(`diwan db: ${sub ? `unknown subcommand "${sub}"` : 'a subcommand is needed'}.\n\n${USAGE}\n`);
+        return 2;
+    }
+  },
+};
+
+async function backup(args: string[], io: CliIo): Promise<number> {
+  const out = required(args, '--out', 'Say where to write the archive: --out FILE.');
+  const passphrase = await readPassphrase(args, io);
+  const core = await openCoreFor(args, io);
+  try {
+    const r = await core.store.backup(out, passphrase === undefined ? undefined : { passphrase });
+    io.stdout.write(`Backup written to ${r.file} (${r.bytes} bytes, ${passphrase === undefined ? "key in this machine's keychain" : 'passphrase-protected'}).\n`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+async function restore(args: string[], io: CliIo): Promise<number> {
+  const archive = args.find((a, i) => !a.startsWith('-') && !VALUE_FLAGS.includes(args[i - 1] ?? ''));
+  if (!archive) throw new DiwanError('cli_missing_archive', 'Name the archive to restore: diwan db restore ARCHIVE.');
+  const passphrase = await readPassphrase(args, io);
+  const r = await restoreDatabase({ dataDir: dataDirFor(args, io), archive, passphrase, keychainService: io.env.DIWAN_KEYCHAIN_SERVICE });
+  io.stdout.write(`Restored ${r.databaseFile} (schema ${r.schemaVersion}).\n`);
+  io.stdout.write(r.previous ? `The previous database was kept as ${r.previous}.\n` : 'There was no previous database.\n');
+  return 0;
+}
+
+async function rotateKey(args: string[], io: CliIo): Promise<number> {
+  const batchSize = intFlag(args, '--batch') ?? 1000;
+  const core = await openCoreFor(args, io);
+  try {
+    const r = await core.store.rotateKey({
+      batchSize,
+      onProgress: (p) => io.stdout.write(`  ${p.table}: ${p.reencrypted} re-encrypted\n`),
+    });
+    io.stdout.write(`${r.resumed ? 'Finished the interrupted rotation' : 'Rotated the data key'}: now version ${r.version}, ${r.reencrypted} originals re-encrypted.\n`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+async function retention(args: string[], io: CliIo): Promise<number> {
+  const core = await openCoreFor(args, io);
+  try {
+    const channel = flagValue(args, '--channel');
+    if (channel !== undefined) {
+      const mode = flagValue(args, '--mode') as RetentionMode | undefined;
+      if (mode !== 'keep' && mode !== 'originals' && mode !== 'all') {
+        throw new DiwanError('cli_bad_mode', 'Give the policy: --mode keep, --mode originals or --mode all.');
+      }
+      const c = core.store.channels.setRetention(channel, mode, intFlag(args, '--days') ?? null);
+      io.stdout.write(`Channel ${c.id}: ${c.retention.mode}${c.retention.days ? ` after ${c.retention.days} days` : ''}.\n`);
+      return 0;
+    }
+    const results = core.store.runRetention();
+    if (!results.length) io.stdout.write('No channel has a retention policy; nothing to do.\n');
+    for (const r of results) {
+      io.stdout.write(
+        r.mode === 'originals'
+          ? `${r.channelId}: ${r.originalsCleared} originals deleted (masked transcript kept).\n`
+          : `${r.channelId}: ${r.messagesDeleted} messages and ${r.conversationsDeleted} conversations deleted.\n`,
+      );
+    }
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+async function erase(args: string[], io: CliIo): Promise<number> {
+  if (!hasFlag(args, '--yes')) throw new DiwanError('cli_confirm', 'Erasing a customer cannot be undone: add --yes to confirm.');
+  const core = await openCoreFor(args, io);
+  try {
+    const r = core.store.subjects.erase(contactRef(args), CLI_ACTOR);
+    io.stdout.write(`Erased contact ${r.contactId}: ${r.conversations} conversations, ${r.messages} messages.\n`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+async function exportCustomer(args: string[], io: CliIo): Promise<number> {
+  const out = path.resolve(required(args, '--out', 'Say where to write the export: --out FILE.'));
+  const core = await openCoreFor(args, io);
+  try {
+    const data = core.store.subjects.export(contactRef(args), CLI_ACTOR);
+    try {
+      fs.writeFileSync(out, JSON.stringify(data, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new DiwanError('cli_exists', `${out} already exists; choose a new file name.`);
+      throw new DiwanError('cli_write', `Cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+    io.stdout.write(`Exported contact ${data.contact.id} to ${out}.\n`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+function contactRef(args: string[]) {
+  const contact = flagValue(args, '--contact');
+  if (contact !== undefined) {
+    if (!/^\d+$/.test(contact)) throw new DiwanError('cli_bad_contact', 'A contact id is a number.');
+    return { contactId: Number(contact) };
+  }
+  const channelId = flagValue(args, '--channel');
+  const platformUserId = flagValue(args, '--user');
+  if (!channelId || !platformUserId) {
+    throw new DiwanError('cli_missing_contact', 'Name the customer: --contact ID, or --channel ID --user PLATFORM_USER_ID.');
+  }
+  return { channelId, platformUserId };
+}
+
+function required(args: string[], flag: string, why: string): string {
+  const v = flagValue(args, flag);
+  if (!v) throw new DiwanError('cli_missing_option', why);
+  return v;
+}
+
+function intFlag(args: string[], flag: string): number | undefined {
+  const v = flagValue(args, flag);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new DiwanError('cli_bad_number', `${flag} takes a whole number, at least 1.`);
+  return Number(v);
+}
+
+/** A passphrase never comes from the command line itself (other users can see it in the process list). */
+async function readPassphrase(args: string[], io: CliIo): Promise<string | undefined> {
+  const file = flagValue(args, '--passphrase-file');
+  let text: string | undefined;
+  if (file !== undefined) {
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new DiwanError('cli_passphrase_file', `Cannot read the passphrase file ${file}.`);
+    }
+  } else if (hasFlag(args, '--passphrase-stdin')) {
+    const chunks: Buffer[] = [];
+    for await (const c of io.stdin) chunks.push(Buffer.from(c as Buffer));
+    text = Buffer.concat(chunks).toString('utf8');
+  }
+  return text?.replace(/\r?\n$/, '');
+}

@@ -1,0 +1,14 @@
+export type { ChannelConfig, ChannelKind, Connector, ConnectorLog, DeliveryReceipt, LogLine, PullBatch, SendResult } from './types';
+export { ConnectorRuntime, type RuntimeEvents, type RuntimeOptions } from './runtime';
+export { connectorRegistry, type ConnectorFactory, type ConnectorRegistry } from './registry';
+export type { ConnectorContext } from './context';
+export { ConnectorError, isConnectorError, type FailureKind } from './errors';
+export type { ChannelAlert, ChannelHealth, HealthState } from './health';
+export { replyWindow, STANDARD_WINDOW_MS, HUMAN_AGENT_WINDOW_MS, type ReplyWindow, type ReplyWindowState } from './reply-window';
+export { HttpClient, type HttpCall, type HttpReply } from './http/client';
+export { RateGate } from './http/rate-gate';
+export { redact } from './http/redact';
+export { realSleep, type Sleep, type Jitter } from './time';
+export { DemoConnector, type DemoKind } from './demo';
+export { parseWhatsAppWebhook, statusesToReceipts, verifyHubSignature, hubSignature, answerVerification } from './whatsapp';
+export { parseMessagingWebhook } from './meta';

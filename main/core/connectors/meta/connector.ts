@@ -1,0 +1,195 @@
+import type { InboundAttachment, InboundMessage, OutboundItem } from '../../shared/messages';
+import { channelHttp, loadChannelSecrets, numberSetting, requireSetting, type ConnectorContext } from '../context';
+import { ConnectorError } from '../errors';
+import type { HttpCall, HttpClient, HttpReply } from '../http/client';
+import type { Connector, PullBatch, SendResult } from '../types';
+import { applyGraphUsage, graphFailure, GRAPH_API, GRAPH_VERSION, parseGraphTime } from './graph';
+import { conversationsPage, messagesPage, metaSecrets, sendResult, type ConversationsPage, type GraphMessage } from './schema';
+import { parseMessagingWebhook } from './webhook';
+
+interface MetaCursor {
+  since: number | null;
+  newest: number | null;
+  next?: string;
+}
+
+function readCursor(cursor: string | null): MetaCursor {
+  try {
+    const c = JSON.parse(cursor ?? 'null') as MetaCursor | null;
+    if (c && typeof c === 'object') return { since: c.since ?? null, newest: c.newest ?? null, ...(c.next ? { next: c.next } : {}) };
+  } catch {
+    // an unreadable cursor starts over; the store drops duplicates
+  }
+  return { since: null, newest: null };
+}
+
+const FIELDS = 'participants,updated_time,messages.limit(25){id,created_time,from,message,attachments}';
+
+/**
+ * Messenger and Instagram (one connector, two kinds): polls the Conversations API with cursor paging and stops at the
+ * last sync; sends with the Send API, `RESPONSE` inside 24 hours and the `HUMAN_AGENT` tag up to 7 days. Conversations
+ * are keyed by the customer's page-scoped id, the same key webhooks use, so polled and relayed messages meet.
+ */
+export class MetaConnector implements Connector {
+  readonly channelId: string;
+  readonly pollIntervalMs = 15_000;
+  private token = '';
+  private readonly http: HttpClient;
+  private readonly base: string;
+  private readonly origin: string;
+  private readonly platform: 'messenger' | 'instagram';
+  private readonly label: string;
+  private readonly maxPages: number;
+
+  constructor(
+    private readonly ctx: ConnectorContext,
+    readonly kind: 'messenger' | 'instagram',
+  ) {
+    this.channelId = ctx.config.id;
+    this.platform = kind;
+    this.label = kind === 'messenger' ? 'Messenger' : 'Instagram';
+    const root = (ctx.config.baseUrl ?? GRAPH_API).replace(/\/+$/, '');
+    this.origin = new URL(root).origin;
+    this.base = `${root}/${ctx.config.settings?.graphVersion ?? GRAPH_VERSION}`;
+    this.maxPages = numberSetting(ctx, 'maxPages', 5);
+    this.http = channelHttp(ctx, () => [this.token], { perSecond: 2, burst: 2 });
+  }
+
+  private get pageId(): string {
+    return requireSetting(this.ctx, 'pageId');
+  }
+
+  /** The id the business speaks as: the Page, or for Instagram the professional account when configured. */
+  private get selfIds(): Set<string> {
+    const ids = new Set([this.pageId]);
+    const account = this.ctx.config.settings?.accountId;
+    if (account) ids.add(String(account));
+    return ids;
+  }
+
+  async start(): Promise<void> {
+    void this.pageId;
+    this.token = (await loadChannelSecrets(this.ctx, metaSecrets)).pageAccessToken;
+  }
+
+  async stop(): Promise<void> {
+    await this.http.close();
+  }
+
+  /**
+   * Cursor: `{since, newest, next?}` — conversations updated before `since` are known; a walk cut short at `maxPages`
+   * resumes from `next` on the following poll and only then moves `since` up to `newest`.
+   */
+  async pull(cursor: string | null, signal: AbortSignal): Promise<PullBatch> {
+    const state = readCursor(cursor);
+    const since = state.since;
+    let newest = state.newest;
+    const messages: InboundMessage[] = [];
+    let url: string | undefined =
+      this.sameOrigin(state.next) ?? `${this.base}/${this.pageId}/conversations?platform=${this.platform}&fields=${encodeURIComponent(FIELDS)}&limit=25`;
+    for (let page = 0; url && page < this.maxPages; page++) {
+      const reply: HttpReply = await this.get(url, 'conversations', signal);
+      const body: ConversationsPage = this.http.expect(conversationsPage, reply.body, 'conversations');
+      let reachedKnown = false;
+      for (const conv of body.data) {
+        const updated = parseGraphTime(conv.updated_time);
+        if (since !== null && updated < since) {
+          reachedKnown = true;
+          break;
+        }
+        newest = Math.max(newest ?? 0, updated);
+        const customer = (conv.participants?.data ?? []).find((p) => !this.selfIds.has(p.id));
+        if (!customer) continue;
+        for (const m of await this.threadMessages(conv.messages, since, signal)) messages.push(this.toInbound(m, customer));
+      }
+      url = reachedKnown ? undefined : this.sameOrigin(body.paging?.next);
+    }
+    const next: MetaCursor = url ? { since, newest, next: url } : { since: newest ?? since, newest };
+    return { messages, cursor: JSON.stringify(next), more: Boolean(url) };
+  }
+
+  acceptPush(payload: unknown): PullBatch {
+    return parseMessagingWebhook(payload, this.selfIds);
+  }
+
+  async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
+    const window = item.options?.window ?? 'open';
+    if (window === 'closed') {
+      throw new ConnectorError('rejected', `More than 7 days have passed since the customer's last message; ${this.label} allows no reply.`, {
+        retryable: false,
+      });
+    }
+    const body: Record<string, unknown> = {
+      recipient: { id: item.platformConversationId },
+      message: { text: item.text },
+      ...(window === 'human-agent' ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' } : { messaging_type: 'RESPONSE' }),
+    };
+    const reply = await this.call({ method: 'POST', url: `${this.base}/${this.pageId}/messages`, label: 'send', json: body, idempotent: false, signal });
+    const r = this.http.expect(sendResult, reply.body, 'send', 'maybe');
+    return { platformMessageId: r.message_id, at: this.ctx.clock.now() };
+  }
+
+  private async threadMessages(first: { data: GraphMessage[]; paging?: { next?: string } } | undefined, since: number | null, signal: AbortSignal) {
+    const out: GraphMessage[] = [];
+    let page = first;
+    for (let i = 0; page && i < 4; i++) {
+      let older = false;
+      for (const m of page.data) {
+        if (since !== null && parseGraphTime(m.created_time) < since) older = true;
+        else out.push(m);
+      }
+      const next = older ? undefined : this.sameOrigin(page.paging?.next);
+      page = next ? this.http.expect(messagesPage, (await this.get(next, 'messages', signal)).body, 'messages') : undefined;
+    }
+    return out;
+  }
+
+  private toInbound(m: GraphMessage, customer: { id: string; name?: string; username?: string }): InboundMessage {
+    const out = m.from ? this.selfIds.has(m.from.id) : false;
+    const attachments: InboundAttachment[] = (m.attachments?.data ?? []).map((a) => ({
+      kind: a.mime_type?.startsWith('image/') ? 'photo' : a.mime_type?.startsWith('video/') ? 'video' : a.mime_type?.startsWith('audio/') ? 'audio' : 'document',
+      ...(a.id ? { platformFileId: a.id } : {}),
+      ...(a.name ? { fileName: a.name } : {}),
+      ...(a.mime_type ? { mimeType: a.mime_type } : {}),
+      ...(a.size ? { size: a.size } : {}),
+    }));
+    const sentAt = parseGraphTime(m.created_time);
+    return {
+      platformMessageId: m.id,
+      platformConversationId: customer.id,
+      contact: {
+        platformUserId: customer.id,
+        ...(customer.name ? { displayName: customer.name } : {}),
+        ...(customer.username ? { handle: customer.username } : {}),
+      },
+      direction: out ? 'out' : 'in',
+      text: m.message ?? '',
+      sentAt: Number.isNaN(sentAt) ? this.ctx.clock.now() : sentAt,
+      ...(attachments.length ? { attachments } : {}),
+    };
+  }
+
+  /** `paging.next` must stay on the configured Graph host: the token is never sent anywhere else. */
+  private sameOrigin(next: string | undefined): string | undefined {
+    if (!next) return undefined;
+    let u: URL;
+    try {
+      u = new URL(next);
+    } catch {
+      throw new ConnectorError('malformed', `${this.label} gave a paging link that is not a URL.`);
+    }
+    if (u.origin !== this.origin) throw new ConnectorError('malformed', `${this.label} gave a paging link to another host; it was not followed.`);
+    return next;
+  }
+
+  private get(url: string, label: string, signal: AbortSignal): Promise<HttpReply> {
+    return this.call({ method: 'GET', url, label, idempotent: true, signal });
+  }
+
+  private async call(call: HttpCall): Promise<HttpReply> {
+    const reply = await this.http.request({ ...call, headers: { authorization: `Bearer ${this.token}` } });
+    applyGraphUsage(this.http, reply, this.ctx.clock);
+    if (reply.status >= 200 && reply.status < 300) return reply;
+    throw graphFailure(this.http, reply, call.label, this.ctx.clock, this.label);
+  }
+}

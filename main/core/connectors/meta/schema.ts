@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const party = z.object({ id: z.string(), name: z.string().optional(), username: z.string().optional() });
+const paging = z.object({ next: z.string().optional() }).optional();
+
+export const graphMessage = z.object({
+  id: z.string(),
+  created_time: z.string(),
+  from: party.optional(),
+  message: z.string().optional(),
+  attachments: z
+    .object({ data: z.array(z.object({ id: z.string().optional(), mime_type: z.string().optional(), name: z.string().optional(), size: z.number().optional() })) })
+    .optional(),
+});
+export type GraphMessage = z.infer<typeof graphMessage>;
+
+export const messagesPage = z.object({ data: z.array(graphMessage), paging });
+
+export const conversationsPage = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      updated_time: z.string(),
+      participants: z.object({ data: z.array(party) }).optional(),
+      messages: messagesPage.optional(),
+    }),
+  ),
+  paging,
+});
+
+export const sendResult = z.object({ recipient_id: z.string().optional(), message_id: z.string() });
+
+export const metaSecrets = z.object({ pageAccessToken: z.string().min(1) });
+export type ConversationsPage = z.infer<typeof conversationsPage>;

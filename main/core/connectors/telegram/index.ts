@@ -1,0 +1,2 @@
+export { TelegramConnector, TELEGRAM_API } from './connector';
+export { telegramMessageId } from './map';

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { OutboundItem } from '../../shared/messages';
+import { channelHttp, loadChannelSecrets, requireSetting, type ConnectorContext } from '../context';
+import { ConnectorError } from '../errors';
+import type { HttpClient } from '../http/client';
+import { applyGraphUsage, graphFailure, GRAPH_API, GRAPH_VERSION } from '../meta/graph';
+import type { Connector, PullBatch, SendResult } from '../types';
+import { parseWhatsAppWebhook, statusesToReceipts } from './webhook';
+
+const secrets = z.object({ accessToken: z.string().min(1) });
+const sendResult = z.object({ messages: z.array(z.object({ id: z.string() })).min(1) });
+const MAX_TEXT = 4096;
+
+/**
+ * WhatsApp Cloud API. Inbound is webhook-only, so messages and statuses arrive through the relay (`acceptPush`);
+ * sending is a Graph call: free text inside the 24-hour window, an approved template outside it.
+ */
+export class WhatsAppConnector implements Connector {
+  readonly kind = 'whatsapp' as const;
+  readonly channelId: string;
+  private token = '';
+  private readonly http: HttpClient;
+  private readonly base: string;
+
+  constructor(private readonly ctx: ConnectorContext) {
+    this.channelId = ctx.config.id;
+    this.base = `${(ctx.config.baseUrl ?? GRAPH_API).replace(/\/+$/, '')}/${ctx.config.settings?.graphVersion ?? GRAPH_VERSION}`;
+    this.http = channelHttp(ctx, () => [this.token], { perSecond: 20, burst: 20 });
+  }
+
+  private get phoneNumberId(): string {
+    return requireSetting(this.ctx, 'phoneNumberId');
+  }
+
+  async start(): Promise<void> {
+    void this.phoneNumberId;
+    this.token = (await loadChannelSecrets(this.ctx, secrets)).accessToken;
+  }
+
+  async stop(): Promise<void> {
+    await this.http.close();
+  }
+
+  acceptPush(payload: unknown): PullBatch {
+    const w = parseWhatsAppWebhook(payload, this.phoneNumberId);
+    return {
+      messages: w.messages,
+      deliveries: statusesToReceipts(w.statuses),
+      ...(w.skipped ? { note: `${w.skipped} relayed WhatsApp item(s) could not be read.` } : {}),
+    };
+  }
+
+  async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
+    const o = item.options ?? {};
+    const body: Record<string, unknown> = {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: item.platformConversationId,
+      biz_opaque_callback_data: item.outboxId,
+    };
+    if (o.template) {
+      body.type = 'template';
+      body.template = {
+        name: o.template,
+        language: { code: o.templateLanguage ?? 'en', policy: 'deterministic' },
+        ...(o.templateParams ? { components: [{ type: 'body', parameters: templateParams(o.templateParams) }] } : {}),
+      };
+    } else {
+      if (o.window === 'template-only') {
+        throw new ConnectorError('rejected', 'More than 24 hours have passed since the customer wrote; WhatsApp only allows an approved template now.', {
+          retryable: false,
+          platformCode: '131047',
+        });
+      }
+      if (!item.text || [...item.text].length > MAX_TEXT) {
+        throw new ConnectorError('rejected', `WhatsApp accepts text replies of 1 to ${MAX_TEXT} characters.`, { retryable: false });
+      }
+      body.type = 'text';
+      body.text = { preview_url: false, body: item.text };
+    }
+    const reply = await this.http.request({
+      method: 'POST',
+      url: `${this.base}/${this.phoneNumberId}/messages`,
+      label: 'messages',
+      headers: { authorization: `Bearer ${this.token}` },
+      json: body,
+      idempotent: false,
+      signal,
+    });
+    applyGraphUsage(this.http, reply, this.ctx.clock);
+    if (reply.status < 200 || reply.status >= 300) throw graphFailure(this.http, reply, 'messages', this.ctx.clock, 'WhatsApp');
+    const r = this.http.expect(sendResult, reply.body, 'messages', 'maybe');
+    return { platformMessageId: r.messages[0]!.id, at: this.ctx.clock.now() };
+  }
+}
+
+function templateParams(json: string): Array<{ type: 'text'; text: string }> {
+  let values: unknown;
+  try {
+    values = JSON.parse(json);
+  } catch {
+    values = null;
+  }
+  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
+    throw new ConnectorError('rejected', 'The template parameters must be a list of texts.', { retryable: false });
+  }
+  return values.map((text) => ({ type: 'text', text }));
+}

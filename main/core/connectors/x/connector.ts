@@ -1,0 +1,214 @@
+import type { InboundMessage, OutboundItem } from '../../shared/messages';
+import { channelHttp, loadChannelSecrets, numberSetting, platformSays, saveChannelSecrets, type ConnectorContext } from '../context';
+import { ConnectorError } from '../errors';
+import { xRateLimitReset, type HttpCall, type HttpClient, type HttpReply } from '../http/client';
+import type { Connector, PullBatch, SendResult } from '../types';
+import { dmEventsPage, meResult, sendResult, tokenResult, xProblem, xSecrets, type XSecrets } from './schema';
+
+export const X_API = 'https://api.x.com';
+const REFRESH_MARGIN_MS = 60_000;
+const FIELDS =
+  'dm_event.fields=id,text,event_type,created_at,dm_conversation_id,sender_id,attachments' +
+  '&event_types=MessageCreate&expansions=sender_id&user.fields=username,name&max_results=100';
+
+/**
+ * X API v2 direct messages by polling `dm_events` (newest first), walking back with `next_token` until an event
+ * already seen. OAuth 2.0 user-context tokens are refreshed with the refresh token kept in the keychain; X rotates
+ * refresh tokens, so refreshes are serialised and the new pair is saved before it is used.
+ */
+export class XConnector implements Connector {
+  readonly kind = 'x' as const;
+  readonly pollIntervalMs = 60_000;
+  readonly channelId: string;
+  private secrets: XSecrets | null = null;
+  private userId = '';
+  private refreshing: Promise<void> | null = null;
+  private readonly http: HttpClient;
+  private readonly base: string;
+  private readonly maxPages: number;
+
+  constructor(private readonly ctx: ConnectorContext) {
+    this.channelId = ctx.config.id;
+    this.base = (ctx.config.baseUrl ?? X_API).replace(/\/+$/, '');
+    this.maxPages = numberSetting(ctx, 'maxPages', 10);
+    this.http = channelHttp(
+      ctx,
+      () => (this.secrets ? [this.secrets.accessToken, this.secrets.refreshToken, this.secrets.clientSecret ?? ''] : []),
+      { perSecond: 1, burst: 5 },
+    );
+  }
+
+  async start(signal: AbortSignal): Promise<void> {
+    this.secrets = await loadChannelSecrets(this.ctx, xSecrets);
+    const configured = this.ctx.config.settings?.userId;
+    if (configured) this.userId = String(configured);
+    else {
+      const reply = await this.api({ method: 'GET', url: `${this.base}/2/users/me`, label: 'users/me', idempotent: true, signal });
+      this.userId = this.http.expect(meResult, reply.body, 'users/me').data.id;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.http.close();
+  }
+
+  async pull(cursor: string | null, signal: AbortSignal): Promise<PullBatch> {
+    const known = cursor ? BigInt(cursor) : null;
+    const messages: InboundMessage[] = [];
+    let newest = known;
+    let token: string | undefined;
+    let note: string | undefined;
+    for (let page = 0; ; page++) {
+      const url = `${this.base}/2/dm_events?${FIELDS}${token ? `&pagination_token=${encodeURIComponent(token)}` : ''}`;
+      const reply = await this.api({ method: 'GET', url, label: 'dm_events', idempotent: true, signal });
+      const body = this.http.expect(dmEventsPage, reply.body, 'dm_events');
+      if (!body.data && body.errors?.length) throw this.problem('dm_events', reply);
+      if (body.errors?.length) note = `X reported ${body.errors.length} partial error(s) while listing messages.`;
+      const names = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
+      let reachedKnown = false;
+      for (const ev of body.data ?? []) {
+        const id = BigInt(ev.id);
+        if (known !== null && id <= known) {
+          reachedKnown = true;
+          continue;
+        }
+        if (newest === null || id > newest) newest = id;
+        if (ev.event_type === 'MessageCreate' && ev.dm_conversation_id && ev.sender_id) messages.push(this.toInbound(ev, names));
+      }
+      token = body.meta?.next_token;
+      if (reachedKnown || !token) break;
+      if (page + 1 >= this.maxPages) {
+        note = `More than ${this.maxPages} pages of new X messages arrived since the last poll; older ones were not fetched.`;
+        break;
+      }
+    }
+    return { messages, cursor: newest === null ? cursor : newest.toString(), ...(note ? { note } : {}) };
+  }
+
+  async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
+    const conv = item.platformConversationId;
+    const pair = /^(\d+)-(\d+)$/.exec(conv);
+    const path = pair
+      ? `/2/dm_conversations/with/${pair[1] === this.userId ? pair[2] : pair[1]}/messages`
+      : `/2/dm_conversations/${encodeURIComponent(conv)}/messages`;
+    const reply = await this.api({
+      method: 'POST',
+      url: `${this.base}${path}`,
+      label: 'dm_conversations/messages',
+      json: { text: item.text },
+      idempotent: false,
+      signal,
+    });
+    const { data } = this.http.expect(sendResult, reply.body, 'dm_conversations/messages', 'maybe');
+    return { platformMessageId: data.dm_event_id, at: this.ctx.clock.now() };
+  }
+
+  private toInbound(
+    ev: { id: string; text?: string; sender_id?: string; dm_conversation_id?: string; created_at?: string; attachments?: { media_keys?: string[] } },
+    users: Map<string, { name?: string; username?: string }>,
+  ): InboundMessage {
+    const conv = ev.dm_conversation_id!;
+    const out = ev.sender_id === this.userId;
+    const other = out ? (conv.split('-').find((p) => p !== this.userId) ?? conv) : ev.sender_id!;
+    const u = users.get(other);
+    const media = ev.attachments?.media_keys ?? [];
+    const at = ev.created_at ? Date.parse(ev.created_at) : NaN;
+    return {
+      platformMessageId: ev.id,
+      platformConversationId: conv,
+      contact: { platformUserId: other, ...(u?.name ? { displayName: u.name } : {}), ...(u?.username ? { handle: u.username } : {}) },
+      direction: out ? 'out' : 'in',
+      text: ev.text ?? '',
+      sentAt: Number.isNaN(at) ? this.ctx.clock.now() : at,
+      ...(media.length ? { attachments: media.map((k) => ({ kind: 'other' as const, platformFileId: k })) } : {}),
+    };
+  }
+
+  /** An authorised call: refreshes an expiring token first, and once more after a 401. */
+  private async api(call: HttpCall): Promise<HttpReply> {
+    if (this.secrets!.expiresAt - this.ctx.clock.now() < REFRESH_MARGIN_MS) await this.refresh(call.signal);
+    let reply = await this.http.request({ ...call, headers: this.auth() });
+    this.watchLimits(reply);
+    if (reply.status === 401) {
+      await this.refresh(call.signal);
+      reply = await this.http.request({ ...call, headers: this.auth() });
+      this.watchLimits(reply);
+    }
+    if (reply.status >= 200 && reply.status < 300) {
+      const v1 = (reply.body as { errors?: Array<{ code?: number }> } | null)?.errors?.[0]?.code;
+      if (v1 === 88 || v1 === 89 || v1 === 32) throw this.problem(call.label, reply);
+      return reply;
+    }
+    throw this.problem(call.label, reply);
+  }
+
+  private auth(): Record<string, string> {
+    return { authorization: `Bearer ${this.secrets!.accessToken}` };
+  }
+
+  /** At zero remaining calls, the channel's gate closes until X's reset time. */
+  private watchLimits(reply: HttpReply): void {
+    if (reply.headers['x-rate-limit-remaining'] !== '0') return;
+    const ms = xRateLimitReset(reply.headers, this.ctx.clock.now());
+    if (ms !== undefined) this.http.gate.closeUntil(this.ctx.clock.now() + ms);
+  }
+
+  private refresh(signal?: AbortSignal): Promise<void> {
+    this.refreshing ??= this.doRefresh(signal).finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async doRefresh(signal?: AbortSignal): Promise<void> {
+    const s = this.secrets!;
+    const headers: Record<string, string> = {};
+    if (s.clientSecret) headers.authorization = `Basic ${Buffer.from(`${s.clientId}:${s.clientSecret}`).toString('base64')}`;
+    const reply = await this.http.request({
+      method: 'POST',
+      url: `${this.base}/2/oauth2/token`,
+      label: 'oauth2/token',
+      form: { grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: s.clientId },
+      headers,
+      idempotent: false,
+      signal,
+    });
+    if (reply.status === 400 || reply.status === 401) {
+      throw new ConnectorError(
+        'token-rejected',
+        'X no longer accepts Diwan\'s sign-in for this account (the refresh token was refused). Reconnect the X account in the channel settings.',
+        { status: reply.status },
+      );
+    }
+    if (reply.status !== 200) throw this.problem('oauth2/token', reply);
+    const t = this.http.expect(tokenResult, reply.body, 'oauth2/token');
+    const next: XSecrets = {
+      ...s,
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token ?? s.refreshToken,
+      expiresAt: this.ctx.clock.now() + t.expires_in * 1000,
+    };
+    await saveChannelSecrets(this.ctx, next);
+    this.secrets = next;
+    this.ctx.log({ level: 'info', channelId: this.channelId, event: 'x.token_refreshed' });
+  }
+
+  private problem(label: string, reply: HttpReply): ConnectorError {
+    const p = xProblem.safeParse(reply.body);
+    const first = p.success ? p.data.errors?.[0] : undefined;
+    const said = platformSays(this.http.redact(p.success ? (p.data.detail ?? first?.message ?? first?.detail ?? p.data.title ?? '') : ''));
+    const v1 = first?.code;
+    if (reply.status === 401 || v1 === 89 || v1 === 32) {
+      return new ConnectorError('token-rejected', 'X refused the access token. Reconnect the X account in the channel settings.', {
+        status: reply.status,
+      });
+    }
+    if (v1 === 88) {
+      const ms = xRateLimitReset(reply.headers, this.ctx.clock.now()) ?? 60_000;
+      this.http.gate.closeUntil(this.ctx.clock.now() + ms);
+      return new ConnectorError('rate-limited', `${label}: X asked Diwan to wait ${Math.ceil(ms / 1000)} s.`, { retryAfterMs: ms });
+    }
+    return new ConnectorError('rejected', `${label}: X refused the request (${reply.status}${said ? `: ${said}` : ''}).`, {
+      status: reply.status,
+      retryable: false,
+    });
+  }
+}

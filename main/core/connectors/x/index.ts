@@ -1,0 +1,1 @@
+export { XConnector, X_API } from './connector';

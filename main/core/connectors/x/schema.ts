@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const xSecrets = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1),
+  clientId: z.string().min(1),
+  clientSecret: z.string().optional(),
+  /** Epoch ms when the access token expires. */
+  expiresAt: z.number(),
+});
+export type XSecrets = z.infer<typeof xSecrets>;
+
+export const dmEvent = z.object({
+  id: z.string().regex(/^\d+$/),
+  event_type: z.string(),
+  text: z.string().optional(),
+  sender_id: z.string().optional(),
+  dm_conversation_id: z.string().optional(),
+  created_at: z.string().optional(),
+  attachments: z.object({ media_keys: z.array(z.string()).optional() }).optional(),
+});
+
+const problem = z.object({ title: z.string().optional(), detail: z.string().optional(), message: z.string().optional(), code: z.number().optional() });
+
+export const dmEventsPage = z.object({
+  data: z.array(dmEvent).optional(),
+  includes: z.object({ users: z.array(z.object({ id: z.string(), name: z.string().optional(), username: z.string().optional() })).optional() }).optional(),
+  meta: z.object({ result_count: z.number().optional(), next_token: z.string().optional() }).optional(),
+  errors: z.array(problem).optional(),
+});
+
+export const xProblem = z.object({
+  title: z.string().optional(),
+  detail: z.string().optional(),
+  status: z.number().optional(),
+  errors: z.array(problem).optional(),
+});
+
+export const sendResult = z.object({ data: z.object({ dm_conversation_id: z.string(), dm_event_id: z.string() }) });
+export const meResult = z.object({ data: z.object({ id: z.string(), username: z.string().optional() }) });
+
+export const tokenResult = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  expires_in: z.number(),
+});

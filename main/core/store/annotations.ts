@@ -1,0 +1,142 @@
+import { DiwanError } from '../shared/errors';
+import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
+import { unknownConversation } from './conversations';
+
+const MAX_NOTE = 8 * 1024;
+
+export interface Note {
+  id: number;
+  conversationId: number;
+  authorId: string | null;
+  /** Masked like any message: an agent may paste a customer's value into a note. */
+  maskedText: string;
+  createdAt: number;
+}
+
+/** Internal notes on a conversation. */
+export class NoteRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  add(conversationId: number, authorId: string, text: string): Note {
+    if (typeof text !== 'string' || !text.trim() || text.length > MAX_NOTE) {
+      throw new DiwanError('note_bad_text', `A note is between 1 and ${MAX_NOTE} characters.`);
+    }
+    const { ctx } = this;
+    return ctx.db
+      .transaction(() => {
+        if (!ctx.db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(conversationId)) throw unknownConversation(conversationId);
+        assertCurrentKey(ctx);
+        const id = nextId(ctx.db, 'notes');
+        const masked = ctx.masker(text).masked;
+        const now = ctx.clock.now();
+        ctx.db
+          .prepare('INSERT INTO notes (id, conversation_id, author_id, masked_text, text_enc, key_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(id, conversationId, authorId, masked, ctx.cipher.encrypt(identity.noteText(id), text), ctx.cipher.currentVersion, now);
+        return { id, conversationId, authorId, maskedText: masked, createdAt: now };
+      })
+      .immediate();
+  }
+
+  list(conversationId: number): Note[] {
+    return (
+      this.ctx.db
+        .prepare('SELECT id, conversation_id, author_id, masked_text, created_at FROM notes WHERE conversation_id = ? ORDER BY created_at, id')
+        .all(conversationId) as Array<{ id: number; conversation_id: number; author_id: string | null; masked_text: string; created_at: number }>
+    ).map((r) => ({ id: r.id, conversationId: r.conversation_id, authorId: r.author_id, maskedText: r.masked_text, createdAt: r.created_at }));
+  }
+}
+
+export interface Label {
+  id: number;
+  name: string;
+  color: string | null;
+}
+
+export class LabelRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  create(name: string, color: string | null = null): Label {
+    const clean = String(name).trim();
+    if (!clean || clean.length > 64) throw new DiwanError('label_bad_name', 'A label name is between 1 and 64 characters.');
+    if (color !== null && !/^#[0-9a-f]{6}$/i.test(color)) throw new DiwanError('label_bad_color', 'A label colour is written #rrggbb.');
+    try {
+      const id = Number(
+        this.ctx.db.prepare('INSERT INTO labels (name, color, created_at) VALUES (?, ?, ?)').run(clean, color, this.ctx.clock.now()).lastInsertRowid,
+      );
+      return { id, name: clean, color };
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DiwanError('label_exists', `A label named "${clean}" already exists.`);
+      throw e;
+    }
+  }
+
+  list(): Label[] {
+    return this.ctx.db.prepare('SELECT id, name, color FROM labels ORDER BY name').all() as Label[];
+  }
+
+  attach(conversationId: number, labelId: number): void {
+    try {
+      this.ctx.db.prepare('INSERT OR IGNORE INTO conversation_labels (conversation_id, label_id) VALUES (?, ?)').run(conversationId, labelId);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new DiwanError('label_attach_unknown', `Conversation ${conversationId} or label ${labelId} does not exist.`);
+      }
+      throw e;
+    }
+  }
+
+  detach(conversationId: number, labelId: number): void {
+    this.ctx.db.prepare('DELETE FROM conversation_labels WHERE conversation_id = ? AND label_id = ?').run(conversationId, labelId);
+  }
+
+  remove(labelId: number): void {
+    this.ctx.db.prepare('DELETE FROM labels WHERE id = ?').run(labelId);
+  }
+}
+
+export interface CannedReply {
+  id: number;
+  shortcut: string;
+  title: string;
+  body: string;
+  updatedAt: number;
+}
+
+/** The company's prepared replies. Written by staff, not customers: kept in clear. */
+export class CannedReplyRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  save(input: { shortcut: string; title: string; body: string }): CannedReply {
+    const shortcut = String(input.shortcut).trim();
+    if (!/^[\p{L}\p{N}_-]{1,32}$/u.test(shortcut)) {
+      throw new DiwanError('canned_bad_shortcut', 'A shortcut is 1 to 32 letters, digits, "-" or "_".');
+    }
+    if (!input.title || input.title.length > 120 || !input.body || input.body.length > 4096) {
+      throw new DiwanError('canned_bad_text', 'A canned reply has a title (up to 120 characters) and a body (up to 4096).');
+    }
+    const now = this.ctx.clock.now();
+    this.ctx.db
+      .prepare(
+        `INSERT INTO canned_replies (shortcut, title, body, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (shortcut) DO UPDATE SET title = excluded.title, body = excluded.body, updated_at = excluded.updated_at`,
+      )
+      .run(shortcut, input.title, input.body, now);
+    return this.list().find((c) => c.shortcut.toLowerCase() === shortcut.toLowerCase())!;
+  }
+
+  list(): CannedReply[] {
+    return (
+      this.ctx.db.prepare('SELECT id, shortcut, title, body, updated_at FROM canned_replies ORDER BY shortcut').all() as Array<{
+        id: number;
+        shortcut: string;
+        title: string;
+        body: string;
+        updated_at: number;
+      }>
+    ).map((r) => ({ id: r.id, shortcut: r.shortcut, title: r.title, body: r.body, updatedAt: r.updated_at }));
+  }
+
+  remove(id: number): void {
+    this.ctx.db.prepare('DELETE FROM canned_replies WHERE id = ?').run(id);
+  }
+}

@@ -1,0 +1,118 @@
+import { DiwanError } from '../shared/errors';
+import type { StoreContext } from './context';
+
+export type RetentionMode = 'keep' | 'originals' | 'all';
+
+export interface Channel {
+  id: string;
+  kind: string;
+  name: string;
+  config: Record<string, unknown>;
+  enabled: boolean;
+  retention: { mode: RetentionMode; days: number | null };
+  createdAt: number;
+}
+
+interface ChannelRow {
+  id: string;
+  kind: string;
+  name: string;
+  config: string;
+  enabled: number;
+  retention_mode: RetentionMode;
+  retention_days: number | null;
+  created_at: number;
+}
+
+/** Keys that look like credentials: those belong in the keychain (`Vault.setChannelToken`), never in the database. */
+const SECRET_KEY = /token|secret|password|passwd|api[-_]?key|private[-_]?key|credential/i;
+const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** Channel configuration: names, kinds, options, retention. Never a secret. */
+export class ChannelRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  create(input: { id: string; kind: string; name: string; config?: Record<string, unknown> }): Channel {
+    if (!ID.test(input.id)) {
+      throw new DiwanError('channel_bad_id', 'A channel id is 1 to 64 lower-case letters, digits, "-" or "_", starting with a letter or digit.');
+    }
+    const config = JSON.stringify(checkConfig(input.config ?? {}));
+    try {
+      this.ctx.db
+        .prepare('INSERT INTO channels (id, kind, name, config, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(input.id, input.kind, input.name, config, this.ctx.clock.now());
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new DiwanError('channel_exists', `A channel with the id "${input.id}" already exists.`);
+      }
+      throw e;
+    }
+    return this.get(input.id);
+  }
+
+  get(id: string): Channel {
+    const row = this.ctx.db.prepare('SELECT * FROM channels WHERE id = ?').get(id) as ChannelRow | undefined;
+    if (!row) throw unknownChannel(id);
+    return toChannel(row);
+  }
+
+  list(): Channel[] {
+    return (this.ctx.db.prepare('SELECT * FROM channels ORDER BY id').all() as ChannelRow[]).map(toChannel);
+  }
+
+  updateConfig(id: string, config: Record<string, unknown>): Channel {
+    const r = this.ctx.db.prepare('UPDATE channels SET config = ? WHERE id = ?').run(JSON.stringify(checkConfig(config)), id);
+    if (!r.changes) throw unknownChannel(id);
+    return this.get(id);
+  }
+
+  setEnabled(id: string, enabled: boolean): void {
+    if (!this.ctx.db.prepare('UPDATE channels SET enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id).changes) throw unknownChannel(id);
+  }
+
+  /** `originals`: originals deleted after `days`, masked transcript kept; `all`: everything deleted after `days`. */
+  setRetention(id: string, mode: RetentionMode, days: number | null): Channel {
+    if (mode !== 'keep' && (days === null || !Number.isInteger(days) || days < 1)) {
+      throw new DiwanError('retention_bad_days', 'A retention period is a whole number of days, at least 1.');
+    }
+    const r = this.ctx.db
+      .prepare('UPDATE channels SET retention_mode = ?, retention_days = ? WHERE id = ?')
+      .run(mode, mode === 'keep' ? null : days, id);
+    if (!r.changes) throw unknownChannel(id);
+    return this.get(id);
+  }
+}
+
+export function unknownChannel(id: string): DiwanError {
+  return new DiwanError('channel_unknown', `There is no channel "${id}". Add the channel before using it.`);
+}
+
+function checkConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const walk = (v: unknown, path: string): void => {
+    if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (SECRET_KEY.test(k)) {
+          throw new DiwanError(
+            'channel_config_secret',
+            `Channel configuration may not hold "${path}${k}": credentials go to the OS keychain, never the database.`,
+          );
+        }
+        walk(x, `${path}${k}.`);
+      }
+    }
+  };
+  walk(config, '');
+  return config;
+}
+
+function toChannel(r: ChannelRow): Channel {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    config: JSON.parse(r.config) as Record<string, unknown>,
+    enabled: r.enabled === 1,
+    retention: { mode: r.retention_mode, days: r.retention_days },
+    createdAt: r.created_at,
+  };
+}

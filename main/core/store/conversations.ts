@@ -1,0 +1,263 @@
+import { DiwanError } from '../shared/errors';
+import type { DeliveryState } from '../shared/messages';
+import { identity, type StoreContext } from './context';
+import type { Db } from './database';
+
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
+const STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
+
+export interface ConversationFilter {
+  status?: ConversationStatus;
+  channelId?: string;
+  /** A user id, or null for unassigned conversations. */
+  assigneeId?: string | null;
+  labelId?: number;
+  unreadOnly?: boolean;
+}
+
+export interface PageCursor {
+  lastActivityAt: number;
+  id: number;
+}
+
+export interface ConversationSummary {
+  id: number;
+  channelId: string;
+  contact: { id: number; handle: string | null; displayName: string | null };
+  status: ConversationStatus;
+  assigneeId: string | null;
+  lastActivityAt: number;
+  unread: number;
+  labelIds: number[];
+  /** The last message, masked. */
+  preview: string | null;
+}
+
+export interface FieldSpan {
+  n: number;
+  type: string;
+  start: number;
+  end: number;
+  /** False once retention removed the original. */
+  revealable: boolean;
+}
+
+export interface StoredMessage {
+  id: number;
+  direction: 'in' | 'out';
+  authorId: string | null;
+  maskedText: string;
+  fields: FieldSpan[];
+  attachments: Array<{ kind: string; fileName: string | null; mimeType: string | null; size: number | null }>;
+  sentAt: number;
+  delivery: DeliveryState | null;
+  deliveryReason: string | null;
+}
+
+const MAX_PAGE = 200;
+const MAX_MESSAGES = 500;
+
+/** The read side the console needs, and the few conversation-level writes (status, assignee, read). */
+export class ConversationRepository {
+  private readonly s: ReturnType<typeof statements>;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.s = statements(ctx.db);
+  }
+
+  /** One page by last activity, newest first; pass the previous page's `next` for the following one. */
+  list(filter: ConversationFilter = {}, page: { limit?: number; after?: PageCursor } = {}): { items: ConversationSummary[]; next: PageCursor | null } {
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), MAX_PAGE);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.status !== undefined) {
+      checkStatus(filter.status);
+      where.push('c.status = ?');
+      args.push(filter.status);
+    }
+    if (filter.channelId !== undefined) {
+      where.push('c.channel_id = ?');
+      args.push(filter.channelId);
+    }
+    if (filter.assigneeId !== undefined) {
+      where.push(filter.assigneeId === null ? 'c.assignee_id IS NULL' : 'c.assignee_id = ?');
+      if (filter.assigneeId !== null) args.push(filter.assigneeId);
+    }
+    if (filter.labelId !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label_id = ?)');
+      args.push(filter.labelId);
+    }
+    if (filter.unreadOnly) where.push('c.unread > 0');
+    if (page.after) {
+      where.push('(c.last_activity_at, c.id) < (?, ?)');
+      args.push(page.after.lastActivityAt, page.after.id);
+    }
+    const sql = `SELECT c.id, c.channel_id, c.status, c.assignee_id, c.last_activity_at, c.unread,
+        k.id AS contact_id, k.handle, k.display_name
+      FROM conversations c JOIN contacts k ON k.id = c.contact_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`;
+    const rows = this.ctx.db.prepare(sql).all(...args, limit) as Array<{
+      id: number;
+      channel_id: string;
+      status: ConversationStatus;
+      assignee_id: string | null;
+      last_activity_at: number;
+      unread: number;
+      contact_id: number;
+      handle: string | null;
+      display_name: string | null;
+    }>;
+    const labels = this.labelsOf(rows.map((r) => r.id));
+    const items = rows.map((r) => ({
+      id: r.id,
+      channelId: r.channel_id,
+      contact: { id: r.contact_id, handle: r.handle, displayName: r.display_name },
+      status: r.status,
+      assigneeId: r.assignee_id,
+      lastActivityAt: r.last_activity_at,
+      unread: r.unread,
+      labelIds: labels.get(r.id) ?? [],
+      preview: (this.s.preview.get(r.id) as string | undefined) ?? null,
+    }));
+    const last = rows[rows.length - 1];
+    return { items, next: rows.length === limit && last ? { lastActivityAt: last.last_activity_at, id: last.id } : null };
+  }
+
+  get(conversationId: number): ConversationSummary {
+    const row = this.s.one.get(conversationId) as
+      | { id: number; channel_id: string; status: ConversationStatus; assignee_id: string | null; last_activity_at: number; unread: number; contact_id: number; handle: string | null; display_name: string | null }
+      | undefined;
+    if (!row) throw unknownConversation(conversationId);
+    return {
+      id: row.id,
+      channelId: row.channel_id,
+      contact: { id: row.contact_id, handle: row.handle, displayName: row.display_name },
+      status: row.status,
+      assigneeId: row.assignee_id,
+      lastActivityAt: row.last_activity_at,
+      unread: row.unread,
+      labelIds: this.labelsOf([row.id]).get(row.id) ?? [],
+      preview: (this.s.preview.get(row.id) as string | undefined) ?? null,
+    };
+  }
+
+  /** The last `limit` messages (masked, with their field spans), oldest first; `before` pages further back. */
+  messages(conversationId: number, opts: { limit?: number; before?: { sentAt: number; id: number } } = {}): StoredMessage[] {
+    const limit = Math.min(Math.max(opts.limit ?? 200, 1), MAX_MESSAGES);
+    const rows = (
+      opts.before
+        ? this.s.messagesBefore.all(conversationId, opts.before.sentAt, opts.before.id, limit)
+        : this.s.messages.all(conversationId, limit)
+    ) as Array<{
+      id: number;
+      direction: 'in' | 'out';
+      author_id: string | null;
+      masked_text: string;
+      sent_at: number;
+      delivery: DeliveryState | null;
+      delivery_reason: string | null;
+    }>;
+    rows.reverse();
+    if (!rows.length) return [];
+    // Ids follow arrival, not sentAt order: take the page's id range (extra rows in it are simply not used).
+    const first = Math.min(...rows.map((r) => r.id));
+    const lastId = Math.max(...rows.map((r) => r.id));
+    const fields = new Map<number, FieldSpan[]>();
+    for (const f of this.s.fieldsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; n: number; type: string; start: number; end: number; revealable: number }>) {
+      const list = fields.get(f.message_id) ?? [];
+      list.push({ n: f.n, type: f.type, start: f.start, end: f.end, revealable: f.revealable === 1 });
+      fields.set(f.message_id, list);
+    }
+    const attachments = new Map<number, StoredMessage['attachments']>();
+    for (const a of this.s.attachmentsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; kind: string; file_name: string | null; mime_type: string | null; size: number | null }>) {
+      const list = attachments.get(a.message_id) ?? [];
+      list.push({ kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: a.size });
+      attachments.set(a.message_id, list);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      direction: r.direction,
+      authorId: r.author_id,
+      maskedText: r.masked_text,
+      fields: fields.get(r.id) ?? [],
+      attachments: attachments.get(r.id) ?? [],
+      sentAt: r.sent_at,
+      delivery: r.delivery,
+      deliveryReason: r.delivery_reason,
+    }));
+  }
+
+  /**
+   * The original of one masked value. The caller has checked the permission and records the reveal in the audit
+   * trail; this only decrypts.
+   */
+  revealField(messageId: number, n: number): { type: string; value: string } {
+    const row = this.s.field.get(messageId, n) as { type: string; value_enc: Buffer | null } | undefined;
+    if (!row) throw new DiwanError('field_unknown', `Message ${messageId} has no masked field ${n}.`);
+    if (!row.value_enc) throw new DiwanError('field_original_gone', 'The original of this value was deleted by the retention policy.');
+    return { type: row.type, value: this.ctx.cipher.decrypt(identity.messageField(messageId, n), row.value_enc) };
+  }
+
+  setStatus(conversationId: number, status: ConversationStatus): void {
+    checkStatus(status);
+    if (!this.s.setStatus.run(status, conversationId).changes) throw unknownConversation(conversationId);
+  }
+
+  assign(conversationId: number, assigneeId: string | null): void {
+    if (!this.s.assign.run(assigneeId, conversationId).changes) throw unknownConversation(conversationId);
+  }
+
+  markRead(conversationId: number): void {
+    if (!this.s.markRead.run(conversationId).changes) throw unknownConversation(conversationId);
+  }
+
+  private labelsOf(ids: number[]): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    if (!ids.length) return out;
+    const rows = this.ctx.db
+      .prepare(`SELECT conversation_id, label_id FROM conversation_labels WHERE conversation_id IN (${ids.map(() => '?').join(',')}) ORDER BY label_id`)
+      .all(...ids) as Array<{ conversation_id: number; label_id: number }>;
+    for (const r of rows) out.set(r.conversation_id, [...(out.get(r.conversation_id) ?? []), r.label_id]);
+    return out;
+  }
+}
+
+export function unknownConversation(id: number): DiwanError {
+  return new DiwanError('conversation_unknown', `There is no conversation ${id}.`);
+}
+
+function checkStatus(status: string): void {
+  if (!STATUSES.includes(status as ConversationStatus)) {
+    throw new DiwanError('conversation_bad_status', `A conversation's status is one of: ${STATUSES.join(', ')}.`);
+  }
+}
+
+function statements(db: Db) {
+  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason';
+  return {
+    one: db.prepare(
+      `SELECT c.id, c.channel_id, c.status, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name
+       FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
+    ),
+    preview: db.prepare('SELECT masked_text FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT 1').pluck(),
+    messages: db.prepare(`SELECT ${msgCols} FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT ?`),
+    messagesBefore: db.prepare(
+      `SELECT ${msgCols} FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?) ORDER BY sent_at DESC, id DESC LIMIT ?`,
+    ),
+    fieldsBetween: db.prepare(
+      `SELECT f.message_id, f.n, f.type, f.start, f.end, f.value_enc IS NOT NULL AS revealable
+       FROM messages m JOIN message_fields f ON f.message_id = m.id
+       WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY f.message_id, f.n`,
+    ),
+    attachmentsBetween: db.prepare(
+      `SELECT a.message_id, a.kind, a.file_name, a.mime_type, a.size
+       FROM messages m JOIN attachments a ON a.message_id = m.id
+       WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY a.id`,
+    ),
+    field: db.prepare('SELECT type, value_enc FROM message_fields WHERE message_id = ? AND n = ?'),
+    setStatus: db.prepare('UPDATE conversations SET status = ? WHERE id = ?'),
+    assign: db.prepare('UPDATE conversations SET assignee_id = ? WHERE id = ?'),
+    markRead: db.prepare('UPDATE conversations SET unread = 0 WHERE id = ?'),
+  };
+}

@@ -1,0 +1,154 @@
+import { DiwanError } from '../shared/errors';
+import type { ConnectorSink, InboundMessage, IngestResult } from '../shared/messages';
+import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
+import { unknownChannel } from './channels';
+import type { Db } from './database';
+import { indexBody } from './search-text';
+
+const MAX_ID = 256;
+const MAX_TEXT = 64 * 1024;
+const MAX_BATCH = 5000;
+
+/**
+ * The ingest path: validate → mask → encrypt originals → insert message, field spans, attachments metadata and the
+ * search entry → update conversations → save the cursor, all in one transaction per batch. Idempotent by
+ * (channel, platform message id): a re-delivered message is counted as a duplicate and changes nothing.
+ */
+export class Ingestor implements ConnectorSink {
+  private readonly s: ReturnType<typeof statements>;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.s = statements(ctx.db);
+  }
+
+  cursor(channelId: string): string | null {
+    return (this.s.getCursor.get(channelId) as { cursor: string } | undefined)?.cursor ?? null;
+  }
+
+  ingest(channelId: string, messages: InboundMessage[], cursor?: string | null): IngestResult {
+    if (!this.s.channelExists.get(channelId)) throw unknownChannel(channelId);
+    if (messages.length > MAX_BATCH) throw new DiwanError('ingest_batch_too_large', `A batch holds at most ${MAX_BATCH} messages.`);
+    messages.forEach(validate);
+    if (cursor !== undefined && cursor !== null && (typeof cursor !== 'string' || cursor.length > 4096)) {
+      throw new DiwanError('ingest_bad_cursor', 'A channel cursor is a string of at most 4096 characters.');
+    }
+    return this.ctx.db.transaction(() => this.write(channelId, messages, cursor)).immediate();
+  }
+
+  private write(channelId: string, messages: InboundMessage[], cursor: string | null | undefined): IngestResult {
+    const { ctx, s } = this;
+    const now = ctx.clock.now();
+    let inserted = 0;
+    let duplicates = 0;
+    let id = 0;
+    const touched = new Map<number, { last: number; unread: number; inbound: boolean }>();
+    const contacts = new Map<string, number>();
+    if (messages.length) assertCurrentKey(ctx);
+
+    for (const m of messages) {
+      if (s.messageExists.get(channelId, m.platformMessageId)) {
+        duplicates++;
+        continue;
+      }
+      if (!id) id = nextId(ctx.db, 'messages');
+      const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now);
+      contacts.set(m.contact.platformUserId, contactId);
+      const conversationId = this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
+
+      const { masked, fields } = ctx.masker(m.text);
+      s.insertMessage.run(
+        id, conversationId, channelId, m.platformMessageId, m.direction, masked,
+        ctx.cipher.encrypt(identity.messageText(id), m.text), ctx.cipher.currentVersion, m.sentAt, now,
+        m.direction === 'out' ? 'sent' : null,
+      );
+      fields.forEach((f, n) =>
+        s.insertField.run(id, n, f.type, f.start, f.end, ctx.cipher.encrypt(identity.messageField(id, n), f.value), ctx.cipher.currentVersion),
+      );
+      for (const a of m.attachments ?? []) {
+        s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? ctx.masker(a.fileName).masked : null, a.mimeType ?? null, a.size ?? null);
+      }
+      s.insertFts.run(id, indexBody(masked));
+
+      const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false };
+      t.last = Math.max(t.last, m.sentAt);
+      if (m.direction === 'in') {
+        t.unread++;
+        t.inbound = true;
+      }
+      touched.set(conversationId, t);
+      inserted++;
+      id++;
+    }
+    for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.inbound ? 1 : 0, conversationId);
+    if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
+    return { inserted, duplicates, conversationIds: [...touched.keys()].map(String) };
+  }
+
+  private contact(channelId: string, c: InboundMessage['contact'], now: number): number {
+    const { ctx, s } = this;
+    const name = c.displayName ? ctx.masker(c.displayName).masked : null;
+    const row = s.findContact.get(channelId, c.platformUserId) as { id: number; display_name: string | null } | undefined;
+    if (row && (name === null || row.display_name === name)) return row.id;
+    const id = row?.id ?? Number(s.insertContact.run(channelId, c.platformUserId, c.handle ?? null, now).lastInsertRowid);
+    if (c.displayName) {
+      s.setContactName.run(name, ctx.cipher.encrypt(identity.contactName(id), c.displayName), ctx.cipher.currentVersion, c.handle ?? null, id);
+    }
+    return id;
+  }
+
+  private conversation(channelId: string, platformConversationId: string, contactId: number, sentAt: number, now: number): number {
+    const row = this.s.findConversation.get(channelId, platformConversationId) as { id: number } | undefined;
+    if (row) return row.id;
+    return Number(this.s.insertConversation.run(channelId, platformConversationId, contactId, sentAt, now).lastInsertRowid);
+  }
+}
+
+function statements(db: Db) {
+  return {
+    channelExists: db.prepare('SELECT 1 FROM channels WHERE id = ?').pluck(),
+    getCursor: db.prepare('SELECT cursor FROM channel_cursors WHERE channel_id = ?'),
+    saveCursor: db.prepare(
+      `INSERT INTO channel_cursors (channel_id, cursor, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (channel_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+    ),
+    messageExists: db.prepare('SELECT 1 FROM messages WHERE channel_id = ? AND platform_message_id = ?').pluck(),
+    findContact: db.prepare('SELECT id, display_name FROM contacts WHERE channel_id = ? AND platform_user_id = ?'),
+    insertContact: db.prepare('INSERT INTO contacts (channel_id, platform_user_id, handle, created_at) VALUES (?, ?, ?, ?)'),
+    setContactName: db.prepare('UPDATE contacts SET display_name = ?, name_enc = ?, key_version = ?, handle = coalesce(?, handle) WHERE id = ?'),
+    findConversation: db.prepare('SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?'),
+    insertConversation: db.prepare(
+      `INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_activity_at, unread, created_at)
+       VALUES (?, ?, ?, ?, 0, ?)`,
+    ),
+    touchConversation: db.prepare(
+      `UPDATE conversations SET last_activity_at = max(last_activity_at, ?), unread = unread + ?,
+         status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END
+       WHERE id = ?`,
+    ),
+    insertMessage: db.prepare(
+      `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, text_enc, key_version,
+         sent_at, stored_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertField: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertAttachment: db.prepare(
+      'INSERT INTO attachments (message_id, kind, platform_file_id, file_name, mime_type, size) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertFts: db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)'),
+  };
+}
+
+function validate(m: InboundMessage, i: number): void {
+  const bad = (what: string) => new DiwanError('ingest_bad_message', `Message ${i + 1} of the batch is not valid: ${what}. Nothing was stored.`);
+  if (!m || typeof m !== 'object') throw bad('it is not an object');
+  for (const [k, v] of [
+    ['platformMessageId', m.platformMessageId],
+    ['platformConversationId', m.platformConversationId],
+    ['contact.platformUserId', m.contact?.platformUserId],
+  ] as const) {
+    if (typeof v !== 'string' || !v || v.length > MAX_ID) throw bad(`${k} must be a non-empty string of at most ${MAX_ID} characters`);
+  }
+  if (m.direction !== 'in' && m.direction !== 'out') throw bad('direction must be "in" or "out"');
+  if (typeof m.text !== 'string' || m.text.length > MAX_TEXT) throw bad(`text must be a string of at most ${MAX_TEXT} characters`);
+  if (!Number.isSafeInteger(m.sentAt) || m.sentAt < 0) throw bad('sentAt must be milliseconds since the epoch');
+  if (m.attachments !== undefined && (!Array.isArray(m.attachments) || m.attachments.length > 50)) throw bad('at most 50 attachments');
+}

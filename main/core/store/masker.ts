@@ -1,0 +1,55 @@
+/**
+ * The masking step of the ingest path, as a port. `main/core/masking` supplies the real detectors; until it is wired
+ * in, `placeholderMasker` masks e-mail addresses and runs of four or more digits so that the path already stores
+ * spans and encrypted originals.
+ */
+export interface MaskedField {
+  type: string;
+  /** Where the value's token sits in the masked text (UTF-16 offsets, end exclusive). */
+  start: number;
+  end: number;
+  /** The original value. Only ever stored encrypted. */
+  value: string;
+}
+
+export interface MaskResult {
+  masked: string;
+  fields: MaskedField[];
+}
+
+export type Masker = (text: string) => MaskResult;
+
+const DETECTORS: Array<{ type: string; re: RegExp }> = [
+  { type: 'EMAIL', re: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },
+  { type: 'NUMBER', re: /\p{Nd}(?:[ -]?\p{Nd}){3,}/gu },
+];
+
+export const placeholderMasker: Masker = (text) => {
+  const hits: Array<{ type: string; from: number; to: number }> = [];
+  for (const { type, re } of DETECTORS) {
+    for (const m of text.matchAll(re)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (!hits.some((h) => from < h.to && to > h.from)) hits.push({ type, from, to });
+    }
+  }
+  if (!hits.length) return { masked: text, fields: [] };
+  hits.sort((a, b) => a.from - b.from);
+  let masked = '';
+  let at = 0;
+  const fields: MaskedField[] = [];
+  for (const h of hits) {
+    masked += text.slice(at, h.from);
+    const value = text.slice(h.from, h.to);
+    const token = h.type === 'NUMBER' ? `⟦${h.type}·••${lastDigits(value)}⟧` : `⟦${h.type}⟧`;
+    fields.push({ type: h.type, start: masked.length, end: masked.length + token.length, value });
+    masked += token;
+    at = h.to;
+  }
+  return { masked: masked + text.slice(at), fields };
+};
+
+function lastDigits(value: string): string {
+  const digits = [...value].filter((c) => /\p{Nd}/u.test(c));
+  return digits.slice(-2).join('');
+}

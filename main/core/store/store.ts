@@ -1,0 +1,79 @@
+import { DiwanError } from '../shared/errors';
+import { noAudit, systemClock, type AuditPort, type Clock } from '../shared/ports';
+import type { Vault } from '../vault';
+import { CannedReplyRepository, LabelRepository, NoteRepository } from './annotations';
+import { backupDatabase, type BackupSecret } from './backup';
+import { ChannelRepository } from './channels';
+import type { StoreContext } from './context';
+import { ConversationRepository } from './conversations';
+import type { Db } from './database';
+import { Ingestor } from './ingest';
+import { loadDataKeys } from './keys';
+import { placeholderMasker, type Masker } from './masker';
+import { Outbox } from './outbox';
+import { runRetention, type RetentionOutcome } from './retention';
+import { rotateDataKey, type RotationProgress } from './rotation';
+import { SearchRepository } from './search';
+import { SubjectRequests } from './subjects';
+
+export interface StoreOptions {
+  db: Db;
+  vault: Vault;
+  /** The masking step of the ingest path; defaults to the placeholder until main/core/masking is wired in. */
+  masker?: Masker;
+  clock?: Clock;
+  /** Where erase and export are recorded (the audit trail). */
+  audit?: AuditPort;
+  appVersion: string;
+}
+
+/**
+ * The local store: one SQLite database whose customer text is masked in clear and encrypted in full, with the data
+ * key in the OS keychain. `sink` and `outbox` are the seams connectors use; the rest is the console's read side.
+ */
+export interface Store {
+  readonly dbId: string;
+  readonly sink: Ingestor;
+  readonly outbox: Outbox;
+  readonly channels: ChannelRepository;
+  readonly conversations: ConversationRepository;
+  readonly search: SearchRepository;
+  readonly notes: NoteRepository;
+  readonly labels: LabelRepository;
+  readonly canned: CannedReplyRepository;
+  readonly subjects: SubjectRequests;
+  runRetention(now?: number): RetentionOutcome[];
+  rotateKey(opts?: { batchSize?: number; onProgress?: (p: RotationProgress) => void }): Promise<{ version: number; resumed: boolean; reencrypted: number }>;
+  backup(out: string, secret?: { passphrase: string }): Promise<{ file: string; bytes: number }>;
+}
+
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  const { dbId, cipher } = await loadDataKeys(opts.db, opts.vault);
+  const ctx: StoreContext = {
+    db: opts.db,
+    cipher,
+    masker: opts.masker ?? placeholderMasker,
+    clock: opts.clock ?? systemClock,
+    audit: opts.audit ?? noAudit,
+  };
+  return {
+    dbId,
+    sink: new Ingestor(ctx),
+    outbox: new Outbox(ctx),
+    channels: new ChannelRepository(ctx),
+    conversations: new ConversationRepository(ctx),
+    search: new SearchRepository(ctx),
+    notes: new NoteRepository(ctx),
+    labels: new LabelRepository(ctx),
+    canned: new CannedReplyRepository(ctx),
+    subjects: new SubjectRequests(ctx),
+    runRetention: (now) => runRetention(ctx, now),
+    rotateKey: (o) => rotateDataKey(ctx, opts.vault, dbId, o),
+    async backup(out, secret) {
+      const ring = await opts.vault.dataKeys(dbId);
+      if (!ring) throw new DiwanError('datakey_missing', `The data key datakey:${dbId} has left the OS keychain; no backup was written.`);
+      const s: BackupSecret = secret ?? { vault: opts.vault };
+      return backupDatabase({ db: opts.db, dbId, ring, out, secret: s, appVersion: opts.appVersion, now: ctx.clock.now() });
+    },
+  };
+}
