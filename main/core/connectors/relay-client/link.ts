@@ -57,7 +57,9 @@ export class RelayLink {
     this.clock = o.clock ?? systemClock;
     this.base = o.url.replace(/\/+$/, '');
     this.timeoutMs = o.timeoutMs ?? 15_000;
-    const connect = buildConnector({ rejectUnauthorized: false, timeout: this.timeoutMs, ...(o.localAddress ? { localAddress: o.localAddress } : {}) });
+    // CA validation off on purpose: the pin alone decides. No TLS session resumption: a resumed session shows no
+    // certificate, and every connection must prove the pinned key again.
+    const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0, timeout: this.timeoutMs, ...(o.localAddress ? { localAddress: o.localAddress } : {}) });
     this.agent = new Agent({
       connections: 8,
       keepAliveTimeout: 10_000,
