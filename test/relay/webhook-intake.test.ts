@@ -1,26 +1,23 @@
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { relayProtocol } from '../../main/core/connectors/relay-client';
 import type { RunningRelay } from '../../main/relay/server';
 import { startEmulators, type Emulators } from './emulators';
-import { APP_SECRET, linkFor, postWebhook, relayEnv, VERIFY_TOKEN, whatsappBody, type RelayEnv } from './harness';
 import { hubSignature } from '../../main/core/connectors';
+import { APP_SECRET, linkFor, postWebhook, relayEnv, VERIFY_TOKEN, whatsappBody, type RelayEnv } from './harness';
 
 let emu: Emulators;
-let relay: RunningRelay | null = null;
 const cleanups: Array<() => Promise<void>> = [];
 
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
-  relay = null;
 });
 
 async function setup(config?: Record<string, unknown>): Promise<{ env: RelayEnv; relay: RunningRelay }> {
   emu = await startEmulators('123456:TEST-bot-token-for-relay');
   cleanups.push(() => emu.close());
   const env = await relayEnv({ platformUrl: emu.url, config });
-  relay = await env.start();
-  const r = relay;
+  const r = await env.start();
   cleanups.push(() => r.close());
   return { env, relay: r };
 }
@@ -115,9 +112,9 @@ describe('relay webhook intake', () => {
   it('keeps health free of customer data and secrets', async () => {
     const { env, relay: r } = await setup();
     await postWebhook(r, whatsappBody(['wamid.H1'], '34600111222', 'my national id is 1234567890'));
-    const res = await request(`${r.consoleUrl}/healthz`, {
-      dispatcher: new (await import('undici')).Agent({ connect: { rejectUnauthorized: false } }),
-    });
+    const insecure = new Agent({ connect: { rejectUnauthorized: false } });
+    cleanups.push(() => insecure.close());
+    const res = await request(`${r.consoleUrl}/healthz`, { dispatcher: insecure });
     expect(res.statusCode).toBe(200);
     const text = await res.body.text();
     const h = JSON.parse(text);

@@ -59,10 +59,11 @@ export class RelayLink {
     this.timeoutMs = o.timeoutMs ?? 15_000;
     // CA validation off on purpose: the pin alone decides. No TLS session resumption: a resumed session shows no
     // certificate, and every connection must prove the pinned key again.
-    const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0, timeout: this.timeoutMs, ...(o.localAddress ? { localAddress: o.localAddress } : {}) });
+    const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0, timeout: this.timeoutMs });
     this.agent = new Agent({
       connections: 8,
       keepAliveTimeout: 10_000,
+      ...(o.localAddress ? { localAddress: o.localAddress } : {}),
       connect: (opts, cb) =>
         connect(opts, (err, socket) => {
           if (err || !socket) return cb(err ?? new Error('no socket'), null);
