@@ -64,8 +64,7 @@ export const relayMigrations: readonly Migration[] = [
         outbox_id           TEXT NOT NULL,
         channel_id          TEXT NOT NULL,
         fingerprint         TEXT NOT NULL,
-        conversation        TEXT NOT NULL,
-        body                BLOB,
+        body                BLOB,                 -- encrypted: the recipient, the text and the options
         state               TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unknown')),
         attempts            INTEGER NOT NULL DEFAULT 0,
         not_before          INTEGER NOT NULL DEFAULT 0,

@@ -8,7 +8,6 @@ interface Row {
   id: string;
   outbox_id: string;
   channel_id: string;
-  conversation: string;
   body: Buffer | null;
   state: ReplyResponse['state'];
   attempts: number;
@@ -51,14 +50,14 @@ export class RelayOutbox implements OutboxPort {
   submit(fingerprint: string, channelId: string, r: ReplySubmission): ReplyResponse & { created: boolean } {
     const key = replyKey(fingerprint, r.outboxId);
     const now = this.now();
-    const body = this.cipher.seal(JSON.stringify({ text: r.text, options: r.options ?? {} }), `outbox\n${key}`);
+    const body = this.cipher.seal(JSON.stringify({ to: r.platformConversationId, text: r.text, options: r.options ?? {} }), `outbox\n${key}`);
     const existing = this.row(key);
     if (existing && existing.channel_id === channelId && existing.state === 'failed') {
       this.s.resubmit.run(body, now, key);
       return { ...this.view(this.row(key)!), created: true };
     }
     if (existing) return { ...this.view(existing), created: false };
-    this.s.insert.run(key, r.outboxId, channelId, fingerprint, r.platformConversationId, body, now, now);
+    this.s.insert.run(key, r.outboxId, channelId, fingerprint, body, now, now);
     return { ...this.view(this.row(key)!), created: true };
   }
 
@@ -99,12 +98,12 @@ export class RelayOutbox implements OutboxPort {
       const row = this.s.next.get(channelId, now) as Row | undefined;
       if (!row) return null;
       this.s.claim.run(now, row.id);
-      const { text, options } = JSON.parse(this.cipher.open(row.body!, `outbox\n${row.id}`)) as { text: string; options: Record<string, string> };
+      const { to, text, options } = JSON.parse(this.cipher.open(row.body!, `outbox\n${row.id}`)) as { to: string; text: string; options: Record<string, string> };
       return {
         outboxId: row.id,
         messageId: row.outbox_id,
         channelId,
-        platformConversationId: row.conversation,
+        platformConversationId: to,
         text,
         attempts: row.attempts + 1,
         ...(Object.keys(options).length ? { options } : {}),
@@ -165,8 +164,8 @@ function statements(db: Db) {
   return {
     get: db.prepare('SELECT * FROM relay_outbox WHERE id = ?'),
     insert: db.prepare(
-      `INSERT INTO relay_outbox (id, outbox_id, channel_id, fingerprint, conversation, body, state, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+      `INSERT INTO relay_outbox (id, outbox_id, channel_id, fingerprint, body, state, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)`,
     ),
     resubmit: db.prepare(
       "UPDATE relay_outbox SET state = 'queued', body = ?, not_before = 0, reason = NULL, platform_message_id = NULL, updated_at = ? WHERE id = ?",
