@@ -12,6 +12,7 @@ import { enrolledDevices, WEBHOOK_KINDS, type RelayConfig } from './config';
 import { consoleHandler } from './console-api';
 import { DeviceAuth } from './device-auth';
 import { TokenBucketFloodGate, type EdgeFloodGate } from './flood';
+import { GroupCommit } from './group-commit';
 import { healthHandler, healthSnapshot, type HealthDeps, type HealthSnapshot } from './health';
 import { sendText } from './http';
 import { relayMigrations } from './migrations';
@@ -119,7 +120,7 @@ export async function startRelay(o: RelayOptions): Promise<RunningRelay> {
       channels,
       secrets: loaded.webhooks,
       maxBodyBytes: config.webhook.maxBodyBytes,
-      db,
+      commits: new GroupCommit(db),
       queue,
       push: (id, payload) => rt.push(id, payload),
       stats,

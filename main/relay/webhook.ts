@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerVerification, verifyHubSignature } from '../core/connectors';
 import type { IngestResult } from '../core/shared/messages';
-import type { Db } from '../core/store';
 import type { RelayChannelConfig } from './config';
+import type { GroupCommit } from './group-commit';
 import { BodyTooLarge, isJson, readBody, sendText } from './http';
 import type { RelayQueue } from './queue';
 import type { RelayLog, RelayStats } from './stats';
@@ -20,7 +20,8 @@ export interface WebhookDeps {
   channels: ReadonlyMap<string, RelayChannelConfig>;
   secrets: ReadonlyMap<string, WebhookSecrets>;
   maxBodyBytes: number;
-  db: Db;
+  /** Stores concurrent deliveries in one transaction; each answer waits for the commit. */
+  commits: GroupCommit;
   queue: RelayQueue;
   /** Turns a checked payload into queued events (the connectors' runtime: connector.acceptPush → queue). */
   push(channelId: string, payload: unknown): IngestResult;
@@ -94,11 +95,11 @@ export function webhookHandler(d: WebhookDeps) {
     }
     let result: IngestResult;
     try {
-      result = d.db.transaction(() => {
+      result = await d.commits.submit(() => {
         const r = d.push(channelId, payload);
         d.queue.recordDelivery(hash, channelId);
         return r;
-      })();
+      });
     } catch (e) {
       counters.refused.failed++;
       d.log({ level: 'error', event: 'webhook.store_failed', channelId, detail: (e as { code?: string }).code ?? 'error' });
