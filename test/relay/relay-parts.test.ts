@@ -19,7 +19,7 @@ describe('relay parts', () => {
   });
 
   it('lets a burst through per sender, then refills over time; one channel limit covers all senders', () => {
-    const gate = new TokenBucketFloodGate({ perSender: { perMinute: 60, burst: 2 }, perChannel: { perMinute: 600, burst: 3 } });
+    const gate = new TokenBucketFloodGate({ perSender: { perMinute: 60, burst: 2 }, perChannel: { perMinute: 6, burst: 3 } });
     const t = 1_000_000;
     expect([gate.admit('c', 'a', t), gate.admit('c', 'a', t), gate.admit('c', 'a', t)]).toEqual([true, true, false]);
     expect(gate.admit('c', 'a', t + 1_000)).toBe(true); // one token a second
