@@ -47,6 +47,7 @@ describe('relay secrets', () => {
     expect(message).toMatch(/"channels\[0\]\.appSecret", "health\.token".*diwan relay secret set/);
     expect(message).not.toMatch(/abc123|xyz-health/);
     expect(() => parseRelayConfig(minimal)).not.toThrow();
+    expect(() => parseRelayConfig(JSON.parse(fs.readFileSync('docs/examples/relay.json', 'utf8')))).not.toThrow();
     expect(() => parseRelayConfig({ ...minimal, channels: [{ id: 'wa-main', kind: 'whatsapp' }] })).toThrow(/phoneNumberId/);
     expect(() => parseRelayConfig({ ...minimal, officeRanges: ['10.20.0.0/99'] })).toThrow(/officeRanges/);
   });
