@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { relayProtocol } from '../../main/core/connectors/relay-client';
@@ -107,6 +109,24 @@ describe('relay console access', () => {
     const forged = await request(`${relay.consoleUrl}/v1/channels`, { dispatcher: insecure(), headers: { authorization: `Bearer ${'A'.repeat(43)}` } });
     expect(forged.statusCode).toBe(401);
     await forged.body.dump();
+  });
+
+  it('protects health with a token when asked to', async () => {
+    const emu = await startEmulators('123456:TEST-bot-token-for-relay');
+    cleanups.push(() => emu.close());
+    const env = await relayEnv({ platformUrl: emu.url, config: { health: { protect: true } } });
+    fs.writeFileSync(path.join(env.credentials, 'health-token'), 'health-token-for-monitoring', { mode: 0o400 });
+    const relay = await env.start();
+    cleanups.push(() => relay.close());
+    const without = await request(`${relay.consoleUrl}/healthz`, { dispatcher: insecure() });
+    expect(without.statusCode).toBe(401);
+    await without.body.dump();
+    const wrong = await request(`${relay.consoleUrl}/healthz`, { dispatcher: insecure(), headers: { authorization: 'Bearer nope' } });
+    expect(wrong.statusCode).toBe(401);
+    await wrong.body.dump();
+    const ok = await request(`${relay.consoleUrl}/healthz`, { dispatcher: insecure(), headers: { authorization: 'Bearer health-token-for-monitoring' } });
+    expect(ok.statusCode).toBe(200);
+    expect(await ok.body.json()).toMatchObject({ status: expect.any(String), queue: { depth: 0 } });
   });
 
   it('refuses to talk to a relay whose certificate does not match the pin', async () => {

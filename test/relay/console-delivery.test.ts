@@ -124,6 +124,10 @@ describe('relay → console delivery', () => {
     expect(emu.telegram.conflicts).toBe(0);
     await until(() => current().health().channels.find((c) => c.id === 'tg-shared')!.lastPollAt !== null);
     expect(current().health().consoles.connected).toBe(2);
+    // Once both enrolled consoles have acknowledged them (their next long poll), the relay lets the messages go.
+    let removed = 0;
+    await until(() => (removed += current().prune()) === 5);
+    expect(current().health().queue.depth).toBe(0);
   });
 
   it('sends a reply through the relay once, even when the console asks twice', async () => {
