@@ -1,9 +1,14 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/core/store';
 import { TokenBucketFloodGate } from '../../main/relay/flood';
 import { GroupCommit } from '../../main/relay/group-commit';
+import { relayMigrations } from '../../main/relay/migrations';
 import { officeRangeCheck } from '../../main/relay/office-ranges';
+import { RelayOutbox } from '../../main/relay/outbox';
+import { RelayQueue } from '../../main/relay/queue';
+import { QueueCipher } from '../../main/relay/queue-cipher';
 import { tmpDir } from '../helpers/tmp';
 
 describe('relay parts', () => {
@@ -51,5 +56,33 @@ describe('relay parts', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('never sends a reply twice: an interrupted send becomes unknown and stays so; only a failed one is queued again', () => {
+    const file = path.join(tmpDir(), 'relay.sqlite');
+    const cipher = QueueCipher.fromKey(crypto.randomBytes(32));
+    const open = () => {
+      const db = openDatabase(file, { migrations: relayMigrations });
+      const queue = new RelayQueue(db, cipher, new TokenBucketFloodGate({ perSender: { perMinute: 60, burst: 10 }, perChannel: { perMinute: 60, burst: 10 } }), () => 1_000);
+      return { db, outbox: new RelayOutbox(db, cipher, queue, () => 1_000) };
+    };
+    const fp = 'f'.repeat(64);
+    let r = open();
+    r.outbox.submit(fp, 'wa', { outboxId: '7', platformConversationId: '346', text: 'hello' });
+    r.outbox.submit(fp, 'wa', { outboxId: '8', platformConversationId: '346', text: 'second' });
+    expect(r.outbox.claim('wa', 1_000)).toMatchObject({ messageId: '7', platformConversationId: '346', text: 'hello', attempts: 1 });
+    r.db.close(); // the relay dies mid-send
+
+    r = open();
+    expect(r.outbox.recoverInterrupted()).toBe(1);
+    expect(r.outbox.status(fp, 'wa', '7')).toMatchObject({ state: 'unknown' });
+    expect(r.outbox.submit(fp, 'wa', { outboxId: '7', platformConversationId: '346', text: 'hello' })).toMatchObject({ state: 'unknown', created: false });
+    const second = r.outbox.claim('wa', 1_000)!;
+    expect(second.messageId).toBe('8');
+    expect(r.outbox.claim('wa', 1_000)).toBeNull();
+    r.outbox.markFailed(second.outboxId, 'recipient blocked the business', null);
+    expect(r.outbox.submit(fp, 'wa', { outboxId: '8', platformConversationId: '346', text: 'second' })).toMatchObject({ state: 'queued', created: true });
+    expect(r.outbox.status('e'.repeat(64), 'wa', '8')).toBeNull(); // another console's outbox number 8 is another reply
+    r.db.close();
   });
 });
