@@ -7,6 +7,7 @@ import { deviceCommand } from './device';
 import { maskCommand } from './mask';
 import { netcheckCommand } from './netcheck';
 import { policyCommand } from './policy';
+import { relayCommand } from './relay';
 import { releaseCommand } from './release';
 import { statusCommand } from './status';
 
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   deviceCommand,
   auditCommand,
   dbCommand,
+  relayCommand,
 ];

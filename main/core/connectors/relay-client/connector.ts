@@ -1,0 +1,95 @@
+import type { DeliveryReceipt } from '../types';
+import type { InboundMessage, OutboundItem } from '../../shared/messages';
+import type { ConnectorContext } from '../context';
+import { ConnectorError } from '../errors';
+import type { Connector, PullBatch, SendResult } from '../types';
+import type { RelayLink } from './link';
+import { eventsResponse, MAX_WAIT_SECONDS, RELAY_API, replyResponse, type ReplyResponse } from './protocol';
+
+const PAGE = 200;
+/** Long waits for a reply being sent before the console lets the relay finish on its own and asks again later. */
+const SENDING_CHECKS = 3;
+
+/**
+ * A channel whose messages come through the relay (WhatsApp and Meta webhooks, a Telegram bot shared by several
+ * consoles). Pull: a long poll for the channel's events after the stored cursor (the relay's sequence number, saved
+ * with each batch, so the console acknowledges exactly what it has stored; duplicates are dropped by the store).
+ * Send: the reply goes to the relay, which holds the channel's token; idempotent by outbox id.
+ */
+export class RelayConnector implements Connector {
+  readonly pollIntervalMs = 0;
+  readonly channelId: string;
+  readonly kind: ConnectorContext['config']['kind'];
+  private readonly waitSeconds: number;
+  private readonly path: string;
+
+  constructor(
+    ctx: ConnectorContext,
+    private readonly link: RelayLink,
+    waitSeconds = 25,
+  ) {
+    this.channelId = ctx.config.id;
+    this.kind = ctx.config.kind;
+    this.waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(0, waitSeconds));
+    this.path = `${RELAY_API}/channels/${encodeURIComponent(this.channelId)}`;
+  }
+
+  async start(signal: AbortSignal): Promise<void> {
+    await this.link.ensureSession(signal);
+  }
+
+  async stop(): Promise<void> {}
+
+  async pull(cursor: string | null, signal: AbortSignal): Promise<PullBatch> {
+    const after = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
+    const reply = await this.link.call('GET', `${this.path}/events?after=${after}&wait=${this.waitSeconds}&limit=${PAGE}`, {
+      signal,
+      waitMs: this.waitSeconds * 1000,
+    });
+    const { events, more } = this.link.expect(reply, eventsResponse);
+    const messages: InboundMessage[] = [];
+    const deliveries: DeliveryReceipt[] = [];
+    let last = after;
+    for (const e of events) {
+      last = Math.max(last, e.seq);
+      if (e.kind === 'message') messages.push(e.message);
+      else deliveries.push(e.receipt);
+    }
+    return { messages, deliveries, cursor: events.length ? String(last) : cursor, more };
+  }
+
+  async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
+    const body = {
+      outboxId: item.outboxId,
+      platformConversationId: item.platformConversationId,
+      text: item.text,
+      ...(item.options ? { options: item.options } : {}),
+    };
+    let r = this.link.expect(await this.link.call('POST', `${this.path}/replies?wait=10`, { json: body, signal, waitMs: 10_000 }), replyResponse);
+    for (let i = 0; i < SENDING_CHECKS && r.state === 'sending'; i++) {
+      const reply = await this.link.call('GET', `${this.path}/replies/${encodeURIComponent(item.outboxId)}?wait=${this.waitSeconds}`, {
+        signal,
+        waitMs: this.waitSeconds * 1000,
+      });
+      r = this.link.expect(reply, replyResponse);
+    }
+    return outcome(r);
+  }
+}
+
+/** The relay's answer as the console's runtime understands it. */
+function outcome(r: ReplyResponse): SendResult {
+  switch (r.state) {
+    case 'sent':
+      return { platformMessageId: r.platformMessageId ?? '', at: r.at ?? Date.now() };
+    case 'failed':
+      throw new ConnectorError('rejected', r.reason ?? 'The platform refused the reply.', { retryable: false });
+    case 'unknown':
+      throw new ConnectorError('network', r.reason ?? 'The relay does not know whether the reply reached the customer.', { sent: 'maybe', retryable: false });
+    default: {
+      // Still waiting at the relay (platform throttling, a retry later): ask again without using up an attempt.
+      const wait = r.retryAt ? Math.max(1_000, r.retryAt - Date.now()) : 5_000;
+      throw new ConnectorError('rate-limited', 'The relay is still sending this reply.', { retryAfterMs: wait });
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import { deviceAuthMessage } from '../core/connectors/relay-client/protocol';
+import type { EnrolledDevice } from './config';
+import { verifyDeviceSignature } from './device-keys';
+
+export interface DeviceAuthOptions {
+  now: () => number;
+  random?: (n: number) => Buffer;
+  /** How long a challenge may be answered (default 60 s). */
+  challengeTtlMs?: number;
+  /** How far the device's clock may be from the relay's (default 2 min). */
+  clockSkewMs?: number;
+  /** How long a session token lasts (default 15 min); the console signs in again after. */
+  sessionTtlMs?: number;
+}
+
+const MAX_PENDING = 10_000;
+
+export type SessionOutcome =
+  | { ok: true; token: string; expiresAt: number; device: EnrolledDevice }
+  | { ok: false; reason: 'not_enrolled' | 'bad_challenge' | 'clock_skew' | 'bad_signature' };
+
+/**
+ * Console sign-in by device key: the relay hands out a single-use nonce, the console signs
+ * (nonce, its time, its fingerprint) with the Ed25519 device key from its keychain, the relay checks the signature
+ * with the enrolled public key and issues a short-lived bearer token (kept hashed, in memory only).
+ */
+export class DeviceAuth {
+  private readonly nonces = new Map<string, { fingerprint: string; expiresAt: number }>();
+  private readonly sessions = new Map<string, { device: EnrolledDevice; expiresAt: number }>();
+  private readonly random: (n: number) => Buffer;
+
+  constructor(
+    private readonly devices: ReadonlyMap<string, EnrolledDevice>,
+    private readonly o: DeviceAuthOptions,
+  ) {
+    this.random = o.random ?? crypto.randomBytes;
+  }
+
+  /** A nonce for an enrolled device, or null. */
+  challenge(fingerprint: string): { nonce: string; expiresAt: number } | null {
+    if (!this.devices.has(fingerprint)) return null;
+    this.sweep();
+    if (this.nonces.size >= MAX_PENDING) this.nonces.delete(this.nonces.keys().next().value!);
+    const nonce = this.random(24).toString('base64url');
+    const expiresAt = this.o.now() + (this.o.challengeTtlMs ?? 60_000);
+    this.nonces.set(nonce, { fingerprint, expiresAt });
+    return { nonce, expiresAt };
+  }
+
+  open(req: { fingerprint: string; nonce: string; timestamp: number; signature: string }): SessionOutcome {
+    const device = this.devices.get(req.fingerprint);
+    if (!device) return { ok: false, reason: 'not_enrolled' };
+    const pending = this.nonces.get(req.nonce);
+    this.nonces.delete(req.nonce); // single use, whatever happens next
+    const now = this.o.now();
+    if (!pending || pending.fingerprint !== req.fingerprint || pending.expiresAt < now) return { ok: false, reason: 'bad_challenge' };
+    if (Math.abs(now - req.timestamp) > (this.o.clockSkewMs ?? 120_000)) return { ok: false, reason: 'clock_skew' };
+    if (!verifyDeviceSignature(device.key, deviceAuthMessage(req.nonce, req.timestamp, req.fingerprint), req.signature)) {
+      return { ok: false, reason: 'bad_signature' };
+    }
+    const token = this.random(32).toString('base64url');
+    const expiresAt = now + (this.o.sessionTtlMs ?? 15 * 60_000);
+    this.sessions.set(hash(token), { device, expiresAt });
+    return { ok: true, token, expiresAt, device };
+  }
+
+  /** The device a bearer token belongs to, while it lasts. */
+  verify(token: string | undefined): EnrolledDevice | null {
+    if (!token) return null;
+    const key = hash(token);
+    const s = this.sessions.get(key);
+    if (!s) return null;
+    if (s.expiresAt < this.o.now()) {
+      this.sessions.delete(key);
+      return null;
+    }
+    return s.device;
+  }
+
+  private sweep(): void {
+    const now = this.o.now();
+    for (const [k, v] of this.nonces) if (v.expiresAt < now) this.nonces.delete(k);
+    for (const [k, v] of this.sessions) if (v.expiresAt < now) this.sessions.delete(k);
+  }
+}
+
+function hash(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
