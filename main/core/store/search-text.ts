@@ -49,6 +49,7 @@ function fold(ch: string): string {
 
 /** Every character `fold` does more to than lower-case it. */
 const SPECIAL =
+  // eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, each matched on its own
   /[\u00c0-\u024f\u0300-\u036f\u0622-\u0626\u0629\u0640\u0649\u064b-\u065f\u0660-\u0673\u06a9\u06aa\u06c0\u06cc\u06d0\u06d5-\u06dc\u06df-\u06e8\u06ea-\u06ed\u06f0-\u06f9\u200b-\u200f\ufb00-\uffef]/g;
 
 /** The text as the index and the queries see it. */
@@ -58,7 +59,7 @@ export function normalizeForSearch(text: string): string {
 }
 
 /** Normalised text plus, for each of its UTF-16 units, the span of the original it came from. */
-function normalizeWithOffsets(text: string): { norm: string; from: number[]; to: number[] } {
+export function normalizeWithOffsets(text: string): { norm: string; from: number[]; to: number[] } {
   let norm = '';
   const from: number[] = [];
   const to: number[] = [];
