@@ -39,6 +39,8 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const session = newSessionSlot();
   const token = crypto.randomBytes(32).toString('base64url');
   const streams = new Set<http.ServerResponse>();
+  // Calls still running when the bridge closes (e.g. a keychain probe) finish first, before the core closes.
+  const inflight = new Set<Promise<unknown>>();
   let origin = '';
 
   const server = http.createServer(async (req, res) => {
@@ -63,9 +65,11 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
           const sameOrigin = req.headers.origin === origin && req.headers['sec-fetch-site'] !== 'cross-site';
           const body = await readJson(req);
           const channel = decodeURIComponent(url.pathname.slice('/__bridge/ipc/'.length));
-          const result = body.ok
-            ? await dispatch(channel, body.value, { trustedSender: sameOrigin, session })
-            : { ok: false, error: { code: 'bad_request', message: body.message } };
+          const call = body.ok
+            ? dispatch(channel, body.value, { trustedSender: sameOrigin, session })
+            : Promise.resolve({ ok: false, error: { code: 'bad_request', message: body.message } });
+          inflight.add(call);
+          const result = await call.finally(() => inflight.delete(call));
           return send(res, 200, JSON.stringify(result), 'application/json');
         }
         return send(res, 404, 'Not found');
@@ -108,6 +112,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
       for (const s of streams) s.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await Promise.allSettled([...inflight]);
       core.close();
     },
   };

@@ -58,3 +58,17 @@ describe('the Arabic definite article', () => {
     expect(highlightRanges(text, queryTerms('فاتورة')).map((r) => text.slice(...r))).toEqual(['الفاتورة']);
   });
 });
+
+describe('the index form and the highlight form agree', () => {
+  it('normalises the same whether with or without offsets (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { normalizeWithOffsets } = await import('../../main/core/store/search-text');
+    const alphabet = [...'abcÉéÀ إأآاىيیكکةهـًٌٍَُِّْ٠١٢۰۱۲ 09‌‍ﻻ⟦⟧·'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const s = chars.join('');
+        expect(normalizeWithOffsets(s).norm).toBe(normalizeForSearch(s));
+      }),
+    );
+  });
+});

@@ -105,7 +105,9 @@ export async function restoreBackup(opts: {
       if (!opts.passphrase) throw new DiwanError('backup_needs_passphrase', 'This archive is protected by a passphrase: give it with --passphrase-file or --passphrase-stdin.');
       reader.unlock(passphraseMaster(opts.passphrase, p));
     } else {
-      const key = await opts.vault.get(p.account as `backupkey:${string}`);
+      // The header is not yet authenticated: only ever read this archive's own backup key.
+      if (p.account !== `backupkey:${reader.header.dbId}`) throw new DiwanError('backup_not_archive', 'This file is not a Diwan backup archive. Nothing was changed.');
+      const key = await opts.vault.get(`backupkey:${reader.header.dbId}`);
       if (!key) {
         throw new DiwanError(
           'backup_key_missing',

@@ -45,6 +45,7 @@ export class Ingestor implements ConnectorSink {
     const contacts = new Map<string, number>();
     if (messages.length) assertCurrentKey(ctx);
 
+    const conversations = new Map<string, number>();
     for (const m of messages) {
       if (s.messageExists.get(channelId, m.platformMessageId)) {
         duplicates++;
@@ -53,7 +54,9 @@ export class Ingestor implements ConnectorSink {
       if (!id) id = nextId(ctx.db, 'messages');
       const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now);
       contacts.set(m.contact.platformUserId, contactId);
-      const conversationId = this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
+      const conversationId =
+        conversations.get(m.platformConversationId) ?? this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
+      conversations.set(m.platformConversationId, conversationId);
 
       const { masked, fields } = ctx.masker(m.text);
       s.insertMessage.run(

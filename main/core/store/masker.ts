@@ -24,7 +24,10 @@ const DETECTORS: Array<{ type: string; re: RegExp }> = [
   { type: 'NUMBER', re: /\p{Nd}(?:[ -]?\p{Nd}){3,}/gu },
 ];
 
+const MAYBE = /[@\p{Nd}]/u;
+
 export const placeholderMasker: Masker = (text) => {
+  if (!MAYBE.test(text)) return { masked: text, fields: [] };
   const hits: Array<{ type: string; from: number; to: number }> = [];
   for (const { type, re } of DETECTORS) {
     for (const m of text.matchAll(re)) {

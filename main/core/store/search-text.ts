@@ -47,16 +47,19 @@ function fold(ch: string): string {
   return ch.toLowerCase();
 }
 
+/** Every character `fold` does more to than lower-case it. */
+const SPECIAL =
+  // eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, each matched on its own
+  /[\u00c0-\u024f\u0300-\u036f\u0622-\u0626\u0629\u0640\u0649\u064b-\u065f\u0660-\u0673\u06a9\u06aa\u06c0\u06cc\u06d0\u06d5-\u06dc\u06df-\u06e8\u06ea-\u06ed\u06f0-\u06f9\u200b-\u200f\ufb00-\uffef]/g;
+
 /** The text as the index and the queries see it. */
 export function normalizeForSearch(text: string): string {
-  if (PLAIN.test(text)) return text.toLowerCase();
-  let out = '';
-  for (const ch of text) out += fold(ch);
-  return out;
+  const lower = text.toLowerCase();
+  return PLAIN.test(lower) ? lower : lower.replace(SPECIAL, fold);
 }
 
 /** Normalised text plus, for each of its UTF-16 units, the span of the original it came from. */
-function normalizeWithOffsets(text: string): { norm: string; from: number[]; to: number[] } {
+export function normalizeWithOffsets(text: string): { norm: string; from: number[]; to: number[] } {
   let norm = '';
   const from: number[] = [];
   const to: number[] = [];
@@ -76,6 +79,7 @@ function normalizeWithOffsets(text: string): { norm: string; from: number[]; to:
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Arabic definite article, alone or after a one-letter conjunction or preposition (already normalised). */
 const ARTICLE = /^(?:وبال|وال|فال|بال|كال|ولل|لل|ال)(?=[\u0621-\u064a]{2})/u;
+const ARTICLE_WORD = /(?<![\p{L}\p{N}])(?:وبال|وال|فال|بال|كال|ولل|لل|ال)([\u0621-\u064a]{2}[\p{L}\p{N}]*)/gu;
 
 /**
  * What goes into the index for a masked text: its normalised form, plus each word that carries the Arabic
@@ -83,12 +87,9 @@ const ARTICLE = /^(?:وبال|وال|فال|بال|كال|ولل|لل|ال)(?=[\
  */
 export function indexBody(masked: string): string {
   const norm = normalizeForSearch(masked);
-  if (PLAIN.test(norm)) return norm;
+  if (!norm.includes('\u0644')) return norm; // no lam, no article
   let extra = '';
-  for (const m of norm.matchAll(WORD)) {
-    const bare = m[0].replace(ARTICLE, '');
-    if (bare !== m[0]) extra += ' ' + bare;
-  }
+  for (const m of norm.matchAll(ARTICLE_WORD)) extra += ' ' + m[1];
   return norm + extra;
 }
 const MAX_TERMS = 8;

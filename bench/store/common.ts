@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore, type Core } from '../../main/core/app';
+import type { InboundMessage } from '../../main/core/shared/messages';
+import type { KeychainPort } from '../../main/core/vault';
+
+/**
+ * The benchmarks keep the data key in memory: the keychain is read once at open and is not on any measured path,
+ * and a benchmark should run without a desktop session. Tests use the real keychain.
+ */
+export function memoryKeychain(): KeychainPort {
+  const m = new Map<string, string>();
+  return {
+    getPassword: async (s, a) => m.get(`${s}\0${a}`) ?? null,
+    setPassword: async (s, a, p) => void m.set(`${s}\0${a}`, p),
+    deletePassword: async (s, a) => m.delete(`${s}\0${a}`),
+    findCredentials: async (s) => [...m].filter(([k]) => k.startsWith(`${s}\0`)).map(([k, password]) => ({ account: k.split('\0')[1]!, password })),
+  };
+}
+
+export async function benchCore(dataDir: string, keychain = memoryKeychain()): Promise<Core> {
+  return openCore({ dataDir, keychain, keychainService: 'Diwan-bench' });
+}
+
+export function argValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+export function freshDir(name: string): string {
+  const dir = path.join(os.tmpdir(), `diwan-bench-${name}-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const EN = ['hello', 'order', 'refund', 'delivery', 'late', 'please', 'help', 'account', 'password', 'invoice', 'thanks', 'payment', 'card', 'where', 'is', 'my', 'the', 'package', 'today', 'tomorrow'];
+const AR = ['مرحبا', 'أريد', 'إلغاء', 'الطلب', 'الفاتورة', 'متى', 'يصل', 'شكرا', 'حسابي', 'مشكلة', 'الدفع', 'البطاقة', 'استرداد', 'المبلغ', 'عاجل', 'من', 'فضلك'];
+const FA = ['سلام', 'می‌خواهم', 'سفارش', 'لغو', 'کنم', 'کی', 'می‌رسد', 'ممنون', 'حساب', 'مشکل', 'پرداخت', 'کارت', 'بازپرداخت', 'فوری', 'لطفا'];
+
+/** A deterministic pseudo-random generator, so every run sees the same data. */
+export function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** A customer message as text: English, Arabic or Persian words, sometimes with a phone number, e-mail or card. */
+export function messageText(r: () => number): string {
+  const words = r() < 0.4 ? EN : r() < 0.6 ? AR : FA;
+  const n = 4 + Math.floor(r() * 14);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(words[Math.floor(r() * words.length)]!);
+  const x = r();
+  if (x < 0.15) out.push(`05${String(Math.floor(r() * 1e8)).padStart(8, '0')}`);
+  else if (x < 0.25) out.push(`user${Math.floor(r() * 1e6)}@example.com`);
+  else if (x < 0.3) out.push(`4111 ${String(Math.floor(r() * 1e4)).padStart(4, '0')} ${String(Math.floor(r() * 1e4)).padStart(4, '0')} 1111`);
+  return out.join(' ');
+}
+
+/** What a connector receives from a platform (a Telegram-like update), serialised, so the bench pays for parsing. */
+export function platformUpdate(i: number, conversation: number, sentAt: number, r: () => number): string {
+  return JSON.stringify({
+    update_id: i,
+    message: {
+      message_id: i,
+      date: Math.floor(sentAt / 1000),
+      chat: { id: conversation, type: 'private' },
+      from: { id: conversation, first_name: `Customer ${conversation}`, username: `cust${conversation}` },
+      text: messageText(r),
+    },
+  });
+}
+
+export function parseUpdate(json: string, sentAt: number): InboundMessage {
+  const u = JSON.parse(json) as { message: { message_id: number; chat: { id: number }; from: { id: number; first_name: string; username: string }; text: string } };
+  const m = u.message;
+  return {
+    platformMessageId: `${m.chat.id}:${m.message_id}`,
+    platformConversationId: String(m.chat.id),
+    contact: { platformUserId: String(m.from.id), displayName: m.from.first_name, handle: m.from.username },
+    direction: 'in',
+    text: m.text,
+    sentAt,
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function timings(samples: number[]): { p50: number; p99: number; max: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1]! };
+}
+
+export const ms = (n: number) => `${n.toFixed(2)} ms`;
