@@ -94,6 +94,7 @@ export async function startShell(
   });
   electron.powerMonitor.on('resume', () => core.gate.onResume());
   core.gate.start();
+  core.channels.start();
   // Every permitted IPC call counts as activity; the sweep ends sessions idle past the policy's limit.
   core.identity.sessions.onEnd((_session, reason) => reason === 'idle' && lock('idle'));
   const idleSweep = setInterval(() => core.identity.sessions.sweep(), IDLE_SWEEP_MS);

@@ -10,7 +10,7 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diwan-preview-'));
-const bridge = await startBridge({ dataDir, rendererDir, keychainService: 'Diwan-preview', log: (l) => console.log(l) });
+const bridge = await startBridge({ dataDir, rendererDir, keychainService: 'Diwan-preview', channels: true, log: (l) => console.log(l) });
 console.log(`Diwan preview (127.0.0.1 only, throwaway data in ${dataDir})`);
 console.log(`Open: ${bridge.url}`);
 const stop = async () => {

@@ -18,6 +18,8 @@ export interface BridgeOptions extends CoreOptions {
   rendererDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** Run the channels (the demo channel when none is configured), as the console does. Off unless asked for. */
+  channels?: boolean;
 }
 
 export interface RunningBridge {
@@ -102,6 +104,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     if (locked) emit('locked', { reason: reason ?? 'off-network' });
   });
   core.gate.start();
+  if (opts.channels) core.channels.start();
 
   return {
     url: `${origin}/?token=${token}`,
@@ -113,6 +116,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await Promise.allSettled([...inflight]);
+      await core.channels.stop();
       core.close();
     },
   };

@@ -8,6 +8,8 @@ import { Identity, loadOrCreateDeviceIdentity, noOriginals, RevealService, type 
 import { noTranscripts, ReviewService, type TranscriptPort } from '../review';
 import type { MaskingHints } from '../masking';
 import { identityPolicyFrom } from './identity-policy';
+import { createChannelRuntime, type ChannelRuntime } from './channels';
+import { createGuards, guardedSink, type Guards } from './guards';
 import { detectorMasker, maskingHintsFrom } from './masker';
 import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
@@ -65,6 +67,9 @@ export interface Core {
   readonly reveal: RevealService;
   readonly review: ReviewService;
   readonly store: Store;
+  readonly guards: Guards;
+  /** The channels (connectors) the console runs; the shell and the bridge start them, the CLI never does. */
+  readonly channels: ChannelRuntime;
   /**
    * Loads the device key and the audit key from the keychain (creating them on first start) and checks the audit
    * trail's head. Everything that signs in, signs or verifies awaits it; it retries after a failure.
@@ -116,6 +121,10 @@ async function assemble(
     ? scheduleRetention(() => store.runRetention(), opts.background.retentionEveryMs, (e) => log(`retention failed: ${(e as { code?: string }).code ?? 'error'}`))
     : () => {};
 
+  const guards = createGuards({ db, store, audit, clock });
+  const lock = new ConsoleLock();
+  const channels = createChannelRuntime({ store, sink: guardedSink(guards, store.sink), vault, clock, audit, lock, log });
+
   const gate = createGate(db, clock, audit, {
     ...opts.network,
     onPolicy: (policy) => {
@@ -123,7 +132,6 @@ async function assemble(
       maskingHints = maskingHintsFrom(policy);
     },
   });
-  const lock = new ConsoleLock();
   bindLockToGate(gate, lock);
   // Leaving the office network ends every session: coming back means signing in again.
   lock.onChange(({ locked, reason }) => {
@@ -145,6 +153,8 @@ async function assemble(
     reveal,
     review,
     store,
+    guards,
+    channels,
     ready() {
       starting ??= (async () => {
         const device = await loadOrCreateDeviceIdentity(vault);
@@ -167,6 +177,7 @@ async function assemble(
     },
     close() {
       gate.stop();
+      void channels.stop();
       stopRetention();
       if (!db.open) return;
       if (auditTrail.isOpen) {

@@ -45,6 +45,8 @@ export interface Store {
   runRetention(now?: number): RetentionOutcome[];
   rotateKey(opts?: { batchSize?: number; onProgress?: (p: RotationProgress) => void }): Promise<{ version: number; resumed: boolean; reencrypted: number }>;
   backup(out: string, secret?: { passphrase: string }): Promise<{ file: string; bytes: number }>;
+  /** Encrypts other parts' records (e.g. quarantined messages) under the data key, bound to `purpose`. */
+  sealer(purpose: string): { seal(plain: string): Buffer; open(sealed: Buffer): string };
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
@@ -68,6 +70,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     canned: new CannedReplyRepository(ctx),
     subjects: new SubjectRequests(ctx),
     runRetention: (now) => runRetention(ctx, now),
+    sealer: (purpose) => ({ seal: (plain) => cipher.encrypt(purpose, plain), open: (sealed) => cipher.decrypt(purpose, sealed) }),
     rotateKey: (o) => rotateDataKey(ctx, opts.vault, dbId, o),
     async backup(out, secret) {
       const ring = await opts.vault.dataKeys(dbId);

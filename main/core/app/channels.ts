@@ -1,0 +1,71 @@
+import { ConnectorRuntime, type ChannelConfig, type ChannelKind } from '../connectors';
+import type { ConnectorSink } from '../shared/messages';
+import type { AuditPort, Clock } from '../shared/ports';
+import type { Store } from '../store';
+import type { Vault } from '../vault';
+import type { ConsoleLock } from './lock';
+
+export const DEMO_CHANNEL_ID = 'demo';
+
+export interface ChannelRuntime {
+  readonly runtime: ConnectorRuntime;
+  /** Adds every enabled channel (or the demo channel when there is none) and starts pulling and sending. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The channels the console runs: every enabled channel in the store, or — when none is configured — the built-in
+ * demo channel, so a new user sees Diwan work with no credentials. Paused whenever the console is locked.
+ */
+export function createChannelRuntime(deps: {
+  store: Store;
+  sink: ConnectorSink;
+  vault: Vault;
+  clock: Clock;
+  audit: AuditPort;
+  lock: ConsoleLock;
+  log: (line: string) => void;
+}): ChannelRuntime {
+  const runtime = new ConnectorRuntime({
+    sink: deps.sink,
+    outbox: deps.store.outbox,
+    vault: deps.vault,
+    clock: deps.clock,
+    audit: deps.audit,
+    log: (line) => deps.log(`channel ${line.channelId} ${line.level} ${line.event}${line.detail ? `: ${line.detail}` : ''}`),
+  });
+  const syncPause = () => (deps.lock.isLocked() ? runtime.pause(deps.lock.reason() ?? 'locked') : runtime.resume());
+  let unbind = () => {};
+  return {
+    runtime,
+    start() {
+      let channels = deps.store.channels.list().filter((c) => c.enabled);
+      if (channels.length === 0) {
+        deps.store.channels.create({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo' });
+        channels = [deps.store.channels.get(DEMO_CHANNEL_ID)];
+      }
+      for (const c of channels) runtime.add(channelConfig(c));
+      syncPause();
+      unbind = deps.lock.onChange(syncPause);
+      runtime.start();
+    },
+    async stop() {
+      unbind();
+      await runtime.stop();
+    },
+  };
+}
+
+function channelConfig(c: { id: string; kind: string; config: Record<string, unknown> }): ChannelConfig {
+  const { baseUrl, pollIntervalMs, rateLimit, quietAlertMs, ...settings } = c.config as Partial<ChannelConfig> & Record<string, unknown>;
+  return {
+    id: c.id,
+    kind: c.kind as ChannelKind,
+    baseUrl,
+    pollIntervalMs,
+    rateLimit,
+    quietAlertMs,
+    settings: settings as ChannelConfig['settings'],
+  };
+}

@@ -1,0 +1,70 @@
+import { detectSensitive } from '../masking';
+import { EarlyWarning, FloodGate, OutboundGuard, Quarantine, resolveGuardPolicy, type GuardNotice, type GuardPolicy } from '../guard';
+import type { Policy } from '../policy';
+import type { Db, Store } from '../store';
+import type { ConnectorSink } from '../shared/messages';
+import type { AuditPort, Clock } from '../shared/ports';
+
+/** The guards as the console uses them: before every reply, in front of the store, on every inbound message. */
+export interface Guards {
+  readonly outbound: OutboundGuard;
+  readonly flood: FloodGate;
+  readonly quarantine: Quarantine;
+  readonly earlyWarning: EarlyWarning;
+  readonly policy: GuardPolicy;
+  /** Where guard notices go (the lead's panel, OS notifications); the shell and the console subscribe. */
+  onNotice(listener: (notice: GuardNotice) => void): () => void;
+}
+
+export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clock: Clock; policy?: GuardPolicy }): Guards {
+  const policy = deps.policy ?? resolveGuardPolicy();
+  const listeners = new Set<(n: GuardNotice) => void>();
+  const notify = (n: GuardNotice) => {
+    for (const l of listeners) l(n);
+  };
+  const quarantine = new Quarantine(deps.db, { sealer: deps.store.sealer('quarantine'), detectSensitive, audit: deps.audit });
+  const known = deps.db.prepare(
+    'SELECT 1 FROM contacts c JOIN conversations v ON v.contact_id = c.id WHERE c.channel_id = ? AND c.platform_user_id = ? LIMIT 1',
+  );
+  return {
+    policy,
+    quarantine,
+    outbound: new OutboundGuard({ policy, detectSensitive, audit: deps.audit, clock: deps.clock }),
+    flood: new FloodGate({
+      policy,
+      quarantine,
+      isKnownCustomer: (channelId, platformUserId) => known.get(channelId, platformUserId) !== undefined,
+      notify,
+      audit: deps.audit,
+      clock: deps.clock,
+    }),
+    earlyWarning: new EarlyWarning({ db: deps.db, policy, detectSensitive, notify, audit: deps.audit, clock: deps.clock }),
+    onNotice(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * The store's sink with the guards in front: flood control decides what is stored, collapsed or quarantined, and
+ * every customer message feeds the early-warning counts.
+ */
+export function guardedSink(guards: Guards, inner: ConnectorSink): ConnectorSink {
+  const flood = guards.flood.guard(inner);
+  return {
+    cursor: (channelId) => flood.cursor(channelId),
+    ingest(channelId, messages, cursor) {
+      const result = flood.ingest(channelId, messages, cursor);
+      for (const m of messages) {
+        if (m.direction === 'in') guards.earlyWarning.observe({ conversationId: `${channelId}/${m.platformConversationId}`, text: m.text, at: m.sentAt });
+      }
+      return result;
+    },
+  };
+}
+
+/** The guard settings a signed IT policy carries: the company's own link domains. */
+export function guardPolicyFrom(policy: Policy): GuardPolicy {
+  return resolveGuardPolicy({ companyDomains: policy.allowedLinkDomains });
+}
