@@ -1,10 +1,15 @@
 import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import type { InboundMessage } from '../../main/core/shared/messages';
+import { placeholderMasker } from '../../main/core/store';
 import type { KeychainPort } from '../../main/core/vault';
 import { testKeychain } from './keychain';
 import { tmpDir } from './tmp';
 
-/** A real core (SQLite file in a temp dir, the real keychain under a test service) with one channel `tg`. */
+/**
+ * A real core (SQLite file in a temp dir, the real keychain under a test service) with one channel `tg`. It masks
+ * with the store's placeholder masker, so token shapes in these tests are predictable; the real detectors are
+ * tested on their own (test/unit/masking) and on the ingest path in store-no-leak.test.ts.
+ */
 export async function storeCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
   return (await storeEnv(opts)).core;
 }
@@ -12,7 +17,7 @@ export async function storeCore(opts: Partial<CoreOptions> = {}): Promise<Core> 
 /** The same, with the keychain port and service name, to open the data directory again. */
 export async function storeEnv(opts: Partial<CoreOptions> = {}): Promise<{ core: Core; keychain: KeychainPort; service: string }> {
   const { keychain, service } = testKeychain();
-  const core = await openCore({ dataDir: tmpDir(), keychain, keychainService: service, ...opts });
+  const core = await openCore({ dataDir: tmpDir(), keychain, keychainService: service, masker: placeholderMasker, ...opts });
   core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'Support bot' });
   return { core, keychain, service };
 }

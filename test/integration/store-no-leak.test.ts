@@ -9,14 +9,31 @@ import type { InboundMessage } from '../../main/core/shared/messages';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 
+/** Values the detectors must find: Saudi mobiles, e-mails, Luhn-valid cards and mod-97-valid Saudi IBANs. */
 function sensitiveValues(n: number): string[] {
-  const r = () => crypto.randomInt(0, 10).toString();
-  const digits = (k: number) => Array.from({ length: k }, r).join('');
+  const digits = (k: number) => Array.from({ length: k }, () => crypto.randomInt(0, 10).toString()).join('');
   const values: string[] = [];
   for (let i = 0; i < n; i++) {
-    values.push(`05${digits(8)}`, `${crypto.randomBytes(5).toString('hex')}@example.com`, `4${digits(15)}`, `SA${digits(22)}`);
+    const mobile = `05${'0345689'[crypto.randomInt(0, 7)]}${digits(7)}`;
+    values.push(mobile, `${crypto.randomBytes(5).toString('hex')}@example.com`, withLuhn(`4${digits(14)}`), saudiIban(digits(20)));
   }
   return values;
+}
+
+function withLuhn(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return body + ((10 - (sum % 10)) % 10);
+}
+
+function saudiIban(bban: string): string {
+  const numeric = `${bban}${'S'.charCodeAt(0) - 55}${'A'.charCodeAt(0) - 55}00`;
+  const check = 98 - Number(BigInt(numeric) % 97n);
+  return `SA${String(check).padStart(2, '0')}${bban}`;
 }
 
 function allFiles(dir: string): string[] {
