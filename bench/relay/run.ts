@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { hubSignature } from '../../main/core/connectors';
-import { RelayLink, relayProtocol, spkiPin } from '../../main/core/connectors/relay-client';
+import { RelayLink, relayProtocol } from '../../main/core/connectors/relay-client';
+import { spkiPin } from '../../main/core/network';
 import { createRelayCertificate } from '../../main/relay/tls';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

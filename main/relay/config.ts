@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DiwanError } from '../core/shared/errors';
-import { deviceFingerprint, publicKeyFrom } from './device-keys';
-import { parseCidr } from './office-ranges';
+import { fingerprintOf } from '../core/auth';
+import { publicKeyFrom } from './device-keys';
+import { parseCidr } from '../core/policy';
 
 /** The channel kinds a relay serves: webhook-only Meta channels, and Telegram bots shared by several consoles. */
 export const RELAY_KINDS = ['whatsapp', 'messenger', 'instagram', 'telegram'] as const;
@@ -106,7 +107,7 @@ export function enrolledDevices(config: RelayConfig): Map<string, EnrolledDevice
   const out = new Map<string, EnrolledDevice>();
   for (const d of config.devices) {
     const key = publicKeyFrom(d.publicKey);
-    const fingerprint = deviceFingerprint(key);
+    const fingerprint = fingerprintOf(key);
     out.set(fingerprint, { name: d.name, fingerprint, key });
   }
   return out;

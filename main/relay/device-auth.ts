@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { deviceAuthMessage } from '../core/connectors/relay-client/protocol';
 import type { EnrolledDevice } from './config';
-import { verifyDeviceSignature } from './device-keys';
+import { verifyEd25519 } from '../core/auth';
 
 export interface DeviceAuthOptions {
   now: () => number;
@@ -56,7 +56,8 @@ export class DeviceAuth {
     const now = this.o.now();
     if (!pending || pending.fingerprint !== req.fingerprint || pending.expiresAt < now) return { ok: false, reason: 'bad_challenge' };
     if (Math.abs(now - req.timestamp) > (this.o.clockSkewMs ?? 120_000)) return { ok: false, reason: 'clock_skew' };
-    if (!verifyDeviceSignature(device.key, deviceAuthMessage(req.nonce, req.timestamp, req.fingerprint), req.signature)) {
+    const publicKeyPem = device.key.export({ type: 'spki', format: 'pem' }).toString();
+    if (!verifyEd25519(publicKeyPem, deviceAuthMessage(req.nonce, req.timestamp, req.fingerprint), req.signature)) {
       return { ok: false, reason: 'bad_signature' };
     }
     const token = this.random(32).toString('base64url');

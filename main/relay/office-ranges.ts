@@ -1,19 +1,6 @@
 import net from 'node:net';
 
-/**
- * Office ranges as the relay checks them on every console request. Duplicates, in small, the parsing of the network
- * branch (`main/core/policy` `parseCidr`); at merge the relay should take the ranges from the signed policy and this
- * parser from there.
- */
-export function parseCidr(s: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(s);
-  if (!m) return null;
-  const version = net.isIP(m[1]!);
-  const prefix = Number(m[2]);
-  if (version === 4 && prefix <= 32) return { address: m[1]!, prefix, family: 'ipv4' };
-  if (version === 6 && prefix <= 128) return { address: m[1]!, prefix, family: 'ipv6' };
-  return null;
-}
+import { parseCidr } from '../core/policy';
 
 export type AddressCheck = (address: string | undefined) => boolean;
 

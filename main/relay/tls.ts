@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import crypto from 'node:crypto';
 import net from 'node:net';
 import * as x509 from '@peculiar/x509';
-import { spkiPin } from '../core/connectors/relay-client';
+import { spkiPin } from '../core/network';
 
 /**
  * The relay's certificate for the office-side listener: self-signed on purpose, because consoles trust it by pin

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
-import { spkiPin } from '../../main/core/connectors/relay-client';
+import { spkiPin } from '../../main/core/network';
 import { Vault, type KeychainPort } from '../../main/core/vault';
 import { parseRelayConfig } from '../../main/relay/config';
 import { chooseRelaySecrets, CredentialsDirSecrets, KeychainRelaySecrets } from '../../main/relay/secrets';

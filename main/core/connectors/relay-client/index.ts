@@ -1,4 +1,4 @@
 export { RelayConnector } from './connector';
-export { RelayLink, spkiPin, type DeviceSigner, type RelayLinkOptions } from './link';
+export { RelayLink, type DeviceSigner, type RelayLinkOptions } from './link';
 export { withRelay } from './registry';
 export * as relayProtocol from './protocol';

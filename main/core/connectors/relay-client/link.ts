@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { Agent, buildConnector, request } from 'undici';
 import type { z } from 'zod';
+import { spkiPin } from '../../network';
 import { systemClock, type Clock } from '../../shared/ports';
 import { ConnectorError } from '../errors';
 import { challengeResponse, deviceAuthMessage, errorResponse, RELAY_API, sessionResponse } from './protocol';
@@ -26,11 +26,6 @@ export interface RelayLinkOptions {
   timeoutMs?: number;
 }
 
-/** Base64 SHA-256 of a certificate's SubjectPublicKeyInfo (the network gate pins beacons the same way). */
-export function spkiPin(certDer: Buffer | string): string {
-  const spki = new crypto.X509Certificate(certDer).publicKey.export({ type: 'spki', format: 'der' });
-  return crypto.createHash('sha256').update(spki).digest('base64');
-}
 
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'RELAY_PIN_MISMATCH', 'EADDRNOTAVAIL']);
