@@ -9,6 +9,8 @@ export const DEMO_CHANNEL_ID = 'demo';
 
 export interface ChannelRuntime {
   readonly runtime: ConnectorRuntime;
+  /** Where inbound messages go: the store, behind the guards (the relay client and tests deliver here too). */
+  readonly sink: ConnectorSink;
   /** Adds every enabled channel (or the demo channel when there is none) and starts pulling and sending. */
   start(): void;
   stop(): Promise<void>;
@@ -39,6 +41,7 @@ export function createChannelRuntime(deps: {
   let unbind = () => {};
   return {
     runtime,
+    sink: deps.sink,
     start() {
       let channels = deps.store.channels.list().filter((c) => c.enabled);
       if (channels.length === 0) {

@@ -9,7 +9,7 @@ import { noTranscripts, ReviewService, type TranscriptPort } from '../review';
 import type { MaskingHints } from '../masking';
 import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
-import { createGuards, guardedSink, type Guards } from './guards';
+import { createGuards, guardedSink, guardPolicyFrom, type Guards } from './guards';
 import { detectorMasker, maskingHintsFrom } from './masker';
 import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
@@ -130,6 +130,7 @@ async function assemble(
     onPolicy: (policy) => {
       identity.setPolicy(identityPolicyFrom(policy));
       maskingHints = maskingHintsFrom(policy);
+      guards.setPolicy(guardPolicyFrom(policy));
     },
   });
   bindLockToGate(gate, lock);

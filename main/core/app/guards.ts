@@ -12,12 +12,14 @@ export interface Guards {
   readonly quarantine: Quarantine;
   readonly earlyWarning: EarlyWarning;
   readonly policy: GuardPolicy;
+  /** Follows IT's signed policy: the outbound guard reads the company's link domains from it at every check. */
+  setPolicy(policy: GuardPolicy): void;
   /** Where guard notices go (the lead's panel, OS notifications); the shell and the console subscribe. */
   onNotice(listener: (notice: GuardNotice) => void): () => void;
 }
 
 export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clock: Clock; policy?: GuardPolicy }): Guards {
-  const policy = deps.policy ?? resolveGuardPolicy();
+  let policy = deps.policy ?? resolveGuardPolicy();
   const listeners = new Set<(n: GuardNotice) => void>();
   const notify = (n: GuardNotice) => {
     for (const l of listeners) l(n);
@@ -26,10 +28,23 @@ export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clo
   const known = deps.db.prepare(
     'SELECT 1 FROM contacts c JOIN conversations v ON v.contact_id = c.id WHERE c.channel_id = ? AND c.platform_user_id = ? LIMIT 1',
   );
+  const outboundDeps = {
+    get policy() {
+      return policy;
+    },
+    detectSensitive,
+    audit: deps.audit,
+    clock: deps.clock,
+  };
   return {
-    policy,
+    get policy() {
+      return policy;
+    },
+    setPolicy(next) {
+      policy = next;
+    },
     quarantine,
-    outbound: new OutboundGuard({ policy, detectSensitive, audit: deps.audit, clock: deps.clock }),
+    outbound: new OutboundGuard(outboundDeps),
     flood: new FloodGate({
       policy,
       quarantine,

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../main/core/app';
+import { resolveGuardPolicy } from '../../main/core/guard';
+import { testCore } from '../helpers/core';
+
+let core: Core | undefined;
+afterEach(() => core?.close());
+
+const ctx = { agentId: 'agent-1', conversationId: '1', lang: 'en' as const };
+
+describe('the core’s guards', () => {
+  it('blocks a reply asking for a one-time code and follows the company domains IT sets', async () => {
+    core = await testCore();
+    expect(core.guards.outbound.check('Please send me the verification code we just texted you.', ctx).verdict).toBe('block');
+    expect(core.guards.outbound.check('Never share your verification code with anyone, including us.', ctx).verdict).toBe('allow');
+    const link = 'Track it here: https://help.acme.example/orders';
+    expect(core.guards.outbound.check(link, ctx).verdict).toBe('warn');
+    core.guards.setPolicy(resolveGuardPolicy({ companyDomains: ['acme.example'] }));
+    expect(core.guards.outbound.check(link, ctx).verdict).toBe('allow');
+  });
+
+  it('sits in front of the store: a flood from one sender is quarantined, not stored, and nothing is lost', async () => {
+    core = await testCore();
+    core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'Bot' });
+    const flood = Array.from({ length: 200 }, (_, i) => ({
+      platformMessageId: `f${i}`,
+      platformConversationId: 'bot',
+      contact: { platformUserId: 'bot' },
+      direction: 'in' as const,
+      text: `BUY NOW cheap followers ${i}`,
+      sentAt: 1_700_000_000_000 + i,
+    }));
+    core.channels.sink.ingest('tg', flood, null);
+    const stored = core.store.conversations.list().items.reduce((n, c) => n + core!.store.conversations.messages(c.id, { limit: 500 }).length, 0);
+    const held = core.guards.quarantine.summary().reduce((n, g) => n + g.pending, 0);
+    expect(stored).toBeLessThan(200);
+    expect(stored + held).toBe(200);
+  });
+});
