@@ -1,12 +1,10 @@
-import 'reflect-metadata';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import * as x509 from '@peculiar/x509';
 import { publicKeyToBase64 } from '../policy';
 import { DiwanError } from '../shared/errors';
 import { spkiPin } from './beacon-protocol';
+import { createPinnedServerCertificate } from './self-signed';
 
 /** A beacon's keys: the Ed25519 key that signs answers and the ECDSA P-256 key and certificate that TLS pins. */
 export interface BeaconIdentity {
@@ -22,8 +20,7 @@ export interface BeaconIdentity {
 const FILES = { signing: 'beacon-signing-key.pem', tlsKey: 'beacon-tls-key.pem', tlsCert: 'beacon-tls-cert.pem' };
 
 /**
- * Loads the identity kept in `dir`, or creates it there on first use (folder 0700, key files 0600). The certificate is
- * self-signed and long-lived on purpose: clients trust its key by pin, not by a CA or its dates.
+ * Loads the identity kept in `dir`, or creates it there on first use (folder 0700, key files 0600).
  */
 export async function loadOrCreateBeaconIdentity(dir: string, opts: { names?: readonly string[]; now?: Date } = {}): Promise<BeaconIdentity> {
   const p = (f: string) => path.join(dir, f);
@@ -34,31 +31,10 @@ export async function loadOrCreateBeaconIdentity(dir: string, opts: { names?: re
   }
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const signing = crypto.generateKeyPairSync('ed25519');
-  const subtle = crypto.webcrypto.subtle;
-  const keys = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as crypto.webcrypto.CryptoKeyPair;
-  const names = opts.names?.length ? opts.names : ['localhost'];
-  const now = opts.now ?? new Date();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned(
-    {
-      serialNumber: crypto.randomBytes(8).toString('hex').replace(/^[89a-f]/, '1'),
-      name: `CN=Diwan beacon`,
-      notBefore: new Date(now.getTime() - 86_400_000),
-      notAfter: new Date(now.getTime() + 10 * 365 * 86_400_000),
-      keys,
-      signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
-      extensions: [
-        new x509.BasicConstraintsExtension(false, undefined, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-        new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-        new x509.SubjectAlternativeNameExtension(names.map((n) => (net.isIP(n) ? { type: 'ip' as const, value: n } : { type: 'dns' as const, value: n }))),
-      ],
-    },
-    crypto.webcrypto as unknown as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[1],
-  );
-  const pkcs8 = Buffer.from(await subtle.exportKey('pkcs8', keys.privateKey));
+  const { certPem, keyPem } = await createPinnedServerCertificate('Diwan beacon', opts.names?.length ? opts.names : ['localhost'], opts.now);
   write(p(FILES.signing), signing.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-  write(p(FILES.tlsKey), `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').replace(/(.{64})/g, '$1\n').trim()}\n-----END PRIVATE KEY-----\n`);
-  write(p(FILES.tlsCert), cert.toString('pem') + '\n');
+  write(p(FILES.tlsKey), keyPem);
+  write(p(FILES.tlsCert), certPem);
   return { ...readIdentity(dir), created: true };
 }
 

@@ -7,3 +7,4 @@ export { evaluateNetwork, systemRandom, type EvaluateDeps } from './evaluate';
 export { NetworkGate, type GateTrigger, type NetworkGateOptions, type VerdictListener } from './gate';
 export { findAddressInRanges, systemInterfaces, type InterfaceList, type InterfacesPort } from './interfaces';
 export { isOpenState, type CheckResult, type NetworkState, type Verdict } from './verdict';
+export { createPinnedServerCertificate } from './self-signed';
