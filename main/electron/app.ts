@@ -63,6 +63,8 @@ export async function startShell(
       opts.openCore ??
       ((dataDir: string) => openCore({ dataDir, log, network: { managedPolicy }, background: { retentionEveryMs: RETENTION_EVERY_MS } }));
     core = await open(app.getPath('userData'));
+    // Device and audit keys from the keychain; a tampered audit trail stops the app here until IT acknowledges it.
+    await core.ready();
   } catch (e) {
     electron.dialog.showErrorBox('Diwan cannot start', isDiwanError(e) ? e.message : 'Diwan could not open its data.');
     app.quit();

@@ -36,6 +36,7 @@ const MAX_BODY = 1024 * 1024;
 
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const core = await openCore(opts);
+  await core.ready();
   const dispatch = createMainDispatch(core, opts.log);
   // One cookie, one page, one session: the bridge's slot plays the role of the Electron window's.
   const session = newSessionSlot();

@@ -28,3 +28,15 @@ describe('the console runs its channels', () => {
     expect(core.channels.runtime.health().some((h) => h.state === 'paused')).toBe(false);
   });
 });
+
+describe('relay channels', () => {
+  it('leaves a relay channel stopped, and says why, while the policy names no relay', async () => {
+    const lines: string[] = [];
+    core = await testCore({ log: (l) => lines.push(l) });
+    await core.ready();
+    core.store.channels.create({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp', config: { via: 'relay' } });
+    core.channels.start();
+    expect(lines).toContain('channel wa not started: relay_not_configured');
+    expect(core.channels.runtime.health().map((h) => h.channelId)).toEqual([]);
+  });
+});

@@ -151,11 +151,12 @@ describe('IT policy: signature, expiry, rollback', () => {
       enrolledDevices: ['sha256:abcdefgh12345678'],
       requireTwoFactor: false,
       allowedLinkDomains: ['Acme.Example.'],
-      relay: 'https://relay.acme.example',
+      relay: { url: 'https://relay.acme.example', pin: 'A'.repeat(43) + '=' },
     });
     expect(ok.success).toBe(true);
     if (ok.success) expect(ok.data.allowedLinkDomains).toEqual(['acme.example']);
     expect(PolicySchema.safeParse({ ...policyBody([SITE]), masking: { hints: { CARD: 9 } } }).success).toBe(false);
+    expect(PolicySchema.safeParse({ ...policyBody([SITE]), relay: 'https://relay.acme.example' }).success).toBe(false);
     expect(PolicySchema.safeParse({ ...policyBody([SITE]), sites: [SITE, SITE] }).success).toBe(false);
     expect(PolicySchema.safeParse({ ...policyBody([SITE]), sites: [{ ...SITE, ranges: ['10.0.0.0/33'] }] }).success).toBe(false);
   });

@@ -1,4 +1,5 @@
-import { ConnectorRuntime, type ChannelConfig, type ChannelKind } from '../connectors';
+import { connectorRegistry, ConnectorRuntime, type ChannelConfig, type ChannelKind } from '../connectors';
+import { withRelay, type RelayLink } from '../connectors/relay-client';
 import type { ConnectorSink } from '../shared/messages';
 import type { AuditPort, Clock } from '../shared/ports';
 import type { Store } from '../store';
@@ -28,6 +29,8 @@ export function createChannelRuntime(deps: {
   audit: AuditPort;
   lock: ConsoleLock;
   log: (line: string) => void;
+  /** The relay the signed policy names, for channels set to go through it (`settings.via = "relay"`). */
+  relayLink: () => RelayLink | null;
 }): ChannelRuntime {
   const runtime = new ConnectorRuntime({
     sink: deps.sink,
@@ -35,6 +38,7 @@ export function createChannelRuntime(deps: {
     vault: deps.vault,
     clock: deps.clock,
     audit: deps.audit,
+    registry: withRelay(connectorRegistry, deps.relayLink),
     log: (line) => deps.log(`channel ${line.channelId} ${line.level} ${line.event}${line.detail ? `: ${line.detail}` : ''}`),
   });
   const syncPause = () => (deps.lock.isLocked() ? runtime.pause(deps.lock.reason() ?? 'locked') : runtime.resume());
@@ -48,7 +52,13 @@ export function createChannelRuntime(deps: {
         deps.store.channels.create({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo' });
         channels = [deps.store.channels.get(DEMO_CHANNEL_ID)];
       }
-      for (const c of channels) runtime.add(channelConfig(c));
+      for (const c of channels) {
+        try {
+          runtime.add(channelConfig(c));
+        } catch (e) {
+          deps.log(`channel ${c.id} not started: ${(e as { code?: string }).code ?? 'error'}`);
+        }
+      }
       syncPause();
       unbind = deps.lock.onChange(syncPause);
       runtime.start();

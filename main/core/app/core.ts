@@ -6,6 +6,7 @@ import { systemClock, type AuditPort, type Clock } from '../shared/ports';
 import { AuditTrail } from '../audit';
 import { Identity, loadOrCreateDeviceIdentity, noOriginals, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
 import { noTranscripts, ReviewService, type TranscriptPort } from '../review';
+import { RelayLink } from '../connectors/relay-client';
 import type { MaskingHints } from '../masking';
 import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
@@ -123,7 +124,12 @@ async function assemble(
 
   const guards = createGuards({ db, store, audit, clock });
   const lock = new ConsoleLock();
-  const channels = createChannelRuntime({ store, sink: guardedSink(guards, store.sink), vault, clock, audit, lock, log });
+  let relay: { url: string; pin: string; link: RelayLink | null } | null = null;
+  const relayLink = () => {
+    if (relay && !relay.link) relay.link = new RelayLink({ url: relay.url, pin: relay.pin, device: identity.deviceIdentity, clock });
+    return relay?.link ?? null;
+  };
+  const channels = createChannelRuntime({ store, sink: guardedSink(guards, store.sink), vault, clock, audit, lock, log, relayLink });
 
   const gate = createGate(db, clock, audit, {
     ...opts.network,
@@ -131,6 +137,7 @@ async function assemble(
       identity.setPolicy(identityPolicyFrom(policy));
       maskingHints = maskingHintsFrom(policy);
       guards.setPolicy(guardPolicyFrom(policy));
+      if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) relay = policy.relay ? { ...policy.relay, link: null } : null;
     },
   });
   bindLockToGate(gate, lock);

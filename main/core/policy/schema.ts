@@ -110,7 +110,10 @@ export const PolicySchema = z.strictObject({
   requireTwoFactor: z.boolean().default(true),
   /** The company's own domains: links to them are not flagged by the guards. */
   allowedLinkDomains: z.array(DnsName).max(256).default([]),
-  relay: HttpsUrl.optional(),
+  /** The on-premises relay for webhook channels and shared bots: its office address and the pin of its certificate. */
+  relay: z
+    .strictObject({ url: HttpsUrl, pin: z.string().regex(SPKI_PIN, 'must be a base64 SHA-256 pin as `diwan relay tls` prints it') })
+    .optional(),
 });
 
 export type Policy = z.output<typeof PolicySchema>;
