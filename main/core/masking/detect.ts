@@ -474,14 +474,14 @@ function preScan(s: string): number {
   let f = 0;
   let prev = 0;
   const len = s.length;
-  firstChange = len;
+  let change = len;
   for (let i = 0; i < len; i++) {
     const k = CLASS[s.charCodeAt(i)]!;
     if (k === 0) {
       prev = 0;
       continue;
     }
-    if (k & C_CHANGES && firstChange === len) firstChange = i;
+    if (k & C_CHANGES && change === len) change = i;
     if (k & C_TRANSPARENT) continue;
     if (k & C_DIGIT) {
       f |= HAS_DIGIT;
@@ -493,6 +493,7 @@ function preScan(s: string): number {
     else if (k & C_DOT && prev & C_LETTER) f |= LETTER_DOT;
     prev = k;
   }
+  firstChange = change;
   return f;
 }
 
