@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../main/core/app';
 import type { InboundMessage } from '../../main/core/shared/messages';
+import type { Masker } from '../../main/core/store';
 import type { KeychainPort } from '../../main/core/vault';
 
 /**
@@ -19,8 +20,9 @@ export function memoryKeychain(): KeychainPort {
   };
 }
 
-export async function benchCore(dataDir: string, keychain = memoryKeychain()): Promise<Core> {
-  return openCore({ dataDir, keychain, keychainService: 'Diwan-bench' });
+/** Without `masker`, the core masks with the real detectors, as the console does. */
+export async function benchCore(dataDir: string, keychain = memoryKeychain(), masker?: Masker): Promise<Core> {
+  return openCore({ dataDir, keychain, keychainService: 'Diwan-bench', masker });
 }
 
 export function argValue(name: string, fallback: number): number {

@@ -3,11 +3,10 @@
  * Works on the normalised text; words are looked up in the folded view (same offsets).
  */
 import { Cue, cueOf, isDateCue, isQualifierCue, isWeakCue } from './lexicon';
-import { foldForWords } from './normalise';
+import { foldRange } from './normalise';
 
 export interface ContextText {
   norm: string;
-  folded: string | null;
 }
 
 const BACK_WORDS = 6;
@@ -69,10 +68,6 @@ function forDates(c: Cue): boolean {
   return isDateCue(c);
 }
 
-function folded(ctx: ContextText): string {
-  return (ctx.folded ??= foldForWords(ctx.norm));
-}
-
 function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, maxChars = MAX_CHARS): Cue | 0 {
   const s = ctx.norm;
   let pos = from - 1;
@@ -93,7 +88,8 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
     const ws = pos + 1;
     // an earlier value ("B00940674", "12/05") owns the cues before it
     if (digitCount(s, ws, we) >= 2) break;
-    const cue = cueOf(folded(ctx).slice(ws, we));
+    const word = foldRange(s, ws, we);
+    const cue = cueOf(word);
     if (cue !== undefined && relevant(cue)) {
       if (weak) {
         if (isQualifierCue(cue)) return cue;
@@ -104,7 +100,7 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
         continue;
       } else return cue;
     }
-    if (weak && !GLUE_WORDS.has(folded(ctx).slice(ws, we)) && --weakLeft <= 0) return weak;
+    if (weak && !GLUE_WORDS.has(word) && --weakLeft <= 0) return weak;
     if (++words >= maxWords && !weak) break;
   }
   return weak;
@@ -126,7 +122,7 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
     const ws = pos;
     while (pos < len && isWordChar(s.charCodeAt(pos))) pos++;
     if (digitCount(s, ws, pos) >= 2) break;
-    const cue = cueOf(folded(ctx).slice(ws, pos));
+    const cue = cueOf(foldRange(s, ws, pos));
     if (cue !== undefined && relevant(cue)) {
       // "... 16.05.2025 تاريخ الميلاد: 09/08/1971": a label right before the next value is that value's
       if (labelsNextValue(s, pos)) break;
@@ -170,5 +166,5 @@ export function followedByCurrency(ctx: ContextText, end: number): boolean {
   while (pos < s.length && s.charCodeAt(pos) === 0x20) pos++;
   const ws = pos;
   while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
-  return pos > ws && cueOf(folded(ctx).slice(ws, pos)) === Cue.CURRENCY;
+  return pos > ws && cueOf(foldRange(s, ws, pos)) === Cue.CURRENCY;
 }

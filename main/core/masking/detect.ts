@@ -7,7 +7,7 @@ import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanVal
 import { dateCue, followedByCurrency, numberCue, numberCueBefore, type ContextText } from './context';
 import { numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { Cue } from './lexicon';
-import { foldForWords, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
+import { foldRange, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validNational } from './phone-plan';
@@ -362,21 +362,20 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
 }
 
 function handleRun(scan: Scan, run: Run): void {
-  const G = run.gs.length;
-  const used = new Uint8Array(G);
+  const G = run.gs.length; // at most 12 (readRun)
+  let used = 0; // bit k: group k is part of a value already
   for (let len = G; len >= 1; len--) {
     for (let a = 0; a + len <= G; a++) {
       const b = a + len - 1;
       if ((a > 0 && !cutAllowed(scan.norm, run, a - 1)) || (b < G - 1 && !cutAllowed(scan.norm, run, b))) continue;
-      let free = true;
-      for (let k = a; k <= b; k++) if (used[k]) free = false;
-      if (!free) continue;
+      const groups = ((1 << len) - 1) << a;
+      if (used & groups) continue;
       const total = run.ge[b]! - run.gs[a]!;
       if (G === 1 && textDateAround(scan, run)) return;
       if (total > 40 || (len === 1 && total < 4)) continue;
       const v = classify(scan, run, a, b);
       if (!v) continue;
-      used.fill(1, a, b + 1);
+      used |= groups;
       const start = a === 0 ? run.lead : run.gs[a]!;
       if (v === 'date') scan.claimed.push(start, run.ge[b]!);
       else add(scan, v.type, v.type === 'PHONE' ? start : run.gs[a]!, closeParen(scan.norm, run, b, start), v.confidence);
@@ -395,14 +394,13 @@ function textDateAround(scan: Scan, run: Run): boolean {
   const ys = run.gs[0]!;
   const ye = run.ge[0]!;
   if (ye - ys !== 4 || !plausibleYear(+scan.norm.slice(ys, ye), 4)) return false;
-  const f = (scan.folded ??= foldForWords(scan.norm));
   const from = Math.max(0, ys - 40);
-  const before = TEXT_DATE_BEFORE_YEAR.exec(f.slice(from, ys));
+  const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
   let end = ye;
   if (before) start = from + before.index;
   else {
-    const after = TEXT_DATE_AFTER_YEAR.exec(f.slice(ye, ye + 30));
+    const after = TEXT_DATE_AFTER_YEAR.exec(foldRange(scan.norm, ye, Math.min(scan.norm.length, ye + 30)));
     if (!after) return false;
     start = ys;
     end = ye + after[0].length;
@@ -413,16 +411,17 @@ function textDateAround(scan: Scan, run: Run): boolean {
 }
 
 
+const NEXT_DIGIT = /[0-9]/g;
+
 function findDigitRuns(scan: Scan): void {
   const s = scan.norm;
   const len = s.length;
   let i = 0;
   while (i < len) {
-    const c = s.charCodeAt(i);
-    if (!isDigit(c)) {
-      i++;
-      continue;
-    }
+    // jump to the next digit: the regex engine scans far faster than a loop over the units
+    NEXT_DIGIT.lastIndex = i;
+    if (!NEXT_DIGIT.test(s)) return;
+    i = NEXT_DIGIT.lastIndex - 1;
     const skip = claimedAt(scan, i);
     if (skip >= 0) {
       i = skip;
@@ -447,30 +446,54 @@ const LETTER_DOT = 16;
 /** Set by preScan: the first unit normalisation changes (text length when none). */
 let firstChange = 0;
 
+// What preScan needs to know of each UTF-16 unit, in one table load: most units (Arabic letters, spaces,
+// punctuation) are 0 and cost nothing more.
+const C_DIGIT = 1;
+const C_LETTER = 2;
+const C_AT = 4;
+const C_SLASH = 8;
+const C_DOT = 16;
+/** Bidi marks and ZWNJ: between a letter and a digit they do not separate them. */
+const C_TRANSPARENT = 32;
+/** Normalisation changes this unit. */
+const C_CHANGES = 64;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  let k = NORM[c] !== c ? C_CHANGES : 0;
+  if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) k |= C_TRANSPARENT;
+  else if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9) || (c >= 0xff10 && c <= 0xff19)) k |= C_DIGIT;
+  else if (isLatinLetter(c)) k |= C_LETTER;
+  else if (c === 0x40) k |= C_AT;
+  else if (c === 0x2f) k |= C_SLASH;
+  else if (c === 0x2e) k |= C_DOT;
+  CLASS[c] = k;
+}
+
 /** One cheap pass deciding which finders can have anything to find, and where normalisation must start. */
 function preScan(s: string): number {
   let f = 0;
-  let prevDigit = false;
-  let prevLetter = false;
-  firstChange = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (NORM[c] !== c && i < firstChange) firstChange = i;
-    // bidi marks and ZWNJ between a letter and a digit do not separate them
-    if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) continue;
-    const digit = (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9) || (c >= 0xff10 && c <= 0xff19);
-    const letter = !digit && isLatinLetter(c);
-    if (digit) {
+  let prev = 0;
+  const len = s.length;
+  let change = len;
+  for (let i = 0; i < len; i++) {
+    const k = CLASS[s.charCodeAt(i)]!;
+    if (k === 0) {
+      prev = 0;
+      continue;
+    }
+    if (k & C_CHANGES && change === len) change = i;
+    if (k & C_TRANSPARENT) continue;
+    if (k & C_DIGIT) {
       f |= HAS_DIGIT;
-      if (prevLetter) f |= LETTER_DIGIT;
-    } else if (letter) {
-      if (prevDigit) f |= LETTER_DIGIT;
-    } else if (c === 0x40) f |= HAS_AT;
-    else if (c === 0x2f) f |= SLASH;
-    else if (c === 0x2e && prevLetter) f |= LETTER_DOT;
-    prevDigit = digit;
-    prevLetter = letter;
+      if (prev & C_LETTER) f |= LETTER_DIGIT;
+    } else if (k & C_LETTER) {
+      if (prev & C_DIGIT) f |= LETTER_DIGIT;
+    } else if (k & C_AT) f |= HAS_AT;
+    else if (k & C_SLASH) f |= SLASH;
+    else if (k & C_DOT && prev & C_LETTER) f |= LETTER_DOT;
+    prev = k;
   }
+  firstChange = change;
   return f;
 }
 
@@ -480,7 +503,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (!(flags & (HAS_DIGIT | HAS_AT))) return [];
   const n = normaliseTransient(text, firstChange);
   const s = n.text;
-  const scan: Scan = { norm: s, folded: null, regions: options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0 };
+  const scan: Scan = { norm: s, regions: options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0 };
   if (flags & HAS_AT) findEmails(scan);
   if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
   if (flags & LETTER_DIGIT) {

@@ -4,7 +4,7 @@
  * - `normalise(text)` removes invisible characters (bidi controls, ZWNJ/ZWJ, tatweel, harakat), turns every
  *   digit script into ASCII digits and every exotic space or dash into a plain one, and keeps an offset map so
  *   that any range found in the normalised text maps back to the exact original characters.
- * - `foldForWords(norm)` is a same-length view used only to look words up in the context lexicon: Latin
+ * - `foldRange(norm, from, to)` is a same-length view of a word, used only to look it up in the context lexicon: Latin
  *   lower-cased, Arabic and Persian letter variants merged (أ إ آ ٱ → ا, ى ی → ي, ک → ك, ة ۀ → ه).
  */
 
@@ -91,13 +91,14 @@ export function toOriginalEnd(n: Normalised, end: number): number {
 }
 
 let buf = new Uint16Array(1024);
-const CHUNK = 8192;
+
+// Decoding the buffer natively is 2–3× faster than String.fromCharCode over it. A lone surrogate comes out as U+FFFD
+// (still one unit, so offsets hold, and neither is a digit or a letter the detectors look at); a leading U+FEFF
+// is kept (ignoreBOM), though normalisation removes it anyway.
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 function bufToString(len: number): string {
-  if (len <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
-  let s = '';
-  for (let i = 0; i < len; i += CHUNK) s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(len, i + CHUNK)) as unknown as number[]);
-  return s;
+  return UTF16.decode(buf.subarray(0, len));
 }
 
 let mapBuf = new Int32Array(1024);
@@ -144,18 +145,17 @@ export function normaliseTransient(text: string, firstChange?: number): Normalis
   return { text: bufToString(o), map: map.subarray(0, o + 1) };
 }
 
-/** Same length as the input; used for lexicon look-ups only. */
-export function foldForWords(norm: string): string {
-  const len = norm.length;
-  if (buf.length < len) buf = new Uint16Array(len * 2);
-  let changed = false;
-  for (let i = 0; i < len; i++) {
-    const c = norm.charCodeAt(i);
-    const f = FOLD[c]!;
-    if (f !== c) changed = true;
-    buf[i] = f;
-  }
-  return changed ? bufToString(len) : norm;
+/**
+ * `norm.slice(from, to)` folded for lexicon look-ups (same length). Only the words next to a candidate are looked
+ * up, so folding them one at a time costs less than folding the whole text once.
+ */
+export function foldRange(norm: string, from: number, to: number): string {
+  let i = from;
+  while (i < to && FOLD[norm.charCodeAt(i)] === norm.charCodeAt(i)) i++;
+  if (i === to) return norm.slice(from, to);
+  let out = norm.slice(from, i);
+  for (; i < to; i++) out += String.fromCharCode(FOLD[norm.charCodeAt(i)]!);
+  return out;
 }
 
 /** Folds a keyword the same way message text is normalised and folded (used to build the lexicon). */

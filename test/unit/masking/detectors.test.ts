@@ -140,6 +140,15 @@ describe('offsets', () => {
       ['OTP', '123456'],
     ]);
   });
+  it('map back exactly past lone surrogates, and in texts longer than the normalisation buffers', () => {
+    const text = '\ud800 رقمي\u200f ٠٥٥١٢٣٤٥٦٧ \udc00 code 123456';
+    expect(detectSensitive(text).map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([
+      ['PHONE', '٠٥٥١٢٣٤٥٦٧'],
+      ['OTP', '123456'],
+    ]);
+    const long = '\u200fكلام '.repeat(4000) + 'رقمي ٠٥٥١٢٣٤٥٦٧';
+    expect(detectSensitive(long).map((s) => long.slice(s.start, s.end))).toEqual(['٠٥٥١٢٣٤٥٦٧']);
+  });
   it('values at the very start and end of the text', () => {
     expectOnly('0551234567', 'PHONE', '0551234567');
     expectOnly('a.b@c.co', 'EMAIL', 'a.b@c.co');
