@@ -21,6 +21,11 @@ fi
 bin=node_modules/.bin
 step() { printf '\n== %s\n' "$1"; }
 
+# `bash scripts/test.sh --run <script.ts> [args]`: a long proof (crash, soak) with the private keychain.
+if [ "${1:-}" = "--run" ]; then
+  shift
+  exec node --import tsx "$@"
+fi
 # `bash scripts/test.sh <vitest args>`: only those tests, still with the private keychain.
 if [ $# -gt 0 ]; then
   exec "$bin/vitest" run "$@"
