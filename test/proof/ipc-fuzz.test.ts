@@ -7,6 +7,8 @@ import { RENDERER_DIR } from '../helpers/browser';
 import fs from 'node:fs';
 import os from 'node:os';
 import { loadOsKeychain, type KeychainPort } from '../../main/core/vault';
+import { registerSensitive } from '../helpers/leak-registry';
+import { keepTestData } from '../helpers/tmp';
 import { channelNames, contract } from '../../main/ipc/contract';
 import { hostileCall, seeded, WRONG_CHANNELS } from './fuzz-input';
 
@@ -23,6 +25,7 @@ import { hostileCall, seeded, WRONG_CHANNELS } from './fuzz-input';
 const PER_CHANNEL = Number(process.env.DIWAN_FUZZ_PER_CHANNEL ?? 20);
 const SEED = Number(process.env.DIWAN_FUZZ_SEED ?? crypto.randomInt(2 ** 31));
 const PASSWORD = 'fuzz-password-Long-enough-1';
+registerSensitive('secret', PASSWORD); // hashed at rest, never in clear
 /** Tables a refused call may legitimately touch: the audit trail, sign-in throttling, a session's last-seen time. */
 const BOOKKEEPING = new Set(['audit_entries', 'audit_checkpoints', 'login_throttle', 'user_sessions']);
 /** What a refused call may leave in the audit trail. */
@@ -49,7 +52,7 @@ async function post(channel: string, body: string, opts: { cookie?: string; orig
     throw new Error(`${channel}: the bridge did not answer (${(e as Error).message}); body began ${JSON.stringify(body.slice(0, 80))}`, { cause: e });
   });
   const text = await res.text();
-  let parsed: Answer['body'] = null;
+  let parsed: Answer['body'];
   try {
     parsed = JSON.parse(text) as Answer['body'];
   } catch {
@@ -119,7 +122,7 @@ afterAll(async () => {
   reader?.close();
   await bridge?.close();
   for (const account of written) await osKeychain.deletePassword(service, account);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!keepTestData) fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(`ipc fuzz: ${calls} calls (seed ${SEED}) ${JSON.stringify(Object.fromEntries(byKind))}`);
 });
 
