@@ -41,8 +41,10 @@ function hostileAnswers(wrap: (inner: string) => string): Fault[] {
 
 function expectHealthNoted(states: ChannelHealth[]) {
   expect(states.filter((s) => s.state !== 'connected' && s.lastError).length).toBeGreaterThan(0);
-  for (const s of states) expect(s.lastError ?? '').not.toContain('xxxxxxxxxx');
+  for (const s of states) {
+    expect(s.lastError ?? '').not.toContain('xxxxxxxxxx');
     expect(s.lastError ?? '').not.toContain('\u0000');
+  }
 }
 
 describe('hostile platforms', () => {
