@@ -19,7 +19,7 @@ describe('fitting pulled messages to the store', () => {
   });
 
   it('cuts text over the limit with a visible marker, never splitting a surrogate pair, and notes it', () => {
-    const long = 'a'.repeat(INBOUND_LIMITS.textChars - 40) + '🙂'.repeat(100);
+    const long = 'a'.repeat(INBOUND_LIMITS.textChars - 41) + '🙂'.repeat(100); // the cut falls inside an emoji
     const { messages, note } = fitToStore([msg({ text: long })]);
     const text = messages[0]!.text;
     expect(text.length).toBeLessThanOrEqual(INBOUND_LIMITS.textChars);
