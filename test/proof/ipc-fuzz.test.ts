@@ -9,6 +9,7 @@ import os from 'node:os';
 import { loadOsKeychain, type KeychainPort } from '../../main/core/vault';
 import { registerSensitive } from '../helpers/leak-registry';
 import { keepTestData } from '../helpers/tmp';
+import { AUDIT_ACTIONS } from '../../main/core/audit';
 import { channelNames, contract } from '../../main/ipc/contract';
 import { hostileCall, seeded, WRONG_CHANNELS } from './fuzz-input';
 
@@ -29,7 +30,7 @@ registerSensitive('secret', PASSWORD); // hashed at rest, never in clear
 /** Tables a refused call may legitimately touch: the audit trail, sign-in throttling, a session's last-seen time. */
 const BOOKKEEPING = new Set(['audit_entries', 'audit_checkpoints', 'login_throttle', 'user_sessions']);
 /** What a refused call may leave in the audit trail. */
-const REFUSAL_AUDIT = new Set(['auth.sign_in_failed', 'signin.failed', 'auth.signin_failed']);
+const REFUSAL_AUDIT = new Set<string>([AUDIT_ACTIONS.signInFailed]);
 
 let bridge: RunningBridge;
 let reader: Database.Database;
