@@ -30,7 +30,8 @@ const service = `Diwan-crash-${crypto.randomBytes(4).toString('hex')}`;
 // The emulator outlives every child; it closes itself after an hour at the latest.
 const tg = await TelegramEmulator.start(TOKEN, 3_600_000);
 
-function life(killAfterMs: number): Promise<{ killed: boolean; ms: number }> {
+/** Kills the child `killAfterMs` after it is ready, or (for the last life) once `settled()` held for a second (≤ 30 s). */
+function life(killAfterMs: number, settled?: () => boolean): Promise<{ killed: boolean; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/proof/long/crash-child.ts'], {
@@ -41,7 +42,16 @@ function life(killAfterMs: number): Promise<{ killed: boolean; ms: number }> {
     child.stderr.on('data', (d) => (err += d));
     const bound = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.stdout.once('data', () => {
-      setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (!settled) return void setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      let calm = 0;
+      const deadline = Date.now() + 30_000;
+      const poll = setInterval(() => {
+        calm = settled() ? calm + 1 : 0;
+        if (calm >= 5 || Date.now() > deadline) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+        }
+      }, 200);
     });
     child.on('exit', (_code, signal) => {
       clearTimeout(bound);
@@ -65,9 +75,15 @@ try {
     await life(Math.floor(Math.random() * 1_200));
     if ((i + 1) % 10 === 0) console.log(`${i + 1} kills, ${offered.size} messages offered, ${tg.sent.length} replies delivered (${Math.round((Date.now() - t0) / 1000)} s)`);
   }
-  // A last life of four seconds recovers what the last kill interrupted and catches up with everything offered; the
-  // check then opens the data as the next start would (interrupted sends become unknown).
-  await life(4_000);
+  // A last life recovers what the last kill interrupted and catches up with everything offered (the emulator holds no
+  // unconfirmed update and deliveries stopped changing); the check then opens the data as the next start would
+  // (interrupted sends become unknown).
+  let lastSent = -1;
+  await life(0, () => {
+    const calm = tg.updates.length === 0 && tg.sent.length === lastSent;
+    lastSent = tg.sent.length;
+    return calm;
+  });
   const core = await openCore({ dataDir: dir, keychainService: service, background: { retentionEveryMs: 3_600_000 } });
   await core.ready();
   const stored = core.db.prepare("SELECT platform_message_id FROM messages WHERE channel_id = 'tg' AND direction = 'in'").pluck().all() as string[];
