@@ -75,6 +75,8 @@ describe('hostile platforms', () => {
     const ids = storedMessages(core, 'tg').map((m) => m.platform_message_id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(storedMessages(core, 'tg').filter((m) => m.masked_text.startsWith('good message'))).toHaveLength(10);
+    // Bidi overrides, zero-width characters, NULs and stacked accents are a customer's text: stored, once each.
+    expect(storedMessages(core, 'tg').filter((m) => m.platform_message_id.startsWith('5550100:'))).toHaveLength(TRICKS.length);
     expectHealthNoted(states);
     expect(states.some((s) => /could not be read and were skipped/.test(s.note ?? ''))).toBe(true);
     // The 5 MB message is kept, cut to what the store holds, with a marker the agent sees.
