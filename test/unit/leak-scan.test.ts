@@ -13,6 +13,8 @@ function scan(files: Record<string, string | Buffer>, registry: Array<{ kind: st
   }
   fs.writeFileSync(path.join(root, 'registry.jsonl'), registry.map((r) => JSON.stringify(r)).join('\n'));
   const r = spawnSync(process.execPath, ['scripts/leak-scan.mjs', path.join(root, 'tmp'), path.join(root, 'registry.jsonl')], { encoding: 'utf8' });
+  // Planted leaks go at once, even when a full run keeps test data for the suite-wide scan.
+  fs.rmSync(root, { recursive: true, force: true });
   return { status: r.status, out: r.stdout };
 }
 
