@@ -21,6 +21,11 @@ fi
 bin=node_modules/.bin
 step() { printf '\n== %s\n' "$1"; }
 
+# `bash scripts/test.sh --run <script.ts> [args]`: a long proof (crash, soak) with the private keychain.
+if [ "${1:-}" = "--run" ]; then
+  shift
+  exec node --import tsx "$@"
+fi
 # `bash scripts/test.sh <vitest args>`: only those tests, still with the private keychain.
 if [ $# -gt 0 ]; then
   exec "$bin/vitest" run "$@"
@@ -32,10 +37,17 @@ step "build (electron-vite)"; "$bin/electron-vite" build --logLevel warn
 step "electronegativity";    node scripts/electronegativity.mjs | tail -n 1
 step "unit, integration and end-to-end tests (vitest)"
 mkdir -p test/artifacts
+# Every file the tests write goes under one root for this run and stays until the leak scan has searched it.
+run_root=$(mktemp -d "${TMPDIR:-/tmp}/diwan-test-run.XXXXXX")
+trap 'rm -rf "$run_root"' EXIT
+mkdir -p "$run_root/tmp"
 status=0
-"$bin/vitest" run --reporter=default --reporter=json --outputFile.json=test/artifacts/vitest.json || status=$?
+TMPDIR="$run_root/tmp" DIWAN_KEEP_TEST_DATA=1 DIWAN_LEAK_REGISTRY="$run_root/registry.jsonl" \
+  "$bin/vitest" run --reporter=default --reporter=json --outputFile.json=test/artifacts/vitest.json || status=$?
 node -e '
   const r = require("./test/artifacts/vitest.json");
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
 ' || true
+step "leak scan of every database, WAL, backup, log and export the tests left"
+node scripts/leak-scan.mjs "$run_root/tmp" "$run_root/registry.jsonl" || status=1
 exit $status

@@ -146,11 +146,13 @@ function readCookie(header: string | undefined, name: string): string | undefine
 async function readJson(req: http.IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized body is read to its end and dropped (never held), so the caller gets the typed answer rather
+  // than a connection reset mid-upload.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return { ok: false, message: 'The request is larger than Diwan accepts.' };
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY) return { ok: false, message: 'The request is larger than Diwan accepts.' };
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
   } catch {

@@ -45,10 +45,10 @@ export class MetaEmulator {
   private seq = 1;
   private server!: LoopbackServer;
 
-  static async start(token: string): Promise<MetaEmulator> {
+  static async start(token: string, lifeMs?: number): Promise<MetaEmulator> {
     const e = new MetaEmulator();
     e.tokens.add(token);
-    e.server = await listen((x) => e.handle(x));
+    e.server = await listen((x) => e.handle(x), lifeMs);
     return e;
   }
 

@@ -81,7 +81,9 @@ export type Fault =
   /** 200 with a JSON body of about `bytes` bytes. */
   | { kind: 'oversized'; bytes: number }
   /** Emulator-specific: deliver what is pending twice. */
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** 200 (or `status`) with exactly these bytes as a JSON answer: hostile payloads (invalid UTF-8, deep nesting, …). */
+  | { kind: 'body'; body: Buffer | string; status?: number };
 
 /** Scripted faults by route: each is used `times` times, in the order added. */
 export class FaultPlan {
@@ -129,6 +131,10 @@ export function playFault(fault: Fault | undefined, x: Exchange): boolean {
       x.res.end(JSON.stringify({ ok: true, padding: 'x'.repeat(fault.bytes) }));
       return true;
     }
+    case 'body':
+      x.res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fault.body) });
+      x.res.end(fault.body);
+      return true;
     default:
       return false;
   }

@@ -38,9 +38,9 @@ export class TelegramEmulator {
     this.tokens.add(token);
   }
 
-  static async start(token: string): Promise<TelegramEmulator> {
+  static async start(token: string, lifeMs?: number): Promise<TelegramEmulator> {
     const e = new TelegramEmulator(token);
-    e.server = await listen((x) => e.handle(x));
+    e.server = await listen((x) => e.handle(x), lifeMs);
     return e;
   }
 

@@ -4,6 +4,7 @@ import { ConnectorRuntime, type ChannelConfig, type ChannelKind, type LogLine, t
 import type { Sleep } from '../../main/core/connectors/time';
 import type { Clock } from '../../main/core/shared/ports';
 import { testKeychain } from './keychain';
+import { registerSecrets } from './leak-registry';
 import { tmpDir } from './tmp';
 
 /**
@@ -41,6 +42,7 @@ export async function connectorCore(channels: Array<{ id: string; kind: ChannelK
 }
 
 export async function putSecrets(core: Core, channelId: string, secrets: Record<string, unknown>): Promise<void> {
+  registerSecrets(secrets);
   await core.vault.set(`channel:${channelId}`, JSON.stringify(secrets));
 }
 

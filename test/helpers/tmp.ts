@@ -5,7 +5,13 @@ import { afterEach } from 'vitest';
 
 const made: string[] = [];
 
-/** A fresh temporary directory, removed after the current test. */
+/**
+ * Under a full `npm test` (scripts/test.sh sets DIWAN_KEEP_TEST_DATA) test data stays until the suite ends, so the
+ * leak scan can search every database, WAL, backup, log and export the tests wrote; the script removes it after.
+ */
+export const keepTestData = process.env.DIWAN_KEEP_TEST_DATA === '1';
+
+/** A fresh temporary directory, removed after the current test (or after the leak scan, see above). */
 export function tmpDir(prefix = 'diwan-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   made.push(dir);
@@ -13,5 +19,5 @@ export function tmpDir(prefix = 'diwan-test-'): string {
 }
 
 afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of made.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -7,6 +7,7 @@ import { runCli } from '../../main/cli/run';
 import { openCore } from '../../main/core/app';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { testKeychain } from '../helpers/keychain';
+import { registerSensitive } from '../helpers/leak-registry';
 import { tmpDir } from '../helpers/tmp';
 
 /** Values the detectors must find: Saudi mobiles, e-mails, Luhn-valid cards and mod-97-valid Saudi IBANs. */
@@ -47,6 +48,7 @@ describe('no original value at rest', () => {
     const backups = tmpDir();
     const logs: string[] = [];
     const values = sensitiveValues(150);
+    registerSensitive('value', ...values);
     const core = await openCore({ dataDir, keychain, keychainService: service, log: (l) => logs.push(l) });
     core.store.channels.create({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp' });
     const messages: InboundMessage[] = [];

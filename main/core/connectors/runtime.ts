@@ -3,6 +3,7 @@ import type { ConnectorSink, IngestResult, OutboundItem, OutboxPort } from '../s
 import { noAudit, systemClock, type AuditPort, type Clock } from '../shared/ports';
 import type { Vault } from '../vault';
 import type { ConnectorContext } from './context';
+import { fitToStore } from './bounds';
 import { asConnectorError, type ConnectorError } from './errors';
 import { HealthTracker, type ChannelAlert, type ChannelHealth } from './health';
 import { redact } from './http/redact';
@@ -355,12 +356,13 @@ class ChannelWorker {
   private apply(batch: PullBatch): IngestResult {
     const cursorChanged = batch.cursor !== undefined && batch.cursor !== this.cursor;
     let result: IngestResult = { inserted: 0, duplicates: 0, conversationIds: [] };
-    if (batch.messages.length || cursorChanged) {
-      result = this.opts.sink.ingest(this.id, batch.messages, batch.cursor);
+    const fitted = fitToStore(batch.messages);
+    if (fitted.messages.length || cursorChanged) {
+      result = this.opts.sink.ingest(this.id, fitted.messages, batch.cursor);
       if (batch.cursor !== undefined) this.cursor = batch.cursor;
     }
     for (const d of batch.deliveries ?? []) this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason);
-    this.succeeded(result.inserted, batch.note);
+    this.succeeded(result.inserted, [batch.note, fitted.note].filter(Boolean).join(' ') || undefined);
     if (result.inserted || result.duplicates) this.emit('ingested', { channelId: this.id, ...result });
     return result;
   }

@@ -28,6 +28,9 @@ export interface InboundMessage {
   attachments?: InboundAttachment[];
 }
 
+/** What the store keeps of one inbound message: longer ids are refused, longer text is cut by the runtime. */
+export const INBOUND_LIMITS = { idChars: 256, textChars: 64 * 1024 } as const;
+
 export interface IngestResult {
   inserted: number;
   duplicates: number;

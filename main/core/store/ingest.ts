@@ -1,13 +1,13 @@
 import type { Masker } from './masker';
 import { DiwanError } from '../shared/errors';
-import type { ConnectorSink, InboundMessage, IngestResult } from '../shared/messages';
+import { INBOUND_LIMITS, type ConnectorSink, type InboundMessage, type IngestResult } from '../shared/messages';
 import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
 import { unknownChannel } from './channels';
 import type { Db } from './database';
 import { indexBody } from './search-text';
 
-const MAX_ID = 256;
-const MAX_TEXT = 64 * 1024;
+const MAX_ID = INBOUND_LIMITS.idChars;
+const MAX_TEXT = INBOUND_LIMITS.textChars;
 const MAX_BATCH = 5000;
 
 /**

@@ -20,7 +20,7 @@ export interface MaskResult {
 export type Masker = (text: string) => MaskResult;
 
 const DETECTORS: Array<{ type: string; re: RegExp }> = [
-  { type: 'EMAIL', re: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },
+  { type: 'EMAIL', re: /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },
   { type: 'NUMBER', re: /\p{Nd}(?:[ -]?\p{Nd}){3,}/gu },
 ];
 

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+
+/**
+ * The suite-wide leak scan's registry (scripts/leak-scan.mjs): tests register the sensitive values and channel
+ * secrets they use, and after the whole suite every file the tests left under the run's temp root is searched for
+ * them. Set by scripts/test.sh for a full run; outside it, registering does nothing.
+ */
+export function registerSensitive(kind: 'value' | 'secret', ...values: string[]): void {
+  const file = process.env.DIWAN_LEAK_REGISTRY;
+  if (!file) return;
+  const lines = values.filter((v) => typeof v === 'string' && v.length >= 8).map((value) => JSON.stringify({ kind, value }));
+  if (lines.length) fs.appendFileSync(file, `${lines.join('\n')}\n`);
+}
+
+/** Every string in a channel's secrets (tokens, refresh tokens, app secrets). */
+export function registerSecrets(secrets: Record<string, unknown>): void {
+  registerSensitive('secret', ...Object.values(secrets).filter((v): v is string => typeof v === 'string'));
+}
