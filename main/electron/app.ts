@@ -1,8 +1,11 @@
 import { openCore, type Core } from '../core/app';
 import { isDiwanError } from '../core/shared/errors';
 import { createMainDispatch } from '../ipc';
+import type { ConsoleServices, NotifierPort } from '../ipc/console-port';
+import { unboundConsole } from '../ipc/console-unbound';
 import { DEFAULT_EXTERNAL_HOSTS, hardenSession, hardenWebContents } from './hardening';
 import { registerIpc, sendEvent } from './ipc';
+import { createNotifier } from './notify';
 import type { BrowserWindowLike, ElectronPort } from './port';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { createMainWindow } from './window';
@@ -12,6 +15,8 @@ export interface ShellOptions {
   preloadPath: string;
   log?: (line: string) => void;
   openCore?: (dataDir: string) => Core;
+  /** Binds the console's calls to the core's services; until bound, each console call answers `not_ready`. */
+  consoleServices?: (core: Core, notifier: NotifierPort) => ConsoleServices;
 }
 
 /**
@@ -43,7 +48,9 @@ export async function startShell(electron: ElectronPort, opts: ShellOptions): Pr
     app.quit();
     return null;
   }
-  registerIpc(electron.ipcMain, createMainDispatch(core, log));
+  const notifier = createNotifier(electron);
+  const services = (opts.consoleServices ?? ((_core, n) => unboundConsole(n)))(core, notifier);
+  registerIpc(electron.ipcMain, createMainDispatch(core, services, log));
 
   const win = createMainWindow(electron, opts.preloadPath);
   app.on('second-instance', () => {

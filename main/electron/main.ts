@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { startShell } from './app';
 import type { ElectronPort } from './port';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const electron = { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } as unknown as ElectronPort;
+const electron = { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } as unknown as ElectronPort;
 
 void startShell(electron, {
   rendererDir: path.join(here, '../renderer'),

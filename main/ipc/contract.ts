@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Permission } from '../core/auth';
+import { consoleContract, consoleEvents } from './console-contract';
 import { AppStatusSchema, Empty } from './schemas';
 
 /**
@@ -22,12 +23,14 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec
 
 export const contract = {
   getStatus: channel({ request: Empty, response: AppStatusSchema, permission: 'public' }),
+  ...consoleContract,
 } as const;
 
 /** Events main pushes to the renderer (never customer data the renderer was not granted). */
 export const events = {
   /** The console locked itself (off-network, idle, OS lock): drop every customer datum held. */
   locked: z.object({ reason: z.string() }),
+  ...consoleEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import { readStatic, SECURITY_HEADERS } from '../../main/electron/content';
 import { channelNames, eventNames, EVENT_PREFIX, type EventName, type EventOf } from '../../main/ipc/contract';
 import { createMainDispatch } from '../../main/ipc';
+import { openDemoDb } from './console-demo/db';
+import { createDemoServices, type DemoServices } from './console-demo/services';
 
 /**
  * Loopback test bridge: the real main-process core under Node, and the built renderer served to Chromium with a
@@ -24,7 +26,11 @@ export interface RunningBridge {
   url: string;
   origin: string;
   core: Core;
+  /** The console's demo data and services (test/bridge/console-demo) behind the same dispatcher. */
+  demo: DemoServices;
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;
+  /** Locks the console the way main does (off-network, idle): the session ends and the page is told. */
+  lock(reason: string): void;
   close(): Promise<void>;
 }
 
@@ -33,9 +39,15 @@ const MAX_BODY = 1024 * 1024;
 
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const core = openCore(opts);
-  const dispatch = createMainDispatch(core, opts.log);
-  const token = crypto.randomBytes(32).toString('base64url');
   const streams = new Set<http.ServerResponse>();
+  const emit = <E extends EventName>(name: E, payload: EventOf<E>) => {
+    const frame = `event: ${EVENT_PREFIX}${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const s of streams) s.write(frame);
+  };
+  const demoDb = openDemoDb(opts.dataDir);
+  const demo = createDemoServices({ db: demoDb, clock: core.clock, emit: (changed) => emit('inboxChanged', changed) });
+  const dispatch = createMainDispatch(core, demo, opts.log);
+  const token = crypto.randomBytes(32).toString('base64url');
   let origin = '';
 
   const server = http.createServer(async (req, res) => {
@@ -90,14 +102,18 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     url: `${origin}/?token=${token}`,
     origin,
     core,
-    emit(name, payload) {
-      const frame = `event: ${EVENT_PREFIX}${name}\ndata: ${JSON.stringify(payload)}\n\n`;
-      for (const s of streams) s.write(frame);
+    demo,
+    emit,
+    lock(reason) {
+      demo.lock(reason);
+      emit('locked', { reason });
     },
     async close() {
       for (const s of streams) s.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      demo.close();
+      demoDb.close();
       core.close();
     },
   };

@@ -73,9 +73,13 @@ export interface FakeElectron extends ElectronPort {
   privileged: unknown[];
   opened: string[];
   errors: string[];
+  /** Notifications the shell showed, in order. */
+  notifications: Array<{ title: string; body: string; silent: boolean; hasReply: boolean }>;
 }
 
-export function fakeElectron(opts: { singleInstance?: boolean; isPackaged?: boolean; userData?: string } = {}): FakeElectron {
+export function fakeElectron(
+  opts: { singleInstance?: boolean; isPackaged?: boolean; userData?: string; notificationsSupported?: boolean } = {},
+): FakeElectron {
   FakeWindow.created = [];
   const f = {
     calls: [] as string[],
@@ -85,7 +89,8 @@ export function fakeElectron(opts: { singleInstance?: boolean; isPackaged?: bool
     privileged: [] as unknown[],
     opened: [] as string[],
     errors: [] as string[],
-  } as FakeElectron;
+    notifications: [],
+  } as unknown as FakeElectron;
   const add = (m: Map<string, Listener[]>, e: string, l: Listener) => m.set(e, [...(m.get(e) ?? []), l]);
   f.app = {
     isPackaged: opts.isPackaged ?? true,
@@ -116,5 +121,14 @@ export function fakeElectron(opts: { singleInstance?: boolean; isPackaged?: bool
   f.shell = { openExternal: async (u) => void f.opened.push(u) };
   f.powerMonitor = { on: (e: string, l: Listener) => add(f.powerListeners, e, l) };
   f.dialog = { showErrorBox: (_t, c) => void f.errors.push(c) };
+  f.Notification = class {
+    constructor(private readonly options: { title: string; body: string; silent: boolean; hasReply: boolean }) {}
+    static isSupported() {
+      return opts.notificationsSupported ?? true;
+    }
+    show() {
+      f.notifications.push(this.options);
+    }
+  };
   return f;
 }

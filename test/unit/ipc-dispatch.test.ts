@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, createMainDispatch, type CallContext, type Handlers } from '../../main/ipc';
 import { DiwanError } from '../../main/core/shared/errors';
 import type { Core } from '../../main/core/app';
+import { unboundConsole } from '../../main/ipc/console-unbound';
 import { testCore } from '../helpers/core';
+
+/** Only getStatus matters to these tests; the other channels are never called. */
+const only = (getStatus: Handlers['getStatus']) => ({ getStatus }) as unknown as Handlers;
+const unbound = () => unboundConsole({ notify: () => false });
 
 const trusted: CallContext = { trustedSender: true };
 let core: Core | undefined;
@@ -10,7 +15,7 @@ afterEach(() => core?.close());
 
 function dispatcherWith(getStatus: Handlers['getStatus'], errors: string[] = []) {
   return createDispatcher({
-    handlers: { getStatus },
+    handlers: only(getStatus),
     authorize: () => null,
     onInternalError: (channel, e) => errors.push(`${channel}:${(e as Error).message}`),
   });
@@ -27,7 +32,7 @@ const goodStatus = {
 describe('IPC dispatch', () => {
   it('answers a valid call through the real core', async () => {
     core = testCore();
-    const result = await createMainDispatch(core)('getStatus', {}, trusted);
+    const result = await createMainDispatch(core, unbound())('getStatus', {}, trusted);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value).toMatchObject({ schemaVersion: expect.any(Number), dataDir: core.dataDir });
   });
@@ -67,7 +72,7 @@ describe('IPC dispatch', () => {
 
   it('denies by permission before parsing', async () => {
     const d = createDispatcher({
-      handlers: { getStatus: () => goodStatus },
+      handlers: only(() => goodStatus),
       authorize: () => ({ code: 'forbidden', message: 'no' }),
     });
     expect(await d('getStatus', 'garbage', trusted)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -107,7 +112,15 @@ describe('IPC dispatch', () => {
 
   it('the main dispatcher lets public channels through without a session', async () => {
     core = testCore();
-    const d = createMainDispatch(core);
+    const d = createMainDispatch(core, unbound());
     expect(await d('getStatus', {}, trusted)).toMatchObject({ ok: true });
+  });
+
+  it('the main dispatcher refuses console calls without a signed-in user, and unbound services say so plainly', async () => {
+    core = testCore();
+    const d = createMainDispatch(core, unbound());
+    expect(await d('listConversations', { filter: {} }, trusted)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await d('getSession', {}, trusted)).toMatchObject({ ok: true, value: { state: 'signed_out' } });
+    expect(await d('signIn', { username: 'a', password: 'b' }, trusted)).toMatchObject({ ok: false, error: { code: 'not_ready' } });
   });
 });

@@ -1,0 +1,374 @@
+import { z } from 'zod';
+import type { ChannelSpec } from './contract';
+
+/**
+ * The console's calls: inbox, conversation, composer, search, lead and admin views.
+ *
+ * The DTO rule: the renderer never parses masked tokens. Main turns masked text into `segments` (plain text runs
+ * and field chips carrying only the field's type and a short hint), gives each message its text direction, and
+ * returns an original value only through `revealField`, for one field, for a limited time.
+ *
+ * Permissions are plain names (see main/core/auth/permissions.ts); the Identity work maps roles to them.
+ */
+
+// ── building blocks ────────────────────────────────────────────────────────────────────────────────────────────
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const Name = z.string().min(1).max(200);
+const ShortText = z.string().max(500);
+const Time = z.number().int().nonnegative().max(8.64e15);
+const Cursor = z.string().max(200);
+
+export const CHANNEL_KINDS = ['telegram', 'x', 'messenger', 'instagram', 'whatsapp', 'email', 'demo'] as const;
+export const ChannelKind = z.enum(CHANNEL_KINDS);
+export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'unknown'] as const;
+export const DeliveryState = z.enum(DELIVERY_STATES);
+export const TextDirection = z.enum(['rtl', 'ltr', 'auto']);
+export const ROLES = ['agent', 'lead', 'admin'] as const;
+export const Role = z.enum(ROLES);
+
+/** A run of masked text: plain text (possibly a search match) or a masked field shown as a chip. */
+export const Segment = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().max(20_000), match: z.boolean().optional() }),
+  z.object({ kind: z.literal('field'), fieldIndex: z.number().int().nonnegative().max(1000), type: z.string().max(40), hint: z.string().max(16) }),
+]);
+const Segments = z.array(Segment).max(2000);
+
+export const UserRef = z.object({ id: z.string().max(100), name: z.string().max(200) });
+
+export const ConversationSummary = z.object({
+  id: Id,
+  channelId: z.string().max(100),
+  channelKind: ChannelKind,
+  channelName: z.string().max(200),
+  contactName: Segments,
+  preview: Segments,
+  previewDirection: TextDirection,
+  status: ConversationStatus,
+  snoozedUntil: Time.nullable(),
+  assignee: UserRef.nullable(),
+  unread: z.number().int().nonnegative(),
+  labels: z.array(z.string().max(60)).max(50),
+  lastActivityAt: Time,
+});
+
+export const Delivery = z.object({ state: DeliveryState, reason: z.string().max(500).optional() });
+
+export const MessageDto = z.object({
+  id: Id,
+  direction: z.enum(['in', 'out']),
+  sentAt: Time,
+  segments: Segments,
+  textDirection: TextDirection,
+  /** Only for replies sent from the console. */
+  delivery: Delivery.optional(),
+  author: UserRef.nullable(),
+});
+
+export const NoteDto = z.object({ id: Id, author: UserRef.nullable(), createdAt: Time, segments: Segments, textDirection: TextDirection });
+
+/** The platform's reply window: none where the platform has none, else whether a reply may still go out and how. */
+export const ReplyWindow = z.object({
+  kind: z.enum(['none', 'open', 'human_agent', 'closed']),
+  /** When the current window closes (ms); null when there is no window. */
+  closesAt: Time.nullable(),
+  /** The platform's rule in words the UI translates: '24h', '7d-human-agent'. */
+  rule: z.enum(['none', '24h', '7d-human-agent']),
+});
+
+export const CustomerPanel = z.object({
+  name: Segments,
+  handle: Segments,
+  fields: z.array(z.object({ label: z.string().max(60), segments: Segments })).max(50),
+  earlier: z
+    .array(z.object({ id: Id, status: ConversationStatus, lastActivityAt: Time, preview: Segments, channelKind: ChannelKind }))
+    .max(50),
+});
+
+export const ConversationDetail = z.object({
+  summary: ConversationSummary,
+  messages: z.array(MessageDto).max(2000),
+  notes: z.array(NoteDto).max(500),
+  customer: CustomerPanel,
+  replyWindow: ReplyWindow,
+  /** The newest customer message id; the composer sends it back so main can refuse a reply written before it. */
+  latestInboundId: Id.nullable(),
+});
+
+export const InboxScope = z.enum(['mine', 'unassigned', 'all']);
+export const InboxFilter = z.object({
+  scope: InboxScope.default('all'),
+  channelId: z.string().max(100).optional(),
+  status: ConversationStatus.optional(),
+  label: z.string().max(60).optional(),
+});
+
+export const HealthState = z.enum(['ok', 'degraded', 'down', 'unknown']);
+export const ChannelHealth = z.object({
+  channelId: z.string().max(100),
+  state: HealthState,
+  detail: z.string().max(500).optional(),
+  checkedAt: Time.nullable(),
+});
+
+export const ChannelDto = z.object({
+  id: z.string().max(100),
+  kind: ChannelKind,
+  name: z.string().max(200),
+  enabled: z.boolean(),
+  /** Whether the keychain holds credentials for it. The credentials themselves never leave main. */
+  hasCredentials: z.boolean(),
+  health: ChannelHealth,
+  unread: z.number().int().nonnegative(),
+});
+
+export const GuardFinding = z.object({ code: z.string().max(60), message: z.string().max(500) });
+export const GuardVerdict = z.object({
+  verdict: z.enum(['allow', 'warn', 'block']),
+  findings: z.array(GuardFinding).max(20),
+});
+
+export const SearchHit = z.object({
+  conversationId: Id,
+  messageId: Id,
+  channelKind: ChannelKind,
+  sentAt: Time,
+  direction: z.enum(['in', 'out']),
+  segments: Segments,
+  textDirection: TextDirection,
+});
+
+export const Session = z.object({
+  state: z.enum(['setup', 'signed_out', 'signed_in', 'locked']),
+  user: z.object({ id: z.string().max(100), name: z.string().max(200), role: Role, permissions: z.array(z.string().max(60)).max(100) }).nullable(),
+  lockReason: z.string().max(200).nullable(),
+});
+
+export const ReportSummary = z.object({
+  from: Time,
+  to: Time,
+  perChannel: z
+    .array(z.object({ channelId: z.string().max(100), channelKind: ChannelKind, channelName: z.string().max(200), inbound: z.number().int(), outbound: z.number().int(), conversations: z.number().int() }))
+    .max(100),
+  daily: z.array(z.object({ day: z.string().max(10), inbound: z.number().int(), resolved: z.number().int() })).max(400),
+  firstResponseMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
+  resolutionMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
+  slaBreaches: z.number().int().nonnegative(),
+  slaTargetMs: z.number().int().positive(),
+});
+
+export const AlertDto = z.object({
+  id: Id,
+  kind: z.string().max(60),
+  severity: z.enum(['info', 'warning', 'critical']),
+  createdAt: Time,
+  summary: z.string().max(500),
+  conversationIds: z.array(Id).max(100),
+  acknowledged: z.boolean(),
+});
+
+export const ReviewItem = z.object({
+  conversationId: Id,
+  channelKind: ChannelKind,
+  agent: UserRef.nullable(),
+  resolvedAt: Time.nullable(),
+  score: z.number().int().min(1).max(5).nullable(),
+});
+
+export const UserDto = z.object({
+  id: z.string().max(100),
+  name: z.string().max(200),
+  username: z.string().max(100),
+  role: Role,
+  twoFactor: z.boolean(),
+  disabled: z.boolean(),
+  lastSignInAt: Time.nullable(),
+});
+
+export const AuditEntryDto = z.object({
+  seq: z.number().int().nonnegative(),
+  at: Time,
+  actor: z.string().max(100),
+  action: z.string().max(100),
+  target: z.string().max(200).nullable(),
+  details: z.string().max(2000),
+});
+
+export const DeviceStatus = z.object({
+  deviceId: z.string().max(100),
+  enrolled: z.boolean(),
+  policy: z.object({ state: z.enum(['valid', 'missing', 'invalid', 'expired']), signedBy: z.string().max(200).nullable(), expiresAt: Time.nullable() }),
+  network: z.object({ verdict: z.enum(['office', 'off_network', 'unknown']), checkedAt: Time.nullable(), detail: z.string().max(500).nullable() }),
+});
+
+const Ok = z.object({ ok: z.literal(true) });
+const Empty = z.object({}).strict();
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
+  return spec;
+}
+
+// ── the channels ───────────────────────────────────────────────────────────────────────────────────────────────
+export const consoleContract = {
+  // Session (proposal: Identity's channels replace these four when they land; the renderer calls them by name)
+  getSession: channel({ request: Empty, response: Session, permission: 'public' }),
+  setupAdministrator: channel({
+    request: z.object({ username: z.string().min(3).max(100), name: Name, password: z.string().min(12).max(200) }).strict(),
+    response: Session,
+    permission: 'public',
+  }),
+  signIn: channel({
+    request: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), code: z.string().max(10).optional() }).strict(),
+    response: Session,
+    permission: 'public',
+  }),
+  signOut: channel({ request: Empty, response: Session, permission: 'public' }),
+
+  // Inbox
+  listConversations: channel({
+    request: z.object({ filter: InboxFilter, cursor: Cursor.nullable().default(null), limit: z.number().int().min(1).max(200).default(100) }).strict(),
+    response: z.object({ items: z.array(ConversationSummary).max(200), nextCursor: Cursor.nullable(), total: z.number().int().nonnegative() }),
+    permission: 'conversations.read',
+  }),
+  inboxCounts: channel({
+    request: Empty,
+    response: z.object({ mine: z.number().int(), unassigned: z.number().int(), all: z.number().int(), labels: z.array(z.string().max(60)).max(200) }),
+    permission: 'conversations.read',
+  }),
+  channelHealth: channel({ request: Empty, response: z.array(ChannelHealth).max(100), permission: 'conversations.read' }),
+  listAgents: channel({ request: Empty, response: z.array(UserRef).max(500), permission: 'conversations.read' }),
+  startDemoWorkspace: channel({ request: Empty, response: Ok, permission: 'channels.manage' }),
+
+  // Conversation
+  openConversation: channel({ request: z.object({ conversationId: Id }).strict(), response: ConversationDetail, permission: 'conversations.read' }),
+  revealField: channel({
+    request: z.object({ messageId: Id, fieldIndex: z.number().int().nonnegative().max(1000), reason: z.string().trim().min(5).max(300) }).strict(),
+    response: z.object({ value: z.string().max(500), type: z.string().max(40), expiresAt: Time }),
+    permission: 'fields.reveal',
+  }),
+  setConversationStatus: channel({
+    request: z.object({ conversationId: Id, status: ConversationStatus, snoozeUntil: Time.optional() }).strict(),
+    response: ConversationSummary,
+    permission: 'conversations.manage',
+  }),
+  assignConversation: channel({
+    request: z.object({ conversationId: Id, assignee: z.union([z.literal('me'), z.string().max(100)]).nullable() }).strict(),
+    response: ConversationSummary,
+    permission: 'conversations.manage',
+  }),
+  addNote: channel({ request: z.object({ conversationId: Id, text: z.string().trim().min(1).max(5000) }).strict(), response: NoteDto, permission: 'conversations.manage' }),
+  setLabels: channel({
+    request: z.object({ conversationId: Id, labels: z.array(z.string().trim().min(1).max(60)).max(20) }).strict(),
+    response: ConversationSummary,
+    permission: 'conversations.manage',
+  }),
+  resolveUnknownDelivery: channel({
+    request: z.object({ messageId: Id, action: z.enum(['resend', 'mark_failed']) }).strict(),
+    response: MessageDto,
+    permission: 'conversations.reply',
+  }),
+
+  // Composer
+  listCannedReplies: channel({
+    request: Empty,
+    response: z.array(z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) })).max(500),
+    permission: 'conversations.read',
+  }),
+  fillCannedReply: channel({
+    request: z.object({ conversationId: Id, cannedReplyId: Id }).strict(),
+    response: z.object({ text: z.string().max(5000), missing: z.array(z.string().max(60)).max(20) }),
+    permission: 'conversations.reply',
+  }),
+  checkReply: channel({ request: z.object({ conversationId: Id, text: z.string().max(5000) }).strict(), response: GuardVerdict, permission: 'conversations.reply' }),
+  sendReply: channel({
+    request: z
+      .object({
+        conversationId: Id,
+        text: z.string().trim().min(1).max(5000),
+        /** The newest customer message the agent had seen when they started typing. */
+        seenInboundId: Id.nullable(),
+        humanAgentTag: z.boolean().default(false),
+      })
+      .strict(),
+    response: MessageDto,
+    permission: 'conversations.reply',
+  }),
+
+  // Search
+  search: channel({
+    request: z
+      .object({
+        query: z.string().trim().min(1).max(200),
+        channelId: z.string().max(100).optional(),
+        status: ConversationStatus.optional(),
+        from: Time.optional(),
+        to: Time.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    response: z.object({ hits: z.array(SearchHit).max(200), total: z.number().int().nonnegative() }),
+    permission: 'search.use',
+  }),
+
+  // Notifications: main writes the text from non-customer data only.
+  notifyAssigned: channel({ request: z.object({ conversationId: Id }).strict(), response: z.object({ shown: z.boolean() }), permission: 'conversations.read' }),
+
+  // Team lead
+  reviewQueue: channel({ request: Empty, response: z.array(ReviewItem).max(500), permission: 'review.read' }),
+  reviewTranscript: channel({ request: z.object({ conversationId: Id }).strict(), response: ConversationDetail, permission: 'review.read' }),
+  scoreConversation: channel({
+    request: z.object({ conversationId: Id, score: z.number().int().min(1).max(5), comment: z.string().max(2000).default('') }).strict(),
+    response: ReviewItem,
+    permission: 'review.read',
+  }),
+  reportSummary: channel({
+    request: z.object({ from: Time, to: Time }).strict().refine((r) => r.to > r.from && r.to - r.from <= 400 * 86_400_000, 'Choose a range of at most 400 days.'),
+    response: ReportSummary,
+    permission: 'reports.read',
+  }),
+  listAlerts: channel({ request: Empty, response: z.array(AlertDto).max(500), permission: 'alerts.read' }),
+  acknowledgeAlert: channel({ request: z.object({ alertId: Id }).strict(), response: AlertDto, permission: 'alerts.read' }),
+
+  // Administrator
+  listChannels: channel({ request: Empty, response: z.array(ChannelDto).max(100), permission: 'channels.manage' }),
+  saveChannel: channel({
+    request: z
+      .object({
+        id: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+        kind: ChannelKind,
+        name: Name,
+        /** Typed by the administrator; main writes them to the keychain and never returns them. */
+        credentials: z.record(z.string().regex(/^[a-zA-Z0-9_]{1,40}$/), z.string().min(1).max(4000)).refine((c) => Object.keys(c).length <= 10, 'At most 10 credential fields.'),
+      })
+      .strict(),
+    response: ChannelDto,
+    permission: 'channels.manage',
+  }),
+  listUsers: channel({ request: Empty, response: z.array(UserDto).max(1000), permission: 'users.manage' }),
+  setUserRole: channel({ request: z.object({ userId: z.string().max(100), role: Role }).strict(), response: UserDto, permission: 'users.manage' }),
+  deviceStatus: channel({ request: Empty, response: DeviceStatus, permission: 'device.read' }),
+  listAudit: channel({
+    request: z.object({ before: z.number().int().positive().nullable().default(null), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    response: z.object({ entries: z.array(AuditEntryDto).max(500) }),
+    permission: 'audit.read',
+  }),
+  verifyAudit: channel({
+    request: Empty,
+    response: z.object({ ok: z.boolean(), checked: z.number().int().nonnegative(), brokenAt: z.number().int().nullable() }),
+    permission: 'audit.read',
+  }),
+} as const;
+
+/** Events the console listens to. Payloads carry ids only, never customer text. */
+export const consoleEvents = {
+  /** Conversations changed (new message, delivery update, assignment): the renderer refetches what it shows. */
+  inboxChanged: z.object({ conversationIds: z.array(Id).max(500), assignedToMe: z.array(Id).max(500) }),
+} as const;
+
+export type ConversationSummaryDto = z.output<typeof ConversationSummary>;
+export type ConversationDetailDto = z.output<typeof ConversationDetail>;
+export type MessageDtoT = z.output<typeof MessageDto>;
+export type SegmentDto = z.output<typeof Segment>;
+export type SessionDto = z.output<typeof Session>;
+export type ConsoleChannelName = keyof typeof consoleContract;
