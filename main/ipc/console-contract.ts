@@ -14,7 +14,6 @@ import type { ChannelSpec } from './contract';
 // ── building blocks ────────────────────────────────────────────────────────────────────────────────────────────
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Name = z.string().min(1).max(200);
-const ShortText = z.string().max(500);
 const Time = z.number().int().nonnegative().max(8.64e15);
 const Cursor = z.string().max(200);
 

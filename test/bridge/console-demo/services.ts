@@ -257,17 +257,32 @@ export function createDemoServices(opts: {
       listConversations({ actorId, filter, cursor, limit }) {
         const where: string[] = [];
         const args: Array<string | number> = [];
-        if (filter.scope === 'mine') (where.push('c.assignee_id = ?'), args.push(actorId));
+        if (filter.scope === 'mine') {
+          where.push('c.assignee_id = ?');
+          args.push(actorId);
+        }
         if (filter.scope === 'unassigned') where.push('c.assignee_id IS NULL');
-        if (filter.channelId) (where.push('c.channel_id = ?'), args.push(filter.channelId));
-        if (filter.status) (where.push('c.status = ?'), args.push(filter.status));
-        if (filter.label) (where.push('c.id IN (SELECT conversation_id FROM conversation_labels WHERE label = ?)'), args.push(filter.label));
+        if (filter.channelId) {
+          where.push('c.channel_id = ?');
+          args.push(filter.channelId);
+        }
+        if (filter.status) {
+          where.push('c.status = ?');
+          args.push(filter.status);
+        }
+        if (filter.label) {
+          where.push('c.id IN (SELECT conversation_id FROM conversation_labels WHERE label = ?)');
+          args.push(filter.label);
+        }
         const total = (db.prepare(`SELECT COUNT(*) AS n FROM conversations c ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`).get(...args) as { n: number }).n;
         const page = [...where];
         const pageArgs = [...args];
         const at = cursor ? /^(\d+):(\d+)$/.exec(cursor) : null;
         if (cursor && !at) throw new DiwanError('bad_cursor', 'The list position was not valid; the inbox starts again from the top.');
-        if (at) (page.push('(c.last_activity_at < ? OR (c.last_activity_at = ? AND c.id < ?))'), pageArgs.push(Number(at[1]), Number(at[1]), Number(at[2])));
+        if (at) {
+          page.push('(c.last_activity_at < ? OR (c.last_activity_at = ? AND c.id < ?))');
+          pageArgs.push(Number(at[1]), Number(at[1]), Number(at[2]));
+        }
         const rows = db.prepare(`${SUMMARY_SQL} ${page.length ? 'WHERE ' + page.join(' AND ') : ''} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`).all(...pageArgs, limit) as SummarySqlRow[];
         const labels = labelsOf(rows.map((r) => r.id));
         const last = rows[rows.length - 1];
@@ -377,10 +392,22 @@ export function createDemoServices(opts: {
         const terms = foldText(query).split(/\s+/).filter(Boolean).slice(0, 8);
         const where = terms.map(() => "m.search_text LIKE ? ESCAPE '\\'");
         const args: Array<string | number> = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
-        if (channelId) (where.push('c.channel_id = ?'), args.push(channelId));
-        if (status) (where.push('c.status = ?'), args.push(status));
-        if (from !== undefined) (where.push('m.sent_at >= ?'), args.push(from));
-        if (to !== undefined) (where.push('m.sent_at <= ?'), args.push(to));
+        if (channelId) {
+          where.push('c.channel_id = ?');
+          args.push(channelId);
+        }
+        if (status) {
+          where.push('c.status = ?');
+          args.push(status);
+        }
+        if (from !== undefined) {
+          where.push('m.sent_at >= ?');
+          args.push(from);
+        }
+        if (to !== undefined) {
+          where.push('m.sent_at <= ?');
+          args.push(to);
+        }
         const base = `FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN channels ch ON ch.id = c.channel_id WHERE ${where.join(' AND ')}`;
         const total = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 ${base} LIMIT 1000)`).get(...args) as { n: number }).n;
         const rows = db.prepare(`SELECT m.id, m.conversation_id, m.sent_at, m.direction, m.masked_text, ch.kind ${base} ORDER BY m.sent_at DESC LIMIT ?`).all(...args, limit) as Array<{ id: number; conversation_id: number; sent_at: number; direction: 'in' | 'out'; masked_text: string; kind: ChannelKindT }>;
