@@ -232,7 +232,13 @@ export const consoleContract = {
   }),
   inboxCounts: channel({
     request: Empty,
-    response: z.object({ mine: z.number().int(), unassigned: z.number().int(), all: z.number().int(), labels: z.array(z.string().max(60)).max(200) }),
+    response: z.object({
+      mine: z.number().int(),
+      unassigned: z.number().int(),
+      all: z.number().int(),
+      labels: z.array(z.string().max(60)).max(200),
+      channels: z.array(z.object({ id: z.string().max(100), kind: ChannelKind, name: z.string().max(200), unread: z.number().int().nonnegative() })).max(100),
+    }),
     permission: 'conversations.read',
   }),
   channelHealth: channel({ request: Empty, response: z.array(ChannelHealth).max(100), permission: 'conversations.read' }),

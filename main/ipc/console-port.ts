@@ -105,7 +105,13 @@ export interface InboxPort {
     nextCursor: string | null;
     total: number;
   };
-  counts(actorId: string): { mine: number; unassigned: number; all: number; labels: string[] };
+  counts(actorId: string): {
+    mine: number;
+    unassigned: number;
+    all: number;
+    labels: string[];
+    channels: Array<{ id: string; kind: ChannelKindT; name: string; unread: number }>;
+  };
   channelHealth(): Array<Out<typeof ChannelHealth>>;
   agents(): Array<Out<typeof UserRef>>;
   /** Null when there is no such conversation. `markRead` clears its unread count. */

@@ -299,6 +299,7 @@ export function createDemoServices(opts: {
           unassigned: q('AND assignee_id IS NULL'),
           all: q(''),
           labels: (db.prepare('SELECT DISTINCT label FROM conversation_labels ORDER BY label LIMIT 200').all() as Array<{ label: string }>).map((r) => r.label),
+          channels: db.prepare("SELECT ch.id, ch.kind, ch.name, COALESCE(SUM(c.unread), 0) AS unread FROM channels ch LEFT JOIN conversations c ON c.channel_id = ch.id AND c.status != 'resolved' GROUP BY ch.id ORDER BY ch.id").all() as Array<{ id: string; kind: ChannelKindT; name: string; unread: number }>,
         };
       },
       channelHealth: health,
