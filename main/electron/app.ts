@@ -1,4 +1,5 @@
 import { openCore, type Core } from '../core/app';
+import type { ManagedConfig } from '../core/config';
 import { isDiwanError } from '../core/shared/errors';
 import { createMainDispatch } from '../ipc';
 import type { ConsoleServices, NotifierPort } from '../ipc/console-port';
@@ -17,13 +18,18 @@ export interface ShellOptions {
   openCore?: (dataDir: string) => Core;
   /** Binds the console's calls to the core's services; until bound, each console call answers `not_ready`. */
   consoleServices?: (core: Core, notifier: NotifierPort) => ConsoleServices;
+  /** IT's machine configuration (policy, relay, updates); a broken one stops the app with the place to fix it. */
+  loadManagedConfig?: () => Promise<ManagedConfig>;
 }
 
 /**
  * Wires the core into Electron and nothing else. Everything here either hardens the shell or forwards an OS
  * event to the core; logic belongs in main/core.
  */
-export async function startShell(electron: ElectronPort, opts: ShellOptions): Promise<{ window: BrowserWindowLike; core: Core } | null> {
+export async function startShell(
+  electron: ElectronPort,
+  opts: ShellOptions,
+): Promise<{ window: BrowserWindowLike; core: Core; managed?: ManagedConfig } | null> {
   const { app } = electron;
   const log = opts.log ?? (() => {});
   electron.protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
@@ -39,6 +45,18 @@ export async function startShell(electron: ElectronPort, opts: ShellOptions): Pr
   await app.whenReady();
   hardenSession(electron.session.defaultSession);
   electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(opts.rendererDir));
+
+  let managed: ManagedConfig | undefined;
+  if (opts.loadManagedConfig) {
+    try {
+      managed = await opts.loadManagedConfig();
+    } catch (e) {
+      electron.dialog.showErrorBox('Diwan cannot start', isDiwanError(e) ? e.message : "Diwan could not read IT's configuration of this computer.");
+      app.quit();
+      return null;
+    }
+    for (const note of managed.notes) log(`managed configuration: ${note}`);
+  }
 
   let core: Core;
   try {
@@ -69,5 +87,5 @@ export async function startShell(electron: ElectronPort, opts: ShellOptions): Pr
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core.close());
   await win.loadURL(APP_ENTRY_URL);
-  return { window: win, core };
+  return { window: win, core, managed };
 }

@@ -1,0 +1,174 @@
+/**
+ * Context windows: the nearest cue word before a candidate (else just after it), within the same sentence.
+ * Works on the normalised text; words are looked up in the folded view (same offsets).
+ */
+import { Cue, cueOf, isDateCue, isQualifierCue, isWeakCue } from './lexicon';
+import { foldForWords } from './normalise';
+
+export interface ContextText {
+  norm: string;
+  folded: string | null;
+}
+
+const BACK_WORDS = 6;
+const FORWARD_WORDS = 4;
+const WEAK_LOOKBACK = 1;
+/** Little words skipped between a qualifier and a weak cue: "سفارشم با کد", "the order's number". */
+const GLUE_WORDS = new Set(['با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها']);
+const DATE_BACK_WORDS = 12;
+const MAX_CHARS = 64;
+const DATE_MAX_CHARS = 96;
+
+/** Digits, Latin letters, Arabic-script letters (local for speed, see detect.ts). */
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06ff);
+}
+
+function digitCount(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) n++;
+  return n;
+}
+
+/** Sentence ends: ! ? ؟ ; ؛, a blank line, and a full stop after a word of 3+ letters (so "no. 123" stays one sentence). */
+function isBoundary(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c === 0x21 || c === 0x3f || c === 0x61f || c === 0x3b || c === 0x61b) return true;
+  if (c === 0x0a) return i > 0 && s.charCodeAt(i - 1) === 0x0a;
+  if (c === 0x2e) {
+    const next = s.charCodeAt(i + 1);
+    if (!(next === 0x20 || next === 0x0a || Number.isNaN(next))) return false;
+    let k = i - 1;
+    while (k >= 0 && isWordChar(s.charCodeAt(k))) k--;
+    return i - 1 - k >= 3 || (i > 0 && s.charCodeAt(i - 1) >= 0x30 && s.charCodeAt(i - 1) <= 0x39);
+  }
+  return false;
+}
+
+function isClauseBreak(c: number): boolean {
+  return c === 0x2c || c === 0x60c || c === 0x0a || c === 0x2e || c === 0x3a;
+}
+
+function labelsNextValue(s: string, from: number): boolean {
+  let p = from;
+  while (p < s.length && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0x0a)) p++;
+  let d = 0;
+  while (p < s.length && isWordChar(s.charCodeAt(p))) if (s.charCodeAt(p++) <= 0x39) d++;
+  return d >= 2;
+}
+
+/** Set by scanBack: the cue it returned sits on an earlier line. */
+let crossedLine = false;
+
+type Relevant = (c: Cue) => boolean;
+function forNumbers(c: Cue): boolean {
+  return !isDateCue(c);
+}
+function forDates(c: Cue): boolean {
+  return isDateCue(c);
+}
+
+function folded(ctx: ContextText): string {
+  return (ctx.folded ??= foldForWords(ctx.norm));
+}
+
+function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, maxChars = MAX_CHARS): Cue | 0 {
+  const s = ctx.norm;
+  let pos = from - 1;
+  let words = 0;
+  let weak: Cue | 0 = 0;
+  let weakLeft = 0;
+  crossedLine = false;
+  while (pos >= 0 && from - pos <= maxChars) {
+    if (isBoundary(s, pos)) break;
+    if (s.charCodeAt(pos) === 0x0a && !weak) crossedLine = true;
+    if (!isWordChar(s.charCodeAt(pos))) {
+      if (weak && isClauseBreak(s.charCodeAt(pos))) return weak;
+      pos--;
+      continue;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    const ws = pos + 1;
+    // an earlier value ("B00940674", "12/05") owns the cues before it
+    if (digitCount(s, ws, we) >= 2) break;
+    const cue = cueOf(folded(ctx).slice(ws, we));
+    if (cue !== undefined && relevant(cue)) {
+      if (weak) {
+        if (isQualifierCue(cue)) return cue;
+      } else if (isWeakCue(cue)) {
+        // "order number", "جواز السفر رقم", "سفارشم با کد": a qualifier just before the weak word decides
+        weak = cue;
+        weakLeft = WEAK_LOOKBACK;
+        continue;
+      } else return cue;
+    }
+    if (weak && !GLUE_WORDS.has(folded(ctx).slice(ws, we)) && --weakLeft <= 0) return weak;
+    if (++words >= maxWords && !weak) break;
+  }
+  return weak;
+}
+
+function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, sameClause = false): Cue | 0 {
+  const s = ctx.norm;
+  const len = s.length;
+  let pos = from;
+  let words = 0;
+  let weak: Cue | 0 = 0;
+  while (pos < len && pos - from <= MAX_CHARS) {
+    if (isBoundary(s, pos)) break;
+    if (sameClause && (isClauseBreak(s.charCodeAt(pos)) || (s.charCodeAt(pos) === 0x2d && s.charCodeAt(pos - 1) === 0x20))) break;
+    if (!isWordChar(s.charCodeAt(pos))) {
+      pos++;
+      continue;
+    }
+    const ws = pos;
+    while (pos < len && isWordChar(s.charCodeAt(pos))) pos++;
+    if (digitCount(s, ws, pos) >= 2) break;
+    const cue = cueOf(folded(ctx).slice(ws, pos));
+    if (cue !== undefined && relevant(cue)) {
+      // "... 16.05.2025 تاريخ الميلاد: 09/08/1971": a label right before the next value is that value's
+      if (labelsNextValue(s, pos)) break;
+      if (!isWeakCue(cue)) return cue;
+      if (!weak) weak = cue;
+    } else if (weak) return weak;
+    if (++words >= maxWords) break;
+  }
+  return weak;
+}
+
+/** What the words around a number say it is (0: nothing). */
+export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0 {
+  const back = scanBack(ctx, start, forNumbers, BACK_WORDS);
+  // a value that opens a line belongs to the words after it on that line rather than to the line above
+  if (!back || crossedLine) return scanForward(ctx, end, forNumbers, FORWARD_WORDS, true) || back;
+  return back;
+}
+
+/** The cue before a number only (a year-like code needs its cue in front: "since 2017 - pin 1234" is not a code). */
+export function numberCueBefore(ctx: ContextText, start: number): Cue | 0 {
+  const back = scanBack(ctx, start, forNumbers, BACK_WORDS);
+  return crossedLine ? 0 : back;
+}
+
+/** The role the words around a date give it: birth, expiry or another event (0: nothing). */
+export function dateCue(ctx: ContextText, start: number, end: number): Cue | 0 {
+  const back = scanBack(ctx, start, forDates, DATE_BACK_WORDS, DATE_MAX_CHARS);
+  const backCrossedLine = crossedLine;
+  const forward = scanForward(ctx, end, forDates, 2, true);
+  if (back && backCrossedLine && forward) return forward;
+  // "... تولدم ..., کارت ملیم تا 1409/06/11 اعتبار داره": the date's own verb after it beats a distant cue before it
+  if (back === Cue.BIRTH && forward === Cue.EXPIRY) return forward;
+  return back || forward;
+}
+
+/** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال")? */
+export function followedByCurrency(ctx: ContextText, end: number): boolean {
+  const s = ctx.norm;
+  let pos = end;
+  while (pos < s.length && s.charCodeAt(pos) === 0x20) pos++;
+  const ws = pos;
+  while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
+  return pos > ws && cueOf(folded(ctx).slice(ws, pos)) === Cue.CURRENCY;
+}

@@ -1,0 +1,58 @@
+/**
+ * Recognising dates (Gregorian, Hijri, Jalali) in digits or with month names. Whether a date is a birth date is
+ * decided by context, not here.
+ */
+import { foldKeyword } from './normalise';
+
+const MONTH_NAMES = [
+  // English
+  'january february march april may june july august september october november december',
+  'jan feb mar apr jun jul aug sep sept oct nov dec',
+  // Arabic (Egypt/Gulf), Levantine/Iraqi, Hijri
+  'يناير فبراير مارس ابريل أبريل مايو يونيو يونيه يوليو يوليه اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر ديسمبر',
+  'كانون_الثاني شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين_الأول تشرين_الاول تشرين_الثاني كانون_الأول كانون_الاول',
+  'محرم صفر ربيع_الأول ربيع_الاول ربيع_الآخر ربيع_الثاني جمادى_الأولى جمادى_الاولى جمادى_الآخرة جمادى_الثانية رجب شعبان رمضان شوال ذو_القعدة ذي_القعدة ذو_الحجة ذي_الحجة',
+  // Persian: Gregorian month names and Jalali months
+  'ژانویه فوریه مارس آوریل مه می ژوئن ژوئیه اوت آگوست سپتامبر اکتبر نوامبر دسامبر',
+  'فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند',
+  // Finglish Jalali
+  'farvardin ordibehesht khordad tir mordad shahrivar mehr aban azar dey bahman esfand',
+]
+  .join(' ')
+  .split(' ');
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const monthAlt = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase()).replace(/_/g, ' ')))]
+  .sort((a, b) => b.length - a.length)
+  .map((m) => esc(m).replace(/ /g, '\\s+'))
+  .join('|');
+
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+/** In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "۱۲ فروردین ". */
+export const TEXT_DATE_BEFORE_YEAR = new RegExp(
+  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th)?[\\s\\-/]*(?:of\\s+)?(?:${monthAlt})|(?:${monthAlt})[\\s\\-/]*\\d{1,2}(?:st|nd|rd|th)?)[\\s,\\-/]*$`,
+  'u',
+);
+/** In folded text, a month name and day right after a year: " march 12", " فروردین ۱۲" (year-first layouts). */
+export const TEXT_DATE_AFTER_YEAR = new RegExp(`^[\\s,\\-/]*(?:${monthAlt})[\\s,\\-/]*\\d{1,2}(?![\\p{L}\\p{N}])`, 'u');
+
+export function plausibleYear(y: number, digits: number): boolean {
+  if (digits === 2) return true;
+  return digits === 4 && y >= 1300 && y <= 2100;
+}
+
+function dm(d: number, m: number): boolean {
+  return d >= 1 && d <= 31 && m >= 1 && m <= 12;
+}
+
+/** Three groups of digits with one kind of separator: D/M/Y, M/D/Y, Y/M/D (Gregorian, Hijri or Jalali years). */
+export function numericDateValid(g1: string, g2: string, g3: string): boolean {
+  const a = +g1;
+  const b = +g2;
+  const c = +g3;
+  if (g1.length === 4) return plausibleYear(a, 4) && g2.length <= 2 && g3.length <= 2 && dm(c, b);
+  if (g1.length > 2 || g2.length > 2) return false;
+  if (g3.length !== 4 && g3.length !== 2) return false;
+  if (!plausibleYear(c, g3.length)) return false;
+  return dm(a, b) || dm(b, a);
+}

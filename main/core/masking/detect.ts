@@ -1,0 +1,494 @@
+/**
+ * The detector: one pass over the normalised text finds candidates (runs of digit groups, e-mail addresses,
+ * IBAN-shaped and passport-shaped tokens); each is validated by its rule (check digits, numbering plans,
+ * calendars) and, where no rule exists, by the cue words around it.
+ */
+import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
+import { dateCue, followedByCurrency, numberCue, numberCueBefore, type ContextText } from './context';
+import { numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { Cue } from './lexicon';
+import { foldForWords, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
+
+const NORM = NORM_TABLE;
+import { checkInternational, validNational } from './phone-plan';
+import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
+
+export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
+const CC_WITHOUT_PLUS = ['966', '971', '20', '98', '44'];
+
+interface Found {
+  type: SensitiveType;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+interface Scan extends ContextText {
+  regions: readonly string[];
+  found: Found[];
+  /** Normalised ranges already explained (e-mails, URLs, IBANs, dates): digit runs inside them are skipped. */
+  claimed: number[];
+  cueAt: number;
+  cueEnd: number;
+  cue: Cue | 0;
+}
+
+const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{1,2} ?\d{6,9}|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+
+const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
+const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
+
+// Local copies of the character tests: this file's loops are the hot path, and a call through a module binding
+// costs more than the test itself when the code runs unbundled (tsx in the CLI and the benchmark).
+function isLatinLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function startsWithAny(d: string, prefixes: readonly string[]): boolean {
+  for (const p of prefixes) if (d.startsWith(p)) return true;
+  return false;
+}
+
+function claimedAt(scan: Scan, i: number): number {
+  const c = scan.claimed;
+  for (let k = 0; k < c.length; k += 2) if (i >= c[k]! && i < c[k + 1]!) return c[k + 1]!;
+  return -1;
+}
+
+function add(scan: Scan, type: SensitiveType, start: number, end: number, confidence: number): void {
+  scan.found.push({ type, start, end, confidence });
+  scan.claimed.push(start, end);
+}
+
+// ------------------------------------------------------------------ e-mail, URL, IBAN, passport tokens
+
+function findEmails(scan: Scan): void {
+  EMAIL_RE.lastIndex = 0;
+  for (let m = EMAIL_RE.exec(scan.norm); m; m = EMAIL_RE.exec(scan.norm)) {
+    let end = m.index + m[0].length;
+    while (scan.norm.charCodeAt(end - 1) === 0x2e || scan.norm.charCodeAt(end - 1) === 0x2d) end--;
+    add(scan, 'EMAIL', m.index, end, 0.99);
+  }
+}
+
+function claimUrls(scan: Scan): void {
+  URL_RE.lastIndex = 0;
+  for (let m = URL_RE.exec(scan.norm); m; m = URL_RE.exec(scan.norm)) {
+    if (claimedAt(scan, m.index) < 0) scan.claimed.push(m.index, m.index + m[0].length);
+  }
+}
+
+function findIbans(scan: Scan): void {
+  const s = scan.norm;
+  IBAN_RE.lastIndex = 0;
+  for (let m = IBAN_RE.exec(s); m; m = IBAN_RE.exec(s)) {
+    const start = m.index;
+    const country = s.slice(start, start + 2).toUpperCase();
+    const len = IBAN_LENGTHS[country];
+    IBAN_RE.lastIndex = start + 2;
+    if (!len || claimedAt(scan, start) >= 0) continue;
+    let compact = '';
+    let i = start;
+    for (; i < s.length && compact.length < len; i++) {
+      const c = s.charCodeAt(i);
+      if (isDigit(c) || isLatinLetter(c)) compact += s[i]!.toUpperCase();
+      else if (c !== 0x20 && c !== 0x0a && c !== 0x2d) break;
+    }
+    if (compact.length === len && !isAlnumAt(s, i) && ibanChecksumValid(compact)) {
+      add(scan, 'IBAN', start, i, 0.99);
+      IBAN_RE.lastIndex = i;
+    }
+  }
+}
+
+function isAlnumAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return isDigit(c) || isLatinLetter(c);
+}
+
+function findPassports(scan: Scan): void {
+  PASSPORT_RE.lastIndex = 0;
+  for (let m = PASSPORT_RE.exec(scan.norm); m; m = PASSPORT_RE.exec(scan.norm)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (claimedAt(scan, start) >= 0) continue;
+    if (numberCue(scan, start, end) === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
+  }
+}
+
+// ------------------------------------------------------------------ digit runs
+
+/** A run of digit groups joined by short separators, e.g. "+966 (0)55 123-4567" or "12/05/1990". */
+interface Run {
+  gs: number[];
+  ge: number[];
+  /** Index of the "+" (or "(") that opens the run, if any. */
+  lead: number;
+  plus: boolean;
+}
+
+/** A group that belongs to a code or a URL ("INV-44622", "1Z999", "?id=123", "_14"), not to a number on its own. */
+function gluedBefore(s: string, p: number): boolean {
+  if (p === 0) return false;
+  const c = s.charCodeAt(p - 1);
+  if (isLatinLetter(c)) return true;
+  switch (c) {
+    case 0x5f: case 0x3d: case 0x26: case 0x40: case 0x25: case 0x24: case 0xa3: case 0x20ac: case 0x2f: case 0x5c:
+      return true;
+    case 0x2d: case 0x2e:
+      return p >= 2 && (isLatinLetter(s.charCodeAt(p - 2)) || isDigit(s.charCodeAt(p - 2)));
+    default:
+      return false;
+  }
+}
+
+function gluedAfter(s: string, e: number): boolean {
+  if (e >= s.length) return false;
+  const c = s.charCodeAt(e);
+  if (isLatinLetter(c)) return true;
+  if (c === 0x40 || c === 0x5f || c === 0x25) return true;
+  if ((c === 0x2d || c === 0x2f || c === 0x2e) && e + 1 < s.length && isLatinLetter(s.charCodeAt(e + 1))) return true;
+  return false;
+}
+
+/** Length of the separator between two digit groups starting at `i` (0: none). */
+function separatorAt(s: string, i: number): number {
+  let k = i;
+  let dash = 0;
+  let dot = 0;
+  let slash = 0;
+  let nl = 0;
+  let paren = 0;
+  while (k < s.length && k - i < 4) {
+    const c = s.charCodeAt(k);
+    if (c === 0x20) {
+      /* space */
+    } else if (c === 0x2d) dash++;
+    else if (c === 0x2e) dot++;
+    else if (c === 0x2f) slash++;
+    else if (c === 0x0a) nl++;
+    else if (c === 0x28 || c === 0x29) paren++;
+    else break;
+    k++;
+  }
+  const n = k - i;
+  if (n === 0 || k >= s.length || !isDigit(s.charCodeAt(k))) return 0;
+  if (dash > 1 || dot > 1 || slash > 1 || nl > 1 || paren > 2) return 0;
+  if (dot && n > 1) return 0; // ". " ends a sentence
+  if (dot + dash + slash > 1) return 0;
+  return n;
+}
+
+function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } | { run: null; next: number } {
+  const gs: number[] = [];
+  const ge: number[] = [];
+  let p = i;
+  for (;;) {
+    let e = p;
+    while (e < s.length && isDigit(s.charCodeAt(e))) e++;
+    if (gluedAfter(s, e) || (gs.length === 0 && gluedBefore(s, p))) {
+      if (gs.length === 0) {
+        while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
+        return { run: null, next: e };
+      }
+      break;
+    }
+    if (claimedAt(scan, p) >= 0) break;
+    gs.push(p);
+    ge.push(e);
+    const sep = separatorAt(s, e);
+    if (!sep || gs.length >= 12) break;
+    p = e + sep;
+  }
+  if (!gs.length) return { run: null, next: i + 1 };
+  const first = gs[0]!;
+  let lead = first;
+  let plus = false;
+  if (s.charCodeAt(first - 1) === 0x2b) {
+    lead = first - 1;
+    plus = true;
+  } else if (s.charCodeAt(first - 1) === 0x28) {
+    lead = first - 1;
+    if (s.charCodeAt(first - 2) === 0x2b) {
+      lead = first - 2;
+      plus = true;
+    }
+  } else if (s.charCodeAt(first - 1) === 0x20 && s.charCodeAt(first - 2) === 0x2b) {
+    lead = first - 2;
+    plus = true;
+  }
+  return { run: { gs, ge, lead, plus }, next: ge[ge.length - 1]! };
+}
+
+function groupDigits(s: string, run: Run, a: number, b: number): string {
+  let d = '';
+  for (let k = a; k <= b; k++) d += s.slice(run.gs[k], run.ge[k]);
+  return d;
+}
+
+/** The one separator character used between groups a..b, or '' when mixed / spaces only. */
+function dateSeparator(s: string, run: Run, a: number, b: number): string {
+  let sep = '';
+  for (let k = a; k < b; k++) {
+    const between = s.slice(run.ge[k], run.gs[k + 1]).trim();
+    if (between.length !== 1 || !'/-.'.includes(between)) return '';
+    if (sep && sep !== between) return '';
+    sep = between;
+  }
+  return sep;
+}
+
+function isNanpLayout(s: string, run: Run, a: number, b: number): boolean {
+  const lens = [];
+  for (let k = a; k <= b; k++) lens.push(run.ge[k]! - run.gs[k]!);
+  const j = lens.join(',');
+  return j === '3,3,4' || j === '1,3,3,4';
+}
+
+/** One-time codes are one group, or groups of 2+ digits split by spaces or dashes ("123 456"), never "3.20.7". */
+function otpLayout(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) {
+    if (run.ge[k]! - run.gs[k]! < 2 && a !== b) return false;
+    if (k < b) {
+      const between = s.slice(run.ge[k], run.gs[k + 1]);
+      if (between !== ' ' && between !== '-' && between !== ' - ') return false;
+    }
+  }
+  return true;
+}
+
+function nationalPhone(scan: Scan, d: string): boolean {
+  for (const r of scan.regions) if (validNational(r, d, true)) return true;
+  return false;
+}
+
+type Verdict = { type: SensitiveType; confidence: number } | 'date' | null;
+
+/** The number cue around [start, end), computed once per classified range. */
+function cueFor(scan: Scan, start: number, end: number): Cue | 0 {
+  if (scan.cueAt !== start || scan.cueEnd !== end) {
+    scan.cueAt = start;
+    scan.cueEnd = end;
+    scan.cue = numberCue(scan, start, end);
+  }
+  return scan.cue;
+}
+
+/** Decide what groups a..b of a run are. */
+function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
+  const s = scan.norm;
+  const d = groupDigits(s, run, a, b);
+  const n = d.length;
+  const start = a === 0 ? run.lead : run.gs[a]!;
+  const end = run.ge[b]!;
+  const groups = b - a + 1;
+
+  if (groups === 3 && dateSeparator(s, run, a, b)) {
+    if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
+      return dateCue(scan, start, end) === Cue.BIRTH ? { type: 'DOB', confidence: 0.85 } : 'date';
+    }
+  }
+  if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2e && run.gs[a + 1] === run.ge[a]! + 1) return null; // a decimal number
+
+  if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
+  const plus = a === 0 && run.plus;
+  if (plus || (d.startsWith('00') && n >= 11)) {
+    const v = checkInternational(plus ? d : d.slice(2));
+    if (v === 'valid') return { type: 'PHONE', confidence: 0.95 };
+    if (v === 'possible' && plus) return { type: 'PHONE', confidence: 0.7 };
+    if (plus) return null;
+  }
+  if (n === 15 && emiratesIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.97 };
+  if (n === 14 && egyptIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.9 };
+  if (n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d)) return { type: 'CARD', confidence: 0.95 };
+  if (n === 24 && ibanValid('IR' + d)) return { type: 'IBAN', confidence: 0.9 };
+
+  if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
+    const c = cueFor(scan, start, end);
+    if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
+    if (d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.85 };
+    const nanpLayout = isNanpLayout(s, run, a, b);
+    if ((c === Cue.PHONE && (nanpLayout || validNational('US', d, false))) || (c === Cue.PHONE_WEAK && nanpLayout)) return { type: 'PHONE', confidence: 0.7 };
+    if (NEGATIVE_CUES.has(c as Cue)) return null;
+    return { type: 'NATIONAL_ID', confidence: 0.9 };
+  }
+
+  // a trunk "0" and a valid national number: order and reference numbers do not look like this, so no veto
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.9 };
+  if (n >= 11 && n <= 13 && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') {
+    const c = cueFor(scan, start, end);
+    if (!NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1)) return { type: 'PHONE', confidence: 0.8 };
+  }
+  if ((n === 10 || (n === 11 && d[0] === '1')) && scan.regions.includes('US')) {
+    const nanp = n === 10 ? d : d.slice(1);
+    // NANP shape: area code and exchange both start 2-9. Written 3-3-4 or "(NNN) NNN-NNNN" it is a phone even when the
+    // area code is not (yet) assigned; written as a bare run of digits it needs a phone cue.
+    if (/^[2-9]\d\d[2-9]/.test(nanp)) {
+      const c = cueFor(scan, start, end);
+      const valid = validNational('US', nanp, false);
+      if (valid && (c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.75 };
+      if (isNanpLayout(s, run, a, b) || s.charCodeAt(start) === 0x28) return { type: 'PHONE', confidence: valid ? 0.8 : 0.65 };
+    }
+  }
+
+  if (n >= 4 && n <= 8 && groups <= 3 && otpLayout(s, run, a, b)) {
+    const c = cueFor(scan, start, end);
+    if ((c === Cue.OTP || c === Cue.OTP_WEAK) && !followedByCurrency(scan, end) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
+      return { type: 'OTP', confidence: 0.85 };
+    }
+  }
+  if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
+  return null;
+}
+
+function looksLikeYear(d: string): boolean {
+  return d.length === 4 && (d.startsWith('19') || d.startsWith('20'));
+}
+
+/**
+ * Where a run may be cut into separate values: at a line break or a spaced dash. Elsewhere a run is one value or
+ * nothing, so "2436 9817 3631 1272" (a card number that fails Luhn) never yields a "phone" from its last groups.
+ */
+function cutAllowed(s: string, run: Run, k: number): boolean {
+  const between = s.slice(run.ge[k], run.gs[k + 1]);
+  return between.includes('\n') || between === ' - ';
+}
+
+function handleRun(scan: Scan, run: Run): void {
+  const G = run.gs.length;
+  const used = new Uint8Array(G);
+  for (let len = G; len >= 1; len--) {
+    for (let a = 0; a + len <= G; a++) {
+      const b = a + len - 1;
+      if ((a > 0 && !cutAllowed(scan.norm, run, a - 1)) || (b < G - 1 && !cutAllowed(scan.norm, run, b))) continue;
+      let free = true;
+      for (let k = a; k <= b; k++) if (used[k]) free = false;
+      if (!free) continue;
+      const total = run.ge[b]! - run.gs[a]!;
+      if (G === 1 && textDateAround(scan, run)) return;
+      if (total > 40 || (len === 1 && total < 4)) continue;
+      const v = classify(scan, run, a, b);
+      if (!v) continue;
+      used.fill(1, a, b + 1);
+      const start = a === 0 ? run.lead : run.gs[a]!;
+      if (v === 'date') scan.claimed.push(start, run.ge[b]!);
+      else add(scan, v.type, v.type === 'PHONE' ? start : run.gs[a]!, closeParen(scan.norm, run, b, start), v.confidence);
+    }
+  }
+}
+
+/** "(055) 123" keeps its ")" only when the "(" is inside the span too. */
+function closeParen(s: string, run: Run, b: number, start: number): number {
+  const e = run.ge[b]!;
+  return s.charCodeAt(e) === 0x29 && s.charCodeAt(start) === 0x28 && s.lastIndexOf(')', e - 1) < start ? e + 1 : e;
+}
+
+/** A lone year may close or open a date written with a month name: "12 March 1990", "March 12, 1990", "۱۳۶۵ فروردین ۱۲". */
+function textDateAround(scan: Scan, run: Run): boolean {
+  const ys = run.gs[0]!;
+  const ye = run.ge[0]!;
+  if (ye - ys !== 4 || !plausibleYear(+scan.norm.slice(ys, ye), 4)) return false;
+  const f = (scan.folded ??= foldForWords(scan.norm));
+  const from = Math.max(0, ys - 40);
+  const before = TEXT_DATE_BEFORE_YEAR.exec(f.slice(from, ys));
+  let start: number;
+  let end = ye;
+  if (before) start = from + before.index;
+  else {
+    const after = TEXT_DATE_AFTER_YEAR.exec(f.slice(ye, ye + 30));
+    if (!after) return false;
+    start = ys;
+    end = ye + after[0].length;
+  }
+  if (dateCue(scan, start, end) === Cue.BIRTH) add(scan, 'DOB', start, end, 0.85);
+  else scan.claimed.push(start, end);
+  return true;
+}
+
+
+function findDigitRuns(scan: Scan): void {
+  const s = scan.norm;
+  const len = s.length;
+  let i = 0;
+  while (i < len) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) {
+      i++;
+      continue;
+    }
+    const skip = claimedAt(scan, i);
+    if (skip >= 0) {
+      i = skip;
+      continue;
+    }
+    const { run, next } = readRun(s, i, scan);
+    if (run) handleRun(scan, run);
+    i = Math.max(next, i + 1);
+  }
+}
+
+// ------------------------------------------------------------------ entry point
+
+const HAS_DIGIT = 1;
+const HAS_AT = 2;
+/** A Latin letter next to a digit: IBAN- and passport-shaped tokens are possible. */
+const LETTER_DIGIT = 4;
+/** A "/" somewhere and a Latin letter before a ".": a URL is possible. */
+const SLASH = 8;
+const LETTER_DOT = 16;
+
+/** Set by preScan: the first unit normalisation changes (text length when none). */
+let firstChange = 0;
+
+/** One cheap pass deciding which finders can have anything to find, and where normalisation must start. */
+function preScan(s: string): number {
+  let f = 0;
+  let prevDigit = false;
+  let prevLetter = false;
+  firstChange = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (NORM[c] !== c && i < firstChange) firstChange = i;
+    // bidi marks and ZWNJ between a letter and a digit do not separate them
+    if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) continue;
+    const digit = (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9) || (c >= 0xff10 && c <= 0xff19);
+    const letter = !digit && isLatinLetter(c);
+    if (digit) {
+      f |= HAS_DIGIT;
+      if (prevLetter) f |= LETTER_DIGIT;
+    } else if (letter) {
+      if (prevDigit) f |= LETTER_DIGIT;
+    } else if (c === 0x40) f |= HAS_AT;
+    else if (c === 0x2f) f |= SLASH;
+    else if (c === 0x2e && prevLetter) f |= LETTER_DOT;
+    prevDigit = digit;
+    prevLetter = letter;
+  }
+  return f;
+}
+
+export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
+  if (!text) return [];
+  const flags = preScan(text);
+  if (!(flags & (HAS_DIGIT | HAS_AT))) return [];
+  const n = normaliseTransient(text, firstChange);
+  const s = n.text;
+  const scan: Scan = { norm: s, folded: null, regions: options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0 };
+  if (flags & HAS_AT) findEmails(scan);
+  if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
+  if (flags & LETTER_DIGIT) {
+    findIbans(scan);
+    findPassports(scan);
+  }
+  if (flags & HAS_DIGIT) findDigitRuns(scan);
+  const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: toOriginalEnd(n, f.end), confidence: f.confidence }));
+  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  return out;
+}

@@ -1,0 +1,19 @@
+/**
+ * Masking: finds sensitive values (phones, national IDs, e-mails, cards, IBANs, birth dates, one-time codes,
+ * passports) in Arabic, Persian and English messages and renders them as tokens.
+ */
+import { detectSensitive } from './detect';
+import { maskText, type MaskingHints, type MaskResult } from './mask';
+import type { DetectedSpan, DetectOptions } from './types';
+
+export { detectSensitive, DEFAULT_REGION_HINTS } from './detect';
+export { maskText, DEFAULT_MASKING_HINTS, type MaskingHint, type MaskingHints, type MaskResult, type MaskedField, type SpanLike } from './mask';
+export { parseMaskedText, formatToken, type MaskedSegment } from './tokens';
+export { normalise, type Normalised, toOriginalStart, toOriginalEnd } from './normalise';
+export { SENSITIVE_TYPES, isSensitiveType, type SensitiveType, type DetectedSpan, type DetectOptions } from './types';
+
+/** Detect and mask in one call. */
+export function maskMessage(text: string, hints?: MaskingHints, options?: DetectOptions): MaskResult & { spans: DetectedSpan[] } {
+  const spans = detectSensitive(text, options);
+  return { ...maskText(text, spans, hints), spans };
+}

@@ -1,0 +1,134 @@
+/**
+ * Context words ("cues") in Gulf, Egyptian and Standard Arabic, Persian, English, Arabizi and Finglish.
+ * A cue says what the nearby number is (or is not): a birth date, a one-time code, an order number...
+ * Arabic-script cues are expanded with the usual clitics (ال، و، ب، ل... / ي، ك، ه، ها، م، ام...) so a message's
+ * words are found with one map look-up each.
+ */
+import { foldKeyword } from './normalise';
+
+export const Cue = {
+  PHONE: 1,
+  PHONE_WEAK: 2,
+  NID: 3,
+  ID_WEAK: 4,
+  ID_CARD: 5,
+  OTP: 6,
+  OTP_WEAK: 7,
+  PASSPORT: 8,
+  BIRTH: 9,
+  EXPIRY: 10,
+  EVENT: 11,
+  ORDER: 12,
+  TRACK: 13,
+  REF: 14,
+  TICKET: 15,
+  PROMO: 16,
+  AMOUNT: 17,
+  LAST4: 18,
+  CARD: 19,
+  POSTAL: 20,
+  CURRENCY: 21,
+  IBAN: 22,
+  ACCOUNT: 23,
+} as const;
+export type Cue = (typeof Cue)[keyof typeof Cue];
+
+/** Cues that only tell the kind of thing ("number", "code", "id"): a more specific cue just before them wins ("order number"). */
+export function isWeakCue(c: Cue): boolean {
+  return c === Cue.PHONE_WEAK || c === Cue.OTP_WEAK || c === Cue.ID_WEAK;
+}
+
+/** Cues that can qualify a weak cue just after them ("order number", "جواز السفر رقم"). */
+export function isQualifierCue(c: Cue): boolean {
+  return c !== Cue.CURRENCY && c !== Cue.AMOUNT && c !== Cue.LAST4 && !isWeakCue(c) && !isDateCue(c);
+}
+
+/** Cues that are about the role of a date rather than a number. */
+export function isDateCue(c: Cue): boolean {
+  return c === Cue.BIRTH || c === Cue.EXPIRY || c === Cue.EVENT;
+}
+
+const LATIN: Array<[Cue, string]> = [
+  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel telephone whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily mobayl mobail talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas zang bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti'],
+  [Cue.PHONE_WEAK, 'number num no nr nemra ra2m ra2am ra8m ra8am raqm rakm shomare shomareh shomareye'],
+  [Cue.NID, 'national nid identity iqama iqamah iqamma ikama eqama emirates civil residency resident ssn nin melli meli codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya hawia huwiya hawiyati iqamti shenasname'],
+  [Cue.ID_WEAK, 'id'],
+  [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
+  [Cue.OTP, 'otp otps verification verify verifying passcode onetime activation 2fa tac taeid tayid taid ta2eed ta2keed tafeel ta2kid vcode'],
+  [Cue.OTP_WEAK, 'code codes cod kod pin ramz sms msg'],
+  [Cue.PASSPORT, 'passport passports pasport passprt basbor basboor basbour paspor gawaz gawazi jawaz jawazi gozarname gozarnameh'],
+  [Cue.BIRTH, 'born birth birthday birthdate dob bday milad miladi mawaleed mawaled mawalid mawlood etwaladt tavallod tavalod tavalodam motevaled motavaled'],
+  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp valid validity until thru etebar engheza'],
+  [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
+  [Cue.ORDER, 'order orders ord talab talabi sefaresh sefareshe sefareshet'],
+  [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment shohna rahgiri'],
+  [Cue.REF, 'reference ref transaction txn trx transfer receipt peygiri'],
+  [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
+  [Cue.PROMO, 'promo coupon discount voucher'],
+  [Cue.AMOUNT, 'amount price total cost fee fees sum'],
+  [Cue.LAST4, 'ending ends last'],
+  [Cue.CARD, 'card visa mastercard mada amex debit credit'],
+  [Cue.POSTAL, 'zip postal postcode'],
+  [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros'],
+  [Cue.IBAN, 'iban sheba shaba'],
+  [Cue.ACCOUNT, 'account acc'],
+];
+
+const ARABIC: Array<[Cue, string]> = [
+  [Cue.PHONE, 'جوال هاتف موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت'],
+  [Cue.PHONE_WEAK, 'رقم شماره'],
+  [Cue.NID, 'هويه اقامه مدني قومي وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
+  [Cue.ID_CARD, 'بطاقه'],
+  [Cue.OTP, 'تحقق التحقق تفعيل التفعيل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود'],
+  [Cue.OTP_WEAK, 'رمز كود كد رساله مسج پيامك'],
+  [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت گذرنامه'],
+  [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت مولدي تولد متولد زادروز'],
+  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص بتنتهي منتهي انقضا اعتبار منقضي سارية ساريه'],
+  [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
+  [Cue.ORDER, 'طلب طلبيه اوردر سفارش'],
+  [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
+  [Cue.REF, 'مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش'],
+  [Cue.TICKET, 'تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
+  [Cue.PROMO, 'خصم كوبون برومو تخفيف'],
+  [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه'],
+  [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره'],
+  [Cue.CARD, 'كارت فيزا مدي ماستر'],
+  [Cue.POSTAL, 'بريدي پستي'],
+  [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
+  [Cue.IBAN, 'ايبان شبا'],
+  [Cue.ACCOUNT, 'حساب حسابي'],
+];
+
+const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
+const SUFFIXES = ['', 'ي', 'ك', 'ه', 'ها', 'نا', 'هم', 'كم', 'م', 'ام', 'ت', 'مو', 'ش', 'يش', 'ات', 'ين', 'ان'];
+
+/** Generated forms that are verbs, not the noun: "وطلب الكود" (and he asked for the code), "طلبت" (I ordered). */
+const NOT_CUES = ['وطلب', 'طلبت', 'طلبتوا', 'طلبوا', 'وطلبوا', 'وطلبت', 'طلبتو', 'فطلب', 'اتصلت', 'وصلت'];
+
+let table: Map<string, Cue> | null = null;
+
+function build(): Map<string, Cue> {
+  const m = new Map<string, Cue>();
+  // more specific entries first: a later, generated form never overrides an earlier one
+  const put = (k: string, c: Cue): void => {
+    if (!m.has(k)) m.set(k, c);
+  };
+  for (const [cue, words] of LATIN) for (const w of words.split(' ')) put(w, cue);
+  for (const [cue, words] of ARABIC) for (const w of words.split(' ')) put(foldKeyword(w), cue);
+  for (const [cue, words] of ARABIC) {
+    for (const raw of words.split(' ')) {
+      const w = foldKeyword(raw);
+      const stems = [w];
+      if (w.endsWith('ه') && w.length > 2) stems.push(w.slice(0, -1) + 'ت');
+      for (const p of PREFIXES) for (const s of stems) for (const x of SUFFIXES) put(p + s + x, cue);
+    }
+  }
+  for (const w of NOT_CUES) m.delete(foldKeyword(w));
+  return m;
+}
+
+/** The cue of a folded word, if any. */
+export function cueOf(foldedWord: string): Cue | undefined {
+  table ??= build();
+  return table.get(foldedWord);
+}

@@ -1,0 +1,183 @@
+/**
+ * Normalisation for detection. Two layers:
+ *
+ * - `normalise(text)` removes invisible characters (bidi controls, ZWNJ/ZWJ, tatweel, harakat), turns every
+ *   digit script into ASCII digits and every exotic space or dash into a plain one, and keeps an offset map so
+ *   that any range found in the normalised text maps back to the exact original characters.
+ * - `foldForWords(norm)` is a same-length view used only to look words up in the context lexicon: Latin
+ *   lower-cased, Arabic and Persian letter variants merged (أ إ آ ٱ → ا, ى ی → ي, ک → ك, ة ۀ → ه).
+ */
+
+const REMOVE = 0xffff;
+
+/** Per UTF-16 unit: REMOVE, or the unit it normalises to. Identity for everything not listed. */
+const NORM = new Uint16Array(0x10000);
+const FOLD = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) NORM[c] = FOLD[c] = c;
+
+const setRange = (table: Uint16Array, from: number, to: number, value: number | ((c: number) => number)): void => {
+  for (let c = from; c <= to; c++) table[c] = typeof value === 'number' ? value : value(c);
+};
+
+// invisible: ZWSP..RLM, bidi embeddings/overrides and isolates, BOM, soft hyphen, Arabic letter mark,
+// tatweel, harakat and Quranic marks, superscript alef, Mongolian vowel separator
+setRange(NORM, 0x200b, 0x200f, REMOVE);
+setRange(NORM, 0x202a, 0x202e, REMOVE);
+setRange(NORM, 0x2060, 0x2064, REMOVE);
+setRange(NORM, 0x2066, 0x2069, REMOVE);
+NORM[0xfeff] = REMOVE;
+NORM[0x00ad] = REMOVE;
+NORM[0x061c] = REMOVE;
+NORM[0x0640] = REMOVE;
+NORM[0x180e] = REMOVE;
+setRange(NORM, 0x064b, 0x065f, REMOVE);
+NORM[0x0670] = REMOVE;
+setRange(NORM, 0x06d6, 0x06dc, REMOVE);
+setRange(NORM, 0x06df, 0x06e8, REMOVE);
+setRange(NORM, 0x06ea, 0x06ed, REMOVE);
+// digits: Arabic-Indic, Extended Arabic-Indic (Persian/Urdu), full-width
+setRange(NORM, 0x0660, 0x0669, (c) => 0x30 + c - 0x0660);
+setRange(NORM, 0x06f0, 0x06f9, (c) => 0x30 + c - 0x06f0);
+setRange(NORM, 0xff10, 0xff19, (c) => 0x30 + c - 0xff10);
+// spaces
+NORM[0x09] = 0x20;
+NORM[0x0d] = 0x0a;
+NORM[0x00a0] = 0x20;
+NORM[0x1680] = 0x20;
+setRange(NORM, 0x2000, 0x200a, 0x20);
+NORM[0x2028] = 0x0a;
+NORM[0x2029] = 0x0a;
+NORM[0x202f] = 0x20;
+NORM[0x205f] = 0x20;
+NORM[0x3000] = 0x20;
+// dashes and minus signs, Arabic decimal/thousands separators, full-width plus and parentheses
+setRange(NORM, 0x2010, 0x2015, 0x2d);
+NORM[0x2212] = 0x2d;
+NORM[0xfe63] = 0x2d;
+NORM[0xff0d] = 0x2d;
+NORM[0x066b] = 0x2e;
+NORM[0x066c] = 0x2c;
+NORM[0x060c] = 0x060c;
+NORM[0xff0b] = 0x2b;
+NORM[0xff08] = 0x28;
+NORM[0xff09] = 0x29;
+
+setRange(FOLD, 0x41, 0x5a, (c) => c + 0x20);
+for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) FOLD[c] = 0x0627;
+FOLD[0x0649] = 0x064a;
+FOLD[0x06cc] = 0x064a;
+FOLD[0x06d2] = 0x064a;
+FOLD[0x0626] = 0x064a;
+FOLD[0x06a9] = 0x0643;
+FOLD[0x0629] = 0x0647;
+FOLD[0x06c0] = 0x0647;
+FOLD[0x06d5] = 0x0647;
+FOLD[0x0624] = 0x0648;
+
+export interface Normalised {
+  /** The normalised text. */
+  text: string;
+  /** `map[i]` is the original offset of normalised unit `i`; `map[text.length]` is the original length. Null when identical. */
+  map: Int32Array | null;
+}
+
+/** Ranges found in normalised text back to original offsets (end exclusive). */
+export function toOriginalStart(n: Normalised, i: number): number {
+  return n.map ? n.map[i]! : i;
+}
+export function toOriginalEnd(n: Normalised, end: number): number {
+  if (!n.map) return end;
+  return end > 0 ? n.map[end - 1]! + 1 : 0;
+}
+
+let buf = new Uint16Array(1024);
+const CHUNK = 8192;
+
+function bufToString(len: number): string {
+  if (len <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
+  let s = '';
+  for (let i = 0; i < len; i += CHUNK) s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(len, i + CHUNK)) as unknown as number[]);
+  return s;
+}
+
+let mapBuf = new Int32Array(1024);
+
+/** Normalises `text`; the result stays valid after later calls. */
+export function normalise(text: string): Normalised {
+  const n = normaliseTransient(text);
+  return n.map ? { text: n.text, map: n.map.slice() } : n;
+}
+
+/** The normalisation table (identity where nothing changes), for callers that pre-scan text themselves. */
+export const NORM_TABLE: Readonly<Uint16Array> = NORM;
+
+/**
+ * Like `normalise`, but the map is a view into a shared buffer, valid only until the next call (the detector's hot
+ * path). `firstChange` lets a caller that already scanned the text skip to the first unit that changes (or pass
+ * text.length when nothing does).
+ */
+export function normaliseTransient(text: string, firstChange?: number): Normalised {
+  const len = text.length;
+  let i = firstChange ?? 0;
+  if (firstChange === undefined) {
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (NORM[c] !== c) break;
+    }
+  }
+  if (i === len) return { text, map: null };
+  if (buf.length < len) buf = new Uint16Array(len * 2);
+  if (mapBuf.length < len + 1) mapBuf = new Int32Array(len * 2 + 1);
+  const map = mapBuf;
+  for (let k = 0; k < i; k++) {
+    buf[k] = text.charCodeAt(k);
+    map[k] = k;
+  }
+  let o = i;
+  for (; i < len; i++) {
+    const m = NORM[text.charCodeAt(i)]!;
+    if (m === REMOVE) continue;
+    buf[o] = m;
+    map[o++] = i;
+  }
+  map[o] = len;
+  return { text: bufToString(o), map: map.subarray(0, o + 1) };
+}
+
+/** Same length as the input; used for lexicon look-ups only. */
+export function foldForWords(norm: string): string {
+  const len = norm.length;
+  if (buf.length < len) buf = new Uint16Array(len * 2);
+  let changed = false;
+  for (let i = 0; i < len; i++) {
+    const c = norm.charCodeAt(i);
+    const f = FOLD[c]!;
+    if (f !== c) changed = true;
+    buf[i] = f;
+  }
+  return changed ? bufToString(len) : norm;
+}
+
+/** Folds a keyword the same way message text is normalised and folded (used to build the lexicon). */
+export function foldKeyword(word: string): string {
+  let s = '';
+  for (let i = 0; i < word.length; i++) {
+    const m = NORM[word.charCodeAt(i)]!;
+    if (m !== REMOVE) s += String.fromCharCode(FOLD[m]!);
+  }
+  return s;
+}
+
+/** The value of an ASCII digit unit, or -1. Works on normalised text. */
+export function asciiDigit(c: number): number {
+  return c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
+}
+
+export function isLatinLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+/** Letters of the Arabic block (incl. Persian additions), excluding digits and punctuation. */
+export function isArabicLetter(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06ff);
+}

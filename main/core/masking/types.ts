@@ -1,0 +1,21 @@
+export const SENSITIVE_TYPES = ['PHONE', 'NATIONAL_ID', 'EMAIL', 'CARD', 'IBAN', 'DOB', 'OTP', 'PASSPORT'] as const;
+
+export type SensitiveType = (typeof SENSITIVE_TYPES)[number];
+
+/** A sensitive value in a message, in UTF-16 offsets of the original text (end exclusive). */
+export interface DetectedSpan {
+  type: SensitiveType;
+  start: number;
+  end: number;
+  /** 0..1: checksum-validated values score high, context-only values (OTP, DOB, PASSPORT) lower. */
+  confidence: number;
+}
+
+export interface DetectOptions {
+  /** ISO 3166 regions whose national phone formats (with trunk prefix) are accepted. Default: SA, AE, EG, IR, GB, US. */
+  regionHints?: readonly string[];
+}
+
+export function isSensitiveType(s: unknown): s is SensitiveType {
+  return typeof s === 'string' && (SENSITIVE_TYPES as readonly string[]).includes(s);
+}

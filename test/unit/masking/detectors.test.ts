@@ -1,0 +1,147 @@
+import { describe, it, expect } from 'vitest';
+import { detectSensitive, type DetectedSpan, type SensitiveType } from '../../../main/core/masking';
+import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from '../../../main/core/masking/checksums';
+
+const AR = '٠١٢٣٤٥٦٧٨٩';
+const FA = '۰۱۲۳۴۵۶۷۸۹';
+const toScript = (s: string, digits: string): string => s.replace(/[0-9]/g, (d) => digits[+d]!);
+
+function found(text: string): Array<[SensitiveType, string]> {
+  return detectSensitive(text).map((s: DetectedSpan) => [s.type, text.slice(s.start, s.end)]);
+}
+function expectOnly(text: string, type: SensitiveType, value: string): void {
+  expect(found(text)).toEqual([[type, value]]);
+}
+
+describe('checksums', () => {
+  it('Luhn', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+  });
+  it('Saudi ID / Iqama', () => {
+    expect(saudiIdValid('1000000008')).toBe(true);
+    expect(saudiIdValid('1000000009')).toBe(false);
+    expect(saudiIdValid('3000000004')).toBe(false); // must start 1 or 2
+  });
+  it('Iranian national code', () => {
+    expect(iranCodeValid('0499370899')).toBe(true);
+    expect(iranCodeValid('0499370898')).toBe(false);
+    expect(iranCodeValid('1111111111')).toBe(false);
+  });
+  it('Emirates ID', () => {
+    expect(emiratesIdValid('784198012345671')).toBe(luhnValid('784198012345671'));
+    expect(emiratesIdValid('784199096667060')).toBe(true);
+    expect(emiratesIdValid('784199096667061')).toBe(false);
+  });
+  it('Egyptian ID structure: century, date, governorate', () => {
+    expect(egyptIdValid('29001010112345')).toBe(true);
+    expect(egyptIdValid('29002300112345')).toBe(false); // 30 February
+    expect(egyptIdValid('49001010112345')).toBe(false); // century digit
+    expect(egyptIdValid('29001015012345')).toBe(false); // governorate 50
+  });
+  it('IBAN mod-97 with per-country length', () => {
+    expect(ibanValid('SA0380000000608010167519')).toBe(true);
+    expect(ibanValid('SA0380000000608010167518')).toBe(false);
+    expect(ibanValid('SA038000000060801016751')).toBe(false); // wrong length
+    expect(ibanValid('GB82WEST12345698765432')).toBe(true);
+  });
+});
+
+describe('PHONE', () => {
+  it('finds local and international layouts in every digit script', () => {
+    for (const digits of ['0123456789', AR, FA]) {
+      expectOnly(`رقمي ${toScript('0551234567', digits)} شكرا`, 'PHONE', toScript('0551234567', digits));
+      expectOnly(`call me on ${toScript('+966 55 123 4567', digits)}`, 'PHONE', toScript('+966 55 123 4567', digits));
+    }
+    expectOnly('شماره‌ام ۰۹۱۲ ۳۴۵ ۶۷۸۹ هست', 'PHONE', '۰۹۱۲ ۳۴۵ ۶۷۸۹');
+    expectOnly('kalemni 3ala 01012345678', 'PHONE', '01012345678');
+    expectOnly('my number is (055) 123-4567.', 'PHONE', '(055) 123-4567');
+    expectOnly('UK: +44 (0) 7911 123456', 'PHONE', '+44 (0) 7911 123456');
+    expectOnly('text me: 202-555-0143', 'PHONE', '202-555-0143');
+  });
+  it('rejects numbers outside the numbering plans and codes glued to letters', () => {
+    expect(found('رقم الطلب 0000000000')).toEqual([]);
+    expect(found('tracking SMSA0551234567')).toEqual([]);
+    expect(found('order 4821907')).toEqual([]);
+  });
+  it('survives bidi controls, NBSP, thin spaces and a line break inside the value', () => {
+    const v = '\u2066055\u00a0123\u20094567\u2069';
+    const spans = detectSensitive(`رقمي ${v}`);
+    expect(spans.map((s) => s.type)).toEqual(['PHONE']);
+    expect(`رقمي ${v}`.slice(spans[0]!.start, spans[0]!.end)).toBe('055\u00a0123\u20094567');
+    expectOnly('my number is\n055 123\n4567', 'PHONE', '055 123\n4567');
+    expectOnly('رقمي 05\u200e51234567', 'PHONE', '05\u200e51234567');
+  });
+});
+
+describe('NATIONAL_ID', () => {
+  it('Saudi ID and Iqama with a valid check digit, not with a bad one', () => {
+    expectOnly('رقم الهوية 1000000008', 'NATIONAL_ID', '1000000008');
+    expectOnly('iqama: ' + toScript('2000000006', AR), 'NATIONAL_ID', toScript('2000000006', AR));
+    expect(saudiIdValid('2000000006')).toBe(true);
+    expect(found('رقم الهوية 1000000009')).toEqual([]);
+  });
+  it('Emirates ID with dashes, Iranian code, Egyptian ID', () => {
+    expectOnly('Emirates ID 784-1990-9666706-0', 'NATIONAL_ID', '784-1990-9666706-0');
+    expectOnly('کد ملی من ' + toScript('0499370899', FA), 'NATIONAL_ID', toScript('0499370899', FA));
+    expectOnly('الرقم القومي ٢٩٠٠١٠١٠١١٢٣٤٥', 'NATIONAL_ID', '٢٩٠٠١٠١٠١١٢٣٤٥');
+    expect(found('الرقم القومي 29002300112345')).toEqual([]);
+  });
+  it('an order or reference number that happens to pass a check is left alone', () => {
+    expect(found('رقم المرجع 1000000008')).toEqual([]);
+  });
+});
+
+describe('EMAIL, CARD, IBAN', () => {
+  it('email', () => expectOnly('ايميلي ahmed.k_92@gmail.com.', 'EMAIL', 'ahmed.k_92@gmail.com'));
+  it('cards pass Luhn in any script and layout', () => {
+    expectOnly('card 4111 1111 1111 1111 please', 'CARD', '4111 1111 1111 1111');
+    expectOnly('بطاقتي ' + toScript('4111-1111-1111-1111', AR), 'CARD', toScript('4111-1111-1111-1111', AR));
+    expect(found('transaction 4111 1111 1111 1112')).toEqual([]);
+  });
+  it('IBAN compact, spaced, split over lines', () => {
+    expectOnly('الايبان SA0380000000608010167519', 'IBAN', 'SA0380000000608010167519');
+    expectOnly('iban: SA03 8000 0000 6080\n1016 7519 thanks', 'IBAN', 'SA03 8000 0000 6080\n1016 7519');
+    expect(found('iban SA03 8000 0000 6080 1016 7518')).toEqual([]);
+  });
+});
+
+describe('context types: DOB, OTP, PASSPORT', () => {
+  it('a date is a DOB only where the text says so', () => {
+    expectOnly('تاريخ ميلادي 12/05/1990', 'DOB', '12/05/1990');
+    expectOnly('born 12 March 1990', 'DOB', '12 March 1990');
+    expectOnly('متولد ۱۲ فروردین ۱۳۶۵ هستم', 'DOB', '۱۲ فروردین ۱۳۶۵');
+    expectOnly('ana mawaleed 1990-05-12', 'DOB', '1990-05-12');
+    expect(found('الطلب كان المفروض يوصل 12/05/2024')).toEqual([]);
+    expect(found('my card expires 05/10/2028')).toEqual([]);
+  });
+  it('a one-time code needs a code word, near it before or after', () => {
+    expectOnly('رمز التحقق ٤٨٢٩١٧', 'OTP', '٤٨٢٩١٧');
+    expectOnly('کد تأیید: ۴۸۲۹۱۷', 'OTP', '۴۸۲۹۱۷');
+    expectOnly('482917 is the code I got', 'OTP', '482917');
+    expectOnly('el code elly gali 4829', 'OTP', '4829');
+    expect(found('سفارشم با کد 43829462 هنوز نرسیده')).toEqual([]);
+    expect(found('كود الخصم 2024')).toEqual([]);
+    expect(found('دفعت 4829 ريال')).toEqual([]);
+  });
+  it('passports need a passport word', () => {
+    expectOnly('رقم جوازي A12345678', 'PASSPORT', 'A12345678');
+    expectOnly('shomare pasport K12345678', 'PASSPORT', 'K12345678');
+    expect(found('order A74768273-AE')).toEqual([]);
+  });
+});
+
+describe('offsets', () => {
+  it('map back exactly around emoji and surrogate pairs', () => {
+    const text = '😀👍🏽 رقمي 😀0551234567😀 𝒳 code 123456 🙏';
+    const spans = detectSensitive(text);
+    expect(spans.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([
+      ['PHONE', '0551234567'],
+      ['OTP', '123456'],
+    ]);
+  });
+  it('values at the very start and end of the text', () => {
+    expectOnly('0551234567', 'PHONE', '0551234567');
+    expectOnly('a.b@c.co', 'EMAIL', 'a.b@c.co');
+  });
+});
