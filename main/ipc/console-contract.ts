@@ -30,7 +30,7 @@ export const Role = z.enum(ROLES);
 /** A run of masked text: plain text (possibly a search match) or a masked field shown as a chip. */
 export const Segment = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().max(20_000), match: z.boolean().optional() }),
-  z.object({ kind: z.literal('field'), fieldIndex: z.number().int().nonnegative().max(1000), type: z.string().max(40), hint: z.string().max(16) }),
+  z.object({ kind: z.literal('field'), fieldIndex: z.number().int().nonnegative().max(1000), type: z.string().max(40), hint: z.string().max(64) }),
 ]);
 const Segments = z.array(Segment).max(2000);
 

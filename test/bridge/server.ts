@@ -5,7 +5,7 @@ import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import { readStatic, SECURITY_HEADERS } from '../../main/electron/content';
 import { channelNames, eventNames, EVENT_PREFIX, type EventName, type EventOf } from '../../main/ipc/contract';
 import { createMainDispatch } from '../../main/ipc';
-import { openDemoDb } from './console-demo/db';
+import { openDemoDb, type DemoDb } from './console-demo/db';
 import { createDemoServices, type DemoServices } from './console-demo/services';
 
 /**
@@ -19,6 +19,8 @@ export interface BridgeOptions extends CoreOptions {
   rendererDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** Tuning for the demo console services (tests shorten reveal grants and delivery steps). */
+  demo?: { revealMs?: number; deliveryDelayMs?: number };
 }
 
 export interface RunningBridge {
@@ -28,6 +30,7 @@ export interface RunningBridge {
   core: Core;
   /** The console's demo data and services (test/bridge/console-demo) behind the same dispatcher. */
   demo: DemoServices;
+  demoDb: DemoDb;
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;
   /** Locks the console the way main does (off-network, idle): the session ends and the page is told. */
   lock(reason: string): void;
@@ -45,7 +48,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     for (const s of streams) s.write(frame);
   };
   const demoDb = openDemoDb(opts.dataDir);
-  const demo = createDemoServices({ db: demoDb, clock: core.clock, emit: (changed) => emit('inboxChanged', changed) });
+  const demo = createDemoServices({ ...opts.demo, db: demoDb, clock: core.clock, emit: (changed) => emit('inboxChanged', changed) });
   const dispatch = createMainDispatch(core, demo, opts.log);
   const token = crypto.randomBytes(32).toString('base64url');
   let origin = '';
@@ -103,6 +106,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     origin,
     core,
     demo,
+    demoDb,
     emit,
     lock(reason) {
       demo.lock(reason);

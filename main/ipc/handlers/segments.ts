@@ -1,22 +1,16 @@
+import { parseMaskedText } from '../../core/masking';
 import type { SegmentDto } from '../console-contract';
 
 /**
  * Turns masked text (`Call me on ⟦PHONE·••42⟧`) into segments the renderer draws without parsing anything:
- * text runs and field chips with their type, hint and index (the n-th masked field of that text).
+ * text runs and field chips with their type, hint and index (the n-th masked field of that text, which is the
+ * field's number in the store).
  */
-const TOKEN = /⟦([A-Z_]{1,40})·([^⟦⟧]{0,16})⟧/g;
-
 export function toSegments(masked: string): SegmentDto[] {
-  const out: SegmentDto[] = [];
-  let last = 0;
   let n = 0;
-  for (const m of masked.matchAll(TOKEN)) {
-    if (m.index > last) out.push({ kind: 'text', text: masked.slice(last, m.index) });
-    out.push({ kind: 'field', fieldIndex: n++, type: m[1]!, hint: m[2]! });
-    last = m.index + m[0].length;
-  }
-  if (last < masked.length) out.push({ kind: 'text', text: masked.slice(last) });
-  return out;
+  return parseMaskedText(masked).map((s) =>
+    s.kind === 'text' ? { kind: 'text', text: s.text } : { kind: 'field', fieldIndex: n++, type: s.type, hint: s.shown.slice(0, 64) },
+  );
 }
 
 const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
@@ -24,7 +18,10 @@ const LTR_CHAR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 
 /** The direction of the first strong character outside masked fields, as the Unicode bidi algorithm would pick. */
 export function textDirection(masked: string): 'rtl' | 'ltr' | 'auto' {
-  for (const ch of masked.replace(TOKEN, ' ')) {
+  const text = parseMaskedText(masked)
+    .map((s) => (s.kind === 'text' ? s.text : ' '))
+    .join('');
+  for (const ch of text) {
     if (RTL_CHAR.test(ch)) return 'rtl';
     if (LTR_CHAR.test(ch)) return 'ltr';
   }

@@ -60,7 +60,7 @@ function Review() {
         <ul>
           {queue.map((q) => (
             <li key={q.conversationId}>
-              <button type="button" className={transcript?.summary.id === q.conversationId ? 'link active' : 'link'} onClick={() => void openTranscript(q.conversationId)} data-testid="review-item">
+              <button type="button" className={transcript?.summary.id === q.conversationId ? 'link active' : 'link'} onClick={() => void openTranscript(q.conversationId)} data-testid="review-item" data-id={q.conversationId}>
                 {t(`channelKind.${q.channelKind}`)} · <bdi>{q.agent?.name ?? '—'}</bdi> · {q.resolvedAt ? f.dateTime(q.resolvedAt) : ''} ·{' '}
                 {q.score ? t('lead.scored', { score: f.number(q.score) }) : t('lead.unscored')}
               </button>

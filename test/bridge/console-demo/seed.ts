@@ -1,31 +1,14 @@
 import crypto from 'node:crypto';
 import type { DemoDb } from './db';
+import { maskMessage } from '../../../main/core/masking';
 import { foldText } from '../../../main/ipc/handlers/segments';
 
 /** A deterministic generator of demo conversations in English, Arabic and Persian, with sensitive values masked. */
 
-const D = '[0-9\u0660-\u0669\u06f0-\u06f9]';
-const SENSITIVE = new RegExp(
-  [
-    `(?<EMAIL>[\\w.+-]+@[\\w-]+\\.[\\w.]+)`,
-    `(?<CARD>(?:${D}[ -]?){15}${D})`,
-    `(?<PHONE>\\+?${D}(?:[ -]?${D}){8,13})`,
-    `(?<NATIONAL_ID>${D}{10})`,
-    `(?<OTP>${D}{4,8})`,
-  ].join('|'),
-  'gu',
-);
-
-/** A small stand-in for main/core/masking: same token shape (`⟦TYPE·••42⟧`), a handful of detectors. */
+/** The real masking (main/core/masking), keeping each field's original for the demo's reveal. */
 export function demoMask(text: string): { masked: string; fields: Array<{ type: string; value: string }> } {
-  const fields: Array<{ type: string; value: string }> = [];
-  const masked = text.replace(SENSITIVE, (value, ...rest) => {
-    const groups = rest[rest.length - 1] as Record<string, string | undefined>;
-    const type = Object.keys(groups).find((k) => groups[k] !== undefined) ?? 'OTHER';
-    fields.push({ type, value });
-    return `⟦${type}·••${value.replace(/\s|-/g, '').slice(-2)}⟧`;
-  });
-  return { masked, fields };
+  const r = maskMessage(text);
+  return { masked: r.masked, fields: r.fields.map((f) => ({ type: f.type, value: text.slice(f.originalStart, f.originalEnd) })) };
 }
 
 export const DEMO_CHANNELS = [
@@ -132,13 +115,13 @@ export function seedConversations(db: DemoDb, opts: { count: number; now: number
       const channel = pick(r, DEMO_CHANNELS);
       const contactIdx = Math.floor(r() * CONTACTS.length);
       const contact = CONTACTS[contactIdx]!;
-      const start = opts.now - Math.floor(r() * span) - 3_600_000;
+      const start = opts.now - Math.floor(r() * span) - 3 * 3_600_000;
       const roll = r();
       const status = roll < 0.45 ? 'open' : roll < 0.6 ? 'pending' : roll < 0.65 ? 'snoozed' : 'resolved';
       const assignee = r() < 0.25 ? null : opts.agentIds.length ? pick(r, opts.agentIds) : null;
       const phone = demoMask(`+9665${String(10_000_000 + Math.floor(r() * 89_999_999))}`).masked;
       const firstResponse = Math.floor(r() * 7_200_000);
-      const resolution = status === 'resolved' ? firstResponse + Math.floor(r() * 86_400_000) : null;
+      const resolution = status === 'resolved' ? Math.min(firstResponse + Math.floor(r() * 86_400_000), opts.now - start) : null;
       const n = 2 + Math.floor(r() * 3);
       const lastAt = start + n * 60_000 + firstResponse;
       const cid = Number(

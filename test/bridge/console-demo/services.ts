@@ -57,6 +57,8 @@ export function createDemoServices(opts: {
   clock: Clock;
   emit?: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void;
   deliveryDelayMs?: number;
+  /** How long a reveal grant lasts (default one minute). */
+  revealMs?: number;
 }): DemoServices {
   const { db, clock } = opts;
   const emit = opts.emit ?? (() => {});
@@ -337,7 +339,7 @@ export function createDemoServices(opts: {
       async reveal({ actor, messageId, fieldIndex, reason }) {
         const f = db.prepare('SELECT type, value FROM fields WHERE message_id = ? AND n = ?').get(messageId, fieldIndex) as { type: string; value: string } | undefined;
         if (!f) throw new DiwanError('field_not_found', 'That masked value is no longer stored (retention may have removed it).');
-        const expiresAt = clock.now() + REVEAL_MS;
+        const expiresAt = clock.now() + (opts.revealMs ?? REVEAL_MS);
         audit('field.reveal', actor.id, `message:${messageId}`, { fieldIndex, type: f.type, reason });
         return { value: f.value, type: f.type, expiresAt };
       },
