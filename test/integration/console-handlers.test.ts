@@ -143,7 +143,7 @@ describe('console handlers through the main dispatcher (demo services, real core
     expect(JSON.stringify(await ok('listAudit', {}))).not.toContain('top-secret');
     expect(await call('saveChannel', { kind: 'telegram', name: 'x', credentials: { 'bad key': 'v' } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await ok('verifyAudit', {})).toMatchObject({ ok: true });
-    db.prepare("UPDATE audit SET details = '{"tampered":true}' WHERE seq = 1").run();
+    db.prepare('UPDATE audit SET details = ? WHERE seq = 1').run('{"tampered":true}');
     expect(await ok('verifyAudit', {})).toMatchObject({ ok: false, brokenAt: 1 });
     await core.vault.delete('channel:telegram-9');
   });
