@@ -84,6 +84,13 @@ export async function startShell(
   };
   electron.powerMonitor.on('lock-screen', () => lock('os-lock'));
   electron.powerMonitor.on('suspend', () => lock('suspend'));
+  // The office-network gate: off-network locks the core (IPC then denies all but public calls) and the page.
+  // Electron has no network-change event; the gate watches the interface list itself, and resume re-checks at once.
+  core.lock.onChange(({ locked, reason }) => {
+    if (locked) lock(reason ?? 'off-network');
+  });
+  electron.powerMonitor.on('resume', () => core.gate.onResume());
+  core.gate.start();
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core.close());
   await win.loadURL(APP_ENTRY_URL);

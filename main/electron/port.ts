@@ -92,7 +92,7 @@ export interface ElectronPort {
   session: { defaultSession: SessionLike };
   ipcMain: IpcMainLike;
   shell: { openExternal(url: string): Promise<void> };
-  powerMonitor: { on(event: 'lock-screen' | 'suspend', listener: () => void): unknown };
+  powerMonitor: { on(event: 'lock-screen' | 'suspend' | 'resume', listener: () => void): unknown };
   dialog: { showErrorBox(title: string, content: string): void };
   Notification: NotificationConstructorLike;
 }

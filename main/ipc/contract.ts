@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Permission } from '../core/auth';
 import { consoleContract, consoleEvents } from './console-contract';
-import { AppStatusSchema, Empty } from './schemas';
+import { AppStatusSchema, Empty, NetworkStatusSchema } from './schemas';
 
 /**
  * The one IPC contract. Each channel is declared once: its request and response schemas and the permission
@@ -23,6 +23,8 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec
 
 export const contract = {
   getStatus: channel({ request: Empty, response: AppStatusSchema, permission: 'public' }),
+  /** Public so the lock screen can say why it is locked and notice the way back. */
+  getNetworkStatus: channel({ request: Empty, response: NetworkStatusSchema, permission: 'public' }),
   ...consoleContract,
 } as const;
 

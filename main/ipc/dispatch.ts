@@ -57,6 +57,9 @@ export function createDispatcher<Ctx extends CallContext>(opts: DispatcherOption
     try {
       const handler = opts.handlers[channel] as (req: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);
+      // Authorized again on the way out: a call answered after the console locked must not deliver its value.
+      const lateDenial = opts.authorize(spec.permission, channel, ctx);
+      if (lateDenial) return { ok: false, error: lateDenial };
       const out = spec.response.safeParse(value);
       if (!out.success) {
         opts.onInternalError?.(channel, new Error('response did not match the contract'));

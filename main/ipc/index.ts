@@ -3,4 +3,4 @@ export * from './result';
 export type { Bridge } from './bridge';
 export { createDispatcher, type CallContext, type Dispatch, type Handlers, type Authorizer } from './dispatch';
 export { createHandlers } from './handlers';
-export { createMainDispatch } from './main-dispatch';
+export { createMainDispatch, mainAuthorizer } from './main-dispatch';

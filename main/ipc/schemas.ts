@@ -16,3 +16,17 @@ export const AppStatusSchema = z.object({
   schemaVersion: z.number().int(),
   keychain: KeychainStatusSchema,
 });
+
+/** The office-network gate's verdict as the renderer may see it: states, codes and reasons, never a key or a challenge. */
+export const NetworkStatusSchema = z.object({
+  state: z.enum(['office', 'off-network', 'unmanaged', 'checking']),
+  siteId: z.string().max(63).optional(),
+  policyVersion: z.number().int().optional(),
+  reason: z.string().max(2000),
+  checkedAt: z.number().int().nullable(),
+  locked: z.boolean(),
+  lockReason: z.string().max(64).nullable(),
+  checks: z
+    .array(z.object({ name: z.string().max(100), ok: z.boolean(), code: z.string().max(64), reason: z.string().max(2000) }))
+    .max(256),
+});

@@ -5,9 +5,12 @@ import { useCommands } from './commands';
 import { CommandPalette, ShortcutHelp } from './components/Overlays';
 import { LANGUAGES, setLanguage, type Language } from './i18n';
 import { useGlobalKeys } from './keyboard';
+import { useLock, watchLock } from './lock';
 import { AdminScreen } from './screens/AdminScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { LeadScreen } from './screens/LeadScreen';
+import { LockScreen } from './screens/LockScreen';
+import { NetworkBadge } from './screens/NetworkBadge';
 import { SearchScreen } from './screens/SearchScreen';
 import { SetupScreen, SignInScreen } from './screens/SessionScreens';
 import { StatusScreen } from './screens/StatusScreen';
@@ -16,17 +19,21 @@ import { useInbox } from './stores/inbox';
 import { useSession } from './stores/session';
 import { useUi, type View } from './stores/ui';
 
+const NO_COMMANDS: ReturnType<typeof useCommands> = [];
+
 export function App() {
   const session = useSession((s) => s.session);
   const commands = useCommands();
   const overlay = useUi((s) => s.overlay);
-  useGlobalKeys(commands);
+  const phase = useLock((s) => s.phase);
+  useGlobalKeys(phase === 'open' ? commands : NO_COMMANDS);
 
   useEffect(() => {
     void setLanguage(useUi.getState().language);
     void useSession.getState().refresh().catch(() => {});
+    // The lock (network gate, OS lock) empties every customer store and shows the lock screen (lock.ts).
+    const offLocked = watchLock();
     const bridge = getBridge();
-    const offLocked = bridge.on.locked(({ reason }) => useSession.getState().locked(reason));
     const offChanged = bridge.on.inboxChanged(({ conversationIds, assignedToMe }) => {
       if (useSession.getState().session?.state !== 'signed_in') return;
       void useInbox.getState().changed(conversationIds).catch(() => {});
@@ -47,7 +54,10 @@ export function App() {
     <div className="shell">
       <TopBar />
       <main className="content" id="main">
-        {!session ? null : session.state === 'setup' ? (
+        {/* Nothing but the lock screen while locked, and nothing at all until main has said whether it is. */}
+        {phase === 'locked' ? (
+          <LockScreen />
+        ) : phase === 'unknown' || !session ? null : session.state === 'setup' ? (
           <Outside>
             <SetupScreen />
           </Outside>
@@ -59,8 +69,8 @@ export function App() {
           <Workspace />
         )}
       </main>
-      {overlay === 'help' && <ShortcutHelp commands={commands} />}
-      {overlay === 'palette' && <CommandPalette commands={commands} />}
+      {phase === 'open' && overlay === 'help' && <ShortcutHelp commands={commands} />}
+      {phase === 'open' && overlay === 'palette' && <CommandPalette commands={commands} />}
     </div>
   );
 }
@@ -121,6 +131,7 @@ function TopBar() {
       ) : (
         <span className="tagline">{t('app.tagline')}</span>
       )}
+      <NetworkBadge />
       <div className="topbar-end">
         <label className="language">
           {t('language.label')}

@@ -32,7 +32,7 @@ export interface RunningBridge {
   demo: DemoServices;
   demoDb: DemoDb;
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;
-  /** Locks the console the way main does (off-network, idle): the session ends and the page is told. */
+  /** Engages the core's lock the way the gate does (off-network, idle): the session ends and the page is told. */
   lock(reason: string): void;
   close(): Promise<void>;
 }
@@ -101,6 +101,14 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
 
+  // As the Electron shell does: the gate runs, and a lock ends the session and reaches the page as the `locked` event.
+  core.lock.onChange(({ locked, reason }) => {
+    if (!locked) return;
+    demo.lock(reason ?? 'off-network');
+    emit('locked', { reason: reason ?? 'off-network' });
+  });
+  core.gate.start();
+
   return {
     url: `${origin}/?token=${token}`,
     origin,
@@ -109,8 +117,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     demoDb,
     emit,
     lock(reason) {
-      demo.lock(reason);
-      emit('locked', { reason });
+      core.lock.engage(reason);
     },
     async close() {
       for (const s of streams) s.end();

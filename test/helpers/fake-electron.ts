@@ -75,6 +75,10 @@ export interface FakeElectron extends ElectronPort {
   errors: string[];
   /** Notifications the shell showed, in order. */
   notifications: Array<{ title: string; body: string; silent: boolean; hasReply: boolean }>;
+  /** Fires a powerMonitor event (lock-screen, suspend, resume) the way the OS would. */
+  emitPower(event: string): void;
+  /** Fires an app event (will-quit, second-instance, …). */
+  emitApp(event: string, ...args: unknown[]): void;
 }
 
 export function fakeElectron(
@@ -129,6 +133,12 @@ export function fakeElectron(
     show() {
       f.notifications.push(this.options);
     }
+  };
+  f.emitPower = (event) => {
+    for (const l of f.powerListeners.get(event) ?? []) l();
+  };
+  f.emitApp = (event, ...args) => {
+    for (const l of f.appListeners.get(event) ?? []) l(...args);
   };
   return f;
 }

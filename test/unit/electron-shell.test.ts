@@ -9,6 +9,8 @@ import { secureWebPreferences } from '../../main/electron/window';
 import type { Core } from '../../main/core/app';
 import { testCore } from '../helpers/core';
 import { FakeWebContents, FakeWindow, fakeElectron } from '../helpers/fake-electron';
+import { pinnedFetch } from '../../main/core/network';
+import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
 import { tmpDir } from '../helpers/tmp';
 
 let core: Core | undefined;
@@ -143,11 +145,44 @@ describe('hardened Electron shell', () => {
   it('on OS lock and suspend tells the renderer and reloads it, dropping its memory', async () => {
     const { electron } = await started();
     const win = FakeWindow.created[0]!;
-    for (const l of electron.powerListeners.get('lock-screen') ?? []) l();
+    electron.emitPower('lock-screen');
     expect(win.webContents.sent).toEqual([['diwan-event:locked', { reason: 'os-lock' }]]);
     expect(win.webContents.reloads).toBe(1);
-    for (const l of electron.powerListeners.get('suspend') ?? []) l();
+    electron.emitPower('suspend');
     expect(win.webContents.reloads).toBe(2);
+  });
+
+  it('starts the office-network gate, re-checks on resume, and locks the page when the network is left', async () => {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])]), signer);
+    let ifaces = interfaces({ eth0: ['10.20.1.5'] });
+    let beaconCalls = 0;
+    core = testCore({
+      network: { ...loc, interfaces: () => ifaces, dnsSuffixes: async () => [], debounceMs: 10, fetch: (r) => (beaconCalls++, pinnedFetch(r)) },
+    });
+    const electron = fakeElectron();
+    const rendererDir = tmpDir();
+    await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core! });
+    const win = FakeWindow.created[0]!;
+    await expect.poll(() => core!.gate.current()?.state).toBe('office');
+    expect(win.webContents.sent).toEqual([]);
+
+    const before = beaconCalls;
+    electron.emitPower('resume');
+    await expect.poll(() => beaconCalls).toBeGreaterThan(before);
+
+    ifaces = interfaces({ wlan0: ['192.168.1.20'] });
+    core.gate.onNetworkChange();
+    await expect.poll(() => win.webContents.reloads, { interval: 5, timeout: 1000 }).toBe(1);
+    expect(win.webContents.sent).toEqual([['diwan-event:locked', { reason: 'off-network' }]]);
+    const main = { url: 'app://diwan/index.html' };
+    const status = await electron.handlers.get('diwan:getNetworkStatus')!({ senderFrame: main, sender: { mainFrame: main } }, {});
+    expect(status).toMatchObject({ ok: true, value: { state: 'off-network', locked: true } });
+
+    electron.emitApp('will-quit');
+    expect(core.db.open).toBe(false);
   });
 
   it('explains and quits when the database cannot be opened', async () => {

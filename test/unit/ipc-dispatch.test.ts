@@ -110,6 +110,19 @@ describe('IPC dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
+  it('withholds the answer of a call during which the console locked', async () => {
+    let locked = false;
+    const d = createDispatcher({
+      handlers: only(async () => {
+        locked = true; // the gate locks while the handler runs
+        return goodStatus;
+      }),
+      authorize: () => (locked ? { code: 'locked', message: 'Locked.' } : null),
+    });
+    const result = await d('getStatus', {}, trusted);
+    expect(result).toEqual({ ok: false, error: { code: 'locked', message: 'Locked.' } });
+  });
+
   it('the main dispatcher lets public channels through without a session', async () => {
     core = testCore();
     const d = createMainDispatch(core, unbound());

@@ -1,6 +1,9 @@
 import type { Command } from '../command';
+import { beaconCommand } from './beacon';
 import { configCommand } from './config';
 import { maskCommand } from './mask';
+import { netcheckCommand } from './netcheck';
+import { policyCommand } from './policy';
 import { releaseCommand } from './release';
 import { statusCommand } from './status';
 
@@ -8,6 +11,9 @@ import { statusCommand } from './status';
 export const commands: readonly Command[] = [
   statusCommand,
   maskCommand,
+  policyCommand,
+  beaconCommand,
+  netcheckCommand,
   configCommand,
   releaseCommand,
 ];

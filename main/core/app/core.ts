@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { openDatabase, schemaVersion, type Db } from '../store';
 import { DEFAULT_SERVICE, loadOsKeychain, Vault, type KeychainPort, type KeychainStatus } from '../vault';
-import { systemClock, type Clock } from '../shared/ports';
+import type { NetworkGate } from '../network';
+import { noAudit, systemClock, type AuditPort, type Clock } from '../shared/ports';
+import { ConsoleLock } from './lock';
+import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -11,6 +14,10 @@ export interface CoreOptions {
   /** Keychain service name; tests use their own so they never touch a real user's entries. */
   keychainService?: string;
   clock?: Clock;
+  /** Where security events go (the audit trail). */
+  audit?: AuditPort;
+  /** The office-network gate's policy locations and ports; defaults to the real machine. */
+  network?: NetworkOptions;
 }
 
 export interface AppStatus {
@@ -27,7 +34,12 @@ export interface Core {
   readonly db: Db;
   readonly vault: Vault;
   readonly clock: Clock;
+  /** The office-network gate. Not started here: the shell and the bridge start it; the CLI never does. */
+  readonly gate: NetworkGate;
+  /** Held while the gate is not open; the IPC layer then denies every non-public call. */
+  readonly lock: ConsoleLock;
   status(): Promise<AppStatus>;
+  /** Stops the gate's timers and closes the database. */
   close(): void;
 }
 
@@ -38,11 +50,16 @@ export function openCore(opts: CoreOptions): Core {
   const db = openDatabase(databaseFile);
   const vault = new Vault(opts.keychain ?? safeOsKeychain(), opts.keychainService ?? DEFAULT_SERVICE);
   const clock = opts.clock ?? systemClock;
+  const gate = createGate(db, clock, opts.audit ?? noAudit, opts.network);
+  const lock = new ConsoleLock();
+  bindLockToGate(gate, lock);
   return {
     dataDir: opts.dataDir,
     db,
     vault,
     clock,
+    gate,
+    lock,
     async status() {
       return {
         appVersion: APP_VERSION,
@@ -53,6 +70,7 @@ export function openCore(opts: CoreOptions): Core {
       };
     },
     close() {
+      gate.stop();
       if (db.open) db.close();
     },
   };

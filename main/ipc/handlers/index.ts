@@ -2,11 +2,13 @@ import type { Core } from '../../core/app';
 import type { ConsoleServices } from '../console-port';
 import type { CallContext, Handlers } from '../dispatch';
 import { createConsoleHandlers } from './console';
+import { networkStatus } from './network';
 
 /** Binds each contract channel to the core. Handlers stay thin: parse is done, permission is checked. */
 export function createHandlers(core: Core, services: ConsoleServices): Handlers<CallContext> {
   return {
     getStatus: () => core.status(),
+    getNetworkStatus: () => networkStatus(core),
     ...createConsoleHandlers(services, core.vault),
   };
 }

@@ -31,9 +31,9 @@ export function SignInScreen(props: { locked?: string | null }) {
       setBusy(false);
     }
   };
-  const known = ['off_network', 'os-lock', 'suspend', 'idle'];
+  const known = ['off-network', 'os-lock', 'suspend', 'idle'];
   return (
-    <Panel title={props.locked ? t('session.lockedTitle') : t('session.signInTitle')} testId={props.locked ? 'lock-screen' : 'sign-in'}>
+    <Panel title={props.locked ? t('session.lockedTitle') : t('session.signInTitle')} testId={props.locked ? 'sign-in-locked' : 'sign-in'}>
       {props.locked && (
         <div className="lock-note" role="status">
           <p>{t('session.lockedWhy', { reason: known.includes(props.locked) ? t(`session.reasons.${props.locked}`) : t('session.reasons.other', { reason: props.locked }) })}</p>

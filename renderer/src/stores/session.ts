@@ -11,8 +11,6 @@ interface SessionState {
   signIn(input: { username: string; password: string; code?: string }): Promise<void>;
   setup(input: { username: string; name: string; password: string }): Promise<void>;
   signOut(): Promise<void>;
-  /** Main locked the console: drop every customer datum at once, then show the lock screen. */
-  locked(reason: string): void;
   can(permission: string): boolean;
 }
 
@@ -28,10 +26,6 @@ export const useSession = create<SessionState>((set, get) => ({
   signOut: async () => {
     dropCustomerData();
     set({ session: await call('signOut', {}) });
-  },
-  locked: (reason) => {
-    dropCustomerData();
-    set({ session: { state: 'locked', user: null, lockReason: reason } });
   },
   can: (permission) => get().session?.user?.permissions.includes(permission) ?? false,
 }));

@@ -535,7 +535,7 @@ export function createDemoServices(opts: {
           deviceId: 'demo-device',
           enrolled: true,
           policy: { state: 'valid' as const, signedBy: 'Demo IT (not a real policy)', expiresAt: clock.now() + 90 * 86_400_000 },
-          network: { verdict: lockReason === 'off_network' ? ('off_network' as const) : ('office' as const), checkedAt: clock.now(), detail: 'Demo workspace: no beacon is checked.' },
+          network: { verdict: lockReason === 'off-network' ? ('off_network' as const) : ('office' as const), checkedAt: clock.now(), detail: 'Demo workspace: no beacon is checked.' },
         };
       },
       audit({ before, limit }) {

@@ -1,0 +1,65 @@
+import type { Db } from '../store';
+import {
+  NetworkGate,
+  systemDnsSuffixes,
+  systemInterfaces,
+  type DnsSuffixPort,
+  type InterfacesPort,
+  type LookupFunction,
+  type PinnedFetch,
+} from '../network';
+import { loadPolicy, machineLocations, settingsVersionStore, type PolicyVersionStore } from '../policy';
+import type { AuditPort, Clock, Random } from '../shared/ports';
+import type { ConsoleLock } from './lock';
+
+/** Where the gate finds its policy and signers, and the ports it uses. Everything defaults to the real machine. */
+export interface NetworkOptions {
+  /** Default: the machine-wide location (/etc/diwan/policy.json, %ProgramData%\Diwan\policy.json, …). */
+  policyFile?: string;
+  /** Default: the machine-wide signer folder next to it. */
+  signersDir?: string;
+  /** Default: config/policy-signers.json, built in. */
+  buildSigners?: ReadonlyArray<{ name: string; publicKey: string }>;
+  /** POSIX uids accepted as owning the signer folder. Default: root only. */
+  trustedOwners?: readonly number[];
+  versions?: PolicyVersionStore;
+  interfaces?: InterfacesPort;
+  dnsSuffixes?: DnsSuffixPort;
+  random?: Random;
+  fetch?: PinnedFetch;
+  lookup?: LookupFunction;
+  debounceMs?: number;
+  watchIntervalMs?: number;
+}
+
+export function createGate(db: Db, clock: Clock, audit: AuditPort, opts: NetworkOptions = {}): NetworkGate {
+  const machine = machineLocations(process.platform, process.env);
+  const versions = opts.versions ?? settingsVersionStore(db);
+  return new NetworkGate({
+    loadPolicy: () =>
+      loadPolicy({
+        policyFile: opts.policyFile ?? machine.policyFile,
+        signersDir: opts.signersDir ?? machine.signersDir,
+        buildSigners: opts.buildSigners,
+        trustedOwners: opts.trustedOwners,
+        versions,
+        clock,
+      }),
+    interfaces: opts.interfaces ?? systemInterfaces,
+    dnsSuffixes: opts.dnsSuffixes ?? systemDnsSuffixes(),
+    clock,
+    random: opts.random,
+    fetch: opts.fetch,
+    lookup: opts.lookup,
+    audit,
+    debounceMs: opts.debounceMs,
+    watchIntervalMs: opts.watchIntervalMs,
+  });
+}
+
+/** The console stays locked while the gate is not open: off-network, or not yet checked with a policy in force. */
+export function bindLockToGate(gate: NetworkGate, lock: ConsoleLock): void {
+  const sync = () => (gate.isOpen() ? lock.release('off-network') : lock.engage('off-network'));
+  sync();
+  gate.onVerdict(sync);
+}

@@ -1,0 +1,209 @@
+import type { PolicyResult } from '../policy';
+import { noAudit, type AuditPort, type Clock, type Random } from '../shared/ports';
+import { pinnedFetch, type LookupFunction, type PinnedFetch } from './beacon-client';
+import type { DnsSuffixPort } from './dns-suffix';
+import { evaluateNetwork, policyOnlyVerdict, systemRandom } from './evaluate';
+import { interfacesFingerprint, type InterfacesPort } from './interfaces';
+import { isOpenState, type Verdict } from './verdict';
+
+export type GateTrigger = 'start' | 'interval' | 'network-change' | 'resume' | 'manual';
+
+export interface NetworkGateOptions {
+  /** Reads and verifies the policy; called on every evaluation, so a newly installed policy or signer takes effect. */
+  loadPolicy: () => PolicyResult;
+  interfaces: InterfacesPort;
+  dnsSuffixes: DnsSuffixPort;
+  clock: Clock;
+  random?: Random;
+  fetch?: PinnedFetch;
+  lookup?: LookupFunction;
+  audit?: AuditPort;
+  /** Network-change and resume events closer together than this are one evaluation. */
+  debounceMs?: number;
+  /** How often the interface list is compared with the last one (Electron has no network-change event). */
+  watchIntervalMs?: number;
+  /** Re-check interval while there is no accepted policy (unmanaged or refused), to notice one being installed. */
+  idleRecheckMs?: number;
+}
+
+export type VerdictListener = (verdict: Verdict, previous: Verdict | null) => void;
+
+/**
+ * The office-network gate. It decides at start, on every network change and resume, and every policy interval;
+ * overlapping requests coalesce into one more evaluation, never a pile. Listeners hear every change of state
+ * (or of site or policy version), and every such change is audited with its per-check reasons.
+ *
+ * Before the first evaluation it knows only what the policy alone decides (unmanaged, or refused); with an
+ * accepted policy `current()` is null until the network has been checked, which callers treat as closed.
+ */
+export class NetworkGate {
+  private verdict: Verdict | null;
+  private announced: Verdict | null = null;
+  private running: Promise<Verdict> | null = null;
+  private again = false;
+  private trigger: GateTrigger = 'start';
+  private nextTimer: NodeJS.Timeout | null = null;
+  private debounceTimer: NodeJS.Timeout | null = null;
+  private watchTimer: NodeJS.Timeout | null = null;
+  private lastFingerprint = '';
+  private intervalMs: number;
+  private started = false;
+  private readonly listeners = new Set<VerdictListener>();
+  private readonly audit: AuditPort;
+
+  constructor(private readonly opts: NetworkGateOptions) {
+    this.audit = opts.audit ?? noAudit;
+    let initial: PolicyResult | null = null;
+    try {
+      initial = opts.loadPolicy();
+    } catch {
+      // unknown until the first evaluation, which fails closed
+    }
+    this.verdict = initial && policyOnlyVerdict(initial, opts.clock.now());
+    this.intervalMs = initial ? this.intervalFor(initial) : (opts.idleRecheckMs ?? 60_000);
+  }
+
+  current(): Verdict | null {
+    return this.verdict;
+  }
+
+  /** True only when customer data may be opened: office, or unmanaged (no policy signer configured at all). */
+  isOpen(): boolean {
+    return !!this.verdict && isOpenState(this.verdict.state);
+  }
+
+  onVerdict(listener: VerdictListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Evaluates now (or right after the evaluation in progress) and resolves with the resulting verdict. */
+  evaluate(trigger: GateTrigger = 'manual'): Promise<Verdict> {
+    this.trigger = trigger;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop();
+    return this.running;
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.lastFingerprint = interfacesFingerprint(this.opts.interfaces());
+    this.watchTimer = setInterval(() => this.watch(), this.opts.watchIntervalMs ?? 1000);
+    this.watchTimer.unref();
+    void this.evaluate('start');
+  }
+
+  stop(): void {
+    this.started = false;
+    for (const t of [this.nextTimer, this.debounceTimer]) if (t) clearTimeout(t);
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.nextTimer = this.debounceTimer = this.watchTimer = null;
+  }
+
+  onNetworkChange(): void {
+    this.debounced('network-change');
+  }
+
+  onResume(): void {
+    this.debounced('resume');
+  }
+
+  private debounced(trigger: GateTrigger): void {
+    this.trigger = trigger;
+    if (this.debounceTimer) return;
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = null;
+      void this.evaluate(trigger);
+    }, this.opts.debounceMs ?? 200);
+    this.debounceTimer.unref();
+  }
+
+  private watch(): void {
+    const fp = interfacesFingerprint(this.opts.interfaces());
+    if (fp === this.lastFingerprint) return;
+    this.lastFingerprint = fp;
+    this.onNetworkChange();
+  }
+
+  private async loop(): Promise<Verdict> {
+    let verdict: Verdict;
+    try {
+      do {
+        this.again = false;
+        const trigger = this.trigger;
+        verdict = await this.evaluateOnce();
+        this.apply(verdict, trigger);
+      } while (this.again);
+    } finally {
+      this.running = null;
+    }
+    this.scheduleNext();
+    return verdict;
+  }
+
+  private async evaluateOnce(): Promise<Verdict> {
+    try {
+      const policy = this.opts.loadPolicy();
+      this.intervalMs = this.intervalFor(policy);
+      return await evaluateNetwork(policy, {
+        interfaces: this.opts.interfaces,
+        dnsSuffixes: this.opts.dnsSuffixes,
+        fetch: this.opts.fetch ?? pinnedFetch,
+        clock: this.opts.clock,
+        random: this.opts.random ?? systemRandom,
+        lookup: this.opts.lookup,
+      });
+    } catch (e) {
+      // Fail closed: a check that cannot run is a check that did not pass.
+      const reason = `the network check could not run (${(e as Error)?.name ?? 'error'})`;
+      return { state: 'off-network', checks: [{ name: 'gate', ok: false, code: 'gate_error', reason }], at: this.opts.clock.now(), reason };
+    }
+  }
+
+  private apply(verdict: Verdict, trigger: GateTrigger): void {
+    const previous = this.announced;
+    this.verdict = verdict;
+    if (previous && sameOutcome(previous, verdict)) return;
+    this.announced = verdict;
+    this.audit({
+      action: 'network.verdict',
+      actor: 'system',
+      target: verdict.siteId ? `site:${verdict.siteId}` : undefined,
+      details: {
+        state: verdict.state,
+        previous: previous?.state ?? null,
+        site: verdict.siteId ?? null,
+        policyVersion: verdict.policyVersion ?? null,
+        trigger,
+        reason: verdict.reason,
+        ...Object.fromEntries(verdict.checks.map((c) => [`check.${c.name}`, `${c.ok ? 'ok' : 'fail'} ${c.code}: ${c.reason}`])),
+      },
+    });
+    for (const l of this.listeners) {
+      try {
+        l(verdict, previous);
+      } catch {
+        // a listener's failure must not stop the gate or the other listeners
+      }
+    }
+  }
+
+  private scheduleNext(): void {
+    if (!this.started) return;
+    if (this.nextTimer) clearTimeout(this.nextTimer);
+    this.nextTimer = setTimeout(() => void this.evaluate('interval'), this.intervalMs);
+    this.nextTimer.unref();
+  }
+
+  private intervalFor(policy: PolicyResult): number {
+    return policy.kind === 'accepted' ? policy.policy.checks.intervalSeconds * 1000 : (this.opts.idleRecheckMs ?? 60_000);
+  }
+}
+
+function sameOutcome(a: Verdict, b: Verdict): boolean {
+  return a.state === b.state && a.siteId === b.siteId && a.policyVersion === b.policyVersion;
+}

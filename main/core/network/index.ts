@@ -1,0 +1,9 @@
+export { pinnedFetch, type LookupFunction, type PinnedFetch, type PinnedRequest, type PinnedResponse } from './beacon-client';
+export { loadOrCreateBeaconIdentity, type BeaconIdentity } from './beacon-identity';
+export { BEACON_PATH, BEACON_SIGNATURE_DOMAIN, beaconMessage, spkiPin } from './beacon-protocol';
+export { startBeacon, type BeaconServerOptions, type RunningBeacon } from './beacon-server';
+export { parseResolvConf, parseWindowsRegistry, systemDnsSuffixes, type DnsSuffixPort } from './dns-suffix';
+export { evaluateNetwork, systemRandom, type EvaluateDeps } from './evaluate';
+export { NetworkGate, type GateTrigger, type NetworkGateOptions, type VerdictListener } from './gate';
+export { findAddressInRanges, systemInterfaces, type InterfaceList, type InterfacesPort } from './interfaces';
+export { isOpenState, type CheckResult, type NetworkState, type Verdict } from './verdict';

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core, LockChange } from '../../main/core/app';
+import type { Permission } from '../../main/core/auth';
+import type { InterfaceList } from '../../main/core/network';
+import type { AuditEvent } from '../../main/core/shared/ports';
+import { createMainDispatch, mainAuthorizer } from '../../main/ipc';
+import { unboundConsole } from '../../main/ipc/console-unbound';
+import { testCore } from '../helpers/core';
+import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { tmpDir } from '../helpers/tmp';
+
+const trusted = { trustedSender: true };
+const cores: Core[] = [];
+afterEach(() => {
+  for (const c of cores.splice(0)) c.close();
+});
+
+async function managedCore(opts: { dataDir?: string; version?: number } = {}) {
+  const beacon = await startTestBeacon('hq');
+  const signer = makeSigner();
+  const loc = managedLocation([signer]);
+  writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { version: opts.version ?? 1 }), signer);
+  let ifaces: InterfaceList = interfaces({ eth0: ['10.20.1.5'] });
+  const audit: AuditEvent[] = [];
+  const core = testCore({
+    dataDir: opts.dataDir,
+    audit: (e) => audit.push(e),
+    network: { ...loc, interfaces: () => ifaces, dnsSuffixes: async () => [], debounceMs: 10 },
+  });
+  cores.push(core);
+  return { core, audit, loc, signer, beacon, setInterfaces: (l: InterfaceList) => (ifaces = l) };
+}
+
+// No channel needs more than `public` yet; the sign-in work adds them. The authorizer is what every one will pass.
+const memberOnly = 'agent' as Permission;
+const unbound = () => unboundConsole({ notify: () => false });
+
+describe('the core locks while off the office network', () => {
+  it('development mode: no signer anywhere, the console runs unmanaged, and says so', async () => {
+    const audit: AuditEvent[] = [];
+    const core = testCore({ audit: (e) => audit.push(e) });
+    cores.push(core);
+    expect(core.lock.isLocked()).toBe(false);
+    const status = await createMainDispatch(core, unbound())('getNetworkStatus', {}, trusted);
+    expect(status).toMatchObject({ ok: true, value: { state: 'unmanaged', locked: false, reason: expect.stringMatching(/development only/) } });
+    core.gate.start();
+    await expect.poll(() => audit.length).toBe(1);
+    expect(audit[0]).toMatchObject({ action: 'network.verdict', details: { state: 'unmanaged', trigger: 'start' } });
+  });
+
+  it('a managed deployment is locked until the network is proven, then locks again within a second of leaving it', async () => {
+    const { core, setInterfaces } = await managedCore();
+    const authorize = mainAuthorizer(core, unbound());
+    expect(core.lock.isLocked()).toBe(true);
+    expect(authorize(memberOnly, 'getStatus', trusted)).toMatchObject({ code: 'locked', details: { reason: 'off-network' } });
+    expect(authorize('public', 'getStatus', trusted)).toBeNull();
+    const dispatch = createMainDispatch(core, unbound());
+    expect(await dispatch('getNetworkStatus', {}, trusted)).toMatchObject({ ok: true, value: { state: 'checking', locked: true, lockReason: 'off-network' } });
+
+    const changes: Array<LockChange & { at: number }> = [];
+    core.lock.onChange((c) => changes.push({ ...c, at: Date.now() }));
+    core.gate.start();
+    await expect.poll(() => core.lock.isLocked()).toBe(false);
+    expect(authorize(memberOnly, 'getStatus', trusted)).toMatchObject({ code: 'unauthenticated' }); // unlocked; sign-in still applies
+    expect(await dispatch('getNetworkStatus', {}, trusted)).toMatchObject({ ok: true, value: { state: 'office', siteId: 'hq', locked: false } });
+
+    setInterfaces(interfaces({ wlan0: ['192.168.1.20'] }));
+    const left = Date.now();
+    core.gate.onNetworkChange();
+    await expect.poll(() => core.lock.isLocked(), { interval: 5 }).toBe(true);
+    expect(changes.at(-1)!.at - left).toBeLessThan(1000);
+    expect(changes.map((c) => c.locked)).toEqual([false, true]);
+    const status = await dispatch('getNetworkStatus', {}, trusted);
+    expect(status).toMatchObject({ ok: true, value: { state: 'off-network', locked: true } });
+    const json = JSON.stringify(status);
+    expect(json).not.toMatch(/PRIVATE KEY|signature/);
+  });
+
+  it('keeps the rollback floor in the database: an older policy is refused after a restart', async () => {
+    const dataDir = tmpDir();
+    const first = await managedCore({ dataDir, version: 3 });
+    await first.core.gate.evaluate();
+    expect(first.core.gate.current()?.state).toBe('office');
+    first.core.close();
+    writeSignedPolicy(first.loc.policyFile, policyBody([siteFor('hq', first.beacon, ['10.20.0.0/16'])], { version: 2 }), first.signer);
+    const again = testCore({
+      dataDir,
+      network: { ...first.loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [] },
+    });
+    cores.push(again);
+    expect(again.gate.current()).toMatchObject({ state: 'off-network', checks: [{ code: 'policy_rollback' }] });
+    expect(again.lock.isLocked()).toBe(true);
+  });
+});
