@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Segments } from '../components/Segments';
 import { ErrorNote } from '../components/Notice';
@@ -63,7 +63,8 @@ export function ConversationList() {
   );
 }
 
-function Row({ item, selected }: { item: Summary; selected: boolean }) {
+/** Memoised: while scrolling only rows entering the window render; the others keep their markup. */
+const Row = memo(function Row({ item, selected }: { item: Summary; selected: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -103,4 +104,4 @@ function Row({ item, selected }: { item: Summary; selected: boolean }) {
       </div>
     </div>
   );
-}
+});

@@ -41,6 +41,9 @@ CREATE INDEX IF NOT EXISTS conv_assignee ON conversations (assignee_id, last_act
 CREATE INDEX IF NOT EXISTS conv_status ON conversations (status, last_activity_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS conv_channel ON conversations (channel_id, last_activity_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS conv_contact ON conversations (contact_key);
+-- Covers the inbox counts (mine, unassigned, all, unread per channel) over the conversations still in play.
+CREATE INDEX IF NOT EXISTS conv_active_assignee ON conversations (assignee_id) WHERE status != 'resolved';
+CREATE INDEX IF NOT EXISTS conv_active_channel ON conversations (channel_id, unread) WHERE status != 'resolved';
 CREATE TABLE IF NOT EXISTS messages (
   id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id INTEGER NOT NULL REFERENCES conversations(id),
   direction TEXT NOT NULL, author_id TEXT, masked_text TEXT NOT NULL, search_text TEXT NOT NULL,

@@ -301,7 +301,7 @@ export function createDemoServices(opts: {
           unassigned: q('AND assignee_id IS NULL'),
           all: q(''),
           labels: (db.prepare('SELECT DISTINCT label FROM conversation_labels ORDER BY label LIMIT 200').all() as Array<{ label: string }>).map((r) => r.label),
-          channels: db.prepare("SELECT ch.id, ch.kind, ch.name, COALESCE(SUM(c.unread), 0) AS unread FROM channels ch LEFT JOIN conversations c ON c.channel_id = ch.id AND c.status != 'resolved' GROUP BY ch.id ORDER BY ch.id").all() as Array<{ id: string; kind: ChannelKindT; name: string; unread: number }>,
+          channels: db.prepare("SELECT ch.id, ch.kind, ch.name, COALESCE(u.n, 0) AS unread FROM channels ch LEFT JOIN (SELECT channel_id, SUM(unread) AS n FROM conversations WHERE status != 'resolved' GROUP BY channel_id) u ON u.channel_id = ch.id ORDER BY ch.id").all() as Array<{ id: string; kind: ChannelKindT; name: string; unread: number }>,
         };
       },
       channelHealth: health,
