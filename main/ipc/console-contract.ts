@@ -8,7 +8,7 @@ import type { ChannelSpec } from './contract';
  * and field chips carrying only the field's type and a short hint), gives each message its text direction, and
  * returns an original value only through `revealField`, for one field, for a limited time.
  *
- * Permissions are plain names (see main/core/auth/permissions.ts); the Identity work maps roles to them.
+ * Permissions are the Identity work's names and role table (main/core/auth/permissions.ts).
  */
 
 // ── building blocks ────────────────────────────────────────────────────────────────────────────────────────────
@@ -24,7 +24,7 @@ export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
 export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'unknown'] as const;
 export const DeliveryState = z.enum(DELIVERY_STATES);
 export const TextDirection = z.enum(['rtl', 'ltr', 'auto']);
-export const ROLES = ['agent', 'lead', 'admin'] as const;
+export const ROLES = ['agent', 'lead', 'admin', 'auditor'] as const;
 export const Role = z.enum(ROLES);
 
 /** A run of masked text: plain text (possibly a search match) or a masked field shown as a chip. */
@@ -250,28 +250,28 @@ export const consoleContract = {
   revealField: channel({
     request: z.object({ messageId: Id, fieldIndex: z.number().int().nonnegative().max(1000), reason: z.string().trim().min(5).max(300) }).strict(),
     response: z.object({ value: z.string().max(500), type: z.string().max(40), expiresAt: Time }),
-    permission: 'fields.reveal',
+    permission: 'reveal.request',
   }),
   setConversationStatus: channel({
     request: z.object({ conversationId: Id, status: ConversationStatus, snoozeUntil: Time.optional() }).strict(),
     response: ConversationSummary,
-    permission: 'conversations.manage',
+    permission: 'conversations.write',
   }),
   assignConversation: channel({
     request: z.object({ conversationId: Id, assignee: z.union([z.literal('me'), z.string().max(100)]).nullable() }).strict(),
     response: ConversationSummary,
-    permission: 'conversations.manage',
+    permission: 'conversations.write',
   }),
-  addNote: channel({ request: z.object({ conversationId: Id, text: z.string().trim().min(1).max(5000) }).strict(), response: NoteDto, permission: 'conversations.manage' }),
+  addNote: channel({ request: z.object({ conversationId: Id, text: z.string().trim().min(1).max(5000) }).strict(), response: NoteDto, permission: 'conversations.write' }),
   setLabels: channel({
     request: z.object({ conversationId: Id, labels: z.array(z.string().trim().min(1).max(60)).max(20) }).strict(),
     response: ConversationSummary,
-    permission: 'conversations.manage',
+    permission: 'conversations.write',
   }),
   resolveUnknownDelivery: channel({
     request: z.object({ messageId: Id, action: z.enum(['resend', 'mark_failed']) }).strict(),
     response: MessageDto,
-    permission: 'conversations.reply',
+    permission: 'messages.send',
   }),
 
   // Composer
@@ -283,9 +283,9 @@ export const consoleContract = {
   fillCannedReply: channel({
     request: z.object({ conversationId: Id, cannedReplyId: Id }).strict(),
     response: z.object({ text: z.string().max(5000), missing: z.array(z.string().max(60)).max(20) }),
-    permission: 'conversations.reply',
+    permission: 'messages.send',
   }),
-  checkReply: channel({ request: z.object({ conversationId: Id, text: z.string().max(5000) }).strict(), response: GuardVerdict, permission: 'conversations.reply' }),
+  checkReply: channel({ request: z.object({ conversationId: Id, text: z.string().max(5000) }).strict(), response: GuardVerdict, permission: 'messages.send' }),
   sendReply: channel({
     request: z
       .object({
@@ -297,7 +297,7 @@ export const consoleContract = {
       })
       .strict(),
     response: MessageDto,
-    permission: 'conversations.reply',
+    permission: 'messages.send',
   }),
 
   // Search
@@ -313,7 +313,7 @@ export const consoleContract = {
       })
       .strict(),
     response: z.object({ hits: z.array(SearchHit).max(200), total: z.number().int().nonnegative() }),
-    permission: 'search.use',
+    permission: 'conversations.read',
   }),
 
   // Notifications: main writes the text from non-customer data only.
@@ -325,15 +325,15 @@ export const consoleContract = {
   scoreConversation: channel({
     request: z.object({ conversationId: Id, score: z.number().int().min(1).max(5), comment: z.string().max(2000).default('') }).strict(),
     response: ReviewItem,
-    permission: 'review.read',
+    permission: 'review.write',
   }),
   reportSummary: channel({
     request: z.object({ from: Time, to: Time }).strict().refine((r) => r.to > r.from && r.to - r.from <= 400 * 86_400_000, 'Choose a range of at most 400 days.'),
     response: ReportSummary,
     permission: 'reports.read',
   }),
-  listAlerts: channel({ request: Empty, response: z.array(AlertDto).max(500), permission: 'alerts.read' }),
-  acknowledgeAlert: channel({ request: z.object({ alertId: Id }).strict(), response: AlertDto, permission: 'alerts.read' }),
+  listAlerts: channel({ request: Empty, response: z.array(AlertDto).max(500), permission: 'reports.read' }),
+  acknowledgeAlert: channel({ request: z.object({ alertId: Id }).strict(), response: AlertDto, permission: 'reports.read' }),
 
   // Administrator
   listChannels: channel({ request: Empty, response: z.array(ChannelDto).max(100), permission: 'channels.manage' }),
@@ -352,7 +352,7 @@ export const consoleContract = {
   }),
   listUsers: channel({ request: Empty, response: z.array(UserDto).max(1000), permission: 'users.manage' }),
   setUserRole: channel({ request: z.object({ userId: z.string().max(100), role: Role }).strict(), response: UserDto, permission: 'users.manage' }),
-  deviceStatus: channel({ request: Empty, response: DeviceStatus, permission: 'device.read' }),
+  deviceStatus: channel({ request: Empty, response: DeviceStatus, permission: 'settings.manage' }),
   listAudit: channel({
     request: z.object({ before: z.number().int().positive().nullable().default(null), limit: z.number().int().min(1).max(500).default(100) }).strict(),
     response: z.object({ entries: z.array(AuditEntryDto).max(500) }),

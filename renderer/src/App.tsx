@@ -89,14 +89,24 @@ function Outside(props: { children: React.ReactNode }) {
   );
 }
 
+/** Each view and the permission it needs; a user lands on the first one their role allows. */
+const VIEWS: Array<[View, string]> = [
+  ['inbox', 'conversations.read'],
+  ['search', 'conversations.read'],
+  ['lead', 'reports.read'],
+  ['admin', 'channels.manage'],
+];
+
 function Workspace() {
   const view = useUi((s) => s.view);
   const can = useSession((s) => s.can);
-  if (view === 'search' && can('search.use')) return <SearchScreen />;
-  if (view === 'lead' && can('reports.read')) return <LeadScreen />;
-  if (view === 'admin' && can('channels.manage')) return <AdminScreen />;
-  if (view === 'status') return <StatusScreen />;
-  return <InboxScreen />;
+  const allowed = VIEWS.filter(([, p]) => can(p)).map(([v]) => v);
+  const shown = view === 'status' || allowed.includes(view) ? view : (allowed[0] ?? 'status');
+  if (shown === 'search') return <SearchScreen />;
+  if (shown === 'lead') return <LeadScreen />;
+  if (shown === 'admin') return <AdminScreen />;
+  if (shown === 'inbox') return <InboxScreen />;
+  return <StatusScreen />;
 }
 
 function TopBar() {
@@ -108,20 +118,13 @@ function TopBar() {
     useUi.getState().setLanguage(lang);
     void setLanguage(lang);
   };
-  const views: Array<[View, string | null]> = [
-    ['inbox', 'conversations.read'],
-    ['search', 'search.use'],
-    ['lead', 'reports.read'],
-    ['admin', 'channels.manage'],
-  ];
   const signedIn = session?.state === 'signed_in';
   return (
     <header className="topbar">
       <h1>{t('app.name')}</h1>
       {signedIn ? (
         <nav aria-label={t('nav.label')} className="nav">
-          {views
-            .filter(([, p]) => !p || can(p))
+          {VIEWS.filter(([, p]) => can(p))
             .map(([v]) => (
               <button key={v} type="button" className={view === v ? 'nav-item active' : 'nav-item'} aria-current={view === v ? 'page' : undefined} onClick={() => go(v)} data-testid={`nav-${v}`}>
                 {t(`nav.${v}`)}

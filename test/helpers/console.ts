@@ -32,7 +32,7 @@ export async function signIn(page: Page, who: { username: string; password: stri
   await page.getByTestId('username').fill(who.username);
   await page.getByTestId('password').fill(who.password);
   await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('inbox').waitFor();
+  await page.locator('nav.nav').waitFor();
 }
 
 /** Every original value the demo keeps for masked fields, optionally for one conversation. */

@@ -1,1 +1,9 @@
-export { PERMISSIONS, type Permission } from './permissions';
+export {
+  PERMISSIONS,
+  ROLES,
+  ROLE_PERMISSIONS,
+  CUSTOMER_DATA_PERMISSIONS,
+  roleHas,
+  type Permission,
+  type Role,
+} from './permissions';

@@ -1,22 +1,68 @@
 /**
- * Every permission an IPC channel can require. `public` needs no session (status, sign-in);
- * the Identity work maps roles to the rest. Deny by default: a channel must name one.
+ * Every permission an IPC channel can require, and which role holds which. Deny by default: a channel must name
+ * one, and a role has only what the table below lists.
+ *
+ * - `public`: needs no session (status, first-run setup, sign-in).
+ * - `session`: any signed-in user, including one who must still enrol a second factor before anything else.
  */
 export const PERMISSIONS = [
   'public',
-  // the console (issue 8); Identity owns the final list and the role mapping
+  'session',
   'conversations.read',
-  'conversations.reply',
-  'conversations.manage',
-  'fields.reveal',
-  'search.use',
+  'conversations.write',
+  'messages.send',
+  'reveal.request',
+  'reveal.approve',
   'review.read',
+  'review.write',
+  'export.transcripts',
   'reports.read',
-  'alerts.read',
-  'channels.manage',
-  'users.manage',
   'audit.read',
-  'device.read',
+  'users.manage',
+  'channels.manage',
+  'settings.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['agent', 'lead', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Separation of duties: the administrator manages people, channels and settings but reads no conversation;
+ * the auditor reads the audit trail and nothing else; customer data is for agents and team leads.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  agent: ['session', 'conversations.read', 'conversations.write', 'messages.send', 'reveal.request'],
+  lead: [
+    'session',
+    'conversations.read',
+    'conversations.write',
+    'messages.send',
+    'reveal.request',
+    'reveal.approve',
+    'review.read',
+    'review.write',
+    'export.transcripts',
+    'reports.read',
+  ],
+  admin: ['session', 'users.manage', 'channels.manage', 'settings.manage', 'reports.read', 'audit.read'],
+  auditor: ['session', 'audit.read'],
+};
+
+/** Permissions that open customer data: refused on a device the IT policy has not enrolled. */
+export const CUSTOMER_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  'conversations.read',
+  'conversations.write',
+  'messages.send',
+  'reveal.request',
+  'reveal.approve',
+  'review.read',
+  'review.write',
+  'export.transcripts',
+]);
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  if (permission === 'public') return true;
+  return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
+}

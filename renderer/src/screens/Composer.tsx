@@ -16,7 +16,7 @@ type Canned = ResponseOf<'listCannedReplies'>[number];
 export function Composer({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const { composer, setDraft, check, send, acknowledgeNewer, setHumanAgentTag } = useConversation();
-  const canReply = useSession((s) => s.can('conversations.reply'));
+  const canReply = useSession((s) => s.can('messages.send'));
   const input = useRef<HTMLTextAreaElement>(null);
   const focus = useUi((s) => s.focusRequest);
   const [canned, setCanned] = useState<Canned[]>([]);

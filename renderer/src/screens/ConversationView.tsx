@@ -190,7 +190,7 @@ export function ReplyWindowBadge({ detail }: { detail: Detail }) {
 
 function Messages({ detail }: { detail: Detail }) {
   const end = useRef<HTMLLIElement>(null);
-  const canReveal = useSession((s) => s.can('fields.reveal'));
+  const canReveal = useSession((s) => s.can('reveal.request'));
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [detail.messages.length]);

@@ -5,6 +5,7 @@ import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
 import { useLead } from '../stores/lead';
 import { useInbox } from '../stores/inbox';
+import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { MessageItem, ReplyWindowBadge } from './ConversationView';
 import { Segments } from '../components/Segments';
@@ -13,14 +14,17 @@ type Tab = 'review' | 'reports' | 'alerts';
 
 export function LeadScreen() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('review');
+  const can = useSession((s) => s.can);
+  const tabs: Tab[] = can('review.read') ? ['review', 'reports', 'alerts'] : ['reports', 'alerts'];
+  const [chosen, setTab] = useState<Tab>(tabs[0]!);
+  const tab = tabs.includes(chosen) ? chosen : tabs[0]!;
   const error = useLead((s) => s.error);
   return (
     <section className="lead" aria-labelledby="lead-title" data-testid="lead">
       <h2 id="lead-title" className="visually-hidden">
         {t('lead.title')}
       </h2>
-      <Tabs<Tab> tabs={['review', 'reports', 'alerts']} current={tab} onChange={setTab} prefix="lead.tabs" />
+      <Tabs<Tab> tabs={tabs} current={tab} onChange={setTab} prefix="lead.tabs" />
       <ErrorNote error={error} />
       {tab === 'review' && <Review />}
       {tab === 'reports' && <Reports />}
@@ -46,6 +50,7 @@ function Review() {
   const { t } = useTranslation();
   const f = useFormat();
   const { queue, transcript, loadQueue, openTranscript, score } = useLead();
+  const canScore = useSession((s) => s.can('review.write'));
   const [value, setValue] = useState(4);
   const [comment, setComment] = useState('');
   useEffect(() => {
@@ -101,7 +106,7 @@ function Review() {
                 {t('lead.comment')}
                 <textarea dir="auto" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
               </label>
-              <button type="submit" className="primary" data-testid="save-score">
+              <button type="submit" className="primary" data-testid="save-score" disabled={!canScore}>
                 {t('lead.saveScore')}
               </button>
               {current?.score && <span className="muted">{t('lead.scored', { score: f.number(current.score) })}</span>}

@@ -20,7 +20,7 @@ export function openDemoDb(dataDir: string): DemoDb {
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('agent','lead','admin')),
+  role TEXT NOT NULL CHECK (role IN ('agent','lead','admin','auditor')),
   salt BLOB NOT NULL, hash BLOB NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, last_sign_in_at INTEGER
 ) STRICT;
 CREATE TABLE IF NOT EXISTS channels (

@@ -64,7 +64,7 @@ export function ensureChannels(db: DemoDb, now: number): void {
   for (const c of DEMO_CHANNELS) ins.run(c.id, c.kind, c.name, c.health, now);
 }
 
-export function addUser(db: DemoDb, u: { id: string; username: string; name: string; role: 'agent' | 'lead' | 'admin'; password: string }): void {
+export function addUser(db: DemoDb, u: { id: string; username: string; name: string; role: 'agent' | 'lead' | 'admin' | 'auditor'; password: string }): void {
   const { salt, hash } = hashPassword(u.password);
   db.prepare('INSERT INTO users (id, username, name, role, salt, hash) VALUES (?, ?, ?, ?, ?, ?)').run(u.id, u.username, u.name, u.role, salt, hash);
 }

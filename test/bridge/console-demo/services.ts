@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { PERMISSIONS, type Permission } from '../../../main/core/auth';
+import { ROLE_PERMISSIONS as ROLE_TABLE, ROLES, type Permission } from '../../../main/core/auth';
 import { DiwanError } from '../../../main/core/shared/errors';
 import type { Clock } from '../../../main/core/shared/ports';
 import type {
@@ -20,14 +20,11 @@ import { addUser, demoMask, ensureChannels, hashPassword, prepareInsertMessage, 
  * A simple, real (SQLite-backed) implementation of the console port for the test bridge, dev:web and bench/ui,
  * standing in for the store, identity, guards and connectors until they are bound at merge.
  */
-type Role = 'agent' | 'lead' | 'admin';
-const AGENT: Permission[] = ['conversations.read', 'conversations.reply', 'conversations.manage', 'fields.reveal', 'search.use'];
-const LEAD: Permission[] = [...AGENT, 'review.read', 'reports.read', 'alerts.read'];
-export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  agent: new Set(AGENT),
-  lead: new Set(LEAD),
-  admin: new Set(PERMISSIONS.filter((p) => p !== 'public')),
-};
+type Role = (typeof ROLES)[number];
+/** Identity's role table (main/core/auth/permissions.ts), as sets. */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = Object.fromEntries(
+  ROLES.map((r) => [r, new Set(ROLE_TABLE[r])]),
+) as unknown as Record<Role, ReadonlySet<Permission>>;
 export const REVEAL_MS = 60_000;
 const SLA_FIRST_RESPONSE_MS = 3_600_000;
 
