@@ -208,7 +208,11 @@ export const consoleContract = {
   listAgents: channel({ request: Empty, response: z.array(UserRef).max(500), permission: 'conversations.read' }),
 
   // Conversation
-  openConversation: channel({ request: z.object({ conversationId: Id }).strict(), response: ConversationDetail, permission: 'conversations.read' }),
+  openConversation: channel({
+    request: z.object({ conversationId: Id, /** The agent's language, for the scam warnings' wording. */ lang: z.enum(['en', 'ar', 'fa']).optional() }).strict(),
+    response: ConversationDetail,
+    permission: 'conversations.read',
+  }),
   setConversationStatus: channel({
     request: z.object({ conversationId: Id, status: ConversationStatus, snoozeUntil: Time.optional() }).strict(),
     response: ConversationSummary,

@@ -104,7 +104,7 @@ export interface InboxPort {
   channelHealth(): Array<Out<typeof ChannelHealth>>;
   agents(): Array<Out<typeof UserRef>>;
   /** Null when there is no such conversation. `opener` marks it read and records the opening in the audit trail. */
-  conversation(id: number, opts: { opener: Actor | null }): ConversationDetailRow | null;
+  conversation(id: number, opts: { opener: Actor | null; lang?: 'en' | 'ar' | 'fa' }): ConversationDetailRow | null;
   setStatus(q: { actor: Actor; conversationId: number; status: StatusT; snoozeUntil: number | null }): ConversationRow;
   assign(q: { actor: Actor; conversationId: number; assigneeId: string | null }): ConversationRow;
   /** Masks the note's text like any customer text before keeping it. */

@@ -156,7 +156,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
           .listUsers()
           .filter((u) => !u.disabled && (u.role === 'agent' || u.role === 'lead'))
           .map((u) => ({ id: u.id, name: u.displayName || u.username })),
-      conversation(id, { opener }) {
+      conversation(id, { opener, lang }) {
         let c: ConversationSummary;
         try {
           c = store.conversations.get(id);
@@ -176,7 +176,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         const earlier = (q.earlier.all(c.contact.id, id) as number[]).map((e) => store.conversations.get(e));
         return {
           summary: row(c, channels),
-          messages: store.conversations.messages(id, { limit: 500 }).map((m) => messageRow(m)),
+          messages: store.conversations.messages(id, { limit: 500 }).map((m) => messageRow(m, lang)),
           notes: store.notes.list(id).map((n) => ({ id: n.id, author: userRef(n.authorId), createdAt: n.createdAt, maskedText: n.maskedText })),
           customer: {
             name: c.contact.displayName ?? '',

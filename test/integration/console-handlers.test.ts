@@ -131,6 +131,17 @@ describe('console handlers through the main dispatcher (real core, store, identi
     expect(await agent.call('sendReply', { conversationId: old, text: 'Sorry for the wait.', seenInboundId: d.latestInboundId, humanAgentTag: true })).toMatchObject({ ok: true });
   });
 
+  it("flags a scam in a customer's message in the agent's language", async () => {
+    const { core: c, as } = await setup();
+    const id = ingestMessage(c, { contact: 'Support Team', text: 'Your account is suspended. Verify now at https://bit.ly/3xYzAbc' });
+    const agent = as('agent');
+    await agent.signIn();
+    const en = await agent.ok<{ messages: Array<{ flags?: Array<{ code: string; explanation: string }> }> }>('openConversation', { conversationId: id });
+    expect(en.messages[0]!.flags).toContainEqual(expect.objectContaining({ code: 'shortener', explanation: expect.stringMatching(/bit\.ly/) }));
+    const ar = await agent.ok<{ messages: Array<{ flags?: Array<{ code: string; explanation: string }> }> }>('openConversation', { conversationId: id, lang: 'ar' });
+    expect(ar.messages[0]!.flags!.find((f) => f.code === 'shortener')!.explanation).toMatch(/[\u0600-\u06ff]/);
+  });
+
   it('notes and labels are kept masked; an unknown delivery is resolved by the agent', async () => {
     const { core: c, as } = await setup();
     const id = ingestMessage(c, { contact: 'Sara', text: 'Hi' });

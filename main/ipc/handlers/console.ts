@@ -29,8 +29,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     const user = core.identity.users.byId(session.userId);
     return { id: session.userId, username: session.username, name: user?.displayName || session.username, role: session.role };
   };
-  const conversationOrFail = (id: number, opener: Actor | null): ConversationDetailRow => {
-    const c = s.inbox.conversation(id, { opener });
+  const conversationOrFail = (id: number, opener: Actor | null, lang?: 'en' | 'ar' | 'fa'): ConversationDetailRow => {
+    const c = s.inbox.conversation(id, { opener, ...(lang ? { lang } : {}) });
     if (!c) throw new DiwanError('not_found', 'That conversation no longer exists. Pick another one from the inbox.');
     return c;
   };
@@ -44,7 +44,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     channelHealth: () => s.inbox.channelHealth(),
     listAgents: () => s.inbox.agents(),
 
-    openConversation: (r, ctx) => detailDto(conversationOrFail(r.conversationId, actorOf(ctx))),
+    openConversation: (r, ctx) => detailDto(conversationOrFail(r.conversationId, actorOf(ctx), r.lang)),
     setConversationStatus: (r, ctx) => {
       if (r.status === 'snoozed' && !r.snoozeUntil) throw new DiwanError('snooze_needs_time', 'Choose until when to snooze the conversation.');
       return summaryDto(s.inbox.setStatus({ actor: actorOf(ctx), conversationId: r.conversationId, status: r.status, snoozeUntil: r.snoozeUntil ?? null }));

@@ -212,6 +212,18 @@ export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }
       <div className="bubble" dir={m.textDirection}>
         <Segments segments={m.segments} messageId={m.id} canReveal={canReveal} />
       </div>
+      {m.flags && m.flags.length > 0 && (
+        <div className="notice warn scam-flags" role="note" data-testid="scam-flags">
+          <strong>{t('conversation.scamWarning')}</strong>
+          <ul>
+            {m.flags.map((fl) => (
+              <li key={fl.code + fl.explanation} dir="auto">
+                {fl.explanation}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="message-meta">
         <span>{m.direction === 'in' ? t('conversation.customer') : (m.author?.name ?? t('conversation.you'))}</span>
         <time>{f.time(m.sentAt)}</time>

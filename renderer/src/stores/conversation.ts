@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ResponseOf } from '../../../main/ipc/contract';
 import { call, errorCode } from '../bridge';
 import { useInbox } from './inbox';
+import { useUi } from './ui';
 import { registerReset } from './reset';
 
 export type Detail = ResponseOf<'openConversation'>;
@@ -80,7 +81,7 @@ export const useConversation = create<ConversationState>((set, get) => ({
     set({ id, detail: null, error: null, reveals: {}, pendingReveals: {}, composer: emptyComposer, loading: id !== null });
     if (id === null) return;
     try {
-      const detail = await call('openConversation', { conversationId: id });
+      const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
       if (get().id !== id) return;
       set({ detail, loading: false });
       useInbox.getState().replace(detail.summary);
@@ -92,7 +93,7 @@ export const useConversation = create<ConversationState>((set, get) => ({
     const id = get().id;
     if (id === null) return;
     try {
-      const detail = await call('openConversation', { conversationId: id });
+      const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
       if (get().id !== id) return;
       const c = get().composer;
       // A customer message newer than the one the draft started from blocks sending until the agent has seen it.
