@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBridge } from '../../test/bridge/server';
 import { launchChromium, RENDERER_DIR } from '../../test/helpers/browser';
-import { addPeople, PEOPLE, signIn } from '../../test/helpers/console';
+import { addPeople, PEOPLE, signIn } from '../../test/helpers/console-people';
 import { messageText, rng } from '../store/common';
 
 const COUNT = Number(process.env.DIWAN_BENCH_CONVERSATIONS ?? 100_000);
@@ -30,7 +30,7 @@ try {
   for (let b = 0; b < COUNT * PER_CONVERSATION; b += BATCH) {
     const perChannel = new Map<string, Parameters<typeof core.store.sink.ingest>[1]>();
     for (let i = b; i < Math.min(COUNT * PER_CONVERSATION, b + BATCH); i++) {
-      const conv = Math.floor(r() * COUNT);
+      const conv = i < COUNT ? i : Math.floor(r() * COUNT); // every conversation gets one, the rest land at random
       const channel = `${channels[conv % channels.length]}-1`;
       const list = perChannel.get(channel) ?? [];
       list.push({

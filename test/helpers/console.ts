@@ -1,30 +1,12 @@
-import type { Page } from 'playwright-core';
-import { newSessionSlot } from '../../main/core/auth';
 import type { Core } from '../../main/core/app';
 import { DEMO_CHANNEL_ID } from '../../main/core/app/channels';
 import { startBridge, type RunningBridge } from '../bridge/server';
 import { RENDERER_DIR } from './browser';
 import { testKeychain } from './keychain';
+import { addPeople, PEOPLE } from './console-people';
 import { tmpDir } from './tmp';
 
-export const PEOPLE = {
-  admin: { username: 'dana', displayName: 'Dana Admin', role: 'admin', password: 'admin-password-12' },
-  agent: { username: 'sam', displayName: 'Sam Agent', role: 'agent', password: 'agent-password-12' },
-  lead: { username: 'lina', displayName: 'Lina Lead', role: 'lead', password: 'lead-password-123' },
-} as const;
-
-/** The first administrator (as the first-run screen makes it), then an agent and a lead, through Identity. */
-export async function addPeople(core: Core): Promise<Record<keyof typeof PEOPLE, string>> {
-  await core.ready();
-  const slot = newSessionSlot();
-  const { admin, agent, lead } = PEOPLE;
-  await core.identity.createAdmin(slot, { username: admin.username, displayName: admin.displayName, password: admin.password });
-  const me = core.identity.requireSession(slot);
-  const a = await core.identity.createUser(me, { ...agent });
-  const l = await core.identity.createUser(me, { ...lead });
-  core.identity.signOut(slot);
-  return { admin: me.userId, agent: a.id, lead: l.id };
-}
+export { addPeople, PEOPLE, signIn } from './console-people';
 
 let nextMessage = 0;
 
@@ -74,13 +56,6 @@ export async function consoleBridge(
     receive(bridge, { contact: `Customer ${i + 1}`, text: `Order ${1000 + i}: when will it arrive? My e-mail is customer${i}@example.com` });
   }
   return Object.assign(bridge, { people });
-}
-
-export async function signIn(page: Page, who: { username: string; password: string }): Promise<void> {
-  await page.getByTestId('username').fill(who.username);
-  await page.getByTestId('password').fill(who.password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.locator('nav.nav').waitFor();
 }
 
 /** Every original value behind the masked fields of a conversation's messages (decrypted from the store). */
