@@ -209,7 +209,7 @@ describe('the console in Chromium through the loopback test bridge', () => {
       await page.getByTestId('cred-botToken').fill('123456:SECRET-bot-token');
       await page.getByTestId('channel-save').click();
       await expect.poll(() => page.getByTestId('channels-table').textContent()).toContain('Support bot');
-      expect(await bridge.core.vault.channelToken('telegram-2')).toBe('123456:SECRET-bot-token');
+      expect(JSON.parse((await bridge.core.vault.channelToken('telegram-2'))!)).toEqual({ botToken: '123456:SECRET-bot-token' });
       expect(await page.content()).not.toContain('SECRET-bot-token');
       expect(await page.getByTestId('cred-botToken').inputValue()).toBe('');
       await page.getByTestId('tab-audit').click();

@@ -205,7 +205,7 @@ describe('console handlers through the main dispatcher (real core, store, identi
     const saved = await admin.ok('saveChannel', { id: 'telegram-9', kind: 'telegram', name: 'Bot', credentials: { botToken: '42:top-secret' } });
     expect(JSON.stringify(saved)).not.toContain('top-secret');
     expect(saved).toMatchObject({ id: 'telegram-9', hasCredentials: true });
-    expect(await c.vault.channelToken('telegram-9')).toBe('42:top-secret');
+    expect(await c.vault.channelToken('telegram-9')).toBe(JSON.stringify({ botToken: '42:top-secret' }));
     expect(JSON.stringify(await admin.ok('listChannels', {}))).not.toContain('top-secret');
     expect(JSON.stringify(await admin.ok('listAudit', { limit: 100 }))).not.toContain('top-secret');
     expect(await admin.call('saveChannel', { kind: 'telegram', name: 'x', credentials: { 'bad key': 'v' } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });

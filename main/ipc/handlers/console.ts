@@ -130,8 +130,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       const id = r.id ?? `${r.kind}-${core.clock.now().toString(36)}`;
       const fields = Object.keys(r.credentials).sort();
       // Credentials go to the keychain first: a channel row never exists that claims secrets it does not have.
-      // A connector reads one token; several fields are kept together as JSON.
-      if (fields.length) await vault.setChannelToken(id, fields.length === 1 ? r.credentials[fields[0]!]! : JSON.stringify(r.credentials));
+      // Connectors read `channel:<id>` as one JSON object of the platform's fields (loadChannelSecrets).
+      if (fields.length) await vault.setChannelToken(id, JSON.stringify(r.credentials));
       s.admin.saveChannel({ actor: me, id, kind: r.kind, name: r.name });
       if (fields.length) s.admin.recordCredentialsSaved({ actor: me, channelId: id, fields });
       const saved = s.admin.channels().find((c) => c.id === id);

@@ -17,7 +17,7 @@ const CREDENTIAL_FIELDS: Record<Kind, string[]> = {
   whatsapp: ['accessToken', 'phoneNumberId', 'appSecret'],
   messenger: ['pageAccessToken', 'appSecret'],
   instagram: ['pageAccessToken', 'appSecret'],
-  x: ['apiKey', 'apiSecret', 'accessToken'],
+  x: ['accessToken', 'refreshToken', 'clientId', 'clientSecret'],
   email: ['host', 'username', 'password'],
   demo: [],
 };

@@ -185,7 +185,7 @@ export const useConversation = create<ConversationState>((set, get) => ({
     set((s) => (s.detail && s.detail.summary.id === summary.id ? { detail: { ...s.detail, summary } } : {}));
     useInbox.getState().replace(summary);
   },
-  reset: () => set({ id: null, detail: null, loading: false, error: null, reveals: {}, composer: emptyComposer }),
+  reset: () => set({ id: null, detail: null, loading: false, error: null, reveals: {}, pendingReveals: {}, composer: emptyComposer }),
 }));
 
 registerReset(() => useConversation.getState().reset());
