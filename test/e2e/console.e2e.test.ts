@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newSessionSlot } from '../../main/core/auth';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { consoleBridge, contactNames, originals, PEOPLE, receive, signIn } from '../helpers/console';
 
@@ -81,6 +82,34 @@ describe('the console in Chromium through the loopback test bridge', () => {
       await page.keyboard.press('e');
       await expect.poll(() => page.getByTestId('status-select').inputValue()).toBe('resolved');
       expect(errors, errors.join('\n')).toEqual([]);
+    });
+  });
+
+  it("a card reveal waits for a team lead's approval, then shows the value", async () => {
+    await withConsole({}, async (page, bridge) => {
+      const id = receive(bridge, { contact: 'Nour Saleh', text: 'Refund to my card 4111 1111 1111 1111 please' });
+      await signIn(page, PEOPLE.agent);
+      await page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
+      const message = page.getByTestId('message').last();
+      await message.getByTestId('chip').click();
+      await page.getByTestId('reveal-reason').fill('Refund needs the card number');
+      await page.getByTestId('reveal-submit').click();
+      const waiting = message.getByTestId('chip-waiting');
+      await waiting.waitFor();
+      expect(await page.content()).not.toContain('4111 1111');
+      // Still waiting: asking again changes nothing.
+      await waiting.click();
+      await expect.poll(() => waiting.count()).toBe(1);
+
+      const leadSlot = newSessionSlot();
+      await bridge.core.identity.signIn(leadSlot, { username: PEOPLE.lead.username, password: PEOPLE.lead.password });
+      const lead = bridge.core.identity.requireSession(leadSlot);
+      const [request] = bridge.core.reveal.pending(lead);
+      expect(request).toMatchObject({ requestedBy: PEOPLE.agent.username, fieldType: 'CARD', reason: 'Refund needs the card number' });
+      bridge.core.reveal.decide(lead, request!.requestId, true);
+
+      await waiting.click();
+      await expect.poll(() => message.getByTestId('chip-revealed').textContent()).toContain('4111 1111 1111 1111');
     });
   });
 

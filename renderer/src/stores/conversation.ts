@@ -121,7 +121,7 @@ export const useConversation = create<ConversationState>((set, get) => ({
         return { pendingReveals, reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } };
       });
     } catch (error) {
-      if ((error as { code?: string }).code === 'reveal_pending') return;
+      if (errorCode(error) === 'reveal_pending') return;
       set((s) => {
         const pendingReveals = { ...s.pendingReveals };
         delete pendingReveals[key];
