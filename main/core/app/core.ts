@@ -6,7 +6,6 @@ import { systemClock, type AuditPort, type Clock } from '../shared/ports';
 import { AuditTrail } from '../audit';
 import { Identity, loadOrCreateDeviceIdentity, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
 import { ReviewService, type TranscriptPort } from '../review';
-import { DiwanError } from '../shared/errors';
 import type { MaskingHints } from '../masking';
 import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
@@ -113,14 +112,11 @@ async function assemble(
   const audit = auditTrail.record;
   const identity = new Identity({ db, vault, clock, audit, databaseId: dbId, policy: opts.identityPolicy, throttle: opts.throttle });
   const usernameOf = (id: string) => identity.users.byId(id)?.username ?? 'unknown';
-  // Reveal and review reach the store's originals and masked transcripts (the store opens just below).
-  let opened: Store | null = null;
-  const theStore = () => opened ?? failNotOpen();
-  const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(db, theStore), () => identity.currentPolicy, usernameOf);
-  const review = new ReviewService(db, clock, audit, opts.transcripts ?? storeTranscripts(db, theStore), () => identity.deviceIdentity);
 
   let maskingHints: MaskingHints | undefined;
-  const store = (opened = await openStore({ db, vault, clock, masker: opts.masker ?? detectorMasker(() => maskingHints), audit, appVersion: APP_VERSION }));
+  const store = await openStore({ db, vault, clock, masker: opts.masker ?? detectorMasker(() => maskingHints), audit, appVersion: APP_VERSION });
+  const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(db, store), () => identity.currentPolicy, usernameOf);
+  const review = new ReviewService(db, clock, audit, opts.transcripts ?? storeTranscripts(db, store), () => identity.deviceIdentity);
   if (opts.background) store.outbox.recoverInterrupted();
   const stopRetention = opts.background
     ? scheduleRetention(() => store.runRetention(), opts.background.retentionEveryMs, (e) => log(`retention failed: ${(e as { code?: string }).code ?? 'error'}`))
@@ -192,10 +188,6 @@ async function assemble(
       db.close();
     },
   };
-}
-
-function failNotOpen(): never {
-  throw new DiwanError('store_not_open', 'The conversation store is still opening; try again in a moment.');
 }
 
 /** A keychain port that reports "not installed" on every call when the native module cannot load. */

@@ -6,7 +6,7 @@ import type { Db, Store } from '../store';
  * The reveal service's originals and the review's masked transcripts, over the store. Identity speaks in string
  * ids, the store in numbers: anything that is not a plain positive integer is no such message or conversation.
  */
-export function storeOriginals(db: Db, store: () => Store): OriginalsPort {
+export function storeOriginals(db: Db, store: Store): OriginalsPort {
   const field = db.prepare('SELECT m.conversation_id AS conversationId, f.type FROM message_fields f JOIN messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.n = ?');
   return {
     describeField(messageId, fieldIndex) {
@@ -18,30 +18,30 @@ export function storeOriginals(db: Db, store: () => Store): OriginalsPort {
     readOriginalField(messageId, fieldIndex) {
       const id = numericId(messageId);
       if (id === null) return null;
-      return store().conversations.revealField(id, fieldIndex).value;
+      return store.conversations.revealField(id, fieldIndex).value;
     },
   };
 }
 
-export function storeTranscripts(db: Db, store: () => Store): TranscriptPort {
+export function storeTranscripts(db: Db, store: Store): TranscriptPort {
   const author = db.prepare('SELECT username FROM users WHERE id = ?').pluck();
   return {
     maskedTranscript(conversationId) {
       const id = numericId(conversationId);
       if (id === null) return null;
-      const s = store();
       let summary;
       try {
-        summary = s.conversations.get(id);
-      } catch {
-        return null;
+        summary = store.conversations.get(id);
+      } catch (e) {
+        if ((e as { code?: string }).code === 'conversation_unknown') return null;
+        throw e;
       }
       const contact = summary.contact.displayName ?? summary.contact.handle ?? 'customer';
       return {
         conversationId: String(id),
-        channel: s.channels.get(summary.channelId).kind,
+        channel: store.channels.get(summary.channelId).kind,
         contact,
-        messages: s.conversations.messages(id, { limit: 500 }).map((m) => ({
+        messages: store.conversations.messages(id, { limit: 500 }).map((m) => ({
           id: String(m.id),
           direction: m.direction,
           sentAt: m.sentAt,
