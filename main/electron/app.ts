@@ -2,8 +2,10 @@ import { openCore, type Core } from '../core/app';
 import type { ManagedConfig } from '../core/config';
 import { isDiwanError } from '../core/shared/errors';
 import { createMainDispatch } from '../ipc';
+import { watchInbox } from '../ipc/console-services';
 import { DEFAULT_EXTERNAL_HOSTS, hardenSession, hardenWebContents } from './hardening';
 import { registerIpc, sendEvent } from './ipc';
+import { createNotifier } from './notify';
 import type { BrowserWindowLike, ElectronPort } from './port';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { createMainWindow } from './window';
@@ -71,7 +73,7 @@ export async function startShell(
     return null;
   }
   core.identity.sessions.closeLeftovers();
-  registerIpc(electron.ipcMain, createMainDispatch(core, log));
+  registerIpc(electron.ipcMain, createMainDispatch(core, log, createNotifier(electron)));
 
   const win = createMainWindow(electron, opts.preloadPath);
   app.on('second-instance', () => {
@@ -96,6 +98,7 @@ export async function startShell(
   });
   electron.powerMonitor.on('resume', () => core.gate.onResume());
   core.gate.start();
+  watchInbox(core, (changed) => !win.isDestroyed() && sendEvent(win.webContents, 'inboxChanged', changed));
   core.channels.start();
   // Every permitted IPC call counts as activity; the sweep ends sessions idle past the policy's limit.
   core.identity.sessions.onEnd((_session, reason) => reason === 'idle' && lock('idle'));

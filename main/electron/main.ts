@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { APP_VERSION } from '../core/app/version';
 import { startShell } from './app';
 import { cliArgs, runCliInApp } from './cli-flag';
@@ -11,7 +11,7 @@ import { launchUpdates, type UpdaterLike } from './updater';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => console.log(line);
 
-const electron = { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } as unknown as ElectronPort;
+const electron = { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } as unknown as ElectronPort;
 
 const cli = cliArgs(process.argv);
 if (cli) {

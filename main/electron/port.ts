@@ -94,4 +94,10 @@ export interface ElectronPort {
   shell: { openExternal(url: string): Promise<void> };
   powerMonitor: { on(event: 'lock-screen' | 'suspend' | 'resume', listener: () => void): unknown };
   dialog: { showErrorBox(title: string, content: string): void };
+  Notification: NotificationConstructorLike;
+}
+
+export interface NotificationConstructorLike {
+  new (options: { title: string; body: string; silent: boolean; hasReply: boolean }): { show(): void };
+  isSupported(): boolean;
 }

@@ -38,6 +38,7 @@ import {
   UserSchema,
   UsersResponse,
 } from './schemas';
+import { consoleContract, consoleEvents } from './console-contract';
 
 /**
  * The one IPC contract. Each channel is declared once: its request and response schemas and the permission
@@ -94,12 +95,16 @@ export const contract = {
   // The audit trail (auditor, administrator).
   listAudit: channel({ request: ListAuditRequest, response: AuditEntriesResponse, permission: 'audit.read' }),
   verifyAudit: channel({ request: Empty, response: AuditVerifyResponse, permission: 'audit.read' }),
+
+  // The console: inbox, conversation, composer, search, lead and admin views (main/ipc/console-contract.ts).
+  ...consoleContract,
 } as const;
 
 /** Events main pushes to the renderer (never customer data the renderer was not granted). */
 export const events = {
   /** The console locked itself (off-network, idle, OS lock): drop every customer datum held. */
   locked: z.object({ reason: z.string() }),
+  ...consoleEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,7 @@
 import type { Core } from '../core/app';
 import { createDispatcher, type Authorizer, type CallContext, type Dispatch } from './dispatch';
+import { createConsoleServices } from './console-services';
+import type { NotifierPort } from './console-port';
 import { createHandlers } from './handlers';
 import type { IpcError } from './result';
 
@@ -9,9 +11,14 @@ import type { IpcError } from './result';
  * checks the call's session against the channel's permission before any handler runs: deny by default, `public`
  * needs no session, customer data also needs an enrolled device.
  */
-export function createMainDispatch(core: Core, log: (line: string) => void = () => {}): Dispatch<CallContext> {
+export function createMainDispatch(
+  core: Core,
+  log: (line: string) => void = () => {},
+  /** Where the console's OS notifications go (the Electron shell's; none elsewhere). */
+  notifier: NotifierPort = { notify: () => false },
+): Dispatch<CallContext> {
   return createDispatcher({
-    handlers: createHandlers(core),
+    handlers: createHandlers(core, createConsoleServices(core, notifier)),
     authorize: mainAuthorizer(core),
     onInternalError: (channel, error) => log(`ipc ${channel}: internal error ${(error as Error)?.name ?? 'unknown'}`),
   });

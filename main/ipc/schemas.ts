@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../core/auth/permissions';
+import { Segment, TextDirection } from './console-contract';
 
 /** Shared building blocks for the contract's schemas. Strings are bounded so an oversized call is a bad request. */
 export const Empty = z.object({}).strict();
@@ -107,7 +108,19 @@ export const ReviewTranscriptResponse = z.object({
   conversationId: z.string(),
   channel: z.string(),
   contact: z.string(),
-  messages: z.array(z.object({ id: z.string(), direction: z.enum(['in', 'out']), sentAt: z.number(), author: z.string().nullable(), text: z.string() })),
+  /** The contact and each message's text also as segments (the console draws chips from them; it parses nothing). */
+  contactSegments: z.array(Segment).max(2000),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      direction: z.enum(['in', 'out']),
+      sentAt: z.number(),
+      author: z.string().nullable(),
+      text: z.string(),
+      segments: z.array(Segment).max(2000),
+      textDirection: TextDirection,
+    }),
+  ),
   reviews: z.array(QualityReviewSchema),
 });
 export const SetScoreRequest = z.object({ conversationId: Id, score: z.number().int().min(1).max(5), comment: z.string().max(2000).default('') }).strict();

@@ -1,27 +1,141 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call, getBridge } from './bridge';
+import { useCommands } from './commands';
+import { CommandPalette, ShortcutHelp } from './components/Overlays';
 import { LANGUAGES, setLanguage, type Language } from './i18n';
+import { useGlobalKeys } from './keyboard';
 import { useLock, watchLock } from './lock';
+import { AdminScreen } from './screens/AdminScreen';
+import { InboxScreen } from './screens/InboxScreen';
+import { LeadScreen } from './screens/LeadScreen';
 import { LockScreen } from './screens/LockScreen';
 import { NetworkBadge } from './screens/NetworkBadge';
+import { SearchScreen } from './screens/SearchScreen';
+import { SetupScreen, SignInScreen } from './screens/SessionScreens';
 import { StatusScreen } from './screens/StatusScreen';
-import { useUi } from './store';
+import { useConversation } from './stores/conversation';
+import { useInbox } from './stores/inbox';
+import { useSession } from './stores/session';
+import { useUi, type View } from './stores/ui';
+
+const NO_COMMANDS: ReturnType<typeof useCommands> = [];
 
 export function App() {
-  const { t } = useTranslation();
-  const language = useUi((s) => s.language);
+  const session = useSession((s) => s.session);
+  const commands = useCommands();
+  const overlay = useUi((s) => s.overlay);
   const phase = useLock((s) => s.phase);
-  useEffect(() => watchLock(), []);
+  useGlobalKeys(phase === 'open' ? commands : NO_COMMANDS);
+
+  useEffect(() => {
+    void setLanguage(useUi.getState().language);
+    void useSession.getState().refresh().catch(() => {});
+    // The lock (network gate, OS lock) empties every customer store and shows the lock screen (lock.ts).
+    const offLocked = watchLock();
+    const bridge = getBridge();
+    const offChanged = bridge.on.inboxChanged(({ conversationIds, assignedToMe }) => {
+      if (useSession.getState().session?.state !== 'signed_in') return;
+      void useInbox.getState().changed(conversationIds).catch(() => {});
+      const open = useConversation.getState().id;
+      if (open !== null && conversationIds.includes(open)) void useConversation.getState().reload();
+      // Main writes the notification's words from non-customer data; the page only says which conversation.
+      for (const id of assignedToMe.slice(0, 5)) void call('notifyAssigned', { conversationId: id }).catch(() => {});
+    });
+    const tick = window.setInterval(() => useConversation.getState().expireReveals(Date.now()), 1000);
+    return () => {
+      offLocked();
+      offChanged();
+      window.clearInterval(tick);
+    };
+  }, []);
+
+  return (
+    <div className="shell">
+      <TopBar />
+      <main className="content" id="main">
+        {/* Nothing but the lock screen while locked, and nothing at all until main has said whether it is. */}
+        {phase === 'locked' ? (
+          <LockScreen />
+        ) : phase === 'unknown' || !session ? null : session.state === 'setup' ? (
+          <Outside>
+            <SetupScreen />
+          </Outside>
+        ) : session.state !== 'signed_in' ? (
+          <Outside>
+            <SignInScreen locked={session.lockReason} />
+          </Outside>
+        ) : (
+          <Workspace />
+        )}
+      </main>
+      {phase === 'open' && overlay === 'help' && <ShortcutHelp commands={commands} />}
+      {phase === 'open' && overlay === 'palette' && <CommandPalette commands={commands} />}
+    </div>
+  );
+}
+
+/** Before sign-in: the session screen, or the system status (public) for whoever is setting the machine up. */
+function Outside(props: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState(false);
+  return (
+    <div className="outside">
+      {status ? <StatusScreen /> : props.children}
+      <button type="button" className="link" onClick={() => setStatus(!status)} data-testid="toggle-status">
+        {status ? t('status.back') : t('status.open')}
+      </button>
+    </div>
+  );
+}
+
+/** Each view and the permission it needs; a user lands on the first one their role allows. */
+const VIEWS: Array<[View, string]> = [
+  ['inbox', 'conversations.read'],
+  ['search', 'conversations.read'],
+  ['lead', 'reports.read'],
+  ['admin', 'channels.manage'],
+];
+
+function Workspace() {
+  const view = useUi((s) => s.view);
+  const can = useSession((s) => s.can);
+  const allowed = VIEWS.filter(([, p]) => can(p)).map(([v]) => v);
+  const shown = view === 'status' || allowed.includes(view) ? view : (allowed[0] ?? 'status');
+  if (shown === 'search') return <SearchScreen />;
+  if (shown === 'lead') return <LeadScreen />;
+  if (shown === 'admin') return <AdminScreen />;
+  if (shown === 'inbox') return <InboxScreen />;
+  return <StatusScreen />;
+}
+
+function TopBar() {
+  const { t } = useTranslation();
+  const { language, digits, view, go, setDigits } = useUi();
+  const session = useSession((s) => s.session);
+  const can = useSession((s) => s.can);
   const choose = (lang: Language) => {
     useUi.getState().setLanguage(lang);
     void setLanguage(lang);
   };
+  const signedIn = session?.state === 'signed_in';
   return (
-    <div className="shell">
-      <header className="topbar">
-        <h1>{t('app.name')}</h1>
+    <header className="topbar">
+      <h1>{t('app.name')}</h1>
+      {signedIn ? (
+        <nav aria-label={t('nav.label')} className="nav">
+          {VIEWS.filter(([, p]) => can(p))
+            .map(([v]) => (
+              <button key={v} type="button" className={view === v ? 'nav-item active' : 'nav-item'} aria-current={view === v ? 'page' : undefined} onClick={() => go(v)} data-testid={`nav-${v}`}>
+                {t(`nav.${v}`)}
+              </button>
+            ))}
+        </nav>
+      ) : (
         <span className="tagline">{t('app.tagline')}</span>
-        <NetworkBadge />
+      )}
+      <NetworkBadge />
+      <div className="topbar-end">
         <label className="language">
           {t('language.label')}
           <select value={language} onChange={(e) => choose(e.target.value as Language)} data-testid="language">
@@ -32,9 +146,27 @@ export function App() {
             ))}
           </select>
         </label>
-      </header>
-      {/* Nothing but the lock screen while locked, and nothing at all until main has said whether it is. */}
-      <main className="content">{phase === 'locked' ? <LockScreen /> : phase === 'open' ? <StatusScreen /> : null}</main>
-    </div>
+        {language !== 'en' && (
+          <label className="language">
+            {t('digits.label')}
+            <select value={digits} onChange={(e) => setDigits(e.target.value as 'native' | 'latn')} data-testid="digits">
+              <option value="native">{t('digits.native')}</option>
+              <option value="latn">{t('digits.latn')}</option>
+            </select>
+          </label>
+        )}
+        {signedIn && (
+          <>
+            <button type="button" className="link" onClick={() => useUi.getState().open('help')} aria-label={t('keys.help')}>
+              <kbd>?</kbd>
+            </button>
+            <bdi className="whoami">{t('nav.signedInAs', { name: session.user?.name })}</bdi>
+            <button type="button" onClick={() => void useSession.getState().signOut()} data-testid="sign-out">
+              {t('nav.signOut')}
+            </button>
+          </>
+        )}
+      </div>
+    </header>
   );
 }

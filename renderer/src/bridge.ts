@@ -27,3 +27,18 @@ export async function call<K extends ChannelName>(name: K, request: RequestOf<K>
   if (!result.ok) throw new BridgeError(result.error);
   return result.value;
 }
+
+const KNOWN_CODES = new Set(['unauthenticated', 'locked', 'forbidden', 'bad_request', 'internal']);
+
+/**
+ * A calm, actionable sentence for any failure. Generic codes are translated here; domain errors carry main's own
+ * sentence (written for a person, never holding customer data).
+ */
+export function errorText(e: unknown, t: (key: string) => string): string {
+  if (e instanceof BridgeError) return KNOWN_CODES.has(e.error.code) ? t(`errors.${e.error.code}`) : e.error.message;
+  return t('errors.bridge');
+}
+
+export function errorCode(e: unknown): string | null {
+  return e instanceof BridgeError ? e.error.code : null;
+}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ResponseOf } from '../../main/ipc/contract';
 import { call, getBridge } from './bridge';
-import { dropCustomerState } from './store';
+import { dropCustomerData } from './stores/reset';
 
 export type NetworkStatus = ResponseOf<'getNetworkStatus'>;
 
@@ -18,7 +18,7 @@ export const useLock = create<LockState>(() => ({ phase: 'unknown', reason: null
 
 /** Locks the page: empty every customer store first, then show the lock screen in place of everything. */
 export function lockConsole(reason: string): void {
-  dropCustomerState();
+  dropCustomerData();
   useLock.setState({ phase: 'locked', reason, startupCheck: false });
 }
 

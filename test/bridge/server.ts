@@ -5,6 +5,7 @@ import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import { readStatic, SECURITY_HEADERS } from '../../main/electron/content';
 import { channelNames, eventNames, EVENT_PREFIX, type EventName, type EventOf } from '../../main/ipc/contract';
 import { createMainDispatch } from '../../main/ipc';
+import { watchInbox } from '../../main/ipc/console-services';
 import { newSessionSlot } from '../../main/core/auth';
 
 /**
@@ -27,6 +28,8 @@ export interface RunningBridge {
   url: string;
   origin: string;
   core: Core;
+  /** The OS notifications the console asked for (the Electron shell shows them; the bridge keeps them). */
+  notifications: Array<{ title: string; body: string }>;
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;
   close(): Promise<void>;
 }
@@ -37,7 +40,8 @@ const MAX_BODY = 1024 * 1024;
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const core = await openCore(opts);
   await core.ready();
-  const dispatch = createMainDispatch(core, opts.log);
+  const notifications: RunningBridge['notifications'] = [];
+  const dispatch = createMainDispatch(core, opts.log, { notify: (n) => (notifications.push(n), true) });
   // One cookie, one page, one session: the bridge's slot plays the role of the Electron window's.
   const session = newSessionSlot();
   const token = crypto.randomBytes(32).toString('base64url');
@@ -105,14 +109,17 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     if (locked) emit('locked', { reason: reason ?? 'off-network' });
   });
   core.gate.start();
+  const unwatch = watchInbox(core, (changed) => emit('inboxChanged', changed));
   if (opts.channels) core.channels.start();
 
   return {
     url: `${origin}/?token=${token}`,
     origin,
     core,
+    notifications,
     emit,
     async close() {
+      unwatch();
       for (const s of streams) s.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -41,6 +41,7 @@ describe('the console locks in Chromium when the gate says off-network', () => {
     try {
       await expect.poll(() => bridge.core.gate.current()?.state).toBe('office');
       await page.goto(bridge.url);
+      await page.getByTestId('toggle-status').click(); // first run opens on setup; the status is one click away
       await expect.poll(() => page.getByTestId('status-data-dir').textContent()).toBe(dataDir);
       expect(await page.getByTestId('network-badge').textContent()).toBe('Office network');
       expect(await pageText(page)).toContain(dataDir);
@@ -82,6 +83,7 @@ describe('the console locks in Chromium when the gate says off-network', () => {
     const page = await browser.newPage();
     try {
       await page.goto(bridge.url);
+      await page.getByTestId('toggle-status').click(); // first run opens on setup; the status is one click away
       await expect.poll(() => page.getByTestId('status-data-dir').textContent()).toBe(dataDir);
       expect(await page.getByTestId('network-badge').textContent()).toBe('Unmanaged (development mode)');
       await page.getByTestId('language').selectOption('ar');

@@ -25,6 +25,9 @@ describe('status screen in Chromium through the loopback test bridge', () => {
     page.on('console', (m) => m.type() === 'error' && cspViolations.push(m.text()));
     try {
       await page.goto(bridge.url);
+      // A fresh install opens on first-run setup; the system status is reachable from there without signing in.
+      await page.getByTestId('setup').waitFor();
+      await page.getByTestId('toggle-status').click();
       await expect.poll(() => page.getByTestId('status-schema').textContent()).toMatch(/^\d+$/);
       const status = await bridge.core.status();
       expect(await page.getByTestId('status-version').textContent()).toBe(status.appVersion);

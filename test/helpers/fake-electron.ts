@@ -73,13 +73,17 @@ export interface FakeElectron extends ElectronPort {
   privileged: unknown[];
   opened: string[];
   errors: string[];
+  /** Notifications the shell showed, in order. */
+  notifications: Array<{ title: string; body: string; silent: boolean; hasReply: boolean }>;
   /** Fires a powerMonitor event (lock-screen, suspend, resume) the way the OS would. */
   emitPower(event: string): void;
   /** Fires an app event (will-quit, second-instance, …). */
   emitApp(event: string, ...args: unknown[]): void;
 }
 
-export function fakeElectron(opts: { singleInstance?: boolean; isPackaged?: boolean; userData?: string } = {}): FakeElectron {
+export function fakeElectron(
+  opts: { singleInstance?: boolean; isPackaged?: boolean; userData?: string; notificationsSupported?: boolean } = {},
+): FakeElectron {
   FakeWindow.created = [];
   const f = {
     calls: [] as string[],
@@ -89,7 +93,8 @@ export function fakeElectron(opts: { singleInstance?: boolean; isPackaged?: bool
     privileged: [] as unknown[],
     opened: [] as string[],
     errors: [] as string[],
-  } as FakeElectron;
+    notifications: [],
+  } as unknown as FakeElectron;
   const add = (m: Map<string, Listener[]>, e: string, l: Listener) => m.set(e, [...(m.get(e) ?? []), l]);
   f.app = {
     isPackaged: opts.isPackaged ?? true,
@@ -120,6 +125,15 @@ export function fakeElectron(opts: { singleInstance?: boolean; isPackaged?: bool
   f.shell = { openExternal: async (u) => void f.opened.push(u) };
   f.powerMonitor = { on: (e: string, l: Listener) => add(f.powerListeners, e, l) };
   f.dialog = { showErrorBox: (_t, c) => void f.errors.push(c) };
+  f.Notification = class {
+    constructor(private readonly options: { title: string; body: string; silent: boolean; hasReply: boolean }) {}
+    static isSupported() {
+      return opts.notificationsSupported ?? true;
+    }
+    show() {
+      f.notifications.push(this.options);
+    }
+  };
   f.emitPower = (event) => {
     for (const l of f.powerListeners.get(event) ?? []) l();
   };

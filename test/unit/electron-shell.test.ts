@@ -14,6 +14,9 @@ import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTest
 import { TestClock } from '../helpers/identity';
 import { tmpDir } from '../helpers/tmp';
 
+/** The `locked` events a window was sent (the running demo channel also sends `inboxChanged`). */
+const lockEvents = (win: FakeWindow) => win.webContents.sent.filter(([name]) => name === 'diwan-event:locked');
+
 let core: Core | undefined;
 afterEach(() => core?.close());
 
@@ -146,8 +149,13 @@ describe('hardened Electron shell', () => {
   it('on OS lock and suspend tells the renderer and reloads it, dropping its memory', async () => {
     const { electron } = await started();
     const win = FakeWindow.created[0]!;
+    // The demo channel runs; what it stores reaches the page as ids only.
+    await expect.poll(() => win.webContents.sent.find(([name]) => name === 'diwan-event:inboxChanged')).toEqual([
+      'diwan-event:inboxChanged',
+      { conversationIds: expect.arrayContaining([1]), assignedToMe: [] },
+    ]);
     electron.emitPower('lock-screen');
-    expect(win.webContents.sent).toEqual([['diwan-event:locked', { reason: 'os-lock' }]]);
+    expect(lockEvents(win)).toEqual([['diwan-event:locked', { reason: 'os-lock' }]]);
     expect(win.webContents.reloads).toBe(1);
     electron.emitPower('suspend');
     expect(win.webContents.reloads).toBe(2);
@@ -168,7 +176,7 @@ describe('hardened Electron shell', () => {
     await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core! });
     const win = FakeWindow.created[0]!;
     await expect.poll(() => core!.gate.current()?.state).toBe('office');
-    expect(win.webContents.sent).toEqual([]);
+    expect(lockEvents(win)).toEqual([]);
 
     const before = beaconCalls;
     electron.emitPower('resume');
@@ -177,7 +185,7 @@ describe('hardened Electron shell', () => {
     ifaces = interfaces({ wlan0: ['192.168.1.20'] });
     core.gate.onNetworkChange();
     await expect.poll(() => win.webContents.reloads, { interval: 5, timeout: 1000 }).toBe(1);
-    expect(win.webContents.sent).toEqual([['diwan-event:locked', { reason: 'off-network' }]]);
+    expect(lockEvents(win)).toEqual([['diwan-event:locked', { reason: 'off-network' }]]);
     const main = { url: 'app://diwan/index.html' };
     const status = await electron.handlers.get('diwan:getNetworkStatus')!({ senderFrame: main, sender: { mainFrame: main } }, {});
     expect(status).toMatchObject({ ok: true, value: { state: 'off-network', locked: true } });
@@ -212,7 +220,7 @@ describe('hardened Electron shell', () => {
     clock.advance(15 * 60_000);
     win.webContents.sent.length = 0;
     core!.identity.sessions.sweep();
-    expect(win.webContents.sent).toEqual([['diwan-event:locked', { reason: 'idle' }]]);
+    expect(lockEvents(win)).toEqual([['diwan-event:locked', { reason: 'idle' }]]);
   });
 
   it('explains and quits when the database cannot be opened', async () => {

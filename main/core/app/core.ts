@@ -4,8 +4,8 @@ import { DEFAULT_SERVICE, loadOsKeychain, Vault, type KeychainPort, type Keychai
 import type { NetworkGate } from '../network';
 import { systemClock, type AuditPort, type Clock } from '../shared/ports';
 import { AuditTrail } from '../audit';
-import { Identity, loadOrCreateDeviceIdentity, noOriginals, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
-import { noTranscripts, ReviewService, type TranscriptPort } from '../review';
+import { Identity, loadOrCreateDeviceIdentity, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
+import { ReviewService, type TranscriptPort } from '../review';
 import { RelayLink } from '../connectors/relay-client';
 import type { MaskingHints } from '../masking';
 import { identityPolicyFrom } from './identity-policy';
@@ -14,6 +14,7 @@ import { createGuards, guardedSink, guardPolicyFrom, type Guards } from './guard
 import { detectorMasker, maskingHintsFrom } from './masker';
 import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
+import { storeOriginals, storeTranscripts } from './store-ports';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -28,7 +29,7 @@ export interface CoreOptions {
   /** The identity part of IT's policy (enrolled devices, mandatory 2FA, reveal rules); defaults apply without it. */
   identityPolicy?: IdentityPolicy;
   throttle?: ThrottleRules;
-  /** The store's originals and masked transcripts (wired when the store is present). */
+  /** The store's originals and masked transcripts; default to the store's own (main/core/app/store-ports.ts). */
   originals?: OriginalsPort;
   transcripts?: TranscriptPort;
   /** The ingest path's masking step; defaults to the detectors of main/core/masking with the policy's hints. */
@@ -112,11 +113,11 @@ async function assemble(
   const audit = auditTrail.record;
   const identity = new Identity({ db, vault, clock, audit, databaseId: dbId, policy: opts.identityPolicy, throttle: opts.throttle });
   const usernameOf = (id: string) => identity.users.byId(id)?.username ?? 'unknown';
-  const reveal = new RevealService(db, clock, audit, opts.originals ?? noOriginals, () => identity.currentPolicy, usernameOf);
-  const review = new ReviewService(db, clock, audit, opts.transcripts ?? noTranscripts, () => identity.deviceIdentity);
 
   let maskingHints: MaskingHints | undefined;
   const store = await openStore({ db, vault, clock, masker: opts.masker ?? detectorMasker(() => maskingHints), audit, appVersion: APP_VERSION });
+  const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(db, store), () => identity.currentPolicy, usernameOf);
+  const review = new ReviewService(db, clock, audit, opts.transcripts ?? storeTranscripts(db, store), () => identity.deviceIdentity);
   if (opts.background) store.outbox.recoverInterrupted();
   const stopRetention = opts.background
     ? scheduleRetention(() => store.runRetention(), opts.background.retentionEveryMs, (e) => log(`retention failed: ${(e as { code?: string }).code ?? 'error'}`))

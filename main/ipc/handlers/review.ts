@@ -1,6 +1,7 @@
 import type { Core } from '../../core/app';
 import { AUDIT_ACTIONS } from '../../core/audit';
 import type { CallContext, Handlers } from '../dispatch';
+import { textDirection, toSegments } from './segments';
 
 type ReviewChannels =
   | 'requestReveal'
@@ -22,10 +23,15 @@ export function reviewHandlers(core: Core): Pick<Handlers<CallContext>, ReviewCh
     readReveal: (req, ctx) => core.reveal.read(me(ctx), req.grantId),
     listRevealApprovals: (_req, ctx) => ({ requests: core.reveal.pending(me(ctx)) }),
     decideReveal: (req, ctx) => core.reveal.decide(me(ctx), req.requestId, req.approve),
-    getReviewTranscript: (req, ctx) => ({
-      ...core.review.transcript(me(ctx), req.conversationId),
-      reviews: core.review.scores(req.conversationId),
-    }),
+    getReviewTranscript: (req, ctx) => {
+      const t = core.review.transcript(me(ctx), req.conversationId);
+      return {
+        ...t,
+        contactSegments: toSegments(t.contact),
+        messages: t.messages.map((m) => ({ ...m, segments: toSegments(m.text), textDirection: textDirection(m.text) })),
+        reviews: core.review.scores(req.conversationId),
+      };
+    },
     listQualityScores: (req) => ({ reviews: core.review.scores(req.conversationId) }),
     setQualityScore: (req, ctx) => core.review.setScore(me(ctx), req.conversationId, req.score, req.comment),
     exportTranscript: (req, ctx) => core.review.export(me(ctx), req.conversationId, req.format),

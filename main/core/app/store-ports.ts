@@ -1,0 +1,60 @@
+import type { OriginalsPort } from '../auth';
+import type { TranscriptPort } from '../review';
+import type { Db, Store } from '../store';
+
+/**
+ * The reveal service's originals and the review's masked transcripts, over the store. Identity speaks in string
+ * ids, the store in numbers: anything that is not a plain positive integer is no such message or conversation.
+ */
+export function storeOriginals(db: Db, store: Store): OriginalsPort {
+  const field = db.prepare('SELECT m.conversation_id AS conversationId, f.type FROM message_fields f JOIN messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.n = ?');
+  return {
+    describeField(messageId, fieldIndex) {
+      const id = numericId(messageId);
+      if (id === null || !Number.isInteger(fieldIndex) || fieldIndex < 0) return null;
+      const row = field.get(id, fieldIndex) as { conversationId: number; type: string } | undefined;
+      return row ? { conversationId: String(row.conversationId), type: row.type } : null;
+    },
+    readOriginalField(messageId, fieldIndex) {
+      const id = numericId(messageId);
+      if (id === null) return null;
+      return store.conversations.revealField(id, fieldIndex).value;
+    },
+  };
+}
+
+export function storeTranscripts(db: Db, store: Store): TranscriptPort {
+  const author = db.prepare('SELECT username FROM users WHERE id = ?').pluck();
+  return {
+    maskedTranscript(conversationId) {
+      const id = numericId(conversationId);
+      if (id === null) return null;
+      let summary;
+      try {
+        summary = store.conversations.get(id);
+      } catch (e) {
+        if ((e as { code?: string }).code === 'conversation_unknown') return null;
+        throw e;
+      }
+      const contact = summary.contact.displayName ?? summary.contact.handle ?? 'customer';
+      return {
+        conversationId: String(id),
+        channel: store.channels.get(summary.channelId).kind,
+        contact,
+        messages: store.conversations.messages(id, { limit: 500 }).map((m) => ({
+          id: String(m.id),
+          direction: m.direction,
+          sentAt: m.sentAt,
+          author: m.direction === 'out' ? ((m.authorId && (author.get(m.authorId) as string | undefined)) ?? m.authorId) : contact,
+          text: m.maskedText,
+        })),
+      };
+    },
+  };
+}
+
+export function numericId(id: string): number | null {
+  if (!/^[1-9][0-9]{0,15}$/.test(id)) return null;
+  const n = Number(id);
+  return Number.isSafeInteger(n) ? n : null;
+}

@@ -1,0 +1,323 @@
+import { z } from 'zod';
+import type { ChannelSpec } from './contract';
+
+/**
+ * The console's calls: inbox, conversation, composer, search, lead and admin views.
+ *
+ * The DTO rule: the renderer never parses masked tokens. Main turns masked text into `segments` (plain text runs
+ * and field chips carrying only the field's type and a short hint), gives each message its text direction, and
+ * returns an original value only through Identity's `requestReveal`/`readReveal`, for one field, for a limited time.
+ * Sessions, people, reveal, review transcripts, scores and the audit trail are Identity's channels (contract.ts).
+ *
+ * Permissions are the Identity work's names and role table (main/core/auth/permissions.ts).
+ */
+
+// ── building blocks ────────────────────────────────────────────────────────────────────────────────────────────
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const Name = z.string().min(1).max(200);
+const Time = z.number().int().nonnegative().max(8.64e15);
+const Cursor = z.string().max(200);
+
+export const CHANNEL_KINDS = ['telegram', 'x', 'messenger', 'instagram', 'whatsapp', 'email', 'demo'] as const;
+export const ChannelKind = z.enum(CHANNEL_KINDS);
+export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'unknown'] as const;
+export const DeliveryState = z.enum(DELIVERY_STATES);
+export const TextDirection = z.enum(['rtl', 'ltr', 'auto']);
+export const ROLES = ['agent', 'lead', 'admin', 'auditor'] as const;
+export const Role = z.enum(ROLES);
+
+/** A run of masked text: plain text (possibly a search match) or a masked field shown as a chip. */
+export const Segment = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().max(20_000), match: z.boolean().optional() }),
+  z.object({ kind: z.literal('field'), fieldIndex: z.number().int().nonnegative().max(1000), type: z.string().max(40), hint: z.string().max(64) }),
+]);
+const Segments = z.array(Segment).max(2000);
+
+export const UserRef = z.object({ id: z.string().max(100), name: z.string().max(200) });
+
+export const ConversationSummary = z.object({
+  id: Id,
+  channelId: z.string().max(100),
+  channelKind: ChannelKind,
+  channelName: z.string().max(200),
+  contactName: Segments,
+  preview: Segments,
+  previewDirection: TextDirection,
+  status: ConversationStatus,
+  snoozedUntil: Time.nullable(),
+  assignee: UserRef.nullable(),
+  unread: z.number().int().nonnegative(),
+  labels: z.array(z.string().max(60)).max(50),
+  lastActivityAt: Time,
+});
+
+export const Delivery = z.object({ state: DeliveryState, reason: z.string().max(500).optional() });
+
+export const MessageDto = z.object({
+  id: Id,
+  direction: z.enum(['in', 'out']),
+  sentAt: Time,
+  segments: Segments,
+  textDirection: TextDirection,
+  /** Only for replies sent from the console. */
+  delivery: Delivery.optional(),
+  /** Scam and phishing warnings on a customer's message, in the agent's language (the inbound inspection). */
+  flags: z.array(z.object({ code: z.string().max(40), explanation: z.string().max(500) })).max(20).optional(),
+  author: UserRef.nullable(),
+});
+
+export const NoteDto = z.object({ id: Id, author: UserRef.nullable(), createdAt: Time, segments: Segments, textDirection: TextDirection });
+
+/** The platform's reply window: none where the platform has none, else whether a reply may still go out and how. */
+export const ReplyWindow = z.object({
+  kind: z.enum(['none', 'open', 'human_agent', 'closed']),
+  /** When the current window closes (ms); null when there is no window. */
+  closesAt: Time.nullable(),
+  /** The platform's rule in words the UI translates: '24h', '7d-human-agent'. */
+  rule: z.enum(['none', '24h', '7d-human-agent']),
+});
+
+export const CustomerPanel = z.object({
+  name: Segments,
+  handle: Segments,
+  fields: z.array(z.object({ label: z.string().max(60), segments: Segments })).max(50),
+  earlier: z
+    .array(z.object({ id: Id, status: ConversationStatus, lastActivityAt: Time, preview: Segments, channelKind: ChannelKind }))
+    .max(50),
+});
+
+export const ConversationDetail = z.object({
+  summary: ConversationSummary,
+  messages: z.array(MessageDto).max(2000),
+  notes: z.array(NoteDto).max(500),
+  customer: CustomerPanel,
+  replyWindow: ReplyWindow,
+  /** The newest customer message id; the composer sends it back so main can refuse a reply written before it. */
+  latestInboundId: Id.nullable(),
+});
+
+export const InboxScope = z.enum(['mine', 'unassigned', 'all']);
+export const InboxFilter = z.object({
+  scope: InboxScope.default('all'),
+  channelId: z.string().max(100).optional(),
+  status: ConversationStatus.optional(),
+  label: z.string().max(60).optional(),
+});
+
+export const HealthState = z.enum(['ok', 'degraded', 'down', 'unknown']);
+export const ChannelHealth = z.object({
+  channelId: z.string().max(100),
+  state: HealthState,
+  detail: z.string().max(500).optional(),
+  checkedAt: Time.nullable(),
+});
+
+export const ChannelDto = z.object({
+  id: z.string().max(100),
+  kind: ChannelKind,
+  name: z.string().max(200),
+  enabled: z.boolean(),
+  /** Whether the keychain holds credentials for it. The credentials themselves never leave main. */
+  hasCredentials: z.boolean(),
+  health: ChannelHealth,
+  unread: z.number().int().nonnegative(),
+});
+
+export const GuardFinding = z.object({ code: z.string().max(60), message: z.string().max(500) });
+export const GuardVerdict = z.object({
+  verdict: z.enum(['allow', 'warn', 'block']),
+  findings: z.array(GuardFinding).max(20),
+});
+
+export const SearchHit = z.object({
+  conversationId: Id,
+  messageId: Id,
+  channelKind: ChannelKind,
+  sentAt: Time,
+  direction: z.enum(['in', 'out']),
+  segments: Segments,
+  textDirection: TextDirection,
+});
+
+export const ReportSummary = z.object({
+  from: Time,
+  to: Time,
+  perChannel: z
+    .array(z.object({ channelId: z.string().max(100), channelKind: ChannelKind, channelName: z.string().max(200), inbound: z.number().int(), outbound: z.number().int(), conversations: z.number().int() }))
+    .max(100),
+  daily: z.array(z.object({ day: z.string().max(10), inbound: z.number().int(), resolved: z.number().int() })).max(400),
+  firstResponseMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
+  resolutionMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
+  slaBreaches: z.number().int().nonnegative(),
+  slaTargetMs: z.number().int().positive(),
+});
+
+export const AlertDto = z.object({
+  id: Id,
+  kind: z.string().max(60),
+  severity: z.enum(['info', 'warning', 'critical']),
+  createdAt: Time,
+  summary: z.string().max(500),
+  conversationIds: z.array(Id).max(100),
+  acknowledged: z.boolean(),
+});
+
+export const ReviewItem = z.object({
+  conversationId: Id,
+  channelKind: ChannelKind,
+  agent: UserRef.nullable(),
+  resolvedAt: Time.nullable(),
+  score: z.number().int().min(1).max(5).nullable(),
+});
+
+export const DeviceStatus = z.object({
+  deviceId: z.string().max(100),
+  enrolled: z.boolean(),
+  policy: z.object({ state: z.enum(['valid', 'missing', 'invalid', 'expired']), signedBy: z.string().max(200).nullable(), expiresAt: Time.nullable() }),
+  network: z.object({ verdict: z.enum(['office', 'off_network', 'unknown']), checkedAt: Time.nullable(), detail: z.string().max(500).nullable() }),
+});
+
+const Empty = z.object({}).strict();
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
+  return spec;
+}
+
+// ── the channels ───────────────────────────────────────────────────────────────────────────────────────────────
+export const consoleContract = {
+  // Inbox
+  listConversations: channel({
+    request: z.object({ filter: InboxFilter, cursor: Cursor.nullable().default(null), limit: z.number().int().min(1).max(200).default(100) }).strict(),
+    response: z.object({ items: z.array(ConversationSummary).max(200), nextCursor: Cursor.nullable(), total: z.number().int().nonnegative() }),
+    permission: 'conversations.read',
+  }),
+  inboxCounts: channel({
+    request: Empty,
+    response: z.object({
+      mine: z.number().int(),
+      unassigned: z.number().int(),
+      all: z.number().int(),
+      labels: z.array(z.string().max(60)).max(200),
+      channels: z.array(z.object({ id: z.string().max(100), kind: ChannelKind, name: z.string().max(200), unread: z.number().int().nonnegative() })).max(100),
+    }),
+    permission: 'conversations.read',
+  }),
+  channelHealth: channel({ request: Empty, response: z.array(ChannelHealth).max(100), permission: 'conversations.read' }),
+  listAgents: channel({ request: Empty, response: z.array(UserRef).max(500), permission: 'conversations.read' }),
+
+  // Conversation
+  openConversation: channel({
+    request: z.object({ conversationId: Id, /** The agent's language, for the scam warnings' wording. */ lang: z.enum(['en', 'ar', 'fa']).optional() }).strict(),
+    response: ConversationDetail,
+    permission: 'conversations.read',
+  }),
+  setConversationStatus: channel({
+    request: z.object({ conversationId: Id, status: ConversationStatus, snoozeUntil: Time.optional() }).strict(),
+    response: ConversationSummary,
+    permission: 'conversations.write',
+  }),
+  assignConversation: channel({
+    request: z.object({ conversationId: Id, assignee: z.union([z.literal('me'), z.string().max(100)]).nullable() }).strict(),
+    response: ConversationSummary,
+    permission: 'conversations.write',
+  }),
+  addNote: channel({ request: z.object({ conversationId: Id, text: z.string().trim().min(1).max(5000) }).strict(), response: NoteDto, permission: 'conversations.write' }),
+  setLabels: channel({
+    request: z.object({ conversationId: Id, labels: z.array(z.string().trim().min(1).max(60)).max(20) }).strict(),
+    response: ConversationSummary,
+    permission: 'conversations.write',
+  }),
+  resolveUnknownDelivery: channel({
+    request: z.object({ messageId: Id, action: z.enum(['resend', 'mark_failed']) }).strict(),
+    response: MessageDto,
+    permission: 'messages.send',
+  }),
+
+  // Composer
+  listCannedReplies: channel({
+    request: Empty,
+    response: z.array(z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) })).max(500),
+    permission: 'conversations.read',
+  }),
+  fillCannedReply: channel({
+    request: z.object({ conversationId: Id, cannedReplyId: Id }).strict(),
+    response: z.object({ text: z.string().max(5000), missing: z.array(z.string().max(60)).max(20) }),
+    permission: 'messages.send',
+  }),
+  checkReply: channel({ request: z.object({ conversationId: Id, text: z.string().max(5000) }).strict(), response: GuardVerdict, permission: 'messages.send' }),
+  sendReply: channel({
+    request: z
+      .object({
+        conversationId: Id,
+        text: z.string().trim().min(1).max(5000),
+        /** The newest customer message the agent had seen when they started typing. */
+        seenInboundId: Id.nullable(),
+        humanAgentTag: z.boolean().default(false),
+        /** A team lead's one-time approval of this exact blocked text (the outbound guard's four eyes). */
+        approvalToken: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+    response: MessageDto,
+    permission: 'messages.send',
+  }),
+
+  // Search
+  search: channel({
+    request: z
+      .object({
+        query: z.string().trim().min(1).max(200),
+        channelId: z.string().max(100).optional(),
+        status: ConversationStatus.optional(),
+        from: Time.optional(),
+        to: Time.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    response: z.object({ hits: z.array(SearchHit).max(200), total: z.number().int().nonnegative() }),
+    permission: 'conversations.read',
+  }),
+
+  // Notifications: main writes the text from non-customer data only.
+  notifyAssigned: channel({ request: z.object({ conversationId: Id }).strict(), response: z.object({ shown: z.boolean() }), permission: 'conversations.read' }),
+
+  // Team lead
+  reviewQueue: channel({ request: Empty, response: z.array(ReviewItem).max(500), permission: 'review.read' }),
+  reportSummary: channel({
+    request: z.object({ from: Time, to: Time }).strict().refine((r) => r.to > r.from && r.to - r.from <= 400 * 86_400_000, 'Choose a range of at most 400 days.'),
+    response: ReportSummary,
+    permission: 'reports.read',
+  }),
+  listAlerts: channel({ request: Empty, response: z.array(AlertDto).max(500), permission: 'reports.read' }),
+  acknowledgeAlert: channel({ request: z.object({ alertId: Id }).strict(), response: AlertDto, permission: 'reports.read' }),
+
+  // Administrator
+  listChannels: channel({ request: Empty, response: z.array(ChannelDto).max(100), permission: 'channels.manage' }),
+  saveChannel: channel({
+    request: z
+      .object({
+        id: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+        kind: ChannelKind,
+        name: Name,
+        /** Typed by the administrator; main writes them to the keychain and never returns them. */
+        credentials: z.record(z.string().regex(/^[a-zA-Z0-9_]{1,40}$/), z.string().min(1).max(4000)).refine((c) => Object.keys(c).length <= 10, 'At most 10 credential fields.'),
+      })
+      .strict(),
+    response: ChannelDto,
+    permission: 'channels.manage',
+  }),
+  deviceStatus: channel({ request: Empty, response: DeviceStatus, permission: 'settings.manage' }),
+} as const;
+
+/** Events the console listens to. Payloads carry ids only, never customer text. */
+export const consoleEvents = {
+  /** Conversations changed (new message, delivery update, assignment): the renderer refetches what it shows. */
+  inboxChanged: z.object({ conversationIds: z.array(Id).max(500), assignedToMe: z.array(Id).max(500) }),
+} as const;
+
+export type ConversationSummaryDto = z.output<typeof ConversationSummary>;
+export type ConversationDetailDto = z.output<typeof ConversationDetail>;
+export type MessageDtoT = z.output<typeof MessageDto>;
+export type SegmentDto = z.output<typeof Segment>;
+export type ConsoleChannelName = keyof typeof consoleContract;

@@ -1,0 +1,154 @@
+import type { z } from 'zod';
+import type {
+  AlertDto,
+  ChannelDto,
+  ChannelHealth,
+  ConversationStatus,
+  Delivery,
+  DeviceStatus,
+  GuardVerdict,
+  InboxFilter,
+  ReplyWindow,
+  ReportSummary,
+  ReviewItem,
+  Role,
+  UserRef,
+} from './console-contract';
+
+/**
+ * What the console's handlers need from the core (store, identity, guards, connectors), as one thin seam.
+ * Rows carry masked text exactly as stored; the handlers turn it into segments, directions and highlights, so
+ * no implementation can hand the renderer a raw token string or an original by mistake.
+ */
+type Out<T extends z.ZodType> = z.output<T>;
+export type ChannelKindT = 'telegram' | 'x' | 'messenger' | 'instagram' | 'whatsapp' | 'email' | 'demo';
+export type StatusT = Out<typeof ConversationStatus>;
+
+/** The signed-in user a call comes from (from the call's session, never from state the port keeps). */
+export interface Actor {
+  id: string;
+  username: string;
+  name: string;
+  role: Out<typeof Role>;
+}
+
+export interface ConversationRow {
+  id: number;
+  channelId: string;
+  channelKind: ChannelKindT;
+  channelName: string;
+  /** Masked display name (may hold tokens). */
+  contactName: string;
+  /** Masked text of the latest message. */
+  preview: string;
+  status: StatusT;
+  snoozedUntil: number | null;
+  assignee: Out<typeof UserRef> | null;
+  unread: number;
+  labels: string[];
+  lastActivityAt: number;
+}
+
+export interface MessageRow {
+  id: number;
+  direction: 'in' | 'out';
+  sentAt: number;
+  maskedText: string;
+  delivery?: Out<typeof Delivery>;
+  author: Out<typeof UserRef> | null;
+  flags?: Array<{ code: string; explanation: string }>;
+}
+
+export interface NoteRow {
+  id: number;
+  author: Out<typeof UserRef> | null;
+  createdAt: number;
+  maskedText: string;
+}
+
+export interface ConversationDetailRow {
+  summary: ConversationRow;
+  messages: MessageRow[];
+  notes: NoteRow[];
+  customer: {
+    name: string;
+    handle: string;
+    fields: Array<{ label: string; maskedText: string }>;
+    earlier: Array<{ id: number; status: StatusT; lastActivityAt: number; preview: string; channelKind: ChannelKindT }>;
+  };
+  replyWindow: Out<typeof ReplyWindow>;
+}
+
+export interface SearchRow {
+  conversationId: number;
+  messageId: number;
+  channelKind: ChannelKindT;
+  sentAt: number;
+  direction: 'in' | 'out';
+  maskedText: string;
+}
+
+export interface InboxPort {
+  listConversations(q: { actorId: string; filter: Out<typeof InboxFilter>; cursor: string | null; limit: number }): {
+    items: ConversationRow[];
+    nextCursor: string | null;
+    total: number;
+  };
+  counts(actorId: string): {
+    mine: number;
+    unassigned: number;
+    all: number;
+    labels: string[];
+    channels: Array<{ id: string; kind: ChannelKindT; name: string; unread: number }>;
+  };
+  channelHealth(): Array<Out<typeof ChannelHealth>>;
+  agents(): Array<Out<typeof UserRef>>;
+  /** Null when there is no such conversation. `opener` marks it read and records the opening in the audit trail. */
+  conversation(id: number, opts: { opener: Actor | null; lang?: 'en' | 'ar' | 'fa' }): ConversationDetailRow | null;
+  setStatus(q: { actor: Actor; conversationId: number; status: StatusT; snoozeUntil: number | null }): ConversationRow;
+  assign(q: { actor: Actor; conversationId: number; assigneeId: string | null }): ConversationRow;
+  /** Masks the note's text like any customer text before keeping it. */
+  addNote(q: { actor: Actor; conversationId: number; text: string }): NoteRow;
+  setLabels(q: { actor: Actor; conversationId: number; labels: string[] }): ConversationRow;
+  resolveUnknownDelivery(q: { actor: Actor; messageId: number; action: 'resend' | 'mark_failed' }): MessageRow;
+  search(q: { actor: Actor; query: string; channelId?: string; status?: StatusT; from?: number; to?: number; limit: number }): { rows: SearchRow[]; total: number };
+}
+
+export interface ComposerPort {
+  cannedReplies(): Array<{ id: number; shortcut: string; title: string; body: string }>;
+  /** Variables a canned reply may use, from masked data only (e.g. customer.firstName is the masked first name). */
+  templateVariables(q: { actor: Actor; conversationId: number; cannedReplyId: number }): { body: string; variables: Record<string, string> } | null;
+  /** The outbound guard's verdict on a draft (the Guards work). */
+  check(q: { actor: Actor; conversationId: number; text: string }): Out<typeof GuardVerdict>;
+  /** Stores the reply and queues it in the outbox; the connector sends it. */
+  queueReply(q: { actor: Actor; conversationId: number; text: string; humanAgentTag: boolean; approvalToken?: string }): MessageRow;
+}
+
+export interface LeadPort {
+  reviewQueue(): Array<Out<typeof ReviewItem>>;
+  report(q: { from: number; to: number }): Out<typeof ReportSummary>;
+  alerts(): Array<Out<typeof AlertDto>>;
+  acknowledgeAlert(q: { actor: Actor; alertId: number }): Out<typeof AlertDto>;
+}
+
+export interface AdminPort {
+  channels(): Array<Omit<Out<typeof ChannelDto>, 'hasCredentials'>>;
+  /** Saves the channel's configuration (never its credentials, which main writes to the keychain itself). */
+  saveChannel(q: { actor: Actor; id: string; kind: ChannelKindT; name: string }): void;
+  device(): Out<typeof DeviceStatus>;
+  /** For the audit trail: who saved which channel's credentials (never the credentials). */
+  recordCredentialsSaved(q: { actor: Actor; channelId: string; fields: string[] }): void;
+}
+
+/** Shows an OS notification. Main builds title and body from non-customer data only. */
+export interface NotifierPort {
+  notify(n: { title: string; body: string }): boolean;
+}
+
+export interface ConsoleServices {
+  inbox: InboxPort;
+  composer: ComposerPort;
+  lead: LeadPort;
+  admin: AdminPort;
+  notifier: NotifierPort;
+}

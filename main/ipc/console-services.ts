@@ -1,0 +1,429 @@
+import type { Core } from '../core/app';
+import { AUDIT_ACTIONS } from '../core/audit';
+import { replyWindow, type ChannelHealth as RuntimeHealth, type ChannelKind } from '../core/connectors';
+import { detectLang, inspectInbound } from '../core/guard';
+import { detectSensitive } from '../core/masking';
+import { DiwanError } from '../core/shared/errors';
+import type { ConversationSummary, StoredMessage } from '../core/store';
+import { CHANNEL_KINDS } from './console-contract';
+import type {
+  Actor,
+  ChannelKindT,
+  ConsoleServices,
+  ConversationDetailRow,
+  ConversationRow,
+  MessageRow,
+  NotifierPort,
+  StatusT,
+} from './console-port';
+
+const SLA_FIRST_RESPONSE_MS = 3_600_000;
+const COUNT_CAP = 100_000;
+
+/**
+ * The console's services over the real core: the store for conversations, notes, labels, canned replies, search and
+ * the outbox; identity for people; the guards for replies, scam flags and alerts; the channel runtime for health.
+ * Rows keep masked text as stored; the handlers turn it into segments.
+ */
+export function createConsoleServices(core: Core, notifier: NotifierPort): ConsoleServices {
+  const { store, db } = core;
+  const q = {
+    lastInbound: db.prepare("SELECT MAX(sent_at) FROM messages WHERE conversation_id = ? AND direction = 'in'").pluck(),
+    message: db.prepare('SELECT conversation_id FROM messages WHERE id = ?').pluck(),
+    outboxOf: db.prepare('SELECT id, state FROM outbox WHERE message_id = ?'),
+    earlier: db.prepare(
+      `SELECT id FROM conversations WHERE contact_id = ? AND id != ? ORDER BY last_activity_at DESC LIMIT 10`,
+    ).pluck(),
+    byPlatform: db.prepare('SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?').pluck(),
+  };
+
+  const userRef = (id: string | null) => {
+    if (!id) return null;
+    const u = core.identity.users.byId(id);
+    return { id, name: u ? u.displayName || u.username : id };
+  };
+  const channelsById = () => new Map(store.channels.list().map((c) => [c.id, c]));
+  const kindOf = (kind: string): ChannelKindT => ((CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo');
+  const labelNames = () => new Map(store.labels.list().map((l) => [l.id, l.name]));
+
+  const row = (c: ConversationSummary, channels = channelsById(), labels = labelNames()): ConversationRow => {
+    const ch = channels.get(c.channelId);
+    return {
+      id: c.id,
+      channelId: c.channelId,
+      channelKind: kindOf(ch?.kind ?? 'demo'),
+      channelName: ch?.name ?? c.channelId,
+      contactName: c.contact.displayName ?? c.contact.handle ?? '',
+      preview: c.preview ?? '',
+      status: c.status,
+      snoozedUntil: null,
+      assignee: userRef(c.assigneeId),
+      unread: c.unread,
+      labels: c.labelIds
+        .map((id) => labels.get(id))
+        .filter((n): n is string => !!n)
+        .sort(),
+      lastActivityAt: c.lastActivityAt,
+    };
+  };
+  const summary = (id: number) => row(store.conversations.get(id));
+
+  const messageRow = (m: StoredMessage, agentLang: 'en' | 'ar' | 'fa' = 'en'): MessageRow => {
+    const flags = m.direction === 'in' ? inspectInbound(m.maskedText, agentLang, { policy: core.guards.policy, detectSensitive }).flags : [];
+    return {
+      id: m.id,
+      direction: m.direction,
+      sentAt: m.sentAt,
+      maskedText: m.maskedText,
+      author: userRef(m.authorId),
+      ...(m.delivery ? { delivery: { state: m.delivery, ...(m.deliveryReason ? { reason: m.deliveryReason } : {}) } } : {}),
+      ...(flags.length ? { flags: flags.map((f) => ({ code: f.code, explanation: f.explanation })) } : {}),
+    };
+  };
+  const messageById = (conversationId: number, messageId: number): MessageRow => {
+    const m = store.conversations.messages(conversationId, { limit: 500 }).find((x) => x.id === messageId);
+    if (!m) throw new DiwanError('not_found', 'That message no longer exists.');
+    return messageRow(m);
+  };
+
+  const health = (): Array<{ channelId: string; state: 'ok' | 'degraded' | 'down' | 'unknown'; detail?: string; checkedAt: number | null }> =>
+    core.channels.runtime.health().map((h: RuntimeHealth) => ({
+      channelId: h.channelId,
+      state: h.state === 'connected' ? 'ok' : h.state === 'degraded' || h.state === 'rate-limited' ? 'degraded' : h.state === 'starting' ? 'unknown' : 'down',
+      ...(h.state !== 'connected' ? { detail: h.summary } : {}),
+      checkedAt: h.lastSuccessAt ?? h.lastErrorAt,
+    }));
+
+  const guardContext = (actor: Actor, conversationId: number, text: string) => ({
+    agentId: actor.username,
+    conversationId: String(conversationId),
+    lang: detectLang(text),
+  });
+
+  const count = (where: string, ...args: unknown[]) =>
+    (db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM conversations WHERE ${where} LIMIT ${COUNT_CAP})`).pluck().get(...args) as number);
+
+  return {
+    notifier,
+    inbox: {
+      listConversations({ actorId, filter, cursor, limit }) {
+        const at = cursor ? /^(\d+):(\d+)$/.exec(cursor) : null;
+        if (cursor && !at) throw new DiwanError('bad_cursor', 'The list position was not valid; the inbox starts again from the top.');
+        const labelId = filter.label ? store.labels.list().find((l) => l.name === filter.label)?.id ?? -1 : undefined;
+        const storeFilter = {
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.channelId ? { channelId: filter.channelId } : {}),
+          ...(filter.scope === 'mine' ? { assigneeId: actorId } : filter.scope === 'unassigned' ? { assigneeId: null } : {}),
+          ...(labelId !== undefined ? { labelId } : {}),
+        };
+        const page = store.conversations.list(storeFilter, { limit, ...(at ? { after: { lastActivityAt: Number(at[1]), id: Number(at[2]) } } : {}) });
+        // The total for the same filter (capped: the list only needs "many" past a point).
+        const where: string[] = ['1'];
+        const args: unknown[] = [];
+        const add = (clause: string, ...values: unknown[]) => {
+          where.push(clause);
+          args.push(...values);
+        };
+        if (filter.status) add('status = ?', filter.status);
+        if (filter.channelId) add('channel_id = ?', filter.channelId);
+        if (filter.scope === 'mine') add('assignee_id = ?', actorId);
+        if (filter.scope === 'unassigned') add('assignee_id IS NULL');
+        if (labelId !== undefined) add('id IN (SELECT conversation_id FROM conversation_labels WHERE label_id = ?)', labelId);
+        const channels = channelsById();
+        const labels = labelNames();
+        return {
+          items: page.items.map((c) => row(c, channels, labels)),
+          nextCursor: page.next ? `${page.next.lastActivityAt}:${page.next.id}` : null,
+          total: count(where.join(' AND '), ...args),
+        };
+      },
+      counts(actorId) {
+        const open = "status != 'resolved'";
+        const unread = new Map(
+          (db.prepare(`SELECT channel_id AS id, SUM(unread) AS n FROM conversations WHERE ${open} GROUP BY channel_id`).all() as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]),
+        );
+        return {
+          mine: count(`${open} AND assignee_id = ?`, actorId),
+          unassigned: count(`${open} AND assignee_id IS NULL`),
+          all: count(open),
+          labels: store.labels.list().map((l) => l.name).slice(0, 200),
+          channels: store.channels.list().map((c) => ({ id: c.id, kind: kindOf(c.kind), name: c.name, unread: unread.get(c.id) ?? 0 })),
+        };
+      },
+      channelHealth: health,
+      agents: () =>
+        core.identity
+          .listUsers()
+          .filter((u) => !u.disabled && (u.role === 'agent' || u.role === 'lead'))
+          .map((u) => ({ id: u.id, name: u.displayName || u.username })),
+      conversation(id, { opener, lang }) {
+        let c: ConversationSummary;
+        try {
+          c = store.conversations.get(id);
+        } catch {
+          return null;
+        }
+        if (opener) {
+          store.conversations.markRead(id);
+          core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: opener.username, target: `conversation:${id}` });
+          c = store.conversations.get(id);
+        }
+        const channels = channelsById();
+        const ch = channels.get(c.channelId);
+        const lastInbound = (q.lastInbound.get(id) as number | null) ?? null;
+        const w = replyWindow((ch?.kind ?? 'demo') as ChannelKind, lastInbound, core.clock.now());
+        const rule = ch?.kind === 'messenger' || ch?.kind === 'instagram' ? '7d-human-agent' : ch?.kind === 'whatsapp' ? '24h' : 'none';
+        const earlier = (q.earlier.all(c.contact.id, id) as number[]).map((e) => store.conversations.get(e));
+        return {
+          summary: row(c, channels),
+          messages: store.conversations.messages(id, { limit: 500 }).map((m) => messageRow(m, lang)),
+          notes: store.notes.list(id).map((n) => ({ id: n.id, author: userRef(n.authorId), createdAt: n.createdAt, maskedText: n.maskedText })),
+          customer: {
+            name: c.contact.displayName ?? '',
+            handle: c.contact.handle ?? '',
+            fields: [],
+            earlier: earlier.map((e) => ({ id: e.id, status: e.status, lastActivityAt: e.lastActivityAt, preview: e.preview ?? '', channelKind: kindOf(ch?.kind ?? 'demo') })),
+          },
+          replyWindow:
+            rule === 'none'
+              ? { kind: 'none', closesAt: null, rule }
+              : { kind: w.state === 'open' ? 'open' : w.state === 'human-agent' ? 'human_agent' : 'closed', closesAt: w.closesAt, rule },
+        } satisfies ConversationDetailRow;
+      },
+      setStatus({ conversationId, status }) {
+        store.conversations.setStatus(conversationId, status as StatusT);
+        return summary(conversationId);
+      },
+      assign({ conversationId, assigneeId }) {
+        if (assigneeId && !core.identity.users.byId(assigneeId)) throw new DiwanError('no_such_user', 'That person is not a Diwan user.');
+        store.conversations.assign(conversationId, assigneeId);
+        return summary(conversationId);
+      },
+      addNote({ actor, conversationId, text }) {
+        const n = store.notes.add(conversationId, actor.id, text);
+        return { id: n.id, author: userRef(actor.id), createdAt: n.createdAt, maskedText: n.maskedText };
+      },
+      setLabels({ conversationId, labels }) {
+        const current = store.conversations.get(conversationId);
+        const existing = new Map(store.labels.list().map((l) => [l.name.toLowerCase(), l.id]));
+        const wanted = new Set<number>();
+        for (const name of labels) {
+          const key = name.toLowerCase();
+          wanted.add(existing.get(key) ?? store.labels.create(key).id);
+        }
+        for (const id of current.labelIds) if (!wanted.has(id)) store.labels.detach(conversationId, id);
+        for (const id of wanted) store.labels.attach(conversationId, id);
+        return summary(conversationId);
+      },
+      resolveUnknownDelivery({ messageId, action }) {
+        const conversationId = q.message.get(messageId) as number | undefined;
+        const ob = q.outboxOf.get(messageId) as { id: number; state: string } | undefined;
+        if (conversationId === undefined || !ob) throw new DiwanError('not_found', 'That reply no longer exists.');
+        if (ob.state !== 'unknown') throw new DiwanError('not_unknown', 'This reply is no longer in doubt; its state is shown beside it.');
+        if (action === 'resend') store.outbox.retry(String(ob.id));
+        else store.outbox.markFailed(String(ob.id), 'Marked as not delivered by an agent.', null);
+        return messageById(conversationId, messageId);
+      },
+      search({ actor, query, channelId, status, from, to, limit }) {
+        const channels = channelsById();
+        const hits = store.search.search(query, { limit: 200, ...(channelId ? { channelId } : {}) }).filter((h) => {
+          if (from !== undefined && h.sentAt < from) return false;
+          if (to !== undefined && h.sentAt > to) return false;
+          return status === undefined || store.conversations.get(h.conversationId).status === status;
+        });
+        core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length } });
+        return {
+          total: hits.length,
+          rows: hits.slice(0, limit).map((h) => ({
+            conversationId: h.conversationId,
+            messageId: h.messageId,
+            channelKind: kindOf(channels.get(h.channelId)?.kind ?? 'demo'),
+            sentAt: h.sentAt,
+            direction: h.direction,
+            maskedText: h.maskedText,
+          })),
+        };
+      },
+    },
+
+    composer: {
+      cannedReplies: () => store.canned.list().map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, body: c.body })),
+      templateVariables({ actor, conversationId, cannedReplyId }) {
+        const canned = store.canned.list().find((c) => c.id === cannedReplyId);
+        let c: ConversationSummary;
+        try {
+          c = store.conversations.get(conversationId);
+        } catch {
+          return null;
+        }
+        if (!canned) return null;
+        // Masked data only: a masked name stays a token and is reported missing by the filler.
+        const name = c.contact.displayName ?? '';
+        return {
+          body: canned.body,
+          variables: {
+            'customer.firstName': name.split(/\s+/)[0] ?? '',
+            'customer.name': name,
+            'agent.name': actor.name.split(' ')[0] ?? actor.name,
+            'channel.name': channelsById().get(c.channelId)?.name ?? '',
+          },
+        };
+      },
+      check({ actor, conversationId, text }) {
+        const d = core.guards.outbound.check(text, guardContext(actor, conversationId, text));
+        return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })) };
+      },
+      queueReply({ actor, conversationId, text, humanAgentTag, approvalToken }) {
+        // Throws `guard_blocked` unless a lead's one-time approval of this exact text comes with it.
+        core.guards.outbound.authorizeSend(text, guardContext(actor, conversationId, text), approvalToken);
+        const { messageId } = store.outbox.enqueue({ conversationId, text, authorId: actor.id, ...(humanAgentTag ? { options: { tag: 'HUMAN_AGENT' } } : {}) });
+        core.audit({ action: AUDIT_ACTIONS.messageSent, actor: actor.username, target: `conversation:${conversationId}`, details: { message: messageId, humanAgentTag } });
+        return messageById(conversationId, messageId);
+      },
+    },
+
+    lead: {
+      reviewQueue() {
+        const resolved = store.conversations.list({ status: 'resolved' }, { limit: 200 }).items;
+        const channels = channelsById();
+        return resolved.map((c) => {
+          const scores = core.review.scores(String(c.id));
+          return {
+            conversationId: c.id,
+            channelKind: kindOf(channels.get(c.channelId)?.kind ?? 'demo'),
+            agent: userRef(c.assigneeId),
+            resolvedAt: c.lastActivityAt,
+            score: scores.length ? Math.round(scores[scores.length - 1]!.score) : null,
+          };
+        });
+      },
+      report({ from, to }) {
+        const channels = channelsById();
+        const perChannel = (
+          db
+            .prepare(
+              `SELECT channel_id AS id, SUM(direction = 'in') AS inbound, SUM(direction = 'out') AS outbound, COUNT(DISTINCT conversation_id) AS conversations
+               FROM messages WHERE sent_at BETWEEN ? AND ? GROUP BY channel_id ORDER BY channel_id`,
+            )
+            .all(from, to) as Array<{ id: string; inbound: number; outbound: number; conversations: number }>
+        ).map((r) => ({ channelId: r.id, channelKind: kindOf(channels.get(r.id)?.kind ?? 'demo'), channelName: channels.get(r.id)?.name ?? r.id, inbound: r.inbound, outbound: r.outbound, conversations: r.conversations }));
+        const day = "strftime('%Y-%m-%d', sent_at / 1000, 'unixepoch')";
+        const daily = (
+          db.prepare(`SELECT ${day} AS d, COUNT(*) AS n FROM messages WHERE direction = 'in' AND sent_at BETWEEN ? AND ? GROUP BY d ORDER BY d`).all(from, to) as Array<{ d: string; n: number }>
+        ).map((r) => ({ day: r.d, inbound: r.n, resolved: 0 }));
+        // First response: the first reply after the first customer message, per conversation started in the range.
+        const firstResponse = (
+          db
+            .prepare(
+              `SELECT (SELECT MIN(o.sent_at) FROM messages o WHERE o.conversation_id = f.cid AND o.direction = 'out' AND o.sent_at >= f.first) - f.first AS v
+               FROM (SELECT conversation_id AS cid, MIN(sent_at) AS first FROM messages WHERE direction = 'in' GROUP BY conversation_id) f
+               WHERE f.first BETWEEN ? AND ? AND v IS NOT NULL ORDER BY v`,
+            )
+            .all(from, to) as Array<{ v: number }>
+        ).map((r) => r.v);
+        return {
+          from,
+          to,
+          perChannel,
+          daily: daily.slice(-400),
+          firstResponseMs: { p50: pct(firstResponse, 0.5), p90: pct(firstResponse, 0.9) },
+          resolutionMs: { p50: null, p90: null },
+          slaBreaches: firstResponse.filter((v) => v > SLA_FIRST_RESPONSE_MS).length,
+          slaTargetMs: SLA_FIRST_RESPONSE_MS,
+        };
+      },
+      alerts() {
+        return core.guards.earlyWarning.list(500).map((a) => alertDto(a, (ref) => conversationIdOf(ref)));
+      },
+      acknowledgeAlert({ actor, alertId }) {
+        core.guards.earlyWarning.acknowledge(alertId, actor.username);
+        const a = core.guards.earlyWarning.list(500).find((x) => x.id === alertId);
+        if (!a) throw new DiwanError('not_found', 'That alert no longer exists.');
+        return alertDto(a, (ref) => conversationIdOf(ref));
+      },
+    },
+
+    admin: {
+      channels() {
+        const byChannel = new Map(health().map((h) => [h.channelId, h]));
+        const unread = new Map(
+          (db.prepare("SELECT channel_id AS id, SUM(unread) AS n FROM conversations WHERE status != 'resolved' GROUP BY channel_id").all() as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]),
+        );
+        return store.channels.list().map((c) => ({
+          id: c.id,
+          kind: kindOf(c.kind),
+          name: c.name,
+          enabled: c.enabled,
+          health: byChannel.get(c.id) ?? { channelId: c.id, state: 'unknown' as const, checkedAt: null },
+          unread: unread.get(c.id) ?? 0,
+        }));
+      },
+      saveChannel({ actor, id, kind, name }) {
+        const exists = store.channels.list().some((c) => c.id === id);
+        if (!exists) store.channels.create({ id, kind, name });
+        core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${id}`, details: { kind, created: !exists } });
+      },
+      recordCredentialsSaved({ actor, channelId, fields }) {
+        core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${channelId}`, details: { credentials: fields.join(',') } });
+      },
+      device() {
+        const policy = core.identity.currentPolicy;
+        const verdict = core.gate.current();
+        return {
+          deviceId: core.identity.deviceIdentity.fingerprint,
+          enrolled: core.identity.deviceEnrolled(),
+          policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? 'valid' : 'missing', signedBy: null, expiresAt: null },
+          network: {
+            verdict: verdict?.state === 'office' ? 'office' : verdict?.state === 'off-network' ? 'off_network' : 'unknown',
+            checkedAt: verdict?.at ?? null,
+            detail: verdict?.reason ?? null,
+          },
+        };
+      },
+    },
+  };
+
+  function conversationIdOf(ref: string): number | null {
+    const slash = ref.indexOf('/');
+    if (slash < 0) return /^\d+$/.test(ref) ? Number(ref) : null;
+    return (q.byPlatform.get(ref.slice(0, slash), ref.slice(slash + 1)) as number | undefined) ?? null;
+  }
+}
+
+/** Conversations that changed in a batch the channels ingested or a reply's outcome: the renderer refetches them. */
+export function watchInbox(core: Core, emit: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void): () => void {
+  const conversationOfOutbox = core.db.prepare('SELECT m.conversation_id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?').pluck();
+  const offIngested = core.channels.runtime.on('ingested', (e) => {
+    const ids = e.conversationIds.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    if (ids.length) emit({ conversationIds: ids.slice(0, 500), assignedToMe: [] });
+  });
+  const offOutcome = core.channels.runtime.on('outcome', (e) => {
+    const id = conversationOfOutbox.get(Number(e.outboxId)) as number | undefined;
+    if (id !== undefined) emit({ conversationIds: [id], assignedToMe: [] });
+  });
+  return () => {
+    offIngested();
+    offOutcome();
+  };
+}
+
+function pct(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function alertDto(
+  a: { id: number; signal: string; raisedAt: number; windowCount: number; expected: number; conversationIds: string[]; acknowledgedAt: number | null },
+  resolve: (ref: string) => number | null,
+) {
+  const ratio = a.expected > 0 ? a.windowCount / a.expected : a.windowCount;
+  return {
+    id: a.id,
+    kind: a.signal,
+    severity: (ratio >= 5 ? 'critical' : 'warning') as 'critical' | 'warning',
+    createdAt: a.raisedAt,
+    summary: `${a.windowCount} messages about "${a.signal.replace('_', ' ')}" in the last window (about ${Math.round(a.expected)} expected).`,
+    conversationIds: [...new Set(a.conversationIds.map(resolve).filter((n): n is number => n !== null))].slice(0, 100),
+    acknowledged: a.acknowledgedAt !== null,
+  };
+}

@@ -1,0 +1,182 @@
+import type { Core } from '../../core/app';
+import { DiwanError } from '../../core/shared/errors';
+import type { ConsoleChannelName } from '../console-contract';
+import type { Actor, ConsoleServices, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
+import type { CallContext, Handlers } from '../dispatch';
+import { fillTemplate, highlight, textDirection, toSegments } from './segments';
+
+type ConsoleHandlers = Pick<Handlers<CallContext>, ConsoleChannelName>;
+
+const CHANNEL_LABEL: Record<string, string> = {
+  telegram: 'Telegram',
+  x: 'X',
+  messenger: 'Messenger',
+  instagram: 'Instagram',
+  whatsapp: 'WhatsApp',
+  email: 'E-mail',
+  demo: 'Demo',
+};
+
+/**
+ * The console's handlers: thin calls into the services, plus the DTO rule applied in one place — masked text
+ * becomes segments here, so the renderer never sees (or parses) a token string.
+ */
+export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHandlers {
+  const vault = core.vault;
+  /** The caller, from the call's own session (the dispatcher has already checked it holds the permission). */
+  const actorOf = (ctx: CallContext): Actor => {
+    const session = core.identity.requireSession(ctx.session);
+    const user = core.identity.users.byId(session.userId);
+    return { id: session.userId, username: session.username, name: user?.displayName || session.username, role: session.role };
+  };
+  const conversationOrFail = (id: number, opener: Actor | null, lang?: 'en' | 'ar' | 'fa'): ConversationDetailRow => {
+    const c = s.inbox.conversation(id, { opener, ...(lang ? { lang } : {}) });
+    if (!c) throw new DiwanError('not_found', 'That conversation no longer exists. Pick another one from the inbox.');
+    return c;
+  };
+
+  return {
+    listConversations: (r, ctx) => {
+      const page = s.inbox.listConversations({ actorId: actorOf(ctx).id, filter: r.filter, cursor: r.cursor, limit: r.limit });
+      return { items: page.items.map(summaryDto), nextCursor: page.nextCursor, total: page.total };
+    },
+    inboxCounts: (_r, ctx) => s.inbox.counts(actorOf(ctx).id),
+    channelHealth: () => s.inbox.channelHealth(),
+    listAgents: () => s.inbox.agents(),
+
+    openConversation: (r, ctx) => detailDto(conversationOrFail(r.conversationId, actorOf(ctx), r.lang)),
+    setConversationStatus: (r, ctx) => {
+      if (r.status === 'snoozed' && !r.snoozeUntil) throw new DiwanError('snooze_needs_time', 'Choose until when to snooze the conversation.');
+      return summaryDto(s.inbox.setStatus({ actor: actorOf(ctx), conversationId: r.conversationId, status: r.status, snoozeUntil: r.snoozeUntil ?? null }));
+    },
+    assignConversation: (r, ctx) => {
+      const me = actorOf(ctx);
+      const assigneeId = r.assignee === 'me' ? me.id : r.assignee;
+      return summaryDto(s.inbox.assign({ actor: me, conversationId: r.conversationId, assigneeId }));
+    },
+    addNote: (r, ctx) => noteDto(s.inbox.addNote({ actor: actorOf(ctx), conversationId: r.conversationId, text: r.text })),
+    setLabels: (r, ctx) => summaryDto(s.inbox.setLabels({ actor: actorOf(ctx), conversationId: r.conversationId, labels: [...new Set(r.labels)] })),
+    resolveUnknownDelivery: (r, ctx) => messageDto(s.inbox.resolveUnknownDelivery({ actor: actorOf(ctx), messageId: r.messageId, action: r.action })),
+
+    listCannedReplies: () => s.composer.cannedReplies(),
+    fillCannedReply: (r, ctx) => {
+      const t = s.composer.templateVariables({ actor: actorOf(ctx), conversationId: r.conversationId, cannedReplyId: r.cannedReplyId });
+      if (!t) throw new DiwanError('not_found', 'That canned reply or conversation no longer exists.');
+      return fillTemplate(t.body, t.variables);
+    },
+    checkReply: (r, ctx) => s.composer.check({ actor: actorOf(ctx), conversationId: r.conversationId, text: r.text }),
+    sendReply: (r, ctx) => {
+      const me = actorOf(ctx);
+      const detail = conversationOrFail(r.conversationId, null);
+      const latest = latestInboundId(detail);
+      if (latest !== null && (r.seenInboundId === null || latest > r.seenInboundId)) {
+        throw new DiwanError(
+          'newer_message',
+          'The customer wrote again while you were typing. Read the new message, then send your reply if it still fits.',
+          { latestInboundId: latest },
+        );
+      }
+      if (detail.replyWindow.kind === 'closed') {
+        throw new DiwanError('reply_window_closed', 'The platform no longer accepts a reply in this conversation: its reply window has closed.');
+      }
+      if (detail.replyWindow.kind === 'human_agent' && !r.humanAgentTag) {
+        throw new DiwanError('human_agent_tag_needed', 'Past 24 hours this platform accepts replies only with the human-agent tag. Tick it to send.');
+      }
+      // The outbound guard decides inside queueReply: a block goes out only with a lead's approval of this exact text.
+      return messageDto(
+        s.composer.queueReply({ actor: me, conversationId: r.conversationId, text: r.text, humanAgentTag: r.humanAgentTag, ...(r.approvalToken ? { approvalToken: r.approvalToken } : {}) }),
+      );
+    },
+
+    search: (r, ctx) => {
+      const { rows, total } = s.inbox.search({ ...r, actor: actorOf(ctx) });
+      return {
+        total,
+        hits: rows.map((h) => ({
+          conversationId: h.conversationId,
+          messageId: h.messageId,
+          channelKind: h.channelKind,
+          sentAt: h.sentAt,
+          direction: h.direction,
+          segments: highlight(toSegments(h.maskedText), r.query),
+          textDirection: textDirection(h.maskedText),
+        })),
+      };
+    },
+
+    notifyAssigned: (r, ctx) => {
+      const me = actorOf(ctx);
+      const c = s.inbox.conversation(r.conversationId, { opener: null });
+      if (!c || c.summary.assignee?.id !== me.id) return { shown: false };
+      // Only the channel's kind goes into the text: never a customer name, handle or message.
+      const shown = s.notifier.notify({
+        title: 'Diwan',
+        body: `New conversation assigned to you — ${CHANNEL_LABEL[c.summary.channelKind] ?? 'a channel'}`,
+      });
+      return { shown };
+    },
+
+    reviewQueue: () => s.lead.reviewQueue(),
+    reportSummary: (r) => s.lead.report({ from: r.from, to: r.to }),
+    listAlerts: () => s.lead.alerts(),
+    acknowledgeAlert: (r, ctx) => s.lead.acknowledgeAlert({ actor: actorOf(ctx), alertId: r.alertId }),
+
+    listChannels: async () => {
+      const stored = new Set(await vault.accounts('channel:'));
+      return s.admin.channels().map((c) => ({ ...c, hasCredentials: stored.has(`channel:${c.id}`) }));
+    },
+    saveChannel: async (r, ctx) => {
+      const me = actorOf(ctx);
+      const id = r.id ?? `${r.kind}-${core.clock.now().toString(36)}`;
+      const fields = Object.keys(r.credentials).sort();
+      // Credentials go to the keychain first: a channel row never exists that claims secrets it does not have.
+      // Connectors read `channel:<id>` as one JSON object of the platform's fields (loadChannelSecrets).
+      if (fields.length) await vault.setChannelToken(id, JSON.stringify(r.credentials));
+      s.admin.saveChannel({ actor: me, id, kind: r.kind, name: r.name });
+      if (fields.length) s.admin.recordCredentialsSaved({ actor: me, channelId: id, fields });
+      const saved = s.admin.channels().find((c) => c.id === id);
+      if (!saved) throw new DiwanError('internal', 'The channel was not saved.');
+      return { ...saved, hasCredentials: (await vault.channelToken(id)) !== null };
+    },
+    deviceStatus: () => s.admin.device(),
+  };
+}
+
+function latestInboundId(d: ConversationDetailRow): number | null {
+  let latest: number | null = null;
+  for (const m of d.messages) if (m.direction === 'in' && (latest === null || m.id > latest)) latest = m.id;
+  return latest;
+}
+
+function summaryDto(c: ConversationRow) {
+  return {
+    ...c,
+    contactName: toSegments(c.contactName),
+    preview: toSegments(c.preview),
+    previewDirection: textDirection(c.preview),
+  };
+}
+
+function messageDto(m: MessageRow) {
+  return { ...m, segments: toSegments(m.maskedText), textDirection: textDirection(m.maskedText) };
+}
+
+function noteDto(n: NoteRow) {
+  return { ...n, segments: toSegments(n.maskedText), textDirection: textDirection(n.maskedText) };
+}
+
+function detailDto(d: ConversationDetailRow) {
+  return {
+    summary: summaryDto(d.summary),
+    messages: d.messages.map(messageDto),
+    notes: d.notes.map(noteDto),
+    customer: {
+      name: toSegments(d.customer.name),
+      handle: toSegments(d.customer.handle),
+      fields: d.customer.fields.map((f) => ({ label: f.label, segments: toSegments(f.maskedText) })),
+      earlier: d.customer.earlier.map((e) => ({ ...e, preview: toSegments(e.preview) })),
+    },
+    replyWindow: d.replyWindow,
+    latestInboundId: latestInboundId(d),
+  };
+}

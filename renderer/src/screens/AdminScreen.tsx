@@ -1,0 +1,318 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../main/ipc/contract';
+import { call } from '../bridge';
+import { ErrorNote } from '../components/Notice';
+import { useFormat } from '../format';
+import { StatusScreen } from './StatusScreen';
+import { Tabs } from './LeadScreen';
+
+type Tab = 'channels' | 'users' | 'device' | 'audit';
+type Kind = ResponseOf<'listChannels'>[number]['kind'];
+const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x', 'email', 'demo'];
+
+/** Which credential fields each platform needs (names only; values go to the keychain through main). */
+const CREDENTIAL_FIELDS: Record<Kind, string[]> = {
+  telegram: ['botToken'],
+  whatsapp: ['accessToken', 'phoneNumberId', 'appSecret'],
+  messenger: ['pageAccessToken', 'appSecret'],
+  instagram: ['pageAccessToken', 'appSecret'],
+  x: ['accessToken', 'refreshToken', 'clientId', 'clientSecret'],
+  email: ['host', 'username', 'password'],
+  demo: [],
+};
+
+export function AdminScreen() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('channels');
+  return (
+    <section className="admin" aria-labelledby="admin-title" data-testid="admin">
+      <h2 id="admin-title" className="visually-hidden">
+        {t('admin.title')}
+      </h2>
+      <Tabs<Tab> tabs={['channels', 'users', 'device', 'audit']} current={tab} onChange={setTab} prefix="admin.tabs" />
+      {tab === 'channels' && <Channels />}
+      {tab === 'users' && <Users />}
+      {tab === 'device' && <Device />}
+      {tab === 'audit' && <Audit />}
+    </section>
+  );
+}
+
+function useLoad<T>(load: () => Promise<T>): { data: T | null; error: unknown; reload(): void } {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reload = useCallback(() => {
+    load().then(
+      (d) => {
+        setData(d);
+        setError(null);
+      },
+      (e) => setError(e),
+    );
+  }, [load]);
+  useEffect(() => {
+    reload();
+  }, [reload]);
+  return { data, error, reload };
+}
+
+const loadChannels = () => call('listChannels', {});
+
+function Channels() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useLoad(loadChannels);
+  const [kind, setKind] = useState<Kind>('telegram');
+  const [name, setName] = useState('');
+  const [id, setId] = useState('');
+  const [secrets, setSecrets] = useState<Record<string, string>>({});
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const fields = CREDENTIAL_FIELDS[kind];
+  return (
+    <div className="stack">
+      <ErrorNote error={error} />
+      <table className="table" data-testid="channels-table">
+        <thead>
+          <tr>
+            <th>{t('admin.channelName')}</th>
+            <th>{t('admin.kind')}</th>
+            <th>{t('admin.health')}</th>
+            <th>{t('admin.credentials')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(data ?? []).map((c) => (
+            <tr key={c.id}>
+              <td>
+                <bdi>{c.name}</bdi> <small className="muted"><bdi dir="ltr">{c.id}</bdi></small>
+              </td>
+              <td>{t(`channelKind.${c.kind}`)}</td>
+              <td>
+                <span className={`health-badge health-${c.health.state}`}>
+                  <span className="dot" aria-hidden="true" />
+                  {t(`inbox.health.${c.health.state}`)}
+                </span>
+              </td>
+              <td>{c.hasCredentials ? t('admin.stored') : t('admin.notStored')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="card stack"
+        autoComplete="off"
+        data-testid="channel-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setSaved(false);
+          try {
+            await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: Object.fromEntries(Object.entries(secrets).filter(([, v]) => v)) });
+            setSecrets({});
+            setSaved(true);
+            setSaveError(null);
+            reload();
+          } catch (err) {
+            setSaveError(err);
+          }
+        }}
+      >
+        <h3>{t('admin.addChannel')}</h3>
+        <p className="muted">{t('admin.credentialsNote')}</p>
+        <label className="field">
+          {t('admin.kind')}
+          <select value={kind} onChange={(e) => {
+              setKind(e.target.value as Kind);
+              setSecrets({});
+            }} data-testid="channel-kind">
+            {CHANNEL_KINDS.filter((k) => k !== 'demo').map((k) => (
+              <option key={k} value={k}>
+                {t(`channelKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('admin.channelName')}
+          <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
+        </label>
+        <label className="field">
+          ID
+          <input value={id} maxLength={60} pattern="[a-z0-9-]{1,60}" dir="ltr" onChange={(e) => setId(e.target.value)} data-testid="channel-id" />
+        </label>
+        {fields.map((fname) => (
+          <label className="field" key={fname}>
+            {t(`admin.cred.${fname}`)}
+            <input
+              type="password"
+              autoComplete="new-password"
+              spellCheck={false}
+              dir="ltr"
+              maxLength={4000}
+              value={secrets[fname] ?? ''}
+              onChange={(e) => setSecrets({ ...secrets, [fname]: e.target.value })}
+              data-testid={`cred-${fname}`}
+            />
+          </label>
+        ))}
+        <ErrorNote error={saveError} />
+        {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
+        <button type="submit" className="primary" disabled={!name} data-testid="channel-save">
+          {t('admin.saveChannel')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+const loadUsers = async () => (await call('listUsers', {})).users;
+
+function Users() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useLoad(loadUsers);
+  const [roleError, setRoleError] = useState<unknown>(null);
+  return (
+    <div>
+      <ErrorNote error={error ?? roleError} onDismiss={() => setRoleError(null)} />
+      <table className="table" data-testid="users-table">
+        <thead>
+          <tr>
+            <th>{t('admin.user')}</th>
+            <th>{t('admin.role')}</th>
+            <th>{t('admin.twoFactor')}</th>
+            <th>{t('admin.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(data ?? []).map((u) => (
+            <tr key={u.id}>
+              <td>
+                <bdi>{u.displayName || u.username}</bdi> <small className="muted"><bdi dir="ltr">{u.username}</bdi></small>
+              </td>
+              <td>
+                <select
+                  aria-label={t('admin.role')}
+                  value={u.role}
+                  onChange={async (e) => {
+                    try {
+                      await call('setUserRole', { userId: u.id, role: e.target.value as typeof u.role });
+                      reload();
+                    } catch (err) {
+                      setRoleError(err);
+                    }
+                  }}
+                >
+                  {(['agent', 'lead', 'admin', 'auditor'] as const).map((r) => (
+                    <option key={r} value={r}>
+                      {t(`admin.roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{u.totpEnabled ? t('admin.on') : t('admin.off')}</td>
+              <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const loadDevice = () => call('deviceStatus', {});
+
+function Device() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { data, error } = useLoad(loadDevice);
+  return (
+    <div className="stack">
+      <ErrorNote error={error} />
+      {data && (
+        <dl className="facts card" data-testid="device">
+          <div className="fact"><dt>{t('admin.deviceId')}</dt><dd><bdi dir="ltr">{data.deviceId}</bdi></dd></div>
+          <div className="fact"><dt>{t('admin.enrolled')}</dt><dd>{data.enrolled ? t('admin.yes') : t('admin.no')}</dd></div>
+          <div className="fact"><dt>{t('admin.policy')}</dt><dd>{t(`admin.policyState.${data.policy.state}`)}</dd></div>
+          <div className="fact"><dt>{t('admin.signedBy')}</dt><dd><bdi>{data.policy.signedBy ?? '—'}</bdi></dd></div>
+          <div className="fact"><dt>{t('admin.expires')}</dt><dd>{data.policy.expiresAt ? f.dateTime(data.policy.expiresAt) : '—'}</dd></div>
+          <div className="fact"><dt>{t('admin.network')}</dt><dd>{t(`admin.networkVerdict.${data.network.verdict}`)}{data.network.detail && <p className="note">{data.network.detail}</p>}</dd></div>
+        </dl>
+      )}
+      <StatusScreen />
+    </div>
+  );
+}
+
+type AuditEntry = ResponseOf<'listAudit'>['entries'][number];
+/** The newest entries; the full trail is exported and verified from the CLI (`diwan audit`). */
+const AUDIT_PAGE = 500;
+type Verify = ResponseOf<'verifyAudit'>;
+
+function Audit() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [verify, setVerify] = useState<Verify | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(async () => {
+    try {
+      setEntries((await call('listAudit', { newestFirst: true, limit: AUDIT_PAGE })).entries);
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <div className="stack">
+      <div className="actions">
+        <button
+          type="button"
+          data-testid="audit-verify"
+          onClick={async () => {
+            try {
+              setVerify(await call('verifyAudit', {}));
+            } catch (e) {
+              setError(e);
+            }
+          }}
+        >
+          {t('admin.verify')}
+        </button>
+        {verify && (
+          <span role="status" className={verify.ok ? 'notice ok' : 'notice error'} data-testid="audit-verify-result">
+            {verify.ok
+              ? t('admin.verifyOk', { count: verify.entries, formattedCount: f.number(verify.entries) })
+              : t('admin.verifyBroken', { seq: f.number(verify.problems[0]?.seq ?? 0) })}
+          </span>
+        )}
+      </div>
+      <ErrorNote error={error} />
+      <table className="table audit" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('admin.when')}</th>
+            <th>{t('admin.actor')}</th>
+            <th>{t('admin.action')}</th>
+            <th>{t('admin.target')}</th>
+            <th>{t('admin.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
+              <td>{f.number(e.seq)}</td>
+              <td>{f.dateTime(e.at)}</td>
+              <td><bdi dir="ltr">{e.actor}</bdi></td>
+              <td><bdi dir="ltr">{e.action}</bdi></td>
+              <td><bdi dir="ltr">{e.target ?? ''}</bdi></td>
+              <td><bdi dir="auto" className="details">{JSON.stringify(e.details)}</bdi></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

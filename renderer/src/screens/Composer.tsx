@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../main/ipc/contract';
+import { ErrorNote } from '../components/Notice';
+import { call } from '../bridge';
+import { useConversation, type Detail } from '../stores/conversation';
+import { useSession } from '../stores/session';
+import { useUi } from '../stores/ui';
+
+type Canned = ResponseOf<'listCannedReplies'>[number];
+
+/**
+ * The reply box. The outbound guard's verdict is fetched as the agent pauses typing and shown before sending;
+ * a customer message that arrives after the draft began blocks sending until the agent has read it.
+ */
+export function Composer({ detail }: { detail: Detail }) {
+  const { t } = useTranslation();
+  const { composer, setDraft, check, send, acknowledgeNewer, setHumanAgentTag } = useConversation();
+  const canReply = useSession((s) => s.can('messages.send'));
+  const input = useRef<HTMLTextAreaElement>(null);
+  const focus = useUi((s) => s.focusRequest);
+  const [canned, setCanned] = useState<Canned[]>([]);
+  const [missing, setMissing] = useState<string[]>([]);
+  const [cannedError, setCannedError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (focus?.target === 'composer') input.current?.focus();
+  }, [focus]);
+  useEffect(() => {
+    if (canReply) call('listCannedReplies', {}).then(setCanned, () => setCanned([]));
+  }, [canReply]);
+  useEffect(() => {
+    if (!composer.draft.trim()) return;
+    const timer = window.setTimeout(() => void check(), 350);
+    return () => window.clearTimeout(timer);
+  }, [composer.draft, check]);
+
+  if (!canReply) return <p className="muted">{t('composer.readOnly')}</p>;
+  const window_ = detail.replyWindow;
+  if (window_.kind === 'closed') return <p className="notice warn" data-testid="window-closed">{t('composer.windowClosed')}</p>;
+
+  const verdict = composer.verdict;
+  const blocked = verdict?.verdict === 'block' || composer.newerArrived || (window_.kind === 'human_agent' && !composer.humanAgentTag);
+  const submit = () => {
+    if (!blocked) void send().then((ok) => ok && input.current?.focus());
+  };
+  const insertCanned = async (id: number) => {
+    try {
+      const filled = await call('fillCannedReply', { conversationId: detail.summary.id, cannedReplyId: id });
+      setDraft(composer.draft ? `${composer.draft}\n${filled.text}` : filled.text);
+      setMissing(filled.missing);
+      input.current?.focus();
+    } catch (e) {
+      setCannedError(e);
+    }
+  };
+
+  return (
+    <form
+      className="composer"
+      aria-label={t('composer.label')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {composer.newerArrived && (
+        <div className="notice warn" role="alert" data-testid="newer-block">
+          {t('composer.newer')}
+          <button type="button" onClick={acknowledgeNewer} data-testid="newer-ack">
+            {t('composer.newerAck')}
+          </button>
+        </div>
+      )}
+      <textarea
+        ref={input}
+        dir="auto"
+        rows={3}
+        maxLength={5000}
+        value={composer.draft}
+        placeholder={t('composer.placeholder')}
+        aria-label={t('composer.label')}
+        data-testid="composer"
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <Verdict checking={composer.checking} verdict={verdict} hasDraft={!!composer.draft.trim()} />
+      {missing.length > 0 && <p className="notice warn">{t('composer.missing', { names: missing.join(', ') })}</p>}
+      <div className="composer-actions">
+        {canned.length > 0 && (
+          <select aria-label={t('composer.canned')} value="" onChange={(e) => e.target.value && void insertCanned(Number(e.target.value))} data-testid="canned">
+            <option value="">{t('composer.canned')}…</option>
+            {canned.map((c) => (
+              <option key={c.id} value={c.id}>
+                /{c.shortcut} — {c.title}
+              </option>
+            ))}
+          </select>
+        )}
+        {window_.kind === 'human_agent' && (
+          <label className="inline">
+            <input type="checkbox" checked={composer.humanAgentTag} onChange={(e) => setHumanAgentTag(e.target.checked)} data-testid="human-agent-tag" />
+            {t('window.tag')}
+          </label>
+        )}
+        <button type="submit" className="primary" disabled={blocked || composer.sending || !composer.draft.trim()} data-testid="send">
+          {composer.sending ? t('composer.sending') : t('composer.send')}
+        </button>
+      </div>
+      <ErrorNote error={composer.error ?? cannedError} onDismiss={() => setCannedError(null)} />
+    </form>
+  );
+}
+
+function Verdict(props: { checking: boolean; verdict: ResponseOf<'checkReply'> | null; hasDraft: boolean }) {
+  const { t } = useTranslation();
+  if (!props.hasDraft) return null;
+  if (props.checking && !props.verdict) return <p className="verdict muted">{t('composer.checking')}</p>;
+  const v = props.verdict;
+  if (!v) return null;
+  return (
+    <div className={`verdict verdict-${v.verdict}`} data-testid="verdict" data-verdict={v.verdict} role={v.verdict === 'block' ? 'alert' : 'status'}>
+      <strong>{t(`composer.verdict.${v.verdict}`)}</strong>
+      {v.findings.length > 0 && (
+        <ul>
+          {v.findings.map((f) => (
+            <li key={f.code}>{f.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

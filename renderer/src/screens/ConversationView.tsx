@@ -1,0 +1,314 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../components/Dialog';
+import { ErrorNote } from '../components/Notice';
+import { Segments } from '../components/Segments';
+import { call } from '../bridge';
+import { useFormat } from '../format';
+import { useConversation, type Detail, type Message } from '../stores/conversation';
+import { useSession } from '../stores/session';
+import { useUi } from '../stores/ui';
+import { Composer } from './Composer';
+import { CustomerPanel } from './CustomerPanel';
+
+/** One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel. */
+export function ConversationView() {
+  const { t } = useTranslation();
+  const { detail, loading, error, id } = useConversation();
+  if (id === null) return <p className="empty" data-testid="no-conversation">{t('inbox.noneSelected')}</p>;
+  if (error && !detail) return <ErrorNote error={error} />;
+  if (loading || !detail) return <p className="empty" aria-busy="true">{t('inbox.loading')}</p>;
+  return (
+    <div className="conversation" data-testid="conversation">
+      <section className="thread" aria-label={t('conversation.messages')}>
+        <Header detail={detail} />
+        <Messages detail={detail} />
+        <Notes detail={detail} />
+        <Composer detail={detail} />
+      </section>
+      <CustomerPanel detail={detail} />
+    </div>
+  );
+}
+
+export async function runAction(action: Promise<Detail['summary']>, onError: (e: unknown) => void) {
+  try {
+    useConversation.getState().applySummary(await action);
+  } catch (e) {
+    onError(e);
+  }
+}
+
+function Header({ detail }: { detail: Detail }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const s = detail.summary;
+  const [error, setError] = useState<unknown>(null);
+  const [editingLabels, setEditingLabels] = useState(false);
+  const me = useSession((x) => x.session?.user?.id);
+  const focus = useUi((x) => x.focusRequest);
+  useEffect(() => {
+    if (focus?.target === 'labels') setEditingLabels(true);
+  }, [focus]);
+  const act = (p: Promise<Detail['summary']>) => void runAction(p, setError);
+  return (
+    <header className="thread-header">
+      <div className="thread-title">
+        <span className={`kind kind-${s.channelKind}`}>{t(`channelKind.${s.channelKind}`)}</span>
+        <h2>
+          <bdi>
+            <Segments segments={s.contactName} />
+          </bdi>
+        </h2>
+        <ReplyWindowBadge detail={detail} />
+      </div>
+      <div className="toolbar" role="toolbar" aria-label={t('conversation.setStatus')}>
+        <label className="inline">
+          {t('conversation.setStatus')}
+          <select
+            value={s.status}
+            data-testid="status-select"
+            onChange={(e) => {
+              const status = e.target.value as typeof s.status;
+              act(call('setConversationStatus', { conversationId: s.id, status, ...(status === 'snoozed' ? { snoozeUntil: Date.now() + 3_600_000 } : {}) }));
+            }}
+          >
+            {(['open', 'pending', 'snoozed', 'resolved'] as const).map((st) => (
+              <option key={st} value={st}>
+                {t(`statuses.${st}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {s.status !== 'resolved' ? (
+          <button type="button" className="primary" data-testid="resolve" onClick={() => act(call('setConversationStatus', { conversationId: s.id, status: 'resolved' }))}>
+            {t('conversation.resolve')} <kbd>E</kbd>
+          </button>
+        ) : (
+          <button type="button" onClick={() => act(call('setConversationStatus', { conversationId: s.id, status: 'open' }))}>
+            {t('conversation.reopen')}
+          </button>
+        )}
+        <span className="assignee-line">
+          {t('conversation.assignee')}: <bdi data-testid="assignee">{s.assignee?.name ?? t('conversation.nobody')}</bdi>
+        </span>
+        {s.assignee?.id !== me ? (
+          <button type="button" data-testid="assign-me" onClick={() => act(call('assignConversation', { conversationId: s.id, assignee: 'me' }))}>
+            {t('conversation.assignMe')} <kbd>A</kbd>
+          </button>
+        ) : (
+          <button type="button" onClick={() => act(call('assignConversation', { conversationId: s.id, assignee: null }))}>
+            {t('conversation.unassign')}
+          </button>
+        )}
+        <AssignOther conversationId={s.id} onError={setError} />
+        <button type="button" onClick={() => setEditingLabels(true)} data-testid="edit-labels">
+          {t('conversation.editLabels')} <kbd>L</kbd>
+        </button>
+      </div>
+      <div className="row-tags">
+        {s.labels.map((l) => (
+          <span key={l} className="label">
+            {l}
+          </span>
+        ))}
+        {s.status === 'snoozed' && s.snoozedUntil && <span className="muted">{t('conversation.snoozedUntil', { time: f.dateTime(s.snoozedUntil) })}</span>}
+      </div>
+      <ErrorNote error={error} onDismiss={() => setError(null)} />
+      {editingLabels && <LabelsDialog labels={s.labels} conversationId={s.id} onClose={() => setEditingLabels(false)} />}
+    </header>
+  );
+}
+
+function AssignOther(props: { conversationId: number; onError(e: unknown): void }) {
+  const { t } = useTranslation();
+  const [agents, setAgents] = useState<Array<{ id: string; name: string }>>([]);
+  useEffect(() => {
+    call('listAgents', {}).then(setAgents, () => setAgents([]));
+  }, []);
+  if (!agents.length) return null;
+  return (
+    <select
+      aria-label={t('conversation.assignee')}
+      value=""
+      onChange={(e) => void runAction(call('assignConversation', { conversationId: props.conversationId, assignee: e.target.value }), props.onError)}
+    >
+      <option value="">{t('conversation.assignee')}…</option>
+      {agents.map((a) => (
+        <option key={a.id} value={a.id}>
+          {a.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function LabelsDialog(props: { labels: string[]; conversationId: number; onClose(): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(props.labels.join(', '));
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Dialog title={t('conversation.labels')} onClose={props.onClose} testId="labels-dialog">
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const labels = text.split(/[,،]/).map((l) => l.trim()).filter(Boolean);
+          await runAction(call('setLabels', { conversationId: props.conversationId, labels }), setError);
+          props.onClose();
+        }}
+      >
+        <label className="field">
+          {t('conversation.labels')}
+          <input autoFocus value={text} maxLength={600} onChange={(e) => setText(e.target.value)} data-testid="labels-input" />
+          <small className="muted">{t('conversation.labelsHelp')}</small>
+        </label>
+        <ErrorNote error={error} />
+        <div className="actions">
+          <button type="button" onClick={props.onClose}>
+            {t('conversation.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('conversation.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function ReplyWindowBadge({ detail }: { detail: Detail }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const w = detail.replyWindow;
+  if (w.kind === 'none') return null;
+  return (
+    <span className={`window window-${w.kind}`} data-testid="reply-window">
+      {t(`window.${w.kind}`, { time: w.closesAt ? f.dateTime(w.closesAt) : '' })}
+    </span>
+  );
+}
+
+function Messages({ detail }: { detail: Detail }) {
+  const end = useRef<HTMLLIElement>(null);
+  const canReveal = useSession((s) => s.can('reveal.request'));
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [detail.messages.length]);
+  return (
+    <ol className="messages" aria-live="polite">
+      {detail.messages.map((m) => (
+        <MessageItem key={m.id} m={m} canReveal={canReveal} />
+      ))}
+      <li ref={end} aria-hidden="true" />
+    </ol>
+  );
+}
+
+export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <li className={`message ${m.direction}`} data-testid="message" data-direction={m.direction}>
+      <div className="bubble" dir={m.textDirection}>
+        <Segments segments={m.segments} messageId={m.id} canReveal={canReveal} />
+      </div>
+      {m.flags && m.flags.length > 0 && (
+        <div className="notice warn scam-flags" role="note" data-testid="scam-flags">
+          <strong>{t('conversation.scamWarning')}</strong>
+          <ul>
+            {m.flags.map((fl) => (
+              <li key={fl.code + fl.explanation} dir="auto">
+                {fl.explanation}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="message-meta">
+        <span>{m.direction === 'in' ? t('conversation.customer') : (m.author?.name ?? t('conversation.you'))}</span>
+        <time>{f.time(m.sentAt)}</time>
+        {m.delivery && <DeliveryState messageId={m.id} delivery={m.delivery} />}
+      </div>
+    </li>
+  );
+}
+
+function DeliveryState(props: { messageId: number; delivery: NonNullable<Message['delivery']> }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const { state, reason } = props.delivery;
+  const resolve = async (action: 'resend' | 'mark_failed') => {
+    try {
+      await useConversation.getState().resolveUnknown(props.messageId, action);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <span className={`delivery delivery-${state}`} data-testid="delivery" data-state={state}>
+      {t(`delivery.${state}`)}
+      {reason && (state === 'failed' || state === 'unknown') && <span className="muted"> — {t('delivery.reason', { reason })}</span>}
+      {state === 'unknown' && (
+        <span className="choice">
+          <button type="button" onClick={() => void resolve('resend')} data-testid="resend">
+            {t('delivery.resend')}
+          </button>
+          <button type="button" onClick={() => void resolve('mark_failed')} data-testid="mark-failed">
+            {t('delivery.markFailed')}
+          </button>
+        </span>
+      )}
+      <ErrorNote error={error} />
+    </span>
+  );
+}
+
+function Notes({ detail }: { detail: Detail }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const focus = useUi((s) => s.focusRequest);
+  useEffect(() => {
+    if (focus?.target === 'note') input.current?.focus();
+  }, [focus]);
+  return (
+    <details className="notes" open={detail.notes.length > 0 || focus?.target === 'note'}>
+      <summary>
+        {t('conversation.notes')} ({f.number(detail.notes.length)})
+      </summary>
+      <ul>
+        {detail.notes.map((n) => (
+          <li key={n.id} className="note-item" dir={n.textDirection}>
+            <Segments segments={n.segments} />
+            <span className="muted">
+              {' '}
+              — <bdi>{n.author?.name}</bdi>, {f.time(n.createdAt)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="note-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!text.trim()) return;
+          try {
+            await call('addNote', { conversationId: detail.summary.id, text });
+            setText('');
+            await useConversation.getState().reload();
+          } catch (err) {
+            setError(err);
+          }
+        }}
+      >
+        <textarea ref={input} dir="auto" value={text} maxLength={5000} rows={2} placeholder={t('conversation.notePlaceholder')} onChange={(e) => setText(e.target.value)} data-testid="note-input" aria-label={t('conversation.addNote')} />
+        <button type="submit" disabled={!text.trim()}>
+          {t('conversation.addNote')}
+        </button>
+      </form>
+      <ErrorNote error={error} onDismiss={() => setError(null)} />
+    </details>
+  );
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Segments } from '../components/Segments';
+import { useFormat } from '../format';
+import type { Detail } from '../stores/conversation';
+import { useInbox } from '../stores/inbox';
+
+/** The customer as Diwan knows them: masked profile and earlier conversations. Profile chips are not revealable. */
+export function CustomerPanel({ detail }: { detail: Detail }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const c = detail.customer;
+  return (
+    <aside className="customer" aria-label={t('customer.title')} data-testid="customer-panel">
+      <h3>{t('customer.title')}</h3>
+      <p className="customer-name">
+        <bdi>
+          <Segments segments={c.name} />
+        </bdi>
+      </p>
+      <dl className="facts">
+        <div className="fact">
+          <dt>{t('customer.handle')}</dt>
+          <dd>
+            <bdi dir="ltr">
+              <Segments segments={c.handle} />
+            </bdi>
+          </dd>
+        </div>
+        {c.fields.map((field) => (
+          <div className="fact" key={field.label}>
+            <dt>{t(`customer.${field.label}`, { defaultValue: field.label })}</dt>
+            <dd>
+              <Segments segments={field.segments} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h4>{t('customer.earlier')}</h4>
+      {c.earlier.length === 0 ? (
+        <p className="muted">{t('customer.noEarlier')}</p>
+      ) : (
+        <ul className="earlier">
+          {c.earlier.map((e) => (
+            <li key={e.id}>
+              <button type="button" className="link" onClick={() => useInbox.getState().select(e.id)}>
+                {t(`statuses.${e.status}`)} · {f.dateTime(e.lastActivityAt)}
+              </button>
+              <div className="muted earlier-preview">
+                <Segments segments={e.preview} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,238 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ErrorNote } from '../components/Notice';
+import { useFormat } from '../format';
+import { useLead } from '../stores/lead';
+import { useInbox } from '../stores/inbox';
+import { useSession } from '../stores/session';
+import { useUi } from '../stores/ui';
+import { MessageItem } from './ConversationView';
+import { Segments } from '../components/Segments';
+
+type Tab = 'review' | 'reports' | 'alerts';
+
+export function LeadScreen() {
+  const { t } = useTranslation();
+  const can = useSession((s) => s.can);
+  const tabs: Tab[] = can('review.read') ? ['review', 'reports', 'alerts'] : ['reports', 'alerts'];
+  const [chosen, setTab] = useState<Tab>(tabs[0]!);
+  const tab = tabs.includes(chosen) ? chosen : tabs[0]!;
+  const error = useLead((s) => s.error);
+  return (
+    <section className="lead" aria-labelledby="lead-title" data-testid="lead">
+      <h2 id="lead-title" className="visually-hidden">
+        {t('lead.title')}
+      </h2>
+      <Tabs<Tab> tabs={tabs} current={tab} onChange={setTab} prefix="lead.tabs" />
+      <ErrorNote error={error} />
+      {tab === 'review' && <Review />}
+      {tab === 'reports' && <Reports />}
+      {tab === 'alerts' && <Alerts />}
+    </section>
+  );
+}
+
+export function Tabs<T extends string>(props: { tabs: readonly T[]; current: T; onChange: (tab: T) => void; prefix: string }) {
+  const { t } = useTranslation();
+  return (
+    <div role="tablist" className="tabs">
+      {props.tabs.map((tab) => (
+        <button key={tab} role="tab" aria-selected={props.current === tab} className={props.current === tab ? 'tab active' : 'tab'} onClick={() => props.onChange(tab)} data-testid={`tab-${tab}`}>
+          {t(`${props.prefix}.${tab}` as string)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Review() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { queue, transcript, loadQueue, openTranscript, score } = useLead();
+  const canScore = useSession((s) => s.can('review.write'));
+  const [value, setValue] = useState(4);
+  const [comment, setComment] = useState('');
+  useEffect(() => {
+    void loadQueue();
+  }, [loadQueue]);
+  const current = transcript ? queue.find((q) => q.conversationId === transcript.conversationId) : undefined;
+  return (
+    <div className="review">
+      <nav aria-label={t('lead.queue')} className="review-queue">
+        <h3>{t('lead.queue')}</h3>
+        {queue.length === 0 && <p className="muted">{t('lead.noneToReview')}</p>}
+        <ul>
+          {queue.map((q) => (
+            <li key={q.conversationId}>
+              <button type="button" className={transcript?.conversationId === q.conversationId ? 'link active' : 'link'} onClick={() => void openTranscript(q.conversationId)} data-testid="review-item" data-id={q.conversationId}>
+                {t(`channelKind.${q.channelKind}`)} · <bdi>{q.agent?.name ?? '—'}</bdi> · {q.resolvedAt ? f.dateTime(q.resolvedAt) : ''} ·{' '}
+                {q.score ? t('lead.scored', { score: f.number(q.score) }) : t('lead.unscored')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="transcript" data-testid="transcript">
+        {!transcript ? (
+          <p className="muted">{t('lead.pick')}</p>
+        ) : (
+          <>
+            <h3>
+              {t('lead.transcript')} — <bdi><Segments segments={transcript.contact} /></bdi>
+            </h3>
+            <ol className="messages">
+              {transcript.messages.map((m) => (
+                <MessageItem key={m.id} m={m} canReveal={false} />
+              ))}
+            </ol>
+            <form
+              className="score-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void score(transcript.conversationId, value, comment);
+              }}
+            >
+              <fieldset>
+                <legend>{t('lead.score')}</legend>
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <label key={n} className="inline">
+                    <input type="radio" name="score" checked={value === n} onChange={() => setValue(n)} />
+                    {f.number(n)}
+                  </label>
+                ))}
+              </fieldset>
+              <label className="field">
+                {t('lead.comment')}
+                <textarea dir="auto" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
+              </label>
+              <button type="submit" className="primary" data-testid="save-score" disabled={!canScore}>
+                {t('lead.saveScore')}
+              </button>
+              {current?.score && <span className="muted">{t('lead.scored', { score: f.number(current.score) })}</span>}
+            </form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Reports() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { report, loadReport } = useLead();
+  const [days, setDays] = useState(30);
+  useEffect(() => {
+    void loadReport(days);
+  }, [days, loadReport]);
+  if (!report) return <p aria-busy="true">{t('inbox.loading')}</p>;
+  const perChannel = report.perChannel.map((c) => ({ name: c.channelName, [t('lead.inbound')]: c.inbound, [t('lead.outbound')]: c.outbound }));
+  const daily = report.daily.map((d) => ({ day: f.day(d.day), [t('lead.inbound')]: d.inbound, [t('lead.resolved')]: d.resolved }));
+  const rtl = document.documentElement.dir === 'rtl';
+  return (
+    <div className="reports" data-testid="reports">
+      <label className="inline">
+        {t('lead.range')}
+        <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
+          <option value={7}>{t('lead.days7')}</option>
+          <option value={30}>{t('lead.days30')}</option>
+        </select>
+      </label>
+      <div className="stat-cards">
+        <Stat title={t('lead.firstResponse')} lines={[t('lead.median', { value: f.duration(report.firstResponseMs.p50) }), t('lead.p90', { value: f.duration(report.firstResponseMs.p90) })]} />
+        <Stat title={t('lead.resolution')} lines={[t('lead.median', { value: f.duration(report.resolutionMs.p50) }), t('lead.p90', { value: f.duration(report.resolutionMs.p90) })]} />
+        <Stat title={t('lead.sla')} big={f.number(report.slaBreaches)} lines={[t('lead.slaTarget', { value: f.duration(report.slaTargetMs) })]} testId="sla-breaches" />
+      </div>
+      {report.perChannel.length === 0 ? (
+        <p className="muted">{t('lead.noData')}</p>
+      ) : (
+        <>
+          <figure className="chart">
+            <figcaption>{t('lead.volume')}</figcaption>
+            <ResponsiveContainer width="100%" height={260}>
+              <BarChart data={perChannel} margin={{ top: 8, right: 24, bottom: 0, left: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" reversed={rtl} />
+                <YAxis orientation={rtl ? 'right' : 'left'} tickFormatter={(v: number) => f.number(v)} />
+                <Tooltip formatter={(v) => f.number(Number(v))} />
+                <Legend />
+                <Bar dataKey={t('lead.inbound')} fill="#1f6feb" isAnimationActive={false} />
+                <Bar dataKey={t('lead.outbound')} fill="#8957e5" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </figure>
+          <figure className="chart">
+            <figcaption>{t('lead.daily')}</figcaption>
+            <ResponsiveContainer width="100%" height={260}>
+              <LineChart data={daily} margin={{ top: 8, right: 24, bottom: 0, left: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="day" reversed={rtl} />
+                <YAxis orientation={rtl ? 'right' : 'left'} tickFormatter={(v: number) => f.number(v)} />
+                <Tooltip formatter={(v) => f.number(Number(v))} />
+                <Legend />
+                <Line dataKey={t('lead.inbound')} stroke="#1f6feb" dot={false} isAnimationActive={false} />
+                <Line dataKey={t('lead.resolved')} stroke="#2da44e" dot={false} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </figure>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Stat(props: { title: string; lines: string[]; big?: string; testId?: string }) {
+  return (
+    <div className="card stat" data-testid={props.testId}>
+      <h4>{props.title}</h4>
+      {props.big && <p className="big">{props.big}</p>}
+      {props.lines.map((l) => (
+        <p key={l} className="muted">
+          {l}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function Alerts() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { alerts, loadAlerts, acknowledge } = useLead();
+  useEffect(() => {
+    void loadAlerts();
+  }, [loadAlerts]);
+  if (!alerts.length) return <p className="muted">{t('lead.alertsNone')}</p>;
+  return (
+    <ul className="alerts" data-testid="alerts">
+      {alerts.map((a) => (
+        <li key={a.id} className={`card alert alert-${a.severity}`}>
+          <strong>{t(`lead.severity.${a.severity}`)}</strong> · <time>{f.dateTime(a.createdAt)}</time>
+          <p dir="auto">{a.summary}</p>
+          <div className="actions">
+            {a.conversationIds.length > 0 && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  useInbox.getState().select(a.conversationIds[0]!);
+                  useUi.getState().go('inbox');
+                }}
+              >
+                {t('lead.linked', { count: a.conversationIds.length, formattedCount: f.number(a.conversationIds.length) })}
+              </button>
+            )}
+            {a.acknowledged ? (
+              <span className="muted">{t('lead.acknowledged')}</span>
+            ) : (
+              <button type="button" onClick={() => void acknowledge(a.id)}>
+                {t('lead.acknowledge')}
+              </button>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

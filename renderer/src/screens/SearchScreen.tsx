@@ -1,0 +1,98 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../components/Notice';
+import { Segments } from '../components/Segments';
+import { useFormat } from '../format';
+import { useInbox } from '../stores/inbox';
+import { useSearch } from '../stores/search';
+import { useUi } from '../stores/ui';
+
+/** Search over masked text; main normalises Arabic and Persian and marks the matches. */
+export function SearchScreen() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { query, result, loading, error, setQuery, run } = useSearch();
+  const input = useRef<HTMLInputElement>(null);
+  const focus = useUi((s) => s.focusRequest);
+  useEffect(() => {
+    input.current?.focus();
+  }, [focus]);
+  const day = (ms?: number) => (ms ? new Date(ms).toISOString().slice(0, 10) : '');
+  const parseDay = (v: string, end: boolean) => (v ? Date.parse(`${v}T${end ? '23:59:59' : '00:00:00'}Z`) : undefined);
+  return (
+    <section className="search card" aria-labelledby="search-title" data-testid="search">
+      <h2 id="search-title">{t('search.title')}</h2>
+      <form
+        className="search-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <label className="field grow">
+          {t('search.query')}
+          <input ref={input} type="search" dir="auto" value={query.query} maxLength={200} placeholder={t('search.placeholder')} onChange={(e) => setQuery({ query: e.target.value })} data-testid="search-input" />
+        </label>
+        <label className="field">
+          {t('inbox.status')}
+          <select value={query.status ?? ''} onChange={(e) => setQuery({ status: (e.target.value || undefined) as typeof query.status })}>
+            <option value="">{t('inbox.anyStatus')}</option>
+            {(['open', 'pending', 'snoozed', 'resolved'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('search.from')}
+          <input type="date" value={day(query.from)} onChange={(e) => setQuery({ from: parseDay(e.target.value, false) })} />
+        </label>
+        <label className="field">
+          {t('search.to')}
+          <input type="date" value={day(query.to)} onChange={(e) => setQuery({ to: parseDay(e.target.value, true) })} />
+        </label>
+        <button type="submit" className="primary" disabled={loading || !query.query.trim()} data-testid="search-go">
+          {t('search.go')}
+        </button>
+      </form>
+      <p className="muted">{t('search.hint')}</p>
+      <ErrorNote error={error} />
+      {result && (
+        <>
+          <p aria-live="polite" data-testid="search-count">
+            {result.total >= 1000 ? t('search.resultsCapped', { count: result.total, formattedCount: f.number(result.total) }) : t('search.results', { count: result.total, formattedCount: f.number(result.total) })}
+          </p>
+          {result.hits.length === 0 ? (
+            <p className="empty">{t('search.none')}</p>
+          ) : (
+            <ol className="hits">
+              {result.hits.map((h) => (
+                <li key={h.messageId} className="hit" data-testid="search-hit">
+                  <div className="hit-meta">
+                    <span className={`kind kind-${h.channelKind}`}>{t(`channelKind.${h.channelKind}`)}</span>
+                    <time>{f.dateTime(h.sentAt)}</time>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        useInbox.getState().select(h.conversationId);
+                        useUi.getState().go('inbox');
+                      }}
+                    >
+                      {t('search.open')}
+                    </button>
+                  </div>
+                  <p dir={h.textDirection}>
+                    <Segments segments={h.segments} />
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

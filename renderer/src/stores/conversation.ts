@@ -1,0 +1,191 @@
+import { create } from 'zustand';
+import type { ResponseOf } from '../../../main/ipc/contract';
+import { call, errorCode } from '../bridge';
+import { useInbox } from './inbox';
+import { useUi } from './ui';
+import { registerReset } from './reset';
+
+export type Detail = ResponseOf<'openConversation'>;
+export type Message = Detail['messages'][number];
+type Verdict = ResponseOf<'checkReply'>;
+
+export interface Reveal {
+  value: string;
+  type: string;
+  expiresAt: number;
+}
+
+export const revealKey = (messageId: number, fieldIndex: number) => `${messageId}:${fieldIndex}`;
+
+interface Composer {
+  draft: string;
+  /** The newest customer message id when the agent started this draft. */
+  seenInboundId: number | null;
+  verdict: Verdict | null;
+  checking: boolean;
+  sending: boolean;
+  /** A newer customer message arrived since the draft began: sending is blocked until acknowledged. */
+  newerArrived: boolean;
+  humanAgentTag: boolean;
+  error: unknown;
+}
+
+interface ConversationState {
+  id: number | null;
+  detail: Detail | null;
+  loading: boolean;
+  error: unknown;
+  reveals: Record<string, Reveal>;
+  /** Reveal requests waiting for a team lead's approval (types the policy marks), by field key: the request id. */
+  pendingReveals: Record<string, string>;
+  /** Asks main whether a waiting request was approved; shows the value if so. */
+  checkPendingReveal(key: string): Promise<void>;
+  composer: Composer;
+  open(id: number | null): Promise<void>;
+  reload(): Promise<void>;
+  reveal(messageId: number, fieldIndex: number, reason: string): Promise<void>;
+  hide(key: string): void;
+  /** Drops reveals whose grant has expired; called every second while any are shown. */
+  expireReveals(now: number): void;
+  setDraft(text: string): void;
+  check(): Promise<void>;
+  send(): Promise<boolean>;
+  acknowledgeNewer(): void;
+  setHumanAgentTag(on: boolean): void;
+  resolveUnknown(messageId: number, action: 'resend' | 'mark_failed'): Promise<void>;
+  applySummary(summary: Detail['summary']): void;
+  reset(): void;
+}
+
+const emptyComposer: Composer = {
+  draft: '',
+  seenInboundId: null,
+  verdict: null,
+  checking: false,
+  sending: false,
+  newerArrived: false,
+  humanAgentTag: false,
+  error: null,
+};
+
+export const useConversation = create<ConversationState>((set, get) => ({
+  id: null,
+  detail: null,
+  loading: false,
+  error: null,
+  reveals: {},
+  pendingReveals: {},
+  composer: emptyComposer,
+  open: async (id) => {
+    if (id === get().id && get().detail) return;
+    set({ id, detail: null, error: null, reveals: {}, pendingReveals: {}, composer: emptyComposer, loading: id !== null });
+    if (id === null) return;
+    try {
+      const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
+      if (get().id !== id) return;
+      set({ detail, loading: false });
+      useInbox.getState().replace(detail.summary);
+    } catch (error) {
+      if (get().id === id) set({ error, loading: false });
+    }
+  },
+  reload: async () => {
+    const id = get().id;
+    if (id === null) return;
+    try {
+      const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
+      if (get().id !== id) return;
+      const c = get().composer;
+      // A customer message newer than the one the draft started from blocks sending until the agent has seen it.
+      const newer = c.draft.trim() !== '' && detail.latestInboundId !== null && detail.latestInboundId !== c.seenInboundId;
+      set({ detail, composer: { ...c, newerArrived: c.newerArrived || newer } });
+      useInbox.getState().replace(detail.summary);
+    } catch (error) {
+      set({ error });
+    }
+  },
+  reveal: async (messageId, fieldIndex, reason) => {
+    const key = revealKey(messageId, fieldIndex);
+    const r = await call('requestReveal', { messageId: String(messageId), fieldIndex, reason });
+    if (r.status === 'pending') set((s) => ({ pendingReveals: { ...s.pendingReveals, [key]: r.requestId } }));
+    else set((s) => ({ reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
+  },
+  checkPendingReveal: async (key) => {
+    const grantId = get().pendingReveals[key];
+    if (!grantId) return;
+    try {
+      const r = await call('readReveal', { grantId });
+      set((s) => {
+        const pendingReveals = { ...s.pendingReveals };
+        delete pendingReveals[key];
+        return { pendingReveals, reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } };
+      });
+    } catch (error) {
+      if (errorCode(error) === 'reveal_pending') return;
+      set((s) => {
+        const pendingReveals = { ...s.pendingReveals };
+        delete pendingReveals[key];
+        return { pendingReveals, error };
+      });
+    }
+  },
+  hide: (key) =>
+    set((s) => {
+      const reveals = { ...s.reveals };
+      delete reveals[key];
+      return { reveals };
+    }),
+  expireReveals: (now) => {
+    const live = Object.entries(get().reveals).filter(([, r]) => r.expiresAt > now);
+    if (live.length !== Object.keys(get().reveals).length) set({ reveals: Object.fromEntries(live) });
+  },
+  setDraft: (text) =>
+    set((s) => {
+      const starting = s.composer.draft.trim() === '' && text.trim() !== '';
+      const seen = starting || text.trim() === '' ? (s.detail?.latestInboundId ?? null) : s.composer.seenInboundId;
+      return { composer: { ...s.composer, draft: text, seenInboundId: seen, verdict: null, error: null, newerArrived: text.trim() === '' ? false : s.composer.newerArrived } };
+    }),
+  check: async () => {
+    const { id, composer } = get();
+    if (id === null || !composer.draft.trim()) return;
+    const draft = composer.draft;
+    set((s) => ({ composer: { ...s.composer, checking: true } }));
+    try {
+      const verdict = await call('checkReply', { conversationId: id, text: draft });
+      if (get().composer.draft === draft) set((s) => ({ composer: { ...s.composer, verdict, checking: false } }));
+      else set((s) => ({ composer: { ...s.composer, checking: false } }));
+    } catch (error) {
+      set((s) => ({ composer: { ...s.composer, checking: false, error } }));
+    }
+  },
+  send: async () => {
+    const { id, composer } = get();
+    if (id === null || !composer.draft.trim() || composer.sending || composer.newerArrived) return false;
+    set((s) => ({ composer: { ...s.composer, sending: true, error: null } }));
+    try {
+      await call('sendReply', { conversationId: id, text: composer.draft, seenInboundId: composer.seenInboundId, humanAgentTag: composer.humanAgentTag });
+      set({ composer: emptyComposer });
+      await get().reload();
+      return true;
+    } catch (error) {
+      const newer = errorCode(error) === 'newer_message';
+      set((s) => ({ composer: { ...s.composer, sending: false, error: newer ? null : error, newerArrived: s.composer.newerArrived || newer } }));
+      if (newer) await get().reload();
+      return false;
+    }
+  },
+  acknowledgeNewer: () =>
+    set((s) => ({ composer: { ...s.composer, newerArrived: false, seenInboundId: s.detail?.latestInboundId ?? null } })),
+  setHumanAgentTag: (on) => set((s) => ({ composer: { ...s.composer, humanAgentTag: on } })),
+  resolveUnknown: async (messageId, action) => {
+    await call('resolveUnknownDelivery', { messageId, action });
+    await get().reload();
+  },
+  applySummary: (summary) => {
+    set((s) => (s.detail && s.detail.summary.id === summary.id ? { detail: { ...s.detail, summary } } : {}));
+    useInbox.getState().replace(summary);
+  },
+  reset: () => set({ id: null, detail: null, loading: false, error: null, reveals: {}, pendingReveals: {}, composer: emptyComposer }),
+}));
+
+registerReset(() => useConversation.getState().reset());

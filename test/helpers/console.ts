@@ -1,0 +1,73 @@
+import type { Core } from '../../main/core/app';
+import { DEMO_CHANNEL_ID } from '../../main/core/app/channels';
+import { startBridge, type RunningBridge } from '../bridge/server';
+import { RENDERER_DIR } from './browser';
+import { testKeychain } from './keychain';
+import { addPeople, PEOPLE } from './console-people';
+import { tmpDir } from './tmp';
+
+export { addPeople, PEOPLE, signIn } from './console-people';
+
+let nextMessage = 0;
+
+/**
+ * A customer message arriving on the demo channel, through the same store intake the connectors use, and the
+ * `inboxChanged` event the runtime would send. Returns the conversation id.
+ */
+export function receive(bridge: RunningBridge, m: { contact: string; text: string; assignTo?: string }): number {
+  const id = ingestMessage(bridge.core, m);
+  bridge.emit('inboxChanged', { conversationIds: [id], assignedToMe: m.assignTo ? [id] : [] });
+  return id;
+}
+
+/** A customer message stored as a connector would store it (default: the demo channel, now). */
+export function ingestMessage(core: Core, m: { contact: string; text: string; assignTo?: string; channelId?: string; sentAt?: number }): number {
+  const key = m.contact.toLowerCase().replace(/[^a-z0-9\u0600-\u06ff]+/g, '-');
+  const result = core.store.sink.ingest(m.channelId ?? DEMO_CHANNEL_ID, [
+    {
+      platformMessageId: `test-${process.pid}-${++nextMessage}`,
+      platformConversationId: `test-${key}`,
+      contact: { platformUserId: `test-${key}`, displayName: m.contact },
+      direction: 'in',
+      text: m.text,
+      sentAt: m.sentAt ?? core.clock.now(),
+    },
+  ]);
+  const id = Number(result.conversationIds[0]);
+  if (m.assignTo) core.store.conversations.assign(id, m.assignTo);
+  return id;
+}
+
+/** A bridge over a fresh data directory running the demo channel, with an administrator, an agent and a lead. */
+export async function consoleBridge(
+  opts: { conversations?: number; revealMinutes?: number } = {},
+): Promise<RunningBridge & { people: Record<keyof typeof PEOPLE, string> }> {
+  const { keychain, service } = testKeychain();
+  const bridge = await startBridge({
+    dataDir: tmpDir(),
+    rendererDir: RENDERER_DIR,
+    keychain,
+    keychainService: service,
+    channels: true,
+    ...(opts.revealMinutes ? { identityPolicy: { reveal: { grantMinutes: opts.revealMinutes } } } : {}),
+  });
+  const people = await addPeople(bridge.core);
+  for (let i = 0; i < (opts.conversations ?? 12); i++) {
+    receive(bridge, { contact: `Customer ${i + 1}`, text: `Order ${1000 + i}: when will it arrive? My e-mail is customer${i}@example.com` });
+  }
+  return Object.assign(bridge, { people });
+}
+
+/** Every original value behind the masked fields of a conversation's messages (decrypted from the store). */
+export function originals(core: Core, conversationId: number): string[] {
+  const values = new Set<string>();
+  for (const m of core.store.conversations.messages(conversationId, { limit: 500 })) {
+    for (const f of m.fields) values.add(core.store.conversations.revealField(m.id, f.n).value);
+  }
+  return [...values];
+}
+
+/** Masked display names of every contact (what the inbox shows). */
+export function contactNames(core: Core): string[] {
+  return (core.db.prepare('SELECT DISTINCT display_name FROM contacts WHERE display_name IS NOT NULL').pluck().all() as string[]).filter(Boolean);
+}
