@@ -131,6 +131,19 @@ export const GuardVerdict = z.object({
   findings: z.array(GuardFinding).max(20),
 });
 
+export const ApprovalState = z.enum(['pending', 'approved', 'declined']);
+/** A blocked reply waiting for a lead: masked text as segments and the guard's reasons, never the reply itself. */
+export const ReplyApprovalDto = z.object({
+  id: Id,
+  conversationId: Id,
+  agent: UserRef.nullable(),
+  segments: Segments,
+  textDirection: TextDirection,
+  reasons: z.array(z.string().max(500)).max(20),
+  requestedAt: Time,
+  state: ApprovalState,
+});
+
 export const SearchHit = z.object({
   conversationId: Id,
   messageId: Id,
@@ -263,6 +276,18 @@ export const consoleContract = {
     permission: 'messages.send',
   }),
 
+  /** Four eyes on a blocked reply: the agent asks a team lead, then collects the one-time token once decided. */
+  requestReplyApproval: channel({
+    request: z.object({ conversationId: Id, text: z.string().trim().min(1).max(5000) }).strict(),
+    response: ReplyApprovalDto,
+    permission: 'messages.send',
+  }),
+  replyApprovalStatus: channel({
+    request: z.object({ requestId: Id }).strict(),
+    response: z.object({ state: ApprovalState, approvalToken: z.string().max(100).nullable() }),
+    permission: 'messages.send',
+  }),
+
   // Search
   search: channel({
     request: z
@@ -291,6 +316,8 @@ export const consoleContract = {
   }),
   listAlerts: channel({ request: Empty, response: z.array(AlertDto).max(500), permission: 'reports.read' }),
   acknowledgeAlert: channel({ request: z.object({ alertId: Id }).strict(), response: AlertDto, permission: 'reports.read' }),
+  listReplyApprovals: channel({ request: Empty, response: z.array(ReplyApprovalDto).max(500), permission: 'reveal.approve' }),
+  decideReplyApproval: channel({ request: z.object({ requestId: Id, approve: z.boolean() }).strict(), response: ReplyApprovalDto, permission: 'reveal.approve' }),
 
   // Administrator
   listChannels: channel({ request: Empty, response: z.array(ChannelDto).max(100), permission: 'channels.manage' }),

@@ -4,6 +4,7 @@ import type { Policy } from '../policy';
 import type { Db, Store } from '../store';
 import type { ConnectorSink } from '../shared/messages';
 import type { AuditPort, Clock } from '../shared/ports';
+import { ReplyApprovals } from './reply-approvals';
 
 /** The guards as the console uses them: before every reply, in front of the store, on every inbound message. */
 export interface Guards {
@@ -12,6 +13,8 @@ export interface Guards {
   readonly quarantine: Quarantine;
   readonly earlyWarning: EarlyWarning;
   readonly policy: GuardPolicy;
+  /** Blocked replies waiting for a team lead's four eyes. */
+  readonly approvals: ReplyApprovals;
   /** Follows IT's signed policy: the outbound guard reads the company's link domains from it at every check. */
   setPolicy(policy: GuardPolicy): void;
   /** Where guard notices go (the lead's panel, OS notifications); the shell and the console subscribe. */
@@ -36,15 +39,17 @@ export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clo
     audit: deps.audit,
     clock: deps.clock,
   };
+  const outbound = new OutboundGuard(outboundDeps);
   return {
     get policy() {
       return policy;
     },
+    approvals: new ReplyApprovals({ outbound, audit: deps.audit, clock: deps.clock }),
     setPolicy(next) {
       policy = next;
     },
     quarantine,
-    outbound: new OutboundGuard(outboundDeps),
+    outbound,
     flood: new FloodGate({
       policy,
       quarantine,

@@ -2,3 +2,4 @@ export { ConsoleLock, type LockChange, type LockReason } from './lock';
 export type { NetworkOptions } from './network';
 export { openCore, restoreDatabase, DATABASE_FILE, type Core, type CoreOptions, type AppStatus } from './core';
 export { APP_NAME, APP_VERSION } from './version';
+export { ReplyApprovals, type ApprovalRequest, type ApprovalState } from './reply-approvals';

@@ -1,4 +1,4 @@
-import type { Core } from '../../core/app';
+import type { ApprovalRequest, Core } from '../../core/app';
 import { DiwanError } from '../../core/shared/errors';
 import type { ConsoleChannelName } from '../console-contract';
 import type { Actor, ConsoleServices, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
@@ -28,6 +28,10 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     const session = core.identity.requireSession(ctx.session);
     const user = core.identity.users.byId(session.userId);
     return { id: session.userId, username: session.username, name: user?.displayName || session.username, role: session.role };
+  };
+  const userByUsername = (username: string) => {
+    const u = core.identity.listUsers().find((x) => x.username === username);
+    return u ? { id: u.id, name: u.displayName || u.username } : null;
   };
   const conversationOrFail = (id: number, opener: Actor | null, lang?: 'en' | 'ar' | 'fa'): ConversationDetailRow => {
     const c = s.inbox.conversation(id, { opener, ...(lang ? { lang } : {}) });
@@ -88,6 +92,13 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       );
     },
 
+    requestReplyApproval: (r, ctx) => {
+      const me = actorOf(ctx);
+      conversationOrFail(r.conversationId, null);
+      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: String(r.conversationId), agentId: me.username }), userByUsername);
+    },
+    replyApprovalStatus: (r, ctx) => core.guards.approvals.status({ id: r.requestId, agentId: actorOf(ctx).username }),
+
     search: (r, ctx) => {
       const { rows, total } = s.inbox.search({ ...r, actor: actorOf(ctx) });
       return {
@@ -120,6 +131,12 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     reportSummary: (r) => s.lead.report({ from: r.from, to: r.to }),
     listAlerts: () => s.lead.alerts(),
     acknowledgeAlert: (r, ctx) => s.lead.acknowledgeAlert({ actor: actorOf(ctx), alertId: r.alertId }),
+    listReplyApprovals: () => core.guards.approvals.pending().map((a) => approvalDto(a, userByUsername)),
+    decideReplyApproval: (r, ctx) => {
+      const me = actorOf(ctx);
+      const role = me.role === 'lead' || me.role === 'admin' ? me.role : 'agent';
+      return approvalDto(core.guards.approvals.decide({ id: r.requestId, approve: r.approve, leadId: me.username, leadRole: role }), userByUsername);
+    },
 
     listChannels: async () => {
       const stored = new Set(await vault.accounts('channel:'));
@@ -159,6 +176,19 @@ function summaryDto(c: ConversationRow) {
 
 function messageDto(m: MessageRow) {
   return { ...m, segments: toSegments(m.maskedText), textDirection: textDirection(m.maskedText) };
+}
+
+function approvalDto(a: ApprovalRequest, user: (username: string) => { id: string; name: string } | null) {
+  return {
+    id: a.id,
+    conversationId: Number(a.conversationId),
+    agent: user(a.agentId),
+    segments: toSegments(a.maskedText),
+    textDirection: textDirection(a.maskedText),
+    reasons: a.reasons,
+    requestedAt: a.requestedAt,
+    state: a.state,
+  };
 }
 
 function noteDto(n: NoteRow) {

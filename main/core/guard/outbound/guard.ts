@@ -90,11 +90,17 @@ export class OutboundGuard {
 
   /** A lead approves one blocked reply. Returns the one-time token the agent's send must carry. */
   approve(args: { text: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
+    const { text, ...rest } = args;
+    return this.approveHash({ ...rest, textHash: hashReply(text) });
+  }
+
+  /** The same approval from the text's hash: a lead's queue keeps only the hash and the masked text, never the reply. */
+  approveHash(args: { textHash: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
     if (args.leadRole === 'agent') {
       throw new DiwanError('guard_approval_forbidden', 'Only a team lead or an administrator can approve a blocked reply.');
     }
     if (args.leadId === args.agentId) throw new DiwanError('guard_approval_self', say('approval.self', 'en'));
-    const textHash = hashReply(args.text);
+    const textHash = args.textHash;
     const token = this.random.bytes(18).toString('base64url');
     this.approvals.set(token, {
       textHash,
