@@ -15,7 +15,7 @@ type Canned = ResponseOf<'listCannedReplies'>[number];
  */
 export function Composer({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
-  const { composer, setDraft, check, send, acknowledgeNewer, setHumanAgentTag } = useConversation();
+  const { composer, setDraft, check, send, acknowledgeNewer, setHumanAgentTag, askApproval, checkApproval } = useConversation();
   const canReply = useSession((s) => s.can('messages.send'));
   const input = useRef<HTMLTextAreaElement>(null);
   const focus = useUi((s) => s.focusRequest);
@@ -35,12 +35,21 @@ export function Composer({ detail }: { detail: Detail }) {
     return () => window.clearTimeout(timer);
   }, [composer.draft, check]);
 
+  const waiting = composer.approval?.state === 'pending';
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setInterval(() => void checkApproval(), 3000);
+    return () => window.clearInterval(timer);
+  }, [waiting, checkApproval]);
+
   if (!canReply) return <p className="muted">{t('composer.readOnly')}</p>;
   const window_ = detail.replyWindow;
   if (window_.kind === 'closed') return <p className="notice warn" data-testid="window-closed">{t('composer.windowClosed')}</p>;
 
   const verdict = composer.verdict;
-  const blocked = verdict?.verdict === 'block' || composer.newerArrived || (window_.kind === 'human_agent' && !composer.humanAgentTag);
+  const approval = composer.approval?.text === composer.draft ? composer.approval : null;
+  const approved = approval?.state === 'approved' && approval.token !== null;
+  const blocked = (verdict?.verdict === 'block' && !approved) || composer.newerArrived || (window_.kind === 'human_agent' && !composer.humanAgentTag);
   const submit = () => {
     if (!blocked) void send().then((ok) => ok && input.current?.focus());
   };
@@ -90,6 +99,25 @@ export function Composer({ detail }: { detail: Detail }) {
         }}
       />
       <Verdict checking={composer.checking} verdict={verdict} hasDraft={!!composer.draft.trim()} />
+      {verdict?.verdict === 'block' && (
+        <div className="approval" data-testid="approval" data-state={approval?.state ?? 'none'}>
+          {!approval && (
+            <button type="button" onClick={() => void askApproval()} data-testid="ask-approval">
+              {t('composer.approval.ask')}
+            </button>
+          )}
+          {approval?.state === 'pending' && (
+            <p className="muted" role="status">
+              {t('composer.approval.pending')}{' '}
+              <button type="button" className="link" onClick={() => void checkApproval()}>
+                {t('composer.approval.check')}
+              </button>
+            </p>
+          )}
+          {approved && <p className="notice ok" role="status">{t('composer.approval.approved')}</p>}
+          {approval?.state === 'declined' && <p className="notice warn" role="alert">{t('composer.approval.declined')}</p>}
+        </div>
+      )}
       {missing.length > 0 && <p className="notice warn">{t('composer.missing', { names: missing.join(', ') })}</p>}
       <div className="composer-actions">
         {canned.length > 0 && (

@@ -10,12 +10,17 @@ import { useUi } from '../stores/ui';
 import { MessageItem } from './ConversationView';
 import { Segments } from '../components/Segments';
 
-type Tab = 'review' | 'reports' | 'alerts';
+type Tab = 'review' | 'approvals' | 'reports' | 'alerts';
 
 export function LeadScreen() {
   const { t } = useTranslation();
   const can = useSession((s) => s.can);
-  const tabs: Tab[] = can('review.read') ? ['review', 'reports', 'alerts'] : ['reports', 'alerts'];
+  const tabs: Tab[] = [
+    ...(can('review.read') ? (['review'] as const) : []),
+    ...(can('reveal.approve') ? (['approvals'] as const) : []),
+    'reports',
+    'alerts',
+  ];
   const [chosen, setTab] = useState<Tab>(tabs[0]!);
   const tab = tabs.includes(chosen) ? chosen : tabs[0]!;
   const error = useLead((s) => s.error);
@@ -27,6 +32,7 @@ export function LeadScreen() {
       <Tabs<Tab> tabs={tabs} current={tab} onChange={setTab} prefix="lead.tabs" />
       <ErrorNote error={error} />
       {tab === 'review' && <Review />}
+      {tab === 'approvals' && <Approvals />}
       {tab === 'reports' && <Reports />}
       {tab === 'alerts' && <Alerts />}
     </section>
@@ -115,6 +121,47 @@ function Review() {
         )}
       </div>
     </div>
+  );
+}
+
+/** Blocked replies waiting for four eyes: the masked text and the guard's reasons; the author cannot decide. */
+function Approvals() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { approvals, loadApprovals, decideApproval } = useLead();
+  useEffect(() => {
+    void loadApprovals();
+    const timer = window.setInterval(() => void loadApprovals(), 5000);
+    return () => window.clearInterval(timer);
+  }, [loadApprovals]);
+  if (!approvals.length) return <p className="muted">{t('lead.approvalsNone')}</p>;
+  return (
+    <ul className="approvals" data-testid="approvals">
+      {approvals.map((a) => (
+        <li key={a.id} className="card" data-testid="approval-item" data-id={a.id}>
+          <strong>
+            <bdi>{a.agent?.name ?? '—'}</bdi>
+          </strong>{' '}
+          · <time>{f.dateTime(a.requestedAt)}</time>
+          <p dir={a.textDirection}>
+            <Segments segments={a.segments} />
+          </p>
+          <ul>
+            {a.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void decideApproval(a.id, true)} data-testid="approve-reply">
+              {t('lead.approveReply')}
+            </button>
+            <button type="button" onClick={() => void decideApproval(a.id, false)} data-testid="decline-reply">
+              {t('lead.declineReply')}
+            </button>
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }
 

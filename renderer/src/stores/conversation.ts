@@ -27,6 +27,8 @@ interface Composer {
   /** A newer customer message arrived since the draft began: sending is blocked until acknowledged. */
   newerArrived: boolean;
   humanAgentTag: boolean;
+  /** A blocked draft sent to a team lead for four eyes; the token lets exactly that text go out once. */
+  approval: { requestId: number; text: string; state: 'pending' | 'approved' | 'declined'; token: string | null } | null;
   error: unknown;
 }
 
@@ -51,6 +53,10 @@ interface ConversationState {
   check(): Promise<void>;
   send(): Promise<boolean>;
   acknowledgeNewer(): void;
+  /** Asks a team lead to approve the blocked draft. */
+  askApproval(): Promise<void>;
+  /** Asks main whether the lead has decided; picks up the one-time token if approved. */
+  checkApproval(): Promise<void>;
   setHumanAgentTag(on: boolean): void;
   resolveUnknown(messageId: number, action: 'resend' | 'mark_failed'): Promise<void>;
   applySummary(summary: Detail['summary']): void;
@@ -65,6 +71,7 @@ const emptyComposer: Composer = {
   sending: false,
   newerArrived: false,
   humanAgentTag: false,
+  approval: null,
   error: null,
 };
 
@@ -143,7 +150,9 @@ export const useConversation = create<ConversationState>((set, get) => ({
     set((s) => {
       const starting = s.composer.draft.trim() === '' && text.trim() !== '';
       const seen = starting || text.trim() === '' ? (s.detail?.latestInboundId ?? null) : s.composer.seenInboundId;
-      return { composer: { ...s.composer, draft: text, seenInboundId: seen, verdict: null, error: null, newerArrived: text.trim() === '' ? false : s.composer.newerArrived } };
+      // An approval is for one exact text: editing the draft drops it.
+      const approval = s.composer.approval?.text === text ? s.composer.approval : null;
+      return { composer: { ...s.composer, draft: text, seenInboundId: seen, verdict: null, error: null, approval, newerArrived: text.trim() === '' ? false : s.composer.newerArrived } };
     }),
   check: async () => {
     const { id, composer } = get();
@@ -163,7 +172,14 @@ export const useConversation = create<ConversationState>((set, get) => ({
     if (id === null || !composer.draft.trim() || composer.sending || composer.newerArrived) return false;
     set((s) => ({ composer: { ...s.composer, sending: true, error: null } }));
     try {
-      await call('sendReply', { conversationId: id, text: composer.draft, seenInboundId: composer.seenInboundId, humanAgentTag: composer.humanAgentTag });
+      const token = composer.approval?.text === composer.draft ? composer.approval.token : null;
+      await call('sendReply', {
+        conversationId: id,
+        text: composer.draft,
+        seenInboundId: composer.seenInboundId,
+        humanAgentTag: composer.humanAgentTag,
+        ...(token ? { approvalToken: token } : {}),
+      });
       set({ composer: emptyComposer });
       await get().reload();
       return true;
@@ -176,6 +192,30 @@ export const useConversation = create<ConversationState>((set, get) => ({
   },
   acknowledgeNewer: () =>
     set((s) => ({ composer: { ...s.composer, newerArrived: false, seenInboundId: s.detail?.latestInboundId ?? null } })),
+  askApproval: async () => {
+    const { id, composer } = get();
+    if (id === null || !composer.draft.trim()) return;
+    const text = composer.draft;
+    try {
+      const r = await call('requestReplyApproval', { conversationId: id, text });
+      if (get().composer.draft === text) set((s) => ({ composer: { ...s.composer, approval: { requestId: r.id, text, state: 'pending', token: null } } }));
+    } catch (error) {
+      set((s) => ({ composer: { ...s.composer, error } }));
+    }
+  },
+  checkApproval: async () => {
+    const approval = get().composer.approval;
+    if (!approval || approval.state !== 'pending') return;
+    try {
+      const r = await call('replyApprovalStatus', { requestId: approval.requestId });
+      if (r.state === 'pending') return;
+      set((s) =>
+        s.composer.approval?.requestId === approval.requestId ? { composer: { ...s.composer, approval: { ...approval, state: r.state, token: r.approvalToken } } } : {},
+      );
+    } catch (error) {
+      set((s) => ({ composer: { ...s.composer, approval: null, error } }));
+    }
+  },
   setHumanAgentTag: (on) => set((s) => ({ composer: { ...s.composer, humanAgentTag: on } })),
   resolveUnknown: async (messageId, action) => {
     await call('resolveUnknownDelivery', { messageId, action });

@@ -14,12 +14,15 @@ export interface Transcript {
 }
 type Report = ResponseOf<'reportSummary'>;
 type Alert = ResponseOf<'listAlerts'>[number];
+type Approval = ResponseOf<'listReplyApprovals'>[number];
 
 interface LeadState {
   queue: Review[];
   transcript: Transcript | null;
   report: Report | null;
   alerts: Alert[];
+  /** Blocked replies agents asked a lead to approve (masked). */
+  approvals: Approval[];
   error: unknown;
   loadQueue(): Promise<void>;
   openTranscript(conversationId: number): Promise<void>;
@@ -27,6 +30,8 @@ interface LeadState {
   loadReport(days: number): Promise<void>;
   loadAlerts(): Promise<void>;
   acknowledge(alertId: number): Promise<void>;
+  loadApprovals(): Promise<void>;
+  decideApproval(requestId: number, approve: boolean): Promise<void>;
   reset(): void;
 }
 
@@ -43,6 +48,7 @@ export const useLead = create<LeadState>((set, get) => ({
   transcript: null,
   report: null,
   alerts: [],
+  approvals: [],
   error: null,
   loadQueue: () => attempt(set, async () => ({ queue: await call('reviewQueue', {}) })),
   openTranscript: (conversationId) =>
@@ -79,7 +85,13 @@ export const useLead = create<LeadState>((set, get) => ({
       const a = await call('acknowledgeAlert', { alertId });
       return { alerts: get().alerts.map((x) => (x.id === alertId ? a : x)) };
     }),
-  reset: () => set({ queue: [], transcript: null, report: null, alerts: [], error: null }),
+  loadApprovals: () => attempt(set, async () => ({ approvals: await call('listReplyApprovals', {}) })),
+  decideApproval: (requestId, approve) =>
+    attempt(set, async () => {
+      await call('decideReplyApproval', { requestId, approve });
+      return { approvals: get().approvals.filter((a) => a.id !== requestId) };
+    }),
+  reset: () => set({ queue: [], transcript: null, report: null, alerts: [], approvals: [], error: null }),
 }));
 
 registerReset(() => useLead.getState().reset());
