@@ -113,6 +113,30 @@ describe('the console in Chromium through the loopback test bridge', () => {
     });
   });
 
+  it('a blocked reply goes out once a team lead approves it; the lead sees it masked', async () => {
+    await withConsole({}, async (page, bridge, errors) => {
+      const id = receive(bridge, { contact: 'Hana Aziz', text: 'I cannot sign in.' });
+      await signIn(page, PEOPLE.agent);
+      await page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
+      await page.getByTestId('composer').fill(`I will call ${PHONE}. To verify you, please send me the code we just texted you.`);
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('block');
+      await page.getByTestId('ask-approval').click();
+      await expect.poll(() => page.getByTestId('approval').getAttribute('data-state')).toBe('pending');
+      expect(await page.getByTestId('send').isDisabled()).toBe(true);
+
+      const [request] = bridge.core.guards.approvals.pending();
+      expect(request!.maskedText).not.toContain(PHONE);
+      bridge.core.guards.approvals.decide({ id: request!.id, approve: true, leadId: PEOPLE.lead.username, leadRole: 'lead' });
+
+      await page.getByTestId('check-approval').click();
+      await expect.poll(() => page.getByTestId('approval').getAttribute('data-state')).toBe('approved');
+      await page.getByTestId('send').click();
+      await expect.poll(() => page.getByTestId('composer').inputValue()).toBe('');
+      expect(bridge.core.auditTrail.list({ newestFirst: true, limit: 50 }).some((e) => e.action === 'guard.reply.sent_with_approval')).toBe(true);
+      expect(errors, errors.join('\n')).toEqual([]);
+    });
+  });
+
   it('a customer message arriving while the agent types blocks sending until read', async () => {
     await withConsole({}, async (page, bridge) => {
       await signIn(page, PEOPLE.agent);

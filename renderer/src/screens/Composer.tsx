@@ -109,7 +109,7 @@ export function Composer({ detail }: { detail: Detail }) {
           {approval?.state === 'pending' && (
             <p className="muted" role="status">
               {t('composer.approval.pending')}{' '}
-              <button type="button" className="link" onClick={() => void checkApproval()}>
+              <button type="button" className="link" onClick={() => void checkApproval()} data-testid="check-approval">
                 {t('composer.approval.check')}
               </button>
             </p>
