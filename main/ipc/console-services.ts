@@ -56,7 +56,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       contactName: c.contact.displayName ?? c.contact.handle ?? '',
       preview: c.preview ?? '',
       status: c.status,
-      snoozedUntil: null,
+      snoozedUntil: c.snoozedUntil,
       assignee: userRef(c.assigneeId),
       unread: c.unread,
       labels: c.labelIds
@@ -107,6 +107,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
     notifier,
     inbox: {
       listConversations({ actorId, filter, cursor, limit }) {
+        // Snoozed conversations whose time has come are open again before the inbox is read.
+        store.conversations.wakeDue(core.clock.now());
         const at = cursor ? /^(\d+):(\d+)$/.exec(cursor) : null;
         if (cursor && !at) throw new DiwanError('bad_cursor', 'The list position was not valid; the inbox starts again from the top.');
         const labelId = filter.label ? store.labels.list().find((l) => l.name === filter.label)?.id ?? -1 : undefined;
@@ -190,8 +192,11 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
               : { kind: w.state === 'open' ? 'open' : w.state === 'human-agent' ? 'human_agent' : 'closed', closesAt: w.closesAt, rule },
         } satisfies ConversationDetailRow;
       },
-      setStatus({ conversationId, status }) {
-        store.conversations.setStatus(conversationId, status as StatusT);
+      setStatus({ conversationId, status, snoozeUntil }) {
+        if (status === 'snoozed' && snoozeUntil !== null && snoozeUntil <= core.clock.now()) {
+          throw new DiwanError('snooze_in_past', 'Choose a snooze time in the future.');
+        }
+        store.conversations.setStatus(conversationId, status as StatusT, status === 'snoozed' && snoozeUntil !== null ? { until: snoozeUntil } : {});
         return summary(conversationId);
       },
       assign({ conversationId, assigneeId }) {

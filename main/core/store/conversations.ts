@@ -25,6 +25,8 @@ export interface ConversationSummary {
   channelId: string;
   contact: { id: number; handle: string | null; displayName: string | null };
   status: ConversationStatus;
+  /** When a snoozed conversation reopens by itself; null otherwise. */
+  snoozedUntil: number | null;
   assigneeId: string | null;
   lastActivityAt: number;
   unread: number;
@@ -92,7 +94,7 @@ export class ConversationRepository {
       where.push('(c.last_activity_at, c.id) < (?, ?)');
       args.push(page.after.lastActivityAt, page.after.id);
     }
-    const sql = `SELECT c.id, c.channel_id, c.status, c.assignee_id, c.last_activity_at, c.unread,
+    const sql = `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread,
         k.id AS contact_id, k.handle, k.display_name
       FROM conversations c JOIN contacts k ON k.id = c.contact_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -101,6 +103,7 @@ export class ConversationRepository {
       id: number;
       channel_id: string;
       status: ConversationStatus;
+      snoozed_until: number | null;
       assignee_id: string | null;
       last_activity_at: number;
       unread: number;
@@ -114,6 +117,7 @@ export class ConversationRepository {
       channelId: r.channel_id,
       contact: { id: r.contact_id, handle: r.handle, displayName: r.display_name },
       status: r.status,
+      snoozedUntil: r.snoozed_until,
       assigneeId: r.assignee_id,
       lastActivityAt: r.last_activity_at,
       unread: r.unread,
@@ -126,7 +130,7 @@ export class ConversationRepository {
 
   get(conversationId: number): ConversationSummary {
     const row = this.s.one.get(conversationId) as
-      | { id: number; channel_id: string; status: ConversationStatus; assignee_id: string | null; last_activity_at: number; unread: number; contact_id: number; handle: string | null; display_name: string | null }
+      | { id: number; channel_id: string; status: ConversationStatus; snoozed_until: number | null; assignee_id: string | null; last_activity_at: number; unread: number; contact_id: number; handle: string | null; display_name: string | null }
       | undefined;
     if (!row) throw unknownConversation(conversationId);
     return {
@@ -134,6 +138,7 @@ export class ConversationRepository {
       channelId: row.channel_id,
       contact: { id: row.contact_id, handle: row.handle, displayName: row.display_name },
       status: row.status,
+      snoozedUntil: row.snoozed_until,
       assigneeId: row.assignee_id,
       lastActivityAt: row.last_activity_at,
       unread: row.unread,
@@ -199,9 +204,19 @@ export class ConversationRepository {
     return { type: row.type, value: this.ctx.cipher.decrypt(identity.messageField(messageId, n), row.value_enc) };
   }
 
-  setStatus(conversationId: number, status: ConversationStatus): void {
+  /** `until` is the wake-up time of a snooze (ms); any other status clears it. */
+  setStatus(conversationId: number, status: ConversationStatus, options: { until?: number } = {}): void {
     checkStatus(status);
-    if (!this.s.setStatus.run(status, conversationId).changes) throw unknownConversation(conversationId);
+    if (status === 'snoozed' && options.until !== undefined && !(Number.isSafeInteger(options.until) && options.until > 0)) {
+      throw new DiwanError('invalid_input', 'Choose a valid time to snooze the conversation until.');
+    }
+    const until = status === 'snoozed' ? (options.until ?? null) : null;
+    if (!this.s.setStatus.run(status, until, conversationId).changes) throw unknownConversation(conversationId);
+  }
+
+  /** Reopens snoozed conversations whose wake-up time has come; returns their ids. */
+  wakeDue(now: number): number[] {
+    return (this.s.wakeDue.all(now) as Array<{ id: number }>).map((r) => r.id);
   }
 
   assign(conversationId: number, assigneeId: string | null): void {
@@ -237,7 +252,7 @@ function statements(db: Db) {
   const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason';
   return {
     one: db.prepare(
-      `SELECT c.id, c.channel_id, c.status, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name
+      `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
     preview: db.prepare('SELECT masked_text FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT 1').pluck(),
@@ -256,7 +271,8 @@ function statements(db: Db) {
        WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY a.id`,
     ),
     field: db.prepare('SELECT type, value_enc FROM message_fields WHERE message_id = ? AND n = ?'),
-    setStatus: db.prepare('UPDATE conversations SET status = ? WHERE id = ?'),
+    setStatus: db.prepare('UPDATE conversations SET status = ?, snoozed_until = ? WHERE id = ?'),
+    wakeDue: db.prepare("UPDATE conversations SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ? RETURNING id"),
     assign: db.prepare('UPDATE conversations SET assignee_id = ? WHERE id = ?'),
     markRead: db.prepare('UPDATE conversations SET unread = 0 WHERE id = ?'),
   };

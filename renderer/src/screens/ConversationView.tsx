@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SNOOZE_CHOICES, snoozeUntil, type SnoozeChoice } from '../snooze';
 import { Dialog } from '../components/Dialog';
 import { ErrorNote } from '../components/Notice';
 import { Segments } from '../components/Segments';
@@ -70,12 +71,30 @@ function Header({ detail }: { detail: Detail }) {
             data-testid="status-select"
             onChange={(e) => {
               const status = e.target.value as typeof s.status;
-              act(call('setConversationStatus', { conversationId: s.id, status, ...(status === 'snoozed' ? { snoozeUntil: Date.now() + 3_600_000 } : {}) }));
+              act(call('setConversationStatus', { conversationId: s.id, status, ...(status === 'snoozed' ? { snoozeUntil: snoozeUntil('1h', new Date()) } : {}) }));
             }}
           >
             {(['open', 'pending', 'snoozed', 'resolved'] as const).map((st) => (
               <option key={st} value={st}>
                 {t(`statuses.${st}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          {t('conversation.snoozeFor')}
+          <select
+            value=""
+            data-testid="snooze-select"
+            onChange={(e) => {
+              const choice = e.target.value as SnoozeChoice;
+              if (choice) act(call('setConversationStatus', { conversationId: s.id, status: 'snoozed', snoozeUntil: snoozeUntil(choice, new Date()) }));
+            }}
+          >
+            <option value="">…</option>
+            {SNOOZE_CHOICES.map((c) => (
+              <option key={c} value={c}>
+                {t(`conversation.snooze.${c}`)}
               </option>
             ))}
           </select>
