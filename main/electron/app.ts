@@ -73,7 +73,10 @@ export async function startShell(
     return null;
   }
   core.identity.sessions.closeLeftovers();
-  registerIpc(electron.ipcMain, createMainDispatch(core, log, createNotifier(electron)));
+  const notifier = createNotifier(electron);
+  registerIpc(electron.ipcMain, createMainDispatch(core, log, notifier));
+  // Surge mode and security alerts reach the lead as OS notifications too (titles and counts, never customer text).
+  core.guards.onNotice((notice) => void notifier.notify({ title: notice.title, body: notice.body }));
 
   const win = createMainWindow(electron, opts.preloadPath);
   app.on('second-instance', () => {

@@ -223,6 +223,32 @@ describe('hardened Electron shell', () => {
     expect(lockEvents(win)).toEqual([['diwan-event:locked', { reason: 'idle' }]]);
   });
 
+  it('shows surge mode to the lead as an OS notification without customer text', async () => {
+    const electron = fakeElectron();
+    const rendererDir = tmpDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+    const clock = new TestClock();
+    core = await testCore({ clock });
+    core.store.channels.create({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp' });
+    await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core! });
+    let n = 0;
+    for (let s = 0; s < 40; s++) {
+      clock.advance(1000);
+      const batch = Array.from({ length: 20 }, (_, i) => ({
+        platformMessageId: `f${++n}`,
+        platformConversationId: `bot${i % 4}`,
+        contact: { platformUserId: `bot${i % 4}` },
+        direction: 'in' as const,
+        text: `secret-customer-text ${n} ${Math.sin(n)}`,
+        sentAt: clock.now(),
+      }));
+      core.channels.sink.ingest('wa', batch, null);
+    }
+    const surge = electron.notifications.find((x) => x.title === 'Surge on wa');
+    expect(surge).toBeDefined();
+    expect(JSON.stringify(electron.notifications)).not.toContain('secret-customer-text');
+  });
+
   it('explains and quits when the database cannot be opened', async () => {
     const electron = fakeElectron();
     const { DiwanError } = await import('../../main/core/shared/errors');
