@@ -329,6 +329,11 @@ export const consoleContract = {
         name: Name,
         /** Typed by the administrator; main writes them to the keychain and never returns them. */
         credentials: z.record(z.string().regex(/^[a-zA-Z0-9_]{1,40}$/), z.string().min(1).max(4000)).refine((c) => Object.keys(c).length <= 10, 'At most 10 credential fields.'),
+        /** Non-secret settings (API root, page or phone-number id, poll interval…); the store refuses secret-looking keys. */
+        settings: z
+          .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), z.union([z.string().max(500), z.number().finite(), z.boolean()]))
+          .refine((c) => Object.keys(c).length <= 20, 'At most 20 settings.')
+          .optional(),
       })
       .strict(),
     response: ChannelDto,

@@ -134,7 +134,7 @@ export interface LeadPort {
 export interface AdminPort {
   channels(): Array<Omit<Out<typeof ChannelDto>, 'hasCredentials'>>;
   /** Saves the channel's configuration (never its credentials, which main writes to the keychain itself). */
-  saveChannel(q: { actor: Actor; id: string; kind: ChannelKindT; name: string }): void;
+  saveChannel(q: { actor: Actor; id: string; kind: ChannelKindT; name: string; settings?: Record<string, string | number | boolean> }): void;
   device(): Out<typeof DeviceStatus>;
   /** For the audit trail: who saved which channel's credentials (never the credentials). */
   recordCredentialsSaved(q: { actor: Actor; channelId: string; fields: string[] }): void;

@@ -363,9 +363,10 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
           unread: unread.get(c.id) ?? 0,
         }));
       },
-      saveChannel({ actor, id, kind, name }) {
+      saveChannel({ actor, id, kind, name, settings }) {
         const exists = store.channels.list().some((c) => c.id === id);
-        if (!exists) store.channels.create({ id, kind, name });
+        if (!exists) store.channels.create({ id, kind, name, config: settings });
+        else if (settings) store.channels.updateConfig(id, settings);
         core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${id}`, details: { kind, created: !exists } });
       },
       recordCredentialsSaved({ actor, channelId, fields }) {

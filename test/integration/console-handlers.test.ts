@@ -213,6 +213,20 @@ describe('console handlers through the main dispatcher (real core, store, identi
     await c.vault.delete('channel:telegram-9');
   });
 
+  it('saves a channel’s settings (never secrets) and starts it at once in the running console', async () => {
+    const { core: c, as } = await setup();
+    c.channels.start();
+    const admin = as('admin');
+    await admin.signIn();
+    const settings = { phoneNumberId: '1098765', baseUrl: 'http://127.0.0.1:9' };
+    await admin.ok('saveChannel', { id: 'whatsapp-1', kind: 'whatsapp', name: 'WhatsApp', credentials: { accessToken: 'EAAG-top-secret' }, settings });
+    expect(c.store.channels.get('whatsapp-1').config).toEqual(settings);
+    expect(c.channels.runtime.health().map((h) => h.channelId)).toContain('whatsapp-1');
+    expect(await admin.call('saveChannel', { id: 'whatsapp-1', kind: 'whatsapp', name: 'WhatsApp', credentials: {}, settings: { apiToken: 'x' } })).toMatchObject({ ok: false });
+    await c.channels.stop();
+    await c.vault.delete('channel:whatsapp-1');
+  });
+
   it('locking ends the session: calls answer locked, then need a new sign-in', async () => {
     const { core: c, as } = await setup();
     const agent = as('agent');

@@ -14,6 +14,8 @@ export interface ChannelRuntime {
   readonly sink: ConnectorSink;
   /** Adds every enabled channel (or the demo channel when there is none) and starts pulling and sending. */
   start(): void;
+  /** (Re)starts one channel from its saved configuration and credentials, once the runtime runs. */
+  reload(channelId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,14 @@ export function createChannelRuntime(deps: {
   });
   const syncPause = () => (deps.lock.isLocked() ? runtime.pause(deps.lock.reason() ?? 'locked') : runtime.resume());
   let unbind = () => {};
+  let started = false;
+  const add = (c: { id: string; kind: string; config: Record<string, unknown> }) => {
+    try {
+      runtime.add(channelConfig(c));
+    } catch (e) {
+      deps.log(`channel ${c.id} not started: ${(e as { code?: string }).code ?? 'error'}`);
+    }
+  };
   return {
     runtime,
     sink: deps.sink,
@@ -52,18 +62,20 @@ export function createChannelRuntime(deps: {
         deps.store.channels.create({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo' });
         channels = [deps.store.channels.get(DEMO_CHANNEL_ID)];
       }
-      for (const c of channels) {
-        try {
-          runtime.add(channelConfig(c));
-        } catch (e) {
-          deps.log(`channel ${c.id} not started: ${(e as { code?: string }).code ?? 'error'}`);
-        }
-      }
+      for (const c of channels) add(c);
+      started = true;
       syncPause();
       unbind = deps.lock.onChange(syncPause);
       runtime.start();
     },
+    async reload(channelId) {
+      if (!started) return;
+      await runtime.remove(channelId);
+      const c = deps.store.channels.get(channelId);
+      if (c.enabled) add(c);
+    },
     async stop() {
+      started = false;
       unbind();
       await runtime.stop();
     },

@@ -149,8 +149,9 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       // Credentials go to the keychain first: a channel row never exists that claims secrets it does not have.
       // Connectors read `channel:<id>` as one JSON object of the platform's fields (loadChannelSecrets).
       if (fields.length) await vault.setChannelToken(id, JSON.stringify(r.credentials));
-      s.admin.saveChannel({ actor: me, id, kind: r.kind, name: r.name });
+      s.admin.saveChannel({ actor: me, id, kind: r.kind, name: r.name, settings: r.settings });
       if (fields.length) s.admin.recordCredentialsSaved({ actor: me, channelId: id, fields });
+      await core.channels.reload(id);
       const saved = s.admin.channels().find((c) => c.id === id);
       if (!saved) throw new DiwanError('internal', 'The channel was not saved.');
       return { ...saved, hasCredentials: (await vault.channelToken(id)) !== null };

@@ -14,11 +14,22 @@ const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram',
 /** Which credential fields each platform needs (names only; values go to the keychain through main). */
 const CREDENTIAL_FIELDS: Record<Kind, string[]> = {
   telegram: ['botToken'],
-  whatsapp: ['accessToken', 'phoneNumberId', 'appSecret'],
+  whatsapp: ['accessToken', 'appSecret'],
   messenger: ['pageAccessToken', 'appSecret'],
   instagram: ['pageAccessToken', 'appSecret'],
   x: ['accessToken', 'refreshToken', 'clientId', 'clientSecret'],
   email: ['host', 'username', 'password'],
+  demo: [],
+};
+
+/** Non-secret settings each platform needs (stored with the channel, shown again, never secret). */
+const SETTING_FIELDS: Record<Kind, string[]> = {
+  telegram: [],
+  whatsapp: ['phoneNumberId'],
+  messenger: ['pageId'],
+  instagram: ['pageId', 'accountId'],
+  x: ['userId'],
+  email: [],
   demo: [],
 };
 
@@ -66,6 +77,7 @@ function Channels() {
   const [name, setName] = useState('');
   const [id, setId] = useState('');
   const [secrets, setSecrets] = useState<Record<string, string>>({});
+  const [settings, setSettings] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const fields = CREDENTIAL_FIELDS[kind];
@@ -107,7 +119,8 @@ function Channels() {
           e.preventDefault();
           setSaved(false);
           try {
-            await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: Object.fromEntries(Object.entries(secrets).filter(([, v]) => v)) });
+            const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v));
+            await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: filled(secrets), settings: filled(settings) });
             setSecrets({});
             setSaved(true);
             setSaveError(null);
@@ -124,6 +137,7 @@ function Channels() {
           <select value={kind} onChange={(e) => {
               setKind(e.target.value as Kind);
               setSecrets({});
+              setSettings({});
             }} data-testid="channel-kind">
             {CHANNEL_KINDS.filter((k) => k !== 'demo').map((k) => (
               <option key={k} value={k}>
@@ -140,6 +154,19 @@ function Channels() {
           ID
           <input value={id} maxLength={60} pattern="[a-z0-9-]{1,60}" dir="ltr" onChange={(e) => setId(e.target.value)} data-testid="channel-id" />
         </label>
+        {SETTING_FIELDS[kind].map((fname) => (
+          <label className="field" key={fname}>
+            {t(`admin.setting.${fname}`)}
+            <input
+              spellCheck={false}
+              dir="ltr"
+              maxLength={500}
+              value={settings[fname] ?? ''}
+              onChange={(e) => setSettings({ ...settings, [fname]: e.target.value })}
+              data-testid={`setting-${fname}`}
+            />
+          </label>
+        ))}
         {fields.map((fname) => (
           <label className="field" key={fname}>
             {t(`admin.cred.${fname}`)}
