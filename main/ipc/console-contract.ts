@@ -68,6 +68,16 @@ export const MessageDto = z.object({
   author: UserRef.nullable(),
 });
 
+export const DRILL_KIND_NAMES = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'] as const;
+export const DrillKind = z.enum(DRILL_KIND_NAMES);
+export const DrillReportDto = z.object({
+  drillId: z.string().max(60),
+  startsAt: Time,
+  endsAt: Time,
+  messagesSent: z.number().int().nonnegative().max(100_000),
+  agents: z.array(z.object({ agent: UserRef, flagged: z.number().int().nonnegative(), unsafeReplies: z.number().int().nonnegative(), safeReplies: z.number().int().nonnegative() })).max(1000),
+});
+
 export const NoteDto = z.object({ id: Id, author: UserRef.nullable(), createdAt: Time, segments: Segments, textDirection: TextDirection });
 
 /** The platform's reply window: none where the platform has none, else whether a reply may still go out and how. */
@@ -242,6 +252,8 @@ export const consoleContract = {
     response: ConversationSummary,
     permission: 'conversations.write',
   }),
+  /** The agent reports a customer's message as a scam attempt; `drill` tells them it was a phishing drill's message. */
+  reportScam: channel({ request: z.object({ messageId: Id }).strict(), response: z.object({ drill: z.boolean() }), permission: 'conversations.write' }),
   resolveUnknownDelivery: channel({
     request: z.object({ messageId: Id, action: z.enum(['resend', 'mark_failed']) }).strict(),
     response: MessageDto,
@@ -340,6 +352,14 @@ export const consoleContract = {
     permission: 'channels.manage',
   }),
   deviceStatus: channel({ request: Empty, response: DeviceStatus, permission: 'settings.manage' }),
+  /** Starts a phishing drill: the demo channel delivers one scam attempt per kind now, as customer messages. */
+  scheduleDrill: channel({
+    request: z.object({ kind: DrillKind.optional(), channelId: z.string().regex(/^[a-z0-9-]{1,60}$/).optional() }).strict(),
+    response: z.object({ drillId: z.string().max(60), messagesSent: z.number().int().nonnegative().max(100) }),
+    permission: 'settings.manage',
+  }),
+  /** Who reported the drill's messages as scams and who replied unsafely (counts only, never the reply text). */
+  drillReport: channel({ request: z.object({ drillId: z.string().regex(/^drill-[0-9a-f]{1,40}$/) }).strict(), response: DrillReportDto, permission: 'reports.read' }),
 } as const;
 
 /** Events the console listens to. Payloads carry ids only, never customer text. */

@@ -11,6 +11,7 @@ import type { MaskingHints } from '../masking';
 import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
 import { createGuards, guardedSink, guardPolicyFrom, type Guards } from './guards';
+import { createDrillRunner, type DrillRunner } from './drills';
 import { detectorMasker, maskingHintsFrom } from './masker';
 import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
@@ -72,6 +73,8 @@ export interface Core {
   readonly guards: Guards;
   /** The channels (connectors) the console runs; the shell and the bridge start them, the CLI never does. */
   readonly channels: ChannelRuntime;
+  /** Phishing drills on the demo channel (records in `guards.drills`). */
+  readonly drills: DrillRunner;
   /**
    * Loads the device key and the audit key from the keychain (creating them on first start) and checks the audit
    * trail's head. Everything that signs in, signs or verifies awaits it; it retries after a failure.
@@ -132,6 +135,8 @@ async function assemble(
   };
   const channels = createChannelRuntime({ store, sink: guardedSink(guards, store.sink), vault, clock, audit, lock, log, relayLink });
 
+  const drills = createDrillRunner({ db, store, drills: guards.drills, sink: channels.sink, clock });
+
   const gate = createGate(db, clock, audit, {
     ...opts.network,
     onPolicy: (policy) => {
@@ -164,6 +169,7 @@ async function assemble(
     store,
     guards,
     channels,
+    drills,
     ready() {
       starting ??= (async () => {
         const device = await loadOrCreateDeviceIdentity(vault);

@@ -1,5 +1,5 @@
 import { detectSensitive } from '../masking';
-import { EarlyWarning, FloodGate, OutboundGuard, Quarantine, resolveGuardPolicy, type GuardNotice, type GuardPolicy } from '../guard';
+import { Drills, EarlyWarning, evaluateReply, FloodGate, OutboundGuard, Quarantine, resolveGuardPolicy, type GuardNotice, type GuardPolicy } from '../guard';
 import type { Policy } from '../policy';
 import type { Db, Store } from '../store';
 import type { ConnectorSink } from '../shared/messages';
@@ -15,6 +15,8 @@ export interface Guards {
   readonly policy: GuardPolicy;
   /** Blocked replies waiting for a team lead's four eyes. */
   readonly approvals: ReplyApprovals;
+  /** Phishing drills: scheduled by an administrator, agents' reports and replies judged by the outbound guard's rules. */
+  readonly drills: Drills;
   /** Follows IT's signed policy: the outbound guard reads the company's link domains from it at every check. */
   setPolicy(policy: GuardPolicy): void;
   /** Where guard notices go (the lead's panel, OS notifications); the shell and the console subscribe. */
@@ -45,6 +47,19 @@ export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clo
       return policy;
     },
     approvals: new ReplyApprovals({ outbound, audit: deps.audit, clock: deps.clock }),
+    drills: new Drills({
+      db: deps.db,
+      // A reply is unsafe when the outbound guard would block or warn it (judged without auditing a second block).
+      judgeReply: (text) => {
+        const findings = evaluateReply(text, 'en', policy, detectSensitive);
+        return findings.some((f) => f.verdict === 'block') ? 'block' : findings.length ? 'warn' : 'allow';
+      },
+      get companyDomain() {
+        return policy.companyDomains[0] ?? 'example.com';
+      },
+      audit: deps.audit,
+      clock: deps.clock,
+    }),
     setPolicy(next) {
       policy = next;
     },

@@ -3,3 +3,4 @@ export type { NetworkOptions } from './network';
 export { openCore, restoreDatabase, DATABASE_FILE, type Core, type CoreOptions, type AppStatus } from './core';
 export { APP_NAME, APP_VERSION } from './version';
 export { ReplyApprovals, type ApprovalRequest, type ApprovalState } from './reply-approvals';
+export type { DrillRunner } from './drills';

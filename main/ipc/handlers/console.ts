@@ -60,6 +60,13 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     },
     addNote: (r, ctx) => noteDto(s.inbox.addNote({ actor: actorOf(ctx), conversationId: r.conversationId, text: r.text })),
     setLabels: (r, ctx) => summaryDto(s.inbox.setLabels({ actor: actorOf(ctx), conversationId: r.conversationId, labels: [...new Set(r.labels)] })),
+    reportScam: (r, ctx) => {
+      const me = actorOf(ctx);
+      const drillMessage = core.drills.drillMessageOf(r.messageId);
+      if (drillMessage) core.guards.drills.recordFlag(drillMessage, me.username);
+      else core.audit({ action: 'guard.scam_reported', actor: me.username, target: `message:${r.messageId}` });
+      return { drill: drillMessage !== null };
+    },
     resolveUnknownDelivery: (r, ctx) => messageDto(s.inbox.resolveUnknownDelivery({ actor: actorOf(ctx), messageId: r.messageId, action: r.action })),
 
     listCannedReplies: () => s.composer.cannedReplies(),
@@ -86,6 +93,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       if (detail.replyWindow.kind === 'human_agent' && !r.humanAgentTag) {
         throw new DiwanError('human_agent_tag_needed', 'Past 24 hours this platform accepts replies only with the human-agent tag. Tick it to send.');
       }
+      // A reply to a phishing drill's message is judged (and recorded) whether or not the guard lets it out.
+      for (const drillMessage of core.drills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, me.username, r.text);
       // The outbound guard decides inside queueReply: a block goes out only with a lead's approval of this exact text.
       return messageDto(
         s.composer.queueReply({ actor: me, conversationId: r.conversationId, text: r.text, humanAgentTag: r.humanAgentTag, ...(r.approvalToken ? { approvalToken: r.approvalToken } : {}) }),
@@ -157,6 +166,19 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       return { ...saved, hasCredentials: (await vault.channelToken(id)) !== null };
     },
     deviceStatus: () => s.admin.device(),
+    scheduleDrill: (r, ctx) => {
+      const me = actorOf(ctx);
+      const role = me.role === 'admin' || me.role === 'lead' ? me.role : 'agent';
+      const { drillId, conversationIds } = core.drills.start({ adminId: me.username, role, ...(r.channelId ? { channelId: r.channelId } : {}), ...(r.kind ? { kinds: [r.kind] } : {}) });
+      return { drillId, messagesSent: conversationIds.length };
+    },
+    drillReport: (r) => {
+      const report = core.guards.drills.report(r.drillId);
+      return {
+        ...report,
+        agents: report.agents.map((a) => ({ agent: userByUsername(a.agentId) ?? { id: a.agentId, name: a.agentId }, flagged: a.flagged, unsafeReplies: a.unsafeReplies, safeReplies: a.safeReplies })),
+      };
+    },
   };
 }
 

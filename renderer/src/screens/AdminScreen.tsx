@@ -7,7 +7,7 @@ import { useFormat } from '../format';
 import { StatusScreen } from './StatusScreen';
 import { Tabs } from './LeadScreen';
 
-type Tab = 'channels' | 'users' | 'device' | 'audit';
+type Tab = 'channels' | 'users' | 'device' | 'drills' | 'audit';
 type Kind = ResponseOf<'listChannels'>[number]['kind'];
 const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x', 'email', 'demo'];
 
@@ -41,10 +41,11 @@ export function AdminScreen() {
       <h2 id="admin-title" className="visually-hidden">
         {t('admin.title')}
       </h2>
-      <Tabs<Tab> tabs={['channels', 'users', 'device', 'audit']} current={tab} onChange={setTab} prefix="admin.tabs" />
+      <Tabs<Tab> tabs={['channels', 'users', 'device', 'drills', 'audit']} current={tab} onChange={setTab} prefix="admin.tabs" />
       {tab === 'channels' && <Channels />}
       {tab === 'users' && <Users />}
       {tab === 'device' && <Device />}
+      {tab === 'drills' && <Drills />}
       {tab === 'audit' && <Audit />}
     </section>
   );
@@ -266,6 +267,92 @@ function Device() {
         </dl>
       )}
       <StatusScreen />
+    </div>
+  );
+}
+
+const DRILL_KINDS = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'] as const;
+type DrillKindName = (typeof DRILL_KINDS)[number];
+
+/** Starts a phishing drill on the demo channel and shows who reported the attempts and who replied unsafely. */
+function Drills() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<DrillKindName | 'all'>('all');
+  const [started, setStarted] = useState<ResponseOf<'scheduleDrill'> | null>(null);
+  const [report, setReport] = useState<ResponseOf<'drillReport'> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const refresh = async (drillId: string) => {
+    try {
+      setReport(await call('drillReport', { drillId }));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div className="stack" data-testid="drills">
+      <p className="note">{t('admin.drills.drillIntro')}</p>
+      <form
+        className="card row"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            const r = await call('scheduleDrill', kind === 'all' ? {} : { kind });
+            setStarted(r);
+            setReport(null);
+            setError(null);
+          } catch (err) {
+            setError(err);
+          }
+        }}
+      >
+        <label>
+          {t('admin.drills.drillKind')}{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value as DrillKindName | 'all')}>
+            <option value="all">{t('admin.drills.allKinds')}</option>
+            {DRILL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`admin.drills.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t('admin.drills.startDrill')}</button>
+      </form>
+      <ErrorNote error={error} />
+      {started && (
+        <div className="stack">
+          <p role="status">{t('admin.drills.drillStarted', { count: started.messagesSent })}</p>
+          <button type="button" onClick={() => void refresh(started.drillId)}>
+            {t('admin.drills.refresh')}
+          </button>
+        </div>
+      )}
+      {report &&
+        (report.agents.length === 0 ? (
+          <p className="note">{t('admin.drills.noOutcomes')}</p>
+        ) : (
+          <table className="table" data-testid="drill-report">
+            <thead>
+              <tr>
+                <th>{t('admin.drills.agent')}</th>
+                <th>{t('admin.drills.flagged')}</th>
+                <th>{t('admin.drills.unsafeReplies')}</th>
+                <th>{t('admin.drills.safeReplies')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.agents.map((a) => (
+                <tr key={a.agent.id}>
+                  <td><bdi>{a.agent.name}</bdi></td>
+                  <td>{a.flagged}</td>
+                  <td>{a.unsafeReplies}</td>
+                  <td>{a.safeReplies}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
     </div>
   );
 }

@@ -247,8 +247,36 @@ export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }
         <span>{m.direction === 'in' ? t('conversation.customer') : (m.author?.name ?? t('conversation.you'))}</span>
         <time>{f.time(m.sentAt)}</time>
         {m.delivery && <DeliveryState messageId={m.id} delivery={m.delivery} />}
+        {m.direction === 'in' && <ReportScam messageId={m.id} />}
       </div>
     </li>
+  );
+}
+
+/** Reporting a customer's message as a scam; on a phishing drill's message the agent learns it was a drill. */
+function ReportScam({ messageId }: { messageId: number }) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<'drill' | 'reported' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  if (outcome) return <span className="note" role="status" data-testid="scam-reported">{t(outcome === 'drill' ? 'conversation.reportedDrill' : 'conversation.reported')}</span>;
+  return (
+    <>
+      <button
+        type="button"
+        className="link"
+        data-testid="report-scam"
+        onClick={async () => {
+          try {
+            setOutcome((await call('reportScam', { messageId })).drill ? 'drill' : 'reported');
+          } catch (e) {
+            setError(e);
+          }
+        }}
+      >
+        {t('conversation.reportScam')}
+      </button>
+      <ErrorNote error={error} />
+    </>
   );
 }
 
