@@ -1,4 +1,6 @@
 import type { Core } from '../../main/core/app';
+import { newSessionSlot } from '../../main/core/auth';
+import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { DEMO_CHANNEL_ID } from '../../main/core/app/channels';
 import { startBridge, type RunningBridge } from '../bridge/server';
 import { RENDERER_DIR } from './browser';
@@ -70,4 +72,26 @@ export function originals(core: Core, conversationId: number): string[] {
 /** Masked display names of every contact (what the inbox shows). */
 export function contactNames(core: Core): string[] {
   return (core.db.prepare('SELECT DISTINCT display_name FROM contacts WHERE display_name IS NOT NULL').pluck().all() as string[]).filter(Boolean);
+}
+
+/**
+ * A real core with the four test people and a demo channel, and `as(person)`: that person signed in through the real
+ * dispatcher, with `call` (the raw result) and `ok` (the value, or a thrown error naming the code).
+ */
+export async function signedInConsole(core: Core) {
+  await addPeople(core);
+  core.store.channels.create({ id: 'demo', kind: 'demo', name: 'Demo' });
+  const d = createMainDispatch(core, () => {}, { notify: () => true });
+  const as = async (who: keyof typeof PEOPLE) => {
+    const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
+    const call = (channel: string, request: unknown) => d(channel, request, ctx);
+    const ok = async <T = unknown>(channel: string, request: unknown): Promise<T> => {
+      const r = await call(channel, request);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+      return r.value as T;
+    };
+    await ok('signIn', { username: PEOPLE[who].username, password: PEOPLE[who].password });
+    return { call, ok };
+  };
+  return as;
 }

@@ -1,30 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newSessionSlot } from '../../main/core/auth';
 import type { Core } from '../../main/core/app';
-import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { testCore } from '../helpers/core';
-import { addPeople, ingestMessage, PEOPLE } from '../helpers/console';
+import { ingestMessage, PEOPLE, signedInConsole } from '../helpers/console';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
 
 async function setup() {
   const c = (core = await testCore());
-  await addPeople(c);
-  c.store.channels.create({ id: 'demo', kind: 'demo', name: 'Demo' });
-  const d = createMainDispatch(c, () => {}, { notify: () => true });
-  const as = async (who: keyof typeof PEOPLE) => {
-    const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
-    const call = (channel: string, request: unknown) => d(channel, request, ctx);
-    const ok = async <T = unknown>(channel: string, request: unknown): Promise<T> => {
-      const r = await call(channel, request);
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-      return r.value as T;
-    };
-    await ok('signIn', { username: PEOPLE[who].username, password: PEOPLE[who].password });
-    return { call, ok };
-  };
-  return { core: c, as };
+  return { core: c, as: await signedInConsole(c) };
 }
 
 type Report = { drillId: string; messagesSent: number; agents: Array<{ agent: { name: string }; flagged: number; unsafeReplies: number; safeReplies: number }> };
