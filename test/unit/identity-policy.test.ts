@@ -31,6 +31,14 @@ describe('the identity part of a signed IT policy', () => {
     });
   });
 
+  it('never grants longer than the policy allows, even under a minute', () => {
+    const policy = PolicySchema.parse({
+      ...(policyBody([SITE]) as object),
+      reveal: { OTP: { roles: ['lead'], durationSeconds: 30, requiresApproval: true } },
+    });
+    expect(identityPolicyFrom(policy).reveal?.grantMinutes).toBe(0.5);
+  });
+
   it('keeps Diwan’s reveal defaults when the policy names no reveal rules', () => {
     const policy = PolicySchema.parse(policyBody([SITE]));
     expect(identityPolicyFrom(policy)).toEqual({ requireTwoFactor: true, enrolledDevices: undefined });

@@ -3,7 +3,8 @@ import type { Policy } from '../policy';
 
 /**
  * The identity part of a signed IT policy, in the shape the auth module reads. The policy sets reveal rules per
- * field type; a grant lasts the shortest duration the policy names (one grant length for all types, erring short).
+ * field type; a grant lasts the shortest duration the policy names, to the second (one grant length for all types,
+ * erring short, never longer than IT allowed).
  * A policy that names no reveal rules keeps Diwan's defaults.
  */
 export function identityPolicyFrom(policy: Policy): IdentityPolicy {
@@ -17,7 +18,7 @@ export function identityPolicyFrom(policy: Policy): IdentityPolicy {
   out.reveal = {
     allowedTypes,
     approvalRequired: rules.filter(([, r]) => r.requiresApproval).map(([t]) => t),
-    grantMinutes: Math.max(1, Math.floor(Math.min(...rules.map(([, r]) => r.durationSeconds)) / 60)),
+    grantMinutes: Math.min(...rules.map(([, r]) => r.durationSeconds)) / 60,
   };
   return out;
 }
