@@ -20,7 +20,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: 'main/index.ts' } },
+      // The ingest preparation worker is its own entry: `ParallelPreparer` starts it as out/main/prepare-worker.js.
+      rollupOptions: { input: { index: 'main/index.ts', 'prepare-worker': 'main/core/app/prepare-worker.ts' } },
     },
   },
   preload: {

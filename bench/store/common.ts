@@ -20,9 +20,12 @@ export function memoryKeychain(): KeychainPort {
   };
 }
 
-/** Without `masker`, the core masks with the real detectors, as the console does. */
+/** Without `masker`, the core masks with the real detectors on its preparation worker, as the console does. */
 export async function benchCore(dataDir: string, keychain = memoryKeychain(), masker?: Masker): Promise<Core> {
-  return openCore({ dataDir, keychain, keychainService: 'Diwan-bench', masker });
+  const core = await openCore({ dataDir, keychain, keychainService: 'Diwan-bench', masker });
+  // As in the console, which starts the ingest preparation worker at open: measure the steady state.
+  await core.parallelIngest();
+  return core;
 }
 
 export function argValue(name: string, fallback: number): number {

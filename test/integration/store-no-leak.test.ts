@@ -64,7 +64,10 @@ describe('no original value at rest', () => {
         attachments: [{ kind: 'document', fileName: `statement-${card}.pdf` }],
       });
     }
-    for (let i = 0; i < messages.length; i += 25) core.store.sink.ingest('wa', messages.slice(i, i + 25), `cursor-${i}`);
+    // Small batches are prepared inline; a large one on the preparation worker, once it is ready.
+    for (let i = 0; i < 75; i += 25) core.store.sink.ingest('wa', messages.slice(i, i + 25), `cursor-${i}`);
+    expect(await core.parallelIngest()).toBe(true);
+    core.store.sink.ingest('wa', messages.slice(75), 'cursor-75');
     const conv = core.store.conversations.list().items[0]!;
     core.store.notes.add(conv.id, 'agent', `customer confirmed ${values[0]}`);
     core.store.outbox.enqueue({ conversationId: conv.id, text: `we sent it to ${values[1]}`, authorId: 'agent' });

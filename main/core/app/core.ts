@@ -13,6 +13,7 @@ import { createChannelRuntime, type ChannelRuntime } from './channels';
 import { createGuards, guardedSink, guardPolicyFrom, type Guards } from './guards';
 import { createDrillRunner, type DrillRunner } from './drills';
 import { detectorMasker, maskingHintsFrom } from './masker';
+import { ParallelPreparer } from './parallel-preparer';
 import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { storeOriginals, storeTranscripts } from './store-ports';
@@ -81,6 +82,12 @@ export interface Core {
    */
   ready(): Promise<void>;
   status(): Promise<AppStatus>;
+  /**
+   * Starts the worker that masks and encrypts large ingest batches, resolving true once it is ready (false when
+   * batches are prepared on the main thread: a custom masker, or a worker that could not start). The console
+   * starts it at open; until it is ready, batches are prepared inline.
+   */
+  parallelIngest(): Promise<boolean>;
   /** Stops the gate's timers and closes the database. */
   close(): void;
 }
@@ -118,10 +125,21 @@ async function assemble(
   const usernameOf = (id: string) => identity.users.byId(id)?.username ?? 'unknown';
 
   let maskingHints: MaskingHints | undefined;
-  const store = await openStore({ db, vault, clock, masker: opts.masker ?? detectorMasker(() => maskingHints), audit, appVersion: APP_VERSION });
+  // With the real detectors, ingest batches are masked and encrypted on a worker thread (a custom masker stays inline).
+  const preparer = opts.masker ? undefined : new ParallelPreparer(() => maskingHints, log);
+  const store = await openStore({
+    db,
+    vault,
+    clock,
+    masker: opts.masker ?? detectorMasker(() => maskingHints),
+    preparer,
+    audit,
+    appVersion: APP_VERSION,
+  });
   const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(db, store), () => identity.currentPolicy, usernameOf);
   const review = new ReviewService(db, clock, audit, opts.transcripts ?? storeTranscripts(db, store), () => identity.deviceIdentity);
   if (opts.background) store.outbox.recoverInterrupted();
+  if (opts.background) void preparer?.warmUp();
   const stopRetention = opts.background
     ? scheduleRetention(() => store.runRetention(), opts.background.retentionEveryMs, (e) => log(`retention failed: ${(e as { code?: string }).code ?? 'error'}`))
     : () => {};
@@ -190,10 +208,12 @@ async function assemble(
         keychain: await vault.probe(),
       };
     },
+    parallelIngest: async () => (preparer ? preparer.warmUp() : false),
     close() {
       gate.stop();
       void channels.stop();
       stopRetention();
+      preparer?.close();
       if (!db.open) return;
       if (auditTrail.isOpen) {
         identity.sessions.lockAll('shutdown');

@@ -4,7 +4,7 @@ import { INBOUND_LIMITS, type ConnectorSink, type InboundMessage, type IngestRes
 import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
 import { unknownChannel } from './channels';
 import type { Db } from './database';
-import { indexBody } from './search-text';
+import { inlinePreparer, type PreparedText, type TextPreparer } from './prepare';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
@@ -14,11 +14,16 @@ const MAX_BATCH = 5000;
  * The ingest path: validate → mask → encrypt originals → insert message, field spans, attachments metadata and the
  * search entry → update conversations → save the cursor, all in one transaction per batch. Idempotent by
  * (channel, platform message id): a re-delivered message is counted as a duplicate and changes nothing.
+ * Message i of a batch takes id `first + i` (a duplicate leaves its id unused), so the texts can be masked and
+ * encrypted — by the preparer, possibly on another thread — while this thread looks up and writes.
  */
 export class Ingestor implements ConnectorSink {
   private readonly s: ReturnType<typeof statements>;
 
-  constructor(private readonly ctx: StoreContext) {
+  constructor(
+    private readonly ctx: StoreContext,
+    private readonly preparer: TextPreparer = inlinePreparer,
+  ) {
     this.s = statements(ctx.db);
   }
 
@@ -41,37 +46,42 @@ export class Ingestor implements ConnectorSink {
     const now = ctx.clock.now();
     let inserted = 0;
     let duplicates = 0;
-    let id = 0;
     const touched = new Map<number, { last: number; unread: number; inbound: boolean }>();
     const contacts = new Map<string, number>();
-    if (messages.length) assertCurrentKey(ctx);
-
     const conversations = new Map<string, number>();
-    for (const m of messages) {
+    if (messages.length) assertCurrentKey(ctx);
+    const first = nextId(ctx.db, 'messages');
+    const prepared = this.preparer.start(messages.map((m) => m.text), first, ctx);
+    const size = this.preparer.chunkSize;
+    let chunk: PreparedText[] = [];
+    let chunkNo = -1;
+
+    for (const [i, m] of messages.entries()) {
       if (s.messageExists.get(channelId, m.platformMessageId)) {
         duplicates++;
         continue;
       }
-      if (!id) id = nextId(ctx.db, 'messages');
       const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now);
       contacts.set(m.contact.platformUserId, contactId);
       const conversationId =
         conversations.get(m.platformConversationId) ?? this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
       conversations.set(m.platformConversationId, conversationId);
 
-      const { masked, fields } = ctx.masker(m.text);
+      if (Math.floor(i / size) !== chunkNo) {
+        chunkNo = Math.floor(i / size);
+        chunk = prepared(chunkNo);
+      }
+      const p = chunk[i - chunkNo * size]!;
+      const id = first + i;
       s.insertMessage.run(
-        id, conversationId, channelId, m.platformMessageId, m.direction, masked,
-        ctx.cipher.encrypt(identity.messageText(id), m.text), ctx.cipher.currentVersion, m.sentAt, now,
+        id, conversationId, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, now,
         m.direction === 'out' ? 'sent' : null,
       );
-      fields.forEach((f, n) =>
-        s.insertField.run(id, n, f.type, f.start, f.end, ctx.cipher.encrypt(identity.messageField(id, n), f.value), ctx.cipher.currentVersion),
-      );
+      p.fields.forEach((f, n) => s.insertField.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
       for (const a of m.attachments ?? []) {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
-      s.insertFts.run(id, indexBody(masked));
+      s.insertFts.run(id, p.body);
 
       const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false };
       t.last = Math.max(t.last, m.sentAt);
@@ -81,7 +91,6 @@ export class Ingestor implements ConnectorSink {
       }
       touched.set(conversationId, t);
       inserted++;
-      id++;
     }
     for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.inbound ? 1 : 0, conversationId);
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);

@@ -11,6 +11,7 @@ import { Ingestor } from './ingest';
 import { loadDataKeys } from './keys';
 import { placeholderMasker, type Masker } from './masker';
 import { Outbox } from './outbox';
+import type { TextPreparer } from './prepare';
 import { runRetention, type RetentionOutcome } from './retention';
 import { rotateDataKey, type RotationProgress } from './rotation';
 import { SearchRepository } from './search';
@@ -21,6 +22,8 @@ export interface StoreOptions {
   vault: Vault;
   /** The masking step of the ingest path; defaults to the placeholder until main/core/masking is wired in. */
   masker?: Masker;
+  /** Who masks and encrypts ingest batches; inline by default. It must mask exactly as `masker` does. */
+  preparer?: TextPreparer;
   clock?: Clock;
   /** Where erase and export are recorded (the audit trail). */
   audit?: AuditPort;
@@ -60,7 +63,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   };
   return {
     dbId,
-    sink: new Ingestor(ctx),
+    sink: new Ingestor(ctx, opts.preparer),
     outbox: new Outbox(ctx),
     channels: new ChannelRepository(ctx),
     conversations: new ConversationRepository(ctx),

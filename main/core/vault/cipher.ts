@@ -35,6 +35,11 @@ export class FieldCipher {
     return this.ring.current;
   }
 
+  /** The key new blobs are written with: for a worker of this process that only encrypts (see `app/prepare-worker`). */
+  writingKey(): { version: number; key: Buffer } {
+    return { version: this.ring.current, key: this.keyFor(this.ring.current) };
+  }
+
   hasVersion(version: number): boolean {
     return this.ring.keys.has(version);
   }

@@ -1,0 +1,129 @@
+import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { MaskingHints } from '../masking';
+import { prepareTexts, type PreparedText, type TextPreparer } from '../store/prepare';
+import type { FieldCipher } from '../vault';
+import type { PrepareReply, PrepareRequest } from './prepare-worker';
+
+/** Below this many messages a batch is prepared inline: handing it over would cost more than it saves. */
+const MIN_PARALLEL = 64;
+/** A chunk takes milliseconds; one the worker has not returned by then is prepared inline, and the worker is retired. */
+const CHUNK_TIMEOUT_MS = 3_000;
+
+/**
+ * Prepares ingest batches (masking with the real detectors, search normalisation, AES-GCM) on a worker thread,
+ * while the database thread looks up conversations and writes earlier chunks; `ingest` stays synchronous, waiting
+ * on a shared counter for chunks that are not ready yet. Whenever the worker cannot help — small batches, a worker
+ * that did not start, failed a chunk or went quiet — the same preparation runs inline, so the result never depends
+ * on the worker.
+ */
+export class ParallelPreparer implements TextPreparer {
+  readonly chunkSize = 128;
+  private worker: { thread: Worker; port: MessagePort; signal: Int32Array; ready: boolean } | null = null;
+  private retired = false;
+  private keyOf: FieldCipher | null = null;
+  private job = 0;
+
+  constructor(
+    private readonly hints: () => MaskingHints | undefined,
+    private readonly log: (line: string) => void = () => {},
+  ) {}
+
+  start(texts: readonly string[], firstId: number, with_: Parameters<TextPreparer['start']>[2]): (chunk: number) => PreparedText[] {
+    const size = this.chunkSize;
+    const prepareInline = (k: number) => prepareTexts(texts.slice(k * size, (k + 1) * size), firstId + k * size, with_.masker, with_.cipher);
+    const w = texts.length >= MIN_PARALLEL ? this.readyWorker() : null;
+    if (!w) return prepareInline;
+
+    if (this.keyOf !== with_.cipher) {
+      const { version, key } = with_.cipher.writingKey();
+      this.send(w, { type: 'key', version, key });
+      this.keyOf = with_.cipher;
+    }
+    const job = ++this.job;
+    const hints = this.hints();
+    for (let k = 0; k * size < texts.length; k++) {
+      this.send(w, { type: 'chunk', job, chunk: k, firstId: firstId + k * size, texts: texts.slice(k * size, (k + 1) * size), hints });
+    }
+    const ready = new Map<number, PreparedText[] | null>();
+    return (k) => {
+      const deadline = Date.now() + CHUNK_TIMEOUT_MS;
+      while (!ready.has(k) && this.worker === w) {
+        const seen = Atomics.load(w.signal, 0);
+        const got = receiveMessageOnPort(w.port)?.message as PrepareReply | undefined;
+        if (got) {
+          if ('job' in got && got.job === job) ready.set(got.chunk, got.prepared);
+          continue;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) this.retire('did not answer in time');
+        else Atomics.wait(w.signal, 0, seen, left);
+      }
+      const out = ready.get(k);
+      ready.delete(k);
+      if (out) return out;
+      if (out === null) this.log('ingest: the preparation worker failed a chunk; it was prepared on the main thread');
+      return prepareInline(k);
+    };
+  }
+
+  /** Starts the worker if need be; true once it is ready, false if it cannot be used. */
+  async warmUp(timeoutMs = 10_000): Promise<boolean> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.readyWorker()) return true;
+      if (this.retired || Date.now() > end) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  close(): void {
+    this.retired = true;
+    void this.worker?.thread.terminate();
+    this.worker = null;
+  }
+
+  private send(w: NonNullable<ParallelPreparer['worker']>, req: PrepareRequest): void {
+    w.port.postMessage(req);
+  }
+
+  /**
+   * The worker once it has said it is ready; until then (it is started by the first large batch and takes a moment
+   * to load) batches are prepared inline rather than wait for it.
+   */
+  private readyWorker(): ParallelPreparer['worker'] {
+    const w = this.ensureWorker();
+    if (w && !w.ready) {
+      const got = receiveMessageOnPort(w.port)?.message as PrepareReply | undefined;
+      w.ready = got !== undefined && 'ready' in got;
+    }
+    return w?.ready ? w : null;
+  }
+
+  private ensureWorker(): ParallelPreparer['worker'] {
+    if (this.worker || this.retired) return this.worker;
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const signal = new Int32Array(new SharedArrayBuffer(4));
+      const source = import.meta.url.endsWith('.ts');
+      const thread = new Worker(new URL(`./prepare-worker.${source ? 'ts' : 'js'}`, import.meta.url), {
+        workerData: { port: port2, signal },
+        transferList: [port2],
+        // Run from source (tests, benchmarks, the CLI) the worker needs the same TypeScript loader.
+        execArgv: source ? ['--import', 'tsx'] : [],
+      });
+      thread.unref();
+      thread.on('error', () => this.retire('stopped with an error'));
+      thread.on('exit', () => this.worker?.thread === thread && this.retire('exited'));
+      this.worker = { thread, port: port1, signal, ready: false };
+    } catch {
+      this.retire('could not start');
+    }
+    return this.worker;
+  }
+
+  private retire(why: string): void {
+    if (this.retired) return;
+    this.log(`ingest: the preparation worker ${why}; batches are prepared on the main thread from now on`);
+    this.close();
+  }
+}

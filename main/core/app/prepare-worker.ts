@@ -1,0 +1,41 @@
+/**
+ * Worker thread entry: masks, normalises and encrypts chunks of ingest batches for `ParallelPreparer`, so the
+ * thread that owns the database spends its time in SQLite. Holds the data key it is given in memory, as the main
+ * thread does; writes nothing anywhere.
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import type { MaskingHints } from '../masking';
+import { prepareTexts, type PreparedText } from '../store/prepare';
+import { FieldCipher } from '../vault/cipher';
+import { detectorMasker } from './masker';
+
+export type PrepareRequest =
+  | { type: 'key'; version: number; key: Uint8Array }
+  | { type: 'chunk'; job: number; chunk: number; firstId: number; texts: string[]; hints: MaskingHints | undefined };
+
+/** A failed chunk carries no message: errors of the masking step could quote the text. */
+export type PrepareReply = { ready: true } | { job: number; chunk: number; prepared: PreparedText[] | null };
+
+const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
+let cipher: FieldCipher | null = null;
+
+function reply(r: PrepareReply): void {
+  port.postMessage(r);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+port.on('message', (req: PrepareRequest) => {
+  if (req.type === 'key') {
+    cipher = new FieldCipher({ current: req.version, keys: new Map([[req.version, Buffer.from(req.key)]]) });
+    return;
+  }
+  let prepared: PreparedText[] | null = null;
+  try {
+    if (cipher) prepared = prepareTexts(req.texts, req.firstId, detectorMasker(() => req.hints), cipher);
+  } catch {
+    prepared = null;
+  }
+  reply({ job: req.job, chunk: req.chunk, prepared });
+});
+reply({ ready: true });
