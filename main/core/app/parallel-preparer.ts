@@ -1,6 +1,6 @@
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { MaskingHints } from '../masking';
-import { prepareTexts, type PreparedText, type TextPreparer } from '../store/prepare';
+import { inlinePreparer, type PreparedText, type PrepareTools, type TextPreparer } from '../store/prepare';
 import type { FieldCipher } from '../vault';
 import type { PrepareReply, PrepareRequest } from './prepare-worker';
 
@@ -17,7 +17,8 @@ const CHUNK_TIMEOUT_MS = 3_000;
  * on the worker.
  */
 export class ParallelPreparer implements TextPreparer {
-  readonly chunkSize = 128;
+  // The same chunks as inline, so any chunk can fall back to it.
+  readonly chunkSize = inlinePreparer.chunkSize;
   private worker: { thread: Worker; port: MessagePort; signal: Int32Array; ready: boolean } | null = null;
   private retired = false;
   private keyOf: FieldCipher | null = null;
@@ -28,21 +29,22 @@ export class ParallelPreparer implements TextPreparer {
     private readonly log: (line: string) => void = () => {},
   ) {}
 
-  start(texts: readonly string[], firstId: number, with_: Parameters<TextPreparer['start']>[2]): (chunk: number) => PreparedText[] {
+  start(texts: readonly string[], firstId: number, tools: PrepareTools): (chunk: number) => PreparedText[] {
     const size = this.chunkSize;
-    const prepareInline = (k: number) => prepareTexts(texts.slice(k * size, (k + 1) * size), firstId + k * size, with_.masker, with_.cipher);
+    const prepareInline = inlinePreparer.start(texts, firstId, tools);
     const w = texts.length >= MIN_PARALLEL ? this.readyWorker() : null;
     if (!w) return prepareInline;
 
-    if (this.keyOf !== with_.cipher) {
-      const { version, key } = with_.cipher.writingKey();
-      this.send(w, { type: 'key', version, key });
-      this.keyOf = with_.cipher;
+    const send = (req: PrepareRequest) => w.port.postMessage(req);
+    if (this.keyOf !== tools.cipher) {
+      const { version, key } = tools.cipher.writingKey();
+      send({ type: 'key', version, key });
+      this.keyOf = tools.cipher;
     }
     const job = ++this.job;
     const hints = this.hints();
     for (let k = 0; k * size < texts.length; k++) {
-      this.send(w, { type: 'chunk', job, chunk: k, firstId: firstId + k * size, texts: texts.slice(k * size, (k + 1) * size), hints });
+      send({ type: 'chunk', job, chunk: k, firstId: firstId + k * size, texts: texts.slice(k * size, (k + 1) * size), hints });
     }
     const ready = new Map<number, PreparedText[] | null>();
     return (k) => {
@@ -80,10 +82,6 @@ export class ParallelPreparer implements TextPreparer {
     this.retired = true;
     void this.worker?.thread.terminate();
     this.worker = null;
-  }
-
-  private send(w: NonNullable<ParallelPreparer['worker']>, req: PrepareRequest): void {
-    w.port.postMessage(req);
   }
 
   /**

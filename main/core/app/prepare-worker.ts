@@ -34,7 +34,7 @@ port.on('message', (req: PrepareRequest) => {
   try {
     if (cipher) prepared = prepareTexts(req.texts, req.firstId, detectorMasker(() => req.hints), cipher);
   } catch {
-    prepared = null;
+    // Answered as a failed chunk: the main thread prepares it itself.
   }
   reply({ job: req.job, chunk: req.chunk, prepared });
 });

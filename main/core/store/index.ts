@@ -5,7 +5,7 @@ export { openStore, type Store, type StoreOptions } from './store';
 export { restoreBackup } from './backup';
 export { placeholderMasker, type Masker, type MaskedField, type MaskResult } from './masker';
 export { normalizeForSearch } from './search-text';
-export { inlinePreparer, prepareTexts, type PreparedText, type TextPreparer } from './prepare';
+export { inlinePreparer, prepareTexts, type PreparedText, type PrepareTools, type TextPreparer } from './prepare';
 export { scheduleRetention, type RetentionOutcome } from './retention';
 export type { Channel, RetentionMode } from './channels';
 export type { ConversationFilter, ConversationStatus, ConversationSummary, PageCursor, StoredMessage, FieldSpan } from './conversations';

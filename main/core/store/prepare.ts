@@ -35,16 +35,19 @@ export function prepareTexts(texts: readonly string[], firstId: number, masker: 
  */
 export interface TextPreparer {
   readonly chunkSize: number;
-  start(texts: readonly string[], firstId: number, with_: { masker: Masker; cipher: FieldCipher }): (chunk: number) => PreparedText[];
-  close(): void;
+  start(texts: readonly string[], firstId: number, tools: PrepareTools): (chunk: number) => PreparedText[];
+}
+
+export interface PrepareTools {
+  masker: Masker;
+  cipher: FieldCipher;
 }
 
 /** Prepares each chunk when it is asked for, on the calling thread. */
 export const inlinePreparer: TextPreparer = {
-  chunkSize: 256,
+  chunkSize: 128,
   start(texts, firstId, { masker, cipher }) {
     const size = this.chunkSize;
     return (k) => prepareTexts(texts.slice(k * size, (k + 1) * size), firstId + k * size, masker, cipher);
   },
-  close() {},
 };
