@@ -122,7 +122,7 @@ export async function startRelay(o: RelayOptions): Promise<RunningRelay> {
       maxBodyBytes: config.webhook.maxBodyBytes,
       commits: new GroupCommit(db),
       queue,
-      push: (id, payload) => rt.push(id, payload),
+      push: (id, payload) => settled(rt.push(id, payload)),
       stats,
       log,
       now,
@@ -236,4 +236,10 @@ function closeServer(server: http.Server): Promise<void> {
 
 function hostPort(a: AddressInfo): string {
   return a.family === 'IPv6' ? `[${a.address}]:${a.port}` : `${a.address}:${a.port}`;
+}
+
+/** The relay's queue is SQLite: a push is stored inside the webhook's group commit, never later. */
+function settled<T>(value: T | Promise<T>): T {
+  if (value instanceof Promise) throw new DiwanError('relay_sink_async', 'The relay stores pushes synchronously; an asynchronous sink cannot serve it.');
+  return value;
 }

@@ -1,5 +1,5 @@
 import { DiwanError } from '../shared/errors';
-import type { ConnectorSink, IngestResult, OutboundItem, OutboxPort } from '../shared/messages';
+import type { IngestResult, MaybePromise, OutboundItem, RuntimeOutbox, RuntimeSink } from '../shared/messages';
 import { noAudit, systemClock, type AuditPort, type Clock } from '../shared/ports';
 import type { Vault } from '../vault';
 import type { ConnectorContext } from './context';
@@ -12,8 +12,8 @@ import { backoffMs, mathJitter, realSleep, type Jitter, type Sleep } from './tim
 import { noLog, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch } from './types';
 
 export interface RuntimeOptions {
-  sink: ConnectorSink;
-  outbox: OutboxPort;
+  sink: RuntimeSink;
+  outbox: RuntimeOutbox;
   vault: Vault;
   clock?: Clock;
   sleep?: Sleep;
@@ -167,7 +167,7 @@ export class ConnectorRuntime {
   }
 
   /** A payload the relay forwarded for a push channel (WhatsApp, Meta webhooks), signature already checked there. */
-  push(channelId: string, payload: unknown): IngestResult {
+  push(channelId: string, payload: unknown): MaybePromise<IngestResult> {
     const w = this.workers.get(channelId);
     if (!w) throw new DiwanError('channel_unknown', `No channel "${channelId}" is configured on this console.`);
     return w.push(payload);
@@ -218,7 +218,8 @@ class ChannelWorker {
   private outboxKick = new AbortController();
   private resumeWaiters: Array<() => void> = [];
   private loops: Promise<void>[] = [];
-  private cursor: string | null = null;
+  /** `undefined` until read from the sink (the pull loop reads it first). */
+  private cursor: string | null | undefined = undefined;
   private failures = 0;
   private sendHoldUntil = 0;
   private tokenFlagged = false;
@@ -248,7 +249,7 @@ class ChannelWorker {
     this.paused = paused;
     this.life = new AbortController();
     this.sendCtl = new AbortController();
-    this.cursor = this.opts.sink.cursor(this.id);
+    this.cursor = undefined;
     if (paused) this.health.paused();
     else this.health.starting(this.s.clock.now());
     this.loops = [this.outboxLoop()];
@@ -309,7 +310,7 @@ class ChannelWorker {
     return this.health.check(this.s.clock.now(), silent, this.config.quietAlertMs ?? null);
   }
 
-  push(payload: unknown): IngestResult {
+  push(payload: unknown): MaybePromise<IngestResult> {
     if (!this.connector.acceptPush) {
       throw new DiwanError('channel_not_push', `Channel "${this.id}" pulls its messages; it does not take relayed ones.`);
     }
@@ -340,8 +341,9 @@ class ChannelWorker {
       if (!(await this.ensureStarted())) continue;
       const life = this.life.signal;
       try {
+        if (this.cursor === undefined) this.cursor = await this.opts.sink.cursor(this.id);
         const batch = await this.connector.pull!(this.cursor, life);
-        this.apply(batch);
+        await this.apply(batch);
         this.failures = 0;
         if (!batch.more) await this.s.sleep(this.pollIntervalMs, life);
       } catch (e) {
@@ -353,18 +355,22 @@ class ChannelWorker {
   }
 
   /** Stores a batch (messages with the cursor, in one transaction), applies receipts and records health. */
-  private apply(batch: PullBatch): IngestResult {
+  /** A synchronous sink (the console's SQLite store) is applied synchronously, so a relay push stays in its transaction. */
+  private apply(batch: PullBatch): MaybePromise<IngestResult> {
     const cursorChanged = batch.cursor !== undefined && batch.cursor !== this.cursor;
-    let result: IngestResult = { inserted: 0, duplicates: 0, conversationIds: [] };
     const fitted = fitToStore(batch.messages);
-    if (fitted.messages.length || cursorChanged) {
-      result = this.opts.sink.ingest(this.id, fitted.messages, batch.cursor);
-      if (batch.cursor !== undefined) this.cursor = batch.cursor;
-    }
-    for (const d of batch.deliveries ?? []) this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason);
-    this.succeeded(result.inserted, [batch.note, fitted.note].filter(Boolean).join(' ') || undefined);
-    if (result.inserted || result.duplicates) this.emit('ingested', { channelId: this.id, ...result });
-    return result;
+    const stored = fitted.messages.length || cursorChanged ? this.opts.sink.ingest(this.id, fitted.messages, batch.cursor) : { inserted: 0, duplicates: 0, conversationIds: [] };
+    const finish = (result: IngestResult): MaybePromise<IngestResult> => {
+      if (batch.cursor !== undefined && (fitted.messages.length || cursorChanged)) this.cursor = batch.cursor;
+      const receipts = (batch.deliveries ?? []).map((d) => this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason));
+      const done = (): IngestResult => {
+        this.succeeded(result.inserted, [batch.note, fitted.note].filter(Boolean).join(' ') || undefined);
+        if (result.inserted || result.duplicates) this.emit('ingested', { channelId: this.id, ...result });
+        return result;
+      };
+      return receipts.some((r) => r instanceof Promise) ? Promise.all(receipts).then(done) : done();
+    };
+    return stored instanceof Promise ? stored.then(finish) : finish(stored);
   }
 
   private async outboxLoop(): Promise<void> {
@@ -382,7 +388,7 @@ class ChannelWorker {
       if (!(await this.ensureStarted())) continue;
       let item: OutboundItem | null;
       try {
-        item = this.opts.outbox.claim(this.id, now);
+        item = await this.opts.outbox.claim(this.id, now);
       } catch (e) {
         this.s.log({ level: 'error', channelId: this.id, event: 'outbox.claim_failed', detail: (e as Error).message });
         await this.idle(this.s.outboxIdleMs, life);
@@ -404,19 +410,19 @@ class ChannelWorker {
     } catch (e) {
       return this.sendFailed(item, asConnectorError(e, redact));
     }
-    ob.markSent(item.outboxId, result.platformMessageId, result.at);
+    await ob.markSent(item.outboxId, result.platformMessageId, result.at);
     this.succeeded(0);
     this.emit('sent', { channelId: this.id, outboxId: item.outboxId, platformMessageId: result.platformMessageId });
     this.emit('outcome', { channelId: this.id, outboxId: item.outboxId, state: 'sent' });
   }
 
-  private sendFailed(item: OutboundItem, err: ConnectorError): void {
+  private async sendFailed(item: OutboundItem, err: ConnectorError): Promise<void> {
     const ob = this.opts.outbox;
     const now = this.s.clock.now();
     const done = (state: RuntimeEvents['outcome']['state']) => this.emit('outcome', { channelId: this.id, outboxId: item.outboxId, state });
     this.s.log({ level: 'warn', channelId: this.id, event: 'outbox.send_failed', detail: `${err.code} (attempt ${item.attempts})` });
     if (err.sent === 'maybe') {
-      ob.markUnknown(
+      await ob.markUnknown(
         item.outboxId,
         `${err.message} The reply may or may not have reached the customer; check the conversation on the platform before sending it again.`,
       );
@@ -426,18 +432,18 @@ class ChannelWorker {
     if (err.kind === 'rate-limited' || err.kind === 'token-rejected') {
       const wait = err.kind === 'rate-limited' ? (err.retryAfterMs ?? 60_000) : this.s.tokenRetryMs;
       this.sendHoldUntil = now + wait;
-      ob.markFailed(item.outboxId, err.message, { notBefore: now + wait });
+      await ob.markFailed(item.outboxId, err.message, { notBefore: now + wait });
       this.health.failed(err, now, now + wait);
       if (err.kind === 'token-rejected') this.tokenRejected();
       return done('queued');
     }
     if (err.retryable && item.attempts < this.s.maxSendAttempts) {
       const wait = err.retryAfterMs ?? Math.max(1_000, backoffMs(item.attempts, this.s.errorBackoff.baseMs, this.s.errorBackoff.capMs, this.s.jitter));
-      ob.markFailed(item.outboxId, err.message, { notBefore: now + wait });
+      await ob.markFailed(item.outboxId, err.message, { notBefore: now + wait });
       if (err.kind !== 'rejected') this.health.failed(err, now, now + wait);
       return done('queued');
     }
-    ob.markFailed(item.outboxId, err.message, null);
+    await ob.markFailed(item.outboxId, err.message, null);
     if (err.kind === 'rejected') this.health.noted(`A reply was refused: ${err.message}`);
     else this.health.failed(err, now, null);
     return done('failed');

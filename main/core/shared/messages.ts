@@ -70,3 +70,11 @@ export interface OutboxPort {
   /** Delivery receipts (WhatsApp statuses, etc.) by the platform's message id. */
   markDelivery(channelId: string, platformMessageId: string, state: 'delivered' | 'read' | 'failed', reason?: string): void;
 }
+
+/** A port's answer: the console's SQLite store answers at once, the hub's PostgreSQL store with a promise. */
+export type MaybePromise<T> = T | Promise<T>;
+type Awaitable<P> = { [K in keyof P]: P[K] extends (...a: infer A) => infer R ? (...a: A) => MaybePromise<R> : P[K] };
+
+/** What the channel runtime needs of a sink and an outbox: the synchronous ports above, or asynchronous ones. */
+export type RuntimeSink = Awaitable<ConnectorSink>;
+export type RuntimeOutbox = Awaitable<OutboxPort>;
