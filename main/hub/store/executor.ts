@@ -1,0 +1,28 @@
+/**
+ * The hub's one door to its database. The store's operations are written once against this port, with `?`
+ * placeholders; two adapters answer it: PostgreSQL (`postgres.ts`, the team hub) and better-sqlite3 (`sqlite.ts`, the
+ * embedded single-seat default). Every change and its event row go through `tx`, so they commit together.
+ */
+export type SqlValue = string | number | bigint | boolean | null | Buffer;
+
+export interface SqlExecutor {
+  readonly dialect: 'postgres' | 'sqlite';
+  all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+  /** Runs `fn` in one transaction on one connection; a throw rolls everything back. */
+  tx<T>(fn: (q: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Inside `tx`: waits until no other transaction can append events, so event sequence numbers are handed out in
+   * commit order and a reader that follows `seq` never skips a row that commits late. PostgreSQL takes a
+   * transaction-scoped advisory lock; SQLite has one writer already.
+   */
+  serializeEvents(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `?` placeholders to PostgreSQL's `$1, $2, …` (the store never puts a `?` inside a string literal). */
+export function numberedPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}

@@ -1,0 +1,785 @@
+import crypto from 'node:crypto';
+import type { Role } from '../../core/auth';
+import { DiwanError } from '../../core/shared/errors';
+import type { SqlExecutor } from './executor';
+import { checkSchema, migrate, schemaVersion } from './migrations';
+import type {
+  Audience,
+  AuditInput,
+  ConversationView,
+  HubChannel,
+  HubDevice,
+  HubEvent,
+  HubSession,
+  HubUser,
+  MessageView,
+  OutboxClaim,
+  PreparedMessage,
+  RevealRow,
+  TeamMember,
+} from './types';
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  totp_secret: string | null;
+  disabled: number;
+  failures: number;
+  locked_until: number;
+}
+
+interface ConversationRow {
+  id: number;
+  channel_id: string;
+  contact_id: number;
+  display_name: string | null;
+  handle: string | null;
+  status: ConversationView['status'];
+  assignee_id: number | null;
+  last_message_at: number;
+  version: number;
+}
+
+interface MessageRow {
+  id: number;
+  conversation_id: number;
+  direction: 'in' | 'out';
+  author_id: number | null;
+  masked_text: string;
+  sent_at: number;
+  attachments: string | null;
+  delivery: string | null;
+}
+
+const CONVERSATION_SELECT = `SELECT c.id, c.channel_id, c.contact_id, k.display_name, k.handle, c.status, c.assignee_id, c.last_message_at, c.version
+  FROM conversations c JOIN contacts k ON k.id = c.contact_id`;
+
+const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.direction, m.author_id, m.masked_text, m.sent_at, m.attachments, o.state AS delivery
+  FROM messages m LEFT JOIN outbox o ON o.message_id = m.id`;
+
+const toUser = (r: UserRow, channels: string[]): HubUser => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  passwordHash: r.password_hash,
+  totpSecret: r.totp_secret,
+  disabled: Boolean(r.disabled),
+  failures: r.failures,
+  lockedUntil: r.locked_until,
+  channels,
+});
+
+export const toMember = (u: Pick<HubUser, 'id' | 'username' | 'displayName' | 'role' | 'disabled'>): TeamMember => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  disabled: u.disabled,
+});
+
+const toConversation = (r: ConversationRow): ConversationView => ({
+  id: r.id,
+  channelId: r.channel_id,
+  contact: { id: r.contact_id, displayName: r.display_name, handle: r.handle },
+  status: r.status,
+  assigneeId: r.assignee_id,
+  lastMessageAt: r.last_message_at,
+  version: r.version,
+});
+
+/**
+ * The hub's data, on either adapter. Every operation that changes what consoles show writes its event row in the
+ * same transaction (after `serializeEvents`, so event order is commit order); NOTIFY (PostgreSQL) only wakes nodes.
+ * Text columns hold masked text; originals arrive sealed from the ingest step and leave sealed.
+ */
+export class HubStore {
+  constructor(
+    readonly q: SqlExecutor,
+    private readonly now: () => number,
+  ) {}
+
+  get dialect() {
+    return this.q.dialect;
+  }
+
+  migrate() {
+    return migrate(this.q);
+  }
+
+  schemaVersion() {
+    return schemaVersion(this.q);
+  }
+
+  checkSchema() {
+    return checkSchema(this.q);
+  }
+
+  async ping(): Promise<void> {
+    await this.q.get('SELECT 1 AS one');
+  }
+
+  close() {
+    return this.q.close();
+  }
+
+  // ── events ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private async emit(
+    t: SqlExecutor,
+    kind: string,
+    audience: Audience,
+    payload: unknown,
+    where: { channelId?: string | null; conversationId?: number | null } = {},
+  ): Promise<number> {
+    await t.serializeEvents();
+    const row = await t.get<{ seq: number }>(
+      'INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq',
+      [this.now(), kind, audience, where.channelId ?? null, where.conversationId ?? null, JSON.stringify(payload)],
+    );
+    if (t.dialect === 'postgres') await t.run("SELECT pg_notify('diwan_events', ?)", [String(row!.seq)]);
+    return row!.seq;
+  }
+
+  async eventsAfter(seq: number, limit = 500): Promise<HubEvent[]> {
+    const rows = await this.q.all<{ seq: number; at: number; kind: string; audience: Audience; channel_id: string | null; conversation_id: number | null; payload: string }>(
+      'SELECT seq, at, kind, audience, channel_id, conversation_id, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+      [seq, limit],
+    );
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      kind: r.kind,
+      audience: r.audience,
+      channelId: r.channel_id,
+      conversationId: r.conversation_id,
+      payload: JSON.parse(r.payload) as unknown,
+    }));
+  }
+
+  async latestEventSeq(): Promise<number> {
+    return (await this.q.get<{ s: number | null }>('SELECT MAX(seq) AS s FROM events'))?.s ?? 0;
+  }
+
+  async ackCursor(userId: number, device: string, seq: number): Promise<void> {
+    await this.q.run(
+      'INSERT INTO cursors (user_id, device, seq, at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, device) DO UPDATE SET seq = excluded.seq, at = excluded.at WHERE cursors.seq < excluded.seq',
+      [userId, device, seq, this.now()],
+    );
+  }
+
+  async cursorOf(userId: number, device: string): Promise<number | null> {
+    return (await this.q.get<{ seq: number }>('SELECT seq FROM cursors WHERE user_id = ? AND device = ?', [userId, device]))?.seq ?? null;
+  }
+
+  // ── accounts, devices, sessions ───────────────────────────────────────────────────────────────────────────
+
+  async createUser(u: { username: string; displayName: string; role: Role; passwordHash: string }, actor: AuditInput): Promise<HubUser> {
+    return this.q.tx(async (t) => {
+      const taken = await t.get('SELECT id FROM users WHERE username = ?', [u.username]);
+      if (taken) throw new DiwanError('user_exists', `There is already a user called "${u.username}".`);
+      const row = await t.get<{ id: number }>(
+        'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id',
+        [u.username, u.displayName, u.role, u.passwordHash, this.now()],
+      );
+      const user: HubUser = { id: row!.id, ...u, totpSecret: null, disabled: false, failures: 0, lockedUntil: 0, channels: [] };
+      await this.emit(t, 'user.updated', 'team', toMember(user));
+      await this.appendAudit(t, { ...actor, action: 'user.created', target: `user:${user.id}`, details: { username: u.username, role: u.role } });
+      return user;
+    });
+  }
+
+  async userCount(): Promise<number> {
+    return (await this.q.get<{ n: number }>('SELECT COUNT(*) AS n FROM users'))!.n;
+  }
+
+  private async channelsOf(q: SqlExecutor, userId: number): Promise<string[]> {
+    return (await q.all<{ channel_id: string }>('SELECT channel_id FROM user_channels WHERE user_id = ? ORDER BY channel_id', [userId])).map((r) => r.channel_id);
+  }
+
+  async userByName(username: string): Promise<HubUser | null> {
+    const r = await this.q.get<UserRow>('SELECT * FROM users WHERE username = ?', [username]);
+    return r ? toUser(r, await this.channelsOf(this.q, r.id)) : null;
+  }
+
+  async userById(id: number): Promise<HubUser | null> {
+    const r = await this.q.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
+    return r ? toUser(r, await this.channelsOf(this.q, r.id)) : null;
+  }
+
+  async team(): Promise<TeamMember[]> {
+    const rows = await this.q.all<UserRow>('SELECT * FROM users ORDER BY username');
+    return rows.map((r) => toMember(toUser(r, [])));
+  }
+
+  /** Sign-in bookkeeping (failures, lock-out) — not an event: consoles do not follow it. */
+  async recordSignIn(userId: number, outcome: { failures: number; lockedUntil: number }): Promise<void> {
+    await this.q.run('UPDATE users SET failures = ?, locked_until = ? WHERE id = ?', [outcome.failures, outcome.lockedUntil, userId]);
+  }
+
+  async updateUser(
+    id: number,
+    patch: { disabled?: boolean; role?: Role; totpSecret?: string | null; passwordHash?: string; channels?: string[] },
+    actor: AuditInput & { action: string },
+  ): Promise<HubUser> {
+    return this.q.tx(async (t) => {
+      const before = await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
+      if (!before) throw new DiwanError('user_unknown', `There is no user with id ${id}.`);
+      if (patch.disabled !== undefined) await t.run('UPDATE users SET disabled = ? WHERE id = ?', [patch.disabled ? 1 : 0, id]);
+      if (patch.role !== undefined) await t.run('UPDATE users SET role = ? WHERE id = ?', [patch.role, id]);
+      if (patch.totpSecret !== undefined) await t.run('UPDATE users SET totp_secret = ? WHERE id = ?', [patch.totpSecret, id]);
+      if (patch.passwordHash !== undefined) await t.run('UPDATE users SET password_hash = ?, failures = 0, locked_until = 0 WHERE id = ?', [patch.passwordHash, id]);
+      if (patch.channels) {
+        await t.run('DELETE FROM user_channels WHERE user_id = ?', [id]);
+        for (const c of [...new Set(patch.channels)]) await t.run('INSERT INTO user_channels (user_id, channel_id) VALUES (?, ?)', [id, c]);
+      }
+      // Disabling, a role change or a second-factor reset ends the user's sessions on every node.
+      if (patch.disabled || patch.role !== undefined || patch.totpSecret !== undefined || patch.passwordHash !== undefined) {
+        await t.run('DELETE FROM sessions WHERE user_id = ?', [id]);
+      }
+      const after = toUser((await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]))!, await this.channelsOf(t, id));
+      await this.emit(t, 'user.updated', 'team', toMember(after));
+      const details: Record<string, unknown> = {};
+      if (patch.disabled !== undefined) details.disabled = patch.disabled;
+      if (patch.role !== undefined) details.role = patch.role;
+      if (patch.channels) details.channels = after.channels;
+      await this.appendAudit(t, { ...actor, target: `user:${id}`, details: { ...actor.details, ...details } });
+      return after;
+    });
+  }
+
+  async enrolDevice(d: { fingerprint: string; publicKey: string; label: string }, actor: AuditInput): Promise<void> {
+    await this.q.tx(async (t) => {
+      await t.run(
+        'INSERT INTO devices (fingerprint, public_key, label, enrolled_at) VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET public_key = excluded.public_key, label = excluded.label, revoked = 0',
+        [d.fingerprint, d.publicKey, d.label, this.now()],
+      );
+      await this.appendAudit(t, { ...actor, action: 'device.enrolled', target: `device:${d.fingerprint}`, details: { label: d.label } });
+    });
+  }
+
+  async revokeDevice(fingerprint: string, actor: AuditInput): Promise<void> {
+    await this.q.tx(async (t) => {
+      await t.run('UPDATE devices SET revoked = 1 WHERE fingerprint = ?', [fingerprint]);
+      await t.run('DELETE FROM sessions WHERE device = ?', [fingerprint]);
+      await this.appendAudit(t, { ...actor, action: 'device.revoked', target: `device:${fingerprint}` });
+    });
+  }
+
+  async device(fingerprint: string): Promise<HubDevice | null> {
+    const r = await this.q.get<{ fingerprint: string; public_key: string; label: string; revoked: number }>('SELECT * FROM devices WHERE fingerprint = ?', [fingerprint]);
+    return r ? { fingerprint: r.fingerprint, publicKey: r.public_key, label: r.label, revoked: Boolean(r.revoked) } : null;
+  }
+
+  async createSession(s: HubSession): Promise<void> {
+    await this.q.run('INSERT INTO sessions (token_hash, user_id, device, stage, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      s.tokenHash,
+      s.userId,
+      s.device,
+      s.stage,
+      this.now(),
+      s.expiresAt,
+    ]);
+  }
+
+  async session(tokenHash: string): Promise<HubSession | null> {
+    const r = await this.q.get<{ token_hash: string; user_id: number; device: string; stage: HubSession['stage']; expires_at: number }>(
+      'SELECT token_hash, user_id, device, stage, expires_at FROM sessions WHERE token_hash = ?',
+      [tokenHash],
+    );
+    if (!r) return null;
+    if (r.expires_at <= this.now()) {
+      await this.q.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+      return null;
+    }
+    return { tokenHash: r.token_hash, userId: r.user_id, device: r.device, stage: r.stage, expiresAt: r.expires_at };
+  }
+
+  async extendSession(tokenHash: string, expiresAt: number): Promise<void> {
+    await this.q.run('UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at < ?', [expiresAt, tokenHash, expiresAt]);
+  }
+
+  async endSession(tokenHash: string): Promise<void> {
+    await this.q.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+  }
+
+  // ── channels ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  async saveChannel(c: HubChannel, actor: AuditInput): Promise<void> {
+    await this.q.tx(async (t) => {
+      await t.run(
+        'INSERT INTO channels (id, kind, name, config, enabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, config = excluded.config, enabled = excluded.enabled',
+        [c.id, c.kind, c.name, JSON.stringify(c.config), c.enabled ? 1 : 0],
+      );
+      await this.emit(t, 'channel.updated', 'team', { id: c.id, kind: c.kind, name: c.name, enabled: c.enabled });
+      await this.appendAudit(t, { ...actor, action: 'channel.saved', target: `channel:${c.id}`, details: { kind: c.kind, enabled: c.enabled } });
+    });
+  }
+
+  async channels(): Promise<HubChannel[]> {
+    const rows = await this.q.all<{ id: string; kind: string; name: string; config: string; enabled: number }>('SELECT id, kind, name, config, enabled FROM channels ORDER BY id');
+    return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, config: JSON.parse(r.config) as Record<string, unknown>, enabled: Boolean(r.enabled) }));
+  }
+
+  async channelCursor(channelId: string): Promise<string | null> {
+    return (await this.q.get<{ cursor: string | null }>('SELECT cursor FROM channels WHERE id = ?', [channelId]))?.cursor ?? null;
+  }
+
+  // ── ingest ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Stores a batch idempotently by (channel, platform message id), with the channel's cursor, in one transaction;
+   * each new message becomes an event. Returns what the runtime reports.
+   */
+  async ingest(channelId: string, batch: PreparedMessage[], cursor?: string | null): Promise<{ inserted: number; duplicates: number; conversationIds: string[] }> {
+    return this.q.tx(async (t) => {
+      let inserted = 0;
+      let duplicates = 0;
+      const touched = new Set<number>();
+      for (const m of batch) {
+        const seen = await t.get('SELECT id FROM messages WHERE channel_id = ? AND platform_message_id = ?', [channelId, m.platformMessageId]);
+        if (seen) {
+          duplicates++;
+          continue;
+        }
+        const contactId = await this.contactId(t, channelId, m.contact);
+        const conv = await this.conversationFor(t, channelId, m.platformConversationId, contactId, m.sentAt);
+        const msg = await t.get<{ id: number }>(
+          'INSERT INTO messages (conversation_id, channel_id, platform_message_id, direction, masked_text, sent_at, attachments) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+          [conv.id, channelId, m.platformMessageId, m.direction, m.maskedText, m.sentAt, m.attachments.length ? JSON.stringify(m.attachments) : null],
+        );
+        const id = msg!.id;
+        const sealed = m.seal(id);
+        await t.run('UPDATE messages SET sealed_text = ? WHERE id = ?', [sealed.text, id]);
+        for (const [n, f] of m.fields.entries()) {
+          await t.run('INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES (?, ?, ?, ?, ?)', [id, n, f.type, f.shown, sealed.fields[n]!]);
+        }
+        const view = await this.bumpConversation(t, conv.id, m.sentAt, m.direction === 'in');
+        await this.emit(t, 'conversation.updated', 'conversation', view, { channelId, conversationId: conv.id });
+        await this.emit(
+          t,
+          'message.added',
+          'conversation',
+          {
+            id,
+            conversationId: conv.id,
+            direction: m.direction,
+            authorId: null,
+            maskedText: m.maskedText,
+            sentAt: m.sentAt,
+            fields: m.fields.map((f, n) => ({ n, type: f.type, shown: f.shown })),
+            attachments: m.attachments,
+            delivery: null,
+          } satisfies MessageView,
+          { channelId, conversationId: conv.id },
+        );
+        touched.add(conv.id);
+        inserted++;
+      }
+      if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);
+      return { inserted, duplicates, conversationIds: [...touched].map(String) };
+    });
+  }
+
+  private async contactId(t: SqlExecutor, channelId: string, c: PreparedMessage['contact']): Promise<number> {
+    const found = await t.get<{ id: number }>('SELECT id FROM contacts WHERE channel_id = ? AND platform_user_id = ?', [channelId, c.platformUserId]);
+    if (found) {
+      if (c.displayName || c.handle) {
+        await t.run('UPDATE contacts SET display_name = COALESCE(?, display_name), handle = COALESCE(?, handle) WHERE id = ?', [c.displayName ?? null, c.handle ?? null, found.id]);
+      }
+      return found.id;
+    }
+    const row = await t.get<{ id: number }>('INSERT INTO contacts (channel_id, platform_user_id, display_name, handle) VALUES (?, ?, ?, ?) RETURNING id', [
+      channelId,
+      c.platformUserId,
+      c.displayName ?? null,
+      c.handle ?? null,
+    ]);
+    return row!.id;
+  }
+
+  private async conversationFor(t: SqlExecutor, channelId: string, platformConversationId: string, contactId: number, at: number): Promise<{ id: number }> {
+    const found = await t.get<{ id: number }>('SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?', [channelId, platformConversationId]);
+    if (found) return found;
+    return (await t.get<{ id: number }>(
+      'INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at) VALUES (?, ?, ?, ?) RETURNING id',
+      [channelId, platformConversationId, contactId, at],
+    ))!;
+  }
+
+  /** A customer's message reopens a resolved conversation; the version moves with every change consoles see. */
+  private async bumpConversation(t: SqlExecutor, id: number, at: number, fromCustomer: boolean): Promise<ConversationView> {
+    await t.run(
+      `UPDATE conversations SET last_message_at = CASE WHEN last_message_at > ? THEN last_message_at ELSE ? END,
+         status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END, version = version + 1 WHERE id = ?`,
+      [at, at, fromCustomer ? 1 : 0, id],
+    );
+    return (await this.conversationIn(t, id))!;
+  }
+
+  private async conversationIn(t: SqlExecutor, id: number): Promise<ConversationView | null> {
+    const r = await t.get<ConversationRow>(`${CONVERSATION_SELECT} WHERE c.id = ?`, [id]);
+    return r ? toConversation(r) : null;
+  }
+
+  // ── conversations ─────────────────────────────────────────────────────────────────────────────────────────
+
+  conversation(id: number): Promise<ConversationView | null> {
+    return this.conversationIn(this.q, id);
+  }
+
+  async conversations(filter: { channels?: readonly string[] | null; assigneeId?: number | null; status?: string; limit?: number } = {}): Promise<ConversationView[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.channels) {
+      if (!filter.channels.length) return [];
+      where.push(`c.channel_id IN (${filter.channels.map(() => '?').join(', ')})`);
+      params.push(...filter.channels);
+    }
+    if (filter.assigneeId !== undefined) {
+      if (filter.assigneeId === null) where.push('c.assignee_id IS NULL');
+      else {
+        where.push('c.assignee_id = ?');
+        params.push(filter.assigneeId);
+      }
+    }
+    if (filter.status) {
+      where.push('c.status = ?');
+      params.push(filter.status);
+    }
+    const rows = await this.q.all<ConversationRow>(
+      `${CONVERSATION_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
+      [...params, Math.min(filter.limit ?? 100, 500)],
+    );
+    return rows.map(toConversation);
+  }
+
+  async messages(conversationId: number, limit = 200): Promise<MessageView[]> {
+    const rows = await this.q.all<MessageRow>(`${MESSAGE_SELECT} WHERE m.conversation_id = ? ORDER BY m.id DESC LIMIT ?`, [conversationId, Math.min(limit, 1000)]);
+    rows.reverse();
+    const fields = rows.length
+      ? await this.q.all<{ message_id: number; n: number; type: string; shown: string }>(
+          `SELECT message_id, n, type, shown FROM message_fields WHERE message_id IN (${rows.map(() => '?').join(', ')}) ORDER BY message_id, n`,
+          rows.map((r) => r.id),
+        )
+      : [];
+    return rows.map((r) => ({
+      id: r.id,
+      conversationId: r.conversation_id,
+      direction: r.direction,
+      authorId: r.author_id,
+      maskedText: r.masked_text,
+      sentAt: r.sent_at,
+      fields: fields.filter((f) => f.message_id === r.id).map((f) => ({ n: f.n, type: f.type, shown: f.shown })),
+      attachments: r.attachments ? (JSON.parse(r.attachments) as unknown[]) : [],
+      delivery: r.delivery,
+    }));
+  }
+
+  /**
+   * Assigns (or unassigns) a conversation. With `expectedVersion`, a compare-and-set: if someone changed the
+   * conversation meanwhile, nothing is written and `conflict` says so.
+   */
+  async assign(conversationId: number, assigneeId: number | null, actor: AuditInput, expectedVersion?: number): Promise<ConversationView> {
+    return this.q.tx(async (t) => {
+      const r = await t.run(
+        `UPDATE conversations SET assignee_id = ?, version = version + 1 WHERE id = ?${expectedVersion === undefined ? '' : ' AND version = ?'}`,
+        expectedVersion === undefined ? [assigneeId, conversationId] : [assigneeId, conversationId, expectedVersion],
+      );
+      const view = await this.conversationIn(t, conversationId);
+      if (!view) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
+      if (!r.changes) throw new DiwanError('conflict', 'Someone changed this conversation a moment ago. Look at it again, then assign.');
+      await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: view.channelId, conversationId });
+      await this.appendAudit(t, { ...actor, action: 'conversation.assigned', target: `conversation:${conversationId}`, details: { assigneeId } });
+      return view;
+    });
+  }
+
+  async setStatus(conversationId: number, status: ConversationView['status'], actor: AuditInput): Promise<ConversationView> {
+    return this.q.tx(async (t) => {
+      await t.run('UPDATE conversations SET status = ?, version = version + 1 WHERE id = ?', [status, conversationId]);
+      const view = await this.conversationIn(t, conversationId);
+      if (!view) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
+      await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: view.channelId, conversationId });
+      await this.appendAudit(t, { ...actor, action: 'conversation.status', target: `conversation:${conversationId}`, details: { status } });
+      return view;
+    });
+  }
+
+  async addNote(conversationId: number, authorId: number, maskedText: string, sealedText: Buffer | null, actor: AuditInput): Promise<number> {
+    return this.q.tx(async (t) => {
+      const view = await this.conversationIn(t, conversationId);
+      if (!view) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
+      const row = await t.get<{ id: number }>('INSERT INTO notes (conversation_id, author_id, masked_text, sealed_text, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id', [
+        conversationId,
+        authorId,
+        maskedText,
+        sealedText,
+        this.now(),
+      ]);
+      await this.emit(t, 'note.added', 'conversation', { id: row!.id, conversationId, authorId, maskedText, at: this.now() }, { channelId: view.channelId, conversationId });
+      await this.appendAudit(t, { ...actor, action: 'note.added', target: `conversation:${conversationId}` });
+      return row!.id;
+    });
+  }
+
+  /** The newest event a reply's author could have seen that a colleague or the customer wrote after `seenSeq`. */
+  async newerActivity(conversationId: number, seenSeq: number, authorId: number): Promise<{ seq: number; kind: string } | null> {
+    const rows = await this.q.all<{ seq: number; kind: string; payload: string }>(
+      "SELECT seq, kind, payload FROM events WHERE conversation_id = ? AND seq > ? AND kind IN ('message.added', 'note.added') ORDER BY seq",
+      [conversationId, seenSeq],
+    );
+    for (const r of rows) {
+      const p = JSON.parse(r.payload) as { direction?: string; authorId?: number | null };
+      if (r.kind === 'message.added' && p.direction === 'in') return { seq: r.seq, kind: 'customer' };
+      if (p.authorId != null && p.authorId !== authorId) return { seq: r.seq, kind: 'colleague' };
+    }
+    return null;
+  }
+
+  // ── replies and the outbox ────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Queues an agent's reply. Idempotent by (device, clientId): a console that sends the same queued reply again
+   * after a lost answer gets the first one back (`duplicate`), so a reply goes out once.
+   */
+  async enqueueReply(r: {
+    conversationId: number;
+    authorId: number;
+    device: string;
+    clientId: string;
+    maskedText: string;
+    fields: Array<{ type: string; shown: string }>;
+    seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
+    actor: AuditInput;
+  }): Promise<{ messageId: number; outboxId: number; duplicate: boolean }> {
+    return this.q.tx(async (t) => {
+      const prior = await t.get<{ id: number; message_id: number }>('SELECT id, message_id FROM outbox WHERE device = ? AND client_id = ?', [r.device, r.clientId]);
+      if (prior) return { messageId: prior.message_id, outboxId: prior.id, duplicate: true };
+      const conv = await t.get<{ channel_id: string; platform_conversation_id: string }>('SELECT channel_id, platform_conversation_id FROM conversations WHERE id = ?', [r.conversationId]);
+      if (!conv) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
+      const at = this.now();
+      const msg = await t.get<{ id: number }>(
+        'INSERT INTO messages (conversation_id, channel_id, platform_message_id, direction, author_id, masked_text, sent_at) VALUES (?, ?, NULL, ?, ?, ?, ?) RETURNING id',
+        [r.conversationId, conv.channel_id, 'out', r.authorId, r.maskedText, at],
+      );
+      const id = msg!.id;
+      const sealed = r.seal(id);
+      await t.run('UPDATE messages SET sealed_text = ? WHERE id = ?', [sealed.text, id]);
+      for (const [n, f] of r.fields.entries()) {
+        await t.run('INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES (?, ?, ?, ?, ?)', [id, n, f.type, f.shown, sealed.fields[n]!]);
+      }
+      const ob = await t.get<{ id: number }>(
+        "INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING id",
+        [id, conv.channel_id, conv.platform_conversation_id, r.device, r.clientId],
+      );
+      const view = await this.bumpConversation(t, r.conversationId, at, false);
+      await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: conv.channel_id, conversationId: r.conversationId });
+      await this.emit(
+        t,
+        'message.added',
+        'conversation',
+        {
+          id,
+          conversationId: r.conversationId,
+          direction: 'out',
+          authorId: r.authorId,
+          maskedText: r.maskedText,
+          sentAt: at,
+          fields: r.fields.map((f, n) => ({ n, type: f.type, shown: f.shown })),
+          attachments: [],
+          delivery: 'queued',
+          clientId: r.clientId,
+        },
+        { channelId: conv.channel_id, conversationId: r.conversationId },
+      );
+      await this.appendAudit(t, { ...r.actor, action: 'message.sent', target: `conversation:${r.conversationId}`, details: { messageId: id } });
+      return { messageId: id, outboxId: ob!.id, duplicate: false };
+    });
+  }
+
+  /** The next due reply of a channel, marked `sending` (the channel's lease holder is the only caller). */
+  async claimOutbox(channelId: string, now: number): Promise<OutboxClaim | null> {
+    return this.q.tx(async (t) => {
+      const r = await t.get<{ id: number; message_id: number; platform_conversation_id: string; attempts: number; sealed_text: Buffer | null }>(
+        `SELECT o.id, o.message_id, o.platform_conversation_id, o.attempts, m.sealed_text FROM outbox o JOIN messages m ON m.id = o.message_id
+          WHERE o.channel_id = ? AND o.state = 'queued' AND o.not_before <= ? ORDER BY o.id LIMIT 1`,
+        [channelId, now],
+      );
+      if (!r) return null;
+      await t.run("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", [r.id]);
+      return { outboxId: r.id, messageId: r.message_id, channelId, platformConversationId: r.platform_conversation_id, sealedText: r.sealed_text, attempts: r.attempts + 1 };
+    });
+  }
+
+  /** Replies caught mid-send by a node that died: their fate is unknown, and the agent decides (never resent blindly). */
+  async recoverInterrupted(channelId: string): Promise<number> {
+    const rows = await this.q.all<{ id: number }>("SELECT id FROM outbox WHERE channel_id = ? AND state = 'sending'", [channelId]);
+    for (const r of rows) await this.markOutbox(r.id, 'unknown', 'The hub node sending this reply stopped; check the conversation on the platform before sending it again.');
+    return rows.length;
+  }
+
+  async markOutbox(outboxId: number, state: 'sent' | 'queued' | 'failed' | 'unknown' | 'delivered' | 'read', reason: string | null, extra: { platformMessageId?: string; notBefore?: number } = {}): Promise<void> {
+    await this.q.tx(async (t) => {
+      await t.run('UPDATE outbox SET state = ?, reason = ?, not_before = COALESCE(?, not_before) WHERE id = ?', [state, reason, extra.notBefore ?? null, outboxId]);
+      const row = await t.get<{ message_id: number; channel_id: string; conversation_id: number }>(
+        'SELECT o.message_id, o.channel_id, m.conversation_id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?',
+        [outboxId],
+      );
+      if (!row) return;
+      if (extra.platformMessageId) await t.run('UPDATE messages SET platform_message_id = ? WHERE id = ?', [extra.platformMessageId, row.message_id]);
+      await this.emit(t, 'message.delivery', 'conversation', { messageId: row.message_id, conversationId: row.conversation_id, delivery: state, reason }, {
+        channelId: row.channel_id,
+        conversationId: row.conversation_id,
+      });
+    });
+  }
+
+  async markDelivery(channelId: string, platformMessageId: string, state: 'delivered' | 'read' | 'failed', reason?: string): Promise<void> {
+    const r = await this.q.get<{ id: number }>('SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.channel_id = ? AND m.platform_message_id = ?', [
+      channelId,
+      platformMessageId,
+    ]);
+    if (r) await this.markOutbox(r.id, state, reason ?? null);
+  }
+
+  async outboxState(device: string, clientId: string): Promise<string | null> {
+    return (await this.q.get<{ state: string }>('SELECT state FROM outbox WHERE device = ? AND client_id = ?', [device, clientId]))?.state ?? null;
+  }
+
+  // ── originals and reveals ─────────────────────────────────────────────────────────────────────────────────
+
+  async sealedField(messageId: number, n: number): Promise<{ type: string; sealed: Buffer; conversationId: number; channelId: string } | null> {
+    const r = await this.q.get<{ type: string; sealed: Buffer; conversation_id: number; channel_id: string }>(
+      'SELECT f.type, f.sealed, m.conversation_id, m.channel_id FROM message_fields f JOIN messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.n = ?',
+      [messageId, n],
+    );
+    return r ? { type: r.type, sealed: Buffer.from(r.sealed), conversationId: r.conversation_id, channelId: r.channel_id } : null;
+  }
+
+  async createReveal(r: Omit<RevealRow, 'id' | 'approverId' | 'createdAt'>, actor: AuditInput): Promise<RevealRow> {
+    return this.q.tx(async (t) => {
+      const row = await t.get<{ id: number }>(
+        'INSERT INTO reveals (message_id, field_n, requester_id, device, reason, state, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+        [r.messageId, r.fieldN, r.requesterId, r.device, r.reason, r.state, this.now(), r.expiresAt],
+      );
+      const reveal: RevealRow = { ...r, id: row!.id, approverId: null, createdAt: this.now() };
+      const field = await t.get<{ type: string; conversation_id: number; channel_id: string }>(
+        'SELECT f.type, m.conversation_id, m.channel_id FROM message_fields f JOIN messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.n = ?',
+        [r.messageId, r.fieldN],
+      );
+      if (r.state === 'pending') {
+        await this.emit(t, 'reveal.requested', 'leads', { ...publicReveal(reveal), type: field?.type, conversationId: field?.conversation_id }, { channelId: field?.channel_id, conversationId: field?.conversation_id });
+      }
+      await this.appendAudit(t, {
+        ...actor,
+        action: r.state === 'pending' ? 'reveal.requested' : 'reveal.granted',
+        target: `message:${r.messageId}:${r.fieldN}`,
+        details: { revealId: reveal.id, reason: r.reason, type: field?.type },
+      });
+      return reveal;
+    });
+  }
+
+  async reveal(id: number, q: SqlExecutor = this.q): Promise<RevealRow | null> {
+    const r = await q.get<{
+      id: number;
+      message_id: number;
+      field_n: number;
+      requester_id: number;
+      device: string;
+      reason: string;
+      state: RevealRow['state'];
+      approver_id: number | null;
+      created_at: number;
+      expires_at: number;
+    }>('SELECT * FROM reveals WHERE id = ?', [id]);
+    return r
+      ? {
+          id: r.id,
+          messageId: r.message_id,
+          fieldN: r.field_n,
+          requesterId: r.requester_id,
+          device: r.device,
+          reason: r.reason,
+          state: r.state,
+          approverId: r.approver_id,
+          createdAt: r.created_at,
+          expiresAt: r.expires_at,
+        }
+      : null;
+  }
+
+  async pendingReveals(): Promise<RevealRow[]> {
+    const ids = await this.q.all<{ id: number }>("SELECT id FROM reveals WHERE state = 'pending' AND expires_at > ? ORDER BY id", [this.now()]);
+    return (await Promise.all(ids.map((r) => this.reveal(r.id)))).filter((r): r is RevealRow => r !== null);
+  }
+
+  /** A lead decides a pending reveal; only a pending one changes (compare-and-set on its state). */
+  async decideReveal(id: number, approverId: number, approve: boolean, expiresAt: number, actor: AuditInput): Promise<RevealRow> {
+    return this.q.tx(async (t) => {
+      const r = await t.run("UPDATE reveals SET state = ?, approver_id = ?, expires_at = ? WHERE id = ? AND state = 'pending'", [approve ? 'granted' : 'denied', approverId, expiresAt, id]);
+      if (!r.changes) throw new DiwanError('reveal_not_pending', 'That reveal request is no longer waiting for a decision.');
+      const row = (await t.get<{ requester_id: number; message_id: number; field_n: number }>('SELECT requester_id, message_id, field_n FROM reveals WHERE id = ?', [id]))!;
+      await this.emit(t, 'reveal.decided', `user:${row.requester_id}`, { id, state: approve ? 'granted' : 'denied', approverId, expiresAt });
+      await this.emit(t, 'reveal.decided', 'leads', { id, state: approve ? 'granted' : 'denied', approverId });
+      await this.appendAudit(t, { ...actor, action: approve ? 'reveal.approved' : 'reveal.denied', target: `message:${row.message_id}:${row.field_n}`, details: { revealId: id } });
+      return (await this.reveal(id, t))!;
+    });
+  }
+
+  // ── audit ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Appends to the hash chain inside the caller's transaction (ordered by the event lock, so the chain never forks). */
+  async appendAudit(t: SqlExecutor, e: AuditInput): Promise<void> {
+    await t.serializeEvents();
+    const prev = (await t.get<{ hash: string }>('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1'))?.hash ?? GENESIS;
+    const at = this.now();
+    const details = JSON.stringify(e.details ?? {});
+    const hash = auditHash(prev, { at, actor: e.actor, device: e.device ?? null, action: e.action, target: e.target ?? null, details });
+    await t.run('INSERT INTO audit (at, actor, device, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      at,
+      e.actor,
+      e.device ?? null,
+      e.action,
+      e.target ?? null,
+      details,
+      prev,
+      hash,
+    ]);
+  }
+
+  audit(e: AuditInput): Promise<void> {
+    return this.q.tx((t) => this.appendAudit(t, e));
+  }
+
+  /** Walks the chain: the first entry whose link or hash does not match, or null when intact. */
+  async verifyAudit(): Promise<{ entries: number; broken: { seq: number; why: string } | null }> {
+    const rows = await this.q.all<{ seq: number; at: number; actor: string; device: string | null; action: string; target: string | null; details: string; prev_hash: string; hash: string }>(
+      'SELECT * FROM audit ORDER BY seq',
+    );
+    let prev = GENESIS;
+    for (const r of rows) {
+      if (r.prev_hash !== prev) return { entries: rows.length, broken: { seq: r.seq, why: 'the link to the previous entry does not match (an entry was removed or reordered)' } };
+      if (auditHash(prev, { at: r.at, actor: r.actor, device: r.device, action: r.action, target: r.target, details: r.details }) !== r.hash) {
+        return { entries: rows.length, broken: { seq: r.seq, why: 'the entry was edited after it was written' } };
+      }
+      prev = r.hash;
+    }
+    return { entries: rows.length, broken: null };
+  }
+}
+
+const GENESIS = '0'.repeat(64);
+
+function auditHash(prev: string, e: { at: number; actor: string; device: string | null; action: string; target: string | null; details: string }): string {
+  return crypto.createHash('sha256').update(prev).update(JSON.stringify([e.at, e.actor, e.device, e.action, e.target, e.details])).digest('hex');
+}
+
+/** A reveal as colleagues may see it: who asked, for which field and why — never the value. */
+export function publicReveal(r: RevealRow) {
+  return { id: r.id, messageId: r.messageId, fieldN: r.fieldN, requesterId: r.requesterId, reason: r.reason, state: r.state, expiresAt: r.expiresAt };
+}

@@ -1,0 +1,6 @@
+export { HubStore, toMember, publicReveal } from './hub-store';
+export { HUB_SCHEMA_VERSION, migrate, schemaVersion, checkSchema } from './migrations';
+export { sqliteExecutor } from './sqlite';
+export { postgresExecutor, describePgError, isConnectionError, newPgPool } from './postgres';
+export type { SqlExecutor, SqlValue } from './executor';
+export type * from './types';

@@ -1,0 +1,137 @@
+import { DiwanError } from '../../core/shared/errors';
+import type { SqlExecutor } from './executor';
+
+/**
+ * The hub's schema, numbered. Written once for both dialects: `{ID}` is the auto-numbered primary key, `{BLOB}` raw
+ * bytes, `{INT8}` a 64-bit integer. Ciphertext columns hold only sealed originals; text columns only masked text.
+ */
+const MIGRATIONS: readonly string[] = [
+  // 1: accounts, devices, channels, conversations, messages, outbox, reveals, the event table, cursors, audit.
+  `
+  CREATE TABLE hub_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE users (
+    id {ID}, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,
+    password_hash TEXT NOT NULL, totp_secret TEXT, disabled INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0, locked_until {INT8} NOT NULL DEFAULT 0, created_at {INT8} NOT NULL);
+  CREATE TABLE user_channels (user_id {INT8} NOT NULL REFERENCES users(id), channel_id TEXT NOT NULL, PRIMARY KEY (user_id, channel_id));
+  CREATE TABLE devices (
+    fingerprint TEXT PRIMARY KEY, public_key TEXT NOT NULL, label TEXT NOT NULL, enrolled_at {INT8} NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0);
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY, user_id {INT8} NOT NULL REFERENCES users(id), device TEXT NOT NULL,
+    stage TEXT NOT NULL, created_at {INT8} NOT NULL, expires_at {INT8} NOT NULL);
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE channels (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, config TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1, cursor TEXT);
+  CREATE TABLE contacts (
+    id {ID}, channel_id TEXT NOT NULL REFERENCES channels(id), platform_user_id TEXT NOT NULL,
+    display_name TEXT, handle TEXT, UNIQUE (channel_id, platform_user_id));
+  CREATE TABLE conversations (
+    id {ID}, channel_id TEXT NOT NULL REFERENCES channels(id), platform_conversation_id TEXT NOT NULL,
+    contact_id {INT8} NOT NULL REFERENCES contacts(id), status TEXT NOT NULL DEFAULT 'open',
+    assignee_id {INT8} REFERENCES users(id), last_message_at {INT8} NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (channel_id, platform_conversation_id));
+  CREATE INDEX conversations_activity ON conversations(last_message_at);
+  CREATE TABLE messages (
+    id {ID}, conversation_id {INT8} NOT NULL REFERENCES conversations(id), channel_id TEXT NOT NULL,
+    platform_message_id TEXT, direction TEXT NOT NULL, author_id {INT8} REFERENCES users(id),
+    masked_text TEXT NOT NULL, sealed_text {BLOB}, sent_at {INT8} NOT NULL, attachments TEXT,
+    UNIQUE (channel_id, platform_message_id));
+  CREATE INDEX messages_conversation ON messages(conversation_id, id);
+  CREATE TABLE message_fields (
+    message_id {INT8} NOT NULL REFERENCES messages(id), n INTEGER NOT NULL, type TEXT NOT NULL, shown TEXT NOT NULL,
+    sealed {BLOB} NOT NULL, PRIMARY KEY (message_id, n));
+  CREATE TABLE notes (
+    id {ID}, conversation_id {INT8} NOT NULL REFERENCES conversations(id), author_id {INT8} NOT NULL REFERENCES users(id),
+    masked_text TEXT NOT NULL, sealed_text {BLOB}, created_at {INT8} NOT NULL);
+  CREATE TABLE outbox (
+    id {ID}, message_id {INT8} NOT NULL UNIQUE REFERENCES messages(id), channel_id TEXT NOT NULL,
+    platform_conversation_id TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    not_before {INT8} NOT NULL DEFAULT 0, reason TEXT, device TEXT NOT NULL, client_id TEXT NOT NULL,
+    UNIQUE (device, client_id));
+  CREATE INDEX outbox_due ON outbox(channel_id, state, not_before);
+  CREATE TABLE reveals (
+    id {ID}, message_id {INT8} NOT NULL REFERENCES messages(id), field_n INTEGER NOT NULL,
+    requester_id {INT8} NOT NULL REFERENCES users(id), device TEXT NOT NULL, reason TEXT NOT NULL, state TEXT NOT NULL,
+    approver_id {INT8} REFERENCES users(id), created_at {INT8} NOT NULL, expires_at {INT8} NOT NULL);
+  CREATE TABLE events (
+    seq {ID}, at {INT8} NOT NULL, kind TEXT NOT NULL, audience TEXT NOT NULL, channel_id TEXT,
+    conversation_id {INT8}, user_id {INT8}, payload TEXT NOT NULL);
+  CREATE TABLE cursors (
+    user_id {INT8} NOT NULL, device TEXT NOT NULL, seq {INT8} NOT NULL, at {INT8} NOT NULL, PRIMARY KEY (user_id, device));
+  CREATE TABLE audit (
+    seq {ID}, at {INT8} NOT NULL, actor TEXT NOT NULL, device TEXT, action TEXT NOT NULL, target TEXT,
+    details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+  `,
+];
+
+/** The newest schema this code knows. */
+export const HUB_SCHEMA_VERSION = MIGRATIONS.length;
+
+const DIALECT = {
+  postgres: { ID: 'BIGSERIAL PRIMARY KEY', BLOB: 'BYTEA', INT8: 'BIGINT' },
+  sqlite: { ID: 'INTEGER PRIMARY KEY AUTOINCREMENT', BLOB: 'BLOB', INT8: 'INTEGER' },
+} as const;
+
+function render(sql: string, dialect: SqlExecutor['dialect']): string[] {
+  const words = DIALECT[dialect];
+  return sql
+    .replace(/\{(ID|BLOB|INT8)\}/g, (_, k: keyof typeof words) => words[k])
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Key of the session-wide advisory lock that keeps two nodes from migrating at once. */
+const MIGRATION_LOCK = 7_241_000;
+
+export async function schemaVersion(q: SqlExecutor): Promise<number> {
+  const exists =
+    q.dialect === 'postgres'
+      ? await q.get<{ t: string | null }>("SELECT to_regclass('hub_meta')::text AS t")
+      : await q.get<{ t: string | null }>("SELECT name AS t FROM sqlite_master WHERE type = 'table' AND name = 'hub_meta'");
+  if (!exists?.t) return 0;
+  const row = await q.get<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'schema.version'");
+  return row ? Number(row.value) : 0;
+}
+
+/** Applies every pending migration in one transaction. Refuses a database newer than this code. */
+export async function migrate(q: SqlExecutor): Promise<{ from: number; to: number }> {
+  return q.tx(async (t) => {
+    if (t.dialect === 'postgres') await t.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    const from = await schemaVersion(t);
+    refuseNewer(from);
+    for (let v = from + 1; v <= HUB_SCHEMA_VERSION; v++) {
+      for (const statement of render(MIGRATIONS[v - 1]!, t.dialect)) await t.run(statement);
+      await t.run(
+        t.dialect === 'postgres'
+          ? "INSERT INTO hub_meta (key, value) VALUES ('schema.version', ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+          : "INSERT INTO hub_meta (key, value) VALUES ('schema.version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [String(v)],
+      );
+    }
+    return { from, to: HUB_SCHEMA_VERSION };
+  });
+}
+
+export function refuseNewer(version: number): void {
+  if (version > HUB_SCHEMA_VERSION) {
+    throw new DiwanError(
+      'hub_schema_newer',
+      `The hub database is at schema ${version}, newer than this hub (${HUB_SCHEMA_VERSION}). Upgrade this node to the release the other nodes run; do not run an older hub against it.`,
+    );
+  }
+}
+
+/** A node runs only on the exact schema it was built for; `diwan hub migrate` moves an older database forward. */
+export async function checkSchema(q: SqlExecutor): Promise<void> {
+  const v = await schemaVersion(q);
+  refuseNewer(v);
+  if (v < HUB_SCHEMA_VERSION) {
+    throw new DiwanError(
+      'hub_schema_older',
+      `The hub database is at schema ${v}; this hub needs ${HUB_SCHEMA_VERSION}. Run \`diwan hub migrate\` once (with every node stopped or upgraded), then start the nodes.`,
+    );
+  }
+}

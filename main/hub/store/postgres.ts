@@ -1,0 +1,122 @@
+import pg from 'pg';
+import { DiwanError } from '../../core/shared/errors';
+import { numberedPlaceholders, type SqlExecutor, type SqlValue } from './executor';
+
+/** Key of the transaction-scoped advisory lock that orders event rows by commit (any constant unique to Diwan). */
+const EVENT_LOCK = 7_241_001;
+
+/** Connection failures a person can do something about, said in words (the hub's /healthz repeats them). */
+export function describePgError(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  if (err.code === 'ECONNREFUSED') return 'PostgreSQL refuses connections (is it running, and on this address and port?)';
+  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return 'the PostgreSQL host name does not resolve';
+  if (err.code === 'ETIMEDOUT') return 'PostgreSQL does not answer in time';
+  if (err.code === '28P01' || err.code === '28000') return 'PostgreSQL refused the hub\'s user name or password';
+  if (err.code === '3D000') return 'the PostgreSQL database named in the hub\'s configuration does not exist';
+  if (err.code === '57P01' || err.code === '57P03') return 'PostgreSQL is shutting down or starting up';
+  return `PostgreSQL failed (${err.code ?? 'error'})`;
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+/** True when a failure means the database is out of reach (the operation may be retried later), not a bad request. */
+export function isConnectionError(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  if (err?.code && CONNECTION_CODES.has(err.code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(err?.message ?? '');
+}
+
+function unavailable(e: unknown): never {
+  if (e instanceof DiwanError) throw e;
+  if (isConnectionError(e)) throw new DiwanError('hub_db_unavailable', `The hub cannot reach its database: ${describePgError(e)}.`);
+  throw e;
+}
+
+export interface PgOptions {
+  connectionString: string;
+  /** Connections in the pool (default 10). */
+  max?: number;
+  connectTimeoutMs?: number;
+  applicationName?: string;
+}
+
+/** BIGINT (int8) columns come back as JavaScript numbers: every id and millisecond time fits in 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: string) => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser,
+};
+
+export function newPgPool(o: PgOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: o.connectionString,
+    max: o.max ?? 10,
+    connectionTimeoutMillis: o.connectTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: o.applicationName ?? 'diwan-hub',
+    types,
+  });
+  // A dropped idle connection must not crash the process; the next query reports the outage.
+  pool.on('error', () => {});
+  return pool;
+}
+
+export function postgresExecutor(o: PgOptions): SqlExecutor & { readonly pool: pg.Pool } {
+  const pool = newPgPool(o);
+  const on = (client: pg.Pool | pg.PoolClient, inTx: boolean): SqlExecutor => ({
+    dialect: 'postgres',
+    all: async <T>(sql: string, params?: readonly SqlValue[]) => {
+      try {
+        return (await client.query(numberedPlaceholders(sql), params as unknown[])).rows as T[];
+      } catch (e) {
+        return unavailable(e);
+      }
+    },
+    get: async <T>(sql: string, params?: readonly SqlValue[]) => {
+      try {
+        return (await client.query(numberedPlaceholders(sql), params as unknown[])).rows[0] as T | undefined;
+      } catch (e) {
+        return unavailable(e);
+      }
+    },
+    run: async (sql: string, params?: readonly SqlValue[]) => {
+      try {
+        return { changes: (await client.query(numberedPlaceholders(sql), params as unknown[])).rowCount ?? 0 };
+      } catch (e) {
+        return unavailable(e);
+      }
+    },
+    tx: async <T>(fn: (q: SqlExecutor) => Promise<T>) => {
+      if (inTx) return fn(on(client, true));
+      let c: pg.PoolClient;
+      try {
+        c = await pool.connect();
+      } catch (e) {
+        return unavailable(e);
+      }
+      let broken = false;
+      try {
+        await c.query('BEGIN');
+        const out = await fn(on(c, true));
+        await c.query('COMMIT');
+        return out;
+      } catch (e) {
+        broken = isConnectionError(e) || (e instanceof DiwanError && e.code === 'hub_db_unavailable');
+        if (!broken) await c.query('ROLLBACK').catch(() => {});
+        return unavailable(e);
+      } finally {
+        c.release(broken);
+      }
+    },
+    serializeEvents: async () => {
+      if (!inTx) throw new Error('serializeEvents outside a transaction');
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOCK]);
+      } catch (e) {
+        unavailable(e);
+      }
+    },
+    close: async () => {
+      await pool.end();
+    },
+  });
+  return Object.assign(on(pool, false), { pool });
+}

@@ -1,0 +1,132 @@
+import type { Role } from '../../core/auth';
+
+export interface HubUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  totpSecret: string | null;
+  disabled: boolean;
+  failures: number;
+  lockedUntil: number;
+  channels: string[];
+}
+
+/** What every member of the team may know of a colleague (the "assign to" list). */
+export interface TeamMember {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+}
+
+export interface HubDevice {
+  fingerprint: string;
+  publicKey: string;
+  label: string;
+  revoked: boolean;
+}
+
+export interface HubSession {
+  tokenHash: string;
+  userId: number;
+  device: string;
+  stage: 'second-factor' | 'full';
+  expiresAt: number;
+}
+
+export interface HubChannel {
+  id: string;
+  kind: string;
+  name: string;
+  config: Record<string, unknown>;
+  enabled: boolean;
+}
+
+/** One masked field of a message: what the console may show; the original stays sealed in the hub. */
+export interface FieldView {
+  n: number;
+  type: string;
+  shown: string;
+}
+
+export interface MessageView {
+  id: number;
+  conversationId: number;
+  direction: 'in' | 'out';
+  authorId: number | null;
+  maskedText: string;
+  sentAt: number;
+  fields: FieldView[];
+  attachments: unknown[];
+  delivery: string | null;
+}
+
+export interface ConversationView {
+  id: number;
+  channelId: string;
+  contact: { id: number; displayName: string | null; handle: string | null };
+  status: 'open' | 'pending' | 'resolved';
+  assigneeId: number | null;
+  lastMessageAt: number;
+  version: number;
+}
+
+/** A message made ready by the hub's ingest step: masked text, sealed original, sealed fields. */
+export interface PreparedMessage {
+  platformMessageId: string;
+  platformConversationId: string;
+  contact: { platformUserId: string; displayName?: string; handle?: string };
+  direction: 'in' | 'out';
+  maskedText: string;
+  sealedText: Buffer | null;
+  sentAt: number;
+  attachments: unknown[];
+  /** Sealed per field; `seal(messageId)` runs inside the transaction once the message has its id. */
+  fields: Array<{ type: string; shown: string }>;
+  seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
+}
+
+export type Audience = 'team' | 'admins' | 'leads' | 'conversation' | `user:${number}`;
+
+export interface HubEvent {
+  seq: number;
+  at: number;
+  kind: string;
+  audience: Audience;
+  channelId: string | null;
+  conversationId: number | null;
+  payload: unknown;
+}
+
+export interface OutboxClaim {
+  outboxId: number;
+  messageId: number;
+  channelId: string;
+  platformConversationId: string;
+  sealedText: Buffer | null;
+  attempts: number;
+}
+
+export interface RevealRow {
+  id: number;
+  messageId: number;
+  fieldN: number;
+  requesterId: number;
+  device: string;
+  reason: string;
+  state: 'pending' | 'granted' | 'denied';
+  approverId: number | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface AuditInput {
+  actor: string;
+  device?: string | null;
+  action: string;
+  target?: string | null;
+  details?: Record<string, unknown>;
+}
