@@ -112,7 +112,8 @@ async function keychainWorks(o: ChooseSecretsOptions): Promise<boolean> {
   return (await new Vault(o.keychain, o.keychainService).probe()).available;
 }
 
-const TOKEN_FIELD: Record<RelayKind, string> = {
+/** The JSON field each connector reads its token from, for channels whose one secret is a token. */
+export const TOKEN_FIELD: Record<RelayKind, string> = {
   whatsapp: 'accessToken',
   messenger: 'pageAccessToken',
   instagram: 'pageAccessToken',
@@ -123,8 +124,8 @@ const TOKEN_FIELD: Record<RelayKind, string> = {
  * A read-only Vault for the connectors the relay runs: `channel:<id>` is answered with the JSON each connector expects,
  * built from the relay secret `<id>.token`. Writes are refused (the relay never changes its secrets).
  */
-export function channelVault(secrets: RelaySecrets, channels: readonly RelayChannelConfig[]): Vault {
-  const kinds = new Map(channels.map((c) => [c.id, c.kind]));
+export function channelVault(secrets: RelaySecrets, channels: readonly Pick<RelayChannelConfig, 'id' | 'kind'>[] | ((id: string) => RelayKind | undefined)): Vault {
+  const kinds = typeof channels === 'function' ? { get: channels } : new Map(channels.map((c) => [c.id, c.kind]));
   const refuse = async (): Promise<never> => {
     throw new DiwanError('relay_secrets_read_only', 'The relay does not change its secrets; IT sets them (docs/IT-GUIDE.md).');
   };

@@ -3,6 +3,7 @@ import { auditCommand } from './audit';
 import { beaconCommand } from './beacon';
 import { configCommand } from './config';
 import { dbCommand } from './db';
+import { hubCommand } from './hub';
 import { deviceCommand } from './device';
 import { maskCommand } from './mask';
 import { netcheckCommand } from './netcheck';
@@ -24,4 +25,5 @@ export const commands: readonly Command[] = [
   auditCommand,
   dbCommand,
   relayCommand,
+  hubCommand,
 ];

@@ -9,8 +9,8 @@ export {
 } from './permissions';
 export { Identity, type IdentityOptions, type SessionView, type AccessDenial } from './identity';
 export { SessionManager, newSessionSlot, type Session, type SessionSlot, type EndReason } from './sessions';
-export { LoginThrottle, DEFAULT_THROTTLE, type ThrottleRules } from './throttle';
-export { RevealService, noOriginals, type OriginalsPort, type FieldRef, type RevealOutcome, type PendingReveal } from './reveal';
+export { LoginThrottle, DEFAULT_THROTTLE, lockoutMs, type ThrottleRules } from './throttle';
+export { RevealService, revealReason, noOriginals, type OriginalsPort, type FieldRef, type RevealOutcome, type PendingReveal } from './reveal';
 export {
   loadOrCreateDeviceIdentity,
   fingerprintOf,
@@ -21,5 +21,6 @@ export {
   type DeviceIdentity,
 } from './device';
 export { resolvePolicy, type IdentityPolicy, type RevealRules, type ResolvedIdentityPolicy } from './policy';
-export { totpCode } from './totp';
+export { totpCode, totpStep, newTotpSecret, totpUri } from './totp';
+export { hashPassword, verifyPassword, verifyAgainstDecoy, checkPasswordRules } from './passwords';
 export type { User } from './users';

@@ -18,6 +18,12 @@ export const DEFAULT_THROTTLE: ThrottleRules = {
   forgetAfterMs: 24 * 60 * 60_000,
 };
 
+/** How long a name is locked after its n-th failure in a row: base × 2^(n − free − 1), capped; 0 while free. */
+export function lockoutMs(failures: number, rules: ThrottleRules = DEFAULT_THROTTLE): number {
+  const over = failures - rules.freeAttempts;
+  return over > 0 ? Math.min(rules.baseDelayMs * 2 ** (over - 1), rules.maxDelayMs) : 0;
+}
+
 /**
  * Sign-in lock-out per username (known or not, so it reveals nothing about which accounts exist), kept in the
  * database so a restart does not reset it. Failure n beyond the free ones locks the name for
@@ -41,8 +47,7 @@ export class LoginThrottle {
     const now = this.clock.now();
     const row = this.row(username);
     const failures = row ? row.failures + 1 : 1;
-    const over = failures - this.rules.freeAttempts;
-    const lockedForMs = over > 0 ? Math.min(this.rules.baseDelayMs * 2 ** (over - 1), this.rules.maxDelayMs) : 0;
+    const lockedForMs = lockoutMs(failures, this.rules);
     this.db
       .prepare(
         `INSERT INTO login_throttle (username, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)

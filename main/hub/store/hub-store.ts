@@ -4,6 +4,7 @@ import { DiwanError } from '../../core/shared/errors';
 import type { SqlExecutor } from './executor';
 import { checkSchema, migrate, schemaVersion } from './migrations';
 import type {
+  Actor,
   Audience,
   AuditInput,
   ConversationView,
@@ -177,7 +178,7 @@ export class HubStore {
 
   // ── accounts, devices, sessions ───────────────────────────────────────────────────────────────────────────
 
-  async createUser(u: { username: string; displayName: string; role: Role; passwordHash: string }, actor: AuditInput): Promise<HubUser> {
+  async createUser(u: { username: string; displayName: string; role: Role; passwordHash: string }, actor: Actor): Promise<HubUser> {
     return this.q.tx(async (t) => {
       const taken = await t.get('SELECT id FROM users WHERE username = ?', [u.username]);
       if (taken) throw new DiwanError('user_exists', `There is already a user called "${u.username}".`);
@@ -223,7 +224,7 @@ export class HubStore {
   async updateUser(
     id: number,
     patch: { disabled?: boolean; role?: Role; totpSecret?: string | null; passwordHash?: string; channels?: string[] },
-    actor: AuditInput & { action: string },
+    actor: Actor & { action: string; details?: Record<string, unknown> },
   ): Promise<HubUser> {
     return this.q.tx(async (t) => {
       const before = await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
@@ -251,7 +252,7 @@ export class HubStore {
     });
   }
 
-  async enrolDevice(d: { fingerprint: string; publicKey: string; label: string }, actor: AuditInput): Promise<void> {
+  async enrolDevice(d: { fingerprint: string; publicKey: string; label: string }, actor: Actor): Promise<void> {
     await this.q.tx(async (t) => {
       await t.run(
         'INSERT INTO devices (fingerprint, public_key, label, enrolled_at) VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET public_key = excluded.public_key, label = excluded.label, revoked = 0',
@@ -261,7 +262,7 @@ export class HubStore {
     });
   }
 
-  async revokeDevice(fingerprint: string, actor: AuditInput): Promise<void> {
+  async revokeDevice(fingerprint: string, actor: Actor): Promise<void> {
     await this.q.tx(async (t) => {
       await t.run('UPDATE devices SET revoked = 1 WHERE fingerprint = ?', [fingerprint]);
       await t.run('DELETE FROM sessions WHERE device = ?', [fingerprint]);
@@ -272,6 +273,22 @@ export class HubStore {
   async device(fingerprint: string): Promise<HubDevice | null> {
     const r = await this.q.get<{ fingerprint: string; public_key: string; label: string; revoked: number }>('SELECT * FROM devices WHERE fingerprint = ?', [fingerprint]);
     return r ? { fingerprint: r.fingerprint, publicKey: r.public_key, label: r.label, revoked: Boolean(r.revoked) } : null;
+  }
+
+  /** A single-use nonce for an enrolled device; at most `perDevice` wait per device, so strangers cannot evict it. */
+  async createChallenge(fingerprint: string, nonce: string, expiresAt: number, perDevice = 8): Promise<void> {
+    await this.q.tx(async (t) => {
+      await t.run('DELETE FROM device_challenges WHERE expires_at <= ?', [this.now()]);
+      const pending = await t.all<{ nonce: string }>('SELECT nonce FROM device_challenges WHERE fingerprint = ? ORDER BY expires_at', [fingerprint]);
+      for (const old of pending.slice(0, Math.max(0, pending.length - perDevice + 1))) await t.run('DELETE FROM device_challenges WHERE nonce = ?', [old.nonce]);
+      await t.run('INSERT INTO device_challenges (nonce, fingerprint, expires_at) VALUES (?, ?, ?)', [nonce, fingerprint, expiresAt]);
+    });
+  }
+
+  /** Takes a nonce (single use whatever happens next): true when it was issued to this device and is still valid. */
+  async takeChallenge(fingerprint: string, nonce: string): Promise<boolean> {
+    const row = await this.q.get<{ fingerprint: string; expires_at: number }>('DELETE FROM device_challenges WHERE nonce = ? RETURNING fingerprint, expires_at', [nonce]);
+    return Boolean(row && row.fingerprint === fingerprint && row.expires_at > this.now());
   }
 
   async createSession(s: HubSession): Promise<void> {
@@ -308,7 +325,7 @@ export class HubStore {
 
   // ── channels ──────────────────────────────────────────────────────────────────────────────────────────────
 
-  async saveChannel(c: HubChannel, actor: AuditInput): Promise<void> {
+  async saveChannel(c: HubChannel, actor: Actor): Promise<void> {
     await this.q.tx(async (t) => {
       await t.run(
         'INSERT INTO channels (id, kind, name, config, enabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, config = excluded.config, enabled = excluded.enabled',
@@ -483,7 +500,7 @@ export class HubStore {
    * Assigns (or unassigns) a conversation. With `expectedVersion`, a compare-and-set: if someone changed the
    * conversation meanwhile, nothing is written and `conflict` says so.
    */
-  async assign(conversationId: number, assigneeId: number | null, actor: AuditInput, expectedVersion?: number): Promise<ConversationView> {
+  async assign(conversationId: number, assigneeId: number | null, actor: Actor, expectedVersion?: number): Promise<ConversationView> {
     return this.q.tx(async (t) => {
       const r = await t.run(
         `UPDATE conversations SET assignee_id = ?, version = version + 1 WHERE id = ?${expectedVersion === undefined ? '' : ' AND version = ?'}`,
@@ -498,7 +515,7 @@ export class HubStore {
     });
   }
 
-  async setStatus(conversationId: number, status: ConversationView['status'], actor: AuditInput): Promise<ConversationView> {
+  async setStatus(conversationId: number, status: ConversationView['status'], actor: Actor): Promise<ConversationView> {
     return this.q.tx(async (t) => {
       await t.run('UPDATE conversations SET status = ?, version = version + 1 WHERE id = ?', [status, conversationId]);
       const view = await this.conversationIn(t, conversationId);
@@ -509,7 +526,7 @@ export class HubStore {
     });
   }
 
-  async addNote(conversationId: number, authorId: number, maskedText: string, sealedText: Buffer | null, actor: AuditInput): Promise<number> {
+  async addNote(conversationId: number, authorId: number, maskedText: string, sealedText: Buffer | null, actor: Actor): Promise<number> {
     return this.q.tx(async (t) => {
       const view = await this.conversationIn(t, conversationId);
       if (!view) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
@@ -554,7 +571,7 @@ export class HubStore {
     maskedText: string;
     fields: Array<{ type: string; shown: string }>;
     seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
-    actor: AuditInput;
+    actor: Actor;
   }): Promise<{ messageId: number; outboxId: number; duplicate: boolean }> {
     return this.q.tx(async (t) => {
       const prior = await t.get<{ id: number; message_id: number }>('SELECT id, message_id FROM outbox WHERE device = ? AND client_id = ?', [r.device, r.clientId]);
@@ -660,7 +677,7 @@ export class HubStore {
     return r ? { type: r.type, sealed: Buffer.from(r.sealed), conversationId: r.conversation_id, channelId: r.channel_id } : null;
   }
 
-  async createReveal(r: Omit<RevealRow, 'id' | 'approverId' | 'createdAt'>, actor: AuditInput): Promise<RevealRow> {
+  async createReveal(r: Omit<RevealRow, 'id' | 'approverId' | 'createdAt'>, actor: Actor): Promise<RevealRow> {
     return this.q.tx(async (t) => {
       const row = await t.get<{ id: number }>(
         'INSERT INTO reveals (message_id, field_n, requester_id, device, reason, state, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
@@ -719,7 +736,7 @@ export class HubStore {
   }
 
   /** A lead decides a pending reveal; only a pending one changes (compare-and-set on its state). */
-  async decideReveal(id: number, approverId: number, approve: boolean, expiresAt: number, actor: AuditInput): Promise<RevealRow> {
+  async decideReveal(id: number, approverId: number, approve: boolean, expiresAt: number, actor: Actor): Promise<RevealRow> {
     return this.q.tx(async (t) => {
       const r = await t.run("UPDATE reveals SET state = ?, approver_id = ?, expires_at = ? WHERE id = ? AND state = 'pending'", [approve ? 'granted' : 'denied', approverId, expiresAt, id]);
       if (!r.changes) throw new DiwanError('reveal_not_pending', 'That reveal request is no longer waiting for a decision.');

@@ -17,6 +17,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE devices (
     fingerprint TEXT PRIMARY KEY, public_key TEXT NOT NULL, label TEXT NOT NULL, enrolled_at {INT8} NOT NULL,
     revoked INTEGER NOT NULL DEFAULT 0);
+  CREATE TABLE device_challenges (nonce TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, expires_at {INT8} NOT NULL);
+  CREATE INDEX device_challenges_device ON device_challenges(fingerprint);
   CREATE TABLE sessions (
     token_hash TEXT PRIMARY KEY, user_id {INT8} NOT NULL REFERENCES users(id), device TEXT NOT NULL,
     stage TEXT NOT NULL, created_at {INT8} NOT NULL, expires_at {INT8} NOT NULL);
@@ -104,12 +106,7 @@ export async function migrate(q: SqlExecutor): Promise<{ from: number; to: numbe
     refuseNewer(from);
     for (let v = from + 1; v <= HUB_SCHEMA_VERSION; v++) {
       for (const statement of render(MIGRATIONS[v - 1]!, t.dialect)) await t.run(statement);
-      await t.run(
-        t.dialect === 'postgres'
-          ? "INSERT INTO hub_meta (key, value) VALUES ('schema.version', ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
-          : "INSERT INTO hub_meta (key, value) VALUES ('schema.version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [String(v)],
-      );
+      await t.run("INSERT INTO hub_meta (key, value) VALUES ('schema.version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(v)]);
     }
     return { from, to: HUB_SCHEMA_VERSION };
   });

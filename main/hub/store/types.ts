@@ -123,9 +123,13 @@ export interface RevealRow {
   expiresAt: number;
 }
 
-export interface AuditInput {
+/** Who did it: a username (or `it:<name>`, `hub:<node>` for IT and the hub itself) and the device, when one. */
+export interface Actor {
   actor: string;
   device?: string | null;
+}
+
+export interface AuditInput extends Actor {
   action: string;
   target?: string | null;
   details?: Record<string, unknown>;

@@ -52,30 +52,7 @@ export class RelayLink {
     this.clock = o.clock ?? systemClock;
     this.base = o.url.replace(/\/+$/, '');
     this.timeoutMs = o.timeoutMs ?? 15_000;
-    // CA validation off on purpose: the pin alone decides. No TLS session resumption: a resumed session shows no
-    // certificate, and every connection must prove the pinned key again.
-    const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0, timeout: this.timeoutMs });
-    this.agent = new Agent({
-      connections: 8,
-      keepAliveTimeout: 10_000,
-      ...(o.localAddress ? { localAddress: o.localAddress } : {}),
-      connect: (opts, cb) =>
-        connect(opts, (err, socket) => {
-          if (err || !socket) return cb(err ?? new Error('no socket'), null);
-          let pin: string | null;
-          try {
-            const raw = (socket as TLSSocket).getPeerCertificate?.()?.raw;
-            pin = raw ? spkiPin(raw) : null;
-          } catch {
-            pin = null;
-          }
-          if (pin !== o.pin) {
-            socket.destroy();
-            return cb(Object.assign(new Error('relay certificate does not match the pin'), { code: 'RELAY_PIN_MISMATCH' }), null);
-          }
-          cb(null, socket);
-        }),
-    });
+    this.agent = pinnedAgent({ pin: o.pin, timeoutMs: this.timeoutMs, localAddress: o.localAddress, pinError: 'RELAY_PIN_MISMATCH' });
   }
 
   get fingerprint(): string {
@@ -195,5 +172,35 @@ export function refusal(reply: LinkReply): ConnectorError {
   return new ConnectorError('rejected', e.success ? `The relay refused the request: ${e.data.message}` : `The relay refused the request (${reply.status}).`, {
     status: reply.status,
     retryable: false,
+  });
+}
+
+/**
+ * An undici dispatcher that trusts a server by the pin of its public key alone, checked before a byte is sent.
+ * CA validation is off on purpose: the pin decides. No TLS session resumption: a resumed session shows no
+ * certificate, and every connection must prove the pinned key again.
+ */
+export function pinnedAgent(o: { pin: string; timeoutMs: number; localAddress?: string; connections?: number; pinError?: string }): Agent {
+  const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0, timeout: o.timeoutMs });
+  return new Agent({
+    connections: o.connections ?? 8,
+    keepAliveTimeout: 10_000,
+    ...(o.localAddress ? { localAddress: o.localAddress } : {}),
+    connect: (opts, cb) =>
+      connect(opts, (err, socket) => {
+        if (err || !socket) return cb(err ?? new Error('no socket'), null);
+        let pin: string | null;
+        try {
+          const raw = (socket as TLSSocket).getPeerCertificate?.()?.raw;
+          pin = raw ? spkiPin(raw) : null;
+        } catch {
+          pin = null;
+        }
+        if (pin !== o.pin) {
+          socket.destroy();
+          return cb(Object.assign(new Error('the server certificate does not match the pin'), { code: o.pinError ?? 'PIN_MISMATCH' }), null);
+        }
+        cb(null, socket);
+      }),
   });
 }

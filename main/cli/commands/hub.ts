@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import { fingerprintOf, ROLES, type Role } from '../../core/auth';
+import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
+import { DiwanError } from '../../core/shared/errors';
+import { loadOsKeychain, Vault } from '../../core/vault';
+import { HUB_SCHEMA_VERSION, HubAccounts, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubStore } from '../../hub';
+import { chooseRelaySecrets, createRelayCertificate, KeychainRelaySecrets } from '../../relay';
+import { flagValue, type CliIo, type Command } from '../command';
+
+const USAGE = [
+  'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
+  'diwan hub migrate --config FILE        bring the database to this release\'s schema (once, before starting upgraded nodes)',
+  'diwan hub status --config FILE         the database, its schema, the event stream and the channels, in words',
+  'diwan hub user list|add|disable|enable|reset-2fa|channels ... --config FILE',
+  '   user add NAME --role agent|lead|admin|auditor [--display "Full Name"]   (password read from stdin)',
+  '   user channels NAME ch1,ch2          the channels an agent works (empty: all)',
+  'diwan hub device enrol --public-key FILE --label LABEL --config FILE',
+  'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
+  'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
+  'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
+  '',
+  'Secrets: tls-key, originals-key, database-password, <channel>.token. See docs/IT-GUIDE.md, "Team hub".',
+].join('\n');
+
+const IT = (io: CliIo) => ({ actor: `it:${io.env.SUDO_USER ?? io.env.USER ?? 'cli'}`, device: null });
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
+}
+
+function configOf(args: string[]): HubConfig {
+  const file = flagValue(args, '--config');
+  if (!file) throw new DiwanError('hub_usage', 'Give the hub configuration file: `--config /etc/diwan-hub/hub.json`.');
+  return loadHubConfig(file);
+}
+
+async function withStore<T>(args: string[], io: CliIo, fn: (store: HubStore, config: HubConfig) => Promise<T>, check = true): Promise<T> {
+  const config = configOf(args);
+  const secrets = await chooseRelaySecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
+  const { store } = await openHubStore(config, secrets);
+  try {
+    if (check) await store.checkSchema();
+    return await fn(store, config);
+  } finally {
+    await store.close();
+  }
+}
+
+async function user(args: string[], io: CliIo): Promise<number> {
+  const [, verb, name] = args;
+  return withStore(args, io, async (store) => {
+    if (verb === 'list') {
+      for (const m of await store.team()) io.stdout.write(`${m.id}\t${m.username}\t${m.role}\t${m.disabled ? 'disabled' : 'active'}\t${m.displayName}\n`);
+      return 0;
+    }
+    if (!name) throw new DiwanError('hub_usage', `Name the user: \`diwan hub user ${verb ?? 'add'} NAME\`.`);
+    if (verb === 'add') {
+      const role = flagValue(args, '--role') as Role | undefined;
+      if (!role || !ROLES.includes(role)) throw new DiwanError('hub_usage', `Give a role: --role ${ROLES.join('|')}.`);
+      const password = await readStdin(io.stdin);
+      const accounts = new HubAccounts(store, { now: Date.now, idleMs: 60_000, requireTwoFactor: false });
+      const u = await accounts.createUser({ username: name, displayName: flagValue(args, '--display') ?? name, role, password }, IT(io));
+      io.stdout.write(`Created ${u.role} "${u.username}" (id ${u.id}).\n`);
+      return 0;
+    }
+    const u = await store.userByName(name);
+    if (!u) throw new DiwanError('user_unknown', `There is no user called "${name}".`);
+    if (verb === 'disable' || verb === 'enable') {
+      await store.updateUser(u.id, { disabled: verb === 'disable' }, { ...IT(io), action: verb === 'disable' ? 'user.disabled' : 'user.enabled' });
+      io.stdout.write(`${verb === 'disable' ? 'Disabled' : 'Enabled'} "${name}"${verb === 'disable' ? '; every session of theirs has ended' : ''}.\n`);
+      return 0;
+    }
+    if (verb === 'reset-2fa') {
+      await store.updateUser(u.id, { totpSecret: null }, { ...IT(io), action: 'user.second_factor_reset' });
+      io.stdout.write(`Removed the second factor of "${name}"; they enrol a new one at their next sign-in.\n`);
+      return 0;
+    }
+    if (verb === 'channels') {
+      const list = (args[3] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+      await store.updateUser(u.id, { channels: list }, { ...IT(io), action: 'user.channels' });
+      io.stdout.write(`"${name}" works ${list.length ? list.join(', ') : 'every channel'}.\n`);
+      return 0;
+    }
+    throw new DiwanError('hub_usage', USAGE);
+  });
+}
+
+async function device(args: string[], io: CliIo): Promise<number> {
+  const file = flagValue(args, '--public-key');
+  const label = flagValue(args, '--label');
+  if (args[1] !== 'enrol' || !file || !label) throw new DiwanError('hub_usage', 'Usage: `diwan hub device enrol --public-key FILE --label LABEL --config FILE`.');
+  const publicKey = fs.readFileSync(file, 'utf8');
+  const fingerprint = fingerprintOf(publicKey);
+  return withStore(args, io, async (store) => {
+    await store.enrolDevice({ fingerprint, publicKey, label }, IT(io));
+    io.stdout.write(`Enrolled "${label}" (${fingerprint}).\n`);
+    return 0;
+  });
+}
+
+async function channel(args: string[], io: CliIo): Promise<number> {
+  const id = flagValue(args, '--id');
+  const kind = flagValue(args, '--kind');
+  const name = flagValue(args, '--name') ?? id;
+  if (args[1] !== 'add' || !id || !kind || !name) throw new DiwanError('hub_usage', 'Usage: `diwan hub channel add --id ID --kind KIND --name NAME --config FILE`.');
+  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(id)) throw new DiwanError('hub_usage', 'A channel id is 1 to 64 lower-case letters, digits, "-" or "_".');
+  if (!(CHANNEL_KINDS_FOR_HUB as readonly string[]).includes(kind)) throw new DiwanError('hub_usage', `The hub runs channels of kind ${CHANNEL_KINDS_FOR_HUB.join(', ')}.`);
+  const settingsText = flagValue(args, '--settings');
+  let settings: Record<string, unknown> | undefined;
+  try {
+    settings = settingsText ? (JSON.parse(settingsText) as Record<string, unknown>) : undefined;
+  } catch {
+    throw new DiwanError('hub_usage', '--settings must be a JSON object, e.g. \'{"longPollSeconds":1}\'.');
+  }
+  const baseUrl = flagValue(args, '--base-url');
+  const pollMs = flagValue(args, '--poll-ms');
+  return withStore(args, io, async (store) => {
+    await store.saveChannel(
+      { id, kind, name, enabled: true, config: { ...(baseUrl ? { baseUrl } : {}), ...(pollMs ? { pollIntervalMs: Number(pollMs) } : {}), ...(settings ? { settings } : {}) } },
+      IT(io),
+    );
+    io.stdout.write(`Saved channel "${id}" (${kind}). Its token is the hub secret "${id}.token".\n`);
+    return 0;
+  });
+}
+
+async function status(args: string[], io: CliIo): Promise<number> {
+  return withStore(
+    args,
+    io,
+    async (store) => {
+      const version = await store.schemaVersion();
+      const lines = [`database: reachable (${store.dialect})`, `schema: ${version} (this release: ${HUB_SCHEMA_VERSION})${version < HUB_SCHEMA_VERSION ? ' — run `diwan hub migrate`' : version > HUB_SCHEMA_VERSION ? ' — NEWER than this release: upgrade this node' : ''}`];
+      if (version === HUB_SCHEMA_VERSION) {
+        lines.push(`events: ${await store.latestEventSeq()}`);
+        for (const c of await store.channels()) lines.push(`channel ${c.id} (${c.kind}): ${c.enabled ? 'enabled' : 'disabled'}`);
+        const audit = await store.verifyAudit();
+        lines.push(audit.broken ? `audit: BROKEN at entry ${audit.broken.seq}: ${audit.broken.why}` : `audit: intact, ${audit.entries} entries`);
+      }
+      io.stdout.write(lines.join('\n') + '\n');
+      return version === HUB_SCHEMA_VERSION ? 0 : 1;
+    },
+    false,
+  );
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const config = configOf(args);
+  const secrets = await chooseRelaySecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
+  const hub = await startHubNode({ config, secrets });
+  io.stdout.write(`Hub node ${hub.nodeId} running on ${hub.url} (pin ${hub.pin}).\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  await hub.close();
+  io.stdout.write('Hub node stopped; its channels moved to the other nodes.\n');
+  return 0;
+}
+
+export const hubCommand: Command = {
+  name: 'hub',
+  summary: 'the team hub: run a node, migrate its PostgreSQL schema, manage users, devices, channels and secrets',
+  usage: USAGE,
+  async run(args, io) {
+    switch (args[0]) {
+      case 'run':
+        return run(args, io);
+      case 'migrate':
+        return withStore(
+          args,
+          io,
+          async (store) => {
+            const r = await store.migrate();
+            io.stdout.write(r.from === r.to ? `The hub database is already at schema ${r.to}.\n` : `Migrated the hub database from schema ${r.from} to ${r.to}.\n`);
+            return 0;
+          },
+          false,
+        );
+      case 'status':
+        return status(args, io);
+      case 'user':
+        return user(args, io);
+      case 'device':
+        return device(args, io);
+      case 'channel':
+        return channel(args, io);
+      case 'secret': {
+        const name = args[2];
+        if (args[1] !== 'set' || !name) throw new DiwanError('hub_usage', 'Usage: `diwan hub secret set NAME` (the value is read from stdin).');
+        const value = await readStdin(io.stdin);
+        if (!value) throw new DiwanError('hub_secret_empty', 'No value on stdin; nothing was stored.');
+        const service = flagValue(args, '--keychain-service') ?? 'Diwan Hub';
+        await new KeychainRelaySecrets(new Vault(loadOsKeychain(), service)).set(name, value);
+        io.stdout.write(`Stored the hub secret "${name}" in the OS keychain (service "${service}").\n`);
+        return 0;
+      }
+      case 'tls': {
+        const names = (flagValue(args, '--name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+        const out = flagValue(args, '--out');
+        if (!names.length || !out) throw new DiwanError('hub_usage', 'Usage: `diwan hub tls --name hub.office.example --out DIR`.');
+        const { certPem, keyPem, pin } = await createRelayCertificate(names);
+        fs.mkdirSync(out, { recursive: true, mode: 0o700 });
+        fs.writeFileSync(`${out}/hub-cert.pem`, certPem, { mode: 0o644, flag: 'wx' });
+        fs.writeFileSync(`${out}/hub-key.pem`, keyPem, { mode: 0o600, flag: 'wx' });
+        io.stdout.write(`Wrote ${out}/hub-cert.pem and hub-key.pem (load the key as the secret "tls-key").\nPin for consoles: ${pin}\n`);
+        return 0;
+      }
+      default:
+        io.stderr.write(`${USAGE}\n`);
+        return 2;
+    }
+  },
+};

@@ -1,0 +1,227 @@
+import crypto from 'node:crypto';
+import { request, WebSocket, type Agent } from 'undici';
+import { pinnedAgent, type DeviceSigner } from '../connectors/relay-client/link';
+import { deviceAuthMessage } from '../connectors/relay-client/protocol';
+import { DiwanError } from '../shared/errors';
+import { systemClock, type Clock } from '../shared/ports';
+import type { TeamCache } from './cache';
+
+export interface HubClientOptions {
+  /** The hub (or its load balancer) as the signed policy names it, e.g. `https://diwan-hub.office.example:9443`. */
+  url: string;
+  /** Base64 SHA-256 of the hub certificate's public key. */
+  pin: string;
+  device: DeviceSigner;
+  cache: TeamCache;
+  clock?: Clock;
+  timeoutMs?: number;
+  /** Reconnect back-off after a dropped stream (default 250 ms doubling to 5 s). */
+  reconnect?: { baseMs: number; capMs: number };
+}
+
+export interface HubReply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** The hub refused a call: its stable code and its sentence for a person. */
+export class HubRefusal extends DiwanError {
+  constructor(
+    code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(code, message);
+  }
+}
+
+/**
+ * A console in team mode: signs its user in at the hub (device proof, password, then TOTP when asked), follows the
+ * event stream over one WebSocket with an acknowledged cursor (the cache applies a frame and its cursor in one
+ * transaction, then acknowledges), and keeps its own outbox. With the hub out of reach the cache stays readable and
+ * replies queue; `flush` sends them in order, each with a client id the hub deduplicates, so each goes once.
+ */
+export class HubClient {
+  private readonly agent: Agent;
+  private readonly clock: Clock;
+  private readonly base: string;
+  private token: string | null = null;
+  private ws: WebSocket | null = null;
+  private following = false;
+  private retry = 0;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private readonly listeners = new Set<(kinds: string[]) => void>();
+  /** Why the stream is down, in words (null while connected). */
+  streamProblem: string | null = 'not connected yet';
+
+  constructor(private readonly o: HubClientOptions) {
+    this.clock = o.clock ?? systemClock;
+    this.base = o.url.replace(/\/+$/, '');
+    this.agent = pinnedAgent({ pin: o.pin, timeoutMs: o.timeoutMs ?? 10_000, pinError: 'HUB_PIN_MISMATCH' });
+  }
+
+  get signedIn(): boolean {
+    return this.token !== null;
+  }
+
+  get connected(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  onChange(listener: (kinds: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, unknown>> {
+    const r = await this.raw(method, path, json, this.token ?? undefined);
+    if (r.status === 200) return r.body;
+    if (r.status === 401) this.token = null;
+    throw new HubRefusal(String(r.body.error ?? 'hub_refused'), String(r.body.message ?? `The hub answered ${r.status}.`), r.status);
+  }
+
+  private async raw(method: 'GET' | 'POST', path: string, json: unknown, token?: string): Promise<HubReply> {
+    let res;
+    try {
+      res = await request(this.base + path, {
+        method,
+        dispatcher: this.agent,
+        headers: { accept: 'application/json', ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: json !== undefined ? JSON.stringify(json) : undefined,
+        headersTimeout: this.o.timeoutMs ?? 10_000,
+        bodyTimeout: this.o.timeoutMs ?? 10_000,
+      });
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? 'error';
+      throw new DiwanError(
+        'hub_unreachable',
+        code === 'HUB_PIN_MISMATCH'
+          ? 'The server at the hub address did not show the hub\'s pinned certificate. Nothing was sent. Tell IT.'
+          : `The hub cannot be reached right now (${code}). Your replies wait in this console and go when it is back.`,
+      );
+    }
+    const text = await res.body.text();
+    let body: Record<string, unknown> = {};
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      body = { error: 'hub_malformed', message: 'The hub\'s answer was not JSON.' };
+    }
+    return { status: res.statusCode, body };
+  }
+
+  /** Device proof and password; when the account has a second factor, `code` is sent next. */
+  async signIn(username: string, password: string, code?: string): Promise<{ stage: 'full' | 'second-factor'; user: Record<string, unknown> }> {
+    const fingerprint = this.o.device.fingerprint;
+    const c = await this.call('POST', '/v1/challenge', { fingerprint });
+    const timestamp = this.clock.now();
+    const nonce = String(c.nonce);
+    const signature = this.o.device.sign(deviceAuthMessage(nonce, timestamp, fingerprint));
+    let s = await this.call('POST', '/v1/sign-in', { username, password, fingerprint, nonce, timestamp, signature });
+    this.token = String(s.token);
+    if (s.stage === 'second-factor') {
+      if (!code) return { stage: 'second-factor', user: s.user as Record<string, unknown> };
+      s = await this.call('POST', '/v1/sign-in/second-factor', { code });
+      this.token = String(s.token);
+    }
+    return { stage: 'full', user: s.user as Record<string, unknown> };
+  }
+
+  async secondFactor(code: string): Promise<void> {
+    const s = await this.call('POST', '/v1/sign-in/second-factor', { code });
+    this.token = String(s.token);
+  }
+
+  /** Opens the stream from the cache's cursor and keeps it open (reconnecting with back-off) until `stop`. */
+  follow(): void {
+    this.following = true;
+    this.connect();
+  }
+
+  private connect(): void {
+    if (!this.following || !this.token || this.ws) return;
+    const wsUrl = `${this.base.replace(/^http/, 'ws')}/v1/stream?after=${this.o.cache.cursor()}`;
+    const ws = new WebSocket(wsUrl, { dispatcher: this.agent, headers: { authorization: `Bearer ${this.token}` } });
+    this.ws = ws;
+    ws.addEventListener('open', () => {
+      this.retry = 0;
+      this.streamProblem = null;
+      void this.flush();
+    });
+    ws.addEventListener('message', (ev) => this.onFrame(ev.data));
+    ws.addEventListener('close', (ev) => {
+      if (this.ws === ws) this.ws = null;
+      this.streamProblem = ev.reason || `the stream closed (${ev.code})`;
+      if (ev.code === 4401) this.token = null;
+      this.scheduleReconnect();
+    });
+    ws.addEventListener('error', () => {
+      this.streamProblem = 'the hub cannot be reached';
+    });
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.following || this.reconnectTimer) return;
+    const r = this.o.reconnect ?? { baseMs: 250, capMs: 5_000 };
+    const wait = Math.min(r.capMs, r.baseMs * 2 ** this.retry++);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.connect();
+    }, wait);
+  }
+
+  private onFrame(data: unknown): void {
+    let frame: { type?: string; upTo?: number; events?: Array<{ seq: number; kind: string; payload: unknown }> };
+    try {
+      frame = JSON.parse(String(data));
+    } catch {
+      return;
+    }
+    if (frame.type !== 'events' || typeof frame.upTo !== 'number' || !Array.isArray(frame.events)) return;
+    this.o.cache.applyFrame(frame.upTo, frame.events);
+    this.ws?.send(JSON.stringify({ type: 'ack', seq: frame.upTo }));
+    const kinds = frame.events.map((e) => e.kind);
+    for (const l of this.listeners) l(kinds);
+  }
+
+  /** Queues a reply locally (it survives a restart) and sends the queue if the hub is reachable. */
+  async reply(conversationId: number, text: string): Promise<string> {
+    const clientId = crypto.randomBytes(12).toString('base64url');
+    this.o.cache.queueReply({ clientId, conversationId, text, seenSeq: this.o.cache.cursor(), now: this.clock.now() });
+    await this.flush().catch(() => {});
+    return clientId;
+  }
+
+  /**
+   * Sends queued replies, oldest first, stopping at the first that cannot go now (the hub out of reach), so the
+   * order holds. A reply the hub refuses for good is held for its author with the hub's sentence.
+   */
+  flush(): Promise<void> {
+    this.flushing ??= (async () => {
+      for (const q of this.o.cache.queued()) {
+        try {
+          await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, { clientId: q.clientId, text: q.text, seenSeq: q.seenSeq });
+          this.o.cache.markAccepted(q.clientId);
+        } catch (e) {
+          if (e instanceof HubRefusal && e.status !== 401 && e.status < 500) {
+            this.o.cache.markHeld(q.clientId, e.message);
+            continue;
+          }
+          return; // out of reach or signed out: keep the order, try again later
+        }
+      }
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  async stop(): Promise<void> {
+    this.following = false;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.ws?.close(1000, 'console closing');
+    this.ws = null;
+    await this.agent.close().catch(() => {});
+  }
+}

@@ -1,0 +1,2 @@
+export { HubClient, HubRefusal, type HubClientOptions } from './client';
+export { TeamCache, type CachedConversation, type CachedMessage, type QueuedReply } from './cache';

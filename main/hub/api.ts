@@ -1,0 +1,393 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { resolvePolicy, revealReason, ROLES, type Permission, type RevealRules } from '../core/auth';
+import { DEFAULT_GUARD_POLICY, detectLang, evaluateReply } from '../core/guard';
+import { detectSensitive } from '../core/masking';
+import { DiwanError } from '../core/shared/errors';
+import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http';
+import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
+import { mayReadChannel } from './audience';
+import type { OriginalsSealer } from './sealing';
+import { publicReveal, toMember, type HubStore } from './store';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const schemas = {
+  challenge: z.object({ fingerprint: hex64 }).strict(),
+  signIn: z
+    .object({
+      username: z.string().min(1).max(64),
+      password: z.string().min(1).max(256),
+      fingerprint: hex64,
+      nonce: z.string().min(16).max(128),
+      timestamp: z.number().int(),
+      signature: z.string().min(1).max(256),
+    })
+    .strict(),
+  secondFactor: z.object({ code: z.string().min(6).max(12) }).strict(),
+  assign: z.object({ assigneeId: id.nullable(), version: z.number().int().positive().optional() }).strict(),
+  status: z.object({ status: z.enum(['open', 'pending', 'resolved']) }).strict(),
+  note: z.object({ text: z.string().min(1).max(10_000) }).strict(),
+  reply: z
+    .object({
+      clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+      text: z.string().min(1).max(4_096),
+      /** The newest event its author had seen when writing it. */
+      seenSeq: z.number().int().min(0),
+      /** The author looked at the newer messages and sends anyway (audited). */
+      sendAnyway: z.boolean().optional(),
+    })
+    .strict(),
+  reveal: z.object({ messageId: id, field: z.number().int().min(0).max(1000), reason: z.string().max(2_000) }).strict(),
+  decide: z.object({ approve: z.boolean() }).strict(),
+  newUser: z
+    .object({ username: z.string().min(2).max(64), displayName: z.string().max(128).default(''), role: z.enum(ROLES), password: z.string().min(1).max(256) })
+    .strict(),
+  changeUser: z
+    .object({ disabled: z.boolean().optional(), channels: z.array(z.string().max(64)).max(256).optional(), resetSecondFactor: z.literal(true).optional() })
+    .strict(),
+};
+
+interface Ctx {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+  who: SignedIn | null;
+}
+
+type Handler = (c: Ctx) => Promise<unknown>;
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  /** null: no session needed (sign-in itself). */
+  permission: Permission | 'session' | null;
+  handle: Handler;
+}
+
+export interface ApiDeps {
+  store: HubStore;
+  accounts: HubAccounts;
+  sealer: OriginalsSealer;
+  now: () => number;
+  reveal: RevealRules;
+  maxBodyBytes: number;
+  /** A reply was queued: the node running its channel should look at its outbox. */
+  replyQueued: (channelId: string) => void;
+}
+
+const STATUS: Record<string, number> = {
+  forbidden: 403,
+  conversation_unknown: 404,
+  user_unknown: 404,
+  field_not_found: 404,
+  reveal_unknown: 404,
+  conflict: 409,
+  newer_activity: 409,
+  user_exists: 409,
+  reveal_not_pending: 409,
+  reply_blocked: 422,
+  signin_locked: 429,
+  hub_db_unavailable: 503,
+};
+
+const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new DiwanError('bad_request', `The request is not valid: ${i.path.join('.') || 'body'} ${i.message}.`);
+  }
+  return r.data;
+};
+
+/** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
+export function hubApi(d: ApiDeps) {
+  const actorOf = (w: SignedIn) => ({ actor: w.user.username, device: w.device });
+
+  async function conversationFor(w: SignedIn, conversationId: number) {
+    const c = await d.store.conversation(conversationId);
+    if (!c || !mayReadChannel(w.user, c.channelId)) throw new DiwanError('conversation_unknown', 'That conversation does not exist or is not in your channels.');
+    return c;
+  }
+
+  const routes: Route[] = [
+    {
+      method: 'POST',
+      path: /^\/v1\/challenge$/,
+      permission: null,
+      handle: async ({ body }) => d.accounts.challenge(parse(schemas.challenge, body).fingerprint),
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/sign-in$/,
+      permission: null,
+      handle: async ({ body }) => {
+        const r = await d.accounts.signIn(parse(schemas.signIn, body));
+        return { token: r.token, stage: r.stage, expiresAt: r.expiresAt, user: toMember(r.user) };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/sign-in\/second-factor$/,
+      permission: null,
+      handle: async ({ req, body }) => {
+        const token = bearer(req);
+        if (!token) throw new DiwanError('session_invalid', 'Sign in again: that sign-in has ended.');
+        const r = await d.accounts.secondFactor(hashToken(token), parse(schemas.secondFactor, body).code);
+        return { token: r.token, stage: r.stage, expiresAt: r.expiresAt, user: toMember(r.user) };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/sign-out$/,
+      permission: 'session',
+      handle: async ({ who }) => (await d.accounts.signOut(who!.tokenHash), { ok: true }),
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\/me$/,
+      permission: 'session',
+      handle: async ({ who }) => ({ user: { ...toMember(who!.user), channels: who!.user.channels }, device: who!.device, latestSeq: await d.store.latestEventSeq() }),
+    },
+    { method: 'GET', path: /^\/v1\/team$/, permission: 'session', handle: async () => ({ members: await d.store.team() }) },
+    {
+      method: 'GET',
+      path: /^\/v1\/conversations$/,
+      permission: 'conversations.read',
+      handle: async ({ who, query }) => {
+        const u = who!.user;
+        const assignee = query.get('assignee');
+        return {
+          conversations: await d.store.conversations({
+            channels: u.role === 'lead' || !u.channels.length ? null : u.channels,
+            assigneeId: assignee === null ? undefined : assignee === 'none' ? null : assignee === 'me' ? u.id : parse(id, assignee),
+            status: query.get('status') ?? undefined,
+            limit: Math.min(Number(query.get('limit') ?? 100) || 100, 500),
+          }),
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\/conversations\/(\d+)\/messages$/,
+      permission: 'conversations.read',
+      handle: async ({ who, params }) => {
+        const c = await conversationFor(who!, parse(id, params[0]));
+        await d.store.audit({ ...actorOf(who!), action: 'conversation.opened', target: `conversation:${c.id}` });
+        return { conversation: c, messages: await d.store.messages(c.id) };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/conversations\/(\d+)\/assign$/,
+      permission: 'conversations.write',
+      handle: async ({ who, params, body }) => {
+        const b = parse(schemas.assign, body);
+        const c = await conversationFor(who!, parse(id, params[0]));
+        if (b.assigneeId !== null) {
+          const target = await d.store.userById(b.assigneeId);
+          if (!target || target.disabled || !mayReadChannel(target, c.channelId)) {
+            throw new DiwanError('user_unknown', 'That person cannot take this conversation (no such active colleague on this channel).');
+          }
+        }
+        return { conversation: await d.store.assign(c.id, b.assigneeId, actorOf(who!), b.version) };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/conversations\/(\d+)\/status$/,
+      permission: 'conversations.write',
+      handle: async ({ who, params, body }) => {
+        const c = await conversationFor(who!, parse(id, params[0]));
+        return { conversation: await d.store.setStatus(c.id, parse(schemas.status, body).status, actorOf(who!)) };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/conversations\/(\d+)\/notes$/,
+      permission: 'conversations.write',
+      handle: async ({ who, params, body }) => {
+        const c = await conversationFor(who!, parse(id, params[0]));
+        const p = d.sealer.prepareText(parse(schemas.note, body).text);
+        return { noteId: await d.store.addNote(c.id, who!.user.id, p.maskedText, null, actorOf(who!)) };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/conversations\/(\d+)\/replies$/,
+      permission: 'messages.send',
+      handle: async ({ who, params, body }) => {
+        const b = parse(schemas.reply, body);
+        const c = await conversationFor(who!, parse(id, params[0]));
+        const prior = await d.store.outboxState(who!.device, b.clientId);
+        if (prior === null) {
+          const findings = evaluateReply(b.text, detectLang(b.text), DEFAULT_GUARD_POLICY, detectSensitive).filter((f) => f.verdict === 'block');
+          if (findings.length) {
+            await d.store.audit({ ...actorOf(who!), action: 'guard.reply.blocked', target: `conversation:${c.id}`, details: { codes: findings.map((f) => f.code) } });
+            throw new DiwanError('reply_blocked', findings.map((f) => f.reason).join(' '));
+          }
+          const newer = await d.store.newerActivity(c.id, b.seenSeq, who!.user.id);
+          if (newer && !b.sendAnyway) {
+            throw new DiwanError(
+              'newer_activity',
+              newer.kind === 'customer' ? 'The customer wrote again after you started this reply. Read it, then send.' : 'A colleague replied or added a note after you started. Read it, then send.',
+            );
+          }
+          if (newer) await d.store.audit({ ...actorOf(who!), action: 'reply.sent_over_newer', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
+        }
+        const p = d.sealer.prepareText(b.text);
+        const r = await d.store.enqueueReply({
+          conversationId: c.id,
+          authorId: who!.user.id,
+          device: who!.device,
+          clientId: b.clientId,
+          maskedText: p.maskedText,
+          fields: p.fields,
+          seal: p.seal,
+          actor: actorOf(who!),
+        });
+        if (!r.duplicate) d.replyQueued(c.channelId);
+        return r;
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/reveals$/,
+      permission: 'reveal.request',
+      handle: async ({ who, body }) => {
+        const b = parse(schemas.reveal, body);
+        const reason = revealReason(b.reason);
+        const field = await d.store.sealedField(b.messageId, b.field);
+        if (!field || !mayReadChannel(who!.user, field.channelId)) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
+        if (!(d.reveal.allowedTypes[who!.user.role] ?? []).includes(field.type)) {
+          await d.store.audit({ ...actorOf(who!), action: 'reveal.refused', target: `message:${b.messageId}:${b.field}`, details: { type: field.type } });
+          throw new DiwanError('forbidden', 'Your role may not reveal this kind of field.');
+        }
+        const needsApproval = d.reveal.approvalRequired.includes(field.type);
+        const now = d.now();
+        const r = await d.store.createReveal(
+          {
+            messageId: b.messageId,
+            fieldN: b.field,
+            requesterId: who!.user.id,
+            device: who!.device,
+            reason,
+            state: needsApproval ? 'pending' : 'granted',
+            expiresAt: now + (needsApproval ? d.reveal.approvalWindowMinutes : d.reveal.grantMinutes) * 60_000,
+          },
+          actorOf(who!),
+        );
+        if (needsApproval) return { reveal: publicReveal(r), type: field.type };
+        return { reveal: publicReveal(r), type: field.type, value: d.sealer.openField(b.messageId, b.field, field.sealed) };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\/reveals\/pending$/,
+      permission: 'reveal.approve',
+      handle: async () => ({ reveals: (await d.store.pendingReveals()).map(publicReveal) }),
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/reveals\/(\d+)\/decide$/,
+      permission: 'reveal.approve',
+      handle: async ({ who, params, body }) => {
+        const r = await d.store.reveal(parse(id, params[0]));
+        if (!r) throw new DiwanError('reveal_unknown', 'There is no such reveal request.');
+        if (r.requesterId === who!.user.id) throw new DiwanError('forbidden', 'You cannot approve your own reveal request; another team lead must.');
+        const approve = parse(schemas.decide, body).approve;
+        const decided = await d.store.decideReveal(r.id, who!.user.id, approve, d.now() + d.reveal.grantMinutes * 60_000, actorOf(who!));
+        return { reveal: publicReveal(decided) };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\/reveals\/(\d+)$/,
+      permission: 'reveal.request',
+      handle: async ({ who, params }) => {
+        const r = await d.store.reveal(parse(id, params[0]));
+        // Only the requester, on the device that asked, while the grant lasts.
+        if (!r || r.requesterId !== who!.user.id || r.device !== who!.device) throw new DiwanError('reveal_unknown', 'There is no such reveal for you on this computer.');
+        if (r.state !== 'granted' || r.expiresAt <= d.now()) return { reveal: publicReveal(r) };
+        const field = await d.store.sealedField(r.messageId, r.fieldN);
+        if (!field) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
+        await d.store.audit({ ...actorOf(who!), action: 'reveal.read', target: `message:${r.messageId}:${r.fieldN}`, details: { revealId: r.id } });
+        return { reveal: publicReveal(r), type: field.type, value: d.sealer.openField(r.messageId, r.fieldN, field.sealed) };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\/admin\/users$/,
+      permission: 'users.manage',
+      handle: async () => ({ members: await d.store.team() }),
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/admin\/users$/,
+      permission: 'users.manage',
+      handle: async ({ who, body }) => {
+        const b = parse(schemas.newUser, body);
+        return { member: toMember(await d.accounts.createUser(b, actorOf(who!))) };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/admin\/users\/(\d+)$/,
+      permission: 'users.manage',
+      handle: async ({ who, params, body }) => {
+        const b = parse(schemas.changeUser, body);
+        const userId = parse(id, params[0]);
+        if (userId === who!.user.id && b.disabled) throw new DiwanError('forbidden', 'You cannot disable your own account.');
+        const action = b.resetSecondFactor ? 'user.second_factor_reset' : b.disabled === true ? 'user.disabled' : b.disabled === false ? 'user.enabled' : 'user.channels';
+        const u = await d.store.updateUser(userId, { disabled: b.disabled, channels: b.channels, ...(b.resetSecondFactor ? { totpSecret: null } : {}) }, { ...actorOf(who!), action });
+        return { member: toMember(u), channels: u.channels };
+      },
+    },
+  ];
+
+  return async function handle(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<boolean> {
+    const route = routes.find((r) => r.path.test(pathname) && r.method === req.method);
+    if (!route) {
+      if (routes.some((r) => r.path.test(pathname))) {
+        sendJson(res, 405, { error: 'method_not_allowed', message: 'That address does not take this method.' });
+        return true;
+      }
+      return false;
+    }
+    try {
+      let who: SignedIn | null = null;
+      if (route.permission) {
+        who = await d.accounts.authenticate(bearer(req));
+        if (!who) throw new DiwanError('session_invalid', 'Sign in again: your session has ended.');
+        if (route.permission !== 'session') mustHave(who.user, route.permission);
+      }
+      let body: unknown;
+      if (req.method === 'POST') {
+        if (!isJson(req)) throw new DiwanError('bad_request', 'Send the request as JSON (Content-Type: application/json).');
+        const raw = await readBody(req, d.maxBodyBytes);
+        try {
+          body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+        } catch {
+          throw new DiwanError('bad_request', 'The request body is not JSON.');
+        }
+      }
+      const out = await route.handle({ req, res, params: route.path.exec(pathname)!.slice(1), query, body, who });
+      sendJson(res, 200, out);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) sendJson(res, 413, { error: 'too_large', message: `Requests are limited to ${d.maxBodyBytes} bytes.` });
+      else if (e instanceof DiwanError) {
+        const status = e.code === 'session_invalid' ? 401 : e.code.startsWith('signin_') || e.code.startsWith('device_') || e.code.startsWith('second_factor') ? 403 : (STATUS[e.code] ?? 400);
+        sendJson(res, e.code === 'signin_locked' ? 429 : status, { error: e.code, message: e.message });
+      } else {
+        sendJson(res, 500, { error: 'internal', message: 'The hub could not complete this request; it is logged without its content.' });
+        throw e;
+      }
+    }
+    return true;
+  };
+}
+
+export const defaultRevealRules = (): RevealRules => resolvePolicy().reveal;

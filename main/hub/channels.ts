@@ -1,0 +1,160 @@
+import { ConnectorRuntime, type ChannelConfig, type ChannelKind, type RuntimeOptions } from '../core/connectors';
+import type { OutboundItem, RuntimeOutbox, RuntimeSink } from '../core/shared/messages';
+import type { Clock } from '../core/shared/ports';
+import type { Vault } from '../core/vault';
+import type { ChannelLeases } from './leases';
+import type { OriginalsSealer } from './sealing';
+import type { HubChannel, HubStore } from './store';
+
+export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; channelId?: string; detail?: string }) => void;
+
+/** The store as the connectors' runtime sees it: messages are masked and sealed on the way in, opened on the way out. */
+export function hubSink(store: HubStore, sealer: OriginalsSealer): RuntimeSink {
+  return {
+    ingest: (channelId, messages, cursor) => store.ingest(channelId, messages.map((m) => sealer.prepare(m)), cursor),
+    cursor: (channelId) => store.channelCursor(channelId),
+  };
+}
+
+export function hubOutbox(store: HubStore, sealer: OriginalsSealer): RuntimeOutbox {
+  return {
+    async claim(channelId, now): Promise<OutboundItem | null> {
+      const c = await store.claimOutbox(channelId, now);
+      if (!c) return null;
+      return {
+        outboxId: String(c.outboxId),
+        messageId: String(c.messageId),
+        channelId,
+        platformConversationId: c.platformConversationId,
+        text: c.sealedText ? sealer.openText(c.messageId, c.sealedText) : '',
+        attempts: c.attempts,
+      };
+    },
+    markSent: (id, platformMessageId) => store.markOutbox(Number(id), 'sent', null, { platformMessageId }),
+    markFailed: (id, reason, retry) => store.markOutbox(Number(id), retry ? 'queued' : 'failed', reason, retry ? { notBefore: retry.notBefore } : {}),
+    markUnknown: (id, reason) => store.markOutbox(Number(id), 'unknown', reason),
+    markDelivery: (channelId, platformMessageId, state, reason) => store.markDelivery(channelId, platformMessageId, state, reason),
+  };
+}
+
+export function channelConfigOf(c: HubChannel): ChannelConfig {
+  const cfg = c.config as Partial<ChannelConfig>;
+  return {
+    id: c.id,
+    kind: c.kind as ChannelKind,
+    ...(cfg.baseUrl ? { baseUrl: cfg.baseUrl } : {}),
+    ...(cfg.pollIntervalMs !== undefined ? { pollIntervalMs: cfg.pollIntervalMs } : {}),
+    ...(cfg.rateLimit ? { rateLimit: cfg.rateLimit } : {}),
+    ...(cfg.settings ? { settings: cfg.settings } : {}),
+  };
+}
+
+/**
+ * Runs the team's channels on this node: every `retryMs` it tries to take the lease of each enabled channel it does
+ * not run, and runs the ones it holds. Replies a dead node left mid-send become `unknown` before the new holder starts.
+ * When the lease connection breaks, every channel stops at once (another node may already hold them).
+ */
+export class HubChannels {
+  private runtime: ConnectorRuntime;
+  private readonly running = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private ticking: Promise<void> | null = null;
+
+  constructor(
+    private readonly o: {
+      store: HubStore;
+      leases: ChannelLeases;
+      sealer: OriginalsSealer;
+      /** The channels' credentials: the hub's secret store, looked up by the channel's id. */
+      vault: Vault;
+      clock: Clock;
+      log: HubLog;
+      retryMs: number;
+      runtime?: Partial<RuntimeOptions>;
+    },
+  ) {
+    this.runtime = this.newRuntime();
+    o.leases.onLost(() => void this.dropAll());
+  }
+
+  private newRuntime(): ConnectorRuntime {
+    const rt = new ConnectorRuntime({
+      ...this.o.runtime,
+      sink: hubSink(this.o.store, this.o.sealer),
+      outbox: hubOutbox(this.o.store, this.o.sealer),
+      vault: this.o.vault,
+      clock: this.o.clock,
+      log: (l) => this.o.log({ level: l.level, event: `channel.${l.event}`, channelId: l.channelId, detail: l.detail }),
+    });
+    rt.start();
+    return rt;
+  }
+
+  held(): string[] {
+    return [...this.running];
+  }
+
+  start(): void {
+    const loop = () => {
+      if (this.stopped) return;
+      this.ticking = this.tick().finally(() => {
+        this.ticking = null;
+        if (!this.stopped) this.timer = setTimeout(loop, this.o.retryMs);
+      });
+    };
+    loop();
+  }
+
+  /** Wakes the outbox of a channel this node runs (a reply was just queued). */
+  wake(channelId: string): void {
+    if (this.running.has(channelId)) this.runtime.notifyOutbox(channelId);
+  }
+
+  private async tick(): Promise<void> {
+    let channels: HubChannel[];
+    try {
+      channels = (await this.o.store.channels()).filter((c) => c.enabled);
+    } catch {
+      return; // the database is out of reach; health says so, and the next tick tries again
+    }
+    for (const c of channels) {
+      if (this.running.has(c.id) || this.stopped) continue;
+      let got = false;
+      try {
+        got = await this.o.leases.tryAcquire(c.id);
+      } catch (e) {
+        this.o.log({ level: 'warn', event: 'lease.unavailable', channelId: c.id, detail: (e as Error).message });
+        return;
+      }
+      if (!got) continue;
+      try {
+        const interrupted = await this.o.store.recoverInterrupted(c.id);
+        if (interrupted) this.o.log({ level: 'warn', event: 'channel.interrupted_replies', channelId: c.id, detail: `${interrupted} reply(ies) now unknown` });
+        this.running.add(c.id);
+        this.runtime.add(channelConfigOf(c));
+        this.o.log({ level: 'info', event: 'lease.acquired', channelId: c.id });
+      } catch (e) {
+        this.running.delete(c.id);
+        await this.o.leases.release(c.id);
+        this.o.log({ level: 'error', event: 'channel.start_failed', channelId: c.id, detail: (e as Error).message });
+      }
+    }
+  }
+
+  private async dropAll(): Promise<void> {
+    this.running.clear();
+    await this.runtime.stop();
+    this.runtime = this.newRuntime();
+  }
+
+  /** Stops the channels, then lets go of their leases so another node takes them at once. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.ticking;
+    await this.runtime.stop();
+    for (const id of this.running) await this.o.leases.release(id);
+    this.running.clear();
+  }
+}

@@ -1,0 +1,122 @@
+import pg from 'pg';
+import type { HubEvent, HubStore } from './store';
+
+/**
+ * The node's reading of the event table. PostgreSQL's NOTIFY (sent in the same transaction as the event row) only
+ * wakes it; it then reads every row after the last one it read, in order, into a bounded ring that consoles catch up
+ * from. A one-second poll covers a lost notification or a LISTEN connection that is being re-established.
+ */
+export class EventFeed {
+  private ring: HubEvent[] = [];
+  private last = 0;
+  private reading: Promise<void> | null = null;
+  private again = false;
+  private readonly listeners = new Set<() => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private listenClient: pg.Client | null = null;
+  private stopped = false;
+  /** Set while the event table cannot be read (the database is out of reach). */
+  lastError: string | null = null;
+
+  constructor(
+    private readonly store: HubStore,
+    private readonly o: { ringSize?: number; pollMs?: number; listenUrl?: string; onError?: (e: unknown) => void } = {},
+  ) {}
+
+  get lastSeq(): number {
+    return this.last;
+  }
+
+  /** Starts at the current end of the table: consoles ask for what came before from their own cursor. */
+  async start(): Promise<void> {
+    this.last = await this.store.latestEventSeq();
+    const poll = () => {
+      if (this.stopped) return;
+      void this.wake();
+      this.timer = setTimeout(poll, this.o.pollMs ?? 1_000);
+    };
+    this.timer = setTimeout(poll, this.o.pollMs ?? 1_000);
+    if (this.o.listenUrl) void this.listen(this.o.listenUrl);
+  }
+
+  private async listen(url: string): Promise<void> {
+    while (!this.stopped) {
+      const c = new pg.Client({ connectionString: url, application_name: 'diwan-hub-listen', connectionTimeoutMillis: 5_000, keepAlive: true });
+      const ended = new Promise<void>((resolve) => {
+        c.on('error', () => resolve());
+        c.on('end', () => resolve());
+      });
+      try {
+        await c.connect();
+        this.listenClient = c;
+        c.on('notification', () => void this.wake());
+        await c.query('LISTEN diwan_events');
+        void this.wake();
+        await ended;
+      } catch {
+        /* out of reach: the poll keeps the feed going once the database is back */
+      }
+      this.listenClient = null;
+      await c.end().catch(() => {});
+      if (!this.stopped) await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+
+  onNew(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads what is new; concurrent wakes coalesce into one more read. */
+  wake(): Promise<void> {
+    if (this.reading) {
+      this.again = true;
+      return this.reading;
+    }
+    this.reading = (async () => {
+      do {
+        this.again = false;
+        try {
+          for (;;) {
+            const batch = await this.store.eventsAfter(this.last, 1_000);
+            if (!batch.length) break;
+            this.ring.push(...batch);
+            this.last = batch[batch.length - 1]!.seq;
+            const max = this.o.ringSize ?? 20_000;
+            if (this.ring.length > max) this.ring = this.ring.slice(this.ring.length - max);
+            for (const l of this.listeners) l();
+            if (batch.length < 1_000) break;
+          }
+          this.lastError = null;
+        } catch (e) {
+          this.lastError = (e as Error).message;
+          this.o.onError?.(e);
+        }
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
+  }
+
+  /** Events after `seq`, up to `limit`: from the ring when it reaches back that far, else from the table. */
+  async after(seq: number, limit: number): Promise<HubEvent[]> {
+    const first = this.ring[0];
+    if (first && first.seq <= seq + 1) {
+      const out: HubEvent[] = [];
+      for (const e of this.ring) {
+        if (e.seq <= seq) continue;
+        out.push(e);
+        if (out.length >= limit) break;
+      }
+      return out;
+    }
+    return this.store.eventsAfter(seq, limit);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.listenClient?.end().catch(() => {});
+  }
+}

@@ -1,0 +1,5 @@
+export { startHubNode, openHubStore, stderrHubLog, type RunningHub, type HubHealth, type HubNodeOptions } from './node';
+export { loadHubConfig, parseHubConfig, hubConfigSchema, type HubConfig } from './config';
+export { HubAccounts, hashToken } from './accounts';
+export { OriginalsSealer } from './sealing';
+export * from './store';

@@ -1,0 +1,247 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { spkiPin } from '../core/network';
+import { DiwanError } from '../core/shared/errors';
+import { systemClock, type Clock } from '../core/shared/ports';
+import type { RuntimeOptions } from '../core/connectors';
+import { bearer, sendJson, sendText } from '../relay/http';
+import { officeRangeCheck } from '../relay/office-ranges';
+import { channelVault, type RelaySecrets } from '../relay/secrets';
+import type { RelayKind } from '../relay/config';
+import { HubAccounts } from './accounts';
+import { defaultRevealRules, hubApi } from './api';
+import { HubChannels, type HubLog } from './channels';
+import type { HubConfig } from './config';
+import { EventFeed } from './feed';
+import { localLeases, postgresLeases, type ChannelLeases } from './leases';
+import { HubMetrics } from './metrics';
+import { OriginalsSealer } from './sealing';
+import { ConsoleStream } from './stream';
+import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor } from './store';
+
+export interface HubNodeOptions {
+  config: HubConfig;
+  secrets: RelaySecrets;
+  clock?: Clock;
+  log?: HubLog;
+  /** Connector runtime timings (tests shorten them). */
+  runtime?: Partial<RuntimeOptions>;
+}
+
+export interface RunningHub {
+  url: string;
+  pin: string;
+  nodeId: string;
+  store: HubStore;
+  health(): Promise<HubHealth>;
+  /** Graceful: stops taking consoles, hands channel leases over, closes streams (consoles reconnect elsewhere). */
+  close(): Promise<void>;
+}
+
+export interface HubHealth {
+  ok: boolean;
+  node: string;
+  /** What is wrong, in words; empty when healthy. */
+  problems: string[];
+  database: 'ok' | 'unreachable';
+  consoles: number;
+  channels: string[];
+  eventSeq: number;
+}
+
+export const stderrHubLog: HubLog = (line) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`);
+
+async function secret(secrets: RelaySecrets, name: string, what: string): Promise<string> {
+  const v = await secrets.get(name);
+  if (!v) throw new DiwanError('hub_secret_missing', `The hub needs the secret "${name}" (${what}); IT sets it in the keychain or systemd credentials (docs/IT-GUIDE.md, "Hub secrets").`);
+  return v;
+}
+
+/** The configured database (PostgreSQL with the password from the secret `database-password`, or SQLite). */
+export async function openHubStore(config: HubConfig, secrets: RelaySecrets, now: () => number = Date.now): Promise<{ store: HubStore; pgUrl: string | null }> {
+  let pgUrl: string | null = null;
+  if ('postgres' in config.database) {
+    const u = new URL(config.database.postgres);
+    const password = await secrets.get('database-password');
+    if (password) u.password = password;
+    pgUrl = u.toString();
+  }
+  const executor = pgUrl ? postgresExecutor({ connectionString: pgUrl, max: 20, applicationName: `diwan-hub-${config.nodeId}` }) : sqliteExecutor((config.database as { sqlite: string }).sqlite);
+  return { store: new HubStore(executor, now), pgUrl };
+}
+
+/** Starts one hub node: database, sign-in, the console API and event stream, the channels it wins leases for. */
+export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
+  const { config } = o;
+  const clock = o.clock ?? systemClock;
+  const now = () => clock.now();
+  const log = o.log ?? stderrHubLog;
+
+  const certPem = (() => {
+    try {
+      return fs.readFileSync(config.tls.certFile, 'utf8');
+    } catch (e) {
+      throw new DiwanError('hub_cert_unreadable', `The hub cannot read its certificate ${config.tls.certFile} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+  })();
+  const keyPem = await secret(o.secrets, 'tls-key', 'the private key of its TLS certificate');
+  const originalsKey = Buffer.from(await secret(o.secrets, 'originals-key', '32 random bytes, base64, that encrypt customers\' originals'), 'base64');
+  const sealer = new OriginalsSealer(config.team, originalsKey);
+
+  const { store, pgUrl } = await openHubStore(config, o.secrets, now);
+  try {
+    await store.checkSchema();
+  } catch (e) {
+    await store.close();
+    if (isConnectionError(e) || (e instanceof DiwanError && e.code === 'hub_db_unavailable')) {
+      throw new DiwanError('hub_db_unavailable', `The hub cannot reach its database: ${e instanceof DiwanError ? e.message : describePgError(e)}`);
+    }
+    throw e;
+  }
+
+  const metrics = new HubMetrics();
+  const accounts = new HubAccounts(store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: config.sessions.requireTwoFactor });
+  const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined });
+  await feed.start();
+  const leases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
+  const kinds = new Map<string, string>();
+  const channels = new HubChannels({
+    store,
+    leases,
+    sealer,
+    vault: channelVault(o.secrets, (channelId) => kinds.get(channelId) as RelayKind | undefined),
+    clock,
+    log,
+    retryMs: config.leaseRetryMs,
+    runtime: o.runtime,
+  });
+  const refreshKinds = async () => {
+    for (const c of await store.channels()) kinds.set(c.id, c.kind);
+  };
+  await refreshKinds();
+  feed.onNew(() => void refreshKinds().catch(() => {}));
+
+  const inOffice = officeRangeCheck(config.officeRanges);
+  const api = hubApi({
+    store,
+    accounts,
+    sealer,
+    now,
+    reveal: defaultRevealRules(),
+    maxBodyBytes: config.limits.maxBodyBytes,
+    replyQueued: (channelId) => channels.wake(channelId),
+  });
+  // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
+  feed.onNew(() => {
+    for (const id of channels.held()) channels.wake(id);
+  });
+
+  const streams = new Set<ConsoleStream>();
+  let closing = false;
+
+  const health = async (): Promise<HubHealth> => {
+    const problems: string[] = [];
+    let database: HubHealth['database'] = 'ok';
+    try {
+      await store.ping();
+    } catch (e) {
+      database = 'unreachable';
+      problems.push(e instanceof DiwanError ? e.message : `The hub cannot reach its database: ${describePgError(e)}.`);
+    }
+    if (feed.lastError && database === 'ok') problems.push(`The event table could not be read: ${feed.lastError}`);
+    if (closing) problems.push('This node is shutting down; consoles are moving to the other nodes.');
+    return { ok: problems.length === 0, node: config.nodeId, problems, database, consoles: streams.size, channels: channels.held(), eventSeq: feed.lastSeq };
+  };
+
+  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2' }, (req, res) => void route(req, res));
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'https://hub.invalid');
+    res.setHeader('x-content-type-options', 'nosniff');
+    metrics.requests++;
+    if (url.pathname === '/healthz' && req.method === 'GET') {
+      const h = await health();
+      return sendJson(res, h.ok ? 200 : 503, h);
+    }
+    if (url.pathname === '/metrics' && req.method === 'GET') {
+      const h = await health();
+      return sendText(res, 200, metrics.render(h, process.memoryUsage().rss));
+    }
+    if (!inOffice(req.socket.remoteAddress)) {
+      metrics.refused++;
+      return sendJson(res, 403, { error: 'outside_office', message: 'Diwan consoles connect to the hub only from the office networks IT named.' });
+    }
+    if (closing) return sendJson(res, 503, { error: 'hub_closing', message: 'This hub node is shutting down; try again (the load balancer sends you to another node).' });
+    try {
+      if (!(await api(req, res, url.pathname, url.searchParams))) sendJson(res, 404, { error: 'not_found', message: 'The hub has no such address.' });
+    } catch (e) {
+      log({ level: 'error', event: 'api.failed', detail: (e as Error)?.name ?? 'error' });
+    }
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxFrameBytes, perMessageDeflate: false });
+  server.on('upgrade', (req, socket, head) => {
+    const refuse = (status: number, message: string) => {
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${message}`);
+    };
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'https://hub.invalid');
+      if (url.pathname !== '/v1/stream') return refuse(404, 'The hub has no such address.');
+      if (!inOffice(req.socket.remoteAddress)) return refuse(403, 'Diwan consoles connect to the hub only from the office networks IT named.');
+      if (closing) return refuse(503, 'This hub node is shutting down.');
+      if (streams.size >= config.limits.maxConsoles) return refuse(503, 'This hub node has as many consoles as it may; try another node.');
+      const after = Number(url.searchParams.get('after') ?? '0');
+      if (!Number.isSafeInteger(after) || after < 0) return refuse(400, 'after must be the last event sequence number you applied.');
+      let who;
+      try {
+        who = await accounts.authenticate(bearer(req));
+      } catch {
+        return refuse(503, 'The hub cannot reach its database right now.');
+      }
+      if (!who) return refuse(401, 'Sign in again: your session has ended.');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const s = new ConsoleStream(ws, who, after, feed, store, accounts, { maxBufferedBytes: config.limits.maxBufferedBytes, batch: 500 }, () => {
+          streams.delete(s);
+          metrics.streamsClosed++;
+        });
+        streams.add(s);
+        metrics.streamsOpened++;
+      });
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e) => reject(new DiwanError('hub_listen_failed', `The hub cannot listen on ${config.listen.host}:${config.listen.port} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`)));
+    server.listen(config.listen.port, config.listen.host, () => resolve());
+  });
+  channels.start();
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  log({ level: 'info', event: 'hub.started', detail: `${config.nodeId} on ${host}:${address.port}` });
+
+  return {
+    url: `https://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+    pin: spkiPin(certPem),
+    nodeId: config.nodeId,
+    store,
+    health,
+    async close() {
+      if (closing) return;
+      closing = true;
+      await channels.stop();
+      for (const s of streams) s.end(1012, 'This hub node is restarting; reconnect to continue from your cursor.');
+      wss.close();
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections?.();
+      await feed.stop();
+      await leases.close();
+      await store.close();
+      log({ level: 'info', event: 'hub.stopped', detail: config.nodeId });
+    },
+  };
+}

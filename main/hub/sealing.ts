@@ -1,0 +1,65 @@
+import { maskMessage, type MaskingHints } from '../core/masking';
+import { DiwanError } from '../core/shared/errors';
+import type { InboundMessage } from '../core/shared/messages';
+import { FieldCipher } from '../core/vault';
+import type { PreparedMessage } from './store';
+
+/**
+ * The hub's ingest step: mask the text, then encrypt the original text and each original field under the team's
+ * originals key, with associated data binding team, message and field. Plaintext exists only in this call.
+ * (The key-custody work replaces the symmetric key with sealing to a custodian's public key.)
+ */
+export class OriginalsSealer {
+  private readonly cipher: FieldCipher;
+
+  constructor(
+    private readonly team: string,
+    key: Buffer,
+    private readonly hints: () => MaskingHints | undefined = () => undefined,
+  ) {
+    if (key.length !== 32) throw new DiwanError('hub_originals_key_invalid', 'The hub secret `originals-key` must be 32 random bytes, base64-encoded (`openssl rand -base64 32`).');
+    this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, key]]) });
+  }
+
+  private identity(messageId: number, part: string): string {
+    return `hub:${this.team}:msg:${messageId}:${part}`;
+  }
+
+  /** Masks a text and returns what the store keeps (sealing runs inside the store's transaction, once the id is known). */
+  prepareText(text: string): { maskedText: string; fields: Array<{ type: string; shown: string }>; seal: PreparedMessage['seal'] } {
+    const masked = maskMessage(text, this.hints());
+    const originals = masked.fields.map((f) => text.slice(f.originalStart, f.originalEnd));
+    return {
+      maskedText: masked.masked,
+      fields: masked.fields.map((f) => ({ type: f.type, shown: f.shown })),
+      seal: (messageId) => ({
+        text: this.cipher.encrypt(this.identity(messageId, 'text'), text),
+        fields: originals.map((o, n) => this.cipher.encrypt(this.identity(messageId, `field:${n}`), o)),
+      }),
+    };
+  }
+
+  prepare(m: InboundMessage): PreparedMessage {
+    const p = this.prepareText(m.text);
+    return {
+      platformMessageId: m.platformMessageId,
+      platformConversationId: m.platformConversationId,
+      contact: m.contact,
+      direction: m.direction,
+      maskedText: p.maskedText,
+      sealedText: null,
+      sentAt: m.sentAt,
+      attachments: m.attachments ?? [],
+      fields: p.fields,
+      seal: p.seal,
+    };
+  }
+
+  openField(messageId: number, n: number, blob: Buffer): string {
+    return this.cipher.decrypt(this.identity(messageId, `field:${n}`), blob);
+  }
+
+  openText(messageId: number, blob: Buffer): string {
+    return this.cipher.decrypt(this.identity(messageId, 'text'), blob);
+  }
+}
