@@ -1,0 +1,240 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Agent, request } from 'undici';
+import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
+import { HubAccounts, HubStore, postgresExecutor } from '../../main/hub';
+import { createRelayCertificate } from '../../main/relay';
+import { tmpDir } from '../helpers/tmp';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until `fn` returns a truthy value (conditions, not speed: the limit is generous and only ends a stuck test). */
+export async function until<T>(fn: () => Promise<T> | T, what: string, limitMs = 30_000): Promise<NonNullable<T>> {
+  const end = Date.now() + limitMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v as NonNullable<T>;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`gave up waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The files every node of a test hub shares: certificate, secrets (a systemd-style credentials folder), configs. */
+export interface HubFiles {
+  dir: string;
+  certFile: string;
+  credentials: string;
+  pin: string;
+  channelToken: string;
+}
+
+export async function hubFiles(): Promise<HubFiles> {
+  const dir = tmpDir('hub-');
+  const { certPem, keyPem, pin } = await createRelayCertificate(['127.0.0.1', 'localhost']);
+  const certFile = path.join(dir, 'hub-cert.pem');
+  fs.writeFileSync(certFile, certPem);
+  const credentials = path.join(dir, 'credentials');
+  fs.mkdirSync(credentials, { mode: 0o700 });
+  const channelToken = `${crypto.randomInt(1e8, 9e8)}:${crypto.randomBytes(16).toString('base64url')}`;
+  const put = (name: string, value: string) => fs.writeFileSync(path.join(credentials, name), value, { mode: 0o400 });
+  put('tls-key', keyPem);
+  put('originals-key', crypto.randomBytes(32).toString('base64'));
+  put('tg.token', channelToken);
+  return { dir, certFile, credentials, pin, channelToken };
+}
+
+export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[] }): string {
+  const file = path.join(files.dir, `${o.nodeId}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      nodeId: o.nodeId,
+      team: 'acme',
+      database: { postgres: o.pgUrl },
+      listen: { host: '127.0.0.1', port: o.port },
+      tls: { certFile: files.certFile },
+      officeRanges: o.officeRanges ?? ['127.0.0.0/8'],
+      secrets: { source: 'credentials' },
+      leaseRetryMs: 250,
+    }),
+  );
+  return file;
+}
+
+/** A hub node as its own process (`diwan hub run`), with its secrets in a credentials folder. */
+export class NodeProcess {
+  private child: ChildProcess | null = null;
+  log = '';
+
+  constructor(
+    readonly configFile: string,
+    readonly port: number,
+    private readonly credentials: string,
+  ) {}
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), 'hub', 'run', '--config', this.configFile], {
+      cwd: ROOT,
+      env: { ...process.env, CREDENTIALS_DIRECTORY: this.credentials },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout!.on('data', (d) => (this.log += d));
+    child.stderr!.on('data', (d) => (this.log += d));
+    await until(() => /Hub node .* running/.test(this.log) || child.exitCode !== null, `hub node on port ${this.port} to start`, 60_000);
+    if (child.exitCode !== null) throw new Error(`hub node exited: ${this.log}`);
+  }
+
+  get running(): boolean {
+    return Boolean(this.child && this.child.exitCode === null && this.child.signalCode === null);
+  }
+
+  kill(): void {
+    this.child?.kill('SIGKILL');
+  }
+
+  async stop(): Promise<void> {
+    const c = this.child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    c.kill('SIGTERM');
+    await until(() => c.exitCode !== null || c.signalCode !== null, 'hub node to stop', 30_000);
+  }
+}
+
+/** A TCP load balancer on loopback: round robin over the nodes that accept a connection (TLS passes through). */
+export class LoadBalancer {
+  private server!: net.Server;
+  private next = 0;
+  private readonly sockets = new Set<net.Socket>();
+  down = false;
+  port = 0;
+
+  constructor(private readonly ports: number[]) {}
+
+  async start(port = 0): Promise<void> {
+    this.server = net.createServer((client) => {
+      if (this.down) return client.destroy();
+      this.sockets.add(client);
+      client.on('close', () => this.sockets.delete(client));
+      const tryBackend = (left: number) => {
+        if (left === 0) return client.destroy();
+        const backendPort = this.ports[this.next++ % this.ports.length]!;
+        const upstream = net.connect(backendPort, '127.0.0.1');
+        upstream.once('error', () => tryBackend(left - 1));
+        upstream.once('connect', () => {
+          upstream.removeAllListeners('error');
+          this.sockets.add(upstream);
+          upstream.on('close', () => this.sockets.delete(upstream));
+          upstream.on('error', () => client.destroy());
+          client.on('error', () => upstream.destroy());
+          client.pipe(upstream).pipe(client);
+        });
+      };
+      tryBackend(this.ports.length);
+    });
+    await new Promise<void>((r) => this.server.listen(port, '127.0.0.1', () => r()));
+    this.port = (this.server.address() as net.AddressInfo).port;
+  }
+
+  get url(): string {
+    return `https://127.0.0.1:${this.port}`;
+  }
+
+  /** Cuts every open connection (a network outage for the consoles behind it). */
+  cut(): void {
+    for (const s of this.sockets) s.destroy();
+  }
+
+  async close(): Promise<void> {
+    this.cut();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
+
+/** A console process driven over IPC. */
+export class ConsoleProcess {
+  private readonly child: ChildProcess;
+  private seq = 0;
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  fingerprint = '';
+  publicKeyPem = '';
+
+  constructor() {
+    this.child = fork(path.join(ROOT, 'test/hub/console-proc.ts'), [], { execArgv: ['--import', 'tsx'], cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: { code: string; message: string; status?: number } }) => {
+      const w = this.waiting.get(m.id);
+      if (!w) return;
+      this.waiting.delete(m.id);
+      if (m.ok) w.resolve(m.result);
+      else w.reject(Object.assign(new Error(m.error!.message), m.error));
+    });
+  }
+
+  do<T = unknown>(op: string, ...args: unknown[]): Promise<T> {
+    const id = ++this.seq;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send({ id, op, args });
+    });
+  }
+
+  async init(url: string, pin: string): Promise<void> {
+    const r = await this.do<{ fingerprint: string; publicKeyPem: string }>('init', { url, pin, dir: tmpDir('console-'), service: `Diwan-test-${crypto.randomBytes(6).toString('hex')}` });
+    this.fingerprint = r.fingerprint;
+    this.publicKeyPem = r.publicKeyPem;
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    await this.do('stop').catch(() => {});
+    this.child.disconnect();
+  }
+}
+
+/** The database side of a test hub: schema, people and devices, as IT would set them up with `diwan hub …`. */
+export async function seedHub(pgUrl: string, o: { users: Array<{ username: string; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; channelBaseUrl?: string }) {
+  const store = new HubStore(postgresExecutor({ connectionString: pgUrl, max: 2 }), Date.now);
+  await store.migrate();
+  const accounts = new HubAccounts(store, { now: Date.now, idleMs: 60_000, requireTwoFactor: false });
+  const it = { actor: 'it:test' };
+  const ids: Record<string, number> = {};
+  for (const u of o.users) ids[u.username] = (await accounts.createUser({ ...u, displayName: u.username, password: PASSWORD }, it)).id;
+  if (o.channelBaseUrl) await store.saveChannel({ id: 'tg', kind: 'telegram', name: 'Support bot', enabled: true, config: { baseUrl: o.channelBaseUrl, settings: { longPollSeconds: 1 } } }, it);
+  return {
+    store,
+    ids,
+    enrol: (c: ConsoleProcess, label: string) => store.enrolDevice({ fingerprint: c.fingerprint, publicKey: c.publicKeyPem, label }, it),
+  };
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** GET over the hub's pinned TLS (for /healthz and raw refusals). */
+export async function pinnedGet(url: string, pin: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const agent: Agent = pinnedAgent({ pin, timeoutMs: 5_000 });
+  try {
+    const r = await request(url, { dispatcher: agent, headers });
+    return { status: r.statusCode, body: await r.body.text() };
+  } finally {
+    await agent.close();
+  }
+}

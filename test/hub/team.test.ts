@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TelegramEmulator } from '../emulators/telegram';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { ConsoleProcess, freePort, hubFiles, LoadBalancer, NodeProcess, nodeConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
+
+interface Conv {
+  id: number;
+  assigneeId: number | null;
+  version: number;
+}
+interface Msg {
+  id: number;
+  maskedText: string;
+  direction: string;
+  fields: Array<{ n: number; type: string }>;
+}
+
+/**
+ * The team hub as a team uses it: PostgreSQL, two hub nodes behind a TCP load balancer, three consoles (two agents
+ * and a lead) — each node and each console its own process — and a Telegram bot polled once for the whole team.
+ */
+describe('team hub: two nodes, three consoles', () => {
+  let pg: TestPostgres;
+  let files: HubFiles;
+  let tg: TelegramEmulator;
+  let nodes: NodeProcess[] = [];
+  let lb: LoadBalancer;
+  let seed: Awaited<ReturnType<typeof seedHub>>;
+  const consoles: Record<'amal' | 'badr' | 'layla', ConsoleProcess> = {} as never;
+
+  beforeAll(async () => {
+    pg = await startTestPostgres();
+    files = await hubFiles();
+    tg = await TelegramEmulator.start(files.channelToken, 600_000);
+    seed = await seedHub(pg.url, {
+      users: [
+        { username: 'amal', role: 'agent' },
+        { username: 'badr', role: 'agent' },
+        { username: 'layla', role: 'lead' },
+      ],
+      channelBaseUrl: tg.url,
+    });
+    const ports = [await freePort(), await freePort()];
+    nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
+    await Promise.all(nodes.map((n) => n.start()));
+    lb = new LoadBalancer(ports);
+    await lb.start();
+    for (const name of ['amal', 'badr', 'layla'] as const) {
+      const c = new ConsoleProcess();
+      await c.init(lb.url, files.pin);
+      await seed.enrol(c, `${name}'s desk`);
+      await c.do('signIn', name, PASSWORD);
+      await c.do('follow');
+      consoles[name] = c;
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of Object.values(consoles)) await c.close();
+    for (const n of nodes) await n.stop().catch(() => n.kill());
+    await lb?.close();
+    await tg?.close();
+    await seed?.store.close();
+    await pg?.destroy();
+  }, 120_000);
+
+  it('a DM arrives once and every console sees it masked; an assignment shows at once elsewhere; the lead reads the transcript and approves a reveal from her desk', async () => {
+    tg.addText(5551, 'Hello, my card is 4111 1111 1111 1111 and it was charged twice', { first_name: 'Noura' });
+
+    for (const name of ['amal', 'badr', 'layla'] as const) {
+      const convs = await until(async () => {
+        const list = await consoles[name].do<Conv[]>('conversations');
+        return list.length === 1 ? list : null;
+      }, `${name} to see the conversation`);
+      const msgs = await until(async () => {
+        const m = await consoles[name].do<Msg[]>('messages', convs[0]!.id);
+        return m.length ? m : null;
+      }, `${name} to see the message`);
+      expect(msgs).toHaveLength(1);
+      expect(msgs[0]!.maskedText).not.toMatch(/4111/);
+      expect(msgs[0]!.fields.map((f) => f.type)).toEqual(['CARD']);
+    }
+    // The bot was polled by one node only: every getUpdates came with the lease (no 409 conflicts).
+    expect(tg.calls.filter((c) => c.status === 409)).toHaveLength(0);
+
+    const [conv] = await consoles.amal.do<Conv[]>('conversations');
+    await consoles.amal.do('call', 'POST', `/v1/conversations/${conv!.id}/assign`, { assigneeId: seed.ids.amal, version: conv!.version });
+    await until(async () => (await consoles.badr.do<Conv[]>('conversations'))[0]?.assigneeId === seed.ids.amal, 'badr to see the assignment');
+
+    // A stale compare-and-set is refused in words and changes nothing.
+    await expect(consoles.badr.do('call', 'POST', `/v1/conversations/${conv!.id}/assign`, { assigneeId: seed.ids.badr, version: conv!.version })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+
+    const transcript = await consoles.layla.do<{ messages: Msg[] }>('call', 'GET', `/v1/conversations/${conv!.id}/messages`);
+    expect(transcript.messages[0]!.maskedText).toContain('⟦CARD');
+    expect(JSON.stringify(transcript)).not.toMatch(/4111 1111/);
+
+    const msg = transcript.messages[0]!;
+    const asked = await consoles.badr.do<{ reveal: { id: number; state: string }; value?: string }>('call', 'POST', '/v1/reveals', {
+      messageId: msg.id,
+      field: 0,
+      reason: 'customer disputes a double charge on this card',
+    });
+    expect(asked.reveal.state).toBe('pending');
+    expect(asked.value).toBeUndefined();
+    // The agent cannot read it before a lead approves, nor approve it herself.
+    expect((await consoles.badr.do<{ value?: string }>('call', 'GET', `/v1/reveals/${asked.reveal.id}`)).value).toBeUndefined();
+    await expect(consoles.badr.do('call', 'POST', `/v1/reveals/${asked.reveal.id}/decide`, { approve: true })).rejects.toMatchObject({ status: 403 });
+
+    const pending = await consoles.layla.do<{ reveals: Array<{ id: number; reason: string }> }>('call', 'GET', '/v1/reveals/pending');
+    expect(pending.reveals.map((r) => r.id)).toContain(asked.reveal.id);
+    await consoles.layla.do('call', 'POST', `/v1/reveals/${asked.reveal.id}/decide`, { approve: true });
+
+    const granted = await consoles.badr.do<{ value?: string }>('call', 'GET', `/v1/reveals/${asked.reveal.id}`);
+    expect(granted.value).toBe('4111 1111 1111 1111');
+    // Another agent cannot read badr's grant.
+    await expect(consoles.amal.do('call', 'GET', `/v1/reveals/${asked.reveal.id}`)).rejects.toMatchObject({ code: 'reveal_unknown' });
+
+    // The trail names each step, and it is intact.
+    const audit = await seed.store.q.all<{ action: string }>('SELECT action FROM audit ORDER BY seq');
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['conversation.assigned', 'conversation.opened', 'reveal.requested', 'reveal.approved', 'reveal.read']));
+    expect((await seed.store.verifyAudit()).broken).toBeNull();
+  }, 120_000);
+
+  it('a reply goes out once, through the node that holds the channel, whichever node took it', async () => {
+    const [conv] = await consoles.amal.do<Conv[]>('conversations');
+    await consoles.amal.do('reply', conv!.id, 'Thank you, we are looking into the double charge.');
+    await until(() => tg.sent.some((s) => s.text.includes('double charge')), 'the reply to reach Telegram');
+    await until(async () => (await consoles.badr.do<Msg[]>('messages', conv!.id)).some((m) => m.direction === 'out'), 'badr to see the reply');
+    expect(tg.sent.filter((s) => s.text.includes('double charge'))).toHaveLength(1);
+    expect(await consoles.amal.do<Array<{ state: string }>>('outbox')).toEqual([expect.objectContaining({ state: 'accepted' })]);
+  }, 60_000);
+
+  it('a reply asking for a one-time code is refused with a sentence, and held in the console', async () => {
+    const [conv] = await consoles.badr.do<Conv[]>('conversations');
+    await consoles.badr.do('reply', conv!.id, 'Please send me the verification code we just texted you');
+    const outbox = await consoles.badr.do<Array<{ state: string; reason: string }>>('outbox');
+    expect(outbox.at(-1)).toMatchObject({ state: 'held' });
+    expect(outbox.at(-1)!.reason.length).toBeGreaterThan(10);
+    expect(tg.sent.some((s) => /verification code/.test(s.text))).toBe(false);
+  }, 60_000);
+
+  it('the database administrator sees masked text and ciphertext only', async () => {
+    const dump = pg.dump(pg.url);
+    expect(dump).toContain('⟦CARD');
+    expect(dump).not.toMatch(/4111 1111 1111 1111|4111111111111111/);
+  });
+});
