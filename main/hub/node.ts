@@ -107,22 +107,17 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined });
   await feed.start();
   const leases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
-  const kinds = new Map<string, string>();
   const channels = new HubChannels({
     store,
     leases,
     sealer,
-    vault: channelVault(o.secrets, (channelId) => kinds.get(channelId) as RelayKind | undefined),
+    // Looked up when a connector starts (rarely), so a channel IT just added is known at once.
+    vault: channelVault(o.secrets, async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as RelayKind | undefined),
     clock,
     log,
     retryMs: config.leaseRetryMs,
     runtime: o.runtime,
   });
-  const refreshKinds = async () => {
-    for (const c of await store.channels()) kinds.set(c.id, c.kind);
-  };
-  await refreshKinds();
-  feed.onNew(() => void refreshKinds().catch(() => {}));
 
   const inOffice = officeRangeCheck(config.officeRanges);
   const api = hubApi({

@@ -124,7 +124,10 @@ export const TOKEN_FIELD: Record<RelayKind, string> = {
  * A read-only Vault for the connectors the relay runs: `channel:<id>` is answered with the JSON each connector expects,
  * built from the relay secret `<id>.token`. Writes are refused (the relay never changes its secrets).
  */
-export function channelVault(secrets: RelaySecrets, channels: readonly Pick<RelayChannelConfig, 'id' | 'kind'>[] | ((id: string) => RelayKind | undefined)): Vault {
+export function channelVault(
+  secrets: RelaySecrets,
+  channels: readonly Pick<RelayChannelConfig, 'id' | 'kind'>[] | ((id: string) => Promise<RelayKind | undefined>),
+): Vault {
   const kinds = typeof channels === 'function' ? { get: channels } : new Map(channels.map((c) => [c.id, c.kind]));
   const refuse = async (): Promise<never> => {
     throw new DiwanError('relay_secrets_read_only', 'The relay does not change its secrets; IT sets them (docs/IT-GUIDE.md).');
@@ -132,7 +135,7 @@ export function channelVault(secrets: RelaySecrets, channels: readonly Pick<Rela
   const port: KeychainPort = {
     async getPassword(_service, account) {
       const id = account.startsWith('channel:') ? account.slice('channel:'.length) : null;
-      const kind = id ? kinds.get(id) : undefined;
+      const kind = id ? await kinds.get(id) : undefined;
       if (!id || !kind) return null;
       const token = await secrets.get(secretNames.token(id));
       return token ? JSON.stringify({ [TOKEN_FIELD[kind]]: token }) : null;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 const made: string[] = [];
 
@@ -20,4 +20,17 @@ export function tmpDir(prefix = 'diwan-test-'): string {
 
 afterEach(() => {
   for (const dir of made.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const forSuite: string[] = [];
+
+/** A temporary directory that lasts the whole test file (several processes share it, e.g. a hub's credentials). */
+export function suiteTmpDir(prefix = 'diwan-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  forSuite.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of forSuite.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
 });

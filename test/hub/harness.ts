@@ -7,7 +7,7 @@ import { Agent, request } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
 import { HubAccounts, HubStore, postgresExecutor } from '../../main/hub';
 import { createRelayCertificate } from '../../main/relay';
-import { tmpDir } from '../helpers/tmp';
+import { suiteTmpDir } from '../helpers/tmp';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -48,7 +48,7 @@ export interface HubFiles {
 }
 
 export async function hubFiles(): Promise<HubFiles> {
-  const dir = tmpDir('hub-');
+  const dir = suiteTmpDir('hub-');
   const { certPem, keyPem, pin } = await createRelayCertificate(['127.0.0.1', 'localhost']);
   const certFile = path.join(dir, 'hub-cert.pem');
   fs.writeFileSync(certFile, certPem);
@@ -92,6 +92,7 @@ export class NodeProcess {
   ) {}
 
   async start(): Promise<void> {
+    this.log = '';
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), 'hub', 'run', '--config', this.configFile], {
       cwd: ROOT,
       env: { ...process.env, CREDENTIALS_DIRECTORY: this.credentials },
@@ -198,7 +199,7 @@ export class ConsoleProcess {
   }
 
   async init(url: string, pin: string): Promise<void> {
-    const r = await this.do<{ fingerprint: string; publicKeyPem: string }>('init', { url, pin, dir: tmpDir('console-'), service: `Diwan-test-${crypto.randomBytes(6).toString('hex')}` });
+    const r = await this.do<{ fingerprint: string; publicKeyPem: string }>('init', { url, pin, dir: suiteTmpDir('console-'), service: `Diwan-test-${crypto.randomBytes(6).toString('hex')}` });
     this.fingerprint = r.fingerprint;
     this.publicKeyPem = r.publicKeyPem;
   }
