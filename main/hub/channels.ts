@@ -120,7 +120,7 @@ export class HubChannels {
     }
     for (const c of channels) {
       if (this.running.has(c.id) || this.stopped) continue;
-      let got = false;
+      let got: boolean;
       try {
         got = await this.o.leases.tryAcquire(c.id);
       } catch (e) {

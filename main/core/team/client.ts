@@ -102,7 +102,7 @@ export class HubClient {
       );
     }
     const text = await res.body.text();
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
