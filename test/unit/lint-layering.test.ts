@@ -9,7 +9,7 @@ async function restrictedImports(filePath: string, code: string): Promise<string
 }
 
 describe('layering lint rule', () => {
-  it.each(['main/core/store/violation.ts', 'main/relay/violation.ts', 'main/cli/violation.ts'])(
+  it.each(['main/core/store/violation.ts', 'main/relay/violation.ts', 'main/cli/violation.ts', 'main/hub/violation.ts'])(
     'refuses electron in %s',
     async (file) => {
       const found = await restrictedImports(file, "import { app } from 'electron';\nexport const x = app;\n");
@@ -25,6 +25,16 @@ describe('layering lint rule', () => {
   it('refuses the core importing an outer layer (ipc)', async () => {
     const found = await restrictedImports('main/core/app/violation.ts', "import { contract } from '../../ipc/contract';\nexport const x = contract;\n");
     expect(found.join('\n')).toMatch(/innermost layer/);
+  });
+
+  it('refuses the core importing the hub', async () => {
+    const found = await restrictedImports('main/core/team/violation.ts', "import { startHubNode } from '../../hub';\nexport const x = startHubNode;\n");
+    expect(found.join('\n')).toMatch(/innermost layer/);
+  });
+
+  it('refuses the hub importing the IPC layer', async () => {
+    const found = await restrictedImports('main/hub/violation.ts', "import { contract } from '../ipc/contract';\nexport const x = contract;\n");
+    expect(found.join('\n')).toMatch(/headless service/);
   });
 
   it('refuses the renderer importing main-process code', async () => {
