@@ -1,0 +1,124 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { Agent, request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
+import { fingerprintOf } from '../../main/core/auth';
+import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
+import { loadHubConfig, startHubNode, type RunningHub } from '../../main/hub';
+import { CredentialsDirSecrets } from '../../main/relay';
+import { hubFiles, PASSWORD, type HubFiles } from './harness';
+
+function cli(stdin = '') {
+  const out: string[] = [];
+  const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
+  return { io: { stdin: Readable.from(stdin ? [stdin] : []), stdout: sink, stderr: sink, env: { CREDENTIALS_DIRECTORY: '' } }, out: () => out.join('') };
+}
+
+/**
+ * The same hub code on the embedded SQLite adapter, set up the way IT does it from the command line: migrate,
+ * users, a device, then a node; and a team's administration through the API (create, disable, re-enable, reset the
+ * second factor, channels), with the permission table enforced.
+ */
+describe('hub on SQLite, administered from the command line and the API', () => {
+  let files: HubFiles;
+  let configFile: string;
+  let hub: RunningHub;
+  const agent = new Agent({ connect: { rejectUnauthorized: false } });
+  const key = crypto.generateKeyPairSync('ed25519');
+  const publicKeyPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const fingerprint = fingerprintOf(publicKeyPem);
+  const run = async (args: string[], stdin = '') => {
+    const c = cli(stdin);
+    c.io.env.CREDENTIALS_DIRECTORY = files.credentials;
+    const code = await runCli(['hub', ...args, '--config', configFile], c.io);
+    return { code, out: c.out() };
+  };
+
+  async function call(method: 'GET' | 'POST', p: string, json?: unknown, token?: string) {
+    const r = await request(`${hub.url}${p}`, {
+      method,
+      dispatcher: agent,
+      headers: { ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: json !== undefined ? JSON.stringify(json) : undefined,
+    });
+    return { status: r.statusCode, body: (await r.body.json()) as Record<string, unknown> };
+  }
+
+  async function signIn(username: string): Promise<string> {
+    const c = await call('POST', '/v1/challenge', { fingerprint });
+    const timestamp = Date.now();
+    const nonce = String(c.body.nonce);
+    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, fingerprint)), key.privateKey).toString('base64');
+    const s = await call('POST', '/v1/sign-in', { username, password: PASSWORD, fingerprint, nonce, timestamp, signature });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    return String(s.body.token);
+  }
+
+  beforeAll(async () => {
+    files = await hubFiles();
+    configFile = path.join(files.dir, 'embedded.json');
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify({
+        nodeId: 'solo',
+        database: { sqlite: path.join(files.dir, 'hub.sqlite') },
+        listen: { host: '127.0.0.1', port: 0 },
+        tls: { certFile: files.certFile },
+        officeRanges: ['127.0.0.0/8'],
+        secrets: { source: 'credentials' },
+      }),
+    );
+    fs.writeFileSync(path.join(files.dir, 'device.pem'), publicKeyPem);
+  });
+
+  afterAll(async () => {
+    await hub?.close();
+    await agent.close();
+  });
+
+  it('says a fresh database needs migrating, migrates once, then reports in words', async () => {
+    const before = await run(['status']);
+    expect(before.code).toBe(1);
+    expect(before.out).toMatch(/diwan hub migrate/);
+    expect((await run(['migrate'])).out).toMatch(/from schema 0 to 1/);
+    expect((await run(['migrate'])).out).toMatch(/already at schema 1/);
+    expect(await run(['user', 'add', 'admin1', '--role', 'admin'], PASSWORD)).toMatchObject({ code: 0 });
+    expect(await run(['user', 'add', 'amal', '--role', 'agent'], PASSWORD)).toMatchObject({ code: 0 });
+    expect((await run(['user', 'add', 'weak', '--role', 'agent'], 'short')).code).not.toBe(0);
+    expect((await run(['device', 'enrol', '--public-key', path.join(files.dir, 'device.pem'), '--label', 'front desk'])).out).toContain(fingerprint);
+    expect((await run(['channel', 'add', '--id', 'tg', '--kind', 'telegram', '--name', 'Support bot'])).code).toBe(0);
+    const status = await run(['status']);
+    expect(status.code).toBe(0);
+    expect(status.out).toMatch(/audit: intact, \d+ entries/);
+    expect((await run(['user', 'list'])).out).toMatch(/amal\tagent\tactive/);
+  });
+
+  it('runs the hub on SQLite and administers the team through the API, by role', async () => {
+    hub = await startHubNode({ config: loadHubConfig(configFile), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} });
+    const admin = await signIn('admin1');
+    const agentToken = await signIn('amal');
+
+    // An agent may not administer; an administrator may not read conversations.
+    expect((await call('POST', '/v1/admin/users', { username: 'x1', role: 'agent', password: PASSWORD }, agentToken)).status).toBe(403);
+    expect((await call('GET', '/v1/conversations', undefined, admin)).status).toBe(403);
+
+    const created = await call('POST', '/v1/admin/users', { username: 'badr', displayName: 'Badr', role: 'agent', password: PASSWORD }, admin);
+    expect(created.status).toBe(200);
+    const badrId = (created.body.member as { id: number }).id;
+    const badr = await signIn('badr');
+    expect((await call('GET', '/v1/me', undefined, badr)).status).toBe(200);
+
+    expect((await call('POST', `/v1/admin/users/${badrId}`, { disabled: true }, admin)).status).toBe(200);
+    expect((await call('GET', '/v1/me', undefined, badr)).status).toBe(401);
+    expect((await call('POST', `/v1/admin/users/${badrId}`, { disabled: false, channels: ['tg'] }, admin)).body).toMatchObject({ channels: ['tg'] });
+    expect((await call('POST', `/v1/admin/users/${badrId}`, { resetSecondFactor: true }, admin)).status).toBe(200);
+
+    const team = await call('GET', '/v1/team', undefined, agentToken);
+    expect((team.body.members as Array<{ username: string }>).map((m) => m.username)).toEqual(['admin1', 'amal', 'badr']);
+    const audit = await run(['status']);
+    expect(audit.out).toMatch(/audit: intact/);
+  });
+});
