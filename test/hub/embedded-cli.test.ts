@@ -5,7 +5,7 @@ import { Readable, Writable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
-import { fingerprintOf } from '../../main/core/auth';
+import { fingerprintOf, newTotpSecret, totpCode } from '../../main/core/auth';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 import { loadHubConfig, startHubNode, type RunningHub } from '../../main/hub';
 import { CredentialsDirSecrets } from '../../main/relay';
@@ -47,13 +47,18 @@ describe('hub on SQLite, administered from the command line and the API', () => 
     return { status: r.statusCode, body: (await r.body.json()) as Record<string, unknown> };
   }
 
-  async function signIn(username: string): Promise<string> {
+  async function passwordStep(username: string) {
     const c = await call('POST', '/v1/challenge', { fingerprint });
     const timestamp = Date.now();
     const nonce = String(c.body.nonce);
     const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, fingerprint)), key.privateKey).toString('base64');
-    const s = await call('POST', '/v1/sign-in', { username, password: PASSWORD, fingerprint, nonce, timestamp, signature });
+    return call('POST', '/v1/sign-in', { username, password: PASSWORD, fingerprint, nonce, timestamp, signature });
+  }
+
+  async function signIn(username: string): Promise<string> {
+    const s = await passwordStep(username);
     expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(s.body.stage).toBe('full');
     return String(s.body.token);
   }
 
@@ -115,6 +120,18 @@ describe('hub on SQLite, administered from the command line and the API', () => 
     expect((await call('GET', '/v1/me', undefined, badr)).status).toBe(401);
     expect((await call('POST', `/v1/admin/users/${badrId}`, { disabled: false, channels: ['tg'] }, admin)).body).toMatchObject({ channels: ['tg'] });
     expect((await call('POST', `/v1/admin/users/${badrId}`, { resetSecondFactor: true }, admin)).status).toBe(200);
+
+    // With a second factor enrolled, the password step gives a token good only for the code.
+    const secret = newTotpSecret();
+    await hub.store.updateUser(badrId, { totpSecret: secret }, { actor: 'it:test', action: 'user.second_factor_enrolled' });
+    const half = await passwordStep('badr');
+    expect(half.body.stage).toBe('second-factor');
+    expect((await call('GET', '/v1/me', undefined, String(half.body.token))).status).toBe(401);
+    const wrong = await call('POST', '/v1/sign-in/second-factor', { code: '000000' === totpCode(secret, Date.now()) ? '111111' : '000000' }, String(half.body.token));
+    expect(wrong).toMatchObject({ status: 403, body: { error: 'second_factor_invalid' } });
+    const full = await call('POST', '/v1/sign-in/second-factor', { code: totpCode(secret, Date.now()) }, String(half.body.token));
+    expect(full.body.stage).toBe('full');
+    expect((await call('GET', '/v1/me', undefined, String(full.body.token))).status).toBe(200);
 
     const team = await call('GET', '/v1/team', undefined, agentToken);
     expect((team.body.members as Array<{ username: string }>).map((m) => m.username)).toEqual(['admin1', 'amal', 'badr']);
