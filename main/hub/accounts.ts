@@ -31,8 +31,6 @@ export const hashToken = (token: string) => crypto.createHash('sha256').update(t
  * role change or second-factor reset.
  */
 export class HubAccounts {
-  private readonly usedSteps = new Map<number, number>();
-
   constructor(
     private readonly store: HubStore,
     private readonly o: { now: () => number; idleMs: number; requireTwoFactor: boolean; random?: (n: number) => Buffer },
@@ -97,13 +95,12 @@ export class HubAccounts {
     const user = await this.store.userById(s.userId);
     if (!user?.totpSecret || user.disabled) throw new DiwanError('session_invalid', 'Sign in again: that sign-in has ended.');
     const step = totpStep(user.totpSecret, code.replace(/\s+/g, ''), this.o.now());
-    if (step === null || (this.usedSteps.get(user.id) ?? -1) >= step) {
+    if (step === null || !(await this.store.useTotpStep(user.id, step))) {
       const failures = user.failures + 1;
       await this.store.recordSignIn(user.id, { failures, lockedUntil: this.o.now() + lockoutMs(failures, DEFAULT_THROTTLE) });
       await this.store.audit({ actor: user.username, device: s.device, action: 'signin.refused', details: { why: 'second factor' } });
       throw new DiwanError('second_factor_invalid', 'That code is not right or was used already. Enter the current code from your authenticator.');
     }
-    this.usedSteps.set(user.id, step);
     await this.store.endSession(tokenHash);
     return this.issue(user, s.device, 'full');
   }

@@ -221,6 +221,12 @@ export class HubStore {
     await this.q.run('UPDATE users SET failures = ?, locked_until = ? WHERE id = ?', [outcome.failures, outcome.lockedUntil, userId]);
   }
 
+  /** Accepts a TOTP time step once per user across every node (compare-and-set): false when it was used already. */
+  async useTotpStep(userId: number, step: number): Promise<boolean> {
+    const r = await this.q.run('UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)', [step, userId, step]);
+    return r.changes === 1;
+  }
+
   async updateUser(
     id: number,
     patch: { disabled?: boolean; role?: Role; totpSecret?: string | null; passwordHash?: string; channels?: string[] },

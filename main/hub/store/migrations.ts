@@ -12,7 +12,7 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE users (
     id {ID}, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,
     password_hash TEXT NOT NULL, totp_secret TEXT, disabled INTEGER NOT NULL DEFAULT 0,
-    failures INTEGER NOT NULL DEFAULT 0, locked_until {INT8} NOT NULL DEFAULT 0, created_at {INT8} NOT NULL);
+    failures INTEGER NOT NULL DEFAULT 0, locked_until {INT8} NOT NULL DEFAULT 0, totp_last_step {INT8}, created_at {INT8} NOT NULL);
   CREATE TABLE user_channels (user_id {INT8} NOT NULL REFERENCES users(id), channel_id TEXT NOT NULL, PRIMARY KEY (user_id, channel_id));
   CREATE TABLE devices (
     fingerprint TEXT PRIMARY KEY, public_key TEXT NOT NULL, label TEXT NOT NULL, enrolled_at {INT8} NOT NULL,
