@@ -5,8 +5,8 @@
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { dateCue, followedByCurrency, numberCue, numberCueBefore, type ContextText } from './context';
-import { numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { Cue } from './lexicon';
+import { MONTH_BEFORE_DAY, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
 import { foldRange, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
 const NORM = NORM_TABLE;
@@ -31,12 +31,27 @@ interface Scan extends ContextText {
   cueAt: number;
   cueEnd: number;
   cue: Cue | 0;
+  /** Message-level hints, looked up on first need: -1 unknown, 0 no, 1 yes. */
+  cardTalk: number;
+  cvvTalk: number;
+}
+
+function cardTalk(scan: Scan): boolean {
+  if (scan.cardTalk < 0) scan.cardTalk = CARD_CONTEXT.test(scan.norm) || scan.found.some((f) => f.type === 'CARD') ? 1 : 0;
+  return scan.cardTalk === 1;
+}
+
+function cvvTalk(scan: Scan): boolean {
+  if (scan.cvvTalk < 0) scan.cvvTalk = CVV_CONTEXT.test(scan.norm) ? 1 : 0;
+  return scan.cvvTalk === 1;
 }
 
 const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{1,2} ?\d{6,9}|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// "AE 98 0461 …": a space or dash may follow the country code
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
+// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "12X345678"
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2}) ?\d{6,9}|[A-Z]{1,2}-\d{6,9}|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
@@ -81,7 +96,59 @@ function findEmails(scan: Scan): void {
 function claimUrls(scan: Scan): void {
   URL_RE.lastIndex = 0;
   for (let m = URL_RE.exec(scan.norm); m; m = URL_RE.exec(scan.norm)) {
-    if (claimedAt(scan, m.index) < 0) scan.claimed.push(m.index, m.index + m[0].length);
+    if (claimedAt(scan, m.index) >= 0) continue;
+    findInUrl(scan, m.index, m.index + m[0].length);
+    scan.claimed.push(m.index, m.index + m[0].length);
+  }
+}
+
+/**
+ * Values carried by a link: "wa.me/9665…", "whatsapp.com/send?phone=…", "?card=4636…&exp=0928", "/pay/4636…".
+ * A query parameter's name is its label ("?id=" is too vague: tracking links use it); a bare path segment can only
+ * be a checksummed card or ID.
+ */
+const URL_VALUE_RE = /(?:wa\.me\/|[?&#;/]([A-Za-z_]{2,24})=|\/)(\+?\d{3,19})(?![A-Za-z0-9])/g;
+const PARAM_CUES: Readonly<Record<string, Cue>> = {
+  phone: Cue.PHONE, mobile: Cue.PHONE, msisdn: Cue.PHONE, tel: Cue.PHONE, whatsapp: Cue.PHONE,
+  card: Cue.CARD, cc: Cue.CARD, pan: Cue.CARD, cardnumber: Cue.CARD, card_number: Cue.CARD,
+  otp: Cue.OTP, code: Cue.OTP, pin: Cue.OTP, verification_code: Cue.OTP,
+  exp: Cue.EXPIRY, expiry: Cue.EXPIRY, exp_date: Cue.EXPIRY,
+  cvv: Cue.CVV, cvc: Cue.CVV, cvv2: Cue.CVV,
+  nid: Cue.NID, iqama: Cue.NID, national_id: Cue.NID, melli: Cue.NID, codemelli: Cue.NID,
+};
+
+function findInUrl(scan: Scan, from: number, to: number): void {
+  const url = scan.norm.slice(from, to);
+  URL_VALUE_RE.lastIndex = 0;
+  for (let m = URL_VALUE_RE.exec(url); m; m = URL_VALUE_RE.exec(url)) {
+    const raw = m[2]!;
+    const start = from + m.index + m[0].length - raw.length;
+    const plus = raw.startsWith('+');
+    const d = plus ? raw.slice(1) : raw;
+    const name = m[1]?.toLowerCase();
+    const cue = m[0].startsWith('wa.me') ? Cue.PHONE : name ? PARAM_CUES[name] : undefined;
+    const v = urlValue(scan, d, cue, plus);
+    if (v) add(scan, v, start, start + raw.length, 0.85);
+  }
+}
+
+function urlValue(scan: Scan, d: string, cue: Cue | undefined, plus: boolean): SensitiveType | null {
+  const n = d.length;
+  if (n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) && !(n === 15 && d.startsWith('784'))) return 'CARD';
+  if ((n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return 'NATIONAL_ID';
+  switch (cue) {
+    case Cue.PHONE:
+      return checkInternational(d) === 'valid' || (!plus && d[0] === '0' && nationalPhone(scan, d)) ? 'PHONE' : null;
+    case Cue.NID:
+      return n === 10 && (saudiIdValid(d) || iranCodeValid(d)) ? 'NATIONAL_ID' : null;
+    case Cue.OTP:
+      return n >= 4 && n <= 8 ? 'OTP' : null;
+    case Cue.CVV:
+      return n === 3 || n === 4 ? 'CVV' : null;
+    case Cue.EXPIRY:
+      return n === 4 && validMonth(d.slice(0, 2)) ? 'CARD_EXPIRY' : null;
+    default:
+      return null;
   }
 }
 
@@ -119,6 +186,8 @@ function findPassports(scan: Scan): void {
     const start = m.index;
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
+    // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
+    if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
     if (numberCue(scan, start, end) === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
   }
 }
@@ -134,13 +203,16 @@ interface Run {
   plus: boolean;
 }
 
-/** A group that belongs to a code or a URL ("INV-44622", "1Z999", "?id=123", "_14"), not to a number on its own. */
+/**
+ * A group that belongs to a code or a path ("INV-44622", "1Z999", "_14", "/123"), not to a number on its own. An "="
+ * does not glue: "ID=2182979746" is a labelled value (URLs are claimed before digit runs are read).
+ */
 function gluedBefore(s: string, p: number): boolean {
   if (p === 0) return false;
   const c = s.charCodeAt(p - 1);
   if (isLatinLetter(c)) return true;
   switch (c) {
-    case 0x5f: case 0x3d: case 0x26: case 0x40: case 0x25: case 0x24: case 0xa3: case 0x20ac: case 0x2f: case 0x5c:
+    case 0x5f: case 0x26: case 0x40: case 0x25: case 0x24: case 0xa3: case 0x20ac: case 0x2f: case 0x5c:
       return true;
     case 0x2d: case 0x2e:
       return p >= 2 && (isLatinLetter(s.charCodeAt(p - 2)) || isDigit(s.charCodeAt(p - 2)));
@@ -153,7 +225,8 @@ function gluedAfter(s: string, e: number): boolean {
   if (e >= s.length) return false;
   const c = s.charCodeAt(e);
   if (isLatinLetter(c)) return true;
-  if (c === 0x40 || c === 0x5f || c === 0x25) return true;
+  if (c === 0x40 || c === 0x25) return true;
+  if (c === 0x5f) return !isDigit(s.charCodeAt(e + 1)); // "4453_2894_…" is one number, "12_abc" a name
   if ((c === 0x2d || c === 0x2f || c === 0x2e) && e + 1 < s.length && isLatinLetter(s.charCodeAt(e + 1))) return true;
   return false;
 }
@@ -166,6 +239,7 @@ function separatorAt(s: string, i: number): number {
   let slash = 0;
   let nl = 0;
   let paren = 0;
+  let joiner = 0;
   while (k < s.length && k - i < 4) {
     const c = s.charCodeAt(k);
     if (c === 0x20) {
@@ -175,6 +249,7 @@ function separatorAt(s: string, i: number): number {
     else if (c === 0x2f) slash++;
     else if (c === 0x0a) nl++;
     else if (c === 0x28 || c === 0x29) paren++;
+    else if (c === 0x2c || c === 0x5f) joiner++; // "4453_2894", "٤٦٣٦٬٩٦٦١" (Arabic thousands separator)
     else break;
     k++;
   }
@@ -183,6 +258,7 @@ function separatorAt(s: string, i: number): number {
   if (dash > 1 || dot > 1 || slash > 1 || nl > 1 || paren > 2) return 0;
   if (dot && n > 1) return 0; // ". " ends a sentence
   if (dot + dash + slash > 1) return 0;
+  if (joiner && n > 1) return 0;
   return n;
 }
 
@@ -194,6 +270,8 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
     let e = p;
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
     if (gluedAfter(s, e) || (gs.length === 0 && gluedBefore(s, p))) {
+      // "16-Oct-1974": a year glued to a month name by a dash, dot or slash
+      if (gs.length === 0 && e - p === 4 && !gluedAfter(s, e) && textDateAround(scan, p, e)) return { run: null, next: e };
       if (gs.length === 0) {
         while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
         return { run: null, next: e };
@@ -252,10 +330,14 @@ function isNanpLayout(s: string, run: Run, a: number, b: number): boolean {
   return j === '3,3,4' || j === '1,3,3,4';
 }
 
-/** One-time codes are one group, or groups of 2+ digits split by spaces or dashes ("123 456"), never "3.20.7". */
+/**
+ * One-time codes are one group, groups of 2+ digits ("123 456") or single digits ("2 6 2 4", "3-4-6-3") split by
+ * spaces or dashes, never "3.20.7" or "1 23 4".
+ */
 function otpLayout(s: string, run: Run, a: number, b: number): boolean {
+  const singles = run.ge[a]! - run.gs[a]! === 1;
   for (let k = a; k <= b; k++) {
-    if (run.ge[k]! - run.gs[k]! < 2 && a !== b) return false;
+    if (run.ge[k]! - run.gs[k]! < 2 !== singles && a !== b) return false;
     if (k < b) {
       const between = s.slice(run.ge[k], run.gs[k + 1]);
       if (between !== ' ' && between !== '-' && between !== ' - ') return false;
@@ -289,6 +371,13 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const start = a === 0 ? run.lead : run.gs[a]!;
   const end = run.ge[b]!;
   const groups = b - a + 1;
+
+  // "٤٦٣٦٬٩٦٦١٬…": groups joined by commas are a card or nothing (amounts are written that way too)
+  if (groups > 1 && s.slice(start, end).includes(',')) return n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) ? { type: 'CARD', confidence: 0.9 } : null;
+  if (n <= 6 && (groups === 1 || groups === 2)) {
+    const v = cardSideValue(scan, run, a, b, d, start, end);
+    if (v) return v;
+  }
 
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
@@ -338,7 +427,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     }
   }
 
-  if (n >= 4 && n <= 8 && groups <= 3 && otpLayout(s, run, a, b)) {
+  if (n >= 4 && n <= 8 && (groups <= 3 || n === groups) && otpLayout(s, run, a, b)) {
     const c = cueFor(scan, start, end);
     if ((c === Cue.OTP || c === Cue.OTP_WEAK) && !followedByCurrency(scan, end) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
       return { type: 'OTP', confidence: 0.85 };
@@ -346,6 +435,33 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
   return null;
+}
+
+/**
+ * What is printed beside a card number: its expiry ("exp 09/29", "0127", "۱۴۰۵/۰۸") after an expiry word when the
+ * message is about a card (a document's expiry date stays visible), and its security code ("cvv 713", "الرمز اللي
+ * ورا ٧١٣").
+ */
+function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
+  const s = scan.norm;
+  const n = d.length;
+  if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cueFor(scan, start, end) === Cue.CVV && !followedByCurrency(scan, end)) {
+    return { type: 'CVV', confidence: 0.85 };
+  }
+  const monthYear = a === b ? n === 4 && validMonth(d.slice(0, 2)) : b === a + 1 && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]), dateSeparator(s, run, a, b));
+  if (monthYear && dateCue(scan, start, end) === Cue.EXPIRY && cardTalk(scan)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
+  return null;
+}
+
+function validMonth(mm: string): boolean {
+  return mm.length <= 2 && +mm >= 1 && +mm <= 12;
+}
+
+/** "09/29", "9-2029", "2029/09", "1405/08" (Jalali cards print year first). */
+function monthYearGroups(g1: string, g2: string, sep: string): boolean {
+  if (!sep) return false;
+  if (g1.length === 4) return plausibleYear(+g1, 4) && g2.length === 2 && validMonth(g2);
+  return validMonth(g1) && (g2.length === 2 || (g2.length === 4 && plausibleYear(+g2, 4)));
 }
 
 function looksLikeYear(d: string): boolean {
@@ -358,7 +474,7 @@ function looksLikeYear(d: string): boolean {
  */
 function cutAllowed(s: string, run: Run, k: number): boolean {
   const between = s.slice(run.ge[k], run.gs[k + 1]);
-  return between.includes('\n') || between === ' - ';
+  return between.includes('\n') || between === ' - ' || between === ',';
 }
 
 function handleRun(scan: Scan, run: Run): void {
@@ -371,8 +487,8 @@ function handleRun(scan: Scan, run: Run): void {
       const groups = ((1 << len) - 1) << a;
       if (used & groups) continue;
       const total = run.ge[b]! - run.gs[a]!;
-      if (G === 1 && textDateAround(scan, run)) return;
-      if (total > 40 || (len === 1 && total < 4)) continue;
+      if (len === G && G <= 2 && textDateAround(scan, run.gs[G - 1]!, run.ge[G - 1]!, G === 2 ? run.gs[0]! : -1)) return;
+      if (total > 40 || (len === 1 && total < 4 && !(total === 3 && cvvTalk(scan)))) continue;
       const v = classify(scan, run, a, b);
       if (!v) continue;
       used |= groups;
@@ -389,16 +505,20 @@ function closeParen(s: string, run: Run, b: number, start: number): number {
   return s.charCodeAt(e) === 0x29 && s.charCodeAt(start) === 0x28 && s.lastIndexOf(')', e - 1) < start ? e + 1 : e;
 }
 
-/** A lone year may close or open a date written with a month name: "12 March 1990", "March 12, 1990", "۱۳۶۵ فروردین ۱۲". */
-function textDateAround(scan: Scan, run: Run): boolean {
-  const ys = run.gs[0]!;
-  const ye = run.ge[0]!;
+/**
+ * A year [ys, ye) may close or open a date written with a month name: "12 March 1990", "March 12, 1990",
+ * "16-Oct-1974", "۱۳۶۵ فروردین ۱۲". `dayStart` >= 0 when the day is in the same run as the year ("Jun 23 1970"):
+ * the month name must then sit right before the day.
+ */
+function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): boolean {
   if (ye - ys !== 4 || !plausibleYear(+scan.norm.slice(ys, ye), 4)) return false;
-  const from = Math.max(0, ys - 40);
-  const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
+  if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
+  const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
+  const before = dayStart >= 0 ? MONTH_BEFORE_DAY.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
   let end = ye;
   if (before) start = from + before.index;
+  else if (dayStart >= 0) return false;
   else {
     const after = TEXT_DATE_AFTER_YEAR.exec(foldRange(scan.norm, ye, Math.min(scan.norm.length, ye + 30)));
     if (!after) return false;
@@ -457,6 +577,8 @@ const C_DOT = 16;
 const C_TRANSPARENT = 32;
 /** Normalisation changes this unit. */
 const C_CHANGES = 64;
+/** A space or dash: between a letter and a digit it still makes an IBAN or passport shape ("AE 98 …", "A-588…"). */
+const C_GAP = 128;
 const CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   let k = NORM[c] !== c ? C_CHANGES : 0;
@@ -466,6 +588,7 @@ for (let c = 0; c < 0x10000; c++) {
   else if (c === 0x40) k |= C_AT;
   else if (c === 0x2f) k |= C_SLASH;
   else if (c === 0x2e) k |= C_DOT;
+  else if (NORM[c] === 0x20 || NORM[c] === 0x2d) k |= C_GAP;
   CLASS[c] = k;
 }
 
@@ -483,9 +606,13 @@ function preScan(s: string): number {
     }
     if (k & C_CHANGES && change === len) change = i;
     if (k & C_TRANSPARENT) continue;
+    if (k & C_GAP) {
+      prev = prev & C_LETTER ? C_GAP : 0;
+      continue;
+    }
     if (k & C_DIGIT) {
       f |= HAS_DIGIT;
-      if (prev & C_LETTER) f |= LETTER_DIGIT;
+      if (prev & (C_LETTER | C_GAP)) f |= LETTER_DIGIT;
     } else if (k & C_LETTER) {
       if (prev & C_DIGIT) f |= LETTER_DIGIT;
     } else if (k & C_AT) f |= HAS_AT;
@@ -503,7 +630,8 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (!(flags & (HAS_DIGIT | HAS_AT))) return [];
   const n = normaliseTransient(text, firstChange);
   const s = n.text;
-  const scan: Scan = { norm: s, regions: options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0 };
+  const regions = options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS;
+  const scan: Scan = { norm: s, regions, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0, cardTalk: -1, cvvTalk: -1 };
   if (flags & HAS_AT) findEmails(scan);
   if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
   if (flags & LETTER_DIGIT) {

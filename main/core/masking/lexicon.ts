@@ -30,6 +30,8 @@ export const Cue = {
   CURRENCY: 21,
   IBAN: 22,
   ACCOUNT: 23,
+  /** A card security code: "cvv", "security code", "the number on the back". */
+  CVV: 24,
 } as const;
 export type Cue = (typeof Cue)[keyof typeof Cue];
 
@@ -58,7 +60,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'code codes cod kod pin ramz sms msg'],
   [Cue.PASSPORT, 'passport passports pasport passprt basbor basboor basbour paspor gawaz gawazi jawaz jawazi gozarname gozarnameh'],
   [Cue.BIRTH, 'born birth birthday birthdate dob bday milad miladi mawaleed mawaled mawalid mawlood etwaladt tavallod tavalod tavalodam motevaled motavaled'],
-  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp valid validity until thru etebar engheza'],
+  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expdate valid validity until thru through etebar engheza enghezaa tanqadi tantahi'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'order orders ord talab talabi sefaresh sefareshe sefareshet'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment shohna rahgiri'],
@@ -72,6 +74,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros'],
   [Cue.IBAN, 'iban sheba shaba'],
   [Cue.ACCOUNT, 'account acc'],
+  [Cue.CVV, 'cvv cvv2 cvc cvc2 csc cid cvn security wara'],
 ];
 
 const ARABIC: Array<[Cue, string]> = [
@@ -83,7 +86,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'رمز كود كد رساله مسج پيامك'],
   [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت گذرنامه'],
   [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت مولدي تولد متولد زادروز'],
-  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص بتنتهي منتهي انقضا اعتبار منقضي سارية ساريه'],
+  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلب طلبيه اوردر سفارش'],
   [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
@@ -97,6 +100,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
   [Cue.IBAN, 'ايبان شبا'],
   [Cue.ACCOUNT, 'حساب حسابي'],
+  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
@@ -132,3 +136,13 @@ export function cueOf(foldedWord: string): Cue | undefined {
   table ??= build();
   return table.get(foldedWord);
 }
+
+/**
+ * A payment card is being talked about somewhere in the message: a month/year after an expiry word is then the
+ * card's expiry, not a document's. Tested once per message, on the normalised text, and only when such a
+ * month/year is found.
+ */
+export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kart|bata2a|beta2a|بطاق|كارت|کارت|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
+
+/** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
+export const CVV_CONTEXT = /cvv|cvc|csc|cvn|\bcid\b|security|wara|ورا|خلف|امنی|امني/i;
