@@ -40,6 +40,8 @@ function isBoundary(s: string, i: number): boolean {
     if (!(next === 0x20 || next === 0x0a || Number.isNaN(next))) return false;
     let k = i - 1;
     while (k >= 0 && isWordChar(s.charCodeAt(k))) k--;
+    // "exp. 09/29", "tel. 055…": a short cue word with a full stop is an abbreviation, not a sentence's end
+    if (i - 1 - k <= 4 && i - 1 - k >= 2 && cueOf(foldRange(s, k + 1, i)) !== undefined) return false;
     return i - 1 - k >= 3 || (i > 0 && s.charCodeAt(i - 1) >= 0x30 && s.charCodeAt(i - 1) <= 0x39);
   }
   return false;
@@ -157,6 +159,25 @@ export function dateCue(ctx: ContextText, start: number, end: number): Cue | 0 {
   // "... تولدم ..., کارت ملیم تا 1409/06/11 اعتبار داره": the date's own verb after it beats a distant cue before it
   if (back === Cue.BIRTH && forward === Cue.EXPIRY) return forward;
   return back || forward;
+}
+
+/** Is `target` among the `maxWords` words before `from`, in the same sentence ("the number on the back of the card: 123")? */
+export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords: number): boolean {
+  const s = ctx.norm;
+  let pos = from - 1;
+  let words = 0;
+  while (pos >= 0 && from - pos <= MAX_CHARS && words < maxWords) {
+    if (isBoundary(s, pos)) return false;
+    if (!isWordChar(s.charCodeAt(pos))) {
+      pos--;
+      continue;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (cueOf(foldRange(s, pos + 1, we)) === target) return true;
+    words++;
+  }
+  return false;
 }
 
 /** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال")? */

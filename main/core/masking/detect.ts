@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { dateCue, followedByCurrency, numberCue, numberCueBefore, type ContextText } from './context';
+import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueBefore, type ContextText } from './context';
 import { MONTH_BEFORE_DAY, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
 import { foldRange, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
@@ -221,6 +221,19 @@ function gluedBefore(s: string, p: number): boolean {
   }
 }
 
+const LABEL_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.OTP, Cue.OTP_WEAK, Cue.NID, Cue.ID_WEAK, Cue.PASSPORT, Cue.PHONE, Cue.CVV]);
+
+/** A digit group glued by a dash to a word that labels a sensitive value ("OTP-482913", "ID-2182979746"). */
+function labelGlued(scan: Scan, p: number): boolean {
+  const s = scan.norm;
+  if (s.charCodeAt(p - 1) !== 0x2d) return false;
+  let k = p - 2;
+  while (k >= 0 && isLatinLetter(s.charCodeAt(k))) k--;
+  if (k >= 0 && isDigit(s.charCodeAt(k))) return false;
+  const c = k + 1 < p - 1 ? cueOf(foldRange(s, k + 1, p - 1)) : undefined;
+  return c !== undefined && LABEL_CUES.has(c);
+}
+
 function gluedAfter(s: string, e: number): boolean {
   if (e >= s.length) return false;
   const c = s.charCodeAt(e);
@@ -269,9 +282,11 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
   for (;;) {
     let e = p;
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
-    if (gluedAfter(s, e) || (gs.length === 0 && gluedBefore(s, p))) {
-      // "16-Oct-1974": a year glued to a month name by a dash, dot or slash
-      if (gs.length === 0 && e - p === 4 && !gluedAfter(s, e) && textDateAround(scan, p, e)) return { run: null, next: e };
+    // "OTP-482913": a label glued by a dash still labels the number
+    const glued = gluedAfter(s, e) || (gs.length === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
+    if (glued) {
+      // "16-Oct-1974", "1990-Jun-05": a year glued to a month name by a dash, dot or slash
+      if (gs.length === 0 && e - p === 4 && textDateAround(scan, p, e)) return { run: null, next: e };
       if (gs.length === 0) {
         while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
         return { run: null, next: e };
@@ -290,7 +305,7 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
   let lead = first;
   let plus = false;
   if (s.charCodeAt(first - 1) === 0x2b) {
-    lead = first - 1;
+    lead = s.charCodeAt(first - 2) === 0x28 ? first - 2 : first - 1; // "(+20) 128…" keeps its bracket
     plus = true;
   } else if (s.charCodeAt(first - 1) === 0x28) {
     lead = first - 1;
@@ -321,6 +336,11 @@ function dateSeparator(s: string, run: Run, a: number, b: number): string {
     sep = between;
   }
   return sep;
+}
+
+function spacedDate(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (run.gs[k + 1]! - run.ge[k]! !== 1 || s.charCodeAt(run.ge[k]!) !== 0x20) return false;
+  return numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[b], run.ge[b]));
 }
 
 function isNanpLayout(s: string, run: Run, a: number, b: number): boolean {
@@ -373,7 +393,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const groups = b - a + 1;
 
   // "٤٦٣٦٬٩٦٦١٬…": groups joined by commas are a card or nothing (amounts are written that way too)
-  if (groups > 1 && s.slice(start, end).includes(',')) return n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) ? { type: 'CARD', confidence: 0.9 } : null;
+  if (groups > 1 && commaJoined(s, run, a, b)) return n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) ? { type: 'CARD', confidence: 0.9 } : null;
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -384,6 +404,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       return dateCue(scan, start, end) === Cue.BIRTH ? { type: 'DOB', confidence: 0.85 } : 'date';
     }
   }
+  // "DOB 05 06 1990": spaces only, so it is a date only where the words say it is a birth date
+  if (groups === 3 && run.ge[b]! - run.gs[b]! === 4 && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2e && run.gs[a + 1] === run.ge[a]! + 1) return null; // a decimal number
 
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
@@ -437,6 +459,11 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   return null;
 }
 
+function commaJoined(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (s.charCodeAt(run.ge[k]!) === 0x2c) return true;
+  return false;
+}
+
 /**
  * What is printed beside a card number: its expiry ("exp 09/29", "0127", "۱۴۰۵/۰۸") after an expiry word when the
  * message is about a card (a document's expiry date stays visible), and its security code ("cvv 713", "الرمز اللي
@@ -445,11 +472,13 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
   const s = scan.norm;
   const n = d.length;
-  if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cueFor(scan, start, end) === Cue.CVV && !followedByCurrency(scan, end)) {
-    return { type: 'CVV', confidence: 0.85 };
+  if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && !followedByCurrency(scan, end)) {
+    const c = cueFor(scan, start, end);
+    // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
+    if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
   }
   const monthYear = a === b ? n === 4 && validMonth(d.slice(0, 2)) : b === a + 1 && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]), dateSeparator(s, run, a, b));
-  if (monthYear && dateCue(scan, start, end) === Cue.EXPIRY && cardTalk(scan)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
+  if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) return { type: 'CARD_EXPIRY', confidence: 0.8 };
   return null;
 }
 
@@ -596,6 +625,8 @@ for (let c = 0; c < 0x10000; c++) {
 function preScan(s: string): number {
   let f = 0;
   let prev = 0;
+  /** Capitals in the word that ends at prev (-1 once a lower-case letter is in it). */
+  let caps = 0;
   const len = s.length;
   let change = len;
   for (let i = 0; i < len; i++) {
@@ -607,7 +638,8 @@ function preScan(s: string): number {
     if (k & C_CHANGES && change === len) change = i;
     if (k & C_TRANSPARENT) continue;
     if (k & C_GAP) {
-      prev = prev & C_LETTER ? C_GAP : 0;
+      // only a one- or two-capital word before the gap can open an IBAN or a passport ("AE 98", "A-588", "AB 12")
+      prev = prev & C_LETTER && caps > 0 && caps <= 2 ? C_GAP : 0;
       continue;
     }
     if (k & C_DIGIT) {
@@ -615,6 +647,8 @@ function preScan(s: string): number {
       if (prev & (C_LETTER | C_GAP)) f |= LETTER_DIGIT;
     } else if (k & C_LETTER) {
       if (prev & C_DIGIT) f |= LETTER_DIGIT;
+      if (!(prev & C_LETTER)) caps = 0;
+      if (caps >= 0) caps = s.charCodeAt(i) <= 0x5a ? caps + 1 : -1;
     } else if (k & C_AT) f |= HAS_AT;
     else if (k & C_SLASH) f |= SLASH;
     else if (k & C_DOT && prev & C_LETTER) f |= LETTER_DOT;
