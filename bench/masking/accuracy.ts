@@ -2,7 +2,9 @@
  * Masking accuracy with the PII kit's scorer: typed F1, leak rate per type and decoy false-mask rate, on the kit's
  * dev set and on each of our own sets (bench/masking/sets/{tune,report}/*.jsonl, built by sets/build.ts).
  *
- *   node --import tsx bench/masking/accuracy.ts [--kit ../shared/pii] [--set report] [--show-misses]
+ *   node --import tsx bench/masking/accuracy.ts [--kit ../shared/pii] [--set report] [--show-misses] [--repo DIR]
+ *
+ * --repo scores another checkout's detector (e.g. `--repo ../main` for the figures before a change).
  *
  * --show-misses prints the rows that leak or over-mask. Use it on the tune sets and dev only: the report sets are
  * for figures, never for reading misses (a detector tuned on them would report its own memory).
@@ -10,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { detectSensitive, SENSITIVE_TYPES } from '../../main/core/masking';
+import { SENSITIVE_TYPES } from '../../main/core/masking';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -22,6 +24,8 @@ const opt = (k: string): string | undefined => {
 const kit = path.resolve(repo, opt('kit') ?? '../shared/pii');
 const only = opt('set');
 const showMisses = argv.includes('--show-misses');
+const other = opt('repo');
+const { detectSensitive } = (await import(pathToFileURL(path.join(other ? path.resolve(repo, other) : repo, 'main/core/masking/index.ts')).href)) as typeof import('../../main/core/masking');
 
 interface Span {
   type: string;
@@ -75,7 +79,7 @@ for (const [name, files] of sets) {
   const o = rep.overall;
   const perType = TYPES.map((t) => (rep.types[t]?.gold ? pct(rep.types[t]!.leak_rate) : '-'));
   console.log(`| ${name} | ${o.messages} | ${o.typed.f1.toFixed(3)} | ${pct(o.leak_rate)} | ${pct(o.false_mask_rate)} | ${perType.join(' | ')} |`);
-  if (showMisses && !name.startsWith('report')) printMisses(recs, pred);
+  if (showMisses && !name.startsWith('report') && !name.endsWith('(all)')) printMisses(recs, pred);
 }
 
 function printMisses(recs: Rec[], pred: Map<string, Span[]>): void {

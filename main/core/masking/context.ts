@@ -41,7 +41,7 @@ function isBoundary(s: string, i: number): boolean {
     let k = i - 1;
     while (k >= 0 && isWordChar(s.charCodeAt(k))) k--;
     // "exp. 09/29", "tel. 055…": a short cue word with a full stop is an abbreviation, not a sentence's end
-    if (i - 1 - k <= 4 && i - 1 - k >= 2 && cueOf(foldRange(s, k + 1, i)) !== undefined) return false;
+    if ((i - 1 - k === 3 || i - 1 - k === 4) && cueOf(foldRange(s, k + 1, i)) !== undefined) return false;
     return i - 1 - k >= 3 || (i > 0 && s.charCodeAt(i - 1) >= 0x30 && s.charCodeAt(i - 1) <= 0x39);
   }
   return false;
