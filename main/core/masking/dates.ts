@@ -28,15 +28,17 @@ const monthAlt = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase())
   .join('|');
 
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+/** A month name, optionally followed by Persian "ماه" (month): "۷ دی ماه ۱۳۶۹". */
+const MONTH = `(?:${monthAlt})(?:\\s+ماه)?`;
 /** In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "۱۲ فروردین ". */
 export const TEXT_DATE_BEFORE_YEAR = new RegExp(
-  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th)?[\\s\\-/.]*(?:of\\s+)?(?:${monthAlt})|(?:${monthAlt})[\\s\\-/.]*\\d{1,2}(?:st|nd|rd|th)?)[\\s,\\-/.]*$`,
+  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th)?[\\s\\-/.]*(?:of\\s+)?${MONTH}|${MONTH}[\\s\\-/.]*\\d{1,2}(?:st|nd|rd|th)?)[\\s,\\-/.]*$`,
   'u',
 );
-/** In folded text, a month name right before a day: "jun ", "16-oct-" is handled by TEXT_DATE_BEFORE_YEAR. */
-export const MONTH_BEFORE_DAY = new RegExp(`${NOT_WORD_BEFORE}(?:${monthAlt})[\\s\\-/.]*$`, 'u');
+/** In folded text, a month name right before a day or a year: "jun " (23 1970), "مارس " (1992). */
+export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}[\\s\\-/.,]*$`, 'u');
 /** In folded text, a month name and day right after a year: " march 12", " فروردین ۱۲" (year-first layouts). */
-export const TEXT_DATE_AFTER_YEAR = new RegExp(`^[\\s,\\-/]*(?:${monthAlt})[\\s,\\-/]*\\d{1,2}(?![\\p{L}\\p{N}])`, 'u');
+export const TEXT_DATE_AFTER_YEAR = new RegExp(`^[\\s,\\-/]*${MONTH}[\\s,\\-/]*\\d{1,2}(?![\\p{L}\\p{N}])`, 'u');
 
 export function plausibleYear(y: number, digits: number): boolean {
   if (digits === 2) return true;

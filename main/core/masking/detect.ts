@@ -5,7 +5,7 @@
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueBefore, type ContextText } from './context';
-import { MONTH_BEFORE_DAY, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { MONTH_RIGHT_BEFORE, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
 import { foldRange, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
@@ -543,16 +543,24 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   if (ye - ys !== 4 || !plausibleYear(+scan.norm.slice(ys, ye), 4)) return false;
   if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
-  const before = dayStart >= 0 ? MONTH_BEFORE_DAY.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
+  const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
   let end = ye;
   if (before) start = from + before.index;
   else if (dayStart >= 0) return false;
   else {
     const after = TEXT_DATE_AFTER_YEAR.exec(foldRange(scan.norm, ye, Math.min(scan.norm.length, ye + 30)));
-    if (!after) return false;
-    start = ys;
-    end = ye + after[0].length;
+    const monthYear = after ? null : MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, ys));
+    if (after) {
+      start = ys;
+      end = ye + after[0].length;
+    } else if (monthYear) start = from + monthYear.index; // "مارس ١٩٩٢"
+    else {
+      // a bare year is a birth date only right after a birth word: "مواليد ١٩٨٨", "born in 1990"
+      if (!cueBefore(scan, ys, Cue.BIRTH, 2)) return false;
+      add(scan, 'DOB', ys, ye, 0.7);
+      return true;
+    }
   }
   if (dateCue(scan, start, end) === Cue.BIRTH) add(scan, 'DOB', start, end, 0.85);
   else scan.claimed.push(start, end);

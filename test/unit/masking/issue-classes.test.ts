@@ -29,6 +29,10 @@ describe('classes that leaked (issue #20)', () => {
     expect(found('dob 1990-Jun-05')).toEqual([['DOB', '1990-Jun-05']]);
     expect(found('مواليد ١٤ رجب ١٤٠٥')).toEqual([['DOB', '١٤ رجب ١٤٠٥']]);
     expect(found('متولد ۱۲ فروردین ۱۳۶۸ هستم')).toEqual([['DOB', '۱۲ فروردین ۱۳۶۸']]);
+    expect(found('متولد ۷ دی ماه ۱۳۶۹ هستم')).toEqual([['DOB', '۷ دی ماه ۱۳۶۹']]);
+    expect(found('أنا من مواليد شهر مارس ١٩٩٢')).toEqual([['DOB', 'مارس ١٩٩٢']]);
+    expect(found('I was born in 1990')).toEqual([['DOB', '1990']]);
+    expect(found('a customer since March 2020, order placed 12 May 2024')).toEqual([]);
   });
 
   it('letter-prefixed passports with separators or spaces, whole', () => {
