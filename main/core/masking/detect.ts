@@ -614,8 +614,6 @@ const C_DOT = 16;
 const C_TRANSPARENT = 32;
 /** Normalisation changes this unit. */
 const C_CHANGES = 64;
-/** A space or dash: between a letter and a digit it still makes an IBAN or passport shape ("AE 98 …", "A-588…"). */
-const C_GAP = 128;
 const CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   let k = NORM[c] !== c ? C_CHANGES : 0;
@@ -625,16 +623,28 @@ for (let c = 0; c < 0x10000; c++) {
   else if (c === 0x40) k |= C_AT;
   else if (c === 0x2f) k |= C_SLASH;
   else if (c === 0x2e) k |= C_DOT;
-  else if (NORM[c] === 0x20 || NORM[c] === 0x2d) k |= C_GAP;
   CLASS[c] = k;
+}
+
+/** A space or dash: between a letter and a digit it still makes an IBAN or passport shape ("AE 98 …", "A-588…"). */
+function isGap(c: number): boolean {
+  const m = NORM[c];
+  return m === 0x20 || m === 0x2d;
+}
+
+/** The word ending before the gap at `i` is one or two capitals ("AE 98", "A-588", "AB 12"): an IBAN or a passport may start. */
+function shortCapitals(s: string, i: number): boolean {
+  const a = s.charCodeAt(i - 1);
+  if (a < 0x41 || a > 0x5a) return false;
+  const b = s.charCodeAt(i - 2);
+  if (!isLatinLetter(b)) return true;
+  return b <= 0x5a && !isLatinLetter(s.charCodeAt(i - 3));
 }
 
 /** One cheap pass deciding which finders can have anything to find, and where normalisation must start. */
 function preScan(s: string): number {
   let f = 0;
   let prev = 0;
-  /** Capitals in the word that ends at prev (-1 once a lower-case letter is in it). */
-  let caps = 0;
   const len = s.length;
   let change = len;
   for (let i = 0; i < len; i++) {
@@ -645,18 +655,11 @@ function preScan(s: string): number {
     }
     if (k & C_CHANGES && change === len) change = i;
     if (k & C_TRANSPARENT) continue;
-    if (k & C_GAP) {
-      // only a one- or two-capital word before the gap can open an IBAN or a passport ("AE 98", "A-588", "AB 12")
-      prev = prev & C_LETTER && caps > 0 && caps <= 2 ? C_GAP : 0;
-      continue;
-    }
     if (k & C_DIGIT) {
       f |= HAS_DIGIT;
-      if (prev & (C_LETTER | C_GAP)) f |= LETTER_DIGIT;
+      if (prev & C_LETTER || (!(f & LETTER_DIGIT) && i >= 2 && isGap(s.charCodeAt(i - 1)) && shortCapitals(s, i - 1))) f |= LETTER_DIGIT;
     } else if (k & C_LETTER) {
       if (prev & C_DIGIT) f |= LETTER_DIGIT;
-      if (!(prev & C_LETTER)) caps = 0;
-      if (caps >= 0) caps = s.charCodeAt(i) <= 0x5a ? caps + 1 : -1;
     } else if (k & C_AT) f |= HAS_AT;
     else if (k & C_SLASH) f |= SLASH;
     else if (k & C_DOT && prev & C_LETTER) f |= LETTER_DOT;
