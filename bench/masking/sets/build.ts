@@ -4,7 +4,7 @@
  * must stay visible, `\n` is a line break inside the message. A line `# lang=fa voice=…` sets the fields of the
  * lines after it. Checksummed values (CARD, IBAN, NATIONAL_ID) are checked so a typo cannot become a label.
  *
- *   node --import tsx bench/masking/sets/build.ts      (writes bench/masking/sets/{tune,report}/*.jsonl)
+ *   node --import tsx bench/masking/sets/build.ts      (writes bench/masking/sets/{tune,report,report2}/*.jsonl)
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -86,3 +86,4 @@ function build(dir: string): void {
 
 build(path.join(here, 'tune'));
 build(path.join(here, 'report'));
+build(path.join(here, 'report2'));
