@@ -56,6 +56,8 @@ export function numericDateValid(g1: string, g2: string, g3: string): boolean {
   const c = +g3;
   if (g1.length === 4) return plausibleYear(a, 4) && g2.length <= 2 && g3.length <= 2 && dm(c, b);
   if (g1.length > 2 || g2.length > 2) return false;
+  // "70/07/03": a two-digit year first (Jalali dates are written year first) when it cannot be a day
+  if (g1.length === 2 && a > 31 && g3.length <= 2) return dm(c, b);
   if (g3.length !== 4 && g3.length !== 2) return false;
   if (!plausibleYear(c, g3.length)) return false;
   return dm(a, b) || dm(b, a);

@@ -188,11 +188,17 @@ function findPassports(scan: Scan): void {
     if (claimedAt(scan, start) >= 0) continue;
     // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
     if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
-    if (numberCue(scan, start, end) === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
+    const cue = numberCue(scan, start, end);
+    if (cue === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
+    // "G-482913 is your Google verification code": a letter-prefixed one-time code
+    else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
   }
 }
 
 // ------------------------------------------------------------------ digit runs
+
+/** A card written digit by digit ("4 1 1 1 …") is 19 groups at most. */
+const MAX_GROUPS = 20;
 
 /** A run of digit groups joined by short separators, e.g. "+966 (0)55 123-4567" or "12/05/1990". */
 interface Run {
@@ -297,7 +303,7 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
     gs.push(p);
     ge.push(e);
     const sep = separatorAt(s, e);
-    if (!sep || gs.length >= 12) break;
+    if (!sep || gs.length >= MAX_GROUPS) break;
     p = e + sep;
   }
   if (!gs.length) return { run: null, next: i + 1 };
@@ -507,7 +513,7 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
 }
 
 function handleRun(scan: Scan, run: Run): void {
-  const G = run.gs.length; // at most 12 (readRun)
+  const G = run.gs.length; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
   let used = 0; // bit k: group k is part of a value already
   for (let len = G; len >= 1; len--) {
     for (let a = 0; a + len <= G; a++) {
