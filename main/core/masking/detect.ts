@@ -334,14 +334,19 @@ function groupDigits(s: string, run: Run, a: number, b: number): string {
 
 /** The one separator character used between groups a..b, or '' when mixed / spaces only. */
 function dateSeparator(s: string, run: Run, a: number, b: number): string {
-  let sep = '';
+  let sep = 0;
   for (let k = a; k < b; k++) {
-    const between = s.slice(run.ge[k], run.gs[k + 1]).trim();
-    if (between.length !== 1 || !'/-.'.includes(between)) return '';
-    if (sep && sep !== between) return '';
-    sep = between;
+    let c = 0;
+    for (let i = run.ge[k]!; i < run.gs[k + 1]!; i++) {
+      const x = s.charCodeAt(i);
+      if (x === 0x20 || x === 0x0a) continue;
+      if (c) return '';
+      c = x;
+    }
+    if ((c !== 0x2f && c !== 0x2d && c !== 0x2e) || (sep && sep !== c)) return '';
+    sep = c;
   }
-  return sep;
+  return sep ? String.fromCharCode(sep) : '';
 }
 
 function spacedDate(s: string, run: Run, a: number, b: number): boolean {
@@ -364,12 +369,16 @@ function otpLayout(s: string, run: Run, a: number, b: number): boolean {
   const singles = run.ge[a]! - run.gs[a]! === 1;
   for (let k = a; k <= b; k++) {
     if (run.ge[k]! - run.gs[k]! < 2 !== singles && a !== b) return false;
-    if (k < b) {
-      const between = s.slice(run.ge[k], run.gs[k + 1]);
-      if (between !== ' ' && between !== '-' && between !== ' - ') return false;
-    }
+    if (k < b && !otpSeparator(s, run.ge[k]!, run.gs[k + 1]!)) return false;
   }
   return true;
+}
+
+/** " ", "-" or " - " between two groups of a code. */
+function otpSeparator(s: string, from: number, to: number): boolean {
+  const c = s.charCodeAt(from);
+  if (to - from === 1) return c === 0x20 || c === 0x2d;
+  return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
 
 function nationalPhone(scan: Scan, d: string): boolean {
@@ -484,7 +493,11 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
   }
   const monthYear = a === b ? n === 4 && validMonth(d.slice(0, 2)) : b === a + 1 && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]), dateSeparator(s, run, a, b));
-  if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) return { type: 'CARD_EXPIRY', confidence: 0.8 };
+  if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) {
+    // "my passport expires 05/29" in a message that also mentions a card: the document's date stays visible
+    const c = cueFor(scan, start, end);
+    if (c !== Cue.PASSPORT && c !== Cue.NID) return { type: 'CARD_EXPIRY', confidence: 0.8 };
+  }
   return null;
 }
 
@@ -508,8 +521,12 @@ function looksLikeYear(d: string): boolean {
  * nothing, so "2436 9817 3631 1272" (a card number that fails Luhn) never yields a "phone" from its last groups.
  */
 function cutAllowed(s: string, run: Run, k: number): boolean {
-  const between = s.slice(run.ge[k], run.gs[k + 1]);
-  return between.includes('\n') || between === ' - ' || between === ',';
+  const from = run.ge[k]!;
+  const to = run.gs[k + 1]!;
+  if (to - from === 1 && s.charCodeAt(from) === 0x2c) return true;
+  if (to - from === 3 && s.charCodeAt(from) === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20) return true;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) return true;
+  return false;
 }
 
 function handleRun(scan: Scan, run: Run): void {

@@ -67,6 +67,7 @@ describe('classes that leaked (issue #20)', () => {
       ['CVV', '713'],
     ]);
     expect(found('my passport expires 09/29, can I travel?')).toEqual([]);
+    expect(found('paid by card; my passport expires 05/29 and my iqama expires 11/27')).toEqual([]);
     expect(found('the voucher costs 713 SAR')).toEqual([]);
     expect(maskMessage('exp 09/29 cvv 713 on my visa', { CVV: { showLast: 2 } }).masked).toBe('exp ⟦CARD_EXPIRY⟧ cvv ⟦CVV⟧ on my visa');
   });
