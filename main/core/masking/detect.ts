@@ -408,7 +408,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const groups = b - a + 1;
 
   // "٤٦٣٦٬٩٦٦١٬…": groups joined by commas are a card or nothing (amounts are written that way too)
-  if (groups > 1 && commaJoined(s, run, a, b)) return n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) ? { type: 'CARD', confidence: 0.9 } : null;
+  if (groups > 1 && commaJoined(s, run, a, b)) return fours(run, a, b) && n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) ? { type: 'CARD', confidence: 0.9 } : null;
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -474,6 +474,12 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   return null;
 }
 
+/** Groups of four digits (the last may be shorter): how cards are written, unlike amounts ("1,200,000,000,000"). */
+function fours(run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (run.ge[k]! - run.gs[k]! !== 4) return false;
+  return run.ge[b]! - run.gs[b]! <= 4;
+}
+
 function commaJoined(s: string, run: Run, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (s.charCodeAt(run.ge[k]!) === 0x2c) return true;
   return false;
@@ -487,7 +493,8 @@ function commaJoined(s: string, run: Run, a: number, b: number): boolean {
 function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
   const s = scan.norm;
   const n = d.length;
-  if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && !followedByCurrency(scan, end)) {
+  // a card must be talked about: "security deposit 500", "ورا ٣ ايام" are not security codes
+  if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };

@@ -174,6 +174,8 @@ describe('formats (property)', () => {
       fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2025, max: 2035 })).map(([d, m, y]) => `my passport expires ${d}/${m}/${y}`),
       fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 26, max: 35 })).map(([m, y]) => `the voucher is valid until ${m}/${y}`),
       fc.integer({ min: 1000, max: 9999 }).map((n) => `card ending ${n} was charged twice`),
+      fc.bigInt({ min: 10n ** 12n, max: 10n ** 18n }).map((n) => `${n.toLocaleString('en-US')} rials were taken from my card`),
+      fc.integer({ min: 100, max: 999 }).map((n) => `the security deposit of ${n} is not refunded`),
     );
     fc.assert(
       fc.property(decoy, scriptOf, (d, script) => {
