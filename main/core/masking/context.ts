@@ -144,6 +144,11 @@ export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0
   return back;
 }
 
+/** The cue after a number only, in its clause ("٤٤٠٩ عشان افعل الحساب", "119 302 use this to log in"). */
+export function numberCueAfter(ctx: ContextText, end: number): Cue | 0 {
+  return scanForward(ctx, end, forNumbers, FORWARD_WORDS, true);
+}
+
 /** The cue before a number only (a year-like code needs its cue in front: "since 2017 - pin 1234" is not a code). */
 export function numberCueBefore(ctx: ContextText, start: number): Cue | 0 {
   const back = scanBack(ctx, start, forNumbers, BACK_WORDS);
