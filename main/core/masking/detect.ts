@@ -505,7 +505,8 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) {
     // "my passport expires 05/29" in a message that also mentions a card: the document's date stays visible
     const c = cueFor(scan, start, end);
-    if (c !== Cue.PASSPORT && c !== Cue.NID) return { type: 'CARD_EXPIRY', confidence: 0.8 };
+    // …and a gift card's or a voucher's expiry is not a payment card's
+    if (c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
   }
   return null;
 }
