@@ -501,7 +501,7 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
   }
-  const monthYear = a === b ? n === 4 && validMonth(d.slice(0, 2)) : b === a + 1 && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]), dateSeparator(s, run, a, b));
+  const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : b === a + 1 && dateSeparator(s, run, a, b) !== '' && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) {
     // "my passport expires 05/29" in a message that also mentions a card: the document's date stays visible
     const c = cueFor(scan, start, end);
@@ -515,9 +515,14 @@ function validMonth(mm: string): boolean {
   return mm.length <= 2 && +mm >= 1 && +mm <= 12;
 }
 
-/** "09/29", "9-2029", "2029/09", "1405/08" (Jalali cards print year first). */
-function monthYearGroups(g1: string, g2: string, sep: string): boolean {
-  if (!sep) return false;
+/** Two ASCII digits at `i` make a month (01–12). */
+function monthAt(s: string, i: number): boolean {
+  const m = (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+  return m >= 1 && m <= 12;
+}
+
+/** "09/29", "9-2029", "2029/09", "1405/08" (Jalali cards print year first), the groups already joined by one separator. */
+function monthYearGroups(g1: string, g2: string): boolean {
   if (g1.length === 4) return plausibleYear(+g1, 4) && g2.length === 2 && validMonth(g2);
   return validMonth(g1) && (g2.length === 2 || (g2.length === 4 && plausibleYear(+g2, 4)));
 }
@@ -573,7 +578,11 @@ function closeParen(s: string, run: Run, b: number, start: number): number {
  * the month name must then sit right before the day.
  */
 function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): boolean {
-  if (ye - ys !== 4 || !plausibleYear(+scan.norm.slice(ys, ye), 4)) return false;
+  if (ye - ys !== 4) return false;
+  const s = scan.norm;
+  const century = (s.charCodeAt(ys) - 48) * 10 + s.charCodeAt(ys + 1) - 48;
+  if (century < 13 || century > 21) return false; // years 1300–2199 (Hijri, Jalali, Gregorian); plausibleYear decides
+  if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
   if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
   const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
