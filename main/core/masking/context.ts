@@ -15,6 +15,8 @@ const WEAK_LOOKBACK = 1;
 /** Little words skipped between a qualifier and a weak cue: "سفارشم با کد", "the order's number". */
 const GLUE_WORDS = new Set(['با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها']);
 const DATE_BACK_WORDS = 12;
+/** "12 March 1990 is my date of birth": a date's role may come a few words after it, in the same clause. */
+const DATE_FORWARD_WORDS = 5;
 const MAX_CHARS = 64;
 const DATE_MAX_CHARS = 96;
 
@@ -159,7 +161,7 @@ export function numberCueBefore(ctx: ContextText, start: number): Cue | 0 {
 export function dateCue(ctx: ContextText, start: number, end: number): Cue | 0 {
   const back = scanBack(ctx, start, forDates, DATE_BACK_WORDS, DATE_MAX_CHARS);
   const backCrossedLine = crossedLine;
-  const forward = scanForward(ctx, end, forDates, 2, true);
+  const forward = scanForward(ctx, end, forDates, DATE_FORWARD_WORDS, true);
   if (back && backCrossedLine && forward) return forward;
   // "... تولدم ..., کارت ملیم تا 1409/06/11 اعتبار داره": the date's own verb after it beats a distant cue before it
   if (back === Cue.BIRTH && forward === Cue.EXPIRY) return forward;

@@ -88,7 +88,7 @@ describe('formats (property)', () => {
     );
   });
 
-  it('birth dates with month names in English, Arabic, Persian, Hijri and Jalali, any digit scripts, mixed', () => {
+  it('birth dates with month names in English, Arabic, Persian, Hijri and Jalali, any digit scripts, mixed, label before or after', () => {
     const gregorian = fc.record({
       d: fc.integer({ min: 1, max: 28 }),
       y: fc.integer({ min: 1940, max: 2008 }),
@@ -102,11 +102,11 @@ describe('formats (property)', () => {
       layout: fc.constantFrom('d m y', 'y m d'),
     });
     fc.assert(
-      fc.property(fc.oneof(gregorian, lunar), scriptOf, scriptOf, filler, fc.constantFrom('born', 'date of birth', 'تاريخ ميلادي', 'مواليد', 'تولدم', 'DOB:'), tail, (x, s1, s2, pre, label, post) => {
+      fc.property(fc.oneof(gregorian, lunar), scriptOf, scriptOf, filler, fc.constantFrom('born', 'date of birth', 'تاريخ ميلادي', 'مواليد', 'تولدم', 'DOB:', 'is my birthday'), tail, fc.boolean(), (x, s1, s2, pre, label, post, first) => {
         const d = s1(String(x.d));
         const y = s2(String(x.y));
         const v = { 'd m y': `${d} ${x.month} ${y}`, 'm d y': `${x.month} ${d} ${y}`, 'm d, y': `${x.month} ${d}, ${y}`, 'd-m-y': `${d}-${x.month}-${y}`, 'd m, y': `${d} ${x.month}, ${y}`, 'y m d': `${y} ${x.month} ${d}` }[x.layout]!;
-        labelled(pre, label, v, post, false, 'DOB');
+        labelled(pre, label, v, post, first, 'DOB');
       }),
       RUNS,
     );
