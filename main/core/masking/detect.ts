@@ -369,7 +369,8 @@ function otpLayout(s: string, run: Run, a: number, b: number): boolean {
   const singles = run.ge[a]! - run.gs[a]! === 1;
   for (let k = a; k <= b; k++) {
     if (run.ge[k]! - run.gs[k]! < 2 !== singles && a !== b) return false;
-    if (k < b && !otpSeparator(s, run.ge[k]!, run.gs[k + 1]!)) return false;
+    // a code typed one digit per line ("4\n8\n2\n9") is still one code
+    if (k < b && !otpSeparator(s, run.ge[k]!, run.gs[k + 1]!) && !(singles && run.gs[k + 1]! - run.ge[k]! === 1 && s.charCodeAt(run.ge[k]!) === 0x0a)) return false;
   }
   return true;
 }
