@@ -533,7 +533,7 @@ function looksLikeYear(d: string): boolean {
 }
 
 /**
- * Where a run may be cut into separate values: at a line break or a spaced dash. Elsewhere a run is one value or
+ * Where a run may be cut into separate values: at a line break, a spaced dash or a bare comma ("055…,056…"). Elsewhere a run is one value or
  * nothing, so "2436 9817 3631 1272" (a card number that fails Luhn) never yields a "phone" from its last groups.
  */
 function cutAllowed(s: string, run: Run, k: number): boolean {
