@@ -562,7 +562,11 @@ function handleRun(scan: Scan, run: Run): void {
       used |= groups;
       const start = a === 0 ? run.lead : run.gs[a]!;
       if (v === 'date') scan.claimed.push(start, run.ge[b]!);
-      else add(scan, v.type, v.type === 'PHONE' ? start : run.gs[a]!, closeParen(scan.norm, run, b, start), v.confidence);
+      else {
+        // only a phone keeps an opening "(" ("(055) 123…"); an ID in brackets is just the digits
+        const from = v.type === 'PHONE' ? start : run.gs[a]!;
+        add(scan, v.type, from, closeParen(scan.norm, run, b, from), v.confidence);
+      }
     }
   }
 }

@@ -50,6 +50,7 @@ describe('classes that leaked (issue #20)', () => {
 
   it('values before labels, labelled with = or a dash, split across lines, in links', () => {
     expect(found('ID=2182979746')).toEqual([['NATIONAL_ID', '2182979746']]);
+    expect(found('رقم الإقامة(٢٣٨٧٦٧١٨٨٢)')).toEqual([['NATIONAL_ID', '٢٣٨٧٦٧١٨٨٢']]);
     expect(found('your OTP-482913 please')).toEqual([['OTP', '482913']]);
     expect(found('my card is\n4332 3159\n7588 3441\nthanks')).toEqual([['CARD', '4332 3159\n7588 3441']]);
     expect(found('wa.me/201288899508')).toEqual([['PHONE', '201288899508']]);
