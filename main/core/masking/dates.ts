@@ -27,6 +27,9 @@ const monthAlt = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase())
   .map((m) => esc(m).replace(/ /g, '\\s+'))
   .join('|');
 
+/** The last word of every month name (folded), and Persian "ماه": a cheap test before the month-name regexes. */
+export const MONTH_LAST_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase()).split('_').pop()!), 'ماه']);
+
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 /** A month name, optionally followed by Persian "ماه" (month): "۷ دی ماه ۱۳۶۹". */
 const MONTH = `(?:${monthAlt})(?:\\s+ماه)?`;

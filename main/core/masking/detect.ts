@@ -5,9 +5,9 @@
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, type ContextText } from './context';
-import { MONTH_RIGHT_BEFORE, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
-import { foldRange, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
+import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validNational } from './phone-plan';
@@ -583,6 +583,7 @@ function closeParen(s: string, run: Run, b: number, start: number): number {
  * the month name must then sit right before the day.
  */
 function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): boolean {
+  if (ye - ys === 2 && dayStart < 0) return shortYearBirthDate(scan, ys, ye);
   if (ye - ys !== 4) return false;
   const s = scan.norm;
   const century = (s.charCodeAt(ys) - 48) * 10 + s.charCodeAt(ys + 1) - 48;
@@ -614,6 +615,21 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   return true;
 }
 
+
+/** "اتولدت ١٥ اكتوبر ٨٨", "تولد: ۱۵ مهر ۶۷": a two-digit year after a day and a month name, where a birth word says so. */
+function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
+  const s = scan.norm;
+  let p = ys - 1;
+  while (p >= 0 && ys - p <= 3 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x2f || s.charCodeAt(p) === 0x2e || s.charCodeAt(p) === 0x2c)) p--;
+  const we = p + 1;
+  while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)))) p--;
+  if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return false;
+  const from = Math.max(0, ys - 40);
+  const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(s, from, ys));
+  if (!before || dateCue(scan, from + before.index, ye) !== Cue.BIRTH) return false;
+  add(scan, 'DOB', from + before.index, ye, 0.75);
+  return true;
+}
 
 const NEXT_DIGIT = /[0-9]/g;
 
