@@ -2,7 +2,9 @@
  * Masking throughput: Diwan's detector side by side with two peer libraries, in-process, single thread, on the
  * texts of the PII kit's dev set.
  *
- *   node --import tsx bench/masking/run.ts [--gold ../shared/pii/dev.jsonl] [--seconds 3] [--no-peers]
+ *   node --import tsx bench/masking/run.ts [--gold ../shared/pii/dev.jsonl] [--seconds 3] [--no-peers] [--also DIR]
+ *
+ * --also adds another checkout's detector (e.g. `--also ../main`, the detector before a change) to the same run.
  *
  * The peers are not project dependencies: the first run installs pinned versions into bench/masking/.peers
  * (git-ignored) with `npm install --no-save --prefix`.
@@ -98,6 +100,12 @@ async function loadPeer(pkg: string): Promise<Record<string, unknown>> {
 
 type Ctor<T> = new () => T;
 const libs: Library[] = [{ name: 'diwan detectSensitive', fn: (t) => detectSensitive(t), passes: [] }];
+const also = opt('also');
+if (also) {
+  const dir = path.resolve(repo, also);
+  const other = (await import(pathToFileURL(path.join(dir, 'main/core/masking/index.ts')).href)) as { detectSensitive: (t: string) => unknown };
+  libs.push({ name: `diwan detectSensitive (${path.relative(repo, dir)})`, fn: (t) => other.detectSensitive(t), passes: [] });
+}
 if (withPeers) {
   ensurePeers();
   const rp = await loadPeer('@redactpii/node');

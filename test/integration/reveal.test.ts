@@ -147,6 +147,25 @@ describe('reveal grants', () => {
     });
   });
 
+  it('never reveals a one-time code or a card security code, even when a policy lists them', async () => {
+    const t = await setup({ reveal: { allowedTypes: { agent: ['OTP', 'CVV', 'PHONE'] } } });
+    expect(await t.call(t.agent, 'requestReveal', { ...otp, reason: 'customer says it is wrong' })).toMatchObject({ ok: false, error: { code: 'reveal_not_allowed' } });
+    expect(await t.call(t.agent, 'requestReveal', { ...phone, reason: 'call back please' })).toMatchObject({ ok: true, value: { status: 'granted' } });
+  });
+
+  it('masks a sensitive value typed into the reason before it is stored or audited', async () => {
+    const t = await setup({ idleMinutes: 60 });
+    const r = await t.call(t.agent, 'requestReveal', { ...id, reason: 'customer gave 0501234567 and ID 2182979746 on the call' });
+    expect(r).toMatchObject({ ok: true, value: { status: 'pending' } });
+    const audited = JSON.stringify(entriesOf(t.core, AUDIT_ACTIONS.revealRequested));
+    expect(audited).toContain('⟦PHONE');
+    expect(audited).not.toContain('0501234567');
+    expect(audited).not.toContain('2182979746');
+    const list = JSON.stringify(await t.call(t.lead, 'listRevealApprovals'));
+    expect(list).toContain('⟦NATIONAL_ID');
+    expect(list).not.toContain('2182979746');
+  });
+
   it('opens no customer data on a device the policy has not enrolled, and says why', async () => {
     const t = await setup({ enrolledDevices: ['AAAA BBBB'] });
     const r = await t.call(t.agent, 'requestReveal', { ...phone, reason: 'call back please' });

@@ -46,6 +46,9 @@ describe('team-lead review', () => {
       },
     });
     expect(JSON.stringify(r)).not.toContain(CARD);
+    const quoted = await t.call(t.lead, 'setQualityScore', { conversationId: 'c-7', score: 2, comment: `agent read back the card ${CARD} aloud` });
+    expect(JSON.stringify(quoted)).not.toContain(CARD);
+    expect(JSON.stringify(await t.call(t.lead, 'getReviewTranscript', { conversationId: 'c-7' }))).toContain('⟦CARD');
     expect(await t.call(t.lead, 'setQualityScore', { conversationId: 'c-7', score: 6, comment: '' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await t.call(t.lead, 'getReviewTranscript', { conversationId: 'nope' })).toMatchObject({ ok: false, error: { code: 'conversation_not_found' } });
     const agent = await signedInAs(t.core, 'agent', 'amal');

@@ -148,6 +148,7 @@ describe('ingest path (real SQLite, real keychain)', () => {
     expect(store.notes.list(id).map((n) => n.maskedText)).toEqual(['customer said his id is ⟦NUMBER·••90⟧']);
     expect(() => store.labels.create('vip')).not.toThrow();
     expect(() => store.labels.create('VIP')).toThrow(/already exists/);
+    expect(store.labels.create('callback 0501234567').name).not.toContain('0501234567');
     store.canned.save({ shortcut: 'greet', title: 'Greeting', body: 'Hello, how can we help?' });
     store.canned.save({ shortcut: 'greet', title: 'Greeting', body: 'Hi!' });
     expect(store.canned.list()).toMatchObject([{ shortcut: 'greet', body: 'Hi!' }]);

@@ -34,9 +34,9 @@ export interface ResolvedIdentityPolicy {
   reveal: RevealRules;
 }
 
-const REVEALABLE = ['PHONE', 'EMAIL', 'DOB', 'IBAN', 'NATIONAL_ID', 'CARD', 'PASSPORT'];
+const REVEALABLE = ['PHONE', 'EMAIL', 'DOB', 'IBAN', 'NATIONAL_ID', 'CARD', 'CARD_EXPIRY', 'PASSPORT'];
 
-/** Safe defaults: one-time codes are never revealed; IDs, cards, IBANs and passports need a lead's approval. */
+/** Safe defaults: one-time codes and card security codes are never revealed; IDs, cards, IBANs and passports need a lead's approval. */
 const DEFAULT_REVEAL_RULES: RevealRules = {
   grantMinutes: 5,
   allowedTypes: { agent: REVEALABLE, lead: REVEALABLE },

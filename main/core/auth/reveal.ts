@@ -3,6 +3,7 @@ import type { Db } from '../store';
 import { DiwanError } from '../shared/errors';
 import type { AuditPort, Clock } from '../shared/ports';
 import { AUDIT_ACTIONS } from '../audit/actions';
+import { maskMessage, NEVER_REVEALABLE } from '../masking';
 import type { ResolvedIdentityPolicy } from './policy';
 import type { Session } from './sessions';
 
@@ -53,12 +54,15 @@ interface RequestRow {
 const MIN_REASON = 5;
 const MAX_REASON = 500;
 
-/** The reason a reveal is asked for, as it will be recorded; refuses what says nothing. */
+/**
+ * The reason a reveal is asked for, as it will be recorded; refuses what says nothing. The reason is stored and
+ * audited for good (and exported to the SIEM): a value typed into it is masked like customer text.
+ */
 export function revealReason(text: string): string {
-  const reason = text.trim();
-  if (reason.length < MIN_REASON) throw new DiwanError('reason_required', 'Say why you need to see this field (a few words); it is recorded.');
-  if (reason.length > MAX_REASON) throw new DiwanError('reason_too_long', `Keep the reason under ${MAX_REASON} characters.`);
-  return reason;
+  const typed = text.trim();
+  if (typed.length < MIN_REASON) throw new DiwanError('reason_required', 'Say why you need to see this field (a few words); it is recorded.');
+  if (typed.length > MAX_REASON) throw new DiwanError('reason_too_long', `Keep the reason under ${MAX_REASON} characters.`);
+  return maskMessage(typed).masked;
 }
 
 /**
@@ -82,7 +86,8 @@ export class RevealService {
     if (!info) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
     const rules = this.policy().reveal;
     const target = `message:${field.messageId}#${field.fieldIndex}`;
-    if (!(rules.allowedTypes[session.role] ?? []).includes(info.type)) {
+    // a policy may widen the revealable types, but never to one-time codes or card security codes
+    if (!(rules.allowedTypes[session.role] ?? []).includes(info.type) || (NEVER_REVEALABLE as readonly string[]).includes(info.type)) {
       this.audit({ action: AUDIT_ACTIONS.revealRefused, actor: session.username, target, details: { type: info.type, conversation: info.conversationId } });
       throw new DiwanError('reveal_not_allowed', `Your role may not reveal ${info.type} fields.`);
     }

@@ -15,6 +15,8 @@ const WEAK_LOOKBACK = 1;
 /** Little words skipped between a qualifier and a weak cue: "سفارشم با کد", "the order's number". */
 const GLUE_WORDS = new Set(['با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها']);
 const DATE_BACK_WORDS = 12;
+/** "12 March 1990 is my date of birth": a date's role may come a few words after it, in the same clause. */
+const DATE_FORWARD_WORDS = 5;
 const MAX_CHARS = 64;
 const DATE_MAX_CHARS = 96;
 
@@ -40,6 +42,8 @@ function isBoundary(s: string, i: number): boolean {
     if (!(next === 0x20 || next === 0x0a || Number.isNaN(next))) return false;
     let k = i - 1;
     while (k >= 0 && isWordChar(s.charCodeAt(k))) k--;
+    // "exp. 09/29", "tel. 055…": a short cue word with a full stop is an abbreviation, not a sentence's end
+    if ((i - 1 - k === 3 || i - 1 - k === 4) && cueOf(foldRange(s, k + 1, i)) !== undefined) return false;
     return i - 1 - k >= 3 || (i > 0 && s.charCodeAt(i - 1) >= 0x30 && s.charCodeAt(i - 1) <= 0x39);
   }
   return false;
@@ -142,6 +146,11 @@ export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0
   return back;
 }
 
+/** The cue after a number only, in its clause ("٤٤٠٩ عشان افعل الحساب", "119 302 use this to log in"). */
+export function numberCueAfter(ctx: ContextText, end: number): Cue | 0 {
+  return scanForward(ctx, end, forNumbers, FORWARD_WORDS, true);
+}
+
 /** The cue before a number only (a year-like code needs its cue in front: "since 2017 - pin 1234" is not a code). */
 export function numberCueBefore(ctx: ContextText, start: number): Cue | 0 {
   const back = scanBack(ctx, start, forNumbers, BACK_WORDS);
@@ -152,11 +161,30 @@ export function numberCueBefore(ctx: ContextText, start: number): Cue | 0 {
 export function dateCue(ctx: ContextText, start: number, end: number): Cue | 0 {
   const back = scanBack(ctx, start, forDates, DATE_BACK_WORDS, DATE_MAX_CHARS);
   const backCrossedLine = crossedLine;
-  const forward = scanForward(ctx, end, forDates, 2, true);
+  const forward = scanForward(ctx, end, forDates, DATE_FORWARD_WORDS, true);
   if (back && backCrossedLine && forward) return forward;
   // "... تولدم ..., کارت ملیم تا 1409/06/11 اعتبار داره": the date's own verb after it beats a distant cue before it
   if (back === Cue.BIRTH && forward === Cue.EXPIRY) return forward;
   return back || forward;
+}
+
+/** Is `target` among the `maxWords` words before `from`, in the same sentence ("the number on the back of the card: 123")? */
+export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords: number): boolean {
+  const s = ctx.norm;
+  let pos = from - 1;
+  let words = 0;
+  while (pos >= 0 && from - pos <= MAX_CHARS && words < maxWords) {
+    if (isBoundary(s, pos)) return false;
+    if (!isWordChar(s.charCodeAt(pos))) {
+      pos--;
+      continue;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (cueOf(foldRange(s, pos + 1, we)) === target) return true;
+    words++;
+  }
+  return false;
 }
 
 /** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال")? */

@@ -27,14 +27,21 @@ const monthAlt = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase())
   .map((m) => esc(m).replace(/ /g, '\\s+'))
   .join('|');
 
+/** The last word of every month name (folded), and Persian "ماه": a cheap test before the month-name regexes. */
+export const MONTH_LAST_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase()).split('_').pop()!), 'ماه']);
+
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+/** A month name, optionally followed by Persian "ماه" (month): "۷ دی ماه ۱۳۶۹". */
+const MONTH = `(?:${monthAlt})(?:\\s+ماه)?`;
 /** In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "۱۲ فروردین ". */
 export const TEXT_DATE_BEFORE_YEAR = new RegExp(
-  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th)?[\\s\\-/]*(?:of\\s+)?(?:${monthAlt})|(?:${monthAlt})[\\s\\-/]*\\d{1,2}(?:st|nd|rd|th)?)[\\s,\\-/]*$`,
+  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th)?[\\s\\-/.]*(?:of\\s+)?${MONTH}|${MONTH}[\\s\\-/.]*\\d{1,2}(?:st|nd|rd|th)?)[\\s,\\-/.]*$`,
   'u',
 );
+/** In folded text, a month name right before a day or a year: "jun " (23 1970), "مارس " (1992). */
+export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}[\\s\\-/.,]*$`, 'u');
 /** In folded text, a month name and day right after a year: " march 12", " فروردین ۱۲" (year-first layouts). */
-export const TEXT_DATE_AFTER_YEAR = new RegExp(`^[\\s,\\-/]*(?:${monthAlt})[\\s,\\-/]*\\d{1,2}(?![\\p{L}\\p{N}])`, 'u');
+export const TEXT_DATE_AFTER_YEAR = new RegExp(`^[\\s,\\-/]*${MONTH}[\\s,\\-/]*\\d{1,2}(?![\\p{L}\\p{N}])`, 'u');
 
 export function plausibleYear(y: number, digits: number): boolean {
   if (digits === 2) return true;
@@ -52,6 +59,8 @@ export function numericDateValid(g1: string, g2: string, g3: string): boolean {
   const c = +g3;
   if (g1.length === 4) return plausibleYear(a, 4) && g2.length <= 2 && g3.length <= 2 && dm(c, b);
   if (g1.length > 2 || g2.length > 2) return false;
+  // "70/07/03": a two-digit year first (Jalali dates are written year first) when it cannot be a day
+  if (g1.length === 2 && a > 31 && g3.length <= 2) return dm(c, b);
   if (g3.length !== 4 && g3.length !== 2) return false;
   if (!plausibleYear(c, g3.length)) return false;
   return dm(a, b) || dm(b, a);

@@ -4,10 +4,10 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { dateCue, followedByCurrency, numberCue, numberCueBefore, type ContextText } from './context';
-import { numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { Cue } from './lexicon';
-import { foldRange, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
+import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, type ContextText } from './context';
+import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
+import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validNational } from './phone-plan';
@@ -31,12 +31,27 @@ interface Scan extends ContextText {
   cueAt: number;
   cueEnd: number;
   cue: Cue | 0;
+  /** Message-level hints, looked up on first need: -1 unknown, 0 no, 1 yes. */
+  cardTalk: number;
+  cvvTalk: number;
+}
+
+function cardTalk(scan: Scan): boolean {
+  if (scan.cardTalk < 0) scan.cardTalk = CARD_CONTEXT.test(scan.norm) || scan.found.some((f) => f.type === 'CARD') ? 1 : 0;
+  return scan.cardTalk === 1;
+}
+
+function cvvTalk(scan: Scan): boolean {
+  if (scan.cvvTalk < 0) scan.cvvTalk = CVV_CONTEXT.test(scan.norm) ? 1 : 0;
+  return scan.cvvTalk === 1;
 }
 
 const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{1,2} ?\d{6,9}|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// "AE 98 0461 …": a space or dash may follow the country code
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
+// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "12X345678"
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2}) ?\d{6,9}|[A-Z]{1,2}-\d{6,9}|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
@@ -81,7 +96,59 @@ function findEmails(scan: Scan): void {
 function claimUrls(scan: Scan): void {
   URL_RE.lastIndex = 0;
   for (let m = URL_RE.exec(scan.norm); m; m = URL_RE.exec(scan.norm)) {
-    if (claimedAt(scan, m.index) < 0) scan.claimed.push(m.index, m.index + m[0].length);
+    if (claimedAt(scan, m.index) >= 0) continue;
+    findInUrl(scan, m.index, m.index + m[0].length);
+    scan.claimed.push(m.index, m.index + m[0].length);
+  }
+}
+
+/**
+ * Values carried by a link: "wa.me/9665…", "whatsapp.com/send?phone=…", "?card=4636…&exp=0928", "/pay/4636…".
+ * A query parameter's name is its label ("?id=" is too vague: tracking links use it); a bare path segment can only
+ * be a checksummed card or ID.
+ */
+const URL_VALUE_RE = /(?:wa\.me\/|[?&#;/]([A-Za-z_]{2,24})=|\/)(\+?\d{3,19})(?![A-Za-z0-9])/g;
+const PARAM_CUES: Readonly<Record<string, Cue>> = {
+  phone: Cue.PHONE, mobile: Cue.PHONE, msisdn: Cue.PHONE, tel: Cue.PHONE, whatsapp: Cue.PHONE,
+  card: Cue.CARD, cc: Cue.CARD, pan: Cue.CARD, cardnumber: Cue.CARD, card_number: Cue.CARD,
+  otp: Cue.OTP, code: Cue.OTP, pin: Cue.OTP, verification_code: Cue.OTP,
+  exp: Cue.EXPIRY, expiry: Cue.EXPIRY, exp_date: Cue.EXPIRY,
+  cvv: Cue.CVV, cvc: Cue.CVV, cvv2: Cue.CVV,
+  nid: Cue.NID, iqama: Cue.NID, national_id: Cue.NID, melli: Cue.NID, codemelli: Cue.NID,
+};
+
+function findInUrl(scan: Scan, from: number, to: number): void {
+  const url = scan.norm.slice(from, to);
+  URL_VALUE_RE.lastIndex = 0;
+  for (let m = URL_VALUE_RE.exec(url); m; m = URL_VALUE_RE.exec(url)) {
+    const raw = m[2]!;
+    const start = from + m.index + m[0].length - raw.length;
+    const plus = raw.startsWith('+');
+    const d = plus ? raw.slice(1) : raw;
+    const name = m[1]?.toLowerCase();
+    const cue = m[0].startsWith('wa.me') ? Cue.PHONE : name ? PARAM_CUES[name] : undefined;
+    const v = urlValue(scan, d, cue, plus);
+    if (v) add(scan, v, start, start + raw.length, 0.85);
+  }
+}
+
+function urlValue(scan: Scan, d: string, cue: Cue | undefined, plus: boolean): SensitiveType | null {
+  const n = d.length;
+  if (n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) && !(n === 15 && d.startsWith('784'))) return 'CARD';
+  if ((n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return 'NATIONAL_ID';
+  switch (cue) {
+    case Cue.PHONE:
+      return checkInternational(d) === 'valid' || (!plus && d[0] === '0' && nationalPhone(scan, d)) ? 'PHONE' : null;
+    case Cue.NID:
+      return n === 10 && (saudiIdValid(d) || iranCodeValid(d)) ? 'NATIONAL_ID' : null;
+    case Cue.OTP:
+      return n >= 4 && n <= 8 ? 'OTP' : null;
+    case Cue.CVV:
+      return n === 3 || n === 4 ? 'CVV' : null;
+    case Cue.EXPIRY:
+      return n === 4 && validMonth(d.slice(0, 2)) ? 'CARD_EXPIRY' : null;
+    default:
+      return null;
   }
 }
 
@@ -119,11 +186,19 @@ function findPassports(scan: Scan): void {
     const start = m.index;
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
-    if (numberCue(scan, start, end) === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
+    // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
+    if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
+    const cue = numberCue(scan, start, end);
+    if (cue === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
+    // "G-482913 is your Google verification code": a letter-prefixed one-time code
+    else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
   }
 }
 
 // ------------------------------------------------------------------ digit runs
+
+/** A card written digit by digit ("4 1 1 1 …") is 19 groups at most. */
+const MAX_GROUPS = 20;
 
 /** A run of digit groups joined by short separators, e.g. "+966 (0)55 123-4567" or "12/05/1990". */
 interface Run {
@@ -134,13 +209,16 @@ interface Run {
   plus: boolean;
 }
 
-/** A group that belongs to a code or a URL ("INV-44622", "1Z999", "?id=123", "_14"), not to a number on its own. */
+/**
+ * A group that belongs to a code or a path ("INV-44622", "1Z999", "_14", "/123"), not to a number on its own. An "="
+ * does not glue: "ID=2182979746" is a labelled value (URLs are claimed before digit runs are read).
+ */
 function gluedBefore(s: string, p: number): boolean {
   if (p === 0) return false;
   const c = s.charCodeAt(p - 1);
   if (isLatinLetter(c)) return true;
   switch (c) {
-    case 0x5f: case 0x3d: case 0x26: case 0x40: case 0x25: case 0x24: case 0xa3: case 0x20ac: case 0x2f: case 0x5c:
+    case 0x5f: case 0x26: case 0x40: case 0x25: case 0x24: case 0xa3: case 0x20ac: case 0x2f: case 0x5c:
       return true;
     case 0x2d: case 0x2e:
       return p >= 2 && (isLatinLetter(s.charCodeAt(p - 2)) || isDigit(s.charCodeAt(p - 2)));
@@ -149,11 +227,25 @@ function gluedBefore(s: string, p: number): boolean {
   }
 }
 
+const LABEL_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.OTP, Cue.OTP_WEAK, Cue.NID, Cue.ID_WEAK, Cue.PASSPORT, Cue.PHONE, Cue.CVV]);
+
+/** A digit group glued by a dash to a word that labels a sensitive value ("OTP-482913", "ID-2182979746"). */
+function labelGlued(scan: Scan, p: number): boolean {
+  const s = scan.norm;
+  if (s.charCodeAt(p - 1) !== 0x2d) return false;
+  let k = p - 2;
+  while (k >= 0 && isLatinLetter(s.charCodeAt(k))) k--;
+  if (k >= 0 && isDigit(s.charCodeAt(k))) return false;
+  const c = k + 1 < p - 1 ? cueOf(foldRange(s, k + 1, p - 1)) : undefined;
+  return c !== undefined && LABEL_CUES.has(c);
+}
+
 function gluedAfter(s: string, e: number): boolean {
   if (e >= s.length) return false;
   const c = s.charCodeAt(e);
   if (isLatinLetter(c)) return true;
-  if (c === 0x40 || c === 0x5f || c === 0x25) return true;
+  if (c === 0x40 || c === 0x25) return true;
+  if (c === 0x5f) return !isDigit(s.charCodeAt(e + 1)); // "4453_2894_…" is one number, "12_abc" a name
   if ((c === 0x2d || c === 0x2f || c === 0x2e) && e + 1 < s.length && isLatinLetter(s.charCodeAt(e + 1))) return true;
   return false;
 }
@@ -166,6 +258,7 @@ function separatorAt(s: string, i: number): number {
   let slash = 0;
   let nl = 0;
   let paren = 0;
+  let joiner = 0;
   while (k < s.length && k - i < 4) {
     const c = s.charCodeAt(k);
     if (c === 0x20) {
@@ -175,6 +268,7 @@ function separatorAt(s: string, i: number): number {
     else if (c === 0x2f) slash++;
     else if (c === 0x0a) nl++;
     else if (c === 0x28 || c === 0x29) paren++;
+    else if (c === 0x2c || c === 0x5f) joiner++; // "4453_2894", "٤٦٣٦٬٩٦٦١" (Arabic thousands separator)
     else break;
     k++;
   }
@@ -183,6 +277,7 @@ function separatorAt(s: string, i: number): number {
   if (dash > 1 || dot > 1 || slash > 1 || nl > 1 || paren > 2) return 0;
   if (dot && n > 1) return 0; // ". " ends a sentence
   if (dot + dash + slash > 1) return 0;
+  if (joiner && n > 1) return 0;
   return n;
 }
 
@@ -193,7 +288,11 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
   for (;;) {
     let e = p;
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
-    if (gluedAfter(s, e) || (gs.length === 0 && gluedBefore(s, p))) {
+    // "OTP-482913": a label glued by a dash still labels the number
+    const glued = gluedAfter(s, e) || (gs.length === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
+    if (glued) {
+      // "16-Oct-1974", "1990-Jun-05": a year glued to a month name by a dash, dot or slash
+      if (gs.length === 0 && e - p === 4 && textDateAround(scan, p, e)) return { run: null, next: e };
       if (gs.length === 0) {
         while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
         return { run: null, next: e };
@@ -204,7 +303,7 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
     gs.push(p);
     ge.push(e);
     const sep = separatorAt(s, e);
-    if (!sep || gs.length >= 12) break;
+    if (!sep || gs.length >= MAX_GROUPS) break;
     p = e + sep;
   }
   if (!gs.length) return { run: null, next: i + 1 };
@@ -212,7 +311,7 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
   let lead = first;
   let plus = false;
   if (s.charCodeAt(first - 1) === 0x2b) {
-    lead = first - 1;
+    lead = s.charCodeAt(first - 2) === 0x28 ? first - 2 : first - 1; // "(+20) 128…" keeps its bracket
     plus = true;
   } else if (s.charCodeAt(first - 1) === 0x28) {
     lead = first - 1;
@@ -235,14 +334,24 @@ function groupDigits(s: string, run: Run, a: number, b: number): string {
 
 /** The one separator character used between groups a..b, or '' when mixed / spaces only. */
 function dateSeparator(s: string, run: Run, a: number, b: number): string {
-  let sep = '';
+  let sep = 0;
   for (let k = a; k < b; k++) {
-    const between = s.slice(run.ge[k], run.gs[k + 1]).trim();
-    if (between.length !== 1 || !'/-.'.includes(between)) return '';
-    if (sep && sep !== between) return '';
-    sep = between;
+    let c = 0;
+    for (let i = run.ge[k]!; i < run.gs[k + 1]!; i++) {
+      const x = s.charCodeAt(i);
+      if (x === 0x20 || x === 0x0a) continue;
+      if (c) return '';
+      c = x;
+    }
+    if ((c !== 0x2f && c !== 0x2d && c !== 0x2e) || (sep && sep !== c)) return '';
+    sep = c;
   }
-  return sep;
+  return sep ? String.fromCharCode(sep) : '';
+}
+
+function spacedDate(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (run.gs[k + 1]! - run.ge[k]! !== 1 || s.charCodeAt(run.ge[k]!) !== 0x20) return false;
+  return numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[b], run.ge[b]));
 }
 
 function isNanpLayout(s: string, run: Run, a: number, b: number): boolean {
@@ -252,16 +361,25 @@ function isNanpLayout(s: string, run: Run, a: number, b: number): boolean {
   return j === '3,3,4' || j === '1,3,3,4';
 }
 
-/** One-time codes are one group, or groups of 2+ digits split by spaces or dashes ("123 456"), never "3.20.7". */
+/**
+ * One-time codes are one group, groups of 2+ digits ("123 456") or single digits ("2 6 2 4", "3-4-6-3") split by
+ * spaces or dashes, never "3.20.7" or "1 23 4".
+ */
 function otpLayout(s: string, run: Run, a: number, b: number): boolean {
+  const singles = run.ge[a]! - run.gs[a]! === 1;
   for (let k = a; k <= b; k++) {
-    if (run.ge[k]! - run.gs[k]! < 2 && a !== b) return false;
-    if (k < b) {
-      const between = s.slice(run.ge[k], run.gs[k + 1]);
-      if (between !== ' ' && between !== '-' && between !== ' - ') return false;
-    }
+    if (run.ge[k]! - run.gs[k]! < 2 !== singles && a !== b) return false;
+    // a code typed one digit per line ("4\n8\n2\n9") is still one code
+    if (k < b && !otpSeparator(s, run.ge[k]!, run.gs[k + 1]!) && !(singles && run.gs[k + 1]! - run.ge[k]! === 1 && s.charCodeAt(run.ge[k]!) === 0x0a)) return false;
   }
   return true;
+}
+
+/** " ", "-" or " - " between two groups of a code. */
+function otpSeparator(s: string, from: number, to: number): boolean {
+  const c = s.charCodeAt(from);
+  if (to - from === 1) return c === 0x20 || c === 0x2d;
+  return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
 
 function nationalPhone(scan: Scan, d: string): boolean {
@@ -290,11 +408,20 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const end = run.ge[b]!;
   const groups = b - a + 1;
 
+  // "٤٦٣٦٬٩٦٦١٬…": groups joined by commas are a card or nothing (amounts are written that way too)
+  if (groups > 1 && commaJoined(s, run, a, b)) return fours(run, a, b) && n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) ? { type: 'CARD', confidence: 0.9 } : null;
+  if (n <= 6 && (groups === 1 || groups === 2)) {
+    const v = cardSideValue(scan, run, a, b, d, start, end);
+    if (v) return v;
+  }
+
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
       return dateCue(scan, start, end) === Cue.BIRTH ? { type: 'DOB', confidence: 0.85 } : 'date';
     }
   }
+  // "DOB 05 06 1990": spaces only, so it is a date only where the words say it is a birth date
+  if (groups === 3 && run.ge[b]! - run.gs[b]! === 4 && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2e && run.gs[a + 1] === run.ge[a]! + 1) return null; // a decimal number
 
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
@@ -338,8 +465,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     }
   }
 
-  if (n >= 4 && n <= 8 && groups <= 3 && otpLayout(s, run, a, b)) {
-    const c = cueFor(scan, start, end);
+  if (n >= 4 && n <= 8 && (groups <= 3 || n === groups) && otpLayout(s, run, a, b)) {
+    let c = cueFor(scan, start, end);
+    // "a text saying 119 302, use this to log in": a word for a message or a number before, what it is for after
+    if (c === Cue.PHONE || c === Cue.PHONE_WEAK) c = numberCueAfter(scan, end) || c;
     if ((c === Cue.OTP || c === Cue.OTP_WEAK) && !followedByCurrency(scan, end) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
       return { type: 'OTP', confidence: 0.85 };
     }
@@ -348,21 +477,76 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   return null;
 }
 
+/** Groups of four digits (the last may be shorter): how cards are written, unlike amounts ("1,200,000,000,000"). */
+function fours(run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (run.ge[k]! - run.gs[k]! !== 4) return false;
+  return run.ge[b]! - run.gs[b]! <= 4;
+}
+
+function commaJoined(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (s.charCodeAt(run.ge[k]!) === 0x2c) return true;
+  return false;
+}
+
+/**
+ * What is printed beside a card number: its expiry ("exp 09/29", "0127", "۱۴۰۵/۰۸") after an expiry word when the
+ * message is about a card (a document's expiry date stays visible), and its security code ("cvv 713", "الرمز اللي
+ * ورا ٧١٣").
+ */
+function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
+  const s = scan.norm;
+  const n = d.length;
+  // a card must be talked about: "security deposit 500", "ورا ٣ ايام" are not security codes
+  if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
+    const c = cueFor(scan, start, end);
+    // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
+    if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
+  }
+  const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : b === a + 1 && dateSeparator(s, run, a, b) !== '' && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
+  if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) {
+    // "my passport expires 05/29" in a message that also mentions a card: the document's date stays visible
+    const c = cueFor(scan, start, end);
+    // …and a gift card's or a voucher's expiry is not a payment card's
+    if (c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
+  }
+  return null;
+}
+
+function validMonth(mm: string): boolean {
+  return mm.length <= 2 && +mm >= 1 && +mm <= 12;
+}
+
+/** Two ASCII digits at `i` make a month (01–12). */
+function monthAt(s: string, i: number): boolean {
+  const m = (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+  return m >= 1 && m <= 12;
+}
+
+/** "09/29", "9-2029", "2029/09", "1405/08" (Jalali cards print year first), the groups already joined by one separator. */
+function monthYearGroups(g1: string, g2: string): boolean {
+  if (g1.length === 4) return plausibleYear(+g1, 4) && g2.length === 2 && validMonth(g2);
+  return validMonth(g1) && (g2.length === 2 || (g2.length === 4 && plausibleYear(+g2, 4)));
+}
+
 function looksLikeYear(d: string): boolean {
   return d.length === 4 && (d.startsWith('19') || d.startsWith('20'));
 }
 
 /**
- * Where a run may be cut into separate values: at a line break or a spaced dash. Elsewhere a run is one value or
+ * Where a run may be cut into separate values: at a line break, a spaced dash or a bare comma ("055…,056…"). Elsewhere a run is one value or
  * nothing, so "2436 9817 3631 1272" (a card number that fails Luhn) never yields a "phone" from its last groups.
  */
 function cutAllowed(s: string, run: Run, k: number): boolean {
-  const between = s.slice(run.ge[k], run.gs[k + 1]);
-  return between.includes('\n') || between === ' - ';
+  const from = run.ge[k]!;
+  const to = run.gs[k + 1]!;
+  if (to - from === 1 && s.charCodeAt(from) === 0x2c) return true;
+  if (to - from === 3 && s.charCodeAt(from) === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20) return true;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) return true;
+  return false;
 }
 
 function handleRun(scan: Scan, run: Run): void {
-  const G = run.gs.length; // at most 12 (readRun)
+  const G = run.gs.length; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
   let used = 0; // bit k: group k is part of a value already
   for (let len = G; len >= 1; len--) {
     for (let a = 0; a + len <= G; a++) {
@@ -371,14 +555,18 @@ function handleRun(scan: Scan, run: Run): void {
       const groups = ((1 << len) - 1) << a;
       if (used & groups) continue;
       const total = run.ge[b]! - run.gs[a]!;
-      if (G === 1 && textDateAround(scan, run)) return;
-      if (total > 40 || (len === 1 && total < 4)) continue;
+      if (len === G && G <= 2 && textDateAround(scan, run.gs[G - 1]!, run.ge[G - 1]!, G === 2 ? run.gs[0]! : -1)) return;
+      if (total > 40 || (len === 1 && total < 4 && !(total === 3 && cvvTalk(scan)))) continue;
       const v = classify(scan, run, a, b);
       if (!v) continue;
       used |= groups;
       const start = a === 0 ? run.lead : run.gs[a]!;
       if (v === 'date') scan.claimed.push(start, run.ge[b]!);
-      else add(scan, v.type, v.type === 'PHONE' ? start : run.gs[a]!, closeParen(scan.norm, run, b, start), v.confidence);
+      else {
+        // only a phone keeps an opening "(" ("(055) 123…"); an ID in brackets is just the digits
+        const from = v.type === 'PHONE' ? start : run.gs[a]!;
+        add(scan, v.type, from, closeParen(scan.norm, run, b, from), v.confidence);
+      }
     }
   }
 }
@@ -389,27 +577,59 @@ function closeParen(s: string, run: Run, b: number, start: number): number {
   return s.charCodeAt(e) === 0x29 && s.charCodeAt(start) === 0x28 && s.lastIndexOf(')', e - 1) < start ? e + 1 : e;
 }
 
-/** A lone year may close or open a date written with a month name: "12 March 1990", "March 12, 1990", "۱۳۶۵ فروردین ۱۲". */
-function textDateAround(scan: Scan, run: Run): boolean {
-  const ys = run.gs[0]!;
-  const ye = run.ge[0]!;
-  if (ye - ys !== 4 || !plausibleYear(+scan.norm.slice(ys, ye), 4)) return false;
-  const from = Math.max(0, ys - 40);
-  const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
+/**
+ * A year [ys, ye) may close or open a date written with a month name: "12 March 1990", "March 12, 1990",
+ * "16-Oct-1974", "۱۳۶۵ فروردین ۱۲". `dayStart` >= 0 when the day is in the same run as the year ("Jun 23 1970"):
+ * the month name must then sit right before the day.
+ */
+function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): boolean {
+  if (ye - ys === 2 && dayStart < 0) return shortYearBirthDate(scan, ys, ye);
+  if (ye - ys !== 4) return false;
+  const s = scan.norm;
+  const century = (s.charCodeAt(ys) - 48) * 10 + s.charCodeAt(ys + 1) - 48;
+  if (century < 13 || century > 21) return false; // years 1300–2199 (Hijri, Jalali, Gregorian); plausibleYear decides
+  if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
+  if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
+  const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
+  const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
   let end = ye;
   if (before) start = from + before.index;
+  else if (dayStart >= 0) return false;
   else {
     const after = TEXT_DATE_AFTER_YEAR.exec(foldRange(scan.norm, ye, Math.min(scan.norm.length, ye + 30)));
-    if (!after) return false;
-    start = ys;
-    end = ye + after[0].length;
+    const monthYear = after ? null : MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, ys));
+    if (after) {
+      start = ys;
+      end = ye + after[0].length;
+    } else if (monthYear) start = from + monthYear.index; // "مارس ١٩٩٢"
+    else {
+      // a bare year is a birth date only right after a birth word: "مواليد ١٩٨٨", "born in 1990"
+      if (!cueBefore(scan, ys, Cue.BIRTH, 2)) return false;
+      add(scan, 'DOB', ys, ye, 0.7);
+      return true;
+    }
   }
   if (dateCue(scan, start, end) === Cue.BIRTH) add(scan, 'DOB', start, end, 0.85);
   else scan.claimed.push(start, end);
   return true;
 }
 
+
+/** "اتولدت ١٥ اكتوبر ٨٨", "تولد: ۱۵ مهر ۶۷": a two-digit year after a day and a month name, where a birth word says so. */
+function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
+  const s = scan.norm;
+  let p = ys - 1;
+  while (p >= 0 && ys - p <= 3 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x2f || s.charCodeAt(p) === 0x2e || s.charCodeAt(p) === 0x2c)) p--;
+  const we = p + 1;
+  while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)))) p--;
+  if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return false;
+  const from = Math.max(0, ys - 40);
+  const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(s, from, ys));
+  if (!before || dateCue(scan, from + before.index, ye) !== Cue.BIRTH) return false;
+  add(scan, 'DOB', from + before.index, ye, 0.75);
+  return true;
+}
 
 const NEXT_DIGIT = /[0-9]/g;
 
@@ -469,6 +689,21 @@ for (let c = 0; c < 0x10000; c++) {
   CLASS[c] = k;
 }
 
+/** A space or dash: between a letter and a digit it still makes an IBAN or passport shape ("AE 98 …", "A-588…"). */
+function isGap(c: number): boolean {
+  const m = NORM[c];
+  return m === 0x20 || m === 0x2d;
+}
+
+/** The word ending before the gap at `i` is one or two capitals ("AE 98", "A-588", "AB 12"): an IBAN or a passport may start. */
+function shortCapitals(s: string, i: number): boolean {
+  const a = s.charCodeAt(i - 1);
+  if (a < 0x41 || a > 0x5a) return false;
+  const b = s.charCodeAt(i - 2);
+  if (!isLatinLetter(b)) return true;
+  return b <= 0x5a && !isLatinLetter(s.charCodeAt(i - 3));
+}
+
 /** One cheap pass deciding which finders can have anything to find, and where normalisation must start. */
 function preScan(s: string): number {
   let f = 0;
@@ -485,7 +720,7 @@ function preScan(s: string): number {
     if (k & C_TRANSPARENT) continue;
     if (k & C_DIGIT) {
       f |= HAS_DIGIT;
-      if (prev & C_LETTER) f |= LETTER_DIGIT;
+      if (prev & C_LETTER || (!(f & LETTER_DIGIT) && i >= 2 && isGap(s.charCodeAt(i - 1)) && shortCapitals(s, i - 1))) f |= LETTER_DIGIT;
     } else if (k & C_LETTER) {
       if (prev & C_DIGIT) f |= LETTER_DIGIT;
     } else if (k & C_AT) f |= HAS_AT;
@@ -503,7 +738,8 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (!(flags & (HAS_DIGIT | HAS_AT))) return [];
   const n = normaliseTransient(text, firstChange);
   const s = n.text;
-  const scan: Scan = { norm: s, regions: options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0 };
+  const regions = options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS;
+  const scan: Scan = { norm: s, regions, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0, cardTalk: -1, cvvTalk: -1 };
   if (flags & HAS_AT) findEmails(scan);
   if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
   if (flags & LETTER_DIGIT) {

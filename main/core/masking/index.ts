@@ -10,7 +10,7 @@ export { detectSensitive, DEFAULT_REGION_HINTS } from './detect';
 export { maskText, DEFAULT_MASKING_HINTS, type MaskingHint, type MaskingHints, type MaskResult, type MaskedField, type SpanLike } from './mask';
 export { parseMaskedText, formatToken, type MaskedSegment } from './tokens';
 export { normalise, type Normalised, toOriginalStart, toOriginalEnd } from './normalise';
-export { SENSITIVE_TYPES, isSensitiveType, type SensitiveType, type DetectedSpan, type DetectOptions } from './types';
+export { SENSITIVE_TYPES, NEVER_REVEALABLE, isSensitiveType, type SensitiveType, type DetectedSpan, type DetectOptions } from './types';
 
 /** Detect and mask in one call. */
 export function maskMessage(text: string, hints?: MaskingHints, options?: DetectOptions): MaskResult & { spans: DetectedSpan[] } {

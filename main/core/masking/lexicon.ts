@@ -30,6 +30,8 @@ export const Cue = {
   CURRENCY: 21,
   IBAN: 22,
   ACCOUNT: 23,
+  /** A card security code: "cvv", "security code", "the number on the back". */
+  CVV: 24,
 } as const;
 export type Cue = (typeof Cue)[keyof typeof Cue];
 
@@ -54,17 +56,17 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.NID, 'national nid identity iqama iqamah iqamma ikama eqama emirates civil residency resident ssn nin melli meli codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya hawia huwiya hawiyati iqamti shenasname'],
   [Cue.ID_WEAK, 'id'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
-  [Cue.OTP, 'otp otps verification verify verifying passcode onetime activation 2fa tac taeid tayid taid ta2eed ta2keed tafeel ta2kid vcode'],
-  [Cue.OTP_WEAK, 'code codes cod kod pin ramz sms msg'],
+  [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin taeid tayid taid ta2eed ta2keed tafeel ta2kid vcode yekbar yekbare'],
+  [Cue.OTP_WEAK, 'code codes cod kod pin ramz ramze sms msg log'],
   [Cue.PASSPORT, 'passport passports pasport passprt basbor basboor basbour paspor gawaz gawazi jawaz jawazi gozarname gozarnameh'],
   [Cue.BIRTH, 'born birth birthday birthdate dob bday milad miladi mawaleed mawaled mawalid mawlood etwaladt tavallod tavalod tavalodam motevaled motavaled'],
-  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp valid validity until thru etebar engheza'],
+  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expdate valid validity until thru through etebar engheza enghezaa tanqadi tantahi'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'order orders ord talab talabi sefaresh sefareshe sefareshet'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment shohna rahgiri'],
-  [Cue.REF, 'reference ref transaction txn trx transfer receipt peygiri'],
+  [Cue.REF, 'reference ref transaction txn trx transfer receipt peygiri error err'],
   [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
-  [Cue.PROMO, 'promo coupon discount voucher'],
+  [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
   [Cue.LAST4, 'ending ends last'],
   [Cue.CARD, 'card visa mastercard mada amex debit credit'],
@@ -72,6 +74,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros'],
   [Cue.IBAN, 'iban sheba shaba'],
   [Cue.ACCOUNT, 'account acc'],
+  [Cue.CVV, 'cvv cvv2 cvc cvc2 csc cid cvn security wara'],
 ];
 
 const ARABIC: Array<[Cue, string]> = [
@@ -79,17 +82,17 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.PHONE_WEAK, 'رقم شماره'],
   [Cue.NID, 'هويه اقامه مدني قومي وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
   [Cue.ID_CARD, 'بطاقه'],
-  [Cue.OTP, 'تحقق التحقق تفعيل التفعيل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود'],
+  [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا'],
   [Cue.OTP_WEAK, 'رمز كود كد رساله مسج پيامك'],
   [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت گذرنامه'],
   [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت مولدي تولد متولد زادروز'],
-  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص بتنتهي منتهي انقضا اعتبار منقضي سارية ساريه'],
+  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلب طلبيه اوردر سفارش'],
   [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش'],
+  [Cue.REF, 'مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا'],
   [Cue.TICKET, 'تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
-  [Cue.PROMO, 'خصم كوبون برومو تخفيف'],
+  [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه'],
   [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره'],
   [Cue.CARD, 'كارت فيزا مدي ماستر'],
@@ -97,10 +100,11 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
   [Cue.IBAN, 'ايبان شبا'],
   [Cue.ACCOUNT, 'حساب حسابي'],
+  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
-const SUFFIXES = ['', 'ي', 'ك', 'ه', 'ها', 'نا', 'هم', 'كم', 'م', 'ام', 'ت', 'مو', 'ش', 'يش', 'ات', 'ين', 'ان'];
+const SUFFIXES = ['', 'ي', 'ك', 'ه', 'ها', 'نا', 'هم', 'كم', 'م', 'ام', 'ت', 'مو', 'مه', 'ش', 'يش', 'ات', 'ين', 'ان'];
 
 /** Generated forms that are verbs, not the noun: "وطلب الكود" (and he asked for the code), "طلبت" (I ordered). */
 const NOT_CUES = ['وطلب', 'طلبت', 'طلبتوا', 'طلبوا', 'وطلبوا', 'وطلبت', 'طلبتو', 'فطلب', 'اتصلت', 'وصلت'];
@@ -132,3 +136,13 @@ export function cueOf(foldedWord: string): Cue | undefined {
   table ??= build();
   return table.get(foldedWord);
 }
+
+/**
+ * A payment card is being talked about somewhere in the message: a month/year after an expiry word is then the
+ * card's expiry, not a document's. Tested once per message, on the normalised text, and only when such a
+ * month/year is found.
+ */
+export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kart|bata2a|beta2a|بطاق|كارت|کارت|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
+
+/** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
+export const CVV_CONTEXT = /cvv|cvc|csc|cvn|\bcid\b|security|wara|ورا|خلف|امنی|امني/i;

@@ -12,7 +12,7 @@ export interface MaskingHint {
 /** Per-type overrides, e.g. from the IT policy. Types not listed use DEFAULT_MASKING_HINTS. */
 export type MaskingHints = Partial<Record<SensitiveType, MaskingHint>>;
 
-/** Safe defaults: last 2 digits of a phone, last 4 of a card or IBAN; nothing of IDs, codes, birth dates, passports, e-mails. */
+/** Safe defaults: last 2 digits of a phone, last 4 of a card or IBAN; nothing of IDs, codes, birth dates, passports, e-mails, card expiry dates. */
 export const DEFAULT_MASKING_HINTS: Readonly<Record<SensitiveType, Readonly<MaskingHint>>> = Object.freeze({
   PHONE: Object.freeze({ showLast: 2 }),
   NATIONAL_ID: Object.freeze({ showLast: 0 }),
@@ -22,10 +22,12 @@ export const DEFAULT_MASKING_HINTS: Readonly<Record<SensitiveType, Readonly<Mask
   DOB: Object.freeze({ showLast: 0 }),
   OTP: Object.freeze({ showLast: 0 }),
   PASSPORT: Object.freeze({ showLast: 0 }),
+  CVV: Object.freeze({ showLast: 0 }),
+  CARD_EXPIRY: Object.freeze({ showLast: 0 }),
 });
 
-/** No policy can reveal more than this; a one-time code is never partly shown. */
-const MAX_SHOW_LAST: Readonly<Record<SensitiveType, number>> = { PHONE: 4, NATIONAL_ID: 4, EMAIL: 0, CARD: 4, IBAN: 4, DOB: 4, OTP: 0, PASSPORT: 3 };
+/** No policy can reveal more than this; a one-time code or a card security code is never partly shown. */
+const MAX_SHOW_LAST: Readonly<Record<SensitiveType, number>> = { PHONE: 4, NATIONAL_ID: 4, EMAIL: 0, CARD: 4, IBAN: 4, DOB: 4, OTP: 0, PASSPORT: 3, CVV: 0, CARD_EXPIRY: 0 };
 
 export interface SpanLike {
   type: SensitiveType;

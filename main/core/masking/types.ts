@@ -1,13 +1,16 @@
-export const SENSITIVE_TYPES = ['PHONE', 'NATIONAL_ID', 'EMAIL', 'CARD', 'IBAN', 'DOB', 'OTP', 'PASSPORT'] as const;
+export const SENSITIVE_TYPES = ['PHONE', 'NATIONAL_ID', 'EMAIL', 'CARD', 'IBAN', 'DOB', 'OTP', 'PASSPORT', 'CVV', 'CARD_EXPIRY'] as const;
 
 export type SensitiveType = (typeof SENSITIVE_TYPES)[number];
+
+/** Types no policy can make revealable: a one-time code or a card security code is never shown again, to anyone. */
+export const NEVER_REVEALABLE: readonly SensitiveType[] = ['OTP', 'CVV'];
 
 /** A sensitive value in a message, in UTF-16 offsets of the original text (end exclusive). */
 export interface DetectedSpan {
   type: SensitiveType;
   start: number;
   end: number;
-  /** 0..1: checksum-validated values score high, context-only values (OTP, DOB, PASSPORT) lower. */
+  /** 0..1: checksum-validated values score high, context-only values (OTP, DOB, PASSPORT, CVV, CARD_EXPIRY) lower. */
   confidence: number;
 }
 

@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS } from '../audit/actions';
 import type { DeviceIdentity } from '../auth/device';
 import type { Session } from '../auth/sessions';
 import type { MaskedTranscript, TranscriptPort } from './ports';
+import { maskMessage } from '../masking';
 import { transcriptHtml, transcriptJson, type TranscriptDocument } from './render';
 
 export interface QualityReview {
@@ -44,8 +45,10 @@ export class ReviewService {
 
   setScore(session: Session, conversationId: string, score: number, commentText: string): QualityReview {
     if (!Number.isInteger(score) || score < 1 || score > 5) throw new DiwanError('score_invalid', 'A quality score is a whole number from 1 to 5.');
-    const comment = commentText.trim();
-    if (comment.length > MAX_COMMENT) throw new DiwanError('comment_too_long', `Keep the comment under ${MAX_COMMENT} characters.`);
+    const typed = commentText.trim();
+    if (typed.length > MAX_COMMENT) throw new DiwanError('comment_too_long', `Keep the comment under ${MAX_COMMENT} characters.`);
+    // a lead may quote the customer's number in a comment: it is masked like customer text before it is stored
+    const comment = maskMessage(typed).masked;
     this.load(conversationId);
     const now = this.clock.now();
     this.db

@@ -56,8 +56,10 @@ export class LabelRepository {
   constructor(private readonly ctx: StoreContext) {}
 
   create(name: string, color: string | null = null): Label {
-    const clean = String(name).trim();
-    if (!clean || clean.length > 64) throw new DiwanError('label_bad_name', 'A label name is between 1 and 64 characters.');
+    const typed = String(name).trim();
+    if (!typed || typed.length > 64) throw new DiwanError('label_bad_name', 'A label name is between 1 and 64 characters.');
+    // a label is staff-typed text shown on every conversation it marks: a value typed into it is masked
+    const clean = this.ctx.masker(typed).masked;
     if (color !== null && !/^#[0-9a-f]{6}$/i.test(color)) throw new DiwanError('label_bad_color', 'A label colour is written #rrggbb.');
     try {
       const id = Number(

@@ -1,0 +1,89 @@
+/**
+ * Builds the masking sets' JSONL (the PII kit's label format) from hand-written sources, where each message is
+ * one line and labels sit inline: `[TYPE|value]` marks a sensitive value, `{value}` or `{KIND|value}` a decoy that
+ * must stay visible, `\n` is a line break inside the message. A line `# lang=fa voice=…` sets the fields of the
+ * lines after it. Checksummed values (CARD, IBAN, NATIONAL_ID) are checked so a typo cannot become a label.
+ *
+ *   node --import tsx bench/masking/sets/build.ts      (writes bench/masking/sets/{tune,report,report2}/*.jsonl)
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from '../../../main/core/masking/checksums';
+import { normalise } from '../../../main/core/masking/normalise';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const LABEL = /\[([A-Z_]+)\|([^\]]+)\]|\{(?:([A-Z_0-9]+)\|)?([^}]+)\}/g;
+
+interface Span {
+  type: string;
+  start: number;
+  end: number;
+}
+
+function compact(v: string): string {
+  return normalise(v).text.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+}
+
+function checksumProblem(type: string, v: string): string | null {
+  const d = compact(v);
+  if (type === 'CARD' && !luhnValid(d)) return 'fails Luhn';
+  if (type === 'IBAN' && !ibanValid(d)) return 'fails mod-97';
+  if (type === 'NATIONAL_ID' && !(saudiIdValid(d) || iranCodeValid(d) || emiratesIdValid(d) || egyptIdValid(d))) return 'is no valid national ID';
+  return null;
+}
+
+/** `<ar>…</ar>` and `<fa>…</fa>` in a source line write the digits inside in Arabic-Indic or Persian digits. */
+function toScript(body: string, script: string): string {
+  const zero = script === 'ar' ? 0x660 : 0x6f0;
+  return body.replace(/[0-9]/g, (d) => String.fromCharCode(zero + d.charCodeAt(0) - 48));
+}
+
+export function parseLine(line: string): { text: string; spans: Span[]; negatives: Span[] } {
+  const src = line.replace(/\\n/g, '\n').replace(/<(ar|fa)>([^<]*)<\/\1>/g, (_, script: string, body: string) => toScript(body, script));
+  let text = '';
+  let last = 0;
+  const spans: Span[] = [];
+  const negatives: Span[] = [];
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(src); m; m = LABEL.exec(src)) {
+    text += src.slice(last, m.index);
+    const value = m[2] ?? m[4]!;
+    const span = { type: m[1] ?? m[3] ?? 'DECOY', start: text.length, end: text.length + value.length };
+    (m[1] ? spans : negatives).push(span);
+    text += value;
+    last = m.index + m[0].length;
+  }
+  text += src.slice(last);
+  return { text, spans, negatives };
+}
+
+function build(dir: string): void {
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const base = f.slice(0, -4);
+    const rows: string[] = [];
+    let meta: Record<string, string> = {};
+    readFileSync(path.join(dir, f), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        if (line.startsWith('#')) {
+          meta = Object.fromEntries(line.slice(1).trim().split(/\s+/).map((kv) => kv.split('=') as [string, string]));
+          return;
+        }
+        const { text, spans, negatives } = parseLine(line);
+        for (const s of spans) {
+          const problem = checksumProblem(s.type, text.slice(s.start, s.end));
+          if (problem) throw new Error(`${f}:${i + 1}: ${s.type} "${text.slice(s.start, s.end)}" ${problem}`);
+        }
+        const { lang = 'en', ...rest } = meta;
+        rows.push(JSON.stringify({ id: `${base}-${String(rows.length + 1).padStart(3, '0')}`, lang, text, spans, negatives, ignore: [], meta: { family: base, ...rest } }));
+      });
+    writeFileSync(path.join(dir, `${base}.jsonl`), rows.join('\n') + '\n');
+    console.log(`${path.relative(here, dir)}/${base}.jsonl: ${rows.length} messages`);
+  }
+}
+
+build(path.join(here, 'tune'));
+build(path.join(here, 'report'));
+build(path.join(here, 'report2'));

@@ -1,0 +1,188 @@
+/**
+ * Property tests: the detectors must find a value however it is written — any digit script (mixed within one
+ * value too), any separator people use, the label before or after it — and leave decoys alone. Values are
+ * generated with valid check digits, so a miss is the detector's, never the data's.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+
+const SCRIPTS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
+const RUNS = { numRuns: 300 };
+
+/** Each digit in a script of its own choosing (people mix them when they copy and retype). */
+const scriptOf = fc.oneof(fc.constantFrom(0, 1, 2).map((k) => (d: string) => d.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!)), fc.array(fc.constantFrom(0, 1, 2), { minLength: 30, maxLength: 30 }).map((ks) => (d: string) => {
+  let i = 0;
+  return d.replace(/[0-9]/g, (x) => SCRIPTS[ks[i++ % ks.length]!]![+x]!);
+}));
+
+const digits = (n: number): fc.Arbitrary<string> => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+
+function luhnComplete(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let x = +body[body.length - 1 - i]!;
+    if (i % 2 === 0) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+    sum += x;
+  }
+  return body + ((10 - (sum % 10)) % 10);
+}
+
+function mod97(s: string): number {
+  let m = 0;
+  for (const ch of s) for (const c of /[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch) m = (m * 10 + +c) % 97;
+  return m;
+}
+
+const filler = fc.constantFrom('', 'hi, ', 'السلام عليكم ', 'سلام ', 'please help. ', 'يا ريت بسرعة ', 'ok so ');
+const tail = fc.constantFrom('', ' thanks', ' شكرا', ' ممنون', ' pls', '\nbye');
+
+/** The value is found, as `type`, with every letter and digit of it inside the span and nothing of the words around. */
+function expectFound(text: string, vs: number, ve: number, type: SensitiveType): void {
+  const spans = detectSensitive(text);
+  const hit = spans.find((s) => s.type === type && s.start <= firstAlnum(text, vs, ve) && s.end >= lastAlnum(text, vs, ve));
+  expect(hit, `${type} not found in ${JSON.stringify(text)}: ${JSON.stringify(spans)}`).toBeDefined();
+  expect(hit!.start >= vs - 1 && hit!.end <= ve + 1, `${type} span spills over the words around in ${JSON.stringify(text)}`).toBe(true);
+}
+const ALNUM = /[\p{L}\p{N}]/u;
+function firstAlnum(t: string, s: number, e: number): number {
+  while (s < e && !ALNUM.test(t[s]!)) s++;
+  return s;
+}
+function lastAlnum(t: string, s: number, e: number): number {
+  while (e > s && !ALNUM.test(t[e - 1]!)) e--;
+  return e;
+}
+
+/** Builds "<before><label><value><after>" (or value first) and checks the value is found. */
+function labelled(pre: string, label: string, value: string, post: string, valueFirst: boolean, type: SensitiveType): void {
+  const text = valueFirst ? `${pre}${value} ${label}${post}` : `${pre}${label} ${value}${post}`;
+  const vs = valueFirst ? pre.length : pre.length + label.length + 1;
+  expectFound(text, vs, vs + value.length, type);
+}
+
+const groupSep = fc.constantFrom(' ', '-', '_', '.', '\u066c', '\u00a0', '\u2009', '\u202f', '');
+
+describe('formats (property)', () => {
+  it('cards: in fours or digit by digit, with any one separator, any digits', () => {
+    const card = fc.tuple(fc.constantFrom('4', '5', '6'), digits(14)).map(([p, d]) => luhnComplete(p + d));
+    fc.assert(
+      fc.property(card, groupSep, fc.constantFrom(4, 1), scriptOf, filler, fc.constantFrom('card', 'my visa', 'بطاقتي', 'کارتم', 'el card'), tail, fc.boolean(), (c, sep, size, script, pre, label, post, first) => {
+        fc.pre(size === 4 || sep === ' ' || sep === '-');
+        labelled(pre, label, script(c.match(size === 4 ? /.{4}/g : /./g)!.join(sep)), post, first, 'CARD');
+      }),
+      RUNS,
+    );
+  });
+
+  it('one-time codes: joined, digit by digit, in pairs or triples, with spaces or dashes', () => {
+    const layout = fc.constantFrom('joined', 'singles-space', 'singles-dash', 'pairs', 'triples');
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 6 }).chain((n) => digits(n)), layout, scriptOf, filler, fc.constantFrom('code', 'OTP', 'verification code', 'رمز التحقق', 'الكود', 'کد تایید', 'كود'), tail, (code, lay, script, pre, label, post) => {
+        fc.pre(!/^(19|20)/.test(code));
+        const v =
+          lay === 'joined' ? code : lay === 'singles-space' ? code.split('').join(' ') : lay === 'singles-dash' ? code.split('').join('-') : lay === 'pairs' && code.length % 2 === 0 ? code.match(/../g)!.join(' ') : code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
+        labelled(pre, label, script(v), post, false, 'OTP');
+      }),
+      RUNS,
+    );
+  });
+
+  it('birth dates with month names in English, Arabic, Persian, Hijri and Jalali, any digit scripts, mixed, label before or after', () => {
+    const gregorian = fc.record({
+      d: fc.integer({ min: 1, max: 28 }),
+      y: fc.integer({ min: 1940, max: 2008 }),
+      month: fc.constantFrom('Jan', 'June', 'Sept', 'oct', 'December', 'يناير', 'أبريل', 'شباط', 'أيلول', 'ژوئن', 'اکتبر'),
+      layout: fc.constantFrom('d m y', 'm d y', 'm d, y', 'd-m-y', 'd m, y'),
+    });
+    const lunar = fc.record({
+      d: fc.integer({ min: 1, max: 29 }),
+      y: fc.integer({ min: 1340, max: 1425 }),
+      month: fc.constantFrom('رجب', 'شعبان', 'ذو الحجة', 'محرم', 'فروردین', 'مهر', 'اسفند', 'farvardin', 'aban'),
+      layout: fc.constantFrom('d m y', 'y m d'),
+    });
+    fc.assert(
+      fc.property(fc.oneof(gregorian, lunar), scriptOf, scriptOf, filler, fc.constantFrom('born', 'date of birth', 'تاريخ ميلادي', 'مواليد', 'تولدم', 'DOB:', 'is my birthday'), tail, fc.boolean(), (x, s1, s2, pre, label, post, first) => {
+        const d = s1(String(x.d));
+        const y = s2(String(x.y));
+        const v = { 'd m y': `${d} ${x.month} ${y}`, 'm d y': `${x.month} ${d} ${y}`, 'm d, y': `${x.month} ${d}, ${y}`, 'd-m-y': `${d}-${x.month}-${y}`, 'd m, y': `${d} ${x.month}, ${y}`, 'y m d': `${y} ${x.month} ${d}` }[x.layout]!;
+        labelled(pre, label, v, post, first, 'DOB');
+      }),
+      RUNS,
+    );
+  });
+
+  it('IBANs spaced in fours, with a space after the country code, or joined', () => {
+    const iban = fc.tuple(fc.constantFrom(['SA', 20], ['AE', 19], ['IR', 22]) as fc.Arbitrary<[string, number]>, fc.integer({ min: 0, max: 1e9 })).chain(([[cc, n]]) =>
+      digits(n).map((bban) => cc + String(98 - mod97(bban + cc + '00')).padStart(2, '0') + bban),
+    );
+    fc.assert(
+      fc.property(iban, fc.constantFrom('fours', 'cc-space', 'joined', 'cc-space-joined'), filler, fc.constantFrom('IBAN', 'الآيبان', 'شبا', 'refund to'), tail, (ib, lay, pre, label, post) => {
+        const v = lay === 'joined' ? ib : lay === 'fours' ? ib.match(/.{1,4}/g)!.join(' ') : lay === 'cc-space' ? `${ib.slice(0, 2)} ${ib.slice(2).match(/.{1,4}/g)!.join(' ')}` : `${ib.slice(0, 2)} ${ib.slice(2)}`;
+        labelled(pre, label, v, post, false, 'IBAN');
+      }),
+      RUNS,
+    );
+  });
+
+  it('letter-prefixed passports with a dash, a space or nothing, label before or after', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('A', 'K', 'P', 'AB', 'N'), fc.constantFrom('', ' ', '-'), fc.integer({ min: 7, max: 8 }).chain(digits), scriptOf, filler, fc.constantFrom('passport', 'passport no.', 'جواز السفر', 'الباسبور', 'پاسپورت'), tail, fc.boolean(), (letters, sep, num, script, pre, label, post, first) => {
+        labelled(pre, label, `${letters}${sep}${script(num)}`, post, first, 'PASSPORT');
+      }),
+      RUNS,
+    );
+  });
+
+  it('Gulf and Egyptian mobiles with +, 00, a bracketed country code or none', () => {
+    const phone = fc.oneof(
+      fc.tuple(fc.constant('966'), fc.constantFrom('50', '53', '55', '59'), digits(7)),
+      fc.tuple(fc.constant('971'), fc.constantFrom('50', '52', '55', '56'), digits(7)),
+      fc.tuple(fc.constant('20'), fc.constantFrom('100', '111', '122', '128'), digits(7)),
+    );
+    fc.assert(
+      fc.property(phone, fc.constantFrom('+', '00', '(+)', ''), scriptOf, filler, fc.constantFrom('call me on', 'whatsapp', 'رقمي', 'جوالي', 'شمارم'), tail, ([cc, op, rest], lead, script, pre, label, post) => {
+        const cc2 = lead === '(+)' ? `(+${cc})` : `${lead}${cc}`;
+        labelled(pre, label, script(`${cc2} ${op} ${rest.slice(0, 3)} ${rest.slice(3)}`), post, false, 'PHONE');
+      }),
+      RUNS,
+    );
+  });
+
+  it('card expiry and security code beside a card, in any digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 25, max: 35 }), digits(3), scriptOf, fc.constantFrom(['exp', 'cvv'], ['expiry', 'CVC'], ['تنتهي', 'cvv'], ['انقضا', 'cvv2'], ['valid thru', 'security code']), fc.constantFrom('/', '-', ' / '), (m, y, cvv, script, [expWord, cvvWord], sep) => {
+        const exp = script(`${String(m).padStart(2, '0')}${sep}${y}`);
+        const code = script(cvv);
+        const text = `my card 4111 1111 1111 1111 ${expWord} ${exp} ${cvvWord} ${code} was declined`;
+        const es = text.indexOf(exp);
+        expectFound(text, es, es + exp.length, 'CARD_EXPIRY');
+        const cs = text.lastIndexOf(code);
+        expectFound(text, cs, cs + code.length, 'CVV');
+      }),
+      RUNS,
+    );
+  });
+
+  it('decoys stay visible: amounts, times, versions, order and tracking numbers, document expiry dates', () => {
+    const decoy = fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.integer({ min: 0, max: 99 })).map(([a, c]) => `I paid ${a.toLocaleString('en-US')}.${String(c).padStart(2, '0')} SAR`),
+      fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `call after ${h}:${String(m).padStart(2, '0')}`),
+      fc.tuple(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 99 })).map(([a, b, c]) => `app version ${a}.${b}.${c} crashes`),
+      fc.integer({ min: 10000, max: 9999999 }).map((n) => `order #${n} not delivered`),
+      fc.integer({ min: 10000, max: 9999999 }).map((n) => `الطلب رقم ${n} ما وصل`),
+      fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2025, max: 2035 })).map(([d, m, y]) => `my passport expires ${d}/${m}/${y}`),
+      fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 26, max: 35 })).map(([m, y]) => `the voucher is valid until ${m}/${y}`),
+      fc.integer({ min: 1000, max: 9999 }).map((n) => `card ending ${n} was charged twice`),
+      fc.bigInt({ min: 10n ** 12n, max: 10n ** 18n }).map((n) => `${n.toLocaleString('en-US')} rials were taken from my card`),
+      fc.integer({ min: 100, max: 999 }).map((n) => `the security deposit of ${n} is not refunded`),
+    );
+    fc.assert(
+      fc.property(decoy, scriptOf, (d, script) => {
+        const text = script(d);
+        expect(detectSensitive(text), JSON.stringify(text)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
