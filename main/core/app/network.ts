@@ -37,7 +37,7 @@ export interface NetworkOptions {
 }
 
 export function createGate(db: Db, clock: Clock, audit: AuditPort, opts: NetworkOptions = {}): NetworkGate {
-  const machine = machineLocations(process.platform, process.env);
+  const machine = machineLocations(process.platform);
   const versions = opts.versions ?? settingsVersionStore(db);
   return new NetworkGate({
     loadPolicy: () => {
