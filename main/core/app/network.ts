@@ -2,10 +2,12 @@ import type { Db } from '../store';
 import {
   NetworkGate,
   systemDnsSuffixes,
+  systemNetworkSignals,
   systemInterfaces,
   type DnsSuffixPort,
   type InterfacesPort,
   type LookupFunction,
+  type NetworkSignalsPort,
   type PinnedFetch,
 } from '../network';
 import { loadPolicy, machineLocations, settingsVersionStore, type Policy, type PolicyVersionStore } from '../policy';
@@ -26,6 +28,7 @@ export interface NetworkOptions {
   trustedOwners?: readonly number[];
   versions?: PolicyVersionStore;
   interfaces?: InterfacesPort;
+  signals?: NetworkSignalsPort;
   dnsSuffixes?: DnsSuffixPort;
   random?: Random;
   fetch?: PinnedFetch;
@@ -54,6 +57,7 @@ export function createGate(db: Db, clock: Clock, audit: AuditPort, opts: Network
       return result;
     },
     interfaces: opts.interfaces ?? systemInterfaces,
+    signals: opts.signals ?? systemNetworkSignals(),
     dnsSuffixes: opts.dnsSuffixes ?? systemDnsSuffixes(),
     clock,
     random: opts.random,
