@@ -7,7 +7,7 @@ import { interfacesFingerprint, type InterfacesPort } from './interfaces';
 import { describeSignalChange, type NetworkSignals, type NetworkSignalsPort } from './signals';
 import { isOpenState, type Verdict } from './verdict';
 
-export type GateTrigger = 'start' | 'interval' | 'network-change' | 'resume' | 'manual';
+export type GateTrigger = 'start' | 'interval' | 'network-change' | 'policy-change' | 'resume' | 'manual';
 
 export interface NetworkGateOptions {
   /** Reads and verifies the policy; called on every evaluation, so a newly installed policy or signer takes effect. */
@@ -16,6 +16,11 @@ export interface NetworkGateOptions {
   /** Default routes, gateway hardware addresses, link state (main/core/network/signals.ts); none: the interface list alone. */
   signals?: NetworkSignalsPort;
   dnsSuffixes: DnsSuffixPort;
+  /**
+   * A cheap summary of where the policy and its signer keys live (sizes, times, a hash of managed bytes), read on
+   * every watch tick; when it changes the gate re-reads the policy at once, so IT's new policy applies in seconds.
+   */
+  policyStamp?: () => string;
   clock: Clock;
   random?: Random;
   fetch?: PinnedFetch;
@@ -50,6 +55,7 @@ export class NetworkGate {
   private watchTimer: NodeJS.Timeout | null = null;
   private lastFingerprint = '';
   private lastSignals: NetworkSignals | null = null;
+  private lastPolicyStamp = '';
   /** Counts detected moves; an evaluation that started before the latest one is stale and is not applied. */
   private moves = 0;
   private intervalMs: number;
@@ -99,6 +105,7 @@ export class NetworkGate {
     this.started = true;
     this.lastFingerprint = interfacesFingerprint(this.opts.interfaces());
     this.lastSignals = this.readSignals();
+    this.lastPolicyStamp = this.readPolicyStamp();
     this.watchTimer = setInterval(() => this.watch(), this.opts.watchIntervalMs ?? 250);
     this.watchTimer.unref();
     void this.evaluate('start');
@@ -134,6 +141,11 @@ export class NetworkGate {
     const moved = describeSignalChange(this.lastSignals, signals);
     this.lastSignals = signals;
     if (moved) this.networkMoved(moved);
+    const stamp = this.readPolicyStamp();
+    if (stamp !== this.lastPolicyStamp) {
+      this.lastPolicyStamp = stamp;
+      void this.evaluate('policy-change');
+    }
     let fp: string;
     try {
       fp = interfacesFingerprint(this.opts.interfaces());
@@ -143,6 +155,14 @@ export class NetworkGate {
     if (fp === this.lastFingerprint) return;
     this.lastFingerprint = fp;
     this.onNetworkChange();
+  }
+
+  private readPolicyStamp(): string {
+    try {
+      return this.opts.policyStamp?.() ?? '';
+    } catch (e) {
+      return `unreadable ${(e as NodeJS.ErrnoException)?.code ?? ''}`;
+    }
   }
 
   private readSignals(): NetworkSignals | null {
