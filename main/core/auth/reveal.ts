@@ -4,6 +4,7 @@ import { DiwanError } from '../shared/errors';
 import type { AuditPort, Clock } from '../shared/ports';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import type { ResolvedIdentityPolicy } from './policy';
+import { checkReason } from './reason';
 import type { Session } from './sessions';
 
 /**
@@ -50,9 +51,6 @@ interface RequestRow {
   expires_at: number | null;
 }
 
-const MIN_REASON = 5;
-const MAX_REASON = 500;
-
 /**
  * Reveal grants: one field, for one user, for a limited time, with a reason; types the policy marks need a
  * team lead's approval first. The original leaves this service only through `request` (when granted at once)
@@ -69,9 +67,7 @@ export class RevealService {
   ) {}
 
   request(session: Session, field: FieldRef, reasonText: string): RevealOutcome {
-    const reason = reasonText.trim();
-    if (reason.length < MIN_REASON) throw new DiwanError('reason_required', 'Say why you need to see this field (a few words); it is recorded.');
-    if (reason.length > MAX_REASON) throw new DiwanError('reason_too_long', `Keep the reason under ${MAX_REASON} characters.`);
+    const reason = checkReason(reasonText);
     const info = this.originals.describeField(field.messageId, field.fieldIndex);
     if (!info) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
     const rules = this.policy().reveal;
