@@ -45,7 +45,7 @@ export async function startShell(
   );
 
   await app.whenReady();
-  hardenSession(electron.session.defaultSession);
+  hardenSession(electron.session.defaultSession, log);
   electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(opts.rendererDir));
 
   let managed: ManagedConfig | undefined;
