@@ -49,6 +49,7 @@ export function namespacesUnavailable(): string | null {
     execFileSync('ip', ['netns', 'del', probe], { stdio: 'pipe' });
     return null;
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'the `ip` command (iproute2) is not installed';
     return `the kernel refused a network namespace (${String((e as { stderr?: Buffer }).stderr ?? e).trim()})`;
   }
 }
