@@ -111,11 +111,18 @@ export async function startShell(
   core.identity.sessions.onEnd((_session, reason) => reason === 'idle' && lock('idle'));
   const idleSweep = setInterval(() => core.identity.sessions.sweep(), IDLE_SWEEP_MS);
   idleSweep.unref?.();
-  // The gate notices new bytes and re-checks at once. A configuration that can no longer be read drops the managed
-  // policy: the gate then reads the machine file, and without one it is closed.
+  // The gate notices new bytes and re-checks at once. A read that fails (reg.exe timing out under load) is not a new
+  // policy: the last one stays, and the gate still checks its signature and expiry on every evaluation.
   const load = opts.loadManagedConfig;
   const reread = load
-    ? setInterval(() => void load().then((m) => (managedPolicy = policyOf(m)), () => (managedPolicy = undefined)), MANAGED_REREAD_MS)
+    ? setInterval(
+        () =>
+          void load().then(
+            (m) => (managedPolicy = policyOf(m)),
+            () => log('managed configuration: could not be read again; keeping the policy read before'),
+          ),
+        MANAGED_REREAD_MS,
+      )
     : null;
   reread?.unref?.();
   app.on('window-all-closed', () => app.quit());
