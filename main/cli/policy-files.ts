@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { keyIdOf, loadPolicy, machineLocations, memoryVersionStore, SignersFileSchema, verifyPolicyText, type PolicyResult } from '../core/policy';
-import { DiwanError } from '../core/shared/errors';
+import { keyIdOf, loadPolicy, machineLocations, readPolicyFile, memoryVersionStore, SignersFileSchema, verifyPolicyText, type PolicyResult } from '../core/policy';
+import { DiwanError, isDiwanError } from '../core/shared/errors';
 import { systemClock } from '../core/shared/ports';
 import { flagValue, type CliIo } from './command';
 
@@ -27,8 +27,8 @@ export function parseJsonFile(text: string, file: string): unknown {
  * when given, else against the signers this computer trusts (built in and machine-wide). The rollback floor is not
  * consulted: these are IT's tools, run before a policy is installed.
  */
-export function policyFor(args: string[], io: CliIo): PolicyResult {
-  const machine = machineLocations(process.platform, io.env);
+export function policyFor(args: string[], _io: CliIo): PolicyResult {
+  const machine = machineLocations(process.platform);
   const policyFile = flagValue(args, '--policy') ?? machine.policyFile;
   const signersFile = flagValue(args, '--signers');
   const versions = memoryVersionStore();
@@ -36,6 +36,13 @@ export function policyFor(args: string[], io: CliIo): PolicyResult {
   const parsed = SignersFileSchema.safeParse(parseJsonFile(readFileFor(signersFile, 'signer file', '--signers'), signersFile));
   if (!parsed.success) throw new DiwanError('signers_malformed', `${signersFile} is not a signer file as \`diwan policy keygen\` prints it.`);
   const signers = parsed.data.signers.map((s) => ({ ...s, keyId: keyIdOf(s.publicKey), source: signersFile }));
-  return verifyPolicyText(readFileFor(policyFile, 'policy', '--policy'), { policyFile, signers, versions, clock: systemClock });
+  let text: string;
+  try {
+    text = readPolicyFile(policyFile);
+  } catch (e) {
+    if (isDiwanError(e)) throw e;
+    throw new DiwanError('file_unreadable', `Cannot read the policy ${policyFile} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  return verifyPolicyText(text, { policyFile, signers, versions, clock: systemClock });
 }
 

@@ -12,6 +12,8 @@ import { createMainWindow } from './window';
 
 const IDLE_SWEEP_MS = 15_000;
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
+/** IT's managed configuration is read again this often, so a newly installed policy applies within seconds. */
+const MANAGED_REREAD_MS = 3000;
 
 export interface ShellOptions {
   rendererDir: string;
@@ -43,7 +45,7 @@ export async function startShell(
   );
 
   await app.whenReady();
-  hardenSession(electron.session.defaultSession);
+  hardenSession(electron.session.defaultSession, log);
   electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(opts.rendererDir));
 
   let managed: ManagedConfig | undefined;
@@ -58,12 +60,14 @@ export async function startShell(
     for (const note of managed.notes) log(`managed configuration: ${note}`);
   }
 
+  const policyOf = (m: ManagedConfig | undefined) => (m?.policyBytes ? { bytes: m.policyBytes, source: m.policySource } : undefined);
+  let managedPolicy = policyOf(managed);
   let core: Core;
   try {
-    const managedPolicy = managed?.policyBytes ? { bytes: managed.policyBytes, source: managed.policySource } : undefined;
     const open =
       opts.openCore ??
-      ((dataDir: string) => openCore({ dataDir, log, network: { managedPolicy }, background: { retentionEveryMs: RETENTION_EVERY_MS } }));
+      ((dataDir: string) =>
+        openCore({ dataDir, log, network: { managedPolicy: () => managedPolicy }, background: { retentionEveryMs: RETENTION_EVERY_MS } }));
     core = await open(app.getPath('userData'));
     // Device and audit keys from the keychain; a tampered audit trail stops the app here until IT acknowledges it.
     await core.ready();
@@ -107,9 +111,24 @@ export async function startShell(
   core.identity.sessions.onEnd((_session, reason) => reason === 'idle' && lock('idle'));
   const idleSweep = setInterval(() => core.identity.sessions.sweep(), IDLE_SWEEP_MS);
   idleSweep.unref?.();
+  // The gate notices new bytes and re-checks at once. A read that fails (reg.exe timing out under load) is not a new
+  // policy: the last one stays, and the gate still checks its signature and expiry on every evaluation.
+  const load = opts.loadManagedConfig;
+  const reread = load
+    ? setInterval(
+        () =>
+          void load().then(
+            (m) => (managedPolicy = policyOf(m)),
+            () => log('managed configuration: could not be read again; keeping the policy read before'),
+          ),
+        MANAGED_REREAD_MS,
+      )
+    : null;
+  reread?.unref?.();
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     clearInterval(idleSweep);
+    if (reread) clearInterval(reread);
     core.close();
   });
   await win.loadURL(APP_ENTRY_URL);

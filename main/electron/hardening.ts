@@ -40,8 +40,23 @@ export function hardenWebContents(contents: WebContentsLike, policy: ContentsPol
   });
 }
 
-/** Deny by default: the console needs no camera, microphone, notifications-by-web-API, geolocation, USB... */
-export function hardenSession(session: SessionLike): void {
+/**
+ * Deny by default: the console needs no camera, microphone, notifications-by-web-API, geolocation, USB... and it
+ * never downloads: exports are written by main to a path the user chose, so a download started by page content
+ * (a blob or data link, a link on an allowed host) is cancelled before any byte reaches the disk.
+ */
+export function hardenSession(session: SessionLike, log: (line: string) => void = () => {}): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.on('will-download', (e, item) => {
+    e.preventDefault();
+    item.cancel();
+    log(`download refused (${schemeOf(item.getURL())})`);
+  });
+}
+
+/** Only the scheme: a download URL may carry a token or customer data, which never go to a log. */
+function schemeOf(url: string): string {
+  const m = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  return m ? `${m[1]!.toLowerCase()}:` : 'unknown scheme';
 }

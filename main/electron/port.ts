@@ -53,9 +53,15 @@ export interface BrowserWindowOptionsLike {
   webPreferences: WebPreferencesLike;
 }
 
+export interface DownloadItemLike {
+  getURL(): string;
+  cancel(): void;
+}
+
 export interface SessionLike {
   setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: (wc: unknown, permission: string) => boolean): void;
+  on(event: 'will-download', listener: (e: NavigationEventLike, item: DownloadItemLike) => void): unknown;
 }
 
 export interface FrameLike {

@@ -8,6 +8,7 @@ import {
   ChangePasswordRequest,
   ConversationRequest,
   CreateAdminRequest,
+  ConfirmRoleGrantRequest,
   CreateUserRequest,
   DecideRevealRequest,
   DecideRevealResponse,
@@ -36,6 +37,7 @@ import {
   TotpEnrolmentResponse,
   UserIdRequest,
   UserSchema,
+  RoleGrantsResponse,
   UsersResponse,
 } from './schemas';
 import { consoleContract, consoleEvents } from './console-contract';
@@ -79,6 +81,9 @@ export const contract = {
   setUserRole: channel({ request: SetRoleRequest, response: UserSchema, permission: 'users.manage' }),
   setUserDisabled: channel({ request: SetDisabledRequest, response: UserSchema, permission: 'users.manage' }),
   resetUserTwoFactor: channel({ request: UserIdRequest, response: UserSchema, permission: 'users.manage' }),
+  // Separation of duties: a lead, admin or auditor role one administrator asked for waits for a second one.
+  listRoleGrants: channel({ request: Empty, response: RoleGrantsResponse, permission: 'users.manage' }),
+  confirmRoleGrant: channel({ request: ConfirmRoleGrantRequest, response: UserSchema, permission: 'users.manage' }),
 
   // Reveal grants: the original travels only in a granted reveal's answer, for that field, while it lasts.
   requestReveal: channel({ request: RevealRequest, response: RevealResponse, permission: 'reveal.request' }),

@@ -71,7 +71,24 @@ export const UserSchema = z.object({
   totpEnabled: z.boolean(),
   disabled: z.boolean(),
   createdAt: z.number(),
+  /** A privileged role asked for and waiting for a second administrator's confirmation. */
+  pendingRole: RoleSchema.optional(),
 });
+export const RoleGrantsResponse = z.object({
+  requests: z.array(
+    z.object({
+      grantId: z.string(),
+      userId: z.string(),
+      username: z.string(),
+      role: RoleSchema,
+      from: RoleSchema,
+      requestedBy: z.string(),
+      requestedAt: z.number(),
+      expiresAt: z.number(),
+    }),
+  ),
+});
+export const ConfirmRoleGrantRequest = z.object({ grantId: Id }).strict();
 export const UsersResponse = z.object({ users: z.array(UserSchema) });
 export const CreateUserRequest = z.object({ username: Username, displayName: z.string().max(100).default(''), role: RoleSchema, password: Password }).strict();
 export const SetRoleRequest = z.object({ userId: Id, role: RoleSchema }).strict();

@@ -5,6 +5,7 @@ import { DiwanError } from '../core/shared/errors';
 import { fingerprintOf } from '../core/auth';
 import { publicKeyFrom } from './device-keys';
 import { parseCidr } from '../core/policy';
+import { looksLikeSecretName } from '../core/shared/secret-names';
 
 /** The channel kinds a relay serves: webhook-only Meta channels, and Telegram bots shared by several consoles. */
 export const RELAY_KINDS = ['whatsapp', 'messenger', 'instagram', 'telegram'] as const;
@@ -40,9 +41,11 @@ export const relayConfigSchema = z
         /** Serve the webhook port over the relay's own TLS certificate too (normally the reverse proxy terminates TLS). */
         tls: z.boolean().default(false),
         maxBodyBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+        /** Webhook bodies read at once; with maxBodyBytes it bounds the memory bodies take (default 16 × 1 MiB). */
+        maxConcurrentBodies: z.number().int().min(1).max(1024).default(16),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 8080, tls: false, maxBodyBytes: 1024 * 1024 }),
+      .default({ host: '127.0.0.1', port: 8080, tls: false, maxBodyBytes: 1024 * 1024, maxConcurrentBodies: 16 }),
     console: z
       .object({
         host: z.string().max(255).default('0.0.0.0'),
@@ -113,16 +116,13 @@ export function enrolledDevices(config: RelayConfig): Map<string, EnrolledDevice
   return out;
 }
 
-/** Key names that mean a secret. A configuration file must not hold one: secrets live in the keychain or credentials. */
-const SECRET_KEY = /secret|token|passw|passphrase|private.?key|api.?key|credential/i;
-
 /** Paths (like `channels[0].appSecret`) of string values under secret-looking keys. */
 export function secretLookingKeys(value: unknown, at = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => secretLookingKeys(v, `${at}[${i}]`));
   if (!value || typeof value !== 'object') return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
     const here = at ? `${at}.${k}` : k;
-    if (typeof v === 'string' && SECRET_KEY.test(k)) return [here];
+    if (typeof v === 'string' && looksLikeSecretName(k)) return [here];
     return secretLookingKeys(v, here);
   });
 }

@@ -53,7 +53,11 @@ export function consoleHandler(d: ConsoleApiDeps) {
     if (req.method === 'POST' && route.join('/') === 'session/challenge') {
       const body = await parseBody(req, res, challengeRequest);
       if (!body) return;
-      const c = d.auth.challenge(body.fingerprint);
+      const c = d.auth.challenge(body.fingerprint, req.socket.remoteAddress ?? 'unknown');
+      if (c === 'busy') {
+        d.log({ level: 'warn', event: 'console.challenges_full' });
+        return sendError(res, 503, 'busy', 'The relay holds too many pending sign-in challenges; try again in a minute.');
+      }
       if (!c) {
         d.log({ level: 'warn', event: 'console.not_enrolled' });
         return sendError(res, 403, 'not_enrolled', 'This device is not enrolled on the relay. Ask IT to enrol its fingerprint (`diwan device id`).');

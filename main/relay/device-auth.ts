@@ -14,7 +14,11 @@ export interface DeviceAuthOptions {
   sessionTtlMs?: number;
 }
 
-const MAX_PENDING = 10_000;
+/** Pending challenges one source address may hold for one device, and for all devices together. */
+const PER_DEVICE_AND_SOURCE = 8;
+const PER_SOURCE = 64;
+/** Beyond this many in all, new challenges are refused (never evicting anyone's) until old ones expire. */
+const MAX_PENDING = 100_000;
 
 export type SessionOutcome =
   | { ok: true; token: string; expiresAt: number; device: EnrolledDevice }
@@ -26,7 +30,9 @@ export type SessionOutcome =
  * with the enrolled public key and issues a short-lived bearer token (kept hashed, in memory only).
  */
 export class DeviceAuth {
-  private readonly nonces = new Map<string, { fingerprint: string; expiresAt: number }>();
+  private readonly nonces = new Map<string, { fingerprint: string; source: string; expiresAt: number }>();
+  /** Per source address, its pending nonces oldest first. */
+  private readonly bySource = new Map<string, string[]>();
   private readonly sessions = new Map<string, { device: EnrolledDevice; expiresAt: number }>();
   private readonly random: (n: number) => Buffer;
 
@@ -37,22 +43,40 @@ export class DeviceAuth {
     this.random = o.random ?? crypto.randomBytes;
   }
 
-  /** A nonce for an enrolled device, or null. */
-  challenge(fingerprint: string): { nonce: string; expiresAt: number } | null {
+  /**
+   * A nonce for an enrolled device, null when it is not enrolled, or 'busy' when the relay holds as many pending
+   * challenges as it will. Challenges are bounded per source address (and per device from it): a host flooding
+   * requests, even naming another console's fingerprint, only ever evicts its own, never that console's.
+   */
+  challenge(fingerprint: string, source = 'unknown'): { nonce: string; expiresAt: number } | null | 'busy' {
     if (!this.devices.has(fingerprint)) return null;
     this.sweep();
-    if (this.nonces.size >= MAX_PENDING) this.nonces.delete(this.nonces.keys().next().value!);
+    const mine = this.bySource.get(source) ?? [];
+    const sameDevice = mine.filter((n) => this.nonces.get(n)?.fingerprint === fingerprint);
+    if (sameDevice.length >= PER_DEVICE_AND_SOURCE) this.forget(sameDevice[0]!);
+    else if (mine.length >= PER_SOURCE) this.forget(mine[0]!);
+    else if (this.nonces.size >= MAX_PENDING) return 'busy';
     const nonce = this.random(24).toString('base64url');
     const expiresAt = this.o.now() + (this.o.challengeTtlMs ?? 60_000);
-    this.nonces.set(nonce, { fingerprint, expiresAt });
+    this.nonces.set(nonce, { fingerprint, source, expiresAt });
+    this.bySource.set(source, [...(this.bySource.get(source) ?? []), nonce]);
     return { nonce, expiresAt };
+  }
+
+  private forget(nonce: string): void {
+    const n = this.nonces.get(nonce);
+    this.nonces.delete(nonce);
+    if (!n) return;
+    const rest = (this.bySource.get(n.source) ?? []).filter((x) => x !== nonce);
+    if (rest.length) this.bySource.set(n.source, rest);
+    else this.bySource.delete(n.source);
   }
 
   open(req: { fingerprint: string; nonce: string; timestamp: number; signature: string }): SessionOutcome {
     const device = this.devices.get(req.fingerprint);
     if (!device) return { ok: false, reason: 'not_enrolled' };
     const pending = this.nonces.get(req.nonce);
-    this.nonces.delete(req.nonce); // single use, whatever happens next
+    this.forget(req.nonce); // single use, whatever happens next
     const now = this.o.now();
     if (!pending || pending.fingerprint !== req.fingerprint || pending.expiresAt < now) return { ok: false, reason: 'bad_challenge' };
     if (Math.abs(now - req.timestamp) > (this.o.clockSkewMs ?? 120_000)) return { ok: false, reason: 'clock_skew' };
@@ -81,7 +105,7 @@ export class DeviceAuth {
 
   private sweep(): void {
     const now = this.o.now();
-    for (const [k, v] of this.nonces) if (v.expiresAt < now) this.nonces.delete(k);
+    for (const [k, v] of this.nonces) if (v.expiresAt < now) this.forget(k);
     for (const [k, v] of this.sessions) if (v.expiresAt < now) this.sessions.delete(k);
   }
 }

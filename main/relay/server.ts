@@ -120,6 +120,7 @@ export async function startRelay(o: RelayOptions): Promise<RunningRelay> {
       channels,
       secrets: loaded.webhooks,
       maxBodyBytes: config.webhook.maxBodyBytes,
+      maxConcurrentBodies: config.webhook.maxConcurrentBodies,
       commits: new GroupCommit(db),
       queue,
       push: (id, payload) => settled(rt.push(id, payload)),
@@ -140,13 +141,16 @@ export async function startRelay(o: RelayOptions): Promise<RunningRelay> {
     });
 
     const tls = { cert: certPem, key: loaded.tlsKey, minVersion: 'TLSv1.2' as const };
-    const webhookServer = config.webhook.tls ? https.createServer(tls) : http.createServer();
+    // Node checks request and header deadlines every `connectionsCheckingInterval` (30 s by default), which let a slow
+    // sender hold a socket for up to a minute: check every second so the deadlines below hold to the second.
+    const checking = { connectionsCheckingInterval: 1000 };
+    const webhookServer = config.webhook.tls ? https.createServer({ ...tls, ...checking }) : http.createServer(checking);
     webhookServer.on('request', guarded(log, (req, res) => {
       const m = /^\/webhooks\/([a-z0-9][a-z0-9_-]{0,63})(?:\?|$)/.exec(req.url ?? '');
       if (!m) return sendText(res, 404, 'not found');
       return onWebhook(req, res, m[1]!);
     }));
-    const consoleServer = https.createServer(tls);
+    const consoleServer = https.createServer({ ...tls, ...checking });
     consoleServer.on('request', guarded(log, onConsole));
     for (const s of [webhookServer, consoleServer]) {
       s.headersTimeout = 10_000;

@@ -4,7 +4,7 @@ export interface ChannelCounters {
   accepted: number;
   duplicates: number;
   ignored: number;
-  refused: Record<'unsigned' | 'bad_signature' | 'too_large' | 'wrong_type' | 'malformed' | 'failed', number>;
+  refused: Record<'unsigned' | 'bad_signature' | 'too_large' | 'wrong_type' | 'malformed' | 'failed' | 'busy', number>;
 }
 
 export class RelayStats {
@@ -13,7 +13,7 @@ export class RelayStats {
   of(channelId: string): ChannelCounters {
     let c = this.channels.get(channelId);
     if (!c) {
-      c = { lastWebhookAt: null, accepted: 0, duplicates: 0, ignored: 0, refused: { unsigned: 0, bad_signature: 0, too_large: 0, wrong_type: 0, malformed: 0, failed: 0 } };
+      c = { lastWebhookAt: null, accepted: 0, duplicates: 0, ignored: 0, refused: { unsigned: 0, bad_signature: 0, too_large: 0, wrong_type: 0, malformed: 0, failed: 0, busy: 0 } };
       this.channels.set(channelId, c);
     }
     return c;

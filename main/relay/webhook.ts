@@ -20,6 +20,8 @@ export interface WebhookDeps {
   channels: ReadonlyMap<string, RelayChannelConfig>;
   secrets: ReadonlyMap<string, WebhookSecrets>;
   maxBodyBytes: number;
+  /** Bodies read at once, across channels; more are refused with 503 (Meta retries) so memory stays bounded. */
+  maxConcurrentBodies: number;
   /** Stores concurrent deliveries in one transaction; each answer waits for the commit. */
   commits: GroupCommit;
   queue: RelayQueue;
@@ -37,6 +39,7 @@ export interface WebhookDeps {
  * acknowledged and ignored. 200 only after the events are committed; a failure to store answers 503 so Meta retries.
  */
 export function webhookHandler(d: WebhookDeps) {
+  let reading = 0;
   return async (req: IncomingMessage, res: ServerResponse, channelId: string): Promise<void> => {
     const channel = d.channels.get(channelId);
     const secrets = d.secrets.get(channelId);
@@ -54,18 +57,22 @@ export function webhookHandler(d: WebhookDeps) {
     const refuse = (status: number, why: keyof typeof counters.refused, text: string) => {
       counters.refused[why]++;
       d.log({ level: 'warn', event: `webhook.refused.${why}`, channelId });
-      if (status === 413) res.setHeader('connection', 'close');
-      sendText(res, status, text);
+      if (status === 413 || status === 503) res.setHeader('connection', 'close');
+      sendText(res, status, text, status === 503 ? { 'retry-after': '1' } : {});
     };
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > d.maxBodyBytes) return refuse(413, 'too_large', 'payload too large');
     if (!isJson(req)) return refuse(415, 'wrong_type', 'expected application/json');
+    if (reading >= d.maxConcurrentBodies) return refuse(503, 'busy', 'busy, retry');
     let raw: Buffer;
+    reading++;
     try {
       raw = await readBody(req, d.maxBodyBytes);
     } catch (e) {
       if (e instanceof BodyTooLarge) return refuse(413, 'too_large', 'payload too large');
       throw e;
+    } finally {
+      reading--;
     }
     const signature = req.headers['x-hub-signature-256'];
     if (typeof signature !== 'string') return refuse(401, 'unsigned', 'signature required');

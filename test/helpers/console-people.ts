@@ -19,6 +19,8 @@ export async function addPeople(core: Core): Promise<Record<keyof typeof PEOPLE,
   const a = await core.identity.createUser(me, { ...agent });
   const l = await core.identity.createUser(me, { ...lead });
   core.identity.signOut(slot);
+  // a lead needs a second administrator's confirmation (separation of duties)
+  if (l.pendingRole) confirmAsSecondAdmin(core, l.id);
   return { admin: me.userId, agent: a.id, lead: l.id };
 }
 
@@ -27,4 +29,20 @@ export async function signIn(page: Page, who: { username: string; password: stri
   await page.getByTestId('password').fill(who.password);
   await page.getByTestId('sign-in-submit').click();
   await page.locator('nav.nav').waitFor();
+}
+
+/**
+ * A privileged role waits for a second administrator: this one (made without the IPC layer, signed out at once)
+ * confirms the request pending for `userId`.
+ */
+export function confirmAsSecondAdmin(core: Core, userId: string): void {
+  const now = core.clock.now();
+  const second =
+    core.identity.users.list().find((u) => u.username === 'second-admin') ??
+    core.identity.users.insert({ username: 'second-admin', displayName: 'Second admin', role: 'admin', passwordHash: 'x' }, now);
+  const session = core.identity.sessions.start(second, core.identity.deviceIdentity.fingerprint, false);
+  const grant = core.identity.listRoleGrants().find((g) => g.userId === userId);
+  if (!grant) throw new Error(`no role request is pending for ${userId}`);
+  core.identity.confirmRoleGrant(session, grant.grantId);
+  core.identity.sessions.endForUser(second.id, 'sign-out');
 }

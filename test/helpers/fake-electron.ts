@@ -3,6 +3,7 @@ import type {
   BrowserWindowOptionsLike,
   ElectronPort,
   IpcInvokeEventLike,
+  DownloadItemLike,
   NavigationEventLike,
   WebContentsLike,
 } from '../../main/electron/port';
@@ -69,6 +70,7 @@ export interface FakeElectron extends ElectronPort {
   powerListeners: Map<string, Listener[]>;
   permissionRequest?: (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
   permissionCheck?: (wc: unknown, permission: string) => boolean;
+  willDownload?: (e: NavigationEventLike, item: DownloadItemLike) => void;
   protocolHandler?: (req: Request) => Promise<Response>;
   privileged: unknown[];
   opened: string[];
@@ -119,6 +121,7 @@ export function fakeElectron(
     defaultSession: {
       setPermissionRequestHandler: (h) => (f.permissionRequest = h),
       setPermissionCheckHandler: (h) => (f.permissionCheck = h),
+      on: (_event, l) => (f.willDownload = l),
     },
   };
   f.ipcMain = { handle: (channel, l) => void f.handlers.set(channel, l) };

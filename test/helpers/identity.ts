@@ -5,6 +5,7 @@ import type { MaskedTranscript, TranscriptPort } from '../../main/core/review';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
+import { confirmAsSecondAdmin } from './console-people';
 import { tmpDir } from './tmp';
 
 /** A clock tests move by hand. */
@@ -22,7 +23,8 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export async function signedInAs(core: Core, role: Role, username: string = role): Promise<SessionSlot> {
   await core.ready();
   const admin = ensureAdminSession(core);
-  await core.identity.createUser(admin, { username, displayName: username, role, password: TEST_PASSWORD });
+  const made = await core.identity.createUser(admin, { username, displayName: username, role, password: TEST_PASSWORD });
+  if (made.pendingRole) confirmAsSecondAdmin(core, made.id);
   const slot = newSessionSlot();
   await core.identity.signIn(slot, { username, password: TEST_PASSWORD });
   return slot;

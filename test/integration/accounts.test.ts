@@ -224,7 +224,7 @@ describe('sessions end on idle, OS lock and suspend', () => {
   it('lockAll ends every session and tells listeners why', async () => {
     const t = await withAdmin();
     const other = newSessionSlot();
-    await t.call(t.admin, 'createUser', { username: 'lina', role: 'lead', password: TEST_PASSWORD });
+    await t.call(t.admin, 'createUser', { username: 'lina', role: 'agent', password: TEST_PASSWORD });
     await t.call(other, 'signIn', { username: 'lina', password: TEST_PASSWORD });
     const heard: string[] = [];
     t.core.identity.sessions.onEnd((s, reason) => heard.push(`${s.username}:${reason}`));
@@ -250,15 +250,78 @@ describe('user management', () => {
     const adminId = (await t.call(t.admin, 'getSession') as { value: { user: { id: string } } }).value.user.id;
     expect(await t.call(t.admin, 'setUserRole', { userId: adminId, role: 'agent' })).toMatchObject({ ok: false, error: { code: 'last_admin' } });
     expect(await t.call(t.admin, 'setUserDisabled', { userId: adminId, disabled: true })).toMatchObject({ ok: false });
-    expect(await t.call(t.admin, 'setUserRole', { userId: omarId, role: 'lead' })).toMatchObject({ ok: true, value: { role: 'lead' } });
+    expect(await t.call(t.admin, 'setUserRole', { userId: omarId, role: 'lead' })).toMatchObject({ ok: true, value: { role: 'agent', pendingRole: 'lead' } });
     expect(await t.call(t.admin, 'createUser', { username: 'omar', role: 'agent', password: TEST_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'username_taken' },
     });
     const users = await t.call(t.admin, 'listUsers');
     expect(JSON.stringify(users)).not.toMatch(/argon2|password/i);
-    expect(entriesOf(t.core, AUDIT_ACTIONS.userRoleChanged)).toEqual([
+    expect(entriesOf(t.core, AUDIT_ACTIONS.userRoleRequested)).toEqual([
       expect.objectContaining({ actor: 'admin', target: 'user:omar', details: { from: 'agent', to: 'lead' } }),
     ]);
+  });
+});
+
+describe('separation of duties: privileged roles', () => {
+  it('an administrator alone cannot make a team lead with a password she knows and approve reveals with it', async () => {
+    const t = await withAdmin();
+    // the attack: a lead account whose password the administrator chose
+    const made = await t.call(t.admin, 'createUser', { username: 'mallory', role: 'lead', password: TEST_PASSWORD });
+    expect(made).toMatchObject({ ok: true, value: { role: 'agent', disabled: true, pendingRole: 'lead' } });
+    const mallory = newSessionSlot();
+    expect(await t.call(mallory, 'signIn', { username: 'mallory', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
+    const requests = await t.call(t.admin, 'listRoleGrants');
+    expect(requests).toMatchObject({ ok: true, value: { requests: [{ username: 'mallory', role: 'lead', from: 'agent', requestedBy: 'admin' }] } });
+    const grantId = (requests as { value: { requests: Array<{ grantId: string }> } }).value.requests[0]!.grantId;
+    // she cannot confirm her own request, nor make another administrator alone to do it
+    expect(await t.call(t.admin, 'confirmRoleGrant', { grantId })).toMatchObject({ ok: false, error: { code: 'role_request_same_admin' } });
+    expect(await t.call(t.admin, 'createUser', { username: 'sock', role: 'admin', password: TEST_PASSWORD })).toMatchObject({
+      ok: true,
+      value: { role: 'agent', disabled: true, pendingRole: 'admin' },
+    });
+    expect(t.core.identity.users.activeAdmins()).toBe(1);
+    // every privileged role and every path is held the same way
+    for (const role of ['lead', 'admin', 'auditor'] as const) {
+      const u = await t.call(t.admin, 'createUser', { username: `x-${role}`, role: 'agent', password: TEST_PASSWORD });
+      const r = await t.call(t.admin, 'setUserRole', { userId: (u as { value: { id: string } }).value.id, role });
+      expect(r, role).toMatchObject({ ok: true, value: { role: 'agent', pendingRole: role } });
+    }
+    expect(entriesOf(t.core, AUDIT_ACTIONS.userRoleChanged)).toEqual([]);
+  });
+
+  it('a second administrator confirms (audited with both names); IT can name people for a role in the signed policy instead', async () => {
+    const t = await withAdmin();
+    // IT's signed policy names dana as an administrator: one administrator's word is enough for exactly that
+    t.core.identity.setPolicy({ privilegedUsers: [{ username: 'dana', role: 'admin' }] });
+    expect(await t.call(t.admin, 'createUser', { username: 'dana', role: 'admin', password: TEST_PASSWORD })).toMatchObject({
+      ok: true,
+      value: { role: 'admin', disabled: false },
+    });
+    expect(entriesOf(t.core, AUDIT_ACTIONS.userCreated).at(-1)).toMatchObject({ details: { role: 'admin', authority: 'it-policy' } });
+    const lina = await t.call(t.admin, 'createUser', { username: 'lina', role: 'lead', password: TEST_PASSWORD });
+    const linaId = (lina as { value: { id: string } }).value.id;
+    const dana = newSessionSlot();
+    expect(await t.call(dana, 'signIn', { username: 'dana', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    const grantId = t.core.identity.listRoleGrants()[0]!.grantId;
+    expect(await t.call(dana, 'confirmRoleGrant', { grantId })).toMatchObject({ ok: true, value: { id: linaId, role: 'lead', disabled: false } });
+    expect(entriesOf(t.core, AUDIT_ACTIONS.userRoleChanged)).toEqual([
+      expect.objectContaining({
+        actor: 'dana',
+        target: 'user:lina',
+        details: { from: 'agent', to: 'lead', authority: 'second-administrator', requestedBy: 'admin', enabled: true },
+      }),
+    ]);
+    expect(await t.call(newSessionSlot(), 'signIn', { username: 'lina', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    // used once; nobody confirms a role for themselves; a request does not outlive 24 hours
+    expect(await t.call(dana, 'confirmRoleGrant', { grantId })).toMatchObject({ ok: false, error: { code: 'role_request_not_found' } });
+    const danaId = t.core.identity.users.list().find((u) => u.username === 'dana')!.id;
+    await t.call(t.admin, 'setUserRole', { userId: danaId, role: 'auditor' });
+    const own = t.core.identity.listRoleGrants().find((g) => g.userId === danaId)!;
+    expect(await t.call(dana, 'confirmRoleGrant', { grantId: own.grantId })).toMatchObject({ ok: false, error: { code: 'role_request_self' } });
+    // lowering a role takes one administrator
+    expect(await t.call(t.admin, 'setUserRole', { userId: linaId, role: 'agent' })).toMatchObject({ ok: true, value: { role: 'agent' } });
+    t.clock.advance(24 * 60 * 60_000);
+    expect(t.core.identity.listRoleGrants()).toEqual([]);
   });
 });

@@ -130,6 +130,25 @@ describe('audit trail: append-only hash chain', () => {
     expect(kinds(await again.auditTrail.verify())).toEqual(['checkpoint_edited@100']);
   });
 
+  it('finds deleted checkpoints: every one, or one, and with the end cut off and the keychain head gone too', async () => {
+    const { env, core } = await trailWith(250);
+    tamper(core, 'DELETE FROM audit_checkpoints');
+    expect(kinds(await core.auditTrail.verify())).toEqual(['checkpoint_deleted@100', 'checkpoint_deleted@200']);
+    core.close();
+    const again = await open(env);
+    await again.ready();
+    tamper(again, 'DELETE FROM audit_checkpoints WHERE seq = 200');
+    expect(kinds(await again.auditTrail.verify())).toContain('checkpoint_deleted@200');
+    // the attack checkpoints exist to catch: cut the newest entries, the checkpoints that promised them, and the head
+    await again.vault.delete(again.auditTrail.headAccount);
+    tamper(again, 'DELETE FROM audit_entries WHERE seq > 150');
+    tamper(again, 'DELETE FROM audit_checkpoints WHERE seq > 100');
+    tamper(again, 'DELETE FROM audit_checkpoints WHERE seq = 100');
+    const report = await again.auditTrail.verify();
+    expect(report.ok).toBe(false);
+    expect(kinds(report)).toEqual(['checkpoint_deleted@100']);
+  });
+
   it('keeps events recorded before the keychain answered, in order', async () => {
     const env = { dataDir: tmpDir(), keychain: testKeychain() };
     const core = await open(env);

@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS, exportAudit } from '../../main/core/audit';
 import { newSessionSlot, totpCode } from '../../main/core/auth';
 import { createMainDispatch } from '../../main/ipc';
 import { testCore } from '../helpers/core';
+import { confirmAsSecondAdmin } from '../helpers/console-people';
 import { caller, testConversations, TestClock } from '../helpers/identity';
 
 let core: Core | undefined;
@@ -60,7 +61,8 @@ describe('audited actions', () => {
     secrets.push(admin.sessionId!);
     await expectOne(AUDIT_ACTIONS.userCreated, () => call(admin, 'createUser', { username: 'amal', role: 'agent', password: AGENT_PW }));
     const lina = await expectOne(AUDIT_ACTIONS.userCreated, () => call(admin, 'createUser', { username: 'lina', role: 'agent', password: LEAD_PW }));
-    await expectOne(AUDIT_ACTIONS.userRoleChanged, () => call(admin, 'setUserRole', { userId: (lina.value as { id: string }).id, role: 'lead' }));
+    await expectOne(AUDIT_ACTIONS.userRoleRequested, () => call(admin, 'setUserRole', { userId: (lina.value as { id: string }).id, role: 'lead' }));
+    await expectOne(AUDIT_ACTIONS.userRoleChanged, async () => (confirmAsSecondAdmin(core!, (lina.value as { id: string }).id), { ok: true }));
 
     const agent = newSessionSlot();
     const before = counts();

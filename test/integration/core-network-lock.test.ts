@@ -4,7 +4,8 @@ import type { Permission } from '../../main/core/auth';
 import type { InterfaceList } from '../../main/core/network';
 import { createMainDispatch, mainAuthorizer } from '../../main/ipc';
 import { testCore } from '../helpers/core';
-import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { signPolicyDocument } from '../../main/core/policy';
+import { beaconIdentity, interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
 import { tmpDir } from '../helpers/tmp';
 
 const trusted = { trustedSender: true, session: { sessionId: null, pendingSignIn: null } };
@@ -70,6 +71,48 @@ describe('the core locks while off the office network', () => {
     expect(status).toMatchObject({ ok: true, value: { state: 'off-network', locked: true } });
     const json = JSON.stringify(status);
     expect(json).not.toMatch(/PRIVATE KEY|signature/);
+  });
+
+  it("applies IT's newer policy within seconds of its installation, without a restart (the re-check interval is 300 s)", async () => {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    const right = siteFor('hq', beacon, ['10.20.0.0/16']);
+    // version 1 pins the beacon's previous certificate; IT re-signs with the new pin as version 2
+    const stale = { ...right, beacon: { ...right.beacon, pins: [(await beaconIdentity('127.0.0.1')).pin] } };
+    writeSignedPolicy(loc.policyFile, policyBody([stale], { version: 1 }), signer);
+    const core = await testCore({ network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [] } });
+    cores.push(core);
+    core.gate.start();
+    await expect.poll(() => core.gate.current()?.checks.find((c) => c.name === 'hq:beacon')?.code, { timeout: 10_000 }).toBe('beacon_pin_mismatch');
+    expect(core.lock.isLocked()).toBe(true);
+    writeSignedPolicy(loc.policyFile, policyBody([right], { version: 2 }), signer);
+    await expect.poll(() => core.gate.current()?.state, { timeout: 5000, interval: 20 }).toBe('office');
+    expect(core.gate.current()).toMatchObject({ policyVersion: 2 });
+    expect(core.lock.isLocked()).toBe(false);
+    await core.ready();
+    const verdicts = () => core.auditTrail.list().filter((e) => e.action === 'network.verdict');
+    await expect.poll(() => verdicts().at(-1)?.details).toMatchObject({ state: 'office', trigger: 'policy-change', policyVersion: 2 });
+  });
+
+  it('a policy delivered by managed configuration (registry, MDM) is re-read too: new bytes apply at once', async () => {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    const sign = (version: number, ranges: string[]) => ({
+      bytes: Buffer.from(signPolicyDocument(policyBody([siteFor('hq', beacon, ranges)], { version }), signer.privateKey)),
+      source: 'HKLM\\SOFTWARE\\Policies\\Diwan\\Policy',
+    });
+    let managed = sign(1, ['10.99.0.0/16']); // a range this computer is not in
+    const core = await testCore({
+      network: { ...loc, managedPolicy: () => managed, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [] },
+    });
+    cores.push(core);
+    core.gate.start();
+    await expect.poll(() => core.gate.current()?.state, { timeout: 10_000 }).toBe('off-network');
+    managed = sign(2, ['10.20.0.0/16']);
+    await expect.poll(() => core.gate.current()?.state, { timeout: 5000, interval: 20 }).toBe('office');
+    expect(core.gate.current()).toMatchObject({ policyVersion: 2 });
   });
 
   it('keeps the rollback floor in the database: an older policy is refused after a restart', async () => {

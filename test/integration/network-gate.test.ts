@@ -9,6 +9,7 @@ import {
   type CheckResult,
   type InterfaceList,
   type LookupFunction,
+  type NetworkSignals,
   type Verdict,
 } from '../../main/core/network';
 import { loadPolicy, memoryVersionStore, signWithDomain } from '../../main/core/policy';
@@ -413,5 +414,65 @@ describe('office-network gate: when it runs', () => {
     const v = await gate.evaluate();
     expect(v).toMatchObject({ state: 'off-network', checks: [{ name: 'gate', ok: false, code: 'gate_error' }] });
     expect(gate.isOpen()).toBe(false);
+  });
+});
+
+describe('the gate notices a move the interface list does not show', () => {
+  it('locks at once on a route change, and never applies an answer that was in flight from the old network', async () => {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, [OFFICE])]), signer);
+    const office: NetworkSignals = { defaultRoutes: ['eth0|10.20.0.1|100'], gatewayMacs: { '10.20.0.1': '02:00:00:00:00:01' }, links: { eth0: 'up/1' } };
+    let signals = office;
+    let moved = false;
+    let hold: Promise<void> | null = null;
+    let release = () => {};
+    // a request answers for the network it was sent on
+    const fetch: typeof pinnedFetch = async (req) => {
+      const sentAfterMove = moved;
+      if (hold) await hold;
+      if (sentAfterMove) return { ok: false, code: 'beacon_unreachable', reason: 'no route to the beacon' };
+      return pinnedFetch(req);
+    };
+    const seen: Verdict[] = [];
+    const gate = new NetworkGate({
+      loadPolicy: () => loadPolicy({ ...loc, versions: memoryVersionStore(), clock: { now: () => Date.now() } }),
+      interfaces: () => interfaces({ eth0: ['10.20.1.5'] }),
+      signals: () => signals,
+      dnsSuffixes: async () => [],
+      clock: { now: () => Date.now() },
+      fetch,
+      watchIntervalMs: 20,
+    });
+    gate.onVerdict((v) => seen.push(v));
+    gate.start();
+    try {
+      await expect.poll(() => gate.current()?.state).toBe('office');
+      // an evaluation is in flight on the office network when the route moves
+      hold = new Promise((r) => (release = r));
+      const inFlight = gate.evaluate('manual');
+      signals = { ...office, defaultRoutes: ['eth0|192.168.1.1|100'] };
+      moved = true;
+      await expect.poll(() => gate.current()?.checks[0]?.code).toBe('network_changed');
+      expect(gate.isOpen()).toBe(false);
+      hold = null;
+      release(); // the old network's answer arrives now: it must not open the gate
+      await inFlight;
+      await expect.poll(() => gate.current()?.checks.find((c) => c.name === 'hq:beacon')?.code).toBe('beacon_unreachable');
+      const afterMove = seen.slice(seen.findIndex((v) => v.checks[0]?.code === 'network_changed'));
+      expect(afterMove.map((v) => v.state)).not.toContain('office');
+      // the hardware address the gateway answers with counts the same way
+      moved = false;
+      signals = office;
+      await expect.poll(() => gate.current()?.state).toBe('office');
+      const before = seen.length;
+      signals = { ...office, gatewayMacs: { '10.20.0.1': '02:00:00:00:00:99' } };
+      // closed at once, then (the beacon still proves the office here) open again after the re-check
+      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/gateway's hardware address changed/);
+    } finally {
+      gate.stop();
+    }
   });
 });

@@ -44,6 +44,10 @@ describe('reveal grants', () => {
     const t = await setup({ reveal: { grantMinutes: 2 } });
     expect(await t.call(t.agent, 'requestReveal', { ...phone, reason: '' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await t.call(t.agent, 'requestReveal', { ...phone, reason: 'ok' })).toMatchObject({ ok: false, error: { code: 'reason_required' } });
+    // what a hostile tester got through: five zero-width spaces, and dots
+    for (const reason of ['\u200b'.repeat(5), '.....']) {
+      expect(await t.call(t.agent, 'requestReveal', { ...phone, reason })).toMatchObject({ ok: false, error: { code: 'reason_required' } });
+    }
     const r = await t.call(t.agent, 'requestReveal', { ...phone, reason: 'customer asked for a call back' });
     expect(r).toMatchObject({ ok: true, value: { status: 'granted', fieldType: 'PHONE', value: PHONE, expiresAt: t.clock.t + 120_000 } });
     const grantId = (r as { value: { grantId: string } }).value.grantId;

@@ -12,6 +12,7 @@ import { keepTestData } from '../helpers/tmp';
 import { AUDIT_ACTIONS } from '../../main/core/audit';
 import { channelNames, contract } from '../../main/ipc/contract';
 import { hostileCall, seeded, WRONG_CHANNELS } from './fuzz-input';
+import { confirmAsSecondAdmin } from '../helpers/console-people';
 
 /**
  * The hostile renderer: every IPC channel, through the real loopback bridge and a real core, gets malformed types,
@@ -115,7 +116,11 @@ beforeAll(async () => {
   reader = new Database(bridge.core.databaseFile, { readonly: true, fileMustExist: true });
   // One user of each role, made through the identity API as the console would.
   await call('createAdmin', { username: 'fz-admin', displayName: 'Admin', password: PASSWORD });
-  for (const role of ['agent', 'lead', 'auditor']) await call('createUser', { username: `fz-${role}`, displayName: role, role, password: PASSWORD });
+  for (const role of ['agent', 'lead', 'auditor']) {
+    const made = await call('createUser', { username: `fz-${role}`, displayName: role, role, password: PASSWORD });
+    // lead and auditor are privileged: a second administrator confirms them
+    if (made.pendingRole) confirmAsSecondAdmin(bridge.core, made.id as string);
+  }
   await call('signOut');
 }, 60_000);
 

@@ -98,6 +98,11 @@ describe('diwan policy, beacon and netcheck', () => {
     expect(json).toMatchObject({ state: 'off-network', checks: [{ name: 'policy', ok: true }, { name: 'hq:address', ok: false }, { name: 'hq:beacon', ok: false }] });
     const unsigned = await cli('netcheck', '--policy', path.join(dir, 'policy.json'), '--signers', path.join(dir, 'signers.json'));
     expect(unsigned.out).toMatch(/FAIL {2}policy +policy_unsigned/);
+    // a policy file of any size is refused before it is read, with the sentence the app gives
+    fs.writeFileSync(path.join(dir, 'huge.json'), Buffer.alloc(2 * 1024 * 1024, 0x20));
+    const huge = await cli('netcheck', '--policy', path.join(dir, 'huge.json'), '--signers', path.join(dir, 'signers.json'));
+    expect(huge.code).toBe(1);
+    expect(huge.out + huge.err).toMatch(/larger than 1 MiB/);
   });
 
   it('diwan beacon serves what it printed: a gate trusting that pin and key finds the office', async () => {

@@ -83,6 +83,23 @@ describe('hardened Electron shell', () => {
     }
   });
 
+  it('cancels every download before a byte is written, and logs only its scheme', async () => {
+    const lines: string[] = [];
+    const electron = fakeElectron();
+    const rendererDir = tmpDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+    core = await testCore();
+    await startShell(electron, { rendererDir, preloadPath: '/p/index.cjs', openCore: () => core!, log: (l) => lines.push(l) });
+    for (const url of ['blob:app://diwan/1b2c', 'data:text/html,<script>x</script>', 'https://files.example/export.csv?token=SECRET-123']) {
+      let prevented = false;
+      let cancelled = false;
+      electron.willDownload!({ preventDefault: () => (prevented = true) }, { getURL: () => url, cancel: () => (cancelled = true) });
+      expect({ prevented, cancelled }).toEqual({ prevented: true, cancelled: true });
+    }
+    expect(lines.filter((l) => l.startsWith('download refused'))).toEqual(['download refused (blob:)', 'download refused (data:)', 'download refused (https:)']);
+    expect(lines.join('\n')).not.toContain('SECRET');
+  });
+
   it('denies navigation, redirects, webviews and new windows in every web contents', async () => {
     const { electron } = await started();
     const contents = new FakeWebContents();

@@ -15,6 +15,7 @@ describe('the identity part of a signed IT policy', () => {
       ...(policyBody([SITE]) as object),
       requireTwoFactor: false,
       enrolledDevices: ['AB12:CD34:EF56:7890'],
+      privilegedUsers: [{ username: 'lina', role: 'lead' }],
       reveal: {
         PHONE: { roles: ['agent', 'lead'], durationSeconds: 300, requiresApproval: false },
         NATIONAL_ID: { roles: ['lead', 'not-a-role'], durationSeconds: 120, requiresApproval: true },
@@ -23,6 +24,7 @@ describe('the identity part of a signed IT policy', () => {
     expect(identityPolicyFrom(policy)).toEqual({
       requireTwoFactor: false,
       enrolledDevices: ['AB12:CD34:EF56:7890'],
+      privilegedUsers: [{ username: 'lina', role: 'lead' }],
       reveal: {
         allowedTypes: { agent: ['PHONE'], lead: ['PHONE', 'NATIONAL_ID'] },
         approvalRequired: ['NATIONAL_ID'],
@@ -41,6 +43,6 @@ describe('the identity part of a signed IT policy', () => {
 
   it('keeps Diwan’s reveal defaults when the policy names no reveal rules', () => {
     const policy = PolicySchema.parse(policyBody([SITE]));
-    expect(identityPolicyFrom(policy)).toEqual({ requireTwoFactor: true, enrolledDevices: undefined });
+    expect(identityPolicyFrom(policy)).toEqual({ privilegedUsers: [], requireTwoFactor: true, enrolledDevices: undefined });
   });
 });

@@ -1,16 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
   loadPolicy,
+  ISSUED_AT_TOLERANCE_MS,
   machineLocations,
+  MAX_POLICY_BYTES,
+  MAX_POLICY_DEPTH,
   memoryVersionStore,
+  readPolicyFile,
   PolicySchema,
   signPolicyDocument,
   signWithDomain,
   type PolicyResult,
 } from '../../main/core/policy';
+import { jsonNestingDepth as jsonDepthOf } from '../../main/core/policy/limits';
 import { systemClock } from '../../main/core/shared/ports';
 import { DAY, makeSigner, managedLocation, policyBody, writeSignedPolicy, type Signer } from '../helpers/network';
 
@@ -143,6 +149,45 @@ describe('IT policy: signature, expiry, rollback', () => {
     expect(rejected(load()).code).toBe('policy_malformed');
   });
 
+  it('refuses a policy issued in the future, naming both times; a few minutes of clock drift pass', () => {
+    const it1 = makeSigner();
+    const now = Date.now();
+    const future = new Date(now + DAY).toISOString();
+    const r = rejected(managed([it1], it1, policyBody([SITE], { issuedAt: future })).load());
+    expect(r.code).toBe('policy_not_yet_valid');
+    expect(r.reason).toContain(future);
+    expect(r.reason).toMatch(/clock is behind or the policy was signed with a wrong date/);
+    const drift = new Date(now + ISSUED_AT_TOLERANCE_MS / 2).toISOString();
+    expect(managed([it1], it1, policyBody([SITE], { issuedAt: drift })).load().kind).toBe('accepted');
+  });
+
+  it('refuses a deeply nested policy with a sentence, before parsing it, whatever the nesting is made of', () => {
+    const it1 = makeSigner();
+    const { loc, load } = managed([it1]);
+    fc.assert(
+      fc.property(fc.integer({ min: MAX_POLICY_DEPTH, max: 150_000 }), fc.constantFrom('[', '{"a":'), fc.boolean(), (depth, open, withStrings) => {
+        const close = open === '[' ? ']' : '}';
+        const inner = withStrings ? '"]]}}\\"{{["' : '1';
+        const policy = open.repeat(depth) + inner + close.repeat(depth);
+        fs.writeFileSync(loc.policyFile, `{"format":"diwan-policy/1","policy":{"x":${policy}},"signatures":[{"keyId":"k","signature":"s"}]}`);
+        const r = rejected(load());
+        expect(r.code).toBe('policy_too_deep');
+        expect(r.reason).toMatch(/nests more than 32 levels/);
+      }),
+      { numRuns: 25 },
+    );
+    // brackets inside strings do not count
+    expect(jsonDepthOf('{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}')).toBe(1);
+  });
+
+  it('refuses a policy file larger than 1 MiB before reading it', () => {
+    const it1 = makeSigner();
+    const { loc, load } = managed([it1]);
+    fs.writeFileSync(loc.policyFile, Buffer.alloc(MAX_POLICY_BYTES + 1, 0x20));
+    expect(rejected(load())).toMatchObject({ code: 'policy_too_large', reason: expect.stringMatching(/larger than 1 MiB/) });
+    expect(() => readPolicyFile(loc.policyFile)).toThrow(/larger than 1 MiB/);
+  });
+
   it('validates what later issues read: masking hints, reveal rules, devices, link domains, relay', () => {
     const ok = PolicySchema.safeParse({
       ...policyBody([SITE]),
@@ -216,10 +261,18 @@ describe('trusted signers and development mode', () => {
     expect(rejected(r)).toMatchObject({ code: 'signers_malformed', reason: expect.stringMatching(/signers\.0\.publicKey/) });
   });
 
-  it('uses the machine-wide folder of each platform', () => {
-    expect(machineLocations('linux', {})).toEqual({ policyFile: '/etc/diwan/policy.json', signersDir: '/etc/diwan/policy-signers' });
-    expect(machineLocations('darwin', {}).signersDir).toBe('/Library/Application Support/Diwan/policy-signers');
-    expect(machineLocations('win32', { ProgramData: 'D:\\PD' })).toEqual({ policyFile: 'D:\\PD\\Diwan\\policy.json', signersDir: 'D:\\PD\\Diwan\\policy-signers' });
+  it('uses the machine-wide folder of each platform, never one the environment names', () => {
+    expect(machineLocations('linux')).toEqual({ policyFile: '/etc/diwan/policy.json', signersDir: '/etc/diwan/policy-signers' });
+    expect(machineLocations('darwin').signersDir).toBe('/Library/Application Support/Diwan/policy-signers');
+    // a user who sets %ProgramData% to a folder of their own must not get Diwan to trust their signer keys
+    const before = process.env.ProgramData;
+    process.env.ProgramData = 'D:\\Mine';
+    try {
+      expect(machineLocations('win32')).toEqual({ policyFile: 'C:\\ProgramData\\Diwan\\policy.json', signersDir: 'C:\\ProgramData\\Diwan\\policy-signers' });
+    } finally {
+      if (before === undefined) delete process.env.ProgramData;
+      else process.env.ProgramData = before;
+    }
   });
 
 });

@@ -8,7 +8,11 @@ import type { Policy } from '../policy';
  * A policy that names no reveal rules keeps Diwan's defaults.
  */
 export function identityPolicyFrom(policy: Policy): IdentityPolicy {
-  const out: IdentityPolicy = { requireTwoFactor: policy.requireTwoFactor, enrolledDevices: policy.enrolledDevices };
+  const out: IdentityPolicy = {
+    requireTwoFactor: policy.requireTwoFactor,
+    enrolledDevices: policy.enrolledDevices,
+    privilegedUsers: policy.privilegedUsers,
+  };
   const rules = Object.entries(policy.reveal);
   if (rules.length === 0) return out;
   const allowedTypes: Partial<Record<Role, string[]>> = {};

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   totpReset: 'auth.totp_reset',
   userCreated: 'users.created',
   userRoleChanged: 'users.role_changed',
+  userRoleRequested: 'users.role_requested',
   userDisabled: 'users.disabled',
   userEnabled: 'users.enabled',
   // reveal grants (main/core/auth)

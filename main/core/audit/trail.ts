@@ -152,7 +152,7 @@ export class AuditTrail {
     }
     const head = parseHead(await this.opts.vault.get(this.headAccount));
     const checkpoints = this.opts.db.prepare('SELECT seq, hash, at, mac FROM audit_checkpoints ORDER BY seq').all() as StoredCheckpoint[];
-    return verifyChain(Buffer.from(keyText, 'base64'), this.iterate(), checkpoints, head);
+    return verifyChain(Buffer.from(keyText, 'base64'), this.iterate(), checkpoints, head, this.every);
   }
 
   /**

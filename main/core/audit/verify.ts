@@ -7,6 +7,7 @@ export type ProblemKind =
   | 'truncated'
   | 'chain_broken'
   | 'checkpoint_edited'
+  | 'checkpoint_deleted'
   | 'checkpoint_mismatch'
   | 'head_mismatch'
   | 'key_missing';
@@ -35,7 +36,14 @@ const MOVE_WINDOW = 16;
  * whose MAC holds at another sequence number is an authentic entry that was moved. Missing sequence numbers below
  * the newest row were deleted; missing ones above it, but promised by a checkpoint or the keychain head, were cut off.
  */
-export function verifyChain(key: Buffer, rows: Iterable<StoredEntry>, checkpoints: StoredCheckpoint[], head: AuditHead | null): VerifyReport {
+export function verifyChain(
+  key: Buffer,
+  rows: Iterable<StoredEntry>,
+  checkpoints: StoredCheckpoint[],
+  head: AuditHead | null,
+  /** The trail writes a checkpoint with every entry whose seq is a multiple of this, in the same transaction. */
+  checkpointEvery: number,
+): VerifyReport {
   const problems: VerifyProblem[] = [];
   const authentic = new Map<number, { hash: string; prevHash: string }>();
   const editedAt = new Set<number>();
@@ -62,6 +70,14 @@ export function verifyChain(key: Buffer, rows: Iterable<StoredEntry>, checkpoint
     if (!macEquals(checkpointMac(key, c), c.mac)) {
       problems.push({ kind: 'checkpoint_edited', seq: c.seq, message: `The checkpoint at entry ${c.seq} was edited.` });
     } else validCheckpoints.push(c);
+  }
+
+  // A checkpoint is written in the same transaction as its entry: one missing next to its entry was deleted.
+  const checkpointAt = new Set(checkpoints.map((c) => c.seq));
+  for (const seq of [...authentic.keys(), ...editedAt].sort((a, b) => a - b)) {
+    if (seq % checkpointEvery === 0 && !checkpointAt.has(seq)) {
+      problems.push({ kind: 'checkpoint_deleted', seq, message: `The checkpoint at entry ${seq} was deleted.` });
+    }
   }
 
   const present = (seq: number) => authentic.has(seq) || editedAt.has(seq);

@@ -6,7 +6,7 @@ import type { Vault } from '../vault';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import type { DeviceIdentity } from './device';
 import { checkPasswordRules, hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
-import { CUSTOMER_DATA_PERMISSIONS, ROLE_PERMISSIONS, roleHas, type Permission, type Role } from './permissions';
+import { CUSTOMER_DATA_PERMISSIONS, PRIVILEGED_ROLES, ROLE_PERMISSIONS, roleHas, type Permission, type Role } from './permissions';
 import { resolvePolicy, type IdentityPolicy, type ResolvedIdentityPolicy } from './policy';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery';
 import { SessionManager, type Session, type SessionSlot } from './sessions';
@@ -38,7 +38,21 @@ export interface SessionView {
 
 export type AccessDenial = { code: 'unauthenticated' | 'forbidden' | 'device_not_enrolled'; message: string };
 
+/** A privileged role asked for by one administrator, waiting for a second one's confirmation. */
+export interface RoleGrantRequest {
+  grantId: string;
+  userId: string;
+  username: string;
+  role: Role;
+  from: Role;
+  requestedBy: string;
+  requestedAt: number;
+  expiresAt: number;
+}
+
 const PENDING_SIGN_IN_MS = 5 * 60_000;
+/** How long a role request waits for a second administrator. Kept in memory: a restart drops it, and it is asked again. */
+const ROLE_GRANT_MS = 24 * 60 * 60_000;
 const ENROLMENT_MS = 10 * 60_000;
 
 /**
@@ -53,6 +67,7 @@ export class Identity {
   private policy: ResolvedIdentityPolicy;
   private readonly pendingSignIns = new Map<string, { userId: string; username: string; expiresAt: number }>();
   private readonly enrolments = new Map<string, { secret: string; expiresAt: number }>();
+  private readonly roleGrants = new Map<string, RoleGrantRequest & { requestedById: string; enable: boolean }>();
 
   constructor(private readonly opts: IdentityOptions) {
     this.users = new UserRepo(opts.db);
@@ -273,31 +288,116 @@ export class Identity {
     this.opts.audit({ action: AUDIT_ACTIONS.passwordChanged, actor: session.username, target: `user:${session.username}` });
   }
 
-  listUsers(): User[] {
-    return this.users.list();
+  listUsers(): Array<User & { pendingRole?: Role }> {
+    const pending = new Map(this.listRoleGrants().map((g) => [g.userId, g.role]));
+    return this.users.list().map((u) => (pending.has(u.id) ? { ...u, pendingRole: pending.get(u.id)! } : u));
   }
 
-  async createUser(actor: Session, input: { username: string; displayName: string; role: Role; password: string }): Promise<User> {
+  /**
+   * A privileged role the IT policy does not name this person for is created as a disabled agent account with a
+   * role request a second administrator must confirm (`confirmRoleGrant`); until then nobody can sign in with it.
+   */
+  async createUser(actor: Session, input: { username: string; displayName: string; role: Role; password: string }): Promise<User & { pendingRole?: Role }> {
     const username = checkUsername(input.username);
     checkPasswordRules(input.password);
-    const user = this.users.insert(
-      { username, displayName: displayNameOf(input.displayName, username), role: input.role, passwordHash: await hashPassword(input.password) },
-      this.opts.clock.now(),
-    );
-    this.opts.audit({ action: AUDIT_ACTIONS.userCreated, actor: actor.username, target: `user:${username}`, details: { role: input.role } });
-    return user;
+    const needsSecond = PRIVILEGED_ROLES.has(input.role) && !this.namedByPolicy(username, input.role);
+    const now = this.opts.clock.now();
+    const passwordHash = await hashPassword(input.password);
+    const user = this.opts.db.transaction(() => {
+      const u = this.users.insert({ username, displayName: displayNameOf(input.displayName, username), role: needsSecond ? 'agent' : input.role, passwordHash }, now);
+      if (needsSecond) this.users.update(u.id, { disabled: true }, now);
+      return this.users.byId(u.id)!;
+    })();
+    this.opts.audit({
+      action: AUDIT_ACTIONS.userCreated,
+      actor: actor.username,
+      target: `user:${username}`,
+      details: { role: user.role, ...(PRIVILEGED_ROLES.has(input.role) ? { authority: needsSecond ? 'pending-second-administrator' : 'it-policy' } : {}) },
+    });
+    return needsSecond ? this.requestRole(actor, user, input.role, true) : user;
   }
 
-  setRole(actor: Session, userId: string, role: Role): User {
+  /** Lowering a role, or granting one IT's policy names this person for, takes one administrator; any other privileged grant waits for a second. */
+  setRole(actor: Session, userId: string, role: Role): User & { pendingRole?: Role } {
     const user = this.targetUser(userId);
     if (user.role === role) return user;
-    if (user.role === 'admin' && !user.disabled && this.users.activeAdmins() <= 1) {
+    if (PRIVILEGED_ROLES.has(role) && !this.namedByPolicy(user.username, role)) return this.requestRole(actor, user, role, false);
+    this.clearRoleGrants(userId);
+    return this.applyRole(actor, user, role, { authority: PRIVILEGED_ROLES.has(role) ? 'it-policy' : 'administrator' });
+  }
+
+  /** Role requests still waiting for a second administrator. */
+  listRoleGrants(): RoleGrantRequest[] {
+    const now = this.opts.clock.now();
+    const out: RoleGrantRequest[] = [];
+    for (const [id, g] of this.roleGrants) {
+      if (g.expiresAt <= now) this.roleGrants.delete(id);
+      else out.push({ grantId: g.grantId, userId: g.userId, username: g.username, role: g.role, from: g.from, requestedBy: g.requestedBy, requestedAt: g.requestedAt, expiresAt: g.expiresAt });
+    }
+    return out.sort((a, b) => a.requestedAt - b.requestedAt);
+  }
+
+  /** The second administrator's confirmation: never the one who asked, never the person who gets the role. */
+  confirmRoleGrant(actor: Session, grantId: string): User {
+    const grant = this.roleGrants.get(grantId);
+    if (!grant || grant.expiresAt <= this.opts.clock.now()) {
+      this.roleGrants.delete(grantId);
+      throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired (requests wait 24 hours). Ask for the role again.');
+    }
+    if (grant.requestedById === actor.userId) {
+      throw new DiwanError('role_request_same_admin', 'You asked for this role yourself; a second administrator must confirm it.');
+    }
+    if (grant.userId === actor.userId) throw new DiwanError('role_request_self', 'Nobody can confirm a role for their own account.');
+    const user = this.targetUser(grant.userId);
+    if (user.role !== grant.from) {
+      this.roleGrants.delete(grantId);
+      throw new DiwanError('role_request_stale', `${user.username}'s role changed since this request was made; ask for the role again.`);
+    }
+    this.roleGrants.delete(grantId);
+    return this.applyRole(actor, user, grant.role, {
+      authority: 'second-administrator',
+      requestedBy: grant.requestedBy,
+      ...(grant.enable ? { enabled: true } : {}),
+    });
+  }
+
+  private namedByPolicy(username: string, role: Role): boolean {
+    return this.policy.privilegedUsers.has(`${normalizeUsername(username)}|${role}`);
+  }
+
+  private requestRole(actor: Session, user: User, role: Role, enable: boolean): User & { pendingRole: Role } {
+    this.clearRoleGrants(user.id);
+    const now = this.opts.clock.now();
+    const grantId = crypto.randomUUID();
+    this.roleGrants.set(grantId, {
+      grantId,
+      userId: user.id,
+      username: user.username,
+      role,
+      from: user.role,
+      requestedBy: actor.username,
+      requestedById: actor.userId,
+      requestedAt: now,
+      expiresAt: now + ROLE_GRANT_MS,
+      enable,
+    });
+    this.opts.audit({ action: AUDIT_ACTIONS.userRoleRequested, actor: actor.username, target: `user:${user.username}`, details: { from: user.role, to: role } });
+    return { ...user, pendingRole: role };
+  }
+
+  private clearRoleGrants(userId: string): void {
+    for (const [id, g] of this.roleGrants) if (g.userId === userId) this.roleGrants.delete(id);
+  }
+
+  private applyRole(actor: Session, user: User, role: Role, details: Record<string, string | boolean>): User {
+    if (user.role === 'admin' && !user.disabled && role !== 'admin' && this.users.activeAdmins() <= 1) {
       throw new DiwanError('last_admin', 'This is the only active administrator; make someone else administrator first.');
     }
-    this.users.update(userId, { role }, this.opts.clock.now());
-    this.opts.audit({ action: AUDIT_ACTIONS.userRoleChanged, actor: actor.username, target: `user:${user.username}`, details: { from: user.role, to: role } });
-    this.sessions.endForUser(userId, 'role-changed');
-    return this.users.byId(userId)!;
+    const now = this.opts.clock.now();
+    this.users.update(user.id, { role, ...(details.enabled ? { disabled: false } : {}) }, now);
+    this.opts.audit({ action: AUDIT_ACTIONS.userRoleChanged, actor: actor.username, target: `user:${user.username}`, details: { from: user.role, to: role, ...details } });
+    this.sessions.endForUser(user.id, 'role-changed');
+    return this.users.byId(user.id)!;
   }
 
   setDisabled(actor: Session, userId: string, disabled: boolean): User {

@@ -10,6 +10,7 @@ export {
 export { Identity, type IdentityOptions, type SessionView, type AccessDenial } from './identity';
 export { SessionManager, newSessionSlot, type Session, type SessionSlot, type EndReason } from './sessions';
 export { LoginThrottle, DEFAULT_THROTTLE, lockoutMs, type ThrottleRules } from './throttle';
+export { checkReason } from './reason';
 export { RevealService, revealReason, noOriginals, type OriginalsPort, type FieldRef, type RevealOutcome, type PendingReveal } from './reveal';
 export {
   loadOrCreateDeviceIdentity,

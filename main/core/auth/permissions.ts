@@ -50,6 +50,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   auditor: ['session', 'audit.read'],
 };
 
+/**
+ * Roles one administrator cannot grant alone: a lead approves reveals, an admin manages people, an auditor reads
+ * the trail. Granting one needs a second administrator's confirmation, or IT naming the person in the signed policy.
+ */
+export const PRIVILEGED_ROLES: ReadonlySet<Role> = new Set<Role>(['lead', 'admin', 'auditor']);
+
 /** Permissions that open customer data: refused on a device the IT policy has not enrolled. */
 export const CUSTOMER_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'conversations.read',

@@ -14,6 +14,8 @@ export interface IdentityPolicy {
   /** Minutes without an IPC call before a session ends and the console locks. */
   idleMinutes?: number;
   reveal?: Partial<RevealRules>;
+  /** People IT names in the signed policy for a privileged role: one administrator may grant exactly that. */
+  privilegedUsers?: Array<{ username: string; role: Role }>;
 }
 
 export interface RevealRules {
@@ -32,6 +34,8 @@ export interface ResolvedIdentityPolicy {
   requireTwoFactor: boolean;
   idleMs: number;
   reveal: RevealRules;
+  /** `username|role` pairs IT's signed policy names. */
+  privilegedUsers: ReadonlySet<string>;
 }
 
 const REVEALABLE = ['PHONE', 'EMAIL', 'DOB', 'IBAN', 'NATIONAL_ID', 'CARD', 'CARD_EXPIRY', 'PASSPORT'];
@@ -52,5 +56,6 @@ export function resolvePolicy(p: IdentityPolicy = {}): ResolvedIdentityPolicy {
     requireTwoFactor: p.requireTwoFactor ?? false,
     idleMs: Math.max(1, p.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
     reveal: { ...DEFAULT_REVEAL_RULES, ...p.reveal },
+    privilegedUsers: new Set((p.privilegedUsers ?? []).map((u) => `${u.username.toLowerCase()}|${u.role}`)),
   };
 }

@@ -5,6 +5,7 @@ import type { AuditPort, Clock } from '../shared/ports';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { maskMessage, NEVER_REVEALABLE } from '../masking';
 import type { ResolvedIdentityPolicy } from './policy';
+import { checkReason } from './reason';
 import type { Session } from './sessions';
 
 /**
@@ -51,18 +52,12 @@ interface RequestRow {
   expires_at: number | null;
 }
 
-const MIN_REASON = 5;
-const MAX_REASON = 500;
-
 /**
- * The reason a reveal is asked for, as it will be recorded; refuses what says nothing. The reason is stored and
+ * The reason a reveal is asked for, as it will be recorded; refuses what says nothing (`checkReason`). It is stored and
  * audited for good (and exported to the SIEM): a value typed into it is masked like customer text.
  */
 export function revealReason(text: string): string {
-  const typed = text.trim();
-  if (typed.length < MIN_REASON) throw new DiwanError('reason_required', 'Say why you need to see this field (a few words); it is recorded.');
-  if (typed.length > MAX_REASON) throw new DiwanError('reason_too_long', `Keep the reason under ${MAX_REASON} characters.`);
-  return maskMessage(typed).masked;
+  return maskMessage(checkReason(text)).masked;
 }
 
 /**

@@ -4,15 +4,23 @@ import { pinnedFetch, type LookupFunction, type PinnedFetch } from './beacon-cli
 import type { DnsSuffixPort } from './dns-suffix';
 import { evaluateNetwork, policyOnlyVerdict, systemRandom } from './evaluate';
 import { interfacesFingerprint, type InterfacesPort } from './interfaces';
+import { describeSignalChange, type NetworkSignals, type NetworkSignalsPort } from './signals';
 import { isOpenState, type Verdict } from './verdict';
 
-export type GateTrigger = 'start' | 'interval' | 'network-change' | 'resume' | 'manual';
+export type GateTrigger = 'start' | 'interval' | 'network-change' | 'policy-change' | 'resume' | 'manual';
 
 export interface NetworkGateOptions {
   /** Reads and verifies the policy; called on every evaluation, so a newly installed policy or signer takes effect. */
   loadPolicy: () => PolicyResult;
   interfaces: InterfacesPort;
+  /** Default routes, gateway hardware addresses, link state (main/core/network/signals.ts); none: the interface list alone. */
+  signals?: NetworkSignalsPort;
   dnsSuffixes: DnsSuffixPort;
+  /**
+   * A cheap summary of where the policy and its signer keys live (sizes, times, a hash of managed bytes), read on
+   * every watch tick; when it changes the gate re-reads the policy at once, so IT's new policy applies in seconds.
+   */
+  policyStamp?: () => string;
   clock: Clock;
   random?: Random;
   fetch?: PinnedFetch;
@@ -20,7 +28,7 @@ export interface NetworkGateOptions {
   audit?: AuditPort;
   /** Network-change and resume events closer together than this are one evaluation. */
   debounceMs?: number;
-  /** How often the interface list is compared with the last one (Electron has no network-change event). */
+  /** How often the interface list and the network signals are compared with the last reading (default 250 ms). */
   watchIntervalMs?: number;
   /** Re-check interval while there is no accepted policy (unmanaged or refused), to notice one being installed. */
   idleRecheckMs?: number;
@@ -46,6 +54,10 @@ export class NetworkGate {
   private debounceTimer: NodeJS.Timeout | null = null;
   private watchTimer: NodeJS.Timeout | null = null;
   private lastFingerprint = '';
+  private lastSignals: NetworkSignals | null = null;
+  private lastPolicyStamp = '';
+  /** Counts detected moves; an evaluation that started before the latest one is stale and is not applied. */
+  private moves = 0;
   private intervalMs: number;
   private started = false;
   private readonly listeners = new Set<VerdictListener>();
@@ -92,7 +104,9 @@ export class NetworkGate {
     if (this.started) return;
     this.started = true;
     this.lastFingerprint = interfacesFingerprint(this.opts.interfaces());
-    this.watchTimer = setInterval(() => this.watch(), this.opts.watchIntervalMs ?? 1000);
+    this.lastSignals = this.readSignals();
+    this.lastPolicyStamp = this.readPolicyStamp();
+    this.watchTimer = setInterval(() => this.watch(), this.opts.watchIntervalMs ?? 250);
     this.watchTimer.unref();
     void this.evaluate('start');
   }
@@ -123,26 +137,81 @@ export class NetworkGate {
   }
 
   private watch(): void {
-    const fp = interfacesFingerprint(this.opts.interfaces());
+    const signals = this.readSignals();
+    const moved = describeSignalChange(this.lastSignals, signals);
+    this.lastSignals = signals;
+    if (moved) this.networkMoved(moved);
+    const stamp = this.readPolicyStamp();
+    if (stamp !== this.lastPolicyStamp) {
+      this.lastPolicyStamp = stamp;
+      void this.evaluate('policy-change');
+    }
+    let fp: string;
+    try {
+      fp = interfacesFingerprint(this.opts.interfaces());
+    } catch {
+      fp = 'unreadable';
+    }
     if (fp === this.lastFingerprint) return;
     this.lastFingerprint = fp;
     this.onNetworkChange();
   }
 
+  private readPolicyStamp(): string {
+    try {
+      return this.opts.policyStamp?.() ?? '';
+    } catch (e) {
+      return `unreadable ${(e as NodeJS.ErrnoException)?.code ?? ''}`;
+    }
+  }
+
+  private readSignals(): NetworkSignals | null {
+    try {
+      return this.opts.signals?.() ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The route, the gateway or the link changed: what was proven no longer holds. Lock now, without waiting for the
+   * beacon (a dead network can take the whole grace period to answer), and re-check at once; a re-check that
+   * proves the office again opens it again.
+   */
+  private networkMoved(what: string): void {
+    this.moves++;
+    const v = this.verdict;
+    if (v?.state === 'office') {
+      const reason = `the network changed (${what}); closed until the office network is proven again`;
+      this.apply(
+        { state: 'off-network', policyVersion: v.policyVersion, checks: [{ name: 'network', ok: false, code: 'network_changed', reason: what }], at: this.opts.clock.now(), reason },
+        'network-change',
+      );
+    }
+    void this.evaluate('network-change');
+  }
+
   private async loop(): Promise<Verdict> {
-    let verdict: Verdict;
+    let verdict: Verdict | null = null;
     try {
       do {
         this.again = false;
         const trigger = this.trigger;
-        verdict = await this.evaluateOnce();
-        this.apply(verdict, trigger);
+        const moves = this.moves;
+        const v = await this.evaluateOnce();
+        // The network moved while this evaluation ran: its answer describes the old network.
+        if (moves !== this.moves) {
+          this.again = true;
+          continue;
+        }
+        verdict = v;
+        this.apply(v, trigger);
       } while (this.again);
     } finally {
       this.running = null;
     }
     this.scheduleNext();
-    return verdict;
+    return verdict!;
   }
 
   private async evaluateOnce(): Promise<Verdict> {

@@ -8,3 +8,14 @@ export { NetworkGate, type GateTrigger, type NetworkGateOptions, type VerdictLis
 export { findAddressInRanges, systemInterfaces, type InterfaceList, type InterfacesPort } from './interfaces';
 export { isOpenState, type CheckResult, type NetworkState, type Verdict } from './verdict';
 export { createPinnedServerCertificate } from './self-signed';
+export {
+  describeSignalChange,
+  linuxNetworkSignals,
+  parseArp,
+  parseIpv4DefaultRoutes,
+  parseIpv6DefaultRoutes,
+  systemNetworkSignals,
+  type LinuxSignalPaths,
+  type NetworkSignals,
+  type NetworkSignalsPort,
+} from './signals';

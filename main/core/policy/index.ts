@@ -1,6 +1,7 @@
 export { canonicalJson } from './canonical';
 export { generateEd25519, keyIdOf, privateKeyFromPem, publicKeyFromBase64, publicKeyToBase64, signWithDomain, verifyWithDomain } from './keys';
-export { loadPolicy, verifyPolicyText, type PolicyProblem, type PolicyResult, type PolicySourceOptions, type VerifyOptions } from './load';
+export { loadPolicy, readPolicyFile, verifyPolicyText, type PolicyProblem, type PolicyResult, type PolicySourceOptions, type VerifyOptions } from './load';
+export { ISSUED_AT_TOLERANCE_MS, MAX_POLICY_BYTES, MAX_POLICY_DEPTH } from './limits';
 export { machineLocations, type MachineLocations } from './locations';
 export {
   DEFAULT_CHECKS,

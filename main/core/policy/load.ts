@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import { isDiwanError } from '../shared/errors';
+import { DiwanError, isDiwanError } from '../shared/errors';
 import type { Clock } from '../shared/ports';
 import { canonicalJson } from './canonical';
 import { publicKeyFromBase64, verifyWithDomain } from './keys';
+import { ISSUED_AT_TOLERANCE_MS, jsonNestingDepth, MAX_POLICY_BYTES, MAX_POLICY_DEPTH } from './limits';
 import { describeIssues, EnvelopeSchema, POLICY_SIGNATURE_DOMAIN, PolicySchema, type Policy } from './schema';
 import { loadTrustedSigners, type SignerSourceOptions, type TrustedSigner } from './signers';
 import type { PolicyVersionStore } from './version-store';
@@ -16,6 +17,9 @@ export type PolicyProblem =
   | 'policy_bad_signature'
   | 'policy_invalid'
   | 'policy_expired'
+  | 'policy_not_yet_valid'
+  | 'policy_too_large'
+  | 'policy_too_deep'
   | 'policy_rollback'
   | 'signers_missing'
   | 'signers_insecure'
@@ -54,8 +58,9 @@ export function loadPolicy(opts: PolicySourceOptions): PolicyResult {
 
   let text: string;
   try {
-    text = opts.managedPolicy ? opts.managedPolicy.bytes.toString('utf8') : fs.readFileSync(opts.policyFile, 'utf8');
+    text = opts.managedPolicy ? opts.managedPolicy.bytes.toString('utf8') : readPolicyFile(opts.policyFile);
   } catch (e) {
+    if (isDiwanError(e)) return reject(e.code as PolicyProblem, e.message);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && signers.length === 0) {
       return {
@@ -87,6 +92,14 @@ export function verifyPolicyText(text: string, opts: VerifyOptions): PolicyResul
       'signers_missing',
       `A network policy is installed at ${where} but no key to check its signature is configured. ` +
         `IT must install the signer's public key in the machine-wide signer folder (${IT_GUIDE}, "Trust the signing key").`,
+    );
+  }
+  if (Buffer.byteLength(text, 'utf8') > MAX_POLICY_BYTES) return reject('policy_too_large', tooLargeReason(where));
+  if (jsonNestingDepth(text) > MAX_POLICY_DEPTH) {
+    return reject(
+      'policy_too_deep',
+      `The network policy at ${where} nests more than ${MAX_POLICY_DEPTH} levels of brackets; no Diwan policy does. ` +
+        'IT must install the file `diwan policy sign` wrote, unchanged.',
     );
   }
   let json: unknown;
@@ -132,6 +145,15 @@ export function verifyPolicyText(text: string, opts: VerifyOptions): PolicyResul
   if (Date.parse(policy.expiresAt) <= now) {
     return reject('policy_expired', `The network policy at ${where} (version ${policy.version}) expired at ${policy.expiresAt}. IT must sign and install a new one with a later expiry.`);
   }
+  const issuedAt = Date.parse(policy.issuedAt);
+  if (issuedAt > now + ISSUED_AT_TOLERANCE_MS) {
+    return reject(
+      'policy_not_yet_valid',
+      `The network policy at ${where} (version ${policy.version}) says it was issued at ${policy.issuedAt}, which is still in the future ` +
+        `by this computer's clock (${new Date(now).toISOString()}). Either this computer's clock is behind or the policy was signed with a wrong date; ` +
+        'IT must fix the clock or sign the policy again with the current time.',
+    );
+  }
   const floor = opts.versions.get();
   if (floor !== null && policy.version < floor) {
     return reject(
@@ -142,6 +164,32 @@ export function verifyPolicyText(text: string, opts: VerifyOptions): PolicyResul
   }
   if (floor === null || policy.version > floor) opts.versions.set(policy.version);
   return { kind: 'accepted', policy, signer: good.signer!.name, file: where };
+}
+
+/**
+ * A policy file's text, refusing (DiwanError `policy_too_large`) before reading anything larger than a policy can
+ * be. File-system errors are thrown as they are.
+ */
+export function readPolicyFile(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const tooLarge = () => new DiwanError('policy_too_large', tooLargeReason(file));
+    if (fs.fstatSync(fd).size > MAX_POLICY_BYTES) throw tooLarge();
+    const buf = Buffer.alloc(MAX_POLICY_BYTES + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = fs.readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
+    if (n > MAX_POLICY_BYTES) throw tooLarge(); // it grew while being read
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function tooLargeReason(where: string): string {
+  return (
+    `The network policy at ${where} is larger than ${MAX_POLICY_BYTES / 1024 / 1024} MiB; a real policy is a few kilobytes. ` +
+    'IT must install the file `diwan policy sign` wrote, unchanged.'
+  );
 }
 
 function reject(code: PolicyProblem, reason: string): PolicyResult {

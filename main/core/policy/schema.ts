@@ -108,6 +108,19 @@ export const PolicySchema = z.strictObject({
   /** Device fingerprints allowed to run Diwan; absent means device binding is not enforced by policy. */
   enrolledDevices: z.array(z.string().regex(/^[A-Za-z0-9:+/=_-]{8,128}$/, 'must be a device fingerprint as Diwan shows it')).max(10_000).optional(),
   requireTwoFactor: z.boolean().default(true),
+  /**
+   * People who may hold a privileged role (lead, admin, auditor) on one administrator's word. Anyone else needs a
+   * second administrator to confirm the grant.
+   */
+  privilegedUsers: z
+    .array(
+      z.strictObject({
+        username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'must be a Diwan username (lower case)'),
+        role: z.enum(['lead', 'admin', 'auditor']),
+      }),
+    )
+    .max(1000)
+    .default([]),
   /** The company's own domains: links to them are not flagged by the guards. */
   allowedLinkDomains: z.array(DnsName).max(256).default([]),
   /** The on-premises relay for webhook channels and shared bots: its office address and the pin of its certificate. */

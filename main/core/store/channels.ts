@@ -1,5 +1,6 @@
 import { DiwanError } from '../shared/errors';
 import type { StoreContext } from './context';
+import { looksLikeSecretName } from '../shared/secret-names';
 
 export type RetentionMode = 'keep' | 'originals' | 'all';
 
@@ -25,7 +26,6 @@ interface ChannelRow {
 }
 
 /** Keys that look like credentials: those belong in the keychain (`Vault.setChannelToken`), never in the database. */
-const SECRET_KEY = /token|secret|password|passwd|api[-_]?key|private[-_]?key|credential/i;
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Channel configuration: names, kinds, options, retention. Never a secret. */
@@ -91,7 +91,7 @@ function checkConfig(config: Record<string, unknown>): Record<string, unknown> {
   const walk = (v: unknown, path: string): void => {
     if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        if (SECRET_KEY.test(k)) {
+        if (looksLikeSecretName(k)) {
           throw new DiwanError(
             'channel_config_secret',
             `Channel configuration may not hold "${path}${k}": credentials go to the OS keychain, never the database.`,

@@ -14,7 +14,9 @@ type IdentityChannels =
   | 'createUser'
   | 'setUserRole'
   | 'setUserDisabled'
-  | 'resetUserTwoFactor';
+  | 'resetUserTwoFactor'
+  | 'listRoleGrants'
+  | 'confirmRoleGrant';
 
 export function identityHandlers(core: Core): Pick<Handlers<CallContext>, IdentityChannels> {
   const id = core.identity;
@@ -33,5 +35,7 @@ export function identityHandlers(core: Core): Pick<Handlers<CallContext>, Identi
     setUserRole: (req, ctx) => id.setRole(me(ctx), req.userId, req.role),
     setUserDisabled: (req, ctx) => id.setDisabled(me(ctx), req.userId, req.disabled),
     resetUserTwoFactor: (req, ctx) => id.resetTwoFactor(me(ctx), req.userId),
+    listRoleGrants: () => ({ requests: id.listRoleGrants() }),
+    confirmRoleGrant: (req, ctx) => id.confirmRoleGrant(me(ctx), req.grantId),
   };
 }
