@@ -10,5 +10,7 @@ export { RateGate } from './http/rate-gate';
 export { redact } from './http/redact';
 export { realSleep, type Sleep, type Jitter } from './time';
 export { DemoConnector, type DemoKind } from './demo';
-export { parseWhatsAppWebhook, statusesToReceipts, verifyHubSignature, hubSignature, answerVerification } from './whatsapp';
+export { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote, recipientOf, verifyHubSignature, hubSignature, answerVerification } from './whatsapp';
+export { parseTelegramUpdates, formatTelegramAddress, parseTelegramAddress } from './telegram';
+export { REPLY_LIMITS, replyProblem, replyLength, type ReplyLimit } from './reply-limits';
 export { parseMessagingWebhook } from './meta';

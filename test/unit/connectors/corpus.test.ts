@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseTelegramUpdates, parseWhatsAppWebhook, whatsAppNote } from '../../../main/core/connectors';
+import type { InboundMessage } from '../../../main/core/shared/messages';
+import { corpus, type ExpectedEntry, type FixtureCase } from '../../fixtures/platforms/corpus';
+
+function asStored(m: InboundMessage): ExpectedEntry {
+  return {
+    id: m.platformMessageId,
+    conversation: m.platformConversationId,
+    text: m.text,
+    contact: m.contact.platformUserId,
+    displayName: m.contact.displayName,
+    direction: m.direction,
+    attachments: m.attachments,
+  };
+}
+
+/** Only the keys a case states are compared; `direction` is `in` unless the case says otherwise. */
+function expectEntries(c: FixtureCase, got: InboundMessage[]): void {
+  const stored = got.map(asStored);
+  expect(stored.map((s) => s.id), c.name).toEqual(c.expect.map((e) => e.id));
+  c.expect.forEach((e, i) => {
+    const s = stored[i]!;
+    const picked = Object.fromEntries(Object.keys({ direction: 'in', ...e }).map((k) => [k, s[k as keyof ExpectedEntry]]));
+    expect(picked, c.name).toEqual({ direction: 'in', ...e });
+    expect(s.text.trim(), `${c.name}: never blank`).not.toBe('');
+  });
+}
+
+describe('Telegram fixture corpus through the parser', () => {
+  for (const c of corpus('telegram').cases) {
+    it(c.name, () => {
+      const r = parseTelegramUpdates([c.update], 1_767_300_000_000);
+      expectEntries(c, r.messages);
+      for (const kind of c.unsupported ?? []) expect(r.note).toContain(kind);
+      if (!c.unsupported) expect(r.note).toBeUndefined();
+    });
+  }
+});
+
+describe('WhatsApp fixture corpus through the parser', () => {
+  for (const c of corpus('whatsapp').cases) {
+    it(c.name, () => {
+      const w = parseWhatsAppWebhook(c.payload, '420000000000002');
+      expectEntries(c, w.messages);
+      const note = whatsAppNote(w);
+      for (const kind of c.unsupported ?? []) expect(note).toContain(kind);
+      if (c.note) expect(note).toContain(c.note);
+      if (!c.unsupported && !c.note) expect(note).toBeUndefined();
+      if (c.receipts) expect(w.statuses.map((s) => s.platformMessageId)).toEqual(c.receipts.map((r) => r.id));
+    });
+  }
+});
