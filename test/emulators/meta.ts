@@ -176,8 +176,13 @@ export class MetaEmulator {
   }
 
   private waSend(x: Exchange, dropAfter: boolean): number {
-    const p = x.params as Record<string, unknown> & { to?: string; type?: string };
-    const to = String(p.to ?? '');
+    const p = x.params as Record<string, unknown> & { to?: string; recipient?: string; type?: string };
+    // A phone number goes in `to`; a business-scoped user id (`CC.digits`) only in `recipient`.
+    if ((p.to !== undefined && !/^\d+$/.test(String(p.to))) || (p.recipient !== undefined && !/^[A-Z]{2}\.\d+$/.test(String(p.recipient))) || (p.to === undefined) === (p.recipient === undefined)) {
+      this.graphError(x, 400, 100, '(#100) Invalid parameter: give a phone number in to or a business-scoped user id in recipient');
+      return 400;
+    }
+    const to = String(p.to ?? p.recipient);
     const id = `wamid.OUT${this.seq++}==`;
     this.waSends.push({ to, type: String(p.type), body: p, id });
     const ts = String(Math.floor(this.now() / 1000));
@@ -201,6 +206,11 @@ export class MetaEmulator {
     }
     json(x.res, 200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id, message_status: 'accepted' }] }, this.headers());
     return 200;
+  }
+
+  /** Marks a customer as having written now, so free text to them is inside the 24-hour window. */
+  waInboundNow(customer: string): void {
+    this.waLastInbound.set(customer, this.now());
   }
 
   /** A WhatsApp webhook body with these inbound messages (and the pending statuses when `withStatuses`). */

@@ -303,8 +303,8 @@ function content(m: z.infer<typeof editedContent>, unsupported: string[]): strin
         (m.system ? system(m.system) : null) ??
         (type === 'request_welcome' ? render.event('Opened the chat for the first time') : null));
   if (main) return main;
-  unsupported.push(type);
   const e = m.errors?.[0];
+  unsupported.push(e ? `${type} ${e.code}` : type);
   return render.unsupported(type, e ? describeError(e) : undefined);
 }
 

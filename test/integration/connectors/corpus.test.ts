@@ -1,0 +1,149 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../main/core/app';
+import { verifyHubSignature, type ChannelHealth, type ConnectorRuntime } from '../../../main/core/connectors';
+import { placeholderMasker } from '../../../main/core/store';
+import { MetaEmulator } from '../../emulators/meta';
+import { TelegramEmulator } from '../../emulators/telegram';
+import { corpus, type ExpectedEntry } from '../../fixtures/platforms/corpus';
+import { connectorCore, fastTime, outboxRows, putSecrets, queueReply, testRuntime, until } from '../../helpers/connectors';
+
+let cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+interface StoredRow {
+  platform_message_id: string;
+  conversation: string;
+  contact: string;
+  direction: string;
+  masked_text: string;
+}
+
+function stored(core: Core): StoredRow[] {
+  return core.db
+    .prepare(
+      `SELECT m.platform_message_id, c.platform_conversation_id conversation, k.platform_user_id contact, m.direction, m.masked_text
+       FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN contacts k ON k.id = c.contact_id ORDER BY m.id`,
+    )
+    .all() as StoredRow[];
+}
+
+/** Every expected entry is stored once, in its conversation, with exactly the expected text (as the store masks it). */
+function expectStored(core: Core, expected: ExpectedEntry[]): void {
+  const rows = new Map(stored(core).map((r) => [r.platform_message_id, r]));
+  for (const e of expected) {
+    const r = rows.get(e.id);
+    expect(r, e.id).toBeDefined();
+    expect(r!.masked_text.trim(), `${e.id} is not blank`).not.toBe('');
+    expect({ conversation: r!.conversation, direction: r!.direction, text: r!.masked_text }, e.id).toEqual({
+      conversation: e.conversation,
+      direction: e.direction ?? 'in',
+      text: placeholderMasker(e.text).masked,
+    });
+  }
+  expect(rows.size).toBe(expected.length);
+}
+
+describe('Telegram: the fixture corpus through the emulator, the connector and the store', () => {
+  it('stores every fixture as expected, names the unsupported kind, and answers a migrated group, a forum topic and a business chat', async () => {
+    const TOKEN = '123456:TESTTOKEN-corpus-abcdefghijkl';
+    const time = fastTime(100);
+    const tg = await TelegramEmulator.start(TOKEN);
+    const core = await connectorCore([{ id: 'tg', kind: 'telegram' }], time.clock);
+    await putSecrets(core, 'tg', { botToken: TOKEN });
+    const { runtime } = testRuntime(core, time, [{ id: 'tg', kind: 'telegram', baseUrl: tg.url, settings: { longPollSeconds: 1 } }]);
+    const health: ChannelHealth[] = [];
+    runtime.on('health', (h) => health.push(h));
+    cleanup.push(() => core.close(), () => tg.close(), () => runtime.stop());
+
+    const cases = corpus('telegram').cases;
+    for (const c of cases) tg.addRaw(c.update as Record<string, unknown>);
+    const expected = cases.flatMap((c) => c.expect);
+    runtime.start();
+    await until(() => stored(core).length >= expected.length, `all ${expected.length} fixtures stored`);
+    expectStored(core, expected);
+    expect(health.some((h) => /checklist/.test(h.note ?? ''))).toBe(true);
+
+    // Group -4000000003 announced its upgrade (a fixture): replies go to the supergroup at once. Group -4000000004 did
+    // not: the first reply is refused with migrate_to_chat_id and sent again to the supergroup, the next goes there directly.
+    tg.migrated.set('-4000000003', -1004000000003);
+    tg.migrated.set('-4000000004', -1004000000004);
+    queueReply(core, 'tg', '-4000000003', 'first reply after the upgrade');
+    queueReply(core, 'tg', '-4000000004', 'unannounced upgrade');
+    queueReply(core, 'tg', '-1001800000002/topic/300', 'answer in the Refunds topic');
+    queueReply(core, 'tg', '5550005/business/AbCdEf-123_xyz', 'Yes, 10:00 to 18:00');
+    runtime.notifyOutbox('tg');
+    await until(() => outboxRows(core, 'tg').every((r) => r.state === 'sent'), 'three replies sent');
+    queueReply(core, 'tg', '-4000000004', 'second reply');
+    runtime.notifyOutbox('tg');
+    await until(() => outboxRows(core, 'tg').every((r) => r.state === 'sent'), 'fifth reply sent');
+    expect(tg.sent.map(({ chat_id, text, message_thread_id, business_connection_id }) => ({ chat_id, text, message_thread_id, business_connection_id }))).toEqual([
+      { chat_id: '-1004000000003', text: 'first reply after the upgrade', message_thread_id: undefined, business_connection_id: undefined },
+      { chat_id: '-1004000000004', text: 'unannounced upgrade', message_thread_id: undefined, business_connection_id: undefined },
+      { chat_id: '-1001800000002', text: 'answer in the Refunds topic', message_thread_id: 300, business_connection_id: undefined },
+      { chat_id: '5550005', text: 'Yes, 10:00 to 18:00', message_thread_id: undefined, business_connection_id: 'AbCdEf-123_xyz' },
+      { chat_id: '-1004000000004', text: 'second reply', message_thread_id: undefined, business_connection_id: undefined },
+    ]);
+    expect(tg.calls.filter((c) => c.method === 'sendmessage').length).toBe(6); // one refused attempt, then the five
+  });
+});
+
+describe('WhatsApp: the fixture corpus through signed webhooks, the connector and the store', () => {
+  it('stores every fixture as expected and answers a business-scoped id in recipient, a phone number in to', async () => {
+    const TOKEN = 'EAAtest-wa-corpus-0123456789';
+    const time = fastTime(100);
+    const meta = await MetaEmulator.start(TOKEN);
+    meta.now = time.clock.now;
+    const core = await connectorCore([{ id: 'wa', kind: 'whatsapp' }], time.clock);
+    await putSecrets(core, 'wa', { accessToken: TOKEN });
+    const { runtime } = testRuntime(core, time, [
+      { id: 'wa', kind: 'whatsapp', baseUrl: meta.url, settings: { phoneNumberId: '420000000000002' } },
+    ]);
+    const health: ChannelHealth[] = [];
+    runtime.on('health', (h) => health.push(h));
+    cleanup.push(() => core.close(), () => meta.close(), () => runtime.stop());
+    runtime.start();
+    const url = await relay(runtime, meta.appSecret);
+    await until(() => runtime.health()[0]!.state === 'connected', 'ready');
+
+    const cases = corpus('whatsapp').cases;
+    for (const c of cases) expect(await meta.deliver(url, c.payload), c.name).toEqual([200]);
+    expectStored(core, cases.flatMap((c) => c.expect));
+    const notes = health.map((h) => h.note ?? '').join(' ');
+    expect(notes).toMatch(/131051/);
+    expect(notes).toMatch(/131000 Something went wrong/);
+
+    meta.waInboundNow('AE.9876543210123456789');
+    meta.waInboundNow('34600111222');
+    queueReply(core, 'wa', 'AE.9876543210123456789', 'نعم، جاهز');
+    queueReply(core, 'wa', '34600111222', 'It ships today');
+    runtime.notifyOutbox('wa');
+    await until(() => outboxRows(core, 'wa').every((r) => r.state === 'sent'), 'both sent');
+    expect(meta.waSends.map((s) => ({ to: s.body.to, recipient: s.body.recipient }))).toEqual([
+      { to: undefined, recipient: 'AE.9876543210123456789' },
+      { to: '34600111222', recipient: undefined },
+    ]);
+  });
+});
+
+/** Stands in for the relay: checks X-Hub-Signature-256 over the raw body before parsing, then forwards. */
+async function relay(runtime: ConnectorRuntime, appSecret: string): Promise<string> {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    if (!verifyHubSignature(raw, req.headers['x-hub-signature-256'] as string | undefined, appSecret)) {
+      res.writeHead(401).end();
+      return;
+    }
+    runtime.push('wa', JSON.parse(raw.toString('utf8')));
+    res.writeHead(200).end('EVENT_RECEIVED');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanup.push(() => new Promise<void>((r) => server.close(() => r())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/whatsapp`;
+}
