@@ -362,6 +362,7 @@ class ChannelWorker {
       if (batch.cursor !== undefined) this.cursor = batch.cursor;
     }
     for (const d of batch.deliveries ?? []) this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason);
+    for (const w of batch.watermarks ?? []) this.opts.outbox.markDeliveryUpTo?.(this.id, w.platformConversationId, w.state, w.upTo);
     this.succeeded(result.inserted, [batch.note, fitted.note].filter(Boolean).join(' ') || undefined);
     if (result.inserted || result.duplicates) this.emit('ingested', { channelId: this.id, ...result });
     return result;

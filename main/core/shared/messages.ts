@@ -69,4 +69,6 @@ export interface OutboxPort {
   markUnknown(outboxId: string, reason: string): void;
   /** Delivery receipts (WhatsApp statuses, etc.) by the platform's message id. */
   markDelivery(channelId: string, platformMessageId: string, state: 'delivered' | 'read' | 'failed', reason?: string): void;
+  /** Watermark receipts (Messenger, Instagram): every reply in the conversation sent at or before `upTo` (ms). */
+  markDeliveryUpTo?(channelId: string, platformConversationId: string, state: 'delivered' | 'read', upTo: number): void;
 }

@@ -126,6 +126,10 @@ export class Outbox implements OutboxPort {
     this.s.receipt.run(state, reason ? bounded(reason) : null, channelId, platformMessageId, state, RANK[state]);
   }
 
+  markDeliveryUpTo(channelId: string, platformConversationId: string, state: 'delivered' | 'read', upTo: number): void {
+    this.s.watermark.run(state, channelId, upTo, channelId, platformConversationId, RANK[state]);
+  }
+
   /** At start: replies caught mid-send by a crash or quit become `unknown`, for the agent to decide; never resent blindly. */
   recoverInterrupted(): number {
     const { ctx, s } = this;
@@ -200,6 +204,15 @@ function statements(db: Db) {
     deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
     sending: db.prepare("SELECT id, message_id FROM outbox WHERE state = 'sending'"),
     // A receipt only moves delivery forward (read after delivered, never back); `failed` always lands.
+    // Only replies known to have left move forward: a failed or unknown one is not made "read" by a later watermark.
+    // A console reply counts from when it was sent (its outbox row's last update), not from when it was queued.
+    watermark: db.prepare(
+      `UPDATE messages SET delivery = ?
+       WHERE channel_id = ? AND direction = 'out' AND delivery IN ('sent', 'delivered')
+         AND coalesce((SELECT o.updated_at FROM outbox o WHERE o.message_id = messages.id), sent_at) <= ?
+         AND conversation_id = (SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?)
+         AND ${rankOf} < ?`,
+    ),
     receipt: db.prepare(
       `UPDATE messages SET delivery = ?, delivery_reason = ?
        WHERE channel_id = ? AND platform_message_id = ? AND direction = 'out' AND (? = 'failed' OR ${rankOf} < ?)`,

@@ -130,6 +130,51 @@ describe('WhatsApp: the fixture corpus through signed webhooks, the connector an
   });
 });
 
+for (const platform of ['messenger', 'instagram'] as const) {
+  describe(`${platform}: the fixture corpus through signed webhooks, the connector and the store`, () => {
+    it('stores every fixture as expected, and moves a sent reply to read by watermark', async () => {
+      const TOKEN = `EAAtest-${platform}-corpus-0123456789`;
+      const time = fastTime(100);
+      const meta = await MetaEmulator.start(TOKEN);
+      meta.now = time.clock.now;
+      const core = await connectorCore([{ id: 'wa', kind: platform }], time.clock);
+      await putSecrets(core, 'wa', { pageAccessToken: TOKEN });
+      // No accountId for Instagram: the connector asks Graph which professional account the Page is linked to.
+      const { runtime } = testRuntime(core, time, [{ id: 'wa', kind: platform, baseUrl: meta.url, pollIntervalMs: 3_600_000, settings: { pageId: meta.pageId } }]);
+      cleanup.push(() => core.close(), () => meta.close(), () => runtime.stop());
+      runtime.start();
+      const url = await relay(runtime, meta.appSecret);
+      await until(() => meta.calls.some((c) => c.route === 'conversations'), 'first poll');
+
+      const cases = corpus(platform).cases;
+      for (const c of cases) expect(await meta.deliver(url, c.payload), c.name).toEqual([200]);
+      expectStored(core, cases.flatMap((c) => c.expect));
+
+      const customer = platform === 'messenger' ? '6100000000000042' : '1120000000000077';
+      meta.addInbound(platform, customer, 'Ana', 'still there?');
+      queueReply(core, 'wa', customer, 'Yes, it ships today.', { window: 'open' });
+      runtime.notifyOutbox('wa');
+      await until(() => outboxRows(core, 'wa').every((r) => r.state === 'sent'), 'reply sent');
+      const delivery = () =>
+        (core.db.prepare("SELECT delivery FROM messages WHERE direction = 'out' AND author_id IS NOT NULL").get() as { delivery: string }).delivery;
+      expect(delivery()).toBe('sent');
+      const watermark = time.clock.now() + 1_000;
+      const self = platform === 'messenger' ? meta.pageId : meta.igAccountId;
+      await meta.deliver(url, { object: platform === 'messenger' ? 'page' : 'instagram', entry: [{ id: self, time: watermark, messaging: [{ sender: { id: customer }, recipient: { id: self }, timestamp: watermark, read: { watermark } }] }] });
+      expect(delivery()).toBe('read');
+
+      // A poll files the customer's message as theirs and the business's reply as outbound, in the customer's conversation.
+      runtime.retryNow('wa');
+      await until(() => stored(core).some((r) => r.masked_text === 'still there?'), 'polled');
+      const polled = stored(core).filter((r) => r.masked_text === 'still there?' || r.masked_text === 'Yes, it ships today.');
+      expect(polled.map((r) => [r.conversation, r.direction])).toEqual([
+        [customer, 'out'],
+        [customer, 'in'],
+      ]);
+    });
+  });
+}
+
 /** Stands in for the relay: checks X-Hub-Signature-256 over the raw body before parsing, then forwards. */
 async function relay(runtime: ConnectorRuntime, appSecret: string): Promise<string> {
   const server = http.createServer(async (req, res) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTelegramUpdates, parseWhatsAppWebhook, whatsAppNote } from '../../../main/core/connectors';
+import { parseMessagingWebhook, parseTelegramUpdates, parseWhatsAppWebhook, whatsAppNote } from '../../../main/core/connectors';
 import type { InboundMessage } from '../../../main/core/shared/messages';
 import { corpus, type ExpectedEntry, type FixtureCase } from '../../fixtures/platforms/corpus';
 
@@ -51,3 +51,18 @@ describe('WhatsApp fixture corpus through the parser', () => {
     });
   }
 });
+
+for (const platform of ['messenger', 'instagram'] as const) {
+  describe(`${platform} fixture corpus through the parser`, () => {
+    const self = new Set(['700000000000001', '17840000000000009']);
+    for (const c of corpus(platform).cases) {
+      it(c.name, () => {
+        const b = parseMessagingWebhook(c.payload, self);
+        expectEntries(c, b.messages);
+        for (const kind of c.unsupported ?? []) expect(b.note).toContain(kind);
+        if (!c.unsupported) expect(b.note).toBeUndefined();
+        expect((b.watermarks ?? []).map((w) => ({ conversation: w.platformConversationId, state: w.state, upTo: w.upTo }))).toEqual(c.watermarks ?? []);
+      });
+    }
+  });
+}
