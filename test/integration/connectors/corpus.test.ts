@@ -6,6 +6,7 @@ import { verifyHubSignature, type ChannelHealth, type ConnectorRuntime } from '.
 import { placeholderMasker } from '../../../main/core/store';
 import { MetaEmulator } from '../../emulators/meta';
 import { TelegramEmulator } from '../../emulators/telegram';
+import { XEmulator } from '../../emulators/x';
 import { corpus, type ExpectedEntry } from '../../fixtures/platforms/corpus';
 import { connectorCore, fastTime, outboxRows, putSecrets, queueReply, testRuntime, until } from '../../helpers/connectors';
 
@@ -174,6 +175,30 @@ for (const platform of ['messenger', 'instagram'] as const) {
     });
   });
 }
+
+describe('X: the fixture corpus through the emulator, the connector and the store', () => {
+  it('stores every fixture as expected, notes the malformed event, and takes a 200 with only errors as a note, not a failure', async () => {
+    const time = fastTime(100);
+    const x = await XEmulator.start();
+    const core = await connectorCore([{ id: 'x1', kind: 'x' }], time.clock);
+    await putSecrets(core, 'x1', { ...x.issue(), clientId: x.clientId, expiresAt: time.clock.now() + 7_200_000 });
+    const fixtures = corpus('x');
+    const { runtime } = testRuntime(core, time, [{ id: 'x1', kind: 'x', baseUrl: x.url, pollIntervalMs: 20_000, settings: { userId: String(fixtures.me) } }]);
+    const health: ChannelHealth[] = [];
+    runtime.on('health', (h) => health.push(h));
+    cleanup.push(() => core.close(), () => x.close(), () => runtime.stop());
+    for (const c of fixtures.cases) x.addRaw(c.event as Record<string, unknown>, (c.media ?? []) as Array<{ media_key: string }>);
+    x.errorsOnlyNext = true;
+    runtime.start();
+    await until(() => health.some((h) => /Invalid Request|parameters to your request/.test(h.note ?? '')), 'the errors-only answer noted');
+    const expected = fixtures.cases.flatMap((c) => c.expect);
+    runtime.retryNow('x1');
+    await until(() => stored(core).length >= expected.length, 'all X fixtures stored');
+    expectStored(core, expected);
+    expect(health.some((h) => /1 X event\(s\) could not be read/.test(h.note ?? ''))).toBe(true);
+    expect(health.every((h) => h.state !== 'degraded')).toBe(true);
+  });
+});
 
 /** Stands in for the relay: checks X-Hub-Signature-256 over the raw body before parsing, then forwards. */
 async function relay(runtime: ConnectorRuntime, appSecret: string): Promise<string> {

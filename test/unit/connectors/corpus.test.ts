@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessagingWebhook, parseTelegramUpdates, parseWhatsAppWebhook, whatsAppNote } from '../../../main/core/connectors';
+import { parseDmEvents, parseMessagingWebhook, parseTelegramUpdates, parseWhatsAppWebhook, whatsAppNote } from '../../../main/core/connectors';
 import type { InboundMessage } from '../../../main/core/shared/messages';
 import { corpus, type ExpectedEntry, type FixtureCase } from '../../fixtures/platforms/corpus';
 
@@ -66,3 +66,18 @@ for (const platform of ['messenger', 'instagram'] as const) {
     }
   });
 }
+
+describe('X fixture corpus through the parser', () => {
+  const x = corpus('x');
+  for (const c of x.cases) {
+    it(c.name, () => {
+      const e = c.event as { sender_id?: string; participant_ids?: string[] };
+      const users = [...(e.sender_id ? [e.sender_id] : []), ...(e.participant_ids ?? [])].map((id) => ({ id, username: `user${id}` }));
+      const page = { data: [c.event], includes: { media: c.media ?? [], users }, meta: { result_count: 1 } };
+      const r = parseDmEvents(page, String(x.me), 1_767_300_000_000);
+      expectEntries(c, r.messages);
+      if (c.note) expect(r.note).toContain(c.note);
+      else expect(r.note).toBeUndefined();
+    });
+  }
+});
