@@ -13,5 +13,5 @@ export { DemoConnector, type DemoKind } from './demo';
 export { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote, recipientOf, verifyHubSignature, hubSignature, answerVerification } from './whatsapp';
 export { parseDmEvents } from './x';
 export { parseTelegramUpdates, formatTelegramAddress, parseTelegramAddress } from './telegram';
-export { REPLY_LIMITS, replyProblem, replyLength, type ReplyLimit } from './reply-limits';
+export { REPLY_LIMITS, replyProblem, replyLength, type ReplyLimit } from '../shared/reply-limits';
 export { parseMessagingWebhook } from './meta';

@@ -1,5 +1,6 @@
 import { DiwanError } from '../shared/errors';
 import type { DeliveryState, OutboundItem, OutboxPort } from '../shared/messages';
+import { replyProblem } from '../shared/reply-limits';
 import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
 import type { Db } from './database';
 import { indexBody } from './search-text';
@@ -33,8 +34,10 @@ export class Outbox implements OutboxPort {
     const { ctx, s } = this;
     return ctx.db
       .transaction(() => {
-        const conv = s.conversation.get(reply.conversationId) as { channel_id: string } | undefined;
+        const conv = s.conversation.get(reply.conversationId) as { channel_id: string; kind: string } | undefined;
         if (!conv) throw new DiwanError('conversation_unknown', `There is no conversation ${reply.conversationId}.`);
+        const problem = replyProblem(conv.kind, reply.text);
+        if (problem) throw new DiwanError('reply_bad_text', problem);
         assertCurrentKey(ctx);
         const now = ctx.clock.now();
         const id = nextId(ctx.db, 'messages');
@@ -176,7 +179,7 @@ function bounded(reason: string): string {
 function statements(db: Db) {
   const rankOf = `CASE delivery ${Object.entries(RANK).map(([k, v]) => `WHEN '${k}' THEN ${v}`).join(' ')} ELSE 0 END`;
   return {
-    conversation: db.prepare('SELECT channel_id FROM conversations WHERE id = ?'),
+    conversation: db.prepare('SELECT c.channel_id, ch.kind FROM conversations c JOIN channels ch ON ch.id = c.channel_id WHERE c.id = ?'),
     insertMessage: db.prepare(
       `INSERT INTO messages (id, conversation_id, channel_id, direction, author_id, masked_text, text_enc, key_version, sent_at, stored_at, delivery)
        VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, 'queued')`,

@@ -2,7 +2,7 @@ import type { InboundAttachment, InboundMessage, OutboundItem } from '../../shar
 import { channelHttp, loadChannelSecrets, numberSetting, requireSetting, type ConnectorContext } from '../context';
 import { ConnectorError } from '../errors';
 import { render } from '../render';
-import { replyProblem } from '../reply-limits';
+import { replyProblem } from '../../shared/reply-limits';
 import type { HttpCall, HttpClient, HttpReply } from '../http/client';
 import type { Connector, PullBatch, SendResult } from '../types';
 import { applyGraphUsage, graphFailure, GRAPH_API, GRAPH_VERSION, parseGraphTime } from './graph';

@@ -5,7 +5,7 @@ import type { HttpClient, HttpReply } from '../http/client';
 import type { Connector, PullBatch, SendResult } from '../types';
 import type { InboundMessage } from '../../shared/messages';
 import { unsupportedNote } from '../render';
-import { replyProblem } from '../reply-limits';
+import { replyProblem } from '../../shared/reply-limits';
 import { parseAddress } from './address';
 import { ALLOWED_UPDATES, mapUpdate, telegramMessageId } from './map';
 import { sendResult, telegramFailure, telegramUpdate, telegramSecrets, updatesResult } from './schema';

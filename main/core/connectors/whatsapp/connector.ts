@@ -5,7 +5,7 @@ import { ConnectorError } from '../errors';
 import type { HttpClient } from '../http/client';
 import { applyGraphUsage, graphFailure, GRAPH_API, GRAPH_VERSION } from '../meta/graph';
 import type { Connector, PullBatch, SendResult } from '../types';
-import { replyProblem } from '../reply-limits';
+import { replyProblem } from '../../shared/reply-limits';
 import { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote } from './webhook';
 
 const secrets = z.object({ accessToken: z.string().min(1) });

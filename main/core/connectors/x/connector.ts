@@ -5,7 +5,7 @@ import { xRateLimitReset, type HttpCall, type HttpClient, type HttpReply } from 
 import type { Connector, PullBatch, SendResult } from '../types';
 import { unsupportedNote } from '../render';
 import { dmEventToInbound } from './map';
-import { replyProblem } from '../reply-limits';
+import { replyProblem } from '../../shared/reply-limits';
 import { dmEvent, dmEventsPage, meResult, sendResult, tokenResult, xMedia, xProblem, xSecrets, type XSecrets } from './schema';
 
 export const X_API = 'https://api.x.com';

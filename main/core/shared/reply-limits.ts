@@ -1,5 +1,3 @@
-import type { ChannelKind } from './types';
-
 /**
  * What each platform accepts as the text of one reply. Checked in the core before a reply is queued and again by
  * each connector before it calls the platform, so an over-long or empty reply is refused with a sentence that says
@@ -11,7 +9,8 @@ export interface ReplyLimit {
   platform: string;
 }
 
-export const REPLY_LIMITS: Record<ChannelKind, ReplyLimit> = {
+/** By channel kind (the connectors' `ChannelKind`); a kind not listed here has no platform limit beyond the store's. */
+export const REPLY_LIMITS: Readonly<Record<string, ReplyLimit>> = {
   telegram: { max: 4096, unit: 'characters', platform: 'Telegram' },
   whatsapp: { max: 4096, unit: 'characters', platform: 'WhatsApp' },
   messenger: { max: 2000, unit: 'characters', platform: 'Messenger' },
@@ -27,9 +26,10 @@ export function replyLength(text: string, unit: ReplyLimit['unit']): number {
 }
 
 /** Null when the reply may be sent on this kind of channel, else a sentence for the agent. */
-export function replyProblem(kind: ChannelKind, text: string): string | null {
-  const limit = REPLY_LIMITS[kind];
+export function replyProblem(kind: string, text: string): string | null {
   if (typeof text !== 'string' || !text.trim()) return 'The reply is empty; write something before sending.';
+  const limit = REPLY_LIMITS[kind];
+  if (!limit) return null;
   const n = replyLength(text, limit.unit);
   if (n > limit.max) {
     return `${limit.platform} accepts replies of at most ${limit.max.toLocaleString('en')} ${limit.unit}; this one has ${n.toLocaleString('en')}. Shorten it or split it into several replies.`;
