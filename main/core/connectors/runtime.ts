@@ -361,6 +361,9 @@ class ChannelWorker {
       result = this.opts.sink.ingest(this.id, fitted.messages, batch.cursor);
       if (batch.cursor !== undefined) this.cursor = batch.cursor;
     }
+    for (const r of result.revised ?? []) {
+      this.s.audit({ action: `message.${r.kind}`, actor: 'customer', target: `channel:${this.id}`, details: { platformMessageId: r.platformMessageId } });
+    }
     for (const d of batch.deliveries ?? []) this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason);
     for (const w of batch.watermarks ?? []) this.opts.outbox.markDeliveryUpTo?.(this.id, w.platformConversationId, w.state, w.upTo);
     this.succeeded(result.inserted, [batch.note, fitted.note].filter(Boolean).join(' ') || undefined);

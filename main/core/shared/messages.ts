@@ -26,6 +26,8 @@ export interface InboundMessage {
   /** Milliseconds since the Unix epoch, as the platform reports it. */
   sentAt: number;
   attachments?: InboundAttachment[];
+  /** This entry is a new version of, or the deletion of, an earlier message of the same channel. */
+  revises?: { platformMessageId: string; kind: 'edited' | 'deleted' };
 }
 
 /** What the store keeps of one inbound message: longer ids are refused, longer text is cut by the runtime. */
@@ -36,6 +38,8 @@ export interface IngestResult {
   duplicates: number;
   /** Diwan conversation ids touched by the batch. */
   conversationIds: string[];
+  /** Earlier messages this batch marked as edited or deleted (their platform ids), for the audit trail. */
+  revised?: Array<{ platformMessageId: string; kind: 'edited' | 'deleted' }>;
 }
 
 /** Implemented by the store: idempotent by (channel, platformMessageId); the cursor is saved in the same transaction. */

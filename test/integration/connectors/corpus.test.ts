@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/app';
 import { verifyHubSignature, type ChannelHealth, type ConnectorRuntime } from '../../../main/core/connectors';
+import type { AuditEvent } from '../../../main/core/shared/ports';
 import { placeholderMasker } from '../../../main/core/store';
 import { MetaEmulator } from '../../emulators/meta';
 import { TelegramEmulator } from '../../emulators/telegram';
@@ -47,6 +48,18 @@ function expectStored(core: Core, expected: ExpectedEntry[]): void {
     });
   }
   expect(rows.size).toBe(expected.length);
+  // Each edited or deleted original that is stored is marked, pointing at the entry that superseded it (a deletion wins).
+  const marks = new Map<string, { kind: string; by: string }>();
+  for (const e of expected) {
+    if (!e.revises || !rows.has(e.revises.platformMessageId)) continue;
+    if (marks.get(e.revises.platformMessageId)?.kind !== 'deleted') marks.set(e.revises.platformMessageId, { kind: e.revises.kind, by: e.id });
+  }
+  for (const [original, mark] of marks) {
+    const row = core.db
+      .prepare('SELECT m.revision, r.platform_message_id by_id FROM messages m LEFT JOIN messages r ON r.id = m.revised_by WHERE m.platform_message_id = ?')
+      .get(original) as { revision: string; by_id: string };
+    expect({ original, revision: row.revision, by: row.by_id }).toEqual({ original, revision: mark.kind, by: mark.by });
+  }
 }
 
 describe('Telegram: the fixture corpus through the emulator, the connector and the store', () => {
@@ -101,9 +114,10 @@ describe('WhatsApp: the fixture corpus through signed webhooks, the connector an
     meta.now = time.clock.now;
     const core = await connectorCore([{ id: 'wa', kind: 'whatsapp' }], time.clock);
     await putSecrets(core, 'wa', { accessToken: TOKEN });
-    const { runtime } = testRuntime(core, time, [
-      { id: 'wa', kind: 'whatsapp', baseUrl: meta.url, settings: { phoneNumberId: '420000000000002' } },
-    ]);
+    const audits: AuditEvent[] = [];
+    const { runtime } = testRuntime(core, time, [{ id: 'wa', kind: 'whatsapp', baseUrl: meta.url, settings: { phoneNumberId: '420000000000002' } }], {
+      audit: (e) => audits.push(e),
+    });
     const health: ChannelHealth[] = [];
     runtime.on('health', (h) => health.push(h));
     cleanup.push(() => core.close(), () => meta.close(), () => runtime.stop());
@@ -114,6 +128,10 @@ describe('WhatsApp: the fixture corpus through signed webhooks, the connector an
     const cases = corpus('whatsapp').cases;
     for (const c of cases) expect(await meta.deliver(url, c.payload), c.name).toEqual([200]);
     expectStored(core, cases.flatMap((c) => c.expect));
+    expect(audits.filter((a) => a.action.startsWith('message.')).map((a) => [a.action, a.details?.platformMessageId])).toEqual([
+      ['message.edited', 'wamid.T1'],
+      ['message.deleted', 'wamid.T1'],
+    ]);
     const notes = health.map((h) => h.note ?? '').join(' ');
     expect(notes).toMatch(/131051/);
     expect(notes).toMatch(/131000 Something went wrong/);

@@ -12,6 +12,7 @@ function asStored(m: InboundMessage): ExpectedEntry {
     displayName: m.contact.displayName,
     direction: m.direction,
     attachments: m.attachments,
+    revises: m.revises,
   };
 }
 

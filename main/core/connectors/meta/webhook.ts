@@ -117,17 +117,18 @@ export function parseMessagingWebhook(payload: unknown, selfIds: ReadonlySet<str
       if (read?.watermark) watermarks.push({ platformConversationId: customer, state: 'read', upTo: read.watermark });
       if (read?.mid) deliveries.push({ platformMessageId: read.mid, state: 'read' });
       if (delivery || read) continue;
-      const entryOf = (id: string, text: string, attachments: InboundAttachment[] = []): InboundMessage => ({
-        platformMessageId: id,
+      const m = readEvent(e.data, at, unsupported);
+      if (!m) continue;
+      messages.push({
+        platformMessageId: m.id,
         platformConversationId: customer,
         contact: { platformUserId: customer },
         direction: out ? 'out' : 'in',
-        text,
+        text: m.text,
         sentAt: at,
-        ...(attachments.length ? { attachments } : {}),
+        ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+        ...(m.revises ? { revises: m.revises } : {}),
       });
-      const m = readEvent(e.data, at, unsupported);
-      if (m) messages.push(entryOf(m.id, m.text, m.attachments));
     }
   }
   const note = [skipped ? `${skipped} relayed ${platform} event(s) could not be read.` : '', unsupportedNote(platform, unsupported) ?? '']
@@ -136,7 +137,14 @@ export function parseMessagingWebhook(payload: unknown, selfIds: ReadonlySet<str
   return { messages, deliveries, ...(watermarks.length ? { watermarks } : {}), ...(note ? { note } : {}) };
 }
 
-function readEvent(e: MetaEvent, at: number, unsupported: string[]): { id: string; text: string; attachments?: InboundAttachment[] } | null {
+interface ReadEvent {
+  id: string;
+  text: string;
+  attachments?: InboundAttachment[];
+  revises?: InboundMessage['revises'];
+}
+
+function readEvent(e: MetaEvent, at: number, unsupported: string[]): ReadEvent | null {
   const who = e.sender.id;
   if (e.message) return readMessage(e.message, unsupported);
   if (e.postback) {
@@ -151,7 +159,11 @@ function readEvent(e: MetaEvent, at: number, unsupported: string[]): { id: strin
   }
   if (e.message_edit) {
     const m = e.message_edit;
-    return { id: `${m.mid}:edit:${m.num_edit ?? at}`, text: render.join(render.event(`Edited message ${m.mid}`), m.text) };
+    return {
+      id: `${m.mid}:edit:${m.num_edit ?? at}`,
+      text: render.join(render.event(`Edited message ${m.mid}`), m.text),
+      revises: { platformMessageId: m.mid, kind: 'edited' },
+    };
   }
   if (e.pass_thread_control) return { id: `handover:${who}:${at}`, text: render.event('The conversation was passed to this inbox') };
   if (e.take_thread_control) return { id: `handover:${who}:${at}`, text: render.event('Another app took over the conversation; replies may not reach the customer until it is passed back') };
@@ -161,8 +173,8 @@ function readEvent(e: MetaEvent, at: number, unsupported: string[]): { id: strin
   return { id: `${kind}:${who}:${at}`, text: render.unsupported(kind) };
 }
 
-function readMessage(m: NonNullable<MetaEvent['message']>, unsupported: string[]): { id: string; text: string; attachments?: InboundAttachment[] } {
-  if (m.is_deleted) return { id: `${m.mid}:deleted`, text: render.event(`Deleted message ${m.mid}`) };
+function readMessage(m: NonNullable<MetaEvent['message']>, unsupported: string[]): ReadEvent {
+  if (m.is_deleted) return { id: `${m.mid}:deleted`, text: render.event(`Deleted message ${m.mid}`), revises: { platformMessageId: m.mid, kind: 'deleted' } };
   const attachments: InboundAttachment[] = [];
   const lines: string[] = [];
   for (const a of m.attachments ?? []) {

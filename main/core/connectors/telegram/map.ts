@@ -64,9 +64,14 @@ export function mapUpdate(u: TelegramUpdate, now: number): MappedUpdate {
   }
   if (u.deleted_business_messages) {
     const d = u.deleted_business_messages;
-    const ids = d.message_ids.join(', ');
     const at = formatAddress({ chatId: String(d.chat.id), businessConnectionId: d.business_connection_id });
-    return event(d.chat, at, undefined, `deleted:${ids}`.slice(0, 200), now, `Deleted message(s) ${ids}`);
+    const messages = d.message_ids.flatMap((id) =>
+      event(d.chat, at, undefined, `deleted:${id}`, now, `Deleted message ${id}`).messages.map((m) => ({
+        ...m,
+        revises: { platformMessageId: telegramMessageId(d.chat.id, id), kind: 'deleted' as const },
+      })),
+    );
+    return { messages, unsupported: [] };
   }
   const kind = Object.keys(u).find((k) => k !== 'update_id') ?? 'empty update';
   return { messages: [], unsupported: [kind] };
@@ -131,6 +136,7 @@ function fromMessage(m: TelegramMessage, edited: boolean): MappedUpdate {
         text,
         sentAt: (edited ? (m.edit_date ?? m.date) : m.date) * 1000,
         ...(atts.length ? { attachments: atts } : {}),
+        ...(edited ? { revises: { platformMessageId: base, kind: 'edited' as const } } : {}),
       },
     ],
     unsupported,

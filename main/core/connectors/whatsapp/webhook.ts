@@ -240,7 +240,14 @@ function toInbound(m: WaMessage, contacts: Array<z.infer<typeof contact>>, unsup
     text: readable(m, unsupported),
     sentAt: Number(m.timestamp) * 1000,
     ...withAttachments(m),
+    ...revision(m),
   };
+}
+
+function revision(m: WaMessage): Pick<InboundMessage, 'revises'> {
+  if (m.edit) return { revises: { platformMessageId: m.edit.original_message_id, kind: 'edited' } };
+  if (m.revoke) return { revises: { platformMessageId: m.revoke.original_message_id, kind: 'deleted' } };
+  return {};
 }
 
 /** A message the business sent from the WhatsApp Business app on its phone (coexistence). */
