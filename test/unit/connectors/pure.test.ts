@@ -150,6 +150,6 @@ describe('Messenger / Instagram webhook payloads', () => {
       ['m2', 'C1', 'out', 1767225601500],
     ]);
     expect(b.deliveries).toEqual([{ platformMessageId: 'm2', state: 'delivered' }]);
-    expect(b.note).toMatch(/1 relayed Meta event/);
+    expect(b.note).toMatch(/1 relayed Messenger event/);
   });
 });
