@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { beaconCommand } from './beacon';
+import { channelCommand } from './channel';
 import { configCommand } from './config';
 import { dbCommand } from './db';
 import { deviceCommand } from './device';
@@ -24,4 +25,5 @@ export const commands: readonly Command[] = [
   auditCommand,
   dbCommand,
   relayCommand,
+  channelCommand,
 ];

@@ -15,3 +15,4 @@ export { parseDmEvents } from './x';
 export { parseTelegramUpdates, formatTelegramAddress, parseTelegramAddress } from './telegram';
 export { REPLY_LIMITS, replyProblem, replyLength, type ReplyLimit } from '../shared/reply-limits';
 export { parseMessagingWebhook } from './meta';
+export { parseChannelPayload, PARSE_PLATFORMS, type ParsePlatform, type ParsedItem, type ParseOptions } from './parse';
