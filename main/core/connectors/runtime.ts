@@ -361,6 +361,9 @@ class ChannelWorker {
       result = this.opts.sink.ingest(this.id, fitted.messages, batch.cursor);
       if (batch.cursor !== undefined) this.cursor = batch.cursor;
     }
+    for (const conversationId of result.moved ?? []) {
+      this.s.audit({ action: 'conversation.moved', actor: 'system', target: `conversation:${conversationId}`, details: { channel: this.id } });
+    }
     for (const r of result.revised ?? []) {
       this.s.audit({ action: `message.${r.kind}`, actor: 'customer', target: `channel:${this.id}`, details: { platformMessageId: r.platformMessageId } });
     }

@@ -28,6 +28,11 @@ export interface InboundMessage {
   attachments?: InboundAttachment[];
   /** This entry is a new version of, or the deletion of, an earlier message of the same channel. */
   revises?: { platformMessageId: string; kind: 'edited' | 'deleted' };
+  /**
+   * From this entry on, the platform knows the conversation (and the customer) by another id: a WhatsApp number
+   * change, a Telegram group upgraded to a supergroup. The store re-keys the conversation so it continues.
+   */
+  movesTo?: string;
 }
 
 /** What the store keeps of one inbound message: longer ids are refused, longer text is cut by the runtime. */
@@ -40,6 +45,8 @@ export interface IngestResult {
   conversationIds: string[];
   /** Earlier messages this batch marked as edited or deleted (their platform ids), for the audit trail. */
   revised?: Array<{ platformMessageId: string; kind: 'edited' | 'deleted' }>;
+  /** Diwan ids of conversations re-keyed by `movesTo`, for the audit trail (platform ids may be phone numbers). */
+  moved?: string[];
 }
 
 /** Implemented by the store: idempotent by (channel, platformMessageId); the cursor is saved in the same transaction. */

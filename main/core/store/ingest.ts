@@ -47,6 +47,7 @@ export class Ingestor implements ConnectorSink {
     let inserted = 0;
     let duplicates = 0;
     const revised: NonNullable<IngestResult['revised']> = [];
+    const moved: NonNullable<IngestResult['moved']> = [];
     const touched = new Map<number, { last: number; unread: number; inbound: boolean }>();
     const contacts = new Map<string, number>();
     const conversations = new Map<string, number>();
@@ -83,6 +84,11 @@ export class Ingestor implements ConnectorSink {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
       s.insertFts.run(id, p.body);
+      if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo)) {
+        moved.push(String(conversationId));
+        conversations.delete(m.platformConversationId);
+        contacts.delete(m.contact.platformUserId);
+      }
       if (m.revises && s.markRevised.run({ kind: m.revises.kind, by: id, channel: channelId, original: m.revises.platformMessageId }).changes) {
         revised.push({ platformMessageId: m.revises.platformMessageId, kind: m.revises.kind });
       }
@@ -98,7 +104,19 @@ export class Ingestor implements ConnectorSink {
     }
     for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.inbound ? 1 : 0, conversationId);
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
-    return { inserted, duplicates, conversationIds: [...touched.keys()].map(String), ...(revised.length ? { revised } : {}) };
+    return { inserted, duplicates, conversationIds: [...touched.keys()].map(String), ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
+  }
+
+  /**
+   * Re-keys a conversation (and its contact, when the contact had the same id) to the platform's new id, unless the
+   * new id already has a conversation of its own: then both stay as they are and nothing is merged silently.
+   */
+  private move(channelId: string, from: string, contactFrom: string, to: string): boolean {
+    const { s } = this;
+    if (s.findConversation.get(channelId, to)) return false;
+    const changed = s.moveConversation.run(to, channelId, from).changes > 0;
+    if (changed && contactFrom === from && !s.findContact.get(channelId, to)) s.moveContact.run(to, channelId, from);
+    return changed;
   }
 
   private contact(channelId: string, c: InboundMessage['contact'], now: number): number {
@@ -151,6 +169,8 @@ function statements(db: Db) {
       'INSERT INTO attachments (message_id, kind, platform_file_id, file_name, mime_type, size) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertFts: db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)'),
+    moveConversation: db.prepare('UPDATE conversations SET platform_conversation_id = ? WHERE channel_id = ? AND platform_conversation_id = ?'),
+    moveContact: db.prepare('UPDATE contacts SET platform_user_id = ? WHERE channel_id = ? AND platform_user_id = ?'),
     // A deletion outranks an edit; a later edit supersedes an earlier one.
     markRevised: db.prepare(
       `UPDATE messages SET revision = CASE WHEN revision = 'deleted' THEN 'deleted' ELSE @kind END,
@@ -179,6 +199,9 @@ function validate(m: InboundMessage, i: number): void {
     if (!r || typeof r.platformMessageId !== 'string' || !r.platformMessageId || r.platformMessageId.length > MAX_ID || (r.kind !== 'edited' && r.kind !== 'deleted')) {
       throw bad('revises must name an earlier message and say "edited" or "deleted"');
     }
+  }
+  if (m.movesTo !== undefined && (typeof m.movesTo !== 'string' || !m.movesTo || m.movesTo.length > MAX_ID)) {
+    throw bad(`movesTo must be a non-empty string of at most ${MAX_ID} characters`);
   }
 }
 

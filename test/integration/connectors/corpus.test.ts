@@ -34,15 +34,19 @@ function stored(core: Core): StoredRow[] {
     .all() as StoredRow[];
 }
 
-/** Every expected entry is stored once, in its conversation, with exactly the expected text (as the store masks it). */
+/**
+ * Every expected entry is stored once, in its conversation, with exactly the expected text (as the store masks it).
+ * An entry that `movesTo` another id re-keys its conversation: every entry of the old id is then found under the new.
+ */
 function expectStored(core: Core, expected: ExpectedEntry[]): void {
   const rows = new Map(stored(core).map((r) => [r.platform_message_id, r]));
+  const moves = new Map(expected.filter((e) => e.movesTo).map((e) => [e.conversation, e.movesTo!]));
   for (const e of expected) {
     const r = rows.get(e.id);
     expect(r, e.id).toBeDefined();
     expect(r!.masked_text.trim(), `${e.id} is not blank`).not.toBe('');
     expect({ conversation: r!.conversation, direction: r!.direction, text: r!.masked_text }, e.id).toEqual({
-      conversation: e.conversation,
+      conversation: moves.get(e.conversation) ?? e.conversation,
       direction: e.direction ?? 'in',
       text: placeholderMasker(e.text).masked,
     });
@@ -82,11 +86,17 @@ describe('Telegram: the fixture corpus through the emulator, the connector and t
     expectStored(core, expected);
     expect(health.some((h) => /checklist/.test(h.note ?? ''))).toBe(true);
 
-    // Group -4000000003 announced its upgrade (a fixture): replies go to the supergroup at once. Group -4000000004 did
-    // not: the first reply is refused with migrate_to_chat_id and sent again to the supergroup, the next goes there directly.
+    // Group -4000000003 announced its upgrade (a fixture): its conversation now continues under the supergroup's id,
+    // one conversation with the supergroup's first message. Group -4000000004 did not: the first reply is refused with
+    // migrate_to_chat_id and sent again to the supergroup, the next goes there directly.
+    expect(stored(core).filter((r) => r.conversation === '-1004000000003').map((r) => r.platform_message_id)).toEqual([
+      '-4000000003:60',
+      '-4000000003:61',
+      '-1004000000003:1',
+    ]);
     tg.migrated.set('-4000000003', -1004000000003);
     tg.migrated.set('-4000000004', -1004000000004);
-    queueReply(core, 'tg', '-4000000003', 'first reply after the upgrade');
+    queueReply(core, 'tg', '-1004000000003', 'first reply after the upgrade');
     queueReply(core, 'tg', '-4000000004', 'unannounced upgrade');
     queueReply(core, 'tg', '-1001800000002/topic/300', 'answer in the Refunds topic');
     queueReply(core, 'tg', '5550005/business/AbCdEf-123_xyz', 'Yes, 10:00 to 18:00');
@@ -128,6 +138,12 @@ describe('WhatsApp: the fixture corpus through signed webhooks, the connector an
     const cases = corpus('whatsapp').cases;
     for (const c of cases) expect(await meta.deliver(url, c.payload), c.name).toEqual([200]);
     expectStored(core, cases.flatMap((c) => c.expect));
+    // The number change re-keyed the conversation: the new number's message is in the same one, and nothing in the
+    // audit names either number.
+    const omar = stored(core).filter((r) => r.platform_message_id.startsWith('wamid.S'));
+    expect(new Set(omar.map((r) => r.conversation))).toEqual(new Set(['971500777888']));
+    expect(audits.filter((a) => a.action === 'conversation.moved')).toHaveLength(1);
+    expect(JSON.stringify(audits)).not.toMatch(/971500/);
     expect(audits.filter((a) => a.action.startsWith('message.')).map((a) => [a.action, a.details?.platformMessageId])).toEqual([
       ['message.edited', 'wamid.T1'],
       ['message.deleted', 'wamid.T1'],

@@ -13,6 +13,7 @@ function asStored(m: InboundMessage): ExpectedEntry {
     direction: m.direction,
     attachments: m.attachments,
     revises: m.revises,
+    movesTo: m.movesTo,
   };
 }
 

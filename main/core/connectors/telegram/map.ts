@@ -137,6 +137,8 @@ function fromMessage(m: TelegramMessage, edited: boolean): MappedUpdate {
         sentAt: (edited ? (m.edit_date ?? m.date) : m.date) * 1000,
         ...(atts.length ? { attachments: atts } : {}),
         ...(edited ? { revises: { platformMessageId: base, kind: 'edited' as const } } : {}),
+        // Only a plain group conversation moves; a topic or business address keeps its own key.
+        ...(m.migrate_to_chat_id && address(m) === String(m.chat.id) ? { movesTo: String(m.migrate_to_chat_id) } : {}),
       },
     ],
     unsupported,
@@ -191,7 +193,7 @@ function body(m: TelegramMessage, unsupported: string[]): string {
 }
 
 function serviceText(m: TelegramMessage): string | null {
-  if (m.migrate_to_chat_id) return `This group was upgraded to a supergroup (${m.migrate_to_chat_id}); replies here now go there, and its new messages arrive in a conversation of their own`;
+  if (m.migrate_to_chat_id) return `This group was upgraded to a supergroup (${m.migrate_to_chat_id}); the conversation continues there`;
   if (m.migrate_from_chat_id) return `This supergroup continues the group ${m.migrate_from_chat_id}`;
   if (m.pinned_message) {
     const quoted = render.quote(m.pinned_message.text ?? m.pinned_message.caption ?? '');

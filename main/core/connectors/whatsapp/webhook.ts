@@ -241,6 +241,7 @@ function toInbound(m: WaMessage, contacts: Array<z.infer<typeof contact>>, unsup
     sentAt: Number(m.timestamp) * 1000,
     ...withAttachments(m),
     ...revision(m),
+    ...(m.system?.new_wa_id && m.system.new_wa_id !== customer ? { movesTo: m.system.new_wa_id } : {}),
   };
 }
 
@@ -349,7 +350,7 @@ function flowReply(r: NonNullable<NonNullable<WaMessage['interactive']>['nfm_rep
 
 function system(s: NonNullable<WaMessage['system']>): string {
   if (s.new_wa_id) {
-    return render.event(`Changed their number to ${s.new_wa_id}; their new messages arrive in a conversation of their own`);
+    return render.event(`Changed their number to ${s.new_wa_id}; the conversation continues with the new number`);
   }
   return render.event(s.body ?? `System message (${s.type ?? 'unknown'})`);
 }
