@@ -11,7 +11,7 @@ export { redact } from './http/redact';
 export { realSleep, type Sleep, type Jitter } from './time';
 export { DemoConnector, type DemoKind } from './demo';
 export { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote, recipientOf, verifyHubSignature, hubSignature, answerVerification } from './whatsapp';
-export { parseDmEvents } from './x';
+export { parseAccountActivity, parseDmEvents } from './x';
 export { parseTelegramUpdates, formatTelegramAddress, parseTelegramAddress } from './telegram';
 export { REPLY_LIMITS, replyProblem, replyLength, type ReplyLimit } from '../shared/reply-limits';
 export { parseMessagingWebhook } from './meta';

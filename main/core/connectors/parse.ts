@@ -4,7 +4,7 @@ import { parseMessagingWebhook } from './meta';
 import { parseTelegramUpdates } from './telegram';
 import type { DeliveryReceipt, WatermarkReceipt } from './types';
 import { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote } from './whatsapp';
-import { parseDmEvents } from './x';
+import { parseAccountActivity, parseDmEvents } from './x';
 
 export const PARSE_PLATFORMS = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x'] as const;
 export type ParsePlatform = (typeof PARSE_PLATFORMS)[number];
@@ -26,7 +26,7 @@ export interface ParseOptions {
 
 /**
  * One raw platform payload — a Telegram update or `getUpdates` answer, a WhatsApp / Messenger / Instagram webhook
- * body, an X `dm_events` answer or single event — through the same parser the connector uses.
+ * body, an X `dm_events` answer, single event or Account Activity webhook — through the same parser the connector uses.
  */
 export function parseChannelPayload(platform: ParsePlatform, payload: unknown, opts: ParseOptions = {}): ParsedItem[] {
   const now = opts.now ?? Date.now();
@@ -56,6 +56,11 @@ export function parseChannelPayload(platform: ParsePlatform, payload: unknown, o
       break;
     }
     case 'x': {
+      if (isObject(payload) && 'for_user_id' in payload) {
+        const b = parseAccountActivity(payload, now);
+        add(b.messages, b.note, b.deliveries);
+        break;
+      }
       const self = opts.selfIds?.[0];
       if (!self) throw new DiwanError('parse_needs_account', 'X events need the business\'s own account id (--account ID) to tell replies from customers.');
       const body = isObject(payload) && 'event_type' in payload ? { data: [payload] } : payload;

@@ -231,6 +231,19 @@ describe('X: the fixture corpus through the emulator, the connector and the stor
     expectStored(core, expected);
     expect(health.some((h) => /1 X event\(s\) could not be read/.test(h.note ?? ''))).toBe(true);
     expect(health.every((h) => h.state !== 'degraded')).toBe(true);
+
+    // Account Activity webhooks (pushed as the relay would) land in the same conversations; the same event polled
+    // later is a duplicate, and the customer's read receipt marks the business's reply read.
+    const hooks = fixtures.webhooks ?? [];
+    for (const h of hooks) runtime.push('x1', h.payload);
+    expectStored(core, [...expected, ...hooks.flatMap((h) => h.expect)]);
+    const first = hooks[0]!.payload as { direct_message_events: Array<{ id: string; message_create: { message_data: { text: string } } }> };
+    x.addRaw({ id: first.direct_message_events[0]!.id, event_type: 'MessageCreate', text: first.direct_message_events[0]!.message_create.message_data.text, sender_id: '1500000000000000777', dm_conversation_id: '1500000000000000001-1500000000000000777', created_at: new Date(1767225600000).toISOString() });
+    let duplicates = 0;
+    runtime.on('ingested', (e) => (duplicates += e.duplicates));
+    runtime.retryNow('x1');
+    await until(() => duplicates >= 1, 'the polled copy of a pushed event is a duplicate');
+    expect(stored(core)).toHaveLength(expected.length + hooks.flatMap((h) => h.expect).length);
   });
 });
 

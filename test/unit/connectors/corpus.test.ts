@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDmEvents, parseMessagingWebhook, parseTelegramUpdates, parseWhatsAppWebhook, whatsAppNote } from '../../../main/core/connectors';
+import { parseAccountActivity, parseDmEvents, parseMessagingWebhook, parseTelegramUpdates, parseWhatsAppWebhook, whatsAppNote } from '../../../main/core/connectors';
 import type { InboundMessage } from '../../../main/core/shared/messages';
 import { corpus, type ExpectedEntry, type FixtureCase } from '../../fixtures/platforms/corpus';
 
@@ -80,6 +80,17 @@ describe('X fixture corpus through the parser', () => {
       expectEntries(c, r.messages);
       if (c.note) expect(r.note).toContain(c.note);
       else expect(r.note).toBeUndefined();
+    });
+  }
+});
+
+describe('X Account Activity webhook corpus through the parser', () => {
+  for (const c of corpus('x').webhooks ?? []) {
+    it(c.name, () => {
+      const b = parseAccountActivity(c.payload, 1_767_300_000_000);
+      expectEntries(c, b.messages);
+      expect(b.note).toBeUndefined();
+      expect((b.deliveries ?? []).map((d) => ({ id: d.platformMessageId, state: d.state }))).toEqual(c.receipts ?? []);
     });
   }
 });

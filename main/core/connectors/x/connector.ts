@@ -4,7 +4,7 @@ import { ConnectorError } from '../errors';
 import { xRateLimitReset, type HttpCall, type HttpClient, type HttpReply } from '../http/client';
 import type { Connector, PullBatch, SendResult } from '../types';
 import { unsupportedNote } from '../render';
-import { dmEventToInbound } from './map';
+import { dmEventToInbound, parseAccountActivity } from './map';
 import { replyProblem } from '../../shared/reply-limits';
 import { dmEvent, dmEventsPage, meResult, sendResult, tokenResult, xMedia, xProblem, xSecrets, type XSecrets } from './schema';
 
@@ -108,6 +108,11 @@ export class XConnector implements Connector {
     const u = unsupportedNote('X', unsupported);
     if (u) notes.push(u);
     return { messages, cursor: newest === null ? cursor : newest.toString(), ...(notes.length ? { note: notes.join(' ') } : {}) };
+  }
+
+  /** An Account Activity webhook forwarded by the relay (CRC and signature checked there). */
+  acceptPush(payload: unknown): PullBatch {
+    return parseAccountActivity(payload, this.ctx.clock.now());
   }
 
   async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {

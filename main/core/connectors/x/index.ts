@@ -1,2 +1,2 @@
 export { XConnector, X_API } from './connector';
-export { parseDmEvents } from './map';
+export { parseAccountActivity, parseDmEvents, pairConversationId } from './map';
