@@ -53,7 +53,10 @@ export const render = {
     return `[Unsupported message (${clean(kind) || 'unknown'})${why ? `: ${clean(why)}` : ''}]`;
   },
 
-  /** A file the platform sent without a caption: its kind and name stand in for the text. */
+  /**
+   * A file the platform sent without a caption: its kind stands in for the text. Never pass a customer's file name
+   * here: file names are masked more strictly as attachment metadata (digit runs blotted), which text is not.
+   */
   attachment(kind: string, name?: string): string {
     return `[${kind}${name ? `: ${clean(name)}` : ''}]`;
   },

@@ -227,7 +227,7 @@ const POLLED_LABELS: Record<InboundAttachment['kind'], string> = { photo: 'Photo
 function polledText(m: GraphMessage, attachments: InboundAttachment[]): string {
   if (m.message) return m.message;
   const text = render.join(
-    ...attachments.map((a) => render.attachment(POLLED_LABELS[a.kind], a.fileName)),
+    ...attachments.map((a) => render.attachment(POLLED_LABELS[a.kind])),
     ...(m.shares?.data ?? []).map((s) => render.join(render.attachment('Shared a link', s.name), s.link)),
     m.sticker ? render.attachment('Sticker') : null,
   );

@@ -218,8 +218,7 @@ const FILE_LABELS: Array<[keyof TelegramMessage, string]> = [
 function fileLabel(m: TelegramMessage): string | null {
   if (m.sticker) return render.attachment('Sticker', m.sticker.emoji);
   for (const [key, label] of FILE_LABELS) {
-    const f = m[key] as { file_name?: string } | undefined;
-    if (f) return render.attachment(label, f.file_name);
+    if (m[key]) return render.attachment(label);
   }
   return null;
 }

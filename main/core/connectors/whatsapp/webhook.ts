@@ -299,7 +299,7 @@ function content(m: z.infer<typeof editedContent>, unsupported: string[]): strin
   const i = m.interactive;
   const file = m.image ?? m.document ?? m.audio ?? m.voice ?? m.video ?? m.sticker;
   const main = (m.text?.body ??
-        (file ? render.join(file.caption ?? render.attachment(FILE_LABELS[type] ?? 'File', file.filename)) : null) ??
+        (file ? render.join(file.caption ?? render.attachment(FILE_LABELS[type] ?? 'File')) : null) ??
         (m.button ? render.event(`Tapped the button "${render.quote(m.button.text)}"`) : null) ??
         (i?.button_reply ? render.event(`Chose "${render.quote(i.button_reply.title)}"`) : null) ??
         (i?.list_reply ? render.event(`Chose "${render.quote(i.list_reply.title)}"${i.list_reply.description ? ` (${render.quote(i.list_reply.description)})` : ''}`) : null) ??
