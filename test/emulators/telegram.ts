@@ -29,6 +29,8 @@ export class TelegramEmulator {
   /** Every call: method and wall time, for "waited as told" and "no tight loop" checks. */
   calls: Array<{ method: string; at: number; status: number; offset?: number }> = [];
   webhookUrl: string | null = null;
+  /** Callback query ids the bot answered (the customer's button stops spinning). */
+  answeredCallbacks: string[] = [];
   allowedUpdates: string[] | null = null;
   private nextUpdateId = 870_001;
   private nextMessageId = new Map<string, number>();
@@ -128,6 +130,10 @@ export class TelegramEmulator {
       case 'sendmessage':
         record(200);
         return this.sendMessage(x, fault?.kind === 'drop-after');
+      case 'answercallbackquery':
+        record(200);
+        this.answeredCallbacks.push(String(x.params.callback_query_id ?? ''));
+        return json(x.res, 200, { ok: true, result: true });
       case 'deletewebhook':
         record(200);
         this.webhookUrl = null;

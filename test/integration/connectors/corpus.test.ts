@@ -85,6 +85,7 @@ describe('Telegram: the fixture corpus through the emulator, the connector and t
     await until(() => stored(core).length >= expected.length, `all ${expected.length} fixtures stored`);
     expectStored(core, expected);
     expect(health.some((h) => /checklist/.test(h.note ?? ''))).toBe(true);
+    expect(tg.answeredCallbacks).toEqual(['4382bfdwdsb323b2d9']);
 
     // Group -4000000003 announced its upgrade (a fixture): its conversation now continues under the supergroup's id,
     // one conversation with the supergroup's first message. Group -4000000004 did not: the first reply is refused with

@@ -54,8 +54,9 @@ export class TelegramConnector implements Connector {
     const reply = await this.call('getUpdates', params, signal, true, this.longPollSeconds * 1000 + (this.ctx.http?.timeoutMs ?? 15_000));
     this.allowedUpdatesSent = true;
     const { result } = this.http.expect(updatesResult, reply.body, 'getUpdates');
-    const { messages, note, migrations } = parseTelegramUpdates(result, this.ctx.clock.now());
+    const { messages, note, migrations, buttonTaps } = parseTelegramUpdates(result, this.ctx.clock.now());
     for (const m of migrations) this.migrated.set(m.from, m.to);
+    await this.acknowledgeTaps(buttonTaps, signal);
     let last = cursor ? Number(cursor) - 1 : -Infinity;
     for (const raw of result) last = Math.max(last, raw.update_id);
     return {
@@ -64,6 +65,20 @@ export class TelegramConnector implements Connector {
       more: result.length >= PAGE,
       ...(note ? { note } : {}),
     };
+  }
+
+  /**
+   * The customer's app shows a spinner on a tapped button until the bot answers the callback query. The tap itself is
+   * stored as an entry; a failed answer only costs the customer the spinner, so it is logged, never retried.
+   */
+  private async acknowledgeTaps(ids: readonly string[], signal: AbortSignal): Promise<void> {
+    for (const id of ids) {
+      try {
+        await this.call('answerCallbackQuery', { callback_query_id: id }, signal, true);
+      } catch (e) {
+        this.ctx.log({ level: 'warn', channelId: this.channelId, event: 'telegram.callback_answer_failed', detail: e instanceof Error ? e.message : 'failed' });
+      }
+    }
   }
 
   /**
@@ -180,9 +195,10 @@ class MigratedChat extends Error {
 export function parseTelegramUpdates(
   result: readonly unknown[],
   now: number,
-): { messages: InboundMessage[]; note?: string; migrations: Array<{ from: string; to: string }> } {
+): { messages: InboundMessage[]; note?: string; migrations: Array<{ from: string; to: string }>; buttonTaps: string[] } {
   const messages: InboundMessage[] = [];
   const migrations: Array<{ from: string; to: string }> = [];
+  const buttonTaps: string[] = [];
   const unsupported: string[] = [];
   let skipped = 0;
   for (const raw of result) {
@@ -195,9 +211,10 @@ export function parseTelegramUpdates(
     messages.push(...mapped.messages);
     unsupported.push(...mapped.unsupported);
     if (mapped.migration) migrations.push(mapped.migration);
+    if (u.data.callback_query) buttonTaps.push(u.data.callback_query.id);
   }
   const note = [skipped ? `${skipped} Telegram update(s) could not be read and were skipped.` : '', unsupportedNote('Telegram', unsupported) ?? '']
     .filter(Boolean)
     .join(' ');
-  return { messages, migrations, ...(note ? { note } : {}) };
+  return { messages, migrations, buttonTaps, ...(note ? { note } : {}) };
 }
