@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDmEvents, parseMessagingWebhook, parseTelegramUpdates, parseWhatsAppWebhook, replyProblem, REPLY_LIMITS } from '../../../main/core/connectors';
+import {
+  formatTelegramAddress,
+  parseDmEvents,
+  parseMessagingWebhook,
+  parseTelegramAddress,
+  parseTelegramUpdates,
+  parseWhatsAppWebhook,
+  replyProblem,
+  REPLY_LIMITS,
+} from '../../../main/core/connectors';
 
 /**
  * Generated payloads, not the fixtures: content kinds the parsers know and kinds they have never seen, with
@@ -89,6 +98,23 @@ describe('reply limits', () => {
         expect(replyProblem(kind, text) === null).toBe(text.trim() !== '' && size <= limit.max);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('Telegram reply addresses', () => {
+  it('round-trip for any chat, topic and business connection id (generated)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }).map(String), fc.stringMatching(/^@\w{1,32}$/)),
+        fc.option(fc.integer({ min: 1, max: 2 ** 31 })),
+        fc.option(fc.string({ minLength: 1, maxLength: 64 })),
+        (chatId, threadId, businessConnectionId) => {
+          const a = { chatId, ...(threadId ? { threadId } : {}), ...(businessConnectionId ? { businessConnectionId } : {}) };
+          expect(parseTelegramAddress(formatTelegramAddress(a))).toEqual(a);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -14,7 +14,7 @@ export interface TelegramAddress {
   businessConnectionId?: string;
 }
 
-const PATTERN = /^(-?\d+|@\w+)(?:\/topic\/(\d+))?(?:\/business\/([^/]+))?$/;
+const PATTERN = /^(-?\d+|@\w+)(?:\/topic\/(\d+))?(?:\/business\/(.+))?$/s;
 
 export function formatAddress(a: TelegramAddress): string {
   return `${a.chatId}${a.threadId ? `/topic/${a.threadId}` : ''}${a.businessConnectionId ? `/business/${a.businessConnectionId}` : ''}`;
