@@ -27,6 +27,8 @@ interface Thread {
 export class MetaEmulator {
   readonly faults = new FaultPlan();
   readonly pageId = '700000000000001';
+  /** The Instagram professional account linked to the Page: the business's side of Instagram threads. */
+  readonly igAccountId = '17840000000000009';
   readonly phoneNumberId = '420000000000002';
   readonly appSecret = 'test-app-secret-123';
   tokens = new Set<string>();
@@ -73,7 +75,7 @@ export class MetaEmulator {
     const parts = x.url.pathname.split('/').filter(Boolean); // [version, node, edge]
     const [, node, edge] = parts;
     const route =
-      edge === 'conversations' ? 'conversations' : node === this.phoneNumberId && edge === 'messages' ? 'wa-send' : edge === 'messages' && x.req.method === 'POST' ? 'send' : edge === 'messages' ? 'thread' : 'unknown';
+      edge === 'conversations' ? 'conversations' : node === this.pageId && !edge && x.req.method === 'GET' ? 'page' : node === this.phoneNumberId && edge === 'messages' ? 'wa-send' : edge === 'messages' && x.req.method === 'POST' ? 'send' : edge === 'messages' ? 'thread' : 'unknown';
     const done = (status: number) => void this.calls.push({ route, at: Date.now(), status });
     const fault = this.faults.take(route);
     if (playFault(fault, x)) return done(fault?.kind === 'status' ? fault.status : 0);
@@ -83,6 +85,10 @@ export class MetaEmulator {
       return this.graphError(x, 400, 190, 'Error validating access token: The session has been invalidated.', 'OAuthException', 460);
     }
     if (route === 'conversations') return done(this.conversations(x));
+    if (route === 'page') {
+      json(x.res, 200, { id: this.pageId, instagram_business_account: { id: this.igAccountId } }, this.headers());
+      return done(200);
+    }
     if (route === 'thread') return done(this.thread(x, node!));
     if (route === 'send') return done(this.send(x, fault?.kind === 'drop-after'));
     if (route === 'wa-send') return done(this.waSend(x, fault?.kind === 'drop-after'));
@@ -106,7 +112,7 @@ export class MetaEmulator {
     const start = Number(x.params.after ?? 0);
     const page = list.slice(start, start + this.pageSize);
     const more = start + this.pageSize < list.length;
-    const self = platform === 'instagram' ? { id: this.pageId, username: 'acme' } : { id: this.pageId, name: 'Acme' };
+    const self = platform === 'instagram' ? { id: this.igAccountId, username: 'acme' } : { id: this.pageId, name: 'Acme' };
     json(
       x.res,
       200,
@@ -132,7 +138,12 @@ export class MetaEmulator {
       data: page.map((m) => ({
         id: m.id,
         created_time: graphTime(m.at),
-        from: m.fromId === this.pageId ? { id: this.pageId, name: 'Acme' } : { id: t.customer.id, name: t.customer.name },
+        from:
+          m.fromId === this.pageId
+            ? t.platform === 'instagram'
+              ? { id: this.igAccountId, username: 'acme' }
+              : { id: this.pageId, name: 'Acme' }
+            : { id: t.customer.id, name: t.customer.name },
         message: m.text,
       })),
       paging: more ? { next: `${this.url}/v24.0/${t.id}/messages?after=${start + limit}` } : {},
@@ -176,8 +187,13 @@ export class MetaEmulator {
   }
 
   private waSend(x: Exchange, dropAfter: boolean): number {
-    const p = x.params as Record<string, unknown> & { to?: string; type?: string };
-    const to = String(p.to ?? '');
+    const p = x.params as Record<string, unknown> & { to?: string; recipient?: string; type?: string };
+    // A phone number goes in `to`; a business-scoped user id (`CC.digits`) only in `recipient`.
+    if ((p.to !== undefined && !/^\d+$/.test(String(p.to))) || (p.recipient !== undefined && !/^[A-Z]{2}\.\d+$/.test(String(p.recipient))) || (p.to === undefined) === (p.recipient === undefined)) {
+      this.graphError(x, 400, 100, '(#100) Invalid parameter: give a phone number in to or a business-scoped user id in recipient');
+      return 400;
+    }
+    const to = String(p.to ?? p.recipient);
     const id = `wamid.OUT${this.seq++}==`;
     this.waSends.push({ to, type: String(p.type), body: p, id });
     const ts = String(Math.floor(this.now() / 1000));
@@ -201,6 +217,11 @@ export class MetaEmulator {
     }
     json(x.res, 200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id, message_status: 'accepted' }] }, this.headers());
     return 200;
+  }
+
+  /** Marks a customer as having written now, so free text to them is inside the 24-hour window. */
+  waInboundNow(customer: string): void {
+    this.waLastInbound.set(customer, this.now());
   }
 
   /** A WhatsApp webhook body with these inbound messages (and the pending statuses when `withStatuses`). */

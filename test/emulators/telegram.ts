@@ -1,10 +1,9 @@
 import { FaultPlan, json, listen, playFault, type Exchange, type LoopbackServer } from './server';
 
+/** One update: `update_id` and one kind (`message`, `business_message`, `callback_query`, `my_chat_member`…). */
 export interface TgUpdate {
   update_id: number;
-  message?: Record<string, unknown>;
-  edited_message?: Record<string, unknown>;
-  callback_query?: Record<string, unknown>;
+  [kind: string]: unknown;
 }
 
 interface HeldPoll {
@@ -24,10 +23,14 @@ export class TelegramEmulator {
   readonly tokens = new Set<string>();
   /** Pending, unconfirmed updates in id order. */
   updates: TgUpdate[] = [];
-  sent: Array<{ chat_id: string; text: string; message_id: number }> = [];
+  sent: Array<{ chat_id: string; text: string; message_id: number; message_thread_id?: number; business_connection_id?: string }> = [];
+  /** Groups upgraded to supergroups: sending to the old id fails with `migrate_to_chat_id`, as Telegram does. */
+  readonly migrated = new Map<string, number>();
   /** Every call: method and wall time, for "waited as told" and "no tight loop" checks. */
   calls: Array<{ method: string; at: number; status: number; offset?: number }> = [];
   webhookUrl: string | null = null;
+  /** Callback query ids the bot answered (the customer's button stops spinning). */
+  answeredCallbacks: string[] = [];
   allowedUpdates: string[] | null = null;
   private nextUpdateId = 870_001;
   private nextMessageId = new Map<string, number>();
@@ -82,9 +85,10 @@ export class TelegramEmulator {
     });
   }
 
-  addRaw(update: Omit<TgUpdate, 'update_id'>): number {
+  /** Any update as Telegram sends it (a fixture's own `update_id` is replaced by the next one). */
+  addRaw(update: Record<string, unknown>): number {
     const id = this.nextUpdateId++;
-    this.updates.push({ update_id: id, ...update });
+    this.updates.push({ ...update, update_id: id });
     this.wake();
     return id;
   }
@@ -126,6 +130,10 @@ export class TelegramEmulator {
       case 'sendmessage':
         record(200);
         return this.sendMessage(x, fault?.kind === 'drop-after');
+      case 'answercallbackquery':
+        record(200);
+        this.answeredCallbacks.push(String(x.params.callback_query_id ?? ''));
+        return json(x.res, 200, { ok: true, result: true });
       case 'deletewebhook':
         record(200);
         this.webhookUrl = null;
@@ -205,8 +213,19 @@ export class TelegramEmulator {
     const text = String(x.params.text ?? '');
     if (!chat) return json(x.res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
     if (!text) return json(x.res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
+    const newChat = this.migrated.get(chat);
+    if (newChat !== undefined) {
+      return json(x.res, 400, {
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: newChat },
+      });
+    }
+    const thread = x.params.message_thread_id === undefined ? undefined : Number(x.params.message_thread_id);
+    const business = x.params.business_connection_id === undefined ? undefined : String(x.params.business_connection_id);
     const message_id = this.messageIdFor(chat);
-    this.sent.push({ chat_id: chat, text, message_id });
+    this.sent.push({ chat_id: chat, text, message_id, ...(thread ? { message_thread_id: thread } : {}), ...(business ? { business_connection_id: business } : {}) });
     if (dropAfter) return void x.req.socket.destroy();
     json(x.res, 200, {
       ok: true,
@@ -214,7 +233,9 @@ export class TelegramEmulator {
         message_id,
         date: Math.floor(Date.now() / 1000),
         from: { id: 123456, is_bot: true, first_name: 'Acme Support' },
-        chat: { id: Number(chat), type: 'private' },
+        chat: { id: Number(chat), type: Number(chat) < 0 ? 'supergroup' : 'private' },
+        ...(thread ? { message_thread_id: thread, is_topic_message: true } : {}),
+        ...(business ? { business_connection_id: business } : {}),
         text,
       },
     });

@@ -1,12 +1,15 @@
 import { FaultPlan, json, listen, playFault, type Exchange, type LoopbackServer } from './server';
 
+/** A DM event as X lists it: `MessageCreate`, `ParticipantsJoin`, `ParticipantsLeave`… (fixtures may be malformed on purpose). */
 interface XEvent {
   id: string;
-  event_type: 'MessageCreate';
-  text: string;
-  sender_id: string;
-  dm_conversation_id: string;
-  created_at: string;
+  event_type: string;
+  text?: string;
+  sender_id?: string;
+  dm_conversation_id?: string;
+  created_at?: string;
+  participant_ids?: string[];
+  attachments?: { media_keys?: string[] };
 }
 
 /**
@@ -27,6 +30,10 @@ export class XEmulator {
   /** Per 15-minute window for dm_events; the reset is `resetAt` (unix seconds). */
   limit = { limit: 300, remaining: 300, resetAt: 0 };
   partialErrorsNext = false;
+  /** The next dm_events answer is a 200 carrying only `errors` (no `data`), as X sends for some request problems. */
+  errorsOnlyNext = false;
+  /** Media objects, served in `includes.media` for the events of a page that reference them. */
+  media: Array<{ media_key: string } & Record<string, unknown>> = [];
   /** The emulator's clock (tests give it the runtime's fast clock). */
   now: () => number = () => Date.now();
   private seq = 1_880_000_000_000_000_001n;
@@ -54,6 +61,12 @@ export class XEmulator {
     this.accessTokens.add(pair.accessToken);
     this.refreshTokens.add(pair.refreshToken);
     return pair;
+  }
+
+  /** Any event as X would list it (newest first), with the media objects it references. */
+  addRaw(event: Record<string, unknown>, media: Array<{ media_key: string } & Record<string, unknown>> = []): void {
+    this.events.unshift(event as unknown as XEvent);
+    this.media.push(...media);
   }
 
   addInbound(senderId: string, text: string): string {
@@ -105,14 +118,22 @@ export class XEmulator {
     }
     if (this.limit.remaining <= 0) this.limit.remaining = this.limit.limit;
     this.limit.remaining--;
+    if (this.errorsOnlyNext) {
+      this.errorsOnlyNext = false;
+      json(x.res, 200, { errors: [{ title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' }], meta: { result_count: 0 } }, this.rateHeaders());
+      return 200;
+    }
     const start = Number(/^tok(\d+)$/.exec(String(x.params.pagination_token ?? ''))?.[1] ?? 0);
     const max = Math.min(this.pageSize, Number(x.params.max_results ?? 100));
     const page = this.events.slice(start, start + max);
     const next = start + max < this.events.length ? `tok${start + max}` : undefined;
-    const users = [...new Set(page.map((e) => e.sender_id))].map((id) => ({ id, name: `User ${id}`, username: `user${id}` }));
+    const ids = page.flatMap((e) => [...(e.sender_id ? [e.sender_id] : []), ...(e.participant_ids ?? [])]);
+    const users = [...new Set(ids)].map((id) => ({ id, name: `User ${id}`, username: `user${id}` }));
+    const keys = new Set(page.flatMap((e) => e.attachments?.media_keys ?? []));
+    const media = this.media.filter((m) => keys.has(m.media_key));
     const body: Record<string, unknown> = {
       data: page,
-      includes: { users },
+      includes: { users, ...(media.length ? { media } : {}) },
       meta: { result_count: page.length, ...(next ? { next_token: next } : {}) },
     };
     if (this.partialErrorsNext) {

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { beaconCommand } from './beacon';
+import { channelCommand } from './channel';
 import { configCommand } from './config';
 import { dbCommand } from './db';
 import { hubCommand } from './hub';
@@ -26,4 +27,5 @@ export const commands: readonly Command[] = [
   dbCommand,
   relayCommand,
   hubCommand,
+  channelCommand,
 ];

@@ -1,4 +1,4 @@
-export type { ChannelConfig, ChannelKind, Connector, ConnectorLog, DeliveryReceipt, LogLine, PullBatch, SendResult } from './types';
+export type { ChannelConfig, ChannelKind, Connector, ConnectorLog, DeliveryReceipt, LogLine, PullBatch, SendResult, WatermarkReceipt } from './types';
 export { ConnectorRuntime, type RuntimeEvents, type RuntimeOptions } from './runtime';
 export { connectorRegistry, type ConnectorFactory, type ConnectorRegistry } from './registry';
 export type { ConnectorContext } from './context';
@@ -10,5 +10,9 @@ export { RateGate } from './http/rate-gate';
 export { redact } from './http/redact';
 export { realSleep, type Sleep, type Jitter } from './time';
 export { DemoConnector, type DemoKind } from './demo';
-export { parseWhatsAppWebhook, statusesToReceipts, verifyHubSignature, hubSignature, answerVerification } from './whatsapp';
+export { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote, recipientOf, verifyHubSignature, hubSignature, answerVerification } from './whatsapp';
+export { parseAccountActivity, parseDmEvents } from './x';
+export { parseTelegramUpdates, formatTelegramAddress, parseTelegramAddress } from './telegram';
+export { REPLY_LIMITS, replyProblem, replyLength, type ReplyLimit } from '../shared/reply-limits';
 export { parseMessagingWebhook } from './meta';
+export { parseChannelPayload, PARSE_PLATFORMS, type ParsePlatform, type ParsedItem, type ParseOptions } from './parse';

@@ -362,7 +362,16 @@ class ChannelWorker {
     const stored = fitted.messages.length || cursorChanged ? this.opts.sink.ingest(this.id, fitted.messages, batch.cursor) : { inserted: 0, duplicates: 0, conversationIds: [] };
     const finish = (result: IngestResult): MaybePromise<IngestResult> => {
       if (batch.cursor !== undefined && (fitted.messages.length || cursorChanged)) this.cursor = batch.cursor;
-      const receipts = (batch.deliveries ?? []).map((d) => this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason));
+      for (const conversationId of result.moved ?? []) {
+        this.s.audit({ action: 'conversation.moved', actor: 'system', target: `conversation:${conversationId}`, details: { channel: this.id } });
+      }
+      for (const r of result.revised ?? []) {
+        this.s.audit({ action: `message.${r.kind}`, actor: 'customer', target: `channel:${this.id}`, details: { platformMessageId: r.platformMessageId } });
+      }
+      const receipts = [
+        ...(batch.deliveries ?? []).map((d) => this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason)),
+        ...(batch.watermarks ?? []).map((w) => this.opts.outbox.markDeliveryUpTo?.(this.id, w.platformConversationId, w.state, w.upTo)),
+      ];
       const done = (): IngestResult => {
         this.succeeded(result.inserted, [batch.note, fitted.note].filter(Boolean).join(' ') || undefined);
         if (result.inserted || result.duplicates) this.emit('ingested', { channelId: this.id, ...result });

@@ -25,6 +25,8 @@ export interface PullBatch {
   /** The cursor to save with the batch; `undefined` keeps the stored one. */
   cursor?: string | null;
   deliveries?: DeliveryReceipt[];
+  /** Read and delivery marks that cover every earlier reply in a conversation (Messenger's `watermark`). */
+  watermarks?: WatermarkReceipt[];
   /** True when the platform has more right now: the runtime pulls again without waiting. */
   more?: boolean;
   /** Something worth telling the user although the pull succeeded (a partial error, a skipped malformed item). */
@@ -35,6 +37,13 @@ export interface DeliveryReceipt {
   platformMessageId: string;
   state: 'delivered' | 'read' | 'failed';
   reason?: string;
+}
+
+/** Every reply in the conversation sent at or before `upTo` (ms) has reached this state. */
+export interface WatermarkReceipt {
+  platformConversationId: string;
+  state: 'delivered' | 'read';
+  upTo: number;
 }
 
 export interface SendResult {

@@ -26,6 +26,13 @@ export interface InboundMessage {
   /** Milliseconds since the Unix epoch, as the platform reports it. */
   sentAt: number;
   attachments?: InboundAttachment[];
+  /** This entry is a new version of, or the deletion of, an earlier message of the same channel. */
+  revises?: { platformMessageId: string; kind: 'edited' | 'deleted' };
+  /**
+   * From this entry on, the platform knows the conversation (and the customer) by another id: a WhatsApp number
+   * change, a Telegram group upgraded to a supergroup. The store re-keys the conversation so it continues.
+   */
+  movesTo?: string;
 }
 
 /** What the store keeps of one inbound message: longer ids are refused, longer text is cut by the runtime. */
@@ -36,6 +43,10 @@ export interface IngestResult {
   duplicates: number;
   /** Diwan conversation ids touched by the batch. */
   conversationIds: string[];
+  /** Earlier messages this batch marked as edited or deleted (their platform ids), for the audit trail. */
+  revised?: Array<{ platformMessageId: string; kind: 'edited' | 'deleted' }>;
+  /** Diwan ids of conversations re-keyed by `movesTo`, for the audit trail (platform ids may be phone numbers). */
+  moved?: string[];
 }
 
 /** Implemented by the store: idempotent by (channel, platformMessageId); the cursor is saved in the same transaction. */
@@ -69,6 +80,8 @@ export interface OutboxPort {
   markUnknown(outboxId: string, reason: string): void;
   /** Delivery receipts (WhatsApp statuses, etc.) by the platform's message id. */
   markDelivery(channelId: string, platformMessageId: string, state: 'delivered' | 'read' | 'failed', reason?: string): void;
+  /** Watermark receipts (Messenger, Instagram): every reply in the conversation sent at or before `upTo` (ms). */
+  markDeliveryUpTo?(channelId: string, platformConversationId: string, state: 'delivered' | 'read', upTo: number): void;
 }
 
 /** A port's answer: the console's SQLite store answers at once, the hub's PostgreSQL store with a promise. */

@@ -46,6 +46,8 @@ export class Ingestor implements ConnectorSink {
     const now = ctx.clock.now();
     let inserted = 0;
     let duplicates = 0;
+    const revised: NonNullable<IngestResult['revised']> = [];
+    const moved: NonNullable<IngestResult['moved']> = [];
     const touched = new Map<number, { last: number; unread: number; inbound: boolean }>();
     const contacts = new Map<string, number>();
     const conversations = new Map<string, number>();
@@ -82,6 +84,14 @@ export class Ingestor implements ConnectorSink {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
       s.insertFts.run(id, p.body);
+      if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo)) {
+        moved.push(String(conversationId));
+        conversations.delete(m.platformConversationId);
+        contacts.delete(m.contact.platformUserId);
+      }
+      if (m.revises && s.markRevised.run({ kind: m.revises.kind, by: id, channel: channelId, original: m.revises.platformMessageId }).changes) {
+        revised.push({ platformMessageId: m.revises.platformMessageId, kind: m.revises.kind });
+      }
 
       const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false };
       t.last = Math.max(t.last, m.sentAt);
@@ -94,7 +104,19 @@ export class Ingestor implements ConnectorSink {
     }
     for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.inbound ? 1 : 0, conversationId);
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
-    return { inserted, duplicates, conversationIds: [...touched.keys()].map(String) };
+    return { inserted, duplicates, conversationIds: [...touched.keys()].map(String), ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
+  }
+
+  /**
+   * Re-keys a conversation (and its contact, when the contact had the same id) to the platform's new id, unless the
+   * new id already has a conversation of its own: then both stay as they are and nothing is merged silently.
+   */
+  private move(channelId: string, from: string, contactFrom: string, to: string): boolean {
+    const { s } = this;
+    if (s.findConversation.get(channelId, to)) return false;
+    const changed = s.moveConversation.run(to, channelId, from).changes > 0;
+    if (changed && contactFrom === from && !s.findContact.get(channelId, to)) s.moveContact.run(to, channelId, from);
+    return changed;
   }
 
   private contact(channelId: string, c: InboundMessage['contact'], now: number): number {
@@ -147,6 +169,14 @@ function statements(db: Db) {
       'INSERT INTO attachments (message_id, kind, platform_file_id, file_name, mime_type, size) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertFts: db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)'),
+    moveConversation: db.prepare('UPDATE conversations SET platform_conversation_id = ? WHERE channel_id = ? AND platform_conversation_id = ?'),
+    moveContact: db.prepare('UPDATE contacts SET platform_user_id = ? WHERE channel_id = ? AND platform_user_id = ?'),
+    // A deletion outranks an edit; a later edit supersedes an earlier one.
+    markRevised: db.prepare(
+      `UPDATE messages SET revision = CASE WHEN revision = 'deleted' THEN 'deleted' ELSE @kind END,
+         revised_by = CASE WHEN revision = 'deleted' THEN revised_by ELSE @by END
+       WHERE channel_id = @channel AND platform_message_id = @original AND id <> @by`,
+    ),
   };
 }
 
@@ -164,6 +194,15 @@ function validate(m: InboundMessage, i: number): void {
   if (typeof m.text !== 'string' || m.text.length > MAX_TEXT) throw bad(`text must be a string of at most ${MAX_TEXT} characters`);
   if (!Number.isSafeInteger(m.sentAt) || m.sentAt < 0) throw bad('sentAt must be milliseconds since the epoch');
   if (m.attachments !== undefined && (!Array.isArray(m.attachments) || m.attachments.length > 50)) throw bad('at most 50 attachments');
+  if (m.revises !== undefined) {
+    const r = m.revises;
+    if (!r || typeof r.platformMessageId !== 'string' || !r.platformMessageId || r.platformMessageId.length > MAX_ID || (r.kind !== 'edited' && r.kind !== 'deleted')) {
+      throw bad('revises must name an earlier message and say "edited" or "deleted"');
+    }
+  }
+  if (m.movesTo !== undefined && (typeof m.movesTo !== 'string' || !m.movesTo || m.movesTo.length > MAX_ID)) {
+    throw bad(`movesTo must be a non-empty string of at most ${MAX_ID} characters`);
+  }
 }
 
 /**

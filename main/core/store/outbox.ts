@@ -1,5 +1,6 @@
 import { DiwanError } from '../shared/errors';
 import type { DeliveryState, OutboundItem, OutboxPort } from '../shared/messages';
+import { replyProblem } from '../shared/reply-limits';
 import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
 import type { Db } from './database';
 import { indexBody } from './search-text';
@@ -33,8 +34,10 @@ export class Outbox implements OutboxPort {
     const { ctx, s } = this;
     return ctx.db
       .transaction(() => {
-        const conv = s.conversation.get(reply.conversationId) as { channel_id: string } | undefined;
+        const conv = s.conversation.get(reply.conversationId) as { channel_id: string; kind: string } | undefined;
         if (!conv) throw new DiwanError('conversation_unknown', `There is no conversation ${reply.conversationId}.`);
+        const problem = replyProblem(conv.kind, reply.text);
+        if (problem) throw new DiwanError('reply_bad_text', problem);
         assertCurrentKey(ctx);
         const now = ctx.clock.now();
         const id = nextId(ctx.db, 'messages');
@@ -126,6 +129,10 @@ export class Outbox implements OutboxPort {
     this.s.receipt.run(state, reason ? bounded(reason) : null, channelId, platformMessageId, state, RANK[state]);
   }
 
+  markDeliveryUpTo(channelId: string, platformConversationId: string, state: 'delivered' | 'read', upTo: number): void {
+    this.s.watermark.run(state, channelId, upTo, channelId, platformConversationId, RANK[state]);
+  }
+
   /** At start: replies caught mid-send by a crash or quit become `unknown`, for the agent to decide; never resent blindly. */
   recoverInterrupted(): number {
     const { ctx, s } = this;
@@ -172,7 +179,7 @@ function bounded(reason: string): string {
 function statements(db: Db) {
   const rankOf = `CASE delivery ${Object.entries(RANK).map(([k, v]) => `WHEN '${k}' THEN ${v}`).join(' ')} ELSE 0 END`;
   return {
-    conversation: db.prepare('SELECT channel_id FROM conversations WHERE id = ?'),
+    conversation: db.prepare('SELECT c.channel_id, ch.kind FROM conversations c JOIN channels ch ON ch.id = c.channel_id WHERE c.id = ?'),
     insertMessage: db.prepare(
       `INSERT INTO messages (id, conversation_id, channel_id, direction, author_id, masked_text, text_enc, key_version, sent_at, stored_at, delivery)
        VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, 'queued')`,
@@ -200,6 +207,15 @@ function statements(db: Db) {
     deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
     sending: db.prepare("SELECT id, message_id FROM outbox WHERE state = 'sending'"),
     // A receipt only moves delivery forward (read after delivered, never back); `failed` always lands.
+    // Only replies known to have left move forward: a failed or unknown one is not made "read" by a later watermark.
+    // A console reply counts from when it was sent (its outbox row's last update), not from when it was queued.
+    watermark: db.prepare(
+      `UPDATE messages SET delivery = ?
+       WHERE channel_id = ? AND direction = 'out' AND delivery IN ('sent', 'delivered')
+         AND coalesce((SELECT o.updated_at FROM outbox o WHERE o.message_id = messages.id), sent_at) <= ?
+         AND conversation_id = (SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?)
+         AND ${rankOf} < ?`,
+    ),
     receipt: db.prepare(
       `UPDATE messages SET delivery = ?, delivery_reason = ?
        WHERE channel_id = ? AND platform_message_id = ? AND direction = 'out' AND (? = 'failed' OR ${rankOf} < ?)`,

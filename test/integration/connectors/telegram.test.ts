@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/app';
 import type { ChannelConfig, ChannelHealth } from '../../../main/core/connectors';
+import { ALLOWED_UPDATES } from '../../../main/core/connectors/telegram/map';
 import { TelegramEmulator } from '../../emulators/telegram';
 import { connectorCore, fastTime, leaks, outboxRows, putSecrets, queueReply, storedMessages, testRuntime, until } from '../../helpers/connectors';
 
@@ -46,7 +47,7 @@ describe('Telegram connector against the emulator', () => {
       { kind: 'photo', platform_file_id: 'large', mime_type: null, size: 84211 },
       { kind: 'document', platform_file_id: 'doc1', mime_type: 'application/pdf', size: 5500 },
     ]);
-    expect(tg.allowedUpdates).toEqual(['message', 'edited_message']);
+    expect(tg.allowedUpdates).toEqual([...ALLOWED_UPDATES]);
     expect(tg.updates.length).toBeLessThanOrEqual(1); // confirmed ones are gone from the server
     expect(core.store.sink.cursor('tg')).toBe(String(last + 1)); // the next getUpdates confirms everything stored
     expect(health(runtime).state).toBe('connected');

@@ -72,7 +72,7 @@ describe('X-Hub-Signature-256', () => {
 
 describe('WhatsApp webhook payloads', () => {
   const wrap = (value: object) => ({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '42' }, ...value } }] }] });
-  it('reads every message type it knows, keys by user_id when present, and counts what it cannot read', () => {
+  it('reads every message type it knows, keys by phone number when there is one, else by user_id, and counts what it cannot read', () => {
     const w = parseWhatsAppWebhook(
       wrap({
         contacts: [{ profile: { name: 'Ana' }, wa_id: '346' }, { profile: { name: 'Bo' }, user_id: 'US.1' }],
@@ -89,8 +89,10 @@ describe('WhatsApp webhook payloads', () => {
     expect(w.messages.map((m) => [m.platformMessageId, m.platformConversationId, m.text, m.contact.displayName])).toEqual([
       ['w1', '346', 'hola', 'Ana'],
       ['w2', 'US.1', 'receipt', 'Bo'],
-      ['w3', '346', 'Yes', 'Ana'],
+      ['w3', '346', '[Chose "Yes"]', 'Ana'],
+      ['w4', '346', '[Unsupported message (reaction)]', 'Ana'],
     ]);
+    expect(w.unsupported).toEqual(['reaction']);
     expect(w.messages[1]!.attachments).toEqual([{ kind: 'photo', platformFileId: 'media1', mimeType: 'image/jpeg' }]);
     expect(w.messages[0]!.sentAt).toBe(1_767_225_600_000);
     expect(w.skipped).toBe(1);
@@ -148,6 +150,6 @@ describe('Messenger / Instagram webhook payloads', () => {
       ['m2', 'C1', 'out', 1767225601500],
     ]);
     expect(b.deliveries).toEqual([{ platformMessageId: 'm2', state: 'delivered' }]);
-    expect(b.note).toMatch(/1 relayed Meta event/);
+    expect(b.note).toMatch(/1 relayed Messenger event/);
   });
 });

@@ -1,10 +1,12 @@
 import type { InboundAttachment, InboundMessage, OutboundItem } from '../../shared/messages';
 import { channelHttp, loadChannelSecrets, numberSetting, requireSetting, type ConnectorContext } from '../context';
 import { ConnectorError } from '../errors';
+import { render } from '../render';
+import { replyProblem } from '../../shared/reply-limits';
 import type { HttpCall, HttpClient, HttpReply } from '../http/client';
 import type { Connector, PullBatch, SendResult } from '../types';
 import { applyGraphUsage, graphFailure, GRAPH_API, GRAPH_VERSION, parseGraphTime } from './graph';
-import { conversationsPage, messagesPage, metaSecrets, sendResult, type ConversationsPage, type GraphMessage } from './schema';
+import { conversationsPage, instagramAccount, messagesPage, metaSecrets, sendResult, type ConversationsPage, type GraphMessage } from './schema';
 import { parseMessagingWebhook } from './webhook';
 
 interface MetaCursor {
@@ -40,6 +42,8 @@ export class MetaConnector implements Connector {
   private readonly platform: 'messenger' | 'instagram';
   private readonly label: string;
   private readonly maxPages: number;
+  /** The Instagram professional account linked to the Page, asked of Graph when the settings do not name it. */
+  private instagramAccountId: string | null = null;
 
   constructor(
     private readonly ctx: ConnectorContext,
@@ -62,14 +66,35 @@ export class MetaConnector implements Connector {
   /** The id the business speaks as: the Page, or for Instagram the professional account when configured. */
   private get selfIds(): Set<string> {
     const ids = new Set([this.pageId]);
-    const account = this.ctx.config.settings?.accountId;
+    const account = this.ctx.config.settings?.accountId ?? this.instagramAccountId;
     if (account) ids.add(String(account));
     return ids;
   }
 
-  async start(): Promise<void> {
+  async start(signal: AbortSignal): Promise<void> {
     void this.pageId;
     this.token = (await loadChannelSecrets(this.ctx, metaSecrets)).pageAccessToken;
+    if (this.kind === 'instagram' && !this.ctx.config.settings?.accountId && !this.instagramAccountId) {
+      this.instagramAccountId = await this.linkedInstagramAccount(signal);
+    }
+  }
+
+  /**
+   * Instagram threads name the professional account, not the Page, as the business's side. Without knowing it the
+   * business would be taken for the customer, so it is asked for once (`/{page-id}?fields=instagram_business_account`).
+   */
+  private async linkedInstagramAccount(signal: AbortSignal): Promise<string> {
+    const reply = await this.get(`${this.base}/${this.pageId}?fields=instagram_business_account`, 'page', signal);
+    const r = instagramAccount.safeParse(reply.body);
+    const id = r.success ? r.data.instagram_business_account?.id : undefined;
+    if (!id) {
+      throw new ConnectorError(
+        'rejected',
+        'No Instagram professional account is linked to this Page. Link one in Meta Business Suite, or enter its id as the channel\'s "accountId" setting.',
+        { retryable: false },
+      );
+    }
+    return id;
   }
 
   async stop(): Promise<void> {
@@ -119,6 +144,8 @@ export class MetaConnector implements Connector {
         retryable: false,
       });
     }
+    const problem = replyProblem(this.kind, item.text);
+    if (problem) throw new ConnectorError('rejected', problem, { retryable: false });
     const body: Record<string, unknown> = {
       recipient: { id: item.platformConversationId },
       message: { text: item.text },
@@ -148,7 +175,7 @@ export class MetaConnector implements Connector {
     const out = m.from ? this.selfIds.has(m.from.id) : false;
     const attachments: InboundAttachment[] = (m.attachments?.data ?? []).map((a) => ({
       kind: a.mime_type?.startsWith('image/') ? 'photo' : a.mime_type?.startsWith('video/') ? 'video' : a.mime_type?.startsWith('audio/') ? 'audio' : 'document',
-      ...(a.id ? { platformFileId: a.id } : {}),
+      ...(a.id || a.file_url || a.image_data?.url || a.video_data?.url ? { platformFileId: (a.id ?? a.file_url ?? a.image_data?.url ?? a.video_data?.url)! } : {}),
       ...(a.name ? { fileName: a.name } : {}),
       ...(a.mime_type ? { mimeType: a.mime_type } : {}),
       ...(a.size ? { size: a.size } : {}),
@@ -163,7 +190,7 @@ export class MetaConnector implements Connector {
         ...(customer.username ? { handle: customer.username } : {}),
       },
       direction: out ? 'out' : 'in',
-      text: m.message ?? '',
+      text: polledText(m, attachments),
       sentAt: Number.isNaN(sentAt) ? this.ctx.clock.now() : sentAt,
       ...(attachments.length ? { attachments } : {}),
     };
@@ -192,4 +219,17 @@ export class MetaConnector implements Connector {
     if (reply.status >= 200 && reply.status < 300) return reply;
     throw graphFailure(this.http, reply, call.label, this.ctx.clock, this.label);
   }
+}
+
+const POLLED_LABELS: Record<InboundAttachment['kind'], string> = { photo: 'Photo', video: 'Video', audio: 'Voice message', document: 'File', sticker: 'Sticker', other: 'File' };
+
+/** A polled message's text; one with only attachments, a share or a sticker names them, and an empty one says so. */
+function polledText(m: GraphMessage, attachments: InboundAttachment[]): string {
+  if (m.message) return m.message;
+  const text = render.join(
+    ...attachments.map((a) => render.attachment(POLLED_LABELS[a.kind])),
+    ...(m.shares?.data ?? []).map((s) => render.join(render.attachment('Shared a link', s.name), s.link)),
+    m.sticker ? render.attachment('Sticker') : null,
+  );
+  return text || render.unsupported('empty message', 'the platform gave no content for it');
 }

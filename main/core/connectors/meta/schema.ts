@@ -9,8 +9,22 @@ export const graphMessage = z.object({
   from: party.optional(),
   message: z.string().optional(),
   attachments: z
-    .object({ data: z.array(z.object({ id: z.string().optional(), mime_type: z.string().optional(), name: z.string().optional(), size: z.number().optional() })) })
+    .object({
+      data: z.array(
+        z.object({
+          id: z.string().optional(),
+          mime_type: z.string().optional(),
+          name: z.string().optional(),
+          size: z.number().optional(),
+          file_url: z.string().optional(),
+          image_data: z.object({ url: z.string().optional() }).optional(),
+          video_data: z.object({ url: z.string().optional() }).optional(),
+        }),
+      ),
+    })
     .optional(),
+  shares: z.object({ data: z.array(z.object({ link: z.string().optional(), name: z.string().optional() })) }).optional(),
+  sticker: z.string().optional(),
 });
 export type GraphMessage = z.infer<typeof graphMessage>;
 
@@ -27,6 +41,8 @@ export const conversationsPage = z.object({
   ),
   paging,
 });
+
+export const instagramAccount = z.object({ instagram_business_account: z.object({ id: z.string() }).optional() });
 
 export const sendResult = z.object({ recipient_id: z.string().optional(), message_id: z.string() });
 

@@ -29,7 +29,8 @@ export const sessionResponse = z.object({ token: z.string().min(32).max(128), ex
 
 const attachment = z.object({
   kind: z.enum(['photo', 'document', 'audio', 'video', 'sticker', 'other']),
-  platformFileId: z.string().max(1024).optional(),
+  // Meta and X give CDN URLs as the file reference; they run to several hundred characters.
+  platformFileId: z.string().max(4096).optional(),
   fileName: z.string().max(1024).optional(),
   mimeType: z.string().max(256).optional(),
   size: z.number().optional(),
@@ -43,6 +44,8 @@ export const inboundMessage = z.object({
   text: z.string().max(64 * 1024),
   sentAt: z.number(),
   attachments: z.array(attachment).max(32).optional(),
+  revises: z.object({ platformMessageId: id, kind: z.enum(['edited', 'deleted']) }).optional(),
+  movesTo: id.optional(),
 });
 
 export const deliveryReceipt = z.object({

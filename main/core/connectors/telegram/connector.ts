@@ -3,13 +3,15 @@ import { channelHttp, loadChannelSecrets, numberSetting, platformSays, type Conn
 import { ConnectorError } from '../errors';
 import type { HttpClient, HttpReply } from '../http/client';
 import type { Connector, PullBatch, SendResult } from '../types';
-import { telegramMessageId, toInbound } from './map';
+import type { InboundMessage } from '../../shared/messages';
+import { unsupportedNote } from '../render';
+import { replyProblem } from '../../shared/reply-limits';
+import { parseAddress } from './address';
+import { ALLOWED_UPDATES, mapUpdate, telegramMessageId } from './map';
 import { sendResult, telegramFailure, telegramUpdate, telegramSecrets, updatesResult } from './schema';
 
 export const TELEGRAM_API = 'https://api.telegram.org';
 const PAGE = 100;
-const ALLOWED_UPDATES = ['message', 'edited_message'];
-const MAX_TEXT = 4096;
 
 /**
  * Telegram Bot API by long polling. The offset sent with each `getUpdates` confirms everything before it, and the
@@ -24,6 +26,8 @@ export class TelegramConnector implements Connector {
   private readonly base: string;
   private readonly longPollSeconds: number;
   private allowedUpdatesSent = false;
+  /** Groups upgraded to supergroups, learnt from service messages and from refused sends: old chat id → new. */
+  private readonly migrated = new Map<string, string>();
 
   constructor(private readonly ctx: ConnectorContext) {
     this.channelId = ctx.config.id;
@@ -50,35 +54,58 @@ export class TelegramConnector implements Connector {
     const reply = await this.call('getUpdates', params, signal, true, this.longPollSeconds * 1000 + (this.ctx.http?.timeoutMs ?? 15_000));
     this.allowedUpdatesSent = true;
     const { result } = this.http.expect(updatesResult, reply.body, 'getUpdates');
-    const messages = [];
-    let skipped = 0;
+    const { messages, note, migrations, buttonTaps } = parseTelegramUpdates(result, this.ctx.clock.now());
+    for (const m of migrations) this.migrated.set(m.from, m.to);
+    await this.acknowledgeTaps(buttonTaps, signal);
     let last = cursor ? Number(cursor) - 1 : -Infinity;
-    for (const raw of result) {
-      last = Math.max(last, raw.update_id);
-      const u = telegramUpdate.safeParse(raw);
-      if (!u.success) {
-        skipped++;
-        continue;
-      }
-      if (u.data.message) messages.push(toInbound(u.data.message, false));
-      else if (u.data.edited_message) messages.push(toInbound(u.data.edited_message, true));
-    }
+    for (const raw of result) last = Math.max(last, raw.update_id);
     return {
       messages,
       cursor: result.length ? String(last + 1) : cursor,
       more: result.length >= PAGE,
-      ...(skipped ? { note: `${skipped} Telegram update(s) could not be read and were skipped.` } : {}),
+      ...(note ? { note } : {}),
     };
   }
 
-  async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
-    if (!item.text || [...item.text].length > MAX_TEXT) {
-      throw new ConnectorError('rejected', `Telegram accepts replies of 1 to ${MAX_TEXT} characters.`, { retryable: false });
+  /**
+   * The customer's app shows a spinner on a tapped button until the bot answers the callback query. The tap itself is
+   * stored as an entry; a failed answer only costs the customer the spinner, so it is logged, never retried.
+   */
+  private async acknowledgeTaps(ids: readonly string[], signal: AbortSignal): Promise<void> {
+    for (const id of ids) {
+      try {
+        await this.call('answerCallbackQuery', { callback_query_id: id }, signal, true);
+      } catch (e) {
+        this.ctx.log({ level: 'warn', channelId: this.channelId, event: 'telegram.callback_answer_failed', detail: e instanceof Error ? e.message : 'failed' });
+      }
     }
-    const body: Record<string, unknown> = { chat_id: item.platformConversationId, text: item.text };
+  }
+
+  /**
+   * A reply goes to the conversation's chat, in its forum topic and through its business connection. A group that
+   * was upgraded to a supergroup answers 400 with `migrate_to_chat_id`: nothing was sent, so the reply is sent once
+   * more to the new chat, and later replies go there directly.
+   */
+  async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
+    const problem = replyProblem('telegram', item.text);
+    if (problem) throw new ConnectorError('rejected', problem, { retryable: false });
+    const to = parseAddress(item.platformConversationId);
+    if (!to) throw new ConnectorError('rejected', `"${item.platformConversationId.slice(0, 80)}" is not a Telegram chat Diwan can answer.`, { retryable: false });
+    const body: Record<string, unknown> = { chat_id: this.migrated.get(to.chatId) ?? to.chatId, text: item.text };
+    if (to.threadId) body.message_thread_id = to.threadId;
+    if (to.businessConnectionId) body.business_connection_id = to.businessConnectionId;
     const replyTo = Number(item.options?.replyToMessageId);
     if (Number.isInteger(replyTo) && replyTo > 0) body.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
-    const reply = await this.call('sendMessage', body, signal, false);
+    let reply: HttpReply;
+    try {
+      reply = await this.call('sendMessage', body, signal, false);
+    } catch (e) {
+      const newChat = e instanceof MigratedChat ? e.to : null;
+      if (!newChat || body.chat_id === newChat) throw e instanceof MigratedChat ? e.error : e;
+      this.migrated.set(to.chatId, newChat);
+      this.ctx.log({ level: 'info', channelId: this.channelId, event: 'telegram.chat_migrated', detail: 'a group became a supergroup; replies follow it' });
+      reply = await this.call('sendMessage', { ...body, chat_id: newChat }, signal, false);
+    }
     const { result } = this.http.expect(sendResult, reply.body, 'sendMessage', 'maybe');
     return { platformMessageId: telegramMessageId(result.chat.id, result.message_id), at: result.date * 1000 };
   }
@@ -108,7 +135,7 @@ export class TelegramConnector implements Connector {
     throw this.failure(method, reply, idempotent);
   }
 
-  private failure(method: string, reply: HttpReply, idempotent: boolean): ConnectorError {
+  private failure(method: string, reply: HttpReply, idempotent: boolean): ConnectorError | MigratedChat {
     const f = telegramFailure.safeParse(reply.body);
     const code = f.success ? (f.data.error_code ?? reply.status) : reply.status;
     const said = platformSays(this.http.redact(f.success ? (f.data.description ?? '') : ''));
@@ -116,6 +143,15 @@ export class TelegramConnector implements Connector {
       return new ConnectorError('malformed', `${method}: Telegram's answer did not have the expected shape.`, {
         sent: idempotent ? 'no' : 'maybe',
       });
+    }
+    const migrateTo = f.success ? f.data.parameters?.migrate_to_chat_id : undefined;
+    if (migrateTo !== undefined) {
+      const error = new ConnectorError('rejected', `${method}: the group was upgraded to a supergroup and Telegram refused the old chat.`, {
+        status: reply.status,
+        platformCode: String(code),
+        retryable: false,
+      });
+      return new MigratedChat(String(migrateTo), error);
     }
     if (code === 401 || code === 404) {
       return new ConnectorError(
@@ -140,4 +176,45 @@ export class TelegramConnector implements Connector {
       retryable: false,
     });
   }
+}
+
+/** Telegram refused a chat because the group became a supergroup (`parameters.migrate_to_chat_id`). */
+class MigratedChat extends Error {
+  constructor(
+    readonly to: string,
+    readonly error: ConnectorError,
+  ) {
+    super(error.message);
+  }
+}
+
+/**
+ * `getUpdates` results as Diwan would store them: every update that parses becomes one or more entries; one that
+ * does not is counted in the note, as is every kind shown as "unsupported". Also the `diwan channel parse` view.
+ */
+export function parseTelegramUpdates(
+  result: readonly unknown[],
+  now: number,
+): { messages: InboundMessage[]; note?: string; migrations: Array<{ from: string; to: string }>; buttonTaps: string[] } {
+  const messages: InboundMessage[] = [];
+  const migrations: Array<{ from: string; to: string }> = [];
+  const buttonTaps: string[] = [];
+  const unsupported: string[] = [];
+  let skipped = 0;
+  for (const raw of result) {
+    const u = telegramUpdate.safeParse(raw);
+    if (!u.success) {
+      skipped++;
+      continue;
+    }
+    const mapped = mapUpdate(u.data, now);
+    messages.push(...mapped.messages);
+    unsupported.push(...mapped.unsupported);
+    if (mapped.migration) migrations.push(mapped.migration);
+    if (u.data.callback_query) buttonTaps.push(u.data.callback_query.id);
+  }
+  const note = [skipped ? `${skipped} Telegram update(s) could not be read and were skipped.` : '', unsupportedNote('Telegram', unsupported) ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return { messages, migrations, buttonTaps, ...(note ? { note } : {}) };
 }

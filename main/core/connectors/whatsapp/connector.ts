@@ -5,11 +5,11 @@ import { ConnectorError } from '../errors';
 import type { HttpClient } from '../http/client';
 import { applyGraphUsage, graphFailure, GRAPH_API, GRAPH_VERSION } from '../meta/graph';
 import type { Connector, PullBatch, SendResult } from '../types';
-import { parseWhatsAppWebhook, statusesToReceipts } from './webhook';
+import { replyProblem } from '../../shared/reply-limits';
+import { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote } from './webhook';
 
 const secrets = z.object({ accessToken: z.string().min(1) });
 const sendResult = z.object({ messages: z.array(z.object({ id: z.string() })).min(1) });
-const MAX_TEXT = 4096;
 
 /**
  * WhatsApp Cloud API. Inbound is webhook-only, so messages and statuses arrive through the relay (`acceptPush`);
@@ -43,11 +43,8 @@ export class WhatsAppConnector implements Connector {
 
   acceptPush(payload: unknown): PullBatch {
     const w = parseWhatsAppWebhook(payload, this.phoneNumberId);
-    return {
-      messages: w.messages,
-      deliveries: statusesToReceipts(w.statuses),
-      ...(w.skipped ? { note: `${w.skipped} relayed WhatsApp item(s) could not be read.` } : {}),
-    };
+    const note = whatsAppNote(w);
+    return { messages: w.messages, deliveries: statusesToReceipts(w.statuses), ...(note ? { note } : {}) };
   }
 
   async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
@@ -55,7 +52,7 @@ export class WhatsAppConnector implements Connector {
     const body: Record<string, unknown> = {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
-      to: item.platformConversationId,
+      ...recipientOf(item.platformConversationId),
       biz_opaque_callback_data: item.outboxId,
     };
     if (o.template) {
@@ -72,9 +69,8 @@ export class WhatsAppConnector implements Connector {
           platformCode: '131047',
         });
       }
-      if (!item.text || [...item.text].length > MAX_TEXT) {
-        throw new ConnectorError('rejected', `WhatsApp accepts text replies of 1 to ${MAX_TEXT} characters.`, { retryable: false });
-      }
+      const problem = replyProblem('whatsapp', item.text);
+      if (problem) throw new ConnectorError('rejected', problem, { retryable: false });
       body.type = 'text';
       body.text = { preview_url: false, body: item.text };
     }
@@ -92,6 +88,14 @@ export class WhatsAppConnector implements Connector {
     const r = this.http.expect(sendResult, reply.body, 'messages', 'maybe');
     return { platformMessageId: r.messages[0]!.id, at: this.ctx.clock.now() };
   }
+}
+
+/**
+ * A phone number (`wa_id`, digits only) goes in `to`; a business-scoped user id — a customer who hides their number —
+ * goes in `recipient`, where Meta expects it.
+ */
+export function recipientOf(conversationId: string): { to: string } | { recipient: string } {
+  return /^\d+$/.test(conversationId) ? { to: conversationId } : { recipient: conversationId };
 }
 
 function templateParams(json: string): Array<{ type: 'text'; text: string }> {

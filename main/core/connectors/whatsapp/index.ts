@@ -1,3 +1,3 @@
-export { WhatsAppConnector } from './connector';
-export { parseWhatsAppWebhook, statusesToReceipts, type WhatsAppStatus, type WhatsAppWebhook } from './webhook';
+export { WhatsAppConnector, recipientOf } from './connector';
+export { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote, type WhatsAppStatus, type WhatsAppWebhook } from './webhook';
 export { verifyHubSignature, hubSignature, answerVerification } from './signature';

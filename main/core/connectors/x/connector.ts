@@ -3,13 +3,19 @@ import { channelHttp, loadChannelSecrets, numberSetting, platformSays, saveChann
 import { ConnectorError } from '../errors';
 import { xRateLimitReset, type HttpCall, type HttpClient, type HttpReply } from '../http/client';
 import type { Connector, PullBatch, SendResult } from '../types';
-import { dmEventsPage, meResult, sendResult, tokenResult, xProblem, xSecrets, type XSecrets } from './schema';
+import { unsupportedNote } from '../render';
+import { dmEventToInbound, parseAccountActivity } from './map';
+import { replyProblem } from '../../shared/reply-limits';
+import { dmEvent, dmEventsPage, meResult, sendResult, tokenResult, xMedia, xProblem, xSecrets, type XSecrets } from './schema';
 
 export const X_API = 'https://api.x.com';
+
 const REFRESH_MARGIN_MS = 60_000;
+// Every event type (joins and leaves too), with the media each message carries.
 const FIELDS =
-  'dm_event.fields=id,text,event_type,created_at,dm_conversation_id,sender_id,attachments' +
-  '&event_types=MessageCreate&expansions=sender_id&user.fields=username,name&max_results=100';
+  'dm_event.fields=id,text,event_type,created_at,dm_conversation_id,sender_id,attachments,participant_ids' +
+  '&expansions=sender_id,attachments.media_keys,participant_ids&user.fields=username,name&media.fields=url,preview_image_url,type' +
+  '&max_results=100';
 
 /**
  * X API v2 direct messages by polling `dm_events` (newest first), walking back with `next_token` until an event
@@ -57,35 +63,61 @@ export class XConnector implements Connector {
     const messages: InboundMessage[] = [];
     let newest = known;
     let token: string | undefined;
-    let note: string | undefined;
+    const notes: string[] = [];
+    const unsupported: string[] = [];
+    let malformed = 0;
     for (let page = 0; ; page++) {
       const url = `${this.base}/2/dm_events?${FIELDS}${token ? `&pagination_token=${encodeURIComponent(token)}` : ''}`;
       const reply = await this.api({ method: 'GET', url, label: 'dm_events', idempotent: true, signal });
       const body = this.http.expect(dmEventsPage, reply.body, 'dm_events');
-      if (!body.data && body.errors?.length) throw this.problem('dm_events', reply);
-      if (body.errors?.length) note = `X reported ${body.errors.length} partial error(s) while listing messages.`;
+      // A 200 with only `errors` is X saying something about the request, not a broken answer: say it, keep the cursor.
+      if (body.errors?.length) notes.push(`X reported ${body.errors.length} partial error(s) while listing messages: ${this.http.redact(platformSays(body.errors.map((e) => e.detail ?? e.message ?? e.title ?? '').join('; ')))}.`);
       const names = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
+      const media = new Map(
+        (body.includes?.media ?? []).flatMap((m) => {
+          const r = xMedia.safeParse(m);
+          return r.success ? [[r.data.media_key, r.data] as const] : [];
+        }),
+      );
       let reachedKnown = false;
-      for (const ev of body.data ?? []) {
+      for (const raw of body.data ?? []) {
+        const parsed = dmEvent.safeParse(raw);
+        if (!parsed.success) {
+          malformed++;
+          continue;
+        }
+        const ev = parsed.data;
         const id = BigInt(ev.id);
         if (known !== null && id <= known) {
           reachedKnown = true;
           continue;
         }
         if (newest === null || id > newest) newest = id;
-        if (ev.event_type === 'MessageCreate' && ev.dm_conversation_id && ev.sender_id) messages.push(this.toInbound(ev, names));
+        const m = dmEventToInbound(ev, this.userId, names, media, unsupported, this.ctx.clock.now());
+        if (m) messages.push(m);
+        else malformed++;
       }
       token = body.meta?.next_token;
       if (reachedKnown || !token) break;
       if (page + 1 >= this.maxPages) {
-        note = `More than ${this.maxPages} pages of new X messages arrived since the last poll; older ones were not fetched.`;
+        notes.push(`More than ${this.maxPages} pages of new X messages arrived since the last poll; older ones were not fetched.`);
         break;
       }
     }
-    return { messages, cursor: newest === null ? cursor : newest.toString(), ...(note ? { note } : {}) };
+    if (malformed) notes.push(`${malformed} X event(s) could not be read and were skipped.`);
+    const u = unsupportedNote('X', unsupported);
+    if (u) notes.push(u);
+    return { messages, cursor: newest === null ? cursor : newest.toString(), ...(notes.length ? { note: notes.join(' ') } : {}) };
+  }
+
+  /** An Account Activity webhook forwarded by the relay (CRC and signature checked there). */
+  acceptPush(payload: unknown): PullBatch {
+    return parseAccountActivity(payload, this.ctx.clock.now());
   }
 
   async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
+    const problem = replyProblem('x', item.text);
+    if (problem) throw new ConnectorError('rejected', problem, { retryable: false });
     const conv = item.platformConversationId;
     const pair = /^(\d+)-(\d+)$/.exec(conv);
     const path = pair
@@ -101,27 +133,6 @@ export class XConnector implements Connector {
     });
     const { data } = this.http.expect(sendResult, reply.body, 'dm_conversations/messages', 'maybe');
     return { platformMessageId: data.dm_event_id, at: this.ctx.clock.now() };
-  }
-
-  private toInbound(
-    ev: { id: string; text?: string; sender_id?: string; dm_conversation_id?: string; created_at?: string; attachments?: { media_keys?: string[] } },
-    users: Map<string, { name?: string; username?: string }>,
-  ): InboundMessage {
-    const conv = ev.dm_conversation_id!;
-    const out = ev.sender_id === this.userId;
-    const other = out ? (conv.split('-').find((p) => p !== this.userId) ?? conv) : ev.sender_id!;
-    const u = users.get(other);
-    const media = ev.attachments?.media_keys ?? [];
-    const at = ev.created_at ? Date.parse(ev.created_at) : NaN;
-    return {
-      platformMessageId: ev.id,
-      platformConversationId: conv,
-      contact: { platformUserId: other, ...(u?.name ? { displayName: u.name } : {}), ...(u?.username ? { handle: u.username } : {}) },
-      direction: out ? 'out' : 'in',
-      text: ev.text ?? '',
-      sentAt: Number.isNaN(at) ? this.ctx.clock.now() : at,
-      ...(media.length ? { attachments: media.map((k) => ({ kind: 'other' as const, platformFileId: k })) } : {}),
-    };
   }
 
   /** An authorised call: refreshes an expiring token first, and once more after a 401. */

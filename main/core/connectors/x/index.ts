@@ -1,1 +1,2 @@
 export { XConnector, X_API } from './connector';
+export { parseAccountActivity, parseDmEvents, pairConversationId } from './map';

@@ -18,13 +18,28 @@ export const dmEvent = z.object({
   dm_conversation_id: z.string().optional(),
   created_at: z.string().optional(),
   attachments: z.object({ media_keys: z.array(z.string()).optional() }).optional(),
+  participant_ids: z.array(z.string()).optional(),
 });
+export type DmEvent = z.infer<typeof dmEvent>;
+export const xMedia = z.object({
+  media_key: z.string(),
+  type: z.string().optional(),
+  url: z.string().optional(),
+  preview_image_url: z.string().optional(),
+});
+export type XMedia = z.infer<typeof xMedia>;
 
 const problem = z.object({ title: z.string().optional(), detail: z.string().optional(), message: z.string().optional(), code: z.number().optional() });
 
+/** Each event is checked on its own: one malformed event must not hide the others. */
 export const dmEventsPage = z.object({
-  data: z.array(dmEvent).optional(),
-  includes: z.object({ users: z.array(z.object({ id: z.string(), name: z.string().optional(), username: z.string().optional() })).optional() }).optional(),
+  data: z.array(z.unknown()).optional(),
+  includes: z
+    .object({
+      users: z.array(z.object({ id: z.string(), name: z.string().optional(), username: z.string().optional() })).optional(),
+      media: z.array(z.unknown()).optional(),
+    })
+    .optional(),
   meta: z.object({ result_count: z.number().optional(), next_token: z.string().optional() }).optional(),
   errors: z.array(problem).optional(),
 });
