@@ -91,4 +91,186 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     expect(outboxRows(core, 'mail').map((r) => r.state)).toEqual(['sent', 'sent']);
     expect(leaks('imap-pass-0s9d8f7', core, logs)).toEqual([]);
   });
+
+  it('wakes on IDLE when mail arrives, long before the IDLE would be renewed', async () => {
+    const { imap, core, runtime, time } = await setup({ settings: { idleMs: 10 * 60_000 } });
+    runtime.start();
+    await until(() => runtime.health()[0]!.state === 'connected', 'connected', 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(time.waits).toContain(10 * 60_000);
+    await imap.append([rawMail({ from: 'a@customer.test', subject: 'hello', messageId: 'idle1@customer.test', text: 'are you there?' })]);
+    await until(() => storedMessages(core, 'mail').length === 1, 'the message, woken by IDLE', 20_000);
+  });
+
+  it('polls a server without IDLE at the configured interval', async () => {
+    const { imap, core, runtime, time } = await setup({ dovecot: { idle: false }, pollIntervalMs: 250 });
+    runtime.start();
+    await until(() => time.waits.includes(250), 'a polling pause', 20_000);
+    await imap.append([rawMail({ from: 'a@customer.test', subject: 'hello', messageId: 'poll1@customer.test', text: 'polled' })]);
+    await until(() => storedMessages(core, 'mail').length === 1, 'the polled message', 20_000);
+  });
+
+  it('reads the mailbox again after a UIDVALIDITY change and stores nothing twice', async () => {
+    const { imap, core, runtime, states } = await setup({ settings: { mailbox: 'Support' } });
+    const admin = await imap.client();
+    cleanup.push(() => admin.logout().catch(() => {}));
+    await admin.mailboxCreate('Support');
+    const one = rawMail({ from: 'a@customer.test', subject: 's', messageId: 'v1@customer.test', text: 'one' });
+    const two = rawMail({ from: 'a@customer.test', subject: 's', messageId: 'v2@customer.test', text: 'two' });
+    await imap.append([one, two], 'Support');
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 2, 'two stored', 20_000);
+    const before = core.store.sink.cursor('mail')!;
+    await runtime.stop();
+    await admin.mailboxDelete('Support');
+    await admin.mailboxCreate('Support');
+    await imap.append([one, two, rawMail({ from: 'a@customer.test', subject: 's', messageId: 'v3@customer.test', text: 'three' })], 'Support');
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 3, 'the new message only', 20_000);
+    await until(() => core.store.sink.cursor('mail') !== before && core.store.sink.cursor('mail')!.endsWith(':3'), 'the new cursor', 20_000);
+    expect(core.store.sink.cursor('mail')!.split(':')[1]).not.toBe(before.split(':')[1]);
+    expect(states.some((h) => /UIDVALIDITY changed/.test(h.note ?? ''))).toBe(true);
+  });
+
+  it('survives the IMAP server restarting in the middle of a backlog: every message once', async () => {
+    const { imap, core, runtime } = await setup({ settings: { batchSize: 20 } });
+    const filler = 'x'.repeat(20_000);
+    await imap.append(Array.from({ length: 200 }, (_, i) => rawMail({ from: `c${i % 7}@customer.test`, subject: `n ${i}`, messageId: `r${i}@customer.test`, text: `${i} ${filler}` })));
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length >= 20, 'the first batch', 20_000);
+    await imap.kill();
+    const during = storedMessages(core, 'mail').length;
+    expect(during).toBeLessThan(200);
+    await until(() => runtime.health()[0]!.state !== 'connected', 'the channel notices', 20_000);
+    await imap.run();
+    await until(() => storedMessages(core, 'mail').length === 200, 'all 200 after the restart', 60_000);
+    const ids = storedMessages(core, 'mail').map((m) => m.platform_message_id);
+    expect(new Set(ids).size).toBe(200);
+    expect(core.store.sink.cursor('mail')).toMatch(/:200$/);
+  });
+
+  it('stores a 30 MB message as a visible note without downloading it, and goes on with the mailbox', async () => {
+    const { imap, core, runtime } = await setup();
+    const big = Buffer.from(
+      rawMail({ from: 'big@customer.test', subject: 'scans', messageId: 'big@customer.test', text: 'see attached\r\n' + 'A'.repeat(30 * 1024 * 1024) }),
+    );
+    await imap.append([big, rawMail({ from: 'next@customer.test', subject: 'after', messageId: 'after@customer.test', text: 'still here' })]);
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 2, 'the note and the next message', 60_000);
+    const [note, next] = storedMessages(core, 'mail');
+    expect(note!.masked_text).toMatch(/^Subject: scans\n⚠ This e-mail is 30\.0 MB, more than the 25\.0 MB Diwan downloads/);
+    expect(note!.masked_text).not.toMatch(/AAAA/);
+    expect(next!.masked_text).toMatch(/still here/);
+  });
+
+  it('shows a spoofed display name failing DMARC, trusting only its own server\'s Authentication-Results', async () => {
+    const { imap, core, runtime } = await setup({ settings: { authservId: 'mx.acme.test', companyDomains: 'acme.com' } });
+    await imap.append([
+      rawMail({
+        from: '"Acme Support" <security@acme-support.com>',
+        subject: 'Verify your account',
+        messageId: 'spoof@acme-support.com',
+        text: 'Please confirm your login at http://acme-support.com/login',
+        headers: {
+          'Authentication-Results': 'mx.acme.test; spf=fail smtp.mailfrom=acme-support.com; dkim=none; dmarc=fail (p=reject dis=none) header.from=acme-support.com',
+          'X-Forged': 'x',
+        },
+      }).replace('X-Forged: x', 'Authentication-Results: evil.test; spf=pass; dkim=pass; dmarc=pass'),
+      rawMail({
+        from: 'Layla <layla@customer.test>',
+        subject: 'Order',
+        messageId: 'fine@customer.test',
+        text: 'Where is my order?',
+        headers: { 'Authentication-Results': 'mx.acme.test; spf=pass smtp.mailfrom=customer.test; dkim=pass header.d=customer.test; dmarc=pass header.from=customer.test' },
+      }),
+    ]);
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 2, 'both stored', 20_000);
+    const [spoof, fine] = storedMessages(core, 'mail');
+    expect(spoof!.masked_text).toMatch(/SPF fail, DKIM none, DMARC fail/);
+    expect(spoof!.masked_text).toMatch(/"Acme Support" presents itself as the company, but the address is at acme-support\.com/);
+    expect(spoof!.masked_text).toMatch(/acme-support\.com imitates acme\.(test|com)/);
+    expect(fine!.masked_text).not.toMatch(/⚠/);
+  });
+
+  it('applies a bounce to the reply it returns and keeps automatic replies out of the conversation', async () => {
+    const { imap, smtp, core, runtime, states } = await setup();
+    await imap.append([rawMail({ from: 'gone@customer.test', subject: 'Help', messageId: 'b1@customer.test', text: 'help me' })]);
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 1, 'stored', 20_000);
+    queueReply(core, 'mail', 'b1@customer.test', 'On it.');
+    runtime.notifyOutbox('mail');
+    await until(() => smtp.received.length === 1, 'sent', 20_000);
+    const sentId = smtp.received[0]!.mail.messageId!.slice(1, -1);
+    const dsn = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.customer.test>',
+      'To: support@acme.test',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Message-ID: <dsn1@mx.customer.test>',
+      'Date: Fri, 20 Nov 2026 10:05:00 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="r"',
+      '',
+      '--r',
+      'Content-Type: text/plain',
+      '',
+      'The mailbox gone@customer.test does not exist.',
+      '--r',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.customer.test',
+      '',
+      'Final-Recipient: rfc822; gone@customer.test',
+      'Action: failed',
+      'Status: 5.1.1',
+      '--r',
+      'Content-Type: text/rfc822-headers',
+      '',
+      'From: support@acme.test',
+      'To: gone@customer.test',
+      `Message-ID: <${sentId}>`,
+      'Subject: Re: Help',
+      '--r--',
+      '',
+    ].join('\r\n');
+    const ooo = rawMail({ from: 'gone@customer.test', subject: 'Automatic reply: Help', messageId: 'ooo@customer.test', inReplyTo: sentId, text: 'I am away.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await imap.append([dsn, ooo]);
+    await until(() => states.some((h) => /automatic repl/.test(h.note ?? '')), 'the note', 20_000);
+    expect(storedMessages(core, 'mail').map((m) => m.platform_message_id)).toEqual(['b1@customer.test', sentId]);
+    const sent = storedMessages(core, 'mail')[1]!;
+    expect(sent.delivery).toBe('failed');
+    expect(states.some((h) => /1 delivery report/.test(h.note ?? ''))).toBe(true);
+  });
+
+  it('turns HTML into text with no images, scripts or tracking pixels, and keeps messages without ids readable', async () => {
+    const { imap, core, runtime } = await setup();
+    await imap.append([
+      rawMail({
+        from: 'h@customer.test',
+        subject: 'HTML',
+        messageId: 'html@customer.test',
+        html: '<html><head><style>p{}</style><script>alert(1)</script></head><body><p>Hello <b>team</b></p><img src="http://tracker.test/p.gif?u=1" width=1 height=1><p>See <a href="https://acme.test/order/7">my order</a></p></body></html>',
+      }),
+      rawMail({ from: 'n@customer.test', subject: 'No id', messageId: null, text: 'I have no Message-ID' }),
+      'this is not an e-mail at all \x00\x01',
+    ]);
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 3, 'three stored', 20_000);
+    const [html, noId, junk] = storedMessages(core, 'mail');
+    expect(html!.masked_text).toMatch(/Hello team/);
+    expect(html!.masked_text).toMatch(/my order <https:\/\/acme\.test\/order\/7>/);
+    expect(html!.masked_text).not.toMatch(/tracker|alert|p\{\}/);
+    expect(noId!.platform_message_id).toMatch(/^sha256:[0-9a-f]{40}$/);
+    expect(noId!.masked_text).toMatch(/I have no Message-ID/);
+    expect(junk!.masked_text.length).toBeGreaterThan(0);
+  });
+
+  it('reports a refused password as a credentials problem, without the password anywhere', async () => {
+    const { core, runtime, logs } = await setup();
+    await putSecrets(core, 'mail', { username: 'support@acme.test', password: 'wrong-pass-1q2w3e' });
+    runtime.start();
+    await until(() => runtime.health()[0]!.state === 'token-rejected', 'token-rejected', 20_000);
+    expect(runtime.health()[0]!.lastError).toMatch(/refused the channel's user name or password/);
+    expect(leaks('wrong-pass-1q2w3e', core, logs)).toEqual([]);
+  });
 });
