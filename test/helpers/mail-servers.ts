@@ -6,7 +6,6 @@ import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { tmpDir } from './tmp';
 
 /** A free TCP port on loopback (bound and released at once). */
 export async function freePort(): Promise<number> {
@@ -40,6 +39,8 @@ export interface DovecotOptions {
 }
 
 /**
+ * (No vitest import here: the e-mail benchmark starts these servers too.)
+ *
  * A real Dovecot IMAP server (Debian's dovecot-imapd) run by the test as its own process: configuration, passwd
  * file, maildirs and sockets in a temp dir, plain-text login on a free 127.0.0.1 port. When the test runs as root,
  * Dovecot's own unprivileged users (created by the package) run it; otherwise the current user does.
@@ -54,10 +55,12 @@ export class Dovecot {
   ) {}
 
   static async start(opts: DovecotOptions = {}): Promise<Dovecot> {
-    const dir = tmpDir('diwan-dovecot-');
+    const root = process.getuid?.() === 0;
+    // Run as root, Dovecot's own users must reach the maildirs: the test run's private TMPDIR (0700) is not
+    // traversable for them, so the server's directory goes straight under /tmp.
+    const dir = fs.mkdtempSync(path.join(root ? '/tmp' : os.tmpdir(), 'diwan-dovecot-'));
     const users = opts.users ?? { 'support@acme.test': 'imap-pass-0s9d8f7' };
     const port = await freePort();
-    const root = process.getuid?.() === 0;
     const me = os.userInfo();
     const uid = root ? Number(idOf('-u', 'dovecot')) : me.uid;
     const gid = root ? Number(idOf('-g', 'dovecot')) : me.gid;
@@ -141,8 +144,10 @@ export class Dovecot {
     }
   }
 
+  /** Ends the server and removes its directory (mailboxes, log). */
   async stop(): Promise<void> {
     await this.kill();
+    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
   get user(): string {
