@@ -273,4 +273,51 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     expect(runtime.health()[0]!.lastError).toMatch(/refused the channel's user name or password/);
     expect(leaks('wrong-pass-1q2w3e', core, logs)).toEqual([]);
   });
+
+  it('answers the right person in the right thread after a restart, from the mailbox alone', async () => {
+    const { imap, smtp, core, runtime, config, time } = await setup({ settings: { idleMs: 10 * 60_000 } });
+    await imap.append([
+      rawMail({ from: 'Sara <sara@customer.test>', subject: 'Invoice', messageId: 's1@customer.test', text: 'Wrong invoice', headers: { 'Reply-To': 'sara.billing@customer.test' } }),
+      rawMail({ from: 'Sara <sara@customer.test>', subject: 'Re: Invoice', messageId: 's2@customer.test', inReplyTo: 's1@customer.test', references: ['s1@customer.test'], text: 'Hello?' }),
+    ]);
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 2, 'stored', 20_000);
+    await runtime.stop();
+    // A new process: nothing remembered but the store and the mailbox.
+    const second = testRuntime(core, time, [config]).runtime;
+    cleanup.push(() => second.stop());
+    const idles = time.waits.filter((w) => w === 10 * 60_000).length;
+    second.start();
+    await until(() => time.waits.filter((w) => w === 10 * 60_000).length > idles, 'the new runtime waiting in IDLE', 20_000);
+    await new Promise((r) => setTimeout(r, 200));
+    queueReply(core, 'mail', 's1@customer.test', 'Corrected invoice attached.');
+    second.notifyOutbox('mail');
+    await until(() => smtp.received.length === 1, 'sent after restart', 20_000);
+    const r = smtp.received[0]!;
+    expect(r.to).toEqual(['sara@customer.test']);
+    expect(r.mail.inReplyTo).toBe('<s2@customer.test>');
+    expect(r.mail.references).toEqual(['<s1@customer.test>', '<s2@customer.test>']);
+    expect(r.mail.subject).toBe('Re: Invoice');
+    // The thread lookup interrupted IDLE; the channel went back to it and still hears new mail at once.
+    await imap.append([rawMail({ from: 'Sara <sara@customer.test>', subject: 'Re: Invoice', messageId: 's3@customer.test', inReplyTo: 's2@customer.test', references: ['s1@customer.test', 's2@customer.test'], text: 'Thanks' })]);
+    await until(() => storedMessages(core, 'mail').length === 4, 'the next message, through IDLE', 15_000);
+  });
+
+  it('retries a reply the SMTP server deferred, and fails one it refused with the server\'s reason', async () => {
+    const { imap, smtp, core, runtime } = await setup();
+    await imap.append([rawMail({ from: 'k@customer.test', subject: 'Hi', messageId: 'k1@customer.test', text: 'hi' })]);
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 1, 'stored', 20_000);
+    smtp.failNext.push({ code: 451, message: 'Try again later' });
+    queueReply(core, 'mail', 'k1@customer.test', 'first');
+    runtime.notifyOutbox('mail');
+    await until(() => smtp.received.length === 1, 'sent on the second attempt', 30_000);
+    expect(outboxRows(core, 'mail')[0]).toMatchObject({ state: 'sent', attempts: 2 });
+    smtp.failNext.push({ code: 550, message: 'Mailbox unavailable' });
+    queueReply(core, 'mail', 'k1@customer.test', 'second');
+    runtime.notifyOutbox('mail');
+    await until(() => outboxRows(core, 'mail')[1]?.state === 'failed', 'the refused reply failed', 20_000);
+    expect(outboxRows(core, 'mail')[1]!.last_error).toMatch(/refused the reply: 550 Mailbox unavailable/);
+    expect(smtp.received.length).toBe(1);
+  });
 });

@@ -89,13 +89,18 @@ export class MailboxSession {
     const onWake = () => wake.abort();
     client.on('exists', onWake);
     client.on('close', onWake);
+    let waiting = true;
+    // IDLE ends when any other command runs on the connection (a reply looking up its thread); enter it again
+    // while still waiting, or new mail would only be seen at the next renewal.
+    const enterIdle = () => {
+      if (!waiting || !client.usable) return;
+      client.idle().then(() => waiting && setTimeout(enterIdle, 20), onWake);
+    };
     try {
-      if (this.hasIdle) {
-        // Resolves when the next command breaks it; the client then stays out of IDLE until asked again.
-        client.idle().catch(onWake);
-      }
+      if (this.hasIdle) enterIdle();
       await this.sleep(this.hasIdle ? this.s.idleMs : this.s.pollMs, AbortSignal.any([signal, wake.signal]));
     } finally {
+      waiting = false;
       client.off('exists', onWake);
       client.off('close', onWake);
     }
