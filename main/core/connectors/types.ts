@@ -59,6 +59,14 @@ export interface Connector {
   /** A payload forwarded by the relay (already signature-checked there), turned into a batch. */
   acceptPush?(payload: unknown): PullBatch;
   send(item: OutboundItem, signal: AbortSignal): Promise<SendResult>;
+  /** An attachment's bytes by its `platformFileId`, fetched when someone opens it (channels that keep files remote). */
+  fetchAttachment?(platformFileId: string, signal: AbortSignal): Promise<AttachmentContent>;
+}
+
+export interface AttachmentContent {
+  content: Buffer;
+  mimeType?: string;
+  fileName?: string;
 }
 
 /** A line for the log. Connectors pass only redacted text here, never message text or a secret. */

@@ -320,4 +320,50 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     expect(outboxRows(core, 'mail')[1]!.last_error).toMatch(/refused the reply: 550 Mailbox unavailable/);
     expect(smtp.received.length).toBe(1);
   });
+
+  it('lists attachments as metadata and fetches one on demand from the mailbox, within the size limit', async () => {
+    const { imap, core, runtime } = await setup({ settings: { maxAttachmentBytes: 100_000 } });
+    const small = Buffer.from('%PDF-1.4 receipt ' + 'r'.repeat(5_000));
+    const big = Buffer.alloc(300_000, 7);
+    const raw = [
+      'From: f@customer.test',
+      'To: support@acme.test',
+      'Subject: files',
+      'Message-ID: <files@customer.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="m"',
+      '',
+      '--m',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'two files',
+      '--m',
+      'Content-Type: application/pdf; name="receipt-4111111111111111.pdf"',
+      'Content-Disposition: attachment; filename="receipt-4111111111111111.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      small.toString('base64').replace(/.{76}/g, '$&\r\n'),
+      '--m',
+      'Content-Type: application/octet-stream; name="dump.bin"',
+      'Content-Disposition: attachment; filename="dump.bin"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      big.toString('base64').replace(/.{76}/g, '$&\r\n'),
+      '--m--',
+      '',
+    ].join('\r\n');
+    await imap.append([raw]);
+    runtime.start();
+    await until(() => storedMessages(core, 'mail').length === 1, 'stored', 20_000);
+    const rows = core.db.prepare('SELECT kind, platform_file_id, file_name, mime_type, size FROM attachments ORDER BY id').all() as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ kind: 'document', mime_type: 'application/pdf', size: small.length });
+    expect(String(rows[0]!.file_name)).not.toMatch(/4111/);
+    expect(rows[1]).toMatchObject({ platform_file_id: null, size: big.length });
+    const got = await runtime.connector('mail')!.fetchAttachment!(String(rows[0]!.platform_file_id), new AbortController().signal);
+    expect(got.content.equals(small)).toBe(true);
+    const [v, uid] = String(rows[0]!.platform_file_id).split(':');
+    await expect(runtime.connector('mail')!.fetchAttachment!(`${v}:${uid}:3`, new AbortController().signal)).rejects.toThrow(/larger than/);
+    await expect(runtime.connector('mail')!.fetchAttachment!(`1:${uid}:2`, new AbortController().signal)).rejects.toThrow(/renumbered/);
+  });
 });

@@ -1,7 +1,7 @@
 import type { OutboundItem } from '../../shared/messages';
 import { loadChannelSecrets, type ConnectorContext } from '../context';
 import { ConnectorError } from '../errors';
-import type { Connector, DeliveryReceipt, PullBatch, SendResult } from '../types';
+import type { AttachmentContent, Connector, DeliveryReceipt, PullBatch, SendResult } from '../types';
 import { MailboxSession, imapError } from './imap';
 import { toOutcome, unreadableOutcome, type FetchedMail } from './map';
 import { parseMail } from './parse';
@@ -100,6 +100,28 @@ export class EmailConnector implements Connector {
     this.tips.set(item.platformConversationId, { ...tip, parentId: messageId, parentReferences: references });
     this.threads.remember(messageId, item.platformConversationId);
     return { platformMessageId: messageId, at: this.ctx.clock.now() };
+  }
+
+  /**
+   * An attachment, downloaded from the mailbox when someone opens it; nothing is written to disk. Refused when the
+   * mailbox was renumbered since (its UID means another message now) or when it is over `maxAttachmentBytes`.
+   */
+  async fetchAttachment(platformFileId: string): Promise<AttachmentContent> {
+    const m = /^(\d{1,20}):(\d{1,10}):(\d+(?:\.\d+)*)$/.exec(platformFileId);
+    if (!m) throw new ConnectorError('rejected', 'This attachment reference is not one of this mailbox\'s.', { retryable: false });
+    const session = this.session!;
+    try {
+      await session.open();
+      if (session.uidValidity !== m[1]) {
+        throw new ConnectorError('rejected', 'The mail server renumbered the mailbox since this e-mail arrived; open the attachment in the mailbox.', { retryable: false });
+      }
+      const got = await session.part(Number(m[2]), m[3]!, this.s.maxAttachmentBytes);
+      if (!got) throw new ConnectorError('rejected', 'The e-mail is no longer in the mailbox.', { retryable: false });
+      return got;
+    } catch (e) {
+      if (!(e instanceof ConnectorError)) session.drop();
+      throw imapError(e, this.s);
+    }
   }
 
   /** Picks what fits the batch budget: at least one message, whole ones only under the size limit. */

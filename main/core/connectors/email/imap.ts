@@ -121,6 +121,24 @@ export class MailboxSession {
     return out;
   }
 
+  /** One MIME part of one message, refused when larger than `maxBytes` (decoded size). */
+  async part(uid: number, partId: string, maxBytes: number): Promise<{ content: Buffer; mimeType?: string; fileName?: string } | null> {
+    const client = await this.open();
+    const got = await client.download(String(uid), partId, { uid: true, maxBytes: maxBytes + 1 });
+    if (!got || !('content' in got) || !got.content) return null;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of got.content as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        got.content.destroy();
+        throw new ConnectorError('too-large', `The attachment is larger than the ${Math.round(maxBytes / 1048576)} MB this channel opens.`, { retryable: false });
+      }
+      chunks.push(chunk);
+    }
+    return { content: Buffer.concat(chunks), ...(got.meta?.contentType ? { mimeType: got.meta.contentType } : {}), ...(got.meta?.filename ? { fileName: got.meta.filename } : {}) };
+  }
+
   async close(): Promise<void> {
     const c = this.client;
     this.client = null;
