@@ -36,6 +36,8 @@ export interface DovecotOptions {
   /** Announce IDLE (default true); false makes a server the connector must poll. */
   idle?: boolean;
   users?: Record<string, string>;
+  /** Also accept XOAUTH2 / OAUTHBEARER tokens, checked by RFC 7662 introspection at this URL (a loopback test server). */
+  oauth2IntrospectionUrl?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export class Dovecot {
         'listen = 127.0.0.1',
         'ssl = no',
         'disable_plaintext_auth = no',
-        'auth_mechanisms = plain login',
+        `auth_mechanisms = plain login${opts.oauth2IntrospectionUrl ? ' xoauth2 oauthbearer' : ''}`,
         `default_internal_user = ${root ? 'dovecot' : me.username}`,
         `default_internal_group = ${root ? 'dovecot' : groupName(gid)}`,
         `default_login_user = ${root ? 'dovenull' : me.username}`,
@@ -84,6 +86,9 @@ export class Dovecot {
         'first_valid_gid = 0',
         `mail_location = maildir:${dir}/home/%u/Maildir`,
         ...(opts.idle === false ? ['imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS NAMESPACE'] : []),
+        ...(opts.oauth2IntrospectionUrl
+          ? ['passdb {', '  driver = oauth2', '  mechanisms = xoauth2 oauthbearer', `  args = ${dir}/oauth2.conf`, '}']
+          : []),
         'passdb {',
         '  driver = passwd-file',
         `  args = scheme=PLAIN username_format=%u ${dir}/passwd`,
@@ -104,6 +109,12 @@ export class Dovecot {
         '',
       ].join('\n'),
     );
+    if (opts.oauth2IntrospectionUrl) {
+      fs.writeFileSync(
+        path.join(dir, 'oauth2.conf'),
+        [`introspection_url = ${opts.oauth2IntrospectionUrl}`, 'introspection_mode = post', 'username_attribute = username', 'active_attribute = active', 'active_value = true', ''].join('\n'),
+      );
+    }
     if (root) {
       // Dovecot's own users must reach the maildirs under the test's (root-owned, 0700) temp dir.
       fs.chmodSync(dir, 0o755);
@@ -116,20 +127,21 @@ export class Dovecot {
 
   /** Starts the server process (again, after `kill`), keeping the mailboxes. */
   async run(): Promise<void> {
-    const proc = spawn('dovecot', ['-F', '-c', path.join(this.dir, 'dovecot.conf')], { stdio: 'ignore' });
+    // Its own process group, so `kill` ends the master and every login, auth and IMAP process it started.
+    const proc = spawn('dovecot', ['-F', '-c', path.join(this.dir, 'dovecot.conf')], { stdio: 'ignore', detached: true });
     this.proc = proc;
     await untilListening(this.port);
   }
 
-  /** Ends the server process at once (SIGKILL of the master; its children follow). */
+  /** Ends the server at once, as a crash would: SIGKILL to its process group (master, logins, open IMAP sessions). */
   async kill(): Promise<void> {
     const p = this.proc;
     this.proc = null;
-    if (!p || p.exitCode !== null) return;
+    if (!p || p.exitCode !== null || !p.pid) return;
     const gone = new Promise((r) => p.once('exit', r));
-    p.kill('SIGTERM');
+    process.kill(-p.pid, 'SIGKILL');
     await gone;
-    // Login and IMAP children end with the master; wait until the port is free before any restart.
+    // Wait until the port is free before any restart.
     const end = Date.now() + 10_000;
     while (Date.now() < end) {
       const open = await new Promise<boolean>((resolve) => {
@@ -198,16 +210,22 @@ export class SmtpReceiver {
     readonly auth: { user: string; pass: string },
   ) {}
 
-  static async start(auth = { user: 'support@acme.test', pass: 'smtp-pass-7x6c5v' }): Promise<SmtpReceiver> {
+  /** `tokenOk` also accepts XOAUTH2 logins whose access token it approves. */
+  static async start(auth = { user: 'support@acme.test', pass: 'smtp-pass-7x6c5v' }, tokenOk?: (token: string) => boolean): Promise<SmtpReceiver> {
     const port = await freePort();
     let self: SmtpReceiver | null = null;
     const server = new SMTPServer({
       secure: false,
       disabledCommands: ['STARTTLS'],
       allowInsecureAuth: true,
-      authMethods: ['PLAIN', 'LOGIN'],
+      authMethods: ['PLAIN', 'LOGIN', ...(tokenOk ? ['XOAUTH2'] : [])],
       size: 10 * 1024 * 1024,
       onAuth(a, _session, cb) {
+        if (a.method === 'XOAUTH2') {
+          return tokenOk && a.username === auth.user && a.accessToken && tokenOk(a.accessToken)
+            ? cb(null, { user: a.username })
+            : cb(null, { data: { status: '401', schemes: 'bearer' } });
+        }
         if (a.username === auth.user && a.password === auth.pass) cb(null, { user: a.username });
         else cb(new Error('Invalid username or password'));
       },

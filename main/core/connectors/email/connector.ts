@@ -6,6 +6,7 @@ import { MailboxSession, imapError } from './imap';
 import { toOutcome, unreadableOutcome, type FetchedMail } from './map';
 import { parseMail } from './parse';
 import { formatCursor, parseCursor, type MailCursor } from './cursor';
+import { MailCredentials } from './oauth';
 import { mailSettings, MailSecrets, type MailSettings } from './settings';
 import { sendMail } from './smtp';
 import { replyReferences, replySubject, ThreadIndex } from './threading';
@@ -30,7 +31,9 @@ export class EmailConnector implements Connector {
   /** The pull itself waits (IDLE or the polling pause): the runtime never adds a pause of its own. */
   readonly pollIntervalMs = 0;
   private s!: MailSettings;
-  private secret: MailSecrets | null = null;
+  private creds: MailCredentials | null = null;
+  /** A refused OAuth access token gets one refresh before the channel reports its credentials refused. */
+  private tokenRetried = false;
   private session: MailboxSession | null = null;
   private readonly threads = new ThreadIndex();
   private readonly tips = new Map<string, ThreadTip>();
@@ -41,9 +44,9 @@ export class EmailConnector implements Connector {
 
   async start(): Promise<void> {
     this.s = mailSettings(this.ctx);
-    this.secret = await loadChannelSecrets(this.ctx, MailSecrets);
+    this.creds = new MailCredentials(this.ctx, await loadChannelSecrets(this.ctx, MailSecrets));
     await this.session?.close();
-    this.session = new MailboxSession(this.s, () => this.secret!, this.ctx.sleep);
+    this.session = new MailboxSession(this.s, () => this.creds!.login(), this.ctx.sleep);
   }
 
   async stop(): Promise<void> {
@@ -56,6 +59,7 @@ export class EmailConnector implements Connector {
     signal.addEventListener('abort', onAbort, { once: true });
     try {
       await session.open();
+      this.tokenRetried = false;
       const stored = parseCursor(cursorRaw);
       const uidValidity = session.uidValidity;
       const reset = stored !== null && stored.uidValidity !== uidValidity;
@@ -81,7 +85,7 @@ export class EmailConnector implements Connector {
     } catch (e) {
       if (signal.aborted) throw new ConnectorError('aborted', 'The channel stopped.');
       session.drop();
-      throw imapError(e, this.s);
+      throw this.authRetry(imapError(e, this.s));
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
@@ -90,16 +94,25 @@ export class EmailConnector implements Connector {
   async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
     const tip = this.tips.get(item.platformConversationId) ?? (await this.tipFromMailbox(item.platformConversationId));
     const references = replyReferences(tip.parentReferences, tip.parentId);
-    const messageId = await sendMail(
-      this.s,
-      this.secret!,
-      { to: tip.customer, subject: replySubject(tip.subject), text: item.text, inReplyTo: tip.parentId, references },
-      signal,
-    );
+    const mail = { to: tip.customer, subject: replySubject(tip.subject), text: item.text, inReplyTo: tip.parentId, references };
+    let messageId: string;
+    try {
+      messageId = await sendMail(this.s, await this.creds!.login(signal), mail, signal);
+    } catch (e) {
+      throw this.authRetry(e as ConnectorError);
+    }
     // The next reply (another agent's too) answers this one, so the customer's client shows one unbroken thread.
     this.tips.set(item.platformConversationId, { ...tip, parentId: messageId, parentReferences: references });
     this.threads.remember(messageId, item.platformConversationId);
     return { platformMessageId: messageId, at: this.ctx.clock.now() };
+  }
+
+  /** A refused OAuth access token: fetch a new one and try again soon, once, before calling the credentials refused. */
+  private authRetry(err: ConnectorError): ConnectorError {
+    if (err.kind !== 'token-rejected' || !this.creds?.refreshable || this.tokenRetried) return err;
+    this.tokenRetried = true;
+    this.creds.expire();
+    return new ConnectorError('network', 'The mail server refused the access token; Diwan fetches a new one and tries again.', { sent: err.sent });
   }
 
   /**

@@ -2,7 +2,7 @@ import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import { ConnectorError } from '../errors';
 import type { Sleep } from '../time';
 import type { FetchedMail } from './map';
-import type { MailSecrets, MailSettings } from './settings';
+import type { MailLogin, MailSettings } from './settings';
 
 /**
  * One IMAP connection to the channel's mailbox (imapflow), opened on first use and again after any failure. It lists
@@ -15,7 +15,7 @@ export class MailboxSession {
 
   constructor(
     private readonly s: MailSettings,
-    private readonly secrets: () => MailSecrets,
+    private readonly login: () => Promise<MailLogin>,
     private readonly sleep: Sleep,
   ) {}
 
@@ -36,9 +36,13 @@ export class MailboxSession {
     return Boolean(this.client?.capabilities.has('IDLE'));
   }
 
+  /** The mailbox's message count when `newUids` last asked: mail that arrived during that search wakes the next wait. */
+  private existsAtList = -1;
+
   /** UIDs above `after`, ascending. */
   async newUids(after: number): Promise<number[]> {
     const client = await this.open();
+    this.existsAtList = client.mailbox ? client.mailbox.exists : -1;
     if (!this.hasIdle) await client.noop();
     const found = await client.search({ uid: `${after + 1}:*` }, { uid: true });
     return (found || []).filter((u) => u > after).sort((a, b) => a - b);
@@ -89,6 +93,8 @@ export class MailboxSession {
     const onWake = () => wake.abort();
     client.on('exists', onWake);
     client.on('close', onWake);
+    // An EXISTS that came with the search's own answer was announced before anyone listened.
+    if (client.mailbox && client.mailbox.exists !== this.existsAtList) onWake();
     let waiting = true;
     // IDLE ends when any other command runs on the connection (a reply looking up its thread); enter it again
     // while still waiting, or new mail would only be seen at the next renewal.
@@ -155,14 +161,14 @@ export class MailboxSession {
 
   private async connect(): Promise<ImapFlow> {
     this.drop();
-    const secret = this.secrets();
+    const login = await this.login();
     const { host, port, security } = this.s.imap;
     const client = new ImapFlow({
       host,
       port,
       secure: security === 'tls',
       doSTARTTLS: security === 'starttls' ? true : security === 'plain' ? false : undefined,
-      auth: 'password' in secret ? { user: secret.username, pass: secret.password } : { user: secret.username, accessToken: secret.accessToken },
+      auth: login,
       logger: false,
       disableAutoIdle: true,
       connectionTimeout: this.s.timeouts.connectMs,

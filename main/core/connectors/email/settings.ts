@@ -30,12 +30,35 @@ export interface MailSettings {
   timeouts: { connectMs: number; socketMs: number };
 }
 
-/** Credentials in the keychain (`channel:<id>`): a password, or an OAuth2 access token for XOAUTH2. */
+/** OAuth2 for XOAUTH2: a refresh token Diwan exchanges at the provider's token endpoint (and saves what it gets back). */
+export const OAuthSecrets = z.object({
+  username: z.string().min(1),
+  refreshToken: z.string().min(1),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1).optional(),
+  tokenUrl: z.string().url(),
+  accessToken: z.string().min(1).optional(),
+  expiresAt: z.number().optional(),
+});
+export type OAuthSecrets = z.infer<typeof OAuthSecrets>;
+
+/**
+ * Credentials in the keychain (`channel:<id>`): a password, an OAuth2 refresh token (refreshed here), or a bare
+ * OAuth2 access token someone else keeps fresh.
+ */
 export const MailSecrets = z.union([
   z.object({ username: z.string().min(1), password: z.string().min(1) }),
+  OAuthSecrets,
   z.object({ username: z.string().min(1), accessToken: z.string().min(1) }),
 ]);
 export type MailSecrets = z.infer<typeof MailSecrets>;
+
+/** What IMAP and SMTP log in with. */
+export type MailLogin = { user: string; pass: string } | { user: string; accessToken: string };
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host);
+}
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 

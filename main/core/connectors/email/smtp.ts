@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { ConnectorError } from '../errors';
-import type { MailSecrets, MailSettings } from './settings';
+import type { MailLogin, MailSettings } from './settings';
 
 export interface OutgoingMail {
   to: string;
@@ -16,7 +16,7 @@ export interface OutgoingMail {
  * Returns the Message-ID it gave the reply. A failure after the message body was handed over is reported as
  * "maybe sent", never retried blindly.
  */
-export async function sendMail(s: MailSettings, secret: MailSecrets, mail: OutgoingMail, signal: AbortSignal): Promise<string> {
+export async function sendMail(s: MailSettings, login: MailLogin, mail: OutgoingMail, signal: AbortSignal): Promise<string> {
   const { host, port, security } = s.smtp;
   const transport = nodemailer.createTransport({
     host,
@@ -24,7 +24,7 @@ export async function sendMail(s: MailSettings, secret: MailSecrets, mail: Outgo
     secure: security === 'tls',
     requireTLS: security === 'starttls',
     ignoreTLS: security === 'plain',
-    auth: 'password' in secret ? { user: secret.username, pass: secret.password } : { type: 'OAuth2', user: secret.username, accessToken: secret.accessToken },
+    auth: 'pass' in login ? { user: login.user, pass: login.pass } : { type: 'OAuth2', user: login.user, accessToken: login.accessToken },
     connectionTimeout: s.timeouts.connectMs,
     greetingTimeout: s.timeouts.connectMs,
     socketTimeout: Math.min(s.timeouts.socketMs, 120_000),
