@@ -93,11 +93,11 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
   });
 
   it('wakes on IDLE when mail arrives, long before the IDLE would be renewed', async () => {
-    const { imap, core, runtime, time } = await setup({ settings: { idleMs: 10 * 60_000 } });
+    const { imap, core, runtime, time } = await setup({ settings: { idleMs: 4 * 60_000 } });
     runtime.start();
     await until(() => runtime.health()[0]!.state === 'connected', 'connected', 20_000);
     await new Promise((r) => setTimeout(r, 300));
-    expect(time.waits).toContain(10 * 60_000);
+    expect(time.waits).toContain(4 * 60_000);
     await imap.append([rawMail({ from: 'a@customer.test', subject: 'hello', messageId: 'idle1@customer.test', text: 'are you there?' })]);
     await until(() => storedMessages(core, 'mail').length === 1, 'the message, woken by IDLE', 20_000);
   });
@@ -275,7 +275,7 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
   });
 
   it('answers the right person in the right thread after a restart, from the mailbox alone', async () => {
-    const { imap, smtp, core, runtime, config, time } = await setup({ settings: { idleMs: 10 * 60_000 } });
+    const { imap, smtp, core, runtime, config, time } = await setup({ settings: { idleMs: 4 * 60_000 } });
     await imap.append([
       rawMail({ from: 'Sara <sara@customer.test>', subject: 'Invoice', messageId: 's1@customer.test', text: 'Wrong invoice', headers: { 'Reply-To': 'sara.billing@customer.test' } }),
       rawMail({ from: 'Sara <sara@customer.test>', subject: 'Re: Invoice', messageId: 's2@customer.test', inReplyTo: 's1@customer.test', references: ['s1@customer.test'], text: 'Hello?' }),
@@ -286,9 +286,9 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     // A new process: nothing remembered but the store and the mailbox.
     const second = testRuntime(core, time, [config]).runtime;
     cleanup.push(() => second.stop());
-    const idles = time.waits.filter((w) => w === 10 * 60_000).length;
+    const idles = time.waits.filter((w) => w === 4 * 60_000).length;
     second.start();
-    await until(() => time.waits.filter((w) => w === 10 * 60_000).length > idles, 'the new runtime waiting in IDLE', 20_000);
+    await until(() => time.waits.filter((w) => w === 4 * 60_000).length > idles, 'the new runtime waiting in IDLE', 20_000);
     await new Promise((r) => setTimeout(r, 200));
     queueReply(core, 'mail', 's1@customer.test', 'Corrected invoice attached.');
     second.notifyOutbox('mail');

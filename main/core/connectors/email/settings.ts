@@ -85,7 +85,8 @@ export function mailSettings(ctx: ConnectorContext): MailSettings {
     maxAttachmentBytes: numberSetting(ctx, 'maxAttachmentBytes', 20 * 1024 * 1024),
     batchSize: Math.max(1, Math.min(1000, numberSetting(ctx, 'batchSize', 200))),
     batchBytes: numberSetting(ctx, 'batchBytes', 32 * 1024 * 1024),
-    idleMs: numberSetting(ctx, 'idleMs', 4 * 60_000),
+    // Renewed within the runtime's 5-minute silence check, which counts each renewal as a successful pull.
+    idleMs: Math.min(Math.max(numberSetting(ctx, 'idleMs', 4 * 60_000), 1_000), 4.5 * 60_000),
     pollMs: ctx.config.pollIntervalMs ?? 60_000,
     ...(ctx.config.settings?.authservId ? { authservId: String(ctx.config.settings.authservId) } : {}),
     guardPolicy: resolveGuardPolicy({
