@@ -251,7 +251,7 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
         messageId: 'html@customer.test',
         html: '<html><head><style>p{}</style><script>alert(1)</script></head><body><p>Hello <b>team</b></p><img src="http://tracker.test/p.gif?u=1" width=1 height=1><p>See <a href="https://acme.test/order/7">my order</a></p></body></html>',
       }),
-      rawMail({ from: 'n@customer.test', subject: 'No id', messageId: null, text: 'I have no Message-ID' }),
+      rawMail({ from: 'n@customer.test', subject: 'No id, card 4111 1111 1111 1111', messageId: null, text: 'I have no Message-ID' }),
       'this is not an e-mail at all \x00\x01',
     ]);
     runtime.start();
@@ -262,6 +262,8 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     expect(html!.masked_text).not.toMatch(/tracker|alert|p\{\}/);
     expect(noId!.platform_message_id).toMatch(/^sha256:[0-9a-f]{40}$/);
     expect(noId!.masked_text).toMatch(/I have no Message-ID/);
+    expect(noId!.masked_text).toMatch(/^Subject: No id, card ⟦/);
+    expect(noId!.masked_text).not.toMatch(/4111 1111/);
     expect(junk!.masked_text.length).toBeGreaterThan(0);
   });
 

@@ -149,6 +149,7 @@ export class EmailConnector implements Connector {
       bytes += cost;
       picked.push({ ...d, headersOnly });
     }
+    // All of them expunged between the search and now: move past them.
     if (!picked.length) return { mails: [], lastUid: uids[Math.min(uids.length, this.s.batchSize) - 1]! };
     return { mails: await session.download(picked), lastUid: picked[picked.length - 1]!.uid };
   }
@@ -165,9 +166,9 @@ export class EmailConnector implements Connector {
       try {
         const parsed = await parseMail(f.source ?? f.headersOnly!);
         outcome = toOutcome(f, parsed, this.s, this.threads);
-      } catch (e) {
+      } catch {
         unreadable++;
-        outcome = unreadableOutcome(f, (e as Error).message ? 'its MIME structure is broken' : 'unknown reason');
+        outcome = unreadableOutcome(f, 'its MIME structure is broken');
       }
       if (f.headersOnly) oversized++;
       if (outcome.kind === 'bounce') {

@@ -29,9 +29,10 @@ const UNKNOWN_SENDER = 'unknown-sender';
 export function toOutcome(f: FetchedMail, parsed: ParsedMail, s: MailSettings, threads: ThreadIndex): MailOutcome {
   const automatic = automaticKind({ from: parsed.from.address, contentType: parsed.contentType, headers: parsed.headers });
   if (automatic === 'bounce') {
-    const body = f.source ? f.source.toString('latin1') : '';
-    const own = body.indexOf('\n\n') >= 0 ? body.slice(body.indexOf('\n\n')) : body.slice(body.indexOf('\r\n\r\n') + 1);
-    const about = bouncedMessageId(own) ?? parsed.inReplyTo[0];
+    // The report's own Message-ID is in its header block; the returned message's is in the body after it.
+    const raw = f.source ? f.source.toString('latin1') : '';
+    const bodyAt = raw.search(/\r?\n\r?\n/);
+    const about = (bodyAt >= 0 ? bouncedMessageId(raw.slice(bodyAt)) : null) ?? parsed.inReplyTo[0];
     return {
       kind: 'bounce',
       ...(about ? { receipt: { platformMessageId: about, state: 'failed' as const, reason: 'The customer\'s mail server returned this reply as undeliverable.' } } : {}),
