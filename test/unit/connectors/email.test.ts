@@ -131,6 +131,22 @@ describe('Authentication-Results and sender signals', () => {
     expect(codes('Acme', 'a@acme-secure-login.com')).toEqual(['display_name_claim', 'lookalike_sender']);
   });
 
+  it('flags any display name that carries the brand from a foreign domain, and none that does not', () => {
+    const policy = resolveGuardPolicy({ companyDomains: ['acme.com'], brandNames: ['acme'] });
+    const filler = fc.constantFrom('Support', 'Team', 'Billing', 'دعم', 'پشتیبانی', 'Security', 'Service', 'Layla', 'Omar', 'Haddad', 'خدمة العملاء');
+    const brand = fc.constantFrom('Acme', 'ACME', 'acme', 'Αcme' /* Greek capital alpha */, 'Acmе' /* Cyrillic e */);
+    const foreign = fc.constantFrom('gmail.com', 'mail.ru', 'outlook.sa', 'yahoo.co.uk');
+    const check = (displayName: string, address: string) =>
+      senderSignals({ displayName, address, authenticationResults: [] }, policy).some((s) => s.code === 'display_name_claim');
+    fc.assert(
+      fc.property(fc.array(filler, { maxLength: 3 }), brand, fc.array(filler, { maxLength: 3 }), foreign, (before, b, after, domain) => {
+        expect(check([...before, b, ...after].join(' '), `x@${domain}`)).toBe(true);
+        expect(check([...before, b, ...after].join(' '), 'x@acme.com')).toBe(false);
+        expect(check([...before, ...after].join(' '), `x@${domain}`)).toBe(false);
+      }),
+    );
+  });
+
   it('recognises automatic mail by its headers, not by its words', () => {
     const kind = (from: string, headers: Record<string, string>, contentType = 'text/plain') =>
       automaticKind({ from, contentType, headers: new Map(Object.entries(headers)) });
