@@ -102,9 +102,16 @@ export class EmailConnector implements Connector {
       throw this.authRetry(e as ConnectorError);
     }
     // The next reply (another agent's too) answers this one, so the customer's client shows one unbroken thread.
-    this.tips.set(item.platformConversationId, { ...tip, parentId: messageId, parentReferences: references });
+    this.setTip(item.platformConversationId, { ...tip, parentId: messageId, parentReferences: references });
     this.threads.remember(messageId, item.platformConversationId);
     return { platformMessageId: messageId, at: this.ctx.clock.now() };
+  }
+
+  /** Remembered per conversation, the oldest forgotten past 50,000 (a forgotten one is looked up in the mailbox). */
+  private setTip(conversation: string, tip: ThreadTip): void {
+    this.tips.delete(conversation);
+    if (this.tips.size >= 50_000) this.tips.delete(this.tips.keys().next().value!);
+    this.tips.set(conversation, tip);
   }
 
   /** A refused OAuth access token: fetch a new one and try again soon, once, before calling the credentials refused. */
@@ -179,7 +186,7 @@ export class EmailConnector implements Connector {
         messages.push(outcome.message);
         const p = outcome.parsed;
         if (p && outcome.message.direction === 'in' && p.from.address) {
-          this.tips.set(outcome.message.platformConversationId, {
+          this.setTip(outcome.message.platformConversationId, {
             customer: p.replyTo ?? p.from.address,
             parentId: outcome.message.platformMessageId,
             parentReferences: p.references,
@@ -217,7 +224,7 @@ export class EmailConnector implements Connector {
         retryable: false,
       });
     }
-    this.tips.set(root, tip);
+    this.setTip(root, tip);
     return tip;
   }
 }
