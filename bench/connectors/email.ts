@@ -63,7 +63,7 @@ async function core(dir: string, imap: Dovecot): Promise<Core> {
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'diwan-bench-email-'));
-  const imap = await Dovecot.start();
+  const imap = await Dovecot.start({ lifetimeSec: 3 * 3600 });
   try {
     let t = performance.now();
     const client = await imap.client();

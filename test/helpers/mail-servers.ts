@@ -36,6 +36,8 @@ export interface DovecotOptions {
   /** Announce IDLE (default true); false makes a server the connector must poll. */
   idle?: boolean;
   users?: Record<string, string>;
+  /** The server is killed after this long whatever happens (default 15 min; the benchmark asks for more). */
+  lifetimeSec?: number;
   /** Also accept XOAUTH2 / OAUTHBEARER tokens, checked by RFC 7662 introspection at this URL (a loopback test server). */
   oauth2IntrospectionUrl?: string;
 }
@@ -54,6 +56,7 @@ export class Dovecot {
     readonly dir: string,
     readonly port: number,
     readonly users: Record<string, string>,
+    private readonly lifetimeSec: number,
   ) {}
 
   static async start(opts: DovecotOptions = {}): Promise<Dovecot> {
@@ -120,15 +123,20 @@ export class Dovecot {
       fs.chmodSync(dir, 0o755);
       fs.chownSync(path.join(dir, 'home'), uid, gid);
     }
-    const d = new Dovecot(dir, port, users);
+    const d = new Dovecot(dir, port, users, opts.lifetimeSec ?? 900);
     await d.run();
     return d;
   }
 
   /** Starts the server process (again, after `kill`), keeping the mailboxes. */
   async run(): Promise<void> {
-    // Its own process group, so `kill` ends the master and every login, auth and IMAP process it started.
-    const proc = spawn('dovecot', ['-F', '-c', path.join(this.dir, 'dovecot.conf')], { stdio: 'ignore', detached: true });
+    // Under coreutils `timeout`, which puts itself and the server in a process group of their own and kills that
+    // group when the lifetime is up: the server stops by itself even if the test process dies without cleaning up,
+    // and `kill` ends the master and every login, auth and IMAP process with one signal to the group.
+    const conf = path.join(this.dir, 'dovecot.conf');
+    // After a kill the old master may linger a moment as a zombie, and Dovecot refuses to start while its pid lives.
+    fs.rmSync(path.join(this.dir, 'run', 'master.pid'), { force: true });
+    const proc = spawn('timeout', ['-s', 'KILL', String(this.lifetimeSec), 'dovecot', '-F', '-c', conf], { stdio: 'ignore' });
     this.proc = proc;
     await untilListening(this.port);
   }

@@ -80,7 +80,7 @@ describe('e-mail over OAuth2 (XOAUTH2) with the refresh token in the keychain', 
     await until(() => smtp.received.length === 1, 'sent over XOAUTH2', 20_000);
     expect(idp.calls.every((c) => c === 'refresh_token')).toBe(true);
     for (const secret of ['rt-initial-9f8e7d', 'at-1-5t6y7u8i', 'at-2-5t6y7u8i', 'rt-2-1a2s3d4f']) expect(leaks(secret, core, logs)).toEqual([]);
-  });
+  }, 120_000);
 
   it('stops with a clear sentence when the provider refuses the refresh token', async () => {
     const idp = await provider();

@@ -147,7 +147,7 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     const ids = storedMessages(core, 'mail').map((m) => m.platform_message_id);
     expect(new Set(ids).size).toBe(200);
     expect(core.store.sink.cursor('mail')).toMatch(/:200$/);
-  });
+  }, 120_000);
 
   it('stores a 30 MB message as a visible note without downloading it, and goes on with the mailbox', async () => {
     const { imap, core, runtime } = await setup();
