@@ -1,4 +1,4 @@
-export type { ChannelConfig, ChannelKind, Connector, ConnectorLog, DeliveryReceipt, LogLine, PullBatch, SendResult, WatermarkReceipt } from './types';
+export type { AttachmentContent, ChannelConfig, ChannelKind, Connector, ConnectorLog, DeliveryReceipt, LogLine, PullBatch, SendResult, WatermarkReceipt } from './types';
 export { ConnectorRuntime, type RuntimeEvents, type RuntimeOptions } from './runtime';
 export { connectorRegistry, type ConnectorFactory, type ConnectorRegistry } from './registry';
 export type { ConnectorContext } from './context';

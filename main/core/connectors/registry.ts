@@ -1,5 +1,6 @@
 import type { ConnectorContext } from './context';
 import { DemoConnector } from './demo';
+import { EmailConnector } from './email';
 import { MetaConnector } from './meta';
 import { TelegramConnector } from './telegram';
 import type { ChannelKind, Connector } from './types';
@@ -16,5 +17,6 @@ export const connectorRegistry: ConnectorRegistry = {
   messenger: (ctx) => new MetaConnector(ctx, 'messenger'),
   instagram: (ctx) => new MetaConnector(ctx, 'instagram'),
   whatsapp: (ctx) => new WhatsAppConnector(ctx),
+  email: (ctx) => new EmailConnector(ctx),
   demo: (ctx) => new DemoConnector(ctx),
 };

@@ -1,7 +1,7 @@
 import type { InboundMessage, OutboundItem } from '../shared/messages';
 
 /** Every kind of channel Diwan speaks. One folder per kind family in `main/core/connectors/`, one registry line each. */
-export type ChannelKind = 'telegram' | 'x' | 'messenger' | 'instagram' | 'whatsapp' | 'demo';
+export type ChannelKind = 'telegram' | 'x' | 'messenger' | 'instagram' | 'whatsapp' | 'email' | 'demo';
 
 /** Non-secret configuration of one channel (the store's channels table holds it); secrets live in the vault. */
 export interface ChannelConfig {
@@ -68,6 +68,14 @@ export interface Connector {
   /** A payload forwarded by the relay (already signature-checked there), turned into a batch. */
   acceptPush?(payload: unknown): PullBatch;
   send(item: OutboundItem, signal: AbortSignal): Promise<SendResult>;
+  /** An attachment's bytes by its `platformFileId`, fetched when someone opens it (channels that keep files remote). */
+  fetchAttachment?(platformFileId: string, signal: AbortSignal): Promise<AttachmentContent>;
+}
+
+export interface AttachmentContent {
+  content: Buffer;
+  mimeType?: string;
+  fileName?: string;
 }
 
 /** A line for the log. Connectors pass only redacted text here, never message text or a secret. */

@@ -18,7 +18,7 @@ const CREDENTIAL_FIELDS: Record<Kind, string[]> = {
   messenger: ['pageAccessToken', 'appSecret'],
   instagram: ['pageAccessToken', 'appSecret'],
   x: ['accessToken', 'refreshToken', 'clientId', 'clientSecret'],
-  email: ['host', 'username', 'password'],
+  email: ['username', 'password'],
   demo: [],
 };
 
@@ -29,7 +29,7 @@ const SETTING_FIELDS: Record<Kind, string[]> = {
   messenger: ['pageId'],
   instagram: ['pageId', 'accountId'],
   x: ['userId'],
-  email: [],
+  email: ['address', 'imapHost', 'imapPort', 'smtpHost', 'smtpPort'],
   demo: [],
 };
 
