@@ -12,6 +12,8 @@ import {
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
 import { foldLetters } from '../text/normalize';
+import { repairSpelling } from '../text/typos';
+import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER } from './described';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -29,6 +31,8 @@ export interface ClassifyOptions {
 }
 
 const MAX_GAP = 6;
+/** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
+const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت|دخل)\\S*', 'وارد\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'اكتب\\S*', 'بنويس\\S*', 'بزن\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
@@ -44,13 +48,34 @@ interface ObjectHit extends Hit {
 export function findSecretRequests(text: string, opts: ClassifyOptions): SecretRequest[] {
   const found: SecretRequest[] = [];
   const recent: ObjectHit[][] = [];
-  for (const clause of mergePoliteTails(clauses(stripNotReallyNegation(normalizeText(text))))) {
+  const carriers: boolean[] = [];
+  const prepared = stripNotReallyNegation(repairSpelling(dropQuotedWhenWarned(normalizeText(text))));
+  for (const clause of mergePoliteTails(clauses(prepared))) {
     const objects = secretObjects(clause, opts);
     const requests = requestsIn(clause, objects, recent.slice(-2).flat());
+    if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects);
+    carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
   }
   return found;
+}
+
+const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبرداري', 'جعلي', 'تقلبي', 'از طرف ما نيست'].map(foldLetters).join('|')})`, 'u');
+
+/** A warning that quotes the scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
+function dropQuotedWhenWarned(t: string): string {
+  if (!WARNING.test(t.replace(QUOTED, ' '))) return t;
+  return t.replace(QUOTED, ' , ');
+}
+
+/** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
+function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
+  const q = hits(clause.text, CONTENT_QUESTION);
+  if (!q.length || hits(clause.text, HARMLESS_CARRIER).length) return false;
+  if (hits(clause.text, NEGATION).some((n) => n.last < q[0]!.at)) return false;
+  return carrierBefore || hits(clause.text, CARRIER).length > 0;
 }
 
 const POLITE_ONLY = new RegExp(`^(?:${['please', 'pls', 'plz', 'thanks', 'thank you', 'لو سمحت\\S*', 'من فضلك', 'لطفا', 'ممنون', 'مرسي', 'بليز'].map(foldLetters).join('|')})(?: |$)`, 'u');
@@ -88,7 +113,10 @@ function hits(text: string, entries: string[]): Hit[] {
 
 function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   let objs: ObjectHit[] = [];
-  for (const kind of KIND_ORDER) for (const h of hits(clause.text, SECRET_OBJECTS[kind])) objs.push({ ...h, kind });
+  for (const kind of KIND_ORDER) {
+    for (const h of hits(clause.text, SECRET_OBJECTS[kind])) objs.push({ ...h, kind });
+    for (const h of hits(clause.text, DESCRIBED_SECRETS[kind] ?? [])) objs.push({ ...h, kind });
+  }
   const neutral = hits(clause.text, NEUTRAL_OBJECTS);
   objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
@@ -128,7 +156,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     if (writerActs(t, v)) continue;
     if (toReader(clause, v)) continue;
-    if (inApp) continue;
+    if (inApp && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
     const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
     const paired = objects.filter((o) => {
       const g = gap(v, o);
@@ -146,10 +174,13 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       const word = t.slice(s.start, s.end);
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
       if (inApp) continue;
+      let paired = false;
       for (const o of objects) {
         const g = gap(s, o);
-        if (g >= 0 && g <= SOFT_GAP) add(o.kind as RequestedSecret, 'block');
+        if (g >= 0 && g <= SOFT_GAP) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
+      // "I'll need it to continue", after "a code is on its way to you"
+      if (!paired && earlier.length && NEED_WORDS.test(word) && hits(t, BACK_REFERENCE).some((r) => r.at > s.last && r.at - s.last <= 1)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, 'block');
     }
   }
   return out;
@@ -172,5 +203,6 @@ function toReader(clause: Clause, v: Hit): boolean {
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   if (AR_OBJ_SUFFIX.test(verbToken)) return true;
+  if (/^(?:ب|مي ?)\S{3,}(?:ش|يش)$/u.test(verbToken) || /^be\S{3,}esh$/.test(verbToken)) return true; // Persian بفرستش, بفرستیش, befrestesh
   return hits(clause.text, BACK_REFERENCE).some((r) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3);
 }
