@@ -4,6 +4,7 @@ import { beaconCommand } from './beacon';
 import { configCommand } from './config';
 import { dbCommand } from './db';
 import { deviceCommand } from './device';
+import { guardCommand } from './guard';
 import { maskCommand } from './mask';
 import { netcheckCommand } from './netcheck';
 import { policyCommand } from './policy';
@@ -15,6 +16,7 @@ import { statusCommand } from './status';
 export const commands: readonly Command[] = [
   statusCommand,
   maskCommand,
+  guardCommand,
   policyCommand,
   beaconCommand,
   netcheckCommand,

@@ -125,6 +125,8 @@ const KIND_NAMES: Record<string, Record<GuardLang, string>> = {
   otp: { en: 'one-time code', ar: 'رمز لمرة واحدة', fa: 'کد یک‌بار مصرف' },
   card: { en: 'card number', ar: 'رقم بطاقة', fa: 'شمارهٔ کارت' },
   password: { en: 'password', ar: 'كلمة مرور', fa: 'رمز عبور' },
+  pin: { en: 'PIN', ar: 'رقم سري (PIN)', fa: 'رمز کارت (PIN)' },
+  cvv: { en: 'card security code (CVV)', ar: 'رمز أمان البطاقة (CVV)', fa: 'کد امنیتی کارت (CVV2)' },
   national_id: { en: 'national ID', ar: 'رقم هوية', fa: 'کد ملی' },
   phone: { en: 'phone number', ar: 'رقم هاتف', fa: 'شمارهٔ تلفن' },
   iban: { en: 'bank account number', ar: 'رقم حساب بنكي', fa: 'شمارهٔ حساب' },
