@@ -3,12 +3,13 @@
  *   node --import tsx bench/guard/voices.ts            # tables for every set
  *   node --import tsx bench/guard/voices.ts --misses   # also the rows the guard gets wrong, for the TUNING sets only
  * Held-out ("report only") rows are never printed one by one, so nobody tunes on them by accident.
+ * Pasted secrets are found by the real masking engine plus the guard's own password/PIN/CVV finder, as in the console.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateReply, inspectInbound } from '../../main/core/guard';
-import { standInDetectSensitive as detect } from '../../test/helpers/guard';
+import { detectSensitive as detect } from '../../main/core/masking';
 import { BENCH_POLICY } from './eval';
 
 const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'voices');

@@ -31,6 +31,9 @@ export interface ClassifyOptions {
 }
 
 const MAX_GAP = 6;
+const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
+/** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|قولي|قلي|tell me|say) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'chie'].map(foldLetters).join('|')})$`, 'u');
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت|دخل)\\S*', 'وارد\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'اكتب\\S*', 'بنويس\\S*', 'بزن\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
@@ -54,6 +57,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     const objects = secretObjects(clause, opts);
     const requests = requestsIn(clause, objects, recent.slice(-2).flat());
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
+    const earlier = recent.slice(-2).flat();
+    if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects);
     carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
@@ -136,7 +141,8 @@ function gap(a: Hit, b: Hit): number {
 
 function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]): Omit<SecretRequest, 'clause'>[] {
   const t = clause.text;
-  const negations = hits(t, NEGATION);
+  // Persian "ما" is "we/our" ("به همکار ما"), never the Arabic negation
+  const negations = PERSIAN_CLAUSE.test(t) ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION);
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   const inApp = hits(t, IN_APP).length > 0;

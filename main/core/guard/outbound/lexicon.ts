@@ -22,12 +22,12 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'رمز ?(?:يك ?بار ?مصرف|پويا|پيامكي|موقت)', '(?:عدد|عددي|شماره|پيامك|پيامكي|اس ام اس|پيام|ارقام|رقم|رقمي) ?(?:كه|كي) (?:\\S+ )?(?:براتون|برات|برايتان|براي شما|به شما|به گوشيتون|به گوشي شما|روي گوشيتون)? ?(?:\\S+ )?(?:اومد|امد|اومده|امده|رسيد|رسيده|ارسال شد|ارسال شده|فرستاده شد|فرستاديم)\\S*',
   ],
   password: [
-    '(?:account |login |online banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pasvord', 'passvord', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
+    '(?:account |login |online banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
     `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
     `${AR_PFX}(?:رقم|الرقم) (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
   ],
   pin: [
-    'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', 'ramze? ?(?:dovom|avval|aval|kart|cart)',
+    'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', 'ramze? ?(?:dovom|avval|aval|kart|cart)\\S*',
     '(?:ال)?رقم (?:ال)?سري (?:لل|حق ال|ل|الخاص ب)?(?:بطاق|كارت|فيزا|صراف)\\S*', `${AR_PFX}بن ?كود\\S*`, 'رمز ?(?:دوم|اول|كارت|عابر ?بانك)\\S*', 'پين\\S*', `${AR_PFX}بين كود`,
   ],
   card: [

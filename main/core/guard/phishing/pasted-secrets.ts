@@ -33,13 +33,13 @@ const VALUE: Record<PastedType, string> = {
 };
 const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
   type,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES[type]})(?:\\s*${FILLER})*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
 }));
 
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
 function looksLikePassword(v: string): boolean {
   if (/^https?:|@.+\./i.test(v)) return false; // a link or an e-mail address is not a password
-  return /[\p{N}]/u.test(v) || /[^\p{L}\p{N}]/u.test(v.replace(/[.!?؟]+$/u, ''));
+  return /[\p{N}]/u.test(v) || /[^\p{L}\p{N}]/u.test(v);
 }
 
 export function findPastedSecrets(text: string): SensitiveSpan[] {
@@ -47,11 +47,9 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
   for (const { type, re } of PATTERNS) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
-      let value = m[1]!;
-      if (type === 'PASSWORD') {
-        value = value.replace(/[.!?؟)]+$/u, '');
-        if (!looksLikePassword(value)) continue;
-      }
+      const value = m[1]!;
+      // a trailing "!" or "." may be punctuation or part of the password: judged without it, masked with it
+      if (type === 'PASSWORD' && !looksLikePassword(value.replace(/[.!?؟)]+$/u, ''))) continue;
       const start = m.index + m[0].lastIndexOf(m[1]!);
       spans.push({ type, start, end: start + value.length, confidence: 0.9 });
     }
