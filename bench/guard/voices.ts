@@ -2,6 +2,7 @@
  * Per-voice scores of the outbound and inbound guards on the corpora in `voices/` (see voices/README.md).
  *   node --import tsx bench/guard/voices.ts            # tables for every set
  *   node --import tsx bench/guard/voices.ts --misses   # also the rows the guard gets wrong, for the TUNING sets only
+ *   node --import tsx bench/guard/voices.ts --timing   # also the decision time per reply / message (one core)
  * Held-out ("report only") rows are never printed one by one, so nobody tunes on them by accident.
  * Pasted secrets are found by the real masking engine plus the guard's own password/PIN/CVV finder, as in the console.
  */
@@ -68,4 +69,30 @@ function inboundTable(file: string, rows: InRow[]): void {
 for (const f of files) {
   if (f.includes('inbound')) inboundTable(f, load<InRow>(f));
   else outboundTable(f, load<OutRow>(f));
+}
+
+if (process.argv.includes('--timing')) {
+  const pick = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  const texts = files.flatMap((f) => load<{ text: string }>(f).map((r) => ({ inbound: f.includes('inbound'), text: r.text })));
+  const out: number[] = [];
+  const inb: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    for (const { inbound, text } of texts) {
+      const s = process.hrtime.bigint();
+      if (inbound) inspectInbound(text, 'en', { policy: BENCH_POLICY, detectSensitive: detect });
+      else evaluateReply(text, 'en', BENCH_POLICY, detect);
+      (inbound ? inb : out).push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+  }
+  const long = 'Hello, thanks for waiting. '.repeat(40) + 'Please send me the code we just texted you.';
+  const longT: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const s = process.hrtime.bigint();
+    evaluateReply(long, 'en', BENCH_POLICY, detect);
+    longT.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  console.log(`\n### Decision time (${out.length} reply decisions, ${inb.length} inbound inspections, masking engine included)\n`);
+  console.log(`outbound reply: p50 ${pick(out, 0.5).toFixed(3)} ms, p99 ${pick(out, 0.99).toFixed(3)} ms, max ${Math.max(...out).toFixed(3)} ms`);
+  console.log(`outbound reply of ${long.length} characters: p50 ${pick(longT, 0.5).toFixed(3)} ms, p99 ${pick(longT, 0.99).toFixed(3)} ms`);
+  console.log(`inbound message: p50 ${pick(inb, 0.5).toFixed(3)} ms, p99 ${pick(inb, 0.99).toFixed(3)} ms`);
 }

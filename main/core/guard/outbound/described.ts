@@ -26,7 +26,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
     '(?:sms|payamak|peyamak|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
-    '(?:sms|payamak|message|msg) ?(?:i )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)',
+    '(?:sms|payamak|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
   ],
   card: [
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"

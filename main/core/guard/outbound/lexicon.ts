@@ -32,7 +32,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   ],
   card: [
     '(?:full |complete |whole |entire |long |all |the )?(?:credit |debit |bank |atm |visa |master ?card |mada |payment )?card(?:\'s)? (?:number|numbers|no|num|details|info|information|digits)',
-    '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?digits?(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:kart|cart)', 'ra?qam el ?(?:card|kart|visa|beta2a|bataqa)',
+    '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?digits?(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:kart|cart)\\S*', 'ra?qam el ?(?:card|kart|visa|beta2a|bataqa)',
     `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره) (?:ال)?(?:بطاق|كارت|فيزا|ماستر|الفيزا|البطاق|الكارت|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
   ],
   cvv: [
@@ -56,9 +56,9 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
 
 /** Phrases that contain a secret word but name something harmless (promo code, order number, error code…). */
 export const NEUTRAL_OBJECTS = [
-  '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial) ?codes?',
+  '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial|delivery|pickup|pick-up|collection|locker|parcel|door|gate|building|wifi|wi-fi|network|model|colour|color|style|course|class|room|branch|store|shop|sku) ?codes?',
   '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
-  `${AR_PFX}(?:كود|رمز|كوبون|رقم)\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
+  `${AR_PFX}(?:كود|كوبون|رقم|رمز(?!\\S* (?:ال)?حساب))\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
   '(?:ال)?رمز (?:ال)?بريدي\\S*',
   'كد ?(?:ي )?(?:تخفيف|پستي|رهگيري|پيگيري|خطا|معرف|سفارش|اشتراك|دستوري|ussd|شارژ)\\S*', 'شماره ?(?:ي )?(?:سفارش|پيگيري|تماس|موبايل|همراه|حساب|فاكتور|تيكت|خط|تلفن|موبايلتون|همراهتون|سفارشتون|شبا)\\S*', 'رمز ?(?:ارز|ارزها)',
 ];
@@ -92,7 +92,7 @@ export const WEAK_ENTRY_VERBS = [
 export const SOFT_REQUEST = [
   'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need',
   'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
-  'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'mishe',
+  'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
 ];
 
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
