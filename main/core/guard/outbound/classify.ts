@@ -43,6 +43,8 @@ const cache = new Map<string, RegExp>();
 const AR_OBJ_SUFFIX = new RegExp(`^(?:${foldLetters(AR_VERB_WITH_OBJECT_SUFFIX)})$`, 'u');
 const AR_TO_READER_SUFFIX = /(?:لك|ليك|لكم|ناك|نالك|نالكم|اليك)$/u;
 const KIND_ORDER: SecretKind[] = ['otp', 'password', 'pin', 'card', 'cvv', 'national_id', 'full_name', 'activation'];
+/** Each kind's secret named (`lexicon.ts`) or described (`described.ts`), scanned as one alternation. */
+const OBJECTS_BY_KIND = Object.fromEntries(KIND_ORDER.map((k) => [k, [...SECRET_OBJECTS[k], ...(DESCRIBED_SECRETS[k] ?? [])]])) as Record<SecretKind, string[]>;
 
 interface ObjectHit extends Hit {
   kind: SecretKind;
@@ -55,9 +57,10 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const prepared = stripNotReallyNegation(repairSpelling(dropQuotedWhenWarned(normalizeText(text))));
   for (const clause of mergePoliteTails(clauses(prepared))) {
     const objects = secretObjects(clause, opts);
-    const requests = requestsIn(clause, objects, recent.slice(-2).flat());
-    if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     const earlier = recent.slice(-2).flat();
+    // with no secret here or in the two clauses before, nothing in this clause can ask for one
+    const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier) : [];
+    if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects);
@@ -118,10 +121,7 @@ function hits(text: string, entries: string[]): Hit[] {
 
 function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   let objs: ObjectHit[] = [];
-  for (const kind of KIND_ORDER) {
-    for (const h of hits(clause.text, SECRET_OBJECTS[kind])) objs.push({ ...h, kind });
-    for (const h of hits(clause.text, DESCRIBED_SECRETS[kind] ?? [])) objs.push({ ...h, kind });
-  }
+  for (const kind of KIND_ORDER) for (const h of hits(clause.text, OBJECTS_BY_KIND[kind])) objs.push({ ...h, kind });
   const neutral = hits(clause.text, NEUTRAL_OBJECTS);
   objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
