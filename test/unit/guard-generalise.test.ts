@@ -98,6 +98,11 @@ describe('the outbound guard generalises over how a request is written (generate
     }
   });
 
+  it('"type it yourself" is the customer entering it on their own device, unless "here" sends it to us', () => {
+    for (const reply of ['Type the code yourself in the app.', 'لما الماكينة تطلب الرقم السري اكتبه إنت بنفسك', 'کد رو خودت وارد کن']) expect(blocked(reply), reply).toBe(false);
+    for (const reply of ['Type the code here yourself.', 'اكتب الكود هنا بنفسك']) expect(blocked(reply), reply).toBe(true);
+  });
+
   it('a time, a decimal or Arabic-Indic digits do not change the verdict', () => {
     fc.assert(
       fc.property(fc.constantFrom(...EN_SECRETS), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (secret, h, m) => {
@@ -162,7 +167,7 @@ describe('inbound: pasted secrets and shortened links by their shape (generated)
 describe('the tuning corpora pass in full (they are regression tests; the held-out corpora are only reported)', () => {
   const dir = path.resolve(import.meta.dirname, '../../bench/guard/voices');
   const rows = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; label?: string; flags?: string[]; text: string });
-  it.each(['tune.jsonl', 'tune-2.jsonl', 'tune-3.jsonl'])('%s', (file) => {
+  it.each(['tune.jsonl', 'tune-2.jsonl', 'tune-3.jsonl', 'tune-4.jsonl'])('%s', (file) => {
     const wrong = rows(file).filter((r) => evaluateReply(r.text, 'en', BENCH_POLICY, standInDetectSensitive).some((f) => f.verdict === 'block') !== (r.label === 'block'));
     expect(wrong.map((r) => `${r.id}: ${r.text}`)).toEqual([]);
   });

@@ -31,6 +31,8 @@ export interface ClassifyOptions {
 }
 
 const MAX_GAP = 6;
+/** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
+const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|قولي|قلي|tell me|say) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'chie'].map(foldLetters).join('|')})$`, 'u');
@@ -146,6 +148,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   const inApp = hits(t, IN_APP).length > 0;
+  const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !hits(t, TO_WRITER_PLACE).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
     if (!out.some((o) => o.kind === kind && o.strength === strength)) out.push({ kind, strength });
@@ -162,7 +165,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     if (writerActs(t, v)) continue;
     if (toReader(clause, v)) continue;
-    if (inApp && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
+    if ((inApp || byThemselves) && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
     const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
     const paired = objects.filter((o) => {
       const g = gap(v, o);
