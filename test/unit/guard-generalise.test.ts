@@ -79,6 +79,22 @@ describe('the outbound guard generalises over how a request is written (generate
     for (const reply of FA) expect(blocked(`لطفاً ${reply}`), reply).toBe(true);
   });
 
+  it('Persian verb-final: a long object marked by را before the verb at the end is still asked for', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('کد تأیید', 'رمز عبور', 'رمز دوم کارت', 'کد یکبار مصرف', 'گذرواژه'),
+        fc.subarray(['ارسال شده', 'به شماره همراه', 'که دریافت کردید', 'خود', 'جدید'], { maxLength: 3 }),
+        fc.subarray(['جهت کارشناس', 'در همین گفتگو', 'برای بررسی', 'جهت تکمیل فرآیند'], { maxLength: 2 }),
+        fc.constantFrom('بفرستید', 'ارسال نمایید', 'اعلام بفرمایید', 'مرقوم فرمایید', 'بگویید', 'در اختیار ما قرار دهید'),
+        (secret, qualifiers, places, verb) => {
+          const reply = ['لطفاً', secret, ...qualifiers, 'را', ...places, verb].join(' ');
+          expect(blocked(reply), reply).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('warnings, third parties and our own sending are never blocked, whatever secret they name', () => {
     fc.assert(
       fc.property(
@@ -167,7 +183,7 @@ describe('inbound: pasted secrets and shortened links by their shape (generated)
 describe('the tuning corpora pass in full (they are regression tests; the held-out corpora are only reported)', () => {
   const dir = path.resolve(import.meta.dirname, '../../bench/guard/voices');
   const rows = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; label?: string; flags?: string[]; text: string });
-  it.each(['tune.jsonl', 'tune-2.jsonl', 'tune-3.jsonl', 'tune-4.jsonl'])('%s', (file) => {
+  it.each(['tune.jsonl', 'tune-2.jsonl', 'tune-3.jsonl', 'tune-4.jsonl', 'tune-5.jsonl'])('%s', (file) => {
     const wrong = rows(file).filter((r) => evaluateReply(r.text, 'en', BENCH_POLICY, standInDetectSensitive).some((f) => f.verdict === 'block') !== (r.label === 'block'));
     expect(wrong.map((r) => `${r.id}: ${r.text}`)).toEqual([]);
   });

@@ -31,6 +31,7 @@ export interface ClassifyOptions {
 }
 
 const MAX_GAP = 6;
+const PERSIAN_VERB_FINAL_GAP = 12;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
@@ -144,7 +145,8 @@ function gap(a: Hit, b: Hit): number {
 function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]): Omit<SecretRequest, 'clause'>[] {
   const t = clause.text;
   // Persian "ما" is "we/our" ("به همکار ما"), never the Arabic negation
-  const negations = PERSIAN_CLAUSE.test(t) ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION);
+  const persian = PERSIAN_CLAUSE.test(t);
+  const negations = persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION);
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   const inApp = hits(t, IN_APP).length > 0;
@@ -169,7 +171,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
     const paired = objects.filter((o) => {
       const g = gap(v, o);
-      if (g < 0 || g > MAX_GAP) return false;
+      // Persian puts the verb last, after a long object marked by را/رو: "کد … را جهت کارشناس بفرستید"
+      const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
+      if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
       const lo = Math.min(v.last, o.last);
       const hi = Math.max(v.at, o.at);
       return !negations.some((n) => n.at > lo && n.at < hi);
