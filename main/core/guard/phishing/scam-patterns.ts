@@ -23,6 +23,7 @@ const CONTACT = rx(['call', 'called', 'calling', 'contact', 'dial', 'ring', 'num
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
 const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
+const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'good (?:morning|evening|afternoon)', 'عزيزي', 'عزيزتي', 'السادة', 'الساده', 'الى', 'مرحبا', 'السلام عليكم', 'سلام', 'اهلا', 'با سلام', 'جناب', 'همكاران', 'كارشناس محترم', 'پشتيباني محترم'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 const IBAN_BEFORE = /(?:[a-z]{2}\d{2}\s?|#\s?|№\s?)$/i;
 const PHONE = /(?<![\p{L}\d])(?:\+|00)?\d[\d\s\-().]{6,18}\d/gu;
 const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
@@ -81,14 +82,16 @@ export function findScamPatterns(text: string, policy: GuardPolicy): ScamFlag[] 
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
   const sentences = t.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
   for (const [i, sentence] of sentences.entries()) {
-    // "This is our support line 0800 123 456. Call it now.": "support" in the number's sentence, "call" may be next door
+    // "This is our support line 0800 123 456. Call it now.": "support" and "call" may be in the sentence next door
     const around = sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
+    // "Dear support team, … my number is …": a greeting to us says nothing about whose number it is
+    const aroundButGreetings = sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === sentence || !GREETING.test(all[k]!)).join(' . ');
     for (const m of SELF.test(sentence) ? [] : sentence.matchAll(PHONE)) {
       const d = digits(m[0]);
       if (d.length < 7 || d.length > 15) continue;
       if (official.some((o) => sameNumber(o, d))) continue;
       const imitates = official.some((o) => looksLikeNumber(o, d));
-      if (!imitates && !(SUPPORT_WORDS.test(sentence) && CONTACT.test(around))) continue;
+      if (!imitates && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (!flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: m[0].trim() });
       break;
