@@ -2,7 +2,7 @@
  * Secrets a customer pastes that the masking engine has no type for: a password ("my password is Sunny#2024",
  * "الباسورد بتاعي Ahmed@123", "رمزم mina1370 هست"), a PIN ("PIN 7391", "الرقم السري ٤٨٢٠") and a card security
  * code ("cvv is 417"). A value counts only right after its name (with a few filler words such as "is", "هو", "بتاعي",
- * "هست" between) and only when it looks like one: digits of the right length for a PIN or CVV; for a password, a
+ * "هست" between; an Arabic name may carry و/ف/ب: "والرقم السري") and only when it looks like one: digits of the right length for a PIN or CVV; for a password, a
  * token with a digit or a symbol (so "my password is wrong" is not a password). Offsets are the original text's.
  */
 import type { SensitiveSpan } from '../ports';
@@ -33,7 +33,7 @@ const VALUE: Record<PastedType, string> = {
 };
 const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
   type,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
 }));
 
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
