@@ -1,9 +1,13 @@
 /**
- * Does a reply ask the customer for a secret? Clause by clause: a request (a verb such as "send", "ابعتلي",
- * "بفرستید", or a softer "your OTP please", "الكود كام", "کد چیه") close to a secret object ("code", "رمز التحقق",
- * "کد تایید", "full card number"…), unless a negation or warning governs it ("never share", "لا تشارك",
- * "نباید… بدهید", "if anyone asks"), the writer is the one acting ("we'll send you a code"), or the place named is
- * the official app ("enter the code in the app"). Everything is folded first, so spelling variants match.
+ * Does a reply ask the customer to hand over a secret? The guard models the act, clause by clause: a request — a verb
+ * in any supported dialect ("send", "ابعتلي", "صيفط", "بفرستید", "revert with"), a softer "your OTP please" /
+ * "الكود كام" / "کد چیه", a "need", or a bare "how much is it?" — whose object is a secret, named ("code", "رمز التحقق")
+ * or described by its attributes ("the digits in the text we sent", "a photo of the front of your card"), in this
+ * clause or, through a pronoun, in the two before; or a question about what a message the reader received says
+ * ("what did it say?"). It is cancelled only by what governs the verb: a negation or warning before it ("never share",
+ * "لا تشارك", "if anyone asks"), the writer acting ("we'll send you a code"), the customer as destination, and for
+ * entry verbs only, the official app or the customer themself ("enter it in the app", "type it yourself").
+ * Text is folded and Latin spelling repaired first, so variants and typos match one lexicon entry.
  */
 import { clauses, normalizeText, type Clause } from '../text/normalize';
 import {
@@ -38,7 +42,7 @@ const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|ه�
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|قولي|قلي|tell me|say) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'chie'].map(foldLetters).join('|')})$`, 'u');
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
-const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت|دخل)\\S*', 'وارد\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'اكتب\\S*', 'بنويس\\S*', 'بزن\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
