@@ -114,6 +114,11 @@ describe('the outbound guard generalises over how a request is written (generate
     }
   });
 
+  it('an English imperative with a verb the lexicon does not know, handing a named secret to us', () => {
+    for (const reply of ['Shoot the code over to me.', 'Zap the OTP across when you can.', 'Pass the verification code my way.']) expect(blocked(reply), reply).toBe(true);
+    for (const reply of ['Keep the code to yourself.', 'Report the code to us if you did not ask for it.', 'If a caller asks for the digits in a text message, it is a scam.', 'We sent the code over to your phone.']) expect(blocked(reply), reply).toBe(false);
+  });
+
   it('"type it yourself" is the customer entering it on their own device, unless "here" sends it to us', () => {
     for (const reply of ['Type the code yourself in the app.', 'لما الماكينة تطلب الرقم السري اكتبه إنت بنفسك', 'کد رو خودت وارد کن']) expect(blocked(reply), reply).toBe(false);
     for (const reply of ['Type the code here yourself.', 'اكتب الكود هنا بنفسك']) expect(blocked(reply), reply).toBe(true);

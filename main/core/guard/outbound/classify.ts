@@ -163,7 +163,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   const verbs = [
     ...hits(t, STRONG_REQUEST).map((h) => ({ ...h, weak: false })),
     ...hits(t, WEAK_ENTRY_VERBS).map((h) => ({ ...h, weak: true })),
-  ].filter((v) => !objects.some((o) => gap(v, o) < 0));
+  ].filter((v) => !objects.some((o) => gap(v, o) < 0) && !usedAsNoun(clause, v));
 
   for (const v of clauseNegated ? [] : verbs) {
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
@@ -200,7 +200,38 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       if (!paired && earlier.length && NEED_WORDS.test(word) && hits(t, BACK_REFERENCE).some((r) => r.at > s.last && r.at - s.last <= 1)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, 'block');
     }
   }
+  if (!out.length && !negations.length && !clauseNegated && !inApp) {
+    const kind = handedToUs(clause, objects);
+    if (kind) add(kind, 'block');
+  }
   return out;
+}
+
+const OPENERS = new Set(['hey', 'hi', 'ok', 'okay', 'so', 'now', 'just', 'please', 'kindly', 'also', 'then', 'and', 'quickly', 'right', 'alright', 'great', 'sure', 'go', 'ahead', 'be', 'a', 'star', 'can', 'could', 'would', 'will', 'you', 'mind', 'dear', 'sir', 'madam', 'customer']);
+const NOT_A_VERB = new Set(['i', 'we', "we'll", "i'll", "we've", "i've", "we're", "i'm", 'they', 'he', 'she', 'it', 'this', 'that', 'these', 'those', 'the', 'an', 'our', 'your', 'my', 'his', 'her', 'their', 'if', 'when', 'once', 'after', 'before', 'as', 'since', 'because', 'while', 'until', 'unless', 'what', "what's", 'which', 'who', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'should', 'may', 'might', 'must', 'have', 'has', 'had', 'there', 'here', 'no', 'not', 'never', 'nobody', 'anyone', 'someone', "don't", 'dont', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'of', 'or', 'but', 'thanks', 'thank', 'sorry', 'yes', 'keep', 'stay', 'report', 'flag', 'block', 'delete', 'ignore', 'hang', 'complain', 'warn']);
+/** Where a thing goes when it comes to us: "over to me", "in here", "my way", "across". */
+const TO_US = /(?<=^| )(?:to (?:me|us)|over|across|in here|my way|our way|back to (?:me|us)|here)(?= |$)/u;
+
+/**
+ * An English imperative whose verb the lexicon does not know ("shoot it over to me", "pop the long number in
+ * here"): the clause starts with a word that is not a pronoun, article, auxiliary, subordinator or a reporting verb,
+ * a secret named in the clause is its object, and it goes to us. The destination carries the meaning, not the verb.
+ */
+function handedToUs(clause: Clause, objects: ObjectHit[]): RequestedSecret | undefined {
+  if (!/^[a-z' ]+$/.test(clause.text) || !TO_US.test(clause.text)) return undefined;
+  let i = 0;
+  while (i < clause.tokens.length - 1 && OPENERS.has(clause.tokens[i]!)) i++;
+  const first = clause.tokens[i] ?? '';
+  if (NOT_A_VERB.has(first) || !/^[a-z]{2,}$/.test(first)) return undefined;
+  const object = objects.find((o) => o.at > i);
+  return object ? (object.kind as RequestedSecret) : undefined;
+}
+
+/** "a text message", "the email", "your DM": these request verbs are nouns after an article or a possessive. */
+const NOUNISH_VERBS = new Set(['text', 'message', 'email', 'e-mail', 'mail', 'dm', 'post', 'request', 'screenshot', 'copy', 'whatsapp']);
+const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'our', 'my', 'text', 'sms', 'whatsapp', 'same', 'any', 'every', 'each']);
+function usedAsNoun(clause: Clause, v: Hit): boolean {
+  return v.at === v.last && NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') && NOUNISH_VERBS.has(clause.tokens[v.at] ?? '');
 }
 
 function writerActs(t: string, v: Hit): boolean {
