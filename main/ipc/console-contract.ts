@@ -139,6 +139,8 @@ export const GuardFinding = z.object({ code: z.string().max(60), message: z.stri
 export const GuardVerdict = z.object({
   verdict: z.enum(['allow', 'warn', 'block']),
   findings: z.array(GuardFinding).max(20),
+  /** False when the block can never be approved by a team lead (a code, password, PIN, card or CVV is asked for). */
+  approvable: z.boolean(),
 });
 
 export const ApprovalState = z.enum(['pending', 'approved', 'declined']);

@@ -276,7 +276,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       },
       check({ actor, conversationId, text }) {
         const d = core.guards.outbound.check(text, guardContext(actor, conversationId, text));
-        return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })) };
+        return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
       },
       queueReply({ actor, conversationId, text, humanAgentTag, approvalToken }) {
         // Throws `guard_blocked` unless a lead's one-time approval of this exact text comes with it.

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../main/core/auth';
+import { resolveGuardPolicy } from '../../main/core/guard';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { consoleBridge, contactNames, originals, PEOPLE, receive, signIn } from '../helpers/console';
 
@@ -115,11 +116,17 @@ describe('the console in Chromium through the loopback test bridge', () => {
 
   it('a blocked reply goes out once a team lead approves it; the lead sees it masked', async () => {
     await withConsole({}, async (page, bridge, errors) => {
+      // Only what the policy marks approvable (a national ID, where the service needs only phone + activation code)
+      // can be approved; a reply asking for a one-time code offers no approval at all.
+      bridge.core.guards.setPolicy(resolveGuardPolicy({ serviceNeedsOnlyPhoneAndActivationCode: true }));
       const id = receive(bridge, { contact: 'Hana Aziz', text: 'I cannot sign in.' });
       await signIn(page, PEOPLE.agent);
       await page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
       await page.getByTestId('composer').fill(`I will call ${PHONE}. To verify you, please send me the code we just texted you.`);
       await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('block');
+      expect(await page.getByTestId('ask-approval').count()).toBe(0);
+      await page.getByTestId('composer').fill(`I will call ${PHONE}. To move the line to your name, please send me your national ID number.`);
+      await expect.poll(() => page.getByTestId('ask-approval').count()).toBe(1);
       await page.getByTestId('ask-approval').click();
       await expect.poll(() => page.getByTestId('approval').getAttribute('data-state')).toBe('pending');
       expect(await page.getByTestId('send').isDisabled()).toBe(true);

@@ -110,9 +110,10 @@ describe('console handlers through the main dispatcher (real core, store, identi
     const code = 'To verify you, please send me the code we just texted you.';
     expect(await agent.ok('checkReply', { conversationId: id, text: code })).toMatchObject({ verdict: 'block' });
     expect(await agent.call('sendReply', { conversationId: id, text: code, seenInboundId: now.latestInboundId })).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
+    // Asking for a one-time code is never approvable, so no token, forged or real, lets it out.
     expect(await agent.call('sendReply', { conversationId: id, text: code, seenInboundId: now.latestInboundId, approvalToken: 'forged' })).toMatchObject({
       ok: false,
-      error: { code: 'guard_approval_invalid' },
+      error: { code: 'guard_not_approvable' },
     });
     expect(await agent.call('sendReply', { conversationId: id, text: 'Cancelled, refund on its way.', seenInboundId: now.latestInboundId })).toMatchObject({
       ok: true,

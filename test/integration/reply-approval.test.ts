@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
+import { resolveGuardPolicy } from '../../main/core/guard';
 import { testCore } from '../helpers/core';
 import { ingestMessage, PEOPLE, signedInConsole } from '../helpers/console';
 
@@ -8,6 +9,9 @@ afterEach(() => core?.close());
 
 async function setup() {
   const c = (core = await testCore());
+  // A company whose service needs only a phone number and an activation code: asking for a national ID is blocked,
+  // and that is the one kind of block a team lead may approve.
+  c.guards.setPolicy(resolveGuardPolicy({ serviceNeedsOnlyPhoneAndActivationCode: true }));
   return { core: c, as: await signedInConsole(c) };
 }
 
@@ -15,7 +19,8 @@ type Approval = { id: number; conversationId: number; agent: { name: string } | 
 type Status = { state: string; approvalToken: string | null };
 
 const PHONE = '+966 55 987 6543';
-const BLOCKED = `I will call you on ${PHONE}. To verify you, please send me the code we just texted you.`;
+const BLOCKED = `I will call you on ${PHONE}. To move the line to your name, please send me your national ID number.`;
+const NEVER = `I will call you on ${PHONE}. To verify you, please send me the code we just texted you.`;
 
 describe('four eyes on a blocked reply, through the main dispatcher', () => {
   it('agent asks, the lead reads it masked and approves, the agent sends with the token once', async () => {
@@ -28,6 +33,8 @@ describe('four eyes on a blocked reply, through the main dispatcher', () => {
     expect(await send()).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
 
     expect(await agent.call('requestReplyApproval', { conversationId: id, text: 'Thanks, all done.' })).toMatchObject({ ok: false, error: { code: 'not_blocked' } });
+    // A reply asking for a one-time code can never be approved: there is nothing to ask a lead for.
+    expect(await agent.call('requestReplyApproval', { conversationId: id, text: NEVER })).toMatchObject({ ok: false, error: { code: 'guard_not_approvable' } });
     const asked = await agent.ok<Approval>('requestReplyApproval', { conversationId: id, text: BLOCKED });
     expect(asked).toMatchObject({ conversationId: id, state: 'pending', agent: { name: PEOPLE.agent.displayName } });
     expect(await agent.ok<Status>('replyApprovalStatus', { requestId: asked.id })).toEqual({ state: 'pending', approvalToken: null });

@@ -92,7 +92,9 @@ describe('four-eyes approval', () => {
     return { guard, events, clock };
   };
   const ctx = { agentId: 'agent-1', conversationId: 'c1', lang: 'en' as const };
-  const text = 'Please send me the verification code you received';
+  // Under the test policy the service needs only a phone number and an activation code: asking for the national
+  // ID is blocked, and it is the kind of block a lead may approve.
+  const text = 'Please send me your national ID number';
 
   it('an agent cannot send a blocked reply; a lead approves that exact text once; all of it is audited without the text', () => {
     const { guard, events } = setup();
@@ -105,7 +107,7 @@ describe('four-eyes approval', () => {
     expect(guard.authorizeSend(text, ctx, token).verdict).toBe('block');
     expect(() => guard.authorizeSend(text, ctx, token)).toThrow(expect.objectContaining({ code: 'guard_approval_invalid' }));
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['guard.reply.blocked', 'guard.reply.approved', 'guard.reply.sent_with_approval']));
-    expect(JSON.stringify(events)).not.toContain('verification code');
+    expect(JSON.stringify(events)).not.toContain('national ID');
     expect(events.find((e) => e.action === 'guard.reply.approved')!.details!.textHash).toBe(hashReply(text));
   });
 
@@ -114,6 +116,38 @@ describe('four-eyes approval', () => {
     const token = guard.approve({ text, conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'admin', lang: 'en' });
     clock.advance(16 * 60_000);
     expect(() => guard.authorizeSend(text, ctx, token)).toThrow(expect.objectContaining({ code: 'guard_approval_invalid' }));
+  });
+
+  it.each([
+    'Please send me the verification code you received',
+    'What is your password?',
+    'I need your card PIN to check the block',
+    'Send a photo of the front of your card',
+    'What are the three digits on the back?',
+    'Please send your national ID and the code we texted you',
+  ])('nobody can approve a reply that asks for a code, password, PIN, card or CVV: %s', (reply) => {
+    const { guard, events } = setup();
+    const decision = guard.check(reply, ctx);
+    expect(decision).toMatchObject({ verdict: 'block', approvable: false });
+    expect(decision.findings.find((f) => f.verdict === 'block')!.reason).toContain('cannot approve');
+    expect(() => guard.approve({ text: reply, conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'admin', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
+    expect(() => guard.approveHash({ textHash: hashReply(reply), conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
+    expect(() => guard.authorizeSend(reply, ctx, 'any-token')).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
+    expect(events.map((e) => e.action)).not.toContain('guard.reply.approved');
+  });
+
+  it('a hash the guard never judged cannot be approved (fail closed)', () => {
+    const { guard } = setup();
+    expect(() => guard.approveHash({ textHash: hashReply('never seen'), conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_approval_unknown' }));
+  });
+
+  it('a policy cannot make a code, password, PIN, card or CVV approvable', () => {
+    for (const kind of ['otp', 'password', 'pin', 'card', 'cvv']) {
+      expect(() => resolveGuardPolicy({ approvableRequests: [kind as 'national_id'] })).toThrow(expect.objectContaining({ code: 'guard_policy_invalid' }));
+    }
+    expect(resolveGuardPolicy({ approvableRequests: [] }).approvableRequests).toEqual([]);
+    const strict = new OutboundGuard({ policy: resolveGuardPolicy({ serviceNeedsOnlyPhoneAndActivationCode: true, approvableRequests: [] }), detectSensitive: standInDetectSensitive });
+    expect(strict.check('Please send me your national ID number', ctx)).toMatchObject({ verdict: 'block', approvable: false });
   });
 
   it('allowed replies need no approval', () => {

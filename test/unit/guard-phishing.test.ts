@@ -83,3 +83,42 @@ describe('inbound flags on the labelled sets (bench/guard/inbound.jsonl)', () =>
     expect(anyScam.recall).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('inbound failure classes of issue #21', () => {
+  it.each([
+    'جالي رسالة بتقول حسابك اتجمد ولازم تدخل على اللينك حالاً',
+    'الكونت ديالك تبلوكا، دخل للرابط دابا',
+    'إجتني رسالة إنو حسابي انقفل ولازم اضغط عالرابط هلق',
+  ])('dialect "frozen/blocked — act now": %s', (text) => expect(codes(text)).toContain('urgency'));
+
+  it('a fake support number with "call it" in the next sentence, and one in the sentence before "support"', () => {
+    expect(codes('This is the support line 0800 123 456. Call it today.')).toContain('fake_number');
+    expect(codes('Got an SMS with 0123 456 7890. It says it is Acme customer care and I should ring them.')).toContain('fake_number');
+  });
+
+  it('an official number with two digits swapped is flagged even without the word "support"', () => {
+    expect(codes('someone texted me to ring 966 800 123 4576 right away')).toContain('fake_number');
+    expect(codes('Can I call +966 800 123 4567 on weekends?')).not.toContain('fake_number');
+  });
+
+  it('a greeting to us, an IBAN and an order number are not fake support numbers', () => {
+    expect(codes('Dear support team, my parcel is late. You can call 07700 900123 after 5.')).toEqual([]);
+    expect(codes('عزيزي فريق الدعم، لم يسترد المبلغ. يرجى إيداعه في حسابي ذي الرقم الدولي SA32 4553 3582 5958 8035 1999')).not.toContain('fake_number');
+    expect(codes('Support, my order #49100543 still has not arrived, please call me back')).not.toContain('fake_number');
+  });
+
+  it('a pasted password, PIN or CVV is masked, with a safe reply in the customer\'s language', () => {
+    const r = inspectInbound('الباسورد بتاعي Ahmed@123 والرقم السري ٤٨٢٠', 'en', { policy, detectSensitive: () => [] });
+    expect(r.flags.map((f) => f.code)).toEqual(['secret', 'secret']);
+    expect(r.flags.map((f) => f.explanation).join(' ')).toMatch(/password.*PIN|PIN.*password/);
+    expect(r.maskedText).not.toContain('Ahmed@123');
+    expect(r.maskedText).not.toContain('٤٨٢٠');
+    expect(r.safeReply?.lang).toBe('ar');
+  });
+
+  it('shortened links by their shape, beyond the list', () => {
+    expect(codes('open https://sh0rt.xyz/Ab3dE9 to claim')).toContain('shortener');
+    expect(codes('go to https://qq.gg/Ab12')).toContain('shortener');
+    expect(codes('see https://help.acme.com/Ab3dE9')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { configCommand } from './config';
 import { dbCommand } from './db';
 import { hubCommand } from './hub';
 import { deviceCommand } from './device';
+import { guardCommand } from './guard';
 import { maskCommand } from './mask';
 import { netcheckCommand } from './netcheck';
 import { policyCommand } from './policy';
@@ -17,6 +18,7 @@ import { statusCommand } from './status';
 export const commands: readonly Command[] = [
   statusCommand,
   maskCommand,
+  guardCommand,
   policyCommand,
   beaconCommand,
   netcheckCommand,

@@ -39,6 +39,9 @@ export class ReplyApprovals {
     this.sweep();
     const decision = this.deps.outbound.check(args.text, { agentId: args.agentId, conversationId: args.conversationId, lang: detectLang(args.text) });
     if (decision.verdict !== 'block') throw new DiwanError('not_blocked', 'This reply is not blocked: send it without an approval.');
+    if (!decision.approvable) {
+      throw new DiwanError('guard_not_approvable', 'Nobody can approve a reply that asks for a one-time code, password, PIN, card number or CVV. Rewrite the reply without asking for it.');
+    }
     for (const e of this.entries.values()) {
       if (e.state === 'pending' && e.agentId === args.agentId && e.conversationId === args.conversationId && e.textHash === decision.textHash) return view(e);
     }

@@ -4,7 +4,7 @@
  * phishing drills. Pure and deterministic where it can be: time, randomness, masking, encryption and
  * notification come in as ports.
  */
-export { DEFAULT_GUARD_POLICY, resolveGuardPolicy, type GuardPolicy, type GuardPolicyInput } from './policy';
+export { APPROVABLE_REQUESTS, DEFAULT_GUARD_POLICY, resolveGuardPolicy, type ApprovableRequest, type GuardPolicy, type GuardPolicyInput } from './policy';
 export { maskSpans, type DetectSensitive, type SensitiveSpan, type Sealer, type Notifier, type GuardNotice } from './ports';
 export { detectLang, type GuardLang } from './text/lang';
 export { extractLinks, type Link } from './text/links';

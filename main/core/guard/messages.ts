@@ -97,6 +97,21 @@ const MESSAGES = {
     ar: 'حفاظًا على أمانك، لا تشارك أي رمز أو كلمة مرور أو بيانات بطاقة مع أي شخص — حتى معنا. لقد أخفينا ما أرسلته. إذا لم تطلب هذا الرمز فأخبرنا لنساعدك في تأمين حسابك.',
     fa: 'برای امنیت شما، هرگز کد، رمز عبور یا اطلاعات کارت را با هیچ‌کس — حتی ما — در میان نگذارید. آنچه فرستادید را پنهان کردیم. اگر این کد را درخواست نکرده‌اید، به ما بگویید تا در ایمن کردن حسابتان کمک کنیم.',
   },
+  'outbound.never_approvable': {
+    en: 'A team lead cannot approve this either.',
+    ar: 'ولا يمكن لقائد الفريق الموافقة على ذلك أيضًا.',
+    fa: 'سرپرست تیم هم نمی‌تواند آن را تأیید کند.',
+  },
+  'approval.never': {
+    en: 'Nobody can approve a reply that asks for a one-time code, password, PIN, card number or CVV. Rewrite the reply without asking for it.',
+    ar: 'لا يمكن لأحد الموافقة على رد يطلب رمزًا لمرة واحدة أو كلمة مرور أو رقمًا سريًا أو رقم بطاقة أو CVV. أعد كتابة الرد دون طلبه.',
+    fa: 'هیچ‌کس نمی‌تواند پاسخی را تأیید کند که کد یک‌بار مصرف، رمز عبور، رمز کارت، شمارهٔ کارت یا CVV می‌خواهد. پاسخ را بدون این درخواست بازنویسی کنید.',
+  },
+  'approval.unknown': {
+    en: 'This reply has not been checked by the guard here, so it cannot be approved. Ask the agent to request approval again.',
+    ar: 'لم يفحص الحارس هذا الرد هنا، لذا لا يمكن الموافقة عليه. اطلب من الموظف طلب الموافقة مرة أخرى.',
+    fa: 'این پاسخ اینجا بررسی نشده است و نمی‌توان آن را تأیید کرد. از کارشناس بخواهید دوباره درخواست تأیید بدهد.',
+  },
   'approval.self': {
     en: 'A blocked reply needs a second person: the agent who wrote it cannot approve it.',
     ar: 'الرد المحظور يحتاج إلى شخص ثانٍ: لا يمكن لكاتبه أن يوافق عليه.',
@@ -110,6 +125,8 @@ const KIND_NAMES: Record<string, Record<GuardLang, string>> = {
   otp: { en: 'one-time code', ar: 'رمز لمرة واحدة', fa: 'کد یک‌بار مصرف' },
   card: { en: 'card number', ar: 'رقم بطاقة', fa: 'شمارهٔ کارت' },
   password: { en: 'password', ar: 'كلمة مرور', fa: 'رمز عبور' },
+  pin: { en: 'PIN', ar: 'رقم سري (PIN)', fa: 'رمز کارت (PIN)' },
+  cvv: { en: 'card security code (CVV)', ar: 'رمز أمان البطاقة (CVV)', fa: 'کد امنیتی کارت (CVV2)' },
   national_id: { en: 'national ID', ar: 'رقم هوية', fa: 'کد ملی' },
   phone: { en: 'phone number', ar: 'رقم هاتف', fa: 'شمارهٔ تلفن' },
   iban: { en: 'bank account number', ar: 'رقم حساب بنكي', fa: 'شمارهٔ حساب' },

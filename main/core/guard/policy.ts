@@ -14,6 +14,9 @@ export interface GuardPolicy {
   /** When true, agents need only a phone number and an activation code: asking for a national ID or a
    *  full name is blocked, and asking for the activation code is allowed. */
   serviceNeedsOnlyPhoneAndActivationCode: boolean;
+  /** Blocked requests a team lead may approve for one reply. Only `national_id` and `full_name` can be listed:
+   *  a one-time code, password, PIN, full card number or CVV is never approvable, whatever the policy says. */
+  approvableRequests: ApprovableRequest[];
   /** Official support phone numbers and handles; others presented as "support" are flagged. */
   officialSupportNumbers: string[];
   officialSupportHandles: string[];
@@ -47,11 +50,15 @@ export interface GuardPolicy {
   };
 }
 
+export const APPROVABLE_REQUESTS = ['national_id', 'full_name'] as const;
+export type ApprovableRequest = (typeof APPROVABLE_REQUESTS)[number];
+
 export const DEFAULT_GUARD_POLICY: GuardPolicy = {
   companyDomains: [],
   allowedLinkDomains: [],
   brandNames: [],
   serviceNeedsOnlyPhoneAndActivationCode: false,
+  approvableRequests: [...APPROVABLE_REQUESTS],
   officialSupportNumbers: [],
   officialSupportHandles: [],
   flood: {
@@ -87,6 +94,10 @@ export function resolveGuardPolicy(input: GuardPolicyInput = {}): GuardPolicy {
   p.companyDomains = p.companyDomains.map((d) => d.trim().toLowerCase()).filter(Boolean);
   p.allowedLinkDomains = p.allowedLinkDomains.map((d) => d.trim().toLowerCase()).filter(Boolean);
   p.brandNames = p.brandNames.map((d) => d.trim().toLowerCase()).filter(Boolean);
+  const never = (p.approvableRequests as string[]).filter((k) => !(APPROVABLE_REQUESTS as readonly string[]).includes(k));
+  if (never.length) {
+    throw new DiwanError('guard_policy_invalid', `The guard policy lists "${never.join('", "')}" as approvable, but only ${APPROVABLE_REQUESTS.join(' and ')} can be: a one-time code, password, PIN, card number or CVV is never asked for, even with a lead's approval.`);
+  }
   if (!p.brandNames.length) p.brandNames = p.companyDomains.map((d) => d.split('.')[0]!).filter((b) => b.length >= 3);
   for (const [k, v] of Object.entries({ ...p.flood, ...p.earlyWarning })) {
     if (typeof v === 'number' && !(Number.isFinite(v) && v > 0)) {

@@ -101,7 +101,7 @@ export function Composer({ detail }: { detail: Detail }) {
       <Verdict checking={composer.checking} verdict={verdict} hasDraft={!!composer.draft.trim()} />
       {verdict?.verdict === 'block' && (
         <div className="approval" data-testid="approval" data-state={approval?.state ?? 'none'}>
-          {!approval && (
+          {!approval && verdict.approvable && (
             <button type="button" onClick={() => void askApproval()} data-testid="ask-approval">
               {t('composer.approval.ask')}
             </button>

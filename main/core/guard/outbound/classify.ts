@@ -1,9 +1,13 @@
 /**
- * Does a reply ask the customer for a secret? Clause by clause: a request (a verb such as "send", "ابعتلي",
- * "بفرستید", or a softer "your OTP please", "الكود كام", "کد چیه") close to a secret object ("code", "رمز التحقق",
- * "کد تایید", "full card number"…), unless a negation or warning governs it ("never share", "لا تشارك",
- * "نباید… بدهید", "if anyone asks"), the writer is the one acting ("we'll send you a code"), or the place named is
- * the official app ("enter the code in the app"). Everything is folded first, so spelling variants match.
+ * Does a reply ask the customer to hand over a secret? The guard models the act, clause by clause: a request — a verb
+ * in any supported dialect ("send", "ابعتلي", "صيفط", "بفرستید", "revert with"), a softer "your OTP please" /
+ * "الكود كام" / "کد چیه", a "need", or a bare "how much is it?" — whose object is a secret, named ("code", "رمز التحقق")
+ * or described by its attributes ("the digits in the text we sent", "a photo of the front of your card"), in this
+ * clause or, through a pronoun, in the two before; or a question about what a message the reader received says
+ * ("what did it say?"). It is cancelled only by what governs the verb: a negation or warning before it ("never share",
+ * "لا تشارك", "if anyone asks"), the writer acting ("we'll send you a code"), the customer as destination, and for
+ * entry verbs only, the official app or the customer themself ("enter it in the app", "type it yourself").
+ * Text is folded and Latin spelling repaired first, so variants and typos match one lexicon entry.
  */
 import { clauses, normalizeText, type Clause } from '../text/normalize';
 import {
@@ -12,6 +16,8 @@ import {
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
 import { foldLetters } from '../text/normalize';
+import { repairSpelling } from '../text/typos';
+import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER } from './described';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -29,6 +35,14 @@ export interface ClassifyOptions {
 }
 
 const MAX_GAP = 6;
+const PERSIAN_VERB_FINAL_GAP = 12;
+/** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
+const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
+const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
+/** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|قولي|قلي|tell me|say) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'chie'].map(foldLetters).join('|')})$`, 'u');
+/** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
+const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
@@ -36,6 +50,8 @@ const cache = new Map<string, RegExp>();
 const AR_OBJ_SUFFIX = new RegExp(`^(?:${foldLetters(AR_VERB_WITH_OBJECT_SUFFIX)})$`, 'u');
 const AR_TO_READER_SUFFIX = /(?:لك|ليك|لكم|ناك|نالك|نالكم|اليك)$/u;
 const KIND_ORDER: SecretKind[] = ['otp', 'password', 'pin', 'card', 'cvv', 'national_id', 'full_name', 'activation'];
+/** Each kind's secret named (`lexicon.ts`) or described (`described.ts`), scanned as one alternation. */
+const OBJECTS_BY_KIND = Object.fromEntries(KIND_ORDER.map((k) => [k, [...SECRET_OBJECTS[k], ...(DESCRIBED_SECRETS[k] ?? [])]])) as Record<SecretKind, string[]>;
 
 interface ObjectHit extends Hit {
   kind: SecretKind;
@@ -44,13 +60,37 @@ interface ObjectHit extends Hit {
 export function findSecretRequests(text: string, opts: ClassifyOptions): SecretRequest[] {
   const found: SecretRequest[] = [];
   const recent: ObjectHit[][] = [];
-  for (const clause of mergePoliteTails(clauses(stripNotReallyNegation(normalizeText(text))))) {
+  const carriers: boolean[] = [];
+  const prepared = stripNotReallyNegation(repairSpelling(dropQuotedWhenWarned(normalizeText(text))));
+  for (const clause of mergePoliteTails(clauses(prepared))) {
     const objects = secretObjects(clause, opts);
-    const requests = requestsIn(clause, objects, recent.slice(-2).flat());
+    const earlier = recent.slice(-2).flat();
+    // with no secret here or in the two clauses before, nothing in this clause can ask for one
+    const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier) : [];
+    if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
+    if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects);
+    carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
   }
   return found;
+}
+
+const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبرداري', 'جعلي', 'تقلبي', 'از طرف ما نيست'].map(foldLetters).join('|')})`, 'u');
+
+/** A warning that quotes the scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
+function dropQuotedWhenWarned(t: string): string {
+  if (!WARNING.test(t.replace(QUOTED, ' '))) return t;
+  return t.replace(QUOTED, ' , ');
+}
+
+/** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
+function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
+  const q = hits(clause.text, CONTENT_QUESTION);
+  if (!q.length || hits(clause.text, HARMLESS_CARRIER).length) return false;
+  if (hits(clause.text, NEGATION).some((n) => n.last < q[0]!.at)) return false;
+  return carrierBefore || hits(clause.text, CARRIER).length > 0;
 }
 
 const POLITE_ONLY = new RegExp(`^(?:${['please', 'pls', 'plz', 'thanks', 'thank you', 'لو سمحت\\S*', 'من فضلك', 'لطفا', 'ممنون', 'مرسي', 'بليز'].map(foldLetters).join('|')})(?: |$)`, 'u');
@@ -88,7 +128,7 @@ function hits(text: string, entries: string[]): Hit[] {
 
 function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   let objs: ObjectHit[] = [];
-  for (const kind of KIND_ORDER) for (const h of hits(clause.text, SECRET_OBJECTS[kind])) objs.push({ ...h, kind });
+  for (const kind of KIND_ORDER) for (const h of hits(clause.text, OBJECTS_BY_KIND[kind])) objs.push({ ...h, kind });
   const neutral = hits(clause.text, NEUTRAL_OBJECTS);
   objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
@@ -108,10 +148,13 @@ function gap(a: Hit, b: Hit): number {
 
 function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]): Omit<SecretRequest, 'clause'>[] {
   const t = clause.text;
-  const negations = hits(t, NEGATION);
+  // Persian "ما" is "we/our" ("به همکار ما"), never the Arabic negation
+  const persian = PERSIAN_CLAUSE.test(t);
+  const negations = persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION);
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   const inApp = hits(t, IN_APP).length > 0;
+  const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !hits(t, TO_WRITER_PLACE).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
     if (!out.some((o) => o.kind === kind && o.strength === strength)) out.push({ kind, strength });
@@ -120,7 +163,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   const verbs = [
     ...hits(t, STRONG_REQUEST).map((h) => ({ ...h, weak: false })),
     ...hits(t, WEAK_ENTRY_VERBS).map((h) => ({ ...h, weak: true })),
-  ].filter((v) => !objects.some((o) => gap(v, o) < 0));
+  ].filter((v) => !objects.some((o) => gap(v, o) < 0) && !usedAsNoun(clause, v));
 
   for (const v of clauseNegated ? [] : verbs) {
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
@@ -128,11 +171,13 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     if (writerActs(t, v)) continue;
     if (toReader(clause, v)) continue;
-    if (inApp) continue;
+    if ((inApp || byThemselves) && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
     const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
     const paired = objects.filter((o) => {
       const g = gap(v, o);
-      if (g < 0 || g > MAX_GAP) return false;
+      // Persian puts the verb last, after a long object marked by را/رو: "کد … را جهت کارشناس بفرستید"
+      const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
+      if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
       const lo = Math.min(v.last, o.last);
       const hi = Math.max(v.at, o.at);
       return !negations.some((n) => n.at > lo && n.at < hi);
@@ -146,13 +191,47 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       const word = t.slice(s.start, s.end);
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
       if (inApp) continue;
+      let paired = false;
       for (const o of objects) {
         const g = gap(s, o);
-        if (g >= 0 && g <= SOFT_GAP) add(o.kind as RequestedSecret, 'block');
+        if (g >= 0 && g <= SOFT_GAP) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
+      // "I'll need it to continue", after "a code is on its way to you"
+      if (!paired && earlier.length && NEED_WORDS.test(word) && hits(t, BACK_REFERENCE).some((r) => r.at > s.last && r.at - s.last <= 1)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, 'block');
     }
   }
+  if (!out.length && !negations.length && !clauseNegated && !inApp) {
+    const kind = handedToUs(clause, objects);
+    if (kind) add(kind, 'block');
+  }
   return out;
+}
+
+const OPENERS = new Set(['hey', 'hi', 'ok', 'okay', 'so', 'now', 'just', 'please', 'kindly', 'also', 'then', 'and', 'quickly', 'right', 'alright', 'great', 'sure', 'go', 'ahead', 'be', 'a', 'star', 'can', 'could', 'would', 'will', 'you', 'mind', 'dear', 'sir', 'madam', 'customer']);
+const NOT_A_VERB = new Set(['i', 'we', "we'll", "i'll", "we've", "i've", "we're", "i'm", 'they', 'he', 'she', 'it', 'this', 'that', 'these', 'those', 'the', 'an', 'our', 'your', 'my', 'his', 'her', 'their', 'if', 'when', 'once', 'after', 'before', 'as', 'since', 'because', 'while', 'until', 'unless', 'what', "what's", 'which', 'who', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'should', 'may', 'might', 'must', 'have', 'has', 'had', 'there', 'here', 'no', 'not', 'never', 'nobody', 'anyone', 'someone', "don't", 'dont', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'of', 'or', 'but', 'thanks', 'thank', 'sorry', 'yes', 'keep', 'stay', 'report', 'flag', 'block', 'delete', 'ignore', 'hang', 'complain', 'warn']);
+/** Where a thing goes when it comes to us: "over to me", "in here", "my way", "across". */
+const TO_US = /(?<=^| )(?:to (?:me|us)|over|across|in here|my way|our way|back to (?:me|us)|here)(?= |$)/u;
+
+/**
+ * An English imperative whose verb the lexicon does not know ("shoot it over to me", "pop the long number in
+ * here"): the clause starts with a word that is not a pronoun, article, auxiliary, subordinator or a reporting verb,
+ * a secret named in the clause is its object, and it goes to us. The destination carries the meaning, not the verb.
+ */
+function handedToUs(clause: Clause, objects: ObjectHit[]): RequestedSecret | undefined {
+  if (!/^[a-z' ]+$/.test(clause.text) || !TO_US.test(clause.text)) return undefined;
+  let i = 0;
+  while (i < clause.tokens.length - 1 && OPENERS.has(clause.tokens[i]!)) i++;
+  const first = clause.tokens[i] ?? '';
+  if (NOT_A_VERB.has(first) || !/^[a-z]{2,}$/.test(first)) return undefined;
+  const object = objects.find((o) => o.at > i);
+  return object ? (object.kind as RequestedSecret) : undefined;
+}
+
+/** "a text message", "the email", "your DM": these request verbs are nouns after an article or a possessive. */
+const NOUNISH_VERBS = new Set(['text', 'message', 'email', 'e-mail', 'mail', 'dm', 'post', 'request', 'screenshot', 'copy', 'whatsapp']);
+const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'our', 'my', 'text', 'sms', 'whatsapp', 'same', 'any', 'every', 'each']);
+function usedAsNoun(clause: Clause, v: Hit): boolean {
+  return v.at === v.last && NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') && NOUNISH_VERBS.has(clause.tokens[v.at] ?? '');
 }
 
 function writerActs(t: string, v: Hit): boolean {
@@ -172,5 +251,6 @@ function toReader(clause: Clause, v: Hit): boolean {
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   if (AR_OBJ_SUFFIX.test(verbToken)) return true;
+  if (/^(?:ب|مي ?)\S{3,}(?:ش|يش)$/u.test(verbToken) || /^be\S{3,}esh$/.test(verbToken)) return true; // Persian بفرستش, بفرستیش, befrestesh
   return hits(clause.text, BACK_REFERENCE).some((r) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3);
 }

@@ -15,6 +15,8 @@ export interface GuardFinding {
   code: `asks_${RequestedSecret}` | 'entry_unclear' | 'link_outside_allowlist' | 'pasted_sensitive_value';
   /** In the agent's language. Never contains the sensitive value itself. */
   reason: string;
+  /** A team lead may approve a reply with this finding: only what the policy marks approvable (never a code, password, PIN, card or CVV). */
+  approvable: boolean;
 }
 
 export interface GuardDecision {
@@ -22,6 +24,8 @@ export interface GuardDecision {
   findings: GuardFinding[];
   /** SHA-256 of the exact reply text: an approval is for this text and no other. */
   textHash: string;
+  /** False when a block can never be approved (it asks for a code, password, PIN, card or CVV). */
+  approvable: boolean;
 }
 
 export interface ReplyContext {
@@ -51,6 +55,8 @@ interface Approval {
 
 export type ApproverRole = 'agent' | 'lead' | 'admin';
 
+const MAX_JUDGED = 2000;
+
 export function hashReply(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -66,6 +72,8 @@ export class OutboundGuard {
   private readonly random: Random;
   private readonly ttl: number;
   private readonly approvals = new Map<string, Approval>();
+  /** textHash → approvable, for the replies this guard has judged (bounded): `approveHash` sees only the hash. */
+  private readonly judged = new Map<string, boolean>();
 
   constructor(private readonly deps: OutboundGuardDeps) {
     this.audit = deps.audit ?? noAudit;
@@ -75,8 +83,8 @@ export class OutboundGuard {
   }
 
   check(text: string, ctx: ReplyContext): GuardDecision {
-    const findings = evaluateReply(text, ctx.lang, this.deps.policy, this.deps.detectSensitive);
-    const decision = decide(text, findings);
+    const decision = this.judge(text, ctx.lang);
+    const findings = decision.findings;
     if (decision.verdict === 'block') {
       this.audit({
         action: 'guard.reply.blocked',
@@ -88,9 +96,18 @@ export class OutboundGuard {
     return decision;
   }
 
+  private judge(text: string, lang: GuardLang): GuardDecision {
+    const decision = decide(text, evaluateReply(text, lang, this.deps.policy, this.deps.detectSensitive));
+    this.judged.delete(decision.textHash);
+    this.judged.set(decision.textHash, decision.approvable);
+    if (this.judged.size > MAX_JUDGED) this.judged.delete(this.judged.keys().next().value!);
+    return decision;
+  }
+
   /** A lead approves one blocked reply. Returns the one-time token the agent's send must carry. */
   approve(args: { text: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
     const { text, ...rest } = args;
+    this.judge(text, args.lang);
     return this.approveHash({ ...rest, textHash: hashReply(text) });
   }
 
@@ -101,6 +118,9 @@ export class OutboundGuard {
     }
     if (args.leadId === args.agentId) throw new DiwanError('guard_approval_self', say('approval.self', 'en'));
     const textHash = args.textHash;
+    const approvable = this.judged.get(textHash);
+    if (approvable === undefined) throw new DiwanError('guard_approval_unknown', say('approval.unknown', args.lang));
+    if (!approvable) throw new DiwanError('guard_not_approvable', say('approval.never', args.lang));
     const token = this.random.bytes(18).toString('base64url');
     this.approvals.set(token, {
       textHash,
@@ -126,8 +146,9 @@ export class OutboundGuard {
     const decision = this.check(text, ctx);
     if (decision.verdict !== 'block') return decision;
     if (approvalToken === undefined) {
-      throw new DiwanError('guard_blocked', decision.findings.filter((f) => f.verdict === 'block').map((f) => f.reason).join(' '));
+      throw new DiwanError('guard_blocked', blockReasons(decision).join(' '));
     }
+    if (!decision.approvable) throw new DiwanError('guard_not_approvable', say('approval.never', ctx.lang));
     const a = this.approvals.get(approvalToken);
     const valid =
       a !== undefined &&
@@ -154,21 +175,27 @@ export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy
   for (const r of findSecretRequests(text, { phoneAndActivationOnly: policy.serviceNeedsOnlyPhoneAndActivationCode })) {
     if (r.strength === 'block') {
       if (!findings.some((f) => f.code === `asks_${r.kind}`)) {
-        findings.push({ verdict: 'block', code: `asks_${r.kind}`, reason: say(`outbound.${r.kind}` as MessageKey, lang) });
+        const approvable = (policy.approvableRequests as readonly string[]).includes(r.kind);
+        const reason = say(`outbound.${r.kind}` as MessageKey, lang) + (approvable ? '' : ' ' + say('outbound.never_approvable', lang));
+        findings.push({ verdict: 'block', code: `asks_${r.kind}`, reason, approvable });
       }
     } else if (!findings.some((f) => f.code === 'entry_unclear')) {
-      findings.push({ verdict: 'warn', code: 'entry_unclear', reason: say('outbound.entry_unclear', lang) });
+      findings.push({ verdict: 'warn', code: 'entry_unclear', reason: say('outbound.entry_unclear', lang), approvable: true });
     }
   }
   const allowed = [...policy.companyDomains, ...policy.allowedLinkDomains];
   const outside = new Set(extractLinks(text).filter((l) => !domainIsWithin(l.domain, allowed)).map((l) => l.hostUnicode));
-  for (const domain of outside) findings.push({ verdict: 'warn', code: 'link_outside_allowlist', reason: say('outbound.link', lang, { domain }) });
+  for (const domain of outside) findings.push({ verdict: 'warn', code: 'link_outside_allowlist', reason: say('outbound.link', lang, { domain }), approvable: true });
   const pasted = new Set(detectSensitive(text).map((s) => s.type));
-  for (const type of pasted) findings.push({ verdict: 'warn', code: 'pasted_sensitive_value', reason: say('outbound.pasted', lang, { type: kindName(type, lang) }) });
+  for (const type of pasted) findings.push({ verdict: 'warn', code: 'pasted_sensitive_value', reason: say('outbound.pasted', lang, { type: kindName(type, lang) }), approvable: true });
   return findings;
 }
 
 function decide(text: string, findings: GuardFinding[]): GuardDecision {
   const verdict: Verdict = findings.some((f) => f.verdict === 'block') ? 'block' : findings.length ? 'warn' : 'allow';
-  return { verdict, findings, textHash: hashReply(text) };
+  return { verdict, findings, textHash: hashReply(text), approvable: findings.every((f) => f.verdict !== 'block' || f.approvable) };
+}
+
+function blockReasons(decision: GuardDecision): string[] {
+  return decision.findings.filter((f) => f.verdict === 'block').map((f) => f.reason);
 }

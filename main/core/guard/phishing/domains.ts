@@ -23,7 +23,7 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   const flags: DomainFlag[] = [];
   const own = [...policy.companyDomains, ...policy.allowedLinkDomains];
   if (domainIsWithin(link.host, own)) return flags;
-  if (SHORTENERS.has(link.domain) || SHORTENERS.has(link.host)) flags.push({ code: 'shortener', domain: link.domain });
+  if (SHORTENERS.has(link.domain) || SHORTENERS.has(link.host) || looksShortened(link)) flags.push({ code: 'shortener', domain: link.domain });
 
   const scripts = scriptsOf(link.hostUnicode);
   if (scripts.size > 1) flags.push({ code: 'mixed_script', domain: link.hostUnicode });
@@ -46,6 +46,25 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
     }
   }
   return flags;
+}
+
+/**
+ * A shortened link by its shape, for the many services no list keeps up with: a short name (at most six letters,
+ * `tiny.one`, `sh0rt.xyz`, `qq.gg`) and a path that is one random-looking key — letters mixed with digits or with
+ * capitals (`/Ab3dE9`, `/x7Kp2`), optionally behind a one- or two-letter folder (`/r/8fK2`). Page paths
+ * (`/help/contact`, `/p/12345`, `/acme-gift`) do not look like that.
+ */
+export function looksShortened(link: Link): boolean {
+  if (link.label.length > 6) return false;
+  const rest = link.raw.replace(/^https?:\/\//i, '');
+  const slash = rest.indexOf('/');
+  if (slash < 0) return false;
+  const m = /^\/(?:[a-z]{1,2}\/)?([A-Za-z0-9_-]{4,12})\/?$/.exec(rest.slice(slash).split(/[?#]/)[0]!);
+  if (!m) return false;
+  const key = m[1]!;
+  const hasDigit = /\d/.test(key);
+  const hasLetter = /[A-Za-z]/.test(key);
+  return hasLetter && (hasDigit || (/[a-z]/.test(key) && /[A-Z]/.test(key)));
 }
 
 /** Long brand names are found anywhere in a label; short ones (3 letters) only as a whole hyphen- or dot-separated word. */

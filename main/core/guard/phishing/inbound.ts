@@ -4,6 +4,7 @@ import { maskSpans, type DetectSensitive } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
 import { extractLinks } from '../text/links';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
+import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
 
 export type InboundFlagCode = 'lookalike' | 'shortener' | 'mixed_script' | 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency' | 'secret';
@@ -60,7 +61,9 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
     else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));
     else push('urgency', say('phishing.urgency', agentLang));
   }
-  const secrets = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()));
+  const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()));
+  const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
+  const secrets = [...detected, ...pasted];
   if (!secrets.length) return { flags };
   for (const type of new Set(secrets.map((s) => s.type.toLowerCase()))) {
     push('secret', say('phishing.secret_pasted', agentLang, { type: kindName(type, agentLang) }));

@@ -36,7 +36,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export function clauses(normalized: string): Clause[] {
   const out: Clause[] = [];
-  for (const part of normalized.split(CLAUSE_BREAK)) {
+  // a time (10:42), a decimal or a grouped number (1,500) is one token, not a clause break
+  for (const part of normalized.replace(/(?<=\d)[:.,٫٬](?=\d)/g, '').split(CLAUSE_BREAK)) {
     if (!part) continue;
     const tokens = part.match(TOKEN) ?? [];
     if (tokens.length) out.push({ text: tokens.join(' '), tokens });

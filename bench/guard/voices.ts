@@ -1,0 +1,103 @@
+/**
+ * Per-voice scores of the outbound and inbound guards on the corpora in `voices/` (see voices/README.md).
+ *   node --import tsx bench/guard/voices.ts            # tables for every set
+ *   node --import tsx bench/guard/voices.ts --misses   # also the rows the guard gets wrong, for the TUNING sets only
+ *   node --import tsx bench/guard/voices.ts --timing   # also the decision time per reply / message (one core)
+ * Held-out ("report only") rows are never printed one by one, so nobody tunes on them by accident.
+ * Pasted secrets are found by the real masking engine plus the guard's own password/PIN/CVV finder, as in the console.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluateReply, inspectInbound } from '../../main/core/guard';
+import { detectSensitive as detect } from '../../main/core/masking';
+import { BENCH_POLICY } from './eval';
+
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'voices');
+const showMisses = process.argv.includes('--misses');
+
+interface OutRow { id: string; voice: string; label: 'block' | 'allow'; text: string }
+interface InRow { id: string; voice: string; flags: string[]; text: string }
+
+const load = <T>(f: string): T[] => fs.readFileSync(path.join(here, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+const files = fs.readdirSync(here).filter((f) => f.endsWith('.jsonl')).sort();
+const tuning = (f: string) => f.startsWith('tune');
+const blocks = (t: string) => evaluateReply(t, 'en', BENCH_POLICY, detect).some((f) => f.verdict === 'block');
+const r3 = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(3));
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : '–');
+
+function outboundTable(file: string, rows: OutRow[]): void {
+  const by = new Map<string, { unsafe: number; caught: number; safe: number; blocked: number }>();
+  const total = { unsafe: 0, caught: 0, safe: 0, blocked: 0 };
+  for (const r of rows) {
+    const got = blocks(r.text);
+    const s = by.get(r.voice) ?? { unsafe: 0, caught: 0, safe: 0, blocked: 0 };
+    for (const x of [s, total]) {
+      if (r.label === 'block') { x.unsafe++; if (got) x.caught++; } else { x.safe++; if (got) x.blocked++; }
+    }
+    by.set(r.voice, s);
+    if (showMisses && tuning(file) && got !== (r.label === 'block')) console.error(`  ${r.id} expected ${r.label}: ${r.text}`);
+  }
+  console.log(`\n### ${file} (${tuning(file) ? 'tuning' : 'held out'})\n\n| voice | asks | recall | safe | wrongly blocked |\n|---|---|---|---|---|`);
+  for (const [v, s] of [...by].sort()) console.log(`| ${v} | ${s.unsafe} | ${r3(s.caught / s.unsafe)} | ${s.safe} | ${pct(s.blocked, s.safe)} |`);
+  console.log(`| **all** | ${total.unsafe} | **${r3(total.caught / total.unsafe)}** | ${total.safe} | **${pct(total.blocked, total.safe)}** |`);
+}
+
+function inboundTable(file: string, rows: InRow[]): void {
+  const scam = (fs: Iterable<string>) => [...fs].some((f) => f !== 'secret');
+  const by = new Map<string, { scams: number; caught: number; flagged: number; ordinaryFlagged: number; ordinary: number; secrets: number; secretsCaught: number }>();
+  const total = { scams: 0, caught: 0, flagged: 0, ordinaryFlagged: 0, ordinary: 0, secrets: 0, secretsCaught: 0 };
+  for (const r of rows) {
+    const got = new Set(inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive: detect }).flags.map((f) => f.code));
+    const s = by.get(r.voice) ?? { scams: 0, caught: 0, flagged: 0, ordinaryFlagged: 0, ordinary: 0, secrets: 0, secretsCaught: 0 };
+    for (const x of [s, total]) {
+      if (scam(r.flags)) { x.scams++; if (scam(got)) x.caught++; }
+      if (scam(got)) x.flagged++;
+      if (!r.flags.length) { x.ordinary++; if (got.size) x.ordinaryFlagged++; }
+      if (r.flags.includes('secret')) { x.secrets++; if (got.has('secret')) x.secretsCaught++; }
+    }
+    by.set(r.voice, s);
+    const wrong = scam(r.flags) !== scam(got) || r.flags.includes('secret') !== got.has('secret');
+    if (showMisses && tuning(file) && wrong) console.error(`  ${r.id} expected ${JSON.stringify(r.flags)} got ${JSON.stringify([...got])}: ${r.text}`);
+  }
+  console.log(`\n### ${file} (${tuning(file) ? 'tuning' : 'held out'})\n\n| voice | scams | scam recall | scam precision | pasted secrets caught | ordinary messages flagged |\n|---|---|---|---|---|---|`);
+  for (const [v, s] of [...by, ['**all**', total] as const].sort((a, b) => (a[0] === '**all**' ? 1 : b[0] === '**all**' ? -1 : a[0].localeCompare(b[0])))) {
+    console.log(`| ${v} | ${s.scams} | ${r3(s.caught / s.scams)} | ${r3(s.caught / s.flagged)} | ${s.secretsCaught}/${s.secrets} | ${s.ordinaryFlagged}/${s.ordinary} |`);
+  }
+}
+
+for (const f of files) {
+  if (f.includes('inbound')) inboundTable(f, load<InRow>(f));
+  else outboundTable(f, load<OutRow>(f));
+}
+
+if (process.argv.includes('--timing')) {
+  // Wall time includes whatever else the machine runs; CPU time (process.cpuUsage, µs resolution) is this decision's own.
+  const pick = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  const timed = (fn: () => unknown, wall: number[], cpu: number[]) => {
+    const c = process.cpuUsage();
+    const s = process.hrtime.bigint();
+    fn();
+    wall.push(Number(process.hrtime.bigint() - s) / 1e6);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  };
+  const texts = files.flatMap((f) => load<{ text: string }>(f).map((r) => ({ inbound: f.includes('inbound'), text: r.text })));
+  const t = { out: [[], []], inb: [[], []], long: [[], []] } as Record<'out' | 'inb' | 'long', [number[], number[]]>;
+  for (let round = 0; round < 30; round++) {
+    for (const { inbound, text } of texts) {
+      if (inbound) timed(() => inspectInbound(text, 'en', { policy: BENCH_POLICY, detectSensitive: detect }), ...t.inb);
+      else timed(() => evaluateReply(text, 'en', BENCH_POLICY, detect), ...t.out);
+    }
+  }
+  const long = 'Hello, thanks for waiting. '.repeat(40) + 'Please send me the code we just texted you.';
+  for (let i = 0; i < 300; i++) timed(() => evaluateReply(long, 'en', BENCH_POLICY, detect), ...t.long);
+  const line = (name: string, [wall, cpu]: [number[], number[]]) =>
+    console.log(`| ${name} | ${wall.length} | ${pick(cpu, 0.5).toFixed(3)} / ${pick(cpu, 0.99).toFixed(3)} ms | ${pick(wall, 0.5).toFixed(3)} / ${pick(wall, 0.99).toFixed(3)} ms |`);
+  console.log(`\n### Decision time (masking engine included; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)\n`);
+  console.log('| decision | runs | CPU p50 / p99 | wall p50 / p99 |\n|---|---|---|---|');
+  line('outbound reply (all corpus replies)', t.out);
+  line(`outbound reply of ${long.length} characters`, t.long);
+  line('inbound message', t.inb);
+}

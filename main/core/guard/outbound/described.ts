@@ -1,0 +1,80 @@
+/**
+ * Secrets described instead of named. A scammer rarely says "OTP": they ask for "the digits in the text we sent",
+ * "a photo of the front of the card", "the three numbers on the back", or ask what a message they know arrived
+ * says. These entries recognise a secret by its attributes — what it is made of (digits, a count of them), where it
+ * came from (a text, an SMS, "from us", "that arrived"), where it is printed (front, back, signature strip) — rather
+ * than by its name. Same conventions as `lexicon.ts`: regular-expression sources over one clause's folded tokens.
+ */
+import type { SecretKind } from './lexicon';
+
+const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
+/** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
+const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|payamak|${AR_PFX}(?:رساله|رسائل|مسج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
+const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
+const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
+const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
+
+export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
+  otp: [
+    // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
+    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akhar\\S*|e akhar))`,
+    // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
+    `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on) (?:the |that |this |your |our )?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
+    `${DIGITS_WORD} (?:\\S+ ){0,2}?(?:الموجوده|الوارده|المكتوبه|اللي|الي|لي|يلي|ياللي|elli|illi|li|ke|كه|درج ?شده)\\S* (?:\\S+ ){0,3}?(?:في|ف|ب|بال|فال|تو|توي|در)?${CARRIER_WORD}`,
+    // digits and a message in one phrase, whatever joins them: "the numbers off that text", "ارقام المسج"
+    `${DIGITS_WORD} (?:\\S+ ){0,2}?${CARRIER_WORD}`,
+    // the message itself, qualified as received: "the message we sent you", "پیامکی که دریافت کردید", "المسج اللي جالك"
+    `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came|that arrived)`,
+    `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
+    // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
+    '(?:sms|payamak|peyamak|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
+    '(?:sms|payamak|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
+  ],
+  card: [
+    // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
+    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
+    '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
+    // the number printed on it: "the complete number printed on the front of your card"
+    '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards)',
+    '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown) on (?:\\S+ ){0,4}?card',
+    `${AR_PFX}(?:رقم|ارقام|نمره)\\S* (?:ال)?(?:بطاق|كارت|كارط|فيزا)\\S* (?:كامل|كله|بالكامل|كاملا|كلها)\\S*`,
+    '(?:شماره|ارقام|اعداد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
+  ],
+  cvv: [
+    '(?:3|three) (?:digits?|numbers?|figures) (?:\\S+ ){0,4}?(?:back|behind|reverse|signature)\\S*',
+    '(?:digits?|numbers?|figures) (?:\\S+ ){0,3}?(?:next to|beside|by|near|on) (?:the )?signature',
+    `(?:ال)?(?:ارقام|الارقام|خانات) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
+    '(?:3|تلت|تلات|ثلاث|el 3|al 3) (?:ar2am|arqam|ra2am) (?:\\S+ ){0,2}?(?:wara|khalf|dahr)',
+    '(?:سه|3) (?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
+  ],
+  pin: [
+    '(?:4|four) (?:digits?|numbers?) (?:\\S+ ){0,5}?(?:atm|cash machine|cash point|cashpoint|machine|keypad|terminal)',
+    '(?:numbers?|digits?|code) (?:\\S+ ){0,3}?(?:type|enter|punch|key) (?:\\S+ ){0,2}?(?:at|into|on) (?:the )?(?:atm|cash machine|machine|keypad)',
+  ],
+  password: [
+    '(?:secret )?(?:word|phrase|key) (?:\\S+ ){0,3}?(?:to |for )?(?:log ?in|sign ?in|get in|access)\\S*', 'secret word',
+  ],
+};
+
+/**
+ * A question about what a received message says — "what did it say?", "فيها إيه؟", "چی توش نوشته؟" — asks for the
+ * code in it when a message to the reader was mentioned in this clause or the two before.
+ */
+export const CONTENT_QUESTION = [
+  'what (?:did|does|do|did it|does it) (?:it|they|that|this|the (?:\\S+ )?(?:text|sms|message|msg|notification)) (?:\\S+ )?(?:say|read|show)s?', "what's in it", 'what is in it', 'what (?:was|is) in (?:it|there|the (?:text|sms|message))',
+  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
+  '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها (?:ايه|اي|ايش|شو|وش|شنو|اشنو)', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
+  'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
+  'shu maktoob', 'sho maktoob', 'shu maktub', 'fiha eh', 'fiha eih', 'fiha eeh', 'eh elly maktoob', 'chi neveshte', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
+];
+
+/** Any mention of a message that reached the reader: the carrier a content question refers to. */
+export const CARRIER = [
+  CARRIER_WORD, 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برات (?:اومد|فرستاديم)\\S*', 'براتون (?:اومد|فرستاديم|ارسال)\\S*',
+];
+
+/** A message about something harmless: "the SMS with the tracking link", "the error message". */
+export const HARMLESS_CARRIER = [
+  'error', 'tracking', 'delivery', 'link', 'links', 'screen', 'date', 'address', 'invoice', 'receipt', 'order', 'promo', 'offer', 'appointment', 'parcel', 'courier',
+  `${AR_PFX}(?:تتبع|شحن|خطا|لينك|رابط|موعد|عنوان|فاتوره|طلب|اوردر|عرض|توصيل)\\S*`, '(?:پيگيري|لينك|خطا|ارور|تحويل|ادرس|فاكتور|سفارش|ارسال مرسوله)\\S*',
+];

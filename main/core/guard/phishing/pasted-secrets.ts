@@ -1,0 +1,58 @@
+/**
+ * Secrets a customer pastes that the masking engine has no type for: a password ("my password is Sunny#2024",
+ * "الباسورد بتاعي Ahmed@123", "رمزم mina1370 هست"), a PIN ("PIN 7391", "الرقم السري ٤٨٢٠") and a card security
+ * code ("cvv is 417"). A value counts only right after its name (with a few filler words such as "is", "هو", "بتاعي",
+ * "هست" between; an Arabic name may carry و/ف/ب: "والرقم السري") and only when it looks like one: digits of the right length for a PIN or CVV; for a password, a
+ * token with a digit or a symbol (so "my password is wrong" is not a password). Offsets are the original text's.
+ */
+import type { SensitiveSpan } from '../ports';
+
+type PastedType = 'PASSWORD' | 'PIN' | 'CVV';
+
+const A = '[اأإآٱ]';
+const Y = '[يیى]';
+const K = '[كک]';
+const H = '[هة]';
+/** Names of each secret, as people write them; Arabic and Persian letter variants spelled out as classes. */
+const NAMES: Record<PastedType, string> = {
+  PASSWORD: [
+    'pass ?word', 'passwd', 'pwd', 'pass', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
+    `(?:ال|${A}ل)?باس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
+    'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
+  ].join('|'),
+  PIN: [
+    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:دوم|${A}ول|${K}ارت)\\S*`, 'ramze? ?(?:dovom|kart)\\S*', 'el ?pin',
+  ].join('|'),
+  CVV: ['cvv2?', 'cvc2?', 'cv2', 'security code', `رمز (?:ال)?${A}مان`, `سی ?وی ?وی\\S*`, 'cvv ?2'].join('|'),
+};
+const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|هست|است|هستش|اینه|ای?نه|mine|here)`;
+const VALUE: Record<PastedType, string> = {
+  PASSWORD: '[^\\s"\'«»،,]{4,64}',
+  PIN: '[0-9٠-٩۰-۹]{4,6}',
+  CVV: '[0-9٠-٩۰-۹]{3,4}',
+};
+const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
+  type,
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
+}));
+
+/** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
+function looksLikePassword(v: string): boolean {
+  if (/^https?:|@.+\./i.test(v)) return false; // a link or an e-mail address is not a password
+  return /[\p{N}]/u.test(v) || /[^\p{L}\p{N}]/u.test(v);
+}
+
+export function findPastedSecrets(text: string): SensitiveSpan[] {
+  const spans: SensitiveSpan[] = [];
+  for (const { type, re } of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const value = m[1]!;
+      // a trailing "!" or "." may be punctuation or part of the password: judged without it, masked with it
+      if (type === 'PASSWORD' && !looksLikePassword(value.replace(/[.!?؟)]+$/u, ''))) continue;
+      const start = m.index + m[0].lastIndexOf(m[1]!);
+      spans.push({ type, start, end: start + value.length, confidence: 0.9 });
+    }
+  }
+  return spans;
+}
