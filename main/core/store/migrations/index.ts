@@ -3,6 +3,7 @@ import m002 from './002-core-schema';
 import m003 from './003-identity';
 import m005 from './005-guard';
 import m006 from './006-snooze';
+import m007 from './007-read-paths';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
  * Every migration, in order. Add a file `NNN-name.ts` and list it here; never edit one that has shipped.
  * (004 was set aside for the connectors, which keep channel health in memory and needed no table.)
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m005, m006];
+export const migrations: readonly Migration[] = [m001, m002, m003, m005, m006, m007];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
