@@ -61,7 +61,12 @@ async function openToInbox(): Promise<{ core: Core; call: (channel: string, requ
   return { core, call, openMs, inboxMs: performance.now() - t1 };
 }
 
-// 1. Open, cold and warm.
+// 1. Open, cold and warm. A dataset written by an older Diwan is first opened once (migrations, a full check).
+const first = performance.now();
+const upgrade = await openCoreHere();
+const schema = upgrade.db.pragma('user_version', { simple: true }) as number;
+upgrade.close();
+console.log(`first open of the dataset (pending migrations to schema ${schema}, and a full check unless it was closed cleanly): ${ms(performance.now() - first)}`);
 const evicted = evictFromPageCache();
 const cold = await openToInbox();
 cold.core.close();
