@@ -1,11 +1,14 @@
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { DEFAULT_GUARD_POLICY, resolveGuardPolicy } from '../../main/core/guard';
-import { cachedStatement } from '../../main/core/store';
+import { cachedStatement, migrations, openDatabase } from '../../main/core/store';
+import { ftsExpression, queryTerms } from '../../main/core/store/search-text';
 import { cachedStatementCount } from '../../main/core/store/statement-cache';
 import { InboundFlagCache } from '../../main/ipc/inbound-flags';
 import { inbound, storeCore } from '../helpers/store';
+import { tmpDir } from '../helpers/tmp';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -171,5 +174,31 @@ describe('inbound scam flags', () => {
     const again = cache.flags(2, 'they sent bit.ly/3abc', 'en');
     expect(again).toEqual(first);
     expect(cache.flags(2, 'they sent bit.ly/3abc', 'en')).toBe(again);
+  });
+});
+
+describe('migration 008 (search prefix indexes)', () => {
+  it('refills the search index from the masked text, as ingest indexes it, with prefix indexes', () => {
+    const file = path.join(tmpDir(), 'diwan.sqlite');
+    const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 7) });
+    old.exec(`INSERT INTO channels (id, kind, name, created_at) VALUES ('tg', 'telegram', 'tg', 1);
+      INSERT INTO contacts (id, channel_id, platform_user_id, created_at) VALUES (1, 'tg', 'u', 1);
+      INSERT INTO conversations (id, channel_id, platform_conversation_id, contact_id, last_activity_at, created_at) VALUES (1, 'tg', 'c', 1, 1, 1);`);
+    const texts = ['أين الفاتورة؟', 'payment ⟦CARD·••11⟧ pending', 'سفارش من کی می‌رسد', 'ﻻ شكراً'];
+    const add = old.prepare("INSERT INTO messages (conversation_id, channel_id, direction, masked_text, sent_at, stored_at) VALUES (1, 'tg', 'in', ?, 1, 1)");
+    for (const t of texts) add.run(t);
+    old.close();
+
+    const db = openDatabase(file);
+    const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'messages_fts'").pluck().get() as string;
+    expect(sql).toMatch(/prefix = '2 3'/);
+    const ids = (q: string) => db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(ftsExpression(queryTerms(q)));
+    expect(ids('فاتوره')).toEqual([1]); // teh marbuta folded, article stripped, as at ingest
+    expect(ids('ال')).toEqual([1]);
+    expect(ids('pa')).toEqual([2]);
+    expect(ids('سفارش')).toEqual([3]);
+    expect(ids('لا')).toEqual([4]); // the presentation-form ligature unfolded
+    for (const t of texts) expect(db.prepare('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(ftsExpression(queryTerms(t)))).toBe(1);
+    db.close();
   });
 });

@@ -95,6 +95,7 @@ function migrate(db: Db, migrations: readonly Migration[], from: number): void {
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();
