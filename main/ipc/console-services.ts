@@ -5,7 +5,7 @@ import { detectLang } from '../core/guard';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
-import { InboundFlagCache } from './inbound-flags';
+import { InboundFlags, type GuardLang } from './inbound-flags';
 import type {
   Actor,
   ChannelKindT,
@@ -47,7 +47,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
     seen?.set(id, ref);
     return ref;
   };
-  const inboundFlags = new InboundFlagCache(() => core.guards.policy);
+  const inboundFlags = new InboundFlags(() => core.guards.policy, store.inboundChecks);
   const channelsById = () => new Map(store.channels.list().map((c) => [c.id, c]));
   const kindOf = (kind: string): ChannelKindT => ((CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo');
   const labelNames = () => new Map(store.labels.list().map((l) => [l.id, l.name]));
@@ -74,8 +74,9 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
   };
   const summary = (id: number) => row(store.conversations.get(id));
 
-  const messageRow = (m: StoredMessage, agentLang: 'en' | 'ar' | 'fa' = 'en'): MessageRow => {
-    const flags = m.direction === 'in' ? inboundFlags.flags(m.id, m.maskedText, agentLang) : [];
+  /** `known`: the flags already worked out for the message's conversation (InboundFlags.forConversation). */
+  const messageRow = (m: StoredMessage, agentLang: GuardLang = 'en', known?: Map<number, NonNullable<MessageRow['flags']>>): MessageRow => {
+    const flags = m.direction !== 'in' ? [] : known ? (known.get(m.id) ?? []) : inboundFlags.flags(m.id, m.maskedText, agentLang);
     return {
       id: m.id,
       direction: m.direction,
@@ -154,10 +155,13 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         } catch {
           return null;
         }
+        const messages = store.conversations.messages(id, { limit: 500 });
+        const checked = inboundFlags.forConversation(id, messages, lang ?? 'en');
         if (opener) {
-          // One transaction, one disk sync: the read mark and the audit entry of the opening.
+          // One transaction, one disk sync: the read mark, the scam checks' new outcomes and the audit entry.
           const changed = db.transaction(() => {
             const read = store.conversations.markRead(id);
+            store.inboundChecks.record(id, checked.rules, checked.unrecorded);
             core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: opener.username, target: `conversation:${id}` });
             return read;
           })();
@@ -171,7 +175,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         const earlier = (q.earlier.all(c.contact.id, id) as number[]).map((e) => store.conversations.get(e));
         return {
           summary: row(c, channels),
-          messages: store.conversations.messages(id, { limit: 500 }).map((m) => messageRow(m, lang)),
+          messages: messages.map((m) => messageRow(m, lang, checked.flags)),
           notes: store.notes.list(id).map((n) => ({ id: n.id, author: userRef(n.authorId), createdAt: n.createdAt, maskedText: n.maskedText })),
           customer: {
             name: c.contact.displayName ?? '',

@@ -6,7 +6,7 @@ import { DEFAULT_GUARD_POLICY, resolveGuardPolicy } from '../../main/core/guard'
 import { cachedStatement, migrations, openDatabase } from '../../main/core/store';
 import { ftsExpression, queryTerms } from '../../main/core/store/search-text';
 import { cachedStatementCount } from '../../main/core/store/statement-cache';
-import { InboundFlagCache } from '../../main/ipc/inbound-flags';
+import { InboundFlags } from '../../main/ipc/inbound-flags';
 import { inbound, storeCore } from '../helpers/store';
 import { tmpDir } from '../helpers/tmp';
 
@@ -160,20 +160,40 @@ describe('statement reuse', () => {
 });
 
 describe('inbound scam flags', () => {
-  it('are checked once per message and language, again for changed text or a new policy', () => {
+  it('are checked once per message under the same rules: outcomes recorded, only flagged ones worded again', async () => {
+    core = await storeCore();
+    const c = core;
+    const texts = ['they sent bit.ly/3abc', 'hello there', 'where is my order', 'ok thanks'];
+    c.store.sink.ingest('tg', texts.map((text, i) => inbound(i, { text })));
+    const id = c.store.conversations.list().items[0]!.id;
     let policy = DEFAULT_GUARD_POLICY;
-    const cache = new InboundFlagCache(() => policy);
-    const first = cache.flags(1, 'they sent bit.ly/3abc', 'en');
-    expect(first.map((f) => f.code)).toEqual(['shortener']);
-    expect(cache.flags(1, 'they sent bit.ly/3abc', 'en')).toBe(first);
-    const ar = cache.flags(1, 'they sent bit.ly/3abc', 'ar');
-    expect(ar).not.toBe(first);
-    expect(ar[0]!.explanation).not.toBe(first[0]!.explanation);
-    expect(cache.flags(1, 'erased ⟦TEXT⟧', 'en')).toEqual([]);
-    policy = resolveGuardPolicy({});
-    const again = cache.flags(2, 'they sent bit.ly/3abc', 'en');
-    expect(again).toEqual(first);
-    expect(cache.flags(2, 'they sent bit.ly/3abc', 'en')).toBe(again);
+    const flags = new InboundFlags(() => policy, c.store.inboundChecks);
+    const msgs = () => c.store.conversations.messages(id);
+
+    const first = flags.forConversation(id, msgs(), 'en');
+    expect([...first.flags.values()].map((f) => f.map((x) => x.code))).toEqual([['shortener']]);
+    expect(first.unrecorded.map(([, flagged]) => flagged)).toEqual([true, false, false, false]);
+    c.store.inboundChecks.record(id, first.rules, first.unrecorded);
+
+    const again = flags.forConversation(id, msgs(), 'ar');
+    expect(again.unrecorded).toEqual([]);
+    expect([...again.flags.values()][0]![0]!.explanation).not.toBe([...first.flags.values()][0]![0]!.explanation);
+    // A fresh process (empty memory) reads the outcomes back: still nothing to check but the flagged message.
+    const fresh = new InboundFlags(() => policy, c.store.inboundChecks);
+    expect(fresh.forConversation(id, msgs(), 'en')).toEqual({ ...first, unrecorded: [] });
+
+    // New rules (IT signed another policy): every message is checked again.
+    policy = resolveGuardPolicy({ companyDomains: ['acme.com'] });
+    const changed = flags.forConversation(id, msgs(), 'en');
+    expect(changed.rules).not.toBe(first.rules);
+    expect(changed.unrecorded).toHaveLength(4);
+  });
+
+  it('a message whose text changed since it was cached is checked again', () => {
+    const flags = new InboundFlags(() => DEFAULT_GUARD_POLICY);
+    const a = flags.flags(1, 'they sent bit.ly/3abc', 'en');
+    expect(flags.flags(1, 'they sent bit.ly/3abc', 'en')).toBe(a);
+    expect(flags.flags(1, 'erased', 'en')).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import m005 from './005-guard';
 import m006 from './006-snooze';
 import m007 from './007-read-paths';
 import m008 from './008-search-prefix';
+import m009 from './009-inbound-checks';
 import type { Db } from '../database';
 
 export interface Migration {
@@ -19,6 +20,6 @@ export interface Migration {
  * Every migration, in order. Add a file `NNN-name.ts` and list it here; never edit one that has shipped.
  * (004 was set aside for the connectors, which keep channel health in memory and needed no table.)
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m005, m006, m007, m008];
+export const migrations: readonly Migration[] = [m001, m002, m003, m005, m006, m007, m008, m009];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
