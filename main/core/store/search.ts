@@ -12,6 +12,8 @@ export interface SearchFilter {
   /** sentAt bounds, inclusive (ms). */
   from?: number;
   to?: number;
+  /** False when the caller marks matches itself (the console's segments): `highlights` are then left empty. */
+  highlights?: boolean;
 }
 
 export interface SearchHit {
@@ -57,7 +59,7 @@ export class SearchRepository {
       direction: r.direction,
       maskedText: r.masked_text,
       sentAt: r.sent_at,
-      highlights: highlightRanges(r.masked_text, terms),
+      highlights: opts.highlights === false ? [] : highlightRanges(r.masked_text, terms),
     }));
   }
 
