@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { checkIntegrityInBackground, cleanCloseMarker, integrityCheckAtOpen, LATEST_SCHEMA_VERSION, openDatabase, schemaVersion } from '../../main/core/store';
+import { checkIntegrityInBackground, cleanCloseMarker, lastIntegrityCheck, scheduleIntegrityCheck, integrityCheckAtOpen, LATEST_SCHEMA_VERSION, openDatabase, schemaVersion } from '../../main/core/store';
 import { tmpDir } from '../helpers/tmp';
 
 function sha(file: string) {
@@ -171,5 +171,38 @@ describe('the integrity check at open', () => {
     db.prepare('INSERT INTO filler VALUES (?)').run('written meanwhile');
     expect(await pending).toEqual({ ok: true, problems: [] });
     db.close();
+  });
+
+  it('the scheduled check records a healthy file, skips while the last one is recent, and reports damage', async () => {
+    const file = path.join(tmpDir(), 'diwan.sqlite');
+    const db = filled(file);
+    let now = 1_000_000;
+    const healthy = await new Promise<number | null>((resolve, reject) => {
+      scheduleIntegrityCheck({ db, file, now: () => now, everyMs: 1000, delayMs: 0, onDamage: () => reject(new Error('no damage expected')), onError: reject });
+      const poll = setInterval(() => {
+        if (lastIntegrityCheck(db) !== null) {
+          clearInterval(poll);
+          resolve(lastIntegrityCheck(db));
+        }
+      }, 20);
+    });
+    expect(healthy).toBe(now);
+    now += 500;
+    let ran = false;
+    scheduleIntegrityCheck({ db, file, now: () => now, everyMs: 1000, delayMs: 0, onDamage: () => (ran = true) })();
+    expect(ran).toBe(false);
+    db.close();
+
+    // Damage that appears while Diwan has the file open (the disk, not a writer): open first, then scribble.
+    const reader = openDatabase(file, { readonly: true });
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, 4096 * 3);
+    fs.closeSync(fd);
+    now += 5000;
+    const found = await new Promise<string[]>((resolve, reject) =>
+      scheduleIntegrityCheck({ db: reader, file, now: () => now, everyMs: 1000, delayMs: 0, onDamage: (r) => resolve(r.problems), onError: reject }),
+    );
+    expect(found.length).toBeGreaterThan(0);
+    reader.close();
   });
 });
