@@ -20,6 +20,25 @@ export function memoryKeychain(): KeychainPort {
   };
 }
 
+/**
+ * The in-memory keychain, saved to `file` (0600) after every change, so a dataset kept by one benchmark run can be
+ * opened by another (`dataset.ts --keep`, then `console.ts --dir`). Benchmark data only: never a real key.
+ */
+export function fileKeychain(file: string): KeychainPort {
+  const m = new Map<string, string>(fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Array<[string, string]>) : []);
+  const save = () => fs.writeFileSync(file, JSON.stringify([...m]), { mode: 0o600 });
+  return {
+    getPassword: async (s, a) => m.get(`${s}\0${a}`) ?? null,
+    setPassword: async (s, a, p) => void (m.set(`${s}\0${a}`, p), save()),
+    deletePassword: async (s, a) => {
+      const had = m.delete(`${s}\0${a}`);
+      save();
+      return had;
+    },
+    findCredentials: async (s) => [...m].filter(([k]) => k.startsWith(`${s}\0`)).map(([k, password]) => ({ account: k.split('\0')[1]!, password })),
+  };
+}
+
 /** Without `masker`, the core masks with the real detectors on its preparation worker, as the console does. */
 export async function benchCore(dataDir: string, keychain = memoryKeychain(), masker?: Masker): Promise<Core> {
   const core = await openCore({ dataDir, keychain, keychainService: 'Diwan-bench', masker });

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConversationFilter } from '../../main/core/store';
-import { argValue, benchCore, freshDir, messageText, ms, rng, timings } from './common';
+import { argValue, benchCore, fileKeychain, freshDir, messageText, ms, rng, timings } from './common';
 
 const total = argValue('--messages', 1_000_000);
 const convCount = Math.max(100, Math.round(total / 10));
@@ -23,7 +23,8 @@ const BATCH = 1000;
 const CHANNELS = ['tg', 'wa', 'x'];
 
 const dir = freshDir('dataset');
-const core = await benchCore(dir);
+// With --keep the data key is saved beside the database, so bench/store/console.ts can open the kept dataset.
+const core = await benchCore(dir, process.argv.includes('--keep') ? fileKeychain(path.join(dir, 'bench-keychain.json')) : undefined);
 const { store, db } = core;
 for (const id of CHANNELS) store.channels.create({ id, kind: id, name: id });
 const r = rng(42);

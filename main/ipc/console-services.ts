@@ -1,11 +1,11 @@
 import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
 import { replyWindow, type ChannelHealth as RuntimeHealth, type ChannelKind } from '../core/connectors';
-import { detectLang, inspectInbound } from '../core/guard';
-import { detectSensitive } from '../core/masking';
+import { detectLang } from '../core/guard';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
+import { InboundFlags, type GuardLang } from './inbound-flags';
 import type {
   Actor,
   ChannelKindT,
@@ -18,7 +18,6 @@ import type {
 } from './console-port';
 
 const SLA_FIRST_RESPONSE_MS = 3_600_000;
-const COUNT_CAP = 100_000;
 
 /**
  * The console's services over the real core: the store for conversations, notes, labels, canned replies, search and
@@ -28,7 +27,8 @@ const COUNT_CAP = 100_000;
 export function createConsoleServices(core: Core, notifier: NotifierPort): ConsoleServices {
   const { store, db } = core;
   const q = {
-    lastInbound: db.prepare("SELECT MAX(sent_at) FROM messages WHERE conversation_id = ? AND direction = 'in'").pluck(),
+    // Walks the conversation's messages newest first and stops at the first inbound one.
+    lastInbound: db.prepare("SELECT sent_at FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY sent_at DESC LIMIT 1").pluck(),
     message: db.prepare('SELECT conversation_id FROM messages WHERE id = ?').pluck(),
     outboxOf: db.prepare('SELECT id, state FROM outbox WHERE message_id = ?'),
     earlier: db.prepare(
@@ -37,16 +37,22 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
     byPlatform: db.prepare('SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?').pluck(),
   };
 
-  const userRef = (id: string | null) => {
+  /** `seen` keeps one lookup per person within a call (a page names the same few assignees many times). */
+  const userRef = (id: string | null, seen?: Map<string, { id: string; name: string }>) => {
     if (!id) return null;
+    const known = seen?.get(id);
+    if (known) return known;
     const u = core.identity.users.byId(id);
-    return { id, name: u ? u.displayName || u.username : id };
+    const ref = { id, name: u ? u.displayName || u.username : id };
+    seen?.set(id, ref);
+    return ref;
   };
+  const inboundFlags = new InboundFlags(() => core.guards.policy, store.inboundChecks);
   const channelsById = () => new Map(store.channels.list().map((c) => [c.id, c]));
   const kindOf = (kind: string): ChannelKindT => ((CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo');
   const labelNames = () => new Map(store.labels.list().map((l) => [l.id, l.name]));
 
-  const row = (c: ConversationSummary, channels = channelsById(), labels = labelNames()): ConversationRow => {
+  const row = (c: ConversationSummary, channels = channelsById(), labels = labelNames(), people?: Map<string, { id: string; name: string }>): ConversationRow => {
     const ch = channels.get(c.channelId);
     return {
       id: c.id,
@@ -57,7 +63,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       preview: c.preview ?? '',
       status: c.status,
       snoozedUntil: c.snoozedUntil,
-      assignee: userRef(c.assigneeId),
+      assignee: userRef(c.assigneeId, people),
       unread: c.unread,
       labels: c.labelIds
         .map((id) => labels.get(id))
@@ -68,8 +74,9 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
   };
   const summary = (id: number) => row(store.conversations.get(id));
 
-  const messageRow = (m: StoredMessage, agentLang: 'en' | 'ar' | 'fa' = 'en'): MessageRow => {
-    const flags = m.direction === 'in' ? inspectInbound(m.maskedText, agentLang, { policy: core.guards.policy, detectSensitive }).flags : [];
+  /** `known`: the flags already worked out for the message's conversation (InboundFlags.forConversation). */
+  const messageRow = (m: StoredMessage, agentLang: GuardLang = 'en', known?: Map<number, NonNullable<MessageRow['flags']>>): MessageRow => {
+    const flags = m.direction !== 'in' ? [] : known ? (known.get(m.id) ?? []) : inboundFlags.flags(m.id, m.maskedText, agentLang);
     return {
       id: m.id,
       direction: m.direction,
@@ -77,7 +84,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       maskedText: m.maskedText,
       author: userRef(m.authorId),
       ...(m.delivery ? { delivery: { state: m.delivery, ...(m.deliveryReason ? { reason: m.deliveryReason } : {}) } } : {}),
-      ...(flags.length ? { flags: flags.map((f) => ({ code: f.code, explanation: f.explanation })) } : {}),
+      ...(flags.length ? { flags } : {}),
     };
   };
   const messageById = (conversationId: number, messageId: number): MessageRow => {
@@ -100,9 +107,6 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
     lang: detectLang(text),
   });
 
-  const count = (where: string, ...args: unknown[]) =>
-    (db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM conversations WHERE ${where} LIMIT ${COUNT_CAP})`).pluck().get(...args) as number);
-
   return {
     notifier,
     inbox: {
@@ -119,35 +123,21 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
           ...(labelId !== undefined ? { labelId } : {}),
         };
         const page = store.conversations.list(storeFilter, { limit, ...(at ? { after: { lastActivityAt: Number(at[1]), id: Number(at[2]) } } : {}) });
-        // The total for the same filter (capped: the list only needs "many" past a point).
-        const where: string[] = ['1'];
-        const args: unknown[] = [];
-        const add = (clause: string, ...values: unknown[]) => {
-          where.push(clause);
-          args.push(...values);
-        };
-        if (filter.status) add('status = ?', filter.status);
-        if (filter.channelId) add('channel_id = ?', filter.channelId);
-        if (filter.scope === 'mine') add('assignee_id = ?', actorId);
-        if (filter.scope === 'unassigned') add('assignee_id IS NULL');
-        if (labelId !== undefined) add('id IN (SELECT conversation_id FROM conversation_labels WHERE label_id = ?)', labelId);
         const channels = channelsById();
         const labels = labelNames();
+        const people = new Map<string, { id: string; name: string }>();
         return {
-          items: page.items.map((c) => row(c, channels, labels)),
+          items: page.items.map((c) => row(c, channels, labels, people)),
           nextCursor: page.next ? `${page.next.lastActivityAt}:${page.next.id}` : null,
-          total: count(where.join(' AND '), ...args),
+          total: store.conversations.count(storeFilter),
         };
       },
       counts(actorId) {
-        const open = "status != 'resolved'";
-        const unread = new Map(
-          (db.prepare(`SELECT channel_id AS id, SUM(unread) AS n FROM conversations WHERE ${open} GROUP BY channel_id`).all() as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]),
-        );
+        const unread = store.conversations.unreadByChannel();
         return {
-          mine: count(`${open} AND assignee_id = ?`, actorId),
-          unassigned: count(`${open} AND assignee_id IS NULL`),
-          all: count(open),
+          mine: store.conversations.count({ unresolved: true, assigneeId: actorId }),
+          unassigned: store.conversations.count({ unresolved: true, assigneeId: null }),
+          all: store.conversations.count({ unresolved: true }),
           labels: store.labels.list().map((l) => l.name).slice(0, 200),
           channels: store.channels.list().map((c) => ({ id: c.id, kind: kindOf(c.kind), name: c.name, unread: unread.get(c.id) ?? 0 })),
         };
@@ -165,10 +155,17 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         } catch {
           return null;
         }
+        const messages = store.conversations.messages(id, { limit: 500 });
+        const checked = inboundFlags.forConversation(id, messages, lang ?? 'en');
         if (opener) {
-          store.conversations.markRead(id);
-          core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: opener.username, target: `conversation:${id}` });
-          c = store.conversations.get(id);
+          // One transaction, one disk sync: the read mark, the scam checks' new outcomes and the audit entry.
+          const changed = db.transaction(() => {
+            const read = store.conversations.markRead(id);
+            store.inboundChecks.record(id, checked.rules, checked.unrecorded);
+            core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: opener.username, target: `conversation:${id}` });
+            return read;
+          })();
+          if (changed) c = store.conversations.get(id);
         }
         const channels = channelsById();
         const ch = channels.get(c.channelId);
@@ -178,7 +175,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         const earlier = (q.earlier.all(c.contact.id, id) as number[]).map((e) => store.conversations.get(e));
         return {
           summary: row(c, channels),
-          messages: store.conversations.messages(id, { limit: 500 }).map((m) => messageRow(m, lang)),
+          messages: messages.map((m) => messageRow(m, lang, checked.flags)),
           notes: store.notes.list(id).map((n) => ({ id: n.id, author: userRef(n.authorId), createdAt: n.createdAt, maskedText: n.maskedText })),
           customer: {
             name: c.contact.displayName ?? '',
@@ -231,10 +228,15 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       },
       search({ actor, query, channelId, status, from, to, limit }) {
         const channels = channelsById();
-        const hits = store.search.search(query, { limit: 200, ...(channelId ? { channelId } : {}) }).filter((h) => {
-          if (from !== undefined && h.sentAt < from) return false;
-          if (to !== undefined && h.sentAt > to) return false;
-          return status === undefined || store.conversations.get(h.conversationId).status === status;
+        // Every filter is applied inside the query, before the 200-hit cap, so the total counts matching hits.
+        // The handler marks matches in the segments it shows; the store need not work out highlights for 200 hits.
+        const hits = store.search.search(query, {
+          limit: 200,
+          highlights: false,
+          ...(channelId ? { channelId } : {}),
+          ...(status ? { status } : {}),
+          ...(from !== undefined ? { from } : {}),
+          ...(to !== undefined ? { to } : {}),
         });
         core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length } });
         return {
@@ -351,9 +353,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
     admin: {
       channels() {
         const byChannel = new Map(health().map((h) => [h.channelId, h]));
-        const unread = new Map(
-          (db.prepare("SELECT channel_id AS id, SUM(unread) AS n FROM conversations WHERE status != 'resolved' GROUP BY channel_id").all() as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]),
-        );
+        const unread = store.conversations.unreadByChannel();
         return store.channels.list().map((c) => ({
           id: c.id,
           kind: kindOf(c.kind),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { databaseId, openDatabase, openStore, restoreBackup, scheduleRetention, schemaVersion, type Db, type Masker, type Store } from '../store';
+import { databaseId, openDatabase, openStore, restoreBackup, scheduleIntegrityCheck, scheduleRetention, schemaVersion, type Db, type Masker, type Store } from '../store';
 import { DEFAULT_SERVICE, loadOsKeychain, Vault, type KeychainPort, type KeychainStatus } from '../vault';
 import type { NetworkGate } from '../network';
 import { systemClock, type AuditPort, type Clock } from '../shared/ports';
@@ -39,8 +39,10 @@ export interface CoreOptions {
   /**
    * Set by the process that sends and keeps the data (the console): at open, replies caught mid-send become
    * `unknown`, and retention runs every `retentionEveryMs`. The CLI leaves it unset and runs retention on demand.
+   * The full integrity check of the file runs on a worker `integrityDelayMs` after open (default 60 s) when the last
+   * healthy one is older than `integrityEveryMs` (default 7 days).
    */
-  background?: { retentionEveryMs: number };
+  background?: { retentionEveryMs: number; integrityEveryMs?: number; integrityDelayMs?: number };
   /** Where background failures are reported, without customer data. */
   log?: (line: string) => void;
 }
@@ -93,6 +95,8 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'diwan.sqlite';
+const INTEGRITY_EVERY_MS = 7 * 24 * 3_600_000;
+const INTEGRITY_DELAY_MS = 60_000;
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const databaseFile = path.join(opts.dataDir, DATABASE_FILE);
@@ -165,6 +169,27 @@ async function assemble(
     },
   });
   bindLockToGate(gate, lock);
+  // The full page check left the start-up path (openDatabase runs it only when the file may have changed while
+  // closed): it runs weekly on a worker once the console is up, and damage it finds locks the console.
+  const stopIntegrity = opts.background
+    ? scheduleIntegrityCheck({
+        db,
+        file: databaseFile,
+        now: () => clock.now(),
+        everyMs: opts.background.integrityEveryMs ?? INTEGRITY_EVERY_MS,
+        delayMs: opts.background.integrityDelayMs ?? INTEGRITY_DELAY_MS,
+        onDamage: (r) => {
+          lock.engage('database-damaged');
+          log(`database: the background integrity check found damage (${r.problems.length} finding(s)); the console is locked`);
+          try {
+            audit({ action: 'store.integrity_failed', actor: 'system', details: { findings: r.problems.length } });
+          } catch {
+            // a damaged file may refuse the entry too; the lock and the log stand
+          }
+        },
+        onError: (e) => log(`database: integrity check failed to run (${(e as Error)?.name ?? 'error'})`),
+      })
+    : () => {};
   // Leaving the office network ends every session: coming back means signing in again.
   lock.onChange(({ locked, reason }) => {
     if (locked) identity.sessions.lockAll(reason ?? 'locked');
@@ -211,6 +236,7 @@ async function assemble(
     parallelIngest: async () => (preparer ? preparer.warmUp() : false),
     close() {
       gate.stop();
+      stopIntegrity();
       void channels.stop();
       stopRetention();
       preparer?.close();

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../store';
+import { cachedStatement, type Db } from '../store';
 import { DiwanError } from '../shared/errors';
 import type { AuditEvent, Clock } from '../shared/ports';
 import type { Vault } from '../vault';
@@ -202,7 +202,9 @@ export class AuditTrail {
           prevHash: last?.hash ?? GENESIS_HASH,
         };
         const entry: StoredEntry = { ...fields, hash: entryMac(key, fields) };
-        db.prepare(
+        // Cached: every audited call appends, and a statement prepared per call is not given back (issue #26).
+        cachedStatement(
+          db,
           'INSERT INTO audit_entries (seq, at, actor, device, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         ).run(entry.seq, entry.at, entry.actor, entry.device, entry.action, entry.target, entry.details, entry.prevHash, entry.hash);
         if (entry.seq % this.every === 0) this.writeCheckpoint(entry.seq, entry.hash);
@@ -214,8 +216,7 @@ export class AuditTrail {
 
   private writeCheckpoint(seq: number, hash: string): void {
     const at = this.opts.clock.now();
-    this.opts.db
-      .prepare('INSERT OR IGNORE INTO audit_checkpoints (seq, hash, at, mac) VALUES (?, ?, ?, ?)')
+    cachedStatement(this.opts.db, 'INSERT OR IGNORE INTO audit_checkpoints (seq, hash, at, mac) VALUES (?, ?, ?, ?)')
       .run(seq, hash, at, checkpointMac(this.key!, { seq, hash, at }));
   }
 
@@ -240,7 +241,7 @@ export class AuditTrail {
   }
 
   private lastStored(): { seq: number; hash: string } | undefined {
-    return this.opts.db.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as
+    return cachedStatement(this.opts.db, 'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;
   }

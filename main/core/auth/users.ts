@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../store';
+import { cachedStatement, type Db } from '../store';
 import { DiwanError } from '../shared/errors';
 import type { Role } from './permissions';
 
@@ -50,33 +50,32 @@ export class UserRepo {
   constructor(private readonly db: Db) {}
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    return (cachedStatement(this.db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
 
   list(): User[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
+    return (cachedStatement(this.db, 'SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
   }
 
   byId(id: string): User | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    const row = cachedStatement(this.db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   secretsByUsername(username: string): UserSecrets | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(normalizeUsername(username)) as UserRow | undefined;
+    const row = cachedStatement(this.db, 'SELECT * FROM users WHERE username = ?').get(normalizeUsername(username)) as UserRow | undefined;
     return row ? { user: toUser(row), passwordHash: row.password_hash, totpLastStep: row.totp_last_step } : null;
   }
 
   secretsById(id: string): UserSecrets | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    const row = cachedStatement(this.db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
     return row ? { user: toUser(row), passwordHash: row.password_hash, totpLastStep: row.totp_last_step } : null;
   }
 
   insert(u: { username: string; displayName: string; role: Role; passwordHash: string }, now: number): User {
     const id = crypto.randomUUID();
     try {
-      this.db
-        .prepare('INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      cachedStatement(this.db, 'INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, u.username, u.displayName, u.role, u.passwordHash, now, now);
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -99,11 +98,11 @@ export class UserRepo {
     const sets = set.map(([c]) => `${c} = ?`);
     const values = set.map(([, v]) => v!);
     if (!sets.length) return;
-    this.db.prepare(`UPDATE users SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...values, now, id);
+    cachedStatement(this.db, `UPDATE users SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...values, now, id);
   }
 
   activeAdmins(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
+    return (cachedStatement(this.db, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
   }
 }
 

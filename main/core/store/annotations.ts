@@ -1,6 +1,7 @@
 import { DiwanError } from '../shared/errors';
 import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
 import { unknownConversation } from './conversations';
+import { cachedStatement } from './statement-cache';
 
 const MAX_NOTE = 8 * 1024;
 
@@ -24,13 +25,12 @@ export class NoteRepository {
     const { ctx } = this;
     return ctx.db
       .transaction(() => {
-        if (!ctx.db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(conversationId)) throw unknownConversation(conversationId);
+        if (!cachedStatement(ctx.db, 'SELECT 1 FROM conversations WHERE id = ?').get(conversationId)) throw unknownConversation(conversationId);
         assertCurrentKey(ctx);
         const id = nextId(ctx.db, 'notes');
         const masked = ctx.masker(text).masked;
         const now = ctx.clock.now();
-        ctx.db
-          .prepare('INSERT INTO notes (id, conversation_id, author_id, masked_text, text_enc, key_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        cachedStatement(ctx.db, 'INSERT INTO notes (id, conversation_id, author_id, masked_text, text_enc, key_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(id, conversationId, authorId, masked, ctx.cipher.encrypt(identity.noteText(id), text), ctx.cipher.currentVersion, now);
         return { id, conversationId, authorId, maskedText: masked, createdAt: now };
       })
@@ -39,8 +39,7 @@ export class NoteRepository {
 
   list(conversationId: number): Note[] {
     return (
-      this.ctx.db
-        .prepare('SELECT id, conversation_id, author_id, masked_text, created_at FROM notes WHERE conversation_id = ? ORDER BY created_at, id')
+      cachedStatement(this.ctx.db, 'SELECT id, conversation_id, author_id, masked_text, created_at FROM notes WHERE conversation_id = ? ORDER BY created_at, id')
         .all(conversationId) as Array<{ id: number; conversation_id: number; author_id: string | null; masked_text: string; created_at: number }>
     ).map((r) => ({ id: r.id, conversationId: r.conversation_id, authorId: r.author_id, maskedText: r.masked_text, createdAt: r.created_at }));
   }
@@ -63,7 +62,7 @@ export class LabelRepository {
     if (color !== null && !/^#[0-9a-f]{6}$/i.test(color)) throw new DiwanError('label_bad_color', 'A label colour is written #rrggbb.');
     try {
       const id = Number(
-        this.ctx.db.prepare('INSERT INTO labels (name, color, created_at) VALUES (?, ?, ?)').run(clean, color, this.ctx.clock.now()).lastInsertRowid,
+        cachedStatement(this.ctx.db, 'INSERT INTO labels (name, color, created_at) VALUES (?, ?, ?)').run(clean, color, this.ctx.clock.now()).lastInsertRowid,
       );
       return { id, name: clean, color };
     } catch (e) {
@@ -73,12 +72,12 @@ export class LabelRepository {
   }
 
   list(): Label[] {
-    return this.ctx.db.prepare('SELECT id, name, color FROM labels ORDER BY name').all() as Label[];
+    return cachedStatement(this.ctx.db, 'SELECT id, name, color FROM labels ORDER BY name').all() as Label[];
   }
 
   attach(conversationId: number, labelId: number): void {
     try {
-      this.ctx.db.prepare('INSERT OR IGNORE INTO conversation_labels (conversation_id, label_id) VALUES (?, ?)').run(conversationId, labelId);
+      cachedStatement(this.ctx.db, 'INSERT OR IGNORE INTO conversation_labels (conversation_id, label_id) VALUES (?, ?)').run(conversationId, labelId);
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
         throw new DiwanError('label_attach_unknown', `Conversation ${conversationId} or label ${labelId} does not exist.`);
@@ -88,11 +87,11 @@ export class LabelRepository {
   }
 
   detach(conversationId: number, labelId: number): void {
-    this.ctx.db.prepare('DELETE FROM conversation_labels WHERE conversation_id = ? AND label_id = ?').run(conversationId, labelId);
+    cachedStatement(this.ctx.db, 'DELETE FROM conversation_labels WHERE conversation_id = ? AND label_id = ?').run(conversationId, labelId);
   }
 
   remove(labelId: number): void {
-    this.ctx.db.prepare('DELETE FROM labels WHERE id = ?').run(labelId);
+    cachedStatement(this.ctx.db, 'DELETE FROM labels WHERE id = ?').run(labelId);
   }
 }
 
@@ -117,8 +116,7 @@ export class CannedReplyRepository {
       throw new DiwanError('canned_bad_text', 'A canned reply has a title (up to 120 characters) and a body (up to 4096).');
     }
     const now = this.ctx.clock.now();
-    this.ctx.db
-      .prepare(
+    cachedStatement(this.ctx.db, 
         `INSERT INTO canned_replies (shortcut, title, body, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (shortcut) DO UPDATE SET title = excluded.title, body = excluded.body, updated_at = excluded.updated_at`,
       )
@@ -128,7 +126,7 @@ export class CannedReplyRepository {
 
   list(): CannedReply[] {
     return (
-      this.ctx.db.prepare('SELECT id, shortcut, title, body, updated_at FROM canned_replies ORDER BY shortcut').all() as Array<{
+      cachedStatement(this.ctx.db, 'SELECT id, shortcut, title, body, updated_at FROM canned_replies ORDER BY shortcut').all() as Array<{
         id: number;
         shortcut: string;
         title: string;
@@ -139,6 +137,6 @@ export class CannedReplyRepository {
   }
 
   remove(id: number): void {
-    this.ctx.db.prepare('DELETE FROM canned_replies WHERE id = ?').run(id);
+    cachedStatement(this.ctx.db, 'DELETE FROM canned_replies WHERE id = ?').run(id);
   }
 }

@@ -1,6 +1,7 @@
 import { DiwanError } from '../shared/errors';
 import type { StoreContext } from './context';
 import { looksLikeSecretName } from '../shared/secret-names';
+import { cachedStatement } from './statement-cache';
 
 export type RetentionMode = 'keep' | 'originals' | 'all';
 
@@ -38,8 +39,7 @@ export class ChannelRepository {
     }
     const config = JSON.stringify(checkConfig(input.config ?? {}));
     try {
-      this.ctx.db
-        .prepare('INSERT INTO channels (id, kind, name, config, created_at) VALUES (?, ?, ?, ?, ?)')
+      cachedStatement(this.ctx.db, 'INSERT INTO channels (id, kind, name, config, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(input.id, input.kind, input.name, config, this.ctx.clock.now());
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
@@ -51,23 +51,23 @@ export class ChannelRepository {
   }
 
   get(id: string): Channel {
-    const row = this.ctx.db.prepare('SELECT * FROM channels WHERE id = ?').get(id) as ChannelRow | undefined;
+    const row = cachedStatement(this.ctx.db, 'SELECT * FROM channels WHERE id = ?').get(id) as ChannelRow | undefined;
     if (!row) throw unknownChannel(id);
     return toChannel(row);
   }
 
   list(): Channel[] {
-    return (this.ctx.db.prepare('SELECT * FROM channels ORDER BY id').all() as ChannelRow[]).map(toChannel);
+    return (cachedStatement(this.ctx.db, 'SELECT * FROM channels ORDER BY id').all() as ChannelRow[]).map(toChannel);
   }
 
   updateConfig(id: string, config: Record<string, unknown>): Channel {
-    const r = this.ctx.db.prepare('UPDATE channels SET config = ? WHERE id = ?').run(JSON.stringify(checkConfig(config)), id);
+    const r = cachedStatement(this.ctx.db, 'UPDATE channels SET config = ? WHERE id = ?').run(JSON.stringify(checkConfig(config)), id);
     if (!r.changes) throw unknownChannel(id);
     return this.get(id);
   }
 
   setEnabled(id: string, enabled: boolean): void {
-    if (!this.ctx.db.prepare('UPDATE channels SET enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id).changes) throw unknownChannel(id);
+    if (!cachedStatement(this.ctx.db, 'UPDATE channels SET enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id).changes) throw unknownChannel(id);
   }
 
   /** `originals`: originals deleted after `days`, masked transcript kept; `all`: everything deleted after `days`. */
@@ -75,8 +75,7 @@ export class ChannelRepository {
     if (mode !== 'keep' && (days === null || !Number.isInteger(days) || days < 1)) {
       throw new DiwanError('retention_bad_days', 'A retention period is a whole number of days, at least 1.');
     }
-    const r = this.ctx.db
-      .prepare('UPDATE channels SET retention_mode = ?, retention_days = ? WHERE id = ?')
+    const r = cachedStatement(this.ctx.db, 'UPDATE channels SET retention_mode = ?, retention_days = ? WHERE id = ?')
       .run(mode, mode === 'keep' ? null : days, id);
     if (!r.changes) throw unknownChannel(id);
     return this.get(id);

@@ -4,6 +4,7 @@ import type { FieldCipher } from '../vault';
 import type { Db } from './database';
 import type { Masker } from './masker';
 import { getSetting, SETTING } from './settings';
+import { cachedStatement } from './statement-cache';
 
 /** What every repository of the store shares. The cipher can be replaced after a key rotation. */
 export interface StoreContext {
@@ -40,6 +41,6 @@ export const identity = {
  * originals can be encrypted before it is inserted). Call inside the write transaction that inserts with it.
  */
 export function nextId(db: Db, table: 'messages' | 'notes'): number {
-  const row = db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').get(table) as { seq: number } | undefined;
+  const row = cachedStatement(db, 'SELECT seq FROM sqlite_sequence WHERE name = ?').get(table) as { seq: number } | undefined;
   return (row?.seq ?? 0) + 1;
 }

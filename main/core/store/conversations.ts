@@ -2,6 +2,7 @@ import { DiwanError } from '../shared/errors';
 import type { DeliveryState } from '../shared/messages';
 import { identity, type StoreContext } from './context';
 import type { Db } from './database';
+import { cachedStatement } from './statement-cache';
 
 export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 const STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
@@ -58,6 +59,13 @@ export interface StoredMessage {
 
 const MAX_PAGE = 200;
 const MAX_MESSAGES = 500;
+/**
+ * Below this many conversations with a label, a label-filtered page reads the label's rows and sorts them; above it,
+ * it walks the activity order and keeps labelled ones, which fills a page within about limit × total / this rows.
+ */
+const FEW_LABELLED = 5000;
+/** Counts that must scan (a label or unread filter) stop here: the inbox only needs "many" past a point. */
+export const COUNT_CAP = 100_000;
 
 /** The read side the console needs, and the few conversation-level writes (status, assignee, read). */
 export class ConversationRepository {
@@ -85,7 +93,11 @@ export class ConversationRepository {
       where.push(filter.assigneeId === null ? 'c.assignee_id IS NULL' : 'c.assignee_id = ?');
       if (filter.assigneeId !== null) args.push(filter.assigneeId);
     }
-    if (filter.labelId !== undefined) {
+    const fromLabel = filter.labelId !== undefined && this.fewLabelled(filter.labelId);
+    if (filter.labelId !== undefined && fromLabel) {
+      where.push('l.label_id = ?');
+      args.push(filter.labelId);
+    } else if (filter.labelId !== undefined) {
       where.push('EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label_id = ?)');
       args.push(filter.labelId);
     }
@@ -96,10 +108,11 @@ export class ConversationRepository {
     }
     const sql = `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread,
         k.id AS contact_id, k.handle, k.display_name
-      FROM conversations c JOIN contacts k ON k.id = c.contact_id
+      FROM ${fromLabel ? 'conversation_labels l CROSS JOIN conversations c ON c.id = l.conversation_id' : 'conversations c'}
+        JOIN contacts k ON k.id = c.contact_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`;
-    const rows = this.ctx.db.prepare(sql).all(...args, limit) as Array<{
+    const rows = cachedStatement(this.ctx.db, sql).all(...args, limit) as Array<{
       id: number;
       channel_id: string;
       status: ConversationStatus;
@@ -214,25 +227,59 @@ export class ConversationRepository {
     if (!this.s.setStatus.run(status, until, conversationId).changes) throw unknownConversation(conversationId);
   }
 
-  /** Reopens snoozed conversations whose wake-up time has come; returns their ids. */
+  /** Reopens snoozed conversations whose wake-up time has come; returns their ids. Writes only when one is due. */
   wakeDue(now: number): number[] {
+    if (!this.s.anyDue.get(now)) return [];
     return (this.s.wakeDue.all(now) as Array<{ id: number }>).map((r) => r.id);
+  }
+
+  /**
+   * How many conversations match, without counting rows: status, channel and assignee filters (and "not resolved")
+   * are summed from the tallies migration 008's triggers keep. A label or unread filter counts rows, up to COUNT_CAP.
+   */
+  count(filter: ConversationFilter & { unresolved?: boolean } = {}): number {
+    if (filter.status !== undefined) checkStatus(filter.status);
+    if (filter.labelId !== undefined || filter.unreadOnly) return this.countRows(filter);
+    const { sql, args } = conditions(filter, { status: 'status', channelId: 'channel_id', assignee: 'assignee_id', noAssignee: "assignee_id = ''" });
+    return cachedStatement(this.ctx.db, `SELECT coalesce(sum(conversations), 0) FROM conversation_tallies WHERE ${sql}`, 'pluck').get(...args) as number;
+  }
+
+  /** Unread messages per channel in conversations that are not resolved, from the tallies. */
+  unreadByChannel(): Map<string, number> {
+    const rows = this.s.unreadByChannel.all() as Array<{ id: string; n: number }>;
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  private countRows(filter: ConversationFilter & { unresolved?: boolean }): number {
+    const { sql, args } = conditions(filter, { status: 'c.status', channelId: 'c.channel_id', assignee: 'c.assignee_id', noAssignee: 'c.assignee_id IS NULL' });
+    const unread = filter.unreadOnly ? ' AND c.unread > 0' : '';
+    const from =
+      filter.labelId !== undefined
+        ? 'conversation_labels l CROSS JOIN conversations c ON c.id = l.conversation_id WHERE l.label_id = ? AND '
+        : 'conversations c WHERE ';
+    const labelArg = filter.labelId !== undefined ? [filter.labelId] : [];
+    return cachedStatement(this.ctx.db, `SELECT count(*) FROM (SELECT 1 FROM ${from}${sql}${unread} LIMIT ${COUNT_CAP})`, 'pluck').get(...labelArg, ...args) as number;
+  }
+
+  private fewLabelled(labelId: number): boolean {
+    return (this.s.labelledUpTo.get(labelId, FEW_LABELLED) as number) < FEW_LABELLED;
   }
 
   assign(conversationId: number, assigneeId: string | null): void {
     if (!this.s.assign.run(assigneeId, conversationId).changes) throw unknownConversation(conversationId);
   }
 
-  markRead(conversationId: number): void {
-    if (!this.s.markRead.run(conversationId).changes) throw unknownConversation(conversationId);
+  /** Returns whether anything changed: a conversation already read is not written again. */
+  markRead(conversationId: number): boolean {
+    if (this.s.markRead.run(conversationId).changes) return true;
+    if (!this.s.exists.get(conversationId)) throw unknownConversation(conversationId);
+    return false;
   }
 
   private labelsOf(ids: number[]): Map<number, number[]> {
     const out = new Map<number, number[]>();
     if (!ids.length) return out;
-    const rows = this.ctx.db
-      .prepare(`SELECT conversation_id, label_id FROM conversation_labels WHERE conversation_id IN (${ids.map(() => '?').join(',')}) ORDER BY label_id`)
-      .all(...ids) as Array<{ conversation_id: number; label_id: number }>;
+    const rows = this.s.labelsOf.all(JSON.stringify(ids)) as Array<{ conversation_id: number; label_id: number }>;
     for (const r of rows) out.set(r.conversation_id, [...(out.get(r.conversation_id) ?? []), r.label_id]);
     return out;
   }
@@ -246,6 +293,30 @@ function checkStatus(status: string): void {
   if (!STATUSES.includes(status as ConversationStatus)) {
     throw new DiwanError('conversation_bad_status', `A conversation's status is one of: ${STATUSES.join(', ')}.`);
   }
+}
+
+/** The WHERE clause of a count over status, channel and assignee (column names differ between tallies and rows). */
+function conditions(
+  filter: ConversationFilter & { unresolved?: boolean },
+  col: { status: string; channelId: string; assignee: string; noAssignee: string },
+): { sql: string; args: unknown[] } {
+  const where = ['1'];
+  const args: unknown[] = [];
+  if (filter.status !== undefined) {
+    where.push(`${col.status} = ?`);
+    args.push(filter.status);
+  }
+  if (filter.unresolved) where.push(`${col.status} != 'resolved'`);
+  if (filter.channelId !== undefined) {
+    where.push(`${col.channelId} = ?`);
+    args.push(filter.channelId);
+  }
+  if (filter.assigneeId === null) where.push(col.noAssignee);
+  else if (filter.assigneeId !== undefined) {
+    where.push(`${col.assignee} = ?`);
+    args.push(filter.assigneeId);
+  }
+  return { sql: where.join(' AND '), args };
 }
 
 function statements(db: Db) {
@@ -272,8 +343,15 @@ function statements(db: Db) {
     ),
     field: db.prepare('SELECT type, value_enc FROM message_fields WHERE message_id = ? AND n = ?'),
     setStatus: db.prepare('UPDATE conversations SET status = ?, snoozed_until = ? WHERE id = ?'),
+    anyDue: db.prepare("SELECT 1 FROM conversations WHERE status = 'snoozed' AND snoozed_until <= ? LIMIT 1").pluck(),
     wakeDue: db.prepare("UPDATE conversations SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ? RETURNING id"),
     assign: db.prepare('UPDATE conversations SET assignee_id = ? WHERE id = ?'),
-    markRead: db.prepare('UPDATE conversations SET unread = 0 WHERE id = ?'),
+    markRead: db.prepare('UPDATE conversations SET unread = 0 WHERE id = ? AND unread != 0'),
+    exists: db.prepare('SELECT 1 FROM conversations WHERE id = ?').pluck(),
+    labelsOf: db.prepare(
+      'SELECT conversation_id, label_id FROM conversation_labels WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY label_id',
+    ),
+    labelledUpTo: db.prepare('SELECT count(*) FROM (SELECT 1 FROM conversation_labels WHERE label_id = ? LIMIT ?)').pluck(),
+    unreadByChannel: db.prepare("SELECT channel_id AS id, sum(unread) AS n FROM conversation_tallies WHERE status != 'resolved' GROUP BY channel_id"),
   };
 }

@@ -9,14 +9,29 @@ export type Db = Database.Database;
 export interface OpenOptions {
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /**
+   * 'auto' (default): the full page check runs only when the file may have changed since Diwan last closed it
+   * cleanly (see `closedCleanly`); 'full': always.
+   */
+  integrity?: 'auto' | 'full';
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
+export type OpenCheck = 'created' | 'header-and-schema' | 'full';
+const checkAtOpen = new WeakMap<Db, OpenCheck>();
+
+/** What `openDatabase` checked before handing out `db` (status, the CLI and tests). */
+export function integrityCheckAtOpen(db: Db): OpenCheck | null {
+  return checkAtOpen.get(db) ?? null;
+}
+
 /**
  * Opens (or creates) the Diwan database at `file`, applies pending migrations in one transaction and returns it.
  * Refuses — without touching the file — a database written by a newer Diwan, and a file that is not a healthy
- * SQLite database.
+ * SQLite database. Every open checks the header and reads the schema; the full page check (`quick_check`, seconds
+ * per million messages) runs before anything is written when the file may have changed since Diwan last closed it
+ * cleanly: after a crash or power loss, or when anything else wrote, replaced or restored it.
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const migrations = opts.migrations ?? defaultMigrations;
@@ -25,6 +40,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (exists) assertLooksLikeSqlite(file);
   else if (opts.readonly) throw new DiwanError('db_missing', `No Diwan database at ${file}.`);
   else fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Decided before SQLite opens the file (opening creates the -wal file that marks an open database).
+  const fullCheck = exists && (opts.integrity === 'full' || !closedCleanly(file));
 
   let db: Db;
   try {
@@ -42,7 +59,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
         { schemaVersion: version, supportedVersion: latest },
       );
     }
-    if (exists) checkIntegrity(db, file);
+    if (exists) readSchema(db);
+    if (fullCheck) checkIntegrity(db, file);
+    if (!opts.readonly) forgetCleanClose(file);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -56,6 +75,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     if (!opts.readonly) db.pragma('wal_autocheckpoint = 10000');
     if (!opts.readonly) migrate(db, migrations, version);
+    if (!opts.readonly) recordCleanCloseOn(db, file);
+    checkAtOpen.set(db, !exists ? 'created' : fullCheck ? 'full' : 'header-and-schema');
     return db;
   } catch (e) {
     db.close();
@@ -74,9 +95,67 @@ function migrate(db: Db, migrations: readonly Migration[], from: number): void {
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();
+}
+
+/** The sidecar that says "Diwan closed this file cleanly, and this is how the file looked then". */
+export function cleanCloseMarker(file: string): string {
+  return `${file}-closed-cleanly`;
+}
+
+interface FileIdentity {
+  size: string;
+  mtimeNs: string;
+  ino: string;
+}
+
+function identityOf(file: string): FileIdentity {
+  const st = fs.statSync(file, { bigint: true });
+  return { size: String(st.size), mtimeNs: String(st.mtimeNs), ino: String(st.ino) };
+}
+
+/**
+ * True when the last connection to close the file was a Diwan connection that closed cleanly (no -wal file left,
+ * so every transaction was checkpointed into the file) and the file has not been written, replaced or restored
+ * since (same inode, size and modification time as recorded at that close).
+ */
+function closedCleanly(file: string): boolean {
+  try {
+    if (fs.existsSync(`${file}-wal`)) return false;
+    const recorded = JSON.parse(fs.readFileSync(cleanCloseMarker(file), 'utf8')) as FileIdentity;
+    const now = identityOf(file);
+    return recorded.size === now.size && recorded.mtimeNs === now.mtimeNs && recorded.ino === now.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** A writer's open consumes the marker: until this connection closes cleanly, a crash means "check in full". */
+function forgetCleanClose(file: string): void {
+  fs.rmSync(cleanCloseMarker(file), { force: true });
+}
+
+/** After `db.close()` has checkpointed and removed the WAL, records the file's identity for the next open. */
+function recordCleanCloseOn(db: Db, file: string): void {
+  const close = db.close.bind(db);
+  db.close = () => {
+    close();
+    try {
+      // Another connection still open keeps the WAL: then the next open checks in full.
+      if (!fs.existsSync(`${file}-wal`)) fs.writeFileSync(cleanCloseMarker(file), JSON.stringify(identityOf(file)), { mode: 0o600 });
+    } catch {
+      // No marker only costs the next open a full check.
+    }
+    return db;
+  };
+}
+
+/** Reads the whole schema (every table, index and trigger definition is parsed), so a damaged schema is refused. */
+function readSchema(db: Db): void {
+  db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
 }
 
 function assertLooksLikeSqlite(file: string): void {
@@ -100,6 +179,24 @@ function assertLooksLikeSqlite(file: string): void {
     );
   }
   if (!header.equals(SQLITE_HEADER)) throw corrupt(file, new Error('not a SQLite file'));
+  assertWholePages(file);
+}
+
+/** A SQLite file is a whole number of pages of a valid size; a truncated or padded file is not. */
+function assertWholePages(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const field = Buffer.alloc(2);
+    fs.readSync(fd, field, 0, 2, 16);
+    const raw = field.readUInt16BE(0);
+    const pageSize = raw === 1 ? 65536 : raw;
+    const valid = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) === 0;
+    if (!valid) throw corrupt(file, new Error(`invalid page size ${raw} in the header`));
+    const size = fs.fstatSync(fd).size;
+    if (size % pageSize !== 0) throw corrupt(file, new Error(`the file is not a whole number of ${pageSize}-byte pages`));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function checkIntegrity(db: Db, file: string): void {

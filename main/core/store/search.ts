@@ -1,6 +1,20 @@
 import type { StoreContext } from './context';
+import type { ConversationStatus } from './conversations';
 import type { Db } from './database';
 import { ftsExpression, highlightRanges, queryTerms } from './search-text';
+import { cachedStatement } from './statement-cache';
+
+export interface SearchFilter {
+  limit?: number;
+  channelId?: string;
+  /** The status of the hit's conversation. */
+  status?: ConversationStatus;
+  /** sentAt bounds, inclusive (ms). */
+  from?: number;
+  to?: number;
+  /** False when the caller marks matches itself (the console's segments): `highlights` are then left empty. */
+  highlights?: boolean;
+}
 
 export interface SearchHit {
   messageId: number;
@@ -19,16 +33,18 @@ const MAX_LIMIT = 200;
 export class SearchRepository {
   private readonly s: ReturnType<typeof statements>;
 
-  constructor(ctx: StoreContext) {
+  constructor(private readonly ctx: StoreContext) {
     this.s = statements(ctx.db);
   }
 
-  search(query: string, opts: { limit?: number; channelId?: string } = {}): SearchHit[] {
+  /** Newest first; every filter is applied inside the query, so `limit` counts matching hits. */
+  search(query: string, opts: SearchFilter = {}): SearchHit[] {
     const terms = queryTerms(String(query).slice(0, 500));
     if (!terms.length) return [];
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), MAX_LIMIT);
     const match = ftsExpression(terms);
-    const rows = (opts.channelId ? this.s.inChannel.all(match, opts.channelId, limit) : this.s.all.all(match, limit)) as Array<{
+    const filtered = opts.channelId !== undefined || opts.status !== undefined || opts.from !== undefined || opts.to !== undefined;
+    const rows = (filtered ? this.filtered(match, opts, limit) : this.s.all.all(match, limit)) as Array<{
       id: number;
       conversation_id: number;
       channel_id: string;
@@ -43,21 +59,44 @@ export class SearchRepository {
       direction: r.direction,
       maskedText: r.masked_text,
       sentAt: r.sent_at,
-      highlights: highlightRanges(r.masked_text, terms),
+      highlights: opts.highlights === false ? [] : highlightRanges(r.masked_text, terms),
     }));
+  }
+
+  /** Hits newest first with the filters in the WHERE clause (one cached statement per combination of filters). */
+  private filtered(match: string, f: SearchFilter, limit: number): unknown[] {
+    const where = ['messages_fts MATCH ?'];
+    const args: unknown[] = [match];
+    if (f.channelId !== undefined) {
+      where.push('m.channel_id = ?');
+      args.push(f.channelId);
+    }
+    if (f.from !== undefined) {
+      where.push('m.sent_at >= ?');
+      args.push(f.from);
+    }
+    if (f.to !== undefined) {
+      where.push('m.sent_at <= ?');
+      args.push(f.to);
+    }
+    if (f.status !== undefined) {
+      where.push('c.status = ?');
+      args.push(f.status);
+    }
+    const sql = `SELECT ${COLS} FROM messages_fts f JOIN messages m ON m.id = f.rowid
+      ${f.status !== undefined ? 'JOIN conversations c ON c.id = m.conversation_id' : ''}
+      WHERE ${where.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`;
+    return cachedStatement(this.ctx.db, sql).all(...args, limit);
   }
 }
 
+const COLS = 'm.id, m.conversation_id, m.channel_id, m.direction, m.masked_text, m.sent_at';
+
 function statements(db: Db) {
-  const cols = 'm.id, m.conversation_id, m.channel_id, m.direction, m.masked_text, m.sent_at';
   return {
     all: db.prepare(
-      `SELECT ${cols} FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+      `SELECT ${COLS} FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
        JOIN messages m ON m.id = f.rowid ORDER BY m.id DESC`,
-    ),
-    inChannel: db.prepare(
-      `SELECT ${cols} FROM messages_fts f JOIN messages m ON m.id = f.rowid
-       WHERE messages_fts MATCH ? AND m.channel_id = ? ORDER BY f.rowid DESC LIMIT ?`,
     ),
   };
 }

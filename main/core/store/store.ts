@@ -7,6 +7,7 @@ import { ChannelRepository } from './channels';
 import type { StoreContext } from './context';
 import { ConversationRepository } from './conversations';
 import type { Db } from './database';
+import { InboundCheckRepository } from './inbound-checks';
 import { Ingestor } from './ingest';
 import { loadDataKeys } from './keys';
 import { placeholderMasker, type Masker } from './masker';
@@ -45,6 +46,7 @@ export interface Store {
   readonly labels: LabelRepository;
   readonly canned: CannedReplyRepository;
   readonly subjects: SubjectRequests;
+  readonly inboundChecks: InboundCheckRepository;
   runRetention(now?: number): RetentionOutcome[];
   rotateKey(opts?: { batchSize?: number; onProgress?: (p: RotationProgress) => void }): Promise<{ version: number; resumed: boolean; reencrypted: number }>;
   backup(out: string, secret?: { passphrase: string }): Promise<{ file: string; bytes: number }>;
@@ -72,6 +74,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     labels: new LabelRepository(ctx),
     canned: new CannedReplyRepository(ctx),
     subjects: new SubjectRequests(ctx),
+    inboundChecks: new InboundCheckRepository(ctx),
     runRetention: (now) => runRetention(ctx, now),
     sealer: (purpose) => ({ seal: (plain) => cipher.encrypt(purpose, plain), open: (sealed) => cipher.decrypt(purpose, sealed) }),
     rotateKey: (o) => rotateDataKey(ctx, opts.vault, dbId, o),

@@ -1,0 +1,165 @@
+/**
+ * What a person waits for, through the console's own calls: the main dispatcher (contract parsing, session check,
+ * handlers, services, store) over a kept dataset (`dataset.ts --keep`), not the store functions alone.
+ *   node --expose-gc --import tsx bench/store/console.ts --dir <kept dataset dir> [--calls 20000] [--sample 1000]
+ * 1. open: the core on the dataset with its file evicted from the page cache (cold), then again (warm), each up to
+ *    the first inbox page and the counts — what stands between starting Diwan and seeing the inbox;
+ * 2. every call class the console makes, p50/p99 wall-clock and CPU time;
+ * 3. memory: `--calls` calls cycling through those classes, RSS sampled every `--sample` calls after a GC.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore, type Core } from '../../main/core/app';
+import { newSessionSlot } from '../../main/core/auth';
+import { createMainDispatch, type CallContext } from '../../main/ipc';
+import { addPeople, PEOPLE } from '../../test/helpers/console-people';
+import { argValue, fileKeychain, ms, timings } from './common';
+
+const dirArg = process.argv.indexOf('--dir');
+if (dirArg < 0) throw new Error('Give the kept dataset: --dir <directory printed by dataset.ts --keep>');
+const dir = process.argv[dirArg + 1]!;
+const calls = argValue('--calls', 20_000);
+const sampleEvery = argValue('--sample', 1000);
+const gc = (globalThis as { gc?: () => void }).gc;
+const dbFile = path.join(dir, 'diwan.sqlite');
+
+/** Drops the database's pages from the OS page cache (clean pages only; other files are left alone). */
+function evictFromPageCache(): boolean {
+  try {
+    for (const f of [dbFile, `${dbFile}-wal`]) {
+      if (!fs.existsSync(f)) continue;
+      execFileSync('python3', ['-c', 'import os,sys; fd=os.open(sys.argv[1], os.O_RDONLY); os.fsync(fd); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)', f]);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const openCoreHere = () => openCore({ dataDir: dir, keychain: fileKeychain(path.join(dir, 'bench-keychain.json')), keychainService: 'Diwan-bench' });
+
+/** Opens the core and signs the agent in; returns the time to the first inbox page and counts. */
+async function openToInbox(): Promise<{ core: Core; call: (channel: string, request: unknown) => Promise<unknown>; openMs: number; inboxMs: number }> {
+  const t0 = performance.now();
+  const core = await openCoreHere();
+  await core.ready();
+  const openMs = performance.now() - t0;
+  if (core.identity.users.count() === 0) await addPeople(core);
+  const d = createMainDispatch(core);
+  const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
+  const call = async (channel: string, request: unknown) => {
+    const r = await d(channel, request, ctx);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  await call('signIn', { username: PEOPLE.agent.username, password: PEOPLE.agent.password });
+  const t1 = performance.now();
+  await call('listConversations', { filter: {}, limit: 100 });
+  await call('inboxCounts', {});
+  return { core, call, openMs, inboxMs: performance.now() - t1 };
+}
+
+// 1. Open, cold and warm. A dataset written by an older Diwan is first opened once (migrations, a full check).
+const first = performance.now();
+const upgrade = await openCoreHere();
+const schema = upgrade.db.pragma('user_version', { simple: true }) as number;
+upgrade.close();
+console.log(`first open of the dataset (pending migrations to schema ${schema}, and a full check unless it was closed cleanly): ${ms(performance.now() - first)}`);
+const evicted = evictFromPageCache();
+const cold = await openToInbox();
+cold.core.close();
+const warm = await openToInbox();
+const { core, call } = warm;
+console.log(
+  `open (${evicted ? 'database evicted from the page cache' : 'page cache NOT evicted'}): core ${ms(cold.openMs)} + first inbox page and counts ${ms(cold.inboxMs)}; ` +
+    `warm: ${ms(warm.openMs)} + ${ms(warm.inboxMs)}`,
+);
+
+// 2. The call classes.
+const db = core.db;
+const big = db.prepare('SELECT conversation_id FROM messages GROUP BY conversation_id HAVING count(*) >= 200 LIMIT 1000').pluck().all() as number[];
+const reopened = Math.max(1, Math.min(100, Math.floor(big.length / 2)));
+let firstOpen = reopened; // big[0..reopened) are for reopening; each first opening takes the next one never opened
+const small = db.prepare('SELECT id FROM conversations ORDER BY id DESC LIMIT 2000').pluck().all() as number[];
+const filters = [
+  {},
+  { status: 'open' },
+  { scope: 'mine' },
+  { scope: 'unassigned' },
+  { channelId: 'wa' },
+  { label: 'label-4' },
+  { status: 'open', label: 'label-2' },
+  { status: 'pending', channelId: 'x' },
+];
+const queries = ['refund', 'الفاتورة', 'فاتورة', 'سفارش', 'payment card', 'إلغاء الطلب', 'می‌خواهم لغو', 'pack', 'حسا', 'number', 'tomorrow please', 'البطاقه'];
+const shortPrefixes = ['ال', 'pa', 'سف', 'م', 're'];
+
+type Klass = { name: string; goal: string; warm?: number; f: (i: number) => Promise<unknown> };
+const classes: Klass[] = [
+  {
+    name: 'inbox page (100, filter classes, every 2nd: page 2)',
+    goal: '5 ms',
+    f: async (i) => {
+      const filter = filters[i % filters.length]!;
+      const page = (await call('listConversations', { filter, limit: 100 })) as { nextCursor: string | null };
+      if (i % 2 && page.nextCursor) await call('listConversations', { filter, limit: 100, cursor: page.nextCursor });
+    },
+  },
+  { name: 'inbox counts', goal: '5 ms', f: () => call('inboxCounts', {}) },
+  {
+    name: 'open conversation, 300 messages, first time (read mark, audit)',
+    goal: '10 ms',
+    f: () => call('openConversation', { conversationId: big[firstOpen++ % big.length]!, lang: 'en' }),
+  },
+  { name: 'open conversation, 300 messages, again', goal: '10 ms', warm: reopened, f: (i) => call('openConversation', { conversationId: big[i % reopened]!, lang: 'en' }) },
+  { name: 'open conversation, small', goal: '10 ms', f: (i) => call('openConversation', { conversationId: small[i % small.length]!, lang: 'ar' }) },
+  { name: 'search, words and phrases', goal: '30 ms', f: (i) => call('search', { query: queries[i % queries.length]!, limit: 50 }) },
+  { name: 'search, 1–2 letter prefixes', goal: '30 ms', f: (i) => call('search', { query: shortPrefixes[i % shortPrefixes.length]!, limit: 50 }) },
+  { name: 'search with a status filter', goal: '30 ms', f: (i) => call('search', { query: queries[i % queries.length]!, status: i % 2 ? 'open' : 'resolved', limit: 50 }) },
+  { name: 'search with a channel filter', goal: '30 ms', f: (i) => call('search', { query: queries[i % queries.length]!, channelId: 'wa', limit: 50 }) },
+];
+
+async function measure(k: Klass, n: number) {
+  for (let i = 0; i < (k.warm ?? 20); i++) await k.f(i);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await k.f(i);
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  return { wall: timings(wall), cpu: timings(cpu) };
+}
+
+const messages = db.prepare('SELECT max(id) FROM messages').pluck().get() as number;
+console.log(`console calls on ${messages.toLocaleString('en')} messages (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`);
+for (const k of classes) {
+  const t = await measure(k, 300);
+  console.log(
+    `${k.name.padEnd(62)} wall p50 ${ms(t.wall.p50)}  p99 ${ms(t.wall.p99)} | cpu p50 ${ms(t.cpu.p50)}  p99 ${ms(t.cpu.p99)}  (goal p99 ≤ ${k.goal})`,
+  );
+}
+
+// 3. Memory over many calls.
+const rss = () => {
+  gc?.();
+  return process.memoryUsage().rss / 1e6;
+};
+const samples: number[] = [rss()];
+const soakStart = performance.now();
+for (let i = 0; i < calls; i++) {
+  await classes[i % classes.length]!.f(Math.floor(i / classes.length));
+  if ((i + 1) % sampleEvery === 0) samples.push(rss());
+}
+const soakSeconds = (performance.now() - soakStart) / 1000;
+console.log(
+  `memory over ${calls.toLocaleString('en')} calls (${soakSeconds.toFixed(0)} s${gc ? ', GC before each sample' : ', no --expose-gc'}): RSS ${samples[0]!.toFixed(0)} MB → ${samples[samples.length - 1]!.toFixed(0)} MB ` +
+    `(growth ${(samples[samples.length - 1]! - samples[0]!).toFixed(1)} MB; after the first ${sampleEvery}: ${(samples[samples.length - 1]! - samples[1]!).toFixed(1)} MB; goal < 20 MB)`,
+);
+console.log(`RSS samples (MB, every ${sampleEvery} calls): ${samples.map((s) => s.toFixed(0)).join(' ')}`);
+core.close();
