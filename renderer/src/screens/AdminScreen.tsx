@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLoad } from '../hooks';
+import { UsersTab } from './admin/UsersTab';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
 import { call } from '../bridge';
@@ -43,30 +45,12 @@ export function AdminScreen() {
       </h2>
       <Tabs<Tab> tabs={['channels', 'users', 'device', 'drills', 'audit']} current={tab} onChange={setTab} prefix="admin.tabs" />
       {tab === 'channels' && <Channels />}
-      {tab === 'users' && <Users />}
+      {tab === 'users' && <UsersTab />}
       {tab === 'device' && <Device />}
       {tab === 'drills' && <Drills />}
       {tab === 'audit' && <Audit />}
     </section>
   );
-}
-
-function useLoad<T>(load: () => Promise<T>): { data: T | null; error: unknown; reload(): void } {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const reload = useCallback(() => {
-    load().then(
-      (d) => {
-        setData(d);
-        setError(null);
-      },
-      (e) => setError(e),
-    );
-  }, [load]);
-  useEffect(() => {
-    reload();
-  }, [reload]);
-  return { data, error, reload };
 }
 
 const loadChannels = () => call('listChannels', {});
@@ -189,60 +173,6 @@ function Channels() {
           {t('admin.saveChannel')}
         </button>
       </form>
-    </div>
-  );
-}
-
-const loadUsers = async () => (await call('listUsers', {})).users;
-
-function Users() {
-  const { t } = useTranslation();
-  const { data, error, reload } = useLoad(loadUsers);
-  const [roleError, setRoleError] = useState<unknown>(null);
-  return (
-    <div>
-      <ErrorNote error={error ?? roleError} onDismiss={() => setRoleError(null)} />
-      <table className="table" data-testid="users-table">
-        <thead>
-          <tr>
-            <th>{t('admin.user')}</th>
-            <th>{t('admin.role')}</th>
-            <th>{t('admin.twoFactor')}</th>
-            <th>{t('admin.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data ?? []).map((u) => (
-            <tr key={u.id}>
-              <td>
-                <bdi>{u.displayName || u.username}</bdi> <small className="muted"><bdi dir="ltr">{u.username}</bdi></small>
-              </td>
-              <td>
-                <select
-                  aria-label={t('admin.role')}
-                  value={u.role}
-                  onChange={async (e) => {
-                    try {
-                      await call('setUserRole', { userId: u.id, role: e.target.value as typeof u.role });
-                      reload();
-                    } catch (err) {
-                      setRoleError(err);
-                    }
-                  }}
-                >
-                  {(['agent', 'lead', 'admin', 'auditor'] as const).map((r) => (
-                    <option key={r} value={r}>
-                      {t(`admin.roles.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{u.totpEnabled ? t('admin.on') : t('admin.off')}</td>
-              <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }
