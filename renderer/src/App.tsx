@@ -16,10 +16,13 @@ import { SetupScreen, SignInScreen } from './screens/SessionScreens';
 import { StatusScreen } from './screens/StatusScreen';
 import { useConversation } from './stores/conversation';
 import { useInbox } from './stores/inbox';
+import { useLead } from './stores/lead';
+import { useFormat } from './format';
 import { useSession } from './stores/session';
 import { useUi, type View } from './stores/ui';
 
 const NO_COMMANDS: ReturnType<typeof useCommands> = [];
+const PENDING_REVEAL_POLL_MS = 3000;
 
 export function App() {
   const session = useSession((s) => s.session);
@@ -43,10 +46,13 @@ export function App() {
       for (const id of assignedToMe.slice(0, 5)) void call('notifyAssigned', { conversationId: id }).catch(() => {});
     });
     const tick = window.setInterval(() => useConversation.getState().expireReveals(Date.now()), 1000);
+    // A lead decides on another computer: the agent's waiting chips pick the answer up by themselves.
+    const poll = window.setInterval(() => void useConversation.getState().pollPendingReveals(), PENDING_REVEAL_POLL_MS);
     return () => {
       offLocked();
       offChanged();
       window.clearInterval(tick);
+      window.clearInterval(poll);
     };
   }, []);
 
@@ -97,9 +103,19 @@ const VIEWS: Array<[View, string]> = [
   ['admin', 'channels.manage'],
 ];
 
+/** How often a team lead's console asks for requests waiting for their approval (the nav shows the count). */
+const APPROVALS_POLL_MS = 5000;
+
 function Workspace() {
   const view = useUi((s) => s.view);
   const can = useSession((s) => s.can);
+  const approver = can('reveal.approve');
+  useEffect(() => {
+    if (!approver) return;
+    void useLead.getState().loadApprovals();
+    const timer = window.setInterval(() => void useLead.getState().loadApprovals(), APPROVALS_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [approver]);
   const allowed = VIEWS.filter(([, p]) => can(p)).map(([v]) => v);
   const shown = view === 'status' || allowed.includes(view) ? view : (allowed[0] ?? 'status');
   if (shown === 'search') return <SearchScreen />;
@@ -119,6 +135,8 @@ function TopBar() {
     void setLanguage(lang);
   };
   const signedIn = session?.state === 'signed_in';
+  const waiting = useLead((s) => s.approvals.length + s.revealRequests.length);
+  const f = useFormat();
   return (
     <header className="topbar">
       <h1>{t('app.name')}</h1>
@@ -128,6 +146,11 @@ function TopBar() {
             .map(([v]) => (
               <button key={v} type="button" className={view === v ? 'nav-item active' : 'nav-item'} aria-current={view === v ? 'page' : undefined} onClick={() => go(v)} data-testid={`nav-${v}`}>
                 {t(`nav.${v}`)}
+                {v === 'lead' && waiting > 0 && (
+                  <span className="badge-count" data-testid="nav-lead-count" aria-label={t('nav.waitingApprovals', { count: waiting, formattedCount: f.number(waiting) })}>
+                    {f.number(waiting)}
+                  </span>
+                )}
               </button>
             ))}
         </nav>
