@@ -10,6 +10,8 @@ export type Lang = 'en' | 'ar' | 'fa';
 export async function openWindow(browser: Browser, url: string, opts: { lang?: Lang; width?: number; height?: number } = {}) {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
   const page = await context.newPage();
+  // A step that cannot happen fails with the locator it waited for, well before the test's own timeout.
+  page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Segments } from '../components/Segments';
 import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
+import { useConversation } from '../stores/conversation';
 import { useInbox, type Summary } from '../stores/inbox';
 
 const ROW = 76;
@@ -67,6 +68,7 @@ export function ConversationList() {
 const Row = memo(function Row({ item, selected }: { item: Summary; selected: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const hasDraft = useConversation((s) => !!s.drafts[item.id]);
   return (
     <div
       role="option"
@@ -95,6 +97,11 @@ const Row = memo(function Row({ item, selected }: { item: Summary; selected: boo
       </div>
       <div className="row-tags">
         <span className={`status status-${item.status}`}>{t(`statuses.${item.status}`)}</span>
+        {hasDraft && (
+          <span className="draft-tag" data-testid="row-draft">
+            {t('inbox.draft')}
+          </span>
+        )}
         {item.assignee ? <bdi className="assignee">{item.assignee.name}</bdi> : <span className="assignee none">{t('inbox.unassignedBadge')}</span>}
         {item.labels.map((l) => (
           <span key={l} className="label">

@@ -50,6 +50,11 @@ interface ConversationState {
   /** Checks every waiting request (the console polls while any wait). */
   pollPendingReveals(): Promise<void>;
   composer: Composer;
+  /**
+   * Drafts (and a pending approval request) of the conversations the agent left, by conversation id: opening one
+   * again brings its composer back. Memory only; dropped on lock and sign-out with every other customer datum.
+   */
+  drafts: Record<number, Composer>;
   open(id: number | null): Promise<void>;
   reload(): Promise<void>;
   reveal(messageId: number, fieldIndex: number, reason: string): Promise<void>;
@@ -91,14 +96,29 @@ export const useConversation = create<ConversationState>((set, get) => ({
   pendingReveals: {},
   declinedReveals: {},
   composer: emptyComposer,
+  drafts: {},
   open: async (id) => {
     if (id === get().id && get().detail) return;
-    set({ id, detail: null, error: null, reveals: {}, composer: emptyComposer, loading: id !== null });
+    const { id: leaving, composer: left, drafts } = get();
+    const kept = leaving !== null && (left.draft.trim() !== '' || left.approval !== null) ? { ...drafts, [leaving]: { ...left, checking: false, sending: false, error: null } } : drafts;
+    const restored = id !== null ? kept[id] : undefined;
+    set({
+      id,
+      detail: null,
+      error: null,
+      reveals: {},
+      composer: restored ?? emptyComposer,
+      drafts: id !== null ? without(kept, String(id)) : kept,
+      loading: id !== null,
+    });
     if (id === null) return;
     try {
       const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
       if (get().id !== id) return;
-      set({ detail, loading: false });
+      const c = get().composer;
+      // The customer may have written while the draft waited: the same rule as a message arriving while typing.
+      const newer = c.draft.trim() !== '' && detail.latestInboundId !== null && detail.latestInboundId !== c.seenInboundId;
+      set({ detail, loading: false, composer: { ...c, newerArrived: c.newerArrived || newer } });
       useInbox.getState().replace(detail.summary);
     } catch (error) {
       if (get().id === id) set({ error, loading: false });
@@ -235,12 +255,12 @@ export const useConversation = create<ConversationState>((set, get) => ({
     set((s) => (s.detail && s.detail.summary.id === summary.id ? { detail: { ...s.detail, summary } } : {}));
     useInbox.getState().replace(summary);
   },
-  reset: () => set({ id: null, detail: null, loading: false, error: null, reveals: {}, pendingReveals: {}, declinedReveals: {}, composer: emptyComposer }),
+  reset: () => set({ id: null, detail: null, loading: false, error: null, reveals: {}, pendingReveals: {}, declinedReveals: {}, composer: emptyComposer, drafts: {} }),
 }));
 
-function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+function without<K extends string | number, T>(record: Record<K, T>, key: string): Record<K, T> {
   const copy = { ...record };
-  delete copy[key];
+  delete (copy as Record<string, T>)[key];
   return copy;
 }
 

@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { PEOPLE, receive, signIn } from '../helpers/console';
+import { shot, withConsole } from '../helpers/console-page';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TEXT = {
+  en: { a: 'Your parcel left our warehouse this morning.', b: 'I will check the refund and write back.', blocked: 'To verify you, please send me the code we just texted you.' },
+  ar: { a: 'غادر طردك مستودعنا هذا الصباح.', b: 'سأتحقق من الاسترداد وأعود إليك.', blocked: 'To verify you, please send me the code we just texted you.' },
+} as const;
+
+describe("an agent's day in Chromium: drafts stay with their conversation", () => {
+  it.each(['en', 'ar'] as const)('%s: two drafts and a pending approval request survive moving between conversations; a customer message sent meanwhile is shown first', async (lang) => {
+    await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
+      const a = receive(bridge, { contact: 'Omar Farouk', text: 'Where is my parcel?' });
+      const b = receive(bridge, { contact: 'Salma Idris', text: 'Did you refund me?' });
+      const c = receive(bridge, { contact: 'Hana Aziz', text: 'I cannot sign in.' });
+      const w = TEXT[lang];
+      await signIn(page, PEOPLE.agent);
+      const row = (id: number) => page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
+      const composer = page.getByTestId('composer');
+
+      await row(a).click();
+      await composer.fill(w.a);
+      await row(b).click();
+      await expect.poll(() => composer.inputValue()).toBe('');
+      await composer.fill(w.b);
+      await row(c).click();
+      await composer.fill(w.blocked);
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('block');
+      await page.getByTestId('ask-approval').click();
+      await expect.poll(() => page.getByTestId('approval').getAttribute('data-state')).toBe('pending');
+
+      await row(a).click();
+      await expect.poll(() => composer.inputValue()).toBe(w.a);
+      expect(await row(b).getByTestId('row-draft').count()).toBe(1);
+      expect(await row(c).getByTestId('row-draft').count()).toBe(1);
+      await shot(page, 'drafts', lang);
+      await row(b).click();
+      await expect.poll(() => composer.inputValue()).toBe(w.b);
+      await row(c).click();
+      await expect.poll(() => composer.inputValue()).toBe(w.blocked);
+      await expect.poll(() => page.getByTestId('approval').getAttribute('data-state')).toBe('pending');
+      expect(bridge.core.guards.approvals.pending()).toHaveLength(1);
+
+      // Omar wrote again while his draft waited: returning shows the newer-message block before anything is sent.
+      receive(bridge, { contact: 'Omar Farouk', text: 'Never mind, please cancel it.' });
+      // The list reorders as the message arrives; click once it has.
+      await expect.poll(() => row(a).textContent()).toContain('Never mind');
+      await row(a).click();
+      await page.getByTestId('newer-block').waitFor();
+      expect(await page.getByTestId('send').isDisabled()).toBe(true);
+      await page.getByTestId('newer-ack').click();
+      await page.getByTestId('send').click();
+      await expect.poll(() => composer.inputValue()).toBe('');
+      expect(await row(a).getByTestId('row-draft').count()).toBe(0);
+      expect(errors, errors.join('\n')).toEqual([]);
+    });
+  });
+});
