@@ -6,7 +6,9 @@ import { CommandPalette, ShortcutHelp } from './components/Overlays';
 import { LANGUAGES, setLanguage, type Language } from './i18n';
 import { useGlobalKeys } from './keyboard';
 import { useLock, watchLock } from './lock';
+import { AccountScreen } from './screens/AccountScreen';
 import { AdminScreen } from './screens/AdminScreen';
+import { AuditScreen } from './screens/AuditScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { LeadScreen } from './screens/LeadScreen';
 import { LockScreen } from './screens/LockScreen';
@@ -101,10 +103,19 @@ const VIEWS: Array<[View, string]> = [
   ['search', 'conversations.read'],
   ['lead', 'reports.read'],
   ['admin', 'channels.manage'],
+  ['audit', 'audit.read'],
+  ['account', 'session'],
 ];
 
 /** How often a team lead's console asks for requests waiting for their approval (the nav shows the count). */
 const APPROVALS_POLL_MS = 5000;
+
+/** The view on screen: the one chosen if the role allows it, else the first allowed; set-up first if IT requires it. */
+function shownView(view: View, can: (p: string) => boolean, mustEnrol: boolean): View {
+  if (mustEnrol) return 'account';
+  const allowed = VIEWS.filter(([, p]) => can(p)).map(([v]) => v);
+  return view === 'status' || allowed.includes(view) ? view : (allowed[0] ?? 'status');
+}
 
 function Workspace() {
   const view = useUi((s) => s.view);
@@ -116,8 +127,10 @@ function Workspace() {
     const timer = window.setInterval(() => void useLead.getState().loadApprovals(), APPROVALS_POLL_MS);
     return () => window.clearInterval(timer);
   }, [approver]);
-  const allowed = VIEWS.filter(([, p]) => can(p)).map(([v]) => v);
-  const shown = view === 'status' || allowed.includes(view) ? view : (allowed[0] ?? 'status');
+  const mustEnrol = useSession((s) => !!s.session?.twoFactor.mustEnrol);
+  const shown = shownView(view, can, mustEnrol);
+  if (shown === 'account') return <AccountScreen />;
+  if (shown === 'audit') return <AuditScreen />;
   if (shown === 'search') return <SearchScreen />;
   if (shown === 'lead') return <LeadScreen />;
   if (shown === 'admin') return <AdminScreen />;
@@ -135,6 +148,7 @@ function TopBar() {
     void setLanguage(lang);
   };
   const signedIn = session?.state === 'signed_in';
+  const shown = shownView(view, can, !!session?.twoFactor.mustEnrol);
   const waiting = useLead((s) => s.approvals.length + s.revealRequests.length);
   const f = useFormat();
   return (
@@ -144,7 +158,7 @@ function TopBar() {
         <nav aria-label={t('nav.label')} className="nav">
           {VIEWS.filter(([, p]) => can(p))
             .map(([v]) => (
-              <button key={v} type="button" className={view === v ? 'nav-item active' : 'nav-item'} aria-current={view === v ? 'page' : undefined} onClick={() => go(v)} data-testid={`nav-${v}`}>
+              <button key={v} type="button" className={shown === v ? 'nav-item active' : 'nav-item'} aria-current={shown === v ? 'page' : undefined} onClick={() => go(v)} data-testid={`nav-${v}`}>
                 {t(`nav.${v}`)}
                 {v === 'lead' && waiting > 0 && (
                   <span className="badge-count" data-testid="nav-lead-count" aria-label={t('nav.waitingApprovals', { count: waiting, formattedCount: f.number(waiting) })}>

@@ -265,7 +265,7 @@ describe('the console in Chromium through the loopback test bridge', () => {
       expect(JSON.parse((await bridge.core.vault.channelToken('telegram-2'))!)).toEqual({ botToken: '123456:SECRET-bot-token' });
       expect(await page.content()).not.toContain('SECRET-bot-token');
       expect(await page.getByTestId('cred-botToken').inputValue()).toBe('');
-      await page.getByTestId('tab-audit').click();
+      await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-verify').click();
       await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toContain('intact');
       await bridge.core.vault.delete('channel:telegram-2');

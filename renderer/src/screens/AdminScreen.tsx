@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLoad } from '../hooks';
 import { UsersTab } from './admin/UsersTab';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useFormat } from '../format';
 import { StatusScreen } from './StatusScreen';
 import { Tabs } from './LeadScreen';
 
-type Tab = 'channels' | 'users' | 'device' | 'drills' | 'audit';
+type Tab = 'channels' | 'users' | 'device' | 'drills';
 type Kind = ResponseOf<'listChannels'>[number]['kind'];
 const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x', 'email', 'demo'];
 
@@ -43,12 +43,11 @@ export function AdminScreen() {
       <h2 id="admin-title" className="visually-hidden">
         {t('admin.title')}
       </h2>
-      <Tabs<Tab> tabs={['channels', 'users', 'device', 'drills', 'audit']} current={tab} onChange={setTab} prefix="admin.tabs" />
+      <Tabs<Tab> tabs={['channels', 'users', 'device', 'drills']} current={tab} onChange={setTab} prefix="admin.tabs" />
       {tab === 'channels' && <Channels />}
       {tab === 'users' && <UsersTab />}
       {tab === 'device' && <Device />}
       {tab === 'drills' && <Drills />}
-      {tab === 'audit' && <Audit />}
     </section>
   );
 }
@@ -283,80 +282,6 @@ function Drills() {
             </tbody>
           </table>
         ))}
-    </div>
-  );
-}
-
-type AuditEntry = ResponseOf<'listAudit'>['entries'][number];
-/** The newest entries; the full trail is exported and verified from the CLI (`diwan audit`). */
-const AUDIT_PAGE = 500;
-type Verify = ResponseOf<'verifyAudit'>;
-
-function Audit() {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [verify, setVerify] = useState<Verify | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => {
-    try {
-      setEntries((await call('listAudit', { newestFirst: true, limit: AUDIT_PAGE })).entries);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return (
-    <div className="stack">
-      <div className="actions">
-        <button
-          type="button"
-          data-testid="audit-verify"
-          onClick={async () => {
-            try {
-              setVerify(await call('verifyAudit', {}));
-            } catch (e) {
-              setError(e);
-            }
-          }}
-        >
-          {t('admin.verify')}
-        </button>
-        {verify && (
-          <span role="status" className={verify.ok ? 'notice ok' : 'notice error'} data-testid="audit-verify-result">
-            {verify.ok
-              ? t('admin.verifyOk', { count: verify.entries, formattedCount: f.number(verify.entries) })
-              : t('admin.verifyBroken', { seq: f.number(verify.problems[0]?.seq ?? 0) })}
-          </span>
-        )}
-      </div>
-      <ErrorNote error={error} />
-      <table className="table audit" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t('admin.when')}</th>
-            <th>{t('admin.actor')}</th>
-            <th>{t('admin.action')}</th>
-            <th>{t('admin.target')}</th>
-            <th>{t('admin.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
-              <td>{f.number(e.seq)}</td>
-              <td>{f.dateTime(e.at)}</td>
-              <td><bdi dir="ltr">{e.actor}</bdi></td>
-              <td><bdi dir="ltr">{e.action}</bdi></td>
-              <td><bdi dir="ltr">{e.target ?? ''}</bdi></td>
-              <td><bdi dir="auto" className="details">{JSON.stringify(e.details)}</bdi></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

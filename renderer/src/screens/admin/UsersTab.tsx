@@ -228,7 +228,7 @@ function AddPerson(props: { onAdded(u: User): void }) {
               {t('admin.users.generate')}
             </button>
           </span>
-          <small id="temp-rule" className="muted">{t('admin.users.tempRule', { min: f.number(MIN_PASSWORD) })}</small>
+          <small id="temp-rule" className="muted">{t('session.passwordRule', { min: f.number(MIN_PASSWORD) })}</small>
         </label>
       </div>
       <ErrorNote error={error} />
