@@ -204,6 +204,8 @@ export const DeviceStatus = z.object({
 
 const Empty = z.object({}).strict();
 
+export const CannedReplyDto = z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) });
+
 function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
   return spec;
 }
@@ -261,11 +263,21 @@ export const consoleContract = {
   }),
 
   // Composer
-  listCannedReplies: channel({
-    request: Empty,
-    response: z.array(z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) })).max(500),
-    permission: 'conversations.read',
+  /** Company text, not customer data: anyone signed in may read it (the administrator manages it). */
+  listCannedReplies: channel({ request: Empty, response: z.array(CannedReplyDto).max(500), permission: 'session' }),
+  saveCannedReply: channel({
+    request: z
+      .object({
+        id: Id.optional(),
+        shortcut: z.string().trim().regex(/^[\p{L}\p{N}_-]{1,32}$/u, 'A shortcut is 1 to 32 letters, digits, "-" or "_".'),
+        title: z.string().trim().min(1).max(120),
+        body: z.string().trim().min(1).max(4096),
+      })
+      .strict(),
+    response: CannedReplyDto,
+    permission: 'settings.manage',
   }),
+  deleteCannedReply: channel({ request: z.object({ id: Id }).strict(), response: z.object({ deleted: z.literal(true) }), permission: 'settings.manage' }),
   fillCannedReply: channel({
     request: z.object({ conversationId: Id, cannedReplyId: Id }).strict(),
     response: z.object({ text: z.string().max(5000), missing: z.array(z.string().max(60)).max(20) }),

@@ -253,6 +253,33 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
 
     composer: {
       cannedReplies: () => store.canned.list().map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, body: c.body })),
+      saveCannedReply({ actor, id, shortcut, title, body }) {
+        const all = store.canned.list();
+        const same = (a: string) => a.toLowerCase() === shortcut.trim().toLowerCase();
+        const editing = id === undefined ? null : all.find((c) => c.id === id);
+        if (id !== undefined && !editing) throw new DiwanError('not_found', 'That canned reply no longer exists; it may have been deleted.');
+        if (all.some((c) => same(c.shortcut) && c.id !== id)) {
+          throw new DiwanError('canned_shortcut_taken', `Another canned reply already uses the shortcut /${shortcut.trim()}. Choose another.`);
+        }
+        // The store keys a reply by its shortcut: a renamed shortcut is the old row removed and the new one saved, together.
+        const saved = db.transaction(() => {
+          if (editing && !same(editing.shortcut)) store.canned.remove(editing.id);
+          return store.canned.save({ shortcut, title, body });
+        })();
+        core.audit({
+          action: AUDIT_ACTIONS.settingsChanged,
+          actor: actor.username,
+          target: `canned_reply:${saved.shortcut}`,
+          details: { change: editing ? 'edited' : 'created', ...(editing && !same(editing.shortcut) ? { renamedFrom: editing.shortcut } : {}) },
+        });
+        return { id: saved.id, shortcut: saved.shortcut, title: saved.title, body: saved.body };
+      },
+      deleteCannedReply({ actor, id }) {
+        const existing = store.canned.list().find((c) => c.id === id);
+        if (!existing) return;
+        store.canned.remove(id);
+        core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `canned_reply:${existing.shortcut}`, details: { change: 'deleted' } });
+      },
       templateVariables({ actor, conversationId, cannedReplyId }) {
         const canned = store.canned.list().find((c) => c.id === cannedReplyId);
         let c: ConversationSummary;
