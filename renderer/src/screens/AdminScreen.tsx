@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLoad } from '../hooks';
+import { CannedTab } from './admin/CannedTab';
 import { UsersTab } from './admin/UsersTab';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
@@ -9,7 +10,7 @@ import { useFormat } from '../format';
 import { StatusScreen } from './StatusScreen';
 import { Tabs } from './LeadScreen';
 
-type Tab = 'channels' | 'users' | 'device' | 'drills';
+type Tab = 'channels' | 'users' | 'canned' | 'device' | 'drills';
 type Kind = ResponseOf<'listChannels'>[number]['kind'];
 const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x', 'email', 'demo'];
 
@@ -43,9 +44,10 @@ export function AdminScreen() {
       <h2 id="admin-title" className="visually-hidden">
         {t('admin.title')}
       </h2>
-      <Tabs<Tab> tabs={['channels', 'users', 'device', 'drills']} current={tab} onChange={setTab} prefix="admin.tabs" />
+      <Tabs<Tab> tabs={['channels', 'users', 'canned', 'device', 'drills']} current={tab} onChange={setTab} prefix="admin.tabs" />
       {tab === 'channels' && <Channels />}
       {tab === 'users' && <UsersTab />}
+      {tab === 'canned' && <CannedTab />}
       {tab === 'device' && <Device />}
       {tab === 'drills' && <Drills />}
     </section>
