@@ -55,11 +55,3 @@ export function useFormat(): Formatter {
   if (!f) cache.set(locale, (f = makeFormatter(locale)));
   return f;
 }
-
-/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits as 0-9. */
-export function toLatinDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => {
-    const code = d.charCodeAt(0);
-    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
-  });
-}

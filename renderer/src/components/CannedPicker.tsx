@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
-import { matchesCanned } from '../canned';
+import { matchesCanned } from '../text';
 
 type Canned = ResponseOf<'listCannedReplies'>[number];
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
 import { call } from '../bridge';
 import { ErrorNote } from '../components/Notice';
-import { toLatinDigits, useFormat } from '../format';
+import { useFormat } from '../format';
+import { toLatinDigits } from '../text';
 import { useSession } from '../stores/session';
 
 /** Identity's rule (main/core/auth/passwords.ts); main checks it again. */

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components/Notice';
-import { toLatinDigits, useFormat } from '../format';
+import { useFormat } from '../format';
+import { toLatinDigits } from '../text';
 import { useSession } from '../stores/session';
 
 function Panel(props: { title: string; children: ReactNode; testId: string }) {

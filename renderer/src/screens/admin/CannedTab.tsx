@@ -5,7 +5,7 @@ import { call } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Notice';
 import { useLoad } from '../../hooks';
-import { matchesCanned } from '../../canned';
+import { matchesCanned } from '../../text';
 
 type Canned = ResponseOf<'listCannedReplies'>[number];
 /** The variables main fills from masked data (main/ipc/console-services.ts, templateVariables). */

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Notice';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks';
+import { temporaryPassword } from '../../passwords';
 import { useSession } from '../../stores/session';
 
 type User = ResponseOf<'listUsers'>['users'][number];
@@ -15,16 +16,6 @@ const ROLES: Role[] = ['agent', 'lead', 'admin', 'auditor'];
 const MIN_PASSWORD = 12;
 
 const loadUsers = async () => (await call('listUsers', {})).users;
-
-/** The one-time password an administrator hands to a new person: 16 characters without look-alikes (0/O, 1/l). */
-export function temporaryPassword(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  // 256 is not a multiple of the alphabet's length: bytes past the last whole multiple are drawn again.
-  const limit = 256 - (256 % alphabet.length);
-  let out = '';
-  while (out.length < 16) for (const b of random(32)) if (b < limit && out.length < 16) out += alphabet[b % alphabet.length];
-  return out;
-}
 
 type Pending = { kind: 'disable' | 'reset2fa'; user: User } | null;
 
