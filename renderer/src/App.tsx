@@ -101,8 +101,9 @@ function Outside(props: { children: React.ReactNode }) {
 const VIEWS: Array<[View, string]> = [
   ['inbox', 'conversations.read'],
   ['search', 'conversations.read'],
-  ['lead', 'reports.read'],
+  // Before the team lead's reports: an administrator (who also reads reports) lands on Administration.
   ['admin', 'channels.manage'],
+  ['lead', 'reports.read'],
   ['audit', 'audit.read'],
   ['account', 'session'],
 ];

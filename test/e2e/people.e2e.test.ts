@@ -1,9 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSessionSlot, totpCode } from '../../main/core/auth';
-import { launchChromium } from '../helpers/browser';
+import { startBridge } from '../bridge/server';
+import { launchChromium, RENDERER_DIR } from '../helpers/browser';
 import { PEOPLE, signIn } from '../helpers/console';
-import { secondWindow, shot, withConsole } from '../helpers/console-page';
+import { openWindow, secondWindow, shot, withConsole } from '../helpers/console-page';
+import { testKeychain } from '../helpers/keychain';
+import { tmpDir } from '../helpers/tmp';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -96,5 +99,39 @@ describe('an administrator onboards a team from the Users tab, in Chromium', () 
       await shot(page, 'users', lang);
       expect(errors, errors.join('\n')).toEqual([]);
     });
+  });
+});
+
+describe('first run in Chromium: the new administrator lands on next steps, not on a report', () => {
+  it.each(['en', 'ar'] as const)('%s: set up the administrator, see what is left, add a person and watch the step tick', async (lang) => {
+    const { keychain, service } = testKeychain();
+    const bridge = await startBridge({ dataDir: tmpDir(), rendererDir: RENDERER_DIR, keychain, keychainService: service, channels: true });
+    const win = await openWindow(browser, bridge.url, { lang });
+    const page = win.page;
+    try {
+      await page.getByTestId('setup-name').fill(PEOPLE.admin.displayName);
+      await page.getByTestId('setup-username').fill(PEOPLE.admin.username);
+      await page.getByTestId('setup-password').fill(PEOPLE.admin.password);
+      await page.getByTestId('setup-confirm').fill(PEOPLE.admin.password);
+      await page.getByTestId('setup-submit').click();
+      await page.getByTestId('admin').waitFor();
+      const steps = page.getByTestId('next-steps');
+      await steps.waitFor();
+      // The demo channel does not count as connected; there is no team and no policy yet.
+      for (const step of ['channel', 'team', 'policy']) expect(await page.getByTestId(`next-${step}`).getAttribute('data-done')).toBe('false');
+      expect(await page.getByTestId('nav-admin').getAttribute('aria-current')).toBe('page');
+      await shot(page, 'first-run', lang);
+      await page.getByTestId('next-team-go').click();
+      await page.getByTestId('new-username').fill('sam');
+      await page.getByTestId('new-password-generate').click();
+      await page.getByTestId('new-submit').click();
+      await page.getByTestId('handover').waitFor();
+      await page.getByTestId('tab-channels').click();
+      await expect.poll(() => page.getByTestId('next-team').getAttribute('data-done')).toBe('true');
+      expect(win.errors, win.errors.join('\n')).toEqual([]);
+    } finally {
+      await win.close();
+      await bridge.close();
+    }
   });
 });

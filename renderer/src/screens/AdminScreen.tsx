@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLoad } from '../hooks';
 import { CannedTab } from './admin/CannedTab';
+import { NextSteps, type AdminTab as Tab } from './admin/NextSteps';
 import { UsersTab } from './admin/UsersTab';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
@@ -10,7 +11,6 @@ import { useFormat } from '../format';
 import { StatusScreen } from './StatusScreen';
 import { Tabs } from './LeadScreen';
 
-type Tab = 'channels' | 'users' | 'canned' | 'device' | 'drills';
 type Kind = ResponseOf<'listChannels'>[number]['kind'];
 const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x', 'email', 'demo'];
 
@@ -44,6 +44,7 @@ export function AdminScreen() {
       <h2 id="admin-title" className="visually-hidden">
         {t('admin.title')}
       </h2>
+      <NextSteps go={setTab} refreshKey={tab} />
       <Tabs<Tab> tabs={['channels', 'users', 'canned', 'device', 'drills']} current={tab} onChange={setTab} prefix="admin.tabs" />
       {tab === 'channels' && <Channels />}
       {tab === 'users' && <UsersTab />}

@@ -247,7 +247,7 @@ function Reports() {
       <div className="stat-cards">
         <Stat title={t('lead.firstResponse')} lines={[t('lead.median', { value: f.duration(report.firstResponseMs.p50) }), t('lead.p90', { value: f.duration(report.firstResponseMs.p90) })]} />
         <Stat title={t('lead.resolution')} lines={[t('lead.median', { value: f.duration(report.resolutionMs.p50) }), t('lead.p90', { value: f.duration(report.resolutionMs.p90) })]} />
-        <Stat title={t('lead.sla')} big={f.number(report.slaBreaches)} lines={[t('lead.slaTarget', { value: f.duration(report.slaTargetMs) })]} testId="sla-breaches" />
+        <Stat title={t('lead.sla')} big={f.number(report.slaBreaches)} alarm={report.slaBreaches > 0} lines={[t('lead.slaTarget', { value: f.duration(report.slaTargetMs) })]} testId="sla-breaches" />
       </div>
       {report.perChannel.length === 0 ? (
         <p className="muted">{t('lead.noData')}</p>
@@ -287,11 +287,11 @@ function Reports() {
   );
 }
 
-function Stat(props: { title: string; lines: string[]; big?: string; testId?: string }) {
+function Stat(props: { title: string; lines: string[]; big?: string; alarm?: boolean; testId?: string }) {
   return (
     <div className="card stat" data-testid={props.testId}>
       <h4>{props.title}</h4>
-      {props.big && <p className="big">{props.big}</p>}
+      {props.big && <p className={props.alarm ? 'big alarm' : 'big'}>{props.big}</p>}
       {props.lines.map((l) => (
         <p key={l} className="muted">
           {l}
