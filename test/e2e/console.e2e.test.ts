@@ -254,10 +254,15 @@ describe('the console in Chromium through the loopback test bridge', () => {
   });
 
   it('an administrator saves channel credentials: they reach the keychain and never come back to the page', async () => {
-    await withConsole({}, async (page, bridge) => {
+    await withConsole({}, async (page, bridge, errors) => {
       await signIn(page, PEOPLE.admin);
       await page.getByTestId('nav-admin').click();
       await page.getByTestId('channel-name').fill('Support bot');
+      // A bad id is named at the field (no browser pattern, which Chromium rejected) and cannot be saved.
+      await page.getByTestId('channel-id').fill('Support Bot!');
+      expect(await page.getByTestId('channel-id').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('channel-id-rule').getAttribute('class')).toBe('error');
+      expect(await page.getByTestId('channel-save').isDisabled()).toBe(true);
       await page.getByTestId('channel-id').fill('telegram-2');
       await page.getByTestId('cred-botToken').fill('123456:SECRET-bot-token');
       await page.getByTestId('channel-save').click();
@@ -269,6 +274,7 @@ describe('the console in Chromium through the loopback test bridge', () => {
       await page.getByTestId('audit-verify').click();
       await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toContain('intact');
       await bridge.core.vault.delete('channel:telegram-2');
+      expect(errors, errors.join('\n')).toEqual([]);
     });
   });
 });

@@ -14,12 +14,15 @@ import { Tabs } from './LeadScreen';
 type Kind = ResponseOf<'listChannels'>[number]['kind'];
 const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x', 'email', 'demo'];
 
-/** Which credential fields each platform needs (names only; values go to the keychain through main). */
+/**
+ * Which credential fields each platform's connector reads (names only; values go to the keychain through main).
+ * The Meta app secret that checks webhook signatures belongs to the relay's own configuration, not to the console.
+ */
 const CREDENTIAL_FIELDS: Record<Kind, string[]> = {
   telegram: ['botToken'],
-  whatsapp: ['accessToken', 'appSecret'],
-  messenger: ['pageAccessToken', 'appSecret'],
-  instagram: ['pageAccessToken', 'appSecret'],
+  whatsapp: ['accessToken'],
+  messenger: ['pageAccessToken'],
+  instagram: ['pageAccessToken'],
   x: ['accessToken', 'refreshToken', 'clientId', 'clientSecret'],
   email: ['host', 'username', 'password'],
   demo: [],
@@ -68,6 +71,8 @@ function Channels() {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const fields = CREDENTIAL_FIELDS[kind];
+  // The contract's rule for channel ids (main/ipc/console-contract.ts), said next to the field before saving.
+  const badId = id !== '' && !/^[a-z0-9-]{1,60}$/.test(id);
   return (
     <div className="stack">
       <ErrorNote error={error} />
@@ -93,7 +98,7 @@ function Channels() {
                   {t(`inbox.health.${c.health.state}`)}
                 </span>
               </td>
-              <td>{c.hasCredentials ? t('admin.stored') : t('admin.notStored')}</td>
+              <td>{c.kind === 'demo' ? t('admin.notNeeded') : c.hasCredentials ? t('admin.stored') : t('admin.notStored')}</td>
             </tr>
           ))}
         </tbody>
@@ -138,8 +143,20 @@ function Channels() {
           <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
         </label>
         <label className="field">
-          ID
-          <input value={id} maxLength={60} pattern="[a-z0-9-]{1,60}" dir="ltr" onChange={(e) => setId(e.target.value)} data-testid="channel-id" />
+          {t('admin.channelId')}
+          <input
+            value={id}
+            maxLength={60}
+            dir="ltr"
+            spellCheck={false}
+            aria-invalid={badId}
+            aria-describedby="channel-id-rule"
+            onChange={(e) => setId(e.target.value)}
+            data-testid="channel-id"
+          />
+          <small id="channel-id-rule" className={badId ? 'error' : 'muted'} data-testid="channel-id-rule">
+            {t('admin.channelIdRule')}
+          </small>
         </label>
         {SETTING_FIELDS[kind].map((fname) => (
           <label className="field" key={fname}>
@@ -171,7 +188,7 @@ function Channels() {
         ))}
         <ErrorNote error={saveError} />
         {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
-        <button type="submit" className="primary" disabled={!name} data-testid="channel-save">
+        <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
           {t('admin.saveChannel')}
         </button>
       </form>
