@@ -302,7 +302,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         };
       },
       check({ actor, conversationId, text }) {
-        const d = core.guards.outbound.check(text, guardContext(actor, conversationId, text));
+        const d = core.guards.outbound.preview(text, guardContext(actor, conversationId, text));
         return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })) };
       },
       queueReply({ actor, conversationId, text, humanAgentTag, approvalToken }) {

@@ -74,9 +74,17 @@ export class OutboundGuard {
     this.ttl = deps.approvalTtlMs ?? 15 * 60_000;
   }
 
+  /**
+   * The verdict on a draft while the agent types, recorded nowhere: the console asks at every pause, and an audit
+   * entry per pause would bury the one that matters (the block at send time, from `check`/`authorizeSend`).
+   */
+  preview(text: string, ctx: ReplyContext): GuardDecision {
+    return decide(text, evaluateReply(text, ctx.lang, this.deps.policy, this.deps.detectSensitive));
+  }
+
   check(text: string, ctx: ReplyContext): GuardDecision {
-    const findings = evaluateReply(text, ctx.lang, this.deps.policy, this.deps.detectSensitive);
-    const decision = decide(text, findings);
+    const decision = this.preview(text, ctx);
+    const findings = decision.findings;
     if (decision.verdict === 'block') {
       this.audit({
         action: 'guard.reply.blocked',
