@@ -26,7 +26,7 @@ export function ShortcutHelp(props: { commands: Command[] }) {
       </table>
       <div className="actions">
         <button type="button" onClick={close} autoFocus>
-          {t('conversation.cancel')}
+          {t('keys.done')}
         </button>
       </div>
     </Dialog>

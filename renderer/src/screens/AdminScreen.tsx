@@ -226,6 +226,7 @@ type DrillKindName = (typeof DRILL_KINDS)[number];
 /** Starts a phishing drill on the demo channel and shows who reported the attempts and who replied unsafely. */
 function Drills() {
   const { t } = useTranslation();
+  const f = useFormat();
   const [kind, setKind] = useState<DrillKindName | 'all'>('all');
   const [started, setStarted] = useState<ResponseOf<'scheduleDrill'> | null>(null);
   const [report, setReport] = useState<ResponseOf<'drillReport'> | null>(null);
@@ -271,7 +272,7 @@ function Drills() {
       <ErrorNote error={error} />
       {started && (
         <div className="stack">
-          <p role="status">{t('admin.drills.drillStarted', { count: started.messagesSent })}</p>
+          <p role="status">{t('admin.drills.drillStarted', { count: started.messagesSent, formattedCount: f.number(started.messagesSent) })}</p>
           <button type="button" onClick={() => void refresh(started.drillId)}>
             {t('admin.drills.refresh')}
           </button>
