@@ -80,7 +80,18 @@ describe('the console in Chromium through the loopback test bridge', () => {
 
       await page.getByTestId('composer').blur();
       await page.keyboard.press('e');
-      await expect.poll(() => page.getByTestId('status-select').inputValue()).toBe('resolved');
+      // Resolved: it leaves the Open list and the next conversation opens, as in every helpdesk.
+      await expect.poll(() => bridge.core.store.conversations.get(id).status).toBe('resolved');
+      await expect.poll(() => row.count()).toBe(0);
+      await expect.poll(() => page.locator('[data-testid=conversation-row][aria-selected=true]').count()).toBe(1);
+      // Arrow keys move through the list when it has focus.
+      const selected = () => page.locator('[data-testid=conversation-row][aria-selected=true]').getAttribute('data-id');
+      const before = await selected();
+      await page.getByTestId('conversation-list').focus();
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(selected).not.toBe(before);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(selected).toBe(before);
       expect(errors, errors.join('\n')).toEqual([]);
     });
   });

@@ -33,6 +33,16 @@ export function ConversationList() {
   }, [selectedId, items, rows]);
 
   const f = useFormat();
+  /** Arrow keys move the selection while the list has focus (j/k do the same anywhere). */
+  const listKeys = (e: React.KeyboardEvent) => {
+    const inbox = useInbox.getState();
+    if (e.key === 'ArrowDown') inbox.step(1);
+    else if (e.key === 'ArrowUp') inbox.step(-1);
+    else if (e.key === 'Home' && items.length) inbox.select(items[0]!.id);
+    else if (e.key === 'End' && items.length) inbox.select(items[items.length - 1]!.id);
+    else return;
+    e.preventDefault();
+  };
   if (error && !items.length) return <ErrorNote error={error} onDismiss={() => void useInbox.getState().load()} />;
   return (
     <div className="list-wrap">
@@ -47,7 +57,7 @@ export function ConversationList() {
       {!loading && !items.length ? (
         <p className="empty">{t('inbox.empty')}</p>
       ) : (
-        <div ref={parent} className="list-scroll" data-testid="conversation-list" role="listbox" aria-label={t('inbox.list')} tabIndex={0}>
+        <div ref={parent} className="list-scroll" data-testid="conversation-list" role="listbox" aria-label={t('inbox.list')} tabIndex={0} onKeyDown={listKeys}>
           <div className="list-inner" style={{ height: rows.getTotalSize() }}>
             {virtual.map((v) => {
               const item = items[v.index];
