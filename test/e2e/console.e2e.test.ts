@@ -248,6 +248,15 @@ describe('the console in Chromium through the loopback test bridge', () => {
       await page.getByTestId('palette-input').fill('search');
       await page.keyboard.press('Enter');
       await page.getByTestId('search').waitFor();
+      // The palette finds people: a customer by name opens their conversation; any text can become a message search.
+      await page.keyboard.press('Control+k');
+      await page.getByTestId('palette-input').fill('customer 7');
+      const top = page.getByTestId('palette-item').first();
+      await expect.poll(() => top.getAttribute('data-id')).toMatch(/^conversation-\d+$/);
+      const id = (await top.getAttribute('data-id'))!.replace('conversation-', '');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-testid=conversation-row][aria-selected=true]').getAttribute('data-id')).toBe(id);
+      expect(await page.getByTestId('conversation').textContent()).toContain('Customer 7');
     });
   });
 
