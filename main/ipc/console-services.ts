@@ -2,7 +2,7 @@ import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
 import { replyWindow, type ChannelHealth as RuntimeHealth, type ChannelKind } from '../core/connectors';
 import { detectLang, inspectInbound } from '../core/guard';
-import { detectSensitive } from '../core/masking';
+import { detectSensitive, parseMaskedText } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
@@ -176,14 +176,15 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         const w = replyWindow((ch?.kind ?? 'demo') as ChannelKind, lastInbound, core.clock.now());
         const rule = ch?.kind === 'messenger' || ch?.kind === 'instagram' ? '7d-human-agent' : ch?.kind === 'whatsapp' ? '24h' : 'none';
         const earlier = (q.earlier.all(c.contact.id, id) as number[]).map((e) => store.conversations.get(e));
+        const stored = store.conversations.messages(id, { limit: 500 });
         return {
           summary: row(c, channels),
-          messages: store.conversations.messages(id, { limit: 500 }).map((m) => messageRow(m, lang)),
+          messages: stored.map((m) => messageRow(m, lang)),
           notes: store.notes.list(id).map((n) => ({ id: n.id, author: userRef(n.authorId), createdAt: n.createdAt, maskedText: n.maskedText })),
           customer: {
             name: c.contact.displayName ?? '',
             handle: c.contact.handle ?? '',
-            fields: [],
+            fields: contactDetails(stored.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
             earlier: earlier.map((e) => ({ id: e.id, status: e.status, lastActivityAt: e.lastActivityAt, preview: e.preview ?? '', channelKind: kindOf(ch?.kind ?? 'demo') })),
           },
           replyWindow:
@@ -421,6 +422,26 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
     if (slash < 0) return /^\d+$/.test(ref) ? Number(ref) : null;
     return (q.byPlatform.get(ref.slice(0, slash), ref.slice(slash + 1)) as number | undefined) ?? null;
   }
+}
+
+/** Types that are ways to reach the customer: the panel lists them, still masked, as the customer gave them. */
+const CONTACT_TYPES = new Set(['PHONE', 'EMAIL']);
+
+/**
+ * The customer's contact details from their own messages (newest last in the list as given), one per type and
+ * hint, as masked tokens: the panel shows chips, and revealing one is done on the message, with a reason.
+ */
+export function contactDetails(maskedTexts: string[]): Array<{ label: string; maskedText: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ label: string; maskedText: string }> = [];
+  for (const text of maskedTexts) {
+    for (const s of parseMaskedText(text)) {
+      if (s.kind !== 'token' || !CONTACT_TYPES.has(s.type) || seen.has(`${s.type}:${s.shown}`)) continue;
+      seen.add(`${s.type}:${s.shown}`);
+      out.push({ label: s.type, maskedText: text.slice(s.start, s.end) });
+    }
+  }
+  return out.slice(0, 20);
 }
 
 /** Conversations that changed in a batch the channels ingested or a reply's outcome: the renderer refetches them. */
