@@ -170,9 +170,9 @@ export const ReportSummary = z.object({
   perChannel: z
     .array(z.object({ channelId: z.string().max(100), channelKind: ChannelKind, channelName: z.string().max(200), inbound: z.number().int(), outbound: z.number().int(), conversations: z.number().int() }))
     .max(100),
-  daily: z.array(z.object({ day: z.string().max(10), inbound: z.number().int(), resolved: z.number().int() })).max(400),
+  /** Customer messages per day. (Resolution times need the store to keep when a conversation was resolved; it does not yet.) */
+  daily: z.array(z.object({ day: z.string().max(10), inbound: z.number().int() })).max(400),
   firstResponseMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
-  resolutionMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
   slaBreaches: z.number().int().nonnegative(),
   slaTargetMs: z.number().int().positive(),
 });
@@ -198,7 +198,8 @@ export const ReviewItem = z.object({
 export const DeviceStatus = z.object({
   deviceId: z.string().max(100),
   enrolled: z.boolean(),
-  policy: z.object({ state: z.enum(['valid', 'missing', 'invalid', 'expired']), signedBy: z.string().max(200).nullable(), expiresAt: Time.nullable() }),
+  /** The gate's view of IT's policy: whether one is in force, and its version number when it is. */
+  policy: z.object({ state: z.enum(['valid', 'missing', 'invalid', 'expired']), version: z.number().int().nonnegative().nullable() }),
   network: z.object({ verdict: z.enum(['office', 'off_network', 'unknown']), checkedAt: Time.nullable(), detail: z.string().max(500).nullable() }),
 });
 

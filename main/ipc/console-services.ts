@@ -343,7 +343,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         const day = "strftime('%Y-%m-%d', sent_at / 1000, 'unixepoch')";
         const daily = (
           db.prepare(`SELECT ${day} AS d, COUNT(*) AS n FROM messages WHERE direction = 'in' AND sent_at BETWEEN ? AND ? GROUP BY d ORDER BY d`).all(from, to) as Array<{ d: string; n: number }>
-        ).map((r) => ({ day: r.d, inbound: r.n, resolved: 0 }));
+        ).map((r) => ({ day: r.d, inbound: r.n }));
         // First response: the first reply after the first customer message, per conversation started in the range.
         const firstResponse = (
           db
@@ -360,7 +360,6 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
           perChannel,
           daily: daily.slice(-400),
           firstResponseMs: { p50: pct(firstResponse, 0.5), p90: pct(firstResponse, 0.9) },
-          resolutionMs: { p50: null, p90: null },
           slaBreaches: firstResponse.filter((v) => v > SLA_FIRST_RESPONSE_MS).length,
           slaTargetMs: SLA_FIRST_RESPONSE_MS,
         };
@@ -406,7 +405,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         return {
           deviceId: core.identity.deviceIdentity.fingerprint,
           enrolled: core.identity.deviceEnrolled(),
-          policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? 'valid' : 'missing', signedBy: null, expiresAt: null },
+          policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? 'valid' : 'missing', version: verdict?.policyVersion ?? null },
           network: {
             verdict: verdict?.state === 'office' ? 'office' : verdict?.state === 'off-network' ? 'off_network' : 'unknown',
             checkedAt: verdict?.at ?? null,

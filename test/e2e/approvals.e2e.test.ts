@@ -59,6 +59,11 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
         await requests.first().getByTestId('deny-reveal').click();
         await lead.page.getByTestId('reveal-requests-none').waitFor();
         expect(await lead.page.getByTestId('nav-lead-count').count()).toBe(0);
+        // The report shows only what Diwan measures; no breach is not drawn as an alarm.
+        await lead.page.getByTestId('tab-reports').click();
+        await lead.page.getByTestId('reports').waitFor();
+        expect(await lead.page.getByTestId('sla-breaches').locator('.big').getAttribute('class')).toBe('big');
+        await shot(lead.page, 'reports', lang);
         expect(lead.errors, lead.errors.join('\n')).toEqual([]);
       } finally {
         await lead.close();

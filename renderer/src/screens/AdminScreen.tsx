@@ -210,8 +210,7 @@ function Device() {
           <div className="fact"><dt>{t('admin.deviceId')}</dt><dd><bdi dir="ltr">{data.deviceId}</bdi></dd></div>
           <div className="fact"><dt>{t('admin.enrolled')}</dt><dd>{data.enrolled ? t('admin.yes') : t('admin.no')}</dd></div>
           <div className="fact"><dt>{t('admin.policy')}</dt><dd>{t(`admin.policyState.${data.policy.state}`)}</dd></div>
-          <div className="fact"><dt>{t('admin.signedBy')}</dt><dd><bdi>{data.policy.signedBy ?? '—'}</bdi></dd></div>
-          <div className="fact"><dt>{t('admin.expires')}</dt><dd>{data.policy.expiresAt ? f.dateTime(data.policy.expiresAt) : '—'}</dd></div>
+          <div className="fact"><dt>{t('admin.policyVersion')}</dt><dd>{data.policy.version === null ? '—' : f.number(data.policy.version)}</dd></div>
           <div className="fact"><dt>{t('admin.network')}</dt><dd>{t(`admin.networkVerdict.${data.network.verdict}`)}{data.network.detail && <p className="note">{data.network.detail}</p>}</dd></div>
         </dl>
       )}

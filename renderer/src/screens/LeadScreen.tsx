@@ -233,7 +233,7 @@ function Reports() {
   }, [days, loadReport]);
   if (!report) return <p aria-busy="true">{t('inbox.loading')}</p>;
   const perChannel = report.perChannel.map((c) => ({ name: c.channelName, [t('lead.inbound')]: c.inbound, [t('lead.outbound')]: c.outbound }));
-  const daily = report.daily.map((d) => ({ day: f.day(d.day), [t('lead.inbound')]: d.inbound, [t('lead.resolved')]: d.resolved }));
+  const daily = report.daily.map((d) => ({ day: f.day(d.day), [t('lead.inbound')]: d.inbound }));
   const rtl = document.documentElement.dir === 'rtl';
   return (
     <div className="reports" data-testid="reports">
@@ -246,7 +246,6 @@ function Reports() {
       </label>
       <div className="stat-cards">
         <Stat title={t('lead.firstResponse')} lines={[t('lead.median', { value: f.duration(report.firstResponseMs.p50) }), t('lead.p90', { value: f.duration(report.firstResponseMs.p90) })]} />
-        <Stat title={t('lead.resolution')} lines={[t('lead.median', { value: f.duration(report.resolutionMs.p50) }), t('lead.p90', { value: f.duration(report.resolutionMs.p90) })]} />
         <Stat title={t('lead.sla')} big={f.number(report.slaBreaches)} alarm={report.slaBreaches > 0} lines={[t('lead.slaTarget', { value: f.duration(report.slaTargetMs) })]} testId="sla-breaches" />
       </div>
       {report.perChannel.length === 0 ? (
@@ -277,7 +276,6 @@ function Reports() {
                 <Tooltip formatter={(v) => f.number(Number(v))} />
                 <Legend />
                 <Line dataKey={t('lead.inbound')} stroke="#1f6feb" dot={false} isAnimationActive={false} />
-                <Line dataKey={t('lead.resolved')} stroke="#2da44e" dot={false} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </figure>
