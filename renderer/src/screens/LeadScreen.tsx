@@ -240,12 +240,12 @@ function Reports() {
       <label className="inline">
         {t('lead.range')}
         <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
-          <option value={7}>{t('lead.days7')}</option>
-          <option value={30}>{t('lead.days30')}</option>
+          <option value={7}>{t('lead.days7', { n: f.number(7) })}</option>
+          <option value={30}>{t('lead.days30', { n: f.number(30) })}</option>
         </select>
       </label>
       <div className="stat-cards">
-        <Stat title={t('lead.firstResponse')} lines={[t('lead.median', { value: f.duration(report.firstResponseMs.p50) }), t('lead.p90', { value: f.duration(report.firstResponseMs.p90) })]} />
+        <Stat title={t('lead.firstResponse')} lines={[t('lead.median', { value: f.duration(report.firstResponseMs.p50) }), t('lead.p90', { p: f.number(90), value: f.duration(report.firstResponseMs.p90) })]} />
         <Stat title={t('lead.sla')} big={f.number(report.slaBreaches)} alarm={report.slaBreaches > 0} lines={[t('lead.slaTarget', { value: f.duration(report.slaTargetMs) })]} testId="sla-breaches" />
       </div>
       {report.perChannel.length === 0 ? (
