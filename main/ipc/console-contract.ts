@@ -172,9 +172,9 @@ export const ReportSummary = z.object({
   perChannel: z
     .array(z.object({ channelId: z.string().max(100), channelKind: ChannelKind, channelName: z.string().max(200), inbound: z.number().int(), outbound: z.number().int(), conversations: z.number().int() }))
     .max(100),
-  daily: z.array(z.object({ day: z.string().max(10), inbound: z.number().int(), resolved: z.number().int() })).max(400),
+  /** Customer messages per day. (Resolution times need the store to keep when a conversation was resolved; it does not yet.) */
+  daily: z.array(z.object({ day: z.string().max(10), inbound: z.number().int() })).max(400),
   firstResponseMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
-  resolutionMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
   slaBreaches: z.number().int().nonnegative(),
   slaTargetMs: z.number().int().positive(),
 });
@@ -200,11 +200,14 @@ export const ReviewItem = z.object({
 export const DeviceStatus = z.object({
   deviceId: z.string().max(100),
   enrolled: z.boolean(),
-  policy: z.object({ state: z.enum(['valid', 'missing', 'invalid', 'expired']), signedBy: z.string().max(200).nullable(), expiresAt: Time.nullable() }),
+  /** The gate's view of IT's policy: whether one is in force, and its version number when it is. */
+  policy: z.object({ state: z.enum(['valid', 'missing', 'invalid', 'expired']), version: z.number().int().nonnegative().nullable() }),
   network: z.object({ verdict: z.enum(['office', 'off_network', 'unknown']), checkedAt: Time.nullable(), detail: z.string().max(500).nullable() }),
 });
 
 const Empty = z.object({}).strict();
+
+export const CannedReplyDto = z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) });
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
   return spec;
@@ -263,11 +266,21 @@ export const consoleContract = {
   }),
 
   // Composer
-  listCannedReplies: channel({
-    request: Empty,
-    response: z.array(z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) })).max(500),
-    permission: 'conversations.read',
+  /** Company text, not customer data: anyone signed in may read it (the administrator manages it). */
+  listCannedReplies: channel({ request: Empty, response: z.array(CannedReplyDto).max(500), permission: 'session' }),
+  saveCannedReply: channel({
+    request: z
+      .object({
+        id: Id.optional(),
+        shortcut: z.string().trim().regex(/^[\p{L}\p{N}_-]{1,32}$/u, 'A shortcut is 1 to 32 letters, digits, "-" or "_".'),
+        title: z.string().trim().min(1).max(120),
+        body: z.string().trim().min(1).max(4096),
+      })
+      .strict(),
+    response: CannedReplyDto,
+    permission: 'settings.manage',
   }),
+  deleteCannedReply: channel({ request: z.object({ id: Id }).strict(), response: z.object({ deleted: z.literal(true) }), permission: 'settings.manage' }),
   fillCannedReply: channel({
     request: z.object({ conversationId: Id, cannedReplyId: Id }).strict(),
     response: z.object({ text: z.string().max(5000), missing: z.array(z.string().max(60)).max(20) }),

@@ -116,6 +116,9 @@ export interface InboxPort {
 
 export interface ComposerPort {
   cannedReplies(): Array<{ id: number; shortcut: string; title: string; body: string }>;
+  /** Creates (no id) or edits one; a shortcut another reply already uses is refused, never overwritten. */
+  saveCannedReply(q: { actor: Actor; id?: number; shortcut: string; title: string; body: string }): { id: number; shortcut: string; title: string; body: string };
+  deleteCannedReply(q: { actor: Actor; id: number }): void;
   /** Variables a canned reply may use, from masked data only (e.g. customer.firstName is the masked first name). */
   templateVariables(q: { actor: Actor; conversationId: number; cannedReplyId: number }): { body: string; variables: Record<string, string> } | null;
   /** The outbound guard's verdict on a draft (the Guards work). */

@@ -2,6 +2,7 @@ import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
 import { replyWindow, type ChannelHealth as RuntimeHealth, type ChannelKind } from '../core/connectors';
 import { detectLang } from '../core/guard';
+import { parseMaskedText } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
@@ -180,7 +181,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
           customer: {
             name: c.contact.displayName ?? '',
             handle: c.contact.handle ?? '',
-            fields: [],
+            fields: contactDetails(messages.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
             earlier: earlier.map((e) => ({ id: e.id, status: e.status, lastActivityAt: e.lastActivityAt, preview: e.preview ?? '', channelKind: kindOf(ch?.kind ?? 'demo') })),
           },
           replyWindow:
@@ -255,6 +256,33 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
 
     composer: {
       cannedReplies: () => store.canned.list().map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, body: c.body })),
+      saveCannedReply({ actor, id, shortcut, title, body }) {
+        const all = store.canned.list();
+        const same = (a: string) => a.toLowerCase() === shortcut.trim().toLowerCase();
+        const editing = id === undefined ? null : all.find((c) => c.id === id);
+        if (id !== undefined && !editing) throw new DiwanError('not_found', 'That canned reply no longer exists; it may have been deleted.');
+        if (all.some((c) => same(c.shortcut) && c.id !== id)) {
+          throw new DiwanError('canned_shortcut_taken', `Another canned reply already uses the shortcut /${shortcut.trim()}. Choose another.`);
+        }
+        // The store keys a reply by its shortcut: a renamed shortcut is the old row removed and the new one saved, together.
+        const saved = db.transaction(() => {
+          if (editing && !same(editing.shortcut)) store.canned.remove(editing.id);
+          return store.canned.save({ shortcut, title, body });
+        })();
+        core.audit({
+          action: AUDIT_ACTIONS.settingsChanged,
+          actor: actor.username,
+          target: `canned_reply:${saved.shortcut}`,
+          details: { change: editing ? 'edited' : 'created', ...(editing && !same(editing.shortcut) ? { renamedFrom: editing.shortcut } : {}) },
+        });
+        return { id: saved.id, shortcut: saved.shortcut, title: saved.title, body: saved.body };
+      },
+      deleteCannedReply({ actor, id }) {
+        const existing = store.canned.list().find((c) => c.id === id);
+        if (!existing) return;
+        store.canned.remove(id);
+        core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `canned_reply:${existing.shortcut}`, details: { change: 'deleted' } });
+      },
       templateVariables({ actor, conversationId, cannedReplyId }) {
         const canned = store.canned.list().find((c) => c.id === cannedReplyId);
         let c: ConversationSummary;
@@ -277,7 +305,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         };
       },
       check({ actor, conversationId, text }) {
-        const d = core.guards.outbound.check(text, guardContext(actor, conversationId, text));
+        const d = core.guards.outbound.preview(text, guardContext(actor, conversationId, text));
         return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
       },
       queueReply({ actor, conversationId, text, humanAgentTag, approvalToken }) {
@@ -317,7 +345,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         const day = "strftime('%Y-%m-%d', sent_at / 1000, 'unixepoch')";
         const daily = (
           db.prepare(`SELECT ${day} AS d, COUNT(*) AS n FROM messages WHERE direction = 'in' AND sent_at BETWEEN ? AND ? GROUP BY d ORDER BY d`).all(from, to) as Array<{ d: string; n: number }>
-        ).map((r) => ({ day: r.d, inbound: r.n, resolved: 0 }));
+        ).map((r) => ({ day: r.d, inbound: r.n }));
         // First response: the first reply after the first customer message, per conversation started in the range.
         const firstResponse = (
           db
@@ -334,7 +362,6 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
           perChannel,
           daily: daily.slice(-400),
           firstResponseMs: { p50: pct(firstResponse, 0.5), p90: pct(firstResponse, 0.9) },
-          resolutionMs: { p50: null, p90: null },
           slaBreaches: firstResponse.filter((v) => v > SLA_FIRST_RESPONSE_MS).length,
           slaTargetMs: SLA_FIRST_RESPONSE_MS,
         };
@@ -378,7 +405,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         return {
           deviceId: core.identity.deviceIdentity.fingerprint,
           enrolled: core.identity.deviceEnrolled(),
-          policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? 'valid' : 'missing', signedBy: null, expiresAt: null },
+          policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? 'valid' : 'missing', version: verdict?.policyVersion ?? null },
           network: {
             verdict: verdict?.state === 'office' ? 'office' : verdict?.state === 'off-network' ? 'off_network' : 'unknown',
             checkedAt: verdict?.at ?? null,
@@ -394,6 +421,26 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
     if (slash < 0) return /^\d+$/.test(ref) ? Number(ref) : null;
     return (q.byPlatform.get(ref.slice(0, slash), ref.slice(slash + 1)) as number | undefined) ?? null;
   }
+}
+
+/** Types that are ways to reach the customer: the panel lists them, still masked, as the customer gave them. */
+const CONTACT_TYPES = new Set(['PHONE', 'EMAIL']);
+
+/**
+ * The customer's contact details from their own messages (newest last in the list as given), one per type and
+ * hint, as masked tokens: the panel shows chips, and revealing one is done on the message, with a reason.
+ */
+export function contactDetails(maskedTexts: string[]): Array<{ label: string; maskedText: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ label: string; maskedText: string }> = [];
+  for (const text of maskedTexts) {
+    for (const s of parseMaskedText(text)) {
+      if (s.kind !== 'token' || !CONTACT_TYPES.has(s.type) || seen.has(`${s.type}:${s.shown}`)) continue;
+      seen.add(`${s.type}:${s.shown}`);
+      out.push({ label: s.type, maskedText: text.slice(s.start, s.end) });
+    }
+  }
+  return out.slice(0, 20);
 }
 
 /** Conversations that changed in a batch the channels ingested or a reply's outcome: the renderer refetches them. */

@@ -6,7 +6,9 @@ import { CommandPalette, ShortcutHelp } from './components/Overlays';
 import { LANGUAGES, setLanguage, type Language } from './i18n';
 import { useGlobalKeys } from './keyboard';
 import { useLock, watchLock } from './lock';
+import { AccountScreen } from './screens/AccountScreen';
 import { AdminScreen } from './screens/AdminScreen';
+import { AuditScreen } from './screens/AuditScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { LeadScreen } from './screens/LeadScreen';
 import { LockScreen } from './screens/LockScreen';
@@ -16,10 +18,13 @@ import { SetupScreen, SignInScreen } from './screens/SessionScreens';
 import { StatusScreen } from './screens/StatusScreen';
 import { useConversation } from './stores/conversation';
 import { useInbox } from './stores/inbox';
+import { useLead } from './stores/lead';
+import { useFormat } from './format';
 import { useSession } from './stores/session';
 import { useUi, type View } from './stores/ui';
 
 const NO_COMMANDS: ReturnType<typeof useCommands> = [];
+const PENDING_REVEAL_POLL_MS = 3000;
 
 export function App() {
   const session = useSession((s) => s.session);
@@ -43,10 +48,13 @@ export function App() {
       for (const id of assignedToMe.slice(0, 5)) void call('notifyAssigned', { conversationId: id }).catch(() => {});
     });
     const tick = window.setInterval(() => useConversation.getState().expireReveals(Date.now()), 1000);
+    // A lead decides on another computer: the agent's waiting chips pick the answer up by themselves.
+    const poll = window.setInterval(() => void useConversation.getState().pollPendingReveals(), PENDING_REVEAL_POLL_MS);
     return () => {
       offLocked();
       offChanged();
       window.clearInterval(tick);
+      window.clearInterval(poll);
     };
   }, []);
 
@@ -93,15 +101,37 @@ function Outside(props: { children: React.ReactNode }) {
 const VIEWS: Array<[View, string]> = [
   ['inbox', 'conversations.read'],
   ['search', 'conversations.read'],
-  ['lead', 'reports.read'],
+  // Before the team lead's reports: an administrator (who also reads reports) lands on Administration.
   ['admin', 'channels.manage'],
+  ['lead', 'reports.read'],
+  ['audit', 'audit.read'],
+  ['account', 'session'],
 ];
+
+/** How often a team lead's console asks for requests waiting for their approval (the nav shows the count). */
+const APPROVALS_POLL_MS = 5000;
+
+/** The view on screen: the one chosen if the role allows it, else the first allowed; set-up first if IT requires it. */
+function shownView(view: View, can: (p: string) => boolean, mustEnrol: boolean): View {
+  if (mustEnrol) return 'account';
+  const allowed = VIEWS.filter(([, p]) => can(p)).map(([v]) => v);
+  return view === 'status' || allowed.includes(view) ? view : (allowed[0] ?? 'status');
+}
 
 function Workspace() {
   const view = useUi((s) => s.view);
   const can = useSession((s) => s.can);
-  const allowed = VIEWS.filter(([, p]) => can(p)).map(([v]) => v);
-  const shown = view === 'status' || allowed.includes(view) ? view : (allowed[0] ?? 'status');
+  const approver = can('reveal.approve');
+  useEffect(() => {
+    if (!approver) return;
+    void useLead.getState().loadApprovals();
+    const timer = window.setInterval(() => void useLead.getState().loadApprovals(), APPROVALS_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [approver]);
+  const mustEnrol = useSession((s) => !!s.session?.twoFactor.mustEnrol);
+  const shown = shownView(view, can, mustEnrol);
+  if (shown === 'account') return <AccountScreen />;
+  if (shown === 'audit') return <AuditScreen />;
   if (shown === 'search') return <SearchScreen />;
   if (shown === 'lead') return <LeadScreen />;
   if (shown === 'admin') return <AdminScreen />;
@@ -119,6 +149,9 @@ function TopBar() {
     void setLanguage(lang);
   };
   const signedIn = session?.state === 'signed_in';
+  const shown = shownView(view, can, !!session?.twoFactor.mustEnrol);
+  const waiting = useLead((s) => s.approvals.length + s.revealRequests.length);
+  const f = useFormat();
   return (
     <header className="topbar">
       <h1>{t('app.name')}</h1>
@@ -126,8 +159,13 @@ function TopBar() {
         <nav aria-label={t('nav.label')} className="nav">
           {VIEWS.filter(([, p]) => can(p))
             .map(([v]) => (
-              <button key={v} type="button" className={view === v ? 'nav-item active' : 'nav-item'} aria-current={view === v ? 'page' : undefined} onClick={() => go(v)} data-testid={`nav-${v}`}>
+              <button key={v} type="button" className={shown === v ? 'nav-item active' : 'nav-item'} aria-current={shown === v ? 'page' : undefined} onClick={() => go(v)} data-testid={`nav-${v}`}>
                 {t(`nav.${v}`)}
+                {v === 'lead' && waiting > 0 && (
+                  <span className="badge-count" data-testid="nav-lead-count" aria-label={t('nav.waitingApprovals', { count: waiting, formattedCount: f.number(waiting) })}>
+                    {f.number(waiting)}
+                  </span>
+                )}
               </button>
             ))}
         </nav>

@@ -1,6 +1,7 @@
 import type { Bridge } from '../../main/ipc/bridge';
 import type { ChannelName, RequestOf, ResponseOf } from '../../main/ipc/contract';
 import type { IpcError, IpcResult } from '../../main/ipc/result';
+import i18next from './i18n';
 
 declare global {
   interface Window {
@@ -31,12 +32,15 @@ export async function call<K extends ChannelName>(name: K, request: RequestOf<K>
 const KNOWN_CODES = new Set(['unauthenticated', 'locked', 'forbidden', 'bad_request', 'internal']);
 
 /**
- * A calm, actionable sentence for any failure. Generic codes are translated here; domain errors carry main's own
- * sentence (written for a person, never holding customer data).
+ * A calm, actionable sentence for any failure. Generic codes are translated here, and so are the domain codes the
+ * locales know (`errors.codes.*`); any other domain error carries main's own English sentence (written for a
+ * person, never holding customer data).
  */
 export function errorText(e: unknown, t: (key: string) => string): string {
-  if (e instanceof BridgeError) return KNOWN_CODES.has(e.error.code) ? t(`errors.${e.error.code}`) : e.error.message;
-  return t('errors.bridge');
+  if (!(e instanceof BridgeError)) return t('errors.bridge');
+  if (KNOWN_CODES.has(e.error.code)) return t(`errors.${e.error.code}`);
+  const domain = `errors.codes.${e.error.code}`;
+  return i18next.exists(domain) ? t(domain) : e.error.message;
 }
 
 export function errorCode(e: unknown): string | null {

@@ -31,6 +31,11 @@ export interface RunningBridge {
   /** The OS notifications the console asked for (the Electron shell shows them; the bridge keeps them). */
   notifications: Array<{ title: string; body: string }>;
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;
+  /**
+   * A URL for a second console window with a session of its own (open it in a new browser context, which keeps its
+   * own cookie): two people signed in at once, as on two computers, for the workflows between agent and lead.
+   */
+  anotherWindow(): string;
   close(): Promise<void>;
 }
 
@@ -42,9 +47,14 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   await core.ready();
   const notifications: RunningBridge['notifications'] = [];
   const dispatch = createMainDispatch(core, opts.log, { notify: (n) => (notifications.push(n), true) });
-  // One cookie, one page, one session: the bridge's slot plays the role of the Electron window's.
-  const session = newSessionSlot();
-  const token = crypto.randomBytes(32).toString('base64url');
+  // One cookie, one session: each window's slot plays the role of an Electron window's.
+  const windows = new Map<string, ReturnType<typeof newSessionSlot>>();
+  const newWindow = () => {
+    const token = crypto.randomBytes(32).toString('base64url');
+    windows.set(token, newSessionSlot());
+    return token;
+  };
+  const token = newWindow();
   const streams = new Set<http.ServerResponse>();
   // Calls still running when the bridge closes (e.g. a keychain probe) finish first, before the core closes.
   const inflight = new Set<Promise<unknown>>();
@@ -54,12 +64,15 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     try {
       const url = new URL(req.url ?? '/', origin);
       if (req.headers.host !== new URL(origin).host) return send(res, 421, 'Wrong host');
-      const authed = readCookie(req.headers.cookie, COOKIE) === token;
+      const cookie = readCookie(req.headers.cookie, COOKIE);
+      const session = cookie === undefined ? undefined : windows.get(cookie);
+      const authed = session !== undefined;
 
-      if (url.pathname === '/' && url.searchParams.get('token') === token) {
+      const opening = url.pathname === '/' ? url.searchParams.get('token') : null;
+      if (opening && windows.has(opening)) {
         res.writeHead(303, {
           ...SECURITY_HEADERS,
-          'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${COOKIE}=${opening}; HttpOnly; SameSite=Strict; Path=/`,
           Location: '/',
         });
         return res.end();
@@ -73,7 +86,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
           const body = await readJson(req);
           const channel = decodeURIComponent(url.pathname.slice('/__bridge/ipc/'.length));
           const call = body.ok
-            ? dispatch(channel, body.value, { trustedSender: sameOrigin, session })
+            ? dispatch(channel, body.value, { trustedSender: sameOrigin, session: session! })
             : Promise.resolve({ ok: false, error: { code: 'bad_request', message: body.message } });
           inflight.add(call);
           const result = await call.finally(() => inflight.delete(call));
@@ -118,6 +131,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     core,
     notifications,
     emit,
+    anotherWindow: () => `${origin}/?token=${newWindow()}`,
     async close() {
       unwatch();
       for (const s of streams) s.end();

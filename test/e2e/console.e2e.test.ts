@@ -81,7 +81,18 @@ describe('the console in Chromium through the loopback test bridge', () => {
 
       await page.getByTestId('composer').blur();
       await page.keyboard.press('e');
-      await expect.poll(() => page.getByTestId('status-select').inputValue()).toBe('resolved');
+      // Resolved: it leaves the Open list and the next conversation opens, as in every helpdesk.
+      await expect.poll(() => bridge.core.store.conversations.get(id).status).toBe('resolved');
+      await expect.poll(() => row.count()).toBe(0);
+      await expect.poll(() => page.locator('[data-testid=conversation-row][aria-selected=true]').count()).toBe(1);
+      // Arrow keys move through the list when it has focus.
+      const selected = () => page.locator('[data-testid=conversation-row][aria-selected=true]').getAttribute('data-id');
+      const before = await selected();
+      await page.getByTestId('conversation-list').focus();
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(selected).not.toBe(before);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(selected).toBe(before);
       expect(errors, errors.join('\n')).toEqual([]);
     });
   });
@@ -244,6 +255,15 @@ describe('the console in Chromium through the loopback test bridge', () => {
       await page.getByTestId('palette-input').fill('search');
       await page.keyboard.press('Enter');
       await page.getByTestId('search').waitFor();
+      // The palette finds people: a customer by name opens their conversation; any text can become a message search.
+      await page.keyboard.press('Control+k');
+      await page.getByTestId('palette-input').fill('customer 7');
+      const top = page.getByTestId('palette-item').first();
+      await expect.poll(() => top.getAttribute('data-id')).toMatch(/^conversation-\d+$/);
+      const id = (await top.getAttribute('data-id'))!.replace('conversation-', '');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-testid=conversation-row][aria-selected=true]').getAttribute('data-id')).toBe(id);
+      expect(await page.getByTestId('conversation').textContent()).toContain('Customer 7');
     });
   });
 
@@ -261,10 +281,15 @@ describe('the console in Chromium through the loopback test bridge', () => {
   });
 
   it('an administrator saves channel credentials: they reach the keychain and never come back to the page', async () => {
-    await withConsole({}, async (page, bridge) => {
+    await withConsole({}, async (page, bridge, errors) => {
       await signIn(page, PEOPLE.admin);
       await page.getByTestId('nav-admin').click();
       await page.getByTestId('channel-name').fill('Support bot');
+      // A bad id is named at the field (no browser pattern, which Chromium rejected) and cannot be saved.
+      await page.getByTestId('channel-id').fill('Support Bot!');
+      expect(await page.getByTestId('channel-id').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('channel-id-rule').getAttribute('class')).toBe('error');
+      expect(await page.getByTestId('channel-save').isDisabled()).toBe(true);
       await page.getByTestId('channel-id').fill('telegram-2');
       await page.getByTestId('cred-botToken').fill('123456:SECRET-bot-token');
       await page.getByTestId('channel-save').click();
@@ -272,10 +297,11 @@ describe('the console in Chromium through the loopback test bridge', () => {
       expect(JSON.parse((await bridge.core.vault.channelToken('telegram-2'))!)).toEqual({ botToken: '123456:SECRET-bot-token' });
       expect(await page.content()).not.toContain('SECRET-bot-token');
       expect(await page.getByTestId('cred-botToken').inputValue()).toBe('');
-      await page.getByTestId('tab-audit').click();
+      await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-verify').click();
       await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toContain('intact');
       await bridge.core.vault.delete('channel:telegram-2');
+      expect(errors, errors.join('\n')).toEqual([]);
     });
   });
 });

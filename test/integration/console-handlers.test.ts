@@ -109,6 +109,9 @@ describe('console handlers through the main dispatcher (real core, store, identi
     const now = await agent.ok<{ latestInboundId: number }>('openConversation', { conversationId: id });
     const code = 'To verify you, please send me the code we just texted you.';
     expect(await agent.ok('checkReply', { conversationId: id, text: code })).toMatchObject({ verdict: 'block' });
+    // The check while typing is a preview: pauses leave no audit entries; the attempt to send does.
+    expect(await agent.ok('checkReply', { conversationId: id, text: `${code} ` })).toMatchObject({ verdict: 'block' });
+    expect(actions(c).filter((e) => e.action === 'guard.reply.blocked')).toHaveLength(0);
     expect(await agent.call('sendReply', { conversationId: id, text: code, seenInboundId: now.latestInboundId })).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
     // Asking for a one-time code is never approvable, so no token, forged or real, lets it out.
     expect(await agent.call('sendReply', { conversationId: id, text: code, seenInboundId: now.latestInboundId, approvalToken: 'forged' })).toMatchObject({

@@ -118,7 +118,10 @@ describe('reveal grants', () => {
     expect(await t.call(t.lead, 'decideReveal', { requestId: ownId, approve: true })).toMatchObject({ ok: false, error: { code: 'self_approval' } });
     expect((await t.call(t.lead, 'listRevealApprovals') as { value: { requests: unknown[] } }).value.requests).toHaveLength(0);
     expect(await t.call(t.lead2, 'decideReveal', { requestId: ownId, approve: false })).toMatchObject({ ok: true, value: { status: 'denied' } });
-    expect(await t.call(t.lead, 'readReveal', { grantId: ownId })).toMatchObject({ ok: false, error: { code: 'reveal_not_granted' } });
+    // The requester learns it was declined (so the console stops saying "waiting"), and still sees nothing.
+    const declined = await t.call(t.lead, 'readReveal', { grantId: ownId });
+    expect(declined).toMatchObject({ ok: false, error: { code: 'reveal_denied' } });
+    expect(JSON.stringify(declined)).not.toContain(NATIONAL_ID);
 
     expect(entriesOf(t.core, AUDIT_ACTIONS.revealApproved)).toEqual([
       expect.objectContaining({ actor: 'lina', details: expect.objectContaining({ type: 'NATIONAL_ID', reason: 'identity check for refund', approver: 'lina', requestedBy: 'amal' }) }),
@@ -132,6 +135,8 @@ describe('reveal grants', () => {
     const requestId = (r as { value: { requestId: string } }).value.requestId;
     t.clock.advance(30 * 60_000);
     expect(await t.call(t.lead, 'decideReveal', { requestId, approve: true })).toMatchObject({ ok: false, error: { code: 'request_stale' } });
+    // The agent's console stops waiting: the request says it went unanswered.
+    expect(await t.call(t.agent, 'readReveal', { grantId: requestId })).toMatchObject({ ok: false, error: { code: 'reveal_request_stale' } });
   });
 
   it('reveals only the types the policy allows the role (one-time codes never, by default)', async () => {

@@ -109,7 +109,12 @@ export class RevealService {
   read(session: Session, grantId: string): { value: string; fieldType: string; expiresAt: number } {
     const row = this.db.prepare('SELECT * FROM reveal_requests WHERE id = ?').get(grantId) as RequestRow | undefined;
     if (!row || row.user_id !== session.userId) throw notGranted();
-    if (row.status === 'pending') throw new DiwanError('reveal_pending', 'A team lead has not approved this reveal yet.');
+    if (row.status === 'pending') {
+      const stale = row.requested_at <= this.clock.now() - this.policy().reveal.approvalWindowMinutes * 60_000;
+      if (stale) throw new DiwanError('reveal_request_stale', 'No team lead answered this request in time. Ask again with a reason if you still need it.');
+      throw new DiwanError('reveal_pending', 'A team lead has not approved this reveal yet.');
+    }
+    if (row.status === 'denied') throw new DiwanError('reveal_denied', 'A team lead declined this reveal request.');
     if (row.status !== 'granted' || row.expires_at === null) throw notGranted();
     if (row.expires_at <= this.clock.now()) throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
     return { value: this.original({ messageId: row.message_id, fieldIndex: row.field_index }), fieldType: row.field_type, expiresAt: row.expires_at };

@@ -70,6 +70,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     resolveUnknownDelivery: (r, ctx) => messageDto(s.inbox.resolveUnknownDelivery({ actor: actorOf(ctx), messageId: r.messageId, action: r.action })),
 
     listCannedReplies: () => s.composer.cannedReplies(),
+    saveCannedReply: (r, ctx) => s.composer.saveCannedReply({ actor: actorOf(ctx), ...r }),
+    deleteCannedReply: (r, ctx) => (s.composer.deleteCannedReply({ actor: actorOf(ctx), id: r.id }), { deleted: true as const }),
     fillCannedReply: (r, ctx) => {
       const t = s.composer.templateVariables({ actor: actorOf(ctx), conversationId: r.conversationId, cannedReplyId: r.cannedReplyId });
       if (!t) throw new DiwanError('not_found', 'That canned reply or conversation no longer exists.');

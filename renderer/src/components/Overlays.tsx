@@ -1,7 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SegmentDto } from '../../../main/ipc/console-contract';
 import type { Command } from '../keyboard';
+import { useInbox } from '../stores/inbox';
+import { useSearch } from '../stores/search';
+import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
+import { foldForMatch } from '../text';
 import { Dialog } from './Dialog';
 
 /** `?`: every shortcut, from the same list the keyboard handler uses. */
@@ -26,7 +31,7 @@ export function ShortcutHelp(props: { commands: Command[] }) {
       </table>
       <div className="actions">
         <button type="button" onClick={close} autoFocus>
-          {t('conversation.cancel')}
+          {t('keys.done')}
         </button>
       </div>
     </Dialog>
@@ -39,10 +44,36 @@ export function CommandPalette(props: { commands: Command[] }) {
   const [text, setText] = useState('');
   const [at, setAt] = useState(0);
   const close = () => useUi.getState().open(null);
+  const items = useInbox((s) => s.items);
+  const canRead = useSession((s) => s.can('conversations.read'));
   const matches = useMemo(() => {
-    const q = text.trim().toLowerCase();
-    return props.commands.filter((c) => c.enabled !== false && c.id !== 'palette' && c.id !== 'close' && (!q || c.label.toLowerCase().includes(q)));
-  }, [text, props.commands]);
+    const words = foldForMatch(text).split(/\s+/).filter(Boolean);
+    const hit = (hay: string) => words.every((w) => foldForMatch(hay).includes(w));
+    const commands = props.commands.filter((c) => c.enabled !== false && c.id !== 'palette' && c.id !== 'close' && hit(c.label));
+    if (!words.length || !canRead) return commands;
+    // People and conversations: the customers of the loaded conversations by their (masked) name, then a message search.
+    const conversations: Command[] = items
+      .filter((i) => hit(`${plainText(i.contactName)} ${i.channelName}`))
+      .slice(0, 8)
+      .map((i) => ({
+        id: `conversation-${i.id}`,
+        label: t('keys.openConversation', { name: plainText(i.contactName) || t('inbox.unknownContact'), channel: i.channelName }),
+        run: () => {
+          useUi.getState().go('inbox');
+          useInbox.getState().select(i.id);
+        },
+      }));
+    const search: Command = {
+      id: 'search-text',
+      label: t('keys.searchFor', { text: text.trim() }),
+      run: () => {
+        useSearch.getState().setQuery({ query: text.trim() });
+        useUi.getState().go('search');
+        void useSearch.getState().run();
+      },
+    };
+    return [...conversations, ...commands, search];
+  }, [text, props.commands, items, canRead, t]);
   const run = (c: Command | undefined) => {
     if (!c) return;
     close();
@@ -79,7 +110,7 @@ export function CommandPalette(props: { commands: Command[] }) {
       <ul id="palette-list" role="listbox" className="palette-list">
         {matches.length === 0 && <li className="muted">{t('keys.noCommands')}</li>}
         {matches.map((c, i) => (
-          <li key={c.id} id={`cmd-${c.id}`} role="option" aria-selected={i === at} className={i === at ? 'active' : ''} onMouseDown={(e) => (e.preventDefault(), run(c))}>
+          <li key={c.id} id={`cmd-${c.id}`} data-testid="palette-item" data-id={c.id} role="option" aria-selected={i === at} className={i === at ? 'active' : ''} onMouseDown={(e) => (e.preventDefault(), run(c))}>
             <span>{c.label}</span>
             {c.display && <kbd dir="ltr">{c.display}</kbd>}
           </li>
@@ -87,4 +118,12 @@ export function CommandPalette(props: { commands: Command[] }) {
       </ul>
     </Dialog>
   );
+}
+
+/** The plain text of masked segments: field chips become nothing (a name never shows a masked value's hint here). */
+function plainText(segments: SegmentDto[]): string {
+  return segments
+    .map((x) => (x.kind === 'text' ? x.text : ''))
+    .join('')
+    .trim();
 }

@@ -37,6 +37,7 @@ function FieldChip(props: { type: string; hint: string; fieldIndex: number; mess
   const hide = useConversation((s) => s.hide);
   const pending = useConversation((s) => (key ? s.pendingReveals[key] : undefined));
   const checkPending = useConversation((s) => s.checkPendingReveal);
+  const declined = useConversation((s) => (key ? s.declinedReveals[key] : undefined));
   const typeLabel = t(`fields.${props.type}`, { defaultValue: t('fields.OTHER') });
 
   if (revealed) {
@@ -65,6 +66,20 @@ function FieldChip(props: { type: string; hint: string; fieldIndex: number; mess
       </button>
     );
   }
+  const dialog = asking && props.messageId !== undefined && (
+    <RevealDialog typeLabel={typeLabel} messageId={props.messageId} fieldIndex={props.fieldIndex} onClose={() => setAsking(false)} />
+  );
+  if (declined && props.canReveal) {
+    return (
+      <>
+        <button type="button" className="chip declined" data-testid="chip-declined" data-outcome={declined} onClick={() => setAsking(true)} aria-label={t(`fields.${declined}Label`, { type: typeLabel, hint: props.hint })}>
+          {body}
+          <span className="chip-countdown">{t(`fields.${declined}`)}</span>
+        </button>
+        {dialog}
+      </>
+    );
+  }
   if (!props.canReveal || props.messageId === undefined) {
     return (
       <span className="chip" role="img" aria-label={label} data-testid="chip">
@@ -77,7 +92,7 @@ function FieldChip(props: { type: string; hint: string; fieldIndex: number; mess
       <button type="button" className="chip" aria-label={label} data-testid="chip" onClick={() => setAsking(true)}>
         {body}
       </button>
-      {asking && <RevealDialog typeLabel={typeLabel} messageId={props.messageId} fieldIndex={props.fieldIndex} onClose={() => setAsking(false)} />}
+      {dialog}
     </>
   );
 }

@@ -1,4 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLoad } from '../hooks';
+import { CannedTab } from './admin/CannedTab';
+import { NextSteps, type AdminTab as Tab } from './admin/NextSteps';
+import { UsersTab } from './admin/UsersTab';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
 import { call } from '../bridge';
@@ -7,16 +11,18 @@ import { useFormat } from '../format';
 import { StatusScreen } from './StatusScreen';
 import { Tabs } from './LeadScreen';
 
-type Tab = 'channels' | 'users' | 'device' | 'drills' | 'audit';
 type Kind = ResponseOf<'listChannels'>[number]['kind'];
 const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x', 'email', 'demo'];
 
-/** Which credential fields each platform needs (names only; values go to the keychain through main). */
+/**
+ * Which credential fields each platform's connector reads (names only; values go to the keychain through main).
+ * The Meta app secret that checks webhook signatures belongs to the relay's own configuration, not to the console.
+ */
 const CREDENTIAL_FIELDS: Record<Kind, string[]> = {
   telegram: ['botToken'],
-  whatsapp: ['accessToken', 'appSecret'],
-  messenger: ['pageAccessToken', 'appSecret'],
-  instagram: ['pageAccessToken', 'appSecret'],
+  whatsapp: ['accessToken'],
+  messenger: ['pageAccessToken'],
+  instagram: ['pageAccessToken'],
   x: ['accessToken', 'refreshToken', 'clientId', 'clientSecret'],
   email: ['username', 'password'],
   demo: [],
@@ -41,32 +47,15 @@ export function AdminScreen() {
       <h2 id="admin-title" className="visually-hidden">
         {t('admin.title')}
       </h2>
-      <Tabs<Tab> tabs={['channels', 'users', 'device', 'drills', 'audit']} current={tab} onChange={setTab} prefix="admin.tabs" />
+      <NextSteps go={setTab} refreshKey={tab} />
+      <Tabs<Tab> tabs={['channels', 'users', 'canned', 'device', 'drills']} current={tab} onChange={setTab} prefix="admin.tabs" />
       {tab === 'channels' && <Channels />}
-      {tab === 'users' && <Users />}
+      {tab === 'users' && <UsersTab />}
+      {tab === 'canned' && <CannedTab />}
       {tab === 'device' && <Device />}
       {tab === 'drills' && <Drills />}
-      {tab === 'audit' && <Audit />}
     </section>
   );
-}
-
-function useLoad<T>(load: () => Promise<T>): { data: T | null; error: unknown; reload(): void } {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const reload = useCallback(() => {
-    load().then(
-      (d) => {
-        setData(d);
-        setError(null);
-      },
-      (e) => setError(e),
-    );
-  }, [load]);
-  useEffect(() => {
-    reload();
-  }, [reload]);
-  return { data, error, reload };
 }
 
 const loadChannels = () => call('listChannels', {});
@@ -82,6 +71,8 @@ function Channels() {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const fields = CREDENTIAL_FIELDS[kind];
+  // The contract's rule for channel ids (main/ipc/console-contract.ts), said next to the field before saving.
+  const badId = id !== '' && !/^[a-z0-9-]{1,60}$/.test(id);
   return (
     <div className="stack">
       <ErrorNote error={error} />
@@ -107,7 +98,7 @@ function Channels() {
                   {t(`inbox.health.${c.health.state}`)}
                 </span>
               </td>
-              <td>{c.hasCredentials ? t('admin.stored') : t('admin.notStored')}</td>
+              <td>{c.kind === 'demo' ? t('admin.notNeeded') : c.hasCredentials ? t('admin.stored') : t('admin.notStored')}</td>
             </tr>
           ))}
         </tbody>
@@ -152,8 +143,20 @@ function Channels() {
           <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
         </label>
         <label className="field">
-          ID
-          <input value={id} maxLength={60} pattern="[a-z0-9-]{1,60}" dir="ltr" onChange={(e) => setId(e.target.value)} data-testid="channel-id" />
+          {t('admin.channelId')}
+          <input
+            value={id}
+            maxLength={60}
+            dir="ltr"
+            spellCheck={false}
+            aria-invalid={badId}
+            aria-describedby="channel-id-rule"
+            onChange={(e) => setId(e.target.value)}
+            data-testid="channel-id"
+          />
+          <small id="channel-id-rule" className={badId ? 'error' : 'muted'} data-testid="channel-id-rule">
+            {t('admin.channelIdRule')}
+          </small>
         </label>
         {SETTING_FIELDS[kind].map((fname) => (
           <label className="field" key={fname}>
@@ -185,64 +188,10 @@ function Channels() {
         ))}
         <ErrorNote error={saveError} />
         {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
-        <button type="submit" className="primary" disabled={!name} data-testid="channel-save">
+        <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
           {t('admin.saveChannel')}
         </button>
       </form>
-    </div>
-  );
-}
-
-const loadUsers = async () => (await call('listUsers', {})).users;
-
-function Users() {
-  const { t } = useTranslation();
-  const { data, error, reload } = useLoad(loadUsers);
-  const [roleError, setRoleError] = useState<unknown>(null);
-  return (
-    <div>
-      <ErrorNote error={error ?? roleError} onDismiss={() => setRoleError(null)} />
-      <table className="table" data-testid="users-table">
-        <thead>
-          <tr>
-            <th>{t('admin.user')}</th>
-            <th>{t('admin.role')}</th>
-            <th>{t('admin.twoFactor')}</th>
-            <th>{t('admin.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data ?? []).map((u) => (
-            <tr key={u.id}>
-              <td>
-                <bdi>{u.displayName || u.username}</bdi> <small className="muted"><bdi dir="ltr">{u.username}</bdi></small>
-              </td>
-              <td>
-                <select
-                  aria-label={t('admin.role')}
-                  value={u.role}
-                  onChange={async (e) => {
-                    try {
-                      await call('setUserRole', { userId: u.id, role: e.target.value as typeof u.role });
-                      reload();
-                    } catch (err) {
-                      setRoleError(err);
-                    }
-                  }}
-                >
-                  {(['agent', 'lead', 'admin', 'auditor'] as const).map((r) => (
-                    <option key={r} value={r}>
-                      {t(`admin.roles.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{u.totpEnabled ? t('admin.on') : t('admin.off')}</td>
-              <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }
@@ -261,8 +210,7 @@ function Device() {
           <div className="fact"><dt>{t('admin.deviceId')}</dt><dd><bdi dir="ltr">{data.deviceId}</bdi></dd></div>
           <div className="fact"><dt>{t('admin.enrolled')}</dt><dd>{data.enrolled ? t('admin.yes') : t('admin.no')}</dd></div>
           <div className="fact"><dt>{t('admin.policy')}</dt><dd>{t(`admin.policyState.${data.policy.state}`)}</dd></div>
-          <div className="fact"><dt>{t('admin.signedBy')}</dt><dd><bdi>{data.policy.signedBy ?? '—'}</bdi></dd></div>
-          <div className="fact"><dt>{t('admin.expires')}</dt><dd>{data.policy.expiresAt ? f.dateTime(data.policy.expiresAt) : '—'}</dd></div>
+          <div className="fact"><dt>{t('admin.policyVersion')}</dt><dd>{data.policy.version === null ? '—' : f.number(data.policy.version)}</dd></div>
           <div className="fact"><dt>{t('admin.network')}</dt><dd>{t(`admin.networkVerdict.${data.network.verdict}`)}{data.network.detail && <p className="note">{data.network.detail}</p>}</dd></div>
         </dl>
       )}
@@ -277,6 +225,7 @@ type DrillKindName = (typeof DRILL_KINDS)[number];
 /** Starts a phishing drill on the demo channel and shows who reported the attempts and who replied unsafely. */
 function Drills() {
   const { t } = useTranslation();
+  const f = useFormat();
   const [kind, setKind] = useState<DrillKindName | 'all'>('all');
   const [started, setStarted] = useState<ResponseOf<'scheduleDrill'> | null>(null);
   const [report, setReport] = useState<ResponseOf<'drillReport'> | null>(null);
@@ -322,7 +271,7 @@ function Drills() {
       <ErrorNote error={error} />
       {started && (
         <div className="stack">
-          <p role="status">{t('admin.drills.drillStarted', { count: started.messagesSent })}</p>
+          <p role="status">{t('admin.drills.drillStarted', { count: started.messagesSent, formattedCount: f.number(started.messagesSent) })}</p>
           <button type="button" onClick={() => void refresh(started.drillId)}>
             {t('admin.drills.refresh')}
           </button>
@@ -353,80 +302,6 @@ function Drills() {
             </tbody>
           </table>
         ))}
-    </div>
-  );
-}
-
-type AuditEntry = ResponseOf<'listAudit'>['entries'][number];
-/** The newest entries; the full trail is exported and verified from the CLI (`diwan audit`). */
-const AUDIT_PAGE = 500;
-type Verify = ResponseOf<'verifyAudit'>;
-
-function Audit() {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [verify, setVerify] = useState<Verify | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => {
-    try {
-      setEntries((await call('listAudit', { newestFirst: true, limit: AUDIT_PAGE })).entries);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return (
-    <div className="stack">
-      <div className="actions">
-        <button
-          type="button"
-          data-testid="audit-verify"
-          onClick={async () => {
-            try {
-              setVerify(await call('verifyAudit', {}));
-            } catch (e) {
-              setError(e);
-            }
-          }}
-        >
-          {t('admin.verify')}
-        </button>
-        {verify && (
-          <span role="status" className={verify.ok ? 'notice ok' : 'notice error'} data-testid="audit-verify-result">
-            {verify.ok
-              ? t('admin.verifyOk', { count: verify.entries, formattedCount: f.number(verify.entries) })
-              : t('admin.verifyBroken', { seq: f.number(verify.problems[0]?.seq ?? 0) })}
-          </span>
-        )}
-      </div>
-      <ErrorNote error={error} />
-      <table className="table audit" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t('admin.when')}</th>
-            <th>{t('admin.actor')}</th>
-            <th>{t('admin.action')}</th>
-            <th>{t('admin.target')}</th>
-            <th>{t('admin.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
-              <td>{f.number(e.seq)}</td>
-              <td>{f.dateTime(e.at)}</td>
-              <td><bdi dir="ltr">{e.actor}</bdi></td>
-              <td><bdi dir="ltr">{e.action}</bdi></td>
-              <td><bdi dir="ltr">{e.target ?? ''}</bdi></td>
-              <td><bdi dir="auto" className="details">{JSON.stringify(e.details)}</bdi></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
+import { CannedPicker, slashQuery } from '../components/CannedPicker';
 import { ErrorNote } from '../components/Notice';
 import { call } from '../bridge';
 import { useConversation, type Detail } from '../stores/conversation';
@@ -22,13 +23,18 @@ export function Composer({ detail }: { detail: Detail }) {
   const [canned, setCanned] = useState<Canned[]>([]);
   const [missing, setMissing] = useState<string[]>([]);
   const [cannedError, setCannedError] = useState<unknown>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const slash = slashQuery(composer.draft);
+  const pickerKeys = useRef<((e: React.KeyboardEvent) => boolean) | null>(null);
 
   useEffect(() => {
     if (focus?.target === 'composer') input.current?.focus();
   }, [focus]);
+  // Fetched again for each conversation, so replies the administrator just wrote are there without a restart.
+  const conversationId = detail.summary.id;
   useEffect(() => {
     if (canReply) call('listCannedReplies', {}).then(setCanned, () => setCanned([]));
-  }, [canReply]);
+  }, [canReply, conversationId]);
   useEffect(() => {
     if (!composer.draft.trim()) return;
     const timer = window.setTimeout(() => void check(), 350);
@@ -54,9 +60,12 @@ export function Composer({ detail }: { detail: Detail }) {
     if (!blocked) void send().then((ok) => ok && input.current?.focus());
   };
   const insertCanned = async (id: number) => {
+    setPickerOpen(false);
     try {
       const filled = await call('fillCannedReply', { conversationId: detail.summary.id, cannedReplyId: id });
-      setDraft(composer.draft ? `${composer.draft}\n${filled.text}` : filled.text);
+      // A "/word" draft was only the search: the reply replaces it.
+      const kept = slash !== null ? '' : composer.draft;
+      setDraft(kept ? `${kept}\n${filled.text}` : filled.text);
       setMissing(filled.missing);
       input.current?.focus();
     } catch (e) {
@@ -92,6 +101,8 @@ export function Composer({ detail }: { detail: Detail }) {
         data-testid="composer"
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
+          // During a "/word" search the picker's keys act on its list while the caret stays in the draft.
+          if (slash !== null && pickerKeys.current?.(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             submit();
@@ -120,16 +131,15 @@ export function Composer({ detail }: { detail: Detail }) {
       )}
       {missing.length > 0 && <p className="notice warn">{t('composer.missing', { names: missing.join(', ') })}</p>}
       <div className="composer-actions">
-        {canned.length > 0 && (
-          <select aria-label={t('composer.canned')} value="" onChange={(e) => e.target.value && void insertCanned(Number(e.target.value))} data-testid="canned">
-            <option value="">{t('composer.canned')}…</option>
-            {canned.map((c) => (
-              <option key={c.id} value={c.id}>
-                /{c.shortcut} — {c.title}
-              </option>
-            ))}
-          </select>
-        )}
+        <CannedPicker
+          replies={canned}
+          query={slash}
+          open={pickerOpen || (slash !== null && canned.length > 0)}
+          onOpen={() => setPickerOpen(true)}
+          onClose={() => (setPickerOpen(false), slash !== null && setDraft(''))}
+          onPick={(id) => void insertCanned(id)}
+          keysRef={pickerKeys}
+        />
         {window_.kind === 'human_agent' && (
           <label className="inline">
             <input type="checkbox" checked={composer.humanAgentTag} onChange={(e) => setHumanAgentTag(e.target.checked)} data-testid="human-agent-tag" />

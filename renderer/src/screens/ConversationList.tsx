@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Segments } from '../components/Segments';
 import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
+import { useConversation } from '../stores/conversation';
 import { useInbox, type Summary } from '../stores/inbox';
 
 const ROW = 76;
@@ -32,6 +33,16 @@ export function ConversationList() {
   }, [selectedId, items, rows]);
 
   const f = useFormat();
+  /** Arrow keys move the selection while the list has focus (j/k do the same anywhere). */
+  const listKeys = (e: React.KeyboardEvent) => {
+    const inbox = useInbox.getState();
+    if (e.key === 'ArrowDown') inbox.step(1);
+    else if (e.key === 'ArrowUp') inbox.step(-1);
+    else if (e.key === 'Home' && items.length) inbox.select(items[0]!.id);
+    else if (e.key === 'End' && items.length) inbox.select(items[items.length - 1]!.id);
+    else return;
+    e.preventDefault();
+  };
   if (error && !items.length) return <ErrorNote error={error} onDismiss={() => void useInbox.getState().load()} />;
   return (
     <div className="list-wrap">
@@ -46,7 +57,7 @@ export function ConversationList() {
       {!loading && !items.length ? (
         <p className="empty">{t('inbox.empty')}</p>
       ) : (
-        <div ref={parent} className="list-scroll" data-testid="conversation-list" role="listbox" aria-label={t('inbox.list')} tabIndex={0}>
+        <div ref={parent} className="list-scroll" data-testid="conversation-list" role="listbox" aria-label={t('inbox.list')} tabIndex={0} onKeyDown={listKeys}>
           <div className="list-inner" style={{ height: rows.getTotalSize() }}>
             {virtual.map((v) => {
               const item = items[v.index];
@@ -67,6 +78,7 @@ export function ConversationList() {
 const Row = memo(function Row({ item, selected }: { item: Summary; selected: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const hasDraft = useConversation((s) => !!s.drafts[item.id]);
   return (
     <div
       role="option"
@@ -95,6 +107,11 @@ const Row = memo(function Row({ item, selected }: { item: Summary; selected: boo
       </div>
       <div className="row-tags">
         <span className={`status status-${item.status}`}>{t(`statuses.${item.status}`)}</span>
+        {hasDraft && (
+          <span className="draft-tag" data-testid="row-draft">
+            {t('inbox.draft')}
+          </span>
+        )}
         {item.assignee ? <bdi className="assignee">{item.assignee.name}</bdi> : <span className="assignee none">{t('inbox.unassignedBadge')}</span>}
         {item.labels.map((l) => (
           <span key={l} className="label">

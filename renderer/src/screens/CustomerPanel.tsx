@@ -26,9 +26,9 @@ export function CustomerPanel({ detail }: { detail: Detail }) {
             </bdi>
           </dd>
         </div>
-        {c.fields.map((field) => (
-          <div className="fact" key={field.label}>
-            <dt>{t(`customer.${field.label}`, { defaultValue: field.label })}</dt>
+        {c.fields.map((field, i) => (
+          <div className="fact" key={i} data-testid="customer-field">
+            <dt>{t(`fields.${field.label}`, { defaultValue: field.label })}</dt>
             <dd>
               <Segments segments={field.segments} />
             </dd>

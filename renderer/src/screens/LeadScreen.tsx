@@ -24,12 +24,13 @@ export function LeadScreen() {
   const [chosen, setTab] = useState<Tab>(tabs[0]!);
   const tab = tabs.includes(chosen) ? chosen : tabs[0]!;
   const error = useLead((s) => s.error);
+  const waiting = useLead((s) => s.approvals.length + s.revealRequests.length);
   return (
     <section className="lead" aria-labelledby="lead-title" data-testid="lead">
       <h2 id="lead-title" className="visually-hidden">
         {t('lead.title')}
       </h2>
-      <Tabs<Tab> tabs={tabs} current={tab} onChange={setTab} prefix="lead.tabs" />
+      <Tabs<Tab> tabs={tabs} current={tab} onChange={setTab} prefix="lead.tabs" counts={{ approvals: waiting }} />
       <ErrorNote error={error} />
       {tab === 'review' && <Review />}
       {tab === 'approvals' && <Approvals />}
@@ -39,13 +40,15 @@ export function LeadScreen() {
   );
 }
 
-export function Tabs<T extends string>(props: { tabs: readonly T[]; current: T; onChange: (tab: T) => void; prefix: string }) {
+export function Tabs<T extends string>(props: { tabs: readonly T[]; current: T; onChange: (tab: T) => void; prefix: string; counts?: Partial<Record<T, number>> }) {
   const { t } = useTranslation();
+  const f = useFormat();
   return (
     <div role="tablist" className="tabs">
       {props.tabs.map((tab) => (
         <button key={tab} role="tab" aria-selected={props.current === tab} className={props.current === tab ? 'tab active' : 'tab'} onClick={() => props.onChange(tab)} data-testid={`tab-${tab}`}>
           {t(`${props.prefix}.${tab}` as string)}
+          {!!props.counts?.[tab] && <span className="badge-count" data-testid={`tab-${tab}-count`}>{f.number(props.counts[tab])}</span>}
         </button>
       ))}
     </div>
@@ -124,16 +127,71 @@ function Review() {
   );
 }
 
-/** Blocked replies waiting for four eyes: the masked text and the guard's reasons; the author cannot decide. */
+/** Four eyes: reveals of the field types the policy marks, and blocked replies. The requester cannot decide. */
 function Approvals() {
   const { t } = useTranslation();
-  const f = useFormat();
-  const { approvals, loadApprovals, decideApproval } = useLead();
+  // The workspace polls the waiting requests for the nav badge (App.tsx); opening the tab fetches at once.
+  const loadApprovals = useLead((s) => s.loadApprovals);
   useEffect(() => {
     void loadApprovals();
-    const timer = window.setInterval(() => void loadApprovals(), 5000);
-    return () => window.clearInterval(timer);
   }, [loadApprovals]);
+  return (
+    <div className="stack">
+      <h3>{t('lead.revealRequests')}</h3>
+      <RevealRequests />
+      <h3>{t('lead.replyApprovals')}</h3>
+      <ReplyApprovals />
+    </div>
+  );
+}
+
+function RevealRequests() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { revealRequests, decideReveal } = useLead();
+  if (!revealRequests.length) return <p className="muted" data-testid="reveal-requests-none">{t('lead.revealRequestsNone')}</p>;
+  return (
+    <ul className="approvals" data-testid="reveal-requests">
+      {revealRequests.map((r) => {
+        const type = t(`fields.${r.fieldType}`, { defaultValue: t('fields.OTHER') });
+        return (
+          <li key={r.requestId} className="card" data-testid="reveal-request" data-id={r.requestId}>
+            <p>
+              {t('lead.revealAsk', { who: r.requestedBy, type })} · <time>{f.dateTime(r.requestedAt)}</time>
+            </p>
+            <blockquote className="reason" dir="auto" data-testid="reveal-request-reason">
+              {r.reason}
+            </blockquote>
+            <div className="actions">
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  useInbox.getState().select(Number(r.conversationId));
+                  useUi.getState().go('inbox');
+                }}
+              >
+                {t('lead.openConversation')}
+              </button>
+              <button type="button" className="primary" onClick={() => void decideReveal(r.requestId, true)} data-testid="approve-reveal">
+                {t('lead.approveReveal')}
+              </button>
+              <button type="button" onClick={() => void decideReveal(r.requestId, false)} data-testid="deny-reveal">
+                {t('lead.denyReveal')}
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Blocked replies: the masked text and the guard's reasons. */
+function ReplyApprovals() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { approvals, decideApproval } = useLead();
   if (!approvals.length) return <p className="muted">{t('lead.approvalsNone')}</p>;
   return (
     <ul className="approvals" data-testid="approvals">
@@ -175,21 +233,20 @@ function Reports() {
   }, [days, loadReport]);
   if (!report) return <p aria-busy="true">{t('inbox.loading')}</p>;
   const perChannel = report.perChannel.map((c) => ({ name: c.channelName, [t('lead.inbound')]: c.inbound, [t('lead.outbound')]: c.outbound }));
-  const daily = report.daily.map((d) => ({ day: f.day(d.day), [t('lead.inbound')]: d.inbound, [t('lead.resolved')]: d.resolved }));
+  const daily = report.daily.map((d) => ({ day: f.day(d.day), [t('lead.inbound')]: d.inbound }));
   const rtl = document.documentElement.dir === 'rtl';
   return (
     <div className="reports" data-testid="reports">
       <label className="inline">
         {t('lead.range')}
         <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
-          <option value={7}>{t('lead.days7')}</option>
-          <option value={30}>{t('lead.days30')}</option>
+          <option value={7}>{t('lead.days7', { n: f.number(7) })}</option>
+          <option value={30}>{t('lead.days30', { n: f.number(30) })}</option>
         </select>
       </label>
       <div className="stat-cards">
-        <Stat title={t('lead.firstResponse')} lines={[t('lead.median', { value: f.duration(report.firstResponseMs.p50) }), t('lead.p90', { value: f.duration(report.firstResponseMs.p90) })]} />
-        <Stat title={t('lead.resolution')} lines={[t('lead.median', { value: f.duration(report.resolutionMs.p50) }), t('lead.p90', { value: f.duration(report.resolutionMs.p90) })]} />
-        <Stat title={t('lead.sla')} big={f.number(report.slaBreaches)} lines={[t('lead.slaTarget', { value: f.duration(report.slaTargetMs) })]} testId="sla-breaches" />
+        <Stat title={t('lead.firstResponse')} lines={[t('lead.median', { value: f.duration(report.firstResponseMs.p50) }), t('lead.p90', { p: f.number(90), value: f.duration(report.firstResponseMs.p90) })]} />
+        <Stat title={t('lead.sla')} big={f.number(report.slaBreaches)} alarm={report.slaBreaches > 0} lines={[t('lead.slaTarget', { value: f.duration(report.slaTargetMs) })]} testId="sla-breaches" />
       </div>
       {report.perChannel.length === 0 ? (
         <p className="muted">{t('lead.noData')}</p>
@@ -219,7 +276,6 @@ function Reports() {
                 <Tooltip formatter={(v) => f.number(Number(v))} />
                 <Legend />
                 <Line dataKey={t('lead.inbound')} stroke="#1f6feb" dot={false} isAnimationActive={false} />
-                <Line dataKey={t('lead.resolved')} stroke="#2da44e" dot={false} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </figure>
@@ -229,11 +285,11 @@ function Reports() {
   );
 }
 
-function Stat(props: { title: string; lines: string[]; big?: string; testId?: string }) {
+function Stat(props: { title: string; lines: string[]; big?: string; alarm?: boolean; testId?: string }) {
   return (
     <div className="card stat" data-testid={props.testId}>
       <h4>{props.title}</h4>
-      {props.big && <p className="big">{props.big}</p>}
+      {props.big && <p className={props.alarm ? 'big alarm' : 'big'}>{props.big}</p>}
       {props.lines.map((l) => (
         <p key={l} className="muted">
           {l}

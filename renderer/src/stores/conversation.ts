@@ -38,11 +38,23 @@ interface ConversationState {
   loading: boolean;
   error: unknown;
   reveals: Record<string, Reveal>;
-  /** Reveal requests waiting for a team lead's approval (types the policy marks), by field key: the request id. */
+  /**
+   * Reveal requests waiting for a team lead's approval (types the policy marks), by field key: the request id.
+   * Kept across conversations (a field key names its message), dropped on lock and sign-out.
+   */
   pendingReveals: Record<string, string>;
-  /** Asks main whether a waiting request was approved; shows the value if so. */
+  /** Requests a lead declined, or that nobody answered in time: the chip says so and offers to ask again. */
+  declinedReveals: Record<string, 'denied' | 'stale'>;
+  /** Asks main whether a waiting request was decided; shows the value if it was approved. */
   checkPendingReveal(key: string): Promise<void>;
+  /** Checks every waiting request (the console polls while any wait). */
+  pollPendingReveals(): Promise<void>;
   composer: Composer;
+  /**
+   * Drafts (and a pending approval request) of the conversations the agent left, by conversation id: opening one
+   * again brings its composer back. Memory only; dropped on lock and sign-out with every other customer datum.
+   */
+  drafts: Record<number, Composer>;
   open(id: number | null): Promise<void>;
   reload(): Promise<void>;
   reveal(messageId: number, fieldIndex: number, reason: string): Promise<void>;
@@ -82,15 +94,31 @@ export const useConversation = create<ConversationState>((set, get) => ({
   error: null,
   reveals: {},
   pendingReveals: {},
+  declinedReveals: {},
   composer: emptyComposer,
+  drafts: {},
   open: async (id) => {
     if (id === get().id && get().detail) return;
-    set({ id, detail: null, error: null, reveals: {}, pendingReveals: {}, composer: emptyComposer, loading: id !== null });
+    const { id: leaving, composer: left, drafts } = get();
+    const kept = leaving !== null && (left.draft.trim() !== '' || left.approval !== null) ? { ...drafts, [leaving]: { ...left, checking: false, sending: false, error: null } } : drafts;
+    const restored = id !== null ? kept[id] : undefined;
+    set({
+      id,
+      detail: null,
+      error: null,
+      reveals: {},
+      composer: restored ?? emptyComposer,
+      drafts: id !== null ? without(kept, String(id)) : kept,
+      loading: id !== null,
+    });
     if (id === null) return;
     try {
       const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
       if (get().id !== id) return;
-      set({ detail, loading: false });
+      const c = get().composer;
+      // The customer may have written while the draft waited: the same rule as a message arriving while typing.
+      const newer = c.draft.trim() !== '' && detail.latestInboundId !== null && detail.latestInboundId !== c.seenInboundId;
+      set({ detail, loading: false, composer: { ...c, newerArrived: c.newerArrived || newer } });
       useInbox.getState().replace(detail.summary);
     } catch (error) {
       if (get().id === id) set({ error, loading: false });
@@ -114,27 +142,29 @@ export const useConversation = create<ConversationState>((set, get) => ({
   reveal: async (messageId, fieldIndex, reason) => {
     const key = revealKey(messageId, fieldIndex);
     const r = await call('requestReveal', { messageId: String(messageId), fieldIndex, reason });
-    if (r.status === 'pending') set((s) => ({ pendingReveals: { ...s.pendingReveals, [key]: r.requestId } }));
-    else set((s) => ({ reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
+    const declinedReveals = without(get().declinedReveals, key);
+    if (r.status === 'pending') set((s) => ({ declinedReveals, pendingReveals: { ...s.pendingReveals, [key]: r.requestId } }));
+    else set((s) => ({ declinedReveals, reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
   },
   checkPendingReveal: async (key) => {
     const grantId = get().pendingReveals[key];
     if (!grantId) return;
     try {
       const r = await call('readReveal', { grantId });
-      set((s) => {
-        const pendingReveals = { ...s.pendingReveals };
-        delete pendingReveals[key];
-        return { pendingReveals, reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } };
-      });
+      if (get().pendingReveals[key] !== grantId) return;
+      set((s) => ({ pendingReveals: without(s.pendingReveals, key), reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
     } catch (error) {
-      if (errorCode(error) === 'reveal_pending') return;
-      set((s) => {
-        const pendingReveals = { ...s.pendingReveals };
-        delete pendingReveals[key];
-        return { pendingReveals, error };
-      });
+      const code = errorCode(error);
+      if (code === 'reveal_pending' || get().pendingReveals[key] !== grantId) return;
+      const outcome = code === 'reveal_denied' ? 'denied' : code === 'reveal_request_stale' ? 'stale' : null;
+      set((s) => ({
+        pendingReveals: without(s.pendingReveals, key),
+        ...(outcome ? { declinedReveals: { ...s.declinedReveals, [key]: outcome } } : { error }),
+      }));
     }
+  },
+  pollPendingReveals: async () => {
+    await Promise.all(Object.keys(get().pendingReveals).map((key) => get().checkPendingReveal(key)));
   },
   hide: (key) =>
     set((s) => {
@@ -225,7 +255,13 @@ export const useConversation = create<ConversationState>((set, get) => ({
     set((s) => (s.detail && s.detail.summary.id === summary.id ? { detail: { ...s.detail, summary } } : {}));
     useInbox.getState().replace(summary);
   },
-  reset: () => set({ id: null, detail: null, loading: false, error: null, reveals: {}, pendingReveals: {}, composer: emptyComposer }),
+  reset: () => set({ id: null, detail: null, loading: false, error: null, reveals: {}, pendingReveals: {}, declinedReveals: {}, composer: emptyComposer, drafts: {} }),
 }));
+
+function without<K extends string | number, T>(record: Record<K, T>, key: string): Record<K, T> {
+  const copy = { ...record };
+  delete (copy as Record<string, T>)[key];
+  return copy;
+}
 
 registerReset(() => useConversation.getState().reset());

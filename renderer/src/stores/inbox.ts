@@ -100,7 +100,22 @@ export const useInbox = create<InboxState>((set, get) => ({
     set({ selectedId: items[next]!.id });
     if (next >= items.length - 10) void get().loadMore();
   },
-  replace: (summary) => set((s) => ({ items: s.items.map((i) => (i.id === summary.id ? summary : i)) })),
+  replace: (summary) => {
+    const { items, filter, selectedId } = get();
+    const at = items.findIndex((i) => i.id === summary.id);
+    if (at < 0) return;
+    // Resolved, snoozed or taken conversations leave a list filtered to what they no longer are; the agent moves on
+    // to the next one (the one that takes its place), as after "resolve" in every helpdesk.
+    const leaves = (filter.status !== undefined && summary.status !== filter.status) || (filter.scope === 'unassigned' && summary.assignee !== null);
+    if (!leaves) set({ items: items.map((i) => (i.id === summary.id ? summary : i)) });
+    else {
+      const rest = items.filter((i) => i.id !== summary.id);
+      const next = selectedId === summary.id ? (rest[Math.min(at, rest.length - 1)]?.id ?? null) : selectedId;
+      set((s) => ({ items: rest, total: Math.max(0, s.total - 1), selectedId: next }));
+    }
+    // The counts beside the scopes follow at once (assignment, status).
+    void get().refreshMeta().catch(() => {});
+  },
   reset: () => set((s) => ({ ...initial, generation: s.generation + 1 })),
 }));
 

@@ -15,6 +15,7 @@ export interface Transcript {
 type Report = ResponseOf<'reportSummary'>;
 type Alert = ResponseOf<'listAlerts'>[number];
 type Approval = ResponseOf<'listReplyApprovals'>[number];
+export type RevealRequest = ResponseOf<'listRevealApprovals'>['requests'][number];
 
 interface LeadState {
   queue: Review[];
@@ -23,6 +24,8 @@ interface LeadState {
   alerts: Alert[];
   /** Blocked replies agents asked a lead to approve (masked). */
   approvals: Approval[];
+  /** Masked-field reveals agents asked a lead to approve (the reason, the field's type; never the value). */
+  revealRequests: RevealRequest[];
   error: unknown;
   loadQueue(): Promise<void>;
   openTranscript(conversationId: number): Promise<void>;
@@ -30,8 +33,10 @@ interface LeadState {
   loadReport(days: number): Promise<void>;
   loadAlerts(): Promise<void>;
   acknowledge(alertId: number): Promise<void>;
+  /** Both kinds of four-eyes requests: blocked replies and reveals. */
   loadApprovals(): Promise<void>;
   decideApproval(requestId: number, approve: boolean): Promise<void>;
+  decideReveal(requestId: string, approve: boolean): Promise<void>;
   reset(): void;
 }
 
@@ -49,6 +54,7 @@ export const useLead = create<LeadState>((set, get) => ({
   report: null,
   alerts: [],
   approvals: [],
+  revealRequests: [],
   error: null,
   loadQueue: () => attempt(set, async () => ({ queue: await call('reviewQueue', {}) })),
   openTranscript: (conversationId) =>
@@ -85,13 +91,22 @@ export const useLead = create<LeadState>((set, get) => ({
       const a = await call('acknowledgeAlert', { alertId });
       return { alerts: get().alerts.map((x) => (x.id === alertId ? a : x)) };
     }),
-  loadApprovals: () => attempt(set, async () => ({ approvals: await call('listReplyApprovals', {}) })),
+  loadApprovals: () =>
+    attempt(set, async () => {
+      const [approvals, reveals] = await Promise.all([call('listReplyApprovals', {}), call('listRevealApprovals', {})]);
+      return { approvals, revealRequests: reveals.requests };
+    }),
   decideApproval: (requestId, approve) =>
     attempt(set, async () => {
       await call('decideReplyApproval', { requestId, approve });
       return { approvals: get().approvals.filter((a) => a.id !== requestId) };
     }),
-  reset: () => set({ queue: [], transcript: null, report: null, alerts: [], approvals: [], error: null }),
+  decideReveal: async (requestId, approve) => {
+    // Decided or not (another lead may have been quicker), the request leaves this list.
+    await attempt(set, async () => (await call('decideReveal', { requestId, approve }), {}));
+    set({ revealRequests: get().revealRequests.filter((r) => r.requestId !== requestId) });
+  },
+  reset: () => set({ queue: [], transcript: null, report: null, alerts: [], approvals: [], revealRequests: [], error: null }),
 }));
 
 registerReset(() => useLead.getState().reset());

@@ -9,24 +9,24 @@ type SessionView = ResponseOf<'getSession'>;
 export interface Session {
   state: 'setup' | 'signed_out' | 'second_factor' | 'signed_in';
   user: { id: string; name: string; role: NonNullable<SessionView['user']>['role']; permissions: string[] } | null;
+  /** Whether the account has a second factor, whether IT requires one, and whether it must be set up before anything else. */
+  twoFactor: SessionView['twoFactor'];
   lockReason: string | null;
 }
 
 function fromView(v: SessionView): Session {
   const state = v.needsAdmin ? 'setup' : v.signedIn ? 'signed_in' : v.pendingSecondFactor ? 'second_factor' : 'signed_out';
   const user = v.signedIn && v.user ? { id: v.user.id, name: v.user.displayName || v.user.username, role: v.user.role, permissions: v.permissions } : null;
-  return { state, user, lockReason: null };
-}
-
-/** Thrown when the password was right and the account asks for its second factor. */
-export class SecondFactorNeeded extends Error {
-  readonly code = 'second_factor_needed';
+  return { state, user, twoFactor: v.twoFactor, lockReason: null };
 }
 
 interface SessionState {
   session: Session | null;
   refresh(): Promise<void>;
-  signIn(input: { username: string; password: string; code?: string }): Promise<void>;
+  /** Username and password; an account with a second factor moves to the `second_factor` state (asks for the code). */
+  signIn(input: { username: string; password: string }): Promise<void>;
+  /** The 6-digit code from the authenticator app, or one of the recovery codes. */
+  secondFactor(input: { code: string } | { recoveryCode: string }): Promise<void>;
   setup(input: { username: string; name: string; password: string }): Promise<void>;
   signOut(): Promise<void>;
   can(permission: string): boolean;
@@ -35,16 +35,13 @@ interface SessionState {
 export const useSession = create<SessionState>((set, get) => ({
   session: null,
   refresh: async () => set({ session: fromView(await call('getSession', {})) }),
-  signIn: async ({ username, password, code }) => {
-    const pending = get().session?.state === 'second_factor';
-    const first = pending && code ? { status: 'second_factor' as const } : await call('signIn', { username, password });
-    if (first.status === 'second_factor') {
-      if (!code) {
-        set({ session: fromView(await call('getSession', {})) });
-        throw new SecondFactorNeeded('Enter the code from your authenticator app (or a recovery code) to finish signing in.');
-      }
-      await call('signInSecondFactor', code.length > 8 ? { recoveryCode: code } : { code });
-    }
+  signIn: async ({ username, password }) => {
+    const r = await call('signIn', { username, password });
+    if (r.status === 'signed_in') dropCustomerData();
+    set({ session: fromView(await call('getSession', {})) });
+  },
+  secondFactor: async (input) => {
+    await call('signInSecondFactor', input);
     dropCustomerData();
     set({ session: fromView(await call('getSession', {})) });
   },

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { LANGUAGES, type Language } from '../i18n';
 
 export type DigitStyle = 'native' | 'latn';
-export type View = 'inbox' | 'search' | 'lead' | 'admin' | 'status';
+export type View = 'inbox' | 'search' | 'lead' | 'admin' | 'audit' | 'account' | 'status';
 export type Overlay = null | 'palette' | 'help';
 
 /** UI preferences and navigation. Language and digit style persist; nothing customer-related is kept here. */

@@ -82,6 +82,14 @@ export class OutboundGuard {
     this.ttl = deps.approvalTtlMs ?? 15 * 60_000;
   }
 
+  /**
+   * The verdict on a draft while the agent types, recorded nowhere: the console asks at every pause, and an audit
+   * entry per pause would bury the one that matters (the block at send time, from `check`/`authorizeSend`).
+   */
+  preview(text: string, ctx: ReplyContext): GuardDecision {
+    return this.judge(text, ctx.lang);
+  }
+
   check(text: string, ctx: ReplyContext): GuardDecision {
     const decision = this.judge(text, ctx.lang);
     const findings = decision.findings;

@@ -1,0 +1,241 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../../main/ipc/contract';
+import { call } from '../../bridge';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNote } from '../../components/Notice';
+import { useFormat } from '../../format';
+import { useLoad } from '../../hooks';
+import { temporaryPassword } from '../../passwords';
+import { useSession } from '../../stores/session';
+
+type User = ResponseOf<'listUsers'>['users'][number];
+type Role = User['role'];
+const ROLES: Role[] = ['agent', 'lead', 'admin', 'auditor'];
+/** Identity's rule (main/core/auth/passwords.ts); main checks it again and says so if it is not met. */
+const MIN_PASSWORD = 12;
+
+const loadUsers = async () => (await call('listUsers', {})).users;
+
+type Pending = { kind: 'disable' | 'reset2fa'; user: User } | null;
+
+/** People: add someone, change a role, disable or re-enable an account, reset a lost second factor. */
+export function UsersTab() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useLoad(loadUsers);
+  const me = useSession((s) => s.session?.user?.id);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Pending>(null);
+  const act = async (f: () => Promise<User>, message: (u: User) => string) => {
+    setDone(null);
+    try {
+      const u = await f();
+      setActionError(null);
+      setDone(message(u));
+      reload();
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+  const name = (u: User) => u.displayName || u.username;
+  return (
+    <div className="stack" data-testid="users">
+      <ErrorNote error={error ?? actionError} onDismiss={() => setActionError(null)} />
+      {done && (
+        <p role="status" className="notice ok" data-testid="users-done">
+          {done}
+        </p>
+      )}
+      <table className="table" data-testid="users-table">
+        <thead>
+          <tr>
+            <th>{t('admin.user')}</th>
+            <th>{t('admin.role')}</th>
+            <th>{t('admin.twoFactor')}</th>
+            <th>{t('admin.status')}</th>
+            <th>
+              <span className="visually-hidden">{t('admin.users.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(data ?? []).map((u) => (
+            <tr key={u.id} data-testid="user-row" data-username={u.username} data-disabled={u.disabled} className={u.disabled ? 'user-disabled' : undefined}>
+              <td>
+                <bdi>{name(u)}</bdi> <small className="muted"><bdi dir="ltr">{u.username}</bdi></small>
+                {u.id === me && <small className="muted"> · {t('admin.users.you')}</small>}
+              </td>
+              <td>
+                <select
+                  aria-label={t('admin.users.roleOf', { name: name(u) })}
+                  value={u.role}
+                  data-testid="user-role"
+                  onChange={(e) => {
+                    const role = e.target.value as Role;
+                    void act(() => call('setUserRole', { userId: u.id, role }), (x) => t('admin.users.roleChanged', { name: name(x), role: t(`admin.roles.${x.role}`) }));
+                  }}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`admin.roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <span className={u.totpEnabled ? 'pill-state on' : 'pill-state'}>{u.totpEnabled ? t('admin.on') : t('admin.off')}</span>
+                {u.totpEnabled && (
+                  <button type="button" className="link" onClick={() => setConfirming({ kind: 'reset2fa', user: u })} data-testid="user-reset-2fa">
+                    {t('admin.users.reset2fa')}
+                  </button>
+                )}
+              </td>
+              <td>
+                <span className={u.disabled ? 'pill-state off' : 'pill-state on'} data-testid="user-status">
+                  {u.disabled ? t('admin.disabled') : t('admin.active')}
+                </span>
+              </td>
+              <td className="row-actions">
+                {u.disabled ? (
+                  <button
+                    type="button"
+                    data-testid="user-enable"
+                    onClick={() => void act(() => call('setUserDisabled', { userId: u.id, disabled: false }), (x) => t('admin.users.enabled', { name: name(x) }))}
+                  >
+                    {t('admin.users.enable')}
+                  </button>
+                ) : (
+                  u.id !== me && (
+                    <button type="button" data-testid="user-disable" onClick={() => setConfirming({ kind: 'disable', user: u })}>
+                      {t('admin.users.disable')}
+                    </button>
+                  )
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AddPerson
+        onAdded={(u) => {
+          setActionError(null);
+          setDone(t('admin.users.added', { name: name(u) }));
+          reload();
+        }}
+      />
+      {confirming && (
+        <Dialog
+          title={confirming.kind === 'disable' ? t('admin.users.disableTitle', { name: name(confirming.user) }) : t('admin.users.reset2faTitle', { name: name(confirming.user) })}
+          onClose={() => setConfirming(null)}
+          testId="user-confirm"
+        >
+          <p>{confirming.kind === 'disable' ? t('admin.users.disableBody') : t('admin.users.reset2faBody')}</p>
+          <div className="actions">
+            <button type="button" onClick={() => setConfirming(null)}>
+              {t('conversation.cancel')}
+            </button>
+            <button
+              type="button"
+              className="primary danger"
+              data-testid="user-confirm-go"
+              onClick={() => {
+                const { kind, user } = confirming;
+                setConfirming(null);
+                void (kind === 'disable'
+                  ? act(() => call('setUserDisabled', { userId: user.id, disabled: true }), (x) => t('admin.users.disabled', { name: name(x) }))
+                  : act(() => call('resetUserTwoFactor', { userId: user.id }), (x) => t('admin.users.reset2faDone', { name: name(x) })));
+              }}
+            >
+              {confirming.kind === 'disable' ? t('admin.users.disable') : t('admin.users.reset2fa')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+function AddPerson(props: { onAdded(u: User): void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const empty = { displayName: '', username: '', role: 'agent' as Role, password: '' };
+  const [form, setForm] = useState(empty);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [handover, setHandover] = useState<{ username: string; password: string } | null>(null);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const ready = form.username.trim().length >= 2 && form.password.length >= MIN_PASSWORD && !busy;
+  return (
+    <form
+      className="card stack"
+      autoComplete="off"
+      data-testid="add-person"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!ready) return;
+        setBusy(true);
+        try {
+          const u = await call('createUser', { ...form, username: form.username.trim() });
+          setHandover({ username: u.username, password: form.password });
+          setForm(empty);
+          setError(null);
+          props.onAdded(u);
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h3>{t('admin.users.addTitle')}</h3>
+      <p className="muted">{t('admin.users.addIntro')}</p>
+      <div className="form-grid">
+        <label className="field">
+          {t('session.name')}
+          <input value={form.displayName} maxLength={100} dir="auto" onChange={set('displayName')} data-testid="new-name" />
+        </label>
+        <label className="field">
+          {t('session.username')}
+          <input value={form.username} maxLength={64} dir="ltr" spellCheck={false} onChange={set('username')} data-testid="new-username" aria-describedby="username-rule" />
+          <small id="username-rule" className="muted">{t('admin.users.usernameRule', { min: f.number(2), max: f.number(64) })}</small>
+        </label>
+        <label className="field">
+          {t('admin.role')}
+          <select value={form.role} onChange={set('role')} data-testid="new-role">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`admin.roles.${r}`)}
+              </option>
+            ))}
+          </select>
+          <small className="muted">{t(`admin.users.roleHelp.${form.role}`)}</small>
+        </label>
+        <label className="field">
+          {t('admin.users.tempPassword')}
+          <span className="inline">
+            <input value={form.password} maxLength={256} dir="ltr" spellCheck={false} autoComplete="new-password" onChange={set('password')} data-testid="new-password" aria-describedby="temp-rule" />
+            <button type="button" onClick={() => setForm({ ...form, password: temporaryPassword() })} data-testid="new-password-generate">
+              {t('admin.users.generate')}
+            </button>
+          </span>
+          <small id="temp-rule" className="muted">{t('session.passwordRule', { min: f.number(MIN_PASSWORD) })}</small>
+        </label>
+      </div>
+      <ErrorNote error={error} />
+      {handover && (
+        <p role="status" className="notice ok" data-testid="handover">
+          {t('admin.users.handover', { username: handover.username })} <code dir="ltr">{handover.password}</code>
+          <button type="button" className="link" onClick={() => setHandover(null)}>
+            {t('admin.users.handoverDone')}
+          </button>
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!ready} data-testid="new-submit">
+          {t('admin.users.add')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { PEOPLE, receive, signIn } from '../helpers/console';
+import { secondWindow, shot, withConsole } from '../helpers/console-page';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const CARD = '4111 1111 1111 1111';
+const OTHER_CARD = '5500 0000 0000 0004';
+const REASON = { en: 'Refund needs the card number', ar: 'الاسترداد يحتاج رقم البطاقة' } as const;
+
+describe("a team lead approves or denies an agent's reveal, each on their own computer, in Chromium", () => {
+  it.each(['en', 'ar'] as const)("%s: the lead sees the request with its reason, approves, and the agent's chip shows the value by itself; a denial says so", async (lang) => {
+    await withConsole(browser, { lang, conversations: 2 }, async (page, bridge, errors) => {
+      const first = receive(bridge, { contact: 'Nour Saleh', text: `Refund to my card ${CARD} please` });
+      const second = receive(bridge, { contact: 'Karim Nasser', text: `Or use my other card ${OTHER_CARD}` });
+      await signIn(page, PEOPLE.agent);
+      const row = (id: number) => page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
+      const ask = async (id: number) => {
+        await row(id).click();
+        await page.getByTestId('message').last().getByTestId('chip').click();
+        await page.getByTestId('reveal-reason').fill(REASON[lang]);
+        await page.getByTestId('reveal-submit').click();
+        await page.getByTestId('message').last().getByTestId('chip-waiting').waitFor();
+      };
+      await ask(first);
+      await ask(second);
+      // Moving between conversations keeps the waiting requests.
+      await row(first).click();
+      const firstChip = page.getByTestId('message').last();
+      await firstChip.getByTestId('chip-waiting').waitFor();
+      await shot(page, 'reveal-waiting', lang);
+
+      const lead = await secondWindow(browser, bridge, lang);
+      try {
+        await signIn(lead.page, PEOPLE.lead);
+        // The count reaches the lead wherever they are.
+        await expect.poll(() => lead.page.getByTestId('nav-lead-count').textContent(), { timeout: 8000 }).toBe(lang === 'ar' ? '٢' : '2');
+        await lead.page.getByTestId('nav-lead').click();
+        await lead.page.getByTestId('tab-approvals').click();
+        const requests = lead.page.getByTestId('reveal-request');
+        await expect.poll(() => requests.count()).toBe(2);
+        expect(await requests.first().getByTestId('reveal-request-reason').textContent()).toBe(REASON[lang]);
+        expect(await requests.first().textContent()).toContain(PEOPLE.agent.username);
+        const leadText = await lead.page.evaluate<string>('document.body.innerText + document.documentElement.outerHTML');
+        expect(leadText).not.toContain(CARD);
+        expect(leadText).not.toContain(OTHER_CARD);
+        await shot(lead.page, 'reveal-requests', lang);
+
+        await requests.first().getByTestId('approve-reveal').click();
+        await expect.poll(() => requests.count()).toBe(1);
+        await requests.first().getByTestId('deny-reveal').click();
+        await lead.page.getByTestId('reveal-requests-none').waitFor();
+        expect(await lead.page.getByTestId('nav-lead-count').count()).toBe(0);
+        // The report shows only what Diwan measures; no breach is not drawn as an alarm.
+        await lead.page.getByTestId('tab-reports').click();
+        await lead.page.getByTestId('reports').waitFor();
+        expect(await lead.page.getByTestId('sla-breaches').locator('.big').getAttribute('class')).toBe('big');
+        await shot(lead.page, 'reports', lang);
+        expect(lead.errors, lead.errors.join('\n')).toEqual([]);
+      } finally {
+        await lead.close();
+      }
+
+      // No click needed: the agent's chip picks the approval up and shows the value.
+      await expect.poll(() => firstChip.getByTestId('chip-revealed').textContent(), { timeout: 8000 }).toContain(CARD);
+      await row(second).click();
+      const declined = page.getByTestId('message').last().getByTestId('chip-declined');
+      await declined.waitFor({ timeout: 8000 });
+      expect(await page.content()).not.toContain(OTHER_CARD);
+      await shot(page, 'reveal-declined', lang);
+      const actions = bridge.core.auditTrail.list({ newestFirst: true, limit: 100 }).map((e) => e.action);
+      expect(actions.filter((a) => a === 'reveal.requested')).toHaveLength(2);
+      expect(actions).toContain('reveal.approved');
+      expect(actions).toContain('reveal.denied');
+      expect(errors, errors.join('\n')).toEqual([]);
+    });
+  });
+});

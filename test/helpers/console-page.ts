@@ -1,0 +1,52 @@
+import type { Browser, Page } from 'playwright-core';
+import type { RunningBridge } from '../bridge/server';
+import { consoleBridge } from './console';
+import { artifactPath } from './browser';
+
+export type ConsoleBridge = Awaited<ReturnType<typeof consoleBridge>>;
+export type Lang = 'en' | 'ar' | 'fa';
+
+/** A console window on the bridge, in its own browser context (own cookie, so its own session), collecting errors. */
+export async function openWindow(browser: Browser, url: string, opts: { lang?: Lang; width?: number; height?: number } = {}) {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
+  const page = await context.newPage();
+  // A step that cannot happen fails with the locator it waited for, well before the test's own timeout.
+  page.setDefaultTimeout(10_000);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  if (opts.lang && opts.lang !== 'en') await chooseLanguage(page, opts.lang);
+  return { page, errors, close: () => context.close() };
+}
+
+export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
+  await page.getByTestId('language').selectOption(lang);
+  await page.waitForFunction(`document.documentElement.lang === '${lang}'`);
+}
+
+/** One bridge, one window (in `lang`), closed whatever happens. */
+export async function withConsole(
+  browser: Browser,
+  opts: Parameters<typeof consoleBridge>[0] & { lang?: Lang },
+  run: (page: Page, bridge: ConsoleBridge, errors: string[]) => Promise<void>,
+): Promise<void> {
+  const bridge = await consoleBridge(opts);
+  const win = await openWindow(browser, bridge.url, { lang: opts.lang });
+  try {
+    await run(win.page, bridge, win.errors);
+  } finally {
+    await win.close();
+    await bridge.close();
+  }
+}
+
+/** A second person's window on the same bridge (see RunningBridge.anotherWindow). */
+export function secondWindow(browser: Browser, bridge: RunningBridge, lang?: Lang) {
+  return openWindow(browser, bridge.anotherWindow(), { lang });
+}
+
+/** A screenshot kept under test/artifacts, named `<name>-<lang>.png`. */
+export function shot(page: Page, name: string, lang: Lang): Promise<Buffer> {
+  return page.screenshot({ path: artifactPath(`${name}-${lang}.png`), fullPage: false });
+}
