@@ -48,7 +48,7 @@ export interface WorkerReport {
   signInMs: number[];
 }
 
-export const HIST_MS = 20_000;
+export const HIST_MS = 60_000;
 
 const send = (m: unknown) => process.send!(m);
 
