@@ -32,6 +32,8 @@ export interface Reconnect {
   closedAt: number;
   openedAt: number | null;
   firstFrameAt: number | null;
+  /** Connection attempts until one streamed (1: the first reconnect worked). */
+  attempts: number;
 }
 
 export interface WorkerReport {
@@ -94,10 +96,11 @@ class SimConsole {
         if (this.stopped) return;
         const now = Date.now();
         if (this.w.killAt !== null && now >= this.w.killAt && (!this.reconnect || this.reconnect.firstFrameAt !== null)) {
-          this.reconnect = { closedAt: now, openedAt: null, firstFrameAt: null };
+          this.reconnect = { closedAt: now, openedAt: null, firstFrameAt: null, attempts: 0 };
           this.reconnects.push(this.reconnect);
         }
         const wait = Math.min(5_000, 250 * 2 ** this.retry++);
+        if (this.reconnect && this.reconnect.openedAt === null) this.reconnect.attempts++;
         setTimeout(() => void this.connect().then(resolve), wait);
       });
     });

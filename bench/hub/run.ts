@@ -304,6 +304,8 @@ async function main() {
     console.log(`\n4. Node killed (SIGKILL) during ${RATE} msg/s; ${onVictim} consoles were on it, ${reconnects.length} saw their stream drop`);
     console.log(`   stream open again on the other node: median ${opened[Math.floor(opened.length / 2)] ?? 'n/a'} ms, all ${opened.at(-1) ?? 'n/a'} ms after the kill`);
     console.log(`   first frame from the other node:     median ${back[Math.floor(back.length / 2)] ?? 'n/a'} ms, all ${allBack} ms (${back.length}/${reconnects.length}) (goal ≤ ${GOALS.reconnectMs} ms: ${met(back.length === reconnects.length && allBack <= GOALS.reconnectMs)})`);
+    const attempts = reconnects.map((r) => r.attempts).sort((a, b) => a - b);
+    console.log(`   connection attempts per console until it streamed again (back-off 250 ms doubling to 5 s): median ${attempts[Math.floor(attempts.length / 2)] ?? 'n/a'}, max ${attempts.at(-1) ?? 'n/a'}`);
     const lost = missing.reduce((a, b) => a + b, 0);
     const dup = duplicated.reduce((a, b) => a + b, 0);
     console.log(`   ${expected.length} messages × ${missing.length} consoles: ${lost} (message, console) pairs missing, ${dup} received twice (consoles with a loss: ${missing.filter((n) => n > 0).length})`);
