@@ -304,6 +304,9 @@ async function main() {
     console.log(`\n4. Node killed (SIGKILL) during ${RATE} msg/s; ${onVictim} consoles were on it, ${reconnects.length} saw their stream drop`);
     console.log(`   stream open again on the other node: median ${opened[Math.floor(opened.length / 2)] ?? 'n/a'} ms, all ${opened.at(-1) ?? 'n/a'} ms after the kill`);
     console.log(`   first frame from the other node:     median ${back[Math.floor(back.length / 2)] ?? 'n/a'} ms, all ${allBack} ms (${back.length}/${reconnects.length}) (goal ≤ ${GOALS.reconnectMs} ms: ${met(back.length === reconnects.length && allBack <= GOALS.reconnectMs)})`);
+    const noticed = reconnects.map((r) => r.closedAt - killAt).sort((a, b) => a - b);
+    const reopening = reconnects.filter((r) => r.openedAt !== null).map((r) => r.openedAt! - r.closedAt).sort((a, b) => a - b);
+    console.log(`   drop noticed: median ${noticed[Math.floor(noticed.length / 2)] ?? 'n/a'} ms, last ${noticed.at(-1) ?? 'n/a'} ms after the kill; drop → open again: median ${reopening[Math.floor(reopening.length / 2)] ?? 'n/a'} ms, max ${reopening.at(-1) ?? 'n/a'} ms`);
     const attempts = reconnects.map((r) => r.attempts).sort((a, b) => a - b);
     console.log(`   connection attempts per console until it streamed again (back-off 250 ms doubling to 5 s): median ${attempts[Math.floor(attempts.length / 2)] ?? 'n/a'}, max ${attempts.at(-1) ?? 'n/a'}`);
     const lost = missing.reduce((a, b) => a + b, 0);
