@@ -18,9 +18,14 @@ export function tmpDir(prefix = 'diwan-test-'): string {
   return dir;
 }
 
-afterEach(() => {
-  for (const dir of made.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
-});
+// Outside vitest (a bench importing test harnesses) there are no hooks: the caller removes what it made.
+const underVitest = Boolean(process.env.VITEST);
+
+if (underVitest) {
+  afterEach(() => {
+    for (const dir of made.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
 
 const forSuite: string[] = [];
 
@@ -31,6 +36,8 @@ export function suiteTmpDir(prefix = 'diwan-test-'): string {
   return dir;
 }
 
-afterAll(() => {
-  for (const dir of forSuite.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
-});
+if (underVitest) {
+  afterAll(() => {
+    for (const dir of forSuite.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
+  });
+}

@@ -3,13 +3,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
 import { HubAccounts, HubStore, postgresExecutor } from '../../main/hub';
 import { createRelayCertificate } from '../../main/relay';
 import { suiteTmpDir } from '../helpers/tmp';
 
-const ROOT = path.resolve(__dirname, '../..');
+// import.meta.url, not __dirname: benches import this harness outside vitest, as plain ES modules.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

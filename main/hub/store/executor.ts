@@ -15,7 +15,8 @@ export interface SqlExecutor {
   /**
    * Inside `tx`: waits until no other transaction can append events, so event sequence numbers are handed out in
    * commit order and a reader that follows `seq` never skips a row that commits late. PostgreSQL takes a
-   * transaction-scoped advisory lock; SQLite has one writer already.
+   * transaction-scoped advisory lock and queues one NOTIFY for the nodes (both once per transaction, however many
+   * events it writes); SQLite has one writer already.
    */
   serializeEvents(): Promise<void>;
   close(): Promise<void>;

@@ -94,7 +94,8 @@ const toConversation = (r: ConversationRow): ConversationView => ({
 
 /**
  * The hub's data, on either adapter. Every operation that changes what consoles show writes its event row in the
- * same transaction (after `serializeEvents`, so event order is commit order); NOTIFY (PostgreSQL) only wakes nodes.
+ * same transaction (after `serializeEvents`, so event order is commit order); the one NOTIFY (PostgreSQL) that
+ * `serializeEvents` queues per transaction only wakes nodes.
  * Text columns hold masked text; originals arrive sealed from the ingest step and leave sealed.
  */
 export class HubStore {
@@ -141,7 +142,6 @@ export class HubStore {
       'INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq',
       [this.now(), kind, audience, where.channelId ?? null, where.conversationId ?? null, JSON.stringify(payload)],
     );
-    if (t.dialect === 'postgres') await t.run("SELECT pg_notify('diwan_events', ?)", [String(row!.seq)]);
     return row!.seq;
   }
 

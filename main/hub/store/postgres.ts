@@ -61,7 +61,8 @@ export function newPgPool(o: PgOptions): pg.Pool {
 
 export function postgresExecutor(o: PgOptions): SqlExecutor & { readonly pool: pg.Pool } {
   const pool = newPgPool(o);
-  const on = (client: pg.Pool | pg.PoolClient, inTx: boolean): SqlExecutor => ({
+  // `tx` is the state of one transaction (shared by nested `tx` calls): whether it holds the event lock yet.
+  const on = (client: pg.Pool | pg.PoolClient, tx: { eventLock: boolean } | null): SqlExecutor => ({
     dialect: 'postgres',
     all: async <T>(sql: string, params?: readonly SqlValue[]) => {
       try {
@@ -85,7 +86,7 @@ export function postgresExecutor(o: PgOptions): SqlExecutor & { readonly pool: p
       }
     },
     tx: async <T>(fn: (q: SqlExecutor) => Promise<T>) => {
-      if (inTx) return fn(on(client, true));
+      if (tx) return fn(on(client, tx));
       let c: pg.PoolClient;
       try {
         c = await pool.connect();
@@ -95,7 +96,7 @@ export function postgresExecutor(o: PgOptions): SqlExecutor & { readonly pool: p
       let broken = false;
       try {
         await c.query('BEGIN');
-        const out = await fn(on(c, true));
+        const out = await fn(on(c, { eventLock: false }));
         await c.query('COMMIT');
         return out;
       } catch (e) {
@@ -107,16 +108,21 @@ export function postgresExecutor(o: PgOptions): SqlExecutor & { readonly pool: p
       }
     },
     serializeEvents: async () => {
-      if (!inTx) throw new Error('serializeEvents outside a transaction');
+      if (!tx) throw new Error('serializeEvents outside a transaction');
+      // Once per transaction: the lock lasts until COMMIT, and one NOTIFY (delivered at COMMIT, after the rows are
+      // visible) wakes the nodes for every event the transaction writes. Each further round trip would lengthen
+      // the span every node's writers wait for the lock (bench/README.md, "Team hub").
+      if (tx.eventLock) return;
       try {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOCK]);
+        await client.query("SELECT pg_advisory_xact_lock($1), pg_notify('diwan_events', '')", [EVENT_LOCK]);
       } catch (e) {
         unavailable(e);
       }
+      tx.eventLock = true;
     },
     close: async () => {
       await pool.end();
     },
   });
-  return Object.assign(on(pool, false), { pool });
+  return Object.assign(on(pool, null), { pool });
 }

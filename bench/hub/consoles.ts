@@ -1,0 +1,211 @@
+/**
+ * A bench worker process hosting many simulated consoles (forked by bench/hub/run.ts, driven over IPC).
+ *
+ * Each console is what a real one is on the wire, without its SQLite cache: it signs in at the hub with its own
+ * enrolled Ed25519 device key (`POST /v1/challenge`, `POST /v1/sign-in`), follows `/v1/stream?after=<cursor>` over
+ * one WebSocket with its bearer token, acknowledges every frame, and reconnects from its cursor with HubClient's
+ * back-off (250 ms doubling to 5 s). It records, per console, every `message.added` sequence number it receives
+ * and the delay from the event's commit time (`at`) and from the injection time (`sentAt`) to its arrival here.
+ */
+import crypto from 'node:crypto';
+import { request, WebSocket } from 'undici';
+import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
+import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
+
+export interface ConsoleSpec {
+  username: string;
+  password: string;
+  fingerprint: string;
+  privateKeyPem: string;
+  /** A session the bench created in the database; without one the console signs in over the protocol. */
+  token?: string;
+}
+
+export type ToWorker =
+  | { type: 'start'; url: string; pin: string; consoles: ConsoleSpec[]; concurrency: number }
+  | { type: 'phase'; steadyBefore: number }
+  | { type: 'mark-kill'; at: number }
+  | { type: 'report'; expected: number[] }
+  | { type: 'stop' };
+
+export interface Reconnect {
+  closedAt: number;
+  openedAt: number | null;
+  firstFrameAt: number | null;
+  /** Connection attempts until one streamed (1: the first reconnect worked). */
+  attempts: number;
+}
+
+export interface WorkerReport {
+  /** Histograms in 1 ms buckets (last bucket: ≥ HIST_MS) of steady-phase deliveries. */
+  fromCommit: number[];
+  fromInject: number[];
+  /** Per console: expected message events it never got, and events it got more than once. */
+  missing: number[];
+  duplicated: number[];
+  /** Per console closed after the kill: when it went down and when it streamed again. */
+  reconnects: Reconnect[];
+  frames: number;
+  /** Wall time of each protocol sign-in (challenge, device proof, password). */
+  signInMs: number[];
+}
+
+export const HIST_MS = 60_000;
+
+const send = (m: unknown) => process.send!(m);
+
+class SimConsole {
+  token = '';
+  cursor = 0;
+  ws: WebSocket | null = null;
+  retry = 0;
+  stopped = false;
+  readonly seen = new Map<number, number>();
+  reconnect: Reconnect | null = null;
+  readonly reconnects: Reconnect[] = [];
+  opened!: Promise<void>;
+
+  constructor(
+    readonly spec: ConsoleSpec,
+    readonly w: Worker,
+  ) {}
+
+  async signIn(): Promise<void> {
+    const { fingerprint } = this.spec;
+    const c = await this.w.post('/v1/challenge', { fingerprint });
+    const timestamp = Date.now();
+    const nonce = String(c.nonce);
+    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, fingerprint)), this.spec.privateKeyPem).toString('base64');
+    const s = await this.w.post('/v1/sign-in', { username: this.spec.username, password: this.spec.password, fingerprint, nonce, timestamp, signature });
+    if (s.stage !== 'full') throw new Error(`sign-in for ${this.spec.username} stopped at ${String(s.stage)}`);
+    this.token = String(s.token);
+  }
+
+  connect(): Promise<void> {
+    return new Promise((resolve) => {
+      const ws = new WebSocket(`${this.w.base.replace(/^http/, 'ws')}/v1/stream?after=${this.cursor}`, { dispatcher: this.w.agent, headers: { authorization: `Bearer ${this.token}` } });
+      this.ws = ws;
+      ws.addEventListener('open', () => {
+        this.retry = 0;
+        if (this.reconnect) this.reconnect.openedAt = Date.now();
+        resolve();
+      });
+      ws.addEventListener('message', (ev) => this.onFrame(String(ev.data)));
+      ws.addEventListener('close', () => {
+        if (this.ws === ws) this.ws = null;
+        if (this.stopped) return;
+        const now = Date.now();
+        if (this.w.killAt !== null && now >= this.w.killAt && (!this.reconnect || this.reconnect.firstFrameAt !== null)) {
+          this.reconnect = { closedAt: now, openedAt: null, firstFrameAt: null, attempts: 0 };
+          this.reconnects.push(this.reconnect);
+        }
+        const wait = Math.min(5_000, 250 * 2 ** this.retry++);
+        if (this.reconnect && this.reconnect.openedAt === null) this.reconnect.attempts++;
+        setTimeout(() => void this.connect().then(resolve), wait);
+      });
+    });
+  }
+
+  private onFrame(data: string): void {
+    const now = Date.now();
+    const frame = JSON.parse(data) as { type: string; upTo: number; events: Array<{ seq: number; at: number; kind: string; payload: { sentAt?: number } }> };
+    if (frame.type !== 'events') return;
+    this.w.frames++;
+    if (this.reconnect && this.reconnect.firstFrameAt === null) this.reconnect.firstFrameAt = now;
+    for (const e of frame.events) {
+      if (e.kind !== 'message.added') continue;
+      this.seen.set(e.seq, (this.seen.get(e.seq) ?? 0) + 1);
+      const sentAt = e.payload.sentAt ?? 0;
+      if (sentAt < this.w.steadyBefore) {
+        this.w.fromCommit[Math.min(HIST_MS, Math.max(0, now - e.at))]!++;
+        this.w.fromInject[Math.min(HIST_MS, Math.max(0, now - sentAt))]!++;
+      }
+    }
+    this.cursor = frame.upTo;
+    this.ws?.send(JSON.stringify({ type: 'ack', seq: frame.upTo }));
+  }
+
+  close(): void {
+    this.stopped = true;
+    this.ws?.close(1000, 'bench over');
+  }
+}
+
+class Worker {
+  agent!: ReturnType<typeof pinnedAgent>;
+  base = '';
+  consoles: SimConsole[] = [];
+  killAt: number | null = null;
+  steadyBefore = Number.POSITIVE_INFINITY;
+  frames = 0;
+  readonly signInMs: number[] = [];
+  readonly fromCommit = new Array<number>(HIST_MS + 1).fill(0);
+  readonly fromInject = new Array<number>(HIST_MS + 1).fill(0);
+
+  async post(path: string, json: unknown): Promise<Record<string, unknown>> {
+    const r = await request(this.base + path, { method: 'POST', dispatcher: this.agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
+    const body = (await r.body.json()) as Record<string, unknown>;
+    if (r.statusCode !== 200) throw new Error(`${path} answered ${r.statusCode}: ${String(body.message)}`);
+    return body;
+  }
+
+  async start(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+    this.base = m.url;
+    this.agent = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, connections: 16 });
+    this.consoles = m.consoles.map((s) => new SimConsole(s, this));
+    let next = 0;
+    const lane = async () => {
+      while (next < this.consoles.length) {
+        const c = this.consoles[next++]!;
+        if (c.spec.token) c.token = c.spec.token;
+        else {
+          const t0 = performance.now();
+          await c.signIn();
+          this.signInMs.push(performance.now() - t0);
+        }
+        await c.connect();
+      }
+    };
+    await Promise.all(Array.from({ length: m.concurrency }, lane));
+  }
+
+  report(expected: number[]): WorkerReport {
+    const missing: number[] = [];
+    const duplicated: number[] = [];
+    for (const c of this.consoles) {
+      missing.push(expected.filter((s) => !c.seen.has(s)).length);
+      duplicated.push([...c.seen.values()].filter((n) => n > 1).length);
+    }
+    return { fromCommit: this.fromCommit, fromInject: this.fromInject, missing, duplicated, reconnects: this.consoles.flatMap((c) => c.reconnects), frames: this.frames, signInMs: this.signInMs };
+  }
+}
+
+const worker = new Worker();
+process.on('message', (m: ToWorker) => {
+  switch (m.type) {
+    case 'start':
+      worker.start(m).then(
+        () => send({ type: 'ready' }),
+        (e: Error) => send({ type: 'failed', message: e.message }),
+      );
+      break;
+    case 'phase':
+      worker.steadyBefore = m.steadyBefore;
+      send({ type: 'ok' });
+      break;
+    case 'mark-kill':
+      worker.killAt = m.at;
+      send({ type: 'ok' });
+      break;
+    case 'report':
+      send({ type: 'report', report: worker.report(m.expected) });
+      break;
+    case 'stop':
+      for (const c of worker.consoles) c.close();
+      void worker.agent?.close().catch(() => {});
+      setTimeout(() => process.exit(0), 200);
+      break;
+  }
+});
+// The bench's coordinator gone means the bench is over.
+process.on('disconnect', () => process.exit(0));
