@@ -330,6 +330,12 @@ export function hubApi(d: ApiDeps) {
       permission: 'users.manage',
       handle: async ({ who, body }) => {
         const b = parse(schemas.newUser, body);
+        // Separation of duties: one administrator alone never makes an account that can approve reveals or read
+        // the trail; IT creates lead, admin and auditor accounts on the hub host (`diwan hub user add`), audited.
+        if (b.role !== 'agent') {
+          await d.store.audit({ ...actorOf(who!), action: 'user.create_refused', details: { role: b.role } });
+          throw new DiwanError('forbidden', 'Lead, administrator and auditor accounts are created by IT on the hub (`diwan hub user add`), not from a console.');
+        }
         return { member: toMember(await d.accounts.createUser(b, actorOf(who!))) };
       },
     },

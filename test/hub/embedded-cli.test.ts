@@ -110,6 +110,9 @@ describe('hub on SQLite, administered from the command line and the API', () => 
     expect((await call('POST', '/v1/admin/users', { username: 'x1', role: 'agent', password: PASSWORD }, agentToken)).status).toBe(403);
     expect((await call('GET', '/v1/conversations', undefined, admin)).status).toBe(403);
 
+    const lead = await call('POST', '/v1/admin/users', { username: 'lina', role: 'lead', password: PASSWORD }, admin);
+    expect(lead.status).toBe(403);
+    expect(String(lead.body.message)).toMatch(/created by IT/);
     const created = await call('POST', '/v1/admin/users', { username: 'badr', displayName: 'Badr', role: 'agent', password: PASSWORD }, admin);
     expect(created.status).toBe(200);
     const badrId = (created.body.member as { id: number }).id;

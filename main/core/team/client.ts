@@ -164,7 +164,8 @@ export class HubClient {
   private scheduleReconnect(): void {
     if (!this.following || this.reconnectTimer) return;
     const r = this.o.reconnect ?? { baseMs: 250, capMs: 5_000 };
-    const wait = Math.min(r.capMs, r.baseMs * 2 ** this.retry++);
+    // Full jitter: when a node dies, its consoles do not all knock on the surviving node at the same instant.
+    const wait = Math.random() * Math.min(r.capMs, r.baseMs * 2 ** this.retry++);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.connect();
