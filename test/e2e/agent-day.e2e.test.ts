@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveGuardPolicy } from '../../main/core/guard';
 import { launchChromium } from '../helpers/browser';
 import { PEOPLE, receive, signIn } from '../helpers/console';
 import { secondWindow, shot, withConsole } from '../helpers/console-page';
@@ -13,13 +14,15 @@ afterAll(async () => {
 });
 
 const TEXT = {
-  en: { a: 'Your parcel left our warehouse this morning.', b: 'I will check the refund and write back.', blocked: 'To verify you, please send me the code we just texted you.' },
-  ar: { a: 'غادر طردك مستودعنا هذا الصباح.', b: 'سأتحقق من الاسترداد وأعود إليك.', blocked: 'To verify you, please send me the code we just texted you.' },
+  // Only what the policy marks approvable can wait for a lead: a national ID where the service needs only phone + code.
+  en: { a: 'Your parcel left our warehouse this morning.', b: 'I will check the refund and write back.', blocked: 'To move the line to your name, please send me your national ID number.' },
+  ar: { a: 'غادر طردك مستودعنا هذا الصباح.', b: 'سأتحقق من الاسترداد وأعود إليك.', blocked: 'To move the line to your name, please send me your national ID number.' },
 } as const;
 
 describe("an agent's day in Chromium: drafts stay with their conversation", () => {
   it.each(['en', 'ar'] as const)('%s: two drafts and a pending approval request survive moving between conversations; a customer message sent meanwhile is shown first', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
+      bridge.core.guards.setPolicy(resolveGuardPolicy({ serviceNeedsOnlyPhoneAndActivationCode: true }));
       const a = receive(bridge, { contact: 'Omar Farouk', text: 'Where is my parcel?' });
       const b = receive(bridge, { contact: 'Salma Idris', text: 'Did you refund me?' });
       const c = receive(bridge, { contact: 'Hana Aziz', text: 'I cannot sign in.' });
@@ -75,6 +78,7 @@ const CANNED = {
 describe('canned replies in Chromium: a fresh install says where they come from; the administrator writes one; the agent types /shortcut', () => {
   it.each(['en', 'ar'] as const)('%s: empty picker explains, admin creates and edits, agent inserts it filled from masked data', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
+      bridge.core.guards.setPolicy(resolveGuardPolicy({ serviceNeedsOnlyPhoneAndActivationCode: true }));
       const a = receive(bridge, { contact: 'Omar Farouk', text: 'Where is my parcel?' });
       await signIn(page, PEOPLE.agent);
       await page.locator(`[data-testid=conversation-row][data-id="${a}"]`).click();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../main/core/auth';
 import { launchChromium } from '../helpers/browser';
 import { PEOPLE, signIn } from '../helpers/console';
+import { confirmAsSecondAdmin } from '../helpers/console-people';
 import { shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
@@ -22,8 +23,10 @@ describe("an auditor's day in Chromium: their own screen, readable entries, filt
       const core = bridge.core;
       const slot = newSessionSlot();
       await core.identity.signIn(slot, { username: PEOPLE.admin.username, password: PEOPLE.admin.password });
-      await core.identity.createUser(core.identity.requireSession(slot), { ...AUDITOR });
+      const auditor = await core.identity.createUser(core.identity.requireSession(slot), { ...AUDITOR });
       core.identity.signOut(slot);
+      // an auditor is a privileged role: a second administrator confirms it (separation of duties)
+      if (auditor.pendingRole) confirmAsSecondAdmin(core, auditor.id);
       const expiresAt = Date.UTC(2026, 11, 3, 9, 30);
       core.audit({ action: 'reveal.granted', actor: PEOPLE.agent.username, target: 'message:7#0', details: { type: 'PHONE', reason: 'call back', expiresAt } });
       for (let i = 0; i < 230; i++) core.audit({ action: 'search', actor: PEOPLE.agent.username, details: { terms: 1, hits: i } });

@@ -14,5 +14,6 @@ export function registerSensitive(kind: 'value' | 'secret', ...values: string[])
 
 /** Every string in a channel's secrets (tokens, refresh tokens, app secrets). */
 export function registerSecrets(secrets: Record<string, unknown>): void {
-  registerSensitive('secret', ...Object.values(secrets).filter((v): v is string => typeof v === 'string'));
+  // A mailbox's user name is its public address, shown in settings and in every mail: only the secrets themselves count.
+  registerSensitive('secret', ...Object.entries(secrets).filter(([k, v]) => typeof v === 'string' && !/^(username|user|address)$/i.test(k)).map(([, v]) => v as string));
 }
