@@ -28,7 +28,12 @@ async function main() {
   const core = await openCore({ dataDir: process.env.DIR!, keychainService: process.env.SVC });
   if (!core.store.channels.list().length) core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
   process.stdout.write('ready\n');
-  for (let k = Number(core.store.sink.cursor('tg') ?? 0); ; k++) core.store.sink.ingest('tg', crashBatch(k, size), String(k + 1));
+  // Killed by the test; if the test itself died first (a timeout), stop on our own: an orphan writing batches
+  // forever would fill the disk and stall the leak scan. The loop is synchronous, so the parent is checked in it.
+  const parent = process.ppid;
+  const start = Number(core.store.sink.cursor('tg') ?? 0);
+  for (let k = start; k < start + 2_000 && process.ppid === parent; k++) core.store.sink.ingest('tg', crashBatch(k, size), String(k + 1));
+  core.close();
 }
 
 if (process.argv[1]?.endsWith('ingest-child.ts')) await main();
