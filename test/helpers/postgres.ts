@@ -33,7 +33,8 @@ function binDir(): string {
   throw new Error('PostgreSQL server binaries (initdb, pg_ctl) are not installed: `apt-get install postgresql` (or set DIWAN_TEST_PG_URL).');
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (the servers tests start bind only there). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);

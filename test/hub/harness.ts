@@ -8,21 +8,13 @@ import { Agent, request } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
 import { HubAccounts, HubStore, postgresExecutor } from '../../main/hub';
 import { createRelayCertificate } from '../../main/relay';
+import { freePort } from '../helpers/postgres';
 import { suiteTmpDir } from '../helpers/tmp';
 
 // import.meta.url, not __dirname: benches import this harness outside vitest, as plain ES modules.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** Polls until `fn` returns a truthy value (conditions, not speed: the limit is generous and only ends a stuck test). */
 export async function until<T>(fn: () => Promise<T> | T, what: string, limitMs = 30_000): Promise<NonNullable<T>> {
@@ -240,4 +232,48 @@ export async function pinnedGet(url: string, pin: string, headers: Record<string
   } finally {
     await agent.close();
   }
+}
+
+/**
+ * A whole team on loopback: a throwaway PostgreSQL, the Telegram emulator as the team's bot, `nodes` hub nodes (own
+ * processes) behind the load balancer, and one signed-in console process per user, following the stream.
+ */
+export async function startTeamHub<U extends string>(o: { users: Array<{ username: U; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; nodes?: number }) {
+  const { startTestPostgres } = await import('../helpers/postgres');
+  const { TelegramEmulator } = await import('../emulators/telegram');
+  const pg = await startTestPostgres();
+  const files = await hubFiles();
+  const tg = await TelegramEmulator.start(files.channelToken, 900_000);
+  const seed = await seedHub(pg.url, { users: o.users, channelBaseUrl: tg.url });
+  const ports = await Promise.all(Array.from({ length: o.nodes ?? 2 }, () => freePort()));
+  const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
+  await Promise.all(nodes.map((n) => n.start()));
+  const lb = new LoadBalancer(ports);
+  await lb.start();
+  const consoles = {} as Record<U, ConsoleProcess>;
+  for (const { username } of o.users) {
+    const c = new ConsoleProcess();
+    await c.init(lb.url, files.pin);
+    await seed.enrol(c, `${username}'s desk`);
+    await c.do('signIn', username, PASSWORD);
+    await c.do('follow');
+    consoles[username] = c;
+  }
+  return {
+    pg,
+    files,
+    tg,
+    seed,
+    nodes,
+    lb,
+    consoles,
+    async close() {
+      for (const c of Object.values<ConsoleProcess>(consoles)) await c.close();
+      for (const n of nodes) await n.stop().catch(() => n.kill());
+      await lb.close();
+      await tg.close();
+      await seed.store.close();
+      await pg.destroy();
+    },
+  };
 }

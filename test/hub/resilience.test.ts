@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { TelegramEmulator } from '../emulators/telegram';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { ConsoleProcess, freePort, hubFiles, LoadBalancer, NodeProcess, nodeConfig, PASSWORD, pinnedGet, seedHub, until, type HubFiles } from './harness';
+import type { TelegramEmulator } from '../emulators/telegram';
+import type { TestPostgres } from '../helpers/postgres';
+import { ConsoleProcess, pinnedGet, seedHub, startTeamHub, until, type HubFiles, type LoadBalancer, type NodeProcess } from './harness';
 
 interface Conv {
   id: number;
@@ -20,6 +20,7 @@ async function allTexts(c: ConsoleProcess): Promise<string[]> {
 
 /** Failures a team hub must ride out: a node killed mid-traffic, PostgreSQL stopped, a console offline for a long time. */
 describe('team hub resilience', () => {
+  let team: Awaited<ReturnType<typeof startTeamHub<'amal' | 'layla'>>>;
   let pg: TestPostgres;
   let files: HubFiles;
   let tg: TelegramEmulator;
@@ -30,26 +31,10 @@ describe('team hub resilience', () => {
   let lead: ConsoleProcess;
 
   beforeAll(async () => {
-    pg = await startTestPostgres();
-    files = await hubFiles();
-    tg = await TelegramEmulator.start(files.channelToken, 900_000);
-    seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }, { username: 'layla', role: 'lead' }], channelBaseUrl: tg.url });
-    const ports = [await freePort(), await freePort()];
-    nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
-    await Promise.all(nodes.map((n) => n.start()));
-    lb = new LoadBalancer(ports);
-    await lb.start();
-    agent = new ConsoleProcess();
-    lead = new ConsoleProcess();
-    for (const [c, name] of [
-      [agent, 'amal'],
-      [lead, 'layla'],
-    ] as const) {
-      await c.init(lb.url, files.pin);
-      await seed.enrol(c, name);
-      await c.do('signIn', name, PASSWORD);
-      await c.do('follow');
-    }
+    team = await startTeamHub({ users: [{ username: 'amal', role: 'agent' }, { username: 'layla', role: 'lead' }] });
+    ({ pg, files, tg, nodes, lb, seed } = team);
+    agent = team.consoles.amal;
+    lead = team.consoles.layla;
   }, 180_000);
 
   const explainFailure = () =>
@@ -60,14 +45,7 @@ describe('team hub resilience', () => {
       console.error('agent outbox', JSON.stringify(await agent.do('outbox').catch((e) => String(e))), JSON.stringify(await agent.do('state').catch((e) => String(e))));
     });
 
-  afterAll(async () => {
-    for (const c of [agent, lead]) await c?.close();
-    for (const n of nodes) await n.stop().catch(() => n.kill());
-    await lb?.close();
-    await tg?.close();
-    await seed?.store.close();
-    await pg?.destroy();
-  }, 120_000);
+  afterAll(() => team?.close(), 120_000);
 
   it('killing the node that polls the channel, mid-traffic, loses and duplicates nothing; the lease and the consoles move', async () => {
     explainFailure();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TelegramEmulator } from '../emulators/telegram';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { ConsoleProcess, freePort, hubFiles, LoadBalancer, NodeProcess, nodeConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
+import type { TelegramEmulator } from '../emulators/telegram';
+import type { TestPostgres } from '../helpers/postgres';
+import { ConsoleProcess, seedHub, startTeamHub, until } from './harness';
 
 interface Conv {
   id: number;
@@ -20,49 +20,24 @@ interface Msg {
  * and a lead) — each node and each console its own process — and a Telegram bot polled once for the whole team.
  */
 describe('team hub: two nodes, three consoles', () => {
+  let team: Awaited<ReturnType<typeof startTeamHub<'amal' | 'badr' | 'layla'>>>;
   let pg: TestPostgres;
-  let files: HubFiles;
   let tg: TelegramEmulator;
-  let nodes: NodeProcess[] = [];
-  let lb: LoadBalancer;
   let seed: Awaited<ReturnType<typeof seedHub>>;
-  const consoles: Record<'amal' | 'badr' | 'layla', ConsoleProcess> = {} as never;
+  let consoles: Record<'amal' | 'badr' | 'layla', ConsoleProcess>;
 
   beforeAll(async () => {
-    pg = await startTestPostgres();
-    files = await hubFiles();
-    tg = await TelegramEmulator.start(files.channelToken, 600_000);
-    seed = await seedHub(pg.url, {
+    team = await startTeamHub({
       users: [
         { username: 'amal', role: 'agent' },
         { username: 'badr', role: 'agent' },
         { username: 'layla', role: 'lead' },
       ],
-      channelBaseUrl: tg.url,
     });
-    const ports = [await freePort(), await freePort()];
-    nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
-    await Promise.all(nodes.map((n) => n.start()));
-    lb = new LoadBalancer(ports);
-    await lb.start();
-    for (const name of ['amal', 'badr', 'layla'] as const) {
-      const c = new ConsoleProcess();
-      await c.init(lb.url, files.pin);
-      await seed.enrol(c, `${name}'s desk`);
-      await c.do('signIn', name, PASSWORD);
-      await c.do('follow');
-      consoles[name] = c;
-    }
+    ({ pg, tg, seed, consoles } = team);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of Object.values(consoles)) await c.close();
-    for (const n of nodes) await n.stop().catch(() => n.kill());
-    await lb?.close();
-    await tg?.close();
-    await seed?.store.close();
-    await pg?.destroy();
-  }, 120_000);
+  afterAll(() => team?.close(), 120_000);
 
   it('a DM arrives once and every console sees it masked; an assignment shows at once elsewhere; the lead reads the transcript and approves a reveal from her desk', async () => {
     tg.addText(5551, 'Hello, my card is 4111 1111 1111 1111 and it was charged twice', { first_name: 'Noura' });

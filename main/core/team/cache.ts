@@ -1,31 +1,15 @@
 import Database from 'better-sqlite3';
 import { FieldCipher } from '../vault';
+import type { ConversationView, MessageView, TeamMember } from './wire';
 
 /**
  * A team console's local copy of what its user may see, in its own SQLite file: masked conversations and messages
  * as the hub's event stream delivered them, the acknowledged cursor, and the console's own outbox. Nothing here is
  * an original: queued reply text is encrypted under a key from the OS keychain until the hub has taken it.
  */
-export interface CachedConversation {
-  id: number;
-  channelId: string;
-  contact: { id: number; displayName: string | null; handle: string | null };
-  status: string;
-  assigneeId: number | null;
-  lastMessageAt: number;
-  version: number;
-}
-
-export interface CachedMessage {
-  id: number;
-  conversationId: number;
-  direction: 'in' | 'out';
-  authorId: number | null;
-  maskedText: string;
-  sentAt: number;
-  fields: Array<{ n: number; type: string; shown: string }>;
-  delivery: string | null;
-}
+/** A cached conversation or message is what the hub sent (`wire.ts`). */
+export type CachedConversation = ConversationView;
+export type CachedMessage = Omit<MessageView, 'attachments'> & { attachments?: unknown[] };
 
 export interface QueuedReply {
   clientId: string;
@@ -101,7 +85,7 @@ export class TeamCache {
     return (this.db.prepare('SELECT body FROM messages WHERE conversation_id = ? ORDER BY id').pluck().all(conversationId) as string[]).map((b) => JSON.parse(b) as CachedMessage);
   }
 
-  team(): Array<{ id: number; username: string; displayName: string; role: string; disabled: boolean }> {
+  team(): TeamMember[] {
     return (this.db.prepare('SELECT body FROM team ORDER BY id').pluck().all() as string[]).map((b) => JSON.parse(b));
   }
 

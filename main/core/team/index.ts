@@ -1,2 +1,3 @@
 export { HubClient, HubRefusal, type HubClientOptions } from './client';
 export { TeamCache, type CachedConversation, type CachedMessage, type QueuedReply } from './cache';
+export type { ConversationView, FieldView, MessageView, TeamMember } from './wire';

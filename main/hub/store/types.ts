@@ -1,4 +1,7 @@
 import type { Role } from '../../core/auth';
+import type { ConversationView, FieldView, MessageView, TeamMember } from '../../core/team/wire';
+
+export type { ConversationView, FieldView, MessageView, TeamMember };
 
 export interface HubUser {
   id: number;
@@ -11,15 +14,6 @@ export interface HubUser {
   failures: number;
   lockedUntil: number;
   channels: string[];
-}
-
-/** What every member of the team may know of a colleague (the "assign to" list). */
-export interface TeamMember {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
 }
 
 export interface HubDevice {
@@ -43,35 +37,6 @@ export interface HubChannel {
   name: string;
   config: Record<string, unknown>;
   enabled: boolean;
-}
-
-/** One masked field of a message: what the console may show; the original stays sealed in the hub. */
-export interface FieldView {
-  n: number;
-  type: string;
-  shown: string;
-}
-
-export interface MessageView {
-  id: number;
-  conversationId: number;
-  direction: 'in' | 'out';
-  authorId: number | null;
-  maskedText: string;
-  sentAt: number;
-  fields: FieldView[];
-  attachments: unknown[];
-  delivery: string | null;
-}
-
-export interface ConversationView {
-  id: number;
-  channelId: string;
-  contact: { id: number; displayName: string | null; handle: string | null };
-  status: 'open' | 'pending' | 'resolved';
-  assigneeId: number | null;
-  lastMessageAt: number;
-  version: number;
 }
 
 /** A message made ready by the hub's ingest step: masked text, sealed original, sealed fields. */

@@ -1,0 +1,43 @@
+/**
+ * What the hub sends a console about conversations, messages and colleagues: masked shapes only. Both sides import
+ * them from here (the hub may import the core; the core never imports the hub).
+ */
+import type { Role } from '../auth';
+
+/** One masked field of a message: what the console may show; the original stays sealed in the hub. */
+export interface FieldView {
+  n: number;
+  type: string;
+  shown: string;
+}
+
+export interface MessageView {
+  id: number;
+  conversationId: number;
+  direction: 'in' | 'out';
+  authorId: number | null;
+  maskedText: string;
+  sentAt: number;
+  fields: FieldView[];
+  attachments: unknown[];
+  delivery: string | null;
+}
+
+export interface ConversationView {
+  id: number;
+  channelId: string;
+  contact: { id: number; displayName: string | null; handle: string | null };
+  status: 'open' | 'pending' | 'resolved';
+  assigneeId: number | null;
+  lastMessageAt: number;
+  version: number;
+}
+
+/** What every member of the team may know of a colleague (the "assign to" list). */
+export interface TeamMember {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+}
