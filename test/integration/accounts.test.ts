@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { AUDIT_ACTIONS } from '../../main/core/audit';
 import { newSessionSlot, totpCode } from '../../main/core/auth';
+import { loadOsKeychain } from '../../main/core/vault';
 import { createMainDispatch } from '../../main/ipc';
 import { testCore } from '../helpers/core';
 import { caller, entriesOf, TEST_PASSWORD, TestClock } from '../helpers/identity';
@@ -288,6 +289,28 @@ describe('separation of duties: privileged roles', () => {
       expect(r, role).toMatchObject({ ok: true, value: { role: 'agent', pendingRole: role } });
     }
     expect(entriesOf(t.core, AUDIT_ACTIONS.userRoleChanged)).toEqual([]);
+  });
+
+  it('a role request waiting for a second administrator survives a restart, still needs a second administrator, and expires after 24 hours', async () => {
+    const t = await withAdmin();
+    const lina = (await t.call(t.admin, 'createUser', { username: 'lina', role: 'lead', password: TEST_PASSWORD })) as { value: { id: string } };
+    expect(await t.call(t.admin, 'createUser', { username: 'omar', role: 'admin', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    const before = t.core.identity.listRoleGrants();
+    expect(before.map((g) => g.username).sort()).toEqual(['lina', 'omar']);
+    t.core.close();
+    const again = await testCore({ dataDir: t.core.dataDir, keychain: loadOsKeychain(), keychainService: t.core.vault.service, clock: t.clock });
+    core = again;
+    await again.ready();
+    expect(again.identity.listRoleGrants()).toEqual(before);
+    // the administrator who asked still cannot confirm her own request after the restart
+    const call = caller(createMainDispatch(again));
+    const admin = newSessionSlot();
+    expect(await call(admin, 'signIn', { username: 'admin', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    const omarGrant = before.find((g) => g.username === 'omar')!.grantId;
+    expect(await call(admin, 'confirmRoleGrant', { grantId: omarGrant })).toMatchObject({ ok: false, error: { code: 'role_request_same_admin' } });
+    t.clock.advance(25 * 60 * 60_000);
+    expect(again.identity.listRoleGrants()).toEqual([]);
+    expect(again.identity.users.byId(lina.value.id)).toMatchObject({ role: 'agent', disabled: true });
   });
 
   it('a second administrator confirms (audited with both names); IT can name people for a role in the signed policy instead', async () => {

@@ -12,6 +12,7 @@ import { hashRecoveryCode, newRecoveryCodes } from './recovery';
 import { SessionManager, type Session, type SessionSlot } from './sessions';
 import { LoginThrottle, type ThrottleRules } from './throttle';
 import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp';
+import { RoleGrantRepo, type RoleGrantRequest } from './role-grants';
 import { checkUsername, normalizeUsername, UserRepo, type User } from './users';
 
 export interface IdentityOptions {
@@ -38,20 +39,10 @@ export interface SessionView {
 
 export type AccessDenial = { code: 'unauthenticated' | 'forbidden' | 'device_not_enrolled'; message: string };
 
-/** A privileged role asked for by one administrator, waiting for a second one's confirmation. */
-export interface RoleGrantRequest {
-  grantId: string;
-  userId: string;
-  username: string;
-  role: Role;
-  from: Role;
-  requestedBy: string;
-  requestedAt: number;
-  expiresAt: number;
-}
+export type { RoleGrantRequest } from './role-grants';
 
 const PENDING_SIGN_IN_MS = 5 * 60_000;
-/** How long a role request waits for a second administrator. Kept in memory: a restart drops it, and it is asked again. */
+/** How long a role request waits for a second administrator (kept in the database: a restart keeps it). */
 const ROLE_GRANT_MS = 24 * 60 * 60_000;
 const ENROLMENT_MS = 10 * 60_000;
 
@@ -67,10 +58,11 @@ export class Identity {
   private policy: ResolvedIdentityPolicy;
   private readonly pendingSignIns = new Map<string, { userId: string; username: string; expiresAt: number }>();
   private readonly enrolments = new Map<string, { secret: string; expiresAt: number }>();
-  private readonly roleGrants = new Map<string, RoleGrantRequest & { requestedById: string; enable: boolean }>();
+  private readonly roleGrants: RoleGrantRepo;
 
   constructor(private readonly opts: IdentityOptions) {
     this.users = new UserRepo(opts.db);
+    this.roleGrants = new RoleGrantRepo(opts.db);
     this.policy = resolvePolicy(opts.policy);
     this.sessions = new SessionManager(opts.db, opts.clock, opts.audit, () => this.policy.idleMs);
     this.throttle = new LoginThrottle(opts.db, opts.clock, opts.throttle);
@@ -328,13 +320,9 @@ export class Identity {
 
   /** Role requests still waiting for a second administrator. */
   listRoleGrants(): RoleGrantRequest[] {
-    const now = this.opts.clock.now();
-    const out: RoleGrantRequest[] = [];
-    for (const [id, g] of this.roleGrants) {
-      if (g.expiresAt <= now) this.roleGrants.delete(id);
-      else out.push({ grantId: g.grantId, userId: g.userId, username: g.username, role: g.role, from: g.from, requestedBy: g.requestedBy, requestedAt: g.requestedAt, expiresAt: g.expiresAt });
-    }
-    return out.sort((a, b) => a.requestedAt - b.requestedAt);
+    return this.roleGrants
+      .pending(this.opts.clock.now())
+      .map((g) => ({ grantId: g.grantId, userId: g.userId, username: g.username, role: g.role, from: g.from, requestedBy: g.requestedBy, requestedAt: g.requestedAt, expiresAt: g.expiresAt }));
   }
 
   /** The second administrator's confirmation: never the one who asked, never the person who gets the role. */
@@ -369,7 +357,7 @@ export class Identity {
     this.clearRoleGrants(user.id);
     const now = this.opts.clock.now();
     const grantId = crypto.randomUUID();
-    this.roleGrants.set(grantId, {
+    this.roleGrants.put({
       grantId,
       userId: user.id,
       username: user.username,
@@ -386,7 +374,7 @@ export class Identity {
   }
 
   private clearRoleGrants(userId: string): void {
-    for (const [id, g] of this.roleGrants) if (g.userId === userId) this.roleGrants.delete(id);
+    this.roleGrants.deleteForUser(userId);
   }
 
   private applyRole(actor: Session, user: User, role: Role, details: Record<string, string | boolean>): User {
