@@ -10,20 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { openCore } from '../../main/core/app';
 import { exportAudit, verifyAuditExport } from '../../main/core/audit';
 import { hashPassword, verifyPassword } from '../../main/core/auth/passwords';
-import type { KeychainPort } from '../../main/core/vault';
+import { memoryKeychain } from '../store/common';
 
 const arg = process.argv.indexOf('--entries');
 const N = arg > 0 ? Number(process.argv[arg + 1]) : 100_000;
-
-function memoryKeychain(): KeychainPort {
-  const m = new Map<string, string>();
-  return {
-    getPassword: async (s, a) => m.get(`${s}/${a}`) ?? null,
-    setPassword: async (s, a, p) => void m.set(`${s}/${a}`, p),
-    deletePassword: async (s, a) => m.delete(`${s}/${a}`),
-    findCredentials: async () => [],
-  };
-}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diwan-bench-audit-'));
 try {

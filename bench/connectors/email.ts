@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../main/core/app';
 import { ConnectorRuntime } from '../../main/core/connectors';
-import type { KeychainPort } from '../../main/core/vault';
 import { Dovecot, rawMail } from '../../test/helpers/mail-servers';
+import { memoryKeychain } from '../store/common';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,16 +20,6 @@ const arg = (name: string, fallback: number) => {
 };
 const BACKLOG = arg('backlog', 10_000);
 const ARRIVALS = arg('arrivals', 200);
-
-function memoryKeychain(): KeychainPort {
-  const m = new Map<string, string>();
-  return {
-    getPassword: async (s, a) => m.get(`${s}/${a}`) ?? null,
-    setPassword: async (s, a, p) => void m.set(`${s}/${a}`, p),
-    deletePassword: async (s, a) => m.delete(`${s}/${a}`),
-    findCredentials: async (s) => [...m].filter(([k]) => k.startsWith(`${s}/`)).map(([k, password]) => ({ account: k.slice(s.length + 1), password })),
-  };
-}
 
 const BODIES = [
   'My order #1182 hasn\'t arrived, call me on 0551234567.\r\n\r\nThanks,\r\nAna',

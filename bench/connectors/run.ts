@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../main/core/app';
 import { ConnectorRuntime } from '../../main/core/connectors';
-import type { KeychainPort } from '../../main/core/vault';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { TelegramEmulator } from '../../test/emulators/telegram';
+import { memoryKeychain } from '../store/common';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,17 +19,6 @@ const arg = (name: string, fallback: number) => {
 const MESSAGES = arg('messages', 50_000);
 const REPLIES = arg('replies', 1_000);
 const TOKEN = '123456:BENCH-TOKEN-abcdefghij';
-
-/** The bench measures connectors and the store, not the OS keychain: secrets live in memory here. */
-function memoryKeychain(): KeychainPort {
-  const m = new Map<string, string>();
-  return {
-    getPassword: async (s, a) => m.get(`${s}/${a}`) ?? null,
-    setPassword: async (s, a, p) => void m.set(`${s}/${a}`, p),
-    deletePassword: async (s, a) => m.delete(`${s}/${a}`),
-    findCredentials: async (s) => [...m].filter(([k]) => k.startsWith(`${s}/`)).map(([k, password]) => ({ account: k.slice(s.length + 1), password })),
-  };
-}
 
 const TEXTS = [
   'My order #1182 hasn\'t arrived, call me on 0551234567',
