@@ -385,8 +385,9 @@ export function hubApi(d: ApiDeps) {
     } catch (e) {
       if (e instanceof BodyTooLarge) sendJson(res, 413, { error: 'too_large', message: `Requests are limited to ${d.maxBodyBytes} bytes.` });
       else if (e instanceof DiwanError) {
-        const status = e.code === 'session_invalid' ? 401 : e.code.startsWith('signin_') || e.code.startsWith('device_') || e.code.startsWith('second_factor') ? 403 : (STATUS[e.code] ?? 400);
-        sendJson(res, e.code === 'signin_locked' ? 429 : status, { error: e.code, message: e.message });
+        const refusedSignIn = /^(signin_|device_|second_factor)/.test(e.code);
+        const status = STATUS[e.code] ?? (e.code === 'session_invalid' ? 401 : refusedSignIn ? 403 : 400);
+        sendJson(res, status, { error: e.code, message: e.message });
       } else {
         sendJson(res, 500, { error: 'internal', message: 'The hub could not complete this request; it is logged without its content.' });
         throw e;

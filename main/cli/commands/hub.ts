@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { fingerprintOf, ROLES, type Role } from '../../core/auth';
 import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
-import { loadOsKeychain, Vault } from '../../core/vault';
+import { loadOsKeychain } from '../../core/vault';
 import { HUB_SCHEMA_VERSION, HubAccounts, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubStore } from '../../hub';
-import { chooseRelaySecrets, createRelayCertificate, KeychainRelaySecrets } from '../../relay';
+import { chooseRelaySecrets } from '../../relay';
 import { flagValue, type CliIo, type Command } from '../command';
+import { makeTls, setSecret } from './relay';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -187,27 +188,10 @@ export const hubCommand: Command = {
         return device(args, io);
       case 'channel':
         return channel(args, io);
-      case 'secret': {
-        const name = args[2];
-        if (args[1] !== 'set' || !name) throw new DiwanError('hub_usage', 'Usage: `diwan hub secret set NAME` (the value is read from stdin).');
-        const value = await readStdin(io.stdin);
-        if (!value) throw new DiwanError('hub_secret_empty', 'No value on stdin; nothing was stored.');
-        const service = flagValue(args, '--keychain-service') ?? 'Diwan Hub';
-        await new KeychainRelaySecrets(new Vault(loadOsKeychain(), service)).set(name, value);
-        io.stdout.write(`Stored the hub secret "${name}" in the OS keychain (service "${service}").\n`);
-        return 0;
-      }
-      case 'tls': {
-        const names = (flagValue(args, '--name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
-        const out = flagValue(args, '--out');
-        if (!names.length || !out) throw new DiwanError('hub_usage', 'Usage: `diwan hub tls --name hub.office.example --out DIR`.');
-        const { certPem, keyPem, pin } = await createRelayCertificate(names);
-        fs.mkdirSync(out, { recursive: true, mode: 0o700 });
-        fs.writeFileSync(`${out}/hub-cert.pem`, certPem, { mode: 0o644, flag: 'wx' });
-        fs.writeFileSync(`${out}/hub-key.pem`, keyPem, { mode: 0o600, flag: 'wx' });
-        io.stdout.write(`Wrote ${out}/hub-cert.pem and hub-key.pem (load the key as the secret "tls-key").\nPin for consoles: ${pin}\n`);
-        return 0;
-      }
+      case 'secret':
+        return setSecret(args, io, { product: 'hub', defaultService: 'Diwan Hub' });
+      case 'tls':
+        return makeTls(args, io, 'hub');
       default:
         io.stderr.write(`${USAGE}\n`);
         return 2;

@@ -22,26 +22,28 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
 }
 
-async function setSecret(args: string[], io: CliIo): Promise<number> {
+/** `diwan relay|hub secret set NAME`: the value from stdin into the OS keychain, under the service's name. */
+export async function setSecret(args: string[], io: CliIo, o: { product: 'relay' | 'hub'; defaultService: string } = { product: 'relay', defaultService: io.env.DIWAN_RELAY_KEYCHAIN_SERVICE ?? 'Diwan Relay' }): Promise<number> {
   const name = args[2];
-  if (!name) throw new DiwanError('relay_usage', 'Name the secret: `diwan relay secret set NAME` (the value is read from stdin).');
+  if (args[1] !== 'set' || !name) throw new DiwanError(`${o.product}_usage`, `Name the secret: \`diwan ${o.product} secret set NAME\` (the value is read from stdin).`);
   const value = await readStdin(io.stdin);
-  if (!value) throw new DiwanError('relay_secret_empty', 'No value on stdin; nothing was stored.');
-  const service = flagValue(args, '--keychain-service') ?? io.env.DIWAN_RELAY_KEYCHAIN_SERVICE ?? 'Diwan Relay';
+  if (!value) throw new DiwanError(`${o.product}_secret_empty`, 'No value on stdin; nothing was stored.');
+  const service = flagValue(args, '--keychain-service') ?? o.defaultService;
   await new KeychainRelaySecrets(new Vault(loadOsKeychain(), service)).set(name, value);
-  io.stdout.write(`Stored the relay secret "${name}" in the OS keychain (service "${service}").\n`);
+  io.stdout.write(`Stored the ${o.product} secret "${name}" in the OS keychain (service "${service}").\n`);
   return 0;
 }
 
-async function makeTls(args: string[], io: CliIo): Promise<number> {
+/** `diwan relay|hub tls --name HOST[,HOST…] --out DIR`: the pinned certificate and its key (0600); prints the pin. */
+export async function makeTls(args: string[], io: CliIo, product: 'relay' | 'hub' = 'relay'): Promise<number> {
   const names = (flagValue(args, '--name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
   const out = flagValue(args, '--out');
-  if (!names.length || !out) throw new DiwanError('relay_usage', 'Give the names consoles use and a folder: `diwan relay tls --name relay.office.example --out DIR`.');
+  if (!names.length || !out) throw new DiwanError(`${product}_usage`, `Give the names consoles use and a folder: \`diwan ${product} tls --name ${product}.office.example --out DIR\`.`);
   const { certPem, keyPem, pin } = await createRelayCertificate(names);
   fs.mkdirSync(out, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(out, 'relay-cert.pem'), certPem, { mode: 0o644, flag: 'wx' });
-  fs.writeFileSync(path.join(out, 'relay-key.pem'), keyPem, { mode: 0o600, flag: 'wx' });
-  io.stdout.write(`Wrote ${path.join(out, 'relay-cert.pem')} and relay-key.pem (load the key as the credential "tls-key").\nPin for consoles: ${pin}\n`);
+  fs.writeFileSync(path.join(out, `${product}-cert.pem`), certPem, { mode: 0o644, flag: 'wx' });
+  fs.writeFileSync(path.join(out, `${product}-key.pem`), keyPem, { mode: 0o600, flag: 'wx' });
+  io.stdout.write(`Wrote ${path.join(out, `${product}-cert.pem`)} and ${product}-key.pem (load the key as the secret "tls-key").\nPin for consoles: ${pin}\n`);
   return 0;
 }
 
