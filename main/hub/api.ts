@@ -8,6 +8,7 @@ import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http'
 import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
 import type { OriginalsSealer } from './sealing';
+import type { ConversationView } from '../core/team/wire';
 import { publicReveal, toMember, type HubStore } from './store';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -49,7 +50,7 @@ const schemas = {
     .strict(),
 };
 
-interface Ctx {
+export interface Ctx {
   req: IncomingMessage;
   res: ServerResponse;
   params: string[];
@@ -58,9 +59,10 @@ interface Ctx {
   who: SignedIn | null;
 }
 
-type Handler = (c: Ctx) => Promise<unknown>;
+export type Handler = (c: Ctx) => Promise<unknown>;
 
-interface Route {
+/** One HTTP route of the hub; each area of the API (`routes/*.ts`) returns a list of these. */
+export interface Route {
   method: 'GET' | 'POST';
   path: RegExp;
   /** null: no session needed (sign-in itself). */
@@ -94,7 +96,7 @@ const STATUS: Record<string, number> = {
   hub_db_unavailable: 503,
 };
 
-const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
+export const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
   const r = schema.safeParse(value);
   if (!r.success) {
     const i = r.error.issues[0]!;
@@ -102,6 +104,15 @@ const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
   }
   return r.data;
 };
+
+/** What a route module gets besides the dependencies: who acts, and a conversation the caller may read. */
+export interface AreaHelpers {
+  actorOf(w: SignedIn): { actor: string; device: string };
+  conversationFor(w: SignedIn, conversationId: number): Promise<ConversationView>;
+}
+
+/** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
+const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
 export function hubApi(d: ApiDeps) {
@@ -353,6 +364,7 @@ export function hubApi(d: ApiDeps) {
       },
     },
   ];
+  routes.push(...AREAS.flatMap((area) => area(d, { actorOf, conversationFor })));
 
   return async function handle(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<boolean> {
     const route = routes.find((r) => r.path.test(pathname) && r.method === req.method);

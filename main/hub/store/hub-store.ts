@@ -130,7 +130,8 @@ export class HubStore {
 
   // ── events ────────────────────────────────────────────────────────────────────────────────────────────────
 
-  private async emit(
+  /** Writes an event row inside `t` (the caller's transaction); store modules of each area use it. */
+  async emit(
     t: SqlExecutor,
     kind: string,
     audience: Audience,
@@ -443,7 +444,7 @@ export class HubStore {
     return (await this.conversationIn(t, id))!;
   }
 
-  private async conversationIn(t: SqlExecutor, id: number): Promise<ConversationView | null> {
+  async conversationIn(t: SqlExecutor, id: number): Promise<ConversationView | null> {
     const r = await t.get<ConversationRow>(`${CONVERSATION_SELECT} WHERE c.id = ?`, [id]);
     return r ? toConversation(r) : null;
   }
