@@ -7,6 +7,7 @@ import { DiwanError } from '../core/shared/errors';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http';
 import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
+import { channelRoutes } from './routes/channels';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
 import { publicReveal, toMember, type HubStore } from './store';
@@ -112,7 +113,7 @@ export interface AreaHelpers {
 }
 
 /** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
-const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [];
+const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [channelRoutes];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
 export function hubApi(d: ApiDeps) {
@@ -299,7 +300,15 @@ export function hubApi(d: ApiDeps) {
       method: 'GET',
       path: /^\/v1\/reveals\/pending$/,
       permission: 'reveal.approve',
-      handle: async () => ({ reveals: (await d.store.pendingReveals()).map(publicReveal) }),
+      handle: async () => ({
+        // With the field's type and conversation, so the lead can judge the request (never the value).
+        reveals: await Promise.all(
+          (await d.store.pendingReveals()).map(async (r) => {
+            const f = await d.store.sealedField(r.messageId, r.fieldN);
+            return { ...publicReveal(r), type: f?.type ?? null, conversationId: f?.conversationId ?? null, createdAt: r.createdAt };
+          }),
+        ),
+      }),
     },
     {
       method: 'POST',
@@ -333,7 +342,14 @@ export function hubApi(d: ApiDeps) {
       method: 'GET',
       path: /^\/v1\/admin\/users$/,
       permission: 'users.manage',
-      handle: async () => ({ members: await d.store.team() }),
+      handle: async () => ({
+        members: await Promise.all(
+          (await d.store.team()).map(async (m) => {
+            const u = await d.store.userById(m.id);
+            return { ...m, totpEnabled: !!u?.totpSecret, channels: u?.channels ?? [] };
+          }),
+        ),
+      }),
     },
     {
       method: 'POST',

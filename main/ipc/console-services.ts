@@ -7,6 +7,7 @@ import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
 import { InboundFlags, type GuardLang } from './inbound-flags';
+import { watchTeam } from './team/events';
 import type {
   Actor,
   ChannelKindT,
@@ -171,8 +172,6 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         const channels = channelsById();
         const ch = channels.get(c.channelId);
         const lastInbound = (q.lastInbound.get(id) as number | null) ?? null;
-        const w = replyWindow((ch?.kind ?? 'demo') as ChannelKind, lastInbound, core.clock.now());
-        const rule = ch?.kind === 'messenger' || ch?.kind === 'instagram' ? '7d-human-agent' : ch?.kind === 'whatsapp' ? '24h' : 'none';
         const earlier = (q.earlier.all(c.contact.id, id) as number[]).map((e) => store.conversations.get(e));
         return {
           summary: row(c, channels),
@@ -184,10 +183,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
             fields: contactDetails(messages.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
             earlier: earlier.map((e) => ({ id: e.id, status: e.status, lastActivityAt: e.lastActivityAt, preview: e.preview ?? '', channelKind: kindOf(ch?.kind ?? 'demo') })),
           },
-          replyWindow:
-            rule === 'none'
-              ? { kind: 'none', closesAt: null, rule }
-              : { kind: w.state === 'open' ? 'open' : w.state === 'human-agent' ? 'human_agent' : 'closed', closesAt: w.closesAt, rule },
+          replyWindow: replyWindowRow(ch?.kind ?? 'demo', lastInbound, core.clock.now()),
         } satisfies ConversationDetailRow;
       },
       setStatus({ conversationId, status, snoozeUntil }) {
@@ -399,20 +395,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       recordCredentialsSaved({ actor, channelId, fields }) {
         core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${channelId}`, details: { credentials: fields.join(',') } });
       },
-      device() {
-        const policy = core.identity.currentPolicy;
-        const verdict = core.gate.current();
-        return {
-          deviceId: core.identity.deviceIdentity.fingerprint,
-          enrolled: core.identity.deviceEnrolled(),
-          policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? 'valid' : 'missing', version: verdict?.policyVersion ?? null },
-          network: {
-            verdict: verdict?.state === 'office' ? 'office' : verdict?.state === 'off-network' ? 'off_network' : 'unknown',
-            checkedAt: verdict?.at ?? null,
-            detail: verdict?.reason ?? null,
-          },
-        };
-      },
+      device: () => deviceStatusOf(core),
     },
   };
 
@@ -421,6 +404,30 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
     if (slash < 0) return /^\d+$/.test(ref) ? Number(ref) : null;
     return (q.byPlatform.get(ref.slice(0, slash), ref.slice(slash + 1)) as number | undefined) ?? null;
   }
+}
+
+/** This computer as the gate and IT's policy see it (enrolment, policy in force, office-network verdict). */
+export function deviceStatusOf(core: Core) {
+  const policy = core.identity.currentPolicy;
+  const verdict = core.gate.current();
+  return {
+    deviceId: core.identity.deviceIdentity.fingerprint,
+    enrolled: core.identity.deviceEnrolled(),
+    policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? ('valid' as const) : ('missing' as const), version: verdict?.policyVersion ?? null },
+    network: {
+      verdict: verdict?.state === 'office' ? ('office' as const) : verdict?.state === 'off-network' ? ('off_network' as const) : ('unknown' as const),
+      checkedAt: verdict?.at ?? null,
+      detail: verdict?.reason ?? null,
+    },
+  };
+}
+
+/** The platform's reply window for a conversation whose last customer message came at `lastInboundAt`. */
+export function replyWindowRow(kind: string, lastInboundAt: number | null, now: number): ConversationDetailRow['replyWindow'] {
+  const rule = kind === 'messenger' || kind === 'instagram' ? '7d-human-agent' : kind === 'whatsapp' ? '24h' : 'none';
+  if (rule === 'none') return { kind: 'none', closesAt: null, rule };
+  const w = replyWindow(kind as ChannelKind, lastInboundAt, now);
+  return { kind: w.state === 'open' ? 'open' : w.state === 'human-agent' ? 'human_agent' : 'closed', closesAt: w.closesAt, rule };
 }
 
 /** Types that are ways to reach the customer: the panel lists them, still masked, as the customer gave them. */
@@ -443,7 +450,10 @@ export function contactDetails(maskedTexts: string[]): Array<{ label: string; ma
   return out.slice(0, 20);
 }
 
-/** Conversations that changed in a batch the channels ingested or a reply's outcome: the renderer refetches them. */
+/**
+ * Conversations that changed in a batch the channels ingested, a reply's outcome, or (team mode) the hub's stream:
+ * the renderer refetches them.
+ */
 export function watchInbox(core: Core, emit: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void): () => void {
   const conversationOfOutbox = core.db.prepare('SELECT m.conversation_id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?').pluck();
   const offIngested = core.channels.runtime.on('ingested', (e) => {
@@ -454,9 +464,11 @@ export function watchInbox(core: Core, emit: (changed: { conversationIds: number
     const id = conversationOfOutbox.get(Number(e.outboxId)) as number | undefined;
     if (id !== undefined) emit({ conversationIds: [id], assignedToMe: [] });
   });
+  const offTeam = watchTeam(core, emit);
   return () => {
     offIngested();
     offOutcome();
+    offTeam();
   };
 }
 

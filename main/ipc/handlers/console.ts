@@ -7,7 +7,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from './segments';
 
 type ConsoleHandlers = Pick<Handlers<CallContext>, ConsoleChannelName>;
 
-const CHANNEL_LABEL: Record<string, string> = {
+export const CHANNEL_LABEL: Record<string, string> = {
   telegram: 'Telegram',
   x: 'X',
   messenger: 'Messenger',
@@ -190,7 +190,7 @@ function latestInboundId(d: ConversationDetailRow): number | null {
   return latest;
 }
 
-function summaryDto(c: ConversationRow) {
+export function summaryDto(c: ConversationRow) {
   return {
     ...c,
     contactName: toSegments(c.contactName),
@@ -199,7 +199,7 @@ function summaryDto(c: ConversationRow) {
   };
 }
 
-function messageDto(m: MessageRow) {
+export function messageDto(m: MessageRow) {
   return { ...m, segments: toSegments(m.maskedText), textDirection: textDirection(m.maskedText) };
 }
 
@@ -216,11 +216,11 @@ function approvalDto(a: ApprovalRequest, user: (username: string) => { id: strin
   };
 }
 
-function noteDto(n: NoteRow) {
+export function noteDto(n: NoteRow) {
   return { ...n, segments: toSegments(n.maskedText), textDirection: textDirection(n.maskedText) };
 }
 
-function detailDto(d: ConversationDetailRow) {
+export function detailDto(d: ConversationDetailRow) {
   return {
     summary: summaryDto(d.summary),
     messages: d.messages.map(messageDto),
