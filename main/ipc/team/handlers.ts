@@ -1,4 +1,5 @@
 import type { Core } from '../../core/app';
+import { checkReplyAllowed } from '../../core/app/send-reply';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
 import { HubRefusal, type TeamMember, type TeamSeat } from '../../core/team';
@@ -248,10 +249,9 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     sendReply: async (r, ctx) => {
       const seat = seatOf(ctx);
       const c = conversationOf(seat, r.conversationId);
-      const latest = seat.cache.messages(c.id).reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.id > at) ? m.id : at), null);
-      if (latest !== null && (r.seenInboundId === null || latest > r.seenInboundId)) {
-        throw new DiwanError('newer_message', 'The customer wrote again while you were typing. Read the new message, then send your reply if it still fits.', { latestInboundId: latest });
-      }
+      const detail = rows(seat).detail(c);
+      // The same rules as single-seat, on what this console has seen; the hub checks again against what it holds.
+      checkReplyAllowed({ latestInboundId: latestInbound(detail.messages), seenInboundId: r.seenInboundId, window: detail.replyWindow, humanAgentTag: r.humanAgentTag });
       const clientId = await seat.client.reply(c.id, r.text);
       const entry = seat.cache.outboxEntry(clientId);
       const refusal = seat.client.refusalOf(clientId);
@@ -335,4 +335,8 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     drillReport: () => notYet('Phishing drills'),
   };
 
+}
+
+function latestInbound(messages: Array<{ id: number; direction: 'in' | 'out' }>): number | null {
+  return messages.reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.id > at) ? m.id : at), null);
 }

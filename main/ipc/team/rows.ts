@@ -1,6 +1,7 @@
 import type { CachedConversation, CachedMessage, CachedNote, TeamCache, TeamMember } from '../../core/team';
 import type { z } from 'zod';
-import { contactDetails, replyWindowRow } from '../console-services';
+import { replyWindowView } from '../../core/app/send-reply';
+import { contactDetails } from '../console-services';
 import { CHANNEL_KINDS, DELIVERY_STATES, type DeliveryState } from '../console-contract';
 import type { ChannelKindT, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
 
@@ -86,7 +87,7 @@ export class TeamRows {
         fields: contactDetails(messages.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
         earlier: [],
       },
-      replyWindow: replyWindowRow(this.kind(c.channelId), lastInboundAt(messages), this.now()),
+      replyWindow: replyWindowView(this.kind(c.channelId), lastInboundAt(messages), this.now()),
     };
   }
 }
