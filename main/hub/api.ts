@@ -8,6 +8,7 @@ import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http'
 import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
 import { channelRoutes } from './routes/channels';
+import { selfRoutes } from './routes/self';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
 import { publicReveal, toMember, type HubStore } from './store';
@@ -92,6 +93,7 @@ const STATUS: Record<string, number> = {
   newer_activity: 409,
   user_exists: 409,
   reveal_not_pending: 409,
+  password_wrong: 403,
   reply_blocked: 422,
   signin_locked: 429,
   hub_db_unavailable: 503,
@@ -113,7 +115,7 @@ export interface AreaHelpers {
 }
 
 /** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
-const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [channelRoutes];
+const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [channelRoutes, selfRoutes];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
 export function hubApi(d: ApiDeps) {

@@ -21,7 +21,7 @@ const ipc = (page: Page, channel: string, request: unknown = {}) =>
  * reveals and replies go to a real hub (its own process, on a real PostgreSQL) instead of the console's database.
  */
 describe('a console in team mode, in Chromium', () => {
-  let team: Awaited<ReturnType<typeof startTeamHub<'amal' | 'layla'>>>;
+  let team: Awaited<ReturnType<typeof startTeamHub<'amal' | 'layla' | 'nadia'>>>;
   let bridge: RunningBridge;
   let browser: Browser;
 
@@ -30,6 +30,7 @@ describe('a console in team mode, in Chromium', () => {
       users: [
         { username: 'amal', role: 'agent' },
         { username: 'layla', role: 'lead' },
+        { username: 'nadia', role: 'auditor' },
       ],
       nodes: 1,
     });
@@ -131,4 +132,34 @@ describe('a console in team mode, in Chromium', () => {
       await lead.close();
     }
   }, 180_000);
+
+  it('lets a person change their own password at the hub and an auditor read and verify the hub’s trail', async () => {
+    const agent = await openWindow(browser, bridge.anotherWindow());
+    const auditor = await openWindow(browser, bridge.anotherWindow());
+    try {
+      await signIn(agent.page, { username: 'amal', password: PASSWORD });
+      expect(await ipc(agent.page, 'changePassword', { current: 'not my password at all', next: 'a new and long passphrase 42' })).toMatchObject({
+        ok: false,
+        error: { code: 'password_wrong' },
+      });
+      expect(await ipc(agent.page, 'changePassword', { current: PASSWORD, next: 'a new and long passphrase 42' })).toMatchObject({ ok: true });
+      // Still signed in on this desk; the old password no longer works anywhere.
+      expect(await ipc(agent.page, 'listConversations', { filter: { scope: 'all' }, cursor: null, limit: 5 })).toMatchObject({ ok: true });
+      expect(await ipc(agent.page, 'signOut')).toMatchObject({ ok: true });
+      expect(await ipc(agent.page, 'signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: false });
+      expect(await ipc(agent.page, 'signIn', { username: 'amal', password: 'a new and long passphrase 42' })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+      expect(await ipc(agent.page, 'listAudit', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      expect(await ipc(auditor.page, 'signIn', { username: 'nadia', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+      const trail = (await ipc(auditor.page, 'listAudit', { limit: 500 })) as { ok: true; value: { entries: Array<{ action: string; actor: string }> } };
+      expect(trail.ok).toBe(true);
+      expect(trail.value.entries.some((e) => e.action === 'user.password_changed' && e.actor === 'amal')).toBe(true);
+      expect(trail.value.entries.some((e) => e.action === 'user.password_change_refused')).toBe(true);
+      expect(JSON.stringify(trail.value.entries)).not.toMatch(/passphrase|4111/);
+      expect(await ipc(auditor.page, 'verifyAudit')).toMatchObject({ ok: true, value: { ok: true, problems: [] } });
+    } finally {
+      await agent.close();
+      await auditor.close();
+    }
+  }, 120_000);
 });

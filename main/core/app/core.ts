@@ -173,7 +173,8 @@ async function assemble(
     new TeamConsole({
       url: hub.url,
       pin: hub.pin,
-      device: () => loadOrCreateDeviceIdentity(vault),
+      // The device key the core loaded at start (sign-in awaits `ready()`): the one IT enrolled at the hub.
+      device: async () => identity.deviceIdentity,
       vault,
       dataDir: opts.dataDir,
       clock,

@@ -71,7 +71,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return { status: await team().secondFactor(ctx.session, r.code) };
     },
     signOut: (_r, ctx) => (team().signOut(ctx.session), { done: true as const }),
-    changePassword: () => notYet('Changing your password from the console'),
+    changePassword: async (r, ctx) => (await hub(seatOf(ctx), 'POST', '/v1/me/password', { current: r.current, next: r.next }), { done: true as const }),
     beginTotpEnrolment: () => notYet('Setting up two-step sign-in from the console'),
     confirmTotpEnrolment: () => notYet('Setting up two-step sign-in from the console'),
 
@@ -139,8 +139,22 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     listQualityScores: () => notYet('Quality scores'),
     setQualityScore: () => notYet('Quality scores'),
     exportTranscript: () => notYet('Signed transcript export'),
-    listAudit: () => notYet('Reading the audit trail from a console'),
-    verifyAudit: () => notYet('Verifying the audit trail from a console'),
+    listAudit: async (r, ctx) => {
+      const q = new URLSearchParams({ limit: String(r.limit), newestFirst: String(r.newestFirst), ...(r.afterSeq !== undefined ? { afterSeq: String(r.afterSeq) } : {}) });
+      const out = await hub<{ entries: Array<{ device: string | null }> }>(seatOf(ctx), 'GET', `/v1/audit?${q}`);
+      return { entries: out.entries.map((e) => ({ ...e, device: e.device ?? '' })) as never };
+    },
+    verifyAudit: async (_r, ctx) => {
+      const v = await hub<{ entries: number; lastSeq: number; broken: { seq: number; why: string } | null }>(seatOf(ctx), 'GET', '/v1/audit/verify');
+      return {
+        ok: !v.broken,
+        entries: v.entries,
+        lastSeq: v.lastSeq,
+        // The hub's chain is checked link by link; its head is not yet checkpointed outside the database.
+        headChecked: false,
+        problems: v.broken ? [{ kind: 'chain_broken', seq: v.broken.seq, message: `Entry ${v.broken.seq}: ${v.broken.why}.` }] : [],
+      };
+    },
 
     listConversations: (r, ctx) => {
       const seat = seatOf(ctx);
