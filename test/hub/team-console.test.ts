@@ -67,7 +67,15 @@ describe('a console in team mode, in Chromium', () => {
       // No local accounts exist: these are the hub's people, signed in with the hub's password and device proof.
       await signIn(agent.page, { username: 'amal', password: PASSWORD });
       await signIn(lead.page, { username: 'layla', password: PASSWORD });
-      expect(await ipc(agent.page, 'getSession')).toMatchObject({ ok: true, value: { signedIn: true, user: { username: 'amal', role: 'agent' } } });
+      expect(await ipc(agent.page, 'getSession')).toMatchObject({
+        ok: true,
+        value: { signedIn: true, user: { username: 'amal', role: 'agent' }, team: { hub: new URL(team.lb.url).host, unavailable: expect.arrayContaining(['canned', 'drills']) } },
+      });
+      // The lead's screen shows what the hub offers (approvals), not the single-seat tabs it would refuse.
+      await lead.page.getByTestId('nav-lead').click();
+      await lead.page.getByTestId('tab-approvals').waitFor();
+      expect(await lead.page.getByTestId('tab-review').count()).toBe(0);
+      expect(await lead.page.getByTestId('tab-reports').count()).toBe(0);
       // The console runs no channel of its own in team mode: the hub polls the team's bot.
       expect(bridge.core.channels.runtime.health()).toEqual([]);
 

@@ -22,8 +22,8 @@ export function identityHandlers(core: Core): Pick<Handlers<CallContext>, Identi
   const id = core.identity;
   const me = (ctx: CallContext) => id.requireSession(ctx.session);
   return {
-    getSession: async (_req, ctx) => (await core.ready(), id.view(ctx.session)),
-    createAdmin: async (req, ctx) => (await core.ready(), id.createAdmin(ctx.session, req)),
+    getSession: async (_req, ctx) => (await core.ready(), { ...id.view(ctx.session), team: null }),
+    createAdmin: async (req, ctx) => (await core.ready(), { ...(await id.createAdmin(ctx.session, req)), team: null }),
     signIn: async (req, ctx) => (await core.ready(), id.signIn(ctx.session, req)),
     signInSecondFactor: async (req, ctx) => (await core.ready(), id.signInSecondFactor(ctx.session, req)),
     signOut: (_req, ctx) => (id.signOut(ctx.session), { done: true as const }),

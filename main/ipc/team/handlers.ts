@@ -5,10 +5,26 @@ import { DiwanError } from '../../core/shared/errors';
 import { HubRefusal, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
+import type { TeamFeature } from '../schemas';
 import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
 import { networkStatus } from '../handlers/network';
 import { foldText, highlight, textDirection, toSegments } from '../handlers/segments';
 import { TeamRows } from './rows';
+
+/** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['labels', 'canned', 'replyApprovals', 'review', 'reports', 'alerts', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
+const FEATURE_NAMES: Record<TeamFeature, string> = {
+  labels: 'Labels are',
+  canned: 'Canned replies are',
+  replyApprovals: "A lead's approval of a held reply is",
+  review: 'Transcript review is',
+  reports: 'Reports are',
+  alerts: 'Alerts and scam reports are',
+  drills: 'Phishing drills are',
+  snooze: 'Snoozing is',
+  totpSetup: 'Setting up two-step sign-in from the console is',
+  channelSetup: 'Setting up channels from the console is',
+};
 
 /**
  * The console's calls in team mode: reads come from the signed-in person's cache of the hub's stream, changes go to
@@ -31,8 +47,8 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
   /** Sends a change to the hub; its refusals keep the hub's code and sentence. */
   const hub = async <T = Record<string, unknown>>(seat: TeamSeat, method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> =>
     (await seat.client.call(method, path, json)) as T;
-  const notYet = (what: string): never => {
-    throw new DiwanError('team_unsupported', `${what} is not available yet when this console works with the team hub. Single-seat consoles have it; the hub will.`);
+  const notYet = (feature: TeamFeature): never => {
+    throw new DiwanError('team_unsupported', `${FEATURE_NAMES[feature]} not available yet when this console works with the team hub. Single-seat consoles have it.`, { feature });
   };
   const memberDto = (m: TeamMember & { totpEnabled?: boolean; createdAt?: number }) => ({
     id: String(m.id),
@@ -60,6 +76,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         permissions: t.permissions(ctx.session),
         twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor, mustEnrol: false },
         device: { fingerprint: core.identity.deviceIdentity.fingerprint, enrolled: !!seat },
+        team: { hub: new URL(t.url).host, unavailable: [...TEAM_UNAVAILABLE] },
       };
     },
     createAdmin: () => {
@@ -72,8 +89,8 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     },
     signOut: (_r, ctx) => (team().signOut(ctx.session), { done: true as const }),
     changePassword: async (r, ctx) => (await hub(seatOf(ctx), 'POST', '/v1/me/password', { current: r.current, next: r.next }), { done: true as const }),
-    beginTotpEnrolment: () => notYet('Setting up two-step sign-in from the console'),
-    confirmTotpEnrolment: () => notYet('Setting up two-step sign-in from the console'),
+    beginTotpEnrolment: () => notYet('totpSetup'),
+    confirmTotpEnrolment: () => notYet('totpSetup'),
 
     listUsers: async (_r, ctx) => ({ users: ((await hub(seatOf(ctx), 'GET', '/v1/admin/users')).members as TeamMember[]).map(memberDto) }),
     createUser: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', '/v1/admin/users', r)).member),
@@ -135,10 +152,10 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return { status: out.reveal.state, expiresAt: out.reveal.state === 'granted' ? out.reveal.expiresAt : null };
     },
 
-    getReviewTranscript: () => notYet('Transcript review'),
-    listQualityScores: () => notYet('Quality scores'),
-    setQualityScore: () => notYet('Quality scores'),
-    exportTranscript: () => notYet('Signed transcript export'),
+    getReviewTranscript: () => notYet('review'),
+    listQualityScores: () => notYet('review'),
+    setQualityScore: () => notYet('review'),
+    exportTranscript: () => notYet('review'),
     listAudit: async (r, ctx) => {
       const q = new URLSearchParams({ limit: String(r.limit), newestFirst: String(r.newestFirst), ...(r.afterSeq !== undefined ? { afterSeq: String(r.afterSeq) } : {}) });
       const out = await hub<{ entries: Array<{ device: string | null }> }>(seatOf(ctx), 'GET', `/v1/audit?${q}`);
@@ -227,7 +244,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return detailDto({ ...detail, messages: [...detail.messages, ...waiting] });
     },
     setConversationStatus: async (r, ctx) => {
-      if (r.status === 'snoozed') return notYet('Snoozing');
+      if (r.status === 'snoozed') return notYet('snooze');
       const seat = seatOf(ctx);
       conversationOf(seat, r.conversationId);
       const out = await hub<{ conversation: never }>(seat, 'POST', `/v1/conversations/${r.conversationId}/status`, { status: r.status });
@@ -247,14 +264,14 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const out = await hub<{ noteId: number }>(seat, 'POST', `/v1/conversations/${r.conversationId}/notes`, { text: r.text });
       return noteDto(rows(seat).note({ id: out.noteId, conversationId: r.conversationId, authorId: seat.user.id, maskedText: core.maskText(r.text), at: core.clock.now() }));
     },
-    setLabels: () => notYet('Labels'),
-    reportScam: () => notYet('Reporting a scam'),
-    resolveUnknownDelivery: () => notYet('Resolving a reply in doubt'),
+    setLabels: () => notYet('labels'),
+    reportScam: () => notYet('alerts'),
+    resolveUnknownDelivery: () => notYet('replyApprovals'),
 
     listCannedReplies: () => [],
-    saveCannedReply: () => notYet('Canned replies'),
-    deleteCannedReply: () => notYet('Canned replies'),
-    fillCannedReply: () => notYet('Canned replies'),
+    saveCannedReply: () => notYet('canned'),
+    deleteCannedReply: () => notYet('canned'),
+    fillCannedReply: () => notYet('canned'),
     checkReply: (r, ctx) => {
       const seat = seatOf(ctx);
       const d = core.guards.outbound.preview(r.text, { agentId: seat.user.username, conversationId: String(r.conversationId), lang: detectLang(r.text) });
@@ -286,8 +303,8 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         delivery: { state: 'queued' },
       });
     },
-    requestReplyApproval: () => notYet('Asking a lead to approve a held reply'),
-    replyApprovalStatus: () => notYet('Asking a lead to approve a held reply'),
+    requestReplyApproval: () => notYet('replyApprovals'),
+    replyApprovalStatus: () => notYet('replyApprovals'),
 
     search: (r, ctx) => {
       const seat = seatOf(ctx);
@@ -320,12 +337,12 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     },
     notifyAssigned: () => ({ shown: false }),
 
-    reviewQueue: () => notYet('The review queue'),
-    reportSummary: () => notYet('Reports'),
+    reviewQueue: () => notYet('review'),
+    reportSummary: () => notYet('reports'),
     listAlerts: () => [],
-    acknowledgeAlert: () => notYet('Alerts'),
+    acknowledgeAlert: () => notYet('alerts'),
     listReplyApprovals: () => [],
-    decideReplyApproval: () => notYet('Approving held replies'),
+    decideReplyApproval: () => notYet('replyApprovals'),
 
     listChannels: (_r, ctx) => {
       const seat = seatOf(ctx);
@@ -342,11 +359,11 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       }));
     },
     saveChannel: () => {
-      throw new DiwanError('team_channels_at_hub', 'With a team hub, channels and their credentials are set up by IT on the hub (`diwan hub channel add`, `diwan hub secret set`).');
+      throw new DiwanError('team_channels_at_hub', 'With a team hub, channels and their credentials are set up by IT on the hub (`diwan hub channel add`, `diwan hub secret set`).', { feature: 'channelSetup' });
     },
     deviceStatus: () => deviceStatusOf(core),
-    scheduleDrill: () => notYet('Phishing drills'),
-    drillReport: () => notYet('Phishing drills'),
+    scheduleDrill: () => notYet('drills'),
+    drillReport: () => notYet('drills'),
   };
 
 }

@@ -3,6 +3,7 @@ import { useLoad } from '../hooks';
 import { CannedTab } from './admin/CannedTab';
 import { NextSteps, type AdminTab as Tab } from './admin/NextSteps';
 import { UsersTab } from './admin/UsersTab';
+import { useSession } from '../stores/session';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
 import { call } from '../bridge';
@@ -41,6 +42,8 @@ const SETTING_FIELDS: Record<Kind, string[]> = {
 
 export function AdminScreen() {
   const { t } = useTranslation();
+  const offers = useSession((s) => s.offers);
+  const tabs = (['channels', 'users', 'canned', 'device', 'drills'] as const).filter((x) => (x === 'canned' ? offers('canned') : x === 'drills' ? offers('drills') : true));
   const [tab, setTab] = useState<Tab>('channels');
   return (
     <section className="admin" aria-labelledby="admin-title" data-testid="admin">
@@ -48,7 +51,7 @@ export function AdminScreen() {
         {t('admin.title')}
       </h2>
       <NextSteps go={setTab} refreshKey={tab} />
-      <Tabs<Tab> tabs={['channels', 'users', 'canned', 'device', 'drills']} current={tab} onChange={setTab} prefix="admin.tabs" />
+      <Tabs<Tab> tabs={tabs} current={tab} onChange={setTab} prefix="admin.tabs" />
       {tab === 'channels' && <Channels />}
       {tab === 'users' && <UsersTab />}
       {tab === 'canned' && <CannedTab />}
@@ -62,6 +65,7 @@ const loadChannels = () => call('listChannels', {});
 
 function Channels() {
   const { t } = useTranslation();
+  const offers = useSession((s) => s.offers);
   const { data, error, reload } = useLoad(loadChannels);
   const [kind, setKind] = useState<Kind>('telegram');
   const [name, setName] = useState('');
@@ -103,95 +107,101 @@ function Channels() {
           ))}
         </tbody>
       </table>
-      <form
-        className="card stack"
-        autoComplete="off"
-        data-testid="channel-form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setSaved(false);
-          try {
-            const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v));
-            await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: filled(secrets), settings: filled(settings) });
-            setSecrets({});
-            setSaved(true);
-            setSaveError(null);
-            reload();
-          } catch (err) {
-            setSaveError(err);
-          }
-        }}
-      >
-        <h3>{t('admin.addChannel')}</h3>
-        <p className="muted">{t('admin.credentialsNote')}</p>
-        <label className="field">
-          {t('admin.kind')}
-          <select value={kind} onChange={(e) => {
-              setKind(e.target.value as Kind);
+      {!offers('channelSetup') ? (
+        <p className="notice" data-testid="channels-at-hub">
+          {t('admin.channelsAtHub')}
+        </p>
+      ) : (
+        <form
+          className="card stack"
+          autoComplete="off"
+          data-testid="channel-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setSaved(false);
+            try {
+              const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v));
+              await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: filled(secrets), settings: filled(settings) });
               setSecrets({});
-              setSettings({});
-            }} data-testid="channel-kind">
-            {CHANNEL_KINDS.filter((k) => k !== 'demo').map((k) => (
-              <option key={k} value={k}>
-                {t(`channelKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          {t('admin.channelName')}
-          <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
-        </label>
-        <label className="field">
-          {t('admin.channelId')}
-          <input
-            value={id}
-            maxLength={60}
-            dir="ltr"
-            spellCheck={false}
-            aria-invalid={badId}
-            aria-describedby="channel-id-rule"
-            onChange={(e) => setId(e.target.value)}
-            data-testid="channel-id"
-          />
-          <small id="channel-id-rule" className={badId ? 'error' : 'muted'} data-testid="channel-id-rule">
-            {t('admin.channelIdRule')}
-          </small>
-        </label>
-        {SETTING_FIELDS[kind].map((fname) => (
-          <label className="field" key={fname}>
-            {t(`admin.setting.${fname}`)}
-            <input
-              spellCheck={false}
-              dir="ltr"
-              maxLength={500}
-              value={settings[fname] ?? ''}
-              onChange={(e) => setSettings({ ...settings, [fname]: e.target.value })}
-              data-testid={`setting-${fname}`}
-            />
+              setSaved(true);
+              setSaveError(null);
+              reload();
+            } catch (err) {
+              setSaveError(err);
+            }
+          }}
+        >
+          <h3>{t('admin.addChannel')}</h3>
+          <p className="muted">{t('admin.credentialsNote')}</p>
+          <label className="field">
+            {t('admin.kind')}
+            <select value={kind} onChange={(e) => {
+                setKind(e.target.value as Kind);
+                setSecrets({});
+                setSettings({});
+              }} data-testid="channel-kind">
+              {CHANNEL_KINDS.filter((k) => k !== 'demo').map((k) => (
+                <option key={k} value={k}>
+                  {t(`channelKind.${k}`)}
+                </option>
+              ))}
+            </select>
           </label>
-        ))}
-        {fields.map((fname) => (
-          <label className="field" key={fname}>
-            {t(`admin.cred.${fname}`)}
-            <input
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              dir="ltr"
-              maxLength={4000}
-              value={secrets[fname] ?? ''}
-              onChange={(e) => setSecrets({ ...secrets, [fname]: e.target.value })}
-              data-testid={`cred-${fname}`}
-            />
+          <label className="field">
+            {t('admin.channelName')}
+            <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
           </label>
-        ))}
-        <ErrorNote error={saveError} />
-        {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
-        <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
-          {t('admin.saveChannel')}
-        </button>
-      </form>
+          <label className="field">
+            {t('admin.channelId')}
+            <input
+              value={id}
+              maxLength={60}
+              dir="ltr"
+              spellCheck={false}
+              aria-invalid={badId}
+              aria-describedby="channel-id-rule"
+              onChange={(e) => setId(e.target.value)}
+              data-testid="channel-id"
+            />
+            <small id="channel-id-rule" className={badId ? 'error' : 'muted'} data-testid="channel-id-rule">
+              {t('admin.channelIdRule')}
+            </small>
+          </label>
+          {SETTING_FIELDS[kind].map((fname) => (
+            <label className="field" key={fname}>
+              {t(`admin.setting.${fname}`)}
+              <input
+                spellCheck={false}
+                dir="ltr"
+                maxLength={500}
+                value={settings[fname] ?? ''}
+                onChange={(e) => setSettings({ ...settings, [fname]: e.target.value })}
+                data-testid={`setting-${fname}`}
+              />
+            </label>
+          ))}
+          {fields.map((fname) => (
+            <label className="field" key={fname}>
+              {t(`admin.cred.${fname}`)}
+              <input
+                type="password"
+                autoComplete="new-password"
+                spellCheck={false}
+                dir="ltr"
+                maxLength={4000}
+                value={secrets[fname] ?? ''}
+                onChange={(e) => setSecrets({ ...secrets, [fname]: e.target.value })}
+                data-testid={`cred-${fname}`}
+              />
+            </label>
+          ))}
+          <ErrorNote error={saveError} />
+          {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
+          <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
+            {t('admin.saveChannel')}
+          </button>
+        </form>
+      )}
     </div>
   );
 }

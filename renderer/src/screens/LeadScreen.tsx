@@ -15,11 +15,12 @@ type Tab = 'review' | 'approvals' | 'reports' | 'alerts';
 export function LeadScreen() {
   const { t } = useTranslation();
   const can = useSession((s) => s.can);
+  const offers = useSession((s) => s.offers);
   const tabs: Tab[] = [
-    ...(can('review.read') ? (['review'] as const) : []),
+    ...(can('review.read') && offers('review') ? (['review'] as const) : []),
     ...(can('reveal.approve') ? (['approvals'] as const) : []),
-    'reports',
-    'alerts',
+    ...(offers('reports') ? (['reports'] as const) : []),
+    ...(offers('alerts') ? (['alerts'] as const) : []),
   ];
   const [chosen, setTab] = useState<Tab>(tabs[0]!);
   const tab = tabs.includes(chosen) ? chosen : tabs[0]!;

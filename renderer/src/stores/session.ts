@@ -12,12 +12,14 @@ export interface Session {
   /** Whether the account has a second factor, whether IT requires one, and whether it must be set up before anything else. */
   twoFactor: SessionView['twoFactor'];
   lockReason: string | null;
+  /** Set while the console works with a team hub: its address and what the hub does not offer yet. */
+  team: SessionView['team'];
 }
 
 function fromView(v: SessionView): Session {
   const state = v.needsAdmin ? 'setup' : v.signedIn ? 'signed_in' : v.pendingSecondFactor ? 'second_factor' : 'signed_out';
   const user = v.signedIn && v.user ? { id: v.user.id, name: v.user.displayName || v.user.username, role: v.user.role, permissions: v.permissions } : null;
-  return { state, user, twoFactor: v.twoFactor, lockReason: null };
+  return { state, user, twoFactor: v.twoFactor, lockReason: null, team: v.team };
 }
 
 interface SessionState {
@@ -30,6 +32,8 @@ interface SessionState {
   setup(input: { username: string; name: string; password: string }): Promise<void>;
   signOut(): Promise<void>;
   can(permission: string): boolean;
+  /** False for a part of the console the team hub does not offer yet (always true in single-seat mode). */
+  offers(feature: NonNullable<SessionView['team']>['unavailable'][number]): boolean;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
@@ -54,4 +58,5 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ session: fromView(await call('getSession', {})) });
   },
   can: (permission) => get().session?.user?.permissions.includes(permission) ?? false,
+  offers: (feature) => !get().session?.team?.unavailable.includes(feature),
 }));
