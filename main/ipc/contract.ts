@@ -36,6 +36,7 @@ import {
   TotpConfirmRequest,
   TotpEnrolmentResponse,
   UserIdRequest,
+  SetUserChannelsRequest,
   UserSchema,
   RoleGrantsResponse,
   UsersResponse,
@@ -81,6 +82,8 @@ export const contract = {
   setUserRole: channel({ request: SetRoleRequest, response: UserSchema, permission: 'users.manage' }),
   setUserDisabled: channel({ request: SetDisabledRequest, response: UserSchema, permission: 'users.manage' }),
   resetUserTwoFactor: channel({ request: UserIdRequest, response: UserSchema, permission: 'users.manage' }),
+  /** Team mode: which channels a person works (at the hub; none listed means all). */
+  setUserChannels: channel({ request: SetUserChannelsRequest, response: UserSchema, permission: 'users.manage' }),
   // Separation of duties: a lead, admin or auditor role one administrator asked for waits for a second one.
   listRoleGrants: channel({ request: Empty, response: RoleGrantsResponse, permission: 'users.manage' }),
   confirmRoleGrant: channel({ request: ConfirmRoleGrantRequest, response: UserSchema, permission: 'users.manage' }),

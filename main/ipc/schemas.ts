@@ -79,6 +79,8 @@ export const UserSchema = z.object({
   createdAt: z.number(),
   /** A privileged role asked for and waiting for a second administrator's confirmation. */
   pendingRole: RoleSchema.optional(),
+  /** Team mode: the channels this person works (none listed: all of them). */
+  channels: z.array(z.string().max(100)).max(200).optional(),
 });
 export const RoleGrantsResponse = z.object({
   requests: z.array(
@@ -100,6 +102,7 @@ export const CreateUserRequest = z.object({ username: Username, displayName: z.s
 export const SetRoleRequest = z.object({ userId: Id, role: RoleSchema }).strict();
 export const SetDisabledRequest = z.object({ userId: Id, disabled: z.boolean() }).strict();
 export const UserIdRequest = z.object({ userId: Id }).strict();
+export const SetUserChannelsRequest = z.object({ userId: Id, channels: z.array(z.string().min(1).max(100)).max(200) }).strict();
 
 export const RevealRequest = z.object({ messageId: Id, fieldIndex: z.number().int().min(0).max(10_000), reason: z.string().min(1).max(500) }).strict();
 export const RevealResponse = z.discriminatedUnion('status', [

@@ -16,6 +16,8 @@ export interface Formatter {
   day(isoDay: string): string;
   duration(ms: number | null): string;
   clock(ms: number): string;
+  /** "a, b and c" in the language's own words and punctuation. */
+  list(items: string[]): string;
 }
 
 export function makeFormatter(locale: string): Formatter {
@@ -26,8 +28,10 @@ export function makeFormatter(locale: string): Formatter {
   const unit = (value: number, u: 'minute' | 'hour' | 'day') =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
   const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 });
+  const list = new Intl.ListFormat(locale, { style: 'short', type: 'conjunction' });
   return {
     number: (n) => num.format(n),
+    list: (items) => list.format(items),
     time: (ms) => (Date.now() - ms < 86_400_000 ? time.format(ms) : dateTime.format(ms)),
     dateTime: (ms) => dateTime.format(ms),
     day: (iso) => day.format(new Date(`${iso}T00:00:00Z`)),

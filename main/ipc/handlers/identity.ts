@@ -1,4 +1,5 @@
 import type { Core } from '../../core/app';
+import { DiwanError } from '../../core/shared/errors';
 import type { CallContext, Handlers } from '../dispatch';
 
 type IdentityChannels =
@@ -15,6 +16,7 @@ type IdentityChannels =
   | 'setUserRole'
   | 'setUserDisabled'
   | 'resetUserTwoFactor'
+  | 'setUserChannels'
   | 'listRoleGrants'
   | 'confirmRoleGrant';
 
@@ -35,6 +37,9 @@ export function identityHandlers(core: Core): Pick<Handlers<CallContext>, Identi
     setUserRole: (req, ctx) => id.setRole(me(ctx), req.userId, req.role),
     setUserDisabled: (req, ctx) => id.setDisabled(me(ctx), req.userId, req.disabled),
     resetUserTwoFactor: (req, ctx) => id.resetTwoFactor(me(ctx), req.userId),
+    setUserChannels: () => {
+      throw new DiwanError('team_only', 'On a single desk everyone works every channel; choosing channels per person comes with a team hub.');
+    },
     listRoleGrants: () => ({ requests: id.listRoleGrants() }),
     confirmRoleGrant: (req, ctx) => id.confirmRoleGrant(me(ctx), req.grantId),
   };

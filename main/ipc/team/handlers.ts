@@ -50,7 +50,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
   const notYet = (feature: TeamFeature): never => {
     throw new DiwanError('team_unsupported', `${FEATURE_NAMES[feature]} not available yet when this console works with the team hub. Single-seat consoles have it.`, { feature });
   };
-  const memberDto = (m: TeamMember & { totpEnabled?: boolean; createdAt?: number }) => ({
+  const memberDto = (m: TeamMember & { totpEnabled?: boolean; createdAt?: number; channels?: string[] }) => ({
     id: String(m.id),
     username: m.username,
     displayName: m.displayName,
@@ -58,6 +58,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     totpEnabled: !!m.totpEnabled,
     disabled: m.disabled,
     createdAt: m.createdAt ?? 0,
+    ...(m.channels ? { channels: m.channels } : {}),
   });
 
   return {
@@ -98,6 +99,10 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       throw new DiwanError('team_roles_at_hub', 'With a team hub, roles are given by IT on the hub host (separation of duties), not from a console.');
     },
     setUserDisabled: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { disabled: r.disabled })).member),
+    setUserChannels: async (r, ctx) => {
+      const out = await hub<{ member: TeamMember; channels: string[] }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { channels: r.channels });
+      return { ...memberDto(out.member), channels: out.channels };
+    },
     resetUserTwoFactor: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { resetSecondFactor: true })).member),
     // At the hub no console grants a privileged role, so nothing ever waits for a second administrator here.
     listRoleGrants: () => ({ requests: [] }),

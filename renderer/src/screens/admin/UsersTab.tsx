@@ -18,12 +18,18 @@ const MIN_PASSWORD = 12;
 const loadUsers = async () => (await call('listUsers', {})).users;
 
 type Pending = { kind: 'disable' | 'reset2fa'; user: User } | null;
+const loadChannels = () => call('listChannels', {});
 
 /** People: add someone, change a role, disable or re-enable an account, reset a lost second factor. */
 export function UsersTab() {
   const { t } = useTranslation();
   const { data, error, reload } = useLoad(loadUsers);
   const me = useSession((s) => s.session?.user?.id);
+  // With a team hub, roles are IT's (on the hub host) and each person works the channels chosen here.
+  const team = useSession((s) => s.session?.team ?? null);
+  const channels = useLoad(loadChannels);
+  const [choosing, setChoosing] = useState<User | null>(null);
+  const f = useFormat();
   const [actionError, setActionError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Pending>(null);
@@ -54,6 +60,7 @@ export function UsersTab() {
             <th>{t('admin.role')}</th>
             <th>{t('admin.twoFactor')}</th>
             <th>{t('admin.status')}</th>
+            {team && <th>{t('admin.users.channels')}</th>}
             <th>
               <span className="visually-hidden">{t('admin.users.actions')}</span>
             </th>
@@ -67,21 +74,25 @@ export function UsersTab() {
                 {u.id === me && <small className="muted"> · {t('admin.users.you')}</small>}
               </td>
               <td>
-                <select
-                  aria-label={t('admin.users.roleOf', { name: name(u) })}
-                  value={u.role}
-                  data-testid="user-role"
-                  onChange={(e) => {
-                    const role = e.target.value as Role;
-                    void act(() => call('setUserRole', { userId: u.id, role }), (x) => t('admin.users.roleChanged', { name: name(x), role: t(`admin.roles.${x.role}`) }));
-                  }}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`admin.roles.${r}`)}
-                    </option>
-                  ))}
-                </select>
+                {team ? (
+                  <span data-testid="user-role-text">{t(`admin.roles.${u.role}`)}</span>
+                ) : (
+                  <select
+                    aria-label={t('admin.users.roleOf', { name: name(u) })}
+                    value={u.role}
+                    data-testid="user-role"
+                    onChange={(e) => {
+                      const role = e.target.value as Role;
+                      void act(() => call('setUserRole', { userId: u.id, role }), (x) => t('admin.users.roleChanged', { name: name(x), role: t(`admin.roles.${x.role}`) }));
+                    }}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`admin.roles.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </td>
               <td>
                 <span className={u.totpEnabled ? 'pill-state on' : 'pill-state'}>{u.totpEnabled ? t('admin.on') : t('admin.off')}</span>
@@ -96,6 +107,14 @@ export function UsersTab() {
                   {u.disabled ? t('admin.disabled') : t('admin.active')}
                 </span>
               </td>
+              {team && (
+                <td data-testid="user-channels">
+                  <bdi>{u.channels?.length ? f.list(u.channels.map((id) => channels.data?.find((c) => c.id === id)?.name ?? id)) : t('admin.users.allChannels')}</bdi>{' '}
+                  <button type="button" className="link" onClick={() => setChoosing(u)} data-testid="user-channels-edit">
+                    {t('admin.users.chooseChannels')}
+                  </button>
+                </td>
+              )}
               <td className="row-actions">
                 {u.disabled ? (
                   <button
@@ -124,6 +143,17 @@ export function UsersTab() {
           reload();
         }}
       />
+      {choosing && (
+        <ChooseChannels
+          user={choosing}
+          channels={(channels.data ?? []).map((c) => ({ id: c.id, name: c.name }))}
+          onClose={() => setChoosing(null)}
+          onSave={(ids) => {
+            setChoosing(null);
+            void act(() => call('setUserChannels', { userId: choosing.id, channels: ids }), (x) => t('admin.users.channelsSaved', { name: name(x) }));
+          }}
+        />
+      )}
       {confirming && (
         <Dialog
           title={confirming.kind === 'disable' ? t('admin.users.disableTitle', { name: name(confirming.user) }) : t('admin.users.reset2faTitle', { name: name(confirming.user) })}
@@ -153,6 +183,35 @@ export function UsersTab() {
         </Dialog>
       )}
     </div>
+  );
+}
+
+/** The channels one person works; none ticked means every channel. */
+function ChooseChannels(props: { user: User; channels: Array<{ id: string; name: string }>; onClose(): void; onSave(ids: string[]): void }) {
+  const { t } = useTranslation();
+  const [ticked, setTicked] = useState<Set<string>>(new Set(props.user.channels ?? []));
+  const toggle = (id: string) => setTicked((old) => (old.has(id) ? new Set([...old].filter((x) => x !== id)) : new Set([...old, id])));
+  return (
+    <Dialog title={t('admin.users.channelsTitle', { name: props.user.displayName || props.user.username })} onClose={props.onClose} testId="user-channels-dialog">
+      <p className="muted">{t('admin.users.channelsHelp')}</p>
+      <ul className="stack">
+        {props.channels.map((c) => (
+          <li key={c.id}>
+            <label>
+              <input type="checkbox" checked={ticked.has(c.id)} onChange={() => toggle(c.id)} data-testid="user-channel-option" data-channel={c.id} /> <bdi>{c.name}</bdi>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button type="button" onClick={props.onClose}>
+          {t('conversation.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={() => props.onSave([...ticked])} data-testid="user-channels-save">
+          {t('admin.users.saveChannels')}
+        </button>
+      </div>
+    </Dialog>
   );
 }
 
