@@ -34,6 +34,8 @@ export const hubConfigSchema = z
         /** A console session lasts this long without activity (each request and the open stream count). */
         idleMinutes: z.number().int().min(1).max(24 * 60).default(15),
         requireTwoFactor: z.boolean().default(false),
+        /** Resetting a user's second factor from a console needs a second administrator's confirmation (IT's CLI stays allowed). */
+        factorResetNeedsSecondAdmin: z.boolean().optional(),
       })
       .strict()
       .default({ idleMinutes: 15, requireTwoFactor: false }),

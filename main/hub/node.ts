@@ -128,6 +128,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     reveal: defaultRevealRules(),
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
+    factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
   });
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {
