@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type Permission, type RevealRules } from '../core/auth';
-import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply } from '../core/guard';
+import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply, type GuardPolicy } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http';
@@ -92,6 +92,8 @@ export interface ApiDeps {
   replyQueued: (channelId: string) => void;
   /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */
   factorResetNeedsSecondAdmin?: boolean;
+  /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
+  guardPolicy?: GuardPolicy;
 }
 
 const STATUS: Record<string, number> = {
@@ -278,7 +280,7 @@ export function hubApi(d: ApiDeps) {
         let approved: { id: number; binding: string } | null = null;
         if (prior === null) {
           const lang = detectLang(b.text);
-          const decision = judgeReply(b.text, lang, DEFAULT_GUARD_POLICY, detectSensitive);
+          const decision = judgeReply(b.text, lang, d.guardPolicy ?? DEFAULT_GUARD_POLICY, detectSensitive);
           const findings = decision.findings.filter((f) => f.verdict === 'block');
           if (findings.length && b.approvalId !== undefined) {
             assertApprovable(decision.approvable, lang);

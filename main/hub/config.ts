@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { APPROVABLE_REQUESTS } from '../core/guard';
 import { parseCidr } from '../core/policy';
 import { DiwanError } from '../core/shared/errors';
 
@@ -49,6 +50,19 @@ export const hubConfigSchema = z
       })
       .strict()
       .default({ maxBufferedBytes: 4 * 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 256 * 1024, maxConsoles: 5_000 }),
+    /**
+     * The outbound guard's settings for replies sent through the hub (the rest keep their safe defaults). With
+     * `serviceNeedsOnlyPhoneAndActivationCode`, asking for a national ID or a full name is held for a lead's approval.
+     */
+    guard: z
+      .object({
+        serviceNeedsOnlyPhoneAndActivationCode: z.boolean().optional(),
+        approvableRequests: z.array(z.enum(APPROVABLE_REQUESTS)).max(APPROVABLE_REQUESTS.length).optional(),
+        companyDomains: z.array(z.string().min(1).max(253)).max(100).optional(),
+        allowedLinkDomains: z.array(z.string().min(1).max(253)).max(500).optional(),
+      })
+      .strict()
+      .optional(),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
   })

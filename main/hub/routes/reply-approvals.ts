@@ -29,7 +29,7 @@ export function replyApprovalRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
         const { text } = parse(ask, body);
         const c = await h.conversationFor(who!, parse(id, params[0]));
         const lang = detectLang(text);
-        const decision = judgeReply(text, lang, DEFAULT_GUARD_POLICY, detectSensitive);
+        const decision = judgeReply(text, lang, d.guardPolicy ?? DEFAULT_GUARD_POLICY, detectSensitive);
         if (decision.verdict !== 'block') throw new DiwanError('not_blocked', 'This reply is not blocked: send it without an approval.');
         assertApprovable(decision.approvable, lang);
         const approval = await approvals.request(
