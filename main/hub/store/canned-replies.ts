@@ -1,15 +1,10 @@
 import { DiwanError } from '../../core/shared/errors';
+import type { CannedReplyView } from '../../core/team/wire';
 import type { HubStore } from './hub-store';
 import type { Actor } from './types';
 
-export interface HubCannedReply {
-  id: number;
-  shortcut: string;
-  /** Title and body are masked like any staff text. */
-  title: string;
-  body: string;
-  updatedAt: number;
-}
+/** Title and body are masked like any staff text. */
+export type HubCannedReply = CannedReplyView;
 
 const keyOf = (shortcut: string) => shortcut.trim().toLocaleLowerCase('en');
 

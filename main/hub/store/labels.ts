@@ -1,13 +1,11 @@
 import { DiwanError } from '../../core/shared/errors';
+import type { LabelView } from '../../core/team/wire';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
 import type { Actor } from './types';
 
-export interface HubLabel {
-  id: number;
-  /** Masked like any staff text: a value typed into a label name never reaches another desk. */
-  name: string;
-}
+/** A label's name is masked like any staff text: a value typed into it never reaches another desk. */
+export type HubLabel = LabelView;
 
 /** Two names that differ only in letter case (or surrounding spaces) are the same label. */
 const keyOf = (name: string) => name.trim().toLocaleLowerCase('en');
