@@ -141,4 +141,16 @@ describe('hub on SQLite, administered from the command line and the API', () => 
     const audit = await run(['status']);
     expect(audit.out).toMatch(/audit: intact/);
   });
+
+  it("lets IT reset a second factor on the hub host (IT's own authority, no second administrator), audited under IT's name", async () => {
+    const badr = (await hub.store.userByName('badr'))!;
+    await hub.store.updateUser(badr.id, { totpSecret: newTotpSecret() }, { actor: 'it:test', action: 'user.second_factor_enrolled' });
+    const r = await run(['user', 'reset-2fa', 'badr']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Removed the second factor of "badr"/);
+    expect((await hub.store.userById(badr.id))!.totpSecret).toBeNull();
+    const last = await hub.store.q.get<{ actor: string; target: string }>("SELECT actor, target FROM audit WHERE action = 'user.second_factor_reset' ORDER BY seq DESC LIMIT 1");
+    expect(last).toEqual({ actor: expect.stringMatching(/^it:/), target: `user:${badr.id}` });
+    expect((await run(['status'])).out).toMatch(/audit: intact/);
+  });
 });
