@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fc from 'fast-check';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -237,6 +238,37 @@ describe('team data at the hub API', () => {
     expect(((await call('GET', '/v1/review/queue', 'layla')).body.items as Array<{ review: { score: number } }>)[0]!.review.score).toBe(4);
     await until(() => leadFrames.find((f) => f.kind === 'review.scored'), 'the lead sees the score');
     expect(agentFrames.find((f) => f.kind === 'review.scored' || f.kind.startsWith('alert.'))).toBeUndefined();
+  });
+
+  it('masks a phone number typed into any staff text, in Latin, Arabic-Indic or Persian digits, with any separators (property)', async () => {
+    const DIGITS = { latin: '0123456789', arabic: '٠١٢٣٤٥٦٧٨٩', persian: '۰۱۲۳۴۵۶۷۸۹' } as const;
+    const toLatin = (s: string) => s.replace(/[٠-٩۰-۹]/g, (d) => String(DIGITS.arabic.indexOf(d) >= 0 ? DIGITS.arabic.indexOf(d) : DIGITS.persian.indexOf(d)));
+    const phone = fc.record({
+      // Iranian mobile numbers (operator prefixes the masking detector knows), any subscriber digits.
+      digits: fc
+        .tuple(fc.constantFrom('0912', '0919', '0935', '0936', '0990', '0901', '0921'), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 }))
+        .map(([prefix, rest]) => `${prefix}${rest.join('')}`),
+      script: fc.constantFrom<keyof typeof DIGITS>('latin', 'arabic', 'persian'),
+      sep: fc.constantFrom(' ', '-', ''),
+      words: fc.constantFrom(['call back on', 'today'], ['اتصل على', 'بعد الظهر'], ['تماس با', 'لطفا'], ['whatsapp', 'asap']),
+    });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(phone, async ({ digits, script, sep, words }) => {
+        const written = [digits.slice(0, 4), digits.slice(4, 7), digits.slice(7)].map((g) => [...g].map((d) => DIGITS[script][Number(d)]).join('')).join(sep);
+        const text = `${words[0]} ${written} ${words[1]}`;
+        const leaked = (out: unknown) => toLatin(String(out)).replace(/[\s-]/g, '').includes(digits.slice(0, 9));
+        n++;
+        const label = await call('POST', '/v1/labels', 'layla', { name: `${n} ${text}` });
+        const canned = await call('POST', '/v1/canned-replies', 'adam', { shortcut: `p${n}`, title: 'Callback', body: text });
+        const review = await call('POST', `/v1/conversations/${conversationId}/review`, 'layla', { score: 3, comment: text });
+        expect([label.status, canned.status, review.status]).toEqual([200, 200, 200]);
+        expect(leaked((label.body.label as Json).name)).toBe(false);
+        expect(leaked((canned.body.cannedReply as Json).body)).toBe(false);
+        expect(leaked((review.body.review as Json).comment)).toBe(false);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('resets a second factor only when a second administrator confirms', async () => {
