@@ -199,6 +199,41 @@ for (const [name, open] of Object.entries(adapters)) {
       expect((await auditActions()).filter((x) => x.startsWith('guard.reply.'))).toEqual(['guard.reply.approval_requested', 'guard.reply.approved', 'guard.reply.sent_with_approval']);
     });
 
+    it('under concurrent writers: one label per name, one canned reply per shortcut, one send per approval', async () => {
+      const labels = new HubLabels(store);
+      const canned = new HubCannedReplies(store);
+      const approvals = new HubReplyApprovals(store);
+      const settle = <T>(ps: Array<Promise<T>>) => Promise.allSettled(ps);
+      const names = await settle(['Urgent', 'URGENT', 'urgent', ' Urgent '].map((n) => labels.create(n, it_)));
+      expect(names.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(names.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['label_exists', 'label_exists', 'label_exists']);
+      const shortcuts = await settle(['race', 'RACE', 'Race'].map((sc) => canned.save({ shortcut: sc, title: 'T', body: sc, authorId: admin1.id }, it_)));
+      expect(shortcuts.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect((await canned.list()).filter((c) => c.shortcut.toLowerCase() === 'race')).toHaveLength(1);
+
+      const c3 = conversations[2]!;
+      const a = await approvals.request({ conversationId: c3, channelId: 'tg', requesterId: agent.id, device: 'dev-a', binding: 'e'.repeat(64), maskedText: 'x', reasons: [], expiresAt: t + 60_000 }, it_);
+      await approvals.decide(a.id, lead.id, true, t + 60_000, it_);
+      const before = (await store.messages(c3)).length;
+      const sends = await settle(
+        ['race-1', 'race-2', 'race-3'].map((clientId) =>
+          store.enqueueReply({
+            conversationId: c3,
+            authorId: agent.id,
+            device: 'dev-a',
+            clientId,
+            maskedText: 'x',
+            fields: [],
+            seal: () => ({ text: null, fields: [] }),
+            actor: it_,
+            alsoInTx: (tx, messageId) => approvals.consume(tx, { id: a.id, requesterId: agent.id, conversationId: c3, binding: 'e'.repeat(64), messageId }, it_),
+          }),
+        ),
+      );
+      expect(sends.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect((await store.messages(c3)).length).toBe(before + 1);
+    });
+
     it('an approval expires unused, and an expired request cannot be decided', async () => {
       const approvals = new HubReplyApprovals(store);
       const a = await approvals.request(
