@@ -7,6 +7,8 @@ import { DiwanError } from '../core/shared/errors';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http';
 import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
+import { channelRoutes } from './routes/channels';
+import { selfRoutes } from './routes/self';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
 import { publicReveal, toMember, type HubStore } from './store';
@@ -106,6 +108,7 @@ const STATUS: Record<string, number> = {
   newer_activity: 409,
   user_exists: 409,
   reveal_not_pending: 409,
+  password_wrong: 403,
   reply_blocked: 422,
   label_exists: 409,
   label_unknown: 404,
@@ -144,6 +147,8 @@ export interface AreaHelpers {
 
 /** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
 const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
+  channelRoutes,
+  selfRoutes,
   labelRoutes,
   cannedReplyRoutes,
   replyApprovalRoutes,
@@ -359,7 +364,15 @@ export function hubApi(d: ApiDeps) {
       method: 'GET',
       path: /^\/v1\/reveals\/pending$/,
       permission: 'reveal.approve',
-      handle: async () => ({ reveals: (await d.store.pendingReveals()).map(publicReveal) }),
+      handle: async () => ({
+        // With the field's type and conversation, so the lead can judge the request (never the value).
+        reveals: await Promise.all(
+          (await d.store.pendingReveals()).map(async (r) => {
+            const f = await d.store.sealedField(r.messageId, r.fieldN);
+            return { ...publicReveal(r), type: f?.type ?? null, conversationId: f?.conversationId ?? null, createdAt: r.createdAt };
+          }),
+        ),
+      }),
     },
     {
       method: 'POST',
@@ -393,7 +406,14 @@ export function hubApi(d: ApiDeps) {
       method: 'GET',
       path: /^\/v1\/admin\/users$/,
       permission: 'users.manage',
-      handle: async () => ({ members: await d.store.team() }),
+      handle: async () => ({
+        members: await Promise.all(
+          (await d.store.team()).map(async (m) => {
+            const u = await d.store.userById(m.id);
+            return { ...m, totpEnabled: !!u?.totpSecret, channels: u?.channels ?? [] };
+          }),
+        ),
+      }),
     },
     {
       method: 'POST',

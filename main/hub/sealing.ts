@@ -55,7 +55,8 @@ export class OriginalsSealer {
     return {
       platformMessageId: m.platformMessageId,
       platformConversationId: m.platformConversationId,
-      contact: m.contact,
+      // A profile name can hold a phone number or an ID: it is stored masked, like the message itself.
+      contact: { ...m.contact, ...(m.contact.displayName ? { displayName: this.prepareText(m.contact.displayName).maskedText } : {}) },
       direction: m.direction,
       maskedText: p.maskedText,
       sealedText: null,

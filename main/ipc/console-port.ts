@@ -123,8 +123,8 @@ export interface ComposerPort {
   templateVariables(q: { actor: Actor; conversationId: number; cannedReplyId: number }): { body: string; variables: Record<string, string> } | null;
   /** The outbound guard's verdict on a draft (the Guards work). */
   check(q: { actor: Actor; conversationId: number; text: string }): Out<typeof GuardVerdict>;
-  /** Stores the reply and queues it in the outbox; the connector sends it. */
-  queueReply(q: { actor: Actor; conversationId: number; text: string; humanAgentTag: boolean; approvalToken?: string }): MessageRow;
+  /** The core's send-reply use case (checks, drills, guard, outbox, audit); the connector then sends it. */
+  queueReply(q: { actor: Actor; conversationId: number; text: string; humanAgentTag: boolean; seenInboundId: number | null; approvalToken?: string }): MessageRow;
 }
 
 export interface LeadPort {

@@ -1,12 +1,14 @@
 import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
-import { replyWindow, type ChannelHealth as RuntimeHealth, type ChannelKind } from '../core/connectors';
+import { type ChannelHealth as RuntimeHealth } from '../core/connectors';
+import { replyWindowView, sendReply } from '../core/app/send-reply';
 import { detectLang } from '../core/guard';
 import { parseMaskedText } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
 import { InboundFlags, type GuardLang } from './inbound-flags';
+import { watchTeam } from './team/events';
 import type {
   Actor,
   ChannelKindT,
@@ -27,17 +29,6 @@ const SLA_FIRST_RESPONSE_MS = 3_600_000;
  */
 export function createConsoleServices(core: Core, notifier: NotifierPort): ConsoleServices {
   const { store, db } = core;
-  const q = {
-    // Walks the conversation's messages newest first and stops at the first inbound one.
-    lastInbound: db.prepare("SELECT sent_at FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY sent_at DESC LIMIT 1").pluck(),
-    message: db.prepare('SELECT conversation_id FROM messages WHERE id = ?').pluck(),
-    outboxOf: db.prepare('SELECT id, state FROM outbox WHERE message_id = ?'),
-    earlier: db.prepare(
-      `SELECT id FROM conversations WHERE contact_id = ? AND id != ? ORDER BY last_activity_at DESC LIMIT 10`,
-    ).pluck(),
-    byPlatform: db.prepare('SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?').pluck(),
-  };
-
   /** `seen` keeps one lookup per person within a call (a page names the same few assignees many times). */
   const userRef = (id: string | null, seen?: Map<string, { id: string; name: string }>) => {
     if (!id) return null;
@@ -170,10 +161,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         }
         const channels = channelsById();
         const ch = channels.get(c.channelId);
-        const lastInbound = (q.lastInbound.get(id) as number | null) ?? null;
-        const w = replyWindow((ch?.kind ?? 'demo') as ChannelKind, lastInbound, core.clock.now());
-        const rule = ch?.kind === 'messenger' || ch?.kind === 'instagram' ? '7d-human-agent' : ch?.kind === 'whatsapp' ? '24h' : 'none';
-        const earlier = (q.earlier.all(c.contact.id, id) as number[]).map((e) => store.conversations.get(e));
+        const lastInbound = store.conversations.lastInboundAt(id);
+        const earlier = store.conversations.earlier(c.contact.id, id).map((e) => store.conversations.get(e));
         return {
           summary: row(c, channels),
           messages: messages.map((m) => messageRow(m, lang, checked.flags)),
@@ -184,10 +173,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
             fields: contactDetails(messages.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
             earlier: earlier.map((e) => ({ id: e.id, status: e.status, lastActivityAt: e.lastActivityAt, preview: e.preview ?? '', channelKind: kindOf(ch?.kind ?? 'demo') })),
           },
-          replyWindow:
-            rule === 'none'
-              ? { kind: 'none', closesAt: null, rule }
-              : { kind: w.state === 'open' ? 'open' : w.state === 'human-agent' ? 'human_agent' : 'closed', closesAt: w.closesAt, rule },
+          replyWindow: replyWindowView(ch?.kind ?? 'demo', lastInbound, core.clock.now()),
         } satisfies ConversationDetailRow;
       },
       setStatus({ conversationId, status, snoozeUntil }) {
@@ -219,9 +205,9 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         return summary(conversationId);
       },
       resolveUnknownDelivery({ messageId, action }) {
-        const conversationId = q.message.get(messageId) as number | undefined;
-        const ob = q.outboxOf.get(messageId) as { id: number; state: string } | undefined;
-        if (conversationId === undefined || !ob) throw new DiwanError('not_found', 'That reply no longer exists.');
+        const conversationId = store.conversations.conversationOfMessage(messageId);
+        const ob = store.outbox.ofMessage(messageId);
+        if (conversationId === null || !ob) throw new DiwanError('not_found', 'That reply no longer exists.');
         if (ob.state !== 'unknown') throw new DiwanError('not_unknown', 'This reply is no longer in doubt; its state is shown beside it.');
         if (action === 'resend') store.outbox.retry(String(ob.id));
         else store.outbox.markFailed(String(ob.id), 'Marked as not delivered by an agent.', null);
@@ -308,11 +294,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         const d = core.guards.outbound.preview(text, guardContext(actor, conversationId, text));
         return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
       },
-      queueReply({ actor, conversationId, text, humanAgentTag, approvalToken }) {
-        // Throws `guard_blocked` unless a lead's one-time approval of this exact text comes with it.
-        core.guards.outbound.authorizeSend(text, guardContext(actor, conversationId, text), approvalToken);
-        const { messageId } = store.outbox.enqueue({ conversationId, text, authorId: actor.id, ...(humanAgentTag ? { options: { tag: 'HUMAN_AGENT' } } : {}) });
-        core.audit({ action: AUDIT_ACTIONS.messageSent, actor: actor.username, target: `conversation:${conversationId}`, details: { message: messageId, humanAgentTag } });
+      queueReply({ actor, conversationId, text, humanAgentTag, seenInboundId, approvalToken }) {
+        const messageId = sendReply(core, { actor, conversationId, text, humanAgentTag, seenInboundId, ...(approvalToken ? { approvalToken } : {}) });
         return messageById(conversationId, messageId);
       },
     },
@@ -334,28 +317,17 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       },
       report({ from, to }) {
         const channels = channelsById();
-        const perChannel = (
-          db
-            .prepare(
-              `SELECT channel_id AS id, SUM(direction = 'in') AS inbound, SUM(direction = 'out') AS outbound, COUNT(DISTINCT conversation_id) AS conversations
-               FROM messages WHERE sent_at BETWEEN ? AND ? GROUP BY channel_id ORDER BY channel_id`,
-            )
-            .all(from, to) as Array<{ id: string; inbound: number; outbound: number; conversations: number }>
-        ).map((r) => ({ channelId: r.id, channelKind: kindOf(channels.get(r.id)?.kind ?? 'demo'), channelName: channels.get(r.id)?.name ?? r.id, inbound: r.inbound, outbound: r.outbound, conversations: r.conversations }));
-        const day = "strftime('%Y-%m-%d', sent_at / 1000, 'unixepoch')";
-        const daily = (
-          db.prepare(`SELECT ${day} AS d, COUNT(*) AS n FROM messages WHERE direction = 'in' AND sent_at BETWEEN ? AND ? GROUP BY d ORDER BY d`).all(from, to) as Array<{ d: string; n: number }>
-        ).map((r) => ({ day: r.d, inbound: r.n }));
+        const perChannel = store.reports.perChannel(from, to).map((r) => ({
+          channelId: r.channelId,
+          channelKind: kindOf(channels.get(r.channelId)?.kind ?? 'demo'),
+          channelName: channels.get(r.channelId)?.name ?? r.channelId,
+          inbound: r.inbound,
+          outbound: r.outbound,
+          conversations: r.conversations,
+        }));
+        const daily = store.reports.dailyInbound(from, to);
         // First response: the first reply after the first customer message, per conversation started in the range.
-        const firstResponse = (
-          db
-            .prepare(
-              `SELECT (SELECT MIN(o.sent_at) FROM messages o WHERE o.conversation_id = f.cid AND o.direction = 'out' AND o.sent_at >= f.first) - f.first AS v
-               FROM (SELECT conversation_id AS cid, MIN(sent_at) AS first FROM messages WHERE direction = 'in' GROUP BY conversation_id) f
-               WHERE f.first BETWEEN ? AND ? AND v IS NOT NULL ORDER BY v`,
-            )
-            .all(from, to) as Array<{ v: number }>
-        ).map((r) => r.v);
+        const firstResponse = store.reports.firstResponseTimes(from, to);
         return {
           from,
           to,
@@ -399,28 +371,31 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       recordCredentialsSaved({ actor, channelId, fields }) {
         core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${channelId}`, details: { credentials: fields.join(',') } });
       },
-      device() {
-        const policy = core.identity.currentPolicy;
-        const verdict = core.gate.current();
-        return {
-          deviceId: core.identity.deviceIdentity.fingerprint,
-          enrolled: core.identity.deviceEnrolled(),
-          policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? 'valid' : 'missing', version: verdict?.policyVersion ?? null },
-          network: {
-            verdict: verdict?.state === 'office' ? 'office' : verdict?.state === 'off-network' ? 'off_network' : 'unknown',
-            checkedAt: verdict?.at ?? null,
-            detail: verdict?.reason ?? null,
-          },
-        };
-      },
+      device: () => deviceStatusOf(core),
     },
   };
 
   function conversationIdOf(ref: string): number | null {
     const slash = ref.indexOf('/');
     if (slash < 0) return /^\d+$/.test(ref) ? Number(ref) : null;
-    return (q.byPlatform.get(ref.slice(0, slash), ref.slice(slash + 1)) as number | undefined) ?? null;
+    return store.conversations.byPlatform(ref.slice(0, slash), ref.slice(slash + 1));
   }
+}
+
+/** This computer as the gate and IT's policy see it (enrolment, policy in force, office-network verdict). */
+export function deviceStatusOf(core: Core) {
+  const policy = core.identity.currentPolicy;
+  const verdict = core.gate.current();
+  return {
+    deviceId: core.identity.deviceIdentity.fingerprint,
+    enrolled: core.identity.deviceEnrolled(),
+    policy: { state: verdict?.policyVersion !== undefined || policy.enrolledDevices ? ('valid' as const) : ('missing' as const), version: verdict?.policyVersion ?? null },
+    network: {
+      verdict: verdict?.state === 'office' ? ('office' as const) : verdict?.state === 'off-network' ? ('off_network' as const) : ('unknown' as const),
+      checkedAt: verdict?.at ?? null,
+      detail: verdict?.reason ?? null,
+    },
+  };
 }
 
 /** Types that are ways to reach the customer: the panel lists them, still masked, as the customer gave them. */
@@ -443,20 +418,24 @@ export function contactDetails(maskedTexts: string[]): Array<{ label: string; ma
   return out.slice(0, 20);
 }
 
-/** Conversations that changed in a batch the channels ingested or a reply's outcome: the renderer refetches them. */
+/**
+ * Conversations that changed in a batch the channels ingested, a reply's outcome, or (team mode) the hub's stream:
+ * the renderer refetches them.
+ */
 export function watchInbox(core: Core, emit: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void): () => void {
-  const conversationOfOutbox = core.db.prepare('SELECT m.conversation_id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?').pluck();
   const offIngested = core.channels.runtime.on('ingested', (e) => {
     const ids = e.conversationIds.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
     if (ids.length) emit({ conversationIds: ids.slice(0, 500), assignedToMe: [] });
   });
   const offOutcome = core.channels.runtime.on('outcome', (e) => {
-    const id = conversationOfOutbox.get(Number(e.outboxId)) as number | undefined;
-    if (id !== undefined) emit({ conversationIds: [id], assignedToMe: [] });
+    const id = core.store.outbox.conversationOf(Number(e.outboxId));
+    if (id !== null) emit({ conversationIds: [id], assignedToMe: [] });
   });
+  const offTeam = watchTeam(core, emit);
   return () => {
     offIngested();
     offOutcome();
+    offTeam();
   };
 }
 

@@ -4,6 +4,7 @@ import { createConsoleServices } from './console-services';
 import type { NotifierPort } from './console-port';
 import { createHandlers } from './handlers';
 import type { IpcError } from './result';
+import { teamHandlers } from './team/handlers';
 
 /**
  * The dispatcher both transports use (Electron IPC and the loopback test bridge), so they behave the same.
@@ -17,11 +18,21 @@ export function createMainDispatch(
   /** Where the console's OS notifications go (the Electron shell's; none elsewhere). */
   notifier: NotifierPort = { notify: () => false },
 ): Dispatch<CallContext> {
-  return createDispatcher({
-    handlers: createHandlers(core, createConsoleServices(core, notifier)),
-    authorize: mainAuthorizer(core),
-    onInternalError: (channel, error) => log(`ipc ${channel}: internal error ${(error as Error)?.name ?? 'unknown'}`),
-  });
+  const onInternalError = (channel: string, error: unknown) => log(`ipc ${channel}: internal error ${(error as Error)?.name ?? 'unknown'}`);
+  const single = createDispatcher({ handlers: createHandlers(core, createConsoleServices(core, notifier)), authorize: mainAuthorizer(core), onInternalError });
+  // Team mode follows the signed policy: while it names a hub, every call goes to the hub's seat of its window.
+  const team = createDispatcher({ handlers: teamHandlers(core), authorize: teamAuthorizer(core), onInternalError });
+  return (channel, request, ctx) => (core.team() ? team(channel, request, ctx) : single(channel, request, ctx));
+}
+
+/** As `mainAuthorizer`, with the role the hub reported for the window's seat. */
+function teamAuthorizer(core: Core): Authorizer<CallContext> {
+  return (permission, _channel, ctx) => {
+    if (permission === 'public') return null;
+    if (core.lock.isLocked()) return lockedError(core.lock.reason());
+    const team = core.team();
+    return team ? team.check(ctx.session, permission) : { code: 'unauthenticated', message: 'Sign in to Diwan first.' };
+  };
 }
 
 /** Public channels always; everything else is denied while the core is locked, then checked against the session. */

@@ -33,6 +33,8 @@ export function createChannelRuntime(deps: {
   log: (line: string) => void;
   /** The relay the signed policy names, for channels set to go through it (`settings.via = "relay"`). */
   relayLink: () => RelayLink | null;
+  /** True in team mode: the hub runs the team's channels once, so this console runs none. */
+  teamMode: () => boolean;
 }): ChannelRuntime {
   const runtime = new ConnectorRuntime({
     sink: deps.sink,
@@ -57,6 +59,7 @@ export function createChannelRuntime(deps: {
     runtime,
     sink: deps.sink,
     start() {
+      if (deps.teamMode()) return;
       let channels = deps.store.channels.list().filter((c) => c.enabled);
       if (channels.length === 0) {
         deps.store.channels.create({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo' });

@@ -7,6 +7,7 @@ import { AuditTrail } from '../audit';
 import { Identity, loadOrCreateDeviceIdentity, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
 import { ReviewService, type TranscriptPort } from '../review';
 import { RelayLink } from '../connectors/relay-client';
+import { TeamConsole, type StreamEvent, type TeamSeat } from '../team';
 import type { MaskingHints } from '../masking';
 import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
@@ -79,6 +80,15 @@ export interface Core {
   /** Phishing drills on the demo channel (records in `guards.drills`). */
   readonly drills: DrillRunner;
   /**
+   * Team mode: set while the signed IT policy names a hub. Sign-in, the inbox and replies then go to the hub, and
+   * this console's own channels do not run (the hub runs each channel once for the team).
+   */
+  team(): TeamConsole | null;
+  /** Text as it would be stored: every sensitive value a masked token (the policy's hints apply). */
+  maskText(text: string): string;
+  /** What the hub pushed to a signed-in team seat (the shell turns it into `inboxChanged`). */
+  onTeamEvents(listener: (seat: TeamSeat, events: StreamEvent[]) => void): () => void;
+  /**
    * Loads the device key and the audit key from the keychain (creating them on first start) and checks the audit
    * trail's head. Everything that signs in, signs or verifies awaits it; it retries after a failure.
    */
@@ -129,13 +139,14 @@ async function assemble(
   const usernameOf = (id: string) => identity.users.byId(id)?.username ?? 'unknown';
 
   let maskingHints: MaskingHints | undefined;
+  const masker = opts.masker ?? detectorMasker(() => maskingHints);
   // With the real detectors, ingest batches are masked and encrypted on a worker thread (a custom masker stays inline).
   const preparer = opts.masker ? undefined : new ParallelPreparer(() => maskingHints, log);
   const store = await openStore({
     db,
     vault,
     clock,
-    masker: opts.masker ?? detectorMasker(() => maskingHints),
+    masker,
     preparer,
     audit,
     appVersion: APP_VERSION,
@@ -155,7 +166,21 @@ async function assemble(
     if (relay && !relay.link) relay.link = new RelayLink({ url: relay.url, pin: relay.pin, device: identity.deviceIdentity, clock });
     return relay?.link ?? null;
   };
-  const channels = createChannelRuntime({ store, sink: guardedSink(guards, store.sink), vault, clock, audit, lock, log, relayLink });
+  const channels = createChannelRuntime({ store, sink: guardedSink(guards, store.sink), vault, clock, audit, lock, log, relayLink, teamMode: () => team !== null });
+
+  let team: TeamConsole | null = null;
+  const newTeam = (hub: { url: string; pin: string }) =>
+    new TeamConsole({
+      url: hub.url,
+      pin: hub.pin,
+      // The device key the core loaded at start (sign-in awaits `ready()`): the one IT enrolled at the hub.
+      device: async () => identity.deviceIdentity,
+      vault,
+      dataDir: opts.dataDir,
+      clock,
+      onEvents: (seat, events) => teamListeners.forEach((l) => l(seat, events)),
+    });
+  const teamListeners = new Set<(seat: TeamSeat, events: StreamEvent[]) => void>();
 
   const drills = createDrillRunner({ db, store, drills: guards.drills, sink: channels.sink, clock });
 
@@ -166,6 +191,14 @@ async function assemble(
       maskingHints = maskingHintsFrom(policy);
       guards.setPolicy(guardPolicyFrom(policy));
       if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) relay = policy.relay ? { ...policy.relay, link: null } : null;
+      if (policy.hub?.url !== team?.url || policy.hub?.pin !== team?.o.pin) {
+        void team?.close();
+        team = policy.hub ? newTeam(policy.hub) : null;
+        if (team) {
+          void channels.stop();
+          log(`team mode: this console signs in at the hub ${new URL(policy.hub!.url).host}`);
+        }
+      }
     },
   });
   bindLockToGate(gate, lock);
@@ -192,7 +225,10 @@ async function assemble(
     : () => {};
   // Leaving the office network ends every session: coming back means signing in again.
   lock.onChange(({ locked, reason }) => {
-    if (locked) identity.sessions.lockAll(reason ?? 'locked');
+    if (locked) {
+      identity.sessions.lockAll(reason ?? 'locked');
+      team?.endAll();
+    }
   });
 
   let starting: Promise<void> | null = null;
@@ -213,6 +249,12 @@ async function assemble(
     guards,
     channels,
     drills,
+    team: () => team,
+    maskText: (text) => masker(text).masked,
+    onTeamEvents(listener) {
+      teamListeners.add(listener);
+      return () => teamListeners.delete(listener);
+    },
     ready() {
       starting ??= (async () => {
         const device = await loadOrCreateDeviceIdentity(vault);
@@ -237,6 +279,7 @@ async function assemble(
     close() {
       gate.stop();
       stopIntegrity();
+      void team?.close();
       void channels.stop();
       stopRetention();
       preparer?.close();

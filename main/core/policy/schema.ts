@@ -123,6 +123,13 @@ export const PolicySchema = z.strictObject({
     .default([]),
   /** The company's own domains: links to them are not flagged by the guards. */
   allowedLinkDomains: z.array(DnsName).max(256).default([]),
+  /**
+   * The team's hub: consoles sign in there and follow its event stream instead of keeping their own inbox. Its
+   * address (or its load balancer's) and the pin of its certificate, as `diwan hub tls` prints it.
+   */
+  hub: z
+    .strictObject({ url: HttpsUrl, pin: z.string().regex(SPKI_PIN, 'must be a base64 SHA-256 pin as `diwan hub tls` prints it') })
+    .optional(),
   /** The on-premises relay for webhook channels and shared bots: its office address and the pin of its certificate. */
   relay: z
     .strictObject({ url: HttpsUrl, pin: z.string().regex(SPKI_PIN, 'must be a base64 SHA-256 pin as `diwan relay tls` prints it') })

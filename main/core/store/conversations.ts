@@ -265,6 +265,30 @@ export class ConversationRepository {
     return (this.s.labelledUpTo.get(labelId, FEW_LABELLED) as number) < FEW_LABELLED;
   }
 
+  /** When the customer last wrote in a conversation (walks its messages newest first to the first inbound one). */
+  lastInboundAt(conversationId: number): number | null {
+    return (cachedStatement(this.ctx.db, "SELECT sent_at FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY sent_at DESC LIMIT 1", 'pluck').get(conversationId) as number | undefined) ?? null;
+  }
+
+  /** The newest customer message's id (replies are checked against the one their author saw). */
+  latestInboundId(conversationId: number): number | null {
+    return (cachedStatement(this.ctx.db, "SELECT max(id) FROM messages WHERE conversation_id = ? AND direction = 'in'", 'pluck').get(conversationId) as number | null) ?? null;
+  }
+
+  /** The contact's other conversations, most recent first. */
+  earlier(contactId: number, exceptId: number, limit = 10): number[] {
+    return cachedStatement(this.ctx.db, 'SELECT id FROM conversations WHERE contact_id = ? AND id != ? ORDER BY last_activity_at DESC LIMIT ?', 'pluck').all(contactId, exceptId, limit) as number[];
+  }
+
+  conversationOfMessage(messageId: number): number | null {
+    return (cachedStatement(this.ctx.db, 'SELECT conversation_id FROM messages WHERE id = ?', 'pluck').get(messageId) as number | undefined) ?? null;
+  }
+
+  /** The conversation a platform knows as `platformConversationId` on a channel. */
+  byPlatform(channelId: string, platformConversationId: string): number | null {
+    return (cachedStatement(this.ctx.db, 'SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?', 'pluck').get(channelId, platformConversationId) as number | undefined) ?? null;
+  }
+
   assign(conversationId: number, assigneeId: string | null): void {
     if (!this.s.assign.run(assigneeId, conversationId).changes) throw unknownConversation(conversationId);
   }

@@ -1,3 +1,4 @@
+import { cachedStatement } from './statement-cache';
 import { DiwanError } from '../shared/errors';
 import type { DeliveryState, OutboundItem, OutboxPort } from '../shared/messages';
 import { replyProblem } from '../shared/reply-limits';
@@ -25,6 +26,15 @@ export class Outbox implements OutboxPort {
 
   constructor(private readonly ctx: StoreContext) {
     this.s = statements(ctx.db);
+  }
+
+  /** The outbox entry of a reply message, if it has one. */
+  ofMessage(messageId: number): { id: number; state: string } | null {
+    return (cachedStatement(this.ctx.db, 'SELECT id, state FROM outbox WHERE message_id = ?').get(messageId) as { id: number; state: string } | undefined) ?? null;
+  }
+
+  conversationOf(outboxId: number): number | null {
+    return (cachedStatement(this.ctx.db, 'SELECT m.conversation_id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?', 'pluck').get(outboxId) as number | undefined) ?? null;
   }
 
   enqueue(reply: EnqueueReply): { messageId: number; outboxId: number } {

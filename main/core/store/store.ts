@@ -1,3 +1,4 @@
+import { ReportRepository } from './reports';
 import { DiwanError } from '../shared/errors';
 import { noAudit, systemClock, type AuditPort, type Clock } from '../shared/ports';
 import type { Vault } from '../vault';
@@ -47,6 +48,7 @@ export interface Store {
   readonly canned: CannedReplyRepository;
   readonly subjects: SubjectRequests;
   readonly inboundChecks: InboundCheckRepository;
+  readonly reports: ReportRepository;
   runRetention(now?: number): RetentionOutcome[];
   rotateKey(opts?: { batchSize?: number; onProgress?: (p: RotationProgress) => void }): Promise<{ version: number; resumed: boolean; reencrypted: number }>;
   backup(out: string, secret?: { passphrase: string }): Promise<{ file: string; bytes: number }>;
@@ -75,6 +77,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     canned: new CannedReplyRepository(ctx),
     subjects: new SubjectRequests(ctx),
     inboundChecks: new InboundCheckRepository(ctx),
+    reports: new ReportRepository(ctx),
     runRetention: (now) => runRetention(ctx, now),
     sealer: (purpose) => ({ seal: (plain) => cipher.encrypt(purpose, plain), open: (sealed) => cipher.decrypt(purpose, sealed) }),
     rotateKey: (o) => rotateDataKey(ctx, opts.vault, dbId, o),

@@ -11,6 +11,21 @@ import type { CannedReplyView, ConversationView, LabelView, MessageView, TeamMem
 export type CachedConversation = ConversationView;
 export type CachedMessage = Omit<MessageView, 'attachments'> & { attachments?: unknown[] };
 
+export interface CachedNote {
+  id: number;
+  conversationId: number;
+  authorId: number | null;
+  maskedText: string;
+  at: number;
+}
+
+export interface CachedChannel {
+  id: string;
+  kind: string;
+  name: string;
+  enabled: boolean;
+}
+
 export interface QueuedReply {
   clientId: string;
   conversationId: number;
@@ -36,11 +51,18 @@ export class TeamCache {
       CREATE TABLE IF NOT EXISTS labels (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS conversation_labels (conversation_id INTEGER PRIMARY KEY, label_ids TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS canned_replies (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS notes_conversation ON notes(conversation_id, id);
+      CREATE TABLE IF NOT EXISTS channels (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS read_marks (conversation_id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS outbox (
         n INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT NOT NULL UNIQUE, conversation_id INTEGER NOT NULL,
         sealed BLOB NOT NULL, seen_seq INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
         reason TEXT, created_at INTEGER NOT NULL);
     `);
+    // Added after the first team release: which hub message a reply became (absent in older cache files).
+    const cols = this.db.prepare("SELECT name FROM pragma_table_info('outbox')").pluck().all() as string[];
+    if (!cols.includes('message_id')) this.db.exec('ALTER TABLE outbox ADD COLUMN message_id INTEGER');
     this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, outboxKey]]) });
   }
 
@@ -54,6 +76,8 @@ export class TeamCache {
     const putMessage = this.db.prepare('INSERT INTO messages (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const putMember = this.db.prepare('INSERT INTO team (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const getMessage = this.db.prepare('SELECT body FROM messages WHERE id = ?').pluck();
+    const putNote = this.db.prepare('INSERT INTO notes (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
+    const putChannel = this.db.prepare('INSERT INTO channels (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     this.db.transaction(() => {
       for (const e of events) {
         const p = e.payload as Record<string, unknown>;
@@ -63,12 +87,16 @@ export class TeamCache {
         } else if (e.kind === 'message.added') {
           const m = p as unknown as CachedMessage & { clientId?: string };
           putMessage.run(m.id, m.conversationId, JSON.stringify(m));
-          if (m.clientId) this.markAccepted(m.clientId);
+          if (m.clientId) this.markAccepted(m.clientId, m.id);
         } else if (e.kind === 'message.delivery') {
           const raw = getMessage.get(p.messageId as number) as string | undefined;
           if (raw) putMessage.run(p.messageId, p.conversationId, JSON.stringify({ ...(JSON.parse(raw) as CachedMessage), delivery: p.delivery }));
         } else if (e.kind === 'user.updated') {
           putMember.run(p.id, JSON.stringify(p));
+        } else if (e.kind === 'note.added') {
+          putNote.run(p.id, p.conversationId, JSON.stringify(p));
+        } else if (e.kind === 'channel.updated') {
+          putChannel.run(p.id, JSON.stringify(p));
         } else {
           this.applyTeamData(e.kind, p);
         }
@@ -114,6 +142,64 @@ export class TeamCache {
     return (this.db.prepare('SELECT body FROM canned_replies').pluck().all() as string[]).map((b) => JSON.parse(b) as CannedReplyView).sort((a, b) => a.shortcut.localeCompare(b.shortcut));
   }
 
+  /**
+   * One page of the inbox, newest activity first, after the position `after` (the last row of the previous page).
+   * `assigneeId` null means unassigned; undefined means anyone.
+   */
+  page(f: { assigneeId?: number | null; status?: string; channelId?: string; after?: { at: number; id: number }; limit: number }): { items: CachedConversation[]; total: number } {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const when = (sql: string, ...values: unknown[]) => {
+      where.push(sql);
+      args.push(...values);
+    };
+    if (f.assigneeId === null) when("json_extract(body, '$.assigneeId') IS NULL");
+    else if (f.assigneeId !== undefined) when("json_extract(body, '$.assigneeId') = ?", f.assigneeId);
+    if (f.status) when("json_extract(body, '$.status') = ?", f.status);
+    if (f.channelId) when("json_extract(body, '$.channelId') = ?", f.channelId);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = this.db.prepare(`SELECT COUNT(*) FROM conversations ${filter}`).pluck().get(...args) as number;
+    const after = f.after ? `${where.length ? 'AND' : 'WHERE'} (last_message_at < ? OR (last_message_at = ? AND id < ?))` : '';
+    const rows = this.db
+      .prepare(`SELECT body FROM conversations ${filter} ${after} ORDER BY last_message_at DESC, id DESC LIMIT ?`)
+      .pluck()
+      .all(...args, ...(f.after ? [f.after.at, f.after.at, f.after.id] : []), f.limit) as string[];
+    return { items: rows.map((b) => JSON.parse(b) as CachedConversation), total };
+  }
+
+  /** The newest message of a conversation (the inbox preview). */
+  lastMessage(conversationId: number): CachedMessage | null {
+    const b = this.db.prepare('SELECT body FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT 1').pluck().get(conversationId) as string | undefined;
+    return b ? (JSON.parse(b) as CachedMessage) : null;
+  }
+
+  /** Customer messages this person has not opened yet (kept on this computer: reading is per person). */
+  unread(conversationId: number): number {
+    const mark = (this.db.prepare('SELECT message_id FROM read_marks WHERE conversation_id = ?').pluck().get(conversationId) as number | undefined) ?? 0;
+    return this.db
+      .prepare("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND id > ? AND json_extract(body, '$.direction') = 'in'")
+      .pluck()
+      .get(conversationId, mark) as number;
+  }
+
+  markRead(conversationId: number): void {
+    this.db
+      .prepare('INSERT INTO read_marks (conversation_id, message_id) SELECT ?, coalesce(MAX(id), 0) FROM messages WHERE conversation_id = ? ON CONFLICT (conversation_id) DO UPDATE SET message_id = excluded.message_id')
+      .run(conversationId, conversationId);
+  }
+
+  /** Messages whose masked text holds every folded term, newest first (`fold` is the console's search folding). */
+  search(terms: string[], fold: (s: string) => string, limit: number): CachedMessage[] {
+    const out: CachedMessage[] = [];
+    for (const b of this.db.prepare('SELECT body FROM messages ORDER BY id DESC').pluck().iterate() as IterableIterator<string>) {
+      const m = JSON.parse(b) as CachedMessage;
+      const text = fold(m.maskedText);
+      if (terms.every((t) => text.includes(t))) out.push(m);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   conversations(limit = 200): CachedConversation[] {
     return (this.db.prepare('SELECT body FROM conversations ORDER BY last_message_at DESC, id DESC LIMIT ?').pluck().all(limit) as string[]).map((b) => JSON.parse(b) as CachedConversation);
   }
@@ -125,6 +211,29 @@ export class TeamCache {
 
   messages(conversationId: number): CachedMessage[] {
     return (this.db.prepare('SELECT body FROM messages WHERE conversation_id = ? ORDER BY id').pluck().all(conversationId) as string[]).map((b) => JSON.parse(b) as CachedMessage);
+  }
+
+  notes(conversationId: number): CachedNote[] {
+    return (this.db.prepare('SELECT body FROM notes WHERE conversation_id = ? ORDER BY id').pluck().all(conversationId) as string[]).map((b) => JSON.parse(b) as CachedNote);
+  }
+
+  channels(): CachedChannel[] {
+    return (this.db.prepare('SELECT body FROM channels ORDER BY id').pluck().all() as string[]).map((b) => JSON.parse(b) as CachedChannel);
+  }
+
+  /** The hub's list of colleagues at sign-in (later changes arrive as `user.updated` events). */
+  putTeam(members: TeamMember[]): void {
+    const put = this.db.prepare('INSERT INTO team (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
+    this.db.transaction(() => {
+      for (const m of members) put.run(m.id, JSON.stringify(m));
+    })();
+  }
+
+  putChannels(channels: CachedChannel[]): void {
+    const put = this.db.prepare('INSERT INTO channels (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
+    this.db.transaction(() => {
+      for (const c of channels) put.run(c.id, JSON.stringify(c));
+    })();
   }
 
   team(): TeamMember[] {
@@ -156,8 +265,28 @@ export class TeamCache {
   }
 
   /** The hub took the reply: its text leaves this machine's disk (the hub keeps it sealed). */
-  markAccepted(clientId: string): void {
-    this.db.prepare("UPDATE outbox SET state = 'accepted', sealed = X'' WHERE client_id = ? AND state <> 'accepted'").run(clientId);
+  markAccepted(clientId: string, messageId?: number): void {
+    this.db.prepare("UPDATE outbox SET state = 'accepted', sealed = X'', message_id = coalesce(?, message_id) WHERE client_id = ?").run(messageId ?? null, clientId);
+  }
+
+  /** A reply refused at once while its author waited: it is not kept (the draft stays in the composer). */
+  dropQueued(clientId: string): void {
+    this.db.prepare("DELETE FROM outbox WHERE client_id = ? AND state <> 'accepted'").run(clientId);
+  }
+
+  /** Replies of one conversation that the hub has not taken yet (queued offline, or held with the hub's reason). */
+  waiting(conversationId: number): Array<{ n: number; clientId: string; text: string; state: 'queued' | 'held'; reason: string | null; createdAt: number }> {
+    const rows = this.db
+      .prepare("SELECT n, client_id, sealed, state, reason, created_at FROM outbox WHERE conversation_id = ? AND state IN ('queued', 'held') ORDER BY n")
+      .all(conversationId) as Array<{ n: number; client_id: string; sealed: Buffer; state: 'queued' | 'held'; reason: string | null; created_at: number }>;
+    return rows.map((r) => ({ n: r.n, clientId: r.client_id, text: this.cipher.decrypt(`team-outbox:${r.client_id}`, r.sealed), state: r.state, reason: r.reason, createdAt: r.created_at }));
+  }
+
+  outboxEntry(clientId: string): { n: number; state: string; reason: string | null; messageId: number | null } | null {
+    const r = this.db.prepare('SELECT n, state, reason, message_id FROM outbox WHERE client_id = ?').get(clientId) as
+      | { n: number; state: string; reason: string | null; message_id: number | null }
+      | undefined;
+    return r ? { n: r.n, state: r.state, reason: r.reason, messageId: r.message_id } : null;
   }
 
   /** The hub refused it for good (a guard, a newer message): it waits for the agent, with the hub's sentence. */

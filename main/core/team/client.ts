@@ -12,11 +12,19 @@ export interface HubClientOptions {
   /** Base64 SHA-256 of the hub certificate's public key. */
   pin: string;
   device: DeviceSigner;
-  cache: TeamCache;
+  /** The signed-in user's cache; a console that signs in first and learns who it is later attaches it then. */
+  cache?: TeamCache;
   clock?: Clock;
   timeoutMs?: number;
   /** Reconnect back-off after a dropped stream (default 250 ms doubling to 5 s). */
   reconnect?: { baseMs: number; capMs: number };
+}
+
+/** One event of the hub's stream as a console receives it (masked payloads only). */
+export interface StreamEvent {
+  seq: number;
+  kind: string;
+  payload: unknown;
 }
 
 export interface HubReply {
@@ -51,14 +59,29 @@ export class HubClient {
   private retry = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
-  private readonly listeners = new Set<(kinds: string[]) => void>();
+  /** The hub's last refusal of each reply this process sent, for the author waiting on it. */
+  private readonly refusals = new Map<string, HubRefusal>();
+  private readonly listeners = new Set<(kinds: string[], events: StreamEvent[]) => void>();
   /** Why the stream is down, in words (null while connected). */
   streamProblem: string | null = 'not connected yet';
 
+  private cacheOf: TeamCache | null;
+
   constructor(private readonly o: HubClientOptions) {
+    this.cacheOf = o.cache ?? null;
     this.clock = o.clock ?? systemClock;
     this.base = o.url.replace(/\/+$/, '');
     this.agent = pinnedAgent({ pin: o.pin, timeoutMs: o.timeoutMs ?? 10_000, pinError: 'HUB_PIN_MISMATCH' });
+  }
+
+  /** Uses `cache` for the stream's cursor and the outbox from now on. */
+  attach(cache: TeamCache): void {
+    this.cacheOf = cache;
+  }
+
+  private get cache(): TeamCache {
+    if (!this.cacheOf) throw new DiwanError('team_not_ready', 'This console has not finished signing in to the hub yet.');
+    return this.cacheOf;
   }
 
   get signedIn(): boolean {
@@ -69,7 +92,7 @@ export class HubClient {
     return this.ws?.readyState === WebSocket.OPEN;
   }
 
-  onChange(listener: (kinds: string[]) => void): () => void {
+  onChange(listener: (kinds: string[], events: StreamEvent[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -141,7 +164,7 @@ export class HubClient {
 
   private connect(): void {
     if (!this.following || !this.token || this.ws) return;
-    const wsUrl = `${this.base.replace(/^http/, 'ws')}/v1/stream?after=${this.o.cache.cursor()}`;
+    const wsUrl = `${this.base.replace(/^http/, 'ws')}/v1/stream?after=${this.cache.cursor()}`;
     const ws = new WebSocket(wsUrl, { dispatcher: this.agent, headers: { authorization: `Bearer ${this.token}` } });
     this.ws = ws;
     ws.addEventListener('open', () => {
@@ -173,23 +196,23 @@ export class HubClient {
   }
 
   private onFrame(data: unknown): void {
-    let frame: { type?: string; upTo?: number; events?: Array<{ seq: number; kind: string; payload: unknown }> };
+    let frame: { type?: string; upTo?: number; events?: StreamEvent[] };
     try {
       frame = JSON.parse(String(data));
     } catch {
       return;
     }
     if (frame.type !== 'events' || typeof frame.upTo !== 'number' || !Array.isArray(frame.events)) return;
-    this.o.cache.applyFrame(frame.upTo, frame.events);
+    this.cache.applyFrame(frame.upTo, frame.events);
     this.ws?.send(JSON.stringify({ type: 'ack', seq: frame.upTo }));
     const kinds = frame.events.map((e) => e.kind);
-    for (const l of this.listeners) l(kinds);
+    for (const l of this.listeners) l(kinds, frame.events);
   }
 
   /** Queues a reply locally (it survives a restart) and sends the queue if the hub is reachable. */
   async reply(conversationId: number, text: string): Promise<string> {
     const clientId = crypto.randomBytes(12).toString('base64url');
-    this.o.cache.queueReply({ clientId, conversationId, text, seenSeq: this.o.cache.cursor(), now: this.clock.now() });
+    this.cache.queueReply({ clientId, conversationId, text, seenSeq: this.cache.cursor(), now: this.clock.now() });
     await this.flush().catch(() => {});
     return clientId;
   }
@@ -200,13 +223,14 @@ export class HubClient {
    */
   flush(): Promise<void> {
     this.flushing ??= (async () => {
-      for (const q of this.o.cache.queued()) {
+      for (const q of this.cache.queued()) {
         try {
-          await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, { clientId: q.clientId, text: q.text, seenSeq: q.seenSeq });
-          this.o.cache.markAccepted(q.clientId);
+          const r = await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, { clientId: q.clientId, text: q.text, seenSeq: q.seenSeq });
+          this.cache.markAccepted(q.clientId, typeof r.messageId === 'number' ? r.messageId : undefined);
         } catch (e) {
           if (e instanceof HubRefusal && e.status !== 401 && e.status < 500) {
-            this.o.cache.markHeld(q.clientId, e.message);
+            this.cache.markHeld(q.clientId, e.message);
+            this.refusals.set(q.clientId, e);
             continue;
           }
           return; // out of reach or signed out: keep the order, try again later
@@ -216,6 +240,11 @@ export class HubClient {
       this.flushing = null;
     });
     return this.flushing;
+  }
+
+  /** Why the hub refused this reply, if it did while this process ran. */
+  refusalOf(clientId: string): HubRefusal | null {
+    return this.refusals.get(clientId) ?? null;
   }
 
   async stop(): Promise<void> {

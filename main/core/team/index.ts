@@ -1,3 +1,4 @@
-export { HubClient, HubRefusal, type HubClientOptions } from './client';
-export { TeamCache, type CachedConversation, type CachedMessage, type QueuedReply } from './cache';
+export { HubClient, HubRefusal, type HubClientOptions, type StreamEvent } from './client';
+export { TeamConsole, type TeamConsoleOptions, type TeamSeat } from './seats';
+export { TeamCache, type CachedChannel, type CachedConversation, type CachedMessage, type CachedNote, type QueuedReply } from './cache';
 export type { ConversationView, FieldView, MessageView, TeamMember } from './wire';

@@ -231,7 +231,7 @@ export class HubStore {
   async updateUser(
     id: number,
     patch: { disabled?: boolean; role?: Role; totpSecret?: string | null; passwordHash?: string; channels?: string[] },
-    actor: Actor & { action: string; details?: Record<string, unknown> },
+    actor: Actor & { action: string; details?: Record<string, unknown>; keepSession?: string },
   ): Promise<HubUser> {
     return this.q.tx((t) => this.updateUserIn(t, id, patch, actor));
   }
@@ -241,7 +241,7 @@ export class HubStore {
     t: SqlExecutor,
     id: number,
     patch: { disabled?: boolean; role?: Role; totpSecret?: string | null; passwordHash?: string; channels?: string[] },
-    actor: Actor & { action: string; details?: Record<string, unknown> },
+    actor: Actor & { action: string; details?: Record<string, unknown>; keepSession?: string },
   ): Promise<HubUser> {
     const before = await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
     if (!before) throw new DiwanError('user_unknown', `There is no user with id ${id}.`);
@@ -255,7 +255,8 @@ export class HubStore {
     }
     // Disabling, a role change or a second-factor reset ends the user's sessions on every node.
     if (patch.disabled || patch.role !== undefined || patch.totpSecret !== undefined || patch.passwordHash !== undefined) {
-      await t.run('DELETE FROM sessions WHERE user_id = ?', [id]);
+      // A person changing their own password stays signed in on the desk where they did it, and nowhere else.
+      await t.run('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?', [id, actor.keepSession ?? '']);
     }
     const after = toUser((await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]))!, await this.channelsOf(t, id));
     await this.emit(t, 'user.updated', 'team', toMember(after));
@@ -263,7 +264,8 @@ export class HubStore {
     if (patch.disabled !== undefined) details.disabled = patch.disabled;
     if (patch.role !== undefined) details.role = patch.role;
     if (patch.channels) details.channels = after.channels;
-    await this.appendAudit(t, { ...actor, target: `user:${id}`, details: { ...actor.details, ...details } });
+    const { keepSession: _kept, ...by } = actor;
+    await this.appendAudit(t, { ...by, target: `user:${id}`, details: { ...actor.details, ...details } });
     return after;
   }
 

@@ -7,7 +7,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from './segments';
 
 type ConsoleHandlers = Pick<Handlers<CallContext>, ConsoleChannelName>;
 
-const CHANNEL_LABEL: Record<string, string> = {
+export const CHANNEL_LABEL: Record<string, string> = {
   telegram: 'Telegram',
   x: 'X',
   messenger: 'Messenger',
@@ -78,30 +78,17 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       return fillTemplate(t.body, t.variables);
     },
     checkReply: (r, ctx) => s.composer.check({ actor: actorOf(ctx), conversationId: r.conversationId, text: r.text }),
-    sendReply: (r, ctx) => {
-      const me = actorOf(ctx);
-      const detail = conversationOrFail(r.conversationId, null);
-      const latest = latestInboundId(detail);
-      if (latest !== null && (r.seenInboundId === null || latest > r.seenInboundId)) {
-        throw new DiwanError(
-          'newer_message',
-          'The customer wrote again while you were typing. Read the new message, then send your reply if it still fits.',
-          { latestInboundId: latest },
-        );
-      }
-      if (detail.replyWindow.kind === 'closed') {
-        throw new DiwanError('reply_window_closed', 'The platform no longer accepts a reply in this conversation: its reply window has closed.');
-      }
-      if (detail.replyWindow.kind === 'human_agent' && !r.humanAgentTag) {
-        throw new DiwanError('human_agent_tag_needed', 'Past 24 hours this platform accepts replies only with the human-agent tag. Tick it to send.');
-      }
-      // A reply to a phishing drill's message is judged (and recorded) whether or not the guard lets it out.
-      for (const drillMessage of core.drills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, me.username, r.text);
-      // The outbound guard decides inside queueReply: a block goes out only with a lead's approval of this exact text.
-      return messageDto(
-        s.composer.queueReply({ actor: me, conversationId: r.conversationId, text: r.text, humanAgentTag: r.humanAgentTag, ...(r.approvalToken ? { approvalToken: r.approvalToken } : {}) }),
-      );
-    },
+    sendReply: (r, ctx) =>
+      messageDto(
+        s.composer.queueReply({
+          actor: actorOf(ctx),
+          conversationId: r.conversationId,
+          text: r.text,
+          humanAgentTag: r.humanAgentTag,
+          seenInboundId: r.seenInboundId,
+          ...(r.approvalToken ? { approvalToken: r.approvalToken } : {}),
+        }),
+      ),
 
     requestReplyApproval: (r, ctx) => {
       const me = actorOf(ctx);
@@ -190,7 +177,7 @@ function latestInboundId(d: ConversationDetailRow): number | null {
   return latest;
 }
 
-function summaryDto(c: ConversationRow) {
+export function summaryDto(c: ConversationRow) {
   return {
     ...c,
     contactName: toSegments(c.contactName),
@@ -199,7 +186,7 @@ function summaryDto(c: ConversationRow) {
   };
 }
 
-function messageDto(m: MessageRow) {
+export function messageDto(m: MessageRow) {
   return { ...m, segments: toSegments(m.maskedText), textDirection: textDirection(m.maskedText) };
 }
 
@@ -216,11 +203,11 @@ function approvalDto(a: ApprovalRequest, user: (username: string) => { id: strin
   };
 }
 
-function noteDto(n: NoteRow) {
+export function noteDto(n: NoteRow) {
   return { ...n, segments: toSegments(n.maskedText), textDirection: textDirection(n.maskedText) };
 }
 
-function detailDto(d: ConversationDetailRow) {
+export function detailDto(d: ConversationDetailRow) {
   return {
     summary: summaryDto(d.summary),
     messages: d.messages.map(messageDto),

@@ -1,0 +1,64 @@
+import { AUDIT_ACTIONS } from '../audit';
+import { replyWindow, type ChannelKind } from '../connectors';
+import { detectLang } from '../guard';
+import { DiwanError } from '../shared/errors';
+import type { Core } from './core';
+
+/** The platform's reply window in the console's terms: no window, open, human-agent tag only, or closed. */
+export interface ReplyWindowView {
+  kind: 'none' | 'open' | 'human_agent' | 'closed';
+  closesAt: number | null;
+  rule: 'none' | '24h' | '7d-human-agent';
+}
+
+export function replyWindowView(kind: string, lastInboundAt: number | null, now: number): ReplyWindowView {
+  const rule = kind === 'messenger' || kind === 'instagram' ? '7d-human-agent' : kind === 'whatsapp' ? '24h' : 'none';
+  if (rule === 'none') return { kind: 'none', closesAt: null, rule };
+  const w = replyWindow(kind as ChannelKind, lastInboundAt, now);
+  return { kind: w.state === 'open' ? 'open' : w.state === 'human-agent' ? 'human_agent' : 'closed', closesAt: w.closesAt, rule };
+}
+
+/**
+ * The rules every reply meets before it is queued, in single-seat and team mode alike: the author has seen the
+ * customer's newest message, and the platform's window still takes a reply (with the human-agent tag past 24 hours).
+ */
+export function checkReplyAllowed(r: { latestInboundId: number | null; seenInboundId: number | null; window: ReplyWindowView; humanAgentTag: boolean }): void {
+  if (r.latestInboundId !== null && (r.seenInboundId === null || r.latestInboundId > r.seenInboundId)) {
+    throw new DiwanError(
+      'newer_message',
+      'The customer wrote again while you were typing. Read the new message, then send your reply if it still fits.',
+      { latestInboundId: r.latestInboundId },
+    );
+  }
+  if (r.window.kind === 'closed') {
+    throw new DiwanError('reply_window_closed', 'The platform no longer accepts a reply in this conversation: its reply window has closed.');
+  }
+  if (r.window.kind === 'human_agent' && !r.humanAgentTag) {
+    throw new DiwanError('human_agent_tag_needed', 'Past 24 hours this platform accepts replies only with the human-agent tag. Tick it to send.');
+  }
+}
+
+/**
+ * Sending a reply on this console's own store: the checks above, a phishing drill's reply judged (whether or not
+ * the guard lets it out), the outbound guard (a block goes only with a lead's one-time approval of this exact
+ * text), then the outbox and the audit trail. Returns the stored message's id.
+ */
+export function sendReply(
+  core: Core,
+  r: { actor: { id: string; username: string }; conversationId: number; text: string; humanAgentTag: boolean; seenInboundId: number | null; approvalToken?: string },
+): number {
+  const { store } = core;
+  const c = store.conversations.get(r.conversationId);
+  const kind = store.channels.list().find((ch) => ch.id === c.channelId)?.kind ?? 'demo';
+  checkReplyAllowed({
+    latestInboundId: store.conversations.latestInboundId(r.conversationId),
+    seenInboundId: r.seenInboundId,
+    window: replyWindowView(kind, store.conversations.lastInboundAt(r.conversationId), core.clock.now()),
+    humanAgentTag: r.humanAgentTag,
+  });
+  for (const drillMessage of core.drills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, r.actor.username, r.text);
+  core.guards.outbound.authorizeSend(r.text, { agentId: r.actor.username, conversationId: String(r.conversationId), lang: detectLang(r.text) }, r.approvalToken);
+  const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(r.humanAgentTag ? { options: { tag: 'HUMAN_AGENT' } } : {}) });
+  core.audit({ action: AUDIT_ACTIONS.messageSent, actor: r.actor.username, target: `conversation:${r.conversationId}`, details: { message: messageId, humanAgentTag: r.humanAgentTag } });
+  return messageId;
+}

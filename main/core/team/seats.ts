@@ -1,0 +1,183 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROLE_PERMISSIONS, roleHas, type Permission, type Role, type SessionSlot } from '../auth';
+import type { DeviceSigner } from '../connectors/relay-client/link';
+import { DiwanError } from '../shared/errors';
+import { systemClock, type Clock } from '../shared/ports';
+import type { Vault } from '../vault';
+import { TeamCache } from './cache';
+import { HubClient, type StreamEvent } from './client';
+
+/** The person signed in at the hub from one console window, with their own masked cache and outbox. */
+export interface TeamSeat {
+  readonly client: HubClient;
+  readonly cache: TeamCache;
+  readonly user: { id: number; username: string; displayName: string; role: Role; channels: string[] };
+  /** Whether this sign-in passed a second factor. */
+  readonly secondFactor: boolean;
+}
+
+export interface TeamConsoleOptions {
+  /** The hub as the signed IT policy names it. */
+  url: string;
+  pin: string;
+  device: () => Promise<DeviceSigner>;
+  vault: Vault;
+  /** Where this console keeps its per-person caches. */
+  dataDir: string;
+  clock?: Clock;
+  /** Frames the hub pushed to a seat (after the cache applied them): the shell tells the renderer what changed. */
+  onEvents?: (seat: TeamSeat, events: StreamEvent[]) => void;
+  reconnect?: { baseMs: number; capMs: number };
+}
+
+const OUTBOX_KEY = 'team:outbox-key';
+
+/**
+ * A console in team mode: sign-in happens at the hub, and each signed-in window (a session slot) gets a seat — a
+ * hub client following the event stream into that person's own cache file. Permissions are the core's role table
+ * applied to the role the hub reports; the hub checks every call again.
+ */
+export class TeamConsole {
+  private readonly seats = new Map<string, TeamSeat>();
+  private readonly pending = new Map<string, HubClient>();
+  private readonly clock: Clock;
+
+  constructor(readonly o: TeamConsoleOptions) {
+    this.clock = o.clock ?? systemClock;
+  }
+
+  get url(): string {
+    return this.o.url;
+  }
+
+  seat(slot: SessionSlot): TeamSeat | null {
+    const seat = slot.sessionId ? this.seats.get(slot.sessionId) : undefined;
+    if (!seat) return null;
+    if (!seat.client.signedIn) {
+      // The hub ended the session (expired, disabled, role changed): the window signs in again.
+      this.end(slot);
+      return null;
+    }
+    return seat;
+  }
+
+  requireSeat(slot: SessionSlot): TeamSeat {
+    const seat = this.seat(slot);
+    if (!seat) throw new DiwanError('unauthenticated', 'Sign in to Diwan first.');
+    return seat;
+  }
+
+  check(slot: SessionSlot, permission: Permission): { code: string; message: string } | null {
+    if (permission === 'public') return null;
+    const seat = this.seat(slot);
+    if (!seat) return { code: 'unauthenticated', message: 'Sign in to Diwan first.' };
+    if (permission === 'session' || roleHas(seat.user.role, permission)) return null;
+    return { code: 'forbidden', message: 'Your role does not allow this. Ask your administrator if you need it.' };
+  }
+
+  pendingSecondFactor(slot: SessionSlot): boolean {
+    return !!slot.pendingSignIn && this.pending.has(slot.pendingSignIn);
+  }
+
+  permissions(slot: SessionSlot): Permission[] {
+    const seat = this.seat(slot);
+    return seat ? [...ROLE_PERMISSIONS[seat.user.role]] : [];
+  }
+
+  /** Password first (with the device's proof); a second factor, when the account has one, comes next. */
+  async signIn(slot: SessionSlot, username: string, password: string): Promise<'signed_in' | 'second_factor'> {
+    this.end(slot);
+    const client = new HubClient({ url: this.o.url, pin: this.o.pin, device: await this.o.device(), clock: this.clock, ...(this.o.reconnect ? { reconnect: this.o.reconnect } : {}) });
+    try {
+      const r = await client.signIn(username, password);
+      if (r.stage === 'second-factor') {
+        const key = crypto.randomBytes(16).toString('base64url');
+        this.pending.set(key, client);
+        slot.pendingSignIn = key;
+        return 'second_factor';
+      }
+      await this.seatUp(slot, client, false);
+      return 'signed_in';
+    } catch (e) {
+      await client.stop();
+      throw e;
+    }
+  }
+
+  async secondFactor(slot: SessionSlot, code: string): Promise<'signed_in'> {
+    const client = slot.pendingSignIn ? this.pending.get(slot.pendingSignIn) : undefined;
+    if (!client) throw new DiwanError('no_pending_signin', 'Start again with your username and password.');
+    await client.secondFactor(code);
+    this.pending.delete(slot.pendingSignIn!);
+    slot.pendingSignIn = null;
+    await this.seatUp(slot, client, true);
+    return 'signed_in';
+  }
+
+  signOut(slot: SessionSlot): void {
+    const seat = this.seat(slot);
+    if (seat) void seat.client.call('POST', '/v1/sign-out', {}).catch(() => {});
+    this.end(slot);
+  }
+
+  /** Ends every seat (leaving the office network, locking the screen): each window signs in again. */
+  endAll(): void {
+    for (const id of [...this.seats.keys()]) this.end({ sessionId: id, pendingSignIn: null });
+    for (const [key, client] of this.pending) {
+      void client.stop();
+      this.pending.delete(key);
+    }
+  }
+
+  private async seatUp(slot: SessionSlot, client: HubClient, secondFactor: boolean): Promise<void> {
+    const me = (await client.call('GET', '/v1/me')) as { user: TeamSeat['user'] };
+    const cache = new TeamCache(this.cacheFile(me.user.id), await this.outboxKey());
+    client.attach(cache);
+    const [team, channels] = await Promise.all([client.call('GET', '/v1/team'), client.call('GET', '/v1/channels')]);
+    cache.putTeam(team.members as never);
+    cache.putChannels(channels.channels as never);
+    const seat: TeamSeat = { client, cache, user: me.user, secondFactor };
+    client.onChange((_kinds, events) => this.o.onEvents?.(seat, events));
+    client.follow();
+    const id = `team:${crypto.randomBytes(16).toString('base64url')}`;
+    this.seats.set(id, seat);
+    slot.sessionId = id;
+  }
+
+  private end(slot: SessionSlot): void {
+    const seat = slot.sessionId ? this.seats.get(slot.sessionId) : undefined;
+    if (seat) {
+      this.seats.delete(slot.sessionId!);
+      void seat.client.stop().finally(() => seat.cache.close());
+    }
+    slot.sessionId = null;
+    if (slot.pendingSignIn) {
+      void this.pending.get(slot.pendingSignIn)?.stop();
+      this.pending.delete(slot.pendingSignIn);
+      slot.pendingSignIn = null;
+    }
+  }
+
+  /** One cache per hub and person: a colleague signing in on this computer never sees another's cached channels. */
+  private cacheFile(userId: number): string {
+    const hub = crypto.createHash('sha256').update(this.o.url).digest('hex').slice(0, 12);
+    const dir = path.join(this.o.dataDir, 'team');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return path.join(dir, `${hub}-${userId}.sqlite`);
+  }
+
+  private async outboxKey(): Promise<Buffer> {
+    let key = await this.o.vault.get(OUTBOX_KEY);
+    if (!key) {
+      key = crypto.randomBytes(32).toString('base64');
+      await this.o.vault.set(OUTBOX_KEY, key);
+    }
+    return Buffer.from(key, 'base64');
+  }
+
+  async close(): Promise<void> {
+    this.endAll();
+  }
+}

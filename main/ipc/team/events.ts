@@ -1,0 +1,17 @@
+import type { Core } from '../../core/app';
+
+/** What the hub pushed, as the renderer's `inboxChanged`: which conversations to refetch, which became mine. */
+export function watchTeam(core: Core, emit: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void): () => void {
+  return core.onTeamEvents((seat, events) => {
+    const changed = new Set<number>();
+    const mine = new Set<number>();
+    for (const e of events) {
+      const p = e.payload as { id?: unknown; conversationId?: unknown; assigneeId?: unknown };
+      const id = e.kind === 'conversation.updated' ? p.id : p.conversationId;
+      if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) continue;
+      changed.add(id);
+      if (e.kind === 'conversation.updated' && p.assigneeId === seat.user.id) mine.add(id);
+    }
+    if (changed.size) emit({ conversationIds: [...changed].slice(0, 500), assignedToMe: [...mine].slice(0, 500) });
+  });
+}

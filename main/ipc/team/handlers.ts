@@ -1,0 +1,356 @@
+import type { Core } from '../../core/app';
+import { checkReplyAllowed } from '../../core/app/send-reply';
+import { detectLang } from '../../core/guard';
+import { DiwanError } from '../../core/shared/errors';
+import { HubRefusal, type TeamMember, type TeamSeat } from '../../core/team';
+import { deviceStatusOf } from '../console-services';
+import type { CallContext, Handlers } from '../dispatch';
+import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
+import { networkStatus } from '../handlers/network';
+import { foldText, highlight, textDirection, toSegments } from '../handlers/segments';
+import { TeamRows } from './rows';
+
+/**
+ * The console's calls in team mode: reads come from the signed-in person's cache of the hub's stream, changes go to
+ * the hub (which checks the role again and records them). The DTOs are built by the same functions as in
+ * single-seat mode. What the hub does not offer yet is refused with a sentence, never faked.
+ */
+export function teamHandlers(core: Core): Handlers<CallContext> {
+  const team = () => {
+    const t = core.team();
+    if (!t) throw new DiwanError('team_off', 'This console is not working with a team hub (the IT policy names none).');
+    return t;
+  };
+  const seatOf = (ctx: CallContext) => team().requireSeat(ctx.session);
+  const rows = (seat: TeamSeat) => new TeamRows(seat.cache, () => core.clock.now());
+  const conversationOf = (seat: TeamSeat, id: number) => {
+    const c = seat.cache.conversation(id);
+    if (!c) throw new DiwanError('not_found', 'That conversation no longer exists. Pick another one from the inbox.');
+    return c;
+  };
+  /** Sends a change to the hub; its refusals keep the hub's code and sentence. */
+  const hub = async <T = Record<string, unknown>>(seat: TeamSeat, method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> =>
+    (await seat.client.call(method, path, json)) as T;
+  const notYet = (what: string): never => {
+    throw new DiwanError('team_unsupported', `${what} is not available yet when this console works with the team hub. Single-seat consoles have it; the hub will.`);
+  };
+  const memberDto = (m: TeamMember & { totpEnabled?: boolean; createdAt?: number }) => ({
+    id: String(m.id),
+    username: m.username,
+    displayName: m.displayName,
+    role: m.role,
+    totpEnabled: !!m.totpEnabled,
+    disabled: m.disabled,
+    createdAt: m.createdAt ?? 0,
+  });
+
+  return {
+    getStatus: () => core.status(),
+    getNetworkStatus: () => networkStatus(core),
+
+    getSession: async (_r, ctx) => {
+      await core.ready();
+      const t = team();
+      const seat = t.seat(ctx.session);
+      return {
+        needsAdmin: false,
+        signedIn: !!seat,
+        pendingSecondFactor: !seat && t.pendingSecondFactor(ctx.session),
+        user: seat ? { id: String(seat.user.id), username: seat.user.username, displayName: seat.user.displayName, role: seat.user.role } : null,
+        permissions: t.permissions(ctx.session),
+        twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor, mustEnrol: false },
+        device: { fingerprint: core.identity.deviceIdentity.fingerprint, enrolled: !!seat },
+      };
+    },
+    createAdmin: () => {
+      throw new DiwanError('team_accounts_at_hub', 'Accounts of a team are made by IT on the hub (`diwan hub user add`), not on a console.');
+    },
+    signIn: async (r, ctx) => (await core.ready(), { status: await team().signIn(ctx.session, r.username, r.password) }),
+    signInSecondFactor: async (r, ctx) => {
+      if (!r.code) throw new DiwanError('recovery_at_hub', 'Recovery codes are not used with the team hub: ask IT to reset your second factor.');
+      return { status: await team().secondFactor(ctx.session, r.code) };
+    },
+    signOut: (_r, ctx) => (team().signOut(ctx.session), { done: true as const }),
+    changePassword: async (r, ctx) => (await hub(seatOf(ctx), 'POST', '/v1/me/password', { current: r.current, next: r.next }), { done: true as const }),
+    beginTotpEnrolment: () => notYet('Setting up two-step sign-in from the console'),
+    confirmTotpEnrolment: () => notYet('Setting up two-step sign-in from the console'),
+
+    listUsers: async (_r, ctx) => ({ users: ((await hub(seatOf(ctx), 'GET', '/v1/admin/users')).members as TeamMember[]).map(memberDto) }),
+    createUser: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', '/v1/admin/users', r)).member),
+    setUserRole: () => {
+      throw new DiwanError('team_roles_at_hub', 'With a team hub, roles are given by IT on the hub host (separation of duties), not from a console.');
+    },
+    setUserDisabled: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { disabled: r.disabled })).member),
+    resetUserTwoFactor: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { resetSecondFactor: true })).member),
+    // At the hub no console grants a privileged role, so nothing ever waits for a second administrator here.
+    listRoleGrants: () => ({ requests: [] }),
+    confirmRoleGrant: () => {
+      throw new DiwanError('team_roles_at_hub', 'With a team hub, roles are given by IT on the hub host, not from a console.');
+    },
+
+    requestReveal: async (r, ctx) => {
+      const out = await hub<{ reveal: { id: number; expiresAt: number; state: string }; type: string; value?: string }>(seatOf(ctx), 'POST', '/v1/reveals', {
+        messageId: Number(r.messageId),
+        field: r.fieldIndex,
+        reason: r.reason,
+      });
+      return out.value !== undefined
+        ? { status: 'granted' as const, grantId: String(out.reveal.id), fieldType: out.type, expiresAt: out.reveal.expiresAt, value: out.value }
+        : { status: 'pending' as const, requestId: String(out.reveal.id), fieldType: out.type };
+    },
+    readReveal: async (r, ctx) => {
+      const out = await hub<{ reveal: { state: string; expiresAt: number }; type?: string; value?: string }>(seatOf(ctx), 'GET', `/v1/reveals/${Number(r.grantId)}`);
+      if (out.value === undefined || !out.type) {
+        if (out.reveal.state === 'pending') throw new DiwanError('reveal_pending', 'A team lead has not approved this reveal yet.');
+        if (out.reveal.state === 'denied') throw new DiwanError('reveal_denied', 'A team lead declined this reveal request.');
+        throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
+      }
+      return { value: out.value, fieldType: out.type, expiresAt: out.reveal.expiresAt };
+    },
+    listRevealApprovals: async (_r, ctx) => {
+      const seat = seatOf(ctx);
+      const view = rows(seat);
+      const out = await hub<{ reveals: Array<{ id: number; messageId: number; fieldN: number; requesterId: number; reason: string; type?: string; conversationId?: number; createdAt?: number }> }>(
+        seat,
+        'GET',
+        '/v1/reveals/pending',
+      );
+      return {
+        requests: out.reveals
+          .filter((x) => x.requesterId !== seat.user.id)
+          .map((x) => ({
+            requestId: String(x.id),
+            requestedBy: view.ref(x.requesterId)?.name ?? String(x.requesterId),
+            conversationId: String(x.conversationId ?? ''),
+            messageId: String(x.messageId),
+            fieldIndex: x.fieldN,
+            fieldType: x.type ?? 'UNKNOWN',
+            reason: x.reason,
+            requestedAt: x.createdAt ?? 0,
+          })),
+      };
+    },
+    decideReveal: async (r, ctx) => {
+      const out = await hub<{ reveal: { state: 'granted' | 'denied'; expiresAt: number } }>(seatOf(ctx), 'POST', `/v1/reveals/${Number(r.requestId)}/decide`, { approve: r.approve });
+      return { status: out.reveal.state, expiresAt: out.reveal.state === 'granted' ? out.reveal.expiresAt : null };
+    },
+
+    getReviewTranscript: () => notYet('Transcript review'),
+    listQualityScores: () => notYet('Quality scores'),
+    setQualityScore: () => notYet('Quality scores'),
+    exportTranscript: () => notYet('Signed transcript export'),
+    listAudit: async (r, ctx) => {
+      const q = new URLSearchParams({ limit: String(r.limit), newestFirst: String(r.newestFirst), ...(r.afterSeq !== undefined ? { afterSeq: String(r.afterSeq) } : {}) });
+      const out = await hub<{ entries: Array<{ device: string | null }> }>(seatOf(ctx), 'GET', `/v1/audit?${q}`);
+      return { entries: out.entries.map((e) => ({ ...e, device: e.device ?? '' })) as never };
+    },
+    verifyAudit: async (_r, ctx) => {
+      const v = await hub<{ entries: number; lastSeq: number; broken: { seq: number; why: string } | null }>(seatOf(ctx), 'GET', '/v1/audit/verify');
+      return {
+        ok: !v.broken,
+        entries: v.entries,
+        lastSeq: v.lastSeq,
+        // The hub's chain is checked link by link; its head is not yet checkpointed outside the database.
+        headChecked: false,
+        problems: v.broken ? [{ kind: 'chain_broken', seq: v.broken.seq, message: `Entry ${v.broken.seq}: ${v.broken.why}.` }] : [],
+      };
+    },
+
+    listConversations: (r, ctx) => {
+      const seat = seatOf(ctx);
+      const at = r.cursor ? /^(\d+):(\d+)$/.exec(r.cursor) : null;
+      if (r.cursor && !at) throw new DiwanError('bad_cursor', 'The list position was not valid; the inbox starts again from the top.');
+      if (r.filter.label) return { items: [], nextCursor: null, total: 0 };
+      if (r.filter.status === 'snoozed') return { items: [], nextCursor: null, total: 0 };
+      const page = seat.cache.page({
+        ...(r.filter.scope === 'mine' ? { assigneeId: seat.user.id } : r.filter.scope === 'unassigned' ? { assigneeId: null } : {}),
+        ...(r.filter.status ? { status: r.filter.status } : {}),
+        ...(r.filter.channelId ? { channelId: r.filter.channelId } : {}),
+        ...(at ? { after: { at: Number(at[1]), id: Number(at[2]) } } : {}),
+        limit: r.limit + 1,
+      });
+      const view = rows(seat);
+      const items = page.items.slice(0, r.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map((c) => summaryDto(view.conversation(c))),
+        nextCursor: page.items.length > r.limit && last ? `${last.lastMessageAt}:${last.id}` : null,
+        total: page.total,
+      };
+    },
+    inboxCounts: (_r, ctx) => {
+      const seat = seatOf(ctx);
+      const view = rows(seat);
+      const open = (f: { assigneeId?: number | null }) =>
+        seat.cache.page({ ...f, status: 'open', limit: 0 }).total + seat.cache.page({ ...f, status: 'pending', limit: 0 }).total;
+      const all = seat.cache.conversations(10_000);
+      const unread = new Map<string, number>();
+      for (const c of all) unread.set(c.channelId, (unread.get(c.channelId) ?? 0) + seat.cache.unread(c.id));
+      return {
+        mine: open({ assigneeId: seat.user.id }),
+        unassigned: open({ assigneeId: null }),
+        all: open({}),
+        labels: [],
+        channels: seat.cache.channels().map((c) => ({ id: c.id, kind: view.kind(c.id), name: c.name, unread: unread.get(c.id) ?? 0 })),
+      };
+    },
+    channelHealth: (_r, ctx) => {
+      const seat = seatOf(ctx);
+      // The hub runs the channels; what this console knows is whether it hears the hub.
+      const state = seat.client.connected ? ('ok' as const) : ('down' as const);
+      return seat.cache.channels().map((c) => ({ channelId: c.id, state, ...(seat.client.streamProblem ? { detail: `Hub: ${seat.client.streamProblem}` } : {}), checkedAt: core.clock.now() }));
+    },
+    listAgents: (_r, ctx) =>
+      seatOf(ctx)
+        .cache.team()
+        .filter((m) => !m.disabled && (m.role === 'agent' || m.role === 'lead'))
+        .map((m) => ({ id: String(m.id), name: m.displayName || m.username })),
+
+    openConversation: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const c = conversationOf(seat, r.conversationId);
+      // The hub records the opening (and answers with the latest messages); out of reach, the cache still reads.
+      await hub(seat, 'GET', `/v1/conversations/${c.id}/messages`).catch((e: unknown) => {
+        if (e instanceof HubRefusal) throw e;
+      });
+      seat.cache.markRead(c.id);
+      const detail = rows(seat).detail(seat.cache.conversation(c.id) ?? c);
+      const waiting = seat.cache.waiting(c.id).map((w) => ({
+        // Replies the hub has not taken yet are numbered from the top of the id range, apart from the hub's ids.
+        id: Number.MAX_SAFE_INTEGER - w.n,
+        direction: 'out' as const,
+        sentAt: w.createdAt,
+        maskedText: core.maskText(w.text),
+        author: { id: String(seat.user.id), name: seat.user.displayName || seat.user.username },
+        delivery: w.state === 'held' ? { state: 'failed' as const, ...(w.reason ? { reason: w.reason } : {}) } : { state: 'queued' as const },
+      }));
+      return detailDto({ ...detail, messages: [...detail.messages, ...waiting] });
+    },
+    setConversationStatus: async (r, ctx) => {
+      if (r.status === 'snoozed') return notYet('Snoozing');
+      const seat = seatOf(ctx);
+      conversationOf(seat, r.conversationId);
+      const out = await hub<{ conversation: never }>(seat, 'POST', `/v1/conversations/${r.conversationId}/status`, { status: r.status });
+      return summaryDto(rows(seat).conversation(out.conversation));
+    },
+    assignConversation: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const c = conversationOf(seat, r.conversationId);
+      const assigneeId = r.assignee === 'me' ? seat.user.id : r.assignee === null ? null : Number(r.assignee);
+      // Compare-and-set on the version this console saw: a colleague's change meanwhile is refused, not overwritten.
+      const out = await hub<{ conversation: never }>(seat, 'POST', `/v1/conversations/${c.id}/assign`, { assigneeId, version: c.version });
+      return summaryDto(rows(seat).conversation(out.conversation));
+    },
+    addNote: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      conversationOf(seat, r.conversationId);
+      const out = await hub<{ noteId: number }>(seat, 'POST', `/v1/conversations/${r.conversationId}/notes`, { text: r.text });
+      return noteDto(rows(seat).note({ id: out.noteId, conversationId: r.conversationId, authorId: seat.user.id, maskedText: core.maskText(r.text), at: core.clock.now() }));
+    },
+    setLabels: () => notYet('Labels'),
+    reportScam: () => notYet('Reporting a scam'),
+    resolveUnknownDelivery: () => notYet('Resolving a reply in doubt'),
+
+    listCannedReplies: () => [],
+    saveCannedReply: () => notYet('Canned replies'),
+    deleteCannedReply: () => notYet('Canned replies'),
+    fillCannedReply: () => notYet('Canned replies'),
+    checkReply: (r, ctx) => {
+      const seat = seatOf(ctx);
+      const d = core.guards.outbound.preview(r.text, { agentId: seat.user.username, conversationId: String(r.conversationId), lang: detectLang(r.text) });
+      return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
+    },
+    sendReply: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const c = conversationOf(seat, r.conversationId);
+      const detail = rows(seat).detail(c);
+      // The same rules as single-seat, on what this console has seen; the hub checks again against what it holds.
+      checkReplyAllowed({ latestInboundId: latestInbound(detail.messages), seenInboundId: r.seenInboundId, window: detail.replyWindow, humanAgentTag: r.humanAgentTag });
+      const clientId = await seat.client.reply(c.id, r.text);
+      const entry = seat.cache.outboxEntry(clientId);
+      const refusal = seat.client.refusalOf(clientId);
+      if (entry?.state === 'held' && refusal) {
+        seat.cache.dropQueued(clientId);
+        const code = refusal.code === 'reply_blocked' ? 'guard_blocked' : refusal.code === 'newer_activity' ? 'newer_message' : refusal.code;
+        throw new DiwanError(code, refusal.message);
+      }
+      const me = { id: String(seat.user.id), name: seat.user.displayName || seat.user.username };
+      const sent = entry?.messageId ? seat.cache.messages(c.id).find((m) => m.id === entry.messageId) : undefined;
+      if (sent) return messageDto(rows(seat).message(sent));
+      return messageDto({
+        id: entry?.messageId ?? Number.MAX_SAFE_INTEGER - (entry?.n ?? 0),
+        direction: 'out',
+        sentAt: core.clock.now(),
+        maskedText: core.maskText(r.text),
+        author: me,
+        delivery: { state: 'queued' },
+      });
+    },
+    requestReplyApproval: () => notYet('Asking a lead to approve a held reply'),
+    replyApprovalStatus: () => notYet('Asking a lead to approve a held reply'),
+
+    search: (r, ctx) => {
+      const seat = seatOf(ctx);
+      const terms = foldText(r.query).split(/\s+/).filter(Boolean);
+      const view = rows(seat);
+      const hits = seat.cache
+        .search(terms, foldText, 200)
+        .filter((m) => {
+          const c = seat.cache.conversation(m.conversationId);
+          return (
+            !!c &&
+            (!r.channelId || c.channelId === r.channelId) &&
+            (!r.status || c.status === r.status) &&
+            (r.from === undefined || m.sentAt >= r.from) &&
+            (r.to === undefined || m.sentAt <= r.to)
+          );
+        });
+      return {
+        total: hits.length,
+        hits: hits.slice(0, r.limit).map((m) => ({
+          conversationId: m.conversationId,
+          messageId: m.id,
+          channelKind: view.kind(seat.cache.conversation(m.conversationId)!.channelId),
+          sentAt: m.sentAt,
+          direction: m.direction,
+          segments: highlight(toSegments(m.maskedText), r.query),
+          textDirection: textDirection(m.maskedText),
+        })),
+      };
+    },
+    notifyAssigned: () => ({ shown: false }),
+
+    reviewQueue: () => notYet('The review queue'),
+    reportSummary: () => notYet('Reports'),
+    listAlerts: () => [],
+    acknowledgeAlert: () => notYet('Alerts'),
+    listReplyApprovals: () => [],
+    decideReplyApproval: () => notYet('Approving held replies'),
+
+    listChannels: (_r, ctx) => {
+      const seat = seatOf(ctx);
+      const view = rows(seat);
+      return seat.cache.channels().map((c) => ({
+        id: c.id,
+        kind: view.kind(c.id),
+        name: c.name,
+        enabled: c.enabled,
+        // Channel credentials live in the hub's secret store, never on a console.
+        hasCredentials: true,
+        health: { channelId: c.id, state: 'unknown' as const, checkedAt: null },
+        unread: 0,
+      }));
+    },
+    saveChannel: () => {
+      throw new DiwanError('team_channels_at_hub', 'With a team hub, channels and their credentials are set up by IT on the hub (`diwan hub channel add`, `diwan hub secret set`).');
+    },
+    deviceStatus: () => deviceStatusOf(core),
+    scheduleDrill: () => notYet('Phishing drills'),
+    drillReport: () => notYet('Phishing drills'),
+  };
+
+}
+
+function latestInbound(messages: Array<{ id: number; direction: 'in' | 'out' }>): number | null {
+  return messages.reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.id > at) ? m.id : at), null);
+}

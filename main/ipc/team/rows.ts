@@ -1,0 +1,93 @@
+import type { CachedConversation, CachedMessage, CachedNote, TeamCache, TeamMember } from '../../core/team';
+import type { z } from 'zod';
+import { replyWindowView } from '../../core/app/send-reply';
+import { contactDetails } from '../console-services';
+import { CHANNEL_KINDS, DELIVERY_STATES, type DeliveryState } from '../console-contract';
+import type { ChannelKindT, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
+
+/**
+ * A team seat's cached conversations and messages in the shapes the console's DTOs are built from (the same rows
+ * the single-seat services give), so the renderer cannot tell where a row came from. Masked text only.
+ */
+type DeliveryStateT = z.output<typeof DeliveryState>;
+
+const lastInboundAt = (messages: CachedMessage[]) => messages.reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.sentAt > at) ? m.sentAt : at), null);
+
+export class TeamRows {
+  private people = new Map<number, TeamMember>();
+  private channels = new Map<string, { kind: string; name: string }>();
+
+  constructor(
+    private readonly cache: TeamCache,
+    private readonly now: () => number,
+  ) {
+    this.refresh();
+  }
+
+  /** Colleagues and channels, read once per call rather than once per row. */
+  refresh(): this {
+    this.people = new Map(this.cache.team().map((m) => [m.id, m]));
+    this.channels = new Map(this.cache.channels().map((c) => [c.id, c]));
+    return this;
+  }
+
+  ref(id: number | null): { id: string; name: string } | null {
+    if (id === null) return null;
+    const m = this.people.get(id);
+    return { id: String(id), name: m ? m.displayName || m.username : String(id) };
+  }
+
+  kind(channelId: string): ChannelKindT {
+    const k = this.channels.get(channelId)?.kind ?? 'demo';
+    return (CHANNEL_KINDS as readonly string[]).includes(k) ? (k as ChannelKindT) : 'demo';
+  }
+
+  conversation(c: CachedConversation): ConversationRow {
+    return {
+      id: c.id,
+      channelId: c.channelId,
+      channelKind: this.kind(c.channelId),
+      channelName: this.channels.get(c.channelId)?.name ?? c.channelId,
+      contactName: c.contact.displayName ?? c.contact.handle ?? '',
+      preview: this.cache.lastMessage(c.id)?.maskedText ?? '',
+      status: c.status,
+      snoozedUntil: null,
+      assignee: this.ref(c.assigneeId),
+      unread: this.cache.unread(c.id),
+      labels: [],
+      lastActivityAt: c.lastMessageAt,
+    };
+  }
+
+  message(m: CachedMessage): MessageRow {
+    const state = (DELIVERY_STATES as readonly string[]).includes(m.delivery ?? '') ? (m.delivery as DeliveryStateT) : 'unknown';
+    return {
+      id: m.id,
+      direction: m.direction,
+      sentAt: m.sentAt,
+      maskedText: m.maskedText,
+      author: this.ref(m.authorId),
+      ...(m.direction === 'out' && m.delivery ? { delivery: { state } } : {}),
+    };
+  }
+
+  note(n: CachedNote): NoteRow {
+    return { id: n.id, author: this.ref(n.authorId), createdAt: n.at, maskedText: n.maskedText };
+  }
+
+  detail(c: CachedConversation): ConversationDetailRow {
+    const messages = this.cache.messages(c.id);
+    return {
+      summary: this.conversation(c),
+      messages: messages.map((m) => this.message(m)),
+      notes: this.cache.notes(c.id).map((n) => this.note(n)),
+      customer: {
+        name: c.contact.displayName ?? '',
+        handle: c.contact.handle ?? '',
+        fields: contactDetails(messages.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
+        earlier: [],
+      },
+      replyWindow: replyWindowView(this.kind(c.channelId), lastInboundAt(messages), this.now()),
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../bridge/server';
+import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { openWindow } from '../helpers/console-page';
+import { signIn } from '../helpers/console-people';
+import { testKeychain } from '../helpers/keychain';
+import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { tmpDir } from '../helpers/tmp';
+import { PASSWORD, startTeamHub, until } from './harness';
+
+const CARD = '4111 1111 1111 1111';
+
+type Bridged = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+/** A contract call from inside the page, through the same `window.diwan` the renderer uses. */
+const ipc = (page: Page, channel: string, request: unknown = {}) =>
+  page.evaluate(([c, r]) => (globalThis as unknown as { diwan: Record<string, (x: unknown) => Promise<unknown>> }).diwan[c as string]!(r), [channel, request] as const) as Promise<Bridged>;
+
+/**
+ * The console's own screens in team mode: the signed IT policy names the hub, so sign-in, the inbox, assignment,
+ * reveals and replies go to a real hub (its own process, on a real PostgreSQL) instead of the console's database.
+ */
+describe('a console in team mode, in Chromium', () => {
+  let team: Awaited<ReturnType<typeof startTeamHub<'amal' | 'layla' | 'nadia'>>>;
+  let bridge: RunningBridge;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    team = await startTeamHub({
+      users: [
+        { username: 'amal', role: 'agent' },
+        { username: 'layla', role: 'lead' },
+        { username: 'nadia', role: 'auditor' },
+      ],
+      nodes: 1,
+    });
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
+    const { keychain, service } = testKeychain();
+    bridge = await startBridge({
+      dataDir: tmpDir(),
+      rendererDir: RENDERER_DIR,
+      keychain,
+      keychainService: service,
+      channels: true,
+      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
+    });
+    await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
+    await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
+    const device = bridge.core.identity.deviceIdentity;
+    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: 'front desk' }, { actor: 'it:test' });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+    await team?.close();
+  }, 120_000);
+
+  it('signs in at the hub, shows the shared inbox masked, reveals with a lead’s approval from another desk, and replies through the hub', async () => {
+    const agent = await openWindow(browser, bridge.url);
+    const lead = await openWindow(browser, bridge.anotherWindow());
+    try {
+      // No local accounts exist: these are the hub's people, signed in with the hub's password and device proof.
+      await signIn(agent.page, { username: 'amal', password: PASSWORD });
+      await signIn(lead.page, { username: 'layla', password: PASSWORD });
+      expect(await ipc(agent.page, 'getSession')).toMatchObject({ ok: true, value: { signedIn: true, user: { username: 'amal', role: 'agent' } } });
+      // The console runs no channel of its own in team mode: the hub polls the team's bot.
+      expect(bridge.core.channels.runtime.health()).toEqual([]);
+
+      team.tg.addText(7001, `Hi, I was charged twice on card ${CARD}`, { first_name: 'Noura' });
+      const row = agent.page.locator('[data-testid=conversation-row]').first();
+      await row.waitFor({ timeout: 20_000 });
+      await row.click();
+      const message = agent.page.getByTestId('message').last();
+      await expect.poll(() => message.textContent()).toContain('I was charged twice');
+      expect(await agent.page.content()).not.toContain('4111');
+      const conversationId = Number(await row.getAttribute('data-id'));
+
+      // Assignment goes to the hub (compare-and-set), and the lead's window hears it from the stream.
+      expect(await ipc(agent.page, 'assignConversation', { conversationId, assignee: 'me' })).toMatchObject({ ok: true, value: { assignee: { name: 'amal' } } });
+      await expect
+        .poll(async () => {
+          const r = await ipc(lead.page, 'listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
+          return r.ok ? (r.value as { items: Array<{ assignee: { name: string } | null }> }).items[0]?.assignee?.name : null;
+        })
+        .toBe('amal');
+
+      // A card needs a lead: the agent asks with a reason, the lead approves from her own window, the chip shows it.
+      await message.getByTestId('chip').click();
+      await agent.page.getByTestId('reveal-reason').fill('Customer disputes a double charge');
+      await agent.page.getByTestId('reveal-submit').click();
+      await expect
+        .poll(async () => {
+          const r = await ipc(lead.page, 'listRevealApprovals');
+          return r.ok ? (r.value as { requests: Array<{ requestId: string; fieldType: string; requestedBy: string }> }).requests.length : 0;
+        })
+        .toBe(1);
+      const approvals = (await ipc(lead.page, 'listRevealApprovals')) as { ok: true; value: { requests: Array<{ requestId: string; fieldType: string; requestedBy: string }> } };
+      expect(approvals.value.requests[0]).toMatchObject({ fieldType: 'CARD', requestedBy: 'amal' });
+      expect(await ipc(agent.page, 'decideReveal', { requestId: approvals.value.requests[0]!.requestId, approve: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await ipc(lead.page, 'decideReveal', { requestId: approvals.value.requests[0]!.requestId, approve: true })).toMatchObject({ ok: true, value: { status: 'granted' } });
+      await expect.poll(() => message.getByTestId('chip-revealed').textContent(), { timeout: 15_000 }).toContain(CARD);
+
+      // The reply goes through the hub's outbox and the team's bot; its delivery comes back on the stream.
+      await agent.page.getByTestId('composer').fill('Thanks Noura, the second charge will be refunded within 3 days.');
+      await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict')).toBe('allow');
+      await agent.page.getByTestId('send').click();
+      await expect.poll(() => team.tg.sent.some((m) => /second charge will be refunded/.test(m.text))).toBe(true);
+      const reply = agent.page.getByTestId('message').last();
+      await expect.poll(() => reply.getByTestId('delivery').getAttribute('data-state'), { timeout: 15_000 }).toMatch(/^(sent|delivered|read)$/);
+
+      // A reply asking for the code is refused by the hub too, even if a renderer skipped the preview.
+      const opened = (await ipc(agent.page, 'openConversation', { conversationId })) as { ok: true; value: { latestInboundId: number } };
+      const blocked = await ipc(agent.page, 'sendReply', {
+        conversationId,
+        text: 'Please send me the verification code we just texted you.',
+        humanAgentTag: false,
+        seenInboundId: opened.value.latestInboundId,
+      });
+      expect(blocked).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
+      expect(team.tg.sent.some((m) => /verification code/.test(m.text))).toBe(false);
+
+      // What the hub does not offer yet is refused in words, never faked.
+      expect(await ipc(agent.page, 'scheduleDrill', {})).toMatchObject({ ok: false });
+      expect(agent.errors.filter((e) => !/team_unsupported|not available yet/.test(e)), agent.errors.join('\n')).toEqual([]);
+    } finally {
+      await agent.close();
+      await lead.close();
+    }
+  }, 180_000);
+
+  it('lets a person change their own password at the hub and an auditor read and verify the hub’s trail', async () => {
+    const agent = await openWindow(browser, bridge.anotherWindow());
+    const auditor = await openWindow(browser, bridge.anotherWindow());
+    try {
+      await signIn(agent.page, { username: 'amal', password: PASSWORD });
+      expect(await ipc(agent.page, 'changePassword', { current: 'not my password at all', next: 'a new and long passphrase 42' })).toMatchObject({
+        ok: false,
+        error: { code: 'password_wrong' },
+      });
+      expect(await ipc(agent.page, 'changePassword', { current: PASSWORD, next: 'a new and long passphrase 42' })).toMatchObject({ ok: true });
+      // Still signed in on this desk; the old password no longer works anywhere.
+      expect(await ipc(agent.page, 'listConversations', { filter: { scope: 'all' }, cursor: null, limit: 5 })).toMatchObject({ ok: true });
+      expect(await ipc(agent.page, 'signOut')).toMatchObject({ ok: true });
+      expect(await ipc(agent.page, 'signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: false });
+      expect(await ipc(agent.page, 'signIn', { username: 'amal', password: 'a new and long passphrase 42' })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+      expect(await ipc(agent.page, 'listAudit', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      expect(await ipc(auditor.page, 'signIn', { username: 'nadia', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+      const trail = (await ipc(auditor.page, 'listAudit', { limit: 500 })) as { ok: true; value: { entries: Array<{ action: string; actor: string }> } };
+      expect(trail.ok).toBe(true);
+      expect(trail.value.entries.some((e) => e.action === 'user.password_changed' && e.actor === 'amal')).toBe(true);
+      expect(trail.value.entries.some((e) => e.action === 'user.password_change_refused')).toBe(true);
+      expect(JSON.stringify(trail.value.entries)).not.toMatch(/passphrase|4111/);
+      expect(await ipc(auditor.page, 'verifyAudit')).toMatchObject({ ok: true, value: { ok: true, problems: [] } });
+    } finally {
+      await agent.close();
+      await auditor.close();
+    }
+  }, 120_000);
+});
