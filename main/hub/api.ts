@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { resolvePolicy, revealReason, ROLES, type Permission, type RevealRules } from '../core/auth';
-import { DEFAULT_GUARD_POLICY, detectLang, evaluateReply } from '../core/guard';
+import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type Permission, type RevealRules } from '../core/auth';
+import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply, type GuardPolicy } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http';
@@ -12,6 +12,15 @@ import { selfRoutes } from './routes/self';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
 import { publicReveal, toMember, type HubStore } from './store';
+import { HubFactorResets } from './store/factor-resets';
+import { HubLabels } from './store/labels';
+import { HubLeadReview } from './store/lead-review';
+import { HubReplyApprovals } from './store/reply-approvals';
+import { cannedReplyRoutes } from './routes/canned-replies';
+import { factorResetRoutes } from './routes/factor-resets';
+import { labelRoutes } from './routes/labels';
+import { leadReviewRoutes } from './routes/lead-review';
+import { replyApprovalRoutes } from './routes/reply-approvals';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -40,6 +49,8 @@ const schemas = {
       seenSeq: z.number().int().min(0),
       /** The author looked at the newer messages and sends anyway (audited). */
       sendAnyway: z.boolean().optional(),
+      /** A lead's approval of this exact text, for a reply the outbound guard holds (`routes/reply-approvals.ts`). */
+      approvalId: id.optional(),
     })
     .strict(),
   reveal: z.object({ messageId: id, field: z.number().int().min(0).max(1000), reason: z.string().max(2_000) }).strict(),
@@ -81,6 +92,10 @@ export interface ApiDeps {
   maxBodyBytes: number;
   /** A reply was queued: the node running its channel should look at its outbox. */
   replyQueued: (channelId: string) => void;
+  /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */
+  factorResetNeedsSecondAdmin?: boolean;
+  /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
+  guardPolicy?: GuardPolicy;
 }
 
 const STATUS: Record<string, number> = {
@@ -95,6 +110,22 @@ const STATUS: Record<string, number> = {
   reveal_not_pending: 409,
   password_wrong: 403,
   reply_blocked: 422,
+  label_exists: 409,
+  label_unknown: 404,
+  canned_shortcut_taken: 409,
+  canned_unknown: 404,
+  approval_unknown: 404,
+  approval_not_pending: 409,
+  not_blocked: 409,
+  guard_not_approvable: 422,
+  guard_approval_invalid: 409,
+  guard_approval_self: 403,
+  guard_approval_forbidden: 403,
+  alert_unknown: 404,
+  alert_acknowledged: 409,
+  reset_request_unknown: 404,
+  reset_request_same_admin: 403,
+  reset_request_self: 403,
   signin_locked: 429,
   hub_db_unavailable: 503,
 };
@@ -115,11 +146,23 @@ export interface AreaHelpers {
 }
 
 /** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
-const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [channelRoutes, selfRoutes];
+const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
+  channelRoutes,
+  selfRoutes,
+  labelRoutes,
+  cannedReplyRoutes,
+  replyApprovalRoutes,
+  leadReviewRoutes,
+  factorResetRoutes,
+];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
 export function hubApi(d: ApiDeps) {
   const actorOf = (w: SignedIn) => ({ actor: w.user.username, device: w.device });
+  const labels = new HubLabels(d.store);
+  const approvals = new HubReplyApprovals(d.store);
+  const review = new HubLeadReview(d.store);
+  const factorResets = new HubFactorResets(d.store);
 
   async function conversationFor(w: SignedIn, conversationId: number) {
     const c = await d.store.conversation(conversationId);
@@ -174,14 +217,16 @@ export function hubApi(d: ApiDeps) {
       handle: async ({ who, query }) => {
         const u = who!.user;
         const assignee = query.get('assignee');
-        return {
-          conversations: await d.store.conversations({
-            channels: u.role === 'lead' || !u.channels.length ? null : u.channels,
-            assigneeId: assignee === null ? undefined : assignee === 'none' ? null : assignee === 'me' ? u.id : parse(id, assignee),
-            status: query.get('status') ?? undefined,
-            limit: Math.min(Number(query.get('limit') ?? 100) || 100, 500),
-          }),
-        };
+        const label = query.get('label');
+        const conversations = await d.store.conversations({
+          channels: u.role === 'lead' || !u.channels.length ? null : u.channels,
+          assigneeId: assignee === null ? undefined : assignee === 'none' ? null : assignee === 'me' ? u.id : parse(id, assignee),
+          status: query.get('status') ?? undefined,
+          labelId: label === null ? undefined : parse(id, label),
+          limit: Math.min(Number(query.get('limit') ?? 100) || 100, 500),
+        });
+        const labelIds = await labels.labelIdsOf(conversations.map((c) => c.id));
+        return { conversations: conversations.map((c) => ({ ...c, labelIds: labelIds.get(c.id) ?? [] })) };
       },
     },
     {
@@ -237,11 +282,26 @@ export function hubApi(d: ApiDeps) {
         const b = parse(schemas.reply, body);
         const c = await conversationFor(who!, parse(id, params[0]));
         const prior = await d.store.outboxState(who!.device, b.clientId);
+        let approved: { id: number; binding: string } | null = null;
         if (prior === null) {
-          const findings = evaluateReply(b.text, detectLang(b.text), DEFAULT_GUARD_POLICY, detectSensitive).filter((f) => f.verdict === 'block');
-          if (findings.length) {
-            await d.store.audit({ ...actorOf(who!), action: 'guard.reply.blocked', target: `conversation:${c.id}`, details: { codes: findings.map((f) => f.code) } });
-            throw new DiwanError('reply_blocked', findings.map((f) => f.reason).join(' '));
+          const lang = detectLang(b.text);
+          const decision = judgeReply(b.text, lang, d.guardPolicy ?? DEFAULT_GUARD_POLICY, detectSensitive);
+          const findings = decision.findings.filter((f) => f.verdict === 'block');
+          if (findings.length && b.approvalId !== undefined) {
+            assertApprovable(decision.approvable, lang);
+            approved = { id: b.approvalId, binding: d.sealer.replyBinding(b.text) };
+          } else if (findings.length) {
+            const codes = findings.map((f) => f.code);
+            await d.store.q.tx(async (t) => {
+              await d.store.appendAudit(t, { ...actorOf(who!), action: 'guard.reply.blocked', target: `conversation:${c.id}`, details: { codes } });
+              // A reply asking for what nobody may ask (a code, password, PIN, card or CVV) is how account takeovers
+              // start: the lead hears of it at once, without the reply's text.
+              if (!decision.approvable) {
+                await review.raiseIn(t, { kind: 'reply_secret_request', channelId: c.channelId, conversationId: c.id, details: { agent: who!.user.username, codes } });
+              }
+            });
+            const ask = decision.approvable ? ' A team lead may approve this exact reply: ask for an approval.' : '';
+            throw new DiwanError('reply_blocked', findings.map((f) => f.reason).join(' ') + ask);
           }
           const newer = await d.store.newerActivity(c.id, b.seenSeq, who!.user.id);
           if (newer && !b.sendAnyway) {
@@ -253,6 +313,7 @@ export function hubApi(d: ApiDeps) {
           if (newer) await d.store.audit({ ...actorOf(who!), action: 'reply.sent_over_newer', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
         }
         const p = d.sealer.prepareText(b.text);
+        const approval = approved;
         const r = await d.store.enqueueReply({
           conversationId: c.id,
           authorId: who!.user.id,
@@ -262,6 +323,7 @@ export function hubApi(d: ApiDeps) {
           fields: p.fields,
           seal: p.seal,
           actor: actorOf(who!),
+          ...(approval ? { alsoInTx: (t, messageId) => approvals.consume(t, { ...approval, requesterId: who!.user.id, conversationId: c.id, messageId }, actorOf(who!)) } : {}),
         });
         if (!r.duplicate) d.replyQueued(c.channelId);
         return r;
@@ -376,6 +438,14 @@ export function hubApi(d: ApiDeps) {
         const b = parse(schemas.changeUser, body);
         const userId = parse(id, params[0]);
         if (userId === who!.user.id && b.disabled) throw new DiwanError('forbidden', 'You cannot disable your own account.');
+        if (b.resetSecondFactor && d.factorResetNeedsSecondAdmin) {
+          // Separation of duties (the hub's policy): this administrator asks, a different one confirms
+          // (`POST /v1/admin/factor-resets/:id/confirm`); nothing else in this request changes meanwhile.
+          if (b.disabled !== undefined || b.channels) throw new DiwanError('bad_request', 'Ask for a second-factor reset on its own; change the rest in another request.');
+          const request = await factorResets.request(userId, who!.user.id, d.now() + SECOND_ADMIN_WINDOW_MS, actorOf(who!));
+          const u = await d.store.userById(userId);
+          return { member: toMember(u!), channels: u!.channels, factorReset: request };
+        }
         const action = b.resetSecondFactor ? 'user.second_factor_reset' : b.disabled === true ? 'user.disabled' : b.disabled === false ? 'user.enabled' : 'user.channels';
         const u = await d.store.updateUser(userId, { disabled: b.disabled, channels: b.channels, ...(b.resetSecondFactor ? { totpSecret: null } : {}) }, { ...actorOf(who!), action });
         return { member: toMember(u), channels: u.channels };

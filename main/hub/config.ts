@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { APPROVABLE_REQUESTS } from '../core/guard';
 import { parseCidr } from '../core/policy';
 import { DiwanError } from '../core/shared/errors';
 
@@ -34,6 +35,8 @@ export const hubConfigSchema = z
         /** A console session lasts this long without activity (each request and the open stream count). */
         idleMinutes: z.number().int().min(1).max(24 * 60).default(15),
         requireTwoFactor: z.boolean().default(false),
+        /** Resetting a user's second factor from a console needs a second administrator's confirmation (IT's CLI stays allowed). */
+        factorResetNeedsSecondAdmin: z.boolean().optional(),
       })
       .strict()
       .default({ idleMinutes: 15, requireTwoFactor: false }),
@@ -47,6 +50,19 @@ export const hubConfigSchema = z
       })
       .strict()
       .default({ maxBufferedBytes: 4 * 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 256 * 1024, maxConsoles: 5_000 }),
+    /**
+     * The outbound guard's settings for replies sent through the hub (the rest keep their safe defaults). With
+     * `serviceNeedsOnlyPhoneAndActivationCode`, asking for a national ID or a full name is held for a lead's approval.
+     */
+    guard: z
+      .object({
+        serviceNeedsOnlyPhoneAndActivationCode: z.boolean().optional(),
+        approvableRequests: z.array(z.enum(APPROVABLE_REQUESTS)).max(APPROVABLE_REQUESTS.length).optional(),
+        companyDomains: z.array(z.string().min(1).max(253)).max(100).optional(),
+        allowedLinkDomains: z.array(z.string().min(1).max(253)).max(500).optional(),
+      })
+      .strict()
+      .optional(),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
   })

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { resolveGuardPolicy } from '../core/guard';
 import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
 import { systemClock, type Clock } from '../core/shared/ports';
@@ -14,6 +15,8 @@ import type { RelayKind } from '../relay/config';
 import { HubAccounts } from './accounts';
 import { defaultRevealRules, hubApi } from './api';
 import { HubChannels, type HubLog } from './channels';
+import { HubEarlyWarning } from './early-warning';
+import { HubLeadReview } from './store/lead-review';
 import type { HubConfig } from './config';
 import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
@@ -120,6 +123,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   });
 
   const inOffice = officeRangeCheck(config.officeRanges);
+  const guardPolicy = resolveGuardPolicy(config.guard ?? {});
   const api = hubApi({
     store,
     accounts,
@@ -128,7 +132,18 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     reveal: defaultRevealRules(),
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
+    factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
+    guardPolicy,
   });
+  // Its own lease connection: the early-warning lease is not a channel's, and losing it must not stop channels.
+  const watchLeases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
+  const stopWatching = new HubEarlyWarning({
+    feed,
+    leases: watchLeases,
+    review: new HubLeadReview(store),
+    policy: guardPolicy,
+    onError: (e) => log({ level: 'warn', event: 'early_warning.failed', detail: (e as Error).message }),
+  }).start();
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {
     for (const id of channels.held()) channels.wake(id);
@@ -233,7 +248,9 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections?.();
+      stopWatching();
       await feed.stop();
+      await watchLeases.close();
       await leases.close();
       await store.close();
       log({ level: 'info', event: 'hub.stopped', detail: config.nodeId });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { maskMessage, type MaskingHints } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import type { InboundMessage } from '../core/shared/messages';
@@ -11,6 +12,7 @@ import type { PreparedMessage } from './store';
  */
 export class OriginalsSealer {
   private readonly cipher: FieldCipher;
+  private readonly bindingKey: Buffer;
 
   constructor(
     private readonly team: string,
@@ -19,6 +21,15 @@ export class OriginalsSealer {
   ) {
     if (key.length !== 32) throw new DiwanError('hub_originals_key_invalid', 'The hub secret `originals-key` must be 32 random bytes, base64-encoded (`openssl rand -base64 32`).');
     this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, key]]) });
+    this.bindingKey = Buffer.from(crypto.hkdfSync('sha256', key, Buffer.alloc(0), `hub:${team}:reply-binding`, 32));
+  }
+
+  /**
+   * Binds an approval to one exact reply text: a keyed hash, so a database reader cannot test guesses of a value
+   * the masked copy hides (a plain SHA-256 of a reply holding a ten-digit ID falls to brute force).
+   */
+  replyBinding(text: string): string {
+    return crypto.createHmac('sha256', this.bindingKey).update(text, 'utf8').digest('hex');
   }
 
   private identity(messageId: number, part: string): string {

@@ -56,7 +56,7 @@ export async function hubFiles(): Promise<HubFiles> {
   return { dir, certFile, credentials, pin, channelToken };
 }
 
-export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[] }): string {
+export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[]; extra?: Record<string, unknown> }): string {
   const file = path.join(files.dir, `${o.nodeId}.json`);
   fs.writeFileSync(
     file,
@@ -69,6 +69,7 @@ export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; 
       officeRanges: o.officeRanges ?? ['127.0.0.0/8'],
       secrets: { source: 'credentials' },
       leaseRetryMs: 250,
+      ...o.extra,
     }),
   );
   return file;
@@ -238,7 +239,7 @@ export async function pinnedGet(url: string, pin: string, headers: Record<string
  * A whole team on loopback: a throwaway PostgreSQL, the Telegram emulator as the team's bot, `nodes` hub nodes (own
  * processes) behind the load balancer, and one signed-in console process per user, following the stream.
  */
-export async function startTeamHub<U extends string>(o: { users: Array<{ username: U; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; nodes?: number }) {
+export async function startTeamHub<U extends string>(o: { users: Array<{ username: U; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; nodes?: number; nodeConfig?: Record<string, unknown> }) {
   const { startTestPostgres } = await import('../helpers/postgres');
   const { TelegramEmulator } = await import('../emulators/telegram');
   const pg = await startTestPostgres();
@@ -246,7 +247,7 @@ export async function startTeamHub<U extends string>(o: { users: Array<{ usernam
   const tg = await TelegramEmulator.start(files.channelToken, 900_000);
   const seed = await seedHub(pg.url, { users: o.users, channelBaseUrl: tg.url });
   const ports = await Promise.all(Array.from({ length: o.nodes ?? 2 }, () => freePort()));
-  const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
+  const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port, extra: o.nodeConfig }), port, files.credentials));
   await Promise.all(nodes.map((n) => n.start()));
   const lb = new LoadBalancer(ports);
   await lb.start();

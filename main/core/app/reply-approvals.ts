@@ -1,4 +1,4 @@
-import { detectLang, type ApproverRole, type OutboundGuard } from '../guard';
+import { assertApprovable, assertMayDecideReply, detectLang, type ApproverRole, type OutboundGuard } from '../guard';
 import { maskMessage } from '../masking';
 import { DiwanError } from '../shared/errors';
 import type { AuditPort, Clock } from '../shared/ports';
@@ -39,9 +39,7 @@ export class ReplyApprovals {
     this.sweep();
     const decision = this.deps.outbound.check(args.text, { agentId: args.agentId, conversationId: args.conversationId, lang: detectLang(args.text) });
     if (decision.verdict !== 'block') throw new DiwanError('not_blocked', 'This reply is not blocked: send it without an approval.');
-    if (!decision.approvable) {
-      throw new DiwanError('guard_not_approvable', 'Nobody can approve a reply that asks for a one-time code, password, PIN, card number or CVV. Rewrite the reply without asking for it.');
-    }
+    assertApprovable(decision.approvable, 'en');
     for (const e of this.entries.values()) {
       if (e.state === 'pending' && e.agentId === args.agentId && e.conversationId === args.conversationId && e.textHash === decision.textHash) return view(e);
     }
@@ -91,7 +89,7 @@ export class ReplyApprovals {
       });
       e.state = 'approved';
     } else {
-      if (args.leadId === e.agentId) throw new DiwanError('guard_approval_self', 'You cannot decide on your own reply. Another team lead must.');
+      assertMayDecideReply({ authorId: e.agentId, deciderId: args.leadId, deciderRole: args.leadRole });
       e.state = 'declined';
       this.deps.audit({ action: 'guard.reply.approval_declined', actor: args.leadId, target: `conversation:${e.conversationId}`, details: { request: e.id, agent: e.agentId } });
     }

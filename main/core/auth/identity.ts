@@ -13,6 +13,7 @@ import { SessionManager, type Session, type SessionSlot } from './sessions';
 import { LoginThrottle, type ThrottleRules } from './throttle';
 import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp';
 import { RoleGrantRepo, type RoleGrantRequest } from './role-grants';
+import { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal } from './second-admin';
 import { checkUsername, normalizeUsername, UserRepo, type User } from './users';
 
 export interface IdentityOptions {
@@ -42,8 +43,6 @@ export type AccessDenial = { code: 'unauthenticated' | 'forbidden' | 'device_not
 export type { RoleGrantRequest } from './role-grants';
 
 const PENDING_SIGN_IN_MS = 5 * 60_000;
-/** How long a role request waits for a second administrator (kept in the database: a restart keeps it). */
-const ROLE_GRANT_MS = 24 * 60 * 60_000;
 const ENROLMENT_MS = 10 * 60_000;
 
 /**
@@ -328,14 +327,15 @@ export class Identity {
   /** The second administrator's confirmation: never the one who asked, never the person who gets the role. */
   confirmRoleGrant(actor: Session, grantId: string): User {
     const grant = this.roleGrants.get(grantId);
-    if (!grant || grant.expiresAt <= this.opts.clock.now()) {
+    const refusal = grant ? secondAdminRefusal(grant, actor.userId, this.opts.clock.now()) : 'expired';
+    if (!grant || refusal === 'expired') {
       this.roleGrants.delete(grantId);
       throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired (requests wait 24 hours). Ask for the role again.');
     }
-    if (grant.requestedById === actor.userId) {
+    if (refusal === 'same_admin') {
       throw new DiwanError('role_request_same_admin', 'You asked for this role yourself; a second administrator must confirm it.');
     }
-    if (grant.userId === actor.userId) throw new DiwanError('role_request_self', 'Nobody can confirm a role for their own account.');
+    if (refusal === 'self') throw new DiwanError('role_request_self', 'Nobody can confirm a role for their own account.');
     const user = this.targetUser(grant.userId);
     if (user.role !== grant.from) {
       this.roleGrants.delete(grantId);
@@ -366,7 +366,7 @@ export class Identity {
       requestedBy: actor.username,
       requestedById: actor.userId,
       requestedAt: now,
-      expiresAt: now + ROLE_GRANT_MS,
+      expiresAt: now + SECOND_ADMIN_WINDOW_MS,
       enable,
     });
     this.opts.audit({ action: AUDIT_ACTIONS.userRoleRequested, actor: actor.username, target: `user:${user.username}`, details: { from: user.role, to: role } });

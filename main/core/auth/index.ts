@@ -25,3 +25,4 @@ export { resolvePolicy, type IdentityPolicy, type RevealRules, type ResolvedIden
 export { totpCode, totpStep, newTotpSecret, totpUri } from './totp';
 export { hashPassword, verifyPassword, verifyAgainstDecoy, checkPasswordRules } from './passwords';
 export type { User } from './users';
+export { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal, type SecondAdminRequest } from './second-admin';

@@ -4,6 +4,7 @@
  *
  * - `public`: needs no session (status, first-run setup, sign-in).
  * - `session`: any signed-in user, including one who must still enrol a second factor before anything else.
+ * - `labels.manage`: the team's label list (names only, no customer data): team leads and administrators.
  */
 export const PERMISSIONS = [
   'public',
@@ -21,6 +22,7 @@ export const PERMISSIONS = [
   'users.manage',
   'channels.manage',
   'settings.manage',
+  'labels.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,8 +47,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'review.write',
     'export.transcripts',
     'reports.read',
+    'labels.manage',
   ],
-  admin: ['session', 'users.manage', 'channels.manage', 'settings.manage', 'reports.read', 'audit.read'],
+  admin: ['session', 'users.manage', 'channels.manage', 'settings.manage', 'reports.read', 'audit.read', 'labels.manage'],
   auditor: ['session', 'audit.read'],
 };
 

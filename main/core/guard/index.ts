@@ -9,7 +9,7 @@ export { maskSpans, type DetectSensitive, type SensitiveSpan, type Sealer, type 
 export { detectLang, type GuardLang } from './text/lang';
 export { extractLinks, type Link } from './text/links';
 
-export { OutboundGuard, evaluateReply, hashReply, type GuardDecision, type GuardFinding, type ReplyContext, type Verdict, type ApproverRole } from './outbound/guard';
+export { OutboundGuard, evaluateReply, judgeReply, assertMayDecideReply, assertApprovable, hashReply, type GuardDecision, type GuardFinding, type ReplyContext, type Verdict, type ApproverRole } from './outbound/guard';
 export { findSecretRequests, type SecretRequest, type RequestedSecret } from './outbound/classify';
 
 export { inspectInbound, type InboundInspection, type InboundFlag, type InboundFlagCode } from './phishing/inbound';

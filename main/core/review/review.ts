@@ -26,6 +26,17 @@ export interface SignedExport {
 
 const MAX_COMMENT = 2000;
 
+/**
+ * A quality score is a whole number from 1 to 5 with a comment of at most 2000 characters; returns the comment
+ * trimmed. A lead may quote the customer's number in it, so callers mask it like customer text before storing it.
+ */
+export function checkQualityScore(score: number, commentText: string): string {
+  if (!Number.isInteger(score) || score < 1 || score > 5) throw new DiwanError('score_invalid', 'A quality score is a whole number from 1 to 5.');
+  const typed = commentText.trim();
+  if (typed.length > MAX_COMMENT) throw new DiwanError('comment_too_long', `Keep the comment under ${MAX_COMMENT} characters.`);
+  return typed;
+}
+
 /** Team-lead review: masked transcripts, quality scores with comments, and signed masked exports. */
 export class ReviewService {
   constructor(
@@ -44,11 +55,7 @@ export class ReviewService {
   }
 
   setScore(session: Session, conversationId: string, score: number, commentText: string): QualityReview {
-    if (!Number.isInteger(score) || score < 1 || score > 5) throw new DiwanError('score_invalid', 'A quality score is a whole number from 1 to 5.');
-    const typed = commentText.trim();
-    if (typed.length > MAX_COMMENT) throw new DiwanError('comment_too_long', `Keep the comment under ${MAX_COMMENT} characters.`);
-    // a lead may quote the customer's number in a comment: it is masked like customer text before it is stored
-    const comment = maskMessage(typed).masked;
+    const comment = maskMessage(checkQualityScore(score, commentText)).masked;
     this.load(conversationId);
     const now = this.clock.now();
     this.db

@@ -45,6 +45,25 @@ export class NoteRepository {
   }
 }
 
+/** A label's name as typed: trimmed, 1 to 64 characters (the single-seat store and the hub share this rule). */
+export function checkLabelName(name: string): string {
+  const typed = String(name).trim();
+  if (!typed || typed.length > 64) throw new DiwanError('label_bad_name', 'A label name is between 1 and 64 characters.');
+  return typed;
+}
+
+/** A canned reply's shortcut (letters, digits, "-", "_"), title and body, checked the same way everywhere. */
+export function checkCannedReply(input: { shortcut: string; title: string; body: string }): { shortcut: string; title: string; body: string } {
+  const shortcut = String(input.shortcut).trim();
+  if (!/^[\p{L}\p{N}_-]{1,32}$/u.test(shortcut)) {
+    throw new DiwanError('canned_bad_shortcut', 'A shortcut is 1 to 32 letters, digits, "-" or "_".');
+  }
+  if (!input.title || input.title.length > 120 || !input.body || input.body.length > 4096) {
+    throw new DiwanError('canned_bad_text', 'A canned reply has a title (up to 120 characters) and a body (up to 4096).');
+  }
+  return { shortcut, title: input.title, body: input.body };
+}
+
 export interface Label {
   id: number;
   name: string;
@@ -55,10 +74,8 @@ export class LabelRepository {
   constructor(private readonly ctx: StoreContext) {}
 
   create(name: string, color: string | null = null): Label {
-    const typed = String(name).trim();
-    if (!typed || typed.length > 64) throw new DiwanError('label_bad_name', 'A label name is between 1 and 64 characters.');
     // a label is staff-typed text shown on every conversation it marks: a value typed into it is masked
-    const clean = this.ctx.masker(typed).masked;
+    const clean = this.ctx.masker(checkLabelName(name)).masked;
     if (color !== null && !/^#[0-9a-f]{6}$/i.test(color)) throw new DiwanError('label_bad_color', 'A label colour is written #rrggbb.');
     try {
       const id = Number(
@@ -108,13 +125,7 @@ export class CannedReplyRepository {
   constructor(private readonly ctx: StoreContext) {}
 
   save(input: { shortcut: string; title: string; body: string }): CannedReply {
-    const shortcut = String(input.shortcut).trim();
-    if (!/^[\p{L}\p{N}_-]{1,32}$/u.test(shortcut)) {
-      throw new DiwanError('canned_bad_shortcut', 'A shortcut is 1 to 32 letters, digits, "-" or "_".');
-    }
-    if (!input.title || input.title.length > 120 || !input.body || input.body.length > 4096) {
-      throw new DiwanError('canned_bad_text', 'A canned reply has a title (up to 120 characters) and a body (up to 4096).');
-    }
+    const { shortcut } = checkCannedReply(input);
     const now = this.ctx.clock.now();
     cachedStatement(this.ctx.db, 
         `INSERT INTO canned_replies (shortcut, title, body, updated_at) VALUES (?, ?, ?, ?)

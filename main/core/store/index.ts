@@ -13,5 +13,6 @@ export type { Channel, RetentionMode } from './channels';
 export type { ConversationFilter, ConversationStatus, ConversationSummary, PageCursor, StoredMessage, FieldSpan } from './conversations';
 export type { SearchFilter, SearchHit } from './search';
 export type { Note, Label, CannedReply } from './annotations';
+export { checkLabelName, checkCannedReply } from './annotations';
 export type { EnqueueReply } from './outbox';
 export type { ContactRef, CustomerExport } from './subjects';

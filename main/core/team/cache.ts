@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { FieldCipher } from '../vault';
-import type { ConversationView, MessageView, TeamMember } from './wire';
+import type { CannedReplyView, ConversationView, LabelView, MessageView, TeamMember } from './wire';
 
 /**
  * A team console's local copy of what its user may see, in its own SQLite file: masked conversations and messages
@@ -48,6 +48,9 @@ export class TeamCache {
       CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, body TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS messages_conversation ON messages(conversation_id, id);
       CREATE TABLE IF NOT EXISTS team (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS labels (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS conversation_labels (conversation_id INTEGER PRIMARY KEY, label_ids TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS canned_replies (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, body TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS notes_conversation ON notes(conversation_id, id);
       CREATE TABLE IF NOT EXISTS channels (id TEXT PRIMARY KEY, body TEXT NOT NULL);
@@ -94,10 +97,49 @@ export class TeamCache {
           putNote.run(p.id, p.conversationId, JSON.stringify(p));
         } else if (e.kind === 'channel.updated') {
           putChannel.run(p.id, JSON.stringify(p));
+        } else {
+          this.applyTeamData(e.kind, p);
         }
       }
       this.db.prepare('INSERT INTO cursor (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq WHERE cursor.seq < excluded.seq').run(upTo);
     })();
+  }
+
+  /** Labels and canned replies: the team's lists, and which labels mark which conversation (as the hub keeps them). */
+  private applyTeamData(kind: string, p: Record<string, unknown>): void {
+    if (kind === 'label.updated') {
+      this.db.prepare('INSERT INTO labels (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body').run(p.id, JSON.stringify(p));
+    } else if (kind === 'label.deleted') {
+      this.db.prepare('DELETE FROM labels WHERE id = ?').run(p.id);
+      // The hub takes a deleted label off every conversation in the same transaction; the cache follows.
+      const rows = this.db.prepare('SELECT conversation_id, label_ids FROM conversation_labels').all() as Array<{ conversation_id: number; label_ids: string }>;
+      const put = this.db.prepare('UPDATE conversation_labels SET label_ids = ? WHERE conversation_id = ?');
+      for (const r of rows) {
+        const ids = JSON.parse(r.label_ids) as number[];
+        if (ids.includes(p.id as number)) put.run(JSON.stringify(ids.filter((id) => id !== p.id)), r.conversation_id);
+      }
+    } else if (kind === 'conversation.labels') {
+      this.db
+        .prepare('INSERT INTO conversation_labels (conversation_id, label_ids) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET label_ids = excluded.label_ids')
+        .run(p.conversationId, JSON.stringify(p.labelIds));
+    } else if (kind === 'canned.updated') {
+      this.db.prepare('INSERT INTO canned_replies (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body').run(p.id, JSON.stringify(p));
+    } else if (kind === 'canned.deleted') {
+      this.db.prepare('DELETE FROM canned_replies WHERE id = ?').run(p.id);
+    }
+  }
+
+  labels(): LabelView[] {
+    return (this.db.prepare('SELECT body FROM labels').pluck().all() as string[]).map((b) => JSON.parse(b) as LabelView).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  labelIdsOf(conversationId: number): number[] {
+    const ids = this.db.prepare('SELECT label_ids FROM conversation_labels WHERE conversation_id = ?').pluck().get(conversationId) as string | undefined;
+    return ids ? (JSON.parse(ids) as number[]) : [];
+  }
+
+  cannedReplies(): CannedReplyView[] {
+    return (this.db.prepare('SELECT body FROM canned_replies').pluck().all() as string[]).map((b) => JSON.parse(b) as CannedReplyView).sort((a, b) => a.shortcut.localeCompare(b.shortcut));
   }
 
   /**

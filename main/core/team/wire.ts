@@ -41,3 +41,18 @@ export interface TeamMember {
   role: Role;
   disabled: boolean;
 }
+
+/** A label of the team's list; its name is masked staff text. */
+export interface LabelView {
+  id: number;
+  name: string;
+}
+
+/** A canned reply of the team; title and body are masked staff text. */
+export interface CannedReplyView {
+  id: number;
+  shortcut: string;
+  title: string;
+  body: string;
+  updatedAt: number;
+}

@@ -101,7 +101,7 @@ const toConversation = (r: ConversationRow): ConversationView => ({
 export class HubStore {
   constructor(
     readonly q: SqlExecutor,
-    private readonly now: () => number,
+    readonly now: () => number,
   ) {}
 
   get dialect() {
@@ -233,32 +233,40 @@ export class HubStore {
     patch: { disabled?: boolean; role?: Role; totpSecret?: string | null; passwordHash?: string; channels?: string[] },
     actor: Actor & { action: string; details?: Record<string, unknown>; keepSession?: string },
   ): Promise<HubUser> {
-    return this.q.tx(async (t) => {
-      const before = await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
-      if (!before) throw new DiwanError('user_unknown', `There is no user with id ${id}.`);
-      if (patch.disabled !== undefined) await t.run('UPDATE users SET disabled = ? WHERE id = ?', [patch.disabled ? 1 : 0, id]);
-      if (patch.role !== undefined) await t.run('UPDATE users SET role = ? WHERE id = ?', [patch.role, id]);
-      if (patch.totpSecret !== undefined) await t.run('UPDATE users SET totp_secret = ? WHERE id = ?', [patch.totpSecret, id]);
-      if (patch.passwordHash !== undefined) await t.run('UPDATE users SET password_hash = ?, failures = 0, locked_until = 0 WHERE id = ?', [patch.passwordHash, id]);
-      if (patch.channels) {
-        await t.run('DELETE FROM user_channels WHERE user_id = ?', [id]);
-        for (const c of [...new Set(patch.channels)]) await t.run('INSERT INTO user_channels (user_id, channel_id) VALUES (?, ?)', [id, c]);
-      }
-      // Disabling, a role change or a second-factor reset ends the user's sessions on every node.
-      if (patch.disabled || patch.role !== undefined || patch.totpSecret !== undefined || patch.passwordHash !== undefined) {
-        // A person changing their own password stays signed in on the desk where they did it, and nowhere else.
-        await t.run('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?', [id, actor.keepSession ?? '']);
-      }
-      const after = toUser((await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]))!, await this.channelsOf(t, id));
-      await this.emit(t, 'user.updated', 'team', toMember(after));
-      const details: Record<string, unknown> = {};
-      if (patch.disabled !== undefined) details.disabled = patch.disabled;
-      if (patch.role !== undefined) details.role = patch.role;
-      if (patch.channels) details.channels = after.channels;
-      const { keepSession: _kept, ...by } = actor;
-      await this.appendAudit(t, { ...by, target: `user:${id}`, details: { ...actor.details, ...details } });
-      return after;
-    });
+    return this.q.tx((t) => this.updateUserIn(t, id, patch, actor));
+  }
+
+  /** `updateUser` inside the caller's transaction (a confirmed request and the change it asked for commit together). */
+  async updateUserIn(
+    t: SqlExecutor,
+    id: number,
+    patch: { disabled?: boolean; role?: Role; totpSecret?: string | null; passwordHash?: string; channels?: string[] },
+    actor: Actor & { action: string; details?: Record<string, unknown>; keepSession?: string },
+  ): Promise<HubUser> {
+    const before = await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
+    if (!before) throw new DiwanError('user_unknown', `There is no user with id ${id}.`);
+    if (patch.disabled !== undefined) await t.run('UPDATE users SET disabled = ? WHERE id = ?', [patch.disabled ? 1 : 0, id]);
+    if (patch.role !== undefined) await t.run('UPDATE users SET role = ? WHERE id = ?', [patch.role, id]);
+    if (patch.totpSecret !== undefined) await t.run('UPDATE users SET totp_secret = ? WHERE id = ?', [patch.totpSecret, id]);
+    if (patch.passwordHash !== undefined) await t.run('UPDATE users SET password_hash = ?, failures = 0, locked_until = 0 WHERE id = ?', [patch.passwordHash, id]);
+    if (patch.channels) {
+      await t.run('DELETE FROM user_channels WHERE user_id = ?', [id]);
+      for (const c of [...new Set(patch.channels)]) await t.run('INSERT INTO user_channels (user_id, channel_id) VALUES (?, ?)', [id, c]);
+    }
+    // Disabling, a role change or a second-factor reset ends the user's sessions on every node.
+    if (patch.disabled || patch.role !== undefined || patch.totpSecret !== undefined || patch.passwordHash !== undefined) {
+      // A person changing their own password stays signed in on the desk where they did it, and nowhere else.
+      await t.run('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?', [id, actor.keepSession ?? '']);
+    }
+    const after = toUser((await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]))!, await this.channelsOf(t, id));
+    await this.emit(t, 'user.updated', 'team', toMember(after));
+    const details: Record<string, unknown> = {};
+    if (patch.disabled !== undefined) details.disabled = patch.disabled;
+    if (patch.role !== undefined) details.role = patch.role;
+    if (patch.channels) details.channels = after.channels;
+    const { keepSession: _kept, ...by } = actor;
+    await this.appendAudit(t, { ...by, target: `user:${id}`, details: { ...actor.details, ...details } });
+    return after;
   }
 
   async enrolDevice(d: { fingerprint: string; publicKey: string; label: string }, actor: Actor): Promise<void> {
@@ -457,7 +465,7 @@ export class HubStore {
     return this.conversationIn(this.q, id);
   }
 
-  async conversations(filter: { channels?: readonly string[] | null; assigneeId?: number | null; status?: string; limit?: number } = {}): Promise<ConversationView[]> {
+  async conversations(filter: { channels?: readonly string[] | null; assigneeId?: number | null; status?: string; labelId?: number; limit?: number } = {}): Promise<ConversationView[]> {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (filter.channels) {
@@ -475,6 +483,10 @@ export class HubStore {
     if (filter.status) {
       where.push('c.status = ?');
       params.push(filter.status);
+    }
+    if (filter.labelId !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label_id = ?)');
+      params.push(filter.labelId);
     }
     const rows = await this.q.all<ConversationRow>(
       `${CONVERSATION_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
@@ -581,6 +593,8 @@ export class HubStore {
     fields: Array<{ type: string; shown: string }>;
     seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
     actor: Actor;
+    /** Runs in the same transaction once the reply has its id (a lead's approval is used up with the send it allows). */
+    alsoInTx?: (t: SqlExecutor, messageId: number) => Promise<void>;
   }): Promise<{ messageId: number; outboxId: number; duplicate: boolean }> {
     return this.q.tx(async (t) => {
       const prior = await t.get<{ id: number; message_id: number }>('SELECT id, message_id FROM outbox WHERE device = ? AND client_id = ?', [r.device, r.clientId]);
@@ -593,6 +607,7 @@ export class HubStore {
         [r.conversationId, conv.channel_id, 'out', r.authorId, r.maskedText, at],
       );
       const id = msg!.id;
+      await r.alsoInTx?.(t, id);
       const sealed = r.seal(id);
       await t.run('UPDATE messages SET sealed_text = ? WHERE id = ?', [sealed.text, id]);
       for (const [n, f] of r.fields.entries()) {

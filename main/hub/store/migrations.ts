@@ -66,6 +66,33 @@ const MIGRATIONS: readonly string[] = [
     seq {ID}, at {INT8} NOT NULL, actor TEXT NOT NULL, device TEXT, action TEXT NOT NULL, target TEXT,
     details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
   `,
+  // 2: the team's remaining data: labels, canned replies, reply approvals, quality reviews, alerts, and requests an
+  // administrator makes that a second one confirms (second-factor resets). Names and texts are masked staff text.
+  `
+  CREATE TABLE labels (id {ID}, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, created_at {INT8} NOT NULL);
+  CREATE TABLE conversation_labels (
+    conversation_id {INT8} NOT NULL REFERENCES conversations(id), label_id {INT8} NOT NULL REFERENCES labels(id),
+    PRIMARY KEY (conversation_id, label_id));
+  CREATE INDEX conversation_labels_label ON conversation_labels(label_id);
+  CREATE TABLE canned_replies (
+    id {ID}, shortcut TEXT NOT NULL, shortcut_key TEXT NOT NULL UNIQUE, title TEXT NOT NULL, body TEXT NOT NULL,
+    updated_at {INT8} NOT NULL, updated_by {INT8} REFERENCES users(id));
+  CREATE TABLE reply_approvals (
+    id {ID}, conversation_id {INT8} NOT NULL REFERENCES conversations(id), requester_id {INT8} NOT NULL REFERENCES users(id),
+    device TEXT NOT NULL, text_hash TEXT NOT NULL, masked_text TEXT NOT NULL, reasons TEXT NOT NULL, state TEXT NOT NULL,
+    decider_id {INT8} REFERENCES users(id), created_at {INT8} NOT NULL, expires_at {INT8} NOT NULL, message_id {INT8});
+  CREATE INDEX reply_approvals_state ON reply_approvals(state, expires_at);
+  CREATE TABLE quality_reviews (
+    conversation_id {INT8} NOT NULL REFERENCES conversations(id), reviewer_id {INT8} NOT NULL REFERENCES users(id),
+    score INTEGER NOT NULL, comment TEXT NOT NULL, updated_at {INT8} NOT NULL, PRIMARY KEY (conversation_id, reviewer_id));
+  CREATE TABLE alerts (
+    id {ID}, kind TEXT NOT NULL, raised_at {INT8} NOT NULL, channel_id TEXT, conversation_id {INT8}, payload TEXT NOT NULL,
+    acknowledged_at {INT8}, acknowledged_by TEXT);
+  CREATE INDEX alerts_raised ON alerts(raised_at);
+  CREATE TABLE admin_requests (
+    id {ID}, kind TEXT NOT NULL, user_id {INT8} NOT NULL REFERENCES users(id), requested_by_id {INT8} NOT NULL REFERENCES users(id),
+    requested_at {INT8} NOT NULL, expires_at {INT8} NOT NULL, UNIQUE (kind, user_id));
+  `,
 ];
 
 /** The newest schema this code knows. */

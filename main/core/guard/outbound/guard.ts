@@ -105,7 +105,7 @@ export class OutboundGuard {
   }
 
   private judge(text: string, lang: GuardLang): GuardDecision {
-    const decision = decide(text, evaluateReply(text, lang, this.deps.policy, this.deps.detectSensitive));
+    const decision = judgeReply(text, lang, this.deps.policy, this.deps.detectSensitive);
     this.judged.delete(decision.textHash);
     this.judged.set(decision.textHash, decision.approvable);
     if (this.judged.size > MAX_JUDGED) this.judged.delete(this.judged.keys().next().value!);
@@ -121,14 +121,11 @@ export class OutboundGuard {
 
   /** The same approval from the text's hash: a lead's queue keeps only the hash and the masked text, never the reply. */
   approveHash(args: { textHash: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
-    if (args.leadRole === 'agent') {
-      throw new DiwanError('guard_approval_forbidden', 'Only a team lead or an administrator can approve a blocked reply.');
-    }
-    if (args.leadId === args.agentId) throw new DiwanError('guard_approval_self', say('approval.self', 'en'));
+    assertMayDecideReply({ authorId: args.agentId, deciderId: args.leadId, deciderRole: args.leadRole });
     const textHash = args.textHash;
     const approvable = this.judged.get(textHash);
     if (approvable === undefined) throw new DiwanError('guard_approval_unknown', say('approval.unknown', args.lang));
-    if (!approvable) throw new DiwanError('guard_not_approvable', say('approval.never', args.lang));
+    assertApprovable(approvable, args.lang);
     const token = this.random.bytes(18).toString('base64url');
     this.approvals.set(token, {
       textHash,
@@ -156,7 +153,7 @@ export class OutboundGuard {
     if (approvalToken === undefined) {
       throw new DiwanError('guard_blocked', blockReasons(decision).join(' '));
     }
-    if (!decision.approvable) throw new DiwanError('guard_not_approvable', say('approval.never', ctx.lang));
+    assertApprovable(decision.approvable, ctx.lang);
     const a = this.approvals.get(approvalToken);
     const valid =
       a !== undefined &&
@@ -197,6 +194,25 @@ export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy
   const pasted = new Set(detectSensitive(text).map((s) => s.type));
   for (const type of pasted) findings.push({ verdict: 'warn', code: 'pasted_sensitive_value', reason: say('outbound.pasted', lang, { type: kindName(type, lang) }), approvable: true });
   return findings;
+}
+
+/**
+ * Four eyes on a blocked reply: only a team lead (or an administrator, single-seat) decides, and never on a reply
+ * they wrote themselves. The single-seat guard and the hub's reply approvals both ask this.
+ */
+export function assertMayDecideReply(a: { authorId: string; deciderId: string; deciderRole: ApproverRole }): void {
+  if (a.deciderRole === 'agent') throw new DiwanError('guard_approval_forbidden', 'Only a team lead or an administrator can approve a blocked reply.');
+  if (a.deciderId === a.authorId) throw new DiwanError('guard_approval_self', say('approval.self', 'en'));
+}
+
+/** A reply that asks for a one-time code, password, PIN, card number or CVV is never approved, by anyone. */
+export function assertApprovable(approvable: boolean, lang: GuardLang): void {
+  if (!approvable) throw new DiwanError('guard_not_approvable', say('approval.never', lang));
+}
+
+/** The guard's verdict on one reply (no audit, no memory): findings, the text's hash, and whether a lead may approve it. */
+export function judgeReply(text: string, lang: GuardLang, policy: GuardPolicy, detectSensitive: DetectSensitive): GuardDecision {
+  return decide(text, evaluateReply(text, lang, policy, detectSensitive));
 }
 
 function decide(text: string, findings: GuardFinding[]): GuardDecision {

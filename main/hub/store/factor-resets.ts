@@ -1,0 +1,76 @@
+import { secondAdminRefusal } from '../../core/auth';
+import { DiwanError } from '../../core/shared/errors';
+import type { HubStore } from './hub-store';
+import { toMember } from './hub-store';
+import type { Actor, HubUser } from './types';
+
+export interface FactorResetRequest {
+  id: number;
+  userId: number;
+  requestedById: number;
+  requestedAt: number;
+  expiresAt: number;
+}
+
+type Row = { id: number; user_id: number; requested_by_id: number; requested_at: number; expires_at: number };
+const toRequest = (r: Row): FactorResetRequest => ({ id: r.id, userId: r.user_id, requestedById: r.requested_by_id, requestedAt: r.requested_at, expiresAt: r.expires_at });
+
+const KIND = 'second_factor_reset';
+
+/**
+ * Resetting a user's second factor when the hub's policy wants two administrators: one asks, a different one
+ * confirms (the single-seat separation-of-duties rule, `secondAdminRefusal`), and the reset, its event and both audit
+ * entries commit with the confirmation. IT's own `diwan hub user reset-2fa` on the hub host does not go through here.
+ */
+export class HubFactorResets {
+  constructor(private readonly store: HubStore) {}
+
+  /** Asking again while a request waits returns that request. */
+  async request(userId: number, requestedById: number, expiresAt: number, actor: Actor): Promise<FactorResetRequest> {
+    return this.store.q.tx(async (t) => {
+      await t.serializeEvents();
+      const user = await t.get<{ id: number }>('SELECT id FROM users WHERE id = ?', [userId]);
+      if (!user) throw new DiwanError('user_unknown', `There is no user with id ${userId}.`);
+      await t.run('DELETE FROM admin_requests WHERE kind = ? AND user_id = ? AND expires_at <= ?', [KIND, userId, this.store.now()]);
+      const open = await t.get<Row>('SELECT * FROM admin_requests WHERE kind = ? AND user_id = ?', [KIND, userId]);
+      if (open) return toRequest(open);
+      const row = await t.get<Row>('INSERT INTO admin_requests (kind, user_id, requested_by_id, requested_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING *', [
+        KIND,
+        userId,
+        requestedById,
+        this.store.now(),
+        expiresAt,
+      ]);
+      const request = toRequest(row!);
+      await this.store.emit(t, 'factor_reset.requested', 'admins', request);
+      await this.store.appendAudit(t, { ...actor, action: 'user.second_factor_reset_requested', target: `user:${userId}`, details: { requestId: request.id } });
+      return request;
+    });
+  }
+
+  async pending(): Promise<FactorResetRequest[]> {
+    return (await this.store.q.all<Row>('SELECT * FROM admin_requests WHERE kind = ? AND expires_at > ? ORDER BY id', [KIND, this.store.now()])).map(toRequest);
+  }
+
+  /** The second administrator's confirmation: never the one who asked, never for their own account, before it expires. */
+  async confirm(requestId: number, confirmerId: number, actor: Actor): Promise<HubUser> {
+    return this.store.q.tx(async (t) => {
+      await t.serializeEvents();
+      const row = await t.get<Row>('SELECT * FROM admin_requests WHERE id = ? AND kind = ?', [requestId, KIND]);
+      const r = row ? toRequest(row) : null;
+      const refusal = r ? secondAdminRefusal({ requestedById: String(r.requestedById), userId: String(r.userId), expiresAt: r.expiresAt }, String(confirmerId), this.store.now()) : 'expired';
+      if (!r || refusal === 'expired') throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired (requests wait 24 hours). Ask for the reset again.');
+      if (refusal === 'same_admin') throw new DiwanError('reset_request_same_admin', 'You asked for this reset yourself; a second administrator must confirm it.');
+      if (refusal === 'self') throw new DiwanError('reset_request_self', 'Nobody can confirm a reset of their own second factor; another administrator must.');
+      await t.run('DELETE FROM admin_requests WHERE id = ?', [requestId]);
+      const requester = await t.get<{ username: string }>('SELECT username FROM users WHERE id = ?', [r.requestedById]);
+      const user = await this.store.updateUserIn(t, r.userId, { totpSecret: null }, {
+        ...actor,
+        action: 'user.second_factor_reset',
+        details: { authority: 'second-administrator', requestedBy: requester?.username ?? r.requestedById, requestId },
+      });
+      await this.store.emit(t, 'factor_reset.closed', 'admins', { id: requestId, userId: r.userId, member: toMember(user) });
+      return user;
+    });
+  }
+}
