@@ -7,24 +7,27 @@ import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
 import { systemClock, type Clock } from '../core/shared/ports';
 import type { RuntimeOptions } from '../core/connectors';
-import { bearer, sendJson, sendText } from '../relay/http';
-import { officeRangeCheck } from '../relay/office-ranges';
-import { channelVault, type RelaySecrets } from '../relay/secrets';
-import type { RelayKind } from '../relay/config';
+import { TokenBucketFloodGate } from './flood';
+import { bearer, sendJson, sendText } from './http';
+import type { HubChannelKind } from './kinds';
+import { officeRangeCheck } from './office-ranges';
+import { channelVault, type HubSecrets } from './secrets';
+import { WebhookStats } from './webhook-stats';
+import { webhookIntake } from './webhooks';
 import { HubAccounts } from './accounts';
 import { defaultRevealRules, hubApi } from './api';
 import { HubChannels, type HubLog } from './channels';
-import type { HubConfig } from './config';
+import { webhookLimits, type HubConfig } from './config';
 import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
 import { OriginalsSealer } from './sealing';
 import { ConsoleStream } from './stream';
-import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor } from './store';
+import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore } from './store';
 
 export interface HubNodeOptions {
   config: HubConfig;
-  secrets: RelaySecrets;
+  secrets: HubSecrets;
   clock?: Clock;
   log?: HubLog;
   /** Connector runtime timings (tests shorten them). */
@@ -50,18 +53,20 @@ export interface HubHealth {
   consoles: number;
   channels: string[];
   eventSeq: number;
+  /** Webhooks this node took since it started, per channel: counts and the last time, never content. */
+  webhooks: Record<string, { lastAt: string | null; accepted: number; duplicates: number; quarantined: number; ignored: number; refused: Record<string, number> }>;
 }
 
 export const stderrHubLog: HubLog = (line) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`);
 
-async function secret(secrets: RelaySecrets, name: string, what: string): Promise<string> {
+async function secret(secrets: HubSecrets, name: string, what: string): Promise<string> {
   const v = await secrets.get(name);
   if (!v) throw new DiwanError('hub_secret_missing', `The hub needs the secret "${name}" (${what}); IT sets it in the keychain or systemd credentials (docs/IT-GUIDE.md, "Hub secrets").`);
   return v;
 }
 
 /** The configured database (PostgreSQL with the password from the secret `database-password`, or SQLite). */
-export async function openHubStore(config: HubConfig, secrets: RelaySecrets, now: () => number = Date.now): Promise<{ store: HubStore; pgUrl: string | null }> {
+export async function openHubStore(config: HubConfig, secrets: HubSecrets, now: () => number = Date.now): Promise<{ store: HubStore; pgUrl: string | null }> {
   let pgUrl: string | null = null;
   if ('postgres' in config.database) {
     const u = new URL(config.database.postgres);
@@ -112,11 +117,24 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     leases,
     sealer,
     // Looked up when a connector starts (rarely), so a channel IT just added is known at once.
-    vault: channelVault(o.secrets, async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as RelayKind | undefined),
+    vault: channelVault(o.secrets, async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as HubChannelKind | undefined),
     clock,
     log,
     retryMs: config.leaseRetryMs,
     runtime: o.runtime,
+  });
+
+  const webhookStats = new WebhookStats();
+  const webhooks = webhookIntake({
+    intake: new WebhookIntakeStore(store, now),
+    sealer,
+    secrets: o.secrets,
+    flood: new TokenBucketFloodGate(webhookLimits(config).flood),
+    stats: webhookStats,
+    maxBodyBytes: webhookLimits(config).maxBodyBytes,
+    maxConcurrentBodies: webhookLimits(config).maxConcurrentBodies,
+    log,
+    now,
   });
 
   const inOffice = officeRangeCheck(config.officeRanges);
@@ -148,7 +166,14 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     }
     if (feed.lastError && database === 'ok') problems.push(`The event table could not be read: ${feed.lastError}`);
     if (closing) problems.push('This node is shutting down; consoles are moving to the other nodes.');
-    return { ok: problems.length === 0, node: config.nodeId, problems, database, consoles: streams.size, channels: channels.held(), eventSeq: feed.lastSeq };
+    problems.push(...webhookStats.problems());
+    const hooks = Object.fromEntries(
+      webhookStats.all().map(([id, c]) => [
+        id,
+        { lastAt: c.lastWebhookAt === null ? null : new Date(c.lastWebhookAt).toISOString(), accepted: c.accepted, duplicates: c.duplicates, quarantined: c.quarantined, ignored: c.ignored, refused: c.refused },
+      ]),
+    );
+    return { ok: problems.length === 0, node: config.nodeId, problems, database, consoles: streams.size, channels: channels.held(), eventSeq: feed.lastSeq, webhooks: hooks };
   };
 
   const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2' }, (req, res) => void route(req, res));
@@ -166,6 +191,19 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     if (url.pathname === '/metrics' && req.method === 'GET') {
       const h = await health();
       return sendText(res, 200, metrics.render(h, process.memoryUsage().rss));
+    }
+    // Platforms post from the internet (through IT's reverse proxy): the channel's signature is the check, not the range.
+    const hook = /^\/webhooks\/([a-z0-9][a-z0-9_-]{0,63})$/.exec(url.pathname);
+    if (hook) {
+      if (closing) return sendText(res, 503, 'try again', { 'retry-after': '1', connection: 'close' });
+      try {
+        return await webhooks(req, res, hook[1]!);
+      } catch (e) {
+        log({ level: 'error', event: 'webhook.failed', channelId: hook[1], detail: (e as Error)?.name ?? 'error' });
+        if (!res.headersSent) sendText(res, 500, 'internal error');
+        else res.destroy();
+        return;
+      }
     }
     if (!inOffice(req.socket.remoteAddress)) {
       metrics.refused++;

@@ -66,6 +66,13 @@ const MIGRATIONS: readonly string[] = [
     seq {ID}, at {INT8} NOT NULL, actor TEXT NOT NULL, device TEXT, action TEXT NOT NULL, target TEXT,
     details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
   `,
+  // webhooks: inbound messages over the flood limits, held sealed (the whole message, under the originals key) and
+  // never shown; one row per platform message id, so a redelivery is recognised.
+  `
+  CREATE TABLE webhook_quarantine (
+    id {ID}, channel_id TEXT NOT NULL, platform_message_id TEXT NOT NULL, reason TEXT NOT NULL, sealed {BLOB} NOT NULL,
+    received_at {INT8} NOT NULL, UNIQUE (channel_id, platform_message_id));
+  `,
 ];
 
 /** The newest schema this code knows. */
