@@ -56,7 +56,7 @@ export async function hubFiles(): Promise<HubFiles> {
   return { dir, certFile, credentials, pin, channelToken };
 }
 
-export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[] }): string {
+export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[]; extra?: Record<string, unknown> }): string {
   const file = path.join(files.dir, `${o.nodeId}.json`);
   fs.writeFileSync(
     file,
@@ -69,6 +69,7 @@ export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; 
       officeRanges: o.officeRanges ?? ['127.0.0.0/8'],
       secrets: { source: 'credentials' },
       leaseRetryMs: 250,
+      ...o.extra,
     }),
   );
   return file;
