@@ -6,7 +6,7 @@ import type { EdgeFloodGate } from './flood';
 import { BodyTooLarge, isJson, readBody, sendJson, sendText } from './http';
 import type { OriginalsSealer } from './sealing';
 import { secretNames, type HubSecrets } from './secrets';
-import type { WebhookIntakeStore, WebhookOutcome } from './store';
+import type { WebhookIntakeStore, WebhookJob, WebhookOutcome } from './store';
 import type { ChannelCounters, WebhookStats } from './webhook-stats';
 
 /** The `object` each Meta channel kind receives; anything else is acknowledged and ignored. */
@@ -40,6 +40,7 @@ export interface WebhookIntakeDeps {
  */
 export function webhookIntake(d: WebhookIntakeDeps) {
   let reading = 0;
+  const commits = new GroupCommit(d.intake);
   const ttl = d.secretTtlMs ?? 30_000;
   const cache = new Map<string, { value: string | null; until: number }>();
   const secret = async (name: string): Promise<string | null> => {
@@ -123,12 +124,12 @@ export function webhookIntake(d: WebhookIntakeDeps) {
     const fitted = fitToStore(batch.messages);
     let outcome: WebhookOutcome;
     try {
-      outcome = await d.intake.accept(
+      outcome = await commits.submit({
         channelId,
-        { messages: fitted.messages.map((m) => ({ inbound: m, prepared: d.sealer.prepare(m) })), deliveries: batch.deliveries ?? [] },
-        (m) => d.flood.admit(channelId, m.contact.platformUserId, d.now()),
-        (m) => d.sealer.sealHeld(channelId, m),
-      );
+        delivery: { messages: fitted.messages.map((m) => ({ inbound: m, prepared: d.sealer.prepare(m) })), deliveries: batch.deliveries ?? [] },
+        admit: (m) => d.flood.admit(channelId, m.contact.platformUserId, d.now()),
+        seal: (m) => d.sealer.sealHeld(channelId, m),
+      });
     } catch (e) {
       d.log({ level: 'error', event: 'webhook.store_failed', channelId, detail: (e as { code?: string }).code ?? (e as Error)?.name ?? 'error' });
       return refuse(503, 'failed', 'try again');
@@ -152,4 +153,46 @@ function checkShape(kind: MetaKind | 'x', payload: unknown): 'ok' | 'other' | 'm
   if (kind === 'x') return typeof p.for_user_id === 'string' ? 'ok' : 'malformed';
   if (typeof p.object !== 'string' || !Array.isArray(p.entry)) return 'malformed';
   return p.object === META_OBJECT[kind] ? 'ok' : 'other';
+}
+
+/**
+ * Group commit on one node: deliveries that arrive while a commit runs wait for it and then share the next one
+ * (`WebhookIntakeStore.acceptMany`, one savepoint each), so one disk sync and one turn at the event lock answer many
+ * webhooks; each answer still waits for its own commit. At most `maxBatch` per transaction.
+ */
+export class GroupCommit {
+  private pending: Array<{ job: WebhookJob; resolve: (v: WebhookOutcome) => void; reject: (e: unknown) => void }> = [];
+  private running = false;
+
+  constructor(
+    private readonly intake: Pick<WebhookIntakeStore, 'acceptMany'>,
+    private readonly maxBatch = 64,
+  ) {}
+
+  submit(job: WebhookJob): Promise<WebhookOutcome> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ job, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length) {
+      const batch = this.pending.splice(0, this.maxBatch);
+      try {
+        const results = await this.intake.acceptMany(batch.map((b) => b.job));
+        batch.forEach((b, i) => {
+          const r = results[i]!;
+          if (r.ok) b.resolve(r.value);
+          else b.reject(r.error);
+        });
+      } catch (e) {
+        for (const b of batch) b.reject(e);
+      }
+    }
+    this.running = false;
+  }
 }

@@ -98,6 +98,29 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(await store.latestEventSeq()).toBe(before);
     });
 
+    it('commits several deliveries together: a failing one is rolled back alone, the same message in two is stored once', async () => {
+      const broken = () => {
+        throw new Error('sealing failed');
+      };
+      const job = (id: string, sender = 'u-2') => ({ channelId: 'wa', delivery: { messages: [message(id, sender)], deliveries: [] }, admit: () => true, seal: sealHeld });
+      const results = await intake.acceptMany([
+        job('g1'),
+        { ...job('g2', 'flooder'), admit: () => false, seal: broken },
+        job('g3'),
+        job('g1'),
+      ]);
+      expect(results.map((r) => (r.ok ? r.value : String((r as { error: Error }).error.message)))).toEqual([
+        { inserted: 1, duplicates: 0, quarantined: 0 },
+        'sealing failed',
+        { inserted: 1, duplicates: 0, quarantined: 0 },
+        { inserted: 0, duplicates: 1, quarantined: 0 },
+      ]);
+      const got = await ids(store, 'messages');
+      expect(got.filter((i) => i.startsWith('g'))).toEqual(['g1', 'g3']);
+      expect(await ids(store, 'webhook_quarantine')).not.toContain('g2');
+      expect((await store.verifyAudit()).broken).toBeNull();
+    });
+
     it('applies delivery receipts to the reply they name, in the same transaction', async () => {
       const conv = (await store.conversations({}))[0]!;
       const agent = await store.createUser({ username: 'amal', displayName: 'Amal', role: 'agent', passwordHash: 'x' }, actor);
