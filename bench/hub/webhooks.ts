@@ -7,6 +7,8 @@
  * 1. Intake: N keep-alive connections through the load balancer, each request one signed WhatsApp message with a new
  *    id (signature check with the channel's secret, the connector's parser, masking, sealing, one transaction with
  *    its events), as fast as the nodes acknowledge.
+ *    Beside it, in the same run, the peer: the store's own ingest of one message per transaction at the same
+ *    concurrency (no HTTP, TLS, signature or parsing).
  * 2. Webhook → console: deliveries at a steady rate while one console follows the event stream over pinned TLS;
  *    the time from posting a delivery to its `message.added` frame arriving.
  * Everything runs on 127.0.0.1 and stops itself.
@@ -18,7 +20,9 @@ import path from 'node:path';
 import { Pool, WebSocket } from 'undici';
 import { hubSignature } from '../../main/core/connectors';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
+import type { InboundMessage } from '../../main/core/shared/messages';
 import { hashToken } from '../../main/hub/accounts';
+import { OriginalsSealer } from '../../main/hub/sealing';
 import { startTestPostgres } from '../../test/helpers/postgres';
 import { freePort, hubFiles, LoadBalancer, NodeProcess, nodeConfig, seedHub, until } from '../../test/hub/harness';
 
@@ -100,6 +104,26 @@ async function main() {
     lat.sort((a, b) => a - b);
     const stored = (await seed.store.q.get<{ n: string | number }>("SELECT COUNT(*) AS n FROM messages WHERE channel_id = 'wa'"))!.n;
 
+    // 1b. The peer, same run: the store's own ingest (masking and sealing included) of one message per transaction,
+    // with the same concurrency and no HTTP, TLS, signature or parsing — what intake is bounded by.
+    const sealer = new OriginalsSealer('acme', Buffer.from(fs.readFileSync(path.join(files.credentials, 'originals-key'), 'utf8'), 'base64'));
+    const storeLat: number[] = [];
+    let p = 0;
+    const storeEnd = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async (_, w) => {
+        while (performance.now() < storeEnd) {
+          const k = p++;
+          const id = `wamid.P${w}-${k}`;
+          const m: InboundMessage = { platformMessageId: id, platformConversationId: String(34620000000 + (k % 500)), contact: { platformUserId: String(34620000000 + (k % 500)), displayName: 'Bench Customer' }, direction: 'in', text: `Where is my order? ref ${id}`, sentAt: Date.now() };
+          const t0 = performance.now();
+          await seed.store.ingest('wa', [sealer.prepare(m)]);
+          storeLat.push(performance.now() - t0);
+        }
+      }),
+    );
+    storeLat.sort((a, b) => a - b);
+
     // 2. Webhook → console over the stream (a session written as the hub writes one after a sign-in).
     const { publicKey } = crypto.generateKeyPairSync('ed25519');
     const fingerprint = crypto.createHash('sha256').update(Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url')).digest('hex');
@@ -148,6 +172,8 @@ async function main() {
     console.log('two hub nodes (own processes) on one PostgreSQL behind a TCP load balancer, loopback');
     console.log(`intake: ${CONNECTIONS} connections × ${SECONDS} s, one signed WhatsApp message per request (parse, mask, seal, one transaction)`);
     console.log(`  ${Math.round(lat.length / SECONDS)} requests/s (${lat.length} requests, ${errors} non-200, ${stored} messages stored), latency p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms`);
+    console.log(`peer, same run: HubStore.ingest of one message per transaction, ${CONNECTIONS} at once, from this process (no HTTP, TLS, signature, parsing)`);
+    console.log(`  ${Math.round(storeLat.length / SECONDS)} messages/s, latency p50 ${percentile(storeLat, 50).toFixed(1)} ms, p99 ${percentile(storeLat, 99).toFixed(1)} ms`);
     console.log(`webhook → console: ${LATENCY_MESSAGES} messages at ${LATENCY_RATE}/s, one console on the event stream (pinned TLS)`);
     console.log(`  received ${seen.length}; p50 ${percentile(seen, 50).toFixed(1)} ms, p99 ${percentile(seen, 99).toFixed(1)} ms, max ${seen.at(-1)?.toFixed(1)} ms`);
   } finally {

@@ -82,10 +82,13 @@ export class WebhookIntakeStore {
     const seen = new Set<string>();
     for (const { inbound, prepared } of d.messages) {
       const id = inbound.platformMessageId;
+      // One round trip: stored before, or held before.
       const known =
         seen.has(id) ||
-        (await t.get('SELECT 1 AS one FROM messages WHERE channel_id = ? AND platform_message_id = ?', [channelId, id])) ||
-        (await t.get('SELECT 1 AS one FROM webhook_quarantine WHERE channel_id = ? AND platform_message_id = ?', [channelId, id]));
+        (await t.get(
+          'SELECT 1 AS one FROM messages WHERE channel_id = ? AND platform_message_id = ? UNION ALL SELECT 1 AS one FROM webhook_quarantine WHERE channel_id = ? AND platform_message_id = ? LIMIT 1',
+          [channelId, id, channelId, id],
+        ));
       seen.add(id);
       if (known) {
         duplicates++;
