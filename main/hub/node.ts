@@ -176,7 +176,9 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     return { ok: problems.length === 0, node: config.nodeId, problems, database, consoles: streams.size, channels: channels.held(), eventSeq: feed.lastSeq, webhooks: hooks };
   };
 
-  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2' }, (req, res) => void route(req, res));
+  // Node checks the deadlines below every `connectionsCheckingInterval` (30 s by default), which lets a slow sender
+  // (a webhook from the internet included) hold a socket up to 30 s longer: check every second (the relay's rule).
+  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2', connectionsCheckingInterval: 1000 }, (req, res) => void route(req, res));
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
 
