@@ -2,14 +2,13 @@ import { connectorRegistry, type Connector, type ConnectorRegistry } from '../co
 import { DiwanError } from '../core/shared/errors';
 
 /**
- * The connectors the hub runs. Messenger, Instagram and X take their inbound from webhooks at the hub
- * (`webhooks.ts`), so the lease holder never polls them: their `pull` is left out and the runtime treats them as
- * push channels (it only sends their replies). Telegram is polled; WhatsApp is webhook-only anyway.
+ * The connectors the hub runs on the node holding each channel's lease. Telegram is polled; WhatsApp is webhook-only
+ * anyway; Messenger and Instagram keep polling the Conversations API as a fallback beside their webhooks (both paths
+ * give the same ids, so what arrives twice is stored once). X takes its inbound from Account Activity webhooks only:
+ * polling would rotate its refresh token, which the hub's read-only secrets cannot store.
  */
 export const hubRegistry: ConnectorRegistry = {
   ...connectorRegistry,
-  messenger: (ctx) => pushOnly(connectorRegistry.messenger(ctx)),
-  instagram: (ctx) => pushOnly(connectorRegistry.instagram(ctx)),
   x: (ctx) => pushOnly(connectorRegistry.x(ctx)),
   demo: () => notOnHub('demo'),
   email: () => notOnHub('email'),
