@@ -76,8 +76,8 @@ describe('hub webhook intake', () => {
     }
     put('xa.consumer-secret', X_SECRET);
     seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }] });
-    // Disabled for the runtime's sake only in name: these channels have no token, so the lease holder reports them
-    // token-rejected; intake needs only the webhook secrets.
+    // These channels have no token: the lease holder's runtime cannot send on them (it reports that in its health);
+    // intake needs only the webhook secrets.
     await seed.store.saveChannel({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp', enabled: true, config: { settings: { phoneNumberId: '420000000000002' } } }, IT);
     await seed.store.saveChannel({ id: 'fb', kind: 'messenger', name: 'Page', enabled: true, config: { settings: { pageId: '700000000000001' } } }, IT);
     await seed.store.saveChannel({ id: 'ig', kind: 'instagram', name: 'Instagram', enabled: true, config: { settings: { pageId: '700000000000001', accountId: '17840000000000009' } } }, IT);
