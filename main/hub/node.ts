@@ -53,6 +53,11 @@ export interface HubHealth {
   consoles: number;
   channels: string[];
   eventSeq: number;
+  /**
+   * What is wrong with channels' webhooks, in words. Kept out of `problems` and `ok` on purpose: anyone on the internet
+   * can post a badly signed webhook, and that must not make load balancers take healthy nodes out.
+   */
+  webhookProblems: string[];
   /** Webhooks this node took since it started, per channel: counts and the last time, never content. */
   webhooks: Record<string, { lastAt: string | null; accepted: number; duplicates: number; quarantined: number; ignored: number; refused: Record<string, number> }>;
 }
@@ -166,14 +171,23 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     }
     if (feed.lastError && database === 'ok') problems.push(`The event table could not be read: ${feed.lastError}`);
     if (closing) problems.push('This node is shutting down; consoles are moving to the other nodes.');
-    problems.push(...webhookStats.problems());
     const hooks = Object.fromEntries(
       webhookStats.all().map(([id, c]) => [
         id,
         { lastAt: c.lastWebhookAt === null ? null : new Date(c.lastWebhookAt).toISOString(), accepted: c.accepted, duplicates: c.duplicates, quarantined: c.quarantined, ignored: c.ignored, refused: c.refused },
       ]),
     );
-    return { ok: problems.length === 0, node: config.nodeId, problems, database, consoles: streams.size, channels: channels.held(), eventSeq: feed.lastSeq, webhooks: hooks };
+    return {
+      ok: problems.length === 0,
+      node: config.nodeId,
+      problems,
+      database,
+      consoles: streams.size,
+      channels: channels.held(),
+      eventSeq: feed.lastSeq,
+      webhooks: hooks,
+      webhookProblems: webhookStats.problems(),
+    };
   };
 
   // Node checks the deadlines below every `connectionsCheckingInterval` (30 s by default), which lets a slow sender

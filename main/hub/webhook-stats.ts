@@ -44,7 +44,8 @@ export class WebhookStats {
 }
 
 const REFUSAL_WORDS: Partial<Record<keyof ChannelCounters['refused'], (id: string) => string>> = {
-  bad_signature: (id) => `their signature does not match the secret this hub holds ("${id}.app-secret", or "${id}.consumer-secret" for X); set the one from the platform's app settings.`,
+  bad_signature: (id) =>
+    `their signature does not match the secret this hub holds ("${id}.app-secret", or "${id}.consumer-secret" for X): set the one from the platform's app settings, unless someone else is posting forged webhooks.`,
   no_secret: (id) => `this hub has no secret to check their signature; set "${id}.app-secret" (or "${id}.consumer-secret" for X) with \`diwan hub secret set\` or as a systemd credential.`,
   unsigned: () => 'they arrive without a signature header; check that the reverse proxy passes X-Hub-Signature-256 / X-Twitter-Webhooks-Signature through.',
   too_large: () => 'they are larger than webhooks.maxBodyBytes allows.',

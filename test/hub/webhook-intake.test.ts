@@ -237,10 +237,13 @@ describe('hub webhook intake', () => {
     const body = waBody(['wamid.H1']);
     expect((await post('wa', body, { signature: hubSignature(body, 'rotated-at-meta') })).status).toBe(401);
     let h = await hub.health();
-    expect(h.problems.join(' ')).toMatch(/Webhooks for channel "wa" are being refused: their signature does not match the secret this hub holds \("wa\.app-secret"/);
+    expect(h.webhookProblems.join(' ')).toMatch(/Webhooks for channel "wa" are being refused: their signature does not match the secret this hub holds \("wa\.app-secret"/);
+    // A forged webhook from the internet must not make a healthy node look down to its load balancer.
+    expect(h.ok).toBe(true);
+    expect((await get('/healthz')).status).toBe(200);
     expect((await post('wa', body)).status).toBe(200);
     h = await hub.health();
-    expect(h.problems.join(' ')).not.toMatch(/"wa"/);
+    expect(h.webhookProblems.join(' ')).not.toMatch(/"wa"/);
     expect(h.webhooks.wa!.refused.bad_signature).toBeGreaterThan(0);
     const metrics = await get('/metrics');
     expect(metrics.text).toMatch(/diwan_hub_webhooks_total\{node="n1",channel="wa",outcome="refused",reason="bad_signature"\} \d+/);
