@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import tls from 'node:tls';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubSignature, parseChannelPayload, xSignature } from '../../main/core/connectors';
 import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
 import { corpus } from '../fixtures/platforms/corpus';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { hubFiles, seedHub, type HubFiles } from './harness';
+import { hubFiles, seedHub, until, type HubFiles } from './harness';
 
 const APP_SECRET = `app-${crypto.randomBytes(12).toString('hex')}`;
 const VERIFY_TOKEN = `verify-${crypto.randomBytes(8).toString('hex')}`;
@@ -165,6 +166,35 @@ describe('hub webhook intake', () => {
     expect((await post('wa', page, { signature: hubSignature(page, APP_SECRET) }))).toMatchObject({ status: 200, text: 'EVENT_RECEIVED' });
     expect(await storedIds('wa')).not.toContain('wamid.BIG');
     expect(await storedIds('wa')).not.toContain('wamid.T');
+  });
+
+  it('reads at most maxConcurrentBodies bodies at once: past it, 503 with Retry-After before the body is read', async () => {
+    const { port } = new URL(hub.url);
+    const slow = await Promise.all(
+      Array.from({ length: 4 }, () => {
+        return new Promise<tls.TLSSocket>((resolve) => {
+          const s = tls.connect({ host: '127.0.0.1', port: Number(port), rejectUnauthorized: false }, () => {
+            // Headers and the first byte of a 1,000-byte body, then nothing: each holds one body slot.
+            s.write('POST /webhooks/wa HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+            resolve(s);
+          });
+          s.on('error', () => {});
+        });
+      }),
+    );
+    try {
+      const busy = await until(async () => {
+        const r = await request(`${hub.url}/webhooks/wa`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', 'x-hub-signature-256': 'sha256=00' }, body: '{}' });
+        await r.body.dump();
+        return r.statusCode === 503 ? r : null;
+      }, 'a fifth body to be turned away');
+      expect(busy.headers['retry-after']).toBe('1');
+      expect((await hub.health()).webhooks.wa!.refused.busy).toBeGreaterThan(0);
+    } finally {
+      for (const s of slow) s.destroy();
+    }
+    // The slots come back when those senders go away.
+    await until(async () => (await post('wa', waBody(['wamid.AFTER'], '34600555000'))).status === 200, 'intake to take bodies again');
   });
 
   it('holds a flood from one sender in quarantine (sealed), still acknowledges it, and counts it', async () => {
