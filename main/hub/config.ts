@@ -125,3 +125,18 @@ export function refuseSecretSettings(settings: unknown, where: string): void {
       'store them with `diwan hub secret set NAME` (OS keychain) or as systemd credentials, and rotate them if they were shared (docs/IT-GUIDE.md, "Hub secrets").',
   );
 }
+
+/** The ids a channel's parser needs to tell the business from the customer (the relay configuration's rule, moved). */
+const REQUIRED_SETTINGS: Record<string, readonly string[]> = {
+  whatsapp: ['phoneNumberId'],
+  messenger: ['pageId'],
+  // Webhook intake runs on any node without the connector's start-up look-up of the linked professional account.
+  instagram: ['pageId', 'accountId'],
+};
+
+export function refuseMissingSettings(kind: string, settings: Record<string, unknown> | undefined, where: string): void {
+  const missing = (REQUIRED_SETTINGS[kind] ?? []).filter((k) => settings?.[k] === undefined || settings[k] === '');
+  if (missing.length) {
+    throw new DiwanError('hub_settings_missing', `${where} is a ${kind} channel and needs ${missing.map((k) => `"${k}"`).join(' and ')} in --settings (the ids from the platform's app settings).`);
+  }
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { looksLikeSecretName } from '../../main/core/shared/secret-names';
-import { refuseSecretSettings } from '../../main/hub/config';
+import { refuseMissingSettings, refuseSecretSettings } from '../../main/hub/config';
 
 const styles = [
   (w: string[]) => w.map((x, i) => (i ? x[0]!.toUpperCase() + x.slice(1) : x)).join(''), // camelCase
@@ -42,5 +42,12 @@ describe('setting names that mean a secret', () => {
     expect(() => refuseSecretSettings({ longPollSeconds: 1, tok: '123:abc' }, 'The channel "tg"')).toThrow(/"settings\.tok"/);
     expect(() => refuseSecretSettings({ longPollSeconds: 1, tok: '123:abc' }, 'The channel "tg"')).not.toThrow(/123:abc/);
     expect(() => refuseSecretSettings({ pageId: '700', phoneNumberId: '42' }, 'The channel "wa"')).not.toThrow();
+  });
+
+  it('the hub asks for the ids each webhook channel needs, by name', () => {
+    expect(() => refuseMissingSettings('whatsapp', {}, 'The channel "wa"')).toThrow(/"phoneNumberId"/);
+    expect(() => refuseMissingSettings('instagram', { pageId: '700' }, 'The channel "ig"')).toThrow(/needs "accountId"/);
+    expect(() => refuseMissingSettings('instagram', { pageId: '700', accountId: '1784' }, 'The channel "ig"')).not.toThrow();
+    expect(() => refuseMissingSettings('telegram', undefined, 'The channel "tg"')).not.toThrow();
   });
 });

@@ -4,7 +4,7 @@ import { fingerprintOf, ROLES, type Role } from '../../core/auth';
 import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
 import { loadOsKeychain, Vault } from '../../core/vault';
-import { refuseSecretSettings } from '../../hub/config';
+import { refuseMissingSettings, refuseSecretSettings } from '../../hub/config';
 import { chooseHubSecrets, createHubCertificate, HUB_SCHEMA_VERSION, HubAccounts, KeychainHubSecrets, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubStore } from '../../hub';
 import { flagValue, type CliIo, type Command } from '../command';
 
@@ -142,6 +142,7 @@ async function channel(args: string[], io: CliIo): Promise<number> {
     throw new DiwanError('hub_usage', '--settings must be a JSON object, e.g. \'{"longPollSeconds":1}\'.');
   }
   refuseSecretSettings(settings, `The channel "${id}"`);
+  refuseMissingSettings(kind, settings, `The channel "${id}"`);
   const baseUrl = flagValue(args, '--base-url');
   const pollMs = flagValue(args, '--poll-ms');
   return withStore(args, io, async (store) => {
