@@ -12,7 +12,7 @@ import { bearer, sendJson, sendText } from './http';
 import type { HubChannelKind } from './kinds';
 import { officeRangeCheck } from './office-ranges';
 import { channelVault, type HubSecrets } from './secrets';
-import { WebhookStats } from './webhook-stats';
+import { WebhookStats, type WebhookCounts } from './webhook-stats';
 import { webhookIntake } from './webhooks';
 import { HubAccounts } from './accounts';
 import { defaultRevealRules, hubApi } from './api';
@@ -59,7 +59,7 @@ export interface HubHealth {
    */
   webhookProblems: string[];
   /** Webhooks this node took since it started, per channel: counts and the last time, never content. */
-  webhooks: Record<string, { lastAt: string | null; accepted: number; duplicates: number; quarantined: number; ignored: number; refused: Record<string, number> }>;
+  webhooks: Record<string, WebhookCounts>;
 }
 
 export const stderrHubLog: HubLog = (line) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`);
@@ -130,14 +130,15 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   });
 
   const webhookStats = new WebhookStats();
+  const hookLimits = webhookLimits(config);
   const webhooks = webhookIntake({
     intake: new WebhookIntakeStore(store, now),
     sealer,
     secrets: o.secrets,
-    flood: new TokenBucketFloodGate(webhookLimits(config).flood),
+    flood: new TokenBucketFloodGate(hookLimits.flood),
     stats: webhookStats,
-    maxBodyBytes: webhookLimits(config).maxBodyBytes,
-    maxConcurrentBodies: webhookLimits(config).maxConcurrentBodies,
+    maxBodyBytes: hookLimits.maxBodyBytes,
+    maxConcurrentBodies: hookLimits.maxConcurrentBodies,
     log,
     now,
   });
@@ -171,12 +172,6 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     }
     if (feed.lastError && database === 'ok') problems.push(`The event table could not be read: ${feed.lastError}`);
     if (closing) problems.push('This node is shutting down; consoles are moving to the other nodes.');
-    const hooks = Object.fromEntries(
-      webhookStats.all().map(([id, c]) => [
-        id,
-        { lastAt: c.lastWebhookAt === null ? null : new Date(c.lastWebhookAt).toISOString(), accepted: c.accepted, duplicates: c.duplicates, quarantined: c.quarantined, ignored: c.ignored, refused: c.refused },
-      ]),
-    );
     return {
       ok: problems.length === 0,
       node: config.nodeId,
@@ -185,7 +180,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       consoles: streams.size,
       channels: channels.held(),
       eventSeq: feed.lastSeq,
-      webhooks: hooks,
+      webhooks: webhookStats.snapshot(),
       webhookProblems: webhookStats.problems(),
     };
   };

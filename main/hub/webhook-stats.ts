@@ -11,6 +11,15 @@ export interface ChannelCounters {
   refused: Record<'unsigned' | 'no_secret' | 'bad_signature' | 'too_large' | 'wrong_type' | 'malformed' | 'failed' | 'busy', number>;
 }
 
+export interface WebhookCounts {
+  lastAt: string | null;
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  ignored: number;
+  refused: Record<string, number>;
+}
+
 export class WebhookStats {
   private readonly channels = new Map<string, ChannelCounters>();
 
@@ -23,8 +32,14 @@ export class WebhookStats {
     return c;
   }
 
-  all(): Array<[string, ChannelCounters]> {
-    return [...this.channels];
+  /** Per channel, for /healthz and /metrics. */
+  snapshot(): Record<string, WebhookCounts> {
+    return Object.fromEntries(
+      [...this.channels].map(([id, c]) => [
+        id,
+        { lastAt: c.lastWebhookAt === null ? null : new Date(c.lastWebhookAt).toISOString(), accepted: c.accepted, duplicates: c.duplicates, quarantined: c.quarantined, ignored: c.ignored, refused: { ...c.refused } },
+      ]),
+    );
   }
 
   /**
