@@ -9,8 +9,8 @@ import tseslint from 'typescript-eslint';
 const ELECTRON = { name: 'electron', message: 'Only main/electron (and the preload) may import electron.' };
 const ELECTRON_DIRS = { group: ['**/electron/*', '**/main/electron/**'], message: 'Only main/index.ts may reach main/electron.' };
 const OUTER_LAYERS = {
-  group: ['**/ipc/*', '**/main/ipc/**', '**/relay/*', '**/main/relay/**', '**/hub', '**/hub/*', '**/main/hub/**', '**/relay', '**/cli/*', '**/main/cli/**', '**/renderer/**', '**/preload/**'],
-  message: 'main/core is the innermost layer: it must not import ipc, relay, hub, cli, preload or the renderer.',
+  group: ['**/ipc/*', '**/main/ipc/**', '**/hub', '**/hub/*', '**/main/hub/**', '**/cli/*', '**/main/cli/**', '**/renderer/**', '**/preload/**'],
+  message: 'main/core is the innermost layer: it must not import ipc, hub, cli, preload or the renderer.',
 };
 const HUB_OUTER = {
   group: ['**/ipc/*', '**/main/ipc/**', '**/cli/*', '**/main/cli/**', '**/renderer/**', '**/preload/**'],
@@ -18,7 +18,7 @@ const HUB_OUTER = {
 };
 const NOT_CORE_OR_ELECTRON_FROM_EDGE = {
   group: ['**/renderer/**', '**/preload/**'],
-  message: 'The relay and the CLI run headless: no renderer or preload code.',
+  message: 'The CLI and the IPC layer run headless: no renderer or preload code.',
 };
 
 export default tseslint.config(
@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/relay/**/*.ts', 'main/cli/**/*.ts'],
+    files: ['main/cli/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [ELECTRON_DIRS, NOT_CORE_OR_ELECTRON_FROM_EDGE] }],
     },
@@ -78,7 +78,7 @@ export default tseslint.config(
               message: 'The renderer may import the IPC contract for its types only (import type).',
             },
             {
-              group: ['**/main/*', '**/main/core/**', '**/main/electron/**', '**/main/cli/**', '**/main/relay/**', '**/preload/**', 'node:*'],
+              group: ['**/main/*', '**/main/core/**', '**/main/electron/**', '**/main/cli/**', '**/main/hub/**', '**/preload/**', 'node:*'],
               message: 'The renderer never imports main-process code or Node modules.',
             },
           ],

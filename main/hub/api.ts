@@ -4,7 +4,7 @@ import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type Permis
 import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply, type GuardPolicy } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
-import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http';
+import { BodyTooLarge, bearer, isJson, readBody, sendJson } from './http';
 import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
 import { channelRoutes } from './routes/channels';

@@ -3,6 +3,7 @@ import type { OutboundItem, RuntimeOutbox, RuntimeSink } from '../core/shared/me
 import type { Clock } from '../core/shared/ports';
 import type { Vault } from '../core/vault';
 import type { ChannelLeases } from './leases';
+import { hubRegistry } from './registry';
 import type { OriginalsSealer } from './sealing';
 import type { HubChannel, HubStore } from './store';
 
@@ -84,6 +85,7 @@ export class HubChannels {
       sink: hubSink(this.o.store, this.o.sealer),
       outbox: hubOutbox(this.o.store, this.o.sealer),
       vault: this.o.vault,
+      registry: hubRegistry,
       clock: this.o.clock,
       log: (l) => this.o.log({ level: l.level, event: `channel.${l.event}`, channelId: l.channelId, detail: l.detail }),
     });

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { APPROVABLE_REQUESTS } from '../core/guard';
 import { parseCidr } from '../core/policy';
 import { DiwanError } from '../core/shared/errors';
+import { looksLikeSecretName } from '../core/shared/secret-names';
 
+const rate = z.object({ perMinute: z.number().positive().max(1e6), burst: z.number().int().positive().max(1e6) }).strict();
 const cidr = z.string().max(64).refine((s) => parseCidr(s) !== null, { message: 'must be a range such as 10.20.0.0/16' });
 
 /**
@@ -63,12 +65,31 @@ export const hubConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Webhook intake at `/webhooks/<channel id>` (WhatsApp, Messenger, Instagram, X), on every node. */
+    webhooks: z
+      .object({
+        maxBodyBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+        /** Webhook bodies read at once per node; with maxBodyBytes it bounds the memory bodies take (default 16 × 1 MiB). */
+        maxConcurrentBodies: z.number().int().min(1).max(1024).default(16),
+        /** Flood control before storage, per node: one sender, and one channel (all senders). */
+        flood: z
+          .object({ perSender: rate.default({ perMinute: 30, burst: 20 }), perChannel: rate.default({ perMinute: 3000, burst: 500 }) })
+          .strict()
+          .default({ perSender: { perMinute: 30, burst: 20 }, perChannel: { perMinute: 3000, burst: 500 } }),
+      })
+      .strict()
+      .optional(),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
   })
   .strict();
 
 export type HubConfig = z.infer<typeof hubConfigSchema>;
+
+/** Without a `webhooks` section: 1 MiB bodies, 16 read at once, 30/min (burst 20) per sender, 3000/min (burst 500) per channel. */
+export function webhookLimits(config: HubConfig): NonNullable<HubConfig['webhooks']> {
+  return config.webhooks ?? hubConfigSchema.shape.webhooks.unwrap().parse({});
+}
 
 export function parseHubConfig(value: unknown, source = 'the hub configuration'): HubConfig {
   const r = hubConfigSchema.safeParse(value);
@@ -97,4 +118,41 @@ export function loadHubConfig(file: string): HubConfig {
     throw new DiwanError('hub_config_invalid', `${file} is not JSON.`);
   }
   return parseHubConfig(json, file);
+}
+
+/** Paths (like `settings.appSecret`) of string values under secret-looking keys. */
+export function secretLookingKeys(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => secretLookingKeys(v, `${at}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
+    const here = at ? `${at}.${k}` : k;
+    if (typeof v === 'string' && looksLikeSecretName(k)) return [here];
+    return secretLookingKeys(v, here);
+  });
+}
+
+/** Channel settings live in the database in the clear: a value under a secret-looking name is refused, unrepeated. */
+export function refuseSecretSettings(settings: unknown, where: string): void {
+  const leaked = secretLookingKeys(settings, 'settings');
+  if (!leaked.length) return;
+  throw new DiwanError(
+    'hub_settings_have_secret',
+    `${where} has ${leaked.map((k) => `"${k}"`).join(', ')}, which look like secrets. Secrets never go in channel settings: ` +
+      'store them with `diwan hub secret set NAME` (OS keychain) or as systemd credentials, and rotate them if they were shared (docs/IT-GUIDE.md, "Hub secrets").',
+  );
+}
+
+/** The ids a channel's parser needs to tell the business from the customer (the relay configuration's rule, moved). */
+const REQUIRED_SETTINGS: Record<string, readonly string[]> = {
+  whatsapp: ['phoneNumberId'],
+  messenger: ['pageId'],
+  // Webhook intake runs on any node without the connector's start-up look-up of the linked professional account.
+  instagram: ['pageId', 'accountId'],
+};
+
+export function refuseMissingSettings(kind: string, settings: Record<string, unknown> | undefined, where: string): void {
+  const missing = (REQUIRED_SETTINGS[kind] ?? []).filter((k) => settings?.[k] === undefined || settings[k] === '');
+  if (missing.length) {
+    throw new DiwanError('hub_settings_missing', `${where} is a ${kind} channel and needs ${missing.map((k) => `"${k}"`).join(' and ')} in --settings (the ids from the platform's app settings).`);
+  }
 }

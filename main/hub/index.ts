@@ -3,3 +3,6 @@ export { loadHubConfig, parseHubConfig, hubConfigSchema, type HubConfig } from '
 export { HubAccounts, hashToken } from './accounts';
 export { OriginalsSealer } from './sealing';
 export * from './store';
+export { chooseHubSecrets, CredentialsDirSecrets, KeychainHubSecrets, secretNames, type HubSecrets } from './secrets';
+export { createHubCertificate } from './tls';
+export { TokenBucketFloodGate, type EdgeFloodGate } from './flood';

@@ -32,6 +32,14 @@ export class HubMetrics {
       '# TYPE diwan_hub_resident_bytes gauge',
       `diwan_hub_resident_bytes{${node}} ${rss}`,
     ];
+    lines.push('# TYPE diwan_hub_webhooks_total counter');
+    for (const [id, w] of Object.entries(h.webhooks)) {
+      const ch = `${node},channel="${id}"`;
+      lines.push(`diwan_hub_webhooks_total{${ch},outcome="accepted"} ${w.accepted}`, `diwan_hub_webhooks_total{${ch},outcome="ignored"} ${w.ignored}`);
+      for (const [why, n] of Object.entries(w.refused)) lines.push(`diwan_hub_webhooks_total{${ch},outcome="refused",reason="${why}"} ${n}`);
+    }
+    lines.push('# TYPE diwan_hub_webhook_messages_quarantined_total counter');
+    for (const [id, w] of Object.entries(h.webhooks)) lines.push(`diwan_hub_webhook_messages_quarantined_total{${node},channel="${id}"} ${w.quarantined}`);
     return `${lines.join('\n')}\n`;
   }
 }

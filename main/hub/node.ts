@@ -8,26 +8,29 @@ import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
 import { systemClock, type Clock } from '../core/shared/ports';
 import type { RuntimeOptions } from '../core/connectors';
-import { bearer, sendJson, sendText } from '../relay/http';
-import { officeRangeCheck } from '../relay/office-ranges';
-import { channelVault, type RelaySecrets } from '../relay/secrets';
-import type { RelayKind } from '../relay/config';
+import { TokenBucketFloodGate } from './flood';
+import { bearer, sendJson, sendText } from './http';
+import type { HubChannelKind } from './kinds';
+import { officeRangeCheck } from './office-ranges';
+import { channelVault, type HubSecrets } from './secrets';
+import { WebhookStats, type WebhookCounts } from './webhook-stats';
+import { webhookIntake } from './webhooks';
 import { HubAccounts } from './accounts';
 import { defaultRevealRules, hubApi } from './api';
 import { HubChannels, type HubLog } from './channels';
 import { HubEarlyWarning } from './early-warning';
 import { HubLeadReview } from './store/lead-review';
-import type { HubConfig } from './config';
+import { webhookLimits, type HubConfig } from './config';
 import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
 import { OriginalsSealer } from './sealing';
 import { ConsoleStream } from './stream';
-import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor } from './store';
+import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore } from './store';
 
 export interface HubNodeOptions {
   config: HubConfig;
-  secrets: RelaySecrets;
+  secrets: HubSecrets;
   clock?: Clock;
   log?: HubLog;
   /** Connector runtime timings (tests shorten them). */
@@ -53,18 +56,25 @@ export interface HubHealth {
   consoles: number;
   channels: string[];
   eventSeq: number;
+  /**
+   * What is wrong with channels' webhooks, in words. Kept out of `problems` and `ok` on purpose: anyone on the internet
+   * can post a badly signed webhook, and that must not make load balancers take healthy nodes out.
+   */
+  webhookProblems: string[];
+  /** Webhooks this node took since it started, per channel: counts and the last time, never content. */
+  webhooks: Record<string, WebhookCounts>;
 }
 
 export const stderrHubLog: HubLog = (line) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`);
 
-async function secret(secrets: RelaySecrets, name: string, what: string): Promise<string> {
+async function secret(secrets: HubSecrets, name: string, what: string): Promise<string> {
   const v = await secrets.get(name);
   if (!v) throw new DiwanError('hub_secret_missing', `The hub needs the secret "${name}" (${what}); IT sets it in the keychain or systemd credentials (docs/IT-GUIDE.md, "Hub secrets").`);
   return v;
 }
 
 /** The configured database (PostgreSQL with the password from the secret `database-password`, or SQLite). */
-export async function openHubStore(config: HubConfig, secrets: RelaySecrets, now: () => number = Date.now): Promise<{ store: HubStore; pgUrl: string | null }> {
+export async function openHubStore(config: HubConfig, secrets: HubSecrets, now: () => number = Date.now): Promise<{ store: HubStore; pgUrl: string | null }> {
   let pgUrl: string | null = null;
   if ('postgres' in config.database) {
     const u = new URL(config.database.postgres);
@@ -115,11 +125,25 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     leases,
     sealer,
     // Looked up when a connector starts (rarely), so a channel IT just added is known at once.
-    vault: channelVault(o.secrets, async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as RelayKind | undefined),
+    vault: channelVault(o.secrets, async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as HubChannelKind | undefined),
     clock,
     log,
     retryMs: config.leaseRetryMs,
     runtime: o.runtime,
+  });
+
+  const webhookStats = new WebhookStats();
+  const hookLimits = webhookLimits(config);
+  const webhooks = webhookIntake({
+    intake: new WebhookIntakeStore(store, now),
+    sealer,
+    secrets: o.secrets,
+    flood: new TokenBucketFloodGate(hookLimits.flood),
+    stats: webhookStats,
+    maxBodyBytes: hookLimits.maxBodyBytes,
+    maxConcurrentBodies: hookLimits.maxConcurrentBodies,
+    log,
+    now,
   });
 
   const inOffice = officeRangeCheck(config.officeRanges);
@@ -163,10 +187,22 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     }
     if (feed.lastError && database === 'ok') problems.push(`The event table could not be read: ${feed.lastError}`);
     if (closing) problems.push('This node is shutting down; consoles are moving to the other nodes.');
-    return { ok: problems.length === 0, node: config.nodeId, problems, database, consoles: streams.size, channels: channels.held(), eventSeq: feed.lastSeq };
+    return {
+      ok: problems.length === 0,
+      node: config.nodeId,
+      problems,
+      database,
+      consoles: streams.size,
+      channels: channels.held(),
+      eventSeq: feed.lastSeq,
+      webhooks: webhookStats.snapshot(),
+      webhookProblems: webhookStats.problems(),
+    };
   };
 
-  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2' }, (req, res) => void route(req, res));
+  // Node checks the deadlines below every `connectionsCheckingInterval` (30 s by default), which lets a slow sender
+  // (a webhook from the internet included) hold a socket up to 30 s longer: check every second (the relay's rule).
+  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2', connectionsCheckingInterval: 1000 }, (req, res) => void route(req, res));
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
 
@@ -181,6 +217,19 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     if (url.pathname === '/metrics' && req.method === 'GET') {
       const h = await health();
       return sendText(res, 200, metrics.render(h, process.memoryUsage().rss));
+    }
+    // Platforms post from the internet (through IT's reverse proxy): the channel's signature is the check, not the range.
+    const hook = /^\/webhooks\/([a-z0-9][a-z0-9_-]{0,63})$/.exec(url.pathname);
+    if (hook) {
+      if (closing) return sendText(res, 503, 'try again', { 'retry-after': '1', connection: 'close' });
+      try {
+        return await webhooks(req, res, hook[1]!);
+      } catch (e) {
+        log({ level: 'error', event: 'webhook.failed', channelId: hook[1], detail: (e as Error)?.name ?? 'error' });
+        if (!res.headersSent) sendText(res, 500, 'internal error');
+        else res.destroy();
+        return;
+      }
     }
     if (!inOffice(req.socket.remoteAddress)) {
       metrics.refused++;

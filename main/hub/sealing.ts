@@ -67,6 +67,15 @@ export class OriginalsSealer {
     };
   }
 
+  /** A whole inbound message held back by flood control: sealed as one, bound to its channel and platform id. */
+  sealHeld(channelId: string, m: InboundMessage): Buffer {
+    return this.cipher.encrypt(`hub:${this.team}:held:${channelId}:${m.platformMessageId}`, JSON.stringify(m));
+  }
+
+  openHeld(channelId: string, platformMessageId: string, blob: Buffer): InboundMessage {
+    return JSON.parse(this.cipher.decrypt(`hub:${this.team}:held:${channelId}:${platformMessageId}`, blob)) as InboundMessage;
+  }
+
   openField(messageId: number, n: number, blob: Buffer): string {
     return this.cipher.decrypt(this.identity(messageId, `field:${n}`), blob);
   }

@@ -8,7 +8,7 @@ import { runCli } from '../../main/cli/run';
 import { fingerprintOf, newTotpSecret, totpCode } from '../../main/core/auth';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 import { HUB_SCHEMA_VERSION, loadHubConfig, startHubNode, type RunningHub } from '../../main/hub';
-import { CredentialsDirSecrets } from '../../main/relay';
+import { CredentialsDirSecrets } from '../../main/hub';
 import { hubFiles, PASSWORD, type HubFiles } from './harness';
 
 function cli(stdin = '') {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
 import { HubAccounts, HubStore, postgresExecutor } from '../../main/hub';
-import { createRelayCertificate } from '../../main/relay';
+import { createHubCertificate } from '../../main/hub';
 import { freePort } from '../helpers/postgres';
 import { suiteTmpDir } from '../helpers/tmp';
 
@@ -43,7 +43,7 @@ export interface HubFiles {
 
 export async function hubFiles(): Promise<HubFiles> {
   const dir = suiteTmpDir('hub-');
-  const { certPem, keyPem, pin } = await createRelayCertificate(['127.0.0.1', 'localhost']);
+  const { certPem, keyPem, pin } = await createHubCertificate(['127.0.0.1', 'localhost']);
   const certFile = path.join(dir, 'hub-cert.pem');
   fs.writeFileSync(certFile, certPem);
   const credentials = path.join(dir, 'credentials');

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 import { fingerprintOf } from '../../main/core/auth';
 import { HUB_SCHEMA_VERSION, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
-import { CredentialsDirSecrets } from '../../main/relay';
+import { CredentialsDirSecrets } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { hubFiles, PASSWORD, seedHub, type HubFiles } from './harness';
 

@@ -9,7 +9,7 @@ async function restrictedImports(filePath: string, code: string): Promise<string
 }
 
 describe('layering lint rule', () => {
-  it.each(['main/core/store/violation.ts', 'main/relay/violation.ts', 'main/cli/violation.ts', 'main/hub/violation.ts'])(
+  it.each(['main/core/store/violation.ts', 'main/cli/violation.ts', 'main/hub/violation.ts'])(
     'refuses electron in %s',
     async (file) => {
       const found = await restrictedImports(file, "import { app } from 'electron';\nexport const x = app;\n");

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { looksLikeSecretName } from '../../main/core/shared/secret-names';
-import { parseRelayConfig } from '../../main/relay/config';
+import { refuseMissingSettings, refuseSecretSettings } from '../../main/hub/config';
 
 const styles = [
   (w: string[]) => w.map((x, i) => (i ? x[0]!.toUpperCase() + x.slice(1) : x)).join(''), // camelCase
@@ -38,8 +38,16 @@ describe('setting names that mean a secret', () => {
     );
   });
 
-  it('the relay refuses a configuration with such a setting, naming it', () => {
-    const config = { dataDir: '/var/lib/diwan-relay', console: { certFile: 'c.pem' }, officeRanges: ['10.0.0.0/8'], devices: [], channels: [{ id: 'tg', kind: 'telegram', settings: { tok: '123:abc' } }] };
-    expect(() => parseRelayConfig(config)).toThrow(/"channels\[0\]\.settings\.tok"/);
+  it('the hub refuses channel settings with such a name, naming it without repeating the value', () => {
+    expect(() => refuseSecretSettings({ longPollSeconds: 1, tok: '123:abc' }, 'The channel "tg"')).toThrow(/"settings\.tok"/);
+    expect(() => refuseSecretSettings({ longPollSeconds: 1, tok: '123:abc' }, 'The channel "tg"')).not.toThrow(/123:abc/);
+    expect(() => refuseSecretSettings({ pageId: '700', phoneNumberId: '42' }, 'The channel "wa"')).not.toThrow();
+  });
+
+  it('the hub asks for the ids each webhook channel needs, by name', () => {
+    expect(() => refuseMissingSettings('whatsapp', {}, 'The channel "wa"')).toThrow(/"phoneNumberId"/);
+    expect(() => refuseMissingSettings('instagram', { pageId: '700' }, 'The channel "ig"')).toThrow(/needs "accountId"/);
+    expect(() => refuseMissingSettings('instagram', { pageId: '700', accountId: '1784' }, 'The channel "ig"')).not.toThrow();
+    expect(() => refuseMissingSettings('telegram', undefined, 'The channel "tg"')).not.toThrow();
   });
 });

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { fingerprintOf, ROLES, type Role } from '../../core/auth';
 import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
-import { loadOsKeychain } from '../../core/vault';
-import { HUB_SCHEMA_VERSION, HubAccounts, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubStore } from '../../hub';
-import { chooseRelaySecrets } from '../../relay';
+import { loadOsKeychain, Vault } from '../../core/vault';
+import { refuseMissingSettings, refuseSecretSettings } from '../../hub/config';
+import { chooseHubSecrets, createHubCertificate, HUB_SCHEMA_VERSION, HubAccounts, KeychainHubSecrets, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubStore } from '../../hub';
 import { flagValue, type CliIo, type Command } from '../command';
-import { makeTls, setSecret } from './relay';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -20,7 +20,8 @@ const USAGE = [
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
   '',
-  'Secrets: tls-key, originals-key, database-password, <channel>.token. See docs/IT-GUIDE.md, "Team hub".',
+  'Secrets: tls-key, originals-key, database-password, <channel>.token; for webhook channels <channel>.app-secret and',
+  '<channel>.verify-token (Meta) or <channel>.consumer-secret (X). See docs/IT-GUIDE.md, "Team hub".',
 ].join('\n');
 
 const IT = (io: CliIo) => ({ actor: `it:${io.env.SUDO_USER ?? io.env.USER ?? 'cli'}`, device: null });
@@ -31,6 +32,31 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
 }
 
+/** `diwan hub secret set NAME`: the value from stdin into the OS keychain, under the hub's service name. */
+async function setSecret(args: string[], io: CliIo): Promise<number> {
+  const name = args[2];
+  if (args[1] !== 'set' || !name) throw new DiwanError('hub_usage', 'Name the secret: `diwan hub secret set NAME` (the value is read from stdin).');
+  const value = await readStdin(io.stdin);
+  if (!value) throw new DiwanError('hub_secret_empty', 'No value on stdin; nothing was stored.');
+  const service = flagValue(args, '--keychain-service') ?? 'Diwan Hub';
+  await new KeychainHubSecrets(new Vault(loadOsKeychain(), service)).set(name, value);
+  io.stdout.write(`Stored the hub secret "${name}" in the OS keychain (service "${service}").\n`);
+  return 0;
+}
+
+/** `diwan hub tls --name HOST[,HOST…] --out DIR`: the pinned certificate and its key (0600); prints the pin. */
+async function makeTls(args: string[], io: CliIo): Promise<number> {
+  const names = (flagValue(args, '--name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const out = flagValue(args, '--out');
+  if (!names.length || !out) throw new DiwanError('hub_usage', 'Give the names consoles use and a folder: `diwan hub tls --name hub.office.example --out DIR`.');
+  const { certPem, keyPem, pin } = await createHubCertificate(names);
+  fs.mkdirSync(out, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(out, 'hub-cert.pem'), certPem, { mode: 0o644, flag: 'wx' });
+  fs.writeFileSync(path.join(out, 'hub-key.pem'), keyPem, { mode: 0o600, flag: 'wx' });
+  io.stdout.write(`Wrote ${path.join(out, 'hub-cert.pem')} and hub-key.pem (load the key as the secret "tls-key").\nPin for consoles: ${pin}\n`);
+  return 0;
+}
+
 function configOf(args: string[]): HubConfig {
   const file = flagValue(args, '--config');
   if (!file) throw new DiwanError('hub_usage', 'Give the hub configuration file: `--config /etc/diwan-hub/hub.json`.');
@@ -39,7 +65,7 @@ function configOf(args: string[]): HubConfig {
 
 async function withStore<T>(args: string[], io: CliIo, fn: (store: HubStore, config: HubConfig) => Promise<T>, check = true): Promise<T> {
   const config = configOf(args);
-  const secrets = await chooseRelaySecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
+  const secrets = await chooseHubSecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
   const { store } = await openHubStore(config, secrets);
   try {
     if (check) await store.checkSchema();
@@ -115,6 +141,8 @@ async function channel(args: string[], io: CliIo): Promise<number> {
   } catch {
     throw new DiwanError('hub_usage', '--settings must be a JSON object, e.g. \'{"longPollSeconds":1}\'.');
   }
+  refuseSecretSettings(settings, `The channel "${id}"`);
+  refuseMissingSettings(kind, settings, `The channel "${id}"`);
   const baseUrl = flagValue(args, '--base-url');
   const pollMs = flagValue(args, '--poll-ms');
   return withStore(args, io, async (store) => {
@@ -149,7 +177,7 @@ async function status(args: string[], io: CliIo): Promise<number> {
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const config = configOf(args);
-  const secrets = await chooseRelaySecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
+  const secrets = await chooseHubSecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
   const hub = await startHubNode({ config, secrets });
   io.stdout.write(`Hub node ${hub.nodeId} running on ${hub.url} (pin ${hub.pin}).\n`);
   await new Promise<void>((resolve) => {
@@ -189,9 +217,9 @@ export const hubCommand: Command = {
       case 'channel':
         return channel(args, io);
       case 'secret':
-        return setSecret(args, io, { product: 'hub', defaultService: 'Diwan Hub' });
+        return setSecret(args, io);
       case 'tls':
-        return makeTls(args, io, 'hub');
+        return makeTls(args, io);
       default:
         io.stderr.write(`${USAGE}\n`);
         return 2;

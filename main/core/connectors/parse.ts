@@ -2,7 +2,7 @@ import { DiwanError } from '../shared/errors';
 import type { InboundMessage } from '../shared/messages';
 import { parseMessagingWebhook } from './meta';
 import { parseTelegramUpdates } from './telegram';
-import type { DeliveryReceipt, WatermarkReceipt } from './types';
+import type { ChannelConfig, DeliveryReceipt, PullBatch, WatermarkReceipt } from './types';
 import { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote } from './whatsapp';
 import { parseAccountActivity, parseDmEvents } from './x';
 
@@ -75,3 +75,28 @@ export function parseChannelPayload(platform: ParsePlatform, payload: unknown, o
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
+
+/**
+ * A webhook delivery for a channel, as the batch its connector's `acceptPush` makes — through the same parsers, with
+ * the channel's own ids from its settings (WhatsApp `phoneNumberId`; Messenger/Instagram `pageId` and `accountId`).
+ * For a service that takes webhooks for channels it does not itself run (any hub node, whichever holds the lease).
+ */
+export function webhookBatch(channel: Pick<ChannelConfig, 'kind' | 'settings'>, payload: unknown, now: number): PullBatch {
+  const kind = channel.kind;
+  if (kind !== 'whatsapp' && kind !== 'messenger' && kind !== 'instagram' && kind !== 'x') {
+    throw new DiwanError('channel_not_push', `A ${kind} channel does not take webhooks.`);
+  }
+  const s = channel.settings ?? {};
+  const selfIds = [s.pageId, s.accountId].filter((v) => v !== undefined && v !== null && v !== '').map(String);
+  const items = parseChannelPayload(kind, payload, { selfIds, ...(s.phoneNumberId !== undefined ? { phoneNumberId: String(s.phoneNumberId) } : {}), now });
+  const batch: Required<Pick<PullBatch, 'messages' | 'deliveries' | 'watermarks'>> = { messages: [], deliveries: [], watermarks: [] };
+  const notes: string[] = [];
+  for (const item of items) {
+    if (item.type === 'message') batch.messages.push(item.message);
+    else if (item.type === 'receipt') batch.deliveries.push(item.receipt);
+    else if (item.type === 'watermark') batch.watermarks.push(item.watermark);
+    else notes.push(item.note);
+  }
+  return { ...batch, ...(notes.length ? { note: notes.join(' ') } : {}) };
+}
+

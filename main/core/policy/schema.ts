@@ -132,7 +132,7 @@ export const PolicySchema = z.strictObject({
     .optional(),
   /** The on-premises relay for webhook channels and shared bots: its office address and the pin of its certificate. */
   relay: z
-    .strictObject({ url: HttpsUrl, pin: z.string().regex(SPKI_PIN, 'must be a base64 SHA-256 pin as `diwan relay tls` prints it') })
+    .strictObject({ url: HttpsUrl, pin: z.string().regex(SPKI_PIN, 'must be a base64 SHA-256 pin as `diwan hub tls` (or an earlier release\'s `diwan relay tls`) prints it') })
     .optional(),
 });
 

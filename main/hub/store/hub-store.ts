@@ -368,8 +368,8 @@ export class HubStore {
    * Stores a batch idempotently by (channel, platform message id), with the channel's cursor, in one transaction;
    * each new message becomes an event. Returns what the runtime reports.
    */
-  async ingest(channelId: string, batch: PreparedMessage[], cursor?: string | null): Promise<{ inserted: number; duplicates: number; conversationIds: string[] }> {
-    return this.q.tx(async (t) => {
+  async ingest(channelId: string, batch: PreparedMessage[], cursor?: string | null, q: SqlExecutor = this.q): Promise<{ inserted: number; duplicates: number; conversationIds: string[] }> {
+    return q.tx(async (t) => {
       let inserted = 0;
       let duplicates = 0;
       const touched = new Set<number>();
@@ -663,8 +663,14 @@ export class HubStore {
     return rows.length;
   }
 
-  async markOutbox(outboxId: number, state: 'sent' | 'queued' | 'failed' | 'unknown' | 'delivered' | 'read', reason: string | null, extra: { platformMessageId?: string; notBefore?: number } = {}): Promise<void> {
-    await this.q.tx(async (t) => {
+  async markOutbox(
+    outboxId: number,
+    state: 'sent' | 'queued' | 'failed' | 'unknown' | 'delivered' | 'read',
+    reason: string | null,
+    extra: { platformMessageId?: string; notBefore?: number } = {},
+    q: SqlExecutor = this.q,
+  ): Promise<void> {
+    await q.tx(async (t) => {
       await t.run('UPDATE outbox SET state = ?, reason = ?, not_before = COALESCE(?, not_before) WHERE id = ?', [state, reason, extra.notBefore ?? null, outboxId]);
       const row = await t.get<{ message_id: number; channel_id: string; conversation_id: number }>(
         'SELECT o.message_id, o.channel_id, m.conversation_id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?',
@@ -679,12 +685,12 @@ export class HubStore {
     });
   }
 
-  async markDelivery(channelId: string, platformMessageId: string, state: 'delivered' | 'read' | 'failed', reason?: string): Promise<void> {
-    const r = await this.q.get<{ id: number }>('SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.channel_id = ? AND m.platform_message_id = ?', [
+  async markDelivery(channelId: string, platformMessageId: string, state: 'delivered' | 'read' | 'failed', reason?: string, q: SqlExecutor = this.q): Promise<void> {
+    const r = await q.get<{ id: number }>('SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.channel_id = ? AND m.platform_message_id = ?', [
       channelId,
       platformMessageId,
     ]);
-    if (r) await this.markOutbox(r.id, state, reason ?? null);
+    if (r) await this.markOutbox(r.id, state, reason ?? null, {}, q);
   }
 
   async outboxState(device: string, clientId: string): Promise<string | null> {

@@ -4,3 +4,4 @@ export { sqliteExecutor } from './sqlite';
 export { postgresExecutor, describePgError, isConnectionError, newPgPool } from './postgres';
 export type { SqlExecutor, SqlValue } from './executor';
 export type * from './types';
+export { WebhookIntakeStore, type WebhookDelivery, type WebhookJob, type WebhookOutcome } from './webhooks';

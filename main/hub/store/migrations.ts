@@ -93,6 +93,13 @@ const MIGRATIONS: readonly string[] = [
     id {ID}, kind TEXT NOT NULL, user_id {INT8} NOT NULL REFERENCES users(id), requested_by_id {INT8} NOT NULL REFERENCES users(id),
     requested_at {INT8} NOT NULL, expires_at {INT8} NOT NULL, UNIQUE (kind, user_id));
   `,
+  // 3: webhooks: inbound messages over the flood limits, held sealed (the whole message, under the originals key) and
+  // never shown; one row per platform message id, so a redelivery is recognised.
+  `
+  CREATE TABLE webhook_quarantine (
+    id {ID}, channel_id TEXT NOT NULL, platform_message_id TEXT NOT NULL, reason TEXT NOT NULL, sealed {BLOB} NOT NULL,
+    received_at {INT8} NOT NULL, UNIQUE (channel_id, platform_message_id));
+  `,
 ];
 
 /** The newest schema this code knows. */

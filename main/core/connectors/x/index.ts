@@ -1,2 +1,3 @@
 export { XConnector, X_API } from './connector';
 export { parseAccountActivity, parseDmEvents, pairConversationId } from './map';
+export { answerXCrc, verifyXSignature, xSignature } from './webhook';

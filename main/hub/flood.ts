@@ -1,10 +1,10 @@
 /**
- * Flood control at the relay's edge, before anything is queued: one token bucket per sender and one per channel.
- * A small stand-in behind an interface; the guards branch's FloodGate (near-duplicate collapse, surge mode) can take
- * its place at merge.
+ * Flood control at the hub's webhook edge, before anything is stored: one token bucket per sender and one per
+ * channel, kept by each node (with N nodes behind a load balancer a source gets up to N times the rate). A small
+ * piece behind an interface; the guards' FloodGate (near-duplicate collapse, surge mode) can take its place.
  */
 export interface EdgeFloodGate {
-  /** True when this inbound message may be queued now; false sends it to quarantine. */
+  /** True when this inbound message may be stored now; false holds it in quarantine. */
   admit(channelId: string, senderId: string, now: number): boolean;
 }
 

@@ -1,0 +1,121 @@
+import type { DeliveryReceipt } from '../../core/connectors';
+import type { InboundMessage } from '../../core/shared/messages';
+import type { SqlExecutor } from './executor';
+import type { HubStore } from './hub-store';
+import type { HubChannel, PreparedMessage } from './types';
+
+/** One checked webhook delivery, ready to store: every message masked and sealed, plus the receipts it carried. */
+export interface WebhookDelivery {
+  messages: Array<{ inbound: InboundMessage; prepared: PreparedMessage }>;
+  deliveries: DeliveryReceipt[];
+}
+
+export interface WebhookJob {
+  channelId: string;
+  delivery: WebhookDelivery;
+  admit: (m: InboundMessage) => boolean;
+  seal: (m: InboundMessage) => Buffer;
+}
+
+export interface WebhookOutcome {
+  inserted: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+/**
+ * The store side of webhook intake, shared by every hub node. A delivery is written in one transaction: new messages
+ * (idempotent by channel and platform id, exactly like polled ones), the ones flood control holds back (sealed, in
+ * `webhook_quarantine`, with an audit entry), and the delivery receipts. The transaction takes the event lock first,
+ * so the same delivery accepted by two nodes at once is stored once: the second sees the first's rows.
+ */
+export class WebhookIntakeStore {
+  constructor(
+    private readonly store: HubStore,
+    private readonly now: () => number,
+  ) {}
+
+  async channel(id: string): Promise<HubChannel | null> {
+    const r = await this.store.q.get<{ id: string; kind: string; name: string; config: string; enabled: number }>('SELECT id, kind, name, config, enabled FROM channels WHERE id = ?', [id]);
+    return r ? { id: r.id, kind: r.kind, name: r.name, config: JSON.parse(r.config) as Record<string, unknown>, enabled: Boolean(r.enabled) } : null;
+  }
+
+  /**
+   * `admit(message)` is flood control: asked only for inbound messages not stored or held before, inside the
+   * transaction; false holds the message back (`seal` turns it into the quarantined blob).
+   */
+  async accept(channelId: string, d: WebhookDelivery, admit: (m: InboundMessage) => boolean, seal: (m: InboundMessage) => Buffer): Promise<WebhookOutcome> {
+    const [r] = await this.acceptMany([{ channelId, delivery: d, admit, seal }]);
+    if (!r!.ok) throw r!.error;
+    return r!.value;
+  }
+
+  /**
+   * Group commit: several deliveries (the ones a node received while the previous commit ran) in one transaction,
+   * each in its own savepoint so a failing one is rolled back alone and reported as failed, the others stored.
+   * One commit and one wait for the event lock then serve them all. If the commit itself fails, every one fails.
+   */
+  async acceptMany(jobs: readonly WebhookJob[]): Promise<Array<{ ok: true; value: WebhookOutcome } | { ok: false; error: unknown }>> {
+    return this.store.q.tx(async (t) => {
+      await t.serializeEvents();
+      const results: Array<{ ok: true; value: WebhookOutcome } | { ok: false; error: unknown }> = [];
+      for (const [i, job] of jobs.entries()) {
+        if (jobs.length > 1) await t.run(`SAVEPOINT webhook_${i}`);
+        try {
+          results.push({ ok: true, value: await this.acceptIn(t, job) });
+          if (jobs.length > 1) await t.run(`RELEASE SAVEPOINT webhook_${i}`);
+        } catch (error) {
+          if (jobs.length === 1) throw error;
+          await t.run(`ROLLBACK TO SAVEPOINT webhook_${i}`);
+          await t.run(`RELEASE SAVEPOINT webhook_${i}`);
+          results.push({ ok: false, error });
+        }
+      }
+      return results;
+    });
+  }
+
+  private async acceptIn(t: SqlExecutor, { channelId, delivery: d, admit, seal }: WebhookJob): Promise<WebhookOutcome> {
+    const admitted: PreparedMessage[] = [];
+    let quarantined = 0;
+    let duplicates = 0;
+    const seen = new Set<string>();
+    for (const { inbound, prepared } of d.messages) {
+      const id = inbound.platformMessageId;
+      // One round trip: stored before, or held before.
+      const known =
+        seen.has(id) ||
+        (await t.get(
+          'SELECT 1 AS one FROM messages WHERE channel_id = ? AND platform_message_id = ? UNION ALL SELECT 1 AS one FROM webhook_quarantine WHERE channel_id = ? AND platform_message_id = ? LIMIT 1',
+          [channelId, id, channelId, id],
+        ));
+      seen.add(id);
+      if (known) {
+        duplicates++;
+        continue;
+      }
+      if (inbound.direction === 'in' && !admit(inbound)) {
+        await t.run('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at) VALUES (?, ?, ?, ?, ?)', [
+          channelId,
+          id,
+          'flood',
+          seal(inbound),
+          this.now(),
+        ]);
+        quarantined++;
+      } else admitted.push(prepared);
+    }
+    const stored = admitted.length ? await this.store.ingest(channelId, admitted, undefined, t) : { inserted: 0, duplicates: 0 };
+    for (const r of d.deliveries) await this.store.markDelivery(channelId, r.platformMessageId, r.state, r.reason, t);
+    if (quarantined) {
+      await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: quarantined, reason: 'flood' } });
+    }
+    return { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined };
+  }
+
+  /** Messages held back per channel (counts only, for health). */
+  async quarantineCounts(): Promise<Map<string, number>> {
+    const rows = await this.store.q.all<{ channel_id: string; n: number | string }>('SELECT channel_id, COUNT(*) AS n FROM webhook_quarantine GROUP BY channel_id');
+    return new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
+  }
+}
