@@ -41,7 +41,21 @@ const RoleSchema = z.enum(['agent', 'lead', 'admin', 'auditor']);
 const PermissionSchema = z.enum(PERMISSIONS);
 
 /** Parts of the console a team hub may not offer yet (team mode hides them and refuses their calls in words). */
-export const TEAM_FEATURES = ['labels', 'canned', 'replyApprovals', 'review', 'reports', 'alerts', 'drills', 'snooze', 'totpSetup', 'channelSetup'] as const;
+export const TEAM_FEATURES = [
+  'labels',
+  'canned',
+  'replyApprovals',
+  'review',
+  'transcriptExport',
+  'scamReport',
+  'deliveryDoubt',
+  'reports',
+  'alerts',
+  'drills',
+  'snooze',
+  'totpSetup',
+  'channelSetup',
+] as const;
 export type TeamFeature = (typeof TEAM_FEATURES)[number];
 
 export const SessionViewSchema = z.object({

@@ -70,12 +70,12 @@ describe('a console in team mode, in Chromium', () => {
       await signIn(lead.page, { username: 'layla', password: PASSWORD });
       expect(await ipc(agent.page, 'getSession')).toMatchObject({
         ok: true,
-        value: { signedIn: true, user: { username: 'amal', role: 'agent' }, team: { hub: new URL(team.lb.url).host, unavailable: expect.arrayContaining(['canned', 'drills']) } },
+        value: { signedIn: true, user: { username: 'amal', role: 'agent' }, team: { hub: new URL(team.lb.url).host, unavailable: expect.arrayContaining(['drills', 'reports']) } },
       });
-      // The lead's screen shows what the hub offers (approvals), not the single-seat tabs it would refuse.
+      // The lead's screen shows what the hub offers (review, approvals, alerts), not the single-seat tabs it would refuse.
       await lead.page.getByTestId('nav-lead').click();
       await lead.page.getByTestId('tab-approvals').waitFor();
-      expect(await lead.page.getByTestId('tab-review').count()).toBe(0);
+      expect(await lead.page.getByTestId('tab-review').count()).toBe(1);
       expect(await lead.page.getByTestId('tab-reports').count()).toBe(0);
       // The console runs no channel of its own in team mode: the hub polls the team's bot.
       expect(bridge.core.channels.runtime.health()).toEqual([]);
@@ -194,6 +194,50 @@ describe('a console in team mode, in Chromium', () => {
       expect(admin.errors, admin.errors.join('\n')).toEqual([]);
     } finally {
       await admin.close();
+    }
+  }, 120_000);
+
+  it('uses the hub’s labels, canned replies, quality review and alerts from the console’s own calls', async () => {
+    const lead = await openWindow(browser, bridge.anotherWindow());
+    const admin = await openWindow(browser, bridge.anotherWindow());
+    const agent = await openWindow(browser, bridge.anotherWindow());
+    try {
+      for (const [w, who] of [[lead, 'layla'], [admin, 'salma'], [agent, 'amal']] as const) {
+        const r = await ipc(w.page, 'signIn', { username: who, password: who === 'amal' ? 'a new and long passphrase 42' : PASSWORD });
+        expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+      }
+      const list = (await ipc(lead.page, 'listConversations', { filter: { scope: 'all' }, cursor: null, limit: 5 })) as { ok: true; value: { items: Array<{ id: number }> } };
+      const conversationId = list.value.items[0]!.id;
+      // A lead labels the conversation (the label joins the team's list); the agent's inbox filters by it.
+      expect(await ipc(lead.page, 'setLabels', { conversationId, labels: ['billing'] })).toMatchObject({ ok: true, value: { labels: ['billing'] } });
+      await expect
+        .poll(async () => {
+          const r = (await ipc(agent.page, 'listConversations', { filter: { scope: 'all', label: 'billing' }, cursor: null, limit: 5 })) as { ok: boolean; value?: { total: number } };
+          return r.value?.total;
+        })
+        .toBe(1);
+      // An agent may not grow the team's label list.
+      expect(await ipc(agent.page, 'setLabels', { conversationId, labels: ['billing', 'vip'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      // The administrator's canned reply reaches the agent's picker through the stream, and fills from masked data.
+      const saved = (await ipc(admin.page, 'saveCannedReply', { shortcut: 'refund', title: 'Refund', body: 'Hello {{customer.firstName}}, the refund is on its way.' })) as { ok: true; value: { id: number } };
+      expect(saved.ok).toBe(true);
+      await expect.poll(async () => ((await ipc(agent.page, 'listCannedReplies')) as { value: Array<{ shortcut: string }> }).value.map((c) => c.shortcut)).toContain('refund');
+      expect(await ipc(agent.page, 'fillCannedReply', { conversationId, cannedReplyId: saved.value.id })).toMatchObject({ ok: true, value: { text: 'Hello Noura, the refund is on its way.' } });
+
+      // Quality review of a transcript, kept at the hub.
+      const scored = await ipc(lead.page, 'setQualityScore', { conversationId: String(conversationId), score: 4, comment: 'Clear and kind' });
+      expect(scored, JSON.stringify(scored)).toMatchObject({ ok: true, value: { score: 4, reviewer: 'layla' } });
+      expect(await ipc(lead.page, 'getReviewTranscript', { conversationId: String(conversationId) })).toMatchObject({ ok: true, value: { reviews: [{ score: 4 }] } });
+      // The earlier code-asking reply raised an alert at the hub; the lead sees and acknowledges it.
+      const alerts = (await ipc(lead.page, 'listAlerts')) as { ok: true; value: Array<{ id: number; kind: string; acknowledged: boolean }> };
+      const secret = alerts.value.find((a) => a.kind === 'reply_secret_request');
+      expect(secret).toBeTruthy();
+      expect(await ipc(lead.page, 'acknowledgeAlert', { alertId: secret!.id })).toMatchObject({ ok: true, value: { acknowledged: true } });
+    } finally {
+      await lead.close();
+      await admin.close();
+      await agent.close();
     }
   }, 120_000);
 });

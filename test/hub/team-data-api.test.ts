@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { fingerprintOf } from '../../main/core/auth';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
-import { startHubNode, type HubConfig, type PreparedMessage, type RunningHub } from '../../main/hub';
-import { CredentialsDirSecrets } from '../../main/relay';
+import { CredentialsDirSecrets, startHubNode, type HubConfig, type PreparedMessage, type RunningHub } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { hubFiles, PASSWORD, seedHub, until, type HubFiles } from './harness';
 

@@ -146,7 +146,7 @@ export class TeamCache {
    * One page of the inbox, newest activity first, after the position `after` (the last row of the previous page).
    * `assigneeId` null means unassigned; undefined means anyone.
    */
-  page(f: { assigneeId?: number | null; status?: string; channelId?: string; after?: { at: number; id: number }; limit: number }): { items: CachedConversation[]; total: number } {
+  page(f: { assigneeId?: number | null; status?: string; channelId?: string; labelId?: number; after?: { at: number; id: number }; limit: number }): { items: CachedConversation[]; total: number } {
     const where: string[] = [];
     const args: unknown[] = [];
     const when = (sql: string, ...values: unknown[]) => {
@@ -157,6 +157,9 @@ export class TeamCache {
     else if (f.assigneeId !== undefined) when("json_extract(body, '$.assigneeId') = ?", f.assigneeId);
     if (f.status) when("json_extract(body, '$.status') = ?", f.status);
     if (f.channelId) when("json_extract(body, '$.channelId') = ?", f.channelId);
+    if (f.labelId !== undefined) {
+      when('EXISTS (SELECT 1 FROM conversation_labels cl, json_each(cl.label_ids) j WHERE cl.conversation_id = conversations.id AND j.value = ?)', f.labelId);
+    }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = this.db.prepare(`SELECT COUNT(*) FROM conversations ${filter}`).pluck().get(...args) as number;
     const after = f.after ? `${where.length ? 'AND' : 'WHERE'} (last_message_at < ? OR (last_message_at = ? AND id < ?))` : '';

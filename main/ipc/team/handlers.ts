@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Core } from '../../core/app';
 import { checkReplyAllowed } from '../../core/app/send-reply';
 import { detectLang } from '../../core/guard';
@@ -8,18 +9,21 @@ import type { CallContext, Handlers } from '../dispatch';
 import type { TeamFeature } from '../schemas';
 import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
 import { networkStatus } from '../handlers/network';
-import { foldText, highlight, textDirection, toSegments } from '../handlers/segments';
+import { fillTemplate, foldText, highlight, textDirection, toSegments } from '../handlers/segments';
 import { TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['labels', 'canned', 'replyApprovals', 'review', 'reports', 'alerts', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
   replyApprovals: "A lead's approval of a held reply is",
   review: 'Transcript review is',
+  transcriptExport: 'Signed transcript export is',
+  scamReport: 'Reporting a scam message is',
+  deliveryDoubt: 'Settling a reply whose delivery is in doubt is',
   reports: 'Reports are',
-  alerts: 'Alerts and scam reports are',
+  alerts: 'Alerts are',
   drills: 'Phishing drills are',
   snooze: 'Snoozing is',
   totpSetup: 'Setting up two-step sign-in from the console is',
@@ -157,10 +161,41 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return { status: out.reveal.state, expiresAt: out.reveal.state === 'granted' ? out.reveal.expiresAt : null };
     },
 
-    getReviewTranscript: () => notYet('review'),
-    listQualityScores: () => notYet('review'),
-    setQualityScore: () => notYet('review'),
-    exportTranscript: () => notYet('review'),
+    getReviewTranscript: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const c = conversationOf(seat, Number(r.conversationId));
+      const view = rows(seat);
+      const reviews = await hub<{ reviews: HubReview[] }>(seat, 'GET', `/v1/conversations/${c.id}/reviews`);
+      const contact = c.contact.displayName ?? c.contact.handle ?? '';
+      return {
+        conversationId: String(c.id),
+        channel: view.kind(c.channelId),
+        contact,
+        contactSegments: toSegments(contact),
+        messages: seat.cache.messages(c.id).map((m) => ({
+          id: String(m.id),
+          direction: m.direction,
+          sentAt: m.sentAt,
+          author: view.ref(m.authorId)?.name ?? null,
+          text: m.maskedText,
+          segments: toSegments(m.maskedText),
+          textDirection: textDirection(m.maskedText),
+        })),
+        reviews: reviews.reviews.map((x) => reviewDto(view, x)),
+      };
+    },
+    listQualityScores: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const out = await hub<{ reviews: HubReview[] }>(seat, 'GET', `/v1/conversations/${Number(r.conversationId)}/reviews`);
+      const view = rows(seat);
+      return { reviews: out.reviews.map((x) => reviewDto(view, x)) };
+    },
+    setQualityScore: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const out = await hub<{ review: HubReview }>(seat, 'POST', `/v1/conversations/${Number(r.conversationId)}/review`, { score: r.score, comment: r.comment });
+      return reviewDto(rows(seat), out.review);
+    },
+    exportTranscript: () => notYet('transcriptExport'),
     listAudit: async (r, ctx) => {
       const q = new URLSearchParams({ limit: String(r.limit), newestFirst: String(r.newestFirst), ...(r.afterSeq !== undefined ? { afterSeq: String(r.afterSeq) } : {}) });
       const out = await hub<{ entries: Array<{ device: string | null }> }>(seatOf(ctx), 'GET', `/v1/audit?${q}`);
@@ -182,12 +217,13 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const seat = seatOf(ctx);
       const at = r.cursor ? /^(\d+):(\d+)$/.exec(r.cursor) : null;
       if (r.cursor && !at) throw new DiwanError('bad_cursor', 'The list position was not valid; the inbox starts again from the top.');
-      if (r.filter.label) return { items: [], nextCursor: null, total: 0 };
+      const labelId = r.filter.label ? seat.cache.labels().find((l) => l.name.toLowerCase() === r.filter.label!.toLowerCase())?.id ?? -1 : undefined;
       if (r.filter.status === 'snoozed') return { items: [], nextCursor: null, total: 0 };
       const page = seat.cache.page({
         ...(r.filter.scope === 'mine' ? { assigneeId: seat.user.id } : r.filter.scope === 'unassigned' ? { assigneeId: null } : {}),
         ...(r.filter.status ? { status: r.filter.status } : {}),
         ...(r.filter.channelId ? { channelId: r.filter.channelId } : {}),
+        ...(labelId !== undefined ? { labelId } : {}),
         ...(at ? { after: { at: Number(at[1]), id: Number(at[2]) } } : {}),
         limit: r.limit + 1,
       });
@@ -212,7 +248,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         mine: open({ assigneeId: seat.user.id }),
         unassigned: open({ assigneeId: null }),
         all: open({}),
-        labels: [],
+        labels: seat.cache.labels().map((l) => l.name).slice(0, 200),
         channels: seat.cache.channels().map((c) => ({ id: c.id, kind: view.kind(c.id), name: c.name, unread: unread.get(c.id) ?? 0 })),
       };
     },
@@ -269,14 +305,44 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const out = await hub<{ noteId: number }>(seat, 'POST', `/v1/conversations/${r.conversationId}/notes`, { text: r.text });
       return noteDto(rows(seat).note({ id: out.noteId, conversationId: r.conversationId, authorId: seat.user.id, maskedText: core.maskText(r.text), at: core.clock.now() }));
     },
-    setLabels: () => notYet('labels'),
-    reportScam: () => notYet('alerts'),
-    resolveUnknownDelivery: () => notYet('replyApprovals'),
+    setLabels: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const c = conversationOf(seat, r.conversationId);
+      const known = new Map(seat.cache.labels().map((l) => [l.name.toLowerCase(), l.id]));
+      const ids: number[] = [];
+      for (const name of new Set(r.labels)) {
+        let id = known.get(name.toLowerCase());
+        // A new label joins the team's list only from someone who keeps that list (a lead or an administrator).
+        if (id === undefined) id = (await hub<{ label: { id: number } }>(seat, 'POST', '/v1/labels', { name })).label.id;
+        ids.push(id);
+      }
+      const out = await hub<{ labelIds: number[] }>(seat, 'POST', `/v1/conversations/${c.id}/labels`, { labelIds: ids });
+      return summaryDto({ ...rows(seat).conversation(c), labels: labelNames(seat, out.labelIds) });
+    },
+    reportScam: () => notYet('scamReport'),
+    resolveUnknownDelivery: () => notYet('deliveryDoubt'),
 
-    listCannedReplies: () => [],
-    saveCannedReply: () => notYet('canned'),
-    deleteCannedReply: () => notYet('canned'),
-    fillCannedReply: () => notYet('canned'),
+    listCannedReplies: (_r, ctx) => seatOf(ctx).cache.cannedReplies().map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, body: c.body })),
+    saveCannedReply: async (r, ctx) => {
+      const body = { shortcut: r.shortcut, title: r.title, body: r.body };
+      const out = await hub<{ cannedReply: { id: number; shortcut: string; title: string; body: string } }>(seatOf(ctx), 'POST', r.id ? `/v1/canned-replies/${r.id}` : '/v1/canned-replies', body);
+      return { id: out.cannedReply.id, shortcut: out.cannedReply.shortcut, title: out.cannedReply.title, body: out.cannedReply.body };
+    },
+    deleteCannedReply: async (r, ctx) => (await hub(seatOf(ctx), 'POST', `/v1/canned-replies/${r.id}/delete`, {}), { deleted: true as const }),
+    fillCannedReply: (r, ctx) => {
+      const seat = seatOf(ctx);
+      const canned = seat.cache.cannedReplies().find((x) => x.id === r.cannedReplyId);
+      const c = seat.cache.conversation(r.conversationId);
+      if (!canned || !c) throw new DiwanError('not_found', 'That canned reply or conversation no longer exists.');
+      const name = c.contact.displayName ?? '';
+      const me = seat.user.displayName || seat.user.username;
+      return fillTemplate(canned.body, {
+        'customer.firstName': name.split(/\s+/)[0] ?? '',
+        'customer.name': name,
+        'agent.name': me.split(' ')[0] ?? me,
+        'channel.name': seat.cache.channels().find((x) => x.id === c.channelId)?.name ?? '',
+      });
+    },
     checkReply: (r, ctx) => {
       const seat = seatOf(ctx);
       const d = core.guards.outbound.preview(r.text, { agentId: seat.user.username, conversationId: String(r.conversationId), lang: detectLang(r.text) });
@@ -288,6 +354,16 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const detail = rows(seat).detail(c);
       // The same rules as single-seat, on what this console has seen; the hub checks again against what it holds.
       checkReplyAllowed({ latestInboundId: latestInbound(detail.messages), seenInboundId: r.seenInboundId, window: detail.replyWindow, humanAgentTag: r.humanAgentTag });
+      if (r.approvalToken) {
+        // A reply a lead approved goes at once with its approval (the hub uses it up in the same transaction).
+        const sent = await hub<{ messageId: number }>(seat, 'POST', `/v1/conversations/${c.id}/replies`, {
+          clientId: crypto.randomBytes(12).toString('base64url'),
+          text: r.text,
+          seenSeq: seat.cache.cursor(),
+          approvalId: Number(r.approvalToken),
+        });
+        return messageDto({ id: sent.messageId, direction: 'out', sentAt: core.clock.now(), maskedText: core.maskText(r.text), author: { id: String(seat.user.id), name: seat.user.displayName || seat.user.username }, delivery: { state: 'queued' } });
+      }
       const clientId = await seat.client.reply(c.id, r.text);
       const entry = seat.cache.outboxEntry(clientId);
       const refusal = seat.client.refusalOf(clientId);
@@ -308,8 +384,18 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         delivery: { state: 'queued' },
       });
     },
-    requestReplyApproval: () => notYet('replyApprovals'),
-    replyApprovalStatus: () => notYet('replyApprovals'),
+    requestReplyApproval: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      conversationOf(seat, r.conversationId);
+      const out = await hub<{ approval: HubApproval }>(seat, 'POST', `/v1/conversations/${r.conversationId}/reply-approvals`, { text: r.text });
+      return approvalDto(rows(seat), out.approval);
+    },
+    replyApprovalStatus: async (r, ctx) => {
+      const out = await hub<{ approval: HubApproval }>(seatOf(ctx), 'GET', `/v1/reply-approvals/${r.requestId}`);
+      const state = approvalState(out.approval.state);
+      // The approval's id is the token: the hub binds it to this person, conversation and exact text.
+      return { state, approvalToken: out.approval.state === 'approved' ? String(out.approval.id) : null };
+    },
 
     search: (r, ctx) => {
       const seat = seatOf(ctx);
@@ -342,12 +428,30 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     },
     notifyAssigned: () => ({ shown: false }),
 
-    reviewQueue: () => notYet('review'),
+    reviewQueue: async (_r, ctx) => {
+      const seat = seatOf(ctx);
+      const view = rows(seat);
+      const out = await hub<{ items: Array<{ conversation: { id: number; channelId: string; assigneeId: number | null; lastMessageAt: number }; review: HubReview | null }> }>(seat, 'GET', '/v1/review/queue');
+      return out.items.map((i) => ({
+        conversationId: i.conversation.id,
+        channelKind: view.kind(i.conversation.channelId),
+        agent: view.ref(i.conversation.assigneeId),
+        resolvedAt: i.conversation.lastMessageAt,
+        score: i.review ? Math.round(i.review.score) : null,
+      }));
+    },
     reportSummary: () => notYet('reports'),
-    listAlerts: () => [],
-    acknowledgeAlert: () => notYet('alerts'),
-    listReplyApprovals: () => [],
-    decideReplyApproval: () => notYet('replyApprovals'),
+    listAlerts: async (_r, ctx) => (await hub<{ alerts: HubAlertView[] }>(seatOf(ctx), 'GET', '/v1/alerts')).alerts.map(alertDto),
+    acknowledgeAlert: async (r, ctx) => alertDto((await hub<{ alert: HubAlertView }>(seatOf(ctx), 'POST', `/v1/alerts/${r.alertId}/acknowledge`, {})).alert),
+    listReplyApprovals: async (_r, ctx) => {
+      const seat = seatOf(ctx);
+      const view = rows(seat);
+      return (await hub<{ approvals: HubApproval[] }>(seat, 'GET', '/v1/reply-approvals/pending')).approvals.filter((a) => a.requesterId !== seat.user.id).map((a) => approvalDto(view, a));
+    },
+    decideReplyApproval: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      return approvalDto(rows(seat), (await hub<{ approval: HubApproval }>(seat, 'POST', `/v1/reply-approvals/${r.requestId}/decide`, { approve: r.approve })).approval);
+    },
 
     listChannels: (_r, ctx) => {
       const seat = seatOf(ctx);
@@ -375,4 +479,67 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
 
 function latestInbound(messages: Array<{ id: number; direction: 'in' | 'out' }>): number | null {
   return messages.reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.id > at) ? m.id : at), null);
+}
+
+interface HubReview {
+  conversationId: number;
+  reviewerId: number;
+  score: number;
+  comment: string;
+  updatedAt: number;
+}
+interface HubApproval {
+  id: number;
+  conversationId: number;
+  requesterId: number;
+  maskedText: string;
+  reasons: string[];
+  state: 'pending' | 'approved' | 'denied' | 'used';
+  createdAt: number;
+}
+interface HubAlertView {
+  id: number;
+  kind: string;
+  raisedAt: number;
+  conversationId: number | null;
+  details: Record<string, unknown>;
+  acknowledgedAt: number | null;
+}
+
+function reviewDto(view: TeamRows, r: HubReview) {
+  return { conversationId: String(r.conversationId), reviewer: view.ref(r.reviewerId)?.name ?? String(r.reviewerId), score: r.score, comment: r.comment, updatedAt: r.updatedAt };
+}
+
+const approvalState = (s: HubApproval['state']) => (s === 'denied' ? ('declined' as const) : s === 'pending' ? ('pending' as const) : ('approved' as const));
+
+function approvalDto(view: TeamRows, a: HubApproval) {
+  return {
+    id: a.id,
+    conversationId: a.conversationId,
+    agent: view.ref(a.requesterId),
+    segments: toSegments(a.maskedText),
+    textDirection: textDirection(a.maskedText),
+    reasons: a.reasons.slice(0, 20),
+    requestedAt: a.createdAt,
+    state: approvalState(a.state),
+  };
+}
+
+/** The hub's alert in the console's terms: counts and conversation ids only, never customer text. */
+function alertDto(a: HubAlertView) {
+  const count = typeof a.details.count === 'number' ? a.details.count : typeof a.details.windowCount === 'number' ? a.details.windowCount : null;
+  return {
+    id: a.id,
+    kind: a.kind,
+    severity: a.kind === 'reply_secret_request' ? ('critical' as const) : ('warning' as const),
+    createdAt: a.raisedAt,
+    summary: a.kind === 'reply_secret_request' ? 'A reply asking the customer for a code, password, PIN or card was stopped by the guard.' : `A spike in security messages${count !== null ? ` (${count} in the last window)` : ''}.`,
+    conversationIds: [...new Set([a.conversationId, ...((a.details.conversationIds as number[] | undefined) ?? [])].filter((n): n is number => typeof n === 'number' && n > 0))].slice(0, 100),
+    acknowledged: a.acknowledgedAt !== null,
+  };
+}
+
+function labelNames(seat: TeamSeat, ids: number[]): string[] {
+  const names = new Map(seat.cache.labels().map((l) => [l.id, l.name]));
+  return ids.map((id) => names.get(id)).filter((n): n is string => !!n).sort();
 }

@@ -16,6 +16,7 @@ const lastInboundAt = (messages: CachedMessage[]) => messages.reduce<number | nu
 export class TeamRows {
   private people = new Map<number, TeamMember>();
   private channels = new Map<string, { kind: string; name: string }>();
+  private labels = new Map<number, string>();
 
   constructor(
     private readonly cache: TeamCache,
@@ -28,7 +29,12 @@ export class TeamRows {
   refresh(): this {
     this.people = new Map(this.cache.team().map((m) => [m.id, m]));
     this.channels = new Map(this.cache.channels().map((c) => [c.id, c]));
+    this.labels = new Map(this.cache.labels().map((l) => [l.id, l.name]));
     return this;
+  }
+
+  private labelNames(ids: number[]): string[] {
+    return ids.map((id) => this.labels.get(id)).filter((n): n is string => !!n).sort();
   }
 
   ref(id: number | null): { id: string; name: string } | null {
@@ -54,7 +60,7 @@ export class TeamRows {
       snoozedUntil: null,
       assignee: this.ref(c.assigneeId),
       unread: this.cache.unread(c.id),
-      labels: [],
+      labels: this.labelNames(this.cache.labelIdsOf(c.id)),
       lastActivityAt: c.lastMessageAt,
     };
   }
