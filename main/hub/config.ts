@@ -6,7 +6,7 @@ import { DiwanError } from '../core/shared/errors';
 const cidr = z.string().max(64).refine((s) => parseCidr(s) !== null, { message: 'must be a range such as 10.20.0.0/16' });
 
 /**
- * One hub node's configuration (JSON). Secrets are never here: the TLS key, the originals key, channel tokens and
+ * One hub node's configuration (JSON). Secrets are never here: the TLS key, the grant-signing key, the outbox key, channel tokens and
  * the database password come from the keychain or systemd credentials (`secrets`). Several nodes share a database
  * and differ only in `nodeId` and `listen`.
  */
@@ -23,6 +23,8 @@ export const hubConfigSchema = z
     listen: z.object({ host: z.string().max(255).default('0.0.0.0'), port: z.number().int().min(0).max(65535).default(9443) }).strict(),
     /** The certificate (PEM) consoles pin; its private key is the secret `tls-key`. */
     tls: z.object({ certFile: z.string().min(1).max(4096) }).strict(),
+    /** The team's key custodian (`diwan custodian run`): its address and the pin of its certificate. */
+    custodian: z.object({ url: z.string().url().max(2048), pin: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a base64 SHA-256 pin as `diwan custodian tls` prints it') }).strict(),
     /** Consoles connect only from these ranges (the office networks of the IT-signed policy). */
     officeRanges: z.array(cidr).min(1).max(64),
     secrets: z

@@ -18,6 +18,8 @@ import type { HubConfig } from './config';
 import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
+import { privateKeyFromPem } from '../core/policy';
+import { CustodianLink } from './custodian-link';
 import { OriginalsSealer } from './sealing';
 import { ConsoleStream } from './stream';
 import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor } from './store';
@@ -88,14 +90,23 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     }
   })();
   const keyPem = await secret(o.secrets, 'tls-key', 'the private key of its TLS certificate');
-  const originalsKey = Buffer.from(await secret(o.secrets, 'originals-key', '32 random bytes, base64, that encrypt customers\' originals'), 'base64');
-  const sealer = new OriginalsSealer(config.team, originalsKey);
+  const grantKey = privateKeyFromPem(await secret(o.secrets, 'grant-key', 'the Ed25519 key it signs reveal grants with'), 'The hub secret "grant-key"');
+  const outboxKey = Buffer.from(await secret(o.secrets, 'outbox-key', '32 random bytes, base64, that keep queued replies until their channel sends them'), 'base64');
+  const custodian = new CustodianLink({ ...config.custodian, team: config.team, grantKey, now });
+  try {
+    await custodian.start();
+  } catch (e) {
+    await custodian.close();
+    throw new DiwanError('custodian_unreachable', `The hub cannot get the team's sealing key from the custodian at ${config.custodian.url}: ${(e as Error).message} It does not start without one.`);
+  }
+  const sealer = new OriginalsSealer(config.team, custodian.sealingKey, outboxKey);
 
   const { store, pgUrl } = await openHubStore(config, o.secrets, now);
   try {
     await store.checkSchema();
   } catch (e) {
     await store.close();
+    await custodian.close();
     if (isConnectionError(e) || (e instanceof DiwanError && e.code === 'hub_db_unavailable')) {
       throw new DiwanError('hub_db_unavailable', `The hub cannot reach its database: ${e instanceof DiwanError ? e.message : describePgError(e)}`);
     }
@@ -124,6 +135,8 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     store,
     accounts,
     sealer,
+    custodian,
+    team: config.team,
     now,
     reveal: defaultRevealRules(),
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -236,6 +249,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       await feed.stop();
       await leases.close();
       await store.close();
+      await custodian.close();
       log({ level: 'info', event: 'hub.stopped', detail: config.nodeId });
     },
   };

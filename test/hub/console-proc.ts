@@ -37,6 +37,8 @@ const ops: Record<string, (...a: never[]) => unknown> = {
   conversations: () => cache!.conversations(),
   messages: (id: number) => cache!.messages(id),
   team: () => cache!.team(),
+  openReveal: (id: number) => client!.openReveal(id),
+  decideReveal: (id: number, approve: boolean) => client!.decideReveal(id, approve),
   call: (method: 'GET' | 'POST', p: string, json?: unknown) => client!.call(method, p, json),
   reply: (conversationId: number, text: string) => client!.reply(conversationId, text),
   flush: () => client!.flush(),

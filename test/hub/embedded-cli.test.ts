@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { fingerprintOf, newTotpSecret, totpCode } from '../../main/core/auth';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
-import { loadHubConfig, startHubNode, type RunningHub } from '../../main/hub';
+import type { RunningCustodian } from '../../main/custodian';
+import { HUB_SCHEMA_VERSION, loadHubConfig, startHubNode, type RunningHub } from '../../main/hub';
 import { CredentialsDirSecrets } from '../../main/relay';
+import { startTestCustodian } from './custody-fixture';
 import { hubFiles, PASSWORD, type HubFiles } from './harness';
 
 function cli(stdin = '') {
@@ -26,6 +28,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
   let files: HubFiles;
   let configFile: string;
   let hub: RunningHub;
+  let custodian: RunningCustodian;
   const agent = new Agent({ connect: { rejectUnauthorized: false } });
   const key = crypto.generateKeyPairSync('ed25519');
   const publicKeyPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -64,6 +67,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
 
   beforeAll(async () => {
     files = await hubFiles();
+    custodian = await startTestCustodian(files.custody);
     configFile = path.join(files.dir, 'embedded.json');
     fs.writeFileSync(
       configFile,
@@ -72,6 +76,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
         database: { sqlite: path.join(files.dir, 'hub.sqlite') },
         listen: { host: '127.0.0.1', port: 0 },
         tls: { certFile: files.certFile },
+        custodian: { url: files.custody.url, pin: files.custody.pin },
         officeRanges: ['127.0.0.0/8'],
         secrets: { source: 'credentials' },
       }),
@@ -81,6 +86,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
 
   afterAll(async () => {
     await hub?.close();
+    await custodian?.close();
     await agent.close();
   });
 
@@ -88,8 +94,8 @@ describe('hub on SQLite, administered from the command line and the API', () => 
     const before = await run(['status']);
     expect(before.code).toBe(1);
     expect(before.out).toMatch(/diwan hub migrate/);
-    expect((await run(['migrate'])).out).toMatch(/from schema 0 to 1/);
-    expect((await run(['migrate'])).out).toMatch(/already at schema 1/);
+    expect((await run(['migrate'])).out).toContain(`from schema 0 to ${HUB_SCHEMA_VERSION}`);
+    expect((await run(['migrate'])).out).toContain(`already at schema ${HUB_SCHEMA_VERSION}`);
     expect(await run(['user', 'add', 'admin1', '--role', 'admin'], PASSWORD)).toMatchObject({ code: 0 });
     expect(await run(['user', 'add', 'amal', '--role', 'agent'], PASSWORD)).toMatchObject({ code: 0 });
     expect((await run(['user', 'add', 'weak', '--role', 'agent'], 'short')).code).not.toBe(0);

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { generateEd25519 } from '../../core/policy';
 import { fingerprintOf, ROLES, type Role } from '../../core/auth';
 import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
@@ -19,8 +21,9 @@ const USAGE = [
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
+  'diwan hub grant-key --out DIR          make the key the hub signs reveal grants with; prints the public key for the custodian',
   '',
-  'Secrets: tls-key, originals-key, database-password, <channel>.token. See docs/IT-GUIDE.md, "Team hub".',
+  'Secrets: tls-key, grant-key, outbox-key, database-password, <channel>.token. See docs/IT-GUIDE.md, "Team hub".',
 ].join('\n');
 
 const IT = (io: CliIo) => ({ actor: `it:${io.env.SUDO_USER ?? io.env.USER ?? 'cli'}`, device: null });
@@ -147,6 +150,17 @@ async function status(args: string[], io: CliIo): Promise<number> {
   );
 }
 
+/** `diwan hub grant-key --out DIR`: the Ed25519 key hubs sign reveal grants with (0600) and its public key for the custodian. */
+function grantKey(args: string[], io: CliIo): number {
+  const out = flagValue(args, '--out');
+  if (!out) throw new DiwanError('hub_usage', 'Give a folder: `diwan hub grant-key --out DIR`.');
+  const k = generateEd25519();
+  fs.mkdirSync(out, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(out, 'grant-key.pem'), k.privateKeyPem, { mode: 0o600, flag: 'wx' });
+  io.stdout.write(`Wrote ${path.join(out, 'grant-key.pem')} (load it as the hub secret "grant-key" on every node).\nPublic key for the custodian's hubGrantKeys: ${k.publicKey}\n`);
+  return 0;
+}
+
 async function run(args: string[], io: CliIo): Promise<number> {
   const config = configOf(args);
   const secrets = await chooseRelaySecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
@@ -192,6 +206,8 @@ export const hubCommand: Command = {
         return setSecret(args, io, { product: 'hub', defaultService: 'Diwan Hub' });
       case 'tls':
         return makeTls(args, io, 'hub');
+      case 'grant-key':
+        return grantKey(args, io);
       default:
         io.stderr.write(`${USAGE}\n`);
         return 2;

@@ -23,7 +23,7 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** `diwan relay|hub secret set NAME`: the value from stdin into the OS keychain, under the service's name. */
-export async function setSecret(args: string[], io: CliIo, o: { product: 'relay' | 'hub'; defaultService: string } = { product: 'relay', defaultService: io.env.DIWAN_RELAY_KEYCHAIN_SERVICE ?? 'Diwan Relay' }): Promise<number> {
+export async function setSecret(args: string[], io: CliIo, o: { product: 'relay' | 'hub' | 'custodian'; defaultService: string } = { product: 'relay', defaultService: io.env.DIWAN_RELAY_KEYCHAIN_SERVICE ?? 'Diwan Relay' }): Promise<number> {
   const name = args[2];
   if (args[1] !== 'set' || !name) throw new DiwanError(`${o.product}_usage`, `Name the secret: \`diwan ${o.product} secret set NAME\` (the value is read from stdin).`);
   const value = await readStdin(io.stdin);
@@ -35,7 +35,7 @@ export async function setSecret(args: string[], io: CliIo, o: { product: 'relay'
 }
 
 /** `diwan relay|hub tls --name HOST[,HOST…] --out DIR`: the pinned certificate and its key (0600); prints the pin. */
-export async function makeTls(args: string[], io: CliIo, product: 'relay' | 'hub' = 'relay'): Promise<number> {
+export async function makeTls(args: string[], io: CliIo, product: 'relay' | 'hub' | 'custodian' = 'relay'): Promise<number> {
   const names = (flagValue(args, '--name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
   const out = flagValue(args, '--out');
   if (!names.length || !out) throw new DiwanError(`${product}_usage`, `Give the names consoles use and a folder: \`diwan ${product} tls --name ${product}.office.example --out DIR\`.`);

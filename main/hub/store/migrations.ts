@@ -66,6 +66,12 @@ const MIGRATIONS: readonly string[] = [
     seq {ID}, at {INT8} NOT NULL, actor TEXT NOT NULL, device TEXT, action TEXT NOT NULL, target TEXT,
     details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
   `,
+  // Key custody: a reply's clear copy for its channel, kept only while it is queued; the lead's device
+  // countersignature of an approval, which the custodian checks.
+  `
+  ALTER TABLE outbox ADD COLUMN pending_text {BLOB};
+  ALTER TABLE reveals ADD COLUMN approval TEXT;
+  `,
 ];
 
 /** The newest schema this code knows. */
