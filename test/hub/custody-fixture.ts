@@ -3,13 +3,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateEd25519, privateKeyFromPem, signPolicyDocument } from '../../main/core/policy';
 import { createRelayCertificate } from '../../main/relay';
 import { freePort } from '../helpers/postgres';
 import { suiteTmpDir } from '../helpers/tmp';
+import { testPolicy } from '../custody/policy-fixture';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DAY = 86_400_000;
 
 /**
  * A team's key custodian on loopback, as IT sets one up: its certificate, its credentials (TLS key and
@@ -41,25 +40,7 @@ export async function custodyFiles(o: { team?: string; epoch?: { months: number 
   fs.mkdirSync(credentials, { mode: 0o700 });
   fs.writeFileSync(path.join(credentials, 'tls-key'), keyPem, { mode: 0o400 });
   fs.writeFileSync(path.join(credentials, 'key-encryption-key'), crypto.randomBytes(32).toString('base64'), { mode: 0o400 });
-  const it = generateEd25519();
-  const itKey = privateKeyFromPem(it.privateKeyPem, 'IT test key');
-  const grant = generateEd25519();
-  const policyFile = path.join(dir, 'policy.json');
-  const enrol = (fingerprints: string[], leads: string[] = []) => {
-    const now = Date.now();
-    const body = {
-      version: 1,
-      issuedAt: new Date(now - DAY).toISOString(),
-      expiresAt: new Date(now + 30 * DAY).toISOString(),
-      sites: [{ id: 'hq', ranges: ['127.0.0.0/8'], beacon: { url: 'https://beacon.hq.example:8443', pins: [Buffer.alloc(32, 7).toString('base64')], publicKey: it.publicKey } }],
-      enrolledDevices: fingerprints,
-      privilegedUsers: leads.map((username) => ({ username, role: 'lead' })),
-    };
-    // Written beside and renamed, so the custodian never reads half a file.
-    fs.writeFileSync(`${policyFile}.tmp`, signPolicyDocument(body, itKey));
-    fs.renameSync(`${policyFile}.tmp`, policyFile);
-  };
-  enrol([]);
+  const policy = testPolicy(dir);
   const port = await freePort();
   const configFile = path.join(dir, 'custodian.json');
   fs.writeFileSync(
@@ -69,8 +50,8 @@ export async function custodyFiles(o: { team?: string; epoch?: { months: number 
       listen: { host: '127.0.0.1', port },
       tls: { certFile },
       hubRanges: ['127.0.0.0/8'],
-      hubGrantKeys: [grant.publicKey],
-      policy: { file: policyFile, signers: [{ name: 'IT', publicKey: it.publicKey }] },
+      hubGrantKeys: [policy.grantPublicKey],
+      policy: { file: policy.file, signers: [policy.signer] },
       keys: { dir: path.join(dir, 'keys') },
       epoch: o.epoch ?? { months: 1 },
       ...(o.retainEpochs ? { retainEpochs: o.retainEpochs } : {}),
@@ -79,7 +60,7 @@ export async function custodyFiles(o: { team?: string; epoch?: { months: number 
       secrets: { source: 'credentials' },
     }),
   );
-  return { dir, configFile, credentials, certFile, pin, port, url: `https://127.0.0.1:${port}`, policyFile, grantKeyPem: grant.privateKeyPem, grantPublicKey: grant.publicKey, enrol };
+  return { dir, configFile, credentials, certFile, pin, port, url: `https://127.0.0.1:${port}`, policyFile: policy.file, grantKeyPem: policy.grantKeyPem, grantPublicKey: policy.grantPublicKey, enrol: policy.enrol };
 }
 
 /** `diwan custodian run` as its own process. */
