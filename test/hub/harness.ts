@@ -44,7 +44,7 @@ export interface HubFiles {
   channelToken: string;
 }
 
-export async function hubFiles(): Promise<HubFiles> {
+export async function hubFiles(o: { custody?: Parameters<typeof custodyFiles>[0] } = {}): Promise<HubFiles> {
   const dir = suiteTmpDir('hub-');
   const { certPem, keyPem, pin } = await createRelayCertificate(['127.0.0.1', 'localhost']);
   const certFile = path.join(dir, 'hub-cert.pem');
@@ -54,7 +54,7 @@ export async function hubFiles(): Promise<HubFiles> {
   const channelToken = `${crypto.randomInt(1e8, 9e8)}:${crypto.randomBytes(16).toString('base64url')}`;
   const put = (name: string, value: string) => fs.writeFileSync(path.join(credentials, name), value, { mode: 0o400 });
   put('tls-key', keyPem);
-  const custody = await custodyFiles();
+  const custody = await custodyFiles(o.custody);
   put('grant-key', custody.grantKeyPem);
   put('outbox-key', crypto.randomBytes(32).toString('base64'));
   put('tg.token', channelToken);
