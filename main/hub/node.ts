@@ -19,6 +19,7 @@ import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
 import { privateKeyFromPem } from '../core/policy';
+import { startAuditCheckpoints } from './audit-checkpoint';
 import { CustodianLink } from './custodian-link';
 import { OriginalsSealer } from './sealing';
 import { ConsoleStream } from './stream';
@@ -142,6 +143,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
   });
+  const checkpoints = startAuditCheckpoints(store, custodian, config.auditCheckpointSeconds * 1000, log);
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {
     for (const id of channels.held()) channels.wake(id);
@@ -248,6 +250,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       server.closeAllConnections?.();
       await feed.stop();
       await leases.close();
+      await checkpoints.stop();
       await store.close();
       await custodian.close();
       log({ level: 'info', event: 'hub.stopped', detail: config.nodeId });

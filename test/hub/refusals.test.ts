@@ -35,6 +35,7 @@ describe('team hub refusals', () => {
     sessions: { idleMinutes: 15, requireTwoFactor: false },
     limits: { maxBufferedBytes: 64 * 1024, maxFrameBytes: 4 * 1024, maxBodyBytes: 8 * 1024, maxConsoles: 100 },
     leaseRetryMs: 60_000,
+    auditCheckpointSeconds: 60,
     ...over,
   });
 

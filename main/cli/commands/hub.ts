@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateEd25519 } from '../../core/policy';
+import { generateEd25519, privateKeyFromPem } from '../../core/policy';
+import { CustodianLink } from '../../hub/custodian-link';
+import { compareWithCheckpoint, hubRoleGrants } from '../../hub/store/custody';
 import { fingerprintOf, ROLES, type Role } from '../../core/auth';
 import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
@@ -21,6 +23,8 @@ const USAGE = [
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
+  'diwan hub audit verify --config FILE   the audit chain in the database, and against the head checkpointed at the custodian',
+  'diwan hub audit grants --role NAME     the PostgreSQL grants that let the hub\'s role only INSERT into the audit table',
   'diwan hub grant-key --out DIR          make the key the hub signs reveal grants with; prints the public key for the custodian',
   '',
   'Secrets: tls-key, grant-key, outbox-key, database-password, <channel>.token. See docs/IT-GUIDE.md, "Team hub".',
@@ -150,6 +154,43 @@ async function status(args: string[], io: CliIo): Promise<number> {
   );
 }
 
+/**
+ * `diwan hub audit verify`: the chain on its own (edits, removals), then against the custodian's checkpoint (a chain
+ * rewritten consistently, or cut back, by someone with the database). `audit grants --role R`: SQL for IT.
+ */
+async function audit(args: string[], io: CliIo): Promise<number> {
+  if (args[1] === 'grants') {
+    const role = flagValue(args, '--role');
+    if (!role) throw new DiwanError('hub_usage', 'Name the role the hub connects as: `diwan hub audit grants --role diwan_hub`.');
+    io.stdout.write(`-- Run as the database owner after \`diwan hub migrate\`:\n${hubRoleGrants(role).map((l) => `${l};`).join('\n')}\n`);
+    return 0;
+  }
+  if (args[1] !== 'verify') throw new DiwanError('hub_usage', USAGE);
+  return withStore(args, io, async (store, config) => {
+    const chain = await store.verifyAudit();
+    if (chain.broken) {
+      io.stdout.write(`audit: BROKEN at entry ${chain.broken.seq}: ${chain.broken.why}\n`);
+      return 1;
+    }
+    const secrets = await chooseRelaySecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
+    const grantPem = await secrets.get('grant-key');
+    if (!grantPem) throw new DiwanError('hub_secret_missing', 'The hub secret "grant-key" is needed to reach the custodian.');
+    const link = new CustodianLink({ ...config.custodian, team: config.team, grantKey: privateKeyFromPem(grantPem, 'The hub secret "grant-key"'), now: Date.now });
+    try {
+      const checkpoint = await link.lastCheckpoint();
+      const finding = checkpoint ? await compareWithCheckpoint(store, checkpoint) : null;
+      if (finding) {
+        io.stdout.write(`audit: TAMPERED: ${finding}\n`);
+        return 1;
+      }
+      io.stdout.write(`audit: intact, ${chain.entries} entries${checkpoint ? `; matches the custodian's checkpoint at entry ${checkpoint.seq}` : '; the custodian has no checkpoint yet'}\n`);
+      return 0;
+    } finally {
+      await link.close();
+    }
+  });
+}
+
 /** `diwan hub grant-key --out DIR`: the Ed25519 key hubs sign reveal grants with (0600) and its public key for the custodian. */
 function grantKey(args: string[], io: CliIo): number {
   const out = flagValue(args, '--out');
@@ -208,6 +249,8 @@ export const hubCommand: Command = {
         return makeTls(args, io, 'hub');
       case 'grant-key':
         return grantKey(args, io);
+      case 'audit':
+        return audit(args, io);
       default:
         io.stderr.write(`${USAGE}\n`);
         return 2;
