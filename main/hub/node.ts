@@ -98,6 +98,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     await custodian.start();
   } catch (e) {
     await custodian.close();
+    if (e instanceof DiwanError && e.code === 'custodian_mismatch') throw e;
     throw new DiwanError('custodian_unreachable', `The hub cannot get the team's sealing key from the custodian at ${config.custodian.url}: ${(e as Error).message} It does not start without one.`);
   }
   const sealer = new OriginalsSealer(config.team, custodian.sealingKey, outboxKey);

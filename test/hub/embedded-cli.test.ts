@@ -73,6 +73,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
       configFile,
       JSON.stringify({
         nodeId: 'solo',
+        team: 'acme',
         database: { sqlite: path.join(files.dir, 'hub.sqlite') },
         listen: { host: '127.0.0.1', port: 0 },
         tls: { certFile: files.certFile },
