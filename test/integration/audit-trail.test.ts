@@ -6,6 +6,7 @@ import { openCore, type Core } from '../../main/core/app';
 import { AuditTrail, exportAudit, GENESIS_HASH, verifyAuditExport } from '../../main/core/audit';
 import { loadOrCreateDeviceIdentity } from '../../main/core/auth';
 import { runCli } from '../../main/cli/run';
+import { generateEd25519 } from '../../main/core/policy';
 import { testKeychain } from '../helpers/keychain';
 import { TestClock } from '../helpers/identity';
 import { tmpDir } from '../helpers/tmp';
@@ -222,6 +223,20 @@ describe('signed export for the SIEM', () => {
     const bad = await cli('audit', 'verify', '--data-dir', env.dataDir);
     expect(bad).toMatchObject({ code: 1, out: expect.stringMatching(/tampered with[\s\S]*Entry 2 was deleted/) });
     expect(await cli('audit', 'acknowledge', '--data-dir', env.dataDir)).toMatchObject({ code: 2 });
+    // `--yes` is no longer enough: IT's acknowledgement signed with a policy key this computer trusts is needed.
+    expect(await cli('audit', 'acknowledge', '--yes', '--data-dir', env.dataDir)).toMatchObject({ code: 2, out: expect.stringMatching(/signed with a policy signing key/) });
+    const stranger = generateEd25519();
+    const keyFile = path.join(tmpDir(), 'stranger.pem');
+    fs.writeFileSync(keyFile, stranger.privateKeyPem, { mode: 0o600 });
+    const dbId = /database ([0-9a-f]+)\)/.exec(bad.out)![1]!;
+    const ackFile = path.join(tmpDir(), 'ack.json');
+    const lastSeq = /newest at position (\d+)/.exec(bad.out)![1]!;
+    expect(await cli('audit', 'ack-sign', '--key', keyFile, '--database-id', dbId, '--last-seq', lastSeq, '--reason', 'accepting it myself', '--out', ackFile)).toMatchObject({ code: 0 });
+    expect(await cli('audit', 'acknowledge', '--ack', ackFile, '--admin', 'user1', '--data-dir', env.dataDir)).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/not signed by a policy signing key this computer trusts/),
+    });
+    expect(await cli('audit', 'verify', '--data-dir', env.dataDir)).toMatchObject({ code: 1 });
   });
 
   it('AuditTrail on its own: the verifier reports nothing for an empty trail', async () => {
