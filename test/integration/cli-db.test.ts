@@ -4,7 +4,7 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { openCore } from '../../main/core/app';
-import { newSessionSlot } from '../../main/core/auth';
+import { newSessionSlot, totpCode } from '../../main/core/auth';
 import { testKeychain } from '../helpers/keychain';
 import { inbound } from '../helpers/store';
 import { tmpDir } from '../helpers/tmp';
@@ -125,5 +125,27 @@ describe('diwan db', () => {
     const actions = (await trail()).map((e) => e.action);
     // The command is on the record before it acts, and the export itself is recorded (both flushed before exit).
     expect(actions.slice(-2)).toEqual(['cli.admin_command', 'customer.export']);
+  });
+
+  it('asks an administrator with two-step sign-in for her code on the next line of stdin', async () => {
+    const { keychain, service } = testKeychain();
+    const dataDir = tmpDir();
+    const core = await openCore({ dataDir, keychain, keychainService: service });
+    await core.ready();
+    const slot = newSessionSlot();
+    await core.identity.createAdmin(slot, { username: 'it-admin', displayName: 'IT', password: PW });
+    const session = core.identity.requireSession(slot);
+    const secret = new URL((await core.identity.beginTotpEnrolment(session)).otpauthUri).searchParams.get('secret')!;
+    await core.identity.confirmTotpEnrolment(session, totpCode(secret, Date.now()));
+    core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
+    core.store.sink.ingest('tg', [inbound(1)]);
+    await core.auditTrail.flush();
+    core.close();
+    const { run, text } = cliFor(service);
+    expect(await run(['db', 'rotate-key', '--data-dir', dataDir, ...ADMIN], `${PW}\n`)).toBe(1);
+    expect(text()).toMatch(/two-step sign-in: give the 6-digit code/);
+    // The next time step's code (the enrolment used this one; a code is accepted once, within one step either side).
+    expect(await run(['db', 'rotate-key', '--data-dir', dataDir, ...ADMIN], `${PW}\n${totpCode(secret, Date.now() + 30_000)}\n`)).toBe(0);
+    expect(text()).toMatch(/Rotated the data key/);
   });
 });
