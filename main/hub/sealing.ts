@@ -1,4 +1,4 @@
-import { originalContext, sealTo } from '../core/custody';
+import { originalContext, sealAllTo } from '../core/custody';
 import { maskMessage, type MaskingHints } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import type { InboundMessage } from '../core/shared/messages';
@@ -38,10 +38,13 @@ export class OriginalsSealer {
     return {
       maskedText: masked.masked,
       fields: masked.fields.map((f) => ({ type: f.type, shown: f.shown })),
-      seal: (messageId) => ({
-        text: sealTo(publicKey, epoch, originalContext(this.team, messageId, 'text'), text),
-        fields: originals.map((o, n) => sealTo(publicKey, epoch, originalContext(this.team, messageId, { field: n, type: o.type }), o.value)),
-      }),
+      seal: (messageId) => {
+        const [sealedText, ...fields] = sealAllTo(publicKey, epoch, [
+          { context: originalContext(this.team, messageId, 'text'), plain: text },
+          ...originals.map((o, n) => ({ context: originalContext(this.team, messageId, { field: n, type: o.type }), plain: o.value })),
+        ]);
+        return { text: sealedText!, fields };
+      },
     };
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochOf, generateSealingKey, openSealed, originalContext, privateBytes, sealTo, x25519Private } from '../../main/core/custody';
+import { epochOf, generateSealingKey, openSealed, originalContext, privateBytes, sealAllTo, sealTo, x25519Private } from '../../main/core/custody';
 
 /** Sealing to a public key: round trip for any text, and any change to the blob, its context or its key refused. */
 describe('sealing originals to a public key', () => {
@@ -40,6 +40,20 @@ describe('sealing originals to a public key', () => {
         expect(() => openSealed(team.privateKey, ctx, otherEpoch)).toThrow(/does not open/);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('seals a message\'s values together (one key agreement), each opening alone and only under its own context', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), fc.nat(), (values, id) => {
+        const ctx = (n: number) => originalContext('acme', id, { field: n, type: 'PHONE' });
+        const blobs = sealAllTo(team.publicKey, team.epoch, values.map((plain, n) => ({ context: ctx(n), plain })));
+        blobs.forEach((b, n) => {
+          expect(openSealed(team.privateKey, ctx(n), b)).toBe(values[n]);
+          if (values.length > 1) expect(() => openSealed(team.privateKey, ctx((n + 1) % values.length), b)).toThrow(/does not open/);
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 

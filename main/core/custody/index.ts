@@ -6,6 +6,7 @@ export {
   privateBytes,
   rawPublic,
   revealContext,
+  sealAllTo,
   sealTo,
   x25519Private,
   x25519Public,

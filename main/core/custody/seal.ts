@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { DiwanError } from '../shared/errors';
 
 /**
- * Sealing to a public key (an ECIES construction from `node:crypto` only): a fresh X25519 key pair per value, the
+ * Sealing to a public key (an ECIES construction from `node:crypto` only): a fresh X25519 key pair per message, the
  * shared secret through HKDF-SHA256 (salt: both public keys) into an AES-256-GCM key, and associated data that
  * names what the value is (team, message, field, type) and the key epoch — so a blob moved to another row, another
  * team or another epoch does not open. Whoever holds only the public key (the hub) can seal but never open.
@@ -58,18 +58,28 @@ function derive(shared: Buffer, ephemeral: Buffer, recipient: Buffer): Buffer {
 
 /** Seals `plain` to `recipientPublicKey` (raw base64). `context` is bound as associated data with the epoch. */
 export function sealTo(recipientPublicKey: string, epoch: number, context: string, plain: string): Buffer {
+  return sealAllTo(recipientPublicKey, epoch, [{ context, plain }])[0]!;
+}
+
+/**
+ * Seals the values of one message together: one ephemeral key and one key agreement for all of them, each value
+ * its own random IV and its own associated data (so each blob still opens alone, and only under its own context).
+ */
+export function sealAllTo(recipientPublicKey: string, epoch: number, items: ReadonlyArray<{ context: string; plain: string }>): Buffer[] {
   const recipient = x25519Public(recipientPublicKey);
   const eph = crypto.generateKeyPairSync('x25519');
   const ephRaw = Buffer.from(rawPublic(eph.publicKey), 'base64');
   const key = derive(crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: recipient }), ephRaw, Buffer.from(recipientPublicKey, 'base64'));
-  const iv = crypto.randomBytes(12);
-  const c = crypto.createCipheriv('aes-256-gcm', key, iv);
-  c.setAAD(aad(context, epoch));
-  const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
   const head = Buffer.alloc(5);
   head.writeUInt8(VERSION, 0);
   head.writeUInt32BE(epoch, 1);
-  return Buffer.concat([head, ephRaw, iv, c.getAuthTag(), ct]);
+  return items.map(({ context, plain }) => {
+    const iv = crypto.randomBytes(12);
+    const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+    c.setAAD(aad(context, epoch));
+    const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+    return Buffer.concat([head, ephRaw, iv, c.getAuthTag(), ct]);
+  });
 }
 
 /** The epoch a blob was sealed under (to pick the private key), without opening it. */
