@@ -10,7 +10,7 @@ import { mayReadChannel } from './audience';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
 import { APPROVAL_DOMAIN, RevealApprovalSchema, verifyStatement } from '../core/custody';
-import type { CustodianLink } from './custodian-link';
+import type { CustodianPort } from './custodian-link';
 import { custodyRoutes } from './routes/custody';
 import { publicReveal, toMember, type HubStore } from './store';
 
@@ -84,7 +84,7 @@ export interface ApiDeps {
   accounts: HubAccounts;
   sealer: OriginalsSealer;
   /** The custodian that opens a granted field for the requesting device (the hub cannot). */
-  custodian: CustodianLink;
+  custodian: CustodianPort;
   team: string;
   now: () => number;
   reveal: RevealRules;

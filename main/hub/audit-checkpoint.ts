@@ -1,4 +1,4 @@
-import type { CustodianLink } from './custodian-link';
+import type { CustodianPort } from './custodian-link';
 import type { HubLog } from './channels';
 import type { HubStore } from './store';
 import { auditHead } from './store/custody';
@@ -7,7 +7,7 @@ import { auditHead } from './store/custody';
  * Sends the hub's audit head to the custodian whenever it moved (checked every `everyMs`), so a database
  * administrator who rewrites or cuts the trail in PostgreSQL is found by `diwan hub audit verify`.
  */
-export function startAuditCheckpoints(store: HubStore, custodian: CustodianLink, everyMs: number, log: HubLog): { stop(): Promise<void> } {
+export function startAuditCheckpoints(store: HubStore, custodian: CustodianPort, everyMs: number, log: HubLog): { stop(): Promise<void> } {
   let last = -1;
   let running: Promise<void> | null = null;
   const tick = () => {

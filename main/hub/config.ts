@@ -24,7 +24,24 @@ export const hubConfigSchema = z
     /** The certificate (PEM) consoles pin; its private key is the secret `tls-key`. */
     tls: z.object({ certFile: z.string().min(1).max(4096) }).strict(),
     /** The team's key custodian (`diwan custodian run`): its address and the pin of its certificate. */
-    custodian: z.object({ url: z.string().url().max(2048), pin: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a base64 SHA-256 pin as `diwan custodian tls` prints it') }).strict(),
+    custodian: z.union([
+      z.object({ url: z.string().url().max(2048), pin: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a base64 SHA-256 pin as `diwan custodian tls` prints it') }).strict(),
+      /** A team on one machine: the custodian in the hub's process, its key-encryption key the hub secret `custodian-key-encryption-key`. */
+      z
+        .object({
+          embedded: z
+            .object({
+              keysDir: z.string().min(1).max(4096),
+              logFile: z.string().min(1).max(4096),
+              policy: z.object({ file: z.string().min(1).max(4096), signers: z.array(z.object({ name: z.string().min(1).max(200), publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict()).min(1).max(8) }).strict(),
+              epoch: z.union([z.object({ months: z.number().int().min(1).max(120) }).strict(), z.object({ days: z.number().int().min(1).max(3650) }).strict()]).default({ months: 1 }),
+              retainEpochs: z.number().int().min(1).max(1200).optional(),
+              revealsPerDevicePerHour: z.number().int().min(1).max(100_000).default(30),
+            })
+            .strict(),
+        })
+        .strict(),
+    ]),
     /** Consoles connect only from these ranges (the office networks of the IT-signed policy). */
     officeRanges: z.array(cidr).min(1).max(64),
     secrets: z

@@ -4,13 +4,24 @@ import { pinnedAgent } from '../core/connectors/relay-client/link';
 import { AUDIT_HEAD_DOMAIN, GRANT_DOMAIN, signStatement, type RevealGrant } from '../core/custody';
 import { DiwanError } from '../core/shared/errors';
 
+/** What the hub needs of a custodian, across the network (`CustodianLink`) or in-process (`EmbeddedCustodian`). */
+export interface CustodianPort {
+  start(): Promise<void>;
+  /** The key to seal to now (synchronous: it runs on the ingest path). */
+  readonly sealingKey: () => { epoch: number; publicKey: string };
+  open(grant: RevealGrant): Promise<{ sealed: string; expiresAt: number }>;
+  checkpoint(head: { seq: number; hash: string }): Promise<void>;
+  lastCheckpoint(): Promise<{ seq: number; hash: string } | null>;
+  close(): Promise<void>;
+}
+
 /**
  * The hub's side of the custodian: fetches the public sealing key of the current epoch (refreshed every few
  * minutes, so a new epoch is picked up soon after the custodian rotates) and passes signed grants on. Pinned TLS,
  * like consoles to the hub. The hub never receives a private key or an opened value: the custodian answers with the
  * value re-sealed to the requesting console.
  */
-export class CustodianLink {
+export class CustodianLink implements CustodianPort {
   private readonly agent: Agent;
   private key: { epoch: number; publicKey: string; fetchedAt: number } | null = null;
   private refreshing: Promise<void> | null = null;

@@ -20,7 +20,8 @@ import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
 import { privateKeyFromPem } from '../core/policy';
 import { startAuditCheckpoints } from './audit-checkpoint';
-import { CustodianLink } from './custodian-link';
+import { CustodianLink, type CustodianPort } from './custodian-link';
+import { EmbeddedCustodian } from './embedded-custodian';
 import { OriginalsSealer } from './sealing';
 import { ConsoleStream } from './stream';
 import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor } from './store';
@@ -93,13 +94,29 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const keyPem = await secret(o.secrets, 'tls-key', 'the private key of its TLS certificate');
   const grantKey = privateKeyFromPem(await secret(o.secrets, 'grant-key', 'the Ed25519 key it signs reveal grants with'), 'The hub secret "grant-key"');
   const outboxKey = Buffer.from(await secret(o.secrets, 'outbox-key', '32 random bytes, base64, that keep queued replies until their channel sends them'), 'base64');
-  const custodian = new CustodianLink({ ...config.custodian, team: config.team, grantKey, now });
+  const c = config.custodian;
+  const custodian: CustodianPort =
+    'embedded' in c
+      ? new EmbeddedCustodian({
+          team: config.team,
+          keysDir: c.embedded.keysDir,
+          logFile: c.embedded.logFile,
+          policy: c.embedded.policy,
+          epoch: c.embedded.epoch,
+          retainEpochs: c.embedded.retainEpochs,
+          rateLimit: { perDevice: c.embedded.revealsPerDevicePerHour, windowMs: 3_600_000 },
+          keyEncryptionKey: await o.secrets.get('custodian-key-encryption-key'),
+          grantKey,
+          now,
+        })
+      : new CustodianLink({ ...c, team: config.team, grantKey, now });
   try {
     await custodian.start();
   } catch (e) {
     await custodian.close();
     if (e instanceof DiwanError && e.code === 'custodian_mismatch') throw e;
-    throw new DiwanError('custodian_unreachable', `The hub cannot get the team's sealing key from the custodian at ${config.custodian.url}: ${(e as Error).message} It does not start without one.`);
+    const where = 'url' in c ? `the custodian at ${c.url}` : 'its embedded custodian';
+    throw new DiwanError('custodian_unreachable', `The hub cannot get the team's sealing key from ${where}: ${(e as Error).message} It does not start without one.`);
   }
   const sealer = new OriginalsSealer(config.team, custodian.sealingKey, outboxKey);
 

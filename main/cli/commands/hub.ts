@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateEd25519, privateKeyFromPem } from '../../core/policy';
+import { verifyCustodianLog } from '../../custodian';
 import { CustodianLink } from '../../hub/custodian-link';
 import { compareWithCheckpoint, hubRoleGrants } from '../../hub/store/custody';
 import { fingerprintOf, ROLES, type Role } from '../../core/auth';
@@ -27,7 +28,7 @@ const USAGE = [
   'diwan hub audit grants --role NAME     the PostgreSQL grants that let the hub\'s role only INSERT into the audit table',
   'diwan hub grant-key --out DIR          make the key the hub signs reveal grants with; prints the public key for the custodian',
   '',
-  'Secrets: tls-key, grant-key, outbox-key, database-password, <channel>.token. See docs/IT-GUIDE.md, "Team hub".',
+  'Secrets: tls-key, grant-key, outbox-key, database-password, <channel>.token (and custodian-key-encryption-key with an embedded custodian). See docs/IT-GUIDE.md, "Team hub".',
 ].join('\n');
 
 const IT = (io: CliIo) => ({ actor: `it:${io.env.SUDO_USER ?? io.env.USER ?? 'cli'}`, device: null });
@@ -172,22 +173,27 @@ async function audit(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(`audit: BROKEN at entry ${chain.broken.seq}: ${chain.broken.why}\n`);
       return 1;
     }
-    const secrets = await chooseRelaySecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
-    const grantPem = await secrets.get('grant-key');
-    if (!grantPem) throw new DiwanError('hub_secret_missing', 'The hub secret "grant-key" is needed to reach the custodian.');
-    const link = new CustodianLink({ ...config.custodian, team: config.team, grantKey: privateKeyFromPem(grantPem, 'The hub secret "grant-key"'), now: Date.now });
-    try {
-      const checkpoint = await link.lastCheckpoint();
-      const finding = checkpoint ? await compareWithCheckpoint(store, checkpoint) : null;
-      if (finding) {
-        io.stdout.write(`audit: TAMPERED: ${finding}\n`);
-        return 1;
+    const c = config.custodian;
+    let checkpoint: { seq: number; hash: string } | null;
+    if ('embedded' in c) checkpoint = verifyCustodianLog(c.embedded.logFile).lastAuditHead;
+    else {
+      const secrets = await chooseRelaySecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
+      const grantPem = await secrets.get('grant-key');
+      if (!grantPem) throw new DiwanError('hub_secret_missing', 'The hub secret "grant-key" is needed to reach the custodian.');
+      const link = new CustodianLink({ ...c, team: config.team, grantKey: privateKeyFromPem(grantPem, 'The hub secret "grant-key"'), now: Date.now });
+      try {
+        checkpoint = await link.lastCheckpoint();
+      } finally {
+        await link.close();
       }
-      io.stdout.write(`audit: intact, ${chain.entries} entries${checkpoint ? `; matches the custodian's checkpoint at entry ${checkpoint.seq}` : '; the custodian has no checkpoint yet'}\n`);
-      return 0;
-    } finally {
-      await link.close();
     }
+    const finding = checkpoint ? await compareWithCheckpoint(store, checkpoint) : null;
+    if (finding) {
+      io.stdout.write(`audit: TAMPERED: ${finding}\n`);
+      return 1;
+    }
+    io.stdout.write(`audit: intact, ${chain.entries} entries${checkpoint ? `; matches the custodian's checkpoint at entry ${checkpoint.seq}` : '; the custodian has no checkpoint yet'}\n`);
+    return 0;
   });
 }
 
