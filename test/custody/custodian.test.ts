@@ -131,7 +131,8 @@ describe('the key custodian against a compromised hub', () => {
     expect(r.broken).toBeNull();
     expect(logLines().filter((l) => l.event === 'reveal.refused').length).toBeGreaterThanOrEqual(12);
     // Nothing in the log is a value.
-    expect(fs.readFileSync(path.join(files.dir, 'custodian.log'), 'utf8')).not.toMatch(/4111|0912|۰۹۱۲/);
+    const text = fs.readFileSync(path.join(files.dir, 'custodian.log'), 'utf8');
+    for (const v of ['4111 1111 1111 1111', '4111111111111111', '0912 345 6789', '09123456789', '۰۹۱۲ ۳۴۵ ۶۷۸۹']) expect(text).not.toContain(v);
     // An edited line is found.
     const file = path.join(files.dir, 'custodian.log');
     const copy = path.join(files.dir, 'edited.log');
