@@ -68,6 +68,8 @@ export const hubConfigSchema = z
       .default({ maxBufferedBytes: 4 * 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 256 * 1024, maxConsoles: 5_000 }),
     /** How often the audit head is checkpointed at the custodian when it moved (default 60 s). */
     auditCheckpointSeconds: z.number().int().min(1).max(3600).default(60),
+    /** A file the SIEM's agent ships: one JSON line per audit checkpoint (the head the custodian got too). */
+    auditHeadFile: z.string().min(1).max(4096).optional(),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
   })

@@ -19,7 +19,7 @@ import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
 import { privateKeyFromPem } from '../core/policy';
-import { startAuditCheckpoints } from './audit-checkpoint';
+import { siemHeadFile, startAuditCheckpoints } from './audit-checkpoint';
 import { CustodianLink, type CustodianPort } from './custodian-link';
 import { EmbeddedCustodian } from './embedded-custodian';
 import { OriginalsSealer } from './sealing';
@@ -161,7 +161,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
   });
-  const checkpoints = startAuditCheckpoints(store, custodian, config.auditCheckpointSeconds * 1000, log);
+  const checkpoints = startAuditCheckpoints(store, custodian, config.auditCheckpointSeconds * 1000, log, config.auditHeadFile ? siemHeadFile(config.auditHeadFile, config.nodeId) : null);
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {
     for (const id of channels.held()) channels.wake(id);

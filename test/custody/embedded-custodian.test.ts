@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../main/core/auth';
 import { HubClient, TeamCache } from '../../main/core/team';
 import { EpochKeys } from '../../main/custodian';
-import { HubAccounts, loadHubConfig, OriginalsSealer, startHubNode, type RunningHub } from '../../main/hub';
+import { Readable, Writable } from 'node:stream';
+import { runCli } from '../../main/cli/run';
+import { HubAccounts, loadHubConfig, openHubStore, OriginalsSealer, startHubNode, type RunningHub } from '../../main/hub';
+import { auditHead } from '../../main/hub/store/custody';
 import { CredentialsDirSecrets } from '../../main/relay';
 import { hubFiles, PASSWORD, type HubFiles } from '../hub/harness';
 import { testPolicy } from './policy-fixture';
@@ -23,6 +26,8 @@ describe('the embedded custodian of a one-machine hub', () => {
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const device = { fingerprint: fingerprintOf(publicKeyPem), sign: (d: string) => crypto.sign(null, Buffer.from(d, 'utf8'), privateKey).toString('base64') };
   const kek = crypto.randomBytes(32).toString('base64');
+  let config: ReturnType<typeof loadHubConfig>;
+  let configPath: string;
 
   beforeAll(async () => {
     files = await hubFiles();
@@ -41,9 +46,11 @@ describe('the embedded custodian of a one-machine hub', () => {
         custodian: { embedded: { keysDir: path.join(files.dir, 'custodian-keys'), logFile: path.join(files.dir, 'custodian.log'), policy: { file: policy.file, signers: [policy.signer] } } },
         officeRanges: ['127.0.0.0/8'],
         secrets: { source: 'credentials' },
+        auditHeadFile: path.join(files.dir, 'siem-audit-heads.jsonl'),
       }),
     );
-    const config = loadHubConfig(configFile);
+    config = loadHubConfig(configFile);
+    configPath = configFile;
     const { openHubStore } = await import('../../main/hub');
     const { store } = await openHubStore(config, new CredentialsDirSecrets(files.credentials));
     await store.migrate();
@@ -72,5 +79,20 @@ describe('the embedded custodian of a one-machine hub', () => {
     expect(await client.openReveal(asked.id)).toMatchObject({ value: '٠٥٠١٢٣٤٥٦٧', type: 'PHONE' });
     expect(fs.readFileSync(path.join(files.dir, 'custodian.log'), 'utf8')).toMatch(/"event":"reveal.opened"/);
     expect(fs.readFileSync(path.join(files.dir, 'hub.sqlite')).includes(Buffer.from('٠٥٠١٢٣٤٥٦٧'))).toBe(false);
+  });
+
+  it('checkpoints the audit head at the custodian and in the SIEM file on the way out; verify agrees', async () => {
+    await client.stop();
+    await hub.close();
+    const { store } = await openHubStore(config, new CredentialsDirSecrets(files.credentials));
+    const head = await auditHead(store);
+    await store.close();
+    const lines = fs.readFileSync(path.join(files.dir, 'siem-audit-heads.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; hash: string });
+    expect(lines.at(-1)).toMatchObject({ seq: head.seq, hash: head.hash });
+    const out: string[] = [];
+    const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
+    const code = await runCli(['hub', 'audit', 'verify', '--config', configPath], { stdin: Readable.from([]), stdout: sink, stderr: sink, env: { CREDENTIALS_DIRECTORY: files.credentials } });
+    expect(out.join('')).toMatch(new RegExp(`matches the custodian's checkpoint at entry ${head.seq}`));
+    expect(code).toBe(0);
   });
 });
