@@ -9,12 +9,16 @@ import tseslint from 'typescript-eslint';
 const ELECTRON = { name: 'electron', message: 'Only main/electron (and the preload) may import electron.' };
 const ELECTRON_DIRS = { group: ['**/electron/*', '**/main/electron/**'], message: 'Only main/index.ts may reach main/electron.' };
 const OUTER_LAYERS = {
-  group: ['**/ipc/*', '**/main/ipc/**', '**/hub', '**/hub/*', '**/main/hub/**', '**/cli/*', '**/main/cli/**', '**/renderer/**', '**/preload/**'],
-  message: 'main/core is the innermost layer: it must not import ipc, hub, cli, preload or the renderer.',
+  group: ['**/ipc/*', '**/main/ipc/**', '**/hub', '**/hub/*', '**/main/hub/**', '**/custodian/*', '**/main/custodian/**', '**/cli/*', '**/main/cli/**', '**/renderer/**', '**/preload/**'],
+  message: 'main/core is the innermost layer: it must not import ipc, hub, custodian, cli, preload or the renderer.',
 };
 const HUB_OUTER = {
   group: ['**/ipc/*', '**/main/ipc/**', '**/cli/*', '**/main/cli/**', '**/renderer/**', '**/preload/**'],
   message: 'The hub is a headless service over the core: no ipc, cli, renderer or preload code.',
+};
+const CUSTODIAN_OUTER = {
+  group: ['**/ipc/*', '**/main/ipc/**', '**/cli/*', '**/main/cli/**', '**/hub/*', '**/main/hub/**', '!**/hub/http', '!**/hub/office-ranges', '!**/hub/secrets', '**/renderer/**', '**/preload/**'],
+  message: 'The custodian is a small service of its own over the core: no hub (beyond its HTTP, office-range and secret-store helpers), ipc, cli, renderer or preload code.',
 };
 const NOT_CORE_OR_ELECTRON_FROM_EDGE = {
   group: ['**/renderer/**', '**/preload/**'],
@@ -55,6 +59,12 @@ export default tseslint.config(
     files: ['main/hub/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [ELECTRON_DIRS, HUB_OUTER] }],
+    },
+  },
+  {
+    files: ['main/custodian/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [ELECTRON_DIRS, CUSTODIAN_OUTER] }],
     },
   },
   {

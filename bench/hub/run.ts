@@ -19,7 +19,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { hashToken } from '../../main/hub/accounts';
-import { OriginalsSealer } from '../../main/hub/sealing';
+import { generateSealingKey } from '../../main/core/custody';
+import { OriginalsSealer, type SealingKeySource } from '../../main/hub/sealing';
+import { CustodianProcess } from '../../test/hub/custody-fixture';
 import { HubStore, postgresExecutor } from '../../main/hub/store';
 import { startTestPostgres, type TestPostgres } from '../../test/helpers/postgres';
 import { freePort, hubFiles, LoadBalancer, NodeProcess, nodeConfig, PASSWORD, pinnedGet, seedHub, until } from '../../test/hub/harness';
@@ -118,7 +120,7 @@ async function inject(store: HubStore, sealer: OriginalsSealer, msgs: InboundMes
   return { seconds: (Date.now() - start) / 1000, batches, maxBatch };
 }
 
-async function ingestBench(pg: TestPostgres, key: Buffer): Promise<void> {
+async function ingestBench(pg: TestPostgres, key: SealingKeySource): Promise<void> {
   const url = await pg.newDatabase();
   const base = postgresExecutor({ connectionString: url, max: 4 });
   const timed = timedExecutor(base);
@@ -127,7 +129,7 @@ async function ingestBench(pg: TestPostgres, key: Buffer): Promise<void> {
   await rawStore.migrate();
   const it = { actor: 'it:bench' };
   for (const id of ['hub', 'raw']) await rawStore.saveChannel({ id, kind: 'telegram', name: id, enabled: false, config: {} }, it);
-  const sealer = new OriginalsSealer('acme', key);
+  const sealer = new OriginalsSealer('acme', key, null);
   const msgs = sampleMessages(INGEST_MESSAGES, 'ingest');
   const batches: InboundMessage[][] = [];
   for (let i = 0; i < msgs.length; i += BATCH) batches.push(msgs.slice(i, i + BATCH));
@@ -188,7 +190,10 @@ async function main() {
   console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes, 1 PostgreSQL; ${os.cpus().length} CPUs; load ${load()}`);
   const pg = await startTestPostgres();
   const files = await hubFiles();
-  const key = Buffer.from(fs.readFileSync(path.join(files.credentials, 'originals-key'), 'utf8'), 'base64');
+  // The injector seals as a hub does, to the team's public key (a key pair of its own: nothing here is revealed).
+  const sealing = generateSealingKey(1);
+  const key: SealingKeySource = () => sealing;
+  const custodian = new CustodianProcess(files.custody);
   const nodes: NodeProcess[] = [];
   const workers: WorkerProc[] = [];
   let lb: LoadBalancer | null = null;
@@ -216,6 +221,7 @@ async function main() {
       specs.push({ username, password: PASSWORD, fingerprint, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), token });
     }
 
+    await custodian.start();
     const ports = [await freePort(), await freePort()];
     for (const [i, port] of ports.entries()) nodes.push(new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
     await Promise.all(nodes.map((n) => n.start()));
@@ -242,7 +248,7 @@ async function main() {
         const steadyTimed = timedExecutor(seed.store.q);
     const cpuBefore = cpuSnapshot();
     const tSteady = Date.now();
-    const steady = await inject(new HubStore(steadyTimed.q, Date.now), new OriginalsSealer('acme', key), steadyMsgs, RATE);
+    const steady = await inject(new HubStore(steadyTimed.q, Date.now), new OriginalsSealer('acme', key, null), steadyMsgs, RATE);
     await new Promise((r) => setTimeout(r, 3_000));
     const boundary = Date.now();
     const cpuAfter = cpuSnapshot();
@@ -256,7 +262,7 @@ async function main() {
     const onVictim = split[0]!.consoles;
     const failoverMsgs = sampleMessages(RATE * FAILOVER_SECONDS, 'failover');
     let killAt = 0;
-    await inject(seed.store, new OriginalsSealer('acme', key), failoverMsgs, RATE, (from) => {
+    await inject(seed.store, new OriginalsSealer('acme', key, null), failoverMsgs, RATE, (from) => {
       if (!killAt && from >= Math.floor(failoverMsgs.length / 3)) {
         killAt = Date.now();
         for (const w of workers) w.child.send({ type: 'mark-kill', at: killAt } satisfies ToWorker);
@@ -326,6 +332,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 500));
     for (const w of workers) if (w.child.exitCode === null) w.child.kill();
     for (const n of nodes) await n.stop().catch(() => n.kill());
+    await custodian.stop();
     await lb?.close();
     await seed?.store.close();
     await pg.destroy();

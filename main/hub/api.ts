@@ -11,6 +11,9 @@ import { channelRoutes } from './routes/channels';
 import { selfRoutes } from './routes/self';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
+import { APPROVAL_DOMAIN, RevealApprovalSchema, verifyStatement } from '../core/custody';
+import type { CustodianPort } from './custodian-link';
+import { custodyRoutes } from './routes/custody';
 import { publicReveal, toMember, type HubStore } from './store';
 import { HubFactorResets } from './store/factor-resets';
 import { HubLabels } from './store/labels';
@@ -54,7 +57,13 @@ const schemas = {
     })
     .strict(),
   reveal: z.object({ messageId: id, field: z.number().int().min(0).max(1000), reason: z.string().max(2_000) }).strict(),
-  decide: z.object({ approve: z.boolean() }).strict(),
+  decide: z
+    .object({
+      approve: z.boolean(),
+      /** Approving: the lead's DEVICE signs the approval (`core/custody` RevealApproval); the custodian checks it. */
+      approval: z.object({ body: RevealApprovalSchema, signature: z.string().min(1).max(200) }).strict().optional(),
+    })
+    .strict(),
   newUser: z
     .object({ username: z.string().min(2).max(64), displayName: z.string().max(128).default(''), role: z.enum(ROLES), password: z.string().min(1).max(256) })
     .strict(),
@@ -87,6 +96,9 @@ export interface ApiDeps {
   store: HubStore;
   accounts: HubAccounts;
   sealer: OriginalsSealer;
+  /** The custodian that opens a granted field for the requesting device (the hub cannot). */
+  custodian: CustodianPort;
+  team: string;
   now: () => number;
   reveal: RevealRules;
   maxBodyBytes: number;
@@ -103,6 +115,11 @@ const STATUS: Record<string, number> = {
   conversation_unknown: 404,
   user_unknown: 404,
   field_not_found: 404,
+  approval_signature_invalid: 403,
+  reveal_refused_by_custodian: 403,
+  reveal_not_granted: 409,
+  device_unknown: 403,
+  custodian_unreachable: 503,
   reveal_unknown: 404,
   conflict: 409,
   newer_activity: 409,
@@ -154,6 +171,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   replyApprovalRoutes,
   leadReviewRoutes,
   factorResetRoutes,
+  custodyRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
@@ -312,7 +330,7 @@ export function hubApi(d: ApiDeps) {
           }
           if (newer) await d.store.audit({ ...actorOf(who!), action: 'reply.sent_over_newer', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
         }
-        const p = d.sealer.prepareText(b.text);
+        const p = d.sealer.prepareReply(b.text);
         const approval = approved;
         const r = await d.store.enqueueReply({
           conversationId: c.id,
@@ -322,6 +340,7 @@ export function hubApi(d: ApiDeps) {
           maskedText: p.maskedText,
           fields: p.fields,
           seal: p.seal,
+          outboxText: p.outboxText,
           actor: actorOf(who!),
           ...(approval ? { alsoInTx: (t, messageId) => approvals.consume(t, { ...approval, requesterId: who!.user.id, conversationId: c.id, messageId }, actorOf(who!)) } : {}),
         });
@@ -356,8 +375,8 @@ export function hubApi(d: ApiDeps) {
           },
           actorOf(who!),
         );
-        if (needsApproval) return { reveal: publicReveal(r), type: field.type };
-        return { reveal: publicReveal(r), type: field.type, value: d.sealer.openField(b.messageId, b.field, field.sealed) };
+        // The value itself comes from the custodian, re-sealed to this device: POST /v1/reveals/:id/open.
+        return { reveal: publicReveal(r), type: field.type };
       },
     },
     {
@@ -382,8 +401,31 @@ export function hubApi(d: ApiDeps) {
         const r = await d.store.reveal(parse(id, params[0]));
         if (!r) throw new DiwanError('reveal_unknown', 'There is no such reveal request.');
         if (r.requesterId === who!.user.id) throw new DiwanError('forbidden', 'You cannot approve your own reveal request; another team lead must.');
-        const approve = parse(schemas.decide, body).approve;
-        const decided = await d.store.decideReveal(r.id, who!.user.id, approve, d.now() + d.reveal.grantMinutes * 60_000, actorOf(who!));
+        const { approve, approval } = parse(schemas.decide, body);
+        let countersigned: string | null = null;
+        if (approve) {
+          // The lead's device countersigns exactly this request; the custodian checks the same signature again.
+          const a = approval?.body;
+          const device = await d.store.device(who!.device);
+          const valid =
+            a &&
+            device &&
+            a.revealId === r.id &&
+            a.messageId === r.messageId &&
+            a.field === r.fieldN &&
+            a.requesterId === r.requesterId &&
+            a.requesterDevice === r.device &&
+            a.reason === r.reason &&
+            a.approver === who!.user.username &&
+            a.approverDevice === who!.device &&
+            verifyStatement(APPROVAL_DOMAIN, a, approval.signature, device.publicKey);
+          if (!valid) {
+            await d.store.audit({ ...actorOf(who!), action: 'reveal.approval_refused', target: `message:${r.messageId}:${r.fieldN}`, details: { revealId: r.id } });
+            throw new DiwanError('approval_signature_invalid', 'An approval must be signed by your enrolled device for exactly this request; update the console and approve again.');
+          }
+          countersigned = JSON.stringify(approval);
+        }
+        const decided = await d.store.decideReveal(r.id, who!.user.id, approve, d.now() + d.reveal.grantMinutes * 60_000, actorOf(who!), countersigned);
         return { reveal: publicReveal(decided) };
       },
     },
@@ -393,13 +435,9 @@ export function hubApi(d: ApiDeps) {
       permission: 'reveal.request',
       handle: async ({ who, params }) => {
         const r = await d.store.reveal(parse(id, params[0]));
-        // Only the requester, on the device that asked, while the grant lasts.
+        // Only the requester, on the device that asked; the value itself is opened through POST …/open.
         if (!r || r.requesterId !== who!.user.id || r.device !== who!.device) throw new DiwanError('reveal_unknown', 'There is no such reveal for you on this computer.');
-        if (r.state !== 'granted' || r.expiresAt <= d.now()) return { reveal: publicReveal(r) };
-        const field = await d.store.sealedField(r.messageId, r.fieldN);
-        if (!field) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
-        await d.store.audit({ ...actorOf(who!), action: 'reveal.read', target: `message:${r.messageId}:${r.fieldN}`, details: { revealId: r.id } });
-        return { reveal: publicReveal(r), type: field.type, value: d.sealer.openField(r.messageId, r.fieldN, field.sealed) };
+        return { reveal: publicReveal(r) };
       },
     },
     {

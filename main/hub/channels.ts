@@ -27,7 +27,7 @@ export function hubOutbox(store: HubStore, sealer: OriginalsSealer): RuntimeOutb
         messageId: String(c.messageId),
         channelId,
         platformConversationId: c.platformConversationId,
-        text: c.sealedText ? sealer.openText(c.messageId, c.sealedText) : '',
+        text: c.sealedText ? sealer.openOutbox(c.messageId, c.sealedText) : '',
         attempts: c.attempts,
       };
     },

@@ -9,7 +9,7 @@ const rate = z.object({ perMinute: z.number().positive().max(1e6), burst: z.numb
 const cidr = z.string().max(64).refine((s) => parseCidr(s) !== null, { message: 'must be a range such as 10.20.0.0/16' });
 
 /**
- * One hub node's configuration (JSON). Secrets are never here: the TLS key, the originals key, channel tokens and
+ * One hub node's configuration (JSON). Secrets are never here: the TLS key, the grant-signing key, the outbox key, channel tokens and
  * the database password come from the keychain or systemd credentials (`secrets`). Several nodes share a database
  * and differ only in `nodeId` and `listen`.
  */
@@ -26,6 +26,25 @@ export const hubConfigSchema = z
     listen: z.object({ host: z.string().max(255).default('0.0.0.0'), port: z.number().int().min(0).max(65535).default(9443) }).strict(),
     /** The certificate (PEM) consoles pin; its private key is the secret `tls-key`. */
     tls: z.object({ certFile: z.string().min(1).max(4096) }).strict(),
+    /** The team's key custodian (`diwan custodian run`): its address and the pin of its certificate. */
+    custodian: z.union([
+      z.object({ url: z.string().url().max(2048), pin: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a base64 SHA-256 pin as `diwan custodian tls` prints it') }).strict(),
+      /** A team on one machine: the custodian in the hub's process, its key-encryption key the hub secret `custodian-key-encryption-key`. */
+      z
+        .object({
+          embedded: z
+            .object({
+              keysDir: z.string().min(1).max(4096),
+              logFile: z.string().min(1).max(4096),
+              policy: z.object({ file: z.string().min(1).max(4096), signers: z.array(z.object({ name: z.string().min(1).max(200), publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict()).min(1).max(8) }).strict(),
+              epoch: z.union([z.object({ months: z.number().int().min(1).max(120) }).strict(), z.object({ days: z.number().int().min(1).max(3650) }).strict()]).default({ months: 1 }),
+              retainEpochs: z.number().int().min(1).max(1200).optional(),
+              revealsPerDevicePerHour: z.number().int().min(1).max(100_000).default(30),
+            })
+            .strict(),
+        })
+        .strict(),
+    ]),
     /** Consoles connect only from these ranges (the office networks of the IT-signed policy). */
     officeRanges: z.array(cidr).min(1).max(64),
     secrets: z
@@ -79,6 +98,10 @@ export const hubConfigSchema = z
       })
       .strict()
       .optional(),
+    /** How often the audit head is checkpointed at the custodian when it moved (default 60 s). */
+    auditCheckpointSeconds: z.number().int().min(1).max(3600).default(60),
+    /** A file the SIEM's agent ships: one JSON line per audit checkpoint (the head the custodian got too). */
+    auditHeadFile: z.string().min(1).max(4096).optional(),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
   })

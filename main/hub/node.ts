@@ -24,6 +24,10 @@ import { webhookLimits, type HubConfig } from './config';
 import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
+import { privateKeyFromPem } from '../core/policy';
+import { siemHeadFile, startAuditCheckpoints } from './audit-checkpoint';
+import { CustodianLink, type CustodianPort } from './custodian-link';
+import { EmbeddedCustodian } from './embedded-custodian';
 import { OriginalsSealer } from './sealing';
 import { ConsoleStream } from './stream';
 import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore } from './store';
@@ -101,14 +105,40 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     }
   })();
   const keyPem = await secret(o.secrets, 'tls-key', 'the private key of its TLS certificate');
-  const originalsKey = Buffer.from(await secret(o.secrets, 'originals-key', '32 random bytes, base64, that encrypt customers\' originals'), 'base64');
-  const sealer = new OriginalsSealer(config.team, originalsKey);
+  const grantKey = privateKeyFromPem(await secret(o.secrets, 'grant-key', 'the Ed25519 key it signs reveal grants with'), 'The hub secret "grant-key"');
+  const outboxKey = Buffer.from(await secret(o.secrets, 'outbox-key', '32 random bytes, base64, that keep queued replies until their channel sends them'), 'base64');
+  const c = config.custodian;
+  const custodian: CustodianPort =
+    'embedded' in c
+      ? new EmbeddedCustodian({
+          team: config.team,
+          keysDir: c.embedded.keysDir,
+          logFile: c.embedded.logFile,
+          policy: c.embedded.policy,
+          epoch: c.embedded.epoch,
+          retainEpochs: c.embedded.retainEpochs,
+          rateLimit: { perDevice: c.embedded.revealsPerDevicePerHour, windowMs: 3_600_000 },
+          keyEncryptionKey: await o.secrets.get('custodian-key-encryption-key'),
+          grantKey,
+          now,
+        })
+      : new CustodianLink({ ...c, team: config.team, grantKey, now });
+  try {
+    await custodian.start();
+  } catch (e) {
+    await custodian.close();
+    if (e instanceof DiwanError && e.code === 'custodian_mismatch') throw e;
+    const where = 'url' in c ? `the custodian at ${c.url}` : 'its embedded custodian';
+    throw new DiwanError('custodian_unreachable', `The hub cannot get the team's sealing key from ${where}: ${(e as Error).message} It does not start without one.`);
+  }
+  const sealer = new OriginalsSealer(config.team, custodian.sealingKey, outboxKey);
 
   const { store, pgUrl } = await openHubStore(config, o.secrets, now);
   try {
     await store.checkSchema();
   } catch (e) {
     await store.close();
+    await custodian.close();
     if (isConnectionError(e) || (e instanceof DiwanError && e.code === 'hub_db_unavailable')) {
       throw new DiwanError('hub_db_unavailable', `The hub cannot reach its database: ${e instanceof DiwanError ? e.message : describePgError(e)}`);
     }
@@ -152,6 +182,8 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     store,
     accounts,
     sealer,
+    custodian,
+    team: config.team,
     now,
     reveal: defaultRevealRules(),
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -168,6 +200,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     policy: guardPolicy,
     onError: (e) => log({ level: 'warn', event: 'early_warning.failed', detail: (e as Error).message }),
   }).start();
+  const checkpoints = startAuditCheckpoints(store, custodian, config.auditCheckpointSeconds * 1000, log, config.auditHeadFile ? siemHeadFile(config.auditHeadFile, config.nodeId) : null);
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {
     for (const id of channels.held()) channels.wake(id);
@@ -301,7 +334,9 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       await feed.stop();
       await watchLeases.close();
       await leases.close();
+      await checkpoints.stop();
       await store.close();
+      await custodian.close();
       log({ level: 'info', event: 'hub.stopped', detail: config.nodeId });
     },
   };

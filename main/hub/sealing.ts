@@ -1,53 +1,91 @@
 import crypto from 'node:crypto';
+import { originalContext, sealAllTo } from '../core/custody';
 import { maskMessage, type MaskingHints } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import type { InboundMessage } from '../core/shared/messages';
 import { FieldCipher } from '../core/vault';
 import type { PreparedMessage } from './store';
 
+/** The key originals are sealed to now, as the custodian hands it out (`CustodianLink.sealingKey`). */
+export type SealingKeySource = () => { epoch: number; publicKey: string };
+
 /**
- * The hub's ingest step: mask the text, then encrypt the original text and each original field under the team's
- * originals key, with associated data binding team, message and field. Plaintext exists only in this call.
- * (The key-custody work replaces the symmetric key with sealing to a custodian's public key.)
+ * The hub's ingest step: mask the text, then seal the original text and each original field to the team's PUBLIC
+ * key of the current epoch (`main/core/custody/seal.ts`), the associated data binding team, message, field, type
+ * and epoch. The hub holds no private key: plaintext exists only in this call, and what it stores it cannot open.
+ *
+ * Replies are the one exception the hub needs in clear: it must send them. A queued reply's text is kept in the
+ * outbox row under the hub's `outbox-key` until the platform accepts or refuses it for good, then erased; the
+ * message keeps only the sealed copy.
  */
 export class OriginalsSealer {
-  private readonly cipher: FieldCipher;
-  private readonly bindingKey: Buffer;
+  private readonly outbox: FieldCipher | null;
+  private readonly bindingKey: Buffer | null;
 
   constructor(
     private readonly team: string,
-    key: Buffer,
+    private readonly key: SealingKeySource,
+    outboxKey: Buffer | null,
     private readonly hints: () => MaskingHints | undefined = () => undefined,
   ) {
-    if (key.length !== 32) throw new DiwanError('hub_originals_key_invalid', 'The hub secret `originals-key` must be 32 random bytes, base64-encoded (`openssl rand -base64 32`).');
-    this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, key]]) });
-    this.bindingKey = Buffer.from(crypto.hkdfSync('sha256', key, Buffer.alloc(0), `hub:${team}:reply-binding`, 32));
+    if (outboxKey && outboxKey.length !== 32) throw new DiwanError('hub_outbox_key_invalid', 'The hub secret `outbox-key` must be 32 random bytes, base64-encoded (`openssl rand -base64 32`).');
+    this.outbox = outboxKey ? new FieldCipher({ current: 1, keys: new Map([[1, outboxKey]]) }) : null;
+    this.bindingKey = outboxKey ? Buffer.from(crypto.hkdfSync('sha256', outboxKey, Buffer.alloc(0), `hub:${team}:reply-binding`, 32)) : null;
   }
 
   /**
-   * Binds an approval to one exact reply text: a keyed hash, so a database reader cannot test guesses of a value
-   * the masked copy hides (a plain SHA-256 of a reply holding a ten-digit ID falls to brute force).
+   * Binds an approval to one exact reply text: a keyed hash (from the hub's `outbox-key`), so a database reader
+   * cannot test guesses of a value the masked copy hides (a plain SHA-256 of a reply holding a ten-digit ID falls to
+   * brute force).
    */
   replyBinding(text: string): string {
+    if (!this.bindingKey) throw missingOutboxKey();
     return crypto.createHmac('sha256', this.bindingKey).update(text, 'utf8').digest('hex');
   }
 
-  private identity(messageId: number, part: string): string {
-    return `hub:${this.team}:msg:${messageId}:${part}`;
+  /**
+   * A whole inbound message held back by flood control: kept under the hub's `outbox-key` (the hub must be able to
+   * release it into ingest later), bound to its channel and platform id.
+   */
+  sealHeld(channelId: string, m: InboundMessage): Buffer {
+    if (!this.outbox) throw missingOutboxKey();
+    return this.outbox.encrypt(`hub:${this.team}:held:${channelId}:${m.platformMessageId}`, JSON.stringify(m));
   }
+
+  openHeld(channelId: string, platformMessageId: string, blob: Buffer): InboundMessage {
+    if (!this.outbox) throw missingOutboxKey();
+    return JSON.parse(this.outbox.decrypt(`hub:${this.team}:held:${channelId}:${platformMessageId}`, blob)) as InboundMessage;
+  }
+
 
   /** Masks a text and returns what the store keeps (sealing runs inside the store's transaction, once the id is known). */
   prepareText(text: string): { maskedText: string; fields: Array<{ type: string; shown: string }>; seal: PreparedMessage['seal'] } {
     const masked = maskMessage(text, this.hints());
-    const originals = masked.fields.map((f) => text.slice(f.originalStart, f.originalEnd));
+    const originals = masked.fields.map((f) => ({ type: f.type, value: text.slice(f.originalStart, f.originalEnd) }));
+    const { epoch, publicKey } = this.key();
     return {
       maskedText: masked.masked,
       fields: masked.fields.map((f) => ({ type: f.type, shown: f.shown })),
-      seal: (messageId) => ({
-        text: this.cipher.encrypt(this.identity(messageId, 'text'), text),
-        fields: originals.map((o, n) => this.cipher.encrypt(this.identity(messageId, `field:${n}`), o)),
-      }),
+      seal: (messageId) => {
+        const [sealedText, ...fields] = sealAllTo(publicKey, epoch, [
+          { context: originalContext(this.team, messageId, 'text'), plain: text },
+          ...originals.map((o, n) => ({ context: originalContext(this.team, messageId, { field: n, type: o.type }), plain: o.value })),
+        ]);
+        return { text: sealedText!, fields };
+      },
     };
+  }
+
+  /** A reply: sealed like any message, plus the outbox's own copy that lives until the platform has it. */
+  prepareReply(text: string): ReturnType<OriginalsSealer['prepareText']> & { outboxText: (messageId: number) => Buffer } {
+    if (!this.outbox) throw new DiwanError('hub_secret_missing', 'The hub needs the secret "outbox-key" to queue replies (docs/IT-GUIDE.md, "Hub secrets").');
+    const cipher = this.outbox;
+    return { ...this.prepareText(text), outboxText: (messageId) => cipher.encrypt(this.outboxIdentity(messageId), text) };
+  }
+
+  openOutbox(messageId: number, blob: Buffer): string {
+    if (!this.outbox) throw new DiwanError('hub_secret_missing', 'The hub needs the secret "outbox-key" to send replies.');
+    return this.outbox.decrypt(this.outboxIdentity(messageId), blob);
   }
 
   prepare(m: InboundMessage): PreparedMessage {
@@ -67,20 +105,9 @@ export class OriginalsSealer {
     };
   }
 
-  /** A whole inbound message held back by flood control: sealed as one, bound to its channel and platform id. */
-  sealHeld(channelId: string, m: InboundMessage): Buffer {
-    return this.cipher.encrypt(`hub:${this.team}:held:${channelId}:${m.platformMessageId}`, JSON.stringify(m));
-  }
-
-  openHeld(channelId: string, platformMessageId: string, blob: Buffer): InboundMessage {
-    return JSON.parse(this.cipher.decrypt(`hub:${this.team}:held:${channelId}:${platformMessageId}`, blob)) as InboundMessage;
-  }
-
-  openField(messageId: number, n: number, blob: Buffer): string {
-    return this.cipher.decrypt(this.identity(messageId, `field:${n}`), blob);
-  }
-
-  openText(messageId: number, blob: Buffer): string {
-    return this.cipher.decrypt(this.identity(messageId, 'text'), blob);
+  private outboxIdentity(messageId: number): string {
+    return `hub:${this.team}:outbox:${messageId}`;
   }
 }
+
+const missingOutboxKey = () => new DiwanError('hub_secret_missing', 'The hub needs the secret "outbox-key" for replies and held messages (docs/IT-GUIDE.md, "Hub secrets").');

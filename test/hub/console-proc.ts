@@ -39,6 +39,8 @@ const ops: Record<string, (...a: never[]) => unknown> = {
   team: () => cache!.team(),
   teamData: () => ({ labels: cache!.labels(), cannedReplies: cache!.cannedReplies() }),
   labelIdsOf: (conversationId: number) => cache!.labelIdsOf(conversationId),
+  openReveal: (id: number) => client!.openReveal(id),
+  decideReveal: (id: number, approve: boolean) => client!.decideReveal(id, approve),
   call: (method: 'GET' | 'POST', p: string, json?: unknown) => client!.call(method, p, json),
   reply: (conversationId: number, text: string) => client!.reply(conversationId, text),
   flush: () => client!.flush(),

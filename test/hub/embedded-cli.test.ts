@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { fingerprintOf, newTotpSecret, totpCode } from '../../main/core/auth';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
+import type { RunningCustodian } from '../../main/custodian';
 import { HUB_SCHEMA_VERSION, loadHubConfig, startHubNode, type RunningHub } from '../../main/hub';
 import { CredentialsDirSecrets } from '../../main/hub';
+import { startTestCustodian } from './custody-fixture';
 import { hubFiles, PASSWORD, type HubFiles } from './harness';
 
 function cli(stdin = '') {
@@ -26,6 +28,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
   let files: HubFiles;
   let configFile: string;
   let hub: RunningHub;
+  let custodian: RunningCustodian;
   const agent = new Agent({ connect: { rejectUnauthorized: false } });
   const key = crypto.generateKeyPairSync('ed25519');
   const publicKeyPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -64,14 +67,17 @@ describe('hub on SQLite, administered from the command line and the API', () => 
 
   beforeAll(async () => {
     files = await hubFiles();
+    custodian = await startTestCustodian(files.custody);
     configFile = path.join(files.dir, 'embedded.json');
     fs.writeFileSync(
       configFile,
       JSON.stringify({
         nodeId: 'solo',
+        team: 'acme',
         database: { sqlite: path.join(files.dir, 'hub.sqlite') },
         listen: { host: '127.0.0.1', port: 0 },
         tls: { certFile: files.certFile },
+        custodian: { url: files.custody.url, pin: files.custody.pin },
         officeRanges: ['127.0.0.0/8'],
         secrets: { source: 'credentials' },
       }),
@@ -81,6 +87,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
 
   afterAll(async () => {
     await hub?.close();
+    await custodian?.close();
     await agent.close();
   });
 

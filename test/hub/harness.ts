@@ -10,6 +10,7 @@ import { HubAccounts, HubStore, postgresExecutor } from '../../main/hub';
 import { createHubCertificate } from '../../main/hub';
 import { freePort } from '../helpers/postgres';
 import { suiteTmpDir } from '../helpers/tmp';
+import { CustodianProcess, custodyFiles, type CustodyFiles } from './custody-fixture';
 
 // import.meta.url, not __dirname: benches import this harness outside vitest, as plain ES modules.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,13 +36,15 @@ export async function until<T>(fn: () => Promise<T> | T, what: string, limitMs =
 /** The files every node of a test hub shares: certificate, secrets (a systemd-style credentials folder), configs. */
 export interface HubFiles {
   dir: string;
+  /** The team's key custodian (its own files; `CustodianProcess` runs it). */
+  custody: CustodyFiles;
   certFile: string;
   credentials: string;
   pin: string;
   channelToken: string;
 }
 
-export async function hubFiles(): Promise<HubFiles> {
+export async function hubFiles(o: { custody?: Parameters<typeof custodyFiles>[0] } = {}): Promise<HubFiles> {
   const dir = suiteTmpDir('hub-');
   const { certPem, keyPem, pin } = await createHubCertificate(['127.0.0.1', 'localhost']);
   const certFile = path.join(dir, 'hub-cert.pem');
@@ -51,9 +54,11 @@ export async function hubFiles(): Promise<HubFiles> {
   const channelToken = `${crypto.randomInt(1e8, 9e8)}:${crypto.randomBytes(16).toString('base64url')}`;
   const put = (name: string, value: string) => fs.writeFileSync(path.join(credentials, name), value, { mode: 0o400 });
   put('tls-key', keyPem);
-  put('originals-key', crypto.randomBytes(32).toString('base64'));
+  const custody = await custodyFiles(o.custody);
+  put('grant-key', custody.grantKeyPem);
+  put('outbox-key', crypto.randomBytes(32).toString('base64'));
   put('tg.token', channelToken);
-  return { dir, certFile, credentials, pin, channelToken };
+  return { dir, custody, certFile, credentials, pin, channelToken };
 }
 
 export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[]; extra?: Record<string, unknown> }): string {
@@ -66,6 +71,7 @@ export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; 
       database: { postgres: o.pgUrl },
       listen: { host: '127.0.0.1', port: o.port },
       tls: { certFile: files.certFile },
+      custodian: { url: files.custody.url, pin: files.custody.pin },
       officeRanges: o.officeRanges ?? ['127.0.0.0/8'],
       secrets: { source: 'credentials' },
       leaseRetryMs: 250,
@@ -246,16 +252,21 @@ export async function startTeamHub<U extends string>(o: { users: Array<{ usernam
   const files = await hubFiles();
   const tg = await TelegramEmulator.start(files.channelToken, 900_000);
   const seed = await seedHub(pg.url, { users: o.users, channelBaseUrl: tg.url });
+  const custodian = new CustodianProcess(files.custody);
+  await custodian.start();
   const ports = await Promise.all(Array.from({ length: o.nodes ?? 2 }, () => freePort()));
   const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port, extra: o.nodeConfig }), port, files.credentials));
   await Promise.all(nodes.map((n) => n.start()));
   const lb = new LoadBalancer(ports);
   await lb.start();
   const consoles = {} as Record<U, ConsoleProcess>;
+  const enrolled: string[] = [];
   for (const { username } of o.users) {
     const c = new ConsoleProcess();
     await c.init(lb.url, files.pin);
     await seed.enrol(c, `${username}'s desk`);
+    enrolled.push(c.fingerprint);
+    files.custody.enrol(enrolled, o.users.filter((u) => u.role === 'lead').map((u) => u.username));
     await c.do('signIn', username, PASSWORD);
     await c.do('follow');
     consoles[username] = c;
@@ -268,9 +279,11 @@ export async function startTeamHub<U extends string>(o: { users: Array<{ usernam
     nodes,
     lb,
     consoles,
+    custodian,
     async close() {
       for (const c of Object.values<ConsoleProcess>(consoles)) await c.close();
       for (const n of nodes) await n.stop().catch(() => n.kill());
+      await custodian.stop();
       await lb.close();
       await tg.close();
       await seed.store.close();

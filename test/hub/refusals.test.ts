@@ -7,6 +7,8 @@ import { fingerprintOf } from '../../main/core/auth';
 import { HUB_SCHEMA_VERSION, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
 import { CredentialsDirSecrets } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import type { RunningCustodian } from '../../main/custodian';
+import { startTestCustodian } from './custody-fixture';
 import { hubFiles, PASSWORD, seedHub, type HubFiles } from './harness';
 
 /** Bad input at the hub: each refused with a sentence a person can act on, and nothing changes. */
@@ -14,6 +16,7 @@ describe('team hub refusals', () => {
   let pg: TestPostgres;
   let files: HubFiles;
   let hub: RunningHub;
+  let custodian: RunningCustodian;
   let seed: Awaited<ReturnType<typeof seedHub>>;
   const key = crypto.generateKeyPairSync('ed25519');
   const publicKeyPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -26,11 +29,13 @@ describe('team hub refusals', () => {
     database: { postgres: pg.url },
     listen: { host: '127.0.0.1', port: 0 },
     tls: { certFile: files.certFile },
+    custodian: { url: files.custody.url, pin: files.custody.pin },
     officeRanges: ['127.0.0.1/32'],
     secrets: { source: 'credentials', keychainService: 'x' },
     sessions: { idleMinutes: 15, requireTwoFactor: false },
     limits: { maxBufferedBytes: 64 * 1024, maxFrameBytes: 4 * 1024, maxBodyBytes: 8 * 1024, maxConsoles: 100 },
     leaseRetryMs: 60_000,
+    auditCheckpointSeconds: 60,
     ...over,
   });
 
@@ -67,6 +72,7 @@ describe('team hub refusals', () => {
   beforeAll(async () => {
     pg = await startTestPostgres();
     files = await hubFiles();
+    custodian = await startTestCustodian(files.custody);
     seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }, { username: 'omar', role: 'agent' }] });
     await seed.store.enrolDevice({ fingerprint, publicKey: publicKeyPem, label: 'desk' }, { actor: 'it:test' });
     await seed.store.saveChannel({ id: 'tg', kind: 'telegram', name: 'bot', enabled: false, config: {} }, { actor: 'it:test' });
@@ -75,6 +81,7 @@ describe('team hub refusals', () => {
 
   afterAll(async () => {
     await hub?.close();
+    await custodian?.close();
     await agent.close();
     await seed?.store.close();
     await pg?.destroy();

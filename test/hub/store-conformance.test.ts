@@ -117,6 +117,7 @@ for (const [name, open] of Object.entries(adapters)) {
         maskedText: 'we will call you',
         fields: [],
         seal: () => ({ text: Buffer.from('sealed'), fields: [] }),
+        outboxText: () => Buffer.from('outbox copy'),
         actor,
       };
       const first = await store.enqueueReply(reply);
@@ -127,7 +128,10 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(await store.claimOutbox('tg', t)).toBeNull();
       expect(await store.recoverInterrupted('tg')).toBe(1);
       expect(await store.outboxState('dev-a', 'c-1')).toBe('unknown');
+      expect(claim!.sealedText?.toString()).toBe('outbox copy');
       await store.markOutbox(first.outboxId, 'sent', null, { platformMessageId: 'p-77' });
+      // The channel's clear copy is erased once the platform has the reply.
+      expect((await store.q.get<{ p: Buffer | null }>('SELECT pending_text AS p FROM outbox WHERE id = ?', [first.outboxId]))!.p).toBeNull();
       await store.markDelivery('tg', 'p-77', 'read');
       expect(await store.outboxState('dev-a', 'c-1')).toBe('read');
     });

@@ -52,6 +52,8 @@ describe('a console in team mode, in Chromium', () => {
     await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
     const device = bridge.core.identity.deviceIdentity;
     await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: 'front desk' }, { actor: 'it:test' });
+    // The custodian checks devices against IT's signed policy too: this desk joins the consoles the harness enrolled.
+    team.files.custody.enrol([...Object.values(team.consoles).map((c) => c.fingerprint), device.fingerprint], ['layla']);
     browser = await launchChromium();
   }, 240_000);
 

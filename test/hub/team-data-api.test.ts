@@ -7,6 +7,7 @@ import { fingerprintOf } from '../../main/core/auth';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 import { CredentialsDirSecrets, startHubNode, type HubConfig, type PreparedMessage, type RunningHub } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { CustodianProcess } from './custody-fixture';
 import { hubFiles, PASSWORD, seedHub, until, type HubFiles } from './harness';
 
 type Json = Record<string, unknown>;
@@ -24,6 +25,7 @@ class Desk {
  * second-factor reset that needs a second administrator.
  */
 describe('team data at the hub API', () => {
+  let custodian: CustodianProcess;
   let pg: TestPostgres;
   let files: HubFiles;
   let hub: RunningHub;
@@ -74,6 +76,8 @@ describe('team data at the hub API', () => {
     database: { postgres: pg.url },
     listen: { host: '127.0.0.1', port: 0 },
     tls: { certFile: files.certFile },
+    custodian: { url: files.custody.url, pin: files.custody.pin },
+    auditCheckpointSeconds: 60,
     officeRanges: ['127.0.0.1/32'],
     secrets: { source: 'credentials', keychainService: 'x' },
     sessions: { idleMinutes: 15, requireTwoFactor: false, factorResetNeedsSecondAdmin: true },
@@ -86,6 +90,8 @@ describe('team data at the hub API', () => {
   beforeAll(async () => {
     pg = await startTestPostgres();
     files = await hubFiles();
+    custodian = new CustodianProcess(files.custody);
+    await custodian.start();
     seed = await seedHub(pg.url, {
       users: [
         { username: 'amal', role: 'agent' },
@@ -121,6 +127,7 @@ describe('team data at the hub API', () => {
   }, 90_000);
 
   afterAll(async () => {
+    await custodian?.stop();
     for (const s of sockets) s.close();
     await hub?.close();
     await http.close();

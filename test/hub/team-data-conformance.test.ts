@@ -180,7 +180,7 @@ for (const [name, open] of Object.entries(adapters)) {
           clientId: o.clientId,
           maskedText: 'send your ID',
           fields: [],
-          seal: () => ({ text: Buffer.from('sealed'), fields: [] }),
+          seal: () => ({ text: Buffer.from('sealed'), fields: [] }), outboxText: () => Buffer.from('queued reply'),
           actor: { actor: 'amal' },
           alsoInTx: (tx, messageId) =>
             approvals.consume(tx, { id: a.id, requesterId: o.requesterId ?? agent.id, conversationId: o.conversationId ?? c1, binding: o.binding ?? ask.binding, messageId }, { actor: 'amal' }),
@@ -224,7 +224,7 @@ for (const [name, open] of Object.entries(adapters)) {
             clientId,
             maskedText: 'x',
             fields: [],
-            seal: () => ({ text: null, fields: [] }),
+            seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('queued reply'),
             actor: it_,
             alsoInTx: (tx, messageId) => approvals.consume(tx, { id: a.id, requesterId: agent.id, conversationId: c3, binding: 'e'.repeat(64), messageId }, it_),
           }),

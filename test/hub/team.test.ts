@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TelegramEmulator } from '../emulators/telegram';
 import type { TestPostgres } from '../helpers/postgres';
@@ -83,19 +85,27 @@ describe('team hub: two nodes, three consoles', () => {
     expect((await consoles.badr.do<{ value?: string }>('call', 'GET', `/v1/reveals/${asked.reveal.id}`)).value).toBeUndefined();
     await expect(consoles.badr.do('call', 'POST', `/v1/reveals/${asked.reveal.id}/decide`, { approve: true })).rejects.toMatchObject({ status: 403 });
 
+    await expect(consoles.badr.do('openReveal', asked.reveal.id)).rejects.toMatchObject({ code: 'reveal_not_granted' });
+
     const pending = await consoles.layla.do<{ reveals: Array<{ id: number; reason: string }> }>('call', 'GET', '/v1/reveals/pending');
     expect(pending.reveals.map((r) => r.id)).toContain(asked.reveal.id);
-    await consoles.layla.do('call', 'POST', `/v1/reveals/${asked.reveal.id}/decide`, { approve: true });
+    // An approval without the lead's device countersignature is refused by the hub.
+    await expect(consoles.layla.do('call', 'POST', `/v1/reveals/${asked.reveal.id}/decide`, { approve: true })).rejects.toMatchObject({ code: 'approval_signature_invalid' });
+    await consoles.layla.do('decideReveal', asked.reveal.id, true);
 
-    const granted = await consoles.badr.do<{ value?: string }>('call', 'GET', `/v1/reveals/${asked.reveal.id}`);
-    expect(granted.value).toBe('4111 1111 1111 1111');
+    // The value travels custodian → hub → console sealed to badr's one-time key; the console opens it.
+    const granted = await consoles.badr.do<{ value: string; type: string }>('openReveal', asked.reveal.id);
+    expect(granted).toMatchObject({ value: '4111 1111 1111 1111', type: 'CARD' });
     // Another agent cannot read badr's grant.
     await expect(consoles.amal.do('call', 'GET', `/v1/reveals/${asked.reveal.id}`)).rejects.toMatchObject({ code: 'reveal_unknown' });
+    await expect(consoles.amal.do('openReveal', asked.reveal.id)).rejects.toMatchObject({ code: 'reveal_unknown' });
 
     // The trail names each step, and it is intact.
     const audit = await seed.store.q.all<{ action: string }>('SELECT action FROM audit ORDER BY seq');
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['conversation.assigned', 'conversation.opened', 'reveal.requested', 'reveal.approved', 'reveal.read']));
     expect((await seed.store.verifyAudit()).broken).toBeNull();
+    // The custodian logged the opening in its own chain.
+    expect(fs.readFileSync(path.join(team.files.custody.dir, 'custodian.log'), 'utf8')).toMatch(/"event":"reveal.opened"/);
   }, 120_000);
 
   it('a reply goes out once, through the node that holds the channel, whichever node took it', async () => {

@@ -8,6 +8,7 @@ import { hubSignature, parseChannelPayload, xSignature } from '../../main/core/c
 import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
 import { corpus } from '../fixtures/platforms/corpus';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { CustodianProcess } from './custody-fixture';
 import { hubFiles, seedHub, until, type HubFiles } from './harness';
 
 const APP_SECRET = `app-${crypto.randomBytes(12).toString('hex')}`;
@@ -44,6 +45,7 @@ function waBody(ids: string[], from = '34600111222', text = 'My card 4111 1111 1
  * connectors' own parsers, masking and sealing at ingest, de-duplication, the relay's limits and flood control.
  */
 describe('hub webhook intake', () => {
+  let custodian: CustodianProcess;
   let pg: TestPostgres;
   let files: HubFiles;
   let hub: RunningHub;
@@ -70,6 +72,8 @@ describe('hub webhook intake', () => {
   beforeAll(async () => {
     pg = await startTestPostgres();
     files = await hubFiles();
+    custodian = new CustodianProcess(files.custody);
+    await custodian.start();
     const put = (name: string, value: string) => fs.writeFileSync(path.join(files.credentials, name), value, { mode: 0o400 });
     for (const id of ['wa', 'fb', 'ig']) {
       put(`${id}.app-secret`, APP_SECRET);
@@ -90,6 +94,8 @@ describe('hub webhook intake', () => {
       database: { postgres: pg.url },
       listen: { host: '127.0.0.1', port: 0 },
       tls: { certFile: files.certFile },
+      custodian: { url: files.custody.url, pin: files.custody.pin },
+      auditCheckpointSeconds: 60,
       // Consoles only from a range this test is not in: webhooks do not depend on it.
       officeRanges: ['10.99.0.0/16'],
       secrets: { source: 'credentials', keychainService: 'x' },
@@ -102,6 +108,7 @@ describe('hub webhook intake', () => {
   }, 60_000);
 
   afterAll(async () => {
+    await custodian?.stop();
     await hub?.close();
     await agent.close();
     await seed?.store.close();
@@ -223,7 +230,7 @@ describe('hub webhook intake', () => {
       clientId: 'client-0001',
       maskedText: 'On its way',
       fields: [],
-      seal: () => ({ text: null, fields: [] }),
+      seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('queued reply'),
       actor: { actor: 'amal' },
     });
     await seed.store.markOutbox(out.outboxId, 'sent', null, { platformMessageId: 'wamid.OUT1' });

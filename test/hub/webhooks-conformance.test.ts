@@ -124,7 +124,7 @@ for (const [name, open] of Object.entries(adapters)) {
     it('applies delivery receipts to the reply they name, in the same transaction', async () => {
       const conv = (await store.conversations({}))[0]!;
       const agent = await store.createUser({ username: 'amal', displayName: 'Amal', role: 'agent', passwordHash: 'x' }, actor);
-      const r = await store.enqueueReply({ conversationId: conv.id, authorId: agent.id, device: 'd', clientId: 'client-001', maskedText: 'ok', fields: [], seal: () => ({ text: null, fields: [] }), actor });
+      const r = await store.enqueueReply({ conversationId: conv.id, authorId: agent.id, device: 'd', clientId: 'client-001', maskedText: 'ok', fields: [], seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('queued reply'), actor });
       await store.markOutbox(r.outboxId, 'sent', null, { platformMessageId: 'wamid.OUT' });
       await intake.accept('wa', { messages: [], deliveries: [{ platformMessageId: 'wamid.OUT', state: 'delivered' }] }, () => true, sealHeld);
       expect((await store.q.get<{ state: string }>('SELECT state FROM outbox WHERE id = ?', [r.outboxId]))?.state).toBe('delivered');

@@ -6,6 +6,7 @@ import { openCore, type Core } from '../../main/core/app';
 import { AuditTrail, exportAudit, GENESIS_HASH, verifyAuditExport } from '../../main/core/audit';
 import { loadOrCreateDeviceIdentity } from '../../main/core/auth';
 import { runCli } from '../../main/cli/run';
+import { generateEd25519 } from '../../main/core/policy';
 import { testKeychain } from '../helpers/keychain';
 import { TestClock } from '../helpers/identity';
 import { tmpDir } from '../helpers/tmp';
@@ -52,7 +53,8 @@ describe('audit trail: append-only hash chain', () => {
     expect(() => core.db.exec('DELETE FROM audit_entries WHERE seq = 5')).toThrow(/append-only/);
     expect(await core.auditTrail.verify()).toMatchObject({ ok: true, entries: 5, lastSeq: 5, headChecked: true, problems: [] });
     const keyAccounts = await core.vault.accounts('audit');
-    expect(keyAccounts).toHaveLength(2);
+    // The key, the head, and which database owns this file's path.
+    expect(keyAccounts).toHaveLength(3);
   });
 
   it('finds an edited entry and says which', async () => {
@@ -222,6 +224,50 @@ describe('signed export for the SIEM', () => {
     const bad = await cli('audit', 'verify', '--data-dir', env.dataDir);
     expect(bad).toMatchObject({ code: 1, out: expect.stringMatching(/tampered with[\s\S]*Entry 2 was deleted/) });
     expect(await cli('audit', 'acknowledge', '--data-dir', env.dataDir)).toMatchObject({ code: 2 });
+    // `--yes` is no longer enough: IT's acknowledgement signed with a policy key this computer trusts is needed.
+    expect(await cli('audit', 'acknowledge', '--yes', '--data-dir', env.dataDir)).toMatchObject({ code: 2, out: expect.stringMatching(/signed with a policy signing key/) });
+    const stranger = generateEd25519();
+    const keyFile = path.join(tmpDir(), 'stranger.pem');
+    fs.writeFileSync(keyFile, stranger.privateKeyPem, { mode: 0o600 });
+    const dbId = /database ([0-9a-f]+)\)/.exec(bad.out)![1]!;
+    const ackFile = path.join(tmpDir(), 'ack.json');
+    const lastSeq = /newest at position (\d+)/.exec(bad.out)![1]!;
+    expect(await cli('audit', 'ack-sign', '--key', keyFile, '--database-id', dbId, '--last-seq', lastSeq, '--reason', 'accepting it myself', '--out', ackFile)).toMatchObject({ code: 0 });
+    expect(await cli('audit', 'acknowledge', '--ack', ackFile, '--admin', 'user1', '--data-dir', env.dataDir)).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/not signed by a policy signing key this computer trusts/),
+    });
+    expect(await cli('audit', 'verify', '--data-dir', env.dataDir)).toMatchObject({ code: 1 });
+  });
+
+  it('a database deleted, or replaced by another, while the keychain still names its trail is reported as tampering', async () => {
+    const { env, core } = await trailWith(4);
+    core.close();
+    cores.splice(cores.indexOf(core), 1);
+    for (const f of fs.readdirSync(env.dataDir)) if (f.startsWith('diwan.sqlite')) fs.rmSync(path.join(env.dataDir, f));
+    const fresh = await open(env);
+    await expect(fresh.ready()).rejects.toMatchObject({ code: 'audit_tampered', message: expect.stringMatching(/had 4 entries, this one .* has 0\. It was deleted or replaced/) });
+    expect(await fresh.auditTrail.verify()).toMatchObject({ ok: false, problems: [expect.objectContaining({ kind: 'database_replaced' })] });
+  });
+
+  it('an older copy restored over the database is reported as tampering (the keychain head is ahead)', async () => {
+    const { env, core } = await trailWith(3);
+    core.close();
+    cores.splice(cores.indexOf(core), 1);
+    const file = path.join(env.dataDir, 'diwan.sqlite');
+    const older = path.join(tmpDir(), 'older.sqlite');
+    fs.copyFileSync(file, older);
+    const later = await open(env);
+    await later.ready();
+    for (let i = 0; i < 3; i++) later.audit({ action: 'test.action', actor: 'user9', details: { i } });
+    await later.auditTrail.flush();
+    later.close();
+    cores.splice(cores.indexOf(later), 1);
+    for (const f of fs.readdirSync(env.dataDir)) if (f.startsWith('diwan.sqlite')) fs.rmSync(path.join(env.dataDir, f));
+    fs.copyFileSync(older, file);
+    const restored = await open(env);
+    await expect(restored.ready()).rejects.toMatchObject({ code: 'audit_tampered' });
+    expect((await restored.auditTrail.verify()).ok).toBe(false);
   });
 
   it('AuditTrail on its own: the verifier reports nothing for an empty trail', async () => {

@@ -5,10 +5,13 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { openCore } from '../../main/core/app';
+import { newSessionSlot } from '../../main/core/auth';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { testKeychain } from '../helpers/keychain';
 import { registerSensitive } from '../helpers/leak-registry';
 import { tmpDir } from '../helpers/tmp';
+
+const ADMIN_PASSWORD = 'correct horse battery staple';
 
 /** Values the detectors must find: Saudi mobiles, e-mails, Luhn-valid cards and mod-97-valid Saudi IBANs. */
 function sensitiveValues(n: number): string[] {
@@ -50,6 +53,8 @@ describe('no original value at rest', () => {
     const values = sensitiveValues(150);
     registerSensitive('value', ...values);
     const core = await openCore({ dataDir, keychain, keychainService: service, log: (l) => logs.push(l) });
+    await core.ready();
+    await core.identity.createAdmin(newSessionSlot(), { username: 'it-admin', displayName: 'IT', password: ADMIN_PASSWORD });
     core.store.channels.create({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp' });
     const messages: InboundMessage[] = [];
     for (let i = 0; i < values.length; i += 4) {
@@ -82,11 +87,14 @@ describe('no original value at rest', () => {
     const cli = (args: string[], stdin = '') =>
       runCli(args, { stdin: Readable.from([stdin]), stdout: sink, stderr: sink, env: { DIWAN_KEYCHAIN_SERVICE: service } });
     // The CLI uses the OS keychain under the test's service name (the same GNOME Keyring the port reaches).
-    expect(await cli(['db', 'backup', '--out', path.join(backups, 'k.backup'), '--data-dir', dataDir]), out.join('')).toBe(0);
-    expect(await cli(['db', 'backup', '--out', path.join(backups, 'p.backup'), '--passphrase-stdin', '--data-dir', dataDir], 'a long disaster passphrase\n')).toBe(0);
+    // The privileged commands sign in as an administrator (password on stdin, then the backup passphrase).
+    const admin = ['--admin', 'it-admin'];
+    const pw = `${ADMIN_PASSWORD}\n`;
+    expect(await cli(['db', 'backup', '--out', path.join(backups, 'k.backup'), '--data-dir', dataDir, ...admin], pw), out.join('')).toBe(0);
+    expect(await cli(['db', 'backup', '--out', path.join(backups, 'p.backup'), '--passphrase-stdin', '--data-dir', dataDir, ...admin], `${pw}a long disaster passphrase\n`)).toBe(0);
     expect(await cli(['db', 'retention', '--data-dir', dataDir])).toBe(0);
-    expect(await cli(['db', 'rotate-key', '--batch', '50', '--data-dir', dataDir])).toBe(0);
-    expect(await cli(['db', 'erase', '--channel', 'wa', '--user', 'u4', '--yes', '--data-dir', dataDir])).toBe(0);
+    expect(await cli(['db', 'rotate-key', '--batch', '50', '--data-dir', dataDir, ...admin], pw)).toBe(0);
+    expect(await cli(['db', 'erase', '--channel', 'wa', '--user', 'u4', '--yes', '--data-dir', dataDir, ...admin], pw)).toBe(0);
 
     const files = [...allFiles(dataDir), ...allFiles(backups)];
     expect(files.filter((f) => f.endsWith('.backup'))).toHaveLength(2);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AUDIT_ACTIONS, exportAudit, verifyAuditExport, type VerifyReport } from '../../core/audit';
+import { AUDIT_ACTIONS, exportAudit, signAuditAcknowledgement, verifyAuditAcknowledgement, verifyAuditExport, type VerifyReport } from '../../core/audit';
+import { loadTrustedSigners, machineLocations, privateKeyFromPem } from '../../core/policy';
+import { requireAdministrator } from '../admin-gate';
 import { formatFingerprint, loadOrCreateDeviceIdentity } from '../../core/auth';
 import type { Core } from '../../core/app';
 import { DiwanError } from '../../core/shared/errors';
@@ -11,7 +13,10 @@ const USAGE = [
   'diwan audit verify [--json] [--data-dir DIR]            check every entry, the chain, checkpoints and the keychain head',
   'diwan audit export --out FILE [--since-seq N] [--data-dir DIR]   signed JSONL for the SIEM',
   'diwan audit verify-export FILE [--device FINGERPRINT]    check an export\'s signature and chain, as the SIEM would',
-  'diwan audit acknowledge --yes [--data-dir DIR]           after tampering was found and its evidence kept: resume',
+  'diwan audit acknowledge --ack FILE --admin NAME [--data-dir DIR]   after tampering was found and its evidence kept: resume',
+  '   FILE is IT\'s acknowledgement signed with a policy signing key (`ack-sign`); the password on stdin',
+  'diwan audit ack-sign --key IT-KEY.pem --database-id ID --last-seq N --reason TEXT --out FILE [--hours 24]',
+  '   (IT, on its own machine) sign the acceptance of one trail\'s finding, for `acknowledge`',
 ].join('\n');
 
 export const auditCommand: Command = {
@@ -29,6 +34,8 @@ export const auditCommand: Command = {
         return verifyExportFile(rest, io);
       case 'acknowledge':
         return withCore(rest, io, (core) => acknowledge(core, rest, io));
+      case 'ack-sign':
+        return ackSign(rest, io);
       default:
         io.stderr.write(`diwan audit: say what to do.\n${USAGE}\n`);
         return 2;
@@ -59,13 +66,13 @@ async function recordIfOpen(core: Core, event: Parameters<Core['audit']>[0]): Pr
 async function verify(core: Core, args: string[], io: CliIo): Promise<number> {
   const report = await core.auditTrail.verify();
   if (hasFlag(args, '--json')) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else io.stdout.write(describe(report));
+  else io.stdout.write(describe(report, core.auditTrail.keyAccount.slice('audit:'.length)));
   if (report.ok) await recordIfOpen(core, { action: AUDIT_ACTIONS.auditVerified, actor: 'cli', details: { ok: true, problems: 0 } });
   return report.ok ? 0 : 1;
 }
 
-function describe(r: VerifyReport): string {
-  const lines = [`${r.entries} entries, newest at position ${r.lastSeq}.`];
+function describe(r: VerifyReport, databaseId: string): string {
+  const lines = [`${r.entries} entries, newest at position ${r.lastSeq} (database ${databaseId}).`];
   if (!r.headChecked) lines.push('Note: the keychain holds no head for this trail, so a cut-off end is detected by checkpoints only.');
   if (r.ok) lines.push('The audit trail is intact.');
   else lines.push(`The audit trail was tampered with (${r.problems.length} finding${r.problems.length === 1 ? '' : 's'}):`, ...r.problems.map((p) => `  - ${p.message}`));
@@ -106,17 +113,58 @@ function verifyExportFile(args: string[], io: CliIo): number {
   return 1;
 }
 
+/**
+ * Accepting a trail found tampered with takes an administrator's sign-in AND IT's acknowledgement signed with a
+ * policy signing key this computer trusts (machine-wide signers, never a file named on the command line), naming
+ * this database and the entry the trail ends at now. `--yes` alone is refused.
+ */
 async function acknowledge(core: Core, args: string[], io: CliIo): Promise<number> {
-  if (!hasFlag(args, '--yes')) {
+  const file = flagValue(args, '--ack');
+  if (!file) {
     io.stderr.write(
-      'diwan audit acknowledge: this accepts the trail as it now stands and lets Diwan run again. Run `diwan audit verify` and ' +
-        '`diwan audit export` first to keep the evidence, then repeat with --yes.\n',
+      'diwan audit acknowledge: accepting a tampered trail needs IT\'s acknowledgement signed with a policy signing key ' +
+        '(`diwan audit ack-sign`, on IT\'s machine), given with --ack FILE, and an administrator\'s sign-in (--admin NAME). ' +
+        'Run `diwan audit verify` and `diwan audit export` first to keep the evidence.\n',
     );
     return 2;
   }
+  const report = await core.auditTrail.verify();
+  const databaseId = core.auditTrail.keyAccount.slice('audit:'.length);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DiwanError('file_unreadable', `Cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  const signers = loadTrustedSigners({ signersDir: machineLocations(process.platform).signersDir });
+  const ack = verifyAuditAcknowledgement(text, signers, { databaseId, lastSeq: report.lastSeq, now: core.clock.now() });
+  const admin = await requireAdministrator(core, args, io, 'audit acknowledge', { trailUsable: false });
   const device = await loadOrCreateDeviceIdentity(core.vault);
-  const { previousHead, lastSeq } = await core.auditTrail.acknowledge('cli', device.fingerprint);
-  io.stdout.write(`Acknowledged: the trail was expected to reach entry ${previousHead?.seq ?? 'unknown'} and ends at ${lastSeq}; this is now recorded in it.\n`);
+  const { previousHead, lastSeq } = await core.auditTrail.acknowledge(`cli:${admin}`, device.fingerprint);
+  io.stdout.write(
+    `Acknowledged (${ack.reason}): the trail was expected to reach entry ${previousHead?.seq ?? 'unknown'} and ends at ${lastSeq}; this is now recorded in it.\n`,
+  );
+  return 0;
+}
+
+/** IT signs the acceptance of one finding with a policy signing key (PKCS#8 PEM), valid for a few hours. */
+function ackSign(args: string[], io: CliIo): number {
+  const keyFile = flagValue(args, '--key');
+  const databaseId = flagValue(args, '--database-id');
+  const lastSeq = Number(flagValue(args, '--last-seq'));
+  const reason = flagValue(args, '--reason');
+  const out = flagValue(args, '--out');
+  const hours = Number(flagValue(args, '--hours') ?? 24);
+  if (!keyFile || !databaseId || !Number.isInteger(lastSeq) || !reason || !out || !(hours > 0 && hours <= 168)) {
+    throw new DiwanError('usage', 'Usage: `diwan audit ack-sign --key IT-KEY.pem --database-id ID --last-seq N --reason TEXT --out FILE [--hours 1..168]`.');
+  }
+  const key = privateKeyFromPem(fs.readFileSync(keyFile, 'utf8'), keyFile);
+  const now = Date.now();
+  writeAtomically(
+    out,
+    signAuditAcknowledgement({ databaseId, lastSeq, reason, issuedAt: new Date(now).toISOString(), expiresAt: new Date(now + hours * 3_600_000).toISOString() }, key),
+  );
+  io.stdout.write(`Wrote ${out}: accepts database ${databaseId} ending at entry ${lastSeq}, for ${hours} hours.\n`);
   return 0;
 }
 

@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { restoreDatabase } from '../../core/app';
+import { restoreDatabase, type Core } from '../../core/app';
 import type { RetentionMode } from '../../core/store';
 import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type CliIo, type Command } from '../command';
+import { requireAdministrator } from '../admin-gate';
 import { dataDirFor, openCoreFor } from '../context';
+import { restOfStdin } from '../stdin-lines';
 
+const ADMIN = `
+  backup, restore, rotate-key, erase and export need an administrator: --admin NAME, with the password on the first
+  line of stdin (then the 6-digit code when two-step sign-in is on; then a --passphrase-stdin passphrase). Inside the
+  office network when IT's policy is in force; audited before they act.`;
 const USAGE = `diwan db <subcommand> [options] [--data-dir DIR]
 
   backup  --out FILE [--passphrase-file F | --passphrase-stdin]
@@ -20,10 +26,10 @@ const USAGE = `diwan db <subcommand> [options] [--data-dir DIR]
   erase   (--contact ID | --channel ID --user PLATFORM_USER_ID) --yes
           Erase everything kept about one customer; an audit entry records that it happened.
   export  (--contact ID | --channel ID --user PLATFORM_USER_ID) --out FILE
-          Write one customer's data, originals included, as JSON to a new file.`;
+          Write one customer's data, originals included, as JSON to a new file.
+${ADMIN}`;
 
-const CLI_ACTOR = 'cli';
-const VALUE_FLAGS = ['--data-dir', '--passphrase-file'];
+const VALUE_FLAGS = ['--data-dir', '--passphrase-file', '--admin'];
 
 export const dbCommand: Command = {
   name: 'db',
@@ -53,20 +59,27 @@ export const dbCommand: Command = {
 
 async function backup(args: string[], io: CliIo): Promise<number> {
   const out = required(args, '--out', 'Say where to write the archive: --out FILE.');
-  const passphrase = await readPassphrase(args, io);
   const core = await openCoreFor(args, io);
   try {
+    await requireAdministrator(core, args, io, 'db backup');
+    const passphrase = await readPassphrase(args, io);
     const r = await core.store.backup(out, passphrase === undefined ? undefined : { passphrase });
     io.stdout.write(`Backup written to ${r.file} (${r.bytes} bytes, ${passphrase === undefined ? "key in this machine's keychain" : 'passphrase-protected'}).\n`);
     return 0;
   } finally {
-    core.close();
+    await closeFlushed(core);
   }
 }
 
 async function restore(args: string[], io: CliIo): Promise<number> {
   const archive = args.find((a, i) => !a.startsWith('-') && !VALUE_FLAGS.includes(args[i - 1] ?? ''));
   if (!archive) throw new DiwanError('cli_missing_archive', 'Name the archive to restore: diwan db restore ARCHIVE.');
+  const core = await openCoreFor(args, io);
+  try {
+    await requireAdministrator(core, args, io, 'db restore');
+  } finally {
+    await closeFlushed(core);
+  }
   const passphrase = await readPassphrase(args, io);
   const r = await restoreDatabase({ dataDir: dataDirFor(args, io), archive, passphrase, keychainService: io.env.DIWAN_KEYCHAIN_SERVICE });
   io.stdout.write(`Restored ${r.databaseFile} (schema ${r.schemaVersion}).\n`);
@@ -78,6 +91,7 @@ async function rotateKey(args: string[], io: CliIo): Promise<number> {
   const batchSize = intFlag(args, '--batch') ?? 1000;
   const core = await openCoreFor(args, io);
   try {
+    await requireAdministrator(core, args, io, 'db rotate-key');
     const r = await core.store.rotateKey({
       batchSize,
       onProgress: (p) => io.stdout.write(`  ${p.table}: ${p.reencrypted} re-encrypted\n`),
@@ -85,7 +99,7 @@ async function rotateKey(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${r.resumed ? 'Finished the interrupted rotation' : 'Rotated the data key'}: now version ${r.version}, ${r.reencrypted} originals re-encrypted.\n`);
     return 0;
   } finally {
-    core.close();
+    await closeFlushed(core);
   }
 }
 
@@ -121,11 +135,12 @@ async function erase(args: string[], io: CliIo): Promise<number> {
   if (!hasFlag(args, '--yes')) throw new DiwanError('cli_confirm', 'Erasing a customer cannot be undone: add --yes to confirm.');
   const core = await openCoreFor(args, io);
   try {
-    const r = core.store.subjects.erase(contactRef(args), CLI_ACTOR);
+    const admin = await requireAdministrator(core, args, io, 'db erase');
+    const r = core.store.subjects.erase(contactRef(args), `cli:${admin}`);
     io.stdout.write(`Erased contact ${r.contactId}: ${r.conversations} conversations, ${r.messages} messages.\n`);
     return 0;
   } finally {
-    core.close();
+    await closeFlushed(core);
   }
 }
 
@@ -133,7 +148,8 @@ async function exportCustomer(args: string[], io: CliIo): Promise<number> {
   const out = path.resolve(required(args, '--out', 'Say where to write the export: --out FILE.'));
   const core = await openCoreFor(args, io);
   try {
-    const data = core.store.subjects.export(contactRef(args), CLI_ACTOR);
+    const admin = await requireAdministrator(core, args, io, 'db export');
+    const data = core.store.subjects.export(contactRef(args), `cli:${admin}`);
     try {
       fs.writeFileSync(out, JSON.stringify(data, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
     } catch (e) {
@@ -142,6 +158,15 @@ async function exportCustomer(args: string[], io: CliIo): Promise<number> {
     }
     io.stdout.write(`Exported contact ${data.contact.id} to ${out}.\n`);
     return 0;
+  } finally {
+    await closeFlushed(core);
+  }
+}
+
+/** Every audit entry the command made is written before the process may exit. */
+async function closeFlushed(core: Core): Promise<void> {
+  try {
+    await core.auditTrail.flush();
   } finally {
     core.close();
   }
@@ -185,9 +210,8 @@ async function readPassphrase(args: string[], io: CliIo): Promise<string | undef
       throw new DiwanError('cli_passphrase_file', `Cannot read the passphrase file ${file}.`);
     }
   } else if (hasFlag(args, '--passphrase-stdin')) {
-    const chunks: Buffer[] = [];
-    for await (const c of io.stdin) chunks.push(Buffer.from(c as Buffer));
-    text = Buffer.concat(chunks).toString('utf8');
+    // After the administrator's sign-in lines (password, and code when asked).
+    text = await restOfStdin(io);
   }
   return text?.replace(/\r?\n$/, '');
 }

@@ -1,5 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { generateEd25519, privateKeyFromPem } from '../../core/policy';
+import { verifyCustodianLog } from '../../custodian';
+import { CustodianLink } from '../../hub/custodian-link';
+import { compareWithCheckpoint, hubRoleGrants } from '../../hub/store/custody';
 import { fingerprintOf, ROLES, type Role } from '../../core/auth';
 import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
@@ -19,9 +23,13 @@ const USAGE = [
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
+  'diwan hub audit verify --config FILE   the audit chain in the database, and against the head checkpointed at the custodian',
+  'diwan hub audit grants --role NAME     the PostgreSQL grants that let the hub\'s role only INSERT into the audit table',
+  'diwan hub grant-key --out DIR          make the key the hub signs reveal grants with; prints the public key for the custodian',
   '',
-  'Secrets: tls-key, originals-key, database-password, <channel>.token; for webhook channels <channel>.app-secret and',
-  '<channel>.verify-token (Meta) or <channel>.consumer-secret (X). See docs/IT-GUIDE.md, "Team hub".',
+  'Secrets: tls-key, grant-key, outbox-key, database-password, <channel>.token (and custodian-key-encryption-key with an embedded',
+  'custodian); for webhook channels <channel>.app-secret and <channel>.verify-token (Meta) or <channel>.consumer-secret (X).',
+  'See docs/IT-GUIDE.md, "Team hub".',
 ].join('\n');
 
 const IT = (io: CliIo) => ({ actor: `it:${io.env.SUDO_USER ?? io.env.USER ?? 'cli'}`, device: null });
@@ -32,28 +40,28 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
 }
 
-/** `diwan hub secret set NAME`: the value from stdin into the OS keychain, under the hub's service name. */
-async function setSecret(args: string[], io: CliIo): Promise<number> {
+/** `diwan hub|custodian secret set NAME`: the value from stdin into the OS keychain, under the service's name. */
+export async function setSecret(args: string[], io: CliIo, o: { product: 'hub' | 'custodian'; defaultService: string } = { product: 'hub', defaultService: 'Diwan Hub' }): Promise<number> {
   const name = args[2];
-  if (args[1] !== 'set' || !name) throw new DiwanError('hub_usage', 'Name the secret: `diwan hub secret set NAME` (the value is read from stdin).');
+  if (args[1] !== 'set' || !name) throw new DiwanError(`${o.product}_usage`, `Name the secret: \`diwan ${o.product} secret set NAME\` (the value is read from stdin).`);
   const value = await readStdin(io.stdin);
-  if (!value) throw new DiwanError('hub_secret_empty', 'No value on stdin; nothing was stored.');
-  const service = flagValue(args, '--keychain-service') ?? 'Diwan Hub';
+  if (!value) throw new DiwanError(`${o.product}_secret_empty`, 'No value on stdin; nothing was stored.');
+  const service = flagValue(args, '--keychain-service') ?? o.defaultService;
   await new KeychainHubSecrets(new Vault(loadOsKeychain(), service)).set(name, value);
-  io.stdout.write(`Stored the hub secret "${name}" in the OS keychain (service "${service}").\n`);
+  io.stdout.write(`Stored the ${o.product} secret "${name}" in the OS keychain (service "${service}").\n`);
   return 0;
 }
 
-/** `diwan hub tls --name HOST[,HOST…] --out DIR`: the pinned certificate and its key (0600); prints the pin. */
-async function makeTls(args: string[], io: CliIo): Promise<number> {
+/** `diwan hub|custodian tls --name HOST[,HOST…] --out DIR`: the pinned certificate and its key (0600); prints the pin. */
+export async function makeTls(args: string[], io: CliIo, product: 'hub' | 'custodian' = 'hub'): Promise<number> {
   const names = (flagValue(args, '--name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
   const out = flagValue(args, '--out');
-  if (!names.length || !out) throw new DiwanError('hub_usage', 'Give the names consoles use and a folder: `diwan hub tls --name hub.office.example --out DIR`.');
+  if (!names.length || !out) throw new DiwanError(`${product}_usage`, `Give the names consoles use and a folder: \`diwan ${product} tls --name ${product}.office.example --out DIR\`.`);
   const { certPem, keyPem, pin } = await createHubCertificate(names);
   fs.mkdirSync(out, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(out, 'hub-cert.pem'), certPem, { mode: 0o644, flag: 'wx' });
-  fs.writeFileSync(path.join(out, 'hub-key.pem'), keyPem, { mode: 0o600, flag: 'wx' });
-  io.stdout.write(`Wrote ${path.join(out, 'hub-cert.pem')} and hub-key.pem (load the key as the secret "tls-key").\nPin for consoles: ${pin}\n`);
+  fs.writeFileSync(path.join(out, `${product}-cert.pem`), certPem, { mode: 0o644, flag: 'wx' });
+  fs.writeFileSync(path.join(out, `${product}-key.pem`), keyPem, { mode: 0o600, flag: 'wx' });
+  io.stdout.write(`Wrote ${path.join(out, `${product}-cert.pem`)} and ${product}-key.pem (load the key as the secret "tls-key").\nPin for consoles: ${pin}\n`);
   return 0;
 }
 
@@ -175,6 +183,59 @@ async function status(args: string[], io: CliIo): Promise<number> {
   );
 }
 
+/**
+ * `diwan hub audit verify`: the chain on its own (edits, removals), then against the custodian's checkpoint (a chain
+ * rewritten consistently, or cut back, by someone with the database). `audit grants --role R`: SQL for IT.
+ */
+async function audit(args: string[], io: CliIo): Promise<number> {
+  if (args[1] === 'grants') {
+    const role = flagValue(args, '--role');
+    if (!role) throw new DiwanError('hub_usage', 'Name the role the hub connects as: `diwan hub audit grants --role diwan_hub`.');
+    io.stdout.write(`-- Run as the database owner after \`diwan hub migrate\`:\n${hubRoleGrants(role).map((l) => `${l};`).join('\n')}\n`);
+    return 0;
+  }
+  if (args[1] !== 'verify') throw new DiwanError('hub_usage', USAGE);
+  return withStore(args, io, async (store, config) => {
+    const chain = await store.verifyAudit();
+    if (chain.broken) {
+      io.stdout.write(`audit: BROKEN at entry ${chain.broken.seq}: ${chain.broken.why}\n`);
+      return 1;
+    }
+    const c = config.custodian;
+    let checkpoint: { seq: number; hash: string } | null;
+    if ('embedded' in c) checkpoint = verifyCustodianLog(c.embedded.logFile).lastAuditHead;
+    else {
+      const secrets = await chooseHubSecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
+      const grantPem = await secrets.get('grant-key');
+      if (!grantPem) throw new DiwanError('hub_secret_missing', 'The hub secret "grant-key" is needed to reach the custodian.');
+      const link = new CustodianLink({ ...c, team: config.team, grantKey: privateKeyFromPem(grantPem, 'The hub secret "grant-key"'), now: Date.now });
+      try {
+        checkpoint = await link.lastCheckpoint();
+      } finally {
+        await link.close();
+      }
+    }
+    const finding = checkpoint ? await compareWithCheckpoint(store, checkpoint) : null;
+    if (finding) {
+      io.stdout.write(`audit: TAMPERED: ${finding}\n`);
+      return 1;
+    }
+    io.stdout.write(`audit: intact, ${chain.entries} entries${checkpoint ? `; matches the custodian's checkpoint at entry ${checkpoint.seq}` : '; the custodian has no checkpoint yet'}\n`);
+    return 0;
+  });
+}
+
+/** `diwan hub grant-key --out DIR`: the Ed25519 key hubs sign reveal grants with (0600) and its public key for the custodian. */
+function grantKey(args: string[], io: CliIo): number {
+  const out = flagValue(args, '--out');
+  if (!out) throw new DiwanError('hub_usage', 'Give a folder: `diwan hub grant-key --out DIR`.');
+  const k = generateEd25519();
+  fs.mkdirSync(out, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(out, 'grant-key.pem'), k.privateKeyPem, { mode: 0o600, flag: 'wx' });
+  io.stdout.write(`Wrote ${path.join(out, 'grant-key.pem')} (load it as the hub secret "grant-key" on every node).\nPublic key for the custodian's hubGrantKeys: ${k.publicKey}\n`);
+  return 0;
+}
+
 async function run(args: string[], io: CliIo): Promise<number> {
   const config = configOf(args);
   const secrets = await chooseHubSecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
@@ -219,7 +280,11 @@ export const hubCommand: Command = {
       case 'secret':
         return setSecret(args, io);
       case 'tls':
-        return makeTls(args, io);
+        return makeTls(args, io, 'hub');
+      case 'grant-key':
+        return grantKey(args, io);
+      case 'audit':
+        return audit(args, io);
       default:
         io.stderr.write(`${USAGE}\n`);
         return 2;

@@ -5,6 +5,7 @@ import { channelCommand } from './channel';
 import { configCommand } from './config';
 import { dbCommand } from './db';
 import { hubCommand } from './hub';
+import { custodianCommand } from './custodian';
 import { deviceCommand } from './device';
 import { guardCommand } from './guard';
 import { maskCommand } from './mask';
@@ -29,5 +30,6 @@ export const commands: readonly Command[] = [
   dbCommand,
   relayCommand,
   hubCommand,
+  custodianCommand,
   channelCommand,
 ];

@@ -132,6 +132,7 @@ async function assemble(
     vault,
     clock,
     databaseId: dbId,
+    location: databaseFile,
     onError: (e) => log(`audit: keychain head not updated (${(e as Error)?.name ?? 'error'})`),
   });
   const audit = auditTrail.record;

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = {
   auditExported: 'audit.exported',
   auditVerified: 'audit.verified',
   auditAcknowledged: 'audit.acknowledged',
+  // the command line's privileged commands (db export|backup|restore|erase|rotate-key, audit acknowledge)
+  cliAdminCommand: 'cli.admin_command',
+  cliRefused: 'cli.refused',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

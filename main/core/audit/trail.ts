@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { cachedStatement, type Db } from '../store';
 import { DiwanError } from '../shared/errors';
 import type { AuditEvent, Clock } from '../shared/ports';
@@ -27,6 +28,11 @@ export interface AuditTrailOptions {
   checkpointEvery?: number;
   /** Where a failed keychain head update is reported (it is retried with the next entry). */
   onError?: (error: unknown) => void;
+  /**
+   * The database file's path. The keychain remembers which database owns it (`audit-db:<hash of the path>`), so a
+   * database deleted or swapped for another while the keychain still holds the old one's head is found as tampering.
+   */
+  location?: string;
 }
 
 /** What a person sees of an entry: the stored fields with details parsed. */
@@ -77,6 +83,13 @@ export class AuditTrail {
    */
   async open(device: string): Promise<void> {
     if (this.key) return;
+    const replaced = await this.replacedDatabase();
+    if (replaced) {
+      throw new DiwanError(
+        'audit_tampered',
+        `${replaced} Diwan stops here so the evidence is kept. IT: run \`diwan audit verify\`, then \`diwan audit acknowledge\` with IT's signed acknowledgement to resume.`,
+      );
+    }
     const last = this.lastStored();
     let keyText = await this.opts.vault.get(this.keyAccount);
     if (!keyText) {
@@ -102,8 +115,26 @@ export class AuditTrail {
     }
     this.key = Buffer.from(keyText, 'base64');
     this.device = device;
+    if (this.opts.location) await this.opts.vault.set(this.locationAccount, this.opts.databaseId);
     for (const b of this.buffered.splice(0)) this.append(b.event, b.at);
     if (last && !head) this.scheduleHead(last);
+  }
+
+  private get locationAccount(): `audit-db:${string}` {
+    return `audit-db:${crypto.createHash('sha256').update(path.resolve(this.opts.location ?? '')).digest('hex').slice(0, 24)}`;
+  }
+
+  /** A sentence when the keychain names another database, with a trail head, as the owner of this file's path. */
+  private async replacedDatabase(): Promise<string | null> {
+    if (!this.opts.location) return null;
+    const owner = await this.opts.vault.get(this.locationAccount);
+    if (!owner || owner === this.opts.databaseId) return null;
+    const head = parseHead(await this.opts.vault.get(`audit-head:${owner}`));
+    if (!head) return null;
+    return (
+      `The database at ${this.opts.location} is not the one whose audit trail the keychain holds: database ${owner} had ${head.seq} entries, ` +
+      `this one (${this.opts.databaseId}) has ${this.lastStored()?.seq ?? 0}. It was deleted or replaced.`
+    );
   }
 
   get isOpen(): boolean {
@@ -137,6 +168,12 @@ export class AuditTrail {
 
   /** Checks every entry, the chain, the checkpoints and the keychain head. Needs the audit key, not an open trail. */
   async verify(): Promise<VerifyReport> {
+    const replaced = await this.replacedDatabase();
+    const report = await this.verifyStored();
+    return replaced ? { ...report, ok: false, problems: [{ kind: 'database_replaced', seq: null, message: replaced }, ...report.problems] } : report;
+  }
+
+  private async verifyStored(): Promise<VerifyReport> {
     const keyText = await this.opts.vault.get(this.keyAccount);
     if (!keyText) {
       const any = this.lastStored();
@@ -162,6 +199,8 @@ export class AuditTrail {
   async acknowledge(actor: string, device: string): Promise<{ previousHead: AuditHead | null; lastSeq: number }> {
     const previousHead = parseHead(await this.opts.vault.get(this.headAccount));
     await this.opts.vault.delete(this.headAccount);
+    // IT accepted this database in place of the one the keychain remembered for this path.
+    if (this.opts.location) await this.opts.vault.set(this.locationAccount, this.opts.databaseId);
     this.key = null;
     await this.open(device);
     this.record({

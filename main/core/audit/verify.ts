@@ -10,6 +10,7 @@ export type ProblemKind =
   | 'checkpoint_deleted'
   | 'checkpoint_mismatch'
   | 'head_mismatch'
+  | 'database_replaced'
   | 'key_missing';
 
 export interface VerifyProblem {

@@ -5,6 +5,7 @@ import { deviceAuthMessage } from '../connectors/relay-client/protocol';
 import { DiwanError } from '../shared/errors';
 import { systemClock, type Clock } from '../shared/ports';
 import type { TeamCache } from './cache';
+import { decideReveal, openReveal } from './reveals';
 
 export interface HubClientOptions {
   /** The hub (or its load balancer) as the signed policy names it, e.g. `https://diwan-hub.office.example:9443`. */
@@ -149,6 +150,16 @@ export class HubClient {
       this.token = String(s.token);
     }
     return { stage: 'full', user: s.user as Record<string, unknown> };
+  }
+
+  /** Opens a granted reveal through the custodian (`reveals.ts`); the value is returned, never stored. */
+  openReveal(revealId: number): Promise<{ value: string; type: string; expiresAt: number }> {
+    return openReveal(this, this.o.device, revealId, this.clock);
+  }
+
+  /** A lead's decision on a pending reveal, countersigned by this device when approving. */
+  decideReveal(revealId: number, approve: boolean): Promise<Record<string, unknown>> {
+    return decideReveal(this, this.o.device, revealId, approve, this.clock);
   }
 
   async secondFactor(code: string): Promise<void> {

@@ -592,6 +592,8 @@ export class HubStore {
     maskedText: string;
     fields: Array<{ type: string; shown: string }>;
     seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
+    /** The text the channel sends, under the hub's outbox key; erased once the platform has it (or refused it for good). */
+    outboxText: (messageId: number) => Buffer;
     actor: Actor;
     /** Runs in the same transaction once the reply has its id (a lead's approval is used up with the send it allows). */
     alsoInTx?: (t: SqlExecutor, messageId: number) => Promise<void>;
@@ -614,8 +616,8 @@ export class HubStore {
         await t.run('INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES (?, ?, ?, ?, ?)', [id, n, f.type, f.shown, sealed.fields[n]!]);
       }
       const ob = await t.get<{ id: number }>(
-        "INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING id",
-        [id, conv.channel_id, conv.platform_conversation_id, r.device, r.clientId],
+        "INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id, pending_text) VALUES (?, ?, ?, 'queued', ?, ?, ?) RETURNING id",
+        [id, conv.channel_id, conv.platform_conversation_id, r.device, r.clientId, r.outboxText(id)],
       );
       const view = await this.bumpConversation(t, r.conversationId, at, false);
       await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: conv.channel_id, conversationId: r.conversationId });
@@ -646,7 +648,7 @@ export class HubStore {
   async claimOutbox(channelId: string, now: number): Promise<OutboxClaim | null> {
     return this.q.tx(async (t) => {
       const r = await t.get<{ id: number; message_id: number; platform_conversation_id: string; attempts: number; sealed_text: Buffer | null }>(
-        `SELECT o.id, o.message_id, o.platform_conversation_id, o.attempts, m.sealed_text FROM outbox o JOIN messages m ON m.id = o.message_id
+        `SELECT o.id, o.message_id, o.platform_conversation_id, o.attempts, o.pending_text AS sealed_text FROM outbox o JOIN messages m ON m.id = o.message_id
           WHERE o.channel_id = ? AND o.state = 'queued' AND o.not_before <= ? ORDER BY o.id LIMIT 1`,
         [channelId, now],
       );
@@ -672,6 +674,8 @@ export class HubStore {
   ): Promise<void> {
     await q.tx(async (t) => {
       await t.run('UPDATE outbox SET state = ?, reason = ?, not_before = COALESCE(?, not_before) WHERE id = ?', [state, reason, extra.notBefore ?? null, outboxId]);
+      // The clear copy a channel needs lives only until the platform has the reply or refused it for good.
+      if (state !== 'queued' && state !== 'unknown') await t.run('UPDATE outbox SET pending_text = NULL WHERE id = ?', [outboxId]);
       const row = await t.get<{ message_id: number; channel_id: string; conversation_id: number }>(
         'SELECT o.message_id, o.channel_id, m.conversation_id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?',
         [outboxId],
@@ -766,9 +770,15 @@ export class HubStore {
   }
 
   /** A lead decides a pending reveal; only a pending one changes (compare-and-set on its state). */
-  async decideReveal(id: number, approverId: number, approve: boolean, expiresAt: number, actor: Actor): Promise<RevealRow> {
+  async decideReveal(id: number, approverId: number, approve: boolean, expiresAt: number, actor: Actor, approval: string | null = null): Promise<RevealRow> {
     return this.q.tx(async (t) => {
-      const r = await t.run("UPDATE reveals SET state = ?, approver_id = ?, expires_at = ? WHERE id = ? AND state = 'pending'", [approve ? 'granted' : 'denied', approverId, expiresAt, id]);
+      const r = await t.run("UPDATE reveals SET state = ?, approver_id = ?, expires_at = ?, approval = ? WHERE id = ? AND state = 'pending'", [
+        approve ? 'granted' : 'denied',
+        approverId,
+        expiresAt,
+        approval,
+        id,
+      ]);
       if (!r.changes) throw new DiwanError('reveal_not_pending', 'That reveal request is no longer waiting for a decision.');
       const row = (await t.get<{ requester_id: number; message_id: number; field_n: number }>('SELECT requester_id, message_id, field_n FROM reveals WHERE id = ?', [id]))!;
       await this.emit(t, 'reveal.decided', `user:${row.requester_id}`, { id, state: approve ? 'granted' : 'denied', approverId, expiresAt });
@@ -828,5 +838,5 @@ function auditHash(prev: string, e: { at: number; actor: string; device: string 
 
 /** A reveal as colleagues may see it: who asked, for which field and why — never the value. */
 export function publicReveal(r: RevealRow) {
-  return { id: r.id, messageId: r.messageId, fieldN: r.fieldN, requesterId: r.requesterId, reason: r.reason, state: r.state, expiresAt: r.expiresAt };
+  return { id: r.id, messageId: r.messageId, fieldN: r.fieldN, requesterId: r.requesterId, device: r.device, reason: r.reason, state: r.state, expiresAt: r.expiresAt };
 }

@@ -93,12 +93,18 @@ const MIGRATIONS: readonly string[] = [
     id {ID}, kind TEXT NOT NULL, user_id {INT8} NOT NULL REFERENCES users(id), requested_by_id {INT8} NOT NULL REFERENCES users(id),
     requested_at {INT8} NOT NULL, expires_at {INT8} NOT NULL, UNIQUE (kind, user_id));
   `,
-  // 3: webhooks: inbound messages over the flood limits, held sealed (the whole message, under the originals key) and
+  // 3: webhooks: inbound messages over the flood limits, held sealed (the whole message, under the hub's outbox key) and
   // never shown; one row per platform message id, so a redelivery is recognised.
   `
   CREATE TABLE webhook_quarantine (
     id {ID}, channel_id TEXT NOT NULL, platform_message_id TEXT NOT NULL, reason TEXT NOT NULL, sealed {BLOB} NOT NULL,
     received_at {INT8} NOT NULL, UNIQUE (channel_id, platform_message_id));
+  `,
+  // 4: key custody: a reply's clear copy for its channel, kept only while it is queued; the lead's device
+  // countersignature of an approval, which the custodian checks.
+  `
+  ALTER TABLE outbox ADD COLUMN pending_text {BLOB};
+  ALTER TABLE reveals ADD COLUMN approval TEXT;
   `,
 ];
 

@@ -115,23 +115,25 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     },
 
     requestReveal: async (r, ctx) => {
-      const out = await hub<{ reveal: { id: number; expiresAt: number; state: string }; type: string; value?: string }>(seatOf(ctx), 'POST', '/v1/reveals', {
+      const seat = seatOf(ctx);
+      const out = await hub<{ reveal: { id: number; state: string }; type: string }>(seat, 'POST', '/v1/reveals', {
         messageId: Number(r.messageId),
         field: r.fieldIndex,
         reason: r.reason,
       });
-      return out.value !== undefined
-        ? { status: 'granted' as const, grantId: String(out.reveal.id), fieldType: out.type, expiresAt: out.reveal.expiresAt, value: out.value }
-        : { status: 'pending' as const, requestId: String(out.reveal.id), fieldType: out.type };
+      if (out.reveal.state !== 'granted') return { status: 'pending' as const, requestId: String(out.reveal.id), fieldType: out.type };
+      // Granted at once: the custodian re-seals the one value to a key made for this call (the hub cannot read it).
+      const opened = await seat.client.openReveal(out.reveal.id);
+      return { status: 'granted' as const, grantId: String(out.reveal.id), fieldType: opened.type, expiresAt: opened.expiresAt, value: opened.value };
     },
     readReveal: async (r, ctx) => {
-      const out = await hub<{ reveal: { state: string; expiresAt: number }; type?: string; value?: string }>(seatOf(ctx), 'GET', `/v1/reveals/${Number(r.grantId)}`);
-      if (out.value === undefined || !out.type) {
-        if (out.reveal.state === 'pending') throw new DiwanError('reveal_pending', 'A team lead has not approved this reveal yet.');
-        if (out.reveal.state === 'denied') throw new DiwanError('reveal_denied', 'A team lead declined this reveal request.');
-        throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
-      }
-      return { value: out.value, fieldType: out.type, expiresAt: out.reveal.expiresAt };
+      const seat = seatOf(ctx);
+      const state = (await hub<{ reveal: { state: string; expiresAt: number } }>(seat, 'GET', `/v1/reveals/${Number(r.grantId)}`)).reveal;
+      if (state.state === 'pending') throw new DiwanError('reveal_pending', 'A team lead has not approved this reveal yet.');
+      if (state.state === 'denied') throw new DiwanError('reveal_denied', 'A team lead declined this reveal request.');
+      if (state.expiresAt <= core.clock.now()) throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
+      const opened = await seat.client.openReveal(Number(r.grantId));
+      return { value: opened.value, fieldType: opened.type, expiresAt: opened.expiresAt };
     },
     listRevealApprovals: async (_r, ctx) => {
       const seat = seatOf(ctx);
@@ -157,7 +159,8 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       };
     },
     decideReveal: async (r, ctx) => {
-      const out = await hub<{ reveal: { state: 'granted' | 'denied'; expiresAt: number } }>(seatOf(ctx), 'POST', `/v1/reveals/${Number(r.requestId)}/decide`, { approve: r.approve });
+      // Approving, this console's device countersigns exactly that request; the custodian checks it too.
+      const out = (await seatOf(ctx).client.decideReveal(Number(r.requestId), r.approve)) as { reveal: { state: 'granted' | 'denied'; expiresAt: number } };
       return { status: out.reveal.state, expiresAt: out.reveal.state === 'granted' ? out.reveal.expiresAt : null };
     },
 

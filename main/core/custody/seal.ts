@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import { DiwanError } from '../shared/errors';
+
+/**
+ * Sealing to a public key (an ECIES construction from `node:crypto` only): a fresh X25519 key pair per message, the
+ * shared secret through HKDF-SHA256 (salt: both public keys) into an AES-256-GCM key, and associated data that
+ * names what the value is (team, message, field, type) and the key epoch — so a blob moved to another row, another
+ * team or another epoch does not open. Whoever holds only the public key (the hub) can seal but never open.
+ *
+ * Blob: version (1) | epoch (u32 BE) | ephemeral public key (32) | IV (12) | tag (16) | ciphertext.
+ */
+const VERSION = 1;
+const HEADER = 1 + 4 + 32 + 12 + 16;
+const INFO = Buffer.from('diwan-seal/1');
+
+export interface SealingKeyPair {
+  epoch: number;
+  /** Raw 32-byte X25519 public key, base64. */
+  publicKey: string;
+  privateKey: crypto.KeyObject;
+}
+
+export function generateSealingKey(epoch: number): SealingKeyPair {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('x25519');
+  return { epoch, publicKey: rawPublic(publicKey), privateKey };
+}
+
+export function rawPublic(key: crypto.KeyObject): string {
+  return Buffer.from(key.export({ format: 'jwk' }).x as string, 'base64url').toString('base64');
+}
+
+export function x25519Public(b64: string): crypto.KeyObject {
+  const raw = Buffer.from(b64, 'base64');
+  if (raw.length !== 32) throw new DiwanError('sealing_key_malformed', 'A sealing public key must be the base64 of 32 bytes.');
+  return crypto.createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
+}
+
+/** The raw 32-byte private scalar (what a key file keeps, encrypted). */
+export function privateBytes(key: crypto.KeyObject): Buffer {
+  return Buffer.from(key.export({ format: 'jwk' }).d as string, 'base64url');
+}
+
+export function x25519Private(raw: Buffer): crypto.KeyObject {
+  if (raw.length !== 32) throw new DiwanError('sealing_key_malformed', 'A sealing private key must be 32 bytes.');
+  return crypto.createPrivateKey({ key: Buffer.concat([PKCS8_X25519_PREFIX, raw]), format: 'der', type: 'pkcs8' });
+}
+
+/** PKCS#8 DER of an X25519 private key is this fixed prefix and the 32-byte scalar (RFC 8410). */
+const PKCS8_X25519_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+
+function aad(context: string, epoch: number): Buffer {
+  return Buffer.from(`diwan-seal/1\n${context}\nepoch:${epoch}`, 'utf8');
+}
+
+function derive(shared: Buffer, ephemeral: Buffer, recipient: Buffer): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), INFO, 32));
+}
+
+/** Seals `plain` to `recipientPublicKey` (raw base64). `context` is bound as associated data with the epoch. */
+export function sealTo(recipientPublicKey: string, epoch: number, context: string, plain: string): Buffer {
+  return sealAllTo(recipientPublicKey, epoch, [{ context, plain }])[0]!;
+}
+
+/**
+ * Seals the values of one message together: one ephemeral key and one key agreement for all of them, each value
+ * its own random IV and its own associated data (so each blob still opens alone, and only under its own context).
+ */
+export function sealAllTo(recipientPublicKey: string, epoch: number, items: ReadonlyArray<{ context: string; plain: string }>): Buffer[] {
+  const recipient = x25519Public(recipientPublicKey);
+  const eph = crypto.generateKeyPairSync('x25519');
+  const ephRaw = Buffer.from(rawPublic(eph.publicKey), 'base64');
+  const key = derive(crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: recipient }), ephRaw, Buffer.from(recipientPublicKey, 'base64'));
+  const head = Buffer.alloc(5);
+  head.writeUInt8(VERSION, 0);
+  head.writeUInt32BE(epoch, 1);
+  return items.map(({ context, plain }) => {
+    const iv = crypto.randomBytes(12);
+    const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+    c.setAAD(aad(context, epoch));
+    const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+    return Buffer.concat([head, ephRaw, iv, c.getAuthTag(), ct]);
+  });
+}
+
+/** The epoch a blob was sealed under (to pick the private key), without opening it. */
+export function epochOf(blob: Buffer): number {
+  if (blob.length < HEADER || blob[0] !== VERSION) throw new DiwanError('sealed_malformed', 'This sealed value is damaged or not a Diwan sealed value.');
+  return blob.readUInt32BE(1);
+}
+
+/** Opens a blob with the recipient's private key; any change to the blob, its context or its epoch is refused. */
+export function openSealed(privateKey: crypto.KeyObject, context: string, blob: Buffer): string {
+  const epoch = epochOf(blob);
+  const ephRaw = blob.subarray(5, 37);
+  const iv = blob.subarray(37, 49);
+  const tag = blob.subarray(49, 65);
+  const recipientRaw = Buffer.from(rawPublic(crypto.createPublicKey(privateKey)), 'base64');
+  let shared: Buffer;
+  try {
+    shared = crypto.diffieHellman({ privateKey, publicKey: x25519Public(ephRaw.toString('base64')) });
+  } catch {
+    throw new DiwanError('sealed_malformed', 'This sealed value is damaged or not a Diwan sealed value.');
+  }
+  try {
+    const d = crypto.createDecipheriv('aes-256-gcm', derive(shared, ephRaw, recipientRaw), iv);
+    d.setAAD(aad(context, epoch));
+    d.setAuthTag(tag);
+    return Buffer.concat([d.update(blob.subarray(HEADER)), d.final()]).toString('utf8');
+  } catch {
+    throw new DiwanError('sealed_mismatch', 'This sealed value does not open with this key for this message and field (moved, altered or sealed for someone else).');
+  }
+}
+
+/** What a sealed original is bound to: `hub:<team>:msg:<id>:field:<n>:<TYPE>` or `hub:<team>:msg:<id>:text`. */
+export function originalContext(team: string, messageId: number, part: { field: number; type: string } | 'text'): string {
+  return part === 'text' ? `hub:${team}:msg:${messageId}:text` : `hub:${team}:msg:${messageId}:field:${part.field}:${part.type}`;
+}
+
+/** What a value re-sealed for one device is bound to: the reveal and the device's single-use request nonce. */
+export function revealContext(revealId: number, nonce: string): string {
+  return `reveal:${revealId}:nonce:${nonce}`;
+}

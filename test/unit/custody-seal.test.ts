@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { epochOf, generateSealingKey, openSealed, originalContext, privateBytes, sealAllTo, sealTo, x25519Private } from '../../main/core/custody';
+
+/** Sealing to a public key: round trip for any text, and any change to the blob, its context or its key refused. */
+describe('sealing originals to a public key', () => {
+  const team = generateSealingKey(24_300);
+  const other = generateSealingKey(24_300);
+  const text = fc.string({ unit: 'grapheme', maxLength: 200 });
+  const context = fc.record({ team: fc.constantFrom('acme', 'beta'), id: fc.nat(), field: fc.nat(50), type: fc.constantFrom('PHONE', 'CARD', 'IBAN', 'NATIONAL_ID') });
+
+  it('opens exactly what was sealed, in any script, with the key restored from its 32 bytes', () => {
+    const restored = x25519Private(privateBytes(team.privateKey));
+    fc.assert(
+      fc.property(text, context, (value, c) => {
+        const ctx = originalContext(c.team, c.id, { field: c.field, type: c.type });
+        const blob = sealTo(team.publicKey, team.epoch, ctx, value);
+        expect(epochOf(blob)).toBe(team.epoch);
+        expect(blob.includes(Buffer.from(value, 'utf8')) && value.length > 3).toBe(false);
+        expect(openSealed(restored, ctx, blob)).toBe(value);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a blob with any byte changed, under another context, another epoch, or another key', () => {
+    fc.assert(
+      fc.property(text, context, fc.nat(), fc.integer({ min: 1, max: 255 }), (value, c, at, flip) => {
+        const ctx = originalContext(c.team, c.id, { field: c.field, type: c.type });
+        const blob = sealTo(team.publicKey, team.epoch, ctx, value);
+        const changed = Buffer.from(blob);
+        const i = at % changed.length;
+        changed[i]! ^= flip;
+        expect(() => openSealed(team.privateKey, ctx, changed)).toThrow();
+        expect(() => openSealed(team.privateKey, originalContext(c.team, c.id + 1, { field: c.field, type: c.type }), blob)).toThrow(/does not open/);
+        expect(() => openSealed(team.privateKey, originalContext(c.team, c.id, { field: c.field, type: c.type === 'PHONE' ? 'CARD' : 'PHONE' }), blob)).toThrow(/does not open/);
+        expect(() => openSealed(other.privateKey, ctx, blob)).toThrow(/does not open/);
+        const otherEpoch = Buffer.from(blob);
+        otherEpoch.writeUInt32BE(team.epoch + 1, 1);
+        expect(() => openSealed(team.privateKey, ctx, otherEpoch)).toThrow(/does not open/);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('seals a message\'s values together (one key agreement), each opening alone and only under its own context', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), fc.nat(), (values, id) => {
+        const ctx = (n: number) => originalContext('acme', id, { field: n, type: 'PHONE' });
+        const blobs = sealAllTo(team.publicKey, team.epoch, values.map((plain, n) => ({ context: ctx(n), plain })));
+        blobs.forEach((b, n) => {
+          expect(openSealed(team.privateKey, ctx(n), b)).toBe(values[n]);
+          if (values.length > 1) expect(() => openSealed(team.privateKey, ctx((n + 1) % values.length), b)).toThrow(/does not open/);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('says a truncated or foreign blob is not a sealed value', () => {
+    expect(() => openSealed(team.privateKey, 'x', Buffer.from('not sealed'))).toThrow(/not a Diwan sealed value/);
+    expect(() => epochOf(Buffer.alloc(80, 9))).toThrow(/not a Diwan sealed value/);
+  });
+});
