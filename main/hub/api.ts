@@ -7,9 +7,11 @@ import { DiwanError } from '../core/shared/errors';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from '../relay/http';
 import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
+import type { MarkerBoard } from './markers';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
-import { publicReveal, toMember, type HubStore } from './store';
+import { publicReveal, toMember, type HubStore, type WorkflowStore } from './store';
+import { workflowRoutes } from './routes/workflow';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -79,6 +81,8 @@ export interface ApiDeps {
   maxBodyBytes: number;
   /** A reply was queued: the node running its channel should look at its outbox. */
   replyQueued: (channelId: string) => void;
+  /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
+  workflow: { store: WorkflowStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
 }
 
 const STATUS: Record<string, number> = {
@@ -89,6 +93,8 @@ const STATUS: Record<string, number> = {
   reveal_unknown: 404,
   conflict: 409,
   newer_activity: 409,
+  not_assignee: 403,
+  channel_unknown: 404,
   user_exists: 409,
   reveal_not_pending: 409,
   reply_blocked: 422,
@@ -112,7 +118,7 @@ export interface AreaHelpers {
 }
 
 /** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
-const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [];
+const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [workflowRoutes];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
 export function hubApi(d: ApiDeps) {
@@ -223,7 +229,8 @@ export function hubApi(d: ApiDeps) {
       handle: async ({ who, params, body }) => {
         const c = await conversationFor(who!, parse(id, params[0]));
         const p = d.sealer.prepareText(parse(schemas.note, body).text);
-        return { noteId: await d.store.addNote(c.id, who!.user.id, p.maskedText, null, actorOf(who!)) };
+        const author = who!.user;
+        return { noteId: await d.store.addNote(c.id, author.id, p.maskedText, null, actorOf(who!), (t, note) => d.workflow.store.notifyMentions(t, note, author, p.maskedText).then(() => {})) };
       },
     },
     {
@@ -235,6 +242,7 @@ export function hubApi(d: ApiDeps) {
         const c = await conversationFor(who!, parse(id, params[0]));
         const prior = await d.store.outboxState(who!.device, b.clientId);
         if (prior === null) {
+          await d.workflow.store.assertMayReply(c, who!.user.id);
           const findings = evaluateReply(b.text, detectLang(b.text), DEFAULT_GUARD_POLICY, detectSensitive).filter((f) => f.verdict === 'block');
           if (findings.length) {
             await d.store.audit({ ...actorOf(who!), action: 'guard.reply.blocked', target: `conversation:${c.id}`, details: { codes: findings.map((f) => f.code) } });
@@ -242,6 +250,7 @@ export function hubApi(d: ApiDeps) {
           }
           const newer = await d.store.newerActivity(c.id, b.seenSeq, who!.user.id);
           if (newer && !b.sendAnyway) {
+            await d.store.audit({ ...actorOf(who!), action: 'reply.held', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
             throw new DiwanError(
               'newer_activity',
               newer.kind === 'customer' ? 'The customer wrote again after you started this reply. Read it, then send.' : 'A colleague replied or added a note after you started. Read it, then send.',

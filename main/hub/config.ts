@@ -47,6 +47,20 @@ export const hubConfigSchema = z
       })
       .strict()
       .default({ maxBufferedBytes: 4 * 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 256 * 1024, maxConsoles: 5_000 }),
+    /** Team workflow timings (presence, the assignment sweep, live markers); docs/IT-GUIDE.md "Team workflow". */
+    workflow: z
+      .object({
+        /** A console silent this long (killed, unplugged) is offline; its open stream renews presence at a third of it. */
+        presenceTtlSeconds: z.number().int().min(2).max(600).default(45),
+        /** How often each node sweeps: presence expiry, return to queue, the backlog, SLA breaches. */
+        sweepSeconds: z.number().int().min(1).max(600).default(10),
+        /** How long a "viewing"/"writing" marker shows without renewal. */
+        markerTtlSeconds: z.number().int().min(2).max(120).default(8),
+        /** The least time between two relayed renewals of one person's marker. */
+        markerThrottleMs: z.number().int().min(0).max(60_000).default(1_000),
+      })
+      .strict()
+      .default({ presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 }),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
   })

@@ -4,6 +4,8 @@
  *
  * - `public`: needs no session (status, first-run setup, sign-in).
  * - `session`: any signed-in user, including one who must still enrol a second factor before anything else.
+ * - `workflow.manage`: assignment rules, SLA targets, the business calendar and agents' capacity (hub).
+ * - `team.board`: the lead's live board — who is on what, queues, SLA risk, per-agent figures (hub).
  */
 export const PERMISSIONS = [
   'public',
@@ -21,6 +23,8 @@ export const PERMISSIONS = [
   'users.manage',
   'channels.manage',
   'settings.manage',
+  'workflow.manage',
+  'team.board',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,8 +49,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'review.write',
     'export.transcripts',
     'reports.read',
+    'workflow.manage',
+    'team.board',
   ],
-  admin: ['session', 'users.manage', 'channels.manage', 'settings.manage', 'reports.read', 'audit.read'],
+  admin: ['session', 'users.manage', 'channels.manage', 'settings.manage', 'reports.read', 'audit.read', 'workflow.manage'],
   auditor: ['session', 'audit.read'],
 };
 

@@ -438,8 +438,9 @@ export class HubStore {
   private async bumpConversation(t: SqlExecutor, id: number, at: number, fromCustomer: boolean): Promise<ConversationView> {
     await t.run(
       `UPDATE conversations SET last_message_at = CASE WHEN last_message_at > ? THEN last_message_at ELSE ? END,
+         opened_at = CASE WHEN ? = 1 AND (status = 'resolved' OR opened_at IS NULL) THEN ? ELSE opened_at END,
          status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END, version = version + 1 WHERE id = ?`,
-      [at, at, fromCustomer ? 1 : 0, id],
+      [at, at, fromCustomer ? 1 : 0, at, fromCustomer ? 1 : 0, id],
     );
     return (await this.conversationIn(t, id))!;
   }
@@ -524,7 +525,12 @@ export class HubStore {
 
   async setStatus(conversationId: number, status: ConversationView['status'], actor: Actor): Promise<ConversationView> {
     return this.q.tx(async (t) => {
-      await t.run('UPDATE conversations SET status = ?, version = version + 1 WHERE id = ?', [status, conversationId]);
+      await t.run("UPDATE conversations SET status = ?, resolved_at = CASE WHEN ? = 'resolved' THEN ? ELSE resolved_at END, version = version + 1 WHERE id = ?", [
+        status,
+        status,
+        this.now(),
+        conversationId,
+      ]);
       const view = await this.conversationIn(t, conversationId);
       if (!view) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
       await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: view.channelId, conversationId });
@@ -533,7 +539,15 @@ export class HubStore {
     });
   }
 
-  async addNote(conversationId: number, authorId: number, maskedText: string, sealedText: Buffer | null, actor: Actor): Promise<number> {
+  /** `alsoInTx` lets an area add its own rows and events to the note's transaction (mentions, `store/workflow.ts`). */
+  async addNote(
+    conversationId: number,
+    authorId: number,
+    maskedText: string,
+    sealedText: Buffer | null,
+    actor: Actor,
+    alsoInTx?: (t: SqlExecutor, note: { id: number; conversation: ConversationView }) => Promise<void>,
+  ): Promise<number> {
     return this.q.tx(async (t) => {
       const view = await this.conversationIn(t, conversationId);
       if (!view) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
@@ -546,6 +560,7 @@ export class HubStore {
       ]);
       await this.emit(t, 'note.added', 'conversation', { id: row!.id, conversationId, authorId, maskedText, at: this.now() }, { channelId: view.channelId, conversationId });
       await this.appendAudit(t, { ...actor, action: 'note.added', target: `conversation:${conversationId}` });
+      await alsoInTx?.(t, { id: row!.id, conversation: view });
       return row!.id;
     });
   }

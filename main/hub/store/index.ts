@@ -4,3 +4,4 @@ export { sqliteExecutor } from './sqlite';
 export { postgresExecutor, describePgError, isConnectionError, newPgPool } from './postgres';
 export type { SqlExecutor, SqlValue } from './executor';
 export type * from './types';
+export { WorkflowStore, DEFAULT_RULE, type ChannelRule, type PresenceView, type RiskRow } from './workflow';

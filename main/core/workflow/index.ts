@@ -1,0 +1,3 @@
+export { ASSIGN_MODES, pickAgent, type AssignMode, type Candidate } from './assignment';
+export { mentionedNames, resolveMentions } from './mentions';
+export { effectivePresence, PRESENCE_STATES, type PresenceRow, type PresenceState } from './presence';

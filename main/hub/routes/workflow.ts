@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { calendarSpecSchema } from '../../core/sla';
+import { ASSIGN_MODES } from '../../core/workflow';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { mayReadChannel } from '../audience';
+import { MARKER_KINDS } from '../markers';
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const minutes = z.number().int().min(1).max(525_600).nullable();
+
+const schemas = {
+  presence: z.object({ state: z.enum(['online', 'away']) }).strict(),
+  marker: z.object({ kind: z.enum(MARKER_KINDS) }).strict(),
+  rule: z
+    .object({
+      mode: z.enum(ASSIGN_MODES),
+      capacity: z.number().int().min(1).max(1_000),
+      returnAfterMinutes: minutes,
+      assigneeOnlyReply: z.boolean(),
+      firstResponseMinutes: minutes,
+      nextResponseMinutes: minutes,
+      resolutionMinutes: minutes,
+    })
+    .strict(),
+  capacity: z.object({ capacity: z.number().int().min(1).max(1_000).nullable() }).strict(),
+};
+
+/** The team workflow's routes (issue 18): presence, live markers, assignment rules, the calendar, SLAs, the board. */
+export function workflowRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
+  const w = d.workflow;
+  return [
+    { method: 'GET', path: /^\/v1\/presence$/, permission: 'session', handle: async () => ({ presence: await w.store.presence() }) },
+    {
+      method: 'POST',
+      path: /^\/v1\/presence$/,
+      permission: 'conversations.read',
+      handle: async ({ who, body }) => {
+        const p = await w.store.setPresence(who!.user.id, parse(schemas.presence, body).state, w.presenceTtlMs);
+        w.changed();
+        return { presence: p };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/conversations\/(\d+)\/marker$/,
+      permission: 'conversations.read',
+      handle: async ({ who, params, body }) => {
+        const c = await h.conversationFor(who!, parse(id, params[0]));
+        const u = who!.user;
+        return w.markers.post({ conversationId: c.id, channelId: c.channelId, userId: u.id, username: u.username, kind: parse(schemas.marker, body).kind });
+      },
+    },
+    { method: 'GET', path: /^\/v1\/workflow\/rules$/, permission: 'session', handle: async () => ({ rules: await w.store.rules() }) },
+    {
+      method: 'POST',
+      path: /^\/v1\/workflow\/rules\/([A-Za-z0-9_-]{1,64})$/,
+      permission: 'workflow.manage',
+      handle: async ({ who, params, body }) => {
+        const rule = await w.store.saveRule({ channelId: params[0]!, ...parse(schemas.rule, body) }, h.actorOf(who!));
+        w.changed();
+        return { rule };
+      },
+    },
+    { method: 'GET', path: /^\/v1\/workflow\/calendar$/, permission: 'session', handle: async () => ({ calendar: (await w.store.calendar()).spec }) },
+    {
+      method: 'POST',
+      path: /^\/v1\/workflow\/calendar$/,
+      permission: 'workflow.manage',
+      handle: async ({ who, body }) => ({ calendar: await w.store.saveCalendar(parse(calendarSpecSchema, body), h.actorOf(who!)) }),
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/workflow\/capacity\/(\d+)$/,
+      permission: 'workflow.manage',
+      handle: async ({ who, params, body }) => {
+        const userId = parse(id, params[0]);
+        await w.store.setCapacity(userId, parse(schemas.capacity, body).capacity, h.actorOf(who!));
+        w.changed();
+        return { ok: true };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\/sla$/,
+      permission: 'conversations.read',
+      // The running clocks of the conversations this person may read: the countdown on each row.
+      handle: async ({ who }) => ({ clocks: (await w.store.clocks()).filter((c) => mayReadChannel(who!.user, c.channelId)) }),
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\/board$/,
+      permission: 'team.board',
+      handle: async ({ query }) => {
+        const since = query.get('since');
+        return { board: await w.store.board(since === null ? d.now() - 86_400_000 : parse(z.coerce.number().int().min(0), since)) };
+      },
+    },
+  ];
+}
