@@ -24,7 +24,7 @@ export const calendarSpecSchema = z
     /** Working spans of every working day, in the zone's wall-clock time; an overnight span ends the next morning. */
     hours: z.array(span).min(1).max(8),
     /** Other spans for particular weekdays (a half day on Thursday, say); `[]` makes that day a day off. */
-    days: z.record(z.enum(WEEKDAYS), z.array(span).max(8)).optional(),
+    days: z.partialRecord(z.enum(WEEKDAYS), z.array(span).max(8)).optional(),
     /** Local dates with no business hours. */
     holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as "2026-03-21"')).max(1000).default([]),
   })
