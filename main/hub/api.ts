@@ -10,7 +10,7 @@ import { mayReadChannel } from './audience';
 import type { MarkerBoard } from './markers';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
-import { publicReveal, toMember, type HubStore, type WorkflowStore } from './store';
+import { publicReveal, toMember, type HubStore, type SqlExecutor, type WorkflowStore } from './store';
 import { workflowRoutes } from './routes/workflow';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -248,27 +248,39 @@ export function hubApi(d: ApiDeps) {
             await d.store.audit({ ...actorOf(who!), action: 'guard.reply.blocked', target: `conversation:${c.id}`, details: { codes: findings.map((f) => f.code) } });
             throw new DiwanError('reply_blocked', findings.map((f) => f.reason).join(' '));
           }
-          const newer = await d.store.newerActivity(c.id, b.seenSeq, who!.user.id);
+        }
+        // The send-time collision check runs inside the reply's transaction, under the event lock (enqueueReply):
+        // of two colleagues sending at the same moment, the second is held. Holding it is audited after the rollback.
+        const hold: { newer: { seq: number; kind: string } | null } = { newer: null };
+        const collisionCheck = async (t: SqlExecutor) => {
+          const newer = await d.store.newerActivity(c.id, b.seenSeq, who!.user.id, t);
           if (newer && !b.sendAnyway) {
-            await d.store.audit({ ...actorOf(who!), action: 'reply.held', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
+            hold.newer = newer;
             throw new DiwanError(
               'newer_activity',
               newer.kind === 'customer' ? 'The customer wrote again after you started this reply. Read it, then send.' : 'A colleague replied or added a note after you started. Read it, then send.',
             );
           }
-          if (newer) await d.store.audit({ ...actorOf(who!), action: 'reply.sent_over_newer', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
-        }
+          if (newer) await d.store.appendAudit(t, { ...actorOf(who!), action: 'reply.sent_over_newer', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
+        };
         const p = d.sealer.prepareText(b.text);
-        const r = await d.store.enqueueReply({
-          conversationId: c.id,
-          authorId: who!.user.id,
-          device: who!.device,
-          clientId: b.clientId,
-          maskedText: p.maskedText,
-          fields: p.fields,
-          seal: p.seal,
-          actor: actorOf(who!),
-        });
+        let r: Awaited<ReturnType<HubStore['enqueueReply']>>;
+        try {
+          r = await d.store.enqueueReply({
+            conversationId: c.id,
+            authorId: who!.user.id,
+            device: who!.device,
+            clientId: b.clientId,
+            maskedText: p.maskedText,
+            fields: p.fields,
+            seal: p.seal,
+            actor: actorOf(who!),
+            guard: prior === null ? collisionCheck : undefined,
+          });
+        } catch (e) {
+          if (hold.newer) await d.store.audit({ ...actorOf(who!), action: 'reply.held', target: `conversation:${c.id}`, details: { newerSeq: hold.newer.seq, kind: hold.newer.kind } });
+          throw e;
+        }
         if (!r.duplicate) d.replyQueued(c.channelId);
         return r;
       },

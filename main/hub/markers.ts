@@ -1,21 +1,9 @@
 import { z } from 'zod';
+import { MARKER_KINDS, type LiveMarker } from '../core/team/wire';
 
-export const MARKER_KINDS = ['viewing', 'writing', 'left'] as const;
-export type MarkerKind = (typeof MARKER_KINDS)[number];
-
-/** "Someone is viewing / writing a reply in this conversation": kept in memory only, never in a table. */
-export interface Marker {
-  conversationId: number;
-  channelId: string;
-  userId: number;
-  username: string;
-  kind: MarkerKind;
-  at: number;
-  /** A console shows the marker until then unless it is renewed ("left" clears it at once). */
-  expiresAt: number;
-  /** The node a console posted it to (a node ignores its own markers coming back over NOTIFY). */
-  node: string;
-}
+export { MARKER_KINDS };
+/** Kept in memory only, never in a table; a node ignores its own markers coming back over NOTIFY (`node`). */
+export type Marker = LiveMarker;
 
 const wireMarker = z
   .object({

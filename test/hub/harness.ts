@@ -56,7 +56,14 @@ export async function hubFiles(): Promise<HubFiles> {
   return { dir, certFile, credentials, pin, channelToken };
 }
 
-export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[] }): string {
+export interface WorkflowTimings {
+  presenceTtlSeconds?: number;
+  sweepSeconds?: number;
+  markerTtlSeconds?: number;
+  markerThrottleMs?: number;
+}
+
+export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[]; workflow?: WorkflowTimings }): string {
   const file = path.join(files.dir, `${o.nodeId}.json`);
   fs.writeFileSync(
     file,
@@ -69,6 +76,7 @@ export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; 
       officeRanges: o.officeRanges ?? ['127.0.0.0/8'],
       secrets: { source: 'credentials' },
       leaseRetryMs: 250,
+      ...(o.workflow ? { workflow: o.workflow } : {}),
     }),
   );
   return file;
@@ -199,9 +207,14 @@ export class ConsoleProcess {
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     await this.do('stop').catch(() => {});
     this.child.disconnect();
+  }
+
+  /** The console crashes (SIGKILL): no goodbye to the hub, its socket just dies. */
+  kill(): void {
+    this.child.kill('SIGKILL');
   }
 }
 
@@ -238,7 +251,7 @@ export async function pinnedGet(url: string, pin: string, headers: Record<string
  * A whole team on loopback: a throwaway PostgreSQL, the Telegram emulator as the team's bot, `nodes` hub nodes (own
  * processes) behind the load balancer, and one signed-in console process per user, following the stream.
  */
-export async function startTeamHub<U extends string>(o: { users: Array<{ username: U; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; nodes?: number }) {
+export async function startTeamHub<U extends string>(o: { users: Array<{ username: U; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; nodes?: number; workflow?: WorkflowTimings }) {
   const { startTestPostgres } = await import('../helpers/postgres');
   const { TelegramEmulator } = await import('../emulators/telegram');
   const pg = await startTestPostgres();
@@ -246,7 +259,7 @@ export async function startTeamHub<U extends string>(o: { users: Array<{ usernam
   const tg = await TelegramEmulator.start(files.channelToken, 900_000);
   const seed = await seedHub(pg.url, { users: o.users, channelBaseUrl: tg.url });
   const ports = await Promise.all(Array.from({ length: o.nodes ?? 2 }, () => freePort()));
-  const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
+  const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port, workflow: o.workflow }), port, files.credentials));
   await Promise.all(nodes.map((n) => n.start()));
   const lb = new LoadBalancer(ports);
   await lb.start();

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { FieldCipher } from '../vault';
-import type { ConversationView, MessageView, TeamMember } from './wire';
+import type { ConversationView, MessageView, PresenceView, TeamMember } from './wire';
 
 /**
  * A team console's local copy of what its user may see, in its own SQLite file: masked conversations and messages
@@ -17,6 +17,17 @@ export interface QueuedReply {
   text: string;
   seenSeq: number;
   attempts: number;
+  /** The author chose to send it over newer activity. */
+  sendAnyway: boolean;
+}
+
+/** A colleague named this user in a note. */
+export interface Mention {
+  seq: number;
+  noteId: number;
+  conversationId: number;
+  by: string;
+  maskedText: string;
 }
 
 export class TeamCache {
@@ -37,7 +48,13 @@ export class TeamCache {
         n INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT NOT NULL UNIQUE, conversation_id INTEGER NOT NULL,
         sealed BLOB NOT NULL, seen_seq INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
         reason TEXT, created_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS presence (user_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS mentions (seq INTEGER PRIMARY KEY, body TEXT NOT NULL);
     `);
+    // Caches written before "send anyway" existed gain its column.
+    if (!(this.db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>).some((c) => c.name === 'send_anyway')) {
+      this.db.exec('ALTER TABLE outbox ADD COLUMN send_anyway INTEGER NOT NULL DEFAULT 0');
+    }
     this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, outboxKey]]) });
   }
 
@@ -51,6 +68,8 @@ export class TeamCache {
     const putMessage = this.db.prepare('INSERT INTO messages (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const putMember = this.db.prepare('INSERT INTO team (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const getMessage = this.db.prepare('SELECT body FROM messages WHERE id = ?').pluck();
+    const putPresence = this.db.prepare('INSERT INTO presence (user_id, body) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET body = excluded.body');
+    const putMention = this.db.prepare('INSERT INTO mentions (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
     this.db.transaction(() => {
       for (const e of events) {
         const p = e.payload as Record<string, unknown>;
@@ -66,6 +85,10 @@ export class TeamCache {
           if (raw) putMessage.run(p.messageId, p.conversationId, JSON.stringify({ ...(JSON.parse(raw) as CachedMessage), delivery: p.delivery }));
         } else if (e.kind === 'user.updated') {
           putMember.run(p.id, JSON.stringify(p));
+        } else if (e.kind === 'presence.updated') {
+          putPresence.run(p.userId, JSON.stringify(p));
+        } else if (e.kind === 'note.mention') {
+          putMention.run(e.seq, JSON.stringify({ seq: e.seq, ...p }));
         }
       }
       this.db.prepare('INSERT INTO cursor (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq WHERE cursor.seq < excluded.seq').run(upTo);
@@ -89,6 +112,19 @@ export class TeamCache {
     return (this.db.prepare('SELECT body FROM team ORDER BY id').pluck().all() as string[]).map((b) => JSON.parse(b));
   }
 
+  presence(): PresenceView[] {
+    return (this.db.prepare('SELECT body FROM presence ORDER BY user_id').pluck().all() as string[]).map((b) => JSON.parse(b) as PresenceView);
+  }
+
+  mentions(limit = 100): Mention[] {
+    return (this.db.prepare('SELECT body FROM mentions ORDER BY seq DESC LIMIT ?').pluck().all(limit) as string[]).map((b) => JSON.parse(b) as Mention);
+  }
+
+  /** A held reply its author sends anyway: queued again, flagged, in its original place in the order. */
+  requeueAnyway(clientId: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'queued', send_anyway = 1, reason = NULL WHERE client_id = ? AND state = 'held'").run(clientId);
+  }
+
   queueReply(r: { clientId: string; conversationId: number; text: string; seenSeq: number; now: number }): void {
     this.db
       .prepare("INSERT INTO outbox (client_id, conversation_id, sealed, seen_seq, state, created_at) VALUES (?, ?, ?, ?, 'queued', ?)")
@@ -97,12 +133,13 @@ export class TeamCache {
 
   /** Queued replies in the order they were written. */
   queued(): QueuedReply[] {
-    const rows = this.db.prepare("SELECT client_id, conversation_id, sealed, seen_seq, attempts FROM outbox WHERE state = 'queued' ORDER BY n").all() as Array<{
+    const rows = this.db.prepare("SELECT client_id, conversation_id, sealed, seen_seq, attempts, send_anyway FROM outbox WHERE state = 'queued' ORDER BY n").all() as Array<{
       client_id: string;
       conversation_id: number;
       sealed: Buffer;
       seen_seq: number;
       attempts: number;
+      send_anyway: number;
     }>;
     return rows.map((r) => ({
       clientId: r.client_id,
@@ -110,6 +147,7 @@ export class TeamCache {
       text: this.cipher.decrypt(`team-outbox:${r.client_id}`, r.sealed),
       seenSeq: r.seen_seq,
       attempts: r.attempts,
+      sendAnyway: Boolean(r.send_anyway),
     }));
   }
 

@@ -7,6 +7,8 @@ import { MARKER_KINDS } from '../markers';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const minutes = z.number().int().min(1).max(525_600).nullable();
+/** 0: back to the queue as soon as the assignee is away or offline. */
+const returnMinutes = z.number().int().min(0).max(525_600).nullable();
 
 const schemas = {
   presence: z.object({ state: z.enum(['online', 'away']) }).strict(),
@@ -15,7 +17,7 @@ const schemas = {
     .object({
       mode: z.enum(ASSIGN_MODES),
       capacity: z.number().int().min(1).max(1_000),
-      returnAfterMinutes: minutes,
+      returnAfterMinutes: returnMinutes,
       assigneeOnlyReply: z.boolean(),
       firstResponseMinutes: minutes,
       nextResponseMinutes: minutes,

@@ -566,8 +566,8 @@ export class HubStore {
   }
 
   /** The newest event a reply's author could have seen that a colleague or the customer wrote after `seenSeq`. */
-  async newerActivity(conversationId: number, seenSeq: number, authorId: number): Promise<{ seq: number; kind: string } | null> {
-    const rows = await this.q.all<{ seq: number; kind: string; payload: string }>(
+  async newerActivity(conversationId: number, seenSeq: number, authorId: number, q: SqlExecutor = this.q): Promise<{ seq: number; kind: string } | null> {
+    const rows = await q.all<{ seq: number; kind: string; payload: string }>(
       "SELECT seq, kind, payload FROM events WHERE conversation_id = ? AND seq > ? AND kind IN ('message.added', 'note.added') ORDER BY seq",
       [conversationId, seenSeq],
     );
@@ -594,10 +594,19 @@ export class HubStore {
     fields: Array<{ type: string; shown: string }>;
     seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
     actor: Actor;
+    /**
+     * Runs first, holding the event lock, so what it reads (the send-time collision check) cannot change before the
+     * reply is written: of two colleagues sending at the same moment, the second sees the first's reply.
+     */
+    guard?: (t: SqlExecutor) => Promise<void>;
   }): Promise<{ messageId: number; outboxId: number; duplicate: boolean }> {
     return this.q.tx(async (t) => {
       const prior = await t.get<{ id: number; message_id: number }>('SELECT id, message_id FROM outbox WHERE device = ? AND client_id = ?', [r.device, r.clientId]);
       if (prior) return { messageId: prior.message_id, outboxId: prior.id, duplicate: true };
+      if (r.guard) {
+        await t.serializeEvents();
+        await r.guard(t);
+      }
       const conv = await t.get<{ channel_id: string; platform_conversation_id: string }>('SELECT channel_id, platform_conversation_id FROM conversations WHERE id = ?', [r.conversationId]);
       if (!conv) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
       const at = this.now();

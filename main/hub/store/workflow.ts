@@ -5,6 +5,7 @@ import { effectivePresence, pickAgent, resolveMentions, type AssignMode, type Ca
 import { mayReadChannel } from '../audience';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
+import type { PresenceView } from '../../core/team/wire';
 import type { Actor, ConversationView } from './types';
 
 /** A channel's workflow: how conversations are handed out, when they go back to the queue, and its SLA promises. */
@@ -29,11 +30,7 @@ export const DEFAULT_RULE: Omit<ChannelRule, 'channelId'> = {
   resolutionMinutes: null,
 };
 
-export interface PresenceView {
-  userId: number;
-  state: PresenceState;
-  since: number;
-}
+export type { PresenceView };
 
 export interface RiskRow {
   conversationId: number;
