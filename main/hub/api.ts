@@ -10,7 +10,7 @@ import { mayReadChannel } from './audience';
 import type { MarkerBoard } from './markers';
 import type { OriginalsSealer } from './sealing';
 import type { ConversationView } from '../core/team/wire';
-import { publicReveal, toMember, type HubStore, type SqlExecutor, type WorkflowStore } from './store';
+import { publicReveal, toMember, type ConsentStore, type HubStore, type SqlExecutor, type WorkflowStore } from './store';
 import { workflowRoutes } from './routes/workflow';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -82,7 +82,7 @@ export interface ApiDeps {
   /** A reply was queued: the node running its channel should look at its outbox. */
   replyQueued: (channelId: string) => void;
   /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
-  workflow: { store: WorkflowStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
+  workflow: { store: WorkflowStore; consent: ConsentStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
 }
 
 const STATUS: Record<string, number> = {
@@ -95,6 +95,7 @@ const STATUS: Record<string, number> = {
   newer_activity: 409,
   not_assignee: 403,
   channel_unknown: 404,
+  contact_unknown: 404,
   user_exists: 409,
   reveal_not_pending: 409,
   reply_blocked: 422,

@@ -21,7 +21,7 @@ import { HubMetrics } from './metrics';
 import { OriginalsSealer } from './sealing';
 import { MarkerBoard } from './markers';
 import { ConsoleStream } from './stream';
-import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WorkflowStore } from './store';
+import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WorkflowStore } from './store';
 import { WorkflowRunner } from './workflow';
 
 export interface HubNodeOptions {
@@ -109,6 +109,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined });
   const streams = new Set<ConsoleStream>();
   const workflowStore = new WorkflowStore(store, now);
+  const consentStore = new ConsentStore(store, now);
   const markers = new MarkerBoard({
     nodeId: config.nodeId,
     now,
@@ -125,6 +126,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   await feed.start();
   const workflow = new WorkflowRunner({
     workflow: workflowStore,
+    consent: { store: consentStore, prepare: (text) => sealer.prepareText(text) },
     nodeId: config.nodeId,
     presenceTtlMs: config.workflow.presenceTtlSeconds * 1000,
     sweepMs: config.workflow.sweepSeconds * 1000,
@@ -153,7 +155,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     reveal: defaultRevealRules(),
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
-    workflow: { store: workflowStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
+    workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {

@@ -1,9 +1,11 @@
 import { DiwanError } from '../core/shared/errors';
 import type { HubLog } from './channels';
-import type { WorkflowStore } from './store';
+import type { ConsentStore, PrepareText, WorkflowStore } from './store';
 
 export interface WorkflowRunnerOptions {
   workflow: WorkflowStore;
+  /** Consent notices on first contact, prepared (masked and sealed) like any reply. */
+  consent: { store: ConsentStore; prepare: PrepareText };
   nodeId: string;
   presenceTtlMs: number;
   sweepMs: number;
@@ -17,8 +19,8 @@ export interface WorkflowRunnerOptions {
 /**
  * One node's share of the team workflow. Its open streams keep their users' presence alive (a renewal at a third of
  * the time-to-live, so a killed console goes offline within it); it sweeps on a timer and whenever the event table
- * moves: expired presence, conversations whose assignee is gone too long, the backlog, and (on the timer) SLA
- * breaches. Every node sweeps; the store's lock and compare-and-set make concurrent sweeps safe.
+ * moves: expired presence, conversations whose assignee is gone too long, the backlog, consent notices to first
+ * contacts, and (on the timer) SLA breaches. Every node sweeps; the store's lock and compare-and-set make concurrent sweeps safe.
  */
 export class WorkflowRunner {
   private heartbeatTimer: NodeJS.Timeout | null = null;
@@ -84,6 +86,8 @@ export class WorkflowRunner {
         await this.guard('workflow.presence', () => w.expirePresence());
         await this.guard('workflow.return', () => w.returnToQueue(this.actor));
         await this.guard('workflow.assign', () => w.assignQueue(this.actor));
+        await this.guard('workflow.consent', () => this.o.consent.store.sendNotices(this.o.consent.prepare, this.actor));
+        await this.guard('workflow.consent', () => this.o.consent.store.acknowledge(this.actor));
         if (withSla) await this.guard('workflow.sla', () => w.alertBreaches(this.actor));
         withSla = false;
       } while (this.pending && !this.stopped);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubStore, postgresExecutor, sqliteExecutor, WorkflowStore, DEFAULT_RULE, type ChannelRule, type PreparedMessage } from '../../main/hub/store';
+import { ConsentStore, HubStore, postgresExecutor, sqliteExecutor, WorkflowStore, DEFAULT_RULE, type ChannelRule, type PreparedMessage } from '../../main/hub/store';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { tmpDir } from '../helpers/tmp';
 
@@ -312,6 +312,45 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(board.channels.find((c) => c.channelId === 'back')!.queued).toBeGreaterThan(0);
       expect(board.atRisk).toContainEqual(expect.objectContaining({ target: 'resolution', risk: 'at_risk', assigneeId: agents[0] }));
       expect(JSON.stringify(board)).not.toMatch(/hello/); // figures and ids, never message text
+    });
+
+    it('consent: a first contact after a notice is published gets it once, by version; writing again acknowledges it', async () => {
+      const consent = new ConsentStore(store, now);
+      const prepare = (text: string) => ({ maskedText: text, fields: [], seal: () => ({ text: Buffer.from('sealed'), fields: [] }) });
+      await store.saveChannel({ id: 'consent', kind: 'telegram', name: 'consent', config: {}, enabled: true }, it_);
+      await store.ingest('consent', [inbound('before-notice', t)]);
+      const v1 = await consent.publish('consent', 'We will never ask for your password or a code in a message. Messages are kept 12 months.', it_);
+      expect(v1.version).toBe(1);
+      expect(await consent.sendNotices(prepare, hub)).toEqual([]); // who wrote before the notice is not a first contact after it
+      await store.ingest('consent', [inbound('first-contact', t)]);
+      const conv = (await store.q.get<{ id: number; contact_id: number }>("SELECT id, contact_id FROM conversations WHERE platform_conversation_id = 'first-contact'"))!;
+      // Two nodes at once: one notice.
+      const [a, b] = await Promise.all([consent.sendNotices(prepare, hub), consent.sendNotices(prepare, hub)]);
+      expect([...a, ...b]).toEqual([{ contactId: conv.contact_id, conversationId: conv.id, version: 1 }]);
+      expect(await consent.sendNotices(prepare, hub)).toEqual([]);
+      const out = await store.q.all<{ author_id: number | null; masked_text: string }>("SELECT author_id, masked_text FROM messages WHERE conversation_id = ? AND direction = 'out'", [conv.id]);
+      expect(out).toEqual([{ author_id: null, masked_text: v1.text }]);
+      expect(await store.q.get<{ n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE device = 'hub:consent'")).toEqual({ n: 1 });
+      expect(await consent.record(conv.contact_id)).toEqual({ contactId: conv.contact_id, channelId: 'consent', version: 1, notifiedAt: t, acknowledgedAt: null });
+      // The notice is not a response: the first-response clock still runs and the customer still waits.
+      await wf.saveRule(rule('consent', { firstResponseMinutes: 60 }), it_);
+      expect((await wf.clocks()).filter((k) => k.conversationId === conv.id).map((k) => k.target)).toEqual(['first_response']);
+
+      t += 5_000;
+      await store.ingest('consent', [inbound('first-contact', t, 'ok thanks')]);
+      expect(await consent.acknowledge(hub)).toBe(1);
+      expect(await consent.acknowledge(hub)).toBe(0);
+      expect((await consent.record(conv.contact_id))!.acknowledgedAt).toBe(t);
+
+      const v2 = await consent.publish('consent', 'We never ask for codes, passwords or full card numbers. Data is kept 6 months.', it_);
+      await store.ingest('consent', [inbound('second-contact', t)]);
+      const later = await consent.sendNotices(prepare, hub);
+      expect(later.map((x) => x.version)).toEqual([v2.version]);
+      expect((await consent.record(conv.contact_id))!.version).toBe(1); // what that customer was told stays as it was
+      expect((await consent.notices('consent')).map((n) => n.version)).toEqual([1, 2]);
+      const trail = await store.q.all<{ action: string }>("SELECT action FROM audit WHERE action LIKE 'consent.%' ORDER BY seq");
+      expect(trail.map((x) => x.action)).toEqual(['consent.notice_published', 'consent.notified', 'consent.acknowledged', 'consent.notice_published', 'consent.notified']);
+      await expect(consent.publish('nope', 'x'.repeat(30), it_)).rejects.toMatchObject({ code: 'channel_unknown' });
     });
 
     it('refuses a bad calendar or an unknown channel with a sentence and changes nothing', async () => {

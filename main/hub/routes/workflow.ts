@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarSpecSchema } from '../../core/sla';
+import { DiwanError } from '../../core/shared/errors';
 import { ASSIGN_MODES } from '../../core/workflow';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
 import { mayReadChannel } from '../audience';
@@ -25,7 +26,9 @@ const schemas = {
     })
     .strict(),
   capacity: z.object({ capacity: z.number().int().min(1).max(1_000).nullable() }).strict(),
+  notice: z.object({ text: z.string().trim().min(20).max(2_000) }).strict(),
 };
+const channelPath = '([A-Za-z0-9_-]{1,64})';
 
 /** The team workflow's routes (issue 18): presence, live markers, assignment rules, the calendar, SLAs, the board. */
 export function workflowRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
@@ -55,7 +58,7 @@ export function workflowRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
     { method: 'GET', path: /^\/v1\/workflow\/rules$/, permission: 'session', handle: async () => ({ rules: await w.store.rules() }) },
     {
       method: 'POST',
-      path: /^\/v1\/workflow\/rules\/([A-Za-z0-9_-]{1,64})$/,
+      path: new RegExp(`^/v1/workflow/rules/${channelPath}$`),
       permission: 'workflow.manage',
       handle: async ({ who, params, body }) => {
         const rule = await w.store.saveRule({ channelId: params[0]!, ...parse(schemas.rule, body) }, h.actorOf(who!));
@@ -87,6 +90,29 @@ export function workflowRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       permission: 'conversations.read',
       // The running clocks of the conversations this person may read: the countdown on each row.
       handle: async ({ who }) => ({ clocks: (await w.store.clocks()).filter((c) => mayReadChannel(who!.user, c.channelId)) }),
+    },
+    { method: 'GET', path: new RegExp(`^/v1/workflow/consent/${channelPath}$`), permission: 'session', handle: async ({ params }) => ({ notices: await w.consent.notices(params[0]!) }) },
+    {
+      method: 'POST',
+      path: new RegExp(`^/v1/workflow/consent/${channelPath}$`),
+      permission: 'workflow.manage',
+      handle: async ({ who, params, body }) => {
+        const notice = await w.consent.publish(params[0]!, parse(schemas.notice, body).text, h.actorOf(who!));
+        w.changed();
+        return { notice };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\/contacts\/(\d+)\/consent$/,
+      permission: 'conversations.read',
+      // The customer panel: which notice this contact was sent, when, and whether they wrote after it.
+      handle: async ({ who, params }) => {
+        const contactId = parse(id, params[0]);
+        const channel = await w.consent.contactChannel(contactId);
+        if (channel === null || !mayReadChannel(who!.user, channel)) throw new DiwanError('contact_unknown', 'That customer does not exist or is not in your channels.');
+        return { consent: await w.consent.record(contactId) };
+      },
     },
     {
       method: 'GET',

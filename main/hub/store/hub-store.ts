@@ -587,7 +587,8 @@ export class HubStore {
    */
   async enqueueReply(r: {
     conversationId: number;
-    authorId: number;
+    /** null: the hub itself (the consent notice). */
+    authorId: number | null;
     device: string;
     clientId: string;
     maskedText: string;
@@ -595,18 +596,18 @@ export class HubStore {
     seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
     actor: Actor;
     /**
-     * Runs first, holding the event lock, so what it reads (the send-time collision check) cannot change before the
-     * reply is written: of two colleagues sending at the same moment, the second sees the first's reply.
+     * Runs holding the event lock, so what it reads (the send-time collision check) cannot change before the reply
+     * is written: of two colleagues sending at the same moment, the second sees the first's reply.
      */
     guard?: (t: SqlExecutor) => Promise<void>;
   }): Promise<{ messageId: number; outboxId: number; duplicate: boolean }> {
     return this.q.tx(async (t) => {
+      // The event lock first (the reply's events take it anyway): the same reply sent twice at once, through two
+      // nodes, finds the first one here instead of failing on the unique key, and the guard reads settled data.
+      await t.serializeEvents();
       const prior = await t.get<{ id: number; message_id: number }>('SELECT id, message_id FROM outbox WHERE device = ? AND client_id = ?', [r.device, r.clientId]);
       if (prior) return { messageId: prior.message_id, outboxId: prior.id, duplicate: true };
-      if (r.guard) {
-        await t.serializeEvents();
-        await r.guard(t);
-      }
+      await r.guard?.(t);
       const conv = await t.get<{ channel_id: string; platform_conversation_id: string }>('SELECT channel_id, platform_conversation_id FROM conversations WHERE id = ?', [r.conversationId]);
       if (!conv) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
       const at = this.now();

@@ -66,6 +66,9 @@ const toRule = (r: RuleRow): ChannelRule => ({
 /** Key of the transaction-scoped advisory lock under which every node hands out and takes back conversations. */
 const ASSIGN_LOCK = 7_241_018;
 
+/** A message `m` that is not the hub's consent notice: the notice answers nobody and stops no SLA clock. */
+const NOT_A_NOTICE = (m: string) => `NOT EXISTS (SELECT 1 FROM contact_consent n WHERE n.notice_message_id = ${m}.id)`;
+
 /** How many queued conversations one sweep transaction looks at (the sweep repeats while there are more). */
 const SWEEP_BATCH = 200;
 
@@ -322,7 +325,7 @@ export class WorkflowStore {
          FROM conversations c JOIN channel_workflow w ON w.channel_id = c.channel_id LEFT JOIN presence p ON p.user_id = c.assignee_id
         WHERE c.assignee_id IS NOT NULL AND c.status <> 'resolved' AND w.return_after_minutes IS NOT NULL
           AND (p.user_id IS NULL OR p.state <> 'online' OR p.expires_at <= ?)
-          AND (SELECT m.direction FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) = 'in'`,
+          AND (SELECT m.direction FROM messages m WHERE m.conversation_id = c.id AND ${NOT_A_NOTICE('m')} ORDER BY m.id DESC LIMIT 1) = 'in'`,
       [now],
     );
     const due = rows.filter((r) => {
@@ -392,7 +395,7 @@ export class WorkflowStore {
       `SELECT x.*, (SELECT MIN(m.sent_at) FROM messages m WHERE m.conversation_id = x.id AND m.direction = 'in' AND m.sent_at >= x.opened_at
                      AND m.sent_at > COALESCE(x.last_out, -1)) AS waiting_since
          FROM (SELECT c.id, c.channel_id, c.assignee_id, c.opened_at,
-                      (SELECT MAX(o.sent_at) FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'out') AS last_out
+                      (SELECT MAX(o.sent_at) FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'out' AND ${NOT_A_NOTICE('o')}) AS last_out
                  FROM conversations c
                 WHERE c.status <> 'resolved' AND c.opened_at IS NOT NULL AND c.channel_id IN (${rules.map(() => '?').join(', ')})) x`,
       rules.map((r) => r.channelId),
@@ -453,7 +456,7 @@ export class WorkflowStore {
     );
     const episodes = await this.q.all<{ assignee_id: number; opened_at: number; resolved_at: number | null; status: string; first_out: number | null }>(
       `SELECT c.assignee_id, c.opened_at, c.resolved_at, c.status,
-              (SELECT MIN(m.sent_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'out' AND m.sent_at >= c.opened_at) AS first_out
+              (SELECT MIN(m.sent_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'out' AND m.sent_at >= c.opened_at AND ${NOT_A_NOTICE('m')}) AS first_out
          FROM conversations c WHERE c.assignee_id IS NOT NULL AND c.opened_at IS NOT NULL AND c.opened_at >= ?`,
       [since],
     );
