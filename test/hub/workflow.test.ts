@@ -140,6 +140,18 @@ describe('team workflow: two nodes, consoles as processes', () => {
     await until(() => team.tg.sent.filter((s) => s.text.startsWith('Reply from')).length === 2, 'both replies to reach Telegram');
   }, 60_000);
 
+  it('a first contact gets the channel\'s consent notice once, and the customer panel shows its version', async () => {
+    const text = 'We will never ask for a password, a code or a full card number here. Messages are kept for 12 months.';
+    await lead().do('call', 'POST', '/v1/workflow/consent/tg', { text });
+    team.tg.addText(7100, 'hello, first time here', { first_name: 'Sara' });
+    await until(() => team.tg.sent.some((s) => s.text === text), 'the notice to reach Telegram', 20_000);
+    const sara = await until(async () => (await lead().do<Array<Conv & { contact: { id: number; displayName: string | null } }>>('conversations')).find((c) => c.contact.displayName === 'Sara'), 'Sara\'s conversation');
+    const record = await until(async () => (await team.consoles.badr.do<{ consent: { version: number } | null }>('call', 'GET', `/v1/contacts/${sara.contact.id}/consent`)).consent, 'the consent record');
+    expect(record).toMatchObject({ version: 1, acknowledgedAt: null });
+    await new Promise((r) => setTimeout(r, 2_500)); // two more sweeps on each node
+    expect(team.tg.sent.filter((s) => s.text === text)).toHaveLength(1);
+  }, 60_000);
+
   it('an @mention in a note reaches the named colleague\'s console', async () => {
     const conv = (await conversations())[0]!;
     await lead().do('call', 'POST', `/v1/conversations/${conv.id}/notes`, { text: '@badr لطفاً این را ببین' });
