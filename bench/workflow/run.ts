@@ -82,6 +82,26 @@ async function assignment(): Promise<void> {
     const open = await store.q.get<{ n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE status <> 'resolved'");
     console.log(`\nAssignment decision (round robin, ${AGENTS} online agents, ${open!.n} open conversations, PostgreSQL):`);
     console.log(`  ${times.length} decisions: p50 ${ms(pct(times, 50))} ms, p99 ${ms(pct(times, 99))} ms, max ${ms(Math.max(...times))} ms`);
+
+    // What every node's sweep and the lead's board cost at this size: each open conversation with a waiting
+    // customer message, SLA targets on the channel, a Tehran calendar.
+    await store.q.run("INSERT INTO messages (conversation_id, channel_id, direction, masked_text, sent_at) SELECT id, 'tg', 'in', 'x', ? FROM conversations WHERE platform_conversation_id NOT LIKE 'new-%'", [now]);
+    await wf.saveRule({ channelId: 'tg', ...DEFAULT_RULE, mode: 'round-robin', capacity: 1000, firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: 1440 }, it);
+    await wf.saveCalendar({ timeZone: 'Asia/Tehran', weekend: ['thu', 'fri'], hours: ['08:00-16:00'], holidays: [] }, it);
+    const timed = async <T>(f: () => Promise<T>) => {
+      const out: number[] = [];
+      let last: T | undefined;
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        last = await f();
+        out.push(performance.now() - t0);
+      }
+      return { med: pct(out, 50), last: last! };
+    };
+    const scan = await timed(() => wf.clocks());
+    const board = await timed(() => wf.board(0));
+    console.log(`  SLA scan (every running clock, ${scan.last.length} clocks): median of 5 ${ms(scan.med)} ms`);
+    console.log(`  lead's board (${board.last.agents.length} agents, ${board.last.atRisk.length} conversations at risk or breached): median of 5 ${ms(board.med)} ms`);
   } finally {
     await store.close();
     await pg.destroy();
