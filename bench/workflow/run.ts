@@ -160,6 +160,6 @@ async function markers(): Promise<void> {
 
 console.log(`Team workflow benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
 await assignment();
-await markers();
+if (MARKERS > 0) await markers();
 console.log(`\nload after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 process.exit(0);

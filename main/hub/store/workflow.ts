@@ -424,8 +424,14 @@ export class WorkflowStore {
   async alertBreaches(actor: Actor): Promise<RiskRow[]> {
     const now = this.now();
     const breached = (await this.clocks()).filter((c) => c.dueAt <= now);
+    if (!breached.length) return [];
+    const sent = new Set(
+      (await this.q.all<{ conversation_id: number; target: string; due_at: number }>('SELECT conversation_id, target, due_at FROM sla_alerts WHERE due_at >= ?', [
+        Math.min(...breached.map((c) => c.dueAt)),
+      ])).map((a) => `${a.conversation_id}:${a.target}:${a.due_at}`),
+    );
     const out: RiskRow[] = [];
-    for (const c of breached) {
+    for (const c of breached.filter((b) => !sent.has(`${b.conversationId}:${b.target}:${b.dueAt}`))) {
       await this.q.tx(async (t) => {
         const r = await t.run('INSERT INTO sla_alerts (conversation_id, target, due_at, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [c.conversationId, c.target, c.dueAt, now]);
         if (!r.changes) return;
@@ -461,8 +467,10 @@ export class WorkflowStore {
       [since],
     );
     const presenceOf = new Map(presence.map((p) => [p.userId, p]));
+    const openOf = groupBy(open, (o) => o.assignee_id);
+    const episodesOf = groupBy(episodes, (e) => e.assignee_id);
     const agents = people.map((u) => {
-      const mine = episodes.filter((e) => e.assignee_id === u.id);
+      const mine = episodesOf.get(u.id) ?? [];
       const handled = mine.filter((e) => e.status === 'resolved' && e.resolved_at !== null);
       const firsts = mine.filter((e) => e.first_out !== null).map((e) => e.first_out! - e.opened_at);
       return {
@@ -471,7 +479,7 @@ export class WorkflowStore {
         displayName: u.display_name,
         role: u.role,
         presence: presenceOf.get(u.id) ?? { userId: u.id, state: 'offline' as const, since: 0 },
-        open: open.filter((o) => o.assignee_id === u.id).map((o) => o.id),
+        open: (openOf.get(u.id) ?? []).map((o) => o.id),
         handled: handled.length,
         medianFirstResponseMs: median(firsts),
         medianResolutionMs: median(handled.map((e) => e.resolved_at! - e.opened_at)),
@@ -486,6 +494,17 @@ export class WorkflowStore {
     }));
     return { at: this.now(), since, agents, channels, atRisk: risk };
   }
+}
+
+function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
 }
 
 function median(xs: number[]): number | null {
