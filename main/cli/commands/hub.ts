@@ -6,6 +6,7 @@ import { loadOsKeychain } from '../../core/vault';
 import { HUB_SCHEMA_VERSION, HubAccounts, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubStore } from '../../hub';
 import { chooseRelaySecrets } from '../../relay';
 import { flagValue, type CliIo, type Command } from '../command';
+import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 import { makeTls, setSecret } from './relay';
 
 const USAGE = [
@@ -17,6 +18,7 @@ const USAGE = [
   '   user channels NAME ch1,ch2          the channels an agent works (empty: all)',
   'diwan hub device enrol --public-key FILE --label LABEL --config FILE',
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
+  ...WORKFLOW_USAGE,
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
   '',
@@ -188,6 +190,8 @@ export const hubCommand: Command = {
         return device(args, io);
       case 'channel':
         return channel(args, io);
+      case 'workflow':
+        return workflowCli(args, io, { withStore, actor: IT(io), readStdin });
       case 'secret':
         return setSecret(args, io, { product: 'hub', defaultService: 'Diwan Hub' });
       case 'tls':

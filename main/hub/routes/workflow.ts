@@ -1,32 +1,18 @@
 import { z } from 'zod';
 import { calendarSpecSchema } from '../../core/sla';
 import { DiwanError } from '../../core/shared/errors';
-import { ASSIGN_MODES } from '../../core/workflow';
+import { channelRuleSchema, consentNoticeSchema } from '../../core/workflow';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
 import { mayReadChannel } from '../audience';
 import { MARKER_KINDS } from '../markers';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const minutes = z.number().int().min(1).max(525_600).nullable();
-/** 0: back to the queue as soon as the assignee is away or offline. */
-const returnMinutes = z.number().int().min(0).max(525_600).nullable();
 
 const schemas = {
   presence: z.object({ state: z.enum(['online', 'away']) }).strict(),
   marker: z.object({ kind: z.enum(MARKER_KINDS) }).strict(),
-  rule: z
-    .object({
-      mode: z.enum(ASSIGN_MODES),
-      capacity: z.number().int().min(1).max(1_000),
-      returnAfterMinutes: returnMinutes,
-      assigneeOnlyReply: z.boolean(),
-      firstResponseMinutes: minutes,
-      nextResponseMinutes: minutes,
-      resolutionMinutes: minutes,
-    })
-    .strict(),
   capacity: z.object({ capacity: z.number().int().min(1).max(1_000).nullable() }).strict(),
-  notice: z.object({ text: z.string().trim().min(20).max(2_000) }).strict(),
+  notice: z.object({ text: consentNoticeSchema }).strict(),
 };
 const channelPath = '([A-Za-z0-9_-]{1,64})';
 
@@ -61,7 +47,7 @@ export function workflowRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       path: new RegExp(`^/v1/workflow/rules/${channelPath}$`),
       permission: 'workflow.manage',
       handle: async ({ who, params, body }) => {
-        const rule = await w.store.saveRule({ channelId: params[0]!, ...parse(schemas.rule, body) }, h.actorOf(who!));
+        const rule = await w.store.saveRule({ channelId: params[0]!, ...parse(channelRuleSchema, body) }, h.actorOf(who!));
         w.changed();
         return { rule };
       },
