@@ -47,7 +47,7 @@ const ops: Record<string, (...a: never[]) => unknown> = {
   markers: () => markers,
   setPresence: (state: 'online' | 'away') => client!.setPresence(state),
   presence: () => cache!.presence(),
-  mentions: () => cache!.mentions(),
+  notifications: () => cache!.notifications(),
   sendAnyway: (clientId: string) => client!.sendAnyway(clientId),
   async stop() {
     await client?.stop();

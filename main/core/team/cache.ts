@@ -21,13 +21,15 @@ export interface QueuedReply {
   sendAnyway: boolean;
 }
 
-/** A colleague named this user in a note. */
-export interface Mention {
+/** What the hub tells this user alone or the leads: named in a note, a conversation taken back, an SLA breached. */
+export const NOTIFICATION_KINDS = ['note.mention', 'conversation.returned', 'sla.breached'] as const;
+
+export interface Notification {
   seq: number;
-  noteId: number;
+  kind: (typeof NOTIFICATION_KINDS)[number];
   conversationId: number;
-  by: string;
-  maskedText: string;
+  /** The event's payload: `by` and `maskedText` for a mention, `target` and `dueAt` for a breach, … */
+  [field: string]: unknown;
 }
 
 export class TeamCache {
@@ -49,7 +51,7 @@ export class TeamCache {
         sealed BLOB NOT NULL, seen_seq INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
         reason TEXT, created_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS presence (user_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS mentions (seq INTEGER PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS notifications (seq INTEGER PRIMARY KEY, body TEXT NOT NULL);
     `);
     // Caches written before "send anyway" existed gain its column.
     if (!(this.db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>).some((c) => c.name === 'send_anyway')) {
@@ -69,7 +71,7 @@ export class TeamCache {
     const putMember = this.db.prepare('INSERT INTO team (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const getMessage = this.db.prepare('SELECT body FROM messages WHERE id = ?').pluck();
     const putPresence = this.db.prepare('INSERT INTO presence (user_id, body) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET body = excluded.body');
-    const putMention = this.db.prepare('INSERT INTO mentions (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
+    const putNotification = this.db.prepare('INSERT INTO notifications (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
     this.db.transaction(() => {
       for (const e of events) {
         const p = e.payload as Record<string, unknown>;
@@ -87,8 +89,8 @@ export class TeamCache {
           putMember.run(p.id, JSON.stringify(p));
         } else if (e.kind === 'presence.updated') {
           putPresence.run(p.userId, JSON.stringify(p));
-        } else if (e.kind === 'note.mention') {
-          putMention.run(e.seq, JSON.stringify({ seq: e.seq, ...p }));
+        } else if ((NOTIFICATION_KINDS as readonly string[]).includes(e.kind)) {
+          putNotification.run(e.seq, JSON.stringify({ ...p, seq: e.seq, kind: e.kind }));
         }
       }
       this.db.prepare('INSERT INTO cursor (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq WHERE cursor.seq < excluded.seq').run(upTo);
@@ -116,8 +118,9 @@ export class TeamCache {
     return (this.db.prepare('SELECT body FROM presence ORDER BY user_id').pluck().all() as string[]).map((b) => JSON.parse(b) as PresenceView);
   }
 
-  mentions(limit = 100): Mention[] {
-    return (this.db.prepare('SELECT body FROM mentions ORDER BY seq DESC LIMIT ?').pluck().all(limit) as string[]).map((b) => JSON.parse(b) as Mention);
+  /** Newest first. */
+  notifications(limit = 100): Notification[] {
+    return (this.db.prepare('SELECT body FROM notifications ORDER BY seq DESC LIMIT ?').pluck().all(limit) as string[]).map((b) => JSON.parse(b) as Notification);
   }
 
   /** A held reply its author sends anyway: queued again, flagged, in its original place in the order. */
