@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectivePresence, mentionedNames, pickAgent, resolveMentions, type Candidate } from '../../main/core/workflow';
+import { effectivePresence, mentionCompletions, mentionedNames, pickAgent, resolveMentions, type Candidate } from '../../main/core/workflow';
 
 describe('assignment decision', () => {
   it('round robin over any pool, capacities and starting rotation: counts differ by at most one until someone is full', () => {
@@ -47,6 +47,24 @@ describe('mentions', () => {
     expect(mentionedNames('@amal، لطفاً ببین. cc @رضا. mail ana@amal.example @amal')).toEqual(['amal', 'رضا', 'amal']);
     expect(resolveMentions('@AMAL، لطفاً @رضا؟ و @layla.k. و @nobody ana@amal.example @amal', team).map((u) => u.id)).toEqual([1, 2, 3]);
     expect(resolveMentions('no mention here: amal@diwan.example', team)).toEqual([]);
+  });
+
+  it('completes the name being typed from the team list, across Arabic and Persian letter variants', () => {
+    const people = [
+      { id: 1, username: 'amal', displayName: 'أمل الحربي' },
+      { id: 2, username: 'reza', displayName: 'رضا کریمی' },
+      { id: 3, username: 'ali', displayName: 'علي' },
+    ];
+    const at = (text: string) => mentionCompletions(text, text.length, people);
+    expect(at('please ask @a')!.matches.map((u) => u.id)).toEqual([1, 3]);
+    expect(at('لطفاً @كر')!.matches.map((u) => u.id)).toEqual([2]); // Arabic kaf finds the Persian keheh
+    expect(at('@امل')!.matches.map((u) => u.id)).toEqual([1]); // bare alef finds alef with hamza
+    expect(at('@علی')!.matches.map((u) => u.id)).toEqual([3]); // Persian yeh finds Arabic yeh
+    expect(at('write to ana@a')).toBeNull(); // an address, not a mention
+    expect(at('no at sign')).toBeNull();
+    expect(at('@')!.matches).toHaveLength(3);
+    const mid = mentionCompletions('hi @re and more', 6, people)!;
+    expect([mid.from, mid.query, mid.matches.map((u) => u.id)]).toEqual([3, 're', [2]]);
   });
 
   it('never throws on any text, and everything it returns is a colleague', () => {

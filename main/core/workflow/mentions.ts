@@ -28,3 +28,30 @@ export function resolveMentions<T extends { id: number; username: string }>(text
   }
   return out;
 }
+
+/**
+ * Completion while typing a note: the `@partial` right before the caret (if any) and the colleagues whose user
+ * name or display name starts with it, ignoring case and Arabic/Persian letter variants (ي/ی, ك/ک, أ/إ/آ/ا, ة/ه).
+ */
+export function mentionCompletions<T extends { username: string; displayName: string }>(
+  text: string,
+  caret: number,
+  team: readonly T[],
+  limit = 8,
+): { from: number; query: string; matches: T[] } | null {
+  const before = text.slice(0, caret);
+  const m = /(?<![\p{L}\p{N}_.@-])@([\p{L}\p{N}_.-]{0,64})$/u.exec(before);
+  if (!m) return null;
+  const query = fold(m[1]!);
+  const matches = team.filter((u) => fold(u.username).startsWith(query) || fold(u.displayName).split(/\s+/u).some((w) => w.startsWith(query))).slice(0, limit);
+  return { from: m.index, query: m[1]!, matches };
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLocaleLowerCase('en')
+    .replace(/[يى]/gu, 'ی')
+    .replace(/ك/gu, 'ک')
+    .replace(/[أإآ]/gu, 'ا')
+    .replace(/ة/gu, 'ه');
