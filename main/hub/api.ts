@@ -14,7 +14,7 @@ import type { ConversationView } from '../core/team/wire';
 import { APPROVAL_DOMAIN, RevealApprovalSchema, verifyStatement } from '../core/custody';
 import type { CustodianPort } from './custodian-link';
 import { custodyRoutes } from './routes/custody';
-import { publicReveal, toMember, type HubStore } from './store';
+import { publicReveal, toMember, type ConsentStore, type HubStore, type SqlExecutor, type WorkflowStore } from './store';
 import { HubFactorResets } from './store/factor-resets';
 import { HubLabels } from './store/labels';
 import { HubLeadReview } from './store/lead-review';
@@ -24,6 +24,8 @@ import { factorResetRoutes } from './routes/factor-resets';
 import { labelRoutes } from './routes/labels';
 import { leadReviewRoutes } from './routes/lead-review';
 import { replyApprovalRoutes } from './routes/reply-approvals';
+import type { MarkerBoard } from './markers';
+import { workflowRoutes } from './routes/workflow';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -108,6 +110,8 @@ export interface ApiDeps {
   factorResetNeedsSecondAdmin?: boolean;
   /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
   guardPolicy?: GuardPolicy;
+  /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
+  workflow: { store: WorkflowStore; consent: ConsentStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
 }
 
 const STATUS: Record<string, number> = {
@@ -123,6 +127,9 @@ const STATUS: Record<string, number> = {
   reveal_unknown: 404,
   conflict: 409,
   newer_activity: 409,
+  not_assignee: 403,
+  channel_unknown: 404,
+  contact_unknown: 404,
   user_exists: 409,
   reveal_not_pending: 409,
   password_wrong: 403,
@@ -172,6 +179,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   leadReviewRoutes,
   factorResetRoutes,
   custodyRoutes,
+  workflowRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
@@ -289,7 +297,8 @@ export function hubApi(d: ApiDeps) {
       handle: async ({ who, params, body }) => {
         const c = await conversationFor(who!, parse(id, params[0]));
         const p = d.sealer.prepareText(parse(schemas.note, body).text);
-        return { noteId: await d.store.addNote(c.id, who!.user.id, p.maskedText, null, actorOf(who!)) };
+        const author = who!.user;
+        return { noteId: await d.store.addNote(c.id, author.id, p.maskedText, null, actorOf(who!), (t, note) => d.workflow.store.notifyMentions(t, note, author, p.maskedText).then(() => {})) };
       },
     },
     {
@@ -302,6 +311,7 @@ export function hubApi(d: ApiDeps) {
         const prior = await d.store.outboxState(who!.device, b.clientId);
         let approved: { id: number; binding: string } | null = null;
         if (prior === null) {
+          await d.workflow.store.assertMayReply(c, who!.user.id);
           const lang = detectLang(b.text);
           const decision = judgeReply(b.text, lang, d.guardPolicy ?? DEFAULT_GUARD_POLICY, detectSensitive);
           const findings = decision.findings.filter((f) => f.verdict === 'block');
@@ -321,29 +331,42 @@ export function hubApi(d: ApiDeps) {
             const ask = decision.approvable ? ' A team lead may approve this exact reply: ask for an approval.' : '';
             throw new DiwanError('reply_blocked', findings.map((f) => f.reason).join(' ') + ask);
           }
-          const newer = await d.store.newerActivity(c.id, b.seenSeq, who!.user.id);
+        }
+        // The send-time collision check runs inside the reply's transaction, under the event lock (enqueueReply):
+        // of two colleagues sending at the same moment, the second is held. Holding it is audited after the rollback.
+        const hold: { newer: { seq: number; kind: string } | null } = { newer: null };
+        const collisionCheck = async (t: SqlExecutor) => {
+          const newer = await d.store.newerActivity(c.id, b.seenSeq, who!.user.id, t);
           if (newer && !b.sendAnyway) {
+            hold.newer = newer;
             throw new DiwanError(
               'newer_activity',
               newer.kind === 'customer' ? 'The customer wrote again after you started this reply. Read it, then send.' : 'A colleague replied or added a note after you started. Read it, then send.',
             );
           }
-          if (newer) await d.store.audit({ ...actorOf(who!), action: 'reply.sent_over_newer', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
-        }
+          if (newer) await d.store.appendAudit(t, { ...actorOf(who!), action: 'reply.sent_over_newer', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
+        };
         const p = d.sealer.prepareReply(b.text);
         const approval = approved;
-        const r = await d.store.enqueueReply({
-          conversationId: c.id,
-          authorId: who!.user.id,
-          device: who!.device,
-          clientId: b.clientId,
-          maskedText: p.maskedText,
-          fields: p.fields,
-          seal: p.seal,
-          outboxText: p.outboxText,
-          actor: actorOf(who!),
-          ...(approval ? { alsoInTx: (t, messageId) => approvals.consume(t, { ...approval, requesterId: who!.user.id, conversationId: c.id, messageId }, actorOf(who!)) } : {}),
-        });
+        let r: Awaited<ReturnType<HubStore['enqueueReply']>>;
+        try {
+          r = await d.store.enqueueReply({
+            conversationId: c.id,
+            authorId: who!.user.id,
+            device: who!.device,
+            clientId: b.clientId,
+            maskedText: p.maskedText,
+            fields: p.fields,
+            seal: p.seal,
+            outboxText: p.outboxText,
+            actor: actorOf(who!),
+            guard: prior === null ? collisionCheck : undefined,
+            ...(approval ? { alsoInTx: (t, messageId) => approvals.consume(t, { ...approval, requesterId: who!.user.id, conversationId: c.id, messageId }, actorOf(who!)) } : {}),
+          });
+        } catch (e) {
+          if (hold.newer) await d.store.audit({ ...actorOf(who!), action: 'reply.held', target: `conversation:${c.id}`, details: { newerSeq: hold.newer.seq, kind: hold.newer.kind } });
+          throw e;
+        }
         if (!r.duplicate) d.replyQueued(c.channelId);
         return r;
       },

@@ -102,6 +102,20 @@ export const hubConfigSchema = z
     auditCheckpointSeconds: z.number().int().min(1).max(3600).default(60),
     /** A file the SIEM's agent ships: one JSON line per audit checkpoint (the head the custodian got too). */
     auditHeadFile: z.string().min(1).max(4096).optional(),
+    /** Team workflow timings (presence, the assignment sweep, live markers); docs/IT-GUIDE.md "Team workflow". */
+    workflow: z
+      .object({
+        /** A console silent this long (killed, unplugged) is offline; its open stream renews presence at a third of it. */
+        presenceTtlSeconds: z.number().int().min(2).max(600).default(45),
+        /** How often each node sweeps: presence expiry, return to queue, the backlog, SLA breaches. */
+        sweepSeconds: z.number().int().min(1).max(600).default(10),
+        /** How long a "viewing"/"writing" marker shows without renewal. */
+        markerTtlSeconds: z.number().int().min(2).max(120).default(8),
+        /** The least time between two relayed renewals of one person's marker. */
+        markerThrottleMs: z.number().int().min(0).max(60_000).default(1_000),
+      })
+      .strict()
+      .default({ presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 }),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
   })

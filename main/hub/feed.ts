@@ -12,6 +12,7 @@ export class EventFeed {
   private reading: Promise<void> | null = null;
   private again = false;
   private readonly listeners = new Set<() => void>();
+  private readonly notices = new Map<string, (payload: string) => void>();
   private timer: NodeJS.Timeout | null = null;
   private listenClient: pg.Client | null = null;
   private stopped = false;
@@ -49,8 +50,12 @@ export class EventFeed {
       try {
         await c.connect();
         this.listenClient = c;
-        c.on('notification', () => void this.wake());
+        c.on('notification', (n) => {
+          if (n.channel === 'diwan_events') void this.wake();
+          else this.notices.get(n.channel)?.(n.payload ?? '');
+        });
         await c.query('LISTEN diwan_events');
+        for (const channel of this.notices.keys()) await c.query(`LISTEN ${channel}`);
         void this.wake();
         await ended;
       } catch {
@@ -60,6 +65,14 @@ export class EventFeed {
       await c.end().catch(() => {});
       if (!this.stopped) await new Promise((r) => setTimeout(r, 1_000));
     }
+  }
+
+  /**
+   * Other NOTIFY channels that carry what is never stored (the live markers): registered before `start`, heard on
+   * the same LISTEN connection. Without PostgreSQL (the embedded hub) there is one node and nothing to hear.
+   */
+  onNotice(channel: 'diwan_markers', listener: (payload: string) => void): void {
+    this.notices.set(channel, listener);
   }
 
   onNew(listener: () => void): () => void {

@@ -29,8 +29,10 @@ import { siemHeadFile, startAuditCheckpoints } from './audit-checkpoint';
 import { CustodianLink, type CustodianPort } from './custodian-link';
 import { EmbeddedCustodian } from './embedded-custodian';
 import { OriginalsSealer } from './sealing';
+import { MarkerBoard } from './markers';
 import { ConsoleStream } from './stream';
-import { describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore } from './store';
+import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore, WorkflowStore } from './store';
+import { WorkflowRunner } from './workflow';
 
 export interface HubNodeOptions {
   config: HubConfig;
@@ -148,7 +150,32 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const metrics = new HubMetrics();
   const accounts = new HubAccounts(store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: config.sessions.requireTwoFactor });
   const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined });
+  const streams = new Set<ConsoleStream>();
+  const workflowStore = new WorkflowStore(store, now);
+  const consentStore = new ConsentStore(store, now);
+  const markers = new MarkerBoard({
+    nodeId: config.nodeId,
+    now,
+    ttlMs: config.workflow.markerTtlSeconds * 1000,
+    throttleMs: config.workflow.markerThrottleMs,
+    publish: async (payload) => {
+      if (pgUrl) await store.q.run("SELECT pg_notify('diwan_markers', ?)", [payload]);
+    },
+    deliver: (m) => {
+      for (const s of streams) s.pushMarker(m);
+    },
+  });
+  feed.onNotice('diwan_markers', (payload) => markers.receive(payload));
   await feed.start();
+  const workflow = new WorkflowRunner({
+    workflow: workflowStore,
+    consent: { store: consentStore, prepare: (text) => sealer.prepareReply(text) },
+    nodeId: config.nodeId,
+    presenceTtlMs: config.workflow.presenceTtlSeconds * 1000,
+    sweepMs: config.workflow.sweepSeconds * 1000,
+    connectedUsers: () => [...streams].map((s) => s.userId),
+    log,
+  });
   const leases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
   const channels = new HubChannels({
     store,
@@ -190,6 +217,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     replyQueued: (channelId) => channels.wake(channelId),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
     guardPolicy,
+    workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });
   // Its own lease connection: the early-warning lease is not a channel's, and losing it must not stop channels.
   const watchLeases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
@@ -204,9 +232,8 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {
     for (const id of channels.held()) channels.wake(id);
+    workflow.kick();
   });
-
-  const streams = new Set<ConsoleStream>();
   let closing = false;
 
   const health = async (): Promise<HubHealth> => {
@@ -303,6 +330,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
         });
         streams.add(s);
         metrics.streamsOpened++;
+        void workflow.connected(who.user.id);
       });
     })();
   });
@@ -312,6 +340,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     server.listen(config.listen.port, config.listen.host, () => resolve());
   });
   channels.start();
+  workflow.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   log({ level: 'info', event: 'hub.started', detail: `${config.nodeId} on ${host}:${address.port}` });
@@ -326,6 +355,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       if (closing) return;
       closing = true;
       await channels.stop();
+      await workflow.stop();
       for (const s of streams) s.end(1012, 'This hub node is restarting; reconnect to continue from your cursor.');
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HubAccounts, SignedIn } from './accounts';
 import { mayReceive } from './audience';
 import type { EventFeed } from './feed';
+import type { Marker } from './markers';
 import type { HubStore, HubUser } from './store';
 
 const clientFrame = z.object({ type: z.literal('ack'), seq: z.number().int().min(0) }).strict();
@@ -50,6 +51,17 @@ export class ConsoleStream {
 
   get cursor(): number {
     return this.sent;
+  }
+
+  get userId(): number {
+    return this.user.id;
+  }
+
+  /** A live marker (never stored, no sequence number) for a conversation this console may see, not its own user's. */
+  pushMarker(m: Marker): void {
+    if (this.closed || m.userId === this.user.id || !mayReceive(this.user, { audience: 'conversation', channelId: m.channelId })) return;
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) return;
+    this.ws.send(JSON.stringify({ type: 'markers', markers: [m] }));
   }
 
   private async refresh(): Promise<void> {

@@ -13,6 +13,7 @@ let cache: TeamCache | null = null;
 let service = '';
 const os = loadOsKeychain();
 const changes: string[] = [];
+const markers: Array<Record<string, unknown> & { receivedAt: number }> = [];
 
 type Op = { id: number; op: string; args: unknown[] };
 
@@ -29,6 +30,7 @@ const ops: Record<string, (...a: never[]) => unknown> = {
     cache = new TeamCache(path.join(o.dir, 'team-cache.sqlite'), Buffer.from(key, 'base64'));
     client = new HubClient({ url: o.url, pin: o.pin, device, cache, reconnect: { baseMs: 100, capMs: 1_000 } });
     client.onChange((kinds) => changes.push(...kinds));
+    client.onMarkers((ms) => markers.push(...ms.map((m) => ({ ...m, receivedAt: Date.now() }))));
     return { fingerprint: device.fingerprint, publicKeyPem: device.publicKeyPem };
   },
   signIn: (u: string, p: string, code?: string) => client!.signIn(u, p, code),
@@ -45,6 +47,12 @@ const ops: Record<string, (...a: never[]) => unknown> = {
   reply: (conversationId: number, text: string) => client!.reply(conversationId, text),
   flush: () => client!.flush(),
   outbox: () => cache!.outboxStates(),
+  mark: (conversationId: number, kind: 'viewing' | 'writing' | 'left') => client!.mark(conversationId, kind),
+  markers: () => markers,
+  setPresence: (state: 'online' | 'away') => client!.setPresence(state),
+  presence: () => cache!.presence(),
+  notifications: () => cache!.notifications(),
+  sendAnyway: (clientId: string) => client!.sendAnyway(clientId),
   async stop() {
     await client?.stop();
     cache?.close();

@@ -61,7 +61,14 @@ export async function hubFiles(o: { custody?: Parameters<typeof custodyFiles>[0]
   return { dir, custody, certFile, credentials, pin, channelToken };
 }
 
-export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[]; extra?: Record<string, unknown> }): string {
+export interface WorkflowTimings {
+  presenceTtlSeconds?: number;
+  sweepSeconds?: number;
+  markerTtlSeconds?: number;
+  markerThrottleMs?: number;
+}
+
+export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; port: number; officeRanges?: string[]; workflow?: WorkflowTimings; extra?: Record<string, unknown> }): string {
   const file = path.join(files.dir, `${o.nodeId}.json`);
   fs.writeFileSync(
     file,
@@ -75,6 +82,7 @@ export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; 
       officeRanges: o.officeRanges ?? ['127.0.0.0/8'],
       secrets: { source: 'credentials' },
       leaseRetryMs: 250,
+      ...(o.workflow ? { workflow: o.workflow } : {}),
       ...o.extra,
     }),
   );
@@ -206,9 +214,14 @@ export class ConsoleProcess {
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     await this.do('stop').catch(() => {});
     this.child.disconnect();
+  }
+
+  /** The console crashes (SIGKILL): no goodbye to the hub, its socket just dies. */
+  kill(): void {
+    this.child.kill('SIGKILL');
   }
 }
 
@@ -245,7 +258,7 @@ export async function pinnedGet(url: string, pin: string, headers: Record<string
  * A whole team on loopback: a throwaway PostgreSQL, the Telegram emulator as the team's bot, `nodes` hub nodes (own
  * processes) behind the load balancer, and one signed-in console process per user, following the stream.
  */
-export async function startTeamHub<U extends string>(o: { users: Array<{ username: U; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; nodes?: number; nodeConfig?: Record<string, unknown> }) {
+export async function startTeamHub<U extends string>(o: { users: Array<{ username: U; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; nodes?: number; nodeConfig?: Record<string, unknown>; workflow?: WorkflowTimings }) {
   const { startTestPostgres } = await import('../helpers/postgres');
   const { TelegramEmulator } = await import('../emulators/telegram');
   const pg = await startTestPostgres();
@@ -255,7 +268,7 @@ export async function startTeamHub<U extends string>(o: { users: Array<{ usernam
   const custodian = new CustodianProcess(files.custody);
   await custodian.start();
   const ports = await Promise.all(Array.from({ length: o.nodes ?? 2 }, () => freePort()));
-  const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port, extra: o.nodeConfig }), port, files.credentials));
+  const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port, extra: o.nodeConfig, workflow: o.workflow }), port, files.credentials));
   await Promise.all(nodes.map((n) => n.start()));
   const lb = new LoadBalancer(ports);
   await lb.start();

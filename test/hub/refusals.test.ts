@@ -36,6 +36,7 @@ describe('team hub refusals', () => {
     limits: { maxBufferedBytes: 64 * 1024, maxFrameBytes: 4 * 1024, maxBodyBytes: 8 * 1024, maxConsoles: 100 },
     leaseRetryMs: 60_000,
     auditCheckpointSeconds: 60,
+    workflow: { presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 },
     ...over,
   });
 

@@ -78,6 +78,7 @@ describe('team data at the hub API', () => {
     tls: { certFile: files.certFile },
     custodian: { url: files.custody.url, pin: files.custody.pin },
     auditCheckpointSeconds: 60,
+    workflow: { presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 },
     officeRanges: ['127.0.0.1/32'],
     secrets: { source: 'credentials', keychainService: 'x' },
     sessions: { idleMinutes: 15, requireTwoFactor: false, factorResetNeedsSecondAdmin: true },

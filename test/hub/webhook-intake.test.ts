@@ -96,6 +96,7 @@ describe('hub webhook intake', () => {
       tls: { certFile: files.certFile },
       custodian: { url: files.custody.url, pin: files.custody.pin },
       auditCheckpointSeconds: 60,
+      workflow: { presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 },
       // Consoles only from a range this test is not in: webhooks do not depend on it.
       officeRanges: ['10.99.0.0/16'],
       secrets: { source: 'credentials', keychainService: 'x' },

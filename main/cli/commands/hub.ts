@@ -11,6 +11,7 @@ import { loadOsKeychain, Vault } from '../../core/vault';
 import { refuseMissingSettings, refuseSecretSettings } from '../../hub/config';
 import { chooseHubSecrets, createHubCertificate, HUB_SCHEMA_VERSION, HubAccounts, KeychainHubSecrets, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubStore } from '../../hub';
 import { flagValue, type CliIo, type Command } from '../command';
+import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -21,6 +22,7 @@ const USAGE = [
   '   user channels NAME ch1,ch2          the channels an agent works (empty: all)',
   'diwan hub device enrol --public-key FILE --label LABEL --config FILE',
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
+  ...WORKFLOW_USAGE,
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
   'diwan hub audit verify --config FILE   the audit chain in the database, and against the head checkpointed at the custodian',
@@ -277,6 +279,8 @@ export const hubCommand: Command = {
         return device(args, io);
       case 'channel':
         return channel(args, io);
+      case 'workflow':
+        return workflowCli(args, io, { withStore, actor: IT(io), readStdin });
       case 'secret':
         return setSecret(args, io);
       case 'tls':

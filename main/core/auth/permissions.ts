@@ -5,6 +5,8 @@
  * - `public`: needs no session (status, first-run setup, sign-in).
  * - `session`: any signed-in user, including one who must still enrol a second factor before anything else.
  * - `labels.manage`: the team's label list (names only, no customer data): team leads and administrators.
+ * - `workflow.manage`: assignment rules, SLA targets, the business calendar and agents' capacity (hub).
+ * - `team.board`: the lead's live board — who is on what, queues, SLA risk, per-agent figures (hub).
  */
 export const PERMISSIONS = [
   'public',
@@ -23,6 +25,8 @@ export const PERMISSIONS = [
   'channels.manage',
   'settings.manage',
   'labels.manage',
+  'workflow.manage',
+  'team.board',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -48,8 +52,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'export.transcripts',
     'reports.read',
     'labels.manage',
+    'workflow.manage',
+    'team.board',
   ],
-  admin: ['session', 'users.manage', 'channels.manage', 'settings.manage', 'reports.read', 'audit.read', 'labels.manage'],
+  admin: ['session', 'users.manage', 'channels.manage', 'settings.manage', 'reports.read', 'audit.read', 'labels.manage', 'workflow.manage'],
   auditor: ['session', 'audit.read'],
 };
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { FieldCipher } from '../vault';
-import type { CannedReplyView, ConversationView, LabelView, MessageView, TeamMember } from './wire';
+import type { CannedReplyView, ConversationView, LabelView, MessageView, PresenceView, TeamMember } from './wire';
 
 /**
  * A team console's local copy of what its user may see, in its own SQLite file: masked conversations and messages
@@ -32,6 +32,19 @@ export interface QueuedReply {
   text: string;
   seenSeq: number;
   attempts: number;
+  /** The author chose to send it over newer activity. */
+  sendAnyway: boolean;
+}
+
+/** What the hub tells this user alone or the leads: named in a note, a conversation taken back, an SLA breached. */
+export const NOTIFICATION_KINDS = ['note.mention', 'conversation.returned', 'sla.breached'] as const;
+
+export interface Notification {
+  seq: number;
+  kind: (typeof NOTIFICATION_KINDS)[number];
+  conversationId: number;
+  /** The event's payload: `by` and `maskedText` for a mention, `target` and `dueAt` for a breach, … */
+  [field: string]: unknown;
 }
 
 export class TeamCache {
@@ -59,10 +72,16 @@ export class TeamCache {
         n INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT NOT NULL UNIQUE, conversation_id INTEGER NOT NULL,
         sealed BLOB NOT NULL, seen_seq INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
         reason TEXT, created_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS presence (user_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS notifications (seq INTEGER PRIMARY KEY, body TEXT NOT NULL);
     `);
     // Added after the first team release: which hub message a reply became (absent in older cache files).
     const cols = this.db.prepare("SELECT name FROM pragma_table_info('outbox')").pluck().all() as string[];
     if (!cols.includes('message_id')) this.db.exec('ALTER TABLE outbox ADD COLUMN message_id INTEGER');
+    // Caches written before "send anyway" existed gain its column.
+    if (!(this.db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>).some((c) => c.name === 'send_anyway')) {
+      this.db.exec('ALTER TABLE outbox ADD COLUMN send_anyway INTEGER NOT NULL DEFAULT 0');
+    }
     this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, outboxKey]]) });
   }
 
@@ -78,6 +97,8 @@ export class TeamCache {
     const getMessage = this.db.prepare('SELECT body FROM messages WHERE id = ?').pluck();
     const putNote = this.db.prepare('INSERT INTO notes (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const putChannel = this.db.prepare('INSERT INTO channels (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
+    const putPresence = this.db.prepare('INSERT INTO presence (user_id, body) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET body = excluded.body');
+    const putNotification = this.db.prepare('INSERT INTO notifications (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
     this.db.transaction(() => {
       for (const e of events) {
         const p = e.payload as Record<string, unknown>;
@@ -97,6 +118,10 @@ export class TeamCache {
           putNote.run(p.id, p.conversationId, JSON.stringify(p));
         } else if (e.kind === 'channel.updated') {
           putChannel.run(p.id, JSON.stringify(p));
+        } else if (e.kind === 'presence.updated') {
+          putPresence.run(p.userId, JSON.stringify(p));
+        } else if ((NOTIFICATION_KINDS as readonly string[]).includes(e.kind)) {
+          putNotification.run(e.seq, JSON.stringify({ ...p, seq: e.seq, kind: e.kind }));
         } else {
           this.applyTeamData(e.kind, p);
         }
@@ -243,6 +268,20 @@ export class TeamCache {
     return (this.db.prepare('SELECT body FROM team ORDER BY id').pluck().all() as string[]).map((b) => JSON.parse(b));
   }
 
+  presence(): PresenceView[] {
+    return (this.db.prepare('SELECT body FROM presence ORDER BY user_id').pluck().all() as string[]).map((b) => JSON.parse(b) as PresenceView);
+  }
+
+  /** Newest first. */
+  notifications(limit = 100): Notification[] {
+    return (this.db.prepare('SELECT body FROM notifications ORDER BY seq DESC LIMIT ?').pluck().all(limit) as string[]).map((b) => JSON.parse(b) as Notification);
+  }
+
+  /** A held reply its author sends anyway: queued again, flagged, in its original place in the order. */
+  requeueAnyway(clientId: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'queued', send_anyway = 1, reason = NULL WHERE client_id = ? AND state = 'held'").run(clientId);
+  }
+
   queueReply(r: { clientId: string; conversationId: number; text: string; seenSeq: number; now: number }): void {
     this.db
       .prepare("INSERT INTO outbox (client_id, conversation_id, sealed, seen_seq, state, created_at) VALUES (?, ?, ?, ?, 'queued', ?)")
@@ -251,12 +290,13 @@ export class TeamCache {
 
   /** Queued replies in the order they were written. */
   queued(): QueuedReply[] {
-    const rows = this.db.prepare("SELECT client_id, conversation_id, sealed, seen_seq, attempts FROM outbox WHERE state = 'queued' ORDER BY n").all() as Array<{
+    const rows = this.db.prepare("SELECT client_id, conversation_id, sealed, seen_seq, attempts, send_anyway FROM outbox WHERE state = 'queued' ORDER BY n").all() as Array<{
       client_id: string;
       conversation_id: number;
       sealed: Buffer;
       seen_seq: number;
       attempts: number;
+      send_anyway: number;
     }>;
     return rows.map((r) => ({
       clientId: r.client_id,
@@ -264,6 +304,7 @@ export class TeamCache {
       text: this.cipher.decrypt(`team-outbox:${r.client_id}`, r.sealed),
       seenSeq: r.seen_seq,
       attempts: r.attempts,
+      sendAnyway: Boolean(r.send_anyway),
     }));
   }
 

@@ -6,6 +6,10 @@ import { DiwanError } from '../shared/errors';
 import { systemClock, type Clock } from '../shared/ports';
 import type { TeamCache } from './cache';
 import { decideReveal, openReveal } from './reveals';
+import type { LiveMarker, MarkerKind } from './wire';
+
+/** A console renews its own marker at most this often; the hub relays a renewal at most once a second. */
+const MARK_EVERY_MS = 2_000;
 
 export interface HubClientOptions {
   /** The hub (or its load balancer) as the signed policy names it, e.g. `https://diwan-hub.office.example:9443`. */
@@ -63,6 +67,8 @@ export class HubClient {
   /** The hub's last refusal of each reply this process sent, for the author waiting on it. */
   private readonly refusals = new Map<string, HubRefusal>();
   private readonly listeners = new Set<(kinds: string[], events: StreamEvent[]) => void>();
+  private readonly markerListeners = new Set<(markers: LiveMarker[]) => void>();
+  private readonly lastMark = new Map<string, number>();
   /** Why the stream is down, in words (null while connected). */
   streamProblem: string | null = 'not connected yet';
 
@@ -96,6 +102,33 @@ export class HubClient {
   onChange(listener: (kinds: string[], events: StreamEvent[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Colleagues' live "viewing"/"writing" markers as they arrive (not stored: the console shows them until they expire). */
+  onMarkers(listener: (markers: LiveMarker[]) => void): () => void {
+    this.markerListeners.add(listener);
+    return () => this.markerListeners.delete(listener);
+  }
+
+  /** This user views, writes in, or left a conversation; renewals closer than MARK_EVERY_MS are not sent. */
+  async mark(conversationId: number, kind: MarkerKind): Promise<void> {
+    const now = this.clock.now();
+    const key = `${conversationId}:${kind}`;
+    if (kind !== 'left' && now - (this.lastMark.get(key) ?? -Infinity) < MARK_EVERY_MS) return;
+    if (kind === 'left') for (const k of ['viewing', 'writing']) this.lastMark.delete(`${conversationId}:${k}`);
+    else this.lastMark.set(key, now);
+    await this.call('POST', `/v1/conversations/${conversationId}/marker`, { kind });
+  }
+
+  /** The agent steps away or comes back (the open stream keeps either alive; closing the console ends it). */
+  async setPresence(state: 'online' | 'away'): Promise<void> {
+    await this.call('POST', '/v1/presence', { state });
+  }
+
+  /** The author read what was newer and sends the held reply anyway (the hub audits the choice). */
+  async sendAnyway(clientId: string): Promise<void> {
+    this.cache.requeueAnyway(clientId);
+    await this.flush().catch(() => {});
   }
 
   async call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, unknown>> {
@@ -207,10 +240,14 @@ export class HubClient {
   }
 
   private onFrame(data: unknown): void {
-    let frame: { type?: string; upTo?: number; events?: StreamEvent[] };
+    let frame: { type?: string; upTo?: number; events?: StreamEvent[]; markers?: LiveMarker[] };
     try {
       frame = JSON.parse(String(data));
     } catch {
+      return;
+    }
+    if (frame.type === 'markers' && Array.isArray(frame.markers)) {
+      for (const l of this.markerListeners) l(frame.markers);
       return;
     }
     if (frame.type !== 'events' || typeof frame.upTo !== 'number' || !Array.isArray(frame.events)) return;
@@ -236,7 +273,7 @@ export class HubClient {
     this.flushing ??= (async () => {
       for (const q of this.cache.queued()) {
         try {
-          const r = await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, { clientId: q.clientId, text: q.text, seenSeq: q.seenSeq });
+          const r = await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, { clientId: q.clientId, text: q.text, seenSeq: q.seenSeq, ...(q.sendAnyway ? { sendAnyway: true } : {}) });
           this.cache.markAccepted(q.clientId, typeof r.messageId === 'number' ? r.messageId : undefined);
         } catch (e) {
           if (e instanceof HubRefusal && e.status !== 401 && e.status < 500) {

@@ -56,3 +56,27 @@ export interface CannedReplyView {
   body: string;
   updatedAt: number;
 }
+
+export const MARKER_KINDS = ['viewing', 'writing', 'left'] as const;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+/** "Someone is viewing / writing a reply in this conversation": live only, never stored by the hub or the console. */
+export interface LiveMarker {
+  conversationId: number;
+  channelId: string;
+  userId: number;
+  username: string;
+  kind: MarkerKind;
+  at: number;
+  /** Shown until then unless renewed ("left" clears it at once). */
+  expiresAt: number;
+  /** The hub node it was posted to. */
+  node: string;
+}
+
+/** A colleague's presence as the hub announces it. */
+export interface PresenceView {
+  userId: number;
+  state: 'online' | 'away' | 'offline';
+  since: number;
+}

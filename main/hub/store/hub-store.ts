@@ -448,8 +448,9 @@ export class HubStore {
   private async bumpConversation(t: SqlExecutor, id: number, at: number, fromCustomer: boolean): Promise<ConversationView> {
     await t.run(
       `UPDATE conversations SET last_message_at = CASE WHEN last_message_at > ? THEN last_message_at ELSE ? END,
+         opened_at = CASE WHEN ? = 1 AND (status = 'resolved' OR opened_at IS NULL) THEN ? ELSE opened_at END,
          status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END, version = version + 1 WHERE id = ?`,
-      [at, at, fromCustomer ? 1 : 0, id],
+      [at, at, fromCustomer ? 1 : 0, at, fromCustomer ? 1 : 0, id],
     );
     return (await this.conversationIn(t, id))!;
   }
@@ -538,7 +539,12 @@ export class HubStore {
 
   async setStatus(conversationId: number, status: ConversationView['status'], actor: Actor): Promise<ConversationView> {
     return this.q.tx(async (t) => {
-      await t.run('UPDATE conversations SET status = ?, version = version + 1 WHERE id = ?', [status, conversationId]);
+      await t.run("UPDATE conversations SET status = ?, resolved_at = CASE WHEN ? = 'resolved' THEN ? ELSE resolved_at END, version = version + 1 WHERE id = ?", [
+        status,
+        status,
+        this.now(),
+        conversationId,
+      ]);
       const view = await this.conversationIn(t, conversationId);
       if (!view) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
       await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: view.channelId, conversationId });
@@ -547,7 +553,15 @@ export class HubStore {
     });
   }
 
-  async addNote(conversationId: number, authorId: number, maskedText: string, sealedText: Buffer | null, actor: Actor): Promise<number> {
+  /** `alsoInTx` lets an area add its own rows and events to the note's transaction (mentions, `store/workflow.ts`). */
+  async addNote(
+    conversationId: number,
+    authorId: number,
+    maskedText: string,
+    sealedText: Buffer | null,
+    actor: Actor,
+    alsoInTx?: (t: SqlExecutor, note: { id: number; conversation: ConversationView }) => Promise<void>,
+  ): Promise<number> {
     return this.q.tx(async (t) => {
       const view = await this.conversationIn(t, conversationId);
       if (!view) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
@@ -560,13 +574,14 @@ export class HubStore {
       ]);
       await this.emit(t, 'note.added', 'conversation', { id: row!.id, conversationId, authorId, maskedText, at: this.now() }, { channelId: view.channelId, conversationId });
       await this.appendAudit(t, { ...actor, action: 'note.added', target: `conversation:${conversationId}` });
+      await alsoInTx?.(t, { id: row!.id, conversation: view });
       return row!.id;
     });
   }
 
   /** The newest event a reply's author could have seen that a colleague or the customer wrote after `seenSeq`. */
-  async newerActivity(conversationId: number, seenSeq: number, authorId: number): Promise<{ seq: number; kind: string } | null> {
-    const rows = await this.q.all<{ seq: number; kind: string; payload: string }>(
+  async newerActivity(conversationId: number, seenSeq: number, authorId: number, q: SqlExecutor = this.q): Promise<{ seq: number; kind: string } | null> {
+    const rows = await q.all<{ seq: number; kind: string; payload: string }>(
       "SELECT seq, kind, payload FROM events WHERE conversation_id = ? AND seq > ? AND kind IN ('message.added', 'note.added') ORDER BY seq",
       [conversationId, seenSeq],
     );
@@ -586,7 +601,8 @@ export class HubStore {
    */
   async enqueueReply(r: {
     conversationId: number;
-    authorId: number;
+    /** null: the hub itself (the consent notice). */
+    authorId: number | null;
     device: string;
     clientId: string;
     maskedText: string;
@@ -597,10 +613,19 @@ export class HubStore {
     actor: Actor;
     /** Runs in the same transaction once the reply has its id (a lead's approval is used up with the send it allows). */
     alsoInTx?: (t: SqlExecutor, messageId: number) => Promise<void>;
+    /**
+     * Runs holding the event lock, so what it reads (the send-time collision check) cannot change before the reply
+     * is written: of two colleagues sending at the same moment, the second sees the first's reply.
+     */
+    guard?: (t: SqlExecutor) => Promise<void>;
   }): Promise<{ messageId: number; outboxId: number; duplicate: boolean }> {
     return this.q.tx(async (t) => {
+      // The event lock first (the reply's events take it anyway): the same reply sent twice at once, through two
+      // nodes, finds the first one here instead of failing on the unique key, and the guard reads settled data.
+      await t.serializeEvents();
       const prior = await t.get<{ id: number; message_id: number }>('SELECT id, message_id FROM outbox WHERE device = ? AND client_id = ?', [r.device, r.clientId]);
       if (prior) return { messageId: prior.message_id, outboxId: prior.id, duplicate: true };
+      await r.guard?.(t);
       const conv = await t.get<{ channel_id: string; platform_conversation_id: string }>('SELECT channel_id, platform_conversation_id FROM conversations WHERE id = ?', [r.conversationId]);
       if (!conv) throw new DiwanError('conversation_unknown', 'That conversation does not exist.');
       const at = this.now();

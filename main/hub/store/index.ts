@@ -5,3 +5,5 @@ export { postgresExecutor, describePgError, isConnectionError, newPgPool } from 
 export type { SqlExecutor, SqlValue } from './executor';
 export type * from './types';
 export { WebhookIntakeStore, type WebhookDelivery, type WebhookJob, type WebhookOutcome } from './webhooks';
+export { WorkflowStore, DEFAULT_RULE, type ChannelRule, type PresenceView, type RiskRow } from './workflow';
+export { ConsentStore, type ConsentNotice, type ConsentRecord, type PrepareText } from './consent';

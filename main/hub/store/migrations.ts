@@ -106,6 +106,35 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN pending_text {BLOB};
   ALTER TABLE reveals ADD COLUMN approval TEXT;
   `,
+  // 5: team workflow (issue 18): presence with a time-to-live, per-channel assignment and SLA rules, the rotation and
+  // capacity of each agent, the team's business-hours calendar, SLA alerts sent once, and the episode start of a
+  // conversation (the customer's first message since it was opened or reopened) that SLA clocks count from, and when
+  // it was last resolved (the lead's board); per-channel consent notices, versioned, and each contact's record.
+  `
+  CREATE TABLE presence (
+    user_id {INT8} PRIMARY KEY REFERENCES users(id), state TEXT NOT NULL, expires_at {INT8} NOT NULL, changed_at {INT8} NOT NULL);
+  CREATE TABLE channel_workflow (
+    channel_id TEXT PRIMARY KEY REFERENCES channels(id), mode TEXT NOT NULL DEFAULT 'manual', capacity INTEGER NOT NULL DEFAULT 5,
+    return_after_minutes INTEGER, assignee_only_reply INTEGER NOT NULL DEFAULT 0,
+    first_response_minutes INTEGER, next_response_minutes INTEGER, resolution_minutes INTEGER, updated_at {INT8} NOT NULL);
+  CREATE TABLE agent_workload (user_id {INT8} PRIMARY KEY REFERENCES users(id), capacity INTEGER, turn {INT8} NOT NULL DEFAULT 0);
+  CREATE TABLE business_calendar (id INTEGER PRIMARY KEY CHECK (id = 1), spec TEXT NOT NULL, updated_at {INT8} NOT NULL);
+  CREATE TABLE sla_alerts (
+    conversation_id {INT8} NOT NULL REFERENCES conversations(id), target TEXT NOT NULL, due_at {INT8} NOT NULL, at {INT8} NOT NULL,
+    PRIMARY KEY (conversation_id, target, due_at));
+  ALTER TABLE conversations ADD COLUMN opened_at {INT8};
+  ALTER TABLE conversations ADD COLUMN resolved_at {INT8};
+  CREATE INDEX conversations_workload ON conversations(assignee_id, status);
+  CREATE INDEX conversations_queue ON conversations(channel_id, status, assignee_id);
+  CREATE INDEX messages_timeline ON messages(conversation_id, direction, sent_at);
+  CREATE TABLE consent_notices (
+    channel_id TEXT NOT NULL REFERENCES channels(id), version INTEGER NOT NULL, text TEXT NOT NULL,
+    after_message_id {INT8} NOT NULL, created_at {INT8} NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (channel_id, version));
+  CREATE TABLE contact_consent (
+    contact_id {INT8} PRIMARY KEY REFERENCES contacts(id), channel_id TEXT NOT NULL, version INTEGER NOT NULL,
+    notice_message_id {INT8} NOT NULL REFERENCES messages(id), notified_at {INT8} NOT NULL, acknowledged_at {INT8});
+  CREATE INDEX contact_consent_notice ON contact_consent(notice_message_id);
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ASSIGN_MODES } from './assignment';
+
+const minutes = z.number().int().min(1).max(525_600).nullable();
+
+/** A channel's workflow rule as a lead, an administrator or IT writes it (the API and `diwan hub workflow rule`). */
+export const channelRuleSchema = z
+  .object({
+    mode: z.enum(ASSIGN_MODES),
+    capacity: z.number().int().min(1).max(1_000),
+    /** 0: back to the queue as soon as the assignee is away or offline; null: never. */
+    returnAfterMinutes: z.number().int().min(0).max(525_600).nullable(),
+    assigneeOnlyReply: z.boolean(),
+    firstResponseMinutes: minutes,
+    nextResponseMinutes: minutes,
+    resolutionMinutes: minutes,
+  })
+  .strict();
+
+export type ChannelRuleInput = z.infer<typeof channelRuleSchema>;
+
+/** A consent notice: long enough to say something, short enough for one chat message. */
+export const consentNoticeSchema = z.string().trim().min(20).max(2_000);
