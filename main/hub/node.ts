@@ -152,6 +152,9 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   };
 
   const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2' }, (req, res) => void route(req, res));
+  // When each TLS connection finished its handshake: the wait until its first request is part of a stream's opening.
+  const secureAt = new WeakMap<object, number>();
+  server.on('secureConnection', (socket) => secureAt.set(socket, performance.now()));
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
 
@@ -184,6 +187,8 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     const refuse = (status: number, message: string) => {
       socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${message}`);
     };
+    const ready = secureAt.get(req.socket);
+    if (ready !== undefined) metrics.observe('request', performance.now() - ready);
     void (async () => {
       const url = new URL(req.url ?? '/', 'https://hub.invalid');
       if (url.pathname !== '/v1/stream') return refuse(404, 'The hub has no such address.');
@@ -193,13 +198,17 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       const after = Number(url.searchParams.get('after') ?? '0');
       if (!Number.isSafeInteger(after) || after < 0) return refuse(400, 'after must be the last event sequence number you applied.');
       let who;
+      const authStart = performance.now();
       try {
         who = await accounts.authenticate(bearer(req));
       } catch {
         return refuse(503, 'The hub cannot reach its database right now.');
       }
+      metrics.observe('authenticate', performance.now() - authStart);
       if (!who) return refuse(401, 'Sign in again: your session has ended.');
+      const upgradeStart = performance.now();
       wss.handleUpgrade(req, socket, head, (ws) => {
+        metrics.observe('upgrade', performance.now() - upgradeStart);
         const s = new ConsoleStream(ws, who, after, feed, store, accounts, { maxBufferedBytes: config.limits.maxBufferedBytes, batch: 500 }, () => {
           streams.delete(s);
           metrics.streamsClosed++;
@@ -234,6 +243,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections?.();
       await feed.stop();
+      metrics.stop();
       await leases.close();
       await store.close();
       log({ level: 'info', event: 'hub.stopped', detail: config.nodeId });
