@@ -91,7 +91,7 @@ async function rssOf(port: number, pin: string): Promise<number> {
 async function streamPhases(port: number, pin: string): Promise<string> {
   const body = (await pinnedGet(`https://127.0.0.1:${port}/metrics`, pin)).body;
   const read = (name: string, label: string) => Number(new RegExp(`^${name}\\{[^}]*${label}[^}]*\\} ([\\d.]+)`, 'm').exec(body)?.[1] ?? NaN);
-  const phases = ['request', 'authenticate', 'upgrade'].map((ph) => {
+  const phases = ['tls', 'request', 'authenticate', 'upgrade'].map((ph) => {
     const sum = read('diwan_hub_stream_open_seconds_sum', `phase="${ph}"`);
     const n = read('diwan_hub_stream_open_seconds_count', `phase="${ph}"`);
     return `${ph} ${n ? ((sum / n) * 1000).toFixed(0) : 'n/a'} ms mean (${n})`;

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HubHealth } from './node';
 
 /** Where a stream's opening spends its time, as Prometheus summaries (sum and count in seconds). */
-export type StreamPhase = 'request' | 'authenticate' | 'upgrade';
+export type StreamPhase = 'tls' | 'request' | 'authenticate' | 'upgrade';
 
 /** Counters in Prometheus' text format (no customer data, no user names). */
 export class HubMetrics {
@@ -10,8 +10,9 @@ export class HubMetrics {
   refused = 0;
   streamsOpened = 0;
   streamsClosed = 0;
-  /** TLS connection ready → its upgrade request read; bearer authentication; WebSocket handshake → stream started. */
+  /** TCP accepted → TLS handshake done (every connection); TLS ready → its upgrade request read; bearer authentication; WebSocket handshake → stream started. */
   readonly streamOpen: Record<StreamPhase, { sum: number; count: number }> = {
+    tls: { sum: 0, count: 0 },
     request: { sum: 0, count: 0 },
     authenticate: { sum: 0, count: 0 },
     upgrade: { sum: 0, count: 0 },

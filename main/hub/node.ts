@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
@@ -152,9 +152,22 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   };
 
   const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2' }, (req, res) => void route(req, res));
-  // When each TLS connection finished its handshake: the wait until its first request is part of a stream's opening.
+  // When each connection was accepted and finished its TLS handshake (keyed by the peer's address and port, the one
+  // thing the TCP and the TLS socket share): both waits are part of a stream's opening.
+  const acceptedAt = new Map<string, number>();
   const secureAt = new WeakMap<object, number>();
-  server.on('secureConnection', (socket) => secureAt.set(socket, performance.now()));
+  const peer = (s: { remoteAddress?: string; remotePort?: number }) => `${s.remoteAddress}:${s.remotePort}`;
+  server.on('connection', (socket: Socket) => {
+    if (acceptedAt.size < 10_000) acceptedAt.set(peer(socket), performance.now());
+  });
+  server.on('secureConnection', (socket) => {
+    const now = performance.now();
+    const accepted = acceptedAt.get(peer(socket));
+    acceptedAt.delete(peer(socket));
+    if (accepted !== undefined) metrics.observe('tls', now - accepted);
+    secureAt.set(socket, now);
+  });
+  server.on('tlsClientError', (_e, socket) => acceptedAt.delete(peer(socket)));
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
 
