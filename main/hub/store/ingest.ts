@@ -20,9 +20,10 @@ interface ConversationState {
 
 /**
  * Set-based ingest of one channel's batch inside the caller's transaction `t`. A batch costs a fixed number of
- * statements whatever its size (per chunk of 250 rows): duplicate check, contact upsert, conversation upsert,
- * message ids, messages, fields, conversation update, events, cursor. Per-message round trips made the hub's ingest
- * a sixth of the speed of plain INSERTs on a loaded machine (bench/README.md, "Team hub").
+ * statements whatever its size (per chunk of 250 rows): duplicate check (with the message ids on PostgreSQL),
+ * contact upsert, conversation upsert, messages, fields, conversation update, event lock, events, cursor.
+ * Per-message round trips made the hub's ingest a sixth of the speed of plain INSERTs on a loaded machine
+ * (bench/README.md, "Team hub").
  *
  * Same outcome as storing the messages one by one in batch order: idempotent by (channel, platform message id),
  * also within the batch (the first copy wins); each new message bumps its conversation (a customer's message
@@ -31,13 +32,12 @@ interface ConversationState {
  * the batch.
  */
 export async function ingestBatch(store: HubStore, t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[], cursor?: string | null): Promise<IngestResult> {
-  const fresh = await newMessages(t, channelId, batch);
+  const { fresh, ids } = await newMessages(t, channelId, batch);
   const duplicates = batch.length - fresh.length;
   let conversationIds: string[] = [];
   if (fresh.length) {
     const contacts = await upsertContacts(t, channelId, fresh);
     const conversations = await upsertConversations(t, channelId, fresh, contacts);
-    const ids = await takeMessageIds(t, fresh.length);
     const sealed = fresh.map((m, i) => m.seal(ids[i]!));
     const convOf = (m: PreparedMessage) => conversations.get(m.platformConversationId)!;
     conversationIds = [...new Set(fresh.map((m) => convOf(m).id))].map(String);
@@ -109,19 +109,38 @@ export async function ingestBatch(store: HubStore, t: SqlExecutor, channelId: st
   return { inserted: fresh.length, duplicates, conversationIds };
 }
 
-/** The batch's messages not stored yet, first copy of each platform id, in batch order. */
-async function newMessages(t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[]): Promise<PreparedMessage[]> {
+/**
+ * The batch's messages not stored yet (first copy of each platform id, in batch order) and their ids, taken before
+ * the rows are written because sealing binds each original to its message id. PostgreSQL: one statement finds the
+ * stored ones and takes an id from the sequence for every distinct message of the batch (a duplicate's id, like a
+ * rolled-back batch's, stays unused: a gap, as any failed INSERT leaves). SQLite: the transaction is the only
+ * writer (BEGIN IMMEDIATE), so the ids are the next ones AUTOINCREMENT would hand out.
+ */
+async function newMessages(t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[]): Promise<{ fresh: PreparedMessage[]; ids: number[] }> {
   const unique = new Map<string, PreparedMessage>();
   for (const m of batch) if (!unique.has(m.platformMessageId)) unique.set(m.platformMessageId, m);
   const stored = new Set<string>();
-  for (const part of chunks([...unique.keys()])) {
-    const rows = await t.all<{ platform_message_id: string }>(
-      `SELECT platform_message_id FROM messages WHERE channel_id = ? AND platform_message_id IN (${inList(part.length)})`,
-      [channelId, ...part],
-    );
-    for (const r of rows) stored.add(r.platform_message_id);
+  const taken: number[] = [];
+  for (const [n, part] of chunks([...unique.keys()]).entries()) {
+    const known = `SELECT platform_message_id AS seen, NULL AS id FROM messages WHERE channel_id = ? AND platform_message_id IN (${inList(part.length)})`;
+    const rows = await (t.dialect === 'postgres'
+      ? t.all<{ seen: string | null; id: number | null }>(
+          `${known} UNION ALL SELECT NULL, nextval(pg_get_serial_sequence('messages', 'id')) FROM generate_series(1, CAST(? AS INTEGER))`,
+          [channelId, ...part, n === 0 ? unique.size : 0],
+        )
+      : t.all<{ seen: string | null; id: number | null }>(known, [channelId, ...part]));
+    for (const r of rows) {
+      if (r.seen !== null) stored.add(r.seen);
+      else if (r.id !== null) taken.push(r.id);
+    }
   }
-  return [...unique.values()].filter((m) => !stored.has(m.platformMessageId));
+  const fresh = [...unique.values()].filter((m) => !stored.has(m.platformMessageId));
+  if (!fresh.length) return { fresh, ids: [] };
+  if (t.dialect === 'postgres') return { fresh, ids: taken.sort((a, b) => a - b).slice(0, fresh.length) };
+  const row = await t.get<{ last: number }>(
+    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'messages'), 0), COALESCE((SELECT MAX(id) FROM messages), 0)) AS last",
+  );
+  return { fresh, ids: Array.from({ length: fresh.length }, (_, i) => row!.last + 1 + i) };
 }
 
 /**
@@ -208,20 +227,4 @@ async function contactNames(
     for (const r of rows) out.set(r.id, { displayName: r.display_name, handle: r.handle });
   }
   return out;
-}
-
-/**
- * Ids for `n` new messages, taken before the rows are written because sealing binds each original to its message id.
- * PostgreSQL: from the table's sequence (a rolled-back batch leaves a gap, as any failed INSERT does). SQLite: the
- * transaction is the only writer (BEGIN IMMEDIATE), so the next ids are those AUTOINCREMENT would hand out.
- */
-async function takeMessageIds(t: SqlExecutor, n: number): Promise<number[]> {
-  if (t.dialect === 'postgres') {
-    const rows = await t.all<{ id: number }>("SELECT nextval(pg_get_serial_sequence('messages', 'id')) AS id FROM generate_series(1, CAST(? AS INTEGER))", [n]);
-    return rows.map((r) => r.id).sort((a, b) => a - b);
-  }
-  const row = await t.get<{ last: number }>(
-    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'messages'), 0), COALESCE((SELECT MAX(id) FROM messages), 0)) AS last",
-  );
-  return Array.from({ length: n }, (_, i) => row!.last + 1 + i);
 }
