@@ -202,6 +202,21 @@ for (const [name, open] of Object.entries(adapters)) {
       );
     }, 120_000);
 
+    it('stores a batch larger than one statement takes (chunks of 250 rows), ids and seals matching', async () => {
+      const ch = await newChannel();
+      const seq = await batched.latestEventSeq();
+      const specs = Array.from({ length: 600 }, (_, i) => ({ id: `big${i}`, conv: `c${i % 300}`, user: `u${i % 280}`, direction: 'in' as const, sentAt: i, fields: i % 3 }));
+      const r = await batched.ingest(ch, [...specs, specs[5]!].map(prepared), 'big');
+      expect(r).toMatchObject({ inserted: 600, duplicates: 1 });
+      expect(r.conversationIds).toHaveLength(300);
+      const events = (await batched.eventsAfter(seq, 5_000)).filter((e) => e.channelId === ch);
+      expect(events).toHaveLength(1200);
+      const added = events.filter((e) => e.kind === 'message.added').map((e) => e.payload as { id: number; maskedText: string; fields: unknown[] });
+      expect(added.map((m) => m.maskedText)).toEqual(specs.map((x) => `text of ${x.id} ٣٤ ۵۶`));
+      expect(new Set(added.map((m) => m.id)).size).toBe(600);
+      for (const m of added.filter((x, i) => x.fields.length === 2 && i % 7 === 2)) expect((await batched.sealedField(m.id, 1))!.sealed.toString()).toBe(`field-${m.id}-1`);
+    });
+
     it('a failing seal leaves nothing of the batch behind', async () => {
       const ch = await newChannel();
       const seq = await batched.latestEventSeq();
