@@ -99,7 +99,8 @@ class SimConsole {
           this.reconnect = { closedAt: now, openedAt: null, firstFrameAt: null, attempts: 0 };
           this.reconnects.push(this.reconnect);
         }
-        const wait = Math.min(5_000, 250 * 2 ** this.retry++);
+        // HubClient's back-off: full jitter over 250 ms doubling to 5 s.
+        const wait = Math.random() * Math.min(5_000, 250 * 2 ** this.retry++);
         if (this.reconnect && this.reconnect.openedAt === null) this.reconnect.attempts++;
         setTimeout(() => void this.connect().then(resolve), wait);
       });

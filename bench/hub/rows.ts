@@ -25,25 +25,29 @@ export function sampleMessages(count: number, tag: string): InboundMessage[] {
 }
 
 /**
- * The raw limit: the rows HubStore.ingest writes for a batch (messages with their sealed original, their fields,
- * two event rows each), as plain multi-row INSERTs in one transaction, from values masked and sealed beforehand. Contacts
- * and conversations are looked up or created per message as ingest does. No masking, sealing, event lock or NOTIFY.
+ * The raw limit: the rows HubStore.ingest writes for a batch (contacts, conversations, messages with their sealed
+ * original, their fields, two event rows each), as one plain multi-row statement per table in one transaction, from
+ * values masked and sealed beforehand. No masking, sealing, duplicate check, event lock or NOTIFY.
  */
 export async function rawInsert(store: HubStore, channelId: string, rows: Array<{ m: InboundMessage; p: PreparedMessage; sealed: ReturnType<PreparedMessage['seal']> }>): Promise<void> {
   await store.q.tx(async (t) => {
+    const firsts = [...new Map(rows.map(({ m }) => [m.platformConversationId, m] as const)).values()];
+    const contactRows = [...new Map(firsts.map((m) => [m.contact.platformUserId, m] as const)).values()];
+    const contacts = new Map<string, number>();
+    const contactIds = await t.all<{ id: number; platform_user_id: string }>(
+      `INSERT INTO contacts (channel_id, platform_user_id, display_name) VALUES ${contactRows.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT (channel_id, platform_user_id) DO UPDATE SET display_name = excluded.display_name RETURNING id, platform_user_id`,
+      contactRows.flatMap((m) => [channelId, m.contact.platformUserId, m.contact.displayName ?? null]),
+    );
+    for (const r of contactIds) contacts.set(r.platform_user_id, r.id);
     const conversations = new Map<string, number>();
-    for (const { m } of rows) {
-      if (conversations.has(m.platformConversationId)) continue;
-      const contact = await t.get<{ id: number }>(
-        'INSERT INTO contacts (channel_id, platform_user_id, display_name) VALUES (?, ?, ?) ON CONFLICT (channel_id, platform_user_id) DO UPDATE SET display_name = excluded.display_name RETURNING id',
-        [channelId, m.contact.platformUserId, m.contact.displayName ?? null],
-      );
-      const conv = await t.get<{ id: number }>(
-        'INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel_id, platform_conversation_id) DO UPDATE SET last_message_at = excluded.last_message_at, version = conversations.version + 1 RETURNING id',
-        [channelId, m.platformConversationId, contact!.id, m.sentAt],
-      );
-      conversations.set(m.platformConversationId, conv!.id);
-    }
+    const convIds = await t.all<{ id: number; platform_conversation_id: string }>(
+      `INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at) VALUES ${firsts.map(() => '(?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (channel_id, platform_conversation_id) DO UPDATE SET last_message_at = excluded.last_message_at, version = conversations.version + 1
+         RETURNING id, platform_conversation_id`,
+      firsts.flatMap((m) => [channelId, m.platformConversationId, contacts.get(m.contact.platformUserId)!, m.sentAt]),
+    );
+    for (const r of convIds) conversations.set(r.platform_conversation_id, r.id);
     const ids = await t.all<{ id: number }>(
       `INSERT INTO messages (conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id`,
       rows.flatMap(({ m, p, sealed }) => [conversations.get(m.platformConversationId)!, channelId, m.platformMessageId, m.direction, p.maskedText, sealed.text, m.sentAt]),

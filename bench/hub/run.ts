@@ -89,6 +89,19 @@ async function rssOf(port: number, pin: string): Promise<number> {
   return Number(m[1]);
 }
 
+/** The node's stream-opening phases (sum and count of seconds) and event-loop delay, from its /metrics. */
+async function streamPhases(port: number, pin: string): Promise<string> {
+  const body = (await pinnedGet(`https://127.0.0.1:${port}/metrics`, pin)).body;
+  const read = (name: string, label: string) => Number(new RegExp(`^${name}\\{[^}]*${label}[^}]*\\} ([\\d.]+)`, 'm').exec(body)?.[1] ?? NaN);
+  const phases = ['tls', 'request', 'authenticate', 'upgrade'].map((ph) => {
+    const sum = read('diwan_hub_stream_open_seconds_sum', `phase="${ph}"`);
+    const n = read('diwan_hub_stream_open_seconds_count', `phase="${ph}"`);
+    return `${ph} ${n ? ((sum / n) * 1000).toFixed(0) : 'n/a'} ms mean (${n})`;
+  });
+  const loop = `event-loop delay p99 ${(read('diwan_hub_event_loop_delay_seconds', 'quantile="0.99"') * 1000).toFixed(0)} ms, max ${(read('diwan_hub_event_loop_delay_seconds', 'quantile="1"') * 1000).toFixed(0)} ms`;
+  return `${phases.join(', ')}; ${loop}`;
+}
+
 async function health(port: number, pin: string): Promise<{ consoles: number; eventSeq: number }> {
   return JSON.parse((await pinnedGet(`https://127.0.0.1:${port}/healthz`, pin)).body) as { consoles: number; eventSeq: number };
 }
@@ -261,6 +274,8 @@ async function main() {
     const victim = nodes[0]!;
     const onVictim = split[0]!.consoles;
     const failoverMsgs = sampleMessages(RATE * FAILOVER_SECONDS, 'failover');
+    const phasesBefore = await streamPhases(ports[1]!, files.pin);
+    const cpuBeforeKill = cpuSnapshot();
     let killAt = 0;
     await inject(seed.store, new OriginalsSealer('acme', key, null), failoverMsgs, RATE, (from) => {
       if (!killAt && from >= Math.floor(failoverMsgs.length / 3)) {
@@ -270,6 +285,9 @@ async function main() {
       }
     });
     await until(async () => (await health(ports[1]!, files.pin)).consoles >= CONSOLES, 'every console to stream from the surviving node', 60_000).catch(() => null);
+    const cpuAfterKill = cpuSnapshot();
+    const failoverCpu = cpuBetween(cpuBeforeKill, cpuAfterKill, cpuGroups(cpuAfterKill, new URL(pg.url).port, files.dir, workers));
+    const phasesAfter = await streamPhases(ports[1]!, files.pin);
     await new Promise((r) => setTimeout(r, 3_000));
 
     // 1-2, 4. Reports.
@@ -314,7 +332,11 @@ async function main() {
     const reopening = reconnects.filter((r) => r.openedAt !== null).map((r) => r.openedAt! - r.closedAt).sort((a, b) => a - b);
     console.log(`   drop noticed: median ${noticed[Math.floor(noticed.length / 2)] ?? 'n/a'} ms, last ${noticed.at(-1) ?? 'n/a'} ms after the kill; drop → open again: median ${reopening[Math.floor(reopening.length / 2)] ?? 'n/a'} ms, max ${reopening.at(-1) ?? 'n/a'} ms`);
     const attempts = reconnects.map((r) => r.attempts).sort((a, b) => a - b);
-    console.log(`   connection attempts per console until it streamed again (back-off 250 ms doubling to 5 s): median ${attempts[Math.floor(attempts.length / 2)] ?? 'n/a'}, max ${attempts.at(-1) ?? 'n/a'}`);
+    console.log(`   connection attempts per console until it streamed again (full jitter over 250 ms doubling to 5 s): median ${attempts[Math.floor(attempts.length / 2)] ?? 'n/a'}, max ${attempts.at(-1) ?? 'n/a'}`);
+    console.log(`   surviving node's stream openings, before the kill: ${phasesBefore}`);
+    console.log(`                                    after the moves: ${phasesAfter}`);
+    const failoverOurs = Object.values(failoverCpu.groups).reduce((a, b) => a + b, 0);
+    console.log(`   CPU from the traffic's start to every console back: machine busy ${failoverCpu.machine.toFixed(0)} CPU-s, of which ${Object.entries(failoverCpu.groups).map(([k, v]) => `${k.split(' (')[0]} ${v.toFixed(1)}`).join(', ')}; other work ${(failoverCpu.machine - failoverOurs).toFixed(0)}`);
     const lost = missing.reduce((a, b) => a + b, 0);
     const dup = duplicated.reduce((a, b) => a + b, 0);
     console.log(`   ${expected.length} messages × ${missing.length} consoles: ${lost} (message, console) pairs missing, ${dup} received twice (consoles with a loss: ${missing.filter((n) => n > 0).length})`);

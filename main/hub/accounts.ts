@@ -22,6 +22,9 @@ export interface SignedIn {
   tokenHash: string;
 }
 
+/** The idle deadline is written when it would move by at least this much (see `keepAlive`). */
+const EXTEND_EVERY_MS = 60_000;
+
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 /**
@@ -121,7 +124,7 @@ export class HubAccounts {
     if (!s || s.stage !== 'full') return null;
     const user = await this.store.userById(s.userId);
     if (!user || user.disabled) return null;
-    await this.store.extendSession(tokenHash, this.o.now() + this.o.idleMs);
+    await this.keepAlive(s);
     return { user, device: s.device, tokenHash };
   }
 
@@ -129,8 +132,18 @@ export class HubAccounts {
   async touch(tokenHash: string): Promise<boolean> {
     const s = await this.store.session(tokenHash);
     if (!s || s.stage !== 'full') return false;
-    await this.store.extendSession(tokenHash, this.o.now() + this.o.idleMs);
+    await this.keepAlive(s);
     return true;
+  }
+
+  /**
+   * Moves the idle deadline, but writes it only when it has not moved for a minute: every request and every
+   * reconnecting stream authenticates, and a write each time cost a round trip when hundreds of consoles move to
+   * this node at once. The idle limit is therefore kept to within a minute (a tenth of it when shorter).
+   */
+  private async keepAlive(s: { tokenHash: string; expiresAt: number }): Promise<void> {
+    const deadline = this.o.now() + this.o.idleMs;
+    if (deadline - s.expiresAt >= Math.min(EXTEND_EVERY_MS, this.o.idleMs / 10)) await this.store.extendSession(s.tokenHash, deadline);
   }
 
   signOut(tokenHash: string) {

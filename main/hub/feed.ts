@@ -8,6 +8,8 @@ import type { HubEvent, HubStore } from './store';
  */
 export class EventFeed {
   private ring: HubEvent[] = [];
+  private readonly frames = new Map<string, Buffer>();
+  private readonly wired = new WeakMap<HubEvent, string>();
   private last = 0;
   private reading: Promise<void> | null = null;
   private again = false;
@@ -116,15 +118,42 @@ export class EventFeed {
   async after(seq: number, limit: number): Promise<HubEvent[]> {
     const first = this.ring[0];
     if (first && first.seq <= seq + 1) {
-      const out: HubEvent[] = [];
-      for (const e of this.ring) {
-        if (e.seq <= seq) continue;
-        out.push(e);
-        if (out.length >= limit) break;
+      // The ring is in seq order; every console asks on every wake, so find the start by bisection, not a scan.
+      let lo = 0;
+      let hi = this.ring.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.ring[mid]!.seq <= seq) lo = mid + 1;
+        else hi = mid;
       }
-      return out;
+      return this.ring.slice(lo, lo + limit);
     }
     return this.store.eventsAfter(seq, limit);
+  }
+
+  /**
+   * The wire frame for events `(from, upTo]` as one class of reader sees them, built once and shared by every
+   * console of that class at that cursor (most consoles are at the same cursor when a wake fans out). `key` names
+   * everything the reader's filter depends on.
+   */
+  frame(key: string, build: () => string): Buffer {
+    let f = this.frames.get(key);
+    if (!f) {
+      if (this.frames.size >= 256) this.frames.clear();
+      f = Buffer.from(build(), 'utf8');
+      this.frames.set(key, f);
+    }
+    return f;
+  }
+
+  /** One event as the stream sends it, serialised once per event, not once per console. */
+  wire(e: HubEvent): string {
+    let s = this.wired.get(e);
+    if (s === undefined) {
+      s = JSON.stringify({ seq: e.seq, at: e.at, kind: e.kind, payload: e.payload });
+      this.wired.set(e, s);
+    }
+    return s;
   }
 
   async stop(): Promise<void> {

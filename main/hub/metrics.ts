@@ -1,4 +1,8 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HubHealth } from './node';
+
+/** Where a stream's opening spends its time, as Prometheus summaries (sum and count in seconds). */
+export type StreamPhase = 'tls' | 'request' | 'authenticate' | 'upgrade';
 
 /** Counters in Prometheus' text format (no customer data, no user names). */
 export class HubMetrics {
@@ -6,6 +10,28 @@ export class HubMetrics {
   refused = 0;
   streamsOpened = 0;
   streamsClosed = 0;
+  /** TCP accepted → TLS handshake done (every connection); TLS ready → its upgrade request read; bearer authentication; WebSocket handshake → stream started. */
+  readonly streamOpen: Record<StreamPhase, { sum: number; count: number }> = {
+    tls: { sum: 0, count: 0 },
+    request: { sum: 0, count: 0 },
+    authenticate: { sum: 0, count: 0 },
+    upgrade: { sum: 0, count: 0 },
+  };
+  /** How late the node's event loop runs timers: on a starved node every phase above waits this long, too. */
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
+
+  constructor() {
+    this.loopDelay.enable();
+  }
+
+  observe(phase: StreamPhase, ms: number): void {
+    this.streamOpen[phase].sum += ms / 1000;
+    this.streamOpen[phase].count++;
+  }
+
+  stop(): void {
+    this.loopDelay.disable();
+  }
 
   render(h: HubHealth, rss: number): string {
     const node = `node="${h.node}"`;
@@ -29,6 +55,16 @@ export class HubMetrics {
       `diwan_hub_streams_opened_total{${node}} ${this.streamsOpened}`,
       '# TYPE diwan_hub_streams_closed_total counter',
       `diwan_hub_streams_closed_total{${node}} ${this.streamsClosed}`,
+      '# HELP diwan_hub_stream_open_seconds Time a console stream spends opening, by phase.',
+      '# TYPE diwan_hub_stream_open_seconds summary',
+      ...Object.entries(this.streamOpen).flatMap(([phase, v]) => [
+        `diwan_hub_stream_open_seconds_sum{${node},phase="${phase}"} ${v.sum.toFixed(3)}`,
+        `diwan_hub_stream_open_seconds_count{${node},phase="${phase}"} ${v.count}`,
+      ]),
+      '# HELP diwan_hub_event_loop_delay_seconds Event-loop delay since the node started (p99 and max).',
+      '# TYPE diwan_hub_event_loop_delay_seconds gauge',
+      `diwan_hub_event_loop_delay_seconds{${node},quantile="0.99"} ${(this.loopDelay.percentile(99) / 1e9).toFixed(3)}`,
+      `diwan_hub_event_loop_delay_seconds{${node},quantile="1"} ${(this.loopDelay.max / 1e9).toFixed(3)}`,
       '# TYPE diwan_hub_resident_bytes gauge',
       `diwan_hub_resident_bytes{${node}} ${rss}`,
     ];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { resolveGuardPolicy } from '../core/guard';
 import { spkiPin } from '../core/network';
@@ -263,6 +263,22 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   // Node checks the deadlines below every `connectionsCheckingInterval` (30 s by default), which lets a slow sender
   // (a webhook from the internet included) hold a socket up to 30 s longer: check every second (the relay's rule).
   const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2', connectionsCheckingInterval: 1000 }, (req, res) => void route(req, res));
+  // When each connection was accepted and finished its TLS handshake (keyed by the peer's address and port, the one
+  // thing the TCP and the TLS socket share): both waits are part of a stream's opening.
+  const acceptedAt = new Map<string, number>();
+  const secureAt = new WeakMap<object, number>();
+  const peer = (s: { remoteAddress?: string; remotePort?: number }) => `${s.remoteAddress}:${s.remotePort}`;
+  server.on('connection', (socket: Socket) => {
+    if (acceptedAt.size < 10_000) acceptedAt.set(peer(socket), performance.now());
+  });
+  server.on('secureConnection', (socket) => {
+    const now = performance.now();
+    const accepted = acceptedAt.get(peer(socket));
+    acceptedAt.delete(peer(socket));
+    if (accepted !== undefined) metrics.observe('tls', now - accepted);
+    secureAt.set(socket, now);
+  });
+  server.on('tlsClientError', (_e, socket) => acceptedAt.delete(peer(socket)));
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
 
@@ -308,6 +324,8 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     const refuse = (status: number, message: string) => {
       socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${message}`);
     };
+    const ready = secureAt.get(req.socket);
+    if (ready !== undefined) metrics.observe('request', performance.now() - ready);
     void (async () => {
       const url = new URL(req.url ?? '/', 'https://hub.invalid');
       if (url.pathname !== '/v1/stream') return refuse(404, 'The hub has no such address.');
@@ -317,13 +335,17 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       const after = Number(url.searchParams.get('after') ?? '0');
       if (!Number.isSafeInteger(after) || after < 0) return refuse(400, 'after must be the last event sequence number you applied.');
       let who;
+      const authStart = performance.now();
       try {
         who = await accounts.authenticate(bearer(req));
       } catch {
         return refuse(503, 'The hub cannot reach its database right now.');
       }
+      metrics.observe('authenticate', performance.now() - authStart);
       if (!who) return refuse(401, 'Sign in again: your session has ended.');
+      const upgradeStart = performance.now();
       wss.handleUpgrade(req, socket, head, (ws) => {
+        metrics.observe('upgrade', performance.now() - upgradeStart);
         const s = new ConsoleStream(ws, who, after, feed, store, accounts, { maxBufferedBytes: config.limits.maxBufferedBytes, batch: 500 }, () => {
           streams.delete(s);
           metrics.streamsClosed++;
@@ -363,6 +385,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       stopWatching();
       await feed.stop();
       await watchLeases.close();
+      metrics.stop();
       await leases.close();
       await checkpoints.stop();
       await store.close();

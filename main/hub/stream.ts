@@ -6,6 +6,9 @@ import type { EventFeed } from './feed';
 import type { Marker } from './markers';
 import type { HubStore, HubUser } from './store';
 
+/** How often the hub writes a console's acknowledged cursor at most. */
+const ACK_WRITE_MS = 1_000;
+
 const clientFrame = z.object({ type: z.literal('ack'), seq: z.number().int().min(0) }).strict();
 
 export interface StreamLimits {
@@ -27,6 +30,9 @@ export class ConsoleStream {
   private user: HubUser;
   private readonly unsubscribe: () => void;
   private readonly keepAlive: NodeJS.Timeout;
+  private acked = 0;
+  private ackSaved = 0;
+  private ackTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -82,7 +88,23 @@ export class ConsoleStream {
     }
     if (!parsed) return this.end(1007, 'That frame is not an acknowledgement ({"type":"ack","seq":N}).');
     if (parsed.seq > this.sent) return this.end(1008, 'That acknowledgement is ahead of what the hub sent.');
-    await this.store.ackCursor(this.user.id, this.who.device, parsed.seq).catch(() => {});
+    this.acked = Math.max(this.acked, parsed.seq);
+    // A console acknowledges every frame; the hub's copy of its cursor is written at most once per ACK_WRITE_MS
+    // (and when the stream closes), not once per frame: the console resumes from its own cursor either way.
+    this.ackTimer ??= setTimeout(() => void this.saveAck(), ACK_WRITE_MS);
+  }
+
+  private async saveAck(): Promise<void> {
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
+    if (this.acked <= this.ackSaved) return;
+    const seq = this.acked;
+    await this.store.ackCursor(this.user.id, this.who.device, seq).then(
+      () => {
+        this.ackSaved = Math.max(this.ackSaved, seq);
+      },
+      () => {},
+    );
   }
 
   kick(): void {
@@ -121,9 +143,15 @@ export class ConsoleStream {
           this.user = fresh;
         }
       }
-      const visible = events.filter((e) => mayReceive(this.user, e)).map((e) => ({ seq: e.seq, at: e.at, kind: e.kind, payload: e.payload }));
+      const from = this.sent;
+      const personal = events.some((e) => e.audience.startsWith('user:'));
+      const reader = `${this.user.role}|${this.user.channels.join(',')}${personal ? `|${this.user.id}` : ''}`;
+      const frame = this.feed.frame(`${from}:${upTo}:${reader}`, () => {
+        const visible = events.filter((e) => mayReceive(this.user, e)).map((e) => this.feed.wire(e));
+        return `{"type":"events","upTo":${upTo},"events":[${visible.join(',')}]}`;
+      });
       this.sent = upTo;
-      this.ws.send(JSON.stringify({ type: 'events', upTo, events: visible }));
+      this.ws.send(frame, { binary: false });
     }
   }
 
@@ -137,6 +165,7 @@ export class ConsoleStream {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.keepAlive);
+    void this.saveAck();
     this.unsubscribe();
     this.onClose();
   }

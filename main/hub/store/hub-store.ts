@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import type { Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import type { SqlExecutor } from './executor';
+import { ingestBatch, type IngestResult } from './ingest';
 import { checkSchema, migrate, schemaVersion } from './migrations';
+import { chunks, valuesList } from './sql-rows';
 import type {
   Actor,
   Audience,
@@ -53,6 +55,14 @@ interface MessageRow {
   sent_at: number;
   attachments: string | null;
   delivery: string | null;
+}
+
+/** One event row to write: what happened, who may see it, and where (for the nodes' filters). */
+export interface EventInput {
+  kind: string;
+  audience: Audience;
+  payload: unknown;
+  where?: { channelId?: string | null; conversationId?: number | null };
 }
 
 const CONVERSATION_SELECT = `SELECT c.id, c.channel_id, c.contact_id, k.display_name, k.handle, c.status, c.assignee_id, c.last_message_at, c.version
@@ -138,12 +148,26 @@ export class HubStore {
     payload: unknown,
     where: { channelId?: string | null; conversationId?: number | null } = {},
   ): Promise<number> {
+    return (await this.emitMany(t, [{ kind, audience, payload, where }]))[0]!;
+  }
+
+  /** Writes event rows inside `t` in the given order, with one multi-row INSERT per chunk; returns their seqs. */
+  async emitMany(
+    t: SqlExecutor,
+    events: readonly EventInput[],
+  ): Promise<number[]> {
+    if (!events.length) return [];
     await t.serializeEvents();
-    const row = await t.get<{ seq: number }>(
-      'INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq',
-      [this.now(), kind, audience, where.channelId ?? null, where.conversationId ?? null, JSON.stringify(payload)],
-    );
-    return row!.seq;
+    const at = this.now();
+    const seqs: number[] = [];
+    for (const part of chunks(events)) {
+      const rows = await t.all<{ seq: number }>(
+        `INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?)')} RETURNING seq`,
+        part.flatMap((e) => [at, e.kind, e.audience, e.where?.channelId ?? null, e.where?.conversationId ?? null, JSON.stringify(e.payload)]),
+      );
+      seqs.push(...rows.map((r) => r.seq).sort((x, y) => x - y));
+    }
+    return seqs;
   }
 
   async eventsAfter(seq: number, limit = 500): Promise<HubEvent[]> {
@@ -366,82 +390,10 @@ export class HubStore {
 
   /**
    * Stores a batch idempotently by (channel, platform message id), with the channel's cursor, in one transaction;
-   * each new message becomes an event. Returns what the runtime reports.
+   * each new message becomes an event. Set-based: a fixed number of statements per batch (`ingest.ts`).
    */
-  async ingest(channelId: string, batch: PreparedMessage[], cursor?: string | null, q: SqlExecutor = this.q): Promise<{ inserted: number; duplicates: number; conversationIds: string[] }> {
-    return q.tx(async (t) => {
-      let inserted = 0;
-      let duplicates = 0;
-      const touched = new Set<number>();
-      for (const m of batch) {
-        const seen = await t.get('SELECT id FROM messages WHERE channel_id = ? AND platform_message_id = ?', [channelId, m.platformMessageId]);
-        if (seen) {
-          duplicates++;
-          continue;
-        }
-        const contactId = await this.contactId(t, channelId, m.contact);
-        const conv = await this.conversationFor(t, channelId, m.platformConversationId, contactId, m.sentAt);
-        const msg = await t.get<{ id: number }>(
-          'INSERT INTO messages (conversation_id, channel_id, platform_message_id, direction, masked_text, sent_at, attachments) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-          [conv.id, channelId, m.platformMessageId, m.direction, m.maskedText, m.sentAt, m.attachments.length ? JSON.stringify(m.attachments) : null],
-        );
-        const id = msg!.id;
-        const sealed = m.seal(id);
-        await t.run('UPDATE messages SET sealed_text = ? WHERE id = ?', [sealed.text, id]);
-        for (const [n, f] of m.fields.entries()) {
-          await t.run('INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES (?, ?, ?, ?, ?)', [id, n, f.type, f.shown, sealed.fields[n]!]);
-        }
-        const view = await this.bumpConversation(t, conv.id, m.sentAt, m.direction === 'in');
-        await this.emit(t, 'conversation.updated', 'conversation', view, { channelId, conversationId: conv.id });
-        await this.emit(
-          t,
-          'message.added',
-          'conversation',
-          {
-            id,
-            conversationId: conv.id,
-            direction: m.direction,
-            authorId: null,
-            maskedText: m.maskedText,
-            sentAt: m.sentAt,
-            fields: m.fields.map((f, n) => ({ n, type: f.type, shown: f.shown })),
-            attachments: m.attachments,
-            delivery: null,
-          } satisfies MessageView,
-          { channelId, conversationId: conv.id },
-        );
-        touched.add(conv.id);
-        inserted++;
-      }
-      if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);
-      return { inserted, duplicates, conversationIds: [...touched].map(String) };
-    });
-  }
-
-  private async contactId(t: SqlExecutor, channelId: string, c: PreparedMessage['contact']): Promise<number> {
-    const found = await t.get<{ id: number }>('SELECT id FROM contacts WHERE channel_id = ? AND platform_user_id = ?', [channelId, c.platformUserId]);
-    if (found) {
-      if (c.displayName || c.handle) {
-        await t.run('UPDATE contacts SET display_name = COALESCE(?, display_name), handle = COALESCE(?, handle) WHERE id = ?', [c.displayName ?? null, c.handle ?? null, found.id]);
-      }
-      return found.id;
-    }
-    const row = await t.get<{ id: number }>('INSERT INTO contacts (channel_id, platform_user_id, display_name, handle) VALUES (?, ?, ?, ?) RETURNING id', [
-      channelId,
-      c.platformUserId,
-      c.displayName ?? null,
-      c.handle ?? null,
-    ]);
-    return row!.id;
-  }
-
-  private async conversationFor(t: SqlExecutor, channelId: string, platformConversationId: string, contactId: number, at: number): Promise<{ id: number }> {
-    const found = await t.get<{ id: number }>('SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?', [channelId, platformConversationId]);
-    if (found) return found;
-    return (await t.get<{ id: number }>(
-      'INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at) VALUES (?, ?, ?, ?) RETURNING id',
-      [channelId, platformConversationId, contactId, at],
-    ))!;
+  async ingest(channelId: string, batch: PreparedMessage[], cursor?: string | null, q: SqlExecutor = this.q): Promise<IngestResult> {
+    return q.tx((t) => ingestBatch(this, t, channelId, batch, cursor));
   }
 
   /** A customer's message reopens a resolved conversation; the version moves with every change consoles see. */

@@ -23,6 +23,8 @@ export function sqliteExecutor(file: string): SqlExecutor {
   const prepare = (sql: string) => {
     let s = statements.get(sql);
     if (!s) {
+      // Multi-row statements differ by their row count; a full cache starts over rather than growing without end.
+      if (statements.size >= 512) statements.clear();
       s = db.prepare(sql);
       statements.set(sql, s);
     }
