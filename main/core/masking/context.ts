@@ -13,16 +13,22 @@ const BACK_WORDS = 6;
 const FORWARD_WORDS = 4;
 const WEAK_LOOKBACK = 1;
 /** Little words skipped between a qualifier and a weak cue: "سفارشم با کد", "the order's number". */
-const GLUE_WORDS = new Set(['با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها']);
+const GLUE_WORDS = new Set([
+  'با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها',
+  // "my new number", "my kuwaiti number"
+  'new', 'old', 'other', 'second', 'current', 'personal', 'private', 'work', 'home', 'local',
+  'saudi', 'emirati', 'kuwaiti', 'qatari', 'omani', 'bahraini', 'egyptian', 'jordanian', 'iraqi', 'iranian', 'uk', 'us',
+]);
 const DATE_BACK_WORDS = 12;
 /** "12 March 1990 is my date of birth": a date's role may come a few words after it, in the same clause. */
 const DATE_FORWARD_WORDS = 5;
 const MAX_CHARS = 64;
 const DATE_MAX_CHARS = 96;
 
-/** Digits, Latin letters, Arabic-script letters (local for speed, see detect.ts). */
+/** Digits, Latin letters (with Latin-1 accents: "né", "février"), Arabic-script letters (local for speed, see detect.ts). */
 function isWordChar(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  if (c <= 0xff) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
   return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06ff);
 }
 
@@ -61,6 +67,25 @@ function labelsNextValue(s: string, from: number): boolean {
   return d >= 2;
 }
 
+/**
+ * Labels written with dots or a dash, which split them into one-letter words: "d.o.b", "D.O.B.", "b-day", "b'day".
+ * Called only for words the lexicon does not know, so it costs nothing on ordinary text.
+ */
+function dottedCue(s: string, ws: number, we: number): Cue | undefined {
+  const len = we - ws;
+  if (len === 1) {
+    const c = s.charCodeAt(ws) | 0x20;
+    // the "b" of "d.o.b" or the "d" of "d.o.b"
+    const at = c === 0x62 ? ws - 4 : c === 0x64 ? ws : -1;
+    if (at >= 0 && (s.charCodeAt(at) | 0x20) === 0x64 && s.charCodeAt(at + 1) === 0x2e && (s.charCodeAt(at + 2) | 0x20) === 0x6f && s.charCodeAt(at + 3) === 0x2e && (s.charCodeAt(at + 4) | 0x20) === 0x62) return Cue.BIRTH;
+    return undefined;
+  }
+  if (len === 3 && ws >= 2 && (s.charCodeAt(ws - 2) | 0x20) === 0x62 && (s.charCodeAt(ws - 1) === 0x2d || s.charCodeAt(ws - 1) === 0x27 || s.charCodeAt(ws - 1) === 0x2019)) {
+    if (foldRange(s, ws, we) === 'day') return Cue.BIRTH;
+  }
+  return undefined;
+}
+
 /** Set by scanBack: the cue it returned sits on an earlier line. */
 let crossedLine = false;
 
@@ -93,7 +118,7 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
     // an earlier value ("B00940674", "12/05") owns the cues before it
     if (digitCount(s, ws, we) >= 2) break;
     const word = foldRange(s, ws, we);
-    const cue = cueOf(word);
+    const cue = cueOf(word) ?? dottedCue(s, ws, we);
     if (cue !== undefined && relevant(cue)) {
       if (weak) {
         if (isQualifierCue(cue)) return cue;
@@ -104,6 +129,8 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
         continue;
       } else return cue;
     }
+    // "my number is …", like "رقمي" or "shomaram", is the writer's phone
+    if (weak === Cue.PHONE_WEAK && word === 'my') return Cue.PHONE;
     if (weak && !GLUE_WORDS.has(word) && --weakLeft <= 0) return weak;
     if (++words >= maxWords && !weak) break;
   }
@@ -126,7 +153,7 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
     const ws = pos;
     while (pos < len && isWordChar(s.charCodeAt(pos))) pos++;
     if (digitCount(s, ws, pos) >= 2) break;
-    const cue = cueOf(foldRange(s, ws, pos));
+    const cue = cueOf(foldRange(s, ws, pos)) ?? dottedCue(s, ws, pos);
     if (cue !== undefined && relevant(cue)) {
       // "... 16.05.2025 تاريخ الميلاد: 09/08/1971": a label right before the next value is that value's
       if (labelsNextValue(s, pos)) break;

@@ -10,11 +10,18 @@ import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
 const NORM = NORM_TABLE;
-import { checkInternational, validNational } from './phone-plan';
+import { checkInternational, validLocal, validNational } from './phone-plan';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
-const CC_WITHOUT_PLUS = ['966', '971', '20', '98', '44'];
+/** Calling codes our customers write without "+" or "00" ("966 59 203 6319", "965 6555 1234"): the Middle East and North Africa, Iran, Turkey, South Asia, the UK. */
+const CC_WITHOUT_PLUS = ['966', '971', '965', '974', '973', '968', '962', '961', '963', '964', '967', '970', '20', '212', '213', '216', '218', '249', '98', '90', '92', '93', '44'];
+/**
+ * Where a phone word labels the number, the national formats of the same neighbourhood are accepted too: with the
+ * trunk "0" where the country has one ("079 123 4567" in Jordan), as written where it has none (Kuwait, Qatar,
+ * Bahrain, Oman, Tunisia: "6555 1234").
+ */
+const CUED_REGIONS = ['KW', 'QA', 'BH', 'OM', 'JO', 'LB', 'IQ', 'SY', 'YE', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'TR', 'AF', 'PK'];
 
 interface Found {
   type: SensitiveType;
@@ -387,6 +394,11 @@ function nationalPhone(scan: Scan, d: string): boolean {
   return false;
 }
 
+function cuedNationalPhone(d: string): boolean {
+  for (const r of CUED_REGIONS) if (validLocal(r, d)) return true;
+  return false;
+}
+
 type Verdict = { type: SensitiveType; confidence: number } | 'date' | null;
 
 /** The number cue around [start, end), computed once per classified range. */
@@ -452,6 +464,11 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n >= 11 && n <= 13 && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') {
     const c = cueFor(scan, start, end);
     if (!NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1)) return { type: 'PHONE', confidence: 0.8 };
+  }
+  if (n >= 8 && n <= 12 && groups <= 4) {
+    const c = cueFor(scan, start, end);
+    // a bare "number" word is too vague for one block of digits ("ورقمه #53725092" is an order's): it must be written in groups
+    if ((c === Cue.PHONE || (c === Cue.PHONE_WEAK && groups > 1)) && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
   }
   if ((n === 10 || (n === 11 && d[0] === '1')) && scan.regions.includes('US')) {
     const nanp = n === 10 ? d : d.slice(1);
@@ -589,7 +606,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   const century = (s.charCodeAt(ys) - 48) * 10 + s.charCodeAt(ys + 1) - 48;
   if (century < 13 || century > 21) return false; // years 1300–2199 (Hijri, Jalali, Gregorian); plausibleYear decides
   if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
-  if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
+  if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,\u060c.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
   const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
@@ -616,11 +633,14 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
 }
 
 
+/** Between a month name and a two-digit year: space - / . , ، and an apostrophe ("Mar '85"). */
+const DATE_GAP: ReadonlySet<number> = new Set([0x20, 0x2d, 0x2f, 0x2e, 0x2c, 0x60c, 0x27, 0x2019]);
+
 /** "اتولدت ١٥ اكتوبر ٨٨", "تولد: ۱۵ مهر ۶۷": a two-digit year after a day and a month name, where a birth word says so. */
 function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
   const s = scan.norm;
   let p = ys - 1;
-  while (p >= 0 && ys - p <= 3 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x2f || s.charCodeAt(p) === 0x2e || s.charCodeAt(p) === 0x2c)) p--;
+  while (p >= 0 && ys - p <= 3 && DATE_GAP.has(s.charCodeAt(p))) p--;
   const we = p + 1;
   while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)))) p--;
   if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return false;
