@@ -57,8 +57,8 @@ const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
 // "AE 98 0461 …": a space or dash may follow the country code
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
-// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "12X345678"
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2}) ?\d{6,9}|[A-Z]{1,2}-\d{6,9}|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "12X345678", "A-5880 6017" (digits in two groups: counted below)
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2}) ?\d{6,9}|[A-Z]{1,2}-\d{6,9}|\d{2}[A-Za-z]\d{6}|[A-Z]{1,2}[ -]?\d{3,5}[ -]\d{3,5})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
@@ -193,6 +193,8 @@ function findPassports(scan: Scan): void {
     const start = m.index;
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits < 6 || digits > 9) continue;
     // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
     if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
     const cue = numberCue(scan, start, end);
@@ -382,10 +384,10 @@ function otpLayout(s: string, run: Run, a: number, b: number): boolean {
   return true;
 }
 
-/** " ", "-" or " - " between two groups of a code. */
+/** " ", "-", " - " or a line break ("482\n913") between two groups of a code. */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
-  if (to - from === 1) return c === 0x20 || c === 0x2d;
+  if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a;
   return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
 
@@ -514,12 +516,18 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const s = scan.norm;
   const n = d.length;
   // a card must be talked about: "security deposit 500", "ورا ٣ ايام" are not security codes
+  if (a === b && (n === 3 || n === 4) && !followedByCurrency(scan, end)) {
+    // "4643… 11/27 904": a three-digit number right after a card's expiry is its security code
+    if (n === 3 && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD_EXPIRY') return { type: 'CVV', confidence: 0.75 };
+  }
   if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
   }
   const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : b === a + 1 && dateSeparator(s, run, a, b) !== '' && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
+  // right after the card number it is that card's expiry, with or without a word for it
+  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) {
     // "my passport expires 05/29" in a message that also mentions a card: the document's date stays visible
     const c = cueFor(scan, start, end);
@@ -564,16 +572,41 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
 
 function handleRun(scan: Scan, run: Run): void {
   const G = run.gs.length; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
-  let used = 0; // bit k: group k is part of a value already
-  for (let len = G; len >= 1; len--) {
-    for (let a = 0; a + len <= G; a++) {
+  if (classifyGroups(scan, run, 0, G - 1, 0, false) || G < 2) return;
+  // "4643 8238 8257 4379 11/27 904": nothing reads the whole run, but it opens with a card; what follows is read
+  // on its own (the card's expiry and security code, typically)
+  const c = cardPrefix(run, scan.norm);
+  if (c < 0) return;
+  add(scan, 'CARD', run.lead, run.ge[c]!, 0.9);
+  if (c + 1 < G) classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true);
+}
+
+/** The last group of a Luhn-valid card written in fours (or as one block) at the start of a run, or -1. */
+function cardPrefix(run: Run, s: string): number {
+  let d = '';
+  for (let b = 0; b < run.gs.length - 1 && d.length < 19; b++) {
+    d += s.slice(run.gs[b], run.ge[b]);
+    if ((b === 0 || fours(run, 0, b)) && d.length >= 13 && d.length <= 19 && '234569'.includes(d[0]!) && luhnValid(d)) return b;
+  }
+  return -1;
+}
+
+/**
+ * Reads groups lo..hi of a run into values, longest first; `used` marks groups already taken. A run is cut only where
+ * `cutAllowed` says, unless `anyCut` (what follows a card). Returns whether anything was found.
+ */
+function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: number, anyCut: boolean): boolean {
+  const G = run.gs.length;
+  const before = used;
+  for (let len = hi - lo + 1; len >= 1; len--) {
+    for (let a = lo; a + len - 1 <= hi; a++) {
       const b = a + len - 1;
-      if ((a > 0 && !cutAllowed(scan.norm, run, a - 1)) || (b < G - 1 && !cutAllowed(scan.norm, run, b))) continue;
+      if (!anyCut && ((a > lo && !cutAllowed(scan.norm, run, a - 1)) || (b < hi && !cutAllowed(scan.norm, run, b)))) continue;
       const groups = ((1 << len) - 1) << a;
       if (used & groups) continue;
       const total = run.ge[b]! - run.gs[a]!;
-      if (len === G && G <= 2 && textDateAround(scan, run.gs[G - 1]!, run.ge[G - 1]!, G === 2 ? run.gs[0]! : -1)) return;
-      if (total > 40 || (len === 1 && total < 4 && !(total === 3 && cvvTalk(scan)))) continue;
+      if (len === G && G <= 2 && textDateAround(scan, run.gs[G - 1]!, run.ge[G - 1]!, G === 2 ? run.gs[0]! : -1)) return true;
+      if (total > 40 || (len === 1 && total < 4 && !(total === 3 && (cvvTalk(scan) || afterCard(scan, run.gs[a]!))))) continue;
       const v = classify(scan, run, a, b);
       if (!v) continue;
       used |= groups;
@@ -586,6 +619,21 @@ function handleRun(scan: Scan, run: Run): void {
       }
     }
   }
+  return used !== before;
+}
+
+/**
+ * The value at `start` comes right after a card number or its expiry (at most three characters of space or
+ * punctuation between): "4643… 11/27 904", "card 4643…, 11/27, cvv 904". What is printed beside a card follows it.
+ */
+function afterCard(scan: Scan, start: number): boolean {
+  const last = scan.found[scan.found.length - 1];
+  if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY') || start < last.end || start - last.end > 3) return false;
+  for (let i = last.end; i < start; i++) {
+    const c = scan.norm.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x2c && c !== 0x60c && c !== 0x2d && c !== 0x7c && c !== 0x0a && c !== 0x3b) return false;
+  }
+  return true;
 }
 
 /** "(055) 123" keeps its ")" only when the "(" is inside the span too. */

@@ -100,7 +100,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
   [Cue.IBAN, 'ايبان شبا'],
   [Cue.ACCOUNT, 'حساب حسابي'],
-  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي'],
+  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
@@ -145,4 +145,4 @@ export function cueOf(foldedWord: string): Cue | undefined {
 export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kart|bata2a|beta2a|بطاق|كارت|کارت|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|csc|cvn|\bcid\b|security|wara|ورا|خلف|امنی|امني/i;
+export const CVV_CONTEXT = /cvv|cvc|csc|cvn|\bcid\b|security|wara|ورا|خلف|امنی|امني|امان|أمان|سري|سری/i;
