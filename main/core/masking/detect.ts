@@ -396,6 +396,13 @@ function nationalPhone(scan: Scan, d: string): boolean {
   return false;
 }
 
+/** A number with its calling code but no "+" ("966 59 203 6319"): in groups, or after a phone word. */
+function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: number): boolean {
+  if (!startsWithAny(d, CC_WITHOUT_PLUS) || checkInternational(d) !== 'valid') return false;
+  const c = cueFor(scan, start, end);
+  return !NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1);
+}
+
 function cuedNationalPhone(d: string): boolean {
   for (const r of CUED_REGIONS) if (validLocal(r, d)) return true;
   return false;
@@ -448,6 +455,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   if (n === 15 && emiratesIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.97 };
   if (n === 14 && egyptIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.9 };
+  // "964 780 9781 163": a phone written in its own groups beats a card number that passes Luhn by chance
+  if (n === 13 && groups > 1 && !fours(run, a, b) && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d)) return { type: 'CARD', confidence: 0.95 };
   if (n === 24 && ibanValid('IR' + d)) return { type: 'IBAN', confidence: 0.9 };
 
@@ -463,10 +472,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   // a trunk "0" and a valid national number: order and reference numbers do not look like this, so no veto
   if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.9 };
-  if (n >= 11 && n <= 13 && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') {
-    const c = cueFor(scan, start, end);
-    if (!NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1)) return { type: 'PHONE', confidence: 0.8 };
-  }
+  // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
+  if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && groups <= 4) {
     const c = cueFor(scan, start, end);
     // a bare "number" word is too vague for one block of digits ("ورقمه #53725092" is an order's): it must be written in groups
@@ -572,13 +579,16 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
 
 function handleRun(scan: Scan, run: Run): void {
   const G = run.gs.length; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
-  if (classifyGroups(scan, run, 0, G - 1, 0, false) || G < 2) return;
-  // "4643 8238 8257 4379 11/27 904": nothing reads the whole run, but it opens with a card; what follows is read
-  // on its own (the card's expiry and security code, typically)
+  if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
+  // "4643 8238 8257 4379 11/27 904": the whole run is no value, but it opens with a card; what follows is read on its
+  // own, after the card (its expiry and security code, typically)
   const c = cardPrefix(run, scan.norm);
-  if (c < 0) return;
-  add(scan, 'CARD', run.lead, run.ge[c]!, 0.9);
-  if (c + 1 < G) classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true);
+  if (c < 0) {
+    classifyGroups(scan, run, 0, G - 1, 0, false, G - 1, 1);
+    return;
+  }
+  add(scan, 'CARD', run.gs[0]!, run.ge[c]!, 0.9);
+  classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
 }
 
 /** The last group of a Luhn-valid card written in fours (or as one block) at the start of a run, or -1. */
@@ -593,12 +603,13 @@ function cardPrefix(run: Run, s: string): number {
 
 /**
  * Reads groups lo..hi of a run into values, longest first; `used` marks groups already taken. A run is cut only where
- * `cutAllowed` says, unless `anyCut` (what follows a card). Returns whether anything was found.
+ * `cutAllowed` says, unless `anyCut` (what follows a card). Values of minLen..maxLen groups. Returns whether
+ * anything was found.
  */
-function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: number, anyCut: boolean): boolean {
+function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: number, anyCut: boolean, maxLen: number, minLen: number): boolean {
   const G = run.gs.length;
   const before = used;
-  for (let len = hi - lo + 1; len >= 1; len--) {
+  for (let len = Math.min(maxLen, hi - lo + 1); len >= minLen; len--) {
     for (let a = lo; a + len - 1 <= hi; a++) {
       const b = a + len - 1;
       if (!anyCut && ((a > lo && !cutAllowed(scan.norm, run, a - 1)) || (b < hi && !cutAllowed(scan.norm, run, b)))) continue;
@@ -690,7 +701,7 @@ function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
   let p = ys - 1;
   while (p >= 0 && ys - p <= 3 && DATE_GAP.has(s.charCodeAt(p))) p--;
   const we = p + 1;
-  while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)))) p--;
+  while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)) || (s.charCodeAt(p) >= 0xc0 && s.charCodeAt(p) <= 0xff))) p--;
   if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return false;
   const from = Math.max(0, ys - 40);
   const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(s, from, ys));
