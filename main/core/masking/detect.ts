@@ -53,7 +53,30 @@ function cvvTalk(scan: Scan): boolean {
   return scan.cvvTalk === 1;
 }
 
-const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*(?:@| @ ?)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/**
+ * Addresses written out to dodge filters: "sara.k88 at gmail dot com", "sara(at)gmail(dot)com", "sara [at] gmail.com".
+ * A bare " at " needs a "dot" word or a mail provider's name after it, so "meet me at home.com" is not an address.
+ */
+const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\})\s*|\s+at\s+`;
+const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+dot\s+|\.`;
+const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
+const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
+
+function mayHaveWrittenEmail(s: string): boolean {
+  return s.includes('(at)') || s.includes('[at]') || s.includes('{at}') || (s.includes(' at ') && (s.includes('dot') || s.includes('mail') || s.includes('outlook') || s.includes('icloud') || s.includes('live') || s.includes('yahoo')));
+}
+
+function findWrittenEmails(scan: Scan): void {
+  WRITTEN_EMAIL_RE.lastIndex = 0;
+  for (let m = WRITTEN_EMAIL_RE.exec(scan.norm); m; m = WRITTEN_EMAIL_RE.exec(scan.norm)) {
+    if (claimedAt(scan, m.index) >= 0) continue;
+    const plainAt = !m[1]!.includes('at)') && !m[1]!.includes('at]') && !m[1]!.includes('at}');
+    const wordDot = /dot/i.test(m[3]! + m[4]!);
+    if (plainAt && !wordDot && !MAIL_PROVIDERS.test(m[2]!)) continue;
+    add(scan, 'EMAIL', m.index, m.index + m[0].length, 0.8);
+  }
+}
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
 // "AE 98 0461 …": a space or dash may follow the country code
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
@@ -238,15 +261,22 @@ function gluedBefore(s: string, p: number): boolean {
 
 const LABEL_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.OTP, Cue.OTP_WEAK, Cue.NID, Cue.ID_WEAK, Cue.PASSPORT, Cue.PHONE, Cue.CVV]);
 
-/** A digit group glued by a dash to a word that labels a sensitive value ("OTP-482913", "ID-2182979746"). */
+/**
+ * A digit group glued to a word that labels a sensitive value: by a dash ("OTP-482913", "ID-2182979746"), directly
+ * ("otp4829", "iqama2437319763") or, for "no."/"nr." only, by a full stop ("iqama no.2437319763").
+ */
 function labelGlued(scan: Scan, p: number): boolean {
   const s = scan.norm;
-  if (s.charCodeAt(p - 1) !== 0x2d) return false;
-  let k = p - 2;
+  const sep = s.charCodeAt(p - 1);
+  const we = sep === 0x2d || sep === 0x2e ? p - 1 : p;
+  // glued directly, the digits must be a value's length of their own: the "2" of "cvv2" is part of the word
+  if (we === p && !(isDigit(s.charCodeAt(p + 3)) && isDigit(s.charCodeAt(p + 2)) && isDigit(s.charCodeAt(p + 1)))) return false;
+  let k = we - 1;
   while (k >= 0 && isLatinLetter(s.charCodeAt(k))) k--;
-  if (k >= 0 && isDigit(s.charCodeAt(k))) return false;
-  const c = k + 1 < p - 1 ? cueOf(foldRange(s, k + 1, p - 1)) : undefined;
-  return c !== undefined && LABEL_CUES.has(c);
+  if (k + 1 >= we || (k >= 0 && isDigit(s.charCodeAt(k)))) return false;
+  const c = cueOf(foldRange(s, k + 1, we));
+  if (c === undefined) return false;
+  return sep === 0x2e ? c === Cue.PHONE_WEAK : LABEL_CUES.has(c);
 }
 
 function gluedAfter(s: string, e: number): boolean {
@@ -444,6 +474,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // "DOB 05 06 1990": spaces only, so it is a date only where the words say it is a birth date
   if (groups === 3 && run.ge[b]! - run.gs[b]! === 4 && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2e && run.gs[a + 1] === run.ge[a]! + 1) return null; // a decimal number
+  // "DOB 19900312", "تاريخ الميلاد ١٣٦٩١٠٠٧", "born 12031990": a date written without separators, after a birth word
+  if (n === 8 && groups === 1 && (numericDateValid(d.slice(0, 4), d.slice(4, 6), d.slice(6)) || numericDateValid(d.slice(0, 2), d.slice(2, 4), d.slice(4))) && dateCue(scan, start, end) === Cue.BIRTH) {
+    return { type: 'DOB', confidence: 0.7 };
+  }
 
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
@@ -464,6 +498,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const c = cueFor(scan, start, end);
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     if (d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.85 };
+    // "961 3 968 776": a calling code and a phone's grouping, whatever the ID check digit says by chance
+    if (groups > 1 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.75 };
     const nanpLayout = isNanpLayout(s, run, a, b);
     if ((c === Cue.PHONE && (nanpLayout || validNational('US', d, false))) || (c === Cue.PHONE_WEAK && nanpLayout)) return { type: 'PHONE', confidence: 0.7 };
     if (NEGATIVE_CUES.has(c as Cue)) return null;
@@ -814,12 +850,14 @@ function preScan(s: string): number {
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return [];
   const flags = preScan(text);
-  if (!(flags & (HAS_DIGIT | HAS_AT))) return [];
+  const writtenEmail = mayHaveWrittenEmail(text);
+  if (!(flags & (HAS_DIGIT | HAS_AT)) && !writtenEmail) return [];
   const n = normaliseTransient(text, firstChange);
   const s = n.text;
   const regions = options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS;
   const scan: Scan = { norm: s, regions, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0, cardTalk: -1, cvvTalk: -1 };
   if (flags & HAS_AT) findEmails(scan);
+  if (writtenEmail) findWrittenEmails(scan);
   if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
   if (flags & LETTER_DIGIT) {
     findIbans(scan);

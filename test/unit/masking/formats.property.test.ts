@@ -235,6 +235,17 @@ describe('formats (property)', () => {
     );
   });
 
+  it('e-mail addresses written out to dodge filters', () => {
+    const word = fc.stringMatching(/^[a-z][a-z0-9]{1,7}$/);
+    fc.assert(
+      fc.property(word, fc.constantFrom('', '.', '_'), word, fc.constantFrom('gmail', 'outlook', 'yahoo', 'company-mail'), fc.constantFrom('com', 'net', 'ae', 'sa'), fc.constantFrom([' at ', ' dot '], ['(at)', '(dot)'], [' [at] ', ' [dot] '], [' at ', '.'], ['(at)', '.'], [' @ ', '.']), fc.constantFrom('my email is', 'ايميلي', 'ایمیلم'), (a, j, b, domain, tld, [at, dot], label) => {
+        fc.pre(!(at === ' at ' && dot === '.' && domain === 'company-mail'));
+        labelled('', label, `${a}${j}${b}${at}${domain}${dot}${tld}`, ' thanks', false, 'EMAIL');
+      }),
+      RUNS,
+    );
+  });
+
   it('card expiry and security code beside a card, in any digits', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 25, max: 35 }), digits(3), scriptOf, fc.constantFrom(['exp', 'cvv'], ['expiry', 'CVC'], ['تنتهي', 'cvv'], ['انقضا', 'cvv2'], ['valid thru', 'security code']), fc.constantFrom('/', '-', ' / '), (m, y, cvv, script, [expWord, cvvWord], sep) => {
