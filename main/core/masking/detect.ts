@@ -63,8 +63,17 @@ const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+dot\s+|\.`;
 const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
 
+const MAIL_WORD = /dot|mail|outlook|icloud|live|yahoo/i;
+
+/** Runs on every message, so it only walks the occurrences of "at" (usually none in Arabic or Persian text). */
 function mayHaveWrittenEmail(s: string): boolean {
-  return s.includes('(at)') || s.includes('[at]') || s.includes('{at}') || (s.includes(' at ') && (s.includes('dot') || s.includes('mail') || s.includes('outlook') || s.includes('icloud') || s.includes('live') || s.includes('yahoo')));
+  for (let i = s.indexOf('at', 1); i >= 0; i = s.indexOf('at', i + 2)) {
+    const b = s.charCodeAt(i - 1);
+    const a = s.charCodeAt(i + 2);
+    if ((b === 0x28 && a === 0x29) || (b === 0x5b && a === 0x5d) || (b === 0x7b && a === 0x7d)) return true;
+    if (b === 0x20 && a === 0x20) return MAIL_WORD.test(s);
+  }
+  return false;
 }
 
 function findWrittenEmails(scan: Scan): void {
@@ -234,8 +243,10 @@ const MAX_GROUPS = 20;
 
 /** A run of digit groups joined by short separators, e.g. "+966 (0)55 123-4567" or "12/05/1990". */
 interface Run {
-  gs: number[];
-  ge: number[];
+  /** Start and end (exclusive) of each group; only the first `n` entries are the run's. */
+  gs: Int32Array;
+  ge: Int32Array;
+  n: number;
   /** Index of the "+" (or "(") that opens the run, if any. */
   lead: number;
   plus: boolean;
@@ -320,32 +331,37 @@ function separatorAt(s: string, i: number): number {
   return n;
 }
 
-function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } | { run: null; next: number } {
-  const gs: number[] = [];
-  const ge: number[] = [];
+/** The run readRun found (one at a time, so one object is reused: no allocation per run). */
+const RUN: Run = { gs: new Int32Array(MAX_GROUPS), ge: new Int32Array(MAX_GROUPS), n: 0, lead: 0, plus: false };
+
+/** Reads the run of digit groups at `i` into RUN (RUN.n = 0 when there is none) and returns where to go on. */
+function readRun(s: string, i: number, scan: Scan): number {
+  const { gs, ge } = RUN;
+  let n = 0;
+  RUN.n = 0;
   let p = i;
   for (;;) {
     let e = p;
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
     // "OTP-482913": a label glued by a dash still labels the number
-    const glued = gluedAfter(s, e) || (gs.length === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
+    const glued = gluedAfter(s, e) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
     if (glued) {
       // "16-Oct-1974", "1990-Jun-05": a year glued to a month name by a dash, dot or slash
-      if (gs.length === 0 && e - p === 4 && textDateAround(scan, p, e)) return { run: null, next: e };
-      if (gs.length === 0) {
+      if (n === 0 && e - p === 4 && textDateAround(scan, p, e)) return e;
+      if (n === 0) {
         while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
-        return { run: null, next: e };
+        return e;
       }
       break;
     }
     if (claimedAt(scan, p) >= 0) break;
-    gs.push(p);
-    ge.push(e);
+    gs[n] = p;
+    ge[n++] = e;
     const sep = separatorAt(s, e);
-    if (!sep || gs.length >= MAX_GROUPS) break;
+    if (!sep || n >= MAX_GROUPS) break;
     p = e + sep;
   }
-  if (!gs.length) return { run: null, next: i + 1 };
+  if (!n) return i + 1;
   const first = gs[0]!;
   let lead = first;
   let plus = false;
@@ -362,7 +378,10 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
     lead = first - 2;
     plus = true;
   }
-  return { run: { gs, ge, lead, plus }, next: ge[ge.length - 1]! };
+  RUN.n = n;
+  RUN.lead = lead;
+  RUN.plus = plus;
+  return ge[n - 1]!;
 }
 
 function groupDigits(s: string, run: Run, a: number, b: number): string {
@@ -614,7 +633,7 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
 }
 
 function handleRun(scan: Scan, run: Run): void {
-  const G = run.gs.length; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
+  const G = run.n; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
   // "4643 8238 8257 4379 11/27 904": the whole run is no value, but it opens with a card; what follows is read on its
   // own, after the card (its expiry and security code, typically)
@@ -630,7 +649,7 @@ function handleRun(scan: Scan, run: Run): void {
 /** The last group of a Luhn-valid card written in fours (or as one block) at the start of a run, or -1. */
 function cardPrefix(run: Run, s: string): number {
   let d = '';
-  for (let b = 0; b < run.gs.length - 1 && d.length < 19; b++) {
+  for (let b = 0; b < run.n - 1 && d.length < 19; b++) {
     d += s.slice(run.gs[b], run.ge[b]);
     if ((b === 0 || fours(run, 0, b)) && d.length >= 13 && d.length <= 19 && '234569'.includes(d[0]!) && luhnValid(d)) return b;
   }
@@ -643,7 +662,7 @@ function cardPrefix(run: Run, s: string): number {
  * anything was found.
  */
 function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: number, anyCut: boolean, maxLen: number, minLen: number): boolean {
-  const G = run.gs.length;
+  const G = run.n;
   const before = used;
   for (let len = Math.min(maxLen, hi - lo + 1); len >= minLen; len--) {
     for (let a = lo; a + len - 1 <= hi; a++) {
@@ -762,8 +781,8 @@ function findDigitRuns(scan: Scan): void {
       i = skip;
       continue;
     }
-    const { run, next } = readRun(s, i, scan);
-    if (run) handleRun(scan, run);
+    const next = readRun(s, i, scan);
+    if (RUN.n) handleRun(scan, RUN);
     i = Math.max(next, i + 1);
   }
 }
@@ -777,6 +796,8 @@ const LETTER_DIGIT = 4;
 /** A "/" somewhere and a Latin letter before a ".": a URL is possible. */
 const SLASH = 8;
 const LETTER_DOT = 16;
+/** A Latin letter somewhere: an address written out ("sara at gmail dot com") is possible. */
+const LATIN = 32;
 
 /** Set by preScan: the first unit normalisation changes (text length when none). */
 let firstChange = 0;
@@ -837,6 +858,7 @@ function preScan(s: string): number {
       f |= HAS_DIGIT;
       if (prev & C_LETTER || (!(f & LETTER_DIGIT) && i >= 2 && isGap(s.charCodeAt(i - 1)) && shortCapitals(s, i - 1))) f |= LETTER_DIGIT;
     } else if (k & C_LETTER) {
+      f |= LATIN;
       if (prev & C_DIGIT) f |= LETTER_DIGIT;
     } else if (k & C_AT) f |= HAS_AT;
     else if (k & C_SLASH) f |= SLASH;
@@ -850,7 +872,7 @@ function preScan(s: string): number {
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return [];
   const flags = preScan(text);
-  const writtenEmail = mayHaveWrittenEmail(text);
+  const writtenEmail = (flags & LATIN) !== 0 && mayHaveWrittenEmail(text);
   if (!(flags & (HAS_DIGIT | HAS_AT)) && !writtenEmail) return [];
   const n = normaliseTransient(text, firstChange);
   const s = n.text;
