@@ -638,7 +638,7 @@ function handleRun(scan: Scan, run: Run): void {
   // "4643 8238 8257 4379 11/27 904": the whole run is no value, but it opens with a card; what follows is read on its
   // own, after the card (its expiry and security code, typically)
   const c = cardPrefix(run, scan.norm);
-  if (c < 0) {
+  if (c < 0 || NEGATIVE_CUES.has(cueFor(scan, run.gs[0]!, run.ge[G - 1]!) as Cue)) {
     classifyGroups(scan, run, 0, G - 1, 0, false, G - 1, 1);
     return;
   }
@@ -646,12 +646,19 @@ function handleRun(scan: Scan, run: Run): void {
   classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
 }
 
-/** The last group of a Luhn-valid card written in fours (or as one block) at the start of a run, or -1. */
+/**
+ * The last group of a Luhn-valid card written in fours (or as one block) at the start of a run, or -1. The group
+ * after it must break the pattern ("… 4379 11/27"): a tracking number in fours ("9400 1000 0000 0000 0000 00") has
+ * a Luhn-valid prefix one time in ten.
+ */
 function cardPrefix(run: Run, s: string): number {
   let d = '';
   for (let b = 0; b < run.n - 1 && d.length < 19; b++) {
     d += s.slice(run.gs[b], run.ge[b]);
-    if ((b === 0 || fours(run, 0, b)) && d.length >= 13 && d.length <= 19 && '234569'.includes(d[0]!) && luhnValid(d)) return b;
+    if (d.length < 13 || !(b === 0 || fours(run, 0, b)) || !'234569'.includes(d[0]!) || !luhnValid(d)) continue;
+    const nextLen = run.ge[b + 1]! - run.gs[b + 1]!;
+    if (b === 0 ? nextLen >= 13 : nextLen === 4) return -1;
+    return b;
   }
   return -1;
 }
