@@ -90,3 +90,4 @@ build(path.join(here, 'tune'));
 build(path.join(here, 'report'));
 build(path.join(here, 'report2'));
 build(path.join(here, 'report3'));
+build(path.join(here, 'report4'));
