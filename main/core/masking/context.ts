@@ -19,6 +19,8 @@ const GLUE_WORDS = new Set([
   'new', 'old', 'other', 'second', 'current', 'personal', 'private', 'work', 'home', 'local',
   'saudi', 'emirati', 'kuwaiti', 'qatari', 'omani', 'bahraini', 'egyptian', 'jordanian', 'iraqi', 'iranian', 'uk', 'us',
 ]);
+/** "mine" after "number", folded: Egyptian, Maghrebi, Gulf, Iraqi, Persian, and their Latin spellings. */
+const POSSESSIVES = new Set(['بتاعي', 'ديالي', 'تاعي', 'حقي', 'مالي', 'من', 'خودم', 'mte3i', 'ta3i', 'dyali', 'diali', 'bta3i', 'beta3i', 'btaa3i', '7a8i', '7agi', 'mine', 'man']);
 const DATE_BACK_WORDS = 12;
 /** "12 March 1990 is my date of birth": a date's role may come a few words after it, in the same clause. */
 const DATE_FORWARD_WORDS = 5;
@@ -103,6 +105,8 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
   let words = 0;
   let weak: Cue | 0 = 0;
   let weakLeft = 0;
+  /** The word after the one being read (read just before it, going backwards). */
+  let next = '';
   crossedLine = false;
   while (pos >= 0 && from - pos <= maxChars) {
     if (isBoundary(s, pos)) break;
@@ -119,12 +123,15 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
     if (digitCount(s, ws, we) >= 2) break;
     const word = foldRange(s, ws, we);
     const cue = cueOf(word) ?? dottedCue(s, ws, we);
+    const following = next;
+    next = word;
     if (cue !== undefined && relevant(cue)) {
       if (weak) {
         if (isQualifierCue(cue)) return cue;
       } else if (isWeakCue(cue)) {
-        // "order number", "جواز السفر رقم", "سفارشم با کد": a qualifier just before the weak word decides
-        weak = cue;
+        // "order number", "جواز السفر رقم", "سفارشم با کد": a qualifier just before the weak word decides; without
+        // one, "number" followed by "mine" ("الرقم بتاعي", "noumrou mte3i", "شماره من") is the writer's phone
+        weak = cue === Cue.PHONE_WEAK && POSSESSIVES.has(following) ? Cue.PHONE : cue;
         weakLeft = WEAK_LOOKBACK;
         continue;
       } else return cue;

@@ -531,8 +531,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && groups <= 4) {
     const c = cueFor(scan, start, end);
-    // a bare "number" word is too vague for one block of digits ("ورقمه #53725092" is an order's): it must be written in groups
-    if ((c === Cue.PHONE || (c === Cue.PHONE_WEAK && groups > 1)) && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
+    // a bare "number" word is too vague for one block of digits ("ورقمه #53725092" is an order's): it must be written
+    // in groups, as must a number with a trunk "0" and no word at all ("0661 23 45 67")
+    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && d[0] === '0' && !NEGATIVE_CUES.has(c as Cue))));
+    if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
   }
   if ((n === 10 || (n === 11 && d[0] === '1')) && scan.regions.includes('US')) {
     const nanp = n === 10 ? d : d.slice(1);

@@ -51,8 +51,8 @@ export function isDateCue(c: Cue): boolean {
 }
 
 const LATIN: Array<[Cue, string]> = [
-  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel telephone whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily mobayl mobail talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas zang bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti'],
-  [Cue.PHONE_WEAK, 'number num no nr nemra ra2m ra2am ra8m ra8am raqm rakm shomare shomareh shomareye'],
+  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero noumrou nemro nmra ra9mi ra9my appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily mobayl mobail talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas zang bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti'],
+  [Cue.PHONE_WEAK, 'number num no nr nemra ra2m ra2am ra8m ra8am ra9m raqm rakm shomare shomareh shomareye'],
   [Cue.NID, 'national nid identity iqama iqamah iqamma ikama eqama emirates civil residency resident ssn nin melli meli codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya hawia huwiya hawiyati iqamti shenasname'],
   [Cue.ID_WEAK, 'id'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
@@ -60,7 +60,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'code codes cod kod pin ramz ramze sms msg log'],
   [Cue.PASSPORT, 'passport passports pasport passprt basbor basboor basbour paspor gawaz gawazi jawaz jawazi gozarname gozarnameh'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit tzadt zdit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz donya naissance né née nee'],
-  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expdate valid validity until thru through etebar engheza enghezaa tanqadi tantahi'],
+  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expy expdate valid validity until till upto thru through etebar engheza enghezaa tanqadi tantahi'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'order orders ord talab talabi sefaresh sefareshe sefareshet'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment shohna rahgiri'],
@@ -86,7 +86,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'رمز كود كد رساله مسج پيامك'],
   [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت گذرنامه'],
   [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
-  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه'],
+  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلب طلبيه اوردر سفارش'],
   [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
