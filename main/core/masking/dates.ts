@@ -33,6 +33,8 @@ const monthAlt = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase())
 
 /** The last word of every month name (folded), and Persian "ماه": a cheap test before the month-name regexes. */
 export const MONTH_LAST_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase()).split('_').pop()!), 'ماه']);
+/** Every word of every month name (folded): "ذو" and "الحجه" of "ذو الحجة". */
+export const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.flatMap((m) => foldKeyword(m.toLowerCase()).split('_')), 'ماه']);
 
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 /** A month name, optionally followed by Persian "ماه" (month): "۷ دی ماه ۱۳۶۹". */

@@ -5,7 +5,7 @@
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, type ContextText } from './context';
-import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
@@ -89,8 +89,8 @@ function findWrittenEmails(scan: Scan): void {
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
 // "AE 98 0461 …": a space or dash may follow the country code
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
-// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "12X345678", "A-5880 6017" (digits in two groups: counted below)
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2}) ?\d{6,9}|[A-Z]{1,2}-\d{6,9}|\d{2}[A-Za-z]\d{6}|[A-Z]{1,2}[ -]?\d{3,5}[ -]\d{3,5})(?![A-Za-z0-9])/g;
+// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "A-5880 6017", "12X345678"; findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ -]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
@@ -219,14 +219,25 @@ function isAlnumAt(s: string, i: number): boolean {
   return isDigit(c) || isLatinLetter(c);
 }
 
+/** Six to nine digits after the letters; a dash after them or digits in two groups only with capitals ("A-588…"). */
+function passportShape(token: string, letters: string, sep: string): boolean {
+  let digits = 0;
+  let gaps = 0;
+  for (let i = letters.length + sep.length; i < token.length; i++) {
+    if (isDigit(token.charCodeAt(i))) digits++;
+    else gaps++;
+  }
+  if (digits < 6 || digits > 9) return false;
+  return (sep !== '-' && gaps === 0) || letters === letters.toUpperCase();
+}
+
 function findPassports(scan: Scan): void {
   PASSPORT_RE.lastIndex = 0;
   for (let m = PASSPORT_RE.exec(scan.norm); m; m = PASSPORT_RE.exec(scan.norm)) {
     const start = m.index;
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
-    const digits = m[0].replace(/\D/g, '').length;
-    if (digits < 6 || digits > 9) continue;
+    if (m[1] && !passportShape(m[0], m[1], m[2]!)) continue;
     // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
     if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
     const cue = numberCue(scan, start, end);
@@ -731,6 +742,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
   if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,\u060c.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
+  if (!monthWordNear(s, dayStart >= 0 ? dayStart : ys, from, dayStart >= 0 ? -1 : ye)) return dayStart < 0 && bareBirthYear(scan, ys, ye);
   const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
   let end = ye;
@@ -743,18 +755,50 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
       start = ys;
       end = ye + after[0].length;
     } else if (monthYear) start = from + monthYear.index; // "مارس ١٩٩٢"
-    else {
-      // a bare year is a birth date only right after a birth word: "مواليد ١٩٨٨", "born in 1990"
-      if (!cueBefore(scan, ys, Cue.BIRTH, 2)) return false;
-      add(scan, 'DOB', ys, ye, 0.7);
-      return true;
-    }
+    else return bareBirthYear(scan, ys, ye);
   }
   if (dateCue(scan, start, end) === Cue.BIRTH) add(scan, 'DOB', start, end, 0.85);
   else scan.claimed.push(start, end);
   return true;
 }
 
+
+/** A bare year is a birth date only right after a birth word: "مواليد ١٩٨٨", "born in 1990". */
+function bareBirthYear(scan: Scan, ys: number, ye: number): boolean {
+  if (!cueBefore(scan, ys, Cue.BIRTH, 2)) return false;
+  add(scan, 'DOB', ys, ye, 0.7);
+  return true;
+}
+
+function isLetter(c: number): boolean {
+  return isLatinLetter(c) || isArabicLetter(c) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
+}
+
+/**
+ * Is a word of a month name among the three words before `at` (not before `from`), or the first word after
+ * `after` (-1: not looked at)? A cheap test that spares the month-name regexes for most years.
+ */
+function monthWordNear(s: string, at: number, from: number, after: number): boolean {
+  let p = at - 1;
+  let words = 0;
+  while (p >= from && words < 3) {
+    if (!isLetter(s.charCodeAt(p))) {
+      p--;
+      continue;
+    }
+    const we = p + 1;
+    while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
+    if (MONTH_WORDS.has(foldRange(s, p + 1, we))) return true;
+    // "12th": a suffix glued to a day is no word of its own
+    if (!isDigit(s.charCodeAt(p))) words++;
+  }
+  if (after < 0) return false;
+  p = after;
+  while (p < s.length && p - after < 6 && !isLetter(s.charCodeAt(p))) p++;
+  const ws = p;
+  while (p < s.length && isLetter(s.charCodeAt(p))) p++;
+  return p > ws && MONTH_WORDS.has(foldRange(s, ws, p));
+}
 
 /** Between a month name and a two-digit year: space - / . , ، and an apostrophe ("Mar '85"). */
 const DATE_GAP: ReadonlySet<number> = new Set([0x20, 0x2d, 0x2f, 0x2e, 0x2c, 0x60c, 0x27, 0x2019]);
@@ -878,6 +922,8 @@ function preScan(s: string): number {
   return f;
 }
 
+const SCAN: Scan = { norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0, cardTalk: -1, cvvTalk: -1 };
+
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return [];
   const flags = preScan(text);
@@ -886,7 +932,15 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   const n = normaliseTransient(text, firstChange);
   const s = n.text;
   const regions = options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS;
-  const scan: Scan = { norm: s, regions, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0, cardTalk: -1, cvvTalk: -1 };
+  // one scan state, reset per message (detection is synchronous, so no two messages share it)
+  const scan = SCAN;
+  scan.norm = s;
+  scan.regions = regions;
+  scan.found.length = 0;
+  scan.claimed.length = 0;
+  scan.cueAt = scan.cueEnd = -1;
+  scan.cue = 0;
+  scan.cardTalk = scan.cvvTalk = -1;
   if (flags & HAS_AT) findEmails(scan);
   if (writtenEmail) findWrittenEmails(scan);
   if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
@@ -896,6 +950,12 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   }
   if (flags & HAS_DIGIT) findDigitRuns(scan);
   const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: toOriginalEnd(n, f.end), confidence: f.confidence }));
-  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  for (let k = 1; k < out.length; k++) {
+    if (out[k - 1]!.start > out[k]!.start) {
+      out.sort((x, y) => x.start - y.start || y.end - x.end);
+      break;
+    }
+  }
+  scan.norm = '';
   return out;
 }
