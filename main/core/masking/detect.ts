@@ -53,7 +53,8 @@ function cvvTalk(scan: Scan): boolean {
   return scan.cvvTalk === 1;
 }
 
-const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*(?:@| @ ?)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** The domain after an "@" (and one optional space), read from the "@" with a sticky regex. */
+const EMAIL_DOMAIN_RE = / ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 /**
  * Addresses written out to dodge filters: "sara.k88 at gmail dot com", "sara(at)gmail(dot)com", "sara [at] gmail.com".
  * A bare " at " needs a "dot" word or a mail provider's name after it, so "meet me at home.com" is not an address.
@@ -123,12 +124,34 @@ function add(scan: Scan, type: SensitiveType, start: number, end: number, confid
 
 // ------------------------------------------------------------------ e-mail, URL, IBAN, passport tokens
 
+function isLocalPartChar(c: number): boolean {
+  return isDigit(c) || isLatinLetter(c) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d;
+}
+
+/**
+ * Addresses, found from each "@" outwards (a regex that starts at every letter costs far more): the local part
+ * before it (one space allowed before the "@": "omar.h @ hotmail.com"), the domain after it.
+ */
 function findEmails(scan: Scan): void {
-  EMAIL_RE.lastIndex = 0;
-  for (let m = EMAIL_RE.exec(scan.norm); m; m = EMAIL_RE.exec(scan.norm)) {
-    let end = m.index + m[0].length;
-    while (scan.norm.charCodeAt(end - 1) === 0x2e || scan.norm.charCodeAt(end - 1) === 0x2d) end--;
-    add(scan, 'EMAIL', m.index, end, 0.99);
+  const s = scan.norm;
+  let after = 0;
+  for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+    if (at < after) continue;
+    let p = at - 1;
+    if (s.charCodeAt(p) === 0x20) p--;
+    const localEnd = p + 1;
+    while (p >= after && isLocalPartChar(s.charCodeAt(p))) p--;
+    let start = p + 1;
+    // the local part starts with a letter or digit
+    while (start < localEnd && !(isDigit(s.charCodeAt(start)) || isLatinLetter(s.charCodeAt(start)))) start++;
+    if (start >= localEnd) continue;
+    EMAIL_DOMAIN_RE.lastIndex = at + 1;
+    const m = EMAIL_DOMAIN_RE.exec(s);
+    if (!m) continue;
+    let end = at + 1 + m[0].length;
+    while (s.charCodeAt(end - 1) === 0x2e || s.charCodeAt(end - 1) === 0x2d) end--;
+    add(scan, 'EMAIL', start, end, 0.99);
+    after = end;
   }
 }
 
