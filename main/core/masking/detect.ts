@@ -6,7 +6,7 @@
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, type ContextText } from './context';
 import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
 const NORM = NORM_TABLE;
@@ -586,6 +586,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     let c = cueFor(scan, start, end);
     // "a text saying 119 302, use this to log in": a word for a message or a number before, what it is for after
     if (c === Cue.PHONE || c === Cue.PHONE_WEAK) c = numberCueAfter(scan, end) || c;
+    // "الكود اللي وصلني على الجوال ٤٨٢٩": too short for a phone, so the phone word names where the code came, and
+    // a code word a little further back names what it is
+    if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) c = Cue.OTP;
     if ((c === Cue.OTP || c === Cue.OTP_WEAK) && !followedByCurrency(scan, end) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
       return { type: 'OTP', confidence: 0.85 };
     }
@@ -622,8 +625,11 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     const c = cueFor(scan, start, end);
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
+    if (BACK_OF_CARD.test(s.slice(Math.max(0, start - 40), start))) return { type: 'CVV', confidence: 0.75 };
   }
-  const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : b === a + 1 && dateSeparator(s, run, a, b) !== '' && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
+  // "09/29", "0929", and "exp 09 29" (a space only: the expiry word right before decides below)
+  const joined = b === a + 1 && (dateSeparator(s, run, a, b) !== '' || (run.gs[b]! - run.ge[a]! === 1 && s.charCodeAt(run.ge[a]!) === 0x20));
+  const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : joined && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
   // right after the card number it is that card's expiry, with or without a word for it
   if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) {

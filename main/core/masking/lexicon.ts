@@ -74,7 +74,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros'],
   [Cue.IBAN, 'iban sheba shaba'],
   [Cue.ACCOUNT, 'account acc'],
-  [Cue.CVV, 'cvv cvv2 cvc cvc2 csc cid cvn security wara'],
+  [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security wara'],
 ];
 
 const ARABIC: Array<[Cue, string]> = [
@@ -144,5 +144,8 @@ export function cueOf(foldedWord: string): Cue | undefined {
  */
 export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kart|bata2a|beta2a|بطاق|كارت|کارت|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
+/** "the 3 digits on the back 904", "back of card: 904" ("back" alone is too common: "my money back 500"). */
+export const BACK_OF_CARD = /(?:on|at) the back|back of (?:the |my )?card/i;
+
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|csc|cvn|\bcid\b|security|wara|ورا|خلف|امنی|امني|امان|أمان|سري|سری/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|on the back|back of|wara|ورا|خلف|امنی|امني|امان|أمان|سري|سری/i;
