@@ -60,7 +60,7 @@ for (const t of TYPES) if (!scorer.TYPES.includes(t)) scorer.TYPES.push(t);
 
 const sets: Array<[string, string]> = [];
 if (existsSync(path.join(kit, 'dev.jsonl')) && (!only || only === 'dev')) sets.push(['dev', path.join(kit, 'dev.jsonl')]);
-for (const group of ['tune', 'report', 'report2', 'report3', 'report4']) {
+for (const group of ['tune', 'report', 'report2', 'report3', 'report4', 'report5']) {
   if (only && only !== group) continue;
   const dir = path.join(here, 'sets', group);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) sets.push([`${group}/${f.slice(0, -6)}`, path.join(dir, f)]);

@@ -91,3 +91,4 @@ build(path.join(here, 'report'));
 build(path.join(here, 'report2'));
 build(path.join(here, 'report3'));
 build(path.join(here, 'report4'));
+build(path.join(here, 'report5'));
