@@ -88,6 +88,38 @@ function dottedCue(s: string, ws: number, we: number): Cue | undefined {
   return undefined;
 }
 
+/**
+ * The cue of the word starting at `ws` (ending at `we`), remembered per message: the windows around neighbouring
+ * candidates overlap, and folding a word and hashing it for the look-up is most of what a context scan costs.
+ */
+let memoNorm = '';
+let memoGen = 0;
+let memoAt = new Int32Array(256);
+let memoCue = new Int8Array(256);
+const NO_CUE = -1;
+
+function wordCue(s: string, ws: number, we: number): Cue | undefined {
+  if (s !== memoNorm) {
+    memoNorm = s;
+    if (++memoGen === 0x7fffffff) {
+      memoGen = 1;
+      memoAt.fill(0);
+    }
+    if (memoAt.length < s.length) {
+      memoAt = new Int32Array(s.length * 2);
+      memoCue = new Int8Array(s.length * 2);
+    }
+  }
+  if (memoAt[ws] === memoGen) {
+    const c = memoCue[ws]!;
+    return c === NO_CUE ? undefined : (c as Cue);
+  }
+  const cue = cueOf(foldRange(s, ws, we)) ?? dottedCue(s, ws, we);
+  memoAt[ws] = memoGen;
+  memoCue[ws] = cue ?? NO_CUE;
+  return cue;
+}
+
 /** Set by scanBack: the cue it returned sits on an earlier line. */
 let crossedLine = false;
 
@@ -105,8 +137,9 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
   let words = 0;
   let weak: Cue | 0 = 0;
   let weakLeft = 0;
-  /** The word after the one being read (read just before it, going backwards). */
-  let next = '';
+  /** Where the word after the one being read starts and ends (read just before it, going backwards). */
+  let nextStart = -1;
+  let nextEnd = -1;
   crossedLine = false;
   while (pos >= 0 && from - pos <= maxChars) {
     if (isBoundary(s, pos)) break;
@@ -121,24 +154,28 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
     const ws = pos + 1;
     // an earlier value ("B00940674", "12/05") owns the cues before it
     if (digitCount(s, ws, we) >= 2) break;
-    const word = foldRange(s, ws, we);
-    const cue = cueOf(word) ?? dottedCue(s, ws, we);
-    const following = next;
-    next = word;
+    const cue = wordCue(s, ws, we);
+    const followingStart = nextStart;
+    const followingEnd = nextEnd;
+    nextStart = ws;
+    nextEnd = we;
     if (cue !== undefined && relevant(cue)) {
       if (weak) {
         if (isQualifierCue(cue)) return cue;
       } else if (isWeakCue(cue)) {
         // "order number", "جواز السفر رقم", "سفارشم با کد": a qualifier just before the weak word decides; without
         // one, "number" followed by "mine" ("الرقم بتاعي", "noumrou mte3i", "شماره من") is the writer's phone
-        weak = cue === Cue.PHONE_WEAK && POSSESSIVES.has(following) ? Cue.PHONE : cue;
+        weak = cue === Cue.PHONE_WEAK && followingStart >= 0 && POSSESSIVES.has(foldRange(s, followingStart, followingEnd)) ? Cue.PHONE : cue;
         weakLeft = WEAK_LOOKBACK;
         continue;
       } else return cue;
     }
-    // "my number is …", like "رقمي" or "shomaram", is the writer's phone
-    if (weak === Cue.PHONE_WEAK && word === 'my') return Cue.PHONE;
-    if (weak && !GLUE_WORDS.has(word) && --weakLeft <= 0) return weak;
+    if (weak) {
+      const word = foldRange(s, ws, we);
+      // "my number is …", like "رقمي" or "shomaram", is the writer's phone
+      if (weak === Cue.PHONE_WEAK && word === 'my') return Cue.PHONE;
+      if (!GLUE_WORDS.has(word) && --weakLeft <= 0) return weak;
+    }
     if (++words >= maxWords && !weak) break;
   }
   return weak;
@@ -160,7 +197,7 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
     const ws = pos;
     while (pos < len && isWordChar(s.charCodeAt(pos))) pos++;
     if (digitCount(s, ws, pos) >= 2) break;
-    const cue = cueOf(foldRange(s, ws, pos)) ?? dottedCue(s, ws, pos);
+    const cue = wordCue(s, ws, pos);
     if (cue !== undefined && relevant(cue)) {
       // "... 16.05.2025 تاريخ الميلاد: 09/08/1971": a label right before the next value is that value's
       if (labelsNextValue(s, pos)) break;
@@ -215,7 +252,7 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (cueOf(foldRange(s, pos + 1, we)) === target) return true;
+    if (wordCue(s, pos + 1, we) === target) return true;
     words++;
   }
   return false;
@@ -228,5 +265,5 @@ export function followedByCurrency(ctx: ContextText, end: number): boolean {
   while (pos < s.length && s.charCodeAt(pos) === 0x20) pos++;
   const ws = pos;
   while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
-  return pos > ws && cueOf(foldRange(s, ws, pos)) === Cue.CURRENCY;
+  return pos > ws && wordCue(s, ws, pos) === Cue.CURRENCY;
 }
