@@ -2,7 +2,7 @@
  * Context windows: the nearest cue word before a candidate (else just after it), within the same sentence.
  * Works on the normalised text; words are looked up in the folded view (same offsets).
  */
-import { Cue, cueOf, isDateCue, isQualifierCue, isWeakCue } from './lexicon';
+import { Cue, cueOf, isDateCue, isQualifierCue, isWeakCue, mayBeCue } from './lexicon';
 import { foldRange } from './normalise';
 
 export interface ContextText {
@@ -114,7 +114,7 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     const c = memoCue[ws]!;
     return c === NO_CUE ? undefined : (c as Cue);
   }
-  const cue = cueOf(foldRange(s, ws, we)) ?? dottedCue(s, ws, we);
+  const cue = (mayBeCue(s, ws, we) ? cueOf(foldRange(s, ws, we)) : undefined) ?? dottedCue(s, ws, we);
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;

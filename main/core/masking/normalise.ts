@@ -110,6 +110,9 @@ export function normalise(text: string): Normalised {
   return n.map ? { text: n.text, map: n.map.slice() } : n;
 }
 
+/** The folding table (identity where nothing changes), for callers that hash words without building them. */
+export const FOLD_TABLE: Readonly<Uint16Array> = FOLD;
+
 /** The normalisation table (identity where nothing changes), for callers that pre-scan text themselves. */
 export const NORM_TABLE: Readonly<Uint16Array> = NORM;
 
