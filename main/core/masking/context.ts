@@ -3,7 +3,7 @@
  * Works on the normalised text; words are looked up in the folded view (same offsets).
  */
 import { Cue, cueOf, isDateCue, isQualifierCue, isWeakCue, mayBeCue } from './lexicon';
-import { foldRange } from './normalise';
+import { foldKeyword, foldRange } from './normalise';
 
 export interface ContextText {
   norm: string;
@@ -253,6 +253,36 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
     if (wordCue(s, pos + 1, we) === target) return true;
+    words++;
+  }
+  return false;
+}
+
+/** Words for receiving a message (folded), in every language we read: "got", "وصلني", "اومد", "wslni". */
+const RECEIVED = new Set(
+  [
+    'got', 'received', 'receive', 'texted', 'sms', 'messaged', 'getting',
+    'وصلني', 'وصلتني', 'وصلنى', 'جاني', 'جاتني', 'اجاني', 'جالي', 'جتلي', 'بعتولي', 'بعتلي', 'ارسلولي', 'ارسلوا', 'وصلي',
+    'اومد', 'اومده', 'امد', 'فرستادن', 'فرستاده', 'رسيد',
+    'wslni', 'wsalni', 'wesalni', 'gali', 'gani', 'jani', 'ba3atoli', 'omad', 'oomad', 'ferestadan',
+  ].map(foldKeyword),
+);
+
+/** Is a word for receiving a message among the three words before `from`, in the same sentence? */
+export function receivedBefore(ctx: ContextText, from: number): boolean {
+  const s = ctx.norm;
+  let pos = from - 1;
+  let words = 0;
+  while (pos >= 0 && from - pos <= MAX_CHARS && words < 3) {
+    if (isBoundary(s, pos)) return false;
+    if (!isWordChar(s.charCodeAt(pos))) {
+      pos--;
+      continue;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (digitCount(s, pos + 1, we) > 0) return false;
+    if (RECEIVED.has(foldRange(s, pos + 1, we))) return true;
     words++;
   }
   return false;

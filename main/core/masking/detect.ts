@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, type ContextText } from './context';
+import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, receivedBefore, type ContextText } from './context';
 import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
@@ -566,8 +566,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n >= 8 && n <= 12 && groups <= 4) {
     const c = cueFor(scan, start, end);
     // a bare "number" word is too vague for one block of digits ("ورقمه #53725092" is an order's): it must be written
-    // in groups, as must a number with a trunk "0" and no word at all ("0661 23 45 67")
-    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && d[0] === '0' && !NEGATIVE_CUES.has(c as Cue))));
+    // in groups; a number with a trunk "0" and no word at all must be in groups ("0661 23 45 67") or a mobile's full
+    // length ("07701234567"), and not labelled as an ID or an order
+    const unlabelled = d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !ID_CUES.has(c as Cue);
+    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && n >= 10 && unlabelled);
     if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
   }
   if ((n === 10 || (n === 11 && d[0] === '1')) && scan.regions.includes('US')) {
@@ -589,6 +591,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // "الكود اللي وصلني على الجوال ٤٨٢٩": too short for a phone, so the phone word names where the code came, and
     // a code word a little further back names what it is
     if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) c = Cue.OTP;
+    // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
+    // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
+    if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start)) c = Cue.OTP;
     if ((c === Cue.OTP || c === Cue.OTP_WEAK) && !followedByCurrency(scan, end) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
       return { type: 'OTP', confidence: 0.85 };
     }
