@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
-import { checkInternational } from '../../../main/core/masking/phone-plan';
+import { checkInternational, validLocal } from '../../../main/core/masking/phone-plan';
+
+const validLocalAnywhere = (d: string): boolean => ['IQ', 'JO', 'MA', 'DZ', 'SA', 'EG'].some((r) => validLocal(r, d));
 
 const SCRIPTS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
 const RUNS = { numRuns: 300 };
@@ -241,6 +243,31 @@ describe('formats (property)', () => {
       fc.property(word, fc.constantFrom('', '.', '_'), word, fc.constantFrom('gmail', 'outlook', 'yahoo', 'company-mail'), fc.constantFrom('com', 'net', 'ae', 'sa'), fc.constantFrom([' at ', ' dot '], ['(at)', '(dot)'], [' [at] ', ' [dot] '], [' at ', '.'], ['(at)', '.'], [' @ ', '.']), fc.constantFrom('my email is', 'ايميلي', 'ایمیلم'), (a, j, b, domain, tld, [at, dot], label) => {
         fc.pre(!(at === ' at ' && dot === '.' && domain === 'company-mail'));
         labelled('', label, `${a}${j}${b}${at}${domain}${dot}${tld}`, ' thanks', false, 'EMAIL');
+      }),
+      RUNS,
+    );
+  });
+
+  it('a code with no code word right after a word for receiving it; a round amount stays visible', () => {
+    fc.assert(
+      fc.property(digits(6), scriptOf, fc.constantFrom('I got', 'just received', 'وصلني', 'جاني', 'برام اومد', 'wslni'), fc.constantFrom('', ' but I did not ask', ' وانا ما طلبت'), (code, script, verb, post) => {
+        fc.pre(!code.endsWith('000') && !/^(19|20)/.test(code));
+        labelled('', verb, script(code), post, false, 'OTP');
+        const amount = script(`${code.slice(0, 3)}000`);
+        expect(detectSensitive(`${verb} ${amount} instead of the full refund`), amount).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('regional mobiles with a trunk 0 in one block or in groups, with or without a phone word', () => {
+    const national = fc.constantFrom(['077', 9], ['078', 9], ['079', 7], ['066', 7], ['065', 7], ['0612', 6], ['0550', 6]) as fc.Arbitrary<[string, number]>;
+    fc.assert(
+      fc.property(national.chain(([p, n]) => digits(n).map((r) => p + r)), fc.constantFrom('', ' '), scriptOf, fc.constantFrom('', 'call me on', 'رقمي', 'numéro'), (num, sep, script, label) => {
+        fc.pre(validLocalAnywhere(num));
+        const v = sep ? `${num.slice(0, 4)} ${num.slice(4, 7)} ${num.slice(7)}` : num;
+        if (label) labelled('', label, script(v), ' thanks', false, 'PHONE');
+        else expectFound(`${script(v)} thanks`, 0, v.length, 'PHONE');
       }),
       RUNS,
     );
