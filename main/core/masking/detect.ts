@@ -205,7 +205,7 @@ function findInUrl(scan: Scan, from: number, to: number): void {
 
 function urlValue(scan: Scan, d: string, cue: Cue | undefined, plus: boolean): SensitiveType | null {
   const n = d.length;
-  if (n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) && !(n === 15 && d.startsWith('784'))) return 'CARD';
+  if (cardNumber(d)) return 'CARD';
   if ((n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return 'NATIONAL_ID';
   switch (cue) {
     case Cue.PHONE:
@@ -522,7 +522,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const groups = b - a + 1;
 
   // "٤٦٣٦٬٩٦٦١٬…": groups joined by commas are a card or nothing (amounts are written that way too)
-  if (groups > 1 && commaJoined(s, run, a, b)) return fours(run, a, b) && n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) ? { type: 'CARD', confidence: 0.9 } : null;
+  if (groups > 1 && commaJoined(s, run, a, b)) return fours(run, a, b) && cardNumber(d) ? { type: 'CARD', confidence: 0.9 } : null;
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -553,7 +553,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 14 && egyptIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.9 };
   // "964 780 9781 163": a phone written in its own groups beats a card number that passes Luhn by chance
   if (n === 13 && groups > 1 && !fours(run, a, b) && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
-  if (n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d)) return { type: 'CARD', confidence: 0.95 };
+  if (cardNumber(d)) return { type: 'CARD', confidence: 0.95 };
   if (n === 24 && ibanValid('IR' + d)) return { type: 'IBAN', confidence: 0.9 };
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
@@ -612,6 +612,17 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
   return null;
+}
+
+/**
+ * A payment card number: 13–19 digits, a card network's first digit, Luhn. Fifteen digits only for American Express
+ * (34, 37): a phone's IMEI and an Emirates ID are fifteen Luhn-valid digits too.
+ */
+function cardNumber(d: string): boolean {
+  const n = d.length;
+  if (n < 13 || n > 19 || !'234569'.includes(d[0]!)) return false;
+  if (n === 15 && !(d[0] === '3' && (d[1] === '4' || d[1] === '7'))) return false;
+  return luhnValid(d);
 }
 
 /** Groups of four digits (the last may be shorter): how cards are written, unlike amounts ("1,200,000,000,000"). */
@@ -714,7 +725,7 @@ function cardPrefix(run: Run, s: string): number {
   let d = '';
   for (let b = 0; b < run.n - 1 && d.length < 19; b++) {
     d += s.slice(run.gs[b], run.ge[b]);
-    if (d.length < 13 || !(b === 0 || fours(run, 0, b)) || !'234569'.includes(d[0]!) || !luhnValid(d)) continue;
+    if (d.length < 13 || !(b === 0 || fours(run, 0, b)) || !cardNumber(d)) continue;
     const nextLen = run.ge[b + 1]! - run.gs[b + 1]!;
     if (b === 0 ? nextLen >= 13 : nextLen === 4) return -1;
     return b;
