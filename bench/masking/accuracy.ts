@@ -1,6 +1,6 @@
 /**
  * Masking accuracy with the PII kit's scorer: typed F1, leak rate per type and decoy false-mask rate, on the kit's
- * dev set and on each of our own sets (bench/masking/sets/{tune,report}/*.jsonl, built by sets/build.ts).
+ * dev set and on each of our own sets (bench/masking/sets/{tune,report*}/*.jsonl, built by sets/build.ts).
  *
  *   node --import tsx bench/masking/accuracy.ts [--kit ../shared/pii] [--set report] [--show-misses] [--repo DIR]
  *
@@ -60,7 +60,9 @@ for (const t of TYPES) if (!scorer.TYPES.includes(t)) scorer.TYPES.push(t);
 
 const sets: Array<[string, string]> = [];
 if (existsSync(path.join(kit, 'dev.jsonl')) && (!only || only === 'dev')) sets.push(['dev', path.join(kit, 'dev.jsonl')]);
-for (const group of ['tune', 'report', 'report2']) {
+const groups = readdirSync(path.join(here, 'sets'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  .sort((a, b) => (a === 'tune' ? -1 : b === 'tune' ? 1 : a.localeCompare(b)));
+for (const group of groups) {
   if (only && only !== group) continue;
   const dir = path.join(here, 'sets', group);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) sets.push([`${group}/${f.slice(0, -6)}`, path.join(dir, f)]);

@@ -1,10 +1,11 @@
 /**
  * Builds the masking sets' JSONL (the PII kit's label format) from hand-written sources, where each message is
  * one line and labels sit inline: `[TYPE|value]` marks a sensitive value, `{value}` or `{KIND|value}` a decoy that
- * must stay visible, `\n` is a line break inside the message. A line `# lang=fa voice=…` sets the fields of the
- * lines after it. Checksummed values (CARD, IBAN, NATIONAL_ID) are checked so a typo cannot become a label.
+ * must stay visible, `\n` is a line break inside the message and `\uXXXX` any other character (no-break space…).
+ * A line `# lang=fa voice=…` sets the fields of the lines after it. Checksummed values (CARD, IBAN, NATIONAL_ID) are
+ * checked so a typo cannot become a label.
  *
- *   node --import tsx bench/masking/sets/build.ts      (writes bench/masking/sets/{tune,report,report2}/*.jsonl)
+ *   node --import tsx bench/masking/sets/build.ts      (writes bench/masking/sets/{tune,report*}/*.jsonl)
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,9 @@ function toScript(body: string, script: string): string {
 }
 
 export function parseLine(line: string): { text: string; spans: Span[]; negatives: Span[] } {
-  const src = line.replace(/\\n/g, '\n').replace(/<(ar|fa)>([^<]*)<\/\1>/g, (_, script: string, body: string) => toScript(body, script));
+  const src = line
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\n/g, '\n').replace(/<(ar|fa)>([^<]*)<\/\1>/g, (_, script: string, body: string) => toScript(body, script));
   let text = '';
   let last = 0;
   const spans: Span[] = [];
@@ -84,6 +87,4 @@ function build(dir: string): void {
   }
 }
 
-build(path.join(here, 'tune'));
-build(path.join(here, 'report'));
-build(path.join(here, 'report2'));
+for (const dir of readdirSync(here, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) build(path.join(here, dir));

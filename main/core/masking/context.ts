@@ -2,8 +2,8 @@
  * Context windows: the nearest cue word before a candidate (else just after it), within the same sentence.
  * Works on the normalised text; words are looked up in the folded view (same offsets).
  */
-import { Cue, cueOf, isDateCue, isQualifierCue, isWeakCue } from './lexicon';
-import { foldRange } from './normalise';
+import { Cue, cueOf, isDateCue, isQualifierCue, isWeakCue, mayBeCue } from './lexicon';
+import { foldKeyword, foldRange } from './normalise';
 
 export interface ContextText {
   norm: string;
@@ -13,16 +13,24 @@ const BACK_WORDS = 6;
 const FORWARD_WORDS = 4;
 const WEAK_LOOKBACK = 1;
 /** Little words skipped between a qualifier and a weak cue: "سفارشم با کد", "the order's number". */
-const GLUE_WORDS = new Set(['با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها']);
+const GLUE_WORDS = new Set([
+  'با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها',
+  // "my new number", "my kuwaiti number"
+  'new', 'old', 'other', 'second', 'current', 'personal', 'private', 'work', 'home', 'local',
+  'saudi', 'emirati', 'kuwaiti', 'qatari', 'omani', 'bahraini', 'egyptian', 'jordanian', 'iraqi', 'iranian', 'uk', 'us',
+]);
+/** "mine" after "number", folded: Egyptian, Maghrebi, Gulf, Iraqi, Persian, and their Latin spellings. */
+const POSSESSIVES = new Set(['بتاعي', 'ديالي', 'تاعي', 'حقي', 'مالي', 'من', 'خودم', 'mte3i', 'ta3i', 'dyali', 'diali', 'bta3i', 'beta3i', 'btaa3i', '7a8i', '7agi', 'mine', 'man']);
 const DATE_BACK_WORDS = 12;
 /** "12 March 1990 is my date of birth": a date's role may come a few words after it, in the same clause. */
 const DATE_FORWARD_WORDS = 5;
 const MAX_CHARS = 64;
 const DATE_MAX_CHARS = 96;
 
-/** Digits, Latin letters, Arabic-script letters (local for speed, see detect.ts). */
+/** Digits, Latin letters (with Latin-1 accents: "né", "février"), Arabic-script letters (local for speed, see detect.ts). */
 function isWordChar(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  if (c <= 0xff) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
   return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5 || (c >= 0x06fa && c <= 0x06ff);
 }
 
@@ -61,6 +69,57 @@ function labelsNextValue(s: string, from: number): boolean {
   return d >= 2;
 }
 
+/**
+ * Labels written with dots or a dash, which split them into one-letter words: "d.o.b", "D.O.B.", "b-day", "b'day".
+ * Called only for words the lexicon does not know, so it costs nothing on ordinary text.
+ */
+function dottedCue(s: string, ws: number, we: number): Cue | undefined {
+  const len = we - ws;
+  if (len === 1) {
+    const c = s.charCodeAt(ws) | 0x20;
+    // the "b" of "d.o.b" or the "d" of "d.o.b"
+    const at = c === 0x62 ? ws - 4 : c === 0x64 ? ws : -1;
+    if (at >= 0 && (s.charCodeAt(at) | 0x20) === 0x64 && s.charCodeAt(at + 1) === 0x2e && (s.charCodeAt(at + 2) | 0x20) === 0x6f && s.charCodeAt(at + 3) === 0x2e && (s.charCodeAt(at + 4) | 0x20) === 0x62) return Cue.BIRTH;
+    return undefined;
+  }
+  if (len === 3 && ws >= 2 && (s.charCodeAt(ws - 2) | 0x20) === 0x62 && (s.charCodeAt(ws - 1) === 0x2d || s.charCodeAt(ws - 1) === 0x27 || s.charCodeAt(ws - 1) === 0x2019)) {
+    if (foldRange(s, ws, we) === 'day') return Cue.BIRTH;
+  }
+  return undefined;
+}
+
+/**
+ * The cue of the word starting at `ws` (ending at `we`), remembered per message: the windows around neighbouring
+ * candidates overlap, and folding a word and hashing it for the look-up is most of what a context scan costs.
+ */
+let memoNorm = '';
+let memoGen = 0;
+let memoAt = new Int32Array(256);
+let memoCue = new Int8Array(256);
+const NO_CUE = -1;
+
+function wordCue(s: string, ws: number, we: number): Cue | undefined {
+  if (s !== memoNorm) {
+    memoNorm = s;
+    if (++memoGen === 0x7fffffff) {
+      memoGen = 1;
+      memoAt.fill(0);
+    }
+    if (memoAt.length < s.length) {
+      memoAt = new Int32Array(s.length * 2);
+      memoCue = new Int8Array(s.length * 2);
+    }
+  }
+  if (memoAt[ws] === memoGen) {
+    const c = memoCue[ws]!;
+    return c === NO_CUE ? undefined : (c as Cue);
+  }
+  const cue = (mayBeCue(s, ws, we) ? cueOf(foldRange(s, ws, we)) : undefined) ?? dottedCue(s, ws, we);
+  memoAt[ws] = memoGen;
+  memoCue[ws] = cue ?? NO_CUE;
+  return cue;
+}
+
 /** Set by scanBack: the cue it returned sits on an earlier line. */
 let crossedLine = false;
 
@@ -78,6 +137,9 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
   let words = 0;
   let weak: Cue | 0 = 0;
   let weakLeft = 0;
+  /** Where the word after the one being read starts and ends (read just before it, going backwards). */
+  let nextStart = -1;
+  let nextEnd = -1;
   crossedLine = false;
   while (pos >= 0 && from - pos <= maxChars) {
     if (isBoundary(s, pos)) break;
@@ -92,19 +154,28 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
     const ws = pos + 1;
     // an earlier value ("B00940674", "12/05") owns the cues before it
     if (digitCount(s, ws, we) >= 2) break;
-    const word = foldRange(s, ws, we);
-    const cue = cueOf(word);
+    const cue = wordCue(s, ws, we);
+    const followingStart = nextStart;
+    const followingEnd = nextEnd;
+    nextStart = ws;
+    nextEnd = we;
     if (cue !== undefined && relevant(cue)) {
       if (weak) {
         if (isQualifierCue(cue)) return cue;
       } else if (isWeakCue(cue)) {
-        // "order number", "جواز السفر رقم", "سفارشم با کد": a qualifier just before the weak word decides
-        weak = cue;
+        // "order number", "جواز السفر رقم", "سفارشم با کد": a qualifier just before the weak word decides; without
+        // one, "number" followed by "mine" ("الرقم بتاعي", "noumrou mte3i", "شماره من") is the writer's phone
+        weak = cue === Cue.PHONE_WEAK && followingStart >= 0 && POSSESSIVES.has(foldRange(s, followingStart, followingEnd)) ? Cue.PHONE : cue;
         weakLeft = WEAK_LOOKBACK;
         continue;
       } else return cue;
     }
-    if (weak && !GLUE_WORDS.has(word) && --weakLeft <= 0) return weak;
+    if (weak) {
+      const word = foldRange(s, ws, we);
+      // "my number is …", like "رقمي" or "shomaram", is the writer's phone
+      if (weak === Cue.PHONE_WEAK && word === 'my') return Cue.PHONE;
+      if (!GLUE_WORDS.has(word) && --weakLeft <= 0) return weak;
+    }
     if (++words >= maxWords && !weak) break;
   }
   return weak;
@@ -126,7 +197,7 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
     const ws = pos;
     while (pos < len && isWordChar(s.charCodeAt(pos))) pos++;
     if (digitCount(s, ws, pos) >= 2) break;
-    const cue = cueOf(foldRange(s, ws, pos));
+    const cue = wordCue(s, ws, pos);
     if (cue !== undefined && relevant(cue)) {
       // "... 16.05.2025 تاريخ الميلاد: 09/08/1971": a label right before the next value is that value's
       if (labelsNextValue(s, pos)) break;
@@ -181,7 +252,37 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (cueOf(foldRange(s, pos + 1, we)) === target) return true;
+    if (wordCue(s, pos + 1, we) === target) return true;
+    words++;
+  }
+  return false;
+}
+
+/** Words for receiving a message (folded), in every language we read: "got", "وصلني", "اومد", "wslni". */
+const RECEIVED = new Set(
+  [
+    'got', 'received', 'receive', 'texted', 'sms', 'messaged', 'getting',
+    'وصلني', 'وصلتني', 'وصلنى', 'جاني', 'جاتني', 'اجاني', 'جالي', 'جتلي', 'بعتولي', 'بعتلي', 'ارسلولي', 'ارسلوا', 'وصلي',
+    'اومد', 'اومده', 'امد', 'فرستادن', 'فرستاده', 'رسيد',
+    'wslni', 'wsalni', 'wesalni', 'gali', 'gani', 'jani', 'ba3atoli', 'omad', 'oomad', 'ferestadan',
+  ].map(foldKeyword),
+);
+
+/** Is a word for receiving a message among the three words before `from`, in the same sentence? */
+export function receivedBefore(ctx: ContextText, from: number): boolean {
+  const s = ctx.norm;
+  let pos = from - 1;
+  let words = 0;
+  while (pos >= 0 && from - pos <= MAX_CHARS && words < 3) {
+    if (isBoundary(s, pos)) return false;
+    if (!isWordChar(s.charCodeAt(pos))) {
+      pos--;
+      continue;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (digitCount(s, pos + 1, we) > 0) return false;
+    if (RECEIVED.has(foldRange(s, pos + 1, we))) return true;
     words++;
   }
   return false;
@@ -194,5 +295,5 @@ export function followedByCurrency(ctx: ContextText, end: number): boolean {
   while (pos < s.length && s.charCodeAt(pos) === 0x20) pos++;
   const ws = pos;
   while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
-  return pos > ws && cueOf(foldRange(s, ws, pos)) === Cue.CURRENCY;
+  return pos > ws && wordCue(s, ws, pos) === Cue.CURRENCY;
 }

@@ -17,6 +17,10 @@ const MONTH_NAMES = [
   'فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند',
   // Finglish Jalali
   'farvardin ordibehesht khordad tir mordad shahrivar mehr aban azar dey bahman esfand',
+  // French (Maghrebi writers switch to it), with and without accents
+  'janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre',
+  // Moroccan and Algerian/Tunisian Arabic month names
+  'ماي يوليوز غشت شتنبر نونبر دجنبر جانفي فيفري أفريل افريل جوان جويلية جويليه أوت اوت',
 ]
   .join(' ')
   .split(' ');
@@ -29,17 +33,21 @@ const monthAlt = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase())
 
 /** The last word of every month name (folded), and Persian "ماه": a cheap test before the month-name regexes. */
 export const MONTH_LAST_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase()).split('_').pop()!), 'ماه']);
+/** Every word of every month name (folded): "ذو" and "الحجه" of "ذو الحجة". */
+export const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES.flatMap((m) => foldKeyword(m.toLowerCase()).split('_')), 'ماه']);
 
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 /** A month name, optionally followed by Persian "ماه" (month): "۷ دی ماه ۱۳۶۹". */
 const MONTH = `(?:${monthAlt})(?:\\s+ماه)?`;
-/** In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "۱۲ فروردین ". */
+/** Between a month name and a year: spaces, dashes, slashes, dots, Latin and Arabic commas, an apostrophe ("Mar '85"). */
+const BEFORE_YEAR = "[\\s,\u060c\\-/.'\u2019]*";
+/** In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "march the 12th, ", "۱۲ فروردین ". */
 export const TEXT_DATE_BEFORE_YEAR = new RegExp(
-  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th)?[\\s\\-/.]*(?:of\\s+)?${MONTH}|${MONTH}[\\s\\-/.]*\\d{1,2}(?:st|nd|rd|th)?)[\\s,\\-/.]*$`,
+  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th|er)?[\\s\\-/.]*(?:of\\s+)?${MONTH}|${MONTH}[\\s\\-/.]*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?)${BEFORE_YEAR}$`,
   'u',
 );
 /** In folded text, a month name right before a day or a year: "jun " (23 1970), "مارس " (1992). */
-export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}[\\s\\-/.,]*$`, 'u');
+export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}${BEFORE_YEAR}$`, 'u');
 /** In folded text, a month name and day right after a year: " march 12", " فروردین ۱۲" (year-first layouts). */
 export const TEXT_DATE_AFTER_YEAR = new RegExp(`^[\\s,\\-/]*${MONTH}[\\s,\\-/]*\\d{1,2}(?![\\p{L}\\p{N}])`, 'u');
 

@@ -4,17 +4,24 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, type ContextText } from './context';
-import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
+import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, receivedBefore, type ContextText } from './context';
+import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
 const NORM = NORM_TABLE;
-import { checkInternational, validNational } from './phone-plan';
+import { checkInternational, validLocal, validNational } from './phone-plan';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
-const CC_WITHOUT_PLUS = ['966', '971', '20', '98', '44'];
+/** Calling codes our customers write without "+" or "00" ("966 59 203 6319", "965 6555 1234"): the Middle East and North Africa, Iran, Turkey, South Asia, the UK. */
+const CC_WITHOUT_PLUS = ['966', '971', '965', '974', '973', '968', '962', '961', '963', '964', '967', '970', '20', '212', '213', '216', '218', '249', '98', '90', '92', '93', '44'];
+/**
+ * Where a phone word labels the number, the national formats of the same neighbourhood are accepted too: with the
+ * trunk "0" where the country has one ("079 123 4567" in Jordan), as written where it has none (Kuwait, Qatar,
+ * Bahrain, Oman, Tunisia: "6555 1234").
+ */
+const CUED_REGIONS = ['KW', 'QA', 'BH', 'OM', 'JO', 'LB', 'IQ', 'SY', 'YE', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'TR', 'AF', 'PK'];
 
 interface Found {
   type: SensitiveType;
@@ -34,6 +41,7 @@ interface Scan extends ContextText {
   /** Message-level hints, looked up on first need: -1 unknown, 0 no, 1 yes. */
   cardTalk: number;
   cvvTalk: number;
+  persian: number;
 }
 
 function cardTalk(scan: Scan): boolean {
@@ -41,17 +49,58 @@ function cardTalk(scan: Scan): boolean {
   return scan.cardTalk === 1;
 }
 
+const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af\u06a9\u06cc]/;
+
+/** The message uses letters only Persian has (پ چ ژ گ ک ی). */
+function persianText(scan: Scan): boolean {
+  if (scan.persian < 0) scan.persian = PERSIAN_LETTERS.test(scan.norm) ? 1 : 0;
+  return scan.persian === 1;
+}
+
 function cvvTalk(scan: Scan): boolean {
   if (scan.cvvTalk < 0) scan.cvvTalk = CVV_CONTEXT.test(scan.norm) ? 1 : 0;
   return scan.cvvTalk === 1;
 }
 
-const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** The domain after an "@" (and one optional space), read from the "@" with a sticky regex. */
+const EMAIL_DOMAIN_RE = / ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
+/**
+ * Addresses written out to dodge filters: "sara.k88 at gmail dot com", "sara(at)gmail(dot)com", "sara [at] gmail.com".
+ * A bare " at " needs a "dot" word or a mail provider's name after it, so "meet me at home.com" is not an address.
+ */
+const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\})\s*|\s+at\s+`;
+const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+dot\s+|\.`;
+const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
+const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
+
+const MAIL_WORD = /dot|mail|outlook|icloud|live|yahoo/i;
+
+/** Runs on every message, so it only walks the occurrences of "at" (usually none in Arabic or Persian text). */
+function mayHaveWrittenEmail(s: string): boolean {
+  for (let i = s.indexOf('at', 1); i >= 0; i = s.indexOf('at', i + 2)) {
+    const b = s.charCodeAt(i - 1);
+    const a = s.charCodeAt(i + 2);
+    if ((b === 0x28 && a === 0x29) || (b === 0x5b && a === 0x5d) || (b === 0x7b && a === 0x7d)) return true;
+    if (b === 0x20 && a === 0x20) return MAIL_WORD.test(s);
+  }
+  return false;
+}
+
+function findWrittenEmails(scan: Scan): void {
+  WRITTEN_EMAIL_RE.lastIndex = 0;
+  for (let m = WRITTEN_EMAIL_RE.exec(scan.norm); m; m = WRITTEN_EMAIL_RE.exec(scan.norm)) {
+    if (claimedAt(scan, m.index) >= 0) continue;
+    const plainAt = !m[1]!.includes('at)') && !m[1]!.includes('at]') && !m[1]!.includes('at}');
+    const wordDot = /dot/i.test(m[3]! + m[4]!);
+    if (plainAt && !wordDot && !MAIL_PROVIDERS.test(m[2]!)) continue;
+    add(scan, 'EMAIL', m.index, m.index + m[0].length, 0.8);
+  }
+}
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
 // "AE 98 0461 …": a space or dash may follow the country code
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
-// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "12X345678"
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2}) ?\d{6,9}|[A-Z]{1,2}-\d{6,9}|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "A-5880 6017", "12X345678"; findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ -]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
@@ -84,12 +133,34 @@ function add(scan: Scan, type: SensitiveType, start: number, end: number, confid
 
 // ------------------------------------------------------------------ e-mail, URL, IBAN, passport tokens
 
+function isLocalPartChar(c: number): boolean {
+  return isDigit(c) || isLatinLetter(c) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d;
+}
+
+/**
+ * Addresses, found from each "@" outwards (a regex that starts at every letter costs far more): the local part
+ * before it (one space allowed before the "@": "omar.h @ hotmail.com"), the domain after it.
+ */
 function findEmails(scan: Scan): void {
-  EMAIL_RE.lastIndex = 0;
-  for (let m = EMAIL_RE.exec(scan.norm); m; m = EMAIL_RE.exec(scan.norm)) {
-    let end = m.index + m[0].length;
-    while (scan.norm.charCodeAt(end - 1) === 0x2e || scan.norm.charCodeAt(end - 1) === 0x2d) end--;
-    add(scan, 'EMAIL', m.index, end, 0.99);
+  const s = scan.norm;
+  let after = 0;
+  for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+    if (at < after) continue;
+    let p = at - 1;
+    if (s.charCodeAt(p) === 0x20) p--;
+    const localEnd = p + 1;
+    while (p >= after && isLocalPartChar(s.charCodeAt(p))) p--;
+    let start = p + 1;
+    // the local part starts with a letter or digit
+    while (start < localEnd && !(isDigit(s.charCodeAt(start)) || isLatinLetter(s.charCodeAt(start)))) start++;
+    if (start >= localEnd) continue;
+    EMAIL_DOMAIN_RE.lastIndex = at + 1;
+    const m = EMAIL_DOMAIN_RE.exec(s);
+    if (!m) continue;
+    let end = at + 1 + m[0].length;
+    while (s.charCodeAt(end - 1) === 0x2e || s.charCodeAt(end - 1) === 0x2d) end--;
+    add(scan, 'EMAIL', start, end, 0.99);
+    after = end;
   }
 }
 
@@ -134,7 +205,7 @@ function findInUrl(scan: Scan, from: number, to: number): void {
 
 function urlValue(scan: Scan, d: string, cue: Cue | undefined, plus: boolean): SensitiveType | null {
   const n = d.length;
-  if (n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) && !(n === 15 && d.startsWith('784'))) return 'CARD';
+  if (cardNumber(d)) return 'CARD';
   if ((n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return 'NATIONAL_ID';
   switch (cue) {
     case Cue.PHONE:
@@ -180,12 +251,25 @@ function isAlnumAt(s: string, i: number): boolean {
   return isDigit(c) || isLatinLetter(c);
 }
 
+/** Six to nine digits after the letters; a dash after them or digits in two groups only with capitals ("A-588…"). */
+function passportShape(token: string, letters: string, sep: string): boolean {
+  let digits = 0;
+  let gaps = 0;
+  for (let i = letters.length + sep.length; i < token.length; i++) {
+    if (isDigit(token.charCodeAt(i))) digits++;
+    else gaps++;
+  }
+  if (digits < 6 || digits > 9) return false;
+  return (sep !== '-' && gaps === 0) || letters === letters.toUpperCase();
+}
+
 function findPassports(scan: Scan): void {
   PASSPORT_RE.lastIndex = 0;
   for (let m = PASSPORT_RE.exec(scan.norm); m; m = PASSPORT_RE.exec(scan.norm)) {
     const start = m.index;
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
+    if (m[1] && !passportShape(m[0], m[1], m[2]!)) continue;
     // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
     if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
     const cue = numberCue(scan, start, end);
@@ -202,8 +286,10 @@ const MAX_GROUPS = 20;
 
 /** A run of digit groups joined by short separators, e.g. "+966 (0)55 123-4567" or "12/05/1990". */
 interface Run {
-  gs: number[];
-  ge: number[];
+  /** Start and end (exclusive) of each group; only the first `n` entries are the run's. */
+  gs: Int32Array;
+  ge: Int32Array;
+  n: number;
   /** Index of the "+" (or "(") that opens the run, if any. */
   lead: number;
   plus: boolean;
@@ -229,15 +315,22 @@ function gluedBefore(s: string, p: number): boolean {
 
 const LABEL_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.OTP, Cue.OTP_WEAK, Cue.NID, Cue.ID_WEAK, Cue.PASSPORT, Cue.PHONE, Cue.CVV]);
 
-/** A digit group glued by a dash to a word that labels a sensitive value ("OTP-482913", "ID-2182979746"). */
+/**
+ * A digit group glued to a word that labels a sensitive value: by a dash ("OTP-482913", "ID-2182979746"), directly
+ * ("otp4829", "iqama2437319763") or, for "no."/"nr." only, by a full stop ("iqama no.2437319763").
+ */
 function labelGlued(scan: Scan, p: number): boolean {
   const s = scan.norm;
-  if (s.charCodeAt(p - 1) !== 0x2d) return false;
-  let k = p - 2;
+  const sep = s.charCodeAt(p - 1);
+  const we = sep === 0x2d || sep === 0x2e ? p - 1 : p;
+  // glued directly, the digits must be a value's length of their own: the "2" of "cvv2" is part of the word
+  if (we === p && !(isDigit(s.charCodeAt(p + 3)) && isDigit(s.charCodeAt(p + 2)) && isDigit(s.charCodeAt(p + 1)))) return false;
+  let k = we - 1;
   while (k >= 0 && isLatinLetter(s.charCodeAt(k))) k--;
-  if (k >= 0 && isDigit(s.charCodeAt(k))) return false;
-  const c = k + 1 < p - 1 ? cueOf(foldRange(s, k + 1, p - 1)) : undefined;
-  return c !== undefined && LABEL_CUES.has(c);
+  if (k + 1 >= we || (k >= 0 && isDigit(s.charCodeAt(k)))) return false;
+  const c = cueOf(foldRange(s, k + 1, we));
+  if (c === undefined) return false;
+  return sep === 0x2e ? c === Cue.PHONE_WEAK : LABEL_CUES.has(c);
 }
 
 function gluedAfter(s: string, e: number): boolean {
@@ -281,32 +374,37 @@ function separatorAt(s: string, i: number): number {
   return n;
 }
 
-function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } | { run: null; next: number } {
-  const gs: number[] = [];
-  const ge: number[] = [];
+/** The run readRun found (one at a time, so one object is reused: no allocation per run). */
+const RUN: Run = { gs: new Int32Array(MAX_GROUPS), ge: new Int32Array(MAX_GROUPS), n: 0, lead: 0, plus: false };
+
+/** Reads the run of digit groups at `i` into RUN (RUN.n = 0 when there is none) and returns where to go on. */
+function readRun(s: string, i: number, scan: Scan): number {
+  const { gs, ge } = RUN;
+  let n = 0;
+  RUN.n = 0;
   let p = i;
   for (;;) {
     let e = p;
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
     // "OTP-482913": a label glued by a dash still labels the number
-    const glued = gluedAfter(s, e) || (gs.length === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
+    const glued = gluedAfter(s, e) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
     if (glued) {
       // "16-Oct-1974", "1990-Jun-05": a year glued to a month name by a dash, dot or slash
-      if (gs.length === 0 && e - p === 4 && textDateAround(scan, p, e)) return { run: null, next: e };
-      if (gs.length === 0) {
+      if (n === 0 && e - p === 4 && textDateAround(scan, p, e)) return e;
+      if (n === 0) {
         while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
-        return { run: null, next: e };
+        return e;
       }
       break;
     }
     if (claimedAt(scan, p) >= 0) break;
-    gs.push(p);
-    ge.push(e);
+    gs[n] = p;
+    ge[n++] = e;
     const sep = separatorAt(s, e);
-    if (!sep || gs.length >= MAX_GROUPS) break;
+    if (!sep || n >= MAX_GROUPS) break;
     p = e + sep;
   }
-  if (!gs.length) return { run: null, next: i + 1 };
+  if (!n) return i + 1;
   const first = gs[0]!;
   let lead = first;
   let plus = false;
@@ -323,7 +421,10 @@ function readRun(s: string, i: number, scan: Scan): { run: Run; next: number } |
     lead = first - 2;
     plus = true;
   }
-  return { run: { gs, ge, lead, plus }, next: ge[ge.length - 1]! };
+  RUN.n = n;
+  RUN.lead = lead;
+  RUN.plus = plus;
+  return ge[n - 1]!;
 }
 
 function groupDigits(s: string, run: Run, a: number, b: number): string {
@@ -375,15 +476,27 @@ function otpLayout(s: string, run: Run, a: number, b: number): boolean {
   return true;
 }
 
-/** " ", "-" or " - " between two groups of a code. */
+/** " ", "-", " - " or a line break ("482\n913") between two groups of a code. */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
-  if (to - from === 1) return c === 0x20 || c === 0x2d;
+  if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a;
   return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
 
 function nationalPhone(scan: Scan, d: string): boolean {
   for (const r of scan.regions) if (validNational(r, d, true)) return true;
+  return false;
+}
+
+/** A number with its calling code but no "+" ("966 59 203 6319"): in groups, or after a phone word. */
+function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: number): boolean {
+  if (!startsWithAny(d, CC_WITHOUT_PLUS) || checkInternational(d) !== 'valid') return false;
+  const c = cueFor(scan, start, end);
+  return !NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1);
+}
+
+function cuedNationalPhone(d: string): boolean {
+  for (const r of CUED_REGIONS) if (validLocal(r, d)) return true;
   return false;
 }
 
@@ -409,7 +522,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const groups = b - a + 1;
 
   // "٤٦٣٦٬٩٦٦١٬…": groups joined by commas are a card or nothing (amounts are written that way too)
-  if (groups > 1 && commaJoined(s, run, a, b)) return fours(run, a, b) && n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d) ? { type: 'CARD', confidence: 0.9 } : null;
+  if (groups > 1 && commaJoined(s, run, a, b)) return fours(run, a, b) && cardNumber(d) ? { type: 'CARD', confidence: 0.9 } : null;
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -423,6 +536,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // "DOB 05 06 1990": spaces only, so it is a date only where the words say it is a birth date
   if (groups === 3 && run.ge[b]! - run.gs[b]! === 4 && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2e && run.gs[a + 1] === run.ge[a]! + 1) return null; // a decimal number
+  // "DOB 19900312", "تاريخ الميلاد ١٣٦٩١٠٠٧", "born 12031990": a date written without separators, after a birth word
+  if (n === 8 && groups === 1 && (numericDateValid(d.slice(0, 4), d.slice(4, 6), d.slice(6)) || numericDateValid(d.slice(0, 2), d.slice(2, 4), d.slice(4))) && dateCue(scan, start, end) === Cue.BIRTH) {
+    return { type: 'DOB', confidence: 0.7 };
+  }
 
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
@@ -434,13 +551,20 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   if (n === 15 && emiratesIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.97 };
   if (n === 14 && egyptIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.9 };
-  if (n >= 13 && n <= 19 && '234569'.includes(d[0]!) && luhnValid(d)) return { type: 'CARD', confidence: 0.95 };
+  // "964 780 9781 163": a phone written in its own groups beats a card number that passes Luhn by chance
+  if (n === 13 && groups > 1 && !fours(run, a, b) && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
+  if (cardNumber(d)) return { type: 'CARD', confidence: 0.95 };
   if (n === 24 && ibanValid('IR' + d)) return { type: 'IBAN', confidence: 0.9 };
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     if (d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.85 };
+    // "961 3 968 776": a calling code and a phone's grouping, whatever the ID check digit says by chance
+    if (groups > 1 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.75 };
+    // "0612131033" with no label: a regional mobile (a tenth of them pass the Iranian check by chance), unless the
+    // message is written in Persian, where an Iranian code is the likelier reading
+    if (d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !persianText(scan) && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };
     const nanpLayout = isNanpLayout(s, run, a, b);
     if ((c === Cue.PHONE && (nanpLayout || validNational('US', d, false))) || (c === Cue.PHONE_WEAK && nanpLayout)) return { type: 'PHONE', confidence: 0.7 };
     if (NEGATIVE_CUES.has(c as Cue)) return null;
@@ -449,9 +573,16 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   // a trunk "0" and a valid national number: order and reference numbers do not look like this, so no veto
   if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.9 };
-  if (n >= 11 && n <= 13 && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') {
+  // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
+  if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
+  if (n >= 8 && n <= 12 && groups <= 4) {
     const c = cueFor(scan, start, end);
-    if (!NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1)) return { type: 'PHONE', confidence: 0.8 };
+    // a bare "number" word is too vague for one block of digits ("ورقمه #53725092" is an order's): it must be written
+    // in groups; a number with a trunk "0" and no word at all must be in groups ("0661 23 45 67") or a mobile's full
+    // length ("07701234567"), and not labelled as an ID or an order
+    const unlabelled = d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !ID_CUES.has(c as Cue);
+    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && n >= 10 && unlabelled);
+    if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
   }
   if ((n === 10 || (n === 11 && d[0] === '1')) && scan.regions.includes('US')) {
     const nanp = n === 10 ? d : d.slice(1);
@@ -469,12 +600,29 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     let c = cueFor(scan, start, end);
     // "a text saying 119 302, use this to log in": a word for a message or a number before, what it is for after
     if (c === Cue.PHONE || c === Cue.PHONE_WEAK) c = numberCueAfter(scan, end) || c;
+    // "الكود اللي وصلني على الجوال ٤٨٢٩": too short for a phone, so the phone word names where the code came, and
+    // a code word a little further back names what it is
+    if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) c = Cue.OTP;
+    // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
+    // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
+    if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start)) c = Cue.OTP;
     if ((c === Cue.OTP || c === Cue.OTP_WEAK) && !followedByCurrency(scan, end) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
       return { type: 'OTP', confidence: 0.85 };
     }
   }
   if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
   return null;
+}
+
+/**
+ * A payment card number: 13–19 digits, a card network's first digit, Luhn. Fifteen digits only for American Express
+ * (34, 37): a phone's IMEI and an Emirates ID are fifteen Luhn-valid digits too.
+ */
+function cardNumber(d: string): boolean {
+  const n = d.length;
+  if (n < 13 || n > 19 || !'234569'.includes(d[0]!)) return false;
+  if (n === 15 && !(d[0] === '3' && (d[1] === '4' || d[1] === '7'))) return false;
+  return luhnValid(d);
 }
 
 /** Groups of four digits (the last may be shorter): how cards are written, unlike amounts ("1,200,000,000,000"). */
@@ -497,12 +645,21 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const s = scan.norm;
   const n = d.length;
   // a card must be talked about: "security deposit 500", "ورا ٣ ايام" are not security codes
+  if (a === b && (n === 3 || n === 4) && !followedByCurrency(scan, end)) {
+    // "4643… 11/27 904": a three-digit number right after a card's expiry is its security code
+    if (n === 3 && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD_EXPIRY') return { type: 'CVV', confidence: 0.75 };
+  }
   if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
+    if (BACK_OF_CARD.test(s.slice(Math.max(0, start - 40), start))) return { type: 'CVV', confidence: 0.75 };
   }
-  const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : b === a + 1 && dateSeparator(s, run, a, b) !== '' && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
+  // "09/29", "0929", and "exp 09 29" (a space only: the expiry word right before decides below)
+  const joined = b === a + 1 && (dateSeparator(s, run, a, b) !== '' || (run.gs[b]! - run.ge[a]! === 1 && s.charCodeAt(run.ge[a]!) === 0x20));
+  const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : joined && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
+  // right after the card number it is that card's expiry, with or without a word for it
+  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) {
     // "my passport expires 05/29" in a message that also mentions a card: the document's date stays visible
     const c = cueFor(scan, start, end);
@@ -546,17 +703,53 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
 }
 
 function handleRun(scan: Scan, run: Run): void {
-  const G = run.gs.length; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
-  let used = 0; // bit k: group k is part of a value already
-  for (let len = G; len >= 1; len--) {
-    for (let a = 0; a + len <= G; a++) {
+  const G = run.n; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
+  if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
+  // "4643 8238 8257 4379 11/27 904": the whole run is no value, but it opens with a card; what follows is read on its
+  // own, after the card (its expiry and security code, typically)
+  const c = cardPrefix(run, scan.norm);
+  if (c < 0 || NEGATIVE_CUES.has(cueFor(scan, run.gs[0]!, run.ge[G - 1]!) as Cue)) {
+    classifyGroups(scan, run, 0, G - 1, 0, false, G - 1, 1);
+    return;
+  }
+  add(scan, 'CARD', run.gs[0]!, run.ge[c]!, 0.9);
+  classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
+}
+
+/**
+ * The last group of a Luhn-valid card written in fours (or as one block) at the start of a run, or -1. The group
+ * after it must break the pattern ("… 4379 11/27"): a tracking number in fours ("9400 1000 0000 0000 0000 00") has
+ * a Luhn-valid prefix one time in ten.
+ */
+function cardPrefix(run: Run, s: string): number {
+  let d = '';
+  for (let b = 0; b < run.n - 1 && d.length < 19; b++) {
+    d += s.slice(run.gs[b], run.ge[b]);
+    if (d.length < 13 || !(b === 0 || fours(run, 0, b)) || !cardNumber(d)) continue;
+    const nextLen = run.ge[b + 1]! - run.gs[b + 1]!;
+    if (b === 0 ? nextLen >= 13 : nextLen === 4) return -1;
+    return b;
+  }
+  return -1;
+}
+
+/**
+ * Reads groups lo..hi of a run into values, longest first; `used` marks groups already taken. A run is cut only where
+ * `cutAllowed` says, unless `anyCut` (what follows a card). Values of minLen..maxLen groups. Returns whether
+ * anything was found.
+ */
+function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: number, anyCut: boolean, maxLen: number, minLen: number): boolean {
+  const G = run.n;
+  const before = used;
+  for (let len = Math.min(maxLen, hi - lo + 1); len >= minLen; len--) {
+    for (let a = lo; a + len - 1 <= hi; a++) {
       const b = a + len - 1;
-      if ((a > 0 && !cutAllowed(scan.norm, run, a - 1)) || (b < G - 1 && !cutAllowed(scan.norm, run, b))) continue;
+      if (!anyCut && ((a > lo && !cutAllowed(scan.norm, run, a - 1)) || (b < hi && !cutAllowed(scan.norm, run, b)))) continue;
       const groups = ((1 << len) - 1) << a;
       if (used & groups) continue;
       const total = run.ge[b]! - run.gs[a]!;
-      if (len === G && G <= 2 && textDateAround(scan, run.gs[G - 1]!, run.ge[G - 1]!, G === 2 ? run.gs[0]! : -1)) return;
-      if (total > 40 || (len === 1 && total < 4 && !(total === 3 && cvvTalk(scan)))) continue;
+      if (len === G && G <= 2 && textDateAround(scan, run.gs[G - 1]!, run.ge[G - 1]!, G === 2 ? run.gs[0]! : -1)) return true;
+      if (total > 40 || (len === 1 && total < 4 && !(total === 3 && (cvvTalk(scan) || afterCard(scan, run.gs[a]!))))) continue;
       const v = classify(scan, run, a, b);
       if (!v) continue;
       used |= groups;
@@ -569,6 +762,21 @@ function handleRun(scan: Scan, run: Run): void {
       }
     }
   }
+  return used !== before;
+}
+
+/**
+ * The value at `start` comes right after a card number or its expiry (at most three characters of space or
+ * punctuation between): "4643… 11/27 904", "card 4643…, 11/27, cvv 904". What is printed beside a card follows it.
+ */
+function afterCard(scan: Scan, start: number): boolean {
+  const last = scan.found[scan.found.length - 1];
+  if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY') || start < last.end || start - last.end > 3) return false;
+  for (let i = last.end; i < start; i++) {
+    const c = scan.norm.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x2c && c !== 0x60c && c !== 0x2d && c !== 0x7c && c !== 0x0a && c !== 0x3b) return false;
+  }
+  return true;
 }
 
 /** "(055) 123" keeps its ")" only when the "(" is inside the span too. */
@@ -589,8 +797,9 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   const century = (s.charCodeAt(ys) - 48) * 10 + s.charCodeAt(ys + 1) - 48;
   if (century < 13 || century > 21) return false; // years 1300–2199 (Hijri, Jalali, Gregorian); plausibleYear decides
   if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
-  if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
+  if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,\u060c.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
+  if (!monthWordNear(s, dayStart >= 0 ? dayStart : ys, from, dayStart >= 0 ? -1 : ye)) return dayStart < 0 && bareBirthYear(scan, ys, ye);
   const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
   let end = ye;
@@ -603,12 +812,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
       start = ys;
       end = ye + after[0].length;
     } else if (monthYear) start = from + monthYear.index; // "مارس ١٩٩٢"
-    else {
-      // a bare year is a birth date only right after a birth word: "مواليد ١٩٨٨", "born in 1990"
-      if (!cueBefore(scan, ys, Cue.BIRTH, 2)) return false;
-      add(scan, 'DOB', ys, ye, 0.7);
-      return true;
-    }
+    else return bareBirthYear(scan, ys, ye);
   }
   if (dateCue(scan, start, end) === Cue.BIRTH) add(scan, 'DOB', start, end, 0.85);
   else scan.claimed.push(start, end);
@@ -616,13 +820,53 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
 }
 
 
+/** A bare year is a birth date only right after a birth word: "مواليد ١٩٨٨", "born in 1990". */
+function bareBirthYear(scan: Scan, ys: number, ye: number): boolean {
+  if (!cueBefore(scan, ys, Cue.BIRTH, 2)) return false;
+  add(scan, 'DOB', ys, ye, 0.7);
+  return true;
+}
+
+function isLetter(c: number): boolean {
+  return isLatinLetter(c) || isArabicLetter(c) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
+}
+
+/**
+ * Is a word of a month name among the three words before `at` (not before `from`), or the first word after
+ * `after` (-1: not looked at)? A cheap test that spares the month-name regexes for most years.
+ */
+function monthWordNear(s: string, at: number, from: number, after: number): boolean {
+  let p = at - 1;
+  let words = 0;
+  while (p >= from && words < 3) {
+    if (!isLetter(s.charCodeAt(p))) {
+      p--;
+      continue;
+    }
+    const we = p + 1;
+    while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
+    if (MONTH_WORDS.has(foldRange(s, p + 1, we))) return true;
+    // "12th": a suffix glued to a day is no word of its own
+    if (!isDigit(s.charCodeAt(p))) words++;
+  }
+  if (after < 0) return false;
+  p = after;
+  while (p < s.length && p - after < 6 && !isLetter(s.charCodeAt(p))) p++;
+  const ws = p;
+  while (p < s.length && isLetter(s.charCodeAt(p))) p++;
+  return p > ws && MONTH_WORDS.has(foldRange(s, ws, p));
+}
+
+/** Between a month name and a two-digit year: space - / . , ، and an apostrophe ("Mar '85"). */
+const DATE_GAP: ReadonlySet<number> = new Set([0x20, 0x2d, 0x2f, 0x2e, 0x2c, 0x60c, 0x27, 0x2019]);
+
 /** "اتولدت ١٥ اكتوبر ٨٨", "تولد: ۱۵ مهر ۶۷": a two-digit year after a day and a month name, where a birth word says so. */
 function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
   const s = scan.norm;
   let p = ys - 1;
-  while (p >= 0 && ys - p <= 3 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x2f || s.charCodeAt(p) === 0x2e || s.charCodeAt(p) === 0x2c)) p--;
+  while (p >= 0 && ys - p <= 3 && DATE_GAP.has(s.charCodeAt(p))) p--;
   const we = p + 1;
-  while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)))) p--;
+  while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)) || (s.charCodeAt(p) >= 0xc0 && s.charCodeAt(p) <= 0xff))) p--;
   if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return false;
   const from = Math.max(0, ys - 40);
   const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(s, from, ys));
@@ -647,8 +891,8 @@ function findDigitRuns(scan: Scan): void {
       i = skip;
       continue;
     }
-    const { run, next } = readRun(s, i, scan);
-    if (run) handleRun(scan, run);
+    const next = readRun(s, i, scan);
+    if (RUN.n) handleRun(scan, RUN);
     i = Math.max(next, i + 1);
   }
 }
@@ -662,6 +906,8 @@ const LETTER_DIGIT = 4;
 /** A "/" somewhere and a Latin letter before a ".": a URL is possible. */
 const SLASH = 8;
 const LETTER_DOT = 16;
+/** A Latin letter somewhere: an address written out ("sara at gmail dot com") is possible. */
+const LATIN = 32;
 
 /** Set by preScan: the first unit normalisation changes (text length when none). */
 let firstChange = 0;
@@ -722,6 +968,7 @@ function preScan(s: string): number {
       f |= HAS_DIGIT;
       if (prev & C_LETTER || (!(f & LETTER_DIGIT) && i >= 2 && isGap(s.charCodeAt(i - 1)) && shortCapitals(s, i - 1))) f |= LETTER_DIGIT;
     } else if (k & C_LETTER) {
+      f |= LATIN;
       if (prev & C_DIGIT) f |= LETTER_DIGIT;
     } else if (k & C_AT) f |= HAS_AT;
     else if (k & C_SLASH) f |= SLASH;
@@ -732,15 +979,27 @@ function preScan(s: string): number {
   return f;
 }
 
+const SCAN: Scan = { norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0, cardTalk: -1, cvvTalk: -1, persian: -1 };
+
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return [];
   const flags = preScan(text);
-  if (!(flags & (HAS_DIGIT | HAS_AT))) return [];
+  const writtenEmail = (flags & LATIN) !== 0 && mayHaveWrittenEmail(text);
+  if (!(flags & (HAS_DIGIT | HAS_AT)) && !writtenEmail) return [];
   const n = normaliseTransient(text, firstChange);
   const s = n.text;
   const regions = options?.regionHints?.length ? options.regionHints.map((r) => r.toUpperCase()) : DEFAULT_REGION_HINTS;
-  const scan: Scan = { norm: s, regions, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0, cardTalk: -1, cvvTalk: -1 };
+  // one scan state, reset per message (detection is synchronous, so no two messages share it)
+  const scan = SCAN;
+  scan.norm = s;
+  scan.regions = regions;
+  scan.found.length = 0;
+  scan.claimed.length = 0;
+  scan.cueAt = scan.cueEnd = -1;
+  scan.cue = 0;
+  scan.cardTalk = scan.cvvTalk = scan.persian = -1;
   if (flags & HAS_AT) findEmails(scan);
+  if (writtenEmail) findWrittenEmails(scan);
   if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
   if (flags & LETTER_DIGIT) {
     findIbans(scan);
@@ -748,6 +1007,12 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   }
   if (flags & HAS_DIGIT) findDigitRuns(scan);
   const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: toOriginalEnd(n, f.end), confidence: f.confidence }));
-  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  for (let k = 1; k < out.length; k++) {
+    if (out[k - 1]!.start > out[k]!.start) {
+      out.sort((x, y) => x.start - y.start || y.end - x.end);
+      break;
+    }
+  }
+  scan.norm = '';
   return out;
 }

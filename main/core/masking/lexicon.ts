@@ -4,7 +4,7 @@
  * Arabic-script cues are expanded with the usual clitics (ال، و، ب، ل... / ي، ك، ه، ها، م، ام...) so a message's
  * words are found with one map look-up each.
  */
-import { foldKeyword } from './normalise';
+import { FOLD_TABLE, foldKeyword } from './normalise';
 
 export const Cue = {
   PHONE: 1,
@@ -51,20 +51,20 @@ export function isDateCue(c: Cue): boolean {
 }
 
 const LATIN: Array<[Cue, string]> = [
-  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel telephone whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily mobayl mobail talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas zang bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti'],
-  [Cue.PHONE_WEAK, 'number num no nr nemra ra2m ra2am ra8m ra8am raqm rakm shomare shomareh shomareye'],
+  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero noumrou nemro nmra ra9mi ra9my appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily mobayl mobail talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas zang bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti'],
+  [Cue.PHONE_WEAK, 'number num no nr nemra ra2m ra2am ra8m ra8am ra9m raqm rakm shomare shomareh shomareye'],
   [Cue.NID, 'national nid identity iqama iqamah iqamma ikama eqama emirates civil residency resident ssn nin melli meli codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya hawia huwiya hawiyati iqamti shenasname'],
   [Cue.ID_WEAK, 'id'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin taeid tayid taid ta2eed ta2keed tafeel ta2kid vcode yekbar yekbare'],
   [Cue.OTP_WEAK, 'code codes cod kod pin ramz ramze sms msg log'],
   [Cue.PASSPORT, 'passport passports pasport passprt basbor basboor basbour paspor gawaz gawazi jawaz jawazi gozarname gozarnameh'],
-  [Cue.BIRTH, 'born birth birthday birthdate dob bday milad miladi mawaleed mawaled mawalid mawlood etwaladt tavallod tavalod tavalodam motevaled motavaled'],
-  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expdate valid validity until thru through etebar engheza enghezaa tanqadi tantahi'],
+  [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit tzadt zdit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz donya naissance né née nee'],
+  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expy expdate valid validity until till upto thru through etebar engheza enghezaa tanqadi tantahi'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'order orders ord talab talabi sefaresh sefareshe sefareshet'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment shohna rahgiri'],
-  [Cue.REF, 'reference ref transaction txn trx transfer receipt peygiri error err'],
+  [Cue.REF, 'reference ref transaction txn trx transfer receipt peygiri error err serial imei sku barcode model'],
   [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
@@ -74,7 +74,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros'],
   [Cue.IBAN, 'iban sheba shaba'],
   [Cue.ACCOUNT, 'account acc'],
-  [Cue.CVV, 'cvv cvv2 cvc cvc2 csc cid cvn security wara'],
+  [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security wara'],
 ];
 
 const ARABIC: Array<[Cue, string]> = [
@@ -82,15 +82,15 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.PHONE_WEAK, 'رقم شماره'],
   [Cue.NID, 'هويه اقامه مدني قومي وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
   [Cue.ID_CARD, 'بطاقه'],
-  [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا'],
+  [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
   [Cue.OTP_WEAK, 'رمز كود كد رساله مسج پيامك'],
   [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت گذرنامه'],
-  [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت مولدي تولد متولد زادروز'],
-  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه'],
+  [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
+  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلب طلبيه اوردر سفارش'],
   [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا'],
+  [Cue.REF, 'مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال'],
   [Cue.TICKET, 'تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه'],
@@ -100,7 +100,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
   [Cue.IBAN, 'ايبان شبا'],
   [Cue.ACCOUNT, 'حساب حسابي'],
-  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي'],
+  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
@@ -128,7 +128,34 @@ function build(): Map<string, Cue> {
     }
   }
   for (const w of NOT_CUES) m.delete(foldKeyword(w));
+  for (const k of m.keys()) {
+    const h = hashOf(k, 0, k.length, false);
+    FILTER[h >>> 5]! |= 1 << (h & 31);
+  }
   return m;
+}
+
+/**
+ * One bit per 20-bit hash of every key (128 KiB): most words of a message are no cue, and this rejects about nine in
+ * ten of them without folding the word into a string or touching the large map.
+ */
+const FILTER_BITS = 20;
+const FILTER = new Uint32Array(1 << (FILTER_BITS - 5));
+
+function hashOf(s: string, from: number, to: number, fold: boolean): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= fold ? FOLD_TABLE[s.charCodeAt(i)]! : s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h ^ (h >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
+}
+
+/** False when the word s[from, to) (not yet folded) is certainly no cue. */
+export function mayBeCue(s: string, from: number, to: number): boolean {
+  table ??= build();
+  const h = hashOf(s, from, to, true);
+  return (FILTER[h >>> 5]! & (1 << (h & 31))) !== 0;
 }
 
 /** The cue of a folded word, if any. */
@@ -144,5 +171,8 @@ export function cueOf(foldedWord: string): Cue | undefined {
  */
 export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kart|bata2a|beta2a|بطاق|كارت|کارت|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
+/** "the 3 digits on the back 904", "back of card: 904" ("back" alone is too common: "my money back 500"). */
+export const BACK_OF_CARD = /(?:on|at) the back|back of (?:the |my )?card/i;
+
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|csc|cvn|\bcid\b|security|wara|ورا|خلف|امنی|امني/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|on the back|back of|wara|ورا|خلف|امنی|امني|امان|أمان|سري|سری/i;

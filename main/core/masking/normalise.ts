@@ -63,6 +63,7 @@ NORM[0xff08] = 0x28;
 NORM[0xff09] = 0x29;
 
 setRange(FOLD, 0x41, 0x5a, (c) => c + 0x20);
+setRange(FOLD, 0xc0, 0xde, (c) => (c === 0xd7 ? c : c + 0x20)); // French words and month names: É → é
 for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) FOLD[c] = 0x0627;
 FOLD[0x0649] = 0x064a;
 FOLD[0x06cc] = 0x064a;
@@ -108,6 +109,9 @@ export function normalise(text: string): Normalised {
   const n = normaliseTransient(text);
   return n.map ? { text: n.text, map: n.map.slice() } : n;
 }
+
+/** The folding table (identity where nothing changes), for callers that hash words without building them. */
+export const FOLD_TABLE: Readonly<Uint16Array> = FOLD;
 
 /** The normalisation table (identity where nothing changes), for callers that pre-scan text themselves. */
 export const NORM_TABLE: Readonly<Uint16Array> = NORM;

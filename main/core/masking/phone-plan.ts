@@ -73,6 +73,14 @@ export function validNational(region: string, digits: string, requireTrunk: bool
   return p.valid.test(digits);
 }
 
+/** A number as dialled inside `region`: with its trunk prefix where the region has one, as it is where it has none. */
+export function validLocal(region: string, digits: string): boolean {
+  const p = plan(region);
+  if (!p?.valid) return false;
+  if (!p.trunk) return p.valid.test(digits);
+  return digits.startsWith(p.trunk) && p.valid.test(digits.slice(p.trunk.length));
+}
+
 export type IntlVerdict = 'valid' | 'possible' | 'no';
 
 /** A number written with its country calling code (after "+" or "00"). "(0)" trunk digits after the code are tolerated. */

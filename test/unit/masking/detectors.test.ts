@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { detectSensitive, type DetectedSpan, type SensitiveType } from '../../../main/core/masking';
 import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from '../../../main/core/masking/checksums';
+import { cueOf, mayBeCue } from '../../../main/core/masking/lexicon';
+import { foldRange, normalise } from '../../../main/core/masking/normalise';
 
 const AR = '٠١٢٣٤٥٦٧٨٩';
 const FA = '۰۱۲۳۴۵۶۷۸۹';
@@ -152,5 +154,27 @@ describe('offsets', () => {
   it('values at the very start and end of the text', () => {
     expectOnly('0551234567', 'PHONE', '0551234567');
     expectOnly('a.b@c.co', 'EMAIL', 'a.b@c.co');
+  });
+});
+
+describe('context look-ups (second round)', () => {
+  it('the lexicon filter never rejects a cue word, whatever its case, clitics or accents', () => {
+    for (const w of ['passport', 'PASSPORT', 'بالجوال', 'وجوالي', 'لجوازي', 'تزاديت', 'tavalodam', 'né', 'NÉ', 'numéro', 'شمارم', 'کارتم', 'cvv2']) {
+      const s = normalise(w).text;
+      expect(mayBeCue(s, 0, s.length), w).toBe(true);
+      expect(cueOf(foldRange(s, 0, s.length)), w).toBeDefined();
+    }
+  });
+
+  it('a word remembered for one message is not reused for the next one of the same length', () => {
+    expect(found('code 4829')).toEqual([['OTP', '4829']]);
+    expect(found('xxxx 4829')).toEqual([]);
+    expect(found('code 4829')).toEqual([['OTP', '4829']]);
+  });
+
+  it('"number" + "mine" is a phone unless a qualifier comes first', () => {
+    expect(found('الرقم بتاعي 0912 345 678')).toEqual([['PHONE', '0912 345 678']]);
+    expect(found('passport number من H47289777')).toEqual([['PASSPORT', 'H47289777']]);
+    expect(found('order number mine 0912 345 678')).toEqual([]);
   });
 });
