@@ -67,10 +67,12 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     const earlier = recent.slice(-2).flat();
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier) : [];
+    // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
+    if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && handsMessageToUs(clause)) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     for (const r of requests) found.push({ ...r, clause: clause.text });
-    recent.push(objects);
+    recent.push(objects.length ? objects : neverShareIt(clause));
     carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
   }
   return found;
@@ -83,6 +85,30 @@ const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud',
 function dropQuotedWhenWarned(t: string): string {
   if (!WARNING.test(t.replace(QUOTED, ' '))) return t;
   return t.replace(QUOTED, ' , ');
+}
+
+/**
+ * "I know we always say never share it, but…": whatever a warning says must never be shared is a secret, so a
+ * pronoun in the clauses after it refers to one even when the secret is never named.
+ */
+function neverShareIt(clause: Clause): ObjectHit[] {
+  const t = clause.text;
+  const negations = hits(t, NEGATION);
+  if (!negations.length) return [];
+  for (const v of hits(t, STRONG_REQUEST)) {
+    if (!negations.some((n) => n.last < v.at && v.at - n.last <= 2)) continue;
+    const pronoun = hits(t, BACK_REFERENCE).find((r) => r.at === v.last + 1);
+    if (pronoun) return [{ ...pronoun, kind: 'otp' }];
+  }
+  return [];
+}
+
+/** A transfer verb on "it" with us as the destination: "forward it to me", "paste it here", "send it over". */
+function handsMessageToUs(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
+  const toUs = hits(t, TO_WRITER_PLACE).length > 0 || TO_US.test(t);
+  return toUs && hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2));
 }
 
 /** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
@@ -178,6 +204,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       // Persian puts the verb last, after a long object marked by را/رو: "کد … را جهت کارشناس بفرستید"
       const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
       if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
+      if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
       const lo = Math.min(v.last, o.last);
       const hi = Math.max(v.at, o.at);
       return !negations.some((n) => n.at > lo && n.at < hi);
@@ -205,6 +232,21 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     if (kind) add(kind, 'block');
   }
   return out;
+}
+
+/** An object passive right after the secret: "the code was sent", "رمز ارسال شد". */
+const SECRET_AS_SUBJECT = /^(?:was|were|is|has|have|had|got|gets|will|arrived|came|went)$/;
+const WH = new Set(['which', 'what', 'where', 'when', 'whether', 'how', 'why', 'if']);
+
+/**
+ * "Tell me which phone number the code was sent to": the verb's object is a question about something else (a phone
+ * number, a time), and the secret is only the subject inside it.
+ */
+function asksAboutSomethingElse(clause: Clause, verbLast: number, o: Hit): boolean {
+  const between = clause.tokens.slice(verbLast + 1, o.at);
+  const wh = between.findIndex((w) => WH.has(w));
+  if (wh < 0 || wh === between.length - 1) return false;
+  return SECRET_AS_SUBJECT.test(clause.tokens[o.last + 1] ?? '');
 }
 
 const OPENERS = new Set(['hey', 'hi', 'ok', 'okay', 'so', 'now', 'just', 'please', 'kindly', 'also', 'then', 'and', 'quickly', 'right', 'alright', 'great', 'sure', 'go', 'ahead', 'be', 'a', 'star', 'can', 'could', 'would', 'will', 'you', 'mind', 'dear', 'sir', 'madam', 'customer']);

@@ -62,7 +62,9 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
  */
 export const CONTENT_QUESTION = [
   'what (?:did|does|do|did it|does it) (?:it|they|that|this|the (?:\\S+ )?(?:text|sms|message|msg|notification)) (?:\\S+ )?(?:say|read|show)s?', "what's in it", 'what is in it', 'what (?:was|is) in (?:it|there|the (?:text|sms|message))',
-  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
+  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)',
+  // "what number did we just text you?", "which code have we sent?": the question names what the message carried
+  '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
   '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها (?:ايه|اي|ايش|شو|وش|شنو|اشنو)', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
   'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
   'shu maktoob', 'sho maktoob', 'shu maktub', 'fiha eh', 'fiha eih', 'fiha eeh', 'eh elly maktoob', 'chi neveshte', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
