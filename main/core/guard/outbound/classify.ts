@@ -11,7 +11,7 @@
  */
 import { clauses, normalizeText, type Clause } from '../text/normalize';
 import {
-  AR_VERB_WITH_OBJECT_SUFFIX, BACK_REFERENCE, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
@@ -40,14 +40,13 @@ const PERSIAN_VERB_FINAL_GAP = 12;
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
-const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|قولي|قلي|tell me|say) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'chie'].map(foldLetters).join('|')})$`, 'u');
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
 const cache = new Map<string, RegExp>();
-const AR_OBJ_SUFFIX = new RegExp(`^(?:${foldLetters(AR_VERB_WITH_OBJECT_SUFFIX)})$`, 'u');
 const AR_TO_READER_SUFFIX = /(?:لك|ليك|لكم|ناك|نالك|نالكم|اليك)$/u;
 const KIND_ORDER: SecretKind[] = ['otp', 'password', 'pin', 'card', 'cvv', 'national_id', 'full_name', 'activation'];
 /** Each kind's secret named (`lexicon.ts`) or described (`described.ts`), scanned as one alternation. */
@@ -68,7 +67,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
-    if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && handsMessageToUs(clause)) requests.push({ kind: 'otp', strength: 'block' });
+    if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     for (const r of requests) found.push({ ...r, clause: clause.text });
@@ -103,12 +102,15 @@ function neverShareIt(clause: Clause): ObjectHit[] {
   return [];
 }
 
-/** A transfer verb on "it" with us as the destination: "forward it to me", "paste it here", "send it over". */
+/**
+ * A transfer verb on the message with us as the destination: "forward it to me", "paste it here", "send it over", or
+ * a verb carrying the object itself ("ابعتهولي", "بفرستش"), whose destination is the writer unless named.
+ */
 function handsMessageToUs(clause: Clause): boolean {
   const t = clause.text;
   if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
   const toUs = hits(t, TO_WRITER_PLACE).length > 0 || TO_US.test(t);
-  return toUs && hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2));
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2)) || suffixObject(clause.tokens[v.last] ?? '')));
 }
 
 /** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
@@ -290,9 +292,13 @@ function toReader(clause: Clause, v: Hit): boolean {
   return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(clause.tokens[r.at - 1] ?? ''));
 }
 
+/** The verb carries its object as a suffix: Arabic ابعتهولي, اكتبه; Persian بفرستش, بفرستیش, befrestesh. */
+function suffixObject(verbToken: string): boolean {
+  return AR_OBJECT_SUFFIX.test(verbToken) || ARABIZI_OBJECT_SUFFIX.test(verbToken) || /^(?:ب|مي ?)\S{3,}(?:ش|يش|يدش|ينش)$/u.test(verbToken) || /^be\S{3,}(?:e?sh|idesh|inesh)$/.test(verbToken);
+}
+
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
-  if (AR_OBJ_SUFFIX.test(verbToken)) return true;
-  if (/^(?:ب|مي ?)\S{3,}(?:ش|يش)$/u.test(verbToken) || /^be\S{3,}esh$/.test(verbToken)) return true; // Persian بفرستش, بفرستیش, befrestesh
+  if (suffixObject(verbToken)) return true;
   return hits(clause.text, BACK_REFERENCE).some((r) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3);
 }
