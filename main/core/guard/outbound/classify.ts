@@ -11,7 +11,7 @@
  */
 import { clauses, normalizeText, type Clause } from '../text/normalize';
 import {
-  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
@@ -60,6 +60,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const found: SecretRequest[] = [];
   const recent: ObjectHit[][] = [];
   const carriers: boolean[] = [];
+  /** "Can you send it to me? The code from the SMS.": a verb whose object is named only in the next clause. */
+  let waitingForObject = false;
   const prepared = stripNotReallyNegation(repairSpelling(dropQuotedWhenWarned(normalizeText(text))));
   for (const clause of mergePoliteTails(clauses(prepared))) {
     const objects = secretObjects(clause, opts);
@@ -70,6 +72,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
+    if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    waitingForObject = !requests.length && !objects.length && !earlier.length && handsOverUnnamed(clause);
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects.length ? objects : neverShareIt(clause));
     carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
@@ -113,6 +117,38 @@ function handsMessageToUs(clause: Clause): boolean {
   return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2)) || suffixObject(clause.tokens[v.last] ?? '')));
 }
 
+/** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
+const AROUND_THE_SECRET = new Set(['and', 'so', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani']);
+
+/** A clause that names a secret and nothing else: it asks for it after "send it to me", or as a question ("Your PIN?"). */
+function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
+  if (hits(clause.text, NEGATION).length) return false;
+  return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w));
+}
+
+/** "…send it to me. The code from the SMS.": a clause without a verb of its own that begins with the secret. */
+function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || clause.tokens.length > 12) return false;
+  const first = Math.min(...objects.map((o) => o.at));
+  return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w));
+}
+
+/** A transfer verb to us whose object is a pronoun or left out, in a clause that names nothing: "Can you send it to me?". */
+function handsOverUnnamed(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && (refersBack(clause, v) || elliptical(clause, v)));
+}
+
+/** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
+const AFTER_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
+function elliptical(clause: Clause, v: Hit): boolean {
+  if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
+  return clause.tokens.slice(v.last + 1).every((w) => AFTER_A_BARE_VERB.has(w)) && clause.tokens.slice(0, v.at).every((w) => BEFORE_A_BARE_VERB.has(w));
+}
+
 /** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
 function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
   const q = hits(clause.text, CONTENT_QUESTION);
@@ -128,7 +164,7 @@ function mergePoliteTails(cs: Clause[]): Clause[] {
   const out: Clause[] = [];
   for (const c of cs) {
     const prev = out[out.length - 1];
-    if (prev && c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens] };
+    if (prev && c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens], question: c.question };
     else out.push(c);
   }
   return out;
@@ -193,8 +229,10 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     ...hits(t, WEAK_ENTRY_VERBS).map((h) => ({ ...h, weak: true })),
   ].filter((v) => !objects.some((o) => gap(v, o) < 0) && !usedAsNoun(clause, v));
 
+  const subordinators = hits(t, SUBORDINATORS);
   for (const v of clauseNegated ? [] : verbs) {
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
+    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     if (writerActs(t, v)) continue;
@@ -207,15 +245,18 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
       if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
       if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
+      // "tell me when the code arrives", "اگه کد نیومد به من بگید": the secret is inside a clause about an event
+      if (subordinators.some((s) => s.last < o.at && (o.at > v.last ? s.at > v.last : true))) return false;
       const lo = Math.min(v.last, o.last);
       const hi = Math.max(v.at, o.at);
       return !negations.some((n) => n.at > lo && n.at < hi);
     });
     for (const o of paired) add(o.kind as RequestedSecret, strength);
-    if (!paired.length && earlier.length && refersBack(clause, v)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
+    if (!paired.length && earlier.length && (refersBack(clause, v) || elliptical(clause, v))) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
   }
 
   if (!negations.length && !clauseNegated) {
+    const selfCare = hits(t, SELF_CARE_VERBS);
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
@@ -223,7 +264,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       let paired = false;
       for (const o of objects) {
         const g = gap(s, o);
-        if (g >= 0 && g <= SOFT_GAP) { add(o.kind as RequestedSecret, 'block'); paired = true; }
+        // "please reset your PIN", "لطفا پسورد رو عوض کنید": the politeness asks for an action on the secret, not for it
+        const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && c.at - o.last <= 2 && /^(?:را|رو|ro)$/.test(clause.tokens[o.last + 1] ?? '')));
+        if (g >= 0 && g <= SOFT_GAP && !actedOn) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I'll need it to continue", after "a code is on its way to you"
       if (!paired && earlier.length && NEED_WORDS.test(word) && hits(t, BACK_REFERENCE).some((r) => r.at > s.last && r.at - s.last <= 1)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, 'block');
@@ -234,6 +277,19 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     if (kind) add(kind, 'block');
   }
   return out;
+}
+
+/** "Did you share the code with anyone?", "have you given your PIN to someone?": a question about what happened. */
+function askedAboutThePast(clause: Clause, v: Hit): boolean {
+  let i = v.at - 1;
+  while (i > 0 && /^(?:ever|already|just|not|maybe|perhaps)$/.test(clause.tokens[i]!)) i--;
+  return /^(?:you|u|anyone|someone|somebody)$/.test(clause.tokens[i] ?? '') && /^(?:did|have|has|had|didn't|haven't|hasn't)$/.test(clause.tokens[i - 1] ?? '');
+}
+
+/** "Please request a new code from the app": the customer obtains a fresh one, nobody receives it. */
+function obtainsANewOne(clause: Clause, v: Hit): boolean {
+  const verb = clause.tokens.slice(v.at, v.last + 1).join(' ');
+  return /^(?:request|requesting|get|generate)$/.test(verb) && /^(?:a new|new|another|a fresh|fresh)(?: |$)/.test(clause.tokens.slice(v.last + 1, v.last + 3).join(' '));
 }
 
 /** An object passive right after the secret: "the code was sent", "رمز ارسال شد". */
@@ -262,13 +318,19 @@ const TO_US = /(?<=^| )(?:to (?:me|us)|over|across|in here|my way|our way|back t
  * a secret named in the clause is its object, and it goes to us. The destination carries the meaning, not the verb.
  */
 function handedToUs(clause: Clause, objects: ObjectHit[]): RequestedSecret | undefined {
-  if (!/^[a-z' ]+$/.test(clause.text) || !TO_US.test(clause.text)) return undefined;
+  if (!/^[a-z' ]+$/.test(clause.text)) return undefined;
   let i = 0;
   while (i < clause.tokens.length - 1 && OPENERS.has(clause.tokens[i]!)) i++;
+  // the destination is "to me", "over", "in here" — or the verb's own indirect object: "feed me the code", "get us the PIN"
+  if (!TO_US.test(clause.text) && !/^(?:me|us)$/.test(clause.tokens[i + 1] ?? '')) return undefined;
   const first = clause.tokens[i] ?? '';
   if (NOT_A_VERB.has(first) || !/^[a-z]{2,}$/.test(first)) return undefined;
   const object = objects.find((o) => o.at > i);
-  return object ? (object.kind as RequestedSecret) : undefined;
+  if (!object) return undefined;
+  // a verb the lexicons know was judged already ("let me know when…", "tell me which number…")
+  if ([...hits(clause.text, STRONG_REQUEST), ...hits(clause.text, WEAK_ENTRY_VERBS)].some((v) => v.at === i)) return undefined;
+  if (clause.tokens.slice(i + 1, object.at).some((w) => WH.has(w) || hits(w, SUBORDINATORS).length)) return undefined;
+  return object.kind as RequestedSecret;
 }
 
 /** "a text message", "the email", "your DM": these request verbs are nouns after an article or a possessive. */

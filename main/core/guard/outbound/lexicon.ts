@@ -83,6 +83,23 @@ export const STRONG_REQUEST = [
   'بعت(?:لي|يلي|لنا|ي ?لي)', 'كتب ?(?:لي|ليا|لينا|لنا)', 'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
 ];
 
+/** The verbs that hand a thing over, when their object is left out after a secret was named: "Got the code? Share." */
+export const TRANSFER_VERBS = [
+  'send', 'share', 'forward', 'give', 'tell', 'provide', 'paste', 'text', 'dm', 'whatsapp', 'pass', 'hand over', 'drop', 'submit', 'send over', 'send across',
+  '(?:و|ف)?(?:ابعت|ارسل|ابعث|صيفط|سيفط|دز|عط|اعط|اد|قول|قل|شارك|هات)\\S*', 'بفرست\\S*', 'بفرس\\S*', 'بده\\S*', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)',
+  'befrest\\S*', 'bede\\S*', 'bego\\S*', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*',
+];
+
+/** What customers do to their own secret, handing it to nobody: "reset your PIN", "keep your OTP private", "پسورد رو عوض کنید". */
+export const SELF_CARE_VERBS = [
+  'reset', 'change', 'changed', 'update', 'keep', 'protect', 'renew', 'create', 'set', 'choose', 'pick', 'memori[sz]e', 'remember', 'lock', 'unlock', 'block', 'unblock',
+  'activate', 'deactivate', 'disable', 'enable', 'cancel', 'store', 'save', 'hide', 'cover', 'guard', 'safeguard', 'generate', 'regenerate', 'resend', 'wait for', 'check',
+  '(?:و|ف)?(?:غير|تغيير|حدث|تحديث|احفظ|حافظ|خبي|اخفي|الغ|اقفل|قفل|جدد|تجديد|انتظر|استنى|استني)\\S*', 'عوض\\S*', 'تغيير', 'تغير', 'حفظ', 'نگه ?دار\\S*', 'بروز\\S*', 'avaz\\S*', 'taghir\\S*',
+];
+
+/** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
+export const SUBORDINATORS = ['when', 'if', 'whether', 'once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو', 'اذا', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law', 'iza', 'lamma'];
+
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
   'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use',
@@ -121,7 +138,7 @@ export const NOT_REALLY_NEGATION = [
 export const WRITER_ACTS = ['we', 'i', "i'll", "we'll", 'ill', "we've", "i've", 'we have', 'i have', 'will', 'system', 'automatically', 'سوف', 'راح', 'رح', 'سنقوم', 'سيتم', 'يتم', 'تم', 'هيتم', 'حيتم', 'هنقوم', 'بنقوم', 'نحن', 'احنا', 'هن(?:بعت|رسل)\\S*'];
 
 /** The reader as subject: "can you send" is a request even after "will". */
-export const READER = ['you', 'u', 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
+export const READER = ['you', 'u', "you'll", 'you will', "you'd", "u'll", 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
 
 /** "to you": the thing goes to the customer, not from them. */
 export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you', 'لك', 'ليك', 'لكم', 'اليك', 'اليكم', 'عليك', 'لحضرتك', 'لجنابك', 'على (?:جوالك|رقمك|موبايلك|تلفونك|ايميلك|بريدك)', 'براتون', 'برات', 'برايتان', 'براي شما', 'به شما', 'به گوشي\\S*', 'lak', 'leek', 'lik'];
