@@ -34,6 +34,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
     `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
+    // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
+    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*)`, '(?:از )?كارت\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
     '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown) on (?:\\S+ ){0,4}?card',
