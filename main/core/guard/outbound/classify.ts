@@ -11,7 +11,7 @@
  */
 import { clauses, normalizeText, type Clause } from '../text/normalize';
 import {
-  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
@@ -142,7 +142,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 }
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
-const AFTER_A_BARE_VERB = new Set(['dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const AFTER_A_BARE_VERB = new Set(['ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
@@ -217,7 +217,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   const negations = persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION);
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
-  const inApp = hits(t, IN_APP).length > 0;
+  // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
+  const inApp = hits(t, IN_APP).length > 0 && !hits(t, CHAT_PLACE).length;
   const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !hits(t, TO_WRITER_PLACE).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
@@ -265,8 +266,10 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       for (const o of objects) {
         const g = gap(s, o);
         // "please reset your PIN", "لطفا پسورد رو عوض کنید": the politeness asks for an action on the secret, not for it
-        const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && c.at - o.last <= 2 && /^(?:را|رو|ro)$/.test(clause.tokens[o.last + 1] ?? '')));
-        if (g >= 0 && g <= SOFT_GAP && !actedOn) { add(o.kind as RequestedSecret, 'block'); paired = true; }
+        const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && clause.tokens.slice(o.last + 1, o.last + 3).some((w) => /^(?:را|رو|ro)$/.test(w))));
+        // a verb between them judges the object itself: "لطفا از ارسال رمز …", "please never send your PIN"
+        const governed = verbs.some((v) => !v.weak && ((v.at > s.last && v.last < o.at) || (v.at > o.last && v.at - o.last <= 1)));
+        if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I'll need it to continue", after "a code is on its way to you"
       if (!paired && earlier.length && NEED_WORDS.test(word) && hits(t, BACK_REFERENCE).some((r) => r.at > s.last && r.at - s.last <= 1)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, 'block');

@@ -86,6 +86,7 @@ export const STRONG_REQUEST = [
 /** The verbs that hand a thing over, when their object is left out after a secret was named: "Got the code? Share." */
 export const TRANSFER_VERBS = [
   'send', 'share', 'forward', 'give', 'tell', 'provide', 'paste', 'text', 'dm', 'whatsapp', 'pass', 'hand over', 'drop', 'submit', 'send over', 'send across',
+  '(?:ذكر|اعلام|ارسال|مرقوم|درج) (?:ب)?(?:فرماي|نماي|كن)\\S*', 'بفرماي(?:يد|ين)', 'بنويس\\S*', 'تايپ كن\\S*',
   '(?:و|ف)?(?:ابعت|ارسل|ابعث|صيفط|سيفط|دز|عط|اعط|اد|قول|قل|شارك|هات)\\S*', 'بفرست\\S*', 'بفرس\\S*', 'بده\\S*', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)',
   'befrest\\S*', 'bede\\S*', 'bego\\S*', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*',
 ];
@@ -102,14 +103,14 @@ export const SUBORDINATORS = ['when', 'if', 'whether', 'once', 'as soon as', 'af
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
-  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use',
+  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use', 'تايپ (?:كن|كنيد|بكن|كني|كنين|نماييد|بفرماييد)\\S*', '(?:type|taip|tayp) kon\\S*', 'bezan\\S*', 'bzan\\S*',
   '(?:و|ف)?(?:ادخل|دخل|ادخال)\\S*', 'وارد (?:كن|بكن|كني|نماي|بفرماي)\\S*', 'بزن(?:يد|ين)?', 'vared kon\\S*', 'dakhel\\S*', 'ad5al\\S*', 'da5al\\S*',
 ];
 
 /** Words that make an object request without a verb: "your OTP please", "what is the code?", "الكود لو سمحت". */
 export const SOFT_REQUEST = [
   'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need',
-  'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
+  'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
 ];
 
@@ -118,7 +119,8 @@ export const NEGATION = [
   'never', 'not', "don't", 'dont', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'no', 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
   'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', 'اوعي', 'اوعا', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', 'حافظ\\S*',
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*', 'نه',
-  'hargez', 'hich', 'hichvaght', 'nabayad', 'kasi', 'la', 'ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
+  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
+  'hargez', 'hich', 'hichvaght', 'nabayad', 'kasi', 'la', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
 ];
 
 /** Refusal words that govern a whole clause wherever they stand (Persian puts them last: "از ارسال کد خودداری کنید"). */
@@ -153,8 +155,11 @@ export const TO_READER_PLACE = [
   '(?:الى|الي|على|علي|ل) ?(?:ال)?(?:جوال|رقم|هاتف|ايميل|بريد|موبايل|تلفون|تليفون|خط)\\S*(?:ك|كم)', 'به (?:شماره|گوشي|ايميل|موبايل|تلفن)\\S*', 'براتون', 'برايتان',
 ];
 
+/** This conversation as a place: it overrides a page, box or field named beside it ("the reply box below", "در همین صفحه گفتگو"). */
+export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena'];
+
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'تو چت', 'در چت', 'hena', 'henak', 'inja'];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'inja'];
 
 export const IN_APP = [
   '(?:in|into|on|at) (?:the |our |your |official |the official )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
@@ -168,7 +173,7 @@ export const BACK_REFERENCE = ['it', 'that', 'them', 'this', 'those', 'same', 't
  * Object pronouns a request verb carries, for any verb the lexicon already knows as a request: "ابعته", "ابعتهولي",
  * "صيفطو ليا" (Maghrebi/Levantine -o), "إرساله", "كتابته"; Arabizi "ab3atholi", "2olholi".
  */
-export const AR_OBJECT_SUFFIX = /^[\u0621-\u064a\u067e-\u06d3]{2,}(?:ه|ها|هم|و|وه|وها|هولي|هالي|هولنا|هالنا|هلي|هلنا|هوني|هاني|هيلي|ولي|وليا|ولنا|هوليا|هاليا)$/u;
+export const AR_OBJECT_SUFFIX = /^(?:[\u0621-\u064a\u067e-\u06d3]{2,}(?:ه|ها|هم|هولي|هالي|هولنا|هالنا|هلي|هلنا|هوني|هاني|هيلي|هوليا|هاليا)|[\u0621-\u064a\u067e-\u06d3]{3,}(?:و|وه|وها|ولي|وليا|ولنا))$/u;
 export const ARABIZI_OBJECT_SUFFIX = /^[a-z0-9]{2,}(?:holi|hali|holna|halna|hooli|huli|hulna|hli|hlna|hoolna|holy|hly|hlo|hlha)$/;
 
 export interface Hit {
