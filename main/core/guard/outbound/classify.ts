@@ -35,7 +35,7 @@ export interface ClassifyOptions {
 }
 
 const MAX_GAP = 6;
-const PERSIAN_VERB_FINAL_GAP = 12;
+const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
