@@ -63,7 +63,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   /** "Can you send it to me? The code from the SMS.": a verb whose object is named only in the next clause. */
   let waitingForObject = false;
   const prepared = stripNotReallyNegation(repairSpelling(dropQuotedWhenWarned(normalizeText(text))));
-  for (const clause of mergePoliteTails(clauses(prepared))) {
+  const all = mergePoliteTails(clauses(prepared));
+  for (const [index, clause] of all.entries()) {
     const objects = secretObjects(clause, opts);
     const earlier = recent.slice(-2).flat();
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
@@ -72,7 +73,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
-    if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     waitingForObject = !requests.length && !objects.length && !earlier.length && handsOverUnnamed(clause);
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects.length ? objects : neverShareIt(clause));
@@ -120,7 +121,10 @@ function handsMessageToUs(clause: Clause): boolean {
 /** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
 const AROUND_THE_SECRET = new Set(['and', 'so', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani']);
 
-/** A clause that names a secret and nothing else: it asks for it after "send it to me", or as a question ("Your PIN?"). */
+/**
+ * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
+ * for it; earlier, it is a topic the reply goes on to talk about ("الباسورد؟ غيّره من الإعدادات").
+ */
 function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   if (hits(clause.text, NEGATION).length) return false;
   return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w));
@@ -231,6 +235,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   ].filter((v) => !objects.some((o) => gap(v, o) < 0) && !usedAsNoun(clause, v));
 
   const subordinators = hits(t, SUBORDINATORS);
+  const neutral = hits(t, NEUTRAL_OBJECTS);
   for (const v of clauseNegated ? [] : verbs) {
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
@@ -246,6 +251,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
       if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
       if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
+      // "ابعت رقم الأوردر وانا أشوفلك الكود…": the verb already has a harmless object before the secret
+      if (o.at > v.last && neutral.some((n) => n.at > v.last && n.last < o.at)) return false;
       // "tell me when the code arrives", "اگه کد نیومد به من بگید": the secret is inside a clause about an event
       if (subordinators.some((s) => s.last < o.at && (o.at > v.last ? s.at > v.last : true))) return false;
       const lo = Math.min(v.last, o.last);
@@ -269,7 +276,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
         const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && clause.tokens.slice(o.last + 1, o.last + 3).some((w) => /^(?:را|رو|ro)$/.test(w))));
         // a verb between them judges the object itself: "لطفا از ارسال رمز …", "please never send your PIN"
         const governed = verbs.some((v) => !v.weak && ((v.at > s.last && v.last < o.at) || (v.at > o.last && v.at - o.last <= 1)));
-        if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed) { add(o.kind as RequestedSecret, 'block'); paired = true; }
+        // "شو المشكلة بالرمز؟": a question word asks for the secret only when nothing but "is/the/your" stands between
+        const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w));
+        if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I'll need it to continue", after "a code is on its way to you"
       if (!paired && earlier.length && NEED_WORDS.test(word) && hits(t, BACK_REFERENCE).some((r) => r.at > s.last && r.at - s.last <= 1)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, 'block');
@@ -282,6 +291,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   return out;
 }
 
+const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
+const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi)$/u;
 
 /** "Did you share the code with anyone?", "have you given your PIN to someone?": a question about what happened. */
