@@ -222,7 +222,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
-  const inApp = hits(t, IN_APP).length > 0 && !hits(t, CHAT_PLACE).length;
+  // …and a place inside the secret's own description ("the number on your screen") says where it is, not where it goes
+  const inApp = hits(t, IN_APP).some((p) => !objects.some((o) => o.start <= p.start && p.end <= o.end)) && !hits(t, CHAT_PLACE).length;
   const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !hits(t, TO_WRITER_PLACE).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {

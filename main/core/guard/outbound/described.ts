@@ -26,6 +26,10 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the message itself, qualified as received: "the message we sent you", "پیامکی که دریافت کردید", "المسج اللي جالك"
     `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came|that arrived)`,
     `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
+    // what the phone shows: "the number on your screen", "the code showing on your phone"
+    '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
+    // "tell me the digits.": bare digits as the last words of a request clause are the code just discussed
+    '(?:the|those|these) (?:digits|numbers)$', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
     '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
     '(?:sms|p[ae]y[ae]?ma?k|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
@@ -51,9 +55,10 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   ],
   pin: [
     '(?:4|four) (?:digits?|numbers?) (?:\\S+ ){0,5}?(?:atm|cash machine|cash point|cashpoint|machine|keypad|terminal)',
-    '(?:numbers?|digits?|code) (?:\\S+ ){0,3}?(?:type|enter|punch|key) (?:\\S+ ){0,2}?(?:at|into|on) (?:the )?(?:atm|cash machine|machine|keypad)',
+    '(?:numbers?|digits?|code|combination) (?:\\S+ ){0,3}?(?:use|type|enter|punch|key) (?:\\S+ ){0,2}?(?:at|into|on) (?:the )?(?:atm|cash machine|machine|keypad)',
   ],
   password: [
+    '(?:characters|letters|combination|word or phrase) (?:\\S+ ){0,3}?(?:use|type|enter|put) (?:\\S+ ){0,2}?(?:to |for |when you )?(?:log ?in|sign ?in|get in|access)\\S*',
     '(?:secret )?(?:word|phrase|key) (?:\\S+ ){0,3}?(?:to |for )?(?:log ?in|sign ?in|get in|access)\\S*', 'secret word',
   ],
 };

@@ -22,7 +22,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'رمز ?(?:يك ?بار ?مصرف|پويا|پيامكي|موقت)', '(?:عدد|عددي|شماره|پيامك|پيامكي|اس ام اس|پيام|ارقام|رقم|رقمي) ?(?:كه|كي) (?:\\S+ )?(?:براتون|برات|برايتان|براي شما|به شما|به گوشيتون|به گوشي شما|روي گوشيتون)? ?(?:\\S+ )?(?:اومد|امد|اومده|امده|رسيد|رسيده|ارسال شد|ارسال شده|فرستاده شد|فرستاديم)\\S*',
   ],
   password: [
-    '(?:account |login |online banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
+    '(?:account |login |online banking |internet banking |mobile banking |net banking |banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
     `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}(?:مو ?د ?باس|مو ?د ?پاس|موت ?دو ?باس)\\S*`, 'mot ?de ?pa(?:ss|s)e?', 'modpass', `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
     `${AR_PFX}(?:رقم|الرقم) (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'گذر ?واژه\\S*', 'كلمه ?(?:ي )?عبور\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
   ],
@@ -57,6 +57,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
 /** Phrases that contain a secret word but name something harmless (promo code, order number, error code…). */
 export const NEUTRAL_OBJECTS = [
   '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial|delivery|pickup|pick-up|collection|locker|parcel|door|gate|building|wifi|wi-fi|network|model|colour|color|style|course|class|room|branch|store|shop|sku) ?codes?',
+  '(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount|sum)',
   '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
   `${AR_PFX}(?:كود|كوبون|رقم|رمز(?!\\S* (?:ال)?حساب))\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
   '(?:ال)?رمز (?:ال)?بريدي\\S*',
@@ -76,7 +77,7 @@ export const STRONG_REQUEST = [
   '(?:و|ف)?(?:موافا|مواف)\\S*', 'inform', 'communicate', 'relay', 'dictate', 'advise', 'let (?:me|us) have', 'update (?:me|us) with', 'hit (?:me|us) with', 'pass (?:me|us)', 'note (?:it |them )?(?:here|below|down here)',
   '(?:و|ف)?(?:صيفط|سيفط|صيفت|سيفت|صيفطي|طرش|احكي|احكيل|حكيل|خبرن|قلي|قليلي|ابعث|بعث|ابعتي|عطين|عطيني|اعطين|اعطيني)\\S*', 'sifet\\S*', 'sayfet\\S*', 'sift\\S*', '7ki\\S*', '7akil\\S*', 'khabbir\\S*', 'tarrish\\S*', 'b3at\\S*', 'bekhoon\\S*', 'bekhun\\S*', 'bego\\S*', 'bede\\S*', 'befres\\S*',
   '(?:مرقوم|اعلام|ارسال|ذكر|بيان|درج|عنوان|ابلاغ) (?:ب)?(?:فرماي|نماي|كني|كن)\\S*', 'در اختيار (?:\\S+ ){0,3}قرار (?:ب)?(?:ده|دهيد|دهي|دي)\\S*',
-  'ab3at\\S*', 'eb3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
+  'ab3at\\S*', 'eb3at\\S*', 't[ei]b3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
   'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
   '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|دز|صور|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد)\\S*',
   `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
@@ -109,7 +110,7 @@ export const WEAK_ENTRY_VERBS = [
 
 /** Words that make an object request without a verb: "your OTP please", "what is the code?", "الكود لو سمحت". */
 export const SOFT_REQUEST = [
-  'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need',
+  'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*',
   'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
 ];
