@@ -252,8 +252,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
       if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
       if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
-      // "ابعت رقم الأوردر وانا أشوفلك الكود…": the verb already has a harmless object before the secret
-      if (o.at > v.last && neutral.some((n) => n.at > v.last && n.last < o.at)) return false;
+      // "ابعت رقم الأوردر وانا أشوفلك الكود…", "tell me the time you got the code": the verb has its own object first
+      if (o.at > v.last && (neutral.some((n) => n.at > v.last && n.last < o.at) || OWN_OBJECT.test(clause.tokens.slice(v.last + 1, v.last + 4).join(' ')))) return false;
       // "tell me when the code arrives", "اگه کد نیومد به من بگید": the secret is inside a clause about an event
       if (subordinators.some((s) => s.last < o.at && (o.at > v.last ? s.at > v.last : true))) return false;
       const lo = Math.min(v.last, o.last);
@@ -292,6 +292,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   return out;
 }
 
+const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
 const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi)$/u;

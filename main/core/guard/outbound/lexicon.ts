@@ -57,7 +57,6 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
 /** Phrases that contain a secret word but name something harmless (promo code, order number, error code…). */
 export const NEUTRAL_OBJECTS = [
   '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial|delivery|pickup|pick-up|collection|locker|parcel|door|gate|building|wifi|wi-fi|network|model|colour|color|style|course|class|room|branch|store|shop|sku) ?codes?',
-  '(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount|sum)',
   '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
   `${AR_PFX}(?:كود|كوبون|رقم|رمز(?!\\S* (?:ال)?حساب))\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
   '(?:ال)?رمز (?:ال)?بريدي\\S*',
