@@ -74,7 +74,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
-    waitingForObject = !requests.length && !objects.length && !earlier.length && handsOverUnnamed(clause);
+    waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects.length ? objects : neverShareIt(clause));
     carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
@@ -126,9 +126,16 @@ const AROUND_THE_SECRET = new Set(['and', 'so', 'ok', 'okay', 'now', 'also', 'th
  * for it; earlier, it is a topic the reply goes on to talk about ("الباسورد؟ غيّره من الإعدادات").
  */
 function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
-  if (hits(clause.text, NEGATION).length) return false;
-  return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w));
+  // a verb in the clause is judged by the verb rules ("کدی که اومد رو توی اپ بزن؟" is about the app)
+  if (hits(clause.text, NEGATION).length || hits(clause.text, STRONG_REQUEST).length || hits(clause.text, WEAK_ENTRY_VERBS).length || hits(clause.text, IN_APP).length) return false;
+  // a relative clause may follow the secret: "the code you got?", "الكود اللي جالك؟"
+  const end = Math.max(...objects.map((o) => o.last));
+  const relative = RELATIVE.test(clause.tokens[end + 1] ?? '') || /^(?:you|u)$/.test(clause.tokens[end + 1] ?? '');
+  return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w) || (relative && i > end));
 }
+
+/** "I just need one thing from you: the 6-digit code.", "آخر حاجة: …": the next clause names what is needed. */
+const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still )?need (?:one (?:more )?thing|something|just one thing|the following)', 'one (?:more|last) thing', 'last thing', 'اخر حاجه', 'حاجه اخيره', 'اخر شي', 'يه چيز ديگه', 'فقط يه چيز'].map(foldLetters).join('|')})(?: |$)`, 'u');
 
 /** "…send it to me. The code from the SMS.": a clause without a verb of its own that begins with the secret. */
 function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
@@ -328,7 +335,7 @@ function asksAboutSomethingElse(clause: Clause, verbLast: number, o: Hit): boole
 const OPENERS = new Set(['hey', 'hi', 'ok', 'okay', 'so', 'now', 'just', 'please', 'kindly', 'also', 'then', 'and', 'quickly', 'right', 'alright', 'great', 'sure', 'go', 'ahead', 'be', 'a', 'star', 'can', 'could', 'would', 'will', 'you', 'mind', 'dear', 'sir', 'madam', 'customer']);
 const NOT_A_VERB = new Set(['i', 'we', "we'll", "i'll", "we've", "i've", "we're", "i'm", 'they', 'he', 'she', 'it', 'this', 'that', 'these', 'those', 'the', 'an', 'our', 'your', 'my', 'his', 'her', 'their', 'if', 'when', 'once', 'after', 'before', 'as', 'since', 'because', 'while', 'until', 'unless', 'what', "what's", 'which', 'who', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'should', 'may', 'might', 'must', 'have', 'has', 'had', 'there', 'here', 'no', 'not', 'never', 'nobody', 'anyone', 'someone', "don't", 'dont', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'of', 'or', 'but', 'thanks', 'thank', 'sorry', 'yes', 'keep', 'stay', 'report', 'flag', 'block', 'delete', 'ignore', 'hang', 'complain', 'warn']);
 /** Where a thing goes when it comes to us: "over to me", "in here", "my way", "across". */
-const TO_US = /(?<=^| )(?:to (?:me|us)|over|across|in here|my way|our way|back to (?:me|us)|here)(?= |$)/u;
+const TO_US = /(?<=^| )(?:to (?:me|us)|over|across|in here|my way|our way|back to (?:me|us)|here|below|(?:in|into) (?:the |this )?(?:reply|chat|reply box|chat box|box below))(?= |$)/u;
 
 /**
  * An English imperative whose verb the lexicon does not know ("shoot it over to me", "pop the long number in
@@ -353,7 +360,7 @@ function handedToUs(clause: Clause, objects: ObjectHit[]): RequestedSecret | und
 
 /** "a text message", "the email", "your DM": these request verbs are nouns after an article or a possessive. */
 const NOUNISH_VERBS = new Set(['text', 'message', 'email', 'e-mail', 'mail', 'dm', 'post', 'request', 'screenshot', 'copy', 'whatsapp']);
-const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'our', 'my', 'text', 'sms', 'whatsapp', 'same', 'any', 'every', 'each']);
+const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'our', 'my', 'text', 'sms', 'whatsapp', 'same', 'any', 'every', 'each', 'by', 'via', 'through', 'per']);
 function usedAsNoun(clause: Clause, v: Hit): boolean {
   return v.at === v.last && NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') && NOUNISH_VERBS.has(clause.tokens[v.at] ?? '');
 }
@@ -368,7 +375,8 @@ function writerActs(t: string, v: Hit): boolean {
 function toReader(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   if (AR_TO_READER_SUFFIX.test(verbToken) && !/(?:لي|لنا)$/u.test(verbToken)) return true;
-  if (hits(clause.text, TO_READER).some((r) => r.at > v.last && r.at - v.last <= 2)) return true;
+  // "send you", "send it to you" — but not "paste whatever you got", where "you" begins a relative clause
+  if (hits(clause.text, TO_READER).some((r) => r.at === v.last + 1 || (r.at === v.last + 2 && /^(?:it|them|this|that|one|back|again|over)$/.test(clause.tokens[v.last + 1] ?? '')))) return true;
   // "محتاجين الكود اللي اتبعت على رقمك": a relative word between verb and place makes the place describe the object
   return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(clause.tokens[r.at - 1] ?? '') && !clause.tokens.slice(v.last + 1, r.at).some((w) => RELATIVE.test(w)));
 }

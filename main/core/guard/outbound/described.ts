@@ -28,6 +28,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
     // what the phone shows: "the number on your screen", "the code showing on your phone"
     '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
+    '(?:whatever|everything|what|the thing|anything) (?:you |u )?(?:just )?(?:got|get|received|receive) (?:by|in|via|over|through) (?:text|sms|message|whatsapp)',
     // "tell me the digits.": bare digits as the last words of a request clause are the code just discussed
     '(?:the|those|these) (?:digits|numbers)$', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
