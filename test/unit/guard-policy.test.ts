@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { guardPolicyFrom } from '../../main/core/app/guards';
 import { evaluateReply, OutboundGuard } from '../../main/core/guard';
-import { canonicalJson, loadPolicy, memoryVersionStore, PolicySchema, signWithDomain, type PolicyResult } from '../../main/core/policy';
+import { canonicalJson, loadPolicy, memoryVersionStore, PolicySchema, signPolicyDocument, signWithDomain, type PolicyResult } from '../../main/core/policy';
 import { systemClock } from '../../main/core/shared/ports';
 import { makeSigner, managedLocation, policyBody, writeSignedPolicy } from '../helpers/network';
 import { tmpDir } from '../helpers/tmp';
@@ -100,6 +100,8 @@ describe('guard settings in the signed IT policy', () => {
       expect(r.kind).toBe('rejected');
       if (r.kind === 'rejected') expect(r.reason).toMatch(/guard\.approvableRequests\.1: only "national_id" and "full_name" can be approvable: a reply asking for a one-time code, password, PIN, card number or CVV is never approved/);
     }
+    // nothing invalid gets signed in the first place
+    expect(() => signPolicyDocument({ ...policyBody([SITE]), guard: { approvableRequests: ['cvv'] } }, makeSigner().privateKey)).toThrow(/Nothing was signed/);
     // and a block for a code is never approvable, whatever the policy lists
     const g = guardPolicyFrom(accepted(loadSigned({ approvableRequests: ['national_id', 'full_name'] })));
     expect(evaluateReply('send me the code we texted you', 'en', g, noSensitive)).toEqual([expect.objectContaining({ code: 'asks_otp', approvable: false })]);
