@@ -188,12 +188,14 @@ describe('inbound: pasted secrets and shortened links by their shape (generated)
 describe('the tuning corpora pass in full (they are regression tests; the held-out corpora are only reported)', () => {
   const dir = path.resolve(import.meta.dirname, '../../bench/guard/voices');
   const rows = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; label?: string; flags?: string[]; text: string });
-  it.each(['tune.jsonl', 'tune-2.jsonl', 'tune-3.jsonl', 'tune-4.jsonl', 'tune-5.jsonl'])('%s', (file) => {
+  const outboundTuning = fs.readdirSync(dir).filter((f) => /^tune(?:-\d+)?\.jsonl$/.test(f)).sort();
+  it('reads every outbound tuning file', () => expect(outboundTuning.length).toBeGreaterThanOrEqual(6));
+  it.each(outboundTuning)('%s', (file) => {
     const wrong = rows(file).filter((r) => evaluateReply(r.text, 'en', BENCH_POLICY, standInDetectSensitive).some((f) => f.verdict === 'block') !== (r.label === 'block'));
     expect(wrong.map((r) => `${r.id}: ${r.text}`)).toEqual([]);
   });
-  it('tune-inbound.jsonl: every scam flagged, every pasted secret found', () => {
-    for (const r of rows('tune-inbound.jsonl')) {
+  it.each(fs.readdirSync(dir).filter((f) => /^tune-inbound(?:-\d+)?\.jsonl$/.test(f)))('%s: every scam flagged, every pasted secret found', (file) => {
+    for (const r of rows(file)) {
       const got = inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive }).flags.map((f) => f.code);
       const scam = (fs: string[]) => fs.some((f) => f !== 'secret');
       expect(scam(got), r.text).toBe(scam(r.flags!));

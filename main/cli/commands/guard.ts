@@ -1,5 +1,6 @@
-import { evaluateReply, inspectInbound, resolveGuardPolicy, type GuardLang, type GuardPolicy, type GuardPolicyInput } from '../../core/guard';
+import { evaluateReply, inspectInbound, resolveGuardPolicy, type GuardLang, type GuardPolicy } from '../../core/guard';
 import { detectSensitive } from '../../core/masking';
+import { describeIssues, GuardSettingsSchema } from '../../core/policy';
 import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type Command } from '../command';
 import { answerJsonl, idOf } from '../jsonl';
@@ -28,7 +29,9 @@ function guardPolicy(args: string[]): GuardPolicy {
   if (file === undefined) return resolveGuardPolicy();
   const input = parseJsonFile(readFileFor(file, 'guard policy', '--guard-policy'), file);
   if (!input || typeof input !== 'object' || Array.isArray(input)) throw new DiwanError('guard_policy_invalid', `${file} must hold one JSON object of guard settings.`);
-  return resolveGuardPolicy(input as GuardPolicyInput);
+  const parsed = GuardSettingsSchema.safeParse(input);
+  if (!parsed.success) throw new DiwanError('guard_policy_invalid', `The guard settings in ${file} are not valid (${describeIssues(parsed.error)}).`);
+  return resolveGuardPolicy(parsed.data);
 }
 
 /** The line's text and explanation language, or the error to answer it with. */

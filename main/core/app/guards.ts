@@ -99,7 +99,11 @@ export function guardedSink(guards: Guards, inner: ConnectorSink): ConnectorSink
   };
 }
 
-/** The guard settings a signed IT policy carries: the company's own link domains. */
+/**
+ * The guard settings a signed IT policy carries: its `guard` object (already checked by the policy's schema, so this
+ * cannot refuse a policy the loader accepted), with the policy's own link domains counted as the company's.
+ */
 export function guardPolicyFrom(policy: Policy): GuardPolicy {
-  return resolveGuardPolicy({ companyDomains: policy.allowedLinkDomains });
+  const guard = policy.guard ?? {};
+  return resolveGuardPolicy({ ...guard, companyDomains: [...new Set([...policy.allowedLinkDomains, ...(guard.companyDomains ?? [])])] });
 }

@@ -11,7 +11,7 @@
  */
 import { clauses, normalizeText, type Clause } from '../text/normalize';
 import {
-  AR_VERB_WITH_OBJECT_SUFFIX, BACK_REFERENCE, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
@@ -35,19 +35,18 @@ export interface ClassifyOptions {
 }
 
 const MAX_GAP = 6;
-const PERSIAN_VERB_FINAL_GAP = 12;
+const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
-const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|قولي|قلي|tell me|say) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'chie'].map(foldLetters).join('|')})$`, 'u');
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
 const cache = new Map<string, RegExp>();
-const AR_OBJ_SUFFIX = new RegExp(`^(?:${foldLetters(AR_VERB_WITH_OBJECT_SUFFIX)})$`, 'u');
 const AR_TO_READER_SUFFIX = /(?:لك|ليك|لكم|ناك|نالك|نالكم|اليك)$/u;
 const KIND_ORDER: SecretKind[] = ['otp', 'password', 'pin', 'card', 'cvv', 'national_id', 'full_name', 'activation'];
 /** Each kind's secret named (`lexicon.ts`) or described (`described.ts`), scanned as one alternation. */
@@ -61,16 +60,23 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const found: SecretRequest[] = [];
   const recent: ObjectHit[][] = [];
   const carriers: boolean[] = [];
+  /** "Can you send it to me? The code from the SMS.": a verb whose object is named only in the next clause. */
+  let waitingForObject = false;
   const prepared = stripNotReallyNegation(repairSpelling(dropQuotedWhenWarned(normalizeText(text))));
-  for (const clause of mergePoliteTails(clauses(prepared))) {
+  const all = mergePoliteTails(clauses(prepared));
+  for (const [index, clause] of all.entries()) {
     const objects = secretObjects(clause, opts);
     const earlier = recent.slice(-2).flat();
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier) : [];
+    // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
+    if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
+    if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     for (const r of requests) found.push({ ...r, clause: clause.text });
-    recent.push(objects);
+    recent.push(objects.length ? objects : neverShareIt(clause));
     carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
   }
   return found;
@@ -83,6 +89,75 @@ const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud',
 function dropQuotedWhenWarned(t: string): string {
   if (!WARNING.test(t.replace(QUOTED, ' '))) return t;
   return t.replace(QUOTED, ' , ');
+}
+
+/**
+ * "I know we always say never share it, but…": whatever a warning says must never be shared is a secret, so a
+ * pronoun in the clauses after it refers to one even when the secret is never named.
+ */
+function neverShareIt(clause: Clause): ObjectHit[] {
+  const t = clause.text;
+  const negations = hits(t, NEGATION);
+  if (!negations.length) return [];
+  for (const v of hits(t, STRONG_REQUEST)) {
+    if (!negations.some((n) => n.last < v.at && v.at - n.last <= 2)) continue;
+    const pronoun = hits(t, BACK_REFERENCE).find((r) => r.at === v.last + 1);
+    if (pronoun) return [{ ...pronoun, kind: 'otp' }];
+  }
+  return [];
+}
+
+/**
+ * A transfer verb on the message with us as the destination: "forward it to me", "paste it here", "send it over", or
+ * a verb carrying the object itself ("ابعتهولي", "بفرستش"), whose destination is the writer unless named.
+ */
+function handsMessageToUs(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
+  const toUs = hits(t, TO_WRITER_PLACE).length > 0 || TO_US.test(t);
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2)) || suffixObject(clause.tokens[v.last] ?? '')));
+}
+
+/** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
+const AROUND_THE_SECRET = new Set(['and', 'so', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani']);
+
+/**
+ * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
+ * for it; earlier, it is a topic the reply goes on to talk about ("الباسورد؟ غيّره من الإعدادات").
+ */
+function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
+  // a verb in the clause is judged by the verb rules ("کدی که اومد رو توی اپ بزن؟" is about the app)
+  if (hits(clause.text, NEGATION).length || hits(clause.text, STRONG_REQUEST).length || hits(clause.text, WEAK_ENTRY_VERBS).length || hits(clause.text, IN_APP).length) return false;
+  // a relative clause may follow the secret: "the code you got?", "الكود اللي جالك؟"
+  const end = Math.max(...objects.map((o) => o.last));
+  const relative = RELATIVE.test(clause.tokens[end + 1] ?? '') || /^(?:you|u)$/.test(clause.tokens[end + 1] ?? '');
+  return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w) || (relative && i > end));
+}
+
+/** "I just need one thing from you: the 6-digit code.", "آخر حاجة: …": the next clause names what is needed. */
+const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still )?need (?:one (?:more )?thing|something|just one thing|the following)', 'one (?:more|last) thing', 'last thing', 'اخر حاجه', 'حاجه اخيره', 'اخر شي', 'يه چيز ديگه', 'فقط يه چيز'].map(foldLetters).join('|')})(?: |$)`, 'u');
+
+/** "…send it to me. The code from the SMS.": a clause without a verb of its own that begins with the secret. */
+function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || clause.tokens.length > 12) return false;
+  const first = Math.min(...objects.map((o) => o.at));
+  return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w));
+}
+
+/** A transfer verb to us whose object is a pronoun or left out, in a clause that names nothing: "Can you send it to me?". */
+function handsOverUnnamed(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && (refersBack(clause, v) || elliptical(clause, v)));
+}
+
+/** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
+const AFTER_A_BARE_VERB = new Set(['ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
+function elliptical(clause: Clause, v: Hit): boolean {
+  if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
+  return clause.tokens.slice(v.last + 1).every((w) => AFTER_A_BARE_VERB.has(w)) && clause.tokens.slice(0, v.at).every((w) => BEFORE_A_BARE_VERB.has(w));
 }
 
 /** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
@@ -100,7 +175,7 @@ function mergePoliteTails(cs: Clause[]): Clause[] {
   const out: Clause[] = [];
   for (const c of cs) {
     const prev = out[out.length - 1];
-    if (prev && c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens] };
+    if (prev && c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens], question: c.question };
     else out.push(c);
   }
   return out;
@@ -153,7 +228,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   const negations = persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION);
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
-  const inApp = hits(t, IN_APP).length > 0;
+  // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
+  // …and a place inside the secret's own description ("the number on your screen") says where it is, not where it goes
+  const inApp = hits(t, IN_APP).some((p) => !objects.some((o) => o.start <= p.start && p.end <= o.end)) && !hits(t, CHAT_PLACE).length;
   const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !hits(t, TO_WRITER_PLACE).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
@@ -165,8 +242,11 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     ...hits(t, WEAK_ENTRY_VERBS).map((h) => ({ ...h, weak: true })),
   ].filter((v) => !objects.some((o) => gap(v, o) < 0) && !usedAsNoun(clause, v));
 
+  const subordinators = hits(t, SUBORDINATORS);
+  const neutral = hits(t, NEUTRAL_OBJECTS);
   for (const v of clauseNegated ? [] : verbs) {
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
+    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     if (writerActs(t, v)) continue;
@@ -178,15 +258,21 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       // Persian puts the verb last, after a long object marked by را/رو: "کد … را جهت کارشناس بفرستید"
       const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
       if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
+      if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
+      // "ابعت رقم الأوردر وانا أشوفلك الكود…", "tell me the time you got the code": the verb has its own object first
+      if (o.at > v.last && (neutral.some((n) => n.at > v.last && n.last < o.at) || OWN_OBJECT.test(clause.tokens.slice(v.last + 1, v.last + 4).join(' ')))) return false;
+      // "tell me when the code arrives", "اگه کد نیومد به من بگید": the secret is inside a clause about an event
+      if (subordinators.some((s) => s.last < o.at && (o.at > v.last ? s.at > v.last : true))) return false;
       const lo = Math.min(v.last, o.last);
       const hi = Math.max(v.at, o.at);
       return !negations.some((n) => n.at > lo && n.at < hi);
     });
     for (const o of paired) add(o.kind as RequestedSecret, strength);
-    if (!paired.length && earlier.length && refersBack(clause, v)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
+    if (!paired.length && earlier.length && (refersBack(clause, v) || elliptical(clause, v))) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
   }
 
   if (!negations.length && !clauseNegated) {
+    const selfCare = hits(t, SELF_CARE_VERBS);
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
@@ -194,7 +280,13 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       let paired = false;
       for (const o of objects) {
         const g = gap(s, o);
-        if (g >= 0 && g <= SOFT_GAP) { add(o.kind as RequestedSecret, 'block'); paired = true; }
+        // "please reset your PIN", "لطفا پسورد رو عوض کنید": the politeness asks for an action on the secret, not for it
+        const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && clause.tokens.slice(o.last + 1, o.last + 3).some((w) => /^(?:را|رو|ro)$/.test(w))));
+        // a verb between them judges the object itself: "لطفا از ارسال رمز …", "please never send your PIN"
+        const governed = verbs.some((v) => !v.weak && ((v.at > s.last && v.last < o.at) || (v.at > o.last && v.at - o.last <= 1)));
+        // "شو المشكلة بالرمز؟": a question word asks for the secret only when nothing but "is/the/your" stands between
+        const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w));
+        if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I'll need it to continue", after "a code is on its way to you"
       if (!paired && earlier.length && NEED_WORDS.test(word) && hits(t, BACK_REFERENCE).some((r) => r.at > s.last && r.at - s.last <= 1)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, 'block');
@@ -207,10 +299,43 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
   return out;
 }
 
+const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
+const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
+const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al']);
+const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi)$/u;
+
+/** "Did you share the code with anyone?", "have you given your PIN to someone?": a question about what happened. */
+function askedAboutThePast(clause: Clause, v: Hit): boolean {
+  let i = v.at - 1;
+  while (i > 0 && /^(?:ever|already|just|not|maybe|perhaps)$/.test(clause.tokens[i]!)) i--;
+  return /^(?:you|u|anyone|someone|somebody)$/.test(clause.tokens[i] ?? '') && /^(?:did|have|has|had|didn't|haven't|hasn't)$/.test(clause.tokens[i - 1] ?? '');
+}
+
+/** "Please request a new code from the app": the customer obtains a fresh one, nobody receives it. */
+function obtainsANewOne(clause: Clause, v: Hit): boolean {
+  const verb = clause.tokens.slice(v.at, v.last + 1).join(' ');
+  return /^(?:request|requesting|get|generate)$/.test(verb) && /^(?:a new|new|another|a fresh|fresh)(?: |$)/.test(clause.tokens.slice(v.last + 1, v.last + 3).join(' '));
+}
+
+/** An object passive right after the secret: "the code was sent", "رمز ارسال شد". */
+const SECRET_AS_SUBJECT = /^(?:was|were|is|has|have|had|got|gets|will|arrived|came|went)$/;
+const WH = new Set(['which', 'what', 'where', 'when', 'whether', 'how', 'why', 'if']);
+
+/**
+ * "Tell me which phone number the code was sent to": the verb's object is a question about something else (a phone
+ * number, a time), and the secret is only the subject inside it.
+ */
+function asksAboutSomethingElse(clause: Clause, verbLast: number, o: Hit): boolean {
+  const between = clause.tokens.slice(verbLast + 1, o.at);
+  const wh = between.findIndex((w) => WH.has(w));
+  if (wh < 0 || wh === between.length - 1) return false;
+  return SECRET_AS_SUBJECT.test(clause.tokens[o.last + 1] ?? '');
+}
+
 const OPENERS = new Set(['hey', 'hi', 'ok', 'okay', 'so', 'now', 'just', 'please', 'kindly', 'also', 'then', 'and', 'quickly', 'right', 'alright', 'great', 'sure', 'go', 'ahead', 'be', 'a', 'star', 'can', 'could', 'would', 'will', 'you', 'mind', 'dear', 'sir', 'madam', 'customer']);
 const NOT_A_VERB = new Set(['i', 'we', "we'll", "i'll", "we've", "i've", "we're", "i'm", 'they', 'he', 'she', 'it', 'this', 'that', 'these', 'those', 'the', 'an', 'our', 'your', 'my', 'his', 'her', 'their', 'if', 'when', 'once', 'after', 'before', 'as', 'since', 'because', 'while', 'until', 'unless', 'what', "what's", 'which', 'who', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'should', 'may', 'might', 'must', 'have', 'has', 'had', 'there', 'here', 'no', 'not', 'never', 'nobody', 'anyone', 'someone', "don't", 'dont', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'of', 'or', 'but', 'thanks', 'thank', 'sorry', 'yes', 'keep', 'stay', 'report', 'flag', 'block', 'delete', 'ignore', 'hang', 'complain', 'warn']);
 /** Where a thing goes when it comes to us: "over to me", "in here", "my way", "across". */
-const TO_US = /(?<=^| )(?:to (?:me|us)|over|across|in here|my way|our way|back to (?:me|us)|here)(?= |$)/u;
+const TO_US = /(?<=^| )(?:to (?:me|us)|over|across|in here|my way|our way|back to (?:me|us)|here|below|(?:in|into) (?:the |this )?(?:reply|chat|reply box|chat box|box below))(?= |$)/u;
 
 /**
  * An English imperative whose verb the lexicon does not know ("shoot it over to me", "pop the long number in
@@ -218,18 +343,24 @@ const TO_US = /(?<=^| )(?:to (?:me|us)|over|across|in here|my way|our way|back t
  * a secret named in the clause is its object, and it goes to us. The destination carries the meaning, not the verb.
  */
 function handedToUs(clause: Clause, objects: ObjectHit[]): RequestedSecret | undefined {
-  if (!/^[a-z' ]+$/.test(clause.text) || !TO_US.test(clause.text)) return undefined;
+  if (!/^[a-z' ]+$/.test(clause.text)) return undefined;
   let i = 0;
   while (i < clause.tokens.length - 1 && OPENERS.has(clause.tokens[i]!)) i++;
+  // the destination is "to me", "over", "in here" — or the verb's own indirect object: "feed me the code", "get us the PIN"
+  if (!TO_US.test(clause.text) && !/^(?:me|us)$/.test(clause.tokens[i + 1] ?? '')) return undefined;
   const first = clause.tokens[i] ?? '';
   if (NOT_A_VERB.has(first) || !/^[a-z]{2,}$/.test(first)) return undefined;
   const object = objects.find((o) => o.at > i);
-  return object ? (object.kind as RequestedSecret) : undefined;
+  if (!object) return undefined;
+  // a verb the lexicons know was judged already ("let me know when…", "tell me which number…")
+  if ([...hits(clause.text, STRONG_REQUEST), ...hits(clause.text, WEAK_ENTRY_VERBS)].some((v) => v.at === i)) return undefined;
+  if (clause.tokens.slice(i + 1, object.at).some((w) => WH.has(w) || hits(w, SUBORDINATORS).length)) return undefined;
+  return object.kind as RequestedSecret;
 }
 
 /** "a text message", "the email", "your DM": these request verbs are nouns after an article or a possessive. */
 const NOUNISH_VERBS = new Set(['text', 'message', 'email', 'e-mail', 'mail', 'dm', 'post', 'request', 'screenshot', 'copy', 'whatsapp']);
-const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'our', 'my', 'text', 'sms', 'whatsapp', 'same', 'any', 'every', 'each']);
+const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'our', 'my', 'text', 'sms', 'whatsapp', 'same', 'any', 'every', 'each', 'by', 'via', 'through', 'per']);
 function usedAsNoun(clause: Clause, v: Hit): boolean {
   return v.at === v.last && NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') && NOUNISH_VERBS.has(clause.tokens[v.at] ?? '');
 }
@@ -244,13 +375,19 @@ function writerActs(t: string, v: Hit): boolean {
 function toReader(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   if (AR_TO_READER_SUFFIX.test(verbToken) && !/(?:لي|لنا)$/u.test(verbToken)) return true;
-  if (hits(clause.text, TO_READER).some((r) => r.at > v.last && r.at - v.last <= 2)) return true;
-  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(clause.tokens[r.at - 1] ?? ''));
+  // "send you", "send it to you" — but not "paste whatever you got", where "you" begins a relative clause
+  if (hits(clause.text, TO_READER).some((r) => r.at === v.last + 1 || (r.at === v.last + 2 && /^(?:it|them|this|that|one|back|again|over)$/.test(clause.tokens[v.last + 1] ?? '')))) return true;
+  // "محتاجين الكود اللي اتبعت على رقمك": a relative word between verb and place makes the place describe the object
+  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(clause.tokens[r.at - 1] ?? '') && !clause.tokens.slice(v.last + 1, r.at).some((w) => RELATIVE.test(w)));
+}
+
+/** The verb carries its object as a suffix: Arabic ابعتهولي, اكتبه; Persian بفرستش, بفرستیش, befrestesh. */
+function suffixObject(verbToken: string): boolean {
+  return AR_OBJECT_SUFFIX.test(verbToken) || ARABIZI_OBJECT_SUFFIX.test(verbToken) || /^(?:ب|مي ?)\S{3,}(?:ش|يش|يدش|ينش)$/u.test(verbToken) || /^be\S{3,}(?:e?sh|idesh|inesh)$/.test(verbToken);
 }
 
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
-  if (AR_OBJ_SUFFIX.test(verbToken)) return true;
-  if (/^(?:ب|مي ?)\S{3,}(?:ش|يش)$/u.test(verbToken) || /^be\S{3,}esh$/.test(verbToken)) return true; // Persian بفرستش, بفرستیش, befrestesh
+  if (suffixObject(verbToken)) return true;
   return hits(clause.text, BACK_REFERENCE).some((r) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3);
 }

@@ -9,7 +9,7 @@ import type { SecretKind } from './lexicon';
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
-const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|payamak|${AR_PFX}(?:رساله|رسائل|مسج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
+const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|${AR_PFX}(?:رساله|رسائل|مسج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
 const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
 const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
@@ -26,14 +26,21 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the message itself, qualified as received: "the message we sent you", "پیامکی که دریافت کردید", "المسج اللي جالك"
     `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came|that arrived)`,
     `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
+    // what the phone shows: "the number on your screen", "the code showing on your phone"
+    '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
+    '(?:whatever|everything|what|the thing|anything) (?:you |u )?(?:just )?(?:got|get|received|receive) (?:by|in|via|over|through) (?:text|sms|message|whatsapp)',
+    // "tell me the digits.": bare digits as the last words of a request clause are the code just discussed
+    '(?:the|those|these) (?:digits|numbers)$', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
-    '(?:sms|payamak|peyamak|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
-    '(?:sms|payamak|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
+    '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
+    '(?:sms|p[ae]y[ae]?ma?k|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
   ],
   card: [
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
-    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
+    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
+    // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
+    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*)`, '(?:از )?كارت\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
     '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown) on (?:\\S+ ){0,4}?card',
@@ -49,9 +56,10 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   ],
   pin: [
     '(?:4|four) (?:digits?|numbers?) (?:\\S+ ){0,5}?(?:atm|cash machine|cash point|cashpoint|machine|keypad|terminal)',
-    '(?:numbers?|digits?|code) (?:\\S+ ){0,3}?(?:type|enter|punch|key) (?:\\S+ ){0,2}?(?:at|into|on) (?:the )?(?:atm|cash machine|machine|keypad)',
+    '(?:numbers?|digits?|code|combination) (?:\\S+ ){0,3}?(?:use|type|enter|punch|key) (?:\\S+ ){0,2}?(?:at|into|on) (?:the )?(?:atm|cash machine|machine|keypad)',
   ],
   password: [
+    '(?:characters|letters|combination|word or phrase) (?:\\S+ ){0,3}?(?:use|type|enter|put) (?:\\S+ ){0,2}?(?:to |for |when you )?(?:log ?in|sign ?in|get in|access)\\S*',
     '(?:secret )?(?:word|phrase|key) (?:\\S+ ){0,3}?(?:to |for )?(?:log ?in|sign ?in|get in|access)\\S*', 'secret word',
   ],
 };
@@ -62,7 +70,9 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
  */
 export const CONTENT_QUESTION = [
   'what (?:did|does|do|did it|does it) (?:it|they|that|this|the (?:\\S+ )?(?:text|sms|message|msg|notification)) (?:\\S+ )?(?:say|read|show)s?', "what's in it", 'what is in it', 'what (?:was|is) in (?:it|there|the (?:text|sms|message))',
-  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
+  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)',
+  // "what number did we just text you?", "which code have we sent?": the question names what the message carried
+  '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
   '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها (?:ايه|اي|ايش|شو|وش|شنو|اشنو)', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
   'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
   'shu maktoob', 'sho maktoob', 'shu maktub', 'fiha eh', 'fiha eih', 'fiha eeh', 'eh elly maktoob', 'chi neveshte', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',

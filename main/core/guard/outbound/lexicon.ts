@@ -14,7 +14,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   otp: [
     '(?:verification|verify|confirmation|confirm|security|login|log ?in|sign ?in|auth|authentication|authorisation|authorization|one ?time|2fa|two ?factor|2 ?step|sms|text|otp|access|reset|recovery|secret|bank|whatsapp|telegram|\\d|four|five|six|4 ?digit|6 ?digit|four ?digit|six ?digit|\\d ?digit) ?codes?',
     'codes?', 'otps?', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
-    '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent)',
+    '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)',
     '(?:el|al|l) ?code', 'kod', 'kode', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
     `${AR_PFX}كود\\S*`, `${AR_PFX}رمز\\S*`, `${AR_PFX}otp\\S*`, `${AR_PFX}اوتي ?بي`,
     '(?:ال)?(?:رقم|ارقام|الارقام|الرقم|الرساله|رساله|المسج|مسج|الماسج|ماسج|sms|الاس ام اس|الكلمه) (?:اللي|الي|التي|الذي|اللى) (?:\\S+ )?(?:وصل|وصلت|جا|جت|جال|جالك|جاتك|وصلك|وصلتك|وصلتكم|ارسلت|ارسل|اتبعت|انبعت|بعتنا|ارسلناه|ارسلناها|تم ارسال|جتك|ظهر|ظهرت|بتوصلك|راح تجيك|تجيك)\\S*',
@@ -22,8 +22,8 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'رمز ?(?:يك ?بار ?مصرف|پويا|پيامكي|موقت)', '(?:عدد|عددي|شماره|پيامك|پيامكي|اس ام اس|پيام|ارقام|رقم|رقمي) ?(?:كه|كي) (?:\\S+ )?(?:براتون|برات|برايتان|براي شما|به شما|به گوشيتون|به گوشي شما|روي گوشيتون)? ?(?:\\S+ )?(?:اومد|امد|اومده|امده|رسيد|رسيده|ارسال شد|ارسال شده|فرستاده شد|فرستاديم)\\S*',
   ],
   password: [
-    '(?:account |login |online banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
-    `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
+    '(?:account |login |online banking |internet banking |mobile banking |net banking |banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
+    `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}(?:مو ?د ?باس|مو ?د ?پاس|موت ?دو ?باس)\\S*`, 'mot ?de ?pa(?:ss|s)e?', 'modpass', `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
     `${AR_PFX}(?:رقم|الرقم) (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'گذر ?واژه\\S*', 'كلمه ?(?:ي )?عبور\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
   ],
   pin: [
@@ -32,8 +32,8 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   ],
   card: [
     '(?:full |complete |whole |entire |long |all |the )?(?:credit |debit |bank |atm |visa |master ?card |mada |payment )?card(?:\'s)? (?:number|numbers|no|num|details|info|information|digits)',
-    '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?digits?(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:kart|cart)\\S*', 'ra?qam el ?(?:card|kart|visa|beta2a|bataqa)',
-    `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره) (?:ال)?(?:بطاق|كارت|فيزا|ماستر|الفيزا|البطاق|الكارت|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
+    '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?digits?(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:[kc][ae]?rt)\\S*', '(?:ra?qa?m|ra2[ae]?m|rakam|nemret|nemra|nmra|noumro|numero) (?:el |al |l |dyal |dial |ta3 |bta3 )?(?:el |l)?(?:card|kart|karta|carte|visa|beta2a|bita2a|bataqa|bitaqa)\\S*',
+    `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره|نمرت) (?:ديال |تاع |متاع |حق |تبع |بتاع )?(?:ال)?(?:بطاق|كارت|كارط|فيزا|ماستر|الفيزا|البطاق|الكارت|الكارط|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
   ],
   cvv: [
     'cvv2?', 'cvc2?', 'cv2', 'csc', '(?:card )?security code (?:on|at|from) the back', '(?:3|three) ?digits? (?:code )?(?:on|at|from|behind|printed on) (?:the )?back', 'card verification (?:value|code|number)', 'security digits',
@@ -73,34 +73,54 @@ export const LAST_DIGITS = [
 /** Verbs that ask the reader to hand something over (to whoever is writing). */
 export const STRONG_REQUEST = [
   'send', 'give', 'gimme', 'tell', 'share', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply(?: back)?(?: to (?:this|the|our|my) (?:message|chat|text|dm|email|e-mail|sms))? with', 'respond with', 'read', 'read out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'revert(?: back)?(?: with)?', 'intimate', 'copy', 'photograph', 'take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'read (?:out|back|aloud)',
+  '(?:و|ف)?(?:موافا|مواف)\\S*', 'inform', 'communicate', 'relay', 'dictate', 'advise', 'let (?:me|us) have', 'update (?:me|us) with', 'hit (?:me|us) with', 'pass (?:me|us)', 'note (?:it |them )?(?:here|below|down here)',
   '(?:و|ف)?(?:صيفط|سيفط|صيفت|سيفت|صيفطي|طرش|احكي|احكيل|حكيل|خبرن|قلي|قليلي|ابعث|بعث|ابعتي|عطين|عطيني|اعطين|اعطيني)\\S*', 'sifet\\S*', 'sayfet\\S*', 'sift\\S*', '7ki\\S*', '7akil\\S*', 'khabbir\\S*', 'tarrish\\S*', 'b3at\\S*', 'bekhoon\\S*', 'bekhun\\S*', 'bego\\S*', 'bede\\S*', 'befres\\S*',
   '(?:مرقوم|اعلام|ارسال|ذكر|بيان|درج|عنوان|ابلاغ) (?:ب)?(?:فرماي|نماي|كني|كن)\\S*', 'در اختيار (?:\\S+ ){0,3}قرار (?:ب)?(?:ده|دهيد|دهي|دي)\\S*',
-  'ab3at\\S*', 'eb3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', '2oll?[iy]', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
+  'ab3at\\S*', 'eb3at\\S*', 't[ei]b3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
   'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
   '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|دز|صور|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد)\\S*',
   `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
-  'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
+  'بعت(?:لي|يلي|لنا|ي ?لي)', 'كتب ?(?:لي|ليا|لينا|لنا)', 'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
 ];
+
+/** The verbs that hand a thing over, when their object is left out after a secret was named: "Got the code? Share." */
+export const TRANSFER_VERBS = [
+  'send', 'share', 'forward', 'give', 'tell', 'provide', 'paste', 'text', 'dm', 'whatsapp', 'pass', 'hand over', 'drop', 'submit', 'send over', 'send across',
+  '(?:ذكر|اعلام|ارسال|مرقوم|درج) (?:ب)?(?:فرماي|نماي|كن)\\S*', 'بفرماي(?:يد|ين)', 'بنويس\\S*', 'تايپ كن\\S*',
+  '(?:و|ف)?(?:ابعت|ارسل|ابعث|صيفط|سيفط|دز|عط|اعط|اد|قول|قل|شارك|هات)\\S*', 'بفرست\\S*', 'بفرس\\S*', 'بده\\S*', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)',
+  'befrest\\S*', 'bede\\S*', 'bego\\S*', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*',
+];
+
+/** What customers do to their own secret, handing it to nobody: "reset your PIN", "keep your OTP private", "پسورد رو عوض کنید". */
+export const SELF_CARE_VERBS = [
+  'reset', 'change', 'changed', 'update', 'keep', 'protect', 'renew', 'create', 'set', 'choose', 'pick', 'memori[sz]e', 'remember', 'lock', 'unlock', 'block', 'unblock',
+  'activate', 'deactivate', 'disable', 'enable', 'cancel', 'store', 'save', 'hide', 'cover', 'guard', 'safeguard', 'generate', 'regenerate', 'resend', 'wait for', 'check',
+  '(?:و|ف)?(?:غير|تغيير|حدث|تحديث|احفظ|حافظ|خبي|اخفي|الغ|اقفل|قفل|جدد|تجديد|انتظر|استنى|استني)\\S*', 'عوض\\S*', 'تغيير', 'تغير', 'حفظ', 'نگه ?دار\\S*', 'بروز\\S*', 'avaz\\S*', 'taghir\\S*',
+];
+
+/** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
+export const SUBORDINATORS = ['when', 'if', 'whether', 'once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
-  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use',
+  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use', 'تايپ (?:كن|كنيد|بكن|كني|كنين|نماييد|بفرماييد)\\S*', '(?:type|taip|tayp) kon\\S*', 'bezan\\S*', 'bzan\\S*',
   '(?:و|ف)?(?:ادخل|دخل|ادخال)\\S*', 'وارد (?:كن|بكن|كني|نماي|بفرماي)\\S*', 'بزن(?:يد|ين)?', 'vared kon\\S*', 'dakhel\\S*', 'ad5al\\S*', 'da5al\\S*',
 ];
 
 /** Words that make an object request without a verb: "your OTP please", "what is the code?", "الكود لو سمحت". */
 export const SOFT_REQUEST = [
-  'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need',
-  'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
+  'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*',
+  'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
 ];
 
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
   'never', 'not', "don't", 'dont', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'no', 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
-  'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', 'اوعي', 'اوعا', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'حد', 'احد', 'حدا', 'شخص', 'اي حد', 'اي احد', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', 'حافظ\\S*',
+  'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', 'اوعي', 'اوعا', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', 'حافظ\\S*',
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*', 'نه',
-  'hargez', 'hich', 'hichvaght', 'nabayad', 'kasi', 'la', 'ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
+  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
+  'hargez', 'hich', 'hichvaght', 'nabayad', 'kasi', 'la', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
 ];
 
 /** Refusal words that govern a whole clause wherever they stand (Persian puts them last: "از ارسال کد خودداری کنید"). */
@@ -112,7 +132,7 @@ export const STATEMENT_AFTER_VERB = ['شد', 'شده', 'شدن', 'مي ?شود',
 /** Phrases that look negative but push the request on: "don't forget to send", "لا تتردد". Removed before matching. */
 export const NOT_REALLY_NEGATION = [
   "(?:don't|dont|do not) (?:forget|hesitate|delay|wait)", 'no problem', 'no worries', 'not sure', 'no need to worry', 'why not', 'if not',
-  'لا تنس\\S*', 'لا تتردد\\S*', 'ما تنس\\S*', 'متنساش', 'ماتنساش', 'لا مانع', 'لا تتاخر\\S*', 'متتاخرش', 'ما عليك (?:الا|غير)', 'لا بد', 'لابد', 'غير كده',
+  'طال عمر\\S*', 'الله يطول عمر\\S*', 'لا تنس\\S*', 'لا تتردد\\S*', 'ما تنس\\S*', 'متنساش', 'ماتنساش', 'لا مانع', 'لا تتاخر\\S*', 'متتاخرش', 'ما عليك (?:الا|غير)', 'لا بد', 'لابد', 'غير كده',
   'فراموش (?:نكن|نشه)\\S*', 'يادت(?:ون)? نره', 'نگران نباش\\S*', 'mat2sash', 'matensash', 'faramush nakon\\S*',
 ];
 
@@ -120,7 +140,7 @@ export const NOT_REALLY_NEGATION = [
 export const WRITER_ACTS = ['we', 'i', "i'll", "we'll", 'ill', "we've", "i've", 'we have', 'i have', 'will', 'system', 'automatically', 'سوف', 'راح', 'رح', 'سنقوم', 'سيتم', 'يتم', 'تم', 'هيتم', 'حيتم', 'هنقوم', 'بنقوم', 'نحن', 'احنا', 'هن(?:بعت|رسل)\\S*'];
 
 /** The reader as subject: "can you send" is a request even after "will". */
-export const READER = ['you', 'u', 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
+export const READER = ['you', 'u', "you'll", 'you will', "you'd", "u'll", 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
 
 /** "to you": the thing goes to the customer, not from them. */
 export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you', 'لك', 'ليك', 'لكم', 'اليك', 'اليكم', 'عليك', 'لحضرتك', 'لجنابك', 'على (?:جوالك|رقمك|موبايلك|تلفونك|ايميلك|بريدك)', 'براتون', 'برات', 'برايتان', 'براي شما', 'به شما', 'به گوشي\\S*', 'lak', 'leek', 'lik'];
@@ -135,8 +155,11 @@ export const TO_READER_PLACE = [
   '(?:الى|الي|على|علي|ل) ?(?:ال)?(?:جوال|رقم|هاتف|ايميل|بريد|موبايل|تلفون|تليفون|خط)\\S*(?:ك|كم)', 'به (?:شماره|گوشي|ايميل|موبايل|تلفن)\\S*', 'براتون', 'برايتان',
 ];
 
+/** This conversation as a place: it overrides a page, box or field named beside it ("the reply box below", "در همین صفحه گفتگو"). */
+export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena'];
+
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'تو چت', 'در چت', 'hena', 'henak', 'inja'];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'inja'];
 
 export const IN_APP = [
   '(?:in|into|on|at) (?:the |our |your |official |the official )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
@@ -145,8 +168,13 @@ export const IN_APP = [
 ];
 
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
-export const BACK_REFERENCE = ['it', 'that', 'them', 'this', 'those', 'same', 'the same', 'ياه', 'ياها', 'اياها', 'yah', 'yaha', 'iyyah', 'اياه', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو'];
-export const AR_VERB_WITH_OBJECT_SUFFIX = '(?:ارسل|ابعت|اكتب|عط|اعط|اد|هات|قول|قل|دز|ابعث|صور|انسخ)\\S*(?:ه|ها|هولي|هالي|هولنا|هالنا|هلي|هلنا|هوني|هاني|هيلي)';
+export const BACK_REFERENCE = ['it', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'yah', 'yaha', 'iyyah', 'اياه', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو'];
+/**
+ * Object pronouns a request verb carries, for any verb the lexicon already knows as a request: "ابعته", "ابعتهولي",
+ * "صيفطو ليا" (Maghrebi/Levantine -o), "إرساله", "كتابته"; Arabizi "ab3atholi", "2olholi".
+ */
+export const AR_OBJECT_SUFFIX = /^(?:[\u0621-\u064a\u067e-\u06d3]{2,}(?:ه|ها|هم|هولي|هالي|هولنا|هالنا|هلي|هلنا|هوني|هاني|هيلي|هوليا|هاليا)|[\u0621-\u064a\u067e-\u06d3]{3,}(?:و|وه|وها|ولي|وليا|ولنا))$/u;
+export const ARABIZI_OBJECT_SUFFIX = /^[a-z0-9]{2,}(?:holi|hali|holna|halna|hooli|huli|hulna|hli|hlna|hoolna|holy|hly|hlo|hlha)$/;
 
 export interface Hit {
   start: number;

@@ -29,18 +29,21 @@ export function normalizeText(s: string): string {
 export interface Clause {
   text: string;
   tokens: string[];
+  /** The clause ends with a question mark (? or ؟): "Your password?" asks for it. */
+  question?: boolean;
 }
 
 const CLAUSE_BREAK = /[.!?؟;؛,،\n:()[\]"«»…]+|\s-\s|\s—\s|\bbut\b|\bhowever\b|(?<=\s)(?:ولكن|لكن|بس لو|اما|ولي)(?=\s)/u;
+const CLAUSE_BREAK_KEPT = new RegExp(`(${CLAUSE_BREAK.source})`, 'u');
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export function clauses(normalized: string): Clause[] {
   const out: Clause[] = [];
   // a time (10:42), a decimal or a grouped number (1,500) is one token, not a clause break
-  for (const part of normalized.replace(/(?<=\d)[:.,٫٬](?=\d)/g, '').split(CLAUSE_BREAK)) {
-    if (!part) continue;
-    const tokens = part.match(TOKEN) ?? [];
-    if (tokens.length) out.push({ text: tokens.join(' '), tokens });
+  const pieces = normalized.replace(/(?<=\d)[:.,٫٬](?=\d)/g, '').split(CLAUSE_BREAK_KEPT);
+  for (let i = 0; i < pieces.length; i += 2) {
+    const tokens = pieces[i]?.match(TOKEN) ?? [];
+    if (tokens.length) out.push({ text: tokens.join(' '), tokens, question: /[?؟]/.test(pieces[i + 1] ?? '') });
   }
   return out;
 }

@@ -28,6 +28,8 @@ const VOCABULARY = [
   'back', 'read', 'spell', 'state', 'quote', 'disclose', 'furnish', 'submit', 'mention', 'share', 'across', 'over', 'straight', 'away', 'arrived',
   'came', 'contains', 'containing', 'said', 'says', 'show', 'shows', 'showing', 'shown', 'phone', 'mobile', 'registered', 'secret', 'private',
   'never', 'anyone', 'anybody', 'someone', 'nobody', 'scam', 'scammer', 'scammers', 'fraud', 'staff', 'colleague', 'agent', 'team', 'thanks',
+  // Finglish and Arabizi words the lexicons read, so "pyamak" and "paasset" are repaired like English typos
+  'payamak', 'peyamak', 'passet', 'passeto', 'ramzet', 'ramzeto', 'ramzetono', 'ferestadim', 'oomad', 'baratun', 'shomare', 'cartet', 'kartet', 'lotfan', 'hichkas', 'password', 'sifetli', 'sharek',
 ];
 const VOCAB = new Set(VOCABULARY);
 const LONG_VOCAB = VOCABULARY.filter((w) => w.length >= 5 && /^[a-z]+$/.test(w));
@@ -59,7 +61,36 @@ function repairWord(word: string): string {
   return best;
 }
 
+/**
+ * Finglish and Arabizi are written by ear, and writers drop or change short vowels ("bfrestesh", "befrstid", "b3tli",
+ * "sfetli"). A word that begins like one of these request verbs, whatever its vowels, is rewritten to the spelling the
+ * lexicon knows, keeping its ending (the pronoun or plural suffix). Arabizi past tenses ("ba3atnalak", we sent you)
+ * keep their vowel after the first consonant and are left alone.
+ */
+const BY_EAR: [RegExp, string][] = [
+  [/^b[eiy]?f[aeiy]?r[aeiy]?st/, 'befrest'], [/^b[eiy]?n[aeiy]?v[aeiy]?s/, 'benevis'], [/^b[eiy]?kh[ou]{1,2}n/, 'bekhun'],
+  [/^[ae]?b3[ae]?t(?=l|h|[iy]?$)/, 'ab3at'], [/^s[aiy]{0,2}f[ae]?t(?=l|h)/, 'sifet'], [/^2[ou]{0,2}l(?=l?[iy]$|h)/, '2ol'],
+  [/^[ei]?d[ei]{0,2}n[iy]$/, 'edini'], [/^a?3t[ei]{0,2}n[iy]$/, '3tini'], [/^b[ei]?g[ouiy]{1,2}(?=$|i?d$|i?n$|sh$)/, 'bego'], [/^b[ei]?g[ei]?n$/, 'begin'],
+  [/^b[ei]?kh[ouiy]{0,2}n/, 'bekhun'], [/^b[ei]?d[eiy]{1,2}(?=$|i?d$|i?n$|sh$)/, 'bede'], [/^[ei]?kt[ei]?b/, 'ekteb'], [/^r[aeiy]?mz(?=$|[eiyo]|t)/, 'ramz'],
+];
+
+function repairByEar(word: string): string {
+  const once = word.replace(/([a-z])\1+/g, '$1'); // "beefrest", "2ollholi": a doubled letter is the same sound
+  if (/\d/.test(word) && once !== word) return repairByEar(once);
+  for (const [sound, spelling] of BY_EAR) {
+    const m = sound.exec(once);
+    if (m) return spelling + once.slice(m[0].length);
+  }
+  return word;
+}
+
 /** Repairs the Latin words of already-normalized (lower-case, folded) text; other scripts pass through untouched. */
 export function repairSpelling(normalized: string): string {
-  return normalized.replace(/(?<![\p{L}\p{N}])[a-z]+(?![\p{L}\p{N}])/gu, repairWord);
+  return normalized.replace(/(?<![\p{L}\p{N}])[a-z0-9]*[a-z][a-z0-9]*(?![\p{L}\p{N}])/gu, (w) => {
+    const heard = repairByEar(w);
+    if (heard !== w || /\d/.test(w)) return heard;
+    const fixed = repairWord(w);
+    // a long vowel written twice ("kaarte", "chiie"); "ee" and "oo" are ordinary spellings of other sounds
+    return fixed !== w ? fixed : w.replace(/aa+/g, 'a').replace(/ii+/g, 'i');
+  });
 }
