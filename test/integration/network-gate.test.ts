@@ -476,3 +476,89 @@ describe('the gate notices a move the interface list does not show', () => {
     }
   });
 });
+
+describe('the gate and the Wi-Fi network, and a watch that goes blind', () => {
+  const office: NetworkSignals = {
+    defaultRoutes: ['wlan0|10.20.0.1|600'],
+    gatewayMacs: { '10.20.0.1': '02:00:00:00:00:01' },
+    links: { wlan0: 'up/1' },
+    wifi: { wlan0: 'Diwan HQ|02:00:00:00:00:a1' },
+  };
+
+  async function officeGate(read: () => Promise<NetworkSignals>, over: { blindRecheckMs?: number } = {}) {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, [OFFICE])]), signer);
+    let evaluations = 0;
+    const seen: Verdict[] = [];
+    const gate = new NetworkGate({
+      loadPolicy: () => {
+        evaluations++;
+        return loadPolicy({ ...loc, versions: memoryVersionStore(), clock: { now: () => Date.now() } });
+      },
+      interfaces: () => interfaces({ wlan0: ['10.20.1.5'] }),
+      signals: read,
+      dnsSuffixes: async () => [],
+      clock: { now: () => Date.now() },
+      watchIntervalMs: 20,
+      ...over,
+    });
+    gate.onVerdict((v) => seen.push(v));
+    return { gate, seen, evaluations: () => evaluations };
+  }
+
+  it('another access point or another Wi-Fi network (same routes, same addresses) closes at once and re-checks', async () => {
+    let signals = office;
+    // the OS tools answer a little later, as the macOS and Windows readers do
+    const { gate, seen } = await officeGate(() => new Promise((r) => setTimeout(() => r(signals), 5)));
+    gate.start();
+    try {
+      await expect.poll(() => gate.current()?.state).toBe('office');
+      const before = seen.length;
+      signals = { ...office, wifi: { wlan0: 'Cafe Guest|02:00:00:00:00:c1' } };
+      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      expect(seen[before]).toMatchObject({ reason: expect.stringMatching(/Wi-Fi network on wlan0 changed/), checks: [{ code: 'network_changed' }] });
+      expect(seen[before]!.reason).not.toMatch(/Cafe|Diwan HQ|02:00/);
+    } finally {
+      gate.stop();
+    }
+  });
+
+  it('a reader that starts failing closes at once; while blind the beacon is asked every blindRecheckMs; seeing again re-checks', async () => {
+    let mode: 'ok' | 'throw' | 'garbled' = 'ok';
+    const { gate, seen, evaluations } = await officeGate(
+      async () => {
+        if (mode === 'throw') throw new TypeError('boom');
+        if (mode === 'garbled') return { ...office, unreadable: ['the default routes (netstat printed no routing table)'] };
+        return office;
+      },
+      { blindRecheckMs: 50 },
+    );
+    gate.start();
+    try {
+      await expect.poll(() => gate.current()?.state).toBe('office');
+      let before = seen.length;
+      mode = 'throw';
+      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/could not read the network signals \(the reader failed: TypeError\)/);
+      // the policy's interval is 300 s; blind, the gate re-checks every 50 ms instead
+      const n = evaluations();
+      await expect.poll(() => evaluations() - n, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      before = seen.length;
+      mode = 'garbled';
+      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      before = seen.length;
+      mode = 'ok';
+      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/can read the default routes again/);
+      // seeing again, the policy's interval applies: no more re-checks without a reason
+      await new Promise((r) => setTimeout(r, 300));
+      const settled = evaluations();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(evaluations()).toBe(settled);
+    } finally {
+      gate.stop();
+    }
+  });
+});
