@@ -212,7 +212,7 @@ describe('Windows: reading netsh and arp in any display language', () => {
     );
   });
 
-  it('assembles a reading keyed by interface name; a computer without Wi-Fi is not unreadable', async () => {
+  it('assembles a reading keyed by interface name; netsh wlan refusing (no WLAN service, no Location permission) is unreadable', async () => {
     const answers = {
       'netsh.exe interface ipv4 show route': fixture('windows-netsh-ipv4-route-en.txt'),
       'netsh.exe interface ipv6 show route': fixture('windows-netsh-ipv6-route-en.txt'),
@@ -229,7 +229,8 @@ describe('Windows: reading netsh and arp in any display language', () => {
     });
     const wired = await windowsNetworkSignals({ run: fakeRun({ ...answers, 'netsh.exe wlan show interfaces': { stdout: 'The Wireless AutoConfig Service (wlansvc) is not running.\r\n', status: 1 } }) })();
     expect(wired.wifi).toEqual({});
-    expect(wired.unreadable).toBeUndefined();
+    expect(wired.unreadable).toEqual(['the Wi-Fi network (netsh.exe exited with status 1)']);
+    expect(wired.defaultRoutes).toEqual(office.defaultRoutes);
     const roamed = await windowsNetworkSignals({ run: fakeRun({ ...answers, 'netsh.exe wlan show interfaces': fixture('windows-netsh-wlan-en.txt').replace('a4:2b:b0:01:02:04', 'a4:2b:b0:01:02:44') }) })();
     expect(describeSignalChange(office, roamed)).toBe('the Wi-Fi network on Wi-Fi changed');
   });

@@ -31,11 +31,9 @@ export function windowsNetworkSignals(opts: WindowsSignalOptions = {}): () => Pr
       readPart(unreadable, 'the default routes', [], async () => parseNetshRoutes(await text(netsh, ['interface', 'ipv6', 'show', 'route']))),
       readPart(unreadable, 'the link state', {}, async () => parseNetshInterfaces(await text(netsh, ['interface', 'ipv4', 'show', 'interfaces']))),
       readPart(unreadable, "the gateway's hardware address", {}, async () => parseWindowsArp((await run(`${dir}\\ARP.EXE`, ['-a'], timeout)).stdout)),
-      readPart(unreadable, 'the Wi-Fi network', {}, async () => {
-        const { stdout, status } = await run(netsh, ['wlan', 'show', 'interfaces'], timeout);
-        // A computer without Wi-Fi (or with the WLAN service stopped) answers with a sentence and a non-zero status.
-        return status === 0 ? parseNetshWlan(stdout) : {};
-      }),
+      // A non-zero status is a computer without the WLAN service, or (Windows 11 since 2024) one where the app may not
+      // use Location and so may not see the Wi-Fi network; the sentence saying which is translated, so both are unreadable.
+      readPart(unreadable, 'the Wi-Fi network', {}, async () => parseNetshWlan(await text(netsh, ['wlan', 'show', 'interfaces']))),
     ]);
     const name = (idx: number) => ifaces[idx]?.name ?? `#${idx}`;
     const routes = [...v4, ...v6].map((r) => ({ ...r, iface: name(r.ifIndex) }));
