@@ -354,3 +354,63 @@ describe('running the tools: bounded, and every failure a sentence', () => {
     await expect(runCommand('/bin/sh', ['-c', 'echo "$LC_ALL"'], 5000)).resolves.toEqual({ stdout: 'C\n', status: 0 });
   });
 });
+
+describe('macOS: route -n monitor as the event source', () => {
+  const answers = {
+    'netstat -rn': fixture('macos-netstat-rn.txt'),
+    'arp -an': fixture('macos-arp-an.txt'),
+    ifconfig: fixture('macos-ifconfig.txt'),
+    'ipconfig getsummary en0': fixture('macos-ipconfig-getsummary-wifi.txt'),
+  };
+
+  it('runs the tools when the monitor speaks or the last reading is too old, reuses the reading otherwise, never reuses a partial one', async () => {
+    let changed = false;
+    let t = 0;
+    const run = fakeRun(answers);
+    const read = macosNetworkSignals({ run, monitor: () => ({ takeChanged: () => [changed, (changed = false)][0]!, close() {} }), fullEveryMs: 2000, now: () => t });
+    const tools = () => run.calls.filter((c) => c === 'netstat -rn').length;
+    await read();
+    expect(tools()).toBe(1);
+    t = 250;
+    await read();
+    expect(tools()).toBe(1); // quiet: reused
+    changed = true;
+    t = 500;
+    await read();
+    expect(tools()).toBe(2); // the routing socket spoke
+    t = 2600;
+    await read();
+    expect(tools()).toBe(3); // too old: a roam between access points sends no routing message
+    const broken = fakeRun({ ...answers, 'arp -an': new CommandFailure('arp did not answer within 2000 ms', 'timeout') });
+    const partial = macosNetworkSignals({ run: broken, monitor: () => ({ takeChanged: () => false, close() {} }), now: () => 0 });
+    await partial();
+    await partial();
+    expect(broken.calls.filter((c) => c === 'arp -an')).toHaveLength(2);
+  });
+
+  it('a real monitor process: output means changed; while it is down, every question is answered "changed"; restarted', async () => {
+    const { routeMonitor } = await import('../../main/core/network');
+    const dir = tmpDir('diwan-route-monitor-');
+    const script = path.join(dir, 'monitor.sh');
+    // prints a routing message when told (a file appears), exits when told
+    fs.writeFileSync(script, `while :; do [ -e ${dir}/say ] && { rm -f ${dir}/say; echo "RTM_CHANGE: Change Metrics or flags"; }; [ -e ${dir}/die ] && exit 3; sleep 0.05; done\n`);
+    const m = routeMonitor({ command: ['/bin/sh', script], restartMs: 100 });
+    try {
+      expect(m.takeChanged()).toBe(true); // nothing known yet
+      expect(m.takeChanged()).toBe(false);
+      fs.writeFileSync(path.join(dir, 'say'), '');
+      await expect.poll(() => m.takeChanged(), { timeout: 10_000 }).toBe(true);
+      expect(m.takeChanged()).toBe(false);
+      fs.writeFileSync(path.join(dir, 'die'), '');
+      await expect.poll(() => m.takeChanged() && m.takeChanged(), { timeout: 10_000 }).toBe(true); // down: always changed
+      fs.rmSync(path.join(dir, 'die'));
+      await expect.poll(() => m.takeChanged(), { timeout: 10_000 }).toBe(false); // restarted and quiet
+    } finally {
+      m.close();
+    }
+    const missing = routeMonitor({ command: ['/nonexistent/route', '-n', 'monitor'], restartMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect([missing.takeChanged(), missing.takeChanged()]).toEqual([true, true]);
+    missing.close();
+  });
+});

@@ -29,4 +29,5 @@ export {
 export { macosNetworkSignals, parseIfconfig, parseIpconfigSummary, parseMacArp, parseMacNetstat, type MacosSignalOptions } from './signals-macos';
 export { parseNetshInterfaces, parseNetshRoutes, parseNetshWlan, parseWindowsArp, windowsNetworkSignals, type WindowsSignalOptions } from './signals-windows';
 export { systemNetworkSignals } from './system-signals';
+export { routeMonitor, type ChangeMonitor, type RouteMonitorOptions } from './route-monitor';
 export { CommandFailure, runCommand, type CommandOutput, type RunCommand } from './run-command';

@@ -1,14 +1,24 @@
+import type { ChangeMonitor } from './route-monitor';
 import { runCommand, type RunCommand } from './run-command';
 import { assembleSignals, normalizeMac, readPart, type DefaultRoute, type NetworkSignals } from './signals';
 
 export interface MacosSignalOptions {
   run?: RunCommand;
   commandTimeoutMs?: number;
+  /**
+   * Event source: while it reports nothing (and the last reading was whole), the last reading is reused instead of
+   * running the tools again, until `fullEveryMs` has passed. Default: none, the tools run on every reading.
+   */
+  monitor?: () => ChangeMonitor;
+  /** The longest a reading is reused while the monitor is quiet (default 2 s): access-point roams send no routing message. */
+  fullEveryMs?: number;
+  now?: () => number;
 }
 
 /**
  * macOS: `netstat -rn` (default routes, both families), `arp -an` (gateway hardware addresses), `ifconfig` (link
- * state) and, for each active `en*` interface, `ipconfig getsummary` (Wi-Fi network). The tools are run side by side;
+ * state) and, for each active `en*` interface, `ipconfig getsummary` (Wi-Fi network); with `route -n monitor` as the
+ * event source (`systemNetworkSignals`), the tools run when the routing socket speaks and at least every 2 s. The tools are run side by side;
  * one that is missing, fails, hangs past the timeout or prints what the parser does not recognise makes its part
  * unreadable (see `NetworkSignals.unreadable`), never the whole reading silently empty.
  */
@@ -20,7 +30,22 @@ export function macosNetworkSignals(opts: MacosSignalOptions = {}): () => Promis
     if (status !== 0) throw new Error(`${file.split('/').pop()} exited with status ${status}`);
     return stdout;
   };
+  const now = opts.now ?? Date.now;
+  const fullEveryMs = opts.fullEveryMs ?? 2000;
+  let last: NetworkSignals | null = null;
+  let lastAt = 0;
+  let monitor: ChangeMonitor | undefined;
   return async () => {
+    // started with the first reading, so a core that never starts its gate (the CLI) runs no monitor
+    monitor ??= opts.monitor?.();
+    const quiet = monitor ? !monitor.takeChanged() : false;
+    if (quiet && last && !last.unreadable && now() - lastAt < fullEveryMs) return last;
+    lastAt = now();
+    last = await readAll();
+    return last;
+  };
+
+  async function readAll(): Promise<NetworkSignals> {
     const unreadable: string[] = [];
     const [routes, neighbours, ifaces] = await Promise.all([
       readPart(unreadable, 'the default routes', [], async () => parseMacNetstat(await text('/usr/sbin/netstat', ['-rn']))),
@@ -40,7 +65,7 @@ export function macosNetworkSignals(opts: MacosSignalOptions = {}): () => Promis
       return out;
     });
     return assembleSignals({ routes, neighbours, links, wifi, unreadable });
-  };
+  }
 }
 
 /**

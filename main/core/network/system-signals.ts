@@ -1,3 +1,4 @@
+import { routeMonitor } from './route-monitor';
 import { runCommand, type RunCommand } from './run-command';
 import type { NetworkSignalsPort } from './signals';
 import { linuxNetworkSignals } from './signals-linux';
@@ -13,7 +14,7 @@ export function systemNetworkSignals(platform: NodeJS.Platform = process.platfor
     case 'linux':
       return linuxNetworkSignals({ run });
     case 'darwin':
-      return macosNetworkSignals({ run });
+      return macosNetworkSignals({ run, monitor: () => routeMonitor() });
     case 'win32':
       return windowsNetworkSignals({ run });
     default:
