@@ -485,7 +485,7 @@ describe('the gate and the Wi-Fi network, and a watch that goes blind', () => {
     wifi: { wlan0: 'Diwan HQ|02:00:00:00:00:a1' },
   };
 
-  async function officeGate(read: () => Promise<NetworkSignals>, over: { blindRecheckMs?: number } = {}) {
+  async function officeGate(read: () => Promise<NetworkSignals>, over: { blindRecheckMs?: number; signalsTimeoutMs?: number } = {}) {
     const beacon = await startTestBeacon('hq');
     const signer = makeSigner();
     const loc = managedLocation([signer]);
@@ -525,15 +525,16 @@ describe('the gate and the Wi-Fi network, and a watch that goes blind', () => {
     }
   });
 
-  it('a reader that starts failing closes at once; while blind the beacon is asked every blindRecheckMs; seeing again re-checks', async () => {
-    let mode: 'ok' | 'throw' | 'garbled' = 'ok';
+  it('a reader that fails, garbles or hangs closes at once; while blind the beacon is asked every blindRecheckMs; seeing again re-checks', async () => {
+    let mode: 'ok' | 'throw' | 'garbled' | 'hang' = 'ok';
     const { gate, seen, evaluations } = await officeGate(
       async () => {
         if (mode === 'throw') throw new TypeError('boom');
         if (mode === 'garbled') return { ...office, unreadable: ['the default routes (netstat printed no routing table)'] };
+        if (mode === 'hang') return new Promise<NetworkSignals>(() => {});
         return office;
       },
-      { blindRecheckMs: 50 },
+      { blindRecheckMs: 50, signalsTimeoutMs: 200 },
     );
     gate.start();
     try {
@@ -548,10 +549,16 @@ describe('the gate and the Wi-Fi network, and a watch that goes blind', () => {
       before = seen.length;
       mode = 'garbled';
       await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/could not read the default routes \(netstat printed no routing table\)/);
+      // a reader that never answers is cut off and counts as unreadable; the watch goes on
+      before = seen.length;
+      mode = 'hang';
+      await expect.poll(() => seen.slice(before).map((v) => v.state), { timeout: 10_000 }).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/could not read the network signals \(the reader did not answer within 200 ms\)/);
       before = seen.length;
       mode = 'ok';
-      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
-      expect(seen[before]!.reason).toMatch(/can read the default routes again/);
+      await expect.poll(() => seen.slice(before).map((v) => v.state), { timeout: 10_000 }).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/can read the network signals again/);
       // seeing again, the policy's interval applies: no more re-checks without a reason
       await new Promise((r) => setTimeout(r, 300));
       const settled = evaluations();

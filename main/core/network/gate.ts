@@ -42,6 +42,8 @@ export interface NetworkGateOptions {
    * instead (default 10 s).
    */
   blindRecheckMs?: number;
+  /** The longest a reading of the network signals may take before it counts as unreadable (default 5 s). */
+  signalsTimeoutMs?: number;
 }
 
 export type VerdictListener = (verdict: Verdict, previous: Verdict | null) => void;
@@ -187,13 +189,24 @@ export class NetworkGate {
     });
   }
 
-  /** A reader that throws or rejects proves nothing: that is a reading whose every part is unreadable. */
+  /**
+   * A reader that throws, rejects or does not answer within `signalsTimeoutMs` proves nothing: that is a reading whose
+   * every part is unreadable (a late answer is dropped), so a hung reader can never leave the watch silently stuck.
+   */
   private async readSignals(): Promise<NetworkSignals | null> {
+    const limit = this.opts.signalsTimeoutMs ?? 5000;
+    const unreadable = (why: string): NetworkSignals => ({ defaultRoutes: [], gatewayMacs: {}, links: {}, unreadable: [`the network signals (${why})`] });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return (await this.opts.signals?.()) ?? null;
+      const late = new Promise<NetworkSignals>((resolve) => {
+        timer = setTimeout(() => resolve(unreadable(`the reader did not answer within ${limit} ms`)), limit);
+        timer.unref();
+      });
+      return await Promise.race([Promise.resolve(this.opts.signals?.()).then((r) => r ?? null), late]);
     } catch (e) {
-      const why = (e as Error)?.name ?? 'error';
-      return { defaultRoutes: [], gatewayMacs: {}, links: {}, unreadable: [`the network signals (the reader failed: ${why})`] };
+      return unreadable(`the reader failed: ${(e as Error)?.name ?? 'error'}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
