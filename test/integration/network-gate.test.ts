@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import https from 'node:https';
+import path from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { describe, expect, it } from 'vitest';
 import {
+  linuxNetworkSignals,
   NetworkGate,
   pinnedFetch,
   type CheckResult,
@@ -27,6 +30,7 @@ import {
   writeSignedPolicy,
   type Signer,
 } from '../helpers/network';
+import { tmpDir } from '../helpers/tmp';
 
 const OFFICE = '10.20.0.0/16';
 
@@ -520,6 +524,29 @@ describe('the gate and the Wi-Fi network, and a watch that goes blind', () => {
       await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
       expect(seen[before]).toMatchObject({ reason: expect.stringMatching(/Wi-Fi network on wlan0 changed/), checks: [{ code: 'network_changed' }] });
       expect(seen[before]!.reason).not.toMatch(/Cafe|Diwan HQ|02:00/);
+    } finally {
+      gate.stop();
+    }
+  });
+
+  it('end to end on Linux: a real `iw` process (a stand-in script) reporting another access point locks the console', async () => {
+    // a wireless interface of our own in a copy of /sys/class/net, and an `iw` that answers from a file we change
+    const dir = tmpDir('diwan-iw-');
+    fs.mkdirSync(path.join(dir, 'sys', 'wlan0', 'wireless'), { recursive: true });
+    const answer = path.join(dir, 'answer.txt');
+    const iw = path.join(dir, 'iw');
+    fs.writeFileSync(answer, 'Connected to 02:00:00:00:00:a1 (on wlan0)\n\tSSID: Diwan HQ\n\tfreq: 5180\n');
+    fs.writeFileSync(iw, `#!/bin/sh\n[ "$1 $2 $3" = "dev wlan0 link" ] || exit 2\ncat ${answer}\n`, { mode: 0o755 });
+    const read = linuxNetworkSignals({ sysNet: path.join(dir, 'sys'), tools: { iw, nmcli: null } });
+    const { gate, seen } = await officeGate(read);
+    gate.start();
+    try {
+      await expect.poll(() => gate.current()?.state, { timeout: 10_000 }).toBe('office');
+      await expect.poll(async () => (await read()).wifi).toEqual({ wlan0: 'Diwan HQ|02:00:00:00:00:a1' });
+      const before = seen.length;
+      fs.writeFileSync(answer, 'Connected to 02:00:00:00:00:c1 (on wlan0)\n\tSSID: Diwan HQ\n\tfreq: 2412\n');
+      await expect.poll(() => seen.slice(before).map((v) => v.state), { timeout: 10_000 }).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/the Wi-Fi network on wlan0 changed/);
     } finally {
       gate.stop();
     }
