@@ -30,6 +30,7 @@ export function windowsNetworkSignals(opts: WindowsSignalOptions = {}): () => Pr
       readPart(unreadable, 'the default routes', [], async () => parseNetshRoutes(await text(netsh, ['interface', 'ipv4', 'show', 'route']))),
       readPart(unreadable, 'the default routes', [], async () => parseNetshRoutes(await text(netsh, ['interface', 'ipv6', 'show', 'route']))),
       readPart(unreadable, 'the link state', {}, async () => parseNetshInterfaces(await text(netsh, ['interface', 'ipv4', 'show', 'interfaces']))),
+      // arp answers an empty table ("No ARP Entries Found.") with status 1: an empty table, not a failure
       readPart(unreadable, "the gateway's hardware address", {}, async () => parseWindowsArp((await run(`${dir}\\ARP.EXE`, ['-a'], timeout)).stdout)),
       // A non-zero status is a computer without the WLAN service, or (Windows 11 since 2024) one where the app may not
       // use Location and so may not see the Wi-Fi network; the sentence saying which is translated, so both are unreadable.
