@@ -319,7 +319,6 @@ describe('a tool missing, failing, hanging or printing nonsense: that part is un
     expect(none.unreadable).toEqual([
       'the Wi-Fi network (netsh.exe is not installed)',
       'the default routes (netsh.exe is not installed)',
-      'the default routes (netsh.exe is not installed)',
       "the gateway's hardware address (ARP.EXE is not installed)",
       'the link state (netsh.exe is not installed)',
     ].sort());

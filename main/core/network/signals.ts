@@ -57,7 +57,7 @@ export function assembleSignals(parts: SignalParts): NetworkSignals {
     links,
   };
   if (parts.wifi) out.wifi = parts.wifi;
-  if (parts.unreadable.length) out.unreadable = [...parts.unreadable].sort();
+  if (parts.unreadable.length) out.unreadable = [...new Set(parts.unreadable)].sort();
   return out;
 }
 
