@@ -17,10 +17,10 @@ export interface MacosSignalOptions {
 
 /**
  * macOS: `netstat -rn` (default routes, both families), `arp -an` (gateway hardware addresses), `ifconfig` (link
- * state) and, for each active `en*` interface, `ipconfig getsummary` (Wi-Fi network); with `route -n monitor` as the
- * event source (`systemNetworkSignals`), the tools run when the routing socket speaks and at least every 2 s. The tools are run side by side;
- * one that is missing, fails, hangs past the timeout or prints what the parser does not recognise makes its part
- * unreadable (see `NetworkSignals.unreadable`), never the whole reading silently empty.
+ * state) and, for each active `en*` interface, `ipconfig getsummary` (Wi-Fi network). With `route -n monitor` as
+ * the event source (`systemNetworkSignals`), the tools run when the routing socket speaks and at least every 2 s.
+ * They run side by side; one that is missing, fails, hangs past the timeout or prints what the parser does not
+ * recognise makes its part unreadable (see `NetworkSignals.unreadable`), never the whole reading silently empty.
  */
 export function macosNetworkSignals(opts: MacosSignalOptions = {}): () => Promise<NetworkSignals> {
   const run = opts.run ?? runCommand;
