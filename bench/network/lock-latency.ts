@@ -18,7 +18,7 @@ const WATCH_MS = Number(process.env.BENCH_WATCH_MS ?? 250);
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < ticks; i++) {
     os.networkInterfaces();
-    signals();
+    await signals();
     for (const p of ['/etc/diwan/policy.json', '/etc/diwan/policy-signers']) {
       try {
         fs.statSync(p);

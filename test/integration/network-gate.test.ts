@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import https from 'node:https';
+import path from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { describe, expect, it } from 'vitest';
 import {
+  linuxNetworkSignals,
   NetworkGate,
   pinnedFetch,
   type CheckResult,
@@ -27,6 +30,7 @@ import {
   writeSignedPolicy,
   type Signer,
 } from '../helpers/network';
+import { tmpDir } from '../helpers/tmp';
 
 const OFFICE = '10.20.0.0/16';
 
@@ -471,6 +475,122 @@ describe('the gate notices a move the interface list does not show', () => {
       // closed at once, then (the beacon still proves the office here) open again after the re-check
       await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
       expect(seen[before]!.reason).toMatch(/gateway's hardware address changed/);
+    } finally {
+      gate.stop();
+    }
+  });
+});
+
+describe('the gate and the Wi-Fi network, and a watch that goes blind', () => {
+  const office: NetworkSignals = {
+    defaultRoutes: ['wlan0|10.20.0.1|600'],
+    gatewayMacs: { '10.20.0.1': '02:00:00:00:00:01' },
+    links: { wlan0: 'up/1' },
+    wifi: { wlan0: 'Diwan HQ|02:00:00:00:00:a1' },
+  };
+
+  async function officeGate(read: () => Promise<NetworkSignals>, over: { blindRecheckMs?: number; signalsTimeoutMs?: number } = {}) {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, [OFFICE])]), signer);
+    let evaluations = 0;
+    const seen: Verdict[] = [];
+    const gate = new NetworkGate({
+      loadPolicy: () => {
+        evaluations++;
+        return loadPolicy({ ...loc, versions: memoryVersionStore(), clock: { now: () => Date.now() } });
+      },
+      interfaces: () => interfaces({ wlan0: ['10.20.1.5'] }),
+      signals: read,
+      dnsSuffixes: async () => [],
+      clock: { now: () => Date.now() },
+      watchIntervalMs: 20,
+      ...over,
+    });
+    gate.onVerdict((v) => seen.push(v));
+    return { gate, seen, evaluations: () => evaluations };
+  }
+
+  it('another access point or another Wi-Fi network (same routes, same addresses) closes at once and re-checks', async () => {
+    let signals = office;
+    // the OS tools answer a little later, as the macOS and Windows readers do
+    const { gate, seen } = await officeGate(() => new Promise((r) => setTimeout(() => r(signals), 5)));
+    gate.start();
+    try {
+      await expect.poll(() => gate.current()?.state).toBe('office');
+      const before = seen.length;
+      signals = { ...office, wifi: { wlan0: 'Cafe Guest|02:00:00:00:00:c1' } };
+      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      expect(seen[before]).toMatchObject({ reason: expect.stringMatching(/Wi-Fi network on wlan0 changed/), checks: [{ code: 'network_changed' }] });
+      expect(seen[before]!.reason).not.toMatch(/Cafe|Diwan HQ|02:00/);
+    } finally {
+      gate.stop();
+    }
+  });
+
+  it('end to end on Linux: a real `iw` process (a stand-in script) reporting another access point locks the console', async () => {
+    // a wireless interface of our own in a copy of /sys/class/net, and an `iw` that answers from a file we change
+    const dir = tmpDir('diwan-iw-');
+    fs.mkdirSync(path.join(dir, 'sys', 'wlan0', 'wireless'), { recursive: true });
+    const answer = path.join(dir, 'answer.txt');
+    const iw = path.join(dir, 'iw');
+    fs.writeFileSync(answer, 'Connected to 02:00:00:00:00:a1 (on wlan0)\n\tSSID: Diwan HQ\n\tfreq: 5180\n');
+    fs.writeFileSync(iw, `#!/bin/sh\n[ "$1 $2 $3" = "dev wlan0 link" ] || exit 2\ncat ${answer}\n`, { mode: 0o755 });
+    const read = linuxNetworkSignals({ sysNet: path.join(dir, 'sys'), tools: { iw, nmcli: null } });
+    const { gate, seen } = await officeGate(read);
+    gate.start();
+    try {
+      await expect.poll(() => gate.current()?.state, { timeout: 10_000 }).toBe('office');
+      await expect.poll(async () => (await read()).wifi).toEqual({ wlan0: 'Diwan HQ|02:00:00:00:00:a1' });
+      const before = seen.length;
+      fs.writeFileSync(answer, 'Connected to 02:00:00:00:00:c1 (on wlan0)\n\tSSID: Diwan HQ\n\tfreq: 2412\n');
+      await expect.poll(() => seen.slice(before).map((v) => v.state), { timeout: 10_000 }).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/the Wi-Fi network on wlan0 changed/);
+    } finally {
+      gate.stop();
+    }
+  });
+
+  it('a reader that fails, garbles or hangs closes at once; while blind the beacon is asked every blindRecheckMs; seeing again re-checks', async () => {
+    let mode: 'ok' | 'throw' | 'garbled' | 'hang' = 'ok';
+    const { gate, seen, evaluations } = await officeGate(
+      async () => {
+        if (mode === 'throw') throw new TypeError('boom');
+        if (mode === 'garbled') return { ...office, unreadable: ['the default routes (netstat printed no routing table)'] };
+        if (mode === 'hang') return new Promise<NetworkSignals>(() => {});
+        return office;
+      },
+      { blindRecheckMs: 50, signalsTimeoutMs: 200 },
+    );
+    gate.start();
+    try {
+      await expect.poll(() => gate.current()?.state).toBe('office');
+      let before = seen.length;
+      mode = 'throw';
+      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/could not read the network signals \(the reader failed: TypeError\)/);
+      // the policy's interval is 300 s; blind, the gate re-checks every 50 ms instead
+      const n = evaluations();
+      await expect.poll(() => evaluations() - n, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      before = seen.length;
+      mode = 'garbled';
+      await expect.poll(() => seen.slice(before).map((v) => v.state)).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/could not read the default routes \(netstat printed no routing table\)/);
+      // a reader that never answers is cut off and counts as unreadable; the watch goes on
+      before = seen.length;
+      mode = 'hang';
+      await expect.poll(() => seen.slice(before).map((v) => v.state), { timeout: 10_000 }).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/could not read the network signals \(the reader did not answer within 200 ms\)/);
+      before = seen.length;
+      mode = 'ok';
+      await expect.poll(() => seen.slice(before).map((v) => v.state), { timeout: 10_000 }).toEqual(['off-network', 'office']);
+      expect(seen[before]!.reason).toMatch(/can read the network signals again/);
+      // seeing again, the policy's interval applies: no more re-checks without a reason
+      await new Promise((r) => setTimeout(r, 300));
+      const settled = evaluations();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(evaluations()).toBe(settled);
     } finally {
       gate.stop();
     }

@@ -67,4 +67,45 @@ describe('reading the kernel network signals', () => {
     expect(describeSignalChange(office, { defaultRoutes: [], gatewayMacs: {}, links: {} })).toBe('the default route went away; the link eth0 no longer carries a default route');
     for (const s of [moved]) expect(s).not.toMatch(/\d+\.\d+\.\d+\.\d+|[0-9a-f]{2}:[0-9a-f]{2}:/);
   });
+
+  it('one rule for every OS: the same reading is never a move, any change that matters always is, and the sentence names no address or network', () => {
+    const mac = fc.array(fc.nat(255), { minLength: 6, maxLength: 6 }).map((b) => b.map((x) => x.toString(16).padStart(2, '0')).join(':'));
+    // a marker no sentence contains, so the check below cannot trip on a common word
+    const ssid = fc.stringMatching(/^[A-Za-z0-9 \u0600-\u06ff]{0,20}$/).map((x) => `SSID~${x}`);
+    const reading = fc.record({
+      routes: fc.uniqueArray(fc.record({ iface, gw: ipv4, metric: fc.nat(999) }), { selector: (r) => r.iface, minLength: 1, maxLength: 3 }),
+      mac,
+      state: fc.constantFrom('up/1', 'up/active', 'connected', 'verbunden'),
+      wifi: fc.option(fc.tuple(ssid, mac)),
+    });
+    const build = (r: { routes: Array<{ iface: string; gw: string; metric: number }>; mac: string; state: string; wifi: [string, string] | null }): NetworkSignals => ({
+      defaultRoutes: r.routes.map((x) => `${x.iface}|${x.gw}|${x.metric}`).sort(),
+      gatewayMacs: Object.fromEntries(r.routes.map((x) => [x.gw, r.mac])),
+      links: Object.fromEntries(r.routes.map((x) => [x.iface, r.state])),
+      ...(r.wifi ? { wifi: { wl0: `${r.wifi[0]}|${r.wifi[1]}` } } : {}),
+    });
+    const change = fc.constantFrom('route', 'mac', 'link', 'wifi', 'wifi-left', 'unreadable');
+    fc.assert(
+      fc.property(reading, change, ipv4, mac, ssid, (r, what, otherIp, otherMac, otherSsid) => {
+        const a = build(r);
+        expect(describeSignalChange(a, structuredClone(a))).toBeNull();
+        const b = structuredClone(a);
+        const first = r.routes[0]!;
+        if (what === 'route') b.defaultRoutes = b.defaultRoutes.map((x) => (x.startsWith(`${first.iface}|`) ? `${first.iface}|${otherIp}|${first.metric + 1}` : x));
+        if (what === 'mac') b.gatewayMacs[first.gw] = otherMac === r.mac ? '02:00:00:00:00:00' : otherMac;
+        if (what === 'link') b.links[first.iface] = `${r.state}-down`;
+        if (what === 'wifi') b.wifi = { wl0: `${otherSsid}x|${otherMac}` };
+        if (what === 'wifi-left') b.wifi = { wl0: '|' };
+        if (what === 'unreadable') b.unreadable = ['the default routes (netstat did not answer within 2000 ms)'];
+        const said = describeSignalChange(a, b);
+        const matters = what !== 'wifi' && what !== 'wifi-left' ? true : r.wifi !== null;
+        if (!matters) {
+          expect(said).toBeNull();
+          return;
+        }
+        expect(said).not.toBeNull();
+        for (const secret of [first.gw, otherIp, r.mac, otherMac, ...(r.wifi ?? []), otherSsid]) expect(said).not.toContain(secret);
+      }),
+    );
+  });
 });

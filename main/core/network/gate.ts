@@ -13,7 +13,11 @@ export interface NetworkGateOptions {
   /** Reads and verifies the policy; called on every evaluation, so a newly installed policy or signer takes effect. */
   loadPolicy: () => PolicyResult;
   interfaces: InterfacesPort;
-  /** Default routes, gateway hardware addresses, link state (main/core/network/signals.ts); none: the interface list alone. */
+  /**
+   * Default routes, gateway hardware addresses, link state, Wi-Fi network (main/core/network/signals*.ts); none: the
+   * interface list alone. May answer asynchronously (the macOS and Windows readers run the OS's tools); a reading
+   * still running when the next tick comes is not started twice.
+   */
   signals?: NetworkSignalsPort;
   dnsSuffixes: DnsSuffixPort;
   /**
@@ -32,6 +36,14 @@ export interface NetworkGateOptions {
   watchIntervalMs?: number;
   /** Re-check interval while there is no accepted policy (unmanaged or refused), to notice one being installed. */
   idleRecheckMs?: number;
+  /**
+   * Re-check interval while part of the network signals cannot be read (a tool missing, failing or printing what
+   * its parser does not know), when shorter than the policy's: the watch is blind there, so the beacon is asked
+   * instead (default 10 s).
+   */
+  blindRecheckMs?: number;
+  /** The longest a reading of the network signals may take before it counts as unreadable (default 5 s). */
+  signalsTimeoutMs?: number;
 }
 
 export type VerdictListener = (verdict: Verdict, previous: Verdict | null) => void;
@@ -55,6 +67,7 @@ export class NetworkGate {
   private watchTimer: NodeJS.Timeout | null = null;
   private lastFingerprint = '';
   private lastSignals: NetworkSignals | null = null;
+  private readingSignals = false;
   private lastPolicyStamp = '';
   /** Counts detected moves; an evaluation that started before the latest one is stale and is not applied. */
   private moves = 0;
@@ -104,7 +117,8 @@ export class NetworkGate {
     if (this.started) return;
     this.started = true;
     this.lastFingerprint = interfacesFingerprint(this.opts.interfaces());
-    this.lastSignals = this.readSignals();
+    this.lastSignals = null;
+    this.watchSignals();
     this.lastPolicyStamp = this.readPolicyStamp();
     this.watchTimer = setInterval(() => this.watch(), this.opts.watchIntervalMs ?? 250);
     this.watchTimer.unref();
@@ -137,10 +151,7 @@ export class NetworkGate {
   }
 
   private watch(): void {
-    const signals = this.readSignals();
-    const moved = describeSignalChange(this.lastSignals, signals);
-    this.lastSignals = signals;
-    if (moved) this.networkMoved(moved);
+    this.watchSignals();
     const stamp = this.readPolicyStamp();
     if (stamp !== this.lastPolicyStamp) {
       this.lastPolicyStamp = stamp;
@@ -165,11 +176,37 @@ export class NetworkGate {
     }
   }
 
-  private readSignals(): NetworkSignals | null {
+  /** Reads the signals (at most one reading at a time) and compares them with the last reading by the one rule. */
+  private watchSignals(): void {
+    if (!this.opts.signals || this.readingSignals) return;
+    this.readingSignals = true;
+    void this.readSignals().then((signals) => {
+      this.readingSignals = false;
+      if (!this.started) return;
+      const moved = describeSignalChange(this.lastSignals, signals);
+      this.lastSignals = signals;
+      if (moved) this.networkMoved(moved);
+    });
+  }
+
+  /**
+   * A reader that throws, rejects or does not answer within `signalsTimeoutMs` proves nothing: that is a reading whose
+   * every part is unreadable (a late answer is dropped), so a hung reader can never leave the watch silently stuck.
+   */
+  private async readSignals(): Promise<NetworkSignals | null> {
+    const limit = this.opts.signalsTimeoutMs ?? 5000;
+    const unreadable = (why: string): NetworkSignals => ({ defaultRoutes: [], gatewayMacs: {}, links: {}, unreadable: [`the network signals (${why})`] });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return this.opts.signals?.() ?? null;
-    } catch {
-      return null;
+      const late = new Promise<NetworkSignals>((resolve) => {
+        timer = setTimeout(() => resolve(unreadable(`the reader did not answer within ${limit} ms`)), limit);
+        timer.unref();
+      });
+      return await Promise.race([Promise.resolve(this.opts.signals?.()).then((r) => r ?? null), late]);
+    } catch (e) {
+      return unreadable(`the reader failed: ${(e as Error)?.name ?? 'error'}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -264,7 +301,8 @@ export class NetworkGate {
   private scheduleNext(): void {
     if (!this.started) return;
     if (this.nextTimer) clearTimeout(this.nextTimer);
-    this.nextTimer = setTimeout(() => void this.evaluate('interval'), this.intervalMs);
+    const blind = this.lastSignals?.unreadable?.length ? (this.opts.blindRecheckMs ?? 10_000) : Infinity;
+    this.nextTimer = setTimeout(() => void this.evaluate('interval'), Math.min(this.intervalMs, blind));
     this.nextTimer.unref();
   }
 

@@ -9,13 +9,25 @@ export { findAddressInRanges, systemInterfaces, type InterfaceList, type Interfa
 export { isOpenState, type CheckResult, type NetworkState, type Verdict } from './verdict';
 export { createPinnedServerCertificate } from './self-signed';
 export {
+  assembleSignals,
   describeSignalChange,
+  normalizeMac,
+  type DefaultRoute,
+  type NetworkSignals,
+  type NetworkSignalsPort,
+} from './signals';
+export {
   linuxNetworkSignals,
   parseArp,
   parseIpv4DefaultRoutes,
   parseIpv6DefaultRoutes,
-  systemNetworkSignals,
-  type LinuxSignalPaths,
-  type NetworkSignals,
-  type NetworkSignalsPort,
-} from './signals';
+  parseIwLink,
+  parseNmcliWifi,
+  wirelessInterfaces,
+  type LinuxSignalOptions,
+} from './signals-linux';
+export { macosNetworkSignals, parseIfconfig, parseIpconfigSummary, parseMacArp, parseMacNetstat, type MacosSignalOptions } from './signals-macos';
+export { parseNetshInterfaces, parseNetshRoutes, parseNetshWlan, parseWindowsArp, windowsNetworkSignals, type WindowsSignalOptions } from './signals-windows';
+export { systemNetworkSignals } from './system-signals';
+export { routeMonitor, type ChangeMonitor, type RouteMonitorOptions } from './route-monitor';
+export { CommandFailure, runCommand, type CommandOutput, type RunCommand } from './run-command';
