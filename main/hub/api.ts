@@ -425,6 +425,11 @@ export function hubApi(d: ApiDeps) {
         if (!r) throw new DiwanError('reveal_unknown', 'There is no such reveal request.');
         if (r.requesterId === who!.user.id) throw new DiwanError('forbidden', 'You cannot approve your own reveal request; another team lead must.');
         const { approve, approval } = parse(schemas.decide, body);
+        // Four eyes means two computers too: the custodian refuses an approval countersigned by the asking device,
+        // so the hub refuses it first and the request stays waiting for a lead at another desk.
+        if (approve && who!.device === r.device) {
+          throw new DiwanError('forbidden', 'Approve this request from your own computer: it was asked from this one, and an approval must come from another desk.');
+        }
         let countersigned: string | null = null;
         if (approve) {
           // The lead's device countersigns exactly this request; the custodian checks the same signature again.

@@ -66,7 +66,7 @@ describe('hub secrets', () => {
   });
 
   it('takes webhook limits and flood rates in its configuration, and refuses nonsense with the path', () => {
-    const base = { nodeId: 'n1', database: { sqlite: '/tmp/h.sqlite' }, listen: {}, tls: { certFile: 'c.pem' }, officeRanges: ['10.0.0.0/8'] };
+    const base = { nodeId: 'n1', database: { sqlite: '/tmp/h.sqlite' }, listen: {}, tls: { certFile: 'c.pem' }, custodian: { url: 'https://custodian.office.example:9643', pin: 'A'.repeat(43) + '=' }, officeRanges: ['10.0.0.0/8'] };
     expect(parseHubConfig(JSON.parse(fs.readFileSync('docs/examples/hub.json', 'utf8'))).webhooks?.flood.perSender.burst).toBe(20);
     expect(() => parseHubConfig({ ...base, webhooks: { maxBodyBytes: 10 } })).toThrow(/webhooks\.maxBodyBytes/);
     expect(() => parseHubConfig({ ...base, webhooks: { flood: { perSender: { perMinute: -1, burst: 1 } } } })).toThrow(/webhooks\.flood\.perSender\.perMinute/);

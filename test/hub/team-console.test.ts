@@ -113,7 +113,10 @@ describe('a console in team mode, in Chromium', () => {
       const approvals = (await ipc(lead.page, 'listRevealApprovals')) as { ok: true; value: { requests: Array<{ requestId: string; fieldType: string; requestedBy: string }> } };
       expect(approvals.value.requests[0]).toMatchObject({ fieldType: 'CARD', requestedBy: 'amal' });
       expect(await ipc(agent.page, 'decideReveal', { requestId: approvals.value.requests[0]!.requestId, approve: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await ipc(lead.page, 'decideReveal', { requestId: approvals.value.requests[0]!.requestId, approve: true })).toMatchObject({ ok: true, value: { status: 'granted' } });
+      // Approving from a window of the requester's own computer is refused by the custodian: the countersignature must
+      // come from another enrolled device. The lead approves from her own desk (her console, its own device key).
+      expect(await ipc(lead.page, 'decideReveal', { requestId: approvals.value.requests[0]!.requestId, approve: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await team.consoles.layla.do('decideReveal', Number(approvals.value.requests[0]!.requestId), true);
       await expect.poll(() => message.getByTestId('chip-revealed').textContent(), { timeout: 15_000 }).toContain(CARD);
 
       // The reply goes through the hub's outbox and the team's bot; its delivery comes back on the stream.
