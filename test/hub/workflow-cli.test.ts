@@ -29,6 +29,7 @@ describe('diwan hub workflow (embedded SQLite hub)', () => {
       database: { sqlite: path.join(files.dir, 'hub.sqlite') },
       listen: { host: '127.0.0.1', port: 0 },
       tls: { certFile: files.certFile },
+      custodian: { url: files.custody.url, pin: files.custody.pin },
       officeRanges: ['127.0.0.0/8'],
       secrets: { source: 'credentials' },
     });
