@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
-import { newSessionSlot, roleHas, ROLES, type Role, type SessionSlot } from '../../main/core/auth';
+import { newSessionSlot, ROLE_PERMISSIONS, roleHas, ROLES, type Permission, type Role, type SessionSlot } from '../../main/core/auth';
 import { channelNames, contract, createMainDispatch, type Dispatch } from '../../main/ipc';
 import { ensureAdminSession } from '../helpers/identity';
 import { testCore } from '../helpers/core';
 
 /**
  * Every channel of the contract × every role (and no session), through the real dispatcher and a real core:
- * allowed exactly when the role holds the channel's permission. Channels added later are covered automatically.
+ * allowed exactly when the table below — written out here, not read from `ROLE_PERMISSIONS` — gives the role the
+ * channel's permission. Channels added later are covered automatically; a new permission fails typecheck until the
+ * table says who holds it.
  * A fresh session per call, so a channel that ends or changes sessions cannot affect the next one.
  */
 let core: Core;
@@ -21,6 +23,29 @@ beforeAll(async () => {
 afterAll(() => core?.close());
 
 const DENIED = new Set(['unauthenticated', 'forbidden']);
+
+const ALL: readonly Role[] = ['agent', 'lead', 'admin', 'auditor'];
+/** Who may call a channel needing each permission (`public` also needs no session). */
+const EXPECTED: Record<Permission, readonly Role[]> = {
+  public: ALL,
+  session: ALL,
+  'conversations.read': ['agent', 'lead'],
+  'conversations.write': ['agent', 'lead'],
+  'messages.send': ['agent', 'lead'],
+  'reveal.request': ['agent', 'lead'],
+  'reveal.approve': ['lead'],
+  'review.read': ['lead'],
+  'review.write': ['lead'],
+  'export.transcripts': ['lead'],
+  'reports.read': ['lead', 'admin'],
+  'audit.read': ['admin', 'auditor'],
+  'users.manage': ['admin'],
+  'channels.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'labels.manage': ['lead', 'admin'],
+  'workflow.manage': ['lead', 'admin'],
+  'team.board': ['lead'],
+};
 
 function sessionFor(role: Role): SessionSlot {
   const username = `matrix-${role}`;
@@ -37,12 +62,21 @@ describe('role × channel permission matrix', () => {
     expect(channelNames.length).toBeGreaterThan(20);
   });
 
+  it('the roles are the four the table lists, each holding exactly the permissions it gives them', () => {
+    expect([...ROLES].sort()).toEqual([...ALL].sort());
+    // also covers permissions no single-seat channel needs yet (e.g. the hub's `team.board`)
+    for (const role of ROLES) {
+      const listed = (Object.keys(EXPECTED) as Permission[]).filter((p) => p !== 'public' && EXPECTED[p].includes(role));
+      expect([...ROLE_PERMISSIONS[role]].sort(), role).toEqual(listed.sort());
+    }
+  });
+
   for (const role of [null, ...ROLES] as Array<Role | null>) {
     it(`${role ?? 'no session'}: allowed exactly where the role holds the channel's permission`, async () => {
       const outcomes: string[] = [];
       for (const channel of channelNames) {
         const permission = contract[channel].permission;
-        const expected = permission === 'public' || (role !== null && roleHas(role, permission));
+        const expected = permission === 'public' || (role !== null && EXPECTED[permission].includes(role));
         const slot = role ? sessionFor(role) : newSessionSlot();
         const result = await dispatch(channel, {}, { trustedSender: true, session: slot });
         const denied = !result.ok && DENIED.has(result.error.code);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, foldText, highlight, textDirection, toSegments } from '../../main/ipc/handlers/segments';
+import { foldText } from '../../main/core/text/fold';
+import { fillTemplate, highlight, textDirection, toSegments } from '../../main/ipc/handlers/segments';
 
 describe('console DTO building (main turns masked text into segments)', () => {
   it('splits masked text into text runs and numbered field chips, with or without a hint', () => {

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startShell } from '../../main/electron/app';
+import { channelNames, createHandlers } from '../../main/ipc';
+import { createConsoleServices } from '../../main/ipc/console-services';
+import { teamHandlers } from '../../main/ipc/team/handlers';
 import { isAllowedExternalUrl } from '../../main/electron/hardening';
 import { isTrustedSender } from '../../main/electron/ipc';
 import { APP_ENTRY_URL, createAppProtocolHandler } from '../../main/electron/protocol';
@@ -123,6 +126,16 @@ describe('hardened Electron shell', () => {
 
   it('registers one IPC handler per contract channel, and each checks its sender', async () => {
     const { electron } = await started();
+    const diwanHandles = [...electron.handlers.keys()].filter((k) => k.startsWith('diwan:')).sort();
+    expect(diwanHandles).toEqual(channelNames.map((c) => `diwan:${c}`).sort());
+    // behind that one handle, both the single-seat and the team-mode handlers answer every channel, and nothing else
+    for (const [mode, handlers] of [
+      ['single-seat', createHandlers(core!, createConsoleServices(core!, { notify: () => false }))],
+      ['team mode', teamHandlers(core!)],
+    ] as const) {
+      expect(Object.keys(handlers).sort(), mode).toEqual([...channelNames].sort());
+      for (const channel of channelNames) expect(typeof handlers[channel], `${mode}: ${channel}`).toBe('function');
+    }
     const handler = electron.handlers.get('diwan:getStatus')!;
     expect(handler).toBeDefined();
     const main = { url: 'app://diwan/index.html' };

@@ -178,9 +178,3 @@ export class RevealService {
 function notGranted(): DiwanError {
   return new DiwanError('reveal_not_granted', 'You have no reveal grant for this field. Request one with a reason.');
 }
-
-/** Until the store is wired in: there are no conversations, so no field can be revealed. */
-export const noOriginals: OriginalsPort = {
-  describeField: () => null,
-  readOriginalField: () => null,
-};

@@ -15,7 +15,7 @@ export interface ReplyWindow {
 /**
  * Which reply the platform allows now, from the customer's last inbound message. Messenger and Instagram: free replies
  * for 24 hours, then a human agent's reply with the `HUMAN_AGENT` tag up to 7 days, then nothing. WhatsApp: free
- * text for 24 hours, then approved templates only. Telegram, X and the demo have no window.
+ * text for 24 hours, then approved templates only. Telegram, X, e-mail and the demo have no window.
  * The composer passes `state` to the outbox as the item's `window` option.
  */
 export function replyWindow(kind: ChannelKind, lastInboundAt: number | null, now: number): ReplyWindow {

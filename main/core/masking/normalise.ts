@@ -5,8 +5,10 @@
  *   digit script into ASCII digits and every exotic space or dash into a plain one, and keeps an offset map so
  *   that any range found in the normalised text maps back to the exact original characters.
  * - `foldRange(norm, from, to)` is a same-length view of a word, used only to look it up in the context lexicon: Latin
- *   lower-cased, Arabic and Persian letter variants merged (أ إ آ ٱ → ا, ى ی → ي, ک → ك, ة ۀ → ه).
+ *   lower-cased, Arabic and Persian letter variants merged (`LETTER_VARIANTS` of `core/text/fold`, the one folding rule).
  */
+
+import { digitValue, isFoldedAwayMark, LETTER_VARIANTS } from '../text/fold';
 
 const REMOVE = 0xffff;
 
@@ -19,26 +21,17 @@ const setRange = (table: Uint16Array, from: number, to: number, value: number | 
   for (let c = from; c <= to; c++) table[c] = typeof value === 'number' ? value : value(c);
 };
 
-// invisible: ZWSP..RLM, bidi embeddings/overrides and isolates, BOM, soft hyphen, Arabic letter mark,
-// tatweel, harakat and Quranic marks, superscript alef, Mongolian vowel separator
-setRange(NORM, 0x200b, 0x200f, REMOVE);
+// the one folding rule's marks (tatweel, harakat, Quranic marks, zero-width and direction marks) and digit scripts
+for (let c = 0x80; c < 0x10000; c++) {
+  if (isFoldedAwayMark(c)) NORM[c] = REMOVE;
+  else if (digitValue(c) >= 0) NORM[c] = 0x30 + digitValue(c);
+}
+// invisible besides those: bidi embeddings/overrides and isolates, word joiners, soft hyphen, Mongolian vowel separator
 setRange(NORM, 0x202a, 0x202e, REMOVE);
 setRange(NORM, 0x2060, 0x2064, REMOVE);
 setRange(NORM, 0x2066, 0x2069, REMOVE);
-NORM[0xfeff] = REMOVE;
 NORM[0x00ad] = REMOVE;
-NORM[0x061c] = REMOVE;
-NORM[0x0640] = REMOVE;
 NORM[0x180e] = REMOVE;
-setRange(NORM, 0x064b, 0x065f, REMOVE);
-NORM[0x0670] = REMOVE;
-setRange(NORM, 0x06d6, 0x06dc, REMOVE);
-setRange(NORM, 0x06df, 0x06e8, REMOVE);
-setRange(NORM, 0x06ea, 0x06ed, REMOVE);
-// digits: Arabic-Indic, Extended Arabic-Indic (Persian/Urdu), full-width
-setRange(NORM, 0x0660, 0x0669, (c) => 0x30 + c - 0x0660);
-setRange(NORM, 0x06f0, 0x06f9, (c) => 0x30 + c - 0x06f0);
-setRange(NORM, 0xff10, 0xff19, (c) => 0x30 + c - 0xff10);
 // spaces
 NORM[0x09] = 0x20;
 NORM[0x0d] = 0x0a;
@@ -64,16 +57,7 @@ NORM[0xff09] = 0x29;
 
 setRange(FOLD, 0x41, 0x5a, (c) => c + 0x20);
 setRange(FOLD, 0xc0, 0xde, (c) => (c === 0xd7 ? c : c + 0x20)); // French words and month names: É → é
-for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) FOLD[c] = 0x0627;
-FOLD[0x0649] = 0x064a;
-FOLD[0x06cc] = 0x064a;
-FOLD[0x06d2] = 0x064a;
-FOLD[0x0626] = 0x064a;
-FOLD[0x06a9] = 0x0643;
-FOLD[0x0629] = 0x0647;
-FOLD[0x06c0] = 0x0647;
-FOLD[0x06d5] = 0x0647;
-FOLD[0x0624] = 0x0648;
+for (const [from, to] of LETTER_VARIANTS) FOLD[from] = to;
 
 export interface Normalised {
   /** The normalised text. */

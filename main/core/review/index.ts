@@ -1,3 +1,3 @@
 export { ReviewService, checkQualityScore, type QualityReview, type SignedExport } from './review';
-export { noTranscripts, type TranscriptPort, type MaskedTranscript, type MaskedMessage } from './ports';
+export { type TranscriptPort, type MaskedTranscript, type MaskedMessage } from './ports';
 export type { TranscriptDocument } from './render';

@@ -23,6 +23,3 @@ export interface MaskedTranscript {
 export interface TranscriptPort {
   maskedTranscript(conversationId: string): MaskedTranscript | null;
 }
-
-/** Until the store is wired in: there are no conversations. */
-export const noTranscripts: TranscriptPort = { maskedTranscript: () => null };

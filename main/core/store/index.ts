@@ -4,7 +4,7 @@ export { databaseId } from './database-id';
 export { openStore, type Store, type StoreOptions } from './store';
 export { restoreBackup } from './backup';
 export { placeholderMasker, type Masker, type MaskedField, type MaskResult } from './masker';
-export { normalizeForSearch } from './search-text';
+export { normalizeForSearch, queryTerms } from './search-text';
 export { cachedStatement } from './statement-cache';
 export { checkIntegrityInBackground, lastIntegrityCheck, scheduleIntegrityCheck, type IntegrityResult } from './integrity';
 export { inlinePreparer, prepareTexts, type PreparedText, type PrepareTools, type TextPreparer } from './prepare';

@@ -1,4 +1,6 @@
 import { parseMaskedText } from '../../core/masking';
+import { queryTerms } from '../../core/store';
+import { foldWithOffsets } from '../../core/text/fold';
 import type { SegmentDto } from '../console-contract';
 
 /**
@@ -29,31 +31,12 @@ export function textDirection(masked: string): 'rtl' | 'ltr' | 'auto' {
 }
 
 /**
- * Folding for search and highlighting: case, Arabic and Persian letter variants (ي ی ى, ك ک, ة ه, أ إ آ ا),
- * every digit script to ASCII, and invisible marks (harakat, tatweel, ZWNJ) dropped.
+ * Splits text segments so every occurrence of a query term becomes its own segment with `match: true`. Terms and
+ * text are folded by the same rule search uses (`core/text/fold`, `queryTerms`), and any occurrence is marked, not
+ * only whole words, so whatever search finds is marked.
  */
-const FOLD: Record<string, string> = {
-  ی: 'ي', ى: 'ي', ک: 'ك', ة: 'ه', ۀ: 'ه', أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ؤ: 'و', ئ: 'ي',
-};
-const DROP = /[\u064b-\u065f\u0670\u0640\u200b-\u200f\u061c]/;
-
-export function foldChar(ch: string): string {
-  if (DROP.test(ch)) return '';
-  const code = ch.charCodeAt(0);
-  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
-  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-  return FOLD[ch] ?? ch.toLowerCase();
-}
-
-export function foldText(text: string): string {
-  let out = '';
-  for (const ch of text) out += foldChar(ch);
-  return out;
-}
-
-/** Splits text segments so every occurrence of a query term (folded) becomes its own segment with `match: true`. */
 export function highlight(segments: SegmentDto[], query: string): SegmentDto[] {
-  const terms = [...new Set(foldText(query).split(/\s+/).filter((t) => t.length > 0))];
+  const terms = [...new Set(queryTerms(query))];
   if (!terms.length) return segments;
   const out: SegmentDto[] = [];
   for (const seg of segments) {
@@ -61,22 +44,11 @@ export function highlight(segments: SegmentDto[], query: string): SegmentDto[] {
       out.push(seg);
       continue;
     }
-    // Fold character by character, remembering where each folded character came from.
-    let folded = '';
-    const origin: number[] = [];
-    let i = 0;
-    for (const ch of seg.text) {
-      const f = foldChar(ch);
-      for (let k = 0; k < f.length; k++) origin.push(i);
-      folded += f;
-      i += ch.length;
-    }
-    origin.push(seg.text.length);
+    const { norm, from, to } = foldWithOffsets(seg.text);
     const marks: Array<[number, number]> = [];
     for (const term of terms) {
-      for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
-        const end = at + term.length;
-        marks.push([origin[at]!, end < origin.length - 1 ? origin[end]! : seg.text.length]);
+      for (let at = norm.indexOf(term); at >= 0; at = norm.indexOf(term, at + term.length)) {
+        marks.push([from[at]!, to[at + term.length - 1]!]);
       }
     }
     marks.sort((a, b) => a[0] - b[0]);

@@ -9,7 +9,8 @@ import type { CallContext, Handlers } from '../dispatch';
 import type { TeamFeature } from '../schemas';
 import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
 import { networkStatus } from '../handlers/network';
-import { fillTemplate, foldText, highlight, textDirection, toSegments } from '../handlers/segments';
+import { foldText } from '../../core/text/fold';
+import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
 import { TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */

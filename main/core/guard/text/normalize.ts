@@ -1,24 +1,13 @@
-/**
- * Text folding shared by every guard, so one lexicon entry matches all the ways a word is written:
- * Arabic/Persian letter variants (أ إ آ ٱ → ا, ى ی ئ → ي, ک → ك, ة ۀ → ه, ؤ → و), diacritics and tatweel dropped,
- * Arabic-Indic and Persian digits → ASCII, case folded, the zero-width non-joiner read as a space.
- * `foldLetters` touches letters only (never ASCII punctuation), so it is also safe on regular-expression sources.
- */
-const LETTER_MAP: Record<string, string> = {
-  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ی': 'ي', 'ئ': 'ي', 'ې': 'ي', 'ک': 'ك', 'ڪ': 'ك',
-  'ة': 'ه', 'ۀ': 'ه', 'ە': 'ه', 'ؤ': 'و', '\u200c': ' ', '\u200d': '', '\u200f': '', '\u200e': '', '\u061c': '',
-};
-const DROP = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+import { foldArabic } from '../../text/fold';
 
+/**
+ * Text folding shared by every guard, so one lexicon entry matches all the ways a word is written: the one folding
+ * rule (`core/text/fold`: letter variants, diacritics and tatweel dropped, every digit script → ASCII), case folded,
+ * and the zero-width non-joiner read as a space — the guards tokenise, and a ZWNJ separates the parts of a Persian
+ * word the lexicons list apart. `foldLetters` never touches ASCII, so it is also safe on regular-expression sources.
+ */
 export function foldLetters(s: string): string {
-  let out = '';
-  for (const ch of s.replace(DROP, '')) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0x0660 && code <= 0x0669) out += String(code - 0x0660);
-    else if (code >= 0x06f0 && code <= 0x06f9) out += String(code - 0x06f0);
-    else out += LETTER_MAP[ch] ?? ch;
-  }
-  return out;
+  return foldArabic(s.replace(/\u200c/g, ' '));
 }
 
 export function normalizeText(s: string): string {

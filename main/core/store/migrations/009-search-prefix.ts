@@ -1,7 +1,5 @@
 import type { Db } from '../database';
-import { indexBody } from '../search-text';
-
-const REBUILD_PAGE = 5000;
+import { fillSearchIndex } from './fill-search-index';
 
 /**
  * Prefix indexes for the search index: the last word of a query is searched as a prefix while a person types,
@@ -19,15 +17,7 @@ export default {
     );
   `,
   run(db: Db): void {
-    const page = db.prepare('SELECT id, masked_text FROM messages WHERE id > ? ORDER BY id LIMIT ?');
-    const insert = db.prepare('INSERT INTO messages_fts_prefixed (rowid, body) VALUES (?, ?)');
-    let after = 0;
-    for (;;) {
-      const rows = page.all(after, REBUILD_PAGE) as Array<{ id: number; masked_text: string }>;
-      for (const r of rows) insert.run(r.id, indexBody(r.masked_text));
-      if (rows.length < REBUILD_PAGE) break;
-      after = rows[rows.length - 1]!.id;
-    }
+    fillSearchIndex(db, 'messages_fts_prefixed');
     db.exec('DROP TABLE messages_fts; ALTER TABLE messages_fts_prefixed RENAME TO messages_fts;');
   },
 };
