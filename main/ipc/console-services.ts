@@ -204,6 +204,16 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         for (const id of wanted) store.labels.attach(conversationId, id);
         return summary(conversationId);
       },
+      labels: () => store.labels.list().map((l) => ({ id: l.id, name: l.name })),
+      saveLabel({ actor, id, name }) {
+        const label = id === undefined ? store.labels.create(name) : store.labels.rename(id, name);
+        core.audit({ action: id === undefined ? AUDIT_ACTIONS.labelCreated : AUDIT_ACTIONS.labelRenamed, actor: actor.username, target: `label:${label.id}` });
+        return { id: label.id, name: label.name };
+      },
+      deleteLabel({ actor, id }) {
+        const { conversations } = store.labels.remove(id);
+        core.audit({ action: AUDIT_ACTIONS.labelDeleted, actor: actor.username, target: `label:${id}`, details: { conversations } });
+      },
       resolveUnknownDelivery({ messageId, action }) {
         const conversationId = store.conversations.conversationOfMessage(messageId);
         const ob = store.outbox.ofMessage(messageId);
