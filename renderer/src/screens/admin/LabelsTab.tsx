@@ -34,9 +34,11 @@ export function LabelsTab() {
     const inbox = useInbox.getState();
     if (inbox.counts) void inbox.refreshMeta().catch(() => {});
   };
+  // A refusal may come from someone else's change at the same time (a name taken, a label deleted): show the list as it is.
   const failed = (err: unknown) => {
     setDone(null);
     setActionError(err);
+    reload();
   };
   return (
     <div className="labels-admin stack" data-testid="labels-admin">
