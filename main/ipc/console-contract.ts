@@ -14,6 +14,8 @@ import type { ChannelSpec } from './contract';
 
 // ── building blocks ────────────────────────────────────────────────────────────────────────────────────────────
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A label's name as stored: up to 64 typed characters, masked (a placeholder may be longer than what it hides). */
+const LabelName = z.string().max(200);
 const Name = z.string().min(1).max(200);
 const Time = z.number().int().nonnegative().max(8.64e15);
 const Cursor = z.string().max(200);
@@ -49,7 +51,7 @@ export const ConversationSummary = z.object({
   snoozedUntil: Time.nullable(),
   assignee: UserRef.nullable(),
   unread: z.number().int().nonnegative(),
-  labels: z.array(z.string().max(60)).max(50),
+  labels: z.array(LabelName).max(50),
   lastActivityAt: Time,
 });
 
@@ -113,7 +115,7 @@ export const InboxFilter = z.object({
   scope: InboxScope.default('all'),
   channelId: z.string().max(100).optional(),
   status: ConversationStatus.optional(),
-  label: z.string().max(60).optional(),
+  label: LabelName.optional(),
 });
 
 export const HealthState = z.enum(['ok', 'degraded', 'down', 'unknown']);
@@ -207,6 +209,9 @@ export const DeviceStatus = z.object({
 
 const Empty = z.object({}).strict();
 
+/** A label on the team's list; the name is masked staff text (a value typed into it never reaches another desk). */
+export const LabelDto = z.object({ id: Id, name: LabelName });
+
 export const CannedReplyDto = z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) });
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
@@ -227,7 +232,7 @@ export const consoleContract = {
       mine: z.number().int(),
       unassigned: z.number().int(),
       all: z.number().int(),
-      labels: z.array(z.string().max(60)).max(200),
+      labels: z.array(LabelName).max(200),
       channels: z.array(z.object({ id: z.string().max(100), kind: ChannelKind, name: z.string().max(200), unread: z.number().int().nonnegative() })).max(100),
     }),
     permission: 'conversations.read',
@@ -252,8 +257,18 @@ export const consoleContract = {
     permission: 'conversations.write',
   }),
   addNote: channel({ request: z.object({ conversationId: Id, text: z.string().trim().min(1).max(5000) }).strict(), response: NoteDto, permission: 'conversations.write' }),
+  /** The team's label list: anyone signed in reads it (the filter and the label editor offer it). */
+  listLabels: channel({ request: Empty, response: z.array(LabelDto).max(1000), permission: 'session' }),
+  /** Creates (no id) or renames a label; a name another label has (in any letter case) is refused. */
+  saveLabel: channel({
+    request: z.object({ id: Id.optional(), name: z.string().trim().min(1, 'A label needs a name.').max(64, 'A label name is at most 64 characters.') }).strict(),
+    response: LabelDto,
+    permission: 'labels.manage',
+  }),
+  /** Deletes a label and takes it off every conversation it marked. */
+  deleteLabel: channel({ request: z.object({ id: Id }).strict(), response: z.object({ deleted: z.literal(true) }), permission: 'labels.manage' }),
   setLabels: channel({
-    request: z.object({ conversationId: Id, labels: z.array(z.string().trim().min(1).max(60)).max(20) }).strict(),
+    request: z.object({ conversationId: Id, labels: z.array(z.string().trim().min(1).max(64)).max(20) }).strict(),
     response: ConversationSummary,
     permission: 'conversations.write',
   }),

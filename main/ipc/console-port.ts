@@ -110,6 +110,11 @@ export interface InboxPort {
   /** Masks the note's text like any customer text before keeping it. */
   addNote(q: { actor: Actor; conversationId: number; text: string }): NoteRow;
   setLabels(q: { actor: Actor; conversationId: number; labels: string[] }): ConversationRow;
+  labels(): Array<{ id: number; name: string }>;
+  /** Creates (no id) or renames a label, masking the name like any staff text. */
+  saveLabel(q: { actor: Actor; id?: number; name: string }): { id: number; name: string };
+  /** Deletes a label and takes it off the conversations it marked. */
+  deleteLabel(q: { actor: Actor; id: number }): void;
   resolveUnknownDelivery(q: { actor: Actor; messageId: number; action: 'resend' | 'mark_failed' }): MessageRow;
   search(q: { actor: Actor; query: string; channelId?: string; status?: StatusT; from?: number; to?: number; limit: number }): { rows: SearchRow[]; total: number };
 }

@@ -1,5 +1,6 @@
 import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
+import { assignmentFeed } from './assignments';
 import { type ChannelHealth as RuntimeHealth } from '../core/connectors';
 import { replyWindowView, sendReply } from '../core/app/send-reply';
 import { detectLang } from '../core/guard';
@@ -183,9 +184,10 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         store.conversations.setStatus(conversationId, status as StatusT, status === 'snoozed' && snoozeUntil !== null ? { until: snoozeUntil } : {});
         return summary(conversationId);
       },
-      assign({ conversationId, assigneeId }) {
+      assign({ actor, conversationId, assigneeId }) {
         if (assigneeId && !core.identity.users.byId(assigneeId)) throw new DiwanError('no_such_user', 'That person is not a Diwan user.');
         store.conversations.assign(conversationId, assigneeId);
+        assignmentFeed(core).announce({ conversationId, handedOver: assigneeId !== null && assigneeId !== actor.id });
         return summary(conversationId);
       },
       addNote({ actor, conversationId, text }) {
@@ -203,6 +205,16 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
         for (const id of current.labelIds) if (!wanted.has(id)) store.labels.detach(conversationId, id);
         for (const id of wanted) store.labels.attach(conversationId, id);
         return summary(conversationId);
+      },
+      labels: () => store.labels.list().map((l) => ({ id: l.id, name: l.name })),
+      saveLabel({ actor, id, name }) {
+        const label = id === undefined ? store.labels.create(name) : store.labels.rename(id, name);
+        core.audit({ action: id === undefined ? AUDIT_ACTIONS.labelCreated : AUDIT_ACTIONS.labelRenamed, actor: actor.username, target: `label:${label.id}` });
+        return { id: label.id, name: label.name };
+      },
+      deleteLabel({ actor, id }) {
+        const { conversations } = store.labels.remove(id);
+        core.audit({ action: AUDIT_ACTIONS.labelDeleted, actor: actor.username, target: `label:${id}`, details: { conversations } });
       },
       resolveUnknownDelivery({ messageId, action }) {
         const conversationId = store.conversations.conversationOfMessage(messageId);
@@ -419,8 +431,9 @@ export function contactDetails(maskedTexts: string[]): Array<{ label: string; ma
 }
 
 /**
- * Conversations that changed in a batch the channels ingested, a reply's outcome, or (team mode) the hub's stream:
- * the renderer refetches them.
+ * Conversations that changed in a batch the channels ingested, a reply's outcome, an assignment made at this console,
+ * or (team mode) the hub's stream: the renderer refetches them. `assignedToMe` lists the ones handed to someone by
+ * someone else; windows are not told apart here, so each asks `notifyAssigned`, which notifies only the assignee.
  */
 export function watchInbox(core: Core, emit: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void): () => void {
   const offIngested = core.channels.runtime.on('ingested', (e) => {
@@ -431,8 +444,10 @@ export function watchInbox(core: Core, emit: (changed: { conversationIds: number
     const id = core.store.outbox.conversationOf(Number(e.outboxId));
     if (id !== null) emit({ conversationIds: [id], assignedToMe: [] });
   });
+  const offAssigned = assignmentFeed(core).listen((a) => emit({ conversationIds: [a.conversationId], assignedToMe: a.handedOver ? [a.conversationId] : [] }));
   const offTeam = watchTeam(core, emit);
   return () => {
+    offAssigned();
     offIngested();
     offOutcome();
     offTeam();

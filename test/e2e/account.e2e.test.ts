@@ -14,13 +14,15 @@ afterAll(async () => {
 });
 
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
 const WORDS = {
   en: { wrong: /current password is not right/, digits: (s: string) => s },
   ar: { wrong: /كلمة المرور الحالية غير صحيحة/, digits: (s: string) => s.replace(/\d/g, (d) => ARABIC_INDIC[Number(d)]!) },
+  fa: { wrong: /گذرواژهٔ فعلی درست نیست/, digits: (s: string) => s.replace(/\d/g, (d) => PERSIAN[Number(d)]!) },
 } as const;
 
 describe('account self-service in Chromium: two-step sign-in and password, and a sign-in that asks for the code only when needed', () => {
-  it.each(['en', 'ar'] as const)('%s: set up two-step sign-in from the console, change the password, sign in with the code, then with a recovery code', async (lang) => {
+  it.each(['en', 'ar', 'fa'] as const)('%s: set up two-step sign-in from the console, change the password, sign in with the code, then with a recovery code', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
       const w = WORDS[lang];
       // No second factor yet: the sign-in form has no code field at all.

@@ -17,10 +17,11 @@ const TEXT = {
   // Only what the policy marks approvable can wait for a lead: a national ID where the service needs only phone + code.
   en: { a: 'Your parcel left our warehouse this morning.', b: 'I will check the refund and write back.', blocked: 'To move the line to your name, please send me your national ID number.' },
   ar: { a: 'غادر طردك مستودعنا هذا الصباح.', b: 'سأتحقق من الاسترداد وأعود إليك.', blocked: 'To move the line to your name, please send me your national ID number.' },
+  fa: { a: 'بستهٔ شما امروز صبح از انبار ما بیرون رفت.', b: 'بازپرداخت را بررسی می‌کنم و خبر می‌دهم.', blocked: 'To move the line to your name, please send me your national ID number.' },
 } as const;
 
 describe("an agent's day in Chromium: drafts stay with their conversation", () => {
-  it.each(['en', 'ar'] as const)('%s: two drafts and a pending approval request survive moving between conversations; a customer message sent meanwhile is shown first', async (lang) => {
+  it.each(['en', 'ar', 'fa'] as const)('%s: two drafts and a pending approval request survive moving between conversations; a customer message sent meanwhile is shown first', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
       bridge.core.guards.setPolicy(resolveGuardPolicy({ serviceNeedsOnlyPhoneAndActivationCode: true }));
       const a = receive(bridge, { contact: 'Omar Farouk', text: 'Where is my parcel?' });
@@ -73,10 +74,11 @@ describe("an agent's day in Chromium: drafts stay with their conversation", () =
 const CANNED = {
   en: { title: 'Greeting', body: 'Hello {{customer.firstName}}, this is {{agent.name}}. How can I help?', filled: 'Hello Omar, this is Sam. How can I help?' },
   ar: { title: 'تحية', body: 'مرحبًا {{customer.firstName}}، معك {{agent.name}}. كيف أساعدك؟', filled: 'مرحبًا Omar، معك Sam. كيف أساعدك؟' },
+  fa: { title: 'خوشامد', body: 'سلام {{customer.firstName}}، {{agent.name}} هستم. چطور می‌توانم کمک کنم؟', filled: 'سلام Omar، Sam هستم. چطور می‌توانم کمک کنم؟' },
 } as const;
 
 describe('canned replies in Chromium: a fresh install says where they come from; the administrator writes one; the agent types /shortcut', () => {
-  it.each(['en', 'ar'] as const)('%s: empty picker explains, admin creates and edits, agent inserts it filled from masked data', async (lang) => {
+  it.each(['en', 'ar', 'fa'] as const)('%s: empty picker explains, admin creates and edits, agent inserts it filled from masked data', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
       bridge.core.guards.setPolicy(resolveGuardPolicy({ serviceNeedsOnlyPhoneAndActivationCode: true }));
       const a = receive(bridge, { contact: 'Omar Farouk', text: 'Where is my parcel?' });
@@ -113,7 +115,7 @@ describe('canned replies in Chromium: a fresh install says where they come from;
         await admin.page.getByTestId('canned-body').fill('Other');
         await admin.page.getByTestId('canned-save').click();
         await admin.page.getByTestId('canned-form').getByRole('alert').waitFor();
-        await admin.page.getByTestId('canned-filter').fill(lang === 'ar' ? 'كيف' : 'help');
+        await admin.page.getByTestId('canned-filter').fill({ en: 'help', ar: 'كيف', fa: 'کمک' }[lang]);
         await expect.poll(() => admin.page.getByTestId('canned-item').count()).toBe(1);
         await shot(admin.page, 'canned-admin', lang);
         expect(admin.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

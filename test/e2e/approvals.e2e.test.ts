@@ -14,10 +14,10 @@ afterAll(async () => {
 
 const CARD = '4111 1111 1111 1111';
 const OTHER_CARD = '5500 0000 0000 0004';
-const REASON = { en: 'Refund needs the card number', ar: 'الاسترداد يحتاج رقم البطاقة' } as const;
+const REASON = { en: 'Refund needs the card number', ar: 'الاسترداد يحتاج رقم البطاقة', fa: 'برای بازپرداخت شمارهٔ کارت لازم است' } as const;
 
 describe("a team lead approves or denies an agent's reveal, each on their own computer, in Chromium", () => {
-  it.each(['en', 'ar'] as const)("%s: the lead sees the request with its reason, approves, and the agent's chip shows the value by itself; a denial says so", async (lang) => {
+  it.each(['en', 'ar', 'fa'] as const)("%s: the lead sees the request with its reason, approves, and the agent's chip shows the value by itself; a denial says so", async (lang) => {
     await withConsole(browser, { lang, conversations: 2 }, async (page, bridge, errors) => {
       const first = receive(bridge, { contact: 'Nour Saleh', text: `Refund to my card ${CARD} please` });
       const second = receive(bridge, { contact: 'Karim Nasser', text: `Or use my other card ${OTHER_CARD}` });
@@ -42,7 +42,7 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
       try {
         await signIn(lead.page, PEOPLE.lead);
         // The count reaches the lead wherever they are.
-        await expect.poll(() => lead.page.getByTestId('nav-lead-count').textContent(), { timeout: 8000 }).toBe(lang === 'ar' ? '٢' : '2');
+        await expect.poll(() => lead.page.getByTestId('nav-lead-count').textContent(), { timeout: 8000 }).toBe({ en: '2', ar: '٢', fa: '۲' }[lang]);
         await lead.page.getByTestId('nav-lead').click();
         await lead.page.getByTestId('tab-approvals').click();
         const requests = lead.page.getByTestId('reveal-request');

@@ -15,10 +15,10 @@ afterAll(async () => {
 });
 
 const AUDITOR = { username: 'aya', displayName: 'Aya Auditor', role: 'auditor', password: 'auditor-password-1' } as const;
-const WORDS = { en: { granted: 'Field revealed' }, ar: { granted: 'كُشف حقل' } } as const;
+const WORDS = { en: { granted: 'Field revealed' }, ar: { granted: 'كُشف حقل' }, fa: { granted: 'فیلد آشکار شد' } } as const;
 
 describe("an auditor's day in Chromium: their own screen, readable entries, filter and older pages", () => {
-  it.each(['en', 'ar'] as const)('%s: lands on the audit trail, reads named actions and dated details, filters, pages back, verifies', async (lang) => {
+  it.each(['en', 'ar', 'fa'] as const)('%s: lands on the audit trail, reads named actions and dated details, filters, pages back, verifies', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
       const core = bridge.core;
       const slot = newSessionSlot();
@@ -55,6 +55,7 @@ describe("an auditor's day in Chromium: their own screen, readable entries, filt
       const details = (await row.getByTestId('audit-details').textContent())!;
       expect(details).not.toContain(String(expiresAt));
       if (lang === 'ar') expect(details).toMatch(/[٠-٩]/);
+      if (lang === 'fa') expect(details).toMatch(/[۰-۹]/);
       await page.getByTestId('audit-action').selectOption('');
       await page.getByTestId('audit-filter').fill('call back');
       await expect.poll(() => rows.count()).toBe(1);

@@ -19,10 +19,11 @@ afterAll(async () => {
 const WORDS = {
   en: { name: 'Rami Haddad', taken: /already an account/, disabled: /account is disabled/, status: /disabled/i },
   ar: { name: 'رامي حداد', taken: /يوجد حساب/, disabled: /الحساب معطّل/, status: /عُطِّل/ },
+  fa: { name: 'رامین حدادی', taken: /حسابی با این نام کاربری/, disabled: /این حساب غیرفعال است/, status: /غیرفعال شد/ },
 } as const;
 
 describe('an administrator onboards a team from the Users tab, in Chromium', () => {
-  it.each(['en', 'ar'] as const)('%s: add a person, refuse a duplicate, disable (signed out at once), re-enable, reset a lost second factor', async (lang) => {
+  it.each(['en', 'ar', 'fa'] as const)('%s: add a person, refuse a duplicate, disable (signed out at once), re-enable, reset a lost second factor', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
       const w = WORDS[lang];
       await signIn(page, PEOPLE.admin);

@@ -245,4 +245,57 @@ describe('a console in team mode, in Chromium', () => {
       await agent.close();
     }
   }, 120_000);
+
+  it('lets a lead keep the team’s label list at the hub from the Labels tab; agents may not', async () => {
+    const lead = await openWindow(browser, bridge.anotherWindow(), { lang: 'fa' });
+    const agent = await openWindow(browser, bridge.anotherWindow());
+    try {
+      await signIn(lead.page, { username: 'layla', password: PASSWORD });
+      // Amal changed her password in an earlier case; run alone, this case finds the first one.
+      let r = await ipc(agent.page, 'signIn', { username: 'amal', password: 'a new and long passphrase 42' });
+      if (!r.ok) r = await ipc(agent.page, 'signIn', { username: 'amal', password: PASSWORD });
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+      await lead.page.getByTestId('nav-lead').click();
+      await lead.page.getByTestId('tab-labels').click();
+      // Created, renamed and deleted from the screen; each goes to the hub's routes, which record it.
+      await lead.page.getByTestId('label-new-name').fill('شکایت');
+      await lead.page.getByTestId('label-create').click();
+      const item = lead.page.locator('[data-testid=label-item][data-name="شکایت"]');
+      await item.waitFor();
+      await item.getByTestId('label-rename').click();
+      await lead.page.getByTestId('label-rename-input').fill('شکایت مشتری');
+      await lead.page.getByTestId('label-rename-save').click();
+      const renamed = lead.page.locator('[data-testid=label-item][data-name="شکایت مشتری"]');
+      await renamed.waitFor();
+      const hubLabels = async () => (await team.seed.store.q.all<{ name: string }>('SELECT name FROM labels ORDER BY id')).map((l) => l.name);
+      expect(await hubLabels()).toContain('شکایت مشتری');
+      expect(await hubLabels()).not.toContain('شکایت');
+      // A duplicate in another letter case is the hub's refusal, shown as its sentence.
+      await lead.page.getByTestId('label-new-name').fill('Shipping');
+      await lead.page.getByTestId('label-create').click();
+      await lead.page.locator('[data-testid=label-item][data-name="Shipping"]').waitFor();
+      await lead.page.getByTestId('label-new-name').fill('SHIPPING');
+      await lead.page.getByTestId('label-create').click();
+      await expect.poll(() => lead.page.getByRole('alert').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('برچسبی با این نام هست')]));
+      expect(await lead.page.locator('[data-testid=label-item][data-name="Shipping"]').count()).toBe(1);
+      expect(await lead.page.locator('[data-testid=label-item][data-name="SHIPPING"]').count()).toBe(0);
+
+      const labels = (await ipc(agent.page, 'listLabels')) as { ok: true; value: Array<{ id: number; name: string }> };
+      const shipping = labels.value.find((l) => l.name === 'Shipping')!;
+      expect(await ipc(agent.page, 'saveLabel', { id: shipping.id, name: 'mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await ipc(agent.page, 'deleteLabel', { id: shipping.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      await renamed.getByTestId('label-delete').click();
+      await lead.page.getByTestId('label-confirm-go').click();
+      await expect.poll(() => renamed.count()).toBe(0);
+      expect(await hubLabels()).not.toContain('شکایت مشتری');
+      await expect.poll(async () => ((await ipc(agent.page, 'listLabels')) as { value: Array<{ name: string }> }).value.map((l) => l.name)).not.toContain('شکایت مشتری');
+      const trail = await team.seed.store.q.all<{ action: string }>("SELECT action FROM audit WHERE action LIKE 'label.%' ORDER BY seq");
+      expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['label.created', 'label.renamed', 'label.deleted']));
+      expect(lead.errors, lead.errors.join('\n')).toEqual([]);
+    } finally {
+      await lead.close();
+      await agent.close();
+    }
+  }, 120_000);
 });

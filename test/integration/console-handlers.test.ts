@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../main/core/auth';
 import type { Core } from '../../main/core/app';
 import { createMainDispatch, type CallContext } from '../../main/ipc';
+import { watchInbox } from '../../main/ipc/console-services';
 import { testCore } from '../helpers/core';
 import { addPeople, ingestMessage, PEOPLE } from '../helpers/console';
 
@@ -177,6 +178,33 @@ describe('console handlers through the main dispatcher (real core, store, identi
     expect(notifications).toEqual([{ title: 'Diwan', body: 'New conversation assigned to you — Demo' }]);
     const other = ingestMessage(c, { contact: 'Omar Farouk', text: 'Hi' });
     expect(await agent.ok('notifyAssigned', { conversationId: other })).toEqual({ shown: false });
+  });
+
+  it('tells every window of a conversation handed to someone by someone else; only the assignee is notified', async () => {
+    const { core: c, ids, as, notifications } = await setup();
+    const events: Array<{ conversationIds: number[]; assignedToMe: number[] }> = [];
+    const unwatch = watchInbox(c, (e) => events.push(e));
+    try {
+      const id = ingestMessage(c, { contact: 'Layla Haddad', text: 'Hi' });
+      const lead = as('lead');
+      const agent = as('agent');
+      await lead.signIn();
+      await agent.signIn();
+      // Taking it oneself refreshes the other windows but is no news to anyone.
+      await lead.ok('assignConversation', { conversationId: id, assignee: 'me' });
+      expect(events).toEqual([{ conversationIds: [id], assignedToMe: [] }]);
+      // The lead hands it to the agent: the event names it, and each window asks; the agent's is shown, the lead's not.
+      await lead.ok('assignConversation', { conversationId: id, assignee: ids.agent });
+      expect(events.at(-1)).toEqual({ conversationIds: [id], assignedToMe: [id] });
+      expect(await lead.ok('notifyAssigned', { conversationId: id })).toEqual({ shown: false });
+      expect(await agent.ok('notifyAssigned', { conversationId: id })).toEqual({ shown: true });
+      expect(notifications).toEqual([{ title: 'Diwan', body: 'New conversation assigned to you — Demo' }]);
+      // Unassigning is no news either.
+      await lead.ok('assignConversation', { conversationId: id, assignee: null });
+      expect(events.at(-1)).toEqual({ conversationIds: [id], assignedToMe: [] });
+    } finally {
+      unwatch();
+    }
   });
 
   it('search covers masked text only and is audited; the lead sees reports and a masked review transcript', async () => {

@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = {
   messageSent: 'message.sent',
   transcriptExported: 'export.transcript',
   qualityScored: 'review.scored',
+  // the team's label list (the hub records the same names)
+  labelCreated: 'label.created',
+  labelRenamed: 'label.renamed',
+  labelDeleted: 'label.deleted',
   // data lifecycle, settings, policy and network
   retentionRun: 'retention.run',
   erasureRun: 'erasure.run',

@@ -64,6 +64,8 @@ export function checkCannedReply(input: { shortcut: string; title: string; body:
   return { shortcut, title: input.title, body: input.body };
 }
 
+const labelExists = (name: string) => new DiwanError('label_exists', `A label named "${name}" already exists; use it or choose another name.`);
+
 export interface Label {
   id: number;
   name: string;
@@ -83,7 +85,7 @@ export class LabelRepository {
       );
       return { id, name: clean, color };
     } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DiwanError('label_exists', `A label named "${clean}" already exists.`);
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw labelExists(clean);
       throw e;
     }
   }
@@ -107,8 +109,33 @@ export class LabelRepository {
     cachedStatement(this.ctx.db, 'DELETE FROM conversation_labels WHERE conversation_id = ? AND label_id = ?').run(conversationId, labelId);
   }
 
-  remove(labelId: number): void {
-    cachedStatement(this.ctx.db, 'DELETE FROM labels WHERE id = ?').run(labelId);
+  /** A new name for a label; the conversations it marks keep it. Names differ by more than letter case. */
+  rename(labelId: number, name: string): Label {
+    const clean = this.ctx.masker(checkLabelName(name)).masked;
+    const existing = this.byId(labelId);
+    try {
+      cachedStatement(this.ctx.db, 'UPDATE labels SET name = ? WHERE id = ?').run(clean, labelId);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw labelExists(clean);
+      throw e;
+    }
+    return { ...existing, name: clean };
+  }
+
+  /** Deletes a label and takes it off every conversation it marked; returns how many those were. */
+  remove(labelId: number): { conversations: number } {
+    return this.ctx.db.transaction(() => {
+      this.byId(labelId);
+      const marked = cachedStatement(this.ctx.db, 'DELETE FROM conversation_labels WHERE label_id = ?').run(labelId).changes;
+      cachedStatement(this.ctx.db, 'DELETE FROM labels WHERE id = ?').run(labelId);
+      return { conversations: marked };
+    })();
+  }
+
+  private byId(labelId: number): Label {
+    const row = cachedStatement(this.ctx.db, 'SELECT id, name, color FROM labels WHERE id = ?').get(labelId) as Label | undefined;
+    if (!row) throw new DiwanError('label_unknown', 'That label no longer exists; it may have been deleted. Reload the label list.');
+    return row;
   }
 }
 

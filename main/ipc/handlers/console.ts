@@ -59,6 +59,9 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       return summaryDto(s.inbox.assign({ actor: me, conversationId: r.conversationId, assigneeId }));
     },
     addNote: (r, ctx) => noteDto(s.inbox.addNote({ actor: actorOf(ctx), conversationId: r.conversationId, text: r.text })),
+    listLabels: () => s.inbox.labels(),
+    saveLabel: (r, ctx) => s.inbox.saveLabel({ actor: actorOf(ctx), ...r }),
+    deleteLabel: (r, ctx) => (s.inbox.deleteLabel({ actor: actorOf(ctx), id: r.id }), { deleted: true as const }),
     setLabels: (r, ctx) => summaryDto(s.inbox.setLabels({ actor: actorOf(ctx), conversationId: r.conversationId, labels: [...new Set(r.labels)] })),
     reportScam: (r, ctx) => {
       const me = actorOf(ctx);

@@ -309,6 +309,11 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const out = await hub<{ noteId: number }>(seat, 'POST', `/v1/conversations/${r.conversationId}/notes`, { text: r.text });
       return noteDto(rows(seat).note({ id: out.noteId, conversationId: r.conversationId, authorId: seat.user.id, maskedText: core.maskText(r.text), at: core.clock.now() }));
     },
+    // The list comes from the hub itself, not the cache: right after a change the stream may not have brought it yet.
+    listLabels: async (_r, ctx) => (await hub<{ labels: Array<{ id: number; name: string }> }>(seatOf(ctx), 'GET', '/v1/labels')).labels.map(labelDto),
+    saveLabel: async (r, ctx) =>
+      labelDto((await hub<{ label: { id: number; name: string } }>(seatOf(ctx), 'POST', r.id ? `/v1/labels/${r.id}` : '/v1/labels', { name: r.name })).label),
+    deleteLabel: async (r, ctx) => (await hub(seatOf(ctx), 'POST', `/v1/labels/${r.id}/delete`, {}), { deleted: true as const }),
     setLabels: async (r, ctx) => {
       const seat = seatOf(ctx);
       const c = conversationOf(seat, r.conversationId);
@@ -542,6 +547,8 @@ function alertDto(a: HubAlertView) {
     acknowledged: a.acknowledgedAt !== null,
   };
 }
+
+const labelDto = (l: { id: number; name: string }) => ({ id: l.id, name: l.name });
 
 function labelNames(seat: TeamSeat, ids: number[]): string[] {
   const names = new Map(seat.cache.labels().map((l) => [l.id, l.name]));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLoad } from '../hooks';
 import { CannedTab } from './admin/CannedTab';
 import { NextSteps, type AdminTab as Tab } from './admin/NextSteps';
+import { LabelsTab } from './admin/LabelsTab';
 import { UsersTab } from './admin/UsersTab';
 import { useSession } from '../stores/session';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +44,7 @@ const SETTING_FIELDS: Record<Kind, string[]> = {
 export function AdminScreen() {
   const { t } = useTranslation();
   const offers = useSession((s) => s.offers);
-  const tabs = (['channels', 'users', 'canned', 'device', 'drills'] as const).filter((x) => (x === 'canned' ? offers('canned') : x === 'drills' ? offers('drills') : true));
+  const tabs = (['channels', 'users', 'canned', 'labels', 'device', 'drills'] as const).filter((x) => (x === 'canned' || x === 'labels' || x === 'drills' ? offers(x) : true));
   const [tab, setTab] = useState<Tab>('channels');
   return (
     <section className="admin" aria-labelledby="admin-title" data-testid="admin">
@@ -55,6 +56,7 @@ export function AdminScreen() {
       {tab === 'channels' && <Channels />}
       {tab === 'users' && <UsersTab />}
       {tab === 'canned' && <CannedTab />}
+      {tab === 'labels' && <LabelsTab />}
       {tab === 'device' && <Device />}
       {tab === 'drills' && <Drills />}
     </section>

@@ -12,6 +12,20 @@ type Verify = ResponseOf<'verifyAudit'>;
 const AUDIT_PAGE = 200;
 /** Detail keys that hold a time in milliseconds: shown as a date, never as a raw number. */
 const TIME_KEY = /(At|Until)$|^at$/;
+/**
+ * Details whose values are codes, and where their words are: a role, a network state, how or on whose authority.
+ * Only these keys: elsewhere a value such as a user name must show as written.
+ */
+const CODE_WORDS: Record<string, string> = {
+  role: 'admin.roles',
+  from: 'admin.roles',
+  to: 'admin.roles',
+  state: 'network.state',
+  previous: 'network.state',
+  method: 'audit.values',
+  authority: 'audit.values',
+  trigger: 'audit.values',
+};
 
 /** The audit trail, for the auditor and the administrator (`audit.read`): newest first, filter, older pages. */
 export function AuditScreen() {
@@ -145,6 +159,8 @@ function Details(props: { details: AuditEntry['details']; f: Formatter }) {
               props.f.number(v)
             ) : typeof v === 'boolean' ? (
               v ? t('admin.yes') : t('admin.no')
+            ) : typeof v === 'string' && CODE_WORDS[k] ? (
+              <bdi dir="auto">{t(`${CODE_WORDS[k]}.${v}`, { defaultValue: v })}</bdi>
             ) : (
               <bdi dir="auto">{v === null ? '—' : v}</bdi>
             )}

@@ -9,8 +9,9 @@ import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { MessageItem } from './ConversationView';
 import { Segments } from '../components/Segments';
+import { LabelsTab } from './admin/LabelsTab';
 
-type Tab = 'review' | 'approvals' | 'reports' | 'alerts';
+type Tab = 'review' | 'approvals' | 'reports' | 'alerts' | 'labels';
 
 export function LeadScreen() {
   const { t } = useTranslation();
@@ -21,6 +22,8 @@ export function LeadScreen() {
     ...(can('reveal.approve') ? (['approvals'] as const) : []),
     ...(offers('reports') ? (['reports'] as const) : []),
     ...(offers('alerts') ? (['alerts'] as const) : []),
+    // An administrator keeps the labels under Administration; a lead keeps them here.
+    ...(can('labels.manage') && !can('channels.manage') && offers('labels') ? (['labels'] as const) : []),
   ];
   const [chosen, setTab] = useState<Tab>(tabs[0]!);
   const tab = tabs.includes(chosen) ? chosen : tabs[0]!;
@@ -37,6 +40,7 @@ export function LeadScreen() {
       {tab === 'approvals' && <Approvals />}
       {tab === 'reports' && <Reports />}
       {tab === 'alerts' && <Alerts />}
+      {tab === 'labels' && <LabelsTab />}
     </section>
   );
 }
