@@ -1,27 +1,14 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubStore, postgresExecutor, sqliteExecutor, type HubEvent, type PreparedMessage } from '../../main/hub/store';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { tmpDir } from '../helpers/tmp';
+import { HubStore, type HubEvent, type PreparedMessage } from '../../main/hub/store';
+import { bothAdapters } from './adapters';
 
 /**
  * Set-based ingest on both adapters: a batch stores what the same messages stored one at a time would store
  * (duplicates inside the batch, new contacts and conversations part-way through, resolved conversations reopened by
  * a customer), with ids taken before sealing.
  */
-let pgServer: TestPostgres;
-beforeAll(async () => {
-  pgServer = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await pgServer?.destroy();
-});
-
-const adapters = {
-  sqlite: async (now: () => number) => new HubStore(sqliteExecutor(path.join(tmpDir('hub-ingest-'), 'hub.sqlite')), now),
-  postgres: async (now: () => number) => new HubStore(postgresExecutor({ connectionString: await pgServer.newDatabase(), max: 4 }), now),
-};
+const adapters = bothAdapters('hub-ingest-');
 
 const actor = { actor: 'test', device: null };
 

@@ -1,22 +1,9 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_SCHEMA_VERSION, HubStore, postgresExecutor, sqliteExecutor, type PreparedMessage } from '../../main/hub/store';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { tmpDir } from '../helpers/tmp';
+import { HUB_SCHEMA_VERSION, HubStore, type PreparedMessage } from '../../main/hub/store';
+import { bothAdapters } from './adapters';
 
 /** One suite, both adapters: the embedded SQLite store and the team hub's PostgreSQL store behave the same. */
-let pgServer: TestPostgres;
-beforeAll(async () => {
-  pgServer = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await pgServer?.destroy();
-});
-
-const adapters = {
-  sqlite: async (now: () => number) => new HubStore(sqliteExecutor(path.join(tmpDir('hub-sqlite-'), 'hub.sqlite')), now),
-  postgres: async (now: () => number) => new HubStore(postgresExecutor({ connectionString: await pgServer.newDatabase(), max: 4 }), now),
-};
+const adapters = bothAdapters('hub-sqlite-');
 
 const actor = { actor: 'test', device: null };
 

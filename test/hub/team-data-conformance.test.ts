@@ -1,28 +1,15 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubStore, postgresExecutor, sqliteExecutor, type HubUser, type PreparedMessage } from '../../main/hub/store';
+import { HubStore, type HubUser, type PreparedMessage } from '../../main/hub/store';
 import { HubCannedReplies } from '../../main/hub/store/canned-replies';
 import { HubFactorResets } from '../../main/hub/store/factor-resets';
 import { HubLabels } from '../../main/hub/store/labels';
 import { HubLeadReview } from '../../main/hub/store/lead-review';
 import { HubReplyApprovals } from '../../main/hub/store/reply-approvals';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { tmpDir } from '../helpers/tmp';
+import { bothAdapters } from './adapters';
 
 /** The team's remaining data at the hub — one suite, both adapters (embedded SQLite, the team's PostgreSQL). */
-let pgServer: TestPostgres;
-beforeAll(async () => {
-  pgServer = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await pgServer?.destroy();
-});
-
-const adapters = {
-  sqlite: async (now: () => number) => new HubStore(sqliteExecutor(path.join(tmpDir('hub-data-sqlite-'), 'hub.sqlite')), now),
-  postgres: async (now: () => number) => new HubStore(postgresExecutor({ connectionString: await pgServer.newDatabase(), max: 4 }), now),
-};
+const adapters = bothAdapters('hub-data-');
 
 const it_ = { actor: 'it:test', device: null };
 

@@ -1,23 +1,10 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../main/core/shared/messages';
-import { HubStore, postgresExecutor, sqliteExecutor, WebhookIntakeStore, type PreparedMessage } from '../../main/hub/store';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { tmpDir } from '../helpers/tmp';
+import { HubStore, WebhookIntakeStore, type PreparedMessage } from '../../main/hub/store';
+import { bothAdapters } from './adapters';
 
 /** Webhook intake's store operations on both adapters: the embedded SQLite hub and the team hub's PostgreSQL. */
-let pgServer: TestPostgres;
-beforeAll(async () => {
-  pgServer = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await pgServer?.destroy();
-});
-
-const adapters = {
-  sqlite: async (now: () => number) => new HubStore(sqliteExecutor(path.join(tmpDir('hub-sqlite-'), 'hub.sqlite')), now),
-  postgres: async (now: () => number) => new HubStore(postgresExecutor({ connectionString: await pgServer.newDatabase(), max: 4 }), now),
-};
+const adapters = bothAdapters('hub-webhooks-');
 
 const actor = { actor: 'test', device: null };
 

@@ -1,31 +1,10 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsentStore, HubStore, postgresExecutor, sqliteExecutor, WorkflowStore, DEFAULT_RULE, type ChannelRule, type PreparedMessage } from '../../main/hub/store';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { tmpDir } from '../helpers/tmp';
+import { ConsentStore, HubStore, WorkflowStore, DEFAULT_RULE, type ChannelRule, type PreparedMessage } from '../../main/hub/store';
+import { bothAdapters, secondNode } from './adapters';
 
 /** The team workflow's store operations, on both adapters: presence, the assignment sweep, return to queue, mentions, SLAs. */
-let pgServer: TestPostgres;
-beforeAll(async () => {
-  pgServer = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await pgServer?.destroy();
-});
-
-/** Each adapter opens a store and, for the race, a second independent connection to the same database (a second node). */
-const adapters = {
-  sqlite: async (now: () => number) => {
-    const store = new HubStore(sqliteExecutor(path.join(tmpDir('hub-wf-'), 'hub.sqlite')), now);
-    return { store, second: async () => store };
-  },
-  postgres: async (now: () => number) => {
-    const url = await pgServer.newDatabase();
-    const store = new HubStore(postgresExecutor({ connectionString: url, max: 4 }), now);
-    return { store, second: async () => new HubStore(postgresExecutor({ connectionString: url, max: 4 }), now) };
-  },
-};
+const adapters = bothAdapters('hub-wf-');
 
 const it_ = { actor: 'it:test', device: null };
 const hub = { actor: 'hub:test' };
@@ -64,7 +43,8 @@ for (const [name, open] of Object.entries(adapters)) {
     let outsider = 0;
 
     beforeAll(async () => {
-      ({ store, second } = await open(now));
+      store = await open(now);
+      second = async () => secondNode(store, now);
       await store.migrate();
       wf = new WorkflowStore(store, now);
       for (const id of ['tg', 'wa', 'fair', 'cap', 'back', 'sla']) await store.saveChannel({ id, kind: 'telegram', name: id, config: {}, enabled: true }, it_);
