@@ -205,6 +205,27 @@ describe('hub webhook intake', () => {
     await until(async () => (await post('wa', waBody(['wamid.AFTER'], '34600555000'))).status === 200, 'intake to take bodies again');
   });
 
+  it('cuts a sender that never finishes its headers, however slowly it keeps trickling (slowloris)', async () => {
+    const { port } = new URL(hub.url);
+    const s = tls.connect({ host: '127.0.0.1', port: Number(port), rejectUnauthorized: false });
+    s.on('error', () => {});
+    const closed = new Promise<void>((resolve) => s.once('close', () => resolve()));
+    await new Promise<void>((resolve) => s.once('secureConnect', () => resolve()));
+    s.write('POST /webhooks/wa HTTP/1.1\r\nHost: hub\r\n');
+    // One header byte every half second, never the blank line: before the headers deadline (15 s, checked every
+    // second) this went on for 38–48 s at the relay. Counted in trickles, not timed: 60 trickles are 30 s of sending.
+    let trickles = 0;
+    let cut = false;
+    void closed.then(() => (cut = true));
+    while (!cut && trickles < 60) {
+      s.write('X');
+      trickles++;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(cut, `still open after ${trickles} trickles`).toBe(true);
+    s.destroy();
+  }, 60_000);
+
   it('holds a flood from one sender in quarantine (sealed), still acknowledges it, and counts it', async () => {
     const ids = Array.from({ length: 6 }, (_, i) => `wamid.F${i}`);
     expect((await post('wa', waBody(ids, '34600999000', 'spam spam'))).status).toBe(200);
