@@ -22,10 +22,16 @@ const valueArb = fc.oneof(
   fc.stringMatching(/^[a-z]{3,8}\.[a-z]{2,6}$/).map((u) => ({ type: 'EMAIL' as SensitiveType, value: `${u}@example.com`, label: 'email' })),
 );
 
+/**
+ * Free text after the value, except a currency right after it: "900000 sAR" is an amount (a decoy the detectors
+ * keep visible by design), not the code a random tail was meant to leave alone.
+ */
+const tailArb = fc.string({ maxLength: 12 }).filter((t) => !/^\s*(sar|aed|egp|irr|irt|usd|eur|gbp|kwd|qar|bhd|omr|jod|try)/i.test(t));
+
 describe('maskText', () => {
   it('leaves none of a detected value\'s digits or letters visible (property)', () => {
     fc.assert(
-      fc.property(valueArb, fc.constantFrom(...SCRIPTS), fc.constantFrom('', '\u200f', '\u2066', '😀 '), fc.string({ maxLength: 12 }), ({ type, value, label }, script, wrap, tail) => {
+      fc.property(valueArb, fc.constantFrom(...SCRIPTS), fc.constantFrom('', '\u200f', '\u2066', '😀 '), tailArb, ({ type, value, label }, script, wrap, tail) => {
         const v = toScript(value, script);
         const text = `${label} ${wrap}${v}${wrap === '\u2066' ? '\u2069' : ''} ${tail.replace(/[\p{N}@]/gu, '')}`;
         const spans = detectSensitive(text);
