@@ -6,8 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
-import { HubAccounts, HubStore, postgresExecutor } from '../../main/hub';
-import { createHubCertificate } from '../../main/hub';
+import { createHubCertificate, HubAccounts, HubStore, parseHubConfig, postgresExecutor, type HubConfig } from '../../main/hub';
 import { freePort } from '../helpers/postgres';
 import { suiteTmpDir } from '../helpers/tmp';
 import { CustodianProcess, custodyFiles, type CustodyFiles } from './custody-fixture';
@@ -59,6 +58,24 @@ export async function hubFiles(o: { custody?: Parameters<typeof custodyFiles>[0]
   put('outbox-key', crypto.randomBytes(32).toString('base64'));
   put('tg.token', channelToken);
   return { dir, custody, certFile, credentials, pin, channelToken };
+}
+
+/**
+ * A node's configuration for a hub started in the test's own process (`startHubNode`): these test files, this
+ * database, a free port, the custodian; the rest from the configuration's own defaults unless `over` says otherwise.
+ */
+export function inProcessHubConfig(files: HubFiles, pgUrl: string, over: Record<string, unknown> = {}): HubConfig {
+  return parseHubConfig({
+    nodeId: 'n1',
+    team: 'acme',
+    database: { postgres: pgUrl },
+    listen: { host: '127.0.0.1', port: 0 },
+    tls: { certFile: files.certFile },
+    custodian: { url: files.custody.url, pin: files.custody.pin },
+    secrets: { source: 'credentials', keychainService: 'x' },
+    leaseRetryMs: 60_000,
+    ...over,
+  });
 }
 
 export interface WorkflowTimings {

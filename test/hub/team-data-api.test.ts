@@ -8,7 +8,7 @@ import { deviceAuthMessage } from '../../main/core/connectors/relay-client/proto
 import { CredentialsDirSecrets, startHubNode, type HubConfig, type PreparedMessage, type RunningHub } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
-import { hubFiles, PASSWORD, seedHub, until, type HubFiles } from './harness';
+import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
 
 type Json = Record<string, unknown>;
 
@@ -70,23 +70,14 @@ describe('team data at the hub API', () => {
     sockets.push(ws);
   }
 
-  const config = (): HubConfig => ({
-    nodeId: 'n1',
-    team: 'acme',
-    database: { postgres: pg.url },
-    listen: { host: '127.0.0.1', port: 0 },
-    tls: { certFile: files.certFile },
-    custodian: { url: files.custody.url, pin: files.custody.pin },
-    auditCheckpointSeconds: 60,
-    workflow: { presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 },
-    officeRanges: ['127.0.0.1/32'],
-    secrets: { source: 'credentials', keychainService: 'x' },
-    sessions: { idleMinutes: 15, requireTwoFactor: false, factorResetNeedsSecondAdmin: true },
-    limits: { maxBufferedBytes: 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 64 * 1024, maxConsoles: 100 },
-    leaseRetryMs: 60_000,
-    // This team needs only a phone number and an activation code: asking for a national ID waits for a lead.
-    guard: { serviceNeedsOnlyPhoneAndActivationCode: true },
-  });
+  const config = (): HubConfig =>
+    inProcessHubConfig(files, pg.url, {
+      officeRanges: ['127.0.0.1/32'],
+      sessions: { idleMinutes: 15, requireTwoFactor: false, factorResetNeedsSecondAdmin: true },
+      limits: { maxBufferedBytes: 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 64 * 1024, maxConsoles: 100 },
+      // This team needs only a phone number and an activation code: asking for a national ID waits for a lead.
+      guard: { serviceNeedsOnlyPhoneAndActivationCode: true },
+    });
 
   beforeAll(async () => {
     pg = await startTestPostgres();

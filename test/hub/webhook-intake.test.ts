@@ -9,7 +9,7 @@ import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } 
 import { corpus } from '../fixtures/platforms/corpus';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
-import { hubFiles, seedHub, until, type HubFiles } from './harness';
+import { hubFiles, inProcessHubConfig, seedHub, until, type HubFiles } from './harness';
 
 const APP_SECRET = `app-${crypto.randomBytes(12).toString('hex')}`;
 const VERIFY_TOKEN = `verify-${crypto.randomBytes(8).toString('hex')}`;
@@ -88,23 +88,13 @@ describe('hub webhook intake', () => {
     await seed.store.saveChannel({ id: 'ig', kind: 'instagram', name: 'Instagram', enabled: true, config: { settings: { pageId: '700000000000001', accountId: '17840000000000009' } } }, IT);
     await seed.store.saveChannel({ id: 'xa', kind: 'x', name: 'X', enabled: true, config: { settings: { userId: '1500000000000000001' } } }, IT);
     await seed.store.saveChannel({ id: 'off', kind: 'whatsapp', name: 'Old number', enabled: false, config: { settings: { phoneNumberId: '1' } } }, IT);
-    const config: HubConfig = {
-      nodeId: 'n1',
-      team: 'acme',
-      database: { postgres: pg.url },
-      listen: { host: '127.0.0.1', port: 0 },
-      tls: { certFile: files.certFile },
-      custodian: { url: files.custody.url, pin: files.custody.pin },
-      auditCheckpointSeconds: 60,
-      workflow: { presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 },
+    const config: HubConfig = inProcessHubConfig(files, pg.url, {
       // Consoles only from a range this test is not in: webhooks do not depend on it.
       officeRanges: ['10.99.0.0/16'],
-      secrets: { source: 'credentials', keychainService: 'x' },
       sessions: { idleMinutes: 15, requireTwoFactor: false },
       limits: { maxBufferedBytes: 64 * 1024, maxFrameBytes: 4 * 1024, maxBodyBytes: 8 * 1024, maxConsoles: 100 },
       webhooks: { maxBodyBytes: 64 * 1024, maxConcurrentBodies: 4, flood: { perSender: { perMinute: 1, burst: 3 }, perChannel: { perMinute: 100_000, burst: 100_000 } } },
-      leaseRetryMs: 60_000,
-    };
+    });
     hub = await startHubNode({ config, secrets: new CredentialsDirSecrets(files.credentials), log: (l) => logs.push(JSON.stringify(l)) });
   }, 60_000);
 
