@@ -26,8 +26,7 @@ import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
 import { privateKeyFromPem } from '../core/policy';
 import { siemHeadFile, startAuditCheckpoints } from './audit-checkpoint';
-import { CustodianLink, type CustodianPort } from './custodian-link';
-import { EmbeddedCustodian } from './embedded-custodian';
+import { connectCustodian } from './custodian-connect';
 import { OriginalsSealer } from './sealing';
 import { MarkerBoard } from './markers';
 import { ConsoleStream } from './stream';
@@ -109,30 +108,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const keyPem = await secret(o.secrets, 'tls-key', 'the private key of its TLS certificate');
   const grantKey = privateKeyFromPem(await secret(o.secrets, 'grant-key', 'the Ed25519 key it signs reveal grants with'), 'The hub secret "grant-key"');
   const outboxKey = Buffer.from(await secret(o.secrets, 'outbox-key', '32 random bytes, base64, that keep queued replies until their channel sends them'), 'base64');
-  const c = config.custodian;
-  const custodian: CustodianPort =
-    'embedded' in c
-      ? new EmbeddedCustodian({
-          team: config.team,
-          keysDir: c.embedded.keysDir,
-          logFile: c.embedded.logFile,
-          policy: c.embedded.policy,
-          epoch: c.embedded.epoch,
-          retainEpochs: c.embedded.retainEpochs,
-          rateLimit: { perDevice: c.embedded.revealsPerDevicePerHour, windowMs: 3_600_000 },
-          keyEncryptionKey: await o.secrets.get('custodian-key-encryption-key'),
-          grantKey,
-          now,
-        })
-      : new CustodianLink({ ...c, team: config.team, grantKey, now });
-  try {
-    await custodian.start();
-  } catch (e) {
-    await custodian.close();
-    if (e instanceof DiwanError && e.code === 'custodian_mismatch') throw e;
-    const where = 'url' in c ? `the custodian at ${c.url}` : 'its embedded custodian';
-    throw new DiwanError('custodian_unreachable', `The hub cannot get the team's sealing key from ${where}: ${(e as Error).message} It does not start without one.`);
-  }
+  const custodian = await connectCustodian(config, o.secrets, grantKey, now);
   const sealer = new OriginalsSealer(config.team, custodian.sealingKey, outboxKey);
 
   const { store, pgUrl } = await openHubStore(config, o.secrets, now);

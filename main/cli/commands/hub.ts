@@ -9,7 +9,8 @@ import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
 import { loadOsKeychain, Vault } from '../../core/vault';
 import { refuseMissingSettings, refuseSecretSettings } from '../../hub/config';
-import { chooseHubSecrets, createHubCertificate, HUB_SCHEMA_VERSION, HubAccounts, KeychainHubSecrets, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubStore } from '../../hub';
+import { chooseHubSecrets, createHubCertificate, HUB_SCHEMA_VERSION, HubAccounts, KeychainHubSecrets, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubSecrets, type HubStore } from '../../hub';
+import { IMPORT_USAGE, importSingleSeat } from './hub-import';
 import { flagValue, type CliIo, type Command } from '../command';
 import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 
@@ -23,6 +24,7 @@ const USAGE = [
   'diwan hub device enrol --public-key FILE --label LABEL --config FILE',
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
   ...WORKFLOW_USAGE,
+  ...IMPORT_USAGE,
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
   'diwan hub audit verify --config FILE   the audit chain in the database, and against the head checkpointed at the custodian',
@@ -73,13 +75,13 @@ function configOf(args: string[]): HubConfig {
   return loadHubConfig(file);
 }
 
-async function withStore<T>(args: string[], io: CliIo, fn: (store: HubStore, config: HubConfig) => Promise<T>, check = true): Promise<T> {
+async function withStore<T>(args: string[], io: CliIo, fn: (store: HubStore, config: HubConfig, secrets: HubSecrets) => Promise<T>, check = true): Promise<T> {
   const config = configOf(args);
   const secrets = await chooseHubSecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
   const { store } = await openHubStore(config, secrets);
   try {
     if (check) await store.checkSchema();
-    return await fn(store, config);
+    return await fn(store, config, secrets);
   } finally {
     await store.close();
   }
@@ -281,6 +283,8 @@ export const hubCommand: Command = {
         return channel(args, io);
       case 'workflow':
         return workflowCli(args, io, { withStore, actor: IT(io), readStdin });
+      case 'import':
+        return importSingleSeat(args, io, { withStore, actor: IT(io) });
       case 'secret':
         return setSecret(args, io);
       case 'tls':

@@ -14,6 +14,11 @@ export interface ContactRef {
 export class SubjectRequests {
   constructor(private readonly ctx: StoreContext) {}
 
+  /** Every contact, oldest first (moving an install onto a hub walks them). */
+  contactIds(): number[] {
+    return this.ctx.db.prepare('SELECT id FROM contacts ORDER BY id').pluck().all() as number[];
+  }
+
   resolve(ref: ContactRef): number {
     if (ref.contactId !== undefined) {
       if (!this.ctx.db.prepare('SELECT 1 FROM contacts WHERE id = ?').get(ref.contactId)) throw unknownContact();
@@ -132,8 +137,25 @@ export class SubjectRequests {
 export interface CustomerExport {
   format: 'diwan-customer-export/1';
   exportedAt: string;
-  contact: Record<string, unknown>;
-  conversations: Array<Record<string, unknown> & { messages: Array<Record<string, unknown>> }>;
+  contact: { id: number; channelId: string; platformUserId: string; handle: string | null; displayName: string | null; firstSeen: string };
+  conversations: Array<{
+    id: number;
+    platformConversationId: string;
+    status: string;
+    startedAt: string;
+    lastActivityAt: string;
+    messages: Array<{
+      direction: string;
+      platformMessageId: string | null;
+      sentAt: string;
+      /** The original text; the masked text where retention removed the original. */
+      text: string;
+      originalDeletedByRetention: boolean;
+      delivery: string | null;
+      attachments: Array<Record<string, unknown>>;
+    }>;
+    notes: Array<{ createdAt: string; text: string }>;
+  }>;
 }
 
 function unknownContact(): DiwanError {

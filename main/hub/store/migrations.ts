@@ -135,6 +135,13 @@ const MIGRATIONS: readonly string[] = [
     notice_message_id {INT8} NOT NULL REFERENCES messages(id), notified_at {INT8} NOT NULL, acknowledged_at {INT8});
   CREATE INDEX contact_consent_notice ON contact_consent(notice_message_id);
   `,
+  // 6: moving single-seat installs onto the hub (`diwan hub import`): which source conversation became which, so a
+  // move that was interrupted or run twice never brings a conversation in twice.
+  `
+  CREATE TABLE moved_conversations (
+    source_db TEXT NOT NULL, source_id {INT8} NOT NULL, conversation_id {INT8} NOT NULL REFERENCES conversations(id),
+    moved_at {INT8} NOT NULL, PRIMARY KEY (source_db, source_id));
+  `,
 ];
 
 /** The newest schema this code knows. */
