@@ -87,6 +87,13 @@ function example(io: CliIo): number {
     reveal: { PHONE: { roles: ['lead'], durationSeconds: 120, requiresApproval: false } },
     requireTwoFactor: true,
     allowedLinkDomains: ['acme.example'],
+    guard: {
+      companyDomains: ['acme.example'],
+      brandNames: ['acme'],
+      officialSupportHandles: ['@acme_support'],
+      approvableRequests: ['national_id'],
+      flood: { senderPerMinute: 20, channelPerSecond: 50 },
+    },
   };
   io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
   return 0;
