@@ -35,3 +35,28 @@ describe('team cache: the workflow\'s events and a held reply sent anyway', () =
     cache.close();
   });
 });
+
+describe('team cache: unread counts per channel', () => {
+  it('counts unread customer messages per channel in one query, agreeing with the per-conversation count', () => {
+    const cache = new TeamCache(path.join(tmpDir('team-cache-'), 'cache.sqlite'), crypto.randomBytes(32));
+    const conversation = (id: number, channelId: string) => ({ seq: id, kind: 'conversation.updated', payload: { id, channelId, contact: { id }, status: 'open', assigneeId: null, lastMessageAt: id, version: 1 } });
+    const message = (seq: number, id: number, conversationId: number, direction: 'in' | 'out') => ({ seq, kind: 'message.added', payload: { id, conversationId, direction, maskedText: 'x', sentAt: id } });
+    cache.applyFrame(20, [
+      conversation(1, 'tg'),
+      conversation(2, 'tg'),
+      conversation(3, 'wa'),
+      message(4, 101, 1, 'in'),
+      message(5, 102, 1, 'out'),
+      message(6, 103, 1, 'in'),
+      message(7, 104, 2, 'in'),
+      message(8, 105, 3, 'in'),
+    ]);
+    expect(Object.fromEntries(cache.unreadByChannel())).toEqual({ tg: 3, wa: 1 });
+    cache.markRead(1);
+    cache.applyFrame(21, [message(21, 106, 1, 'in')]);
+    const sum = (ids: number[]) => ids.reduce((n, id) => n + cache.unread(id), 0);
+    expect(Object.fromEntries(cache.unreadByChannel())).toEqual({ tg: sum([1, 2]), wa: sum([3]) });
+    expect(sum([1, 2])).toBe(2);
+    cache.close();
+  });
+});

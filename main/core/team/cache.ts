@@ -210,6 +210,20 @@ export class TeamCache {
       .get(conversationId, mark) as number;
   }
 
+  /** Unread customer messages per channel, in one query (the inbox counts ask on every change). */
+  unreadByChannel(): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT json_extract(c.body, '$.channelId') AS channel, COUNT(*) AS n FROM messages m
+           JOIN conversations c ON c.id = m.conversation_id
+           LEFT JOIN read_marks r ON r.conversation_id = m.conversation_id
+          WHERE m.id > COALESCE(r.message_id, 0) AND json_extract(m.body, '$.direction') = 'in'
+          GROUP BY channel`,
+      )
+      .all() as Array<{ channel: string; n: number }>;
+    return new Map(rows.map((r) => [r.channel, r.n]));
+  }
+
   markRead(conversationId: number): void {
     this.db
       .prepare('INSERT INTO read_marks (conversation_id, message_id) SELECT ?, coalesce(MAX(id), 0) FROM messages WHERE conversation_id = ? ON CONFLICT (conversation_id) DO UPDATE SET message_id = excluded.message_id')

@@ -245,9 +245,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const view = rows(seat);
       const open = (f: { assigneeId?: number | null }) =>
         seat.cache.page({ ...f, status: 'open', limit: 0 }).total + seat.cache.page({ ...f, status: 'pending', limit: 0 }).total;
-      const all = seat.cache.conversations(10_000);
-      const unread = new Map<string, number>();
-      for (const c of all) unread.set(c.channelId, (unread.get(c.channelId) ?? 0) + seat.cache.unread(c.id));
+      const unread = seat.cache.unreadByChannel();
       return {
         mine: open({ assigneeId: seat.user.id }),
         unassigned: open({ assigneeId: null }),
