@@ -145,6 +145,19 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(await store.session('th-2')).toBeNull();
     });
 
+    it('keeps how far each console has read, moving only forward, named by person and device', async () => {
+      const u = (await store.userByName('amal'))!;
+      await store.enrolDevice({ fingerprint: 'dev-cursor', publicKey: 'pk', label: 'front desk' }, actor);
+      await store.ackCursor(u.id, 'dev-cursor', 5);
+      await store.ackCursor(u.id, 'dev-cursor', 3);
+      await store.ackCursor(u.id, 'dev-unknown', 2);
+      const cursors = await store.consoleCursors();
+      expect(cursors.map((c) => [c.username, c.device, c.seq]).sort()).toEqual([
+        ['amal', 'dev-unknown', 2],
+        ['amal', 'front desk', 5],
+      ]);
+    });
+
     it('decides a pending reveal exactly once', async () => {
       const [conv] = await store.conversations();
       const [msg] = await store.messages(conv!.id);

@@ -175,7 +175,11 @@ async function status(args: string[], io: CliIo): Promise<number> {
       const version = await store.schemaVersion();
       const lines = [`database: reachable (${store.dialect})`, `schema: ${version} (this release: ${HUB_SCHEMA_VERSION})${version < HUB_SCHEMA_VERSION ? ' — run `diwan hub migrate`' : version > HUB_SCHEMA_VERSION ? ' — NEWER than this release: upgrade this node' : ''}`];
       if (version === HUB_SCHEMA_VERSION) {
-        lines.push(`events: ${await store.latestEventSeq()}`);
+        const latest = await store.latestEventSeq();
+        lines.push(`events: ${latest}`);
+        for (const c of await store.consoleCursors()) {
+          lines.push(`console ${c.username} on ${c.device}: read up to event ${c.seq} (${latest - c.seq} behind), acknowledged ${new Date(c.at).toISOString()}`);
+        }
         for (const c of await store.channels()) lines.push(`channel ${c.id} (${c.kind}): ${c.enabled ? 'enabled' : 'disabled'}`);
         const audit = await store.verifyAudit();
         lines.push(audit.broken ? `audit: BROKEN at entry ${audit.broken.seq}: ${audit.broken.why}` : `audit: intact, ${audit.entries} entries`);

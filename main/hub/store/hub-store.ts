@@ -197,8 +197,14 @@ export class HubStore {
     );
   }
 
-  async cursorOf(userId: number, device: string): Promise<number | null> {
-    return (await this.q.get<{ seq: number }>('SELECT seq FROM cursors WHERE user_id = ? AND device = ?', [userId, device]))?.seq ?? null;
+  /** How far each console (person and device) has acknowledged the stream, most recent first: `diwan hub status`. */
+  async consoleCursors(limit = 50): Promise<Array<{ username: string; device: string; seq: number; at: number }>> {
+    return this.q.all(
+      `SELECT u.username, COALESCE(d.label, c.device) AS device, c.seq, c.at FROM cursors c
+         JOIN users u ON u.id = c.user_id LEFT JOIN devices d ON d.fingerprint = c.device
+        ORDER BY c.at DESC LIMIT ?`,
+      [limit],
+    );
   }
 
   // ── accounts, devices, sessions ───────────────────────────────────────────────────────────────────────────
