@@ -1,11 +1,14 @@
+import type { SqlExecutor } from './store/executor';
+
 /**
  * Flood control at the hub's webhook edge, before anything is stored: one token bucket per sender and one per
- * channel, kept by each node (with N nodes behind a load balancer a source gets up to N times the rate). A small
- * piece behind an interface; the guards' FloodGate (near-duplicate collapse, surge mode) can take its place.
+ * channel. The team's buckets are rows in the hub's database (`store/flood-buckets.ts`), updated inside the intake
+ * transaction, so every node behind the load balancer spends from the same bucket; `TokenBucketFloodGate` keeps them
+ * in memory for one process. Both apply `takeFromBoth`, the one copy of the rule.
  */
 export interface EdgeFloodGate {
-  /** True when this inbound message may be stored now; false holds it in quarantine. */
-  admit(channelId: string, senderId: string, now: number): boolean;
+  /** True when this inbound message may be stored now; false holds it in quarantine. `t` is the intake transaction. */
+  admit(t: SqlExecutor, channelId: string, senderId: string, now: number): Promise<boolean>;
 }
 
 export interface Rate {
@@ -13,42 +16,54 @@ export interface Rate {
   burst: number;
 }
 
-class Bucket {
-  constructor(
-    public tokens: number,
-    public at: number,
-  ) {}
+export interface FloodRates {
+  perSender: Rate;
+  perChannel: Rate;
+}
+
+export interface BucketState {
+  tokens: number;
+  at: number;
+}
+
+function refilled(b: BucketState | null, rate: Rate, now: number): BucketState {
+  if (!b) return { tokens: rate.burst, at: now };
+  const refill = ((now - b.at) / 60_000) * rate.perMinute;
+  return refill > 0 ? { tokens: Math.min(rate.burst, b.tokens + refill), at: now } : b;
+}
+
+/** Refills both buckets to `now`; a message is admitted only when each holds a whole token, and then takes one from each. */
+export function takeFromBoth(channel: BucketState | null, sender: BucketState | null, rates: FloodRates, now: number): { admit: boolean; channel: BucketState; sender: BucketState } {
+  const c = refilled(channel, rates.perChannel, now);
+  const s = refilled(sender, rates.perSender, now);
+  if (c.tokens < 1 || s.tokens < 1) return { admit: false, channel: c, sender: s };
+  return { admit: true, channel: { ...c, tokens: c.tokens - 1 }, sender: { ...s, tokens: s.tokens - 1 } };
+}
+
+/** How long an untouched bucket takes to be full again, after which it is the same as no bucket at all. */
+export function fullAfterMs(rate: Rate): number {
+  return Math.ceil((rate.burst / rate.perMinute) * 60_000);
 }
 
 const MAX_SENDERS = 100_000;
 
+/** The buckets in this process's memory (one node, or tests); bounded by forgetting the oldest sender. */
 export class TokenBucketFloodGate implements EdgeFloodGate {
-  private readonly senders = new Map<string, Bucket>();
-  private readonly channels = new Map<string, Bucket>();
+  private readonly senders = new Map<string, BucketState>();
+  private readonly channels = new Map<string, BucketState>();
 
-  constructor(private readonly rates: { perSender: Rate; perChannel: Rate }) {}
+  constructor(private readonly rates: FloodRates) {}
 
-  admit(channelId: string, senderId: string, now: number): boolean {
-    const channel = this.bucket(this.channels, channelId, this.rates.perChannel, now);
-    const sender = this.bucket(this.senders, `${channelId}\n${senderId}`, this.rates.perSender, now);
-    if (channel.tokens < 1 || sender.tokens < 1) return false;
-    channel.tokens--;
-    sender.tokens--;
-    return true;
+  async admit(_t: SqlExecutor | null, channelId: string, senderId: string, now: number): Promise<boolean> {
+    return this.admitNow(channelId, senderId, now);
   }
 
-  private bucket(map: Map<string, Bucket>, key: string, rate: Rate, now: number): Bucket {
-    let b = map.get(key);
-    if (!b) {
-      if (map.size >= MAX_SENDERS) map.delete(map.keys().next().value!); // the oldest sender seen: memory stays bounded
-      b = new Bucket(rate.burst, now);
-      map.set(key, b);
-    }
-    const refill = ((now - b.at) / 60_000) * rate.perMinute;
-    if (refill > 0) {
-      b.tokens = Math.min(rate.burst, b.tokens + refill);
-      b.at = now;
-    }
-    return b;
+  admitNow(channelId: string, senderId: string, now: number): boolean {
+    const key = `${channelId}\n${senderId}`;
+    const r = takeFromBoth(this.channels.get(channelId) ?? null, this.senders.get(key) ?? null, this.rates, now);
+    this.channels.set(channelId, r.channel);
+    if (!this.senders.has(key) && this.senders.size >= MAX_SENDERS) this.senders.delete(this.senders.keys().next().value!);
+    this.senders.set(key, r.sender);
+    return r.admit;
   }
 }

@@ -8,7 +8,7 @@ import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
 import { systemClock, type Clock } from '../core/shared/ports';
 import type { RuntimeOptions } from '../core/connectors';
-import { TokenBucketFloodGate } from './flood';
+import { SharedFloodBuckets } from './store/flood-buckets';
 import { bearer, sendJson, sendText } from './http';
 import type { HubChannelKind } from './kinds';
 import { officeRangeCheck } from './office-ranges';
@@ -171,7 +171,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     intake: new WebhookIntakeStore(store, now),
     sealer,
     secrets: o.secrets,
-    flood: new TokenBucketFloodGate(hookLimits.flood),
+    flood: new SharedFloodBuckets(hookLimits.flood),
     stats: webhookStats,
     maxBodyBytes: hookLimits.maxBodyBytes,
     maxConcurrentBodies: hookLimits.maxConcurrentBodies,

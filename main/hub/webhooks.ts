@@ -127,7 +127,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
       outcome = await commits.submit({
         channelId,
         delivery: { messages: fitted.messages.map((m) => ({ inbound: m, prepared: d.sealer.prepare(m) })), deliveries: batch.deliveries ?? [] },
-        admit: (m) => d.flood.admit(channelId, m.contact.platformUserId, d.now()),
+        admit: (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()),
         seal: (m) => d.sealer.sealHeld(channelId, m),
       });
     } catch (e) {

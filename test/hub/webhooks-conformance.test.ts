@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { HubStore, WebhookIntakeStore, type PreparedMessage } from '../../main/hub/store';
-import { bothAdapters } from './adapters';
+import { SharedFloodBuckets } from '../../main/hub/store/flood-buckets';
+import { bothAdapters, secondNode } from './adapters';
 
 /** Webhook intake's store operations on both adapters: the embedded SQLite hub and the team hub's PostgreSQL. */
 const adapters = bothAdapters('hub-webhooks-');
@@ -57,7 +58,7 @@ for (const [name, open] of Object.entries(adapters)) {
 
     it('stores new messages once, holds what flood control refuses, and recognises both when delivered again', async () => {
       const asked: string[] = [];
-      const admit = (m: InboundMessage) => (asked.push(m.platformMessageId), m.contact.platformUserId !== 'flooder');
+      const admit = async (m: InboundMessage) => (asked.push(m.platformMessageId), m.contact.platformUserId !== 'flooder');
       const first = await intake.accept('wa', { messages: [message('m1'), message('m2'), message('m2'), message('f1', 'flooder')], deliveries: [] }, admit, sealHeld);
       expect(first).toEqual({ inserted: 2, duplicates: 1, quarantined: 1 });
       expect(await ids(store, 'messages')).toEqual(['m1', 'm2']);
@@ -77,7 +78,7 @@ for (const [name, open] of Object.entries(adapters)) {
       const broken = () => {
         throw new Error('sealing failed');
       };
-      await expect(intake.accept('wa', { messages: [message('t1'), message('t2', 'flooder')], deliveries: [] }, (m) => m.contact.platformUserId !== 'flooder', broken)).rejects.toThrow(
+      await expect(intake.accept('wa', { messages: [message('t1'), message('t2', 'flooder')], deliveries: [] }, async (m) => m.contact.platformUserId !== 'flooder', broken)).rejects.toThrow(
         /sealing failed/,
       );
       expect(await ids(store, 'messages')).not.toContain('t1');
@@ -89,10 +90,10 @@ for (const [name, open] of Object.entries(adapters)) {
       const broken = () => {
         throw new Error('sealing failed');
       };
-      const job = (id: string, sender = 'u-2') => ({ channelId: 'wa', delivery: { messages: [message(id, sender)], deliveries: [] }, admit: () => true, seal: sealHeld });
+      const job = (id: string, sender = 'u-2') => ({ channelId: 'wa', delivery: { messages: [message(id, sender)], deliveries: [] }, admit: async () => true, seal: sealHeld });
       const results = await intake.acceptMany([
         job('g1'),
-        { ...job('g2', 'flooder'), admit: () => false, seal: broken },
+        { ...job('g2', 'flooder'), admit: async () => false, seal: broken },
         job('g3'),
         job('g1'),
       ]);
@@ -113,8 +114,26 @@ for (const [name, open] of Object.entries(adapters)) {
       const agent = await store.createUser({ username: 'amal', displayName: 'Amal', role: 'agent', passwordHash: 'x' }, actor);
       const r = await store.enqueueReply({ conversationId: conv.id, authorId: agent.id, device: 'd', clientId: 'client-001', maskedText: 'ok', fields: [], seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('queued reply'), actor });
       await store.markOutbox(r.outboxId, 'sent', null, { platformMessageId: 'wamid.OUT' });
-      await intake.accept('wa', { messages: [], deliveries: [{ platformMessageId: 'wamid.OUT', state: 'delivered' }] }, () => true, sealHeld);
+      await intake.accept('wa', { messages: [], deliveries: [{ platformMessageId: 'wamid.OUT', state: 'delivered' }] }, async () => true, sealHeld);
       expect((await store.q.get<{ state: string }>('SELECT state FROM outbox WHERE id = ?', [r.outboxId]))?.state).toBe('delivered');
+    });
+
+    it('spends one team-wide flood bucket from every node, and forgets buckets that have refilled', async () => {
+      const rates = { perSender: { perMinute: 60, burst: 2 }, perChannel: { perMinute: 600, burst: 100 } };
+      const nodeA = new SharedFloodBuckets(rates);
+      const nodeB = new SharedFloodBuckets(rates);
+      const other = secondNode(store, () => 50_000);
+      const admit = (gate: SharedFloodBuckets, s: HubStore, sender: string, at: number) => s.q.tx(async (t) => (await t.serializeEvents(), gate.admit(t, 'wa', sender, at)));
+      const t0 = 1_000_000;
+      // Two nodes, one sender: the burst of 2 is the team's, not each node's.
+      expect([await admit(nodeA, store, 'loud', t0), await admit(nodeB, other, 'loud', t0), await admit(nodeA, store, 'loud', t0), await admit(nodeB, other, 'loud', t0)]).toEqual([true, true, false, false]);
+      expect(await admit(nodeB, other, 'loud', t0 + 1_000)).toBe(true); // a token a second
+      expect(await admit(nodeA, store, 'quiet', t0 + 1_000)).toBe(true);
+      // A node sweeps buckets that are full again (after burst / rate = 2 s) once a minute.
+      await admit(nodeA, store, 'later', t0 + 120_000);
+      const keys = (await store.q.all<{ key: string }>("SELECT key FROM flood_buckets WHERE key LIKE 'sender:%' ORDER BY key")).map((r) => r.key.split('\n')[1]);
+      expect(keys).toEqual(['later']);
+      if (other !== store) await other.close();
     });
   });
 }

@@ -19,10 +19,10 @@ describe('hub edge: office ranges and flood control', () => {
   it('lets a burst through per sender, then refills over time; one channel limit covers all senders', () => {
     const gate = new TokenBucketFloodGate({ perSender: { perMinute: 60, burst: 2 }, perChannel: { perMinute: 6, burst: 3 } });
     const t = 1_000_000;
-    expect([gate.admit('c', 'a', t), gate.admit('c', 'a', t), gate.admit('c', 'a', t)]).toEqual([true, true, false]);
-    expect(gate.admit('c', 'a', t + 1_000)).toBe(true); // one token a second
-    expect(gate.admit('c', 'b', t + 1_000)).toBe(false); // the channel's burst of 3 is spent
-    expect(gate.admit('other', 'b', t + 1_000)).toBe(true);
+    expect([gate.admitNow('c', 'a', t), gate.admitNow('c', 'a', t), gate.admitNow('c', 'a', t)]).toEqual([true, true, false]);
+    expect(gate.admitNow('c', 'a', t + 1_000)).toBe(true); // one token a second
+    expect(gate.admitNow('c', 'b', t + 1_000)).toBe(false); // the channel's burst of 3 is spent
+    expect(gate.admitNow('other', 'b', t + 1_000)).toBe(true);
   });
 
   it('never admits more from one sender than its burst plus what the rate refilled, whatever the arrival pattern', () => {
@@ -37,11 +37,11 @@ describe('hub edge: office ranges and flood control', () => {
           let admitted = 0;
           for (const gap of gaps) {
             t += gap;
-            if (gate.admit('c', 's', t)) admitted++;
+            if (gate.admitNow('c', 's', t)) admitted++;
           }
           expect(admitted).toBeLessThanOrEqual(burst + Math.floor((t / 60_000) * perMinute) + 1);
           // Another sender is not held back by this one.
-          expect(gate.admit('c', 'someone-else', t)).toBe(true);
+          expect(gate.admitNow('c', 'someone-else', t)).toBe(true);
         },
       ),
     );

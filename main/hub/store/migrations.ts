@@ -142,6 +142,10 @@ const MIGRATIONS: readonly string[] = [
     source_db TEXT NOT NULL, source_id {INT8} NOT NULL, conversation_id {INT8} NOT NULL REFERENCES conversations(id),
     moved_at {INT8} NOT NULL, PRIMARY KEY (source_db, source_id));
   `,
+  // 7: flood buckets shared by every node (milli-tokens), so N nodes behind a load balancer do not allow N times the rate.
+  `
+  CREATE TABLE flood_buckets (key TEXT PRIMARY KEY, milli {INT8} NOT NULL, at {INT8} NOT NULL);
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -13,7 +13,7 @@ export interface WebhookDelivery {
 export interface WebhookJob {
   channelId: string;
   delivery: WebhookDelivery;
-  admit: (m: InboundMessage) => boolean;
+  admit: (m: InboundMessage, t: SqlExecutor) => Promise<boolean>;
   seal: (m: InboundMessage) => Buffer;
 }
 
@@ -44,7 +44,7 @@ export class WebhookIntakeStore {
    * `admit(message)` is flood control: asked only for inbound messages not stored or held before, inside the
    * transaction; false holds the message back (`seal` turns it into the quarantined blob).
    */
-  async accept(channelId: string, d: WebhookDelivery, admit: (m: InboundMessage) => boolean, seal: (m: InboundMessage) => Buffer): Promise<WebhookOutcome> {
+  async accept(channelId: string, d: WebhookDelivery, admit: WebhookJob['admit'], seal: (m: InboundMessage) => Buffer): Promise<WebhookOutcome> {
     const [r] = await this.acceptMany([{ channelId, delivery: d, admit, seal }]);
     if (!r!.ok) throw r!.error;
     return r!.value;
@@ -94,7 +94,7 @@ export class WebhookIntakeStore {
         duplicates++;
         continue;
       }
-      if (inbound.direction === 'in' && !admit(inbound)) {
+      if (inbound.direction === 'in' && !(await admit(inbound, t))) {
         await t.run('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at) VALUES (?, ?, ?, ?, ?)', [
           channelId,
           id,

@@ -1,0 +1,48 @@
+import { fullAfterMs, takeFromBoth, type EdgeFloodGate, type FloodRates } from '../flood';
+import type { SqlExecutor } from './executor';
+
+/** Buckets store milli-tokens as integers, so both dialects keep them exactly. */
+const MILLI = 1000;
+/** How often a node clears buckets that have refilled completely (they mean the same as no row). */
+const SWEEP_MS = 60_000;
+
+/**
+ * The team's flood buckets, shared by every hub node: rows read and written inside the webhook intake's
+ * transaction, which holds the event lock, so two nodes never spend the same token. One row per channel and one per
+ * (channel, sender); rows that have refilled completely are deleted once a minute, so the table stays as small as
+ * the set of recent senders.
+ */
+export class SharedFloodBuckets implements EdgeFloodGate {
+  private lastSweep = 0;
+
+  constructor(private readonly rates: FloodRates) {}
+
+  async admit(t: SqlExecutor, channelId: string, senderId: string, now: number): Promise<boolean> {
+    if (now - this.lastSweep > SWEEP_MS) {
+      this.lastSweep = now;
+      await t.run("DELETE FROM flood_buckets WHERE (key LIKE 'sender:%' AND at < ?) OR (key LIKE 'channel:%' AND at < ?)", [
+        now - fullAfterMs(this.rates.perSender),
+        now - fullAfterMs(this.rates.perChannel),
+      ]);
+    }
+    const channelKey = `channel:${channelId}`;
+    const senderKey = `sender:${channelId}\n${senderId}`;
+    const rows = await t.all<{ key: string; milli: number | string; at: number | string }>('SELECT key, milli, at FROM flood_buckets WHERE key IN (?, ?)', [channelKey, senderKey]);
+    const state = (key: string) => {
+      const r = rows.find((x) => x.key === key);
+      return r ? { tokens: Number(r.milli) / MILLI, at: Number(r.at) } : null;
+    };
+    const r = takeFromBoth(state(channelKey), state(senderKey), this.rates, now);
+    for (const [key, b] of [
+      [channelKey, r.channel],
+      [senderKey, r.sender],
+    ] as const) {
+      await t.run('INSERT INTO flood_buckets (key, milli, at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET milli = excluded.milli, at = excluded.at', [
+        key,
+        Math.floor(b.tokens * MILLI),
+        b.at,
+      ]);
+    }
+    return r.admit;
+  }
+}
