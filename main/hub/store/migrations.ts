@@ -146,6 +146,13 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE flood_buckets (key TEXT PRIMARY KEY, milli {INT8} NOT NULL, at {INT8} NOT NULL);
   `,
+  // 8: conversation lists that stay fast after a year (bench/hub/store-scale.ts): one agent's newest, by status, and the
+  // queue of unassigned unresolved ones (a small partial index, so an empty queue is not a scan of every conversation).
+  `
+  CREATE INDEX conversations_assignee_recent ON conversations(assignee_id, last_message_at DESC, id DESC);
+  CREATE INDEX conversations_status_recent ON conversations(status, last_message_at DESC, id DESC);
+  CREATE INDEX conversations_unassigned_recent ON conversations(last_message_at DESC, id DESC) WHERE assignee_id IS NULL AND status IN ('open', 'pending');
+  `,
 ];
 
 /** The newest schema this code knows. */

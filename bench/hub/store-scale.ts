@@ -1,0 +1,100 @@
+/**
+ * The hub's PostgreSQL store after a year of a team's traffic (issue #26, item 6): the store calls that consoles and
+ * leads cause, timed at 100k, 1M (and, with --3m, 3M) messages. The data is written with set-returning SQL straight
+ * into the hub's schema (ten messages per conversation, a third with fields, a tenth replies with an outbox row,
+ * two events per message, 500 agents, 20 labels of which one is rare), then each call runs 200 times with random
+ * arguments on a warm cache. The peer in the same run is the plain lookup of one message row by primary key.
+ *
+ *   node --import tsx bench/hub/store-scale.ts [--3m]
+ */
+import { HubStore, postgresExecutor } from '../../main/hub/store';
+import { startTestPostgres } from '../../test/helpers/postgres';
+
+const CALLS = 200;
+const scales = process.argv.includes('--3m') ? [100_000, 1_000_000, 3_000_000] : [100_000, 1_000_000];
+
+function rand(n: number): number {
+  return 1 + Math.floor(Math.random() * n);
+}
+
+async function load(store: HubStore, messages: number): Promise<{ conversations: number; maxSeq: number }> {
+  const conversations = messages / 10;
+  const q = store.q;
+  await q.run("INSERT INTO channels (id, kind, name, config) VALUES ('tg', 'telegram', 'bot', '{}'), ('wa', 'whatsapp', 'wa', '{}')");
+  await q.run(`INSERT INTO users (username, display_name, role, password_hash, created_at)
+    SELECT 'agent' || g, 'Agent ' || g, 'agent', 'x', 0 FROM generate_series(1, 500) g`);
+  await q.run(`INSERT INTO contacts (channel_id, platform_user_id, display_name)
+    SELECT CASE WHEN g % 3 = 0 THEN 'wa' ELSE 'tg' END, 'u' || g, 'Customer ' || g FROM generate_series(1, ${conversations}) g`);
+  await q.run(`INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, status, assignee_id, last_message_at, version)
+    SELECT CASE WHEN g % 3 = 0 THEN 'wa' ELSE 'tg' END, 'c' || g, g,
+           CASE WHEN g % 10 < 7 THEN 'resolved' WHEN g % 10 < 9 THEN 'open' ELSE 'pending' END,
+           CASE WHEN g % 20 = 0 THEN NULL ELSE 1 + (g % 500) END, 1700000000000 + g * 1000, 1
+      FROM generate_series(1, ${conversations}) g`);
+  await q.run(`INSERT INTO messages (conversation_id, channel_id, platform_message_id, direction, masked_text, sent_at)
+    SELECT 1 + (g % ${conversations}), CASE WHEN (1 + (g % ${conversations})) % 3 = 0 THEN 'wa' ELSE 'tg' END, 'm' || g,
+           CASE WHEN g % 10 = 0 THEN 'out' ELSE 'in' END, 'my order ' || g || ' and my card [CARD ••••1111]', 1700000000000 + g
+      FROM generate_series(1, ${messages}) g`);
+  await q.run(`INSERT INTO message_fields (message_id, n, type, shown, sealed)
+    SELECT g, 0, 'CARD', '••••1111', '\\x00'::bytea FROM generate_series(1, ${messages}, 3) g`);
+  await q.run(`INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id)
+    SELECT g, 'tg', 'c' || (1 + (g % ${conversations})), 'delivered', 'dev', 'client-' || g FROM generate_series(10, ${messages}, 10) g`);
+  await q.run(`INSERT INTO labels (name, name_key, created_at) SELECT 'label ' || g, 'label ' || g, 0 FROM generate_series(1, 20) g`);
+  await q.run(`INSERT INTO conversation_labels (conversation_id, label_id)
+    SELECT g, 1 + (g % 19) FROM generate_series(1, ${conversations}, 20) g
+    UNION ALL SELECT g, 20 FROM generate_series(7, ${conversations}, 1000) g`);
+  await q.run(`INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload)
+    SELECT 0, CASE WHEN g % 2 = 0 THEN 'message.added' ELSE 'conversation.updated' END, 'conversation', 'tg', 1 + (g % ${conversations}),
+           '{"id":' || g || ',"maskedText":"my order and my card [CARD ••••1111]"}'
+      FROM generate_series(1, ${messages * 2}) g`);
+  await q.run('ANALYZE');
+  const maxSeq = await store.latestEventSeq();
+  return { conversations, maxSeq };
+}
+
+async function timeCalls(name: string, call: () => Promise<unknown>): Promise<string> {
+  for (let i = 0; i < 10; i++) await call(); // warm
+  const times: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const t0 = process.hrtime.bigint();
+    await call();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);
+  return `  ${name.padEnd(46)} p50 ${at(0.5).padStart(7)} ms   p99 ${at(0.99).padStart(7)} ms   max ${times[times.length - 1]!.toFixed(2).padStart(7)} ms`;
+}
+
+async function main(): Promise<void> {
+  const pg = await startTestPostgres();
+  try {
+    for (const messages of scales) {
+      const store = new HubStore(postgresExecutor({ connectionString: await pg.newDatabase(), max: 4 }), Date.now);
+      try {
+        await store.migrate();
+        const t0 = Date.now();
+        const { conversations, maxSeq } = await load(store, messages);
+        console.log(`\n${messages.toLocaleString('en')} messages, ${conversations.toLocaleString('en')} conversations, ${maxSeq.toLocaleString('en')} events (loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        const lines = [
+          await timeCalls('peer: one message row by primary key', () => store.q.get('SELECT id, masked_text FROM messages WHERE id = ?', [rand(messages)])),
+          await timeCalls('conversations, newest 50 (the lead)', () => store.conversations({ limit: 50 })),
+          await timeCalls('conversations, open, 50', () => store.conversations({ status: 'open', limit: 50 })),
+          await timeCalls('conversations of one agent, 50', () => store.conversations({ assigneeId: rand(500), limit: 50 })),
+          await timeCalls('the queue: unassigned and open, 50', () => store.conversations({ assigneeId: null, status: 'open', limit: 50 })),
+          await timeCalls('one agent\'s channels (tg), open, 50', () => store.conversations({ channels: ['tg'], status: 'open', limit: 50 })),
+          await timeCalls('a common label, 50', () => store.conversations({ labelId: rand(19), limit: 50 })),
+          await timeCalls('a rare label (0.1 % of conversations), 50', () => store.conversations({ labelId: 20, limit: 50 })),
+          await timeCalls('open a conversation: its last 200 messages', () => store.messages(rand(conversations), 200)),
+          await timeCalls('stream catch-up: 500 events after a cursor', () => store.eventsAfter(rand(maxSeq - 500), 500)),
+          await timeCalls('stream, live: events after the newest', () => store.eventsAfter(maxSeq - 5, 500)),
+        ];
+        console.log(lines.join('\n'));
+      } finally {
+        await store.close();
+      }
+    }
+  } finally {
+    await pg.destroy();
+  }
+}
+
+void main();
