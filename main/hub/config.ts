@@ -185,11 +185,12 @@ const REQUIRED_SETTINGS: Record<string, readonly string[]> = {
   messenger: ['pageId'],
   // Webhook intake runs on any node without the connector's start-up look-up of the linked professional account.
   instagram: ['pageId', 'accountId'],
+  email: ['address', 'imapHost', 'smtpHost'],
 };
 
 export function refuseMissingSettings(kind: string, settings: Record<string, unknown> | undefined, where: string): void {
   const missing = (REQUIRED_SETTINGS[kind] ?? []).filter((k) => settings?.[k] === undefined || settings[k] === '');
   if (missing.length) {
-    throw new DiwanError('hub_settings_missing', `${where} is a ${kind} channel and needs ${missing.map((k) => `"${k}"`).join(' and ')} in --settings (the ids from the platform's app settings).`);
+    throw new DiwanError('hub_settings_missing', `${where} is a ${kind} channel and needs ${missing.map((k) => `"${k}"`).join(' and ')} in --settings (${kind === 'email' ? 'the mailbox address and its mail servers' : "the ids from the platform's app settings"}).`);
   }
 }

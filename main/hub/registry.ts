@@ -5,13 +5,13 @@ import { DiwanError } from '../core/shared/errors';
  * The connectors the hub runs on the node holding each channel's lease. Telegram is polled; WhatsApp is webhook-only
  * anyway; Messenger and Instagram keep polling the Conversations API as a fallback beside their webhooks (both paths
  * give the same ids, so what arrives twice is stored once). X takes its inbound from Account Activity webhooks only:
- * polling would rotate its refresh token, which the hub's read-only secrets cannot store.
+ * polling would rotate its refresh token, which the hub's read-only secrets cannot store. E-mail runs as in a console
+ * (IMAP IDLE or polling, SMTP), its UIDVALIDITY+UID cursor stored with the messages by the hub's ingest.
  */
 export const hubRegistry: ConnectorRegistry = {
   ...connectorRegistry,
   x: (ctx) => pushOnly(connectorRegistry.x(ctx)),
   demo: () => notOnHub('demo'),
-  email: () => notOnHub('email'),
 };
 
 function pushOnly(c: Connector): Connector {

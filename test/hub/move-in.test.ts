@@ -135,6 +135,7 @@ describe('diwan hub import', () => {
     const amal = await core.identity.createUser(admin, { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD });
     core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'Support bot', config: { settings: { longPollSeconds: 1 } } });
     core.store.channels.create({ id: 'mail', kind: 'email', name: 'Mailbox' });
+    core.store.channels.create({ id: 'demo', kind: 'demo', name: 'Demo' });
     core.store.sink.ingest('tg', [
       inbound(1, { text: `my id is ${ID}, phone ${PHONE}` }),
       inbound(2, { text: `again: ${ID_ARABIC}` }),
@@ -172,7 +173,8 @@ describe('diwan hub import', () => {
 
     const r = await cli(['hub', 'import', '--from', source.dataDir, '--admin', 'it-admin', '--config', configFile], `${PASSWORD}\n`);
     expect(r.out).toMatch(/Conversations: 2 moved \(4 messages\); 1 snoozed ones are open at the hub/);
-    expect(r.out).toMatch(/mail not moved \(the hub does not run email channels\)/);
+    expect(r.out).toMatch(/demo not moved \(the hub does not run demo channels\)/);
+    expect(r.out).toMatch(/mail not moved \(The channel "mail" is a email channel and needs "address" and "imapHost" and "smtpHost"/);
     expect(r.out).toMatch(/set the hub secrets tg\.token/);
     expect(r.code).toBe(0);
 

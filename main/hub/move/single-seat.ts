@@ -1,6 +1,7 @@
 import type { Core } from '../../core/app';
 import { UserRepo } from '../../core/auth/users';
 import type { AttachmentKind, InboundAttachment, InboundMessage } from '../../core/shared/messages';
+import { refuseMissingSettings } from '../config';
 import { CHANNEL_KINDS_FOR_HUB } from '../kinds';
 import type { OriginalsSealer } from '../sealing';
 import { HubLabels } from '../store/labels';
@@ -62,6 +63,12 @@ export async function moveSingleSeatToHub(
   for (const c of source.store.channels.list()) {
     if (!(CHANNEL_KINDS_FOR_HUB as readonly string[]).includes(c.kind)) {
       report.channels.skipped.push({ id: c.id, why: `the hub does not run ${c.kind} channels` });
+      continue;
+    }
+    try {
+      refuseMissingSettings(c.kind, c.config.settings as Record<string, unknown> | undefined, `The channel "${c.id}"`);
+    } catch (e) {
+      report.channels.skipped.push({ id: c.id, why: (e as Error).message });
       continue;
     }
     moving.add(c.id);
