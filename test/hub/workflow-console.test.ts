@@ -167,7 +167,7 @@ describe('the team workflow in the console, in Chromium', () => {
 
       // Arabic: mirrored, Arabic-Indic digits, the countdown and the markers in Arabic.
       await chooseLanguage(basma.page, 'ar');
-      expect(await basma.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await basma.page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
       const arSla = (await sla.textContent())!;
       expect(arSla).toMatch(ARABIC_INDIC);
       expect(arSla).not.toMatch(LATIN_DIGITS);
@@ -177,7 +177,7 @@ describe('the team workflow in the console, in Chromium', () => {
       expect(box.x).toBeGreaterThan(640); // the title sits on the right in a right-to-left page
       // Persian: the lead's board with Persian digits and words.
       await chooseLanguage(layla.page, 'fa');
-      expect(await layla.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await layla.page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
       const openCell = (await amalOnBoard.getByTestId('board-open').textContent())!;
       expect(openCell).toMatch(PERSIAN_DIGITS);
       expect(openCell).not.toMatch(LATIN_DIGITS);
