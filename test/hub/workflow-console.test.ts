@@ -117,8 +117,9 @@ describe('the team workflow in the console, in Chromium', () => {
       // The open conversation shows it too.
       await basmaRow.click();
       await expect.poll(() => basma.page.getByTestId('conversation-markers').textContent(), { timeout: 10_000 }).toContain('amal is writing a reply');
-      // Markers are never one's own.
-      expect(await amal.page.getByTestId('conversation-markers').count()).toBe(0);
+      // Basma's own marker goes the other way: Amal sees her viewing; nobody is shown their own.
+      await expect.poll(() => amal.page.getByTestId('conversation-markers').textContent(), { timeout: 10_000 }).toBe('basma is viewing');
+      expect(await basma.page.getByTestId('conversation-markers').textContent()).not.toContain('basma');
 
       // (5) The lead writes a note and completes @amal from the team list; Amal is notified.
       await layla.page.getByTestId('nav-inbox').click();
@@ -182,6 +183,73 @@ describe('the team workflow in the console, in Chromium', () => {
       expect(openCell).toMatch(PERSIAN_DIGITS);
       expect(openCell).not.toMatch(LATIN_DIGITS);
       expect(await amalOnBoard.getByTestId('board-presence').textContent()).toContain('آنلاین');
+
+      for (const w of [amal, basma, layla]) expect(w.errors, w.errors.join('\n')).toEqual([]);
+    } finally {
+      await amal.close();
+      await basma.close();
+      await layla.close();
+    }
+  }, 240_000);
+
+  it('alerts the lead to a breached promise, lets the author look first at a held reply, and clears a marker when its author leaves', async () => {
+    const amal = await openWindow(browser, bridge.anotherWindow());
+    const basma = await openWindow(browser, bridge.anotherWindow());
+    const layla = await openWindow(browser, bridge.anotherWindow());
+    try {
+      await signIn(amal.page, { username: 'amal', password: PASSWORD });
+      await signIn(basma.page, { username: 'basma', password: PASSWORD });
+      await signIn(layla.page, { username: 'layla', password: PASSWORD });
+      // A tight promise for this case: the next reply within one business minute.
+      const wf = new WorkflowStore(team.seed.store, Date.now);
+      await wf.saveRule(
+        { channelId: 'tg', mode: 'manual', capacity: 5, returnAfterMinutes: null, assigneeOnlyReply: false, firstResponseMinutes: 1, nextResponseMinutes: 1, resolutionMinutes: 600 },
+        { actor: 'it:test' },
+      );
+      team.tg.addText(7101, 'Any news about my parcel?', { first_name: 'Huda' });
+      const row = amal.page.locator('[data-testid=conversation-row]').first();
+      await row.waitFor({ timeout: 20_000 });
+      const sla = row.getByTestId('row-sla');
+      await expect.poll(() => sla.getAttribute('data-target'), { timeout: 20_000 }).toBe('next_response');
+
+      // The lead's board shows it at risk in the promise's last quarter, then breached; the lead is alerted.
+      await layla.page.getByTestId('nav-lead').click();
+      const risk = layla.page.getByTestId('board-risk').first();
+      await expect.poll(() => risk.getAttribute('data-risk'), { timeout: 70_000, interval: 500 }).toBe('at_risk');
+      await expect.poll(() => risk.getAttribute('data-risk'), { timeout: 40_000, interval: 500 }).toBe('breached');
+      expect(await risk.textContent()).toContain('amal');
+      await expect.poll(() => layla.page.locator('[data-testid=notification][data-kind="sla.breached"]').count().then(async (n) => n || (await layla.page.getByTestId('notifications').click(), 0)), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await layla.page.locator('[data-testid=notification][data-kind="sla.breached"]').first().textContent()).toBe('Next reply promise breached');
+      // The agent's row counts past the promise.
+      await expect.poll(() => sla.getAttribute('data-risk'), { timeout: 10_000 }).toBe('breached');
+      expect(await sla.textContent()).toMatch(/^Next reply overdue by \d+ min$/);
+
+      // Amal starts a reply; Basma notes something meanwhile; the hub holds the reply. Amal looks first.
+      await row.click();
+      await amal.page.getByTestId('composer').fill('Checking with the courier now, Huda.');
+      const conversationId = Number(await row.getAttribute('data-id'));
+      await expect.poll(async () => (await ipc(basma.page, 'addNote', { conversationId, text: 'The courier called: delivery tomorrow.' })).ok).toBe(true);
+      await expect.poll(() => amal.page.locator('.note-item').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining('delivery tomorrow')]));
+      await amal.page.getByTestId('send').click();
+      const held = amal.page.getByTestId('held-reply');
+      await held.waitFor({ timeout: 15_000 });
+      await expect.poll(() => held.getByTestId('held-newer').textContent()).toContain('delivery tomorrow');
+      await held.getByTestId('held-look-first').click();
+      await expect.poll(() => held.count()).toBe(0);
+      expect(await amal.page.getByTestId('composer').inputValue()).toBe('Checking with the courier now, Huda.');
+      // Having looked, the next send goes without a hold (and without "sent anyway").
+      await amal.page.getByTestId('composer').fill('Good news Huda: the courier delivers tomorrow.');
+      await amal.page.getByTestId('send').click();
+      await expect.poll(() => team.tg.sent.some((m) => /courier delivers tomorrow/.test(m.text)), { timeout: 15_000 }).toBe(true);
+      expect(team.tg.sent.some((m) => /Checking with the courier/.test(m.text))).toBe(false);
+      const trail = await team.seed.store.q.all<{ action: string }>("SELECT action FROM audit WHERE action IN ('reply.held', 'reply.sent_over_newer') ORDER BY seq");
+      expect(trail.map((e) => e.action)).toEqual(['reply.held', 'reply.sent_over_newer', 'reply.held']);
+
+      // Amal's marker shows on Basma's row while she is in the conversation, and goes as soon as she leaves it.
+      const basmaRow = basma.page.locator(`[data-testid=conversation-row][data-id="${conversationId}"]`);
+      await expect.poll(() => basmaRow.getByTestId('row-markers').textContent(), { timeout: 10_000 }).toContain('amal is');
+      await amal.page.getByTestId('nav-search').click();
+      await expect.poll(() => basmaRow.getByTestId('row-markers').count(), { timeout: 4_000 }).toBe(0);
 
       for (const w of [amal, basma, layla]) expect(w.errors, w.errors.join('\n')).toEqual([]);
     } finally {

@@ -108,12 +108,14 @@ export function workflowHandlers(core: Core, seatOf: (ctx: CallContext) => TeamS
       return { done: true as const };
     },
     liveMarkers: (_r, ctx) => {
-      const s = stateOf(seatOf(ctx));
+      const seat = seatOf(ctx);
+      const s = stateOf(seat);
       const t = now();
       const markers = [];
+      const names = s.markers.size ? nameOf(seat) : null;
       for (const [key, m] of s.markers) {
         if (m.expiresAt <= t || m.kind === 'left') s.markers.delete(key);
-        else markers.push({ conversationId: m.conversationId, userId: m.userId, name: m.username, kind: m.kind, expiresAt: m.expiresAt });
+        else markers.push({ conversationId: m.conversationId, userId: m.userId, name: names?.(m.userId) ?? m.username, kind: m.kind, expiresAt: m.expiresAt });
       }
       return { markers: markers.slice(0, 2000) };
     },
