@@ -12,6 +12,11 @@ export type WorkflowHandlers = Pick<Handlers<CallContext>, WorkflowChannel>;
 
 /** How long a console keeps the team's calendar before asking the hub again (a lead may have changed it). */
 const CALENDAR_TTL_MS = 60_000;
+/**
+ * How often a seat asks the hub for everyone's presence. In between, the stream's `presence.updated` events (in the
+ * cache) keep it current; the hub's answer covers what a fresh cache has not seen (and the time-to-live's verdicts).
+ */
+const PRESENCE_TTL_MS = 30_000;
 
 /** What one seat keeps in memory for the workflow: colleagues' live markers, where each draft began, the calendar. */
 interface SeatWorkflow {
@@ -20,6 +25,7 @@ interface SeatWorkflow {
   /** Conversation → the stream position when this person began the draft (or last chose to look first). */
   draftSeen: Map<number, number>;
   calendar: { at: number; cal: BusinessCalendar } | null;
+  presence: { at: number; rows: PresenceView[] } | null;
 }
 
 const seats = new WeakMap<TeamSeat, SeatWorkflow>();
@@ -28,7 +34,7 @@ const seats = new WeakMap<TeamSeat, SeatWorkflow>();
 function stateOf(seat: TeamSeat): SeatWorkflow {
   let s = seats.get(seat);
   if (!s) {
-    const state: SeatWorkflow = { markers: new Map(), draftSeen: new Map(), calendar: null };
+    const state: SeatWorkflow = { markers: new Map(), draftSeen: new Map(), calendar: null, presence: null };
     seat.client.onMarkers((markers) => {
       for (const m of markers) {
         if (m.userId === seat.user.id) continue;
@@ -80,13 +86,18 @@ export function workflowHandlers(core: Core, seatOf: (ctx: CallContext) => TeamS
   return {
     teamPresence: async (_r, ctx) => {
       const seat = seatOf(ctx);
-      stateOf(seat);
-      // The hub's view is the truth (time-to-live included); out of reach, the last states its stream brought.
-      const presence = await seat.client
-        .call('GET', '/v1/presence')
-        .then((r) => r.presence as PresenceView[])
-        .catch(() => seat.cache.presence());
-      const by = new Map(presence.map((p) => [p.userId, p]));
+      const s = stateOf(seat);
+      if (!s.presence || now() - s.presence.at > PRESENCE_TTL_MS) {
+        const rows = await seat.client
+          .call('GET', '/v1/presence')
+          .then((r) => r.presence as PresenceView[])
+          .catch(() => null);
+        // Out of reach: asked again on the next call; the stream's states stand meanwhile.
+        if (rows) s.presence = { at: now(), rows };
+      }
+      // The newer of the hub's last answer and what the stream brought since, person by person.
+      const by = new Map((s.presence?.rows ?? []).map((p) => [p.userId, p]));
+      for (const p of seat.cache.presence()) if ((by.get(p.userId)?.since ?? -1) <= p.since) by.set(p.userId, p);
       const team = seat.cache
         .team()
         .filter((m) => !m.disabled && (m.role === 'agent' || m.role === 'lead'))
@@ -94,7 +105,11 @@ export function workflowHandlers(core: Core, seatOf: (ctx: CallContext) => TeamS
       return { me: by.get(seat.user.id)?.state ?? (seat.client.connected ? 'online' : 'offline'), team };
     },
     setMyPresence: async (r, ctx) => {
-      await seatOf(ctx).client.setPresence(r.state);
+      const seat = seatOf(ctx);
+      await seat.client.setPresence(r.state);
+      // My own change shows at once, before the stream brings it back.
+      const s = stateOf(seat);
+      if (s.presence) s.presence.rows = [...s.presence.rows.filter((p) => p.userId !== seat.user.id), { userId: seat.user.id, state: r.state, since: now() }];
       return { state: r.state };
     },
 

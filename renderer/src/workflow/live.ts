@@ -5,8 +5,10 @@ import { useWorkflow } from './store';
 /** Markers live seconds (the hub's default time-to-live is 8 s): the console looks for them every second. */
 const MARKERS_MS = 1000;
 const PRESENCE_MS = 5000;
-/** The SLA clocks move only when something happens (refetched on each change) or when time passes (this). */
+/** The SLA clocks move only when something happens (refetched after changes) or when time passes (this). */
 const SLA_MS = 15_000;
+/** After a change, the clocks are asked for at most this often: each ask makes the hub compute every clock. */
+const SLA_AFTER_CHANGE_MS = 3000;
 /** A marker is renewed well inside its time-to-live while the person stays. */
 const VIEWING_RENEW_MS = 3000;
 const WRITING_RENEW_MS = 2000;
@@ -30,12 +32,17 @@ export function useTeamLive(team: boolean): void {
     quietly(w.loadSla());
     const timers = [window.setInterval(fast, MARKERS_MS), window.setInterval(() => quietly(w.loadPresence()), PRESENCE_MS), window.setInterval(() => quietly(w.loadSla()), SLA_MS)];
     let soon: number | null = null;
+    let last = 0;
     const off = getBridge().on.inboxChanged(() => {
-      // A burst of changes asks the hub for the clocks once.
-      soon ??= window.setTimeout(() => {
-        soon = null;
-        quietly(w.loadSla());
-      }, 300);
+      // A burst of changes asks the hub for the clocks once, and a busy team at most every few seconds.
+      soon ??= window.setTimeout(
+        () => {
+          soon = null;
+          last = Date.now();
+          quietly(w.loadSla());
+        },
+        Math.max(300, last + SLA_AFTER_CHANGE_MS - Date.now()),
+      );
     });
     return () => {
       timers.forEach((t) => window.clearInterval(t));

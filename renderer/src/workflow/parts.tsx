@@ -128,7 +128,7 @@ export function SlaCountdown({ conversationId, testId }: { conversationId: numbe
   const risk = left <= 0 ? 'breached' : clock.risk;
   const target = t(`workflow.sla.targets.${clock.target}`);
   return (
-    <span className={`sla sla-${risk}`} data-testid={testId} data-risk={risk} data-target={clock.target} title={t(`workflow.sla.risk.${risk}`)}>
+    <span className={`sla sla-${risk}`} data-testid={testId} data-risk={risk} data-target={clock.target} title={`${t(`workflow.sla.risk.${risk}`)} · ${t('workflow.sla.left', { time: f.duration(clock.businessLeftMs) })}`}>
       {left > 0 ? t('workflow.sla.due', { target, time: f.duration(left) }) : t('workflow.sla.breached', { target, time: f.duration(-left) })}
     </span>
   );
