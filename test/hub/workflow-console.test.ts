@@ -83,7 +83,7 @@ describe('the team workflow in the console, in Chromium', () => {
 
       // (1) Presence: my own switch in the header; the lead's board shows the team's.
       const mySwitch = amal.page.getByTestId('presence-switch');
-      await expect.poll(() => mySwitch.getAttribute('data-state')).toBe('online');
+      await expect.poll(() => mySwitch.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
       await layla.page.getByTestId('nav-lead').click();
       await layla.page.getByTestId('board').waitFor();
       const amalOnBoard = layla.page.locator('[data-testid=board-agent][data-name=amal]');
@@ -127,8 +127,11 @@ describe('the team workflow in the console, in Chromium', () => {
       const note = layla.page.getByTestId('note-input');
       await layla.page.locator('details.notes summary').click();
       await note.fill('Courier says it was delayed, @am');
-      await layla.page.locator('[data-testid=mention-option][data-username=amal]').click();
-      await expect.poll(() => note.inputValue()).toBe('Courier says it was delayed, @amal ');
+      // The list offers Amal (not the lead herself); Enter picks the highlighted name, as a click would.
+      await expect.poll(() => layla.page.getByTestId('mention-option').count(), { timeout: 10_000 }).toBe(1);
+      expect(await layla.page.getByTestId('mention-option').getAttribute('data-username')).toBe('amal');
+      await note.press('Enter');
+      await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('Courier says it was delayed, @amal ');
       await note.pressSequentially('please check before you reply.');
       await layla.page.locator('form.note-form button[type=submit]').click();
       await expect.poll(() => amal.page.getByTestId('notifications').getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
@@ -149,7 +152,7 @@ describe('the team workflow in the console, in Chromium', () => {
       // "Send anyway": it goes, and the hub's trail records both the hold and the choice.
       await held.getByTestId('held-send-anyway').click();
       await expect.poll(() => team.tg.sent.some((m) => /left our depot/.test(m.text)), { timeout: 15_000 }).toBe(true);
-      await expect.poll(() => held.count()).toBe(0);
+      await expect.poll(() => held.count(), { timeout: 10_000 }).toBe(0);
       expect(await amal.page.getByTestId('composer').inputValue()).toBe('');
       const trail = await team.seed.store.q.all<{ action: string }>("SELECT action FROM audit WHERE action IN ('reply.held', 'reply.sent_over_newer') ORDER BY seq");
       expect(trail.map((e) => e.action)).toEqual(['reply.held', 'reply.sent_over_newer']);
@@ -228,14 +231,14 @@ describe('the team workflow in the console, in Chromium', () => {
       await row.click();
       await amal.page.getByTestId('composer').fill('Checking with the courier now, Huda.');
       const conversationId = Number(await row.getAttribute('data-id'));
-      await expect.poll(async () => (await ipc(basma.page, 'addNote', { conversationId, text: 'The courier called: delivery tomorrow.' })).ok).toBe(true);
+      await expect.poll(async () => (await ipc(basma.page, 'addNote', { conversationId, text: 'The courier called: delivery tomorrow.' })).ok, { timeout: 10_000 }).toBe(true);
       await expect.poll(() => amal.page.locator('.note-item').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining('delivery tomorrow')]));
       await amal.page.getByTestId('send').click();
       const held = amal.page.getByTestId('held-reply');
       await held.waitFor({ timeout: 15_000 });
-      await expect.poll(() => held.getByTestId('held-newer').textContent()).toContain('delivery tomorrow');
+      await expect.poll(() => held.getByTestId('held-newer').textContent(), { timeout: 10_000 }).toContain('delivery tomorrow');
       await held.getByTestId('held-look-first').click();
-      await expect.poll(() => held.count()).toBe(0);
+      await expect.poll(() => held.count(), { timeout: 10_000 }).toBe(0);
       expect(await amal.page.getByTestId('composer').inputValue()).toBe('Checking with the courier now, Huda.');
       // Having looked, the next send goes without a hold (and without "sent anyway").
       await amal.page.getByTestId('composer').fill('Good news Huda: the courier delivers tomorrow.');

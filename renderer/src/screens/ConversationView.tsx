@@ -325,6 +325,7 @@ function Notes({ detail }: { detail: Detail }) {
   const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const team = useSession((s) => !!s.session?.team);
+  const mentionKeys = useRef<((e: React.KeyboardEvent) => boolean) | null>(null);
   const focus = useUi((s) => s.focusRequest);
   useEffect(() => {
     if (focus?.target === 'note') input.current?.focus();
@@ -359,9 +360,10 @@ function Notes({ detail }: { detail: Detail }) {
           }
         }}
       >
-        <textarea ref={input} dir="auto" value={text} maxLength={5000} rows={2} placeholder={t('conversation.notePlaceholder')} onChange={(e) => (setText(e.target.value), setCaret(e.target.selectionStart))} onSelect={(e) => setCaret(e.currentTarget.selectionStart)} data-testid="note-input" aria-label={t('conversation.addNote')} />
+        <textarea ref={input} dir="auto" value={text} maxLength={5000} rows={2} placeholder={t('conversation.notePlaceholder')} onChange={(e) => (setText(e.target.value), setCaret(e.target.selectionStart))} onSelect={(e) => setCaret(e.currentTarget.selectionStart)} onKeyDown={(e) => void mentionKeys.current?.(e)} data-testid="note-input" aria-label={t('conversation.addNote')} />
         {team && (
           <MentionCompletion
+            keysRef={mentionKeys}
             text={text}
             caret={caret}
             onPick={(next, at) => {

@@ -140,31 +140,52 @@ type Completion = NonNullable<ResponseOf<'mentionCompletions'>>;
  * Completion of `@name` in an internal note: colleagues whose name starts with what follows the `@` before the
  * caret (main folds case and Arabic/Persian letter variants). Picking one writes `@username ` in its place.
  */
-export function MentionCompletion(props: { text: string; caret: number; onPick: (text: string, caret: number) => void }) {
+export function MentionCompletion(props: {
+  text: string;
+  caret: number;
+  onPick: (text: string, caret: number) => void;
+  /** The note box's keys while the list is open: ↑/↓ move, Enter or Tab picks, Escape closes. */
+  keysRef: { current: ((e: React.KeyboardEvent) => boolean) | null };
+}) {
   const { t } = useTranslation();
   const [c, setC] = useState<Completion | null>(null);
+  const [active, setActive] = useState(0);
   const { text, caret } = props;
   useEffect(() => {
     let live = true;
     if (!text.includes('@')) return setC(null);
     call('mentionCompletions', { text, caret }).then(
-      (r) => live && setC(r),
+      (r) => live && (setC(r), setActive(0)),
       () => live && setC(null),
     );
     return () => {
       live = false;
     };
   }, [text, caret]);
-  if (!c || !c.matches.length) return null;
+  const open = !!c && c.matches.length > 0;
   const pick = (username: string) => {
+    if (!c) return;
     const before = text.slice(0, c.from) + `@${username} `;
     props.onPick(before + text.slice(caret), before.length);
     setC(null);
   };
+  props.keysRef.current = open
+    ? (e) => {
+        const n = c!.matches.length;
+        if (e.key === 'ArrowDown') setActive((active + 1) % n);
+        else if (e.key === 'ArrowUp') setActive((active - 1 + n) % n);
+        else if (e.key === 'Enter' || e.key === 'Tab') pick(c!.matches[Math.min(active, n - 1)]!.username);
+        else if (e.key === 'Escape') setC(null);
+        else return false;
+        e.preventDefault();
+        return true;
+      }
+    : null;
+  if (!open) return null;
   return (
     <ul className="mentions" role="listbox" aria-label={t('workflow.mentions.label')} data-testid="mention-list">
-      {c.matches.map((m) => (
-        <li key={m.username} role="option" aria-selected={false}>
+      {c!.matches.map((m, i) => (
+        <li key={m.username} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
           <button type="button" className="link" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(m.username)} data-testid="mention-option" data-username={m.username}>
             <bdi>{m.name}</bdi> <span className="muted">@{m.username}</span>
           </button>
