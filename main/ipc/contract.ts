@@ -42,6 +42,7 @@ import {
   UsersResponse,
 } from './schemas';
 import { consoleContract, consoleEvents } from './console-contract';
+import { workflowContract } from './workflow-contract';
 
 /**
  * The one IPC contract. Each channel is declared once: its request and response schemas and the permission
@@ -106,6 +107,8 @@ export const contract = {
 
   // The console: inbox, conversation, composer, search, lead and admin views (main/ipc/console-contract.ts).
   ...consoleContract,
+  // The team workflow (presence, markers, the send-time hold, SLAs, mentions, the board): main/ipc/workflow-contract.ts.
+  ...workflowContract,
 } as const;
 
 /** Events main pushes to the renderer (never customer data the renderer was not granted). */

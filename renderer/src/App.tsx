@@ -22,6 +22,8 @@ import { useLead } from './stores/lead';
 import { useFormat } from './format';
 import { useSession } from './stores/session';
 import { useUi, type View } from './stores/ui';
+import { useTeamLive } from './workflow/live';
+import { NotificationsBell, PresenceSwitch } from './workflow/parts';
 
 const NO_COMMANDS: ReturnType<typeof useCommands> = [];
 const PENDING_REVEAL_POLL_MS = 3000;
@@ -129,6 +131,8 @@ function Workspace() {
     return () => window.clearInterval(timer);
   }, [approver]);
   const mustEnrol = useSession((s) => !!s.session?.twoFactor.mustEnrol);
+  // Team mode only: presence, markers, SLA clocks and notifications (a single-seat console has none of these).
+  useTeamLive(useSession((s) => !!s.session?.team) && can('conversations.read'));
   const shown = shownView(view, can, mustEnrol);
   if (shown === 'account') return <AccountScreen />;
   if (shown === 'audit') return <AuditScreen />;
@@ -198,6 +202,12 @@ function TopBar() {
             <button type="button" className="link" onClick={() => useUi.getState().open('help')} aria-label={t('keys.help')}>
               <kbd>?</kbd>
             </button>
+            {session.team && can('conversations.read') && (
+              <>
+                <PresenceSwitch />
+                <NotificationsBell />
+              </>
+            )}
             <bdi className="whoami">{t('nav.signedInAs', { name: session.user?.name })}</bdi>
             <button type="button" onClick={() => void useSession.getState().signOut()} data-testid="sign-out">
               {t('nav.signOut')}

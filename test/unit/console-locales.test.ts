@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dir = path.resolve('renderer/src/i18n/locales');
-const load = (lang: string) => JSON.parse(fs.readFileSync(path.join(dir, `${lang}.json`), 'utf8')) as Record<string, unknown>;
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+/** As i18n/index.ts merges them: an area's own file (locales/workflow/) under its key. */
+const load = (lang: string) => ({ ...read(`${lang}.json`), workflow: read(`workflow/${lang}.json`) });
 
 function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

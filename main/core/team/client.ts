@@ -257,10 +257,13 @@ export class HubClient {
     for (const l of this.listeners) l(kinds, frame.events);
   }
 
-  /** Queues a reply locally (it survives a restart) and sends the queue if the hub is reachable. */
-  async reply(conversationId: number, text: string): Promise<string> {
+  /**
+   * Queues a reply locally (it survives a restart) and sends the queue if the hub is reachable. `seenSeq` is the
+   * last event its author saw (the stream's position when the draft began); by default, everything this console has.
+   */
+  async reply(conversationId: number, text: string, seenSeq: number = this.cache.cursor()): Promise<string> {
     const clientId = crypto.randomBytes(12).toString('base64url');
-    this.cache.queueReply({ clientId, conversationId, text, seenSeq: this.cache.cursor(), now: this.clock.now() });
+    this.cache.queueReply({ clientId, conversationId, text, seenSeq, now: this.clock.now() });
     await this.flush().catch(() => {});
     return clientId;
   }

@@ -5,6 +5,7 @@ import { createConsoleHandlers } from './console';
 import { networkStatus } from './network';
 import { identityHandlers } from './identity';
 import { reviewHandlers } from './review';
+import { workflowOffHandlers } from '../team/workflow';
 
 /** Binds each contract channel to the core. Handlers stay thin: parse is done, permission is checked. */
 export function createHandlers(core: Core, services: ConsoleServices): Handlers<CallContext> {
@@ -14,5 +15,6 @@ export function createHandlers(core: Core, services: ConsoleServices): Handlers<
     ...identityHandlers(core),
     ...reviewHandlers(core),
     ...createConsoleHandlers(core, services),
+    ...workflowOffHandlers(),
   };
 }

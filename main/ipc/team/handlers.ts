@@ -12,6 +12,7 @@ import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
 import { TeamRows } from './rows';
+import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
 const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
@@ -371,14 +372,19 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         });
         return messageDto({ id: sent.messageId, direction: 'out', sentAt: core.clock.now(), maskedText: core.maskText(r.text), author: { id: String(seat.user.id), name: seat.user.displayName || seat.user.username }, delivery: { state: 'queued' } });
       }
-      const clientId = await seat.client.reply(c.id, r.text);
+      const clientId = await seat.client.reply(c.id, r.text, draftSeenSeq(seat, c.id));
       const entry = seat.cache.outboxEntry(clientId);
       const refusal = seat.client.refusalOf(clientId);
+      if (entry?.state === 'held' && refusal?.code === 'newer_activity') {
+        // The hub's send-time check: kept, held, for its author to look first or send anyway (workflow.ts).
+        throw new DiwanError('reply_held', refusal.message, { heldId: clientId });
+      }
       if (entry?.state === 'held' && refusal) {
         seat.cache.dropQueued(clientId);
         const code = refusal.code === 'reply_blocked' ? 'guard_blocked' : refusal.code === 'newer_activity' ? 'newer_message' : refusal.code;
         throw new DiwanError(code, refusal.message);
       }
+      draftDone(seat, c.id);
       const me = { id: String(seat.user.id), name: seat.user.displayName || seat.user.username };
       const sent = entry?.messageId ? seat.cache.messages(c.id).find((m) => m.id === entry.messageId) : undefined;
       if (sent) return messageDto(rows(seat).message(sent));
@@ -480,6 +486,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     deviceStatus: () => deviceStatusOf(core),
     scheduleDrill: () => notYet('drills'),
     drillReport: () => notYet('drills'),
+    ...workflowHandlers(core, seatOf),
   };
 
 }

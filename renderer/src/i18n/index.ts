@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 import fa from './locales/fa.json';
+import arWorkflow from './locales/workflow/ar.json';
+import enWorkflow from './locales/workflow/en.json';
+import faWorkflow from './locales/workflow/fa.json';
 
 export const LANGUAGES = ['en', 'ar', 'fa'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +17,8 @@ export function directionOf(lang: Language): 'rtl' | 'ltr' {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, ar: { translation: ar }, fa: { translation: fa } },
+  // The team workflow's words live in their own files (locales/workflow/), under `workflow.*`.
+  resources: { en: { translation: { ...en, workflow: enWorkflow } }, ar: { translation: { ...ar, workflow: arWorkflow } }, fa: { translation: { ...fa, workflow: faWorkflow } } },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -7,6 +7,8 @@ import { call } from '../bridge';
 import { useConversation, type Detail } from '../stores/conversation';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
+import { HeldReply } from '../workflow/HeldReply';
+import { sawEverything, useWritingMarker } from '../workflow/live';
 
 type Canned = ResponseOf<'listCannedReplies'>[number];
 
@@ -18,6 +20,7 @@ export function Composer({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const { composer, setDraft, check, send, acknowledgeNewer, setHumanAgentTag, askApproval, checkApproval } = useConversation();
   const canReply = useSession((s) => s.can('messages.send'));
+  const team = useSession((s) => !!s.session?.team);
   const input = useRef<HTMLTextAreaElement>(null);
   const focus = useUi((s) => s.focusRequest);
   const [canned, setCanned] = useState<Canned[]>([]);
@@ -32,6 +35,7 @@ export function Composer({ detail }: { detail: Detail }) {
   }, [focus]);
   // Fetched again for each conversation, so replies the administrator just wrote are there without a restart.
   const conversationId = detail.summary.id;
+  useWritingMarker(conversationId, composer.draft, team && canReply);
   useEffect(() => {
     if (canReply) call('listCannedReplies', {}).then(setCanned, () => setCanned([]));
   }, [canReply, conversationId]);
@@ -55,7 +59,7 @@ export function Composer({ detail }: { detail: Detail }) {
   const verdict = composer.verdict;
   const approval = composer.approval?.text === composer.draft ? composer.approval : null;
   const approved = approval?.state === 'approved' && approval.token !== null;
-  const blocked = (verdict?.verdict === 'block' && !approved) || composer.newerArrived || (window_.kind === 'human_agent' && !composer.humanAgentTag);
+  const blocked = (verdict?.verdict === 'block' && !approved) || composer.newerArrived || !!composer.held || (window_.kind === 'human_agent' && !composer.humanAgentTag);
   const submit = () => {
     if (!blocked) void send().then((ok) => ok && input.current?.focus());
   };
@@ -82,10 +86,11 @@ export function Composer({ detail }: { detail: Detail }) {
         submit();
       }}
     >
+      <HeldReply detail={detail} />
       {composer.newerArrived && (
         <div className="notice warn" role="alert" data-testid="newer-block">
           {t('composer.newer')}
-          <button type="button" onClick={acknowledgeNewer} data-testid="newer-ack">
+          <button type="button" onClick={() => (acknowledgeNewer(), team && sawEverything(conversationId))} data-testid="newer-ack">
             {t('composer.newerAck')}
           </button>
         </div>

@@ -6,6 +6,8 @@ import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
 import { useConversation } from '../stores/conversation';
 import { useInbox, type Summary } from '../stores/inbox';
+import { useSession } from '../stores/session';
+import { LiveMarkers, SlaCountdown } from '../workflow/parts';
 
 const ROW = 76;
 
@@ -79,6 +81,7 @@ const Row = memo(function Row({ item, selected }: { item: Summary; selected: boo
   const { t } = useTranslation();
   const f = useFormat();
   const hasDraft = useConversation((s) => !!s.drafts[item.id]);
+  const team = useSession((s) => !!s.session?.team);
   return (
     <div
       role="option"
@@ -118,6 +121,8 @@ const Row = memo(function Row({ item, selected }: { item: Summary; selected: boo
             {l}
           </span>
         ))}
+        {team && <SlaCountdown conversationId={item.id} testId="row-sla" />}
+        {team && <LiveMarkers conversationId={item.id} testId="row-markers" />}
       </div>
     </div>
   );

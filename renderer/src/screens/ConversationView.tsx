@@ -11,11 +11,15 @@ import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
+import { useViewingMarker } from '../workflow/live';
+import { LiveMarkers, MentionCompletion, SlaCountdown } from '../workflow/parts';
 
 /** One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel. */
 export function ConversationView() {
   const { t } = useTranslation();
   const { detail, loading, error, id } = useConversation();
+  const team = useSession((s) => !!s.session?.team);
+  useViewingMarker(id, team);
   if (id === null) return <p className="empty" data-testid="no-conversation">{t('inbox.noneSelected')}</p>;
   if (error && !detail) return <ErrorNote error={error} />;
   if (loading || !detail) return <p className="empty" aria-busy="true">{t('inbox.loading')}</p>;
@@ -47,6 +51,7 @@ function Header({ detail }: { detail: Detail }) {
   const [error, setError] = useState<unknown>(null);
   const [editingLabels, setEditingLabels] = useState(false);
   const me = useSession((x) => x.session?.user?.id);
+  const team = useSession((x) => !!x.session?.team);
   const focus = useUi((x) => x.focusRequest);
   useEffect(() => {
     if (focus?.target === 'labels') setEditingLabels(true);
@@ -62,6 +67,8 @@ function Header({ detail }: { detail: Detail }) {
           </bdi>
         </h2>
         <ReplyWindowBadge detail={detail} />
+        {team && <SlaCountdown conversationId={s.id} testId="conversation-sla" />}
+        {team && <LiveMarkers conversationId={s.id} testId="conversation-markers" />}
       </div>
       <div className="toolbar" role="toolbar" aria-label={t('conversation.setStatus')}>
         <label className="inline">
@@ -314,8 +321,11 @@ function Notes({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [text, setText] = useState('');
+  const [caret, setCaret] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const team = useSession((s) => !!s.session?.team);
+  const mentionKeys = useRef<((e: React.KeyboardEvent) => boolean) | null>(null);
   const focus = useUi((s) => s.focusRequest);
   useEffect(() => {
     if (focus?.target === 'note') input.current?.focus();
@@ -350,7 +360,19 @@ function Notes({ detail }: { detail: Detail }) {
           }
         }}
       >
-        <textarea ref={input} dir="auto" value={text} maxLength={5000} rows={2} placeholder={t('conversation.notePlaceholder')} onChange={(e) => setText(e.target.value)} data-testid="note-input" aria-label={t('conversation.addNote')} />
+        <textarea ref={input} dir="auto" value={text} maxLength={5000} rows={2} placeholder={t('conversation.notePlaceholder')} onChange={(e) => (setText(e.target.value), setCaret(e.target.selectionStart))} onSelect={(e) => setCaret(e.currentTarget.selectionStart)} onKeyDown={(e) => void mentionKeys.current?.(e)} data-testid="note-input" aria-label={t('conversation.addNote')} />
+        {team && (
+          <MentionCompletion
+            keysRef={mentionKeys}
+            text={text}
+            caret={caret}
+            onPick={(next, at) => {
+              setText(next);
+              setCaret(at);
+              window.requestAnimationFrame(() => (input.current?.focus(), input.current?.setSelectionRange(at, at)));
+            }}
+          />
+        )}
         <button type="submit" disabled={!text.trim()}>
           {t('conversation.addNote')}
         </button>

@@ -10,14 +10,18 @@ import { useUi } from '../stores/ui';
 import { MessageItem } from './ConversationView';
 import { Segments } from '../components/Segments';
 import { LabelsTab } from './admin/LabelsTab';
+import { LeadBoard } from '../workflow/Board';
 
-type Tab = 'review' | 'approvals' | 'reports' | 'alerts' | 'labels';
+type Tab = 'board' | 'review' | 'approvals' | 'reports' | 'alerts' | 'labels';
 
 export function LeadScreen() {
   const { t } = useTranslation();
   const can = useSession((s) => s.can);
   const offers = useSession((s) => s.offers);
+  const team = useSession((s) => !!s.session?.team);
   const tabs: Tab[] = [
+    // The live board needs the team hub: who is on what, queues, SLA risk (a single-seat console has one person).
+    ...(team && can('team.board') ? (['board'] as const) : []),
     ...(can('review.read') && offers('review') ? (['review'] as const) : []),
     ...(can('reveal.approve') ? (['approvals'] as const) : []),
     ...(offers('reports') ? (['reports'] as const) : []),
@@ -36,6 +40,7 @@ export function LeadScreen() {
       </h2>
       <Tabs<Tab> tabs={tabs} current={tab} onChange={setTab} prefix="lead.tabs" counts={{ approvals: waiting }} />
       <ErrorNote error={error} />
+      {tab === 'board' && <LeadBoard />}
       {tab === 'review' && <Review />}
       {tab === 'approvals' && <Approvals />}
       {tab === 'reports' && <Reports />}

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ResponseOf } from '../../../main/ipc/contract';
-import { call, errorCode } from '../bridge';
+import { call, errorCode, type BridgeError } from '../bridge';
 import { useInbox } from './inbox';
 import { useUi } from './ui';
 import { registerReset } from './reset';
@@ -29,7 +29,25 @@ interface Composer {
   humanAgentTag: boolean;
   /** A blocked draft sent to a team lead for four eyes; the token lets exactly that text go out once. */
   approval: { requestId: number; text: string; state: 'pending' | 'approved' | 'declined'; token: string | null } | null;
+  /** The newest message and note ids on screen when the draft began: what a held reply shows as newer. */
+  baseline: Baseline | null;
+  /** Team mode: the hub held the reply because something newer arrived; the author looks first or sends anyway. */
+  held: { heldId: string; message: string } | null;
   error: unknown;
+}
+
+export interface Baseline {
+  messageId: number;
+  noteId: number;
+}
+
+/** Replies the hub has not taken yet are numbered from the top of the id range (team/handlers.ts); they are not "seen". */
+const PENDING_IDS_FROM = Number.MAX_SAFE_INTEGER - 1e9;
+
+export function baselineOf(detail: Detail | null): Baseline | null {
+  if (!detail) return null;
+  const ids = detail.messages.map((m) => m.id).filter((id) => id < PENDING_IDS_FROM);
+  return { messageId: Math.max(0, ...ids), noteId: Math.max(0, ...detail.notes.map((n) => n.id)) };
 }
 
 interface ConversationState {
@@ -71,6 +89,8 @@ interface ConversationState {
   checkApproval(): Promise<void>;
   setHumanAgentTag(on: boolean): void;
   resolveUnknown(messageId: number, action: 'resend' | 'mark_failed'): Promise<void>;
+  /** The held reply: sent anyway (audited at the hub), or dropped so the author reads first and sends again. */
+  settleHeld(action: 'send_anyway' | 'look_first'): Promise<void>;
   applySummary(summary: Detail['summary']): void;
   reset(): void;
 }
@@ -84,6 +104,8 @@ const emptyComposer: Composer = {
   newerArrived: false,
   humanAgentTag: false,
   approval: null,
+  baseline: null,
+  held: null,
   error: null,
 };
 
@@ -182,7 +204,8 @@ export const useConversation = create<ConversationState>((set, get) => ({
       const seen = starting || text.trim() === '' ? (s.detail?.latestInboundId ?? null) : s.composer.seenInboundId;
       // An approval is for one exact text: editing the draft drops it.
       const approval = s.composer.approval?.text === text ? s.composer.approval : null;
-      return { composer: { ...s.composer, draft: text, seenInboundId: seen, verdict: null, error: null, approval, newerArrived: text.trim() === '' ? false : s.composer.newerArrived } };
+      const baseline = starting ? baselineOf(s.detail) : s.composer.baseline;
+      return { composer: { ...s.composer, draft: text, seenInboundId: seen, baseline, verdict: null, error: null, approval, newerArrived: text.trim() === '' ? false : s.composer.newerArrived } };
     }),
   check: async () => {
     const { id, composer } = get();
@@ -199,7 +222,7 @@ export const useConversation = create<ConversationState>((set, get) => ({
   },
   send: async () => {
     const { id, composer } = get();
-    if (id === null || !composer.draft.trim() || composer.sending || composer.newerArrived) return false;
+    if (id === null || !composer.draft.trim() || composer.sending || composer.newerArrived || composer.held) return false;
     set((s) => ({ composer: { ...s.composer, sending: true, error: null } }));
     try {
       const token = composer.approval?.text === composer.draft ? composer.approval.token : null;
@@ -215,8 +238,10 @@ export const useConversation = create<ConversationState>((set, get) => ({
       return true;
     } catch (error) {
       const newer = errorCode(error) === 'newer_message';
-      set((s) => ({ composer: { ...s.composer, sending: false, error: newer ? null : error, newerArrived: s.composer.newerArrived || newer } }));
-      if (newer) await get().reload();
+      const heldId = errorCode(error) === 'reply_held' ? (error as BridgeError).error.details?.heldId : undefined;
+      const held = typeof heldId === 'string' ? { heldId, message: (error as BridgeError).message } : null;
+      set((s) => ({ composer: { ...s.composer, sending: false, error: newer || held ? null : error, newerArrived: s.composer.newerArrived || newer, held } }));
+      if (newer || held) await get().reload();
       return false;
     }
   },
@@ -247,6 +272,19 @@ export const useConversation = create<ConversationState>((set, get) => ({
     }
   },
   setHumanAgentTag: (on) => set((s) => ({ composer: { ...s.composer, humanAgentTag: on } })),
+  settleHeld: async (action) => {
+    const { id, composer } = get();
+    if (id === null || !composer.held) return;
+    try {
+      const r = await call('settleHeldReply', { conversationId: id, heldId: composer.held.heldId, action });
+      if (r.state === 'sent') set({ composer: emptyComposer });
+      // Looking first: the draft stays; what is on screen now is what it answers.
+      else set((s) => ({ composer: { ...s.composer, held: null, baseline: baselineOf(s.detail) } }));
+    } catch (error) {
+      set((s) => ({ composer: { ...s.composer, error, held: errorCode(error) === 'held_reply_gone' ? null : s.composer.held } }));
+    }
+    await get().reload();
+  },
   resolveUnknown: async (messageId, action) => {
     await call('resolveUnknownDelivery', { messageId, action });
     await get().reload();

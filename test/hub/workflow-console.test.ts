@@ -1,0 +1,285 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkflowStore } from '../../main/hub/store/workflow';
+import { startBridge, type RunningBridge } from '../bridge/server';
+import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { chooseLanguage, openWindow, withConsole } from '../helpers/console-page';
+import { PEOPLE, signIn } from '../helpers/console-people';
+import { testKeychain } from '../helpers/keychain';
+import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { tmpDir } from '../helpers/tmp';
+import { PASSWORD, startTeamHub, until } from './harness';
+
+type Bridged = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+const ipc = (page: Page, channel: string, request: unknown = {}) =>
+  page.evaluate(([c, r]) => (globalThis as unknown as { diwan: Record<string, (x: unknown) => Promise<unknown>> }).diwan[c as string]!(r), [channel, request] as const) as Promise<Bridged>;
+
+const ARABIC_INDIC = /[\u0660-\u0669]/;
+const PERSIAN_DIGITS = /[\u06F0-\u06F9]/;
+const LATIN_DIGITS = /[0-9]/;
+
+/**
+ * The team workflow on the console's screens (issue 18, item 8), in Chromium, against a hub of two nodes (own
+ * processes) on a real PostgreSQL: two agents and a lead, each in their own window with their own seat.
+ */
+describe('the team workflow in the console, in Chromium', () => {
+  let team: Awaited<ReturnType<typeof startTeamHub<'amal' | 'basma' | 'layla'>>>;
+  let bridge: RunningBridge;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    team = await startTeamHub({
+      users: [
+        { username: 'amal', role: 'agent' },
+        { username: 'basma', role: 'agent' },
+        { username: 'layla', role: 'lead' },
+      ],
+      nodes: 2,
+      workflow: { sweepSeconds: 1 },
+    });
+    // IT's set-up at the hub: the channel promises a first reply within 30 business minutes, on a calendar that is
+    // open around the clock (so the countdown runs whenever the test does).
+    const wf = new WorkflowStore(team.seed.store, Date.now);
+    await wf.saveCalendar({ timeZone: 'UTC', weekend: [], hours: ['00:00-24:00'], holidays: [] }, { actor: 'it:test' });
+    await wf.saveRule(
+      { channelId: 'tg', mode: 'manual', capacity: 5, returnAfterMinutes: null, assigneeOnlyReply: false, firstResponseMinutes: 30, nextResponseMinutes: 30, resolutionMinutes: 600 },
+      { actor: 'it:test' },
+    );
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
+    const { keychain, service } = testKeychain();
+    bridge = await startBridge({
+      dataDir: tmpDir(),
+      rendererDir: RENDERER_DIR,
+      keychain,
+      keychainService: service,
+      channels: true,
+      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
+    });
+    await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
+    await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
+    const device = bridge.core.identity.deviceIdentity;
+    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: 'front desk' }, { actor: 'it:test' });
+    team.files.custody.enrol([...Object.values(team.consoles).map((c) => c.fingerprint), device.fingerprint], ['layla']);
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+    await team?.close();
+  }, 120_000);
+
+  it('shows presence, live markers, the held reply, SLA countdowns, mentions and the lead’s board, and mirrors them in Arabic and Persian', async () => {
+    const amal = await openWindow(browser, bridge.url);
+    const basma = await openWindow(browser, bridge.anotherWindow());
+    const layla = await openWindow(browser, bridge.anotherWindow());
+    try {
+      await signIn(amal.page, { username: 'amal', password: PASSWORD });
+      await signIn(basma.page, { username: 'basma', password: PASSWORD });
+      await signIn(layla.page, { username: 'layla', password: PASSWORD });
+
+      // (1) Presence: my own switch in the header; the lead's board shows the team's.
+      const mySwitch = amal.page.getByTestId('presence-switch');
+      await expect.poll(() => mySwitch.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
+      await layla.page.getByTestId('nav-lead').click();
+      await layla.page.getByTestId('board').waitFor();
+      const amalOnBoard = layla.page.locator('[data-testid=board-agent][data-name=amal]');
+      await expect.poll(() => amalOnBoard.getByTestId('board-presence').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+      await mySwitch.selectOption('away');
+      await expect.poll(() => amalOnBoard.getByTestId('board-presence').getAttribute('data-state'), { timeout: 15_000 }).toBe('away');
+      expect(await amalOnBoard.getByTestId('board-presence').textContent()).toContain('Away');
+      await mySwitch.selectOption('online');
+      await expect.poll(() => amalOnBoard.getByTestId('board-presence').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+
+      // A customer writes; the conversation reaches every window.
+      team.tg.addText(7101, 'Hello, my parcel has not arrived yet', { first_name: 'Huda' });
+      const amalRow = amal.page.locator('[data-testid=conversation-row]').first();
+      await amalRow.waitFor({ timeout: 20_000 });
+      const conversationId = Number(await amalRow.getAttribute('data-id'));
+      const basmaRow = basma.page.locator(`[data-testid=conversation-row][data-id="${conversationId}"]`);
+      await basmaRow.waitFor({ timeout: 20_000 });
+
+      // (4) The SLA countdown on the row: the first reply is due within the channel's 30 minutes, on time.
+      const sla = basmaRow.getByTestId('row-sla');
+      await expect.poll(() => sla.getAttribute('data-risk'), { timeout: 20_000 }).toBe('ok');
+      expect(await sla.getAttribute('data-target')).toBe('first_response');
+      expect(await sla.textContent()).toMatch(/^First reply due in (29|30) min$/);
+
+      // (2) Live markers: Amal opens the conversation, Basma's list says so; Amal types, Basma's list says that.
+      await amalRow.click();
+      await amal.page.getByTestId('conversation').waitFor();
+      await expect.poll(() => basmaRow.getByTestId('row-markers').textContent(), { timeout: 10_000 }).toBe('amal is viewing');
+      await amal.page.getByTestId('composer').fill('Hi Huda, your parcel left our depot this morning.');
+      await expect.poll(() => basmaRow.getByTestId('row-markers').textContent(), { timeout: 10_000 }).toBe('amal is writing a reply');
+      // The open conversation shows it too.
+      await basmaRow.click();
+      await expect.poll(() => basma.page.getByTestId('conversation-markers').textContent(), { timeout: 10_000 }).toContain('amal is writing a reply');
+      // Basma's own marker goes the other way: Amal sees her viewing; nobody is shown their own.
+      await expect.poll(() => amal.page.getByTestId('conversation-markers').textContent(), { timeout: 10_000 }).toBe('basma is viewing');
+      expect(await basma.page.getByTestId('conversation-markers').textContent()).not.toContain('basma');
+
+      // (5) The lead writes a note and completes @amal from the team list; Amal is notified.
+      await layla.page.getByTestId('nav-inbox').click();
+      await layla.page.locator(`[data-testid=conversation-row][data-id="${conversationId}"]`).click();
+      const note = layla.page.getByTestId('note-input');
+      await layla.page.locator('details.notes summary').click();
+      await note.fill('Courier says it was delayed, @am');
+      // The list offers Amal (not the lead herself); Enter picks the highlighted name, as a click would.
+      await expect.poll(() => layla.page.getByTestId('mention-option').count(), { timeout: 10_000 }).toBe(1);
+      expect(await layla.page.getByTestId('mention-option').getAttribute('data-username')).toBe('amal');
+      await note.press('Enter');
+      await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('Courier says it was delayed, @amal ');
+      await note.pressSequentially('please check before you reply.');
+      await layla.page.locator('form.note-form button[type=submit]').click();
+      await expect.poll(() => amal.page.getByTestId('notifications').getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
+      await amal.page.getByTestId('notifications').click();
+      const mention = amal.page.locator('[data-testid=notification][data-kind="note.mention"]');
+      expect(await mention.textContent()).toContain('layla mentioned you');
+      expect(await mention.textContent()).toContain('@amal please check before you reply.');
+      await amal.page.getByTestId('notifications').click();
+
+      // (3) Amal sends the draft she began before the note: the hub holds it and the composer shows what is newer.
+      await amal.page.getByTestId('send').click();
+      const held = amal.page.getByTestId('held-reply');
+      await held.waitFor({ timeout: 15_000 });
+      expect(await held.textContent()).toContain('A colleague replied or added a note after you started');
+      await expect.poll(() => held.getByTestId('held-newer').textContent(), { timeout: 10_000 }).toContain('Note by layla');
+      expect(team.tg.sent.some((m) => /left our depot/.test(m.text))).toBe(false);
+      expect(await amal.page.getByTestId('send').isDisabled()).toBe(true);
+      // "Send anyway": it goes, and the hub's trail records both the hold and the choice.
+      await held.getByTestId('held-send-anyway').click();
+      await expect.poll(() => team.tg.sent.some((m) => /left our depot/.test(m.text)), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => held.count(), { timeout: 10_000 }).toBe(0);
+      expect(await amal.page.getByTestId('composer').inputValue()).toBe('');
+      const trail = await team.seed.store.q.all<{ action: string }>("SELECT action FROM audit WHERE action IN ('reply.held', 'reply.sent_over_newer') ORDER BY seq");
+      expect(trail.map((e) => e.action)).toEqual(['reply.held', 'reply.sent_over_newer']);
+
+      // The reply answered the customer: the first-response clock stops; the resolution clock is next on the row.
+      await expect.poll(() => sla.getAttribute('data-target'), { timeout: 20_000 }).toBe('resolution');
+
+      // (6) The lead's board: who is on what, the queue per channel, per-agent figures.
+      expect(await ipc(amal.page, 'assignConversation', { conversationId, assignee: 'me' })).toMatchObject({ ok: true });
+      await layla.page.getByTestId('nav-lead').click();
+      await expect.poll(() => amalOnBoard.getByTestId('board-open').getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
+      expect(await layla.page.locator('[data-testid=board-channel]').first().getAttribute('data-queued')).toBe('0');
+      expect(await layla.page.getByTestId('board').textContent()).toContain('Support bot');
+      // The board is the lead's: an agent's call is refused.
+      expect(await ipc(amal.page, 'leadBoard', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      // Arabic: mirrored, Arabic-Indic digits, the countdown and the markers in Arabic.
+      await chooseLanguage(basma.page, 'ar');
+      expect(await basma.page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
+      const arSla = (await sla.textContent())!;
+      expect(arSla).toMatch(ARABIC_INDIC);
+      expect(arSla).not.toMatch(LATIN_DIGITS);
+      expect(arSla).toContain('الحل');
+      const header = basma.page.locator('header.topbar h1');
+      const box = (await header.boundingBox())!;
+      expect(box.x).toBeGreaterThan(640); // the title sits on the right in a right-to-left page
+      // Persian: the lead's board with Persian digits and words.
+      await chooseLanguage(layla.page, 'fa');
+      expect(await layla.page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
+      const openCell = (await amalOnBoard.getByTestId('board-open').textContent())!;
+      expect(openCell).toMatch(PERSIAN_DIGITS);
+      expect(openCell).not.toMatch(LATIN_DIGITS);
+      expect(await amalOnBoard.getByTestId('board-presence').textContent()).toContain('آنلاین');
+
+      for (const w of [amal, basma, layla]) expect(w.errors, w.errors.join('\n')).toEqual([]);
+    } finally {
+      await amal.close();
+      await basma.close();
+      await layla.close();
+    }
+  }, 240_000);
+
+  it('alerts the lead to a breached promise, lets the author look first at a held reply, and clears a marker when its author leaves', async () => {
+    const amal = await openWindow(browser, bridge.anotherWindow());
+    const basma = await openWindow(browser, bridge.anotherWindow());
+    const layla = await openWindow(browser, bridge.anotherWindow());
+    try {
+      await signIn(amal.page, { username: 'amal', password: PASSWORD });
+      await signIn(basma.page, { username: 'basma', password: PASSWORD });
+      await signIn(layla.page, { username: 'layla', password: PASSWORD });
+      // A tight promise for this case: the next reply within one business minute.
+      const wf = new WorkflowStore(team.seed.store, Date.now);
+      await wf.saveRule(
+        { channelId: 'tg', mode: 'manual', capacity: 5, returnAfterMinutes: null, assigneeOnlyReply: false, firstResponseMinutes: 1, nextResponseMinutes: 1, resolutionMinutes: 600 },
+        { actor: 'it:test' },
+      );
+      team.tg.addText(7101, 'Any news about my parcel?', { first_name: 'Huda' });
+      const row = amal.page.locator('[data-testid=conversation-row]').first();
+      await row.waitFor({ timeout: 20_000 });
+      const sla = row.getByTestId('row-sla');
+      await expect.poll(() => sla.getAttribute('data-target'), { timeout: 20_000 }).toBe('next_response');
+
+      // The lead's board shows it at risk in the promise's last quarter, then breached; the lead is alerted.
+      await layla.page.getByTestId('nav-lead').click();
+      const risk = layla.page.getByTestId('board-risk').first();
+      await expect.poll(() => risk.getAttribute('data-risk'), { timeout: 70_000, interval: 500 }).toBe('at_risk');
+      await expect.poll(() => risk.getAttribute('data-risk'), { timeout: 40_000, interval: 500 }).toBe('breached');
+      expect(await risk.textContent()).toContain('amal');
+      await expect.poll(() => layla.page.locator('[data-testid=notification][data-kind="sla.breached"]').count().then(async (n) => n || (await layla.page.getByTestId('notifications').click(), 0)), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await layla.page.locator('[data-testid=notification][data-kind="sla.breached"]').first().textContent()).toBe('Next reply promise breached');
+      // The agent's row counts past the promise.
+      await expect.poll(() => sla.getAttribute('data-risk'), { timeout: 10_000 }).toBe('breached');
+      expect(await sla.textContent()).toMatch(/^Next reply overdue by \d+ min$/);
+
+      // Amal starts a reply; Basma notes something meanwhile; the hub holds the reply. Amal looks first.
+      await row.click();
+      await amal.page.getByTestId('composer').fill('Checking with the courier now, Huda.');
+      const conversationId = Number(await row.getAttribute('data-id'));
+      await expect.poll(async () => (await ipc(basma.page, 'addNote', { conversationId, text: 'The courier called: delivery tomorrow.' })).ok, { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => amal.page.locator('.note-item').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining('delivery tomorrow')]));
+      await amal.page.getByTestId('send').click();
+      const held = amal.page.getByTestId('held-reply');
+      await held.waitFor({ timeout: 15_000 });
+      await expect.poll(() => held.getByTestId('held-newer').textContent(), { timeout: 10_000 }).toContain('delivery tomorrow');
+      await held.getByTestId('held-look-first').click();
+      await expect.poll(() => held.count(), { timeout: 10_000 }).toBe(0);
+      expect(await amal.page.getByTestId('composer').inputValue()).toBe('Checking with the courier now, Huda.');
+      // Having looked, the next send goes without a hold (and without "sent anyway").
+      await amal.page.getByTestId('composer').fill('Good news Huda: the courier delivers tomorrow.');
+      await amal.page.getByTestId('send').click();
+      await expect.poll(() => team.tg.sent.some((m) => /courier delivers tomorrow/.test(m.text)), { timeout: 15_000 }).toBe(true);
+      expect(team.tg.sent.some((m) => /Checking with the courier/.test(m.text))).toBe(false);
+      const trail = await team.seed.store.q.all<{ action: string }>("SELECT action FROM audit WHERE action IN ('reply.held', 'reply.sent_over_newer') ORDER BY seq");
+      expect(trail.map((e) => e.action)).toEqual(['reply.held', 'reply.sent_over_newer', 'reply.held']);
+
+      // Amal's marker shows on Basma's row while she is in the conversation, and goes as soon as she leaves it.
+      const basmaRow = basma.page.locator(`[data-testid=conversation-row][data-id="${conversationId}"]`);
+      await expect.poll(() => basmaRow.getByTestId('row-markers').textContent(), { timeout: 10_000 }).toContain('amal is');
+      await amal.page.getByTestId('nav-search').click();
+      await expect.poll(() => basmaRow.getByTestId('row-markers').count(), { timeout: 4_000 }).toBe(0);
+
+      for (const w of [amal, basma, layla]) expect(w.errors, w.errors.join('\n')).toEqual([]);
+    } finally {
+      await amal.close();
+      await basma.close();
+      await layla.close();
+    }
+  }, 240_000);
+});
+
+describe('a single-seat console says nothing of the team workflow', () => {
+  it('shows no presence switch, notifications, SLA clocks or board, and refuses the calls in words', async () => {
+    const browser = await launchChromium();
+    try {
+      await withConsole(browser, { conversations: 2 }, async (page, _bridge, errors) => {
+        await signIn(page, PEOPLE.lead);
+        await page.locator('[data-testid=conversation-row]').first().click();
+        await page.getByTestId('conversation').waitFor();
+        for (const id of ['presence-switch', 'notifications', 'row-sla', 'row-markers', 'conversation-sla', 'conversation-markers']) expect(await page.getByTestId(id).count(), id).toBe(0);
+        await page.getByTestId('nav-lead').click();
+        await page.getByTestId('lead').waitFor();
+        expect(await page.getByTestId('tab-board').count()).toBe(0);
+        expect(await ipc(page, 'teamPresence')).toMatchObject({ ok: false, error: { code: 'team_off' } });
+        expect(errors, errors.join('\n')).toEqual([]);
+      });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
