@@ -17,7 +17,7 @@ import {
 } from './lexicon';
 import { foldLetters } from '../text/normalize';
 import { repairSpelling } from '../text/typos';
-import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER } from './described';
+import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -40,7 +40,7 @@ const PERSIAN_VERB_FINAL_GAP = 20;
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
-const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
@@ -62,13 +62,23 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const carriers: boolean[] = [];
   /** "Can you send it to me? The code from the SMS.": a verb whose object is named only in the next clause. */
   let waitingForObject = false;
-  const prepared = stripNotReallyNegation(repairSpelling(dropQuotedWhenWarned(normalizeText(text))));
+  const normalized = normalizeText(text);
+  const warned = WARNING.test(normalized.replace(QUOTED, ' '));
+  const prepared = stripNotReallyNegation(repairSpelling(warned ? normalized.replace(QUOTED, ' , ') : normalized));
   const all = mergePoliteTails(clauses(prepared));
   for (const [index, clause] of all.entries()) {
-    const objects = secretObjects(clause, opts);
+    const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
+    let objects = secretObjects(clause, opts);
+    // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
+    if (!objects.length && (carrierHere || carriers.slice(-2).some(Boolean))) {
+      const messages = hits(clause.text, CARRIER);
+      // …but "رسالة نصية" (a text message) is the message itself, not its text
+      objects = hits(clause.text, MESSAGE_CONTENT).filter((h) => !messages.some((m) => m.start <= h.start && h.end <= m.end)).map((h) => ({ ...h, kind: 'otp' as const }));
+    }
     const earlier = recent.slice(-2).flat();
+    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? '') };
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
-    const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier) : [];
+    const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
@@ -77,19 +87,28 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects.length ? objects : neverShareIt(clause));
-    carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
+    carriers.push(carrierHere);
   }
   return found;
 }
 
+/** What the rest of the reply says about a clause. */
+interface ClauseContext {
+  /** The reply warns about a scam somewhere: what a message or a caller "says" is then quoted, not asked. */
+  warned: boolean;
+  /** The next clause answers this one ("What is an OTP? It is…"): the question defines, it does not ask. */
+  answeredNext: boolean;
+}
+
+/** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
+const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
+/** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
+const REPORTED = ['says', 'said', 'saying', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol'];
+
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
+/** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
 const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبرداري', 'جعلي', 'تقلبي', 'از طرف ما نيست'].map(foldLetters).join('|')})`, 'u');
 
-/** A warning that quotes the scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-function dropQuotedWhenWarned(t: string): string {
-  if (!WARNING.test(t.replace(QUOTED, ' '))) return t;
-  return t.replace(QUOTED, ' , ');
-}
 
 /**
  * "I know we always say never share it, but…": whatever a warning says must never be shared is a secret, so a
@@ -221,7 +240,7 @@ function gap(a: Hit, b: Hit): number {
   return -1; // overlap
 }
 
-function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]): Omit<SecretRequest, 'clause'>[] {
+function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], context: ClauseContext): Omit<SecretRequest, 'clause'>[] {
   const t = clause.text;
   // Persian "ما" is "we/our" ("به همکار ما"), never the Arabic negation
   const persian = PERSIAN_CLAUSE.test(t);
@@ -244,7 +263,10 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
 
   const subordinators = hits(t, SUBORDINATORS);
   const neutral = hits(t, NEUTRAL_OBJECTS);
+  const reported = context.warned ? hits(t, REPORTED) : [];
   for (const v of clauseNegated ? [] : verbs) {
+    // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning
+    if (reported.some((r) => r.last < v.at && v.at - r.last <= 3)) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
@@ -275,6 +297,10 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     const selfCare = hits(t, SELF_CARE_VERBS);
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
+      // "What is OTP? It is a one-time password…": a question the reply answers itself defines the word
+      if (context.answeredNext && clause.question && INTERROGATIVE.test(word)) continue;
+      // "What is an OTP?": an article before the secret asks what such a thing is, not for the customer's own
+      if (INTERROGATIVE.test(word) && /^(?:is |'s )?an? /.test(t.slice(s.end + 1))) continue;
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
       if (inApp) continue;
       let paired = false;

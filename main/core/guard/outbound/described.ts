@@ -34,17 +34,20 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
     '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
     '(?:sms|p[ae]y[ae]?ma?k|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
+    // a picture of the message shows the code: "از پیامکه یه عکس بگیر", "صورة للمسج", "a screenshot of the SMS"
+    `(?:screenshot|screen ?shot|photo|picture|pic|snap|capture|image) (?:of )?(?:the |that |this |your |our )?(?:text|sms|message|msg|txt)(?!(?: \\S+){0,4} (?:error|tracking|delivery|link|order|courier|invoice|receipt))`,
+    `(?:از )?(?:\\S+ ){0,2}(?:پيامك|پيام|اس ام اس|sms)\\S* (?:\\S+ ){0,2}(?:عكس|اسكرين|اسكرين ?شات)`, `${AR_PFX}(?:صوره|سكرين|سكرين ?شوت|تصوير)\\S* (?:\\S+ ){0,1}(?:ل|لل|ال|من|من ال)?(?:رساله|مسج|ميساج|ماسج|sms)\\S*`,
   ],
   card: [
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
     `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
-    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*)`, '(?:از )?كارت\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*',
+    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*)`, '(?:از )?كارت\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت\\S* (?:\\S+ ){0,3}عكس\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
     '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown) on (?:\\S+ ){0,4}?card',
-    `${AR_PFX}(?:رقم|ارقام|نمره)\\S* (?:ال)?(?:بطاق|كارت|كارط|فيزا)\\S* (?:كامل|كله|بالكامل|كاملا|كلها)\\S*`,
+    `${AR_PFX}(?:رقم|ارقام|نمره)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S* (?:كامل|كله|كلو|كلها|بالكامل|كاملا)\\S*`,
     '(?:شماره|ارقام|اعداد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
   ],
   cvv: [
@@ -76,6 +79,15 @@ export const CONTENT_QUESTION = [
   '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها (?:ايه|اي|ايش|شو|وش|شنو|اشنو)', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
   'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
   'shu maktoob', 'sho maktoob', 'shu maktub', 'fiha eh', 'fiha eih', 'fiha eeh', 'eh elly maktoob', 'chi neveshte', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
+];
+
+/**
+ * What a message holds, asked for after the message was mentioned: "quote its contents", "أعد إرسال محتواها",
+ * "متن آن را درج کنید", "mohtavash ro benevis". After a message to the reader, its content is the code.
+ */
+export const MESSAGE_CONTENT = [
+  "(?:its|the|their|the message's|the sms's|that message's) (?:contents?|text|wording|body)", 'contents? of (?:it|the (?:message|sms|text))', 'what it (?:says|said|contains)', 'exactly what it says', 'the whole (?:text|message|sms)',
+  `${AR_PFX}(?:محتوا|محتوي|مضمون|نص)\\S*`, 'متن\\S*', 'محتوا\\S*', 'مضمون\\S*', 'mohtava\\S*', 'matn\\S*', 'muhtawa\\S*', 'mo7tawa\\S*',
 ];
 
 /** Any mention of a message that reached the reader: the carrier a content question refers to. */

@@ -69,7 +69,8 @@ function repairWord(word: string): string {
  */
 const BY_EAR: [RegExp, string][] = [
   [/^b[eiy]?f[aeiy]?r[aeiy]?st/, 'befrest'], [/^b[eiy]?n[aeiy]?v[aeiy]?s/, 'benevis'], [/^b[eiy]?kh[ou]{1,2}n/, 'bekhun'],
-  [/^[ae]?b3[ae]?t(?=l|h|[iy]?$)/, 'ab3at'], [/^s[aiy]{0,2}f[ae]?t(?=l|h)/, 'sifet'], [/^2[ou]{0,2}l(?=l?[iy]$|h)/, '2ol'],
+  // ab3atli, eb3at, and "ebaatha" with the ع written as a vowel
+  [/^(?:[ae]?b3|[ae]ba)[ae]?t(?=l|h|[iy]?$)/, 'ab3at'], [/^s[aiy]{0,2}f[ae]?t(?=l|h)/, 'sifet'], [/^2[ou]{0,2}l(?=l?[iy]$|h)/, '2ol'],
   [/^[ei]?d[ei]{0,2}n[iy]$/, 'edini'], [/^a?3t[ei]{0,2}n[iy]$/, '3tini'], [/^b[ei]?g[ouiy]{1,2}(?=$|i?d$|i?n$|sh$)/, 'bego'], [/^b[ei]?g[ei]?n$/, 'begin'],
   [/^b[ei]?kh[ouiy]{0,2}n/, 'bekhun'], [/^b[ei]?d[eiy]{1,2}(?=$|i?d$|i?n$|sh$)/, 'bede'], [/^[ei]?kt[ei]?b/, 'ekteb'], [/^r[aeiy]?mz(?=$|[eiyo]|t)/, 'ramz'],
 ];
