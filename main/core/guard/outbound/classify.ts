@@ -64,7 +64,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let waitingForObject = false;
   const normalized = normalizeText(text);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
-  const prepared = stripNotReallyNegation(repairSpelling(warned ? normalized.replace(QUOTED, ' , ') : normalized));
+  const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(warned ? normalized.replace(QUOTED, ' , ') : normalized)));
   const all = mergePoliteTails(clauses(prepared));
   for (const [index, clause] of all.entries()) {
     const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
@@ -90,6 +90,21 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     carriers.push(carrierHere);
   }
   return found;
+}
+
+const GERUNDS: Record<string, string> = { sending: 'send', telling: 'tell', sharing: 'share', forwarding: 'forward', providing: 'provide', giving: 'give', reading: 'read', typing: 'type', pasting: 'paste', writing: 'write', texting: 'text', messaging: 'message', dropping: 'drop', posting: 'post', confirming: 'confirm', passing: 'pass' };
+const AFTER_MIND = new RegExp(`(?<=(?:^| )(?:mind|about|try|consider|recommend|suggest)(?: just)? )(${Object.keys(GERUNDS).join('|')})(?= |$)`, 'g');
+
+/** "Would you mind telling me…", "how about sending…": a polite request's verb in -ing reads as the verb itself. */
+function baseFormAfterMind(t: string): string {
+  return t.replace(AFTER_MIND, (g) => GERUNDS[g]!);
+}
+
+/** "رسالة تقول…", "a caller saying…": the saying verb's subject, right before it, is a message or a stranger. */
+const SPEAKERS = ['someone', 'somebody', 'caller', 'people', 'they', 'scammers?', 'fraudsters?', 'واحد', 'حد', 'حدا', 'شخص', 'ناس', 'نصاب\\S*', 'محتال\\S*', 'يكي', 'كسي', 'كلاهبردار\\S*', 'wa7ed', 'had', 'yeki', 'kasi'];
+function saidBySomeoneElse(clause: Clause, r: Hit): boolean {
+  const before = clause.tokens[r.at - 1] ?? '';
+  return hits(before, CARRIER).length > 0 || hits(before, SPEAKERS).length > 0;
 }
 
 /** What the rest of the reply says about a clause. */
@@ -266,7 +281,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const reported = context.warned ? hits(t, REPORTED) : [];
   for (const v of clauseNegated ? [] : verbs) {
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning
-    if (reported.some((r) => r.last < v.at && v.at - r.last <= 3)) continue;
+    if (reported.some((r) => (r.last < v.at && v.at - r.last <= 3) || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request

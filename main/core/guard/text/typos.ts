@@ -11,7 +11,7 @@ import { editDistance } from '../phishing/confusables';
 
 const SHORTHAND: Record<string, string> = {
   u: 'you', ur: 'your', yr: 'your', r: 'are', plz: 'please', pls: 'please', plse: 'please', pleez: 'please', plzz: 'please',
-  snd: 'send', sned: 'send', giv: 'give', gve: 'give', teh: 'the', wat: 'what', wht: 'what', wats: "what's", whats: "what's", cod: 'code',
+  snd: 'send', sned: 'send', cde: 'code', coed: 'code', cdoe: 'code', giv: 'give', gve: 'give', teh: 'the', wat: 'what', wht: 'what', wats: "what's", whats: "what's", cod: 'code',
   msg: 'message', txt: 'text', pw: 'password', pwd: 'password', pswd: 'password', thx: 'thanks', thnx: 'thanks', n: 'and',
   nd: 'and', frwd: 'forward', fwd: 'forward', cn: 'can', tel: 'tell', shre: 'share', num: 'number', nmbr: 'number', rcvd: 'received',
   recd: 'received', vrfy: 'verify', vcode: 'verification code', otp: 'otp', pin: 'pin', cvv: 'cvv', hv: 'have', gt: 'got', ok: 'ok', k: 'ok',
