@@ -28,7 +28,7 @@ const SUPPORT_WORDS = rx([
  */
 const CLAIMS_TO_BE_FROM = rx([
   "(?:said|says|saying|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
-  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|بلي|راه|هو|هي))* (?:من|مع|تبع|بتاع|ديال)(?= |$)',
+  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه|راهم|راها|رانا|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال)(?= |$)',
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
   '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
@@ -40,6 +40,10 @@ const CALL_THIS_NUMBER = rx([
   '(?:به |با )?(?:اين|همين) ?شماره\\S* (?:\\S+ )?(?:زنگ|تماس|پيام)',
   'be in shomare (?:zang|tamas)',
 ]);
+/** "Official": the customer names the number as the company's own. */
+const OFFICIAL = words(['official', 'officially', 'رسمي', 'الرسمي', 'رسميه', 'الرسميه', 'رسمی', 'rasmi', 'rasmy']);
+/** A third person in the story: whoever called, wrote or claimed. */
+const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|person)', 'he', 'she', 'they', 'caller', 'واحد', 'شخص', 'حد', 'حدا', 'شب', 'بنت', 'ست', 'راجل', 'يكي', 'یکی', 'يه نفر', 'یه نفر', 'ye nafar', 'yeki', 'wa7ed', 'wahed']);
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
@@ -69,7 +73,7 @@ const ODD_PAYMENT = words([
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
 const GAIN = rx([
   'refund', 'release', 'free', 'win', 'won', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
-  'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
+  'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
   'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
   'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze',
 ]);
@@ -87,7 +91,7 @@ const ACCOUNT_CHANGE = rx([
   'tar2eya', 'tafeel', 'ertegha',
 ]);
 const FROZEN = rx([
-  'frozen', 'freeze', 'suspend', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
+  'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
   'مجمد', 'تجميد', 'جمد', 'موقوف', 'ايقاف', 'مقفول', 'قفل', 'هيتقفل', 'بينقفل', 'بيتقفل', 'يتقفل', 'ينقفل', 'حيتقفل', 'بيتسكر', 'يتسكر', 'اغلاق', 'سيتم اغلاق', 'محظور', 'حظر', 'معلق', 'تعليق', 'هيتلغي',
   'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
   // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
@@ -111,7 +115,7 @@ const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
   'تحديث', 'حدث', 'تاكيد', 'اكد', 'اضغط', 'رابط', 'لينك', 'ادخل', 'اتصل', 'ارسل', 'تحقق', 'بياناتك', 'بيانات',
   'به ?روز', 'بروز', 'لينك', 'كليك', 'وارد', 'تماس', 'اطلاعات', 'تاييد', 'ارسال',
-  'pay', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
+  '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   'دوس', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
 
@@ -120,7 +124,7 @@ const ACCOUNT = rx(['account', 'acct', 'profile', 'wallet', 'حساب', 'اكو�
 /** Someone else asked for the money: "they told me to pay", "قالوا لي", "ازم خواستن". */
 const TOLD = words([
   'they (?:told|asked|said)', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
-  'قالوا', 'قالو', 'قالي', 'قال لي', 'قالت', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
+  'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
   'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن',
   'goftan', 'goft', 'migan', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
 ]);
@@ -152,6 +156,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const imitates = official.some((o) => looksLikeNumber(o, d));
       const claimed = CLAIMS_TO_BE_FROM.test(around) || CALL_THIS_NUMBER.test(around);
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
+      // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
+      if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index)) && !SOMEONE_ELSE.test(around)) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (!flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: m[0].trim() });
       break;
