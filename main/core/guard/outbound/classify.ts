@@ -122,7 +122,7 @@ const REPORTED = ['says', 'said', 'saying', 'telling you', 'tells you', 'told yo
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبرداري', 'جعلي', 'تقلبي', 'از طرف ما نيست'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -259,13 +259,16 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const t = clause.text;
   // Persian "ما" is "we/our" ("به همکار ما"), never the Arabic negation
   const persian = PERSIAN_CLAUSE.test(t);
-  const negations = persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION);
+  // …and a word that is the secret itself is never its negation (Finglish "matnesh", its text, is not Arabizi "mat…sh")
+  const negations = (persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION)).filter((n) => !objects.some((o) => o.start <= n.start && n.end <= o.end));
+  // "type it in the app yourself and don't send it here": a place under a negation is where the secret must not go
+  const affirmed = (places: Hit[]) => places.filter((p) => !negations.some((n) => n.last < p.at && p.at - n.last <= NEG_REACH) && !negations.some((n) => n.at <= p.at && p.last <= n.last));
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
   // …and a place inside the secret's own description ("the number on your screen") says where it is, not where it goes
-  const inApp = hits(t, IN_APP).some((p) => !objects.some((o) => o.start <= p.start && p.end <= o.end)) && !hits(t, CHAT_PLACE).length;
-  const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !hits(t, TO_WRITER_PLACE).length;
+  const inApp = hits(t, IN_APP).some((p) => !objects.some((o) => o.start <= p.start && p.end <= o.end)) && !affirmed(hits(t, CHAT_PLACE)).length;
+  const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !affirmed(hits(t, TO_WRITER_PLACE)).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
     if (!out.some((o) => o.kind === kind && o.strength === strength)) out.push({ kind, strength });
@@ -280,8 +283,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const neutral = hits(t, NEUTRAL_OBJECTS);
   const reported = context.warned ? hits(t, REPORTED) : [];
   for (const v of clauseNegated ? [] : verbs) {
-    // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning
-    if (reported.some((r) => (r.last < v.at && v.at - r.last <= 3) || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
+    // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
+    if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
@@ -312,6 +315,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     const selfCare = hits(t, SELF_CARE_VERBS);
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
+      if (reported.some((r) => r.last < s.at)) continue;
       // "What is OTP? It is a one-time password…": a question the reply answers itself defines the word
       if (context.answeredNext && clause.question && INTERROGATIVE.test(word)) continue;
       // "What is an OTP?": an article before the secret asks what such a thing is, not for the customer's own

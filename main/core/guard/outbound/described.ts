@@ -91,7 +91,7 @@ export const MESSAGE_CONTENT = [
   "(?:its|the|their|the message's|the sms's|that message's) (?:contents?|text|wording|body)", 'contents? of (?:it|the (?:message|sms|text))', 'what it (?:says|said|contains)', 'exactly what it says', 'the whole (?:text|message|sms)',
   "what(?:'s| is| was)? in it", 'whatever (?:it|the (?:text|sms|message)) (?:says|said)',
   '(?:ما|اللي|الي|الذي) (?:ورد|جاء|جا|مكتوب|كتب|هو مكتوب|موجود)? ?(?:فيها|فيه|بها|به)', '(?:چيزي|هرچي|هر چه|انچه|آنچه) (?:كه )?(?:تو|توي|در) ?(?:ش|ان|اون)\\S*', 'هر ?چي (?:توش|نوشته)\\S*',
-  `${AR_PFX}(?:محتوا|محتوي|مضمون|نص)\\S*`, 'متن\\S*', 'محتوا\\S*', 'مضمون\\S*', 'mohtava\\S*', 'matn\\S*', 'muhtawa\\S*', 'mo7tawa\\S*',
+  `${AR_PFX}(?:محتوا|محتوي|مضمون|نص)\\S*`, 'متن\\S*', 'محتوا\\S*', 'مضمون\\S*', 'mohtava\\S*', 'matn\\S*', 'muhtawa\\S*', 'mo7tawa\\S*', '(?:elly|illi|eli|li|lli) (?:maktoob|maktub|mktob|mktoub|fiha|fih|feha)(?: (?:fiha|fih|feha))?',
 ];
 
 /** Any mention of a message that reached the reader: the carrier a content question refers to. */

@@ -59,7 +59,7 @@ const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 const FEE = rx([
   'fee', 'fees', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', '\\d+\\s?(?:usd|\\$|sar|aed|egp|riyal|dirham|pounds?|toman|rial)',
   'رسوم', 'رسم', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول', 'جنيه', 'ريال', 'درهم',
-  'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'ريال',
+  'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
   'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3',
   'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+', '\\d+\\s?(?:€|£|rs|inr|jod|kwd|qar|omr|mad|dh|dollars?|euros?|toman)',
   'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
@@ -170,7 +170,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       break;
     }
   }
-  const paysToGain = FEE.test(t) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
+  const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
   if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t)))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
