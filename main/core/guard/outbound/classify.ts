@@ -289,6 +289,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
+    // "code رو share نکن": a Persian light verb after the verb carries its negation
+    if (NEGATED_LIGHT_VERB.test(clause.tokens[v.last + 1] ?? '')) continue;
     if (writerActs(t, v)) continue;
     if (toReader(clause, v)) continue;
     if ((inApp || byThemselves) && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
@@ -330,7 +332,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
         // a verb between them judges the object itself: "لطفا از ارسال رمز …", "please never send your PIN"
         const governed = verbs.some((v) => !v.weak && ((v.at > s.last && v.last < o.at) || (v.at > o.last && v.at - o.last <= 1)));
         // "شو المشكلة بالرمز؟": a question word asks for the secret only when nothing but "is/the/your" stands between
-        const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w));
+        // …a possessive is part of the secret's name ("what's your card's security code")
+        const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w) && !/'s$/.test(w));
         if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I'll need it to continue", after "a code is on its way to you"
@@ -338,10 +341,24 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     }
   }
   if (!out.length && !negations.length && !clauseNegated && !inApp) {
-    const kind = handedToUs(clause, objects);
+    const kind = handedToUs(clause, objects) ?? handedOverByObligation(clause, objects);
     if (kind) add(kind, 'block');
   }
   return out;
+}
+
+const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
+/** "The code must be provided to the agent", "ارائه رمز … الزامی است": the secret handed over as a duty, verb in the passive. */
+const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
+const OBLIGED_HANDOVER_FA = new RegExp(`^(?:${['ارائه', 'ارسال', 'اعلام', 'ذكر', 'تحويل', 'يجب ارسال', 'يجب تقديم', 'يلزم ارسال', 'يلزم تقديم'].map(foldLetters).join('|')})$`, 'u');
+const DUTY_FA = new RegExp(`^(?:${['الزامي', 'ضروري', 'لازم', 'واجب', 'اجباري'].map(foldLetters).join('|')})\\S*$`, 'u');
+function handedOverByObligation(clause: Clause, objects: ObjectHit[]): RequestedSecret | undefined {
+  const o = objects[0];
+  if (!o) return undefined;
+  if (OBLIGED_HANDOVER.test(clause.tokens.slice(o.last + 1).join(' '))) return o.kind as RequestedSecret;
+  const before = clause.tokens[o.at - 1] ?? '';
+  if (OBLIGED_HANDOVER_FA.test(before) && clause.tokens.slice(o.last + 1).some((w) => DUTY_FA.test(w))) return o.kind as RequestedSecret;
+  return undefined;
 }
 
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
@@ -434,5 +451,7 @@ function suffixObject(verbToken: string): boolean {
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   if (suffixObject(verbToken)) return true;
-  return hits(clause.text, BACK_REFERENCE).some((r) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3);
+  // "let me know if it worked": a pronoun after "if/when" is the subject of another clause, not the verb's object
+  const subordinators = hits(clause.text, SUBORDINATORS);
+  return hits(clause.text, BACK_REFERENCE).some((r) => (Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
 }

@@ -17,7 +17,7 @@ const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|ا
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   otp: [
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
-    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akhar\\S*|e akhar))`,
+    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akhar\\S*|e akhar))`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
     `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on) (?:the |that |this |your |our )?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
     `${DIGITS_WORD} (?:\\S+ ){0,2}?(?:الموجوده|الوارده|المكتوبه|اللي|الي|لي|يلي|ياللي|elli|illi|li|ke|كه|درج ?شده)\\S* (?:\\S+ ){0,3}?(?:في|ف|ب|بال|فال|تو|توي|در)?${CARRIER_WORD}`,
@@ -31,7 +31,12 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
     '(?:whatever|everything|what|the thing|anything) (?:you |u )?(?:just )?(?:got|get|received|receive) (?:by|in|via|over|through) (?:text|sms|message|whatsapp)',
     // "tell me the digits.": bare digits as the last words of a request clause are the code just discussed
-    '(?:the|those|these) (?:digits|numbers)$', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
+    '(?:the|those|these) (?:digits|numbers)$', '(?:ال)?(?:ارقام|اعداد)$', '(?:el |al )?(?:ar2am|arqam|ar9am)$', '(?:اون )?(?:اعداد|عددا)(?: رو)?$',
+    // "paste the digits after 'Your code is'": the digits a quoted phrase introduces
+    `${DIGITS_WORD} (?:that (?:come|follow) |right |just )?(?:after|following)$`,
+    // Arabizi/Finglish: "el ra2am elly zahar 3ala el shasha", "adad e 6 raghami ke omad"
+    '(?:el |al )?(?:ra2am|raqam|ar2am|arqam|rakam|code|kod) (?:elly|illi|li|eli) (?:zahar|zahrlak|zaharlak|tele3|tel3|tala3|ttla3|galak|gālak|gak|jak|wasalak|wslak|ja|ga)\\S*',
+    '(?:adad|ragham|raqam|aadad)\\S* (?:\\S+ ){0,3}?ke (?:\\S+ ){0,2}?(?:oomad|omad|umad|amad|resid|oumad|ferestadim)\\S*', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
     '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
     '(?:sms|p[ae]y[ae]?ma?k|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
@@ -46,7 +51,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
     `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت\\S* (?:\\S+ ){0,3}عكس\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
-    '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards)',
+    '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards|visa|mastercard|amex|debit|credit)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown|stamped|raised) (?:on|along|across|at|in) (?:\\S+ ){0,4}?card',
     `${AR_PFX}(?:رقم|ارقام|نمره)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S* (?:كامل|كله|كلو|كلها|بالكامل|كاملا)\\S*`,
     '(?:شماره|ارقام|اعداد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
@@ -75,7 +80,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
  */
 export const CONTENT_QUESTION = [
   'what (?:did|does|do|did it|does it) (?:it|they|that|this|the (?:\\S+ )?(?:text|sms|message|msg|notification)) (?:\\S+ )?(?:say|read|show)s?', "what's in it", 'what is in it', 'what (?:was|is) in (?:it|there|the (?:text|sms|message))',
-  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)',
+  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', 'what (?:came|arrived|popped up|showed up|appeared|come)(?: through| in| up)?', 'what did you (?:get|receive)',
+  '(?:شو|ايش|وش|ايه|اي) (?:اللي )?(?:طلع|اجا|اجاك|جاك|جالك|وصلك|ظهر|ظهرلك|بان)\\S*', 'چي (?:اومد|اومده|رسيد|اومد برات)\\S*',
   // "what number did we just text you?", "which code have we sent?": the question names what the message carried
   '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
   '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها (?:ايه|اي|ايش|شو|وش|شنو|اشنو)', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
@@ -96,7 +102,7 @@ export const MESSAGE_CONTENT = [
 
 /** Any mention of a message that reached the reader: the carrier a content question refers to. */
 export const CARRIER = [
-  CARRIER_WORD, 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برات (?:اومد|فرستاديم)\\S*', 'براتون (?:اومد|فرستاديم|ارسال)\\S*',
+  CARRIER_WORD, 'come through', 'came through', 'on your (?:phone|screen|mobile)', '(?:ع|على|عال) ?(?:الشاشه|شاشتك|جوالك|موبايلك|تلفونك)', 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برات (?:اومد|فرستاديم)\\S*', 'براتون (?:اومد|فرستاديم|ارسال)\\S*',
 ];
 
 /** A message about something harmless: "the SMS with the tracking link", "the error message". */
