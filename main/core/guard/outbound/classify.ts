@@ -187,7 +187,8 @@ function handsOverUnnamed(clause: Clause): boolean {
 }
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
-const AFTER_A_BARE_VERB = new Set(['ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
+const AFTER_A_BARE_VERB = new Set(['چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
@@ -204,12 +205,15 @@ function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
 
 const POLITE_ONLY = new RegExp(`^(?:${['please', 'pls', 'plz', 'thanks', 'thank you', 'لو سمحت\\S*', 'من فضلك', 'لطفا', 'ممنون', 'مرسي', 'بليز'].map(foldLetters).join('|')})(?: |$)`, 'u');
 
-/** "The code, please." — a clause that is only a politeness word belongs to the clause before it. */
+const PLACE_ONLY = new RegExp(`^(?:right |just |please |directly )?(?:${['here', 'below', 'in (?:this|the) (?:chat|conversation|reply box)', 'هنا', 'هون', 'اينجا', 'همينجا', 'inja', 'hena'].map(foldLetters).join('|')})(?: (?:in (?:this|the) (?:chat|conversation)|please|thanks|لو سمحت|لطفا))?$`, 'u');
+
+/** "The code, please." — a clause that is only a politeness word (or a place) belongs to the clause before it. */
 function mergePoliteTails(cs: Clause[]): Clause[] {
   const out: Clause[] = [];
   for (const c of cs) {
     const prev = out[out.length - 1];
-    if (prev && c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens], question: c.question };
+    // "…, right here in the chat": a clause that is only a place is where the clause before it sends the thing
+    if (prev && ((c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) || (c.tokens.length <= 6 && PLACE_ONLY.test(c.text)))) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens], question: c.question };
     else out.push(c);
   }
   return out;
@@ -310,6 +314,11 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
       return !negations.some((n) => n.at > lo && n.at < hi);
     });
     for (const o of paired) add(o.kind as RequestedSecret, strength);
+    // "law wasalak el code ab3atholi", "if the code arrives forward it to me": the event names the secret, the pronoun asks for it
+    if (!paired.length && refersBack(clause, v)) {
+      const introduced = objects.find((o) => o.last < v.at && subordinators.some((s) => s.last < o.at));
+      if (introduced) add(introduced.kind as RequestedSecret, strength);
+    }
     if (!paired.length && earlier.length && (refersBack(clause, v) || elliptical(clause, v))) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
   }
 
@@ -453,5 +462,9 @@ function refersBack(clause: Clause, v: Hit): boolean {
   if (suffixObject(verbToken)) return true;
   // "let me know if it worked": a pronoun after "if/when" is the subject of another clause, not the verb's object
   const subordinators = hits(clause.text, SUBORDINATORS);
-  return hits(clause.text, BACK_REFERENCE).some((r) => (Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
+  // "same you have to tell me": a modal between the pronoun and the verb keeps them together
+  const near = (r: Hit) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3 || (r.last < v.at && clause.tokens.slice(r.last + 1, v.at).every((w) => MODAL_FILLER.has(w)));
+  // MSA "إبلاغنا به": the object after a verbal noun, as "به/بها"
+  const arabicBih = !PERSIAN_CLAUSE.test(clause.text) && /^(?:به|بها|بهم)$/u.test(clause.tokens[v.last + 1] ?? '');
+  return arabicBih || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
 }
