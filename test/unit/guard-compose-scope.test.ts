@@ -152,6 +152,24 @@ describe('cancelling rules are scoped to their clause; the request is judged as 
     );
   });
 
+  it('a modal question to the reader with a secret as object asks for it, whatever the (made-up) verb; a self-care verb does not', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Can you', 'Could you', 'Would you', 'can u', 'ممكن', 'میشه', 'momken', 'mishe'),
+        // a made-up verb: no English, Arabizi or Finglish word the lexicons know starts with "zh"
+        fc.stringMatching(/^[a-z]{3,8}$/).map((w) => `zh${w}`),
+        fc.constantFrom('the verification code', 'your PIN', 'the OTP', 'the CVV', 'your password', 'الكود', 'کد رو', 'el code'),
+        fc.constantFrom('', ' for me', ' here', '?'),
+        (modal, verb, secret, tail) => {
+          const reply = `${modal} ${verb} ${secret}${tail}`;
+          expect(blocked(reply), reply).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    for (const safe of ['Can you reset your password in the app?', 'Could you check whether the code arrived?', 'Can you see the code on your screen?', 'Can you keep your PIN to yourself?', 'ممكن تغير الباسورد من الإعدادات؟', 'میشه رمزتو عوض کنی؟']) expect(blocked(safe), safe).toBe(false);
+  });
+
   it('a question the reply answers itself defines the secret; the same question alone asks for it', () => {
     fc.assert(
       fc.property(fc.constantFrom('OTP', 'the OTP', 'a CVV', 'your PIN', 'the verification code'), fc.constantFrom('It is', "It's", 'It means'), (s, a) => {

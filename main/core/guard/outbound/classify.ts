@@ -336,8 +336,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
       let paired = false;
       for (const o of objects) {
         const g = gap(s, o);
-        // "please reset your PIN", "لطفا پسورد رو عوض کنید": the politeness asks for an action on the secret, not for it
-        const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && clause.tokens.slice(o.last + 1, o.last + 3).some((w) => /^(?:را|رو|ro)$/.test(w))));
+        // "please reset your PIN", "لطفا پسورد رو عوض کنید", "میشه رمزتو عوض کنی؟": the politeness asks for an action on the secret, not for it
+        const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && (c.at - o.last <= 1 || clause.tokens.slice(o.last + 1, o.last + 3).some((w) => /^(?:را|رو|ro)$/.test(w)))));
         // a verb between them judges the object itself: "لطفا از ارسال رمز …", "please never send your PIN"
         const governed = verbs.some((v) => !v.weak && ((v.at > s.last && v.last < o.at) || (v.at > o.last && v.at - o.last <= 1)));
         // "شو المشكلة بالرمز؟": a question word asks for the secret only when nothing but "is/the/your" stands between
@@ -350,7 +350,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     }
   }
   if (!out.length && !negations.length && !clauseNegated && !inApp) {
-    const kind = handedToUs(clause, objects) ?? handedOverByObligation(clause, objects);
+    const kind = handedToUs(clause, objects) ?? handedOverByObligation(clause, objects) ?? askedWithAModal(clause, objects, byThemselves);
     if (kind) add(kind, 'block');
   }
   return out;
@@ -368,6 +368,27 @@ function handedOverByObligation(clause: Clause, objects: ObjectHit[]): Requested
   const before = clause.tokens[o.at - 1] ?? '';
   if (OBLIGED_HANDOVER_FA.test(before) && clause.tokens.slice(o.last + 1).some((w) => DUTY_FA.test(w))) return o.kind as RequestedSecret;
   return undefined;
+}
+
+/** "Can you …", "ممكن …", "میشه …", "momken …": the reader asked to do something, whatever the verb. */
+const MODAL_ASK = ['can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'would you mind', 'are you able to', 'ممكن', 'تقدر', 'بتقدر', 'تقدري', 'فيك', 'بتقدري', 'مي ?شه', 'ميشه', 'مي ?توني\\S*', 'ميتوني\\S*', 'momken', 'mumkin', 'te2dar', 'fik', 'mishe', 'mitooni\\S*', 'mituni\\S*'];
+/**
+ * "Could you hmm the code over?": a modal question to the reader whose object is a secret asks for it even when the verb
+ * is one the lexicons do not know — unless the verb acts on the secret for the customer (reset, change, check), a
+ * question word or an event clause stands between, or the customer does it in the app or on their own.
+ */
+function askedWithAModal(clause: Clause, objects: ObjectHit[], byThemselves: boolean): RequestedSecret | undefined {
+  if (byThemselves) return undefined;
+  const modal = hits(clause.text, MODAL_ASK)[0];
+  if (!modal) return undefined;
+  const o = objects.find((x) => x.at > modal.last && x.at - modal.last <= 6);
+  if (!o) return undefined;
+  const between = clause.tokens.slice(modal.last + 1, o.at).join(' ');
+  // the verb may come after the object too (Persian "میشه رمزتو عوض کنی؟")
+  const rest = clause.tokens.slice(modal.last + 1).join(' ');
+  if (hits(rest, SELF_CARE_VERBS).length || hits(between, SUBORDINATORS).length || clause.tokens.slice(modal.last + 1, o.at).some((w) => WH.has(w))) return undefined;
+  if (/(?:^| )(?:see|find|remember|receive|get|got|recall|hear|wait|use|request|generate)(?: |$)/.test(between)) return undefined;
+  return o.kind as RequestedSecret;
 }
 
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
