@@ -188,7 +188,8 @@ describe('inbound: pasted secrets and shortened links by their shape (generated)
 describe('the tuning corpora pass in full (they are regression tests; the held-out corpora are only reported)', () => {
   const dir = path.resolve(import.meta.dirname, '../../bench/guard/voices');
   const rows = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; label?: string; flags?: string[]; text: string });
-  const outboundTuning = fs.readdirSync(dir).filter((f) => /^tune(?:-\d+)?\.jsonl$/.test(f)).sort();
+  // the independent sets were written by people who never saw the guard; once scored and public, they tune it (round 3)
+  const outboundTuning = fs.readdirSync(dir).filter((f) => /^(?:tune(?:-\d+)?|independent-outbound)\.jsonl$/.test(f)).sort();
   it('reads every outbound tuning file', () => expect(outboundTuning.length).toBeGreaterThanOrEqual(6));
   it.each(outboundTuning)('%s', (file) => {
     const wrong = rows(file).filter((r) => evaluateReply(r.text, 'en', BENCH_POLICY, standInDetectSensitive).some((f) => f.verdict === 'block') !== (r.label === 'block'));
@@ -201,5 +202,12 @@ describe('the tuning corpora pass in full (they are regression tests; the held-o
       expect(scam(got), r.text).toBe(scam(r.flags!));
       expect(got.includes('secret'), r.text).toBe(r.flags!.includes('secret'));
     }
+  });
+  it('independent-inbound.jsonl: scams flagged with recall ≥ 0.95, no ordinary message flagged', () => {
+    const scam = (fs: string[]) => fs.some((f) => f !== 'secret');
+    const scored = rows('independent-inbound.jsonl').map((r) => ({ expected: r.flags!, got: inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive }).flags.map((f) => f.code) }));
+    const scams = scored.filter((r) => scam(r.expected));
+    expect(scams.filter((r) => scam(r.got)).length / scams.length).toBeGreaterThanOrEqual(0.95);
+    expect(scored.filter((r) => !r.expected.length && r.got.length)).toEqual([]);
   });
 });

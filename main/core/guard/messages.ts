@@ -57,6 +57,11 @@ const MESSAGES = {
     ar: 'الرابط {domain} يقلّد نطاق الشركة {company} ({how}). غالبًا هو احتيال.',
     fa: 'پیوند {domain} از دامنهٔ شرکت {company} تقلید می‌کند ({how}). احتمالاً کلاهبرداری است.',
   },
+  'phishing.lookalike_name': {
+    en: 'The link {domain} dresses the name "{company}" up as an official site ({how}), the way scam sites imitate a brand. Treat it as a scam unless the company confirms it.',
+    ar: 'الرابط {domain} يُلبس الاسم "{company}" ثوب موقع رسمي ({how})، كما تفعل مواقع الاحتيال لتقليد العلامات التجارية. اعتبره احتيالًا ما لم تؤكده الشركة.',
+    fa: 'پیوند {domain} نام «{company}» را شبیه سایت رسمی جلوه می‌دهد ({how})، همان کاری که سایت‌های کلاهبرداری برای تقلید برند می‌کنند. تا شرکت تأیید نکرده آن را کلاهبرداری بدانید.',
+  },
   'phishing.shortener': {
     en: 'The link uses the URL shortener {domain}, which hides where it leads.',
     ar: 'الرابط يستخدم خدمة اختصار الروابط {domain} التي تخفي وجهته الحقيقية.',

@@ -17,7 +17,7 @@ import {
 } from './lexicon';
 import { foldLetters } from '../text/normalize';
 import { repairSpelling } from '../text/typos';
-import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER } from './described';
+import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -40,7 +40,7 @@ const PERSIAN_VERB_FINAL_GAP = 20;
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
-const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what is it', "what's it", 'whats it', 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
@@ -62,13 +62,23 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const carriers: boolean[] = [];
   /** "Can you send it to me? The code from the SMS.": a verb whose object is named only in the next clause. */
   let waitingForObject = false;
-  const prepared = stripNotReallyNegation(repairSpelling(dropQuotedWhenWarned(normalizeText(text))));
+  const normalized = normalizeText(text);
+  const warned = WARNING.test(normalized.replace(QUOTED, ' '));
+  const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(warned ? normalized.replace(QUOTED, ' , ') : normalized)));
   const all = mergePoliteTails(clauses(prepared));
   for (const [index, clause] of all.entries()) {
-    const objects = secretObjects(clause, opts);
+    const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
+    let objects = secretObjects(clause, opts);
+    // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
+    if (!objects.length && (carrierHere || carriers.slice(-2).some(Boolean))) {
+      const messages = hits(clause.text, CARRIER);
+      // …but "رسالة نصية" (a text message) is the message itself, not its text
+      objects = hits(clause.text, MESSAGE_CONTENT).filter((h) => !messages.some((m) => m.start <= h.start && h.end <= m.end)).map((h) => ({ ...h, kind: 'otp' as const }));
+    }
     const earlier = recent.slice(-2).flat();
+    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? '') };
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
-    const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier) : [];
+    const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
@@ -77,19 +87,43 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     for (const r of requests) found.push({ ...r, clause: clause.text });
     recent.push(objects.length ? objects : neverShareIt(clause));
-    carriers.push(hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length);
+    carriers.push(carrierHere);
   }
   return found;
 }
 
-const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبرداري', 'جعلي', 'تقلبي', 'از طرف ما نيست'].map(foldLetters).join('|')})`, 'u');
+const GERUNDS: Record<string, string> = { sending: 'send', telling: 'tell', sharing: 'share', forwarding: 'forward', providing: 'provide', giving: 'give', reading: 'read', typing: 'type', pasting: 'paste', writing: 'write', texting: 'text', messaging: 'message', dropping: 'drop', posting: 'post', confirming: 'confirm', passing: 'pass' };
+const AFTER_MIND = new RegExp(`(?<=(?:^| )(?:mind|about|try|consider|recommend|suggest)(?: just)? )(${Object.keys(GERUNDS).join('|')})(?= |$)`, 'g');
 
-/** A warning that quotes the scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-function dropQuotedWhenWarned(t: string): string {
-  if (!WARNING.test(t.replace(QUOTED, ' '))) return t;
-  return t.replace(QUOTED, ' , ');
+/** "Would you mind telling me…", "how about sending…": a polite request's verb in -ing reads as the verb itself. */
+function baseFormAfterMind(t: string): string {
+  return t.replace(AFTER_MIND, (g) => GERUNDS[g]!);
 }
+
+/** "رسالة تقول…", "a caller saying…": the saying verb's subject, right before it, is a message or a stranger. */
+const SPEAKERS = ['someone', 'somebody', 'caller', 'people', 'they', 'scammers?', 'fraudsters?', 'واحد', 'حد', 'حدا', 'شخص', 'ناس', 'نصاب\\S*', 'محتال\\S*', 'يكي', 'كسي', 'كلاهبردار\\S*', 'wa7ed', 'had', 'yeki', 'kasi'];
+function saidBySomeoneElse(clause: Clause, r: Hit): boolean {
+  const before = clause.tokens[r.at - 1] ?? '';
+  return hits(before, CARRIER).length > 0 || hits(before, SPEAKERS).length > 0;
+}
+
+/** What the rest of the reply says about a clause. */
+interface ClauseContext {
+  /** The reply warns about a scam somewhere: what a message or a caller "says" is then quoted, not asked. */
+  warned: boolean;
+  /** The next clause answers this one ("What is an OTP? It is…"): the question defines, it does not ask. */
+  answeredNext: boolean;
+}
+
+/** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
+const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
+/** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
+const REPORTED = ['says', 'said', 'saying', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol'];
+
+const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
+/** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
+
 
 /**
  * "I know we always say never share it, but…": whatever a warning says must never be shared is a secret, so a
@@ -153,7 +187,8 @@ function handsOverUnnamed(clause: Clause): boolean {
 }
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
-const AFTER_A_BARE_VERB = new Set(['ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
+const AFTER_A_BARE_VERB = new Set(['چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
@@ -170,12 +205,15 @@ function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
 
 const POLITE_ONLY = new RegExp(`^(?:${['please', 'pls', 'plz', 'thanks', 'thank you', 'لو سمحت\\S*', 'من فضلك', 'لطفا', 'ممنون', 'مرسي', 'بليز'].map(foldLetters).join('|')})(?: |$)`, 'u');
 
-/** "The code, please." — a clause that is only a politeness word belongs to the clause before it. */
+const PLACE_ONLY = new RegExp(`^(?:right |just |please |directly )?(?:${['here', 'below', 'in (?:this|the) (?:chat|conversation|reply box)', 'هنا', 'هون', 'اينجا', 'همينجا', 'inja', 'hena'].map(foldLetters).join('|')})(?: (?:in (?:this|the) (?:chat|conversation)|please|thanks|لو سمحت|لطفا))?$`, 'u');
+
+/** "The code, please." — a clause that is only a politeness word (or a place) belongs to the clause before it. */
 function mergePoliteTails(cs: Clause[]): Clause[] {
   const out: Clause[] = [];
   for (const c of cs) {
     const prev = out[out.length - 1];
-    if (prev && c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens], question: c.question };
+    // "…, right here in the chat": a clause that is only a place is where the clause before it sends the thing
+    if (prev && ((c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) || (c.tokens.length <= 6 && PLACE_ONLY.test(c.text)))) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens], question: c.question };
     else out.push(c);
   }
   return out;
@@ -221,17 +259,20 @@ function gap(a: Hit, b: Hit): number {
   return -1; // overlap
 }
 
-function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]): Omit<SecretRequest, 'clause'>[] {
+function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], context: ClauseContext): Omit<SecretRequest, 'clause'>[] {
   const t = clause.text;
   // Persian "ما" is "we/our" ("به همکار ما"), never the Arabic negation
   const persian = PERSIAN_CLAUSE.test(t);
-  const negations = persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION);
+  // …and a word that is the secret itself is never its negation (Finglish "matnesh", its text, is not Arabizi "mat…sh")
+  const negations = (persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION)).filter((n) => !objects.some((o) => o.start <= n.start && n.end <= o.end));
+  // "type it in the app yourself and don't send it here": a place under a negation is where the secret must not go
+  const affirmed = (places: Hit[]) => places.filter((p) => !negations.some((n) => n.last < p.at && p.at - n.last <= NEG_REACH) && !negations.some((n) => n.at <= p.at && p.last <= n.last));
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
   // …and a place inside the secret's own description ("the number on your screen") says where it is, not where it goes
-  const inApp = hits(t, IN_APP).some((p) => !objects.some((o) => o.start <= p.start && p.end <= o.end)) && !hits(t, CHAT_PLACE).length;
-  const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !hits(t, TO_WRITER_PLACE).length;
+  const inApp = hits(t, IN_APP).some((p) => !objects.some((o) => o.start <= p.start && p.end <= o.end)) && !affirmed(hits(t, CHAT_PLACE)).length;
+  const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !affirmed(hits(t, TO_WRITER_PLACE)).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
     if (!out.some((o) => o.kind === kind && o.strength === strength)) out.push({ kind, strength });
@@ -244,11 +285,16 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
 
   const subordinators = hits(t, SUBORDINATORS);
   const neutral = hits(t, NEUTRAL_OBJECTS);
+  const reported = context.warned ? hits(t, REPORTED) : [];
   for (const v of clauseNegated ? [] : verbs) {
+    // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
+    if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
+    // "code رو share نکن": a Persian light verb after the verb carries its negation
+    if (NEGATED_LIGHT_VERB.test(clause.tokens[v.last + 1] ?? '')) continue;
     if (writerActs(t, v)) continue;
     if (toReader(clause, v)) continue;
     if ((inApp || byThemselves) && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
@@ -268,6 +314,11 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
       return !negations.some((n) => n.at > lo && n.at < hi);
     });
     for (const o of paired) add(o.kind as RequestedSecret, strength);
+    // "law wasalak el code ab3atholi", "if the code arrives forward it to me": the event names the secret, the pronoun asks for it
+    if (!paired.length && refersBack(clause, v)) {
+      const introduced = objects.find((o) => o.last < v.at && subordinators.some((s) => s.last < o.at));
+      if (introduced) add(introduced.kind as RequestedSecret, strength);
+    }
     if (!paired.length && earlier.length && (refersBack(clause, v) || elliptical(clause, v))) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
   }
 
@@ -275,17 +326,23 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     const selfCare = hits(t, SELF_CARE_VERBS);
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
+      if (reported.some((r) => r.last < s.at)) continue;
+      // "What is OTP? It is a one-time password…": a question the reply answers itself defines the word
+      if (context.answeredNext && clause.question && INTERROGATIVE.test(word)) continue;
+      // "What is an OTP?": an article before the secret asks what such a thing is, not for the customer's own
+      if (INTERROGATIVE.test(word) && /^(?:is |'s )?an? /.test(t.slice(s.end + 1))) continue;
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
       if (inApp) continue;
       let paired = false;
       for (const o of objects) {
         const g = gap(s, o);
-        // "please reset your PIN", "لطفا پسورد رو عوض کنید": the politeness asks for an action on the secret, not for it
-        const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && clause.tokens.slice(o.last + 1, o.last + 3).some((w) => /^(?:را|رو|ro)$/.test(w))));
+        // "please reset your PIN", "لطفا پسورد رو عوض کنید", "میشه رمزتو عوض کنی؟": the politeness asks for an action on the secret, not for it
+        const actedOn = selfCare.some((c) => (c.at > s.last && c.last < o.at) || (c.at > o.last && (c.at - o.last <= 1 || clause.tokens.slice(o.last + 1, o.last + 3).some((w) => /^(?:را|رو|ro)$/.test(w)))));
         // a verb between them judges the object itself: "لطفا از ارسال رمز …", "please never send your PIN"
         const governed = verbs.some((v) => !v.weak && ((v.at > s.last && v.last < o.at) || (v.at > o.last && v.at - o.last <= 1)));
         // "شو المشكلة بالرمز؟": a question word asks for the secret only when nothing but "is/the/your" stands between
-        const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w));
+        // …a possessive is part of the secret's name ("what's your card's security code")
+        const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w) && !/'s$/.test(w));
         if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I'll need it to continue", after "a code is on its way to you"
@@ -293,10 +350,45 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[]):
     }
   }
   if (!out.length && !negations.length && !clauseNegated && !inApp) {
-    const kind = handedToUs(clause, objects);
+    const kind = handedToUs(clause, objects) ?? handedOverByObligation(clause, objects) ?? askedWithAModal(clause, objects, byThemselves);
     if (kind) add(kind, 'block');
   }
   return out;
+}
+
+const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
+/** "The code must be provided to the agent", "ارائه رمز … الزامی است": the secret handed over as a duty, verb in the passive. */
+const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
+const OBLIGED_HANDOVER_FA = new RegExp(`^(?:${['ارائه', 'ارسال', 'اعلام', 'ذكر', 'تحويل', 'يجب ارسال', 'يجب تقديم', 'يلزم ارسال', 'يلزم تقديم'].map(foldLetters).join('|')})$`, 'u');
+const DUTY_FA = new RegExp(`^(?:${['الزامي', 'ضروري', 'لازم', 'واجب', 'اجباري'].map(foldLetters).join('|')})\\S*$`, 'u');
+function handedOverByObligation(clause: Clause, objects: ObjectHit[]): RequestedSecret | undefined {
+  const o = objects[0];
+  if (!o) return undefined;
+  if (OBLIGED_HANDOVER.test(clause.tokens.slice(o.last + 1).join(' '))) return o.kind as RequestedSecret;
+  const before = clause.tokens[o.at - 1] ?? '';
+  if (OBLIGED_HANDOVER_FA.test(before) && clause.tokens.slice(o.last + 1).some((w) => DUTY_FA.test(w))) return o.kind as RequestedSecret;
+  return undefined;
+}
+
+/** "Can you …", "ممكن …", "میشه …", "momken …": the reader asked to do something, whatever the verb. */
+const MODAL_ASK = ['can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'would you mind', 'are you able to', 'ممكن', 'تقدر', 'بتقدر', 'تقدري', 'فيك', 'بتقدري', 'مي ?شه', 'ميشه', 'مي ?توني\\S*', 'ميتوني\\S*', 'momken', 'mumkin', 'te2dar', 'fik', 'mishe', 'mitooni\\S*', 'mituni\\S*'];
+/**
+ * "Could you hmm the code over?": a modal question to the reader whose object is a secret asks for it even when the verb
+ * is one the lexicons do not know — unless the verb acts on the secret for the customer (reset, change, check), a
+ * question word or an event clause stands between, or the customer does it in the app or on their own.
+ */
+function askedWithAModal(clause: Clause, objects: ObjectHit[], byThemselves: boolean): RequestedSecret | undefined {
+  if (byThemselves) return undefined;
+  const modal = hits(clause.text, MODAL_ASK)[0];
+  if (!modal) return undefined;
+  const o = objects.find((x) => x.at > modal.last && x.at - modal.last <= 6);
+  if (!o) return undefined;
+  const between = clause.tokens.slice(modal.last + 1, o.at).join(' ');
+  // the verb may come after the object too (Persian "میشه رمزتو عوض کنی؟")
+  const rest = clause.tokens.slice(modal.last + 1).join(' ');
+  if (hits(rest, SELF_CARE_VERBS).length || hits(between, SUBORDINATORS).length || clause.tokens.slice(modal.last + 1, o.at).some((w) => WH.has(w))) return undefined;
+  if (/(?:^| )(?:see|find|remember|receive|get|got|recall|hear|wait|use|request|generate)(?: |$)/.test(between)) return undefined;
+  return o.kind as RequestedSecret;
 }
 
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
@@ -389,5 +481,11 @@ function suffixObject(verbToken: string): boolean {
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   if (suffixObject(verbToken)) return true;
-  return hits(clause.text, BACK_REFERENCE).some((r) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3);
+  // "let me know if it worked": a pronoun after "if/when" is the subject of another clause, not the verb's object
+  const subordinators = hits(clause.text, SUBORDINATORS);
+  // "same you have to tell me": a modal between the pronoun and the verb keeps them together
+  const near = (r: Hit) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3 || (r.last < v.at && clause.tokens.slice(r.last + 1, v.at).every((w) => MODAL_FILLER.has(w)));
+  // MSA "إبلاغنا به": the object after a verbal noun, as "به/بها"
+  const arabicBih = !PERSIAN_CLAUSE.test(clause.text) && /^(?:به|بها|بهم)$/u.test(clause.tokens[v.last + 1] ?? '');
+  return arabicBih || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
 }

@@ -10,14 +10,14 @@ import type { SecretKind } from './lexicon';
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
 const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|${AR_PFX}(?:رساله|رسائل|مسج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
-const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
+const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
 const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
 
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   otp: [
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
-    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akhar\\S*|e akhar))`,
+    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akhar\\S*|e akhar))`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
     `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on) (?:the |that |this |your |our )?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
     `${DIGITS_WORD} (?:\\S+ ){0,2}?(?:الموجوده|الوارده|المكتوبه|اللي|الي|لي|يلي|ياللي|elli|illi|li|ke|كه|درج ?شده)\\S* (?:\\S+ ){0,3}?(?:في|ف|ب|بال|فال|تو|توي|در)?${CARRIER_WORD}`,
@@ -27,30 +27,44 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came|that arrived)`,
     `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
     // what the phone shows: "the number on your screen", "the code showing on your phone"
+    `${DIGITS_WORD} (?:\\S+ ){0,3}?(?:popped up|pops up|popping up|showed up|shows up|showing up|came up|comes up|appeared|appears|appearing|showing|shown|displayed|flashed|flashing)? ?(?:on|in) (?:your |the |ur )?(?:lock ?screen|home ?screen|screen|phone|display|mobile|device|notifications?)`,
     '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
     '(?:whatever|everything|what|the thing|anything) (?:you |u )?(?:just )?(?:got|get|received|receive) (?:by|in|via|over|through) (?:text|sms|message|whatsapp)',
     // "tell me the digits.": bare digits as the last words of a request clause are the code just discussed
-    '(?:the|those|these) (?:digits|numbers)$', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
+    '(?:the|those|these) (?:digits|numbers)$', '(?:ال)?(?:ارقام|اعداد)$', '(?:el |al )?(?:ar2am|arqam|ar9am)$', '(?:اون )?(?:اعداد|عددا)(?: رو)?$',
+    // "what digits did you get from us?": digits as what the reader received
+    `${DIGITS_WORD} (?:did|have|has) (?:you|u) (?:just )?(?:get|got|receive|received|see|seen)(?! (?:the|a|an|your|our|it|that|this)(?: |$))`,
+    // "paste the digits after 'Your code is'": the digits a quoted phrase introduces
+    `${DIGITS_WORD} (?:that (?:come|follow) |right |just )?(?:after|following)$`,
+    // Arabizi/Finglish: "el ra2am elly zahar 3ala el shasha", "adad e 6 raghami ke omad"
+    '(?:el |al )?(?:ra2am|raqam|ar2am|arqam|rakam|code|kod) (?:elly|illi|li|eli) (?:zahar|zahrlak|zaharlak|tele3|tel3|tala3|ttla3|galak|gālak|gak|jak|wasalak|wslak|ja|ga)\\S*',
+    '(?:adad|ragham|raqam|aadad)\\S* (?:\\S+ ){0,3}?ke (?:\\S+ ){0,2}?(?:oomad|omad|umad|amad|resid|oumad|ferestadim)\\S*', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
     '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
     '(?:sms|p[ae]y[ae]?ma?k|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
+    // a picture of the message shows the code: "از پیامکه یه عکس بگیر", "صورة للمسج", "a screenshot of the SMS"
+    `(?:screenshot|screen ?shot|photo|picture|pic|snap|capture|image) (?:of )?(?:the |that |this |your |our )?(?:text|sms|message|msg|txt)(?!(?: \\S+){0,4} (?:error|tracking|delivery|link|order|courier|invoice|receipt))`,
+    `(?:از )?(?:\\S+ ){0,2}(?:پيامك|پيام|اس ام اس|sms)\\S* (?:\\S+ ){0,2}(?:عكس|اسكرين|اسكرين ?شات)`, `${AR_PFX}(?:صوره|سكرين|سكرين ?شوت|تصوير)\\S* (?:\\S+ ){0,1}(?:ل|لل|ال|من|من ال)?(?:رساله|مسج|ميساج|ماسج|sms)\\S*(?! (?:ال)?(?:خطا|ايرور|تتبع|شحن|توصيل|طلب|اوردر|فاتوره|عرض|موعد)\\S*)`,
   ],
   card: [
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
-    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
+    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
+    // the card shown to a camera: "hold your card up to the camera"
+    '(?:your |the )?(?:credit |debit |bank )?card (?:up )?(?:to|in front of|towards) (?:the |your )?(?:camera|webcam|video|screen)',
     // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
-    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|فيزا|ماستر)\\S*)`, '(?:از )?كارت\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*',
+    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت\\S* (?:\\S+ ){0,3}عكس\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
-    '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards)',
-    '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown) on (?:\\S+ ){0,4}?card',
-    `${AR_PFX}(?:رقم|ارقام|نمره)\\S* (?:ال)?(?:بطاق|كارت|كارط|فيزا)\\S* (?:كامل|كله|بالكامل|كاملا|كلها)\\S*`,
+    '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards|visa|mastercard|amex|debit|credit)',
+    '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown|stamped|raised) (?:on|along|across|at|in) (?:\\S+ ){0,4}?card',
+    `${AR_PFX}(?:رقم|ارقام|نمره)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S* (?:كامل|كله|كلو|كلها|بالكامل|كاملا)\\S*`,
     '(?:شماره|ارقام|اعداد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
   ],
   cvv: [
     '(?:3|three) (?:digits?|numbers?|figures) (?:\\S+ ){0,4}?(?:back|behind|reverse|signature)\\S*',
     '(?:digits?|numbers?|figures) (?:\\S+ ){0,3}?(?:next to|beside|by|near|on) (?:the )?signature',
-    `(?:ال)?(?:ارقام|الارقام|خانات) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
+    `${AR_PFX}(?:ارقام|خانات|رموز) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
+    `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     '(?:3|تلت|تلات|ثلاث|el 3|al 3) (?:ar2am|arqam|ra2am) (?:\\S+ ){0,2}?(?:wara|khalf|dahr)',
     '(?:سه|3) (?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
   ],
@@ -70,7 +84,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
  */
 export const CONTENT_QUESTION = [
   'what (?:did|does|do|did it|does it) (?:it|they|that|this|the (?:\\S+ )?(?:text|sms|message|msg|notification)) (?:\\S+ )?(?:say|read|show)s?', "what's in it", 'what is in it', 'what (?:was|is) in (?:it|there|the (?:text|sms|message))',
-  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)',
+  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', 'what (?:came|arrived|popped up|showed up|appeared|come)(?: through| in| up)?', 'what did you (?:get|receive)',
+  '(?:شو|ايش|وش|ايه|اي) (?:اللي )?(?:طلع|اجا|اجاك|جاك|جالك|وصلك|ظهر|ظهرلك|بان)\\S*', 'چي (?:اومد|اومده|رسيد|اومد برات)\\S*',
   // "what number did we just text you?", "which code have we sent?": the question names what the message carried
   '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
   '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها (?:ايه|اي|ايش|شو|وش|شنو|اشنو)', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
@@ -78,9 +93,20 @@ export const CONTENT_QUESTION = [
   'shu maktoob', 'sho maktoob', 'shu maktub', 'fiha eh', 'fiha eih', 'fiha eeh', 'eh elly maktoob', 'chi neveshte', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
 ];
 
+/**
+ * What a message holds, asked for after the message was mentioned: "quote its contents", "أعد إرسال محتواها",
+ * "متن آن را درج کنید", "mohtavash ro benevis". After a message to the reader, its content is the code.
+ */
+export const MESSAGE_CONTENT = [
+  "(?:its|the|their|the message's|the sms's|that message's) (?:contents?|text|wording|body)", 'contents? of (?:it|the (?:message|sms|text))', 'what it (?:says|said|contains)', 'exactly what it says', 'the whole (?:text|message|sms)',
+  "what(?:'s| is| was)? in it", 'whatever (?:it|the (?:text|sms|message)) (?:says|said)',
+  '(?:ما|اللي|الي|الذي) (?:ورد|جاء|جا|مكتوب|كتب|هو مكتوب|موجود)? ?(?:فيها|فيه|بها|به)', '(?:چيزي|هرچي|هر چه|انچه|آنچه) (?:كه )?(?:تو|توي|در) ?(?:ش|ان|اون)\\S*', 'هر ?چي (?:توش|نوشته)\\S*',
+  `${AR_PFX}(?:محتوا|محتوي|مضمون|نص)\\S*`, 'متن\\S*', 'محتوا\\S*', 'مضمون\\S*', 'mohtava\\S*', 'matn\\S*', 'adad(?:e|a)?sh\\S*', '(?:اعداد|ارقام|عدد|رقم)(?:ا)?ش\\S*', 'ar2amha', 'arqamha', 'muhtawa\\S*', 'mo7tawa\\S*', '(?:elly|illi|eli|li|lli) (?:maktoob|maktub|mktob|mktoub|fiha|fih|feha)(?: (?:fiha|fih|feha))?',
+];
+
 /** Any mention of a message that reached the reader: the carrier a content question refers to. */
 export const CARRIER = [
-  CARRIER_WORD, 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برات (?:اومد|فرستاديم)\\S*', 'براتون (?:اومد|فرستاديم|ارسال)\\S*',
+  CARRIER_WORD, 'come through', 'came through', 'on your (?:phone|screen|mobile)', '(?:ع|على|عال) ?(?:الشاشه|شاشتك|جوالك|موبايلك|تلفونك)', 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برات (?:اومد|فرستاديم)\\S*', 'براتون (?:اومد|فرستاديم|ارسال)\\S*',
 ];
 
 /** A message about something harmless: "the SMS with the tracking link", "the error message". */

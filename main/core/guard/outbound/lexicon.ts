@@ -15,7 +15,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     '(?:verification|verify|confirmation|confirm|security|login|log ?in|sign ?in|auth|authentication|authorisation|authorization|one ?time|2fa|two ?factor|2 ?step|sms|text|otp|access|reset|recovery|secret|bank|whatsapp|telegram|\\d|four|five|six|4 ?digit|6 ?digit|four ?digit|six ?digit|\\d ?digit) ?codes?',
     'codes?', 'otps?', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
     '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)',
-    '(?:el|al|l) ?code', 'kod', 'kode', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
+    '(?:el|al|l) ?code', 'kod', 'kode', 'codi', 'kodi', 'codie', 'codei', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
     `${AR_PFX}كود\\S*`, `${AR_PFX}رمز\\S*`, `${AR_PFX}otp\\S*`, `${AR_PFX}اوتي ?بي`,
     '(?:ال)?(?:رقم|ارقام|الارقام|الرقم|الرساله|رساله|المسج|مسج|الماسج|ماسج|sms|الاس ام اس|الكلمه) (?:اللي|الي|التي|الذي|اللى) (?:\\S+ )?(?:وصل|وصلت|جا|جت|جال|جالك|جاتك|وصلك|وصلتك|وصلتكم|ارسلت|ارسل|اتبعت|انبعت|بعتنا|ارسلناه|ارسلناها|تم ارسال|جتك|ظهر|ظهرت|بتوصلك|راح تجيك|تجيك)\\S*',
     'كد\\S{0,3}', 'كدي', 'كد ?(?:تاييد|يك ?بار ?مصرف|پيامكي|پيامك ?شده|ارسال ?شده|امنيتي|ورود|پويا)',
@@ -27,13 +27,13 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     `${AR_PFX}(?:رقم|الرقم) (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'گذر ?واژه\\S*', 'كلمه ?(?:ي )?عبور\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
   ],
   pin: [
-    'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', 'ramze? ?(?:dovom|avval|aval|kart|cart)\\S*',
+    'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', '(?:el |al )?(?:raqam|ra2am|ra2m|rakam|rqm|raqm) (?:el |al |l)?(?:sirri|serri|siri|sri|sirry)(?: (?:bta3|ta3|dyal|dial|li|l|lel|el) (?:el |al |l)?(?:visa|card|kart|karta|carte|atm|beta2a|bitaqa)\\S*)?', 'ramze? ?(?:dovom|avval|aval|kart|cart)\\S*',
     '(?:ال)?رقم (?:ال)?سري (?:لل|حق ال|ل|الخاص ب)?(?:بطاق|كارت|فيزا|صراف)\\S*', `${AR_PFX}بن ?كود\\S*`, 'رمز ?(?:دوم|اول|كارت|عابر ?بانك)\\S*', 'پين\\S*', `${AR_PFX}بين كود`,
   ],
   card: [
     '(?:full |complete |whole |entire |long |all |the )?(?:credit |debit |bank |atm |visa |master ?card |mada |payment )?card(?:\'s)? (?:number|numbers|no|num|details|info|information|digits)',
     '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?digits?(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:[kc][ae]?rt)\\S*', '(?:ra?qa?m|ra2[ae]?m|rakam|nemret|nemra|nmra|noumro|numero) (?:el |al |l |dyal |dial |ta3 |bta3 )?(?:el |l)?(?:card|kart|karta|carte|visa|beta2a|bita2a|bataqa|bitaqa)\\S*',
-    `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره|نمرت) (?:ديال |تاع |متاع |حق |تبع |بتاع )?(?:ال)?(?:بطاق|كارت|كارط|فيزا|ماستر|الفيزا|البطاق|الكارت|الكارط|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
+    `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره|نمرت) (?:ديال |تاع |متاع |حق |تبع |بتاع )?(?:ال)?(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر|الفيزا|البطاق|الكارت|الكارط|الكرت|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', 'شماره ?(?:ي )?(?:16|شانزده) ?رقمي (?:\\S+ )?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
   ],
   cvv: [
     'cvv2?', 'cvc2?', 'cv2', 'csc', '(?:card )?security code (?:on|at|from) the back', '(?:3|three) ?digits? (?:code )?(?:on|at|from|behind|printed on) (?:the )?back', 'card verification (?:value|code|number)', 'security digits',
@@ -42,7 +42,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   ],
   national_id: [
     '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', 'raqam el ?(?:hawiya|hawya|qawmy|qawmi|watani)', 'el ?ra2m el ?2awmy', 'code ?e? ?melli', 'kode? ?meli', 'shomare ?(?:ye )?melli', 'kart ?e? ?melli',
-    `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:بطاق|كارنيه)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي)\\S*`, `${AR_PFX}رقم (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
+    `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:بطاق|كارنيه|كرت)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي|وطني|الوطني|تعريف|التعريف)\\S*`, 'سميت\\S* (?:ال)?كامل\\S*', `${AR_PFX}رقم (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
   full_name: [
@@ -72,13 +72,13 @@ export const LAST_DIGITS = [
 
 /** Verbs that ask the reader to hand something over (to whoever is writing). */
 export const STRONG_REQUEST = [
-  'send', 'give', 'gimme', 'tell', 'share', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply(?: back)?(?: to (?:this|the|our|my) (?:message|chat|text|dm|email|e-mail|sms))? with', 'respond with', 'read', 'read out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'revert(?: back)?(?: with)?', 'intimate', 'copy', 'photograph', 'take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'read (?:out|back|aloud)',
+  'send', 'give', 'gimme', 'tell', 'share', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply(?: back)?(?: to (?:this|the|our|my) (?:message|chat|text|dm|email|e-mail|sms))? with', 'respond with', '(?:reply|respond|answer|write back) (?:back )?to (?:them|him|her|us|me|it) with', 'hold(?= (?:up )?(?:your |the )?(?:credit |debit |bank )?card)', 'read', 'read out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'revert(?: back)?(?: with)?', 'intimate', 'copy', 'photograph', 'take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'read (?:out|back|aloud)',
   '(?:و|ف)?(?:موافا|مواف)\\S*', 'inform', 'communicate', 'relay', 'dictate', 'advise', 'let (?:me|us) have', 'update (?:me|us) with', 'hit (?:me|us) with', 'pass (?:me|us)', 'note (?:it |them )?(?:here|below|down here)',
-  '(?:و|ف)?(?:صيفط|سيفط|صيفت|سيفت|صيفطي|طرش|احكي|احكيل|حكيل|خبرن|قلي|قليلي|ابعث|بعث|ابعتي|عطين|عطيني|اعطين|اعطيني)\\S*', 'sifet\\S*', 'sayfet\\S*', 'sift\\S*', '7ki\\S*', '7akil\\S*', 'khabbir\\S*', 'tarrish\\S*', 'b3at\\S*', 'bekhoon\\S*', 'bekhun\\S*', 'bego\\S*', 'bede\\S*', 'befres\\S*',
-  '(?:مرقوم|اعلام|ارسال|ذكر|بيان|درج|عنوان|ابلاغ) (?:ب)?(?:فرماي|نماي|كني|كن)\\S*', 'در اختيار (?:\\S+ ){0,3}قرار (?:ب)?(?:ده|دهيد|دهي|دي)\\S*',
+  '(?:و|ف)?(?:اقرا|اقري|تقرا|تقري)(?:لي|ليا|لنا|هالي|هولي|هلي|ها|ه)?', '(?:و|ف)?(?:صيفط|سيفط|صيفت|سيفت|صيفطي|طرش|احكي|احكيل|حكيل|خبرن|قلي|قليلي|ابعث|بعث|ابعتي|عطين|عطيني|اعطين|اعطيني)\\S*', 'sifet\\S*', 'sayfet\\S*', 'sift\\S*', '7ki\\S*', '7akil\\S*', 'khabbir\\S*', 'tarrish\\S*', 'b3at\\S*', 'bekhoon\\S*', 'bekhun\\S*', 'bego\\S*', 'bede\\S*', 'befres\\S*',
+  '(?:مرقوم|اعلام|ارسال|ذكر|بيان|درج|عنوان|ابلاغ|اطلاع|ارائه|تحويل|گزارش|اعلان|ثبت|پاسخ|جواب|بارگذاري|بارگزاري|اپلود|آپلود|upload) (?:ب)?(?:فرماي|نماي|كني|كن|ده|دهيد|دهي|دهند|دي|ديد|دين)\\S*', 'در اختيار (?:\\S+ ){0,3}قرار (?:ب)?(?:ده|دهيد|دهي|دي)\\S*',
   'ab3at\\S*', 'eb3at\\S*', 't[ei]b3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
   'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
-  '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|دز|صور|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد)\\S*',
+  '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|ابلاغ|افاد|اعلام|دز|صور|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد|خصني|خصنا|خاصني|خاصنا|لازمني|لازمنا|بغيت|بغينا)\\S*',
   `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
   'بعت(?:لي|يلي|لنا|ي ?لي)', 'كتب ?(?:لي|ليا|لينا|لنا)', 'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
 ];
@@ -117,9 +117,9 @@ export const SOFT_REQUEST = [
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
   'never', 'not', "don't", 'dont', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'no', 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
-  'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', 'اوعي', 'اوعا', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', 'حافظ\\S*',
+  'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', 'اوعي', 'اوعا', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', '(?:و|ف)?ما?[تيناب]\\S{2,}ش', 'حافظ\\S*',
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*', 'نه',
-  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
+  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
   'hargez', 'hich', 'hichvaght', 'nabayad', 'kasi', 'la', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
 ];
 
@@ -127,7 +127,7 @@ export const NEGATION = [
 export const CLAUSE_NEGATION = ['خودداري\\S*', 'پرهيز\\S*', 'refrain', 'avoid\\S*', 'nakonid', 'khoddari'];
 
 /** Right after a verb, these make it a statement of what happened or what the writer does ("ارسال شد", "ارسال می‌کنیم"). */
-export const STATEMENT_AFTER_VERB = ['شد', 'شده', 'شدن', 'مي ?شود', 'مي ?شه', 'ميشه', 'مي ?كنيم', 'مي ?كنم', 'كرديم', 'كردم', 'خواهد', 'خواهيم', 'شود'];
+export const STATEMENT_AFTER_VERB = ['گرديد', 'گرديده', 'مي ?گردد', 'گشت', 'گشته', 'نموديم', 'نمودم', 'نموده', 'شد', 'شده', 'شدن', 'مي ?شود', 'مي ?شه', 'ميشه', 'مي ?كنيم', 'مي ?كنم', 'كرديم', 'كردم', 'خواهد', 'خواهيم', 'شود'];
 
 /** Phrases that look negative but push the request on: "don't forget to send", "لا تتردد". Removed before matching. */
 export const NOT_REALLY_NEGATION = [
@@ -148,7 +148,7 @@ export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you'
 /** A named place inside the official product: "enter it in the app", "في التطبيق", "در اپلیکیشن". */
 /** The thing goes to the customer's own phone or mailbox ("we sent the code to your phone"). */
 /** A participle before the place means the place describes the secret ("the code sent to your phone"), not where the verb goes. */
-export const PLACE_DESCRIBES_OBJECT = /^(?:sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
+export const PLACE_DESCRIBES_OBJECT = /^(?:[a-z]+ed|sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
 
 export const TO_READER_PLACE = [
   '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile|email|e-mail|device|inbox|sim|line)',
@@ -174,7 +174,7 @@ export const BACK_REFERENCE = ['it', 'that', 'them', 'this', 'those', 'same', 't
  * "صيفطو ليا" (Maghrebi/Levantine -o), "إرساله", "كتابته"; Arabizi "ab3atholi", "2olholi".
  */
 export const AR_OBJECT_SUFFIX = /^(?:[\u0621-\u064a\u067e-\u06d3]{2,}(?:ه|ها|هم|هولي|هالي|هولنا|هالنا|هلي|هلنا|هوني|هاني|هيلي|هوليا|هاليا)|[\u0621-\u064a\u067e-\u06d3]{3,}(?:و|وه|وها|ولي|وليا|ولنا))$/u;
-export const ARABIZI_OBJECT_SUFFIX = /^[a-z0-9]{2,}(?:holi|hali|holna|halna|hooli|huli|hulna|hli|hlna|hoolna|holy|hly|hlo|hlha)$/;
+export const ARABIZI_OBJECT_SUFFIX = /^[a-z0-9]{2,}(?:holi|hali|holna|halna|hooli|huli|hulna|hli|hlna|hoolna|holy|hly|hlo|hlha|ha|hom|hum|hu|ho)$/;
 
 export interface Hit {
   start: number;

@@ -9,7 +9,7 @@ export const SHORTENERS = new Set([
   'bit.do', 'soo.gd', 'short.io', 'rotf.lol', 'wa.link', 'linktr.ee', 'tr.im', 'db.tt', 'han.gl', 'me2.do', 'gg.gg', 'trib.al', 'urlz.fr',
 ]);
 
-export type LookalikeHow = 'homoglyph' | 'typo' | 'extra_words' | 'other_ending' | 'subdomain_trick';
+export type LookalikeHow = 'homoglyph' | 'typo' | 'extra_words' | 'other_ending' | 'subdomain_trick' | 'dressed_name';
 
 export interface DomainFlag {
   code: 'lookalike' | 'shortener' | 'mixed_script';
@@ -45,7 +45,39 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
       break;
     }
   }
+  if (!flags.some((f) => f.code === 'lookalike')) {
+    const name = dressedName(link.label);
+    if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'dressed_name' });
+  }
   return flags;
+}
+
+/**
+ * Words scam sites hang on a name to look official — what the visitor is to do there (verify, update, log in, pay,
+ * claim) or whose desk it claims to be (support, billing, customer care, the bank, the telecom).
+ */
+const OFFICIAL_DRESS = new Set([
+  'secure', 'security', 'safe', 'safety', 'verify', 'verification', 'verified', 'validate', 'validation', 'update', 'updates', 'upd', 'login', 'logon', 'signin',
+  'account', 'accounts', 'acct', 'support', 'help', 'helpdesk', 'care', 'customer', 'customers', 'client', 'clients', 'service', 'services', 'billing',
+  'bill', 'bills', 'payment', 'payments', 'pay', 'refund', 'refunds', 'portal', 'online', 'center', 'centre', 'resolution', 'kyc', 'unlock', 'unblock',
+  'confirm', 'confirmation', 'auth', 'authentication', 'alert', 'alerts', 'notice', 'reward', 'rewards', 'bonus', 'gift', 'gifts', 'prize', 'offer',
+  'offers', 'promo', 'claim', 'wallet', 'recovery', 'reset', 'restore', 'bank', 'banking', 'telecom', 'official', 'team', 'desk', 'check', 'access',
+  'member', 'members', 'id', 'identity', 'web', 'net', 'app', 'mobile', 'tax', 'post', 'delivery', 'parcel', 'track', 'tracking', 'fee', 'fees',
+]);
+/** Country words and codes that neither dress nor name (`zain-jo-billing`, `cih-maroc-secure`). */
+const PLACE_WORDS = /^(?:[a-z]{2}|ksa|uae|usa|egypt|egy|misr|maroc|morocco|iran|ir|jordan|saudi|qatar|kuwait|oman|bahrain|dubai|global|intl|international)$/;
+
+/**
+ * "hsbc-secure-verify.com", "zain-jo-billing.info", "irancell-support-online.com": a registrable name made of
+ * hyphenated words, one of them a name and at least one official dress, is how a site passes itself off as a
+ * brand the policy may not list. Returns the name it dresses up.
+ */
+export function dressedName(label: string): string | undefined {
+  const parts = label.toLowerCase().split('-').filter(Boolean);
+  if (parts.length < 2 || !parts.some((p) => OFFICIAL_DRESS.has(p))) return undefined;
+  const name = (p: string) => p.length >= 2 && !OFFICIAL_DRESS.has(p) && /^\p{L}[\p{L}\p{N}]*$/u.test(p);
+  // a brand goes first, so a first word may be two letters (`we-telecom-egypt`, `du-billing`); later ones are country codes
+  return parts.find((p, i) => name(p) && (i === 0 || !PLACE_WORDS.test(p)));
 }
 
 /**

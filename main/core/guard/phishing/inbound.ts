@@ -32,6 +32,7 @@ const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
   extra_words: { en: 'the company name with extra words', ar: 'اسم الشركة مع كلمات إضافية', fa: 'نام شرکت با کلمات اضافه' },
   other_ending: { en: 'the company name with another ending', ar: 'اسم الشركة بامتداد آخر', fa: 'نام شرکت با پسوند دیگر' },
   subdomain_trick: { en: 'the company name placed in front of another site', ar: 'اسم الشركة أمام موقع آخر', fa: 'نام شرکت جلوی سایتی دیگر' },
+  dressed_name: { en: 'a name dressed in words like secure, verify or support', ar: 'اسم مُلبَس بكلمات مثل آمن وتحقق ودعم', fa: 'نامی آراسته با کلماتی مثل امن، تأیید و پشتیبانی' },
 };
 
 export interface InboundInspectorDeps {
@@ -48,14 +49,16 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
     seen.add(code + explanation);
     flags.push({ code, explanation });
   };
-  for (const link of extractLinks(text)) {
+  const links = extractLinks(text);
+  for (const link of links) {
     for (const f of inspectLinkDomain(link, deps.policy)) {
-      if (f.code === 'lookalike') push('lookalike', say('phishing.lookalike', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how!][agentLang] }));
+      if (f.code === 'lookalike' && f.how === 'dressed_name') push('lookalike', say('phishing.lookalike_name', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how][agentLang] }));
+      else if (f.code === 'lookalike') push('lookalike', say('phishing.lookalike', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how!][agentLang] }));
       else if (f.code === 'shortener') push('shortener', say('phishing.shortener', agentLang, { domain: f.domain }));
       else push('mixed_script', say('phishing.mixed_script', agentLang, { domain: f.domain }));
     }
   }
-  for (const f of findScamPatterns(text, deps.policy)) {
+  for (const f of findScamPatterns(text, deps.policy, links.length > 0)) {
     if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
     else if (f.code === 'fake_handle') push('fake_handle', say('phishing.fake_handle', agentLang, { value: f.value! }));
     else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));

@@ -12,18 +12,46 @@ const AR_CLITICS = '(?:و|ب|ل|ال|وال|بال|لل)?';
 const rx = (parts: string[]) =>
   new RegExp(parts.map((p) => `(?<![\\p{L}\\p{N}])${/^[a-z\\\\]/i.test(p) ? '' : AR_CLITICS}(?:${foldLetters(p)})`).join('|'), 'iu');
 
+/** Whole words only, no clitic: short words (`تا`, `قالي`) must not match inside others (`تالت`, `بقالي`). */
+const words = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+
 const SUPPORT_WORDS = rx([
   'support', 'customer (?:service|care|care team)', 'help ?desk', 'help ?line', 'call cent(?:er|re)', 'hotline', 'agent', 'representative', 'security team', 'fraud team', 'technical team',
   'خدمه العملاء', 'الدعم', 'دعم فني', 'الدعم الفني', 'مركز الاتصال', 'موظف', 'من الشركه', 'منكم', 'قسم', 'فريق', 'خط ساخن', 'الاداره',
   'پشتيباني', 'خدمات مشتريان', 'مركز تماس', 'كارشناس', 'از طرف شما', 'از شركت', 'اپراتور',
   'poshtibani', 'khedmat el 3omala', 'el da3m',
 ]);
+/**
+ * Someone claiming to be the company or its support: "said they r from EE", "saying he's from your customer care",
+ * "قال انه من فودافون", "قلي انا من زين", "قال ليا راه من اتصالات", "goft az poshtibani", "گفت از طرف بانک".
+ * The claim is the structure (a verb of saying, an optional "he is / that", then "from"), whoever is named.
+ */
+const CLAIMS_TO_BE_FROM = rx([
+  "(?:said|says|saying|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
+  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه|راهم|راها|رانا|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال)(?= |$)',
+  '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
+  '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
+  '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
+]);
+/** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
+const CALL_THIS_NUMBER = rx([
+  '(?:call|ring|contact|text|whatsapp|message|dial)(?: us| them| him| her)?(?: (?:on|at))? (?:this|that|the following|the below|the number below)(?: number| no| line)?',
+  '(?:اتصل|كلم|تواصل|رن|اتصلي|كلمي|تواصلي)\\S* (?:\\S+ )?(?:هذا|هاد|هادا|ده|دا|هاي|هيدا) ?(?:ال)?رقم',
+  '(?:به |با )?(?:اين|همين) ?شماره\\S* (?:\\S+ )?(?:زنگ|تماس|پيام)',
+  'be in shomare (?:zang|tamas)',
+]);
+/** "Official": the customer names the number as the company's own. */
+const OFFICIAL = words(['official', 'officially', 'رسمي', 'الرسمي', 'رسميه', 'الرسميه', 'رسمی', 'rasmi', 'rasmy']);
+/** A third person in the story: whoever called, wrote or claimed. */
+const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|person)', 'he', 'she', 'they', 'caller', 'واحد', 'شخص', 'حد', 'حدا', 'شب', 'بنت', 'ست', 'راجل', 'يكي', 'یکی', 'يه نفر', 'یه نفر', 'ye nafar', 'yeki', 'wa7ed', 'wahed']);
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
 const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
 const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'good (?:morning|evening|afternoon)', 'عزيزي', 'عزيزتي', 'السادة', 'الساده', 'الى', 'مرحبا', 'السلام عليكم', 'سلام', 'اهلا', 'با سلام', 'جناب', 'همكاران', 'كارشناس محترم', 'پشتيباني محترم'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
+/** How far before a number (and half as far after) a "my number" phrase still owns it, in characters. */
+const SELF_REACH = 40;
 const IBAN_BEFORE = /(?:[a-z]{2}\d{2}\s?|#\s?|№\s?)$/i;
 const PHONE = /(?<![\p{L}\d])(?:\+|00)?\d[\d\s\-().]{6,18}\d/gu;
 const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
@@ -31,8 +59,30 @@ const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 const FEE = rx([
   'fee', 'fees', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', '\\d+\\s?(?:usd|\\$|sar|aed|egp|riyal|dirham|pounds?|toman|rial)',
   'رسوم', 'رسم', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول', 'جنيه', 'ريال', 'درهم',
-  'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'ريال',
+  'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
   'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3',
+  'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+', '\\d+\\s?(?:€|£|rs|inr|jod|kwd|qar|omr|mad|dh|dollars?|euros?|toman)',
+  'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
+]);
+/** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
+const ODD_PAYMENT = words([
+  'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
+  'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
+  'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
+]);
+/** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
+const GAIN = rx([
+  'refund', 'release', 'free', 'win', 'won', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
+  'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
+  'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
+  'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze',
+]);
+/** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
+const OBLIGED = words([
+  'must', 'have to', 'has to', 'need to', 'needs to', 'required', 'requires', 'first', 'before',
+  'لازم', 'لازمني', 'خاصني', 'خاصك', 'يتطلب', 'يجب', 'مطلوب', 'اول', 'اولا', 'قبل', 'عشان', 'علشان', 'باش', 'لكي', 'حتى',
+  'بايد', 'اول', 'اولش', 'قبلش', 'براي اينكه', 'تا',
+  'bayad', 'aval', 'avval', 'lazem', '3ashan', 'bash',
 ]);
 const ACCOUNT_CHANGE = rx([
   'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore', 'avoid (?:closure|suspension|deactivation)', 'premium',
@@ -41,32 +91,43 @@ const ACCOUNT_CHANGE = rx([
   'tar2eya', 'tafeel', 'ertegha',
 ]);
 const FROZEN = rx([
-  'frozen', 'freeze', 'suspend', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
+  'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
   'مجمد', 'تجميد', 'جمد', 'موقوف', 'ايقاف', 'مقفول', 'قفل', 'هيتقفل', 'بينقفل', 'بيتقفل', 'يتقفل', 'ينقفل', 'حيتقفل', 'بيتسكر', 'يتسكر', 'اغلاق', 'سيتم اغلاق', 'محظور', 'حظر', 'معلق', 'تعليق', 'هيتلغي',
   'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
   // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
   'ات(?:جمد|قفل|وقف|علق|بلوك|حظر|سكر|لغي|سد|قفش|عمله بلوك)\\S*', 'ان(?:قفل|حظر|سكر|جمد|وقف|سد)\\S*', 'تبلوك\\S*', 'بلوك\\S*', 'مبلوك\\S*', 'تسد\\S*', 'تسكر\\S*', 'قفلوه\\S*', 'وقفوه\\S*', 'جمدوه\\S*', 'مجمد\\S*', 'موقف\\S*', 'متوقف\\S*', 'مقفل\\S*',
   'قفل شد', 'مسدود شد', 'بلاك شد', 'غيرفعال شد', 'بسته (?:مي ?شه|ميشه|مي ?شود|شد)',
   'masdood', 'mojamad', 'maqfool', 'et(?:gamad|2afal|afal|wa2af)\\S*', 'tbloka', 'blocka',
+  // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
+  '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
+  'block', 'cut off', 'cut', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*',
+  'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود)', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
 ]);
 const NOW = rx([
   'now', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
   'فورا', 'حالا', 'دلوقتي', 'الحين', 'عاجل', 'خلال', 'الان', 'اليوم', 'اخر فرصه', 'تنبيه نهائي', 'بسرعه', 'في اسرع وقت',
   'همين الان', 'فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
   'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran',
+  'tonight', 'midnight', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
   'النهارده', 'النهاردة', 'النهاردا', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
 ]);
 const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
   'تحديث', 'حدث', 'تاكيد', 'اكد', 'اضغط', 'رابط', 'لينك', 'ادخل', 'اتصل', 'ارسل', 'تحقق', 'بياناتك', 'بيانات',
   'به ?روز', 'بروز', 'لينك', 'كليك', 'وارد', 'تماس', 'اطلاعات', 'تاييد', 'ارسال',
+  '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   'دوس', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
 
 const ACCOUNT = rx(['account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account']);
 
 /** Someone else asked for the money: "they told me to pay", "قالوا لي", "ازم خواستن". */
-const TOLD = rx(['they (?:told|asked|said)', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'told me', 'asked me', 'قالوا', 'قالي', 'قال لي', 'طلبوا', 'طلب مني', 'بيقولوا', 'گفتن', 'گفتند', 'ازم خواستن', 'خواستند']);
+const TOLD = words([
+  'they (?:told|asked|said)', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
+  'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
+  'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن',
+  'goftan', 'goft', 'migan', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
+]);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
 
@@ -76,7 +137,7 @@ export interface ScamFlag {
   value?: string;
 }
 
-export function findScamPatterns(text: string, policy: GuardPolicy): ScamFlag[] {
+export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false): ScamFlag[] {
   const t = normalizeText(text);
   const flags: ScamFlag[] = [];
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
@@ -86,12 +147,17 @@ export function findScamPatterns(text: string, policy: GuardPolicy): ScamFlag[] 
     const around = sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
     // "Dear support team, … my number is …": a greeting to us says nothing about whose number it is
     const aroundButGreetings = sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === sentence || !GREETING.test(all[k]!)).join(' . ');
-    for (const m of SELF.test(sentence) ? [] : sentence.matchAll(PHONE)) {
+    for (const m of sentence.matchAll(PHONE)) {
+      // "reach me at …", "رقمي …", "… to my account": the customer's own number; "messaged me on WhatsApp, his number is …" is not
+      if (SELF.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH / 2))) continue;
       const d = digits(m[0]);
       if (d.length < 7 || d.length > 15) continue;
       if (official.some((o) => sameNumber(o, d))) continue;
       const imitates = official.some((o) => looksLikeNumber(o, d));
-      if (!imitates && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
+      const claimed = CLAIMS_TO_BE_FROM.test(around) || CALL_THIS_NUMBER.test(around);
+      if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
+      // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
+      if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index)) && !SOMEONE_ELSE.test(around)) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (!flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: m[0].trim() });
       break;
@@ -104,8 +170,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy): ScamFlag[] 
       break;
     }
   }
-  if (FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) flags.push({ code: 'upgrade_fee' });
-  if (FROZEN.test(t) && NOW.test(t) && ACTION.test(t)) flags.push({ code: 'urgency' });
+  const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
+  // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
+  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t)))) flags.push({ code: 'upgrade_fee' });
+  // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
+  if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink)) flags.push({ code: 'urgency' });
   return flags;
 }
 

@@ -11,7 +11,7 @@ import { editDistance } from '../phishing/confusables';
 
 const SHORTHAND: Record<string, string> = {
   u: 'you', ur: 'your', yr: 'your', r: 'are', plz: 'please', pls: 'please', plse: 'please', pleez: 'please', plzz: 'please',
-  snd: 'send', sned: 'send', giv: 'give', gve: 'give', teh: 'the', wat: 'what', wht: 'what', wats: "what's", whats: "what's", cod: 'code',
+  snd: 'send', sned: 'send', cde: 'code', coed: 'code', cdoe: 'code', giv: 'give', gve: 'give', teh: 'the', wat: 'what', wht: 'what', wats: "what's", whats: "what's", cod: 'code',
   msg: 'message', txt: 'text', pw: 'password', pwd: 'password', pswd: 'password', thx: 'thanks', thnx: 'thanks', n: 'and',
   nd: 'and', frwd: 'forward', fwd: 'forward', cn: 'can', tel: 'tell', shre: 'share', num: 'number', nmbr: 'number', rcvd: 'received',
   recd: 'received', vrfy: 'verify', vcode: 'verification code', otp: 'otp', pin: 'pin', cvv: 'cvv', hv: 'have', gt: 'got', ok: 'ok', k: 'ok',
@@ -69,7 +69,8 @@ function repairWord(word: string): string {
  */
 const BY_EAR: [RegExp, string][] = [
   [/^b[eiy]?f[aeiy]?r[aeiy]?st/, 'befrest'], [/^b[eiy]?n[aeiy]?v[aeiy]?s/, 'benevis'], [/^b[eiy]?kh[ou]{1,2}n/, 'bekhun'],
-  [/^[ae]?b3[ae]?t(?=l|h|[iy]?$)/, 'ab3at'], [/^s[aiy]{0,2}f[ae]?t(?=l|h)/, 'sifet'], [/^2[ou]{0,2}l(?=l?[iy]$|h)/, '2ol'],
+  // ab3atli, eb3at, and "ebaatha" with the ع written as a vowel
+  [/^(?:[ae]?b3|[ae]ba)[ae]?t(?=l|h|[iy]?$)/, 'ab3at'], [/^s[aiy]{0,2}f[ae]?t(?=l|h)/, 'sifet'], [/^2[ou]{0,2}l(?=l?[iy]$|h)/, '2ol'],
   [/^[ei]?d[ei]{0,2}n[iy]$/, 'edini'], [/^a?3t[ei]{0,2}n[iy]$/, '3tini'], [/^b[ei]?g[ouiy]{1,2}(?=$|i?d$|i?n$|sh$)/, 'bego'], [/^b[ei]?g[ei]?n$/, 'begin'],
   [/^b[ei]?kh[ouiy]{0,2}n/, 'bekhun'], [/^b[ei]?d[eiy]{1,2}(?=$|i?d$|i?n$|sh$)/, 'bede'], [/^[ei]?kt[ei]?b/, 'ekteb'], [/^r[aeiy]?mz(?=$|[eiyo]|t)/, 'ramz'],
 ];
