@@ -218,6 +218,8 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
 
 /** What the words around a number say it is (0: nothing). */
 export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0 {
+  const column = columnHeaderCue(ctx.norm, start);
+  if (column !== undefined) return column;
   let back = scanBack(ctx, start, forNumbers, BACK_WORDS);
   // "one time pin from sms? 059681": a value right after a question is its answer, so the question's words label it
   if (!back) {
@@ -227,6 +229,51 @@ export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0
   // a value that opens a line belongs to the words after it on that line rather than to the line above
   if (!back || crossedLine) return scanForward(ctx, end, forNumbers, FORWARD_WORDS, true) || back;
   return back;
+}
+
+/**
+ * A value in a cell of a table pasted with tabs takes the label of its column: the cell in the same place on the
+ * nearest line above without digits (the header). `undefined` when the value is in no such table or the header
+ * cell has no cue word. A specific word beats "number" or "code" ("کد ملی": NID).
+ */
+function columnHeaderCue(s: string, start: number): Cue | undefined {
+  const lineStart = s.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = s.indexOf('\n', start);
+  if (lineEnd < 0) lineEnd = s.length;
+  const tabBefore = s.lastIndexOf('\t', start - 1);
+  if (tabBefore < lineStart && s.indexOf('\t', start) < 0) return undefined;
+  if (tabBefore < lineStart && s.indexOf('\t', start) > lineEnd) return undefined;
+  let column = 0;
+  for (let i = s.indexOf('\t', lineStart); i >= 0 && i < start; i = s.indexOf('\t', i + 1)) column++;
+  for (let end = lineStart - 1; end > 0; ) {
+    const from = s.lastIndexOf('\n', end - 1) + 1;
+    if (digitCount(s, from, end) === 0) {
+      let cellStart = from;
+      for (let k = 0; k < column; k++) {
+        const t = s.indexOf('\t', cellStart);
+        if (t < 0 || t >= end) return undefined;
+        cellStart = t + 1;
+      }
+      let cellEnd = s.indexOf('\t', cellStart);
+      if (cellEnd < 0 || cellEnd > end) cellEnd = end;
+      let weak: Cue | undefined;
+      for (let p = cellStart; p < cellEnd; ) {
+        if (!isWordChar(s.charCodeAt(p))) {
+          p++;
+          continue;
+        }
+        const ws = p;
+        while (p < cellEnd && isWordChar(s.charCodeAt(p))) p++;
+        const c = wordCue(s, ws, p);
+        if (c === undefined || !forNumbers(c)) continue;
+        if (!isWeakCue(c)) return c;
+        weak ??= c;
+      }
+      return weak;
+    }
+    end = from - 1;
+  }
+  return undefined;
 }
 
 /** The position of a "?" or "؟" with only spaces between it and `start`, or -1. */

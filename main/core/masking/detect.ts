@@ -121,8 +121,9 @@ function findWrittenEmails(scan: Scan): void {
   }
 }
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
-// "AE 98 0461 …": a space or dash may follow the country code; groups split by spaces, dashes, dots or line breaks
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:[ \n.-]{0,2}[A-Za-z0-9]){10,34}/g;
+// "AE 98 0461 …": a space or dash may follow the country code; groups split by spaces, dashes, line breaks or a dot
+// ("IR96.0190.…"; a dot and a space end a sentence instead)
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:(?:[ \n-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "AB-1209834", "A-5880 6017", "12X345678"; findPassports checks the rest
 const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ -]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
@@ -258,12 +259,24 @@ function findIbans(scan: Scan): void {
     if (!len || claimedAt(scan, start) >= 0) continue;
     let compact = '';
     let i = start;
+    // letters after the check digits only in an IBAN written joined or in fours: "at 10 am tomorrow …" is words
+    let group = 0;
+    let unevenGroups = false;
+    let bbanLetters = false;
     for (; i < s.length && compact.length < len; i++) {
       const c = s.charCodeAt(i);
-      if (isDigit(c) || isLatinLetter(c)) compact += s[i]!.toUpperCase();
-      else if (c !== 0x20 && c !== 0x0a && c !== 0x2d && c !== 0x2e) break;
+      if (isDigit(c) || isLatinLetter(c)) {
+        compact += s[i]!.toUpperCase();
+        if (compact.length > 4) {
+          group++;
+          if (!isDigit(c)) bbanLetters = true;
+        }
+      } else if (c === 0x20 || c === 0x0a || c === 0x2d || (c === 0x2e && isAlnumAt(s, i + 1))) {
+        if (group && group !== 4) unevenGroups = true;
+        group = 0;
+      } else break;
     }
-    if (compact.length === len && !isAlnumAt(s, i) && ibanChecksumValid(compact)) {
+    if (compact.length === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups) && ibanChecksumValid(compact)) {
       add(scan, 'IBAN', start, i, 0.99);
       IBAN_RE.lastIndex = i;
     }
@@ -607,7 +620,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
-    if (d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.85 };
+    // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code
+    if (d[0] === '0' && nationalPhone(scan, d) && (!persianText(scan) || c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.85 };
     // "961 3 968 776": a calling code and a phone's grouping, whatever the ID check digit says by chance
     if (groups > 1 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.75 };
     // "0612131033" with no label: a regional mobile (a tenth of them pass the Iranian check by chance), unless the
