@@ -236,7 +236,15 @@ export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0
  * nearest line above without digits (the header). `undefined` when the value is in no such table or the header
  * cell has no cue word. A specific word beats "number" or "code" ("کد ملی": NID).
  */
+let tabNorm = '';
+let tabFound = false;
+
 function columnHeaderCue(s: string, start: number): Cue | undefined {
+  if (s !== tabNorm) {
+    tabNorm = s;
+    tabFound = s.includes('\t');
+  }
+  if (!tabFound) return undefined;
   const lineStart = s.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = s.indexOf('\n', start);
   if (lineEnd < 0) lineEnd = s.length;
