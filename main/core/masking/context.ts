@@ -138,7 +138,7 @@ function forDates(c: Cue): boolean {
   return isDateCue(c);
 }
 
-function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, maxChars = MAX_CHARS): Cue | 0 {
+function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, maxChars = MAX_CHARS, commaEnds = false): Cue | 0 {
   const s = ctx.norm;
   let pos = from - 1;
   let words = 0;
@@ -149,7 +149,7 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
   let nextEnd = -1;
   crossedLine = false;
   while (pos >= 0 && from - pos <= maxChars) {
-    if (isBoundary(s, pos)) break;
+    if (isBoundary(s, pos) || (commaEnds && (s.charCodeAt(pos) === 0x2c || s.charCodeAt(pos) === 0x60c))) break;
     if (s.charCodeAt(pos) === 0x0a && !weak) crossedLine = true;
     if (!isWordChar(s.charCodeAt(pos))) {
       if (weak && isClauseBreak(s.charCodeAt(pos))) return weak;
@@ -307,6 +307,11 @@ export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean): bo
     if (cue !== undefined && wanted(cue)) return true;
   }
   return false;
+}
+
+/** The cue before a value within its own clause (a comma ends the look-up): "…في الحجز غير صحيح، والصحيح هو A-…" has none. */
+export function clauseCueBefore(ctx: ContextText, start: number): Cue | 0 {
+  return scanBack(ctx, start, forNumbers, BACK_WORDS, MAX_CHARS, true);
 }
 
 /** The cue after a number only, in its clause ("٤٤٠٩ عشان افعل الحساب", "119 302 use this to log in"). */

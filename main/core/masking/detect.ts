@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { cueBefore, cueRightBefore, dateCue, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, type ContextText } from './context';
 import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
@@ -300,6 +300,11 @@ function passportShape(token: string, letters: string, sep: string): boolean {
   return (sep !== '-' && gaps === 0) || letters === letters.toUpperCase();
 }
 
+/** No word, or only a word for "number" or "id". */
+function numberLike(c: Cue | 0): boolean {
+  return !c || c === Cue.PHONE_WEAK || c === Cue.ID_WEAK;
+}
+
 function findPassports(scan: Scan): void {
   PASSPORT_RE.lastIndex = 0;
   for (let m = PASSPORT_RE.exec(scan.norm); m; m = PASSPORT_RE.exec(scan.norm)) {
@@ -312,8 +317,9 @@ function findPassports(scan: Scan): void {
     const cue = numberCue(scan, start, end);
     if (cue === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
     // "گذرنامه اینجانب به شماره H37931107", "passportam K 3893 0320": a passport's shape in a message about a
-    // passport, labelled by nothing else than a word for "number"
-    else if (m[1] && (!cue || cue === Cue.PHONE_WEAK || cue === Cue.ID_WEAK) && passportTalk(scan)) add(scan, 'PASSPORT', start, end, 0.75);
+    // passport, labelled by nothing else than a word for "number" (in its own clause: "رقم جواز السفر … في الحجز غير
+    // صحيح، والصحيح هو A-72572258" — the booking word belongs to the clause before)
+    else if (m[1] && passportTalk(scan) && (numberLike(cue) || numberLike(clauseCueBefore(scan, start)))) add(scan, 'PASSPORT', start, end, 0.75);
     // "G-482913 is your Google verification code": a letter-prefixed one-time code
     else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
   }

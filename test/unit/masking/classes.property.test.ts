@@ -118,6 +118,7 @@ describe('failure classes of the independent sets (property)', () => {
       (v: string) => `passportam ${v} hast, too system peyda nemishe`,
       (v: string) => `my passport was renewed last week and the new one is ${v} please update`,
       (v: string) => `جوازي الجديد رقمه ${v} لو سمحت عدلوه`,
+      (v: string) => `رقم جواز السفر المدوّن في الحجز غير صحيح، والصحيح هو ${v}، ورقم الحجز KLE7GR.`,
     );
     fc.assert(
       fc.property(fc.constantFrom('A', 'K', 'H', 'U', 'P', 'AB'), fc.constantFrom('', '-', ' '), digits(8), scriptOf, frame, (letters, sep, num, script, f) => {
