@@ -2,7 +2,7 @@
  * Context windows: the nearest cue word before a candidate (else just after it), within the same sentence.
  * Works on the normalised text; words are looked up in the folded view (same offsets).
  */
-import { Cue, cueOf, isDateCue, isQualifierCue, isWeakCue, mayBeCue } from './lexicon';
+import { Cue, cueOf, cueOfSpelling, isDateCue, isQualifierCue, isWeakCue, mayBeCue } from './lexicon';
 import { foldKeyword, foldRange } from './normalise';
 
 export interface ContextText {
@@ -20,7 +20,7 @@ const GLUE_WORDS = new Set([
   'saudi', 'emirati', 'kuwaiti', 'qatari', 'omani', 'bahraini', 'egyptian', 'jordanian', 'iraqi', 'iranian', 'uk', 'us',
 ]);
 /** "mine" after "number", folded: Egyptian, Maghrebi, Gulf, Iraqi, Persian, and their Latin spellings. */
-const POSSESSIVES = new Set(['بتاعي', 'ديالي', 'تاعي', 'حقي', 'مالي', 'من', 'خودم', 'mte3i', 'ta3i', 'dyali', 'diali', 'bta3i', 'beta3i', 'btaa3i', '7a8i', '7agi', 'mine', 'man']);
+const POSSESSIVES = new Set(['بتاعي', 'ديالي', 'تاعي', 'حقي', 'مالي', 'تبعي', 'من', 'خودم', 'mte3i', 'ta3i', 'dyali', 'diali', 'bta3i', 'beta3i', 'btaa3i', '7a8i', '7agi', 'mine', 'man']);
 const DATE_BACK_WORDS = 12;
 /** "12 March 1990 is my date of birth": a date's role may come a few words after it, in the same clause. */
 const DATE_FORWARD_WORDS = 5;
@@ -82,6 +82,11 @@ function dottedCue(s: string, ws: number, we: number): Cue | undefined {
     if (at >= 0 && (s.charCodeAt(at) | 0x20) === 0x64 && s.charCodeAt(at + 1) === 0x2e && (s.charCodeAt(at + 2) | 0x20) === 0x6f && s.charCodeAt(at + 3) === 0x2e && (s.charCodeAt(at + 4) | 0x20) === 0x62) return Cue.BIRTH;
     return undefined;
   }
+  // "سی وی وی", "سي في في": the letters C, V, V spelt out in Persian or Arabic script
+  if (len === 2 && ws >= 6 && (s.charCodeAt(ws) === 0x648 || s.charCodeAt(ws) === 0x641)) {
+    const spelt = foldRange(s, ws - 6, we);
+    if (spelt === 'سي وي وي' || spelt === 'سي في في') return Cue.CVV;
+  }
   if (len === 3 && ws >= 2 && (s.charCodeAt(ws - 2) | 0x20) === 0x62 && (s.charCodeAt(ws - 1) === 0x2d || s.charCodeAt(ws - 1) === 0x27 || s.charCodeAt(ws - 1) === 0x2019)) {
     if (foldRange(s, ws, we) === 'day') return Cue.BIRTH;
   }
@@ -114,7 +119,9 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     const c = memoCue[ws]!;
     return c === NO_CUE ? undefined : (c as Cue);
   }
-  const cue = (mayBeCue(s, ws, we) ? cueOf(foldRange(s, ws, we)) : undefined) ?? dottedCue(s, ws, we);
+  let cue = (mayBeCue(s, ws, we) ? cueOf(foldRange(s, ws, we)) : undefined) ?? dottedCue(s, ws, we);
+  // "tantehi", "milady": an Arabizi or Finglish word spelt another way than the lexicon's
+  if (cue === undefined && we - ws >= 5 && ((s.charCodeAt(ws) | 0x20) >= 0x61 && (s.charCodeAt(ws) | 0x20) <= 0x7a)) cue = cueOfSpelling(foldRange(s, ws, we));
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;
@@ -131,7 +138,7 @@ function forDates(c: Cue): boolean {
   return isDateCue(c);
 }
 
-function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, maxChars = MAX_CHARS): Cue | 0 {
+function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, maxChars = MAX_CHARS, commaEnds = false): Cue | 0 {
   const s = ctx.norm;
   let pos = from - 1;
   let words = 0;
@@ -142,7 +149,7 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
   let nextEnd = -1;
   crossedLine = false;
   while (pos >= 0 && from - pos <= maxChars) {
-    if (isBoundary(s, pos)) break;
+    if (isBoundary(s, pos) || (commaEnds && (s.charCodeAt(pos) === 0x2c || s.charCodeAt(pos) === 0x60c))) break;
     if (s.charCodeAt(pos) === 0x0a && !weak) crossedLine = true;
     if (!isWordChar(s.charCodeAt(pos))) {
       if (weak && isClauseBreak(s.charCodeAt(pos))) return weak;
@@ -211,10 +218,100 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
 
 /** What the words around a number say it is (0: nothing). */
 export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0 {
-  const back = scanBack(ctx, start, forNumbers, BACK_WORDS);
+  const column = columnHeaderCue(ctx.norm, start);
+  if (column !== undefined) return column;
+  let back = scanBack(ctx, start, forNumbers, BACK_WORDS);
+  // "one time pin from sms? 059681": a value right after a question is its answer, so the question's words label it
+  if (!back) {
+    const q = questionRightBefore(ctx.norm, start);
+    if (q >= 0) back = scanBack(ctx, q, forNumbers, BACK_WORDS);
+  }
   // a value that opens a line belongs to the words after it on that line rather than to the line above
   if (!back || crossedLine) return scanForward(ctx, end, forNumbers, FORWARD_WORDS, true) || back;
   return back;
+}
+
+/**
+ * A value in a cell of a table pasted with tabs takes the label of its column: the cell in the same place on the
+ * nearest line above without digits (the header). `undefined` when the value is in no such table or the header
+ * cell has no cue word. A specific word beats "number" or "code" ("کد ملی": NID).
+ */
+let tabNorm = '';
+let tabFound = false;
+
+function columnHeaderCue(s: string, start: number): Cue | undefined {
+  if (s !== tabNorm) {
+    tabNorm = s;
+    tabFound = s.includes('\t');
+  }
+  if (!tabFound) return undefined;
+  const lineStart = s.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = s.indexOf('\n', start);
+  if (lineEnd < 0) lineEnd = s.length;
+  const tabBefore = s.lastIndexOf('\t', start - 1);
+  if (tabBefore < lineStart && s.indexOf('\t', start) < 0) return undefined;
+  if (tabBefore < lineStart && s.indexOf('\t', start) > lineEnd) return undefined;
+  let column = 0;
+  for (let i = s.indexOf('\t', lineStart); i >= 0 && i < start; i = s.indexOf('\t', i + 1)) column++;
+  for (let end = lineStart - 1; end > 0; ) {
+    const from = s.lastIndexOf('\n', end - 1) + 1;
+    if (digitCount(s, from, end) === 0) {
+      let cellStart = from;
+      for (let k = 0; k < column; k++) {
+        const t = s.indexOf('\t', cellStart);
+        if (t < 0 || t >= end) return undefined;
+        cellStart = t + 1;
+      }
+      let cellEnd = s.indexOf('\t', cellStart);
+      if (cellEnd < 0 || cellEnd > end) cellEnd = end;
+      let weak: Cue | undefined;
+      for (let p = cellStart; p < cellEnd; ) {
+        if (!isWordChar(s.charCodeAt(p))) {
+          p++;
+          continue;
+        }
+        const ws = p;
+        while (p < cellEnd && isWordChar(s.charCodeAt(p))) p++;
+        const c = wordCue(s, ws, p);
+        if (c === undefined || !forNumbers(c)) continue;
+        if (!isWeakCue(c)) return c;
+        weak ??= c;
+      }
+      return weak;
+    }
+    end = from - 1;
+  }
+  return undefined;
+}
+
+/** The position of a "?" or "؟" with only spaces between it and `start`, or -1. */
+function questionRightBefore(s: string, start: number): number {
+  let p = start - 1;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x0a)) p--;
+  return p >= 0 && (s.charCodeAt(p) === 0x3f || s.charCodeAt(p) === 0x61f) ? p : -1;
+}
+
+/** Does any word of the message have a cue that `wanted` accepts ("the code never came …" anywhere in it)? */
+export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean): boolean {
+  const s = ctx.norm;
+  let pos = 0;
+  while (pos < s.length) {
+    if (!isWordChar(s.charCodeAt(pos))) {
+      pos++;
+      continue;
+    }
+    const ws = pos;
+    while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
+    if (digitCount(s, ws, pos) > 0) continue;
+    const cue = wordCue(s, ws, pos);
+    if (cue !== undefined && wanted(cue)) return true;
+  }
+  return false;
+}
+
+/** The cue before a value within its own clause (a comma ends the look-up): "…في الحجز غير صحيح، والصحيح هو A-…" has none. */
+export function clauseCueBefore(ctx: ContextText, start: number): Cue | 0 {
+  return scanBack(ctx, start, forNumbers, BACK_WORDS, MAX_CHARS, true);
 }
 
 /** The cue after a number only, in its clause ("٤٤٠٩ عشان افعل الحساب", "119 302 use this to log in"). */
@@ -261,19 +358,20 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
 /** Words for receiving a message (folded), in every language we read: "got", "وصلني", "اومد", "wslni". */
 const RECEIVED = new Set(
   [
-    'got', 'received', 'receive', 'texted', 'sms', 'messaged', 'getting',
+    'got', 'received', 'receive', 'texted', 'sms', 'messaged', 'getting', 'sent',
     'وصلني', 'وصلتني', 'وصلنى', 'جاني', 'جاتني', 'اجاني', 'جالي', 'جتلي', 'بعتولي', 'بعتلي', 'ارسلولي', 'ارسلوا', 'وصلي',
+    'بعتهولي', 'بعتوهولي', 'بعتهالي', 'بعتوهالي', 'ارسلتولي', 'ارسلتوه', 'ارسلوه', 'بعثولي', 'بعثتولي', 'وصل', 'وصلت',
     'اومد', 'اومده', 'امد', 'فرستادن', 'فرستاده', 'رسيد',
     'wslni', 'wsalni', 'wesalni', 'gali', 'gani', 'jani', 'ba3atoli', 'omad', 'oomad', 'ferestadan',
   ].map(foldKeyword),
 );
 
-/** Is a word for receiving a message among the three words before `from`, in the same sentence? */
-export function receivedBefore(ctx: ContextText, from: number): boolean {
+/** Is a word for receiving a message among the `maxWords` (three) words before `from`, in the same sentence? */
+export function receivedBefore(ctx: ContextText, from: number, maxWords = 3): boolean {
   const s = ctx.norm;
   let pos = from - 1;
   let words = 0;
-  while (pos >= 0 && from - pos <= MAX_CHARS && words < 3) {
+  while (pos >= 0 && from - pos <= MAX_CHARS && words < maxWords) {
     if (isBoundary(s, pos)) return false;
     if (!isWordChar(s.charCodeAt(pos))) {
       pos--;
@@ -281,11 +379,52 @@ export function receivedBefore(ctx: ContextText, from: number): boolean {
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (digitCount(s, pos + 1, we) > 0) return false;
+    // another value between ends the look-up; a lone digit ("6 digit") is a word
+    if (digitCount(s, pos + 1, we) > 1) return false;
     if (RECEIVED.has(foldRange(s, pos + 1, we))) return true;
     words++;
   }
   return false;
+}
+
+/** The word ending right before `end` (only spaces and ":", "-", "=" between): its start, or -1. */
+function wordRightBefore(s: string, end: number): number {
+  let p = end - 1;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x3d)) p--;
+  const we = p + 1;
+  while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
+  return p + 1 < we && digitCount(s, p + 1, we) === 0 ? p + 1 : -1;
+}
+
+function wordEnd(s: string, ws: number): number {
+  let p = ws;
+  while (p < s.length && isWordChar(s.charCodeAt(p))) p++;
+  return p;
+}
+
+/** The cue of the word right before `start` ("cvv 2 250": CVV before the "2"). */
+export function cueRightBefore(ctx: ContextText, start: number): Cue | undefined {
+  const w = wordRightBefore(ctx.norm, start);
+  return w < 0 ? undefined : wordCue(ctx.norm, w, wordEnd(ctx.norm, w));
+}
+
+/**
+ * A one-time-code label right before `start`: "رمز التحقق 900000", "verification code: 900000", "OTP 4829" — a
+ * strong code word, or "code"/"رمز" right after one — and no amount word just before the label ("رسوم التفعيل",
+ * activation fee). Such a label names the number even when a currency word follows it.
+ */
+export function otpLabelRightBefore(ctx: ContextText, start: number): boolean {
+  const s = ctx.norm;
+  const w1 = wordRightBefore(s, start);
+  if (w1 < 0) return false;
+  let label = w1;
+  const c1 = wordCue(s, w1, wordEnd(s, w1));
+  if (c1 === Cue.OTP_WEAK) {
+    const w2 = wordRightBefore(s, w1);
+    if (w2 < 0 || wordCue(s, w2, wordEnd(s, w2)) !== Cue.OTP) return false;
+    label = w2;
+  } else if (c1 !== Cue.OTP) return false;
+  return !cueBefore(ctx, label, Cue.AMOUNT, 2);
 }
 
 /** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال")? */

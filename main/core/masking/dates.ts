@@ -19,6 +19,7 @@ const MONTH_NAMES = [
   'farvardin ordibehesht khordad tir mordad shahrivar mehr aban azar dey bahman esfand',
   // French (Maghrebi writers switch to it), with and without accents
   'janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre',
+  'janv févr fevr avr juil juill déc',
   // Moroccan and Algerian/Tunisian Arabic month names
   'ماي يوليوز غشت شتنبر نونبر دجنبر جانفي فيفري أفريل افريل جوان جويلية جويليه أوت اوت',
 ]

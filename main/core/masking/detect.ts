@@ -4,9 +4,9 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { cueBefore, dateCue, followedByCurrency, numberCue, numberCueAfter, numberCueBefore, receivedBefore, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, type ContextText } from './context';
 import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
 const NORM = NORM_TABLE;
@@ -41,7 +41,12 @@ interface Scan extends ContextText {
   /** Message-level hints, looked up on first need: -1 unknown, 0 no, 1 yes. */
   cardTalk: number;
   cvvTalk: number;
+  cvvNamed: number;
+  passportTalk: number;
+  otpTalk: number;
   persian: number;
+  /** Dates no word gives a role to (start, end pairs): a birth date restated ("= 4 Oct 1986") is found among them. */
+  plainDates: number[];
 }
 
 function cardTalk(scan: Scan): boolean {
@@ -60,6 +65,25 @@ function persianText(scan: Scan): boolean {
 function cvvTalk(scan: Scan): boolean {
   if (scan.cvvTalk < 0) scan.cvvTalk = CVV_CONTEXT.test(scan.norm) ? 1 : 0;
   return scan.cvvTalk === 1;
+}
+
+/** The message names the security code ("cvv", "سی وی وی"), not just "security" or "the back". */
+function cvvNamed(scan: Scan): boolean {
+  if (scan.cvvNamed < 0) scan.cvvNamed = CVV_NAMED.test(scan.norm) ? 1 : 0;
+  return scan.cvvNamed === 1;
+}
+
+function passportTalk(scan: Scan): boolean {
+  if (scan.passportTalk < 0) scan.passportTalk = PASSPORT_CONTEXT.test(scan.norm) ? 1 : 0;
+  return scan.passportTalk === 1;
+}
+
+const isCodeCue = (c: Cue): boolean => c === Cue.OTP || c === Cue.OTP_WEAK;
+
+/** A word for a one-time code anywhere in the message ("the code never came … 453630"). */
+function otpTalk(scan: Scan): boolean {
+  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue) ? 1 : 0;
+  return scan.otpTalk === 1;
 }
 
 /** The domain after an "@" (and one optional space), read from the "@" with a sticky regex. */
@@ -97,8 +121,9 @@ function findWrittenEmails(scan: Scan): void {
   }
 }
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
-// "AE 98 0461 …": a space or dash may follow the country code
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:[ \n-]{0,2}[A-Za-z0-9]){10,34}/g;
+// "AE 98 0461 …": a space or dash may follow the country code; groups split by spaces, dashes, line breaks or a dot
+// ("IR96.0190.…"; a dot and a space end a sentence instead)
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:(?:[ \n-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "AB-1209834", "A-5880 6017", "12X345678"; findPassports checks the rest
 const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ -]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
@@ -234,12 +259,24 @@ function findIbans(scan: Scan): void {
     if (!len || claimedAt(scan, start) >= 0) continue;
     let compact = '';
     let i = start;
+    // letters after the check digits only in an IBAN written joined or in fours: "at 10 am tomorrow …" is words
+    let group = 0;
+    let unevenGroups = false;
+    let bbanLetters = false;
     for (; i < s.length && compact.length < len; i++) {
       const c = s.charCodeAt(i);
-      if (isDigit(c) || isLatinLetter(c)) compact += s[i]!.toUpperCase();
-      else if (c !== 0x20 && c !== 0x0a && c !== 0x2d) break;
+      if (isDigit(c) || isLatinLetter(c)) {
+        compact += s[i]!.toUpperCase();
+        if (compact.length > 4) {
+          group++;
+          if (!isDigit(c)) bbanLetters = true;
+        }
+      } else if (c === 0x20 || c === 0x0a || c === 0x2d || (c === 0x2e && isAlnumAt(s, i + 1))) {
+        if (group && group !== 4) unevenGroups = true;
+        group = 0;
+      } else break;
     }
-    if (compact.length === len && !isAlnumAt(s, i) && ibanChecksumValid(compact)) {
+    if (compact.length === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups) && ibanChecksumValid(compact)) {
       add(scan, 'IBAN', start, i, 0.99);
       IBAN_RE.lastIndex = i;
     }
@@ -263,6 +300,11 @@ function passportShape(token: string, letters: string, sep: string): boolean {
   return (sep !== '-' && gaps === 0) || letters === letters.toUpperCase();
 }
 
+/** No word, or only a word for "number" or "id". */
+function numberLike(c: Cue | 0): boolean {
+  return !c || c === Cue.PHONE_WEAK || c === Cue.ID_WEAK;
+}
+
 function findPassports(scan: Scan): void {
   PASSPORT_RE.lastIndex = 0;
   for (let m = PASSPORT_RE.exec(scan.norm); m; m = PASSPORT_RE.exec(scan.norm)) {
@@ -274,6 +316,10 @@ function findPassports(scan: Scan): void {
     if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
     const cue = numberCue(scan, start, end);
     if (cue === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
+    // "گذرنامه اینجانب به شماره H37931107", "passportam K 3893 0320": a passport's shape in a message about a
+    // passport, labelled by nothing else than a word for "number" (in its own clause: "رقم جواز السفر … في الحجز غير
+    // صحيح، والصحيح هو A-72572258" — the booking word belongs to the clause before)
+    else if (m[1] && passportTalk(scan) && (numberLike(cue) || numberLike(clauseCueBefore(scan, start)))) add(scan, 'PASSPORT', start, end, 0.75);
     // "G-482913 is your Google verification code": a letter-prefixed one-time code
     else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
   }
@@ -333,14 +379,26 @@ function labelGlued(scan: Scan, p: number): boolean {
   return sep === 0x2e ? c === Cue.PHONE_WEAK : LABEL_CUES.has(c);
 }
 
-function gluedAfter(s: string, e: number): boolean {
+function gluedAfter(s: string, e: number, digits: number): boolean {
   if (e >= s.length) return false;
   const c = s.charCodeAt(e);
-  if (isLatinLetter(c)) return true;
+  if (isLatinLetter(c)) return !(digits >= 9 && spokenSuffix(s, e));
   if (c === 0x40 || c === 0x25) return true;
   if (c === 0x5f) return !isDigit(s.charCodeAt(e + 1)); // "4453_2894_…" is one number, "12_abc" a name
   if ((c === 0x2d || c === 0x2f || c === 0x2e) && e + 1 < s.length && isLatinLetter(s.charCodeAt(e + 1))) return true;
   return false;
+}
+
+/**
+ * "09134422504e", "0501234567am": one to three small letters that end the word are a Finglish or Arabizi ending
+ * ("-e" is, "-am" my) glued to a long number, not part of a code like "INV44622x1".
+ */
+function spokenSuffix(s: string, e: number): boolean {
+  let k = e;
+  while (k < s.length && s.charCodeAt(k) >= 0x61 && s.charCodeAt(k) <= 0x7a) k++;
+  if (k - e > 3 || k === e) return false;
+  const c = s.charCodeAt(k);
+  return k >= s.length || !(isDigit(c) || isLatinLetter(c) || c === 0x40 || c === 0x5f || ((c === 0x2e || c === 0x2d) && isAlnumAt(s, k + 1)));
 }
 
 /** Length of the separator between two digit groups starting at `i` (0: none). */
@@ -383,11 +441,13 @@ function readRun(s: string, i: number, scan: Scan): number {
   let n = 0;
   RUN.n = 0;
   let p = i;
+  let digits = 0;
   for (;;) {
     let e = p;
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
+    digits += e - p;
     // "OTP-482913": a label glued by a dash still labels the number
-    const glued = gluedAfter(s, e) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
+    const glued = gluedAfter(s, e, digits) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
     if (glued) {
       // "16-Oct-1974", "1990-Jun-05": a year glued to a month name by a dash, dot or slash
       if (n === 0 && e - p === 4 && textDateAround(scan, p, e)) return e;
@@ -521,8 +581,12 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const end = run.ge[b]!;
   const groups = b - a + 1;
 
-  // "٤٦٣٦٬٩٦٦١٬…": groups joined by commas are a card or nothing (amounts are written that way too)
-  if (groups > 1 && commaJoined(s, run, a, b)) return fours(run, a, b) && cardNumber(d) ? { type: 'CARD', confidence: 0.9 } : null;
+  // "٤٦٣٦٬٩٦٦١٬…": groups joined by commas in fours are a card or nothing, in thousands ("1,250,000") an amount;
+  // any other grouping ("٠٧٬٠٢٨٠٬٣١٠٩") is read like groups joined by spaces
+  if (groups > 1 && commaJoined(s, run, a, b)) {
+    if (fours(run, a, b) && n >= 13) return cardNumber(d) ? { type: 'CARD', confidence: 0.9 } : null;
+    if (thousands(run, a, b)) return null;
+  }
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -530,7 +594,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
-      return dateCue(scan, start, end) === Cue.BIRTH ? { type: 'DOB', confidence: 0.85 } : 'date';
+      const role = dateCue(scan, start, end);
+      if (role === Cue.BIRTH) return { type: 'DOB', confidence: 0.85 };
+      if (!role) scan.plainDates.push(start, end);
+      return 'date';
     }
   }
   // "DOB 05 06 1990": spaces only, so it is a date only where the words say it is a birth date
@@ -559,7 +626,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
-    if (d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.85 };
+    // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code
+    if (d[0] === '0' && nationalPhone(scan, d) && (!persianText(scan) || c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.85 };
     // "961 3 968 776": a calling code and a phone's grouping, whatever the ID check digit says by chance
     if (groups > 1 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.75 };
     // "0612131033" with no label: a regional mobile (a tenth of them pass the Iranian check by chance), unless the
@@ -575,7 +643,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
-  if (n >= 8 && n <= 12 && groups <= 4) {
+  if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {
     const c = cueFor(scan, start, end);
     // a bare "number" word is too vague for one block of digits ("ورقمه #53725092" is an order's): it must be written
     // in groups; a number with a trunk "0" and no word at all must be in groups ("0661 23 45 67") or a mobile's full
@@ -598,16 +666,30 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (n >= 4 && n <= 8 && (groups <= 3 || n === groups) && otpLayout(s, run, a, b)) {
     let c = cueFor(scan, start, end);
+    // "the last one I got was 371649": "last" says which one, not "the last four digits"
+    if (c === Cue.LAST4 && n > 4) c = 0;
     // "a text saying 119 302, use this to log in": a word for a message or a number before, what it is for after
     if (c === Cue.PHONE || c === Cue.PHONE_WEAK) c = numberCueAfter(scan, end) || c;
+    // "الرقم اللي بعتهولي على الموبايل كان ١١٥٨", "the number you sent me is 729586": too short for a phone, and sent
+    if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && n <= 6 && receivedBefore(scan, start, 8)) c = Cue.OTP;
     // "الكود اللي وصلني على الجوال ٤٨٢٩": too short for a phone, so the phone word names where the code came, and
     // a code word a little further back names what it is
     if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) c = Cue.OTP;
     // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
     // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
-    if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start)) c = Cue.OTP;
-    if ((c === Cue.OTP || c === Cue.OTP_WEAK) && !followedByCurrency(scan, end) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
-      return { type: 'OTP', confidence: 0.85 };
+    if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start, 6)) c = Cue.OTP;
+    // "the code never came … when it did, 453630 said expired", "Your OTP for txn … on card XX8217 is 744263": a
+    // code's length with no word of its own, in a message about a code whose code is not found yet ("my otp is
+    // 4 4 0 9 not 4410": the other number is not it); round numbers stay visible (amounts)
+    let confidence = 0.85;
+    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !scan.found.some((f) => f.type === 'OTP') && otpTalk(scan)) {
+      c = Cue.OTP_WEAK;
+      confidence = 0.7;
+    }
+    // "رمز التحقق 900000 SAR": a code label right before the number names it, whatever word follows (a code
+    // misread as an amount leaks it; an amount is labelled by an amount word, which the label test rules out)
+    if ((c === Cue.OTP || c === Cue.OTP_WEAK) && (!followedByCurrency(scan, end) || otpLabelRightBefore(scan, start)) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
+      return { type: 'OTP', confidence };
     }
   }
   if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
@@ -629,6 +711,19 @@ function cardNumber(d: string): boolean {
 function fours(run: Run, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (run.ge[k]! - run.gs[k]! !== 4) return false;
   return run.ge[b]! - run.gs[b]! <= 4;
+}
+
+/** "1,250,000": one to three digits, then groups of three. */
+function thousands(run: Run, a: number, b: number): boolean {
+  if (run.ge[a]! - run.gs[a]! > 3) return false;
+  for (let k = a + 1; k <= b; k++) if (run.ge[k]! - run.gs[k]! !== 3) return false;
+  return true;
+}
+
+/** "07 14 26 11 08": a number read out in pairs. */
+function pairs(run: Run, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (run.ge[k]! - run.gs[k]! !== 2) return false;
+  return true;
 }
 
 function commaJoined(s: string, run: Run, a: number, b: number): boolean {
@@ -654,6 +749,13 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
     if (BACK_OF_CARD.test(s.slice(Math.max(0, start - 40), start))) return { type: 'CVV', confidence: 0.75 };
+  }
+  if (a === b && n === 3 && cardTalk(scan) && !followedByCurrency(scan, end)) {
+    const c = cueFor(scan, start, end);
+    // "الكود تاع اللور 540" in a message about a card: a code of three digits is the card's (one-time codes are 4–8)
+    if (c === Cue.OTP || c === Cue.OTP_WEAK) return { type: 'CVV', confidence: 0.75 };
+    // "ال cvv بتاع الكارت؟ طيب هو 440": the code named in an earlier sentence, the number with no word of its own
+    if (!numberCueBefore(scan, start) && cvvNamed(scan)) return { type: 'CVV', confidence: 0.7 };
   }
   // "09/29", "0929", and "exp 09 29" (a space only: the expiry word right before decides below)
   const joined = b === a + 1 && (dateSeparator(s, run, a, b) !== '' || (run.gs[b]! - run.ge[a]! === 1 && s.charCodeAt(run.ge[a]!) === 0x20));
@@ -703,6 +805,14 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
 }
 
 function handleRun(scan: Scan, run: Run): void {
+  // "cvv 2 250", "سی وی وی ۲ ۲۵۰": the "2" belongs to the label ("cvv2")
+  if (run.n >= 2 && run.ge[0]! - run.gs[0]! === 1 && scan.norm.charCodeAt(run.gs[0]!) === 0x32 && cueRightBefore(scan, run.gs[0]!) === Cue.CVV) {
+    run.gs.copyWithin(0, 1, run.n);
+    run.ge.copyWithin(0, 1, run.n);
+    run.n--;
+    run.lead = run.gs[0]!;
+    run.plus = false;
+  }
   const G = run.n; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
   // "4643 8238 8257 4379 11/27 904": the whole run is no value, but it opens with a card; what follows is read on its
@@ -749,7 +859,7 @@ function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: numb
       if (used & groups) continue;
       const total = run.ge[b]! - run.gs[a]!;
       if (len === G && G <= 2 && textDateAround(scan, run.gs[G - 1]!, run.ge[G - 1]!, G === 2 ? run.gs[0]! : -1)) return true;
-      if (total > 40 || (len === 1 && total < 4 && !(total === 3 && (cvvTalk(scan) || afterCard(scan, run.gs[a]!))))) continue;
+      if (total > 40 || (len === 1 && total < 4 && !(total === 3 && (cvvTalk(scan) || afterCard(scan, run.gs[a]!) || cardTalk(scan))))) continue;
       const v = classify(scan, run, a, b);
       if (!v) continue;
       used |= groups;
@@ -814,9 +924,43 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
     } else if (monthYear) start = from + monthYear.index; // "مارس ١٩٩٢"
     else return bareBirthYear(scan, ys, ye);
   }
-  if (dateCue(scan, start, end) === Cue.BIRTH) add(scan, 'DOB', start, end, 0.85);
-  else scan.claimed.push(start, end);
+  const role = dateCue(scan, start, end);
+  if (role === Cue.BIRTH) add(scan, 'DOB', start, end, 0.85);
+  else {
+    scan.claimed.push(start, end);
+    if (!role) scan.plainDates.push(start, end);
+  }
   return true;
+}
+
+const YEAR_RE = /(?<![0-9])(?:1[3-9]|20)[0-9]{2}(?![0-9])/g;
+
+/** The Gregorian years a written year may be: itself, or read as a Jalali or a Hijri year (1300–1699). */
+function gregorianYears(s: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  YEAR_RE.lastIndex = from;
+  for (let m = YEAR_RE.exec(s); m && m.index + 4 <= to; m = YEAR_RE.exec(s)) {
+    const y = +m[0];
+    if (y >= 1700) out.push(y);
+    else out.push(y + 621, Math.round(y * 0.970229 + 621.5643));
+  }
+  return out;
+}
+
+/**
+ * "Jalali DOB: ۱۳۶۵/۰۷/۱۲ (= 4 Oct 1986)", "تاریخ تولد … ۱۲ رمضان ۱۴۰۹ …؛ تاریخ شمسی صحیح ۱۳۶۷/۱۲/۲۰": a date no
+ * word gives a role to, in the same year (in any calendar) as a birth date of the message, is that birth date
+ * written again.
+ */
+function findRestatedBirthDates(scan: Scan): void {
+  const birthYears: number[] = [];
+  for (const f of scan.found) if (f.type === 'DOB') birthYears.push(...gregorianYears(scan.norm, f.start, f.end));
+  if (!birthYears.length) return;
+  const d = scan.plainDates;
+  for (let k = 0; k < d.length; k += 2) {
+    const ys = gregorianYears(scan.norm, d[k]!, d[k + 1]!);
+    if (ys.some((y) => birthYears.some((b) => Math.abs(b - y) <= 1))) scan.found.push({ type: 'DOB', start: d[k]!, end: d[k + 1]!, confidence: 0.7 });
+  }
 }
 
 
@@ -979,7 +1123,10 @@ function preScan(s: string): number {
   return f;
 }
 
-const SCAN: Scan = { norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0, cardTalk: -1, cvvTalk: -1, persian: -1 };
+const SCAN: Scan = {
+  norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0,
+  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, plainDates: [],
+};
 
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return [];
@@ -997,15 +1144,16 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   scan.claimed.length = 0;
   scan.cueAt = scan.cueEnd = -1;
   scan.cue = 0;
-  scan.cardTalk = scan.cvvTalk = scan.persian = -1;
+  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = -1;
+  scan.plainDates.length = 0;
   if (flags & HAS_AT) findEmails(scan);
   if (writtenEmail) findWrittenEmails(scan);
+  // IBANs before links: "…/receive?iban=IR24…&amount=…" carries one
+  if (flags & LETTER_DIGIT) findIbans(scan);
   if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
-  if (flags & LETTER_DIGIT) {
-    findIbans(scan);
-    findPassports(scan);
-  }
+  if (flags & LETTER_DIGIT) findPassports(scan);
   if (flags & HAS_DIGIT) findDigitRuns(scan);
+  if (scan.plainDates.length) findRestatedBirthDates(scan);
   const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: toOriginalEnd(n, f.end), confidence: f.confidence }));
   for (let k = 1; k < out.length; k++) {
     if (out[k - 1]!.start > out[k]!.start) {

@@ -51,20 +51,19 @@ export function isDateCue(c: Cue): boolean {
 }
 
 const LATIN: Array<[Cue, string]> = [
-  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero noumrou nemro nmra ra9mi ra9my appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily mobayl mobail talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas zang bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti'],
-  [Cue.PHONE_WEAK, 'number num no nr nemra ra2m ra2am ra8m ra8am ra9m raqm rakm shomare shomareh shomareye'],
-  [Cue.NID, 'national nid identity iqama iqamah iqamma ikama eqama emirates civil residency resident ssn nin melli meli codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya hawia huwiya hawiyati iqamti shenasname'],
+  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line'],
+  [Cue.PHONE_WEAK, 'number num no nr'],
+  [Cue.NID, 'national nid identity emirates civil residency resident ssn nin'],
   [Cue.ID_WEAK, 'id'],
-  [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
-  [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin taeid tayid taid ta2eed ta2keed tafeel ta2kid vcode yekbar yekbare'],
-  [Cue.OTP_WEAK, 'code codes cod kod pin ramz ramze sms msg log'],
-  [Cue.PASSPORT, 'passport passports pasport passprt basbor basboor basbour paspor gawaz gawazi jawaz jawazi gozarname gozarnameh'],
-  [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit tzadt zdit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz donya naissance né née nee'],
-  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expy expdate valid validity until till upto thru through etebar engheza enghezaa tanqadi tantahi'],
+  [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
+  [Cue.OTP_WEAK, 'code codes cod pin sms msg log'],
+  [Cue.PASSPORT, 'passport passports pasport passprt paspor'],
+  [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
+  [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expy expdate valid validity until till upto thru through'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
-  [Cue.ORDER, 'order orders ord talab talabi sefaresh sefareshe sefareshet'],
-  [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment shohna rahgiri'],
-  [Cue.REF, 'reference ref transaction txn trx transfer receipt peygiri error err serial imei sku barcode model'],
+  [Cue.ORDER, 'order orders ord'],
+  [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment'],
+  [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation'],
   [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
@@ -73,12 +72,28 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.POSTAL, 'zip postal postcode'],
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros'],
   [Cue.IBAN, 'iban sheba shaba'],
-  [Cue.ACCOUNT, 'account acc'],
+  [Cue.ACCOUNT, 'account acc subscription'],
   [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security wara'],
 ];
 
+/** Arabizi and Finglish cue words (looked up like LATIN's, and by their consonants: see cueOfSpelling). */
+const SPELT_AS_HEARD: Array<[Cue, string]> = [
+  [Cue.PHONE, 'zang noumrou nemro nmra ra9mi ra9my talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti mobayl mobail 3ayat 3ayet 3ayto'],
+  [Cue.PHONE_WEAK, 'ra2m ra8m ra9m raqm rakm nemra ra2am ra8am shomare shomareh shomareye'],
+  [Cue.NID, 'meli hawia melli codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
+  [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
+  [Cue.OTP, 'taid taeid tayid ta2eed ta2keed tafeel ta2kid yekbar yekbare'],
+  [Cue.OTP_WEAK, 'ramz kod ramze'],
+  [Cue.PASSPORT, 'basbor basboor basbour gawaz gawazi jawaz jawazi gozarname gozarnameh'],
+  [Cue.BIRTH, 'tzadt zdit donya milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz'],
+  [Cue.EXPIRY, 'etebar engheza enghezaa tanqadi tantahi'],
+  [Cue.ORDER, 'talab talabi sefaresh sefareshe sefareshet'],
+  [Cue.TRACK, 'shohna rahgiri'],
+  [Cue.REF, 'peygiri'],
+];
+
 const ARABIC: Array<[Cue, string]> = [
-  [Cue.PHONE, 'جوال هاتف موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت'],
+  [Cue.PHONE, 'جوال هاتف موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
   [Cue.PHONE_WEAK, 'رقم شماره'],
   [Cue.NID, 'هويه اقامه مدني قومي وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
   [Cue.ID_CARD, 'بطاقه'],
@@ -90,16 +105,17 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلب طلبيه اوردر سفارش'],
   [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال'],
+  [Cue.REF, 'حجز رزرو مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال'],
   [Cue.TICKET, 'تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه'],
-  [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره'],
+  // "الرقم المنتهي بـ ١٨٧٨": with the article, "ending" (without it, "منتهي" is "expired")
+  [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره المنتهي'],
   [Cue.CARD, 'كارت فيزا مدي ماستر'],
   [Cue.POSTAL, 'بريدي پستي'],
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
   [Cue.IBAN, 'ايبان شبا'],
-  [Cue.ACCOUNT, 'حساب حسابي'],
+  [Cue.ACCOUNT, 'حساب حسابي اشتراك'],
   [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري'],
 ];
 
@@ -117,13 +133,15 @@ function build(): Map<string, Cue> {
   const put = (k: string, c: Cue): void => {
     if (!m.has(k)) m.set(k, c);
   };
-  for (const [cue, words] of LATIN) for (const w of words.split(' ')) put(w, cue);
+  for (const [cue, words] of [...LATIN, ...SPELT_AS_HEARD]) for (const w of words.split(' ')) put(w, cue);
   for (const [cue, words] of ARABIC) for (const w of words.split(' ')) put(foldKeyword(w), cue);
   for (const [cue, words] of ARABIC) {
     for (const raw of words.split(' ')) {
       const w = foldKeyword(raw);
       const stems = [w];
       if (w.endsWith('ه') && w.length > 2) stems.push(w.slice(0, -1) + 'ت');
+      // "انتهاء" takes its hamza on a carrier before a suffix: "انتهاؤه", "انتهائها" (folded و, ي)
+      if (w.endsWith('اء')) stems.push(w.slice(0, -1) + 'و', w.slice(0, -1) + 'ي');
       for (const p of PREFIXES) for (const s of stems) for (const x of SUFFIXES) put(p + s + x, cue);
     }
   }
@@ -133,6 +151,50 @@ function build(): Map<string, Cue> {
     FILTER[h >>> 5]! |= 1 << (h & 31);
   }
   return m;
+}
+
+/**
+ * Arabizi and Finglish are spelt as they sound, so one word has many spellings ("tantehi", "tantahi"; "miladi",
+ * "milady"). A Latin word the lexicon does not know is looked up once more by its consonants: vowels (and "y")
+ * dropped, doubled letters made single, "q" and "c" read as "k". Only the transliterated words (SPELT_AS_HEARD),
+ * only message words of five letters or more, and only skeletons that belong to one cue.
+ */
+const SKELETON_MIN_WORD = 5;
+let skeletons: Map<string, Cue> | null = null;
+
+export function skeletonOf(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    let c = word[i]!;
+    if ('aeiouy'.includes(c)) continue;
+    if (c === 'q' || c === 'c') c = 'k';
+    if (out[out.length - 1] !== c) out += c;
+  }
+  return out;
+}
+
+
+function buildSkeletons(): Map<string, Cue> {
+  const m = new Map<string, Cue>();
+  const ambiguous = new Set<string>();
+  for (const [cue, words] of SPELT_AS_HEARD) {
+    for (const w of words.split(' ')) {
+      if (w.length < SKELETON_MIN_WORD || !/^[a-z0-9]+$/.test(w)) continue;
+      const k = skeletonOf(w);
+      if (k.length < 3) continue;
+      if (m.has(k) && m.get(k) !== cue) ambiguous.add(k);
+      else m.set(k, cue);
+    }
+  }
+  for (const k of ambiguous) m.delete(k);
+  return m;
+}
+
+/** The cue of a folded Latin word by its consonants (see above), for words `cueOf` does not know. */
+export function cueOfSpelling(foldedWord: string): Cue | undefined {
+  if (foldedWord.length < SKELETON_MIN_WORD) return undefined;
+  skeletons ??= buildSkeletons();
+  return skeletons.get(skeletonOf(foldedWord));
 }
 
 /**
@@ -175,4 +237,10 @@ export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kar
 export const BACK_OF_CARD = /(?:on|at) the back|back of (?:the |my )?card/i;
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|on the back|back of|wara|ورا|خلف|امنی|امني|امان|أمان|سري|سری/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|on the back|back of|wara|ورا|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+
+/** The security code named by its abbreviation (spelt out in Persian or Arabic script too), not just "security" or "back". */
+export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+
+/** A passport is talked about somewhere in the message (any script, with clitics: "پاسپورتمو", "passportam", "جوازي"). */
+export const PASSPORT_CONTEXT = /passp|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپورت|گذرنامه/i;

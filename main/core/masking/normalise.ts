@@ -33,7 +33,7 @@ setRange(NORM, 0x2066, 0x2069, REMOVE);
 NORM[0x00ad] = REMOVE;
 NORM[0x180e] = REMOVE;
 // spaces
-NORM[0x09] = 0x20;
+// a tab stays a tab: it separates the cells of a pasted table, so digits on either side are never one value
 NORM[0x0d] = 0x0a;
 NORM[0x00a0] = 0x20;
 NORM[0x1680] = 0x20;

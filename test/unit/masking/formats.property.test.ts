@@ -5,64 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+import { detectSensitive } from '../../../main/core/masking';
 import { checkInternational, validLocal } from '../../../main/core/masking/phone-plan';
+import { digits, expectFound, filler, ibans, labelled, luhnComplete, RUNS, scriptOf, tail } from './generators';
 
 const validLocalAnywhere = (d: string): boolean => ['IQ', 'JO', 'MA', 'DZ', 'SA', 'EG'].some((r) => validLocal(r, d));
 
-const SCRIPTS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
-const RUNS = { numRuns: 300 };
-
-/** Each digit in a script of its own choosing (people mix them when they copy and retype). */
-const scriptOf = fc.oneof(fc.constantFrom(0, 1, 2).map((k) => (d: string) => d.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!)), fc.array(fc.constantFrom(0, 1, 2), { minLength: 30, maxLength: 30 }).map((ks) => (d: string) => {
-  let i = 0;
-  return d.replace(/[0-9]/g, (x) => SCRIPTS[ks[i++ % ks.length]!]![+x]!);
-}));
-
-const digits = (n: number): fc.Arbitrary<string> => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
-
-function luhnComplete(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let x = +body[body.length - 1 - i]!;
-    if (i % 2 === 0) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
-    sum += x;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
-
-function mod97(s: string): number {
-  let m = 0;
-  for (const ch of s) for (const c of /[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch) m = (m * 10 + +c) % 97;
-  return m;
-}
-
-const filler = fc.constantFrom('', 'hi, ', 'السلام عليكم ', 'سلام ', 'please help. ', 'يا ريت بسرعة ', 'ok so ');
-const tail = fc.constantFrom('', ' thanks', ' شكرا', ' ممنون', ' pls', '\nbye');
-
-/** The value is found, as `type`, with every letter and digit of it inside the span and nothing of the words around. */
-function expectFound(text: string, vs: number, ve: number, type: SensitiveType): void {
-  const spans = detectSensitive(text);
-  const hit = spans.find((s) => s.type === type && s.start <= firstAlnum(text, vs, ve) && s.end >= lastAlnum(text, vs, ve));
-  expect(hit, `${type} not found in ${JSON.stringify(text)}: ${JSON.stringify(spans)}`).toBeDefined();
-  expect(hit!.start >= vs - 1 && hit!.end <= ve + 1, `${type} span spills over the words around in ${JSON.stringify(text)}`).toBe(true);
-}
-const ALNUM = /[\p{L}\p{N}]/u;
-function firstAlnum(t: string, s: number, e: number): number {
-  while (s < e && !ALNUM.test(t[s]!)) s++;
-  return s;
-}
-function lastAlnum(t: string, s: number, e: number): number {
-  while (e > s && !ALNUM.test(t[e - 1]!)) e--;
-  return e;
-}
-
-/** Builds "<before><label><value><after>" (or value first) and checks the value is found. */
-function labelled(pre: string, label: string, value: string, post: string, valueFirst: boolean, type: SensitiveType): void {
-  const text = valueFirst ? `${pre}${value} ${label}${post}` : `${pre}${label} ${value}${post}`;
-  const vs = valueFirst ? pre.length : pre.length + label.length + 1;
-  expectFound(text, vs, vs + value.length, type);
-}
 
 const groupSep = fc.constantFrom(' ', '-', '_', '.', '\u066c', '\u00a0', '\u2009', '\u202f', '');
 
@@ -116,11 +64,8 @@ describe('formats (property)', () => {
   });
 
   it('IBANs spaced in fours, with a space after the country code, or joined', () => {
-    const iban = fc.tuple(fc.constantFrom(['SA', 20], ['AE', 19], ['IR', 22]) as fc.Arbitrary<[string, number]>, fc.integer({ min: 0, max: 1e9 })).chain(([[cc, n]]) =>
-      digits(n).map((bban) => cc + String(98 - mod97(bban + cc + '00')).padStart(2, '0') + bban),
-    );
     fc.assert(
-      fc.property(iban, fc.constantFrom('fours', 'cc-space', 'joined', 'cc-space-joined'), filler, fc.constantFrom('IBAN', 'الآيبان', 'شبا', 'refund to'), tail, (ib, lay, pre, label, post) => {
+      fc.property(ibans, fc.constantFrom('fours', 'cc-space', 'joined', 'cc-space-joined'), filler, fc.constantFrom('IBAN', 'الآيبان', 'شبا', 'refund to'), tail, (ib, lay, pre, label, post) => {
         const v = lay === 'joined' ? ib : lay === 'fours' ? ib.match(/.{1,4}/g)!.join(' ') : lay === 'cc-space' ? `${ib.slice(0, 2)} ${ib.slice(2).match(/.{1,4}/g)!.join(' ')}` : `${ib.slice(0, 2)} ${ib.slice(2)}`;
         labelled(pre, label, v, post, false, 'IBAN');
       }),

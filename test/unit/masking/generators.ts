@@ -1,0 +1,77 @@
+/**
+ * Generators and checks shared by the masking property tests: values are built with valid check digits in any digit
+ * script, so a miss is the detector's, never the data's.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+
+export const SCRIPTS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
+export const RUNS = { numRuns: 300 };
+
+/** Each digit in a script of its own choosing (people mix them when they copy and retype). */
+export const scriptOf = fc.oneof(fc.constantFrom(0, 1, 2).map((k) => (d: string) => d.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!)), fc.array(fc.constantFrom(0, 1, 2), { minLength: 30, maxLength: 30 }).map((ks) => (d: string) => {
+  let i = 0;
+  return d.replace(/[0-9]/g, (x) => SCRIPTS[ks[i++ % ks.length]!]![+x]!);
+}));
+
+export const digits = (n: number): fc.Arbitrary<string> => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+
+export function luhnComplete(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let x = +body[body.length - 1 - i]!;
+    if (i % 2 === 0) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+    sum += x;
+  }
+  return body + ((10 - (sum % 10)) % 10);
+}
+
+export function mod97(s: string): number {
+  let m = 0;
+  for (const ch of s) for (const c of /[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch) m = (m * 10 + +c) % 97;
+  return m;
+}
+
+export const filler = fc.constantFrom('', 'hi, ', 'السلام عليكم ', 'سلام ', 'please help. ', 'يا ريت بسرعة ', 'ok so ');
+export const tail = fc.constantFrom('', ' thanks', ' شكرا', ' ممنون', ' pls', '\nbye');
+
+/** The value is found, as `type`, with every letter and digit of it inside the span and nothing of the words around. */
+export function expectFound(text: string, vs: number, ve: number, type: SensitiveType): void {
+  const spans = detectSensitive(text);
+  const hit = spans.find((s) => s.type === type && s.start <= firstAlnum(text, vs, ve) && s.end >= lastAlnum(text, vs, ve));
+  expect(hit, `${type} not found in ${JSON.stringify(text)}: ${JSON.stringify(spans)}`).toBeDefined();
+  expect(hit!.start >= vs - 1 && hit!.end <= ve + 1, `${type} span spills over the words around in ${JSON.stringify(text)}`).toBe(true);
+}
+const ALNUM = /[\p{L}\p{N}]/u;
+function firstAlnum(t: string, s: number, e: number): number {
+  while (s < e && !ALNUM.test(t[s]!)) s++;
+  return s;
+}
+function lastAlnum(t: string, s: number, e: number): number {
+  while (e > s && !ALNUM.test(t[e - 1]!)) e--;
+  return e;
+}
+
+/** Builds "<before><label><value><after>" (or value first) and checks the value is found. */
+export function labelled(pre: string, label: string, value: string, post: string, valueFirst: boolean, type: SensitiveType): void {
+  const text = valueFirst ? `${pre}${value} ${label}${post}` : `${pre}${label} ${value}${post}`;
+  const vs = valueFirst ? pre.length : pre.length + label.length + 1;
+  expectFound(text, vs, vs + value.length, type);
+}
+
+/** IBANs of Saudi Arabia, the UAE and Iran with valid check digits, compact ("SA03…"). */
+export const ibans: fc.Arbitrary<string> = fc.constantFrom(['SA', 20], ['AE', 19], ['IR', 22] as [string, number]).chain(([cc, n]) =>
+  digits(n as number).map((bban) => cc + String(98 - mod97(bban + cc + '00')).padStart(2, '0') + bban),
+);
+
+/** Iranian national codes (ten digits, mod-11 check digit, not all the same digit). */
+export const iranCodes: fc.Arbitrary<string> = digits(9)
+  .filter((d) => !/^(\d)\1+$/.test(d))
+  .map((d) => {
+    let sum = 0;
+    for (let i = 0; i < 9; i++) sum += +d[i]! * (10 - i);
+    const r = sum % 11;
+    return d + (r < 2 ? r : 11 - r);
+  });
+
