@@ -26,6 +26,7 @@ import { leadReviewRoutes } from './routes/lead-review';
 import { replyApprovalRoutes } from './routes/reply-approvals';
 import type { MarkerBoard } from './markers';
 import { workflowRoutes } from './routes/workflow';
+import { reportRoutes } from './routes/reports';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -180,6 +181,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   factorResetRoutes,
   custodyRoutes,
   workflowRoutes,
+  reportRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

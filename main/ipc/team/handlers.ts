@@ -14,7 +14,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/
 import { TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -449,7 +449,13 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         score: i.review ? Math.round(i.review.score) : null,
       }));
     },
-    reportSummary: () => notYet('reports'),
+    reportSummary: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const view = rows(seat);
+      const { report } = await hub<{ report: HubReport }>(seat, 'GET', `/v1/reports/summary?${new URLSearchParams({ from: String(r.from), to: String(r.to) })}`);
+      const { perChannel, ...rest } = report;
+      return { ...rest, perChannel: perChannel.map((c) => ({ channelId: c.channelId, channelKind: view.kind(c.channelId), channelName: c.name, inbound: c.inbound, outbound: c.outbound, conversations: c.conversations })) };
+    },
     listAlerts: async (_r, ctx) => (await hub<{ alerts: HubAlertView[] }>(seatOf(ctx), 'GET', '/v1/alerts')).alerts.map(alertDto),
     acknowledgeAlert: async (r, ctx) => alertDto((await hub<{ alert: HubAlertView }>(seatOf(ctx), 'POST', `/v1/alerts/${r.alertId}/acknowledge`, {})).alert),
     listReplyApprovals: async (_r, ctx) => {
@@ -488,6 +494,19 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
 
 function latestInbound(messages: Array<{ id: number; direction: 'in' | 'out' }>): number | null {
   return messages.reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.id > at) ? m.id : at), null);
+}
+
+/** `GET /v1/reports/summary` (`main/hub/store/reports.ts`): the single-seat report's figures, computed at the hub. */
+interface HubReport {
+  from: number;
+  to: number;
+  perChannel: Array<{ channelId: string; kind: string; name: string; inbound: number; outbound: number; conversations: number }>;
+  daily: Array<{ day: string; inbound: number }>;
+  firstResponseMs: { p50: number | null; p90: number | null };
+  resolutionMs: { p50: number | null; p90: number | null };
+  resolved: number;
+  slaBreaches: number;
+  slaTargetMs: number;
 }
 
 interface HubReview {

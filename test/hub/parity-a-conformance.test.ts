@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubStore, WorkflowStore, type PreparedMessage } from '../../main/hub/store';
+import { HubReports } from '../../main/hub/store/reports';
+import { bothAdapters } from './adapters';
+
+/** Team parity, part A (issue 16): the hub's report, snooze, settling a doubtful delivery and scam reports, on both adapters. */
+const adapters = bothAdapters('hub-parity-a-');
+
+const actor = { actor: 'test', device: null };
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+/** Monday 30 November 2026, 10:00 UTC: inside the default calendar's hours (Sunday–Thursday, 09:00–17:00 UTC). */
+const MON_10 = Date.UTC(2026, 10, 30, 10);
+
+let n = 0;
+function msg(channelChat: string, direction: 'in' | 'out', sentAt: number, text = 'hello'): PreparedMessage {
+  n++;
+  return {
+    platformMessageId: `p-${n}`,
+    platformConversationId: channelChat,
+    contact: { platformUserId: `u-${channelChat}`, displayName: 'Ana' },
+    direction,
+    maskedText: text,
+    sealedText: null,
+    sentAt,
+    attachments: [],
+    fields: [],
+    seal: () => ({ text: null, fields: [] }),
+  };
+}
+
+for (const [name, open] of Object.entries(adapters)) {
+  describe(`team parity A conformance: ${name}`, () => {
+    let store: HubStore;
+    let workflow: WorkflowStore;
+    let t = MON_10;
+    const now = () => t;
+    const conversationOf = async (chat: string) => (await store.q.get<{ id: number }>('SELECT id FROM conversations WHERE platform_conversation_id = ?', [chat]))!.id;
+    beforeAll(async () => {
+      store = await open(now);
+      await store.migrate();
+      workflow = new WorkflowStore(store, now);
+      await store.saveChannel({ id: 'tg', kind: 'telegram', name: 'Telegram', config: {}, enabled: true }, actor);
+      await store.saveChannel({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp', config: {}, enabled: true }, actor);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('reports first-response and resolution times and breaches, each channel judged by its own promise on the calendar', async () => {
+      // WhatsApp promises a first reply within 30 business minutes; Telegram has no promise (the default hour, wall clock).
+      await workflow.saveRule({ channelId: 'wa', mode: 'manual', capacity: 5, returnAfterMinutes: null, assigneeOnlyReply: false, firstResponseMinutes: 30, nextResponseMinutes: null, resolutionMinutes: null }, actor);
+      await store.ingest('tg', [msg('A', 'in', MON_10), msg('A', 'out', MON_10 + 10 * MIN)]);
+      await store.ingest('tg', [msg('B', 'in', MON_10 + MIN), msg('B', 'out', MON_10 + 91 * MIN)]);
+      await store.ingest('wa', [msg('C', 'in', MON_10), msg('C', 'out', MON_10 + 20 * MIN)]);
+      // 16:50 on Monday: 10 business minutes that day, 20 on Tuesday morning; a reply at 09:00 Tuesday keeps the promise.
+      await store.ingest('wa', [msg('D', 'in', MON_10 + 6 * HOUR + 50 * MIN), msg('D', 'out', MON_10 + 23 * HOUR)]);
+      await store.ingest('tg', [msg('E', 'in', MON_10 + 3 * HOUR)]);
+      t = MON_10 + 2 * HOUR;
+      await store.setStatus(await conversationOf('A'), 'resolved', actor);
+      t = MON_10 + 24 * HOUR;
+      await store.setStatus(await conversationOf('D'), 'resolved', actor);
+
+      const reports = new HubReports(store, workflow);
+      const r = await reports.summary(MON_10 - HOUR, MON_10 + 2 * 24 * HOUR, null);
+      expect(r.perChannel).toEqual([
+        { channelId: 'tg', kind: 'telegram', name: 'Telegram', inbound: 3, outbound: 2, conversations: 3 },
+        { channelId: 'wa', kind: 'whatsapp', name: 'WhatsApp', inbound: 2, outbound: 2, conversations: 2 },
+      ]);
+      expect(r.daily).toEqual([{ day: '2026-11-30', inbound: 5 }]);
+      // First replies: 10 min, 20 min, 90 min, 16 h 10 min (nearest rank: p50 is the third, p90 the fourth).
+      expect(r.firstResponseMs).toEqual({ p50: 90 * MIN, p90: 16 * HOUR + 10 * MIN });
+      // Resolved: A after 2 h, D after 17 h 10 min.
+      expect(r.resolved).toBe(2);
+      expect(r.resolutionMs).toEqual({ p50: 17 * HOUR + 10 * MIN, p90: 17 * HOUR + 10 * MIN });
+      // B answered after 90 min (over the hour), E never answered and its hour has passed; D kept WhatsApp's promise.
+      expect(r.slaBreaches).toBe(2);
+
+      const waOnly = await reports.summary(MON_10 - HOUR, MON_10 + 2 * 24 * HOUR, ['wa']);
+      expect(waOnly.perChannel.map((c) => c.channelId)).toEqual(['wa']);
+      expect(waOnly).toMatchObject({ resolved: 1, slaBreaches: 0, firstResponseMs: { p50: 16 * HOUR + 10 * MIN } });
+
+      // A customer writing again reopens A: a new episode, and the old resolution no longer counts as this one's.
+      t = MON_10 + 30 * HOUR;
+      await store.ingest('tg', [msg('A', 'in', t)]);
+      const after = await reports.summary(MON_10 - HOUR, MON_10 + 2 * 24 * HOUR, ['tg']);
+      expect(after.resolved).toBe(0);
+      expect(after.perChannel[0]!.inbound).toBe(4);
+    });
+  });
+}
