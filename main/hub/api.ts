@@ -27,6 +27,7 @@ import { replyApprovalRoutes } from './routes/reply-approvals';
 import type { MarkerBoard } from './markers';
 import { workflowRoutes } from './routes/workflow';
 import { reportRoutes } from './routes/reports';
+import { snoozeRoutes } from './routes/snoozes';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -182,6 +183,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   custodyRoutes,
   workflowRoutes,
   reportRoutes,
+  snoozeRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

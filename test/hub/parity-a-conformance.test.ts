@@ -1,7 +1,12 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TeamCache } from '../../main/core/team';
 import { HubStore, WorkflowStore, type PreparedMessage } from '../../main/hub/store';
 import { HubReports } from '../../main/hub/store/reports';
-import { bothAdapters } from './adapters';
+import { HubSnoozes } from '../../main/hub/store/snoozes';
+import { tmpDir } from '../helpers/tmp';
+import { bothAdapters, secondNode } from './adapters';
 
 /** Team parity, part A (issue 16): the hub's report, snooze, settling a doubtful delivery and scam reports, on both adapters. */
 const adapters = bothAdapters('hub-parity-a-');
@@ -86,6 +91,66 @@ for (const [name, open] of Object.entries(adapters)) {
       const after = await reports.summary(MON_10 - HOUR, MON_10 + 2 * 24 * HOUR, ['tg']);
       expect(after.resolved).toBe(0);
       expect(after.perChannel[0]!.inbound).toBe(4);
+    });
+
+    it('snoozes until a time, refuses a past one, and wakes each conversation exactly once though two nodes sweep at once', async () => {
+      t = MON_10 + 40 * HOUR;
+      await store.ingest('tg', [msg('S1', 'in', t), msg('S2', 'in', t)]);
+      const [s1, s2] = [await conversationOf('S1'), await conversationOf('S2')];
+      const snoozes = new HubSnoozes(store);
+      const before = await store.latestEventSeq();
+      await expect(snoozes.snooze(s1, t, actor)).rejects.toMatchObject({ code: 'snooze_in_past' });
+      await expect(snoozes.snooze(999_999, t + HOUR, actor)).rejects.toMatchObject({ code: 'conversation_unknown' });
+      expect(await store.latestEventSeq()).toBe(before);
+
+      const out = await snoozes.snooze(s1, t + HOUR, actor);
+      expect(out).toMatchObject({ until: t + HOUR, conversation: { id: s1, status: 'snoozed' } });
+      await snoozes.snooze(s2, t + 2 * HOUR, actor);
+      const events = await store.eventsAfter(before);
+      expect(events.map((e) => e.kind)).toEqual(['conversation.updated', 'conversation.snoozed', 'conversation.updated', 'conversation.snoozed']);
+      expect(events[1]).toMatchObject({ audience: 'conversation', channelId: 'tg', conversationId: s1, payload: { conversationId: s1, until: t + HOUR } });
+      expect(await snoozes.snoozedUntil(s1)).toBe(t + HOUR);
+
+      // Not yet due: nothing wakes.
+      t += HOUR - 1;
+      expect(await snoozes.wakeDue(actor)).toEqual([]);
+      // Due: two nodes (two connections on PostgreSQL) sweep at the same moment; each conversation wakes once.
+      t += 1;
+      const node2 = secondNode(store, now);
+      const other = new HubSnoozes(node2);
+      const seq = await store.latestEventSeq();
+      const [a, b] = await Promise.all([snoozes.wakeDue({ actor: 'hub:a' }), other.wakeDue({ actor: 'hub:b' })]);
+      expect([...a, ...b]).toEqual([s1]);
+      const woke = await store.eventsAfter(seq);
+      expect(woke).toHaveLength(1);
+      expect(woke[0]).toMatchObject({ kind: 'conversation.updated', payload: { id: s1, status: 'open' } });
+      expect(await snoozes.snoozedUntil(s1)).toBeNull();
+      const audit = await store.q.all<{ action: string; target: string }>("SELECT action, target FROM audit WHERE action IN ('conversation.snoozed', 'conversation.woken') ORDER BY seq");
+      expect(audit).toEqual([
+        { action: 'conversation.snoozed', target: `conversation:${s1}` },
+        { action: 'conversation.snoozed', target: `conversation:${s2}` },
+        { action: 'conversation.woken', target: `conversation:${s1}` },
+      ]);
+      if (node2 !== store) await node2.close();
+
+      // Another status ends a snooze; its wake-up time goes with it.
+      await store.setStatus(s2, 'pending', actor);
+      expect(await snoozes.snoozedUntil(s2)).toBeNull();
+      t += 2 * HOUR;
+      expect(await snoozes.wakeDue(actor)).toEqual([]);
+
+      // A console's cache follows: the time while snoozed, nothing once woken or changed.
+      const cache = new TeamCache(path.join(tmpDir('parity-a-cache-'), 'cache.sqlite'), crypto.randomBytes(32));
+      const all = await store.eventsAfter(before, 1000);
+      const upTo = all.findIndex((e) => e.kind === 'conversation.snoozed' && e.conversationId === s2);
+      cache.applyFrame(all[upTo]!.seq, all.slice(0, upTo + 1));
+      expect(cache.snoozedUntil(s1)).toBe(MON_10 + 41 * HOUR);
+      expect(cache.conversation(s1)?.status).toBe('snoozed');
+      cache.applyFrame(all[all.length - 1]!.seq, all.slice(upTo + 1));
+      expect(cache.snoozedUntil(s1)).toBeNull();
+      expect(cache.snoozedUntil(s2)).toBeNull();
+      expect(cache.conversation(s1)?.status).toBe('open');
+      cache.close();
     });
   });
 }

@@ -135,6 +135,16 @@ const MIGRATIONS: readonly string[] = [
     notice_message_id {INT8} NOT NULL REFERENCES messages(id), notified_at {INT8} NOT NULL, acknowledged_at {INT8});
   CREATE INDEX contact_consent_notice ON contact_consent(notice_message_id);
   `,
+  // 6: team parity A (issue 16): a snoozed conversation's wake-up time (any node wakes it, once), and the scam
+  // reports agents make on customers' messages (one per person and message; ids only, never the text).
+  `
+  ALTER TABLE conversations ADD COLUMN snoozed_until {INT8};
+  CREATE INDEX conversations_snoozed ON conversations(status, snoozed_until);
+  CREATE TABLE scam_reports (
+    id {ID}, message_id {INT8} NOT NULL REFERENCES messages(id), conversation_id {INT8} NOT NULL REFERENCES conversations(id),
+    channel_id TEXT NOT NULL, reporter_id {INT8} NOT NULL REFERENCES users(id), device TEXT NOT NULL, created_at {INT8} NOT NULL,
+    UNIQUE (message_id, reporter_id));
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -14,7 +14,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/
 import { TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'drills', 'totpSetup', 'channelSetup'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -222,7 +222,6 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const at = r.cursor ? /^(\d+):(\d+)$/.exec(r.cursor) : null;
       if (r.cursor && !at) throw new DiwanError('bad_cursor', 'The list position was not valid; the inbox starts again from the top.');
       const labelId = r.filter.label ? seat.cache.labels().find((l) => l.name.toLowerCase() === r.filter.label!.toLowerCase())?.id ?? -1 : undefined;
-      if (r.filter.status === 'snoozed') return { items: [], nextCursor: null, total: 0 };
       const page = seat.cache.page({
         ...(r.filter.scope === 'mine' ? { assigneeId: seat.user.id } : r.filter.scope === 'unassigned' ? { assigneeId: null } : {}),
         ...(r.filter.status ? { status: r.filter.status } : {}),
@@ -289,9 +288,13 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return detailDto({ ...detail, messages: [...detail.messages, ...waiting] });
     },
     setConversationStatus: async (r, ctx) => {
-      if (r.status === 'snoozed') return notYet('snooze');
       const seat = seatOf(ctx);
       conversationOf(seat, r.conversationId);
+      if (r.status === 'snoozed') {
+        if (!r.snoozeUntil) throw new DiwanError('snooze_needs_time', 'Choose until when to snooze the conversation.');
+        const out = await hub<{ conversation: never; until: number }>(seat, 'POST', `/v1/conversations/${r.conversationId}/snooze`, { until: r.snoozeUntil });
+        return summaryDto({ ...rows(seat).conversation(out.conversation), snoozedUntil: out.until });
+      }
       const out = await hub<{ conversation: never }>(seat, 'POST', `/v1/conversations/${r.conversationId}/status`, { status: r.status });
       return summaryDto(rows(seat).conversation(out.conversation));
     },
