@@ -28,6 +28,7 @@ import type { MarkerBoard } from './markers';
 import { workflowRoutes } from './routes/workflow';
 import { reportRoutes } from './routes/reports';
 import { snoozeRoutes } from './routes/snoozes';
+import { deliveryDoubtRoutes } from './routes/delivery-doubt';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -154,6 +155,9 @@ const STATUS: Record<string, number> = {
   reset_request_self: 403,
   signin_locked: 429,
   hub_db_unavailable: 503,
+  reply_unknown: 404,
+  not_unknown: 409,
+  reply_not_resendable: 409,
 };
 
 export const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
@@ -184,6 +188,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   workflowRoutes,
   reportRoutes,
   snoozeRoutes,
+  deliveryDoubtRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

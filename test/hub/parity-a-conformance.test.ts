@@ -5,6 +5,7 @@ import { TeamCache } from '../../main/core/team';
 import { HubStore, WorkflowStore, type PreparedMessage } from '../../main/hub/store';
 import { HubReports } from '../../main/hub/store/reports';
 import { HubSnoozes } from '../../main/hub/store/snoozes';
+import { HubDeliveryDoubt } from '../../main/hub/store/delivery-doubt';
 import { tmpDir } from '../helpers/tmp';
 import { bothAdapters, secondNode } from './adapters';
 
@@ -151,6 +152,59 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(cache.snoozedUntil(s2)).toBeNull();
       expect(cache.conversation(s1)?.status).toBe('open');
       cache.close();
+    });
+
+    it('settles a reply in doubt once: sent again with the copy the outbox kept, or marked not delivered and its copy erased', async () => {
+      await store.ingest('tg', [msg('R', 'in', t)]);
+      const r = await conversationOf('R');
+      const reply = (clientId: string) =>
+        store.enqueueReply({
+          conversationId: r,
+          authorId: null,
+          device: 'dev-1',
+          clientId,
+          maskedText: 'on its way',
+          fields: [],
+          seal: () => ({ text: null, fields: [] }),
+          outboxText: () => Buffer.from('sealed-clear-copy'),
+          actor,
+        });
+      const first = await reply('client-0001');
+      const second = await reply('client-0002');
+      const doubt = new HubDeliveryDoubt(store);
+      // Not in doubt (still queued): refused, nothing changes.
+      await expect(doubt.settle(first.messageId, 'resend', actor)).rejects.toMatchObject({ code: 'not_unknown' });
+      // A node dies mid-send: both replies' fate becomes unknown.
+      expect(await store.claimOutbox('tg', t)).toMatchObject({ messageId: first.messageId });
+      expect(await store.claimOutbox('tg', t)).toMatchObject({ messageId: second.messageId });
+      expect(await store.recoverInterrupted('tg')).toBe(2);
+      expect(await doubt.reply(first.messageId)).toMatchObject({ conversationId: r, channelId: 'tg', state: 'unknown' });
+
+      // Two colleagues decide at the same moment on two nodes: one decision wins, the other is told.
+      const node2 = secondNode(store, now);
+      const seq = await store.latestEventSeq();
+      const outcomes = await Promise.allSettled([doubt.settle(first.messageId, 'resend', actor), new HubDeliveryDoubt(node2).settle(first.messageId, 'mark_failed', actor)]);
+      if (node2 !== store) await node2.close();
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'not_unknown' } });
+      const state = (won[0] as PromiseFulfilledResult<{ state: string }>).value.state;
+      const events = await store.eventsAfter(seq);
+      expect(events).toEqual([expect.objectContaining({ kind: 'message.delivery', audience: 'conversation', payload: expect.objectContaining({ messageId: first.messageId, delivery: state }) })]);
+      const row = async (id: number) => (await store.q.get<{ state: string; pending_text: Buffer | null }>('SELECT state, pending_text FROM outbox WHERE message_id = ?', [id]))!;
+      expect((await row(first.messageId)).state).toBe(state);
+      // Resent: the channel's lease holder claims it again like any queued reply.
+      if (state === 'queued') expect(await store.claimOutbox('tg', t)).toMatchObject({ messageId: first.messageId });
+
+      await doubt.settle(second.messageId, 'mark_failed', actor);
+      expect(await row(second.messageId)).toMatchObject({ state: 'failed', pending_text: null });
+      await expect(doubt.settle(second.messageId, 'resend', actor)).rejects.toMatchObject({ code: 'not_unknown' });
+      await expect(doubt.settle(999_999, 'resend', actor)).rejects.toMatchObject({ code: 'reply_unknown' });
+      const audit = await store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'reply.delivery_settled' ORDER BY seq");
+      expect(audit.map((a) => JSON.parse(a.details))).toEqual([
+        { messageId: first.messageId, action: state === 'queued' ? 'resend' : 'mark_failed' },
+        { messageId: second.messageId, action: 'mark_failed' },
+      ]);
     });
   });
 }

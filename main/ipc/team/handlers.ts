@@ -14,7 +14,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/
 import { TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'drills', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'drills', 'totpSetup', 'channelSetup'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -332,7 +332,14 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return summaryDto({ ...rows(seat).conversation(c), labels: labelNames(seat, out.labelIds) });
     },
     reportScam: () => notYet('scamReport'),
-    resolveUnknownDelivery: () => notYet('deliveryDoubt'),
+    resolveUnknownDelivery: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const out = await hub<{ reply: { messageId: number; conversationId: number; state: string } }>(seat, 'POST', `/v1/messages/${r.messageId}/delivery-doubt`, { action: r.action });
+      const cached = seat.cache.messages(out.reply.conversationId).find((m) => m.id === r.messageId);
+      if (!cached) throw new DiwanError('not_found', 'That reply no longer exists.');
+      // The hub has decided; its `message.delivery` event may not have reached this cache yet.
+      return messageDto(rows(seat).message({ ...cached, delivery: out.reply.state }));
+    },
 
     listCannedReplies: (_r, ctx) => seatOf(ctx).cache.cannedReplies().map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, body: c.body })),
     saveCannedReply: async (r, ctx) => {
