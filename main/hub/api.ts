@@ -29,6 +29,7 @@ import { workflowRoutes } from './routes/workflow';
 import { reportRoutes } from './routes/reports';
 import { snoozeRoutes } from './routes/snoozes';
 import { deliveryDoubtRoutes } from './routes/delivery-doubt';
+import { scamReportRoutes } from './routes/scam-reports';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -158,6 +159,8 @@ const STATUS: Record<string, number> = {
   reply_unknown: 404,
   not_unknown: 409,
   reply_not_resendable: 409,
+  message_unknown: 404,
+  scam_report_not_inbound: 422,
 };
 
 export const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
@@ -189,6 +192,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   reportRoutes,
   snoozeRoutes,
   deliveryDoubtRoutes,
+  scamReportRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

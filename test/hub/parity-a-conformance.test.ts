@@ -6,6 +6,8 @@ import { HubStore, WorkflowStore, type PreparedMessage } from '../../main/hub/st
 import { HubReports } from '../../main/hub/store/reports';
 import { HubSnoozes } from '../../main/hub/store/snoozes';
 import { HubDeliveryDoubt } from '../../main/hub/store/delivery-doubt';
+import { HubLeadReview } from '../../main/hub/store/lead-review';
+import { HubScamReports } from '../../main/hub/store/scam-reports';
 import { tmpDir } from '../helpers/tmp';
 import { bothAdapters, secondNode } from './adapters';
 
@@ -204,6 +206,41 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(audit.map((a) => JSON.parse(a.details))).toEqual([
         { messageId: first.messageId, action: state === 'queued' ? 'resend' : 'mark_failed' },
         { messageId: second.messageId, action: 'mark_failed' },
+      ]);
+    });
+
+    it("records a scam report once per person and message, audits it, and alerts the leads once per message", async () => {
+      const agent = await store.createUser({ username: 'amal', displayName: 'Amal', role: 'agent', passwordHash: 'x' }, actor);
+      const colleague = await store.createUser({ username: 'omid', displayName: 'Omid', role: 'agent', passwordHash: 'x' }, actor);
+      await store.ingest('tg', [msg('X', 'in', t, 'Pay the ⟦AMOUNT·fee⟧ upgrade fee to +1 555 0100'), msg('X', 'out', t + MIN, 'That is not us.')]);
+      const x = await conversationOf('X');
+      const [scam, ours] = (await store.messages(x)).map((m) => m.id);
+      const reports = new HubScamReports(store);
+      const alertsBefore = (await new HubLeadReview(store).alerts()).length;
+      const seq = await store.latestEventSeq();
+
+      const first = await reports.report(scam!, { id: agent.id, username: 'amal', device: 'dev-a' }, { actor: 'amal', device: 'dev-a' });
+      expect(first).toMatchObject({ duplicate: false, report: { messageId: scam, conversationId: x, channelId: 'tg', reporterId: agent.id } });
+      expect(first.alertId).not.toBeNull();
+      // The same person again: the first report back, nothing new written.
+      const again = await reports.report(scam!, { id: agent.id, username: 'amal', device: 'dev-a' }, { actor: 'amal', device: 'dev-a' });
+      expect(again).toMatchObject({ duplicate: true, alertId: null, report: { id: first.report.id } });
+      // A colleague too: recorded and audited, no second alert.
+      expect(await reports.report(scam!, { id: colleague.id, username: 'omid', device: 'dev-o' }, { actor: 'omid', device: 'dev-o' })).toMatchObject({ duplicate: false, alertId: null });
+      await expect(reports.report(ours!, { id: agent.id, username: 'amal', device: 'dev-a' }, actor)).rejects.toMatchObject({ code: 'scam_report_not_inbound' });
+      await expect(reports.report(999_999, { id: agent.id, username: 'amal', device: 'dev-a' }, actor)).rejects.toMatchObject({ code: 'message_unknown' });
+
+      const events = await store.eventsAfter(seq);
+      expect(events.map((e) => `${e.kind}/${e.audience}`)).toEqual(['scam.reported/leads', 'alert.raised/leads', 'alert.raised/admins', 'scam.reported/leads']);
+      // Ids and who only: never the message's text.
+      expect(JSON.stringify(events)).not.toMatch(/upgrade|555/);
+      const alerts = await new HubLeadReview(store).alerts();
+      expect(alerts).toHaveLength(alertsBefore + 1);
+      expect(alerts[0]).toMatchObject({ kind: 'scam_reported', conversationId: x, channelId: 'tg', details: { messageId: scam, agent: 'amal' } });
+      const audit = await store.q.all<{ actor: string; target: string }>("SELECT actor, target FROM audit WHERE action = 'guard.scam_reported' ORDER BY seq");
+      expect(audit).toEqual([
+        { actor: 'amal', target: `message:${scam}` },
+        { actor: 'omid', target: `message:${scam}` },
       ]);
     });
   });

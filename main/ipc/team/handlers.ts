@@ -14,7 +14,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/
 import { TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'drills', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'drills', 'totpSetup', 'channelSetup'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -331,7 +331,10 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const out = await hub<{ labelIds: number[] }>(seat, 'POST', `/v1/conversations/${c.id}/labels`, { labelIds: ids });
       return summaryDto({ ...rows(seat).conversation(c), labels: labelNames(seat, out.labelIds) });
     },
-    reportScam: () => notYet('scamReport'),
+    reportScam: async (r, ctx) => {
+      const out = await hub<{ drill: boolean }>(seatOf(ctx), 'POST', `/v1/messages/${r.messageId}/scam-report`, {});
+      return { drill: out.drill };
+    },
     resolveUnknownDelivery: async (r, ctx) => {
       const seat = seatOf(ctx);
       const out = await hub<{ reply: { messageId: number; conversationId: number; state: string } }>(seat, 'POST', `/v1/messages/${r.messageId}/delivery-doubt`, { action: r.action });
@@ -571,7 +574,12 @@ function alertDto(a: HubAlertView) {
     kind: a.kind,
     severity: a.kind === 'reply_secret_request' ? ('critical' as const) : ('warning' as const),
     createdAt: a.raisedAt,
-    summary: a.kind === 'reply_secret_request' ? 'A reply asking the customer for a code, password, PIN or card was stopped by the guard.' : `A spike in security messages${count !== null ? ` (${count} in the last window)` : ''}.`,
+    summary:
+      a.kind === 'reply_secret_request'
+        ? 'A reply asking the customer for a code, password, PIN or card was stopped by the guard.'
+        : a.kind === 'scam_reported'
+          ? `${typeof a.details.agent === 'string' ? a.details.agent : 'An agent'} reported a customer's message as a scam.`
+          : `A spike in security messages${count !== null ? ` (${count} in the last window)` : ''}.`,
     conversationIds: [...new Set([a.conversationId, ...((a.details.conversationIds as number[] | undefined) ?? [])].filter((n): n is number => typeof n === 'number' && n > 0))].slice(0, 100),
     acknowledged: a.acknowledgedAt !== null,
   };
