@@ -26,6 +26,10 @@ import { leadReviewRoutes } from './routes/lead-review';
 import { replyApprovalRoutes } from './routes/reply-approvals';
 import type { MarkerBoard } from './markers';
 import { workflowRoutes } from './routes/workflow';
+import { reportRoutes } from './routes/reports';
+import { snoozeRoutes } from './routes/snoozes';
+import { deliveryDoubtRoutes } from './routes/delivery-doubt';
+import { scamReportRoutes } from './routes/scam-reports';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -152,6 +156,11 @@ const STATUS: Record<string, number> = {
   reset_request_self: 403,
   signin_locked: 429,
   hub_db_unavailable: 503,
+  reply_unknown: 404,
+  not_unknown: 409,
+  reply_not_resendable: 409,
+  message_unknown: 404,
+  scam_report_not_inbound: 422,
 };
 
 export const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
@@ -180,6 +189,10 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   factorResetRoutes,
   custodyRoutes,
   workflowRoutes,
+  reportRoutes,
+  snoozeRoutes,
+  deliveryDoubtRoutes,
+  scamReportRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

@@ -32,6 +32,7 @@ import { MarkerBoard } from './markers';
 import { ConsoleStream } from './stream';
 import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore, WorkflowStore } from './store';
 import { WorkflowRunner } from './workflow';
+import { HubSnoozes } from './store/snoozes';
 
 export interface HubNodeOptions {
   config: HubConfig;
@@ -129,6 +130,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const streams = new Set<ConsoleStream>();
   const workflowStore = new WorkflowStore(store, now);
   const consentStore = new ConsentStore(store, now);
+  const snoozes = new HubSnoozes(store);
   const markers = new MarkerBoard({
     nodeId: config.nodeId,
     now,
@@ -151,6 +153,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     sweepMs: config.workflow.sweepSeconds * 1000,
     connectedUsers: () => [...streams].map((s) => s.userId),
     log,
+    wakeSnoozed: (actor) => snoozes.wakeDue(actor),
   });
   const leases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
   const channels = new HubChannels({

@@ -14,13 +14,15 @@ export interface WorkflowRunnerOptions {
   log: HubLog;
   /** The least time between two sweeps that events trigger (the timer sweeps anyway). */
   minGapMs?: number;
+  /** Opens snoozed conversations whose time has come (`store/snoozes.ts`); exactly once across nodes. */
+  wakeSnoozed?: (actor: { actor: string }) => Promise<unknown>;
 }
 
 /**
  * One node's share of the team workflow. Its open streams keep their users' presence alive (a renewal at a third of
  * the time-to-live, so a killed console goes offline within it); it sweeps on a timer and whenever the event table
  * moves: expired presence, conversations whose assignee is gone too long, the backlog, consent notices to first
- * contacts, and (on the timer) SLA breaches. Every node sweeps; the store's lock and compare-and-set make concurrent sweeps safe.
+ * contacts, snoozed conversations whose time has come, and (on the timer) SLA breaches. Every node sweeps; the store's lock and compare-and-set make concurrent sweeps safe.
  */
 export class WorkflowRunner {
   private heartbeatTimer: NodeJS.Timeout | null = null;
@@ -84,6 +86,7 @@ export class WorkflowRunner {
         this.lastSweep = Date.now();
         const w = this.o.workflow;
         await this.guard('workflow.presence', () => w.expirePresence());
+        if (this.o.wakeSnoozed) await this.guard('workflow.snooze', () => this.o.wakeSnoozed!(this.actor));
         await this.guard('workflow.return', () => w.returnToQueue(this.actor));
         await this.guard('workflow.assign', () => w.assignQueue(this.actor));
         await this.guard('workflow.consent', () => this.o.consent.store.sendNotices(this.o.consent.prepare, this.actor));

@@ -174,9 +174,12 @@ export const ReportSummary = z.object({
   perChannel: z
     .array(z.object({ channelId: z.string().max(100), channelKind: ChannelKind, channelName: z.string().max(200), inbound: z.number().int(), outbound: z.number().int(), conversations: z.number().int() }))
     .max(100),
-  /** Customer messages per day. (Resolution times need the store to keep when a conversation was resolved; it does not yet.) */
+  /** Customer messages per day. */
   daily: z.array(z.object({ day: z.string().max(10), inbound: z.number().int() })).max(400),
+  /** Over the conversation episodes that began in the range (`core/reports`): first reply, and resolution. */
   firstResponseMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
+  resolutionMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
+  resolved: z.number().int().nonnegative(),
   slaBreaches: z.number().int().nonnegative(),
   slaTargetMs: z.number().int().positive(),
 });

@@ -5,6 +5,7 @@ import { type ChannelHealth as RuntimeHealth } from '../core/connectors';
 import { replyWindowView, sendReply } from '../core/app/send-reply';
 import { detectLang } from '../core/guard';
 import { parseMaskedText } from '../core/masking';
+import { DEFAULT_FIRST_RESPONSE_MS, reportTimes } from '../core/reports';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
@@ -21,7 +22,6 @@ import type {
   StatusT,
 } from './console-port';
 
-const SLA_FIRST_RESPONSE_MS = 3_600_000;
 
 /**
  * The console's services over the real core: the store for conversations, notes, labels, canned replies, search and
@@ -338,17 +338,12 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
           conversations: r.conversations,
         }));
         const daily = store.reports.dailyInbound(from, to);
-        // First response: the first reply after the first customer message, per conversation started in the range.
-        const firstResponse = store.reports.firstResponseTimes(from, to);
-        return {
-          from,
-          to,
-          perChannel,
-          daily: daily.slice(-400),
-          firstResponseMs: { p50: pct(firstResponse, 0.5), p90: pct(firstResponse, 0.9) },
-          slaBreaches: firstResponse.filter((v) => v > SLA_FIRST_RESPONSE_MS).length,
-          slaTargetMs: SLA_FIRST_RESPONSE_MS,
-        };
+        const now = core.clock.now();
+        const times = reportTimes(
+          store.reports.episodes(from, to).map((e) => ({ ...e, firstResponseDueAt: e.openedAt + DEFAULT_FIRST_RESPONSE_MS })),
+          now,
+        );
+        return { from, to, perChannel, daily: daily.slice(-400), ...times, slaTargetMs: DEFAULT_FIRST_RESPONSE_MS };
       },
       alerts() {
         return core.guards.earlyWarning.list(500).map((a) => alertDto(a, (ref) => conversationIdOf(ref)));
@@ -452,11 +447,6 @@ export function watchInbox(core: Core, emit: (changed: { conversationIds: number
     offOutcome();
     offTeam();
   };
-}
-
-function pct(sorted: number[], p: number): number | null {
-  if (!sorted.length) return null;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 function alertDto(

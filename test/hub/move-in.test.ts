@@ -53,6 +53,7 @@ for (const [name, open] of Object.entries(adapters)) {
         channelId: 'tg',
         messages: [prepared('m1'), prepared('m2', { direction: 'out' })],
         status: 'resolved' as const,
+        snoozedUntil: null,
         assigneeId: lead.id,
         labelIds: [],
         notes: [{ authorId: lead.id, maskedText: 'called back', createdAt: 2_000 }],
@@ -172,7 +173,7 @@ describe('diwan hub import', () => {
     }
 
     const r = await cli(['hub', 'import', '--from', source.dataDir, '--admin', 'it-admin', '--config', configFile], `${PASSWORD}\n`);
-    expect(r.out).toMatch(/Conversations: 2 moved \(4 messages\); 1 snoozed ones are open at the hub/);
+    expect(r.out).toMatch(/Conversations: 2 moved \(4 messages\)\./);
     expect(r.out).toMatch(/demo not moved \(the hub does not run demo channels\)/);
     expect(r.out).toMatch(/mail not moved \(The channel "mail" is a email channel and needs "address" and "imapHost" and "smtpHost"/);
     expect(r.out).toMatch(/set the hub secrets tg\.token/);
@@ -189,6 +190,7 @@ describe('diwan hub import', () => {
 
       const conversations = await store.conversations();
       expect(conversations).toHaveLength(2);
+      expect(conversations.find((c) => c.assigneeId !== amal.id)!.status).toBe('snoozed');
       const first = conversations.find((c) => c.assigneeId === amal.id)!;
       expect(first.status).toBe('resolved');
       const texts = (await store.messages(first.id)).map((m) => m.maskedText);

@@ -72,13 +72,13 @@ describe('a console in team mode, in Chromium', () => {
       await signIn(lead.page, { username: 'layla', password: PASSWORD });
       expect(await ipc(agent.page, 'getSession')).toMatchObject({
         ok: true,
-        value: { signedIn: true, user: { username: 'amal', role: 'agent' }, team: { hub: new URL(team.lb.url).host, unavailable: expect.arrayContaining(['drills', 'reports']) } },
+        value: { signedIn: true, user: { username: 'amal', role: 'agent' }, team: { hub: new URL(team.lb.url).host, unavailable: expect.arrayContaining(['drills']) } },
       });
-      // The lead's screen shows what the hub offers (review, approvals, alerts), not the single-seat tabs it would refuse.
+      // The lead's screen shows what the hub offers (review, approvals, reports, alerts).
       await lead.page.getByTestId('nav-lead').click();
       await lead.page.getByTestId('tab-approvals').waitFor();
       expect(await lead.page.getByTestId('tab-review').count()).toBe(1);
-      expect(await lead.page.getByTestId('tab-reports').count()).toBe(0);
+      expect(await lead.page.getByTestId('tab-reports').count()).toBe(1);
       // The console runs no channel of its own in team mode: the hub polls the team's bot.
       expect(bridge.core.channels.runtime.health()).toEqual([]);
 

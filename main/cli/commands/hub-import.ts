@@ -47,7 +47,7 @@ export async function importSingleSeat(args: string[], io: CliIo, deps: ImportDe
           `People: ${r.users.created.length} created${r.users.existing.length ? `, ${r.users.existing.length} already at the hub (${r.users.existing.join(', ')})` : ''}. They sign in with their passwords and enrol two-step sign-in again.`,
           `Channels: ${r.channels.created.length} created${r.channels.existing.length ? `, ${r.channels.existing.length} already there` : ''}${r.channels.skipped.map((s) => `; ${s.id} not moved (${s.why})`).join('')}.`,
           `Labels: ${r.labels} new; canned replies: ${r.cannedReplies} new.`,
-          `Conversations: ${r.conversations.moved} moved (${r.messages} messages)${r.conversations.alreadyThere ? `, ${r.conversations.alreadyThere} moved before` : ''}${r.conversations.snoozedReopened ? `; ${r.conversations.snoozedReopened} snoozed ones are open at the hub` : ''}.`,
+          `Conversations: ${r.conversations.moved} moved (${r.messages} messages)${r.conversations.alreadyThere ? `, ${r.conversations.alreadyThere} moved before` : ''}.`,
           ...(r.channels.secretsToSet.length ? [`Next: set the hub secrets ${r.channels.secretsToSet.join(', ')} (\`diwan hub secret set NAME\`), then stop these channels on the single-seat console.`] : []),
         ];
         io.stdout.write(lines.join('\n') + '\n');

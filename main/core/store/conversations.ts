@@ -224,7 +224,7 @@ export class ConversationRepository {
       throw new DiwanError('invalid_input', 'Choose a valid time to snooze the conversation until.');
     }
     const until = status === 'snoozed' ? (options.until ?? null) : null;
-    if (!this.s.setStatus.run(status, until, conversationId).changes) throw unknownConversation(conversationId);
+    if (!this.s.setStatus.run(status, until, status, this.ctx.clock.now(), conversationId).changes) throw unknownConversation(conversationId);
   }
 
   /** Reopens snoozed conversations whose wake-up time has come; returns their ids. Writes only when one is due. */
@@ -366,7 +366,7 @@ function statements(db: Db) {
        WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY a.id`,
     ),
     field: db.prepare('SELECT type, value_enc FROM message_fields WHERE message_id = ? AND n = ?'),
-    setStatus: db.prepare('UPDATE conversations SET status = ?, snoozed_until = ? WHERE id = ?'),
+    setStatus: db.prepare("UPDATE conversations SET status = ?, snoozed_until = ?, resolved_at = CASE WHEN ? = 'resolved' THEN ? ELSE resolved_at END WHERE id = ?"),
     anyDue: db.prepare("SELECT 1 FROM conversations WHERE status = 'snoozed' AND snoozed_until <= ? LIMIT 1").pluck(),
     wakeDue: db.prepare("UPDATE conversations SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ? RETURNING id"),
     assign: db.prepare('UPDATE conversations SET assignee_id = ? WHERE id = ?'),

@@ -48,7 +48,7 @@ export class Ingestor implements ConnectorSink {
     let duplicates = 0;
     const revised: NonNullable<IngestResult['revised']> = [];
     const moved: NonNullable<IngestResult['moved']> = [];
-    const touched = new Map<number, { last: number; unread: number; inbound: boolean }>();
+    const touched = new Map<number, { last: number; unread: number; inbound: boolean; firstIn: number | null }>();
     const contacts = new Map<string, number>();
     const conversations = new Map<string, number>();
     if (messages.length) assertCurrentKey(ctx);
@@ -93,16 +93,17 @@ export class Ingestor implements ConnectorSink {
         revised.push({ platformMessageId: m.revises.platformMessageId, kind: m.revises.kind });
       }
 
-      const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false };
+      const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false, firstIn: null };
       t.last = Math.max(t.last, m.sentAt);
       if (m.direction === 'in') {
         t.unread++;
         t.inbound = true;
+        t.firstIn = t.firstIn === null ? m.sentAt : Math.min(t.firstIn, m.sentAt);
       }
       touched.set(conversationId, t);
       inserted++;
     }
-    for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.inbound ? 1 : 0, conversationId);
+    for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.firstIn, t.firstIn, t.inbound ? 1 : 0, conversationId);
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
     return { inserted, duplicates, conversationIds: [...touched.keys()].map(String), ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
   }
@@ -157,6 +158,7 @@ function statements(db: Db) {
     ),
     touchConversation: db.prepare(
       `UPDATE conversations SET last_activity_at = max(last_activity_at, ?), unread = unread + ?,
+         opened_at = CASE WHEN ? IS NOT NULL AND (status = 'resolved' OR opened_at IS NULL) THEN ? ELSE opened_at END,
          status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END
        WHERE id = ?`,
     ),

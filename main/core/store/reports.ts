@@ -28,14 +28,17 @@ export class ReportRepository {
     ).all(from, to) as Array<{ day: string; inbound: number }>;
   }
 
-  /** Per conversation started in the range: ms from the first customer message to the first reply after it, sorted. */
-  firstResponseTimes(from: number, to: number): number[] {
+  /**
+   * Each conversation episode that began in the range: its customer's first message, the team's first reply after
+   * it, and when it was resolved (while it still is). The report's times come from these (`core/reports`).
+   */
+  episodes(from: number, to: number): Array<{ channelId: string; openedAt: number; firstReplyAt: number | null; resolvedAt: number | null }> {
     return cachedStatement(
       this.ctx.db,
-      `SELECT (SELECT MIN(o.sent_at) FROM messages o WHERE o.conversation_id = f.cid AND o.direction = 'out' AND o.sent_at >= f.first) - f.first AS v
-       FROM (SELECT conversation_id AS cid, MIN(sent_at) AS first FROM messages WHERE direction = 'in' GROUP BY conversation_id) f
-       WHERE f.first BETWEEN ? AND ? AND v IS NOT NULL ORDER BY v`,
-      'pluck',
-    ).all(from, to) as number[];
+      `SELECT c.channel_id AS channelId, c.opened_at AS openedAt,
+              (SELECT MIN(o.sent_at) FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'out' AND o.sent_at >= c.opened_at) AS firstReplyAt,
+              CASE WHEN c.status = 'resolved' AND c.resolved_at >= c.opened_at THEN c.resolved_at END AS resolvedAt
+         FROM conversations c WHERE c.opened_at BETWEEN ? AND ? ORDER BY c.opened_at`,
+    ).all(from, to) as Array<{ channelId: string; openedAt: number; firstReplyAt: number | null; resolvedAt: number | null }>;
   }
 }

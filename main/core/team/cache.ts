@@ -74,6 +74,7 @@ export class TeamCache {
         reason TEXT, created_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS presence (user_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS notifications (seq INTEGER PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS snoozes (conversation_id INTEGER PRIMARY KEY, until INTEGER NOT NULL);
     `);
     // Added after the first team release: which hub message a reply became (absent in older cache files).
     const cols = this.db.prepare("SELECT name FROM pragma_table_info('outbox')").pluck().all() as string[];
@@ -99,12 +100,18 @@ export class TeamCache {
     const putChannel = this.db.prepare('INSERT INTO channels (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const putPresence = this.db.prepare('INSERT INTO presence (user_id, body) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET body = excluded.body');
     const putNotification = this.db.prepare('INSERT INTO notifications (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
+    const putSnooze = this.db.prepare('INSERT INTO snoozes (conversation_id, until) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET until = excluded.until');
+    const dropSnooze = this.db.prepare('DELETE FROM snoozes WHERE conversation_id = ?');
     this.db.transaction(() => {
       for (const e of events) {
         const p = e.payload as Record<string, unknown>;
         if (e.kind === 'conversation.updated') {
           const c = p as unknown as CachedConversation;
           putConversation.run(c.id, c.lastMessageAt, JSON.stringify(c));
+          // Any status but `snoozed` ends a snooze (woken, or set by someone); its time arrives as `conversation.snoozed`.
+          if (c.status !== 'snoozed') dropSnooze.run(c.id);
+        } else if (e.kind === 'conversation.snoozed') {
+          putSnooze.run(p.conversationId, p.until);
         } else if (e.kind === 'message.added') {
           const m = p as unknown as CachedMessage & { clientId?: string };
           putMessage.run(m.id, m.conversationId, JSON.stringify(m));
@@ -152,6 +159,11 @@ export class TeamCache {
     } else if (kind === 'canned.deleted') {
       this.db.prepare('DELETE FROM canned_replies WHERE id = ?').run(p.id);
     }
+  }
+
+  /** When a snoozed conversation wakes (the hub wakes it; the inbox shows the time meanwhile); null when not snoozed. */
+  snoozedUntil(conversationId: number): number | null {
+    return (this.db.prepare('SELECT until FROM snoozes WHERE conversation_id = ?').pluck().get(conversationId) as number | undefined) ?? null;
   }
 
   labels(): LabelView[] {

@@ -27,7 +27,8 @@ export interface ConversationView {
   id: number;
   channelId: string;
   contact: { id: number; displayName: string | null; handle: string | null };
-  status: 'open' | 'pending' | 'resolved';
+  /** `snoozed`: until the wake-up time the hub announces (`conversation.snoozed`), then open again. */
+  status: 'open' | 'pending' | 'snoozed' | 'resolved';
   assigneeId: number | null;
   lastMessageAt: number;
   version: number;

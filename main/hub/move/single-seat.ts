@@ -14,11 +14,10 @@ export interface MoveReport {
   channels: { created: string[]; existing: string[]; skipped: Array<{ id: string; why: string }>; secretsToSet: string[] };
   labels: number;
   cannedReplies: number;
-  conversations: { moved: number; alreadyThere: number; snoozedReopened: number };
+  conversations: { moved: number; alreadyThere: number };
   messages: number;
 }
 
-const HUB_STATUS = { open: 'open', pending: 'pending', resolved: 'resolved', snoozed: 'open' } as const;
 
 /**
  * Brings a single-seat install's team data onto the hub: people (with their password hashes: the same hashing on
@@ -39,7 +38,7 @@ export async function moveSingleSeatToHub(
     channels: { created: [], existing: [], skipped: [], secretsToSet: [] },
     labels: 0,
     cannedReplies: 0,
-    conversations: { moved: 0, alreadyThere: 0, snoozedReopened: 0 },
+    conversations: { moved: 0, alreadyThere: 0 },
     messages: 0,
   };
 
@@ -127,14 +126,13 @@ export async function moveSingleSeatToHub(
         sentAt: Date.parse(m.sentAt),
         ...(m.attachments.length ? { attachments: m.attachments.map(attachmentOf) } : {}),
       }));
-      const status = HUB_STATUS[summary.status];
-      if (summary.status === 'snoozed') report.conversations.snoozedReopened++;
       const moved = await moveIn.moveConversation(
         {
           source: { database, conversationId: conv.id },
           channelId: data.contact.channelId,
           messages: messages.map((m) => sealer.prepare(m)),
-          status,
+          status: summary.status,
+          snoozedUntil: summary.snoozedUntil,
           assigneeId: summary.assigneeId ? (userIds.get(summary.assigneeId) ?? null) : null,
           labelIds: summary.labelIds.map((id) => labelIds.get(id)).filter((id): id is number => id !== undefined),
           notes: source.store.notes

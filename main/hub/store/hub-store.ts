@@ -497,7 +497,8 @@ export class HubStore {
 
   async setStatus(conversationId: number, status: ConversationView['status'], actor: Actor): Promise<ConversationView> {
     return this.q.tx(async (t) => {
-      await t.run("UPDATE conversations SET status = ?, resolved_at = CASE WHEN ? = 'resolved' THEN ? ELSE resolved_at END, version = version + 1 WHERE id = ?", [
+      // Any status set here ends a snooze (snoozing itself is `store/snoozes.ts`).
+      await t.run("UPDATE conversations SET status = ?, resolved_at = CASE WHEN ? = 'resolved' THEN ? ELSE resolved_at END, snoozed_until = NULL, version = version + 1 WHERE id = ?", [
         status,
         status,
         this.now(),

@@ -153,6 +153,16 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX conversations_status_recent ON conversations(status, last_message_at DESC, id DESC);
   CREATE INDEX conversations_unassigned_recent ON conversations(last_message_at DESC, id DESC) WHERE assignee_id IS NULL AND status IN ('open', 'pending');
   `,
+  // 9: team parity A (issue 16): a snoozed conversation's wake-up time (any node wakes it, once), and the scam
+  // reports agents make on customers' messages (one per person and message; ids only, never the text).
+  `
+  ALTER TABLE conversations ADD COLUMN snoozed_until {INT8};
+  CREATE INDEX conversations_snoozed ON conversations(status, snoozed_until);
+  CREATE TABLE scam_reports (
+    id {ID}, message_id {INT8} NOT NULL REFERENCES messages(id), conversation_id {INT8} NOT NULL REFERENCES conversations(id),
+    channel_id TEXT NOT NULL, reporter_id {INT8} NOT NULL REFERENCES users(id), device TEXT NOT NULL, created_at {INT8} NOT NULL,
+    UNIQUE (message_id, reporter_id));
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -8,7 +8,9 @@ export interface MovedConversation {
   source: { database: string; conversationId: number };
   channelId: string;
   messages: PreparedMessage[];
-  status: 'open' | 'pending' | 'resolved';
+  status: 'open' | 'pending' | 'resolved' | 'snoozed';
+  /** When a snoozed conversation wakes (the hub's sweep wakes it, as any snoozed one). */
+  snoozedUntil: number | null;
   assigneeId: number | null;
   labelIds: number[];
   notes: Array<{ authorId: number; maskedText: string; createdAt: number }>;
@@ -40,8 +42,8 @@ export class HubMoveIn {
       ]);
       const conversationId = row!.id;
       await t.run(
-        `UPDATE conversations SET status = ?, assignee_id = ?, resolved_at = CASE WHEN ? = 'resolved' THEN last_message_at ELSE resolved_at END, version = version + 1 WHERE id = ?`,
-        [c.status, c.assigneeId, c.status, conversationId],
+        `UPDATE conversations SET status = ?, assignee_id = ?, snoozed_until = ?, resolved_at = CASE WHEN ? = 'resolved' THEN last_message_at ELSE resolved_at END, version = version + 1 WHERE id = ?`,
+        [c.status, c.assigneeId, c.status === 'snoozed' ? c.snoozedUntil : null, c.status, conversationId],
       );
       for (const labelId of c.labelIds) {
         await t.run('INSERT INTO conversation_labels (conversation_id, label_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [conversationId, labelId]);

@@ -15,7 +15,7 @@ import { TeamRows } from './rows';
 import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'drills', 'totpSetup', 'channelSetup'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -223,7 +223,6 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const at = r.cursor ? /^(\d+):(\d+)$/.exec(r.cursor) : null;
       if (r.cursor && !at) throw new DiwanError('bad_cursor', 'The list position was not valid; the inbox starts again from the top.');
       const labelId = r.filter.label ? seat.cache.labels().find((l) => l.name.toLowerCase() === r.filter.label!.toLowerCase())?.id ?? -1 : undefined;
-      if (r.filter.status === 'snoozed') return { items: [], nextCursor: null, total: 0 };
       const page = seat.cache.page({
         ...(r.filter.scope === 'mine' ? { assigneeId: seat.user.id } : r.filter.scope === 'unassigned' ? { assigneeId: null } : {}),
         ...(r.filter.status ? { status: r.filter.status } : {}),
@@ -288,9 +287,13 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return detailDto({ ...detail, messages: [...detail.messages, ...waiting] });
     },
     setConversationStatus: async (r, ctx) => {
-      if (r.status === 'snoozed') return notYet('snooze');
       const seat = seatOf(ctx);
       conversationOf(seat, r.conversationId);
+      if (r.status === 'snoozed') {
+        if (!r.snoozeUntil) throw new DiwanError('snooze_needs_time', 'Choose until when to snooze the conversation.');
+        const out = await hub<{ conversation: never; until: number }>(seat, 'POST', `/v1/conversations/${r.conversationId}/snooze`, { until: r.snoozeUntil });
+        return summaryDto({ ...rows(seat).conversation(out.conversation), snoozedUntil: out.until });
+      }
       const out = await hub<{ conversation: never }>(seat, 'POST', `/v1/conversations/${r.conversationId}/status`, { status: r.status });
       return summaryDto(rows(seat).conversation(out.conversation));
     },
@@ -327,8 +330,18 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const out = await hub<{ labelIds: number[] }>(seat, 'POST', `/v1/conversations/${c.id}/labels`, { labelIds: ids });
       return summaryDto({ ...rows(seat).conversation(c), labels: labelNames(seat, out.labelIds) });
     },
-    reportScam: () => notYet('scamReport'),
-    resolveUnknownDelivery: () => notYet('deliveryDoubt'),
+    reportScam: async (r, ctx) => {
+      const out = await hub<{ drill: boolean }>(seatOf(ctx), 'POST', `/v1/messages/${r.messageId}/scam-report`, {});
+      return { drill: out.drill };
+    },
+    resolveUnknownDelivery: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const out = await hub<{ reply: { messageId: number; conversationId: number; state: string } }>(seat, 'POST', `/v1/messages/${r.messageId}/delivery-doubt`, { action: r.action });
+      const cached = seat.cache.messages(out.reply.conversationId).find((m) => m.id === r.messageId);
+      if (!cached) throw new DiwanError('not_found', 'That reply no longer exists.');
+      // The hub has decided; its `message.delivery` event may not have reached this cache yet.
+      return messageDto(rows(seat).message({ ...cached, delivery: out.reply.state }));
+    },
 
     listCannedReplies: (_r, ctx) => seatOf(ctx).cache.cannedReplies().map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, body: c.body })),
     saveCannedReply: async (r, ctx) => {
@@ -453,7 +466,13 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         score: i.review ? Math.round(i.review.score) : null,
       }));
     },
-    reportSummary: () => notYet('reports'),
+    reportSummary: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const view = rows(seat);
+      const { report } = await hub<{ report: HubReport }>(seat, 'GET', `/v1/reports/summary?${new URLSearchParams({ from: String(r.from), to: String(r.to) })}`);
+      const { perChannel, ...rest } = report;
+      return { ...rest, perChannel: perChannel.map((c) => ({ channelId: c.channelId, channelKind: view.kind(c.channelId), channelName: c.name, inbound: c.inbound, outbound: c.outbound, conversations: c.conversations })) };
+    },
     listAlerts: async (_r, ctx) => (await hub<{ alerts: HubAlertView[] }>(seatOf(ctx), 'GET', '/v1/alerts')).alerts.map(alertDto),
     acknowledgeAlert: async (r, ctx) => alertDto((await hub<{ alert: HubAlertView }>(seatOf(ctx), 'POST', `/v1/alerts/${r.alertId}/acknowledge`, {})).alert),
     listReplyApprovals: async (_r, ctx) => {
@@ -493,6 +512,19 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
 
 function latestInbound(messages: Array<{ id: number; direction: 'in' | 'out' }>): number | null {
   return messages.reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.id > at) ? m.id : at), null);
+}
+
+/** `GET /v1/reports/summary` (`main/hub/store/reports.ts`): the single-seat report's figures, computed at the hub. */
+interface HubReport {
+  from: number;
+  to: number;
+  perChannel: Array<{ channelId: string; kind: string; name: string; inbound: number; outbound: number; conversations: number }>;
+  daily: Array<{ day: string; inbound: number }>;
+  firstResponseMs: { p50: number | null; p90: number | null };
+  resolutionMs: { p50: number | null; p90: number | null };
+  resolved: number;
+  slaBreaches: number;
+  slaTargetMs: number;
 }
 
 interface HubReview {
@@ -547,7 +579,12 @@ function alertDto(a: HubAlertView) {
     kind: a.kind,
     severity: a.kind === 'reply_secret_request' ? ('critical' as const) : ('warning' as const),
     createdAt: a.raisedAt,
-    summary: a.kind === 'reply_secret_request' ? 'A reply asking the customer for a code, password, PIN or card was stopped by the guard.' : `A spike in security messages${count !== null ? ` (${count} in the last window)` : ''}.`,
+    summary:
+      a.kind === 'reply_secret_request'
+        ? 'A reply asking the customer for a code, password, PIN or card was stopped by the guard.'
+        : a.kind === 'scam_reported'
+          ? `${typeof a.details.agent === 'string' ? a.details.agent : 'An agent'} reported a customer's message as a scam.`
+          : `A spike in security messages${count !== null ? ` (${count} in the last window)` : ''}.`,
     conversationIds: [...new Set([a.conversationId, ...((a.details.conversationIds as number[] | undefined) ?? [])].filter((n): n is number => typeof n === 'number' && n > 0))].slice(0, 100),
     acknowledged: a.acknowledgedAt !== null,
   };

@@ -57,7 +57,7 @@ export class TeamRows {
       contactName: c.contact.displayName ?? c.contact.handle ?? '',
       preview: this.cache.lastMessage(c.id)?.maskedText ?? '',
       status: c.status,
-      snoozedUntil: null,
+      snoozedUntil: c.status === 'snoozed' ? this.cache.snoozedUntil(c.id) : null,
       assignee: this.ref(c.assigneeId),
       unread: this.cache.unread(c.id),
       labels: this.labelNames(this.cache.labelIdsOf(c.id)),

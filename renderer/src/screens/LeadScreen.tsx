@@ -256,6 +256,11 @@ function Reports() {
       </label>
       <div className="stat-cards">
         <Stat title={t('lead.firstResponse')} lines={[t('lead.median', { value: f.duration(report.firstResponseMs.p50) }), t('lead.p90', { p: f.number(90), value: f.duration(report.firstResponseMs.p90) })]} />
+        <Stat
+          title={t('lead.resolution')}
+          lines={[t('lead.median', { value: f.duration(report.resolutionMs.p50) }), t('lead.p90', { p: f.number(90), value: f.duration(report.resolutionMs.p90) }), t('lead.resolvedCount', { n: f.number(report.resolved) })]}
+          testId="resolution-times"
+        />
         <Stat title={t('lead.sla')} big={f.number(report.slaBreaches)} alarm={report.slaBreaches > 0} lines={[t('lead.slaTarget', { value: f.duration(report.slaTargetMs) })]} testId="sla-breaches" />
       </div>
       {report.perChannel.length === 0 ? (
