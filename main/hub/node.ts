@@ -148,7 +148,12 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   }
 
   const metrics = new HubMetrics();
-  const accounts = new HubAccounts(store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: config.sessions.requireTwoFactor });
+  const accounts = new HubAccounts(store, {
+    now,
+    idleMs: config.sessions.idleMinutes * 60_000,
+    requireTwoFactor: config.sessions.requireTwoFactor,
+    openSecondFactor: (userId, stored) => sealer.openSecondFactor(userId, stored),
+  });
   const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined });
   const streams = new Set<ConsoleStream>();
   const workflowStore = new WorkflowStore(store, now);

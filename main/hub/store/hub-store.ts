@@ -272,6 +272,8 @@ export class HubStore {
     if (patch.disabled !== undefined) await t.run('UPDATE users SET disabled = ? WHERE id = ?', [patch.disabled ? 1 : 0, id]);
     if (patch.role !== undefined) await t.run('UPDATE users SET role = ? WHERE id = ?', [patch.role, id]);
     if (patch.totpSecret !== undefined) await t.run('UPDATE users SET totp_secret = ? WHERE id = ?', [patch.totpSecret, id]);
+    // A reset second factor takes its recovery codes and any half-done set-up with it (store/second-factor.ts).
+    if (patch.totpSecret === null) for (const table of ['recovery_codes', 'totp_enrolments']) await t.run(`DELETE FROM ${table} WHERE user_id = ?`, [id]);
     if (patch.passwordHash !== undefined) await t.run('UPDATE users SET password_hash = ?, failures = 0, locked_until = 0 WHERE id = ?', [patch.passwordHash, id]);
     if (patch.channels) {
       await t.run('DELETE FROM user_channels WHERE user_id = ?', [id]);

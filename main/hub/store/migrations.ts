@@ -135,6 +135,15 @@ const MIGRATIONS: readonly string[] = [
     notice_message_id {INT8} NOT NULL REFERENCES messages(id), notified_at {INT8} NOT NULL, acknowledged_at {INT8});
   CREATE INDEX contact_consent_notice ON contact_consent(notice_message_id);
   `,
+  // 6: feature parity B: a person's own two-step sign-in set-up (the secret waiting for its first code, sealed under
+  // the hub's outbox key, and the recovery codes' hashes), and each channel's health as the node running it reports it.
+  `
+  CREATE TABLE totp_enrolments (user_id {INT8} PRIMARY KEY REFERENCES users(id), sealed_secret TEXT NOT NULL, expires_at {INT8} NOT NULL);
+  CREATE TABLE recovery_codes (
+    user_id {INT8} NOT NULL REFERENCES users(id), code_hash TEXT NOT NULL, used_at {INT8}, PRIMARY KEY (user_id, code_hash));
+  CREATE TABLE channel_health (
+    channel_id TEXT PRIMARY KEY REFERENCES channels(id), state TEXT NOT NULL, detail TEXT, node TEXT NOT NULL, checked_at {INT8} NOT NULL);
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '../../core/app';
 import { checkReplyAllowed } from '../../core/app/send-reply';
+import { totpQrDataUrl } from '../../core/auth';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
 import { HubRefusal, type TeamMember, type TeamSeat } from '../../core/team';
@@ -14,7 +15,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/
 import { TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'channelSetup'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -80,7 +81,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         pendingSecondFactor: !seat && t.pendingSecondFactor(ctx.session),
         user: seat ? { id: String(seat.user.id), username: seat.user.username, displayName: seat.user.displayName, role: seat.user.role } : null,
         permissions: t.permissions(ctx.session),
-        twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor, mustEnrol: false },
+        twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor || !!seat?.mustEnrol, mustEnrol: !!seat?.mustEnrol },
         device: { fingerprint: core.identity.deviceIdentity.fingerprint, enrolled: !!seat },
         team: { hub: new URL(t.url).host, unavailable: [...TEAM_UNAVAILABLE] },
       };
@@ -90,13 +91,22 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     },
     signIn: async (r, ctx) => (await core.ready(), { status: await team().signIn(ctx.session, r.username, r.password) }),
     signInSecondFactor: async (r, ctx) => {
-      if (!r.code) throw new DiwanError('recovery_at_hub', 'Recovery codes are not used with the team hub: ask IT to reset your second factor.');
-      return { status: await team().secondFactor(ctx.session, r.code) };
+      const proof = r.code ? { code: r.code } : r.recoveryCode ? { recoveryCode: r.recoveryCode } : null;
+      if (!proof) throw new DiwanError('code_missing', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
+      return { status: await team().secondFactor(ctx.session, proof) };
     },
     signOut: (_r, ctx) => (team().signOut(ctx.session), { done: true as const }),
     changePassword: async (r, ctx) => (await hub(seatOf(ctx), 'POST', '/v1/me/password', { current: r.current, next: r.next }), { done: true as const }),
-    beginTotpEnrolment: () => notYet('totpSetup'),
-    confirmTotpEnrolment: () => notYet('totpSetup'),
+    // The hub makes and keeps the secret; this console only draws its QR code.
+    beginTotpEnrolment: async (_r, ctx) => {
+      const { otpauthUri } = await seatOf(ctx).client.beginSecondFactor();
+      return { otpauthUri, qrDataUrl: await totpQrDataUrl(otpauthUri) };
+    },
+    confirmTotpEnrolment: async (r, ctx) => {
+      const out = await seatOf(ctx).client.confirmSecondFactor(r.code);
+      await team().enrolled(ctx.session);
+      return out;
+    },
 
     listUsers: async (_r, ctx) => ({ users: ((await hub(seatOf(ctx), 'GET', '/v1/admin/users')).members as TeamMember[]).map(memberDto) }),
     createUser: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', '/v1/admin/users', r)).member),

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../main/core/auth';
+import { HubAccounts } from '../../main/hub/accounts';
+import { startBridge, type RunningBridge } from '../bridge/server';
+import { testKeychain } from '../helpers/keychain';
+import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { tmpDir } from '../helpers/tmp';
+import { PASSWORD, startTeamHub, until } from './harness';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each contract call has its own response shape; the test reads the fields it checks
+type Answer = { ok: true; value: any } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * One console window of the bridge, driven the way the renderer drives it: the same contract calls over the bridge's
+ * HTTP, with the window's own session cookie (so each window is its own person, as on two computers).
+ */
+async function consoleWindow(bridge: RunningBridge, url: string) {
+  const opened = await fetch(url, { redirect: 'manual' });
+  const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+  return async (channel: string, request: unknown = {}): Promise<Answer> => {
+    const res = await fetch(`${bridge.origin}/__bridge/ipc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: bridge.origin },
+      body: JSON.stringify(request),
+    });
+    return (await res.json()) as Answer;
+  };
+}
+
+const value = (a: Answer) => {
+  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`);
+  return a.value;
+};
+
+/**
+ * Feature parity B: what a single-seat console does that a console in team mode now does at the hub (its own process,
+ * on a real PostgreSQL). The console is the real core behind the test bridge, its contract calls made as the renderer
+ * makes them; the hub is told to require a second factor.
+ */
+describe('a console in team mode: feature parity B', () => {
+  let team: Awaited<ReturnType<typeof startTeamHub<never>>>;
+  let bridge: RunningBridge;
+
+  beforeAll(async () => {
+    team = await startTeamHub({ users: [], nodes: 1, nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: true } } });
+    const accounts = new HubAccounts(team.seed.store, { now: Date.now, idleMs: 60_000, requireTwoFactor: true });
+    for (const [username, role] of [['amal', 'agent'], ['salma', 'admin']] as const) {
+      await accounts.createUser({ username, displayName: username, role, password: PASSWORD }, { actor: 'it:test' });
+    }
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
+    const { keychain, service } = testKeychain();
+    bridge = await startBridge({
+      dataDir: tmpDir(),
+      rendererDir: tmpDir(),
+      keychain,
+      keychainService: service,
+      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
+    });
+    await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
+    await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
+    const device = bridge.core.identity.deviceIdentity;
+    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: 'front desk' }, { actor: 'it:test' });
+    team.files.custody.enrol([device.fingerprint], []);
+  }, 240_000);
+
+  afterAll(async () => {
+    await bridge?.close();
+    await team?.close();
+  }, 120_000);
+
+  it('sets up two-step sign-in at the hub from the console: held to the set-up until a first code, then recovery codes that work once', async () => {
+    const amal = await consoleWindow(bridge, bridge.url);
+    expect(value(await amal('signIn', { username: 'amal', password: PASSWORD }))).toEqual({ status: 'signed_in' });
+    // The hub requires a second factor amal has not set up: the window may only set one up.
+    const held = value(await amal('getSession'));
+    expect(held).toMatchObject({ signedIn: true, permissions: ['session'], twoFactor: { enabled: false, required: true, mustEnrol: true } });
+    expect(held.team.unavailable).not.toContain('totpSetup');
+    expect(await amal('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 10 })).toMatchObject({ ok: false, error: { code: 'two_factor_enrolment_required' } });
+
+    const begun = value(await amal('beginTotpEnrolment'));
+    expect(begun.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    const secret = new URL(begun.otpauthUri).searchParams.get('secret')!;
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    // The waiting secret is sealed in the hub's database, not written in clear.
+    const waiting = await team.seed.store.q.get<{ sealed_secret: string }>('SELECT sealed_secret FROM totp_enrolments');
+    expect(waiting!.sealed_secret).toMatch(/^sealed:v1:/);
+    expect(waiting!.sealed_secret).not.toContain(secret);
+
+    expect(await amal('confirmTotpEnrolment', { code: wrongCode(totpCode(secret, Date.now())) })).toMatchObject({ ok: false, error: { code: 'totp_code_wrong' } });
+    const { recoveryCodes } = value(await amal('confirmTotpEnrolment', { code: totpCode(secret, Date.now()) }));
+    expect(recoveryCodes).toHaveLength(10);
+    expect(value(await amal('getSession'))).toMatchObject({ twoFactor: { enabled: true, mustEnrol: false }, permissions: expect.arrayContaining(['conversations.read']) });
+    await until(async () => value(await amal('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 10 })), 'the inbox to open once the factor is set up');
+    const stored = (await team.seed.store.userByName('amal'))!.totpSecret!;
+    expect(stored).toMatch(/^sealed:v1:/);
+    expect(stored).not.toContain(secret);
+    const trail = await team.seed.store.q.all<{ action: string; actor: string }>("SELECT action, actor FROM audit WHERE action LIKE 'user.second_factor%' OR action LIKE 'signin.%' ORDER BY seq");
+    expect(trail.map((e) => e.action)).toEqual(['signin.must_enrol_second_factor', 'user.second_factor_enrolment_started', 'user.second_factor_enrolled']);
+
+    // Next sign-in asks for the second factor; a recovery code works once, then never again.
+    value(await amal('signOut'));
+    expect(value(await amal('signIn', { username: 'amal', password: PASSWORD }))).toEqual({ status: 'second_factor' });
+    expect(value(await amal('signInSecondFactor', { recoveryCode: recoveryCodes[0] }))).toEqual({ status: 'signed_in' });
+    expect(value(await amal('getSession'))).toMatchObject({ twoFactor: { enabled: true, mustEnrol: false } });
+    value(await amal('signOut'));
+    expect(value(await amal('signIn', { username: 'amal', password: PASSWORD }))).toEqual({ status: 'second_factor' });
+    expect(await amal('signInSecondFactor', { recoveryCode: recoveryCodes[0] })).toMatchObject({ ok: false, error: { code: 'second_factor_invalid' } });
+    // The authenticator's next code signs in (the confirming code's own time step was used up by the set-up).
+    expect(value(await amal('signInSecondFactor', { code: totpCode(secret, Date.now() + 30_000) }))).toEqual({ status: 'signed_in' });
+    // The administrator sees it in the Users tab.
+    const admin = await consoleWindow(bridge, bridge.anotherWindow());
+    value(await admin('signIn', { username: 'salma', password: PASSWORD }));
+    expect(value(await admin('getSession'))).toMatchObject({ twoFactor: { mustEnrol: true } });
+    expect(await admin('listUsers')).toMatchObject({ ok: false, error: { code: 'two_factor_enrolment_required' } });
+  }, 120_000);
+});
+
+/** A six-digit code that is certainly not `code`. */
+function wrongCode(code: string): string {
+  return code.replace(/^./, (d) => String((Number(d) + 5) % 10));
+}
