@@ -10,6 +10,7 @@ import { mayReadChannel } from './audience';
 import { channelRoutes } from './routes/channels';
 import { selfRoutes } from './routes/self';
 import type { OriginalsSealer } from './sealing';
+import type { HubSecrets } from './secrets';
 import type { ConversationView } from '../core/team/wire';
 import { APPROVAL_DOMAIN, RevealApprovalSchema, verifyStatement } from '../core/custody';
 import type { CustodianPort } from './custodian-link';
@@ -27,6 +28,7 @@ import { replyApprovalRoutes } from './routes/reply-approvals';
 import type { MarkerBoard } from './markers';
 import { workflowRoutes } from './routes/workflow';
 import { secondFactorRoutes } from './routes/second-factor';
+import { channelSetupRoutes } from './routes/channel-setup';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -97,6 +99,8 @@ export interface Route {
 
 export interface ApiDeps {
   store: HubStore;
+  /** The hub's secrets (IT's store with the channel secrets set from consoles over it); routes learn only whether one exists. */
+  secrets: HubSecrets;
   accounts: HubAccounts;
   sealer: OriginalsSealer;
   /** The custodian that opens a granted field for the requesting device (the hub cannot). */
@@ -155,6 +159,7 @@ const STATUS: Record<string, number> = {
   totp_already_enabled: 409,
   no_enrolment: 409,
   totp_code_wrong: 422,
+  channel_kind_fixed: 409,
   hub_db_unavailable: 503,
 };
 
@@ -185,6 +190,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   custodyRoutes,
   workflowRoutes,
   secondFactorRoutes,
+  channelSetupRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

@@ -12,7 +12,8 @@ import { TokenBucketFloodGate } from './flood';
 import { bearer, sendJson, sendText } from './http';
 import type { HubChannelKind } from './kinds';
 import { officeRangeCheck } from './office-ranges';
-import { channelVault, type HubSecrets } from './secrets';
+import { channelVault, withChannelSecrets, type HubSecrets } from './secrets';
+import { HubChannelSetup } from './store/channel-setup';
 import { WebhookStats, type WebhookCounts } from './webhook-stats';
 import { webhookIntake } from './webhooks';
 import { HubAccounts } from './accounts';
@@ -181,17 +182,30 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     connectedUsers: () => [...streams].map((s) => s.userId),
     log,
   });
+  // Channel secrets an administrator set from a console live sealed in the database, shared by every node.
+  const channelSetup = new HubChannelSetup(store);
+  const secrets = withChannelSecrets(o.secrets, async (name) => {
+    const sealed = await channelSetup.sealedSecret(name);
+    return sealed ? sealer.openSecret(name, sealed) : null;
+  });
   const leases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
   const channels = new HubChannels({
     store,
     leases,
     sealer,
     // Looked up when a connector starts (rarely), so a channel IT just added is known at once.
-    vault: channelVault(o.secrets, async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as HubChannelKind | undefined),
+    vault: channelVault(
+      secrets,
+      async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as HubChannelKind | undefined,
+      // X rotates its refresh token on every refresh: the new pair is kept like an administrator's, for every node.
+      (name, value) => channelSetup.rotateSecret({ name, sealed: sealer.sealSecret(name, value) }, { actor: `hub:${config.nodeId}` }),
+    ),
     clock,
     log,
     retryMs: config.leaseRetryMs,
     runtime: o.runtime,
+    setup: channelSetup,
+    nodeId: config.nodeId,
   });
 
   const webhookStats = new WebhookStats();
@@ -199,7 +213,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const webhooks = webhookIntake({
     intake: new WebhookIntakeStore(store, now),
     sealer,
-    secrets: o.secrets,
+    secrets,
     flood: new TokenBucketFloodGate(hookLimits.flood),
     stats: webhookStats,
     maxBodyBytes: hookLimits.maxBodyBytes,
@@ -212,6 +226,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const guardPolicy = resolveGuardPolicy(config.guard ?? {});
   const api = hubApi({
     store,
+    secrets,
     accounts,
     sealer,
     custodian,

@@ -73,6 +73,20 @@ export class OriginalsSealer {
     return this.outbox.decrypt(this.factorIdentity(userId), Buffer.from(stored.slice(SEALED_FACTOR.length), 'base64'));
   }
 
+  /**
+   * A channel secret an administrator typed into a console (or a connector rotated), as every node reads it from the
+   * database (`hub_secrets`): under the hub's `outbox-key`, bound to the team and the secret's name.
+   */
+  sealSecret(name: string, value: string): Buffer {
+    if (!this.outbox) throw missingOutboxKey();
+    return this.outbox.encrypt(`hub:${this.team}:secret:${name}`, value);
+  }
+
+  openSecret(name: string, blob: Buffer): string {
+    if (!this.outbox) throw missingOutboxKey();
+    return this.outbox.decrypt(`hub:${this.team}:secret:${name}`, blob);
+  }
+
   private factorIdentity(userId: number): string {
     return `hub:${this.team}:totp:${userId}`;
   }
@@ -131,4 +145,4 @@ export class OriginalsSealer {
 
 const SEALED_FACTOR = 'sealed:v1:';
 
-const missingOutboxKey = () => new DiwanError('hub_secret_missing', 'The hub needs the secret "outbox-key" for replies, held messages and second-factor secrets (docs/IT-GUIDE.md, "Hub secrets").');
+const missingOutboxKey = () => new DiwanError('hub_secret_missing', 'The hub needs the secret "outbox-key" for replies, held messages, second-factor secrets and channel secrets set from a console (docs/IT-GUIDE.md, "Hub secrets").');

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashRecoveryCode } from '../../main/core/auth';
 import { HubStore, type HubUser } from '../../main/hub/store';
+import { HubChannelSetup } from '../../main/hub/store/channel-setup';
 import { HubSecondFactor } from '../../main/hub/store/second-factor';
 import { bothAdapters } from './adapters';
 
-/** Feature parity B at the hub's store (a person's own second factor, …) — one suite, both adapters. */
+/** Feature parity B at the hub's store (a person's own second factor, channels set up from a console) — one suite, both adapters. */
 const adapters = bothAdapters('hub-parity-b-');
 
 const by = { actor: 'amal', device: 'f'.repeat(64) };
@@ -64,6 +65,44 @@ for (const [name, open] of Object.entries(adapters)) {
       // A reset takes the recovery codes with it.
       await store.updateUser(amal.id, { totpSecret: null }, { actor: 'it:test', action: 'user.second_factor_reset' });
       expect(await factors.recoveryCodesLeft(amal.id)).toBe(0);
+    });
+
+    it('saves a channel with its sealed secrets, revision, event and audit in one go; a kind stays; health is written only when it changes', async () => {
+      const setup = new HubChannelSetup(store);
+      const admin = { actor: 'salma', device: by.device };
+      const seq0 = await store.latestEventSeq();
+      const token = { name: 'sales.token', sealed: Buffer.from('ciphertext-1') };
+      expect(await setup.save({ id: 'sales', kind: 'telegram', name: 'Sales', config: { settings: { longPollSeconds: 1 } }, enabled: true }, [token], admin)).toEqual({ created: true, revision: 1 });
+      expect(await setup.sealedSecret('sales.token')).toEqual(Buffer.from('ciphertext-1'));
+      expect((await store.channels()).find((c) => c.id === 'sales')).toMatchObject({ kind: 'telegram', name: 'Sales', enabled: true, config: { settings: { longPollSeconds: 1 } } });
+      const events = await store.eventsAfter(seq0);
+      expect(events.map((e) => [e.kind, e.audience])).toEqual([['channel.updated', 'team']]);
+      const saved = await store.q.get<{ details: string }>("SELECT details FROM audit WHERE action = 'channel.saved' ORDER BY seq DESC LIMIT 1");
+      expect(JSON.parse(saved!.details)).toEqual({ kind: 'telegram', enabled: true, created: true, secrets: ['sales.token'] });
+
+      // An edit moves the revision on (the node running it restarts it); IT's own save does too.
+      expect(await setup.save({ id: 'sales', kind: 'telegram', name: 'Sales desk', config: {}, enabled: true }, [{ ...token, sealed: Buffer.from('ciphertext-2') }], admin)).toEqual({ created: false, revision: 2 });
+      expect(await setup.sealedSecret('sales.token')).toEqual(Buffer.from('ciphertext-2'));
+      await store.saveChannel({ id: 'sales', kind: 'telegram', name: 'Sales desk', config: {}, enabled: true }, { actor: 'it:test' });
+      expect((await setup.revisions()).get('sales')).toBe(3);
+      // A channel keeps its kind; the refused save changes nothing.
+      await expect(setup.save({ id: 'sales', kind: 'x', name: 'X', config: {}, enabled: true }, [{ name: 'sales.token', sealed: Buffer.from('other') }], admin)).rejects.toMatchObject({ code: 'channel_kind_fixed' });
+      expect(await setup.sealedSecret('sales.token')).toEqual(Buffer.from('ciphertext-2'));
+      expect((await setup.revisions()).get('sales')).toBe(3);
+
+      await setup.rotateSecret({ name: 'sales.token', sealed: Buffer.from('rotated') }, { actor: 'hub:n1' });
+      expect(await setup.sealedSecret('sales.token')).toEqual(Buffer.from('rotated'));
+      expect(await auditActions()).toContain('hub.secret_rotated');
+
+      const seq1 = await store.latestEventSeq();
+      expect(await setup.reportHealth('sales', { state: 'ok', checkedAt: 5 }, 'n1')).toBe(true);
+      expect(await setup.reportHealth('sales', { state: 'ok', checkedAt: 6 }, 'n1')).toBe(false);
+      expect(await setup.reportHealth('sales', { state: 'down', detail: 'The token was refused.', checkedAt: 7 }, 'n2')).toBe(true);
+      expect((await store.eventsAfter(seq1)).map((e) => [e.kind, e.audience, (e.payload as { state: string }).state])).toEqual([
+        ['channel.health', 'team', 'ok'],
+        ['channel.health', 'team', 'down'],
+      ]);
+      expect((await setup.health()).get('sales')).toEqual({ channelId: 'sales', state: 'down', detail: 'The token was refused.', checkedAt: 7, node: 'n2' });
     });
 
     it('an expired set-up is not confirmed', async () => {

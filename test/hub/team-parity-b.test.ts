@@ -4,6 +4,7 @@ import { HubAccounts } from '../../main/hub/accounts';
 import { startBridge, type RunningBridge } from '../bridge/server';
 import { testKeychain } from '../helpers/keychain';
 import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { TelegramEmulator } from '../emulators/telegram';
 import { tmpDir } from '../helpers/tmp';
 import { PASSWORD, startTeamHub, until } from './harness';
 
@@ -40,6 +41,7 @@ const value = (a: Answer) => {
 describe('a console in team mode: feature parity B', () => {
   let team: Awaited<ReturnType<typeof startTeamHub<never>>>;
   let bridge: RunningBridge;
+  let amalRecovery: string[] = [];
 
   beforeAll(async () => {
     team = await startTeamHub({ users: [], nodes: 1, nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: true } } });
@@ -91,6 +93,7 @@ describe('a console in team mode: feature parity B', () => {
 
     expect(await amal('confirmTotpEnrolment', { code: wrongCode(totpCode(secret, Date.now())) })).toMatchObject({ ok: false, error: { code: 'totp_code_wrong' } });
     const { recoveryCodes } = value(await amal('confirmTotpEnrolment', { code: totpCode(secret, Date.now()) }));
+    amalRecovery = recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
     expect(value(await amal('getSession'))).toMatchObject({ twoFactor: { enabled: true, mustEnrol: false }, permissions: expect.arrayContaining(['conversations.read']) });
     await until(async () => value(await amal('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 10 })), 'the inbox to open once the factor is set up');
@@ -116,7 +119,68 @@ describe('a console in team mode: feature parity B', () => {
     expect(value(await admin('getSession'))).toMatchObject({ twoFactor: { mustEnrol: true } });
     expect(await admin('listUsers')).toMatchObject({ ok: false, error: { code: 'two_factor_enrolment_required' } });
   }, 120_000);
+
+  it('lets an administrator add and fix a channel from the console: the token goes once into the hub’s sealed store, the hub runs it, its health comes on the stream', async () => {
+    const token = `${700_000_000 + Math.floor(Math.random() * 1e8)}:${'S'.repeat(20)}${Date.now().toString(36)}`;
+    const tg = await TelegramEmulator.start(token, 600_000);
+    try {
+      const admin = await consoleWindow(bridge, bridge.anotherWindow());
+      value(await admin('signIn', { username: 'salma', password: PASSWORD }));
+      await enrolSelf(admin);
+      const agent = await consoleWindow(bridge, bridge.anotherWindow());
+      value(await agent('signIn', { username: 'amal', password: PASSWORD }));
+      expect(value(await agent('getSession')).team.unavailable).not.toContain('channelSetup');
+      // One of her unused recovery codes (the first test used up the authenticator's current and next codes).
+      expect(value(await agent('signInSecondFactor', { recoveryCode: amalRecovery[1] }))).toEqual({ status: 'signed_in' });
+      // An agent may not set up channels.
+      expect(await agent('saveChannel', { kind: 'telegram', name: 'Mine', credentials: { botToken: token } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      const saved = value(await admin('saveChannel', { id: 'sales', kind: 'telegram', name: 'Sales bot', credentials: { botToken: token }, settings: { baseUrl: tg.url, longPollSeconds: 1 } }));
+      expect(saved).toMatchObject({ id: 'sales', kind: 'telegram', name: 'Sales bot', enabled: true, hasCredentials: true });
+      expect(JSON.stringify(saved)).not.toContain(token);
+      // Kept sealed in the hub's database, for every node; never in clear, in the trail, the events or the hub's log.
+      const row = await team.seed.store.q.get<{ sealed: Buffer }>("SELECT sealed FROM hub_secrets WHERE name = 'sales.token'");
+      expect(Buffer.from(row!.sealed).includes(Buffer.from(token.split(':')[1]!))).toBe(false);
+      const audit = await team.seed.store.q.get<{ actor: string; details: string }>("SELECT actor, details FROM audit WHERE action = 'channel.saved' ORDER BY seq DESC LIMIT 1");
+      expect(audit).toMatchObject({ actor: 'salma' });
+      expect(JSON.parse(audit!.details)).toMatchObject({ kind: 'telegram', created: true, secrets: ['sales.token'] });
+      // The hub runs it under its lease and reports its health on the stream: the agent's console hears it.
+      const healthOf = async (w: Window) => (value(await w('channelHealth')) as Array<{ channelId: string; state: string; detail?: string }>).find((h) => h.channelId === 'sales');
+      await until(async () => ((await healthOf(agent))?.state === 'ok' ? true : null), 'the new channel to be reported healthy');
+      expect(value(await admin('listChannels'))).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'sales', hasCredentials: true, health: expect.objectContaining({ state: 'ok' }) })]));
+      tg.addText(9001, 'Hello, is the sales desk open on Friday?', { first_name: 'Huda' });
+      await until(async () => {
+        const page = value(await agent('listConversations', { filter: { scope: 'all', channelId: 'sales' }, cursor: null, limit: 10 }));
+        return page.items.length ? page.items : null;
+      }, 'the channel’s first message to reach the console');
+
+      // A wrong token: the node running the channel restarts it, the platform refuses it, and every console hears why.
+      value(await admin('saveChannel', { id: 'sales', kind: 'telegram', name: 'Sales bot', credentials: { botToken: `${token}x` } }));
+      const down = await until(async () => {
+        const h = await healthOf(agent);
+        return h?.state === 'down' ? h : null;
+      }, 'the refused token to show');
+      expect(down.detail).toMatch(/token/i);
+      // The settings were kept (the edit left them out), and the right token brings it back.
+      value(await admin('saveChannel', { id: 'sales', kind: 'telegram', name: 'Sales bot', credentials: { botToken: token } }));
+      await until(async () => ((await healthOf(agent))?.state === 'ok' ? true : null), 'the fixed channel to be healthy again');
+      expect(team.nodes[0]!.log).not.toContain(token.split(':')[1]!);
+      // What the hub does not run is refused in words.
+      expect(await admin('saveChannel', { kind: 'email', name: 'Mail', credentials: { password: 'x' } })).toMatchObject({ ok: false, error: { code: 'hub_kind_unsupported' } });
+    } finally {
+      await tg.close();
+    }
+  }, 180_000);
 });
+
+type Window = Awaited<ReturnType<typeof consoleWindow>>;
+
+/** Sets up the window's person's own two-step sign-in (the hub requires it) and returns the authenticator's secret. */
+async function enrolSelf(w: Window): Promise<string> {
+  const secret = new URL(value(await w('beginTotpEnrolment')).otpauthUri).searchParams.get('secret')!;
+  value(await w('confirmTotpEnrolment', { code: totpCode(secret, Date.now()) }));
+  return secret;
+}
 
 /** A six-digit code that is certainly not `code`. */
 function wrongCode(code: string): string {

@@ -371,7 +371,8 @@ export class HubStore {
   async saveChannel(c: HubChannel, actor: Actor): Promise<void> {
     await this.q.tx(async (t) => {
       await t.run(
-        'INSERT INTO channels (id, kind, name, config, enabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, config = excluded.config, enabled = excluded.enabled',
+        // The revision moves on so the node running the channel restarts it with what changed (store/channel-setup.ts).
+        'INSERT INTO channels (id, kind, name, config, enabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, config = excluded.config, enabled = excluded.enabled, revision = channels.revision + 1',
         [c.id, c.kind, c.name, JSON.stringify(c.config), c.enabled ? 1 : 0],
       );
       await this.emit(t, 'channel.updated', 'team', { id: c.id, kind: c.kind, name: c.name, enabled: c.enabled });

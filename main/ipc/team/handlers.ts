@@ -12,10 +12,10 @@ import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console'
 import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
-import { TeamRows } from './rows';
+import { channelKindOf, TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -268,9 +268,13 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     },
     channelHealth: (_r, ctx) => {
       const seat = seatOf(ctx);
-      // The hub runs the channels; what this console knows is whether it hears the hub.
-      const state = seat.client.connected ? ('ok' as const) : ('down' as const);
-      return seat.cache.channels().map((c) => ({ channelId: c.id, state, ...(seat.client.streamProblem ? { detail: `Hub: ${seat.client.streamProblem}` } : {}), checkedAt: core.clock.now() }));
+      // The hub node running each channel reports its health on the stream; out of touch with the hub, this console
+      // cannot know it and says why.
+      return seat.cache.channels().map((c) =>
+        seat.client.connected
+          ? { channelId: c.id, ...(c.health ?? { state: 'unknown' as const, checkedAt: null }) }
+          : { channelId: c.id, state: 'unknown' as const, detail: `Hub: ${seat.client.streamProblem ?? 'not connected'}`, checkedAt: c.health?.checkedAt ?? null },
+      );
     },
     listAgents: (_r, ctx) =>
       seatOf(ctx)
@@ -472,22 +476,15 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return approvalDto(rows(seat), (await hub<{ approval: HubApproval }>(seat, 'POST', `/v1/reply-approvals/${r.requestId}/decide`, { approve: r.approve })).approval);
     },
 
-    listChannels: (_r, ctx) => {
+    // Channel credentials go to the hub's secret store once and never come back: the hub says only whether they exist.
+    listChannels: async (_r, ctx) => {
       const seat = seatOf(ctx);
-      const view = rows(seat);
-      return seat.cache.channels().map((c) => ({
-        id: c.id,
-        kind: view.kind(c.id),
-        name: c.name,
-        enabled: c.enabled,
-        // Channel credentials live in the hub's secret store, never on a console.
-        hasCredentials: true,
-        health: { channelId: c.id, state: 'unknown' as const, checkedAt: null },
-        unread: 0,
-      }));
+      return (await hub<{ channels: HubChannelView[] }>(seat, 'GET', '/v1/admin/channels')).channels.map((c) => channelDto(seat, c));
     },
-    saveChannel: () => {
-      throw new DiwanError('team_channels_at_hub', 'With a team hub, channels and their credentials are set up by IT on the hub (`diwan hub channel add`, `diwan hub secret set`).', { feature: 'channelSetup' });
+    saveChannel: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const out = await hub<{ channel: HubChannelView }>(seat, 'POST', '/v1/admin/channels', { ...(r.id ? { id: r.id } : {}), kind: r.kind, name: r.name, credentials: r.credentials, ...(r.settings ? { settings: r.settings } : {}) });
+      return channelDto(seat, out.channel);
     },
     deviceStatus: () => deviceStatusOf(core),
     scheduleDrill: () => notYet('drills'),
@@ -498,6 +495,23 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
 
 function latestInbound(messages: Array<{ id: number; direction: 'in' | 'out' }>): number | null {
   return messages.reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.id > at) ? m.id : at), null);
+}
+
+interface HubChannelView {
+  id: string;
+  kind: string;
+  name: string;
+  enabled: boolean;
+  hasCredentials: boolean;
+  health: { state: 'ok' | 'degraded' | 'down' | 'unknown'; detail?: string; checkedAt: number | null };
+}
+
+function channelDto(seat: TeamSeat, c: HubChannelView) {
+  const unread = seat.cache
+    .conversations(10_000)
+    .filter((x) => x.channelId === c.id)
+    .reduce((n, x) => n + seat.cache.unread(x.id), 0);
+  return { id: c.id, kind: channelKindOf(c.kind), name: c.name, enabled: c.enabled, hasCredentials: c.hasCredentials, health: { channelId: c.id, ...c.health }, unread };
 }
 
 interface HubReview {
