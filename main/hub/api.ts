@@ -29,6 +29,8 @@ import type { MarkerBoard } from './markers';
 import { workflowRoutes } from './routes/workflow';
 import { secondFactorRoutes } from './routes/second-factor';
 import { channelSetupRoutes } from './routes/channel-setup';
+import { transcriptExportRoutes } from './routes/transcript-export';
+import type { ExportSigner } from '../core/review';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -99,6 +101,8 @@ export interface Route {
 
 export interface ApiDeps {
   store: HubStore;
+  /** Signs transcript exports: the hub's grant key (`routes/transcript-export.ts`). */
+  exportSigner: ExportSigner;
   /** The hub's secrets (IT's store with the channel secrets set from consoles over it); routes learn only whether one exists. */
   secrets: HubSecrets;
   accounts: HubAccounts;
@@ -191,6 +195,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   workflowRoutes,
   secondFactorRoutes,
   channelSetupRoutes,
+  transcriptExportRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

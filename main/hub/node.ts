@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -26,6 +27,7 @@ import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
 import { privateKeyFromPem } from '../core/policy';
+import { fingerprintOf } from '../core/auth';
 import { siemHeadFile, startAuditCheckpoints } from './audit-checkpoint';
 import { CustodianLink, type CustodianPort } from './custodian-link';
 import { EmbeddedCustodian } from './embedded-custodian';
@@ -224,9 +226,15 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
 
   const inOffice = officeRangeCheck(config.officeRanges);
   const guardPolicy = resolveGuardPolicy(config.guard ?? {});
+  const grantPublic = crypto.createPublicKey(grantKey);
   const api = hubApi({
     store,
     secrets,
+    exportSigner: {
+      id: fingerprintOf(grantPublic),
+      publicKeyPem: grantPublic.export({ format: 'pem', type: 'spki' }).toString(),
+      sign: (content) => crypto.sign(null, Buffer.from(content, 'utf8'), grantKey).toString('base64'),
+    },
     accounts,
     sealer,
     custodian,

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashRecoveryCode } from '../../main/core/auth';
 import { HubStore, type HubUser } from '../../main/hub/store';
 import { HubChannelSetup } from '../../main/hub/store/channel-setup';
+import { HubLeadReview } from '../../main/hub/store/lead-review';
 import { HubSecondFactor } from '../../main/hub/store/second-factor';
+import { HubTranscriptExport } from '../../main/hub/store/transcript-export';
 import { bothAdapters } from './adapters';
 
-/** Feature parity B at the hub's store (a person's own second factor, channels set up from a console) — one suite, both adapters. */
+/** Feature parity B at the hub's store (a person's own second factor, channels set up from a console, transcript exports) — one suite, both adapters. */
 const adapters = bothAdapters('hub-parity-b-');
 
 const by = { actor: 'amal', device: 'f'.repeat(64) };
@@ -103,6 +105,41 @@ for (const [name, open] of Object.entries(adapters)) {
         ['channel.health', 'team', 'down'],
       ]);
       expect((await setup.health()).get('sales')).toEqual({ channelId: 'sales', state: 'down', detail: 'The token was refused.', checkedAt: 7, node: 'n2' });
+    });
+
+    it('reads a masked transcript with authors and reviews for an export, and audits the export', async () => {
+      await store.saveChannel({ id: 'tg', kind: 'telegram', name: 'Support', config: {}, enabled: true }, { actor: 'it:test' });
+      await store.ingest('tg', [
+        {
+          platformMessageId: 'm1',
+          platformConversationId: 'chat-1',
+          contact: { platformUserId: 'u-1', displayName: 'Noura' },
+          direction: 'in',
+          maskedText: 'My card is •••• 1111',
+          sealedText: null,
+          sentAt: 2_000,
+          attachments: [],
+          fields: [],
+          seal: () => ({ text: Buffer.from('sealed'), fields: [] }),
+        },
+      ]);
+      const conversationId = (await store.conversations()).find((c) => c.channelId === 'tg')!.id;
+      await new HubLeadReview(store).score({ conversationId, reviewerId: amal.id, score: 4, maskedComment: 'Kind and quick' }, by);
+      const exports = new HubTranscriptExport(store);
+      expect(await exports.transcript(conversationId)).toEqual({
+        transcript: {
+          conversationId: String(conversationId),
+          channel: 'telegram',
+          contact: 'Noura',
+          messages: [{ id: expect.any(String), direction: 'in', sentAt: 2_000, author: 'Noura', text: 'My card is •••• 1111' }],
+        },
+        reviews: [{ conversationId: String(conversationId), reviewer: 'amal', score: 4, comment: 'Kind and quick', updatedAt: t }],
+      });
+      expect(await exports.transcript(999_999)).toBeNull();
+      await exports.recordExport(conversationId, { format: 'json', signer: 'ab'.repeat(32), messages: 1 }, by);
+      const entry = await store.q.get<{ action: string; target: string; details: string }>('SELECT action, target, details FROM audit ORDER BY seq DESC LIMIT 1');
+      expect(entry).toMatchObject({ action: 'export.transcript', target: `conversation:${conversationId}` });
+      expect(JSON.parse(entry!.details)).toEqual({ format: 'json', signer: 'ab'.repeat(32), messages: 1 });
     });
 
     it('an expired set-up is not confirmed', async () => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '../../core/app';
 import { checkReplyAllowed } from '../../core/app/send-reply';
 import { totpQrDataUrl } from '../../core/auth';
+import type { SignedExport } from '../../core/review';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
 import { HubRefusal, type TeamMember, type TeamSeat } from '../../core/team';
@@ -15,7 +16,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/
 import { channelKindOf, TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -209,7 +210,9 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const out = await hub<{ review: HubReview }>(seat, 'POST', `/v1/conversations/${Number(r.conversationId)}/review`, { score: r.score, comment: r.comment });
       return reviewDto(rows(seat), out.review);
     },
-    exportTranscript: () => notYet('transcriptExport'),
+    // Made and signed at the hub (its grant key), from what the hub holds, not this console's cache.
+    exportTranscript: async (r, ctx) =>
+      (await hub<{ export: SignedExport }>(seatOf(ctx), 'POST', `/v1/conversations/${Number(r.conversationId)}/export`, { format: r.format })).export,
     listAudit: async (r, ctx) => {
       const q = new URLSearchParams({ limit: String(r.limit), newestFirst: String(r.newestFirst), ...(r.afterSeq !== undefined ? { afterSeq: String(r.afterSeq) } : {}) });
       const out = await hub<{ entries: Array<{ device: string | null }> }>(seatOf(ctx), 'GET', `/v1/audit?${q}`);
