@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../main/core/auth';
+import { fingerprintOf, totpCode } from '../../main/core/auth';
 import { HubAccounts } from '../../main/hub/accounts';
 import { startBridge, type RunningBridge } from '../bridge/server';
 import { testKeychain } from '../helpers/keychain';
@@ -42,11 +43,12 @@ describe('a console in team mode: feature parity B', () => {
   let team: Awaited<ReturnType<typeof startTeamHub<never>>>;
   let bridge: RunningBridge;
   let amalRecovery: string[] = [];
+  let salesConversation = 0;
 
   beforeAll(async () => {
     team = await startTeamHub({ users: [], nodes: 1, nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: true } } });
     const accounts = new HubAccounts(team.seed.store, { now: Date.now, idleMs: 60_000, requireTwoFactor: true });
-    for (const [username, role] of [['amal', 'agent'], ['salma', 'admin']] as const) {
+    for (const [username, role] of [['amal', 'agent'], ['salma', 'admin'], ['layla', 'lead']] as const) {
       await accounts.createUser({ username, displayName: username, role, password: PASSWORD }, { actor: 'it:test' });
     }
     const beacon = await startTestBeacon('hq');
@@ -149,10 +151,11 @@ describe('a console in team mode: feature parity B', () => {
       await until(async () => ((await healthOf(agent))?.state === 'ok' ? true : null), 'the new channel to be reported healthy');
       expect(value(await admin('listChannels'))).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'sales', hasCredentials: true, health: expect.objectContaining({ state: 'ok' }) })]));
       tg.addText(9001, 'Hello, is the sales desk open on Friday?', { first_name: 'Huda' });
-      await until(async () => {
+      const [first] = await until(async () => {
         const page = value(await agent('listConversations', { filter: { scope: 'all', channelId: 'sales' }, cursor: null, limit: 10 }));
         return page.items.length ? page.items : null;
       }, 'the channel’s first message to reach the console');
+      salesConversation = Number(first.id);
 
       // A wrong token: the node running the channel restarts it, the platform refuses it, and every console hears why.
       value(await admin('saveChannel', { id: 'sales', kind: 'telegram', name: 'Sales bot', credentials: { botToken: `${token}x` } }));
@@ -171,6 +174,37 @@ describe('a console in team mode: feature parity B', () => {
       await tg.close();
     }
   }, 180_000);
+
+  it('exports a masked transcript signed at the hub with its grant key, which the auditor checks against that key', async () => {
+    expect(salesConversation).toBeGreaterThan(0);
+    const lead = await consoleWindow(bridge, bridge.anotherWindow());
+    value(await lead('signIn', { username: 'layla', password: PASSWORD }));
+    await enrolSelf(lead);
+    expect(value(await lead('getSession')).team.unavailable).not.toContain('transcriptExport');
+    const file = value(await lead('exportTranscript', { conversationId: String(salesConversation), format: 'json' }));
+    expect(file).toMatchObject({ fileName: `diwan-transcript-${salesConversation}.json`, mediaType: 'application/json', signature: { alg: 'Ed25519' } });
+    // The hub's grant key signed it: the public half IT holds for the custodian verifies the exact bytes.
+    const grantPublic = crypto.createPublicKey(crypto.createPrivateKey(team.files.custody.grantKeyPem));
+    expect(file.signature.device).toBe(fingerprintOf(grantPublic));
+    expect(crypto.verify(null, Buffer.from(file.content, 'utf8'), grantPublic, Buffer.from(file.signature.signature, 'base64'))).toBe(true);
+    expect(crypto.verify(null, Buffer.from(file.content.replace('sales desk', 'sales d3sk'), 'utf8'), grantPublic, Buffer.from(file.signature.signature, 'base64'))).toBe(false);
+    const doc = JSON.parse(file.content);
+    expect(doc).toMatchObject({ format: 'diwan-masked-transcript-v1', exportedBy: 'layla', transcript: { conversationId: String(salesConversation), channel: 'telegram' } });
+    expect(doc.transcript.messages[0]).toMatchObject({ direction: 'in', text: 'Hello, is the sales desk open on Friday?' });
+    const html = value(await lead('exportTranscript', { conversationId: String(salesConversation), format: 'html' }));
+    expect(html.content).toMatch(/^<!doctype html>/);
+    expect(crypto.verify(null, Buffer.from(html.content, 'utf8'), grantPublic, Buffer.from(html.signature.signature, 'base64'))).toBe(true);
+    const trail = await team.seed.store.q.all<{ actor: string; target: string }>("SELECT actor, target FROM audit WHERE action = 'export.transcript' ORDER BY seq");
+    expect(trail).toEqual([
+      { actor: 'layla', target: `conversation:${salesConversation}` },
+      { actor: 'layla', target: `conversation:${salesConversation}` },
+    ]);
+    // An agent may not export.
+    const agent = await consoleWindow(bridge, bridge.anotherWindow());
+    value(await agent('signIn', { username: 'amal', password: PASSWORD }));
+    value(await agent('signInSecondFactor', { recoveryCode: amalRecovery[2] }));
+    expect(await agent('exportTranscript', { conversationId: String(salesConversation), format: 'json' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  }, 120_000);
 });
 
 type Window = Awaited<ReturnType<typeof consoleWindow>>;
