@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import {
   checkPasswordRules,
+  hashRecoveryCode,
   DEFAULT_THROTTLE,
   hashPassword,
   lockoutMs,
@@ -15,12 +16,18 @@ import {
 import { deviceAuthMessage } from '../core/connectors/relay-client/protocol';
 import { DiwanError } from '../core/shared/errors';
 import type { HubStore, HubUser } from './store';
+import { HubSecondFactor } from './store/second-factor';
 
 export interface SignedIn {
   user: HubUser;
   device: string;
   tokenHash: string;
+  /** Signed in only to set up the second factor the policy requires (the `enrol` stage); every other route refuses. */
+  enrolling?: boolean;
 }
+
+/** How long a password-only sign-in may take to finish setting up a required second factor. */
+const ENROL_SESSION_MS = 10 * 60_000;
 
 /** The idle deadline is written when it would move by at least this much (see `keepAlive`). */
 const EXTEND_EVERY_MS = 60_000;
@@ -36,8 +43,28 @@ export const hashToken = (token: string) => crypto.createHash('sha256').update(t
 export class HubAccounts {
   constructor(
     private readonly store: HubStore,
-    private readonly o: { now: () => number; idleMs: number; requireTwoFactor: boolean; random?: (n: number) => Buffer },
-  ) {}
+    private readonly o: {
+      now: () => number;
+      idleMs: number;
+      requireTwoFactor: boolean;
+      random?: (n: number) => Buffer;
+      /** The secret behind a stored TOTP secret (`OriginalsSealer.openSecondFactor`); stored values are used as they are without it. */
+      openSecondFactor?: (userId: number, stored: string) => string;
+    },
+  ) {
+    this.factors = new HubSecondFactor(store);
+  }
+
+  private readonly factors: HubSecondFactor;
+
+  get requireTwoFactor(): boolean {
+    return this.o.requireTwoFactor;
+  }
+
+  /** When a full session started now ends if idle (a set-up sign-in becomes one when its second factor is confirmed). */
+  fullSessionDeadline(): number {
+    return this.o.now() + this.o.idleMs;
+  }
 
   private random(n: number) {
     return (this.o.random ?? crypto.randomBytes)(n);
@@ -59,7 +86,7 @@ export class HubAccounts {
     nonce: string;
     timestamp: number;
     signature: string;
-  }): Promise<{ token: string; stage: 'full' | 'second-factor'; user: HubUser; expiresAt: number }> {
+  }): Promise<{ token: string; stage: 'full' | 'second-factor' | 'enrol'; user: HubUser; expiresAt: number }> {
     const device = await this.store.device(r.fingerprint);
     if (!device || device.revoked) throw new DiwanError('device_not_enrolled', 'This computer is not enrolled with the hub. Ask IT to enrol its device fingerprint.');
     const fresh = await this.store.takeChallenge(r.fingerprint, r.nonce);
@@ -85,45 +112,76 @@ export class HubAccounts {
       throw new DiwanError('signin_failed', 'That user name and password do not match an active account.');
     }
     await this.store.recordSignIn(user.id, { failures: 0, lockedUntil: 0 });
-    const needsCode = Boolean(user.totpSecret) || this.o.requireTwoFactor;
-    if (needsCode && !user.totpSecret) {
-      throw new DiwanError('second_factor_not_enrolled', 'Your account must use a second factor, and none is enrolled. Ask an administrator to enrol one for you.');
-    }
-    return needsCode ? this.issue(user, r.fingerprint, 'second-factor') : this.issue(user, r.fingerprint, 'full');
+    // The policy requires a second factor this person has not set up: as on a single seat, the password opens a
+    // sign-in that may only set one up (`routes/second-factor.ts`), and becomes a full one when the first code is right.
+    if (!user.totpSecret && this.o.requireTwoFactor) return this.issue(user, r.fingerprint, 'enrol');
+    return user.totpSecret ? this.issue(user, r.fingerprint, 'second-factor') : this.issue(user, r.fingerprint, 'full');
   }
 
-  async secondFactor(tokenHash: string, code: string): Promise<{ token: string; stage: 'full'; user: HubUser; expiresAt: number }> {
+  /** The second step: the current code from the authenticator, or one of the person's recovery codes (each works once). */
+  async secondFactor(tokenHash: string, proof: string | { code?: string; recoveryCode?: string }): Promise<{ token: string; stage: 'full'; user: HubUser; expiresAt: number }> {
+    const { code, recoveryCode } = typeof proof === 'string' ? { code: proof, recoveryCode: undefined } : proof;
     const s = await this.store.session(tokenHash);
     if (!s || s.stage !== 'second-factor') throw new DiwanError('session_invalid', 'Sign in again: that sign-in has ended.');
     const user = await this.store.userById(s.userId);
     if (!user?.totpSecret || user.disabled) throw new DiwanError('session_invalid', 'Sign in again: that sign-in has ended.');
-    const step = totpStep(user.totpSecret, code.replace(/\s+/g, ''), this.o.now());
-    if (step === null || !(await this.store.useTotpStep(user.id, step))) {
+    const now = this.o.now();
+    if (user.lockedUntil > now) throw new DiwanError('signin_locked', `Too many failed attempts. Try again in ${Math.ceil((user.lockedUntil - now) / 1000)} seconds.`);
+    let ok: boolean;
+    if (code) {
+      const step = totpStep(this.totpSecretOf(user), code.replace(/\s+/g, ''), now);
+      ok = step !== null && (await this.store.useTotpStep(user.id, step));
+    } else if (recoveryCode) {
+      ok = await this.factors.useRecoveryCode(user.id, hashRecoveryCode(recoveryCode));
+    } else {
+      throw new DiwanError('code_missing', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
+    }
+    if (!ok) {
       const failures = user.failures + 1;
-      await this.store.recordSignIn(user.id, { failures, lockedUntil: this.o.now() + lockoutMs(failures, DEFAULT_THROTTLE) });
-      await this.store.audit({ actor: user.username, device: s.device, action: 'signin.refused', details: { why: 'second factor' } });
-      throw new DiwanError('second_factor_invalid', 'That code is not right or was used already. Enter the current code from your authenticator.');
+      await this.store.recordSignIn(user.id, { failures, lockedUntil: now + lockoutMs(failures, DEFAULT_THROTTLE) });
+      await this.store.audit({ actor: user.username, device: s.device, action: 'signin.refused', details: { why: code ? 'second factor' : 'recovery code' } });
+      throw new DiwanError(
+        'second_factor_invalid',
+        code ? 'That code is not right or was used already. Enter the current code from your authenticator.' : 'That recovery code is not right or was used already.',
+      );
     }
     await this.store.endSession(tokenHash);
-    return this.issue(user, s.device, 'full');
+    const details = recoveryCode ? { method: 'password+recovery_code', unusedCodesLeft: await this.factors.recoveryCodesLeft(user.id) } : undefined;
+    return this.issue(user, s.device, 'full', details);
   }
 
-  private async issue<S extends 'full' | 'second-factor'>(user: HubUser, device: string, stage: S): Promise<{ token: string; stage: S; user: HubUser; expiresAt: number }> {
+  /** The TOTP secret behind what the store keeps for this person (sealed under the hub's outbox key). */
+  totpSecretOf(user: Pick<HubUser, 'id' | 'totpSecret'>): string {
+    if (!user.totpSecret) throw new DiwanError('second_factor_not_enrolled', 'This account has no second factor set up.');
+    return this.o.openSecondFactor ? this.o.openSecondFactor(user.id, user.totpSecret) : user.totpSecret;
+  }
+
+  private async issue<S extends 'full' | 'second-factor' | 'enrol'>(
+    user: HubUser,
+    device: string,
+    stage: S,
+    details?: Record<string, unknown>,
+  ): Promise<{ token: string; stage: S; user: HubUser; expiresAt: number }> {
     const token = this.random(32).toString('base64url');
-    const expiresAt = this.o.now() + (stage === 'full' ? this.o.idleMs : 5 * 60_000);
+    const expiresAt = this.o.now() + (stage === 'full' ? this.o.idleMs : stage === 'enrol' ? ENROL_SESSION_MS : 5 * 60_000);
     await this.store.createSession({ tokenHash: hashToken(token), userId: user.id, device, stage, expiresAt });
-    if (stage === 'full') await this.store.audit({ actor: user.username, device, action: 'signin.succeeded' });
+    if (stage === 'full') await this.store.audit({ actor: user.username, device, action: 'signin.succeeded', ...(details ? { details } : {}) });
+    if (stage === 'enrol') await this.store.audit({ actor: user.username, device, action: 'signin.must_enrol_second_factor' });
     return { token, stage, user, expiresAt };
   }
 
-  /** The signed-in user behind a bearer token, if the session is complete, alive and the account active; extends it. */
-  async authenticate(token: string | undefined): Promise<SignedIn | null> {
+  /**
+   * The signed-in user behind a bearer token, if the session is complete, alive and the account active; extends it.
+   * With `enrolling`, a set-up sign-in (stage `enrol`) is accepted too, marked as such.
+   */
+  async authenticate(token: string | undefined, enrolling = false): Promise<SignedIn | null> {
     if (!token || token.length > 256) return null;
     const tokenHash = hashToken(token);
     const s = await this.store.session(tokenHash);
-    if (!s || s.stage !== 'full') return null;
+    if (!s || !(s.stage === 'full' || (enrolling && s.stage === 'enrol'))) return null;
     const user = await this.store.userById(s.userId);
     if (!user || user.disabled) return null;
+    if (s.stage === 'enrol') return { user, device: s.device, tokenHash, enrolling: true };
     await this.keepAlive(s);
     return { user, device: s.device, tokenHash };
   }

@@ -10,6 +10,7 @@ import { mayReadChannel } from './audience';
 import { channelRoutes } from './routes/channels';
 import { selfRoutes } from './routes/self';
 import type { OriginalsSealer } from './sealing';
+import type { HubSecrets } from './secrets';
 import type { ConversationView } from '../core/team/wire';
 import { APPROVAL_DOMAIN, RevealApprovalSchema, verifyStatement } from '../core/custody';
 import type { CustodianPort } from './custodian-link';
@@ -30,6 +31,10 @@ import { reportRoutes } from './routes/reports';
 import { snoozeRoutes } from './routes/snoozes';
 import { deliveryDoubtRoutes } from './routes/delivery-doubt';
 import { scamReportRoutes } from './routes/scam-reports';
+import { secondFactorRoutes } from './routes/second-factor';
+import { channelSetupRoutes } from './routes/channel-setup';
+import { transcriptExportRoutes } from './routes/transcript-export';
+import type { ExportSigner } from '../core/review';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -46,7 +51,7 @@ const schemas = {
       signature: z.string().min(1).max(256),
     })
     .strict(),
-  secondFactor: z.object({ code: z.string().min(6).max(12) }).strict(),
+  secondFactor: z.union([z.object({ code: z.string().min(6).max(12) }).strict(), z.object({ recoveryCode: z.string().min(16).max(40) }).strict()]),
   assign: z.object({ assigneeId: id.nullable(), version: z.number().int().positive().optional() }).strict(),
   status: z.object({ status: z.enum(['open', 'pending', 'resolved']) }).strict(),
   note: z.object({ text: z.string().min(1).max(10_000) }).strict(),
@@ -93,13 +98,17 @@ export type Handler = (c: Ctx) => Promise<unknown>;
 export interface Route {
   method: 'GET' | 'POST';
   path: RegExp;
-  /** null: no session needed (sign-in itself). */
-  permission: Permission | 'session' | null;
+  /** null: no session needed (sign-in itself); `enrolment`: any session, or a sign-in that must set up its second factor first. */
+  permission: Permission | 'session' | 'enrolment' | null;
   handle: Handler;
 }
 
 export interface ApiDeps {
   store: HubStore;
+  /** Signs transcript exports: the hub's grant key (`routes/transcript-export.ts`). */
+  exportSigner: ExportSigner;
+  /** The hub's secrets (IT's store with the channel secrets set from consoles over it); routes learn only whether one exists. */
+  secrets: HubSecrets;
   accounts: HubAccounts;
   sealer: OriginalsSealer;
   /** The custodian that opens a granted field for the requesting device (the hub cannot). */
@@ -155,6 +164,10 @@ const STATUS: Record<string, number> = {
   reset_request_same_admin: 403,
   reset_request_self: 403,
   signin_locked: 429,
+  totp_already_enabled: 409,
+  no_enrolment: 409,
+  totp_code_wrong: 422,
+  channel_kind_fixed: 409,
   hub_db_unavailable: 503,
   reply_unknown: 404,
   not_unknown: 409,
@@ -193,6 +206,9 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   snoozeRoutes,
   deliveryDoubtRoutes,
   scamReportRoutes,
+  secondFactorRoutes,
+  channelSetupRoutes,
+  transcriptExportRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
@@ -232,7 +248,7 @@ export function hubApi(d: ApiDeps) {
       handle: async ({ req, body }) => {
         const token = bearer(req);
         if (!token) throw new DiwanError('session_invalid', 'Sign in again: that sign-in has ended.');
-        const r = await d.accounts.secondFactor(hashToken(token), parse(schemas.secondFactor, body).code);
+        const r = await d.accounts.secondFactor(hashToken(token), parse(schemas.secondFactor, body));
         return { token: r.token, stage: r.stage, expiresAt: r.expiresAt, user: toMember(r.user) };
       },
     },
@@ -245,7 +261,7 @@ export function hubApi(d: ApiDeps) {
     {
       method: 'GET',
       path: /^\/v1\/me$/,
-      permission: 'session',
+      permission: 'enrolment',
       handle: async ({ who }) => ({ user: { ...toMember(who!.user), channels: who!.user.channels }, device: who!.device, latestSeq: await d.store.latestEventSeq() }),
     },
     { method: 'GET', path: /^\/v1\/team$/, permission: 'session', handle: async () => ({ members: await d.store.team() }) },
@@ -545,9 +561,9 @@ export function hubApi(d: ApiDeps) {
     try {
       let who: SignedIn | null = null;
       if (route.permission) {
-        who = await d.accounts.authenticate(bearer(req));
+        who = await d.accounts.authenticate(bearer(req), route.permission === 'enrolment');
         if (!who) throw new DiwanError('session_invalid', 'Sign in again: your session has ended.');
-        if (route.permission !== 'session') mustHave(who.user, route.permission);
+        if (route.permission !== 'session' && route.permission !== 'enrolment') mustHave(who.user, route.permission);
       }
       let body: unknown;
       if (req.method === 'POST') {

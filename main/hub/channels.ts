@@ -1,4 +1,4 @@
-import { ConnectorRuntime, type ChannelConfig, type ChannelKind, type RuntimeOptions } from '../core/connectors';
+import { channelHealthView, ConnectorRuntime, type ChannelConfig, type ChannelKind, type RuntimeOptions } from '../core/connectors';
 import type { OutboundItem, RuntimeOutbox, RuntimeSink } from '../core/shared/messages';
 import type { Clock } from '../core/shared/ports';
 import type { Vault } from '../core/vault';
@@ -6,6 +6,7 @@ import type { ChannelLeases } from './leases';
 import { hubRegistry } from './registry';
 import type { OriginalsSealer } from './sealing';
 import type { HubChannel, HubStore } from './store';
+import type { HubChannelSetup } from './store/channel-setup';
 
 export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; channelId?: string; detail?: string }) => void;
 
@@ -53,11 +54,15 @@ export function channelConfigOf(c: HubChannel): ChannelConfig {
 /**
  * Runs the team's channels on this node: every `retryMs` it tries to take the lease of each enabled channel it does
  * not run, and runs the ones it holds. Replies a dead node left mid-send become `unknown` before the new holder starts.
- * When the lease connection breaks, every channel stops at once (another node may already hold them).
+ * When the lease connection breaks, every channel stops at once (another node may already hold them). With `setup`,
+ * a channel it runs restarts when an administrator changed it (its revision moved on), stops (and its lease is let
+ * go) when disabled or removed, and its health is reported for the consoles whenever its state changes.
  */
 export class HubChannels {
   private runtime: ConnectorRuntime;
   private readonly running = new Set<string>();
+  /** The revision each running channel was started with. */
+  private readonly revisionOf = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private ticking: Promise<void> | null = null;
@@ -73,6 +78,8 @@ export class HubChannels {
       log: HubLog;
       retryMs: number;
       runtime?: Partial<RuntimeOptions>;
+      setup?: Pick<HubChannelSetup, 'revisions' | 'reportHealth'>;
+      nodeId?: string;
     },
   ) {
     this.runtime = this.newRuntime();
@@ -115,11 +122,14 @@ export class HubChannels {
 
   private async tick(): Promise<void> {
     let channels: HubChannel[];
+    let revisions: Map<string, number>;
     try {
       channels = (await this.o.store.channels()).filter((c) => c.enabled);
+      revisions = (await this.o.setup?.revisions()) ?? new Map();
     } catch {
       return; // the database is out of reach; health says so, and the next tick tries again
     }
+    await this.follow(channels, revisions);
     for (const c of channels) {
       if (this.running.has(c.id) || this.stopped) continue;
       let got: boolean;
@@ -134,6 +144,7 @@ export class HubChannels {
         const interrupted = await this.o.store.recoverInterrupted(c.id);
         if (interrupted) this.o.log({ level: 'warn', event: 'channel.interrupted_replies', channelId: c.id, detail: `${interrupted} reply(ies) now unknown` });
         this.running.add(c.id);
+        this.revisionOf.set(c.id, revisions.get(c.id) ?? 0);
         this.runtime.add(channelConfigOf(c));
         this.o.log({ level: 'info', event: 'lease.acquired', channelId: c.id });
       } catch (e) {
@@ -144,7 +155,36 @@ export class HubChannels {
     }
   }
 
+  /** Restarts the channels an administrator changed, stops the ones disabled, and reports health changes. */
+  private async follow(enabled: HubChannel[], revisions: Map<string, number>): Promise<void> {
+    if (!this.o.setup) return;
+    const byId = new Map(enabled.map((c) => [c.id, c]));
+    for (const id of [...this.running]) {
+      const c = byId.get(id);
+      if (c && (revisions.get(id) ?? 0) === this.revisionOf.get(id)) continue;
+      await this.runtime.remove(id);
+      if (!c) {
+        this.running.delete(id);
+        this.revisionOf.delete(id);
+        await this.o.leases.release(id);
+        this.o.log({ level: 'info', event: 'channel.stopped', channelId: id, detail: 'disabled' });
+        continue;
+      }
+      this.revisionOf.set(id, revisions.get(id) ?? 0);
+      this.runtime.add(channelConfigOf(c));
+      this.o.log({ level: 'info', event: 'channel.restarted', channelId: id, detail: 'changed by an administrator' });
+    }
+    for (const h of this.runtime.health()) {
+      if (!this.running.has(h.channelId)) continue;
+      const { channelId: _id, ...view } = channelHealthView(h);
+      await this.o.setup.reportHealth(h.channelId, view, this.o.nodeId ?? 'hub').catch((e: unknown) => {
+        this.o.log({ level: 'warn', event: 'channel.health_unreported', channelId: h.channelId, detail: (e as Error).message });
+      });
+    }
+  }
+
   private async dropAll(): Promise<void> {
+    this.revisionOf.clear();
     this.running.clear();
     await this.runtime.stop();
     this.runtime = this.newRuntime();

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -12,7 +13,8 @@ import { SharedFloodBuckets } from './store/flood-buckets';
 import { bearer, sendJson, sendText } from './http';
 import type { HubChannelKind } from './kinds';
 import { officeRangeCheck } from './office-ranges';
-import { channelVault, type HubSecrets } from './secrets';
+import { channelVault, withChannelSecrets, type HubSecrets } from './secrets';
+import { HubChannelSetup } from './store/channel-setup';
 import { WebhookStats, type WebhookCounts } from './webhook-stats';
 import { webhookIntake } from './webhooks';
 import { HubAccounts } from './accounts';
@@ -25,6 +27,7 @@ import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
 import { privateKeyFromPem } from '../core/policy';
+import { fingerprintOf } from '../core/auth';
 import { siemHeadFile, startAuditCheckpoints } from './audit-checkpoint';
 import { connectCustodian } from './custodian-connect';
 import { OriginalsSealer } from './sealing';
@@ -125,7 +128,12 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   }
 
   const metrics = new HubMetrics();
-  const accounts = new HubAccounts(store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: config.sessions.requireTwoFactor });
+  const accounts = new HubAccounts(store, {
+    now,
+    idleMs: config.sessions.idleMinutes * 60_000,
+    requireTwoFactor: config.sessions.requireTwoFactor,
+    openSecondFactor: (userId, stored) => sealer.openSecondFactor(userId, stored),
+  });
   const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined });
   const streams = new Set<ConsoleStream>();
   const workflowStore = new WorkflowStore(store, now);
@@ -155,17 +163,30 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     log,
     wakeSnoozed: (actor) => snoozes.wakeDue(actor),
   });
+  // Channel secrets an administrator set from a console live sealed in the database, shared by every node.
+  const channelSetup = new HubChannelSetup(store);
+  const secrets = withChannelSecrets(o.secrets, async (name) => {
+    const sealed = await channelSetup.sealedSecret(name);
+    return sealed ? sealer.openSecret(name, sealed) : null;
+  });
   const leases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
   const channels = new HubChannels({
     store,
     leases,
     sealer,
     // Looked up when a connector starts (rarely), so a channel IT just added is known at once.
-    vault: channelVault(o.secrets, async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as HubChannelKind | undefined),
+    vault: channelVault(
+      secrets,
+      async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as HubChannelKind | undefined,
+      // X rotates its refresh token on every refresh: the new pair is kept like an administrator's, for every node.
+      (name, value) => channelSetup.rotateSecret({ name, sealed: sealer.sealSecret(name, value) }, { actor: `hub:${config.nodeId}` }),
+    ),
     clock,
     log,
     retryMs: config.leaseRetryMs,
     runtime: o.runtime,
+    setup: channelSetup,
+    nodeId: config.nodeId,
   });
 
   const webhookStats = new WebhookStats();
@@ -173,7 +194,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const webhooks = webhookIntake({
     intake: new WebhookIntakeStore(store, now),
     sealer,
-    secrets: o.secrets,
+    secrets,
     flood: new SharedFloodBuckets(hookLimits.flood),
     stats: webhookStats,
     maxBodyBytes: hookLimits.maxBodyBytes,
@@ -184,8 +205,15 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
 
   const inOffice = officeRangeCheck(config.officeRanges);
   const guardPolicy = resolveGuardPolicy(config.guard ?? {});
+  const grantPublic = crypto.createPublicKey(grantKey);
   const api = hubApi({
     store,
+    secrets,
+    exportSigner: {
+      id: fingerprintOf(grantPublic),
+      publicKeyPem: grantPublic.export({ format: 'pem', type: 'spki' }).toString(),
+      sign: (content) => crypto.sign(null, Buffer.from(content, 'utf8'), grantKey).toString('base64'),
+    },
     accounts,
     sealer,
     custodian,

@@ -57,6 +57,39 @@ export class OriginalsSealer {
     return JSON.parse(this.outbox.decrypt(`hub:${this.team}:held:${channelId}:${platformMessageId}`, blob)) as InboundMessage;
   }
 
+  /**
+   * A person's TOTP secret as the hub keeps it (`users.totp_secret`, `totp_enrolments`): under the hub's `outbox-key`,
+   * bound to the team and the person, so a database reader gets nothing and a secret copied to another row fails.
+   */
+  sealSecondFactor(userId: number, secret: string): string {
+    if (!this.outbox) throw missingOutboxKey();
+    return SEALED_FACTOR + this.outbox.encrypt(this.factorIdentity(userId), secret).toString('base64');
+  }
+
+  /** The secret behind a stored value; one IT wrote in clear (`diwan hub` before sealing) is read as it is. */
+  openSecondFactor(userId: number, stored: string): string {
+    if (!stored.startsWith(SEALED_FACTOR)) return stored;
+    if (!this.outbox) throw missingOutboxKey();
+    return this.outbox.decrypt(this.factorIdentity(userId), Buffer.from(stored.slice(SEALED_FACTOR.length), 'base64'));
+  }
+
+  /**
+   * A channel secret an administrator typed into a console (or a connector rotated), as every node reads it from the
+   * database (`hub_secrets`): under the hub's `outbox-key`, bound to the team and the secret's name.
+   */
+  sealSecret(name: string, value: string): Buffer {
+    if (!this.outbox) throw missingOutboxKey();
+    return this.outbox.encrypt(`hub:${this.team}:secret:${name}`, value);
+  }
+
+  openSecret(name: string, blob: Buffer): string {
+    if (!this.outbox) throw missingOutboxKey();
+    return this.outbox.decrypt(`hub:${this.team}:secret:${name}`, blob);
+  }
+
+  private factorIdentity(userId: number): string {
+    return `hub:${this.team}:totp:${userId}`;
+  }
 
   /** Masks a text and returns what the store keeps (sealing runs inside the store's transaction, once the id is known). */
   prepareText(text: string): { maskedText: string; fields: Array<{ type: string; shown: string }>; seal: PreparedMessage['seal'] } {
@@ -110,4 +143,6 @@ export class OriginalsSealer {
   }
 }
 
-const missingOutboxKey = () => new DiwanError('hub_secret_missing', 'The hub needs the secret "outbox-key" for replies and held messages (docs/IT-GUIDE.md, "Hub secrets").');
+const SEALED_FACTOR = 'sealed:v1:';
+
+const missingOutboxKey = () => new DiwanError('hub_secret_missing', 'The hub needs the secret "outbox-key" for replies, held messages, second-factor secrets and channel secrets set from a console (docs/IT-GUIDE.md, "Hub secrets").');

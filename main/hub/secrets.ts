@@ -25,6 +25,52 @@ export const secretNames = {
   tlsKey: 'tls-key',
 } as const;
 
+/** The hub secrets an administrator may set from a console (a channel's own), never the hub's keys. */
+const CHANNEL_SECRET = /^[a-z0-9][a-z0-9_-]{0,63}\.(token|app-secret|verify-token|consumer-secret)$/;
+
+export const isChannelSecret = (name: string) => CHANNEL_SECRET.test(name);
+
+/** Credential fields a console sends that are webhook secrets of their own at the hub; the rest make up `<id>.token`. */
+const WEBHOOK_FIELDS: Record<string, (channelId: string) => string> = {
+  appSecret: secretNames.appSecret,
+  verifyToken: secretNames.verifyToken,
+  consumerSecret: secretNames.consumerSecret,
+};
+
+/**
+ * The hub secrets a channel's credentials, as an administrator typed them (the fields single-seat keeps as one JSON
+ * object), become: webhook secrets under their own names, the rest as the JSON of `<id>.token`.
+ */
+export function channelSecretsOf(channelId: string, credentials: Record<string, string>): Array<{ name: string; value: string }> {
+  const out: Array<{ name: string; value: string }> = [];
+  const token: Record<string, string> = {};
+  for (const [field, value] of Object.entries(credentials)) {
+    if (WEBHOOK_FIELDS[field]) out.push({ name: WEBHOOK_FIELDS[field](channelId), value });
+    else token[field] = value;
+  }
+  if (Object.keys(token).length) out.push({ name: secretNames.token(channelId), value: JSON.stringify(token) });
+  return out;
+}
+
+/**
+ * IT's store with the channel secrets set from consoles over it: for a channel's secret the value an administrator
+ * (or the connector's own rotation) saved in the database wins, since it is the newer; the hub's own keys come from
+ * IT's store only.
+ */
+export function withChannelSecrets(it: HubSecrets, saved: (name: string) => Promise<string | null>): HubSecrets {
+  return {
+    source: it.source,
+    async get(name) {
+      checkName(name);
+      if (isChannelSecret(name)) {
+        const v = await saved(name);
+        if (v !== null) return v;
+      }
+      return it.get(name);
+    },
+  };
+}
+
 function checkName(name: string): void {
   if (!NAME.test(name)) throw new DiwanError('hub_secret_bad_name', `"${name}" is not a hub secret name (lower-case letters, digits, ".", "-", "_").`);
 }
@@ -121,16 +167,18 @@ export const TOKEN_FIELD: Partial<Record<HubChannelKind, string>> = {
 };
 
 /**
- * A read-only Vault for the connectors the hub runs: `channel:<id>` is answered with the JSON each connector expects,
- * built from the hub secret `<id>.token` (or that secret itself when it is a JSON object, as X's OAuth secrets are).
- * Writes are refused (the hub never changes its secrets).
+ * The Vault of the connectors the hub runs: `channel:<id>` is answered with the JSON each connector expects, built
+ * from the hub secret `<id>.token` (or that secret itself when it is a JSON object, as X's OAuth secrets are). A
+ * connector saving its own rotated secrets (X's refresh token) writes `<id>.token` through `rotate`, when given;
+ * other writes are refused.
  */
 export function channelVault(
   secrets: HubSecrets,
   kindOf: (id: string) => Promise<HubChannelKind | undefined>,
+  rotate?: (name: string, value: string) => Promise<void>,
 ): Vault {
   const refuse = async (): Promise<never> => {
-    throw new DiwanError('hub_secrets_read_only', 'The hub does not change its secrets; IT sets them (docs/IT-GUIDE.md).');
+    throw new DiwanError('hub_secrets_read_only', 'The hub does not change this secret; IT or an administrator sets it (docs/IT-GUIDE.md, "Hub secrets").');
   };
   const port: KeychainPort = {
     async getPassword(_service, account) {
@@ -142,7 +190,11 @@ export function channelVault(
       const field = TOKEN_FIELD[kind];
       return token.startsWith('{') || !field ? token : JSON.stringify({ [field]: token });
     },
-    setPassword: refuse,
+    async setPassword(_service, account, value) {
+      const id = account.startsWith('channel:') ? account.slice('channel:'.length) : null;
+      if (!rotate || !id || !(await kindOf(id))) return refuse();
+      await rotate(secretNames.token(id), value);
+    },
     deletePassword: refuse,
     findCredentials: async () => [],
   };

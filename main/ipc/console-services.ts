@@ -1,7 +1,7 @@
 import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
 import { assignmentFeed } from './assignments';
-import { type ChannelHealth as RuntimeHealth } from '../core/connectors';
+import { channelHealthView, type ChannelHealth as RuntimeHealth } from '../core/connectors';
 import { replyWindowView, sendReply } from '../core/app/send-reply';
 import { detectLang } from '../core/guard';
 import { parseMaskedText } from '../core/masking';
@@ -87,12 +87,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
   };
 
   const health = (): Array<{ channelId: string; state: 'ok' | 'degraded' | 'down' | 'unknown'; detail?: string; checkedAt: number | null }> =>
-    core.channels.runtime.health().map((h: RuntimeHealth) => ({
-      channelId: h.channelId,
-      state: h.state === 'connected' ? 'ok' : h.state === 'degraded' || h.state === 'rate-limited' ? 'degraded' : h.state === 'starting' ? 'unknown' : 'down',
-      ...(h.state !== 'connected' ? { detail: h.summary } : {}),
-      checkedAt: h.lastSuccessAt ?? h.lastErrorAt,
-    }));
+    core.channels.runtime.health().map((h: RuntimeHealth) => channelHealthView(h));
 
   const guardContext = (actor: Actor, conversationId: number, text: string) => ({
     agentId: actor.username,

@@ -22,7 +22,8 @@ export {
   type DeviceIdentity,
 } from './device';
 export { resolvePolicy, type IdentityPolicy, type RevealRules, type ResolvedIdentityPolicy } from './policy';
-export { totpCode, totpStep, newTotpSecret, totpUri } from './totp';
+export { totpCode, totpStep, newTotpSecret, totpUri, totpQrDataUrl } from './totp';
+export { newRecoveryCodes, hashRecoveryCode } from './recovery';
 export { hashPassword, verifyPassword, verifyAgainstDecoy, checkPasswordRules } from './passwords';
 export type { User } from './users';
 export { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal, type SecondAdminRequest } from './second-admin';

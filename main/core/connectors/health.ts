@@ -35,6 +35,16 @@ export interface ChannelHealth {
   alert: ChannelAlert | null;
 }
 
+/** A channel's health as the console's screens show it (single seat, and the hub's reports to its consoles). */
+export function channelHealthView(h: ChannelHealth): { channelId: string; state: 'ok' | 'degraded' | 'down' | 'unknown'; detail?: string; checkedAt: number | null } {
+  return {
+    channelId: h.channelId,
+    state: h.state === 'connected' ? 'ok' : h.state === 'degraded' || h.state === 'rate-limited' ? 'degraded' : h.state === 'starting' ? 'unknown' : 'down',
+    ...(h.state !== 'connected' ? { detail: h.summary } : {}),
+    checkedAt: h.lastSuccessAt ?? h.lastErrorAt,
+  };
+}
+
 const SUMMARY: Record<HealthState, string> = {
   starting: 'Connecting…',
   connected: 'Connected.',

@@ -4,6 +4,7 @@ export { connectorRegistry, type ConnectorFactory, type ConnectorRegistry } from
 export type { ConnectorContext } from './context';
 export { ConnectorError, isConnectorError, type FailureKind } from './errors';
 export type { ChannelAlert, ChannelHealth, HealthState } from './health';
+export { channelHealthView } from './health';
 export { replyWindow, STANDARD_WINDOW_MS, HUMAN_AGENT_WINDOW_MS, type ReplyWindow, type ReplyWindowState } from './reply-window';
 export { HttpClient, type HttpCall, type HttpReply } from './http/client';
 export { RateGate } from './http/rate-gate';

@@ -90,14 +90,9 @@ export class ReviewService {
       transcript: this.load(conversationId),
       reviews: this.scores(conversationId),
     };
-    const content = format === 'html' ? transcriptHtml(doc) : transcriptJson(doc);
+    const signed = signedExport(doc, format, { id: device.fingerprint, publicKeyPem: device.publicKeyPem, sign: (c) => device.sign(c) });
     this.audit({ action: AUDIT_ACTIONS.transcriptExported, actor: session.username, target: `conversation:${conversationId}`, details: { format } });
-    return {
-      fileName: `diwan-transcript-${safeName(conversationId)}.${format}`,
-      mediaType: format === 'html' ? 'text/html' : 'application/json',
-      content,
-      signature: { alg: 'Ed25519', device: device.fingerprint, publicKey: device.publicKeyPem, signature: device.sign(content) },
-    };
+    return signed;
   }
 
   private load(conversationId: string): MaskedTranscript {
@@ -105,6 +100,26 @@ export class ReviewService {
     if (!t) throw new DiwanError('conversation_not_found', 'There is no such conversation.');
     return t;
   }
+}
+
+/** Who signs an export: this computer's device key on a single seat, the hub's grant key at a team hub. */
+export interface ExportSigner {
+  /** The signer's fingerprint (SHA-256 of the raw Ed25519 public key). */
+  id: string;
+  publicKeyPem: string;
+  /** Base64 Ed25519 signature of the exact UTF-8 bytes given. */
+  sign(content: string): string;
+}
+
+/** The export's file: the document rendered as HTML or JSON, with a detached Ed25519 signature over its exact bytes. */
+export function signedExport(doc: TranscriptDocument, format: 'html' | 'json', signer: ExportSigner): SignedExport {
+  const content = format === 'html' ? transcriptHtml(doc) : transcriptJson(doc);
+  return {
+    fileName: `diwan-transcript-${safeName(doc.transcript.conversationId)}.${format}`,
+    mediaType: format === 'html' ? 'text/html' : 'application/json',
+    content,
+    signature: { alg: 'Ed25519', device: signer.id, publicKey: signer.publicKeyPem, signature: signer.sign(content) },
+  };
 }
 
 function safeName(id: string): string {

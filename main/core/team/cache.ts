@@ -24,6 +24,8 @@ export interface CachedChannel {
   kind: string;
   name: string;
   enabled: boolean;
+  /** As the hub node running the channel last reported it (`channel.health`); absent until one has. */
+  health?: { state: 'ok' | 'degraded' | 'down' | 'unknown'; detail?: string; checkedAt: number | null };
 }
 
 export interface QueuedReply {
@@ -98,6 +100,11 @@ export class TeamCache {
     const getMessage = this.db.prepare('SELECT body FROM messages WHERE id = ?').pluck();
     const putNote = this.db.prepare('INSERT INTO notes (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const putChannel = this.db.prepare('INSERT INTO channels (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
+    const getChannel = this.db.prepare('SELECT body FROM channels WHERE id = ?').pluck();
+    const channelOf = (id: unknown) => {
+      const raw = getChannel.get(id as string) as string | undefined;
+      return raw ? (JSON.parse(raw) as CachedChannel) : null;
+    };
     const putPresence = this.db.prepare('INSERT INTO presence (user_id, body) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET body = excluded.body');
     const putNotification = this.db.prepare('INSERT INTO notifications (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
     const putSnooze = this.db.prepare('INSERT INTO snoozes (conversation_id, until) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET until = excluded.until');
@@ -124,7 +131,12 @@ export class TeamCache {
         } else if (e.kind === 'note.added') {
           putNote.run(p.id, p.conversationId, JSON.stringify(p));
         } else if (e.kind === 'channel.updated') {
-          putChannel.run(p.id, JSON.stringify(p));
+          // A change of name or settings keeps the health the channel's node reported.
+          const health = channelOf(p.id)?.health;
+          putChannel.run(p.id, JSON.stringify({ ...p, ...(health ? { health } : {}) }));
+        } else if (e.kind === 'channel.health') {
+          const c = channelOf(p.channelId);
+          if (c) putChannel.run(c.id, JSON.stringify({ ...c, health: { state: p.state, ...(p.detail ? { detail: p.detail } : {}), checkedAt: p.checkedAt } }));
         } else if (e.kind === 'presence.updated') {
           putPresence.run(p.userId, JSON.stringify(p));
         } else if ((NOTIFICATION_KINDS as readonly string[]).includes(e.kind)) {

@@ -168,8 +168,11 @@ export class HubClient {
     return { status: res.statusCode, body };
   }
 
-  /** Device proof and password; when the account has a second factor, `code` is sent next. */
-  async signIn(username: string, password: string, code?: string): Promise<{ stage: 'full' | 'second-factor'; user: Record<string, unknown> }> {
+  /**
+   * Device proof and password; when the account has a second factor, `code` is sent next. `enrol`: the policy
+   * requires a second factor the account lacks, and this sign-in may only set one up (`enrolSecondFactor`).
+   */
+  async signIn(username: string, password: string, code?: string): Promise<{ stage: 'full' | 'second-factor' | 'enrol'; user: Record<string, unknown> }> {
     const fingerprint = this.o.device.fingerprint;
     const c = await this.call('POST', '/v1/challenge', { fingerprint });
     const timestamp = this.clock.now();
@@ -177,6 +180,7 @@ export class HubClient {
     const signature = this.o.device.sign(deviceAuthMessage(nonce, timestamp, fingerprint));
     let s = await this.call('POST', '/v1/sign-in', { username, password, fingerprint, nonce, timestamp, signature });
     this.token = String(s.token);
+    if (s.stage === 'enrol') return { stage: 'enrol', user: s.user as Record<string, unknown> };
     if (s.stage === 'second-factor') {
       if (!code) return { stage: 'second-factor', user: s.user as Record<string, unknown> };
       s = await this.call('POST', '/v1/sign-in/second-factor', { code });
@@ -195,9 +199,19 @@ export class HubClient {
     return decideReveal(this, this.o.device, revealId, approve, this.clock);
   }
 
-  async secondFactor(code: string): Promise<void> {
-    const s = await this.call('POST', '/v1/sign-in/second-factor', { code });
+  async secondFactor(proof: string | { code: string } | { recoveryCode: string }): Promise<void> {
+    const s = await this.call('POST', '/v1/sign-in/second-factor', typeof proof === 'string' ? { code: proof } : proof);
     this.token = String(s.token);
+  }
+
+  /** Starts setting up this person's own two-step sign-in at the hub: the otpauth URI to show once. */
+  async beginSecondFactor(): Promise<{ otpauthUri: string }> {
+    return { otpauthUri: String((await this.call('POST', '/v1/me/second-factor/begin', {})).otpauthUri) };
+  }
+
+  /** Confirms it with a first code; the recovery codes come back this once (the hub keeps only their hashes). */
+  async confirmSecondFactor(code: string): Promise<{ recoveryCodes: string[] }> {
+    return { recoveryCodes: (await this.call('POST', '/v1/me/second-factor/confirm', { code })).recoveryCodes as string[] };
   }
 
   /** Opens the stream from the cache's cursor and keeps it open (reconnecting with back-off) until `stop`. */

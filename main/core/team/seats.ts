@@ -14,8 +14,10 @@ export interface TeamSeat {
   readonly client: HubClient;
   readonly cache: TeamCache;
   readonly user: { id: number; username: string; displayName: string; role: Role; channels: string[] };
-  /** Whether this sign-in passed a second factor. */
-  readonly secondFactor: boolean;
+  /** Whether this sign-in passed a second factor (or set one up). */
+  secondFactor: boolean;
+  /** The policy requires a second factor this person has not set up: until they do, the seat may only set one up. */
+  mustEnrol: boolean;
 }
 
 export interface TeamConsoleOptions {
@@ -73,7 +75,8 @@ export class TeamConsole {
     if (permission === 'public') return null;
     const seat = this.seat(slot);
     if (!seat) return { code: 'unauthenticated', message: 'Sign in to Diwan first.' };
-    if (permission === 'session' || roleHas(seat.user.role, permission)) return null;
+    if (permission === 'session' || (!seat.mustEnrol && roleHas(seat.user.role, permission))) return null;
+    if (seat.mustEnrol) return { code: 'two_factor_enrolment_required', message: 'Set up two-step sign-in first (Account), as your organisation requires.' };
     return { code: 'forbidden', message: 'Your role does not allow this. Ask your administrator if you need it.' };
   }
 
@@ -83,10 +86,14 @@ export class TeamConsole {
 
   permissions(slot: SessionSlot): Permission[] {
     const seat = this.seat(slot);
-    return seat ? [...ROLE_PERMISSIONS[seat.user.role]] : [];
+    if (!seat) return [];
+    return seat.mustEnrol ? ['session'] : [...ROLE_PERMISSIONS[seat.user.role]];
   }
 
-  /** Password first (with the device's proof); a second factor, when the account has one, comes next. */
+  /**
+   * Password first (with the device's proof); a second factor, when the account has one, comes next. A sign-in that
+   * must set up its second factor first is signed in with the `session` permission only, as on a single seat.
+   */
   async signIn(slot: SessionSlot, username: string, password: string): Promise<'signed_in' | 'second_factor'> {
     this.end(slot);
     const client = new HubClient({ url: this.o.url, pin: this.o.pin, device: await this.o.device(), clock: this.clock, ...(this.o.reconnect ? { reconnect: this.o.reconnect } : {}) });
@@ -98,7 +105,7 @@ export class TeamConsole {
         slot.pendingSignIn = key;
         return 'second_factor';
       }
-      await this.seatUp(slot, client, false);
+      await this.seatUp(slot, client, false, r.stage === 'enrol');
       return 'signed_in';
     } catch (e) {
       await client.stop();
@@ -106,10 +113,10 @@ export class TeamConsole {
     }
   }
 
-  async secondFactor(slot: SessionSlot, code: string): Promise<'signed_in'> {
+  async secondFactor(slot: SessionSlot, proof: { code: string } | { recoveryCode: string }): Promise<'signed_in'> {
     const client = slot.pendingSignIn ? this.pending.get(slot.pendingSignIn) : undefined;
     if (!client) throw new DiwanError('no_pending_signin', 'Start again with your username and password.');
-    await client.secondFactor(code);
+    await client.secondFactor(proof);
     this.pending.delete(slot.pendingSignIn!);
     slot.pendingSignIn = null;
     await this.seatUp(slot, client, true);
@@ -131,19 +138,34 @@ export class TeamConsole {
     }
   }
 
-  private async seatUp(slot: SessionSlot, client: HubClient, secondFactor: boolean): Promise<void> {
+  /** The person's second factor is set up (`HubClient.confirmSecondFactor`): a held seat starts following the hub. */
+  async enrolled(slot: SessionSlot): Promise<void> {
+    const seat = this.requireSeat(slot);
+    seat.secondFactor = true;
+    if (!seat.mustEnrol) return;
+    seat.mustEnrol = false;
+    await this.startFollowing(seat);
+  }
+
+  private async seatUp(slot: SessionSlot, client: HubClient, secondFactor: boolean, mustEnrol = false): Promise<void> {
     const me = (await client.call('GET', '/v1/me')) as { user: TeamSeat['user'] };
     const cache = new TeamCache(this.cacheFile(me.user.id), await this.outboxKey());
     client.attach(cache);
-    const [team, channels] = await Promise.all([client.call('GET', '/v1/team'), client.call('GET', '/v1/channels')]);
-    cache.putTeam(team.members as never);
-    cache.putChannels(channels.channels as never);
-    const seat: TeamSeat = { client, cache, user: me.user, secondFactor };
-    client.onChange((_kinds, events) => this.o.onEvents?.(seat, events));
-    client.follow();
+    const seat: TeamSeat = { client, cache, user: me.user, secondFactor, mustEnrol };
+    // Held for its set-up, the seat reads nothing from the hub (which would refuse it) until the second factor exists.
+    if (!mustEnrol) await this.startFollowing(seat);
     const id = `team:${crypto.randomBytes(16).toString('base64url')}`;
     this.seats.set(id, seat);
     slot.sessionId = id;
+  }
+
+  private async startFollowing(seat: TeamSeat): Promise<void> {
+    const { client, cache } = seat;
+    const [team, channels] = await Promise.all([client.call('GET', '/v1/team'), client.call('GET', '/v1/channels')]);
+    cache.putTeam(team.members as never);
+    cache.putChannels(channels.channels as never);
+    client.onChange((_kinds, events) => this.o.onEvents?.(seat, events));
+    client.follow();
   }
 
   private end(slot: SessionSlot): void {

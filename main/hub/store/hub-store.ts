@@ -278,6 +278,8 @@ export class HubStore {
     if (patch.disabled !== undefined) await t.run('UPDATE users SET disabled = ? WHERE id = ?', [patch.disabled ? 1 : 0, id]);
     if (patch.role !== undefined) await t.run('UPDATE users SET role = ? WHERE id = ?', [patch.role, id]);
     if (patch.totpSecret !== undefined) await t.run('UPDATE users SET totp_secret = ? WHERE id = ?', [patch.totpSecret, id]);
+    // A reset second factor takes its recovery codes and any half-done set-up with it (store/second-factor.ts).
+    if (patch.totpSecret === null) for (const table of ['recovery_codes', 'totp_enrolments']) await t.run(`DELETE FROM ${table} WHERE user_id = ?`, [id]);
     if (patch.passwordHash !== undefined) await t.run('UPDATE users SET password_hash = ?, failures = 0, locked_until = 0 WHERE id = ?', [patch.passwordHash, id]);
     if (patch.channels) {
       await t.run('DELETE FROM user_channels WHERE user_id = ?', [id]);
@@ -375,7 +377,8 @@ export class HubStore {
   async saveChannel(c: HubChannel, actor: Actor): Promise<void> {
     await this.q.tx(async (t) => {
       await t.run(
-        'INSERT INTO channels (id, kind, name, config, enabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, config = excluded.config, enabled = excluded.enabled',
+        // The revision moves on so the node running the channel restarts it with what changed (store/channel-setup.ts).
+        'INSERT INTO channels (id, kind, name, config, enabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, config = excluded.config, enabled = excluded.enabled, revision = channels.revision + 1',
         [c.id, c.kind, c.name, JSON.stringify(c.config), c.enabled ? 1 : 0],
       );
       await this.emit(t, 'channel.updated', 'team', { id: c.id, kind: c.kind, name: c.name, enabled: c.enabled });

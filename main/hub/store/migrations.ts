@@ -163,6 +163,19 @@ const MIGRATIONS: readonly string[] = [
     channel_id TEXT NOT NULL, reporter_id {INT8} NOT NULL REFERENCES users(id), device TEXT NOT NULL, created_at {INT8} NOT NULL,
     UNIQUE (message_id, reporter_id));
   `,
+  // 10: feature parity B: a person's own two-step sign-in set-up (the secret waiting for its first code, sealed under
+  // the hub's outbox key, and the recovery codes' hashes); channel secrets an administrator typed into a console (sealed
+  // under the outbox key, shared by every node) and each channel's revision, so the node running it restarts it on a
+  // change; each channel's health as the node running it reports it.
+  `
+  CREATE TABLE hub_secrets (name TEXT PRIMARY KEY, sealed {BLOB} NOT NULL, updated_at {INT8} NOT NULL, updated_by TEXT NOT NULL);
+  ALTER TABLE channels ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE totp_enrolments (user_id {INT8} PRIMARY KEY REFERENCES users(id), sealed_secret TEXT NOT NULL, expires_at {INT8} NOT NULL);
+  CREATE TABLE recovery_codes (
+    user_id {INT8} NOT NULL REFERENCES users(id), code_hash TEXT NOT NULL, used_at {INT8}, PRIMARY KEY (user_id, code_hash));
+  CREATE TABLE channel_health (
+    channel_id TEXT PRIMARY KEY REFERENCES channels(id), state TEXT NOT NULL, detail TEXT, node TEXT NOT NULL, checked_at {INT8} NOT NULL);
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -27,7 +27,8 @@ export interface HubSession {
   tokenHash: string;
   userId: number;
   device: string;
-  stage: 'second-factor' | 'full';
+  /** `enrol`: the policy requires a second factor the person has not set up yet; only the set-up routes take it. */
+  stage: 'second-factor' | 'enrol' | 'full';
   expiresAt: number;
 }
 

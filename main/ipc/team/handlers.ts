@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { Core } from '../../core/app';
 import { checkReplyAllowed } from '../../core/app/send-reply';
+import { totpQrDataUrl } from '../../core/auth';
+import type { SignedExport } from '../../core/review';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
 import { HubRefusal, type TeamMember, type TeamSeat } from '../../core/team';
@@ -11,11 +13,11 @@ import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console'
 import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
-import { TeamRows } from './rows';
+import { channelKindOf, TeamRows } from './rows';
 import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'drills', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['drills'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -81,7 +83,7 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
         pendingSecondFactor: !seat && t.pendingSecondFactor(ctx.session),
         user: seat ? { id: String(seat.user.id), username: seat.user.username, displayName: seat.user.displayName, role: seat.user.role } : null,
         permissions: t.permissions(ctx.session),
-        twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor, mustEnrol: false },
+        twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor || !!seat?.mustEnrol, mustEnrol: !!seat?.mustEnrol },
         device: { fingerprint: core.identity.deviceIdentity.fingerprint, enrolled: !!seat },
         team: { hub: new URL(t.url).host, unavailable: [...TEAM_UNAVAILABLE] },
       };
@@ -91,13 +93,22 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     },
     signIn: async (r, ctx) => (await core.ready(), { status: await team().signIn(ctx.session, r.username, r.password) }),
     signInSecondFactor: async (r, ctx) => {
-      if (!r.code) throw new DiwanError('recovery_at_hub', 'Recovery codes are not used with the team hub: ask IT to reset your second factor.');
-      return { status: await team().secondFactor(ctx.session, r.code) };
+      const proof = r.code ? { code: r.code } : r.recoveryCode ? { recoveryCode: r.recoveryCode } : null;
+      if (!proof) throw new DiwanError('code_missing', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
+      return { status: await team().secondFactor(ctx.session, proof) };
     },
     signOut: (_r, ctx) => (team().signOut(ctx.session), { done: true as const }),
     changePassword: async (r, ctx) => (await hub(seatOf(ctx), 'POST', '/v1/me/password', { current: r.current, next: r.next }), { done: true as const }),
-    beginTotpEnrolment: () => notYet('totpSetup'),
-    confirmTotpEnrolment: () => notYet('totpSetup'),
+    // The hub makes and keeps the secret; this console only draws its QR code.
+    beginTotpEnrolment: async (_r, ctx) => {
+      const { otpauthUri } = await seatOf(ctx).client.beginSecondFactor();
+      return { otpauthUri, qrDataUrl: await totpQrDataUrl(otpauthUri) };
+    },
+    confirmTotpEnrolment: async (r, ctx) => {
+      const out = await seatOf(ctx).client.confirmSecondFactor(r.code);
+      await team().enrolled(ctx.session);
+      return out;
+    },
 
     listUsers: async (_r, ctx) => ({ users: ((await hub(seatOf(ctx), 'GET', '/v1/admin/users')).members as TeamMember[]).map(memberDto) }),
     createUser: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', '/v1/admin/users', r)).member),
@@ -200,7 +211,9 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       const out = await hub<{ review: HubReview }>(seat, 'POST', `/v1/conversations/${Number(r.conversationId)}/review`, { score: r.score, comment: r.comment });
       return reviewDto(rows(seat), out.review);
     },
-    exportTranscript: () => notYet('transcriptExport'),
+    // Made and signed at the hub (its grant key), from what the hub holds, not this console's cache.
+    exportTranscript: async (r, ctx) =>
+      (await hub<{ export: SignedExport }>(seatOf(ctx), 'POST', `/v1/conversations/${Number(r.conversationId)}/export`, { format: r.format })).export,
     listAudit: async (r, ctx) => {
       const q = new URLSearchParams({ limit: String(r.limit), newestFirst: String(r.newestFirst), ...(r.afterSeq !== undefined ? { afterSeq: String(r.afterSeq) } : {}) });
       const out = await hub<{ entries: Array<{ device: string | null }> }>(seatOf(ctx), 'GET', `/v1/audit?${q}`);
@@ -256,9 +269,13 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     },
     channelHealth: (_r, ctx) => {
       const seat = seatOf(ctx);
-      // The hub runs the channels; what this console knows is whether it hears the hub.
-      const state = seat.client.connected ? ('ok' as const) : ('down' as const);
-      return seat.cache.channels().map((c) => ({ channelId: c.id, state, ...(seat.client.streamProblem ? { detail: `Hub: ${seat.client.streamProblem}` } : {}), checkedAt: core.clock.now() }));
+      // The hub node running each channel reports its health on the stream; out of touch with the hub, this console
+      // cannot know it and says why.
+      return seat.cache.channels().map((c) =>
+        seat.client.connected
+          ? { channelId: c.id, ...(c.health ?? { state: 'unknown' as const, checkedAt: null }) }
+          : { channelId: c.id, state: 'unknown' as const, detail: `Hub: ${seat.client.streamProblem ?? 'not connected'}`, checkedAt: c.health?.checkedAt ?? null },
+      );
     },
     listAgents: (_r, ctx) =>
       seatOf(ctx)
@@ -485,22 +502,15 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
       return approvalDto(rows(seat), (await hub<{ approval: HubApproval }>(seat, 'POST', `/v1/reply-approvals/${r.requestId}/decide`, { approve: r.approve })).approval);
     },
 
-    listChannels: (_r, ctx) => {
+    // Channel credentials go to the hub's secret store once and never come back: the hub says only whether they exist.
+    listChannels: async (_r, ctx) => {
       const seat = seatOf(ctx);
-      const view = rows(seat);
-      return seat.cache.channels().map((c) => ({
-        id: c.id,
-        kind: view.kind(c.id),
-        name: c.name,
-        enabled: c.enabled,
-        // Channel credentials live in the hub's secret store, never on a console.
-        hasCredentials: true,
-        health: { channelId: c.id, state: 'unknown' as const, checkedAt: null },
-        unread: 0,
-      }));
+      return (await hub<{ channels: HubChannelView[] }>(seat, 'GET', '/v1/admin/channels')).channels.map((c) => channelDto(seat, c));
     },
-    saveChannel: () => {
-      throw new DiwanError('team_channels_at_hub', 'With a team hub, channels and their credentials are set up by IT on the hub (`diwan hub channel add`, `diwan hub secret set`).', { feature: 'channelSetup' });
+    saveChannel: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      const out = await hub<{ channel: HubChannelView }>(seat, 'POST', '/v1/admin/channels', { ...(r.id ? { id: r.id } : {}), kind: r.kind, name: r.name, credentials: r.credentials, ...(r.settings ? { settings: r.settings } : {}) });
+      return channelDto(seat, out.channel);
     },
     deviceStatus: () => deviceStatusOf(core),
     scheduleDrill: () => notYet('drills'),
@@ -525,6 +535,20 @@ interface HubReport {
   resolved: number;
   slaBreaches: number;
   slaTargetMs: number;
+}
+
+interface HubChannelView {
+  id: string;
+  kind: string;
+  name: string;
+  enabled: boolean;
+  hasCredentials: boolean;
+  health: { state: 'ok' | 'degraded' | 'down' | 'unknown'; detail?: string; checkedAt: number | null };
+}
+
+function channelDto(seat: TeamSeat, c: HubChannelView) {
+  const unread = seat.cache.unreadByChannel().get(c.id) ?? 0;
+  return { id: c.id, kind: channelKindOf(c.kind), name: c.name, enabled: c.enabled, hasCredentials: c.hasCredentials, health: { channelId: c.id, ...c.health }, unread };
 }
 
 interface HubReview {

@@ -44,8 +44,7 @@ export class TeamRows {
   }
 
   kind(channelId: string): ChannelKindT {
-    const k = this.channels.get(channelId)?.kind ?? 'demo';
-    return (CHANNEL_KINDS as readonly string[]).includes(k) ? (k as ChannelKindT) : 'demo';
+    return channelKindOf(this.channels.get(channelId)?.kind ?? 'demo');
   }
 
   conversation(c: CachedConversation): ConversationRow {
@@ -96,4 +95,9 @@ export class TeamRows {
       replyWindow: replyWindowView(this.kind(c.channelId), lastInboundAt(messages), this.now()),
     };
   }
+}
+
+/** A kind the hub reports, as the console's contract names it (one it does not know shows as `demo`). */
+export function channelKindOf(kind: string): ChannelKindT {
+  return (CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo';
 }
