@@ -65,8 +65,9 @@ describe('failure classes of the independent sets (property)', () => {
   it('words after a country code and two digits are no IBAN ("at 10 am tomorrow …", "is 26 1000. Valid …")', () => {
     const word = fc.stringMatching(/^[a-z]{1,7}$/);
     fc.assert(
-      fc.property(fc.constantFrom('at', 'is', 'it', 'de', 'me', 'no', 'be', 'by', 'fr', 'gb', 'sa', 'ae'), digits(2), fc.array(fc.oneof(word, digits(4)), { minLength: 6, maxLength: 12 }), fc.constantFrom(' ', '. ', ' - '), (cc, dd, words, sep) => {
-        const text = `${cc} ${dd}${sep}${words.join(' ')}`;
+      fc.property(fc.constantFrom('at', 'is', 'it', 'de', 'me', 'no', 'be', 'by', 'fr', 'gb', 'sa', 'ae'), digits(2), fc.array(fc.tuple(word, fc.oneof(word, digits(4))), { minLength: 3, maxLength: 6 }), fc.constantFrom(' ', '. ', ' - '), (cc, dd, words, sep) => {
+        // words and four-digit numbers taking turns (24 digits in a row would be an Iranian IBAN written without "IR")
+        const text = `${cc} ${dd}${sep}${words.flat().join(' ')}`;
         expect(detectSensitive(text).filter((x) => x.type === 'IBAN'), text).toEqual([]);
       }),
       { numRuns: 2000 },
