@@ -149,7 +149,21 @@ async function exportCustomer(args: string[], io: CliIo): Promise<number> {
   const core = await openCoreFor(args, io);
   try {
     const admin = await requireAdministrator(core, args, io, 'db export');
-    const data = core.store.subjects.export(contactRef(args), `cli:${admin}`);
+    const data = core.store.subjects.export(contactRef(args), `cli:${admin}`, (contactId) =>
+      core.store.custody.sign({
+        kind: 'export',
+        user: admin,
+        userId: `cli:${admin}`,
+        reason: 'data subject export',
+        revealId: null,
+        revealExpiresAt: null,
+        messageId: null,
+        field: null,
+        type: null,
+        approval: null,
+        contactId,
+      }),
+    );
     try {
       fs.writeFileSync(out, JSON.stringify(data, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
     } catch (e) {

@@ -9,6 +9,7 @@ import { ReviewService, type TranscriptPort } from '../review';
 import { RelayLink } from '../connectors/relay-client';
 import { TeamConsole, type StreamEvent, type TeamSeat } from '../team';
 import type { MaskingHints } from '../masking';
+import type { EpochLength } from '../custody';
 import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
 import { createGuards, guardedSink, guardPolicyFrom, type Guards } from './guards';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   background?: { retentionEveryMs: number; integrityEveryMs?: number; integrityDelayMs?: number };
   /** Where background failures are reported, without customer data. */
   log?: (line: string) => void;
+  /** The in-process custodian's key epochs: one month each and all kept unless set (docs/IT-GUIDE.md, "Key epochs"). */
+  custody?: { epoch?: EpochLength; retainEpochs?: number };
 }
 
 export interface AppStatus {
@@ -151,8 +154,9 @@ async function assemble(
     preparer,
     audit,
     appVersion: APP_VERSION,
+    custody: { dir: path.join(opts.dataDir, 'custody'), ...opts.custody, approvalRequired: () => identity.currentPolicy.reveal.approvalRequired },
   });
-  const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(db, store), () => identity.currentPolicy, usernameOf);
+  const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(store), () => identity.currentPolicy, usernameOf);
   const review = new ReviewService(db, clock, audit, opts.transcripts ?? storeTranscripts(db, store), () => identity.deviceIdentity);
   if (opts.background) store.outbox.recoverInterrupted();
   if (opts.background) void preparer?.warmUp();
@@ -284,6 +288,7 @@ async function assemble(
       void channels.stop();
       stopRetention();
       preparer?.close();
+      store.custody.close();
       if (!db.open) return;
       if (auditTrail.isOpen) {
         identity.sessions.lockAll('shutdown');
