@@ -6,7 +6,7 @@ import { runCli } from '../../main/cli/run';
 import { openCore } from '../../main/core/app';
 import { newSessionSlot, totpCode } from '../../main/core/auth';
 import { testKeychain } from '../helpers/keychain';
-import { inbound, revealOriginal } from '../helpers/store';
+import { inbound } from '../helpers/store';
 import { tmpDir } from '../helpers/tmp';
 
 function cliFor(service: string) {

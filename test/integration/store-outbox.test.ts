@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { openCore } from '../../main/core/app';
-import { fixedClock, inbound, revealOriginal, storeCore } from '../helpers/store';
+import { fixedClock, inbound, storeCore } from '../helpers/store';
 import { testKeychain } from '../helpers/keychain';
 
 let core: Core | undefined;
