@@ -47,8 +47,12 @@ export interface CoreOptions {
   background?: { retentionEveryMs: number; integrityEveryMs?: number; integrityDelayMs?: number };
   /** Where background failures are reported, without customer data. */
   log?: (line: string) => void;
-  /** The in-process custodian's key epochs: one month each and all kept unless set (docs/IT-GUIDE.md, "Key epochs"). */
-  custody?: { epoch?: EpochLength; retainEpochs?: number };
+  /**
+   * The in-process custodian: key epochs of one month, all kept, unless set (docs/IT-GUIDE.md, "Key epochs"); a
+   * per-user limit on opened originals (default 120 an hour); `resealAtOpen: false` leaves an older database's
+   * originals under the data key until `store.reseal()` runs (the upgrade test drives it batch by batch).
+   */
+  custody?: { epoch?: EpochLength; retainEpochs?: number; rateLimit?: { perUser: number; windowMs: number }; resealAtOpen?: boolean };
 }
 
 export interface AppStatus {

@@ -41,6 +41,7 @@ export interface StoreOptions {
     epoch?: EpochLength;
     retainEpochs?: number;
     approvalRequired?: () => readonly string[];
+    rateLimit?: { perUser: number; windowMs: number };
     /** Re-seal originals still under the data key at open (default true); the upgrade test drives it itself. */
     resealAtOpen?: boolean;
   };
@@ -85,6 +86,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     epoch: opts.custody.epoch,
     retainEpochs: opts.custody.retainEpochs,
     approvalRequired: opts.custody.approvalRequired,
+    rateLimit: opts.custody.rateLimit,
   });
   const ctx: StoreContext = {
     db: opts.db,
