@@ -1,6 +1,6 @@
 import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
-import { newSessionSlot } from '../core/auth';
+import { loadOrCreateDeviceIdentity, newSessionSlot } from '../core/auth';
 import { isOpenState } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
 import { flagValue, type CliIo } from './command';
@@ -15,7 +15,10 @@ import { nextStdinLine } from './stdin-lines';
  */
 export async function requireAdministrator(core: Core, args: string[], io: CliIo, command: string, o: { trailUsable?: boolean } = {}): Promise<string> {
   const trailUsable = o.trailUsable ?? true;
+  // A trail found tampered with makes `ready()` refuse; the sign-in still needs this device's key (its entries wait
+  // in the trail's buffer until the acknowledgement reopens it).
   if (trailUsable) await core.ready();
+  else core.identity.start(await loadOrCreateDeviceIdentity(core.vault));
   const username = flagValue(args, '--admin');
   const refuse = async (reason: string, sentence: string, actor = 'cli'): Promise<never> => {
     if (trailUsable) {

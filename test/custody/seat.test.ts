@@ -67,6 +67,7 @@ async function legacyInstall() {
   c.db.prepare('UPDATE contacts SET name_enc = ?, key_version = 1 WHERE id = ?').run(cipher.encrypt(`contact:${conv.contact.id}:name`, NAME), conv.contact.id);
   const noteId = c.db.prepare('SELECT id FROM notes').pluck().get() as number;
   c.db.prepare('UPDATE notes SET text_enc = ?, key_version = 1 WHERE id = ?').run(cipher.encrypt(`note:${noteId}:text`, NOTE), noteId);
+  c.db.prepare("DELETE FROM settings WHERE key = 'custody.sealed'").run();
   c.close();
   fs.rmSync(path.join(dataDir, 'custody'), { recursive: true });
   const vault = new Vault(keychain, service);

@@ -50,7 +50,7 @@ describe('the data key lives in the OS keychain', () => {
     const { vault, dbId, dataDir } = await populated();
     expect(await vault.accounts('datakey:')).toEqual([`datakey:${dbId}`]);
     const raw = new Database(path.join(dataDir, 'diwan.sqlite'), { readonly: true });
-    expect(raw.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['datakey.version', 'db.id']);
+    expect(raw.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['custody.sealed', 'datakey.version', 'db.id']);
     raw.close();
   });
 

@@ -98,8 +98,11 @@ export class CustodianLog {
     return { entries: this.n, head: this.head };
   }
 
+  /** Closing twice is harmless (the console and its shutdown path may both close). */
   close(): void {
+    if (this.fd < 0) return;
     fs.closeSync(this.fd);
+    this.fd = -1;
   }
 }
 

@@ -1,5 +1,6 @@
 import { cachedStatement } from './statement-cache';
 import { identity, SEALED, sealedIdentity, sealOriginal, type StoreContext } from './context';
+import { getSetting, setSetting, SETTING } from './settings';
 
 export interface ResealProgress {
   table: string;
@@ -80,7 +81,14 @@ export function resealOriginals(ctx: StoreContext, opts: { batchSize?: number; o
     }
     total += done;
   }
+  // Replies still waiting for the platform are sealed by `Outbox.markSent`; nothing else will be under the data key.
+  setSetting(ctx.db, SETTING.custodySealed, '1');
   return { sealed: total };
+}
+
+/** Whether an older database still has originals to re-seal (a full pass has not finished yet). */
+export function resealPending(ctx: StoreContext): boolean {
+  return getSetting(ctx.db, SETTING.custodySealed) !== '1';
 }
 
 /** How many originals the data key still holds (replies waiting for the platform included). */

@@ -16,7 +16,7 @@ import { placeholderMasker, type Masker } from './masker';
 import { Outbox } from './outbox';
 import type { TextPreparer } from './prepare';
 import { runRetention, type RetentionOutcome } from './retention';
-import { resealOriginals, type ResealProgress } from './reseal';
+import { resealOriginals, resealPending, type ResealProgress } from './reseal';
 import { rotateDataKey, type RotationProgress } from './rotation';
 import { SearchRepository } from './search';
 import { SubjectRequests } from './subjects';
@@ -97,7 +97,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     audit: opts.audit ?? noAudit,
   };
   try {
-    if (opts.custody.resealAtOpen !== false) resealOriginals(ctx);
+    if (opts.custody.resealAtOpen !== false && resealPending(ctx)) resealOriginals(ctx);
   } catch (e) {
     custody.close();
     throw e;
