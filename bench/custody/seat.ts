@@ -11,7 +11,6 @@ import { detectorMasker } from '../../main/core/app/masker';
 import { newSessionSlot } from '../../main/core/auth';
 import { prepareTexts, type SealingTarget } from '../../main/core/store';
 import { FieldCipher, newKeyRing } from '../../main/core/vault';
-import { addPeople, PEOPLE } from '../../test/helpers/console';
 import { argValue, freshDir, memoryKeychain, messageText, rng, timings } from '../store/common';
 
 const REVEALS = argValue('--reveals', 300);
@@ -20,7 +19,10 @@ const CHUNK = 100;
 
 const dataDir = freshDir('custody-seat');
 const core = await openCore({ dataDir, keychain: memoryKeychain(), keychainService: 'Diwan-bench', custody: { rateLimit: { perUser: 1_000_000, windowMs: 3_600_000 } } });
-await addPeople(core);
+await core.ready();
+const adminSlot = newSessionSlot();
+await core.identity.createAdmin(adminSlot, { username: 'dana', displayName: 'Dana', password: 'admin-password-12' });
+await core.identity.createUser(core.identity.requireSession(adminSlot), { username: 'sam', displayName: 'Sam', role: 'agent', password: 'agent-password-12' });
 core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bench' });
 
 // 1. Reveal round trip: RevealService (role, reason, audit entry) → grant signed → custodian checks, logs (fsync), opens.
@@ -31,7 +33,7 @@ const conv = core.store.conversations.list().items[0]!;
 const msg = core.store.conversations.messages(conv.id)[0]!;
 const phone = msg.fields.find((f) => f.type === 'PHONE')!;
 const slot = newSessionSlot();
-await core.identity.signIn(slot, { username: PEOPLE.agent.username, password: PEOPLE.agent.password });
+await core.identity.signIn(slot, { username: 'sam', password: 'agent-password-12' });
 const agent = core.identity.requireSession(slot);
 const reveal = () => {
   const t = performance.now();

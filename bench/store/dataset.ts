@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConversationFilter } from '../../main/core/store';
-import { revealOriginal } from '../../test/helpers/store';
+import { revealOriginal } from '../../test/helpers/seat-grants';
 import { argValue, benchCore, fileKeychain, freshDir, messageText, ms, rng, timings } from './common';
 
 const total = argValue('--messages', 1_000_000);

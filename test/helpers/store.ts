@@ -1,8 +1,6 @@
 import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import type { InboundMessage } from '../../main/core/shared/messages';
-import crypto from 'node:crypto';
-import type { SeatGrantRequest } from '../../main/core/custody';
-import { placeholderMasker, type Store } from '../../main/core/store';
+import { placeholderMasker } from '../../main/core/store';
 import type { KeychainPort } from '../../main/core/vault';
 import { testKeychain } from './keychain';
 import { tmpDir } from './tmp';
@@ -41,43 +39,5 @@ export function fixedClock(start = 1_700_000_000_000) {
   return { now: () => t, set: (v: number) => (t = v), advance: (ms: number) => (t += ms) };
 }
 
-/**
- * Opens one original the way the reveal rules do (`main/core/app/store-ports.ts`): a grant signed for this field,
- * checked and logged by the in-process custodian. Lead-approved, so types that need approval open too.
- */
-export function revealOriginal(store: Store, messageId: number, n: number, over: Partial<SeatGrantRequest> = {}): { type: string; value: string } {
-  const type = store.conversations.describeField(messageId, n)?.type ?? 'NUMBER';
-  const grant = store.custody.sign({
-    kind: 'reveal',
-    user: 'tester',
-    userId: 'tester-id',
-    reason: 'test',
-    revealId: crypto.randomUUID(),
-    revealExpiresAt: 8_640_000_000_000_000,
-    messageId,
-    field: n,
-    type,
-    approval: { approver: 'lead', approverId: 'lead-id', at: 0 },
-    contactId: null,
-    ...over,
-  });
-  return store.conversations.revealField(messageId, n, grant);
-}
-
-/** An administrator's export grant, as `diwan db export` signs it after sign-in. */
-export function exportGrant(store: Store, user = 'admin') {
-  return (contactId: number) =>
-    store.custody.sign({
-      kind: 'export',
-      user,
-      userId: `cli:${user}`,
-      reason: 'data subject export',
-      revealId: null,
-      revealExpiresAt: null,
-      messageId: null,
-      field: null,
-      type: null,
-      approval: null,
-      contactId,
-    });
-}
+// Kept in their own file (no vitest there), so benchmarks can use them too.
+export { exportGrant, revealOriginal } from './seat-grants';
