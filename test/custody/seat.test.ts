@@ -154,7 +154,7 @@ describe('single-seat custody: upgrading an install', () => {
     expect(tried).toBeGreaterThan(env.values.length);
     const bytes = fs.readFileSync(copy);
     for (const v of [...env.values, NAME, NOTE]) expect(bytes.includes(Buffer.from(v, 'utf8')), v).toBe(false);
-  });
+  }, 120_000);
 });
 
 describe('single-seat custody: the in-process custodian checks every grant and logs it', () => {
