@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConversationFilter } from '../../main/core/store';
+import { revealOriginal } from '../../test/helpers/seat-grants';
 import { argValue, benchCore, fileKeychain, freshDir, messageText, ms, rng, timings } from './common';
 
 const total = argValue('--messages', 1_000_000);
@@ -128,7 +129,7 @@ const open = run(1000, (i) => {
   const id = bigIds[i % bigIds.length]!;
   const msgs = store.conversations.messages(id, { limit: 200 });
   const withField = msgs.find((m) => m.fields.length);
-  if (withField) store.conversations.revealField(withField.id, withField.fields[0]!.n);
+  if (withField) revealOriginal(store, withField.id, withField.fields[0]!.n);
   if (msgs.length !== 200) throw new Error(`expected 200 messages, got ${msgs.length}`);
 });
 

@@ -1,7 +1,8 @@
 import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
-import { newSessionSlot } from '../core/auth';
+import { loadOrCreateDeviceIdentity, newSessionSlot } from '../core/auth';
 import { isOpenState } from '../core/network';
+import type { SignedSeatGrant } from '../core/custody';
 import { DiwanError } from '../core/shared/errors';
 import { flagValue, type CliIo } from './command';
 import { nextStdinLine } from './stdin-lines';
@@ -15,7 +16,10 @@ import { nextStdinLine } from './stdin-lines';
  */
 export async function requireAdministrator(core: Core, args: string[], io: CliIo, command: string, o: { trailUsable?: boolean } = {}): Promise<string> {
   const trailUsable = o.trailUsable ?? true;
+  // A trail found tampered with makes `ready()` refuse; the sign-in still needs this device's key (its entries wait
+  // in the trail's buffer until the acknowledgement reopens it).
   if (trailUsable) await core.ready();
+  else core.identity.start(await loadOrCreateDeviceIdentity(core.vault));
   const username = flagValue(args, '--admin');
   const refuse = async (reason: string, sentence: string, actor = 'cli'): Promise<never> => {
     if (trailUsable) {
@@ -54,4 +58,22 @@ export async function requireAdministrator(core: Core, args: string[], io: CliIo
     await core.auditTrail.flush();
   }
   return username;
+}
+
+/** The signed grant that lets a signed-in administrator's command open one customer's originals (export, a move to the hub). */
+export function exportGrant(core: Core, admin: string, reason: string): (contactId: number) => SignedSeatGrant {
+  return (contactId) =>
+    core.store.custody.sign({
+      kind: 'export',
+      user: admin,
+      userId: `cli:${admin}`,
+      reason,
+      revealId: null,
+      revealExpiresAt: null,
+      messageId: null,
+      field: null,
+      type: null,
+      approval: null,
+      contactId,
+    });
 }

@@ -1,9 +1,16 @@
+import type { NetworkOptions } from '../core/app';
 /** One `diwan` subcommand. Commands write to the given streams and return an exit code; they never call process.exit. */
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: Record<string, string | undefined>;
+  /**
+   * IT's machine-wide policy file and signer folder, and the network ports the office-network gate reads.
+   * `main.ts` leaves it unset: the fixed machine folder and the real machine, never taken from a flag or the
+   * environment. Tests that run the CLI in-process point it at a folder and interfaces of their own.
+   */
+  network?: NetworkOptions;
 }
 
 export interface Command {

@@ -9,5 +9,5 @@ export function dataDirFor(args: string[], io: CliIo): string {
 }
 
 export function openCoreFor(args: string[], io: CliIo): Promise<Core> {
-  return openCore({ dataDir: dataDirFor(args, io), keychainService: io.env.DIWAN_KEYCHAIN_SERVICE });
+  return openCore({ dataDir: dataDirFor(args, io), keychainService: io.env.DIWAN_KEYCHAIN_SERVICE, ...(io.network ? { network: io.network } : {}) });
 }

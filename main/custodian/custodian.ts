@@ -2,12 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { resolvePolicy, type ResolvedIdentityPolicy } from '../core/auth';
 import { identityPolicyFrom } from '../core/app/identity-policy';
-import { AUDIT_HEAD_DOMAIN, epochOf, openSealed, originalContext, revealContext, sealTo, verifyStatement } from '../core/custody';
+import { AUDIT_HEAD_DOMAIN, epochAt, epochOf, openSealed, originalContext, revealContext, sealTo, verifyStatement, type CustodianLog, type EpochKeys, type EpochLength } from '../core/custody';
 import { keyIdOf, memoryVersionStore, publicKeyFromBase64, verifyPolicyText } from '../core/policy';
 import { DiwanError } from '../core/shared/errors';
 import { checkGrant, type GrantRefusal } from './check-grant';
-import { CustodianLog } from './custodian-log';
-import { epochAt, type EpochKeys, type EpochLength } from './epoch-keys';
 
 export interface CustodianOptions {
   team: string;

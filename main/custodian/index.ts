@@ -1,6 +1,6 @@
 export { loadCustodianConfig, parseCustodianConfig, type CustodianConfig } from './config';
 export { Custodian, CustodianRefusal, type CustodianOptions } from './custodian';
-export { CustodianLog, verifyCustodianLog, type CustodianEntry } from './custodian-log';
-export { epochAt, EpochKeys, keyEncryptionKey, type EpochLength } from './epoch-keys';
+// The key files and the hash-chained log are shared with the single-seat console's in-process custodian.
+export { CustodianLog, epochAt, EpochKeys, keyEncryptionKey, verifyCustodianLog, type CustodianEntry, type EpochLength } from '../core/custody';
 export { checkGrant, type GrantRefusal } from './check-grant';
 export { startCustodian, type RunningCustodian } from './server';

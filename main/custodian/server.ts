@@ -10,8 +10,7 @@ import { officeRangeCheck } from '../hub/office-ranges';
 import type { HubSecrets } from '../hub/secrets';
 import type { CustodianConfig } from './config';
 import { Custodian, CustodianRefusal } from './custodian';
-import { CustodianLog } from './custodian-log';
-import { EpochKeys, keyEncryptionKey } from './epoch-keys';
+import { CustodianLog, EpochKeys, keyEncryptionKey } from '../core/custody';
 
 export interface RunningCustodian {
   url: string;

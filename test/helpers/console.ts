@@ -6,6 +6,7 @@ import { startBridge, type RunningBridge } from '../bridge/server';
 import { RENDERER_DIR } from './browser';
 import { testKeychain } from './keychain';
 import { addPeople, PEOPLE } from './console-people';
+import { revealOriginal } from './store';
 import { tmpDir } from './tmp';
 
 export { addPeople, PEOPLE, signIn } from './console-people';
@@ -64,7 +65,7 @@ export async function consoleBridge(
 export function originals(core: Core, conversationId: number): string[] {
   const values = new Set<string>();
   for (const m of core.store.conversations.messages(conversationId, { limit: 500 })) {
-    for (const f of m.fields) values.add(core.store.conversations.revealField(m.id, f.n).value);
+    for (const f of m.fields) values.add(revealOriginal(core.store, m.id, f.n).value);
   }
   return [...values];
 }

@@ -38,3 +38,6 @@ export function fixedClock(start = 1_700_000_000_000) {
   let t = start;
   return { now: () => t, set: (v: number) => (t = v), advance: (ms: number) => (t += ms) };
 }
+
+// Kept in their own file (no vitest there), so benchmarks can use them too.
+export { exportGrant, revealOriginal } from './seat-grants';

@@ -7,6 +7,8 @@ import { AuditTrail, exportAudit, GENESIS_HASH, verifyAuditExport } from '../../
 import { loadOrCreateDeviceIdentity } from '../../main/core/auth';
 import { runCli } from '../../main/cli/run';
 import { generateEd25519 } from '../../main/core/policy';
+import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { addPeople, PEOPLE } from '../helpers/console';
 import { testKeychain } from '../helpers/keychain';
 import { TestClock } from '../helpers/identity';
 import { tmpDir } from '../helpers/tmp';
@@ -238,6 +240,68 @@ describe('signed export for the SIEM', () => {
       out: expect.stringMatching(/not signed by a policy signing key this computer trusts/),
     });
     expect(await cli('audit', 'verify', '--data-dir', env.dataDir)).toMatchObject({ code: 1 });
+  });
+
+  it('`diwan audit acknowledge` accepts a cut-off trail with IT\'s signed acknowledgement and an administrator\'s sign-in, end to end', async () => {
+    const { env, core } = await trailWith(3);
+    await addPeople(core);
+    await core.auditTrail.flush();
+    const newest = core.auditTrail.list().at(-1)!.seq;
+    tamper(core, `DELETE FROM audit_entries WHERE seq > ${newest - 2}`);
+    core.close();
+    cores.splice(cores.indexOf(core), 1);
+
+    // A managed machine, as IT sets it up: its signer folder holds IT's policy key, a signed policy is in force, and
+    // this machine is inside the office network (its beacon answers, its address is in the office range).
+    const itSigner = makeSigner('IT security');
+    const beacon = await startTestBeacon('hq');
+    const machine = managedLocation([itSigner]);
+    writeSignedPolicy(machine.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])]), itSigner);
+    let ifaces = interfaces({ eth0: ['10.20.1.5'] });
+    const network = { ...machine, interfaces: () => ifaces, dnsSuffixes: async () => [] };
+    const itKey = path.join(tmpDir(), 'it-key.pem');
+    fs.writeFileSync(itKey, itSigner.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+    const cli = async (args: string[], stdin: string[] = []) => {
+      const out: string[] = [];
+      const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
+      const code = await runCli(args, { stdin: Readable.from(stdin), stdout: sink, stderr: sink, env: { DIWAN_KEYCHAIN_SERVICE: env.keychain.service }, network });
+      return { code, out: out.join('') };
+    };
+
+    const bad = await cli(['audit', 'verify', '--data-dir', env.dataDir]);
+    expect(bad).toMatchObject({ code: 1, out: expect.stringMatching(/cut off/) });
+    const dbId = /database ([0-9a-f]+)\)/.exec(bad.out)![1]!;
+    const lastSeq = /newest at position (\d+)/.exec(bad.out)![1]!;
+    const ackFile = path.join(tmpDir(), 'ack.json');
+    expect(await cli(['audit', 'ack-sign', '--key', itKey, '--database-id', dbId, '--last-seq', lastSeq, '--reason', 'INC-4711: evidence kept', '--out', ackFile])).toMatchObject({ code: 0 });
+
+    // The right acknowledgement still needs an administrator's password.
+    const wrong = await cli(['audit', 'acknowledge', '--ack', ackFile, '--admin', PEOPLE.admin.username, '--data-dir', env.dataDir], ['not the password\n']);
+    expect(wrong).toMatchObject({ code: 1, out: expect.stringMatching(/sign-in as "dana" failed/) });
+    const ok = await cli(['audit', 'acknowledge', '--ack', ackFile, '--admin', PEOPLE.admin.username, '--data-dir', env.dataDir], [`${PEOPLE.admin.password}\n`]);
+    expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/Acknowledged \(INC-4711: evidence kept\): the trail was expected to reach entry \d+ and ends at \d+/) });
+
+    expect(await cli(['audit', 'verify', '--data-dir', env.dataDir])).toMatchObject({ code: 0, out: expect.stringMatching(/intact/) });
+    const after = await open(env);
+    await after.ready();
+    // The sign-in attempts made while the trail refused entries were kept and written first, then the acknowledgement.
+    const resumed = after.auditTrail.list({ afterSeq: Number(lastSeq) });
+    const ackAt = resumed.findIndex((e) => e.action === 'audit.acknowledged');
+    expect(resumed[ackAt]).toMatchObject({ actor: `cli:${PEOPLE.admin.username}` });
+    expect(resumed.slice(0, ackAt).some((e) => e.actor === PEOPLE.admin.username)).toBe(true);
+    expect(resumed.slice(ackAt + 1).map((e) => e.action)).toEqual(['audit.verified']);
+    // The acknowledgement named the trail as it ended then: used again it is refused.
+    after.close();
+    cores.splice(cores.indexOf(after), 1);
+    expect(await cli(['audit', 'acknowledge', '--ack', ackFile, '--admin', PEOPLE.admin.username, '--data-dir', env.dataDir], [`${PEOPLE.admin.password}\n`])).toMatchObject({ code: 1 });
+
+    // Off the office network, while IT's policy is in force, a privileged command is refused before the sign-in, on the record.
+    ifaces = interfaces({ wlan0: ['192.168.1.20'] });
+    const off = await cli(['db', 'rotate-key', '--admin', PEOPLE.admin.username, '--data-dir', env.dataDir], [`${PEOPLE.admin.password}\n`]);
+    expect(off).toMatchObject({ code: 1, out: expect.stringMatching(/runs only inside the office network/) });
+    const trail = await open(env);
+    await trail.ready();
+    expect(trail.auditTrail.list().at(-1)).toMatchObject({ action: 'cli.refused', actor: PEOPLE.admin.username, details: { command: 'db rotate-key', reason: 'off_network' } });
   });
 
   it('a database deleted, or replaced by another, while the keychain still names its trail is reported as tampering', async () => {

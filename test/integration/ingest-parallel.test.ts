@@ -1,14 +1,16 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectorMasker } from '../../main/core/app/masker';
 import { ParallelPreparer } from '../../main/core/app/parallel-preparer';
-import { prepareTexts } from '../../main/core/store';
-import { FieldCipher } from '../../main/core/vault/cipher';
+import { epochOf, generateSealingKey, openSealed, originalContext, type SealingKeyPair } from '../../main/core/custody';
+import { prepareTexts, type SealingTarget } from '../../main/core/store';
 
-const cipherWith = (version: number) => new FieldCipher({ current: version, keys: new Map([[version, crypto.randomBytes(32)]]) });
+const SEAT = 'seat-0123456789abcdef';
+const keyOf = (epoch: number) => generateSealingKey(epoch);
+const target = (k: SealingKeyPair): SealingTarget => ({ seat: SEAT, epoch: k.epoch, publicKey: k.publicKey });
+const openText = (k: SealingKeyPair, id: number, blob: Uint8Array) => openSealed(k.privateKey, originalContext(SEAT, id, 'text'), Buffer.from(blob));
 const texts = Array.from({ length: 300 }, (_, i) =>
   i % 3 === 0 ? `رقمي ٠٥٠١٢٣٤٥${String(i % 100).padStart(2, '0')} شكرا` : i % 3 === 1 ? `card 4111 1111 1111 1111 and mail user${i}@example.com` : `سلام، سفارش ${i} کی می‌رسد؟`,
 );
@@ -23,39 +25,41 @@ const preparer = () => {
 afterEach(() => open.splice(0).forEach((p) => p.close()));
 
 /** Every chunk of a batch, in order, as the ingest path asks for them. */
-function prepareAll(p: ParallelPreparer, cipher: FieldCipher, firstId: number) {
-  const get = p.start(texts, firstId, { masker, cipher });
+function prepareAll(p: ParallelPreparer, key: SealingKeyPair, firstId: number) {
+  const get = p.start(texts, firstId, { masker, sealing: target(key) });
   return Array.from({ length: Math.ceil(texts.length / p.chunkSize) }, (_, k) => get(k)).flat();
 }
 
 describe('ingest preparation on a worker thread', () => {
-  it('masks, indexes and encrypts exactly as the inline path does, under the ids it is given', async () => {
+  it('masks, indexes and seals exactly as the inline path does, under the ids it is given', async () => {
     const p = preparer();
     expect(await p.warmUp()).toBe(true);
-    const cipher = cipherWith(3);
-    const parallel = prepareAll(p, cipher, 1000);
-    const inline = prepareTexts(texts, 1000, masker, cipher);
+    const key = keyOf(3);
+    const parallel = prepareAll(p, key, 1000);
+    const inline = prepareTexts(texts, 1000, masker, target(key));
     expect(parallel).toHaveLength(texts.length);
     parallel.forEach((got, i) => {
       const want = inline[i]!;
-      expect({ masked: got.masked, body: got.body, keyVersion: got.keyVersion }).toEqual({ masked: want.masked, body: want.body, keyVersion: 3 });
+      expect({ masked: got.masked, body: got.body, keyVersion: got.keyVersion }).toEqual({ masked: want.masked, body: want.body, keyVersion: 0 });
       expect(got.fields.map(({ type, start, end }) => ({ type, start, end }))).toEqual(want.fields.map(({ type, start, end }) => ({ type, start, end })));
-      expect(cipher.decrypt(`msg:${1000 + i}:text`, Buffer.from(got.textEnc))).toBe(texts[i]);
-      got.fields.forEach((f, n) => expect(cipher.decrypt(`msg:${1000 + i}:field:${n}`, Buffer.from(f.valueEnc))).toBe(masker(texts[i]!).fields[n]!.value));
-      // Bound to its own record: another message's identity does not open it.
-      expect(() => cipher.decrypt(`msg:${1001 + i}:text`, Buffer.from(got.textEnc))).toThrow(/does not decrypt/);
+      expect(openText(key, 1000 + i, got.textEnc)).toBe(texts[i]);
+      got.fields.forEach((f, n) =>
+        expect(openSealed(key.privateKey, originalContext(SEAT, 1000 + i, { field: n, type: f.type }), Buffer.from(f.valueEnc))).toBe(masker(texts[i]!).fields[n]!.value),
+      );
+      // Bound to its own record: another message's context does not open it.
+      expect(() => openText(key, 1001 + i, got.textEnc)).toThrow(/does not open/);
     });
     expect(parallel.some((m) => m.fields.length)).toBe(true);
   });
 
-  it('encrypts with the new key after a rotation replaces the cipher', async () => {
+  it('seals to the new epoch\'s key once the custodian moves to it', async () => {
     const p = preparer();
     await p.warmUp();
-    prepareAll(p, cipherWith(1), 1);
-    const rotated = cipherWith(2);
-    const after = prepareAll(p, rotated, 400);
-    expect(after.every((m) => m.keyVersion === 2 && FieldCipher.versionOf(Buffer.from(m.textEnc)) === 2)).toBe(true);
-    expect(rotated.decrypt('msg:400:text', Buffer.from(after[0]!.textEnc))).toBe(texts[0]);
+    prepareAll(p, keyOf(1), 1);
+    const next = keyOf(2);
+    const after = prepareAll(p, next, 400);
+    expect(after.every((m) => epochOf(Buffer.from(m.textEnc)) === 2)).toBe(true);
+    expect(openText(next, 400, after[0]!.textEnc)).toBe(texts[0]);
   });
 
   it('prepares inline, with the same result, when the worker is gone or the batch is small', async () => {
@@ -63,11 +67,11 @@ describe('ingest preparation on a worker thread', () => {
     await p.warmUp();
     p.close();
     expect(await p.warmUp(100)).toBe(false);
-    const cipher = cipherWith(1);
-    const after = prepareAll(p, cipher, 1);
+    const key = keyOf(1);
+    const after = prepareAll(p, key, 1);
     expect(after.map((m) => m.masked)).toEqual(texts.map((t) => masker(t).masked));
-    const small = preparer().start(texts.slice(0, 5), 7, { masker, cipher })(0);
-    expect(cipher.decrypt('msg:11:text', Buffer.from(small[4]!.textEnc))).toBe(texts[4]);
+    const small = preparer().start(texts.slice(0, 5), 7, { masker, sealing: target(key) })(0);
+    expect(openText(key, 11, small[4]!.textEnc)).toBe(texts[4]);
   });
 
   it('ships as its own entry of the built main process, which answers the same protocol', async () => {
@@ -77,9 +81,8 @@ describe('ingest preparation on a worker thread', () => {
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(built, { workerData: { port: port2, signal }, transferList: [port2] });
     try {
-      const cipher = cipherWith(5);
-      const { version, key } = cipher.writingKey();
-      port1.postMessage({ type: 'key', version, key });
+      const key = keyOf(5);
+      port1.postMessage({ type: 'key', sealing: target(key) });
       port1.postMessage({ type: 'chunk', job: 1, chunk: 0, firstId: 9, texts: texts.slice(0, 3), hints });
       const replies: unknown[] = [];
       for (let waited = 0; replies.length < 2 && waited < 10_000; waited += 50) {
@@ -91,7 +94,7 @@ describe('ingest preparation on a worker thread', () => {
       const reply = replies[1] as { job: number; prepared: Array<{ masked: string; textEnc: Uint8Array }> };
       expect(reply.job).toBe(1);
       expect(reply.prepared.map((m) => m.masked)).toEqual(texts.slice(0, 3).map((t) => masker(t).masked));
-      expect(cipher.decrypt('msg:10:text', Buffer.from(reply.prepared[1]!.textEnc))).toBe(texts[1]);
+      expect(openText(key, 10, reply.prepared[1]!.textEnc)).toBe(texts[1]);
     } finally {
       await worker.terminate();
     }

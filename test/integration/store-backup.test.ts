@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, restoreDatabase, type Core } from '../../main/core/app';
 import { Vault, type KeychainPort } from '../../main/core/vault';
 import { testKeychain } from '../helpers/keychain';
-import { inbound, storeEnv } from '../helpers/store';
+import { inbound, revealOriginal, storeEnv } from '../helpers/store';
 import { tmpDir } from '../helpers/tmp';
 
 let core: Core | undefined;
@@ -13,9 +13,14 @@ afterEach(() => core?.close());
 
 const PASSPHRASE = 'correct horse battery staple';
 
+/** Every file under `dir` (the custodian's key files and log included), names and contents. */
 function fingerprint(dir: string): string {
   const h = crypto.createHash('sha256');
-  for (const f of fs.readdirSync(dir).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  for (const f of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const p = path.join(dir, f);
+    h.update(f);
+    if (fs.statSync(p).isFile()) h.update(fs.readFileSync(p));
+  }
   return h.digest('hex');
 }
 
@@ -30,7 +35,7 @@ async function withData() {
 }
 
 describe('backup and restore', () => {
-  it('restores a passphrase archive on another machine (empty keychain), data key included', async () => {
+  it('restores a passphrase archive on another machine (empty keychain): masked text yes, originals no (the custodian\'s keys stay behind)', async () => {
     const c = await withData();
     const archive = path.join(tmpDir(), 'diwan.backup');
     await c.store.backup(archive, { passphrase: PASSPHRASE });
@@ -46,7 +51,9 @@ describe('backup and restore', () => {
     try {
       expect(restored.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2);
       const id = restored.db.prepare("SELECT id FROM messages WHERE platform_message_id = 'm1'").pluck().get() as number;
-      expect(restored.store.conversations.revealField(id, 0).value).toBe('1234 5678 9012');
+      expect(restored.store.conversations.messages(restored.store.conversations.list().items[0]!.id).map((m) => m.maskedText)).toContain('iban ⟦NUMBER·••12⟧');
+      // The archive carries ciphertext and the data key (for replies not yet sent), never the custodian's keys.
+      expect(() => revealOriginal(restored.store, id, 0)).toThrow(expect.objectContaining({ code: 'epoch_unknown' }));
     } finally {
       restored.close();
     }
@@ -67,6 +74,9 @@ describe('backup and restore', () => {
     expect(fs.readFileSync(r.previous!, 'utf8')).toMatch(/^garbage/);
     core = await openCore({ dataDir, keychain, keychainService: service });
     expect(core.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2);
+    // The same machine still has the custodian's keys: originals open again.
+    const id = core.db.prepare("SELECT id FROM messages WHERE platform_message_id = 'm1'").pluck().get() as number;
+    expect(revealOriginal(core.store, id, 0).value).toBe('1234 5678 9012');
   });
 
   it.each([

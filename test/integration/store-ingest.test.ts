@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
-import { fixedClock, inbound, storeCore } from '../helpers/store';
+import { exportGrant, fixedClock, inbound, revealOriginal, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -18,8 +18,8 @@ describe('ingest path (real SQLite, real keychain)', () => {
       ['NUMBER', '⟦NUMBER·••67⟧'],
       ['EMAIL', '⟦EMAIL⟧'],
     ]);
-    expect(store.conversations.revealField(msg!.id, 0)).toEqual({ type: 'NUMBER', value: '0501234567' });
-    expect(store.conversations.revealField(msg!.id, 1).value).toBe('ali@example.com');
+    expect(revealOriginal(store, msg!.id, 0)).toEqual({ type: 'NUMBER', value: '0501234567' });
+    expect(revealOriginal(store, msg!.id, 1).value).toBe('ali@example.com');
     const raw = core.db.prepare('SELECT masked_text, text_enc FROM messages').get() as { masked_text: string; text_enc: Buffer };
     expect(raw.text_enc.includes(Buffer.from('0501234567'))).toBe(false);
     expect(store.sink.cursor('tg')).toBe('offset-2');
@@ -56,18 +56,18 @@ describe('ingest path (real SQLite, real keychain)', () => {
     const [c] = store.conversations.list().items;
     expect(c!.contact).toMatchObject({ displayName: 'Sara ⟦NUMBER·••22⟧', handle: 'sara' });
     expect(store.conversations.messages(c!.id)[0]!.attachments).toEqual([{ kind: 'document', fileName: 'id-⟦NUMBER·••67⟧.pdf', mimeType: null, size: 10 }]);
-    const exported = store.subjects.export({ contactId: c!.contact.id }, 'u-admin');
+    const exported = store.subjects.export({ contactId: c!.contact.id }, 'u-admin', exportGrant(store));
     expect(exported.contact.displayName).toBe('Sara 0551112222');
   });
 
-  it('a blob copied to another row does not decrypt there', async () => {
+  it('a sealed blob copied to another row does not open there', async () => {
     core = await storeCore();
     const { store } = core;
     store.sink.ingest('tg', [inbound(1, { text: 'card 4111111111111111' }), inbound(2, { text: 'pin 9876' })]);
     const ids = core.db.prepare('SELECT id FROM messages ORDER BY id').pluck().all() as number[];
     core.db.prepare('UPDATE message_fields SET value_enc = (SELECT value_enc FROM message_fields WHERE message_id = ?) WHERE message_id = ?').run(ids[0], ids[1]);
-    expect(() => store.conversations.revealField(ids[1]!, 0)).toThrow(expect.objectContaining({ code: 'field_undecryptable' }));
-    expect(store.conversations.revealField(ids[0]!, 0).value).toBe('4111111111111111');
+    expect(() => revealOriginal(store, ids[1]!, 0)).toThrow(expect.objectContaining({ code: 'sealed_mismatch' }));
+    expect(revealOriginal(store, ids[0]!, 0).value).toBe('4111111111111111');
   });
 
   it('lists conversations by last activity with filters and keyset pages', async () => {

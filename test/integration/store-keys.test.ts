@@ -8,15 +8,20 @@ import { openCore, type Core } from '../../main/core/app';
 import { LATEST_SCHEMA_VERSION } from '../../main/core/store';
 import { Vault } from '../../main/core/vault';
 import { testKeychain } from '../helpers/keychain';
-import { inbound } from '../helpers/store';
+import { exportGrant, inbound, revealOriginal } from '../helpers/store';
 import { tmpDir } from '../helpers/tmp';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
 
+/** Every file under `dir` (the custodian's key files and log included), names and contents. */
 function fingerprint(dir: string): string {
   const h = crypto.createHash('sha256');
-  for (const f of fs.readdirSync(dir).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  for (const f of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const p = path.join(dir, f);
+    h.update(f);
+    if (fs.statSync(p).isFile()) h.update(fs.readFileSync(p));
+  }
   return h.digest('hex');
 }
 
@@ -45,7 +50,7 @@ describe('the data key lives in the OS keychain', () => {
     const { vault, dbId, dataDir } = await populated();
     expect(await vault.accounts('datakey:')).toEqual([`datakey:${dbId}`]);
     const raw = new Database(path.join(dataDir, 'diwan.sqlite'), { readonly: true });
-    expect(raw.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['datakey.version', 'db.id']);
+    expect(raw.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['custody.sealed', 'datakey.version', 'db.id']);
     raw.close();
   });
 
@@ -80,7 +85,7 @@ describe('the data key lives in the OS keychain', () => {
       c.store.sink.ingest('tg', [{ platformMessageId: '1', platformConversationId: 'c', contact: { platformUserId: 'u' }, direction: 'in', text: 'call 0501234567', sentAt: 1 }]);
       c.close();`;
     const lock = `gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets --method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" >/dev/null`;
-    const hash = `node -e "const c=require('crypto').createHash('sha256');for(const f of require('fs').readdirSync(process.env.DIR).sort())c.update(f).update(require('fs').readFileSync(process.env.DIR+'/'+f));console.log(c.digest('hex'))"`;
+    const hash = `node -e "const fs=require('fs');const c=require('crypto').createHash('sha256');for(const f of fs.readdirSync(process.env.DIR,{recursive:true}).sort()){const p=process.env.DIR+'/'+f;c.update(f);if(fs.statSync(p).isFile())c.update(fs.readFileSync(p))}console.log(c.digest('hex'))"`;
     const r = spawnSync(
       'dbus-run-session',
       ['--', 'sh', '-c', `echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
@@ -107,43 +112,42 @@ describe('the data key lives in the OS keychain', () => {
 });
 
 describe('key rotation', () => {
-  it('re-encrypts every original under a new key, drops the old one, and resumes when stopped', async () => {
+  it('re-encrypts what the data key still holds (replies not yet sent) under a new key, and leaves sealed originals alone', async () => {
     const { keychain, service, dataDir, dbId, vault } = await populated();
     core = await openCore({ dataDir, keychain, keychainService: service });
     const { store } = core;
     const conv = store.conversations.list().items[0]!;
     store.notes.add(conv.id, 'a', 'note with 1234567');
-    store.sink.ingest('tg', Array.from({ length: 40 }, (_, i) => inbound(100 + i, { text: `order ${100000 + i}` })));
+    const replies = Array.from({ length: 20 }, (_, i) => store.outbox.enqueue({ conversationId: conv.id, text: `reply ${i} to 0509998877`, authorId: 'a' }).messageId);
     const msgId = store.conversations.messages(conv.id).find((m) => m.maskedText.startsWith('call'))!.id;
+    const sealedBefore = core.db.prepare('SELECT value_enc FROM message_fields WHERE message_id = ?').pluck().get(msgId) as Buffer;
 
-    // Stop after the first table: the new key is already in the keychain beside the old one.
-    await expect(
-      store.rotateKey({ batchSize: 7, onProgress: () => { throw new Error('stopped'); } }),
-    ).rejects.toThrow('stopped');
-    expect([...(await vault.dataKeys(dbId))!.keys.keys()]).toEqual([1, 2]);
-    expect(store.conversations.revealField(msgId, 0).value).toBe('0501234567');
     core.close();
 
     core = await openCore({ dataDir, keychain, keychainService: service });
     const r = await core.store.rotateKey({ batchSize: 7 });
-    expect(r).toMatchObject({ version: 2, resumed: true });
-    expect(r.reencrypted).toBeGreaterThan(0);
+    expect(r).toMatchObject({ version: 2, resumed: false, reencrypted: 20 });
     expect([...(await vault.dataKeys(dbId))!.keys.keys()]).toEqual([2]);
-    expect(core.db.prepare('SELECT DISTINCT key_version FROM message_fields').pluck().all()).toEqual([2]);
-    expect(core.store.conversations.revealField(msgId, 0).value).toBe('0501234567');
-    expect(core.store.subjects.export({ contactId: conv.contact.id }, 'a').conversations[0]!.notes).toMatchObject([{ text: 'note with 1234567' }]);
+    // Unsent replies moved to the new data key; every sealed original kept its blob (the custodian's, not the data key's).
+    expect(core.db.prepare(`SELECT DISTINCT key_version FROM messages WHERE id IN (${replies.join(',')})`).pluck().all()).toEqual([2]);
+    expect(core.db.prepare('SELECT DISTINCT key_version FROM message_fields').pluck().all()).toEqual([0]);
+    expect(core.db.prepare('SELECT value_enc FROM message_fields WHERE message_id = ?').pluck().get(msgId)).toEqual(sealedBefore);
+    expect(core.store.outbox.claim('tg', Date.now())!.text).toBe('reply 0 to 0509998877');
+    expect(revealOriginal(core.store, msgId, 0).value).toBe('0501234567');
+    expect(core.store.subjects.export({ contactId: conv.contact.id }, 'a', exportGrant(core.store)).conversations[0]!.notes).toMatchObject([{ text: 'note with 1234567' }]);
 
     const again = await core.store.rotateKey();
     expect(again).toMatchObject({ version: 3, resumed: false });
   });
 
-  it('a process still holding the old key refuses to write after another rotated it', async () => {
+  it('a process still holding the old key refuses to write under it after another rotated it', async () => {
     const { keychain, service, dataDir } = await populated();
     core = await openCore({ dataDir, keychain, keychainService: service });
     const other = await openCore({ dataDir, keychain, keychainService: service });
     await other.store.rotateKey();
     other.close();
-    expect(() => core!.store.sink.ingest('tg', [inbound(50)])).toThrow(expect.objectContaining({ code: 'datakey_changed' }));
+    const conversationId = core.store.conversations.list().items[0]!.id;
+    expect(() => core!.store.outbox.enqueue({ conversationId, text: 'hi', authorId: 'a' })).toThrow(expect.objectContaining({ code: 'datakey_changed' }));
     expect(core.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ import { newSessionSlot } from '../../main/core/auth';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { testKeychain } from '../helpers/keychain';
 import { registerSensitive } from '../helpers/leak-registry';
+import { revealOriginal } from '../helpers/store';
 import { tmpDir } from '../helpers/tmp';
 
 const ADMIN_PASSWORD = 'correct horse battery staple';
@@ -77,7 +78,7 @@ describe('no original value at rest', () => {
     core.store.notes.add(conv.id, 'agent', `customer confirmed ${values[0]}`);
     core.store.outbox.enqueue({ conversationId: conv.id, text: `we sent it to ${values[1]}`, authorId: 'agent' });
     expect(core.store.search.search(values[0]!)).toEqual([]);
-    expect(core.store.conversations.revealField(core.store.conversations.messages(conv.id)[0]!.id, 0).value).toMatch(/^05/);
+    expect(revealOriginal(core.store, core.store.conversations.messages(conv.id)[0]!.id, 0).value).toMatch(/^05/);
     expect(fs.existsSync(`${core.databaseFile}-wal`)).toBe(true);
     expect(leaks(values, allFiles(dataDir), '')).toEqual([]); // while open: the database, its WAL and shared memory
     core.close();

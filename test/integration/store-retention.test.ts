@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
-import { fixedClock, inbound, storeCore } from '../helpers/store';
+import { exportGrant, fixedClock, inbound, revealOriginal, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -23,8 +23,8 @@ describe('retention', () => {
     const [old, recent] = store.conversations.messages(store.conversations.list().items[0]!.id);
     expect(old!.maskedText).toBe('old ⟦NUMBER·••67⟧ refund');
     expect(old!.fields[0]!.revealable).toBe(false);
-    expect(() => store.conversations.revealField(old!.id, 0)).toThrow(/deleted by the retention policy/);
-    expect(store.conversations.revealField(recent!.id, 0).value).toBe('0507654321');
+    expect(() => revealOriginal(store, old!.id, 0)).toThrow(/deleted by the retention policy/);
+    expect(revealOriginal(store, recent!.id, 0).value).toBe('0507654321');
     expect(store.search.search('refund')).toHaveLength(2);
     expect(store.runRetention()[0]!.originalsCleared).toBe(0);
   });
@@ -93,7 +93,7 @@ describe('data-subject requests', () => {
     const { store } = core;
     store.sink.ingest('tg', [inbound(1, { text: 'my number 0501234567' }), inbound(2, { contact: { platformUserId: 'someone-else' }, platformConversationId: 'x' })]);
     const contactId = store.conversations.list().items.find((c) => c.contact.displayName === 'Customer One')!.contact.id;
-    const out = store.subjects.export({ contactId }, 'admin-1');
+    const out = store.subjects.export({ contactId }, 'admin-1', exportGrant(store));
     expect(out.contact).toMatchObject({ platformUserId: 'u1', displayName: 'Customer One' });
     expect(out.conversations).toHaveLength(1);
     expect(out.conversations[0]!.messages).toMatchObject([{ direction: 'in', text: 'my number 0501234567', originalDeletedByRetention: false }]);

@@ -136,7 +136,7 @@ async function acknowledge(core: Core, args: string[], io: CliIo): Promise<numbe
   } catch (e) {
     throw new DiwanError('file_unreadable', `Cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
-  const signers = loadTrustedSigners({ signersDir: machineLocations(process.platform).signersDir });
+  const signers = loadTrustedSigners({ signersDir: io.network?.signersDir ?? machineLocations(process.platform).signersDir });
   const ack = verifyAuditAcknowledgement(text, signers, { databaseId, lastSeq: report.lastSeq, now: core.clock.now() });
   const admin = await requireAdministrator(core, args, io, 'audit acknowledge', { trailUsable: false });
   const device = await loadOrCreateDeviceIdentity(core.vault);

@@ -4,7 +4,7 @@ import { restoreDatabase, type Core } from '../../core/app';
 import type { RetentionMode } from '../../core/store';
 import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type CliIo, type Command } from '../command';
-import { requireAdministrator } from '../admin-gate';
+import { exportGrant, requireAdministrator } from '../admin-gate';
 import { dataDirFor, openCoreFor } from '../context';
 import { restOfStdin } from '../stdin-lines';
 
@@ -149,7 +149,7 @@ async function exportCustomer(args: string[], io: CliIo): Promise<number> {
   const core = await openCoreFor(args, io);
   try {
     const admin = await requireAdministrator(core, args, io, 'db export');
-    const data = core.store.subjects.export(contactRef(args), `cli:${admin}`);
+    const data = core.store.subjects.export(contactRef(args), `cli:${admin}`, exportGrant(core, admin, 'data subject export'));
     try {
       fs.writeFileSync(out, JSON.stringify(data, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
     } catch (e) {

@@ -7,7 +7,7 @@ import type { HubConfig, HubSecrets, HubStore } from '../../hub';
 import { connectCustodian } from '../../hub/custodian-connect';
 import { moveSingleSeatToHub } from '../../hub/move/single-seat';
 import { OriginalsSealer } from '../../hub/sealing';
-import { requireAdministrator } from '../admin-gate';
+import { exportGrant, requireAdministrator } from '../admin-gate';
 import { flagValue, type CliIo } from '../command';
 
 export const IMPORT_USAGE = [
@@ -40,7 +40,7 @@ export async function importSingleSeat(args: string[], io: CliIo, deps: ImportDe
       const custodian = await connectCustodian(config, secrets, privateKeyFromPem(grantPem, 'The hub secret "grant-key"'), Date.now);
       try {
         const sealer = new OriginalsSealer(config.team, custodian.sealingKey, null);
-        const r = await moveSingleSeatToHub(source, { store, sealer, actor: { actor: `${deps.actor.actor} (single-seat admin ${admin})`, device: null } }, (line) =>
+        const r = await moveSingleSeatToHub(source, exportGrant(source, admin, 'moving this install onto the team hub'), { store, sealer, actor: { actor: `${deps.actor.actor} (single-seat admin ${admin})`, device: null } }, (line) =>
           io.stdout.write(`${line}\n`),
         );
         const lines = [

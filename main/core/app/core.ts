@@ -9,6 +9,7 @@ import { ReviewService, type TranscriptPort } from '../review';
 import { RelayLink } from '../connectors/relay-client';
 import { TeamConsole, type StreamEvent, type TeamSeat } from '../team';
 import type { MaskingHints } from '../masking';
+import type { EpochLength } from '../custody';
 import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
 import { createGuards, guardedSink, guardPolicyFrom, type Guards } from './guards';
@@ -46,6 +47,12 @@ export interface CoreOptions {
   background?: { retentionEveryMs: number; integrityEveryMs?: number; integrityDelayMs?: number };
   /** Where background failures are reported, without customer data. */
   log?: (line: string) => void;
+  /**
+   * The in-process custodian: key epochs of one month, all kept, unless set (docs/IT-GUIDE.md, "Key epochs"); a
+   * per-user limit on opened originals (default 120 an hour); `resealAtOpen: false` leaves an older database's
+   * originals under the data key until `store.reseal()` runs (the upgrade test drives it batch by batch).
+   */
+  custody?: { epoch?: EpochLength; retainEpochs?: number; rateLimit?: { perUser: number; windowMs: number }; resealAtOpen?: boolean };
 }
 
 export interface AppStatus {
@@ -151,8 +158,9 @@ async function assemble(
     preparer,
     audit,
     appVersion: APP_VERSION,
+    custody: { dir: path.join(opts.dataDir, 'custody'), ...opts.custody, approvalRequired: () => identity.currentPolicy.reveal.approvalRequired },
   });
-  const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(db, store), () => identity.currentPolicy, usernameOf);
+  const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(store), () => identity.currentPolicy, usernameOf);
   const review = new ReviewService(db, clock, audit, opts.transcripts ?? storeTranscripts(db, store), () => identity.deviceIdentity);
   if (opts.background) store.outbox.recoverInterrupted();
   if (opts.background) void preparer?.warmUp();
@@ -284,6 +292,7 @@ async function assemble(
       void channels.stop();
       stopRetention();
       preparer?.close();
+      store.custody.close();
       if (!db.open) return;
       if (auditTrail.isOpen) {
         identity.sessions.lockAll('shutdown');

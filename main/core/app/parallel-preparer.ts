@@ -1,7 +1,6 @@
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { MaskingHints } from '../masking';
 import { inlinePreparer, type PreparedText, type PrepareTools, type TextPreparer } from '../store/prepare';
-import type { FieldCipher } from '../vault';
 import type { PrepareReply, PrepareRequest } from './prepare-worker';
 
 /** Below this many messages a batch is prepared inline: handing it over would cost more than it saves. */
@@ -10,7 +9,7 @@ const MIN_PARALLEL = 64;
 const CHUNK_TIMEOUT_MS = 3_000;
 
 /**
- * Prepares ingest batches (masking with the real detectors, search normalisation, AES-GCM) on a worker thread,
+ * Prepares ingest batches (masking with the real detectors, search normalisation, sealing) on a worker thread,
  * while the database thread looks up conversations and writes earlier chunks; `ingest` stays synchronous, waiting
  * on a shared counter for chunks that are not ready yet. Whenever the worker cannot help — small batches, a worker
  * that did not start, failed a chunk or went quiet — the same preparation runs inline, so the result never depends
@@ -21,7 +20,7 @@ export class ParallelPreparer implements TextPreparer {
   readonly chunkSize = inlinePreparer.chunkSize;
   private worker: { thread: Worker; port: MessagePort; signal: Int32Array; ready: boolean } | null = null;
   private retired = false;
-  private keyOf: FieldCipher | null = null;
+  private keyOf: string | null = null;
   private job = 0;
 
   constructor(
@@ -36,10 +35,10 @@ export class ParallelPreparer implements TextPreparer {
     if (!w) return prepareInline;
 
     const send = (req: PrepareRequest) => w.port.postMessage(req);
-    if (this.keyOf !== tools.cipher) {
-      const { version, key } = tools.cipher.writingKey();
-      send({ type: 'key', version, key });
-      this.keyOf = tools.cipher;
+    const key = `${tools.sealing.seat}:${tools.sealing.epoch}:${tools.sealing.publicKey}`;
+    if (this.keyOf !== key) {
+      send({ type: 'key', sealing: tools.sealing });
+      this.keyOf = key;
     }
     const job = ++this.job;
     const hints = this.hints();

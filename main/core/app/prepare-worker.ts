@@ -1,23 +1,22 @@
 /**
- * Worker thread entry: masks, normalises and encrypts chunks of ingest batches for `ParallelPreparer`, so the
- * thread that owns the database spends its time in SQLite. Holds the data key it is given in memory, as the main
- * thread does; writes nothing anywhere.
+ * Worker thread entry: masks, normalises and seals chunks of ingest batches for `ParallelPreparer`, so the
+ * thread that owns the database spends its time in SQLite. Holds only the custodian's PUBLIC key; writes nothing
+ * anywhere.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { MaskingHints } from '../masking';
-import { prepareTexts, type PreparedText } from '../store/prepare';
-import { FieldCipher } from '../vault/cipher';
+import { prepareTexts, type PreparedText, type SealingTarget } from '../store/prepare';
 import { detectorMasker } from './masker';
 
 export type PrepareRequest =
-  | { type: 'key'; version: number; key: Uint8Array }
+  | { type: 'key'; sealing: SealingTarget }
   | { type: 'chunk'; job: number; chunk: number; firstId: number; texts: string[]; hints: MaskingHints | undefined };
 
 /** A failed chunk carries no message: errors of the masking step could quote the text. */
 export type PrepareReply = { ready: true } | { job: number; chunk: number; prepared: PreparedText[] | null };
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
-let cipher: FieldCipher | null = null;
+let sealing: SealingTarget | null = null;
 
 function reply(r: PrepareReply): void {
   port.postMessage(r);
@@ -27,12 +26,12 @@ function reply(r: PrepareReply): void {
 
 port.on('message', (req: PrepareRequest) => {
   if (req.type === 'key') {
-    cipher = new FieldCipher({ current: req.version, keys: new Map([[req.version, Buffer.from(req.key)]]) });
+    sealing = req.sealing;
     return;
   }
   let prepared: PreparedText[] | null = null;
   try {
-    if (cipher) prepared = prepareTexts(req.texts, req.firstId, detectorMasker(() => req.hints), cipher);
+    if (sealing) prepared = prepareTexts(req.texts, req.firstId, detectorMasker(() => req.hints), sealing);
   } catch {
     // Answered as a failed chunk: the main thread prepares it itself.
   }

@@ -3,22 +3,35 @@ import type { TranscriptPort } from '../review';
 import type { Db, Store } from '../store';
 
 /**
- * The reveal service's originals and the review's masked transcripts, over the store. Identity speaks in string
+ * The reveal service's originals and the review's masked transcripts, over the store. An original is opened only
+ * by the in-process custodian, for the grant signed here from what the reveal rules decided. Identity speaks in string
  * ids, the store in numbers: anything that is not a plain positive integer is no such message or conversation.
  */
-export function storeOriginals(db: Db, store: Store): OriginalsPort {
-  const field = db.prepare('SELECT m.conversation_id AS conversationId, f.type FROM message_fields f JOIN messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.n = ?');
+export function storeOriginals(store: Store): OriginalsPort {
   return {
     describeField(messageId, fieldIndex) {
       const id = numericId(messageId);
       if (id === null || !Number.isInteger(fieldIndex) || fieldIndex < 0) return null;
-      const row = field.get(id, fieldIndex) as { conversationId: number; type: string } | undefined;
+      const row = store.conversations.describeField(id, fieldIndex);
       return row ? { conversationId: String(row.conversationId), type: row.type } : null;
     },
-    readOriginalField(messageId, fieldIndex) {
+    readOriginalField(messageId, fieldIndex, g) {
       const id = numericId(messageId);
       if (id === null) return null;
-      return store.conversations.revealField(id, fieldIndex).value;
+      const grant = store.custody.sign({
+        kind: 'reveal',
+        user: g.user,
+        userId: g.userId,
+        reason: g.reason,
+        revealId: g.revealId,
+        revealExpiresAt: g.expiresAt,
+        messageId: id,
+        field: fieldIndex,
+        type: g.type,
+        approval: g.approval,
+        contactId: null,
+      });
+      return store.conversations.revealField(id, fieldIndex, grant).value;
     },
   };
 }

@@ -11,7 +11,7 @@ export { Identity, type IdentityOptions, type SessionView, type AccessDenial } f
 export { SessionManager, newSessionSlot, type Session, type SessionSlot, type EndReason } from './sessions';
 export { LoginThrottle, DEFAULT_THROTTLE, lockoutMs, type ThrottleRules } from './throttle';
 export { checkReason } from './reason';
-export { RevealService, revealReason, type OriginalsPort, type FieldRef, type RevealOutcome, type PendingReveal } from './reveal';
+export { RevealService, revealReason, type OriginalsPort, type RevealGrantFacts, type FieldRef, type RevealOutcome, type PendingReveal } from './reveal';
 export {
   loadOrCreateDeviceIdentity,
   fingerprintOf,

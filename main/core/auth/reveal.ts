@@ -14,8 +14,22 @@ import type { Session } from './sessions';
  */
 export interface OriginalsPort {
   describeField(messageId: string, fieldIndex: number): { conversationId: string; type: string } | null;
-  /** The decrypted original of one field; only ever called for a granted, unexpired reveal. */
-  readOriginalField(messageId: string, fieldIndex: number): string | null;
+  /**
+   * The original of one field, opened for a granted, unexpired reveal: `grant` is what the reveal rules decided
+   * (who, why, until when, approved by whom), for the store to have signed and the custodian to check and log.
+   */
+  readOriginalField(messageId: string, fieldIndex: number, grant: RevealGrantFacts): string | null;
+}
+
+export interface RevealGrantFacts {
+  revealId: string;
+  user: string;
+  userId: string;
+  reason: string;
+  type: string;
+  expiresAt: number;
+  /** The team lead who approved it, with their own sign-in. */
+  approval: { approver: string; approverId: string; at: number } | null;
 }
 
 export interface FieldRef {
@@ -49,6 +63,7 @@ interface RequestRow {
   status: 'pending' | 'granted' | 'denied';
   requested_at: number;
   decided_by: string | null;
+  decided_at: number | null;
   expires_at: number | null;
 }
 
@@ -102,7 +117,8 @@ export class RevealService {
       return { status: 'pending', requestId: id, fieldType: info.type };
     }
     this.audit({ action: AUDIT_ACTIONS.revealGranted, actor: session.username, target, details: { ...details, approver: null, expiresAt: expiresAt! } });
-    return { status: 'granted', grantId: id, fieldType: info.type, expiresAt: expiresAt!, value: this.original(field) };
+    const value = this.original(field, { revealId: id, user: session.username, userId: session.userId, reason, type: info.type, expiresAt: expiresAt!, approval: null });
+    return { status: 'granted', grantId: id, fieldType: info.type, expiresAt: expiresAt!, value };
   }
 
   /** The original of the caller's own grant, while it lasts. Anything else is refused the same way. */
@@ -117,7 +133,12 @@ export class RevealService {
     if (row.status === 'denied') throw new DiwanError('reveal_denied', 'A team lead declined this reveal request.');
     if (row.status !== 'granted' || row.expires_at === null) throw notGranted();
     if (row.expires_at <= this.clock.now()) throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
-    return { value: this.original({ messageId: row.message_id, fieldIndex: row.field_index }), fieldType: row.field_type, expiresAt: row.expires_at };
+    const approval = row.decided_by ? { approver: this.usernameOf(row.decided_by), approverId: row.decided_by, at: row.decided_at ?? row.requested_at } : null;
+    const value = this.original(
+      { messageId: row.message_id, fieldIndex: row.field_index },
+      { revealId: row.id, user: session.username, userId: session.userId, reason: row.reason, type: row.field_type, expiresAt: row.expires_at, approval },
+    );
+    return { value, fieldType: row.field_type, expiresAt: row.expires_at };
   }
 
   /** Requests waiting for a lead, oldest first; a lead never sees their own (someone else must approve them). */
@@ -168,8 +189,8 @@ export class RevealService {
     return { status: approve ? 'granted' : 'denied', expiresAt };
   }
 
-  private original(field: FieldRef): string {
-    const value = this.originals.readOriginalField(field.messageId, field.fieldIndex);
+  private original(field: FieldRef, grant: RevealGrantFacts): string {
+    const value = this.originals.readOriginalField(field.messageId, field.fieldIndex, grant);
     if (value === null) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
     return value;
   }

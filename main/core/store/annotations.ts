@@ -1,5 +1,5 @@
 import { DiwanError } from '../shared/errors';
-import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
+import { nextId, SEALED, sealedIdentity, sealOriginal, type StoreContext } from './context';
 import { unknownConversation } from './conversations';
 import { cachedStatement } from './statement-cache';
 
@@ -26,12 +26,11 @@ export class NoteRepository {
     return ctx.db
       .transaction(() => {
         if (!cachedStatement(ctx.db, 'SELECT 1 FROM conversations WHERE id = ?').get(conversationId)) throw unknownConversation(conversationId);
-        assertCurrentKey(ctx);
         const id = nextId(ctx.db, 'notes');
         const masked = ctx.masker(text).masked;
         const now = ctx.clock.now();
         cachedStatement(ctx.db, 'INSERT INTO notes (id, conversation_id, author_id, masked_text, text_enc, key_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(id, conversationId, authorId, masked, ctx.cipher.encrypt(identity.noteText(id), text), ctx.cipher.currentVersion, now);
+          .run(id, conversationId, authorId, masked, sealOriginal(ctx, sealedIdentity.noteText(ctx.custody.seat, id), text), SEALED, now);
         return { id, conversationId, authorId, maskedText: masked, createdAt: now };
       })
       .immediate();

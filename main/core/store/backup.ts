@@ -156,7 +156,7 @@ function verifyRestored(file: string, dbId: string, ring: KeyRing): number {
     if (getSetting(db, SETTING.dbId) !== dbId) {
       throw new DiwanError('backup_damaged', 'The database inside the archive is not the one its manifest names. Nothing was changed.');
     }
-    const sample = db.prepare('SELECT id, text_enc FROM messages WHERE text_enc IS NOT NULL ORDER BY id DESC LIMIT 1').get() as
+    const sample = db.prepare('SELECT id, text_enc FROM messages WHERE text_enc IS NOT NULL AND key_version > 0 ORDER BY id DESC LIMIT 1').get() as
       | { id: number; text_enc: Buffer }
       | undefined;
     if (sample) new FieldCipher(ring).decrypt(identity.messageText(sample.id), sample.text_enc);

@@ -1,15 +1,21 @@
 import { DiwanError } from '../shared/errors';
 import type { AuditPort, Clock } from '../shared/ports';
+import { originalContext, sealTo, type SeatCustody } from '../custody';
 import type { FieldCipher } from '../vault';
 import type { Db } from './database';
 import type { Masker } from './masker';
 import { getSetting, SETTING } from './settings';
 import { cachedStatement } from './statement-cache';
 
-/** What every repository of the store shares. The cipher can be replaced after a key rotation. */
+/**
+ * What every repository of the store shares. Originals are sealed to the in-process custodian (`custody`); the data
+ * key (`cipher`, replaced after a key rotation) keeps only what this process itself must read back: a reply until
+ * the platform has it, quarantined messages, and originals written before sealing until `resealOriginals` runs.
+ */
 export interface StoreContext {
   readonly db: Db;
   cipher: FieldCipher;
+  readonly custody: SeatCustody;
   readonly masker: Masker;
   readonly clock: Clock;
   readonly audit: AuditPort;
@@ -27,6 +33,23 @@ export function assertCurrentKey(ctx: StoreContext): void {
       'The data key of this database was rotated by another Diwan process. Restart Diwan to load the new key; nothing was written.',
     );
   }
+}
+
+/** `key_version` of a blob sealed to the custodian (its epoch is in the blob); a positive version is a data key's. */
+export const SEALED = 0;
+
+/** What each sealed original is bound to (the custodian opens it only under this context). */
+export const sealedIdentity = {
+  messageText: (seat: string, id: number) => originalContext(seat, id, 'text'),
+  messageField: (seat: string, id: number, n: number, type: string) => originalContext(seat, id, { field: n, type }),
+  contactName: (seat: string, id: number) => `hub:${seat}:contact:${id}:name`,
+  noteText: (seat: string, id: number) => `hub:${seat}:note:${id}:text`,
+};
+
+/** Seals one original to the custodian's current key. */
+export function sealOriginal(ctx: StoreContext, context: string, plain: string): Buffer {
+  const { epoch, publicKey } = ctx.custody.sealingKey();
+  return sealTo(publicKey, epoch, context, plain);
 }
 
 export const identity = {

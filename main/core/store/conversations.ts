@@ -1,6 +1,7 @@
 import { DiwanError } from '../shared/errors';
 import type { DeliveryState } from '../shared/messages';
-import { identity, type StoreContext } from './context';
+import type { SignedSeatGrant } from '../custody';
+import { SEALED, type StoreContext } from './context';
 import type { Db } from './database';
 import { cachedStatement } from './statement-cache';
 
@@ -206,15 +207,29 @@ export class ConversationRepository {
     }));
   }
 
+  /** What a masked value is and where it sits, never its value. */
+  describeField(messageId: number, n: number): { conversationId: number; type: string } | null {
+    return (
+      (cachedStatement(this.ctx.db, 'SELECT m.conversation_id AS conversationId, f.type FROM message_fields f JOIN messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.n = ?').get(
+        messageId,
+        n,
+      ) as { conversationId: number; type: string } | undefined) ?? null
+    );
+  }
+
   /**
-   * The original of one masked value. The caller has checked the permission and records the reveal in the audit
-   * trail; this only decrypts.
+   * The original of one masked value, opened by the in-process custodian for `grant` — a grant the reveal rules
+   * signed after checking the permission and recording the reveal in the audit trail. The custodian checks it and
+   * logs it first; this process has no key that opens the value itself.
    */
-  revealField(messageId: number, n: number): { type: string; value: string } {
-    const row = this.s.field.get(messageId, n) as { type: string; value_enc: Buffer | null } | undefined;
+  revealField(messageId: number, n: number, grant: SignedSeatGrant): { type: string; value: string } {
+    const row = this.s.field.get(messageId, n) as { type: string; value_enc: Buffer | null; key_version: number | null } | undefined;
     if (!row) throw new DiwanError('field_unknown', `Message ${messageId} has no masked field ${n}.`);
     if (!row.value_enc) throw new DiwanError('field_original_gone', 'The original of this value was deleted by the retention policy.');
-    return { type: row.type, value: this.ctx.cipher.decrypt(identity.messageField(messageId, n), row.value_enc) };
+    if (row.key_version !== SEALED) {
+      throw new DiwanError('original_not_sealed', 'This original has not been re-sealed to the custodian yet; restart Diwan to finish the upgrade (docs/IT-GUIDE.md).');
+    }
+    return { type: row.type, value: this.ctx.custody.custodian.openField(grant, row.value_enc) };
   }
 
   /** `until` is the wake-up time of a snooze (ms); any other status clears it. */
@@ -365,7 +380,7 @@ function statements(db: Db) {
        FROM messages m JOIN attachments a ON a.message_id = m.id
        WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY a.id`,
     ),
-    field: db.prepare('SELECT type, value_enc FROM message_fields WHERE message_id = ? AND n = ?'),
+    field: db.prepare('SELECT type, value_enc, key_version FROM message_fields WHERE message_id = ? AND n = ?'),
     setStatus: db.prepare("UPDATE conversations SET status = ?, snoozed_until = ?, resolved_at = CASE WHEN ? = 'resolved' THEN ? ELSE resolved_at END WHERE id = ?"),
     anyDue: db.prepare("SELECT 1 FROM conversations WHERE status = 'snoozed' AND snoozed_until <= ? LIMIT 1").pluck(),
     wakeDue: db.prepare("UPDATE conversations SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ? RETURNING id"),

@@ -1,7 +1,7 @@
 import type { Masker } from './masker';
 import { DiwanError } from '../shared/errors';
 import { INBOUND_LIMITS, type ConnectorSink, type InboundMessage, type IngestResult } from '../shared/messages';
-import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
+import { nextId, SEALED, sealedIdentity, sealOriginal, type StoreContext } from './context';
 import { unknownChannel } from './channels';
 import type { Db } from './database';
 import { inlinePreparer, type PreparedText, type TextPreparer } from './prepare';
@@ -11,7 +11,7 @@ const MAX_TEXT = INBOUND_LIMITS.textChars;
 const MAX_BATCH = 5000;
 
 /**
- * The ingest path: validate → mask → encrypt originals → insert message, field spans, attachments metadata and the
+ * The ingest path: validate → mask → seal originals to the custodian → insert message, field spans, attachments metadata and the
  * search entry → update conversations → save the cursor, all in one transaction per batch. Idempotent by
  * (channel, platform message id): a re-delivered message is counted as a duplicate and changes nothing.
  * Message i of a batch takes id `first + i` (a duplicate leaves its id unused), so the texts can be masked and
@@ -51,9 +51,9 @@ export class Ingestor implements ConnectorSink {
     const touched = new Map<number, { last: number; unread: number; inbound: boolean; firstIn: number | null }>();
     const contacts = new Map<string, number>();
     const conversations = new Map<string, number>();
-    if (messages.length) assertCurrentKey(ctx);
     const first = nextId(ctx.db, 'messages');
-    const prepared = this.preparer.start(messages.map((m) => m.text), first, ctx);
+    const sealing = { seat: ctx.custody.seat, ...ctx.custody.sealingKey() };
+    const prepared = this.preparer.start(messages.map((m) => m.text), first, { masker: ctx.masker, sealing });
     const size = this.preparer.chunkSize;
     let chunk: PreparedText[] = [];
     let chunkNo = -1;
@@ -127,7 +127,7 @@ export class Ingestor implements ConnectorSink {
     if (row && (name === null || row.display_name === name)) return row.id;
     const id = row?.id ?? Number(s.insertContact.run(channelId, c.platformUserId, c.handle ?? null, now).lastInsertRowid);
     if (c.displayName) {
-      s.setContactName.run(name, ctx.cipher.encrypt(identity.contactName(id), c.displayName), ctx.cipher.currentVersion, c.handle ?? null, id);
+      s.setContactName.run(name, sealOriginal(ctx, sealedIdentity.contactName(ctx.custody.seat, id), c.displayName), SEALED, c.handle ?? null, id);
     }
     return id;
   }

@@ -2,7 +2,8 @@ import { cachedStatement } from './statement-cache';
 import { DiwanError } from '../shared/errors';
 import type { DeliveryState, OutboundItem, OutboxPort } from '../shared/messages';
 import { replyProblem } from '../shared/reply-limits';
-import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
+import { assertCurrentKey, identity, nextId, SEALED, sealedIdentity, sealOriginal, type StoreContext } from './context';
+import { sealSentReply } from './reseal';
 import type { Db } from './database';
 import { indexBody } from './search-text';
 
@@ -52,9 +53,12 @@ export class Outbox implements OutboxPort {
         const now = ctx.clock.now();
         const id = nextId(ctx.db, 'messages');
         const { masked, fields } = ctx.masker(reply.text);
+        // The text stays under the data key until the platform has it (this process must send it); then it is sealed.
         const v = ctx.cipher.currentVersion;
         s.insertMessage.run(id, reply.conversationId, conv.channel_id, reply.authorId, masked, ctx.cipher.encrypt(identity.messageText(id), reply.text), v, now, now);
-        fields.forEach((f, n) => s.insertField.run(id, n, f.type, f.start, f.end, ctx.cipher.encrypt(identity.messageField(id, n), f.value), v));
+        fields.forEach((f, n) =>
+          s.insertField.run(id, n, f.type, f.start, f.end, sealOriginal(ctx, sealedIdentity.messageField(ctx.custody.seat, id, n, f.type), f.value), SEALED),
+        );
         s.insertFts.run(id, indexBody(masked));
         const outboxId = Number(
           s.insertOutbox.run(id, conv.channel_id, now, reply.options ? JSON.stringify(reply.options) : null, now, now).lastInsertRowid,
@@ -103,6 +107,7 @@ export class Outbox implements OutboxPort {
         }
         s.setState.run('sent', null, at, row.id);
         s.setSent.run(platformMessageId, row.message_id);
+        sealSentReply(ctx, row.message_id);
       })
       .immediate();
   }

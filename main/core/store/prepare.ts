@@ -1,5 +1,5 @@
-import type { FieldCipher } from '../vault';
-import { identity } from './context';
+import { originalContext, sealAllTo } from '../custody';
+import { SEALED } from './context';
 import type { Masker } from './masker';
 import { indexBody } from './search-text';
 
@@ -13,17 +13,31 @@ export interface PreparedText {
   fields: Array<{ type: string; start: number; end: number; valueEnc: Uint8Array }>;
 }
 
-/** Masks, normalises for search and encrypts texts whose messages take the ids `firstId`, `firstId + 1`, … */
-export function prepareTexts(texts: readonly string[], firstId: number, masker: Masker, cipher: FieldCipher): PreparedText[] {
+/** Who originals are sealed to: the seat (bound into each blob) and the custodian's current public key. */
+export interface SealingTarget {
+  seat: string;
+  epoch: number;
+  publicKey: string;
+}
+
+/**
+ * Masks, normalises for search and seals texts whose messages take the ids `firstId`, `firstId + 1`, …: the text
+ * and each field to the custodian's public key (one key agreement per message), which this process cannot open.
+ */
+export function prepareTexts(texts: readonly string[], firstId: number, masker: Masker, to: SealingTarget): PreparedText[] {
   return texts.map((text, i) => {
     const id = firstId + i;
     const { masked, fields } = masker(text);
+    const [textEnc, ...sealed] = sealAllTo(to.publicKey, to.epoch, [
+      { context: originalContext(to.seat, id, 'text'), plain: text },
+      ...fields.map((f, n) => ({ context: originalContext(to.seat, id, { field: n, type: f.type }), plain: f.value })),
+    ]);
     return {
       masked,
       body: indexBody(masked),
-      textEnc: cipher.encrypt(identity.messageText(id), text),
-      keyVersion: cipher.currentVersion,
-      fields: fields.map((f, n) => ({ type: f.type, start: f.start, end: f.end, valueEnc: cipher.encrypt(identity.messageField(id, n), f.value) })),
+      textEnc: textEnc!,
+      keyVersion: SEALED,
+      fields: fields.map((f, n) => ({ type: f.type, start: f.start, end: f.end, valueEnc: sealed[n]! })),
     };
   });
 }
@@ -40,14 +54,14 @@ export interface TextPreparer {
 
 export interface PrepareTools {
   masker: Masker;
-  cipher: FieldCipher;
+  sealing: SealingTarget;
 }
 
 /** Prepares each chunk when it is asked for, on the calling thread. */
 export const inlinePreparer: TextPreparer = {
   chunkSize: 128,
-  start(texts, firstId, { masker, cipher }) {
+  start(texts, firstId, { masker, sealing }) {
     const size = this.chunkSize;
-    return (k) => prepareTexts(texts.slice(k * size, (k + 1) * size), firstId + k * size, masker, cipher);
+    return (k) => prepareTexts(texts.slice(k * size, (k + 1) * size), firstId + k * size, masker, sealing);
   },
 };

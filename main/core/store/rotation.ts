@@ -24,7 +24,8 @@ const TARGETS: Target[] = [
 ];
 
 /**
- * Re-encrypts every original under a new data key, in batches of small transactions. Resumable: the new key goes
+ * Re-encrypts everything still under the data key (replies not yet sent, originals a re-seal has not reached;
+ * sealed originals, `key_version = 0`, belong to the custodian's epochs instead) under a new data key, in batches of small transactions. Resumable: the new key goes
  * to the keychain (with the old ones) before anything is re-encrypted, each blob records its key version, and a
  * second run finishes what a stopped one left. Old keys leave the keychain only once no blob needs them.
  */
@@ -64,7 +65,7 @@ export async function rotateDataKey(
 
 function pending(ctx: StoreContext, current: number): boolean {
   return TARGETS.some(
-    (t) => ctx.db.prepare(`SELECT 1 FROM ${t.table} WHERE key_version IS NOT NULL AND key_version != ? LIMIT 1`).get(current) !== undefined,
+    (t) => ctx.db.prepare(`SELECT 1 FROM ${t.table} WHERE key_version > 0 AND key_version != ? LIMIT 1`).get(current) !== undefined,
   );
 }
 
@@ -73,7 +74,7 @@ function reencryptTable(ctx: StoreContext, t: Target, version: number, batch: nu
   const after = t.key.length === 1 ? `${t.key[0]} > ?` : `(${keyCols}) > (${t.key.map(() => '?').join(', ')})`;
   const select = ctx.db.prepare(
     `SELECT ${keyCols}, ${t.blob} AS blob FROM ${t.table}
-     WHERE ${after} AND key_version IS NOT NULL AND key_version != ? ORDER BY ${keyCols} LIMIT ?`,
+     WHERE ${after} AND key_version > 0 AND key_version != ? ORDER BY ${keyCols} LIMIT ?`,
   );
   const update = ctx.db.prepare(`UPDATE ${t.table} SET ${t.blob} = ?, key_version = ? WHERE ${t.key.map((k) => `${k} = ?`).join(' AND ')}`);
   let cursor = t.key.map(() => -1);

@@ -16,4 +16,6 @@ export const SETTING = {
   keyVersion: 'datakey.version',
   /** When the last full page check of the file (run in the background) found it healthy, ms since the epoch. */
   integrityCheckedAt: 'integrity.checked_at',
+  /** Set once every original is sealed to the custodian (the re-seal of an older database has finished). */
+  custodySealed: 'custody.sealed',
 } as const;

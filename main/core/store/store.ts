@@ -1,6 +1,7 @@
 import { ReportRepository } from './reports';
 import { DiwanError } from '../shared/errors';
 import { noAudit, systemClock, type AuditPort, type Clock } from '../shared/ports';
+import { openSeatCustody, type EpochLength, type SeatCustody } from '../custody';
 import type { Vault } from '../vault';
 import { CannedReplyRepository, LabelRepository, NoteRepository } from './annotations';
 import { backupDatabase, type BackupSecret } from './backup';
@@ -15,6 +16,7 @@ import { placeholderMasker, type Masker } from './masker';
 import { Outbox } from './outbox';
 import type { TextPreparer } from './prepare';
 import { runRetention, type RetentionOutcome } from './retention';
+import { resealOriginals, resealPending, type ResealProgress } from './reseal';
 import { rotateDataKey, type RotationProgress } from './rotation';
 import { SearchRepository } from './search';
 import { SubjectRequests } from './subjects';
@@ -30,6 +32,19 @@ export interface StoreOptions {
   /** Where erase and export are recorded (the audit trail). */
   audit?: AuditPort;
   appVersion: string;
+  /**
+   * The in-process custodian originals are sealed to: its key files and log live in `dir`, its two secrets in the
+   * keychain. `approvalRequired` is the reveal rules' list of types that need a lead's approval (it checks it too).
+   */
+  custody: {
+    dir: string;
+    epoch?: EpochLength;
+    retainEpochs?: number;
+    approvalRequired?: () => readonly string[];
+    rateLimit?: { perUser: number; windowMs: number };
+    /** Re-seal originals still under the data key at open (default true); the upgrade test drives it itself. */
+    resealAtOpen?: boolean;
+  };
 }
 
 /**
@@ -38,6 +53,8 @@ export interface StoreOptions {
  */
 export interface Store {
   readonly dbId: string;
+  /** The in-process custodian and the signer of its grants (single-seat custody). */
+  readonly custody: SeatCustody;
   readonly sink: Ingestor;
   readonly outbox: Outbox;
   readonly channels: ChannelRepository;
@@ -52,21 +69,43 @@ export interface Store {
   runRetention(now?: number): RetentionOutcome[];
   rotateKey(opts?: { batchSize?: number; onProgress?: (p: RotationProgress) => void }): Promise<{ version: number; resumed: boolean; reencrypted: number }>;
   backup(out: string, secret?: { passphrase: string }): Promise<{ file: string; bytes: number }>;
+  /** Seals originals still under the data key to the custodian (the upgrade of an older database; resumable). */
+  reseal(opts?: { batchSize?: number; onProgress?: (p: ResealProgress) => void }): { sealed: number };
   /** Encrypts other parts' records (e.g. quarantined messages) under the data key, bound to `purpose`. */
   sealer(purpose: string): { seal(plain: string): Buffer; open(sealed: Buffer): string };
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const { dbId, cipher } = await loadDataKeys(opts.db, opts.vault);
+  const clock = opts.clock ?? systemClock;
+  const custody = await openSeatCustody({
+    vault: opts.vault,
+    dbId,
+    dir: opts.custody.dir,
+    now: () => clock.now(),
+    epoch: opts.custody.epoch,
+    retainEpochs: opts.custody.retainEpochs,
+    approvalRequired: opts.custody.approvalRequired,
+    rateLimit: opts.custody.rateLimit,
+  });
   const ctx: StoreContext = {
     db: opts.db,
     cipher,
+    custody,
     masker: opts.masker ?? placeholderMasker,
-    clock: opts.clock ?? systemClock,
+    clock,
     audit: opts.audit ?? noAudit,
   };
+  try {
+    if (opts.custody.resealAtOpen !== false && resealPending(ctx)) resealOriginals(ctx);
+  } catch (e) {
+    custody.close();
+    throw e;
+  }
   return {
     dbId,
+    custody,
+    reseal: (o) => resealOriginals(ctx, o),
     sink: new Ingestor(ctx, opts.preparer),
     outbox: new Outbox(ctx),
     channels: new ChannelRepository(ctx),
@@ -78,7 +117,11 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     subjects: new SubjectRequests(ctx),
     inboundChecks: new InboundCheckRepository(ctx),
     reports: new ReportRepository(ctx),
-    runRetention: (now) => runRetention(ctx, now),
+    runRetention: (now) => {
+      // Retention destroys the custodian's old epochs too: their originals become unreadable in every copy.
+      custody.custodian.applyRetention();
+      return runRetention(ctx, now);
+    },
     sealer: (purpose) => ({ seal: (plain) => cipher.encrypt(purpose, plain), open: (sealed) => cipher.decrypt(purpose, sealed) }),
     rotateKey: (o) => rotateDataKey(ctx, opts.vault, dbId, o),
     async backup(out, secret) {

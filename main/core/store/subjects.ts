@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
 import { DiwanError } from '../shared/errors';
-import { identity, type StoreContext } from './context';
+import type { SignedSeatGrant } from '../custody';
+import { identity, SEALED, sealedIdentity, type StoreContext } from './context';
 
 export interface ContactRef {
   contactId?: number;
@@ -69,10 +71,15 @@ export class SubjectRequests {
     return { contactId, conversations: result.conversations, messages: result.messages };
   }
 
-  /** Everything kept about one customer, originals decrypted, as a JSON-ready object. */
-  export(ref: ContactRef, actor: string): CustomerExport {
-    const { db, cipher } = this.ctx;
+  /**
+   * Everything kept about one customer, originals opened by the in-process custodian for the export grant `grant`
+   * signs (the administrator's, after sign-in), as a JSON-ready object. An original whose epoch was destroyed by
+   * retention is exported as its masked text, and says so.
+   */
+  export(ref: ContactRef, actor: string, grant: (contactId: number) => SignedSeatGrant): CustomerExport {
+    const { db } = this.ctx;
     const contactId = this.resolve(ref);
+    const opener = this.opener();
     const c = db.prepare('SELECT * FROM contacts WHERE id = ?').get(contactId) as {
       id: number;
       channel_id: string;
@@ -80,16 +87,17 @@ export class SubjectRequests {
       handle: string | null;
       display_name: string | null;
       name_enc: Buffer | null;
+      key_version: number | null;
       created_at: number;
     };
     const conversations = db
       .prepare('SELECT id, platform_conversation_id, status, created_at, last_activity_at FROM conversations WHERE contact_id = ? ORDER BY id')
       .all(contactId) as Array<{ id: number; platform_conversation_id: string; status: string; created_at: number; last_activity_at: number }>;
     const messages = db.prepare(
-      'SELECT id, platform_message_id, direction, masked_text, text_enc, sent_at, delivery FROM messages WHERE conversation_id = ? ORDER BY sent_at, id',
+      'SELECT id, platform_message_id, direction, masked_text, text_enc, key_version, sent_at, delivery FROM messages WHERE conversation_id = ? ORDER BY sent_at, id',
     );
     const attachments = db.prepare('SELECT kind, file_name, mime_type, size FROM attachments WHERE message_id = ? ORDER BY id');
-    const notes = db.prepare('SELECT id, masked_text, text_enc, created_at FROM notes WHERE conversation_id = ? ORDER BY created_at, id');
+    const notes = db.prepare('SELECT id, masked_text, text_enc, key_version, created_at FROM notes WHERE conversation_id = ? ORDER BY created_at, id');
     const out: CustomerExport = {
       format: 'diwan-customer-export/1',
       exportedAt: new Date(this.ctx.clock.now()).toISOString(),
@@ -98,7 +106,7 @@ export class SubjectRequests {
         channelId: c.channel_id,
         platformUserId: c.platform_user_id,
         handle: c.handle,
-        displayName: c.name_enc ? cipher.decrypt(identity.contactName(c.id), c.name_enc) : c.display_name,
+        displayName: opener.add(c.name_enc, c.key_version, 'contact', c.id, c.display_name),
         firstSeen: new Date(c.created_at).toISOString(),
       },
       conversations: conversations.map((v) => ({
@@ -108,19 +116,19 @@ export class SubjectRequests {
         startedAt: new Date(v.created_at).toISOString(),
         lastActivityAt: new Date(v.last_activity_at).toISOString(),
         messages: (
-          messages.all(v.id) as Array<{ id: number; platform_message_id: string | null; direction: string; masked_text: string; text_enc: Buffer | null; sent_at: number; delivery: string | null }>
+          messages.all(v.id) as Array<{ id: number; platform_message_id: string | null; direction: string; masked_text: string; text_enc: Buffer | null; key_version: number | null; sent_at: number; delivery: string | null }>
         ).map((m) => ({
           direction: m.direction,
           platformMessageId: m.platform_message_id,
           sentAt: new Date(m.sent_at).toISOString(),
-          text: m.text_enc ? cipher.decrypt(identity.messageText(m.id), m.text_enc) : m.masked_text,
+          text: opener.add(m.text_enc, m.key_version, 'message', m.id, m.masked_text),
           originalDeletedByRetention: m.text_enc === null,
           delivery: m.delivery,
           attachments: attachments.all(m.id) as Array<Record<string, unknown>>,
         })),
-        notes: (notes.all(v.id) as Array<{ id: number; masked_text: string; text_enc: Buffer | null; created_at: number }>).map((n) => ({
+        notes: (notes.all(v.id) as Array<{ id: number; masked_text: string; text_enc: Buffer | null; key_version: number | null; created_at: number }>).map((n) => ({
           createdAt: new Date(n.created_at).toISOString(),
-          text: n.text_enc ? cipher.decrypt(identity.noteText(n.id), n.text_enc) : n.masked_text,
+          text: opener.add(n.text_enc, n.key_version, 'note', n.id, n.masked_text),
         })),
       })),
     };
@@ -130,7 +138,41 @@ export class SubjectRequests {
       target: `contact:${contactId}`,
       details: { conversations: conversations.length },
     });
-    return out;
+    opener.open(grant(contactId));
+    return opener.fill(out);
+  }
+
+  /**
+   * Collects the originals an export shows, then opens the sealed ones in one custodian call (one grant, one log
+   * line): `add` returns a placeholder unique to this export that `fill` replaces once `open` has the values.
+   */
+  private opener() {
+    const { ctx } = this;
+    const seat = ctx.custody.seat;
+    const tag = `\u0000${crypto.randomBytes(9).toString('base64url')}:`;
+    const sealed: Array<{ context: string; sealed: Buffer; masked: string }> = [];
+    const values: string[] = [];
+    const names = {
+      contact: (id: number) => ({ legacy: identity.contactName(id), sealed: sealedIdentity.contactName(seat, id) }),
+      message: (id: number) => ({ legacy: identity.messageText(id), sealed: sealedIdentity.messageText(seat, id) }),
+      note: (id: number) => ({ legacy: identity.noteText(id), sealed: sealedIdentity.noteText(seat, id) }),
+    };
+    return {
+      add(blob: Buffer | null, keyVersion: number | null, kind: keyof typeof names, id: number, masked: string | null): string {
+        if (!blob) return masked as string;
+        const n = names[kind](id);
+        if (keyVersion !== SEALED) return ctx.cipher.decrypt(n.legacy, blob);
+        sealed.push({ context: n.sealed, sealed: blob, masked: masked ?? '' });
+        return `${tag}${sealed.length - 1}`;
+      },
+      open(grant: SignedSeatGrant): void {
+        const opened = sealed.length ? ctx.custody.custodian.openExport(grant, sealed) : [];
+        opened.forEach((v, i) => (values[i] = v ?? sealed[i]!.masked));
+      },
+      fill<T>(x: T): T {
+        return JSON.parse(JSON.stringify(x), (_k, v: unknown) => (typeof v === 'string' && v.startsWith(tag) ? values[Number(v.slice(tag.length))] : v)) as T;
+      },
+    };
   }
 }
 

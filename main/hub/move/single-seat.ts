@@ -1,5 +1,6 @@
 import type { Core } from '../../core/app';
 import { UserRepo } from '../../core/auth/users';
+import type { SignedSeatGrant } from '../../core/custody';
 import type { AttachmentKind, InboundAttachment, InboundMessage } from '../../core/shared/messages';
 import { refuseMissingSettings } from '../config';
 import { CHANNEL_KINDS_FOR_HUB } from '../kinds';
@@ -29,6 +30,8 @@ export interface MoveReport {
  */
 export async function moveSingleSeatToHub(
   source: Core,
+  /** Signs the grant that lets the in-process custodian open one customer's originals for the move. */
+  grant: (contactId: number) => SignedSeatGrant,
   target: { store: HubStore; sealer: OriginalsSealer; actor: Actor },
   progress: (line: string) => void = () => {},
 ): Promise<MoveReport> {
@@ -105,7 +108,7 @@ export async function moveSingleSeatToHub(
   const moveIn = new HubMoveIn(store);
   const database = source.store.dbId;
   for (const contactId of source.store.subjects.contactIds()) {
-    const data = source.store.subjects.export({ contactId }, actor.actor);
+    const data = source.store.subjects.export({ contactId }, actor.actor, grant);
     if (!moving.has(data.contact.channelId)) continue;
     for (const conv of data.conversations) {
       if (await moveIn.alreadyMoved(database, conv.id)) {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateSealingKey, privateBytes, x25519Private, type SealingKeyPair } from '../core/custody';
-import { DiwanError } from '../core/shared/errors';
+import { generateSealingKey, privateBytes, x25519Private, type SealingKeyPair } from './seal';
+import { DiwanError } from '../shared/errors';
 
 /** How long one sealing key is current: calendar months (default 1) or a number of days. */
 export type EpochLength = { months: number } | { days: number };

@@ -1,21 +1,25 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { canonicalJson } from '../core/policy/canonical';
-import { DiwanError } from '../core/shared/errors';
+import { canonicalJson } from '../policy/canonical';
+import { DiwanError } from '../shared/errors';
 
 /** One line of the custodian's own log: what was asked, by whom, and the outcome — never a value. */
 export interface CustodianEntry {
   at: number;
-  event: 'reveal.opened' | 'reveal.refused' | 'epoch.created' | 'epoch.shredded' | 'hub.audit_head' | 'custodian.started';
+  event: 'reveal.opened' | 'reveal.refused' | 'export.opened' | 'export.refused' | 'epoch.created' | 'epoch.shredded' | 'hub.audit_head' | 'custodian.started';
   device?: string;
   user?: string;
-  revealId?: number;
+  /** The hub's reveal number, or the single-seat console's reveal request id. */
+  revealId?: number | string;
   messageId?: number;
   field?: number;
   type?: string;
   grantId?: string;
   nonce?: string;
   epoch?: number;
+  /** Single-seat exports: the customer and how many originals were opened. */
+  contactId?: number;
+  count?: number;
   /** Refusals: the stable code. */
   code?: string;
   detail?: string;
@@ -41,7 +45,8 @@ export class CustodianLog {
   private fd: number;
   private n = 0;
   private head = GENESIS;
-  private readonly recent: StoredCustodianEntry[] = [];
+  private recent: StoredCustodianEntry[] = [];
+  private size = 0;
   /** The newest hub audit head checkpointed here (kept beyond the recent window). */
   lastAuditHead: { seq: number; hash: string } | null;
 
@@ -49,26 +54,39 @@ export class CustodianLog {
     readonly file: string,
     private readonly keepRecentMs: number,
   ) {
-    const report = verifyCustodianLog(file);
-    if (report.broken) throw new DiwanError('custodian_log_tampered', `The custodian log ${file} is broken at line ${report.broken.line}: ${report.broken.why}. Keep the file as evidence and ask IT.`);
-    this.n = report.entries;
-    this.head = report.head;
-    this.recent.push(...report.tail);
-    this.lastAuditHead = report.lastAuditHead;
+    this.lastAuditHead = null;
     this.fd = fs.openSync(file, 'a', 0o600);
+    this.reload();
   }
 
   append(e: CustodianEntry): StoredCustodianEntry {
+    // Another process on this log (the single-seat console and its CLI) appended since: continue its chain.
+    if (fs.fstatSync(this.fd).size !== this.size) this.reload();
     const n = this.n + 1;
     const stored: StoredCustodianEntry = { ...e, n, prev: this.head, self: hashOf(this.head, n, e) };
-    fs.writeSync(this.fd, `${JSON.stringify(stored)}\n`);
+    const line = `${JSON.stringify(stored)}\n`;
+    fs.writeSync(this.fd, line);
     fs.fsyncSync(this.fd);
+    this.size += Buffer.byteLength(line);
     this.n = n;
     this.head = stored.self;
     this.recent.push(stored);
     if (e.event === 'hub.audit_head') this.lastAuditHead = { seq: e.seq!, hash: e.hash! };
     while (this.recent.length && this.recent[0]!.at < e.at - this.keepRecentMs) this.recent.shift();
     return stored;
+  }
+
+  private reload(): void {
+    const size = fs.fstatSync(this.fd).size;
+    const report = verifyCustodianLog(this.file, this.keepRecentMs);
+    if (report.broken) {
+      throw new DiwanError('custodian_log_tampered', `The custodian log ${this.file} is broken at line ${report.broken.line}: ${report.broken.why}. Keep the file as evidence and ask IT.`);
+    }
+    this.n = report.entries;
+    this.head = report.head;
+    this.recent = report.tail;
+    this.lastAuditHead = report.lastAuditHead;
+    this.size = size;
   }
 
   /** Entries of the last `keepRecentMs` (for replay and rate checks across a restart). */
@@ -80,8 +98,11 @@ export class CustodianLog {
     return { entries: this.n, head: this.head };
   }
 
+  /** Closing twice is harmless (the console and its shutdown path may both close). */
   close(): void {
+    if (this.fd < 0) return;
     fs.closeSync(this.fd);
+    this.fd = -1;
   }
 }
 
