@@ -55,6 +55,7 @@ export const TEAM_FEATURES = [
   'snooze',
   'totpSetup',
   'channelSetup',
+  'attachments',
 ] as const;
 export type TeamFeature = (typeof TEAM_FEATURES)[number];
 

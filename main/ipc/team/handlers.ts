@@ -14,7 +14,7 @@ import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/
 import { TeamRows } from './rows';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup', 'attachments'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -29,6 +29,7 @@ const FEATURE_NAMES: Record<TeamFeature, string> = {
   snooze: 'Snoozing is',
   totpSetup: 'Setting up two-step sign-in from the console is',
   channelSetup: 'Setting up channels from the console is',
+  attachments: "Opening a customer's file is",
 };
 
 /**
@@ -482,6 +483,8 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     deviceStatus: () => deviceStatusOf(core),
     scheduleDrill: () => notYet('drills'),
     drillReport: () => notYet('drills'),
+    showAttachment: () => notYet('attachments'),
+    saveAttachment: () => notYet('attachments'),
   };
 
 }
