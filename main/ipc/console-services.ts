@@ -10,7 +10,7 @@ import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
 import { InboundFlags, type GuardLang } from './inbound-flags';
 import { watchTeam } from './team/events';
-import { AttachmentOpener, type SaveFilePort } from '../core/app/attachments';
+import { AttachmentOpener, noSaveDialog, type SaveFilePort } from '../core/app/attachments';
 import type {
   Actor,
   ChannelKindT,
@@ -24,10 +24,6 @@ import type {
 
 const SLA_FIRST_RESPONSE_MS = 3_600_000;
 
-/** Where no shell gives a save dialog (the CLI, tests that do not need one). */
-const noSaveDialog: SaveFilePort = {
-  save: () => Promise.reject(new DiwanError('save_unavailable', 'This window cannot save files; open the attachment in the Diwan app.')),
-};
 
 /**
  * The console's services over the real core: the store for conversations, notes, labels, canned replies, search and

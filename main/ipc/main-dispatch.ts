@@ -2,7 +2,7 @@ import type { Core } from '../core/app';
 import { createDispatcher, type Authorizer, type CallContext, type Dispatch } from './dispatch';
 import { createConsoleServices } from './console-services';
 import type { NotifierPort } from './console-port';
-import type { SaveFilePort } from '../core/app/attachments';
+import { noSaveDialog, type SaveFilePort } from '../core/app/attachments';
 import { createHandlers } from './handlers';
 import type { IpcError } from './result';
 import { teamHandlers } from './team/handlers';
@@ -22,9 +22,9 @@ export function createMainDispatch(
   saveFile?: SaveFilePort,
 ): Dispatch<CallContext> {
   const onInternalError = (channel: string, error: unknown) => log(`ipc ${channel}: internal error ${(error as Error)?.name ?? 'unknown'}`);
-  const single = createDispatcher({ handlers: createHandlers(core, createConsoleServices(core, notifier, saveFile)), authorize: mainAuthorizer(core), onInternalError });
+  const single = createDispatcher({ handlers: createHandlers(core, createConsoleServices(core, notifier, saveFile ?? noSaveDialog)), authorize: mainAuthorizer(core), onInternalError });
   // Team mode follows the signed policy: while it names a hub, every call goes to the hub's seat of its window.
-  const team = createDispatcher({ handlers: teamHandlers(core), authorize: teamAuthorizer(core), onInternalError });
+  const team = createDispatcher({ handlers: teamHandlers(core, saveFile ?? noSaveDialog), authorize: teamAuthorizer(core), onInternalError });
   return (channel, request, ctx) => (core.team() ? team(channel, request, ctx) : single(channel, request, ctx));
 }
 

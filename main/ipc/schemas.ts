@@ -55,7 +55,6 @@ export const TEAM_FEATURES = [
   'snooze',
   'totpSetup',
   'channelSetup',
-  'attachments',
 ] as const;
 export type TeamFeature = (typeof TEAM_FEATURES)[number];
 

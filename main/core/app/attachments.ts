@@ -9,6 +9,11 @@ export interface SaveFilePort {
   save(suggestedName: string, content: Buffer): Promise<boolean>;
 }
 
+/** Where no shell gives a save dialog (the CLI, tests that do not need one). */
+export const noSaveDialog: SaveFilePort = {
+  save: () => Promise.reject(new DiwanError('save_unavailable', 'This window cannot save files; open the attachment in the Diwan app.')),
+};
+
 export type AttachmentPurpose = 'show' | 'save';
 
 /**

@@ -1,5 +1,7 @@
 import { DiwanError } from '../shared/errors';
-import type { AttachmentContent } from './types';
+import { asConnectorError, isConnectorError } from './errors';
+import { redact } from './http/redact';
+import type { AttachmentContent, Connector } from './types';
 
 /**
  * The rules for a customer's file opened on demand, written once for the console and the hub: how large it may be,
@@ -62,6 +64,21 @@ export function checkAttachment(got: AttachmentContent, fallbackName: string, ma
     fileName,
     display: image ? 'image' : 'file',
   };
+}
+
+/**
+ * One file through a started connector; its failures become sentences for the agent (`attachment_too_large`,
+ * `attachment_unavailable`), a channel that keeps no fetchable copy says so.
+ */
+export async function fetchThrough(connector: Connector, ref: string, signal: AbortSignal): Promise<AttachmentContent> {
+  if (!connector.fetchAttachment) throw new DiwanError('attachment_unsupported', 'This channel keeps no fetchable copy of files here; open the file on the platform itself.');
+  try {
+    return await connector.fetchAttachment(ref, signal);
+  } catch (e) {
+    if (e instanceof DiwanError && !isConnectorError(e)) throw e;
+    const err = asConnectorError(e, redact);
+    throw new DiwanError(err.kind === 'too-large' ? 'attachment_too_large' : 'attachment_unavailable', err.message);
+  }
 }
 
 /** A platform's link to a file, followed only when it is HTTPS on one of the platform's hosts (or the configured API's own origin, which is how tests point a channel at an emulator). */

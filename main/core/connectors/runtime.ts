@@ -4,7 +4,8 @@ import { noAudit, systemClock, type AuditPort, type Clock } from '../shared/port
 import type { Vault } from '../vault';
 import type { ConnectorContext } from './context';
 import { fitToStore } from './bounds';
-import { asConnectorError, isConnectorError, type ConnectorError } from './errors';
+import { asConnectorError, type ConnectorError } from './errors';
+import { fetchThrough } from './attachments';
 import { HealthTracker, type ChannelAlert, type ChannelHealth } from './health';
 import { redact } from './http/redact';
 import { connectorRegistry, type ConnectorRegistry } from './registry';
@@ -323,18 +324,10 @@ class ChannelWorker {
   }
 
   async fetchAttachment(ref: string, signal: AbortSignal): Promise<AttachmentContent> {
-    const fetch = this.connector.fetchAttachment?.bind(this.connector);
-    if (!fetch) throw new DiwanError('attachment_unsupported', 'This channel keeps no fetchable copy of files; open it on the platform itself.');
     if (!this.running || this.paused) throw new DiwanError('channel_paused', 'The channel is paused (not on an approved office network, or stopped); open the file once it is connected again.');
     if (this.needsStart) await this.startAttempt;
     if (this.needsStart) throw new DiwanError('channel_not_ready', 'The channel has not connected yet (its health says why); open the file once it is connected.');
-    try {
-      return await fetch(ref, signal);
-    } catch (e) {
-      if (e instanceof DiwanError && !isConnectorError(e)) throw e;
-      const err = asConnectorError(e, redact);
-      throw new DiwanError(err.kind === 'too-large' ? 'attachment_too_large' : 'attachment_unavailable', err.message);
-    }
+    return fetchThrough(this.connector, ref, signal);
   }
 
   push(payload: unknown): MaybePromise<IngestResult> {

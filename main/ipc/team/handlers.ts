@@ -12,9 +12,12 @@ import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
 import { TeamRows } from './rows';
+import { checkAttachment } from '../../core/connectors';
+import type { SaveFilePort } from '../../core/app/attachments';
+import type { SHOWN_IMAGE_TYPES } from '../console-contract';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup', 'attachments'];
+const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['transcriptExport', 'scamReport', 'deliveryDoubt', 'reports', 'drills', 'snooze', 'totpSetup', 'channelSetup'];
 const FEATURE_NAMES: Record<TeamFeature, string> = {
   labels: 'Labels are',
   canned: 'Canned replies are',
@@ -29,7 +32,6 @@ const FEATURE_NAMES: Record<TeamFeature, string> = {
   snooze: 'Snoozing is',
   totpSetup: 'Setting up two-step sign-in from the console is',
   channelSetup: 'Setting up channels from the console is',
-  attachments: "Opening a customer's file is",
 };
 
 /**
@@ -37,7 +39,7 @@ const FEATURE_NAMES: Record<TeamFeature, string> = {
  * the hub (which checks the role again and records them). The DTOs are built by the same functions as in
  * single-seat mode. What the hub does not offer yet is refused with a sentence, never faked.
  */
-export function teamHandlers(core: Core): Handlers<CallContext> {
+export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallContext> {
   const team = () => {
     const t = core.team();
     if (!t) throw new DiwanError('team_off', 'This console is not working with a team hub (the IT policy names none).');
@@ -53,6 +55,10 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
   /** Sends a change to the hub; its refusals keep the hub's code and sentence. */
   const hub = async <T = Record<string, unknown>>(seat: TeamSeat, method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> =>
     (await seat.client.call(method, path, json)) as T;
+  const hubFile = async (seat: TeamSeat, messageId: number, index: number, purpose: 'show' | 'save') => {
+    const f = await hub<{ mimeType?: string; fileName?: string; dataBase64?: string }>(seat, 'GET', `/v1/messages/${messageId}/attachments/${index}?purpose=${purpose}`);
+    return checkAttachment({ content: Buffer.from(String(f.dataBase64 ?? ''), 'base64'), ...(f.mimeType ? { mimeType: f.mimeType } : {}), ...(f.fileName ? { fileName: f.fileName } : {}) }, 'file');
+  };
   const notYet = (feature: TeamFeature): never => {
     throw new DiwanError('team_unsupported', `${FEATURE_NAMES[feature]} not available yet when this console works with the team hub. Single-seat consoles have it.`, { feature });
   };
@@ -483,8 +489,16 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     deviceStatus: () => deviceStatusOf(core),
     scheduleDrill: () => notYet('drills'),
     drillReport: () => notYet('drills'),
-    showAttachment: () => notYet('attachments'),
-    saveAttachment: () => notYet('attachments'),
+    // The hub fetches the file through the channel and checks it; the same check runs here on the bytes received.
+    showAttachment: async (r, ctx) => {
+      const file = await hubFile(seatOf(ctx), r.messageId, r.index, 'show');
+      if (file.display !== 'image') throw new DiwanError('attachment_not_image', 'This file is not a picture Diwan can show; save it instead.');
+      return { mimeType: file.mimeType as (typeof SHOWN_IMAGE_TYPES)[number], dataBase64: file.content.toString('base64') };
+    },
+    saveAttachment: async (r, ctx) => {
+      const file = await hubFile(seatOf(ctx), r.messageId, r.index, 'save');
+      return { saved: await saveFile.save(file.fileName, file.content) };
+    },
   };
 
 }

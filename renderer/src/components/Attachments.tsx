@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../stores/conversation';
 import { call } from '../bridge';
 import { useFormat } from '../format';
-import { useSession } from '../stores/session';
 import { ErrorNote } from './Notice';
 import { Segments } from './Segments';
 
@@ -14,17 +13,16 @@ type Attachment = NonNullable<Message['attachments']>[number];
  * and is drawn here as a data URL; any other file goes straight from main to the save dialog, never through the page.
  */
 export function Attachments({ messageId, attachments }: { messageId: number; attachments: Attachment[] }) {
-  const offered = useSession((s) => s.offers('attachments'));
   return (
     <ul className="attachments" data-testid="attachments">
       {attachments.map((a) => (
-        <AttachmentItem key={a.index} messageId={messageId} a={a} offered={offered} />
+        <AttachmentItem key={a.index} messageId={messageId} a={a} />
       ))}
     </ul>
   );
 }
 
-function AttachmentItem({ messageId, a, offered }: { messageId: number; a: Attachment; offered: boolean }) {
+function AttachmentItem({ messageId, a }: { messageId: number; a: Attachment }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [image, setImage] = useState<string | null>(null);
@@ -59,7 +57,7 @@ function AttachmentItem({ messageId, a, offered }: { messageId: number; a: Attac
       )}
       {a.size !== null && <span className="attachment-size">{t('attachment.size', { kb: f.number(Math.max(1, Math.round(a.size / 1024))) })}</span>}
       {!a.fetchable && <span className="note">{t('attachment.notFetchable')}</span>}
-      {a.fetchable && offered && (
+      {a.fetchable && (
         <span className="attachment-actions">
           {picture && !image && (
             <button type="button" className="link" disabled={busy} onClick={show} data-testid="attachment-show">
