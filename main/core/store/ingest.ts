@@ -1,4 +1,3 @@
-import type { Masker } from './masker';
 import { DiwanError } from '../shared/errors';
 import { INBOUND_LIMITS, type ConnectorSink, type InboundMessage, type IngestResult } from '../shared/messages';
 import { assertCurrentKey, identity, nextId, type StoreContext } from './context';
