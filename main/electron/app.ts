@@ -6,6 +6,7 @@ import { watchInbox } from '../ipc/console-services';
 import { DEFAULT_EXTERNAL_HOSTS, hardenSession, hardenWebContents } from './hardening';
 import { registerIpc, sendEvent } from './ipc';
 import { createNotifier } from './notify';
+import { createSaveFile } from './save-file';
 import type { BrowserWindowLike, ElectronPort } from './port';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { createMainWindow } from './window';
@@ -78,7 +79,7 @@ export async function startShell(
   }
   core.identity.sessions.closeLeftovers();
   const notifier = createNotifier(electron);
-  registerIpc(electron.ipcMain, createMainDispatch(core, log, notifier));
+  registerIpc(electron.ipcMain, createMainDispatch(core, log, notifier, createSaveFile(electron)));
   // Surge mode and security alerts reach the lead as OS notifications too (titles and counts, never customer text).
   core.guards.onNotice((notice) => void notifier.notify({ title: notice.title, body: notice.body }));
 

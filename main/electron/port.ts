@@ -83,7 +83,7 @@ export interface ElectronPort {
     enableSandbox(): void;
     requestSingleInstanceLock(): boolean;
     whenReady(): Promise<unknown>;
-    getPath(name: 'userData'): string;
+    getPath(name: 'userData' | 'downloads'): string;
     quit(): void;
     on(event: 'second-instance' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
     on(event: 'web-contents-created', listener: (e: unknown, contents: WebContentsLike) => void): unknown;
@@ -99,7 +99,10 @@ export interface ElectronPort {
   ipcMain: IpcMainLike;
   shell: { openExternal(url: string): Promise<void> };
   powerMonitor: { on(event: 'lock-screen' | 'suspend' | 'resume', listener: () => void): unknown };
-  dialog: { showErrorBox(title: string, content: string): void };
+  dialog: {
+    showErrorBox(title: string, content: string): void;
+    showSaveDialog(options: { defaultPath: string; title: string }): Promise<{ canceled: boolean; filePath?: string }>;
+  };
   Notification: NotificationConstructorLike;
 }
 

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AttachmentContent } from '../core/connectors';
+import { attachmentRoutes } from './routes/attachments';
 import { z } from 'zod';
 import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type Permission, type RevealRules } from '../core/auth';
 import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply, type GuardPolicy } from '../core/guard';
@@ -119,6 +121,8 @@ export interface ApiDeps {
   maxBodyBytes: number;
   /** A reply was queued: the node running its channel should look at its outbox. */
   replyQueued: (channelId: string) => void;
+  /** A customer's file by its stored platform reference, fetched through the channel (`HubChannels.fetchAttachment`). */
+  fetchAttachment: (channelId: string, ref: string, signal: AbortSignal) => Promise<AttachmentContent>;
   /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */
   factorResetNeedsSecondAdmin?: boolean;
   /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
@@ -174,6 +178,15 @@ const STATUS: Record<string, number> = {
   reply_not_resendable: 409,
   message_unknown: 404,
   scam_report_not_inbound: 422,
+  attachment_unknown: 404,
+  attachment_not_fetchable: 404,
+  attachment_not_image: 415,
+  attachment_refused: 415,
+  attachment_too_large: 413,
+  attachment_empty: 422,
+  attachment_unavailable: 502,
+  attachment_unsupported: 501,
+  attachment_reference: 422,
 };
 
 export const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
@@ -209,6 +222,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   secondFactorRoutes,
   channelSetupRoutes,
   transcriptExportRoutes,
+  attachmentRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

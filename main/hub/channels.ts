@@ -1,4 +1,5 @@
-import { channelHealthView, ConnectorRuntime, type ChannelConfig, type ChannelKind, type RuntimeOptions } from '../core/connectors';
+import { channelHealthView, ConnectorRuntime, fetchThrough, realSleep, type AttachmentContent, type ChannelConfig, type ChannelKind, type RuntimeOptions } from '../core/connectors';
+import { DiwanError } from '../core/shared/errors';
 import type { OutboundItem, RuntimeOutbox, RuntimeSink } from '../core/shared/messages';
 import type { Clock } from '../core/shared/ports';
 import type { Vault } from '../core/vault';
@@ -113,6 +114,31 @@ export class HubChannels {
       });
     };
     loop();
+  }
+
+  /**
+   * A customer's file, through the node's running connector when this node holds the channel; otherwise through a
+   * short-lived connector with the same credentials that only fetches (it never polls or sends, which the lease
+   * guards), so any node can answer the console.
+   */
+  async fetchAttachment(channelId: string, ref: string, signal: AbortSignal): Promise<AttachmentContent> {
+    if (this.running.has(channelId)) return this.runtime.fetchAttachment(channelId, ref, signal);
+    const c = (await this.o.store.channels()).find((x) => x.id === channelId && x.enabled);
+    if (!c) throw new DiwanError('channel_unknown', 'The channel this file came through is switched off at the hub; ask an administrator.');
+    const connector = hubRegistry[c.kind as ChannelKind]({
+      config: channelConfigOf(c),
+      vault: this.o.vault,
+      clock: this.o.clock,
+      sleep: realSleep,
+      jitter: Math.random,
+      log: (l) => this.o.log({ level: l.level, event: `channel.${l.event}`, channelId, detail: l.detail }),
+    });
+    try {
+      await connector.start(signal);
+      return await fetchThrough(connector, ref, signal);
+    } finally {
+      await connector.stop().catch(() => {});
+    }
   }
 
   /** Wakes the outbox of a channel this node runs (a reply was just queued). */

@@ -222,6 +222,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     reveal: defaultRevealRules(),
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
+    fetchAttachment: (channelId, ref, signal) => channels.fetchAttachment(channelId, ref, signal),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
     guardPolicy,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },

@@ -4,6 +4,7 @@ import { maskMessage, type MaskingHints } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import type { InboundMessage } from '../core/shared/messages';
 import { FieldCipher } from '../core/vault';
+import { maskFileName } from '../core/store';
 import type { PreparedMessage } from './store';
 
 /** The key originals are sealed to now, as the custodian hands it out (`CustodianLink.sealingKey`). */
@@ -132,7 +133,8 @@ export class OriginalsSealer {
       maskedText: p.maskedText,
       sealedText: null,
       sentAt: m.sentAt,
-      attachments: m.attachments ?? [],
+      // The platform's reference stays at the hub (it opens the file); consoles get `attachmentViews` of this.
+      attachments: (m.attachments ?? []).map((a) => ({ ...a, ...(a.fileName ? { fileName: maskFileName((t) => ({ masked: this.prepareText(t).maskedText }), a.fileName) } : {}) })),
       fields: p.fields,
       seal: p.seal,
     };

@@ -57,6 +57,22 @@ export const ConversationSummary = z.object({
 
 export const Delivery = z.object({ state: DeliveryState, reason: z.string().max(500).optional() });
 
+export const ATTACHMENT_KINDS = ['photo', 'document', 'audio', 'video', 'sticker', 'other'] as const;
+/** A file the customer sent, as metadata: the file itself is fetched only when opened (`showAttachment`, `saveAttachment`). */
+export const AttachmentDto = z.object({
+  /** Position among the message's attachments; with the message id, the address for opening it. */
+  index: z.number().int().nonnegative().max(49),
+  kind: z.enum(ATTACHMENT_KINDS),
+  /** The file name as stored (masked, digit runs blotted), as segments like any masked text. */
+  name: Segments,
+  mimeType: z.string().max(200).nullable(),
+  size: z.number().int().nonnegative().nullable(),
+  /** False when the platform gave no way to fetch it (or it was over the size limit when it arrived). */
+  fetchable: z.boolean(),
+});
+/** Raster types the console draws; everything else is only ever saved (main/core/connectors/attachments.ts). */
+export const SHOWN_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+
 export const MessageDto = z.object({
   id: Id,
   direction: z.enum(['in', 'out']),
@@ -68,6 +84,7 @@ export const MessageDto = z.object({
   /** Scam and phishing warnings on a customer's message, in the agent's language (the inbound inspection). */
   flags: z.array(z.object({ code: z.string().max(40), explanation: z.string().max(500) })).max(20).optional(),
   author: UserRef.nullable(),
+  attachments: z.array(AttachmentDto).max(50).optional(),
 });
 
 export const DRILL_KIND_NAMES = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'] as const;
@@ -247,6 +264,18 @@ export const consoleContract = {
   openConversation: channel({
     request: z.object({ conversationId: Id, /** The agent's language, for the scam warnings' wording. */ lang: z.enum(['en', 'ar', 'fa']).optional() }).strict(),
     response: ConversationDetail,
+    permission: 'conversations.read',
+  }),
+  /** A picture the customer sent, fetched from the platform by main (audited); refused when its bytes are not a picture. */
+  showAttachment: channel({
+    request: z.object({ messageId: Id, index: z.number().int().nonnegative().max(49) }).strict(),
+    response: z.object({ mimeType: z.enum(SHOWN_IMAGE_TYPES), dataBase64: z.string().max(36_000_000) }),
+    permission: 'conversations.read',
+  }),
+  /** Any file the customer sent, fetched by main and written where the person chooses in the save dialog (audited). */
+  saveAttachment: channel({
+    request: z.object({ messageId: Id, index: z.number().int().nonnegative().max(49) }).strict(),
+    response: z.object({ saved: z.boolean() }),
     permission: 'conversations.read',
   }),
   setConversationStatus: channel({

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AttachmentOpener, SaveFilePort } from '../core/app/attachments';
 import type {
   AlertDto,
   ChannelDto,
@@ -57,6 +58,8 @@ export interface MessageRow {
   delivery?: Out<typeof Delivery>;
   author: Out<typeof UserRef> | null;
   flags?: Array<{ code: string; explanation: string }>;
+  /** File names masked as stored. */
+  attachments?: Array<{ index: number; kind: string; name: string; mimeType: string | null; size: number | null; fetchable: boolean }>;
 }
 
 export interface NoteRow {
@@ -159,4 +162,7 @@ export interface ConsoleServices {
   lead: LeadPort;
   admin: AdminPort;
   notifier: NotifierPort;
+  /** Customers' files, fetched on demand (checked, audited), and where saved files go. */
+  attachments: AttachmentOpener;
+  saveFile: SaveFilePort;
 }

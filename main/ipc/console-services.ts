@@ -11,6 +11,7 @@ import type { ConversationSummary, StoredMessage } from '../core/store';
 import { CHANNEL_KINDS } from './console-contract';
 import { InboundFlags, type GuardLang } from './inbound-flags';
 import { watchTeam } from './team/events';
+import { AttachmentOpener, noSaveDialog, type SaveFilePort } from '../core/app/attachments';
 import type {
   Actor,
   ChannelKindT,
@@ -23,12 +24,13 @@ import type {
 } from './console-port';
 
 
+
 /**
  * The console's services over the real core: the store for conversations, notes, labels, canned replies, search and
  * the outbox; identity for people; the guards for replies, scam flags and alerts; the channel runtime for health.
  * Rows keep masked text as stored; the handlers turn it into segments.
  */
-export function createConsoleServices(core: Core, notifier: NotifierPort): ConsoleServices {
+export function createConsoleServices(core: Core, notifier: NotifierPort, saveFile: SaveFilePort = noSaveDialog): ConsoleServices {
   const { store, db } = core;
   /** `seen` keeps one lookup per person within a call (a page names the same few assignees many times). */
   const userRef = (id: string | null, seen?: Map<string, { id: string; name: string }>) => {
@@ -78,6 +80,9 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
       author: userRef(m.authorId),
       ...(m.delivery ? { delivery: { state: m.delivery, ...(m.deliveryReason ? { reason: m.deliveryReason } : {}) } } : {}),
       ...(flags.length ? { flags } : {}),
+      ...(m.attachments.length
+        ? { attachments: m.attachments.map((a, index) => ({ index, kind: a.kind, name: a.fileName ?? '', mimeType: a.mimeType, size: a.size, fetchable: a.fetchable })) }
+        : {}),
     };
   };
   const messageById = (conversationId: number, messageId: number): MessageRow => {
@@ -97,6 +102,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort): Conso
 
   return {
     notifier,
+    saveFile,
+    attachments: new AttachmentOpener({ store, runtime: core.channels.runtime, audit: core.audit }),
     inbox: {
       listConversations({ actorId, filter, cursor, limit }) {
         // Snoozed conversations whose time has come are open again before the inbox is read.

@@ -2,6 +2,7 @@ import type { Core } from '../core/app';
 import { createDispatcher, type Authorizer, type CallContext, type Dispatch } from './dispatch';
 import { createConsoleServices } from './console-services';
 import type { NotifierPort } from './console-port';
+import { noSaveDialog, type SaveFilePort } from '../core/app/attachments';
 import { createHandlers } from './handlers';
 import type { IpcError } from './result';
 import { teamHandlers } from './team/handlers';
@@ -17,11 +18,13 @@ export function createMainDispatch(
   log: (line: string) => void = () => {},
   /** Where the console's OS notifications go (the Electron shell's; none elsewhere). */
   notifier: NotifierPort = { notify: () => false },
+  /** Where saved attachments go (the Electron shell's save dialog; tests give their own). */
+  saveFile?: SaveFilePort,
 ): Dispatch<CallContext> {
   const onInternalError = (channel: string, error: unknown) => log(`ipc ${channel}: internal error ${(error as Error)?.name ?? 'unknown'}`);
-  const single = createDispatcher({ handlers: createHandlers(core, createConsoleServices(core, notifier)), authorize: mainAuthorizer(core), onInternalError });
+  const single = createDispatcher({ handlers: createHandlers(core, createConsoleServices(core, notifier, saveFile ?? noSaveDialog)), authorize: mainAuthorizer(core), onInternalError });
   // Team mode follows the signed policy: while it names a hub, every call goes to the hub's seat of its window.
-  const team = createDispatcher({ handlers: teamHandlers(core), authorize: teamAuthorizer(core), onInternalError });
+  const team = createDispatcher({ handlers: teamHandlers(core, saveFile ?? noSaveDialog), authorize: teamAuthorizer(core), onInternalError });
   return (channel, request, ctx) => (core.team() ? team(channel, request, ctx) : single(channel, request, ctx));
 }
 

@@ -30,6 +30,8 @@ export interface RunningBridge {
   core: Core;
   /** The OS notifications the console asked for (the Electron shell shows them; the bridge keeps them). */
   notifications: Array<{ title: string; body: string }>;
+  /** Attachments saved through the save dialog (the Electron shell asks where; the bridge keeps them). */
+  savedFiles: Array<{ name: string; content: Buffer }>;
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;
   /**
    * A URL for a second console window with a session of its own (open it in a new browser context, which keeps its
@@ -46,7 +48,9 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const core = await openCore(opts);
   await core.ready();
   const notifications: RunningBridge['notifications'] = [];
-  const dispatch = createMainDispatch(core, opts.log, { notify: (n) => (notifications.push(n), true) });
+  const savedFiles: RunningBridge['savedFiles'] = [];
+  const saveFile = { save: async (name: string, content: Buffer) => (savedFiles.push({ name, content }), true) };
+  const dispatch = createMainDispatch(core, opts.log, { notify: (n) => (notifications.push(n), true) }, saveFile);
   // One cookie, one session: each window's slot plays the role of an Electron window's.
   const windows = new Map<string, ReturnType<typeof newSessionSlot>>();
   const newWindow = () => {
@@ -130,6 +134,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     origin,
     core,
     notifications,
+    savedFiles,
     emit,
     anotherWindow: () => `${origin}/?token=${newWindow()}`,
     async close() {

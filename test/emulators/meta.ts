@@ -71,7 +71,61 @@ export class MetaEmulator {
     return id;
   }
 
+  /**
+   * Files on the "CDN" (`/cdn/<name>`: signed links, no token, as Messenger/Instagram webhook URLs are) and WhatsApp
+   * media (`GET /<version>/<media-id>` → a short-lived link, `/wa-media/<id>` needs the token). Attachment ids of the
+   * Conversations API answer `GET /<version>/<id>` with their `file_url`/`image_data`.
+   */
+  readonly cdn = new Map<string, { content: Buffer; mimeType: string }>();
+  readonly waMedia = new Map<string, { content: Buffer; mimeType: string }>();
+  readonly attachmentIds = new Map<string, { cdnName: string; name?: string; mimeType: string }>();
+  /** Authorization headers seen by the CDN (a CDN link must never get the Page token). */
+  cdnAuth: string[] = [];
+
+  private serveMedia(x: Exchange): boolean {
+    const cdn = /^\/cdn\/([\w.-]+)$/.exec(x.url.pathname);
+    if (cdn) {
+      if (x.req.headers.authorization) this.cdnAuth.push(x.req.headers.authorization);
+      const f = this.cdn.get(cdn[1]!);
+      if (!f) json(x.res, 403, { error: 'URL signature expired' });
+      else this.file(x, f);
+      return true;
+    }
+    const wa = /^\/wa-media\/([\w.-]+)$/.exec(x.url.pathname);
+    if (wa) {
+      const token = /^Bearer (.+)$/.exec(x.req.headers.authorization ?? '')?.[1] ?? '';
+      const f = this.waMedia.get(wa[1]!);
+      if (!this.tokens.has(token)) this.graphError(x, 401, 190, 'Invalid OAuth access token.');
+      else if (!f) this.graphError(x, 404, 100, 'Media not found');
+      else this.file(x, f);
+      return true;
+    }
+    const parts = x.url.pathname.split('/').filter(Boolean);
+    if (parts.length !== 2 || x.req.method !== 'GET') return false;
+    const token = /^Bearer (.+)$/.exec(x.req.headers.authorization ?? '')?.[1] ?? '';
+    const media = this.waMedia.get(parts[1]!);
+    const att = this.attachmentIds.get(parts[1]!);
+    if (!media && !att) return false;
+    if (!this.tokens.has(token)) {
+      this.graphError(x, 400, 190, 'Error validating access token: The session has been invalidated.', 'OAuthException', 460);
+      return true;
+    }
+    if (media) {
+      json(x.res, 200, { url: `${this.url}/wa-media/${parts[1]}`, mime_type: media.mimeType, sha256: 'x', file_size: media.content.length, id: parts[1], messaging_product: 'whatsapp' });
+    } else {
+      const link = `${this.url}/cdn/${att!.cdnName}`;
+      json(x.res, 200, { id: parts[1], mime_type: att!.mimeType, ...(att!.name ? { name: att!.name } : {}), ...(att!.mimeType.startsWith('image/') ? { image_data: { url: link } } : { file_url: link }) });
+    }
+    return true;
+  }
+
+  private file(x: Exchange, f: { content: Buffer; mimeType: string }): void {
+    x.res.writeHead(200, { 'content-type': f.mimeType, 'content-length': f.content.length });
+    x.res.end(f.content);
+  }
+
   private handle(x: Exchange): void {
+    if (this.serveMedia(x)) return;
     const parts = x.url.pathname.split('/').filter(Boolean); // [version, node, edge]
     const [, node, edge] = parts;
     const route =

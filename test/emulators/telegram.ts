@@ -112,7 +112,12 @@ export class TelegramEmulator {
     return n;
   }
 
+  /** Files a bot may download: `getFile` names the path, `/file/bot<token>/<path>` serves the bytes (Bot API §getFile). */
+  readonly files = new Map<string, { path: string; content: Buffer }>();
+
   private handle(x: Exchange): void {
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(x.url.pathname);
+    if (file) return this.serveFile(x, file[1]!, decodeURIComponent(file[2]!));
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(x.url.pathname);
     if (!m) return json(x.res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, rawMethod] = m;
@@ -134,6 +139,14 @@ export class TelegramEmulator {
         record(200);
         this.answeredCallbacks.push(String(x.params.callback_query_id ?? ''));
         return json(x.res, 200, { ok: true, result: true });
+      case 'getfile': {
+        const f = this.files.get(String(x.params.file_id ?? ''));
+        record(f ? 200 : 400);
+        if (!f) return json(x.res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+        // Over 20 MB Telegram answers without a file_path: bots cannot download it.
+        const path = f.content.length > 20 * 1024 * 1024 ? {} : { file_path: f.path };
+        return json(x.res, 200, { ok: true, result: { file_id: x.params.file_id, file_unique_id: 'u', file_size: f.content.length, ...path } });
+      }
       case 'deletewebhook':
         record(200);
         this.webhookUrl = null;
@@ -142,6 +155,14 @@ export class TelegramEmulator {
         record(404);
         return json(x.res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
     }
+  }
+
+  private serveFile(x: Exchange, token: string, path: string): void {
+    this.calls.push({ method: 'file', at: Date.now(), status: this.tokens.has(token) ? 200 : 401 });
+    const f = [...this.files.values()].find((v) => v.path === path);
+    if (!this.tokens.has(token) || !f) return json(x.res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    x.res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': f.content.length });
+    x.res.end(f.content);
   }
 
   private getUpdates(x: Exchange, duplicate: boolean, record: (s: number, o?: number) => void): void {

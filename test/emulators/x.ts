@@ -79,6 +79,9 @@ export class XEmulator {
     return id;
   }
 
+  /** DM media served like `ton.twitter.com`: only with the user's bearer token. */
+  readonly dmMedia = new Map<string, { content: Buffer; mimeType: string }>();
+
   private handle(x: Exchange): void {
     const path = x.url.pathname;
     const route =
@@ -91,6 +94,15 @@ export class XEmulator {
     if (!auth || !this.accessTokens.has(auth)) {
       done(401);
       return json(x.res, 401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+    }
+    const media = /^\/1\.1\/ton\/data\/dm\/([\w.-]+)$/.exec(path);
+    if (media) {
+      const f = this.dmMedia.get(media[1]!);
+      done(f ? 200 : 404);
+      if (!f) return json(x.res, 404, { errors: [{ code: 34, message: 'Sorry, that page does not exist.' }] });
+      x.res.writeHead(200, { 'content-type': f.mimeType, 'content-length': f.content.length });
+      x.res.end(f.content);
+      return;
     }
     if (route === 'me') {
       done(200);

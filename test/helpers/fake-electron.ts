@@ -127,7 +127,7 @@ export function fakeElectron(
   f.ipcMain = { handle: (channel, l) => void f.handlers.set(channel, l) };
   f.shell = { openExternal: async (u) => void f.opened.push(u) };
   f.powerMonitor = { on: (e: string, l: Listener) => add(f.powerListeners, e, l) };
-  f.dialog = { showErrorBox: (_t, c) => void f.errors.push(c) };
+  f.dialog = { showErrorBox: (_t, c) => void f.errors.push(c), showSaveDialog: async () => ({ canceled: true }) };
   f.Notification = class {
     constructor(private readonly options: { title: string; body: string; silent: boolean; hasReply: boolean }) {}
     static isSupported() {

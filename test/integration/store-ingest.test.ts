@@ -55,7 +55,7 @@ describe('ingest path (real SQLite, real keychain)', () => {
     ]);
     const [c] = store.conversations.list().items;
     expect(c!.contact).toMatchObject({ displayName: 'Sara ⟦NUMBER·••22⟧', handle: 'sara' });
-    expect(store.conversations.messages(c!.id)[0]!.attachments).toEqual([{ kind: 'document', fileName: 'id-⟦NUMBER·••67⟧.pdf', mimeType: null, size: 10 }]);
+    expect(store.conversations.messages(c!.id)[0]!.attachments).toEqual([{ kind: 'document', fileName: 'id-⟦NUMBER·••67⟧.pdf', mimeType: null, size: 10, fetchable: false }]);
     const exported = store.subjects.export({ contactId: c!.contact.id }, 'u-admin', exportGrant(store));
     expect(exported.contact.displayName).toBe('Sara 0551112222');
   });

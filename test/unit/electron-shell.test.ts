@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startShell } from '../../main/electron/app';
 import { channelNames, createHandlers } from '../../main/ipc';
 import { createConsoleServices } from '../../main/ipc/console-services';
+import { noSaveDialog } from '../../main/core/app/attachments';
 import { teamHandlers } from '../../main/ipc/team/handlers';
 import { isAllowedExternalUrl } from '../../main/electron/hardening';
 import { isTrustedSender } from '../../main/electron/ipc';
@@ -131,7 +132,7 @@ describe('hardened Electron shell', () => {
     // behind that one handle, both the single-seat and the team-mode handlers answer every channel, and nothing else
     for (const [mode, handlers] of [
       ['single-seat', createHandlers(core!, createConsoleServices(core!, { notify: () => false }))],
-      ['team mode', teamHandlers(core!)],
+      ['team mode', teamHandlers(core!, noSaveDialog)],
     ] as const) {
       expect(Object.keys(handlers).sort(), mode).toEqual([...channelNames].sort());
       for (const channel of channelNames) expect(typeof handlers[channel], `${mode}: ${channel}`).toBe('function');

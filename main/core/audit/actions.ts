@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = {
   revealRefused: 'reveal.refused',
   // customer data (the inbox, the review, the connectors' outbox)
   conversationOpened: 'conversation.opened',
+  attachmentOpened: 'attachment.opened',
+  attachmentSaved: 'attachment.saved',
+  attachmentRefused: 'attachment.refused',
   search: 'search',
   messageSent: 'message.sent',
   transcriptExported: 'export.transcript',

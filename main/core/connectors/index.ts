@@ -17,4 +17,5 @@ export { parseTelegramUpdates, formatTelegramAddress, parseTelegramAddress } fro
 export { REPLY_LIMITS, replyProblem, replyLength, type ReplyLimit } from '../shared/reply-limits';
 export { parseMessagingWebhook } from './meta';
 export { fitToStore } from './bounds';
+export { ATTACHMENT_LIMITS, checkAttachment, attachmentUrl, fetchThrough, type CheckedAttachment } from './attachments';
 export { parseChannelPayload, webhookBatch, PARSE_PLATFORMS, type ParsePlatform, type ParsedItem, type ParseOptions } from './parse';

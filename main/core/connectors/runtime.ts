@@ -5,11 +5,12 @@ import type { Vault } from '../vault';
 import type { ConnectorContext } from './context';
 import { fitToStore } from './bounds';
 import { asConnectorError, type ConnectorError } from './errors';
+import { fetchThrough } from './attachments';
 import { HealthTracker, type ChannelAlert, type ChannelHealth } from './health';
 import { redact } from './http/redact';
 import { connectorRegistry, type ConnectorRegistry } from './registry';
 import { backoffMs, mathJitter, realSleep, type Jitter, type Sleep } from './time';
-import { noLog, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch } from './types';
+import { noLog, type AttachmentContent, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch } from './types';
 
 export interface RuntimeOptions {
   sink: RuntimeSink;
@@ -173,6 +174,16 @@ export class ConnectorRuntime {
     return w.push(payload);
   }
 
+  /**
+   * An attachment's bytes from the platform, fetched through the channel's own connector (its token, rate gate and
+   * redaction). Refused with a sentence when the channel cannot fetch files or is not connected right now.
+   */
+  async fetchAttachment(channelId: string, ref: string, signal: AbortSignal): Promise<AttachmentContent> {
+    const w = this.workers.get(channelId);
+    if (!w) throw new DiwanError('channel_unknown', 'The channel this file came through is not running on this console; ask an administrator to check it.');
+    return w.fetchAttachment(ref, signal);
+  }
+
   /** The running connector of a channel (the demo's drill hook is reached this way). */
   connector(channelId: string): Connector | undefined {
     return this.workers.get(channelId)?.connector;
@@ -223,6 +234,8 @@ class ChannelWorker {
   private failures = 0;
   private sendHoldUntil = 0;
   private tokenFlagged = false;
+  /** Settles when the latest `connector.start` does (without the failure's back-off), for on-demand calls. */
+  private startAttempt: Promise<void> = Promise.resolve();
 
   constructor(
     readonly config: ChannelConfig,
@@ -308,6 +321,13 @@ class ChannelWorker {
     const interval = this.pollIntervalMs;
     const silent = polling ? Math.max(this.s.silentAfterMs, 3 * interval) : null;
     return this.health.check(this.s.clock.now(), silent, this.config.quietAlertMs ?? null);
+  }
+
+  async fetchAttachment(ref: string, signal: AbortSignal): Promise<AttachmentContent> {
+    if (!this.running || this.paused) throw new DiwanError('channel_paused', 'The channel is paused (not on an approved office network, or stopped); open the file once it is connected again.');
+    if (this.needsStart) await this.startAttempt;
+    if (this.needsStart) throw new DiwanError('channel_not_ready', 'The channel has not connected yet (its health says why); open the file once it is connected.');
+    return fetchThrough(this.connector, ref, signal);
   }
 
   push(payload: unknown): MaybePromise<IngestResult> {
@@ -464,7 +484,12 @@ class ChannelWorker {
     const life = this.life.signal;
     this.starting ??= (async () => {
       try {
-        await this.connector.start(life);
+        const attempt = this.connector.start(life);
+        this.startAttempt = attempt.then(
+          () => {},
+          () => {},
+        );
+        await attempt;
         this.needsStart = false;
         return true;
       } catch (e) {

@@ -52,7 +52,8 @@ export interface StoredMessage {
   authorId: string | null;
   maskedText: string;
   fields: FieldSpan[];
-  attachments: Array<{ kind: string; fileName: string | null; mimeType: string | null; size: number | null }>;
+  /** In arrival order; `fetchable` when the platform gave a reference to fetch the file by (see `attachment`). */
+  attachments: Array<{ kind: string; fileName: string | null; mimeType: string | null; size: number | null; fetchable: boolean }>;
   sentAt: number;
   delivery: DeliveryState | null;
   deliveryReason: string | null;
@@ -69,6 +70,18 @@ const FEW_LABELLED = 5000;
 export const COUNT_CAP = 100_000;
 
 /** The read side the console needs, and the few conversation-level writes (status, assignee, read). */
+export interface StoredAttachment {
+  conversationId: number;
+  channelId: string;
+  kind: string;
+  /** The platform's reference (Telegram file_id, WhatsApp media id, a CDN link, a MIME part); null: not fetchable. */
+  platformFileId: string | null;
+  /** Masked. */
+  fileName: string | null;
+  mimeType: string | null;
+  size: number | null;
+}
+
 export class ConversationRepository {
   private readonly s: ReturnType<typeof statements>;
 
@@ -189,9 +202,9 @@ export class ConversationRepository {
       fields.set(f.message_id, list);
     }
     const attachments = new Map<number, StoredMessage['attachments']>();
-    for (const a of this.s.attachmentsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; kind: string; file_name: string | null; mime_type: string | null; size: number | null }>) {
+    for (const a of this.s.attachmentsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; kind: string; file_name: string | null; mime_type: string | null; size: number | null; fetchable: number }>) {
       const list = attachments.get(a.message_id) ?? [];
-      list.push({ kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: a.size });
+      list.push({ kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: a.size, fetchable: a.fetchable === 1 });
       attachments.set(a.message_id, list);
     }
     return rows.map((r) => ({
@@ -222,6 +235,23 @@ export class ConversationRepository {
    * signed after checking the permission and recording the reveal in the audit trail. The custodian checks it and
    * logs it first; this process has no key that opens the value itself.
    */
+  /** A message's `index`-th attachment (arrival order) with the platform's reference, for fetching it on demand. */
+  attachment(messageId: number, index: number): StoredAttachment | null {
+    const r = this.s.attachment.get(messageId, index) as
+      | { conversation_id: number; channel_id: string; kind: string; platform_file_id: string | null; file_name: string | null; mime_type: string | null; size: number | null }
+      | undefined;
+    if (!r) return null;
+    return {
+      conversationId: r.conversation_id,
+      channelId: r.channel_id,
+      kind: r.kind,
+      platformFileId: r.platform_file_id,
+      fileName: r.file_name,
+      mimeType: r.mime_type,
+      size: r.size,
+    };
+  }
+
   revealField(messageId: number, n: number, grant: SignedSeatGrant): { type: string; value: string } {
     const row = this.s.field.get(messageId, n) as { type: string; value_enc: Buffer | null; key_version: number | null } | undefined;
     if (!row) throw new DiwanError('field_unknown', `Message ${messageId} has no masked field ${n}.`);
@@ -376,11 +406,15 @@ function statements(db: Db) {
        WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY f.message_id, f.n`,
     ),
     attachmentsBetween: db.prepare(
-      `SELECT a.message_id, a.kind, a.file_name, a.mime_type, a.size
+      `SELECT a.message_id, a.kind, a.file_name, a.mime_type, a.size, a.platform_file_id IS NOT NULL AS fetchable
        FROM messages m JOIN attachments a ON a.message_id = m.id
        WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY a.id`,
     ),
     field: db.prepare('SELECT type, value_enc, key_version FROM message_fields WHERE message_id = ? AND n = ?'),
+    attachment: db.prepare(
+      `SELECT m.conversation_id, m.channel_id, a.kind, a.platform_file_id, a.file_name, a.mime_type, a.size
+       FROM attachments a JOIN messages m ON m.id = a.message_id WHERE a.message_id = ? ORDER BY a.id LIMIT 1 OFFSET ?`,
+    ),
     setStatus: db.prepare("UPDATE conversations SET status = ?, snoozed_until = ?, resolved_at = CASE WHEN ? = 'resolved' THEN ? ELSE resolved_at END WHERE id = ?"),
     anyDue: db.prepare("SELECT 1 FROM conversations WHERE status = 'snoozed' AND snoozed_until <= ? LIMIT 1").pluck(),
     wakeDue: db.prepare("UPDATE conversations SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ? RETURNING id"),

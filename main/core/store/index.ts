@@ -15,5 +15,6 @@ export type { ConversationFilter, ConversationStatus, ConversationSummary, PageC
 export type { SearchFilter, SearchHit } from './search';
 export type { Note, Label, CannedReply } from './annotations';
 export { checkLabelName, checkCannedReply } from './annotations';
+export { maskFileName } from './ingest';
 export type { EnqueueReply } from './outbox';
 export type { ContactRef, CustomerExport } from './subjects';

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { attachmentViews } from './attachments';
 import type { Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import type { SqlExecutor } from './executor';
@@ -474,7 +475,7 @@ export class HubStore {
       maskedText: r.masked_text,
       sentAt: r.sent_at,
       fields: fields.filter((f) => f.message_id === r.id).map((f) => ({ n: f.n, type: f.type, shown: f.shown })),
-      attachments: r.attachments ? (JSON.parse(r.attachments) as unknown[]) : [],
+      attachments: r.attachments ? attachmentViews(JSON.parse(r.attachments) as unknown[]) : [],
       delivery: r.delivery,
     }));
   }

@@ -7,3 +7,4 @@ export type * from './types';
 export { WebhookIntakeStore, type WebhookDelivery, type WebhookJob, type WebhookOutcome } from './webhooks';
 export { WorkflowStore, DEFAULT_RULE, type ChannelRule, type PresenceView, type RiskRow } from './workflow';
 export { ConsentStore, type ConsentNotice, type ConsentRecord, type PrepareText } from './consent';
+export { HubAttachments, attachmentViews, type AttachmentView, type LocatedAttachment } from './attachments';

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from './executor';
+import { attachmentViews } from './attachments';
 import type { EventInput, HubStore } from './hub-store';
 import { chunks, inList, valuesList } from './sql-rows';
 import type { ConversationView, MessageView, PreparedMessage } from './types';
@@ -94,7 +95,7 @@ export async function ingestBatch(store: HubStore, t: SqlExecutor, channelId: st
         maskedText: m.maskedText,
         sentAt: m.sentAt,
         fields: m.fields.map((f, n) => ({ n, type: f.type, shown: f.shown })),
-        attachments: m.attachments,
+        attachments: attachmentViews(m.attachments),
         delivery: null,
       };
       events.push({ kind: 'message.added', audience: 'conversation', payload: added, where });

@@ -1,6 +1,6 @@
 import type { ApprovalRequest, Core } from '../../core/app';
 import { DiwanError } from '../../core/shared/errors';
-import type { ConsoleChannelName } from '../console-contract';
+import { ATTACHMENT_KINDS, type ConsoleChannelName, type SHOWN_IMAGE_TYPES } from '../console-contract';
 import type { Actor, ConsoleServices, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
 import type { CallContext, Handlers } from '../dispatch';
 import { fillTemplate, highlight, textDirection, toSegments } from './segments';
@@ -49,6 +49,14 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     listAgents: () => s.inbox.agents(),
 
     openConversation: (r, ctx) => detailDto(conversationOrFail(r.conversationId, actorOf(ctx), r.lang)),
+    showAttachment: async (r, ctx) => {
+      const file = await s.attachments.fetch(actorOf(ctx).username, r.messageId, r.index, 'show');
+      return { mimeType: file.mimeType as (typeof SHOWN_IMAGE_TYPES)[number], dataBase64: file.content.toString('base64') };
+    },
+    saveAttachment: async (r, ctx) => {
+      const file = await s.attachments.fetch(actorOf(ctx).username, r.messageId, r.index, 'save');
+      return { saved: await s.saveFile.save(file.fileName, file.content) };
+    },
     setConversationStatus: (r, ctx) => {
       if (r.status === 'snoozed' && !r.snoozeUntil) throw new DiwanError('snooze_needs_time', 'Choose until when to snooze the conversation.');
       return summaryDto(s.inbox.setStatus({ actor: actorOf(ctx), conversationId: r.conversationId, status: r.status, snoozeUntil: r.snoozeUntil ?? null }));
@@ -190,7 +198,17 @@ export function summaryDto(c: ConversationRow) {
 }
 
 export function messageDto(m: MessageRow) {
-  return { ...m, segments: toSegments(m.maskedText), textDirection: textDirection(m.maskedText) };
+  const { attachments, ...rest } = m;
+  return {
+    ...rest,
+    segments: toSegments(m.maskedText),
+    textDirection: textDirection(m.maskedText),
+    ...(attachments?.length ? { attachments: attachments.map((a) => ({ ...a, kind: attachmentKind(a.kind), name: toSegments(a.name) })) } : {}),
+  };
+}
+
+function attachmentKind(kind: string): (typeof ATTACHMENT_KINDS)[number] {
+  return (ATTACHMENT_KINDS as readonly string[]).includes(kind) ? (kind as (typeof ATTACHMENT_KINDS)[number]) : 'other';
 }
 
 function approvalDto(a: ApprovalRequest, user: (username: string) => { id: string; name: string } | null) {

@@ -15,6 +15,9 @@ import { foldText } from '../../core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
 import { channelKindOf, TeamRows } from './rows';
 import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
+import { checkAttachment } from '../../core/connectors';
+import type { SaveFilePort } from '../../core/app/attachments';
+import type { SHOWN_IMAGE_TYPES } from '../console-contract';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
 const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['drills'];
@@ -39,7 +42,7 @@ const FEATURE_NAMES: Record<TeamFeature, string> = {
  * the hub (which checks the role again and records them). The DTOs are built by the same functions as in
  * single-seat mode. What the hub does not offer yet is refused with a sentence, never faked.
  */
-export function teamHandlers(core: Core): Handlers<CallContext> {
+export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallContext> {
   const team = () => {
     const t = core.team();
     if (!t) throw new DiwanError('team_off', 'This console is not working with a team hub (the IT policy names none).');
@@ -55,6 +58,10 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
   /** Sends a change to the hub; its refusals keep the hub's code and sentence. */
   const hub = async <T = Record<string, unknown>>(seat: TeamSeat, method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> =>
     (await seat.client.call(method, path, json)) as T;
+  const hubFile = async (seat: TeamSeat, messageId: number, index: number, purpose: 'show' | 'save') => {
+    const f = await hub<{ mimeType?: string; fileName?: string; dataBase64?: string }>(seat, 'GET', `/v1/messages/${messageId}/attachments/${index}?purpose=${purpose}`);
+    return checkAttachment({ content: Buffer.from(String(f.dataBase64 ?? ''), 'base64'), ...(f.mimeType ? { mimeType: f.mimeType } : {}), ...(f.fileName ? { fileName: f.fileName } : {}) }, 'file');
+  };
   const notYet = (feature: TeamFeature): never => {
     throw new DiwanError('team_unsupported', `${FEATURE_NAMES[feature]} not available yet when this console works with the team hub. Single-seat consoles have it.`, { feature });
   };
@@ -516,6 +523,16 @@ export function teamHandlers(core: Core): Handlers<CallContext> {
     scheduleDrill: () => notYet('drills'),
     drillReport: () => notYet('drills'),
     ...workflowHandlers(core, seatOf),
+    // The hub fetches the file through the channel and checks it; the same check runs here on the bytes received.
+    showAttachment: async (r, ctx) => {
+      const file = await hubFile(seatOf(ctx), r.messageId, r.index, 'show');
+      if (file.display !== 'image') throw new DiwanError('attachment_not_image', 'This file is not a picture Diwan can show; save it instead.');
+      return { mimeType: file.mimeType as (typeof SHOWN_IMAGE_TYPES)[number], dataBase64: file.content.toString('base64') };
+    },
+    saveAttachment: async (r, ctx) => {
+      const file = await hubFile(seatOf(ctx), r.messageId, r.index, 'save');
+      return { saved: await saveFile.save(file.fileName, file.content) };
+    },
   };
 
 }

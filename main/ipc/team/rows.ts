@@ -73,6 +73,7 @@ export class TeamRows {
       maskedText: m.maskedText,
       author: this.ref(m.authorId),
       ...(m.direction === 'out' && m.delivery ? { delivery: { state } } : {}),
+      ...(m.attachments?.length ? { attachments: m.attachments.map(attachmentRow) } : {}),
     };
   }
 
@@ -100,4 +101,17 @@ export class TeamRows {
 /** A kind the hub reports, as the console's contract names it (one it does not know shows as `demo`). */
 export function channelKindOf(kind: string): ChannelKindT {
   return (CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo';
+}
+
+/** An attachment as the hub streams it (`attachmentViews`: metadata, masked name, no platform reference). */
+function attachmentRow(raw: unknown, index: number): NonNullable<MessageRow['attachments']>[number] {
+  const a = (raw ?? {}) as { kind?: unknown; fileName?: unknown; mimeType?: unknown; size?: unknown; fetchable?: unknown };
+  return {
+    index,
+    kind: typeof a.kind === 'string' ? a.kind : 'other',
+    name: typeof a.fileName === 'string' ? a.fileName : '',
+    mimeType: typeof a.mimeType === 'string' ? a.mimeType : null,
+    size: typeof a.size === 'number' ? a.size : null,
+    fetchable: a.fetchable === true,
+  };
 }

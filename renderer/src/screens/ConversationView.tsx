@@ -4,6 +4,7 @@ import { SNOOZE_CHOICES, snoozeUntil, type SnoozeChoice } from '../snooze';
 import { Dialog } from '../components/Dialog';
 import { ErrorNote } from '../components/Notice';
 import { Segments } from '../components/Segments';
+import { Attachments } from '../components/Attachments';
 import { call } from '../bridge';
 import { useFormat } from '../format';
 import { useConversation, type Detail, type Message } from '../stores/conversation';
@@ -238,6 +239,7 @@ export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }
       <div className="bubble" dir={m.textDirection}>
         <Segments segments={m.segments} messageId={m.id} canReveal={canReveal} />
       </div>
+      {m.attachments && m.attachments.length > 0 && <Attachments messageId={m.id} attachments={m.attachments} />}
       {m.flags && m.flags.length > 0 && (
         <div className="notice warn scam-flags" role="note" data-testid="scam-flags">
           <strong>{t('conversation.scamWarning')}</strong>

@@ -44,13 +44,17 @@ export interface HttpCall {
   signal?: AbortSignal;
   /** Platform-specific wait hint in a 429 body (Telegram `parameters.retry_after`), in ms. */
   retryHint?: (body: unknown) => number | undefined;
+  /** A file, not JSON: a 2xx body is kept as `bytes` up to this many bytes (larger: `too-large`, not read). */
+  fileMaxBytes?: number;
 }
 
 export interface HttpReply {
   status: number;
   headers: Record<string, string>;
-  /** Parsed JSON, or null for an empty body. */
+  /** Parsed JSON, or null for an empty body (and for a file's bytes). */
   body: unknown;
+  /** The body as received, for a `fileMaxBytes` call answered 2xx. */
+  bytes?: Buffer;
 }
 
 const CONNECT_ERRORS = new Set([
@@ -135,7 +139,7 @@ export class HttpClient {
   }
 
   private async once(call: HttpCall): Promise<HttpReply> {
-    const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
+    const headers: Record<string, string> = { accept: call.fileMaxBytes !== undefined ? '*/*' : 'application/json', ...call.headers };
     let body: string | undefined;
     if (call.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -160,13 +164,15 @@ export class HttpClient {
       throw this.transportError(call, e, false);
     }
     const flat = flattenHeaders(res.headers);
+    const isFile = call.fileMaxBytes !== undefined && res.statusCode >= 200 && res.statusCode < 300;
     let raw: Buffer;
     try {
-      raw = await this.readCapped(res, call);
+      raw = await this.readCapped(res, call, isFile ? call.fileMaxBytes! : this.maxBodyBytes);
     } catch (e) {
       if (e instanceof ConnectorError) throw e;
       throw this.transportError(call, e, true);
     }
+    if (isFile) return { status: res.statusCode, headers: flat, body: null, bytes: raw };
     const text = raw.toString('utf8');
     if (!text.trim()) return { status: res.statusCode, headers: flat, body: null };
     try {
@@ -180,22 +186,22 @@ export class HttpClient {
     }
   }
 
-  private async readCapped(res: Dispatcher.ResponseData, call: HttpCall): Promise<Buffer> {
+  private async readCapped(res: Dispatcher.ResponseData, call: HttpCall, cap: number): Promise<Buffer> {
     const declared = Number(res.headers['content-length'] ?? NaN);
     const tooLarge = () => {
       res.body.destroy();
       return new ConnectorError(
         'too-large',
-        `${call.label}: the platform's answer was larger than ${this.maxBodyBytes} bytes and was not read.`,
+        `${call.label}: the platform's answer was larger than ${cap} bytes and was not read.`,
         { status: res.statusCode, sent: res.statusCode < 300 && !call.idempotent ? 'maybe' : 'no' },
       );
     };
-    if (declared > this.maxBodyBytes) throw tooLarge();
+    if (declared > cap) throw tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body) {
       size += (chunk as Buffer).length;
-      if (size > this.maxBodyBytes) throw tooLarge();
+      if (size > cap) throw tooLarge();
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks);

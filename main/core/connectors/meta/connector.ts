@@ -4,9 +4,9 @@ import { ConnectorError } from '../errors';
 import { render } from '../render';
 import { replyProblem } from '../../shared/reply-limits';
 import type { HttpCall, HttpClient, HttpReply } from '../http/client';
-import type { Connector, PullBatch, SendResult } from '../types';
-import { applyGraphUsage, graphFailure, GRAPH_API, GRAPH_VERSION, parseGraphTime } from './graph';
-import { conversationsPage, instagramAccount, messagesPage, metaSecrets, sendResult, type ConversationsPage, type GraphMessage } from './schema';
+import type { AttachmentContent, Connector, PullBatch, SendResult } from '../types';
+import { applyGraphUsage, downloadMetaMedia, graphFailure, GRAPH_API, GRAPH_VERSION, parseGraphTime } from './graph';
+import { attachmentNode, conversationsPage, instagramAccount, messagesPage, metaSecrets, sendResult, type ConversationsPage, type GraphMessage } from './schema';
 import { parseMessagingWebhook } from './webhook';
 
 interface MetaCursor {
@@ -197,6 +197,25 @@ export class MetaConnector implements Connector {
   }
 
   /** `paging.next` must stay on the configured Graph host: the token is never sent anywhere else. */
+  /**
+   * Webhooks give a CDN link, fetched without the Page token (the link is signed); the Conversations API gives an
+   * attachment id, whose link is asked of Graph first. Links expire; an expired one is a sentence for the agent.
+   */
+  async fetchAttachment(ref: string, signal: AbortSignal): Promise<AttachmentContent> {
+    let link = ref;
+    let meta: { mimeType?: string; fileName?: string } = {};
+    if (!/^https?:\/\//i.test(ref)) {
+      if (!/^[\w.:-]{1,256}$/.test(ref)) throw new ConnectorError('rejected', `This attachment reference is not a ${this.label} attachment id.`, { retryable: false });
+      const reply = await this.get(`${this.base}/${encodeURIComponent(ref)}?fields=mime_type,name,size,file_url,image_data,video_data`, 'attachment', signal);
+      const a = this.http.expect(attachmentNode, reply.body, 'attachment');
+      const found = a.file_url ?? a.image_data?.url ?? a.video_data?.url;
+      if (!found) throw new ConnectorError('rejected', `${this.label} gave no link for this attachment; ask the customer to send it again.`, { retryable: false });
+      link = found;
+      meta = { ...(a.mime_type ? { mimeType: a.mime_type } : {}), ...(a.name ? { fileName: a.name } : {}) };
+    }
+    return downloadMetaMedia(this.http, link, { origin: this.origin, label: 'attachment download', platform: this.label, clock: this.ctx.clock, signal, ...meta });
+  }
+
   private sameOrigin(next: string | undefined): string | undefined {
     if (!next) return undefined;
     let u: URL;

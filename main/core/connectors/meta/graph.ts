@@ -3,6 +3,8 @@ import type { Clock } from '../../shared/ports';
 import { platformSays } from '../context';
 import { ConnectorError } from '../errors';
 import { retryAfterHeader, type HttpClient, type HttpReply } from '../http/client';
+import { ATTACHMENT_LIMITS, attachmentUrl } from '../attachments';
+import type { AttachmentContent } from '../types';
 
 export const GRAPH_API = 'https://graph.facebook.com';
 export const GRAPH_VERSION = 'v24.0';
@@ -115,4 +117,36 @@ function buc(reply: HttpReply): number | undefined {
 /** Graph datetimes carry `+0000`; `Date.parse` wants `+00:00`. */
 export function parseGraphTime(s: string): number {
   return Date.parse(s.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+}
+
+/** Hosts Meta serves message media from (Messenger and Instagram CDNs, WhatsApp's media lookaside). */
+export const META_MEDIA_HOSTS = ['fbcdn.net', 'fbsbx.com', 'cdninstagram.com', 'facebook.com', 'instagram.com', 'whatsapp.net'] as const;
+
+/**
+ * One media file from a Meta link: the link checked against Meta's hosts first (`attachmentUrl`), the bytes read up to
+ * the attachment limit. `token` is sent only where Meta requires it (WhatsApp media), never to a public CDN link.
+ */
+export async function downloadMetaMedia(
+  http: HttpClient,
+  link: string,
+  opts: { origin: string; label: string; platform: string; clock: Clock; signal: AbortSignal; token?: string; mimeType?: string; fileName?: string },
+): Promise<AttachmentContent> {
+  const url = attachmentUrl(link, META_MEDIA_HOSTS, opts.origin);
+  const reply = await http.request({
+    method: 'GET',
+    url: url.toString(),
+    label: opts.label,
+    idempotent: true,
+    signal: opts.signal,
+    fileMaxBytes: ATTACHMENT_LIMITS.maxBytes,
+    ...(opts.token ? { headers: { authorization: `Bearer ${opts.token}` } } : {}),
+  });
+  if (!reply.bytes) {
+    if (reply.status === 403 || reply.status === 404 || reply.status === 410) {
+      throw new ConnectorError('rejected', `${opts.platform} no longer serves this file (links to customers' files expire); ask the customer to send it again.`, { status: reply.status, retryable: false });
+    }
+    throw graphFailure(http, reply, opts.label, opts.clock, opts.platform);
+  }
+  const mimeType = opts.mimeType ?? reply.headers['content-type'];
+  return { content: reply.bytes, ...(mimeType ? { mimeType } : {}), ...(opts.fileName ? { fileName: opts.fileName } : {}) };
 }

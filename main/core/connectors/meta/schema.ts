@@ -3,6 +3,17 @@ import { z } from 'zod';
 const party = z.object({ id: z.string(), name: z.string().optional(), username: z.string().optional() });
 const paging = z.object({ next: z.string().optional() }).optional();
 
+/** A message attachment as the Conversations API lists it, and as `GET /{attachment-id}` answers. */
+export const attachmentNode = z.object({
+  id: z.string().optional(),
+  mime_type: z.string().optional(),
+  name: z.string().optional(),
+  size: z.number().optional(),
+  file_url: z.string().optional(),
+  image_data: z.object({ url: z.string().optional() }).optional(),
+  video_data: z.object({ url: z.string().optional() }).optional(),
+});
+
 export const graphMessage = z.object({
   id: z.string(),
   created_time: z.string(),
@@ -10,17 +21,7 @@ export const graphMessage = z.object({
   message: z.string().optional(),
   attachments: z
     .object({
-      data: z.array(
-        z.object({
-          id: z.string().optional(),
-          mime_type: z.string().optional(),
-          name: z.string().optional(),
-          size: z.number().optional(),
-          file_url: z.string().optional(),
-          image_data: z.object({ url: z.string().optional() }).optional(),
-          video_data: z.object({ url: z.string().optional() }).optional(),
-        }),
-      ),
+      data: z.array(attachmentNode),
     })
     .optional(),
   shares: z.object({ data: z.array(z.object({ link: z.string().optional(), name: z.string().optional() })) }).optional(),

@@ -2,13 +2,14 @@ import type { OutboundItem } from '../../shared/messages';
 import { channelHttp, loadChannelSecrets, numberSetting, platformSays, type ConnectorContext } from '../context';
 import { ConnectorError } from '../errors';
 import type { HttpClient, HttpReply } from '../http/client';
-import type { Connector, PullBatch, SendResult } from '../types';
+import type { AttachmentContent, Connector, PullBatch, SendResult } from '../types';
+import { ATTACHMENT_LIMITS } from '../attachments';
 import type { InboundMessage } from '../../shared/messages';
 import { unsupportedNote } from '../render';
 import { replyProblem } from '../../shared/reply-limits';
 import { parseAddress } from './address';
 import { ALLOWED_UPDATES, mapUpdate, telegramMessageId } from './map';
-import { sendResult, telegramFailure, telegramUpdate, telegramSecrets, updatesResult } from './schema';
+import { fileResult, sendResult, telegramFailure, telegramUpdate, telegramSecrets, updatesResult } from './schema';
 
 export const TELEGRAM_API = 'https://api.telegram.org';
 const PAGE = 100;
@@ -108,6 +109,33 @@ export class TelegramConnector implements Connector {
     }
     const { result } = this.http.expect(sendResult, reply.body, 'sendMessage', 'maybe');
     return { platformMessageId: telegramMessageId(result.chat.id, result.message_id), at: result.date * 1000 };
+  }
+
+  /**
+   * `getFile` names the file's path, then the bytes come from `/file/bot<token>/<path>`. The Bot API serves files up
+   * to 20 MB; a larger one has no path, which the agent is told.
+   */
+  async fetchAttachment(fileId: string, signal: AbortSignal): Promise<AttachmentContent> {
+    if (!/^[\w-]{1,256}$/.test(fileId)) throw new ConnectorError('rejected', 'This attachment reference is not a Telegram file id.', { retryable: false });
+    const reply = await this.call('getFile', { file_id: fileId }, signal, true);
+    const { result } = this.http.expect(fileResult, reply.body, 'getFile');
+    if (!result.file_path) {
+      throw new ConnectorError('rejected', 'Telegram does not let bots download files over 20 MB; ask the customer to send it another way.', { retryable: false });
+    }
+    const path = result.file_path.split('/').filter((p) => p && p !== '..').map(encodeURIComponent).join('/');
+    const file = await this.http.request({
+      method: 'GET',
+      url: `${this.base}/file/bot${this.token}/${path}`,
+      label: 'file download',
+      idempotent: true,
+      signal,
+      fileMaxBytes: ATTACHMENT_LIMITS.maxBytes,
+    });
+    if (!file.bytes) {
+      throw new ConnectorError('rejected', `Telegram did not serve the file (${file.status}); try again later, or ask the customer to send it again.`, { status: file.status, retryable: false });
+    }
+    const name = result.file_path.split('/').pop();
+    return { content: file.bytes, ...(name ? { fileName: name } : {}) };
   }
 
   private async call(

@@ -127,3 +127,6 @@ export const telegramFailure = z.object({
 });
 
 export const telegramSecrets = z.object({ botToken: z.string().min(10) });
+
+/** `getFile`: where the file may be downloaded from (`file_path`), valid for at least an hour. */
+export const fileResult = z.object({ ok: z.literal(true), result: z.object({ file_id: z.string(), file_size: z.number().optional(), file_path: z.string().optional() }) });

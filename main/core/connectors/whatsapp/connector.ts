@@ -3,13 +3,14 @@ import type { OutboundItem } from '../../shared/messages';
 import { channelHttp, loadChannelSecrets, requireSetting, type ConnectorContext } from '../context';
 import { ConnectorError } from '../errors';
 import type { HttpClient } from '../http/client';
-import { applyGraphUsage, graphFailure, GRAPH_API, GRAPH_VERSION } from '../meta/graph';
-import type { Connector, PullBatch, SendResult } from '../types';
+import { applyGraphUsage, downloadMetaMedia, graphFailure, GRAPH_API, GRAPH_VERSION } from '../meta/graph';
+import type { AttachmentContent, Connector, PullBatch, SendResult } from '../types';
 import { replyProblem } from '../../shared/reply-limits';
 import { parseWhatsAppWebhook, statusesToReceipts, whatsAppNote } from './webhook';
 
 const secrets = z.object({ accessToken: z.string().min(1) });
 const sendResult = z.object({ messages: z.array(z.object({ id: z.string() })).min(1) });
+const mediaInfo = z.object({ url: z.string().min(1), mime_type: z.string().optional(), file_size: z.union([z.number(), z.string()]).optional() });
 
 /**
  * WhatsApp Cloud API. Inbound is webhook-only, so messages and statuses arrive through the relay (`acceptPush`);
@@ -21,10 +22,13 @@ export class WhatsAppConnector implements Connector {
   private token = '';
   private readonly http: HttpClient;
   private readonly base: string;
+  private readonly origin: string;
 
   constructor(private readonly ctx: ConnectorContext) {
     this.channelId = ctx.config.id;
-    this.base = `${(ctx.config.baseUrl ?? GRAPH_API).replace(/\/+$/, '')}/${ctx.config.settings?.graphVersion ?? GRAPH_VERSION}`;
+    const root = (ctx.config.baseUrl ?? GRAPH_API).replace(/\/+$/, '');
+    this.origin = new URL(root).origin;
+    this.base = `${root}/${ctx.config.settings?.graphVersion ?? GRAPH_VERSION}`;
     this.http = channelHttp(ctx, () => [this.token], { perSecond: 20, burst: 20 });
   }
 
@@ -45,6 +49,34 @@ export class WhatsAppConnector implements Connector {
     const w = parseWhatsAppWebhook(payload, this.phoneNumberId);
     const note = whatsAppNote(w);
     return { messages: w.messages, deliveries: statusesToReceipts(w.statuses), ...(note ? { note } : {}) };
+  }
+
+  /**
+   * A media id → its short-lived link (`GET /{media-id}`, valid about five minutes) → the bytes, with the token as Meta
+   * requires for WhatsApp media. Media ids expire after 30 days; Meta then answers with an error the agent reads.
+   */
+  async fetchAttachment(mediaId: string, signal: AbortSignal): Promise<AttachmentContent> {
+    if (!/^[\w.-]{1,128}$/.test(mediaId)) throw new ConnectorError('rejected', 'This attachment reference is not a WhatsApp media id.', { retryable: false });
+    const reply = await this.http.request({
+      method: 'GET',
+      url: `${this.base}/${mediaId}?phone_number_id=${encodeURIComponent(this.phoneNumberId)}`,
+      label: 'media',
+      headers: { authorization: `Bearer ${this.token}` },
+      idempotent: true,
+      signal,
+    });
+    applyGraphUsage(this.http, reply, this.ctx.clock);
+    if (reply.status < 200 || reply.status >= 300) throw graphFailure(this.http, reply, 'media', this.ctx.clock, 'WhatsApp');
+    const info = this.http.expect(mediaInfo, reply.body, 'media');
+    return downloadMetaMedia(this.http, info.url, {
+      origin: this.origin,
+      label: 'media download',
+      platform: 'WhatsApp',
+      clock: this.ctx.clock,
+      signal,
+      token: this.token,
+      ...(info.mime_type ? { mimeType: info.mime_type } : {}),
+    });
   }
 
   async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {

@@ -2,7 +2,8 @@ import type { InboundMessage, OutboundItem } from '../../shared/messages';
 import { channelHttp, loadChannelSecrets, numberSetting, platformSays, saveChannelSecrets, type ConnectorContext } from '../context';
 import { ConnectorError } from '../errors';
 import { xRateLimitReset, type HttpCall, type HttpClient, type HttpReply } from '../http/client';
-import type { Connector, PullBatch, SendResult } from '../types';
+import type { AttachmentContent, Connector, PullBatch, SendResult } from '../types';
+import { ATTACHMENT_LIMITS, attachmentUrl } from '../attachments';
 import { unsupportedNote } from '../render';
 import { dmEventToInbound, parseAccountActivity } from './map';
 import { replyProblem } from '../../shared/reply-limits';
@@ -136,6 +137,25 @@ export class XConnector implements Connector {
   }
 
   /** An authorised call: refreshes an expiring token first, and once more after a 401. */
+  /**
+   * A DM's media by the link X listed (`media.fields=url`). Links on `ton.twitter.com` (DM media) need the channel's
+   * token; public `pbs.twimg.com` links get none. A media key without a link cannot be fetched.
+   */
+  async fetchAttachment(ref: string, signal: AbortSignal): Promise<AttachmentContent> {
+    if (!/^https?:\/\//i.test(ref)) {
+      throw new ConnectorError('rejected', 'X listed this media without a link, so Diwan cannot fetch it; ask the customer to send it again.', { retryable: false });
+    }
+    const url = attachmentUrl(ref, ['twimg.com', 'twitter.com', 'x.com'], new URL(this.base).origin);
+    const call: HttpCall = { method: 'GET', url: url.toString(), label: 'media download', idempotent: true, signal, fileMaxBytes: ATTACHMENT_LIMITS.maxBytes };
+    const needsToken = url.hostname === 'ton.twitter.com' || url.origin === new URL(this.base).origin;
+    const reply = needsToken ? await this.api(call) : await this.http.request(call);
+    if (!reply.bytes) {
+      throw new ConnectorError('rejected', `X did not serve this media (${reply.status}); ask the customer to send it again.`, { status: reply.status, retryable: false });
+    }
+    const type = reply.headers['content-type'];
+    return { content: reply.bytes, ...(type ? { mimeType: type } : {}) };
+  }
+
   private async api(call: HttpCall): Promise<HttpReply> {
     if (this.secrets!.expiresAt - this.ctx.clock.now() < REFRESH_MARGIN_MS) await this.refresh(call.signal);
     let reply = await this.http.request({ ...call, headers: this.auth() });
