@@ -1,20 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type Permission, type RevealRules } from '../core/auth';
-import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply, type GuardPolicy } from '../core/guard';
+import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type RevealRules } from '../core/auth';
+import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from './http';
-import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
+import { hashToken, mustHave, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
 import { channelRoutes } from './routes/channels';
 import { selfRoutes } from './routes/self';
-import type { OriginalsSealer } from './sealing';
-import type { ConversationView } from '../core/team/wire';
 import { APPROVAL_DOMAIN, RevealApprovalSchema, verifyStatement } from '../core/custody';
-import type { CustodianPort } from './custodian-link';
 import { custodyRoutes } from './routes/custody';
-import { publicReveal, toMember, type ConsentStore, type HubStore, type SqlExecutor, type WorkflowStore } from './store';
+import { publicReveal, toMember, type HubStore, type SqlExecutor } from './store';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './routes/route';
 import { HubFactorResets } from './store/factor-resets';
 import { HubLabels } from './store/labels';
 import { HubLeadReview } from './store/lead-review';
@@ -24,7 +22,6 @@ import { factorResetRoutes } from './routes/factor-resets';
 import { labelRoutes } from './routes/labels';
 import { leadReviewRoutes } from './routes/lead-review';
 import { replyApprovalRoutes } from './routes/reply-approvals';
-import type { MarkerBoard } from './markers';
 import { workflowRoutes } from './routes/workflow';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -74,46 +71,6 @@ const schemas = {
     .strict(),
 };
 
-export interface Ctx {
-  req: IncomingMessage;
-  res: ServerResponse;
-  params: string[];
-  query: URLSearchParams;
-  body: unknown;
-  who: SignedIn | null;
-}
-
-export type Handler = (c: Ctx) => Promise<unknown>;
-
-/** One HTTP route of the hub; each area of the API (`routes/*.ts`) returns a list of these. */
-export interface Route {
-  method: 'GET' | 'POST';
-  path: RegExp;
-  /** null: no session needed (sign-in itself). */
-  permission: Permission | 'session' | null;
-  handle: Handler;
-}
-
-export interface ApiDeps {
-  store: HubStore;
-  accounts: HubAccounts;
-  sealer: OriginalsSealer;
-  /** The custodian that opens a granted field for the requesting device (the hub cannot). */
-  custodian: CustodianPort;
-  team: string;
-  now: () => number;
-  reveal: RevealRules;
-  maxBodyBytes: number;
-  /** A reply was queued: the node running its channel should look at its outbox. */
-  replyQueued: (channelId: string) => void;
-  /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */
-  factorResetNeedsSecondAdmin?: boolean;
-  /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
-  guardPolicy?: GuardPolicy;
-  /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
-  workflow: { store: WorkflowStore; consent: ConsentStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
-}
-
 const STATUS: Record<string, number> = {
   forbidden: 403,
   conversation_unknown: 404,
@@ -153,21 +110,6 @@ const STATUS: Record<string, number> = {
   signin_locked: 429,
   hub_db_unavailable: 503,
 };
-
-export const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new DiwanError('bad_request', `The request is not valid: ${i.path.join('.') || 'body'} ${i.message}.`);
-  }
-  return r.data;
-};
-
-/** What a route module gets besides the dependencies: who acts, and a conversation the caller may read. */
-export interface AreaHelpers {
-  actorOf(w: SignedIn): { actor: string; device: string };
-  conversationFor(w: SignedIn, conversationId: number): Promise<ConversationView>;
-}
 
 /** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
 const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelSpec } from './contract';
+import { channel } from './channel';
 
 /**
  * The console's calls: inbox, conversation, composer, search, lead and admin views.
@@ -213,10 +213,6 @@ const Empty = z.object({}).strict();
 export const LabelDto = z.object({ id: Id, name: LabelName });
 
 export const CannedReplyDto = z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) });
-
-function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
-  return spec;
-}
 
 // ── the channels ───────────────────────────────────────────────────────────────────────────────────────────────
 export const consoleContract = {

@@ -1,3 +1,3 @@
-export { ReviewService, checkQualityScore, type QualityReview, type SignedExport } from './review';
-export { type TranscriptPort, type MaskedTranscript, type MaskedMessage } from './ports';
+export { ReviewService, checkQualityScore, type SignedExport } from './review';
+export { type TranscriptPort, type MaskedTranscript, type MaskedMessage, type QualityReview } from './ports';
 export type { TranscriptDocument } from './render';

@@ -1,4 +1,4 @@
-import type { ApiDeps, AreaHelpers, Route } from '../api';
+import type { ApiDeps, AreaHelpers, Route } from './route';
 import { mayReadChannel } from '../audience';
 
 /** What a console may know of the team's channels: the ones its user may read, without configuration or secrets. */

@@ -9,6 +9,7 @@ import type {
   Actor,
   Audience,
   AuditInput,
+  EventInput,
   ConversationView,
   HubChannel,
   HubDevice,
@@ -58,12 +59,6 @@ interface MessageRow {
 }
 
 /** One event row to write: what happened, who may see it, and where (for the nodes' filters). */
-export interface EventInput {
-  kind: string;
-  audience: Audience;
-  payload: unknown;
-  where?: { channelId?: string | null; conversationId?: number | null };
-}
 
 const CONVERSATION_SELECT = `SELECT c.id, c.channel_id, c.contact_id, k.display_name, k.handle, c.status, c.assignee_id, c.last_message_at, c.version
   FROM conversations c JOIN contacts k ON k.id = c.contact_id`;

@@ -9,7 +9,7 @@ import m009 from './009-search-prefix';
 import m010 from './010-inbound-checks';
 import m011 from './011-role-grants';
 import m012 from './012-search-refold';
-import type { Db } from '../database';
+import type { Db } from '../db';
 
 export interface Migration {
   version: number;
