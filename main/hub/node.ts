@@ -135,7 +135,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
 
   const metrics = new HubMetrics();
   const accounts = new HubAccounts(store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: config.sessions.requireTwoFactor });
-  const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined });
+  const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined, log: (detail) => log({ level: 'warn', event: 'listener.failed', detail }) });
   const streams = new Set<ConsoleStream>();
   const workflowStore = new WorkflowStore(store, now);
   const consentStore = new ConsentStore(store, now);

@@ -25,6 +25,8 @@ export interface IdentityOptions {
   databaseId: string;
   policy?: IdentityPolicy;
   throttle?: ThrottleRules;
+  /** Where a failing session listener is reported (by name only). */
+  log?: (line: string) => void;
 }
 
 /** What the renderer may know about who is signed in. No secret, no session id. */
@@ -63,7 +65,7 @@ export class Identity {
     this.users = new UserRepo(opts.db);
     this.roleGrants = new RoleGrantRepo(opts.db);
     this.policy = resolvePolicy(opts.policy);
-    this.sessions = new SessionManager(opts.db, opts.clock, opts.audit, () => this.policy.idleMs);
+    this.sessions = new SessionManager(opts.db, opts.clock, opts.audit, () => this.policy.idleMs, opts.log);
     this.throttle = new LoginThrottle(opts.db, opts.clock, opts.throttle);
   }
 

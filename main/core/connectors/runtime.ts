@@ -9,6 +9,7 @@ import { HealthTracker, type ChannelAlert, type ChannelHealth } from './health';
 import { redact } from './http/redact';
 import { connectorRegistry, type ConnectorRegistry } from './registry';
 import { backoffMs, mathJitter, realSleep, type Jitter, type Sleep } from './time';
+import { Listeners } from '../shared/listeners';
 import { noLog, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch } from './types';
 
 export interface RuntimeOptions {
@@ -48,8 +49,6 @@ export interface RuntimeEvents {
   outcome: { channelId: string; outboxId: string; state: 'sent' | 'queued' | 'failed' | 'unknown' };
 }
 
-type Listener<K extends keyof RuntimeEvents> = (e: RuntimeEvents[K]) => void;
-
 type Settings = Required<Omit<RuntimeOptions, 'sink' | 'outbox' | 'vault' | 'registry' | 'http' | 'log' | 'audit'>> &
   Pick<RuntimeOptions, 'http'> & { log: ConnectorLog; audit: AuditPort; registry: ConnectorRegistry };
 
@@ -60,13 +59,7 @@ type Settings = Required<Omit<RuntimeOptions, 'sink' | 'outbox' | 'vault' | 'reg
  */
 export class ConnectorRuntime {
   private readonly workers = new Map<string, ChannelWorker>();
-  private readonly listeners: { [K in keyof RuntimeEvents]: Set<Listener<K>> } = {
-    health: new Set(),
-    alert: new Set(),
-    ingested: new Set(),
-    sent: new Set(),
-    outcome: new Set(),
-  };
+  private readonly listeners: { [K in keyof RuntimeEvents]: Listeners<[RuntimeEvents[K]]> };
   private readonly s: Settings;
   private running = false;
   private paused = false;
@@ -92,11 +85,19 @@ export class ConnectorRuntime {
       watchdogMs: opts.watchdogMs ?? 30_000,
       sendGraceMs: opts.sendGraceMs ?? 10_000,
     };
+    // A listener's failure must not stop a channel; it is logged under the runtime, not under any one channel.
+    const log = (line: string) => this.s.log({ level: 'warn', channelId: '-', event: 'listener_failed', detail: line });
+    this.listeners = {
+      health: new Listeners('health', log),
+      alert: new Listeners('alert', log),
+      ingested: new Listeners('ingested', log),
+      sent: new Listeners('sent', log),
+      outcome: new Listeners('outcome', log),
+    };
   }
 
-  on<K extends keyof RuntimeEvents>(event: K, listener: Listener<K>): () => void {
-    this.listeners[event].add(listener);
-    return () => this.listeners[event].delete(listener);
+  on<K extends keyof RuntimeEvents>(event: K, listener: (e: RuntimeEvents[K]) => void): () => void {
+    return (this.listeners[event] as Listeners<[RuntimeEvents[K]]>).add(listener);
   }
 
   /** Adds a channel (started at once when the runtime runs). */
@@ -179,13 +180,7 @@ export class ConnectorRuntime {
   }
 
   private emit<K extends keyof RuntimeEvents>(event: K, payload: RuntimeEvents[K]): void {
-    for (const l of this.listeners[event]) {
-      try {
-        l(payload);
-      } catch {
-        // a listener's failure must not stop a channel
-      }
-    }
+    (this.listeners[event] as Listeners<[RuntimeEvents[K]]>).emit(payload);
   }
 
   private async watch(signal: AbortSignal): Promise<void> {
