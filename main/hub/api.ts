@@ -100,7 +100,7 @@ const STATUS: Record<string, number> = {
   not_blocked: 409,
   guard_not_approvable: 422,
   guard_approval_invalid: 409,
-  guard_approval_self: 403,
+  self_approval: 403,
   guard_approval_forbidden: 403,
   alert_unknown: 404,
   alert_acknowledged: 409,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, ROLES } from '../core/shared/vocabulary';
 
 /**
  * The console's calls: inbox, conversation, composer, search, lead and admin views.
@@ -20,14 +21,11 @@ const Name = z.string().min(1).max(200);
 const Time = z.number().int().nonnegative().max(8.64e15);
 const Cursor = z.string().max(200);
 
-export const CHANNEL_KINDS = ['telegram', 'x', 'messenger', 'instagram', 'whatsapp', 'email', 'demo'] as const;
+export { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, ROLES } from '../core/shared/vocabulary';
 export const ChannelKind = z.enum(CHANNEL_KINDS);
-export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
-export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'unknown'] as const;
 export const DeliveryState = z.enum(DELIVERY_STATES);
 export const TextDirection = z.enum(['rtl', 'ltr', 'auto']);
-export const ROLES = ['agent', 'lead', 'admin', 'auditor'] as const;
 export const Role = z.enum(ROLES);
 
 /** A run of masked text: plain text (possibly a search match) or a masked field shown as a chip. */
@@ -70,8 +68,7 @@ export const MessageDto = z.object({
   author: UserRef.nullable(),
 });
 
-export const DRILL_KIND_NAMES = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'] as const;
-export const DrillKind = z.enum(DRILL_KIND_NAMES);
+export const DrillKind = z.enum(DRILL_KINDS);
 export const DrillReportDto = z.object({
   drillId: z.string().max(60),
   startsAt: Time,

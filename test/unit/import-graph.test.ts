@@ -34,6 +34,12 @@ describe('the import graph of main/', () => {
       .map((e) => `${e.from} → ${e.to}`);
     expect(outward).toEqual([]);
   });
+
+  it('keeps the vocabulary the renderer imports as values free of imports, so it cannot pull main-process code along', () => {
+    const from = (file: string) => graph.edges.filter((e) => e.from === file).map((e) => e.to);
+    expect(from('main/core/shared/vocabulary.ts')).toEqual([]);
+    expect(from('main/ipc/vocabulary.ts')).toEqual(['main/core/shared/vocabulary.ts']);
+  });
 });
 
 describe('the import graph reader', () => {

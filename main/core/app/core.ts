@@ -20,6 +20,7 @@ import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { storeOriginals, storeTranscripts } from './store-ports';
 import { APP_VERSION } from './version';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface CoreOptions {
   dataDir: string;
@@ -218,7 +219,7 @@ async function assemble(
           lock.engage('database-damaged');
           log(`database: the background integrity check found damage (${r.problems.length} finding(s)); the console is locked`);
           try {
-            audit({ action: 'store.integrity_failed', actor: 'system', details: { findings: r.problems.length } });
+            audit({ action: AUDIT_ACTIONS.storeIntegrityFailed, actor: 'system', details: { findings: r.problems.length } });
           } catch {
             // a damaged file may refuse the entry too; the lock and the log stand
           }

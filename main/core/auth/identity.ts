@@ -15,6 +15,7 @@ import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp';
 import { RoleGrantRepo, type RoleGrantRequest } from './role-grants';
 import { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal } from './second-admin';
 import { checkUsername, normalizeUsername, UserRepo, type User } from './users';
+import { ERROR_CODES } from '../shared/vocabulary';
 
 export interface IdentityOptions {
   db: Db;
@@ -452,7 +453,7 @@ export class Identity {
 
   private targetUser(userId: string): User {
     const user = this.users.byId(userId);
-    if (!user) throw new DiwanError('user_not_found', 'There is no such account.');
+    if (!user) throw new DiwanError(ERROR_CODES.userUnknown, 'There is no such account.');
     return user;
   }
 }

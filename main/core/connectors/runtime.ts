@@ -11,6 +11,7 @@ import { connectorRegistry, type ConnectorRegistry } from './registry';
 import { backoffMs, mathJitter, realSleep, type Jitter, type Sleep } from './time';
 import { Listeners } from '../shared/listeners';
 import { noLog, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch } from './types';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface RuntimeOptions {
   sink: RuntimeSink;
@@ -191,7 +192,7 @@ export class ConnectorRuntime {
         const alert = w.checkSilence();
         if (!alert) continue;
         this.s.log({ level: 'warn', channelId: alert.channelId, event: `health.alert.${alert.kind}` });
-        this.s.audit({ action: 'channel.alert', actor: 'system', target: `channel:${alert.channelId}`, details: { kind: alert.kind } });
+        this.s.audit({ action: AUDIT_ACTIONS.channelAlert, actor: 'system', target: `channel:${alert.channelId}`, details: { kind: alert.kind } });
         this.emit('alert', alert);
       }
     }
@@ -358,10 +359,10 @@ class ChannelWorker {
     const finish = (result: IngestResult): MaybePromise<IngestResult> => {
       if (batch.cursor !== undefined && (fitted.messages.length || cursorChanged)) this.cursor = batch.cursor;
       for (const conversationId of result.moved ?? []) {
-        this.s.audit({ action: 'conversation.moved', actor: 'system', target: `conversation:${conversationId}`, details: { channel: this.id } });
+        this.s.audit({ action: AUDIT_ACTIONS.conversationMoved, actor: 'system', target: `conversation:${conversationId}`, details: { channel: this.id } });
       }
       for (const r of result.revised ?? []) {
-        this.s.audit({ action: `message.${r.kind}`, actor: 'customer', target: `channel:${this.id}`, details: { platformMessageId: r.platformMessageId } });
+        this.s.audit({ action: r.kind === 'edited' ? AUDIT_ACTIONS.messageEdited : AUDIT_ACTIONS.messageDeleted, actor: 'customer', target: `channel:${this.id}`, details: { platformMessageId: r.platformMessageId } });
       }
       const receipts = [
         ...(batch.deliveries ?? []).map((d) => this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason)),
@@ -498,7 +499,7 @@ class ChannelWorker {
     this.needsStart = true;
     if (this.tokenFlagged) return;
     this.tokenFlagged = true;
-    this.s.audit({ action: 'channel.token_rejected', actor: 'system', target: `channel:${this.id}` });
+    this.s.audit({ action: AUDIT_ACTIONS.channelTokenRejected, actor: 'system', target: `channel:${this.id}` });
   }
 
   /** Waits for `ms`, a kick (`wakeOutbox`) or the end of this life; a kick that came earlier returns at once. */

@@ -7,6 +7,7 @@ import { evaluateNetwork, policyOnlyVerdict, systemRandom } from './evaluate';
 import { interfacesFingerprint, type InterfacesPort } from './interfaces';
 import { describeSignalChange, type NetworkSignals, type NetworkSignalsPort } from './signals';
 import { isOpenState, type Verdict } from './verdict';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export type GateTrigger = 'start' | 'interval' | 'network-change' | 'policy-change' | 'resume' | 'manual';
 
@@ -279,7 +280,7 @@ export class NetworkGate {
     if (previous && sameOutcome(previous, verdict)) return;
     this.announced = verdict;
     this.audit({
-      action: 'network.verdict',
+      action: AUDIT_ACTIONS.networkVerdict,
       actor: 'system',
       target: verdict.siteId ? `site:${verdict.siteId}` : undefined,
       details: {

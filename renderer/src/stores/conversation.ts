@@ -4,6 +4,7 @@ import { call, errorCode } from '../bridge';
 import { useInbox } from './inbox';
 import { useUi } from './ui';
 import { registerReset } from './reset';
+import { ERROR_CODES } from '../../../main/ipc/vocabulary';
 
 export type Detail = ResponseOf<'openConversation'>;
 export type Message = Detail['messages'][number];
@@ -155,8 +156,8 @@ export const useConversation = create<ConversationState>((set, get) => ({
       set((s) => ({ pendingReveals: without(s.pendingReveals, key), reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'reveal_pending' || get().pendingReveals[key] !== grantId) return;
-      const outcome = code === 'reveal_denied' ? 'denied' : code === 'reveal_request_stale' ? 'stale' : null;
+      if (code === ERROR_CODES.revealPending || get().pendingReveals[key] !== grantId) return;
+      const outcome = code === ERROR_CODES.revealDenied ? 'denied' : code === ERROR_CODES.revealRequestStale ? 'stale' : null;
       set((s) => ({
         pendingReveals: without(s.pendingReveals, key),
         ...(outcome ? { declinedReveals: { ...s.declinedReveals, [key]: outcome } } : { error }),
@@ -214,7 +215,7 @@ export const useConversation = create<ConversationState>((set, get) => ({
       await get().reload();
       return true;
     } catch (error) {
-      const newer = errorCode(error) === 'newer_message';
+      const newer = errorCode(error) === ERROR_CODES.newerMessage;
       set((s) => ({ composer: { ...s.composer, sending: false, error: newer ? null : error, newerArrived: s.composer.newerArrived || newer } }));
       if (newer) await get().reload();
       return false;
