@@ -83,12 +83,13 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer is untrusted: it reaches main only through the Bridge.' }],
           patterns: [
             {
-              group: ['**/main/ipc/**'],
+              // The shared vocabulary (roles, kinds, statuses, error codes) is plain data that imports nothing.
+              group: ['**/main/ipc/**', '!**/main/ipc/vocabulary'],
               allowTypeImports: true,
-              message: 'The renderer may import the IPC contract for its types only (import type).',
+              message: 'The renderer may import the IPC contract for its types only (import type); values only from main/ipc/vocabulary.',
             },
             {
-              group: ['**/main/*', '**/main/core/**', '**/main/electron/**', '**/main/cli/**', '**/main/hub/**', '**/preload/**', 'node:*'],
+              group: ['**/main/*', '!**/main/ipc', '**/main/core/**', '**/main/electron/**', '**/main/cli/**', '**/main/hub/**', '**/preload/**', 'node:*'],
               message: 'The renderer never imports main-process code or Node modules.',
             },
           ],

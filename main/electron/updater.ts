@@ -3,6 +3,7 @@ import { isDiwanError } from '../core/shared/errors';
 import type { AuditPort } from '../core/shared/ports';
 import { compareVersions, manifestFileName, verifyRelease, type VerifiedRelease } from '../core/update';
 import { MAX_MANIFEST_BYTES } from '../core/update/manifest';
+import { AUDIT_ACTIONS } from '../core/audit';
 
 /**
  * electron-updater, held on a short leash. It fetches latest.yml and downloads from the on-premises feed (generic
@@ -76,13 +77,13 @@ export function startUpdates(o: UpdateOptions): UpdateController {
   const refuse = (version: string, e: unknown) => {
     const code = isDiwanError(e) ? e.code : ((e as { code?: string }).code ?? 'update_check_failed');
     const reason = e instanceof Error ? e.message : 'unknown';
-    audit({ action: 'update.refused', actor: 'system', target: `version:${version.slice(0, 64)}`, details: { code } });
+    audit({ action: AUDIT_ACTIONS.updateRefused, actor: 'system', target: `version:${version.slice(0, 64)}`, details: { code } });
     log(`update ${version.slice(0, 64)} refused: ${reason}`);
   };
 
   updater.on('update-available', (info) => {
     if (!isNewer(info.version, o.currentVersion)) return; // electron-updater already refuses downgrades; never tell anyone about one
-    audit({ action: 'update.available', actor: 'system', target: `version:${info.version}`, details: { mode } });
+    audit({ action: AUDIT_ACTIONS.updateAvailable, actor: 'system', target: `version:${info.version}`, details: { mode } });
     if (mode === 'notify') o.onAvailable(info.version);
   });
 
@@ -93,7 +94,7 @@ export function startUpdates(o: UpdateOptions): UpdateController {
     void verify(download).then(
       (ok) => {
         if (latest !== download) return;
-        audit({ action: 'update.verified', actor: 'system', target: `version:${ok.version}`, details: { keyId: ok.keyId, file: ok.artifact.file } });
+        audit({ action: AUDIT_ACTIONS.updateVerified, actor: 'system', target: `version:${ok.version}`, details: { keyId: ok.keyId, file: ok.artifact.file } });
         o.onReady(ok.version, async () => {
           if (latest !== download) return false;
           try {
@@ -102,7 +103,7 @@ export function startUpdates(o: UpdateOptions): UpdateController {
             refuse(download.version, e);
             return false;
           }
-          audit({ action: 'update.install', actor: 'system', target: `version:${ok.version}` });
+          audit({ action: AUDIT_ACTIONS.updateInstall, actor: 'system', target: `version:${ok.version}` });
           updater.quitAndInstall(false, true);
           return true;
         });
@@ -112,7 +113,7 @@ export function startUpdates(o: UpdateOptions): UpdateController {
   });
 
   updater.on('error', (e) => {
-    audit({ action: 'update.error', actor: 'system', details: { error: e?.name ?? 'Error' } });
+    audit({ action: AUDIT_ACTIONS.updateError, actor: 'system', details: { error: e?.name ?? 'Error' } });
     log(`update check failed: ${e?.message ?? e}`);
   });
 

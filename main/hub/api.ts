@@ -1,23 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AttachmentContent } from '../core/connectors';
 import { attachmentRoutes } from './routes/attachments';
 import { z } from 'zod';
-import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type Permission, type RevealRules } from '../core/auth';
-import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply, type GuardPolicy } from '../core/guard';
+import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type RevealRules } from '../core/auth';
+import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from './http';
-import { hashToken, mustHave, type HubAccounts, type SignedIn } from './accounts';
+import { hashToken, mustHave, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
 import { channelRoutes } from './routes/channels';
 import { selfRoutes } from './routes/self';
-import type { OriginalsSealer } from './sealing';
-import type { HubSecrets } from './secrets';
-import type { ConversationView } from '../core/team/wire';
 import { APPROVAL_DOMAIN, RevealApprovalSchema, verifyStatement } from '../core/custody';
-import type { CustodianPort } from './custodian-link';
 import { custodyRoutes } from './routes/custody';
-import { publicReveal, toMember, type ConsentStore, type HubStore, type SqlExecutor, type WorkflowStore } from './store';
+import { publicReveal, toMember, type HubStore, type SqlExecutor } from './store';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './routes/route';
 import { HubFactorResets } from './store/factor-resets';
 import { HubLabels } from './store/labels';
 import { HubLeadReview } from './store/lead-review';
@@ -27,7 +23,6 @@ import { factorResetRoutes } from './routes/factor-resets';
 import { labelRoutes } from './routes/labels';
 import { leadReviewRoutes } from './routes/lead-review';
 import { replyApprovalRoutes } from './routes/reply-approvals';
-import type { MarkerBoard } from './markers';
 import { workflowRoutes } from './routes/workflow';
 import { reportRoutes } from './routes/reports';
 import { snoozeRoutes } from './routes/snoozes';
@@ -36,7 +31,6 @@ import { scamReportRoutes } from './routes/scam-reports';
 import { secondFactorRoutes } from './routes/second-factor';
 import { channelSetupRoutes } from './routes/channel-setup';
 import { transcriptExportRoutes } from './routes/transcript-export';
-import type { ExportSigner } from '../core/review';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -85,52 +79,6 @@ const schemas = {
     .strict(),
 };
 
-export interface Ctx {
-  req: IncomingMessage;
-  res: ServerResponse;
-  params: string[];
-  query: URLSearchParams;
-  body: unknown;
-  who: SignedIn | null;
-}
-
-export type Handler = (c: Ctx) => Promise<unknown>;
-
-/** One HTTP route of the hub; each area of the API (`routes/*.ts`) returns a list of these. */
-export interface Route {
-  method: 'GET' | 'POST';
-  path: RegExp;
-  /** null: no session needed (sign-in itself); `enrolment`: any session, or a sign-in that must set up its second factor first. */
-  permission: Permission | 'session' | 'enrolment' | null;
-  handle: Handler;
-}
-
-export interface ApiDeps {
-  store: HubStore;
-  /** Signs transcript exports: the hub's grant key (`routes/transcript-export.ts`). */
-  exportSigner: ExportSigner;
-  /** The hub's secrets (IT's store with the channel secrets set from consoles over it); routes learn only whether one exists. */
-  secrets: HubSecrets;
-  accounts: HubAccounts;
-  sealer: OriginalsSealer;
-  /** The custodian that opens a granted field for the requesting device (the hub cannot). */
-  custodian: CustodianPort;
-  team: string;
-  now: () => number;
-  reveal: RevealRules;
-  maxBodyBytes: number;
-  /** A reply was queued: the node running its channel should look at its outbox. */
-  replyQueued: (channelId: string) => void;
-  /** A customer's file by its stored platform reference, fetched through the channel (`HubChannels.fetchAttachment`). */
-  fetchAttachment: (channelId: string, ref: string, signal: AbortSignal) => Promise<AttachmentContent>;
-  /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */
-  factorResetNeedsSecondAdmin?: boolean;
-  /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
-  guardPolicy?: GuardPolicy;
-  /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
-  workflow: { store: WorkflowStore; consent: ConsentStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
-}
-
 const STATUS: Record<string, number> = {
   forbidden: 403,
   conversation_unknown: 404,
@@ -160,7 +108,7 @@ const STATUS: Record<string, number> = {
   not_blocked: 409,
   guard_not_approvable: 422,
   guard_approval_invalid: 409,
-  guard_approval_self: 403,
+  self_approval: 403,
   guard_approval_forbidden: 403,
   alert_unknown: 404,
   alert_acknowledged: 409,
@@ -188,21 +136,6 @@ const STATUS: Record<string, number> = {
   attachment_unsupported: 501,
   attachment_reference: 422,
 };
-
-export const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new DiwanError('bad_request', `The request is not valid: ${i.path.join('.') || 'body'} ${i.message}.`);
-  }
-  return r.data;
-};
-
-/** What a route module gets besides the dependencies: who acts, and a conversation the caller may read. */
-export interface AreaHelpers {
-  actorOf(w: SignedIn): { actor: string; device: string };
-  conversationFor(w: SignedIn, conversationId: number): Promise<ConversationView>;
-}
 
 /** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
 const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [

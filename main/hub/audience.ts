@@ -1,5 +1,5 @@
 import { roleHas } from '../core/auth';
-import type { HubEvent, HubUser } from './store';
+import type { HubEvent, HubUser } from './store/types';
 
 /** May this user see this event? Leads see every conversation; agents those of their channels (all when none listed). */
 export function mayReceive(user: Pick<HubUser, 'id' | 'role' | 'channels'>, e: Pick<HubEvent, 'audience' | 'channelId'>): boolean {

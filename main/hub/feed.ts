@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { Listeners } from '../core/shared/listeners';
 import type { HubEvent, HubStore } from './store';
 
 /**
@@ -13,7 +14,7 @@ export class EventFeed {
   private last = 0;
   private reading: Promise<void> | null = null;
   private again = false;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners: Listeners<[]>;
   private readonly notices = new Map<string, (payload: string) => void>();
   private timer: NodeJS.Timeout | null = null;
   private listenClient: pg.Client | null = null;
@@ -23,8 +24,11 @@ export class EventFeed {
 
   constructor(
     private readonly store: HubStore,
-    private readonly o: { ringSize?: number; pollMs?: number; listenUrl?: string; onError?: (e: unknown) => void } = {},
-  ) {}
+    private readonly o: { ringSize?: number; pollMs?: number; listenUrl?: string; onError?: (e: unknown) => void; log?: (line: string) => void } = {},
+  ) {
+    // A failing listener must not stop the feed reading the rest of the batch for the other consoles.
+    this.listeners = new Listeners('event feed', o.log);
+  }
 
   get lastSeq(): number {
     return this.last;
@@ -78,8 +82,7 @@ export class EventFeed {
   }
 
   onNew(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Reads what is new; concurrent wakes coalesce into one more read. */
@@ -99,7 +102,7 @@ export class EventFeed {
             this.last = batch[batch.length - 1]!.seq;
             const max = this.o.ringSize ?? 20_000;
             if (this.ring.length > max) this.ring = this.ring.slice(this.ring.length - max);
-            for (const l of this.listeners) l();
+            this.listeners.emit();
             if (batch.length < 1_000) break;
           }
           this.lastError = null;

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { HubHealth } from './node';
+import type { HubHealth } from './health';
 
 /** Where a stream's opening spends its time, as Prometheus summaries (sum and count in seconds). */
 export type StreamPhase = 'tls' | 'request' | 'authenticate' | 'upgrade';

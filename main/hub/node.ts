@@ -15,7 +15,10 @@ import type { HubChannelKind } from './kinds';
 import { officeRangeCheck } from './office-ranges';
 import { channelVault, withChannelSecrets, type HubSecrets } from './secrets';
 import { HubChannelSetup } from './store/channel-setup';
-import { WebhookStats, type WebhookCounts } from './webhook-stats';
+import { WebhookStats } from './webhook-stats';
+import type { HubHealth } from './health';
+
+export type { HubHealth } from './health';
 import { webhookIntake } from './webhooks';
 import { HubAccounts } from './accounts';
 import { defaultRevealRules, hubApi } from './api';
@@ -56,23 +59,6 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-export interface HubHealth {
-  ok: boolean;
-  node: string;
-  /** What is wrong, in words; empty when healthy. */
-  problems: string[];
-  database: 'ok' | 'unreachable';
-  consoles: number;
-  channels: string[];
-  eventSeq: number;
-  /**
-   * What is wrong with channels' webhooks, in words. Kept out of `problems` and `ok` on purpose: anyone on the internet
-   * can post a badly signed webhook, and that must not make load balancers take healthy nodes out.
-   */
-  webhookProblems: string[];
-  /** Webhooks this node took since it started, per channel: counts and the last time, never content. */
-  webhooks: Record<string, WebhookCounts>;
-}
 
 export const stderrHubLog: HubLog = (line) => process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`);
 
@@ -134,7 +120,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     requireTwoFactor: config.sessions.requireTwoFactor,
     openSecondFactor: (userId, stored) => sealer.openSecondFactor(userId, stored),
   });
-  const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined });
+  const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined, log: (detail) => log({ level: 'warn', event: 'listener.failed', detail }) });
   const streams = new Set<ConsoleStream>();
   const workflowStore = new WorkflowStore(store, now);
   const consentStore = new ConsentStore(store, now);

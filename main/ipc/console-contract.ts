@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ChannelSpec } from './contract';
+import { channel } from './channel';
+import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, ROLES } from '../core/shared/vocabulary';
 
 /**
  * The console's calls: inbox, conversation, composer, search, lead and admin views.
@@ -20,14 +21,11 @@ const Name = z.string().min(1).max(200);
 const Time = z.number().int().nonnegative().max(8.64e15);
 const Cursor = z.string().max(200);
 
-export const CHANNEL_KINDS = ['telegram', 'x', 'messenger', 'instagram', 'whatsapp', 'email', 'demo'] as const;
+export { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, ROLES } from '../core/shared/vocabulary';
 export const ChannelKind = z.enum(CHANNEL_KINDS);
-export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
-export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'unknown'] as const;
 export const DeliveryState = z.enum(DELIVERY_STATES);
 export const TextDirection = z.enum(['rtl', 'ltr', 'auto']);
-export const ROLES = ['agent', 'lead', 'admin', 'auditor'] as const;
 export const Role = z.enum(ROLES);
 
 /** A run of masked text: plain text (possibly a search match) or a masked field shown as a chip. */
@@ -87,8 +85,7 @@ export const MessageDto = z.object({
   attachments: z.array(AttachmentDto).max(50).optional(),
 });
 
-export const DRILL_KIND_NAMES = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'] as const;
-export const DrillKind = z.enum(DRILL_KIND_NAMES);
+export const DrillKind = z.enum(DRILL_KINDS);
 export const DrillReportDto = z.object({
   drillId: z.string().max(60),
   startsAt: Time,
@@ -233,10 +230,6 @@ const Empty = z.object({}).strict();
 export const LabelDto = z.object({ id: Id, name: LabelName });
 
 export const CannedReplyDto = z.object({ id: Id, shortcut: z.string().max(40), title: z.string().max(200), body: z.string().max(5000) });
-
-function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
-  return spec;
-}
 
 // ── the channels ───────────────────────────────────────────────────────────────────────────────────────────────
 export const consoleContract = {

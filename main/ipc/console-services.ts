@@ -22,6 +22,7 @@ import type {
   NotifierPort,
   StatusT,
 } from './console-port';
+import { ERROR_CODES } from '../core/shared/vocabulary';
 
 
 
@@ -187,7 +188,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         return summary(conversationId);
       },
       assign({ actor, conversationId, assigneeId }) {
-        if (assigneeId && !core.identity.users.byId(assigneeId)) throw new DiwanError('no_such_user', 'That person is not a Diwan user.');
+        if (assigneeId && !core.identity.users.byId(assigneeId)) throw new DiwanError(ERROR_CODES.userUnknown, 'That person is not a Diwan user.');
         store.conversations.assign(conversationId, assigneeId);
         assignmentFeed(core).announce({ conversationId, handedOver: assigneeId !== null && assigneeId !== actor.id });
         return summary(conversationId);

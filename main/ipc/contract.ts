@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Permission } from '../core/auth';
 import {
   AppStatusSchema,
   NetworkStatusSchema,
@@ -43,6 +42,9 @@ import {
 } from './schemas';
 import { consoleContract, consoleEvents } from './console-contract';
 import { workflowContract } from './workflow-contract';
+import { channel } from './channel';
+
+export type { ChannelSpec } from './channel';
 
 /**
  * The one IPC contract. Each channel is declared once: its request and response schemas and the permission
@@ -52,15 +54,6 @@ import { workflowContract } from './workflow-contract';
  * Responses are parsed too: zod objects strip keys that are not declared, so a handler cannot leak a field
  * by accident.
  */
-export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
-  request: Req;
-  response: Res;
-  permission: Permission;
-}
-
-function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
-  return spec;
-}
 
 export const contract = {
   getStatus: channel({ request: Empty, response: AppStatusSchema, permission: 'public' }),

@@ -1,13 +1,7 @@
+import type { ErrorCode } from '../core/shared/vocabulary';
+
 /** What every IPC call resolves to. Calls never reject: a failure is a typed error object. */
-export type IpcErrorCode =
-  | 'unknown_channel'
-  | 'untrusted_sender'
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'locked'
-  | 'internal'
-  | (string & {});
+export type IpcErrorCode = ErrorCode | (string & {});
 
 export interface IpcError {
   code: IpcErrorCode;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../core/auth/permissions';
+import { ROLES } from '../core/shared/vocabulary';
 import { Segment, TextDirection } from './console-contract';
 
 /** Shared building blocks for the contract's schemas. Strings are bounded so an oversized call is a bad request. */
@@ -37,7 +38,7 @@ export const NetworkStatusSchema = z.object({
 const Id = z.string().min(1).max(128);
 const Username = z.string().min(1).max(64);
 const Password = z.string().min(1).max(256);
-const RoleSchema = z.enum(['agent', 'lead', 'admin', 'auditor']);
+const RoleSchema = z.enum(ROLES);
 const PermissionSchema = z.enum(PERMISSIONS);
 
 /** Parts of the console a team hub may not offer yet (team mode hides them and refuses their calls in words). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelSpec } from './contract';
+import type { ChannelSpec } from './channel';
 import { ChannelKind } from './console-contract';
 
 /**

@@ -2,6 +2,7 @@ import type { Bridge } from '../../main/ipc/bridge';
 import type { ChannelName, RequestOf, ResponseOf } from '../../main/ipc/contract';
 import type { IpcError, IpcResult } from '../../main/ipc/result';
 import i18next from './i18n';
+import { ERROR_CODES } from '../../main/ipc/vocabulary';
 
 declare global {
   interface Window {
@@ -29,7 +30,8 @@ export async function call<K extends ChannelName>(name: K, request: RequestOf<K>
   return result.value;
 }
 
-const KNOWN_CODES = new Set(['unauthenticated', 'locked', 'forbidden', 'bad_request', 'internal']);
+/** The generic codes the locales translate under `errors.*`. */
+const KNOWN_CODES = new Set<string>([ERROR_CODES.unauthenticated, ERROR_CODES.locked, ERROR_CODES.forbidden, ERROR_CODES.badRequest, ERROR_CODES.internal]);
 
 /**
  * A calm, actionable sentence for any failure. Generic codes are translated here, and so are the domain codes the

@@ -215,7 +215,7 @@ describe('team data at the hub API', () => {
 
     // A lead never approves their own held reply.
     const own = await call('POST', `${base}/reply-approvals`, 'layla', { text: idAsk });
-    expect((await call('POST', `/v1/reply-approvals/${(own.body.approval as { id: number }).id}/decide`, 'layla', { approve: true })).body).toMatchObject({ error: 'guard_approval_self' });
+    expect((await call('POST', `/v1/reply-approvals/${(own.body.approval as { id: number }).id}/decide`, 'layla', { approve: true })).body).toMatchObject({ error: 'self_approval' });
     const trail = await seed.store.q.all<{ action: string; details: string }>("SELECT action, details FROM audit WHERE action LIKE 'guard.reply.%' ORDER BY seq");
     expect(trail.map((e) => e.action)).toEqual(
       expect.arrayContaining(['guard.reply.blocked', 'guard.reply.approval_requested', 'guard.reply.approved', 'guard.reply.sent_with_approval']),

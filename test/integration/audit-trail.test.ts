@@ -28,7 +28,7 @@ async function trailWith(n: number) {
   const env = { dataDir: tmpDir(), keychain: testKeychain() };
   const core = await open(env);
   await core.ready();
-  for (let i = 1; i <= n; i++) core.audit({ action: 'test.action', actor: `user${i}`, target: `conversation:${i}`, details: { i } });
+  for (let i = 1; i <= n; i++) core.audit({ action: 'conversation.opened', actor: `user${i}`, target: `conversation:${i}`, details: { i } });
   await core.auditTrail.flush();
   return { env, core };
 }
@@ -156,11 +156,11 @@ describe('audit trail: append-only hash chain', () => {
   it('keeps events recorded before the keychain answered, in order', async () => {
     const env = { dataDir: tmpDir(), keychain: testKeychain() };
     const core = await open(env);
-    core.audit({ action: 'early.one' });
-    core.audit({ action: 'early.two' });
+    core.audit({ action: 'auth.sign_in' });
+    core.audit({ action: 'auth.sign_out' });
     expect(core.auditTrail.list()).toEqual([]);
     await core.ready();
-    expect(core.auditTrail.list().map((e) => e.action)).toEqual(['early.one', 'early.two']);
+    expect(core.auditTrail.list().map((e) => e.action)).toEqual(['auth.sign_in', 'auth.sign_out']);
   });
 
   it('refuses to extend a trail whose key is gone from the keychain', async () => {
@@ -172,7 +172,7 @@ describe('audit trail: append-only hash chain', () => {
 
   it('redacts details keyed like secrets and bounds long text (a safety net for callers)', async () => {
     const { core } = await trailWith(0);
-    core.audit({ action: 'x', details: { password: 'hunter2-secret', apiToken: 'tok-123', note: 'n'.repeat(2000) } });
+    core.audit({ action: 'settings.changed', details: { password: 'hunter2-secret', apiToken: 'tok-123', note: 'n'.repeat(2000) } });
     const [e] = core.auditTrail.list();
     expect(e!.details).toMatchObject({ password: '[redacted]', apiToken: '[redacted]' });
     expect(String(e!.details.note).length).toBeLessThan(600);
@@ -323,7 +323,7 @@ describe('signed export for the SIEM', () => {
     fs.copyFileSync(file, older);
     const later = await open(env);
     await later.ready();
-    for (let i = 0; i < 3; i++) later.audit({ action: 'test.action', actor: 'user9', details: { i } });
+    for (let i = 0; i < 3; i++) later.audit({ action: 'conversation.opened', actor: 'user9', details: { i } });
     await later.auditTrail.flush();
     later.close();
     cores.splice(cores.indexOf(later), 1);

@@ -180,6 +180,18 @@ describe('console handlers through the main dispatcher (real core, store, identi
     expect(await agent.ok('notifyAssigned', { conversationId: other })).toEqual({ shown: false });
   });
 
+  it('names what is not there with one code each: an unknown conversation, an unknown person', async () => {
+    const { core: c, as } = await setup();
+    const id = ingestMessage(c, { contact: 'Layla Haddad', text: 'Hi' });
+    const lead = as('lead');
+    await lead.signIn();
+    expect(await lead.call('openConversation', { conversationId: id + 1000 })).toMatchObject({ ok: false, error: { code: 'conversation_unknown' } });
+    expect(await lead.call('assignConversation', { conversationId: id, assignee: 'no-such-user' })).toMatchObject({ ok: false, error: { code: 'user_unknown' } });
+    const admin = as('admin');
+    await admin.signIn();
+    expect(await admin.call('setUserDisabled', { userId: 'no-such-user', disabled: true })).toMatchObject({ ok: false, error: { code: 'user_unknown' } });
+  });
+
   it('tells every window of a conversation handed to someone by someone else; only the assignee is notified', async () => {
     const { core: c, ids, as, notifications } = await setup();
     const events: Array<{ conversationIds: number[]; assignedToMe: number[] }> = [];

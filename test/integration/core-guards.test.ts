@@ -36,4 +36,32 @@ describe('the core’s guards', () => {
     expect(stored).toBeLessThan(200);
     expect(stored + held).toBe(200);
   });
+
+  it('a guard-notice listener that throws does not fail the ingest batch that raised the notice; the others still hear it', async () => {
+    const logged: string[] = [];
+    core = await testCore({ log: (line) => logged.push(line) });
+    core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'Bot' });
+    const heard: string[] = [];
+    core.guards.onNotice(() => {
+      throw new Error('a customer wrote: my card is 4111 1111 1111 1111');
+    });
+    core.guards.onNotice((n) => heard.push(n.kind));
+    // 400 customers in one minute: five times the starting baseline and over the floor, so surge mode starts mid-batch.
+    const surge = Array.from({ length: 400 }, (_, i) => ({
+      platformMessageId: `s${i}`,
+      platformConversationId: `c${i}`,
+      contact: { platformUserId: `u${i}` },
+      direction: 'in' as const,
+      text: `Where is my order number ${i}?`,
+      sentAt: Date.now(),
+    }));
+    expect(() => core!.channels.sink.ingest('tg', surge, 'cursor-1')).not.toThrow();
+    expect(heard).toContain('surge_entered');
+    const stored = core.store.conversations.list({}, { limit: 1000 }).items.length;
+    const held = core.guards.quarantine.summary().reduce((n, g) => n + g.pending, 0);
+    expect(stored + held).toBe(400);
+    expect(core.channels.sink.cursor('tg')).toBe('cursor-1');
+    expect(logged).toContain('guard notice: a listener failed (Error)');
+    expect(logged.join('\n')).not.toMatch(/4111|customer wrote/);
+  });
 });

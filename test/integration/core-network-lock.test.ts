@@ -93,6 +93,13 @@ describe('the core locks while off the office network', () => {
     await core.ready();
     const verdicts = () => core.auditTrail.list().filter((e) => e.action === 'network.verdict');
     await expect.poll(() => verdicts().at(-1)?.details).toMatchObject({ state: 'office', trigger: 'policy-change', policyVersion: 2 });
+    // Each new policy is audited once, when first accepted, however often the gate re-reads it afterwards.
+    await core.gate.evaluate();
+    const changes = core.auditTrail.list().filter((e) => e.action === 'policy.changed');
+    expect(changes.map((e) => ({ target: e.target, previous: e.details.previousVersion, signer: typeof e.details.signer }))).toEqual([
+      { target: 'policy:1', previous: null, signer: 'string' },
+      { target: 'policy:2', previous: 1, signer: 'string' },
+    ]);
   });
 
   it('a policy delivered by managed configuration (registry, MDM) is re-read too: new bytes apply at once', async () => {

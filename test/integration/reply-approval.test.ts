@@ -72,8 +72,8 @@ describe('four eyes on a blocked reply, through the main dispatcher', () => {
     const id = ingestMessage(c, { contact: 'Omar Farouk', text: 'Hello' });
     const lead = await as('lead');
     const own = await lead.ok<Approval>('requestReplyApproval', { conversationId: id, text: BLOCKED });
-    expect(await lead.call('decideReplyApproval', { requestId: own.id, approve: true })).toMatchObject({ ok: false, error: { code: 'guard_approval_self' } });
-    expect(await lead.call('decideReplyApproval', { requestId: own.id, approve: false })).toMatchObject({ ok: false, error: { code: 'guard_approval_self' } });
+    expect(await lead.call('decideReplyApproval', { requestId: own.id, approve: true })).toMatchObject({ ok: false, error: { code: 'self_approval' } });
+    expect(await lead.call('decideReplyApproval', { requestId: own.id, approve: false })).toMatchObject({ ok: false, error: { code: 'self_approval' } });
 
     const agent = await as('agent');
     const asked = await agent.ok<Approval>('requestReplyApproval', { conversationId: id, text: BLOCKED });

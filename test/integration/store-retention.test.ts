@@ -27,6 +27,12 @@ describe('retention', () => {
     expect(revealOriginal(store, recent!.id, 0).value).toBe('0507654321');
     expect(store.search.search('refund')).toHaveLength(2);
     expect(store.runRetention()[0]!.originalsCleared).toBe(0);
+    await core.ready();
+    const runs = core.auditTrail.list().filter((e) => e.action === 'retention.run');
+    expect(runs.map(({ actor, target, details }) => ({ actor, target, details }))).toEqual([
+      { actor: 'system', target: 'channel:tg', details: { mode: 'originals', days: 30, sealedValuesCleared: 1, messagesDeleted: 0, conversationsDeleted: 0 } },
+      { actor: 'system', target: 'channel:tg', details: { mode: 'originals', days: 30, sealedValuesCleared: 0, messagesDeleted: 0, conversationsDeleted: 0 } },
+    ]);
   });
 
   it('all mode: deletes old messages, their search entries and empty conversations', async () => {

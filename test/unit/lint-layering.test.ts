@@ -47,6 +47,15 @@ describe('layering lint rule', () => {
     expect(found.join('\n')).toMatch(/types only/);
   });
 
+  it('allows a value import of the shared vocabulary in the renderer, and nothing else of main/ipc', async () => {
+    const vocabulary = await restrictedImports('renderer/src/fine.ts', "import { ROLES } from '../../main/ipc/vocabulary';\nexport const x = ROLES;\n");
+    expect(vocabulary).toEqual([]);
+    const beside = await restrictedImports('renderer/src/violation.ts', "import { ROLES } from '../../main/ipc/console-contract';\nexport const x = ROLES;\n");
+    expect(beside.join('\n')).toMatch(/types only/);
+    const core = await restrictedImports('renderer/src/violation.ts', "import { ROLES } from '../../main/core/shared/vocabulary';\nexport const x = ROLES;\n");
+    expect(core.join('\n')).toMatch(/never imports main-process code/);
+  });
+
   it('allows a type-only import of the contract in the renderer', async () => {
     const found = await restrictedImports(
       'renderer/src/fine.ts',

@@ -3,6 +3,7 @@ import { databaseId, openDatabase, openStore, restoreBackup, scheduleIntegrityCh
 import { DEFAULT_SERVICE, loadOsKeychain, Vault, type KeychainPort, type KeychainStatus } from '../vault';
 import type { NetworkGate } from '../network';
 import { systemClock, type AuditPort, type Clock } from '../shared/ports';
+import { Listeners } from '../shared/listeners';
 import { AuditTrail } from '../audit';
 import { Identity, loadOrCreateDeviceIdentity, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
 import { ReviewService, type TranscriptPort } from '../review';
@@ -20,6 +21,7 @@ import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { storeOriginals, storeTranscripts } from './store-ports';
 import { APP_VERSION } from './version';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface CoreOptions {
   dataDir: string;
@@ -143,7 +145,7 @@ async function assemble(
     onError: (e) => log(`audit: keychain head not updated (${(e as Error)?.name ?? 'error'})`),
   });
   const audit = auditTrail.record;
-  const identity = new Identity({ db, vault, clock, audit, databaseId: dbId, policy: opts.identityPolicy, throttle: opts.throttle });
+  const identity = new Identity({ db, vault, clock, audit, databaseId: dbId, policy: opts.identityPolicy, throttle: opts.throttle, log });
   const usernameOf = (id: string) => identity.users.byId(id)?.username ?? 'unknown';
 
   let maskingHints: MaskingHints | undefined;
@@ -168,8 +170,8 @@ async function assemble(
     ? scheduleRetention(() => store.runRetention(), opts.background.retentionEveryMs, (e) => log(`retention failed: ${(e as { code?: string }).code ?? 'error'}`))
     : () => {};
 
-  const guards = createGuards({ db, store, audit, clock });
-  const lock = new ConsoleLock();
+  const guards = createGuards({ db, store, audit, clock, log });
+  const lock = new ConsoleLock(log);
   let relay: { url: string; pin: string; link: RelayLink | null } | null = null;
   const relayLink = () => {
     if (relay && !relay.link) relay.link = new RelayLink({ url: relay.url, pin: relay.pin, device: identity.deviceIdentity, clock });
@@ -187,9 +189,10 @@ async function assemble(
       vault,
       dataDir: opts.dataDir,
       clock,
-      onEvents: (seat, events) => teamListeners.forEach((l) => l(seat, events)),
+      log,
+      onEvents: (seat, events) => teamEvents.emit(seat, events),
     });
-  const teamListeners = new Set<(seat: TeamSeat, events: StreamEvent[]) => void>();
+  const teamEvents = new Listeners<[seat: TeamSeat, events: StreamEvent[]]>('team events', log);
 
   const drills = createDrillRunner({ db, store, drills: guards.drills, sink: channels.sink, clock });
 
@@ -224,7 +227,7 @@ async function assemble(
           lock.engage('database-damaged');
           log(`database: the background integrity check found damage (${r.problems.length} finding(s)); the console is locked`);
           try {
-            audit({ action: 'store.integrity_failed', actor: 'system', details: { findings: r.problems.length } });
+            audit({ action: AUDIT_ACTIONS.storeIntegrityFailed, actor: 'system', details: { findings: r.problems.length } });
           } catch {
             // a damaged file may refuse the entry too; the lock and the log stand
           }
@@ -261,8 +264,7 @@ async function assemble(
     team: () => team,
     maskText: (text) => masker(text).masked,
     onTeamEvents(listener) {
-      teamListeners.add(listener);
-      return () => teamListeners.delete(listener);
+      return teamEvents.add(listener);
     },
     ready() {
       starting ??= (async () => {

@@ -4,6 +4,7 @@ import type { Policy } from '../policy';
 import type { Db, Store } from '../store';
 import type { ConnectorSink } from '../shared/messages';
 import type { AuditPort, Clock } from '../shared/ports';
+import { Listeners } from '../shared/listeners';
 import { ReplyApprovals } from './reply-approvals';
 
 /** The guards as the console uses them: before every reply, in front of the store, on every inbound message. */
@@ -23,12 +24,11 @@ export interface Guards {
   onNotice(listener: (notice: GuardNotice) => void): () => void;
 }
 
-export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clock: Clock; policy?: GuardPolicy }): Guards {
+export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clock: Clock; policy?: GuardPolicy; log?: (line: string) => void }): Guards {
   let policy = deps.policy ?? resolveGuardPolicy();
-  const listeners = new Set<(n: GuardNotice) => void>();
-  const notify = (n: GuardNotice) => {
-    for (const l of listeners) l(n);
-  };
+  // The flood gate and early warning notify from inside an ingest batch: a failing listener must not fail the batch.
+  const notices = new Listeners<[notice: GuardNotice]>('guard notice', deps.log);
+  const notify = (n: GuardNotice) => notices.emit(n);
   const quarantine = new Quarantine(deps.db, { sealer: deps.store.sealer('quarantine'), detectSensitive, audit: deps.audit });
   const known = deps.db.prepare(
     'SELECT 1 FROM contacts c JOIN conversations v ON v.contact_id = c.id WHERE c.channel_id = ? AND c.platform_user_id = ? LIMIT 1',
@@ -75,8 +75,7 @@ export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clo
     }),
     earlyWarning: new EarlyWarning({ db: deps.db, policy, detectSensitive, notify, audit: deps.audit, clock: deps.clock }),
     onNotice(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      return notices.add(listener);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { Listeners } from '../shared/listeners';
+
 /**
  * The console lock. While any reason holds it, the IPC layer denies every non-public call and main sends the
  * renderer nothing but the `locked` event. The network gate holds `off-network` while it is not open; the sign-in
@@ -12,7 +14,11 @@ export interface LockChange {
 
 export class ConsoleLock {
   private readonly reasons = new Set<LockReason>();
-  private readonly listeners = new Set<(change: LockChange) => void>();
+  private readonly changes: Listeners<[change: LockChange]>;
+
+  constructor(log?: (line: string) => void) {
+    this.changes = new Listeners('console lock', log);
+  }
 
   isLocked(): boolean {
     return this.reasons.size > 0;
@@ -36,18 +42,10 @@ export class ConsoleLock {
 
   /** Listeners hear each change between locked and unlocked. */
   onChange(listener: (change: LockChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
+    return this.changes.add(listener);
   }
 
   private emit(): void {
-    const change = { locked: this.isLocked(), reason: this.reason() };
-    for (const l of this.listeners) {
-      try {
-        l(change);
-      } catch {
-        // one listener's failure must not keep the others from locking
-      }
-    }
+    this.changes.emit({ locked: this.isLocked(), reason: this.reason() });
   }
 }

@@ -16,6 +16,7 @@ import {
 import { loadPolicy, machineLocations, settingsVersionStore, type Policy, type PolicyVersionStore } from '../policy';
 import type { AuditPort, Clock, Random } from '../shared/ports';
 import type { ConsoleLock } from './lock';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 /** Where the gate finds its policy and signers, and the ports it uses. Everything defaults to the real machine. */
 export interface NetworkOptions {
@@ -68,7 +69,17 @@ export function createGate(db: Db, clock: Clock, audit: AuditPort, opts: Network
         versions,
         clock,
       });
-      if (result.kind === 'accepted') opts.onPolicy?.(result.policy);
+      if (result.kind === 'accepted') {
+        if (result.previousVersion !== result.policy.version) {
+          audit({
+            action: AUDIT_ACTIONS.policyChanged,
+            actor: 'system',
+            target: `policy:${result.policy.version}`,
+            details: { previousVersion: result.previousVersion, signer: result.signer, source: result.file },
+          });
+        }
+        opts.onPolicy?.(result.policy);
+      }
       return result;
     },
     interfaces: opts.interfaces ?? systemInterfaces,

@@ -2,6 +2,7 @@ import { assertApprovable, assertMayDecideReply, detectLang, type ApproverRole, 
 import { maskMessage } from '../masking';
 import { DiwanError } from '../shared/errors';
 import type { AuditPort, Clock } from '../shared/ports';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export type ApprovalState = 'pending' | 'approved' | 'declined';
 
@@ -60,7 +61,7 @@ export class ReplyApprovals {
     };
     this.entries.set(entry.id, entry);
     this.deps.audit({
-      action: 'guard.reply.approval_requested',
+      action: AUDIT_ACTIONS.replyApprovalRequested,
       actor: args.agentId,
       target: `conversation:${args.conversationId}`,
       details: { request: entry.id, textHash: entry.textHash },
@@ -91,7 +92,7 @@ export class ReplyApprovals {
     } else {
       assertMayDecideReply({ authorId: e.agentId, deciderId: args.leadId, deciderRole: args.leadRole });
       e.state = 'declined';
-      this.deps.audit({ action: 'guard.reply.approval_declined', actor: args.leadId, target: `conversation:${e.conversationId}`, details: { request: e.id, agent: e.agentId } });
+      this.deps.audit({ action: AUDIT_ACTIONS.replyApprovalDeclined, actor: args.leadId, target: `conversation:${e.conversationId}`, details: { request: e.id, agent: e.agentId } });
     }
     return view(e);
   }

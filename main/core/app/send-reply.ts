@@ -3,6 +3,7 @@ import { replyWindow, type ChannelKind } from '../connectors';
 import { detectLang } from '../guard';
 import { DiwanError } from '../shared/errors';
 import type { Core } from './core';
+import { ERROR_CODES } from '../shared/vocabulary';
 
 /** The platform's reply window in the console's terms: no window, open, human-agent tag only, or closed. */
 export interface ReplyWindowView {
@@ -25,7 +26,7 @@ export function replyWindowView(kind: string, lastInboundAt: number | null, now:
 export function checkReplyAllowed(r: { latestInboundId: number | null; seenInboundId: number | null; window: ReplyWindowView; humanAgentTag: boolean }): void {
   if (r.latestInboundId !== null && (r.seenInboundId === null || r.latestInboundId > r.seenInboundId)) {
     throw new DiwanError(
-      'newer_message',
+      ERROR_CODES.newerMessage,
       'The customer wrote again while you were typing. Read the new message, then send your reply if it still fits.',
       { latestInboundId: r.latestInboundId },
     );

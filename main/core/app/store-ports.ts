@@ -1,6 +1,7 @@
 import type { OriginalsPort } from '../auth';
 import type { TranscriptPort } from '../review';
 import type { Db, Store } from '../store';
+import { ERROR_CODES } from '../shared/vocabulary';
 
 /**
  * The reveal service's originals and the review's masked transcripts, over the store. An original is opened only
@@ -46,7 +47,7 @@ export function storeTranscripts(db: Db, store: Store): TranscriptPort {
       try {
         summary = store.conversations.get(id);
       } catch (e) {
-        if ((e as { code?: string }).code === 'conversation_unknown') return null;
+        if ((e as { code?: string }).code === ERROR_CODES.conversationUnknown) return null;
         throw e;
       }
       const contact = summary.contact.displayName ?? summary.contact.handle ?? 'customer';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { fingerprintOf, normalizeFingerprint, verifyEd25519, type DeviceIdentity } from '../auth/device';
+import { fingerprintOf, normalizeFingerprint, verifyEd25519, type DeviceIdentity } from '../shared/device-key';
 import type { AuditTrail } from './trail';
 
 const AUDIT_EXPORT_FORMAT = 'diwan-audit-export-v1';

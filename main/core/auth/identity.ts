@@ -15,6 +15,7 @@ import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp';
 import { RoleGrantRepo, type RoleGrantRequest } from './role-grants';
 import { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal } from './second-admin';
 import { checkUsername, normalizeUsername, UserRepo, type User } from './users';
+import { ERROR_CODES } from '../shared/vocabulary';
 
 export interface IdentityOptions {
   db: Db;
@@ -25,6 +26,8 @@ export interface IdentityOptions {
   databaseId: string;
   policy?: IdentityPolicy;
   throttle?: ThrottleRules;
+  /** Where a failing session listener is reported (by name only). */
+  log?: (line: string) => void;
 }
 
 /** What the renderer may know about who is signed in. No secret, no session id. */
@@ -63,7 +66,7 @@ export class Identity {
     this.users = new UserRepo(opts.db);
     this.roleGrants = new RoleGrantRepo(opts.db);
     this.policy = resolvePolicy(opts.policy);
-    this.sessions = new SessionManager(opts.db, opts.clock, opts.audit, () => this.policy.idleMs);
+    this.sessions = new SessionManager(opts.db, opts.clock, opts.audit, () => this.policy.idleMs, opts.log);
     this.throttle = new LoginThrottle(opts.db, opts.clock, opts.throttle);
   }
 
@@ -450,7 +453,7 @@ export class Identity {
 
   private targetUser(userId: string): User {
     const user = this.users.byId(userId);
-    if (!user) throw new DiwanError('user_not_found', 'There is no such account.');
+    if (!user) throw new DiwanError(ERROR_CODES.userUnknown, 'There is no such account.');
     return user;
   }
 }

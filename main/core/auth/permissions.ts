@@ -1,3 +1,5 @@
+import type { Role } from '../shared/vocabulary';
+
 /**
  * Every permission an IPC channel can require, and which role holds which. Deny by default: a channel must name
  * one, and a role has only what the table below lists.
@@ -31,8 +33,7 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = ['agent', 'lead', 'admin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../shared/vocabulary';
 
 /**
  * Separation of duties: the administrator manages people, channels and settings but reads no conversation;

@@ -7,6 +7,7 @@ import { maskMessage, NEVER_REVEALABLE } from '../masking';
 import type { ResolvedIdentityPolicy } from './policy';
 import { checkReason } from './reason';
 import type { Session } from './sessions';
+import { ERROR_CODES } from '../shared/vocabulary';
 
 /**
  * How the reveal service reaches a masked field's original. Implemented by the store (which keeps originals
@@ -127,10 +128,10 @@ export class RevealService {
     if (!row || row.user_id !== session.userId) throw notGranted();
     if (row.status === 'pending') {
       const stale = row.requested_at <= this.clock.now() - this.policy().reveal.approvalWindowMinutes * 60_000;
-      if (stale) throw new DiwanError('reveal_request_stale', 'No team lead answered this request in time. Ask again with a reason if you still need it.');
-      throw new DiwanError('reveal_pending', 'A team lead has not approved this reveal yet.');
+      if (stale) throw new DiwanError(ERROR_CODES.revealRequestStale, 'No team lead answered this request in time. Ask again with a reason if you still need it.');
+      throw new DiwanError(ERROR_CODES.revealPending, 'A team lead has not approved this reveal yet.');
     }
-    if (row.status === 'denied') throw new DiwanError('reveal_denied', 'A team lead declined this reveal request.');
+    if (row.status === 'denied') throw new DiwanError(ERROR_CODES.revealDenied, 'A team lead declined this reveal request.');
     if (row.status !== 'granted' || row.expires_at === null) throw notGranted();
     if (row.expires_at <= this.clock.now()) throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
     const approval = row.decided_by ? { approver: this.usernameOf(row.decided_by), approverId: row.decided_by, at: row.decided_at ?? row.requested_at } : null;
@@ -164,7 +165,7 @@ export class RevealService {
     const rules = this.policy().reveal;
     const row = this.db.prepare('SELECT * FROM reveal_requests WHERE id = ?').get(requestId) as RequestRow | undefined;
     if (!row || row.status !== 'pending') throw new DiwanError('request_not_pending', 'This request is no longer waiting for approval.');
-    if (row.user_id === approver.userId) throw new DiwanError('self_approval', 'Another team lead must approve your own reveal request.');
+    if (row.user_id === approver.userId) throw new DiwanError(ERROR_CODES.selfApproval, 'Another team lead must approve your own reveal request.');
     if (row.requested_at <= now - rules.approvalWindowMinutes * 60_000) {
       throw new DiwanError('request_stale', 'This request waited too long; the agent must ask again.');
     }

@@ -4,6 +4,7 @@ import type { AuditPort, Clock } from '../shared/ports';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import type { Role } from './permissions';
 import type { User } from './users';
+import { Listeners } from '../shared/listeners';
 
 /** A signed-in user on this device. Lives in main-process memory only: a restart signs everyone out. */
 export interface Session {
@@ -40,14 +41,17 @@ export type EndReason = 'sign-out' | 'idle' | 'os-lock' | 'suspend' | 'disabled'
  */
 export class SessionManager {
   private readonly live = new Map<string, Session>();
-  private readonly listeners = new Set<(session: Session, reason: EndReason) => void>();
+  private readonly ended: Listeners<[session: Session, reason: EndReason]>;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditPort,
     private readonly idleMs: () => number,
-  ) {}
+    log?: (line: string) => void,
+  ) {
+    this.ended = new Listeners('session ended', log);
+  }
 
   /** Sessions the database still shows open belonged to a process that is gone. */
   closeLeftovers(): void {
@@ -104,7 +108,7 @@ export class SessionManager {
         ? { action: AUDIT_ACTIONS.signOut, actor: s.username }
         : { action: AUDIT_ACTIONS.sessionEnded, actor: s.username, details: { reason } },
     );
-    for (const l of this.listeners) l(s, reason);
+    this.ended.emit(s, reason);
   }
 
   endForUser(userId: string, reason: EndReason): void {
@@ -124,8 +128,7 @@ export class SessionManager {
   }
 
   onEnd(listener: (session: Session, reason: EndReason) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.ended.add(listener);
   }
 }
 

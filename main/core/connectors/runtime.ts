@@ -10,7 +10,9 @@ import { HealthTracker, type ChannelAlert, type ChannelHealth } from './health';
 import { redact } from './http/redact';
 import { connectorRegistry, type ConnectorRegistry } from './registry';
 import { backoffMs, mathJitter, realSleep, type Jitter, type Sleep } from './time';
+import { Listeners } from '../shared/listeners';
 import { noLog, type AttachmentContent, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch } from './types';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface RuntimeOptions {
   sink: RuntimeSink;
@@ -49,8 +51,6 @@ export interface RuntimeEvents {
   outcome: { channelId: string; outboxId: string; state: 'sent' | 'queued' | 'failed' | 'unknown' };
 }
 
-type Listener<K extends keyof RuntimeEvents> = (e: RuntimeEvents[K]) => void;
-
 type Settings = Required<Omit<RuntimeOptions, 'sink' | 'outbox' | 'vault' | 'registry' | 'http' | 'log' | 'audit'>> &
   Pick<RuntimeOptions, 'http'> & { log: ConnectorLog; audit: AuditPort; registry: ConnectorRegistry };
 
@@ -61,13 +61,7 @@ type Settings = Required<Omit<RuntimeOptions, 'sink' | 'outbox' | 'vault' | 'reg
  */
 export class ConnectorRuntime {
   private readonly workers = new Map<string, ChannelWorker>();
-  private readonly listeners: { [K in keyof RuntimeEvents]: Set<Listener<K>> } = {
-    health: new Set(),
-    alert: new Set(),
-    ingested: new Set(),
-    sent: new Set(),
-    outcome: new Set(),
-  };
+  private readonly listeners: { [K in keyof RuntimeEvents]: Listeners<[RuntimeEvents[K]]> };
   private readonly s: Settings;
   private running = false;
   private paused = false;
@@ -93,11 +87,19 @@ export class ConnectorRuntime {
       watchdogMs: opts.watchdogMs ?? 30_000,
       sendGraceMs: opts.sendGraceMs ?? 10_000,
     };
+    // A listener's failure must not stop a channel; it is logged under the runtime, not under any one channel.
+    const log = (line: string) => this.s.log({ level: 'warn', channelId: '-', event: 'listener_failed', detail: line });
+    this.listeners = {
+      health: new Listeners('health', log),
+      alert: new Listeners('alert', log),
+      ingested: new Listeners('ingested', log),
+      sent: new Listeners('sent', log),
+      outcome: new Listeners('outcome', log),
+    };
   }
 
-  on<K extends keyof RuntimeEvents>(event: K, listener: Listener<K>): () => void {
-    this.listeners[event].add(listener);
-    return () => this.listeners[event].delete(listener);
+  on<K extends keyof RuntimeEvents>(event: K, listener: (e: RuntimeEvents[K]) => void): () => void {
+    return (this.listeners[event] as Listeners<[RuntimeEvents[K]]>).add(listener);
   }
 
   /** Adds a channel (started at once when the runtime runs). */
@@ -190,13 +192,7 @@ export class ConnectorRuntime {
   }
 
   private emit<K extends keyof RuntimeEvents>(event: K, payload: RuntimeEvents[K]): void {
-    for (const l of this.listeners[event]) {
-      try {
-        l(payload);
-      } catch {
-        // a listener's failure must not stop a channel
-      }
-    }
+    (this.listeners[event] as Listeners<[RuntimeEvents[K]]>).emit(payload);
   }
 
   private async watch(signal: AbortSignal): Promise<void> {
@@ -207,7 +203,7 @@ export class ConnectorRuntime {
         const alert = w.checkSilence();
         if (!alert) continue;
         this.s.log({ level: 'warn', channelId: alert.channelId, event: `health.alert.${alert.kind}` });
-        this.s.audit({ action: 'channel.alert', actor: 'system', target: `channel:${alert.channelId}`, details: { kind: alert.kind } });
+        this.s.audit({ action: AUDIT_ACTIONS.channelAlert, actor: 'system', target: `channel:${alert.channelId}`, details: { kind: alert.kind } });
         this.emit('alert', alert);
       }
     }
@@ -383,10 +379,10 @@ class ChannelWorker {
     const finish = (result: IngestResult): MaybePromise<IngestResult> => {
       if (batch.cursor !== undefined && (fitted.messages.length || cursorChanged)) this.cursor = batch.cursor;
       for (const conversationId of result.moved ?? []) {
-        this.s.audit({ action: 'conversation.moved', actor: 'system', target: `conversation:${conversationId}`, details: { channel: this.id } });
+        this.s.audit({ action: AUDIT_ACTIONS.conversationMoved, actor: 'system', target: `conversation:${conversationId}`, details: { channel: this.id } });
       }
       for (const r of result.revised ?? []) {
-        this.s.audit({ action: `message.${r.kind}`, actor: 'customer', target: `channel:${this.id}`, details: { platformMessageId: r.platformMessageId } });
+        this.s.audit({ action: r.kind === 'edited' ? AUDIT_ACTIONS.messageEdited : AUDIT_ACTIONS.messageDeleted, actor: 'customer', target: `channel:${this.id}`, details: { platformMessageId: r.platformMessageId } });
       }
       const receipts = [
         ...(batch.deliveries ?? []).map((d) => this.opts.outbox.markDelivery(this.id, d.platformMessageId, d.state, d.reason)),
@@ -528,7 +524,7 @@ class ChannelWorker {
     this.needsStart = true;
     if (this.tokenFlagged) return;
     this.tokenFlagged = true;
-    this.s.audit({ action: 'channel.token_rejected', actor: 'system', target: `channel:${this.id}` });
+    this.s.audit({ action: AUDIT_ACTIONS.channelTokenRejected, actor: 'system', target: `channel:${this.id}` });
   }
 
   /** Waits for `ms`, a kick (`wakeOutbox`) or the end of this life; a kick that came earlier returns at once. */

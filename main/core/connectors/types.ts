@@ -1,7 +1,9 @@
 import type { InboundMessage, OutboundItem } from '../shared/messages';
 
 /** Every kind of channel Diwan speaks. One folder per kind family in `main/core/connectors/`, one registry line each. */
-export type ChannelKind = 'telegram' | 'x' | 'messenger' | 'instagram' | 'whatsapp' | 'email' | 'demo';
+import type { ChannelKind } from '../shared/vocabulary';
+
+export type { ChannelKind };
 
 /** Non-secret configuration of one channel (the store's channels table holds it); secrets live in the vault. */
 export interface ChannelConfig {

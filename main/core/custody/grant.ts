@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { fingerprintOf } from '../auth/device';
+import { fingerprintOf } from '../shared/device-key';
 import { canonicalJson } from '../policy/canonical';
 import { verifyWithDomain } from '../policy/keys';
 

@@ -1,4 +1,5 @@
 import type { PolicyResult } from '../policy';
+import { Listeners } from '../shared/listeners';
 import { noAudit, type AuditPort, type Clock, type Random } from '../shared/ports';
 import { pinnedFetch, type LookupFunction, type PinnedFetch } from './beacon-client';
 import type { DnsSuffixPort } from './dns-suffix';
@@ -6,6 +7,7 @@ import { evaluateNetwork, policyOnlyVerdict, systemRandom } from './evaluate';
 import { interfacesFingerprint, type InterfacesPort } from './interfaces';
 import { describeSignalChange, type NetworkSignals, type NetworkSignalsPort } from './signals';
 import { isOpenState, type Verdict } from './verdict';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export type GateTrigger = 'start' | 'interval' | 'network-change' | 'policy-change' | 'resume' | 'manual';
 
@@ -44,6 +46,8 @@ export interface NetworkGateOptions {
   blindRecheckMs?: number;
   /** The longest a reading of the network signals may take before it counts as unreadable (default 5 s). */
   signalsTimeoutMs?: number;
+  /** Where a failing verdict listener is reported (by name only). */
+  log?: (line: string) => void;
 }
 
 export type VerdictListener = (verdict: Verdict, previous: Verdict | null) => void;
@@ -73,11 +77,12 @@ export class NetworkGate {
   private moves = 0;
   private intervalMs: number;
   private started = false;
-  private readonly listeners = new Set<VerdictListener>();
+  private readonly listeners: Listeners<Parameters<VerdictListener>>;
   private readonly audit: AuditPort;
 
   constructor(private readonly opts: NetworkGateOptions) {
     this.audit = opts.audit ?? noAudit;
+    this.listeners = new Listeners('network verdict', opts.log);
     let initial: PolicyResult | null = null;
     try {
       initial = opts.loadPolicy();
@@ -98,8 +103,7 @@ export class NetworkGate {
   }
 
   onVerdict(listener: VerdictListener): () => void {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Evaluates now (or right after the evaluation in progress) and resolves with the resulting verdict. */
@@ -276,7 +280,7 @@ export class NetworkGate {
     if (previous && sameOutcome(previous, verdict)) return;
     this.announced = verdict;
     this.audit({
-      action: 'network.verdict',
+      action: AUDIT_ACTIONS.networkVerdict,
       actor: 'system',
       target: verdict.siteId ? `site:${verdict.siteId}` : undefined,
       details: {
@@ -289,13 +293,7 @@ export class NetworkGate {
         ...Object.fromEntries(verdict.checks.map((c) => [`check.${c.name}`, `${c.ok ? 'ok' : 'fail'} ${c.code}: ${c.reason}`])),
       },
     });
-    for (const l of this.listeners) {
-      try {
-        l(verdict, previous);
-      } catch {
-        // a listener's failure must not stop the gate or the other listeners
-      }
-    }
+    this.listeners.emit(verdict, previous);
   }
 
   private scheduleNext(): void {

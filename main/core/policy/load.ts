@@ -29,7 +29,8 @@ export type PolicyProblem =
 export type PolicyResult =
   /** No signer key configured anywhere and no policy installed: development mode. */
   | { kind: 'unmanaged'; reason: string }
-  | { kind: 'accepted'; policy: Policy; signer: string; file: string }
+  /** `previousVersion`: the highest version this machine had accepted before (null: none), so a caller can tell a new policy. */
+  | { kind: 'accepted'; policy: Policy; signer: string; file: string; previousVersion: number | null }
   | { kind: 'rejected'; code: PolicyProblem; reason: string };
 
 export interface PolicySourceOptions extends SignerSourceOptions {
@@ -163,7 +164,7 @@ export function verifyPolicyText(text: string, opts: VerifyOptions): PolicyResul
     );
   }
   if (floor === null || policy.version > floor) opts.versions.set(policy.version);
-  return { kind: 'accepted', policy, signer: good.signer!.name, file: where };
+  return { kind: 'accepted', policy, signer: good.signer!.name, file: where, previousVersion: floor };
 }
 
 /**

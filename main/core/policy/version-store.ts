@@ -1,4 +1,4 @@
-import type { Db } from '../store';
+import type { Db } from '../shared/db';
 
 /** The highest policy version this installation has accepted, for rollback protection. */
 export interface PolicyVersionStore {

@@ -12,6 +12,15 @@ export interface MaskedMessage {
   text: string;
 }
 
+/** A lead's quality score of one conversation, with the comment that explains it. */
+export interface QualityReview {
+  conversationId: string;
+  reviewer: string;
+  score: number;
+  comment: string;
+  updatedAt: number;
+}
+
 export interface MaskedTranscript {
   conversationId: string;
   channel: string;

@@ -1,5 +1,4 @@
-import type { QualityReview } from './review';
-import type { MaskedTranscript } from './ports';
+import type { MaskedTranscript, QualityReview } from './ports';
 
 export interface TranscriptDocument {
   format: 'diwan-masked-transcript-v1';

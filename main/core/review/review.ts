@@ -4,17 +4,9 @@ import type { AuditPort, Clock } from '../shared/ports';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import type { DeviceIdentity } from '../auth/device';
 import type { Session } from '../auth/sessions';
-import type { MaskedTranscript, TranscriptPort } from './ports';
+import type { MaskedTranscript, QualityReview, TranscriptPort } from './ports';
 import { maskMessage } from '../masking';
 import { transcriptHtml, transcriptJson, type TranscriptDocument } from './render';
-
-export interface QualityReview {
-  conversationId: string;
-  reviewer: string;
-  score: number;
-  comment: string;
-  updatedAt: number;
-}
 
 export interface SignedExport {
   fileName: string;

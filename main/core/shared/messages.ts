@@ -55,7 +55,7 @@ export interface ConnectorSink {
   cursor(channelId: string): string | null;
 }
 
-export type DeliveryState = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'unknown';
+export type { DeliveryState } from './vocabulary';
 
 /** A reply waiting to go out, as the connector sees it. `text` is the decrypted original the agent wrote. */
 export interface OutboundItem {

@@ -1,3 +1,5 @@
+import type { AuditAction } from './audit-actions';
+
 /** Small ports through which the core reaches the outside world, so tests can drive them for real or deterministically. */
 
 export interface Clock {
@@ -16,7 +18,8 @@ export interface Random {
  * `details` must never hold a secret, a token or an unmasked customer value.
  */
 export interface AuditEvent {
-  action: string;
+  /** One of `AUDIT_ACTIONS` (shared/audit-actions.ts), so the SIEM sees stable names. */
+  action: AuditAction;
   /** Who did it: a user id, or `system` for the app itself. */
   actor?: string;
   /** What it was done to, e.g. `conversation:42`, `channel:telegram-1`. */

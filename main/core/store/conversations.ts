@@ -1,12 +1,12 @@
 import { DiwanError } from '../shared/errors';
 import type { DeliveryState } from '../shared/messages';
 import type { SignedSeatGrant } from '../custody';
+import { CONVERSATION_STATUSES, ERROR_CODES, type ConversationStatus } from '../shared/vocabulary';
 import { SEALED, type StoreContext } from './context';
 import type { Db } from './database';
 import { cachedStatement } from './statement-cache';
 
-export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
-const STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
+export type { ConversationStatus } from '../shared/vocabulary';
 
 export interface ConversationFilter {
   status?: ConversationStatus;
@@ -355,12 +355,12 @@ export class ConversationRepository {
 }
 
 export function unknownConversation(id: number): DiwanError {
-  return new DiwanError('conversation_unknown', `There is no conversation ${id}.`);
+  return new DiwanError(ERROR_CODES.conversationUnknown, `There is no conversation ${id}.`);
 }
 
 function checkStatus(status: string): void {
-  if (!STATUSES.includes(status as ConversationStatus)) {
-    throw new DiwanError('conversation_bad_status', `A conversation's status is one of: ${STATUSES.join(', ')}.`);
+  if (!CONVERSATION_STATUSES.includes(status as ConversationStatus)) {
+    throw new DiwanError('conversation_bad_status', `A conversation's status is one of: ${CONVERSATION_STATUSES.join(', ')}.`);
   }
 }
 

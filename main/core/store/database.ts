@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DiwanError } from '../shared/errors';
+import type { Db } from './db';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
-export type Db = Database.Database;
+export type { Db } from './db';
 
 export interface OpenOptions {
   migrations?: readonly Migration[];

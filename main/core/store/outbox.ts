@@ -6,6 +6,7 @@ import { assertCurrentKey, identity, nextId, SEALED, sealedIdentity, sealOrigina
 import { sealSentReply } from './reseal';
 import type { Db } from './database';
 import { indexBody } from './search-text';
+import { ERROR_CODES } from '../shared/vocabulary';
 
 const MAX_REPLY = 16 * 1024;
 const MAX_REASON = 500;
@@ -46,7 +47,7 @@ export class Outbox implements OutboxPort {
     return ctx.db
       .transaction(() => {
         const conv = s.conversation.get(reply.conversationId) as { channel_id: string; kind: string } | undefined;
-        if (!conv) throw new DiwanError('conversation_unknown', `There is no conversation ${reply.conversationId}.`);
+        if (!conv) throw new DiwanError(ERROR_CODES.conversationUnknown, `There is no conversation ${reply.conversationId}.`);
         const problem = replyProblem(conv.kind, reply.text);
         if (problem) throw new DiwanError('reply_bad_text', problem);
         assertCurrentKey(ctx);

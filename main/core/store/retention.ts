@@ -1,5 +1,6 @@
 import type { StoreContext } from './context';
 import type { RetentionMode } from './channels';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BATCH = 2000;
@@ -15,7 +16,8 @@ export interface RetentionOutcome {
 /**
  * Applies each channel's retention policy: `originals` drops the encrypted originals of messages older than N days
  * (the masked transcript stays); `all` deletes those messages, their search entries and attachment metadata, and
- * conversations left empty. Works in small transactions so the console stays responsive.
+ * conversations left empty. Works in small transactions so the console stays responsive. Each channel's run is
+ * audited (`retention.run`, with what it removed).
  */
 export function runRetention(ctx: StoreContext, now = ctx.clock.now()): RetentionOutcome[] {
   const channels = ctx.db
@@ -34,6 +36,13 @@ export function runRetention(ctx: StoreContext, now = ctx.clock.now()): Retentio
         )
         .run(c.id, cutoff).changes;
     }
+    // `sealedValuesCleared`, not `originals…`: the trail redacts any detail whose key names an original.
+    ctx.audit({
+      action: AUDIT_ACTIONS.retentionRun,
+      actor: 'system',
+      target: `channel:${c.id}`,
+      details: { mode: c.retention_mode, days: c.retention_days, sealedValuesCleared: out.originalsCleared, messagesDeleted: out.messagesDeleted, conversationsDeleted: out.conversationsDeleted },
+    });
     return out;
   });
 }

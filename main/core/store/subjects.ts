@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { DiwanError } from '../shared/errors';
 import type { SignedSeatGrant } from '../custody';
 import { identity, SEALED, sealedIdentity, type StoreContext } from './context';
+import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface ContactRef {
   contactId?: number;
@@ -58,7 +59,7 @@ export class SubjectRequests {
         db.prepare('DELETE FROM contacts WHERE id = ?').run(contactId);
         // Inside the transaction: no erase without its audit entry.
         this.ctx.audit({
-          action: 'customer.erase',
+          action: AUDIT_ACTIONS.customerErased,
           actor,
           target: `contact:${contactId}`,
           details: { channel: channelId, conversations, messages: ids.length },
@@ -133,7 +134,7 @@ export class SubjectRequests {
       })),
     };
     this.ctx.audit({
-      action: 'customer.export',
+      action: AUDIT_ACTIONS.customerExported,
       actor,
       target: `contact:${contactId}`,
       details: { conversations: conversations.length },

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../shared/ports';
 import type { TeamCache } from './cache';
 import { decideReveal, openReveal } from './reveals';
 import type { LiveMarker, MarkerKind } from './wire';
+import { Listeners } from '../shared/listeners';
 
 /** A console renews its own marker at most this often; the hub relays a renewal at most once a second. */
 const MARK_EVERY_MS = 2_000;
@@ -23,6 +24,8 @@ export interface HubClientOptions {
   timeoutMs?: number;
   /** Reconnect back-off after a dropped stream (default 250 ms doubling to 5 s). */
   reconnect?: { baseMs: number; capMs: number };
+  /** Where a failing stream listener is reported (by name only). */
+  log?: (line: string) => void;
 }
 
 /** One event of the hub's stream as a console receives it (masked payloads only). */
@@ -66,8 +69,8 @@ export class HubClient {
   private flushing: Promise<void> | null = null;
   /** The hub's last refusal of each reply this process sent, for the author waiting on it. */
   private readonly refusals = new Map<string, HubRefusal>();
-  private readonly listeners = new Set<(kinds: string[], events: StreamEvent[]) => void>();
-  private readonly markerListeners = new Set<(markers: LiveMarker[]) => void>();
+  private readonly listeners: Listeners<[kinds: string[], events: StreamEvent[]]>;
+  private readonly markerListeners: Listeners<[markers: LiveMarker[]]>;
   private readonly lastMark = new Map<string, number>();
   /** Why the stream is down, in words (null while connected). */
   streamProblem: string | null = 'not connected yet';
@@ -76,6 +79,8 @@ export class HubClient {
 
   constructor(private readonly o: HubClientOptions) {
     this.cacheOf = o.cache ?? null;
+    this.listeners = new Listeners('hub events', o.log);
+    this.markerListeners = new Listeners('hub markers', o.log);
     this.clock = o.clock ?? systemClock;
     this.base = o.url.replace(/\/+$/, '');
     this.agent = pinnedAgent({ pin: o.pin, timeoutMs: o.timeoutMs ?? 10_000, pinError: 'HUB_PIN_MISMATCH' });
@@ -100,14 +105,12 @@ export class HubClient {
   }
 
   onChange(listener: (kinds: string[], events: StreamEvent[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Colleagues' live "viewing"/"writing" markers as they arrive (not stored: the console shows them until they expire). */
   onMarkers(listener: (markers: LiveMarker[]) => void): () => void {
-    this.markerListeners.add(listener);
-    return () => this.markerListeners.delete(listener);
+    return this.markerListeners.add(listener);
   }
 
   /** This user views, writes in, or left a conversation; renewals closer than MARK_EVERY_MS are not sent. */
@@ -261,14 +264,14 @@ export class HubClient {
       return;
     }
     if (frame.type === 'markers' && Array.isArray(frame.markers)) {
-      for (const l of this.markerListeners) l(frame.markers);
+      this.markerListeners.emit(frame.markers);
       return;
     }
     if (frame.type !== 'events' || typeof frame.upTo !== 'number' || !Array.isArray(frame.events)) return;
     this.cache.applyFrame(frame.upTo, frame.events);
     this.ws?.send(JSON.stringify({ type: 'ack', seq: frame.upTo }));
     const kinds = frame.events.map((e) => e.kind);
-    for (const l of this.listeners) l(kinds, frame.events);
+    this.listeners.emit(kinds, frame.events);
   }
 
   /**

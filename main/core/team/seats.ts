@@ -32,6 +32,8 @@ export interface TeamConsoleOptions {
   /** Frames the hub pushed to a seat (after the cache applied them): the shell tells the renderer what changed. */
   onEvents?: (seat: TeamSeat, events: StreamEvent[]) => void;
   reconnect?: { baseMs: number; capMs: number };
+  /** Where a failing stream listener is reported (by name only). */
+  log?: (line: string) => void;
 }
 
 const OUTBOX_KEY = 'team:outbox-key';
@@ -96,7 +98,7 @@ export class TeamConsole {
    */
   async signIn(slot: SessionSlot, username: string, password: string): Promise<'signed_in' | 'second_factor'> {
     this.end(slot);
-    const client = new HubClient({ url: this.o.url, pin: this.o.pin, device: await this.o.device(), clock: this.clock, ...(this.o.reconnect ? { reconnect: this.o.reconnect } : {}) });
+    const client = new HubClient({ url: this.o.url, pin: this.o.pin, device: await this.o.device(), clock: this.clock, log: this.o.log, ...(this.o.reconnect ? { reconnect: this.o.reconnect } : {}) });
     try {
       const r = await client.signIn(username, password);
       if (r.stage === 'second-factor') {

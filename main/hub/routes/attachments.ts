@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkAttachment, type CheckedAttachment } from '../../core/connectors';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubAttachments } from '../store/attachments';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

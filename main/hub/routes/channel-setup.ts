@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { refuseMissingSettings, refuseSecretSettings } from '../config';
 import { CHANNEL_KINDS_FOR_HUB } from '../kinds';
 import { channelSecretsOf, secretNames } from '../secrets';

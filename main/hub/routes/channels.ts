@@ -1,4 +1,4 @@
-import type { ApiDeps, AreaHelpers, Route } from '../api';
+import type { ApiDeps, AreaHelpers, Route } from './route';
 import { mayReadChannel } from '../audience';
 import { HubChannelSetup } from '../store/channel-setup';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RevealApprovalSchema, RevealRequestSchema, type RevealGrant } from '../../core/custody';
 import { DiwanError } from '../../core/shared/errors';
 import { mayReadChannel } from '../audience';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { publicReveal } from '../store';
 import { revealApproval } from '../store/custody';
 

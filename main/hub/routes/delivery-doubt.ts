@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubDeliveryDoubt } from '../store/delivery-doubt';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

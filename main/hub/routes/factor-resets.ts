@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { toMember } from '../store';
 import { HubFactorResets } from '../store/factor-resets';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkLabelName } from '../../core/store';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubLabels } from '../store/labels';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkQualityScore } from '../../core/review';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { mayReadChannel } from '../audience';
 import { HubLeadReview } from '../store/lead-review';
 

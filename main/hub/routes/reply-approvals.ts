@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertApprovable, assertMayDecideReply, DEFAULT_GUARD_POLICY, detectLang, judgeReply } from '../../core/guard';
 import { detectSensitive } from '../../core/masking';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubReplyApprovals } from '../store/reply-approvals';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

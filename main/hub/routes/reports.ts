@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type Route } from '../api';
+import { parse, type ApiDeps, type Route } from './route';
 import { HubReports } from '../store/reports';
 
 const MAX_RANGE_MS = 400 * 86_400_000;

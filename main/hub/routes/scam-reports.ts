@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubScamReports } from '../store/scam-reports';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubSecondFactor } from '../store/second-factor';
 
 /** How long a shown QR code may wait for its first code (as on a single seat). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkPasswordRules, hashPassword, verifyPassword } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { auditEntries } from '../store/audit-read';
 
 const passwordChange = z.strictObject({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) });

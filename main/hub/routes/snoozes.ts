@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubSnoozes } from '../store/snoozes';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

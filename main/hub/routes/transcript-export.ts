@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { signedExport } from '../../core/review';
 import { DiwanError } from '../../core/shared/errors';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubTranscriptExport } from '../store/transcript-export';
 
 const exportRequest = z.strictObject({ format: z.enum(['html', 'json']) });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calendarSpecSchema } from '../../core/sla';
 import { DiwanError } from '../../core/shared/errors';
 import { channelRuleSchema, consentNoticeSchema } from '../../core/workflow';
-import { parse, type ApiDeps, type AreaHelpers, type Route } from '../api';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { mayReadChannel } from '../audience';
 import { MARKER_KINDS } from '../markers';
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { attachmentViews } from './attachments';
+import { attachmentViews } from './attachment-views';
 import type { Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import type { SqlExecutor } from './executor';
@@ -10,6 +10,7 @@ import type {
   Actor,
   Audience,
   AuditInput,
+  EventInput,
   ConversationView,
   HubChannel,
   HubDevice,
@@ -59,12 +60,6 @@ interface MessageRow {
 }
 
 /** One event row to write: what happened, who may see it, and where (for the nodes' filters). */
-export interface EventInput {
-  kind: string;
-  audience: Audience;
-  payload: unknown;
-  where?: { channelId?: string | null; conversationId?: number | null };
-}
 
 const CONVERSATION_SELECT = `SELECT c.id, c.channel_id, c.contact_id, k.display_name, k.handle, c.status, c.assignee_id, c.last_message_at, c.version
   FROM conversations c JOIN contacts k ON k.id = c.contact_id`;

@@ -1,8 +1,12 @@
 import type { SqlExecutor } from './executor';
-import { attachmentViews } from './attachments';
-import type { EventInput, HubStore } from './hub-store';
+import { attachmentViews } from './attachment-views';
 import { chunks, inList, valuesList } from './sql-rows';
-import type { ConversationView, MessageView, PreparedMessage } from './types';
+import type { ConversationView, EventInput, MessageView, PreparedMessage } from './types';
+
+/** The one thing ingest needs from the hub store: writing its events in the same transaction. */
+export interface EventWriter {
+  emitMany(t: SqlExecutor, events: readonly EventInput[]): Promise<number[]>;
+}
 
 export interface IngestResult {
   inserted: number;
@@ -34,7 +38,7 @@ interface ConversationState {
  * message, then `message.added`. One difference: the contact shown in those views is the contact as of the end of
  * the batch.
  */
-export async function ingestBatch(store: HubStore, t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[], cursor?: string | null): Promise<IngestResult> {
+export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[], cursor?: string | null): Promise<IngestResult> {
   const { fresh, ids } = await newMessages(t, channelId, batch);
   const duplicates = batch.length - fresh.length;
   let conversationIds: string[] = [];

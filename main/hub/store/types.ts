@@ -57,6 +57,14 @@ export interface PreparedMessage {
 
 export type Audience = 'team' | 'admins' | 'leads' | 'conversation' | `user:${number}`;
 
+/** An event about to be written to the event table (its seq and time are given on writing). */
+export interface EventInput {
+  kind: string;
+  audience: Audience;
+  payload: unknown;
+  where?: { channelId?: string | null; conversationId?: number | null };
+}
+
 export interface HubEvent {
   seq: number;
   at: number;

@@ -4,6 +4,8 @@ import { ATTACHMENT_KINDS, type ConsoleChannelName, type SHOWN_IMAGE_TYPES } fro
 import type { Actor, ConsoleServices, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
 import type { CallContext, Handlers } from '../dispatch';
 import { fillTemplate, highlight, textDirection, toSegments } from './segments';
+import { ERROR_CODES } from '../../core/shared/vocabulary';
+import { AUDIT_ACTIONS } from '../../core/audit';
 
 type ConsoleHandlers = Pick<Handlers<CallContext>, ConsoleChannelName>;
 
@@ -35,7 +37,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
   };
   const conversationOrFail = (id: number, opener: Actor | null, lang?: 'en' | 'ar' | 'fa'): ConversationDetailRow => {
     const c = s.inbox.conversation(id, { opener, ...(lang ? { lang } : {}) });
-    if (!c) throw new DiwanError('not_found', 'That conversation no longer exists. Pick another one from the inbox.');
+    if (!c) throw new DiwanError(ERROR_CODES.conversationUnknown, 'That conversation no longer exists. Pick another one from the inbox.');
     return c;
   };
 
@@ -75,7 +77,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       const me = actorOf(ctx);
       const drillMessage = core.drills.drillMessageOf(r.messageId);
       if (drillMessage) core.guards.drills.recordFlag(drillMessage, me.username);
-      else core.audit({ action: 'guard.scam_reported', actor: me.username, target: `message:${r.messageId}` });
+      else core.audit({ action: AUDIT_ACTIONS.scamReported, actor: me.username, target: `message:${r.messageId}` });
       return { drill: drillMessage !== null };
     },
     resolveUnknownDelivery: (r, ctx) => messageDto(s.inbox.resolveUnknownDelivery({ actor: actorOf(ctx), messageId: r.messageId, action: r.action })),

@@ -18,6 +18,7 @@ import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
 import type { SHOWN_IMAGE_TYPES } from '../console-contract';
+import { ERROR_CODES } from '../../core/shared/vocabulary';
 
 /** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
 const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['drills'];
@@ -52,7 +53,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
   const rows = (seat: TeamSeat) => new TeamRows(seat.cache, () => core.clock.now());
   const conversationOf = (seat: TeamSeat, id: number) => {
     const c = seat.cache.conversation(id);
-    if (!c) throw new DiwanError('not_found', 'That conversation no longer exists. Pick another one from the inbox.');
+    if (!c) throw new DiwanError(ERROR_CODES.conversationUnknown, 'That conversation no longer exists. Pick another one from the inbox.');
     return c;
   };
   /** Sends a change to the hub; its refusals keep the hub's code and sentence. */
@@ -149,8 +150,8 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     readReveal: async (r, ctx) => {
       const seat = seatOf(ctx);
       const state = (await hub<{ reveal: { state: string; expiresAt: number } }>(seat, 'GET', `/v1/reveals/${Number(r.grantId)}`)).reveal;
-      if (state.state === 'pending') throw new DiwanError('reveal_pending', 'A team lead has not approved this reveal yet.');
-      if (state.state === 'denied') throw new DiwanError('reveal_denied', 'A team lead declined this reveal request.');
+      if (state.state === 'pending') throw new DiwanError(ERROR_CODES.revealPending, 'A team lead has not approved this reveal yet.');
+      if (state.state === 'denied') throw new DiwanError(ERROR_CODES.revealDenied, 'A team lead declined this reveal request.');
       if (state.expiresAt <= core.clock.now()) throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
       const opened = await seat.client.openReveal(Number(r.grantId));
       return { value: opened.value, fieldType: opened.type, expiresAt: opened.expiresAt };
@@ -418,7 +419,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       }
       if (entry?.state === 'held' && refusal) {
         seat.cache.dropQueued(clientId);
-        const code = refusal.code === 'reply_blocked' ? 'guard_blocked' : refusal.code === 'newer_activity' ? 'newer_message' : refusal.code;
+        const code = refusal.code === 'reply_blocked' ? 'guard_blocked' : refusal.code === 'newer_activity' ? ERROR_CODES.newerMessage : refusal.code;
         throw new DiwanError(code, refusal.message);
       }
       draftDone(seat, c.id);

@@ -12,9 +12,8 @@ import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
 import { StatusScreen } from './StatusScreen';
 import { Tabs } from './LeadScreen';
+import { CHANNEL_KINDS, DRILL_KINDS, type ChannelKind as Kind, type DrillKind } from '../../../main/ipc/vocabulary';
 
-type Kind = ResponseOf<'listChannels'>[number]['kind'];
-const CHANNEL_KINDS: Kind[] = ['telegram', 'whatsapp', 'messenger', 'instagram', 'x', 'email', 'demo'];
 
 /**
  * Which credential fields each platform's connector reads (names only; values go to the keychain through main).
@@ -231,14 +230,12 @@ function Device() {
   );
 }
 
-const DRILL_KINDS = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'] as const;
-type DrillKindName = (typeof DRILL_KINDS)[number];
 
 /** Starts a phishing drill on the demo channel and shows who reported the attempts and who replied unsafely. */
 function Drills() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [kind, setKind] = useState<DrillKindName | 'all'>('all');
+  const [kind, setKind] = useState<DrillKind | 'all'>('all');
   const [started, setStarted] = useState<ResponseOf<'scheduleDrill'> | null>(null);
   const [report, setReport] = useState<ResponseOf<'drillReport'> | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -269,7 +266,7 @@ function Drills() {
       >
         <label>
           {t('admin.drills.drillKind')}{' '}
-          <select value={kind} onChange={(e) => setKind(e.target.value as DrillKindName | 'all')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as DrillKind | 'all')}>
             <option value="all">{t('admin.drills.allKinds')}</option>
             {DRILL_KINDS.map((k) => (
               <option key={k} value={k}>

@@ -14,6 +14,7 @@ import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { useViewingMarker } from '../workflow/live';
 import { LiveMarkers, MentionCompletion, SlaCountdown } from '../workflow/parts';
+import { CONVERSATION_STATUSES } from '../../../main/ipc/vocabulary';
 
 /** One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel. */
 export function ConversationView() {
@@ -82,7 +83,7 @@ function Header({ detail }: { detail: Detail }) {
               act(call('setConversationStatus', { conversationId: s.id, status, ...(status === 'snoozed' ? { snoozeUntil: snoozeUntil('1h', new Date()) } : {}) }));
             }}
           >
-            {(['open', 'pending', 'snoozed', 'resolved'] as const).map((st) => (
+            {CONVERSATION_STATUSES.map((st) => (
               <option key={st} value={st}>
                 {t(`statuses.${st}`)}
               </option>

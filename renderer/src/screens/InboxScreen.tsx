@@ -6,6 +6,7 @@ import { useInbox, type Filter } from '../stores/inbox';
 import { useSession } from '../stores/session';
 import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
+import { CONVERSATION_STATUSES } from '../../../main/ipc/vocabulary';
 
 /** Filters and counts, the virtualised list, and the open conversation. */
 export function InboxScreen() {
@@ -67,7 +68,7 @@ function Filters() {
         </select>
         <select aria-label={t('inbox.status')} value={filter.status ?? ''} onChange={(e) => setFilter({ status: (e.target.value || undefined) as Filter['status'] })} data-testid="filter-status">
           <option value="">{t('inbox.anyStatus')}</option>
-          {(['open', 'pending', 'snoozed', 'resolved'] as const).map((s) => (
+          {CONVERSATION_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`statuses.${s}`)}
             </option>

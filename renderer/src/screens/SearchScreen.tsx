@@ -6,6 +6,7 @@ import { useFormat } from '../format';
 import { useInbox } from '../stores/inbox';
 import { useSearch } from '../stores/search';
 import { useUi } from '../stores/ui';
+import { CONVERSATION_STATUSES } from '../../../main/ipc/vocabulary';
 
 /** Search over masked text; main normalises Arabic and Persian and marks the matches. */
 export function SearchScreen() {
@@ -38,7 +39,7 @@ export function SearchScreen() {
           {t('inbox.status')}
           <select value={query.status ?? ''} onChange={(e) => setQuery({ status: (e.target.value || undefined) as typeof query.status })}>
             <option value="">{t('inbox.anyStatus')}</option>
-            {(['open', 'pending', 'snoozed', 'resolved'] as const).map((s) => (
+            {CONVERSATION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`statuses.${s}`)}
               </option>

@@ -4,6 +4,7 @@ import { call, errorCode, type BridgeError } from '../bridge';
 import { useInbox } from './inbox';
 import { useUi } from './ui';
 import { registerReset } from './reset';
+import { ERROR_CODES } from '../../../main/ipc/vocabulary';
 
 export type Detail = ResponseOf<'openConversation'>;
 export type Message = Detail['messages'][number];
@@ -177,8 +178,8 @@ export const useConversation = create<ConversationState>((set, get) => ({
       set((s) => ({ pendingReveals: without(s.pendingReveals, key), reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'reveal_pending' || get().pendingReveals[key] !== grantId) return;
-      const outcome = code === 'reveal_denied' ? 'denied' : code === 'reveal_request_stale' ? 'stale' : null;
+      if (code === ERROR_CODES.revealPending || get().pendingReveals[key] !== grantId) return;
+      const outcome = code === ERROR_CODES.revealDenied ? 'denied' : code === ERROR_CODES.revealRequestStale ? 'stale' : null;
       set((s) => ({
         pendingReveals: without(s.pendingReveals, key),
         ...(outcome ? { declinedReveals: { ...s.declinedReveals, [key]: outcome } } : { error }),
@@ -237,7 +238,7 @@ export const useConversation = create<ConversationState>((set, get) => ({
       await get().reload();
       return true;
     } catch (error) {
-      const newer = errorCode(error) === 'newer_message';
+      const newer = errorCode(error) === ERROR_CODES.newerMessage;
       const heldId = errorCode(error) === 'reply_held' ? (error as BridgeError).error.details?.heldId : undefined;
       const held = typeof heldId === 'string' ? { heldId, message: (error as BridgeError).message } : null;
       set((s) => ({ composer: { ...s.composer, sending: false, error: newer || held ? null : error, newerArrived: s.composer.newerArrived || newer, held } }));

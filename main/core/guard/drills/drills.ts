@@ -6,13 +6,20 @@
  * attempts and who replied unsafely.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../store';
+import type { Db } from '../../shared/db';
 import { DiwanError } from '../../shared/errors';
 import { noAudit, systemClock, type AuditPort, type Clock, type Random } from '../../shared/ports';
 import type { Verdict } from '../outbound/guard';
+import { DRILL_KINDS, type DrillKind } from '../../shared/vocabulary';
+import { AUDIT_ACTIONS } from '../../shared/audit-actions';
 
-export type DrillKind = 'lookalike_link' | 'fake_support_number' | 'upgrade_fee' | 'account_frozen' | 'code_forward';
-export const DRILL_KINDS: DrillKind[] = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'];
+export { DRILL_KINDS, type DrillKind } from '../../shared/vocabulary';
+
+const DRILL_OUTCOME_ACTIONS = {
+  flagged: AUDIT_ACTIONS.drillFlagged,
+  unsafe_reply: AUDIT_ACTIONS.drillUnsafeReply,
+  safe_reply: AUDIT_ACTIONS.drillSafeReply,
+} as const;
 
 /** What the demo channel calls. Returns null when no drill is running on that channel. */
 export interface DrillSource {
@@ -56,7 +63,7 @@ export class Drills implements DrillSource {
     this.random = deps.random ?? { bytes: (n) => randomBytes(n) };
   }
 
-  schedule(args: { adminId: string; role: 'admin' | 'lead' | 'agent'; channelId: string; startsAt: number; endsAt: number; kinds?: DrillKind[] }): string {
+  schedule(args: { adminId: string; role: 'admin' | 'lead' | 'agent'; channelId: string; startsAt: number; endsAt: number; kinds?: readonly DrillKind[] }): string {
     if (args.role !== 'admin') throw new DiwanError('drill_forbidden', 'Only an administrator can schedule a phishing drill.');
     if (!(args.endsAt > args.startsAt)) throw new DiwanError('drill_bad_window', 'A drill must end after it starts.');
     const kinds = args.kinds?.length ? args.kinds : DRILL_KINDS;
@@ -65,7 +72,7 @@ export class Drills implements DrillSource {
     this.deps.db
       .prepare('INSERT INTO guard_drills (id, created_by, created_at, starts_at, ends_at, kinds, channel_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(id, args.adminId, this.clock.now(), args.startsAt, args.endsAt, kinds.join(','), args.channelId);
-    this.audit({ action: 'guard.drill.scheduled', actor: args.adminId, target: `drill:${id}`, details: { channel: args.channelId, startsAt: args.startsAt, endsAt: args.endsAt } });
+    this.audit({ action: AUDIT_ACTIONS.drillScheduled, actor: args.adminId, target: `drill:${id}`, details: { channel: args.channelId, startsAt: args.startsAt, endsAt: args.endsAt } });
     return id;
   }
 
@@ -120,7 +127,7 @@ export class Drills implements DrillSource {
   private outcome(drillMessageId: string, agentId: string, outcome: 'flagged' | 'unsafe_reply' | 'safe_reply'): void {
     if (!this.isDrillMessage(drillMessageId)) throw new DiwanError('drill_message_unknown', 'That message is not part of a phishing drill.');
     this.deps.db.prepare('INSERT OR IGNORE INTO guard_drill_outcomes (drill_message_id, agent_id, outcome, at) VALUES (?, ?, ?, ?)').run(drillMessageId, agentId, outcome, this.clock.now());
-    this.audit({ action: `guard.drill.${outcome}`, actor: agentId, target: `drillmsg:${drillMessageId}` });
+    this.audit({ action: DRILL_OUTCOME_ACTIONS[outcome], actor: agentId, target: `drillmsg:${drillMessageId}` });
   }
 }
 

@@ -1,9 +1,10 @@
-import type { Db } from '../../store';
+import type { Db } from '../../shared/db';
 import { noAudit, systemClock, type AuditPort, type Clock } from '../../shared/ports';
 import type { GuardPolicy } from '../policy';
 import type { DetectSensitive, Notifier } from '../ports';
 import { EarlyWarningDetector, type SecurityAlert } from './detector';
 import { formatSyslog, postWebhook, sendSyslog, type DeliveryOutcome } from './delivery';
+import { AUDIT_ACTIONS } from '../../shared/audit-actions';
 
 export interface StoredAlert extends SecurityAlert {
   id: number;
@@ -48,7 +49,7 @@ export class EarlyWarning {
 
   acknowledge(id: number, by: string): void {
     this.deps.db.prepare('UPDATE guard_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(this.clock.now(), by, id);
-    this.audit({ action: 'guard.alert.acknowledged', actor: by, target: `alert:${id}` });
+    this.audit({ action: AUDIT_ACTIONS.alertAcknowledged, actor: by, target: `alert:${id}` });
   }
 
   /** Resolves when every delivery started so far has finished (for tests, and before shutdown). */
@@ -61,7 +62,7 @@ export class EarlyWarning {
       .prepare('INSERT INTO guard_alerts (signal, raised_at, window_count, baseline, payload) VALUES (?, ?, ?, ?, ?)')
       .run(a.signal, a.raisedAt, a.windowCount, a.expected, JSON.stringify(a));
     const stored: StoredAlert = { ...a, id: Number(r.lastInsertRowid), acknowledgedAt: null };
-    this.audit({ action: 'guard.alert.raised', actor: 'system', target: `alert:${stored.id}`, details: { signal: a.signal, count: a.windowCount, conversations: a.conversationIds.length } });
+    this.audit({ action: AUDIT_ACTIONS.alertRaised, actor: 'system', target: `alert:${stored.id}`, details: { signal: a.signal, count: a.windowCount, conversations: a.conversationIds.length } });
     this.deps.notify?.({
       kind: 'security_alert',
       title: `Security alert: ${a.signal.replace('_', ' ')}`,
@@ -80,7 +81,7 @@ export class EarlyWarning {
     if (!jobs.length) return;
     const p = Promise.all(jobs).then((outcomes) => {
       for (const o of outcomes) {
-        if (!o.ok) this.audit({ action: 'guard.alert.delivery_failed', actor: 'system', target: `alert:${alert.id}`, details: { to: o.target, error: o.error ?? 'unknown' } });
+        if (!o.ok) this.audit({ action: AUDIT_ACTIONS.alertDeliveryFailed, actor: 'system', target: `alert:${alert.id}`, details: { to: o.target, error: o.error ?? 'unknown' } });
       }
       this.pending.delete(p);
       return outcomes;

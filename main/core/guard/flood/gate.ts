@@ -6,6 +6,7 @@ import { DuplicateDetector } from './duplicates';
 import { Quarantine, type QuarantineItem, type QuarantineReason } from './quarantine';
 import { SurgeDetector, type SurgeChange } from './surge';
 import { TokenBuckets } from './token-bucket';
+import { AUDIT_ACTIONS } from '../../shared/audit-actions';
 
 export type Admission =
   | { action: 'store' }
@@ -127,7 +128,7 @@ export class FloodGate {
     if (!c) return;
     const entered = c.state === 'entered';
     this.audit({
-      action: entered ? 'guard.surge.entered' : 'guard.surge.left',
+      action: entered ? AUDIT_ACTIONS.surgeEntered : AUDIT_ACTIONS.surgeLeft,
       actor: 'system',
       target: `channel:${c.channelId}`,
       details: { perMinute: c.perMinute, baseline: Math.round(c.baseline) },

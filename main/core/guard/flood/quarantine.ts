@@ -1,8 +1,9 @@
-import type { Db } from '../../store';
+import type { Db } from '../../shared/db';
 import { DiwanError } from '../../shared/errors';
 import type { AuditPort } from '../../shared/ports';
 import type { InboundMessage, ConnectorSink } from '../../shared/messages';
 import { maskSpans, type DetectSensitive, type Sealer } from '../ports';
+import { AUDIT_ACTIONS } from '../../shared/audit-actions';
 
 export type QuarantineReason = 'sender_rate' | 'channel_rate' | 'duplicate';
 
@@ -164,7 +165,7 @@ export class Quarantine {
       after = rows[rows.length - 1]!.id;
     }
     this.deps.audit({
-      action: 'guard.quarantine.released',
+      action: AUDIT_ACTIONS.quarantineReleased,
       actor: by,
       target: `channel:${filter.channelId}`,
       details: { released, reason: filter.reason ?? null, cluster: filter.clusterId ?? null },

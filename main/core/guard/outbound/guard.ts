@@ -7,6 +7,8 @@ import type { DetectSensitive } from '../ports';
 import type { GuardLang } from '../text/lang';
 import { domainIsWithin, extractLinks } from '../text/links';
 import { findSecretRequests, type RequestedSecret } from './classify';
+import { ERROR_CODES } from '../../shared/vocabulary';
+import { AUDIT_ACTIONS } from '../../shared/audit-actions';
 
 export type Verdict = 'allow' | 'warn' | 'block';
 
@@ -95,7 +97,7 @@ export class OutboundGuard {
     const findings = decision.findings;
     if (decision.verdict === 'block') {
       this.audit({
-        action: 'guard.reply.blocked',
+        action: AUDIT_ACTIONS.replyBlocked,
         actor: ctx.agentId,
         target: `conversation:${ctx.conversationId}`,
         details: { codes: findings.map((f) => f.code).join(','), textHash: decision.textHash },
@@ -135,7 +137,7 @@ export class OutboundGuard {
       expiresAt: this.clock.now() + this.ttl,
     });
     this.audit({
-      action: 'guard.reply.approved',
+      action: AUDIT_ACTIONS.replyApproved,
       actor: args.leadId,
       target: `conversation:${args.conversationId}`,
       details: { agent: args.agentId, textHash },
@@ -166,7 +168,7 @@ export class OutboundGuard {
     }
     this.approvals.delete(approvalToken);
     this.audit({
-      action: 'guard.reply.sent_with_approval',
+      action: AUDIT_ACTIONS.replySentWithApproval,
       actor: ctx.agentId,
       target: `conversation:${ctx.conversationId}`,
       details: { lead: a.leadId, textHash: decision.textHash },
@@ -202,7 +204,7 @@ export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy
  */
 export function assertMayDecideReply(a: { authorId: string; deciderId: string; deciderRole: ApproverRole }): void {
   if (a.deciderRole === 'agent') throw new DiwanError('guard_approval_forbidden', 'Only a team lead or an administrator can approve a blocked reply.');
-  if (a.deciderId === a.authorId) throw new DiwanError('guard_approval_self', say('approval.self', 'en'));
+  if (a.deciderId === a.authorId) throw new DiwanError(ERROR_CODES.selfApproval, say('approval.self', 'en'));
 }
 
 /** A reply that asks for a one-time code, password, PIN, card number or CVV is never approved, by anyone. */

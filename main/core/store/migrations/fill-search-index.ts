@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import type { Db } from '../db';
 import { indexBody } from '../search-text';
 
 const REBUILD_PAGE = 5000;

@@ -10,7 +10,7 @@ import m010 from './010-inbound-checks';
 import m011 from './011-role-grants';
 import m012 from './012-search-refold';
 import m013 from './013-resolution-times';
-import type { Db } from '../database';
+import type { Db } from '../db';
 
 export interface Migration {
   version: number;

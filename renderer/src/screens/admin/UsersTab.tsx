@@ -8,10 +8,9 @@ import { useFormat } from '../../format';
 import { useLoad } from '../../hooks';
 import { temporaryPassword } from '../../passwords';
 import { useSession } from '../../stores/session';
+import { ROLES, type Role } from '../../../../main/ipc/vocabulary';
 
 type User = ResponseOf<'listUsers'>['users'][number];
-type Role = User['role'];
-const ROLES: Role[] = ['agent', 'lead', 'admin', 'auditor'];
 /** Identity's rule (main/core/auth/passwords.ts); main checks it again and says so if it is not met. */
 const MIN_PASSWORD = 12;
 

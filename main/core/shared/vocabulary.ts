@@ -1,0 +1,53 @@
+/**
+ * The words the core, the IPC contract and the renderer share, each written once: roles, channel kinds,
+ * conversation statuses, delivery states, phishing-drill kinds and the error codes a caller acts on.
+ *
+ * This module imports nothing, so the renderer may import it as values (through `main/ipc/vocabulary.ts`, the one
+ * exception the renderer's lint rule makes for main-process code); the import-graph test holds it to that.
+ */
+
+export const ROLES = ['agent', 'lead', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every kind of channel a console or hub can run (`demo` is the built-in channel of a console with none configured). */
+export const CHANNEL_KINDS = ['telegram', 'x', 'messenger', 'instagram', 'whatsapp', 'email', 'demo'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** Where an agent's reply is: `unknown` when the app stopped mid-send and only the agent can decide what happened. */
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'unknown'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** The scams a phishing drill (`guard/drills/`) can imitate. */
+export const DRILL_KINDS = ['lookalike_link', 'fake_support_number', 'upgrade_fee', 'account_frozen', 'code_forward'] as const;
+export type DrillKind = (typeof DRILL_KINDS)[number];
+
+/**
+ * Error codes a caller branches on. Every failure carries a stable code and a sentence for a person (`DiwanError`);
+ * the codes here are the ones the IPC layer itself answers with and the ones the renderer compares against, so
+ * both sides name them from this list instead of typing the string twice.
+ */
+export const ERROR_CODES = {
+  // the IPC layer's own answers (main/ipc/dispatch.ts)
+  unknownChannel: 'unknown_channel',
+  untrustedSender: 'untrusted_sender',
+  badRequest: 'bad_request',
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  locked: 'locked',
+  internal: 'internal',
+  // things that are not there (or not for this caller)
+  conversationUnknown: 'conversation_unknown',
+  userUnknown: 'user_unknown',
+  // four eyes: nobody approves their own request (a reveal, a blocked reply)
+  selfApproval: 'self_approval',
+  // reveal grants
+  revealPending: 'reveal_pending',
+  revealDenied: 'reveal_denied',
+  revealRequestStale: 'reveal_request_stale',
+  // the composer
+  newerMessage: 'newer_message',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type { Permission, RevealRules } from '../../core/auth';
+import type { GuardPolicy } from '../../core/guard';
+import { DiwanError } from '../../core/shared/errors';
+import type { ConversationView } from '../../core/team/wire';
+import type { HubAccounts, SignedIn } from '../accounts';
+import type { CustodianPort } from '../custodian-link';
+import type { MarkerBoard } from '../markers';
+import type { OriginalsSealer } from '../sealing';
+import type { HubSecrets } from '../secrets';
+import type { ExportSigner } from '../../core/review';
+import type { AttachmentContent } from '../../core/connectors';
+import type { ConsentStore, HubStore, WorkflowStore } from '../store';
+
+// What every area of the hub's API (`routes/*.ts`, assembled by `../api.ts`) is built from. It lives apart from
+// `api.ts` so the areas do not import the module that imports them.
+
+export interface Ctx {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+  who: SignedIn | null;
+}
+
+export type Handler = (c: Ctx) => Promise<unknown>;
+
+/** One HTTP route of the hub; each area of the API (`routes/*.ts`) returns a list of these. */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  /** null: no session needed (sign-in itself); `enrolment`: any session, or a sign-in that must set up its second factor first. */
+  permission: Permission | 'session' | 'enrolment' | null;
+  handle: Handler;
+}
+
+export interface ApiDeps {
+  store: HubStore;
+  /** Signs transcript exports: the hub's grant key (`routes/transcript-export.ts`). */
+  exportSigner: ExportSigner;
+  /** The hub's secrets (IT's store with the channel secrets set from consoles over it); routes learn only whether one exists. */
+  secrets: HubSecrets;
+  accounts: HubAccounts;
+  sealer: OriginalsSealer;
+  /** The custodian that opens a granted field for the requesting device (the hub cannot). */
+  custodian: CustodianPort;
+  team: string;
+  now: () => number;
+  reveal: RevealRules;
+  maxBodyBytes: number;
+  /** A reply was queued: the node running its channel should look at its outbox. */
+  replyQueued: (channelId: string) => void;
+  /** A customer's file by its stored platform reference, fetched through the channel (`HubChannels.fetchAttachment`). */
+  fetchAttachment: (channelId: string, ref: string, signal: AbortSignal) => Promise<AttachmentContent>;
+  /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */
+  factorResetNeedsSecondAdmin?: boolean;
+  /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
+  guardPolicy?: GuardPolicy;
+  /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
+  workflow: { store: WorkflowStore; consent: ConsentStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
+}
+
+export const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new DiwanError('bad_request', `The request is not valid: ${i.path.join('.') || 'body'} ${i.message}.`);
+  }
+  return r.data;
+};
+
+/** What a route module gets besides the dependencies: who acts, and a conversation the caller may read. */
+export interface AreaHelpers {
+  actorOf(w: SignedIn): { actor: string; device: string };
+  conversationFor(w: SignedIn, conversationId: number): Promise<ConversationView>;
+}
