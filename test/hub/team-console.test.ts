@@ -183,9 +183,10 @@ describe('a console in team mode, in Chromium', () => {
     try {
       await signIn(admin.page, { username: 'salma', password: PASSWORD });
       await admin.page.getByTestId('nav-admin').click();
-      // Channels are IT's on the hub: no set-up form here, a sentence instead; drills and canned replies are hidden.
-      await admin.page.getByTestId('channels-at-hub').waitFor();
-      expect(await admin.page.getByTestId('channel-form').count()).toBe(0);
+      // Channels are set up at the hub through this form (their secrets go to the hub's sealed store); drills, which the
+      // hub does not run yet, are hidden.
+      await admin.page.getByTestId('channel-form').waitFor();
+      expect(await admin.page.getByTestId('channels-at-hub').count()).toBe(0);
       expect(await admin.page.getByTestId('tab-drills').count()).toBe(0);
       await admin.page.getByTestId('tab-users').click();
       const row = admin.page.locator('[data-testid=user-row][data-username=amal]');

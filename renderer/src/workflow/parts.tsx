@@ -125,11 +125,13 @@ export function SlaCountdown({ conversationId, testId }: { conversationId: numbe
   const now = useNow(5000);
   if (!clock) return null;
   const left = clock.dueAt - now;
-  const risk = left <= 0 ? 'breached' : clock.risk;
+  // The hub's verdict wins over this machine's clock: once it says breached, the words say overdue too.
+  const breached = left <= 0 || clock.risk === 'breached';
+  const risk = breached ? 'breached' : clock.risk;
   const target = t(`workflow.sla.targets.${clock.target}`);
   return (
     <span className={`sla sla-${risk}`} data-testid={testId} data-risk={risk} data-target={clock.target} title={`${t(`workflow.sla.risk.${risk}`)} · ${t('workflow.sla.left', { time: f.duration(clock.businessLeftMs) })}`}>
-      {left > 0 ? t('workflow.sla.due', { target, time: f.duration(left) }) : t('workflow.sla.breached', { target, time: f.duration(-left) })}
+      {breached ? t('workflow.sla.breached', { target, time: f.duration(Math.max(0, -left)) }) : t('workflow.sla.due', { target, time: f.duration(left) })}
     </span>
   );
 }

@@ -3,7 +3,7 @@
  * original value reaches the database file (masked text, search index, display names, notes, labels) or a masked
  * transcript. Real SQLite, real keychain (run with scripts/test.sh).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/app';
@@ -46,7 +46,9 @@ describe('what the new classes leave in the store (real detectors)', () => {
     }
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const dir = core.dataDir;
-    const bytes = Buffer.concat(readdirSync(dir).filter((f) => !f.endsWith('.lock')).map((f) => readFileSync(path.join(dir, f))));
+    // The database and its WAL (the custodian's folder beside them holds sealed keys and a log of ids and times).
+    const files = readdirSync(dir).map((f) => path.join(dir, f)).filter((f) => !f.endsWith('.lock') && statSync(f).isFile());
+    const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
     expect(bytes.includes(Buffer.from('chand bar zadam', 'utf8'))).toBe(true);
     for (const v of values) {
       expect(bytes.includes(Buffer.from(v, 'utf8')), `${JSON.stringify(v)} in the database files`).toBe(false);
