@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,9 @@ describe('e-mail at the hub', () => {
     files = await hubFiles();
     custodian = new CustodianProcess(files.custody);
     await custodian.start();
-    imap = await Dovecot.start();
+    // The hub reads the mailbox password from its credentials folder (systemd credentials: files IT protects), like
+    // every hub secret in these tests; this mailbox's own password is not one the consoles' tests keep in a keychain.
+    imap = await Dovecot.start({ users: { 'support@acme.test': `hub-mailbox-${crypto.randomBytes(6).toString('hex')}` } });
     smtp = await SmtpReceiver.start({ user: imap.user, pass: imap.password });
     seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }] });
     fs.writeFileSync(path.join(files.credentials, 'mail.token'), JSON.stringify({ username: imap.user, password: imap.password }), { mode: 0o400 });
