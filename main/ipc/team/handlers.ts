@@ -513,12 +513,13 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     // Channel credentials go to the hub's secret store once and never come back: the hub says only whether they exist.
     listChannels: async (_r, ctx) => {
       const seat = seatOf(ctx);
-      return (await hub<{ channels: HubChannelView[] }>(seat, 'GET', '/v1/admin/channels')).channels.map((c) => channelDto(seat, c));
+      const unread = seat.cache.unreadByChannel();
+      return (await hub<{ channels: HubChannelView[] }>(seat, 'GET', '/v1/admin/channels')).channels.map((c) => channelDto(c, unread));
     },
     saveChannel: async (r, ctx) => {
       const seat = seatOf(ctx);
       const out = await hub<{ channel: HubChannelView }>(seat, 'POST', '/v1/admin/channels', { ...(r.id ? { id: r.id } : {}), kind: r.kind, name: r.name, credentials: r.credentials, ...(r.settings ? { settings: r.settings } : {}) });
-      return channelDto(seat, out.channel);
+      return channelDto(out.channel, seat.cache.unreadByChannel());
     },
     deviceStatus: () => deviceStatusOf(core),
     scheduleDrill: () => notYet('drills'),
@@ -564,9 +565,9 @@ interface HubChannelView {
   health: { state: 'ok' | 'degraded' | 'down' | 'unknown'; detail?: string; checkedAt: number | null };
 }
 
-function channelDto(seat: TeamSeat, c: HubChannelView) {
-  const unread = seat.cache.unreadByChannel().get(c.id) ?? 0;
-  return { id: c.id, kind: channelKindOf(c.kind), name: c.name, enabled: c.enabled, hasCredentials: c.hasCredentials, health: { channelId: c.id, ...c.health }, unread };
+/** `unread`: the cache's unread counts per channel, read once for the whole list. */
+function channelDto(c: HubChannelView, unread: ReadonlyMap<string, number>) {
+  return { id: c.id, kind: channelKindOf(c.kind), name: c.name, enabled: c.enabled, hasCredentials: c.hasCredentials, health: { channelId: c.id, ...c.health }, unread: unread.get(c.id) ?? 0 };
 }
 
 interface HubReview {
