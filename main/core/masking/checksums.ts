@@ -62,7 +62,10 @@ export function egyptIdValid(d: string): boolean {
   return EG_GOVERNORATES.has(d.slice(7, 9));
 }
 
-/** ISO 13616 lengths per country (SWIFT IBAN registry). */
+/**
+ * ISO 13616 lengths per country: the SWIFT IBAN registry, and the countries whose banks issue IBANs outside it
+ * (Morocco, Algeria and West and Central Africa: customers paste them just the same).
+ */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22,
   CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22,
@@ -71,6 +74,9 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22,
   RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
   UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
+  // outside the registry
+  AO: 25, BF: 28, BJ: 28, CF: 27, CG: 27, CI: 28, CM: 27, CV: 25, DZ: 26, GA: 27, GQ: 27, GW: 25, HN: 28, KM: 27,
+  MA: 28, MG: 27, ML: 28, MZ: 25, NE: 28, SN: 28, TD: 27, TG: 28,
 };
 
 /** mod 97 = 1 over the rearranged IBAN (letters as 10..35). `s` is upper-case alphanumerics. */

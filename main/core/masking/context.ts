@@ -216,6 +216,18 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
   return weak;
 }
 
+/** Cues that say a number is not sensitive (an order's, an invoice's...): only these lose their force as a heading. */
+const NEGATIVE_AS_HEADING: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.ACCOUNT]);
+
+/** Is there a letter between the start of `start`'s line and `start`? */
+function wordsBeforeOnLine(s: string, start: number): boolean {
+  for (let i = start - 1; i >= 0 && s.charCodeAt(i) !== 0x0a; i--) {
+    const c = s.charCodeAt(i);
+    if (isWordChar(c) && !(c >= 0x30 && c <= 0x39)) return true;
+  }
+  return false;
+}
+
 /** What the words around a number say it is (0: nothing). */
 export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0 {
   const column = columnHeaderCue(ctx.norm, start);
@@ -227,7 +239,13 @@ export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0
     if (q >= 0) back = scanBack(ctx, q, forNumbers, BACK_WORDS);
   }
   // a value that opens a line belongs to the words after it on that line rather than to the line above
-  if (!back || crossedLine) return scanForward(ctx, end, forNumbers, FORWARD_WORDS, true) || back;
+  if (!back || crossedLine) {
+    const forward = scanForward(ctx, end, forNumbers, FORWARD_WORDS, true);
+    if (forward) return forward;
+    // "details for the invoice:\nAli M, 2837858617, 0919…": a heading above a line that starts with words of its
+    // own (a name) is the form's title, not the value's label, so it cannot veto the value
+    if (back && crossedLine && NEGATIVE_AS_HEADING.has(back) && wordsBeforeOnLine(ctx.norm, start)) return 0;
+  }
   return back;
 }
 

@@ -121,11 +121,11 @@ function findWrittenEmails(scan: Scan): void {
   }
 }
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
-// "AE 98 0461 …": a space or dash may follow the country code; groups split by spaces, dashes, line breaks or a dot
-// ("IR96.0190.…"; a dot and a space end a sentence instead)
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\d{2}(?:(?:[ \n-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
-// "A58806017", "a 3366246", "A-58806017", "AB-1209834", "A-5880 6017", "12X345678"; findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ -]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// "AE 98 0461 …": a space, dash or underscore may follow the country code; groups split by spaces, dashes,
+// underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
+// "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678"; findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
@@ -223,18 +223,21 @@ function findInUrl(scan: Scan, from: number, to: number): void {
     const d = plus ? raw.slice(1) : raw;
     const name = m[1]?.toLowerCase();
     const cue = m[0].startsWith('wa.me') ? Cue.PHONE : name ? PARAM_CUES[name] : undefined;
-    const v = urlValue(scan, d, cue, plus);
+    const v = urlValue(scan, d, cue, plus, m[0].startsWith('wa.me'));
     if (v) add(scan, v, start, start + raw.length, 0.85);
   }
 }
 
-function urlValue(scan: Scan, d: string, cue: Cue | undefined, plus: boolean): SensitiveType | null {
+function urlValue(scan: Scan, d: string, cue: Cue | undefined, plus: boolean, waMe: boolean): SensitiveType | null {
   const n = d.length;
   if (cardNumber(d)) return 'CARD';
   if ((n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return 'NATIONAL_ID';
   switch (cue) {
-    case Cue.PHONE:
-      return checkInternational(d) === 'valid' || (!plus && d[0] === '0' && nationalPhone(scan, d)) ? 'PHONE' : null;
+    case Cue.PHONE: {
+      // a wa.me link carries nothing but a phone number: a number of a valid length for its country is enough there
+      const v = checkInternational(d);
+      return v === 'valid' || (v === 'possible' && waMe) || (!plus && d[0] === '0' && nationalPhone(scan, d)) ? 'PHONE' : null;
+    }
     case Cue.NID:
       return n === 10 && (saudiIdValid(d) || iranCodeValid(d)) ? 'NATIONAL_ID' : null;
     case Cue.OTP:
@@ -271,7 +274,7 @@ function findIbans(scan: Scan): void {
           group++;
           if (!isDigit(c)) bbanLetters = true;
         }
-      } else if (c === 0x20 || c === 0x0a || c === 0x2d || (c === 0x2e && isAlnumAt(s, i + 1))) {
+      } else if (c === 0x20 || c === 0x0a || c === 0x2d || c === 0x5f || (c === 0x2e && isAlnumAt(s, i + 1))) {
         if (group && group !== 4) unevenGroups = true;
         group = 0;
       } else break;
@@ -288,7 +291,7 @@ function isAlnumAt(s: string, i: number): boolean {
   return isDigit(c) || isLatinLetter(c);
 }
 
-/** Six to nine digits after the letters; a dash after them or digits in two groups only with capitals ("A-588…"). */
+/** Six to nine digits after the letters; a dash or underscore after them, or digits in two groups, only with capitals ("A-588…"). */
 function passportShape(token: string, letters: string, sep: string): boolean {
   let digits = 0;
   let gaps = 0;
@@ -297,7 +300,7 @@ function passportShape(token: string, letters: string, sep: string): boolean {
     else gaps++;
   }
   if (digits < 6 || digits > 9) return false;
-  return (sep !== '-' && gaps === 0) || letters === letters.toUpperCase();
+  return (sep !== '-' && sep !== '_' && gaps === 0) || letters === letters.toUpperCase();
 }
 
 /** No word, or only a word for "number" or "id". */
@@ -449,8 +452,8 @@ function readRun(s: string, i: number, scan: Scan): number {
     // "OTP-482913": a label glued by a dash still labels the number
     const glued = gluedAfter(s, e, digits) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
     if (glued) {
-      // "16-Oct-1974", "1990-Jun-05": a year glued to a month name by a dash, dot or slash
-      if (n === 0 && e - p === 4 && textDateAround(scan, p, e)) return e;
+      // "16-Oct-1974", "1990-Jun-05", "23-Mar-96": a year glued to a month name by a dash, dot or slash
+      if (n === 0 && (e - p === 4 || e - p === 2) && textDateAround(scan, p, e)) return e;
       if (n === 0) {
         while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
         return e;
@@ -626,8 +629,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
-    // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code
-    if (d[0] === '0' && nationalPhone(scan, d) && (!persianText(scan) || c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.85 };
+    // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code —
+    // except written in a phone's groups ("056 248 7816"): national codes are written joined or 3-6-1
+    if (d[0] === '0' && nationalPhone(scan, d) && (!persianText(scan) || c === Cue.PHONE || c === Cue.PHONE_WEAK || isNanpLayout(s, run, a, b))) return { type: 'PHONE', confidence: 0.85 };
     // "961 3 968 776": a calling code and a phone's grouping, whatever the ID check digit says by chance
     if (groups > 1 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.75 };
     // "0612131033" with no label: a regional mobile (a tenth of them pass the Iranian check by chance), unless the
@@ -799,9 +803,16 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
   const from = run.ge[k]!;
   const to = run.gs[k + 1]!;
   if (to - from === 1 && s.charCodeAt(from) === 0x2c) return true;
+  // "(021) 2915 9252 2 hafte", "0912 345 6789 3 روزه": a last group of one or two digits followed by a word is a count
+  if (k + 1 === run.n - 1 && run.ge[k + 1]! - run.gs[k + 1]! <= 2 && s.charCodeAt(run.ge[k + 1]!) === 0x20 && isWordStart(s, run.ge[k + 1]! + 1)) return true;
   if (to - from === 3 && s.charCodeAt(from) === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20) return true;
   for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) return true;
   return false;
+}
+
+function isWordStart(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return isLatinLetter(c) || isArabicLetter(c);
 }
 
 function handleRun(scan: Scan, run: Run): void {
@@ -1079,10 +1090,10 @@ for (let c = 0; c < 0x10000; c++) {
   CLASS[c] = k;
 }
 
-/** A space or dash: between a letter and a digit it still makes an IBAN or passport shape ("AE 98 …", "A-588…"). */
+/** A space, dash or underscore: between a letter and a digit it still makes an IBAN or passport shape ("AE 98 …", "A-588…", "A_433…"). */
 function isGap(c: number): boolean {
   const m = NORM[c];
-  return m === 0x20 || m === 0x2d;
+  return m === 0x20 || m === 0x2d || m === 0x5f;
 }
 
 /** The word ending before the gap at `i` is one or two capitals ("AE 98", "A-588", "AB 12"): an IBAN or a passport may start. */
