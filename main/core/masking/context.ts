@@ -379,10 +379,28 @@ const RECEIVED = new Set(
     'got', 'received', 'receive', 'texted', 'sms', 'messaged', 'getting', 'sent',
     'وصلني', 'وصلتني', 'وصلنى', 'جاني', 'جاتني', 'اجاني', 'جالي', 'جتلي', 'بعتولي', 'بعتلي', 'ارسلولي', 'ارسلوا', 'وصلي',
     'بعتهولي', 'بعتوهولي', 'بعتهالي', 'بعتوهالي', 'ارسلتولي', 'ارسلتوه', 'ارسلوه', 'بعثولي', 'بعثتولي', 'وصل', 'وصلت',
-    'اومد', 'اومده', 'امد', 'فرستادن', 'فرستاده', 'رسيد',
+    'اومد', 'اومده', 'امد', 'فرستادن', 'فرستاده', 'رسيد', 'پیامک', 'اسامس', 'پیامکی',
     'wslni', 'wsalni', 'wesalni', 'gali', 'gani', 'jani', 'ba3atoli', 'omad', 'oomad', 'ferestadan',
   ].map(foldKeyword),
 );
+
+/**
+ * Verbs of sending, by their stem: "بعتوه", "دزيتوه", "ارسلتوها", "فرستادین", "ba3atooh", "ersaltoh" — a dialect
+ * conjugates them with endings no list keeps up with. A word is such a verb when, after an optional "و"/"ف"/"w",
+ * it is a stem and at most five more letters.
+ */
+const SEND_STEMS = ['بعت', 'بعث', 'ارسل', 'رسلت', 'دزيت', 'دزو', 'دزي', 'فرستاد', 'ba3at', 'ba3t', 'b3at', 'ba3ath', 'ersal', 'arsal', 'dazzet', 'dazet', 'dazze', 'ferestad', 'frestad'].map(foldKeyword);
+const MAX_ENDING = 5;
+
+function isSendVerb(word: string): boolean {
+  let w = word;
+  if (w.length > 4 && (w[0] === 'و' || w[0] === 'ف' || w[0] === 'w')) {
+    const rest = w.slice(1);
+    if (SEND_STEMS.some((st) => rest.startsWith(st))) w = rest;
+  }
+  for (const st of SEND_STEMS) if (w.startsWith(st) && w.length - st.length <= MAX_ENDING) return true;
+  return false;
+}
 
 /** Is a word for receiving a message among the `maxWords` (three) words before `from`, in the same sentence? */
 export function receivedBefore(ctx: ContextText, from: number, maxWords = 3): boolean {
@@ -399,7 +417,10 @@ export function receivedBefore(ctx: ContextText, from: number, maxWords = 3): bo
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
     // another value between ends the look-up; a lone digit ("6 digit") is a word
     if (digitCount(s, pos + 1, we) > 1) return false;
-    if (RECEIVED.has(foldRange(s, pos + 1, we))) return true;
+    const word = foldRange(s, pos + 1, we);
+    if (RECEIVED.has(word) || isSendVerb(word)) return true;
+    // "اس ام اس کردین" (you texted): the letters S, M, S spelt out
+    if (word === 'اس' && pos >= 5 && foldRange(s, pos - 5, we) === 'اس ام اس') return true;
     words++;
   }
   return false;

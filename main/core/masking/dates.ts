@@ -15,6 +15,9 @@ const MONTH_NAMES = [
   // Persian: Gregorian month names and Jalali months
   'ژانویه فوریه مارس آوریل مه می ژوئن ژوئیه اوت آگوست سپتامبر اکتبر نوامبر دسامبر',
   'فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند',
+  // Dari: the Afghan solar months (Hamal … Hut) and the Gregorian months as said in Kabul
+  'حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت',
+  'جنوری فبروری مارچ اپریل جون جولای اگست سپتمبر اکتوبر نومبر دسمبر',
   // Finglish Jalali
   'farvardin ordibehesht khordad tir mordad shahrivar mehr aban azar dey bahman esfand',
   // French (Maghrebi writers switch to it), with and without accents
@@ -73,4 +76,46 @@ export function numericDateValid(g1: string, g2: string, g3: string): boolean {
   if (g3.length !== 4 && g3.length !== 2) return false;
   if (!plausibleYear(c, g3.length)) return false;
   return dm(a, b) || dm(b, a);
+}
+
+/**
+ * A day written as an ordinal word before a month name: "الخامس عشر من رمضان", "پانزدهم فروردین", "the fifteenth
+ * of March", "twenty-first of May". Folded words; "عشر"/"و"/"and" join the parts of a compound ordinal.
+ */
+const ORDINAL_DAYS = new Set(
+  [
+    'الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الحاديه العشرين الثلاثين',
+    'اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر حادي عشرين ثلاثين',
+    'یکم اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم یازدهم دوازدهم سیزدهم چهاردهم پانزدهم شانزدهم هفدهم هجدهم هیجدهم نوزدهم بیستم سیم سیام',
+    'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth',
+    'sixteenth seventeenth eighteenth nineteenth twentieth thirtieth',
+  ]
+    .join(' ')
+    .split(' ')
+    .map(foldKeyword),
+);
+/** Words inside a compound ordinal ("الخامس عشر", "بیست و یکم", "twenty-first") or between it and the month ("من", "of"). */
+const ORDINAL_GLUE = new Set(['عشر', 'عشره', 'و', 'and', 'twenty', 'thirty', 'بیست', 'سی', 'من', 'of', 'the'].map(foldKeyword));
+
+/**
+ * Where a date that starts at the month name (folded text `s`, month at `monthStart`) really starts when a day in
+ * words comes before it: the first ordinal word, or `monthStart` when there is none.
+ */
+export function ordinalDayStart(s: string, monthStart: number): number {
+  let start = monthStart;
+  let p = monthStart - 1;
+  let sawOrdinal = false;
+  for (let words = 0; words < 5 && p >= 0; words++) {
+    while (p >= 0 && (s[p] === ' ' || s[p] === '-')) p--;
+    const we = p + 1;
+    while (p >= 0 && /[\p{L}]/u.test(s[p]!)) p--;
+    const w = s.slice(p + 1, we);
+    if (!w) break;
+    if (ORDINAL_DAYS.has(w)) {
+      sawOrdinal = true;
+      start = p + 1;
+    } else if (!ORDINAL_GLUE.has(w)) break;
+    // "من" or "of" alone before the month is no day
+  }
+  return sawOrdinal ? start : monthStart;
 }

@@ -5,7 +5,7 @@
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, type ContextText } from './context';
-import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
 
@@ -766,13 +766,17 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : joined && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
   // right after the card number it is that card's expiry, with or without a word for it
   if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
-  if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY) {
-    // "my passport expires 05/29" in a message that also mentions a card: the document's date stays visible
-    const c = cueFor(scan, start, end);
-    // …and a gift card's or a voucher's expiry is not a payment card's
-    if (c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
-  }
+  if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY && paymentCardsExpiry(scan, start, end)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
   return null;
+}
+
+/**
+ * An expiry month in a message about a card is the card's, unless the words name a document ("my passport expires
+ * 05/29" stays visible) or a gift card or voucher.
+ */
+function paymentCardsExpiry(scan: Scan, start: number, end: number): boolean {
+  const c = cueFor(scan, start, end);
+  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5);
 }
 
 function validMonth(mm: string): boolean {
@@ -924,6 +928,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
   let end = ye;
+  let dayless = false;
   if (before) start = from + before.index;
   else if (dayStart >= 0) return false;
   else {
@@ -932,11 +937,18 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
     if (after) {
       start = ys;
       end = ye + after[0].length;
-    } else if (monthYear) start = from + monthYear.index; // "مارس ١٩٩٢"
-    else return bareBirthYear(scan, ys, ye);
+    } else if (monthYear) {
+      // "مارس ١٩٩٢", "الخامس عشر من رمضان ١٣٨٥" (the day in words), "ديسمبر 2026" (a card's month of expiry)
+      start = from + monthYear.index;
+      const w0 = Math.max(0, start - 60);
+      const dayStart = ordinalDayStart(foldRange(s, w0, start), start - w0) + w0;
+      dayless = dayStart === start;
+      start = dayStart;
+    } else return bareBirthYear(scan, ys, ye);
   }
   const role = dateCue(scan, start, end);
   if (role === Cue.BIRTH) add(scan, 'DOB', start, end, 0.85);
+  else if (role === Cue.EXPIRY && dayless && cardTalk(scan) && paymentCardsExpiry(scan, start, end)) add(scan, 'CARD_EXPIRY', start, end, 0.8);
   else {
     scan.claimed.push(start, end);
     if (!role) scan.plainDates.push(start, end);
@@ -966,7 +978,12 @@ function gregorianYears(s: string, from: number, to: number): number[] {
 function findRestatedBirthDates(scan: Scan): void {
   const birthYears: number[] = [];
   for (const f of scan.found) if (f.type === 'DOB') birthYears.push(...gregorianYears(scan.norm, f.start, f.end));
-  if (!birthYears.length) return;
+  if (!birthYears.length) {
+    // "my date of birth is wrong in your file. The correct date is 1 Farvardin 1358": a message about its birth
+    // date, with one date and no word of its own, names it in a sentence after the label
+    if (scan.plainDates.length === 2 && BIRTH_DATE_LABEL.test(scan.norm)) scan.found.push({ type: 'DOB', start: scan.plainDates[0]!, end: scan.plainDates[1]!, confidence: 0.6 });
+    return;
+  }
   const d = scan.plainDates;
   for (let k = 0; k < d.length; k += 2) {
     const ys = gregorianYears(scan.norm, d[k]!, d[k + 1]!);
@@ -974,6 +991,9 @@ function findRestatedBirthDates(scan: Scan): void {
   }
 }
 
+
+/** The label of a birth date (not just "birthday"): "date of birth", "DOB", "تاريخ الميلاد", "تاریخ تولد", "tarikhe tavalod". */
+const BIRTH_DATE_LABEL = /date of birth|birth ?date|\bdob\b|d\.o\.b|تاريخ (?:ال)?(?:ميلاد|ولاد|ازدياد)|تار[يی]خ(?:ے|ِ)? ?تولد|تاريخ تولد|مواليد|زادروز|tarikh[e-]* ?tavall?od|tarikh[e-]* ?milad/i;
 
 /** A bare year is a birth date only right after a birth word: "مواليد ١٩٨٨", "born in 1990". */
 function bareBirthYear(scan: Scan, ys: number, ye: number): boolean {

@@ -57,7 +57,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log'],
-  [Cue.PASSPORT, 'passport passports pasport passprt paspor'],
+  [Cue.PASSPORT, 'passport passports pasport passprt paspor pp ppt pspt'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
   [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expy expdate valid validity until till upto thru through'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
@@ -94,14 +94,14 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
 
 const ARABIC: Array<[Cue, string]> = [
   [Cue.PHONE, 'جوال هاتف موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
-  [Cue.PHONE_WEAK, 'رقم شماره'],
+  [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد'],
   [Cue.NID, 'هويه اقامه مدني قومي وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
   [Cue.ID_CARD, 'بطاقه'],
   [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
   [Cue.OTP_WEAK, 'رمز كود كد رساله مسج پيامك'],
   [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت گذرنامه'],
-  [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
-  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه'],
+  [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز زاده ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
+  [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه تفنى تفنا يفنى ختم'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلب طلبيه اوردر سفارش'],
   [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
@@ -116,7 +116,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
   [Cue.IBAN, 'ايبان شبا'],
   [Cue.ACCOUNT, 'حساب حسابي اشتراك'],
-  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري'],
+  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
@@ -237,7 +237,7 @@ export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kar
 export const BACK_OF_CARD = /(?:on|at) the back|back of (?:the |my )?card/i;
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|on the back|back of|wara|ورا|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|on the back|back of|wara|ورا|لور|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** The security code named by its abbreviation (spelt out in Persian or Arabic script too), not just "security" or "back". */
 export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
