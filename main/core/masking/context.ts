@@ -387,10 +387,10 @@ const RECEIVED = new Set(
 /**
  * Verbs of sending, by their stem: "بعتوه", "دزيتوه", "ارسلتوها", "فرستادین", "ba3atooh", "ersaltoh" — a dialect
  * conjugates them with endings no list keeps up with. A word is such a verb when, after an optional "و"/"ف"/"w",
- * it is a stem and at most five more letters.
+ * it is a stem and at most six more letters ("ارسل|توهولي").
  */
 const SEND_STEMS = ['بعت', 'بعث', 'ارسل', 'رسلت', 'دزيت', 'دزو', 'دزي', 'فرستاد', 'ba3at', 'ba3t', 'b3at', 'ba3ath', 'ersal', 'arsal', 'dazzet', 'dazet', 'dazze', 'ferestad', 'frestad'].map(foldKeyword);
-const MAX_ENDING = 5;
+const MAX_ENDING = 6;
 
 function isSendVerb(word: string): boolean {
   let w = word;

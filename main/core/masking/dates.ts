@@ -84,7 +84,7 @@ export function numericDateValid(g1: string, g2: string, g3: string): boolean {
  */
 const ORDINAL_DAYS = new Set(
   [
-    'الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الحاديه العشرين الثلاثين',
+    'الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الحاديه العشرين الثلاثين والعشرين والثلاثين',
     'اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر حادي عشرين ثلاثين',
     'یکم اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم یازدهم دوازدهم سیزدهم چهاردهم پانزدهم شانزدهم هفدهم هجدهم هیجدهم نوزدهم بیستم سیم سیام',
     'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth',
@@ -94,8 +94,10 @@ const ORDINAL_DAYS = new Set(
     .split(' ')
     .map(foldKeyword),
 );
-/** Words inside a compound ordinal ("الخامس عشر", "بیست و یکم", "twenty-first") or between it and the month ("من", "of"). */
-const ORDINAL_GLUE = new Set(['عشر', 'عشره', 'و', 'and', 'twenty', 'thirty', 'بیست', 'سی', 'من', 'of', 'the'].map(foldKeyword));
+/** The tens before an ordinal ("بیست و یکم", "twenty-first"): part of the day only when an ordinal follows. */
+const ORDINAL_TENS = new Set(['twenty', 'thirty', 'بیست', 'سی'].map(foldKeyword));
+/** Words inside a compound ordinal ("الخامس عشر", "بیست و یکم") or between it and the month ("من", "of"). */
+const ORDINAL_GLUE = new Set(['عشر', 'عشره', 'و', 'and', 'من', 'of', 'the'].map(foldKeyword));
 
 /**
  * Where a date that starts at the month name (folded text `s`, month at `monthStart`) really starts when a day in
@@ -111,7 +113,7 @@ export function ordinalDayStart(s: string, monthStart: number): number {
     while (p >= 0 && /[\p{L}]/u.test(s[p]!)) p--;
     const w = s.slice(p + 1, we);
     if (!w) break;
-    if (ORDINAL_DAYS.has(w)) {
+    if (ORDINAL_DAYS.has(w) || (sawOrdinal && ORDINAL_TENS.has(w))) {
       sawOrdinal = true;
       start = p + 1;
     } else if (!ORDINAL_GLUE.has(w)) break;

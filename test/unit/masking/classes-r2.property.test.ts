@@ -1,0 +1,192 @@
+/**
+ * Property tests for the failure classes named on the second independent round (`bench/masking/sets/independent-r2`,
+ * a tune set since the fourth round). Each test generates its class in many forms — digit scripts (mixed within one
+ * value too), separators (no-break and thin spaces, underscores, U+066C), label before or after, line breaks,
+ * spellings and conjugations — and, where the class has a look-alike that must stay visible, generates that too.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+import { digits, expectFound, iranCodes, luhnComplete, mod97, RUNS, scriptOf } from './generators';
+
+/** `value` is found as `type` where it last occurs in `text` (a code may also occur inside a card number before it). */
+function foundIn(text: string, value: string, type: SensitiveType): void {
+  const at = text.lastIndexOf(value);
+  expect(at, `${value} not in ${text}`).toBeGreaterThanOrEqual(0);
+  expectFound(text, at, at + value.length, type);
+}
+
+function visibleIn(text: string, value: string): void {
+  const at = text.lastIndexOf(value);
+  const hit = detectSensitive(text).find((s) => s.start < at + value.length && s.end > at);
+  expect(hit, `${JSON.stringify(value)} masked in ${JSON.stringify(text)}`).toBeUndefined();
+}
+
+/** An IBAN of `cc` with a random BBAN of `n` digits and valid check digits. */
+const ibanOf = (cc: string, n: number): fc.Arbitrary<string> => digits(n).map((bban) => cc + String(98 - mod97(bban + cc + '00')).padStart(2, '0') + bban);
+/** Registry countries and the Maghreb's IBANs issued outside it (Morocco 28, Algeria 26). */
+const anyIban = fc.oneof(ibanOf('AE', 19), ibanOf('SA', 20), ibanOf('MA', 24), ibanOf('DZ', 22), ibanOf('TN', 20), ibanOf('EG', 25));
+const space = fc.constantFrom(' ', '\u00a0', '\u2009', '\u202f');
+const cards = fc.tuple(fc.constantFrom('4', '5'), digits(14)).map(([p, d]) => luhnComplete(p + d));
+
+describe('failure classes of the second independent round (property)', () => {
+  it('IBANs and passports with underscores, IBANs of the Maghreb, split over two lines', () => {
+    fc.assert(
+      fc.property(anyIban, fc.constantFrom('_', ' ', '\u00a0', '-', 'none'), fc.boolean(), fc.constantFrom('الآيبان', 'RIB / IBAN ديالي', 'حولوا على', 'my iban'), (ib, sep, split, label) => {
+        const grouped = sep === 'none' ? ib : `${ib.slice(0, 4)}${sep}${ib.slice(4).match(/.{1,4}/g)!.join(sep)}`;
+        const v = split ? `${grouped.slice(0, 14)}\n${grouped.slice(14)}` : grouped;
+        foundIn(`${label} ${v} عسب الطلب`, v, 'IBAN');
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('A', 'G', 'K', 'P', 'AB'), digits(8), fc.constantFrom('_', '-', ' ', ''), fc.constantFrom('رقم الجواز', 'pp no', 'ppt #', 'شماره پاسپورت', 'passport'), (l, d, sep, label) => {
+        const v = `${l}${sep}${d}`;
+        foundIn(`${label} ${v} exp 2031`, v, 'PASSPORT');
+      }),
+      RUNS,
+    );
+  });
+
+  it('a phone in a wa.me link without a plus, of a valid length for its country', () => {
+    const numbers = fc.oneof(
+      fc.tuple(fc.constantFrom('2135', '2136', '2137'), digits(8)),
+      fc.tuple(fc.constantFrom('2126', '2127'), digits(8)),
+      fc.tuple(fc.constantFrom('96650', '96655', '96659'), digits(7)),
+      fc.tuple(fc.constantFrom('2010', '2011', '2012'), digits(8)),
+    ).map(([p, d]) => p + d);
+    fc.assert(
+      fc.property(numbers, fc.constantFrom('https://wa.me/', 'wa.me/', 'http://wa.me/'), fc.constantFrom('', '+'), fc.constantFrom('كلموني فالواتساب ', 'write me here ', ''), (num, host, plus, pre) => {
+        const v = `${plus}${num}`;
+        foundIn(`${pre}${host}${v} شكرا`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+  });
+
+  it('birth dates with a month abbreviation glued to a two-digit year ("23-Mar-96", "03-MAR-88"); an event date stays visible', () => {
+    const mon = fc.constantFrom('Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), mon, fc.integer({ min: 40, max: 99 }), fc.constantFrom('-', '/', '.'), fc.constantFrom((m: string) => m, (m: string) => m.toUpperCase(), (m: string) => m.toLowerCase()), scriptOf, fc.constantFrom('DOB', 'تاريخ الازدياد', 'تاریخ تولد', 'born on', 'date of birth:'), (day, m, yy, sep, cased, script, label) => {
+        const v = script(`${String(day).padStart(2, '0')}${sep}${cased(m)}${sep}${yy}`);
+        foundIn(`${label} ${v} و الكود ما وصلش`, v, 'DOB');
+        visibleIn(`order delivered ${v}, thanks`, v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a phone followed by a count and its word ("(021) 2915 9252 2 hafte", "0912 345 6789 3 روزه")', () => {
+    fc.assert(
+      fc.property(fc.oneof(digits(8).map((d) => `(021) ${d.slice(0, 4)} ${d.slice(4)}`), digits(7).map((d) => `0912 ${d.slice(0, 3)} ${d.slice(3)}`)), fc.integer({ min: 1, max: 30 }), fc.constantFrom('hafte', 'rooz', 'روزه', 'days', 'ساعت'), scriptOf, (phone, k, word, script) => {
+        const v = script(phone);
+        foundIn(`telefone sabete khoone ${v} ${script(String(k))} ${word} ghat'e`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+  });
+
+  it('a ten-digit mobile with a trunk 0 in a phone\'s groups in Persian text; a national code written joined stays an ID', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('050', '052', '055', '056', '058'), digits(7), iranCodes, scriptOf, space, (p, d, code, script, sp) => {
+        const v = script(`${p}${sp}${d.slice(0, 3)}${sp}${d.slice(3)}`);
+        foundIn(`راننده گوشیمو برد، شمارش ${v} بود`, v, 'PHONE');
+        foundIn(`راننده گوشیمو برد، ${v} بود`, v, 'PHONE');
+        foundIn(`کد ملی من ${script(code)} هست`, script(code), 'NATIONAL_ID');
+      }),
+      RUNS,
+    );
+  });
+
+  it('a form\'s heading (invoice, order) above a line that starts with a name does not veto the values on it; a value under its own label stays visible', () => {
+    fc.assert(
+      fc.property(iranCodes, digits(7), fc.constantFrom('مشخصات جهت صدور فاکتور رسمی:', 'Invoice details:', 'بيانات الطلب:'), fc.constantFrom('علی محمدی', 'Sara K', 'زهرا'), fc.constantFrom('، ', ', ', ' - '), scriptOf, (code, mob, heading, name, sep, script) => {
+        const id = script(code);
+        const phone = script(`0919${mob}`);
+        const text = `${heading}\n${name}${sep}${id}${sep}${phone}\nنشانی: تهران`;
+        foundIn(text, id, 'NATIONAL_ID');
+        foundIn(text, phone, 'PHONE');
+        visibleIn(`شماره فاکتور:\n${id}`, id);
+      }),
+      RUNS,
+    );
+  });
+
+  it('"the number you sent": dialect verbs of sending with any ending, SMS spelt out; a sum sent in a currency stays visible', () => {
+    const verb = fc.oneof(
+      fc.tuple(fc.constantFrom('بعت', 'بعث', 'ارسلت', 'دزيت', 'فرستاد'), fc.constantFrom('وه', 'وها', 'ولي', 'يلي', 'ين', 'ید', 'ه', 'وهولي')).map(([a, b]) => a + b),
+      fc.tuple(fc.constantFrom('ba3at', 'ersalt', 'dazzet', 'ferestad'), fc.constantFrom('ooh', 'oh', 'oli', 'ouh', 'in', 'id')).map(([a, b]) => a + b),
+      fc.constant('اس ام اس کردین'),
+    );
+    const layout = fc.constantFrom((c: string) => c, (c: string) => c.split('').join('-'), (c: string) => c.split('').join(' '));
+    fc.assert(
+      fc.property(verb, fc.integer({ min: 4, max: 6 }).chain((n) => digits(n)), layout, scriptOf, fc.constantFrom('el rakam elly', 'الرقم الي', 'اون عددی که', 'the number you'), (v, code, lay, script, pre) => {
+        fc.pre(!/^(19|20)/.test(code) && !code.endsWith('00'));
+        const shown = script(lay(code));
+        foundIn(`${pre} ${v} ${shown} msh shaghal`, shown, 'OTP');
+        visibleIn(`${v} ${script('1500')} جنيه امبارح`, script('1500'));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a card\'s expiry written with a month name; a document\'s expiry month stays visible in a message about a card', () => {
+    const month = fc.constantFrom('ديسمبر', 'يناير', 'December', 'Sep', 'مهر', 'كانون الأول', 'دجنبر', 'جون');
+    fc.assert(
+      fc.property(cards, month, fc.integer({ min: 2025, max: 2034 }), scriptOf, fc.constantFrom('والتي تنتهي صلاحيتها في', 'expires', 'valid thru', 'تفنى في', 'تاریخ ختم'), (card, m, y, script, verb) => {
+        const v = `${m} ${script(String(y))}`;
+        foundIn(`بطاقتي ذات الرقم ${script(card)} ${verb} ${v}.`, v, 'CARD_EXPIRY');
+        visibleIn(`بطاقتي ${script(card)} رفضت، وجواز سفري ينتهي في ${v}.`, v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('birth dates with Dari month names (Afghan solar months, Kabul\'s Gregorian names) and days written as ordinal words', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.constantFrom('حمل', 'ثور', 'جوزا', 'سنبله', 'عقرب', 'حوت', 'جنوری', 'فبروری', 'اکتوبر', 'دسمبر'), fc.integer({ min: 1340, max: 1399 }), scriptOf, fc.constantFrom('تولد:', 'تاریخ تولد مه', 'زاده'), (d, m, y, script, label) => {
+        const year = /[جفاد]/.test(m[0]!) && !['جوزا'].includes(m) ? y + 621 : y;
+        const v = `${script(String(d))} ${m} ${script(String(year))}`;
+        foundIn(`نام: فریده\n${label} ${v}\nمیخواهم حساب باز کنم`, v, 'DOB');
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['الخامس عشر من', 'رمضان', 1385], ['الحادي والعشرين من', 'شعبان', 1390], ['الأول من', 'محرم', 1400], ['پانزدهم', 'فروردین', 1365], ['بیست و یکم', 'مهر', 1361], ['fifteenth of', 'March', 1985], ['twenty-first of', 'May', 1979]),
+        scriptOf,
+        fc.constantFrom('تاريخ ميلادي', 'تاریخ تولدم', 'my date of birth is the'),
+        ([day, month, year], script, label) => {
+          const v = `${day} ${month} ${script(String(year))}`;
+          foundIn(`${label} ${v}، ورقم هويتي محفوظ`, v, 'DOB');
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('a birth date corrected in the sentence after its label; a date after "birthday" (no label) stays visible', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.constantFrom('فروردین', 'مهر', 'March', 'رمضان'), fc.integer({ min: 1350, max: 1399 }), scriptOf, (d, m, y, script) => {
+        const year = /^[A-Z]/.test(m) ? y + 621 : y;
+        const v = `${script(String(d))} ${m} ${script(String(year))}`;
+        foundIn(`تاریخ تولد اینجانب در پرونده به اشتباه درج شده است. تاریخ صحیح ${v} می‌باشد.`, v, 'DOB');
+        foundIn(`My date of birth is wrong on the account. The correct one is ${v}.`, v, 'DOB');
+        visibleIn(`Happy birthday to my son! The party is on ${v}.`, v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a card security code as "the number on the back" in Darija ("الرقم لور ديالها 317")', () => {
+    fc.assert(
+      fc.property(cards, digits(3), scriptOf, fc.constantFrom('الرقم لور ديالها', 'الكود تاع اللور', 'والرقم اللي لور'), (card, cvv, script, label) => {
+        fc.pre(!cvv.endsWith('00'));
+        const text = `خلصت بالكارط ${script(card)} صالحة حتى ${script('09/26')} ${label} ${script(cvv)} وتقطعو ليا الفلوس`;
+        foundIn(text, script(cvv), 'CVV');
+        foundIn(text, script('09/26'), 'CARD_EXPIRY');
+      }),
+      RUNS,
+    );
+  });
+});
