@@ -389,7 +389,7 @@ const RECEIVED = new Set(
  * conjugates them with endings no list keeps up with. A word is such a verb when, after an optional "و"/"ف"/"w",
  * it is a stem and at most six more letters ("ارسل|توهولي").
  */
-const SEND_STEMS = ['بعت', 'بعث', 'ارسل', 'رسلت', 'دزيت', 'دزو', 'دزي', 'فرستاد', 'ba3at', 'ba3t', 'b3at', 'ba3ath', 'ersal', 'arsal', 'dazzet', 'dazet', 'dazze', 'ferestad', 'frestad'].map(foldKeyword);
+const SEND_STEMS = ['بعت', 'بعث', 'ارسل', 'رسلت', 'دزيت', 'دزو', 'دزي', 'فرستاد', 'ba3at', 'ba3t', 'b3at', 'ba3ath', 'ersal', 'arsal', 'dazz', 'dazet', 'dazit', 'ferestad', 'frestad'].map(foldKeyword);
 const MAX_ENDING = 6;
 
 function isSendVerb(word: string): boolean {

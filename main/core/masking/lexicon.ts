@@ -57,7 +57,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log'],
-  [Cue.PASSPORT, 'passport passports pasport passprt paspor pp ppt pspt'],
+  [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
   [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expy expdate valid validity until till upto thru through'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
@@ -73,7 +73,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros'],
   [Cue.IBAN, 'iban sheba shaba'],
   [Cue.ACCOUNT, 'account acc subscription'],
-  [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security wara'],
+  [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security wara lor lour'],
 ];
 
 /** Arabizi and Finglish cue words (looked up like LATIN's, and by their consonants: see cueOfSpelling). */
@@ -237,10 +237,10 @@ export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kar
 export const BACK_OF_CARD = /(?:on|at) the back|back of (?:the |my )?card/i;
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|on the back|back of|wara|ورا|لور|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|on the back|back of|wara|\blou?r\b|ورا|لور|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** The security code named by its abbreviation (spelt out in Persian or Arabic script too), not just "security" or "back". */
 export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** A passport is talked about somewhere in the message (any script, with clitics: "پاسپورتمو", "passportam", "جوازي"). */
-export const PASSPORT_CONTEXT = /passp|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپورت|گذرنامه/i;
+export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپورت|گذرنامه/i;

@@ -40,7 +40,7 @@ describe('failure classes of the second independent round (property)', () => {
       RUNS,
     );
     fc.assert(
-      fc.property(fc.constantFrom('A', 'G', 'K', 'P', 'AB'), digits(8), fc.constantFrom('_', '-', ' ', ''), fc.constantFrom('رقم الجواز', 'pp no', 'ppt #', 'شماره پاسپورت', 'passport'), (l, d, sep, label) => {
+      fc.property(fc.constantFrom('A', 'G', 'K', 'P', 'AB'), digits(8), fc.constantFrom('_', '-', ' ', ''), fc.constantFrom('رقم الجواز', 'pp no', 'ppt #', 'شماره پاسپورت', 'passport', 'le numéro de passeport', 'passaporte nº'), (l, d, sep, label) => {
         const v = `${l}${sep}${d}`;
         foundIn(`${label} ${v} exp 2031`, v, 'PASSPORT');
       }),
@@ -115,7 +115,7 @@ describe('failure classes of the second independent round (property)', () => {
   it('"the number you sent": dialect verbs of sending with any ending, SMS spelt out; a sum sent in a currency stays visible', () => {
     const verb = fc.oneof(
       fc.tuple(fc.constantFrom('بعت', 'بعث', 'ارسلت', 'دزيت', 'فرستاد'), fc.constantFrom('وه', 'وها', 'ولي', 'يلي', 'ين', 'ید', 'ه', 'وهولي')).map(([a, b]) => a + b),
-      fc.tuple(fc.constantFrom('ba3at', 'ersalt', 'dazzet', 'ferestad'), fc.constantFrom('ooh', 'oh', 'oli', 'ouh', 'in', 'id')).map(([a, b]) => a + b),
+      fc.tuple(fc.constantFrom('ba3at', 'b3at', 'ersalt', 'dazzet', 'dazzit', 'ferestad'), fc.constantFrom('ooh', 'oh', 'oli', 'ouli', 'ouh', 'in', 'id')).map(([a, b]) => a + b),
       fc.constant('اس ام اس کردین'),
     );
     const layout = fc.constantFrom((c: string) => c, (c: string) => c.split('').join('-'), (c: string) => c.split('').join(' '));
@@ -178,9 +178,9 @@ describe('failure classes of the second independent round (property)', () => {
     );
   });
 
-  it('a card security code as "the number on the back" in Darija ("الرقم لور ديالها 317")', () => {
+  it('a card security code as "the number on the back" in Darija, in Arabic script or Latin ("الرقم لور ديالها 317", "f lor")', () => {
     fc.assert(
-      fc.property(cards, digits(3), scriptOf, fc.constantFrom('الرقم لور ديالها', 'الكود تاع اللور', 'والرقم اللي لور'), (card, cvv, script, label) => {
+      fc.property(cards, digits(3), scriptOf, fc.constantFrom('الرقم لور ديالها', 'الكود تاع اللور', 'والرقم اللي من لور', 'w ra9m li f lor dyalha', 'code lour'), (card, cvv, script, label) => {
         fc.pre(!cvv.endsWith('00'));
         const text = `خلصت بالكارط ${script(card)} صالحة حتى ${script('09/26')} ${label} ${script(cvv)} وتقطعو ليا الفلوس`;
         foundIn(text, script(cvv), 'CVV');
