@@ -527,7 +527,7 @@ function isNanpLayout(s: string, run: Run, a: number, b: number): boolean {
 
 /**
  * One-time codes are one group, groups of 2+ digits ("123 456") or single digits ("2 6 2 4", "3-4-6-3") split by
- * spaces or dashes, never "3.20.7" or "1 23 4".
+ * spaces or dashes (single digits by dots too: "4.8.2.9"), never "3.20.7" or "1 23 4".
  */
 function otpLayout(s: string, run: Run, a: number, b: number): boolean {
   const singles = run.ge[a]! - run.gs[a]! === 1;
@@ -539,10 +539,10 @@ function otpLayout(s: string, run: Run, a: number, b: number): boolean {
   return true;
 }
 
-/** " ", "-", " - " or a line break ("482\n913") between two groups of a code. */
+/** " ", "-", " - " or a line break ("482\n913") between two groups of a code; a dot only between single digits ("4.8.2.9", "٤٫٨٫٢٫٩"). */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
-  if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a;
+  if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a || (c === 0x2e && from - 1 >= 0 && !isDigit(s.charCodeAt(from - 2)) && !isDigit(s.charCodeAt(to + 1)));
   return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
 

@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
 import { digits, expectFound, iranCodes, luhnComplete, mod97, RUNS, scriptOf } from './generators';
 
-/** `value` is found as `type` where it last occurs in `text` (a code may also occur inside a card number before it). */
-function foundIn(text: string, value: string, type: SensitiveType): void {
-  const at = text.lastIndexOf(value);
+/** `value` is found as `type` where it last (or first) occurs in `text`: a code may also occur inside a card number. */
+function foundIn(text: string, value: string, type: SensitiveType, first = false): void {
+  const at = first ? text.indexOf(value) : text.lastIndexOf(value);
   expect(at, `${value} not in ${text}`).toBeGreaterThanOrEqual(0);
   expectFound(text, at, at + value.length, type);
 }
@@ -185,6 +185,26 @@ describe('failure classes of the second independent round (property)', () => {
         const text = `خلصت بالكارط ${script(card)} صالحة حتى ${script('09/26')} ${label} ${script(cvv)} وتقطعو ليا الفلوس`;
         foundIn(text, script(cvv), 'CVV');
         foundIn(text, script('09/26'), 'CARD_EXPIRY');
+      }),
+      RUNS,
+    );
+  });
+
+  it('siblings: an expiry labelled "MM/YY" before the card, "the digits at the back", a code typed digit by digit with dots; a version stays visible', () => {
+    fc.assert(
+      fc.property(cards, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 25, max: 34 }), digits(3), scriptOf, (card, m, y, cvv, script) => {
+        const exp = script(`${String(m).padStart(2, '0')}/${y}`);
+        foundIn(`MM/YY: ${exp} for the card ${script(card)}`, exp, 'CARD_EXPIRY', true);
+        fc.pre(!cvv.endsWith('00'));
+        foundIn(`the 3 digits at the back are ${script(cvv)}, card ${script(card)}`, script(cvv), 'CVV', true);
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(digits(4), fc.constantFrom('.', '\u066b'), scriptOf, fc.constantFrom('your code:', 'رمز التحقق', 'کد تایید'), (code, dot, script, label) => {
+        const v = script(code.split('').join(dot));
+        foundIn(`${label} ${v}`, v, 'OTP');
+        visibleIn(`app version ${script('3.2.0.7')} crashed`, script('3.2.0.7'));
       }),
       RUNS,
     );
