@@ -807,8 +807,6 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
   const from = run.ge[k]!;
   const to = run.gs[k + 1]!;
   if (to - from === 1 && s.charCodeAt(from) === 0x2c) return true;
-  // "(021) 2915 9252 2 hafte", "0912 345 6789 3 روزه": a last group of one or two digits followed by a word is a count
-  if (k + 1 === run.n - 1 && run.ge[k + 1]! - run.gs[k + 1]! <= 2 && s.charCodeAt(run.ge[k + 1]!) === 0x20 && isWordStart(s, run.ge[k + 1]! + 1)) return true;
   if (to - from === 3 && s.charCodeAt(from) === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20) return true;
   for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) return true;
   return false;
@@ -817,6 +815,15 @@ function cutAllowed(s: string, run: Run, k: number): boolean {
 function isWordStart(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   return isLatinLetter(c) || isArabicLetter(c);
+}
+
+/** The run's last group is one or two digits after a single space, followed by a word, after a group of 3+ digits. */
+function countAtEnd(s: string, run: Run): boolean {
+  const G = run.n;
+  if (G < 3) return false;
+  const ls = run.gs[G - 1]!;
+  const le = run.ge[G - 1]!;
+  return le - ls <= 2 && ls - run.ge[G - 2]! === 1 && s.charCodeAt(ls - 1) === 0x20 && run.ge[G - 2]! - run.gs[G - 2]! >= 3 && s.charCodeAt(le) === 0x20 && isWordStart(s, le + 1);
 }
 
 function handleRun(scan: Scan, run: Run): void {
@@ -829,6 +836,9 @@ function handleRun(scan: Scan, run: Run): void {
     run.plus = false;
   }
   const G = run.n; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
+  // "(021) 2915 9252 2 hafte", "+966 55 123 4567 5 times": a value without its last group, which is a count of the
+  // word after it, is read first
+  if (countAtEnd(scan.norm, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
   // "4643 8238 8257 4379 11/27 904": the whole run is no value, but it opens with a card; what follows is read on its
   // own, after the card (its expiry and security code, typically)
