@@ -116,7 +116,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
   [Cue.IBAN, 'ايبان شبا'],
   [Cue.ACCOUNT, 'حساب حسابي اشتراك'],
-  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور'],
+  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور پشت'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
@@ -237,7 +237,7 @@ export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kar
 export const BACK_OF_CARD = /(?:on|at) the back|back of (?:the |my )?card/i;
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|(?:on|at) the back|back of|wara|\blou?r\b|ورا|لور|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|(?:on|at) the back|back of|wara|\blou?r\b|ورا|لور|پشت(?!یبان|يبان)|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** The security code named by its abbreviation (spelt out in Persian or Arabic script too), not just "security" or "back". */
 export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;

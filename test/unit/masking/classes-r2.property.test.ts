@@ -190,13 +190,16 @@ describe('failure classes of the second independent round (property)', () => {
     );
   });
 
-  it('siblings: an expiry labelled "MM/YY" before the card, "the digits at the back", a code typed digit by digit with dots; a version stays visible', () => {
+  it('siblings: an expiry labelled "MM/YY" before the card, "the digits at the back" (Persian "پشت کارت" too), a code typed digit by digit with dots; a version stays visible', () => {
     fc.assert(
       fc.property(cards, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 25, max: 34 }), digits(3), scriptOf, (card, m, y, cvv, script) => {
         const exp = script(`${String(m).padStart(2, '0')}/${y}`);
         foundIn(`MM/YY: ${exp} for the card ${script(card)}`, exp, 'CARD_EXPIRY', true);
         fc.pre(!cvv.endsWith('00'));
         foundIn(`the 3 digits at the back are ${script(cvv)}, card ${script(card)}`, script(cvv), 'CVV', true);
+        foundIn(`کارت ${script(card)} سه رقم پشت کارت ${script(cvv)} هست`, script(cvv), 'CVV');
+        // "پشتیبانی" (support) starts like "پشت" (back): an amount in a message to support stays visible
+        visibleIn(`پشتیبانی عزیز کارت ${script(card)} مبلغ ${script(cvv)} تومن کم شد`, script(cvv));
       }),
       RUNS,
     );
