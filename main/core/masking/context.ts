@@ -426,6 +426,27 @@ export function receivedBefore(ctx: ContextText, from: number, maxWords = 3): bo
   return false;
 }
 
+/** Words that correct a value stated wrongly ("the correct one is", "الصحيح", "تاریخ صحیح", "should be"), folded. */
+const CORRECTION = new Set(
+  ['correct', 'correctly', 'right', 'actual', 'actually', 'real', 'should', 'صحيح', 'الصحيح', 'الصح', 'صح', 'والصحيح', 'صحیح', 'درست', 'درستش', 'اصلی', 'واقعی', 'sahih', 'sa7i7', 'dorost', 'dorostesh'].map(foldKeyword),
+);
+
+/** Is a word correcting a wrong value among the five words before `from`, in the same sentence? */
+export function correctionBefore(ctx: ContextText, from: number): boolean {
+  const s = ctx.norm;
+  let pos = from - 1;
+  for (let words = 0; pos >= 0 && from - pos <= MAX_CHARS && words < 5; words++) {
+    while (pos >= 0 && !isWordChar(s.charCodeAt(pos))) {
+      if (isBoundary(s, pos)) return false;
+      pos--;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (we > pos + 1 && CORRECTION.has(foldRange(s, pos + 1, we))) return true;
+  }
+  return false;
+}
+
 /** The word ending right before `end` (only spaces and ":", "-", "=" between): its start, or -1. */
 function wordRightBefore(s: string, end: number): number {
   let p = end - 1;

@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, type ContextText } from './context';
 import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './normalise';
@@ -820,7 +820,7 @@ function isWordStart(s: string, i: number): boolean {
 /** The run's last group is one or two digits after a single space, followed by a word, after a group of 3+ digits. */
 function countAtEnd(s: string, run: Run): boolean {
   const G = run.n;
-  if (G < 3) return false;
+  if (G < 2) return false;
   const ls = run.gs[G - 1]!;
   const le = run.ge[G - 1]!;
   return le - ls <= 2 && ls - run.ge[G - 2]! === 1 && s.charCodeAt(ls - 1) === 0x20 && run.ge[G - 2]! - run.gs[G - 2]! >= 3 && s.charCodeAt(le) === 0x20 && isWordStart(s, le + 1);
@@ -990,8 +990,9 @@ function findRestatedBirthDates(scan: Scan): void {
   for (const f of scan.found) if (f.type === 'DOB') birthYears.push(...gregorianYears(scan.norm, f.start, f.end));
   if (!birthYears.length) {
     // "my date of birth is wrong in your file. The correct date is 1 Farvardin 1358": a message about its birth
-    // date, with one date and no word of its own, names it in a sentence after the label
-    if (scan.plainDates.length === 2 && BIRTH_DATE_LABEL.test(scan.norm)) scan.found.push({ type: 'DOB', start: scan.plainDates[0]!, end: scan.plainDates[1]!, confidence: 0.6 });
+    // date, with one date and no word of its own but a word for "correct", names it in a sentence after the label
+    // ("DOB is required. Today is 12/03/2026" stays visible)
+    if (scan.plainDates.length === 2 && BIRTH_DATE_LABEL.test(scan.norm) && correctionBefore(scan, scan.plainDates[0]!)) scan.found.push({ type: 'DOB', start: scan.plainDates[0]!, end: scan.plainDates[1]!, confidence: 0.6 });
     return;
   }
   const d = scan.plainDates;

@@ -81,6 +81,8 @@ describe('failure classes of the second independent round (property)', () => {
       fc.property(fc.oneof(digits(8).map((d) => `(021) ${d.slice(0, 4)} ${d.slice(4)}`), digits(7).map((d) => `0912 ${d.slice(0, 3)} ${d.slice(3)}`)), fc.integer({ min: 1, max: 30 }), fc.constantFrom('hafte', 'rooz', 'روزه', 'days', 'ساعت'), scriptOf, (phone, k, word, script) => {
         const v = script(phone);
         foundIn(`telefone sabete khoone ${v} ${script(String(k))} ${word} ghat'e`, v, 'PHONE');
+        const joined = script(phone.replace(/\D/g, ''));
+        foundIn(`call me on ${joined} ${script(String(k))} ${word} today`, joined, 'PHONE');
       }),
       RUNS,
     );
@@ -165,14 +167,16 @@ describe('failure classes of the second independent round (property)', () => {
     );
   });
 
-  it('a birth date corrected in the sentence after its label; a date after "birthday" (no label) stays visible', () => {
+  it('a birth date corrected in the sentence after its label; a date after "birthday" (no label) or with no word correcting the label stays visible', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 28 }), fc.constantFrom('فروردین', 'مهر', 'March', 'رمضان'), fc.integer({ min: 1350, max: 1399 }), scriptOf, (d, m, y, script) => {
         const year = /^[A-Z]/.test(m) ? y + 621 : y;
         const v = `${script(String(d))} ${m} ${script(String(year))}`;
         foundIn(`تاریخ تولد اینجانب در پرونده به اشتباه درج شده است. تاریخ صحیح ${v} می‌باشد.`, v, 'DOB');
         foundIn(`My date of birth is wrong on the account. The correct one is ${v}.`, v, 'DOB');
+        foundIn(`تاريخ الميلاد في الحساب غلط. الصحيح ${v}`, v, 'DOB');
         visibleIn(`Happy birthday to my son! The party is on ${v}.`, v);
+        visibleIn(`DOB is required on the form. Today is ${v}.`, v);
       }),
       RUNS,
     );
