@@ -1053,11 +1053,19 @@ function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
   while (p >= 0 && ys - p <= 3 && DATE_GAP.has(s.charCodeAt(p))) p--;
   const we = p + 1;
   while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)) || (s.charCodeAt(p) >= 0xc0 && s.charCodeAt(p) <= 0xff))) p--;
-  if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return false;
+  if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return apostropheBirthYear(scan, ys, ye);
   const from = Math.max(0, ys - 40);
   const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(s, from, ys));
   if (!before || dateCue(scan, from + before.index, ye) !== Cue.BIRTH) return false;
   add(scan, 'DOB', from + before.index, ye, 0.75);
+  return true;
+}
+
+/** "born in '88", "مواليد '٩٠": a year cut to two digits by an apostrophe, within three words after a birth word. */
+function apostropheBirthYear(scan: Scan, ys: number, ye: number): boolean {
+  const c = scan.norm.charCodeAt(ys - 1);
+  if ((c !== 0x27 && c !== 0x2019) || isDigit(scan.norm.charCodeAt(ys - 2)) || !cueBefore(scan, ys - 1, Cue.BIRTH, 3)) return false;
+  add(scan, 'DOB', ys - 1, ye, 0.7);
   return true;
 }
 

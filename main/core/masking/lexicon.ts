@@ -99,7 +99,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.ID_CARD, 'بطاقه'],
   [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
   [Cue.OTP_WEAK, 'رمز كود كد رساله مسج پيامك'],
-  [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت گذرنامه'],
+  [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت پاسپورد گذرنامه'],
   [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز زاده ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
   [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه تفنى تفنا يفنى ختم'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
@@ -243,4 +243,4 @@ export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|(?:on|at) t
 export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** A passport is talked about somewhere in the message (any script, with clitics: "پاسپورتمو", "passportam", "جوازي"). */
-export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپورت|گذرنامه/i;
+export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپور|گذرنامه/i;

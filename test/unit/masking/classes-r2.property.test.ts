@@ -40,7 +40,7 @@ describe('failure classes of the second independent round (property)', () => {
       RUNS,
     );
     fc.assert(
-      fc.property(fc.constantFrom('A', 'G', 'K', 'P', 'AB'), digits(8), fc.constantFrom('_', '-', ' ', ''), fc.constantFrom('رقم الجواز', 'pp no', 'ppt #', 'شماره پاسپورت', 'passport', 'le numéro de passeport', 'passaporte nº'), (l, d, sep, label) => {
+      fc.property(fc.constantFrom('A', 'G', 'K', 'P', 'AB'), digits(8), fc.constantFrom('_', '-', ' ', ''), fc.constantFrom('رقم الجواز', 'pp no', 'ppt #', 'شماره پاسپورت', 'شماره پاسپورد', 'passport', 'le numéro de passeport', 'passaporte nº'), (l, d, sep, label) => {
         const v = `${l}${sep}${d}`;
         foundIn(`${label} ${v} exp 2031`, v, 'PASSPORT');
       }),
@@ -212,6 +212,17 @@ describe('failure classes of the second independent round (property)', () => {
         const v = script(code.split('').join(dot));
         foundIn(`${label} ${v}`, v, 'OTP');
         visibleIn(`app version ${script('3.2.0.7')} crashed`, script('3.2.0.7'));
+      }),
+      RUNS,
+    );
+  });
+
+  it('siblings: a birth year cut to two digits by an apostrophe after a birth word ("born in \'88"); a year moved to stays visible', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 40, max: 99 }), fc.constantFrom("'", '\u2019'), scriptOf, fc.constantFrom('born in', 'مواليد', 'متولد', 'I was born back in'), (yy, apo, script, label) => {
+        const v = `${apo}${script(String(yy))}`;
+        foundIn(`${label} ${v}, need to update my account`, v, 'DOB');
+        visibleIn(`I moved here in ${v}, need to update my account`, v);
       }),
       RUNS,
     );
