@@ -30,7 +30,8 @@ export interface SecretRequest {
 }
 
 export interface ClassifyOptions {
-  /** Service needs only phone + activation code: ask for ID or name is blocked, the activation code allowed. */
+  /** Service needs only phone + activation code: the activation code may be asked for. (A national ID or full name is
+   *  always found; the policy's `approvableRequests` decides whether a lead may approve the reply.) */
   phoneAndActivationOnly: boolean;
 }
 
@@ -263,7 +264,6 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   objs = objs.filter((o) => !(o.kind === 'otp' && !CODE_WORD.test(clause.text.slice(o.start, o.end)) && APP_EVENT.test(clause.tokens.slice(o.last + 1, o.last + 7).join(' '))));
   return objs.flatMap((o): ObjectHit[] => {
     if (o.kind === 'activation') return opts.phoneAndActivationOnly ? [] : [{ ...o, kind: 'otp' }];
-    if ((o.kind === 'national_id' || o.kind === 'full_name') && !opts.phoneAndActivationOnly) return [];
     return [o];
   });
 }

@@ -190,7 +190,11 @@ export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy
     if (r.strength === 'block' || (outside.size && THERE.test(r.clause))) {
       if (!findings.some((f) => f.code === `asks_${r.kind}`)) {
         const approvable = (policy.approvableRequests as readonly string[]).includes(r.kind);
-        const reason = say(`outbound.${r.kind}` as MessageKey, lang) + (approvable ? '' : ' ' + say('outbound.never_approvable', lang));
+        // a national ID or full name: blocked outright where the service needs only phone and activation code, otherwise
+        // asked about; either way held for a lead when the policy marks it approvable, never allowed silently
+        const personal = r.kind === 'national_id' || r.kind === 'full_name';
+        const key = (personal && !policy.serviceNeedsOnlyPhoneAndActivationCode ? `outbound.${r.kind}_asked` : `outbound.${r.kind}`) as MessageKey;
+        const reason = say(key, lang) + ' ' + say(approvable ? 'outbound.needs_lead' : 'outbound.never_approvable', lang);
         findings.push({ verdict: 'block', code: `asks_${r.kind}`, reason, approvable });
       }
     } else if (!findings.some((f) => f.code === 'entry_unclear')) {
