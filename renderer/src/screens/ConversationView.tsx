@@ -4,10 +4,10 @@ import { SNOOZE_CHOICES, snoozeUntil, type SnoozeChoice } from '../snooze';
 import { Dialog } from '../components/Dialog';
 import { ErrorNote } from '../components/Notice';
 import { Segments } from '../components/Segments';
-import { Attachments } from '../components/Attachments';
+import { MessageItem } from '../components/MessageItem';
 import { call } from '../bridge';
 import { useFormat } from '../format';
-import { useConversation, type Detail, type Message } from '../stores/conversation';
+import { useConversation, type Detail } from '../stores/conversation';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { Composer } from './Composer';
@@ -229,94 +229,6 @@ function Messages({ detail }: { detail: Detail }) {
       ))}
       <li ref={end} aria-hidden="true" />
     </ol>
-  );
-}
-
-export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  return (
-    <li className={`message ${m.direction}`} data-testid="message" data-direction={m.direction}>
-      <div className="bubble" dir={m.textDirection}>
-        <Segments segments={m.segments} messageId={m.id} canReveal={canReveal} />
-      </div>
-      {m.attachments && m.attachments.length > 0 && <Attachments messageId={m.id} attachments={m.attachments} />}
-      {m.flags && m.flags.length > 0 && (
-        <div className="notice warn scam-flags" role="note" data-testid="scam-flags">
-          <strong>{t('conversation.scamWarning')}</strong>
-          <ul>
-            {m.flags.map((fl) => (
-              <li key={fl.code + fl.explanation} dir="auto">
-                {fl.explanation}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="message-meta">
-        <span>{m.direction === 'in' ? t('conversation.customer') : (m.author?.name ?? t('conversation.you'))}</span>
-        <time>{f.time(m.sentAt)}</time>
-        {m.delivery && <DeliveryState messageId={m.id} delivery={m.delivery} />}
-        {m.direction === 'in' && <ReportScam messageId={m.id} />}
-      </div>
-    </li>
-  );
-}
-
-/** Reporting a customer's message as a scam; on a phishing drill's message the agent learns it was a drill. */
-function ReportScam({ messageId }: { messageId: number }) {
-  const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<'drill' | 'reported' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  if (outcome) return <span className="note" role="status" data-testid="scam-reported">{t(outcome === 'drill' ? 'conversation.reportedDrill' : 'conversation.reported')}</span>;
-  return (
-    <>
-      <button
-        type="button"
-        className="link"
-        data-testid="report-scam"
-        onClick={async () => {
-          try {
-            setOutcome((await call('reportScam', { messageId })).drill ? 'drill' : 'reported');
-          } catch (e) {
-            setError(e);
-          }
-        }}
-      >
-        {t('conversation.reportScam')}
-      </button>
-      <ErrorNote error={error} />
-    </>
-  );
-}
-
-function DeliveryState(props: { messageId: number; delivery: NonNullable<Message['delivery']> }) {
-  const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const { state, reason } = props.delivery;
-  const resolve = async (action: 'resend' | 'mark_failed') => {
-    try {
-      await useConversation.getState().resolveUnknown(props.messageId, action);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <span className={`delivery delivery-${state}`} data-testid="delivery" data-state={state}>
-      {t(`delivery.${state}`)}
-      {reason && (state === 'failed' || state === 'unknown') && <span className="muted"> — {t('delivery.reason', { reason })}</span>}
-      {state === 'unknown' && (
-        <span className="choice">
-          <button type="button" onClick={() => void resolve('resend')} data-testid="resend">
-            {t('delivery.resend')}
-          </button>
-          <button type="button" onClick={() => void resolve('mark_failed')} data-testid="mark-failed">
-            {t('delivery.markFailed')}
-          </button>
-        </span>
-      )}
-      <ErrorNote error={error} />
-    </span>
   );
 }
 
