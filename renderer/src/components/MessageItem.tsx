@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge';
 import { useFormat } from '../format';
-import { useConversation, type Message } from '../stores/conversation';
+import { useDetail, type Message } from '../stores/detail';
 import { Attachments } from './Attachments';
 import { ErrorNote } from './Notice';
 import { Segments } from './Segments';
@@ -33,14 +33,17 @@ export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }
         <span>{m.direction === 'in' ? t('conversation.customer') : (m.author?.name ?? t('conversation.you'))}</span>
         <time>{f.time(m.sentAt)}</time>
         {m.delivery && <DeliveryState messageId={m.id} delivery={m.delivery} />}
-        {m.direction === 'in' && <ReportScam messageId={m.id} />}
+        {m.direction === 'in' && <ReportScam messageId={m.id} flagged={!!m.flags?.length} />}
       </div>
     </li>
   );
 }
 
-/** Reporting a customer's message as a scam; on a phishing drill's message the agent learns it was a drill. */
-function ReportScam({ messageId }: { messageId: number }) {
+/**
+ * Reporting a customer's message as a scam; on a phishing drill's message the agent learns it was a drill. Quiet
+ * until the message is hovered or focused, unless the inbound check flagged it.
+ */
+function ReportScam({ messageId, flagged }: { messageId: number; flagged: boolean }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<'drill' | 'reported' | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -49,7 +52,7 @@ function ReportScam({ messageId }: { messageId: number }) {
     <>
       <button
         type="button"
-        className="link"
+        className={flagged ? 'link report-scam flagged' : 'link report-scam'}
         data-testid="report-scam"
         onClick={async () => {
           try {
@@ -72,7 +75,7 @@ function DeliveryState(props: { messageId: number; delivery: NonNullable<Message
   const { state, reason } = props.delivery;
   const resolve = async (action: 'resend' | 'mark_failed') => {
     try {
-      await useConversation.getState().resolveUnknown(props.messageId, action);
+      await useDetail.getState().resolveUnknown(props.messageId, action);
     } catch (e) {
       setError(e);
     }

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
 import { useLead } from '../stores/lead';
-import { useInbox } from '../stores/inbox';
+import { useSelection } from '../stores/selection';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { MessageItem } from '../components/MessageItem';
@@ -163,7 +163,7 @@ function RevealRequests() {
                 type="button"
                 className="link"
                 onClick={() => {
-                  useInbox.getState().select(Number(r.conversationId));
+                  useSelection.getState().select(Number(r.conversationId));
                   useUi.getState().go('inbox');
                 }}
               >
@@ -320,7 +320,7 @@ function Alerts() {
                 type="button"
                 className="link"
                 onClick={() => {
-                  useInbox.getState().select(a.conversationIds[0]!);
+                  useSelection.getState().select(a.conversationIds[0]!);
                   useUi.getState().go('inbox');
                 }}
               >
