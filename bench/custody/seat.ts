@@ -1,7 +1,8 @@
 /**
  * Single-seat custody (issue 17, deliverable 5): the reveal round trip through the console's own rules and the
- * in-process custodian, and the cost of sealing originals at ingest against the symmetric data-key path it
- * replaced, measured in the same run on the same texts.
+ * in-process custodian, and the cost of sealing originals at ingest (one key agreement per chunk, as ingest does)
+ * against one key agreement per message (the code before) and the symmetric data-key path sealing replaced,
+ * measured in the same run on the same texts. Every variant includes masking and the search text.
  *   npm run -s bench:custody-seat -- [--reveals 300] [--messages 3000]
  */
 import os from 'node:os';
@@ -9,7 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { openCore } from '../../main/core/app';
 import { detectorMasker } from '../../main/core/app/masker';
 import { newSessionSlot } from '../../main/core/auth';
+import { originalContext, sealAllTo } from '../../main/core/custody';
 import { prepareTexts, type SealingTarget } from '../../main/core/store';
+import { indexBody } from '../../main/core/store/search-text';
 import { FieldCipher, newKeyRing } from '../../main/core/vault';
 import { argValue, freshDir, memoryKeychain, messageText, rng, timings } from '../store/common';
 
@@ -67,16 +70,34 @@ const cipher = new FieldCipher(newKeyRing());
 const symmetric = (chunk: string[], first: number) =>
   chunk.map((text, i) => {
     const { masked, fields } = masker(text);
-    return { masked, textEnc: cipher.encrypt(`msg:${first + i}:text`, text), fields: fields.map((f, n) => cipher.encrypt(`msg:${first + i}:field:${n}`, f.value)) };
+    return {
+      masked,
+      body: indexBody(masked),
+      textEnc: cipher.encrypt(`msg:${first + i}:text`, text),
+      fields: fields.map((f, n) => cipher.encrypt(`msg:${first + i}:field:${n}`, f.value)),
+    };
   });
-const maskOnly = (chunk: string[]) => chunk.map((t) => masker(t));
-const spent = { mask: 0, sealed: 0, symmetric: 0 };
+/** What `prepareTexts` did before the sealing session: one ephemeral key and key agreement per message. */
+const sealedPerMessage = (chunk: string[], first: number) =>
+  chunk.map((text, i) => {
+    const { masked, fields } = masker(text);
+    const id = first + i;
+    const [textEnc, ...sealed] = sealAllTo(to.publicKey, to.epoch, [
+      { context: originalContext(to.seat, id, 'text'), plain: text },
+      ...fields.map((f, n) => ({ context: originalContext(to.seat, id, { field: n, type: f.type }), plain: f.value })),
+    ]);
+    return { masked, body: indexBody(masked), textEnc, sealed };
+  });
+/** Masking and the search text: what every variant does besides protecting the originals. */
+const maskOnly = (chunk: string[]) => chunk.map((t) => indexBody(masker(t).masked));
+const spent = { mask: 0, sealed: 0, perMessage: 0, symmetric: 0 };
 let fields = 0;
 for (let k = 0; k * CHUNK < texts.length; k++) {
   const chunk = texts.slice(k * CHUNK, (k + 1) * CHUNK);
   const runs: Array<[keyof typeof spent, () => unknown]> = [
     ['mask', () => maskOnly(chunk)],
     ['sealed', () => prepareTexts(chunk, 1 + k * CHUNK, masker, to)],
+    ['perMessage', () => sealedPerMessage(chunk, 1 + k * CHUNK)],
     ['symmetric', () => symmetric(chunk, 1 + k * CHUNK)],
   ];
   if (k % 2) runs.reverse();
@@ -85,7 +106,7 @@ for (let k = 0; k * CHUNK < texts.length; k++) {
     f();
     spent[name] += performance.now() - t;
   }
-  fields += maskOnly(chunk).reduce((n, m) => n + m.fields.length, 0);
+  fields += chunk.reduce((n, t) => n + masker(t).fields.length, 0);
 }
 
 // 3. The whole ingest path with sealing (store transaction, search index, conversations), batches of CHUNK.
@@ -121,8 +142,10 @@ process.stdout.write(
         fields,
         maskOnlyUsPerMsg: per(spent.mask),
         maskAndSealUsPerMsg: per(spent.sealed),
+        maskAndSealPerMessageUsPerMsg: per(spent.perMessage),
         maskAndSymmetricUsPerMsg: per(spent.symmetric),
         sealingUsPerMsg: per(spent.sealed - spent.mask),
+        sealingPerMessageUsPerMsg: per(spent.perMessage - spent.mask),
         symmetricUsPerMsg: per(spent.symmetric - spent.mask),
       },
       ingestWithSealing: { messages: MESSAGES, msgPerS: Math.round(MESSAGES / (ingestMs / 1000)), msPerMsg: round2(ingestMs / MESSAGES) },

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { originalContext, sealAllTo } from '../core/custody';
+import { originalContext, SealingSession } from '../core/custody';
 import { maskMessage, type MaskingHints } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import type { InboundMessage } from '../core/shared/messages';
@@ -22,6 +22,7 @@ export type SealingKeySource = () => { epoch: number; publicKey: string };
 export class OriginalsSealer {
   private readonly outbox: FieldCipher | null;
   private readonly bindingKey: Buffer | null;
+  private session: { s: SealingSession; publicKey: string; until: number; left: number } | null = null;
 
   constructor(
     private readonly team: string,
@@ -101,7 +102,7 @@ export class OriginalsSealer {
       maskedText: masked.masked,
       fields: masked.fields.map((f) => ({ type: f.type, shown: f.shown })),
       seal: (messageId) => {
-        const [sealedText, ...fields] = sealAllTo(publicKey, epoch, [
+        const [sealedText, ...fields] = this.sessionFor(publicKey, epoch, 1 + originals.length).sealAll([
           { context: originalContext(this.team, messageId, 'text'), plain: text },
           ...originals.map((o, n) => ({ context: originalContext(this.team, messageId, { field: n, type: o.type }), plain: o.value })),
         ]);
@@ -140,11 +141,29 @@ export class OriginalsSealer {
     };
   }
 
+  /**
+   * One key agreement for the messages of a burst (`SealingSession`): a session serves at most SESSION_VALUES values
+   * and SESSION_MS, then is dropped, so its ephemeral key is in this process's memory no longer than the plaintexts
+   * it sealed were.
+   */
+  private sessionFor(publicKey: string, epoch: number, values: number): SealingSession {
+    const now = Date.now();
+    const cur = this.session;
+    if (cur && cur.publicKey === publicKey && cur.s.epoch === epoch && cur.until > now && cur.left >= values) {
+      cur.left -= values;
+      return cur.s;
+    }
+    this.session = { s: new SealingSession(publicKey, epoch), publicKey, until: now + SESSION_MS, left: SESSION_VALUES - values };
+    return this.session.s;
+  }
+
   private outboxIdentity(messageId: number): string {
     return `hub:${this.team}:outbox:${messageId}`;
   }
 }
 
 const SEALED_FACTOR = 'sealed:v1:';
+const SESSION_MS = 1000;
+const SESSION_VALUES = 1024;
 
 const missingOutboxKey = () => new DiwanError('hub_secret_missing', 'The hub needs the secret "outbox-key" for replies, held messages, second-factor secrets and channel secrets set from a console (docs/IT-GUIDE.md, "Hub secrets").');

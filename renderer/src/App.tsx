@@ -16,8 +16,10 @@ import { NetworkBadge } from './screens/NetworkBadge';
 import { SearchScreen } from './screens/SearchScreen';
 import { SetupScreen, SignInScreen } from './screens/SessionScreens';
 import { StatusScreen } from './screens/StatusScreen';
-import { useConversation } from './stores/conversation';
+import { useDetail } from './stores/detail';
 import { useInbox } from './stores/inbox';
+import { useReveals } from './stores/reveals';
+import { useSelection } from './stores/selection';
 import { useLead } from './stores/lead';
 import { useFormat } from './format';
 import { useSession } from './stores/session';
@@ -44,14 +46,14 @@ export function App() {
     const offChanged = bridge.on.inboxChanged(({ conversationIds, assignedToMe }) => {
       if (useSession.getState().session?.state !== 'signed_in') return;
       void useInbox.getState().changed(conversationIds).catch(() => {});
-      const open = useConversation.getState().id;
-      if (open !== null && conversationIds.includes(open)) void useConversation.getState().reload();
+      const open = useSelection.getState().id;
+      if (open !== null && conversationIds.includes(open)) void useDetail.getState().reload();
       // Main writes the notification's words from non-customer data; the page only says which conversation.
       for (const id of assignedToMe.slice(0, 5)) void call('notifyAssigned', { conversationId: id }).catch(() => {});
     });
-    const tick = window.setInterval(() => useConversation.getState().expireReveals(Date.now()), 1000);
+    const tick = window.setInterval(() => useReveals.getState().expire(Date.now()), 1000);
     // A lead decides on another computer: the agent's waiting chips pick the answer up by themselves.
-    const poll = window.setInterval(() => void useConversation.getState().pollPendingReveals(), PENDING_REVEAL_POLL_MS);
+    const poll = window.setInterval(() => void useReveals.getState().pollPending(), PENDING_REVEAL_POLL_MS);
     return () => {
       offLocked();
       offChanged();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from './bridge';
 import { LANGUAGES, setLanguage } from './i18n';
 import type { Command } from './keyboard';
-import { useConversation } from './stores/conversation';
+import { useDetail } from './stores/detail';
 import { useInbox } from './stores/inbox';
 import { useSession } from './stores/session';
 import { useUi } from './stores/ui';
@@ -13,17 +13,17 @@ export function useCommands(): Command[] {
   const { t } = useTranslation();
   const session = useSession((s) => s.session);
   const view = useUi((s) => s.view);
-  const openId = useConversation((s) => s.detail?.summary.id ?? null);
+  const openId = useDetail((s) => s.detail?.summary.id ?? null);
   return useMemo(() => {
     if (session?.state !== 'signed_in') return [];
     const can = (p: string) => session.user?.permissions.includes(p) ?? false;
     const ui = useUi.getState();
     const inInbox = view === 'inbox';
     const act = (f: (id: number) => Promise<unknown>) => () => {
-      const id = useConversation.getState().detail?.summary.id;
+      const id = useDetail.getState().detail?.summary.id;
       if (id === undefined) return;
       f(id).then(
-        (summary) => summary && typeof summary === 'object' && 'status' in summary && useConversation.getState().applySummary(summary as never),
+        (summary) => summary && typeof summary === 'object' && 'status' in summary && useDetail.getState().applySummary(summary as never),
         () => {},
       );
     };

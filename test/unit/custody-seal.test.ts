@@ -1,6 +1,7 @@
+import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochOf, generateSealingKey, openSealed, originalContext, privateBytes, sealAllTo, sealTo, x25519Private } from '../../main/core/custody';
+import { epochOf, generateSealingKey, openSealed, originalContext, privateBytes, sealAllTo, SealingSession, sealTo, x25519Private } from '../../main/core/custody';
 
 /** Sealing to a public key: round trip for any text, and any change to the blob, its context or its key refused. */
 describe('sealing originals to a public key', () => {
@@ -55,6 +56,45 @@ describe('sealing originals to a public key', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('seals a chunk of messages with one session: one ephemeral key, each value opening alone under its own context', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), text), { minLength: 2, maxLength: 40 }), (items) => {
+        const session = new SealingSession(team.publicKey, team.epoch);
+        const ctx = (i: number, id: number) => originalContext('acme', id * 1000 + i, 'text');
+        const blobs = items.map(([id, plain], i) => session.seal(ctx(i, id), plain));
+        // Same header (version, epoch, ephemeral key) for the chunk; a fresh IV each time.
+        expect(new Set(blobs.map((b) => b.subarray(0, 37).toString('hex'))).size).toBe(1);
+        expect(new Set(blobs.map((b) => b.subarray(37, 49).toString('hex'))).size).toBe(blobs.length);
+        blobs.forEach((b, i) => {
+          expect(openSealed(team.privateKey, ctx(i, items[i]![0]), b)).toBe(items[i]![1]);
+          expect(() => openSealed(team.privateKey, ctx((i + 1) % items.length, items[(i + 1) % items.length]![0]), b)).toThrow(/does not open/);
+          expect(() => openSealed(other.privateKey, ctx(i, items[i]![0]), b)).toThrow(/does not open/);
+        });
+        // Another session is another ephemeral key.
+        expect(new SealingSession(team.publicKey, team.epoch).seal('x', 'y').subarray(5, 37).equals(blobs[0]!.subarray(5, 37))).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('opens a blob written by the earlier code (one key agreement per value, ephemeral key exported as JWK)', () => {
+    // Built here exactly as the previous `sealAllTo` did, so old databases and backups stay readable.
+    const ctx = originalContext('acme', 7, { field: 0, type: 'PHONE' });
+    const eph = crypto.generateKeyPairSync('x25519');
+    const ephRaw = Buffer.from(eph.publicKey.export({ format: 'jwk' }).x as string, 'base64url');
+    const recipient = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(team.publicKey, 'base64').toString('base64url') }, format: 'jwk' });
+    const shared = crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: recipient });
+    const key = Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.concat([ephRaw, Buffer.from(team.publicKey, 'base64')]), Buffer.from('diwan-seal/1'), 32));
+    const iv = crypto.randomBytes(12);
+    const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+    c.setAAD(Buffer.from(`diwan-seal/1\n${ctx}\nepoch:${team.epoch}`));
+    const ct = Buffer.concat([c.update('٠٥٥١٢٣٤٥٦٧', 'utf8'), c.final()]);
+    const head = Buffer.alloc(5);
+    head.writeUInt8(1, 0);
+    head.writeUInt32BE(team.epoch, 1);
+    expect(openSealed(team.privateKey, ctx, Buffer.concat([head, ephRaw, iv, c.getAuthTag(), ct]))).toBe('٠٥٥١٢٣٤٥٦٧');
   });
 
   it('says a truncated or foreign blob is not a sealed value', () => {

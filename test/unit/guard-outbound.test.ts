@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OutboundGuard, evaluateReply, findSecretRequests, hashReply, resolveGuardPolicy } from '../../main/core/guard';
+import { OutboundGuard, evaluateReply, findSecretRequests, hashReply, judgeReply, resolveGuardPolicy } from '../../main/core/guard';
 import type { AuditEvent } from '../../main/core/shared/ports';
 import { BENCH_POLICY, loadJsonl, scoreOutbound, type OutboundRow } from '../../bench/guard/eval';
 import { manualClock, standInDetectSensitive } from '../helpers/guard';
@@ -47,10 +47,17 @@ describe('outbound guard: what it lets through', () => {
     'hargez code ro be kasi nadid',
   ])('allows %s', (text) => expect(blocked(text)).toBe(false));
 
-  it('asks for national ID and full name only when the policy says phone and activation code are enough', () => {
+  it('holds a request for a national ID or full name for a lead under any policy, never allows it silently', () => {
     const off = resolveGuardPolicy({ serviceNeedsOnlyPhoneAndActivationCode: false });
     expect(findSecretRequests('Please send your national ID number', { phoneAndActivationOnly: true })[0]?.kind).toBe('national_id');
-    expect(evaluateReply('Please send your national ID number', 'en', off, standInDetectSensitive)).toEqual([]);
+    expect(findSecretRequests('Please send your national ID number', { phoneAndActivationOnly: false })[0]?.kind).toBe('national_id');
+    for (const [text, code] of [['Please send your national ID number', 'asks_national_id'], ['ممكن اسمك الرباعي كما في الهوية؟', 'asks_full_name'], ['لطفا کد ملی‌تون رو بفرستید', 'asks_national_id']] as const) {
+      const held = judgeReply(text, 'en', off, standInDetectSensitive);
+      expect(held, text).toMatchObject({ verdict: 'block', approvable: true, findings: [expect.objectContaining({ code, approvable: true })] });
+      expect(held.findings[0]!.reason).toMatch(/held until a team lead approves it/);
+    }
+    // …and where the policy lists nothing as approvable, nobody can let it through
+    expect(judgeReply('Please send your national ID number', 'en', resolveGuardPolicy({ approvableRequests: [] }), standInDetectSensitive)).toMatchObject({ verdict: 'block', approvable: false });
     expect(blocked('Please send the activation code printed on the SIM pack')).toBe(false);
     expect(evaluateReply('Please send the activation code', 'en', off, standInDetectSensitive)[0]?.code).toBe('asks_otp');
   });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { canonicalJson } from '../policy/canonical';
 import { DiwanError } from '../shared/errors';
+import { FileLock } from './file-lock';
 
 /** One line of the custodian's own log: what was asked, by whom, and the outcome — never a value. */
 export interface CustodianEntry {
@@ -47,6 +48,8 @@ export class CustodianLog {
   private head = GENESIS;
   private recent: StoredCustodianEntry[] = [];
   private size = 0;
+  /** Held around reading the head and appending: the console and its CLI append to the same file. */
+  private readonly lock: FileLock;
   /** The newest hub audit head checkpointed here (kept beyond the recent window). */
   lastAuditHead: { seq: number; hash: string } | null;
 
@@ -56,10 +59,15 @@ export class CustodianLog {
   ) {
     this.lastAuditHead = null;
     this.fd = fs.openSync(file, 'a', 0o600);
-    this.reload();
+    this.lock = new FileLock(`${file}.lock`);
+    this.lock.with(() => this.reload());
   }
 
   append(e: CustodianEntry): StoredCustodianEntry {
+    return this.lock.with(() => this.appendLocked(e));
+  }
+
+  private appendLocked(e: CustodianEntry): StoredCustodianEntry {
     // Another process on this log (the single-seat console and its CLI) appended since: continue its chain.
     if (fs.fstatSync(this.fd).size !== this.size) this.reload();
     const n = this.n + 1;

@@ -7,6 +7,7 @@ export {
   rawPublic,
   revealContext,
   sealAllTo,
+  SealingSession,
   sealTo,
   x25519Private,
   x25519Public,

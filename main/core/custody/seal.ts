@@ -61,25 +61,63 @@ export function sealTo(recipientPublicKey: string, epoch: number, context: strin
   return sealAllTo(recipientPublicKey, epoch, [{ context, plain }])[0]!;
 }
 
-/**
- * Seals the values of one message together: one ephemeral key and one key agreement for all of them, each value
- * its own random IV and its own associated data (so each blob still opens alone, and only under its own context).
- */
+/** Seals the values of one message together (see `SealingSession`). */
 export function sealAllTo(recipientPublicKey: string, epoch: number, items: ReadonlyArray<{ context: string; plain: string }>): Buffer[] {
-  const recipient = x25519Public(recipientPublicKey);
-  const eph = crypto.generateKeyPairSync('x25519');
-  const ephRaw = Buffer.from(rawPublic(eph.publicKey), 'base64');
-  const key = derive(crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: recipient }), ephRaw, Buffer.from(recipientPublicKey, 'base64'));
-  const head = Buffer.alloc(5);
-  head.writeUInt8(VERSION, 0);
-  head.writeUInt32BE(epoch, 1);
-  return items.map(({ context, plain }) => {
+  return new SealingSession(recipientPublicKey, epoch).sealAll(items);
+}
+
+/**
+ * One ephemeral X25519 key and one key agreement, shared by the values sealed through it — the values of one
+ * message, or of one chunk of an ingest batch. Each value still has its own random IV and its own associated data
+ * (so each blob opens alone, and only under its own context and epoch), and the blob format is unchanged: a blob
+ * carries the ephemeral public key, so the custodian opens it exactly as a blob sealed alone. The derived key never
+ * leaves this object, which the caller drops after the chunk; a session refuses more than `MAX_VALUES` values so
+ * random 96-bit IVs stay far inside AES-GCM's limit for one key (2^32).
+ */
+export class SealingSession {
+  static readonly MAX_VALUES = 1 << 20;
+  private readonly key: Buffer;
+  private readonly head: Buffer;
+  private used = 0;
+
+  constructor(
+    recipientPublicKey: string,
+    readonly epoch: number,
+  ) {
+    const recipient = recipientKey(recipientPublicKey);
+    const eph = crypto.generateKeyPairSync('x25519');
+    const ephRaw = eph.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+    this.key = derive(crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: recipient.key }), ephRaw, recipient.raw);
+    this.head = Buffer.alloc(5 + 32);
+    this.head.writeUInt8(VERSION, 0);
+    this.head.writeUInt32BE(epoch, 1);
+    ephRaw.copy(this.head, 5);
+  }
+
+  sealAll(items: ReadonlyArray<{ context: string; plain: string }>): Buffer[] {
+    return items.map(({ context, plain }) => this.seal(context, plain));
+  }
+
+  seal(context: string, plain: string): Buffer {
+    if (++this.used > SealingSession.MAX_VALUES) throw new DiwanError('sealing_session_spent', 'This sealing session has sealed its maximum number of values; start a new one.');
     const iv = crypto.randomBytes(12);
-    const c = crypto.createCipheriv('aes-256-gcm', key, iv);
-    c.setAAD(aad(context, epoch));
+    const c = crypto.createCipheriv('aes-256-gcm', this.key, iv);
+    c.setAAD(aad(context, this.epoch));
     const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-    return Buffer.concat([head, ephRaw, iv, c.getAuthTag(), ct]);
-  });
+    return Buffer.concat([this.head, iv, c.getAuthTag(), ct]);
+  }
+}
+
+/** Parsed recipient keys, by their base64: a process seals to one or two keys (the current epoch's), not thousands. */
+const recipients = new Map<string, { key: crypto.KeyObject; raw: Buffer }>();
+function recipientKey(b64: string): { key: crypto.KeyObject; raw: Buffer } {
+  let hit = recipients.get(b64);
+  if (!hit) {
+    if (recipients.size >= 16) recipients.clear();
+    hit = { key: x25519Public(b64), raw: Buffer.from(b64, 'base64') };
+    recipients.set(b64, hit);
+  }
+  return hit;
 }
 
 /** The epoch a blob was sealed under (to pick the private key), without opening it. */

@@ -37,6 +37,21 @@ const MESSAGES = {
     ar: 'هذا الرد يطلب الاسم الكامل للعميل. سياسة الشركة: الخدمة تحتاج رقم الهاتف ورمز التفعيل فقط.',
     fa: 'این پاسخ نام کامل مشتری را می‌خواهد. طبق سیاست شرکت، فقط شمارهٔ تلفن و کد فعال‌سازی لازم است.',
   },
+  'outbound.national_id_asked': {
+    en: 'This reply asks for a national ID or passport.',
+    ar: 'هذا الرد يطلب رقم الهوية أو الجواز.',
+    fa: 'این پاسخ کد ملی یا گذرنامه می‌خواهد.',
+  },
+  'outbound.full_name_asked': {
+    en: 'This reply asks for the customer\'s full name.',
+    ar: 'هذا الرد يطلب الاسم الكامل للعميل.',
+    fa: 'این پاسخ نام کامل مشتری را می‌خواهد.',
+  },
+  'outbound.needs_lead': {
+    en: 'It is held until a team lead approves it.',
+    ar: 'سيُحجز الرد حتى يوافق عليه قائد الفريق.',
+    fa: 'این پاسخ تا تأیید سرپرست تیم نگه داشته می‌شود.',
+  },
   'outbound.entry_unclear': {
     en: 'This reply asks the customer to type a code or password without saying where. Make clear it goes into the official app, never into this chat.',
     ar: 'هذا الرد يطلب من العميل كتابة رمز أو كلمة مرور دون تحديد المكان. وضّح أنه يُدخل في التطبيق الرسمي وليس في هذه المحادثة.',

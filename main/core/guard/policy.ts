@@ -11,8 +11,10 @@ export interface GuardPolicy {
   allowedLinkDomains: string[];
   /** Brand words that a look-alike domain would carry (`acme` in `acme-support-verify.com`). */
   brandNames: string[];
-  /** When true, agents need only a phone number and an activation code: asking for a national ID or a
-   *  full name is blocked, and asking for the activation code is allowed. */
+  /** When true, agents need only a phone number and an activation code: asking for the activation code is allowed,
+   *  and the explanation of a held request for a national ID or full name says so. Whatever its value, a reply asking
+   *  for a national ID or full name is never allowed silently: it waits for a lead's approval when
+   *  `approvableRequests` lists it, and is blocked outright when it does not. */
   serviceNeedsOnlyPhoneAndActivationCode: boolean;
   /** Blocked requests a team lead may approve for one reply. Only `national_id` and `full_name` can be listed:
    *  a one-time code, password, PIN, full card number or CVV is never approvable, whatever the policy says. */

@@ -1,4 +1,4 @@
-import { originalContext, sealAllTo } from '../custody';
+import { originalContext, SealingSession } from '../custody';
 import { SEALED } from './context';
 import type { Masker } from './masker';
 import { indexBody } from './search-text';
@@ -22,13 +22,15 @@ export interface SealingTarget {
 
 /**
  * Masks, normalises for search and seals texts whose messages take the ids `firstId`, `firstId + 1`, …: the text
- * and each field to the custodian's public key (one key agreement per message), which this process cannot open.
+ * and each field to the custodian's public key, which this process cannot open. One key agreement per call (a chunk of
+ * at most a few hundred messages), each value its own IV and associated data (`SealingSession`).
  */
 export function prepareTexts(texts: readonly string[], firstId: number, masker: Masker, to: SealingTarget): PreparedText[] {
+  const session = new SealingSession(to.publicKey, to.epoch);
   return texts.map((text, i) => {
     const id = firstId + i;
     const { masked, fields } = masker(text);
-    const [textEnc, ...sealed] = sealAllTo(to.publicKey, to.epoch, [
+    const [textEnc, ...sealed] = session.sealAll([
       { context: originalContext(to.seat, id, 'text'), plain: text },
       ...fields.map((f, n) => ({ context: originalContext(to.seat, id, { field: n, type: f.type }), plain: f.value })),
     ]);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../stores/conversation';
+import type { Message } from '../stores/detail';
 import { call } from '../bridge';
 import { useFormat } from '../format';
 import { ErrorNote } from './Notice';

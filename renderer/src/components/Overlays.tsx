@@ -8,6 +8,7 @@ import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { foldForMatch } from '../text';
 import { Dialog } from './Dialog';
+import { useSelection } from '../stores/selection';
 
 /** `?`: every shortcut, from the same list the keyboard handler uses. */
 export function ShortcutHelp(props: { commands: Command[] }) {
@@ -60,7 +61,7 @@ export function CommandPalette(props: { commands: Command[] }) {
         label: t('keys.openConversation', { name: plainText(i.contactName) || t('inbox.unknownContact'), channel: i.channelName }),
         run: () => {
           useUi.getState().go('inbox');
-          useInbox.getState().select(i.id);
+          useSelection.getState().select(i.id);
         },
       }));
     const search: Command = {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConversation } from '../stores/conversation';
+import { useReveals } from '../stores/reveals';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './Notice';
 
@@ -9,7 +9,7 @@ const QUICK = ['verify', 'delivery', 'billing'] as const;
 /** Asks why before a masked value is shown; main records the reason with the grant in the audit trail. */
 export function RevealDialog(props: { typeLabel: string; messageId: number; fieldIndex: number; onClose(): void }) {
   const { t } = useTranslation();
-  const reveal = useConversation((s) => s.reveal);
+  const reveal = useReveals((s) => s.reveal);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SegmentDto } from '../../../main/ipc/console-contract';
 import { useFormat } from '../format';
 import { useNow } from '../hooks';
-import { revealKey, useConversation } from '../stores/conversation';
+import { revealKey, useReveals } from '../stores/reveals';
 import { RevealDialog } from './RevealDialog';
 
 /**
@@ -33,11 +33,11 @@ function FieldChip(props: { type: string; hint: string; fieldIndex: number; mess
   const f = useFormat();
   const [asking, setAsking] = useState(false);
   const key = props.messageId !== undefined ? revealKey(props.messageId, props.fieldIndex) : '';
-  const revealed = useConversation((s) => (key ? s.reveals[key] : undefined));
-  const hide = useConversation((s) => s.hide);
-  const pending = useConversation((s) => (key ? s.pendingReveals[key] : undefined));
-  const checkPending = useConversation((s) => s.checkPendingReveal);
-  const declined = useConversation((s) => (key ? s.declinedReveals[key] : undefined));
+  const revealed = useReveals((s) => (key ? s.reveals[key] : undefined));
+  const hide = useReveals((s) => s.hide);
+  const pending = useReveals((s) => (key ? s.pending[key] : undefined));
+  const checkPending = useReveals((s) => s.checkPending);
+  const declined = useReveals((s) => (key ? s.declined[key] : undefined));
   const typeLabel = t(`fields.${props.type}`, { defaultValue: t('fields.OTHER') });
 
   if (revealed) {

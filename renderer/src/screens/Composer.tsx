@@ -4,7 +4,8 @@ import type { ResponseOf } from '../../../main/ipc/contract';
 import { CannedPicker, slashQuery } from '../components/CannedPicker';
 import { ErrorNote } from '../components/Notice';
 import { call } from '../bridge';
-import { useConversation, type Detail } from '../stores/conversation';
+import { useComposer } from '../stores/composer';
+import type { Detail } from '../stores/detail';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { HeldReply } from '../workflow/HeldReply';
@@ -18,7 +19,8 @@ type Canned = ResponseOf<'listCannedReplies'>[number];
  */
 export function Composer({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
-  const { composer, setDraft, check, send, acknowledgeNewer, setHumanAgentTag, askApproval, checkApproval } = useConversation();
+  const composer = useComposer((s) => s.composer);
+  const { setDraft, check, send, acknowledgeNewer, setHumanAgentTag, askApproval, checkApproval } = useComposer.getState();
   const canReply = useSession((s) => s.can('messages.send'));
   const team = useSession((s) => !!s.session?.team);
   const input = useRef<HTMLTextAreaElement>(null);

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Segments } from '../components/Segments';
 import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
-import { useConversation } from '../stores/conversation';
+import { useComposer } from '../stores/composer';
 import { useInbox, type Summary } from '../stores/inbox';
+import { useSelection } from '../stores/selection';
 import { useSession } from '../stores/session';
 import { LiveMarkers, SlaCountdown } from '../workflow/parts';
 
@@ -14,7 +15,14 @@ const ROW = 76;
 /** The conversation list: virtualised (only visible rows are in the DOM), pages loaded by keyset as you scroll. */
 export function ConversationList() {
   const { t } = useTranslation();
-  const { items, nextCursor, loading, loadingMore, error, selectedId, total, stale } = useInbox();
+  const items = useInbox((s) => s.items);
+  const nextCursor = useInbox((s) => s.nextCursor);
+  const loading = useInbox((s) => s.loading);
+  const loadingMore = useInbox((s) => s.loadingMore);
+  const error = useInbox((s) => s.error);
+  const total = useInbox((s) => s.total);
+  const stale = useInbox((s) => s.stale);
+  const selectedId = useSelection((s) => s.id);
   const parent = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: items.length + (nextCursor ? 1 : 0),
@@ -38,10 +46,11 @@ export function ConversationList() {
   /** Arrow keys move the selection while the list has focus (j/k do the same anywhere). */
   const listKeys = (e: React.KeyboardEvent) => {
     const inbox = useInbox.getState();
+    const { select } = useSelection.getState();
     if (e.key === 'ArrowDown') inbox.step(1);
     else if (e.key === 'ArrowUp') inbox.step(-1);
-    else if (e.key === 'Home' && items.length) inbox.select(items[0]!.id);
-    else if (e.key === 'End' && items.length) inbox.select(items[items.length - 1]!.id);
+    else if (e.key === 'Home' && items.length) select(items[0]!.id);
+    else if (e.key === 'End' && items.length) select(items[items.length - 1]!.id);
     else return;
     e.preventDefault();
   };
@@ -80,7 +89,7 @@ export function ConversationList() {
 const Row = memo(function Row({ item, selected }: { item: Summary; selected: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const hasDraft = useConversation((s) => !!s.drafts[item.id]);
+  const hasDraft = useComposer((s) => !!s.drafts[item.id]);
   const team = useSession((s) => !!s.session?.team);
   return (
     <div
@@ -89,7 +98,7 @@ const Row = memo(function Row({ item, selected }: { item: Summary; selected: boo
       className={selected ? 'row selected' : 'row'}
       data-testid="conversation-row"
       data-id={item.id}
-      onClick={() => useInbox.getState().select(item.id)}
+      onClick={() => useSelection.getState().select(item.id)}
     >
       <div className="row-top">
         <span className={`kind kind-${item.channelKind}`}>{t(`channelKind.${item.channelKind}`)}</span>

@@ -1,34 +1,45 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SNOOZE_CHOICES, snoozeUntil, type SnoozeChoice } from '../snooze';
+import { SNOOZE_CHOICES, snoozeUntil } from '../snooze';
+import { Menu } from '../components/Menu';
 import { Dialog } from '../components/Dialog';
 import { ErrorNote } from '../components/Notice';
 import { Segments } from '../components/Segments';
-import { Attachments } from '../components/Attachments';
+import { MessageItem } from '../components/MessageItem';
 import { call } from '../bridge';
 import { useFormat } from '../format';
-import { useConversation, type Detail, type Message } from '../stores/conversation';
+import { useDetail, type Detail } from '../stores/detail';
+import { useReveals } from '../stores/reveals';
+import { useSelection } from '../stores/selection';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { useViewingMarker } from '../workflow/live';
 import { LiveMarkers, MentionCompletion, SlaCountdown } from '../workflow/parts';
-import { CONVERSATION_STATUSES } from '../../../main/ipc/vocabulary';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../main/ipc/vocabulary';
 
-/** One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel. */
+/**
+ * One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel.
+ * It reads the detail store only: typing (the composer store) redraws the composer, not the thread.
+ */
 export function ConversationView() {
   const { t } = useTranslation();
-  const { detail, loading, error, id } = useConversation();
+  const id = useSelection((s) => s.id);
+  const detail = useDetail((s) => s.detail);
+  const loading = useDetail((s) => s.loading);
+  const error = useDetail((s) => s.error);
+  const revealError = useReveals((s) => s.error);
   const team = useSession((s) => !!s.session?.team);
   useViewingMarker(id, team);
   if (id === null) return <p className="empty" data-testid="no-conversation">{t('inbox.noneSelected')}</p>;
-  if (error && !detail) return <ErrorNote error={error} />;
+  if (error && !detail) return <ErrorNote error={error} onDismiss={() => void useDetail.getState().reload()} />;
   if (loading || !detail) return <p className="empty" aria-busy="true">{t('inbox.loading')}</p>;
   return (
     <div className="conversation" data-testid="conversation">
       <section className="thread" aria-label={t('conversation.messages')}>
         <Header detail={detail} />
+        <ErrorNote error={revealError} onDismiss={() => useReveals.getState().dismissError()} />
         <Messages detail={detail} />
         <Notes detail={detail} />
         <Composer detail={detail} />
@@ -40,7 +51,7 @@ export function ConversationView() {
 
 export async function runAction(action: Promise<Detail['summary']>, onError: (e: unknown) => void) {
   try {
-    useConversation.getState().applySummary(await action);
+    useDetail.getState().applySummary(await action);
   } catch (e) {
     onError(e);
   }
@@ -59,6 +70,8 @@ function Header({ detail }: { detail: Detail }) {
     if (focus?.target === 'labels') setEditingLabels(true);
   }, [focus]);
   const act = (p: Promise<Detail['summary']>) => void runAction(p, setError);
+  const setStatus = (status: ConversationStatus, until?: number) =>
+    act(call('setConversationStatus', { conversationId: s.id, status, ...(until !== undefined ? { snoozeUntil: until } : {}) }));
   return (
     <header className="thread-header">
       <div className="thread-title">
@@ -68,55 +81,34 @@ function Header({ detail }: { detail: Detail }) {
             <Segments segments={s.contactName} />
           </bdi>
         </h2>
+        <span className={`status-pill status-${s.status}`} data-testid="status-pill" data-status={s.status}>
+          {t(`statuses.${s.status}`)}
+        </span>
         <ReplyWindowBadge detail={detail} />
         {team && <SlaCountdown conversationId={s.id} testId="conversation-sla" />}
         {team && <LiveMarkers conversationId={s.id} testId="conversation-markers" />}
       </div>
-      <div className="toolbar" role="toolbar" aria-label={t('conversation.setStatus')}>
-        <label className="inline">
-          {t('conversation.setStatus')}
-          <select
-            value={s.status}
-            data-testid="status-select"
-            onChange={(e) => {
-              const status = e.target.value as typeof s.status;
-              act(call('setConversationStatus', { conversationId: s.id, status, ...(status === 'snoozed' ? { snoozeUntil: snoozeUntil('1h', new Date()) } : {}) }));
-            }}
-          >
-            {CONVERSATION_STATUSES.map((st) => (
-              <option key={st} value={st}>
-                {t(`statuses.${st}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          {t('conversation.snoozeFor')}
-          <select
-            value=""
-            data-testid="snooze-select"
-            onChange={(e) => {
-              const choice = e.target.value as SnoozeChoice;
-              if (choice) act(call('setConversationStatus', { conversationId: s.id, status: 'snoozed', snoozeUntil: snoozeUntil(choice, new Date()) }));
-            }}
-          >
-            <option value="">…</option>
-            {SNOOZE_CHOICES.map((c) => (
-              <option key={c} value={c}>
-                {t(`conversation.snooze.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+      <div className="toolbar" role="toolbar" aria-label={t('conversation.actions')}>
         {s.status !== 'resolved' ? (
-          <button type="button" className="primary" data-testid="resolve" onClick={() => act(call('setConversationStatus', { conversationId: s.id, status: 'resolved' }))}>
+          <button type="button" className="primary" data-testid="resolve" onClick={() => setStatus('resolved')}>
             {t('conversation.resolve')} <kbd>E</kbd>
           </button>
         ) : (
-          <button type="button" onClick={() => act(call('setConversationStatus', { conversationId: s.id, status: 'open' }))}>
+          <button type="button" onClick={() => setStatus('open')}>
             {t('conversation.reopen')}
           </button>
         )}
+        <Menu
+          label={<>{t('conversation.snoozeFor')} ▾</>}
+          testId="snooze"
+          items={SNOOZE_CHOICES.map((c) => ({ id: c, label: t(`conversation.snooze.${c}`, { time: f.time(snoozeUntil(c, new Date())) }), run: () => setStatus('snoozed', snoozeUntil(c, new Date())) }))}
+        />
+        <Menu
+          label="⋯"
+          ariaLabel={t('conversation.more')}
+          testId="more"
+          items={CONVERSATION_STATUSES.filter((st) => st !== s.status && st !== 'snoozed' && st !== 'resolved').map((st) => ({ id: `status-${st}`, label: t(`conversation.markAs.${st}`), run: () => setStatus(st) }))}
+        />
         <span className="assignee-line">
           {t('conversation.assignee')}: <bdi data-testid="assignee">{s.assignee?.name ?? t('conversation.nobody')}</bdi>
         </span>
@@ -232,94 +224,6 @@ function Messages({ detail }: { detail: Detail }) {
   );
 }
 
-export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  return (
-    <li className={`message ${m.direction}`} data-testid="message" data-direction={m.direction}>
-      <div className="bubble" dir={m.textDirection}>
-        <Segments segments={m.segments} messageId={m.id} canReveal={canReveal} />
-      </div>
-      {m.attachments && m.attachments.length > 0 && <Attachments messageId={m.id} attachments={m.attachments} />}
-      {m.flags && m.flags.length > 0 && (
-        <div className="notice warn scam-flags" role="note" data-testid="scam-flags">
-          <strong>{t('conversation.scamWarning')}</strong>
-          <ul>
-            {m.flags.map((fl) => (
-              <li key={fl.code + fl.explanation} dir="auto">
-                {fl.explanation}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="message-meta">
-        <span>{m.direction === 'in' ? t('conversation.customer') : (m.author?.name ?? t('conversation.you'))}</span>
-        <time>{f.time(m.sentAt)}</time>
-        {m.delivery && <DeliveryState messageId={m.id} delivery={m.delivery} />}
-        {m.direction === 'in' && <ReportScam messageId={m.id} />}
-      </div>
-    </li>
-  );
-}
-
-/** Reporting a customer's message as a scam; on a phishing drill's message the agent learns it was a drill. */
-function ReportScam({ messageId }: { messageId: number }) {
-  const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<'drill' | 'reported' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  if (outcome) return <span className="note" role="status" data-testid="scam-reported">{t(outcome === 'drill' ? 'conversation.reportedDrill' : 'conversation.reported')}</span>;
-  return (
-    <>
-      <button
-        type="button"
-        className="link"
-        data-testid="report-scam"
-        onClick={async () => {
-          try {
-            setOutcome((await call('reportScam', { messageId })).drill ? 'drill' : 'reported');
-          } catch (e) {
-            setError(e);
-          }
-        }}
-      >
-        {t('conversation.reportScam')}
-      </button>
-      <ErrorNote error={error} />
-    </>
-  );
-}
-
-function DeliveryState(props: { messageId: number; delivery: NonNullable<Message['delivery']> }) {
-  const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const { state, reason } = props.delivery;
-  const resolve = async (action: 'resend' | 'mark_failed') => {
-    try {
-      await useConversation.getState().resolveUnknown(props.messageId, action);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <span className={`delivery delivery-${state}`} data-testid="delivery" data-state={state}>
-      {t(`delivery.${state}`)}
-      {reason && (state === 'failed' || state === 'unknown') && <span className="muted"> — {t('delivery.reason', { reason })}</span>}
-      {state === 'unknown' && (
-        <span className="choice">
-          <button type="button" onClick={() => void resolve('resend')} data-testid="resend">
-            {t('delivery.resend')}
-          </button>
-          <button type="button" onClick={() => void resolve('mark_failed')} data-testid="mark-failed">
-            {t('delivery.markFailed')}
-          </button>
-        </span>
-      )}
-      <ErrorNote error={error} />
-    </span>
-  );
-}
-
 function Notes({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -357,7 +261,7 @@ function Notes({ detail }: { detail: Detail }) {
           try {
             await call('addNote', { conversationId: detail.summary.id, text });
             setText('');
-            await useConversation.getState().reload();
+            await useDetail.getState().reload();
           } catch (err) {
             setError(err);
           }

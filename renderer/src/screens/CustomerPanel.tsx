@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Segments } from '../components/Segments';
 import { useFormat } from '../format';
-import type { Detail } from '../stores/conversation';
-import { useInbox } from '../stores/inbox';
+import type { Detail } from '../stores/detail';
+import { useSelection } from '../stores/selection';
 
 /** The customer as Diwan knows them: masked profile and earlier conversations. Profile chips are not revealable. */
 export function CustomerPanel({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const f = useFormat();
   const c = detail.customer;
+  // A contact the platform gave no handle for shows no empty row.
+  const hasHandle = c.handle.some((x) => x.kind === 'field' || x.text.trim() !== '');
   return (
     <aside className="customer" aria-label={t('customer.title')} data-testid="customer-panel">
       <h3>{t('customer.title')}</h3>
@@ -18,14 +20,16 @@ export function CustomerPanel({ detail }: { detail: Detail }) {
         </bdi>
       </p>
       <dl className="facts">
-        <div className="fact">
-          <dt>{t('customer.handle')}</dt>
-          <dd>
-            <bdi dir="ltr">
-              <Segments segments={c.handle} />
-            </bdi>
-          </dd>
-        </div>
+        {hasHandle && (
+          <div className="fact" data-testid="customer-handle">
+            <dt>{t('customer.handle')}</dt>
+            <dd>
+              <bdi dir="ltr">
+                <Segments segments={c.handle} />
+              </bdi>
+            </dd>
+          </div>
+        )}
         {c.fields.map((field, i) => (
           <div className="fact" key={i} data-testid="customer-field">
             <dt>{t(`fields.${field.label}`, { defaultValue: field.label })}</dt>
@@ -42,7 +46,7 @@ export function CustomerPanel({ detail }: { detail: Detail }) {
         <ul className="earlier">
           {c.earlier.map((e) => (
             <li key={e.id}>
-              <button type="button" className="link" onClick={() => useInbox.getState().select(e.id)}>
+              <button type="button" className="link" onClick={() => useSelection.getState().select(e.id)}>
                 {t(`statuses.${e.status}`)} · {f.dateTime(e.lastActivityAt)}
               </button>
               <div className="muted earlier-preview">

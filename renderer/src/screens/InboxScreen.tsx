@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
-import { useConversation } from '../stores/conversation';
 import { useInbox, type Filter } from '../stores/inbox';
 import { useSession } from '../stores/session';
 import { ConversationList } from './ConversationList';
@@ -10,15 +9,11 @@ import { CONVERSATION_STATUSES } from '../../../main/ipc/vocabulary';
 
 /** Filters and counts, the virtualised list, and the open conversation. */
 export function InboxScreen() {
-  const selectedId = useInbox((s) => s.selectedId);
   useEffect(() => {
     const inbox = useInbox.getState();
     if (!inbox.items.length && !inbox.loading) void inbox.load();
     void inbox.refreshMeta().catch(() => {});
   }, []);
-  useEffect(() => {
-    void useConversation.getState().open(selectedId);
-  }, [selectedId]);
   return (
     <div className="inbox" data-testid="inbox">
       <section className="inbox-list" aria-labelledby="inbox-title">
@@ -34,7 +29,10 @@ export function InboxScreen() {
 function Filters() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { filter, counts, health, setFilter } = useInbox();
+  const filter = useInbox((s) => s.filter);
+  const counts = useInbox((s) => s.counts);
+  const health = useInbox((s) => s.health);
+  const setFilter = useInbox((s) => s.setFilter);
   const channelList = counts?.channels ?? [];
   const healthOf = new Map(health.map((h) => [h.channelId, h]));
   return (
@@ -104,9 +102,9 @@ function Filters() {
 /** An empty inbox with no channel running: say who can add one (the demo channel runs until then). */
 function DemoOffer() {
   const { t } = useTranslation();
-  const { health, loading, items } = useInbox();
+  const nothing = useInbox((s) => !s.loading && s.health.length === 0 && s.items.length === 0);
   const canManage = useSession((s) => s.can('channels.manage'));
-  if (loading || health.length > 0 || items.length > 0) return null;
+  if (!nothing) return null;
   return (
     <div className="card demo" data-testid="demo-offer">
       <h3>{t('inbox.demoTitle')}</h3>

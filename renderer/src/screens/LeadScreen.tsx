@@ -4,13 +4,14 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
 import { useLead } from '../stores/lead';
-import { useInbox } from '../stores/inbox';
+import { useSelection } from '../stores/selection';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
-import { MessageItem } from './ConversationView';
+import { MessageItem } from '../components/MessageItem';
 import { Segments } from '../components/Segments';
 import { LabelsTab } from './admin/LabelsTab';
 import { LeadBoard } from '../workflow/Board';
+import { Tabs } from '../components/Tabs';
 
 type Tab = 'board' | 'review' | 'approvals' | 'reports' | 'alerts' | 'labels';
 
@@ -47,21 +48,6 @@ export function LeadScreen() {
       {tab === 'alerts' && <Alerts />}
       {tab === 'labels' && <LabelsTab />}
     </section>
-  );
-}
-
-export function Tabs<T extends string>(props: { tabs: readonly T[]; current: T; onChange: (tab: T) => void; prefix: string; counts?: Partial<Record<T, number>> }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  return (
-    <div role="tablist" className="tabs">
-      {props.tabs.map((tab) => (
-        <button key={tab} role="tab" aria-selected={props.current === tab} className={props.current === tab ? 'tab active' : 'tab'} onClick={() => props.onChange(tab)} data-testid={`tab-${tab}`}>
-          {t(`${props.prefix}.${tab}` as string)}
-          {!!props.counts?.[tab] && <span className="badge-count" data-testid={`tab-${tab}-count`}>{f.number(props.counts[tab])}</span>}
-        </button>
-      ))}
-    </div>
   );
 }
 
@@ -177,7 +163,7 @@ function RevealRequests() {
                 type="button"
                 className="link"
                 onClick={() => {
-                  useInbox.getState().select(Number(r.conversationId));
+                  useSelection.getState().select(Number(r.conversationId));
                   useUi.getState().go('inbox');
                 }}
               >
@@ -334,7 +320,7 @@ function Alerts() {
                 type="button"
                 className="link"
                 onClick={() => {
-                  useInbox.getState().select(a.conversationIds[0]!);
+                  useSelection.getState().select(a.conversationIds[0]!);
                   useUi.getState().go('inbox');
                 }}
               >

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components/Notice';
 import { Segments } from '../components/Segments';
 import { useFormat } from '../format';
-import { useInbox } from '../stores/inbox';
+import { useSelection } from '../stores/selection';
 import { useSearch } from '../stores/search';
 import { useUi } from '../stores/ui';
 import { CONVERSATION_STATUSES } from '../../../main/ipc/vocabulary';
@@ -78,7 +78,7 @@ export function SearchScreen() {
                       type="button"
                       className="link"
                       onClick={() => {
-                        useInbox.getState().select(h.conversationId);
+                        useSelection.getState().select(h.conversationId);
                         useUi.getState().go('inbox');
                       }}
                     >

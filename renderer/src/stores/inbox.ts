@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { RequestOf, ResponseOf } from '../../../main/ipc/contract';
 import { call } from '../bridge';
 import { registerReset } from './reset';
+import { useSelection } from './selection';
 
 export type Summary = ResponseOf<'listConversations'>['items'][number];
 export type Filter = NonNullable<RequestOf<'listConversations'>['filter']>;
@@ -20,7 +21,6 @@ interface InboxState {
   error: unknown;
   counts: Counts | null;
   health: Health[];
-  selectedId: number | null;
   /** Bumped on every reload so an older, slower page never lands on a newer list. */
   generation: number;
   setFilter(patch: Partial<Filter>): void;
@@ -31,7 +31,7 @@ interface InboxState {
   changed(ids: number[]): Promise<void>;
   /** Something changed while the user was deep in a long list. */
   stale: boolean;
-  select(id: number | null): void;
+  /** Moves the selection (`stores/selection.ts`) to the next or previous loaded row. */
   step(delta: 1 | -1): void;
   replace(summary: Summary): void;
   reset(): void;
@@ -47,7 +47,6 @@ const initial = {
   error: null,
   counts: null,
   health: [] as Health[],
-  selectedId: null,
   stale: false,
 };
 
@@ -56,7 +55,11 @@ export const useInbox = create<InboxState>((set, get) => ({
   generation: 0,
   setFilter: (patch) => {
     set((s) => ({ filter: { ...s.filter, ...patch } }));
-    void get().load();
+    // A conversation the new filter does not list is no longer shown beside it (an empty list shows none).
+    void get().load().then(() => {
+      const selected = useSelection.getState().id;
+      if (selected !== null && !get().items.some((i) => i.id === selected)) useSelection.getState().select(null);
+    });
   },
   load: async () => {
     const generation = get().generation + 1;
@@ -91,17 +94,18 @@ export const useInbox = create<InboxState>((set, get) => ({
     if (get().items.length <= PAGE) await get().load();
     else set({ stale: true });
   },
-  select: (id) => set({ selectedId: id }),
   step: (delta) => {
-    const { items, selectedId } = get();
+    const { items } = get();
+    const selectedId = useSelection.getState().id;
     if (!items.length) return;
     const at = items.findIndex((i) => i.id === selectedId);
     const next = at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + delta));
-    set({ selectedId: items[next]!.id });
+    useSelection.getState().select(items[next]!.id);
     if (next >= items.length - 10) void get().loadMore();
   },
   replace: (summary) => {
-    const { items, filter, selectedId } = get();
+    const { items, filter } = get();
+    const selectedId = useSelection.getState().id;
     const at = items.findIndex((i) => i.id === summary.id);
     if (at < 0) return;
     // Resolved, snoozed or taken conversations leave a list filtered to what they no longer are; the agent moves on
@@ -111,7 +115,8 @@ export const useInbox = create<InboxState>((set, get) => ({
     else {
       const rest = items.filter((i) => i.id !== summary.id);
       const next = selectedId === summary.id ? (rest[Math.min(at, rest.length - 1)]?.id ?? null) : selectedId;
-      set((s) => ({ items: rest, total: Math.max(0, s.total - 1), selectedId: next }));
+      set((s) => ({ items: rest, total: Math.max(0, s.total - 1) }));
+      useSelection.getState().select(next);
     }
     // The counts beside the scopes follow at once (assignment, status).
     void get().refreshMeta().catch(() => {});

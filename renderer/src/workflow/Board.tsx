@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components/Notice';
 import { useFormat } from '../format';
-import { useInbox } from '../stores/inbox';
+import { useSelection } from '../stores/selection';
 import { useUi } from '../stores/ui';
 import { useWorkflow } from './store';
 
@@ -26,7 +26,7 @@ export function LeadBoard() {
   }, []);
   const open = (conversationId: number) => {
     useUi.getState().go('inbox');
-    useInbox.getState().select(conversationId);
+    useSelection.getState().select(conversationId);
   };
   if (!board) return <ErrorNote error={error} />;
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Segments } from '../components/Segments';
-import { useConversation, type Detail } from '../stores/conversation';
+import { useComposer } from '../stores/composer';
+import type { Detail } from '../stores/detail';
 import { useSession } from '../stores/session';
 
 /**
@@ -10,14 +11,14 @@ import { useSession } from '../stores/session';
  */
 export function HeldReply({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
-  const held = useConversation((s) => s.composer.held);
-  const baseline = useConversation((s) => s.composer.baseline);
+  const held = useComposer((s) => s.composer.held);
+  const baseline = useComposer((s) => s.composer.baseline);
   const me = useSession((s) => s.session?.user?.id);
   if (!held) return null;
   const after = baseline ?? { messageId: 0, noteId: 0 };
   const messages = detail.messages.filter((m) => m.id > after.messageId && m.id < Number.MAX_SAFE_INTEGER - 1e9 && (m.direction === 'in' || m.author?.id !== me));
   const notes = detail.notes.filter((n) => n.id > after.noteId && n.author?.id !== me);
-  const settle = (action: 'send_anyway' | 'look_first') => void useConversation.getState().settleHeld(action);
+  const settle = (action: 'send_anyway' | 'look_first') => void useComposer.getState().settleHeld(action);
   return (
     <div className="notice warn held" role="alert" data-testid="held-reply">
       <p>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
 import { call } from '../bridge';
 import { useFormat } from '../format';
-import { useInbox } from '../stores/inbox';
+import { useSelection } from '../stores/selection';
 import { useUi } from '../stores/ui';
 import { markersOf, useWorkflow, type SlaClock } from './store';
 import './workflow.css';
@@ -42,7 +42,7 @@ export function NotificationsBell() {
   const go = (conversationId: number) => {
     setOpen(false);
     useUi.getState().go('inbox');
-    useInbox.getState().select(conversationId);
+    useSelection.getState().select(conversationId);
   };
   return (
     <div className="notifications">

@@ -30,7 +30,8 @@ export interface SecretRequest {
 }
 
 export interface ClassifyOptions {
-  /** Service needs only phone + activation code: ask for ID or name is blocked, the activation code allowed. */
+  /** Service needs only phone + activation code: the activation code may be asked for. (A national ID or full name is
+   *  always found; the policy's `approvableRequests` decides whether a lead may approve the reply.) */
   phoneAndActivationOnly: boolean;
 }
 
@@ -42,7 +43,7 @@ const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|ه�
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
-const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
@@ -188,12 +189,24 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const AFTER_A_BARE_VERB = new Set(['with', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
-  return clause.tokens.slice(v.last + 1).every((w) => AFTER_A_BARE_VERB.has(w)) && clause.tokens.slice(0, v.at).every((w) => BEFORE_A_BARE_VERB.has(w));
+  // a reason or purpose clause after the request is its own business: "…share with me here as I am the official executive"
+  const reason = clause.tokens.findIndex((w, i) => i > v.last && REASON.test(w));
+  if (!clause.tokens.slice(v.last + 1, reason < 0 ? undefined : reason).every((w) => AFTER_A_BARE_VERB.has(w))) return false;
+  // Persian puts the place before its verb ("لطفا همین‌جا بفرستید", "hamin ja befrestid")
+  const places = hits(clause.text, TO_WRITER_PLACE);
+  const before = clause.tokens.slice(0, v.at);
+  if (before.every((w, i) => BEFORE_A_BARE_VERB.has(w) || places.some((p) => p.at <= i && i <= p.last))) return true;
+  // "…but for this verification only you can share with me here": whatever leads up to it, a bare transfer verb that
+  // sends its left-out object to us asks for the secret named before — unless an event clause holds the verb
+  return places.some((p) => p.at > v.last) && READER_ASKED.test(before.slice(-2).join(' ')) && !hits(before.join(' '), SUBORDINATORS).length;
 }
+const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
+/** The reader is who the bare verb is addressed to: "…you can share", "…please share", "kindly forward". */
+const READER_ASKED = /(?:^| )(?:you|u|please|pls|plz|kindly|just|pl)(?: can| could| may| should| must)?$/;
 
 /** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
 function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
@@ -246,12 +259,17 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
   if (hits(clause.text, LAST_DIGITS).length) objs = objs.filter((o) => o.kind !== 'card' && o.kind !== 'national_id');
+  // "a screenshot of the message that pops up when you press Pay": a message the app shows on an action is an error or
+  // a notice, not a text carrying a code (a code itself stays a secret wherever it appears)
+  objs = objs.filter((o) => !(o.kind === 'otp' && !CODE_WORD.test(clause.text.slice(o.start, o.end)) && APP_EVENT.test(clause.tokens.slice(o.last + 1, o.last + 7).join(' '))));
   return objs.flatMap((o): ObjectHit[] => {
     if (o.kind === 'activation') return opts.phoneAndActivationOnly ? [] : [{ ...o, kind: 'otp' }];
-    if ((o.kind === 'national_id' || o.kind === 'full_name') && !opts.phoneAndActivationOnly) return [];
     return [o];
   });
 }
+
+const CODE_WORD = new RegExp(`(?:^| )(?:${['codes?', 'otp', 'pin', 'digits?', 'numbers?', 'كود\\S*', 'رمز\\S*', 'كد\\S*', 'رقم\\S*', 'ارقام\\S*', 'عدد\\S*', 'اعداد\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك'].map(foldLetters).join('|')})\\S*`, 'u');
 
 function gap(a: Hit, b: Hit): number {
   if (b.at > a.last) return b.at - a.last - 1;
@@ -285,6 +303,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
 
   const subordinators = hits(t, SUBORDINATORS);
   const neutral = hits(t, NEUTRAL_OBJECTS);
+  const selfCare = hits(t, SELF_CARE_VERBS);
   const reported = context.warned ? hits(t, REPORTED) : [];
   for (const v of clauseNegated ? [] : verbs) {
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
@@ -295,7 +314,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     // "code رو share نکن": a Persian light verb after the verb carries its negation
     if (NEGATED_LIGHT_VERB.test(clause.tokens[v.last + 1] ?? '')) continue;
-    if (writerActs(t, v)) continue;
+    if (writerActs(t, v, objects)) continue;
     if (toReader(clause, v)) continue;
     if ((inApp || byThemselves) && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
     const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
@@ -305,6 +324,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
       const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
       if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
       if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
+      // "لو عايز تغير الرقم السري", "بدك تعمل reset للباسورد": a wish whose complement acts on the secret for the customer
+      if (o.at > v.last && selfCare.some((c) => c.at > v.last && c.last < o.at) && !hits(t, TRANSFER_VERBS).some((x) => x.at > v.last && x.last < o.at)) return false;
       // "ابعت رقم الأوردر وانا أشوفلك الكود…", "tell me the time you got the code": the verb has its own object first
       if (o.at > v.last && (neutral.some((n) => n.at > v.last && n.last < o.at) || OWN_OBJECT.test(clause.tokens.slice(v.last + 1, v.last + 4).join(' ')))) return false;
       // "tell me when the code arrives", "اگه کد نیومد به من بگید": the secret is inside a clause about an event
@@ -316,14 +337,14 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     for (const o of paired) add(o.kind as RequestedSecret, strength);
     // "law wasalak el code ab3atholi", "if the code arrives forward it to me": the event names the secret, the pronoun asks for it
     if (!paired.length && refersBack(clause, v)) {
-      const introduced = objects.find((o) => o.last < v.at && subordinators.some((s) => s.last < o.at));
+      // …or the secret comes first and "and" joins the verb that takes it: "screenshot the SMS we sent and drop it here"
+      const introduced = objects.find((o) => o.last < v.at && (subordinators.some((s) => s.last < o.at) || clause.tokens.slice(o.last + 1, v.at).some((w) => AND.test(w))));
       if (introduced) add(introduced.kind as RequestedSecret, strength);
     }
     if (!paired.length && earlier.length && (refersBack(clause, v) || elliptical(clause, v))) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
   }
 
   if (!negations.length && !clauseNegated) {
-    const selfCare = hits(t, SELF_CARE_VERBS);
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
       if (reported.some((r) => r.last < s.at)) continue;
@@ -356,6 +377,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   return out;
 }
 
+const AND = /^(?:and|then|و|وبعدين|بعدين|va|w|ba3den)$/u;
 const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
 /** "The code must be provided to the agent", "ارائه رمز … الزامی است": the secret handed over as a duty, verb in the passive. */
 const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
@@ -393,7 +415,7 @@ function askedWithAModal(clause: Clause, objects: ObjectHit[], byThemselves: boo
 
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
 const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
-const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al']);
+const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi)$/u;
 
 /** "Did you share the code with anyone?", "have you given your PIN to someone?": a question about what happened. */
@@ -457,10 +479,14 @@ function usedAsNoun(clause: Clause, v: Hit): boolean {
   return v.at === v.last && NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') && NOUNISH_VERBS.has(clause.tokens[v.at] ?? '');
 }
 
-function writerActs(t: string, v: Hit): boolean {
-  const before = hits(t, WRITER_ACTS).filter((w) => w.last < v.at && v.at - w.last <= 3);
+/** The writer is the verb's subject ("we'll send you…") — not a "we" inside the secret's description ("the SMS we sent"). */
+function writerActs(t: string, v: Hit, objects: Hit[] = []): boolean {
+  const before = hits(t, WRITER_ACTS).filter((w) => w.last < v.at && v.at - w.last <= 3 && !objects.some((o) => o.start <= w.start && w.end <= o.end));
   if (!before.length) return false;
   const lastWriter = Math.max(...before.map((w) => w.last));
+  // "the SMS we sent and drop it here": the writer's verb is past and done; "and" starts the reader's imperative
+  const words = t.split(' ');
+  if (/^(?:sent|texted|messaged|emailed|got|did|had|[a-z]+ed)$/.test(words[lastWriter + 1] ?? '') && words.slice(lastWriter + 2, v.at).includes('and')) return false;
   return !hits(t, READER).some((r) => r.at > lastWriter && r.last < v.at);
 }
 
@@ -487,5 +513,7 @@ function refersBack(clause: Clause, v: Hit): boolean {
   const near = (r: Hit) => Math.abs(r.at - v.last) <= 3 || Math.abs(v.at - r.last) <= 3 || (r.last < v.at && clause.tokens.slice(r.last + 1, v.at).every((w) => MODAL_FILLER.has(w)));
   // MSA "إبلاغنا به": the object after a verbal noun, as "به/بها"
   const arabicBih = !PERSIAN_CLAUSE.test(clause.text) && /^(?:به|بها|بهم)$/u.test(clause.tokens[v.last + 1] ?? '');
-  return arabicBih || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
+  // Nigerian Pidgin "paste am here": "am" right after a verb is its object, "it"
+  const pidginAm = clause.tokens[v.last + 1] === 'am' && /^[a-z]/.test(clause.tokens[v.last] ?? '');
+  return arabicBih || pidginAm || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
 }

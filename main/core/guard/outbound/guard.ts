@@ -177,21 +177,30 @@ export class OutboundGuard {
   }
 }
 
+/** "…and enter the code there": the place is the one just pointed at (a link), not the official app. Folded text. */
+const THERE = /(?:^| )(?:there|over there|in there|on there|اونجا|همونجا|انجا|همانجا|هناك|لهناك|هنيك|غادي|تما|temma|ghadi|unja|oonja|onja|hamunja)(?: |$)/u;
+
 export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy, detectSensitive: DetectSensitive): GuardFinding[] {
   const findings: GuardFinding[] = [];
+  const allowed = [...policy.companyDomains, ...policy.allowedLinkDomains];
+  const outside = new Set(extractLinks(text).filter((l) => !domainIsWithin(l.domain, allowed)).map((l) => l.hostUnicode));
   for (const r of findSecretRequests(text, { phoneAndActivationOnly: policy.serviceNeedsOnlyPhoneAndActivationCode })) {
-    if (r.strength === 'block') {
+    // "open this link and enter the code there": with no place named but a site we do not own in the reply, the
+    // secret would be typed into a third party's page — handing it over as surely as sending it to us
+    if (r.strength === 'block' || (outside.size && THERE.test(r.clause))) {
       if (!findings.some((f) => f.code === `asks_${r.kind}`)) {
         const approvable = (policy.approvableRequests as readonly string[]).includes(r.kind);
-        const reason = say(`outbound.${r.kind}` as MessageKey, lang) + (approvable ? '' : ' ' + say('outbound.never_approvable', lang));
+        // a national ID or full name: blocked outright where the service needs only phone and activation code, otherwise
+        // asked about; either way held for a lead when the policy marks it approvable, never allowed silently
+        const personal = r.kind === 'national_id' || r.kind === 'full_name';
+        const key = (personal && !policy.serviceNeedsOnlyPhoneAndActivationCode ? `outbound.${r.kind}_asked` : `outbound.${r.kind}`) as MessageKey;
+        const reason = say(key, lang) + ' ' + say(approvable ? 'outbound.needs_lead' : 'outbound.never_approvable', lang);
         findings.push({ verdict: 'block', code: `asks_${r.kind}`, reason, approvable });
       }
     } else if (!findings.some((f) => f.code === 'entry_unclear')) {
       findings.push({ verdict: 'warn', code: 'entry_unclear', reason: say('outbound.entry_unclear', lang), approvable: true });
     }
   }
-  const allowed = [...policy.companyDomains, ...policy.allowedLinkDomains];
-  const outside = new Set(extractLinks(text).filter((l) => !domainIsWithin(l.domain, allowed)).map((l) => l.hostUnicode));
   for (const domain of outside) findings.push({ verdict: 'warn', code: 'link_outside_allowlist', reason: say('outbound.link', lang, { domain }), approvable: true });
   const pasted = new Set(detectSensitive(text).map((s) => s.type));
   for (const type of pasted) findings.push({ verdict: 'warn', code: 'pasted_sensitive_value', reason: say('outbound.pasted', lang, { type: kindName(type, lang) }), approvable: true });

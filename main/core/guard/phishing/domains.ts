@@ -46,7 +46,8 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
     }
   }
   if (!flags.some((f) => f.code === 'lookalike')) {
-    const name = dressedName(link.label);
+    const ending = link.domain.slice(link.label.length + 1);
+    const name = dressedName(link.label) ?? (THROWAWAY_ENDINGS.has(ending) && link.label.includes('-') ? link.label.split('-').find((p) => p.length >= 2) : undefined);
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'dressed_name' });
   }
   return flags;
@@ -63,7 +64,15 @@ const OFFICIAL_DRESS = new Set([
   'confirm', 'confirmation', 'auth', 'authentication', 'alert', 'alerts', 'notice', 'reward', 'rewards', 'bonus', 'gift', 'gifts', 'prize', 'offer',
   'offers', 'promo', 'claim', 'wallet', 'recovery', 'reset', 'restore', 'bank', 'banking', 'telecom', 'official', 'team', 'desk', 'check', 'access',
   'member', 'members', 'id', 'identity', 'web', 'net', 'app', 'mobile', 'tax', 'post', 'delivery', 'parcel', 'track', 'tracking', 'fee', 'fees',
+  // the same dress in French, Persian and Arabic transliteration: `ooredoo-client-securite`, `shaparak-pardakht`, `vam-…`
+  'client', 'securite', 'compte', 'paiement', 'colis', 'livraison', 'remboursement', 'cadeau', 'pardakht', 'vam', 'sabt', 'eghdam', 'tasvieh',
+  'poshtibani', 'khadamat', 'khedmat', 'da3m', 'tahdith', 'tafeel', 'taf3il',
 ]);
+/**
+ * Endings that cost next to nothing and that companies rarely use for their own sites; a hyphenated name on one
+ * (`poste-dz-algerie.online`) is dressed up by its ending alone.
+ */
+const THROWAWAY_ENDINGS = new Set(['online', 'site', 'xyz', 'top', 'icu', 'click', 'live', 'buzz', 'shop', 'store', 'info', 'support', 'help', 'services', 'cc', 'tk', 'ml', 'ga', 'cf', 'gq', 'cyou', 'rest', 'quest', 'sbs', 'cfd', 'lol', 'vip', 'work', 'link']);
 /** Country words and codes that neither dress nor name (`zain-jo-billing`, `cih-maroc-secure`). */
 const PLACE_WORDS = /^(?:[a-z]{2}|ksa|uae|usa|egypt|egy|misr|maroc|morocco|iran|ir|jordan|saudi|qatar|kuwait|oman|bahrain|dubai|global|intl|international)$/;
 

@@ -2,7 +2,7 @@ import type { GuardPolicy } from '../policy';
 import { kindName, say } from '../messages';
 import { maskSpans, type DetectSensitive } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
-import { extractLinks } from '../text/links';
+import { extractEmailDomains, extractLinks } from '../text/links';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
@@ -35,6 +35,13 @@ const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
   dressed_name: { en: 'a name dressed in words like secure, verify or support', ar: 'اسم مُلبَس بكلمات مثل آمن وتحقق ودعم', fa: 'نامی آراسته با کلماتی مثل امن، تأیید و پشتیبانی' },
 };
 
+const CURRENCY_AFTER = /^\s*(?:دولار|ريال|ریال|جنيه|جنیه|درهم|دينار|دینار|تومان|تومن|ليره|ليرة|\$|usd|sar|aed|egp|kwd|qar|jod|eur|€|£|dollars?|euros?|pounds?|toman|rials?|riyals?|dh|mad|dzd)(?![a-z])/iu;
+const CURRENCY_BEFORE = /(?:\$|€|£|usd|sar|aed|egp|eur)\s*$/iu;
+/** "رسوم تحقق قدرها 150 دولاراً": a number with a currency beside it is an amount, not a code someone pasted. */
+function isAnAmount(text: string, start: number, end: number): boolean {
+  return CURRENCY_AFTER.test(text.slice(end, end + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 5), start));
+}
+
 export interface InboundInspectorDeps {
   policy: GuardPolicy;
   detectSensitive: DetectSensitive;
@@ -50,8 +57,11 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
     flags.push({ code, explanation });
   };
   const links = extractLinks(text);
-  for (const link of links) {
+  // a sender's address is judged like a link ("a mail from support@aramex-delivery-update.com"), except as a shortener
+  const senders = extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host));
+  for (const link of [...links, ...senders]) {
     for (const f of inspectLinkDomain(link, deps.policy)) {
+      if (f.code === 'shortener' && !links.includes(link)) continue;
       if (f.code === 'lookalike' && f.how === 'dressed_name') push('lookalike', say('phishing.lookalike_name', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how][agentLang] }));
       else if (f.code === 'lookalike') push('lookalike', say('phishing.lookalike', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how!][agentLang] }));
       else if (f.code === 'shortener') push('shortener', say('phishing.shortener', agentLang, { domain: f.domain }));
@@ -64,7 +74,7 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
     else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));
     else push('urgency', say('phishing.urgency', agentLang));
   }
-  const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()));
+  const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) return { flags };

@@ -1,18 +1,20 @@
 /**
  * Secrets a customer pastes that the masking engine has no type for: a password ("my password is Sunny#2024",
  * "الباسورد بتاعي Ahmed@123", "رمزم mina1370 هست"), a PIN ("PIN 7391", "الرقم السري ٤٨٢٠") and a card security
- * code ("cvv is 417"). A value counts only right after its name (with a few filler words such as "is", "هو", "بتاعي",
+ * code ("cvv is 417"), and a card number the customer names ("my card number is 4929 …") even when its check digit
+ * is wrong (the masking engine finds only valid ones). A value counts only right after its name (with a few filler words such as "is", "هو", "بتاعي",
  * "هست" between; an Arabic name may carry و/ف/ب: "والرقم السري") and only when it looks like one: digits of the right length for a PIN or CVV; for a password, a
  * token with a digit or a symbol (so "my password is wrong" is not a password). Offsets are the original text's.
  */
 import type { SensitiveSpan } from '../ports';
 
-type PastedType = 'PASSWORD' | 'PIN' | 'CVV';
+type PastedType = 'PASSWORD' | 'PIN' | 'CVV' | 'CARD';
 
 const A = '[اأإآٱ]';
 const Y = '[يیى]';
 const K = '[كک]';
 const H = '[هة]';
+const B = 'ب';
 /** Names of each secret, as people write them; Arabic and Persian letter variants spelled out as classes. */
 const NAMES: Record<PastedType, string> = {
   PASSWORD: [
@@ -24,12 +26,19 @@ const NAMES: Record<PastedType, string> = {
     'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:دوم|${A}ول|${K}ارت)\\S*`, 'ramze? ?(?:dovom|kart)\\S*', 'el ?pin',
   ].join('|'),
   CVV: ['cvv2?', 'cvc2?', 'cv2', 'security code', `رمز (?:ال)?${A}مان`, `سی ?وی ?وی\\S*`, 'cvv ?2'].join('|'),
+  // a card number the customer names, whether or not its check digit is right (the masking engine wants a valid one)
+  CARD: [
+    '(?:credit |debit |bank |visa |atm )?card (?:number|no\\.?|num)', 'numero de (?:la |ma )?carte', `(?:ال)?رقم (?:ال)?(?:بطاق|${K}ارت|${K}رت|فيزا)\\S*`, `شماره ?(?:${Y} )?${K}ارت\\S*`,
+    '(?:ra2m|raqam|rakam|ra2am) (?:el )?(?:card|kart|beta2a|bitaqa)\\S*', 'shomare ?(?:ye )?kart\\S*',
+  ].join('|'),
 };
-const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|هست|است|هستش|اینه|ای?نه|mine|here)`;
+/** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
+const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   PIN: '[0-9٠-٩۰-۹]{4,6}',
   CVV: '[0-9٠-٩۰-۹]{3,4}',
+  CARD: '(?:[0-9٠-٩۰-۹][ -]?){12,18}[0-9٠-٩۰-۹]',
 };
 const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
   type,

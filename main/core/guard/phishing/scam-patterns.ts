@@ -39,6 +39,8 @@ const CALL_THIS_NUMBER = rx([
   '(?:اتصل|كلم|تواصل|رن|اتصلي|كلمي|تواصلي)\\S* (?:\\S+ )?(?:هذا|هاد|هادا|ده|دا|هاي|هيدا) ?(?:ال)?رقم',
   '(?:به |با )?(?:اين|همين) ?شماره\\S* (?:\\S+ )?(?:زنگ|تماس|پيام)',
   'be in shomare (?:zang|tamas)',
+  '(?:با|به) شماره\\S* [+\\d][\\d -]{6,18}\\d (?:\\S+ )?(?:تماس|زنگ)', '(?:ba|be) shomare\\S* [+\\d][\\d -]{6,18}\\d (?:tamas|zang)',
+  '(?:اتصل|اتصلوا|كلمنا|كلمونا|تواصل|تواصلوا)\\S* (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
 ]);
 /** "Official": the customer names the number as the company's own. */
 const OFFICIAL = words(['official', 'officially', 'رسمي', 'الرسمي', 'رسميه', 'الرسميه', 'رسمی', 'rasmi', 'rasmy']);
@@ -88,7 +90,7 @@ const ACCOUNT_CHANGE = rx([
   'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore', 'avoid (?:closure|suspension|deactivation)', 'premium',
   'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
   'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
-  'tar2eya', 'tafeel', 'ertegha',
+  'tar2eya', 'tafeel', 'ertegha', 'vip', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
 ]);
 const FROZEN = rx([
   'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
@@ -101,13 +103,14 @@ const FROZEN = rx([
   // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
   '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
   'block', 'cut off', 'cut', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*',
-  'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود)', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
+  'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
+  '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|2fl|afal|gamad|jamad|wa2af|sadd|ballok|bllok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
 ]);
 const NOW = rx([
   'now', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
   'فورا', 'حالا', 'دلوقتي', 'الحين', 'عاجل', 'خلال', 'الان', 'اليوم', 'اخر فرصه', 'تنبيه نهائي', 'بسرعه', 'في اسرع وقت',
   'همين الان', 'فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
-  'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran',
+  'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
   'tonight', 'midnight', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
   'النهارده', 'النهاردة', 'النهاردا', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
 ]);
@@ -116,17 +119,32 @@ const ACTION = rx([
   'تحديث', 'حدث', 'تاكيد', 'اكد', 'اضغط', 'رابط', 'لينك', 'ادخل', 'اتصل', 'ارسل', 'تحقق', 'بياناتك', 'بيانات',
   'به ?روز', 'بروز', 'لينك', 'كليك', 'وارد', 'تماس', 'اطلاعات', 'تاييد', 'ارسال',
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
-  'دوس', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+  'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+]);
+
+/** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
+const FUTURE_THREAT = rx([
+  '(?:will|would|going to|gonna) be (?:frozen|suspended|blocked|closed|locked|deactivated|terminated|cancel\\S*|disabled|cut)',
+  '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر)\\S*',
+  '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود|مي ?شه|ميشه)', '(?:masdood|ghat|baste) (?:mishavad|khahad|mishe)',
+  '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
 const ACCOUNT = rx(['account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account']);
+
+/** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
+const PAY_NOW = words([
+  '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)', 'pay (?:the|a|now|\\d)\\S*',
+  'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
+  'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)',
+]);
 
 /** Someone else asked for the money: "they told me to pay", "قالوا لي", "ازم خواستن". */
 const TOLD = words([
   'they (?:told|asked|said)', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
   'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
   'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن',
-  'goftan', 'goft', 'migan', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
+  'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
 ]);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
@@ -172,9 +190,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   }
   const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
-  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t)))) flags.push({ code: 'upgrade_fee' });
+  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t)))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
-  if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink)) flags.push({ code: 'urgency' });
+  // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
+  if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t))) flags.push({ code: 'urgency' });
   return flags;
 }
 

@@ -25,21 +25,37 @@ export function extractLinks(text: string): Link[] {
     const before = text[m.index - 1];
     if (before === '@' || before === '.' ) continue;
     const raw = m[0].replace(/[.,;:!?)\]]+$/u, '');
-    const hostPart = raw.replace(/^https?:\/\//i, '').split(/[/:?#]/)[0]!.replace(/\.$/, '');
-    const host = domainToASCII(hostPart.toLowerCase());
-    if (!host) continue;
-    const p = parse(host);
-    if (!p.domain || !p.publicSuffix || (!p.isIcann && !/^https?:/i.test(raw))) continue;
-    links.push({
-      raw,
-      host,
-      hostUnicode: domainToUnicode(host),
-      domain: p.domain,
-      label: domainToUnicode(p.domainWithoutSuffix ?? p.domain.split('.')[0]!),
-      subdomain: p.subdomain ? domainToUnicode(p.subdomain) : '',
-    });
+    const link = toLink(raw, raw.replace(/^https?:\/\//i, '').split(/[/:?#]/)[0]!);
+    if (link) links.push(link);
   }
   return links;
+}
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]+))/giu;
+
+/** The domains of e-mail addresses in text ("a mail from service-client@ooredoo-dz-promo.com"): who a message claims to come from. */
+export function extractEmailDomains(text: string): Link[] {
+  const out: Link[] = [];
+  for (const m of text.normalize('NFC').matchAll(EMAIL)) {
+    const link = toLink(m[0], m[1]!);
+    if (link) out.push(link);
+  }
+  return out;
+}
+
+function toLink(raw: string, hostPart: string): Link | undefined {
+  const host = domainToASCII(hostPart.replace(/\.$/, '').toLowerCase());
+  if (!host) return undefined;
+  const p = parse(host);
+  if (!p.domain || !p.publicSuffix || (!p.isIcann && !/^https?:/i.test(raw))) return undefined;
+  return {
+    raw,
+    host,
+    hostUnicode: domainToUnicode(host),
+    domain: p.domain,
+    label: domainToUnicode(p.domainWithoutSuffix ?? p.domain.split('.')[0]!),
+    subdomain: p.subdomain ? domainToUnicode(p.subdomain) : '',
+  };
 }
 
 /** True when `domain` is `allowed` or a subdomain of it. */

@@ -30,6 +30,8 @@ const VOCABULARY = [
   'never', 'anyone', 'anybody', 'someone', 'nobody', 'scam', 'scammer', 'scammers', 'fraud', 'staff', 'colleague', 'agent', 'team', 'thanks',
   // Finglish and Arabizi words the lexicons read, so "pyamak" and "paasset" are repaired like English typos
   'payamak', 'peyamak', 'passet', 'passeto', 'ramzet', 'ramzeto', 'ramzetono', 'ferestadim', 'oomad', 'baratun', 'shomare', 'cartet', 'kartet', 'lotfan', 'hichkas', 'password', 'sifetli', 'sharek',
+  // French words in Maghrebi replies ("le mot de passe"), never "repaired" into English ones
+  'passe', 'carte', 'numero', 'envoie', 'envoyez', 'envoyer',
 ];
 const VOCAB = new Set(VOCABULARY);
 const LONG_VOCAB = VOCABULARY.filter((w) => w.length >= 5 && /^[a-z]+$/.test(w));

@@ -1,0 +1,58 @@
+import { create } from 'zustand';
+import type { ResponseOf } from '../../../main/ipc/contract';
+import { call } from '../bridge';
+import { useInbox } from './inbox';
+import { registerReset } from './reset';
+import { onSelectionChange, useSelection } from './selection';
+import { useUi } from './ui';
+
+export type Detail = ResponseOf<'openConversation'>;
+export type Message = Detail['messages'][number];
+
+/** The selected conversation as main shows it (messages, notes, customer, reply window); loaded when it is selected. */
+interface DetailState {
+  detail: Detail | null;
+  loading: boolean;
+  error: unknown;
+  /** Fetches the selected conversation again (a change from main, a note, a reply sent). */
+  reload(): Promise<void>;
+  /** A status or assignment change main answered with the new summary: the header and the list row follow. */
+  applySummary(summary: Detail['summary']): void;
+  resolveUnknown(messageId: number, action: 'resend' | 'mark_failed'): Promise<void>;
+  reset(): void;
+}
+
+export const useDetail = create<DetailState>((set, get) => ({
+  detail: null,
+  loading: false,
+  error: null,
+  reload: async () => {
+    const id = useSelection.getState().id;
+    if (id === null) return;
+    try {
+      const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
+      // Another conversation was selected meanwhile: this answer is for a view no longer on screen.
+      if (useSelection.getState().id !== id) return;
+      set({ detail, loading: false, error: null });
+      useInbox.getState().replace(detail.summary);
+    } catch (error) {
+      if (useSelection.getState().id === id) set({ error, loading: false });
+    }
+  },
+  applySummary: (summary) => {
+    set((s) => (s.detail && s.detail.summary.id === summary.id ? { detail: { ...s.detail, summary } } : {}));
+    useInbox.getState().replace(summary);
+  },
+  resolveUnknown: async (messageId, action) => {
+    await call('resolveUnknownDelivery', { messageId, action });
+    await get().reload();
+  },
+  reset: () => set({ detail: null, loading: false, error: null }),
+}));
+
+onSelectionChange((id) => {
+  useDetail.setState({ detail: null, error: null, loading: id !== null });
+  if (id !== null) void useDetail.getState().reload();
+});
+
+registerReset(() => useDetail.getState().reset());

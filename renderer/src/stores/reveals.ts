@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import { call, errorCode } from '../bridge';
+import { ERROR_CODES } from '../../../main/ipc/vocabulary';
+import { registerReset } from './reset';
+import { onSelectionChange } from './selection';
+
+export interface Reveal {
+  value: string;
+  type: string;
+  expiresAt: number;
+}
+
+export const revealKey = (messageId: number, fieldIndex: number) => `${messageId}:${fieldIndex}`;
+
+/** Revealed originals (one field each, for its grant's time) and reveal requests waiting for a lead, by field key. */
+interface RevealsState {
+  reveals: Record<string, Reveal>;
+  /**
+   * Reveal requests waiting for a team lead's approval (types the policy marks), by field key: the request id.
+   * Kept across conversations (a field key names its message), dropped on lock and sign-out.
+   */
+  pending: Record<string, string>;
+  /** Requests a lead declined, or that nobody answered in time: the chip says so and offers to ask again. */
+  declined: Record<string, 'denied' | 'stale'>;
+  /** A failure while asking about a waiting request that is neither a denial nor a lapse. */
+  error: unknown;
+  reveal(messageId: number, fieldIndex: number, reason: string): Promise<void>;
+  /** Asks main whether a waiting request was decided; shows the value if it was approved. */
+  checkPending(key: string): Promise<void>;
+  /** Checks every waiting request (the console polls while any wait). */
+  pollPending(): Promise<void>;
+  hide(key: string): void;
+  /** Drops reveals whose grant has expired; called every second while any are shown. */
+  expire(now: number): void;
+  dismissError(): void;
+  reset(): void;
+}
+
+export const useReveals = create<RevealsState>((set, get) => ({
+  reveals: {},
+  pending: {},
+  declined: {},
+  error: null,
+  reveal: async (messageId, fieldIndex, reason) => {
+    const key = revealKey(messageId, fieldIndex);
+    const r = await call('requestReveal', { messageId: String(messageId), fieldIndex, reason });
+    const declined = without(get().declined, key);
+    if (r.status === 'pending') set((s) => ({ declined, pending: { ...s.pending, [key]: r.requestId } }));
+    else set((s) => ({ declined, reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
+  },
+  checkPending: async (key) => {
+    const grantId = get().pending[key];
+    if (!grantId) return;
+    try {
+      const r = await call('readReveal', { grantId });
+      if (get().pending[key] !== grantId) return;
+      set((s) => ({ pending: without(s.pending, key), reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === ERROR_CODES.revealPending || get().pending[key] !== grantId) return;
+      const outcome = code === ERROR_CODES.revealDenied ? 'denied' : code === ERROR_CODES.revealRequestStale ? 'stale' : null;
+      set((s) => ({ pending: without(s.pending, key), ...(outcome ? { declined: { ...s.declined, [key]: outcome } } : { error }) }));
+    }
+  },
+  pollPending: async () => {
+    await Promise.all(Object.keys(get().pending).map((key) => get().checkPending(key)));
+  },
+  hide: (key) => set((s) => ({ reveals: without(s.reveals, key) })),
+  expire: (now) => {
+    const live = Object.entries(get().reveals).filter(([, r]) => r.expiresAt > now);
+    if (live.length !== Object.keys(get().reveals).length) set({ reveals: Object.fromEntries(live) });
+  },
+  dismissError: () => set({ error: null }),
+  reset: () => set({ reveals: {}, pending: {}, declined: {}, error: null }),
+}));
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}
+
+// A shown original does not outlive its conversation on screen; waiting requests do (their chips find them again).
+onSelectionChange(() => useReveals.setState({ reveals: {} }));
+
+registerReset(() => useReveals.getState().reset());

@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { PEOPLE, receive, signIn } from '../helpers/console';
+import { shot, withConsole } from '../helpers/console-page';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PILL = { en: { open: 'Open', pending: 'Pending' }, ar: { open: 'مفتوحة', pending: 'معلّقة' } } as const;
+
+describe('the conversation header is a row of actions, not a settings form (Chromium)', () => {
+  it.each(['en', 'ar'] as const)('%s: status as a pill, snooze and other statuses in menus, scam report on the message pointed at, a quiet clean verdict', async (lang) => {
+    await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
+      const a = receive(bridge, { contact: 'Omar Farouk', text: 'Where is my parcel?' });
+      const b = receive(bridge, { contact: 'Salma Idris', text: 'Did you refund me?' });
+      await signIn(page, PEOPLE.agent);
+      const row = (id: number) => page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
+      await row(b).click();
+      const pill = page.getByTestId('status-pill');
+      await expect.poll(() => pill.textContent()).toBe(PILL[lang].open);
+      // No drop-down for the status or the snooze time in the header.
+      expect(await page.locator('.thread-header select').count()).toBeLessThanOrEqual(1);
+      expect(await page.getByTestId('status-select').count()).toBe(0);
+
+      // The scam report waits on the message the agent points at.
+      const report = page.getByTestId('message').first().getByTestId('report-scam');
+      expect(await report.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+      await page.getByTestId('message').first().hover();
+      await expect.poll(() => report.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+
+      // A clean draft says so quietly: no coloured banner.
+      await page.getByTestId('composer').fill(lang === 'ar' ? 'سأتحقق من ذلك الآن.' : 'Thanks Omar, a colleague will call you today.');
+      const verdict = page.getByTestId('verdict');
+      await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('allow');
+      expect(await verdict.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+      await page.getByTestId('composer').fill('');
+
+      await page.getByTestId('more').click();
+      await page.getByTestId('more-status-pending').click();
+      await expect.poll(() => bridge.core.store.conversations.get(b).status).toBe('pending');
+      await shot(page, 'conversation-header-menu', lang);
+
+      await row(a).click();
+      await expect.poll(() => pill.textContent()).toBe(PILL[lang].open);
+      await page.getByTestId('snooze').click();
+      await page.getByTestId('snooze-menu').waitFor();
+      await shot(page, 'conversation-header-snooze', lang);
+      await page.getByTestId('snooze-1h').click();
+      await expect.poll(() => bridge.core.store.conversations.get(a).status).toBe('snoozed');
+      const until = bridge.core.store.conversations.get(a).snoozedUntil!;
+      expect(until - Date.now()).toBeGreaterThan(50 * 60_000);
+      // Snoozed under "Open": it leaves the list.
+      await expect.poll(() => row(a).count()).toBe(0);
+      expect(errors, errors.join('\n')).toEqual([]);
+    });
+  });
+});
