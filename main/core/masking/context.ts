@@ -120,11 +120,38 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     return c === NO_CUE ? undefined : (c as Cue);
   }
   let cue = (mayBeCue(s, ws, we) ? cueOf(foldRange(s, ws, we)) : undefined) ?? dottedCue(s, ws, we);
-  // "tantehi", "milady": an Arabizi or Finglish word spelt another way than the lexicon's
-  if (cue === undefined && we - ws >= 5 && ((s.charCodeAt(ws) | 0x20) >= 0x61 && (s.charCodeAt(ws) | 0x20) <= 0x7a)) cue = cueOfSpelling(foldRange(s, ws, we));
+  if (cue === undefined && we - ws >= 4 && ((s.charCodeAt(ws) | 0x20) >= 0x61 && (s.charCodeAt(ws) | 0x20) <= 0x7a)) {
+    const word = foldRange(s, ws, we);
+    // "lcode", "elcarte", "codi", "kodam", "passportesh": an Arabizi article or a Finglish/Arabizi ending glued to a
+    // Latin cue word
+    cue = latinClitics(word);
+    // "tantehi", "milady": an Arabizi or Finglish word spelt another way than the lexicon's
+    if (cue === undefined && we - ws >= 5) cue = cueOfSpelling(word);
+  }
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;
+}
+
+const LATIN_ARTICLES = ['l', 'el', 'al'];
+const LATIN_ENDINGS = ['i', 'e', 'am', 'et', 'esh', 'ash', 'o', 'ro', 'emo', 'amo', 'ou'];
+const MIN_STEM = 3;
+
+/** The cue of a folded Latin word once an article before it ("l-", "el-") or an ending after it ("-i", "-am") is taken off. */
+function latinClitics(word: string): Cue | undefined {
+  for (const a of LATIN_ARTICLES) {
+    if (word.length - a.length >= MIN_STEM && word.startsWith(a)) {
+      const c = cueOf(word.slice(a.length));
+      if (c !== undefined) return c;
+    }
+  }
+  for (const e of LATIN_ENDINGS) {
+    if (word.length - e.length >= MIN_STEM && word.endsWith(e)) {
+      const c = cueOf(word.slice(0, -e.length));
+      if (c !== undefined) return c;
+    }
+  }
+  return undefined;
 }
 
 /** Set by scanBack: the cue it returned sits on an earlier line. */

@@ -227,4 +227,22 @@ describe('failure classes of the second independent round (property)', () => {
       RUNS,
     );
   });
+
+  it('siblings: an Arabizi article or a Finglish ending glued to a code word ("lcode", "codi", "kodam"), "rmz"; "expat" is no expiry word', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('lcode', 'elcode', 'codi', 'codam', 'kodam', 'lpin', 'rmz', 'lotp', 'otpi'), fc.constantFrom('li wselni', 'ke baram oomad', 'elli jani', ''), fc.integer({ min: 4, max: 6 }).chain((n) => digits(n)), scriptOf, (word, verb, code, script) => {
+        fc.pre(!/^(19|20)/.test(code) && !code.endsWith('00'));
+        const v = script(code);
+        foundIn(`${word} ${verb} ${v} makhdamch`, v, 'OTP');
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1950, max: 2000 }), scriptOf, (d, m, y, script) => {
+        const v = script(`${d}/${m}/${y}`);
+        foundIn(`born ${v} expat here`, v, 'DOB');
+      }),
+      RUNS,
+    );
+  });
 });
