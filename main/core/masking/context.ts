@@ -70,7 +70,7 @@ function labelsNextValue(s: string, from: number): boolean {
 }
 
 /**
- * Labels written with dots or a dash, which split them into one-letter words: "d.o.b", "D.O.B.", "b-day", "b'day".
+ * Labels written with dots or a dash, which split them into one-letter words: "d.o.b", "D.O.B.", "b-day", "b.day", "b'day".
  * Called only for words the lexicon does not know, so it costs nothing on ordinary text.
  */
 function dottedCue(s: string, ws: number, we: number): Cue | undefined {
@@ -87,7 +87,7 @@ function dottedCue(s: string, ws: number, we: number): Cue | undefined {
     const spelt = foldRange(s, ws - 6, we);
     if (spelt === 'سي وي وي' || spelt === 'سي في في') return Cue.CVV;
   }
-  if (len === 3 && ws >= 2 && (s.charCodeAt(ws - 2) | 0x20) === 0x62 && (s.charCodeAt(ws - 1) === 0x2d || s.charCodeAt(ws - 1) === 0x27 || s.charCodeAt(ws - 1) === 0x2019)) {
+  if (len === 3 && ws >= 2 && (s.charCodeAt(ws - 2) | 0x20) === 0x62 && (s.charCodeAt(ws - 1) === 0x2d || s.charCodeAt(ws - 1) === 0x2e || s.charCodeAt(ws - 1) === 0x27 || s.charCodeAt(ws - 1) === 0x2019)) {
     if (foldRange(s, ws, we) === 'day') return Cue.BIRTH;
   }
   return undefined;

@@ -454,6 +454,11 @@ function readRun(s: string, i: number, scan: Scan): number {
     if (glued) {
       // "16-Oct-1974", "1990-Jun-05", "23-Mar-96": a year glued to a month name by a dash, dot or slash
       if (n === 0 && (e - p === 4 || e - p === 2) && textDateAround(scan, p, e)) return e;
+      // "15MAR1990", "15Mar90": day, month abbreviation and year glued together, as printed on passports and tickets
+      if (n === 0 && e - p <= 2) {
+        const end = compactTextDate(scan, p);
+        if (end > 0) return end;
+      }
       if (n === 0) {
         while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
         return e;
@@ -934,6 +939,13 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
   if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,\u060c.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
+  if (dayStart < 0) {
+    const worded = WORDED_DATE.exec(foldRange(s, from, ys));
+    if (worded && validDayMonth(+worded[1]!, +worded[2]!)) {
+      dateWithRole(scan, from + worded.index, ye);
+      return true;
+    }
+  }
   if (!monthWordNear(s, dayStart >= 0 ? dayStart : ys, from, dayStart >= 0 ? -1 : ye)) return dayStart < 0 && bareBirthYear(scan, ys, ye);
   const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
@@ -964,6 +976,36 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
     if (!role) scan.plainDates.push(start, end);
   }
   return true;
+}
+
+/** In folded text, a day and a month number named by words before a year: "٢٠ من شهر ٣ سنة ", "۲۰ ماه ۳ سال ", "day 20 month 3 year ". */
+const WORDED_DATE = /(?<![\p{L}\p{N}])(\d{1,2})\s+(?:من\s+)?(?:شهر|ماه|month)\s+(\d{1,2})\s+(?:سنه|سنة|عام|سال|year)\s+$/u;
+
+function validDayMonth(d: number, m: number): boolean {
+  return d >= 1 && d <= 31 && m >= 1 && m <= 12;
+}
+
+/** A date found whole: a birth date where the words say so, otherwise claimed (and kept for a restated birth date). */
+function dateWithRole(scan: Scan, start: number, end: number): void {
+  const role = dateCue(scan, start, end);
+  if (role === Cue.BIRTH) add(scan, 'DOB', start, end, 0.8);
+  else {
+    scan.claimed.push(start, end);
+    if (!role) scan.plainDates.push(start, end);
+  }
+}
+
+const COMPACT_DATE = /(\d{1,2})([A-Za-z]{3,4})(\d{4}|\d{2})(?![A-Za-z0-9])/y;
+
+/** "15MAR1990" at `p`: where it ends, or -1 when the letters are no month abbreviation or the day is no day. */
+function compactTextDate(scan: Scan, p: number): number {
+  COMPACT_DATE.lastIndex = p;
+  const m = COMPACT_DATE.exec(scan.norm);
+  if (!m || !MONTH_WORDS.has(m[2]!.toLowerCase()) || +m[1]! < 1 || +m[1]! > 31) return -1;
+  if (m[3]!.length === 4 && !plausibleYear(+m[3]!, 4)) return -1;
+  const end = p + m[0].length;
+  dateWithRole(scan, p, end);
+  return end;
 }
 
 const YEAR_RE = /(?<![0-9])(?:1[3-9]|20)[0-9]{2}(?![0-9])/g;

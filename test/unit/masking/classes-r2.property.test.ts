@@ -245,4 +245,24 @@ describe('failure classes of the second independent round (property)', () => {
       RUNS,
     );
   });
+
+  it('siblings: birth dates printed compact ("15MAR1990", "15Mar90") or with the words for month and year ("٢٠ من شهر ٣ سنة ١٩٩٠"); a flight date stays visible', () => {
+    const mon = fc.constantFrom('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), mon, fc.integer({ min: 1950, max: 2005 }), fc.boolean(), fc.boolean(), scriptOf, fc.constantFrom('D.O.B', 'DOB:', 'b.day', 'تاريخ الميلاد'), (d, m, y, upper, short, script, label) => {
+        const v = script(`${String(d).padStart(2, '0')}${upper ? m.toUpperCase() : m}${short ? String(y).slice(2) : y}`);
+        foundIn(`${label} ${v} pls`, v, 'DOB');
+        visibleIn(`flight BA117 on ${v} seat 12A`, v);
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1340, max: 1399 }), scriptOf, fc.constantFrom(['تاريخ ميلادي', 'من شهر', 'سنة', 621], ['تولد:', 'ماه', 'سال', 0], ['born on day', 'month', 'year', 621]), (d, m, y, script, [label, month, year, shift]) => {
+        const v = `${script(String(d))} ${month} ${script(String(m))} ${year} ${script(String(y + (shift as number)))}`;
+        foundIn(`${label} ${v}`, v, 'DOB');
+        visibleIn(`the order came on ${v}`, v);
+      }),
+      RUNS,
+    );
+  });
 });
