@@ -124,8 +124,9 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 // "AE 98 0461 …": a space, dash or underscore may follow the country code; groups split by spaces, dashes,
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
-// "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678"; findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
+// Philippines' letter at both ends); findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);

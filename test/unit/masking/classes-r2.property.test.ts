@@ -265,4 +265,15 @@ describe('failure classes of the second independent round (property)', () => {
       RUNS,
     );
   });
+
+  it('siblings: a passport with a letter at both ends ("P1234567A"); an order or model code of that shape stays visible', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('P', 'E', 'X'), digits(7), fc.constantFrom('A', 'B', 'C'), fc.constantFrom('passport', 'PP no.', 'رقم الجواز', 'kabayan, passport ko'), (a, d, z, label) => {
+        const v = `${a}${d}${z}`;
+        foundIn(`${label} ${v} po, renewing`, v, 'PASSPORT');
+        visibleIn(`order ${v} shipped`, v);
+      }),
+      RUNS,
+    );
+  });
 });
