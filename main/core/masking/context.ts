@@ -246,11 +246,13 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
 /** Cues that say a number is not sensitive (an order's, an invoice's...): only these lose their force as a heading. */
 const NEGATIVE_AS_HEADING: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.ACCOUNT]);
 
-/** Is there a letter between the start of `start`'s line and `start`? */
-function wordsBeforeOnLine(s: string, start: number): boolean {
+/** Between the start of `start`'s line and `start`: words, then a field separator (comma, "،", "|", ";", " - ") after them. */
+function fieldAfterWords(s: string, start: number): boolean {
+  let separator = false;
   for (let i = start - 1; i >= 0 && s.charCodeAt(i) !== 0x0a; i--) {
     const c = s.charCodeAt(i);
-    if (isWordChar(c) && !(c >= 0x30 && c <= 0x39)) return true;
+    if (c === 0x2c || c === 0x60c || c === 0x7c || c === 0x3b || c === 0x61b || (c === 0x2d && s.charCodeAt(i - 1) === 0x20)) separator = true;
+    else if (isWordChar(c) && !(c >= 0x30 && c <= 0x39)) return separator;
   }
   return false;
 }
@@ -269,9 +271,10 @@ export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0
   if (!back || crossedLine) {
     const forward = scanForward(ctx, end, forNumbers, FORWARD_WORDS, true);
     if (forward) return forward;
-    // "details for the invoice:\nAli M, 2837858617, 0919…": a heading above a line that starts with words of its
-    // own (a name) is the form's title, not the value's label, so it cannot veto the value
-    if (back && crossedLine && NEGATIVE_AS_HEADING.has(back) && wordsBeforeOnLine(ctx.norm, start)) return 0;
+    // "details for the invoice:\nAli M, 2837858617, 0919…": a heading above a line of fields (a name, then the value
+    // after a comma or a dash) is the form's title, not the value's label, so it cannot veto the value
+    // ("tracking:\nDHL 1234567890" keeps its label)
+    if (back && crossedLine && NEGATIVE_AS_HEADING.has(back) && fieldAfterWords(ctx.norm, start)) return 0;
   }
   return back;
 }
