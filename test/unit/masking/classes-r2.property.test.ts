@@ -278,4 +278,15 @@ describe('failure classes of the second independent round (property)', () => {
       RUNS,
     );
   });
+
+  it('siblings: a social security number (3-2-4) after "ssn" is a national ID, even where it could pass as a phone', () => {
+    fc.assert(
+      fc.property(digits(9), fc.constantFrom('-', ' '), fc.constantFrom('the ssn', 'SSN:', 'my ssn is', 'ssn no.'), (d, sep, label) => {
+        fc.pre(d[0] !== '9' && !d.startsWith('666') && !d.startsWith('000'));
+        const v = `${d.slice(0, 3)}${sep}${d.slice(3, 5)}${sep}${d.slice(5)}`;
+        foundIn(`${label} ${v}`, v, 'NATIONAL_ID');
+      }),
+      RUNS,
+    );
+  });
 });
