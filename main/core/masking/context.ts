@@ -70,7 +70,7 @@ function labelsNextValue(s: string, from: number): boolean {
 }
 
 /**
- * Labels written with dots or a dash, which split them into one-letter words: "d.o.b", "D.O.B.", "b-day", "b'day".
+ * Labels written with dots or a dash, which split them into one-letter words: "d.o.b", "D.O.B.", "b-day", "b.day", "b'day".
  * Called only for words the lexicon does not know, so it costs nothing on ordinary text.
  */
 function dottedCue(s: string, ws: number, we: number): Cue | undefined {
@@ -87,7 +87,7 @@ function dottedCue(s: string, ws: number, we: number): Cue | undefined {
     const spelt = foldRange(s, ws - 6, we);
     if (spelt === 'سي وي وي' || spelt === 'سي في في') return Cue.CVV;
   }
-  if (len === 3 && ws >= 2 && (s.charCodeAt(ws - 2) | 0x20) === 0x62 && (s.charCodeAt(ws - 1) === 0x2d || s.charCodeAt(ws - 1) === 0x27 || s.charCodeAt(ws - 1) === 0x2019)) {
+  if (len === 3 && ws >= 2 && (s.charCodeAt(ws - 2) | 0x20) === 0x62 && (s.charCodeAt(ws - 1) === 0x2d || s.charCodeAt(ws - 1) === 0x2e || s.charCodeAt(ws - 1) === 0x27 || s.charCodeAt(ws - 1) === 0x2019)) {
     if (foldRange(s, ws, we) === 'day') return Cue.BIRTH;
   }
   return undefined;
@@ -120,11 +120,38 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     return c === NO_CUE ? undefined : (c as Cue);
   }
   let cue = (mayBeCue(s, ws, we) ? cueOf(foldRange(s, ws, we)) : undefined) ?? dottedCue(s, ws, we);
-  // "tantehi", "milady": an Arabizi or Finglish word spelt another way than the lexicon's
-  if (cue === undefined && we - ws >= 5 && ((s.charCodeAt(ws) | 0x20) >= 0x61 && (s.charCodeAt(ws) | 0x20) <= 0x7a)) cue = cueOfSpelling(foldRange(s, ws, we));
+  if (cue === undefined && we - ws >= 4 && ((s.charCodeAt(ws) | 0x20) >= 0x61 && (s.charCodeAt(ws) | 0x20) <= 0x7a)) {
+    const word = foldRange(s, ws, we);
+    // "lcode", "elcarte", "codi", "kodam", "passportesh": an Arabizi article or a Finglish/Arabizi ending glued to a
+    // Latin cue word
+    cue = latinClitics(word);
+    // "tantehi", "milady": an Arabizi or Finglish word spelt another way than the lexicon's
+    if (cue === undefined && we - ws >= 5) cue = cueOfSpelling(word);
+  }
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;
+}
+
+const LATIN_ARTICLES = ['l', 'el', 'al'];
+const LATIN_ENDINGS = ['i', 'e', 'am', 'et', 'esh', 'ash', 'o', 'ro', 'emo', 'amo', 'ou'];
+const MIN_STEM = 3;
+
+/** The cue of a folded Latin word once an article before it ("l-", "el-") or an ending after it ("-i", "-am") is taken off. */
+function latinClitics(word: string): Cue | undefined {
+  for (const a of LATIN_ARTICLES) {
+    if (word.length - a.length >= MIN_STEM && word.startsWith(a)) {
+      const c = cueOf(word.slice(a.length));
+      if (c !== undefined) return c;
+    }
+  }
+  for (const e of LATIN_ENDINGS) {
+    if (word.length - e.length >= MIN_STEM && word.endsWith(e)) {
+      const c = cueOf(word.slice(0, -e.length));
+      if (c !== undefined) return c;
+    }
+  }
+  return undefined;
 }
 
 /** Set by scanBack: the cue it returned sits on an earlier line. */
@@ -219,11 +246,13 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
 /** Cues that say a number is not sensitive (an order's, an invoice's...): only these lose their force as a heading. */
 const NEGATIVE_AS_HEADING: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.ACCOUNT]);
 
-/** Is there a letter between the start of `start`'s line and `start`? */
-function wordsBeforeOnLine(s: string, start: number): boolean {
+/** Between the start of `start`'s line and `start`: words, then a field separator (comma, "،", "|", ";", " - ") after them. */
+function fieldAfterWords(s: string, start: number): boolean {
+  let separator = false;
   for (let i = start - 1; i >= 0 && s.charCodeAt(i) !== 0x0a; i--) {
     const c = s.charCodeAt(i);
-    if (isWordChar(c) && !(c >= 0x30 && c <= 0x39)) return true;
+    if (c === 0x2c || c === 0x60c || c === 0x7c || c === 0x3b || c === 0x61b || (c === 0x2d && s.charCodeAt(i - 1) === 0x20)) separator = true;
+    else if (isWordChar(c) && !(c >= 0x30 && c <= 0x39)) return separator;
   }
   return false;
 }
@@ -242,9 +271,10 @@ export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0
   if (!back || crossedLine) {
     const forward = scanForward(ctx, end, forNumbers, FORWARD_WORDS, true);
     if (forward) return forward;
-    // "details for the invoice:\nAli M, 2837858617, 0919…": a heading above a line that starts with words of its
-    // own (a name) is the form's title, not the value's label, so it cannot veto the value
-    if (back && crossedLine && NEGATIVE_AS_HEADING.has(back) && wordsBeforeOnLine(ctx.norm, start)) return 0;
+    // "details for the invoice:\nAli M, 2837858617, 0919…": a heading above a line of fields (a name, then the value
+    // after a comma or a dash) is the form's title, not the value's label, so it cannot veto the value
+    // ("tracking:\nDHL 1234567890" keeps its label)
+    if (back && crossedLine && NEGATIVE_AS_HEADING.has(back) && fieldAfterWords(ctx.norm, start)) return 0;
   }
   return back;
 }

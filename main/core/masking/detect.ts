@@ -124,8 +124,9 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 // "AE 98 0461 …": a space, dash or underscore may follow the country code; groups split by spaces, dashes,
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
-// "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678"; findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
+// Philippines' letter at both ends); findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
@@ -454,6 +455,11 @@ function readRun(s: string, i: number, scan: Scan): number {
     if (glued) {
       // "16-Oct-1974", "1990-Jun-05", "23-Mar-96": a year glued to a month name by a dash, dot or slash
       if (n === 0 && (e - p === 4 || e - p === 2) && textDateAround(scan, p, e)) return e;
+      // "15MAR1990", "15Mar90": day, month abbreviation and year glued together, as printed on passports and tickets
+      if (n === 0 && e - p <= 2) {
+        const end = compactTextDate(scan, p);
+        if (end > 0) return end;
+      }
       if (n === 0) {
         while (e < s.length && (isDigit(s.charCodeAt(e)) || isLatinLetter(s.charCodeAt(e)))) e++;
         return e;
@@ -643,6 +649,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     return { type: 'NATIONAL_ID', confidence: 0.9 };
   }
 
+  // "ssn 078-05-1120": a social security number's 3-2-4 layout after a national-ID word (it can pass as a phone)
+  if (n === 9 && groups === 3 && run.ge[a]! - run.gs[a]! === 3 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && cueFor(scan, start, end) === Cue.NID) return { type: 'NATIONAL_ID', confidence: 0.8 };
   // a trunk "0" and a valid national number: order and reference numbers do not look like this, so no veto
   if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
@@ -934,6 +942,13 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
   if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,\u060c.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
+  if (dayStart < 0) {
+    const worded = WORDED_DATE.exec(foldRange(s, from, ys));
+    if (worded && validDayMonth(+worded[1]!, +worded[2]!)) {
+      dateWithRole(scan, from + worded.index, ye);
+      return true;
+    }
+  }
   if (!monthWordNear(s, dayStart >= 0 ? dayStart : ys, from, dayStart >= 0 ? -1 : ye)) return dayStart < 0 && bareBirthYear(scan, ys, ye);
   const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
   let start: number;
@@ -964,6 +979,36 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
     if (!role) scan.plainDates.push(start, end);
   }
   return true;
+}
+
+/** In folded text, a day and a month number named by words before a year: "٢٠ من شهر ٣ سنة ", "۲۰ ماه ۳ سال ", "day 20 month 3 year ". */
+const WORDED_DATE = /(?<![\p{L}\p{N}])(\d{1,2})\s+(?:من\s+)?(?:شهر|ماه|month)\s+(\d{1,2})\s+(?:سنه|سنة|عام|سال|year)\s+$/u;
+
+function validDayMonth(d: number, m: number): boolean {
+  return d >= 1 && d <= 31 && m >= 1 && m <= 12;
+}
+
+/** A date found whole: a birth date where the words say so, otherwise claimed (and kept for a restated birth date). */
+function dateWithRole(scan: Scan, start: number, end: number): void {
+  const role = dateCue(scan, start, end);
+  if (role === Cue.BIRTH) add(scan, 'DOB', start, end, 0.8);
+  else {
+    scan.claimed.push(start, end);
+    if (!role) scan.plainDates.push(start, end);
+  }
+}
+
+const COMPACT_DATE = /(\d{1,2})([A-Za-z]{3,4})(\d{4}|\d{2})(?![A-Za-z0-9])/y;
+
+/** "15MAR1990" at `p`: where it ends, or -1 when the letters are no month abbreviation or the day is no day. */
+function compactTextDate(scan: Scan, p: number): number {
+  COMPACT_DATE.lastIndex = p;
+  const m = COMPACT_DATE.exec(scan.norm);
+  if (!m || !MONTH_WORDS.has(m[2]!.toLowerCase()) || +m[1]! < 1 || +m[1]! > 31) return -1;
+  if (m[3]!.length === 4 && !plausibleYear(+m[3]!, 4)) return -1;
+  const end = p + m[0].length;
+  dateWithRole(scan, p, end);
+  return end;
 }
 
 const YEAR_RE = /(?<![0-9])(?:1[3-9]|20)[0-9]{2}(?![0-9])/g;

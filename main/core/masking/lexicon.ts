@@ -83,7 +83,7 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.NID, 'meli hawia melli codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
   [Cue.OTP, 'taid taeid tayid ta2eed ta2keed tafeel ta2kid yekbar yekbare'],
-  [Cue.OTP_WEAK, 'ramz kod ramze'],
+  [Cue.OTP_WEAK, 'ramz kod ramze rmz'],
   [Cue.PASSPORT, 'basbor basboor basbour gawaz gawazi jawaz jawazi gozarname gozarnameh'],
   [Cue.BIRTH, 'tzadt zdit donya milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz'],
   [Cue.EXPIRY, 'etebar engheza enghezaa tanqadi tantahi'],
