@@ -65,7 +65,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let waitingForObject = false;
   const normalized = normalizeText(text);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
-  const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(warned ? normalized.replace(QUOTED, ' , ') : normalized)));
+  const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized))));
   const all = mergePoliteTails(clauses(prepared));
   for (const [index, clause] of all.entries()) {
     const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
@@ -93,6 +93,14 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     carriers.push(carrierHere);
   }
   return found;
+}
+
+/**
+ * "لطفاً از ارائه رمز …، حتی به کارکنان شرکت، خودداری فرمایید": a refusal verb closing a sentence governs all of it,
+ * commas included — Persian puts it last, after the asides — so such a sentence is read as one clause.
+ */
+function oneClauseWhenRefused(t: string): string {
+  return t.replace(/[^.!?؟\n]+/gu, (sentence) => (findAll(sentence.replace(/[,،]/g, ' '), CLAUSE_NEGATION).length ? sentence.replace(/[,،;؛]/g, ' ') : sentence));
 }
 
 const GERUNDS: Record<string, string> = { sending: 'send', telling: 'tell', sharing: 'share', forwarding: 'forward', providing: 'provide', giving: 'give', reading: 'read', typing: 'type', pasting: 'paste', writing: 'write', texting: 'text', messaging: 'message', dropping: 'drop', posting: 'post', confirming: 'confirm', passing: 'pass' };
@@ -398,7 +406,7 @@ function coordinated(clause: Clause, objects: ObjectHit[], request: Hit): Object
 }
 const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
 /** "The code must be provided to the agent", "ارائه رمز … الزامی است": the secret handed over as a duty, verb in the passive. */
-const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
+const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over|communicated|conveyed|relayed|passed on|passed|transmitted|reported|dictated|mentioned)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
 const OBLIGED_HANDOVER_FA = new RegExp(`^(?:${['ارائه', 'ارسال', 'اعلام', 'ذكر', 'تحويل', 'يجب ارسال', 'يجب تقديم', 'يلزم ارسال', 'يلزم تقديم'].map(foldLetters).join('|')})$`, 'u');
 const DUTY_FA = new RegExp(`^(?:${['الزامي', 'ضروري', 'لازم', 'واجب', 'اجباري'].map(foldLetters).join('|')})\\S*$`, 'u');
 function handedOverByObligation(clause: Clause, objects: ObjectHit[]): RequestedSecret | undefined {
