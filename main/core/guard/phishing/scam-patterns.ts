@@ -132,7 +132,8 @@ const ACTION = rx([
 const FUTURE_THREAT = rx([
   '(?:will|would|going to|gonna) be (?:frozen|suspended|blocked|closed|locked|deactivated|terminated|cancel\\S*|disabled|cut)',
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر)\\S*',
-  '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود|مي ?شه|ميشه)', '(?:masdood|ghat|baste) (?:mishavad|khahad|mishe)',
+  // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
+  '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
