@@ -58,8 +58,10 @@ for (const split of ['dev', 'heldout'] as const) {
 const piiDev = path.resolve(import.meta.dirname, '../../../shared/pii/dev.jsonl');
 if (fs.existsSync(piiDev)) {
   const texts = fs.readFileSync(piiDev, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
-  const flagged = texts.filter((t) => inspectInbound(t, 'en', { policy: BENCH_POLICY, detectSensitive: () => [] }).flags.length > 0);
-  console.log(`\nScam flags on ${texts.length} ordinary customer messages of the shared PII kit (not written for this guard): ${flagged.length} (${pct(flagged.length / texts.length)}).`);
+  const codes = texts.map((t) => inspectInbound(t, 'en', { policy: BENCH_POLICY, detectSensitive: () => [] }).flags.map((f) => f.code));
+  const flagged = codes.filter((c) => c.some((x) => x !== 'secret')).length;
+  const pasted = codes.filter((c) => c.includes('secret')).length;
+  console.log(`\nScam flags on ${texts.length} ordinary customer messages of the shared PII kit (not written for this guard): ${flagged} (${pct(flagged / texts.length)}); pasted secrets the guard's own finder names (no masking engine here): ${pasted}.`);
 }
 
 // ---------- decision time ----------

@@ -65,7 +65,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let waitingForObject = false;
   const normalized = normalizeText(text);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
-  const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(warned ? normalized.replace(QUOTED, ' , ') : normalized)));
+  const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized))));
   const all = mergePoliteTails(clauses(prepared));
   for (const [index, clause] of all.entries()) {
     const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
@@ -87,10 +87,20 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     for (const r of requests) found.push({ ...r, clause: clause.text });
+    // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
+    if (!objects.length && !requests.length && handsOverSomethingElse(clause)) recent.length = 0;
     recent.push(objects.length ? objects : neverShareIt(clause));
     carriers.push(carrierHere);
   }
   return found;
+}
+
+/**
+ * "لطفاً از ارائه رمز …، حتی به کارکنان شرکت، خودداری فرمایید": a refusal verb closing a sentence governs all of it,
+ * commas included — Persian puts it last, after the asides — so such a sentence is read as one clause.
+ */
+function oneClauseWhenRefused(t: string): string {
+  return t.replace(/[^.!?؟\n]+/gu, (sentence) => (findAll(sentence.replace(/[,،]/g, ' '), CLAUSE_NEGATION).length ? sentence.replace(/[,،;؛]/g, ' ') : sentence));
 }
 
 const GERUNDS: Record<string, string> = { sending: 'send', telling: 'tell', sharing: 'share', forwarding: 'forward', providing: 'provide', giving: 'give', reading: 'read', typing: 'type', pasting: 'paste', writing: 'write', texting: 'text', messaging: 'message', dropping: 'drop', posting: 'post', confirming: 'confirm', passing: 'pass' };
@@ -335,6 +345,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
       return !negations.some((n) => n.at > lo && n.at < hi);
     });
     for (const o of paired) add(o.kind as RequestedSecret, strength);
+    const firstAfter = objects.filter((o) => o.at > v.last).sort((a, b) => a.at - b.at)[0];
+    if (firstAfter && paired.includes(firstAfter)) for (const o of coordinated(clause, objects, v)) add(o.kind as RequestedSecret, strength);
     // "law wasalak el code ab3atholi", "if the code arrives forward it to me": the event names the secret, the pronoun asks for it
     if (!paired.length && refersBack(clause, v)) {
       // …or the secret comes first and "and" joins the verb that takes it: "screenshot the SMS we sent and drop it here"
@@ -366,6 +378,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
         const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w) && !/'s$/.test(w));
         if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
+      // "I want your national ID and the code we texted you": the request reaches every secret joined to the one it took
+      if (paired) for (const o of coordinated(clause, objects, s)) add(o.kind as RequestedSecret, 'block');
       // "I'll need it to continue", after "a code is on its way to you"
       if (!paired && earlier.length && NEED_WORDS.test(word) && hits(t, BACK_REFERENCE).some((r) => r.at > s.last && r.at - s.last <= 1)) add(earlier[earlier.length - 1]!.kind as RequestedSecret, 'block');
     }
@@ -378,9 +392,21 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
 }
 
 const AND = /^(?:and|then|و|وبعدين|بعدين|va|w|ba3den)$/u;
+const JOINER = /^(?:and|also|plus|as well as|the|your|ur|و|كمان|va|ham|w|el|al|&)$/u;
+/** Secrets after the first one the request took, each joined to the one before by "and" (and articles) only. */
+function coordinated(clause: Clause, objects: ObjectHit[], request: Hit): ObjectHit[] {
+  const after = objects.filter((o) => o.at > request.last).sort((a, b) => a.at - b.at);
+  const out: ObjectHit[] = [];
+  for (let i = 1; i < after.length; i++) {
+    const between = clause.tokens.slice(after[i - 1]!.last + 1, after[i]!.at);
+    if (between.length === 0 || between.length > 3 || !between.some((w) => AND.test(w) || w === 'also' || w === 'كمان') || !between.every((w) => JOINER.test(w))) break;
+    out.push(after[i]!);
+  }
+  return out;
+}
 const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
 /** "The code must be provided to the agent", "ارائه رمز … الزامی است": the secret handed over as a duty, verb in the passive. */
-const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
+const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over|communicated|conveyed|relayed|passed on|passed|transmitted|reported|dictated|mentioned)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
 const OBLIGED_HANDOVER_FA = new RegExp(`^(?:${['ارائه', 'ارسال', 'اعلام', 'ذكر', 'تحويل', 'يجب ارسال', 'يجب تقديم', 'يلزم ارسال', 'يلزم تقديم'].map(foldLetters).join('|')})$`, 'u');
 const DUTY_FA = new RegExp(`^(?:${['الزامي', 'ضروري', 'لازم', 'واجب', 'اجباري'].map(foldLetters).join('|')})\\S*$`, 'u');
 function handedOverByObligation(clause: Clause, objects: ObjectHit[]): RequestedSecret | undefined {
@@ -417,6 +443,15 @@ const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|rea
 const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi)$/u;
+
+/** A request verb whose object is something named that is not a secret: "send me a screenshot of the error". */
+function handsOverSomethingElse(clause: Clause): boolean {
+  return hits(clause.text, STRONG_REQUEST).some((v) => {
+    let i = v.last + 1;
+    while (/^(?:me|us)$/.test(clause.tokens[i] ?? '')) i++;
+    return /^(?:a|an|the|your|this|that|some)$/.test(clause.tokens[i] ?? '') && /^[a-z]{3,}$/.test(clause.tokens[i + 1] ?? '');
+  });
+}
 
 /** "Did you share the code with anyone?", "have you given your PIN to someone?": a question about what happened. */
 function askedAboutThePast(clause: Clause, v: Hit): boolean {

@@ -15,7 +15,8 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     '(?:verification|verify|confirmation|confirm|security|login|log ?in|sign ?in|auth|authentication|authorisation|authorization|one ?time|2fa|two ?factor|2 ?step|sms|text|otp|access|reset|recovery|secret|bank|whatsapp|telegram|\\d|four|five|six|4 ?digit|6 ?digit|four ?digit|six ?digit|\\d ?digit) ?codes?',
     'codes?', 'otps?', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
     '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)',
-    '(?:el|al|l) ?code', 'kod', 'kode', 'codi', 'kodi', 'codie', 'codei', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
+    // Pidgin relative "wey": "the number wey dem send you", "the code wey we send to your line"
+    '(?:the )?(?:number|numbers|code|digits|pin) wey (?:\\S+ ){0,2}(?:send|sent|give|gave|show|come|enter|reach)\\S*', '(?:el|al|l) ?code', 'kod', 'kode', 'codi', 'kodi', 'codie', 'codei', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
     `${AR_PFX}كود\\S*`, `${AR_PFX}رمز\\S*`, `${AR_PFX}otp\\S*`, `${AR_PFX}اوتي ?بي`,
     '(?:ال)?(?:رقم|ارقام|الارقام|الرقم|الرساله|رساله|المسج|مسج|الماسج|ماسج|sms|الاس ام اس|الكلمه) (?:اللي|الي|التي|الذي|اللى) (?:\\S+ )?(?:وصل|وصلت|جا|جت|جال|جالك|جاتك|وصلك|وصلتك|وصلتكم|ارسلت|ارسل|اتبعت|انبعت|بعتنا|ارسلناه|ارسلناها|تم ارسال|جتك|ظهر|ظهرت|بتوصلك|راح تجيك|تجيك)\\S*',
     'كد\\S{0,3}', 'كدي', 'كد ?(?:تاييد|يك ?بار ?مصرف|پيامكي|پيامك ?شده|ارسال ?شده|امنيتي|ورود|پويا)',
@@ -46,7 +47,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
   full_name: [
-    'full (?:legal )?names?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'esm ?e? ?kamel', '(?:esm|ism|isim|esem)\\S* (?:el |al |l)?(?:kamel|kaamel|kamil|rubaa?3?i|roba3?i|thulathi|tholathi|tholasi)', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel',
+    'full (?:legal )?names?(?: (?:exactly )?as (?:it (?:appears|is) |written |shown )?(?:on|in) (?:your |the )?(?:id|id card|card|passport|iqama|national id))?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'esm ?e? ?kamel', '(?:esm|ism|isim|esem)\\S* (?:el |al |l)?(?:kamel|kaamel|kamil|rubaa?3?i|roba3?i|thulathi|tholathi|tholasi)', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel',
     `${AR_PFX}اسم\\S* (?:ال)?(?:كامل|بالكامل|رباعي|ثلاثي|الكامل|الرباعي|الثلاثي|كما في|حسب)\\S*`, 'نام ?(?:و|ونام)? ?نام ?خانوادگي\\S*', 'نام ?(?:ي )?(?:كامل)\\S*', 'اسم ?(?:و|ُ)? ?فاميل\\S*', 'نام خانوادگي\\S*', 'اسم ?كامل\\S*',
   ],
   activation: [
@@ -95,11 +96,11 @@ export const TRANSFER_VERBS = [
 export const SELF_CARE_VERBS = [
   'reset', 'change', 'changed', 'update', 'keep', 'protect', 'renew', 'create', 'set', 'choose', 'pick', 'memori[sz]e', 'remember', 'lock', 'unlock', 'block', 'unblock',
   'activate', 'deactivate', 'disable', 'enable', 'cancel', 'store', 'save', 'hide', 'cover', 'guard', 'safeguard', 'generate', 'regenerate', 'resend', 'wait for', 'check',
-  '(?:و|ف)?(?:غير|تغيير|حدث|تحديث|احفظ|حافظ|خبي|اخفي|الغ|اقفل|قفل|جدد|تجديد|انتظر|استنى|استني)\\S*', 'عوض\\S*', 'تغيير', 'تغير', 'حفظ', 'نگه ?دار\\S*', 'بروز\\S*', 'avaz\\S*', 'taghir\\S*',
+  '(?:و|ف)?(?:ت|ي|ن|بت|بي|هت|تت)?(?:غير|تغيير|حدث|تحديث|احفظ|حفظ|حافظ|خبي|اخفي|الغ|اقفل|قفل|جدد|تجديد|انتظر|استنى|استني)\\S*', 'عوض\\S*', 'تغيير', 'تغير', '(?:تعمل |اعمل |نعمل |عمل )?(?:ريست|ريسيت|ابديت)\\S*', 'حفظ', 'نگه ?دار\\S*', 'بروز\\S*', 'avaz\\S*', 'taghir\\S*',
 ];
 
 /** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
-export const SUBORDINATORS = ['when', 'if', 'whether', 'once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma'];
+export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [

@@ -33,7 +33,7 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*)`;
+const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   PIN: '[0-9٠-٩۰-۹]{4,6}',
@@ -42,7 +42,7 @@ const VALUE: Record<PastedType, string> = {
 };
 const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
   type,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640+)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
 }));
 
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */

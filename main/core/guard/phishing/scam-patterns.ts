@@ -42,6 +42,12 @@ const CALL_THIS_NUMBER = rx([
   '(?:با|به) شماره\\S* [+\\d][\\d -]{6,18}\\d (?:\\S+ )?(?:تماس|زنگ)', '(?:ba|be) shomare\\S* [+\\d][\\d -]{6,18}\\d (?:tamas|zang)',
   '(?:اتصل|اتصلوا|كلمنا|كلمونا|تواصل|تواصلوا)\\S* (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
 ]);
+/** Someone asking for a code, PIN or password in the story the customer tells. */
+const ASKED_FOR_A_SECRET = rx([
+  '(?:send|give|tell|share|read)\\S* (?:\\S+ ){0,2}(?:the |your |ur )?(?:code|otp|pin|password|cvv)',
+  '(?:ابعت|ارسل|اعطي|عطي|قول|هات|صيفط|دز|ab3at|eb3at|2olli|3tini)\\S* (?:\\S+ ){0,2}(?:ال)?(?:كود|رمز|الرمز|otp|pin|الرقم السري|باسورد|code)',
+  '(?:كد|رمز|code|pin)\\S* (?:\\S+ ){0,2}(?:بفرست|بده|بگو|befrest|bede|begu)\\S*',
+]);
 /** "Official": the customer names the number as the company's own. */
 const OFFICIAL = words(['official', 'officially', 'رسمي', 'الرسمي', 'رسميه', 'الرسميه', 'رسمی', 'rasmi', 'rasmy']);
 /** A third person in the story: whoever called, wrote or claimed. */
@@ -77,7 +83,7 @@ const GAIN = rx([
   'refund', 'release', 'free', 'win', 'won', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
   'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
   'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
-  'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze',
+  'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
 ]);
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
 const OBLIGED = words([
@@ -126,7 +132,8 @@ const ACTION = rx([
 const FUTURE_THREAT = rx([
   '(?:will|would|going to|gonna) be (?:frozen|suspended|blocked|closed|locked|deactivated|terminated|cancel\\S*|disabled|cut)',
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر)\\S*',
-  '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود|مي ?شه|ميشه)', '(?:masdood|ghat|baste) (?:mishavad|khahad|mishe)',
+  // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
+  '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
@@ -144,7 +151,7 @@ const TOLD = words([
   'they (?:told|asked|said)', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
   'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
   'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن',
-  'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
+  'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
 ]);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
@@ -167,12 +174,13 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
     const aroundButGreetings = sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === sentence || !GREETING.test(all[k]!)).join(' . ');
     for (const m of sentence.matchAll(PHONE)) {
       // "reach me at …", "رقمي …", "… to my account": the customer's own number; "messaged me on WhatsApp, his number is …" is not
-      if (SELF.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH / 2))) continue;
+      if (ownNumber(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH / 2))) continue;
       const d = digits(m[0]);
       if (d.length < 7 || d.length > 15) continue;
       if (official.some((o) => sameNumber(o, d))) continue;
       const imitates = official.some((o) => looksLikeNumber(o, d));
-      const claimed = CLAIMS_TO_BE_FROM.test(around) || CALL_THIS_NUMBER.test(around);
+      // …or a stranger with that number asked for a code: "بعتلي واحد 0123… وقالي ابعت الـPIN"
+      const claimed = CLAIMS_TO_BE_FROM.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && ASKED_FOR_A_SECRET.test(around));
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index)) && !SOMEONE_ELSE.test(around)) continue;
@@ -196,6 +204,14 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t))) flags.push({ code: 'urgency' });
   return flags;
 }
+
+/** A "my number" phrase in the window — unless someone else says it ("وقال كلمني على هذا الرقم", "he said call me on"). */
+function ownNumber(window: string): boolean {
+  const m = new RegExp(SELF.source, 'giu');
+  for (const hit of window.matchAll(m)) if (!SAID_BEFORE.test(window.slice(Math.max(0, hit.index - 12), hit.index))) return true;
+  return false;
+}
+const SAID_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${['said', 'says', 'saying', 'told me', 'قال', 'وقال', 'قالي', 'وقالي', 'يقول', 'ويقول', 'بيقول', 'قالت', 'وقالت', 'گفت', 'ميگه', 'مي گه', 'goft', '2al', '2alli', 'qal'].map(foldLetters).join('|')})(?: (?:لي|ليا|انه|that))?\\s*$`, 'iu');
 
 function digits(s: string): string {
   return s.replace(/\D/g, '');
