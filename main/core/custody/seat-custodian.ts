@@ -35,6 +35,7 @@ export class SeatRefusal extends DiwanError {}
 export class SeatCustodian {
   private readonly maxLog: number;
   private retention: EpochRetention;
+  private lastKey: { epoch: number; length: EpochLength; key: { epoch: number; publicKey: string } } | null = null;
 
   constructor(private readonly o: SeatCustodianOptions) {
     this.maxLog = Math.max(o.rateLimit.windowMs, 2 * SEAT_GRANT_MAX_LIFE_MS);
@@ -61,13 +62,18 @@ export class SeatCustodian {
 
   /** The key originals are sealed to now, rotating into a new epoch (and applying retention) when its period begins. */
   sealingKey(): { epoch: number; publicKey: string } {
+    // Asked for every batch (and every re-sealed value): the directory is read only when a new period may have begun.
+    const last = this.lastKey;
+    if (last && last.epoch === epochAt(this.o.now(), this.retention.epoch) && last.length === this.retention.epoch) return last.key;
     const before = new Set(this.o.keys.epochs());
     const k = this.o.keys.current(this.o.now(), this.retention.epoch);
     if (!before.has(k.epoch)) {
       this.o.log.append({ at: this.o.now(), event: 'epoch.created', epoch: k.epoch });
       this.applyRetention();
     }
-    return { epoch: k.epoch, publicKey: k.publicKey };
+    const key = { epoch: k.epoch, publicKey: k.publicKey };
+    this.lastKey = { epoch: k.epoch, length: this.retention.epoch, key };
+    return key;
   }
 
   /** Destroys the keys of epochs older than the retention keeps; their originals can never be opened again. */
