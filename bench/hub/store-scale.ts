@@ -2,7 +2,7 @@
  * The hub's PostgreSQL store after a year of a team's traffic (issue #26, item 6): the store calls that consoles and
  * leads cause, timed at 100k, 1M (and, with --3m, 3M) messages. The data is written with set-returning SQL straight
  * into the hub's schema (ten messages per conversation, a third with fields, a tenth replies with an outbox row,
- * two events per message, 500 agents, 20 labels of which one is rare), then each call runs 200 times with random
+ * two events per message, 500 agents, 21 labels: 19 on 0.26 % of conversations each, one rare (0.1 %), one broad (20 %)), then each call runs 200 times with random
  * arguments on a warm cache. The peer in the same run is the plain lookup of one message row by primary key.
  *
  *   node --import tsx bench/hub/store-scale.ts [--3m]
@@ -38,10 +38,12 @@ async function load(store: HubStore, messages: number): Promise<{ conversations:
     SELECT g, 0, 'CARD', '••••1111', '\\x00'::bytea FROM generate_series(1, ${messages}, 3) g`);
   await q.run(`INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id)
     SELECT g, 'tg', 'c' || (1 + (g % ${conversations})), 'delivered', 'dev', 'client-' || g FROM generate_series(10, ${messages}, 10) g`);
-  await q.run(`INSERT INTO labels (name, name_key, created_at) SELECT 'label ' || g, 'label ' || g, 0 FROM generate_series(1, 20) g`);
-  await q.run(`INSERT INTO conversation_labels (conversation_id, label_id)
-    SELECT g, 1 + (g % 19) FROM generate_series(1, ${conversations}, 20) g
-    UNION ALL SELECT g, 20 FROM generate_series(7, ${conversations}, 1000) g`);
+  await q.run(`INSERT INTO labels (name, name_key, created_at) SELECT 'label ' || g, 'label ' || g, 0 FROM generate_series(1, 21) g`);
+  // Each label row carries its conversation's activity, as the store keeps it (schema 11).
+  await q.run(`INSERT INTO conversation_labels (conversation_id, label_id, last_message_at)
+    SELECT g, 1 + (g % 19), 1700000000000 + g * 1000 FROM generate_series(1, ${conversations}, 20) g
+    UNION ALL SELECT g, 20, 1700000000000 + g * 1000 FROM generate_series(7, ${conversations}, 1000) g
+    UNION ALL SELECT g, 21, 1700000000000 + g * 1000 FROM generate_series(3, ${conversations}, 5) g`);
   await q.run(`INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload)
     SELECT 0, CASE WHEN g % 2 = 0 THEN 'message.added' ELSE 'conversation.updated' END, 'conversation', 'tg', 1 + (g % ${conversations}),
            '{"id":' || g || ',"maskedText":"my order and my card [CARD ••••1111]"}'
@@ -49,6 +51,16 @@ async function load(store: HubStore, messages: number): Promise<{ conversations:
   await q.run('ANALYZE');
   const maxSeq = await store.latestEventSeq();
   return { conversations, maxSeq };
+}
+
+function labelPageBefore(store: HubStore, labelId: number): Promise<unknown[]> {
+  return store.q.all(
+    `SELECT c.id, c.channel_id, c.contact_id, k.display_name, k.handle, c.status, c.assignee_id, c.last_message_at, c.version
+       FROM conversations c JOIN contacts k ON k.id = c.contact_id
+      WHERE EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label_id = ?)
+      ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50`,
+    [labelId],
+  );
 }
 
 async function timeCalls(name: string, call: () => Promise<unknown>): Promise<string> {
@@ -83,6 +95,11 @@ async function main(): Promise<void> {
           await timeCalls('one agent\'s channels (tg), open, 50', () => store.conversations({ channels: ['tg'], status: 'open', limit: 50 })),
           await timeCalls('a common label, 50', () => store.conversations({ labelId: rand(19), limit: 50 })),
           await timeCalls('a rare label (0.1 % of conversations), 50', () => store.conversations({ labelId: 20, limit: 50 })),
+          await timeCalls('a broad label (20 % of conversations), 50', () => store.conversations({ labelId: 21, limit: 50 })),
+          await timeCalls('a broad label, open only, 50', () => store.conversations({ labelId: 21, status: 'open', limit: 50 })),
+          // Peer in the same run: the label page as it was read before schema 11 (every labelled conversation, then sorted).
+          await timeCalls('before schema 11: a common label, 50', () => labelPageBefore(store, rand(19))),
+          await timeCalls('before schema 11: a broad label, 50', () => labelPageBefore(store, 21)),
           await timeCalls('open a conversation: its last 200 messages', () => store.messages(rand(conversations), 200)),
           await timeCalls('stream catch-up: 500 events after a cursor', () => store.eventsAfter(rand(maxSeq - 500), 500)),
           await timeCalls('stream, live: events after the newest', () => store.eventsAfter(maxSeq - 5, 500)),

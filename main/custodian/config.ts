@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { EpochLengthSchema, RetainEpochsSchema } from '../core/custody';
 import { parseCidr } from '../core/policy';
 import { ED25519_PUBLIC_KEY_PATTERN } from '../core/policy/keys';
 import { DiwanError } from '../core/shared/errors';
@@ -32,9 +33,9 @@ export const custodianConfigSchema = z
       })
       .strict(),
     /** How long one sealing key is current. */
-    epoch: z.union([z.object({ months: z.number().int().min(1).max(120) }).strict(), z.object({ days: z.number().int().min(1).max(3650) }).strict()]).default({ months: 1 }),
+    epoch: EpochLengthSchema.default({ months: 1 }),
     /** Keep this many epochs' keys (the current one included); older ones are destroyed at start and daily. Absent: keep all. */
-    retainEpochs: z.number().int().min(1).max(1200).optional(),
+    retainEpochs: RetainEpochsSchema.optional(),
     log: z.object({ file: z.string().min(1).max(4096) }).strict(),
     rateLimit: z
       .object({ perDevice: z.number().int().min(1).max(100_000).default(30), windowMinutes: z.number().int().min(1).max(24 * 60).default(60) })

@@ -58,11 +58,7 @@ export class Custodian {
 
   /** Destroys the keys of epochs older than the retention keeps. Returns the epochs destroyed. */
   applyRetention(): number[] {
-    if (!this.o.retainEpochs) return [];
-    const current = epochAt(this.o.now(), this.o.epochLength);
-    const out: number[] = [];
-    for (const e of this.o.keys.epochs()) if (e <= current - this.o.retainEpochs) out.push(this.shred(e));
-    return out;
+    return this.o.keys.expired(this.o.now(), this.o.epochLength, this.o.retainEpochs).map((e) => this.shred(e));
   }
 
   shred(epoch: number): number {

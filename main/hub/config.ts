@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { APPROVABLE_REQUESTS } from '../core/guard';
+import { EpochLengthSchema, RetainEpochsSchema } from '../core/custody';
 import { parseCidr } from '../core/policy';
 import { DiwanError } from '../core/shared/errors';
 import { looksLikeSecretName } from '../core/shared/secret-names';
@@ -37,8 +38,8 @@ export const hubConfigSchema = z
               keysDir: z.string().min(1).max(4096),
               logFile: z.string().min(1).max(4096),
               policy: z.object({ file: z.string().min(1).max(4096), signers: z.array(z.object({ name: z.string().min(1).max(200), publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict()).min(1).max(8) }).strict(),
-              epoch: z.union([z.object({ months: z.number().int().min(1).max(120) }).strict(), z.object({ days: z.number().int().min(1).max(3650) }).strict()]).default({ months: 1 }),
-              retainEpochs: z.number().int().min(1).max(1200).optional(),
+              epoch: EpochLengthSchema.default({ months: 1 }),
+              retainEpochs: RetainEpochsSchema.optional(),
               revealsPerDevicePerHour: z.number().int().min(1).max(100_000).default(30),
             })
             .strict(),

@@ -202,6 +202,7 @@ async function assemble(
       identity.setPolicy(identityPolicyFrom(policy));
       maskingHints = maskingHintsFrom(policy);
       guards.setPolicy(guardPolicyFrom(policy));
+      store.custody.custodian.setRetention(policy.custody ?? { epoch: opts.custody?.epoch ?? { months: 1 }, retainEpochs: opts.custody?.retainEpochs });
       if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) relay = policy.relay ? { ...policy.relay, link: null } : null;
       if (policy.hub?.url !== team?.url || policy.hub?.pin !== team?.o.pin) {
         void team?.close();

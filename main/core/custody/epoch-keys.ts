@@ -14,6 +14,15 @@ export function epochAt(at: number, length: EpochLength): number {
   return Math.floor(at / 86_400_000 / length.days);
 }
 
+/** When an epoch's period begins (the inverse of `epochAt`). */
+export function epochStart(epoch: number, length: EpochLength): number {
+  if ('months' in length) {
+    const m = epoch * length.months;
+    return Date.UTC(Math.floor(m / 12), m % 12, 1);
+  }
+  return epoch * length.days * 86_400_000;
+}
+
 interface KeyFile {
   format: 'diwan-custodian-epoch/1';
   epoch: number;
@@ -34,7 +43,7 @@ const wrapAad = (epoch: number, publicKey: string) => Buffer.from(`diwan-custodi
  * file and leaves a marker, so that epoch's originals are unreadable in every hub backup from then on.
  */
 export class EpochKeys {
-  private readonly cache = new Map<number, SealingKeyPair>();
+  private readonly cache = new Map<number, SealingKeyPair & { createdAt: number }>();
 
   constructor(
     private readonly dir: string,
@@ -49,9 +58,9 @@ export class EpochKeys {
     }
   }
 
-  /** The key that seals now, made on first use in its period. */
-  current(now: number): SealingKeyPair {
-    const epoch = epochAt(now, this.length);
+  /** The key that seals now, made on first use in its period (`length`: IT's setting when it differs from the start's). */
+  current(now: number, length: EpochLength = this.length): SealingKeyPair {
+    const epoch = epochAt(now, length);
     return this.get(epoch) ?? this.create(epoch, now);
   }
 
@@ -88,9 +97,21 @@ export class EpochKeys {
     throw new DiwanError('epoch_unknown', `This custodian holds no key for epoch ${epoch}.`);
   }
 
+  /**
+   * The epochs retention destroys: every key but the current one that was made before the oldest kept period began
+   * (`retain` periods, the current one included). Judged by when each key was made rather than by its number, so a
+   * change of the epoch length (which renumbers epochs) neither destroys recent keys nor keeps old ones forever.
+   */
+  expired(now: number, length: EpochLength, retain: number | undefined): number[] {
+    if (!retain) return [];
+    const current = epochAt(now, length);
+    const keepFrom = epochStart(current - retain + 1, length);
+    return this.epochs().filter((e) => e !== current && this.get(e)!.createdAt < keepFrom);
+  }
+
   /** Destroys an epoch's private key: overwrite, flush, delete, then leave a marker naming when. */
   shred(epoch: number, now: number, current: number): void {
-    if (epoch >= current) throw new DiwanError('epoch_current', `Epoch ${epoch} is current or in the future; only a past epoch can be destroyed.`);
+    if (epoch === current) throw new DiwanError('epoch_current', `Epoch ${epoch} is the current one; only a past epoch can be destroyed.`);
     const file = fileOf(this.dir, epoch);
     if (!fs.existsSync(file)) throw new DiwanError('epoch_unknown', `This custodian holds no key for epoch ${epoch}.`);
     const fd = fs.openSync(file, 'r+');
@@ -105,7 +126,7 @@ export class EpochKeys {
     this.cache.delete(epoch);
   }
 
-  private get(epoch: number): SealingKeyPair | null {
+  private get(epoch: number): (SealingKeyPair & { createdAt: number }) | null {
     const hit = this.cache.get(epoch);
     if (hit) return hit;
     let text: string;
@@ -126,7 +147,7 @@ export class EpochKeys {
     } catch {
       throw new DiwanError('custodian_kek_wrong', `The key file of epoch ${epoch} does not open with this key-encryption key (wrong passphrase or secret, or the file was altered).`);
     }
-    const pair = { epoch: f.epoch, publicKey: f.publicKey, privateKey: x25519Private(scalar) };
+    const pair = { epoch: f.epoch, publicKey: f.publicKey, privateKey: x25519Private(scalar), createdAt: f.createdAt };
     this.cache.set(epoch, pair);
     return pair;
   }

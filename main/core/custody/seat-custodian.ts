@@ -5,6 +5,7 @@ import { DiwanError } from '../shared/errors';
 import type { Vault } from '../vault';
 import { CustodianLog } from './custodian-log';
 import { epochAt, EpochKeys, keyEncryptionKey, type EpochLength } from './epoch-keys';
+import type { EpochRetention } from './epoch-policy';
 import { signStatement } from './grant';
 import { epochOf, openSealed, originalContext } from './seal';
 import { checkSeatGrant, SEAT_GRANT_DOMAIN, SEAT_GRANT_MAX_LIFE_MS, type SeatGrant, type SignedSeatGrant } from './seat-grant';
@@ -33,9 +34,26 @@ export class SeatRefusal extends DiwanError {}
  */
 export class SeatCustodian {
   private readonly maxLog: number;
+  private retention: EpochRetention;
+  private lastKey: { epoch: number; length: EpochLength; key: { epoch: number; publicKey: string } } | null = null;
 
   constructor(private readonly o: SeatCustodianOptions) {
     this.maxLog = Math.max(o.rateLimit.windowMs, 2 * SEAT_GRANT_MAX_LIFE_MS);
+    this.retention = { epoch: o.epochLength, retainEpochs: o.retainEpochs };
+  }
+
+  /**
+   * IT's setting from the signed policy (`custody`), or the console's own when the policy has none. Takes effect at
+   * once: the next sealing key follows the new length, and epochs past the new retention are destroyed now.
+   */
+  setRetention(r: EpochRetention): number[] {
+    const same = JSON.stringify(r.epoch) === JSON.stringify(this.retention.epoch) && r.retainEpochs === this.retention.retainEpochs;
+    this.retention = { epoch: r.epoch, retainEpochs: r.retainEpochs };
+    return same ? [] : this.applyRetention();
+  }
+
+  get epochRetention(): EpochRetention {
+    return this.retention;
   }
 
   get seat(): string {
@@ -44,25 +62,28 @@ export class SeatCustodian {
 
   /** The key originals are sealed to now, rotating into a new epoch (and applying retention) when its period begins. */
   sealingKey(): { epoch: number; publicKey: string } {
+    // Asked for every batch (and every re-sealed value): the directory is read only when a new period may have begun.
+    const last = this.lastKey;
+    if (last && last.epoch === epochAt(this.o.now(), this.retention.epoch) && last.length === this.retention.epoch) return last.key;
     const before = new Set(this.o.keys.epochs());
-    const k = this.o.keys.current(this.o.now());
+    const k = this.o.keys.current(this.o.now(), this.retention.epoch);
     if (!before.has(k.epoch)) {
       this.o.log.append({ at: this.o.now(), event: 'epoch.created', epoch: k.epoch });
       this.applyRetention();
     }
-    return { epoch: k.epoch, publicKey: k.publicKey };
+    const key = { epoch: k.epoch, publicKey: k.publicKey };
+    this.lastKey = { epoch: k.epoch, length: this.retention.epoch, key };
+    return key;
   }
 
   /** Destroys the keys of epochs older than the retention keeps; their originals can never be opened again. */
   applyRetention(): number[] {
-    if (!this.o.retainEpochs) return [];
-    const current = epochAt(this.o.now(), this.o.epochLength);
-    const out: number[] = [];
-    for (const e of this.o.keys.epochs()) {
-      if (e > current - this.o.retainEpochs) continue;
-      this.o.keys.shred(e, this.o.now(), current);
-      this.o.log.append({ at: this.o.now(), event: 'epoch.shredded', epoch: e });
-      out.push(e);
+    const now = this.o.now();
+    const current = epochAt(now, this.retention.epoch);
+    const out = this.o.keys.expired(now, this.retention.epoch, this.retention.retainEpochs);
+    for (const e of out) {
+      this.o.keys.shred(e, now, current);
+      this.o.log.append({ at: now, event: 'epoch.shredded', epoch: e, detail: `retain:${this.retention.retainEpochs}` });
     }
     return out;
   }

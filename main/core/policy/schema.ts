@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { z } from 'zod';
+import { CustodyPolicySchema } from '../custody/epoch-policy';
 import { GuardSettingsSchema } from './guard-settings';
 import { ED25519_PUBLIC_KEY_PATTERN } from './keys';
 
@@ -133,6 +134,11 @@ export const PolicySchema = z.strictObject({
     .optional(),
   /** The guards' settings (docs/IT-GUIDE.md, "Guard policy"); absent means the built-in defaults. */
   guard: GuardSettingsSchema.optional(),
+  /**
+   * A single-seat console's key epochs (docs/IT-GUIDE.md, "Key epochs"): how long one sealing key is current and how
+   * many epochs keep their key; older epochs' originals are destroyed. Absent: monthly, every epoch kept.
+   */
+  custody: CustodyPolicySchema.optional(),
   /** The on-premises relay for webhook channels and shared bots: its office address and the pin of its certificate. */
   relay: z
     .strictObject({ url: HttpsUrl, pin: z.string().regex(SPKI_PIN, 'must be a base64 SHA-256 pin as `diwan hub tls` (or an earlier release\'s `diwan relay tls`) prints it') })

@@ -1,6 +1,6 @@
 import { DiwanError } from '../shared/errors';
 import type { AuditPort, Clock } from '../shared/ports';
-import { originalContext, sealTo, type SeatCustody } from '../custody';
+import { originalContext, SealingSession, type SeatCustody } from '../custody';
 import type { FieldCipher } from '../vault';
 import type { Db } from './database';
 import type { Masker } from './masker';
@@ -46,11 +46,22 @@ export const sealedIdentity = {
   noteText: (seat: string, id: number) => `hub:${seat}:note:${id}:text`,
 };
 
-/** Seals one original to the custodian's current key. */
+/**
+ * Seals one original to the custodian's current key. Values sealed in a burst (a batch's new contact names, an
+ * upgrade's re-seal) share one key agreement: a `SealingSession` kept at most 1,024 values or 1 s per store.
+ */
 export function sealOriginal(ctx: StoreContext, context: string, plain: string): Buffer {
   const { epoch, publicKey } = ctx.custody.sealingKey();
-  return sealTo(publicKey, epoch, context, plain);
+  const now = Date.now();
+  let cur = sessions.get(ctx);
+  if (!cur || cur.publicKey !== publicKey || cur.s.epoch !== epoch || cur.until <= now || cur.left <= 0) {
+    cur = { s: new SealingSession(publicKey, epoch), publicKey, until: now + 1000, left: 1024 };
+    sessions.set(ctx, cur);
+  }
+  cur.left--;
+  return cur.s.seal(context, plain);
 }
+const sessions = new WeakMap<StoreContext, { s: SealingSession; publicKey: string; until: number; left: number }>();
 
 export const identity = {
   messageText: (id: number | bigint) => `msg:${id}:text`,

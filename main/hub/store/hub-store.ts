@@ -4,6 +4,7 @@ import type { Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import type { SqlExecutor } from './executor';
 import { ingestBatch, type IngestResult } from './ingest';
+import { syncLabelActivity } from './label-activity';
 import { checkSchema, migrate, schemaVersion } from './migrations';
 import { chunks, valuesList } from './sql-rows';
 import type {
@@ -409,6 +410,7 @@ export class HubStore {
          status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END, version = version + 1 WHERE id = ?`,
       [at, at, fromCustomer ? 1 : 0, at, fromCustomer ? 1 : 0, id],
     );
+    await syncLabelActivity(t, [id]);
     return (await this.conversationIn(t, id))!;
   }
 
@@ -442,14 +444,19 @@ export class HubStore {
       where.push('c.status = ?');
       params.push(filter.status);
     }
-    if (filter.labelId !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label_id = ?)');
-      params.push(filter.labelId);
-    }
-    const rows = await this.q.all<ConversationRow>(
-      `${CONVERSATION_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
-      [...params, Math.min(filter.limit ?? 100, 500)],
-    );
+    const limit = Math.min(filter.limit ?? 100, 500);
+    // With a label, walk that label's activity index (schema 11) instead of every conversation carrying it.
+    const rows =
+      filter.labelId !== undefined
+        ? await this.q.all<ConversationRow>(
+            `${CONVERSATION_SELECT} JOIN conversation_labels l ON l.conversation_id = c.id WHERE l.label_id = ?${where.length ? ` AND ${where.join(' AND ')}` : ''}
+              ORDER BY l.last_message_at DESC, l.conversation_id DESC LIMIT ?`,
+            [filter.labelId, ...params, limit],
+          )
+        : await this.q.all<ConversationRow>(`${CONVERSATION_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`, [
+            ...params,
+            limit,
+          ]);
     return rows.map(toConversation);
   }
 

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from './executor';
 import { attachmentViews } from './attachment-views';
+import { syncLabelActivity } from './label-activity';
 import { chunks, inList, valuesList } from './sql-rows';
 import type { ConversationView, EventInput, MessageView, PreparedMessage } from './types';
 
@@ -112,6 +113,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
         part.flatMap((c) => [c.id, c.lastMessageAt, c.status, c.version, c.openedAt]),
       );
     }
+    await syncLabelActivity(t, [...conversations.values()].map((c) => c.id));
     await store.emitMany(t, events);
   }
   if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);

@@ -2,6 +2,7 @@ import { DiwanError } from '../../core/shared/errors';
 import type { LabelView } from '../../core/team/wire';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
+import { syncLabelActivity } from './label-activity';
 import type { Actor } from './types';
 
 /** A label's name is masked like any staff text: a value typed into it never reaches another desk. */
@@ -76,6 +77,7 @@ export class HubLabels {
       const before = await this.labelIdsIn(t, conversationId);
       await t.run('DELETE FROM conversation_labels WHERE conversation_id = ?', [conversationId]);
       for (const id of wanted) await t.run('INSERT INTO conversation_labels (conversation_id, label_id) VALUES (?, ?)', [conversationId, id]);
+      await syncLabelActivity(t, [conversationId]);
       await this.store.emit(t, 'conversation.labels', 'conversation', { conversationId, labelIds: wanted }, { channelId: view.channelId, conversationId });
       await this.store.appendAudit(t, {
         ...actor,

@@ -176,6 +176,14 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE channel_health (
     channel_id TEXT PRIMARY KEY REFERENCES channels(id), state TEXT NOT NULL, detail TEXT, node TEXT NOT NULL, checked_at {INT8} NOT NULL);
   `,
+  // 11: a label's page from an index (bench/hub/store-scale.ts, issue 26): each label row carries its conversation's
+  // activity (kept by store/label-activity.ts in the transaction that moves it), so the newest 50 with a label are read
+  // from the front of one index instead of every conversation carrying the label being sorted.
+  `
+  ALTER TABLE conversation_labels ADD COLUMN last_message_at {INT8} NOT NULL DEFAULT 0;
+  UPDATE conversation_labels SET last_message_at = (SELECT c.last_message_at FROM conversations c WHERE c.id = conversation_labels.conversation_id);
+  CREATE INDEX conversation_labels_recent ON conversation_labels(label_id, last_message_at DESC, conversation_id DESC);
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -1,5 +1,6 @@
 import type { HubStore } from './hub-store';
 import { ingestBatch } from './ingest';
+import { syncLabelActivity } from './label-activity';
 import type { Actor, PreparedMessage } from './types';
 
 /** One single-seat conversation as it arrives at the hub: its messages (masked and ready to seal) and its state. */
@@ -48,6 +49,7 @@ export class HubMoveIn {
       for (const labelId of c.labelIds) {
         await t.run('INSERT INTO conversation_labels (conversation_id, label_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [conversationId, labelId]);
       }
+      await syncLabelActivity(t, [conversationId]);
       for (const n of c.notes) {
         await t.run('INSERT INTO notes (conversation_id, author_id, masked_text, sealed_text, created_at) VALUES (?, ?, ?, NULL, ?)', [conversationId, n.authorId, n.maskedText, n.createdAt]);
       }

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubStore, type PreparedMessage } from '../../main/hub/store';
+import { HubLabels } from '../../main/hub/store/labels';
+import { bothAdapters } from './adapters';
+
+/**
+ * A label's page comes from the label's own activity index (schema 11): the newest conversations carrying the label,
+ * in the same order as the unfiltered list, and kept in step by every change of a conversation's activity.
+ */
+const adapters = bothAdapters('hub-label-page-');
+const actor = { actor: 'test', device: null };
+
+const message = (id: string, chat: string, sentAt: number): PreparedMessage => ({
+  platformMessageId: id,
+  platformConversationId: chat,
+  contact: { platformUserId: `u-${chat}`, displayName: chat },
+  direction: 'in',
+  maskedText: 'hello',
+  sealedText: null,
+  sentAt,
+  attachments: [],
+  fields: [],
+  seal: () => ({ text: Buffer.from('sealed'), fields: [] }),
+});
+
+for (const [name, open] of Object.entries(adapters)) {
+  describe(`label page from an index: ${name}`, () => {
+    let store: HubStore;
+    beforeAll(async () => {
+      store = await open(() => 1_000);
+      await store.migrate();
+      await store.saveChannel({ id: 'tg', kind: 'telegram', name: 'Telegram', config: {}, enabled: true }, actor);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('lists a label\'s conversations newest first, the same as filtering the full list, through any order of messages and labels', async () => {
+      const labels = new HubLabels(store);
+      const a = await labels.create(`a-${name}`, actor);
+      const b = await labels.create(`b-${name}`, actor);
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.record({ chat: fc.integer({ min: 0, max: 11 }), at: fc.integer({ min: 1, max: 1_000_000 }), labels: fc.subarray([a.id, b.id]), relabel: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+          async (steps) => {
+            for (const s of steps) {
+              const r = await store.ingest('tg', [message(`m${n++}`, `chat-${s.chat}`, s.at)]);
+              if (s.relabel) await labels.setOnConversation(Number(r.conversationIds[0]), s.labels, actor);
+            }
+            const all = await store.conversations({ limit: 500 });
+            const carrying = await labels.labelIdsOf(all.map((c) => c.id));
+            for (const label of [a.id, b.id]) {
+              const expected = all.filter((c) => carrying.get(c.id)?.includes(label)).map((c) => c.id);
+              expect((await store.conversations({ labelId: label, limit: 500 })).map((c) => c.id)).toEqual(expected);
+              expect((await store.conversations({ labelId: label, limit: 3 })).map((c) => c.id)).toEqual(expected.slice(0, 3));
+              const open = all.filter((c) => c.status === 'open' && carrying.get(c.id)?.includes(label)).map((c) => c.id);
+              expect((await store.conversations({ labelId: label, status: 'open', limit: 500 })).map((c) => c.id)).toEqual(open);
+            }
+          },
+        ),
+        { numRuns: 15 },
+      );
+    }, 120_000);
+  });
+}
