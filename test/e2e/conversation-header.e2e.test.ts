@@ -37,7 +37,8 @@ describe('the conversation header is a row of actions, not a settings form (Chro
       // A clean draft says so quietly: no coloured banner.
       await page.getByTestId('composer').fill(lang === 'ar' ? 'سأتحقق من ذلك الآن.' : 'Thanks Omar, a colleague will call you today.');
       const verdict = page.getByTestId('verdict');
-      await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('allow');
+      // The guard's verdict comes after a pause in typing and a call to main.
+      await expect.poll(() => verdict.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('allow');
       expect(await verdict.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
       await page.getByTestId('composer').fill('');
 

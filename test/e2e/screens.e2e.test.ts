@@ -74,7 +74,7 @@ describe('the main screens at 1920×1080 in English, Arabic and Persian', () => 
       await admin.page.getByTestId('audit-row').first().waitFor();
       // Actions, and details that are codes (roles, authority, network state), read as words, not codes.
       const trail = (await admin.page.getByTestId('audit-table').textContent())!;
-      for (const code of ['users.role_requested', 'network.verdict', 'label.created', 'second-administrator']) expect(trail).not.toContain(code);
+      for (const code of ['users.role_requested', 'network.verdict', 'label.created', 'second-administrator', 'check.policy']) expect(trail).not.toContain(code);
       await admin.page.screenshot({ path: artifactPath(`screens-audit-${lang}.png`) });
 
       for (const w of [agent, lead, admin]) expect(w.errors, w.errors.join('\n')).toEqual([]);
