@@ -64,6 +64,13 @@ describe('the main screens at 1920×1080 in English, Arabic and Persian', () => 
       await lead.page.screenshot({ path: artifactPath(`screens-lead-labels-${lang}.png`) });
       await lead.page.getByTestId('tab-reports').click();
       await lead.page.getByTestId('reports').waitFor();
+      if (lang !== 'en') {
+        // Mirrored charts: the value axis stands on the right and its numbers sit outside it, not over the line.
+        const axis = await lead.page.locator('.recharts-yAxis .recharts-cartesian-axis-line').first().boundingBox();
+        const ticks = lead.page.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+        await ticks.first().waitFor({ state: 'attached' });
+        for (const box of await Promise.all((await ticks.all()).map((tick) => tick.boundingBox()))) expect(box!.x).toBeGreaterThanOrEqual(axis!.x);
+      }
       await lead.page.screenshot({ path: artifactPath(`screens-lead-reports-${lang}.png`) });
 
       await signIn(admin.page, PEOPLE.admin);
