@@ -64,6 +64,12 @@ describe('the main screens at 1920×1080 in English, Arabic and Persian', () => 
       await lead.page.screenshot({ path: artifactPath(`screens-lead-labels-${lang}.png`) });
       await lead.page.getByTestId('tab-reports').click();
       await lead.page.getByTestId('reports').waitFor();
+      // The chosen tab is underlined, not boxed like the keyboard's focus ring.
+      const tabStyle = await lead.page.getByTestId('tab-reports').evaluate((el: unknown) => {
+        const c = (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el);
+        return { top: c.borderTopStyle, bottom: c.borderBottomStyle, weight: c.fontWeight };
+      });
+      expect(tabStyle).toEqual({ top: 'none', bottom: 'solid', weight: '600' });
       if (lang !== 'en') {
         // Mirrored charts: the value axis stands on the right and its numbers sit outside it, not over the line.
         const axis = await lead.page.locator('.recharts-yAxis .recharts-cartesian-axis-line').first().boundingBox();
