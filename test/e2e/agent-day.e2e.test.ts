@@ -39,9 +39,10 @@ describe("an agent's day in Chromium: drafts stay with their conversation", () =
       await composer.fill(w.b);
       await row(c).click();
       await composer.fill(w.blocked);
-      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('block');
+      // The verdict follows a pause in typing and a call to main; a loaded machine gets time.
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('block');
       await page.getByTestId('ask-approval').click();
-      await expect.poll(() => page.getByTestId('approval').getAttribute('data-state')).toBe('pending');
+      await expect.poll(() => page.getByTestId('approval').getAttribute('data-state'), { timeout: 10_000 }).toBe('pending');
 
       await row(a).click();
       await expect.poll(() => composer.inputValue()).toBe(w.a);

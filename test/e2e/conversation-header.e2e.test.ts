@@ -12,6 +12,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Each step waits for a round trip to main; a loaded machine gets time (a bound, not a speed assumption). */
+const WAIT = { timeout: 10_000 };
+
+/** A computed style of the element, read in the page (this project's Node types have no DOM; `name` goes as the argument). */
+const computed = (el: unknown, name: string) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el)[name];
+
 const PILL = { en: { open: 'Open', pending: 'Pending' }, ar: { open: 'مفتوحة', pending: 'معلّقة' } } as const;
 
 describe('the conversation header is a row of actions, not a settings form (Chromium)', () => {
@@ -23,40 +29,41 @@ describe('the conversation header is a row of actions, not a settings form (Chro
       const row = (id: number) => page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
       await row(b).click();
       const pill = page.getByTestId('status-pill');
-      await expect.poll(() => pill.textContent()).toBe(PILL[lang].open);
+      await expect.poll(() => pill.textContent(), WAIT).toBe(PILL[lang].open);
       // No drop-down for the status or the snooze time in the header.
       expect(await page.locator('.thread-header select').count()).toBeLessThanOrEqual(1);
       expect(await page.getByTestId('status-select').count()).toBe(0);
 
       // The scam report waits on the message the agent points at.
       const report = page.getByTestId('message').first().getByTestId('report-scam');
-      expect(await report.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+      expect(await report.evaluate(computed, 'opacity')).toBe('0');
       await page.getByTestId('message').first().hover();
-      await expect.poll(() => report.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+      await expect.poll(() => report.evaluate(computed, 'opacity'), WAIT).toBe('1');
 
       // A clean draft says so quietly: no coloured banner.
       await page.getByTestId('composer').fill(lang === 'ar' ? 'سأتحقق من ذلك الآن.' : 'Thanks Omar, a colleague will call you today.');
       const verdict = page.getByTestId('verdict');
-      await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('allow');
-      expect(await verdict.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+      // The guard's verdict comes after a pause in typing and a call to main.
+      await expect.poll(() => verdict.getAttribute('data-verdict'), WAIT).toBe('allow');
+      expect(await verdict.evaluate(computed, 'backgroundColor')).toBe('rgba(0, 0, 0, 0)');
       await page.getByTestId('composer').fill('');
 
       await page.getByTestId('more').click();
       await page.getByTestId('more-status-pending').click();
-      await expect.poll(() => bridge.core.store.conversations.get(b).status).toBe('pending');
+      await expect.poll(() => bridge.core.store.conversations.get(b).status, WAIT).toBe('pending');
       await shot(page, 'conversation-header-menu', lang);
 
       await row(a).click();
-      await expect.poll(() => pill.textContent()).toBe(PILL[lang].open);
+      await expect.poll(() => pill.textContent(), WAIT).toBe(PILL[lang].open);
       await page.getByTestId('snooze').click();
       await page.getByTestId('snooze-menu').waitFor();
       await shot(page, 'conversation-header-snooze', lang);
       await page.getByTestId('snooze-1h').click();
-      await expect.poll(() => bridge.core.store.conversations.get(a).status).toBe('snoozed');
+      await expect.poll(() => bridge.core.store.conversations.get(a).status, WAIT).toBe('snoozed');
       const until = bridge.core.store.conversations.get(a).snoozedUntil!;
       expect(until - Date.now()).toBeGreaterThan(50 * 60_000);
       // Snoozed under "Open": it leaves the list.
-      await expect.poll(() => row(a).count()).toBe(0);
+      await expect.poll(() => row(a).count(), WAIT).toBe(0);
       expect(errors, errors.join('\n')).toEqual([]);
     });
   });

@@ -64,6 +64,19 @@ describe('the main screens at 1920×1080 in English, Arabic and Persian', () => 
       await lead.page.screenshot({ path: artifactPath(`screens-lead-labels-${lang}.png`) });
       await lead.page.getByTestId('tab-reports').click();
       await lead.page.getByTestId('reports').waitFor();
+      // The chosen tab is underlined, not boxed like the keyboard's focus ring.
+      const tabStyle = await lead.page.getByTestId('tab-reports').evaluate((el: unknown) => {
+        const c = (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el);
+        return { top: c.borderTopStyle, bottom: c.borderBottomStyle, weight: c.fontWeight };
+      });
+      expect(tabStyle).toEqual({ top: 'none', bottom: 'solid', weight: '600' });
+      if (lang !== 'en') {
+        // Mirrored charts: the value axis stands on the right and its numbers sit outside it, not over the line.
+        const axis = await lead.page.locator('.recharts-yAxis .recharts-cartesian-axis-line').first().boundingBox();
+        const ticks = lead.page.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+        await ticks.first().waitFor({ state: 'attached' });
+        for (const box of await Promise.all((await ticks.all()).map((tick) => tick.boundingBox()))) expect(box!.x).toBeGreaterThanOrEqual(axis!.x);
+      }
       await lead.page.screenshot({ path: artifactPath(`screens-lead-reports-${lang}.png`) });
 
       await signIn(admin.page, PEOPLE.admin);
@@ -74,7 +87,7 @@ describe('the main screens at 1920×1080 in English, Arabic and Persian', () => 
       await admin.page.getByTestId('audit-row').first().waitFor();
       // Actions, and details that are codes (roles, authority, network state), read as words, not codes.
       const trail = (await admin.page.getByTestId('audit-table').textContent())!;
-      for (const code of ['users.role_requested', 'network.verdict', 'label.created', 'second-administrator']) expect(trail).not.toContain(code);
+      for (const code of ['users.role_requested', 'network.verdict', 'label.created', 'second-administrator', 'check.policy']) expect(trail).not.toContain(code);
       await admin.page.screenshot({ path: artifactPath(`screens-audit-${lang}.png`) });
 
       for (const w of [agent, lead, admin]) expect(w.errors, w.errors.join('\n')).toEqual([]);

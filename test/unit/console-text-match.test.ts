@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { temporaryPassword } from '../../renderer/src/passwords';
-import { foldForMatch, matchesCanned, toLatinDigits } from '../../renderer/src/text';
+import { foldForMatch, isolatedRuns, matchesCanned, toLatinDigits } from '../../renderer/src/text';
 
 describe('the console finds canned replies the way people type', () => {
   it('matches Arabic typed with Persian letters and the reverse, without harakat, and any case', () => {
@@ -40,5 +40,36 @@ describe('the console finds canned replies the way people type', () => {
     const biased = (n: number) => new Uint8Array(n).fill(calls++ === 0 ? 255 : 0);
     expect(temporaryPassword(biased)).toBe('a'.repeat(16));
     expect(calls).toBe(2);
+  });
+});
+
+describe('order numbers and references inside right-to-left text are isolated whole', () => {
+  const join = (runs: Array<{ text: string }>) => runs.map((r) => r.text).join('');
+  const isolated = (text: string) => isolatedRuns(text).filter((r) => r.isolate).map((r) => r.text);
+
+  it('finds the reference whole, without the sentence punctuation around it', () => {
+    expect(isolated('سلام، سفارش #ORD-4471/B من هنوز نرسیده.')).toEqual(['#ORD-4471/B']);
+    expect(isolated('طلبي رقم 4471 لم يصل، والرمز A-77.')).toEqual(['4471', 'A-77']);
+    expect(isolated('کد پیگیری ۶۰۶۵۵: لطفاً بررسی کنید')).toEqual(['۶۰۶۵۵']);
+    expect(isolated('مرحبا Sara, شكراً')).toEqual([]);
+    expect(isolatedRuns('Order #4471 is late.')).toEqual([{ text: 'Order #4471 is late.', isolate: false }]);
+  });
+
+  it('gives the text back unchanged; every isolated run holds a digit and no right-to-left letter', () => {
+    const rtlWord = fc.stringMatching(/^[\u0621-\u064a\u06a9\u06cc]{1,8}$/);
+    const code = fc.tuple(fc.constantFrom('', '#', 'ORD-', 'A', 'INV/'), fc.stringMatching(/^[0-9\u0660-\u0669\u06f0-\u06f9]{1,8}$/), fc.constantFrom('', '/B', '-2', 'x')).map((p) => p.join(''));
+    const piece = fc.oneof(rtlWord, code, fc.constantFrom(' ', '، ', '. ', ': ', ' (', ') ', 'ok'));
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        const runs = isolatedRuns(text);
+        expect(join(runs)).toBe(text);
+        for (const r of runs.filter((x) => x.isolate)) {
+          expect(r.text).toMatch(/[0-9\u0660-\u0669\u06f0-\u06f9]/);
+          expect(r.text).not.toMatch(/[\u0621-\u064a\u06a9\u06cc\s]/);
+          expect(r.text).not.toMatch(/[.:/_-]$/);
+        }
+      }),
+    );
   });
 });

@@ -5,6 +5,7 @@ import { useFormat } from '../format';
 import { useNow } from '../hooks';
 import { revealKey, useReveals } from '../stores/reveals';
 import { RevealDialog } from './RevealDialog';
+import { isolatedRuns } from '../text';
 
 /**
  * Draws text that main already split into segments: text runs (search matches marked) and masked fields as chips.
@@ -16,12 +17,33 @@ export function Segments(props: { segments: SegmentDto[]; messageId?: number; ca
       {props.segments.map((s, i) =>
         s.kind === 'text' ? (
           s.match ? (
-            <mark key={i}>{s.text}</mark>
+            <mark key={i}>
+              <Isolated text={s.text} />
+            </mark>
           ) : (
-            <span key={i}>{s.text}</span>
+            <span key={i}>
+              <Isolated text={s.text} />
+            </span>
           )
         ) : (
           <FieldChip key={i} type={s.type} hint={s.hint} fieldIndex={s.fieldIndex} messageId={props.messageId} canReveal={props.canReveal} />
+        ),
+      )}
+    </>
+  );
+}
+
+/** Order numbers and references inside right-to-left text, isolated so they keep their own order. */
+function Isolated({ text }: { text: string }) {
+  return (
+    <>
+      {isolatedRuns(text).map((r, i) =>
+        r.isolate ? (
+          <bdi key={i} dir="ltr">
+            {r.text}
+          </bdi>
+        ) : (
+          r.text
         ),
       )}
     </>

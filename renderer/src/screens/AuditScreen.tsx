@@ -143,30 +143,50 @@ export function AuditScreen() {
   );
 }
 
+const CHECK_VALUE = /^(ok|fail) ([\w.-]+): ([\s\S]*)$/;
+
 function Details(props: { details: AuditEntry['details']; f: Formatter }) {
   const { t } = useTranslation();
   const pairs = Object.entries(props.details);
   if (!pairs.length) return null;
   return (
     <dl className="audit-details" data-testid="audit-details">
-      {pairs.map(([k, v]) => (
-        <div key={k}>
-          <dt>{t(`audit.keys.${k}`, { defaultValue: k })}</dt>
-          <dd>
-            {typeof v === 'number' && TIME_KEY.test(k) ? (
-              props.f.dateTime(v)
-            ) : typeof v === 'number' ? (
-              props.f.number(v)
-            ) : typeof v === 'boolean' ? (
-              v ? t('admin.yes') : t('admin.no')
-            ) : typeof v === 'string' && CODE_WORDS[k] ? (
-              <bdi dir="auto">{t(`${CODE_WORDS[k]}.${v}`, { defaultValue: v })}</bdi>
-            ) : (
-              <bdi dir="auto">{v === null ? '—' : v}</bdi>
-            )}
-          </dd>
-        </div>
-      ))}
+      {pairs.map(([k, v]) => {
+        // The gate's checks (`check.<name>`: "ok|fail <code>: <reason>") read as an outcome; the code and main's
+        // sentence stay beside it for IT, left to right.
+        const check = k.startsWith('check.') && typeof v === 'string' ? CHECK_VALUE.exec(v) : null;
+        if (check) {
+          return (
+            <div key={k}>
+              <dt>{t('audit.keys.check', { name: k.slice('check.'.length) })}</dt>
+              <dd>
+                {t(check[1] === 'ok' ? 'audit.checkPassed' : 'audit.checkFailed')}{' '}
+                <small className="muted" dir="ltr">
+                  {check[2]}: {check[3]}
+                </small>
+              </dd>
+            </div>
+          );
+        }
+        return (
+          <div key={k}>
+            <dt>{t(`audit.keys.${k}`, { defaultValue: k })}</dt>
+            <dd>
+              {typeof v === 'number' && TIME_KEY.test(k) ? (
+                props.f.dateTime(v)
+              ) : typeof v === 'number' ? (
+                props.f.number(v)
+              ) : typeof v === 'boolean' ? (
+                v ? t('admin.yes') : t('admin.no')
+              ) : typeof v === 'string' && CODE_WORDS[k] ? (
+                <bdi dir="auto">{t(`${CODE_WORDS[k]}.${v}`, { defaultValue: v })}</bdi>
+              ) : (
+                <bdi dir="auto">{v === null ? '—' : v}</bdi>
+              )}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../main/ipc/contract';
 import { call } from '../../bridge';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog, DoneNote, FindField } from '../../components/ManagedList';
 import { ErrorNote } from '../../components/Notice';
 import { useLoad } from '../../hooks';
 import { matchesCanned } from '../../text';
@@ -44,10 +44,7 @@ export function CannedTab() {
     <div className="canned-admin" data-testid="canned-admin">
       <div className="stack">
         <ErrorNote error={error} />
-        <label className="field">
-          {t('canned.find')}
-          <input type="search" value={filter} dir="auto" onChange={(e) => setFilter(e.target.value)} data-testid="canned-filter" />
-        </label>
+        <FindField label={t('canned.find')} value={filter} onChange={setFilter} testId="canned-filter" />
         {data && data.length === 0 && <p className="muted">{t('canned.none')}</p>}
         <ul className="canned-list" data-testid="canned-list">
           {shown.map((c) => (
@@ -114,11 +111,7 @@ export function CannedTab() {
           ))}
         </div>
         <ErrorNote error={saveError} />
-        {done && (
-          <p role="status" className="notice ok" data-testid="canned-done">
-            {done}
-          </p>
-        )}
+        <DoneNote text={done} testId="canned-done" />
         <div className="actions">
           {editing !== null && (
             <button type="button" onClick={() => startEdit(null)}>
@@ -131,32 +124,23 @@ export function CannedTab() {
         </div>
       </form>
       {deleting && (
-        <Dialog title={t('canned.deleteTitle', { shortcut: deleting.shortcut })} onClose={() => setDeleting(null)} testId="canned-confirm">
-          <p>{t('canned.deleteBody')}</p>
-          <div className="actions">
-            <button type="button" onClick={() => setDeleting(null)}>
-              {t('conversation.cancel')}
-            </button>
-            <button
-              type="button"
-              className="primary danger"
-              data-testid="canned-confirm-go"
-              onClick={async () => {
-                const c = deleting;
-                setDeleting(null);
-                try {
-                  await call('deleteCannedReply', { id: c.id });
-                  if (editing === c.id) startEdit(null);
-                  reload();
-                } catch (err) {
-                  setSaveError(err);
-                }
-              }}
-            >
-              {t('canned.delete')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('canned.deleteTitle', { shortcut: deleting.shortcut })}
+          body={t('canned.deleteBody')}
+          action={t('canned.delete')}
+          testId="canned-confirm"
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            const c = deleting;
+            try {
+              await call('deleteCannedReply', { id: c.id });
+              if (editing === c.id) startEdit(null);
+              reload();
+            } catch (err) {
+              setSaveError(err);
+            }
+          }}
+        />
       )}
     </div>
   );

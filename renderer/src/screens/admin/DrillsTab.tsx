@@ -78,9 +78,9 @@ export function DrillsTab() {
               {report.agents.map((a) => (
                 <tr key={a.agent.id}>
                   <td><bdi>{a.agent.name}</bdi></td>
-                  <td>{a.flagged}</td>
-                  <td>{a.unsafeReplies}</td>
-                  <td>{a.safeReplies}</td>
+                  <td>{f.number(a.flagged)}</td>
+                  <td>{f.number(a.unsafeReplies)}</td>
+                  <td>{f.number(a.safeReplies)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../main/ipc/contract';
 import { call } from '../../bridge';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog, DoneNote, FindField } from '../../components/ManagedList';
 import { ErrorNote } from '../../components/Notice';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks';
@@ -66,15 +66,8 @@ export function LabelsTab() {
         </button>
       </form>
       <ErrorNote error={actionError} />
-      {done && (
-        <p role="status" className="notice ok" data-testid="labels-done">
-          {done}
-        </p>
-      )}
-      <label className="field">
-        {t('labels.find')}
-        <input type="search" value={filter} dir="auto" onChange={(e) => setFilter(e.target.value)} data-testid="labels-filter" />
-      </label>
+      <DoneNote text={done} testId="labels-done" />
+      <FindField label={t('labels.find')} value={filter} onChange={setFilter} testId="labels-filter" />
       {data && (
         <p className="muted" data-testid="labels-count">
           {data.length === 0 ? t('labels.none') : t('labels.count', { count: data.length, formattedCount: f.number(data.length) })}
@@ -135,32 +128,23 @@ export function LabelsTab() {
         ))}
       </ul>
       {deleting && (
-        <Dialog title={t('labels.deleteTitle', { name: deleting.name })} onClose={() => setDeleting(null)} testId="label-confirm">
-          <p>{t('labels.deleteBody')}</p>
-          <div className="actions">
-            <button type="button" onClick={() => setDeleting(null)}>
-              {t('conversation.cancel')}
-            </button>
-            <button
-              type="button"
-              className="primary danger"
-              data-testid="label-confirm-go"
-              onClick={async () => {
-                const l = deleting;
-                setDeleting(null);
-                try {
-                  await call('deleteLabel', { id: l.id });
-                  if (renaming?.id === l.id) setRenaming(null);
-                  changed(t('labels.deleted', { name: l.name }));
-                } catch (err) {
-                  failed(err);
-                }
-              }}
-            >
-              {t('labels.delete')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('labels.deleteTitle', { name: deleting.name })}
+          body={t('labels.deleteBody')}
+          action={t('labels.delete')}
+          testId="label-confirm"
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            const l = deleting;
+            try {
+              await call('deleteLabel', { id: l.id });
+              if (renaming?.id === l.id) setRenaming(null);
+              changed(t('labels.deleted', { name: l.name }));
+            } catch (err) {
+              failed(err);
+            }
+          }}
+        />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../main/ipc/contract';
 import { call } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog, DoneNote } from '../../components/ManagedList';
 import { ErrorNote } from '../../components/Notice';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks';
@@ -47,11 +48,7 @@ export function UsersTab() {
   return (
     <div className="stack" data-testid="users">
       <ErrorNote error={error ?? actionError} onDismiss={() => setActionError(null)} />
-      {done && (
-        <p role="status" className="notice ok" data-testid="users-done">
-          {done}
-        </p>
-      )}
+      <DoneNote text={done} testId="users-done" />
       <table className="table" data-testid="users-table">
         <thead>
           <tr>
@@ -154,32 +151,19 @@ export function UsersTab() {
         />
       )}
       {confirming && (
-        <Dialog
+        <ConfirmDialog
           title={confirming.kind === 'disable' ? t('admin.users.disableTitle', { name: name(confirming.user) }) : t('admin.users.reset2faTitle', { name: name(confirming.user) })}
-          onClose={() => setConfirming(null)}
+          body={confirming.kind === 'disable' ? t('admin.users.disableBody') : t('admin.users.reset2faBody')}
+          action={confirming.kind === 'disable' ? t('admin.users.disable') : t('admin.users.reset2fa')}
           testId="user-confirm"
-        >
-          <p>{confirming.kind === 'disable' ? t('admin.users.disableBody') : t('admin.users.reset2faBody')}</p>
-          <div className="actions">
-            <button type="button" onClick={() => setConfirming(null)}>
-              {t('conversation.cancel')}
-            </button>
-            <button
-              type="button"
-              className="primary danger"
-              data-testid="user-confirm-go"
-              onClick={() => {
-                const { kind, user } = confirming;
-                setConfirming(null);
-                void (kind === 'disable'
-                  ? act(() => call('setUserDisabled', { userId: user.id, disabled: true }), (x) => t('admin.users.disabled', { name: name(x) }))
-                  : act(() => call('resetUserTwoFactor', { userId: user.id }), (x) => t('admin.users.reset2faDone', { name: name(x) })));
-              }}
-            >
-              {confirming.kind === 'disable' ? t('admin.users.disable') : t('admin.users.reset2fa')}
-            </button>
-          </div>
-        </Dialog>
+          onClose={() => setConfirming(null)}
+          onConfirm={() => {
+            const { kind, user } = confirming;
+            void (kind === 'disable'
+              ? act(() => call('setUserDisabled', { userId: user.id, disabled: true }), (x) => t('admin.users.disabled', { name: name(x) }))
+              : act(() => call('resetUserTwoFactor', { userId: user.id }), (x) => t('admin.users.reset2faDone', { name: name(x) })));
+          }}
+        />
       )}
     </div>
   );
