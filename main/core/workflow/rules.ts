@@ -19,5 +19,27 @@ export const channelRuleSchema = z
 
 export type ChannelRuleInput = z.infer<typeof channelRuleSchema>;
 
+/** A channel's rule until someone saves one: a person assigns, no SLA promises. */
+export const DEFAULT_RULE: ChannelRuleInput = {
+  mode: 'manual',
+  capacity: 5,
+  returnAfterMinutes: null,
+  assigneeOnlyReply: false,
+  firstResponseMinutes: null,
+  nextResponseMinutes: null,
+  resolutionMinutes: null,
+};
+
+/** An agent's own capacity (the most open conversations they hold); null: their channels' rules decide. */
+export const agentCapacitySchema = z.number().int().min(1).max(1_000).nullable();
+
 /** A consent notice: long enough to say something, short enough for one chat message. */
 export const consentNoticeSchema = z.string().trim().min(20).max(2_000);
+
+/** A notice's versions are written per language; each language's text is a notice of its own (sent to one customer). */
+export const consentNoticeTextsSchema = z
+  .object({ en: consentNoticeSchema.optional(), ar: consentNoticeSchema.optional(), fa: consentNoticeSchema.optional() })
+  .strict()
+  .refine((t) => Boolean(t.en || t.ar || t.fa), { message: 'must have the text in at least one language' });
+
+export type ConsentNoticeTexts = z.infer<typeof consentNoticeTextsSchema>;

@@ -176,6 +176,14 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE channel_health (
     channel_id TEXT PRIMARY KEY REFERENCES channels(id), state TEXT NOT NULL, detail TEXT, node TEXT NOT NULL, checked_at {INT8} NOT NULL);
   `,
+  // 11: consent notices in the customer's language (issue 18): each version holds a text per language, and a
+  // contact's record says which language the notice went out in (null: a notice written before languages).
+  `
+  CREATE TABLE consent_notice_texts (
+    channel_id TEXT NOT NULL, version INTEGER NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (channel_id, version, language));
+  ALTER TABLE contact_consent ADD COLUMN language TEXT;
+  `,
 ];
 
 /** The newest schema this code knows. */
