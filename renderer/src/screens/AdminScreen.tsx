@@ -4,6 +4,7 @@ import { CannedTab } from './admin/CannedTab';
 import { NextSteps, type AdminTab as Tab } from './admin/NextSteps';
 import { LabelsTab } from './admin/LabelsTab';
 import { UsersTab } from './admin/UsersTab';
+import { WorkflowTab } from '../workflow/settings/WorkflowTab';
 import { useSession } from '../stores/session';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
@@ -43,7 +44,11 @@ const SETTING_FIELDS: Record<Kind, string[]> = {
 export function AdminScreen() {
   const { t } = useTranslation();
   const offers = useSession((s) => s.offers);
-  const tabs = (['channels', 'users', 'canned', 'labels', 'device', 'drills'] as const).filter((x) => (x === 'canned' || x === 'labels' || x === 'drills' ? offers(x) : true));
+  const can = useSession((s) => s.can);
+  const team = useSession((s) => !!s.session?.team);
+  const tabs = (['channels', 'users', 'canned', 'labels', 'workflow', 'device', 'drills'] as const).filter((x) =>
+    x === 'workflow' ? team && can('workflow.manage') : x === 'canned' || x === 'labels' || x === 'drills' ? offers(x) : true,
+  );
   const [tab, setTab] = useState<Tab>('channels');
   return (
     <section className="admin" aria-labelledby="admin-title" data-testid="admin">
@@ -56,6 +61,7 @@ export function AdminScreen() {
       {tab === 'users' && <UsersTab />}
       {tab === 'canned' && <CannedTab />}
       {tab === 'labels' && <LabelsTab />}
+      {tab === 'workflow' && <WorkflowTab />}
       {tab === 'device' && <Device />}
       {tab === 'drills' && <Drills />}
     </section>
