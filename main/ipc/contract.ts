@@ -41,7 +41,7 @@ import {
   UsersResponse,
 } from './schemas';
 import { consoleContract, consoleEvents } from './console-contract';
-import { workflowContract } from './workflow-contract';
+import { workflowContract, workflowEvents } from './workflow-contract';
 import { channel } from './channel';
 
 export type { ChannelSpec } from './channel';
@@ -109,6 +109,7 @@ export const events = {
   /** The console locked itself (off-network, idle, OS lock): drop every customer datum held. */
   locked: z.object({ reason: z.string() }),
   ...consoleEvents,
+  ...workflowEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarSpecSchema } from '../core/sla';
+import { agentCapacitySchema, channelRuleSchema, consentNoticeTextsSchema } from '../core/workflow';
 import type { ChannelSpec } from './channel';
 import { ChannelKind } from './console-contract';
 
@@ -52,6 +54,11 @@ const BoardAgent = z.object({
 const BoardChannel = z.object({ channelId: z.string().max(64), name: Name, kind: ChannelKind, mode: z.string().max(20), queued: z.number().int().nonnegative() });
 const BoardRisk = z.object({ conversationId: Id, channelName: Name, assignee: Name.nullable(), target: SlaTarget, dueAt: Time, risk: SlaRisk });
 
+const ChannelId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const SettingsChannel = z.object({ channelId: ChannelId, name: Name, kind: ChannelKind, rule: channelRuleSchema });
+const SettingsAgent = z.object({ userId: Id, name: Name, role: z.string().max(20), capacity: agentCapacitySchema });
+const ConsentNoticeVersion = z.object({ version: z.number().int().positive(), texts: consentNoticeTextsSchema, createdAt: Time, createdBy: Name });
+
 export const workflowContract = {
   /** Who I am at the hub right now and the team's presence (everyone signed in may see it; the lead's board uses it). */
   teamPresence: channel({ request: Empty, response: z.object({ me: PresenceState, team: z.array(Presence).max(2000) }), permission: 'session' }),
@@ -90,8 +97,30 @@ export const workflowContract = {
     response: z.object({ at: Time, since: Time, agents: z.array(BoardAgent).max(2000), channels: z.array(BoardChannel).max(500), atRisk: z.array(BoardRisk).max(2000) }),
     permission: 'team.board',
   }),
+
+  // What leads and administrators edit (permission `workflow.manage`); the hub checks each again and audits it.
+  // A bad field comes back as `bad_request` with the field's path, which the screens turn into a sentence naming it.
+  /** Each channel's assignment rule and SLA targets, the agents' own capacities, the team's business calendar. */
+  workflowSettings: channel({
+    request: Empty,
+    response: z.object({ channels: z.array(SettingsChannel).max(500), agents: z.array(SettingsAgent).max(2000), calendar: calendarSpecSchema }),
+    permission: 'workflow.manage',
+  }),
+  saveAssignmentRule: channel({ request: z.object({ channelId: ChannelId, rule: channelRuleSchema }).strict(), response: z.object({ rule: channelRuleSchema }), permission: 'workflow.manage' }),
+  setAgentCapacity: channel({ request: z.object({ userId: Id, capacity: agentCapacitySchema }).strict(), response: Done, permission: 'workflow.manage' }),
+  saveBusinessCalendar: channel({ request: z.object({ calendar: calendarSpecSchema }).strict(), response: z.object({ calendar: calendarSpecSchema }), permission: 'workflow.manage' }),
+  /** A channel's consent notice, every version, newest last. */
+  consentNotices: channel({ request: z.object({ channelId: ChannelId }).strict(), response: z.object({ notices: z.array(ConsentNoticeVersion).max(1000) }), permission: 'workflow.manage' }),
+  /** A new version of a channel's notice, written in one or more languages; first contacts from now on get it in theirs. */
+  publishConsentNotice: channel({ request: z.object({ channelId: ChannelId, texts: consentNoticeTextsSchema }).strict(), response: z.object({ version: z.number().int().positive() }), permission: 'workflow.manage' }),
 } as const;
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
   return spec;
 }
+
+/** Events of the team workflow. Ids only. */
+export const workflowEvents = {
+  /** Colleagues' live markers changed on these conversations: the renderer asks `liveMarkers` (pushed, not polled). */
+  markersChanged: z.object({ conversationIds: z.array(Id).max(500) }),
+} as const;

@@ -6,6 +6,7 @@ import { readStatic, SECURITY_HEADERS } from '../../main/electron/content';
 import { channelNames, eventNames, EVENT_PREFIX, type EventName, type EventOf } from '../../main/ipc/contract';
 import { createMainDispatch } from '../../main/ipc';
 import { watchInbox } from '../../main/ipc/console-services';
+import { watchTeamMarkers } from '../../main/ipc/team/events';
 import { newSessionSlot } from '../../main/core/auth';
 
 /**
@@ -126,7 +127,12 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
     if (locked) emit('locked', { reason: reason ?? 'off-network' });
   });
   core.gate.start();
-  const unwatch = watchInbox(core, (changed) => emit('inboxChanged', changed));
+  const unwatchInbox = watchInbox(core, (changed) => emit('inboxChanged', changed));
+  const unwatchMarkers = watchTeamMarkers(core, (changed) => emit('markersChanged', changed));
+  const unwatch = () => {
+    unwatchInbox();
+    unwatchMarkers();
+  };
   if (opts.channels) core.channels.start();
 
   return {

@@ -309,9 +309,9 @@ for (const [name, open] of Object.entries(adapters)) {
       expect([...a, ...b]).toEqual([{ contactId: conv.contact_id, conversationId: conv.id, version: 1 }]);
       expect(await consent.sendNotices(prepare, hub)).toEqual([]);
       const out = await store.q.all<{ author_id: number | null; masked_text: string }>("SELECT author_id, masked_text FROM messages WHERE conversation_id = ? AND direction = 'out'", [conv.id]);
-      expect(out).toEqual([{ author_id: null, masked_text: v1.text }]);
+      expect(out).toEqual([{ author_id: null, masked_text: v1.texts.en }]);
       expect(await store.q.get<{ n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE device = 'hub:consent'")).toEqual({ n: 1 });
-      expect(await consent.record(conv.contact_id)).toEqual({ contactId: conv.contact_id, channelId: 'consent', version: 1, notifiedAt: t, acknowledgedAt: null });
+      expect(await consent.record(conv.contact_id)).toEqual({ contactId: conv.contact_id, channelId: 'consent', version: 1, language: 'en', notifiedAt: t, acknowledgedAt: null });
       // The notice is not a response: the first-response clock still runs and the customer still waits.
       await wf.saveRule(rule('consent', { firstResponseMinutes: 60 }), it_);
       expect((await wf.clocks()).filter((k) => k.conversationId === conv.id).map((k) => k.target)).toEqual(['first_response']);
@@ -331,6 +331,32 @@ for (const [name, open] of Object.entries(adapters)) {
       const trail = await store.q.all<{ action: string }>("SELECT action FROM audit WHERE action LIKE 'consent.%' ORDER BY seq");
       expect(trail.map((x) => x.action)).toEqual(['consent.notice_published', 'consent.notified', 'consent.acknowledged', 'consent.notice_published', 'consent.notified']);
       await expect(consent.publish('nope', 'x'.repeat(30), it_)).rejects.toMatchObject({ code: 'channel_unknown' });
+    });
+
+    it('consent in the customer\'s language: each first contact gets the text of the language they wrote in', async () => {
+      const consent = new ConsentStore(store, now);
+      const prepare = (text: string) => ({ maskedText: text, fields: [], seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('queued notice') });
+      await store.saveChannel({ id: 'consent-i18n', kind: 'telegram', name: 'consent-i18n', config: {}, enabled: true }, it_);
+      const texts = {
+        en: 'We never ask for a password or a code in a message. Messages are kept 12 months.',
+        ar: 'لن نطلب منك أبداً كلمة مرور أو رمزاً في رسالة. نحتفظ بالرسائل ١٢ شهراً.',
+        fa: 'ما هرگز در پیام رمز یا کد از شما نمی‌خواهیم. پیام‌ها ۱۲ ماه نگه داشته می‌شوند.',
+      };
+      const v = await consent.publish('consent-i18n', texts, it_);
+      expect((await consent.notices('consent-i18n')).at(-1)).toMatchObject({ version: v.version, texts });
+      await store.ingest('consent-i18n', [inbound('i18n-fa', t, 'سلام، کارت من کار نمی‌کند'), inbound('i18n-ar', t, 'مرحبا، بطاقتي لا تعمل'), inbound('i18n-en', t, 'hi, my card is blocked'), inbound('i18n-none', t, '👍 123')]);
+      await consent.sendNotices(prepare, hub);
+      const sent = await store.q.all<{ conv: string; masked_text: string; language: string | null }>(
+        `SELECT c.platform_conversation_id AS conv, m.masked_text, cc.language FROM contact_consent cc JOIN messages m ON m.id = cc.notice_message_id
+           JOIN conversations c ON c.id = m.conversation_id WHERE cc.channel_id = 'consent-i18n' ORDER BY conv`,
+      );
+      expect(sent).toEqual([
+        { conv: 'i18n-ar', masked_text: texts.ar, language: 'ar' },
+        { conv: 'i18n-en', masked_text: texts.en, language: 'en' },
+        { conv: 'i18n-fa', masked_text: texts.fa, language: 'fa' },
+        { conv: 'i18n-none', masked_text: texts.en, language: 'en' }, // no letters that tell: the first language written
+      ]);
+      await expect(consent.publish('consent-i18n', {}, it_)).rejects.toMatchObject({ code: 'bad_request' });
     });
 
     it('refuses a bad calendar or an unknown channel with a sentence and changes nothing', async () => {

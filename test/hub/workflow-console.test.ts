@@ -268,6 +268,117 @@ describe('the team workflow in the console, in Chromium', () => {
       await layla.close();
     }
   }, 240_000);
+
+  it('lets the lead edit the rule, a capacity, the calendar and a consent notice, and the team follows them; in Persian and Arabic too', async () => {
+    const amal = await open(browser, bridge.anotherWindow());
+    const basma = await open(browser, bridge.anotherWindow());
+    const layla = await open(browser, bridge.anotherWindow());
+    const idOf = async (name: string) => (await team.seed.store.q.get<{ id: number }>('SELECT id FROM users WHERE username = ?', [name]))!.id;
+    const assigneeOf = async (text: string) =>
+      (await team.seed.store.q.get<{ assignee_id: number | null }>('SELECT c.assignee_id FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE m.masked_text = ?', [text]))?.assignee_id ?? null;
+    try {
+      await signIn(amal.page, { username: 'amal', password: PASSWORD });
+      await signIn(basma.page, { username: 'basma', password: PASSWORD });
+      await signIn(layla.page, { username: 'layla', password: PASSWORD });
+      // The settings are the lead's (and the administrator's): an agent's call is refused.
+      expect(await ipc(amal.page, 'workflowSettings')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await layla.page.getByTestId('nav-lead').click();
+      await layla.page.getByTestId('tab-workflow').click();
+      const settings = layla.page.getByTestId('workflow-settings');
+      await settings.waitFor();
+
+      // The rule: round robin among online agents, at most five each, a first reply promised within 30 business minutes.
+      await settings.getByTestId('rule-channel').selectOption('tg');
+      await settings.getByTestId('rule-mode').selectOption('round-robin');
+      await settings.getByTestId('rule-capacity').fill('5');
+      for (const [field, value] of [['firstResponseMinutes', '30'], ['nextResponseMinutes', '30'], ['resolutionMinutes', '600']] as const) await settings.getByTestId(`rule-${field}`).fill(value);
+      await settings.getByTestId('rule-save').click();
+      await settings.getByTestId('settings-done').waitFor();
+      expect(await new WorkflowStore(team.seed.store, Date.now).rule('tg')).toMatchObject({ mode: 'round-robin', capacity: 5, firstResponseMinutes: 30 });
+
+      // Amal's own capacity: one. She holds the parcel conversation already, so she is full.
+      await settings.getByTestId('tab-capacity').click();
+      const amalCapacity = settings.locator('[data-testid=capacity-row][data-name=amal]');
+      await amalCapacity.getByTestId('capacity-input').fill('1');
+      await amalCapacity.getByTestId('capacity-save').click();
+      await amalCapacity.getByTestId('settings-done').waitFor();
+      expect(await team.seed.store.q.get('SELECT capacity FROM agent_workload WHERE user_id = ?', [await idOf('amal')])).toEqual({ capacity: 1 });
+
+      // A consent notice in English and Persian.
+      await settings.getByTestId('tab-consent').click();
+      await settings.getByTestId('consent-channel').selectOption('tg');
+      const en = 'We never ask for a password or a code in a message. We keep messages for 12 months.';
+      const fa = 'ما هرگز در پیام رمز یا کد از شما نمی‌خواهیم. پیام‌ها ۱۲ ماه نگه داشته می‌شوند.';
+      await settings.getByTestId('consent-en').fill(en);
+      await settings.getByTestId('consent-fa').fill(fa);
+      await settings.getByTestId('consent-publish').click();
+      await expect.poll(() => settings.getByTestId('settings-done').textContent(), { timeout: 10_000 }).toContain('Version 1 published');
+      expect(await settings.getByTestId('consent-version').count()).toBe(1);
+
+      // Two new customers write: the sweep passes over Amal (full) and hands both to Basma; each gets the notice in their language.
+      const ravi = 'Hello, where is my order number?';
+      const sara = 'سلام، سفارش من کجاست؟';
+      team.tg.addText(7202, ravi, { first_name: 'Ravi' });
+      team.tg.addText(7303, sara, { first_name: 'Sara' });
+      await until(async () => ((await assigneeOf(ravi)) !== null && (await assigneeOf(sara)) !== null ? true : null), 'the sweep to assign both new conversations');
+      expect(await assigneeOf(ravi)).toBe(await idOf('basma'));
+      expect(await assigneeOf(sara)).toBe(await idOf('basma'));
+      await expect.poll(() => team.tg.sent.filter((m) => m.text === en || m.text === fa).map((m) => m.text).sort(), { timeout: 20_000 }).toEqual([en, fa].sort());
+
+      // The calendar: today and tomorrow become holidays, and the countdown on Basma's row moves past them.
+      const raviRow = basma.page.locator('[data-testid=conversation-row]', { hasText: 'Ravi' });
+      const sla = raviRow.getByTestId('row-sla');
+      await expect.poll(() => sla.textContent(), { timeout: 30_000 }).toMatch(/^First reply due in (29|30) min$/);
+      await settings.getByTestId('tab-calendar').click();
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      await settings.getByTestId('calendar-hours').fill('00:00-24:00');
+      await settings.getByTestId('calendar-holidays').fill(`${day(0)}\n${day(1)}`);
+      expect(await settings.getByTestId('calendar-holiday-count').textContent()).toBe('2 holidays');
+      await settings.getByTestId('calendar-save').click();
+      await settings.getByTestId('settings-done').waitFor();
+      await expect.poll(() => sla.textContent(), { timeout: 30_000 }).toMatch(/^First reply due in [\d.]+ (hr|day|days)$/);
+
+      // Every change is the lead's, in the hub's audit trail.
+      const trail = await team.seed.store.q.all<{ action: string; actor: string }>(
+        "SELECT action, actor FROM audit WHERE action IN ('workflow.rule_saved', 'workflow.capacity_set', 'workflow.calendar_saved', 'consent.notice_published') AND actor = 'layla' ORDER BY seq",
+      );
+      expect(trail.map((e) => e.action)).toEqual(['workflow.rule_saved', 'workflow.capacity_set', 'consent.notice_published', 'workflow.calendar_saved']);
+
+      // Persian: mirrored; a refused field is named in Persian with Persian digits, and nothing is saved.
+      await chooseLanguage(layla.page, 'fa');
+      expect(await layla.page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
+      await settings.getByTestId('tab-rules').click();
+      await settings.getByTestId('rule-capacity').fill('۰');
+      await settings.getByTestId('rule-save').click();
+      const refused = (await settings.getByTestId('invalid-capacity').textContent())!;
+      expect(refused).toContain('ظرفیت');
+      expect(refused).toMatch(PERSIAN_DIGITS);
+      expect(refused).not.toMatch(LATIN_DIGITS);
+      expect(await new WorkflowStore(team.seed.store, Date.now).rule('tg')).toMatchObject({ capacity: 5 });
+      // A number typed in Persian digits is read as one.
+      await settings.getByTestId('rule-capacity').fill('۴');
+      await settings.getByTestId('rule-save').click();
+      await settings.getByTestId('settings-done').waitFor();
+      expect(await new WorkflowStore(team.seed.store, Date.now).rule('tg')).toMatchObject({ capacity: 4 });
+      const field = (await settings.getByTestId('rule-capacity').boundingBox())!;
+      expect(field.x + field.width).toBeGreaterThan(640); // fields start on the right in a right-to-left page
+
+      // Arabic: the dual for two holidays, Arabic-Indic digits in the notice's version line.
+      await chooseLanguage(layla.page, 'ar');
+      await settings.getByTestId('tab-calendar').click();
+      expect(await settings.getByTestId('calendar-holiday-count').textContent()).toBe('عطلتان');
+      await settings.getByTestId('tab-consent').click();
+      const version = (await settings.getByTestId('consent-version').locator('p').first().textContent())!;
+      expect(version).toMatch(/^الإصدار ١ · /);
+      expect(version).toMatch(ARABIC_INDIC);
+
+      for (const w of [amal, basma, layla]) expect(w.errors, w.errors.join('\n')).toEqual([]);
+    } finally {
+      await amal.close();
+      await basma.close();
+      await layla.close();
+    }
+  }, 240_000);
 });
 
 describe('a single-seat console says nothing of the team workflow', () => {

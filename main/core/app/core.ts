@@ -8,7 +8,7 @@ import { AuditTrail } from '../audit';
 import { Identity, loadOrCreateDeviceIdentity, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
 import { ReviewService, type TranscriptPort } from '../review';
 import { RelayLink } from '../connectors/relay-client';
-import { TeamConsole, type StreamEvent, type TeamSeat } from '../team';
+import { TeamConsole, type LiveMarker, type StreamEvent, type TeamSeat } from '../team';
 import type { MaskingHints } from '../masking';
 import type { EpochLength } from '../custody';
 import { identityPolicyFrom } from './identity-policy';
@@ -97,6 +97,8 @@ export interface Core {
   maskText(text: string): string;
   /** What the hub pushed to a signed-in team seat (the shell turns it into `inboxChanged`). */
   onTeamEvents(listener: (seat: TeamSeat, events: StreamEvent[]) => void): () => void;
+  /** Colleagues' live "viewing"/"writing" markers the hub pushed to a signed-in team seat (the shell turns them into `markersChanged`). */
+  onTeamMarkers(listener: (seat: TeamSeat, markers: LiveMarker[]) => void): () => void;
   /**
    * Loads the device key and the audit key from the keychain (creating them on first start) and checks the audit
    * trail's head. Everything that signs in, signs or verifies awaits it; it retries after a failure.
@@ -191,8 +193,10 @@ async function assemble(
       clock,
       log,
       onEvents: (seat, events) => teamEvents.emit(seat, events),
+      onMarkers: (seat, markers) => teamMarkers.emit(seat, markers),
     });
   const teamEvents = new Listeners<[seat: TeamSeat, events: StreamEvent[]]>('team events', log);
+  const teamMarkers = new Listeners<[seat: TeamSeat, markers: LiveMarker[]]>('team markers', log);
 
   const drills = createDrillRunner({ db, store, drills: guards.drills, sink: channels.sink, clock });
 
@@ -266,6 +270,9 @@ async function assemble(
     maskText: (text) => masker(text).masked,
     onTeamEvents(listener) {
       return teamEvents.add(listener);
+    },
+    onTeamMarkers(listener) {
+      return teamMarkers.add(listener);
     },
     ready() {
       starting ??= (async () => {

@@ -51,3 +51,22 @@ export const ERROR_CODES = {
   newerMessage: 'newer_message',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/**
+ * The bounds of what a lead or an administrator writes in the team workflow's settings: the schemas
+ * (core/workflow/rules.ts) check them and the console's sentences name them.
+ */
+export const WORKFLOW_LIMITS = {
+  capacity: { min: 1, max: 1_000 },
+  /** SLA targets, in minutes (a year at most). */
+  slaMinutes: { min: 1, max: 525_600 },
+  /** 0: back to the queue as soon as the assignee is away or offline. */
+  returnAfterMinutes: { min: 0, max: 525_600 },
+  noticeText: { min: 20, max: 2_000 },
+} as const;
+
+/** How a channel's conversations are handed out (core/workflow/assignment.ts decides). */
+export const ASSIGN_MODES = ['manual', 'round-robin', 'least-open'] as const;
+
+/** The days of a business calendar's week (core/sla/calendar.ts), Sunday first. */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DiwanError } from '../shared/errors';
+import { WEEKDAYS } from '../shared/vocabulary';
 import { instantOf, isoDate, isTimeZone, localDateOf, nextDate, weekdayOf, type LocalDate } from './zone';
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export { WEEKDAYS };
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The weekends of the regions Diwan's teams work in. */

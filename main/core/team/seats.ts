@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../shared/ports';
 import type { Vault } from '../vault';
 import { TeamCache } from './cache';
 import { HubClient, type StreamEvent } from './client';
+import type { LiveMarker } from './wire';
 
 /** The person signed in at the hub from one console window, with their own masked cache and outbox. */
 export interface TeamSeat {
@@ -31,6 +32,8 @@ export interface TeamConsoleOptions {
   clock?: Clock;
   /** Frames the hub pushed to a seat (after the cache applied them): the shell tells the renderer what changed. */
   onEvents?: (seat: TeamSeat, events: StreamEvent[]) => void;
+  /** Colleagues' live markers the hub pushed to a seat (kept in memory only; the shell tells the renderer). */
+  onMarkers?: (seat: TeamSeat, markers: LiveMarker[]) => void;
   reconnect?: { baseMs: number; capMs: number };
   /** Where a failing stream listener is reported (by name only). */
   log?: (line: string) => void;
@@ -167,6 +170,7 @@ export class TeamConsole {
     cache.putTeam(team.members as never);
     cache.putChannels(channels.channels as never);
     client.onChange((_kinds, events) => this.o.onEvents?.(seat, events));
+    client.onMarkers((markers) => this.o.onMarkers?.(seat, markers));
     client.follow();
   }
 

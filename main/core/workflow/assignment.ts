@@ -1,9 +1,12 @@
+import { ASSIGN_MODES } from '../shared/vocabulary';
+
 /**
  * Who takes the next conversation of a channel: the pure decision, shared by the hub's sweep and its benchmark.
  * The hub loads the candidates (online agents who may read the channel) and applies the result with a
  * compare-and-set, under one lock, so two nodes never hand one conversation to two people or overfill an agent.
  */
-export const ASSIGN_MODES = ['manual', 'round-robin', 'least-open'] as const;
+
+export { ASSIGN_MODES };
 export type AssignMode = (typeof ASSIGN_MODES)[number];
 
 export interface Candidate {

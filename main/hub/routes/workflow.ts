@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarSpecSchema } from '../../core/sla';
 import { DiwanError } from '../../core/shared/errors';
-import { channelRuleSchema, consentNoticeSchema } from '../../core/workflow';
+import { agentCapacitySchema, channelRuleSchema, consentNoticeSchema, consentNoticeTextsSchema } from '../../core/workflow';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { mayReadChannel } from '../audience';
 import { MARKER_KINDS } from '../markers';
@@ -11,8 +11,9 @@ const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const schemas = {
   presence: z.object({ state: z.enum(['online', 'away']) }).strict(),
   marker: z.object({ kind: z.enum(MARKER_KINDS) }).strict(),
-  capacity: z.object({ capacity: z.number().int().min(1).max(1_000).nullable() }).strict(),
-  notice: z.object({ text: consentNoticeSchema }).strict(),
+  capacity: z.object({ capacity: agentCapacitySchema }).strict(),
+  /** One text (its language told by its letters), or the text per language. */
+  notice: z.union([z.object({ text: consentNoticeSchema }).strict(), z.object({ texts: consentNoticeTextsSchema }).strict()]),
 };
 const channelPath = '([A-Za-z0-9_-]{1,64})';
 
@@ -59,6 +60,7 @@ export function workflowRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       permission: 'workflow.manage',
       handle: async ({ who, body }) => ({ calendar: await w.store.saveCalendar(parse(calendarSpecSchema, body), h.actorOf(who!)) }),
     },
+    { method: 'GET', path: /^\/v1\/workflow\/capacity$/, permission: 'workflow.manage', handle: async () => ({ capacities: await w.store.capacities() }) },
     {
       method: 'POST',
       path: /^\/v1\/workflow\/capacity\/(\d+)$/,
@@ -83,7 +85,8 @@ export function workflowRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       path: new RegExp(`^/v1/workflow/consent/${channelPath}$`),
       permission: 'workflow.manage',
       handle: async ({ who, params, body }) => {
-        const notice = await w.consent.publish(params[0]!, parse(schemas.notice, body).text, h.actorOf(who!));
+        const b = parse(schemas.notice, body);
+        const notice = await w.consent.publish(params[0]!, 'texts' in b ? b.texts : b.text, h.actorOf(who!));
         w.changed();
         return { notice };
       },

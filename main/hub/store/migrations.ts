@@ -184,6 +184,14 @@ const MIGRATIONS: readonly string[] = [
   UPDATE conversation_labels SET last_message_at = (SELECT c.last_message_at FROM conversations c WHERE c.id = conversation_labels.conversation_id);
   CREATE INDEX conversation_labels_recent ON conversation_labels(label_id, last_message_at DESC, conversation_id DESC);
   `,
+  // 12: consent notices in the customer's language (issue 18): each version holds a text per language, and a
+  // contact's record says which language the notice went out in (null: a notice written before languages).
+  `
+  CREATE TABLE consent_notice_texts (
+    channel_id TEXT NOT NULL, version INTEGER NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (channel_id, version, language));
+  ALTER TABLE contact_consent ADD COLUMN language TEXT;
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -1,7 +1,7 @@
 import type { Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import { BusinessCalendar, DEFAULT_CALENDAR, slaClocks, slaRisk, type CalendarSpec, type SlaClock, type SlaRisk, type SlaTargets } from '../../core/sla';
-import { effectivePresence, pickAgent, resolveMentions, type AssignMode, type Candidate, type PresenceState } from '../../core/workflow';
+import { DEFAULT_RULE, effectivePresence, pickAgent, resolveMentions, type AssignMode, type Candidate, type PresenceState } from '../../core/workflow';
 import { mayReadChannel } from '../audience';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
@@ -20,15 +20,7 @@ export interface ChannelRule extends SlaTargets {
   assigneeOnlyReply: boolean;
 }
 
-export const DEFAULT_RULE: Omit<ChannelRule, 'channelId'> = {
-  mode: 'manual',
-  capacity: 5,
-  returnAfterMinutes: null,
-  assigneeOnlyReply: false,
-  firstResponseMinutes: null,
-  nextResponseMinutes: null,
-  resolutionMinutes: null,
-};
+export { DEFAULT_RULE };
 
 export type { PresenceView };
 
@@ -146,6 +138,8 @@ export class WorkflowStore {
         JSON.stringify(spec),
         this.now(),
       ]);
+      // Consoles keep the calendar a while for their countdowns: this tells them to ask again.
+      await this.store.emit(t, 'workflow.calendar', 'team', { timeZone: spec.timeZone });
       await this.store.appendAudit(t, { ...actor, action: 'workflow.calendar_saved', details: { timeZone: spec.timeZone, weekend: spec.weekend, holidays: spec.holidays?.length ?? 0 } });
     });
     return spec;
@@ -156,8 +150,15 @@ export class WorkflowStore {
     await this.q.tx(async (t) => {
       if (!(await t.get('SELECT id FROM users WHERE id = ?', [userId]))) throw new DiwanError('user_unknown', `There is no user with id ${userId}.`);
       await t.run('INSERT INTO agent_workload (user_id, capacity) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET capacity = excluded.capacity', [userId, capacity]);
+      await this.store.emit(t, 'workflow.capacity', 'team', { userId, capacity });
       await this.store.appendAudit(t, { ...actor, action: 'workflow.capacity_set', target: `user:${userId}`, details: { capacity } });
     });
+  }
+
+  /** The agents' own capacities (those who have one; everyone else takes their channels'). */
+  async capacities(): Promise<Array<{ userId: number; capacity: number }>> {
+    const rows = await this.q.all<{ user_id: number; capacity: number }>('SELECT user_id, capacity FROM agent_workload WHERE capacity IS NOT NULL ORDER BY user_id');
+    return rows.map((r) => ({ userId: r.user_id, capacity: r.capacity }));
   }
 
   // ── presence ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -15,3 +15,12 @@ export function watchTeam(core: Core, emit: (changed: { conversationIds: number[
     if (changed.size) emit({ conversationIds: [...changed].slice(0, 500), assignedToMe: [...mine].slice(0, 500) });
   });
 }
+
+/** Colleagues' live markers the hub pushed, as the renderer's `markersChanged`: which conversations to look at again. */
+export function watchTeamMarkers(core: Core, emit: (changed: { conversationIds: number[] }) => void): () => void {
+  return core.onTeamMarkers((_seat, markers) => {
+    const ids = new Set<number>();
+    for (const m of markers) if (Number.isSafeInteger(m.conversationId) && m.conversationId > 0) ids.add(m.conversationId);
+    if (ids.size) emit({ conversationIds: [...ids].slice(0, 500) });
+  });
+}

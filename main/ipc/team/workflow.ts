@@ -6,6 +6,7 @@ import { mentionCompletions } from '../../core/workflow';
 import type { CallContext, Handlers } from '../dispatch';
 import type { workflowContract } from '../workflow-contract';
 import { TeamRows } from './rows';
+import { workflowSettingsHandlers, workflowSettingsOffHandlers } from './workflow-settings';
 
 type WorkflowChannel = keyof typeof workflowContract;
 export type WorkflowHandlers = Pick<Handlers<CallContext>, WorkflowChannel>;
@@ -30,24 +31,24 @@ interface SeatWorkflow {
 
 const seats = new WeakMap<TeamSeat, SeatWorkflow>();
 
-/** The seat's workflow state; the first call starts keeping the markers its stream brings. */
+/** The seat's workflow state in memory (markers, drafts, the calendar). */
 function stateOf(seat: TeamSeat): SeatWorkflow {
   let s = seats.get(seat);
-  if (!s) {
-    const state: SeatWorkflow = { markers: new Map(), draftSeen: new Map(), calendar: null, presence: null };
-    seat.client.onMarkers((markers) => {
-      for (const m of markers) {
-        if (m.userId === seat.user.id) continue;
-        const key = `${m.userId}:${m.conversationId}`;
-        const prev = state.markers.get(key);
-        if (m.kind === 'left') state.markers.delete(key);
-        // "Writing" says more than "viewing": a viewing renewal does not hide a live writing marker.
-        else if (!(m.kind === 'viewing' && prev?.kind === 'writing' && prev.expiresAt > m.at)) state.markers.set(key, m);
-      }
-    });
-    seats.set(seat, (s = state));
-  }
+  if (!s) seats.set(seat, (s = { markers: new Map(), draftSeen: new Map(), calendar: null, presence: null }));
   return s;
+}
+
+/** Markers the hub pushed to a seat: the newest of each colleague per conversation, "left" removing it. */
+function keepMarkers(seat: TeamSeat, markers: readonly LiveMarker[]): void {
+  const state = stateOf(seat);
+  for (const m of markers) {
+    if (m.userId === seat.user.id) continue;
+    const key = `${m.userId}:${m.conversationId}`;
+    const prev = state.markers.get(key);
+    if (m.kind === 'left') state.markers.delete(key);
+    // "Writing" says more than "viewing": a viewing renewal does not hide a live writing marker.
+    else if (!(m.kind === 'viewing' && prev?.kind === 'writing' && prev.expiresAt > m.at)) state.markers.set(key, m);
+  }
 }
 
 /** The stream position a reply in this conversation says its author saw: where the draft began, when known. */
@@ -66,6 +67,12 @@ export function draftDone(seat: TeamSeat, conversationId: number): void {
  */
 export function workflowHandlers(core: Core, seatOf: (ctx: CallContext) => TeamSeat): WorkflowHandlers {
   const now = () => core.clock.now();
+  // Kept from the moment a seat follows its stream, so the first `liveMarkers` after a push already has them.
+  core.onTeamMarkers(keepMarkers);
+  // A lead saved the calendar (here or at another console): the countdowns ask the hub for it again.
+  core.onTeamEvents((seat, events) => {
+    if (events.some((e) => e.kind === 'workflow.calendar')) stateOf(seat).calendar = null;
+  });
   const nameOf = (seat: TeamSeat) => {
     const people = new Map(seat.cache.team().map((m) => [m.id, m]));
     return (id: number | null) => {
@@ -84,6 +91,7 @@ export function workflowHandlers(core: Core, seatOf: (ctx: CallContext) => TeamS
   };
 
   return {
+    ...workflowSettingsHandlers(seatOf, (seat) => (stateOf(seat).calendar = null)),
     teamPresence: async (_r, ctx) => {
       const seat = seatOf(ctx);
       const s = stateOf(seat);
@@ -251,6 +259,7 @@ export function workflowOffHandlers(): WorkflowHandlers {
     throw new DiwanError('team_off', 'Presence, live markers, SLA clocks, mentions and the board work with a team hub; this console works alone.');
   };
   return {
+    ...workflowSettingsOffHandlers(),
     teamPresence: off,
     setMyPresence: off,
     markConversation: off,

@@ -9,12 +9,17 @@ import { DrillsTab } from './admin/DrillsTab';
 import { LabelsTab } from './admin/LabelsTab';
 import { NextSteps, type AdminTab as Tab } from './admin/NextSteps';
 import { UsersTab } from './admin/UsersTab';
+import { WorkflowTab } from '../workflow/settings/WorkflowTab';
 
 /** Administration: one file per tab under ./admin/. */
 export function AdminScreen() {
   const { t } = useTranslation();
   const offers = useSession((s) => s.offers);
-  const tabs = (['channels', 'users', 'canned', 'labels', 'device', 'drills'] as const).filter((x) => (x === 'canned' || x === 'labels' || x === 'drills' ? offers(x) : true));
+  const can = useSession((s) => s.can);
+  const team = useSession((s) => !!s.session?.team);
+  const tabs = (['channels', 'users', 'canned', 'labels', 'workflow', 'device', 'drills'] as const).filter((x) =>
+    x === 'workflow' ? team && can('workflow.manage') : x === 'canned' || x === 'labels' || x === 'drills' ? offers(x) : true,
+  );
   const [tab, setTab] = useState<Tab>('channels');
   return (
     <section className="admin" aria-labelledby="admin-title" data-testid="admin">
@@ -27,6 +32,7 @@ export function AdminScreen() {
       {tab === 'users' && <UsersTab />}
       {tab === 'canned' && <CannedTab />}
       {tab === 'labels' && <LabelsTab />}
+      {tab === 'workflow' && <WorkflowTab />}
       {tab === 'device' && <DeviceTab />}
       {tab === 'drills' && <DrillsTab />}
     </section>

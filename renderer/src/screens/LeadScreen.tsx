@@ -12,8 +12,9 @@ import { Segments } from '../components/Segments';
 import { LabelsTab } from './admin/LabelsTab';
 import { LeadBoard } from '../workflow/Board';
 import { Tabs } from '../components/Tabs';
+import { WorkflowTab } from '../workflow/settings/WorkflowTab';
 
-type Tab = 'board' | 'review' | 'approvals' | 'reports' | 'alerts' | 'labels';
+type Tab = 'board' | 'review' | 'approvals' | 'reports' | 'alerts' | 'labels' | 'workflow';
 
 export function LeadScreen() {
   const { t } = useTranslation();
@@ -29,6 +30,8 @@ export function LeadScreen() {
     ...(offers('alerts') ? (['alerts'] as const) : []),
     // An administrator keeps the labels under Administration; a lead keeps them here.
     ...(can('labels.manage') && !can('channels.manage') && offers('labels') ? (['labels'] as const) : []),
+    // The team workflow's settings: an administrator keeps them under Administration, a lead here.
+    ...(team && can('workflow.manage') && !can('channels.manage') ? (['workflow'] as const) : []),
   ];
   const [chosen, setTab] = useState<Tab>(tabs[0]!);
   const tab = tabs.includes(chosen) ? chosen : tabs[0]!;
@@ -47,6 +50,7 @@ export function LeadScreen() {
       {tab === 'reports' && <Reports />}
       {tab === 'alerts' && <Alerts />}
       {tab === 'labels' && <LabelsTab />}
+      {tab === 'workflow' && <WorkflowTab />}
     </section>
   );
 }

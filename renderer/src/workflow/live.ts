@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { call, getBridge } from '../bridge';
 import { useWorkflow } from './store';
 
-/** Markers live seconds (the hub's default time-to-live is 8 s): the console looks for them every second. */
-const MARKERS_MS = 1000;
+/** Notifications (mentions, returns, breaches) are read from main's cache this often. */
+const NOTIFICATIONS_MS = 1000;
 const PRESENCE_MS = 5000;
 /** The SLA clocks move only when something happens (refetched after changes) or when time passes (this). */
 const SLA_MS = 15_000;
@@ -16,21 +16,24 @@ const WRITING_RENEW_MS = 2000;
 const quietly = (p: Promise<unknown>) => void p.catch(() => {});
 
 /**
- * Keeps the workflow store current while a person works in team mode. Main answers from the seat's memory and
- * cache for markers and notifications (cheap every second); presence and the SLA clocks come from the hub.
+ * Keeps the workflow store current while a person works in team mode. Colleagues' markers are pushed: main says
+ * `markersChanged` when the seat's stream brings some, and the store drops each at its expiry. Notifications come
+ * from main's cache (cheap every second); presence and the SLA clocks come from the hub.
  */
 export function useTeamLive(team: boolean): void {
   useEffect(() => {
     if (!team) return;
     const w = useWorkflow.getState();
-    const fast = () => {
-      quietly(w.loadMarkers());
-      quietly(w.loadNotifications());
-    };
-    fast();
+    quietly(w.loadMarkers());
+    quietly(w.loadNotifications());
     quietly(w.loadPresence());
     quietly(w.loadSla());
-    const timers = [window.setInterval(fast, MARKERS_MS), window.setInterval(() => quietly(w.loadPresence()), PRESENCE_MS), window.setInterval(() => quietly(w.loadSla()), SLA_MS)];
+    const offMarkers = getBridge().on.markersChanged(() => quietly(w.loadMarkers()));
+    const timers = [
+      window.setInterval(() => quietly(w.loadNotifications()), NOTIFICATIONS_MS),
+      window.setInterval(() => quietly(w.loadPresence()), PRESENCE_MS),
+      window.setInterval(() => quietly(w.loadSla()), SLA_MS),
+    ];
     let soon: number | null = null;
     let last = 0;
     const off = getBridge().on.inboxChanged(() => {
@@ -48,6 +51,7 @@ export function useTeamLive(team: boolean): void {
       timers.forEach((t) => window.clearInterval(t));
       if (soon !== null) window.clearTimeout(soon);
       off();
+      offMarkers();
     };
   }, [team]);
 }

@@ -36,6 +36,22 @@ interface WorkflowState {
 
 const initial = { presence: null, markers: [], sla: {}, notifications: [], seenSeq: 0, board: null, error: null };
 
+/** Fires at the soonest marker's expiry: a marker whose colleague went quiet leaves the screen on time, unpolled. */
+let expiryTimer: number | null = null;
+
+function dropExpiredLater(markers: Marker[], set: (s: { markers: Marker[] }) => void): void {
+  if (expiryTimer !== null) window.clearTimeout(expiryTimer);
+  expiryTimer = null;
+  if (!markers.length) return;
+  const soonest = Math.min(...markers.map((m) => m.expiresAt));
+  expiryTimer = window.setTimeout(() => {
+    expiryTimer = null;
+    const live = markers.filter((m) => m.expiresAt > Date.now());
+    set({ markers: live });
+    dropExpiredLater(live, set);
+  }, Math.max(0, soonest - Date.now()) + 1);
+}
+
 export const useWorkflow = create<WorkflowState>((set, get) => ({
   ...initial,
   loadPresence: async () => set({ presence: await call('teamPresence', {}) }),
@@ -51,8 +67,9 @@ export const useWorkflow = create<WorkflowState>((set, get) => ({
   },
   loadMarkers: async () => {
     const { markers } = await call('liveMarkers', {});
-    // Same markers, same array: rows that show none do not render again every second.
+    // Same markers, same array: rows that show none do not render again on every renewal.
     if (JSON.stringify(markers) !== JSON.stringify(get().markers)) set({ markers });
+    dropExpiredLater(get().markers, set);
   },
   loadSla: async () => {
     const { clocks } = await call('slaClocks', {});
@@ -72,7 +89,11 @@ export const useWorkflow = create<WorkflowState>((set, get) => ({
       set({ error });
     }
   },
-  reset: () => set(initial),
+  reset: () => {
+    if (expiryTimer !== null) window.clearTimeout(expiryTimer);
+    expiryTimer = null;
+    set(initial);
+  },
 }));
 
 /** The markers colleagues hold on one conversation, writers first. */

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WORKFLOW_LIMITS } from '../../../../main/ipc/vocabulary';
+import { BridgeError } from '../../bridge';
+import { ErrorNote } from '../../components/Notice';
+import { useFormat } from '../../format';
+import { toLatinDigits } from '../../text';
+
+/** The fields the settings screens name in a sentence when the contract refuses them. */
+const FIELDS = [
+  'mode',
+  'capacity',
+  'returnAfterMinutes',
+  'firstResponseMinutes',
+  'nextResponseMinutes',
+  'resolutionMinutes',
+  'timeZone',
+  'weekend',
+  'hours',
+  'holidays',
+  'en',
+  'ar',
+  'fa',
+  'texts',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** The bounds a field's sentence states (the same ones the contract's schemas check). */
+const BOUNDS: Partial<Record<Field, { min: number; max: number }>> = {
+  capacity: WORKFLOW_LIMITS.capacity,
+  returnAfterMinutes: WORKFLOW_LIMITS.returnAfterMinutes,
+  firstResponseMinutes: WORKFLOW_LIMITS.slaMinutes,
+  nextResponseMinutes: WORKFLOW_LIMITS.slaMinutes,
+  resolutionMinutes: WORKFLOW_LIMITS.slaMinutes,
+  en: WORKFLOW_LIMITS.noticeText,
+  ar: WORKFLOW_LIMITS.noticeText,
+  fa: WORKFLOW_LIMITS.noticeText,
+};
+
+/**
+ * The fields a refusal names: a `bad_request`'s issue paths ("rule.capacity", "calendar.hours.0", "texts.ar") give
+ * the field each is about; anything else is not about a field (the hub out of reach, a calendar whose spans overlap).
+ */
+export function refusedFields(e: unknown): Field[] {
+  if (!(e instanceof BridgeError) || e.error.code !== 'bad_request' || !e.error.issues) return [];
+  const out = new Set<Field>();
+  for (const issue of e.error.issues) {
+    const parts = issue.path.split('.');
+    const field = [...parts].reverse().find((p): p is Field => (FIELDS as readonly string[]).includes(p));
+    if (field) out.add(field);
+  }
+  return [...out];
+}
+
+/**
+ * What a person typed in a whole-number field: the number (Arabic-Indic and Persian digits read too), null when
+ * empty, undefined when it is not a whole number at all (the form names that field without asking main).
+ */
+export function wholeOrEmpty(text: string): number | null | undefined {
+  const s = toLatinDigits(text).trim();
+  if (s === '') return null;
+  return /^\d{1,9}$/.test(s) ? Number(s) : undefined;
+}
+
+/** A whole number shown back in the person's digits; empty for null. */
+export function useShowWhole(): (n: number | null) => string {
+  const f = useFormat();
+  return (n) => (n === null ? '' : f.number(n).replace(/[,٬،\s]/gu, ''));
+}
+
+/** The sentence under a field the contract refused: it names the field and says what it takes, in the person's digits. */
+export function FieldError(props: { field: Field; refused: readonly Field[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!props.refused.includes(props.field)) return null;
+  const b = BOUNDS[props.field];
+  return (
+    <small role="alert" className="field-error" data-testid={`invalid-${props.field}`}>
+      {t(`workflow.settings.invalid.${props.field}`, b ? { min: f.number(b.min), max: f.number(b.max) } : {})}
+    </small>
+  );
+}
+
+/** One save at a time for a settings form: the fields a refusal names, any other error, and the line saying it worked. */
+export function useSave() {
+  const { t } = useTranslation();
+  const [refused, setRefused] = useState<Field[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** Fields found wrong before asking main (not a number at all). */
+  const refuse = (fields: Field[]) => {
+    setRefused(fields);
+    setError(null);
+    setDone(null);
+  };
+  const run = async (save: () => Promise<string>) => {
+    setBusy(true);
+    setDone(null);
+    try {
+      setDone(await save());
+      setRefused([]);
+      setError(null);
+    } catch (e) {
+      const fields = refusedFields(e);
+      setRefused(fields);
+      setError(fields.length ? null : e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const status = (
+    <>
+      <ErrorNote error={error} />
+      {refused.length > 0 && (
+        <p role="alert" className="notice error" data-testid="settings-refused">
+          {t('workflow.settings.fixFields')}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="notice ok" data-testid="settings-done">
+          {done}
+        </p>
+      )}
+    </>
+  );
+  return { refused, busy, run, refuse, status };
+}
