@@ -176,6 +176,14 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE channel_health (
     channel_id TEXT PRIMARY KEY REFERENCES channels(id), state TEXT NOT NULL, detail TEXT, node TEXT NOT NULL, checked_at {INT8} NOT NULL);
   `,
+  // 11: the other ids a platform knows a conversation's customer by (a WhatsApp phone number, business-scoped user
+  // id, the number before a number change): a message keyed by any of them joins the one conversation (alias table).
+  `
+  CREATE TABLE conversation_aliases (
+    channel_id TEXT NOT NULL, alias TEXT NOT NULL, conversation_id {INT8} NOT NULL REFERENCES conversations(id),
+    created_at {INT8} NOT NULL, PRIMARY KEY (channel_id, alias));
+  CREATE INDEX conversation_aliases_by_conversation ON conversation_aliases(conversation_id);
+  `,
 ];
 
 /** The newest schema this code knows. */
