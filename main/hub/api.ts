@@ -5,6 +5,7 @@ import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type Reveal
 import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
+import { replyProblem } from '../core/shared/reply-limits';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from './http';
 import { hashToken, mustHave, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
@@ -99,6 +100,7 @@ const STATUS: Record<string, number> = {
   reveal_not_pending: 409,
   password_wrong: 403,
   reply_blocked: 422,
+  reply_bad_text: 422,
   label_exists: 409,
   label_unknown: 404,
   canned_shortcut_taken: 409,
@@ -288,6 +290,9 @@ export function hubApi(d: ApiDeps) {
         let approved: { id: number; binding: string } | null = null;
         if (prior === null) {
           await d.workflow.store.assertMayReply(c, who!.user.id);
+          const kind = (await d.store.q.get<{ kind: string }>('SELECT kind FROM channels WHERE id = ?', [c.channelId]))?.kind ?? '';
+          const tooLong = replyProblem(kind, b.text);
+          if (tooLong) throw new DiwanError('reply_bad_text', tooLong);
           const lang = detectLang(b.text);
           const decision = judgeReply(b.text, lang, d.guardPolicy ?? DEFAULT_GUARD_POLICY, detectSensitive);
           const findings = decision.findings.filter((f) => f.verdict === 'block');

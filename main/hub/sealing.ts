@@ -138,6 +138,8 @@ export class OriginalsSealer {
       attachments: (m.attachments ?? []).map((a) => ({ ...a, ...(a.fileName ? { fileName: maskFileName((t) => ({ masked: this.prepareText(t).maskedText }), a.fileName) } : {}) })),
       fields: p.fields,
       seal: p.seal,
+      ...(m.aliases?.length ? { aliases: m.aliases } : {}),
+      ...(m.movesTo ? { movesTo: m.movesTo } : {}),
     };
   }
 

@@ -162,6 +162,22 @@ describe('team data at the hub API', () => {
     await until(() => agentFrames.find((f) => f.kind === 'canned.updated'), 'the agent sees the canned reply');
   });
 
+  it("refuses a reply longer than the channel's platform accepts (Instagram: 1,000 bytes) or blank, before queuing it", async () => {
+    await seed.store.saveChannel({ id: 'ig', kind: 'instagram', name: 'shop', enabled: false, config: {} }, { actor: 'it:test' });
+    await seed.store.ingest('ig', [
+      { platformMessageId: 'ig-1', platformConversationId: 'igsid-1', contact: { platformUserId: 'igsid-1' }, direction: 'in', maskedText: 'سلام', sealedText: null, sentAt: Date.now(), attachments: [], fields: [], seal: () => ({ text: null, fields: [] }) },
+    ]);
+    const ig = (await seed.store.conversations()).find((c) => c.channelId === 'ig')!.id;
+    const outbound = async () => (await seed.store.q.get<{ n: number }>("SELECT count(*) AS n FROM messages WHERE direction = 'out'"))!.n;
+    const before = await outbound();
+    const long = await call('POST', `/v1/conversations/${ig}/replies`, 'amal', { clientId: 'too-long-1', text: 'س'.repeat(501), seenSeq: 1_000_000 });
+    expect(long).toMatchObject({ status: 422, body: { error: 'reply_bad_text' } });
+    expect(String(long.body.message)).toMatch(/Instagram accepts replies of at most 1,000 bytes; this one has 1,002/);
+    const blank = await call('POST', `/v1/conversations/${conversationId}/replies`, 'amal', { clientId: 'blank-reply-1', text: ' \n ', seenSeq: 1_000_000 });
+    expect(blank).toMatchObject({ status: 422, body: { error: 'reply_bad_text' } });
+    expect(await outbound()).toBe(before);
+  });
+
   it('holds a reply that asks for a one-time code, alerts the lead live, and nobody can approve it', async () => {
     const codeAsk = 'Please send me the 6-digit code we just texted you.';
     const r = await call('POST', `/v1/conversations/${conversationId}/replies`, 'amal', { clientId: 'code-ask-1', text: codeAsk, seenSeq: 1_000_000 });

@@ -33,6 +33,11 @@ export interface InboundMessage {
    * change, a Telegram group upgraded to a supergroup. The store re-keys the conversation so it continues.
    */
   movesTo?: string;
+  /**
+   * Other ids the platform knows this customer by in this conversation (a WhatsApp customer's business-scoped user id
+   * beside their phone number). A later message keyed by any of them joins the same conversation.
+   */
+  aliases?: string[];
 }
 
 /** What the store keeps of one inbound message: longer ids are refused, longer text is cut by the runtime. */

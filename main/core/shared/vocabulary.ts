@@ -70,3 +70,23 @@ export const ASSIGN_MODES = ['manual', 'round-robin', 'least-open'] as const;
 
 /** The days of a business calendar's week (core/sla/calendar.ts), Sunday first. */
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/**
+ * What each platform accepts as the text of one reply, by channel kind; a kind not listed has no platform limit
+ * beyond the store's. The core refuses a longer reply before queuing it (`reply-limits.ts`) and the composer counts
+ * with the same table, so the agent sees the limit while typing.
+ */
+export const REPLY_LIMITS: Readonly<Partial<Record<ChannelKind, { max: number; unit: 'characters' | 'bytes'; platform: string }>>> = {
+  telegram: { max: 4096, unit: 'characters', platform: 'Telegram' },
+  whatsapp: { max: 4096, unit: 'characters', platform: 'WhatsApp' },
+  messenger: { max: 2000, unit: 'characters', platform: 'Messenger' },
+  // Instagram counts UTF-8 bytes: 1,000 bytes is about 500 Arabic or Persian letters.
+  instagram: { max: 1000, unit: 'bytes', platform: 'Instagram' },
+  x: { max: 10_000, unit: 'characters', platform: 'X' },
+  demo: { max: 4096, unit: 'characters', platform: 'The demo channel' },
+};
+
+/** The length of a reply as its platform counts it: UTF-8 bytes, or code points (not UTF-16 units) for characters. */
+export function replyLength(text: string, unit: 'characters' | 'bytes'): number {
+  return unit === 'bytes' ? new TextEncoder().encode(text).length : [...text].length;
+}

@@ -64,9 +64,9 @@ export class Ingestor implements ConnectorSink {
       }
       const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now);
       contacts.set(m.contact.platformUserId, contactId);
-      const conversationId =
-        conversations.get(m.platformConversationId) ?? this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
+      const conversationId = conversations.get(m.platformConversationId) ?? this.place(channelId, m, contactId, now);
       conversations.set(m.platformConversationId, conversationId);
+      for (const alias of m.aliases ?? []) if (alias !== m.platformConversationId) s.insertAlias.run(channelId, alias, conversationId, now);
 
       if (Math.floor(i / size) !== chunkNo) {
         chunkNo = Math.floor(i / size);
@@ -83,7 +83,7 @@ export class Ingestor implements ConnectorSink {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
       s.insertFts.run(id, p.body);
-      if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo)) {
+      if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
         moved.push(String(conversationId));
         conversations.delete(m.platformConversationId);
         contacts.delete(m.contact.platformUserId);
@@ -111,12 +111,33 @@ export class Ingestor implements ConnectorSink {
    * Re-keys a conversation (and its contact, when the contact had the same id) to the platform's new id, unless the
    * new id already has a conversation of its own: then both stay as they are and nothing is merged silently.
    */
-  private move(channelId: string, from: string, contactFrom: string, to: string): boolean {
+  private move(channelId: string, from: string, contactFrom: string, to: string, now: number): boolean {
     const { s } = this;
     if (s.findConversation.get(channelId, to)) return false;
+    const row = s.findConversation.get(channelId, from) as { id: number } | undefined;
     const changed = s.moveConversation.run(to, channelId, from).changes > 0;
     if (changed && contactFrom === from && !s.findContact.get(channelId, to)) s.moveContact.run(to, channelId, from);
+    // A late message from the old id (sent before the change, delivered after it) still joins the conversation.
+    if (changed && row) s.insertAlias.run(channelId, from, row.id, now);
     return changed;
+  }
+
+  /**
+   * The conversation a message belongs to: the one keyed by its conversation id, else the one any of its ids (its
+   * own or its `aliases`) is an alias of, else one keyed by an alias itself, else a new one. The first match wins;
+   * two conversations that turn out to be one customer's are never merged silently.
+   */
+  private place(channelId: string, m: InboundMessage, contactId: number, now: number): number {
+    const { s } = this;
+    const ids = [m.platformConversationId, ...(m.aliases ?? [])];
+    for (const id of ids) {
+      const found = (s.findConversation.get(channelId, id) as { id: number } | undefined)?.id ?? (s.findAlias.get(channelId, id) as number | undefined);
+      if (found !== undefined) {
+        if (id !== m.platformConversationId) s.insertAlias.run(channelId, m.platformConversationId, found, now);
+        return found;
+      }
+    }
+    return this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
   }
 
   private contact(channelId: string, c: InboundMessage['contact'], now: number): number {
@@ -132,10 +153,9 @@ export class Ingestor implements ConnectorSink {
   }
 
   private conversation(channelId: string, platformConversationId: string, contactId: number, sentAt: number, now: number): number {
-    const row = this.s.findConversation.get(channelId, platformConversationId) as { id: number } | undefined;
-    if (row) return row.id;
     return Number(this.s.insertConversation.run(channelId, platformConversationId, contactId, sentAt, now).lastInsertRowid);
   }
+
 }
 
 function statements(db: Db) {
@@ -171,6 +191,8 @@ function statements(db: Db) {
     ),
     insertFts: db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)'),
     moveConversation: db.prepare('UPDATE conversations SET platform_conversation_id = ? WHERE channel_id = ? AND platform_conversation_id = ?'),
+    findAlias: db.prepare('SELECT conversation_id FROM conversation_aliases WHERE channel_id = ? AND alias = ?').pluck(),
+    insertAlias: db.prepare('INSERT OR IGNORE INTO conversation_aliases (channel_id, alias, conversation_id, created_at) VALUES (?, ?, ?, ?)'),
     moveContact: db.prepare('UPDATE contacts SET platform_user_id = ? WHERE channel_id = ? AND platform_user_id = ?'),
     // A deletion outranks an edit; a later edit supersedes an earlier one.
     markRevised: db.prepare(
@@ -200,6 +222,9 @@ function validate(m: InboundMessage, i: number): void {
     if (!r || typeof r.platformMessageId !== 'string' || !r.platformMessageId || r.platformMessageId.length > MAX_ID || (r.kind !== 'edited' && r.kind !== 'deleted')) {
       throw bad('revises must name an earlier message and say "edited" or "deleted"');
     }
+  }
+  if (m.aliases !== undefined && (!Array.isArray(m.aliases) || m.aliases.length > 8 || m.aliases.some((a) => typeof a !== 'string' || !a || a.length > MAX_ID))) {
+    throw bad(`aliases must be at most 8 non-empty strings of at most ${MAX_ID} characters`);
   }
   if (m.movesTo !== undefined && (typeof m.movesTo !== 'string' || !m.movesTo || m.movesTo.length > MAX_ID)) {
     throw bad(`movesTo must be a non-empty string of at most ${MAX_ID} characters`);

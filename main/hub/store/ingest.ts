@@ -1,18 +1,22 @@
 import type { SqlExecutor } from './executor';
 import { attachmentViews } from './attachment-views';
 import { syncLabelActivity } from './label-activity';
+import { applyMoves, placeByAlias, recordAliases } from './conversation-aliases';
 import { chunks, inList, valuesList } from './sql-rows';
 import type { ConversationView, EventInput, MessageView, PreparedMessage } from './types';
 
 /** The one thing ingest needs from the hub store: writing its events in the same transaction. */
 export interface EventWriter {
   emitMany(t: SqlExecutor, events: readonly EventInput[]): Promise<number[]>;
+  readonly now: () => number;
 }
 
 export interface IngestResult {
   inserted: number;
   duplicates: number;
   conversationIds: string[];
+  /** Conversations re-keyed by a number change (`movesTo`), for the audit trail. */
+  moved?: string[];
 }
 
 interface ConversationState {
@@ -40,10 +44,12 @@ interface ConversationState {
  * the batch.
  */
 export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[], cursor?: string | null): Promise<IngestResult> {
-  const { fresh, ids } = await newMessages(t, channelId, batch);
-  const duplicates = batch.length - fresh.length;
+  const { fresh: arrived, ids } = await newMessages(t, channelId, batch);
+  const duplicates = batch.length - arrived.length;
   let conversationIds: string[] = [];
-  if (fresh.length) {
+  let moved: number[] = [];
+  if (arrived.length) {
+    const fresh = await placeByAlias(t, channelId, arrived);
     const contacts = await upsertContacts(t, channelId, fresh);
     const conversations = await upsertConversations(t, channelId, fresh, contacts);
     const sealed = fresh.map((m, i) => m.seal(ids[i]!));
@@ -115,9 +121,11 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     }
     await syncLabelActivity(t, [...conversations.values()].map((c) => c.id));
     await store.emitMany(t, events);
+    await recordAliases(t, channelId, fresh, (m) => convOf(m).id, store.now());
+    moved = await applyMoves(t, channelId, fresh, (m) => convOf(m).id, store.now());
   }
   if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);
-  return { inserted: fresh.length, duplicates, conversationIds };
+  return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved: moved.map(String) } : {}) };
 }
 
 /**

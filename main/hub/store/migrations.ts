@@ -192,6 +192,14 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (channel_id, version, language));
   ALTER TABLE contact_consent ADD COLUMN language TEXT;
   `,
+  // 13: the other ids a platform knows a conversation's customer by (a WhatsApp phone number, business-scoped user
+  // id, the number before a number change): a message keyed by any of them joins the one conversation (alias table).
+  `
+  CREATE TABLE conversation_aliases (
+    channel_id TEXT NOT NULL, alias TEXT NOT NULL, conversation_id {INT8} NOT NULL REFERENCES conversations(id),
+    created_at {INT8} NOT NULL, PRIMARY KEY (channel_id, alias));
+  CREATE INDEX conversation_aliases_by_conversation ON conversation_aliases(conversation_id);
+  `,
 ];
 
 /** The newest schema this code knows. */

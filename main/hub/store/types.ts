@@ -53,6 +53,10 @@ export interface PreparedMessage {
   /** Sealed per field; `seal(messageId)` runs inside the transaction once the message has its id. */
   fields: Array<{ type: string; shown: string }>;
   seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
+  /** Other ids of the same customer (`InboundMessage.aliases`); see `conversation-aliases.ts`. */
+  aliases?: string[];
+  /** The conversation continues under this id from here on (a number change). */
+  movesTo?: string;
 }
 
 export type Audience = 'team' | 'admins' | 'leads' | 'conversation' | `user:${number}`;

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
+import { REPLY_LIMITS, replyLength } from '../../../main/ipc/vocabulary';
 import { CannedPicker, slashQuery } from '../components/CannedPicker';
 import { ErrorNote } from '../components/Notice';
 import { call } from '../bridge';
 import { useComposer } from '../stores/composer';
 import type { Detail } from '../stores/detail';
+import { useFormat } from '../format';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { HeldReply } from '../workflow/HeldReply';
@@ -61,7 +63,8 @@ export function Composer({ detail }: { detail: Detail }) {
   const verdict = composer.verdict;
   const approval = composer.approval?.text === composer.draft ? composer.approval : null;
   const approved = approval?.state === 'approved' && approval.token !== null;
-  const blocked = (verdict?.verdict === 'block' && !approved) || composer.newerArrived || !!composer.held || (window_.kind === 'human_agent' && !composer.humanAgentTag);
+  const tooLong = lengthOf(detail.summary.channelKind, composer.draft)?.over ?? false;
+  const blocked = tooLong || (verdict?.verdict === 'block' && !approved) || composer.newerArrived || !!composer.held || (window_.kind === 'human_agent' && !composer.humanAgentTag);
   const submit = () => {
     if (!blocked) void send().then((ok) => ok && input.current?.focus());
   };
@@ -116,6 +119,7 @@ export function Composer({ detail }: { detail: Detail }) {
           }
         }}
       />
+      <Length kind={detail.summary.channelKind} draft={composer.draft} />
       <Verdict checking={composer.checking} verdict={verdict} hasDraft={!!composer.draft.trim()} />
       {verdict?.verdict === 'block' && (
         <div className="approval" data-testid="approval" data-state={approval?.state ?? 'none'}>
@@ -159,6 +163,32 @@ export function Composer({ detail }: { detail: Detail }) {
       </div>
       <ErrorNote error={composer.error ?? cannedError} onDismiss={() => setCannedError(null)} />
     </form>
+  );
+}
+
+/** The draft's length as its platform counts it, or null for a kind with no platform limit. */
+function lengthOf(kind: Detail['summary']['channelKind'], draft: string) {
+  const limit = REPLY_LIMITS[kind];
+  if (!limit) return null;
+  const count = replyLength(draft, limit.unit);
+  return { ...limit, count, over: count > limit.max };
+}
+
+/** Shown from 80% of the platform's limit; past it, the sentence that says the limit (and sending is blocked). */
+function Length({ kind, draft }: { kind: Detail['summary']['channelKind']; draft: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const l = lengthOf(kind, draft);
+  if (!l || l.count < l.max * 0.8) return null;
+  const words = { platform: t(`channelKind.${kind}`), max: f.number(l.max), count: f.number(l.count), unit: t(`composer.unit.${l.unit}`) };
+  return l.over ? (
+    <p className="notice warn" role="alert" data-testid="reply-too-long">
+      {t('composer.tooLong', words)}
+    </p>
+  ) : (
+    <p className="muted" role="status" data-testid="reply-length">
+      {t('composer.length', words)}
+    </p>
   );
 }
 

@@ -36,7 +36,8 @@ function stored(core: Core): StoredRow[] {
 
 /**
  * Every expected entry is stored once, in its conversation, with exactly the expected text (as the store masks it).
- * An entry that `movesTo` another id re-keys its conversation: every entry of the old id is then found under the new.
+ * An entry that `movesTo` another id re-keys its conversation: every entry of the old id is then found under the new
+ * (also one that arrives after the move: the old id is kept as an alias). `storedIn` names the conversation an alias led to.
  */
 function expectStored(core: Core, expected: ExpectedEntry[]): void {
   const rows = new Map(stored(core).map((r) => [r.platform_message_id, r]));
@@ -46,7 +47,7 @@ function expectStored(core: Core, expected: ExpectedEntry[]): void {
     expect(r, e.id).toBeDefined();
     expect(r!.masked_text.trim(), `${e.id} is not blank`).not.toBe('');
     expect({ conversation: r!.conversation, direction: r!.direction, text: r!.masked_text }, e.id).toEqual({
-      conversation: moves.get(e.conversation) ?? e.conversation,
+      conversation: e.storedIn ?? moves.get(e.conversation) ?? e.conversation,
       direction: e.direction ?? 'in',
       text: placeholderMasker(e.text).masked,
     });

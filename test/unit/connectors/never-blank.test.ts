@@ -92,7 +92,7 @@ describe('reply limits', () => {
   it('a reply is accepted exactly when it is non-blank and within the limit (generated, Arabic, Persian and emoji)', () => {
     const ch = fc.constantFrom('a', 'س', '۴', '٣', '😀', ' ', '\u200f');
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(REPLY_LIMITS)), fc.array(ch, { maxLength: 1200 }).map((a) => a.join('')), (kind, text) => {
+      fc.property(fc.constantFrom(...(Object.keys(REPLY_LIMITS) as Array<keyof typeof REPLY_LIMITS>)), fc.array(ch, { maxLength: 1200 }).map((a) => a.join('')), (kind, text) => {
         const limit = REPLY_LIMITS[kind]!;
         const size = limit.unit === 'bytes' ? Buffer.byteLength(text) : [...text].length;
         expect(replyProblem(kind, text) === null).toBe(text.trim() !== '' && size <= limit.max);

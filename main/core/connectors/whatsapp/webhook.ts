@@ -142,8 +142,9 @@ const MESSAGE_FIELDS = new Set(['messages', 'smb_message_echoes']);
  * delivery statuses. When `phoneNumberId` is given, changes for other numbers are ignored.
  *
  * A customer's conversation is keyed by their phone number (`wa_id`) whenever Meta still sends one, and by the
- * business-scoped user id (`from_user_id`) only when it does not: a customer whose messages start carrying a
- * user id stays in the conversation they already have.
+ * business-scoped user id (`from_user_id`) only when it does not; whenever both come, the user id is given as an
+ * alias, so the store keeps one conversation whichever of the two later messages carry (a number change adds the
+ * old number as an alias when the store re-keys the conversation to the new one).
  */
 export function parseWhatsAppWebhook(payload: unknown, phoneNumberId?: string): WhatsAppWebhook {
   const out: WhatsAppWebhook = { messages: [], statuses: [], skipped: 0, phoneNumberIds: [], unsupported: [], errors: [] };
@@ -228,6 +229,8 @@ function toInbound(m: WaMessage, contacts: Array<z.infer<typeof contact>>, unsup
   const c = contacts.find((x) => (m.from_user_id && x.user_id === m.from_user_id) || (m.from && x.wa_id === m.from));
   const customer = m.from ?? c?.wa_id ?? m.from_user_id ?? c?.user_id;
   if (!customer) return null;
+  // The business-scoped id beside the phone number: a later message carrying only the id joins this conversation.
+  const userId = m.from_user_id ?? c?.user_id;
   return {
     platformMessageId: m.id,
     platformConversationId: customer,
@@ -242,6 +245,7 @@ function toInbound(m: WaMessage, contacts: Array<z.infer<typeof contact>>, unsup
     ...withAttachments(m),
     ...revision(m),
     ...(m.system?.new_wa_id && m.system.new_wa_id !== customer ? { movesTo: m.system.new_wa_id } : {}),
+    ...(userId && userId !== customer ? { aliases: [userId] } : {}),
   };
 }
 
