@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useLoad } from '../hooks';
+import { useSession } from '../stores/session';
 import { CannedTab } from './admin/CannedTab';
 import { NextSteps, type AdminTab as Tab } from './admin/NextSteps';
 import { LabelsTab } from './admin/LabelsTab';
 import { UsersTab } from './admin/UsersTab';
-import { useSession } from '../stores/session';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
 import { call } from '../bridge';
@@ -42,8 +42,7 @@ const SETTING_FIELDS: Record<Kind, string[]> = {
 
 export function AdminScreen() {
   const { t } = useTranslation();
-  const offers = useSession((s) => s.offers);
-  const tabs = (['channels', 'users', 'canned', 'labels', 'device', 'drills'] as const).filter((x) => (x === 'canned' || x === 'labels' || x === 'drills' ? offers(x) : true));
+  const tabs = ['channels', 'users', 'canned', 'labels', 'device', 'drills'] as const;
   const [tab, setTab] = useState<Tab>('channels');
   return (
     <section className="admin" aria-labelledby="admin-title" data-testid="admin">
@@ -63,10 +62,10 @@ export function AdminScreen() {
 }
 
 const loadChannels = () => call('listChannels', {});
+const loadPeople = () => call('listUsers', {});
 
 function Channels() {
   const { t } = useTranslation();
-  const offers = useSession((s) => s.offers);
   const { data, error, reload } = useLoad(loadChannels);
   const [kind, setKind] = useState<Kind>('telegram');
   const [name, setName] = useState('');
@@ -108,101 +107,95 @@ function Channels() {
           ))}
         </tbody>
       </table>
-      {!offers('channelSetup') ? (
-        <p className="notice" data-testid="channels-at-hub">
-          {t('admin.channelsAtHub')}
-        </p>
-      ) : (
-        <form
-          className="card stack"
-          autoComplete="off"
-          data-testid="channel-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setSaved(false);
-            try {
-              const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v));
-              await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: filled(secrets), settings: filled(settings) });
+      <form
+        className="card stack"
+        autoComplete="off"
+        data-testid="channel-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setSaved(false);
+          try {
+            const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v));
+            await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: filled(secrets), settings: filled(settings) });
+            setSecrets({});
+            setSaved(true);
+            setSaveError(null);
+            reload();
+          } catch (err) {
+            setSaveError(err);
+          }
+        }}
+      >
+        <h3>{t('admin.addChannel')}</h3>
+        <p className="muted">{t('admin.credentialsNote')}</p>
+        <label className="field">
+          {t('admin.kind')}
+          <select value={kind} onChange={(e) => {
+              setKind(e.target.value as Kind);
               setSecrets({});
-              setSaved(true);
-              setSaveError(null);
-              reload();
-            } catch (err) {
-              setSaveError(err);
-            }
-          }}
-        >
-          <h3>{t('admin.addChannel')}</h3>
-          <p className="muted">{t('admin.credentialsNote')}</p>
-          <label className="field">
-            {t('admin.kind')}
-            <select value={kind} onChange={(e) => {
-                setKind(e.target.value as Kind);
-                setSecrets({});
-                setSettings({});
-              }} data-testid="channel-kind">
-              {CHANNEL_KINDS.filter((k) => k !== 'demo').map((k) => (
-                <option key={k} value={k}>
-                  {t(`channelKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('admin.channelName')}
-            <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
-          </label>
-          <label className="field">
-            {t('admin.channelId')}
+              setSettings({});
+            }} data-testid="channel-kind">
+            {CHANNEL_KINDS.filter((k) => k !== 'demo').map((k) => (
+              <option key={k} value={k}>
+                {t(`channelKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('admin.channelName')}
+          <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
+        </label>
+        <label className="field">
+          {t('admin.channelId')}
+          <input
+            value={id}
+            maxLength={60}
+            dir="ltr"
+            spellCheck={false}
+            aria-invalid={badId}
+            aria-describedby="channel-id-rule"
+            onChange={(e) => setId(e.target.value)}
+            data-testid="channel-id"
+          />
+          <small id="channel-id-rule" className={badId ? 'error' : 'muted'} data-testid="channel-id-rule">
+            {t('admin.channelIdRule')}
+          </small>
+        </label>
+        {SETTING_FIELDS[kind].map((fname) => (
+          <label className="field" key={fname}>
+            {t(`admin.setting.${fname}`)}
             <input
-              value={id}
-              maxLength={60}
-              dir="ltr"
               spellCheck={false}
-              aria-invalid={badId}
-              aria-describedby="channel-id-rule"
-              onChange={(e) => setId(e.target.value)}
-              data-testid="channel-id"
+              dir="ltr"
+              maxLength={500}
+              value={settings[fname] ?? ''}
+              onChange={(e) => setSettings({ ...settings, [fname]: e.target.value })}
+              data-testid={`setting-${fname}`}
             />
-            <small id="channel-id-rule" className={badId ? 'error' : 'muted'} data-testid="channel-id-rule">
-              {t('admin.channelIdRule')}
-            </small>
           </label>
-          {SETTING_FIELDS[kind].map((fname) => (
-            <label className="field" key={fname}>
-              {t(`admin.setting.${fname}`)}
-              <input
-                spellCheck={false}
-                dir="ltr"
-                maxLength={500}
-                value={settings[fname] ?? ''}
-                onChange={(e) => setSettings({ ...settings, [fname]: e.target.value })}
-                data-testid={`setting-${fname}`}
-              />
-            </label>
-          ))}
-          {fields.map((fname) => (
-            <label className="field" key={fname}>
-              {t(`admin.cred.${fname}`)}
-              <input
-                type="password"
-                autoComplete="new-password"
-                spellCheck={false}
-                dir="ltr"
-                maxLength={4000}
-                value={secrets[fname] ?? ''}
-                onChange={(e) => setSecrets({ ...secrets, [fname]: e.target.value })}
-                data-testid={`cred-${fname}`}
-              />
-            </label>
-          ))}
-          <ErrorNote error={saveError} />
-          {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
-          <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
-            {t('admin.saveChannel')}
-          </button>
-        </form>
-      )}
+        ))}
+        {fields.map((fname) => (
+          <label className="field" key={fname}>
+            {t(`admin.cred.${fname}`)}
+            <input
+              type="password"
+              autoComplete="new-password"
+              spellCheck={false}
+              dir="ltr"
+              maxLength={4000}
+              value={secrets[fname] ?? ''}
+              onChange={(e) => setSecrets({ ...secrets, [fname]: e.target.value })}
+              data-testid={`cred-${fname}`}
+            />
+          </label>
+        ))}
+        <ErrorNote error={saveError} />
+        {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
+        <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
+          {t('admin.saveChannel')}
+        </button>
+      </form>
     </div>
   );
 }
@@ -236,6 +229,11 @@ function Drills() {
   const { t } = useTranslation();
   const f = useFormat();
   const [kind, setKind] = useState<DrillKind | 'all'>('all');
+  // At the team hub a drill is for one agent: its attempts arrive on their channel, assigned to them.
+  const team = useSession((s) => !!s.session?.team);
+  const { data: people } = useLoad(loadPeople);
+  const agents = team ? (people?.users ?? []).filter((u) => !u.disabled && (u.role === 'agent' || u.role === 'lead')) : [];
+  const [agentId, setAgentId] = useState('');
   const [started, setStarted] = useState<ResponseOf<'scheduleDrill'> | null>(null);
   const [report, setReport] = useState<ResponseOf<'drillReport'> | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -249,13 +247,13 @@ function Drills() {
   };
   return (
     <div className="stack" data-testid="drills">
-      <p className="note">{t('admin.drills.drillIntro')}</p>
+      <p className="note">{t(team ? 'admin.drills.drillIntroTeam' : 'admin.drills.drillIntro')}</p>
       <form
         className="card row"
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            const r = await call('scheduleDrill', kind === 'all' ? {} : { kind });
+            const r = await call('scheduleDrill', { ...(kind === 'all' ? {} : { kind }), ...(team && agentId ? { agentId } : {}) });
             setStarted(r);
             setReport(null);
             setError(null);
@@ -275,6 +273,19 @@ function Drills() {
             ))}
           </select>
         </label>
+        {team && (
+          <label>
+            {t('admin.drills.forAgent')}{' '}
+            <select value={agentId} onChange={(e) => setAgentId(e.target.value)} data-testid="drill-agent">
+              <option value="">{t('admin.drills.anyAgent')}</option>
+              {agents.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName || u.username}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="submit">{t('admin.drills.startDrill')}</button>
       </form>
       <ErrorNote error={error} />
