@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachmentRoutes } from './routes/attachments';
 import { z } from 'zod';
 import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type RevealRules } from '../core/auth';
-import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, judgeReply } from '../core/guard';
+import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, drillReplyOutcome, judgeReply } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import { replyProblem } from '../core/shared/reply-limits';
@@ -16,6 +16,8 @@ import { custodyRoutes } from './routes/custody';
 import { publicReveal, toMember, type HubStore, type SqlExecutor } from './store';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './routes/route';
 import { HubFactorResets } from './store/factor-resets';
+import { HubDrills } from './store/drills';
+import { drillRoutes } from './routes/drills';
 import { HubLabels } from './store/labels';
 import { HubLeadReview } from './store/lead-review';
 import { HubReplyApprovals } from './store/reply-approvals';
@@ -137,6 +139,13 @@ const STATUS: Record<string, number> = {
   attachment_unavailable: 502,
   attachment_unsupported: 501,
   attachment_reference: 422,
+  drill_forbidden: 403,
+  drill_bad_kind: 422,
+  drill_bad_window: 422,
+  drill_not_found: 404,
+  drill_message_unknown: 404,
+  drill_needs_channel: 409,
+  drill_channel_not_theirs: 422,
 };
 
 /** Areas of the API that live in their own modules (`routes/*.ts`); each is added here with one line. */
@@ -158,6 +167,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   channelSetupRoutes,
   transcriptExportRoutes,
   attachmentRoutes,
+  drillRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
@@ -167,6 +177,7 @@ export function hubApi(d: ApiDeps) {
   const approvals = new HubReplyApprovals(d.store);
   const review = new HubLeadReview(d.store);
   const factorResets = new HubFactorResets(d.store);
+  const drills = new HubDrills(d.store);
 
   async function conversationFor(w: SignedIn, conversationId: number) {
     const c = await d.store.conversation(conversationId);
@@ -288,6 +299,7 @@ export function hubApi(d: ApiDeps) {
         const c = await conversationFor(who!, parse(id, params[0]));
         const prior = await d.store.outboxState(who!.device, b.clientId);
         let approved: { id: number; binding: string } | null = null;
+        const inDrill = await drills.isDrillConversation(c.id);
         if (prior === null) {
           await d.workflow.store.assertMayReply(c, who!.user.id);
           const kind = (await d.store.q.get<{ kind: string }>('SELECT kind FROM channels WHERE id = ?', [c.channelId]))?.kind ?? '';
@@ -295,6 +307,8 @@ export function hubApi(d: ApiDeps) {
           if (tooLong) throw new DiwanError('reply_bad_text', tooLong);
           const lang = detectLang(b.text);
           const decision = judgeReply(b.text, lang, d.guardPolicy ?? DEFAULT_GUARD_POLICY, detectSensitive);
+          // A reply to a phishing drill's attempt is scored before the guard may stop it: a stopped reply counts too.
+          if (inDrill) await drills.recordReply(c.id, who!.user, drillReplyOutcome(decision.verdict), actorOf(who!));
           const findings = decision.findings.filter((f) => f.verdict === 'block');
           if (findings.length && b.approvalId !== undefined) {
             assertApprovable(decision.approvable, lang);
@@ -342,13 +356,14 @@ export function hubApi(d: ApiDeps) {
             outboxText: p.outboxText,
             actor: actorOf(who!),
             guard: prior === null ? collisionCheck : undefined,
+            stayAtHub: inDrill,
             ...(approval ? { alsoInTx: (t, messageId) => approvals.consume(t, { ...approval, requesterId: who!.user.id, conversationId: c.id, messageId }, actorOf(who!)) } : {}),
           });
         } catch (e) {
           if (hold.newer) await d.store.audit({ ...actorOf(who!), action: 'reply.held', target: `conversation:${c.id}`, details: { newerSeq: hold.newer.seq, kind: hold.newer.kind } });
           throw e;
         }
-        if (!r.duplicate) d.replyQueued(c.channelId);
+        if (!r.duplicate && !inDrill) d.replyQueued(c.channelId);
         return r;
       },
     },

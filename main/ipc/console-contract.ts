@@ -407,9 +407,14 @@ export const consoleContract = {
     permission: 'channels.manage',
   }),
   deviceStatus: channel({ request: Empty, response: DeviceStatus, permission: 'settings.manage' }),
-  /** Starts a phishing drill: the demo channel delivers one scam attempt per kind now, as customer messages. */
+  /**
+   * Starts a phishing drill: one scam attempt per kind arrives now, as customer messages — on the demo channel of a
+   * single-seat console, or at the team hub on a channel of the agent named by `agentId` (team mode only), assigned to them.
+   */
   scheduleDrill: channel({
-    request: z.object({ kind: DrillKind.optional(), channelId: z.string().regex(/^[a-z0-9-]{1,60}$/).optional() }).strict(),
+    request: z
+      .object({ kind: DrillKind.optional(), channelId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/).optional(), agentId: z.string().regex(/^\d{1,15}$/).optional() })
+      .strict(),
     response: z.object({ drillId: z.string().max(60), messagesSent: z.number().int().nonnegative().max(100) }),
     permission: 'settings.manage',
   }),

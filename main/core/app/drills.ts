@@ -2,10 +2,8 @@ import { DiwanError } from '../shared/errors';
 import type { ConnectorSink } from '../shared/messages';
 import type { Clock } from '../shared/ports';
 import type { Db, Store } from '../store';
-import { DRILL_KINDS, type DrillKind, type Drills } from '../guard';
+import { DRILL_KINDS, DRILL_MINUTES, type DrillKind, type Drills } from '../guard';
 import { DEMO_CHANNEL_ID } from './channels';
-
-const DRILL_MINUTES = 60;
 
 /**
  * Phishing drills as the console runs them: an administrator starts one on the demo channel, which delivers one scam

@@ -27,4 +27,18 @@ export { EarlyWarningDetector, maskedExcerpt, type SecurityAlert } from './early
 export { securitySignals, SECURITY_SIGNALS, type SecuritySignal } from './early-warning/signals';
 export { formatSyslog, sendSyslog, postWebhook, type SyslogTarget, type DeliveryOutcome } from './early-warning/delivery';
 
-export { Drills, DRILL_KINDS, type DrillKind, type DrillSource, type DrillReport } from './drills/drills';
+export {
+  Drills,
+  DRILL_KINDS,
+  DRILL_MINUTES,
+  DRILL_OUTCOME_ACTIONS,
+  checkDrillSchedule,
+  drillReplyOutcome,
+  drillText,
+  newDrillId,
+  newDrillMessageId,
+  type DrillKind,
+  type DrillOutcome,
+  type DrillSource,
+  type DrillReport,
+} from './drills/drills';

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { DiwanError } from '../../core/shared/errors';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubScamReports } from '../store/scam-reports';
+import { HubDrills } from '../store/drills';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** An agent reports a customer's message as a scam; the leads get an alert (`store/scam-reports.ts`). */
 export function scamReportRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
   const reports = new HubScamReports(d.store);
+  const drills = new HubDrills(d.store);
   return [
     {
       method: 'POST',
@@ -17,8 +19,13 @@ export function scamReportRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
         const m = await reports.message(parse(id, params[0]));
         if (!m) throw new DiwanError('message_unknown', 'That message no longer exists.');
         await h.conversationFor(who!, m.conversationId);
+        // A drill's scam attempt reported: the response the drill hoped for, scored (`store/drills.ts`), not an alert.
+        const drillMessage = await drills.drillMessageOf(m.id);
+        if (drillMessage) {
+          await drills.recordFlag(drillMessage, who!.user, h.actorOf(who!));
+          return { drill: true };
+        }
         const out = await reports.report(m.id, { id: who!.user.id, username: who!.user.username, device: who!.device }, h.actorOf(who!));
-        // Phishing drills at the hub are not run yet (issue 16, part B): no hub message is a drill message today.
         return { ...out, drill: false };
       },
     },

@@ -583,6 +583,8 @@ export class HubStore {
      * is written: of two colleagues sending at the same moment, the second sees the first's reply.
      */
     guard?: (t: SqlExecutor) => Promise<void>;
+    /** The reply has nobody to go to (a phishing drill's conversation, `store/drills.ts`): written as sent, never queued. */
+    stayAtHub?: boolean;
   }): Promise<{ messageId: number; outboxId: number; duplicate: boolean }> {
     return this.q.tx(async (t) => {
       // The event lock first (the reply's events take it anyway): the same reply sent twice at once, through two
@@ -606,8 +608,8 @@ export class HubStore {
         await t.run('INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES (?, ?, ?, ?, ?)', [id, n, f.type, f.shown, sealed.fields[n]!]);
       }
       const ob = await t.get<{ id: number }>(
-        "INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id, pending_text) VALUES (?, ?, ?, 'queued', ?, ?, ?) RETURNING id",
-        [id, conv.channel_id, conv.platform_conversation_id, r.device, r.clientId, r.outboxText(id)],
+        'INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id, pending_text) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+        [id, conv.channel_id, conv.platform_conversation_id, r.stayAtHub ? 'sent' : 'queued', r.device, r.clientId, r.stayAtHub ? null : r.outboxText(id)],
       );
       const view = await this.bumpConversation(t, r.conversationId, at, false);
       await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: conv.channel_id, conversationId: r.conversationId });
@@ -624,7 +626,7 @@ export class HubStore {
           sentAt: at,
           fields: r.fields.map((f, n) => ({ n, type: f.type, shown: f.shown })),
           attachments: [],
-          delivery: 'queued',
+          delivery: r.stayAtHub ? 'sent' : 'queued',
           clientId: r.clientId,
         },
         { channelId: conv.channel_id, conversationId: r.conversationId },

@@ -200,6 +200,21 @@ const MIGRATIONS: readonly string[] = [
     created_at {INT8} NOT NULL, PRIMARY KEY (channel_id, alias));
   CREATE INDEX conversation_aliases_by_conversation ON conversation_aliases(conversation_id);
   `,
+  // 14: phishing drills at the hub (issue 16): a drill an administrator started for an agent on a channel, its scam
+  // attempts (each a stored customer message in its own conversation) and each person's first response to one
+  // (flagged, safe or unsafe reply; never the reply's text).
+  `
+  CREATE TABLE drills (
+    id TEXT PRIMARY KEY, created_by {INT8} NOT NULL REFERENCES users(id), created_at {INT8} NOT NULL, starts_at {INT8} NOT NULL,
+    ends_at {INT8} NOT NULL, kinds TEXT NOT NULL, channel_id TEXT NOT NULL REFERENCES channels(id), target_id {INT8} REFERENCES users(id));
+  CREATE TABLE drill_messages (
+    id TEXT PRIMARY KEY, drill_id TEXT NOT NULL REFERENCES drills(id), kind TEXT NOT NULL, sent_at {INT8} NOT NULL,
+    message_id {INT8} NOT NULL UNIQUE REFERENCES messages(id), conversation_id {INT8} NOT NULL REFERENCES conversations(id));
+  CREATE INDEX drill_messages_conversation ON drill_messages(conversation_id);
+  CREATE TABLE drill_outcomes (
+    drill_message_id TEXT NOT NULL REFERENCES drill_messages(id), user_id {INT8} NOT NULL REFERENCES users(id),
+    outcome TEXT NOT NULL, at {INT8} NOT NULL, PRIMARY KEY (drill_message_id, user_id));
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -169,6 +169,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     },
     deviceStatus: () => s.admin.device(),
     scheduleDrill: (r, ctx) => {
+      if (r.agentId !== undefined) throw new DiwanError('bad_request', 'On a single-seat console a drill goes to everyone on the demo channel: start it without choosing an agent.');
       const me = actorOf(ctx);
       const role = me.role === 'admin' || me.role === 'lead' ? me.role : 'agent';
       const { drillId, conversationIds } = core.drills.start({ adminId: me.username, role, ...(r.channelId ? { channelId: r.channelId } : {}), ...(r.kind ? { kinds: [r.kind] } : {}) });

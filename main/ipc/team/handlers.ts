@@ -8,7 +8,6 @@ import { DiwanError } from '../../core/shared/errors';
 import { HubRefusal, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
-import type { TeamFeature } from '../schemas';
 import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
 import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
@@ -20,28 +19,10 @@ import type { SaveFilePort } from '../../core/app/attachments';
 import type { SHOWN_IMAGE_TYPES } from '../console-contract';
 import { ERROR_CODES } from '../../core/shared/vocabulary';
 
-/** What the hub does not offer yet; the renderer hides these and the calls below refuse them in words. */
-const TEAM_UNAVAILABLE: readonly TeamFeature[] = ['drills'];
-const FEATURE_NAMES: Record<TeamFeature, string> = {
-  labels: 'Labels are',
-  canned: 'Canned replies are',
-  replyApprovals: "A lead's approval of a held reply is",
-  review: 'Transcript review is',
-  transcriptExport: 'Signed transcript export is',
-  scamReport: 'Reporting a scam message is',
-  deliveryDoubt: 'Settling a reply whose delivery is in doubt is',
-  reports: 'Reports are',
-  alerts: 'Alerts are',
-  drills: 'Phishing drills are',
-  snooze: 'Snoozing is',
-  totpSetup: 'Setting up two-step sign-in from the console is',
-  channelSetup: 'Setting up channels from the console is',
-};
-
 /**
  * The console's calls in team mode: reads come from the signed-in person's cache of the hub's stream, changes go to
  * the hub (which checks the role again and records them). The DTOs are built by the same functions as in
- * single-seat mode. What the hub does not offer yet is refused with a sentence, never faked.
+ * single-seat mode.
  */
 export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallContext> {
   const team = () => {
@@ -62,9 +43,6 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
   const hubFile = async (seat: TeamSeat, messageId: number, index: number, purpose: 'show' | 'save') => {
     const f = await hub<{ mimeType?: string; fileName?: string; dataBase64?: string }>(seat, 'GET', `/v1/messages/${messageId}/attachments/${index}?purpose=${purpose}`);
     return checkAttachment({ content: Buffer.from(String(f.dataBase64 ?? ''), 'base64'), ...(f.mimeType ? { mimeType: f.mimeType } : {}), ...(f.fileName ? { fileName: f.fileName } : {}) }, 'file');
-  };
-  const notYet = (feature: TeamFeature): never => {
-    throw new DiwanError('team_unsupported', `${FEATURE_NAMES[feature]} not available yet when this console works with the team hub. Single-seat consoles have it.`, { feature });
   };
   const memberDto = (m: TeamMember & { totpEnabled?: boolean; createdAt?: number; channels?: string[] }) => ({
     id: String(m.id),
@@ -93,7 +71,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         permissions: t.permissions(ctx.session),
         twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor || !!seat?.mustEnrol, mustEnrol: !!seat?.mustEnrol },
         device: { fingerprint: core.identity.deviceIdentity.fingerprint, enrolled: !!seat },
-        team: { hub: new URL(t.url).host, unavailable: [...TEAM_UNAVAILABLE] },
+        team: { hub: new URL(t.url).host },
       };
     },
     createAdmin: () => {
@@ -522,8 +500,25 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       return channelDto(out.channel, seat.cache.unreadByChannel());
     },
     deviceStatus: () => deviceStatusOf(core),
-    scheduleDrill: () => notYet('drills'),
-    drillReport: () => notYet('drills'),
+    // The hub starts the drill on a channel of the agent and scores their responses (`main/hub/routes/drills.ts`).
+    scheduleDrill: async (r, ctx) => {
+      const out = await hub<{ drillId: string; messagesSent: number }>(seatOf(ctx), 'POST', '/v1/drills', {
+        ...(r.kind ? { kind: r.kind } : {}),
+        ...(r.channelId ? { channelId: r.channelId } : {}),
+        ...(r.agentId ? { agentId: Number(r.agentId) } : {}),
+      });
+      return { drillId: out.drillId, messagesSent: out.messagesSent };
+    },
+    drillReport: async (r, ctx) => {
+      const { report } = await hub<{ report: HubDrillReport }>(seatOf(ctx), 'GET', `/v1/drills/${r.drillId}/report`);
+      return {
+        drillId: report.drillId,
+        startsAt: report.startsAt,
+        endsAt: report.endsAt,
+        messagesSent: report.messagesSent,
+        agents: report.agents.map((a) => ({ agent: { id: String(a.userId), name: a.displayName || a.username }, flagged: a.flagged, unsafeReplies: a.unsafeReplies, safeReplies: a.safeReplies })),
+      };
+    },
     ...workflowHandlers(core, seatOf),
     // The hub fetches the file through the channel and checks it; the same check runs here on the bytes received.
     showAttachment: async (r, ctx) => {
@@ -554,6 +549,15 @@ interface HubReport {
   resolved: number;
   slaBreaches: number;
   slaTargetMs: number;
+}
+
+/** The hub's drill report (`GET /v1/drills/:id/report`): counts per person, never a reply's text. */
+interface HubDrillReport {
+  drillId: string;
+  startsAt: number;
+  endsAt: number;
+  messagesSent: number;
+  agents: Array<{ userId: number; username: string; displayName: string; flagged: number; unsafeReplies: number; safeReplies: number }>;
 }
 
 interface HubChannelView {

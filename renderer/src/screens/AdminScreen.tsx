@@ -14,12 +14,9 @@ import { WorkflowTab } from '../workflow/settings/WorkflowTab';
 /** Administration: one file per tab under ./admin/. */
 export function AdminScreen() {
   const { t } = useTranslation();
-  const offers = useSession((s) => s.offers);
   const can = useSession((s) => s.can);
   const team = useSession((s) => !!s.session?.team);
-  const tabs = (['channels', 'users', 'canned', 'labels', 'workflow', 'device', 'drills'] as const).filter((x) =>
-    x === 'workflow' ? team && can('workflow.manage') : x === 'canned' || x === 'labels' || x === 'drills' ? offers(x) : true,
-  );
+  const tabs = (['channels', 'users', 'canned', 'labels', 'workflow', 'device', 'drills'] as const).filter((x) => x !== 'workflow' || (team && can('workflow.manage')));
   const [tab, setTab] = useState<Tab>('channels');
   return (
     <section className="admin" aria-labelledby="admin-title" data-testid="admin">

@@ -19,17 +19,16 @@ type Tab = 'board' | 'review' | 'approvals' | 'reports' | 'alerts' | 'labels' | 
 export function LeadScreen() {
   const { t } = useTranslation();
   const can = useSession((s) => s.can);
-  const offers = useSession((s) => s.offers);
   const team = useSession((s) => !!s.session?.team);
   const tabs: Tab[] = [
     // The live board needs the team hub: who is on what, queues, SLA risk (a single-seat console has one person).
     ...(team && can('team.board') ? (['board'] as const) : []),
-    ...(can('review.read') && offers('review') ? (['review'] as const) : []),
+    ...(can('review.read') ? (['review'] as const) : []),
     ...(can('reveal.approve') ? (['approvals'] as const) : []),
-    ...(offers('reports') ? (['reports'] as const) : []),
-    ...(offers('alerts') ? (['alerts'] as const) : []),
+    'reports',
+    'alerts',
     // An administrator keeps the labels under Administration; a lead keeps them here.
-    ...(can('labels.manage') && !can('channels.manage') && offers('labels') ? (['labels'] as const) : []),
+    ...(can('labels.manage') && !can('channels.manage') ? (['labels'] as const) : []),
     // The team workflow's settings: an administrator keeps them under Administration, a lead here.
     ...(team && can('workflow.manage') && !can('channels.manage') ? (['workflow'] as const) : []),
   ];

@@ -32,8 +32,6 @@ interface SessionState {
   setup(input: { username: string; name: string; password: string }): Promise<void>;
   signOut(): Promise<void>;
   can(permission: string): boolean;
-  /** False for a part of the console the team hub does not offer yet (always true in single-seat mode). */
-  offers(feature: NonNullable<SessionView['team']>['unavailable'][number]): boolean;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
@@ -58,5 +56,4 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ session: fromView(await call('getSession', {})) });
   },
   can: (permission) => get().session?.user?.permissions.includes(permission) ?? false,
-  offers: (feature) => !get().session?.team?.unavailable.includes(feature),
 }));

@@ -15,11 +15,43 @@ import { AUDIT_ACTIONS } from '../../shared/audit-actions';
 
 export { DRILL_KINDS, type DrillKind } from '../../shared/vocabulary';
 
-const DRILL_OUTCOME_ACTIONS = {
+export type DrillOutcome = 'flagged' | 'unsafe_reply' | 'safe_reply';
+
+/** The audit action of each outcome (the same in a single-seat console and at the hub). */
+export const DRILL_OUTCOME_ACTIONS = {
   flagged: AUDIT_ACTIONS.drillFlagged,
   unsafe_reply: AUDIT_ACTIONS.drillUnsafeReply,
   safe_reply: AUDIT_ACTIONS.drillSafeReply,
-} as const;
+} as const satisfies Record<DrillOutcome, string>;
+
+/** How long a drill runs once started. */
+export const DRILL_MINUTES = 60;
+
+/**
+ * The rules for scheduling a drill, shared by the single-seat `Drills` and the hub (`main/hub/store/drills.ts`):
+ * only an administrator, a window that ends after it starts, known kinds. Returns the kinds (all when none are given).
+ */
+export function checkDrillSchedule(args: { role: string; startsAt: number; endsAt: number; kinds?: readonly string[] }): DrillKind[] {
+  if (args.role !== 'admin') throw new DiwanError('drill_forbidden', 'Only an administrator can schedule a phishing drill.');
+  if (!(args.endsAt > args.startsAt)) throw new DiwanError('drill_bad_window', 'A drill must end after it starts.');
+  const kinds = args.kinds?.length ? args.kinds : DRILL_KINDS;
+  if (kinds.some((k) => !(DRILL_KINDS as readonly string[]).includes(k))) throw new DiwanError('drill_bad_kind', `Drill kinds are: ${DRILL_KINDS.join(', ')}.`);
+  return [...kinds] as DrillKind[];
+}
+
+/** A reply to a drill's message is unsafe when the outbound guard would block or warn it, whether or not it left. */
+export function drillReplyOutcome(verdict: Verdict): 'safe_reply' | 'unsafe_reply' {
+  return verdict === 'allow' ? 'safe_reply' : 'unsafe_reply';
+}
+
+export const newDrillId = (random: Random): string => 'drill-' + random.bytes(8).toString('hex');
+export const newDrillMessageId = (random: Random): string => 'drillmsg-' + random.bytes(8).toString('hex');
+
+/** One scam attempt of this kind, imitating the company's domain; `pick` (a random byte) chooses among the wordings. */
+export function drillText(kind: DrillKind, companyDomain: string, pick: number): string {
+  const options = drillTexts(kind, companyDomain);
+  return options[pick % options.length]!;
+}
 
 /** What the demo channel calls. Returns null when no drill is running on that channel. */
 export interface DrillSource {
@@ -64,11 +96,8 @@ export class Drills implements DrillSource {
   }
 
   schedule(args: { adminId: string; role: 'admin' | 'lead' | 'agent'; channelId: string; startsAt: number; endsAt: number; kinds?: readonly DrillKind[] }): string {
-    if (args.role !== 'admin') throw new DiwanError('drill_forbidden', 'Only an administrator can schedule a phishing drill.');
-    if (!(args.endsAt > args.startsAt)) throw new DiwanError('drill_bad_window', 'A drill must end after it starts.');
-    const kinds = args.kinds?.length ? args.kinds : DRILL_KINDS;
-    if (kinds.some((k) => !DRILL_KINDS.includes(k))) throw new DiwanError('drill_bad_kind', `Drill kinds are: ${DRILL_KINDS.join(', ')}.`);
-    const id = 'drill-' + this.random.bytes(8).toString('hex');
+    const kinds = checkDrillSchedule(args);
+    const id = newDrillId(this.random);
     this.deps.db
       .prepare('INSERT INTO guard_drills (id, created_by, created_at, starts_at, ends_at, kinds, channel_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(id, args.adminId, this.clock.now(), args.startsAt, args.endsAt, kinds.join(','), args.channelId);
@@ -82,11 +111,9 @@ export class Drills implements DrillSource {
       .prepare('SELECT id, kinds FROM guard_drills WHERE channel_id = ? AND starts_at <= ? AND ends_at > ? ORDER BY starts_at LIMIT 1')
       .get(channelId, now, now) as { id: string; kinds: string } | undefined;
     if (!drill || !drill.kinds.split(',').includes(kind)) return null;
-    const drillMessageId = 'drillmsg-' + this.random.bytes(8).toString('hex');
+    const drillMessageId = newDrillMessageId(this.random);
     this.deps.db.prepare('INSERT INTO guard_drill_messages (id, drill_id, kind, sent_at) VALUES (?, ?, ?, ?)').run(drillMessageId, drill.id, kind, now);
-    const pick = this.random.bytes(1)[0]!;
-    const options = drillTexts(kind, this.deps.companyDomain);
-    return { text: options[pick % options.length]!, drillId: drill.id, drillMessageId };
+    return { text: drillText(kind, this.deps.companyDomain, this.random.bytes(1)[0]!), drillId: drill.id, drillMessageId };
   }
 
   isDrillMessage(platformMessageId: string): boolean {
@@ -99,7 +126,7 @@ export class Drills implements DrillSource {
 
   /** Judges the reply (never stores its text) and records it as safe or unsafe. */
   recordReply(drillMessageId: string, agentId: string, replyText: string): 'safe_reply' | 'unsafe_reply' {
-    const outcome = this.deps.judgeReply(replyText) === 'allow' ? 'safe_reply' : 'unsafe_reply';
+    const outcome = drillReplyOutcome(this.deps.judgeReply(replyText));
     this.outcome(drillMessageId, agentId, outcome);
     return outcome;
   }
@@ -124,7 +151,7 @@ export class Drills implements DrillSource {
     };
   }
 
-  private outcome(drillMessageId: string, agentId: string, outcome: 'flagged' | 'unsafe_reply' | 'safe_reply'): void {
+  private outcome(drillMessageId: string, agentId: string, outcome: DrillOutcome): void {
     if (!this.isDrillMessage(drillMessageId)) throw new DiwanError('drill_message_unknown', 'That message is not part of a phishing drill.');
     this.deps.db.prepare('INSERT OR IGNORE INTO guard_drill_outcomes (drill_message_id, agent_id, outcome, at) VALUES (?, ?, ?, ?)').run(drillMessageId, agentId, outcome, this.clock.now());
     this.audit({ action: DRILL_OUTCOME_ACTIONS[outcome], actor: agentId, target: `drillmsg:${drillMessageId}` });

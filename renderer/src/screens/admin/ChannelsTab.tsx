@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import { ErrorNote } from '../../components/Notice';
 import { useLoad } from '../../hooks';
-import { useSession } from '../../stores/session';
 import { CHANNEL_KINDS, type ChannelKind as Kind } from '../../../../main/ipc/vocabulary';
 
 /**
@@ -35,7 +34,6 @@ const loadChannels = () => call('listChannels', {});
 
 export function ChannelsTab() {
   const { t } = useTranslation();
-  const offers = useSession((s) => s.offers);
   const { data, error, reload } = useLoad(loadChannels);
   const [kind, setKind] = useState<Kind>('telegram');
   const [name, setName] = useState('');
@@ -77,101 +75,95 @@ export function ChannelsTab() {
           ))}
         </tbody>
       </table>
-      {!offers('channelSetup') ? (
-        <p className="notice" data-testid="channels-at-hub">
-          {t('admin.channelsAtHub')}
-        </p>
-      ) : (
-        <form
-          className="card stack"
-          autoComplete="off"
-          data-testid="channel-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setSaved(false);
-            try {
-              const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v));
-              await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: filled(secrets), settings: filled(settings) });
+      <form
+        className="card stack"
+        autoComplete="off"
+        data-testid="channel-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setSaved(false);
+          try {
+            const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v));
+            await call('saveChannel', { ...(id ? { id } : {}), kind, name, credentials: filled(secrets), settings: filled(settings) });
+            setSecrets({});
+            setSaved(true);
+            setSaveError(null);
+            reload();
+          } catch (err) {
+            setSaveError(err);
+          }
+        }}
+      >
+        <h3>{t('admin.addChannel')}</h3>
+        <p className="muted">{t('admin.credentialsNote')}</p>
+        <label className="field">
+          {t('admin.kind')}
+          <select value={kind} onChange={(e) => {
+              setKind(e.target.value as Kind);
               setSecrets({});
-              setSaved(true);
-              setSaveError(null);
-              reload();
-            } catch (err) {
-              setSaveError(err);
-            }
-          }}
-        >
-          <h3>{t('admin.addChannel')}</h3>
-          <p className="muted">{t('admin.credentialsNote')}</p>
-          <label className="field">
-            {t('admin.kind')}
-            <select value={kind} onChange={(e) => {
-                setKind(e.target.value as Kind);
-                setSecrets({});
-                setSettings({});
-              }} data-testid="channel-kind">
-              {CHANNEL_KINDS.filter((k) => k !== 'demo').map((k) => (
-                <option key={k} value={k}>
-                  {t(`channelKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('admin.channelName')}
-            <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
-          </label>
-          <label className="field">
-            {t('admin.channelId')}
+              setSettings({});
+            }} data-testid="channel-kind">
+            {CHANNEL_KINDS.filter((k) => k !== 'demo').map((k) => (
+              <option key={k} value={k}>
+                {t(`channelKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('admin.channelName')}
+          <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="channel-name" />
+        </label>
+        <label className="field">
+          {t('admin.channelId')}
+          <input
+            value={id}
+            maxLength={60}
+            dir="ltr"
+            spellCheck={false}
+            aria-invalid={badId}
+            aria-describedby="channel-id-rule"
+            onChange={(e) => setId(e.target.value)}
+            data-testid="channel-id"
+          />
+          <small id="channel-id-rule" className={badId ? 'error' : 'muted'} data-testid="channel-id-rule">
+            {t('admin.channelIdRule')}
+          </small>
+        </label>
+        {SETTING_FIELDS[kind].map((fname) => (
+          <label className="field" key={fname}>
+            {t(`admin.setting.${fname}`)}
             <input
-              value={id}
-              maxLength={60}
-              dir="ltr"
               spellCheck={false}
-              aria-invalid={badId}
-              aria-describedby="channel-id-rule"
-              onChange={(e) => setId(e.target.value)}
-              data-testid="channel-id"
+              dir="ltr"
+              maxLength={500}
+              value={settings[fname] ?? ''}
+              onChange={(e) => setSettings({ ...settings, [fname]: e.target.value })}
+              data-testid={`setting-${fname}`}
             />
-            <small id="channel-id-rule" className={badId ? 'error' : 'muted'} data-testid="channel-id-rule">
-              {t('admin.channelIdRule')}
-            </small>
           </label>
-          {SETTING_FIELDS[kind].map((fname) => (
-            <label className="field" key={fname}>
-              {t(`admin.setting.${fname}`)}
-              <input
-                spellCheck={false}
-                dir="ltr"
-                maxLength={500}
-                value={settings[fname] ?? ''}
-                onChange={(e) => setSettings({ ...settings, [fname]: e.target.value })}
-                data-testid={`setting-${fname}`}
-              />
-            </label>
-          ))}
-          {fields.map((fname) => (
-            <label className="field" key={fname}>
-              {t(`admin.cred.${fname}`)}
-              <input
-                type="password"
-                autoComplete="new-password"
-                spellCheck={false}
-                dir="ltr"
-                maxLength={4000}
-                value={secrets[fname] ?? ''}
-                onChange={(e) => setSecrets({ ...secrets, [fname]: e.target.value })}
-                data-testid={`cred-${fname}`}
-              />
-            </label>
-          ))}
-          <ErrorNote error={saveError} />
-          {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
-          <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
-            {t('admin.saveChannel')}
-          </button>
-        </form>
-      )}
+        ))}
+        {fields.map((fname) => (
+          <label className="field" key={fname}>
+            {t(`admin.cred.${fname}`)}
+            <input
+              type="password"
+              autoComplete="new-password"
+              spellCheck={false}
+              dir="ltr"
+              maxLength={4000}
+              value={secrets[fname] ?? ''}
+              onChange={(e) => setSecrets({ ...secrets, [fname]: e.target.value })}
+              data-testid={`cred-${fname}`}
+            />
+          </label>
+        ))}
+        <ErrorNote error={saveError} />
+        {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
+        <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
+          {t('admin.saveChannel')}
+        </button>
+      </form>
     </div>
   );
 }

@@ -4,13 +4,22 @@ import type { ResponseOf } from '../../../../main/ipc/contract';
 import { call } from '../../bridge';
 import { ErrorNote } from '../../components/Notice';
 import { useFormat } from '../../format';
+import { useLoad } from '../../hooks';
+import { useSession } from '../../stores/session';
 import { DRILL_KINDS, type DrillKind } from '../../../../main/ipc/vocabulary';
+
+const loadPeople = () => call('listUsers', {});
 
 /** Starts a phishing drill on the demo channel and shows who reported the attempts and who replied unsafely. */
 export function DrillsTab() {
   const { t } = useTranslation();
   const f = useFormat();
   const [kind, setKind] = useState<DrillKind | 'all'>('all');
+  // At the team hub a drill is for one agent: its attempts arrive on their channel, assigned to them.
+  const team = useSession((s) => !!s.session?.team);
+  const { data: people } = useLoad(loadPeople);
+  const agents = team ? (people?.users ?? []).filter((u) => !u.disabled && (u.role === 'agent' || u.role === 'lead')) : [];
+  const [agentId, setAgentId] = useState('');
   const [started, setStarted] = useState<ResponseOf<'scheduleDrill'> | null>(null);
   const [report, setReport] = useState<ResponseOf<'drillReport'> | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -24,13 +33,13 @@ export function DrillsTab() {
   };
   return (
     <div className="stack" data-testid="drills">
-      <p className="note">{t('admin.drills.drillIntro')}</p>
+      <p className="note">{t(team ? 'admin.drills.drillIntroTeam' : 'admin.drills.drillIntro')}</p>
       <form
         className="card row"
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            const r = await call('scheduleDrill', kind === 'all' ? {} : { kind });
+            const r = await call('scheduleDrill', { ...(kind === 'all' ? {} : { kind }), ...(team && agentId ? { agentId } : {}) });
             setStarted(r);
             setReport(null);
             setError(null);
@@ -50,6 +59,19 @@ export function DrillsTab() {
             ))}
           </select>
         </label>
+        {team && (
+          <label>
+            {t('admin.drills.forAgent')}{' '}
+            <select value={agentId} onChange={(e) => setAgentId(e.target.value)} data-testid="drill-agent">
+              <option value="">{t('admin.drills.anyAgent')}</option>
+              {agents.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName || u.username}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="submit">{t('admin.drills.startDrill')}</button>
       </form>
       <ErrorNote error={error} />
