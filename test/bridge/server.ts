@@ -7,6 +7,7 @@ import { channelNames, eventNames, EVENT_PREFIX, type EventName, type EventOf } 
 import { createMainDispatch } from '../../main/ipc';
 import { watchInbox } from '../../main/ipc/console-services';
 import { newSessionSlot } from '../../main/core/auth';
+import { startEmbeddedHub } from '../../main/hub/embedded';
 
 /**
  * Loopback test bridge: the real main-process core under Node, and the built renderer served to Chromium with a
@@ -45,8 +46,14 @@ const COOKIE = 'diwan_bridge';
 const MAX_BODY = 1024 * 1024;
 
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
-  const core = await openCore(opts);
-  await core.ready();
+  // As the Electron shell does: a data folder in `hub` mode runs the hub's code in this process (main/hub/embedded.ts).
+  const core = await openCore({ embeddedHub: (o) => startEmbeddedHub(o), ...opts });
+  try {
+    await core.ready();
+  } catch (e) {
+    await core.closeAndWait();
+    throw e;
+  }
   const notifications: RunningBridge['notifications'] = [];
   const savedFiles: RunningBridge['savedFiles'] = [];
   const saveFile = { save: async (name: string, content: Buffer) => (savedFiles.push({ name, content }), true) };
@@ -144,7 +151,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
       server.closeAllConnections();
       await Promise.allSettled([...inflight]);
       await core.channels.stop();
-      core.close();
+      await core.closeAndWait();
     },
   };
 }
