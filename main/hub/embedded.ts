@@ -197,8 +197,9 @@ function writeCustodianPolicy(dir: string, signer: crypto.KeyObject, fingerprint
  */
 async function prepareDatabase(config: HubConfig, secrets: HubSecrets, o: EmbeddedHubOptions): Promise<void> {
   const file = (config.database as { sqlite: string }).sqlite;
-  const { store } = await openHubStore(config, secrets, () => o.clock.now());
+  let store: HubStore | null = null;
   try {
+    store = (await openHubStore(config, secrets, () => o.clock.now())).store;
     await store.migrate();
     const known = await store.device(o.device.fingerprint);
     if (!known || known.revoked || known.publicKey !== o.device.publicKeyPem) {
@@ -214,7 +215,7 @@ async function prepareDatabase(config: HubConfig, secrets: HubSecrets, o: Embedd
       `Diwan cannot read its built-in hub's database ${file} (${(e as Error).message}). Nothing was changed. Restore the file from a backup, or move it aside to start with an empty inbox.`,
     );
   } finally {
-    await store.close();
+    await store?.close();
   }
 }
 

@@ -199,10 +199,11 @@ async function assemble(
   const channels = createChannelRuntime({ store, sink: guardedSink(guards, store.sink), vault, clock, audit, lock, log, relayLink, teamMode: () => team !== null });
 
   let team: TeamConsole | null = null;
-  const newTeam = (hub: { url: string; pin: string }) =>
+  const newTeam = (hub: { url: string; pin: string; cacheName?: string }) =>
     new TeamConsole({
       url: hub.url,
       pin: hub.pin,
+      ...(hub.cacheName ? { cacheName: hub.cacheName } : {}),
       // The device key the core loaded at start (sign-in awaits `ready()`): the one IT enrolled at the hub.
       device: async () => identity.deviceIdentity,
       vault,
@@ -215,7 +216,7 @@ async function assemble(
   /** The hub this console follows: the policy's, else its own embedded one, else none (single-seat). */
   let policyHub: { url: string; pin: string } | null = null;
   const followHub = () => {
-    const target = policyHub ?? (embeddedHub ? { url: embeddedHub.url, pin: embeddedHub.pin } : null);
+    const target = policyHub ?? (embeddedHub ? { url: embeddedHub.url, pin: embeddedHub.pin, cacheName: 'embedded' } : null);
     if (target?.url === team?.url && target?.pin === team?.o.pin) return;
     void team?.close();
     team = target ? newTeam(target) : null;
