@@ -1,4 +1,4 @@
-import { openCore, type Core } from '../core/app';
+import { embeddedModeFromEnv, openCore, type Core, type EmbeddedHubStarter } from '../core/app';
 import type { ManagedConfig } from '../core/config';
 import { isDiwanError } from '../core/shared/errors';
 import { createMainDispatch } from '../ipc';
@@ -24,6 +24,10 @@ export interface ShellOptions {
   openCore?: (dataDir: string) => Core | Promise<Core>;
   /** IT's machine configuration (policy, relay, updates); a broken one stops the app with the place to fix it. */
   loadManagedConfig?: () => Promise<ManagedConfig>;
+  /** Starts the embedded hub for a data folder in `hub` mode (main/hub/embedded.ts, given by main/electron/main.ts). */
+  embeddedHub?: EmbeddedHubStarter;
+  /** The mode asked for at this start (`DIWAN_EMBEDDED`); unset keeps the data folder's. */
+  embedded?: string;
 }
 
 /**
@@ -69,7 +73,14 @@ export async function startShell(
     const open =
       opts.openCore ??
       ((dataDir: string) =>
-        openCore({ dataDir, log, network: { managedPolicy: () => managedPolicy }, background: { retentionEveryMs: RETENTION_EVERY_MS } }));
+        openCore({
+          dataDir,
+          log,
+          network: { managedPolicy: () => managedPolicy },
+          background: { retentionEveryMs: RETENTION_EVERY_MS },
+          embedded: embeddedModeFromEnv(opts.embedded),
+          embeddedHub: opts.embeddedHub,
+        }));
     core = await open(app.getPath('userData'));
     // Device and audit keys from the keychain; a tampered audit trail stops the app here until IT acknowledges it.
     await core.ready();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { APP_VERSION } from '../core/app/version';
+import { startEmbeddedHub } from '../hub/embedded';
 import { startShell } from './app';
 import { cliArgs, runCliInApp } from './cli-flag';
 import { loadManagedConfigForApp } from './managed';
@@ -22,6 +23,9 @@ if (cli) {
     preloadPath: path.join(here, '../preload/index.cjs'),
     log,
     loadManagedConfig: () => loadManagedConfigForApp(app.getAppPath()),
+    // The composition root hands the core its embedded hub (the core never imports main/hub).
+    embeddedHub: (o) => startEmbeddedHub(o),
+    embedded: process.env.DIWAN_EMBEDDED,
   }).then(async (started) => {
     if (!started?.managed || !app.isPackaged) return;
     await launchUpdates({

@@ -1,4 +1,4 @@
-import { channelHealthView, ConnectorRuntime, fetchThrough, realSleep, type AttachmentContent, type ChannelConfig, type ChannelKind, type RuntimeOptions } from '../core/connectors';
+import { channelHealthView, ConnectorRuntime, fetchThrough, realSleep, type AttachmentContent, type ChannelConfig, type ChannelKind, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
 import { DiwanError } from '../core/shared/errors';
 import type { OutboundItem, RuntimeOutbox, RuntimeSink } from '../core/shared/messages';
 import type { Clock } from '../core/shared/ports';
@@ -81,6 +81,8 @@ export class HubChannels {
       runtime?: Partial<RuntimeOptions>;
       setup?: Pick<HubChannelSetup, 'revisions' | 'reportHealth'>;
       nodeId?: string;
+      /** The connectors this node may run (the embedded hub adds the demo channel); the hub's own by default. */
+      registry?: ConnectorRegistry;
     },
   ) {
     this.runtime = this.newRuntime();
@@ -93,7 +95,7 @@ export class HubChannels {
       sink: hubSink(this.o.store, this.o.sealer),
       outbox: hubOutbox(this.o.store, this.o.sealer),
       vault: this.o.vault,
-      registry: hubRegistry,
+      registry: this.o.registry ?? hubRegistry,
       clock: this.o.clock,
       log: (l) => this.o.log({ level: l.level, event: `channel.${l.event}`, channelId: l.channelId, detail: l.detail }),
     });
@@ -125,7 +127,7 @@ export class HubChannels {
     if (this.running.has(channelId)) return this.runtime.fetchAttachment(channelId, ref, signal);
     const c = (await this.o.store.channels()).find((x) => x.id === channelId && x.enabled);
     if (!c) throw new DiwanError('channel_unknown', 'The channel this file came through is switched off at the hub; ask an administrator.');
-    const connector = hubRegistry[c.kind as ChannelKind]({
+    const connector = (this.o.registry ?? hubRegistry)[c.kind as ChannelKind]({
       config: channelConfigOf(c),
       vault: this.o.vault,
       clock: this.o.clock,

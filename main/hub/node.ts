@@ -8,7 +8,7 @@ import { resolveGuardPolicy } from '../core/guard';
 import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
 import { systemClock, type Clock } from '../core/shared/ports';
-import type { RuntimeOptions } from '../core/connectors';
+import type { ConnectorRegistry, RuntimeOptions } from '../core/connectors';
 import { SharedFloodBuckets } from './store/flood-buckets';
 import { bearer, sendJson, sendText } from './http';
 import type { HubChannelKind } from './kinds';
@@ -47,6 +47,8 @@ export interface HubNodeOptions {
   log?: HubLog;
   /** Connector runtime timings (tests shorten them). */
   runtime?: Partial<RuntimeOptions>;
+  /** The connectors this node runs; the hub's own (`registry.ts`) by default. */
+  registry?: ConnectorRegistry;
 }
 
 export interface RunningHub {
@@ -173,6 +175,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     runtime: o.runtime,
     setup: channelSetup,
     nodeId: config.nodeId,
+    registry: o.registry,
   });
 
   const webhookStats = new WebhookStats();
@@ -351,10 +354,34 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     })();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => reject(new DiwanError('hub_listen_failed', `The hub cannot listen on ${config.listen.host}:${config.listen.port} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`)));
-    server.listen(config.listen.port, config.listen.host, () => resolve());
-  });
+  // Everything started above, stopped in order: by close(), and when the listener cannot start (nothing left running).
+  const shutdown = async () => {
+    closing = true;
+    await channels.stop();
+    await workflow.stop();
+    for (const s of streams) s.end(1012, 'This hub node is restarting; reconnect to continue from your cursor.');
+    wss.close();
+    await new Promise<void>((r) => server.close(() => r()));
+    server.closeAllConnections?.();
+    stopWatching();
+    await feed.stop();
+    await watchLeases.close();
+    metrics.stop();
+    await leases.close();
+    await checkpoints.stop();
+    await store.close();
+    await custodian.close();
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e) => reject(new DiwanError('hub_listen_failed', `The hub cannot listen on ${config.listen.host}:${config.listen.port} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`)));
+      server.listen(config.listen.port, config.listen.host, () => resolve());
+    });
+  } catch (e) {
+    await shutdown();
+    throw e;
+  }
   channels.start();
   workflow.start();
   const address = server.address() as AddressInfo;
@@ -369,21 +396,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     health,
     async close() {
       if (closing) return;
-      closing = true;
-      await channels.stop();
-      await workflow.stop();
-      for (const s of streams) s.end(1012, 'This hub node is restarting; reconnect to continue from your cursor.');
-      wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
-      server.closeAllConnections?.();
-      stopWatching();
-      await feed.stop();
-      await watchLeases.close();
-      metrics.stop();
-      await leases.close();
-      await checkpoints.stop();
-      await store.close();
-      await custodian.close();
+      await shutdown();
       log({ level: 'info', event: 'hub.stopped', detail: config.nodeId });
     },
   };

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { embeddedModeFromEnv } from '../../main/core/app';
 import { startBridge } from './server';
 
 const rendererDir = path.resolve('out/renderer');
@@ -10,7 +11,7 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diwan-preview-'));
-const bridge = await startBridge({ dataDir, rendererDir, keychainService: 'Diwan-preview', channels: true, log: (l) => console.log(l) });
+const bridge = await startBridge({ dataDir, rendererDir, keychainService: 'Diwan-preview', channels: true, embedded: embeddedModeFromEnv(process.env.DIWAN_EMBEDDED), log: (l) => console.log(l) });
 console.log(`Diwan preview (127.0.0.1 only, throwaway data in ${dataDir})`);
 console.log(`Open: ${bridge.url}`);
 const stop = async () => {

@@ -8,6 +8,7 @@ import { createMainDispatch } from '../../main/ipc';
 import { watchInbox } from '../../main/ipc/console-services';
 import { watchTeamMarkers } from '../../main/ipc/team/events';
 import { newSessionSlot } from '../../main/core/auth';
+import { startEmbeddedHub } from '../../main/hub/embedded';
 
 /**
  * Loopback test bridge: the real main-process core under Node, and the built renderer served to Chromium with a
@@ -46,8 +47,14 @@ const COOKIE = 'diwan_bridge';
 const MAX_BODY = 1024 * 1024;
 
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
-  const core = await openCore(opts);
-  await core.ready();
+  // As the Electron shell does: a data folder in `hub` mode runs the hub's code in this process (main/hub/embedded.ts).
+  const core = await openCore({ embeddedHub: (o) => startEmbeddedHub(o), ...opts });
+  try {
+    await core.ready();
+  } catch (e) {
+    await core.closeAndWait();
+    throw e;
+  }
   const notifications: RunningBridge['notifications'] = [];
   const savedFiles: RunningBridge['savedFiles'] = [];
   const saveFile = { save: async (name: string, content: Buffer) => (savedFiles.push({ name, content }), true) };
@@ -150,7 +157,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
       server.closeAllConnections();
       await Promise.allSettled([...inflight]);
       await core.channels.stop();
-      core.close();
+      await core.closeAndWait();
     },
   };
 }

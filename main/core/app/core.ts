@@ -21,6 +21,7 @@ import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { storeOriginals, storeTranscripts } from './store-ports';
 import { APP_VERSION } from './version';
+import { embeddedModeOf, type EmbeddedHub, type EmbeddedHubStarter, type EmbeddedMode } from './embedded-hub';
 import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface CoreOptions {
@@ -55,6 +56,13 @@ export interface CoreOptions {
    * originals under the data key until `store.reseal()` runs (the upgrade test drives it batch by batch).
    */
   custody?: { epoch?: EpochLength; retainEpochs?: number; rateLimit?: { perUser: number; windowMs: number }; resealAtOpen?: boolean };
+  /**
+   * With no hub in the policy: `store` runs the single-seat database, `hub` the team hub's code in this process
+   * (`embeddedHub` starts it). Unset keeps the data folder's mode (`embedded-mode.json`); a new folder takes `store`.
+   */
+  embedded?: EmbeddedMode;
+  /** Starts the embedded hub (`main/hub/embedded.ts`), given by the composition root; without it `hub` mode cannot run. */
+  embeddedHub?: EmbeddedHubStarter;
 }
 
 export interface AppStatus {
@@ -111,8 +119,14 @@ export interface Core {
    * starts it at open; until it is ready, batches are prepared inline.
    */
   parallelIngest(): Promise<boolean>;
-  /** Stops the gate's timers and closes the database. */
+  /** The data folder's mode with no hub in the policy (`hub`: the embedded hub; `store`: single-seat). */
+  readonly embedded: EmbeddedMode;
+  /** The hub this console started for itself (hub mode, after `ready()`), else null. */
+  embeddedHub(): EmbeddedHub | null;
+  /** Stops the gate's timers and closes the database (the embedded hub closes in the background). */
   close(): void;
+  /** `close()`, then waits for the embedded hub to have let go of its port and files. */
+  closeAndWait(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'diwan.sqlite';
@@ -132,12 +146,17 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   }
 }
 
+const NEW_FOLDER_MODE: EmbeddedMode = 'store';
+
 async function assemble(
   opts: CoreOptions,
   { databaseFile, db, vault, clock }: { databaseFile: string; db: Db; vault: Vault; clock: Clock },
 ): Promise<Core> {
   const dbId = databaseId(db);
   const log = opts.log ?? (() => {});
+  const embeddedMode = embeddedModeOf(opts.dataDir, opts.embedded, NEW_FOLDER_MODE);
+  let embeddedHub: EmbeddedHub | null = null;
+  let embeddedClosed: Promise<void> = Promise.resolve();
   const auditTrail = new AuditTrail({
     db,
     vault,
@@ -182,10 +201,11 @@ async function assemble(
   const channels = createChannelRuntime({ store, sink: guardedSink(guards, store.sink), vault, clock, audit, lock, log, relayLink, teamMode: () => team !== null });
 
   let team: TeamConsole | null = null;
-  const newTeam = (hub: { url: string; pin: string }) =>
+  const newTeam = (hub: { url: string; pin: string; cacheName?: string }) =>
     new TeamConsole({
       url: hub.url,
       pin: hub.pin,
+      ...(hub.cacheName ? { cacheName: hub.cacheName } : {}),
       // The device key the core loaded at start (sign-in awaits `ready()`): the one IT enrolled at the hub.
       device: async () => identity.deviceIdentity,
       vault,
@@ -197,6 +217,18 @@ async function assemble(
     });
   const teamEvents = new Listeners<[seat: TeamSeat, events: StreamEvent[]]>('team events', log);
   const teamMarkers = new Listeners<[seat: TeamSeat, markers: LiveMarker[]]>('team markers', log);
+  /** The hub this console follows: the policy's, else its own embedded one, else none (single-seat). */
+  let policyHub: { url: string; pin: string } | null = null;
+  const followHub = () => {
+    const target = policyHub ?? (embeddedHub ? { url: embeddedHub.url, pin: embeddedHub.pin, cacheName: 'embedded' } : null);
+    if (target?.url === team?.url && target?.pin === team?.o.pin) return;
+    void team?.close();
+    team = target ? newTeam(target) : null;
+    if (team) {
+      void channels.stop();
+      log(`team mode: this console signs in at the hub ${new URL(team.url).host}${target === policyHub ? '' : ' (its own, embedded)'}`);
+    }
+  };
 
   const drills = createDrillRunner({ db, store, drills: guards.drills, sink: channels.sink, clock });
 
@@ -208,14 +240,8 @@ async function assemble(
       guards.setPolicy(guardPolicyFrom(policy));
       store.custody.custodian.setRetention(policy.custody ?? { epoch: opts.custody?.epoch ?? { months: 1 }, retainEpochs: opts.custody?.retainEpochs });
       if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) relay = policy.relay ? { ...policy.relay, link: null } : null;
-      if (policy.hub?.url !== team?.url || policy.hub?.pin !== team?.o.pin) {
-        void team?.close();
-        team = policy.hub ? newTeam(policy.hub) : null;
-        if (team) {
-          void channels.stop();
-          log(`team mode: this console signs in at the hub ${new URL(policy.hub!.url).host}`);
-        }
-      }
+      policyHub = policy.hub ?? null;
+      followHub();
     },
   });
   bindLockToGate(gate, lock);
@@ -249,7 +275,7 @@ async function assemble(
   });
 
   let starting: Promise<void> | null = null;
-  return {
+  const core: Core = {
     dataDir: opts.dataDir,
     databaseFile,
     db,
@@ -267,6 +293,8 @@ async function assemble(
     channels,
     drills,
     team: () => team,
+    embedded: embeddedMode,
+    embeddedHub: () => embeddedHub,
     maskText: (text) => masker(text).masked,
     onTeamEvents(listener) {
       return teamEvents.add(listener);
@@ -279,6 +307,21 @@ async function assemble(
         const device = await loadOrCreateDeviceIdentity(vault);
         await auditTrail.open(device.fingerprint);
         identity.start(device);
+        if (embeddedMode === 'hub' && !embeddedHub) {
+          if (!opts.embeddedHub) {
+            log('embedded hub: this data folder runs the built-in hub, but this process cannot start one; it serves the single-seat store only');
+            return;
+          }
+          embeddedHub = await opts.embeddedHub({
+            dataDir: opts.dataDir,
+            vault,
+            device: { fingerprint: device.fingerprint, publicKeyPem: device.publicKeyPem },
+            singleSeat: { databaseFile },
+            clock,
+            log,
+          });
+          followHub();
+        }
       })().catch((e: unknown) => {
         starting = null;
         throw e;
@@ -299,6 +342,11 @@ async function assemble(
       gate.stop();
       stopIntegrity();
       void team?.close();
+      if (embeddedHub) {
+        const hub = embeddedHub;
+        embeddedHub = null;
+        embeddedClosed = hub.close().catch((e: unknown) => log(`embedded hub: close failed (${(e as Error)?.name ?? 'error'})`));
+      }
       void channels.stop();
       stopRetention();
       preparer?.close();
@@ -310,7 +358,12 @@ async function assemble(
       }
       db.close();
     },
+    async closeAndWait() {
+      core.close();
+      await embeddedClosed;
+    },
   };
+  return core;
 }
 
 /** A keychain port that reports "not installed" on every call when the native module cannot load. */

@@ -29,6 +29,8 @@ export interface TeamConsoleOptions {
   vault: Vault;
   /** Where this console keeps its per-person caches. */
   dataDir: string;
+  /** Names the caches of this hub; default a hash of its URL (the embedded hub's port changes at every start). */
+  cacheName?: string;
   clock?: Clock;
   /** Frames the hub pushed to a seat (after the cache applied them): the shell tells the renderer what changed. */
   onEvents?: (seat: TeamSeat, events: StreamEvent[]) => void;
@@ -190,7 +192,7 @@ export class TeamConsole {
 
   /** One cache per hub and person: a colleague signing in on this computer never sees another's cached channels. */
   private cacheFile(userId: number): string {
-    const hub = crypto.createHash('sha256').update(this.o.url).digest('hex').slice(0, 12);
+    const hub = this.o.cacheName ?? crypto.createHash('sha256').update(this.o.url).digest('hex').slice(0, 12);
     const dir = path.join(this.o.dataDir, 'team');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     return path.join(dir, `${hub}-${userId}.sqlite`);

@@ -55,27 +55,42 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     ...(m.channels ? { channels: m.channels } : {}),
   });
 
+  /** The embedded hub when it is the one this console follows (no hub in the policy). */
+  const ownHub = () => {
+    const own = core.embeddedHub();
+    return own && core.team()?.url === own.url ? own : null;
+  };
+  const sessionView = async (ctx: CallContext) => {
+    await core.ready();
+    const t = team();
+    const seat = t.seat(ctx.session);
+    const own = seat ? null : ownHub();
+    return {
+      needsAdmin: own ? await own.needsAdmin() : false,
+      signedIn: !!seat,
+      pendingSecondFactor: !seat && t.pendingSecondFactor(ctx.session),
+      user: seat ? { id: String(seat.user.id), username: seat.user.username, displayName: seat.user.displayName, role: seat.user.role } : null,
+      permissions: t.permissions(ctx.session),
+      twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor || !!seat?.mustEnrol, mustEnrol: !!seat?.mustEnrol },
+      device: { fingerprint: core.identity.deviceIdentity.fingerprint, enrolled: !!seat },
+      team: { hub: new URL(t.url).host },
+    };
+  };
+
   return {
     getStatus: () => core.status(),
     getNetworkStatus: () => networkStatus(core),
 
-    getSession: async (_r, ctx) => {
+    getSession: async (_r, ctx) => sessionView(ctx),
+    // The console's own embedded hub starts empty: its first run's set-up makes the first person administrator there
+    // (in this process, as IT's `diwan hub user add` does on a hub host), then signs them in through the hub.
+    createAdmin: async (r, ctx) => {
       await core.ready();
-      const t = team();
-      const seat = t.seat(ctx.session);
-      return {
-        needsAdmin: false,
-        signedIn: !!seat,
-        pendingSecondFactor: !seat && t.pendingSecondFactor(ctx.session),
-        user: seat ? { id: String(seat.user.id), username: seat.user.username, displayName: seat.user.displayName, role: seat.user.role } : null,
-        permissions: t.permissions(ctx.session),
-        twoFactor: { enabled: !!seat?.secondFactor, required: core.identity.currentPolicy.requireTwoFactor || !!seat?.mustEnrol, mustEnrol: !!seat?.mustEnrol },
-        device: { fingerprint: core.identity.deviceIdentity.fingerprint, enrolled: !!seat },
-        team: { hub: new URL(t.url).host },
-      };
-    },
-    createAdmin: () => {
-      throw new DiwanError('team_accounts_at_hub', 'Accounts of a team are made by IT on the hub (`diwan hub user add`), not on a console.');
+      const own = ownHub();
+      if (!own) throw new DiwanError('team_accounts_at_hub', 'Accounts of a team are made by IT on the hub (`diwan hub user add`), not on a console.');
+      await own.createFirstAdmin({ username: r.username, displayName: r.displayName, password: r.password });
+      await team().signIn(ctx.session, r.username, r.password);
+      return sessionView(ctx);
     },
     signIn: async (r, ctx) => (await core.ready(), { status: await team().signIn(ctx.session, r.username, r.password) }),
     signInSecondFactor: async (r, ctx) => {

@@ -1,0 +1,225 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EmbeddedHub, EmbeddedHubStart } from '../core/app/embedded-hub';
+import { resolvePolicy } from '../core/auth';
+import { connectorRegistry, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
+import { generateEd25519, privateKeyFromPem, publicKeyToBase64, signPolicyDocument } from '../core/policy';
+import { DiwanError, isDiwanError } from '../core/shared/errors';
+import { HubAccounts } from './accounts';
+import type { HubLog } from './channels';
+import { parseHubConfig, type HubConfig } from './config';
+import { startHubNode, openHubStore, type RunningHub } from './node';
+import { hubRegistry } from './registry';
+import { KeychainHubSecrets, type HubSecrets } from './secrets';
+import type { Actor, HubStore } from './store';
+import { createHubCertificate } from './tls';
+
+/** Where the embedded hub keeps its files, inside the console's data folder. */
+export const EMBEDDED_HUB_DIR = 'hub';
+export const EMBEDDED_HUB_DATABASE = 'hub.sqlite';
+const DEMO_CHANNEL_ID = 'demo';
+const SYSTEM: Actor = { actor: 'system:embedded-hub', device: null };
+
+export interface EmbeddedHubOptions extends EmbeddedHubStart {
+  /** Loopback port; 0 (the default) takes a free one on every start. */
+  port?: number;
+  /** Connector timings (tests shorten them). */
+  runtime?: Partial<RuntimeOptions>;
+}
+
+export interface StartedEmbeddedHub extends EmbeddedHub {
+  readonly node: RunningHub;
+  readonly store: HubStore;
+}
+
+/** The hub's connectors plus the built-in demo channel, which a one-machine install runs when nothing else is set up. */
+const EMBEDDED_REGISTRY: ConnectorRegistry = { ...hubRegistry, demo: connectorRegistry.demo };
+
+/**
+ * The team hub's own code, started inside the console's process for a console with no hub configured: a hub node on
+ * SQLite in `<data dir>/hub/`, listening on 127.0.0.1 only, with a TLS key made on first start (the console pins it),
+ * the embedded custodian (its key-encryption key in the OS keychain, its key files and log in the data folder), this
+ * console's device enrolled without IT (one machine: docs/SECURITY.md, "The embedded hub"), and the demo channel when
+ * no channel is set up. Every key lives in the console's keychain as `hub:<name>`; nothing secret is written to a file.
+ */
+export async function startEmbeddedHub(o: EmbeddedHubOptions): Promise<StartedEmbeddedHub> {
+  const dir = path.join(o.dataDir, EMBEDDED_HUB_DIR);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const secrets = new KeychainHubSecrets(o.vault);
+  const now = () => o.clock.now();
+  const keys = await keychainStep(() => ensureKeys(secrets, dir));
+  const certFile = await keychainStep(() => ensureCertificate(secrets, dir));
+  const policyFile = writeCustodianPolicy(dir, keys.policySigner, o.device.fingerprint, now());
+
+  const config = parseHubConfig(
+    {
+      nodeId: 'embedded',
+      team: 'local',
+      database: { sqlite: path.join(dir, EMBEDDED_HUB_DATABASE) },
+      listen: { host: '127.0.0.1', port: o.port ?? 0 },
+      tls: { certFile },
+      custodian: {
+        embedded: {
+          keysDir: path.join(dir, 'custodian-keys'),
+          logFile: path.join(dir, 'custodian.log'),
+          policy: { file: policyFile, signers: [{ name: 'this computer', publicKey: publicKeyToBase64(crypto.createPublicKey(keys.policySigner)) }] },
+        },
+      },
+      officeRanges: ['127.0.0.1/32'],
+      secrets: { source: 'keychain', keychainService: o.vault.service },
+    },
+    'The embedded hub configuration',
+  );
+  await prepareDatabase(config, secrets, o);
+
+  const node = await startHubNode({
+    config,
+    secrets,
+    clock: o.clock,
+    log: consoleLog(o.log),
+    runtime: o.runtime,
+    registry: EMBEDDED_REGISTRY,
+  });
+  const accounts = new HubAccounts(node.store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: false });
+  let settingUp: Promise<void> = Promise.resolve();
+  return {
+    url: node.url,
+    pin: node.pin,
+    node,
+    store: node.store,
+    needsAdmin: async () => (await node.store.userCount()) === 0,
+    createFirstAdmin(input) {
+      // One at a time in this process (the only one that opens this database): two windows cannot both be first.
+      const run = settingUp.then(async () => {
+        if ((await node.store.userCount()) > 0) throw new DiwanError('setup_done', 'Diwan already has an administrator. Sign in instead.');
+        await accounts.createUser({ ...input, role: 'admin' }, { actor: input.username, device: o.device.fingerprint });
+      });
+      settingUp = run.catch(() => {});
+      return run;
+    },
+    close: () => node.close(),
+  };
+}
+
+/** A keychain that is locked or missing stops the start with the keychain's own advice, never a half-made key. */
+async function keychainStep<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isDiwanError(e) && e.code.startsWith('keychain_')) {
+      throw new DiwanError('embedded_hub_keychain', `Diwan cannot start its built-in hub because the keychain refused: ${e.message} Nothing was changed.`);
+    }
+    throw e;
+  }
+}
+
+async function ensureSecret(secrets: KeychainHubSecrets, name: string, make: () => string): Promise<string> {
+  const have = await secrets.get(name);
+  if (have) return have;
+  const value = make();
+  await secrets.set(name, value);
+  return value;
+}
+
+async function ensureKeys(secrets: KeychainHubSecrets, dir: string): Promise<{ policySigner: crypto.KeyObject }> {
+  await ensureSecret(secrets, 'grant-key', () => generateEd25519().privateKeyPem);
+  await ensureSecret(secrets, 'outbox-key', () => crypto.randomBytes(32).toString('base64'));
+  // A new key-encryption key would orphan the custodian's existing key files: only the first start makes one.
+  const keysDir = path.join(dir, 'custodian-keys');
+  if (!(await secrets.get('custodian-key-encryption-key')) && fs.existsSync(keysDir) && fs.readdirSync(keysDir).length > 0) {
+    throw new DiwanError(
+      'embedded_hub_key_lost',
+      `The keychain no longer holds the key that opens the built-in hub's sealed originals (${keysDir}). Restore this user's keychain from a backup; ` +
+        'Diwan does not make a new key, which would leave those originals unopenable. Nothing was changed.',
+    );
+  }
+  await ensureSecret(secrets, 'custodian-key-encryption-key', () => crypto.randomBytes(32).toString('base64'));
+  const signer = await ensureSecret(secrets, 'embedded-policy-key', () => generateEd25519().privateKeyPem);
+  return { policySigner: privateKeyFromPem(signer, 'The embedded hub\'s policy key') };
+}
+
+/**
+ * The certificate file and its key (keychain) belong together: when either is missing or they no longer match, a
+ * new pair is made (the console pins whatever this start made; no one else trusts it).
+ */
+async function ensureCertificate(secrets: KeychainHubSecrets, dir: string): Promise<string> {
+  const certFile = path.join(dir, 'hub-cert.pem');
+  const keyPem = await secrets.get('tls-key');
+  if (keyPem && fs.existsSync(certFile) && certificateMatches(fs.readFileSync(certFile, 'utf8'), keyPem)) return certFile;
+  const made = await createHubCertificate(['127.0.0.1', 'localhost']);
+  await secrets.set('tls-key', made.keyPem);
+  fs.writeFileSync(`${certFile}.tmp`, made.certPem, { mode: 0o644 });
+  fs.renameSync(`${certFile}.tmp`, certFile);
+  return certFile;
+}
+
+function certificateMatches(certPem: string, keyPem: string): boolean {
+  try {
+    const cert = new crypto.X509Certificate(certPem);
+    const spki = (k: crypto.KeyObject) => k.export({ type: 'spki', format: 'der' }).toString('base64');
+    return spki(cert.publicKey) === spki(crypto.createPublicKey(keyPem));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The policy the embedded custodian checks devices against, signed by a key of this computer's keychain: this device
+ * is the one enrolled. It is re-signed at every start (valid for 400 days). Reveal rules keep Diwan's defaults except
+ * the custodian's second-device countersignature, which one machine cannot give (the hub still asks a lead).
+ */
+function writeCustodianPolicy(dir: string, signer: crypto.KeyObject, fingerprint: string, now: number): string {
+  const file = path.join(dir, 'custodian-policy.json');
+  const defaults = resolvePolicy().reveal;
+  const types = [...new Set(Object.values(defaults.allowedTypes).flat())];
+  const roles = Object.entries(defaults.allowedTypes).map(([role]) => role);
+  const publicKey = publicKeyToBase64(crypto.createPublicKey(signer));
+  const body = {
+    version: Math.floor(now / 1000),
+    issuedAt: new Date(now - 86_400_000).toISOString(),
+    expiresAt: new Date(now + 400 * 86_400_000).toISOString(),
+    organization: 'this computer',
+    // The schema asks for a site; the custodian reads only devices and reveal rules (no beacon is ever contacted).
+    sites: [{ id: 'this-computer', ranges: ['127.0.0.1/32'], beacon: { url: 'https://localhost/', pins: [crypto.createHash('sha256').update(publicKey).digest('base64')], publicKey } }],
+    reveal: Object.fromEntries(types.map((t) => [t, { roles: roles.filter((r) => defaults.allowedTypes[r as keyof typeof defaults.allowedTypes]?.includes(t)), durationSeconds: defaults.grantMinutes * 60, requiresApproval: false }])),
+    enrolledDevices: [fingerprint],
+    requireTwoFactor: false,
+  };
+  fs.writeFileSync(`${file}.tmp`, signPolicyDocument(body, signer), { mode: 0o600 });
+  fs.renameSync(`${file}.tmp`, file);
+  return file;
+}
+
+/**
+ * Migrates the hub's SQLite file (one transaction per migration), enrols this console's device and adds the demo
+ * channel on a database without channels. A file that is not a database stops here with a sentence, untouched.
+ */
+async function prepareDatabase(config: HubConfig, secrets: HubSecrets, o: EmbeddedHubOptions): Promise<void> {
+  const file = (config.database as { sqlite: string }).sqlite;
+  let store: HubStore | null = null;
+  try {
+    store = (await openHubStore(config, secrets, () => o.clock.now())).store;
+    await store.migrate();
+    const known = await store.device(o.device.fingerprint);
+    if (!known || known.revoked || known.publicKey !== o.device.publicKeyPem) {
+      await store.enrolDevice({ fingerprint: o.device.fingerprint, publicKey: o.device.publicKeyPem, label: 'this computer' }, SYSTEM);
+    }
+    if ((await store.channels()).length === 0) {
+      await store.saveChannel({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo', enabled: true, config: {} }, SYSTEM);
+    }
+  } catch (e) {
+    if (isDiwanError(e) && e.code !== 'hub_db_unavailable') throw e;
+    throw new DiwanError(
+      'embedded_hub_db_damaged',
+      `Diwan cannot read its built-in hub's database ${file} (${(e as Error).message}). Nothing was changed. Restore the file from a backup, or move it aside to start with an empty inbox.`,
+    );
+  } finally {
+    await store?.close();
+  }
+}
+
+/** The node's structured log lines, as the console's one-line log (no customer text is in them). */
+function consoleLog(log: (line: string) => void): HubLog {
+  return (l) => log(`hub ${l.level} ${l.event}${l.channelId ? ` ${l.channelId}` : ''}${l.detail ? `: ${l.detail}` : ''}`);
+}

@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubAccounts } from '../../main/hub';
+import type { StartedEmbeddedHub } from '../../main/hub/embedded';
+import { startBridge, type RunningBridge } from '../bridge/server';
+import { TelegramEmulator } from '../emulators/telegram';
+import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { openWindow } from '../helpers/console-page';
+import { signIn } from '../helpers/console-people';
+import { testKeychain } from '../helpers/keychain';
+import { tmpDir } from '../helpers/tmp';
+
+const PASSWORD = 'a long and careful passphrase 7';
+const PHONE = '+966 55 987 6543';
+const TOKEN = '123456:embedded-hub-test-token';
+
+type Bridged = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
+const ipc = (page: Page, channel: string, request: unknown = {}) =>
+  page.evaluate(([c, r]) => (globalThis as unknown as { diwan: Record<string, (x: unknown) => Promise<unknown>> }).diwan[c as string]!(r), [channel, request] as const) as Promise<Bridged>;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * A fresh install in embedded hub mode, in Chromium: the console runs the hub's own code in its process (SQLite in
+ * its data folder, the embedded custodian, this device enrolled without IT) and follows it like any team console.
+ */
+describe('a fresh install on the embedded hub, in Chromium', () => {
+  it('sets up the administrator, shows a Telegram message masked, reveals through the embedded custodian, replies, verifies the trail, and keeps it all across a restart', async () => {
+    const dataDir = tmpDir();
+    const { keychain, service } = testKeychain();
+    const tg = await TelegramEmulator.start(TOKEN, 600_000);
+    const start = () => startBridge({ dataDir, rendererDir: RENDERER_DIR, keychain, keychainService: service, channels: true, embedded: 'hub' });
+    let bridge: RunningBridge = await start();
+    try {
+      const hub = bridge.core.embeddedHub() as StartedEmbeddedHub;
+      // The console's channel configuration, at its hub: the bot's token in this computer's keychain, as the hub reads it.
+      await bridge.core.vault.set('hub:tg.token', TOKEN);
+      await hub.store.saveChannel({ id: 'tg', kind: 'telegram', name: 'Support bot', enabled: true, config: { baseUrl: tg.url, settings: { longPollSeconds: 1 } } }, { actor: 'test', device: null });
+
+      const admin = await openWindow(browser, bridge.url);
+      try {
+        await admin.page.getByTestId('setup-name').fill('Salma');
+        await admin.page.getByTestId('setup-username').fill('salma');
+        await admin.page.getByTestId('setup-password').fill(PASSWORD);
+        await admin.page.getByTestId('setup-confirm').fill(PASSWORD);
+        await admin.page.getByTestId('setup-submit').click();
+        await admin.page.locator('nav.nav').waitFor();
+        expect(await ipc(admin.page, 'getSession')).toMatchObject({ ok: true, value: { signedIn: true, needsAdmin: false, user: { username: 'salma', role: 'admin' }, team: { hub: new URL(hub.url).host } } });
+        const made = await ipc(admin.page, 'createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD });
+        expect(made, JSON.stringify(made)).toMatchObject({ ok: true });
+        // As at any hub, privileged roles are not given from a console (there is no second administrator here either).
+        expect(await ipc(admin.page, 'createUser', { username: 'nadia', displayName: 'Nadia', role: 'auditor', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      } finally {
+        await admin.close();
+      }
+
+      const agent = await openWindow(browser, bridge.anotherWindow());
+      try {
+        await signIn(agent.page, { username: 'amal', password: PASSWORD });
+        tg.addText(7001, `Hello, please call me on ${PHONE} about my order`, { first_name: 'Layla' });
+        const row = agent.page.locator('[data-testid=conversation-row]', { hasText: 'Layla' }).first();
+        await row.waitFor({ timeout: 20_000 });
+        await row.click();
+        const message = agent.page.getByTestId('message').last();
+        await expect.poll(() => message.textContent()).toContain('please call me on');
+        expect(await agent.page.content()).not.toContain(PHONE);
+
+        // The embedded custodian opens the one value for this device (re-sealed to a key made for this reveal).
+        await message.getByTestId('chip').click();
+        await agent.page.getByTestId('reveal-reason').fill('Customer asked for a call back');
+        await agent.page.getByTestId('reveal-submit').click();
+        await expect.poll(() => message.getByTestId('chip-revealed').textContent(), { timeout: 15_000 }).toContain(PHONE);
+
+        await agent.page.getByTestId('composer').fill('Thanks Layla, we will call you within the hour.');
+        await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict')).toBe('allow');
+        await agent.page.getByTestId('send').click();
+        await expect.poll(() => tg.sent.some((m) => /call you within the hour/.test(m.text)), { timeout: 15_000 }).toBe(true);
+        expect(agent.errors, agent.errors.join('\n')).toEqual([]);
+      } finally {
+        await agent.close();
+      }
+
+      // The way IT adds one at a hub (`diwan hub user add`), on this machine's hub.
+      await new HubAccounts(hub.store, { now: Date.now, idleMs: 60_000, requireTwoFactor: false }).createUser({ username: 'nadia', displayName: 'Nadia', role: 'auditor', password: PASSWORD }, { actor: 'it:test' });
+      const auditor = await openWindow(browser, bridge.anotherWindow());
+      try {
+        await signIn(auditor.page, { username: 'nadia', password: PASSWORD });
+        const trail = (await ipc(auditor.page, 'listAudit', { limit: 500 })) as { ok: true; value: { entries: Array<{ action: string; actor: string }> } };
+        expect(trail.ok).toBe(true);
+        expect(trail.value.entries.some((e) => e.action === 'user.created' && e.actor === 'salma')).toBe(true);
+        expect(trail.value.entries.some((e) => /^reveal\./.test(e.action) && e.actor === 'amal')).toBe(true);
+        expect(JSON.stringify(trail.value.entries)).not.toContain('987 6543');
+        expect(await ipc(auditor.page, 'verifyAudit')).toMatchObject({ ok: true, value: { ok: true, problems: [] } });
+      } finally {
+        await auditor.close();
+      }
+
+      // A restart: same folder, same keychain; the hub comes back on a new port with the same certificate.
+      const pin = hub.pin;
+      await bridge.close();
+      bridge = await start();
+      expect(bridge.core.embeddedHub()!.pin).toBe(pin);
+      const again = await openWindow(browser, bridge.url);
+      try {
+        await signIn(again.page, { username: 'amal', password: PASSWORD });
+        const row = again.page.locator('[data-testid=conversation-row]', { hasText: 'Layla' }).first();
+        await row.waitFor({ timeout: 20_000 });
+        await row.click();
+        await expect.poll(() => again.page.getByTestId('message').last().textContent()).toContain('call you within the hour');
+        expect(await again.page.content()).not.toContain(PHONE);
+        expect(again.errors, again.errors.join('\n')).toEqual([]);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await bridge.close();
+      await tg.close();
+    }
+  }, 240_000);
+});

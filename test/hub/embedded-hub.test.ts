@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCore, type Core, type EmbeddedMode } from '../../main/core/app';
+import { newSessionSlot } from '../../main/core/auth';
+import type { KeychainPort } from '../../main/core/vault';
+import { createMainDispatch, type CallContext } from '../../main/ipc';
+import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
+import { testKeychain } from '../helpers/keychain';
+import { tmpDir } from '../helpers/tmp';
+
+const PASSWORD = 'a long and careful passphrase 7';
+
+async function consoleOn(dataDir: string, keychain: KeychainPort, service: string, embedded?: EmbeddedMode, port?: number): Promise<Core> {
+  const core = await openCore({
+    dataDir,
+    keychain,
+    keychainService: service,
+    ...(embedded ? { embedded } : {}),
+    embeddedHub: (o) => startEmbeddedHub({ ...o, ...(port ? { port } : {}), runtime: { outboxIdleMs: 200 } }),
+  });
+  try {
+    await core.ready();
+  } catch (e) {
+    await core.closeAndWait();
+    throw e;
+  }
+  return core;
+}
+
+type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
+
+function caller(core: Core) {
+  const dispatch = createMainDispatch(core);
+  const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
+  return (channel: string, request: unknown = {}) => dispatch(channel as never, request as never, ctx) as Promise<Result>;
+}
+
+/** The files of a folder (names and sizes), to prove a refused start wrote nothing. */
+function listing(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => `${path.relative(dir, path.join(e.parentPath, e.name))}:${fs.statSync(path.join(e.parentPath, e.name)).size}`)
+    .sort();
+}
+
+describe('the embedded hub: a console with no hub configured runs the hub’s code in its own process', () => {
+  it('starts on SQLite in the data folder, sets up the first administrator, runs the demo channel at the hub, and keeps everything across a restart', async () => {
+    const dataDir = tmpDir();
+    const { keychain, service } = testKeychain();
+    let core = await consoleOn(dataDir, keychain, service, 'hub');
+    try {
+      const hub = core.embeddedHub()!;
+      expect(core.embedded).toBe('hub');
+      expect(hub.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(core.team()?.url).toBe(hub.url);
+      expect(fs.existsSync(path.join(dataDir, EMBEDDED_HUB_DIR, EMBEDDED_HUB_DATABASE))).toBe(true);
+      // No key in a file: the TLS key, grant key, outbox key and the custodian's key-encryption key are in the keychain.
+      for (const f of listing(path.join(dataDir, EMBEDDED_HUB_DIR))) expect(fs.readFileSync(path.join(dataDir, EMBEDDED_HUB_DIR, f.split(':')[0]!), 'utf8')).not.toMatch(/PRIVATE KEY/);
+
+      const call = caller(core);
+      expect(await call('getSession')).toMatchObject({ ok: true, value: { needsAdmin: true, signedIn: false } });
+      expect(await call('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD })).toMatchObject({
+        ok: true,
+        value: { needsAdmin: false, signedIn: true, user: { username: 'salma', role: 'admin' } },
+      });
+      // The set-up happens once: a second window cannot make itself administrator.
+      expect(await caller(core)('createAdmin', { username: 'mallory', displayName: '', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'setup_done' } });
+      expect(await call('createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD })).toMatchObject({ ok: true });
+
+      const agent = caller(core);
+      expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+      // The built-in demo channel runs at the embedded hub (the console itself runs no channel).
+      expect(core.channels.runtime.health()).toEqual([]);
+      let items: Array<{ id: number; preview?: string }> = [];
+      await expect
+        .poll(
+          async () => {
+            const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
+            items = r.ok ? (r.value.items as typeof items) : [];
+            return items.length;
+          },
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(0);
+      const opened = await agent('openConversation', { conversationId: items[0]!.id });
+      expect(opened.ok).toBe(true);
+      const store = (core.embeddedHub() as StartedEmbeddedHub).store;
+      const audit = await store.verifyAudit();
+      expect(audit.broken).toBeFalsy();
+      const created = await store.q.all<{ actor: string; action: string }>("SELECT actor, action FROM audit WHERE action = 'user.created' ORDER BY seq");
+      expect(created.map((r) => r.actor)).toEqual(['salma', 'salma']);
+    } finally {
+      await core.closeAndWait();
+    }
+
+    // A restart: the same hub, the same people, the same inbox, a new port and the same pinned certificate.
+    core = await consoleOn(dataDir, keychain, service);
+    try {
+      expect(core.embedded).toBe('hub');
+      const hub = core.embeddedHub()!;
+      expect(await hub.needsAdmin()).toBe(false);
+      const agent = caller(core);
+      expect(await agent('getSession')).toMatchObject({ ok: true, value: { needsAdmin: false, signedIn: false } });
+      expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true });
+      // The seat's cache is the one from before (named for the embedded hub, not its port), caught up from its cursor.
+      await expect
+        .poll(async () => {
+          const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
+          return r.ok ? (r.value.items as unknown[]).length : 0;
+        })
+        .toBeGreaterThan(0);
+      expect(fs.readdirSync(path.join(dataDir, 'team')).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(['embedded-1.sqlite', 'embedded-2.sqlite']);
+    } finally {
+      await core.closeAndWait();
+    }
+  }, 120_000);
+
+  it('keeps a data folder’s mode once chosen; a folder that never chose stays single-seat', async () => {
+    const { keychain, service } = testKeychain();
+    const fresh = tmpDir();
+    const core = await consoleOn(fresh, keychain, service);
+    try {
+      expect(core.embedded).toBe('store');
+      expect(core.embeddedHub()).toBeNull();
+      expect(core.team()).toBeNull();
+    } finally {
+      await core.closeAndWait();
+    }
+    fs.writeFileSync(path.join(fresh, 'embedded-mode.json'), '{"embedded":"cloud"}');
+    await expect(consoleOn(fresh, keychain, service)).rejects.toThrow(/should say \{"embedded": "hub"\}/);
+  }, 60_000);
+
+  it('refuses to start on a port already taken, with a sentence, and starts on a free one afterwards', async () => {
+    const { keychain, service } = testKeychain();
+    const dataDir = tmpDir();
+    const taken = net.createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      await expect(consoleOn(dataDir, keychain, service, 'hub', port)).rejects.toMatchObject({ code: 'hub_listen_failed', message: expect.stringMatching(/cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/) });
+    } finally {
+      await new Promise<void>((r) => taken.close(() => r()));
+    }
+    const core = await consoleOn(dataDir, keychain, service);
+    try {
+      expect(await core.embeddedHub()!.needsAdmin()).toBe(true);
+    } finally {
+      await core.closeAndWait();
+    }
+  }, 60_000);
+
+  it('refuses a damaged database file with a sentence and changes nothing', async () => {
+    const { keychain, service } = testKeychain();
+    const dataDir = tmpDir();
+    fs.mkdirSync(path.join(dataDir, EMBEDDED_HUB_DIR), { recursive: true });
+    const file = path.join(dataDir, EMBEDDED_HUB_DIR, EMBEDDED_HUB_DATABASE);
+    const garbage = Buffer.alloc(8192, 'not a database at all ');
+    fs.writeFileSync(file, garbage);
+    await expect(consoleOn(dataDir, keychain, service, 'hub')).rejects.toMatchObject({ code: 'embedded_hub_db_damaged', message: expect.stringMatching(/Nothing was changed/) });
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+  }, 60_000);
+
+  it('refuses to start while the keychain is locked, with the keychain’s advice, and makes no key', async () => {
+    const { keychain, service } = testKeychain();
+    const dataDir = tmpDir();
+    // The console's own keys first (device, audit), then the keychain locks before the hub asks for its keys.
+    let locked = false;
+    const locking: KeychainPort = {
+      getPassword: (s, a) => (locked && a.startsWith('hub:') ? Promise.reject(Object.assign(new Error('Cannot unlock the collection: the keyring is locked'), {})) : keychain.getPassword(s, a)),
+      setPassword: (s, a, p) => (locked && a.startsWith('hub:') ? Promise.reject(new Error('Cannot unlock the collection: the keyring is locked')) : keychain.setPassword(s, a, p)),
+      deletePassword: (s, a) => keychain.deletePassword(s, a),
+      findCredentials: (s) => keychain.findCredentials(s),
+    };
+    const core = await openCore({ dataDir, keychain: locking, keychainService: service, embedded: 'hub', embeddedHub: (o) => ((locked = true), startEmbeddedHub(o)) });
+    try {
+      await expect(core.ready()).rejects.toMatchObject({ code: 'embedded_hub_keychain', message: expect.stringMatching(/keychain refused: .*Nothing was changed/) });
+      expect(await keychain.getPassword(service, 'hub:grant-key')).toBeNull();
+      expect(fs.existsSync(path.join(dataDir, EMBEDDED_HUB_DIR, EMBEDDED_HUB_DATABASE))).toBe(false);
+    } finally {
+      await core.closeAndWait();
+    }
+  }, 60_000);
+});
