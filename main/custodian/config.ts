@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { EpochLengthSchema, RetainEpochsSchema } from '../core/custody';
-import { parseCidr } from '../core/policy';
+import { EpochLengthSchema, parseCidr, RetainEpochsSchema } from '../core/policy';
 import { ED25519_PUBLIC_KEY_PATTERN } from '../core/policy/keys';
 import { DiwanError } from '../core/shared/errors';
 

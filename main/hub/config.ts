@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { APPROVABLE_REQUESTS } from '../core/guard';
-import { EpochLengthSchema, RetainEpochsSchema } from '../core/custody';
-import { parseCidr } from '../core/policy';
+import { EpochLengthSchema, parseCidr, RetainEpochsSchema } from '../core/policy';
 import { DiwanError } from '../core/shared/errors';
 import { looksLikeSecretName } from '../core/shared/secret-names';
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Core } from '../../main/core/app';
-import { CustodyPolicySchema } from '../../main/core/custody';
-import { describeIssues, PolicySchema } from '../../main/core/policy';
+import { CustodyPolicySchema, describeIssues, PolicySchema } from '../../main/core/policy';
 import { parseCustodianConfig } from '../../main/custodian/config';
 import { ingestMessage } from '../helpers/console';
 import { testCore } from '../helpers/core';

@@ -7,6 +7,13 @@ import { DiwanError } from '../shared/errors';
 /** How long one sealing key is current: calendar months (default 1) or a number of days. */
 export type EpochLength = { months: number } | { days: number };
 
+/** IT's key-epoch setting (`core/policy/custody-settings.ts` checks it where it is written). */
+export interface EpochRetention {
+  epoch: EpochLength;
+  /** Keep this many epochs' keys, the current one included; absent: keep every key. */
+  retainEpochs?: number;
+}
+
 /** The epoch a moment falls in: months counted from year 0, or days since 1970, divided by the length. */
 export function epochAt(at: number, length: EpochLength): number {
   const d = new Date(at);

@@ -29,8 +29,7 @@ export {
   type RevealGrant,
   type RevealRequest,
 } from './grant';
-export { epochAt, EpochKeys, epochStart, keyEncryptionKey, type EpochLength } from './epoch-keys';
-export { CustodyPolicySchema, EpochLengthSchema, RetainEpochsSchema, type EpochRetention } from './epoch-policy';
+export { epochAt, EpochKeys, epochStart, keyEncryptionKey, type EpochLength, type EpochRetention } from './epoch-keys';
 export { CustodianLog, verifyCustodianLog, type CustodianEntry, type CustodianLogReport, type StoredCustodianEntry } from './custodian-log';
 export { checkSeatGrant, SEAT_GRANT_DOMAIN, SEAT_GRANT_MAX_LIFE_MS, SeatGrantSchema, type SeatGrant, type SeatRefusal as SeatRefusalCode, type SignedSeatGrant } from './seat-grant';
 export { openSeatCustody, SeatCustodian, SeatRefusal, seatOf, type SeatCustody, type SeatCustodyOptions, type SeatGrantRequest } from './seat-custodian';

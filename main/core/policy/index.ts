@@ -2,6 +2,7 @@ export { canonicalJson } from './canonical';
 export { generateEd25519, keyIdOf, privateKeyFromPem, publicKeyFromBase64, publicKeyToBase64, signWithDomain, verifyWithDomain } from './keys';
 export { loadPolicy, readPolicyFile, verifyPolicyText, type PolicyProblem, type PolicyResult, type PolicySourceOptions, type VerifyOptions } from './load';
 export { GuardSettingsSchema, type GuardSettings } from './guard-settings';
+export { CustodyPolicySchema, EpochLengthSchema, RetainEpochsSchema } from './custody-settings';
 export { ISSUED_AT_TOLERANCE_MS, MAX_POLICY_BYTES, MAX_POLICY_DEPTH } from './limits';
 export { machineLocations, type MachineLocations } from './locations';
 export {

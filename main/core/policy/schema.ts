@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { z } from 'zod';
-import { CustodyPolicySchema } from '../custody/epoch-policy';
+import { CustodyPolicySchema } from './custody-settings';
 import { GuardSettingsSchema } from './guard-settings';
 import { ED25519_PUBLIC_KEY_PATTERN } from './keys';
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { EpochLength } from './epoch-keys';
 
 /**
  * How IT sets key epochs, one rule wherever it is written: the signed policy (a single-seat console's in-process
@@ -24,9 +23,3 @@ export const CustodyPolicySchema = z.strictObject({
   epoch: EpochLengthSchema.default({ months: 1 }),
   retainEpochs: RetainEpochsSchema.optional(),
 });
-
-export interface EpochRetention {
-  epoch: EpochLength;
-  /** Keep this many epochs' keys, the current one included; absent: keep every key. */
-  retainEpochs?: number;
-}
