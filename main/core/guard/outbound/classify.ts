@@ -41,7 +41,7 @@ const PERSIAN_VERB_FINAL_GAP = 20;
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
-const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
@@ -114,7 +114,9 @@ function baseFormAfterMind(t: string): string {
 /** "رسالة تقول…", "a caller saying…": the saying verb's subject, right before it, is a message or a stranger. */
 const SPEAKERS = ['someone', 'somebody', 'caller', 'people', 'they', 'scammers?', 'fraudsters?', 'واحد', 'حد', 'حدا', 'شخص', 'ناس', 'نصاب\\S*', 'محتال\\S*', 'يكي', 'كسي', 'كلاهبردار\\S*', 'wa7ed', 'had', 'yeki', 'kasi'];
 function saidBySomeoneElse(clause: Clause, r: Hit): boolean {
-  const before = clause.tokens[r.at - 1] ?? '';
+  // "that message wey say…", "a text that says…": the relative word's antecedent is the speaker
+  const back = /^(?:wey|that|which|who|dey)$/.test(clause.tokens[r.at - 1] ?? '') ? 2 : 1;
+  const before = clause.tokens[r.at - back] ?? '';
   return hits(before, CARRIER).length > 0 || hits(before, SPEAKERS).length > 0;
 }
 
@@ -129,7 +131,7 @@ interface ClauseContext {
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
@@ -319,7 +321,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
-    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v)) continue;
+    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     // "code رو share نکن": a Persian light verb after the verb carries its negation
@@ -463,7 +465,19 @@ function askedAboutThePast(clause: Clause, v: Hit): boolean {
 /** "Please request a new code from the app": the customer obtains a fresh one, nobody receives it. */
 function obtainsANewOne(clause: Clause, v: Hit): boolean {
   const verb = clause.tokens.slice(v.at, v.last + 1).join(' ');
-  return /^(?:request|requesting|get|generate)$/.test(verb) && /^(?:a new|new|another|a fresh|fresh)(?: |$)/.test(clause.tokens.slice(v.last + 1, v.last + 3).join(' '));
+  if (!OBTAIN.test(verb)) return false;
+  // "request a new code", and Arabic/Persian with the adjective after the noun: "اطلب رمز جديد", "یه کد جدید بگیر"
+  const after = clause.tokens.slice(v.last + 1, v.last + 4);
+  return /^(?:a new|new|another|a fresh|fresh)(?: |$)/.test(after.slice(0, 2).join(' ')) || after.slice(1, 3).some((w) => NEW_ONE.test(w));
+}
+const OBTAIN = new RegExp(`^(?:${['request', 'requesting', 'get', 'generate', '(?:و|ف)?اطلب\\S*', 'بگير\\S*', 'درخواست'].map(foldLetters).join('|')})$`, 'u');
+const NEW_ONE = new RegExp(`^(?:${['جديد\\S*', 'تاني', 'ثاني', 'اخر', 'جديد', 'ديگه', 'ديگر', 'تازه'].map(foldLetters).join('|')})$`, 'u');
+
+/** "Our records show…", "the app will show…": a noun after a determiner right before the verb is its subject. */
+function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
+  const det = clause.tokens[v.at - 2] ?? '';
+  const noun = clause.tokens[v.at - 1] ?? '';
+  return /^(?:our|the|this|that|their|my|his|her|its)$/.test(det) && /^[a-z]{3,}$/.test(noun) && !/^(?:please|kindly|just|now|then|also|only|you|they|she|time|once|moment|week|day|morning|evening|way)$/.test(noun);
 }
 
 /** An object passive right after the secret: "the code was sent", "رمز ارسال شد". */

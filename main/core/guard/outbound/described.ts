@@ -37,7 +37,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // "paste the digits after 'Your code is'": the digits a quoted phrase introduces
     `${DIGITS_WORD} (?:that (?:come|follow) |right |just )?(?:after|following)$`,
     // Arabizi/Finglish: "el ra2am elly zahar 3ala el shasha", "adad e 6 raghami ke omad"
-    '(?:el |al )?(?:ra2am|raqam|ar2am|arqam|rakam|code|kod) (?:elly|illi|li|eli) (?:zahar|zahrlak|zaharlak|tele3|tel3|tala3|ttla3|galak|gālak|gak|jak|wasalak|wslak|ja|ga)\\S*',
+    '(?:el |al )?(?:(?:\\d|sitt?a|khamsa|arba3a) )?(?:ra2am|raqam|ar2am|arqam|rakam|code|kod) (?:elly|illi|li|eli) (?:zahar|zahrlak|zaharlak|tele3|tel3|tala3|ttla3|galak|gālak|gak|jak|wasalak|wslak|ja|ga|gat|gatlak|gatak|weslet|wesletlak|wasaltak|wesellak|weselak)\\S*',
     '(?:adad|ragham|raqam|aadad)\\S* (?:\\S+ ){0,3}?ke (?:\\S+ ){0,2}?(?:oomad|omad|umad|amad|resid|oumad|ferestadim)\\S*', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
     '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',

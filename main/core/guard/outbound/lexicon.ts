@@ -110,7 +110,7 @@ export const WEAK_ENTRY_VERBS = [
 
 /** Words that make an object request without a verb: "your OTP please", "what is the code?", "الكود لو سمحت". */
 export const SOFT_REQUEST = [
-  'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*',
+  'please', 'pls', 'plz', 'kindly', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*',
   'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
 ];

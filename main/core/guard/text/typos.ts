@@ -77,7 +77,11 @@ const BY_EAR: [RegExp, string][] = [
   [/^b[ei]?kh[ouiy]{0,2}n/, 'bekhun'], [/^b[ei]?d[eiy]{1,2}(?=$|i?d$|i?n$|sh$)/, 'bede'], [/^[ei]?kt[ei]?b/, 'ekteb'], [/^r[aeiy]?mz(?=$|[eiyo]|t)/, 'ramz'],
 ];
 
+/** Arabizi present tense to "you" with "to me" ("tektebli", "teb3atli", "t2olholi"): the imperative's request. */
+const YOU_DO_IT_FOR_ME = /^t[ei]?(?=(?:kt[ei]?b|b3at|ab3at|eb3at|2ol|sift|7ki)[a-z0-9]*(?:li|lna|holi|hali|hlna|hli|lee|ly)$)/;
+
 function repairByEar(word: string): string {
+  if (YOU_DO_IT_FOR_ME.test(word)) return repairByEar(word.replace(YOU_DO_IT_FOR_ME, ''));
   const once = word.replace(/([a-z])\1+/g, '$1'); // "beefrest", "2ollholi": a doubled letter is the same sound
   if (/\d/.test(word) && once !== word) return repairByEar(once);
   for (const [sound, spelling] of BY_EAR) {
