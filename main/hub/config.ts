@@ -72,8 +72,9 @@ export const hubConfigSchema = z
       .strict()
       .default({ maxBufferedBytes: 4 * 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 256 * 1024, maxConsoles: 5_000 }),
     /**
-     * The outbound guard's settings for replies sent through the hub (the rest keep their safe defaults). With
-     * `serviceNeedsOnlyPhoneAndActivationCode`, asking for a national ID or a full name is held for a lead's approval.
+     * The outbound guard's settings for replies sent through the hub (the rest keep their safe defaults). Asking for a
+     * national ID or a full name is always held for a lead's approval (refused outright when `approvableRequests` is
+     * empty); `serviceNeedsOnlyPhoneAndActivationCode` decides whether agents may ask for the activation code.
      */
     guard: z
       .object({

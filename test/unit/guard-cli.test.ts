@@ -32,6 +32,15 @@ describe('diwan guard reply --jsonl', () => {
     ]);
   });
 
+  it('marks a block a lead may approve as held, and only that', async () => {
+    const t = io(lines({ id: 1, text: 'Please send me your national ID number so I can check the account.' }, { id: 2, text: 'Send me your national ID and the code we texted you.' }));
+    expect(await runCli(['guard', 'reply', '--jsonl'], t.io)).toBe(0);
+    const [held, refused] = t.lines();
+    expect(held).toMatchObject({ id: 1, verdict: 'block', codes: ['asks_national_id'], held: true });
+    expect(refused).toMatchObject({ id: 2, verdict: 'block' });
+    expect(refused).not.toHaveProperty('held');
+  });
+
   it('explains in the line\'s language when asked', async () => {
     const t = io(lines({ id: 1, text: 'کد رو بفرست', lang: 'fa' }));
     await runCli(['guard', 'reply', '--jsonl', '--explain'], t.io);

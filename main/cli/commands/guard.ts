@@ -12,7 +12,8 @@ const USAGE = [
   '',
   '  reply     judge agents\' replies: one {"id","text","lang"?} per input line, one {"id","verdict","codes"} per output',
   '            line (verdict: allow | warn | block; codes: asks_otp, asks_password, asks_pin, asks_card, asks_cvv,',
-  '            asks_national_id, asks_full_name, entry_unclear, link_outside_allowlist, pasted_sensitive_value)',
+  '            asks_national_id, asks_full_name, entry_unclear, link_outside_allowlist, pasted_sensitive_value;',
+  '            "held": true on a block a team lead may approve under the policy)',
   '  inbound   flag customers\' messages: one {"id","text","lang"?} per input line, one {"id","flags"} per output line',
   '            (flags: lookalike, shortener, mixed_script, fake_number, fake_handle, upgrade_fee, urgency, secret)',
   '  --guard-policy FILE  the guard settings as JSON (companyDomains, brandNames, officialSupportNumbers,',
@@ -61,8 +62,11 @@ export const guardCommand: Command = {
       if ('error' in line) return { id, error: line.error };
       if (mode === 'reply') {
         const findings = evaluateReply(line.text, line.lang, policy, detectSensitive);
-        const verdict = findings.some((f) => f.verdict === 'block') ? 'block' : findings.length ? 'warn' : 'allow';
-        return { id, verdict, codes: findings.map((f) => f.code), ...(explain ? { reasons: findings.map((f) => f.reason) } : {}) };
+        const blocking = findings.filter((f) => f.verdict === 'block');
+        const verdict = blocking.length ? 'block' : findings.length ? 'warn' : 'allow';
+        // A block a team lead may approve (a national ID or full name, when the policy allows it) is held, not refused.
+        const held = blocking.length > 0 && blocking.every((f) => f.approvable);
+        return { id, verdict, codes: findings.map((f) => f.code), ...(held ? { held: true } : {}), ...(explain ? { reasons: findings.map((f) => f.reason) } : {}) };
       }
       const { flags } = inspectInbound(line.text, line.lang, { policy, detectSensitive });
       return { id, flags: flags.map((f) => f.code), ...(explain ? { explanations: flags.map((f) => f.explanation) } : {}) };

@@ -3,7 +3,7 @@ import type { ResponseOf } from '../../../../main/ipc/contract';
 import { call } from '../../bridge';
 import { ErrorNote } from '../../components/Notice';
 import { useLoad } from '../../hooks';
-import { Tabs } from '../../screens/LeadScreen';
+import { Tabs } from '../../components/Tabs';
 import { CalendarEditor } from './CalendarEditor';
 import { CapacityEditor } from './CapacityEditor';
 import { ConsentEditor } from './ConsentEditor';
