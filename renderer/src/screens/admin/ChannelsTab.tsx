@@ -19,6 +19,16 @@ const CREDENTIAL_FIELDS: Record<Kind, string[]> = {
   demo: [],
 };
 
+/**
+ * An e-mail channel signs in with a password or with OAuth2 (a refresh token Diwan exchanges at the provider's token
+ * endpoint). All of the OAuth2 fields go to the keychain as one secret, as the connector reads them (`OAuthSecrets`);
+ * the client id and token endpoint are not secret, so they are typed in the clear, but like the rest never shown back.
+ */
+const EMAIL_OAUTH_FIELDS = ['username', 'clientId', 'tokenUrl', 'refreshToken', 'clientSecret'] as const;
+const EMAIL_OAUTH_REQUIRED: ReadonlySet<string> = new Set(['username', 'clientId', 'tokenUrl', 'refreshToken']);
+const SECRET_LOOKING: ReadonlySet<string> = new Set(['refreshToken', 'clientSecret', 'password', 'accessToken', 'botToken', 'pageAccessToken']);
+type MailSignIn = 'password' | 'oauth2';
+
 /** Non-secret settings each platform needs (stored with the channel, shown again, never secret). */
 const SETTING_FIELDS: Record<Kind, string[]> = {
   telegram: [],
@@ -42,7 +52,12 @@ export function ChannelsTab() {
   const [settings, setSettings] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const fields = CREDENTIAL_FIELDS[kind];
+  const [mailSignIn, setMailSignIn] = useState<MailSignIn>('password');
+  const oauth = kind === 'email' && mailSignIn === 'oauth2';
+  const fields: readonly string[] = oauth ? EMAIL_OAUTH_FIELDS : CREDENTIAL_FIELDS[kind];
+  // The token endpoint is an address the connector calls with the refresh token: https, or a loopback test server.
+  const badTokenUrl = oauth && !!secrets.tokenUrl && !/^(https:\/\/[^\s/]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)(\/\S*)?$/.test(secrets.tokenUrl);
+  const missingOAuth = oauth && [...EMAIL_OAUTH_REQUIRED].some((f) => !secrets[f]);
   // The contract's rule for channel ids (main/ipc/console-contract.ts), said next to the field before saving.
   const badId = id !== '' && !/^[a-z0-9-]{1,60}$/.test(id);
   return (
@@ -100,6 +115,7 @@ export function ChannelsTab() {
           {t('admin.kind')}
           <select value={kind} onChange={(e) => {
               setKind(e.target.value as Kind);
+              setMailSignIn('password');
               setSecrets({});
               setSettings({});
             }} data-testid="channel-kind">
@@ -143,11 +159,30 @@ export function ChannelsTab() {
             />
           </label>
         ))}
+        {kind === 'email' && (
+          <label className="field">
+            {t('admin.mailSignIn')}
+            <select
+              value={mailSignIn}
+              onChange={(e) => {
+                setMailSignIn(e.target.value as MailSignIn);
+                setSecrets({});
+              }}
+              data-testid="mail-sign-in"
+            >
+              <option value="password">{t('admin.mailSignInPassword')}</option>
+              <option value="oauth2">{t('admin.mailSignInOAuth')}</option>
+            </select>
+          </label>
+        )}
         {fields.map((fname) => (
           <label className="field" key={fname}>
             {t(`admin.cred.${fname}`)}
+            {oauth && !EMAIL_OAUTH_REQUIRED.has(fname) && <small className="muted"> {t('admin.optional')}</small>}
             <input
-              type="password"
+              type={SECRET_LOOKING.has(fname) ? 'password' : 'text'}
+              aria-invalid={fname === 'tokenUrl' ? badTokenUrl : undefined}
+              aria-describedby={fname === 'tokenUrl' ? 'token-url-rule' : undefined}
               autoComplete="new-password"
               spellCheck={false}
               dir="ltr"
@@ -156,11 +191,16 @@ export function ChannelsTab() {
               onChange={(e) => setSecrets({ ...secrets, [fname]: e.target.value })}
               data-testid={`cred-${fname}`}
             />
+            {fname === 'tokenUrl' && (
+              <small id="token-url-rule" className={badTokenUrl ? 'error' : 'muted'} data-testid="token-url-rule">
+                {t('admin.tokenUrlRule')}
+              </small>
+            )}
           </label>
         ))}
         <ErrorNote error={saveError} />
         {saved && <p role="status" className="notice ok">{t('admin.saved')}</p>}
-        <button type="submit" className="primary" disabled={!name || badId} data-testid="channel-save">
+        <button type="submit" className="primary" disabled={!name || badId || badTokenUrl || missingOAuth} data-testid="channel-save">
           {t('admin.saveChannel')}
         </button>
       </form>
