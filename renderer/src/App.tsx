@@ -147,7 +147,10 @@ function Workspace() {
 
 function TopBar() {
   const { t } = useTranslation();
-  const { language, digits, view, go, setDigits } = useUi();
+  const language = useUi((s) => s.language);
+  const digits = useUi((s) => s.digits);
+  const view = useUi((s) => s.view);
+  const { go, setDigits } = useUi.getState();
   const session = useSession((s) => s.session);
   const can = useSession((s) => s.can);
   const choose = (lang: Language) => {

@@ -32,6 +32,9 @@ async function withConsole(opts: Parameters<typeof consoleBridge>[0], run: (page
 
 const PHONE = '+966 55 987 6543';
 
+/** The guard's verdict follows a pause in typing and a call to main: a bound a loaded machine meets. */
+const VERDICT_WAIT = { timeout: 10_000 };
+
 describe('the console in Chromium through the loopback test bridge', () => {
   it("an agent's day: sign in, a message arrives, masked chip, reveal with a reason (audited), a code request is blocked, a proper reply is delivered, resolve", async () => {
     await withConsole({ revealMinutes: 0.05 }, async (page, bridge, errors) => {
@@ -68,11 +71,11 @@ describe('the console in Chromium through the loopback test bridge', () => {
 
       const composer = page.getByTestId('composer');
       await composer.fill('To verify you, please send me the code we just texted you.');
-      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('block');
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), VERDICT_WAIT).toBe('block');
       expect(await page.getByTestId('send').isDisabled()).toBe(true);
 
       await composer.fill('Thanks Layla, a colleague will call you today.');
-      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('allow');
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), VERDICT_WAIT).toBe('allow');
       await page.getByTestId('send').click();
       const reply = page.getByTestId('message').last();
       // The demo channel takes the reply from the outbox and sends it.
@@ -134,7 +137,7 @@ describe('the console in Chromium through the loopback test bridge', () => {
       await signIn(page, PEOPLE.agent);
       await page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
       await page.getByTestId('composer').fill(`I will call ${PHONE}. To verify you, please send me the code we just texted you.`);
-      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('block');
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), VERDICT_WAIT).toBe('block');
       expect(await page.getByTestId('ask-approval').count()).toBe(0);
       await page.getByTestId('composer').fill(`I will call ${PHONE}. To move the line to your name, please send me your national ID number.`);
       await expect.poll(() => page.getByTestId('ask-approval').count()).toBe(1);

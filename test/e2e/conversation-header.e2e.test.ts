@@ -64,6 +64,13 @@ describe('the conversation header is a row of actions, not a settings form (Chro
       expect(until - Date.now()).toBeGreaterThan(50 * 60_000);
       // Snoozed under "Open": it leaves the list.
       await expect.poll(() => row(a).count(), WAIT).toBe(0);
+      // A filter whose list is empty shows no conversation beside it, not the one opened before.
+      await page.getByTestId('filter-status').selectOption('pending');
+      await row(b).click();
+      await expect.poll(() => pill.textContent(), WAIT).toBe(PILL[lang].pending);
+      await page.getByTestId('filter-status').selectOption('resolved');
+      await page.getByTestId('no-conversation').waitFor();
+      expect(await page.getByTestId('conversation').count()).toBe(0);
       expect(errors, errors.join('\n')).toEqual([]);
     });
   });

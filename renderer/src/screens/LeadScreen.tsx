@@ -57,7 +57,9 @@ export function LeadScreen() {
 function Review() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { queue, transcript, loadQueue, openTranscript, score } = useLead();
+  const queue = useLead((s) => s.queue);
+  const transcript = useLead((s) => s.transcript);
+  const { loadQueue, openTranscript, score } = useLead.getState();
   const canScore = useSession((s) => s.can('review.write'));
   const [value, setValue] = useState(4);
   const [comment, setComment] = useState('');
@@ -147,7 +149,8 @@ function Approvals() {
 function RevealRequests() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { revealRequests, decideReveal } = useLead();
+  const revealRequests = useLead((s) => s.revealRequests);
+  const { decideReveal } = useLead.getState();
   if (!revealRequests.length) return <p className="muted" data-testid="reveal-requests-none">{t('lead.revealRequestsNone')}</p>;
   return (
     <ul className="approvals" data-testid="reveal-requests">
@@ -190,7 +193,8 @@ function RevealRequests() {
 function ReplyApprovals() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { approvals, decideApproval } = useLead();
+  const approvals = useLead((s) => s.approvals);
+  const { decideApproval } = useLead.getState();
   if (!approvals.length) return <p className="muted">{t('lead.approvalsNone')}</p>;
   return (
     <ul className="approvals" data-testid="approvals">
@@ -225,7 +229,8 @@ function ReplyApprovals() {
 function Reports() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { report, loadReport } = useLead();
+  const report = useLead((s) => s.report);
+  const { loadReport } = useLead.getState();
   const [days, setDays] = useState(30);
   useEffect(() => {
     void loadReport(days);
@@ -306,7 +311,8 @@ function Stat(props: { title: string; lines: string[]; big?: string; alarm?: boo
 function Alerts() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { alerts, loadAlerts, acknowledge } = useLead();
+  const alerts = useLead((s) => s.alerts);
+  const { loadAlerts, acknowledge } = useLead.getState();
   useEffect(() => {
     void loadAlerts();
   }, [loadAlerts]);

@@ -12,7 +12,11 @@ import { CONVERSATION_STATUSES } from '../../../main/ipc/vocabulary';
 export function SearchScreen() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { query, result, loading, error, setQuery, run } = useSearch();
+  const query = useSearch((s) => s.query);
+  const result = useSearch((s) => s.result);
+  const loading = useSearch((s) => s.loading);
+  const error = useSearch((s) => s.error);
+  const { setQuery, run } = useSearch.getState();
   const input = useRef<HTMLInputElement>(null);
   const focus = useUi((s) => s.focusRequest);
   useEffect(() => {

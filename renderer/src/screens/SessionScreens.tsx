@@ -73,7 +73,7 @@ function PasswordForm() {
 /** Only for accounts with two-step sign-in, after the password was right: the app's code, or a recovery code. */
 function SecondFactorForm() {
   const { t } = useTranslation();
-  const { secondFactor, signOut } = useSession();
+  const { secondFactor, signOut } = useSession.getState();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
