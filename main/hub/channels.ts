@@ -8,6 +8,7 @@ import { hubRegistry } from './registry';
 import type { OriginalsSealer } from './sealing';
 import type { HubChannel, HubStore } from './store';
 import type { HubChannelSetup } from './store/channel-setup';
+import { applyWatermarks } from './store/watermarks';
 
 export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; channelId?: string; detail?: string }) => void;
 
@@ -37,6 +38,7 @@ export function hubOutbox(store: HubStore, sealer: OriginalsSealer): RuntimeOutb
     markFailed: (id, reason, retry) => store.markOutbox(Number(id), retry ? 'queued' : 'failed', reason, retry ? { notBefore: retry.notBefore } : {}),
     markUnknown: (id, reason) => store.markOutbox(Number(id), 'unknown', reason),
     markDelivery: (channelId, platformMessageId, state, reason) => store.markDelivery(channelId, platformMessageId, state, reason),
+    markDeliveryUpTo: (channelId, platformConversationId, state, upTo) => store.q.tx((t) => applyWatermarks(store, t, channelId, [{ platformConversationId, state, upTo }])).then(() => {}),
   };
 }
 

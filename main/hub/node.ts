@@ -166,8 +166,12 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     vault: channelVault(
       secrets,
       async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as HubChannelKind | undefined,
-      // X rotates its refresh token on every refresh: the new pair is kept like an administrator's, for every node.
-      (name, value) => channelSetup.rotateSecret({ name, sealed: sealer.sealSecret(name, value) }, { actor: `hub:${config.nodeId}` }),
+      // X rotates its refresh token on every refresh: the new pair is kept like an administrator's, for every node, only
+      // if the stored pair is still the one this node refreshed from (IT's store answers while the database has none).
+      (name, value, previous) =>
+        channelSetup.rotateSecret({ name, sealed: sealer.sealSecret(name, value) }, { actor: `hub:${config.nodeId}` }, async (stored) =>
+          (stored ? sealer.openSecret(name, stored) : await o.secrets.get(name)) === previous,
+        ),
     ),
     clock,
     log,

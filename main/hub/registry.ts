@@ -22,6 +22,8 @@ function pushOnly(c: Connector): Connector {
     stop: () => c.stop(),
     ...(c.acceptPush ? { acceptPush: (payload: unknown) => c.acceptPush!(payload) } : {}),
     send: (item, signal) => c.send(item, signal),
+    // A DM's media, fetched with the channel's token (refreshed and saved like any other use of it).
+    ...(c.fetchAttachment ? { fetchAttachment: (ref: string, signal: AbortSignal) => c.fetchAttachment!(ref, signal) } : {}),
   };
 }
 

@@ -169,14 +169,16 @@ export const TOKEN_FIELD: Partial<Record<HubChannelKind, string>> = {
 /**
  * The Vault of the connectors the hub runs: `channel:<id>` is answered with the JSON each connector expects, built
  * from the hub secret `<id>.token` (or that secret itself when it is a JSON object, as X's OAuth secrets are). A
- * connector saving its own rotated secrets (X's refresh token) writes `<id>.token` through `rotate`, when given;
- * other writes are refused.
+ * connector saving its own rotated secrets (X's refresh token) writes `<id>.token` through `rotate`, when given, with
+ * the value this vault last read or wrote for it (`previous`), so the store can refuse a write that would replace a
+ * newer one (compare-and-set, `HubChannelSetup.rotateSecret`); other writes are refused.
  */
 export function channelVault(
   secrets: HubSecrets,
   kindOf: (id: string) => Promise<HubChannelKind | undefined>,
-  rotate?: (name: string, value: string) => Promise<void>,
+  rotate?: (name: string, value: string, previous: string | null) => Promise<void>,
 ): Vault {
+  const seen = new Map<string, string | null>();
   const refuse = async (): Promise<never> => {
     throw new DiwanError('hub_secrets_read_only', 'The hub does not change this secret; IT or an administrator sets it (docs/IT-GUIDE.md, "Hub secrets").');
   };
@@ -186,6 +188,7 @@ export function channelVault(
       const kind = id ? await kindOf(id) : undefined;
       if (!id || !kind) return null;
       const token = await secrets.get(secretNames.token(id));
+      seen.set(id, token);
       if (!token) return null;
       const field = TOKEN_FIELD[kind];
       return token.startsWith('{') || !field ? token : JSON.stringify({ [field]: token });
@@ -193,7 +196,8 @@ export function channelVault(
     async setPassword(_service, account, value) {
       const id = account.startsWith('channel:') ? account.slice('channel:'.length) : null;
       if (!rotate || !id || !(await kindOf(id))) return refuse();
-      await rotate(secretNames.token(id), value);
+      await rotate(secretNames.token(id), value, seen.get(id) ?? null);
+      seen.set(id, value);
     },
     deletePassword: refuse,
     findCredentials: async () => [],

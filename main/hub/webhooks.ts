@@ -126,7 +126,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
     try {
       outcome = await commits.submit({
         channelId,
-        delivery: { messages: fitted.messages.map((m) => ({ inbound: m, prepared: d.sealer.prepare(m) })), deliveries: batch.deliveries ?? [] },
+        delivery: { messages: fitted.messages.map((m) => ({ inbound: m, prepared: d.sealer.prepare(m) })), deliveries: batch.deliveries ?? [], watermarks: batch.watermarks ?? [] },
         admit: (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()),
         seal: (m) => d.sealer.sealHeld(channelId, m),
       });
@@ -137,9 +137,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
     counters.accepted++;
     counters.duplicates += outcome.duplicates;
     counters.quarantined += outcome.quarantined;
-    const note = [batch.note, fitted.note, batch.watermarks?.length ? `${batch.watermarks.length} read mark(s) not applied (the hub keeps per-message receipts only).` : '']
-      .filter(Boolean)
-      .join(' ');
+    const note = [batch.note, fitted.note].filter(Boolean).join(' ');
     // Notes are the parsers' counts and kinds ("2 unsupported message types"), never customer text.
     if (note) d.log({ level: 'info', event: 'webhook.note', channelId, detail: note.slice(0, 500) });
     sendText(res, 200, 'EVENT_RECEIVED');

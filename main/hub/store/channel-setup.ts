@@ -58,9 +58,20 @@ export class HubChannelSetup {
     });
   }
 
-  /** A secret a channel's connector rotated itself (X's refresh token): kept like the administrator's, audited by name. */
-  async rotateSecret(secret: SealedSecret, actor: Actor): Promise<void> {
+  /**
+   * A secret a channel's connector rotated itself (X's refresh token): kept like the administrator's, audited by name.
+   * With `expect`, a compare-and-set: the stored secret (null when only IT's store has it) is read under a row lock and
+   * must still be the one the connector refreshed from, so a node that lost the channel's lease never writes a spent
+   * refresh token over the newer one another node saved (`hub_secret_rotated_elsewhere`, nothing written).
+   */
+  async rotateSecret(secret: SealedSecret, actor: Actor, expect?: (stored: Buffer | null) => Promise<boolean>): Promise<void> {
     await this.store.q.tx(async (t) => {
+      if (expect) {
+        const row = await t.get<{ sealed: Buffer }>(`SELECT sealed FROM hub_secrets WHERE name = ?${t.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [secret.name]);
+        if (!(await expect(row ? Buffer.from(row.sealed) : null))) {
+          throw new DiwanError('hub_secret_rotated_elsewhere', `Another hub node saved a newer ${secret.name} first; this node keeps that one and does not overwrite it.`);
+        }
+      }
       await t.run(
         'INSERT INTO hub_secrets (name, sealed, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
         [secret.name, secret.sealed, this.store.now(), actor.actor],

@@ -665,7 +665,14 @@ export class HubStore {
     q: SqlExecutor = this.q,
   ): Promise<void> {
     await q.tx(async (t) => {
-      await t.run('UPDATE outbox SET state = ?, reason = ?, not_before = COALESCE(?, not_before) WHERE id = ?', [state, reason, extra.notBefore ?? null, outboxId]);
+      await t.run("UPDATE outbox SET state = ?, reason = ?, not_before = COALESCE(?, not_before), sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?", [
+        state,
+        reason,
+        extra.notBefore ?? null,
+        state,
+        this.now(),
+        outboxId,
+      ]);
       // The clear copy a channel needs lives only until the platform has the reply or refused it for good.
       if (state !== 'queued' && state !== 'unknown') await t.run('UPDATE outbox SET pending_text = NULL WHERE id = ?', [outboxId]);
       const row = await t.get<{ message_id: number; channel_id: string; conversation_id: number }>(

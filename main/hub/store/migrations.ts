@@ -202,8 +202,10 @@ const MIGRATIONS: readonly string[] = [
   `,
   // 14: phishing drills at the hub (issue 16): a drill an administrator started for an agent on a channel, its scam
   // attempts (each a stored customer message in its own conversation) and each person's first response to one
-  // (flagged, safe or unsafe reply; never the reply's text).
+  // (flagged, safe or unsafe reply; never the reply's text). And when a reply left (Messenger's read and delivery
+  // watermarks apply to replies sent up to a time).
   `
+  ALTER TABLE outbox ADD COLUMN sent_at {INT8};
   CREATE TABLE drills (
     id TEXT PRIMARY KEY, created_by {INT8} NOT NULL REFERENCES users(id), created_at {INT8} NOT NULL, starts_at {INT8} NOT NULL,
     ends_at {INT8} NOT NULL, kinds TEXT NOT NULL, channel_id TEXT NOT NULL REFERENCES channels(id), target_id {INT8} REFERENCES users(id));

@@ -1,4 +1,5 @@
-import type { DeliveryReceipt } from '../../core/connectors';
+import type { DeliveryReceipt, WatermarkReceipt } from '../../core/connectors';
+import { applyWatermarks } from './watermarks';
 import type { InboundMessage } from '../../core/shared/messages';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
@@ -8,6 +9,8 @@ import type { HubChannel, PreparedMessage } from './types';
 export interface WebhookDelivery {
   messages: Array<{ inbound: InboundMessage; prepared: PreparedMessage }>;
   deliveries: DeliveryReceipt[];
+  /** Messenger's and Instagram's "read / delivered up to" marks (`store/watermarks.ts`). */
+  watermarks?: WatermarkReceipt[];
 }
 
 export interface WebhookJob {
@@ -107,6 +110,7 @@ export class WebhookIntakeStore {
     }
     const stored = admitted.length ? await this.store.ingest(channelId, admitted, undefined, t) : { inserted: 0, duplicates: 0 };
     for (const r of d.deliveries) await this.store.markDelivery(channelId, r.platformMessageId, r.state, r.reason, t);
+    if (d.watermarks?.length) await applyWatermarks(this.store, t, channelId, d.watermarks);
     if (quarantined) {
       await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: quarantined, reason: 'flood' } });
     }

@@ -190,7 +190,13 @@ export class XConnector implements Connector {
   }
 
   private async doRefresh(signal?: AbortSignal): Promise<void> {
-    const s = this.secrets!;
+    // X spends a refresh token on use: refresh from the newest saved pair, which another process running this channel
+    // before (a hub node that held its lease) may have rotated since this one started.
+    const s = await loadChannelSecrets(this.ctx, xSecrets);
+    if (s.refreshToken !== this.secrets!.refreshToken && s.expiresAt - this.ctx.clock.now() >= REFRESH_MARGIN_MS) {
+      this.secrets = s;
+      return;
+    }
     const headers: Record<string, string> = {};
     if (s.clientSecret) headers.authorization = `Basic ${Buffer.from(`${s.clientId}:${s.clientSecret}`).toString('base64')}`;
     const reply = await this.http.request({
