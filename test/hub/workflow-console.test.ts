@@ -313,7 +313,7 @@ describe('the team workflow in the console, in Chromium', () => {
       await settings.getByTestId('consent-fa').fill(fa);
       await settings.getByTestId('consent-publish').click();
       await expect.poll(() => settings.getByTestId('settings-done').textContent(), { timeout: 10_000 }).toContain('Version 1 published');
-      expect(await settings.getByTestId('consent-version').count()).toBe(1);
+      await expect.poll(() => settings.getByTestId('consent-version').count(), { timeout: 10_000 }).toBe(1);
 
       // Two new customers write: the sweep passes over Amal (full) and hands both to Basma; each gets the notice in their language.
       const ravi = 'Hello, where is my order number?';
