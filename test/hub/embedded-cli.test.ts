@@ -11,7 +11,7 @@ import type { RunningCustodian } from '../../main/custodian';
 import { HUB_SCHEMA_VERSION, loadHubConfig, startHubNode, type RunningHub } from '../../main/hub';
 import { CredentialsDirSecrets } from '../../main/hub';
 import { startTestCustodian } from './custody-fixture';
-import { hubFiles, PASSWORD, type HubFiles } from './harness';
+import { embeddedHubConfigFile, hubFiles, PASSWORD, type HubFiles } from './harness';
 
 function cli(stdin = '') {
   const out: string[] = [];
@@ -68,20 +68,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
   beforeAll(async () => {
     files = await hubFiles();
     custodian = await startTestCustodian(files.custody);
-    configFile = path.join(files.dir, 'embedded.json');
-    fs.writeFileSync(
-      configFile,
-      JSON.stringify({
-        nodeId: 'solo',
-        team: 'acme',
-        database: { sqlite: path.join(files.dir, 'hub.sqlite') },
-        listen: { host: '127.0.0.1', port: 0 },
-        tls: { certFile: files.certFile },
-        custodian: { url: files.custody.url, pin: files.custody.pin },
-        officeRanges: ['127.0.0.0/8'],
-        secrets: { source: 'credentials' },
-      }),
-    );
+    configFile = embeddedHubConfigFile(files, 'embedded.json');
     fs.writeFileSync(path.join(files.dir, 'device.pem'), publicKeyPem);
   });
 

@@ -60,6 +60,11 @@ export async function hubFiles(o: { custody?: Parameters<typeof custodyFiles>[0]
   return { dir, custody, certFile, credentials, pin, channelToken };
 }
 
+/** What every test hub's configuration shares: these test files' certificate and custodian, the team's name. */
+function sharedConfig(files: HubFiles) {
+  return { team: 'acme', tls: { certFile: files.certFile }, custodian: { url: files.custody.url, pin: files.custody.pin } };
+}
+
 /**
  * A node's configuration for a hub started in the test's own process (`startHubNode`): these test files, this
  * database, a free port, the custodian; the rest from the configuration's own defaults unless `over` says otherwise.
@@ -67,15 +72,34 @@ export async function hubFiles(o: { custody?: Parameters<typeof custodyFiles>[0]
 export function inProcessHubConfig(files: HubFiles, pgUrl: string, over: Record<string, unknown> = {}): HubConfig {
   return parseHubConfig({
     nodeId: 'n1',
-    team: 'acme',
+    ...sharedConfig(files),
     database: { postgres: pgUrl },
     listen: { host: '127.0.0.1', port: 0 },
-    tls: { certFile: files.certFile },
-    custodian: { url: files.custody.url, pin: files.custody.pin },
     secrets: { source: 'credentials', keychainService: 'x' },
     leaseRetryMs: 60_000,
     ...over,
   });
+}
+
+/**
+ * The configuration file of an embedded (SQLite) hub for the CLI tests (`diwan hub … --config FILE`): the same shared
+ * settings, the database in the test's folder, loopback as the office. Checked by the hub's own parser before it is
+ * written, so a test never starts from a configuration the hub would refuse. Returns the file's path.
+ */
+export function embeddedHubConfigFile(files: HubFiles, name = 'hub.json', over: Record<string, unknown> = {}): string {
+  const body = {
+    nodeId: 'solo',
+    ...sharedConfig(files),
+    database: { sqlite: path.join(files.dir, 'hub.sqlite') },
+    listen: { host: '127.0.0.1', port: 0 },
+    officeRanges: ['127.0.0.0/8'],
+    secrets: { source: 'credentials' },
+    ...over,
+  };
+  parseHubConfig(body);
+  const file = path.join(files.dir, name);
+  fs.writeFileSync(file, JSON.stringify(body));
+  return file;
 }
 
 export interface WorkflowTimings {
@@ -91,11 +115,9 @@ export function nodeConfig(files: HubFiles, o: { nodeId: string; pgUrl: string; 
     file,
     JSON.stringify({
       nodeId: o.nodeId,
-      team: 'acme',
+      ...sharedConfig(files),
       database: { postgres: o.pgUrl },
       listen: { host: '127.0.0.1', port: o.port },
-      tls: { certFile: files.certFile },
-      custodian: { url: files.custody.url, pin: files.custody.pin },
       officeRanges: o.officeRanges ?? ['127.0.0.0/8'],
       secrets: { source: 'credentials' },
       leaseRetryMs: 250,

@@ -13,7 +13,7 @@ import { inbound } from '../helpers/store';
 import { tmpDir } from '../helpers/tmp';
 import { bothAdapters } from './adapters';
 import { startTestCustodian } from './custody-fixture';
-import { hubFiles, PASSWORD, type HubFiles } from './harness';
+import { embeddedHubConfigFile, hubFiles, PASSWORD, type HubFiles } from './harness';
 
 const it_ = { actor: 'it:test', device: null };
 
@@ -101,20 +101,7 @@ describe('diwan hub import', () => {
   beforeAll(async () => {
     files = await hubFiles();
     custodian = await startTestCustodian(files.custody);
-    configFile = path.join(files.dir, 'hub.json');
-    fs.writeFileSync(
-      configFile,
-      JSON.stringify({
-        nodeId: 'solo',
-        team: 'acme',
-        database: { sqlite: path.join(files.dir, 'hub.sqlite') },
-        listen: { host: '127.0.0.1', port: 0 },
-        tls: { certFile: files.certFile },
-        custodian: { url: files.custody.url, pin: files.custody.pin },
-        officeRanges: ['127.0.0.0/8'],
-        secrets: { source: 'credentials' },
-      }),
-    );
+    configFile = embeddedHubConfigFile(files, 'hub.json');
 
     expect((await cli(['hub', 'migrate', '--config', configFile])).code).toBe(0);
   }, 60_000);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
-import { hubFiles, type HubFiles } from './harness';
+import { embeddedHubConfigFile, hubFiles, type HubFiles } from './harness';
 
 /** IT sets the team workflow from the hub host: rules, the calendar and consent notices, checked and audited. */
 describe('diwan hub workflow (embedded SQLite hub)', () => {
@@ -24,15 +24,7 @@ describe('diwan hub workflow (embedded SQLite hub)', () => {
 
   beforeAll(async () => {
     files = await hubFiles();
-    configFile = file('solo.json', {
-      nodeId: 'solo',
-      database: { sqlite: path.join(files.dir, 'hub.sqlite') },
-      listen: { host: '127.0.0.1', port: 0 },
-      tls: { certFile: files.certFile },
-      custodian: { url: files.custody.url, pin: files.custody.pin },
-      officeRanges: ['127.0.0.0/8'],
-      secrets: { source: 'credentials' },
-    });
+    configFile = embeddedHubConfigFile(files, 'solo.json');
     expect((await run(['migrate'])).code).toBe(0);
     expect((await run(['channel', 'add', '--id', 'support', '--kind', 'telegram', '--name', 'Support'])).code).toBe(0);
   });

@@ -282,6 +282,14 @@ describe('the team workflow in the console, in Chromium', () => {
       await signIn(layla.page, { username: 'layla', password: PASSWORD });
       // The settings are the lead's (and the administrator's): an agent's call is refused.
       expect(await ipc(amal.page, 'workflowSettings')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // Amal takes a conversation of her own (the channel is still assigned by hand).
+      const omar = 'Hi, my invoice is wrong';
+      team.tg.addText(7404, omar, { first_name: 'Omar' });
+      const omarConversation = await until(
+        async () => (await team.seed.store.q.get<{ id: number }>('SELECT conversation_id AS id FROM messages WHERE masked_text = ?', [omar]))?.id ?? null,
+        'the customer\'s message at the hub',
+      );
+      await expect.poll(async () => (await ipc(amal.page, 'assignConversation', { conversationId: omarConversation, assignee: 'me' })).ok, { timeout: 15_000 }).toBe(true);
       await layla.page.getByTestId('nav-lead').click();
       await layla.page.getByTestId('tab-workflow').click();
       const settings = layla.page.getByTestId('workflow-settings');
@@ -296,7 +304,7 @@ describe('the team workflow in the console, in Chromium', () => {
       await settings.getByTestId('settings-done').waitFor();
       expect(await new WorkflowStore(team.seed.store, Date.now).rule('tg')).toMatchObject({ mode: 'round-robin', capacity: 5, firstResponseMinutes: 30 });
 
-      // Amal's own capacity: one. She holds the parcel conversation already, so she is full.
+      // Amal's own capacity: one. She holds Omar's conversation, so she is full.
       await settings.getByTestId('tab-capacity').click();
       const amalCapacity = settings.locator('[data-testid=capacity-row][data-name=amal]');
       await amalCapacity.getByTestId('capacity-input').fill('1');
@@ -313,7 +321,7 @@ describe('the team workflow in the console, in Chromium', () => {
       await settings.getByTestId('consent-fa').fill(fa);
       await settings.getByTestId('consent-publish').click();
       await expect.poll(() => settings.getByTestId('settings-done').textContent(), { timeout: 10_000 }).toContain('Version 1 published');
-      expect(await settings.getByTestId('consent-version').count()).toBe(1);
+      await expect.poll(() => settings.getByTestId('consent-version').count(), { timeout: 10_000 }).toBe(1);
 
       // Two new customers write: the sweep passes over Amal (full) and hands both to Basma; each gets the notice in their language.
       const ravi = 'Hello, where is my order number?';

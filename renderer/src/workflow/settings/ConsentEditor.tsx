@@ -40,7 +40,8 @@ function Notices(props: { channelId: string }) {
   return (
     <>
       <ErrorNote error={error} />
-      {data && <NoticeForm key={latest?.version ?? 0} channelId={props.channelId} start={latest?.texts ?? {}} published={reload} />}
+      {/* Mounted once the versions are in: it starts from the newest, and keeps what was typed after publishing it. */}
+      {data && <NoticeForm channelId={props.channelId} start={latest?.texts ?? {}} published={reload} />}
       <h3>{t('workflow.settings.versions')}</h3>
       {data?.notices.length === 0 && <p className="muted">{t('workflow.settings.noNotice')}</p>}
       <ol className="stack" data-testid="consent-versions">
