@@ -259,6 +259,13 @@ async function moveInOnce(source: Core, store: HubStore, config: HubConfig, secr
         contactId,
       });
     report = await moveSingleSeatToHub(source, grant, { store, sealer: new OriginalsSealer(config.team, custodian.sealingKey, null), actor: SYSTEM, kinds: ['demo'] });
+  } catch (e) {
+    // The single-seat custodian opens at most its hourly allowance of customers: the rest moves at a later start.
+    if ((e as { code?: string }).code !== 'rate_limited') throw e;
+    source.audit({ action: AUDIT_ACTIONS.movedToEmbeddedHub, actor: 'system', details: { stage: 'paused' } });
+    await source.auditTrail.flush();
+    o.log('embedded hub: part of the single-seat store moved in; the rest moves at the next start after an hour (the custodian opens at most its hourly allowance)');
+    return null;
   } finally {
     await custodian.close();
   }
