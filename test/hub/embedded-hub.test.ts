@@ -112,7 +112,7 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
         .poll(async () => {
           const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
           return r.ok ? (r.value.items as unknown[]).length : 0;
-        })
+        }, { timeout: 20_000 })
         .toBeGreaterThan(0);
       expect(fs.readdirSync(path.join(dataDir, 'team')).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(['embedded-1.sqlite', 'embedded-2.sqlite']);
     } finally {
@@ -160,7 +160,7 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
           const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
           texts = r.ok ? (r.value.items as Array<{ preview: unknown }>).map((i) => JSON.stringify(i.preview)) : [];
           return texts.length;
-        })
+        }, { timeout: 20_000 })
         .toBe(2);
       // Masked at the hub's ingest as on the single seat: the card and the Persian-digit phone never arrive in clear.
       expect(texts.join(' ')).toContain('charged twice');
