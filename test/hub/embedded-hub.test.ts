@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
 import { openCore, type Core, type EmbeddedMode } from '../../main/core/app';
 import { newSessionSlot } from '../../main/core/auth';
 import type { KeychainPort } from '../../main/core/vault';
@@ -193,6 +195,20 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
     }
     fs.writeFileSync(path.join(fresh, 'embedded-mode.json'), '{"embedded":"cloud"}');
     await expect(consoleOn(fresh, keychain, service)).rejects.toThrow(/should say \{"embedded": "hub"\}/);
+  }, 60_000);
+
+  it('lets IT choose a folder’s mode from the command line before the console first starts', async () => {
+    const { service } = testKeychain();
+    const dataDir = tmpDir();
+    const out: string[] = [];
+    const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
+    const io = { stdin: Readable.from([]), stdout: sink, stderr: sink, env: { DIWAN_EMBEDDED: 'hub', DIWAN_KEYCHAIN_SERVICE: service } };
+    await runCli(['status', '--data-dir', dataDir], io);
+    expect(out.join('')).toMatch(/Without a hub in the policy\s+runs the built-in hub/);
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'embedded-mode.json'), 'utf8'))).toEqual({ embedded: 'hub' });
+    out.length = 0;
+    await runCli(['status', '--data-dir', dataDir], { ...io, env: { DIWAN_EMBEDDED: 'sideways', DIWAN_KEYCHAIN_SERVICE: service } });
+    expect(out.join('')).toMatch(/DIWAN_EMBEDDED is "sideways"; set it to hub or store/);
   }, 60_000);
 
   it('refuses to start on a port already taken, with a sentence, and starts on a free one afterwards', async () => {
