@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/app';
+import { DEMO_CHANNEL_ID } from '../core/app/channels';
 import type { EmbeddedHub, EmbeddedHubStart } from '../core/app/embedded-hub';
 import { AUDIT_ACTIONS } from '../core/shared/audit-actions';
 import { resolvePolicy } from '../core/auth';
@@ -23,7 +24,6 @@ import { createHubCertificate } from './tls';
 /** Where the embedded hub keeps its files, inside the console's data folder. */
 export const EMBEDDED_HUB_DIR = 'hub';
 export const EMBEDDED_HUB_DATABASE = 'hub.sqlite';
-const DEMO_CHANNEL_ID = 'demo';
 const SYSTEM: Actor = { actor: 'system:embedded-hub', device: null };
 
 export interface EmbeddedHubOptions extends EmbeddedHubStart {
