@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { openCore, type Core } from '../core/app';
+import { embeddedModeFromEnv, openCore, type Core } from '../core/app';
 import { defaultDataDir } from '../core/config/paths';
 import { flagValue, type CliIo } from './command';
 
@@ -9,5 +9,11 @@ export function dataDirFor(args: string[], io: CliIo): string {
 }
 
 export function openCoreFor(args: string[], io: CliIo): Promise<Core> {
-  return openCore({ dataDir: dataDirFor(args, io), keychainService: io.env.DIWAN_KEYCHAIN_SERVICE, ...(io.network ? { network: io.network } : {}) });
+  // DIWAN_EMBEDDED chooses the folder's mode as the console would (the CLI itself never starts the embedded hub).
+  return openCore({
+    dataDir: dataDirFor(args, io),
+    keychainService: io.env.DIWAN_KEYCHAIN_SERVICE,
+    embedded: embeddedModeFromEnv(io.env.DIWAN_EMBEDDED),
+    ...(io.network ? { network: io.network } : {}),
+  });
 }

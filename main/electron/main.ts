@@ -24,7 +24,7 @@ if (cli) {
     log,
     loadManagedConfig: () => loadManagedConfigForApp(app.getAppPath()),
     // The composition root hands the core its embedded hub (the core never imports main/hub).
-    embeddedHub: (o) => startEmbeddedHub(o),
+    embeddedHub: (o, source) => startEmbeddedHub(o, source),
     embedded: process.env.DIWAN_EMBEDDED,
   }).then(async (started) => {
     if (!started?.managed || !app.isPackaged) return;

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Core } from '../core/app';
+import { DEMO_CHANNEL_ID } from '../core/app/channels';
 import type { EmbeddedHub, EmbeddedHubStart } from '../core/app/embedded-hub';
+import { AUDIT_ACTIONS } from '../core/shared/audit-actions';
 import { resolvePolicy } from '../core/auth';
 import { connectorRegistry, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
 import { generateEd25519, privateKeyFromPem, publicKeyToBase64, signPolicyDocument } from '../core/policy';
@@ -9,16 +12,18 @@ import { DiwanError, isDiwanError } from '../core/shared/errors';
 import { HubAccounts } from './accounts';
 import type { HubLog } from './channels';
 import { parseHubConfig, type HubConfig } from './config';
+import { connectCustodian } from './custodian-connect';
+import { moveSingleSeatToHub, type MoveReport } from './move/single-seat';
 import { startHubNode, openHubStore, type RunningHub } from './node';
+import { OriginalsSealer } from './sealing';
 import { hubRegistry } from './registry';
-import { KeychainHubSecrets, type HubSecrets } from './secrets';
+import { channelSecretsOf, KeychainHubSecrets } from './secrets';
 import type { Actor, HubStore } from './store';
 import { createHubCertificate } from './tls';
 
 /** Where the embedded hub keeps its files, inside the console's data folder. */
 export const EMBEDDED_HUB_DIR = 'hub';
 export const EMBEDDED_HUB_DATABASE = 'hub.sqlite';
-const DEMO_CHANNEL_ID = 'demo';
 const SYSTEM: Actor = { actor: 'system:embedded-hub', device: null };
 
 export interface EmbeddedHubOptions extends EmbeddedHubStart {
@@ -43,7 +48,7 @@ const EMBEDDED_REGISTRY: ConnectorRegistry = { ...hubRegistry, demo: connectorRe
  * console's device enrolled without IT (one machine: docs/SECURITY.md, "The embedded hub"), and the demo channel when
  * no channel is set up. Every key lives in the console's keychain as `hub:<name>`; nothing secret is written to a file.
  */
-export async function startEmbeddedHub(o: EmbeddedHubOptions): Promise<StartedEmbeddedHub> {
+export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Promise<StartedEmbeddedHub> {
   const dir = path.join(o.dataDir, EMBEDDED_HUB_DIR);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secrets = new KeychainHubSecrets(o.vault);
@@ -71,7 +76,7 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions): Promise<StartedEm
     },
     'The embedded hub configuration',
   );
-  await prepareDatabase(config, secrets, o);
+  await prepareDatabase(config, secrets, o, source);
 
   const node = await startHubNode({
     config,
@@ -195,7 +200,7 @@ function writeCustodianPolicy(dir: string, signer: crypto.KeyObject, fingerprint
  * Migrates the hub's SQLite file (one transaction per migration), enrols this console's device and adds the demo
  * channel on a database without channels. A file that is not a database stops here with a sentence, untouched.
  */
-async function prepareDatabase(config: HubConfig, secrets: HubSecrets, o: EmbeddedHubOptions): Promise<void> {
+async function prepareDatabase(config: HubConfig, secrets: KeychainHubSecrets, o: EmbeddedHubOptions, source: Core | undefined): Promise<void> {
   const file = (config.database as { sqlite: string }).sqlite;
   let store: HubStore | null = null;
   try {
@@ -205,6 +210,7 @@ async function prepareDatabase(config: HubConfig, secrets: HubSecrets, o: Embedd
     if (!known || known.revoked || known.publicKey !== o.device.publicKeyPem) {
       await store.enrolDevice({ fingerprint: o.device.fingerprint, publicKey: o.device.publicKeyPem, label: 'this computer' }, SYSTEM);
     }
+    if (source) await moveInOnce(source, store, config, secrets, o);
     if ((await store.channels()).length === 0) {
       await store.saveChannel({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo', enabled: true, config: {} }, SYSTEM);
     }
@@ -217,6 +223,70 @@ async function prepareDatabase(config: HubConfig, secrets: HubSecrets, o: Embedd
   } finally {
     await store?.close();
   }
+}
+
+const MOVED_IN_FILE = 'moved-in.json';
+
+/**
+ * The first start in hub mode of a folder that ran single-seat: its people (same passwords), channels (their tokens
+ * copied inside this keychain to the hub's names), labels, canned replies and conversations move into the hub with
+ * `moveSingleSeatToHub` — the same code as `diwan hub import`, originals opened by the single-seat custodian under a
+ * grant this process signs and sealed again to the embedded custodian's key. The single-seat database is only read,
+ * so nothing is lost; an interrupted move runs again at the next start and skips what arrived (idempotent per
+ * conversation). Audited in both trails; `moved-in.json` marks it finished.
+ */
+async function moveInOnce(source: Core, store: HubStore, config: HubConfig, secrets: KeychainHubSecrets, o: EmbeddedHubOptions): Promise<MoveReport | null> {
+  const marker = path.join(o.dataDir, EMBEDDED_HUB_DIR, MOVED_IN_FILE);
+  if (fs.existsSync(marker) || source.identity.users.count() === 0) return null;
+  source.audit({ action: AUDIT_ACTIONS.movedToEmbeddedHub, actor: 'system', details: { stage: 'started' } });
+  await source.auditTrail.flush();
+  const grantPem = await secrets.get('grant-key');
+  const custodian = await connectCustodian(config, secrets, privateKeyFromPem(grantPem!, 'The embedded hub\'s grant key'), () => o.clock.now());
+  let report: MoveReport;
+  try {
+    const grant = (contactId: number) =>
+      source.store.custody.sign({
+        kind: 'export',
+        user: 'system',
+        userId: 'system:embedded-hub',
+        reason: 'moving this console onto its built-in hub',
+        revealId: null,
+        revealExpiresAt: null,
+        messageId: null,
+        field: null,
+        type: null,
+        approval: null,
+        contactId,
+      });
+    report = await moveSingleSeatToHub(source, grant, { store, sealer: new OriginalsSealer(config.team, custodian.sealingKey, null), actor: SYSTEM, kinds: ['demo'] });
+  } catch (e) {
+    // The single-seat custodian opens at most its hourly allowance of customers: the rest moves at a later start.
+    if ((e as { code?: string }).code !== 'rate_limited') throw e;
+    source.audit({ action: AUDIT_ACTIONS.movedToEmbeddedHub, actor: 'system', details: { stage: 'paused' } });
+    await source.auditTrail.flush();
+    o.log('embedded hub: part of the single-seat store moved in; the rest moves at the next start after an hour (the custodian opens at most its hourly allowance)');
+    return null;
+  } finally {
+    await custodian.close();
+  }
+  for (const id of report.channels.created) {
+    const token = await source.vault.channelToken(id);
+    if (!token) continue;
+    let credentials: Record<string, string>;
+    try {
+      credentials = JSON.parse(token) as Record<string, string>;
+    } catch {
+      continue;
+    }
+    for (const s of channelSecretsOf(id, credentials)) await secrets.set(s.name, s.value);
+  }
+  const summary = { users: report.users.created.length, channels: report.channels.created.length, conversations: report.conversations.moved, messages: report.messages };
+  source.audit({ action: AUDIT_ACTIONS.movedToEmbeddedHub, actor: 'system', details: { stage: 'finished', ...summary } });
+  await source.auditTrail.flush();
+  fs.writeFileSync(`${marker}.tmp`, `${JSON.stringify({ at: new Date(o.clock.now()).toISOString(), ...summary, skipped: report.channels.skipped })}\n`, { mode: 0o600 });
+  fs.renameSync(`${marker}.tmp`, marker);
+  o.log(`embedded hub: moved in ${summary.users} people, ${summary.channels} channels, ${summary.conversations} conversations (${summary.messages} messages) from the single-seat store`);
+  return report;
 }
 
 /** The node's structured log lines, as the console's one-line log (no customer text is in them). */

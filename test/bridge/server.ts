@@ -48,7 +48,7 @@ const MAX_BODY = 1024 * 1024;
 
 export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   // As the Electron shell does: a data folder in `hub` mode runs the hub's code in this process (main/hub/embedded.ts).
-  const core = await openCore({ embeddedHub: (o) => startEmbeddedHub(o), ...opts });
+  const core = await openCore({ embeddedHub: (o, source) => startEmbeddedHub(o, source), ...opts });
   try {
     await core.ready();
   } catch (e) {

@@ -68,19 +68,19 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         await row.waitFor({ timeout: 20_000 });
         await row.click();
         const message = agent.page.getByTestId('message').last();
-        await expect.poll(() => message.textContent()).toContain('please call me on');
+        await expect.poll(() => message.textContent(), { timeout: 20_000 }).toContain('please call me on');
         expect(await agent.page.content()).not.toContain(PHONE);
 
         // The embedded custodian opens the one value for this device (re-sealed to a key made for this reveal).
         await message.getByTestId('chip').click();
         await agent.page.getByTestId('reveal-reason').fill('Customer asked for a call back');
         await agent.page.getByTestId('reveal-submit').click();
-        await expect.poll(() => message.getByTestId('chip-revealed').textContent(), { timeout: 15_000 }).toContain(PHONE);
+        await expect.poll(() => message.getByTestId('chip-revealed').textContent(), { timeout: 20_000 }).toContain(PHONE);
 
         await agent.page.getByTestId('composer').fill('Thanks Layla, we will call you within the hour.');
-        await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict')).toBe('allow');
+        await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 20_000 }).toBe('allow');
         await agent.page.getByTestId('send').click();
-        await expect.poll(() => tg.sent.some((m) => /call you within the hour/.test(m.text)), { timeout: 15_000 }).toBe(true);
+        await expect.poll(() => tg.sent.some((m) => /call you within the hour/.test(m.text)), { timeout: 20_000 }).toBe(true);
         expect(agent.errors, agent.errors.join('\n')).toEqual([]);
       } finally {
         await agent.close();
@@ -112,7 +112,7 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         const row = again.page.locator('[data-testid=conversation-row]', { hasText: 'Layla' }).first();
         await row.waitFor({ timeout: 20_000 });
         await row.click();
-        await expect.poll(() => again.page.getByTestId('message').last().textContent()).toContain('call you within the hour');
+        await expect.poll(() => again.page.getByTestId('message').last().textContent(), { timeout: 20_000 }).toContain('call you within the hour');
         expect(await again.page.content()).not.toContain(PHONE);
         expect(again.errors, again.errors.join('\n')).toEqual([]);
       } finally {

@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
 import { openCore, type Core, type EmbeddedMode } from '../../main/core/app';
 import { newSessionSlot } from '../../main/core/auth';
 import type { KeychainPort } from '../../main/core/vault';
 import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
+import { ingestMessage } from '../helpers/console';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 
 const PASSWORD = 'a long and careful passphrase 7';
+const TOKEN = '123456:moved-in-test-token';
 
 async function consoleOn(dataDir: string, keychain: KeychainPort, service: string, embedded?: EmbeddedMode, port?: number): Promise<Core> {
   const core = await openCore({
@@ -18,7 +22,7 @@ async function consoleOn(dataDir: string, keychain: KeychainPort, service: strin
     keychain,
     keychainService: service,
     ...(embedded ? { embedded } : {}),
-    embeddedHub: (o) => startEmbeddedHub({ ...o, ...(port ? { port } : {}), runtime: { outboxIdleMs: 200 } }),
+    embeddedHub: (o, source) => startEmbeddedHub({ ...o, ...(port ? { port } : {}), runtime: { outboxIdleMs: 200 } }, source),
   });
   try {
     await core.ready();
@@ -110,9 +114,69 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
         .poll(async () => {
           const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
           return r.ok ? (r.value.items as unknown[]).length : 0;
-        })
+        }, { timeout: 20_000 })
         .toBeGreaterThan(0);
       expect(fs.readdirSync(path.join(dataDir, 'team')).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(['embedded-1.sqlite', 'embedded-2.sqlite']);
+    } finally {
+      await core.closeAndWait();
+    }
+  }, 120_000);
+
+  it('moves a single-seat folder in on its first start in hub mode: same people and passwords, same conversations, once', async () => {
+    const dataDir = tmpDir();
+    const { keychain, service } = testKeychain();
+    let core = await consoleOn(dataDir, keychain, service, 'store');
+    try {
+      const slot = newSessionSlot();
+      await core.identity.createAdmin(slot, { username: 'salma', displayName: 'Salma', password: PASSWORD });
+      await core.identity.createUser(core.identity.requireSession(slot), { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD });
+      core.identity.signOut(slot);
+      // A Telegram channel whose API is a closed loopback port: nothing new arrives while the test counts.
+      core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'Support bot', config: { baseUrl: 'http://127.0.0.1:9' } });
+      await core.vault.setChannelToken('tg', JSON.stringify({ botToken: TOKEN }));
+      ingestMessage(core, { channelId: 'tg', contact: 'Noura', text: 'My card 4111 1111 1111 1111 was charged twice' });
+      ingestMessage(core, { channelId: 'tg', contact: 'Omid', text: 'سلام، شماره من ۰۹۱۲۳۴۵۶۷۸۹ است' });
+    } finally {
+      await core.closeAndWait();
+    }
+
+    const conversationsAtHub = async (c: Core) => (await (c.embeddedHub() as StartedEmbeddedHub).store.q.get<{ n: number }>('SELECT COUNT(*) AS n FROM conversations'))!.n;
+    core = await consoleOn(dataDir, keychain, service, 'hub');
+    try {
+      expect(await core.embeddedHub()!.needsAdmin()).toBe(false);
+      expect(await conversationsAtHub(core)).toBe(2);
+      const marker = JSON.parse(fs.readFileSync(path.join(dataDir, EMBEDDED_HUB_DIR, 'moved-in.json'), 'utf8'));
+      expect(marker).toMatchObject({ users: 2, channels: 1, conversations: 2, messages: 2 });
+      // The bot's token moved inside this computer's keychain, to the name the hub reads.
+      expect(JSON.parse((await core.vault.get('hub:tg.token'))!)).toEqual({ botToken: TOKEN });
+      // The single-seat trail says so (and was flushed before and after); its database is still whole.
+      const moved = core.auditTrail.list({ newestFirst: false, limit: 500 }).filter((e) => e.action === 'store.moved_to_embedded_hub');
+      expect(moved.map((e) => (e.details as { stage: string }).stage)).toEqual(['started', 'finished']);
+      expect(core.store.conversations.list().items).toHaveLength(2);
+
+      const agent = caller(core);
+      expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true });
+      let texts: string[] = [];
+      await expect
+        .poll(async () => {
+          const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
+          texts = r.ok ? (r.value.items as Array<{ preview: unknown }>).map((i) => JSON.stringify(i.preview)) : [];
+          return texts.length;
+        }, { timeout: 20_000 })
+        .toBe(2);
+      // Masked at the hub's ingest as on the single seat: the card and the Persian-digit phone never arrive in clear.
+      expect(texts.join(' ')).toContain('charged twice');
+      expect(texts.join(' ')).not.toMatch(/4111 1111|۰۹۱۲۳۴۵۶۷۸۹/);
+    } finally {
+      await core.closeAndWait();
+    }
+
+    // Interrupted after the copy (no marker): the next start runs the move again and nothing arrives twice.
+    fs.rmSync(path.join(dataDir, EMBEDDED_HUB_DIR, 'moved-in.json'));
+    core = await consoleOn(dataDir, keychain, service);
+    try {
+      expect(await conversationsAtHub(core)).toBe(2);
+      expect((await (core.embeddedHub() as StartedEmbeddedHub).store.team()).map((m) => m.username).sort()).toEqual(['amal', 'salma']);
     } finally {
       await core.closeAndWait();
     }
@@ -131,6 +195,20 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
     }
     fs.writeFileSync(path.join(fresh, 'embedded-mode.json'), '{"embedded":"cloud"}');
     await expect(consoleOn(fresh, keychain, service)).rejects.toThrow(/should say \{"embedded": "hub"\}/);
+  }, 60_000);
+
+  it('lets IT choose a folder’s mode from the command line before the console first starts', async () => {
+    const { service } = testKeychain();
+    const dataDir = tmpDir();
+    const out: string[] = [];
+    const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
+    const io = { stdin: Readable.from([]), stdout: sink, stderr: sink, env: { DIWAN_EMBEDDED: 'hub', DIWAN_KEYCHAIN_SERVICE: service } };
+    await runCli(['status', '--data-dir', dataDir], io);
+    expect(out.join('')).toMatch(/Without a hub in the policy\s+runs the built-in hub/);
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'embedded-mode.json'), 'utf8'))).toEqual({ embedded: 'hub' });
+    out.length = 0;
+    await runCli(['status', '--data-dir', dataDir], { ...io, env: { DIWAN_EMBEDDED: 'sideways', DIWAN_KEYCHAIN_SERVICE: service } });
+    expect(out.join('')).toMatch(/DIWAN_EMBEDDED is "sideways"; set it to hub or store/);
   }, 60_000);
 
   it('refuses to start on a port already taken, with a sentence, and starts on a free one afterwards', async () => {

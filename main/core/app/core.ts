@@ -21,7 +21,7 @@ import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { storeOriginals, storeTranscripts } from './store-ports';
 import { APP_VERSION } from './version';
-import { embeddedModeOf, type EmbeddedHub, type EmbeddedHubStarter, type EmbeddedMode } from './embedded-hub';
+import { embeddedModeOf, type EmbeddedHub, type EmbeddedHubStart, type EmbeddedMode } from './embedded-hub';
 import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface CoreOptions {
@@ -64,6 +64,12 @@ export interface CoreOptions {
   /** Starts the embedded hub (`main/hub/embedded.ts`), given by the composition root; without it `hub` mode cannot run. */
   embeddedHub?: EmbeddedHubStarter;
 }
+
+/**
+ * Starts the embedded hub (`main/hub/embedded.ts`). `source` is this console's single-seat side: on the first start
+ * in hub mode, whatever its database holds (people, channels, labels, canned replies, conversations) moves in.
+ */
+export type EmbeddedHubStarter = (o: EmbeddedHubStart, source: Core) => Promise<EmbeddedHub>;
 
 export interface AppStatus {
   appVersion: string;
@@ -316,10 +322,9 @@ async function assemble(
             dataDir: opts.dataDir,
             vault,
             device: { fingerprint: device.fingerprint, publicKeyPem: device.publicKeyPem },
-            singleSeat: { databaseFile },
             clock,
             log,
-          });
+          }, core);
           followHub();
         }
       })().catch((e: unknown) => {

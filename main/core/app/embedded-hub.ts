@@ -31,13 +31,10 @@ export interface EmbeddedHubStart {
   vault: Vault;
   /** This console's device key (public side): enrolled at its own hub without IT, since it is one machine. */
   device: { fingerprint: string; publicKeyPem: string };
-  /** The single-seat database to move in on first start in hub mode, when it holds anything. */
-  singleSeat: { databaseFile: string } | null;
   clock: Clock;
   log: (line: string) => void;
 }
 
-export type EmbeddedHubStarter = (o: EmbeddedHubStart) => Promise<EmbeddedHub>;
 
 const MODE_FILE = 'embedded-mode.json';
 

@@ -1,7 +1,7 @@
 export { ConsoleLock, type LockChange, type LockReason } from './lock';
 export type { NetworkOptions } from './network';
-export { openCore, restoreDatabase, DATABASE_FILE, type Core, type CoreOptions, type AppStatus } from './core';
+export { openCore, restoreDatabase, DATABASE_FILE, type Core, type CoreOptions, type AppStatus, type EmbeddedHubStarter } from './core';
 export { APP_NAME, APP_VERSION } from './version';
 export { ReplyApprovals, type ApprovalRequest, type ApprovalState } from './reply-approvals';
 export type { DrillRunner } from './drills';
-export { embeddedModeFromEnv, EMBEDDED_MODES, type EmbeddedHub, type EmbeddedHubStart, type EmbeddedHubStarter, type EmbeddedMode } from './embedded-hub';
+export { embeddedModeFromEnv, EMBEDDED_MODES, type EmbeddedHub, type EmbeddedHubStart, type EmbeddedMode } from './embedded-hub';

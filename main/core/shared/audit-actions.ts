@@ -82,6 +82,8 @@ export const AUDIT_ACTIONS = {
   // the command line's privileged commands (db export|backup|restore|erase|rotate-key, audit acknowledge)
   cliAdminCommand: 'cli.admin_command',
   cliRefused: 'cli.refused',
+  // a single-seat folder's data copied into the console's own embedded hub on its first start in hub mode
+  movedToEmbeddedHub: 'store.moved_to_embedded_hub',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

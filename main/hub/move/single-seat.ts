@@ -32,7 +32,8 @@ export async function moveSingleSeatToHub(
   source: Core,
   /** Signs the grant that lets the in-process custodian open one customer's originals for the move. */
   grant: (contactId: number) => SignedSeatGrant,
-  target: { store: HubStore; sealer: OriginalsSealer; actor: Actor },
+  /** `kinds`: channel kinds the target runs beyond the hub's own (the embedded hub runs the demo channel too). */
+  target: { store: HubStore; sealer: OriginalsSealer; actor: Actor; kinds?: readonly string[] },
   progress: (line: string) => void = () => {},
 ): Promise<MoveReport> {
   const { store, sealer, actor } = target;
@@ -63,7 +64,7 @@ export async function moveSingleSeatToHub(
   const hubChannels = new Set((await store.channels()).map((c) => c.id));
   const moving = new Set<string>();
   for (const c of source.store.channels.list()) {
-    if (!(CHANNEL_KINDS_FOR_HUB as readonly string[]).includes(c.kind)) {
+    if (!(CHANNEL_KINDS_FOR_HUB as readonly string[]).includes(c.kind) && !target.kinds?.includes(c.kind)) {
       report.channels.skipped.push({ id: c.id, why: `the hub does not run ${c.kind} channels` });
       continue;
     }
