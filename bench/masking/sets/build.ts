@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from '../../../main/core/masking/checksums';
-import { normalise } from '../../../main/core/masking/normalise';
+import { normalise } from '../../../main/core/masking/detection-text';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LABEL = /\[([A-Z_]+)\|([^\]]+)\]|\{(?:([A-Z_0-9]+)\|)?([^}]+)\}/g;

@@ -3,7 +3,7 @@
  * Works on the normalised text; words are looked up in the folded view (same offsets).
  */
 import { Cue, cueOf, cueOfSpelling, isDateCue, isQualifierCue, isWeakCue, mayBeCue } from './lexicon';
-import { foldKeyword, foldRange } from './normalise';
+import { foldKeyword, foldRange } from './detection-text';
 
 export interface ContextText {
   norm: string;

@@ -2,7 +2,7 @@
  * Recognising dates (Gregorian, Hijri, Jalali) in digits or with month names. Whether a date is a birth date is
  * decided by context, not here.
  */
-import { foldKeyword } from './normalise';
+import { foldKeyword } from './detection-text';
 
 const MONTH_NAMES = [
   // English

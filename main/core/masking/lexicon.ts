@@ -4,7 +4,7 @@
  * Arabic-script cues are expanded with the usual clitics (ال، و، ب، ل... / ي، ك، ه، ها، م، ام...) so a message's
  * words are found with one map look-up each.
  */
-import { FOLD_TABLE, foldKeyword } from './normalise';
+import { FOLD_TABLE, foldKeyword } from './detection-text';
 
 export const Cue = {
   PHONE: 1,

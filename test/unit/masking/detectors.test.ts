@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { detectSensitive, type DetectedSpan, type SensitiveType } from '../../../main/core/masking';
 import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from '../../../main/core/masking/checksums';
 import { cueOf, mayBeCue } from '../../../main/core/masking/lexicon';
-import { foldRange, normalise } from '../../../main/core/masking/normalise';
+import { foldRange, normalise } from '../../../main/core/masking/detection-text';
 
 const AR = '٠١٢٣٤٥٦٧٨٩';
 const FA = '۰۱۲۳۴۵۶۷۸۹';

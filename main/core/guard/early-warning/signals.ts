@@ -1,5 +1,5 @@
 /** Security signals in customers' messages, in English, Arabic (Gulf, Egyptian, MSA), Persian, Arabizi and Finglish. */
-import { foldLetters, normalizeText } from '../text/normalize';
+import { foldLetters, normalizeText } from '../text/clauses';
 
 export type SecuritySignal = 'hacked' | 'unknown_login' | 'unrequested_code' | 'impersonation';
 

@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize';
+import { normalizeText } from '../text/clauses';
 
 /**
  * 64-bit SimHash over character 4-grams of folded text, digits unified (as two 32-bit halves): near-identical messages —

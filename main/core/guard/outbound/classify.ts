@@ -9,13 +9,13 @@
  * entry verbs only, the official app or the customer themself ("enter it in the app", "type it yourself").
  * Text is folded and Latin spelling repaired first, so variants and typos match one lexicon entry.
  */
-import { clauses, normalizeText, type Clause } from '../text/normalize';
+import { clauses, normalizeText, type Clause } from '../text/clauses';
 import {
   AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
-import { foldLetters } from '../text/normalize';
+import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 

@@ -4,7 +4,7 @@
  * Each entry is a regular-expression source matched over the space-joined tokens of one clause; `\S*` stands
  * for clitics and inflections (`الكود`, `كودك`, `بفرستید`).
  */
-import { foldLetters } from '../text/normalize';
+import { foldLetters } from '../text/clauses';
 
 export type SecretKind = 'otp' | 'password' | 'pin' | 'card' | 'cvv' | 'national_id' | 'full_name' | 'activation';
 

@@ -3,7 +3,7 @@
  * a "support" number or account that is not official, a fee to upgrade/unlock/verify an account, and
  * "your account is frozen — act now" pressure. Lexicons are folded like all guard text.
  */
-import { foldLetters, normalizeText } from '../text/normalize';
+import { foldLetters, normalizeText } from '../text/clauses';
 import type { GuardPolicy } from '../policy';
 import { editDistance } from './confusables';
 
