@@ -83,10 +83,11 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer is untrusted: it reaches main only through the Bridge.' }],
           patterns: [
             {
-              // The shared vocabulary (roles, kinds, statuses, error codes) is plain data that imports nothing.
-              group: ['**/main/ipc/**', '!**/main/ipc/vocabulary'],
+              // The shared vocabulary (roles, kinds, statuses, error codes) and the text-folding rule are pure modules
+              // that import nothing of the main process.
+              group: ['**/main/ipc/**', '!**/main/ipc/vocabulary', '!**/main/ipc/text-fold'],
               allowTypeImports: true,
-              message: 'The renderer may import the IPC contract for its types only (import type); values only from main/ipc/vocabulary.',
+              message: 'The renderer may import the IPC contract for its types only (import type); values only from main/ipc/vocabulary and main/ipc/text-fold.',
             },
             {
               group: ['**/main/*', '!**/main/ipc', '**/main/core/**', '**/main/electron/**', '**/main/cli/**', '**/main/hub/**', '**/preload/**', 'node:*'],

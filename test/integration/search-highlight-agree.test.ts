@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { migrations, openDatabase } from '../../main/core/store';
 import { ftsExpression, indexBody, queryTerms } from '../../main/core/store/search-text';
 import { highlight, toSegments } from '../../main/ipc/handlers/segments';
+import { matchesCanned } from '../../renderer/src/text';
 import { tmpDir } from '../helpers/tmp';
 
 /** Base letters and the variants people type for them (the forms search and highlighting must treat as one). */
@@ -25,7 +26,7 @@ const written = (base: string[]) =>
   );
 const baseWord = fc.array(letter, { minLength: 2, maxLength: 7 });
 
-describe('search and the highlighter fold the same way', () => {
+describe('search, the highlighter and the console filters fold the same way', () => {
   it('whatever the search index finds for a query, the highlighter marks in that message', () => {
     const db = openDatabase(path.join(tmpDir(), 'diwan.sqlite'));
     const insert = db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)');
@@ -53,6 +54,8 @@ describe('search and the highlighter fold the same way', () => {
         for (const id of found) {
           const marked = highlight(toSegments(texts[id - 1]!), query).filter((s) => s.kind === 'text' && s.match);
           expect(marked.length, `${query} in ${texts[id - 1]}`).toBeGreaterThan(0);
+          // the console's own filters (canned replies, labels, audit) fold by the same rule, so they find it too
+          expect(matchesCanned({ shortcut: '', title: '', body: texts[id - 1]! }, query), `${query} in ${texts[id - 1]}`).toBe(true);
         }
         return true;
       }),
@@ -69,6 +72,9 @@ describe('search and the highlighter fold the same way', () => {
     expect(marks('ڪتاب جديد', 'كتاب')).toEqual(['ڪتاب']);
     expect(marks('ٲحمد هنا', 'احمد')).toEqual(['ٲحمد']);
     expect(marks('Le Café ouvre', 'cafe')).toEqual(['Café']);
+    // and the console's filters, which once folded by a copy of their own that missed them too
+    const filter = (body: string, q: string) => matchesCanned({ shortcut: '', title: '', body }, q);
+    expect([filter('ڪتاب جديد', 'كتاب'), filter('ٲحمد هنا', 'احمد'), filter('Le Café ouvre', 'cafe'), filter('رقم ۴۴۷۱', '٤٤٧١')]).toEqual([true, true, true, true]);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { temporaryPassword } from '../../renderer/src/passwords';
-import { foldForMatch, isolatedRuns, matchesCanned, toLatinDigits } from '../../renderer/src/text';
+import { foldText, isolatedRuns, matchesCanned, toLatinDigits } from '../../renderer/src/text';
 
 describe('the console finds canned replies the way people type', () => {
   it('matches Arabic typed with Persian letters and the reverse, without harakat, and any case', () => {
@@ -17,7 +17,7 @@ describe('the console finds canned replies the way people type', () => {
         const c = { shortcut: 'x', title: words.slice(0, 2).join(' '), body: words.join(' ') };
         expect(matchesCanned(c, words[pick % words.length]!)).toBe(true);
         expect(matchesCanned(c, '')).toBe(true);
-        expect(foldForMatch(foldForMatch(c.body))).toBe(foldForMatch(c.body));
+        expect(foldText(foldText(c.body))).toBe(foldText(c.body));
       }),
     );
   });

@@ -35,10 +35,12 @@ describe('the import graph of main/', () => {
     expect(outward).toEqual([]);
   });
 
-  it('keeps the vocabulary the renderer imports as values free of imports, so it cannot pull main-process code along', () => {
+  it('keeps the vocabulary and the folding rule the renderer imports as values free of imports, so they cannot pull main-process code along', () => {
     const from = (file: string) => graph.edges.filter((e) => e.from === file).map((e) => e.to);
     expect(from('main/core/shared/vocabulary.ts')).toEqual([]);
     expect(from('main/ipc/vocabulary.ts')).toEqual(['main/core/shared/vocabulary.ts']);
+    expect(from('main/core/text/fold.ts')).toEqual([]);
+    expect(from('main/ipc/text-fold.ts')).toEqual(['main/core/text/fold.ts']);
   });
 });
 

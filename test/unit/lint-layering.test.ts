@@ -47,9 +47,13 @@ describe('layering lint rule', () => {
     expect(found.join('\n')).toMatch(/types only/);
   });
 
-  it('allows a value import of the shared vocabulary in the renderer, and nothing else of main/ipc', async () => {
+  it('allows a value import of the shared vocabulary and the folding rule in the renderer, and nothing else of main/ipc', async () => {
     const vocabulary = await restrictedImports('renderer/src/fine.ts', "import { ROLES } from '../../main/ipc/vocabulary';\nexport const x = ROLES;\n");
     expect(vocabulary).toEqual([]);
+    const fold = await restrictedImports('renderer/src/fine.ts', "import { foldText } from '../../main/ipc/text-fold';\nexport const x = foldText;\n");
+    expect(fold).toEqual([]);
+    const coreFold = await restrictedImports('renderer/src/violation.ts', "import { foldText } from '../../main/core/text/fold';\nexport const x = foldText;\n");
+    expect(coreFold.join('\n')).toMatch(/never imports main-process code/);
     const beside = await restrictedImports('renderer/src/violation.ts', "import { ROLES } from '../../main/ipc/console-contract';\nexport const x = ROLES;\n");
     expect(beside.join('\n')).toMatch(/types only/);
     const core = await restrictedImports('renderer/src/violation.ts', "import { ROLES } from '../../main/core/shared/vocabulary';\nexport const x = ROLES;\n");

@@ -6,7 +6,7 @@ import { useInbox } from '../stores/inbox';
 import { useSearch } from '../stores/search';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
-import { foldForMatch } from '../text';
+import { foldText } from '../text';
 import { Dialog } from './Dialog';
 import { useSelection } from '../stores/selection';
 
@@ -48,8 +48,8 @@ export function CommandPalette(props: { commands: Command[] }) {
   const items = useInbox((s) => s.items);
   const canRead = useSession((s) => s.can('conversations.read'));
   const matches = useMemo(() => {
-    const words = foldForMatch(text).split(/\s+/).filter(Boolean);
-    const hit = (hay: string) => words.every((w) => foldForMatch(hay).includes(w));
+    const words = foldText(text).split(/\s+/).filter(Boolean);
+    const hit = (hay: string) => words.every((w) => foldText(hay).includes(w));
     const commands = props.commands.filter((c) => c.enabled !== false && c.id !== 'palette' && c.id !== 'close' && hit(c.label));
     if (!words.length || !canRead) return commands;
     // People and conversations: the customers of the loaded conversations by their (masked) name, then a message search.

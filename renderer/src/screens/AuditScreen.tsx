@@ -4,7 +4,7 @@ import type { ResponseOf } from '../../../main/ipc/contract';
 import { call } from '../bridge';
 import { ErrorNote } from '../components/Notice';
 import { useFormat, type Formatter } from '../format';
-import { foldForMatch } from '../text';
+import { foldText } from '../text';
 
 type AuditEntry = ResponseOf<'listAudit'>['entries'][number];
 type Verify = ResponseOf<'verifyAudit'>;
@@ -60,9 +60,9 @@ export function AuditScreen() {
   };
   const actions = useMemo(() => [...new Set(entries.map((e) => e.action))].sort(), [entries]);
   const actionName = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
-  const words = foldForMatch(query).split(/\s+/).filter(Boolean);
+  const words = foldText(query).split(/\s+/).filter(Boolean);
   const shown = entries.filter(
-    (e) => (!action || e.action === action) && words.every((w) => foldForMatch(`${e.actor} ${e.target ?? ''} ${actionName(e.action)} ${Object.values(e.details).join(' ')}`).includes(w)),
+    (e) => (!action || e.action === action) && words.every((w) => foldText(`${e.actor} ${e.target ?? ''} ${actionName(e.action)} ${Object.values(e.details).join(' ')}`).includes(w)),
   );
   return (
     <section className="stack audit-screen" aria-labelledby="audit-title" data-testid="audit">

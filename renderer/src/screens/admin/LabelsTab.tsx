@@ -7,7 +7,7 @@ import { ErrorNote } from '../../components/Notice';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks';
 import { useInbox } from '../../stores/inbox';
-import { foldForMatch } from '../../text';
+import { foldText } from '../../text';
 
 type Label = ResponseOf<'listLabels'>[number];
 
@@ -24,8 +24,8 @@ export function LabelsTab() {
   const [deleting, setDeleting] = useState<Label | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const words = foldForMatch(filter);
-  const shown = (data ?? []).filter((l) => foldForMatch(l.name).includes(words));
+  const words = foldText(filter);
+  const shown = (data ?? []).filter((l) => foldText(l.name).includes(words));
   // The inbox's label filter and counts come from the same list: refresh them after a change.
   const changed = (message: string) => {
     setDone(message);
