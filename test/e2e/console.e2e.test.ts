@@ -147,7 +147,7 @@ describe('the console in Chromium through the loopback test bridge', () => {
 
       const [request] = bridge.core.guards.approvals.pending();
       expect(request!.maskedText).not.toContain(PHONE);
-      bridge.core.guards.approvals.decide({ id: request!.id, approve: true, leadId: PEOPLE.lead.username, leadRole: 'lead' });
+      bridge.core.guards.approvals.decide({ id: request!.id, approve: true, leadUsername: PEOPLE.lead.username, leadRole: 'lead' });
 
       await page.getByTestId('check-approval').click();
       await expect.poll(() => page.getByTestId('approval').getAttribute('data-state')).toBe('approved');

@@ -134,6 +134,8 @@ describe('console handlers through the main dispatcher (real core, store, identi
       error: { code: 'human_agent_tag_needed' },
     });
     expect(await agent.call('sendReply', { conversationId: old, text: 'Sorry for the wait.', seenInboundId: d.latestInboundId, humanAgentTag: true })).toMatchObject({ ok: true });
+    // queued with the window the Meta connector reads, so it goes out with the HUMAN_AGENT tag
+    expect(c.db.prepare('SELECT options FROM outbox ORDER BY id DESC LIMIT 1').pluck().get()).toBe(JSON.stringify({ window: 'human_agent' }));
   });
 
   it("flags a scam in a customer's message in the agent's language", async () => {

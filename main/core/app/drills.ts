@@ -11,7 +11,7 @@ import { DEMO_CHANNEL_ID } from './channels';
  * reports and replies on those messages are recorded by `Drills`.
  */
 export interface DrillRunner {
-  start(args: { adminId: string; role: 'admin' | 'lead' | 'agent'; channelId?: string; kinds?: DrillKind[] }): { drillId: string; conversationIds: number[] };
+  start(args: { schedulerUsername: string; role: 'admin' | 'lead' | 'agent'; channelId?: string; kinds?: DrillKind[] }): { drillId: string; conversationIds: number[] };
   /** The drill message among the stored message ids, if any (its platform id is the drill message id). */
   drillMessageOf(messageId: number): string | null;
   /** Every drill message a customer sent in the conversation. */
@@ -28,7 +28,7 @@ export function createDrillRunner(deps: { db: Db; store: Store; drills: Drills; 
       if (!channel || channel.kind !== 'demo') throw new DiwanError('drill_needs_demo_channel', 'Phishing drills run on the demo channel. Choose a demo channel.');
       const now = deps.clock.now();
       const kinds = args.kinds?.length ? args.kinds : DRILL_KINDS;
-      const drillId = deps.drills.schedule({ adminId: args.adminId, role: args.role, channelId, startsAt: now, endsAt: now + DRILL_MINUTES * 60_000, kinds });
+      const drillId = deps.drills.schedule({ adminId: args.schedulerUsername, role: args.role, channelId, startsAt: now, endsAt: now + DRILL_MINUTES * 60_000, kinds });
       const conversationIds: number[] = [];
       for (const kind of kinds) {
         const m = deps.drills.nextDrillMessage(kind, channelId);

@@ -10,7 +10,7 @@ export type ApprovalState = 'pending' | 'approved' | 'declined';
 export interface ApprovalRequest {
   id: number;
   conversationId: string;
-  agentId: string;
+  agentUsername: string;
   textHash: string;
   maskedText: string;
   reasons: string[];
@@ -36,13 +36,13 @@ export class ReplyApprovals {
 
   constructor(private readonly deps: { outbound: OutboundGuard; audit: AuditPort; clock: Clock }) {}
 
-  request(args: { text: string; conversationId: string; agentId: string }): ApprovalRequest {
+  request(args: { text: string; conversationId: string; agentUsername: string }): ApprovalRequest {
     this.sweep();
-    const decision = this.deps.outbound.check(args.text, { agentId: args.agentId, conversationId: args.conversationId, lang: detectLang(args.text) });
+    const decision = this.deps.outbound.check(args.text, { agentId: args.agentUsername, conversationId: args.conversationId, lang: detectLang(args.text) });
     if (decision.verdict !== 'block') throw new DiwanError('not_blocked', 'This reply is not blocked: send it without an approval.');
     assertApprovable(decision.approvable, 'en');
     for (const e of this.entries.values()) {
-      if (e.state === 'pending' && e.agentId === args.agentId && e.conversationId === args.conversationId && e.textHash === decision.textHash) return view(e);
+      if (e.state === 'pending' && e.agentUsername === args.agentUsername && e.conversationId === args.conversationId && e.textHash === decision.textHash) return view(e);
     }
     if (this.entries.size >= MAX_REQUESTS) {
       const oldest = this.entries.keys().next().value;
@@ -51,7 +51,7 @@ export class ReplyApprovals {
     const entry: Entry = {
       id: this.nextId++,
       conversationId: args.conversationId,
-      agentId: args.agentId,
+      agentUsername: args.agentUsername,
       textHash: decision.textHash,
       maskedText: maskMessage(args.text).masked,
       reasons: decision.findings.filter((f) => f.verdict === 'block').map((f) => f.reason),
@@ -62,7 +62,7 @@ export class ReplyApprovals {
     this.entries.set(entry.id, entry);
     this.deps.audit({
       action: AUDIT_ACTIONS.replyApprovalRequested,
-      actor: args.agentId,
+      actor: args.agentUsername,
       target: `conversation:${args.conversationId}`,
       details: { request: entry.id, textHash: entry.textHash },
     });
@@ -75,7 +75,7 @@ export class ReplyApprovals {
   }
 
   /** The lead's decision. The guard refuses an approval by the reply's own author. */
-  decide(args: { id: number; approve: boolean; leadId: string; leadRole: ApproverRole }): ApprovalRequest {
+  decide(args: { id: number; approve: boolean; leadUsername: string; leadRole: ApproverRole }): ApprovalRequest {
     this.sweep();
     const e = this.entries.get(args.id);
     if (!e || e.state !== 'pending') throw new DiwanError('not_found', 'This approval request was already decided or has expired.');
@@ -83,25 +83,25 @@ export class ReplyApprovals {
       e.token = this.deps.outbound.approveHash({
         textHash: e.textHash,
         conversationId: e.conversationId,
-        agentId: e.agentId,
-        leadId: args.leadId,
+        agentId: e.agentUsername,
+        leadId: args.leadUsername,
         leadRole: args.leadRole,
         lang: 'en',
       });
       e.state = 'approved';
     } else {
-      assertMayDecideReply({ authorId: e.agentId, deciderId: args.leadId, deciderRole: args.leadRole });
+      assertMayDecideReply({ authorId: e.agentUsername, deciderId: args.leadUsername, deciderRole: args.leadRole });
       e.state = 'declined';
-      this.deps.audit({ action: AUDIT_ACTIONS.replyApprovalDeclined, actor: args.leadId, target: `conversation:${e.conversationId}`, details: { request: e.id, agent: e.agentId } });
+      this.deps.audit({ action: AUDIT_ACTIONS.replyApprovalDeclined, actor: args.leadUsername, target: `conversation:${e.conversationId}`, details: { request: e.id, agent: e.agentUsername } });
     }
     return view(e);
   }
 
   /** The asking agent's view of the request; an approval's token is handed out once, then the request is gone. */
-  status(args: { id: number; agentId: string }): { state: ApprovalState; approvalToken: string | null } {
+  status(args: { id: number; agentUsername: string }): { state: ApprovalState; approvalToken: string | null } {
     this.sweep();
     const e = this.entries.get(args.id);
-    if (!e || e.agentId !== args.agentId) throw new DiwanError('not_found', 'This approval request has expired. Ask a team lead again.');
+    if (!e || e.agentUsername !== args.agentUsername) throw new DiwanError('not_found', 'This approval request has expired. Ask a team lead again.');
     if (e.state !== 'pending') this.entries.delete(e.id);
     return { state: e.state, approvalToken: e.token };
   }
@@ -116,7 +116,7 @@ function view(e: Entry): ApprovalRequest {
   return {
     id: e.id,
     conversationId: e.conversationId,
-    agentId: e.agentId,
+    agentUsername: e.agentUsername,
     textHash: e.textHash,
     maskedText: e.maskedText,
     reasons: e.reasons,

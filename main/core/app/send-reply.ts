@@ -16,7 +16,7 @@ export function replyWindowView(kind: string, lastInboundAt: number | null, now:
   const rule = kind === 'messenger' || kind === 'instagram' ? '7d-human-agent' : kind === 'whatsapp' ? '24h' : 'none';
   if (rule === 'none') return { kind: 'none', closesAt: null, rule };
   const w = replyWindow(kind as ChannelKind, lastInboundAt, now);
-  return { kind: w.state === 'open' ? 'open' : w.state === 'human-agent' ? 'human_agent' : 'closed', closesAt: w.closesAt, rule };
+  return { kind: w.state === 'open' || w.state === 'human_agent' ? w.state : 'closed', closesAt: w.closesAt, rule };
 }
 
 /**
@@ -59,7 +59,7 @@ export function sendReply(
   });
   for (const drillMessage of core.drills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, r.actor.username, r.text);
   core.guards.outbound.authorizeSend(r.text, { agentId: r.actor.username, conversationId: String(r.conversationId), lang: detectLang(r.text) }, r.approvalToken);
-  const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(r.humanAgentTag ? { options: { tag: 'HUMAN_AGENT' } } : {}) });
+  const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(r.humanAgentTag ? { options: { window: 'human_agent' } } : {}) });
   core.audit({ action: AUDIT_ACTIONS.messageSent, actor: r.actor.username, target: `conversation:${r.conversationId}`, details: { message: messageId, humanAgentTag: r.humanAgentTag } });
   return messageId;
 }

@@ -4,7 +4,7 @@ const HOUR = 3_600_000;
 export const STANDARD_WINDOW_MS = 24 * HOUR;
 export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR;
 
-export type ReplyWindowState = 'open' | 'human-agent' | 'template-only' | 'closed';
+export type ReplyWindowState = 'open' | 'human_agent' | 'template-only' | 'closed';
 
 export interface ReplyWindow {
   state: ReplyWindowState;
@@ -16,7 +16,7 @@ export interface ReplyWindow {
  * Which reply the platform allows now, from the customer's last inbound message. Messenger and Instagram: free replies
  * for 24 hours, then a human agent's reply with the `HUMAN_AGENT` tag up to 7 days, then nothing. WhatsApp: free
  * text for 24 hours, then approved templates only. Telegram, X, e-mail and the demo have no window.
- * The composer passes `state` to the outbox as the item's `window` option.
+ * A reply the agent tagged for the human-agent window is queued with the `window` option `human_agent` (`sendReply`).
  */
 export function replyWindow(kind: ChannelKind, lastInboundAt: number | null, now: number): ReplyWindow {
   const since = lastInboundAt === null ? Infinity : now - lastInboundAt;
@@ -24,7 +24,7 @@ export function replyWindow(kind: ChannelKind, lastInboundAt: number | null, now
     case 'messenger':
     case 'instagram':
       if (since < STANDARD_WINDOW_MS) return { state: 'open', closesAt: lastInboundAt! + STANDARD_WINDOW_MS };
-      if (since < HUMAN_AGENT_WINDOW_MS) return { state: 'human-agent', closesAt: lastInboundAt! + HUMAN_AGENT_WINDOW_MS };
+      if (since < HUMAN_AGENT_WINDOW_MS) return { state: 'human_agent', closesAt: lastInboundAt! + HUMAN_AGENT_WINDOW_MS };
       return { state: 'closed', closesAt: null };
     case 'whatsapp':
       if (since < STANDARD_WINDOW_MS) return { state: 'open', closesAt: lastInboundAt! + STANDARD_WINDOW_MS };

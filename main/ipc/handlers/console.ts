@@ -106,9 +106,9 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     requestReplyApproval: (r, ctx) => {
       const me = actorOf(ctx);
       conversationOrFail(r.conversationId, null);
-      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: String(r.conversationId), agentId: me.username }), userByUsername);
+      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: String(r.conversationId), agentUsername: me.username }), userByUsername);
     },
-    replyApprovalStatus: (r, ctx) => core.guards.approvals.status({ id: r.requestId, agentId: actorOf(ctx).username }),
+    replyApprovalStatus: (r, ctx) => core.guards.approvals.status({ id: r.requestId, agentUsername: actorOf(ctx).username }),
 
     search: (r, ctx) => {
       const { rows, total } = s.inbox.search({ ...r, actor: actorOf(ctx) });
@@ -146,7 +146,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     decideReplyApproval: (r, ctx) => {
       const me = actorOf(ctx);
       const role = me.role === 'lead' || me.role === 'admin' ? me.role : 'agent';
-      return approvalDto(core.guards.approvals.decide({ id: r.requestId, approve: r.approve, leadId: me.username, leadRole: role }), userByUsername);
+      return approvalDto(core.guards.approvals.decide({ id: r.requestId, approve: r.approve, leadUsername: me.username, leadRole: role }), userByUsername);
     },
 
     listChannels: async () => {
@@ -172,7 +172,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       if (r.agentId !== undefined) throw new DiwanError('bad_request', 'On a single-seat console a drill goes to everyone on the demo channel: start it without choosing an agent.');
       const me = actorOf(ctx);
       const role = me.role === 'admin' || me.role === 'lead' ? me.role : 'agent';
-      const { drillId, conversationIds } = core.drills.start({ adminId: me.username, role, ...(r.channelId ? { channelId: r.channelId } : {}), ...(r.kind ? { kinds: [r.kind] } : {}) });
+      const { drillId, conversationIds } = core.drills.start({ schedulerUsername: me.username, role, ...(r.channelId ? { channelId: r.channelId } : {}), ...(r.kind ? { kinds: [r.kind] } : {}) });
       return { drillId, messagesSent: conversationIds.length };
     },
     drillReport: (r) => {
@@ -218,7 +218,7 @@ function approvalDto(a: ApprovalRequest, user: (username: string) => { id: strin
   return {
     id: a.id,
     conversationId: Number(a.conversationId),
-    agent: user(a.agentId),
+    agent: user(a.agentUsername),
     segments: toSegments(a.maskedText),
     textDirection: textDirection(a.maskedText),
     reasons: a.reasons,

@@ -99,24 +99,26 @@ describe('Messenger and Instagram against the Graph emulator', () => {
     runtime.start();
     await until(() => storedMessages(core, 'ch').length === 3, 'three threads');
     queueReply(core, 'ch', '6100000000000042', 'Yes — shipping today.', { window: 'open' });
-    queueReply(core, 'ch', '6100000000000043', 'Following up on your return.', { window: 'human-agent' });
+    queueReply(core, 'ch', '6100000000000043', 'Following up on your return.', { window: 'human_agent' });
+    queueReply(core, 'ch', '6100000000000043', 'Queued by an older version, tag only.', { tag: 'HUMAN_AGENT' });
     queueReply(core, 'ch', '6100000000000043', 'Sent as RESPONSE by mistake', { window: 'open' });
     queueReply(core, 'ch', '6100000000000044', 'too late', { window: 'closed' });
     runtime.notifyOutbox('ch');
     await until(() => outboxRows(core, 'ch').every((r) => ['sent', 'failed', 'unknown'].includes(r.state)), 'settled');
-    expect(outboxRows(core, 'ch').map((r) => r.state)).toEqual(['sent', 'sent', 'failed', 'failed']);
+    expect(outboxRows(core, 'ch').map((r) => r.state)).toEqual(['sent', 'sent', 'sent', 'failed', 'failed']);
     expect(meta.sends.map((s) => [s.recipient, s.messaging_type, s.tag])).toEqual([
       ['6100000000000042', 'RESPONSE', undefined],
       ['6100000000000043', 'MESSAGE_TAG', 'HUMAN_AGENT'],
+      ['6100000000000043', 'MESSAGE_TAG', 'HUMAN_AGENT'],
     ]);
-    const [, , mistaken, closed] = outboxRows(core, 'ch');
+    const [, , , mistaken, closed] = outboxRows(core, 'ch');
     expect(mistaken!.last_error).toMatch(/reply window has closed \(code 10\)/);
     expect(closed!.last_error).toMatch(/More than 7 days/);
     // The next poll lists the page's own replies: they are the sent rows, not new messages.
     let duplicates = 0;
     runtime.on('ingested', (e) => (duplicates += e.duplicates));
     runtime.retryNow('ch');
-    await until(() => duplicates >= 2, 'both echoes arrive as duplicates');
+    await until(() => duplicates >= 3, 'every echo arrives as a duplicate');
     expect(storedMessages(core, 'ch').filter((m) => m.direction === 'out').map((m) => m.platform_message_id)).toEqual(meta.sends.map((s) => s.id).concat([null, null] as never[]));
   });
 

@@ -17,7 +17,7 @@ describe('reply windows', () => {
   const now = 1_767_225_600_000;
   it.each([
     ['messenger', 1 * H, 'open', now - H + 24 * H],
-    ['messenger', 25 * H, 'human-agent', now - 25 * H + 168 * H],
+    ['messenger', 25 * H, 'human_agent', now - 25 * H + 168 * H],
     ['instagram', 169 * H, 'closed', null],
     ['whatsapp', 23 * H, 'open', now - 23 * H + 24 * H],
     ['whatsapp', 24 * H, 'template-only', null],

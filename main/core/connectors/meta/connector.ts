@@ -138,7 +138,8 @@ export class MetaConnector implements Connector {
   }
 
   async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
-    const window = item.options?.window ?? 'open';
+    // replies queued before the window option was set carry `tag: 'HUMAN_AGENT'` only; they still go out tagged
+    const window = item.options?.window ?? (item.options?.tag === 'HUMAN_AGENT' ? 'human_agent' : 'open');
     if (window === 'closed') {
       throw new ConnectorError('rejected', `More than 7 days have passed since the customer's last message; ${this.label} allows no reply.`, {
         retryable: false,
@@ -149,7 +150,7 @@ export class MetaConnector implements Connector {
     const body: Record<string, unknown> = {
       recipient: { id: item.platformConversationId },
       message: { text: item.text },
-      ...(window === 'human-agent' ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' } : { messaging_type: 'RESPONSE' }),
+      ...(window === 'human_agent' ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' } : { messaging_type: 'RESPONSE' }),
     };
     const reply = await this.call({ method: 'POST', url: `${this.base}/${this.pageId}/messages`, label: 'send', json: body, idempotent: false, signal });
     const r = this.http.expect(sendResult, reply.body, 'send', 'maybe');
