@@ -14,7 +14,7 @@ import type { EpochLength } from '../custody';
 import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
 import { createGuards, guardedSink, guardPolicyFrom, type Guards } from './guards';
-import { createDrillRunner, type DrillRunner } from './drills';
+import { createPhishingDrillRunner, type PhishingDrillRunner } from './phishing-drills';
 import { detectorMasker, maskingHintsFrom } from './masker';
 import { ParallelPreparer } from './parallel-preparer';
 import { ConsoleLock } from './lock';
@@ -101,7 +101,7 @@ export interface Core {
   /** The channels (connectors) the console runs; the shell and the bridge start them, the CLI never does. */
   readonly channels: ChannelRuntime;
   /** Phishing drills on the demo channel (records in `guards.drills`). */
-  readonly drills: DrillRunner;
+  readonly phishingDrills: PhishingDrillRunner;
   /**
    * Team mode: set while the signed IT policy names a hub. Sign-in, the inbox and replies then go to the hub, and
    * this console's own channels do not run (the hub runs each channel once for the team).
@@ -236,7 +236,7 @@ async function assemble(
     }
   };
 
-  const drills = createDrillRunner({ db, store, drills: guards.drills, sink: channels.sink, clock });
+  const phishingDrills = createPhishingDrillRunner({ db, store, drills: guards.drills, sink: channels.sink, clock });
 
   const gate = createGate(db, clock, audit, {
     ...opts.network,
@@ -297,7 +297,7 @@ async function assemble(
     store,
     guards,
     channels,
-    drills,
+    phishingDrills,
     team: () => team,
     embedded: embeddedMode,
     embeddedHub: () => embeddedHub,

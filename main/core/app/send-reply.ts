@@ -57,7 +57,7 @@ export function sendReply(
     window: replyWindowView(kind, store.conversations.lastInboundAt(r.conversationId), core.clock.now()),
     humanAgentTag: r.humanAgentTag,
   });
-  for (const drillMessage of core.drills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, r.actor.username, r.text);
+  for (const drillMessage of core.phishingDrills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, r.actor.username, r.text);
   core.guards.outbound.authorizeSend(r.text, { agentId: r.actor.username, conversationId: String(r.conversationId), lang: detectLang(r.text) }, r.approvalToken);
   const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(r.humanAgentTag ? { options: { window: 'human_agent' } } : {}) });
   core.audit({ action: AUDIT_ACTIONS.messageSent, actor: r.actor.username, target: `conversation:${r.conversationId}`, details: { message: messageId, humanAgentTag: r.humanAgentTag } });

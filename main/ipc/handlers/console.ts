@@ -75,7 +75,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     setLabels: (r, ctx) => summaryDto(s.inbox.setLabels({ actor: actorOf(ctx), conversationId: r.conversationId, labels: [...new Set(r.labels)] })),
     reportScam: (r, ctx) => {
       const me = actorOf(ctx);
-      const drillMessage = core.drills.drillMessageOf(r.messageId);
+      const drillMessage = core.phishingDrills.drillMessageOf(r.messageId);
       if (drillMessage) core.guards.drills.recordFlag(drillMessage, me.username);
       else core.audit({ action: AUDIT_ACTIONS.scamReported, actor: me.username, target: `message:${r.messageId}` });
       return { drill: drillMessage !== null };
@@ -172,7 +172,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       if (r.agentId !== undefined) throw new DiwanError('bad_request', 'On a single-seat console a drill goes to everyone on the demo channel: start it without choosing an agent.');
       const me = actorOf(ctx);
       const role = me.role === 'admin' || me.role === 'lead' ? me.role : 'agent';
-      const { drillId, conversationIds } = core.drills.start({ schedulerUsername: me.username, role, ...(r.channelId ? { channelId: r.channelId } : {}), ...(r.kind ? { kinds: [r.kind] } : {}) });
+      const { drillId, conversationIds } = core.phishingDrills.start({ schedulerUsername: me.username, role, ...(r.channelId ? { channelId: r.channelId } : {}), ...(r.kind ? { kinds: [r.kind] } : {}) });
       return { drillId, messagesSent: conversationIds.length };
     },
     drillReport: (r) => {

@@ -58,7 +58,7 @@ describe('demo channel', () => {
     expect(iranianIdValid('0499370899')).toBe(true);
   });
 
-  it('answers replies sometimes, and plays drills on demand', async () => {
+  it('answers replies sometimes, and plays a scenario on demand', async () => {
     const { core, runtime } = await demo({ backlogMs: 30 * 60_000, replyChance: 1 });
     runtime.start();
     await until(() => storedMessages(core, 'demo').length > 0, 'backlog');
@@ -67,8 +67,8 @@ describe('demo channel', () => {
     runtime.notifyOutbox('demo');
     await until(() => outboxRows(core, 'demo')[0]?.state === 'sent', 'delivered');
     await until(() => storedMessages(core, 'demo').some((m) => m.platform_message_id.startsWith('demo-re-')), 'the customer answers');
-    const drill = (runtime.connector('demo') as DemoConnector).sendDrill('burst');
-    await until(() => storedMessages(core, 'demo').filter((m) => drill.some((d) => m.platform_message_id.startsWith(d))).length >= drill.length, 'the drill plays');
+    const scenario = (runtime.connector('demo') as DemoConnector).playScenario('burst');
+    await until(() => storedMessages(core, 'demo').filter((m) => scenario.some((d) => m.platform_message_id.startsWith(d))).length >= scenario.length, 'the scenario plays');
   });
 });
 

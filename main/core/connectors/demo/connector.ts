@@ -17,7 +17,7 @@ interface Scheduled {
 /**
  * A channel without a platform: it plays customer conversations (Gulf, Egyptian and Standard Arabic, Persian, English,
  * mixed) with pasted secrets, scam attempts and the occasional burst, so Diwan works on first start with no credentials
- * and leads can run drills. Everything follows from the seed and the clock: conversation `c` starts at
+ * and administrators can run phishing drills on it. Everything follows from the seed and the clock: conversation `c` starts at
  * `c · gap` (+ jitter) and always says the same thing; the cursor is the time played up to, so a restart resumes.
  */
 export class DemoConnector implements Connector {
@@ -29,7 +29,7 @@ export class DemoConnector implements Connector {
   private readonly backlogMs: number;
   private readonly replyChance: number;
   private pending: Scheduled[] = [];
-  private drills = 0;
+  private scenariosPlayed = 0;
 
   constructor(private readonly ctx: ConnectorContext) {
     this.channelId = ctx.config.id;
@@ -82,15 +82,15 @@ export class DemoConnector implements Connector {
   }
 
   /**
-   * Plays one conversation of the given kind from now on, for drills (the guards' work calls this). Returns the
-   * conversation ids it will use.
+   * Plays one conversation of the given kind from now on, out of its turn (tests use it to get a burst or a scam without
+   * waiting; phishing drills deliver their own attempts through the sink instead). Returns the conversation ids it will use.
    */
-  sendDrill(kind: DemoKind): string[] {
+  playScenario(kind: DemoKind): string[] {
     const now = this.ctx.clock.now();
-    const n = ++this.drills;
-    const r = rng(mix(this.seed, 'drill', n, now));
+    const n = ++this.scenariosPlayed;
+    const r = rng(mix(this.seed, 'scenario', n, now));
     const script = pick(r, SCRIPTS.filter((s) => s.kind === kind));
-    const msgs = this.play(script, r, `demo-drill${n}-${now}`, now);
+    const msgs = this.play(script, r, `demo-scenario${n}-${now}`, now);
     for (const m of msgs) this.pending.push({ at: m.sentAt, message: m });
     return [...new Set(msgs.map((m) => m.platformConversationId))];
   }

@@ -10,7 +10,7 @@ import { DEMO_CHANNEL_ID } from './channels';
  * attempt per kind at once (through the same guarded sink as every connector, each in its own conversation); agents'
  * reports and replies on those messages are recorded by `Drills`.
  */
-export interface DrillRunner {
+export interface PhishingDrillRunner {
   start(args: { schedulerUsername: string; role: 'admin' | 'lead' | 'agent'; channelId?: string; kinds?: DrillKind[] }): { drillId: string; conversationIds: number[] };
   /** The drill message among the stored message ids, if any (its platform id is the drill message id). */
   drillMessageOf(messageId: number): string | null;
@@ -18,7 +18,7 @@ export interface DrillRunner {
   drillMessagesIn(conversationId: number): string[];
 }
 
-export function createDrillRunner(deps: { db: Db; store: Store; drills: Drills; sink: ConnectorSink; clock: Clock }): DrillRunner {
+export function createPhishingDrillRunner(deps: { db: Db; store: Store; drills: Drills; sink: ConnectorSink; clock: Clock }): PhishingDrillRunner {
   const platformIdOf = deps.db.prepare("SELECT platform_message_id p FROM messages WHERE id = ? AND direction = 'in'");
   const inConversation = deps.db.prepare("SELECT platform_message_id p FROM messages WHERE conversation_id = ? AND direction = 'in' AND platform_message_id LIKE 'drillmsg-%'");
   return {
