@@ -10,8 +10,8 @@ import type { Session } from './sessions';
 import { ERROR_CODES } from '../shared/vocabulary';
 
 /**
- * How the reveal service reaches a masked field's original. Implemented by the store (which keeps originals
- * encrypted); wired in the core's composition root. `describeField` never returns the value.
+ * How the reveal service reaches a masked field's original: `storeOriginals` (`app/store-ports.ts`) implements it
+ * over the store, which keeps originals encrypted, and `openCore` passes it in. `describeField` never returns the value.
  */
 export interface OriginalsPort {
   describeField(messageId: string, fieldIndex: number): { conversationId: string; type: string } | null;

@@ -1,6 +1,6 @@
 /**
- * How the review reaches a conversation. Implemented by the store/inbox, which holds only masked text outside the
- * encrypted originals; wired in the core's composition root.
+ * How the review reaches a conversation: `storeTranscripts` (`app/store-ports.ts`) implements it over the store,
+ * which holds only masked text outside the encrypted originals, and `openCore` passes it in (tests may pass their own).
  */
 export interface MaskedMessage {
   id: string;
