@@ -70,7 +70,7 @@ export interface OutboundItem {
   platformConversationId: string;
   text: string;
   attempts: number;
-  /** e.g. Meta's HUMAN_AGENT tag or a WhatsApp template name, when the composer chose one. */
+  /** Per-connector choices: Meta reads `window` (`human_agent` sends with the HUMAN_AGENT tag), Telegram `replyToMessageId`. */
   options?: Record<string, string>;
 }
 
