@@ -15,13 +15,13 @@ import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
 /** Calling codes our customers write without "+" or "00" ("966 59 203 6319", "965 6555 1234"): the Middle East and North Africa, Iran, Turkey, South Asia, the UK. */
-const CC_WITHOUT_PLUS = ['966', '971', '965', '974', '973', '968', '962', '961', '963', '964', '967', '970', '20', '212', '213', '216', '218', '249', '98', '90', '92', '93', '44'];
+const CC_WITHOUT_PLUS = ['966', '971', '965', '974', '973', '968', '962', '961', '963', '964', '967', '970', '20', '212', '213', '216', '218', '249', '98', '90', '92', '93', '44', '234', '233', '254'];
 /**
  * Where a phone word labels the number, the national formats of the same neighbourhood are accepted too: with the
  * trunk "0" where the country has one ("079 123 4567" in Jordan), as written where it has none (Kuwait, Qatar,
- * Bahrain, Oman, Tunisia: "6555 1234").
+ * Bahrain, Oman, Tunisia: "6555 1234"), and those of the English-speaking African customers ("0803 013 4255" in Nigeria).
  */
-const CUED_REGIONS = ['KW', 'QA', 'BH', 'OM', 'JO', 'LB', 'IQ', 'SY', 'YE', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'TR', 'AF', 'PK'];
+const CUED_REGIONS = ['KW', 'QA', 'BH', 'OM', 'JO', 'LB', 'IQ', 'SY', 'YE', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'TR', 'AF', 'PK', 'NG', 'GH', 'KE'];
 
 interface Found {
   type: SensitiveType;

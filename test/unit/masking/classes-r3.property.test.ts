@@ -1,0 +1,69 @@
+/**
+ * Property tests for the failure classes named on the third independent round (`bench/masking/sets/independent-r3`,
+ * the fifth round's tune set). Each test generates its class in many forms — digit scripts (mixed within one value
+ * too), separators, label before or after, spellings — and, where the class has a look-alike that must stay
+ * visible, generates that too.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+import { digits, expectFound, RUNS, scriptOf } from './generators';
+
+function foundIn(text: string, value: string, type: SensitiveType): void {
+  const at = text.lastIndexOf(value);
+  expect(at, `${value} not in ${text}`).toBeGreaterThanOrEqual(0);
+  expectFound(text, at, at + value.length, type);
+}
+
+function visibleIn(text: string, value: string): void {
+  const at = text.lastIndexOf(value);
+  const hit = detectSensitive(text).find((s) => s.start < at + value.length && s.end > at);
+  expect(hit, `${JSON.stringify(value)} masked in ${JSON.stringify(text)}`).toBeUndefined();
+}
+
+const day = fc.integer({ min: 1, max: 28 }).map(String);
+
+describe('failure classes of the third independent round (property)', () => {
+  it('birth dates with a Hijri month spelled in Latin letters, or written joined by a ZWNJ', () => {
+    const latinHijri = fc.constantFrom('Ramadan', 'ramadan', 'Ramadhan', 'ramazan', 'Shawwal', 'shawal', 'Muharram', 'Safar', 'Rajab', 'Shaban', 'sha3ban', 'Rabi al Awwal', 'rabi ul akhir', 'Jumada al Ula', 'Dhul Hijjah', 'dhul qadah', 'Zul Hijjah');
+    const joined = fc.constantFrom('ربیع‌الاول', 'ربيع‌الثاني', 'جمادى‌الأولى', 'ذو‌الحجة', 'ذوالقعدة', 'ربيع الاول');
+    const year = fc.integer({ min: 1380, max: 1445 }).map(String);
+    const birth = fc.constantFrom('my birthday', 'DOB', 'date of birth:', 'tareekh al milad', 'mwalid', 'تاريخ الميلاد', 'تاریخ تولد', 'born on');
+    fc.assert(
+      fc.property(birth, day, fc.oneof(latinHijri, joined), year, scriptOf, fc.constantFrom('', ' hijri', ' بالهجري', ', pls fix'), (label, d, month, y, script, post) => {
+        const v = `${script(d)} ${month} ${script(y)}`;
+        foundIn(`${label} ${v}${post}`, v, 'DOB');
+      }),
+      RUNS,
+    );
+    // the same date without a birth word stays visible (an appointment, a sale)
+    fc.assert(
+      fc.property(day, latinHijri, year, fc.constantFrom('the sale ends', 'appointment on', 'we travel'), (d, month, y, pre) => {
+        const v = `${d} ${month} ${y}`;
+        visibleIn(`${pre} ${v} insha'allah`, v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('national numbers of English-speaking Africa with their trunk 0, in groups, dashes or joined', () => {
+    const ng = fc.tuple(fc.constantFrom('0803', '0806', '0805', '0813', '0816', '0703', '0706', '0903', '0808', '0810', '0708'), digits(7));
+    const layout = fc.constantFrom((p: string, d: string) => `${p} ${d.slice(0, 3)} ${d.slice(3)}`, (p: string, d: string) => `${p}${d}`, (p: string, d: string) => `${p}-${d.slice(0, 3)}-${d.slice(3)}`);
+    const label = fc.constantFrom('my line', 'call me on', 'my number na', 'reach me on', 'office line', 'WhatsApp me', '');
+    fc.assert(
+      fc.property(ng, layout, label, fc.boolean(), fc.constantFrom('', ' o', ' abeg', ' pls'), ([p, d], lay, l, valueFirst, post) => {
+        const v = lay(p, d);
+        foundIn(valueFirst ? `${v} na my number${post}` : `${l} ${v}${post}`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+    // with a calling code but no plus, in groups
+    fc.assert(
+      fc.property(digits(7), fc.constantFrom('803', '806', '703'), (d, op) => {
+        const v = `234 ${op} ${d.slice(0, 3)} ${d.slice(3)}`;
+        foundIn(`my line is ${v} thanks`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+  });
+});
