@@ -13,7 +13,7 @@ const MONTH_NAMES = [
   'كانون_الثاني شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين_الأول تشرين_الاول تشرين_الثاني كانون_الأول كانون_الاول',
   'محرم صفر ربيع_الأول ربيع_الاول ربيع_الآخر ربيع_الثاني جمادى_الأولى جمادى_الاولى جمادى_الآخرة جمادى_الثانية رجب شعبان رمضان شوال ذو_القعدة ذي_القعدة ذو_الحجة ذي_الحجة',
   // Hijri months in Latin letters, as English, Arabizi and Finglish writers spell them
-  'muharram moharram muharam safar rabi_al_awwal rabi_ul_awwal rabi_al_awal rabi_al_thani rabi_al_akhir rabi_ul_akhir rabi_us_sani jumada_al_ula jumada_al_awwal jumada_al_akhira jumada_al_thani rajab shaban shaaban sha3ban ramadan ramadhan ramazan ramadaan shawwal shawal showal dhul_qadah dhul_qa3da dhu_al_qadah zul_qadah dhul_hijjah dhu_al_hijjah zul_hijjah dhul_hijja',
+  'muharram moharram muharam safar rabi_al_awwal rabi_ul_awwal rabi_al_awal rabi_al_thani rabi_al_akhir rabi_ul_akhir rabi_us_sani jumada_al_ula jumada_al_awwal jumada_al_akhira jumada_al_thani rajab shaban shaaban ramadan ramadhan ramazan ramadaan shawwal shawal showal dhul_qadah dhul_qa3da dhu_al_qadah zul_qadah dhul_hijjah dhu_al_hijjah zul_hijjah dhul_hijja',
   // Persian: Gregorian month names and Jalali months
   'ژانویه فوریه مارس آوریل مه می ژوئن ژوئیه اوت آگوست سپتامبر اکتبر نوامبر دسامبر',
   'فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند',

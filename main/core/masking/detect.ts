@@ -700,7 +700,13 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     }
     // "رمز التحقق 900000 SAR": a code label right before the number names it, whatever word follows (a code
     // misread as an amount leaks it; an amount is labelled by an amount word, which the label test rules out)
-    if ((c === Cue.OTP || c === Cue.OTP_WEAK) && (!followedByCurrency(scan, end) || otpLabelRightBefore(scan, start)) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
+    if (
+      (c === Cue.OTP || c === Cue.OTP_WEAK) &&
+      (!followedByCurrency(scan, end) || otpLabelRightBefore(scan, start)) &&
+      !(looksLikeYear(d) && !numberCueBefore(scan, start)) &&
+      !(c === Cue.OTP_WEAK && groups === 1 && n <= 4 && flightDesignatorBefore(s, start)) &&
+      !(n === 4 && groups === 1 && plausibleYear(+d, 4) && YEAR_WORD_BEFORE.test(foldRange(s, Math.max(0, start - 12), start)))
+    ) {
       return { type: 'OTP', confidence };
     }
   }
@@ -802,6 +808,25 @@ function monthYearGroups(g1: string, g2: string): boolean {
   if (g1.length === 4) return plausibleYear(+g1, 4) && g2.length === 2 && validMonth(g2);
   return validMonth(g1) && (g2.length === 2 || (g2.length === 4 && plausibleYear(+g2, 4)));
 }
+
+/**
+ * "RQ 4102", "EP 0612", "SV 1472", "W6 2211": an airline's two-character designator, in capitals and not a word
+ * ("IS", "MY", "NO", "ID"), then a space: a flight number, not a code.
+ */
+function flightDesignatorBefore(s: string, start: number): boolean {
+  if (start < 3 || s.charCodeAt(start - 1) !== 0x20) return false;
+  const a = s.charCodeAt(start - 3);
+  const b = s.charCodeAt(start - 2);
+  const cap = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+  if (!((cap(a) && cap(b)) || (cap(a) && isDigit(b)) || (isDigit(a) && cap(b)))) return false;
+  if (start >= 4 && (isDigit(s.charCodeAt(start - 4)) || isLatinLetter(s.charCodeAt(start - 4)))) return false;
+  return !NOT_DESIGNATORS.has(s.slice(start - 3, start - 1)) && cueOf(s.slice(start - 3, start - 1).toLowerCase()) === undefined;
+}
+/** Two-letter words written in capitals in front of a number ("MY CODE IS 4829"). */
+const NOT_DESIGNATORS: ReadonlySet<string> = new Set(['IS', 'MY', 'NO', 'IT', 'IN', 'ON', 'AT', 'TO', 'OF', 'OR', 'BE', 'SO', 'WE', 'ME', 'US', 'HE', 'UP', 'GO', 'DO', 'IF', 'AN', 'AS', 'BY', 'OK', 'ID', 'NR', 'PW', 'KE', 'VA', 'YA', 'YE', 'ES', 'EH']);
+
+/** A year word right before a year ("سال ۱۴۰۲", "سنة ١٤٤٥", "year 2023"): a year, not a code. */
+const YEAR_WORD_BEFORE = /(?<![\p{L}])(?:سال|سنه|عام|year|sal|sene|sana)\s*[:]?\s*$/iu;
 
 function looksLikeYear(d: string): boolean {
   return d.length === 4 && (d.startsWith('19') || d.startsWith('20'));
