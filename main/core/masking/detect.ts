@@ -125,8 +125,8 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
-// Philippines' letter at both ends); findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
+// Philippines' letter at both ends), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
@@ -617,6 +617,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     return { type: 'DOB', confidence: 0.7 };
   }
 
+  // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits, joined or read out in groups
+  if (n >= 6 && n <= 9 && (groups === 1 || (groups <= 4 && spaceOrDashJoined(s, run, a, b) && !(groups === 3 && spacedDate(s, run, a, b)))) && cueFor(scan, start, end) === Cue.PASSPORT) {
+    return { type: 'PASSPORT', confidence: 0.8 };
+  }
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
   if (plus || (d.startsWith('00') && n >= 11)) {
@@ -710,7 +714,6 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       return { type: 'OTP', confidence };
     }
   }
-  if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
   return null;
 }
 
@@ -741,6 +744,16 @@ function thousands(run: Run, a: number, b: number): boolean {
 /** "07 14 26 11 08": a number read out in pairs. */
 function pairs(run: Run, a: number, b: number): boolean {
   for (let k = a; k <= b; k++) if (run.ge[k]! - run.gs[k]! !== 2) return false;
+  return true;
+}
+
+/** Groups joined by a space or a dash each (no slash, dot or comma, which make dates and amounts). */
+function spaceOrDashJoined(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const gap = run.gs[k + 1]! - run.ge[k]!;
+    const c = s.charCodeAt(run.ge[k]!);
+    if (gap !== 1 || (c !== 0x20 && c !== 0x2d)) return false;
+  }
   return true;
 }
 

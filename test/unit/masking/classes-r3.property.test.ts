@@ -99,4 +99,28 @@ describe('failure classes of the third independent round (property)', () => {
       RUNS,
     );
   });
+
+  it('passports read out in groups after a passport word: digits only or a letter and pairs', () => {
+    const label = fc.constantFrom('PP no.', 'passport', 'my passport number is', 'رقم الجواز', 'رقم الباسبور تاعي', 'شماره پاسپورت', 'nemre basbor');
+    const grouped = fc.oneof(
+      digits(9).map((d) => [d.slice(0, 3), d.slice(3, 6), d.slice(6)]),
+      digits(8).map((d) => [d.slice(0, 4), d.slice(4)]),
+      digits(8).map((d) => [d.slice(0, 2), d.slice(2, 4), d.slice(4, 6), d.slice(6)]),
+    );
+    fc.assert(
+      fc.property(label, fc.constantFrom('', 'B ', 'K-', 'P'), grouped, fc.constantFrom(' ', '-'), scriptOf, fc.constantFrom('', ' الجديد', " - that's the new one", ' exp 2031'), (l, letter, gs, sep, script, post) => {
+        const v = letter + script(gs.join(sep));
+        foundIn(`${l} ${v}${post}`, v, 'PASSPORT');
+      }),
+      RUNS,
+    );
+    // a document's date written with spaces after a passport word stays visible
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2024, max: 2040 }), fc.constantFrom('passport expiry', 'passport valid until', 'انتهاء الجواز'), (d, m, y, l) => {
+        const v = `${String(d).padStart(2, '0')} ${String(m).padStart(2, '0')} ${y}`;
+        visibleIn(`${l} ${v}`, v);
+      }),
+      RUNS,
+    );
+  });
 });
