@@ -86,8 +86,8 @@ function otpTalk(scan: Scan): boolean {
   return scan.otpTalk === 1;
 }
 
-/** The domain after an "@" (and one optional space), read from the "@" with a sticky regex. */
-const EMAIL_DOMAIN_RE = / ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
+/** The domain after an "@" (and one optional space or line break: "adaeze.okafor@\noutlook.com"), read from the "@" with a sticky regex. */
+const EMAIL_DOMAIN_RE = /[ \n]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 /**
  * Addresses written out to dodge filters: "sara.k88 at gmail dot com", "sara(at)gmail(dot)com", "sara [at] gmail.com".
  * A bare " at " needs a "dot" word or a mail provider's name after it, so "meet me at home.com" is not an address.
@@ -200,11 +200,11 @@ function claimUrls(scan: Scan): void {
 }
 
 /**
- * Values carried by a link: "wa.me/9665…", "whatsapp.com/send?phone=…", "?card=4636…&exp=0928", "/pay/4636…".
+ * Values carried by a link: "wa.me/9665…", "t.me/+98…" (Telegram's link to a phone), "whatsapp.com/send?phone=…", "?card=4636…&exp=0928", "/pay/4636…".
  * A query parameter's name is its label ("?id=" is too vague: tracking links use it); a bare path segment can only
  * be a checksummed card or ID.
  */
-const URL_VALUE_RE = /(?:wa\.me\/|[?&#;/]([A-Za-z_]{2,24})=|\/)(\+?\d{3,19})(?![A-Za-z0-9])/g;
+const URL_VALUE_RE = /(?:wa\.me\/|t\.me\/(?=\+)|[?&#;/]([A-Za-z_]{2,24})=|\/)(\+?\d{3,19})(?![A-Za-z0-9])/g;
 const PARAM_CUES: Readonly<Record<string, Cue>> = {
   phone: Cue.PHONE, mobile: Cue.PHONE, msisdn: Cue.PHONE, tel: Cue.PHONE, whatsapp: Cue.PHONE,
   card: Cue.CARD, cc: Cue.CARD, pan: Cue.CARD, cardnumber: Cue.CARD, card_number: Cue.CARD,
@@ -223,8 +223,9 @@ function findInUrl(scan: Scan, from: number, to: number): void {
     const plus = raw.startsWith('+');
     const d = plus ? raw.slice(1) : raw;
     const name = m[1]?.toLowerCase();
-    const cue = m[0].startsWith('wa.me') ? Cue.PHONE : name ? PARAM_CUES[name] : undefined;
-    const v = urlValue(scan, d, cue, plus, m[0].startsWith('wa.me'));
+    const phoneLink = m[0].startsWith('wa.me') || m[0].startsWith('t.me');
+    const cue = phoneLink ? Cue.PHONE : name ? PARAM_CUES[name] : undefined;
+    const v = urlValue(scan, d, cue, plus, phoneLink);
     if (v) add(scan, v, start, start + raw.length, 0.85);
   }
 }
@@ -644,6 +645,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (d[0] === '0' && nationalPhone(scan, d) && (!persianText(scan) || c === Cue.PHONE || c === Cue.PHONE_WEAK || isNanpLayout(s, run, a, b))) return { type: 'PHONE', confidence: 0.85 };
     // "961 3 968 776": a calling code and a phone's grouping, whatever the ID check digit says by chance
     if (groups > 1 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.75 };
+    // "نمبر تیلفون مه ۰۷۰۱۸۰۴۱۲۲": a phone word (not just "number") names a neighbouring country's mobile
+    if (d[0] === '0' && c === Cue.PHONE && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
     // "0612131033" with no label: a regional mobile (a tenth of them pass the Iranian check by chance), unless the
     // message is written in Persian, where an Iranian code is the likelier reading
     if (d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !persianText(scan) && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };

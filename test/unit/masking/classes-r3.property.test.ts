@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
-import { digits, expectFound, RUNS, scriptOf } from './generators';
+import { digits, expectFound, iranCodes, RUNS, scriptOf } from './generators';
 
 function foundIn(text: string, value: string, type: SensitiveType): void {
   const at = text.lastIndexOf(value);
@@ -119,6 +119,48 @@ describe('failure classes of the third independent round (property)', () => {
       fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2024, max: 2040 }), fc.constantFrom('passport expiry', 'passport valid until', 'انتهاء الجواز'), (d, m, y, l) => {
         const v = `${String(d).padStart(2, '0')} ${String(m).padStart(2, '0')} ${y}`;
         visibleIn(`${l} ${v}`, v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a phone in a Telegram link, an address broken after its "@"', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('98912', '98990', '96655', '20100', '97150'), digits(7), fc.constantFrom('t.me/+', 'https://t.me/+'), fc.constantFrom('to telegram payam bedid ', 'راسلني على ', 'msg me '), (p, d, host, pre) => {
+        const v = `+${p}${d}`;
+        foundIn(`${pre}${host}${p}${d} ya inja`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('adaeze.okafor', 'sara_k88', 'm.rezaei'), fc.constantFrom('outlook.com', 'gmail.com', 'yahoo.co.uk'), fc.constantFrom('\n', ' '), (local, domain, gap) => {
+        const v = `${local}@${gap}${domain}`;
+        foundIn(`send the statement to my mail ${v} i need am`, v, 'EMAIL');
+      }),
+      RUNS,
+    );
+  });
+
+  it('an Iranian national code after its label in Finglish or Arabic is an ID, not a phone; a Dari phone word names a phone', () => {
+    fc.assert(
+      fc.property(iranCodes.filter((c) => c.startsWith('0')), scriptOf, fc.constantFrom('code mellim', 'codemelli', 'kod mellim', 'الرقم الوطني الإيراني', 'رقمي الوطني', 'کد ملی'), (code, script, label) => {
+        const v = script(code);
+        foundIn(`salam ${label} ${v} lotfan peygiri konid`, v, 'NATIONAL_ID');
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('070', '072', '078', '079', '077'), digits(7), scriptOf, fc.constantFrom('نمبر تیلفون مه', 'تیلیفونم', 'به این نمبر زنگ بزنین'), (p, d, script, label) => {
+        const v = script(p + d);
+        foundIn(`سلام ${label} ${v} لطفا`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+    // a contract number written with a slash stays visible
+    fc.assert(
+      fc.property(digits(6), digits(2), scriptOf, (a, b, script) => {
+        const v = script(`${a}/${b}`);
+        visibleIn(`مبلغ سپرده قرارداد شماره ${v} واریز گردد`, v);
       }),
       RUNS,
     );
