@@ -129,6 +129,8 @@ const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-
 const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
+/** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
+const RECORD_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
 
 // Local copies of the character tests: this file's loops are the hot path, and a call through a module binding
@@ -565,6 +567,11 @@ function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: 
   return !NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1);
 }
 
+/** One block of digits right after a record's own word ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585"). */
+function recordLabelled(scan: Scan, start: number, groups: number): boolean {
+  return groups === 1 && RECORD_CUES.has(cueRightBefore(scan, start) as Cue);
+}
+
 function cuedNationalPhone(d: string): boolean {
   for (const r of CUED_REGIONS) if (validLocal(r, d)) return true;
   return false;
@@ -639,6 +646,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
+    if (recordLabelled(scan, start, groups)) return null;
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code —
     // except written in a phone's groups ("056 248 7816"): national codes are written joined or 3-6-1
@@ -658,8 +666,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   // "ssn 078-05-1120": a social security number's 3-2-4 layout after a national-ID word (it can pass as a phone)
   if (n === 9 && groups === 3 && run.ge[a]! - run.gs[a]! === 3 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && cueFor(scan, start, end) === Cue.NID) return { type: 'NATIONAL_ID', confidence: 0.8 };
-  // a trunk "0" and a valid national number: order and reference numbers do not look like this, so no veto
-  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.9 };
+  // a trunk "0" and a valid national number: order and reference numbers rarely look like this, so only a label of
+  // their own as the word right before one block of digits vetoes it ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585")
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start, groups)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {

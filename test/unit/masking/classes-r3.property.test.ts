@@ -165,4 +165,22 @@ describe('failure classes of the third independent round (property)', () => {
       RUNS,
     );
   });
+
+  it('a record number labelled right before it stays visible even when it reads as a national phone; a phone after its account word does not', () => {
+    const saudiShaped = fc.tuple(fc.constantFrom('011', '012', '013', '055', '050', '051'), digits(7)).map(([p, d]) => p + d);
+    fc.assert(
+      fc.property(saudiShaped, scriptOf, fc.constantFrom('رقم الطلب', 'نمبر حواله', 'order', 'tracking', 'رقم الشحنة', 'شماره پیگیری', 'ticket'), fc.constantFrom(' مش رقم تلفون', ' not my phone', ''), (d, script, label, post) => {
+        const v = script(d);
+        visibleIn(`${label} ${v}${post}`, v);
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('055', '050', '056'), digits(7), scriptOf, fc.constantFrom('رقمي المربوط بالحساب', 'غيروا رقم الجوال في الطلب إلى', 'update the contact number on my order to'), (p, d, script, label) => {
+        const v = script(p + d);
+        foundIn(`${label} ${v}`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+  });
 });
