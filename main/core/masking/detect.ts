@@ -270,20 +270,28 @@ function findIbans(scan: Scan): void {
     let group = 0;
     let unevenGroups = false;
     let bbanLetters = false;
+    // "GB58 MONZ 991317 30983389": a bank code in capitals as the first group of the account part, then digits in
+    // any grouping, is how British and Irish IBANs are printed (words never look like that)
+    let bankCodeOnly = true;
+    let bbanGroups = 0;
     for (; i < s.length && compact.length < len; i++) {
       const c = s.charCodeAt(i);
       if (isDigit(c) || isLatinLetter(c)) {
         compact += s[i]!.toUpperCase();
         if (compact.length > 4) {
+          if (!group) bbanGroups++;
           group++;
-          if (!isDigit(c)) bbanLetters = true;
+          if (!isDigit(c)) {
+            bbanLetters = true;
+            if (bbanGroups !== 1 || c > 0x5a) bankCodeOnly = false;
+          }
         }
       } else if (c === 0x20 || c === 0x0a || c === 0x2d || c === 0x5f || (c === 0x2e && isAlnumAt(s, i + 1))) {
         if (group && group !== 4) unevenGroups = true;
         group = 0;
       } else break;
     }
-    if (compact.length === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups) && ibanChecksumValid(compact)) {
+    if (compact.length === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly) && ibanChecksumValid(compact)) {
       add(scan, 'IBAN', start, i, 0.99);
       IBAN_RE.lastIndex = i;
     }

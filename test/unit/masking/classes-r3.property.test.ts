@@ -183,4 +183,19 @@ describe('failure classes of the third independent round (property)', () => {
       RUNS,
     );
   });
+
+  it('British and Irish IBANs printed with their bank code in capitals and the digits in any grouping', () => {
+    const checkDigits = (cc: string, bban: string): string => {
+      const n = BigInt([...(bban + cc + '00')].map((ch) => (/[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch)).join(''));
+      return String(98n - (n % 97n)).padStart(2, '0');
+    };
+    const bank = fc.array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), { minLength: 4, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.constantFrom('GB', 'IE'), bank, digits(6), digits(8), fc.constantFrom(' ', '-', '\u00a0'), fc.constantFrom('my UK account', 'حولت من حسابي', 'iban:', 'send to'), (cc, b, sort, acc, sep, pre) => {
+        const v = `${cc}${checkDigits(cc, b + sort + acc)}${sep}${b}${sep}${sort}${sep}${acc}`;
+        foundIn(`${pre} ${v} - pls confirm`, v, 'IBAN');
+      }),
+      RUNS,
+    );
+  });
 });
