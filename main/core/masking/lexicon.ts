@@ -234,10 +234,11 @@ export function cueOf(foldedWord: string): Cue | undefined {
 export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kart|bata2a|beta2a|بطاق|كارت|کارت|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
 /** "the 3 digits on the back 904", "back of card: 904" ("back" alone is too common: "my money back 500"). */
-export const BACK_OF_CARD = /(?:on|at) the back|back of (?:the |my )?card/i;
+// an American Express card prints its four-digit code on the front
+export const BACK_OF_CARD = /(?:on|at) the (?:back|front)|(?:back|front) of (?:the |my )?card/i;
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|(?:on|at) the back|back of|wara|\blou?r\b|ورا|لور|پشت(?!یبان|يبان)|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|(?:on|at) the (?:back|front)|(?:back|front) of|wara|\blou?r\b|ورا|لور|پشت(?!یبان|يبان)|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** The security code named by its abbreviation (spelt out in Persian or Arabic script too), not just "security" or "back". */
 export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;

@@ -198,4 +198,21 @@ describe('failure classes of the third independent round (property)', () => {
       RUNS,
     );
   });
+
+  it("an American Express card's four-digit code printed on the front is a CVV", () => {
+    fc.assert(
+      fc.property(digits(4), scriptOf, fc.constantFrom('the four digit code on the front is', 'code on the front of the card:', 'the number at the front', 'front of my card says'), fc.constantFrom("It's an Amex", 'my amex card', 'American Express credit card'), (d, script, label, card) => {
+        const v = script(d);
+        foundIn(`${card} - and ${label} ${v}`, v, 'CVV');
+      }),
+      RUNS,
+    );
+    // a code on the front of a parcel, in a message about no card, stays visible
+    fc.assert(
+      fc.property(digits(4).filter((d) => !d.endsWith('00')), (d) => {
+        visibleIn(`the label on the front of the parcel shows ${d} boxes`, d);
+      }),
+      RUNS,
+    );
+  });
 });
