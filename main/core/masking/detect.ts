@@ -718,7 +718,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // code's length with no word of its own, in a message about a code whose code is not found yet ("my otp is
     // 4 4 0 9 not 4410": the other number is not it); round numbers stay visible (amounts)
     let confidence = 0.85;
-    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !scan.found.some((f) => f.type === 'OTP') && otpTalk(scan)) {
+    // ("they sent 2 codes 1st was 43 40 83 2nd was 5 8 0 5 7 5": where codes are named in the plural, each is one)
+    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s)) && otpTalk(scan)) {
       c = Cue.OTP_WEAK;
       confidence = 0.7;
     }
@@ -860,6 +861,9 @@ const NOT_DESIGNATORS: ReadonlySet<string> = new Set(['IS', 'MY', 'NO', 'IT', 'I
 
 /** A year word right before a year ("سال ۱۴۰۲", "سنة ١٤٤٥", "year 2023"): a year, not a code. */
 const YEAR_WORD_BEFORE = /(?<![\p{L}])(?:سال|سنه|عام|year|sal|sene|sana)\s*[:]?\s*$/iu;
+
+/** One-time codes named in the plural: "codes", "otps", "اكواد", "رموز", "کدها". */
+const CODES_PLURAL = /\b(?:codes|otps|pins)\b|اكواد|أكواد|رموز|کدها|کد ها|کدهای/i;
 
 function looksLikeYear(d: string): boolean {
   return d.length === 4 && (d.startsWith('19') || d.startsWith('20'));

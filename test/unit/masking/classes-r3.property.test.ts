@@ -215,4 +215,19 @@ describe('failure classes of the third independent round (property)', () => {
       RUNS,
     );
   });
+
+  it('two codes in a message that names codes in the plural: both are found, however each is typed', () => {
+    const typed = fc.constantFrom((d: string) => d, (d: string) => d.split('').join(' '), (d: string) => `${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4)}`, (d: string) => `${d.slice(0, 3)} ${d.slice(3)}`);
+    const six = digits(6).filter((d) => !d.endsWith('00') && d[0] !== '0');
+    fc.assert(
+      fc.property(six, six, typed, typed, fc.constantFrom('they sent 2 codes', 'got two codes', 'وصلني رموز', 'دو تا کدها اومد'), (d1, d2, t1, t2, pre) => {
+        const v1 = t1(d1);
+        const v2 = t2(d2);
+        const text = `${pre} 1st was ${v1} 2nd was ${v2} which 1 do i use???`;
+        foundIn(text.slice(0, text.indexOf(v1) + v1.length), v1, 'OTP');
+        foundIn(text, v2, 'OTP');
+      }),
+      RUNS,
+    );
+  });
 });
