@@ -15,13 +15,13 @@ import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
 /** Calling codes our customers write without "+" or "00" ("966 59 203 6319", "965 6555 1234"): the Middle East and North Africa, Iran, Turkey, South Asia, the UK. */
-const CC_WITHOUT_PLUS = ['966', '971', '965', '974', '973', '968', '962', '961', '963', '964', '967', '970', '20', '212', '213', '216', '218', '249', '98', '90', '92', '93', '44'];
+const CC_WITHOUT_PLUS = ['966', '971', '965', '974', '973', '968', '962', '961', '963', '964', '967', '970', '20', '212', '213', '216', '218', '249', '98', '90', '92', '93', '44', '234', '233', '254'];
 /**
  * Where a phone word labels the number, the national formats of the same neighbourhood are accepted too: with the
  * trunk "0" where the country has one ("079 123 4567" in Jordan), as written where it has none (Kuwait, Qatar,
- * Bahrain, Oman, Tunisia: "6555 1234").
+ * Bahrain, Oman, Tunisia: "6555 1234"), and those of the English-speaking African customers ("0803 013 4255" in Nigeria).
  */
-const CUED_REGIONS = ['KW', 'QA', 'BH', 'OM', 'JO', 'LB', 'IQ', 'SY', 'YE', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'TR', 'AF', 'PK'];
+const CUED_REGIONS = ['KW', 'QA', 'BH', 'OM', 'JO', 'LB', 'IQ', 'SY', 'YE', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'TR', 'AF', 'PK', 'NG', 'GH', 'KE'];
 
 interface Found {
   type: SensitiveType;
@@ -86,8 +86,8 @@ function otpTalk(scan: Scan): boolean {
   return scan.otpTalk === 1;
 }
 
-/** The domain after an "@" (and one optional space), read from the "@" with a sticky regex. */
-const EMAIL_DOMAIN_RE = / ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
+/** The domain after an "@" (and one optional space or line break: "adaeze.okafor@\noutlook.com"), read from the "@" with a sticky regex. */
+const EMAIL_DOMAIN_RE = /[ \n]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 /**
  * Addresses written out to dodge filters: "sara.k88 at gmail dot com", "sara(at)gmail(dot)com", "sara [at] gmail.com".
  * A bare " at " needs a "dot" word or a mail provider's name after it, so "meet me at home.com" is not an address.
@@ -125,10 +125,12 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
-// Philippines' letter at both ends); findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)\d{3,9}(?:[ -]\d{3,5})?|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
+// Philippines' letter at both ends), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
+/** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
+const RECORD_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
 
 // Local copies of the character tests: this file's loops are the hot path, and a call through a module binding
@@ -200,11 +202,11 @@ function claimUrls(scan: Scan): void {
 }
 
 /**
- * Values carried by a link: "wa.me/9665…", "whatsapp.com/send?phone=…", "?card=4636…&exp=0928", "/pay/4636…".
+ * Values carried by a link: "wa.me/9665…", "t.me/+98…" (Telegram's link to a phone), "whatsapp.com/send?phone=…", "?card=4636…&exp=0928", "/pay/4636…".
  * A query parameter's name is its label ("?id=" is too vague: tracking links use it); a bare path segment can only
  * be a checksummed card or ID.
  */
-const URL_VALUE_RE = /(?:wa\.me\/|[?&#;/]([A-Za-z_]{2,24})=|\/)(\+?\d{3,19})(?![A-Za-z0-9])/g;
+const URL_VALUE_RE = /(?:wa\.me\/|t\.me\/(?=\+)|[?&#;/]([A-Za-z_]{2,24})=|\/)(\+?\d{3,19})(?![A-Za-z0-9])/g;
 const PARAM_CUES: Readonly<Record<string, Cue>> = {
   phone: Cue.PHONE, mobile: Cue.PHONE, msisdn: Cue.PHONE, tel: Cue.PHONE, whatsapp: Cue.PHONE,
   card: Cue.CARD, cc: Cue.CARD, pan: Cue.CARD, cardnumber: Cue.CARD, card_number: Cue.CARD,
@@ -223,8 +225,9 @@ function findInUrl(scan: Scan, from: number, to: number): void {
     const plus = raw.startsWith('+');
     const d = plus ? raw.slice(1) : raw;
     const name = m[1]?.toLowerCase();
-    const cue = m[0].startsWith('wa.me') ? Cue.PHONE : name ? PARAM_CUES[name] : undefined;
-    const v = urlValue(scan, d, cue, plus, m[0].startsWith('wa.me'));
+    const phoneLink = m[0].startsWith('wa.me') || m[0].startsWith('t.me');
+    const cue = phoneLink ? Cue.PHONE : name ? PARAM_CUES[name] : undefined;
+    const v = urlValue(scan, d, cue, plus, phoneLink);
     if (v) add(scan, v, start, start + raw.length, 0.85);
   }
 }
@@ -267,20 +270,28 @@ function findIbans(scan: Scan): void {
     let group = 0;
     let unevenGroups = false;
     let bbanLetters = false;
+    // "GB58 MONZ 991317 30983389": a bank code in capitals as the first group of the account part, then digits in
+    // any grouping, is how British and Irish IBANs are printed (words never look like that)
+    let bankCodeOnly = true;
+    let bbanGroups = 0;
     for (; i < s.length && compact.length < len; i++) {
       const c = s.charCodeAt(i);
       if (isDigit(c) || isLatinLetter(c)) {
         compact += s[i]!.toUpperCase();
         if (compact.length > 4) {
+          if (!group) bbanGroups++;
           group++;
-          if (!isDigit(c)) bbanLetters = true;
+          if (!isDigit(c)) {
+            bbanLetters = true;
+            if (bbanGroups !== 1 || c > 0x5a) bankCodeOnly = false;
+          }
         }
       } else if (c === 0x20 || c === 0x0a || c === 0x2d || c === 0x5f || (c === 0x2e && isAlnumAt(s, i + 1))) {
         if (group && group !== 4) unevenGroups = true;
         group = 0;
       } else break;
     }
-    if (compact.length === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups) && ibanChecksumValid(compact)) {
+    if (compact.length === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly) && ibanChecksumValid(compact)) {
       add(scan, 'IBAN', start, i, 0.99);
       IBAN_RE.lastIndex = i;
     }
@@ -564,6 +575,11 @@ function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: 
   return !NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1);
 }
 
+/** One block of digits right after a record's own word ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585"). */
+function recordLabelled(scan: Scan, start: number, groups: number): boolean {
+  return groups === 1 && RECORD_CUES.has(cueRightBefore(scan, start) as Cue);
+}
+
 function cuedNationalPhone(d: string): boolean {
   for (const r of CUED_REGIONS) if (validLocal(r, d)) return true;
   return false;
@@ -617,6 +633,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     return { type: 'DOB', confidence: 0.7 };
   }
 
+  // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits, joined or read out in groups
+  if (n >= 6 && n <= 9 && (groups === 1 || (groups <= 4 && spaceOrDashJoined(s, run, a, b) && !(groups === 3 && spacedDate(s, run, a, b)))) && cueFor(scan, start, end) === Cue.PASSPORT) {
+    return { type: 'PASSPORT', confidence: 0.8 };
+  }
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
   if (plus || (d.startsWith('00') && n >= 11)) {
@@ -634,12 +654,15 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
+    if (recordLabelled(scan, start, groups)) return null;
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code —
     // except written in a phone's groups ("056 248 7816"): national codes are written joined or 3-6-1
     if (d[0] === '0' && nationalPhone(scan, d) && (!persianText(scan) || c === Cue.PHONE || c === Cue.PHONE_WEAK || isNanpLayout(s, run, a, b))) return { type: 'PHONE', confidence: 0.85 };
     // "961 3 968 776": a calling code and a phone's grouping, whatever the ID check digit says by chance
     if (groups > 1 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.75 };
+    // "نمبر تیلفون مه ۰۷۰۱۸۰۴۱۲۲": a phone word (not just "number") names a neighbouring country's mobile
+    if (d[0] === '0' && c === Cue.PHONE && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
     // "0612131033" with no label: a regional mobile (a tenth of them pass the Iranian check by chance), unless the
     // message is written in Persian, where an Iranian code is the likelier reading
     if (d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !persianText(scan) && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };
@@ -651,8 +674,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   // "ssn 078-05-1120": a social security number's 3-2-4 layout after a national-ID word (it can pass as a phone)
   if (n === 9 && groups === 3 && run.ge[a]! - run.gs[a]! === 3 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && cueFor(scan, start, end) === Cue.NID) return { type: 'NATIONAL_ID', confidence: 0.8 };
-  // a trunk "0" and a valid national number: order and reference numbers do not look like this, so no veto
-  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d)) return { type: 'PHONE', confidence: 0.9 };
+  // a trunk "0" and a valid national number: order and reference numbers rarely look like this, so only a label of
+  // their own as the word right before one block of digits vetoes it ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585")
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start, groups)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {
@@ -694,17 +718,23 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // code's length with no word of its own, in a message about a code whose code is not found yet ("my otp is
     // 4 4 0 9 not 4410": the other number is not it); round numbers stay visible (amounts)
     let confidence = 0.85;
-    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !scan.found.some((f) => f.type === 'OTP') && otpTalk(scan)) {
+    // ("they sent 2 codes 1st was 43 40 83 2nd was 5 8 0 5 7 5": where codes are named in the plural, each is one)
+    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s)) && otpTalk(scan)) {
       c = Cue.OTP_WEAK;
       confidence = 0.7;
     }
     // "رمز التحقق 900000 SAR": a code label right before the number names it, whatever word follows (a code
     // misread as an amount leaks it; an amount is labelled by an amount word, which the label test rules out)
-    if ((c === Cue.OTP || c === Cue.OTP_WEAK) && (!followedByCurrency(scan, end) || otpLabelRightBefore(scan, start)) && !(looksLikeYear(d) && !numberCueBefore(scan, start))) {
+    if (
+      (c === Cue.OTP || c === Cue.OTP_WEAK) &&
+      (!followedByCurrency(scan, end) || otpLabelRightBefore(scan, start)) &&
+      !(looksLikeYear(d) && !numberCueBefore(scan, start)) &&
+      !(c === Cue.OTP_WEAK && groups === 1 && n <= 4 && flightDesignatorBefore(s, start)) &&
+      !(n === 4 && groups === 1 && plausibleYear(+d, 4) && YEAR_WORD_BEFORE.test(foldRange(s, Math.max(0, start - 12), start)))
+    ) {
       return { type: 'OTP', confidence };
     }
   }
-  if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
   return null;
 }
 
@@ -735,6 +765,16 @@ function thousands(run: Run, a: number, b: number): boolean {
 /** "07 14 26 11 08": a number read out in pairs. */
 function pairs(run: Run, a: number, b: number): boolean {
   for (let k = a; k <= b; k++) if (run.ge[k]! - run.gs[k]! !== 2) return false;
+  return true;
+}
+
+/** Groups joined by a space or a dash each (no slash, dot or comma, which make dates and amounts). */
+function spaceOrDashJoined(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const gap = run.gs[k + 1]! - run.ge[k]!;
+    const c = s.charCodeAt(run.ge[k]!);
+    if (gap !== 1 || (c !== 0x20 && c !== 0x2d)) return false;
+  }
   return true;
 }
 
@@ -802,6 +842,28 @@ function monthYearGroups(g1: string, g2: string): boolean {
   if (g1.length === 4) return plausibleYear(+g1, 4) && g2.length === 2 && validMonth(g2);
   return validMonth(g1) && (g2.length === 2 || (g2.length === 4 && plausibleYear(+g2, 4)));
 }
+
+/**
+ * "RQ 4102", "EP 0612", "SV 1472", "W6 2211": an airline's two-character designator, in capitals and not a word
+ * ("IS", "MY", "NO", "ID"), then a space: a flight number, not a code.
+ */
+function flightDesignatorBefore(s: string, start: number): boolean {
+  if (start < 3 || s.charCodeAt(start - 1) !== 0x20) return false;
+  const a = s.charCodeAt(start - 3);
+  const b = s.charCodeAt(start - 2);
+  const cap = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+  if (!((cap(a) && cap(b)) || (cap(a) && isDigit(b)) || (isDigit(a) && cap(b)))) return false;
+  if (start >= 4 && (isDigit(s.charCodeAt(start - 4)) || isLatinLetter(s.charCodeAt(start - 4)))) return false;
+  return !NOT_DESIGNATORS.has(s.slice(start - 3, start - 1)) && cueOf(s.slice(start - 3, start - 1).toLowerCase()) === undefined;
+}
+/** Two-letter words written in capitals in front of a number ("MY CODE IS 4829"). */
+const NOT_DESIGNATORS: ReadonlySet<string> = new Set(['IS', 'MY', 'NO', 'IT', 'IN', 'ON', 'AT', 'TO', 'OF', 'OR', 'BE', 'SO', 'WE', 'ME', 'US', 'HE', 'UP', 'GO', 'DO', 'IF', 'AN', 'AS', 'BY', 'OK', 'ID', 'NR', 'PW', 'KE', 'VA', 'YA', 'YE', 'ES', 'EH']);
+
+/** A year word right before a year ("سال ۱۴۰۲", "سنة ١٤٤٥", "year 2023"): a year, not a code. */
+const YEAR_WORD_BEFORE = /(?<![\p{L}])(?:سال|سنه|عام|year|sal|sene|sana)\s*[:]?\s*$/iu;
+
+/** One-time codes named in the plural: "codes", "otps", "اكواد", "رموز", "کدها". */
+const CODES_PLURAL = /\b(?:codes|otps|pins)\b|اكواد|أكواد|رموز|کدها|کد ها|کدهای/i;
 
 function looksLikeYear(d: string): boolean {
   return d.length === 4 && (d.startsWith('19') || d.startsWith('20'));

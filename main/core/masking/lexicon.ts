@@ -61,7 +61,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
   [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expy expdate valid validity until till upto thru through yy yyyy'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
-  [Cue.ORDER, 'order orders ord'],
+  [Cue.ORDER, 'order orders ord commande'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment'],
   [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation'],
   [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
@@ -80,32 +80,32 @@ const LATIN: Array<[Cue, string]> = [
 const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.PHONE, 'zang noumrou nemro nmra ra9mi ra9my talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti mobayl mobail 3ayat 3ayet 3ayto'],
   [Cue.PHONE_WEAK, 'ra2m ra8m ra9m raqm rakm nemra ra2am ra8am shomare shomareh shomareye'],
-  [Cue.NID, 'meli hawia melli codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
+  [Cue.NID, 'meli hawia melli mellim melliam melim codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
   [Cue.OTP, 'taid taeid tayid ta2eed ta2keed tafeel ta2kid yekbar yekbare'],
   [Cue.OTP_WEAK, 'ramz kod ramze rmz'],
   [Cue.PASSPORT, 'basbor basboor basbour gawaz gawazi jawaz jawazi gozarname gozarnameh'],
   [Cue.BIRTH, 'tzadt zdit donya milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz'],
   [Cue.EXPIRY, 'etebar engheza enghezaa tanqadi tantahi'],
-  [Cue.ORDER, 'talab talabi sefaresh sefareshe sefareshet'],
+  [Cue.ORDER, 'talab talabi sefaresh sefareshe sefareshet komand kommand'],
   [Cue.TRACK, 'shohna rahgiri'],
   [Cue.REF, 'peygiri'],
 ];
 
 const ARABIC: Array<[Cue, string]> = [
-  [Cue.PHONE, 'جوال هاتف موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
-  [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد'],
-  [Cue.NID, 'هويه اقامه مدني قومي وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
+  [Cue.PHONE, 'جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
+  [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد نمبر'],
+  [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
   [Cue.ID_CARD, 'بطاقه'],
   [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
-  [Cue.OTP_WEAK, 'رمز كود كد رساله مسج پيامك'],
+  [Cue.OTP_WEAK, 'رمز رموز كود اكواد كد رساله مسج پيامك'],
   [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت پاسپورد گذرنامه'],
   [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز زاده ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
   [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه تفنى تفنا يفنى ختم'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
-  [Cue.ORDER, 'طلب طلبيه اوردر سفارش'],
+  [Cue.ORDER, 'طلب طلبيه اوردر سفارش كوموند كومند كوماند'],
   [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'حجز رزرو مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال'],
+  [Cue.REF, 'حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال'],
   [Cue.TICKET, 'تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه'],
@@ -234,10 +234,11 @@ export function cueOf(foldedWord: string): Cue | undefined {
 export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kart|bata2a|beta2a|بطاق|كارت|کارت|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
 /** "the 3 digits on the back 904", "back of card: 904" ("back" alone is too common: "my money back 500"). */
-export const BACK_OF_CARD = /(?:on|at) the back|back of (?:the |my )?card/i;
+// an American Express card prints its four-digit code on the front
+export const BACK_OF_CARD = /(?:on|at) the (?:back|front)|(?:back|front) of (?:the |my )?card/i;
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|(?:on|at) the back|back of|wara|\blou?r\b|ورا|لور|پشت(?!یبان|يبان)|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|(?:on|at) the (?:back|front)|(?:back|front) of|wara|\blou?r\b|ورا|لور|پشت(?!یبان|يبان)|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** The security code named by its abbreviation (spelt out in Persian or Arabic script too), not just "security" or "back". */
 export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
