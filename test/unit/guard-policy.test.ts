@@ -133,10 +133,12 @@ describe('diwan guard --guard-policy: the same settings, the same refusals', () 
     return runCli(['guard', 'reply', '--jsonl', '--guard-policy', file], io).then((code) => ({ code, out: out.join(''), err: err.join('') }));
   }
 
-  it('applies serviceNeedsOnlyPhoneAndActivationCode from the file', async () => {
-    const r = await run({ serviceNeedsOnlyPhoneAndActivationCode: true }, 'Please send me your national ID number.');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ id: 1, verdict: 'block', codes: ['asks_national_id'] });
+  it('holds a national ID request for a lead under the settings from the file, and refuses it when nothing is approvable', async () => {
+    const held = await run({ serviceNeedsOnlyPhoneAndActivationCode: true }, 'Please send me your national ID number.');
+    expect(held.code).toBe(0);
+    expect(JSON.parse(held.out)).toEqual({ id: 1, verdict: 'block', codes: ['asks_national_id'], held: true });
+    const refused = await run({ approvableRequests: [] }, 'Please send me your national ID number.');
+    expect(JSON.parse(refused.out)).toEqual({ id: 1, verdict: 'block', codes: ['asks_national_id'] });
   });
 
   it('refuses an approvable code in a sentence and judges nothing', async () => {
