@@ -72,7 +72,12 @@ export interface Connector {
   send(item: OutboundItem, signal: AbortSignal): Promise<SendResult>;
   /** An attachment's bytes by its `platformFileId`, fetched when someone opens it (channels that keep files remote). */
   fetchAttachment?(platformFileId: string, signal: AbortSignal): Promise<AttachmentContent>;
+  /** Messenger / Instagram handover protocol: take, pass or ask for control of a customer's thread. */
+  threadControl?(action: ThreadControlAction, platformConversationId: string, signal: AbortSignal): Promise<void>;
 }
+
+export const THREAD_CONTROL_ACTIONS = ['take', 'pass', 'request'] as const;
+export type ThreadControlAction = (typeof THREAD_CONTROL_ACTIONS)[number];
 
 export interface AttachmentContent {
   content: Buffer;
