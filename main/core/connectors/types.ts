@@ -1,3 +1,4 @@
+import type { ThreadControlAction } from '../shared/vocabulary';
 import type { InboundMessage, OutboundItem } from '../shared/messages';
 
 /** Every kind of channel Diwan speaks. One folder per kind family in `main/core/connectors/`, one registry line each. */
@@ -76,8 +77,7 @@ export interface Connector {
   threadControl?(action: ThreadControlAction, platformConversationId: string, signal: AbortSignal): Promise<void>;
 }
 
-export const THREAD_CONTROL_ACTIONS = ['take', 'pass', 'request'] as const;
-export type ThreadControlAction = (typeof THREAD_CONTROL_ACTIONS)[number];
+export { THREAD_CONTROL_ACTIONS, type ThreadControlAction } from '../shared/vocabulary';
 
 export interface AttachmentContent {
   content: Buffer;
