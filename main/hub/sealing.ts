@@ -140,6 +140,7 @@ export class OriginalsSealer {
       seal: p.seal,
       ...(m.aliases?.length ? { aliases: m.aliases } : {}),
       ...(m.movesTo ? { movesTo: m.movesTo } : {}),
+      ...(m.revises ? { revises: m.revises } : {}),
     };
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, ROLES } from '../core/shared/vocabulary';
+import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
 
 /**
  * The console's calls: inbox, conversation, composer, search, lead and admin views.
@@ -264,6 +264,12 @@ export const consoleContract = {
     request: z.object({ messageId: Id, index: z.number().int().nonnegative().max(49) }).strict(),
     response: z.object({ mimeType: z.enum(SHOWN_IMAGE_TYPES), dataBase64: z.string().max(36_000_000) }),
     permission: 'conversations.read',
+  }),
+  /** Messenger / Instagram handover protocol: take, pass or request control of the customer's thread (audited). */
+  threadControl: channel({
+    request: z.object({ conversationId: Id, action: z.enum(THREAD_CONTROL_ACTIONS) }).strict(),
+    response: z.object({ done: z.literal(true) }),
+    permission: 'messages.send',
   }),
   /** Any file the customer sent, fetched by main and written where the person chooses in the save dialog (audited). */
   saveAttachment: channel({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AttachmentOpener, SaveFilePort } from '../core/app/attachments';
+import type { ThreadControl } from '../core/app/thread-control';
 import type {
   AlertDto,
   ChannelDto,
@@ -165,4 +166,6 @@ export interface ConsoleServices {
   /** Customers' files, fetched on demand (checked, audited), and where saved files go. */
   attachments: AttachmentOpener;
   saveFile: SaveFilePort;
+  /** Messenger / Instagram handover (take, pass, request thread control), audited. */
+  threadControl: ThreadControl;
 }

@@ -12,6 +12,7 @@ import { CHANNEL_KINDS } from './console-contract';
 import { InboundFlags, type GuardLang } from './inbound-flags';
 import { watchTeam } from './team/events';
 import { AttachmentOpener, noSaveDialog, type SaveFilePort } from '../core/app/attachments';
+import { ThreadControl } from '../core/app/thread-control';
 import type {
   Actor,
   ChannelKindT,
@@ -105,6 +106,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
     notifier,
     saveFile,
     attachments: new AttachmentOpener({ store, runtime: core.channels.runtime, audit: core.audit }),
+    threadControl: new ThreadControl({ store, runtime: core.channels.runtime, audit: core.audit }),
     inbox: {
       listConversations({ actorId, filter, cursor, limit }) {
         // Snoozed conversations whose time has come are open again before the inbox is read.

@@ -36,6 +36,12 @@ export class MetaEmulator {
   sends: Array<{ recipient: string; text: string; messaging_type: string; tag?: string; id: string }> = [];
   waSends: Array<{ to: string; type: string; body: Record<string, unknown>; id: string }> = [];
   calls: Array<{ route: string; at: number; status: number }> = [];
+  /** Handover protocol requests (`POST /<page>/{take,pass,request}_thread_control`), in order. */
+  threadControl: Array<{ action: 'take' | 'pass' | 'request'; recipient: string; targetAppId?: string; metadata?: string }> = [];
+  /** Which app owns each customer's thread (by customer id); absent: this app. */
+  threadOwner = new Map<string, string>();
+  /** This emulated app's id, the owner after a `take`. */
+  readonly appId = '1000000000000001';
   /** Sent as X-Business-Use-Case-Usage on every answer when set. */
   usage: { call_count: number; total_time: number; total_cputime: number; estimated_time_to_regain_access: number } | null = null;
   /** Customers' last inbound on WhatsApp (by wa_id), for the 24-hour rule. */
@@ -129,7 +135,7 @@ export class MetaEmulator {
     const parts = x.url.pathname.split('/').filter(Boolean); // [version, node, edge]
     const [, node, edge] = parts;
     const route =
-      edge === 'conversations' ? 'conversations' : node === this.pageId && !edge && x.req.method === 'GET' ? 'page' : node === this.phoneNumberId && edge === 'messages' ? 'wa-send' : edge === 'messages' && x.req.method === 'POST' ? 'send' : edge === 'messages' ? 'thread' : 'unknown';
+      edge === 'conversations' ? 'conversations' : node === this.pageId && !edge && x.req.method === 'GET' ? 'page' : node === this.phoneNumberId && edge === 'messages' ? 'wa-send' : edge === 'messages' && x.req.method === 'POST' ? 'send' : edge === 'messages' ? 'thread' : /^(take|pass|request)_thread_control$/.test(edge ?? '') && x.req.method === 'POST' ? 'thread-control' : 'unknown';
     const done = (status: number) => void this.calls.push({ route, at: Date.now(), status });
     const fault = this.faults.take(route);
     if (playFault(fault, x)) return done(fault?.kind === 'status' ? fault.status : 0);
@@ -146,6 +152,7 @@ export class MetaEmulator {
     if (route === 'thread') return done(this.thread(x, node!));
     if (route === 'send') return done(this.send(x, fault?.kind === 'drop-after'));
     if (route === 'wa-send') return done(this.waSend(x, fault?.kind === 'drop-after'));
+    if (route === 'thread-control') return done(this.handover(x, edge!.replace('_thread_control', '') as 'take' | 'pass' | 'request'));
     done(404);
     this.graphError(x, 404, 803, 'Unknown path');
   }
@@ -237,6 +244,26 @@ export class MetaEmulator {
       return 0;
     }
     json(x.res, 200, { recipient_id: recipient, message_id: id }, this.headers());
+    return 200;
+  }
+
+  /** Handover protocol as Meta documents it: an unknown customer or a pass without `target_app_id` is a Graph error. */
+  private handover(x: Exchange, action: 'take' | 'pass' | 'request'): number {
+    const p = x.params as { recipient?: { id?: string }; target_app_id?: string | number; metadata?: string };
+    const recipient = p.recipient?.id ?? '';
+    if (!this.threads.has(recipient)) {
+      this.graphError(x, 400, 100, 'No matching user found', 'OAuthException', 2018001);
+      return 400;
+    }
+    if (action === 'pass' && p.target_app_id === undefined) {
+      this.graphError(x, 400, 100, '(#100) The parameter target_app_id is required');
+      return 400;
+    }
+    const targetAppId = p.target_app_id === undefined ? undefined : String(p.target_app_id);
+    this.threadControl.push({ action, recipient, ...(targetAppId ? { targetAppId } : {}), ...(p.metadata ? { metadata: p.metadata } : {}) });
+    if (action === 'take') this.threadOwner.set(recipient, this.appId);
+    if (action === 'pass') this.threadOwner.set(recipient, targetAppId!);
+    json(x.res, 200, { success: true }, this.headers());
     return 200;
   }
 

@@ -52,6 +52,27 @@ describe('console handlers through the main dispatcher (real core, store, identi
     expect(await admin.call('listChannels', {})).toMatchObject({ ok: true });
   });
 
+  it('hands a Messenger thread over only for who may reply, checks the action, and audits a refusal in words', async () => {
+    const { core: c, as } = await setup();
+    const id = ingestMessage(c, { contact: 'Ana', text: 'a human please', channelId: 'messenger-1' });
+    const admin = as('admin');
+    await admin.signIn();
+    expect(await admin.call('threadControl', { conversationId: id, action: 'take' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const agent = as('agent');
+    await agent.signIn();
+    expect(await agent.call('threadControl', { conversationId: id, action: 'steal' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await agent.call('threadControl', { conversationId: 999_999, action: 'take' })).toMatchObject({ ok: false, error: { code: 'conversation_unknown' } });
+    // The channel is configured but not running on this console: a sentence, and the attempt is in the trail.
+    const r = await agent.call('threadControl', { conversationId: id, action: 'take' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'channel_unknown', message: expect.stringMatching(/not running on this console/) } });
+    await c.auditTrail.flush();
+    expect(actions(c).find((e) => e.action === 'conversation.thread_control')).toMatchObject({
+      actor: PEOPLE.agent.username,
+      target: `conversation:${id}`,
+      details: { channel: 'messenger-1', action: 'take', outcome: 'refused', code: 'channel_unknown' },
+    });
+  });
+
   it('pages the inbox by keyset without gaps or repeats, and filters by scope', async () => {
     const { core: c, ids, as } = await setup();
     for (let i = 0; i < 130; i++) ingestMessage(c, { contact: `Customer ${i}`, text: `Order ${i}`, sentAt: c.clock.now() - i * 1000, ...(i % 3 === 0 ? { assignTo: ids.agent } : {}) });

@@ -1,4 +1,5 @@
-export type { AttachmentContent, ChannelConfig, ChannelKind, Connector, ConnectorLog, DeliveryReceipt, LogLine, PullBatch, SendResult, WatermarkReceipt } from './types';
+export type { AttachmentContent, ChannelConfig, ChannelKind, Connector, ConnectorLog, DeliveryReceipt, LogLine, PullBatch, SendResult, ThreadControlAction, WatermarkReceipt } from './types';
+export { THREAD_CONTROL_ACTIONS } from './types';
 export { ConnectorRuntime, type RuntimeEvents, type RuntimeOptions } from './runtime';
 export { connectorRegistry, type ConnectorFactory, type ConnectorRegistry } from './registry';
 export type { ConnectorContext } from './context';

@@ -11,7 +11,7 @@ import { redact } from './http/redact';
 import { connectorRegistry, type ConnectorRegistry } from './registry';
 import { backoffMs, mathJitter, realSleep, type Jitter, type Sleep } from './time';
 import { Listeners } from '../shared/listeners';
-import { noLog, type AttachmentContent, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch } from './types';
+import { noLog, type AttachmentContent, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch, type ThreadControlAction } from './types';
 import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface RuntimeOptions {
@@ -186,6 +186,13 @@ export class ConnectorRuntime {
     return w.fetchAttachment(ref, signal);
   }
 
+  /** Handover protocol (Messenger, Instagram) through the channel's own connector; a sentence where the channel has none. */
+  async threadControl(channelId: string, action: ThreadControlAction, platformConversationId: string, signal: AbortSignal): Promise<void> {
+    const w = this.workers.get(channelId);
+    if (!w) throw new DiwanError('channel_unknown', 'The channel of this conversation is not running on this console; ask an administrator to check it.');
+    return w.threadControl(action, platformConversationId, signal);
+  }
+
   /** The running connector of a channel (the demo's drill hook is reached this way). */
   connector(channelId: string): Connector | undefined {
     return this.workers.get(channelId)?.connector;
@@ -324,6 +331,14 @@ class ChannelWorker {
     if (this.needsStart) await this.startAttempt;
     if (this.needsStart) throw new DiwanError('channel_not_ready', 'The channel has not connected yet (its health says why); open the file once it is connected.');
     return fetchThrough(this.connector, ref, signal);
+  }
+
+  async threadControl(action: ThreadControlAction, platformConversationId: string, signal: AbortSignal): Promise<void> {
+    if (!this.connector.threadControl) throw new DiwanError('thread_control_unsupported', 'Only Messenger and Instagram channels hand conversations over between apps.');
+    if (!this.running || this.paused) throw new DiwanError('channel_paused', 'The channel is paused (not on an approved office network, or stopped); try again once it is connected.');
+    if (this.needsStart) await this.startAttempt;
+    if (this.needsStart) throw new DiwanError('channel_not_ready', 'The channel has not connected yet (its health says why); try again once it is connected.');
+    return this.connector.threadControl(action, platformConversationId, signal);
   }
 
   push(payload: unknown): MaybePromise<IngestResult> {

@@ -1,3 +1,4 @@
+import type { ThreadControlAction } from '../shared/vocabulary';
 import type { InboundMessage, OutboundItem } from '../shared/messages';
 
 /** Every kind of channel Diwan speaks. One folder per kind family in `main/core/connectors/`, one registry line each. */
@@ -72,7 +73,11 @@ export interface Connector {
   send(item: OutboundItem, signal: AbortSignal): Promise<SendResult>;
   /** An attachment's bytes by its `platformFileId`, fetched when someone opens it (channels that keep files remote). */
   fetchAttachment?(platformFileId: string, signal: AbortSignal): Promise<AttachmentContent>;
+  /** Messenger / Instagram handover protocol: take, pass or ask for control of a customer's thread. */
+  threadControl?(action: ThreadControlAction, platformConversationId: string, signal: AbortSignal): Promise<void>;
 }
+
+export { THREAD_CONTROL_ACTIONS, type ThreadControlAction } from '../shared/vocabulary';
 
 export interface AttachmentContent {
   content: Buffer;

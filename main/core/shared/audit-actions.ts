@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = {
   attachmentOpened: 'attachment.opened',
   attachmentSaved: 'attachment.saved',
   attachmentRefused: 'attachment.refused',
+  // handover protocol (Messenger, Instagram): take, pass or request control of a thread; done or refused
+  threadControl: 'conversation.thread_control',
   search: 'search',
   messageSent: 'message.sent',
   transcriptExported: 'export.transcript',

@@ -90,3 +90,7 @@ export const REPLY_LIMITS: Readonly<Partial<Record<ChannelKind, { max: number; u
 export function replyLength(text: string, unit: 'characters' | 'bytes'): number {
   return unit === 'bytes' ? new TextEncoder().encode(text).length : [...text].length;
 }
+
+/** Messenger's and Instagram's handover protocol, as the conversation view offers it (`take_thread_control`, …). */
+export const THREAD_CONTROL_ACTIONS = ['take', 'pass', 'request'] as const;
+export type ThreadControlAction = (typeof THREAD_CONTROL_ACTIONS)[number];

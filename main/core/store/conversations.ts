@@ -329,6 +329,11 @@ export class ConversationRepository {
     return (cachedStatement(this.ctx.db, 'SELECT conversation_id FROM messages WHERE id = ?', 'pluck').get(messageId) as number | undefined) ?? null;
   }
 
+  /** The id a platform knows a conversation by (the reply path's key); null when there is no such conversation. */
+  platformIdOf(conversationId: number): string | null {
+    return (cachedStatement(this.ctx.db, 'SELECT platform_conversation_id FROM conversations WHERE id = ?', 'pluck').get(conversationId) as string | undefined) ?? null;
+  }
+
   /** The conversation a platform knows as `platformConversationId` on a channel. */
   byPlatform(channelId: string, platformConversationId: string): number | null {
     return (cachedStatement(this.ctx.db, 'SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?', 'pluck').get(channelId, platformConversationId) as number | undefined) ?? null;

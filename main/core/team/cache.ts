@@ -126,6 +126,10 @@ export class TeamCache {
         } else if (e.kind === 'message.delivery') {
           const raw = getMessage.get(p.messageId as number) as string | undefined;
           if (raw) putMessage.run(p.messageId, p.conversationId, JSON.stringify({ ...(JSON.parse(raw) as CachedMessage), delivery: p.delivery }));
+        } else if (e.kind === 'message.revised') {
+          // The customer edited or deleted it: the old version stays, marked, beside the message that superseded it.
+          const raw = getMessage.get(p.messageId as number) as string | undefined;
+          if (raw) putMessage.run(p.messageId, p.conversationId, JSON.stringify({ ...(JSON.parse(raw) as CachedMessage), revision: p.revision, revisedBy: p.revisedBy }));
         } else if (e.kind === 'user.updated') {
           putMember.run(p.id, JSON.stringify(p));
         } else if (e.kind === 'note.added') {

@@ -21,6 +21,9 @@ export interface MessageView {
   fields: FieldView[];
   attachments: unknown[];
   delivery: string | null;
+  /** The customer edited or deleted this message on the platform; `revisedBy` is the message that superseded it. */
+  revision?: 'edited' | 'deleted';
+  revisedBy?: number;
 }
 
 export interface ConversationView {

@@ -58,6 +58,8 @@ interface MessageRow {
   sent_at: number;
   attachments: string | null;
   delivery: string | null;
+  revision: 'edited' | 'deleted' | null;
+  revised_by: number | null;
 }
 
 /** One event row to write: what happened, who may see it, and where (for the nodes' filters). */
@@ -65,7 +67,7 @@ interface MessageRow {
 const CONVERSATION_SELECT = `SELECT c.id, c.channel_id, c.contact_id, k.display_name, k.handle, c.status, c.assignee_id, c.last_message_at, c.version
   FROM conversations c JOIN contacts k ON k.id = c.contact_id`;
 
-const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.direction, m.author_id, m.masked_text, m.sent_at, m.attachments, o.state AS delivery
+const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.direction, m.author_id, m.masked_text, m.sent_at, m.attachments, o.state AS delivery, m.revision, m.revised_by
   FROM messages m LEFT JOIN outbox o ON o.message_id = m.id`;
 
 const toUser = (r: UserRow, channels: string[]): HubUser => ({
@@ -479,6 +481,7 @@ export class HubStore {
       fields: fields.filter((f) => f.message_id === r.id).map((f) => ({ n: f.n, type: f.type, shown: f.shown })),
       attachments: r.attachments ? attachmentViews(JSON.parse(r.attachments) as unknown[]) : [],
       delivery: r.delivery,
+      ...(r.revision ? { revision: r.revision, revisedBy: Number(r.revised_by) } : {}),
     }));
   }
 

@@ -2,11 +2,12 @@ import type { SqlExecutor } from './executor';
 import { attachmentViews } from './attachment-views';
 import { syncLabelActivity } from './label-activity';
 import { applyMoves, placeByAlias, recordAliases } from './conversation-aliases';
+import { applyRevisions, type Revised, type RevisionWriter } from './revisions';
 import { chunks, inList, valuesList } from './sql-rows';
 import type { ConversationView, EventInput, MessageView, PreparedMessage } from './types';
 
-/** The one thing ingest needs from the hub store: writing its events in the same transaction. */
-export interface EventWriter {
+/** What ingest needs from the hub store: writing its events (and, for revisions, audit entries) in the same transaction. */
+export interface EventWriter extends RevisionWriter {
   emitMany(t: SqlExecutor, events: readonly EventInput[]): Promise<number[]>;
   readonly now: () => number;
 }
@@ -17,6 +18,11 @@ export interface IngestResult {
   conversationIds: string[];
   /** Conversations re-keyed by a number change (`movesTo`), for the audit trail. */
   moved?: string[];
+  /**
+   * Originals an edit or deletion of this batch marked (`revisions.ts`), audited with the batch. Not named `revised`
+   * like the console store's field, which the connector runtime audits a second time.
+   */
+  revisions?: Revised[];
 }
 
 interface ConversationState {
@@ -48,6 +54,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
   const duplicates = batch.length - arrived.length;
   let conversationIds: string[] = [];
   let moved: number[] = [];
+  let revised: Revised[] = [];
   if (arrived.length) {
     const fresh = await placeByAlias(t, channelId, arrived);
     const contacts = await upsertContacts(t, channelId, fresh);
@@ -123,9 +130,10 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     await store.emitMany(t, events);
     await recordAliases(t, channelId, fresh, (m) => convOf(m).id, store.now());
     moved = await applyMoves(t, channelId, fresh, (m) => convOf(m).id, store.now());
+    revised = await applyRevisions(store, t, channelId, fresh.flatMap((m, i) => (m.revises ? [{ id: ids[i]!, revises: m.revises }] : [])));
   }
   if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);
-  return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved: moved.map(String) } : {}) };
+  return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved: moved.map(String) } : {}), ...(revised.length ? { revisions: revised } : {}) };
 }
 
 /**

@@ -217,6 +217,12 @@ const MIGRATIONS: readonly string[] = [
     drill_message_id TEXT NOT NULL REFERENCES drill_messages(id), user_id {INT8} NOT NULL REFERENCES users(id),
     outcome TEXT NOT NULL, at {INT8} NOT NULL, PRIMARY KEY (drill_message_id, user_id));
   `,
+  // 15: a customer edited or deleted a message (issue 19): the new version is a message of its own (history kept);
+  // the original says what happened to it and which message superseded it (store/revisions.ts).
+  `
+  ALTER TABLE messages ADD COLUMN revision TEXT;
+  ALTER TABLE messages ADD COLUMN revised_by {INT8} REFERENCES messages(id);
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -57,6 +57,8 @@ export interface PreparedMessage {
   aliases?: string[];
   /** The conversation continues under this id from here on (a number change). */
   movesTo?: string;
+  /** The earlier message this one edits or deletes (`InboundMessage.revises`); see `revisions.ts`. */
+  revises?: { platformMessageId: string; kind: 'edited' | 'deleted' };
 }
 
 export type Audience = 'team' | 'admins' | 'leads' | 'conversation' | `user:${number}`;

@@ -55,6 +55,11 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       const file = await s.attachments.fetch(actorOf(ctx).username, r.messageId, r.index, 'show');
       return { mimeType: file.mimeType as (typeof SHOWN_IMAGE_TYPES)[number], dataBase64: file.content.toString('base64') };
     },
+    threadControl: async (r, ctx) => {
+      conversationOrFail(r.conversationId, null);
+      await s.threadControl.run(actorOf(ctx).username, r.conversationId, r.action);
+      return { done: true as const };
+    },
     saveAttachment: async (r, ctx) => {
       const file = await s.attachments.fetch(actorOf(ctx).username, r.messageId, r.index, 'save');
       return { saved: await s.saveFile.save(file.fileName, file.content) };

@@ -541,6 +541,9 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       if (file.display !== 'image') throw new DiwanError('attachment_not_image', 'This file is not a picture Diwan can show; save it instead.');
       return { mimeType: file.mimeType as (typeof SHOWN_IMAGE_TYPES)[number], dataBase64: file.content.toString('base64') };
     },
+    threadControl: () => {
+      throw new DiwanError('thread_control_team_unavailable', 'Handing a conversation over between apps is not available in team mode yet; use the Page inbox at Meta meanwhile.');
+    },
     saveAttachment: async (r, ctx) => {
       const file = await hubFile(seatOf(ctx), r.messageId, r.index, 'save');
       return { saved: await saveFile.save(file.fileName, file.content) };

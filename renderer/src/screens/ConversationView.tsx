@@ -17,7 +17,7 @@ import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { useViewingMarker } from '../workflow/live';
 import { LiveMarkers, MentionCompletion, SlaCountdown } from '../workflow/parts';
-import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../main/ipc/vocabulary';
+import { CONVERSATION_STATUSES, THREAD_CONTROL_ACTIONS, type ConversationStatus } from '../../../main/ipc/vocabulary';
 
 /**
  * One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel.
@@ -63,6 +63,7 @@ function Header({ detail }: { detail: Detail }) {
   const s = detail.summary;
   const [error, setError] = useState<unknown>(null);
   const [editingLabels, setEditingLabels] = useState(false);
+  const [handedOver, setHandedOver] = useState<string | null>(null);
   const me = useSession((x) => x.session?.user?.id);
   const team = useSession((x) => !!x.session?.team);
   const focus = useUi((x) => x.focusRequest);
@@ -72,6 +73,12 @@ function Header({ detail }: { detail: Detail }) {
   const act = (p: Promise<Detail['summary']>) => void runAction(p, setError);
   const setStatus = (status: ConversationStatus, until?: number) =>
     act(call('setConversationStatus', { conversationId: s.id, status, ...(until !== undefined ? { snoozeUntil: until } : {}) }));
+  // Messenger and Instagram hand a thread between apps (a chatbot and this inbox); single-seat only for now.
+  const handover = !team && (s.channelKind === 'messenger' || s.channelKind === 'instagram');
+  const threadControl = (action: (typeof THREAD_CONTROL_ACTIONS)[number]) => {
+    setHandedOver(null);
+    call('threadControl', { conversationId: s.id, action }).then(() => setHandedOver(action), setError);
+  };
   return (
     <header className="thread-header">
       <div className="thread-title">
@@ -107,7 +114,10 @@ function Header({ detail }: { detail: Detail }) {
           label="⋯"
           ariaLabel={t('conversation.more')}
           testId="more"
-          items={CONVERSATION_STATUSES.filter((st) => st !== s.status && st !== 'snoozed' && st !== 'resolved').map((st) => ({ id: `status-${st}`, label: t(`conversation.markAs.${st}`), run: () => setStatus(st) }))}
+          items={[
+            ...CONVERSATION_STATUSES.filter((st) => st !== s.status && st !== 'snoozed' && st !== 'resolved').map((st) => ({ id: `status-${st}`, label: t(`conversation.markAs.${st}`), run: () => setStatus(st) })),
+            ...(handover ? THREAD_CONTROL_ACTIONS.map((a) => ({ id: `thread-${a}`, label: t(`conversation.threadControl.${a}`), run: () => threadControl(a) })) : []),
+          ]}
         />
         <span className="assignee-line">
           {t('conversation.assignee')}: <bdi data-testid="assignee">{s.assignee?.name ?? t('conversation.nobody')}</bdi>
@@ -134,6 +144,11 @@ function Header({ detail }: { detail: Detail }) {
         ))}
         {s.status === 'snoozed' && s.snoozedUntil && <span className="muted">{t('conversation.snoozedUntil', { time: f.dateTime(s.snoozedUntil) })}</span>}
       </div>
+      {handedOver && (
+        <p className="muted" role="status" data-testid="thread-control-done">
+          {t(`conversation.threadControl.done.${handedOver}`)}
+        </p>
+      )}
       <ErrorNote error={error} onDismiss={() => setError(null)} />
       {editingLabels && <LabelsDialog labels={s.labels} conversationId={s.id} onClose={() => setEditingLabels(false)} />}
     </header>

@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import type { InboundAttachment, InboundMessage, OutboundItem } from '../../shared/messages';
 import { channelHttp, loadChannelSecrets, numberSetting, requireSetting, type ConnectorContext } from '../context';
 import { ConnectorError } from '../errors';
 import { render } from '../render';
 import { replyProblem } from '../../shared/reply-limits';
 import type { HttpCall, HttpClient, HttpReply } from '../http/client';
-import type { AttachmentContent, Connector, PullBatch, SendResult } from '../types';
+import type { AttachmentContent, Connector, PullBatch, SendResult, ThreadControlAction } from '../types';
 import { applyGraphUsage, downloadMetaMedia, graphFailure, GRAPH_API, GRAPH_VERSION, parseGraphTime } from './graph';
 import { attachmentNode, conversationsPage, instagramAccount, messagesPage, metaSecrets, sendResult, type ConversationsPage, type GraphMessage } from './schema';
 import { parseMessagingWebhook } from './webhook';
@@ -24,6 +25,10 @@ function readCursor(cursor: string | null): MetaCursor {
   }
   return { since: null, newest: null };
 }
+
+/** Meta's Page Inbox app: where a passed thread goes when the channel names no other app. */
+const PAGE_INBOX_APP_ID = '263902037430900';
+const threadControlResult = z.object({ success: z.boolean() });
 
 const FIELDS = 'participants,updated_time,messages.limit(25){id,created_time,from,message,attachments}';
 
@@ -155,6 +160,25 @@ export class MetaConnector implements Connector {
     const reply = await this.call({ method: 'POST', url: `${this.base}/${this.pageId}/messages`, label: 'send', json: body, idempotent: false, signal });
     const r = this.http.expect(sendResult, reply.body, 'send', 'maybe');
     return { platformMessageId: r.message_id, at: this.ctx.clock.now() };
+  }
+
+  /**
+   * Handover protocol: `take` makes this app the thread's owner (another app, e.g. a chatbot, loses it), `pass` hands
+   * it to the app in the `handoverTargetAppId` setting (default: Meta's Page Inbox), `request` asks the owner to pass it.
+   * Meta answers `{success: true}`; anything else is a sentence for the agent.
+   */
+  async threadControl(action: ThreadControlAction, platformConversationId: string, signal: AbortSignal): Promise<void> {
+    const target = this.ctx.config.settings?.handoverTargetAppId;
+    const body: Record<string, unknown> = {
+      recipient: { id: platformConversationId },
+      metadata: 'diwan',
+      ...(action === 'pass' ? { target_app_id: typeof target === 'string' || typeof target === 'number' ? String(target) : PAGE_INBOX_APP_ID } : {}),
+    };
+    const label = `${action} thread control`;
+    const reply = await this.call({ method: 'POST', url: `${this.base}/${this.pageId}/${action}_thread_control`, label, json: body, idempotent: true, signal });
+    if (this.http.expect(threadControlResult, reply.body, label).success !== true) {
+      throw new ConnectorError('rejected', `${this.label} did not confirm the ${label} request; the thread's owner is unchanged.`, { retryable: false });
+    }
   }
 
   private async threadMessages(first: { data: GraphMessage[]; paging?: { next?: string } } | undefined, since: number | null, signal: AbortSignal) {
