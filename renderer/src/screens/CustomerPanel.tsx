@@ -69,25 +69,25 @@ function ConsentFacts({ consent }: { consent: NonNullable<Detail['customer']['co
     <section className="consent" data-testid="customer-consent">
       <h4>{t('customer.consent.title')}</h4>
       {consent === null ? (
-        <p className="muted" data-testid="consent-none">
+        <p className="muted" data-testid="customer-consent-none">
           {t('customer.consent.none')}
         </p>
       ) : (
         <dl className="facts">
           <div className="fact">
             <dt>{t('customer.consent.version')}</dt>
-            <dd data-testid="consent-version">
+            <dd data-testid="customer-consent-version">
               {f.number(consent.version)}
               {consent.language && ` · ${t(`customer.consent.languages.${consent.language}`)}`}
             </dd>
           </div>
           <div className="fact">
             <dt>{t('customer.consent.sent')}</dt>
-            <dd data-testid="consent-sent">{f.dateTime(consent.notifiedAt)}</dd>
+            <dd data-testid="customer-consent-sent">{f.dateTime(consent.notifiedAt)}</dd>
           </div>
           <div className="fact">
             <dt>{t('customer.consent.acknowledged')}</dt>
-            <dd data-testid="consent-acknowledged">{consent.acknowledgedAt === null ? t('customer.consent.notYet') : f.dateTime(consent.acknowledgedAt)}</dd>
+            <dd data-testid="customer-consent-acknowledged">{consent.acknowledgedAt === null ? t('customer.consent.notYet') : f.dateTime(consent.acknowledgedAt)}</dd>
           </div>
         </dl>
       )}
