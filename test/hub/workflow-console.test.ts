@@ -338,6 +338,13 @@ describe('the team workflow in the console, in Chromium', () => {
       const consentFacts = basma.page.getByTestId('customer-consent');
       await expect.poll(() => consentFacts.getByTestId('customer-consent-version').textContent(), { timeout: 15_000 }).toBe('1 · Persian');
       expect(await consentFacts.getByTestId('customer-consent-acknowledged').textContent()).toBe('Not yet');
+      // In Arabic: the words and the digits of the version and the date are Arabic's.
+      await chooseLanguage(basma.page, 'ar');
+      await expect.poll(() => consentFacts.getByTestId('customer-consent-version').textContent(), { timeout: 10_000 }).toBe('١ · الفارسية');
+      const sentAr = (await consentFacts.getByTestId('customer-consent-sent').textContent())!;
+      expect(sentAr).toMatch(ARABIC_INDIC);
+      expect(sentAr).not.toMatch(LATIN_DIGITS);
+      await chooseLanguage(basma.page, 'en');
 
       // The calendar: today and tomorrow become holidays, and the countdown on Basma's row moves past them.
       const raviRow = basma.page.locator('[data-testid=conversation-row]', { hasText: 'Ravi' });
