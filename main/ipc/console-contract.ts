@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
+import { NOTICE_LANGUAGES } from '../core/workflow/notice-language';
 
 /**
  * The console's calls: inbox, conversation, composer, search, lead and admin views.
@@ -105,6 +106,16 @@ export const ReplyWindow = z.object({
   rule: z.enum(['none', '24h', '7d-human-agent']),
 });
 
+/** What a team hub sent this customer on first contact: the notice's version and language, and when they wrote after it. */
+export const ConsentRecordDto = z.object({
+  version: z.number().int().positive(),
+  /** null: a notice written before notices had languages. */
+  language: z.enum(NOTICE_LANGUAGES).nullable(),
+  notifiedAt: Time,
+  /** The customer's first message after the notice; null until they write again. */
+  acknowledgedAt: Time.nullable(),
+});
+
 export const CustomerPanel = z.object({
   name: Segments,
   handle: Segments,
@@ -112,6 +123,11 @@ export const CustomerPanel = z.object({
   earlier: z
     .array(z.object({ id: Id, status: ConversationStatus, lastActivityAt: Time, preview: Segments, channelKind: ChannelKind }))
     .max(50),
+  /**
+   * Team mode only (a single seat sends no notices, so it has no such field): the contact's consent record, null when
+   * no notice has gone to them; absent too when the hub could not be asked.
+   */
+  consent: ConsentRecordDto.nullable().optional(),
 });
 
 export const ConversationDetail = z.object({

@@ -5,6 +5,7 @@ import type {
   AlertDto,
   ChannelDto,
   ChannelHealth,
+  ConsentRecordDto,
   ConversationStatus,
   Delivery,
   DeviceStatus,
@@ -79,6 +80,8 @@ export interface ConversationDetailRow {
     handle: string;
     fields: Array<{ label: string; maskedText: string }>;
     earlier: Array<{ id: number; status: StatusT; lastActivityAt: number; preview: string; channelKind: ChannelKindT }>;
+    /** Team mode: the hub's consent record of the contact (`ConsentRecordDto`); a single seat leaves it out. */
+    consent?: Out<typeof ConsentRecordDto> | null;
   };
   replyWindow: Out<typeof ReplyWindow>;
 }

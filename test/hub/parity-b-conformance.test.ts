@@ -125,7 +125,7 @@ for (const [name, open] of Object.entries(adapters)) {
       ]);
       const conversationId = (await store.conversations()).find((c) => c.channelId === 'tg')!.id;
       await new HubLeadReview(store).score({ conversationId, reviewerId: amal.id, score: 4, maskedComment: 'Kind and quick' }, by);
-      const exports = new HubTranscriptExport(store);
+      const exports = new HubTranscriptExport(store, async () => null);
       expect(await exports.transcript(conversationId)).toEqual({
         transcript: {
           conversationId: String(conversationId),
@@ -134,6 +134,7 @@ for (const [name, open] of Object.entries(adapters)) {
           messages: [{ id: expect.any(String), direction: 'in', sentAt: 2_000, author: 'Noura', text: 'My card is •••• 1111' }],
         },
         reviews: [{ conversationId: String(conversationId), reviewer: 'amal', score: 4, comment: 'Kind and quick', updatedAt: t }],
+        consent: null,
       });
       expect(await exports.transcript(999_999)).toBeNull();
       await exports.recordExport(conversationId, { format: 'json', signer: 'ab'.repeat(32), messages: 1 }, by);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsentStore, HubStore, WorkflowStore, DEFAULT_RULE, type ChannelRule, type PreparedMessage } from '../../main/hub/store';
+import { HubTranscriptExport } from '../../main/hub/store/transcript-export';
 import { bothAdapters, secondNode } from './adapters';
 
 /** The team workflow's store operations, on both adapters: presence, the assignment sweep, return to queue, mentions, SLAs. */
@@ -321,6 +322,17 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(await consent.acknowledge(hub)).toBe(1);
       expect(await consent.acknowledge(hub)).toBe(0);
       expect((await consent.record(conv.contact_id))!.acknowledgedAt).toBe(t);
+      // The hub's data-subject export (the signed transcript) carries the record; a contact never notified says so.
+      const exports = new HubTranscriptExport(store, (contactId) => consent.record(contactId));
+      expect((await exports.transcript(conv.id))!.consent).toEqual({
+        channelId: 'consent',
+        noticeVersion: 1,
+        language: 'en',
+        notifiedAt: new Date(t - 5_000).toISOString(),
+        acknowledgedAt: new Date(t).toISOString(),
+      });
+      const before = (await store.q.get<{ id: number }>("SELECT id FROM conversations WHERE platform_conversation_id = 'before-notice'"))!;
+      expect((await exports.transcript(before.id))!.consent).toBeNull();
 
       const v2 = await consent.publish('consent', 'We never ask for codes, passwords or full card numbers. Data is kept 6 months.', it_);
       await store.ingest('consent', [inbound('second-contact', t)]);

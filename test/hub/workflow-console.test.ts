@@ -332,6 +332,19 @@ describe('the team workflow in the console, in Chromium', () => {
       expect(await assigneeOf(ravi)).toBe(await idOf('basma'));
       expect(await assigneeOf(sara)).toBe(await idOf('basma'));
       await expect.poll(() => team.tg.sent.filter((m) => m.text === en || m.text === fa).map((m) => m.text).sort(), { timeout: 20_000 }).toEqual([en, fa].sort());
+      // Basma opens Sara's conversation: the customer panel shows the notice Sara was sent, its version and language.
+      await until(async () => ((await team.seed.store.q.get<{ n: number }>('SELECT COUNT(*) AS n FROM contact_consent'))!.n >= 2 ? true : null), 'both consent records');
+      await basma.page.locator('[data-testid=conversation-row]', { hasText: 'Sara' }).click();
+      const consentFacts = basma.page.getByTestId('customer-consent');
+      await expect.poll(() => consentFacts.getByTestId('customer-consent-version').textContent(), { timeout: 15_000 }).toBe('1 · Persian');
+      expect(await consentFacts.getByTestId('customer-consent-acknowledged').textContent()).toBe('Not yet');
+      // In Arabic: the words and the digits of the version and the date are Arabic's.
+      await chooseLanguage(basma.page, 'ar');
+      await expect.poll(() => consentFacts.getByTestId('customer-consent-version').textContent(), { timeout: 10_000 }).toBe('١ · الفارسية');
+      const sentAr = (await consentFacts.getByTestId('customer-consent-sent').textContent())!;
+      expect(sentAr).toMatch(ARABIC_INDIC);
+      expect(sentAr).not.toMatch(LATIN_DIGITS);
+      await chooseLanguage(basma.page, 'en');
 
       // The calendar: today and tomorrow become holidays, and the countdown on Basma's row moves past them.
       const raviRow = basma.page.locator('[data-testid=conversation-row]', { hasText: 'Ravi' });
@@ -342,8 +355,16 @@ describe('the team workflow in the console, in Chromium', () => {
       await settings.getByTestId('calendar-hours').fill('00:00-24:00');
       await settings.getByTestId('calendar-holidays').fill(`${day(0)}\n${day(1)}`);
       expect(await settings.getByTestId('calendar-holiday-count').textContent()).toBe('2 holidays');
+      // Hours of particular weekdays: a span the schema refuses is named under the weekdays, then Thursday a half day, Monday none.
+      await settings.getByTestId('calendar-day-mode-thu').selectOption('own');
+      await settings.getByTestId('calendar-day-hours-thu').fill('9-13');
+      await settings.getByTestId('calendar-save').click();
+      await settings.getByTestId('invalid-days').waitFor();
+      await settings.getByTestId('calendar-day-hours-thu').fill('09:00-13:00');
+      await settings.getByTestId('calendar-day-mode-mon').selectOption('off');
       await settings.getByTestId('calendar-save').click();
       await settings.getByTestId('settings-done').waitFor();
+      expect(await ipc(layla.page, 'workflowSettings')).toMatchObject({ ok: true, value: { calendar: { days: { thu: ['09:00-13:00'], mon: [] } } } });
       await expect.poll(() => sla.textContent(), { timeout: 30_000 }).toMatch(/^First reply due in [\d.]+ (hr|day|days)$/);
 
       // Every change is the lead's, in the hub's audit trail.

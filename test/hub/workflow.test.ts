@@ -148,6 +148,9 @@ describe('team workflow: two nodes, consoles as processes', () => {
     const sara = await until(async () => (await lead().do<Array<Conv & { contact: { id: number; displayName: string | null } }>>('conversations')).find((c) => c.contact.displayName === 'Sara'), 'Sara\'s conversation');
     const record = await until(async () => (await team.consoles.badr.do<{ consent: { version: number } | null }>('call', 'GET', `/v1/contacts/${sara.contact.id}/consent`)).consent, 'the consent record');
     expect(record).toMatchObject({ version: 1, acknowledgedAt: null });
+    // The hub's data-subject export (the lead's signed transcript) carries the same record.
+    const { export: signed } = await lead().do<{ export: { content: string } }>('call', 'POST', `/v1/conversations/${sara.id}/export`, { format: 'json' });
+    expect(JSON.parse(signed.content).consent).toMatchObject({ channelId: 'tg', noticeVersion: 1, language: 'en', acknowledgedAt: null });
     await new Promise((r) => setTimeout(r, 2_500)); // two more sweeps on each node
     expect(team.tg.sent.filter((s) => s.text === text)).toHaveLength(1);
   }, 60_000);

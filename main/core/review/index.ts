@@ -1,3 +1,3 @@
 export { ReviewService, checkQualityScore, signedExport, type ExportSigner, type SignedExport } from './review';
 export { type TranscriptPort, type MaskedTranscript, type MaskedMessage, type QualityReview } from './ports';
-export type { TranscriptDocument } from './render';
+export type { ExportedConsent, TranscriptDocument } from './render';

@@ -7,6 +7,20 @@ export interface TranscriptDocument {
   device: string;
   transcript: MaskedTranscript;
   reviews: QualityReview[];
+  /**
+   * A team hub's export only (a single seat sends no notices): what the conversation's contact was told on first
+   * contact — the notice's version and language, when it went out, when the customer wrote after it; null when no
+   * notice went to them. It is the subject's consent record: the hub has no other data-subject export.
+   */
+  consent?: ExportedConsent | null;
+}
+
+export interface ExportedConsent {
+  channelId: string;
+  noticeVersion: number;
+  language: string | null;
+  notifiedAt: string;
+  acknowledgedAt: string | null;
 }
 
 /** Canonical JSON of the export (two-space indented, fixed key order as built). */
@@ -29,6 +43,7 @@ export function transcriptHtml(doc: TranscriptDocument): string {
   const reviews = doc.reviews.length
     ? `<h2>Quality reviews</h2>\n<ul>\n${doc.reviews.map((r) => `<li>${esc(r.reviewer)}: ${r.score}/5 — ${esc(r.comment)}</li>`).join('\n')}\n</ul>`
     : '';
+  const consent = doc.consent === undefined ? '' : consentHtml(doc.consent);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -56,9 +71,22 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 ${rows}
 </table>
 ${reviews}
+${consent}
 </body>
 </html>
 `;
+}
+
+function consentHtml(c: ExportedConsent | null): string {
+  if (!c) return '<h2>Consent notice</h2>\n<p>No consent notice was sent to this contact.</p>';
+  return `<h2>Consent notice</h2>
+<dl>
+<dt>Channel</dt><dd>${esc(c.channelId)}</dd>
+<dt>Notice version</dt><dd>${c.noticeVersion}</dd>
+<dt>Language</dt><dd>${esc(c.language ?? 'not recorded')}</dd>
+<dt>Sent</dt><dd>${esc(c.notifiedAt)}</dd>
+<dt>Customer wrote after it</dt><dd>${esc(c.acknowledgedAt ?? 'not yet')}</dd>
+</dl>`;
 }
 
 function esc(s: string): string {

@@ -13,7 +13,7 @@ const exportRequest = z.strictObject({ format: z.enum(['html', 'json']) });
  * domain-tagged statements (`diwan-reveal-grant/1\n…`), which no export (JSON or HTML) can begin like.
  */
 export function transcriptExportRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
-  const exports = new HubTranscriptExport(d.store);
+  const exports = new HubTranscriptExport(d.store, (contactId) => d.workflow.consent.record(contactId));
   return [
     {
       method: 'POST',

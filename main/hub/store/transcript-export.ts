@@ -1,5 +1,6 @@
 import { AUDIT_ACTIONS } from '../../core/audit/actions';
-import type { MaskedTranscript, QualityReview } from '../../core/review';
+import type { ExportedConsent, MaskedTranscript, QualityReview } from '../../core/review';
+import type { ConsentRecord } from './consent';
 import type { HubStore } from './hub-store';
 import type { Actor } from './types';
 
@@ -8,15 +9,20 @@ const MAX_MESSAGES = 1000;
 
 /**
  * What a signed transcript export at the hub holds — the conversation's masked messages with their authors' names and
- * the leads' quality reviews, in the single-seat document's terms — and its audit entry. Only masked text is read.
+ * the leads' quality reviews, in the single-seat document's terms, and the contact's consent record (the hub's
+ * data-subject export: it has no other) — and its audit entry. Only masked text is read.
  */
 export class HubTranscriptExport {
-  constructor(private readonly store: HubStore) {}
+  constructor(
+    private readonly store: HubStore,
+    /** The contact's consent record (`ConsentStore.record`), which the export carries as the subject's consent. */
+    private readonly consentOf: (contactId: number) => Promise<ConsentRecord | null>,
+  ) {}
 
-  async transcript(conversationId: number): Promise<{ transcript: MaskedTranscript; reviews: QualityReview[] } | null> {
+  async transcript(conversationId: number): Promise<{ transcript: MaskedTranscript; reviews: QualityReview[]; consent: ExportedConsent | null } | null> {
     const c = await this.store.conversation(conversationId);
     if (!c) return null;
-    const [messages, team, channel, reviews] = await Promise.all([
+    const [messages, team, channel, reviews, consent] = await Promise.all([
       this.store.messages(c.id, MAX_MESSAGES),
       this.store.team(),
       this.store.q.get<{ kind: string; name: string }>('SELECT kind, name FROM channels WHERE id = ?', [c.channelId]),
@@ -24,6 +30,7 @@ export class HubTranscriptExport {
         'SELECT u.username, q.score, q.comment, q.updated_at FROM quality_reviews q JOIN users u ON u.id = q.reviewer_id WHERE q.conversation_id = ? ORDER BY q.updated_at, u.username',
         [c.id],
       ),
+      this.consentOf(c.contact.id),
     ]);
     const names = new Map(team.map((m) => [m.id, m.username]));
     const contact = c.contact.displayName ?? c.contact.handle ?? '';
@@ -41,6 +48,13 @@ export class HubTranscriptExport {
         })),
       },
       reviews: reviews.map((r) => ({ conversationId: String(c.id), reviewer: r.username, score: r.score, comment: r.comment, updatedAt: r.updated_at })),
+      consent: consent && {
+        channelId: consent.channelId,
+        noticeVersion: consent.version,
+        language: consent.language,
+        notifiedAt: new Date(consent.notifiedAt).toISOString(),
+        acknowledgedAt: consent.acknowledgedAt === null ? null : new Date(consent.acknowledgedAt).toISOString(),
+      },
     };
   }
 

@@ -246,6 +246,7 @@ export function detailDto(d: ConversationDetailRow) {
       handle: toSegments(d.customer.handle),
       fields: d.customer.fields.map((f) => ({ label: f.label, segments: toSegments(f.maskedText) })),
       earlier: d.customer.earlier.map((e) => ({ ...e, preview: toSegments(e.preview) })),
+      ...(d.customer.consent !== undefined ? { consent: d.customer.consent } : {}),
     },
     replyWindow: d.replyWindow,
     latestInboundId: latestInboundId(d),

@@ -16,7 +16,7 @@ import { channelKindOf, TeamRows } from './rows';
 import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
-import type { SHOWN_IMAGE_TYPES } from '../console-contract';
+import { ConsentRecordDto, type SHOWN_IMAGE_TYPES } from '../console-contract';
 import { ERROR_CODES } from '../../core/shared/vocabulary';
 
 /**
@@ -40,6 +40,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
   /** Sends a change to the hub; its refusals keep the hub's code and sentence. */
   const hub = async <T = Record<string, unknown>>(seat: TeamSeat, method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> =>
     (await seat.client.call(method, path, json)) as T;
+  /** The contact's consent record for the customer panel; undefined (the panel says nothing) when the hub cannot be asked. */
+  const consentOf = async (seat: TeamSeat, contactId: number) => {
+    const out = await hub<{ consent?: unknown }>(seat, 'GET', `/v1/contacts/${contactId}/consent`).catch(() => undefined);
+    const parsed = ConsentRecordDto.nullable().safeParse(out?.consent);
+    return out && parsed.success ? parsed.data : undefined;
+  };
   const hubFile = async (seat: TeamSeat, messageId: number, index: number, purpose: 'show' | 'save') => {
     const f = await hub<{ mimeType?: string; fileName?: string; dataBase64?: string }>(seat, 'GET', `/v1/messages/${messageId}/attachments/${index}?purpose=${purpose}`);
     return checkAttachment({ content: Buffer.from(String(f.dataBase64 ?? ''), 'base64'), ...(f.mimeType ? { mimeType: f.mimeType } : {}), ...(f.fileName ? { fileName: f.fileName } : {}) }, 'file');
@@ -292,7 +298,9 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         if (e instanceof HubRefusal) throw e;
       });
       seat.cache.markRead(c.id);
+      const consent = await consentOf(seat, c.contact.id);
       const detail = rows(seat).detail(seat.cache.conversation(c.id) ?? c);
+      if (consent !== undefined) detail.customer.consent = consent;
       const waiting = seat.cache.waiting(c.id).map((w) => ({
         // Replies the hub has not taken yet are numbered from the top of the id range, apart from the hub's ids.
         id: Number.MAX_SAFE_INTEGER - w.n,

@@ -39,6 +39,7 @@ export function CustomerPanel({ detail }: { detail: Detail }) {
           </div>
         ))}
       </dl>
+      {c.consent !== undefined && <ConsentFacts consent={c.consent} />}
       <h4>{t('customer.earlier')}</h4>
       {c.earlier.length === 0 ? (
         <p className="muted">{t('customer.noEarlier')}</p>
@@ -57,5 +58,39 @@ export function CustomerPanel({ detail }: { detail: Detail }) {
         </ul>
       )}
     </aside>
+  );
+}
+
+/** Team mode: which privacy notice the hub sent this customer, in which language, and whether they wrote after it. */
+function ConsentFacts({ consent }: { consent: NonNullable<Detail['customer']['consent']> | null }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <section className="consent" data-testid="customer-consent">
+      <h4>{t('customer.consent.title')}</h4>
+      {consent === null ? (
+        <p className="muted" data-testid="customer-consent-none">
+          {t('customer.consent.none')}
+        </p>
+      ) : (
+        <dl className="facts">
+          <div className="fact">
+            <dt>{t('customer.consent.version')}</dt>
+            <dd data-testid="customer-consent-version">
+              {f.number(consent.version)}
+              {consent.language && ` · ${t(`customer.consent.languages.${consent.language}`)}`}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>{t('customer.consent.sent')}</dt>
+            <dd data-testid="customer-consent-sent">{f.dateTime(consent.notifiedAt)}</dd>
+          </div>
+          <div className="fact">
+            <dt>{t('customer.consent.acknowledged')}</dt>
+            <dd data-testid="customer-consent-acknowledged">{consent.acknowledgedAt === null ? t('customer.consent.notYet') : f.dateTime(consent.acknowledgedAt)}</dd>
+          </div>
+        </dl>
+      )}
+    </section>
   );
 }

@@ -17,9 +17,31 @@ const listOf = (text: string) =>
     .map((x) => x.replace(/\s+/gu, ''))
     .filter(Boolean);
 
+/** How a weekday's hours are set: the usual working hours, its own spans (a half day on Thursday), or none at all. */
+type DayMode = 'usual' | 'own' | 'off';
+type DayHours = Record<Weekday, { mode: DayMode; text: string }>;
+
+const dayHoursOf = (days: Calendar['days']): DayHours =>
+  Object.fromEntries(
+    WEEKDAYS.map((d) => {
+      const spans = days?.[d];
+      return [d, spans === undefined ? { mode: 'usual', text: '' } : spans.length === 0 ? { mode: 'off', text: '' } : { mode: 'own', text: spans.join(', ') }];
+    }),
+  ) as DayHours;
+
+/** The calendar's `days`: only the weekdays that differ from the usual hours (`[]` for a day with none); absent when none do. */
+function daysOf(hours: DayHours): Calendar['days'] {
+  const days: NonNullable<Calendar['days']> = {};
+  for (const d of WEEKDAYS) {
+    if (hours[d].mode === 'own') days[d] = listOf(hours[d].text);
+    else if (hours[d].mode === 'off') days[d] = [];
+  }
+  return Object.keys(days).length ? days : undefined;
+}
+
 /**
- * The team's business calendar that SLA clocks run on: time zone, weekend, working hours, holidays. Hours of
- * particular weekdays (`days`, set with `diwan hub workflow calendar`) are kept as they are and listed here.
+ * The team's business calendar that SLA clocks run on: time zone, weekend, working hours, the hours of particular
+ * weekdays, holidays. The contract's calendar schema checks all of it again before the hub does.
  */
 export function CalendarEditor(props: { calendar: Calendar; saved: () => void }) {
   const { t } = useTranslation();
@@ -31,7 +53,8 @@ export function CalendarEditor(props: { calendar: Calendar; saved: () => void })
   const [holidays, setHolidays] = useState(c.holidays.join('\n'));
   const { refused, busy, run, status } = useSave();
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  const ownDays = Object.keys(c.days ?? {}) as Weekday[];
+  const [dayHours, setDayHours] = useState<DayHours>(() => dayHoursOf(c.days));
+  const setDay = (d: Weekday, change: Partial<DayHours[Weekday]>) => setDayHours({ ...dayHours, [d]: { ...dayHours[d], ...change } });
   return (
     <form
       className="card stack"
@@ -39,7 +62,8 @@ export function CalendarEditor(props: { calendar: Calendar; saved: () => void })
       onSubmit={(e) => {
         e.preventDefault();
         void run(async () => {
-          const calendar = { timeZone: timeZone.trim(), weekend, hours: listOf(hours), holidays: listOf(holidays), ...(c.days ? { days: c.days } : {}) };
+          const days = daysOf(dayHours);
+          const calendar = { timeZone: timeZone.trim(), weekend, hours: listOf(hours), holidays: listOf(holidays), ...(days ? { days } : {}) };
           await call('saveBusinessCalendar', { calendar });
           props.saved();
           return t('workflow.settings.saved');
@@ -71,11 +95,31 @@ export function CalendarEditor(props: { calendar: Calendar; saved: () => void })
         <input dir="ltr" value={hours} onChange={(e) => setHours(e.target.value)} data-testid="calendar-hours" />
         <FieldError field="hours" refused={refused} />
       </label>
-      {ownDays.length > 0 && (
-        <p className="muted" data-testid="calendar-own-days">
-          {t('workflow.settings.ownDays', { days: f.list(ownDays.map((d) => t(`workflow.settings.weekdays.${d}`))) })}
-        </p>
-      )}
+      <fieldset data-testid="calendar-days">
+        <legend>{t('workflow.settings.dayHours')}</legend>
+        {WEEKDAYS.filter((d) => !weekend.includes(d)).map((d) => (
+          <div className="inline" key={d} data-testid={`calendar-day-${d}`}>
+            <label className="field">
+              {t(`workflow.settings.weekdays.${d}`)}
+              <select value={dayHours[d].mode} onChange={(e) => setDay(d, { mode: e.target.value as DayMode })} data-testid={`calendar-day-mode-${d}`}>
+                <option value="usual">{t('workflow.settings.dayMode.usual')}</option>
+                <option value="own">{t('workflow.settings.dayMode.own')}</option>
+                <option value="off">{t('workflow.settings.dayMode.off')}</option>
+              </select>
+            </label>
+            {dayHours[d].mode === 'own' && (
+              <input
+                dir="ltr"
+                aria-label={t('workflow.settings.dayHoursOf', { day: t(`workflow.settings.weekdays.${d}`) })}
+                value={dayHours[d].text}
+                onChange={(e) => setDay(d, { text: e.target.value })}
+                data-testid={`calendar-day-hours-${d}`}
+              />
+            )}
+          </div>
+        ))}
+        <FieldError field="days" refused={refused} />
+      </fieldset>
       <label className="field">
         {t('workflow.settings.holidays')}
         <textarea dir="ltr" rows={4} value={holidays} onChange={(e) => setHolidays(e.target.value)} data-testid="calendar-holidays" />

@@ -17,6 +17,7 @@ const FIELDS = [
   'timeZone',
   'weekend',
   'hours',
+  'days',
   'holidays',
   'en',
   'ar',
