@@ -29,13 +29,13 @@ const SUPPORT_WORDS = rx([
  * The claim is the structure (a verb of saying, an optional "he is / that", then "from"), whoever is named.
  */
 const CLAIMS_TO_BE_FROM = rx([
-  "(?:said|says|saying|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
+  "(?:said|says|saying|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s|to be))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
   '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه|راهم|راها|رانا|راني|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال)(?= |$)',
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
   '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
   // Arabizi "say" in any person and aspect by its shape: y2elle, bi2ol, 3am t2oul, qalli, galet
-  '(?:3am |ra7 |ha )?(?:bi|bey|be|b)?(?:y|t|n)(?:i|e)?(?:2|q|g)(?:o|ou|oo|e|i|ee)l\\S*(?: (?:eno|enno|enha|ana|howa|inno|innu))* (?:men|mn|min)(?= |$)',
+  '(?:3am |ra7 |ha )?(?:(?:bi|bey|be|b)(?:y|t|n)?|y|t|n)(?:i|e)?(?:2|q|g)(?:o|ou|oo|e|i|ee)l\\S*(?: (?:eno|enno|enha|ana|howa|inno|innu))* (?:men|mn|min)(?= |$)',
 ]);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([

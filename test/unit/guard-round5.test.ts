@@ -1,0 +1,108 @@
+/**
+ * Round 5 of issue #21: classes the public independent r3 set exposed, composed from parts (never its rows).
+ * Inbound: a stranger who reached the customer from a number and claims to be us, a fee someone says is a
+ * precondition of a refund or a transfer, a threat that is the price of refusing a demand for a code, a card security
+ * code described by where it is printed, a PIN named "الكود السري", and Arabic vowel marks that are not password symbols.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
+import { findPastedSecrets } from '../../main/core/guard/phishing/pasted-secrets';
+import { standInDetectSensitive } from '../helpers/guard';
+
+const strict = resolveGuardPolicy({ companyDomains: ['acme.com'], serviceNeedsOnlyPhoneAndActivationCode: true });
+const flags = (t: string) => inspectInbound(t, 'en', { policy: strict, detectSensitive: standInDetectSensitive }).flags.map((f) => f.code);
+const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
+const brand = fc.stringMatching(/^[a-z]{4,8}$/);
+const phone = fc.tuple(pick(['+44 7700', '+961 71', '+213 555', '+20 10', '+971 50']), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 1000, max: 9999 })).map(([cc, a, b]) => `${cc} ${a} ${b}`);
+const amount = fc.integer({ min: 5, max: 900 });
+
+describe('inbound, round 5 (generated)', () => {
+  it('a stranger who reached me from a number and claims to be from a company is a fake number; my own number is not', () => {
+    fc.assert(
+      fc.property(brand, phone, pick(['messaged me on whatsapp', 'texted me from', 'called me on', 'contacted me on']), pick(['said hes from', 'says he is from', 'claimed to be from']), (name, n, reached, claim) => {
+        const msg = `some guy ${reached} ${n} ${claim} the ${name} fraud team. legit?`;
+        expect(flags(msg), msg).toContain('fake_number');
+        const own = `please call me on ${n} about my ${name} order`;
+        expect(flags(own), own).not.toContain('fake_number');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('Arabizi "he says he is from you" in any person and aspect claims to be us', () => {
+    fc.assert(
+      fc.property(phone, pick(['3am y2elle', 'bi2ol', 'ye2oul', 'bet2oul', 'y2ol']), pick(['eno', 'enno', '']), (n, say, that) => {
+        const msg = `wa7ad 3al whatsapp ${n} ${say} ${that} men 3andkon`.replace(/ +/g, ' ');
+        expect(flags(msg), msg).toContain('fake_number');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a fee someone says must be paid before a refund or a transfer arrives is a scam; a fee the customer paid for a service is not', () => {
+    fc.assert(
+      fc.property(
+        amount,
+        pick(['يقولون لازم احول {a} ريال رسوم عشان يرجعون لي المبلغ', 'عم يقول لازم تدفع رسوم {a} دولار لحتى توصلك الحوالة', 'بيقولو لازم تخلص {a} دينار باش تاخو الremboursement', 'goftan bayad {a} hezar toman karmozd bedam ta pulam azad beshe', 'طُلب مني سداد رسوم تحقق قدرها {a} دولاراً لاستلام المبلغ المسترد']),
+        (a, frame) => {
+          const msg = frame.replace('{a}', String(a));
+          expect(flags(msg), msg).toContain('upgrade_fee');
+        },
+      ),
+      { numRuns: 60 },
+    );
+    fc.assert(
+      fc.property(amount, pick(['دفعت رسوم التوصيل {a} ريال، متى يوصل الطلب؟', 'I paid the {a} dollar delivery fee, when will my parcel arrive?', 'hazine ersal {a} hezar toman bood, pardakht kardam']), (a, frame) => {
+        const msg = frame.replace('{a}', String(a));
+        expect(flags(msg), msg).not.toContain('upgrade_fee');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a stranger demanding a code with a threat of closure today is urgency; the customer asking whether the account will close is not', () => {
+    fc.assert(
+      fc.property(pick(['لازم تعطيني الكود', 'لازم تبعتلي الكود', 'لازم ترسل لي الرمز']), pick(['ولا الكونت يتسكر اليوم', 'ولا الحساب يتقفل اليوم', 'والا حسابك يتجمد الحين']), (demand, threat) => {
+        const msg = `واحد بعثلي قال ${demand} ${threat}`;
+        expect(flags(msg), msg).toContain('urgency');
+      }),
+      { numRuns: 30 },
+    );
+    expect(flags('هل حسابي يتقفل لو ما استخدمته سنة؟')).not.toContain('urgency');
+  });
+
+  it('a card security code described by where it is printed, and a PIN named "الكود السري", are pasted secrets; a phone number printed there is not', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 999 }),
+        pick(['الرقم يلي ورا الكرت', 'الرقم اللي على ظهر البطاقة', 'الأرقام اللي خلف الكارت', 'the 3 digits on the back']),
+        (cvv, named) => {
+          const msg = `${named} ${cvv} لازم ابعتلكن ياه؟`;
+          expect(findPastedSecrets(msg).map((s) => s.type), msg).toContain('CVV');
+          const printedPhone = `${named} ${cvv} 123 4567 هو رقمكم الرسمي؟`;
+          expect(findPastedSecrets(printedPhone), printedPhone).toEqual([]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), pick(['ديال لاكارط', 'تاع الكارت', 'حق البطاقة', '']), (pin, of) => {
+        const msg = `الكود السري ${of} ${pin} ومابغاتش تخدم`.replace(/ +/g, ' ');
+        expect(findPastedSecrets(msg).map((s) => s.type), msg).toContain('PIN');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a word with Arabic vowel marks after "password" is a word, not a password', () => {
+    fc.assert(
+      fc.property(pick(['أبداً', 'دائماً', 'مطلقاً', 'فوراً', 'أيضاً']), pick(['كلمة المرور', 'الباسورد', 'كلمة السر']), (word, name) => {
+        const msg = `موقعكم يقول انكم لا تطلبون ${name} ${word}، صح؟`;
+        expect(findPastedSecrets(msg), msg).toEqual([]);
+        expect(findPastedSecrets(`${name} ${word}2291#`).length, 'a real one still counts').toBe(1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
