@@ -136,7 +136,7 @@ describe('diwan guard --guard-policy: the same settings, the same refusals', () 
   it('applies serviceNeedsOnlyPhoneAndActivationCode from the file', async () => {
     const r = await run({ serviceNeedsOnlyPhoneAndActivationCode: true }, 'Please send me your national ID number.');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ id: 1, verdict: 'block', codes: ['asks_national_id'] });
+    expect(JSON.parse(r.out)).toEqual({ id: 1, verdict: 'block', codes: ['asks_national_id'], held: true });
   });
 
   it('refuses an approvable code in a sentence and judges nothing', async () => {
