@@ -3,14 +3,18 @@
  * Inbound: a stranger who reached the customer from a number and claims to be us, a fee someone says is a
  * precondition of a refund or a transfer, a threat that is the price of refusing a demand for a code, a card security
  * code described by where it is printed, a PIN named "الكود السري", and Arabic vowel marks that are not password symbols.
+ * Outbound: British/Australian hand-over verbs ("pop the numbers in here"), a card's front and back, Arabizi q spelt
+ * 8 or 9, a Latin secret after the Arabic article ("الـ password"), Persian object-first back-references ("همونو کپی کن
+ * بفرست اینجا"), and Arabizi scam words in a warning that quotes the scam.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
+import { evaluateReply, inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
 import { findPastedSecrets } from '../../main/core/guard/phishing/pasted-secrets';
 import { standInDetectSensitive } from '../helpers/guard';
 
 const strict = resolveGuardPolicy({ companyDomains: ['acme.com'], serviceNeedsOnlyPhoneAndActivationCode: true });
+const blocked = (t: string) => evaluateReply(t, 'en', strict, standInDetectSensitive).some((f) => f.verdict === 'block');
 const flags = (t: string) => inspectInbound(t, 'en', { policy: strict, detectSensitive: standInDetectSensitive }).flags.map((f) => f.code);
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 const brand = fc.stringMatching(/^[a-z]{4,8}$/);
@@ -101,6 +105,91 @@ describe('inbound, round 5 (generated)', () => {
         const msg = `موقعكم يقول انكم لا تطلبون ${name} ${word}، صح؟`;
         expect(findPastedSecrets(msg), msg).toEqual([]);
         expect(findPastedSecrets(`${name} ${word}2291#`).length, 'a real one still counts').toBe(1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('outbound, round 5 (generated)', () => {
+  it('"pop / chuck / bung the numbers in here" after a text from us asks for the code; popping it into the app yourself does not', () => {
+    fc.assert(
+      fc.property(
+        pick(['Cheers for that.', 'No worries mate.', 'Ta for waiting.', '']),
+        pick(["You should've had a text from us a mo ago.", 'We just sent you a text.', 'A text from us should have come through.']),
+        pick(['pop', 'chuck', 'bung']),
+        pick(['the numbers', 'the code', 'the digits', 'it']),
+        pick(['in here', 'in the chat', 'here']),
+        (opener, text, verb, what, where) => {
+          const msg = `${opener} ${text} Could you ${verb} ${what} ${where} pls`.trim();
+          expect(blocked(msg), msg).toBe(true);
+          const own = `${opener} ${text} Just ${verb} the code into the app yourself.`.trim();
+          expect(blocked(own), own).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a picture of the front and back of the card asks for it; a warning against sending one does not', () => {
+    fc.assert(
+      fc.property(pick(['snap', 'take']), pick(['photo', 'picture', 'pic']), pick(['front and back', 'back and front']), pick(['attach it here', 'send it to us', 'upload it in this chat']), (verb, pic, sides, hand) => {
+        const msg = `Could you ${verb} a ${pic} of the ${sides} of your card and ${hand}?`;
+        expect(blocked(msg), msg).toBe(true);
+        const warning = `Never send a ${pic} of the ${sides} of your card to anyone.`;
+        expect(blocked(warning), warning).toBe(false);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('Arabizi spells q as 8 or 9: "ra8m el hawiya" is the ID number', () => {
+    fc.assert(
+      fc.property(pick(['3teni', 'eb3atli', 'ab3atli']), pick(['ra8m', 'ra9m', 'ra8am', 'ra2m', 'raqam']), pick(['el hawiya', 'el hawiyya', 'el watani']), (verb, num, id) => {
+        const msg = `${verb} ${num} ${id} law sama7t`;
+        expect(blocked(msg), msg).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('a Latin secret after the Arabic article ("الـ password") is the secret: asked, it blocks; warned about, it does not', () => {
+    fc.assert(
+      fc.property(pick(['ايش', 'شو', 'وش']), pick(['الـ password', 'الـ otp', 'الـ code', 'ال password']), pick(['حقك', 'تبعك', '']), (q, secret, yours) => {
+        const msg = `${q} ${secret} ${yours}؟`.replace(/ +/g, ' ');
+        expect(blocked(msg), msg).toBe(true);
+        const warning = `لا تعطي ${secret} لأي أحد`;
+        expect(blocked(warning), warning).toBe(false);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('Persian object-first: a message from us, then "همونو (کپی کن) بفرست اینجا" asks for it; deleting it does not', () => {
+    fc.assert(
+      fc.property(
+        pick([
+          ['یه پیام از طرف ما برات اومد؟', 'همونو', 'کپی کن', 'بفرست اینجا', 'همونو پاک کن'],
+          ['یه اس ام اس از ما براتون اومد؟', 'همون رو', 'کپی کنید', 'بفرستید اینجا', 'همون رو پاک کنید'],
+          ['ye payam az ma umad?', 'hamoono', 'copy kon', 'befrest inja', 'hamoono pak kon'],
+        ] as const),
+        fc.boolean(),
+        ([message, it, copy, send, erase], withCopy) => {
+          const msg = `${message} ${withCopy ? `${it} ${copy}` : it} ${send}`;
+          expect(blocked(msg), msg).toBe(true);
+          const safe = `${message} ${erase}`;
+          expect(blocked(safe), safe).toBe(false);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("a warning that quotes a scam's Arabizi words and calls it na9b / nasb asks for nothing", () => {
+    fc.assert(
+      fc.property(pick(["'ib3at el code 3shan el 7esab'", "'eb3atli el otp'", "'2olli el code'"]), pick(['na9b', 'nasb', 'na9ab']), pick(['msh menna', 'mesh menna', '']), (quote, scam, notUs) => {
+        const msg = `el msg elly bt2olak ${quote} dih ${scam}${notUs ? `, ${notUs}` : ''}`;
+        expect(blocked(msg), msg).toBe(false);
       }),
       { numRuns: 30 },
     );
