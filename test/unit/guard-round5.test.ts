@@ -185,6 +185,30 @@ describe('outbound, round 5 (generated)', () => {
     );
   });
 
+  it('tune-19 classes: "the card\'s long number", a Persian code "SMSed" to the reader, Levantine Arabizi -o as "it"', () => {
+    fc.assert(
+      fc.property(pick(['whack', 'pop', 'send', 'type']), pick(["the card's long number", "your card's full number", 'the cards 16 digit number']), pick(['in here', 'to me', 'in this chat']), (verb, what, where) => {
+        const msg = `Could you ${verb} ${what} ${where}?`;
+        expect(blocked(msg), msg).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+    fc.assert(
+      fc.property(pick(['کدی', 'رمزی', 'عددی']), pick(['همین الان', 'چند دقیقه پیش', '']), pick(['برات اس ام اس شد', 'براتون پیامک شد']), pick(['چیه؟ بگو بهم', 'چی بود؟']), (code, when, sent, ask) => {
+        const msg = `${code} که ${when} ${sent} ${ask}`.replace(/ +/g, ' ');
+        expect(blocked(msg), msg).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+    fc.assert(
+      fc.property(pick(['ba3atnalak code hala2', 'wasalak code', 'ejak code']), pick(['ba3to', 'ba3tu', 'ib3ato', 'b3ato']), pick(['la hon', 'la 3ende', 'hon']), (first, verb, where) => {
+        const msg = `${first}, ${verb} ${where} law sama7t`;
+        expect(blocked(msg), msg).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("a warning that quotes a scam's Arabizi words and calls it na9b / nasb asks for nothing", () => {
     fc.assert(
       fc.property(pick(["'ib3at el code 3shan el 7esab'", "'eb3atli el otp'", "'2olli el code'"]), pick(['na9b', 'nasb', 'na9ab']), pick(['msh menna', 'mesh menna', '']), (quote, scam, notUs) => {

@@ -53,6 +53,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // "the front and back of your card", "the long number off the front"
     '(?:front|back) and (?:the )?(?:front|back) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     '(?:long|full|whole|big|complete) (?:number|numbers|digits) (?:off|on|from|across|along) (?:the )?front',
+    "card(?:'s|s)? (?:long|full|whole|complete|entire|16 ?digit) (?:number|numbers|digits|no)",
     // the card shown to a camera: "hold your card up to the camera"
     '(?:your |the )?(?:credit |debit |bank )?card (?:up )?(?:to|in front of|towards) (?:the |your )?(?:camera|webcam|video|screen)',
     // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
