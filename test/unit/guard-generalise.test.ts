@@ -210,4 +210,18 @@ describe('the tuning corpora pass in full (they are regression tests; the held-o
     expect(scams.filter((r) => scam(r.got)).length / scams.length).toBeGreaterThanOrEqual(0.95);
     expect(scored.filter((r) => !r.expected.length && r.got.length)).toEqual([]);
   });
+  // round 5: the third independent round is public; its left-over misses are named in bench/README.md, so hold the line there
+  it('independent-r3-outbound.jsonl: recall ≥ 0.97, at most one safe reply blocked', () => {
+    const scored = rows('independent-r3-outbound.jsonl').map((r) => ({ label: r.label, got: evaluateReply(r.text, 'en', BENCH_POLICY, detectSensitive).some((f) => f.verdict === 'block') }));
+    const asks = scored.filter((r) => r.label === 'block');
+    expect(asks.filter((r) => r.got).length / asks.length).toBeGreaterThanOrEqual(0.97);
+    expect(scored.filter((r) => r.label === 'allow' && r.got).length).toBeLessThanOrEqual(1);
+  });
+  it('independent-r3-inbound.jsonl: scams flagged with recall ≥ 0.95, no ordinary message flagged', () => {
+    const scam = (fs: string[]) => fs.some((f) => f !== 'secret');
+    const scored = rows('independent-r3-inbound.jsonl').map((r) => ({ expected: r.flags!, got: inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive }).flags.map((f) => f.code) }));
+    const scams = scored.filter((r) => scam(r.expected));
+    expect(scams.filter((r) => scam(r.got)).length / scams.length).toBeGreaterThanOrEqual(0.95);
+    expect(scored.filter((r) => !r.expected.length && r.got.length)).toEqual([]);
+  });
 });

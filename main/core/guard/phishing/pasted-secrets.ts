@@ -23,9 +23,12 @@ const NAMES: Record<PastedType, string> = {
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
-    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:دوم|${A}ول|${K}ارت)\\S*`, 'ramze? ?(?:dovom|kart)\\S*', 'el ?pin',
+    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:دوم|${A}ول|${K}ارت)\\S*`, 'ramze? ?(?:dovom|kart)\\S*', 'el ?pin',
   ].join('|'),
-  CVV: ['cvv2?', 'cvc2?', 'cv2', 'security code', `رمز (?:ال)?${A}مان`, `سی ?وی ?وی\\S*`, 'cvv ?2'].join('|'),
+  CVV: ['cvv2?', 'cvc2?', 'cv2', 'security code', `رمز (?:ال)?${A}مان`, `سی ?وی ?وی\\S*`, 'cvv ?2',
+    // described by where it is printed: "الرقم يلي ورا الكرت", "الأرقام اللي على ظهر البطاقة", "the 3 digits on the back"
+    `(?:ال)?(?:رقم|${A}رقام) (?:(?:${Y}لي|اللي|الل${Y}|الي|التي|الذي) )?(?:(?:على|عل${Y}|في|من|ع) ?)?(?:ال)?(?:ورا|ورى|خلف|ظهر|ضهر)\\s?(?:ال)?(?:${K}رت|${K}ارت|${K}ارط|بطاق\\S*|فيزا)`,
+    '(?:the )?(?:3|three) digits (?:on|at) the back(?: of (?:the|my) card)?'].join('|'),
   // a card number the customer names, whether or not its check digit is right (the masking engine wants a valid one)
   CARD: [
     '(?:credit |debit |bank |visa |atm )?card (?:number|no\\.?|num)', 'numero de (?:la |ma )?carte', `(?:ال)?رقم (?:ال)?(?:بطاق|${K}ارت|${K}رت|فيزا)\\S*`, `شماره ?(?:${Y} )?${K}ارت\\S*`,
@@ -33,11 +36,12 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?)`;
+const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
-  PIN: '[0-9٠-٩۰-۹]{4,6}',
-  CVV: '[0-9٠-٩۰-۹]{3,4}',
+  // a group of digits followed by another group is part of a longer number (a phone printed on the card's back)
+  PIN: '[0-9٠-٩۰-۹]{4,6}(?![ -]?[0-9٠-٩۰-۹])',
+  CVV: '[0-9٠-٩۰-۹]{3,4}(?![ -]?[0-9٠-٩۰-۹])',
   CARD: '(?:[0-9٠-٩۰-۹][ -]?){12,18}[0-9٠-٩۰-۹]',
 };
 const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
@@ -48,7 +52,8 @@ const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
 function looksLikePassword(v: string): boolean {
   if (/^https?:|@.+\./i.test(v)) return false; // a link or an e-mail address is not a password
-  return /[\p{N}]/u.test(v) || /[^\p{L}\p{N}]/u.test(v);
+  // Arabic vowel marks (tanween in "أبداً") are part of a word, not symbols
+  return /[\p{N}]/u.test(v) || /[^\p{L}\p{M}\p{N}]/u.test(v);
 }
 
 export function findPastedSecrets(text: string): SensitiveSpan[] {

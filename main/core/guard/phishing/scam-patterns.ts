@@ -8,9 +8,11 @@ import type { GuardPolicy } from '../policy';
 import { editDistance } from './confusables';
 
 const AR_CLITICS = '(?:و|ب|ل|ال|وال|بال|لل)?';
+/** A Latin word in Arabic text may carry the article: "الremboursement", "الsupport". */
+const LATIN_AFTER_ARTICLE = '(?:ال)?';
 /** Each part must start a word (Arabic parts may carry a clitic: `والرسوم`); endings are free (`suspend` → `suspended`). */
 const rx = (parts: string[]) =>
-  new RegExp(parts.map((p) => `(?<![\\p{L}\\p{N}])${/^[a-z\\\\]/i.test(p) ? '' : AR_CLITICS}(?:${foldLetters(p)})`).join('|'), 'iu');
+  new RegExp(parts.map((p) => `(?<![\\p{L}\\p{N}])${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|'), 'iu');
 
 /** Whole words only, no clitic: short words (`تا`, `قالي`) must not match inside others (`تالت`, `بقالي`). */
 const words = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
@@ -27,11 +29,13 @@ const SUPPORT_WORDS = rx([
  * The claim is the structure (a verb of saying, an optional "he is / that", then "from"), whoever is named.
  */
 const CLAIMS_TO_BE_FROM = rx([
-  "(?:said|says|saying|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
-  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه|راهم|راها|رانا|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال)(?= |$)',
+  "(?:said|says|saying|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s|to be))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
+  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه|راهم|راها|رانا|راني|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال)(?= |$)',
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
   '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
+  // Arabizi "say" in any person and aspect by its shape: y2elle, bi2ol, 3am t2oul, qalli, galet
+  '(?:3am |ra7 |ha )?(?:(?:bi|bey|be|b)(?:y|t|n)?|y|t|n)(?:i|e)?(?:2|q|g)(?:o|ou|oo|e|i|ee)l\\S*(?: (?:eno|enno|enha|ana|howa|inno|innu))* (?:men|mn|min)(?= |$)',
 ]);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
@@ -44,6 +48,8 @@ const CALL_THIS_NUMBER = rx([
 ]);
 /** Someone asking for a code, PIN or password in the story the customer tells. */
 const ASKED_FOR_A_SECRET = rx([
+  // the demand in the present, in any person: "لازم تعطيني الكود", "يبي ترسل له الرمز"
+  '(?:ت|ي|ن|بت|بي)(?:عطي|بعت|بعث|رسل|قول|صيفط|دز)\\S* (?:\\S+ ){0,2}(?:ال)?(?:كود|رمز|الرمز|otp|pin|الرقم السري|باسورد|code)',
   '(?:send|give|tell|share|read)\\S* (?:\\S+ ){0,2}(?:the |your |ur )?(?:code|otp|pin|password|cvv)',
   '(?:ابعت|ارسل|اعطي|عطي|قول|هات|صيفط|دز|ab3at|eb3at|2olli|3tini)\\S* (?:\\S+ ){0,2}(?:ال)?(?:كود|رمز|الرمز|otp|pin|الرقم السري|باسورد|code)',
   '(?:كد|رمز|code|pin)\\S* (?:\\S+ ){0,2}(?:بفرست|بده|بگو|befrest|bede|begu)\\S*',
@@ -83,6 +89,7 @@ const GAIN = rx([
   'refund', 'release', 'free', 'win', 'won', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
   'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
   'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
+  'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
   'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
 ]);
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
@@ -96,6 +103,7 @@ const ACCOUNT_CHANGE = rx([
   'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore', 'avoid (?:closure|suspension|deactivation)', 'premium',
   'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
   'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
+  'تحقق', '(?:ي|ت|ن)فتح\\S*', 'erte(?:gh|q|g)a\\S*',
   'tar2eya', 'tafeel', 'ertegha', 'vip', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
 ]);
 const FROZEN = rx([
@@ -149,6 +157,7 @@ const PAY_NOW = words([
 /** Someone else asked for the money: "they told me to pay", "قالوا لي", "ازم خواستن". */
 const TOLD = words([
   'they (?:told|asked|said)', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
+  'يقول', 'يقولون', 'يقولو', 'بيقول', 'بيقولو', 'عم يقول', 'عم يقولو', 'بقول', 'كيقولو',
   'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
   'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن',
   'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
@@ -180,7 +189,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       if (official.some((o) => sameNumber(o, d))) continue;
       const imitates = official.some((o) => looksLikeNumber(o, d));
       // …or a stranger with that number asked for a code: "بعتلي واحد 0123… وقالي ابعت الـPIN"
-      const claimed = CLAIMS_TO_BE_FROM.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && ASKED_FOR_A_SECRET.test(around));
+      // …or a stranger with that number demands a fee first: "واحد عالواتساب +963… عم يقول لازم تدفع رسوم"
+      const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
+      const claimed = CLAIMS_TO_BE_FROM.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index)) && !SOMEONE_ELSE.test(around)) continue;
@@ -201,17 +212,24 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t)))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
-  if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t))) flags.push({ code: 'urgency' });
+  // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
+  if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t) || ASKED_FOR_A_SECRET.test(t))) flags.push({ code: 'urgency' });
   return flags;
 }
 
 /** A "my number" phrase in the window — unless someone else says it ("وقال كلمني على هذا الرقم", "he said call me on"). */
 function ownNumber(window: string): boolean {
   const m = new RegExp(SELF.source, 'giu');
-  for (const hit of window.matchAll(m)) if (!SAID_BEFORE.test(window.slice(Math.max(0, hit.index - 12), hit.index))) return true;
+  for (const hit of window.matchAll(m)) {
+    const before = window.slice(Math.max(0, hit.index - 14), hit.index);
+    // "messaged me on WhatsApp +44…": the number someone reached me from is theirs
+    if (!SAID_BEFORE.test(before) && !CONTACTED_BEFORE.test(before)) return true;
+  }
   return false;
 }
 const SAID_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${['said', 'says', 'saying', 'told me', 'قال', 'وقال', 'قالي', 'وقالي', 'يقول', 'ويقول', 'بيقول', 'قالت', 'وقالت', 'گفت', 'ميگه', 'مي گه', 'goft', '2al', '2alli', 'qal'].map(foldLetters).join('|')})(?: (?:لي|ليا|انه|that))?\\s*$`, 'iu');
+
+const CONTACTED_BEFORE = /(?:^|[^\p{L}])(?:messaged|texted|called|rang|contacted|whatsapped|whatsapp'd|dmed|dm'd|dm-ed|pinged|wrote to|reached out to|reached)\s*$/iu;
 
 function digits(s: string): string {
   return s.replace(/\D/g, '');
