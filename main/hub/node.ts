@@ -217,6 +217,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     replyQueued: (channelId) => channels.wake(channelId),
     fetchAttachment: (channelId, ref, signal) => channels.fetchAttachment(channelId, ref, signal),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
+    roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? false,
     guardPolicy,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });

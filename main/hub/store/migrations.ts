@@ -217,6 +217,14 @@ const MIGRATIONS: readonly string[] = [
     drill_message_id TEXT NOT NULL REFERENCES drill_messages(id), user_id {INT8} NOT NULL REFERENCES users(id),
     outcome TEXT NOT NULL, at {INT8} NOT NULL, PRIMARY KEY (drill_message_id, user_id));
   `,
+  // 15: a privileged role asked for from a console, waiting for a second administrator (store/role-grants.ts): the
+  // role asked for, the role the person had then (a change meanwhile voids the request) and whether confirming also
+  // enables the account (one created for this role, disabled until then).
+  `
+  ALTER TABLE admin_requests ADD COLUMN role TEXT;
+  ALTER TABLE admin_requests ADD COLUMN from_role TEXT;
+  ALTER TABLE admin_requests ADD COLUMN enable_on_confirm INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** The newest schema this code knows. */
