@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachmentRoutes } from './routes/attachments';
 import { z } from 'zod';
-import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type RevealRules } from '../core/auth';
+import { resolvePolicy, revealReason, SECOND_ADMIN_WINDOW_MS, type RevealRules } from '../core/auth';
 import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, drillReplyOutcome, judgeReply } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
