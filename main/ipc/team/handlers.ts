@@ -147,7 +147,10 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         expiresAt: g.expiresAt,
       })),
     }),
-    confirmRoleGrant: async (r, ctx) => grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${Number(r.grantId)}/confirm`)),
+    confirmRoleGrant: async (r, ctx) => {
+      if (!/^\d{1,15}$/.test(r.grantId)) throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired. Ask for the role again.');
+      return grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${r.grantId}/confirm`, {}));
+    },
 
     requestReveal: async (r, ctx) => {
       const seat = seatOf(ctx);
