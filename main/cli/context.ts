@@ -1,5 +1,8 @@
 import os from 'node:os';
-import { embeddedModeFromEnv, openCore, type Core } from '../core/app';
+import path from 'node:path';
+import { embeddedModeFromEnv, embeddedModeOf, openCore, type Core } from '../core/app';
+import { DiwanError } from '../core/shared/errors';
+import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR } from '../hub/embedded';
 import { defaultDataDir } from '../core/config/paths';
 import { flagValue, type CliIo } from './command';
 
@@ -16,4 +19,24 @@ export function openCoreFor(args: string[], io: CliIo): Promise<Core> {
     embedded: embeddedModeFromEnv(io.env.DIWAN_EMBEDDED),
     ...(io.network ? { network: io.network } : {}),
   });
+}
+
+/**
+ * The embedded hub's database file when the data folder runs in hub mode (`embedded-mode.json` says `hub`, or
+ * DIWAN_EMBEDDED=hub): there the team's people, conversations and trail live in the hub's store, not in the
+ * single-seat database the `db` and `audit` commands otherwise open. Null in store mode. Reading the mode writes nothing.
+ */
+export function embeddedHubDatabaseOf(args: string[], io: CliIo): string | null {
+  const dataDir = dataDirFor(args, io);
+  const mode = embeddedModeFromEnv(io.env.DIWAN_EMBEDDED) ?? embeddedModeOf(dataDir, undefined, 'store');
+  return mode === 'hub' ? path.join(dataDir, EMBEDDED_HUB_DIR, EMBEDDED_HUB_DATABASE) : null;
+}
+
+/** Refuses a single-seat command in a hub-mode folder, with a sentence naming what to do instead. */
+export function refuseInHubMode(args: string[], io: CliIo, command: string, instead: string): void {
+  if (!embeddedHubDatabaseOf(args, io)) return;
+  throw new DiwanError(
+    'embedded_hub_mode',
+    `This data folder runs the embedded team hub (embedded-mode.json says "hub"), so its data is in the hub's store, not the single-seat database \`${command}\` works on. ${instead}`,
+  );
 }

@@ -209,9 +209,14 @@ export class HubAccounts {
   }
 
   async createUser(u: { username: string; displayName: string; role: Role; password: string }, actor: { actor: string; device?: string | null }): Promise<HubUser> {
+    return this.store.createUser(await this.newAccount(u), actor);
+  }
+
+  /** A new account's row as the store keeps it, once its name and password pass the rules (the password hashed). */
+  async newAccount(u: { username: string; displayName: string; role: Role; password: string }): Promise<{ username: string; displayName: string; role: Role; passwordHash: string }> {
     if (!/^[\p{L}\p{N}._-]{2,64}$/u.test(u.username)) throw new DiwanError('username_invalid', 'A user name is 2 to 64 letters, digits, ".", "-" or "_".');
     checkPasswordRules(u.password);
-    return this.store.createUser({ username: u.username, displayName: u.displayName.trim() || u.username, role: u.role, passwordHash: await hashPassword(u.password) }, actor);
+    return { username: u.username, displayName: u.displayName.trim() || u.username, role: u.role, passwordHash: await hashPassword(u.password) };
   }
 }
 

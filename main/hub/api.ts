@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachmentRoutes } from './routes/attachments';
 import { z } from 'zod';
-import { resolvePolicy, revealReason, ROLES, SECOND_ADMIN_WINDOW_MS, type RevealRules } from '../core/auth';
+import { resolvePolicy, revealReason, SECOND_ADMIN_WINDOW_MS, type RevealRules } from '../core/auth';
 import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, drillReplyOutcome, judgeReply } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
@@ -23,6 +23,7 @@ import { HubLeadReview } from './store/lead-review';
 import { HubReplyApprovals } from './store/reply-approvals';
 import { cannedReplyRoutes } from './routes/canned-replies';
 import { factorResetRoutes } from './routes/factor-resets';
+import { roleGrantRoutes } from './routes/role-grants';
 import { labelRoutes } from './routes/labels';
 import { leadReviewRoutes } from './routes/lead-review';
 import { replyApprovalRoutes } from './routes/reply-approvals';
@@ -74,9 +75,6 @@ const schemas = {
       approval: z.object({ body: RevealApprovalSchema, signature: z.string().min(1).max(200) }).strict().optional(),
     })
     .strict(),
-  newUser: z
-    .object({ username: z.string().min(2).max(64), displayName: z.string().max(128).default(''), role: z.enum(ROLES), password: z.string().min(1).max(256) })
-    .strict(),
   changeUser: z
     .object({ disabled: z.boolean().optional(), channels: z.array(z.string().max(64)).max(256).optional(), resetSecondFactor: z.literal(true).optional() })
     .strict(),
@@ -119,6 +117,12 @@ const STATUS: Record<string, number> = {
   reset_request_unknown: 404,
   reset_request_same_admin: 403,
   reset_request_self: 403,
+  role_request_not_found: 404,
+  role_request_same_admin: 403,
+  role_request_self: 403,
+  role_request_stale: 409,
+  role_change_self: 403,
+  last_admin: 409,
   signin_locked: 429,
   totp_already_enabled: 409,
   no_enrolment: 409,
@@ -168,6 +172,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   transcriptExportRoutes,
   attachmentRoutes,
   drillRoutes,
+  roleGrantRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
@@ -476,21 +481,6 @@ export function hubApi(d: ApiDeps) {
           }),
         ),
       }),
-    },
-    {
-      method: 'POST',
-      path: /^\/v1\/admin\/users$/,
-      permission: 'users.manage',
-      handle: async ({ who, body }) => {
-        const b = parse(schemas.newUser, body);
-        // Separation of duties: one administrator alone never makes an account that can approve reveals or read
-        // the trail; IT creates lead, admin and auditor accounts on the hub host (`diwan hub user add`), audited.
-        if (b.role !== 'agent') {
-          await d.store.audit({ ...actorOf(who!), action: 'user.create_refused', details: { role: b.role } });
-          throw new DiwanError('forbidden', 'Lead, administrator and auditor accounts are created by IT on the hub (`diwan hub user add`), not from a console.');
-        }
-        return { member: toMember(await d.accounts.createUser(b, actorOf(who!))) };
-      },
     },
     {
       method: 'POST',

@@ -58,6 +58,8 @@ export const hubConfigSchema = z
         requireTwoFactor: z.boolean().default(false),
         /** Resetting a user's second factor from a console needs a second administrator's confirmation (IT's CLI stays allowed). */
         factorResetNeedsSecondAdmin: z.boolean().optional(),
+        /** A lead, administrator or auditor role given from a console needs a second administrator's confirmation (IT's CLI stays allowed); default: on for PostgreSQL, off for SQLite. */
+        roleGrantNeedsSecondAdmin: z.boolean().optional(),
       })
       .strict()
       .default({ idleMinutes: 15, requireTwoFactor: false }),

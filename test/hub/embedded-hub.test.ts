@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { openCore, type Core, type EmbeddedMode } from '../../main/core/app';
@@ -73,6 +74,14 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
       // The set-up happens once: a second window cannot make itself administrator.
       expect(await caller(core)('createAdmin', { username: 'mallory', displayName: '', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'setup_done' } });
       expect(await call('createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD })).toMatchObject({ ok: true });
+      // Any role from the Users tab: the embedded hub's administrator makes a lead, who signs in as one.
+      expect(await call('createUser', { username: 'lina', displayName: 'Lina', role: 'lead', password: PASSWORD })).toMatchObject({
+        ok: true,
+        value: { username: 'lina', role: 'lead', disabled: false },
+      });
+      const lead = caller(core);
+      expect(await lead('signIn', { username: 'lina', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+      expect(await lead('getSession')).toMatchObject({ ok: true, value: { user: { username: 'lina', role: 'lead' } } });
 
       const agent = caller(core);
       expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
@@ -95,7 +104,7 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
       const audit = await store.verifyAudit();
       expect(audit.broken).toBeFalsy();
       const created = await store.q.all<{ actor: string; action: string }>("SELECT actor, action FROM audit WHERE action = 'user.created' ORDER BY seq");
-      expect(created.map((r) => r.actor)).toEqual(['salma', 'salma']);
+      expect(created.map((r) => r.actor)).toEqual(['salma', 'salma', 'salma']);
     } finally {
       await core.closeAndWait();
     }
@@ -116,7 +125,7 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
           return r.ok ? (r.value.items as unknown[]).length : 0;
         }, { timeout: 20_000 })
         .toBeGreaterThan(0);
-      expect(fs.readdirSync(path.join(dataDir, 'team')).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(['embedded-1.sqlite', 'embedded-2.sqlite']);
+      expect(fs.readdirSync(path.join(dataDir, 'team')).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(['embedded-1.sqlite', 'embedded-2.sqlite', 'embedded-3.sqlite']);
     } finally {
       await core.closeAndWait();
     }
@@ -195,6 +204,42 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
     }
     fs.writeFileSync(path.join(fresh, 'embedded-mode.json'), '{"embedded":"cloud"}');
     await expect(consoleOn(fresh, keychain, service)).rejects.toThrow(/should say \{"embedded": "hub"\}/);
+  }, 60_000);
+
+  it('in a hub-mode folder, `diwan audit verify` walks the embedded hub’s trail and `diwan db` refuses with a sentence, changing nothing', async () => {
+    const dataDir = tmpDir();
+    const { keychain, service } = testKeychain();
+    const core = await consoleOn(dataDir, keychain, service, 'hub');
+    try {
+      expect(await caller(core)('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD })).toMatchObject({ ok: true });
+    } finally {
+      await core.closeAndWait();
+    }
+    const cli = async (args: string[]) => {
+      const out: string[] = [];
+      const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
+      const code = await runCli([...args, '--data-dir', dataDir], { stdin: Readable.from([]), stdout: sink, stderr: sink, env: { DIWAN_KEYCHAIN_SERVICE: service } });
+      return { code, out: out.join('') };
+    };
+    const intact = await cli(['audit', 'verify']);
+    expect(intact.code).toBe(0);
+    expect(intact.out).toMatch(/embedded team hub's trail .* [1-9]\d* entries\.\nThe audit trail is intact\./s);
+
+    const before = listing(dataDir);
+    for (const sub of ['backup', 'retention', 'rotate-key']) {
+      const refused = await cli(['db', sub]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.out).toMatch(/runs the embedded team hub .* not the single-seat database `diwan db /s);
+    }
+    expect(listing(dataDir)).toEqual(before);
+
+    // An edited entry in the hub's own trail is found.
+    const db = new Database(path.join(dataDir, EMBEDDED_HUB_DIR, EMBEDDED_HUB_DATABASE));
+    db.prepare("UPDATE audit SET actor = 'mallory' WHERE seq = (SELECT MAX(seq) FROM audit)").run();
+    db.close();
+    const tampered = await cli(['audit', 'verify']);
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toMatch(/tampered with: entry \d+: the entry was edited after it was written/);
   }, 60_000);
 
   it('lets IT choose a folder’s mode from the command line before the console first starts', async () => {

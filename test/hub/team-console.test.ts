@@ -189,7 +189,7 @@ describe('a console in team mode, in Chromium', () => {
       await admin.page.getByTestId('tab-users').click();
       const row = admin.page.locator('[data-testid=user-row][data-username=amal]');
       await expect.poll(() => row.getByTestId('user-channels').textContent()).toContain('All channels');
-      expect(await row.getByTestId('user-role-text').textContent()).toBe('Agent');
+      expect(await row.getByTestId('user-role').inputValue()).toBe('agent');
       await row.getByTestId('user-channels-edit').click();
       await admin.page.locator('[data-testid=user-channel-option][data-channel=tg]').check();
       await admin.page.getByTestId('user-channels-save').click();

@@ -7,7 +7,8 @@ import { formatFingerprint, loadOrCreateDeviceIdentity } from '../../core/auth';
 import type { Core } from '../../core/app';
 import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type CliIo, type Command } from '../command';
-import { openCoreFor } from '../context';
+import { embeddedHubDatabaseOf, openCoreFor, refuseInHubMode } from '../context';
+import { HubStore, sqliteExecutor } from '../../hub/store';
 
 const USAGE = [
   'diwan audit verify [--json] [--data-dir DIR]            check every entry, the chain, checkpoints and the keychain head',
@@ -26,13 +27,17 @@ export const auditCommand: Command = {
   async run(args, io) {
     const [sub, ...rest] = args;
     switch (sub) {
-      case 'verify':
-        return withCore(rest, io, (core) => verify(core, rest, io));
+      case 'verify': {
+        const hubDatabase = embeddedHubDatabaseOf(rest, io);
+        return hubDatabase ? verifyEmbeddedHub(hubDatabase, rest, io) : withCore(rest, io, (core) => verify(core, rest, io));
+      }
       case 'export':
+        refuseInHubMode(rest, io, 'diwan audit export', 'Check its trail with `diwan audit verify`; exporting the embedded hub\'s trail for a SIEM is not available yet.');
         return withCore(rest, io, (core) => exportTo(core, rest, io));
       case 'verify-export':
         return verifyExportFile(rest, io);
       case 'acknowledge':
+        refuseInHubMode(rest, io, 'diwan audit acknowledge', 'The hub\'s trail is checked with `diwan audit verify`; it has no acknowledgement step.');
         return withCore(rest, io, (core) => acknowledge(core, rest, io));
       case 'ack-sign':
         return ackSign(rest, io);
@@ -69,6 +74,25 @@ async function verify(core: Core, args: string[], io: CliIo): Promise<number> {
   else io.stdout.write(describe(report, core.auditTrail.keyAccount.slice('audit:'.length)));
   if (report.ok) await recordIfOpen(core, { action: AUDIT_ACTIONS.auditVerified, actor: 'cli', details: { ok: true, problems: 0 } });
   return report.ok ? 0 : 1;
+}
+
+/** A hub-mode folder: walks the embedded hub's hash chain (`HubStore.verifyAudit`), read only. */
+async function verifyEmbeddedHub(file: string, args: string[], io: CliIo): Promise<number> {
+  if (!fs.existsSync(file)) {
+    throw new DiwanError('embedded_hub_missing', `This data folder is in hub mode but has no hub database yet (${file}). Start the console once to create it, then verify.`);
+  }
+  const q = sqliteExecutor(file);
+  try {
+    const report = await new HubStore(q, () => Date.now()).verifyAudit();
+    if (hasFlag(args, '--json')) io.stdout.write(JSON.stringify({ trail: 'embedded-hub', ...report, ok: !report.broken }, null, 2) + '\n');
+    else {
+      io.stdout.write(`The embedded team hub's trail (${file}): ${report.entries} entries.\n`);
+      io.stdout.write(report.broken ? `The audit trail was tampered with: entry ${report.broken.seq}: ${report.broken.why}.\n` : 'The audit trail is intact.\n');
+    }
+    return report.broken ? 1 : 0;
+  } finally {
+    await q.close();
+  }
 }
 
 function describe(r: VerifyReport, databaseId: string): string {

@@ -5,7 +5,7 @@ import type { RetentionMode } from '../../core/store';
 import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type CliIo, type Command } from '../command';
 import { exportGrant, requireAdministrator } from '../admin-gate';
-import { dataDirFor, openCoreFor } from '../context';
+import { dataDirFor, openCoreFor, refuseInHubMode } from '../context';
 import { restOfStdin } from '../stdin-lines';
 
 const ADMIN = `
@@ -37,6 +37,14 @@ export const dbCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const [sub, ...rest] = args;
+    if (sub) {
+      refuseInHubMode(
+        rest,
+        io,
+        `diwan db ${sub}`,
+        'Nothing was changed. Back up the whole data folder with the console closed (the hub\'s keys stay in this computer\'s keychain), or move the team onto a hub on PostgreSQL and use its backups (IT guide).',
+      );
+    }
     switch (sub) {
       case 'backup':
         return backup(rest, io);

@@ -3,6 +3,7 @@ export {
   ROLES,
   ROLE_PERMISSIONS,
   CUSTOMER_DATA_PERMISSIONS,
+  PRIVILEGED_ROLES,
   roleHas,
   type Permission,
   type Role,

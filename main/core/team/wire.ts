@@ -46,6 +46,18 @@ export interface TeamMember {
   disabled: boolean;
 }
 
+/** A privileged role asked for from a console, waiting at the hub for a second administrator (`GET /v1/admin/role-grants`). */
+export interface RoleGrantView {
+  id: number;
+  userId: number;
+  username: string;
+  role: Role;
+  from: Role;
+  requestedBy: string;
+  requestedAt: number;
+  expiresAt: number;
+}
+
 /** A label of the team's list; its name is masked staff text. */
 export interface LabelView {
   id: number;

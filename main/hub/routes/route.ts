@@ -56,6 +56,8 @@ export interface ApiDeps {
   fetchAttachment: (channelId: string, ref: string, signal: AbortSignal) => Promise<AttachmentContent>;
   /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */
   factorResetNeedsSecondAdmin?: boolean;
+  /** The hub's policy: a lead, administrator or auditor role given from a console needs a second administrator's confirmation. */
+  roleGrantNeedsSecondAdmin?: boolean;
   /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
   guardPolicy?: GuardPolicy;
   /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */

@@ -209,18 +209,27 @@ export class HubStore {
   // ── accounts, devices, sessions ───────────────────────────────────────────────────────────────────────────
 
   async createUser(u: { username: string; displayName: string; role: Role; passwordHash: string }, actor: Actor): Promise<HubUser> {
-    return this.q.tx(async (t) => {
-      const taken = await t.get('SELECT id FROM users WHERE username = ?', [u.username]);
-      if (taken) throw new DiwanError('user_exists', `There is already a user called "${u.username}".`);
-      const row = await t.get<{ id: number }>(
-        'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id',
-        [u.username, u.displayName, u.role, u.passwordHash, this.now()],
-      );
-      const user: HubUser = { id: row!.id, ...u, totpSecret: null, disabled: false, failures: 0, lockedUntil: 0, channels: [] };
-      await this.emit(t, 'user.updated', 'team', toMember(user));
-      await this.appendAudit(t, { ...actor, action: 'user.created', target: `user:${user.id}`, details: { username: u.username, role: u.role } });
-      return user;
-    });
+    return this.q.tx((t) => this.createUserIn(t, u, actor));
+  }
+
+  /** `createUser` inside the caller's transaction; `disabled` makes an account nobody can sign in with yet (a role grant waiting for a second administrator). */
+  async createUserIn(
+    t: SqlExecutor,
+    u: { username: string; displayName: string; role: Role; passwordHash: string; disabled?: boolean },
+    actor: Actor & { details?: Record<string, unknown> },
+  ): Promise<HubUser> {
+    const taken = await t.get('SELECT id FROM users WHERE username = ?', [u.username]);
+    if (taken) throw new DiwanError('user_exists', `There is already a user called "${u.username}".`);
+    const disabled = u.disabled ?? false;
+    const row = await t.get<{ id: number }>(
+      'INSERT INTO users (username, display_name, role, password_hash, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      [u.username, u.displayName, u.role, u.passwordHash, this.now(), disabled ? 1 : 0],
+    );
+    const user: HubUser = { id: row!.id, username: u.username, displayName: u.displayName, role: u.role, passwordHash: u.passwordHash, totpSecret: null, disabled, failures: 0, lockedUntil: 0, channels: [] };
+    await this.emit(t, 'user.updated', 'team', toMember(user));
+    const { details, ...by } = actor;
+    await this.appendAudit(t, { ...by, action: 'user.created', target: `user:${user.id}`, details: { ...details, username: u.username, role: u.role, ...(disabled ? { disabled } : {}) } });
+    return user;
   }
 
   async userCount(): Promise<number> {
@@ -236,9 +245,9 @@ export class HubStore {
     return r ? toUser(r, await this.channelsOf(this.q, r.id)) : null;
   }
 
-  async userById(id: number): Promise<HubUser | null> {
-    const r = await this.q.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
-    return r ? toUser(r, await this.channelsOf(this.q, r.id)) : null;
+  async userById(id: number, q: SqlExecutor = this.q): Promise<HubUser | null> {
+    const r = await q.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
+    return r ? toUser(r, await this.channelsOf(q, r.id)) : null;
   }
 
   async team(): Promise<TeamMember[]> {

@@ -223,6 +223,14 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE messages ADD COLUMN revision TEXT;
   ALTER TABLE messages ADD COLUMN revised_by {INT8} REFERENCES messages(id);
   `,
+  // 16: a privileged role asked for from a console, waiting for a second administrator (store/role-grants.ts): the
+  // role asked for, the role the person had then (a change meanwhile voids the request) and whether confirming also
+  // enables the account (one created for this role, disabled until then).
+  `
+  ALTER TABLE admin_requests ADD COLUMN role TEXT;
+  ALTER TABLE admin_requests ADD COLUMN from_role TEXT;
+  ALTER TABLE admin_requests ADD COLUMN enable_on_confirm INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** The newest schema this code knows. */

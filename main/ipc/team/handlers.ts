@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { Core } from '../../core/app';
 import { checkReplyAllowed } from '../../core/app/send-reply';
-import { totpQrDataUrl } from '../../core/auth';
+import { totpQrDataUrl, type Role } from '../../core/auth';
 import type { SignedExport } from '../../core/review';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
-import { HubRefusal, type TeamMember, type TeamSeat } from '../../core/team';
+import { HubRefusal, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
 import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
@@ -60,6 +60,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     createdAt: m.createdAt ?? 0,
     ...(m.channels ? { channels: m.channels } : {}),
   });
+
+  /** A person as the hub's role routes return them, with the privileged role still waiting for a second administrator. */
+  const grantedDto = (out: Record<string, unknown>) => {
+    const m = out.member as TeamMember & { totpEnabled?: boolean; channels?: string[]; pendingRole?: Role };
+    return { ...memberDto(m), ...(m.pendingRole ? { pendingRole: m.pendingRole } : {}) };
+  };
 
   /** The embedded hub when it is the one this console follows (no hub in the policy). */
   const ownHub = () => {
@@ -117,21 +123,39 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       return out;
     },
 
-    listUsers: async (_r, ctx) => ({ users: ((await hub(seatOf(ctx), 'GET', '/v1/admin/users')).members as TeamMember[]).map(memberDto) }),
-    createUser: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', '/v1/admin/users', r)).member),
-    setUserRole: () => {
-      throw new DiwanError('team_roles_at_hub', 'With a team hub, roles are given by IT on the hub host (separation of duties), not from a console.');
+    listUsers: async (_r, ctx) => {
+      const seat = seatOf(ctx);
+      const [{ members }, { requests }] = await Promise.all([
+        hub<{ members: TeamMember[] }>(seat, 'GET', '/v1/admin/users'),
+        hub<{ requests: HubRoleGrantView[] }>(seat, 'GET', '/v1/admin/role-grants'),
+      ]);
+      const pending = new Map(requests.map((g) => [g.userId, g.role]));
+      return { users: members.map((m) => ({ ...memberDto(m), ...(pending.has(m.id) ? { pendingRole: pending.get(m.id)! } : {}) })) };
     },
+    // The hub checks the permission again, asks for a second administrator when its policy says so, and audits.
+    createUser: async (r, ctx) => grantedDto(await hub(seatOf(ctx), 'POST', '/v1/admin/users', r)),
+    setUserRole: async (r, ctx) => grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}/role`, { role: r.role })),
     setUserDisabled: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { disabled: r.disabled })).member),
     setUserChannels: async (r, ctx) => {
       const out = await hub<{ member: TeamMember; channels: string[] }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { channels: r.channels });
       return { ...memberDto(out.member), channels: out.channels };
     },
     resetUserTwoFactor: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { resetSecondFactor: true })).member),
-    // At the hub no console grants a privileged role, so nothing ever waits for a second administrator here.
-    listRoleGrants: () => ({ requests: [] }),
-    confirmRoleGrant: () => {
-      throw new DiwanError('team_roles_at_hub', 'With a team hub, roles are given by IT on the hub host, not from a console.');
+    listRoleGrants: async (_r, ctx) => ({
+      requests: (await hub<{ requests: HubRoleGrantView[] }>(seatOf(ctx), 'GET', '/v1/admin/role-grants')).requests.map((g) => ({
+        grantId: String(g.id),
+        userId: String(g.userId),
+        username: g.username,
+        role: g.role,
+        from: g.from,
+        requestedBy: g.requestedBy,
+        requestedAt: g.requestedAt,
+        expiresAt: g.expiresAt,
+      })),
+    }),
+    confirmRoleGrant: async (r, ctx) => {
+      if (!/^\d{1,15}$/.test(r.grantId)) throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired. Ask for the role again.');
+      return grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${r.grantId}/confirm`, {}));
     },
 
     requestReveal: async (r, ctx) => {

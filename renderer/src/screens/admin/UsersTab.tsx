@@ -25,7 +25,7 @@ export function UsersTab() {
   const { t } = useTranslation();
   const { data, error, reload } = useLoad(loadUsers);
   const me = useSession((s) => s.session?.user?.id);
-  // With a team hub, roles are IT's (on the hub host) and each person works the channels chosen here.
+  // With a team hub, each person works the channels chosen here (roles are given here too, checked again at the hub).
   const team = useSession((s) => s.session?.team ?? null);
   const channels = useLoad(loadChannels);
   const [choosing, setChoosing] = useState<User | null>(null);
@@ -70,25 +70,21 @@ export function UsersTab() {
                 {u.id === me && <small className="muted"> · {t('admin.users.you')}</small>}
               </td>
               <td>
-                {team ? (
-                  <span data-testid="user-role-text">{t(`admin.roles.${u.role}`)}</span>
-                ) : (
-                  <select
-                    aria-label={t('admin.users.roleOf', { name: name(u) })}
-                    value={u.role}
-                    data-testid="user-role"
-                    onChange={(e) => {
-                      const role = e.target.value as Role;
-                      void act(() => call('setUserRole', { userId: u.id, role }), (x) => t('admin.users.roleChanged', { name: name(x), role: t(`admin.roles.${x.role}`) }));
-                    }}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`admin.roles.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
+                <select
+                  aria-label={t('admin.users.roleOf', { name: name(u) })}
+                  value={u.role}
+                  data-testid="user-role"
+                  onChange={(e) => {
+                    const role = e.target.value as Role;
+                    void act(() => call('setUserRole', { userId: u.id, role }), (x) => t('admin.users.roleChanged', { name: name(x), role: t(`admin.roles.${x.role}`) }));
+                  }}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`admin.roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
               </td>
               <td>
                 <span className={u.totpEnabled ? 'pill-state on' : 'pill-state'}>{u.totpEnabled ? t('admin.on') : t('admin.off')}</span>
