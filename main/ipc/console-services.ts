@@ -305,8 +305,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
           },
         };
       },
-      check({ actor, conversationId, text }) {
-        const d = core.guards.outbound.preview(text, guardContext(actor, conversationId, text));
+      check({ actor, conversationId, text, lang }) {
+        const d = core.guards.outbound.preview(text, { ...guardContext(actor, conversationId, text), lang });
         return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
       },
       queueReply({ actor, conversationId, text, humanAgentTag, seenInboundId, approvalToken }) {

@@ -5,6 +5,7 @@ import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { watchInbox } from '../../main/ipc/console-services';
 import { testCore } from '../helpers/core';
 import { addPeople, ingestMessage, PEOPLE } from '../helpers/console';
+import { say } from '../../main/core/guard/messages';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -113,6 +114,12 @@ describe('console handlers through the main dispatcher (real core, store, identi
     // The check while typing is a preview: pauses leave no audit entries; the attempt to send does.
     expect(await agent.ok('checkReply', { conversationId: id, text: `${code} ` })).toMatchObject({ verdict: 'block' });
     expect(actions(c).filter((e) => e.action === 'guard.reply.blocked')).toHaveLength(0);
+    // Explained in the interface's language the call names, not the draft's; a language outside the three is refused.
+    const inArabic = await agent.ok<{ findings: Array<{ message: string }> }>('checkReply', { conversationId: id, text: code, lang: 'ar' });
+    expect(inArabic.findings[0]!.message).toContain(say('outbound.otp', 'ar'));
+    const inEnglish = await agent.ok<{ findings: Array<{ message: string }> }>('checkReply', { conversationId: id, text: code });
+    expect(inEnglish.findings[0]!.message).toContain(say('outbound.otp', 'en'));
+    expect(await agent.call('checkReply', { conversationId: id, text: code, lang: 'de' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await agent.call('sendReply', { conversationId: id, text: code, seenInboundId: now.latestInboundId })).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
     // Asking for a one-time code is never approvable, so no token, forged or real, lets it out.
     expect(await agent.call('sendReply', { conversationId: id, text: code, seenInboundId: now.latestInboundId, approvalToken: 'forged' })).toMatchObject({
