@@ -182,6 +182,9 @@ export const SearchHit = z.object({
   direction: z.enum(['in', 'out']),
   segments: Segments,
   textDirection: TextDirection,
+  /** Whose conversation (the masked display name, as in the inbox) and where it stands now. */
+  contactName: Segments,
+  status: ConversationStatus,
 });
 
 export const ReportSummary = z.object({

@@ -90,6 +90,9 @@ export interface SearchRow {
   sentAt: number;
   direction: 'in' | 'out';
   maskedText: string;
+  /** The customer's masked display name (or handle) and the conversation's status now. */
+  contactName: string;
+  status: StatusT;
 }
 
 export interface InboxPort {

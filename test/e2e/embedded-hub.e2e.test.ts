@@ -83,6 +83,12 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         const inPersian = (await ipc(agent.page, 'checkReply', { conversationId, text: 'Please send me the code we just texted you.', lang: 'fa' })) as Bridged & { value: { findings: Array<{ message: string }> } };
         expect(inPersian).toMatchObject({ ok: true, value: { verdict: 'block' } });
         expect(inPersian.value.findings[0]!.message).toContain(say('outbound.otp', 'fa'));
+        // Search in team mode (the console's cache): a hit names the customer and the conversation's status.
+        const found = (await ipc(agent.page, 'search', { query: 'order' })) as Bridged & { value: { hits: Array<{ conversationId: number; contactName: Array<{ text?: string }>; status: string }> } };
+        expect(found, JSON.stringify(found)).toMatchObject({ ok: true });
+        const hit = found.value.hits.find((h) => h.conversationId === conversationId)!;
+        expect(hit.contactName.map((s) => s.text ?? '').join('')).toContain('Layla');
+        expect(hit.status).toBe('open');
         await agent.page.getByTestId('composer').fill('Thanks Layla, we will call you within the hour.');
         await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 20_000 }).toBe('allow');
         await agent.page.getByTestId('send').click();

@@ -231,8 +231,11 @@ describe('console handlers through the main dispatcher (real core, store, identi
     const id = ingestMessage(c, { contact: 'Amina', text: `Refund please, my phone is ${PHONE}` });
     const lead = as('lead');
     await lead.signIn();
-    const found = await lead.ok<{ total: number; hits: Array<{ conversationId: number; segments: Array<{ kind: string; match?: boolean }> }> }>('search', { query: 'refund' });
+    const found = await lead.ok<{ total: number; hits: Array<{ conversationId: number; segments: Array<{ kind: string; match?: boolean }>; contactName: Array<{ kind: string; text?: string }>; status: string }> }>('search', { query: 'refund' });
     expect(found.total).toBe(1);
+    // A hit says whose conversation it is and where it stands.
+    expect(found.hits[0]!.contactName).toEqual([{ kind: 'text', text: 'Amina' }]);
+    expect(found.hits[0]!.status).toBe('open');
     expect(found.hits[0]!.segments.some((s) => s.match)).toBe(true);
     expect((await lead.ok<{ total: number }>('search', { query: '987' })).total).toBe(0);
     expect(actions(c)).toContainEqual(expect.objectContaining({ action: 'search', actor: 'lina' }));

@@ -123,6 +123,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
           direction: h.direction,
           segments: highlight(toSegments(h.maskedText), r.query),
           textDirection: textDirection(h.maskedText),
+          contactName: toSegments(h.contactName),
+          status: h.status,
         })),
       };
     },

@@ -459,15 +459,20 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         });
       return {
         total: hits.length,
-        hits: hits.slice(0, r.limit).map((m) => ({
-          conversationId: m.conversationId,
-          messageId: m.id,
-          channelKind: view.kind(seat.cache.conversation(m.conversationId)!.channelId),
-          sentAt: m.sentAt,
-          direction: m.direction,
-          segments: highlight(toSegments(m.maskedText), r.query),
-          textDirection: textDirection(m.maskedText),
-        })),
+        hits: hits.slice(0, r.limit).map((m) => {
+          const c = seat.cache.conversation(m.conversationId)!;
+          return {
+            conversationId: m.conversationId,
+            messageId: m.id,
+            channelKind: view.kind(c.channelId),
+            sentAt: m.sentAt,
+            direction: m.direction,
+            segments: highlight(toSegments(m.maskedText), r.query),
+            textDirection: textDirection(m.maskedText),
+            contactName: toSegments(c.contact.displayName ?? c.contact.handle ?? ''),
+            status: c.status,
+          };
+        }),
       };
     },
     notifyAssigned: () => ({ shown: false }),
