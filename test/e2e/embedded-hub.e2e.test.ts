@@ -89,6 +89,9 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         const hit = found.value.hits.find((h) => h.conversationId === conversationId)!;
         expect(hit.contactName.map((s) => s.text ?? '').join('')).toContain('Layla');
         expect(hit.status).toBe('open');
+        // A field type's name is no word of the message: "phone" does not find the masked phone.
+        const typeWord = (await ipc(agent.page, 'search', { query: 'phone' })) as Bridged & { value: { hits: Array<{ conversationId: number }> } };
+        expect(typeWord.ok && typeWord.value.hits.some((h) => h.conversationId === conversationId)).toBe(false);
         await agent.page.getByTestId('composer').fill('Thanks Layla, we will call you within the hour.');
         await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 20_000 }).toBe('allow');
         await agent.page.getByTestId('send').click();

@@ -250,6 +250,10 @@ describe('console handlers through the main dispatcher (real core, store, identi
     const report = await lead.ok<{ perChannel: Array<{ channelId: string; inbound: number }> }>('reportSummary', { from: c.clock.now() - 86_400_000, to: c.clock.now() + 1 });
     expect(report.perChannel).toEqual([expect.objectContaining({ channelId: 'demo', inbound: 1 })]);
     expect(await lead.ok('listAlerts', {})).toEqual([]);
+    // A field type's name finds messages that say it, not every message holding a masked value of that type.
+    ingestMessage(c, { contact: 'Badr', text: `Call me on ${PHONE} today` });
+    expect((await lead.ok<{ total: number }>('search', { query: 'phone' })).total).toBe(1);
+    expect((await lead.ok<{ total: number }>('search', { query: 'call' })).total).toBe(1);
   });
 
   it('writes channel credentials to the OS keychain and never returns them', async () => {

@@ -1,3 +1,4 @@
+import { textWithoutTokens } from '../../core/masking';
 import crypto from 'node:crypto';
 import type { Core } from '../../core/app';
 import { checkReplyAllowed } from '../../core/app/send-reply';
@@ -446,7 +447,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const terms = foldText(r.query).split(/\s+/).filter(Boolean);
       const view = rows(seat);
       const hits = seat.cache
-        .search(terms, foldText, 200)
+        .search(terms, (masked) => foldText(textWithoutTokens(masked)), 200)
         .filter((m) => {
           const c = seat.cache.conversation(m.conversationId);
           return (
