@@ -1,9 +1,16 @@
-import { runCli } from './run';
+import { nodeVersionProblem } from './node-version';
 
-const code = await runCli(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-});
-process.exitCode = code;
+// Checked before the commands load: an older Node fails while importing undici, with a stack trace and no advice.
+const problem = nodeVersionProblem(process.version);
+if (problem) {
+  process.stderr.write(problem);
+  process.exitCode = 1;
+} else {
+  const { runCli } = await import('./run');
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+}

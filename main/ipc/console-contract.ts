@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
+import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, INTERFACE_LANGUAGES, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
 import { NOTICE_LANGUAGES } from '../core/workflow/notice-language';
 
 /**
@@ -19,6 +19,8 @@ const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** A label's name as stored: up to 64 typed characters, masked (a placeholder may be longer than what it hides). */
 const LabelName = z.string().max(200);
 const Name = z.string().min(1).max(200);
+/** The agent's interface language: explanations from main are worded in it (not in the language of what was typed). */
+const InterfaceLanguage = z.enum(INTERFACE_LANGUAGES);
 const Time = z.number().int().nonnegative().max(8.64e15);
 const Cursor = z.string().max(200);
 
@@ -196,6 +198,9 @@ export const SearchHit = z.object({
   direction: z.enum(['in', 'out']),
   segments: Segments,
   textDirection: TextDirection,
+  /** Whose conversation (the masked display name, as in the inbox) and where it stands now. */
+  contactName: Segments,
+  status: ConversationStatus,
 });
 
 export const ReportSummary = z.object({
@@ -271,7 +276,7 @@ export const consoleContract = {
 
   // Conversation
   openConversation: channel({
-    request: z.object({ conversationId: Id, /** The agent's language, for the scam warnings' wording. */ lang: z.enum(['en', 'ar', 'fa']).optional() }).strict(),
+    request: z.object({ conversationId: Id, /** For the scam warnings' wording. */ lang: InterfaceLanguage.optional() }).strict(),
     response: ConversationDetail,
     permission: 'conversations.read',
   }),
@@ -348,7 +353,7 @@ export const consoleContract = {
     response: z.object({ text: z.string().max(5000), missing: z.array(z.string().max(60)).max(20) }),
     permission: 'messages.send',
   }),
-  checkReply: channel({ request: z.object({ conversationId: Id, text: z.string().max(5000) }).strict(), response: GuardVerdict, permission: 'messages.send' }),
+  checkReply: channel({ request: z.object({ conversationId: Id, text: z.string().max(5000), /** Absent: the draft's own language. */ lang: InterfaceLanguage.optional() }).strict(), response: GuardVerdict, permission: 'messages.send' }),
   sendReply: channel({
     request: z
       .object({

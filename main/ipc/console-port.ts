@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { InterfaceLanguage } from '../core/shared/vocabulary';
 import type { AttachmentOpener, SaveFilePort } from '../core/app/attachments';
 import type { ThreadControl } from '../core/app/thread-control';
 import type {
@@ -93,6 +94,9 @@ export interface SearchRow {
   sentAt: number;
   direction: 'in' | 'out';
   maskedText: string;
+  /** The customer's masked display name (or handle) and the conversation's status now. */
+  contactName: string;
+  status: StatusT;
 }
 
 export interface InboxPort {
@@ -133,8 +137,8 @@ export interface ComposerPort {
   deleteCannedReply(q: { actor: Actor; id: number }): void;
   /** Variables a canned reply may use, from masked data only (e.g. customer.firstName is the masked first name). */
   templateVariables(q: { actor: Actor; conversationId: number; cannedReplyId: number }): { body: string; variables: Record<string, string> } | null;
-  /** The outbound guard's verdict on a draft (the Guards work). */
-  check(q: { actor: Actor; conversationId: number; text: string }): Out<typeof GuardVerdict>;
+  /** The outbound guard's verdict on a draft (the Guards work), explained in `lang` (the interface's). */
+  check(q: { actor: Actor; conversationId: number; text: string; lang: InterfaceLanguage }): Out<typeof GuardVerdict>;
   /** The core's send-reply use case (checks, drills, guard, outbox, audit); the connector then sends it. */
   queueReply(q: { actor: Actor; conversationId: number; text: string; humanAgentTag: boolean; seenInboundId: number | null; approvalToken?: string }): MessageRow;
 }

@@ -44,6 +44,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
     seen?.set(id, ref);
     return ref;
   };
+  const whoAndWhere = (c: ConversationSummary) => ({ contactName: c.contact.displayName ?? c.contact.handle ?? '', status: c.status });
   const inboundFlags = new InboundFlags(() => core.guards.policy, store.inboundChecks);
   const channelsById = () => new Map(store.channels.list().map((c) => [c.id, c]));
   const kindOf = (kind: string): ChannelKindT => ((CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo');
@@ -243,9 +244,17 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
           ...(to !== undefined ? { to } : {}),
         });
         core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length } });
+        // Several hits often share a conversation: each is read once.
+        const conversations = new Map<number, ConversationSummary>();
+        const conversationOf = (id: number): ConversationSummary => {
+          let c = conversations.get(id);
+          if (!c) conversations.set(id, (c = store.conversations.get(id)));
+          return c;
+        };
         return {
           total: hits.length,
           rows: hits.slice(0, limit).map((h) => ({
+            ...whoAndWhere(conversationOf(h.conversationId)),
             conversationId: h.conversationId,
             messageId: h.messageId,
             channelKind: kindOf(channels.get(h.channelId)?.kind ?? 'demo'),
@@ -307,8 +316,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
           },
         };
       },
-      check({ actor, conversationId, text }) {
-        const d = core.guards.outbound.preview(text, guardContext(actor, conversationId, text));
+      check({ actor, conversationId, text, lang }) {
+        const d = core.guards.outbound.preview(text, { ...guardContext(actor, conversationId, text), lang });
         return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
       },
       queueReply({ actor, conversationId, text, humanAgentTag, seenInboundId, approvalToken }) {

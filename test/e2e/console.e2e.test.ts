@@ -280,6 +280,9 @@ describe('the console in Chromium through the loopback test bridge', () => {
       await page.getByTestId('search-go').click();
       await page.getByTestId('search-hit').first().waitFor();
       expect(await page.getByTestId('search-hit').first().locator('mark').first().textContent()).toBe('کی');
+      // The hit names the customer and the conversation's status.
+      expect(await page.getByTestId('search-hit').first().getByTestId('search-hit-contact').textContent()).toBe('رضا احمدی');
+      expect(await page.getByTestId('search-hit').first().getByTestId('search-hit-status').getAttribute('data-status')).toBe('open');
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../main/core/guard/messages';
 import { HubAccounts } from '../../main/hub';
 import type { StartedEmbeddedHub } from '../../main/hub/embedded';
 import { startBridge, type RunningBridge } from '../bridge/server';
@@ -77,6 +78,20 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         await agent.page.getByTestId('reveal-submit').click();
         await expect.poll(() => message.getByTestId('chip-revealed').textContent(), { timeout: 20_000 }).toContain(PHONE);
 
+        // Team mode explains the guard's findings in the interface's language too, not in the draft's.
+        const conversationId = Number(await row.getAttribute('data-id'));
+        const inPersian = (await ipc(agent.page, 'checkReply', { conversationId, text: 'Please send me the code we just texted you.', lang: 'fa' })) as Bridged & { value: { findings: Array<{ message: string }> } };
+        expect(inPersian).toMatchObject({ ok: true, value: { verdict: 'block' } });
+        expect(inPersian.value.findings[0]!.message).toContain(say('outbound.otp', 'fa'));
+        // Search in team mode (the console's cache): a hit names the customer and the conversation's status.
+        const found = (await ipc(agent.page, 'search', { query: 'order' })) as Bridged & { value: { hits: Array<{ conversationId: number; contactName: Array<{ text?: string }>; status: string }> } };
+        expect(found, JSON.stringify(found)).toMatchObject({ ok: true });
+        const hit = found.value.hits.find((h) => h.conversationId === conversationId)!;
+        expect(hit.contactName.map((s) => s.text ?? '').join('')).toContain('Layla');
+        expect(hit.status).toBe('open');
+        // A field type's name is no word of the message: "phone" does not find the masked phone.
+        const typeWord = (await ipc(agent.page, 'search', { query: 'phone' })) as Bridged & { value: { hits: Array<{ conversationId: number }> } };
+        expect(typeWord.ok && typeWord.value.hits.some((h) => h.conversationId === conversationId)).toBe(false);
         await agent.page.getByTestId('composer').fill('Thanks Layla, we will call you within the hour.');
         await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 20_000 }).toBe('allow');
         await agent.page.getByTestId('send').click();

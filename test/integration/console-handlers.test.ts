@@ -5,6 +5,7 @@ import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { watchInbox } from '../../main/ipc/console-services';
 import { testCore } from '../helpers/core';
 import { addPeople, ingestMessage, PEOPLE } from '../helpers/console';
+import { say } from '../../main/core/guard/messages';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -134,6 +135,12 @@ describe('console handlers through the main dispatcher (real core, store, identi
     // The check while typing is a preview: pauses leave no audit entries; the attempt to send does.
     expect(await agent.ok('checkReply', { conversationId: id, text: `${code} ` })).toMatchObject({ verdict: 'block' });
     expect(actions(c).filter((e) => e.action === 'guard.reply.blocked')).toHaveLength(0);
+    // Explained in the interface's language the call names, not the draft's; a language outside the three is refused.
+    const inArabic = await agent.ok<{ findings: Array<{ message: string }> }>('checkReply', { conversationId: id, text: code, lang: 'ar' });
+    expect(inArabic.findings[0]!.message).toContain(say('outbound.otp', 'ar'));
+    const inEnglish = await agent.ok<{ findings: Array<{ message: string }> }>('checkReply', { conversationId: id, text: code });
+    expect(inEnglish.findings[0]!.message).toContain(say('outbound.otp', 'en'));
+    expect(await agent.call('checkReply', { conversationId: id, text: code, lang: 'de' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await agent.call('sendReply', { conversationId: id, text: code, seenInboundId: now.latestInboundId })).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
     // Asking for a one-time code is never approvable, so no token, forged or real, lets it out.
     expect(await agent.call('sendReply', { conversationId: id, text: code, seenInboundId: now.latestInboundId, approvalToken: 'forged' })).toMatchObject({
@@ -247,8 +254,11 @@ describe('console handlers through the main dispatcher (real core, store, identi
     const id = ingestMessage(c, { contact: 'Amina', text: `Refund please, my phone is ${PHONE}` });
     const lead = as('lead');
     await lead.signIn();
-    const found = await lead.ok<{ total: number; hits: Array<{ conversationId: number; segments: Array<{ kind: string; match?: boolean }> }> }>('search', { query: 'refund' });
+    const found = await lead.ok<{ total: number; hits: Array<{ conversationId: number; segments: Array<{ kind: string; match?: boolean }>; contactName: Array<{ kind: string; text?: string }>; status: string }> }>('search', { query: 'refund' });
     expect(found.total).toBe(1);
+    // A hit says whose conversation it is and where it stands.
+    expect(found.hits[0]!.contactName).toEqual([{ kind: 'text', text: 'Amina' }]);
+    expect(found.hits[0]!.status).toBe('open');
     expect(found.hits[0]!.segments.some((s) => s.match)).toBe(true);
     expect((await lead.ok<{ total: number }>('search', { query: '987' })).total).toBe(0);
     expect(actions(c)).toContainEqual(expect.objectContaining({ action: 'search', actor: 'lina' }));
@@ -263,6 +273,10 @@ describe('console handlers through the main dispatcher (real core, store, identi
     const report = await lead.ok<{ perChannel: Array<{ channelId: string; inbound: number }> }>('reportSummary', { from: c.clock.now() - 86_400_000, to: c.clock.now() + 1 });
     expect(report.perChannel).toEqual([expect.objectContaining({ channelId: 'demo', inbound: 1 })]);
     expect(await lead.ok('listAlerts', {})).toEqual([]);
+    // A field type's name finds messages that say it, not every message holding a masked value of that type.
+    ingestMessage(c, { contact: 'Badr', text: `Call me on ${PHONE} today` });
+    expect((await lead.ok<{ total: number }>('search', { query: 'phone' })).total).toBe(1);
+    expect((await lead.ok<{ total: number }>('search', { query: 'call' })).total).toBe(1);
   });
 
   it('writes channel credentials to the OS keychain and never returns them', async () => {

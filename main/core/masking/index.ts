@@ -8,7 +8,7 @@ import type { DetectedSpan, DetectOptions } from './types';
 
 export { detectSensitive, DEFAULT_REGION_HINTS } from './detect';
 export { maskText, DEFAULT_MASKING_HINTS, type MaskingHint, type MaskingHints, type MaskResult, type MaskedField, type SpanLike } from './mask';
-export { parseMaskedText, formatToken, type MaskedSegment } from './tokens';
+export { parseMaskedText, formatToken, textWithoutTokens, type MaskedSegment } from './tokens';
 export { normalise, type Normalised, toOriginalStart, toOriginalEnd } from './detection-text';
 export { SENSITIVE_TYPES, NEVER_REVEALABLE, isSensitiveType, type SensitiveType, type DetectedSpan, type DetectOptions } from './types';
 

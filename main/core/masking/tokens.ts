@@ -40,3 +40,13 @@ export function parseMaskedText(masked: string): MaskedSegment[] {
   if (last < masked.length) out.push({ kind: 'text', text: masked.slice(last), start: last, end: masked.length });
   return out;
 }
+
+/**
+ * The masked text with every token replaced by a space: what search looks in, so a field type's name ("phone",
+ * "card") finds only messages that say it, never every message holding a masked phone or card.
+ */
+export function textWithoutTokens(masked: string): string {
+  return parseMaskedText(masked)
+    .map((s) => (s.kind === 'text' ? s.text : ' '))
+    .join('');
+}

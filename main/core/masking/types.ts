@@ -1,9 +1,7 @@
-export const SENSITIVE_TYPES = ['PHONE', 'NATIONAL_ID', 'EMAIL', 'CARD', 'IBAN', 'DOB', 'OTP', 'PASSPORT', 'CVV', 'CARD_EXPIRY'] as const;
+import { SENSITIVE_TYPES, type SensitiveType } from '../shared/vocabulary';
 
-export type SensitiveType = (typeof SENSITIVE_TYPES)[number];
-
-/** Types no policy can make revealable: a one-time code or a card security code is never shown again, to anyone. */
-export const NEVER_REVEALABLE: readonly SensitiveType[] = ['OTP', 'CVV'];
+// Written once in the shared vocabulary, so the console knows them too (which chips can never be revealed).
+export { SENSITIVE_TYPES, NEVER_REVEALABLE, type SensitiveType } from '../shared/vocabulary';
 
 /** A sensitive value in a message, in UTF-16 offsets of the original text (end exclusive). */
 export interface DetectedSpan {

@@ -1,6 +1,7 @@
 /**
  * The words the core, the IPC contract and the renderer share, each written once: roles, channel kinds,
- * conversation statuses, delivery states, phishing-drill kinds and the error codes a caller acts on.
+ * interface languages, sensitive field types (and which are never revealable), conversation statuses, delivery
+ * states, phishing-drill kinds and the error codes a caller acts on.
  *
  * This module imports nothing, so the renderer may import it as values (through `main/ipc/vocabulary.ts`, the one
  * exception the renderer's lint rule makes for main-process code); the import-graph test holds it to that.
@@ -8,6 +9,20 @@
 
 export const ROLES = ['agent', 'lead', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The console's interface languages; the core words its explanations (guard findings, refusals) in these. */
+export const INTERFACE_LANGUAGES = ['en', 'ar', 'fa'] as const;
+export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
+
+/** The kinds of sensitive value the masking detectors find; a masked field chip carries one of these. */
+export const SENSITIVE_TYPES = ['PHONE', 'NATIONAL_ID', 'EMAIL', 'CARD', 'IBAN', 'DOB', 'OTP', 'PASSPORT', 'CVV', 'CARD_EXPIRY'] as const;
+export type SensitiveType = (typeof SENSITIVE_TYPES)[number];
+
+/**
+ * Types no policy can make revealable: a one-time code or a card security code is never shown again, to anyone.
+ * The reveal rules (auth/reveal.ts, the custodian) refuse them, and the console says so on the chip up front.
+ */
+export const NEVER_REVEALABLE: readonly SensitiveType[] = ['OTP', 'CVV'];
 
 /** Every kind of channel a console or hub can run (`demo` is the built-in channel of a console with none configured). */
 export const CHANNEL_KINDS = ['telegram', 'x', 'messenger', 'instagram', 'whatsapp', 'email', 'demo'] as const;

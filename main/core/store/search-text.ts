@@ -1,3 +1,4 @@
+import { textWithoutTokens } from '../masking/tokens';
 import { foldText, foldWithOffsets } from '../text/fold';
 
 /**
@@ -19,10 +20,11 @@ const ARTICLE_WORD = /(?<![\p{L}\p{N}])(?:وبال|وال|فال|بال|كال|�
 
 /**
  * What goes into the index for a masked text: its normalised form, plus each word that carries the Arabic
- * definite article again without it, so "فاتورة" finds "الفاتورة".
+ * definite article again without it, so "فاتورة" finds "الفاتورة". Masked tokens are left out (a field type's name
+ * is no word of the message).
  */
 export function indexBody(masked: string): string {
-  const norm = normalizeForSearch(masked);
+  const norm = normalizeForSearch(textWithoutTokens(masked));
   if (!norm.includes('\u0644')) return norm; // no lam, no article
   let extra = '';
   for (const m of norm.matchAll(ARTICLE_WORD)) extra += ' ' + m[1];

@@ -5,6 +5,7 @@ import type { Actor, ConsoleServices, ConversationDetailRow, ConversationRow, Me
 import type { CallContext, Handlers } from '../dispatch';
 import { fillTemplate, highlight, textDirection, toSegments } from './segments';
 import { ERROR_CODES } from '../../core/shared/vocabulary';
+import { detectLang } from '../../core/guard';
 import { AUDIT_ACTIONS } from '../../core/audit';
 
 type ConsoleHandlers = Pick<Handlers<CallContext>, ConsoleChannelName>;
@@ -95,7 +96,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       if (!t) throw new DiwanError('not_found', 'That canned reply or conversation no longer exists.');
       return fillTemplate(t.body, t.variables);
     },
-    checkReply: (r, ctx) => s.composer.check({ actor: actorOf(ctx), conversationId: r.conversationId, text: r.text }),
+    checkReply: (r, ctx) => s.composer.check({ actor: actorOf(ctx), conversationId: r.conversationId, text: r.text, lang: r.lang ?? detectLang(r.text) }),
     sendReply: (r, ctx) =>
       messageDto(
         s.composer.queueReply({
@@ -127,6 +128,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
           direction: h.direction,
           segments: highlight(toSegments(h.maskedText), r.query),
           textDirection: textDirection(h.maskedText),
+          contactName: toSegments(h.contactName),
+          status: h.status,
         })),
       };
     },

@@ -1,3 +1,4 @@
+import { textWithoutTokens } from '../../core/masking';
 import crypto from 'node:crypto';
 import type { Core } from '../../core/app';
 import { checkReplyAllowed } from '../../core/app/send-reply';
@@ -416,7 +417,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     },
     checkReply: (r, ctx) => {
       const seat = seatOf(ctx);
-      const d = core.guards.outbound.preview(r.text, { agentId: seat.user.username, conversationId: String(r.conversationId), lang: detectLang(r.text) });
+      const d = core.guards.outbound.preview(r.text, { agentId: seat.user.username, conversationId: String(r.conversationId), lang: r.lang ?? detectLang(r.text) });
       return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
     },
     sendReply: async (r, ctx) => {
@@ -478,7 +479,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const terms = foldText(r.query).split(/\s+/).filter(Boolean);
       const view = rows(seat);
       const hits = seat.cache
-        .search(terms, foldText, 200)
+        .search(terms, (masked) => foldText(textWithoutTokens(masked)), 200)
         .filter((m) => {
           const c = seat.cache.conversation(m.conversationId);
           return (
@@ -491,15 +492,20 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         });
       return {
         total: hits.length,
-        hits: hits.slice(0, r.limit).map((m) => ({
-          conversationId: m.conversationId,
-          messageId: m.id,
-          channelKind: view.kind(seat.cache.conversation(m.conversationId)!.channelId),
-          sentAt: m.sentAt,
-          direction: m.direction,
-          segments: highlight(toSegments(m.maskedText), r.query),
-          textDirection: textDirection(m.maskedText),
-        })),
+        hits: hits.slice(0, r.limit).map((m) => {
+          const c = seat.cache.conversation(m.conversationId)!;
+          return {
+            conversationId: m.conversationId,
+            messageId: m.id,
+            channelKind: view.kind(c.channelId),
+            sentAt: m.sentAt,
+            direction: m.direction,
+            segments: highlight(toSegments(m.maskedText), r.query),
+            textDirection: textDirection(m.maskedText),
+            contactName: toSegments(c.contact.displayName ?? c.contact.handle ?? ''),
+            status: c.status,
+          };
+        }),
       };
     },
     notifyAssigned: () => ({ shown: false }),

@@ -5,6 +5,7 @@ import { useFormat } from '../format';
 import { useNow } from '../hooks';
 import { revealKey, useReveals } from '../stores/reveals';
 import { RevealDialog } from './RevealDialog';
+import { NEVER_REVEALABLE } from '../../../main/ipc/vocabulary';
 import { isolatedRuns } from '../text';
 
 /**
@@ -80,6 +81,15 @@ function FieldChip(props: { type: string; hint: string; fieldIndex: number; mess
       <bdi dir="ltr" className="chip-hint">{props.hint}</bdi>
     </>
   );
+  if (props.canReveal && (NEVER_REVEALABLE as readonly string[]).includes(props.type)) {
+    // The core refuses these to everyone; asking for a reason first would only end in that refusal.
+    return (
+      <span className="chip never" role="img" aria-label={t('fields.neverLabel', { type: typeLabel, hint: props.hint })} data-testid="chip-never">
+        {body}
+        <span className="chip-countdown">{t('fields.never')}</span>
+      </span>
+    );
+  }
   if (pending && props.canReveal) {
     return (
       <button type="button" className="chip waiting" data-testid="chip-waiting" onClick={() => void checkPending(key)} aria-label={t('fields.waitingLabel', { type: typeLabel, hint: props.hint })}>

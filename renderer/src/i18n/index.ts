@@ -7,8 +7,11 @@ import arWorkflow from './locales/workflow/ar.json';
 import enWorkflow from './locales/workflow/en.json';
 import faWorkflow from './locales/workflow/fa.json';
 
-export const LANGUAGES = ['en', 'ar', 'fa'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../../main/ipc/vocabulary';
+
+/** The languages main words its explanations in too (one list, in the shared vocabulary). */
+export const LANGUAGES = INTERFACE_LANGUAGES;
+export type Language = InterfaceLanguage;
 
 const RTL: ReadonlySet<Language> = new Set(['ar', 'fa']);
 

@@ -27,6 +27,8 @@ export function Composer({ detail }: { detail: Detail }) {
   const team = useSession((s) => !!s.session?.team);
   const input = useRef<HTMLTextAreaElement>(null);
   const focus = useUi((s) => s.focusRequest);
+  // The guard explains in the interface's language, so a change of language asks again.
+  const language = useUi((s) => s.language);
   const [canned, setCanned] = useState<Canned[]>([]);
   const [missing, setMissing] = useState<string[]>([]);
   const [cannedError, setCannedError] = useState<unknown>(null);
@@ -47,7 +49,7 @@ export function Composer({ detail }: { detail: Detail }) {
     if (!composer.draft.trim()) return;
     const timer = window.setTimeout(() => void check(), 350);
     return () => window.clearTimeout(timer);
-  }, [composer.draft, check]);
+  }, [composer.draft, language, check]);
 
   const waiting = composer.approval?.state === 'pending';
   useEffect(() => {

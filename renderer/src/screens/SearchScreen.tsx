@@ -76,6 +76,12 @@ export function SearchScreen() {
               {result.hits.map((h) => (
                 <li key={h.messageId} className="hit" data-testid="search-hit">
                   <div className="hit-meta">
+                    <strong className="hit-contact" dir="auto" data-testid="search-hit-contact">
+                      <Segments segments={h.contactName} />
+                    </strong>
+                    <span className={`status-pill status-${h.status}`} data-testid="search-hit-status" data-status={h.status}>
+                      {t(`statuses.${h.status}`)}
+                    </span>
                     <span className={`kind kind-${h.channelKind}`}>{t(`channelKind.${h.channelKind}`)}</span>
                     <time>{f.dateTime(h.sentAt)}</time>
                     <button

@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../../../main/ipc/vocabulary';
 import { useDetail, type Detail } from './detail';
 import { registerReset } from './reset';
 import { onSelectionChange, useSelection } from './selection';
+import { useUi } from './ui';
 
 type Verdict = ResponseOf<'checkReply'>;
 
@@ -99,7 +100,7 @@ export const useComposer = create<ComposerState>((set, get) => ({
     if (id === null || !draft.trim()) return;
     set((s) => ({ composer: { ...s.composer, checking: true } }));
     try {
-      const verdict = await call('checkReply', { conversationId: id, text: draft });
+      const verdict = await call('checkReply', { conversationId: id, text: draft, lang: useUi.getState().language });
       if (get().composer.draft === draft) set((s) => ({ composer: { ...s.composer, verdict, checking: false } }));
       else set((s) => ({ composer: { ...s.composer, checking: false } }));
     } catch (error) {

@@ -1,4 +1,7 @@
-export type GuardLang = 'en' | 'ar' | 'fa';
+import type { InterfaceLanguage } from '../../shared/vocabulary';
+
+/** The guard words its explanations in the console's languages. */
+export type GuardLang = InterfaceLanguage;
 
 const PERSIAN_LETTERS = /[پچژگکی]/g;
 const ARABIC_LETTERS = /[ىةيكؤإأ]/g;

@@ -4,7 +4,7 @@ import { indexBody } from '../search-text';
 const REBUILD_PAGE = 5000;
 
 /** Indexes every message's masked text into `table` with the same `indexBody` ingest uses, a page at a time. */
-export function fillSearchIndex(db: Db, table: 'messages_fts' | 'messages_fts_prefixed'): void {
+export function fillSearchIndex(db: Db, table: 'messages_fts' | 'messages_fts_prefixed' | 'messages_fts_rebuilt'): void {
   const page = db.prepare('SELECT id, masked_text FROM messages WHERE id > ? ORDER BY id LIMIT ?');
   const insert = db.prepare(`INSERT INTO ${table} (rowid, body) VALUES (?, ?)`);
   let after = 0;
