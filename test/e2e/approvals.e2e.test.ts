@@ -70,10 +70,10 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
       }
 
       // No click needed: the agent's chip picks the approval up and shows the value.
-      await expect.poll(() => firstChip.getByTestId('chip-revealed').textContent(), { timeout: 8000 }).toContain(CARD);
+      await expect.poll(() => firstChip.getByTestId('chip-revealed').textContent(), { timeout: 30_000 }).toContain(CARD);
       await row(second).click();
       const declined = page.getByTestId('message').last().getByTestId('chip-declined');
-      await declined.waitFor({ timeout: 8000 });
+      await declined.waitFor({ timeout: 30_000 });
       expect(await page.content()).not.toContain(OTHER_CARD);
       await shot(page, 'reveal-declined', lang);
       const actions = bridge.core.auditTrail.list({ newestFirst: true, limit: 100 }).map((e) => e.action);

@@ -93,11 +93,12 @@ describe('a console in team mode, in Chromium', () => {
 
       // Assignment goes to the hub (compare-and-set), and the lead's window hears it from the stream.
       expect(await ipc(agent.page, 'assignConversation', { conversationId, assignee: 'me' })).toMatchObject({ ok: true, value: { assignee: { name: 'amal' } } });
+      // Bounded by attempts that each wait for the stream, not by the machine's speed (a loaded CI box is slow).
       await expect
         .poll(async () => {
           const r = await ipc(lead.page, 'listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
           return r.ok ? (r.value as { items: Array<{ assignee: { name: string } | null }> }).items[0]?.assignee?.name : null;
-        })
+        }, { timeout: 30_000 })
         .toBe('amal');
 
       // A card needs a lead: the agent asks with a reason, the lead approves from her own window, the chip shows it.
@@ -234,9 +235,10 @@ describe('a console in team mode, in Chromium', () => {
       expect(scored, JSON.stringify(scored)).toMatchObject({ ok: true, value: { score: 4, reviewer: 'layla' } });
       expect(await ipc(lead.page, 'getReviewTranscript', { conversationId: String(conversationId) })).toMatchObject({ ok: true, value: { reviews: [{ score: 4 }] } });
       // The earlier code-asking reply raised an alert at the hub; the lead sees and acknowledges it.
-      const alerts = (await ipc(lead.page, 'listAlerts')) as { ok: true; value: Array<{ id: number; kind: string; acknowledged: boolean }> };
-      const secret = alerts.value.find((a) => a.kind === 'reply_secret_request');
-      expect(secret).toBeTruthy();
+      type Alerts = { ok: true; value: Array<{ id: number; kind: string; acknowledged: boolean }> };
+      const findSecret = async () => ((await ipc(lead.page, 'listAlerts')) as Alerts).value.find((a) => a.kind === 'reply_secret_request');
+      await expect.poll(findSecret, { timeout: 30_000 }).toBeTruthy();
+      const secret = await findSecret();
       expect(await ipc(lead.page, 'acknowledgeAlert', { alertId: secret!.id })).toMatchObject({ ok: true, value: { acknowledged: true } });
     } finally {
       await lead.close();

@@ -314,6 +314,8 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     queueReply(core, 'mail', 'k1@customer.test', 'first');
     runtime.notifyOutbox('mail');
     await until(() => smtp.received.length === 1, 'sent on the second attempt', 30_000);
+    // The receiver has the mail a moment before the outbox row is marked; wait for the mark, not for a time.
+    await until(() => outboxRows(core, 'mail')[0]?.state === 'sent', 'marked sent', 30_000);
     expect(outboxRows(core, 'mail')[0]).toMatchObject({ state: 'sent', attempts: 2 });
     smtp.failNext.push({ code: 550, message: 'Mailbox unavailable' });
     queueReply(core, 'mail', 'k1@customer.test', 'second');
