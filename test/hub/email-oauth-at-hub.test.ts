@@ -1,44 +1,13 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
 import { Dovecot, rawMail } from '../helpers/mail-servers';
+import { startOAuthProvider } from '../helpers/oauth-provider';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, seedHub, until, type HubFiles } from './harness';
 
-/** A loopback OAuth2 provider that accepts only the newest refresh token and rotates it on every use (as in email-oauth.test.ts). */
-async function provider() {
-  let n = 0;
-  let refresh = 'rt-hub-initial-4r5t6y';
-  const live = new Set<string>();
-  const refused: string[] = [];
-  const srv = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const form = new URLSearchParams(body);
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/token') {
-        if (form.get('refresh_token') !== refresh || form.get('client_id') !== 'diwan-mail') {
-          refused.push(form.get('refresh_token') ?? '');
-          res.statusCode = 400;
-          return res.end(JSON.stringify({ error: 'invalid_grant' }));
-        }
-        const access = `at-hub-${++n}-9o8i7u`;
-        refresh = `rt-hub-${n}-3e4r5t`;
-        live.add(access);
-        return res.end(JSON.stringify({ access_token: access, expires_in: 3600, refresh_token: refresh, token_type: 'Bearer' }));
-      }
-      const token = form.get('token') ?? '';
-      res.end(JSON.stringify(live.has(token) ? { active: true, username: 'support@acme.test' } : { active: false }));
-    });
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}`;
-  return { url, refused, revokeAll: () => live.clear(), close: () => new Promise<void>((r) => srv.close(() => r())), get refresh() { return refresh; } };
-}
 
 /**
  * An OAuth2 mailbox as a team channel (issue 25): the hub reads its mail over XOAUTH2 against a real Dovecot, saves
@@ -49,7 +18,7 @@ describe('an OAuth2 mailbox at the hub', () => {
   let pg: TestPostgres;
   let files: HubFiles;
   let custodian: CustodianProcess;
-  let idp: Awaited<ReturnType<typeof provider>>;
+  let idp: Awaited<ReturnType<typeof startOAuthProvider>>;
   let imap: Dovecot;
   let hub: RunningHub | undefined;
   let seed: Awaited<ReturnType<typeof seedHub>>;
@@ -62,7 +31,7 @@ describe('an OAuth2 mailbox at the hub', () => {
     files = await hubFiles();
     custodian = new CustodianProcess(files.custody);
     await custodian.start();
-    idp = await provider();
+    idp = await startOAuthProvider({ initialRefresh: 'rt-hub-initial-4r5t6y', prefix: 'hub-' });
     imap = await Dovecot.start({ oauth2IntrospectionUrl: `${idp.url}/introspect` });
     seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }] });
     fs.writeFileSync(
@@ -95,11 +64,11 @@ describe('an OAuth2 mailbox at the hub', () => {
     await imap.append([rawMail({ from: 'o@customer.test', subject: 'OAuth at the hub', messageId: 'hoa1@customer.test', text: 'hello' })]);
     hub = await start();
     await until(async () => (await seed.store.conversations({ channels: ['mail'] })).length === 1, 'the first mail at the hub', 30_000);
-    expect(idp.refresh).toBe('rt-hub-1-3e4r5t');
+    expect(idp.refresh).toBe('rt-hub-1-1a2s3d4f');
     const saved = await seed.store.q.get<{ sealed: Buffer; updated_by: string }>("SELECT sealed, updated_by FROM hub_secrets WHERE name = 'mail.token'");
     expect(saved!.updated_by).toMatch(/^hub:/);
     // Sealed: neither token is readable in the database.
-    for (const t of ['rt-hub-1-3e4r5t', 'at-hub-1-9o8i7u']) expect(Buffer.from(saved!.sealed).toString('latin1')).not.toContain(t);
+    for (const t of ['rt-hub-1-1a2s3d4f', 'at-hub-1-5t6y7u8i']) expect(Buffer.from(saved!.sealed).toString('latin1')).not.toContain(t);
 
     await hub.close();
     hub = undefined;
@@ -116,7 +85,7 @@ describe('an OAuth2 mailbox at the hub', () => {
     ).catch((e) => {
       throw new Error(`${(e as Error).message}\n${logs.filter((l) => /mail|email|token/.test(l)).slice(-15).join('\n')}`);
     });
-    expect(idp.refresh).toBe('rt-hub-2-3e4r5t');
+    expect(idp.refresh).toBe('rt-hub-2-1a2s3d4f');
     expect(idp.refused).toEqual([]);
   }, 150_000);
 });

@@ -1,9 +1,11 @@
-import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelConfig } from '../../../main/core/connectors';
 import { connectorCore, fastTime, leaks, putSecrets, queueReply, storedMessages, testRuntime, until } from '../../helpers/connectors';
 import { registerSecrets } from '../../helpers/leak-registry';
 import { Dovecot, rawMail, SmtpReceiver } from '../../helpers/mail-servers';
+import { startOAuthProvider } from '../../helpers/oauth-provider';
+
+const provider = () => startOAuthProvider({ initialRefresh: 'rt-initial-9f8e7d', prefix: '', onIssue: registerSecrets });
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -11,38 +13,6 @@ afterEach(async () => {
   cleanup = [];
 });
 
-/** A loopback OAuth2 provider: a token endpoint that rotates refresh tokens, and RFC 7662 introspection for Dovecot. */
-async function provider() {
-  let n = 0;
-  let refresh = 'rt-initial-9f8e7d';
-  const live = new Set<string>();
-  const calls: string[] = [];
-  const srv = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const form = new URLSearchParams(body);
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/token') {
-        calls.push(form.get('grant_type') ?? '');
-        if (form.get('refresh_token') !== refresh || form.get('client_id') !== 'diwan-mail') {
-          res.statusCode = 400;
-          return res.end(JSON.stringify({ error: 'invalid_grant' }));
-        }
-        const access = `at-${++n}-5t6y7u8i`;
-        refresh = `rt-${n}-1a2s3d4f`;
-        registerSecrets({ access, refresh });
-        live.add(access);
-        return res.end(JSON.stringify({ access_token: access, expires_in: 3600, refresh_token: refresh, token_type: 'Bearer' }));
-      }
-      const token = form.get('token') ?? '';
-      res.end(JSON.stringify(live.has(token) ? { active: true, username: 'support@acme.test' } : { active: false }));
-    });
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}`;
-  return { url, live, calls, revokeAll: () => live.clear(), close: () => new Promise<void>((r) => srv.close(() => r())), get refresh() { return refresh; } };
-}
 
 describe('e-mail over OAuth2 (XOAUTH2) with the refresh token in the keychain', () => {
   it('exchanges the refresh token, saves the rotated pair, and fetches a new access token when the server refuses the old one', async () => {
