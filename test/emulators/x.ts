@@ -38,10 +38,13 @@ export class XEmulator {
   now: () => number = () => Date.now();
   private seq = 1_880_000_000_000_000_001n;
   private issued = 0;
+  private tokenTag = '';
   private server!: LoopbackServer;
 
-  static async start(): Promise<XEmulator> {
+  /** `tokenTag` keeps this emulator's tokens apart from other tests' (which register theirs with the leak scan). */
+  static async start(o: { tokenTag?: string } = {}): Promise<XEmulator> {
     const e = new XEmulator();
+    e.tokenTag = o.tokenTag ?? '';
     e.server = await listen((x) => e.handle(x));
     return e;
   }
@@ -57,7 +60,7 @@ export class XEmulator {
   /** A token pair as the app's OAuth flow would have stored it. */
   issue(): { accessToken: string; refreshToken: string } {
     const n = ++this.issued;
-    const pair = { accessToken: `x-access-${n}-${'a'.repeat(20)}`, refreshToken: `x-refresh-${n}-${'r'.repeat(20)}` };
+    const pair = { accessToken: `x-access-${this.tokenTag}${n}-${'a'.repeat(20)}`, refreshToken: `x-refresh-${this.tokenTag}${n}-${'r'.repeat(20)}` };
     this.accessTokens.add(pair.accessToken);
     this.refreshTokens.add(pair.refreshToken);
     return pair;

@@ -14,6 +14,7 @@ export function registerSensitive(kind: 'value' | 'secret', ...values: string[])
 
 /** Every string in a channel's secrets (tokens, refresh tokens, app secrets). */
 export function registerSecrets(secrets: Record<string, unknown>): void {
-  // A mailbox's user name is its public address, shown in settings and in every mail: only the secrets themselves count.
-  registerSensitive('secret', ...Object.entries(secrets).filter(([k, v]) => typeof v === 'string' && !/^(username|user|address)$/i.test(k)).map(([, v]) => v as string));
+  // A mailbox's user name is its public address, shown in settings and in every mail; an OAuth2 client id and token
+  // endpoint are public settings too (IT types them in the clear): only the secrets themselves count.
+  registerSensitive('secret', ...Object.entries(secrets).filter(([k, v]) => typeof v === 'string' && !/^(username|user|address|clientId|tokenUrl)$/i.test(k)).map(([, v]) => v as string));
 }

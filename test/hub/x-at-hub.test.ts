@@ -23,7 +23,7 @@ describe('X at the hub', () => {
   let store: HubStore;
   let itDir: string;
   beforeAll(async () => {
-    x = await XEmulator.start();
+    x = await XEmulator.start({ tokenTag: 'hub-' });
     store = new HubStore(sqliteExecutor(path.join(tmpDir('hub-x-'), 'hub.sqlite')), () => Date.now());
     await store.migrate();
     await store.saveChannel({ id: 'xa', kind: 'x', name: 'X', config: { baseUrl: x.url }, enabled: true }, { actor: 'it', device: null });
