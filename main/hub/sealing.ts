@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { originalContext, SealingSession } from '../core/custody';
 import { maskMessage, type MaskingHints } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
-import type { InboundMessage } from '../core/shared/messages';
+import { INBOUND_LIMITS, type InboundMessage } from '../core/shared/messages';
+import { WHOLE_ORIGINAL } from '../core/shared/vocabulary';
 import { FieldCipher } from '../core/vault';
 import { maskFileName } from '../core/store';
 import type { PreparedMessage } from './store';
@@ -124,7 +125,7 @@ export class OriginalsSealer {
   }
 
   prepare(m: InboundMessage): PreparedMessage {
-    const p = this.prepareText(m.text);
+    const p = this.withWholeOriginal(this.prepareText(m.text), m.html);
     return {
       platformMessageId: m.platformMessageId,
       platformConversationId: m.platformConversationId,
@@ -141,6 +142,26 @@ export class OriginalsSealer {
       ...(m.aliases?.length ? { aliases: m.aliases } : {}),
       ...(m.movesTo ? { movesTo: m.movesTo } : {}),
       ...(m.revises ? { revises: m.revises } : {}),
+    };
+  }
+
+  /**
+   * The message's whole original (an e-mail's HTML), sealed as one more field after the masked ones under the
+   * `WHOLE_ORIGINAL` type: revealed, approved and opened by the custodian exactly like a field. One too large to keep
+   * is not kept (the connector already said so in the text).
+   */
+  private withWholeOriginal(p: ReturnType<OriginalsSealer['prepareText']>, html: string | undefined): ReturnType<OriginalsSealer['prepareText']> {
+    if (typeof html !== 'string' || html.length > INBOUND_LIMITS.htmlChars) return p;
+    const n = p.fields.length;
+    const { epoch, publicKey } = this.key();
+    return {
+      ...p,
+      fields: [...p.fields, { type: WHOLE_ORIGINAL, shown: '' }],
+      seal: (messageId) => {
+        const sealed = p.seal(messageId);
+        const original = this.sessionFor(publicKey, epoch, 1).seal(originalContext(this.team, messageId, { field: n, type: WHOLE_ORIGINAL }), html);
+        return { ...sealed, fields: [...sealed.fields, original] };
+      },
     };
   }
 

@@ -86,6 +86,11 @@ export const MessageDto = z.object({
   flags: z.array(z.object({ code: z.string().max(40), explanation: z.string().max(500) })).max(20).optional(),
   author: UserRef.nullable(),
   attachments: z.array(AttachmentDto).max(50).optional(),
+  /**
+   * The message keeps its whole original (an e-mail's HTML), sealed: revealed like a field (`requestReveal` with this
+   * index; its type is `ORIGINAL`), shown rendered safely. `revealable` is false once retention removed it.
+   */
+  original: z.object({ fieldIndex: z.number().int().nonnegative().max(10_000), revealable: z.boolean() }).optional(),
 });
 
 export const DrillKind = z.enum(DRILL_KINDS);

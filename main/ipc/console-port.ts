@@ -63,6 +63,8 @@ export interface MessageRow {
   flags?: Array<{ code: string; explanation: string }>;
   /** File names masked as stored. */
   attachments?: Array<{ index: number; kind: string; name: string; mimeType: string | null; size: number | null; fetchable: boolean }>;
+  /** The message's sealed whole original (an e-mail's HTML): revealed as this field, under the `WHOLE_ORIGINAL` scope. */
+  original?: { fieldIndex: number; revealable: boolean };
 }
 
 export interface NoteRow {

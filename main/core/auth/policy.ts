@@ -1,5 +1,6 @@
 import type { Role } from './permissions';
 import { normalizeFingerprint } from './device';
+import { WHOLE_ORIGINAL } from '../shared/vocabulary';
 
 /**
  * The part of IT's signed policy that identity enforces. The network work reads and verifies the signed policy
@@ -38,13 +39,16 @@ export interface ResolvedIdentityPolicy {
   privilegedUsers: ReadonlySet<string>;
 }
 
-const REVEALABLE = ['PHONE', 'EMAIL', 'DOB', 'IBAN', 'NATIONAL_ID', 'CARD', 'CARD_EXPIRY', 'PASSPORT'];
+const REVEALABLE = ['PHONE', 'EMAIL', 'DOB', 'IBAN', 'NATIONAL_ID', 'CARD', 'CARD_EXPIRY', 'PASSPORT', WHOLE_ORIGINAL];
 
-/** Safe defaults: one-time codes and card security codes are never revealed; IDs, cards, IBANs and passports need a lead's approval. */
+/**
+ * Safe defaults: one-time codes and card security codes are never revealed; IDs, cards, IBANs and passports need a
+ * lead's approval, and so does a whole original (an e-mail's HTML), which may hold any of them unmasked.
+ */
 const DEFAULT_REVEAL_RULES: RevealRules = {
   grantMinutes: 5,
   allowedTypes: { agent: REVEALABLE, lead: REVEALABLE },
-  approvalRequired: ['NATIONAL_ID', 'CARD', 'IBAN', 'PASSPORT'],
+  approvalRequired: ['NATIONAL_ID', 'CARD', 'IBAN', 'PASSPORT', WHOLE_ORIGINAL],
   approvalWindowMinutes: 60,
 };
 

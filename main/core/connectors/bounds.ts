@@ -9,6 +9,7 @@ import { INBOUND_LIMITS, type InboundMessage } from '../shared/messages';
 export function fitToStore(messages: InboundMessage[]): { messages: InboundMessage[]; note?: string } {
   let cut = 0;
   let skipped = 0;
+  let dropped = 0;
   const kept: InboundMessage[] = [];
   for (const m of messages) {
     if (!usableId(m?.platformMessageId) || !usableId(m?.platformConversationId) || !usableId(m?.contact?.platformUserId)) {
@@ -16,16 +17,25 @@ export function fitToStore(messages: InboundMessage[]): { messages: InboundMessa
       continue;
     }
     const text = typeof m.text === 'string' ? m.text : '';
+    // An original too large to keep is dropped, never cut: a cut HTML original would not be the original.
+    const fitted = m.html !== undefined && (typeof m.html !== 'string' || m.html.length > INBOUND_LIMITS.htmlChars) ? withoutHtml(m) : m;
+    if (fitted !== m) dropped++;
     if (text.length > INBOUND_LIMITS.textChars) {
       cut++;
-      kept.push({ ...m, text: cutText(text) });
-    } else kept.push(text === m.text ? m : { ...m, text });
+      kept.push({ ...fitted, text: cutText(text) });
+    } else kept.push(text === fitted.text ? fitted : { ...fitted, text });
   }
   const parts = [
     cut ? `${cut} message(s) were longer than Diwan keeps (${INBOUND_LIMITS.textChars} characters) and were cut.` : '',
     skipped ? `${skipped} message(s) had no usable id and were skipped.` : '',
+    dropped ? `${dropped} message(s) had an original larger than Diwan keeps (${INBOUND_LIMITS.htmlChars} characters); their text was kept, the original was not.` : '',
   ].filter(Boolean);
   return { messages: kept, ...(parts.length ? { note: parts.join(' ') } : {}) };
+}
+
+function withoutHtml(m: InboundMessage): InboundMessage {
+  const { html: _dropped, ...rest } = m;
+  return rest;
 }
 
 function usableId(v: unknown): boolean {

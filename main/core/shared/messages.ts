@@ -38,10 +38,15 @@ export interface InboundMessage {
    * beside their phone number). A later message keyed by any of them joins the same conversation.
    */
   aliases?: string[];
+  /**
+   * The message's original as the platform sent it, when it is richer than `text` (an e-mail's HTML body): sealed
+   * with the message as its whole original (`WHOLE_ORIGINAL`), never shown but through a reveal of that scope.
+   */
+  html?: string;
 }
 
 /** What the store keeps of one inbound message: longer ids are refused, longer text is cut by the runtime. */
-export const INBOUND_LIMITS = { idChars: 256, textChars: 64 * 1024 } as const;
+export const INBOUND_LIMITS = { idChars: 256, textChars: 64 * 1024, htmlChars: 2 * 1024 * 1024 } as const;
 
 export interface IngestResult {
   inserted: number;

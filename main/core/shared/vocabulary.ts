@@ -24,6 +24,14 @@ export type SensitiveType = (typeof SENSITIVE_TYPES)[number];
  */
 export const NEVER_REVEALABLE: readonly SensitiveType[] = ['OTP', 'CVV'];
 
+/**
+ * The reveal scope "whole original": a message's original as the platform sent it (an e-mail's HTML), kept sealed as
+ * one more field of the message under this type, after its masked fields. A reveal of it shows the original
+ * unmasked (rendered safely; one-time codes and security codes still blotted), so the reveal rules treat it as a
+ * type of its own: who may ask and whether a lead must approve are IT's policy, like any field type.
+ */
+export const WHOLE_ORIGINAL = 'ORIGINAL';
+
 /** Every kind of channel a console or hub can run (`demo` is the built-in channel of a console with none configured). */
 export const CHANNEL_KINDS = ['telegram', 'x', 'messenger', 'instagram', 'whatsapp', 'email', 'demo'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];

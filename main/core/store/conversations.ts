@@ -1,7 +1,7 @@
 import { DiwanError } from '../shared/errors';
 import type { DeliveryState } from '../shared/messages';
 import type { SignedSeatGrant } from '../custody';
-import { CONVERSATION_STATUSES, ERROR_CODES, type ConversationStatus } from '../shared/vocabulary';
+import { CONVERSATION_STATUSES, ERROR_CODES, WHOLE_ORIGINAL, type ConversationStatus } from '../shared/vocabulary';
 import { SEALED, type StoreContext } from './context';
 import type { Db } from './database';
 import { cachedStatement } from './statement-cache';
@@ -52,6 +52,8 @@ export interface StoredMessage {
   authorId: string | null;
   maskedText: string;
   fields: FieldSpan[];
+  /** The sealed whole original (an e-mail's HTML), revealed as field `n` under the `WHOLE_ORIGINAL` scope. */
+  original: { n: number; revealable: boolean } | null;
   /** In arrival order; `fetchable` when the platform gave a reference to fetch the file by (see `attachment`). */
   attachments: Array<{ kind: string; fileName: string | null; mimeType: string | null; size: number | null; fetchable: boolean }>;
   sentAt: number;
@@ -196,7 +198,12 @@ export class ConversationRepository {
     const first = Math.min(...rows.map((r) => r.id));
     const lastId = Math.max(...rows.map((r) => r.id));
     const fields = new Map<number, FieldSpan[]>();
+    const originals = new Map<number, { n: number; revealable: boolean }>();
     for (const f of this.s.fieldsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; n: number; type: string; start: number; end: number; revealable: number }>) {
+      if (f.type === WHOLE_ORIGINAL) {
+        originals.set(f.message_id, { n: f.n, revealable: f.revealable === 1 });
+        continue;
+      }
       const list = fields.get(f.message_id) ?? [];
       list.push({ n: f.n, type: f.type, start: f.start, end: f.end, revealable: f.revealable === 1 });
       fields.set(f.message_id, list);
@@ -213,6 +220,7 @@ export class ConversationRepository {
       authorId: r.author_id,
       maskedText: r.masked_text,
       fields: fields.get(r.id) ?? [],
+      original: originals.get(r.id) ?? null,
       attachments: attachments.get(r.id) ?? [],
       sentAt: r.sent_at,
       delivery: r.delivery,

@@ -1,4 +1,5 @@
 import { DiwanError } from '../shared/errors';
+import { WHOLE_ORIGINAL } from '../shared/vocabulary';
 import { INBOUND_LIMITS, type ConnectorSink, type InboundMessage, type IngestResult } from '../shared/messages';
 import { nextId, SEALED, sealedIdentity, sealOriginal, type StoreContext } from './context';
 import { unknownChannel } from './channels';
@@ -79,6 +80,12 @@ export class Ingestor implements ConnectorSink {
         m.direction === 'out' ? 'sent' : null,
       );
       p.fields.forEach((f, n) => s.insertField.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
+      if (m.html !== undefined) {
+        // The whole original: one more field after the masked ones, with no span in the text (nothing to draw).
+        const n = p.fields.length;
+        const end = p.masked.length;
+        s.insertField.run(id, n, WHOLE_ORIGINAL, end, end, sealOriginal(ctx, sealedIdentity.messageField(ctx.custody.seat, id, n, WHOLE_ORIGINAL), m.html), SEALED);
+      }
       for (const a of m.attachments ?? []) {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
@@ -215,6 +222,9 @@ function validate(m: InboundMessage, i: number): void {
   }
   if (m.direction !== 'in' && m.direction !== 'out') throw bad('direction must be "in" or "out"');
   if (typeof m.text !== 'string' || m.text.length > MAX_TEXT) throw bad(`text must be a string of at most ${MAX_TEXT} characters`);
+  if (m.html !== undefined && (typeof m.html !== 'string' || m.html.length > INBOUND_LIMITS.htmlChars)) {
+    throw bad(`html must be a string of at most ${INBOUND_LIMITS.htmlChars} characters`);
+  }
   if (!Number.isSafeInteger(m.sentAt) || m.sentAt < 0) throw bad('sentAt must be milliseconds since the epoch');
   if (m.attachments !== undefined && (!Array.isArray(m.attachments) || m.attachments.length > 50)) throw bad('at most 50 attachments');
   if (m.revises !== undefined) {

@@ -1,6 +1,7 @@
 import type { Core } from '../../core/app';
 import { AUDIT_ACTIONS } from '../../core/audit';
 import type { CallContext, Handlers } from '../dispatch';
+import { shownReveal } from './reveal-view';
 import { textDirection, toSegments } from './segments';
 
 type ReviewChannels =
@@ -19,8 +20,11 @@ type ReviewChannels =
 export function reviewHandlers(core: Core): Pick<Handlers<CallContext>, ReviewChannels> {
   const me = (ctx: CallContext) => core.identity.requireSession(ctx.session);
   return {
-    requestReveal: (req, ctx) => core.reveal.request(me(ctx), req, req.reason),
-    readReveal: (req, ctx) => core.reveal.read(me(ctx), req.grantId),
+    requestReveal: (req, ctx) => {
+      const r = core.reveal.request(me(ctx), req, req.reason);
+      return r.status === 'granted' ? shownReveal(r) : r;
+    },
+    readReveal: (req, ctx) => shownReveal(core.reveal.read(me(ctx), req.grantId)),
     listRevealApprovals: (_req, ctx) => ({ requests: core.reveal.pending(me(ctx)) }),
     decideReveal: (req, ctx) => core.reveal.decide(me(ctx), req.requestId, req.approve),
     getReviewTranscript: (req, ctx) => {

@@ -10,6 +10,7 @@ import { HubRefusal, type RoleGrantView as HubRoleGrantView, type TeamMember, ty
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
 import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
+import { shownReveal } from '../handlers/reveal-view';
 import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
@@ -169,7 +170,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       if (out.reveal.state !== 'granted') return { status: 'pending' as const, requestId: String(out.reveal.id), fieldType: out.type };
       // Granted at once: the custodian re-seals the one value to a key made for this call (the hub cannot read it).
       const opened = await seat.client.openReveal(out.reveal.id);
-      return { status: 'granted' as const, grantId: String(out.reveal.id), fieldType: opened.type, expiresAt: opened.expiresAt, value: opened.value };
+      return shownReveal({ status: 'granted' as const, grantId: String(out.reveal.id), fieldType: opened.type, expiresAt: opened.expiresAt, value: opened.value });
     },
     readReveal: async (r, ctx) => {
       const seat = seatOf(ctx);
@@ -178,7 +179,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       if (state.state === 'denied') throw new DiwanError(ERROR_CODES.revealDenied, 'A team lead declined this reveal request.');
       if (state.expiresAt <= core.clock.now()) throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
       const opened = await seat.client.openReveal(Number(r.grantId));
-      return { value: opened.value, fieldType: opened.type, expiresAt: opened.expiresAt };
+      return shownReveal({ value: opened.value, fieldType: opened.type, expiresAt: opened.expiresAt });
     },
     listRevealApprovals: async (_r, ctx) => {
       const seat = seatOf(ctx);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { replyWindowView } from '../../core/app/send-reply';
 import { contactDetails } from '../console-services';
 import { CHANNEL_KINDS, DELIVERY_STATES, type DeliveryState } from '../console-contract';
+import { WHOLE_ORIGINAL } from '../vocabulary';
 import type { ChannelKindT, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
 
 /**
@@ -74,6 +75,7 @@ export class TeamRows {
       author: this.ref(m.authorId),
       ...(m.direction === 'out' && m.delivery ? { delivery: { state } } : {}),
       ...(m.attachments?.length ? { attachments: m.attachments.map(attachmentRow) } : {}),
+      ...originalRow(m),
     };
   }
 
@@ -101,6 +103,12 @@ export class TeamRows {
 /** A kind the hub reports, as the console's contract names it (one it does not know shows as `demo`). */
 export function channelKindOf(kind: string): ChannelKindT {
   return (CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo';
+}
+
+/** The hub lists a message's sealed whole original as its last field, of the `WHOLE_ORIGINAL` type. */
+function originalRow(m: CachedMessage): Pick<MessageRow, 'original'> {
+  const f = Array.isArray(m.fields) ? m.fields.find((x) => x.type === WHOLE_ORIGINAL) : undefined;
+  return f && Number.isInteger(f.n) ? { original: { fieldIndex: f.n, revealable: true } } : {};
 }
 
 /** An attachment as the hub streams it (`attachmentViews`: metadata, masked name, no platform reference). */

@@ -1,9 +1,19 @@
 import { convert } from 'html-to-text';
 
-/** Longest HTML part turned into text; longer parts are cut first (the original is not shown anyway). */
-const MAX_HTML_CHARS = 2 * 1024 * 1024;
+/** Longest HTML part turned into text or into the revealed original's view; longer parts are cut first. */
+export const MAX_HTML_CHARS = 2 * 1024 * 1024;
 
-const SKIP = ['img', 'picture', 'video', 'audio', 'iframe', 'object', 'embed', 'svg', 'script', 'style', 'head', 'title', 'form', 'button'];
+/**
+ * Elements dropped with everything inside them, from the safe text and from the revealed original's view alike:
+ * what runs, styles, embeds, frames or asks for input.
+ */
+export const SKIP_WITH_CONTENT: ReadonlySet<string> = new Set([
+  'script', 'style', 'head', 'title', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'picture',
+  'video', 'audio', 'form', 'button', 'select', 'textarea', 'template', 'noscript',
+]);
+
+/** The safe text also drops images (the original's view writes "[image: alt]" in their place). */
+const SKIP = [...SKIP_WITH_CONTENT, 'img'];
 
 /**
  * HTML mail as plain text for the conversation view: nothing is fetched and nothing runs, because the result is text —

@@ -1,4 +1,4 @@
-import type { AttachmentKind, InboundAttachment, InboundMessage } from '../../shared/messages';
+import { INBOUND_LIMITS, type AttachmentKind, type InboundAttachment, type InboundMessage } from '../../shared/messages';
 import type { DeliveryReceipt } from '../types';
 import type { ParsedMail } from './parse';
 import type { MailSettings } from './settings';
@@ -45,6 +45,9 @@ export function toOutcome(f: FetchedMail, parsed: ParsedMail, s: MailSettings, t
   const fromUs = parsed.from.address === s.address;
   const notes = senderSignals({ displayName: parsed.from.name, address: parsed.from.address, authenticationResults: parsed.authenticationResults }, s.guardPolicy, s.authservId).map((sig) => `⚠ ${sig.explanation}`);
   if (f.headersOnly) notes.push(`⚠ This e-mail is ${megabytes(f.size)}, more than the ${megabytes(s.maxMessageBytes)} Diwan downloads. It stays in the mailbox; open it there.`);
+  const html = !f.headersOnly && parsed.html ? parsed.html : undefined;
+  const keepHtml = html !== undefined && html.length <= INBOUND_LIMITS.htmlChars;
+  if (html !== undefined && !keepHtml) notes.push(`⚠ The HTML of this e-mail is ${megabytes(html.length)}, more than the ${megabytes(INBOUND_LIMITS.htmlChars)} Diwan keeps as its original; it stays in the mailbox.`);
   const body = f.headersOnly ? '' : parsed.text || (parsed.attachments.length ? '' : '(no text)');
   const text = [`Subject: ${parsed.subject || '(no subject)'}`, ...notes, '', body].join('\n').trimEnd();
   return {
@@ -62,6 +65,8 @@ export function toOutcome(f: FetchedMail, parsed: ParsedMail, s: MailSettings, t
       text,
       sentAt: f.arrivedAt,
       ...(parsed.attachments.length ? { attachments: attachments(f, parsed, s) } : {}),
+      // The HTML as sent, sealed as the message's whole original; the view shows `text` (html.ts's safe text).
+      ...(keepHtml ? { html } : {}),
     },
   };
 }
