@@ -5,6 +5,7 @@ import { useFormat } from '../format';
 import { useDetail, type Message } from '../stores/detail';
 import { Attachments } from './Attachments';
 import { ErrorNote } from './Notice';
+import { OriginalMail } from './OriginalMail';
 import { Segments } from './Segments';
 
 /** One message of a conversation (the agent's thread and the lead's review): masked text, attachments, scam flags, delivery. */
@@ -17,6 +18,7 @@ export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }
         <Segments segments={m.segments} messageId={m.id} canReveal={canReveal} />
       </div>
       {m.attachments && m.attachments.length > 0 && <Attachments messageId={m.id} attachments={m.attachments} />}
+      {m.original && <OriginalMail messageId={m.id} fieldIndex={m.original.fieldIndex} revealable={m.original.revealable} canReveal={canReveal} />}
       {m.flags && m.flags.length > 0 && (
         <div className="notice warn scam-flags" role="note" data-testid="scam-flags">
           <strong>{t('conversation.scamWarning')}</strong>

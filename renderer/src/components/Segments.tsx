@@ -129,7 +129,7 @@ function FieldChip(props: { type: string; hint: string; fieldIndex: number; mess
   );
 }
 
-function Countdown(props: { expiresAt: number; format(ms: number): string; label(time: string): string }) {
+export function Countdown(props: { expiresAt: number; format(ms: number): string; label(time: string): string }) {
   const remaining = props.expiresAt - useNow();
   return (
     <span className="chip-countdown" aria-live="off">

@@ -81,17 +81,14 @@ export function safeOriginalView(html: string): string {
   parser.end();
   flush();
   while (open.length) closeTag(open.pop()!);
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${VIEW_CSP}"><style>${VIEW_STYLE}</style></head><body dir="auto">${out.join('')}</body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${VIEW_CSP}"></head><body dir="auto">${out.join('')}</body></html>`;
 }
 
-/** Everything is refused but the document's own inline style (no images, fonts, frames, scripts or connections). */
-export const VIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'";
-
-const VIEW_STYLE =
-  'body{font:14px/1.5 system-ui,sans-serif;margin:12px;overflow-wrap:anywhere;color:#111;background:#fff}' +
-  'table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}' +
-  '.image{color:#666;font-style:italic}.link{text-decoration:underline}.href{color:#555;font-size:90%}' +
-  'blockquote{border-inline-start:3px solid #ccc;margin-inline-start:0;padding-inline-start:8px;color:#444}';
+/**
+ * Everything is refused: no images, fonts, styles, frames, scripts or connections. (A `srcdoc` frame also inherits
+ * the console's own policy, which allows no inline style either, so the view is drawn in the browser's default look.)
+ */
+export const VIEW_CSP = "default-src 'none'";
 
 const ALLOWED = new Set([
   'p', 'div', 'span', 'br', 'hr', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'del', 'ins', 'sub', 'sup', 'small',
