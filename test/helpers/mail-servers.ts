@@ -186,6 +186,21 @@ export class Dovecot {
     return c;
   }
 
+  /**
+   * Delivers one message the way a mail server hands mail to Dovecot: its local delivery agent (`dovecot-lda`, what
+   * Postfix runs as `mailbox_command`), with the envelope sender and recipient. Resolves once it is in the mailbox.
+   */
+  deliver(raw: string | Buffer, recipient = this.user, sender = ''): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const lda = spawn('timeout', ['-s', 'KILL', '30', DOVECOT_LDA, '-c', path.join(this.dir, 'dovecot.conf'), '-d', recipient, '-f', sender], { stdio: ['pipe', 'ignore', 'pipe'] });
+      let err = '';
+      lda.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      lda.on('error', reject);
+      lda.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`dovecot-lda exited ${code}: ${err.trim()}`))));
+      lda.stdin.end(raw);
+    });
+  }
+
   /** Delivers messages into a mailbox with IMAP APPEND (one connection for the lot). */
   async append(raws: Array<string | Buffer>, mailbox = 'INBOX'): Promise<void> {
     const c = await this.client();
@@ -194,6 +209,55 @@ export class Dovecot {
     } finally {
       await c.logout();
     }
+  }
+}
+
+const DOVECOT_LDA = '/usr/lib/dovecot/dovecot-lda';
+
+/**
+ * The company's inbound mail server on loopback, as a customer's mail reaches it: SMTP (the smtp-server package, no
+ * authentication, only the mailbox's own addresses as recipients), each accepted message handed to Dovecot's delivery
+ * agent before the 250 answer — so when a sender's SMTP transaction ends, the message is in the mailbox.
+ */
+export class MailExchanger {
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
+
+  static async start(mailbox: Dovecot): Promise<MailExchanger> {
+    const port = await freePort();
+    const server = new SMTPServer({
+      secure: false,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      size: 40 * 1024 * 1024,
+      onRcptTo(address, _session, cb) {
+        if (Object.hasOwn(mailbox.users, address.address)) cb();
+        else cb(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
+      },
+      onData(stream, session, cb) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          Promise.all(session.envelope.rcptTo.map((r) => mailbox.deliver(raw, r.address, from))).then(
+            () => cb(),
+            (e: Error) => cb(Object.assign(e, { responseCode: 451 })),
+          );
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    server.on('error', () => {});
+    return new MailExchanger(server, port);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => this.server.close(() => r()));
   }
 }
 
