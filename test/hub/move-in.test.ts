@@ -128,7 +128,7 @@ describe('diwan hub import', () => {
       inbound(1, { text: `my id is ${ID}, phone ${PHONE}` }),
       inbound(2, { text: `again: ${ID_ARABIC}` }),
       inbound(3, { text: 'thanks, bye', direction: 'out' }),
-      inbound(4, { platformConversationId: 'chat2', contact: { platformUserId: 'u2', displayName: 'Second' }, text: 'where is my order 5521?' }),
+      inbound(4, { platformConversationId: 'chat2', contact: { platformUserId: 'u2', displayName: 'Second' }, text: 'where is my order 5521?', html: '<p>where is my order <b>5521</b>?</p>' }),
     ]);
     const first = core.store.conversations.byPlatform('tg', 'chat1')!;
     const second = core.store.conversations.byPlatform('tg', 'chat2')!;
@@ -184,7 +184,9 @@ describe('diwan hub import', () => {
       expect(texts).toHaveLength(3);
       expect(texts.join('\n')).not.toContain(ID);
       expect(texts.join('\n')).not.toContain(ID_ARABIC);
-      expect(await store.q.get<{ n: number }>('SELECT count(*) AS n FROM message_fields WHERE sealed IS NOT NULL')).toMatchObject({ n: 3 });
+      // The two fields of the first conversation, one in the second, and the second's e-mail HTML as its whole original.
+      expect(await store.q.get<{ n: number }>('SELECT count(*) AS n FROM message_fields WHERE sealed IS NOT NULL')).toMatchObject({ n: 4 });
+      expect(await store.q.get<{ n: number }>("SELECT count(*) AS n FROM message_fields WHERE type = 'ORIGINAL' AND sealed IS NOT NULL")).toMatchObject({ n: 1 });
       expect(await store.q.all('SELECT l.name FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id WHERE cl.conversation_id = ?', [first.id])).toEqual([{ name: 'VIP' }]);
       const notes = await store.q.all<{ masked_text: string }>('SELECT masked_text FROM notes WHERE conversation_id = ?', [first.id]);
       expect(notes).toHaveLength(1);
@@ -195,7 +197,7 @@ describe('diwan hub import', () => {
     }
     // Originals are sealed: the database file holds no value in any digit script.
     const bytes = fs.readFileSync(file).toString('utf8');
-    for (const v of [ID, ID_ARABIC, '551234567']) expect(bytes).not.toContain(v);
+    for (const v of [ID, ID_ARABIC, '551234567', '<b>5521</b>']) expect(bytes).not.toContain(v);
 
     const again = await cli(['hub', 'import', '--from', source.dataDir, '--admin', 'it-admin', '--config', configFile], `${PASSWORD}\n`);
     expect(again.code).toBe(0);

@@ -3,6 +3,7 @@ import { DiwanError } from '../shared/errors';
 import type { SignedSeatGrant } from '../custody';
 import { identity, SEALED, sealedIdentity, type StoreContext } from './context';
 import { AUDIT_ACTIONS } from '../shared/audit-actions';
+import { WHOLE_ORIGINAL } from '../shared/vocabulary';
 
 export interface ContactRef {
   contactId?: number;
@@ -98,7 +99,11 @@ export class SubjectRequests {
       'SELECT id, platform_message_id, direction, masked_text, text_enc, key_version, sent_at, delivery FROM messages WHERE conversation_id = ? ORDER BY sent_at, id',
     );
     const attachments = db.prepare('SELECT kind, file_name, mime_type, size FROM attachments WHERE message_id = ? ORDER BY id');
+    const wholeOriginal = db.prepare('SELECT n, value_enc, key_version FROM message_fields WHERE message_id = ? AND type = ?');
     const notes = db.prepare('SELECT id, masked_text, text_enc, key_version, created_at FROM notes WHERE conversation_id = ? ORDER BY created_at, id');
+    // An e-mail's HTML as sent: absent when there was none or retention removed it; empty when its key epoch is gone.
+    const htmlOf = (row: { n: number; value_enc: Buffer | null; key_version: number | null } | undefined, id: number) =>
+      row?.value_enc ? { html: opener.add(row.value_enc, row.key_version, 'original', id, '', row.n) } : {};
     const out: CustomerExport = {
       format: 'diwan-customer-export/1',
       exportedAt: new Date(this.ctx.clock.now()).toISOString(),
@@ -124,6 +129,7 @@ export class SubjectRequests {
           sentAt: new Date(m.sent_at).toISOString(),
           text: opener.add(m.text_enc, m.key_version, 'message', m.id, m.masked_text),
           originalDeletedByRetention: m.text_enc === null,
+          ...htmlOf(wholeOriginal.get(m.id, WHOLE_ORIGINAL) as { n: number; value_enc: Buffer | null; key_version: number | null } | undefined, m.id),
           delivery: m.delivery,
           attachments: attachments.all(m.id) as Array<Record<string, unknown>>,
         })),
@@ -157,11 +163,12 @@ export class SubjectRequests {
       contact: (id: number) => ({ legacy: identity.contactName(id), sealed: sealedIdentity.contactName(seat, id) }),
       message: (id: number) => ({ legacy: identity.messageText(id), sealed: sealedIdentity.messageText(seat, id) }),
       note: (id: number) => ({ legacy: identity.noteText(id), sealed: sealedIdentity.noteText(seat, id) }),
+      original: (id: number, field: number) => ({ legacy: identity.messageField(id, field), sealed: sealedIdentity.messageField(seat, id, field, WHOLE_ORIGINAL) }),
     };
     return {
-      add(blob: Buffer | null, keyVersion: number | null, kind: keyof typeof names, id: number, masked: string | null): string {
+      add(blob: Buffer | null, keyVersion: number | null, kind: keyof typeof names, id: number, masked: string | null, field = 0): string {
         if (!blob) return masked as string;
-        const n = names[kind](id);
+        const n = names[kind](id, field);
         if (keyVersion !== SEALED) return ctx.cipher.decrypt(n.legacy, blob);
         sealed.push({ context: n.sealed, sealed: blob, masked: masked ?? '' });
         return `${tag}${sealed.length - 1}`;
@@ -194,6 +201,8 @@ export interface CustomerExport {
       /** The original text; the masked text where retention removed the original. */
       text: string;
       originalDeletedByRetention: boolean;
+      /** An e-mail's HTML as sent (its whole original); absent without one, empty when its key epoch was destroyed. */
+      html?: string;
       delivery: string | null;
       attachments: Array<Record<string, unknown>>;
     }>;

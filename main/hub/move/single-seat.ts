@@ -129,6 +129,8 @@ export async function moveSingleSeatToHub(
         text: m.text,
         sentAt: Date.parse(m.sentAt),
         ...(m.attachments.length ? { attachments: m.attachments.map(attachmentOf) } : {}),
+        // An e-mail's HTML moves sealed again at the hub, as its whole original.
+        ...(m.html ? { html: m.html } : {}),
       }));
       const moved = await moveIn.moveConversation(
         {

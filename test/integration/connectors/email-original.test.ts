@@ -8,6 +8,7 @@ import { createMainDispatch, type CallContext } from '../../../main/ipc';
 import { fastTime, putSecrets, storedMessages, testRuntime, until } from '../../helpers/connectors';
 import { addPeople, PEOPLE } from '../../helpers/console';
 import { testCore } from '../../helpers/core';
+import { exportGrant } from '../../helpers/store';
 import { Dovecot, rawMail } from '../../helpers/mail-servers';
 import { tmpDir } from '../../helpers/tmp';
 
@@ -112,5 +113,10 @@ describe('the HTML original of an e-mail in a single seat', () => {
     const log = fs.readFileSync(path.join(dataDir, 'custody', 'custodian.log'), 'utf8');
     expect(log).toMatch(/"event":"reveal.opened"[^\n]*"type":"ORIGINAL"|"type":"ORIGINAL"[^\n]*"event":"reveal.opened"/);
     expect(log).not.toContain(CARD);
+
+    // The customer's data-subject export carries the HTML as sent (opened by the custodian for the export grant).
+    const contactId = Number(core.db.prepare("SELECT contact_id FROM conversations WHERE channel_id = 'mail'").pluck().get());
+    const exported = core.store.subjects.export({ contactId }, 'dana', exportGrant(core.store));
+    expect(exported.conversations[0]!.messages[0]!.html).toContain(`<b>${CARD}</b>`);
   }, 60_000);
 });
