@@ -1,6 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { maskMessage, NEVER_REVEALABLE } from '../../masking';
-import { formatToken } from '../../masking/tokens';
+import { formatToken, maskMessage, NEVER_REVEALABLE } from '../../masking';
 import { htmlToSafeText, MAX_HTML_CHARS, SKIP_WITH_CONTENT } from './html';
 
 /**
