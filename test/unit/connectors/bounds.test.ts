@@ -34,4 +34,14 @@ describe('fitting pulled messages to the store', () => {
     expect(messages).toEqual([good]);
     expect(note).toMatch(/3 message\(s\) had no usable id/);
   });
+
+  it('keeps an HTML original within the limit whole, and drops (never cuts) a larger one, keeping its text', () => {
+    const small = msg({ platformMessageId: 'small', html: '<p>hello</p>' });
+    const large = msg({ platformMessageId: 'large', html: `<p>${'x'.repeat(INBOUND_LIMITS.htmlChars)}</p>` });
+    const { messages, note } = fitToStore([small, large]);
+    expect(messages[0]).toBe(small);
+    expect(messages[1]).toEqual(msg({ platformMessageId: 'large' }));
+    expect(messages[1]).not.toHaveProperty('html');
+    expect(note).toMatch(/1 message\(s\) had an original larger than Diwan keeps/);
+  });
 });
