@@ -88,12 +88,16 @@ export const RoleGrantsResponse = z.object({
       role: RoleSchema,
       from: RoleSchema,
       requestedBy: z.string(),
+      /** So a console can say "you asked" and offer withdrawing instead of confirming. */
+      requestedById: z.string(),
       requestedAt: z.number(),
       expiresAt: z.number(),
     }),
   ),
 });
 export const ConfirmRoleGrantRequest = z.object({ grantId: Id }).strict();
+/** The sentence is kept in the audit trail (masked) and read by the administrator who asked. */
+export const DeclineRoleGrantRequest = z.object({ grantId: Id, reason: z.string().min(1).max(500) }).strict();
 export const UsersResponse = z.object({ users: z.array(UserSchema) });
 export const CreateUserRequest = z.object({ username: Username, displayName: z.string().max(100).default(''), role: RoleSchema, password: Password }).strict();
 export const SetRoleRequest = z.object({ userId: Id, role: RoleSchema }).strict();

@@ -150,6 +150,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         role: g.role,
         from: g.from,
         requestedBy: g.requestedBy,
+        requestedById: String(g.requestedById),
         requestedAt: g.requestedAt,
         expiresAt: g.expiresAt,
       })),
@@ -157,6 +158,10 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     confirmRoleGrant: async (r, ctx) => {
       if (!/^\d{1,15}$/.test(r.grantId)) throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired. Ask for the role again.');
       return grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${r.grantId}/confirm`, {}));
+    },
+    declineRoleGrant: async (r, ctx) => {
+      if (!/^\d{1,15}$/.test(r.grantId)) throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired.');
+      return grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${r.grantId}/decline`, { reason: r.reason }));
     },
 
     requestReveal: async (r, ctx) => {
