@@ -20,6 +20,7 @@ import {
   QualityReviewResponse,
   QualityReviewsResponse,
   ReadRevealRequest,
+  OwnRevealsResponse,
   ReadRevealResponse,
   RecoveryCodesResponse,
   RevealRequest,
@@ -87,6 +88,7 @@ export const contract = {
   // Reveal grants: the original travels only in a granted reveal's answer, for that field, while it lasts.
   requestReveal: channel({ request: RevealRequest, response: RevealResponse, permission: 'reveal.request' }),
   readReveal: channel({ request: ReadRevealRequest, response: ReadRevealResponse, permission: 'reveal.request' }),
+  listOwnReveals: channel({ request: Empty, response: OwnRevealsResponse, permission: 'reveal.request' }),
   listRevealApprovals: channel({ request: Empty, response: PendingRevealsResponse, permission: 'reveal.approve' }),
   decideReveal: channel({ request: DecideRevealRequest, response: DecideRevealResponse, permission: 'reveal.approve' }),
 

@@ -111,6 +111,12 @@ export const RevealResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending'), requestId: z.string(), fieldType: z.string() }),
 ]);
 export const ReadRevealRequest = z.object({ grantId: Id }).strict();
+/** The caller's own reveal requests a lead decides (waiting, or decided and not over): what the console shows again after a sign-in. Never a value. */
+export const OwnRevealsResponse = z.object({
+  reveals: z
+    .array(z.object({ requestId: z.string(), messageId: z.string(), fieldIndex: z.number().int().min(0), fieldType: z.string(), state: z.enum(['pending', 'granted', 'denied']) }))
+    .max(100),
+});
 export const ReadRevealResponse = z.object({ value: z.string(), fieldType: z.string(), expiresAt: z.number() });
 export const PendingRevealsResponse = z.object({
   requests: z.array(

@@ -6,6 +6,7 @@ import { textDirection, toSegments } from './segments';
 type ReviewChannels =
   | 'requestReveal'
   | 'readReveal'
+  | 'listOwnReveals'
   | 'listRevealApprovals'
   | 'decideReveal'
   | 'getReviewTranscript'
@@ -21,6 +22,7 @@ export function reviewHandlers(core: Core): Pick<Handlers<CallContext>, ReviewCh
   return {
     requestReveal: (req, ctx) => core.reveal.request(me(ctx), req, req.reason),
     readReveal: (req, ctx) => core.reveal.read(me(ctx), req.grantId),
+    listOwnReveals: (_req, ctx) => ({ reveals: core.reveal.own(me(ctx)) }),
     listRevealApprovals: (_req, ctx) => ({ requests: core.reveal.pending(me(ctx)) }),
     decideReveal: (req, ctx) => core.reveal.decide(me(ctx), req.requestId, req.approve),
     getReviewTranscript: (req, ctx) => {

@@ -185,6 +185,11 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const opened = await seat.client.openReveal(Number(r.grantId));
       return { value: opened.value, fieldType: opened.type, expiresAt: opened.expiresAt };
     },
+    listOwnReveals: async (_r, ctx) => ({
+      reveals: (
+        await hub<{ reveals: Array<{ id: number; messageId: number; fieldN: number; type: string; state: 'pending' | 'granted' | 'denied' }> }>(seatOf(ctx), 'GET', '/v1/reveals/mine')
+      ).reveals.map((r) => ({ requestId: String(r.id), messageId: String(r.messageId), fieldIndex: r.fieldN, fieldType: r.type, state: r.state })),
+    }),
     listRevealApprovals: async (_r, ctx) => {
       const seat = seatOf(ctx);
       const view = rows(seat);

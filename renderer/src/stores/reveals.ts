@@ -29,6 +29,11 @@ interface RevealsState {
   checkPending(key: string): Promise<void>;
   /** Checks every waiting request (the console polls while any wait). */
   pollPending(): Promise<void>;
+  /**
+   * After a sign-in: the person's own requests a lead decides (main keeps them; this store forgot them at sign-out)
+   * wait again, so an approval given while they were signed out — by a lead on this very computer, say — shows.
+   */
+  restore(): Promise<void>;
   hide(key: string): void;
   /** Drops reveals whose grant has expired; called every second while any are shown. */
   expire(now: number): void;
@@ -64,6 +69,13 @@ export const useReveals = create<RevealsState>((set, get) => ({
   },
   pollPending: async () => {
     await Promise.all(Object.keys(get().pending).map((key) => get().checkPending(key)));
+  },
+  restore: async () => {
+    const { reveals } = await call('listOwnReveals', {});
+    const back = Object.fromEntries(reveals.map((r) => [revealKey(Number(r.messageId), r.fieldIndex), r.requestId] as const).filter(([key]) => !get().reveals[key]));
+    if (!Object.keys(back).length) return;
+    set((s) => ({ pending: { ...back, ...s.pending } }));
+    await get().pollPending();
   },
   hide: (key) => set((s) => ({ reveals: without(s.reveals, key) })),
   expire: (now) => {
