@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../bridge/server';
 import { launchChromium, RENDERER_DIR } from '../helpers/browser';
-import { openWindow } from '../helpers/console-page';
+import { openWindow, shot } from '../helpers/console-page';
 import { signIn } from '../helpers/console-people';
 import { testKeychain } from '../helpers/keychain';
 import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
@@ -100,6 +100,7 @@ describe('role requests confirmed by a second administrator, two consoles on two
       await seen.waitFor({ timeout: 20_000 });
       expect(await seen.textContent()).toContain('aziz');
       expect(await seen.textContent()).toContain('قائد فريق');
+      await shot(bushra.page, 'role-requests', 'ar');
       await seen.getByTestId('role-request-confirm').click();
       await bushra.page.getByTestId('role-request-confirm-dialog-go').click();
       await expect.poll(() => bushra.page.getByTestId('users-done').textContent()).toContain('أصبح');

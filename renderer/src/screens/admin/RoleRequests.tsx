@@ -48,7 +48,7 @@ export function RoleRequests(props: { me: string | undefined; refreshKey: number
   return (
     <section className="card stack" data-testid="role-requests" aria-labelledby="role-requests-title">
       <h3 id="role-requests-title">{t('admin.requests.title')}</h3>
-      <p className="muted">{t('admin.requests.intro')}</p>
+      <p className="muted">{t('admin.requests.intro', { hours: f.number(24) })}</p>
       <ErrorNote error={error ?? actionError} onDismiss={() => setActionError(null)} />
       {requests.length > 0 && (
         <table className="table" data-testid="role-requests-table">
