@@ -24,6 +24,7 @@ import { HubReplyApprovals } from './store/reply-approvals';
 import { cannedReplyRoutes } from './routes/canned-replies';
 import { factorResetRoutes } from './routes/factor-resets';
 import { roleGrantRoutes } from './routes/role-grants';
+import { ownRevealRoutes } from './routes/own-reveals';
 import { labelRoutes } from './routes/labels';
 import { leadReviewRoutes } from './routes/lead-review';
 import { replyApprovalRoutes } from './routes/reply-approvals';
@@ -173,6 +174,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   attachmentRoutes,
   drillRoutes,
   roleGrantRoutes,
+  ownRevealRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
@@ -427,8 +429,10 @@ export function hubApi(d: ApiDeps) {
         if (r.requesterId === who!.user.id) throw new DiwanError('forbidden', 'You cannot approve your own reveal request; another team lead must.');
         const { approve, approval } = parse(schemas.decide, body);
         // Four eyes means two computers too: the custodian refuses an approval countersigned by the asking device,
-        // so the hub refuses it first and the request stays waiting for a lead at another desk.
-        if (approve && who!.device === r.device) {
+        // so the hub refuses it first and the request stays waiting for a lead at another desk. A team on one
+        // computer (`oneMachine`, embedded custodian) has no other desk: there four eyes are two people, each with
+        // their own sign-in on this computer (the requester is refused above either way).
+        if (approve && who!.device === r.device && !d.oneMachine) {
           throw new DiwanError('forbidden', 'Approve this request from your own computer: it was asked from this one, and an approval must come from another desk.');
         }
         let countersigned: string | null = null;

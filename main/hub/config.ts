@@ -121,6 +121,12 @@ export const hubConfigSchema = z
       .default({ presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 }),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
+    /**
+     * Everyone in this team works on one computer (the console's built-in hub): a lead may approve a reveal on the
+     * computer that asked for it, after signing in there with their own password. Needs the embedded custodian (a
+     * separate custodian always wants the approving lead's own device); docs/SECURITY.md, "One machine, two people".
+     */
+    oneMachine: z.boolean().optional(),
   })
   .strict();
 
@@ -137,6 +143,12 @@ export function parseHubConfig(value: unknown, source = 'the hub configuration')
     const first = r.error.issues[0]!;
     const where = first.path.length ? first.path.join('.') : 'the top level';
     throw new DiwanError('hub_config_invalid', `${source} is not valid: ${where} ${first.message}.`);
+  }
+  if (r.data.oneMachine && !('embedded' in r.data.custodian)) {
+    throw new DiwanError(
+      'hub_config_invalid',
+      `${source} is not valid: oneMachine is for a team on one computer with the embedded custodian; a separate custodian refuses an approval countersigned by the computer that asked. Remove oneMachine, or use custodian.embedded.`,
+    );
   }
   return r.data;
 }

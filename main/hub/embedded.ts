@@ -73,6 +73,8 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
       },
       officeRanges: ['127.0.0.1/32'],
       secrets: { source: 'keychain', keychainService: o.vault.service },
+      // One computer: a lead approves a reveal here, signed in with their own password (docs/SECURITY.md).
+      oneMachine: true,
     },
     'The embedded hub configuration',
   );

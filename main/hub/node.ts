@@ -219,6 +219,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
     // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; the embedded hub (one machine, SQLite) does not.
     roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? 'postgres' in config.database,
+    oneMachine: config.oneMachine ?? false,
     guardPolicy,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });

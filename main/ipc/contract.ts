@@ -8,6 +8,7 @@ import {
   ConversationRequest,
   CreateAdminRequest,
   ConfirmRoleGrantRequest,
+  DeclineRoleGrantRequest,
   CreateUserRequest,
   DecideRevealRequest,
   DecideRevealResponse,
@@ -19,6 +20,7 @@ import {
   QualityReviewResponse,
   QualityReviewsResponse,
   ReadRevealRequest,
+  OwnRevealsResponse,
   ReadRevealResponse,
   RecoveryCodesResponse,
   RevealRequest,
@@ -81,10 +83,12 @@ export const contract = {
   // Separation of duties: a lead, admin or auditor role one administrator asked for waits for a second one.
   listRoleGrants: channel({ request: Empty, response: RoleGrantsResponse, permission: 'users.manage' }),
   confirmRoleGrant: channel({ request: ConfirmRoleGrantRequest, response: UserSchema, permission: 'users.manage' }),
+  declineRoleGrant: channel({ request: DeclineRoleGrantRequest, response: UserSchema, permission: 'users.manage' }),
 
   // Reveal grants: the original travels only in a granted reveal's answer, for that field, while it lasts.
   requestReveal: channel({ request: RevealRequest, response: RevealResponse, permission: 'reveal.request' }),
   readReveal: channel({ request: ReadRevealRequest, response: ReadRevealResponse, permission: 'reveal.request' }),
+  listOwnReveals: channel({ request: Empty, response: OwnRevealsResponse, permission: 'reveal.request' }),
   listRevealApprovals: channel({ request: Empty, response: PendingRevealsResponse, permission: 'reveal.approve' }),
   decideReveal: channel({ request: DecideRevealRequest, response: DecideRevealResponse, permission: 'reveal.approve' }),
 
@@ -108,6 +112,8 @@ export const contract = {
 export const events = {
   /** The console locked itself (off-network, idle, OS lock): drop every customer datum held. */
   locked: z.object({ reason: z.string() }),
+  /** Team mode: a request waiting for a second administrator was opened or closed at the hub; administrators' screens list them again. */
+  adminRequestsChanged: z.object({}),
   ...consoleEvents,
   ...workflowEvents,
 } as const;

@@ -88,12 +88,16 @@ export const RoleGrantsResponse = z.object({
       role: RoleSchema,
       from: RoleSchema,
       requestedBy: z.string(),
+      /** So a console can say "you asked" and offer withdrawing instead of confirming. */
+      requestedById: z.string(),
       requestedAt: z.number(),
       expiresAt: z.number(),
     }),
   ),
 });
 export const ConfirmRoleGrantRequest = z.object({ grantId: Id }).strict();
+/** The sentence is kept in the audit trail (masked) and read by the administrator who asked. */
+export const DeclineRoleGrantRequest = z.object({ grantId: Id, reason: z.string().min(1).max(500) }).strict();
 export const UsersResponse = z.object({ users: z.array(UserSchema) });
 export const CreateUserRequest = z.object({ username: Username, displayName: z.string().max(100).default(''), role: RoleSchema, password: Password }).strict();
 export const SetRoleRequest = z.object({ userId: Id, role: RoleSchema }).strict();
@@ -107,6 +111,12 @@ export const RevealResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending'), requestId: z.string(), fieldType: z.string() }),
 ]);
 export const ReadRevealRequest = z.object({ grantId: Id }).strict();
+/** The caller's own reveal requests a lead decides (waiting, or decided and not over): what the console shows again after a sign-in. Never a value. */
+export const OwnRevealsResponse = z.object({
+  reveals: z
+    .array(z.object({ requestId: z.string(), messageId: z.string(), fieldIndex: z.number().int().min(0), fieldType: z.string(), state: z.enum(['pending', 'granted', 'denied']) }))
+    .max(100),
+});
 export const ReadRevealResponse = z.object({ value: z.string(), fieldType: z.string(), expiresAt: z.number() });
 export const PendingRevealsResponse = z.object({
   requests: z.array(

@@ -36,6 +36,13 @@ export function App() {
   const overlay = useUi((s) => s.overlay);
   const phase = useLock((s) => s.phase);
   useGlobalKeys(phase === 'open' ? commands : NO_COMMANDS);
+  const signedInAs = session?.state === 'signed_in' ? (session.user?.id ?? null) : null;
+  const mayReveal = session?.state === 'signed_in' && (session.user?.permissions.includes('reveal.request') ?? false);
+
+  // Each sign-in picks up the person's own reveal requests again (signing out forgot them in this window).
+  useEffect(() => {
+    if (signedInAs !== null && mayReveal) void useReveals.getState().restore().catch(() => {});
+  }, [signedInAs, mayReveal]);
 
   useEffect(() => {
     void setLanguage(useUi.getState().language);

@@ -6,7 +6,7 @@ import { readStatic, SECURITY_HEADERS } from '../../main/electron/content';
 import { channelNames, eventNames, EVENT_PREFIX, type EventName, type EventOf } from '../../main/ipc/contract';
 import { createMainDispatch } from '../../main/ipc';
 import { watchInbox } from '../../main/ipc/console-services';
-import { watchTeamMarkers } from '../../main/ipc/team/events';
+import { watchTeamAdminRequests, watchTeamMarkers } from '../../main/ipc/team/events';
 import { newSessionSlot } from '../../main/core/auth';
 import { startEmbeddedHub } from '../../main/hub/embedded';
 
@@ -136,9 +136,11 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   core.gate.start();
   const unwatchInbox = watchInbox(core, (changed) => emit('inboxChanged', changed));
   const unwatchMarkers = watchTeamMarkers(core, (changed) => emit('markersChanged', changed));
+  const unwatchAdminRequests = watchTeamAdminRequests(core, () => emit('adminRequestsChanged', {}));
   const unwatch = () => {
     unwatchInbox();
     unwatchMarkers();
+    unwatchAdminRequests();
   };
   if (opts.channels) core.channels.start();
 

@@ -12,6 +12,7 @@ import { tmpDir } from '../helpers/tmp';
 
 const PASSWORD = 'a long and careful passphrase 7';
 const PHONE = '+966 55 987 6543';
+const CARD = '4111 1111 1111 1111';
 const TOKEN = '123456:embedded-hub-test-token';
 
 type Bridged = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
@@ -58,6 +59,7 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         // role, audited (a hub on PostgreSQL asks a second administrator by default).
         const auditorMade = await ipc(admin.page, 'createUser', { username: 'nadia', displayName: 'Nadia', role: 'auditor', password: PASSWORD });
         expect(auditorMade, JSON.stringify(auditorMade)).toMatchObject({ ok: true });
+        expect(await ipc(admin.page, 'createUser', { username: 'huda', displayName: 'Huda', role: 'lead', password: PASSWORD })).toMatchObject({ ok: true });
       } finally {
         await admin.close();
       }
@@ -97,6 +99,31 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 20_000 }).toBe('allow');
         await agent.page.getByTestId('send').click();
         await expect.poll(() => tg.sent.some((m) => /call you within the hour/.test(m.text)), { timeout: 20_000 }).toBe(true);
+
+        // One machine, two people: a card needs a lead. Amal asks and signs out; Huda, the lead, signs in on this same
+        // window (this computer's one device key) and approves; Amal signs back in and sees the card for the grant's time.
+        tg.addText(7001, `And the card I paid with is ${CARD}`, { first_name: 'Layla' });
+        const cardMessage = agent.page.getByTestId('message').last();
+        await expect.poll(() => cardMessage.textContent(), { timeout: 20_000 }).toContain('the card I paid with');
+        await cardMessage.getByTestId('chip').click();
+        await agent.page.getByTestId('reveal-reason').fill('Customer disputes the charge on this card');
+        await agent.page.getByTestId('reveal-submit').click();
+        await cardMessage.getByTestId('chip-waiting').waitFor();
+        await agent.page.getByTestId('sign-out').click();
+        await signIn(agent.page, { username: 'huda', password: PASSWORD });
+        await agent.page.getByTestId('nav-lead').click();
+        await agent.page.getByTestId('tab-approvals').click();
+        const requests = agent.page.getByTestId('reveal-request');
+        await expect.poll(() => requests.count(), { timeout: 20_000 }).toBe(1);
+        expect(await requests.first().textContent()).toContain('Amal');
+        expect(await agent.page.content()).not.toContain(CARD);
+        await requests.first().getByTestId('approve-reveal').click();
+        await agent.page.getByTestId('reveal-requests-none').waitFor();
+        await agent.page.getByTestId('sign-out').click();
+        await signIn(agent.page, { username: 'amal', password: PASSWORD });
+        await agent.page.locator('[data-testid=conversation-row]', { hasText: 'Layla' }).first().click();
+        const approved = agent.page.locator('[data-testid=message]', { hasText: 'the card I paid with' }).last();
+        await expect.poll(() => approved.getByTestId('chip-revealed').textContent(), { timeout: 20_000 }).toContain(CARD);
         expect(agent.errors, agent.errors.join('\n')).toEqual([]);
       } finally {
         await agent.close();
@@ -109,6 +136,7 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         expect(trail.ok).toBe(true);
         expect(trail.value.entries.some((e) => e.action === 'user.created' && e.actor === 'salma')).toBe(true);
         expect(trail.value.entries.some((e) => /^reveal\./.test(e.action) && e.actor === 'amal')).toBe(true);
+        expect(trail.value.entries.some((e) => e.action === 'reveal.approved' && e.actor === 'huda')).toBe(true);
         expect(JSON.stringify(trail.value.entries)).not.toContain('987 6543');
         expect(await ipc(auditor.page, 'verifyAudit')).toMatchObject({ ok: true, value: { ok: true, problems: [] } });
       } finally {
@@ -126,8 +154,10 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         const row = again.page.locator('[data-testid=conversation-row]', { hasText: 'Layla' }).first();
         await row.waitFor({ timeout: 20_000 });
         await row.click();
-        await expect.poll(() => again.page.getByTestId('message').last().textContent(), { timeout: 20_000 }).toContain('call you within the hour');
+        await again.page.locator('[data-testid=message]', { hasText: 'call you within the hour' }).waitFor({ timeout: 20_000 });
+        // The phone was shown at once and is not shown again; the approved card is, while its grant lasts (read again, audited).
         expect(await again.page.content()).not.toContain(PHONE);
+        await expect.poll(() => again.page.locator('[data-testid=message]', { hasText: 'the card I paid with' }).last().getByTestId('chip-revealed').textContent(), { timeout: 20_000 }).toContain(CARD);
         expect(again.errors, again.errors.join('\n')).toEqual([]);
       } finally {
         await again.close();

@@ -89,6 +89,37 @@ for (const [name, open] of Object.entries(adapters)) {
       expect((await store.userById(sara.id))!.role).toBe('auditor');
     });
 
+    it('a second administrator declines with a sentence (masked, audited); the one who asked may withdraw; the person it is for may not decide', async () => {
+      const grants = new HubRoleGrants(store, { needsSecondAdmin: true, windowMs: SECOND_ADMIN_WINDOW_MS });
+      const { user: nour, grant } = await grants.create(user('nour', 'lead'), adam);
+      const before = await store.latestEventSeq();
+      // A sentence that says nothing is refused, and nothing changes.
+      await expect(grants.decline(grant!.id, bushra.id, '....', bushra)).rejects.toMatchObject({ code: 'reason_required' });
+      expect((await grants.pending()).map((g) => g.id)).toContain(grant!.id);
+      const after = await grants.decline(grant!.id, bushra.id, 'Not agreed with her lead; call me on +966 55 123 4567', bushra);
+      expect(after).toMatchObject({ id: nour.id, role: 'agent', disabled: true });
+      expect((await grants.pending()).map((g) => g.id)).not.toContain(grant!.id);
+      expect((await store.eventsAfter(before)).map((e) => [e.kind, e.audience, (e.payload as { outcome?: string }).outcome])).toEqual([['role_grant.closed', 'admins', 'declined']]);
+      const entry = await lastAudit('user.role_declined');
+      expect(entry).toMatchObject({ actor: 'bushra', target: `user:${nour.id}`, details: { from: 'agent', to: 'lead', requestedBy: 'adam', requestId: grant!.id } });
+      expect(String(entry!.details.reason)).toContain('Not agreed with her lead');
+      expect(JSON.stringify(entry)).not.toContain('123 4567');
+      await expect(grants.confirm(grant!.id, bushra.id, bushra)).rejects.toMatchObject({ code: 'role_request_not_found' });
+      await expect(grants.decline(grant!.id, bushra.id, 'Declined twice by mistake', bushra)).rejects.toMatchObject({ code: 'role_request_not_found' });
+
+      // The one who asked withdraws their own request.
+      const sami = await store.createUser(user('sami'), { actor: 'it:test' });
+      const asked = await grants.setRole(sami.id, 'auditor', adam);
+      await grants.decline(asked.grant!.id, adam.id, 'Asked for the wrong person', adam);
+      expect((await lastAudit('user.role_declined'))!.details).toMatchObject({ withdrawn: true });
+      // The person a request is for cannot decide on it, either way.
+      const forBushra = await grants.setRole(bushra.id, 'lead', adam);
+      await expect(grants.decline(forBushra.grant!.id, bushra.id, 'I would rather stay administrator', bushra)).rejects.toMatchObject({ code: 'role_request_self' });
+      expect((await grants.pending()).map((g) => g.id)).toContain(forBushra.grant!.id);
+      await grants.decline(forBushra.grant!.id, adam.id, 'Changed my mind about this one', adam);
+      expect((await store.userById(bushra.id))!.role).toBe('admin');
+    });
+
     it('without the policy one administrator gives any role; the last active administrator keeps theirs; a taken name changes nothing', async () => {
       const grants = new HubRoleGrants(store, { needsSecondAdmin: false, windowMs: SECOND_ADMIN_WINDOW_MS });
       const { user: aud, grant } = await grants.create(user('aud', 'auditor'), adam);

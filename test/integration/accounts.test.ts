@@ -347,4 +347,35 @@ describe('separation of duties: privileged roles', () => {
     t.clock.advance(24 * 60 * 60_000);
     expect(t.core.identity.listRoleGrants()).toEqual([]);
   });
+
+  it('a second administrator declines with a sentence (masked in the trail); the one who asked may withdraw; nobody decides on their own role', async () => {
+    const t = await withAdmin();
+    t.core.identity.setPolicy({ privilegedUsers: [{ username: 'dana', role: 'admin' }] });
+    await t.call(t.admin, 'createUser', { username: 'dana', role: 'admin', password: TEST_PASSWORD });
+    const dana = newSessionSlot();
+    expect(await t.call(dana, 'signIn', { username: 'dana', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    const made = (await t.call(t.admin, 'createUser', { username: 'lina', role: 'lead', password: TEST_PASSWORD })) as { value: { id: string } };
+    const grant = t.core.identity.listRoleGrants().find((g) => g.username === 'lina')!;
+    expect(grant).toMatchObject({ requestedBy: 'admin', requestedById: t.core.identity.users.list().find((u) => u.username === 'admin')!.id });
+    // A sentence that says nothing is refused and the request stays.
+    expect(await t.call(dana, 'declineRoleGrant', { grantId: grant.grantId, reason: '...' })).toMatchObject({ ok: false, error: { code: 'reason_required' } });
+    expect(t.core.identity.listRoleGrants()).toHaveLength(1);
+    expect(await t.call(dana, 'declineRoleGrant', { grantId: grant.grantId, reason: 'Not agreed with her lead; ring me on +966 55 123 4567' })).toMatchObject({
+      ok: true,
+      value: { id: made.value.id, role: 'agent', disabled: true },
+    });
+    expect(t.core.identity.listRoleGrants()).toEqual([]);
+    const declined = entriesOf(t.core, AUDIT_ACTIONS.userRoleDeclined);
+    expect(declined).toEqual([expect.objectContaining({ actor: 'dana', target: 'user:lina', details: expect.objectContaining({ from: 'agent', to: 'lead', requestedBy: 'admin' }) })]);
+    expect(JSON.stringify(declined)).toContain('Not agreed with her lead');
+    expect(JSON.stringify(declined)).not.toContain('123 4567');
+    // Withdrawn by the one who asked; the person it is for cannot decide on it.
+    const danaId = t.core.identity.users.list().find((u) => u.username === 'dana')!.id;
+    await t.call(t.admin, 'setUserRole', { userId: danaId, role: 'auditor' });
+    const own = t.core.identity.listRoleGrants()[0]!;
+    expect(await t.call(dana, 'declineRoleGrant', { grantId: own.grantId, reason: 'I would rather stay an administrator' })).toMatchObject({ ok: false, error: { code: 'role_request_self' } });
+    expect(await t.call(t.admin, 'declineRoleGrant', { grantId: own.grantId, reason: 'Asked for the wrong person' })).toMatchObject({ ok: true, value: { role: 'admin' } });
+    expect(entriesOf(t.core, AUDIT_ACTIONS.userRoleDeclined).at(-1)).toMatchObject({ details: expect.objectContaining({ withdrawn: true }) });
+    expect(await t.call(t.admin, 'declineRoleGrant', { grantId: own.grantId, reason: 'Asked for the wrong person' })).toMatchObject({ ok: false, error: { code: 'role_request_not_found' } });
+  });
 });

@@ -129,6 +129,28 @@ describe('reveal grants', () => {
     expect(entriesOf(t.core, AUDIT_ACTIONS.revealDenied)).toHaveLength(1);
   });
 
+  it('lists a person their own requests a lead decides (waiting, granted, declined) while they matter, never a value nor anyone else’s', async () => {
+    const t = await setup({ idleMinutes: 120, reveal: { grantMinutes: 5, approvalWindowMinutes: 30 } });
+    // Granted at once: seen when asked, not listed again.
+    await t.call(t.agent, 'requestReveal', { ...phone, reason: 'customer asked for a call back' });
+    const asked = (await t.call(t.agent, 'requestReveal', { ...id, reason: 'identity check for refund' })) as { value: { requestId: string } };
+    const own = async (who: SessionSlot) => ((await t.call(who, 'listOwnReveals')) as { ok: true; value: { reveals: Array<{ requestId: string; state: string }> } }).value.reveals;
+    expect(await t.call(t.agent, 'listOwnReveals')).toMatchObject({ ok: true, value: { reveals: [{ requestId: asked.value.requestId, messageId: 'm1', fieldIndex: 1, fieldType: 'NATIONAL_ID', state: 'pending' }] } });
+    expect(await own(t.lead)).toEqual([]);
+    await t.call(t.lead, 'decideReveal', { requestId: asked.value.requestId, approve: true });
+    expect((await own(t.agent)).map((r) => r.state)).toEqual(['granted']);
+    expect(JSON.stringify(await own(t.agent))).not.toContain(NATIONAL_ID);
+    // Over when the grant is: nothing left to show.
+    t.clock.advance(5 * 60_000);
+    expect(await own(t.agent)).toEqual([]);
+    // A declined one is listed for the approval window, so the console can say so after a sign-in.
+    const again = (await t.call(t.agent, 'requestReveal', { ...id, reason: 'identity check for refund again' })) as { value: { requestId: string } };
+    await t.call(t.lead, 'decideReveal', { requestId: again.value.requestId, approve: false });
+    expect((await own(t.agent)).map((r) => [r.requestId, r.state])).toEqual([[again.value.requestId, 'denied']]);
+    t.clock.advance(30 * 60_000);
+    expect(await own(t.agent)).toEqual([]);
+  });
+
   it('a request not decided within the approval window can no longer be approved', async () => {
     const t = await setup({ idleMinutes: 60, reveal: { approvalWindowMinutes: 30 } });
     const r = await t.call(t.agent, 'requestReveal', { ...id, reason: 'identity check for refund' });

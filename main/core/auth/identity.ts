@@ -13,7 +13,7 @@ import { SessionManager, type Session, type SessionSlot } from './sessions';
 import { LoginThrottle, type ThrottleRules } from './throttle';
 import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp';
 import { RoleGrantRepo, type RoleGrantRequest } from './role-grants';
-import { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal } from './second-admin';
+import { declineNote, SECOND_ADMIN_WINDOW_MS, secondAdminDeclineRefusal, secondAdminRefusal } from './second-admin';
 import { checkUsername, normalizeUsername, UserRepo, type User } from './users';
 import { ERROR_CODES } from '../shared/vocabulary';
 
@@ -324,7 +324,17 @@ export class Identity {
   listRoleGrants(): RoleGrantRequest[] {
     return this.roleGrants
       .pending(this.opts.clock.now())
-      .map((g) => ({ grantId: g.grantId, userId: g.userId, username: g.username, role: g.role, from: g.from, requestedBy: g.requestedBy, requestedAt: g.requestedAt, expiresAt: g.expiresAt }));
+      .map((g) => ({
+        grantId: g.grantId,
+        userId: g.userId,
+        username: g.username,
+        role: g.role,
+        from: g.from,
+        requestedBy: g.requestedBy,
+        requestedById: g.requestedById,
+        requestedAt: g.requestedAt,
+        expiresAt: g.expiresAt,
+      }));
   }
 
   /** The second administrator's confirmation: never the one who asked, never the person who gets the role. */
@@ -350,6 +360,29 @@ export class Identity {
       requestedBy: grant.requestedBy,
       ...(grant.enable ? { enabled: true } : {}),
     });
+  }
+
+  /**
+   * An administrator declines a waiting role request with a sentence (`declineNote`): the one who asked may withdraw
+   * it, the person it is for may not decide on it. A new account made for the request stays a disabled agent.
+   */
+  declineRoleGrant(actor: Session, grantId: string, reason: string): User {
+    const note = declineNote(reason);
+    const grant = this.roleGrants.get(grantId);
+    const refusal = grant ? secondAdminDeclineRefusal(grant, actor.userId, this.opts.clock.now()) : 'expired';
+    if (!grant || refusal === 'expired') {
+      this.roleGrants.delete(grantId);
+      throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired (requests wait 24 hours).');
+    }
+    if (refusal === 'self') throw new DiwanError('role_request_self', 'Nobody can decide on a role for their own account.');
+    this.roleGrants.delete(grantId);
+    this.opts.audit({
+      action: AUDIT_ACTIONS.userRoleDeclined,
+      actor: actor.username,
+      target: `user:${grant.username}`,
+      details: { from: grant.from, to: grant.role, requestedBy: grant.requestedBy, reason: note, ...(grant.requestedById === actor.userId ? { withdrawn: true } : {}) },
+    });
+    return this.targetUser(grant.userId);
   }
 
   private namedByPolicy(username: string, role: Role): boolean {

@@ -27,4 +27,4 @@ export { totpCode, totpStep, newTotpSecret, totpUri, totpQrDataUrl } from './tot
 export { newRecoveryCodes, hashRecoveryCode } from './recovery';
 export { hashPassword, verifyPassword, verifyAgainstDecoy, checkPasswordRules } from './passwords';
 export type { User } from './users';
-export { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal, type SecondAdminRequest } from './second-admin';
+export { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal, secondAdminDeclineRefusal, declineNote, type SecondAdminRequest } from './second-admin';

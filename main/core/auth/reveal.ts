@@ -142,6 +142,25 @@ export class RevealService {
     return { value, fieldType: row.field_type, expiresAt: row.expires_at };
   }
 
+  /**
+   * The caller's own requests a lead decides, while they matter: waiting (not stale), granted and not expired, or
+   * declined within the approval window. What the console shows again after its person signs out and back in (a lead
+   * may have signed in on this computer meanwhile). Never a value; newest first, at most 100.
+   */
+  own(session: Session): Array<{ requestId: string; messageId: string; fieldIndex: number; fieldType: string; state: 'pending' | 'granted' | 'denied' }> {
+    const now = this.clock.now();
+    const since = now - this.policy().reveal.approvalWindowMinutes * 60_000;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM reveal_requests WHERE user_id = ? AND (
+           (status = 'pending' AND requested_at > ?) OR
+           (decided_by IS NOT NULL AND ((status = 'granted' AND expires_at > ?) OR (status = 'denied' AND decided_at > ?))))
+         ORDER BY requested_at DESC LIMIT 100`,
+      )
+      .all(session.userId, since, now, since) as RequestRow[];
+    return rows.map((r) => ({ requestId: r.id, messageId: r.message_id, fieldIndex: r.field_index, fieldType: r.field_type, state: r.status }));
+  }
+
   /** Requests waiting for a lead, oldest first; a lead never sees their own (someone else must approve them). */
   pending(session: Session): PendingReveal[] {
     const since = this.clock.now() - this.policy().reveal.approvalWindowMinutes * 60_000;

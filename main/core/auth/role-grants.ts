@@ -9,11 +9,12 @@ export interface RoleGrantRequest {
   role: Role;
   from: Role;
   requestedBy: string;
+  requestedById: string;
   requestedAt: number;
   expiresAt: number;
 }
 
-export type StoredRoleGrant = RoleGrantRequest & { requestedById: string; enable: boolean };
+export type StoredRoleGrant = RoleGrantRequest & { enable: boolean };
 
 interface Row {
   grant_id: string;

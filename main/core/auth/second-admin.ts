@@ -1,3 +1,6 @@
+import { maskMessage } from '../masking';
+import { checkReason } from './reason';
+
 /** How long a request waits for a second administrator's confirmation. */
 export const SECOND_ADMIN_WINDOW_MS = 24 * 60 * 60_000;
 
@@ -18,4 +21,22 @@ export function secondAdminRefusal(request: SecondAdminRequest, confirmerId: str
   if (request.requestedById === confirmerId) return 'same_admin';
   if (request.userId === confirmerId) return 'self';
   return null;
+}
+
+/**
+ * Who may decline a waiting request: any administrator (the one who asked withdraws it), except the person the change
+ * is for, who never decides on their own account. Expired requests are gone either way.
+ */
+export function secondAdminDeclineRefusal(request: SecondAdminRequest, declinerId: string, now: number): 'expired' | 'self' | null {
+  if (request.expiresAt <= now) return 'expired';
+  if (request.userId === declinerId) return 'self';
+  return null;
+}
+
+/**
+ * The sentence an administrator gives when declining, as recorded: it must say something (the reveal reason's rule)
+ * and is masked like customer text, since it is kept in the trail for good.
+ */
+export function declineNote(text: string): string {
+  return maskMessage(checkReason(text, 'Say in a few words why you decline this request (for example "not agreed with her team lead yet"); the person who asked and the auditor read it.')).masked;
 }

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   userCreated: 'users.created',
   userRoleChanged: 'users.role_changed',
   userRoleRequested: 'users.role_requested',
+  userRoleDeclined: 'users.role_declined',
   userDisabled: 'users.disabled',
   userEnabled: 'users.enabled',
   // reveal grants (main/core/auth)

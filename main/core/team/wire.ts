@@ -54,6 +54,7 @@ export interface RoleGrantView {
   role: Role;
   from: Role;
   requestedBy: string;
+  requestedById: number;
   requestedAt: number;
   expiresAt: number;
 }

@@ -10,6 +10,7 @@ const newUser = z
   .object({ username: z.string().min(2).max(64), displayName: z.string().max(128).default(''), role: z.enum(ROLES), password: z.string().min(1).max(256) })
   .strict();
 const setRole = z.object({ role: z.enum(ROLES) }).strict();
+const decline = z.object({ reason: z.string().max(2000) }).strict();
 
 const answer = (user: HubUser, grant: HubRoleGrant | null) => ({
   member: { ...toMember(user), totpEnabled: !!user.totpSecret, channels: user.channels, ...(grant ? { pendingRole: grant.role } : {}) },
@@ -48,6 +49,12 @@ export function roleGrantRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       path: /^\/v1\/admin\/role-grants\/(\d+)\/confirm$/,
       permission: 'users.manage',
       handle: async ({ who, params }) => answer(await grants.confirm(parse(id, params[0]), who!.user.id, h.actorOf(who!)), null),
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/admin\/role-grants\/(\d+)\/decline$/,
+      permission: 'users.manage',
+      handle: async ({ who, params, body }) => answer(await grants.decline(parse(id, params[0]), who!.user.id, parse(decline, body).reason, h.actorOf(who!)), null),
     },
   ];
 }

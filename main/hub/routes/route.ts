@@ -58,6 +58,8 @@ export interface ApiDeps {
   factorResetNeedsSecondAdmin?: boolean;
   /** The hub's policy: a lead, administrator or auditor role given from a console needs a second administrator's confirmation. */
   roleGrantNeedsSecondAdmin?: boolean;
+  /** The hub's configuration `oneMachine`: a lead may approve a reveal on the device that asked (another person, their own sign-in). */
+  oneMachine?: boolean;
   /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
   guardPolicy?: GuardPolicy;
   /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */

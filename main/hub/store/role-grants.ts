@@ -1,4 +1,4 @@
-import { PRIVILEGED_ROLES, secondAdminRefusal, type Role } from '../../core/auth';
+import { declineNote, PRIVILEGED_ROLES, secondAdminDeclineRefusal, secondAdminRefusal, type Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import type { RoleGrantView } from '../../core/team';
 import type { SqlExecutor } from './executor';
@@ -6,7 +6,7 @@ import type { HubStore } from './hub-store';
 import type { Actor, HubUser } from './types';
 
 /** A privileged role asked for from a console, waiting for a second administrator (the wire shape consoles get). */
-export type HubRoleGrant = RoleGrantView & { requestedById: number };
+export type HubRoleGrant = RoleGrantView;
 
 type Row = {
   id: number;
@@ -111,8 +111,34 @@ export class HubRoleGrants {
       if (user.role !== g.from) throw new DiwanError('role_request_stale', `${user.username}'s role changed since this request was made; ask for the role again.`);
       const enable = row!.enable_on_confirm === 1;
       const after = await this.applyIn(t, user, g.role, actor, { authority: 'second-administrator', requestedBy: g.requestedBy, requestId, ...(enable ? { enabled: true } : {}) }, enable);
-      await this.store.emit(t, 'role_grant.closed', 'admins', { id: requestId, userId: g.userId });
+      await this.store.emit(t, 'role_grant.closed', 'admins', { id: requestId, userId: g.userId, outcome: 'confirmed' });
       return after;
+    });
+  }
+
+  /**
+   * An administrator declines a waiting request with a sentence (`declineNote`, masked): the one who asked may
+   * withdraw it, the person it is for may not decide. A new account made for it stays a disabled agent. The request's
+   * removal, its `role_grant.closed` event and the audit entry commit together.
+   */
+  async decline(requestId: number, declinerId: number, reason: string, actor: Actor): Promise<HubUser> {
+    const note = declineNote(reason);
+    return this.store.q.tx(async (t) => {
+      await t.serializeEvents();
+      const row = await t.get<Row>(`${SELECT} AND r.id = ?`, [requestId]);
+      const g = row ? toGrant(row) : null;
+      const refusal = g ? secondAdminDeclineRefusal({ requestedById: String(g.requestedById), userId: String(g.userId), expiresAt: g.expiresAt }, String(declinerId), this.store.now()) : 'expired';
+      if (!g || refusal === 'expired') throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired (requests wait 24 hours).');
+      if (refusal === 'self') throw new DiwanError('role_request_self', 'Nobody can decide on a role for their own account.');
+      await t.run('DELETE FROM admin_requests WHERE id = ?', [requestId]);
+      await this.store.emit(t, 'role_grant.closed', 'admins', { id: requestId, userId: g.userId, outcome: 'declined' });
+      await this.store.appendAudit(t, {
+        ...actor,
+        action: 'user.role_declined',
+        target: `user:${g.userId}`,
+        details: { from: g.from, to: g.role, requestedBy: g.requestedBy, requestId, reason: note, ...(g.requestedById === declinerId ? { withdrawn: true } : {}) },
+      });
+      return (await this.store.userById(g.userId, t))!;
     });
   }
 

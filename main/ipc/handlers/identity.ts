@@ -18,7 +18,8 @@ type IdentityChannels =
   | 'resetUserTwoFactor'
   | 'setUserChannels'
   | 'listRoleGrants'
-  | 'confirmRoleGrant';
+  | 'confirmRoleGrant'
+  | 'declineRoleGrant';
 
 export function identityHandlers(core: Core): Pick<Handlers<CallContext>, IdentityChannels> {
   const id = core.identity;
@@ -42,5 +43,6 @@ export function identityHandlers(core: Core): Pick<Handlers<CallContext>, Identi
     },
     listRoleGrants: () => ({ requests: id.listRoleGrants() }),
     confirmRoleGrant: (req, ctx) => id.confirmRoleGrant(me(ctx), req.grantId),
+    declineRoleGrant: (req, ctx) => id.declineRoleGrant(me(ctx), req.grantId, req.reason),
   };
 }

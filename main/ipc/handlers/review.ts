@@ -7,6 +7,7 @@ import { textDirection, toSegments } from './segments';
 type ReviewChannels =
   | 'requestReveal'
   | 'readReveal'
+  | 'listOwnReveals'
   | 'listRevealApprovals'
   | 'decideReveal'
   | 'getReviewTranscript'
@@ -25,6 +26,7 @@ export function reviewHandlers(core: Core): Pick<Handlers<CallContext>, ReviewCh
       return r.status === 'granted' ? shownReveal(r) : r;
     },
     readReveal: (req, ctx) => shownReveal(core.reveal.read(me(ctx), req.grantId)),
+    listOwnReveals: (_req, ctx) => ({ reveals: core.reveal.own(me(ctx)) }),
     listRevealApprovals: (_req, ctx) => ({ requests: core.reveal.pending(me(ctx)) }),
     decideReveal: (req, ctx) => core.reveal.decide(me(ctx), req.requestId, req.approve),
     getReviewTranscript: (req, ctx) => {

@@ -24,3 +24,13 @@ export function watchTeamMarkers(core: Core, emit: (changed: { conversationIds: 
     if (ids.size) emit({ conversationIds: [...ids].slice(0, 500) });
   });
 }
+
+/** Kinds of the hub's events about requests waiting for a second administrator (`audience: admins`). */
+const ADMIN_REQUEST_KINDS = new Set(['role_grant.requested', 'role_grant.closed', 'factor_reset.requested', 'factor_reset.closed']);
+
+/** A request waiting for a second administrator opened or closed, as the renderer's `adminRequestsChanged` (no payload: it lists them again). */
+export function watchTeamAdminRequests(core: Core, emit: () => void): () => void {
+  return core.onTeamEvents((_seat, events) => {
+    if (events.some((e) => ADMIN_REQUEST_KINDS.has(e.kind))) emit();
+  });
+}

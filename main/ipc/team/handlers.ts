@@ -151,6 +151,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         role: g.role,
         from: g.from,
         requestedBy: g.requestedBy,
+        requestedById: String(g.requestedById),
         requestedAt: g.requestedAt,
         expiresAt: g.expiresAt,
       })),
@@ -158,6 +159,10 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     confirmRoleGrant: async (r, ctx) => {
       if (!/^\d{1,15}$/.test(r.grantId)) throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired. Ask for the role again.');
       return grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${r.grantId}/confirm`, {}));
+    },
+    declineRoleGrant: async (r, ctx) => {
+      if (!/^\d{1,15}$/.test(r.grantId)) throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired.');
+      return grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${r.grantId}/decline`, { reason: r.reason }));
     },
 
     requestReveal: async (r, ctx) => {
@@ -181,6 +186,11 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const opened = await seat.client.openReveal(Number(r.grantId));
       return shownReveal({ value: opened.value, fieldType: opened.type, expiresAt: opened.expiresAt });
     },
+    listOwnReveals: async (_r, ctx) => ({
+      reveals: (
+        await hub<{ reveals: Array<{ id: number; messageId: number; fieldN: number; type: string; state: 'pending' | 'granted' | 'denied' }> }>(seatOf(ctx), 'GET', '/v1/reveals/mine')
+      ).reveals.map((r) => ({ requestId: String(r.id), messageId: String(r.messageId), fieldIndex: r.fieldN, fieldType: r.type, state: r.state })),
+    }),
     listRevealApprovals: async (_r, ctx) => {
       const seat = seatOf(ctx);
       const view = rows(seat);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { call, errorCode } from '../bridge';
 import { ERROR_CODES } from '../../../main/ipc/vocabulary';
+import { useDetail } from './detail';
 import { registerReset } from './reset';
 import { onSelectionChange } from './selection';
 
@@ -27,8 +28,13 @@ interface RevealsState {
   reveal(messageId: number, fieldIndex: number, reason: string): Promise<void>;
   /** Asks main whether a waiting request was decided; shows the value if it was approved. */
   checkPending(key: string): Promise<void>;
-  /** Checks every waiting request (the console polls while any wait). */
+  /** Checks the waiting requests of the conversation on screen (the console polls while any wait). */
   pollPending(): Promise<void>;
+  /**
+   * After a sign-in: the person's own requests a lead decides (main keeps them; this store forgot them at sign-out)
+   * wait again, so an approval given while they were signed out — by a lead on this very computer, say — shows.
+   */
+  restore(): Promise<void>;
   hide(key: string): void;
   /** Drops reveals whose grant has expired; called every second while any are shown. */
   expire(now: number): void;
@@ -63,7 +69,21 @@ export const useReveals = create<RevealsState>((set, get) => ({
     }
   },
   pollPending: async () => {
-    await Promise.all(Object.keys(get().pending).map((key) => get().checkPending(key)));
+    // Only chips on screen: an approved value is opened when its conversation is shown, since changing conversations
+    // drops shown values (a value opened for a conversation elsewhere would be dropped unseen on the way to it).
+    const shown = new Set((useDetail.getState().detail?.messages ?? []).map((m) => String(m.id)));
+    await Promise.all(
+      Object.keys(get().pending)
+        .filter((key) => shown.has(key.slice(0, key.indexOf(':'))))
+        .map((key) => get().checkPending(key)),
+    );
+  },
+  restore: async () => {
+    const { reveals } = await call('listOwnReveals', {});
+    const back = Object.fromEntries(reveals.map((r) => [revealKey(Number(r.messageId), r.fieldIndex), r.requestId] as const).filter(([key]) => !get().reveals[key]));
+    if (!Object.keys(back).length) return;
+    set((s) => ({ pending: { ...back, ...s.pending } }));
+    await get().pollPending();
   },
   hide: (key) => set((s) => ({ reveals: without(s.reveals, key) })),
   expire: (now) => {

@@ -10,6 +10,7 @@ import { useLoad } from '../../hooks';
 import { temporaryPassword } from '../../passwords';
 import { useSession } from '../../stores/session';
 import { ROLES, type Role } from '../../../../main/ipc/vocabulary';
+import { RoleRequests } from './RoleRequests';
 
 type User = ResponseOf<'listUsers'>['users'][number];
 /** Identity's rule (main/core/auth/passwords.ts); main checks it again and says so if it is not met. */
@@ -33,6 +34,8 @@ export function UsersTab() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Pending>(null);
+  // Bumped after a change here, so the list of role requests waiting for a second administrator loads again.
+  const [requestsKey, setRequestsKey] = useState(0);
   const act = async (f: () => Promise<User>, message: (u: User) => string) => {
     setDone(null);
     try {
@@ -40,6 +43,7 @@ export function UsersTab() {
       setActionError(null);
       setDone(message(u));
       reload();
+      setRequestsKey((k) => k + 1);
     } catch (e) {
       setActionError(e);
     }
@@ -49,6 +53,15 @@ export function UsersTab() {
     <div className="stack" data-testid="users">
       <ErrorNote error={error ?? actionError} onDismiss={() => setActionError(null)} />
       <DoneNote text={done} testId="users-done" />
+      <RoleRequests
+        me={me}
+        refreshKey={requestsKey}
+        onDecided={(message) => {
+          setActionError(null);
+          setDone(message);
+          reload();
+        }}
+      />
       <table className="table" data-testid="users-table">
         <thead>
           <tr>
@@ -76,7 +89,13 @@ export function UsersTab() {
                   data-testid="user-role"
                   onChange={(e) => {
                     const role = e.target.value as Role;
-                    void act(() => call('setUserRole', { userId: u.id, role }), (x) => t('admin.users.roleChanged', { name: name(x), role: t(`admin.roles.${x.role}`) }));
+                    void act(
+                      () => call('setUserRole', { userId: u.id, role }),
+                      (x) =>
+                        x.pendingRole
+                          ? t('admin.users.roleRequested', { name: name(x), role: t(`admin.roles.${x.pendingRole}`) })
+                          : t('admin.users.roleChanged', { name: name(x), role: t(`admin.roles.${x.role}`) }),
+                    );
                   }}
                 >
                   {ROLES.map((r) => (
@@ -85,6 +104,12 @@ export function UsersTab() {
                     </option>
                   ))}
                 </select>
+                {u.pendingRole && (
+                  <small className="muted" data-testid="user-pending-role">
+                    {' '}
+                    · {t('admin.users.pendingRole', { role: t(`admin.roles.${u.pendingRole}`) })}
+                  </small>
+                )}
               </td>
               <td>
                 <span className={u.totpEnabled ? 'pill-state on' : 'pill-state'}>{u.totpEnabled ? t('admin.on') : t('admin.off')}</span>
@@ -131,8 +156,9 @@ export function UsersTab() {
       <AddPerson
         onAdded={(u) => {
           setActionError(null);
-          setDone(t('admin.users.added', { name: name(u) }));
+          setDone(u.pendingRole ? t('admin.users.addedPending', { name: name(u), role: t(`admin.roles.${u.pendingRole}`) }) : t('admin.users.added', { name: name(u) }));
           reload();
+          setRequestsKey((k) => k + 1);
         }}
       />
       {choosing && (

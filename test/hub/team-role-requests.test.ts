@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../bridge/server';
+import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { openWindow, shot } from '../helpers/console-page';
+import { signIn } from '../helpers/console-people';
+import { testKeychain } from '../helpers/keychain';
+import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { tmpDir } from '../helpers/tmp';
+import { PASSWORD, startTeamHub, until } from './harness';
+
+type Bridged = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+const ipc = (page: Page, channel: string, request: unknown = {}) =>
+  page.evaluate(([c, r]) => (globalThis as unknown as { diwan: Record<string, (x: unknown) => Promise<unknown>> }).diwan[c as string]!(r), [channel, request] as const) as Promise<Bridged>;
+
+/**
+ * The screen where a second administrator confirms a role (issue 16, administration for a team), in Chromium: two hub
+ * nodes (their own processes) on a real PostgreSQL whose policy wants two administrators for privileged roles, and two
+ * consoles (two computers: their own data folders, keychains and enrolled device keys) behind the load balancer. One
+ * administrator asks; the other sees the request arrive from the hub's stream, in Arabic, and confirms or declines
+ * with a sentence; the one who asked cannot confirm their own; the hub's trail has every step.
+ */
+describe('role requests confirmed by a second administrator, two consoles on two hub nodes', () => {
+  let team: Awaited<ReturnType<typeof startTeamHub<'aziz' | 'bushra' | 'amal'>>>;
+  const bridges: RunningBridge[] = [];
+  let browser: Browser;
+
+  /** A console on its own computer: the signed policy names the hub; its device is enrolled at the hub by IT. */
+  async function startConsole(label: string): Promise<RunningBridge> {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
+    const { keychain, service } = testKeychain();
+    const bridge = await startBridge({
+      dataDir: tmpDir(),
+      rendererDir: RENDERER_DIR,
+      keychain,
+      keychainService: service,
+      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
+    });
+    bridges.push(bridge);
+    await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
+    await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
+    const device = bridge.core.identity.deviceIdentity;
+    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label }, { actor: 'it:test' });
+    return bridge;
+  }
+
+  beforeAll(async () => {
+    team = await startTeamHub({
+      users: [
+        { username: 'aziz', role: 'admin' },
+        { username: 'bushra', role: 'admin' },
+        { username: 'amal', role: 'agent' },
+      ],
+      nodes: 2,
+      nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, roleGrantNeedsSecondAdmin: true } },
+    });
+    await startConsole('aziz desk');
+    await startConsole('bushra desk');
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const b of bridges) await b.close();
+    await team?.close();
+  }, 120_000);
+
+  it('shows a waiting role to the other administrator as it is asked, who confirms or declines it with a sentence; the asker only withdraws', async () => {
+    const [deskA, deskB] = bridges as [RunningBridge, RunningBridge];
+    const aziz = await openWindow(browser, deskA.url);
+    const bushra = await openWindow(browser, deskB.url, { lang: 'ar' });
+    try {
+      await signIn(aziz.page, { username: 'aziz', password: PASSWORD });
+      await signIn(bushra.page, { username: 'bushra', password: PASSWORD });
+      for (const w of [aziz, bushra]) {
+        await w.page.getByTestId('nav-admin').click();
+        await w.page.getByTestId('tab-users').click();
+        await w.page.locator('[data-testid=user-row][data-username=amal]').waitFor();
+      }
+      expect(await bushra.page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
+      expect(await bushra.page.getByTestId('role-requests').count()).toBe(0);
+
+      // Aziz makes Amal a team lead from his Users tab: the hub only opens a request.
+      await aziz.page.locator('[data-testid=user-row][data-username=amal]').getByTestId('user-role').selectOption('lead');
+      await expect.poll(() => aziz.page.getByTestId('users-done').textContent()).toContain('once another administrator confirms');
+      expect((await team.seed.store.userByName('amal'))!.role).toBe('agent');
+      const asked = aziz.page.locator('[data-testid=role-request][data-username=amal]');
+      await asked.waitFor();
+      // His own request: no confirm button, only withdraw; the row of Amal says what waits.
+      expect(await asked.getByTestId('role-request-yours').count()).toBe(1);
+      expect(await asked.getByTestId('role-request-confirm').count()).toBe(0);
+      expect(await asked.getByTestId('role-request-decline').textContent()).toBe('Withdraw');
+      await expect.poll(() => aziz.page.locator('[data-testid=user-row][data-username=amal]').getByTestId('user-pending-role').textContent()).toContain('Team lead');
+
+      // Bushra's screen (another computer, maybe another node) hears it from the hub's stream, without reloading.
+      const seen = bushra.page.locator('[data-testid=role-request][data-username=amal]');
+      await seen.waitFor({ timeout: 20_000 });
+      expect(await seen.textContent()).toContain('aziz');
+      expect(await seen.textContent()).toContain('قائد فريق');
+      await shot(bushra.page, 'role-requests', 'ar');
+      await seen.getByTestId('role-request-confirm').click();
+      await bushra.page.getByTestId('role-request-confirm-dialog-go').click();
+      await expect.poll(() => bushra.page.getByTestId('users-done').textContent()).toContain('أصبح');
+      await expect.poll(async () => (await team.seed.store.userByName('amal'))!.role).toBe('lead');
+      // The request is gone on both screens (Aziz's from the stream).
+      await expect.poll(() => aziz.page.locator('[data-testid=role-request][data-username=amal]').count(), { timeout: 20_000 }).toBe(0);
+      await expect.poll(() => seen.count()).toBe(0);
+
+      // A new auditor account: Aziz cannot confirm it himself, whatever his renderer sends.
+      const made = (await ipc(aziz.page, 'createUser', { username: 'lina', displayName: 'Lina', role: 'auditor', password: PASSWORD })) as { ok: true; value: { pendingRole?: string } };
+      expect(made).toMatchObject({ ok: true, value: { role: 'agent', disabled: true, pendingRole: 'auditor' } });
+      const grants = (await ipc(aziz.page, 'listRoleGrants')) as { ok: true; value: { requests: Array<{ grantId: string; username: string; requestedBy: string }> } };
+      const lina = grants.value.requests.find((g) => g.username === 'lina')!;
+      expect(lina.requestedBy).toBe('aziz');
+      expect(await ipc(aziz.page, 'confirmRoleGrant', { grantId: lina.grantId })).toMatchObject({ ok: false, error: { code: 'role_request_same_admin' } });
+
+      // Bushra declines it with a sentence: the button waits for one; the hub keeps it (masked) in the trail.
+      const waiting = bushra.page.locator('[data-testid=role-request][data-username=lina]');
+      await waiting.waitFor({ timeout: 20_000 });
+      await waiting.getByTestId('role-request-decline').click();
+      expect(await bushra.page.getByTestId('role-request-decline-go').isDisabled()).toBe(true);
+      await bushra.page.getByTestId('role-request-reason').fill('لم يُتفق على ذلك مع فريق التدقيق بعد');
+      await bushra.page.getByTestId('role-request-decline-go').click();
+      await expect.poll(() => bushra.page.getByTestId('users-done').textContent()).toContain('رُفض الطلب');
+      await expect.poll(() => waiting.count()).toBe(0);
+      await expect.poll(() => aziz.page.locator('[data-testid=role-request][data-username=lina]').count(), { timeout: 20_000 }).toBe(0);
+      expect(await team.seed.store.userByName('lina')).toMatchObject({ role: 'agent', disabled: true });
+
+      const trail = await team.seed.store.q.all<{ actor: string; action: string; details: string }>(
+        "SELECT actor, action, details FROM audit WHERE action IN ('user.role_requested', 'user.role_changed', 'user.role_declined') ORDER BY seq",
+      );
+      expect(trail.map((r) => `${r.actor} ${r.action}`)).toEqual(['aziz user.role_requested', 'bushra user.role_changed', 'aziz user.role_requested', 'bushra user.role_declined']);
+      expect(JSON.parse(trail[1]!.details)).toMatchObject({ from: 'agent', to: 'lead', authority: 'second-administrator', requestedBy: 'aziz' });
+      expect(JSON.parse(trail[3]!.details)).toMatchObject({ to: 'auditor', requestedBy: 'aziz', reason: 'لم يُتفق على ذلك مع فريق التدقيق بعد' });
+      expect((await team.seed.store.verifyAudit()).broken).toBeNull();
+      expect(aziz.errors, aziz.errors.join('\n')).toEqual([]);
+      expect(bushra.errors, bushra.errors.join('\n')).toEqual([]);
+    } finally {
+      await aziz.close();
+      await bushra.close();
+    }
+  }, 180_000);
+});
