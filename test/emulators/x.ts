@@ -26,6 +26,8 @@ export class XEmulator {
   accessTokens = new Set<string>();
   refreshTokens = new Set<string>();
   calls: Array<{ route: string; at: number; status: number }> = [];
+  /** Where each `dm_events` page served began (0 for the newest; a walk from no cursor reaches the oldest). */
+  listedFrom: number[] = [];
   pageSize = 100;
   /** Per 15-minute window for dm_events; the reset is `resetAt` (unix seconds). */
   limit = { limit: 300, remaining: 300, resetAt: 0 };
@@ -140,6 +142,7 @@ export class XEmulator {
     }
     const start = Number(/^tok(\d+)$/.exec(String(x.params.pagination_token ?? ''))?.[1] ?? 0);
     const max = Math.min(this.pageSize, Number(x.params.max_results ?? 100));
+    this.listedFrom.push(start);
     const page = this.events.slice(start, start + max);
     const next = start + max < this.events.length ? `tok${start + max}` : undefined;
     const ids = page.flatMap((e) => [...(e.sender_id ? [e.sender_id] : []), ...(e.participant_ids ?? [])]);
