@@ -28,6 +28,9 @@ export class XEmulator {
   calls: Array<{ route: string; at: number; status: number }> = [];
   /** Where each `dm_events` page served began (0 for the newest; a walk from no cursor reaches the oldest). */
   listedFrom: number[] = [];
+  /** A send's answer waits until `dm_events` has listed the sent message (X is not ordered either). */
+  answerSendsAfterListing = false;
+  private unanswered: Array<() => void> = [];
   pageSize = 100;
   /** Per 15-minute window for dm_events; the reset is `resetAt` (unix seconds). */
   limit = { limit: 300, remaining: 300, resetAt: 0 };
@@ -159,6 +162,7 @@ export class XEmulator {
       body.errors = [{ value: '999', detail: 'Could not find user with id: [999].', title: 'Not Found Error', type: 'https://api.twitter.com/2/problems/resource-not-found' }];
     }
     json(x.res, 200, body, this.rateHeaders());
+    for (const answer of this.unanswered.splice(0)) answer();
     return 200;
   }
 
@@ -180,7 +184,9 @@ export class XEmulator {
       x.req.socket.destroy();
       return 0;
     }
-    json(x.res, 201, { data: { dm_conversation_id: conv, dm_event_id: id } });
+    const answer = () => json(x.res, 201, { data: { dm_conversation_id: conv, dm_event_id: id } });
+    if (this.answerSendsAfterListing) this.unanswered.push(answer);
+    else answer();
     return 201;
   }
 

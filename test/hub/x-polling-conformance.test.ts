@@ -160,15 +160,17 @@ for (const [name, open] of Object.entries(adapters)) {
       await until(async () => (await store.q.get<{ state: string }>("SELECT state FROM channel_health WHERE channel_id = 'xa'"))?.state === 'ok', 'the channel healthy again');
     }, 60_000);
 
-    it("sends a reply through the hub's outbox; X's echo of it in dm_events is the same message, not a second one", async () => {
+    it("sends a reply through the hub's outbox; X's echo of it in dm_events, even listed before the send returns, is not a second message", async () => {
       const conv = (await store.q.get<{ id: number }>("SELECT id FROM conversations WHERE channel_id = 'xa' AND platform_conversation_id = ?", ['1100000009-2200000001']))!;
+      // X lists the reply in dm_events before its send is answered: the poll that brings its echo waits for the reply's mark.
+      x.answerSendsAfterListing = true;
       const p = sealer.prepareReply('Your refund was issued today.');
       await store.enqueueReply({ conversationId: conv.id, authorId: null, device: 'desk', clientId: `client-x-${name}-1`, maskedText: p.maskedText, fields: p.fields, seal: p.seal, outboxText: p.outboxText, actor: { actor: 'amal' } });
       channels.wake('xa');
       await until(() => x.sent.length === 1, 'the reply at X');
       expect(x.sent[0]).toMatchObject({ participant: '2200000001', text: 'Your refund was issued today.' });
       await until(async () => (await store.q.get<{ state: string }>('SELECT state FROM outbox WHERE client_id = ?', [`client-x-${name}-1`]))?.state === 'sent', 'the reply marked sent');
-      // X lists the reply as the account's own event; the next poll reaches it and stores nothing new.
+      x.answerSendsAfterListing = false;
       x.addInbound('2200000001', 'thanks!');
       await until(async () => (await inbound()) === 19, 'the next poll');
       const out = await store.q.all<{ platform_message_id: string }>("SELECT platform_message_id FROM messages WHERE channel_id = 'xa' AND direction = 'out'");
