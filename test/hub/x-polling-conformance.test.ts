@@ -178,5 +178,19 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(await store.channelCursor('xa')).toBe(newestInbound());
       expect(logs.filter((l) => TOKEN.test(l))).toEqual([]);
     }, 60_000);
+
+    it("a reply whose echo was stored first (X's webhook at another node) is still marked sent; the echo keeps X's id", async () => {
+      await channels.stop(); // the store alone: nothing sends this reply
+      const conv = (await store.q.get<{ id: number }>("SELECT id FROM conversations WHERE channel_id = 'xa' AND platform_conversation_id = ?", ['1100000009-2200000001']))!;
+      const p = sealer.prepareReply('Echoed before its mark.');
+      const r = await store.enqueueReply({ conversationId: conv.id, authorId: null, device: 'desk', clientId: `client-x-${name}-2`, maskedText: p.maskedText, fields: p.fields, seal: p.seal, outboxText: p.outboxText, actor: { actor: 'amal' } });
+      const echoId = '1880000000000999999';
+      await store.ingest('xa', [
+        { platformMessageId: echoId, platformConversationId: '1100000009-2200000001', contact: { platformUserId: '2200000001' }, direction: 'out', maskedText: 'Echoed before its mark.', sealedText: null, sentAt: time.clock.now(), attachments: [], fields: [], seal: () => ({ text: null, fields: [] }) },
+      ]);
+      await store.markOutbox(r.outboxId, 'sent', null, { platformMessageId: echoId });
+      expect(await store.q.get('SELECT state FROM outbox WHERE id = ?', [r.outboxId])).toEqual({ state: 'sent' });
+      expect(await store.q.all("SELECT direction FROM messages WHERE channel_id = 'xa' AND platform_message_id = ?", [echoId])).toEqual([{ direction: 'out' }]);
+    });
   });
 }
