@@ -81,6 +81,11 @@ export class XEmulator {
     return this.addEvent(senderId, text, pairId(senderId, this.me.id));
   }
 
+  /** A DM the account itself wrote (in X's app, or a reply Diwan sent), as `dm_events` lists it. */
+  addOwn(recipientId: string, text: string): string {
+    return this.addEvent(this.me.id, text, pairId(recipientId, this.me.id));
+  }
+
   private addEvent(sender: string, text: string, conv: string): string {
     const id = (this.seq++).toString();
     this.events.unshift({ id, event_type: 'MessageCreate', text, sender_id: sender, dm_conversation_id: conv, created_at: new Date(this.now()).toISOString() });
