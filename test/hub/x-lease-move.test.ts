@@ -75,6 +75,7 @@ describe('X at the hub when the node polling it dies', () => {
       await new Promise((r) => setTimeout(r, 30));
     }
     holder.kill();
+    await until(() => !holder.running, 'the holder to be gone');
     const listedBefore = x.listedFrom.length;
     // X revokes the access token meanwhile: the next holder must refresh, from the pair the dead node saved.
     x.accessTokens.clear();

@@ -43,7 +43,7 @@ export class XConnector implements Connector {
     this.maxPages = numberSetting(ctx, 'maxPages', 10);
     this.http = channelHttp(
       ctx,
-      () => (this.secrets ? [this.secrets.accessToken, this.secrets.refreshToken, this.secrets.clientSecret ?? ''] : []),
+      () => (this.secrets ? [this.secrets.accessToken, this.secrets.refreshToken, this.secrets.clientSecret ?? '', ...this.spent] : []),
       { perSecond: 1, burst: 5 },
     );
   }
