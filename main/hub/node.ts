@@ -11,9 +11,9 @@ import { systemClock, type Clock } from '../core/shared/ports';
 import type { ConnectorRegistry, RuntimeOptions } from '../core/connectors';
 import { SharedFloodBuckets } from './store/flood-buckets';
 import { bearer, sendJson, sendText } from './http';
-import type { HubChannelKind } from './kinds';
 import { officeRangeCheck } from './office-ranges';
-import { channelVault, withChannelSecrets, type HubSecrets } from './secrets';
+import type { HubSecrets } from './secrets';
+import { hubChannelSecrets } from './channel-secrets';
 import { HubChannelSetup } from './store/channel-setup';
 import { WebhookStats } from './webhook-stats';
 import type { HubHealth } from './health';
@@ -151,28 +151,15 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     log,
     wakeSnoozed: (actor) => snoozes.wakeDue(actor),
   });
-  // Channel secrets an administrator set from a console live sealed in the database, shared by every node.
+  // Channel secrets an administrator set from a console (or a connector rotated) live sealed in the database, shared by every node.
   const channelSetup = new HubChannelSetup(store);
-  const secrets = withChannelSecrets(o.secrets, async (name) => {
-    const sealed = await channelSetup.sealedSecret(name);
-    return sealed ? sealer.openSecret(name, sealed) : null;
-  });
+  const { secrets, vault } = hubChannelSecrets({ store, setup: channelSetup, sealer, it: o.secrets, nodeId: config.nodeId });
   const leases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
   const channels = new HubChannels({
     store,
     leases,
     sealer,
-    // Looked up when a connector starts (rarely), so a channel IT just added is known at once.
-    vault: channelVault(
-      secrets,
-      async (channelId) => (await store.channels()).find((c) => c.id === channelId)?.kind as HubChannelKind | undefined,
-      // X rotates its refresh token on every refresh: the new pair is kept like an administrator's, for every node, only
-      // if the stored pair is still the one this node refreshed from (IT's store answers while the database has none).
-      (name, value, previous) =>
-        channelSetup.rotateSecret({ name, sealed: sealer.sealSecret(name, value) }, { actor: `hub:${config.nodeId}` }, async (stored) =>
-          (stored ? sealer.openSecret(name, stored) : await o.secrets.get(name)) === previous,
-        ),
-    ),
+    vault,
     clock,
     log,
     retryMs: config.leaseRetryMs,

@@ -1,31 +1,17 @@
-import { connectorRegistry, type Connector, type ConnectorRegistry } from '../core/connectors';
+import { connectorRegistry, type ConnectorRegistry } from '../core/connectors';
 import { DiwanError } from '../core/shared/errors';
 
 /**
- * The connectors the hub runs on the node holding each channel's lease. Telegram is polled; WhatsApp is webhook-only
- * anyway; Messenger and Instagram keep polling the Conversations API as a fallback beside their webhooks (both paths
- * give the same ids, so what arrives twice is stored once). X takes its inbound from Account Activity webhooks only:
- * polling would rotate its refresh token, which the hub's read-only secrets cannot store. E-mail runs as in a console
- * (IMAP IDLE or polling, SMTP), its UIDVALIDITY+UID cursor stored with the messages by the hub's ingest.
+ * The connectors the hub runs on the node holding each channel's lease — the console's own, so a channel behaves the
+ * same at the hub as on a single seat. Telegram is polled; WhatsApp is webhook-only anyway; Messenger, Instagram and X
+ * poll (the Conversations API, `dm_events`) beside their webhooks (both paths give the same ids, so what arrives
+ * twice is stored once), their cursor stored with the messages by the hub's ingest; X's rotated refresh token is saved
+ * with a compare-and-set (`channel-secrets.ts`). E-mail runs as in a console (IMAP IDLE or polling, SMTP).
  */
 export const hubRegistry: ConnectorRegistry = {
   ...connectorRegistry,
-  x: (ctx) => pushOnly(connectorRegistry.x(ctx)),
   demo: () => notOnHub('demo'),
 };
-
-function pushOnly(c: Connector): Connector {
-  return {
-    channelId: c.channelId,
-    kind: c.kind,
-    start: (signal) => c.start(signal),
-    stop: () => c.stop(),
-    ...(c.acceptPush ? { acceptPush: (payload: unknown) => c.acceptPush!(payload) } : {}),
-    send: (item, signal) => c.send(item, signal),
-    // A DM's media, fetched with the channel's token (refreshed and saved like any other use of it).
-    ...(c.fetchAttachment ? { fetchAttachment: (ref: string, signal: AbortSignal) => c.fetchAttachment!(ref, signal) } : {}),
-  };
-}
 
 function notOnHub(kind: string): never {
   throw new DiwanError('hub_kind_unsupported', `The hub does not run ${kind} channels; consoles connect to them directly.`);

@@ -26,6 +26,11 @@ export class XEmulator {
   accessTokens = new Set<string>();
   refreshTokens = new Set<string>();
   calls: Array<{ route: string; at: number; status: number }> = [];
+  /** Where each `dm_events` page served began (0 for the newest; a walk from no cursor reaches the oldest). */
+  listedFrom: number[] = [];
+  /** A send's answer waits until `dm_events` has listed the sent message (X is not ordered either). */
+  answerSendsAfterListing = false;
+  private unanswered: Array<() => void> = [];
   pageSize = 100;
   /** Per 15-minute window for dm_events; the reset is `resetAt` (unix seconds). */
   limit = { limit: 300, remaining: 300, resetAt: 0 };
@@ -74,6 +79,11 @@ export class XEmulator {
 
   addInbound(senderId: string, text: string): string {
     return this.addEvent(senderId, text, pairId(senderId, this.me.id));
+  }
+
+  /** A DM the account itself wrote (in X's app, or a reply Diwan sent), as `dm_events` lists it. */
+  addOwn(recipientId: string, text: string): string {
+    return this.addEvent(this.me.id, text, pairId(recipientId, this.me.id));
   }
 
   private addEvent(sender: string, text: string, conv: string): string {
@@ -140,6 +150,7 @@ export class XEmulator {
     }
     const start = Number(/^tok(\d+)$/.exec(String(x.params.pagination_token ?? ''))?.[1] ?? 0);
     const max = Math.min(this.pageSize, Number(x.params.max_results ?? 100));
+    this.listedFrom.push(start);
     const page = this.events.slice(start, start + max);
     const next = start + max < this.events.length ? `tok${start + max}` : undefined;
     const ids = page.flatMap((e) => [...(e.sender_id ? [e.sender_id] : []), ...(e.participant_ids ?? [])]);
@@ -156,6 +167,7 @@ export class XEmulator {
       body.errors = [{ value: '999', detail: 'Could not find user with id: [999].', title: 'Not Found Error', type: 'https://api.twitter.com/2/problems/resource-not-found' }];
     }
     json(x.res, 200, body, this.rateHeaders());
+    for (const answer of this.unanswered.splice(0)) answer();
     return 200;
   }
 
@@ -177,7 +189,9 @@ export class XEmulator {
       x.req.socket.destroy();
       return 0;
     }
-    json(x.res, 201, { data: { dm_conversation_id: conv, dm_event_id: id } });
+    const answer = () => json(x.res, 201, { data: { dm_conversation_id: conv, dm_event_id: id } });
+    if (this.answerSendsAfterListing) this.unanswered.push(answer);
+    else answer();
     return 201;
   }
 

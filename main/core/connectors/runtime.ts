@@ -239,6 +239,8 @@ class ChannelWorker {
   private tokenFlagged = false;
   /** Settles when the latest `connector.start` does (without the failure's back-off), for on-demand calls. */
   private startAttempt: Promise<void> = Promise.resolve();
+  /** The reply being sent and marked, if any (a pulled batch may hold its echo). */
+  private delivering: Promise<void> | null = null;
 
   constructor(
     readonly config: ChannelConfig,
@@ -374,6 +376,9 @@ class ChannelWorker {
       try {
         if (this.cursor === undefined) this.cursor = await this.opts.sink.cursor(this.id);
         const batch = await this.connector.pull!(this.cursor, life);
+        // A platform that lists the account's own messages (X) may list a reply before its send has returned: once
+        // the reply is marked sent with its platform id, that echo is a duplicate rather than a second message.
+        if (this.delivering && batch.messages.some((m) => m.direction === 'out')) await this.delivering;
         await this.apply(batch);
         this.failures = 0;
         if (!batch.more) await this.s.sleep(this.pollIntervalMs, life);
@@ -438,7 +443,12 @@ class ChannelWorker {
         await this.idle(this.s.outboxIdleMs, life);
         continue;
       }
-      await this.deliver(item);
+      this.delivering = this.deliver(item);
+      try {
+        await this.delivering;
+      } finally {
+        this.delivering = null;
+      }
     }
   }
 

@@ -692,7 +692,16 @@ export class HubStore {
         [outboxId],
       );
       if (!row) return;
-      if (extra.platformMessageId) await t.run('UPDATE messages SET platform_message_id = ? WHERE id = ?', [extra.platformMessageId, row.message_id]);
+      // The platform's echo of this reply (a webhook at another node) may have been stored first under the same id: it
+      // keeps the id, and the reply is still sent (a second outgoing copy shows, rather than a failed mark).
+      if (extra.platformMessageId) {
+        await t.run('UPDATE messages SET platform_message_id = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages e WHERE e.channel_id = ? AND e.platform_message_id = ?)', [
+          extra.platformMessageId,
+          row.message_id,
+          row.channel_id,
+          extra.platformMessageId,
+        ]);
+      }
       await this.emit(t, 'message.delivery', 'conversation', { messageId: row.message_id, conversationId: row.conversation_id, delivery: state, reason }, {
         channelId: row.channel_id,
         conversationId: row.conversation_id,

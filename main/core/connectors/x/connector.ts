@@ -21,7 +21,8 @@ const FIELDS =
 /**
  * X API v2 direct messages by polling `dm_events` (newest first), walking back with `next_token` until an event
  * already seen. OAuth 2.0 user-context tokens are refreshed with the refresh token kept in the keychain; X rotates
- * refresh tokens, so refreshes are serialised and the new pair is saved before it is used.
+ * refresh tokens, so refreshes are serialised and the new pair is saved before it is used (when it cannot be saved, it
+ * is used from memory: X has spent the one before it); a pair another process saved since (a hub node) is taken up.
  */
 export class XConnector implements Connector {
   readonly kind = 'x' as const;
@@ -30,6 +31,8 @@ export class XConnector implements Connector {
   private secrets: XSecrets | null = null;
   private userId = '';
   private refreshing: Promise<void> | null = null;
+  /** Refresh tokens this connector has spent (X refuses them again); a pair holding one is never taken up again. */
+  private readonly spent = new Set<string>();
   private readonly http: HttpClient;
   private readonly base: string;
   private readonly maxPages: number;
@@ -40,7 +43,7 @@ export class XConnector implements Connector {
     this.maxPages = numberSetting(ctx, 'maxPages', 10);
     this.http = channelHttp(
       ctx,
-      () => (this.secrets ? [this.secrets.accessToken, this.secrets.refreshToken, this.secrets.clientSecret ?? ''] : []),
+      () => (this.secrets ? [this.secrets.accessToken, this.secrets.refreshToken, this.secrets.clientSecret ?? '', ...this.spent] : []),
       { perSecond: 1, burst: 5 },
     );
   }
@@ -191,12 +194,14 @@ export class XConnector implements Connector {
 
   private async doRefresh(signal?: AbortSignal): Promise<void> {
     // X spends a refresh token on use: refresh from the newest saved pair, which another process running this channel
-    // before (a hub node that held its lease) may have rotated since this one started.
-    const s = await loadChannelSecrets(this.ctx, xSecrets);
-    if (s.refreshToken !== this.secrets!.refreshToken && s.expiresAt - this.ctx.clock.now() >= REFRESH_MARGIN_MS) {
-      this.secrets = s;
+    // before (a hub node that held its lease) may have rotated since this one started — unless the saved pair is one
+    // this connector spent itself (its successor could not be saved and lives in memory).
+    const saved = await loadChannelSecrets(this.ctx, xSecrets);
+    if (this.isNewer(saved) && saved.expiresAt - this.ctx.clock.now() >= REFRESH_MARGIN_MS) {
+      this.secrets = saved;
       return;
     }
+    const s = this.spent.has(saved.refreshToken) ? this.secrets! : saved;
     const headers: Record<string, string> = {};
     if (s.clientSecret) headers.authorization = `Basic ${Buffer.from(`${s.clientId}:${s.clientSecret}`).toString('base64')}`;
     const reply = await this.http.request({
@@ -209,6 +214,14 @@ export class XConnector implements Connector {
       signal,
     });
     if (reply.status === 400 || reply.status === 401) {
+      // Another process running this channel (the hub node that held its lease, or one fetching a file) may have
+      // spent this refresh token a moment ago: the pair it got, once saved, is this channel's.
+      this.spent.add(s.refreshToken);
+      const newer = await this.newerSavedPair(signal);
+      if (newer) {
+        this.secrets = newer;
+        return;
+      }
       throw new ConnectorError(
         'token-rejected',
         'X no longer accepts Diwan\'s sign-in for this account (the refresh token was refused). Reconnect the X account in the channel settings.',
@@ -217,15 +230,45 @@ export class XConnector implements Connector {
     }
     if (reply.status !== 200) throw this.problem('oauth2/token', reply);
     const t = this.http.expect(tokenResult, reply.body, 'oauth2/token');
+    this.spent.add(s.refreshToken);
     const next: XSecrets = {
       ...s,
       accessToken: t.access_token,
       refreshToken: t.refresh_token ?? s.refreshToken,
       expiresAt: this.ctx.clock.now() + t.expires_in * 1000,
     };
-    await saveChannelSecrets(this.ctx, next);
+    try {
+      await saveChannelSecrets(this.ctx, next);
+    } catch (e) {
+      // Another process saved a newer pair first (the hub's compare-and-set refused this one): that one is the channel's.
+      const newer = await this.newerSavedPair(signal, 1);
+      if (newer) {
+        this.secrets = newer;
+        return;
+      }
+      // X has spent the old pair, so giving up the new one would end the channel: use it, and save at the next refresh.
+      this.secrets = next;
+      const code = (e as { code?: unknown }).code;
+      this.ctx.log({ level: 'warn', channelId: this.channelId, event: 'x.token_unsaved', detail: `The new X token pair could not be saved${typeof code === 'string' ? ` (${code})` : ''}; it is used until the next refresh saves one.` });
+      return;
+    }
     this.secrets = next;
     this.ctx.log({ level: 'info', channelId: this.channelId, event: 'x.token_refreshed' });
+  }
+
+  /** A saved pair is newer than the one in use when it is another and not one this connector spent. */
+  private isNewer(saved: XSecrets): boolean {
+    return saved.refreshToken !== this.secrets!.refreshToken && !this.spent.has(saved.refreshToken);
+  }
+
+  /** A newer saved pair, looked for `tries` times half a second apart (another process's save may be landing); else null. */
+  private async newerSavedPair(signal?: AbortSignal, tries = 4): Promise<XSecrets | null> {
+    for (let i = 0; i < tries && !signal?.aborted; i++) {
+      if (i) await this.ctx.sleep(500, signal);
+      const saved = await loadChannelSecrets(this.ctx, xSecrets).catch(() => null);
+      if (saved && this.isNewer(saved)) return saved;
+    }
+    return null;
   }
 
   private problem(label: string, reply: HttpReply): ConnectorError {
