@@ -231,6 +231,16 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE admin_requests ADD COLUMN from_role TEXT;
   ALTER TABLE admin_requests ADD COLUMN enable_on_confirm INTEGER NOT NULL DEFAULT 0;
   `,
+  // 17: a reply's per-connector choices (the human-agent tag, as single-seat's outbox keeps them), and Messenger's and
+  // Instagram's handover asked for from a console, waiting for the node that runs the channel (store/thread-control.ts).
+  `
+  ALTER TABLE outbox ADD COLUMN options TEXT;
+  CREATE TABLE thread_control_requests (
+    id {ID}, conversation_id {INT8} NOT NULL REFERENCES conversations(id), channel_id TEXT NOT NULL,
+    platform_conversation_id TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, device TEXT NOT NULL,
+    state TEXT NOT NULL, code TEXT, reason TEXT, created_at {INT8} NOT NULL, done_at {INT8});
+  CREATE INDEX thread_control_waiting ON thread_control_requests(channel_id, state);
+  `,
 ];
 
 /** The newest schema this code knows. */

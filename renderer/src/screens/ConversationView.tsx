@@ -73,8 +73,8 @@ function Header({ detail }: { detail: Detail }) {
   const act = (p: Promise<Detail['summary']>) => void runAction(p, setError);
   const setStatus = (status: ConversationStatus, until?: number) =>
     act(call('setConversationStatus', { conversationId: s.id, status, ...(until !== undefined ? { snoozeUntil: until } : {}) }));
-  // Messenger and Instagram hand a thread between apps (a chatbot and this inbox); single-seat only for now.
-  const handover = !team && (s.channelKind === 'messenger' || s.channelKind === 'instagram');
+  // Messenger and Instagram hand a thread between apps (a chatbot and this inbox); in team mode the hub's node running the channel does it.
+  const handover = s.channelKind === 'messenger' || s.channelKind === 'instagram';
   const threadControl = (action: (typeof THREAD_CONTROL_ACTIONS)[number]) => {
     setHandedOver(null);
     call('threadControl', { conversationId: s.id, action }).then(() => setHandedOver(action), setError);
