@@ -86,6 +86,8 @@ export const MessageDto = z.object({
   flags: z.array(z.object({ code: z.string().max(40), explanation: z.string().max(500) })).max(20).optional(),
   author: UserRef.nullable(),
   attachments: z.array(AttachmentDto).max(50).optional(),
+  /** The customer edited or deleted this message on the platform: it stays as it was, and `by` names the entry that superseded it. */
+  revision: z.object({ kind: z.enum(['edited', 'deleted']), by: Id.nullable() }).strict().optional(),
 });
 
 export const DrillKind = z.enum(DRILL_KINDS);

@@ -63,6 +63,8 @@ export interface MessageRow {
   flags?: Array<{ code: string; explanation: string }>;
   /** File names masked as stored. */
   attachments?: Array<{ index: number; kind: string; name: string; mimeType: string | null; size: number | null; fetchable: boolean }>;
+  /** The customer edited or deleted it on the platform; `by` is the entry that superseded it. */
+  revision?: { kind: 'edited' | 'deleted'; by: number | null };
 }
 
 export interface NoteRow {

@@ -86,6 +86,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
       ...(m.attachments.length
         ? { attachments: m.attachments.map((a, index) => ({ index, kind: a.kind, name: a.fileName ?? '', mimeType: a.mimeType, size: a.size, fetchable: a.fetchable })) }
         : {}),
+      ...(m.revision ? { revision: m.revision } : {}),
     };
   };
   const messageById = (conversationId: number, messageId: number): MessageRow => {

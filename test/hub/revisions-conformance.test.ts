@@ -5,6 +5,9 @@ import { parseChannelPayload, type ParsePlatform } from '../../main/core/connect
 import { generateSealingKey, openSealed, originalContext } from '../../main/core/custody';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { TeamCache } from '../../main/core/team/cache';
+import { MessageDto } from '../../main/ipc/console-contract';
+import { messageDto } from '../../main/ipc/handlers/console';
+import { TeamRows } from '../../main/ipc/team/rows';
 import { OriginalsSealer } from '../../main/hub/sealing';
 import { HubStore } from '../../main/hub/store';
 import { corpus, type ExpectedEntry } from '../fixtures/platforms/corpus';
@@ -151,6 +154,10 @@ for (const [name, open] of Object.entries(adapters)) {
       cache.applyFrame(events.at(-1)!.seq, events.filter((e) => e.conversationId === conversationId));
       const cached = (cache.db.prepare('SELECT body FROM messages WHERE id = ?').pluck().get(o1.id) as string | undefined) ?? '{}';
       expect(JSON.parse(cached)).toMatchObject({ id: o1.id, revision: 'deleted', revisedBy: d1, maskedText: o1.maskedText });
+      // And the conversation view's message, as the team handlers build it for the renderer (the contract's schema).
+      const shown = cache.messages(conversationId).map((m) => MessageDto.parse(messageDto(new TeamRows(cache, () => 0).message(m))));
+      expect(shown.find((m) => m.id === o1.id)!.revision).toEqual({ kind: 'deleted', by: d1 });
+      expect(shown.find((m) => m.id === d1)!.revision).toBeUndefined();
       cache.db.close();
     });
   });

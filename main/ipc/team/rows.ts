@@ -74,6 +74,7 @@ export class TeamRows {
       author: this.ref(m.authorId),
       ...(m.direction === 'out' && m.delivery ? { delivery: { state } } : {}),
       ...(m.attachments?.length ? { attachments: m.attachments.map(attachmentRow) } : {}),
+      ...(m.revision ? { revision: { kind: m.revision, by: m.revisedBy ?? null } } : {}),
     };
   }
 

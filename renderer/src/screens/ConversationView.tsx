@@ -229,10 +229,12 @@ function Messages({ detail }: { detail: Detail }) {
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [detail.messages.length]);
+  // The entries that replaced a message the customer edited carry an "edited" badge.
+  const edits = new Set(detail.messages.flatMap((m) => (m.revision?.kind === 'edited' && m.revision.by !== null ? [m.revision.by] : [])));
   return (
     <ol className="messages" aria-live="polite">
       {detail.messages.map((m) => (
-        <MessageItem key={m.id} m={m} canReveal={canReveal} />
+        <MessageItem key={m.id} m={m} canReveal={canReveal} isEdit={edits.has(m.id)} />
       ))}
       <li ref={end} aria-hidden="true" />
     </ol>
