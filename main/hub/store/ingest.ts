@@ -130,7 +130,13 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     await store.emitMany(t, events);
     await recordAliases(t, channelId, fresh, (m) => convOf(m).id, store.now());
     moved = await applyMoves(t, channelId, fresh, (m) => convOf(m).id, store.now());
-    revised = await applyRevisions(store, t, channelId, fresh.flatMap((m, i) => (m.revises ? [{ id: ids[i]!, revises: m.revises }] : [])));
+    revised = await applyRevisions(
+      store,
+      t,
+      channelId,
+      fresh.flatMap((m, i) => (m.revises ? [{ id: ids[i]!, revises: m.revises }] : [])),
+      fresh.map((m) => m.platformMessageId),
+    );
   }
   if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);
   return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved: moved.map(String) } : {}), ...(revised.length ? { revisions: revised } : {}) };
