@@ -34,7 +34,8 @@ export interface Revised {
  * Runs in the ingest's transaction, in batch order: each mark writes a `message.revised` event (consoles update their
  * cached copy of the original) and a `message.edited` / `message.deleted` audit entry. A revision of a message the
  * hub has not stored (not yet: a webhook overtook the poll; or never: sent before the channel was connected) waits
- * in `early_revisions`, its new version visible meanwhile, and marks the original when `arrived` names it.
+ * in `early_revisions`, its new version visible meanwhile, and marks the original when `arrived` (the batch's
+ * messages that such a wait names) brings it.
  */
 export async function applyRevisions(
   store: RevisionWriter,
