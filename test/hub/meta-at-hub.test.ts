@@ -104,5 +104,25 @@ describe('team hub: Messenger replies and handover', () => {
       { actor: 'amal', target: `conversation:${conv[ANA]}`, details: { channel: 'fb', action: 'take', outcome: 'refused', code: 'connector_rejected', node: runner } },
     ]);
     expect(JSON.stringify(audit)).not.toContain(FB_TOKEN);
+
+    // Only its asker follows a request.
+    const asked = await team.seed.store.q.get<{ id: number }>('SELECT id FROM thread_control_requests ORDER BY id DESC LIMIT 1');
+    await expect(team.consoles.layla.do('call', 'GET', `/v1/thread-control/${asked!.id}`)).rejects.toMatchObject({ code: 'thread_control_unknown' });
+  }, 120_000);
+
+  it('says so in words when no node runs the channel, and nothing is handed over', async () => {
+    await team.seed.store.saveChannel(
+      { id: 'fb', kind: 'messenger', name: 'Page', enabled: false, config: { baseUrl: meta.url, pollIntervalMs: 1_000, settings: { pageId: meta.pageId } } },
+      { actor: 'it:test' },
+    );
+    await until(async () => {
+      const held = await Promise.all(team.nodes.map(async (n) => (JSON.parse((await pinnedGet(`https://127.0.0.1:${n.port}/healthz`, team.files.pin)).body) as { channels: string[] }).channels));
+      return held.every((c) => !c.includes('fb'));
+    }, 'no node to run the switched-off channel');
+    const before = meta.threadControl.length;
+    await expect(team.consoles.amal.do('threadControl', conv[BEN], 'take')).rejects.toMatchObject({ code: 'channel_not_running', message: expect.stringMatching(/No hub node is running this channel/) });
+    expect(meta.threadControl).toHaveLength(before);
+    const last = await team.seed.store.q.get<{ details: string }>("SELECT details FROM audit WHERE action = 'conversation.thread_control' ORDER BY seq DESC LIMIT 1");
+    expect(JSON.parse(last!.details)).toEqual({ channel: 'fb', action: 'take', outcome: 'refused', code: 'channel_not_running' });
   }, 120_000);
 });

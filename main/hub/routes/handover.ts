@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { THREAD_CONTROL_ACTIONS } from '../../core/connectors';
 import { DiwanError } from '../../core/shared/errors';
+import { THREAD_CONTROL_KINDS } from '../../core/shared/vocabulary';
 import { HubHandover, type HandoverRequest } from '../store/handover';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const body = z.object({ action: z.enum(THREAD_CONTROL_ACTIONS) }).strict();
-
-/** The channels with Meta's handover protocol (their connectors implement `threadControl`). */
-const HANDOVER_KINDS = new Set(['messenger', 'instagram']);
 
 /** How long a request waits for the node running its channel to take it before it is answered "not running". */
 const PICKUP_MS = 10_000;
@@ -34,7 +32,7 @@ export function handoverRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
           'SELECT ch.kind, c.platform_conversation_id FROM conversations c JOIN channels ch ON ch.id = c.channel_id WHERE c.id = ?',
           [c.id],
         );
-        if (!where || !HANDOVER_KINDS.has(where.kind)) {
+        if (!where || !THREAD_CONTROL_KINDS.includes(where.kind)) {
           throw new DiwanError('thread_control_unsupported', 'Only Messenger and Instagram channels hand conversations over between apps.');
         }
         const requestId = await handover.ask({ conversationId: c.id, channelId: c.channelId, platformConversationId: where.platform_conversation_id, action, actor: h.actorOf(who!) });

@@ -17,7 +17,7 @@ import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { useViewingMarker } from '../workflow/live';
 import { LiveMarkers, MentionCompletion, SlaCountdown } from '../workflow/parts';
-import { CONVERSATION_STATUSES, THREAD_CONTROL_ACTIONS, type ConversationStatus } from '../../../main/ipc/vocabulary';
+import { CONVERSATION_STATUSES, THREAD_CONTROL_ACTIONS, THREAD_CONTROL_KINDS, type ConversationStatus } from '../../../main/ipc/vocabulary';
 
 /**
  * One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel.
@@ -74,7 +74,7 @@ function Header({ detail }: { detail: Detail }) {
   const setStatus = (status: ConversationStatus, until?: number) =>
     act(call('setConversationStatus', { conversationId: s.id, status, ...(until !== undefined ? { snoozeUntil: until } : {}) }));
   // Messenger and Instagram hand a thread between apps (a chatbot and this inbox); in team mode the hub's node running the channel does it.
-  const handover = s.channelKind === 'messenger' || s.channelKind === 'instagram';
+  const handover = THREAD_CONTROL_KINDS.includes(s.channelKind);
   const threadControl = (action: (typeof THREAD_CONTROL_ACTIONS)[number]) => {
     setHandedOver(null);
     call('threadControl', { conversationId: s.id, action }).then(() => setHandedOver(action), setError);
