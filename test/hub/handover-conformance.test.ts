@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubStore } from '../../main/hub/store';
-import { HubHandover } from '../../main/hub/store/handover';
+import { HANDOVER_PICKUP_MS, HubHandover } from '../../main/hub/store/handover';
 import { bothAdapters, secondNode } from './adapters';
 
 /**
@@ -12,7 +12,7 @@ const it_ = { actor: 'it:test', device: null };
 
 for (const [name, open] of Object.entries(adapters)) {
   describe(`hub handover requests: ${name}`, () => {
-    const now = 1_000_000;
+    let now = 1_000_000;
     let store: HubStore;
     let other: HubStore;
     let conversationId = 0;
@@ -83,6 +83,15 @@ for (const [name, open] of Object.entries(adapters)) {
         { channel: 'fb', action: 'request', outcome: 'refused', code: 'channel_not_running' },
         { channel: 'fb', action: 'pass', outcome: 'unknown' },
       ]);
+    });
+
+    it('never calls a request that waited past the pickup time (its asker gave up): it ends "not running" instead', async () => {
+      const h = new HubHandover(store);
+      const stale = await ask(h, 'take');
+      now += HANDOVER_PICKUP_MS;
+      expect(await h.claim(['fb'])).toEqual([]);
+      expect(await h.get(stale)).toMatchObject({ state: 'unanswered', code: 'channel_not_running' });
+      expect((await audits()).at(-1)!.details).toEqual({ channel: 'fb', action: 'take', outcome: 'refused', code: 'channel_not_running' });
     });
   });
 }

@@ -2,14 +2,11 @@ import { z } from 'zod';
 import { THREAD_CONTROL_ACTIONS } from '../../core/connectors';
 import { DiwanError } from '../../core/shared/errors';
 import { THREAD_CONTROL_KINDS } from '../../core/shared/vocabulary';
-import { HubHandover, type HandoverRequest } from '../store/handover';
+import { HANDOVER_PICKUP_MS, HubHandover, NOT_RUNNING, type HandoverRequest } from '../store/handover';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const body = z.object({ action: z.enum(THREAD_CONTROL_ACTIONS) }).strict();
-
-/** How long a request waits for the node running its channel to take it before it is answered "not running". */
-const PICKUP_MS = 10_000;
 
 /**
  * Handover in team mode: the same conversation-menu action as single-seat (take, pass or request thread control),
@@ -49,8 +46,8 @@ export function handoverRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
         // Only its asker follows a request (others learn nothing, not even that it exists).
         if (!r || r.actor !== who!.user.username) throw new DiwanError('thread_control_unknown', 'That handover request does not exist.');
         await h.conversationFor(who!, r.conversationId);
-        if (r.state === 'waiting' && d.now() - r.createdAt >= PICKUP_MS) {
-          await handover.expire(r.id, 'No hub node is running this channel right now (its health says why), so nothing was handed over; try again once it is connected.');
+        if (r.state === 'waiting' && d.now() - r.createdAt >= HANDOVER_PICKUP_MS) {
+          await handover.expire(r.id, NOT_RUNNING);
           r = (await handover.get(r.id))!; // or a node took it at the last moment
         }
         return { request: view(r) };

@@ -1,10 +1,15 @@
 import { AUDIT_ACTIONS } from '../../core/audit';
 import type { ThreadControlAction } from '../../core/connectors';
 import type { HubStore } from './hub-store';
+import { inList } from './sql-rows';
 import type { Actor } from './types';
 
 /** Heard by every node on PostgreSQL (the payload is the channel's id); the embedded hub is one node and needs none. */
 export const HANDOVER_NOTICE = 'diwan_thread_control';
+
+/** How long a request waits for the node running its channel; later it is never called (its asker was told no). */
+export const HANDOVER_PICKUP_MS = 10_000;
+export const NOT_RUNNING = 'No hub node is running this channel right now (its health says why), so nothing was handed over; try again once it is connected.';
 
 export type HandoverState = 'waiting' | 'calling' | 'done' | 'refused' | 'unanswered' | 'unknown';
 
@@ -78,15 +83,22 @@ export class HubHandover {
     return r ? request(r) : null;
   }
 
-  /** The waiting requests of these channels, each moved to `calling` by this caller alone. */
+  /**
+   * The waiting requests of these channels, each moved to `calling` by this caller alone. One that waited past
+   * `HANDOVER_PICKUP_MS` is ended instead (its asker has been, or will be, told that nothing was handed over).
+   */
   async claim(channelIds: string[]): Promise<HandoverRequest[]> {
     if (!channelIds.length) return [];
     const rows = await this.store.q.all<Row>(
-      `SELECT * FROM thread_control_requests WHERE state = 'waiting' AND channel_id IN (${channelIds.map(() => '?').join(', ')}) ORDER BY id`,
+      `SELECT * FROM thread_control_requests WHERE state = 'waiting' AND channel_id IN (${inList(channelIds.length)}) ORDER BY id`,
       channelIds,
     );
     const mine: HandoverRequest[] = [];
     for (const r of rows) {
+      if (this.store.now() - Number(r.created_at) >= HANDOVER_PICKUP_MS) {
+        await this.expire(Number(r.id), NOT_RUNNING);
+        continue;
+      }
       const moved = await this.store.q.run("UPDATE thread_control_requests SET state = 'calling' WHERE id = ? AND state = 'waiting'", [r.id]);
       if (moved.changes) mine.push({ ...request(r), state: 'calling' });
     }
