@@ -9,6 +9,7 @@ import type { OriginalsSealer } from './sealing';
 import type { HubChannel, HubStore } from './store';
 import type { HubChannelSetup } from './store/channel-setup';
 import { applyWatermarks } from './store/watermarks';
+import { HubHandover, type HandoverRequest } from './store/handover';
 
 export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; channelId?: string; detail?: string }) => void;
 
@@ -32,6 +33,7 @@ export function hubOutbox(store: HubStore, sealer: OriginalsSealer): RuntimeOutb
         platformConversationId: c.platformConversationId,
         text: c.sealedText ? sealer.openOutbox(c.messageId, c.sealedText) : '',
         attempts: c.attempts,
+        ...(c.options ? { options: c.options } : {}),
       };
     },
     markSent: (id, platformMessageId) => store.markOutbox(Number(id), 'sent', null, { platformMessageId }),
@@ -69,6 +71,9 @@ export class HubChannels {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private ticking: Promise<void> | null = null;
+  private readonly handover: HubHandover;
+  private serving: Promise<void> | null = null;
+  private serveAgain = false;
 
   constructor(
     private readonly o: {
@@ -85,8 +90,11 @@ export class HubChannels {
       nodeId?: string;
       /** The connectors this node may run (the embedded hub adds the demo channel); the hub's own by default. */
       registry?: ConnectorRegistry;
+      /** How long one handover call to the platform may take (30 s by default). */
+      handoverTimeoutMs?: number;
     },
   ) {
+    this.handover = new HubHandover(o.store);
     this.runtime = this.newRuntime();
     o.leases.onLost(() => void this.dropAll());
   }
@@ -145,6 +153,50 @@ export class HubChannels {
     }
   }
 
+  /**
+   * Handover requests (take / pass / request thread control, `store/handover.ts`) for the channels this node runs:
+   * claimed, then each called through the running connector, one at a time, and its outcome written. Asked for when a
+   * request is written (through any node: a NOTIFY) and on every tick, in case a notice was lost. Concurrent asks
+   * coalesce into one more pass.
+   */
+  serveHandover(): Promise<void> {
+    if (this.serving) {
+      this.serveAgain = true;
+      return this.serving;
+    }
+    this.serving = (async () => {
+      do {
+        this.serveAgain = false;
+        let mine: HandoverRequest[];
+        try {
+          mine = await this.handover.claim([...this.running]);
+        } catch {
+          return; // the database is out of reach; the next tick asks again
+        }
+        for (const r of mine) await this.callHandover(r);
+      } while (this.serveAgain && !this.stopped);
+    })().finally(() => {
+      this.serving = null;
+    });
+    return this.serving;
+  }
+
+  private async callHandover(r: HandoverRequest): Promise<void> {
+    let outcome: { done: true } | { code: string; reason: string };
+    try {
+      await this.runtime.threadControl(r.channelId, r.action, r.platformConversationId, AbortSignal.timeout(this.o.handoverTimeoutMs ?? 30_000));
+      outcome = { done: true };
+    } catch (e) {
+      // Connector and runtime refusals are sentences written for the agent (never a token); anything else is not shown.
+      outcome = e instanceof DiwanError ? { code: e.code, reason: e.message } : { code: 'error', reason: 'The platform call failed; try again in a moment.' };
+    }
+    try {
+      await this.handover.finish(r.id, outcome, this.o.nodeId ?? 'hub');
+    } catch (e) {
+      this.o.log({ level: 'warn', event: 'channel.handover_unrecorded', channelId: r.channelId, detail: (e as Error).message });
+    }
+  }
+
   /** Wakes the outbox of a channel this node runs (a reply was just queued). */
   wake(channelId: string): void {
     if (this.running.has(channelId)) this.runtime.notifyOutbox(channelId);
@@ -160,6 +212,7 @@ export class HubChannels {
       return; // the database is out of reach; health says so, and the next tick tries again
     }
     await this.follow(channels, revisions);
+    void this.serveHandover();
     for (const c of channels) {
       if (this.running.has(c.id) || this.stopped) continue;
       let got: boolean;
@@ -173,6 +226,8 @@ export class HubChannels {
       try {
         const interrupted = await this.o.store.recoverInterrupted(c.id);
         if (interrupted) this.o.log({ level: 'warn', event: 'channel.interrupted_replies', channelId: c.id, detail: `${interrupted} reply(ies) now unknown` });
+        const handovers = await this.handover.recoverInterrupted(c.id, 'The hub node handing this conversation over stopped; check who owns the thread at Meta before asking again.');
+        if (handovers) this.o.log({ level: 'warn', event: 'channel.interrupted_handovers', channelId: c.id, detail: `${handovers} handover(s) now unknown` });
         this.running.add(c.id);
         this.revisionOf.set(c.id, revisions.get(c.id) ?? 0);
         this.runtime.add(channelConfigOf(c));
@@ -226,6 +281,7 @@ export class HubChannels {
     if (this.timer) clearTimeout(this.timer);
     await this.ticking;
     await this.runtime.stop();
+    await this.serving;
     for (const id of this.running) await this.o.leases.release(id);
     this.running.clear();
   }

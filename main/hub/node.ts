@@ -39,6 +39,7 @@ import { ConsoleStream } from './stream';
 import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore, WorkflowStore } from './store';
 import { WorkflowRunner } from './workflow';
 import { HubSnoozes } from './store/snoozes';
+import { HANDOVER_NOTICE } from './store/handover';
 
 export interface HubNodeOptions {
   config: HubConfig;
@@ -140,6 +141,9 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     },
   });
   feed.onNotice('diwan_markers', (payload) => markers.receive(payload));
+  // A handover asked for through any node: the node running its channel calls the platform (store/handover.ts).
+  let serveHandover = (): void => {};
+  feed.onNotice(HANDOVER_NOTICE, () => serveHandover());
   await feed.start();
   const workflow = new WorkflowRunner({
     workflow: workflowStore,
@@ -168,6 +172,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     nodeId: config.nodeId,
     registry: o.registry,
   });
+  serveHandover = () => void channels.serveHandover();
 
   const webhookStats = new WebhookStats();
   const hookLimits = webhookLimits(config);
@@ -202,6 +207,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     reveal: defaultRevealRules(),
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
+    handoverAsked: () => serveHandover(),
     fetchAttachment: (channelId, ref, signal) => channels.fetchAttachment(channelId, ref, signal),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
     // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; the embedded hub (one machine, SQLite) does not.

@@ -91,6 +91,8 @@ export const MessageDto = z.object({
    * index; its type is `ORIGINAL`), shown rendered safely. `revealable` is false once retention removed it.
    */
   original: z.object({ fieldIndex: z.number().int().nonnegative().max(10_000), revealable: z.boolean() }).optional(),
+  /** The customer edited or deleted this message on the platform: it stays as it was, and `by` names the entry that superseded it. */
+  revision: z.object({ kind: z.enum(['edited', 'deleted']), by: Id.nullable() }).strict().optional(),
 });
 
 export const DrillKind = z.enum(DRILL_KINDS);

@@ -65,6 +65,8 @@ export interface MessageRow {
   attachments?: Array<{ index: number; kind: string; name: string; mimeType: string | null; size: number | null; fetchable: boolean }>;
   /** The message's sealed whole original (an e-mail's HTML): revealed as this field, under the `WHOLE_ORIGINAL` scope. */
   original?: { fieldIndex: number; revealable: boolean };
+  /** The customer edited or deleted it on the platform; `by` is the entry that superseded it. */
+  revision?: { kind: 'edited' | 'deleted'; by: number | null };
 }
 
 export interface NoteRow {

@@ -87,6 +87,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         ? { attachments: m.attachments.map((a, index) => ({ index, kind: a.kind, name: a.fileName ?? '', mimeType: a.mimeType, size: a.size, fetchable: a.fetchable })) }
         : {}),
       ...(m.original ? { original: { fieldIndex: m.original.n, revealable: m.original.revealable } } : {}),
+      ...(m.revision ? { revision: m.revision } : {}),
     };
   };
   const messageById = (conversationId: number, messageId: number): MessageRow => {

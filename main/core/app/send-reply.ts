@@ -31,12 +31,25 @@ export function checkReplyAllowed(r: { latestInboundId: number | null; seenInbou
       { latestInboundId: r.latestInboundId },
     );
   }
-  if (r.window.kind === 'closed') {
+  checkReplyWindow(r.window, r.humanAgentTag);
+}
+
+/** The platform's window, checked by the console before queuing and by the hub again against what it holds. */
+export function checkReplyWindow(window: ReplyWindowView, humanAgentTag: boolean): void {
+  if (window.kind === 'closed') {
     throw new DiwanError('reply_window_closed', 'The platform no longer accepts a reply in this conversation: its reply window has closed.');
   }
-  if (r.window.kind === 'human_agent' && !r.humanAgentTag) {
+  if (window.kind === 'human_agent' && !humanAgentTag) {
     throw new DiwanError('human_agent_tag_needed', 'Past 24 hours this platform accepts replies only with the human-agent tag. Tick it to send.');
   }
+}
+
+/**
+ * The outbox options of a reply, in single-seat and at the hub alike: one ticked "human agent" is queued with the
+ * `window` option `human_agent`, which the Meta connector sends with the `HUMAN_AGENT` tag; an unticked one has none.
+ */
+export function replyOptions(humanAgentTag: boolean): { window: 'human_agent' } | undefined {
+  return humanAgentTag ? { window: 'human_agent' } : undefined;
 }
 
 /**
@@ -59,7 +72,8 @@ export function sendReply(
   });
   for (const drillMessage of core.phishingDrills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, r.actor.username, r.text);
   core.guards.outbound.authorizeSend(r.text, { agentId: r.actor.username, conversationId: String(r.conversationId), lang: detectLang(r.text) }, r.approvalToken);
-  const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(r.humanAgentTag ? { options: { window: 'human_agent' } } : {}) });
+  const options = replyOptions(r.humanAgentTag);
+  const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(options ? { options } : {}) });
   core.audit({ action: AUDIT_ACTIONS.messageSent, actor: r.actor.username, target: `conversation:${r.conversationId}`, details: { message: messageId, humanAgentTag: r.humanAgentTag } });
   return messageId;
 }

@@ -52,6 +52,8 @@ export interface ApiDeps {
   maxBodyBytes: number;
   /** A reply was queued: the node running its channel should look at its outbox. */
   replyQueued: (channelId: string) => void;
+  /** A handover was asked for: this node serves it at once if it runs the channel (other nodes hear a NOTIFY). */
+  handoverAsked?: () => void;
   /** A customer's file by its stored platform reference, fetched through the channel (`HubChannels.fetchAttachment`). */
   fetchAttachment: (channelId: string, ref: string, signal: AbortSignal) => Promise<AttachmentContent>;
   /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */

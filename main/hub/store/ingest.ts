@@ -63,9 +63,13 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     const convOf = (m: PreparedMessage) => conversations.get(m.platformConversationId)!;
     conversationIds = [...new Set(fresh.map((m) => convOf(m).id))].map(String);
 
+    // Which of them an edit or deletion already waits for (store/revisions.ts), read in the same statement: no
+    // extra round trip for the batches (nearly all) that have none.
+    const awaited: string[] = [];
     for (const part of chunks(fresh.map((m, i) => ({ m, i })))) {
-      await t.run(
-        `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?)')}`,
+      const inserted = await t.all<{ platform_message_id: string; awaited: boolean | number }>(
+        `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?)')}
+         RETURNING platform_message_id, EXISTS (SELECT 1 FROM early_revisions e WHERE e.channel_id = messages.channel_id AND e.original = messages.platform_message_id) AS awaited`,
         part.flatMap(({ m, i }) => [
           ids[i]!,
           convOf(m).id,
@@ -78,6 +82,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
           m.attachments.length ? JSON.stringify(m.attachments) : null,
         ]),
       );
+      for (const r of inserted) if (r.awaited) awaited.push(r.platform_message_id);
     }
     const fields = fresh.flatMap((m, i) => m.fields.map((f, n) => [ids[i]!, n, f.type, f.shown, sealed[i]!.fields[n]!] as const));
     for (const part of chunks(fields)) {
@@ -130,7 +135,13 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     await store.emitMany(t, events);
     await recordAliases(t, channelId, fresh, (m) => convOf(m).id, store.now());
     moved = await applyMoves(t, channelId, fresh, (m) => convOf(m).id, store.now());
-    revised = await applyRevisions(store, t, channelId, fresh.flatMap((m, i) => (m.revises ? [{ id: ids[i]!, revises: m.revises }] : [])));
+    revised = await applyRevisions(
+      store,
+      t,
+      channelId,
+      fresh.flatMap((m, i) => (m.revises ? [{ id: ids[i]!, revises: m.revises }] : [])),
+      awaited,
+    );
   }
   if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);
   return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved: moved.map(String) } : {}), ...(revised.length ? { revisions: revised } : {}) };

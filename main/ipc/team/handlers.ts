@@ -444,10 +444,11 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
           text: r.text,
           seenSeq: seat.cache.cursor(),
           approvalId: Number(r.approvalToken),
+          ...(r.humanAgentTag ? { humanAgentTag: true } : {}),
         });
         return messageDto({ id: sent.messageId, direction: 'out', sentAt: core.clock.now(), maskedText: core.maskText(r.text), author: { id: String(seat.user.id), name: seat.user.displayName || seat.user.username }, delivery: { state: 'queued' } });
       }
-      const clientId = await seat.client.reply(c.id, r.text, draftSeenSeq(seat, c.id));
+      const clientId = await seat.client.reply(c.id, r.text, draftSeenSeq(seat, c.id), { humanAgentTag: r.humanAgentTag });
       const entry = seat.cache.outboxEntry(clientId);
       const refusal = seat.client.refusalOf(clientId);
       if (entry?.state === 'held' && refusal?.code === 'newer_activity') {
@@ -590,8 +591,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       if (file.display !== 'image') throw new DiwanError('attachment_not_image', 'This file is not a picture Diwan can show; save it instead.');
       return { mimeType: file.mimeType as (typeof SHOWN_IMAGE_TYPES)[number], dataBase64: file.content.toString('base64') };
     },
-    threadControl: () => {
-      throw new DiwanError('thread_control_team_unavailable', 'Handing a conversation over between apps is not available in team mode yet; use the Page inbox at Meta meanwhile.');
+    // The node running the channel calls Meta; the hub audits the attempt (routes/handover.ts).
+    threadControl: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      conversationOf(seat, r.conversationId);
+      await seat.client.threadControl(r.conversationId, r.action);
+      return { done: true as const };
     },
     saveAttachment: async (r, ctx) => {
       const file = await hubFile(seatOf(ctx), r.messageId, r.index, 'save');

@@ -17,7 +17,7 @@ import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { useViewingMarker } from '../workflow/live';
 import { LiveMarkers, MentionCompletion, SlaCountdown } from '../workflow/parts';
-import { CONVERSATION_STATUSES, THREAD_CONTROL_ACTIONS, type ConversationStatus } from '../../../main/ipc/vocabulary';
+import { CONVERSATION_STATUSES, THREAD_CONTROL_ACTIONS, THREAD_CONTROL_KINDS, type ConversationStatus } from '../../../main/ipc/vocabulary';
 
 /**
  * One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel.
@@ -73,8 +73,8 @@ function Header({ detail }: { detail: Detail }) {
   const act = (p: Promise<Detail['summary']>) => void runAction(p, setError);
   const setStatus = (status: ConversationStatus, until?: number) =>
     act(call('setConversationStatus', { conversationId: s.id, status, ...(until !== undefined ? { snoozeUntil: until } : {}) }));
-  // Messenger and Instagram hand a thread between apps (a chatbot and this inbox); single-seat only for now.
-  const handover = !team && (s.channelKind === 'messenger' || s.channelKind === 'instagram');
+  // Messenger and Instagram hand a thread between apps (a chatbot and this inbox); in team mode the hub's node running the channel does it.
+  const handover = THREAD_CONTROL_KINDS.includes(s.channelKind);
   const threadControl = (action: (typeof THREAD_CONTROL_ACTIONS)[number]) => {
     setHandedOver(null);
     call('threadControl', { conversationId: s.id, action }).then(() => setHandedOver(action), setError);
@@ -229,10 +229,12 @@ function Messages({ detail }: { detail: Detail }) {
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [detail.messages.length]);
+  // The entries that replaced a message the customer edited carry an "edited" badge.
+  const edits = new Set(detail.messages.flatMap((m) => (m.revision?.kind === 'edited' && m.revision.by !== null ? [m.revision.by] : [])));
   return (
     <ol className="messages" aria-live="polite">
       {detail.messages.map((m) => (
-        <MessageItem key={m.id} m={m} canReveal={canReveal} />
+        <MessageItem key={m.id} m={m} canReveal={canReveal} isEdit={edits.has(m.id)} />
       ))}
       <li ref={end} aria-hidden="true" />
     </ol>
