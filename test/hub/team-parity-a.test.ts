@@ -94,7 +94,8 @@ describe('team mode offers reports, snooze, delivery doubt and scam reports', ()
     expect((await audit('reply.delivery_settled')).map((a) => a.actor)).toEqual(['amal']);
 
     // Snooze: stored at the hub with its time; the lead's console process sees it; one of the two nodes wakes it, once.
-    const untilAt = Date.now() + 3_000;
+    // far enough ahead that a loaded machine still reads the snoozed state before the hub wakes it
+    const untilAt = Date.now() + 15_000;
     expect(await agent.ok('setConversationStatus', { conversationId, status: 'snoozed', snoozeUntil: untilAt })).toMatchObject({ status: 'snoozed', snoozedUntil: untilAt });
     expect(await agent.call('setConversationStatus', { conversationId, status: 'snoozed' })).toMatchObject({ ok: false, error: { code: 'snooze_needs_time' } });
     const snoozed = await agent.ok<{ items: Summary[] }>('listConversations', { filter: { status: 'snoozed' }, cursor: null, limit: 50 });
@@ -103,7 +104,7 @@ describe('team mode offers reports, snooze, delivery doubt and scam reports', ()
     await until(
       async () => (await agent.ok<{ items: Summary[] }>('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 })).items.find((c) => c.id === conversationId)?.status === 'open',
       'the hub to wake the conversation',
-      20_000,
+      60_000,
     );
     expect(Date.now()).toBeGreaterThanOrEqual(untilAt);
     expect(await audit('conversation.woken')).toHaveLength(1);
@@ -118,6 +119,6 @@ describe('team mode offers reports, snooze, delivery doubt and scam reports', ()
     expect(report.perChannel).toEqual([expect.objectContaining({ channelId: 'tg', inbound: 1, outbound: 1, channelKind: 'telegram' })]);
     expect(report.firstResponseMs.p50).toBeGreaterThanOrEqual(0);
     expect(report).toMatchObject({ resolved: 1, slaBreaches: 0 });
-    expect(report.resolutionMs.p50).toBeGreaterThanOrEqual(3_000);
-  }, 120_000);
+    expect(report.resolutionMs.p50).toBeGreaterThanOrEqual(15_000);
+  }, 180_000);
 });
