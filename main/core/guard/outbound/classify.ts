@@ -18,6 +18,7 @@ import {
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
+import { excludesTheCode, retractedByAJoke } from './retraction';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -42,6 +43,7 @@ const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', '
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
+const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting)(?: |$)/;
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
@@ -67,11 +69,14 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized))));
   const all = mergePoliteTails(clauses(prepared));
+  // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
+  const wordingOnly = all.some((c) => excludesTheCode(c, secretObjects(c, opts)));
+  const joked = retractedByAJoke(all);
   for (const [index, clause] of all.entries()) {
     const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
     let objects = secretObjects(clause, opts);
     // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
-    if (!objects.length && (carrierHere || carriers.slice(-2).some(Boolean))) {
+    if (!objects.length && !wordingOnly && (carrierHere || carriers.slice(-2).some(Boolean))) {
       const messages = hits(clause.text, CARRIER);
       // …but "رسالة نصية" (a text message) is the message itself, not its text
       objects = hits(clause.text, MESSAGE_CONTENT).filter((h) => !messages.some((m) => m.start <= h.start && h.end <= m.end)).map((h) => ({ ...h, kind: 'otp' as const }));
@@ -81,12 +86,12 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
-    if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
-    if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
+    if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && !wordingOnly && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
+    if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
-    for (const r of requests) found.push({ ...r, clause: clause.text });
+    if (!joked.has(index)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) recent.length = 0;
     recent.push(objects.length ? objects : neverShareIt(clause));
@@ -333,6 +338,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (writerActs(t, v, objects)) continue;
     if (toReader(clause, v)) continue;
     if ((inApp || byThemselves) && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
+    // "share the OTP only by typing it in the app yourself": the customer hands it to the app, whatever the verb
+    if (inApp && (byThemselves || BY_ENTERING.test(t))) continue;
     const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
     const paired = objects.filter((o) => {
       const g = gap(v, o);
