@@ -37,8 +37,8 @@ const JOKE = [
   '(?:ب|با|عم ب|عم ا|كن|كان|ك)?(?:هزر|هظر|مزح|نكت|نضحك|نقشر|نفلا)\\S*', 'امزح', 'نمزح', 'اهزر', 'شوخي\\S*(?: (?:كردم|مي ?كنم|بود|كردي|كرديم))?',
   '(?:ba|b|bi|3am )?(?:hzar|hazar|7zar|mza7|mzah|mazzah)\\S*', 'kan(?:9|q)ser', 'kandhak', 'sh[ou]{1,2}khi\\S*', 'shokhi\\S*',
 ];
-/** A negative word that is itself a hand-over verb: Egyptian "متبعتوش", Persian "نده", "نفرست", "نگو". */
-const NEGATED_VERB = /^(?:ما?|و?م)?[تيناب]\S{2,}ش$|^ن(?:ده|دي|فرست|گو|گي)\S*$/u;
+/** A negative word that is itself a hand-over verb: Egyptian "متبعتوش", Arabizi "(ma) tedihash", Persian "نده", "نفرست", "نگو". */
+const NEGATED_VERB = /^(?:ما?|و?م)?[تيناب]\S{2,}ش$|^ن(?:ده|دي|فرست|گو|گي)\S*$|^(?:ma|m)?t[a-z0-9]{2,}sh$/u;
 
 /**
  * The clauses a joke takes back: a joke word followed, in the same clause or a later one, by a negated hand-over
