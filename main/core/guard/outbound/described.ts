@@ -53,8 +53,9 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // "the front and back of your card", "the long number off the front"
     '(?:front|back) and (?:the )?(?:front|back) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // the digits on the card's face: "كل الأرقام اللي على وجه البطاقة", "جميع الأرقام الموجودة على واجهة البطاقة" (its back holds a phone number too)
-    `(?:كل |جميع )?(?:ال)?(?:ارقام|رقم|نمر|اعداد|شماره)\\S* (?:\\S+ ){0,2}?(?:على|علي|ع|في|فوق|من|روي|جلوي) ?(?:ال)?(?:وجه|وش|واجهه|قدام|امام|الامامي|الاماميه|جلو|روي)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
+    `(?:كل |جميع )?(?:ال)?(?:ارقام|رقم|نمر|اعداد|شماره)\\S* (?:\\S+ ){0,2}?(?:(?:على|علي|ع|في|فوق|من|روي|جلوي) ?)?(?:ال)?(?:وجه|وش|واجهه|قدام|امام|الامامي|الاماميه|جلو|روي)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
     '(?:all )?(?:the )?(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) (?:the )?(?:face|front)(?: of)? (?:(?:your|the|ur) )?(?:\\S+ )?card',
+    '(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) the front (?:\\S+ ){0,4}?(?:on|at|from|round|around) the back',
     '(?:long|full|whole|big|complete) (?:number|numbers|digits) (?:off|on|from|across|along) (?:the )?front',
     "card(?:'s|s)? (?:long|full|whole|complete|entire|16 ?digit) (?:number|numbers|digits|no)",
     // the card shown to a camera: "hold your card up to the camera"
