@@ -72,6 +72,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = all.some((c) => excludesTheCode(c, secretObjects(c, opts)));
   const joked = retractedByAJoke(all);
+  /** "…the app says never share it. I'm the exception, I'm your manager, so send it.": what a warning says never to share stays "it" to the reply's end. */
+  let disclaimed: ObjectHit[] = [];
   for (const [index, clause] of all.entries()) {
     const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
     let objects = secretObjects(clause, opts);
@@ -81,8 +83,9 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
       // …but "رسالة نصية" (a text message) is the message itself, not its text
       objects = hits(clause.text, MESSAGE_CONTENT).filter((h) => !messages.some((m) => m.start <= h.start && h.end <= m.end)).map((h) => ({ ...h, kind: 'otp' as const }));
     }
-    const earlier = recent.slice(-2).flat();
-    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? '') };
+    const nearby = recent.slice(-2).flat();
+    const earlier = nearby.length ? nearby : disclaimed;
+    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index) };
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
@@ -93,8 +96,10 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     if (!joked.has(index)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
-    if (!objects.length && !requests.length && handsOverSomethingElse(clause)) recent.length = 0;
-    recent.push(objects.length ? objects : neverShareIt(clause));
+    if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
+    const never = objects.length ? [] : neverShareIt(clause);
+    if (never.length) disclaimed = never;
+    recent.push(objects.length ? objects : never);
     carriers.push(carrierHere);
   }
   return found;
@@ -131,6 +136,39 @@ interface ClauseContext {
   warned: boolean;
   /** The next clause answers this one ("What is an OTP? It is…"): the question defines, it does not ask. */
   answeredNext: boolean;
+  /** The clause goes on a list of verbs a negation began before a comma: "No one will ask you to read out, text or paste it". */
+  negatedList: boolean;
+}
+
+const LIST_OR = /^(?:or|nor|ولا|او|يا|ya|ou|wala|wla|ni)$/u;
+/** "…never ask you to read out, text or paste that code": the clause continues a list of verbs the negation before it governs. */
+function continuesANegatedList(all: Clause[], i: number): boolean {
+  const c = all[i]!;
+  const startsWithAVerb = hits(c.text, STRONG_REQUEST).some((v) => v.at === 0);
+  if (!LIST_OR.test(c.tokens[0] ?? '') && !(startsWithAVerb && c.tokens.slice(1, 4).some((w) => LIST_OR.test(w)))) return false;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const p = all[j]!;
+    const last = hits(p.text, STRONG_REQUEST).filter((v) => v.last >= p.tokens.length - 2).sort((a, b) => a.at - b.at)[0];
+    if (!last) return false;
+    if (hits(p.text, NEGATION).some((n) => n.last < last.at)) return true;
+    // a bare verb on the list ("text"): the negation is further back
+    if (last.at !== 0) return false;
+  }
+  return false;
+}
+
+/** A stranger or a thing that asks the reader, in an if/when clause: "If a pop-up asks you to type your PIN", "إذا جاك رابط غريب يطلب منك". */
+const ASKED_BY = ['asks? (?:you|u)(?: to| for)?', 'asked (?:you|u)(?: to| for)?', 'asking (?:you|u)(?: to| for)?', 'tells? (?:you|u) to', 'told (?:you|u) to', 'wants? (?:you|u) to', 'requests? (?:you|u) to', 'prompts? (?:you|u) to', '(?:ي|ب|بي|بت|ت|هي|حي)?طلب\\S* منك\\S*', '(?:از ?(?:ت|تون|شما)|ازت|ازتون) (?:\\S+ )?(?:خواست|بخواد|بخواهد|بخوان|خواستن|خواستند|خواسته)\\S*'];
+const INDEFINITE_ASKER = new RegExp(`^(?:${['a', 'an', 'any', 'anyone', 'anybody', 'someone', 'somebody', 'some', 'another', 'strange', 'unknown', 'random', 'whoever', 'fake', 'suspicious', 'weird', 'pop', 'popup', 'غريب\\S*', 'مجهول\\S*', 'حد', 'حدا', 'احد', 'واحد', 'اي', 'شخص', 'رابط', 'لينك', 'كسي', 'يكي', 'ناشناس\\S*', 'عجيب\\S*', 'مشكوك\\S*'].map(foldLetters).join('|')})$`, 'u');
+const OURS = /^(?:our|we|us|my|i|منا|مننا|احنا|نحن|ما|مون)$/u;
+/** The asker and its asking, from the word after the subordinator: nothing in there ("a pop-up") is the reader's verb. */
+function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
+  return hits(clause.text, ASKED_BY).flatMap((r) => {
+    const s = subordinators.filter((x) => x.last < r.at).pop();
+    if (!s) return [];
+    const asker = clause.tokens.slice(s.last + 1, r.at);
+    return asker.some((w) => INDEFINITE_ASKER.test(w)) && !asker.some((w) => OURS.test(w)) ? [{ ...r, at: s.last + 1 }] : [];
+  });
 }
 
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
@@ -210,7 +248,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['with', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const AFTER_A_BARE_VERB = new Set(['with', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
@@ -306,7 +344,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const negations = (persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION)).filter((n) => !objects.some((o) => o.start <= n.start && n.end <= o.end));
   // "type it in the app yourself and don't send it here": a place under a negation is where the secret must not go
   const affirmed = (places: Hit[]) => places.filter((p) => !negations.some((n) => n.last < p.at && p.at - n.last <= NEG_REACH) && !negations.some((n) => n.at <= p.at && p.last <= n.last));
-  const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
+  const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0 || context.negatedList;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
   // …and a place inside the secret's own description ("the number on your screen") says where it is, not where it goes
@@ -326,9 +364,11 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const neutral = hits(t, NEUTRAL_OBJECTS);
   const selfCare = hits(t, SELF_CARE_VERBS);
   const reported = context.warned ? hits(t, REPORTED) : [];
+  const strangerAsks = askedByAStranger(clause, subordinators);
   for (const v of clauseNegated ? [] : verbs) {
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
+    if (strangerAsks.some((r) => r.at <= v.at)) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
@@ -372,7 +412,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   if (!negations.length && !clauseNegated) {
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
-      if (reported.some((r) => r.last < s.at)) continue;
+      if (reported.some((r) => r.last < s.at) || strangerAsks.some((r) => r.at <= s.at)) continue;
       // "What is OTP? It is a one-time password…": a question the reply answers itself defines the word
       if (context.answeredNext && clause.question && INTERROGATIVE.test(word)) continue;
       // "What is an OTP?": an article before the secret asks what such a thing is, not for the customer's own

@@ -54,7 +54,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:front|back) and (?:the )?(?:front|back) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // the digits on the card's face: "كل الأرقام اللي على وجه البطاقة", "جميع الأرقام الموجودة على واجهة البطاقة" (its back holds a phone number too)
     `(?:كل |جميع )?(?:ال)?(?:ارقام|رقم|نمر|اعداد|شماره)\\S* (?:\\S+ ){0,2}?(?:(?:على|علي|ع|في|فوق|من|روي|جلوي) ?)?(?:ال)?(?:وجه|وش|واجهه|قدام|امام|الامامي|الاماميه|جلو|روي)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
-    '(?:all )?(?:the )?(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) (?:the )?(?:face|front)(?: of)? (?:(?:your|the|ur) )?(?:\\S+ )?card',
+    '(?:all )?(?:the )?(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) (?:the )?(?:face|front)(?: side)?(?: of)? (?:(?:your|the|ur) )?(?:\\S+ )?card',
     '(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) the front (?:\\S+ ){0,4}?(?:on|at|from|round|around) the back',
     '(?:long|full|whole|big|complete) (?:number|numbers|digits) (?:off|on|from|across|along) (?:the )?front',
     "card(?:'s|s)? (?:long|full|whole|complete|entire|16 ?digit) (?:number|numbers|digits|no)",
@@ -108,7 +108,9 @@ export const CONTENT_QUESTION = [
 export const MESSAGE_CONTENT = [
   "(?:its|the|their|the message's|the sms's|that message's) (?:contents?|text|wording|body)",
   // "paste the whole thing here", "copy all of it", "kolesho befrest", "کلشو کپی کن": all of the message is its code too
-  'the (?:whole|entire|full|complete) (?:thing|lot|text|message|sms|content|contents)', 'all of it', 'the lot', 'everything (?:in it|it says)',
+  'the (?:whole|entire|full|complete) (?:thing|lot|text|message|sms|content|contents)', 'all of it', 'the lot', 'everything (?:in it|it says|(?:for )?inside(?: it| am)?|wey dey (?:inside|there))',
+  // "type out the message word for word": the message reproduced is its code too
+  '(?:the |that |this |our |your )?(?:message|text|sms|msg) (?:word for word|verbatim|exactly as (?:it is|written)|as it is|in full)', 'word for word', 'verbatim',
   '(?:كل|همه) ?(?:ش|شو|شو رو|ش رو|ش را)', 'كاملش(?:و| رو| را)?', 'تمامش(?:و| رو| را)?', '(?:kolesh|kollesh|hamash|hamasho|kamelesh|tamamesh)(?:o| ro)?',
   // "You should've had a text from us. Pop the numbers in here": the numbers a message holds
   '(?:the|those|these|its|any) (?:numbers|digits|figures)', 'contents? of (?:it|the (?:message|sms|text))', 'what it (?:says|said|contains)', 'exactly what it says', 'the whole (?:text|message|sms)',

@@ -37,6 +37,7 @@ const JOKE = [
   '(?:ب|با|عم ب|عم ا|كن|كان|ك)?(?:هزر|هظر|مزح|نكت|نضحك|نقشر|نفلا)\\S*', 'امزح', 'نمزح', 'اهزر', 'شوخي\\S*(?: (?:كردم|مي ?كنم|بود|كردي|كرديم))?',
   '(?:ba|b|bi|3am )?(?:hzar|hazar|7zar|mza7|mzah|mazzah)\\S*', 'kan(?:9|q)ser', 'kandhak', 'sh[ou]{1,2}khi\\S*', 'shokhi\\S*',
 ];
+const DO_THAT = /^(?:(?:ever|actually|really) )?do (?:that|it|this|so)(?: |$)/;
 /** A negative word that is itself a hand-over verb: Egyptian "متبعتوش", Arabizi "(ma) tedihash", Persian "نده", "نفرست", "نگو". */
 const NEGATED_VERB = /^(?:ما?|و?م)?[تيناب]\S{2,}ش$|^ن(?:ده|دي|فرست|گو|گي)\S*$|^(?:ma|m)?t[a-z0-9]{2,}sh$/u;
 
@@ -54,7 +55,8 @@ export function retractedByAJoke(all: Clause[]): Set<number> {
       const neg = findAll(w.text, NEGATION);
       if (!neg.length) return false;
       const verbs = [...findAll(w.text, STRONG_REQUEST), ...findAll(w.text, TRANSFER_VERBS)];
-      return verbs.some((v) => neg.some((n) => n.last < v.at && v.at - n.last <= 6)) || w.tokens.some((t) => NEGATED_VERB.test(t));
+      // "never send those", "عمرك ما تبعته", or the mock act named by "do that": "Kidding. Please never do that."
+      return verbs.some((v) => neg.some((n) => n.last < v.at && v.at - n.last <= 6)) || w.tokens.some((t) => NEGATED_VERB.test(t)) || neg.some((n) => DO_THAT.test(w.tokens.slice(n.last + 1, n.last + 4).join(' ')));
     });
     if (!warnedAfter) continue;
     const aloneInItsClause = jokes.every((j) => j.at <= 1) && c.tokens.length <= jokes[jokes.length - 1]!.last + 3;
