@@ -158,8 +158,8 @@ function continuesANegatedList(all: Clause[], i: number): boolean {
 }
 
 /** A stranger or a thing that asks the reader, in an if/when clause: "If a pop-up asks you to type your PIN", "إذا جاك رابط غريب يطلب منك". */
-const ASKED_BY = ['asks? (?:you|u)(?: to| for)?', 'asked (?:you|u)(?: to| for)?', 'asking (?:you|u)(?: to| for)?', 'tells? (?:you|u) to', 'told (?:you|u) to', 'wants? (?:you|u) to', 'requests? (?:you|u) to', 'prompts? (?:you|u) to', '(?:ي|ب|بي|بت|ت|هي|حي)?طلب\\S* منك\\S*', '(?:از ?(?:ت|تون|شما)|ازت|ازتون) (?:\\S+ )?(?:خواست|بخواد|بخواهد|بخوان|خواستن|خواستند|خواسته)\\S*'];
-const INDEFINITE_ASKER = new RegExp(`^(?:${['a', 'an', 'any', 'anyone', 'anybody', 'someone', 'somebody', 'some', 'another', 'strange', 'unknown', 'random', 'whoever', 'fake', 'suspicious', 'weird', 'pop', 'popup', 'غريب\\S*', 'مجهول\\S*', 'حد', 'حدا', 'احد', 'واحد', 'اي', 'شخص', 'رابط', 'لينك', 'كسي', 'يكي', 'ناشناس\\S*', 'عجيب\\S*', 'مشكوك\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ASKED_BY = ['asks? (?:you|u)(?: to| for)?', 'asked (?:you|u)(?: to| for)?', 'asking (?:you|u)(?: to| for)?', 'tells? (?:you|u) to', 'told (?:you|u) to', 'wants? (?:you|u) to', 'requests? (?:you|u) to', 'prompts? (?:you|u) to', 'hinihingi', 'humihingi', 'nanghihingi', 'hihingi', '(?:ي|ب|بي|بت|ت|هي|حي)?طلب\\S* منك\\S*', '(?:از ?(?:ت|تون|شما)|ازت|ازتون) (?:\\S+ )?(?:خواست|بخواد|بخواهد|بخوان|خواستن|خواستند|خواسته)\\S*'];
+const INDEFINITE_ASKER = new RegExp(`^(?:${['a', 'an', 'any', 'may', 'anyone', 'anybody', 'someone', 'somebody', 'some', 'another', 'strange', 'unknown', 'random', 'whoever', 'fake', 'suspicious', 'weird', 'pop', 'popup', 'غريب\\S*', 'مجهول\\S*', 'حد', 'حدا', 'احد', 'واحد', 'اي', 'شخص', 'رابط', 'لينك', 'كسي', 'يكي', 'ناشناس\\S*', 'عجيب\\S*', 'مشكوك\\S*'].map(foldLetters).join('|')})$`, 'u');
 const OURS = /^(?:our|we|us|my|i|منا|مننا|احنا|نحن|ما|مون)$/u;
 /** The asker and its asking, from the word after the subordinator: nothing in there ("a pop-up") is the reader's verb. */
 function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
@@ -174,7 +174,7 @@ function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */

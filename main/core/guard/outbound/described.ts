@@ -52,6 +52,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // "the front and back of your card", "the long number off the front"
     '(?:front|back) and (?:the )?(?:front|back) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
+    `(?:ال)?(?:وجه|وش|واجهه) (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
     // the digits on the card's face: "كل الأرقام اللي على وجه البطاقة", "جميع الأرقام الموجودة على واجهة البطاقة" (its back holds a phone number too)
     `(?:كل |جميع )?(?:ال)?(?:ارقام|رقم|نمر|اعداد|شماره)\\S* (?:\\S+ ){0,2}?(?:(?:على|علي|ع|في|فوق|من|روي|جلوي) ?)?(?:ال)?(?:وجه|وش|واجهه|قدام|امام|الامامي|الاماميه|جلو|روي)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
     '(?:all )?(?:the )?(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) (?:the )?(?:face|front)(?: side)?(?: of)? (?:(?:your|the|ur) )?(?:\\S+ )?card',
