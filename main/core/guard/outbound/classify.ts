@@ -97,7 +97,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!joked.has(index)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
-    const never = objects.length ? [] : neverShareIt(clause);
+    const never = objects.length ? (warnsOver(clause, objects) ? objects : []) : neverShareIt(clause);
     if (never.length) disclaimed = never;
     recent.push(objects.length ? objects : never);
     carriers.push(carrierHere);
@@ -195,6 +195,12 @@ function neverShareIt(clause: Clause): ObjectHit[] {
     if (pronoun) return [{ ...pronoun, kind: 'otp' }];
   }
   return [];
+}
+
+/** "Normally we say never share your code": a negation governing a hand-over verb whose object is the named secret. */
+function warnsOver(clause: Clause, objects: ObjectHit[]): boolean {
+  const negations = hits(clause.text, NEGATION);
+  return hits(clause.text, STRONG_REQUEST).some((v) => negations.some((n) => n.last < v.at && v.at - n.last <= 2) && objects.some((o) => o.at > v.last && o.at - v.last <= 3));
 }
 
 /**
