@@ -18,7 +18,7 @@ import {
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
-import { excludesTheCode, retractedByAJoke } from './retraction';
+import { codeRuledOut, retractedByAJoke } from './retraction';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -70,7 +70,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
-  const wordingOnly = all.some((c) => excludesTheCode(c, secretObjects(c, opts)));
+  const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
   const joked = retractedByAJoke(all);
   /** "…the app says never share it. I'm the exception, I'm your manager, so send it.": what a warning says never to share stays "it" to the reply's end. */
   let disclaimed: ObjectHit[] = [];
@@ -144,8 +144,7 @@ const LIST_OR = /^(?:or|nor|ولا|او|يا|ya|ou|wala|wla|ni)$/u;
 /** "…never ask you to read out, text or paste that code": the clause continues a list of verbs the negation before it governs. */
 function continuesANegatedList(all: Clause[], i: number): boolean {
   const c = all[i]!;
-  const startsWithAVerb = hits(c.text, STRONG_REQUEST).some((v) => v.at === 0);
-  if (!LIST_OR.test(c.tokens[0] ?? '') && !(startsWithAVerb && c.tokens.slice(1, 4).some((w) => LIST_OR.test(w)))) return false;
+  if (i === 0 || (!LIST_OR.test(c.tokens[0] ?? '') && !(c.tokens.slice(1, 4).some((w) => LIST_OR.test(w)) && hits(c.text, STRONG_REQUEST).some((v) => v.at === 0)))) return false;
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
     const p = all[j]!;
     const last = hits(p.text, STRONG_REQUEST).filter((v) => v.last >= p.tokens.length - 2).sort((a, b) => a.at - b.at)[0];
@@ -163,6 +162,7 @@ const INDEFINITE_ASKER = new RegExp(`^(?:${['a', 'an', 'any', 'may', 'anyone', '
 const OURS = /^(?:our|we|us|my|i|منا|مننا|احنا|نحن|ما|مون)$/u;
 /** The asker and its asking, from the word after the subordinator: nothing in there ("a pop-up") is the reader's verb. */
 function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
+  if (!subordinators.length) return [];
   return hits(clause.text, ASKED_BY).flatMap((r) => {
     const s = subordinators.filter((x) => x.last < r.at).pop();
     if (!s) return [];

@@ -23,11 +23,17 @@ const DIGITS = [
   '(?:the |any |those |these )?(?:digits|numbers|number|figures|code|codes)(?: itself| themselves)?', '(?:ال)?(?:ارقام|اعداد|رقم|عدد|كود|رمز)\\S*', '(?:عدد|رقم|كد|رمز)\\S*', '(?:adad|ar2am|arqam|ra2am|raqam|code|kod)\\S*',
 ];
 
-/** A clause that rules the code (or its digits) out of what the writer asks for. */
-export function excludesTheCode(clause: Clause, objects: { kind: SecretKind; at: number }[]): boolean {
+/** Some clause of the reply rules the code (or its digits) out of what the writer asks for. */
+export function codeRuledOut(all: Clause[], secrets: (c: Clause) => { kind: SecretKind; at: number }[]): boolean {
+  // one scan of the whole reply first: most replies exclude nothing
+  if (!findAll(all.map((c) => c.text).join(' '), EXCLUDES).length) return false;
+  return all.some((c) => excludesTheCode(c, () => secrets(c)));
+}
+
+function excludesTheCode(clause: Clause, secrets: () => { kind: SecretKind; at: number }[]): boolean {
   const ex = findAll(clause.text, EXCLUDES);
   if (!ex.length) return false;
-  const code = [...objects.filter((o) => o.kind === 'otp').map((o) => o.at), ...findAll(clause.text, DIGITS).map((d) => d.at)];
+  const code = [...secrets().filter((o) => o.kind === 'otp').map((o) => o.at), ...findAll(clause.text, DIGITS).map((d) => d.at)];
   // the exclusion and the code in one clause, in either order (Persian puts "نمی‌خوام" last)
   return code.some((at) => ex.some((e) => Math.abs(e.at - at) <= 6));
 }
@@ -48,6 +54,7 @@ const NEGATED_VERB = /^(?:ما?|و?م)?[تيناب]\S{2,}ش$|^ن(?:ده|دي|ف�
  */
 export function retractedByAJoke(all: Clause[]): Set<number> {
   const out = new Set<number>();
+  if (!findAll(all.map((c) => c.text).join(' '), JOKE).length) return out;
   for (const [i, c] of all.entries()) {
     const jokes = findAll(c.text, JOKE);
     if (!jokes.length) continue;
