@@ -107,7 +107,7 @@ export const CONTENT_QUESTION = [
  * "متن آن را درج کنید", "mohtavash ro benevis". After a message to the reader, its content is the code.
  */
 export const MESSAGE_CONTENT = [
-  "(?:its|the|their|the message's|the sms's|that message's) (?:contents?|text|wording|body)",
+  "(?:its|the|their|the message's|the sms's|that message's) (?:(?:full|whole|entire|complete|exact) )?(?:contents?|text|wording|body)",
   // "paste the whole thing here", "copy all of it", "kolesho befrest", "کلشو کپی کن": all of the message is its code too
   'the (?:whole|entire|full|complete) (?:thing|lot|text|message|sms|content|contents)', 'all of it', 'the lot', 'everything (?:in it|it says|(?:for )?inside(?: it| am)?|wey dey (?:inside|there))',
   // "type out the message word for word": the message reproduced is its code too
