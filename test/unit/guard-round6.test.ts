@@ -23,7 +23,7 @@ describe('round 6: negations scoped over the request (generated)', () => {
   it('English: a negation or "no need" over the verb, with "to me or anyone", allows; the same verb without it blocks', () => {
     fc.assert(
       fc.property(
-        pick(["don't", 'please do not', 'never', 'there is no need to', 'you never have to', 'no one will ask you to']),
+        pick(["don't", 'please do not', 'never', 'there is no need to', 'you never have to', 'no one will ask you to', "you needn't"]),
         pick(['read out', 'paste', 'send', 'text', 'share', 'forward']),
         pick(['the code', 'your PIN', 'the numbers from the SMS', 'that OTP', 'the verification code']),
         pick([' to me or anyone', ' to me or to anybody else', ' here', ' to us or anyone who calls', '']),
@@ -117,6 +117,8 @@ describe("round 6: a message's wording with the code ruled out, scams described,
       ),
       RUNS,
     );
+    // the code ruled out is no antecedent: "did it mention a login?" asks about the message
+    expect(blocked('Could you describe what the SMS said without the actual code? Like, did it mention a login?')).toBe(false);
   });
 
   it('a stranger (a link, a pop-up, anyone) that asks for the secret in an if-clause is a warning; our agent asking is not', () => {
@@ -127,6 +129,7 @@ describe("round 6: a message's wording with the code ruled out, scams described,
       }),
       RUNS,
     );
+    expect(blocked('Should any link ask you for your card number, don\'t type it.')).toBe(false);
     expect(blocked('When our agent asks you for the code, just tell him.')).toBe(true);
   });
 
@@ -135,7 +138,7 @@ describe("round 6: a message's wording with the code ruled out, scams described,
       fc.property(
         pick(['Sure, send me your PIN too', 'Go on, give me your password', 'ابعتلي الباسورد كمان', 'رمزتم بفرست دیگه']),
         pick(['😄', '😂', '🙃', '']),
-        pick(['kidding', 'just kidding', "I'm joking", 'بهزر', 'بمزح', 'شوخی کردم', 'jk']),
+        pick(['kidding', 'just kidding', "I'm joking", 'not really', 'بهزر', 'بمزح', 'شوخی کردم', 'jk']),
         pick(['never send those to anyone.', 'please never do that.', 'عمرك ما تبعته لحد', 'هیچ‌وقت رمزتو به کسی نده', "don't ever share it."]),
         (mock, emoji, joke, warning) => {
           const safe = `${mock} ${emoji} ${joke} — ${warning}`;
@@ -188,7 +191,7 @@ describe('round 6: requests by reference, description, disclaimer, relay and dia
       fc.property(
         pick(['I know we always say never share it', 'I get it, the app says never share it', 'Normally we say never share your code']),
         fc.subarray(["I'm the exception though", "I'm your account manager", 'this is a verified chat'], { maxLength: 2 }),
-        pick(['so send it', 'just send it', 'so share it here', 'pop it here']),
+        pick(['so send it', 'just send it', 'so share it here', 'pop it here', 'go ahead']),
         (disclaimer, reassurance, ask) => {
           const reply = [disclaimer, ...reassurance, ask].join(', ') + '.';
           expect(blocked(reply), reply).toBe(true);

@@ -74,6 +74,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const joked = retractedByAJoke(all);
   /** "…the app says never share it. I'm the exception, I'm your manager, so send it.": what a warning says never to share stays "it" to the reply's end. */
   let disclaimed: ObjectHit[] = [];
+  /** The disclaimer reports the rule ("the text says not to share it", "we always say never share it"): a bare "go ahead" after it overrides the rule. */
+  let ruleReported = false;
   for (const [index, clause] of all.entries()) {
     const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
     let objects = secretObjects(clause, opts);
@@ -92,13 +94,16 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && !wordingOnly && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
+    // "I realise the text says not to share it. That doesn't apply to me. Go ahead.": permission to break the reported rule
+    if (!requests.length && ruleReported && disclaimed.length && GO_AHEAD.test(clause.text)) requests.push({ kind: disclaimed[0]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     if (!joked.has(index)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
-    const never = objects.length ? (warnsOver(clause, objects) ? objects : []) : neverShareIt(clause);
-    if (never.length) disclaimed = never;
+    // ("the text says not to share it": the message named beside the warning does not stop "it" being the secret)
+    const never = objects.length && warnsOver(clause, objects) ? objects : neverShareIt(clause);
+    if (never.length) { disclaimed = never; ruleReported = RULE_REPORTED.test(clause.text); }
     recent.push(objects.length ? objects : never);
     carriers.push(carrierHere);
   }
@@ -196,6 +201,9 @@ function neverShareIt(clause: Clause): ObjectHit[] {
   }
   return [];
 }
+
+const RULE_REPORTED = /(?:^| )(?:say|says|said|saying|tell|tells|told|know|knew|realise|realize|aware|warn|warns|warned|get it|understand|گفتيم|ميگيم|مي گيم|ميگن|مي گن|بنقول|نقول|منقول|بيقول|يقول|تقول|اعرف|عارف|بعرف|ادري|مي دونم|ميدونم|midoonam|midunam|migim|ba2ool|bn2ol)(?: |$)/u;
+const GO_AHEAD = /^(?:(?:so|ok|okay|just|then|and|now|please|pls) )*(?:go ahead|go for it|please do|feel free|do it|you can|yalla|يلا|تفضل|بفرما|بفرماييد)(?: (?:please|pls|now|then|thanks|mate))?$/u;
 
 /** "Normally we say never share your code": a negation governing a hand-over verb whose object is the named secret. */
 function warnsOver(clause: Clause, objects: ObjectHit[]): boolean {
@@ -516,7 +524,11 @@ function handsOverSomethingElse(clause: Clause): boolean {
 function askedAboutThePast(clause: Clause, v: Hit): boolean {
   let i = v.at - 1;
   while (i > 0 && /^(?:ever|already|just|not|maybe|perhaps)$/.test(clause.tokens[i]!)) i--;
-  return /^(?:you|u|anyone|someone|somebody)$/.test(clause.tokens[i] ?? '') && /^(?:did|have|has|had|didn't|haven't|hasn't)$/.test(clause.tokens[i - 1] ?? '');
+  // …and "did it mention a login?": a question about what the message did, not a request
+  const subject = clause.tokens[i] ?? '';
+  if (!/^(?:you|u|anyone|someone|somebody|it|they)$/.test(subject) || !/^(?:did|have|has|had|didn't|haven't|hasn't|does|do)$/.test(clause.tokens[i - 1] ?? '')) return false;
+  // (but "what did it say?" asks for what the message holds)
+  return !/^(?:it|they)$/.test(subject) || !WH.has(clause.tokens[i - 2] ?? '');
 }
 
 /** "Please request a new code from the app": the customer obtains a fresh one, nobody receives it. */

@@ -39,7 +39,7 @@ function excludesTheCode(clause: Clause, secrets: () => { kind: SecretKind; at: 
 }
 
 const JOKE = [
-  '(?<!no )(?:just )?(?:kidding|joking|jk|jking|jokes|j k)', "(?:i'm|im|i am) (?:only |just )?(?:kidding|joking)", '(?:just )?a joke', 'lol jk',
+  '(?<!no )(?:just )?(?:kidding|joking|jk|jking|jokes|j k)', 'not really', '(?:only|just) messing', '(?:only|just) teasing', "(?:i'm|im|i am) (?:only |just )?(?:kidding|joking)", '(?:just )?a joke', 'lol jk',
   '(?:ب|با|عم ب|عم ا|كن|كان|ك)?(?:هزر|هظر|مزح|نكت|نضحك|نقشر|نفلا)\\S*', 'امزح', 'نمزح', 'اهزر', 'شوخي\\S*(?: (?:كردم|مي ?كنم|بود|كردي|كرديم))?',
   '(?:ba|b|bi|3am )?(?:hzar|hazar|7zar|mza7|mzah|mazzah)\\S*', 'kan(?:9|q)ser', 'kandhak', 'sh[ou]{1,2}khi\\S*', 'shokhi\\S*',
 ];
