@@ -119,6 +119,8 @@ describe("round 6: a message's wording with the code ruled out, scams described,
     );
     // the code ruled out is no antecedent: "did it mention a login?" asks about the message
     expect(blocked('Could you describe what the SMS said without the actual code? Like, did it mention a login?')).toBe(false);
+    // ruling the code out of a wording question never cancels a request that names a secret
+    for (const ask of ["I don't need the digits. Send me your PIN here.", 'مش محتاج الأرقام، ابعتلي الباسورد هنا', 'What did the SMS say? Not the code. Also type your password here.']) expect(blocked(ask), ask).toBe(true);
   });
 
   it('a stranger (a link, a pop-up, anyone) that asks for the secret in an if-clause is a warning; our agent asking is not', () => {

@@ -14,7 +14,7 @@ import { NEGATION, STRONG_REQUEST, TRANSFER_VERBS, findAll, type SecretKind } fr
 const EXCLUDES = [
   "(?:i|we) (?:do not|don't|dont|won't|will not|never|really don't) (?:need|want|require)", "(?:i|we)(?:'m| am|'re| are) not (?:asking for|after)", 'no need (?:for|of)', 'not needed', "don't need", 'dont need',
   'not (?:the|any|your|its)', 'without (?:the|any|your)', 'apart from', 'except(?: for)?', 'other than', 'besides', 'leave (?:\\S+ ){1,4}out', 'skip', 'minus',
-  '(?:مش|مو|ما|مب|مانيش|ماني|لا) (?:محتاج|محتاجين|عايز|عاوز|بدي|بدنا|ابي|ابغى|ابغي|نبي|احتاج|نحتاج|لازم|ضروري|داير|حاب|باغي)\\S*', 'ما (?:يلزم|يلزمني|يلزمنا)', 'ما ?عدا', 'من غير', 'بدون', 'سيبك من', 'الا', 'غير',
+  '(?:مش|مو|ما|مب|مانيش|ماني|لا) (?:محتاج|محتاجين|عايز|عاوز|بدي|بدنا|ابي|ابغى|ابغي|نبي|احتاج|نحتاج|لازم|ضروري|داير|حاب|باغي)\\S*', 'ما (?:يلزم|يلزمني|يلزمنا)', 'ما ?عدا', 'من غير', 'بدون', 'سيبك من', 'غير (?:ال)?(?:ارقام|رقم|كود|رمز|عدد)\\S*',
   '(?:لازم|نياز|احتياج) (?:ندار|نيست)\\S*', 'نيازي (?:نيست|ندار)\\S*', 'نمي ?خوا(?:م|يم|هم|هيم|د)\\S*', 'به ?جز', 'جز', 'غير از', 'بدون',
   'nemikha(?:m|ym|im|yam|hm)\\S*', 'lazem (?:nadar|nist)\\S*', 'niaz(?:i)? (?:nadar|nist)\\S*', 'joz', 'bejoz', 'be joz', 'bedoon', 'bedun', 'gheir az', 'msh (?:me7tag|ma7tag|3ayez|3ayz)\\S*', 'mesh (?:me7tag|ma7tag|3ayez|3ayz)\\S*', 'mish (?:me7tag|ma7tag|3ayez|3ayz)\\S*', 'ma (?:baddi|biddi|bddi)\\S*',
 ];
