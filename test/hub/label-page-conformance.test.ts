@@ -47,7 +47,7 @@ for (const [name, open] of Object.entries(adapters)) {
           async (steps) => {
             for (const s of steps) {
               const r = await store.ingest('tg', [message(`m${n++}`, `chat-${s.chat}`, s.at)]);
-              if (s.relabel) await labels.setOnConversation(Number(r.conversationIds[0]), s.labels, actor);
+              if (s.relabel) await labels.setOnConversation(r.conversationIds[0]!, s.labels, actor);
             }
             const all = await store.conversations({ limit: 500 });
             const carrying = await labels.labelIdsOf(all.map((c) => c.id));

@@ -191,9 +191,9 @@ describe('a console in team mode, in Chromium', () => {
       expect(await callInPage(agent.page, 'fillCannedReply', { conversationId, cannedReplyId: saved.value.id })).toMatchObject({ ok: true, value: { text: 'Hello Noura, the refund is on its way.' } });
 
       // Quality review of a transcript, kept at the hub.
-      const scored = await callInPage(lead.page, 'setQualityScore', { conversationId: String(conversationId), score: 4, comment: 'Clear and kind' });
+      const scored = await callInPage(lead.page, 'setQualityScore', { conversationId, score: 4, comment: 'Clear and kind' });
       expect(scored, JSON.stringify(scored)).toMatchObject({ ok: true, value: { score: 4, reviewer: 'layla' } });
-      expect(await callInPage(lead.page, 'getReviewTranscript', { conversationId: String(conversationId) })).toMatchObject({ ok: true, value: { reviews: [{ score: 4 }] } });
+      expect(await callInPage(lead.page, 'getReviewTranscript', { conversationId })).toMatchObject({ ok: true, value: { reviews: [{ score: 4 }] } });
       // The earlier code-asking reply raised an alert at the hub; the lead sees and acknowledges it.
       type Alerts = { ok: true; value: Array<{ id: number; kind: string; acknowledged: boolean }> };
       const findSecret = async () => ((await callInPage(lead.page, 'listAlerts')) as Alerts).value.find((a) => a.kind === 'reply_secret_request');

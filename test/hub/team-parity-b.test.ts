@@ -135,7 +135,7 @@ describe('a console in team mode: feature parity B', () => {
     const lead = (await desk.window()).call;
     value(await lead('signIn', { username: 'layla', password: PASSWORD }));
     await enrolSelf(lead);
-    const file = value(await lead('exportTranscript', { conversationId: String(salesConversation), format: 'json' }));
+    const file = value(await lead('exportTranscript', { conversationId: salesConversation, format: 'json' }));
     expect(file).toMatchObject({ fileName: `diwan-transcript-${salesConversation}.json`, mediaType: 'application/json', signature: { alg: 'Ed25519' } });
     // The hub's grant key signed it: the public half IT holds for the custodian verifies the exact bytes.
     const grantPublic = crypto.createPublicKey(crypto.createPrivateKey(desk.team.files.custody.grantKeyPem));
@@ -143,9 +143,9 @@ describe('a console in team mode: feature parity B', () => {
     expect(crypto.verify(null, Buffer.from(file.content, 'utf8'), grantPublic, Buffer.from(file.signature.signature, 'base64'))).toBe(true);
     expect(crypto.verify(null, Buffer.from(file.content.replace('sales desk', 'sales d3sk'), 'utf8'), grantPublic, Buffer.from(file.signature.signature, 'base64'))).toBe(false);
     const doc = JSON.parse(file.content);
-    expect(doc).toMatchObject({ format: 'diwan-masked-transcript-v1', exportedBy: 'layla', transcript: { conversationId: String(salesConversation), channel: 'telegram' } });
+    expect(doc).toMatchObject({ format: 'diwan-masked-transcript-v1', exportedBy: 'layla', transcript: { conversationId: salesConversation, channel: 'telegram' } });
     expect(doc.transcript.messages[0]).toMatchObject({ direction: 'in', text: 'Hello, is the sales desk open on Friday?' });
-    const html = value(await lead('exportTranscript', { conversationId: String(salesConversation), format: 'html' }));
+    const html = value(await lead('exportTranscript', { conversationId: salesConversation, format: 'html' }));
     expect(html.content).toMatch(/^<!doctype html>/);
     expect(crypto.verify(null, Buffer.from(html.content, 'utf8'), grantPublic, Buffer.from(html.signature.signature, 'base64'))).toBe(true);
     const trail = await desk.team.seed.store.q.all<{ actor: string; target: string }>("SELECT actor, target FROM audit WHERE action = 'export.transcript' ORDER BY seq");
@@ -157,7 +157,7 @@ describe('a console in team mode: feature parity B', () => {
     const agent = (await desk.window()).call;
     value(await agent('signIn', { username: 'amal', password: PASSWORD }));
     value(await agent('signInSecondFactor', { recoveryCode: amalRecovery[2] }));
-    expect(await agent('exportTranscript', { conversationId: String(salesConversation), format: 'json' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await agent('exportTranscript', { conversationId: salesConversation, format: 'json' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   }, 120_000);
 });
 

@@ -9,7 +9,7 @@ export type ApprovalState = 'pending' | 'approved' | 'declined';
 /** What a lead reads: the reply masked, the guard's reasons, who asked. Never the reply's original text. */
 export interface ApprovalRequest {
   id: number;
-  conversationId: string;
+  conversationId: number;
   agentUsername: string;
   textHash: string;
   maskedText: string;
@@ -36,7 +36,7 @@ export class ReplyApprovals {
 
   constructor(private readonly deps: { outbound: OutboundGuard; audit: AuditPort; clock: Clock }) {}
 
-  request(args: { text: string; conversationId: string; agentUsername: string }): ApprovalRequest {
+  request(args: { text: string; conversationId: number; agentUsername: string }): ApprovalRequest {
     this.sweep();
     const decision = this.deps.outbound.check(args.text, { agentId: args.agentUsername, conversationId: args.conversationId, lang: detectLang(args.text) });
     if (decision.verdict !== 'block') throw new DiwanError('not_blocked', 'This reply is not blocked: send it without an approval.');

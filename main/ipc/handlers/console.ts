@@ -112,7 +112,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     requestReplyApproval: (r, ctx) => {
       const me = actorOf(ctx);
       conversationOrFail(r.conversationId, null);
-      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: String(r.conversationId), agentUsername: me.username }), userByUsername);
+      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: r.conversationId, agentUsername: me.username }), userByUsername);
     },
     replyApprovalStatus: (r, ctx) => core.guards.approvals.status({ id: r.requestId, agentUsername: actorOf(ctx).username }),
 

@@ -32,7 +32,7 @@ export interface GuardDecision {
 
 export interface ReplyContext {
   agentId: string;
-  conversationId: string;
+  conversationId: number;
   /** The agent's console language, for the reasons. */
   lang: GuardLang;
 }
@@ -49,7 +49,7 @@ export interface OutboundGuardDeps {
 
 interface Approval {
   textHash: string;
-  conversationId: string;
+  conversationId: number;
   agentId: string;
   leadId: string;
   expiresAt: number;
@@ -115,14 +115,14 @@ export class OutboundGuard {
   }
 
   /** A lead approves one blocked reply. Returns the one-time token the agent's send must carry. */
-  approve(args: { text: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
+  approve(args: { text: string; conversationId: number; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
     const { text, ...rest } = args;
     this.judge(text, args.lang);
     return this.approveHash({ ...rest, textHash: hashReply(text) });
   }
 
   /** The same approval from the text's hash: a lead's queue keeps only the hash and the masked text, never the reply. */
-  approveHash(args: { textHash: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
+  approveHash(args: { textHash: string; conversationId: number; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
     assertMayDecideReply({ authorId: args.agentId, deciderId: args.leadId, deciderRole: args.leadRole });
     const textHash = args.textHash;
     const approvable = this.judged.get(textHash);
