@@ -98,7 +98,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
     core.channels.runtime.health().map((h: RuntimeHealth) => channelHealthView(h));
 
   const guardContext = (actor: Actor, conversationId: number, text: string) => ({
-    agentId: actor.username,
+    agentUsername: actor.username,
     conversationId,
     lang: detectLang(text),
   });

@@ -187,7 +187,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       const report = core.guards.drills.report(r.drillId);
       return {
         ...report,
-        agents: report.agents.map((a) => ({ agent: userByUsername(a.agentId) ?? { id: a.agentId, name: a.agentId }, flagged: a.flagged, unsafeReplies: a.unsafeReplies, safeReplies: a.safeReplies })),
+        agents: report.agents.map((a) => ({ agent: userByUsername(a.agentUsername) ?? { id: a.agentUsername, name: a.agentUsername }, flagged: a.flagged, unsafeReplies: a.unsafeReplies, safeReplies: a.safeReplies })),
       };
     },
   };

@@ -417,7 +417,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     },
     checkReply: (r, ctx) => {
       const seat = seatOf(ctx);
-      const d = core.guards.outbound.preview(r.text, { agentId: seat.user.username, conversationId: r.conversationId, lang: r.lang ?? detectLang(r.text) });
+      const d = core.guards.outbound.preview(r.text, { agentUsername: seat.user.username, conversationId: r.conversationId, lang: r.lang ?? detectLang(r.text) });
       return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
     },
     sendReply: async (r, ctx) => {
