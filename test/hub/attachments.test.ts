@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintOf } from '../../main/core/auth';
-import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
 import { TelegramEmulator } from '../emulators/telegram';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { TestDesk } from '../helpers/hub-desk';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
 
@@ -26,9 +24,7 @@ describe('attachments at the hub (PostgreSQL, Telegram emulator)', () => {
   let tg: TelegramEmulator;
   let seed: Awaited<ReturnType<typeof seedHub>>;
   const http = new Agent({ connect: { rejectUnauthorized: false } });
-  const key = crypto.generateKeyPairSync('ed25519');
-  const pem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const fingerprint = fingerprintOf(pem);
+  const desk = new TestDesk();
   const tokens: Record<string, string> = {};
 
   async function call(method: 'GET' | 'POST', path: string, who: string | null, json?: unknown) {
@@ -42,11 +38,7 @@ describe('attachments at the hub (PostgreSQL, Telegram emulator)', () => {
   }
 
   async function signIn(username: string): Promise<void> {
-    const c = await call('POST', '/v1/challenge', null, { fingerprint });
-    const timestamp = Date.now();
-    const nonce = String(c.body.nonce);
-    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, fingerprint)), key.privateKey).toString('base64');
-    const r = await call('POST', '/v1/sign-in', null, { username, password: PASSWORD, fingerprint, nonce, timestamp, signature });
+    const r = await desk.signIn((p, json) => call('POST', p, null, json), username, PASSWORD);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     tokens[username] = String(r.body.token);
   }
@@ -58,7 +50,7 @@ describe('attachments at the hub (PostgreSQL, Telegram emulator)', () => {
     custodian = new CustodianProcess(files.custody);
     await custodian.start();
     seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }, { username: 'nadia', role: 'auditor' }], channelBaseUrl: tg.url });
-    await seed.store.enrolDevice({ fingerprint, publicKey: pem, label: 'desk' }, { actor: 'it:test' });
+    await seed.store.enrolDevice({ fingerprint: desk.fingerprint, publicKey: desk.publicKeyPem, label: 'desk' }, { actor: 'it:test' });
     tg.files.set('large', { path: 'photos/file_1.jpg', content: PNG });
     tg.files.set('doc1', { path: 'documents/file_2.pdf', content: PDF });
     tg.addPhoto(5550001, 'the box was damaged');

@@ -8,6 +8,7 @@ import { HUB_SCHEMA_VERSION, startHubNode, type HubConfig, type RunningHub } fro
 import { CredentialsDirSecrets } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import type { RunningCustodian } from '../../main/custodian';
+import { TestDesk } from '../helpers/hub-desk';
 import { startTestCustodian } from './custody-fixture';
 import { hubFiles, PASSWORD, seedHub, type HubFiles } from './harness';
 
@@ -18,9 +19,8 @@ describe('team hub refusals', () => {
   let hub: RunningHub;
   let custodian: RunningCustodian;
   let seed: Awaited<ReturnType<typeof seedHub>>;
-  const key = crypto.generateKeyPairSync('ed25519');
-  const publicKeyPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const fingerprint = fingerprintOf(publicKeyPem);
+  const desk = new TestDesk();
+  const { key, publicKeyPem, fingerprint } = desk;
   const agent = new Agent({ connect: { rejectUnauthorized: false } });
 
   const config = (over: Partial<HubConfig> = {}): HubConfig => ({
@@ -54,10 +54,7 @@ describe('team hub refusals', () => {
   }
 
   async function signIn(username = 'amal', password = PASSWORD): Promise<{ status: number; body: Record<string, string> }> {
-    const c = await post('/v1/challenge', { fingerprint });
-    const timestamp = Date.now();
-    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(c.body.nonce!, timestamp, fingerprint)), key.privateKey).toString('base64');
-    return post('/v1/sign-in', { username, password, fingerprint, nonce: c.body.nonce, timestamp, signature });
+    return desk.signIn((p, json) => post(p, json), username, password);
   }
 
   function stream(token: string, after = 0): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {

@@ -1,23 +1,14 @@
-import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { fingerprintOf } from '../../main/core/auth';
-import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 import { CredentialsDirSecrets, startHubNode, type HubConfig, type PreparedMessage, type RunningHub } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { TestDesk } from '../helpers/hub-desk';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
 
 type Json = Record<string, unknown>;
-
-/** One desk: its own device key, enrolled by IT. */
-class Desk {
-  readonly key = crypto.generateKeyPairSync('ed25519');
-  readonly publicKeyPem = this.key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  readonly fingerprint = fingerprintOf(this.publicKeyPem);
-}
 
 /**
  * The team's remaining data through the hub's API, on PostgreSQL: labels, canned replies, a reply the guard holds
@@ -31,8 +22,8 @@ describe('team data at the hub API', () => {
   let hub: RunningHub;
   let seed: Awaited<ReturnType<typeof seedHub>>;
   const http = new Agent({ connect: { rejectUnauthorized: false } });
-  const agentDesk = new Desk();
-  const leadDesk = new Desk();
+  const agentDesk = new TestDesk();
+  const leadDesk = new TestDesk();
   const tokens: Record<string, string> = {};
   let conversationId: number;
   const leadFrames: Array<{ kind: string; payload: Json }> = [];
@@ -49,12 +40,8 @@ describe('team data at the hub API', () => {
     return { status: r.statusCode, body: (await r.body.json()) as Json };
   }
 
-  async function signIn(username: string, desk: Desk): Promise<void> {
-    const c = await call('POST', '/v1/challenge', null, { fingerprint: desk.fingerprint });
-    const timestamp = Date.now();
-    const nonce = String(c.body.nonce);
-    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, desk.fingerprint)), desk.key.privateKey).toString('base64');
-    const r = await call('POST', '/v1/sign-in', null, { username, password: PASSWORD, fingerprint: desk.fingerprint, nonce, timestamp, signature });
+  async function signIn(username: string, desk: TestDesk): Promise<void> {
+    const r = await desk.signIn((p, json) => call('POST', p, null, json), username, PASSWORD);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     tokens[username] = String(r.body.token);
   }
