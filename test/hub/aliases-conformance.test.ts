@@ -3,6 +3,7 @@ import { parseWhatsAppWebhook } from '../../main/core/connectors';
 import { HubStore, type PreparedMessage } from '../../main/hub/store';
 import { corpus } from '../fixtures/platforms/corpus';
 import { bothAdapters } from './adapters';
+import { preparedMessage } from './prepared-message';
 
 /**
  * The hub's alias table on both adapters: a WhatsApp customer's phone number, business-scoped user id and the number
@@ -12,20 +13,13 @@ const adapters = bothAdapters('hub-aliases-');
 const actor = { actor: 'test', device: null };
 
 function prepared(m: ReturnType<typeof parseWhatsAppWebhook>['messages'][number]): PreparedMessage {
-  return {
-    platformMessageId: m.platformMessageId,
-    platformConversationId: m.platformConversationId,
+  return preparedMessage(m.platformMessageId, m.platformConversationId, m.sentAt, {
     contact: m.contact,
     direction: m.direction,
     maskedText: m.text,
-    sealedText: null,
-    sentAt: m.sentAt,
-    attachments: [],
-    fields: [],
-    seal: () => ({ text: null, fields: [] }),
     ...(m.aliases ? { aliases: m.aliases } : {}),
     ...(m.movesTo ? { movesTo: m.movesTo } : {}),
-  };
+  });
 }
 
 function fixture(name: string): PreparedMessage[] {

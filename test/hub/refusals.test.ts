@@ -11,6 +11,7 @@ import type { RunningCustodian } from '../../main/custodian';
 import { TestDesk } from '../helpers/hub-desk';
 import { startTestCustodian } from './custody-fixture';
 import { hubFiles, PASSWORD, seedHub, type HubFiles } from './harness';
+import { preparedMessage } from './prepared-message';
 
 /** Bad input at the hub: each refused with a sentence a person can act on, and nothing changes. */
 describe('team hub refusals', () => {
@@ -157,18 +158,7 @@ describe('team hub refusals', () => {
     for (let i = 0; i < 40; i++) {
       await seed.store.ingest(
         'tg',
-        Array.from({ length: 20 }, (_, j) => ({
-          platformMessageId: `slow-${i}-${j}`,
-          platformConversationId: `c${j}`,
-          contact: { platformUserId: `u${j}` },
-          direction: 'in' as const,
-          maskedText: filler,
-          sealedText: null,
-          sentAt: Date.now(),
-          attachments: [],
-          fields: [],
-          seal: () => ({ text: null, fields: [] }),
-        })),
+        Array.from({ length: 20 }, (_, j) => preparedMessage(`slow-${i}-${j}`, `c${j}`, Date.now(), { contact: { platformUserId: `u${j}` }, maskedText: filler })),
       );
       if ((slow.ws as unknown as { readyState: number }).readyState !== WebSocket.OPEN) break;
     }

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CredentialsDirSecrets, startHubNode, type HubConfig, type PreparedMessage, type RunningHub } from '../../main/hub';
+import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { TestDesk } from '../helpers/hub-desk';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
+import { preparedMessage } from './prepared-message';
 
 type Json = Record<string, unknown>;
 
@@ -82,18 +83,7 @@ describe('team data at the hub API', () => {
     const it_ = { actor: 'it:test' };
     for (const d of [agentDesk, leadDesk]) await seed.store.enrolDevice({ fingerprint: d.fingerprint, publicKey: d.publicKeyPem, label: 'desk' }, it_);
     await seed.store.saveChannel({ id: 'tg', kind: 'telegram', name: 'bot', enabled: false, config: {} }, it_);
-    const m: PreparedMessage = {
-      platformMessageId: 'p1',
-      platformConversationId: 'chat-1',
-      contact: { platformUserId: 'u1', displayName: 'Sara' },
-      direction: 'in',
-      maskedText: 'my account is locked',
-      sealedText: null,
-      sentAt: Date.now(),
-      attachments: [],
-      fields: [],
-      seal: () => ({ text: null, fields: [] }),
-    };
+    const m = preparedMessage('p1', 'chat-1', Date.now(), { contact: { platformUserId: 'u1', displayName: 'Sara' }, maskedText: 'my account is locked' });
     await seed.store.ingest('tg', [m]);
     conversationId = (await seed.store.conversations())[0]!.id;
     hub = await startHubNode({ config: config(), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} });
@@ -152,7 +142,7 @@ describe('team data at the hub API', () => {
   it("refuses a reply longer than the channel's platform accepts (Instagram: 1,000 bytes) or blank, before queuing it", async () => {
     await seed.store.saveChannel({ id: 'ig', kind: 'instagram', name: 'shop', enabled: false, config: {} }, { actor: 'it:test' });
     await seed.store.ingest('ig', [
-      { platformMessageId: 'ig-1', platformConversationId: 'igsid-1', contact: { platformUserId: 'igsid-1' }, direction: 'in', maskedText: 'سلام', sealedText: null, sentAt: Date.now(), attachments: [], fields: [], seal: () => ({ text: null, fields: [] }) },
+      preparedMessage('ig-1', 'igsid-1', Date.now(), { contact: { platformUserId: 'igsid-1' }, maskedText: 'سلام' }),
     ]);
     const ig = (await seed.store.conversations()).find((c) => c.channelId === 'ig')!.id;
     const outbound = async () => (await seed.store.q.get<{ n: number }>("SELECT count(*) AS n FROM messages WHERE direction = 'out'"))!.n;
