@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { Agent, request } from 'undici';
 import { fingerprintOf } from '../../main/core/auth';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 
@@ -18,5 +19,37 @@ export class TestDesk {
     const timestamp = Date.now();
     const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, this.fingerprint)), this.key.privateKey).toString('base64');
     return post('/v1/sign-in', { username, password, fingerprint: this.fingerprint, nonce, timestamp, signature });
+  }
+}
+
+/**
+ * The hub's API as a test calls it: JSON over HTTPS to a test hub (its self-signed certificate accepted), each person
+ * by the bearer token their sign-in at a desk gave. `url` is read at each call (the hub starts after this is made).
+ */
+export class HubApi {
+  private readonly http = new Agent({ connect: { rejectUnauthorized: false } });
+  readonly tokens: Record<string, string> = {};
+
+  constructor(private readonly url: () => string) {}
+
+  async call(method: 'GET' | 'POST', path: string, who: string | null, json?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+    const r = await request(`${this.url()}${path}`, {
+      method,
+      dispatcher: this.http,
+      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...(who ? { authorization: `Bearer ${this.tokens[who]}` } : {}) },
+      body: method === 'POST' ? JSON.stringify(json ?? {}) : undefined,
+    });
+    return { status: r.statusCode, body: (await r.body.json()) as Record<string, unknown> };
+  }
+
+  /** Signs `username` in at `desk` (its device enrolled) and keeps the token; a refusal throws with the hub's answer. */
+  async signIn(username: string, desk: TestDesk, password: string): Promise<void> {
+    const r = await desk.signIn((p, json) => this.call('POST', p, null, json), username, password);
+    if (r.status !== 200) throw new Error(`${username} could not sign in: ${r.status} ${JSON.stringify(r.body)}`);
+    this.tokens[username] = String(r.body.token);
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
   }
 }

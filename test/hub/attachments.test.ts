@@ -1,13 +1,11 @@
-import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
 import { TelegramEmulator } from '../emulators/telegram';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { TestDesk } from '../helpers/hub-desk';
+import { HubApi, TestDesk } from '../helpers/hub-desk';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
 
-type Json = Record<string, unknown>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
 
@@ -23,25 +21,10 @@ describe('attachments at the hub (PostgreSQL, Telegram emulator)', () => {
   let hub: RunningHub;
   let tg: TelegramEmulator;
   let seed: Awaited<ReturnType<typeof seedHub>>;
-  const http = new Agent({ connect: { rejectUnauthorized: false } });
   const desk = new TestDesk();
-  const tokens: Record<string, string> = {};
-
-  async function call(method: 'GET' | 'POST', path: string, who: string | null, json?: unknown) {
-    const r = await request(`${hub.url}${path}`, {
-      method,
-      dispatcher: http,
-      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) },
-      body: method === 'POST' ? JSON.stringify(json ?? {}) : undefined,
-    });
-    return { status: r.statusCode, body: (await r.body.json()) as Json };
-  }
-
-  async function signIn(username: string): Promise<void> {
-    const r = await desk.signIn((p, json) => call('POST', p, null, json), username, PASSWORD);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    tokens[username] = String(r.body.token);
-  }
+  const api = new HubApi(() => hub.url);
+  const call = api.call.bind(api);
+  const signIn = (username: string) => api.signIn(username, desk, PASSWORD);
 
   beforeAll(async () => {
     pg = await startTestPostgres();
@@ -64,7 +47,7 @@ describe('attachments at the hub (PostgreSQL, Telegram emulator)', () => {
     await hub?.close();
     await custodian?.stop();
     await tg?.close();
-    await http.close();
+    await api.close();
     await seed?.store.close();
     await pg?.destroy();
   });

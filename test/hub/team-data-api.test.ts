@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { TestDesk } from '../helpers/hub-desk';
+import { HubApi, TestDesk } from '../helpers/hub-desk';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
 import { preparedMessage } from './prepared-message';
@@ -22,30 +21,17 @@ describe('team data at the hub API', () => {
   let files: HubFiles;
   let hub: RunningHub;
   let seed: Awaited<ReturnType<typeof seedHub>>;
-  const http = new Agent({ connect: { rejectUnauthorized: false } });
   const agentDesk = new TestDesk();
   const leadDesk = new TestDesk();
-  const tokens: Record<string, string> = {};
+  const api = new HubApi(() => hub.url);
+  const { tokens } = api;
+  const call = api.call.bind(api);
   let conversationId: number;
   const leadFrames: Array<{ kind: string; payload: Json }> = [];
   const agentFrames: Array<{ kind: string; payload: Json }> = [];
   const sockets: WebSocket[] = [];
 
-  async function call(method: 'GET' | 'POST', path: string, who: string | null, json?: unknown) {
-    const r = await request(`${hub.url}${path}`, {
-      method,
-      dispatcher: http,
-      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) },
-      body: method === 'POST' ? JSON.stringify(json ?? {}) : undefined,
-    });
-    return { status: r.statusCode, body: (await r.body.json()) as Json };
-  }
-
-  async function signIn(username: string, desk: TestDesk): Promise<void> {
-    const r = await desk.signIn((p, json) => call('POST', p, null, json), username, PASSWORD);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    tokens[username] = String(r.body.token);
-  }
+  const signIn = (username: string, desk: TestDesk) => api.signIn(username, desk, PASSWORD);
 
   async function follow(username: string, into: Array<{ kind: string; payload: Json }>): Promise<void> {
     const ws = new WebSocket(`${hub.url.replace('https', 'wss')}/v1/stream?after=0`, { headers: { authorization: `Bearer ${tokens[username]}` }, rejectUnauthorized: false });
@@ -99,7 +85,7 @@ describe('team data at the hub API', () => {
     await custodian?.stop();
     for (const s of sockets) s.close();
     await hub?.close();
-    await http.close();
+    await api.close();
     await seed?.store.close();
     await pg?.destroy();
   });
