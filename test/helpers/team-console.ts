@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startBridge, type RunningBridge } from '../bridge/server';
-import { startTeamHub, until, type ConsoleProcess } from '../hub/harness';
+import { PASSWORD, startTeamHub, until, type ConsoleProcess } from '../hub/harness';
 import { launchChromium, RENDERER_DIR } from './browser';
 import { openWindow } from './console-page';
+import { signIn } from './console-people';
 import { contractWindow } from './contract-window';
 import { testKeychain } from './keychain';
 import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from './network';
@@ -30,7 +31,14 @@ export interface TeamConsole<U extends string> {
   window(): ReturnType<typeof contractWindow>;
   /** A new window in Chromium (its own session). */
   page(opts?: Parameters<typeof openWindow>[2]): ReturnType<typeof openWindow>;
+  /**
+   * A Chromium window per person, each signed in on the sign-in screen with the hub's password; `run` gets them by
+   * name. When `run` ends, no window may have logged a console or page error; the windows close whatever happens.
+   */
+  withPeople<P extends U>(people: readonly P[], run: (windows: Record<P, ConsoleWindow>) => Promise<void>, opts?: Parameters<typeof openWindow>[2]): Promise<void>;
 }
+
+export type ConsoleWindow = Awaited<ReturnType<typeof openWindow>>;
 
 /**
  * A console in team mode, as IT sets one up, for the suite that calls it (it registers its own beforeAll/afterAll):
@@ -96,6 +104,17 @@ export function teamConsoleSuite<U extends string>(o: TeamConsoleOptions<U>): Te
     },
     page(opts) {
       return openWindow(started(browser, 'Chromium'), started(bridge, 'the team console').anotherWindow(), opts);
+    },
+    async withPeople(people, run, opts) {
+      const windows = {} as Record<(typeof people)[number], ConsoleWindow>;
+      try {
+        for (const who of people) windows[who] = await this.page(opts);
+        for (const who of people) await signIn(windows[who].page, { username: who, password: PASSWORD });
+        await run(windows);
+        for (const w of Object.values<ConsoleWindow>(windows)) expect(w.errors, w.errors.join('\n')).toEqual([]);
+      } finally {
+        for (const w of Object.values<ConsoleWindow>(windows)) await w.close();
+      }
     },
   };
 }

@@ -5,7 +5,7 @@ import { chooseLanguage, withConsole } from '../helpers/console-page';
 import { PEOPLE, signIn } from '../helpers/console-people';
 import { callInPage } from '../helpers/contract-window';
 import { teamConsoleSuite } from '../helpers/team-console';
-import { PASSWORD, until } from './harness';
+import { until } from './harness';
 
 const ARABIC_INDIC = /[\u0660-\u0669]/;
 const PERSIAN_DIGITS = /[\u06F0-\u06F9]/;
@@ -39,14 +39,7 @@ describe('the team workflow in the console, in Chromium', () => {
   });
 
   it('shows presence, live markers, the held reply, SLA countdowns, mentions and the lead’s board, and mirrors them in Arabic and Persian', async () => {
-    const amal = await desk.page({ timeoutMs: 30_000 });
-    const basma = await desk.page({ timeoutMs: 30_000 });
-    const layla = await desk.page({ timeoutMs: 30_000 });
-    try {
-      await signIn(amal.page, { username: 'amal', password: PASSWORD });
-      await signIn(basma.page, { username: 'basma', password: PASSWORD });
-      await signIn(layla.page, { username: 'layla', password: PASSWORD });
-
+    await desk.withPeople(['amal', 'basma', 'layla'], async ({ amal, basma, layla }) => {
       // (1) Presence: my own switch in the header; the lead's board shows the team's.
       const mySwitch = amal.page.getByTestId('presence-switch');
       await expect.poll(() => mySwitch.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
@@ -152,23 +145,11 @@ describe('the team workflow in the console, in Chromium', () => {
       expect(openCell).toMatch(PERSIAN_DIGITS);
       expect(openCell).not.toMatch(LATIN_DIGITS);
       expect(await amalOnBoard.getByTestId('board-presence').textContent()).toContain('آنلاین');
-
-      for (const w of [amal, basma, layla]) expect(w.errors, w.errors.join('\n')).toEqual([]);
-    } finally {
-      await amal.close();
-      await basma.close();
-      await layla.close();
-    }
+    }, { timeoutMs: 30_000 });
   }, 240_000);
 
   it('alerts the lead to a breached promise, lets the author look first at a held reply, and clears a marker when its author leaves', async () => {
-    const amal = await desk.page({ timeoutMs: 30_000 });
-    const basma = await desk.page({ timeoutMs: 30_000 });
-    const layla = await desk.page({ timeoutMs: 30_000 });
-    try {
-      await signIn(amal.page, { username: 'amal', password: PASSWORD });
-      await signIn(basma.page, { username: 'basma', password: PASSWORD });
-      await signIn(layla.page, { username: 'layla', password: PASSWORD });
+    await desk.withPeople(['amal', 'basma', 'layla'], async ({ amal, basma, layla }) => {
       // A tight promise for this case: the next reply within one business minute.
       const wf = new WorkflowStore(desk.team.seed.store, Date.now);
       await wf.saveRule(
@@ -219,26 +200,14 @@ describe('the team workflow in the console, in Chromium', () => {
       await expect.poll(() => basmaRow.getByTestId('row-markers').textContent(), { timeout: 10_000 }).toContain('amal is');
       await amal.page.getByTestId('nav-search').click();
       await expect.poll(() => basmaRow.getByTestId('row-markers').count(), { timeout: 4_000 }).toBe(0);
-
-      for (const w of [amal, basma, layla]) expect(w.errors, w.errors.join('\n')).toEqual([]);
-    } finally {
-      await amal.close();
-      await basma.close();
-      await layla.close();
-    }
+    }, { timeoutMs: 30_000 });
   }, 240_000);
 
   it('lets the lead edit the rule, a capacity, the calendar and a consent notice, and the team follows them; in Persian and Arabic too', async () => {
-    const amal = await desk.page({ timeoutMs: 30_000 });
-    const basma = await desk.page({ timeoutMs: 30_000 });
-    const layla = await desk.page({ timeoutMs: 30_000 });
     const idOf = async (name: string) => (await desk.team.seed.store.q.get<{ id: number }>('SELECT id FROM users WHERE username = ?', [name]))!.id;
     const assigneeOf = async (text: string) =>
       (await desk.team.seed.store.q.get<{ assignee_id: number | null }>('SELECT c.assignee_id FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE m.masked_text = ?', [text]))?.assignee_id ?? null;
-    try {
-      await signIn(amal.page, { username: 'amal', password: PASSWORD });
-      await signIn(basma.page, { username: 'basma', password: PASSWORD });
-      await signIn(layla.page, { username: 'layla', password: PASSWORD });
+    await desk.withPeople(['amal', 'basma', 'layla'], async ({ amal, basma, layla }) => {
       // The settings are the lead's (and the administrator's): an agent's call is refused.
       expect(await callInPage(amal.page, 'workflowSettings')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       // Amal takes a conversation of her own (the channel is still assigned by hand).
@@ -359,13 +328,7 @@ describe('the team workflow in the console, in Chromium', () => {
       const version = (await settings.getByTestId('consent-version').locator('p').first().textContent())!;
       expect(version).toMatch(/^الإصدار ١ · /);
       expect(version).toMatch(ARABIC_INDIC);
-
-      for (const w of [amal, basma, layla]) expect(w.errors, w.errors.join('\n')).toEqual([]);
-    } finally {
-      await amal.close();
-      await basma.close();
-      await layla.close();
-    }
+    }, { timeoutMs: 30_000 });
   }, 240_000);
 });
 
