@@ -15,7 +15,8 @@ import { NOTICE_LANGUAGES } from '../core/workflow/notice-language';
  */
 
 // ── building blocks ────────────────────────────────────────────────────────────────────────────────────────────
-const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A stored row's id (conversation, message, note, label…): a positive integer, the same on every channel. */
+export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** A label's name as stored: up to 64 typed characters, masked (a placeholder may be longer than what it hides). */
 const LabelName = z.string().max(200);
 const Name = z.string().min(1).max(200);

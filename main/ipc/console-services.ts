@@ -100,8 +100,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
     core.channels.runtime.health().map((h: RuntimeHealth) => channelHealthView(h));
 
   const guardContext = (actor: Actor, conversationId: number, text: string) => ({
-    agentId: actor.username,
-    conversationId: String(conversationId),
+    agentUsername: actor.username,
+    conversationId,
     lang: detectLang(text),
   });
 
@@ -333,7 +333,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const resolved = store.conversations.list({ status: 'resolved' }, { limit: 200 }).items;
         const channels = channelsById();
         return resolved.map((c) => {
-          const scores = core.review.scores(String(c.id));
+          const scores = core.review.scores(c.id);
           return {
             conversationId: c.id,
             channelKind: kindOf(channels.get(c.channelId)?.kind ?? 'demo'),
@@ -448,7 +448,7 @@ export function contactDetails(maskedTexts: string[]): Array<{ label: string; ma
  */
 export function watchInbox(core: Core, emit: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void): () => void {
   const offIngested = core.channels.runtime.on('ingested', (e) => {
-    const ids = e.conversationIds.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const ids = e.conversationIds;
     if (ids.length) emit({ conversationIds: ids.slice(0, 500), assignedToMe: [] });
   });
   const offOutcome = core.channels.runtime.on('outcome', (e) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../core/auth/permissions';
 import { ROLES } from '../core/shared/vocabulary';
-import { Segment, TextDirection } from './console-contract';
+import { Id as RowId, Segment, TextDirection } from './console-contract';
 
 /** Shared building blocks for the contract's schemas. Strings are bounded so an oversized call is a bad request. */
 export const Empty = z.object({}).strict();
@@ -34,7 +34,8 @@ export const NetworkStatusSchema = z.object({
     .max(256),
 });
 
-// Identity, reveal, review and audit. Ids are opaque strings; free text is bounded.
+// Identity, reveal, review and audit. Ids are opaque strings, except a conversation's (the store's row id, as in the
+// console's channels); free text is bounded.
 const Id = z.string().min(1).max(128);
 const Username = z.string().min(1).max(64);
 const Password = z.string().min(1).max(256);
@@ -123,7 +124,8 @@ export const PendingRevealsResponse = z.object({
     z.object({
       requestId: z.string(),
       requestedBy: z.string(),
-      conversationId: z.string(),
+      /** Null when the hub no longer holds the message (the request can still be declined). */
+      conversationId: RowId.nullable(),
       messageId: z.string(),
       fieldIndex: z.number(),
       fieldType: z.string(),
@@ -135,10 +137,10 @@ export const PendingRevealsResponse = z.object({
 export const DecideRevealRequest = z.object({ requestId: Id, approve: z.boolean() }).strict();
 export const DecideRevealResponse = z.object({ status: z.enum(['granted', 'denied']), expiresAt: z.number().nullable() });
 
-export const ConversationRequest = z.object({ conversationId: Id }).strict();
-const QualityReviewSchema = z.object({ conversationId: z.string(), reviewer: z.string(), score: z.number(), comment: z.string(), updatedAt: z.number() });
+export const ConversationRequest = z.object({ conversationId: RowId }).strict();
+const QualityReviewSchema = z.object({ conversationId: RowId, reviewer: z.string(), score: z.number(), comment: z.string(), updatedAt: z.number() });
 export const ReviewTranscriptResponse = z.object({
-  conversationId: z.string(),
+  conversationId: RowId,
   channel: z.string(),
   contact: z.string(),
   /** The contact and each message's text also as segments (the console draws chips from them; it parses nothing). */
@@ -156,10 +158,10 @@ export const ReviewTranscriptResponse = z.object({
   ),
   reviews: z.array(QualityReviewSchema),
 });
-export const SetScoreRequest = z.object({ conversationId: Id, score: z.number().int().min(1).max(5), comment: z.string().max(2000).default('') }).strict();
+export const SetScoreRequest = z.object({ conversationId: RowId, score: z.number().int().min(1).max(5), comment: z.string().max(2000).default('') }).strict();
 export const QualityReviewResponse = QualityReviewSchema;
 export const QualityReviewsResponse = z.object({ reviews: z.array(QualityReviewSchema) });
-export const ExportTranscriptRequest = z.object({ conversationId: Id, format: z.enum(['html', 'json']) }).strict();
+export const ExportTranscriptRequest = z.object({ conversationId: RowId, format: z.enum(['html', 'json']) }).strict();
 export const SignedExportResponse = z.object({
   fileName: z.string(),
   mediaType: z.enum(['text/html', 'application/json']),

@@ -71,7 +71,7 @@ export function sendReply(
     humanAgentTag: r.humanAgentTag,
   });
   for (const drillMessage of core.phishingDrills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, r.actor.username, r.text);
-  core.guards.outbound.authorizeSend(r.text, { agentId: r.actor.username, conversationId: String(r.conversationId), lang: detectLang(r.text) }, r.approvalToken);
+  core.guards.outbound.authorizeSend(r.text, { agentUsername: r.actor.username, conversationId: r.conversationId, lang: detectLang(r.text) }, r.approvalToken);
   const options = replyOptions(r.humanAgentTag);
   const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(options ? { options } : {}) });
   core.audit({ action: AUDIT_ACTIONS.messageSent, actor: r.actor.username, target: `conversation:${r.conversationId}`, details: { message: messageId, humanAgentTag: r.humanAgentTag } });

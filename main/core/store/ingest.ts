@@ -93,7 +93,7 @@ export class Ingestor implements ConnectorSink {
       }
       s.insertFts.run(id, p.body);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
-        moved.push(String(conversationId));
+        moved.push(conversationId);
         conversations.delete(m.platformConversationId);
         contacts.delete(m.contact.platformUserId);
       }
@@ -119,7 +119,7 @@ export class Ingestor implements ConnectorSink {
     }
     for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.firstIn, t.firstIn, t.inbound ? 1 : 0, conversationId);
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
-    return { inserted, duplicates, conversationIds: [...touched.keys()].map(String), ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
+    return { inserted, duplicates, conversationIds: [...touched.keys()], ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
   }
 
   /** Marks a message that just arrived with the edits and deletions that came before it, in their order, once each. */

@@ -15,9 +15,9 @@ export interface EventWriter extends RevisionWriter {
 export interface IngestResult {
   inserted: number;
   duplicates: number;
-  conversationIds: string[];
+  conversationIds: number[];
   /** Conversations re-keyed by a number change (`movesTo`), for the audit trail. */
-  moved?: string[];
+  moved?: number[];
   /**
    * Originals an edit or deletion of this batch marked (`revisions.ts`), audited with the batch. Not named `revised`
    * like the console store's field, which the connector runtime audits a second time.
@@ -52,7 +52,7 @@ interface ConversationState {
 export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[], cursor?: string | null): Promise<IngestResult> {
   const { fresh: arrived, ids } = await newMessages(t, channelId, batch);
   const duplicates = batch.length - arrived.length;
-  let conversationIds: string[] = [];
+  let conversationIds: number[] = [];
   let moved: number[] = [];
   let revised: Revised[] = [];
   if (arrived.length) {
@@ -61,7 +61,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     const conversations = await upsertConversations(t, channelId, fresh, contacts);
     const sealed = fresh.map((m, i) => m.seal(ids[i]!));
     const convOf = (m: PreparedMessage) => conversations.get(m.platformConversationId)!;
-    conversationIds = [...new Set(fresh.map((m) => convOf(m).id))].map(String);
+    conversationIds = [...new Set(fresh.map((m) => convOf(m).id))];
 
     // Which of them an edit or deletion already waits for (store/revisions.ts), read in the same statement: no
     // extra round trip for the batches (nearly all) that have none.
@@ -144,7 +144,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     );
   }
   if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);
-  return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved: moved.map(String) } : {}), ...(revised.length ? { revisions: revised } : {}) };
+  return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved } : {}), ...(revised.length ? { revisions: revised } : {}) };
 }
 
 /**

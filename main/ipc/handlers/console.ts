@@ -112,7 +112,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     requestReplyApproval: (r, ctx) => {
       const me = actorOf(ctx);
       conversationOrFail(r.conversationId, null);
-      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: String(r.conversationId), agentUsername: me.username }), userByUsername);
+      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: r.conversationId, agentUsername: me.username }), userByUsername);
     },
     replyApprovalStatus: (r, ctx) => core.guards.approvals.status({ id: r.requestId, agentUsername: actorOf(ctx).username }),
 
@@ -187,7 +187,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       const report = core.guards.drills.report(r.drillId);
       return {
         ...report,
-        agents: report.agents.map((a) => ({ agent: userByUsername(a.agentId) ?? { id: a.agentId, name: a.agentId }, flagged: a.flagged, unsafeReplies: a.unsafeReplies, safeReplies: a.safeReplies })),
+        agents: report.agents.map((a) => ({ agent: userByUsername(a.agentUsername) ?? { id: a.agentUsername, name: a.agentUsername }, flagged: a.flagged, unsafeReplies: a.unsafeReplies, safeReplies: a.safeReplies })),
       };
     },
   };

@@ -205,7 +205,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
           .map((x) => ({
             requestId: String(x.id),
             requestedBy: view.ref(x.requesterId)?.name ?? String(x.requesterId),
-            conversationId: String(x.conversationId ?? ''),
+            conversationId: x.conversationId ?? null,
             messageId: String(x.messageId),
             fieldIndex: x.fieldN,
             fieldType: x.type ?? 'UNKNOWN',
@@ -222,12 +222,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
 
     getReviewTranscript: async (r, ctx) => {
       const seat = seatOf(ctx);
-      const c = conversationOf(seat, Number(r.conversationId));
+      const c = conversationOf(seat, r.conversationId);
       const view = rows(seat);
       const reviews = await hub<{ reviews: HubReview[] }>(seat, 'GET', `/v1/conversations/${c.id}/reviews`);
       const contact = c.contact.displayName ?? c.contact.handle ?? '';
       return {
-        conversationId: String(c.id),
+        conversationId: c.id,
         channel: view.kind(c.channelId),
         contact,
         contactSegments: toSegments(contact),
@@ -245,18 +245,18 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     },
     listQualityScores: async (r, ctx) => {
       const seat = seatOf(ctx);
-      const out = await hub<{ reviews: HubReview[] }>(seat, 'GET', `/v1/conversations/${Number(r.conversationId)}/reviews`);
+      const out = await hub<{ reviews: HubReview[] }>(seat, 'GET', `/v1/conversations/${r.conversationId}/reviews`);
       const view = rows(seat);
       return { reviews: out.reviews.map((x) => reviewDto(view, x)) };
     },
     setQualityScore: async (r, ctx) => {
       const seat = seatOf(ctx);
-      const out = await hub<{ review: HubReview }>(seat, 'POST', `/v1/conversations/${Number(r.conversationId)}/review`, { score: r.score, comment: r.comment });
+      const out = await hub<{ review: HubReview }>(seat, 'POST', `/v1/conversations/${r.conversationId}/review`, { score: r.score, comment: r.comment });
       return reviewDto(rows(seat), out.review);
     },
     // Made and signed at the hub (its grant key), from what the hub holds, not this console's cache.
     exportTranscript: async (r, ctx) =>
-      (await hub<{ export: SignedExport }>(seatOf(ctx), 'POST', `/v1/conversations/${Number(r.conversationId)}/export`, { format: r.format })).export,
+      (await hub<{ export: SignedExport }>(seatOf(ctx), 'POST', `/v1/conversations/${r.conversationId}/export`, { format: r.format })).export,
     listAudit: async (r, ctx) => {
       const q = new URLSearchParams({ limit: String(r.limit), newestFirst: String(r.newestFirst), ...(r.afterSeq !== undefined ? { afterSeq: String(r.afterSeq) } : {}) });
       const out = await hub<{ entries: Array<{ device: string | null }> }>(seatOf(ctx), 'GET', `/v1/audit?${q}`);
@@ -428,7 +428,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     },
     checkReply: (r, ctx) => {
       const seat = seatOf(ctx);
-      const d = core.guards.outbound.preview(r.text, { agentId: seat.user.username, conversationId: String(r.conversationId), lang: r.lang ?? detectLang(r.text) });
+      const d = core.guards.outbound.preview(r.text, { agentUsername: seat.user.username, conversationId: r.conversationId, lang: r.lang ?? detectLang(r.text) });
       return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
     },
     sendReply: async (r, ctx) => {
@@ -672,7 +672,7 @@ interface HubAlertView {
 }
 
 function reviewDto(view: TeamRows, r: HubReview) {
-  return { conversationId: String(r.conversationId), reviewer: view.ref(r.reviewerId)?.name ?? String(r.reviewerId), score: r.score, comment: r.comment, updatedAt: r.updatedAt };
+  return { conversationId: r.conversationId, reviewer: view.ref(r.reviewerId)?.name ?? String(r.reviewerId), score: r.score, comment: r.comment, updatedAt: r.updatedAt };
 }
 
 const approvalState = (s: HubApproval['state']) => (s === 'denied' ? ('declined' as const) : s === 'pending' ? ('pending' as const) : ('approved' as const));
