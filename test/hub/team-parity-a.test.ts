@@ -48,8 +48,10 @@ describe('team mode offers reports, snooze, delivery doubt and scam reports', ()
     const untilAt = Date.now() + 15_000;
     expect(await agent.ok('setConversationStatus', { conversationId, status: 'snoozed', snoozeUntil: untilAt })).toMatchObject({ status: 'snoozed', snoozedUntil: untilAt });
     expect(await agent.call('setConversationStatus', { conversationId, status: 'snoozed' })).toMatchObject({ ok: false, error: { code: 'snooze_needs_time' } });
-    const snoozed = await agent.ok<{ items: Summary[] }>('listConversations', { filter: { status: 'snoozed' }, cursor: null, limit: 50 });
-    expect(snoozed.items).toEqual([expect.objectContaining({ id: conversationId, snoozedUntil: untilAt })]);
+    // the console's list is its cache, which the hub's event stream fills: wait for the event, not for a time
+    let snoozed: Summary[] = [];
+    await until(async () => (snoozed = (await agent.ok<{ items: Summary[] }>('listConversations', { filter: { status: 'snoozed' }, cursor: null, limit: 50 })).items).length > 0, 'the snooze in the agent\'s own list');
+    expect(snoozed).toEqual([expect.objectContaining({ id: conversationId, snoozedUntil: untilAt })]);
     await until(async () => (await desk.team.consoles.layla.do<Array<{ id: number; status: string }>>('conversations')).find((c) => c.id === conversationId)?.status === 'snoozed', "the snooze at the lead's console");
     await until(
       async () => (await agent.ok<{ items: Summary[] }>('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 })).items.find((c) => c.id === conversationId)?.status === 'open',
