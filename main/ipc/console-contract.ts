@@ -203,6 +203,20 @@ export const SearchHit = z.object({
   status: ConversationStatus,
 });
 
+/** Customers a search names at most (their conversations are opened from there; a longer list is narrowed). */
+export const MAX_CUSTOMER_HITS = 20;
+
+/** A conversation found by its customer's name or handle (the customer's most recent one passing the filters). */
+export const CustomerHit = z.object({
+  conversationId: Id,
+  channelKind: ChannelKind,
+  /** The masked display name and the handle, with the query's words marked as in message hits. */
+  contactName: Segments,
+  handle: Segments,
+  status: ConversationStatus,
+  lastActivityAt: Time,
+});
+
 export const ReportSummary = z.object({
   from: Time,
   to: Time,
@@ -394,7 +408,13 @@ export const consoleContract = {
         limit: z.number().int().min(1).max(200).default(50),
       })
       .strict(),
-    response: z.object({ hits: z.array(SearchHit).max(200), total: z.number().int().nonnegative() }),
+    response: z.object({
+      hits: z.array(SearchHit).max(200),
+      total: z.number().int().nonnegative(),
+      customers: z.array(CustomerHit).max(MAX_CUSTOMER_HITS),
+      /** Customers whose name or handle answers the query, counted up to 1000. */
+      customersTotal: z.number().int().nonnegative(),
+    }),
     permission: 'conversations.read',
   }),
 

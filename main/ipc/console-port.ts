@@ -99,6 +99,17 @@ export interface SearchRow {
   status: StatusT;
 }
 
+/** A conversation found by its customer's name or handle: that customer's most recent one passing the filters. */
+export interface CustomerSearchRow {
+  conversationId: number;
+  channelKind: ChannelKindT;
+  /** Masked, as the inbox shows it. */
+  contactName: string;
+  handle: string;
+  status: StatusT;
+  lastActivityAt: number;
+}
+
 export interface InboxPort {
   listConversations(q: { actorId: string; filter: Out<typeof InboxFilter>; cursor: string | null; limit: number }): {
     items: ConversationRow[];
@@ -127,7 +138,12 @@ export interface InboxPort {
   /** Deletes a label and takes it off the conversations it marked. */
   deleteLabel(q: { actor: Actor; id: number }): void;
   resolveUnknownDelivery(q: { actor: Actor; messageId: number; action: 'resend' | 'mark_failed' }): MessageRow;
-  search(q: { actor: Actor; query: string; channelId?: string; status?: StatusT; from?: number; to?: number; limit: number }): { rows: SearchRow[]; total: number };
+  search(q: { actor: Actor; query: string; channelId?: string; status?: StatusT; from?: number; to?: number; limit: number }): {
+    rows: SearchRow[];
+    total: number;
+    customers: CustomerSearchRow[];
+    customersTotal: number;
+  };
 }
 
 export interface ComposerPort {

@@ -8,7 +8,7 @@ import { parseMaskedText } from '../core/masking';
 import { DEFAULT_FIRST_RESPONSE_MS, reportTimes } from '../core/reports';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
-import { CHANNEL_KINDS } from './console-contract';
+import { CHANNEL_KINDS, MAX_CUSTOMER_HITS } from './console-contract';
 import { InboundFlags, type GuardLang } from './inbound-flags';
 import { watchTeam } from './team/events';
 import { AttachmentOpener, noSaveDialog, type SaveFilePort } from '../core/app/attachments';
@@ -235,15 +235,15 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const channels = channelsById();
         // Every filter is applied inside the query, before the 200-hit cap, so the total counts matching hits.
         // The handler marks matches in the segments it shows; the store need not work out highlights for 200 hits.
-        const hits = store.search.search(query, {
-          limit: 200,
-          highlights: false,
+        const filter = {
           ...(channelId ? { channelId } : {}),
           ...(status ? { status } : {}),
           ...(from !== undefined ? { from } : {}),
           ...(to !== undefined ? { to } : {}),
-        });
-        core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length } });
+        };
+        const hits = store.search.search(query, { limit: 200, highlights: false, ...filter });
+        const customers = store.search.customers(query, { limit: Math.min(limit, MAX_CUSTOMER_HITS), ...filter });
+        core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length, customers: customers.total } });
         // Several hits often share a conversation: each is read once.
         const conversations = new Map<number, ConversationSummary>();
         const conversationOf = (id: number): ConversationSummary => {
@@ -262,6 +262,15 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
             direction: h.direction,
             maskedText: h.maskedText,
           })),
+          customers: customers.hits.map((h) => ({
+            conversationId: h.conversationId,
+            channelKind: kindOf(channels.get(h.channelId)?.kind ?? 'demo'),
+            contactName: h.displayName ?? h.handle ?? '',
+            handle: h.handle ?? '',
+            status: h.status,
+            lastActivityAt: h.lastActivityAt,
+          })),
+          customersTotal: customers.total,
         };
       },
     },

@@ -9,7 +9,7 @@ import { DiwanError } from '../../core/shared/errors';
 import { HubRefusal, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
-import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
+import { customerHitDto, detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
 import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
@@ -17,7 +17,8 @@ import { channelKindOf, TeamRows } from './rows';
 import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
-import { ConsentRecordDto, type SHOWN_IMAGE_TYPES } from '../console-contract';
+import { ConsentRecordDto, MAX_CUSTOMER_HITS, type SHOWN_IMAGE_TYPES } from '../console-contract';
+import { customerMatches, MAX_CUSTOMER_MATCHES, queryTerms } from '../../core/store';
 import { ERROR_CODES } from '../../core/shared/vocabulary';
 
 /**
@@ -490,7 +491,32 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
             (r.to === undefined || m.sentAt <= r.to)
           );
         });
+      const nameTerms = queryTerms(r.query);
+      const customers = seat.cache.latestPerCustomer(
+        (c) =>
+          (!r.channelId || c.channelId === r.channelId) &&
+          (!r.status || c.status === r.status) &&
+          (r.from === undefined || c.lastMessageAt >= r.from) &&
+          (r.to === undefined || c.lastMessageAt <= r.to) &&
+          customerMatches(nameTerms, c.contact.displayName, c.contact.handle),
+        Math.min(r.limit, MAX_CUSTOMER_HITS),
+        MAX_CUSTOMER_MATCHES,
+      );
       return {
+        customers: customers.conversations.map((c) =>
+          customerHitDto(
+            {
+              conversationId: c.id,
+              channelKind: view.kind(c.channelId),
+              contactName: c.contact.displayName ?? c.contact.handle ?? '',
+              handle: c.contact.handle ?? '',
+              status: c.status,
+              lastActivityAt: c.lastMessageAt,
+            },
+            r.query,
+          ),
+        ),
+        customersTotal: customers.total,
         total: hits.length,
         hits: hits.slice(0, r.limit).map((m) => {
           const c = seat.cache.conversation(m.conversationId)!;
@@ -502,7 +528,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
             direction: m.direction,
             segments: highlight(toSegments(m.maskedText), r.query),
             textDirection: textDirection(m.maskedText),
-            contactName: toSegments(c.contact.displayName ?? c.contact.handle ?? ''),
+            contactName: highlight(toSegments(c.contact.displayName ?? c.contact.handle ?? ''), r.query),
             status: c.status,
           };
         }),
