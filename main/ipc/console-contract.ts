@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, INTERFACE_LANGUAGES, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
+import { CHANNEL_CHECK_OUTCOMES, CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, INTERFACE_LANGUAGES, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
 import { NOTICE_LANGUAGES } from '../core/workflow/notice-language';
 
 /**
@@ -451,6 +451,18 @@ export const consoleContract = {
       })
       .strict(),
     response: ChannelDto,
+    permission: 'channels.manage',
+  }),
+  /** Asks the platform whether the channel's stored credentials work (one read-only call); audited. */
+  testChannel: channel({
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: z.object({ outcome: z.enum(CHANNEL_CHECK_OUTCOMES), detail: z.string().max(500).nullable() }),
+    permission: 'channels.manage',
+  }),
+  /** Stops the channel and deletes its credentials; its conversations stay. Audited. */
+  removeChannel: channel({
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: z.object({ removed: z.literal(true), conversationsKept: z.number().int().nonnegative() }),
     permission: 'channels.manage',
   }),
   deviceStatus: channel({ request: Empty, response: DeviceStatus, permission: 'settings.manage' }),

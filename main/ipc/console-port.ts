@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { InterfaceLanguage } from '../core/shared/vocabulary';
+import type { ChannelCheckOutcome, InterfaceLanguage } from '../core/shared/vocabulary';
 import type { AttachmentOpener, SaveFilePort } from '../core/app/attachments';
 import type { ThreadControl } from '../core/app/thread-control';
 import type {
@@ -171,6 +171,10 @@ export interface AdminPort {
   /** Saves the channel's configuration (never its credentials, which main writes to the keychain itself). */
   saveChannel(q: { actor: Actor; id: string; kind: ChannelKindT; name: string; settings?: Record<string, string | number | boolean> }): void;
   device(): Out<typeof DeviceStatus>;
+  /** Asks the platform whether the channel's stored credentials work, and records that it was asked. */
+  testChannel(q: { actor: Actor; id: string }): Promise<{ outcome: ChannelCheckOutcome; detail: string | null }>;
+  /** Stops the channel, deletes its credentials from the keychain and marks it removed; its conversations stay. */
+  removeChannel(q: { actor: Actor; id: string }): Promise<{ conversationsKept: number }>;
   /** For the audit trail: who saved which channel's credentials (never the credentials). */
   recordCredentialsSaved(q: { actor: Actor; channelId: string; fields: string[] }): void;
 }

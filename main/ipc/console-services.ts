@@ -13,6 +13,7 @@ import { InboundFlags, type GuardLang } from './inbound-flags';
 import { watchTeam } from './team/events';
 import { AttachmentOpener, noSaveDialog, type SaveFilePort } from '../core/app/attachments';
 import { ThreadControl } from '../core/app/thread-control';
+import { checkChannelCredentials } from '../core/app/channel-check';
 import type {
   Actor,
   ChannelKindT,
@@ -383,7 +384,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
       channels() {
         const byChannel = new Map(health().map((h) => [h.channelId, h]));
         const unread = store.conversations.unreadByChannel();
-        return store.channels.list().map((c) => ({
+        return store.channels.list().filter((c) => c.removedAt === null).map((c) => ({
           id: c.id,
           kind: kindOf(c.kind),
           name: c.name,
@@ -393,10 +394,26 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         }));
       },
       saveChannel({ actor, id, kind, name, settings }) {
-        const exists = store.channels.list().some((c) => c.id === id);
-        if (!exists) store.channels.create({ id, kind, name, config: settings });
+        const before = store.channels.list().find((c) => c.id === id);
+        if (!before) store.channels.create({ id, kind, name, config: settings });
+        else if (before.removedAt !== null) store.channels.restore(id, { kind, name, config: settings ?? {} });
         else if (settings) store.channels.updateConfig(id, settings);
-        core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${id}`, details: { kind, created: !exists } });
+        core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${id}`, details: { kind, created: !before, ...(before?.removedAt ? { restored: true } : {}) } });
+      },
+      async testChannel({ actor, id }) {
+        const channel = liveChannel(id);
+        const check = await checkChannelCredentials({ vault: core.vault, clock: core.clock }, channel);
+        core.audit({ action: AUDIT_ACTIONS.channelTested, actor: actor.username, target: `channel:${id}`, details: { kind: channel.kind, outcome: check.outcome } });
+        return check;
+      },
+      async removeChannel({ actor, id }) {
+        const channel = liveChannel(id);
+        await core.channels.runtime.remove(id);
+        // The keychain first: a channel marked removed never keeps a token behind it.
+        const keychainCleared = await core.vault.delete(`channel:${id}`);
+        const { conversations } = store.channels.markRemoved(id);
+        core.audit({ action: AUDIT_ACTIONS.channelRemoved, actor: actor.username, target: `channel:${id}`, details: { kind: channel.kind, conversationsKept: conversations, keychainCleared } });
+        return { conversationsKept: conversations };
       },
       recordCredentialsSaved({ actor, channelId, fields }) {
         core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${channelId}`, details: { credentials: fields.join(',') } });
@@ -404,6 +421,13 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
       device: () => deviceStatusOf(core),
     },
   };
+
+  /** A channel the Channels tab lists (not removed), or a sentence saying it is not there. */
+  function liveChannel(id: string) {
+    const c = store.channels.list().find((x) => x.id === id && x.removedAt === null);
+    if (!c) throw new DiwanError('channel_unknown', `There is no channel "${id}" any more; reload the Channels tab.`);
+    return c;
+  }
 
   function conversationIdOf(ref: string): number | null {
     const slash = ref.indexOf('/');

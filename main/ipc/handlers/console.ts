@@ -177,6 +177,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       if (!saved) throw new DiwanError('internal', 'The channel was not saved.');
       return { ...saved, hasCredentials: (await vault.channelToken(id)) !== null };
     },
+    testChannel: (r, ctx) => s.admin.testChannel({ actor: actorOf(ctx), id: r.id }),
+    removeChannel: async (r, ctx) => ({ removed: true as const, ...(await s.admin.removeChannel({ actor: actorOf(ctx), id: r.id })) }),
     deviceStatus: () => s.admin.device(),
     scheduleDrill: (r, ctx) => {
       if (r.agentId !== undefined) throw new DiwanError('bad_request', 'On a single-seat console a drill goes to everyone on the demo channel: start it without choosing an agent.');

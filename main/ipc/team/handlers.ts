@@ -578,6 +578,13 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const out = await hub<{ channel: HubChannelView }>(seat, 'POST', '/v1/admin/channels', { ...(r.id ? { id: r.id } : {}), kind: r.kind, name: r.name, credentials: r.credentials, ...(r.settings ? { settings: r.settings } : {}) });
       return channelDto(out.channel, seat.cache.unreadByChannel());
     },
+    // The hub keeps the team's channels and their secrets; a hub route to test or remove one is not built yet.
+    testChannel: () => {
+      throw new DiwanError('channel_team_unavailable', 'Testing a channel from a team console is not available yet; the channel\'s health in this list is what the hub reports.');
+    },
+    removeChannel: () => {
+      throw new DiwanError('channel_team_unavailable', 'Removing a channel from a team console is not available yet; its conversations and credentials stay at the hub.');
+    },
     deviceStatus: () => deviceStatusOf(core),
     // The hub starts the drill on a channel of the agent and scores their responses (`main/hub/routes/drills.ts`).
     scheduleDrill: async (r, ctx) => {
