@@ -378,6 +378,8 @@ export const consoleContract = {
         humanAgentTag: z.boolean().default(false),
         /** A team lead's one-time approval of this exact blocked text (the outbound guard's four eyes). */
         approvalToken: z.string().min(1).max(100).optional(),
+        /** The interface language every refusal is worded in; absent: English (the guard's findings in the draft's language). */
+        lang: InterfaceLanguage.optional(),
       })
       .strict(),
     response: MessageDto,

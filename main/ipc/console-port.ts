@@ -156,7 +156,7 @@ export interface ComposerPort {
   /** The outbound guard's verdict on a draft (the Guards work), explained in `lang` (the interface's). */
   check(q: { actor: Actor; conversationId: number; text: string; lang: InterfaceLanguage }): Out<typeof GuardVerdict>;
   /** The core's send-reply use case (checks, drills, guard, outbox, audit); the connector then sends it. */
-  queueReply(q: { actor: Actor; conversationId: number; text: string; humanAgentTag: boolean; seenInboundId: number | null; approvalToken?: string }): MessageRow;
+  queueReply(q: { actor: Actor; conversationId: number; text: string; humanAgentTag: boolean; seenInboundId: number | null; approvalToken?: string; lang?: InterfaceLanguage }): MessageRow;
 }
 
 export interface LeadPort {

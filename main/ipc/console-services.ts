@@ -330,8 +330,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const d = core.guards.outbound.preview(text, { ...guardContext(actor, conversationId, text), lang });
         return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
       },
-      queueReply({ actor, conversationId, text, humanAgentTag, seenInboundId, approvalToken }) {
-        const messageId = sendReply(core, { actor, conversationId, text, humanAgentTag, seenInboundId, ...(approvalToken ? { approvalToken } : {}) });
+      queueReply({ actor, conversationId, text, humanAgentTag, seenInboundId, approvalToken, lang }) {
+        const messageId = sendReply(core, { actor, conversationId, text, humanAgentTag, seenInboundId, ...(approvalToken ? { approvalToken } : {}), ...(lang ? { lang } : {}) });
         return messageById(conversationId, messageId);
       },
     },

@@ -106,6 +106,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
           humanAgentTag: r.humanAgentTag,
           seenInboundId: r.seenInboundId,
           ...(r.approvalToken ? { approvalToken: r.approvalToken } : {}),
+          ...(r.lang ? { lang: r.lang } : {}),
         }),
       ),
 

@@ -19,7 +19,8 @@ import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
 import { ConsentRecordDto, MAX_CUSTOMER_HITS, type SHOWN_IMAGE_TYPES } from '../console-contract';
 import { customerMatches, MAX_CUSTOMER_MATCHES, queryTerms } from '../../core/store';
-import { ERROR_CODES } from '../../core/shared/vocabulary';
+import { ERROR_CODES, type InterfaceLanguage } from '../../core/shared/vocabulary';
+import { say } from '../../core/guard/messages';
 
 /**
  * The console's calls in team mode: reads come from the signed-in person's cache of the hub's stream, changes go to
@@ -51,6 +52,18 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
   const hubFile = async (seat: TeamSeat, messageId: number, index: number, purpose: 'show' | 'save') => {
     const f = await hub<{ mimeType?: string; fileName?: string; dataBase64?: string }>(seat, 'GET', `/v1/messages/${messageId}/attachments/${index}?purpose=${purpose}`);
     return checkAttachment({ content: Buffer.from(String(f.dataBase64 ?? ''), 'base64'), ...(f.mimeType ? { mimeType: f.mimeType } : {}), ...(f.fileName ? { fileName: f.fileName } : {}) }, 'file');
+  };
+  /**
+   * The hub words its refusals in English; the ones this console can say itself are said in the agent's interface
+   * language: the guard's reasons (the same guard runs here for the preview), and a newer customer message.
+   */
+  const refusalInLanguage = (code: string, hubSentence: string, text: string, lang: InterfaceLanguage | undefined): string => {
+    if (!lang) return hubSentence;
+    if (code === 'guard_blocked') {
+      const d = core.guards.outbound.preview(text, { agentId: '', conversationId: '', lang });
+      return d.verdict === 'block' ? d.findings.filter((f) => f.verdict === 'block').map((f) => f.reason).join(' ') : hubSentence;
+    }
+    return code === ERROR_CODES.newerMessage ? say('send.newer_message', lang) : hubSentence;
   };
   const memberDto = (m: TeamMember & { totpEnabled?: boolean; createdAt?: number; channels?: string[] }) => ({
     id: String(m.id),
@@ -426,7 +439,16 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const c = conversationOf(seat, r.conversationId);
       const detail = rows(seat).detail(c);
       // The same rules as single-seat, on what this console has seen; the hub checks again against what it holds.
-      checkReplyAllowed({ latestInboundId: latestInbound(detail.messages), seenInboundId: r.seenInboundId, window: detail.replyWindow, humanAgentTag: r.humanAgentTag });
+      const lang = r.lang ?? 'en';
+      checkReplyAllowed({
+        latestInboundId: latestInbound(detail.messages),
+        seenInboundId: r.seenInboundId,
+        window: detail.replyWindow,
+        humanAgentTag: r.humanAgentTag,
+        channelKind: detail.summary.channelKind,
+        text: r.text,
+        lang,
+      });
       if (r.approvalToken) {
         // A reply a lead approved goes at once with its approval (the hub uses it up in the same transaction).
         const sent = await hub<{ messageId: number }>(seat, 'POST', `/v1/conversations/${c.id}/replies`, {
@@ -442,12 +464,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const refusal = seat.client.refusalOf(clientId);
       if (entry?.state === 'held' && refusal?.code === 'newer_activity') {
         // The hub's send-time check: kept, held, for its author to look first or send anyway (workflow.ts).
-        throw new DiwanError('reply_held', refusal.message, { heldId: clientId });
+        throw new DiwanError('reply_held', r.lang ? say('send.held', r.lang) : refusal.message, { heldId: clientId });
       }
       if (entry?.state === 'held' && refusal) {
         seat.cache.dropQueued(clientId);
         const code = refusal.code === 'reply_blocked' ? 'guard_blocked' : refusal.code === 'newer_activity' ? ERROR_CODES.newerMessage : refusal.code;
-        throw new DiwanError(code, refusal.message);
+        throw new DiwanError(code, refusalInLanguage(code, refusal.message, r.text, r.lang));
       }
       draftDone(seat, c.id);
       const me = { id: String(seat.user.id), name: seat.user.displayName || seat.user.username };
