@@ -256,6 +256,18 @@ function Messages({ detail }: { detail: Detail }) {
     if (atBottom.current || added.some((m) => m.direction === 'out' && m.author?.id === me)) toBottom();
     else setUnseen((n) => n + added.length);
   }, [detail.summary.id, detail.messages, me]);
+  // Messages grow after they are drawn (a font arriving, a delivery line, a revealed value) and the thread shrinks
+  // when the header above it wraps: a reader at the bottom stays there.
+  useEffect(() => {
+    const el = list.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const keep = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    keep.observe(el);
+    for (const item of el.children) keep.observe(item);
+    return () => keep.disconnect();
+  }, [detail.messages]);
   return (
     <div className="messages-wrap">
       <ol

@@ -74,9 +74,11 @@ export function SearchScreen() {
       <ErrorNote error={error} />
       {result && (
         <>
-          <p aria-live="polite" data-testid="search-count">
-            {result.total >= 1000 ? t('search.resultsCapped', { count: result.total, formattedCount: f.number(result.total) }) : t('search.results', { count: result.total, formattedCount: f.number(result.total) })}
-          </p>
+          {(result.total > 0 || result.customers.length === 0) && (
+            <p aria-live="polite" data-testid="search-count">
+              {result.total >= 1000 ? t('search.resultsCapped', { count: result.total, formattedCount: f.number(result.total) }) : t('search.results', { count: result.total, formattedCount: f.number(result.total) })}
+            </p>
+          )}
           {result.customers.length > 0 && (
             <section className="customer-hits" aria-labelledby="customer-hits-title" data-testid="customer-hits">
               <h3 id="customer-hits-title">
