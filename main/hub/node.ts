@@ -216,6 +216,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
     fetchAttachment: (channelId, ref, signal) => channels.fetchAttachment(channelId, ref, signal),
+    checkChannel: (c) => channels.checkCredentials(c),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
     // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; the embedded hub (one machine, SQLite) does not.
     roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? 'postgres' in config.database,

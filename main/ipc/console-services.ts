@@ -14,6 +14,7 @@ import { watchTeam } from './team/events';
 import { AttachmentOpener, noSaveDialog, type SaveFilePort } from '../core/app/attachments';
 import { ThreadControl } from '../core/app/thread-control';
 import { checkChannelCredentials } from '../core/app/channel-check';
+import { channelConfig } from '../core/app/channels';
 import type {
   Actor,
   ChannelKindT,
@@ -402,7 +403,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
       },
       async testChannel({ actor, id }) {
         const channel = liveChannel(id);
-        const check = await checkChannelCredentials({ vault: core.vault, clock: core.clock }, channel);
+        const check = await checkChannelCredentials({ vault: core.vault, clock: core.clock }, channelConfig(channel));
         core.audit({ action: AUDIT_ACTIONS.channelTested, actor: actor.username, target: `channel:${id}`, details: { kind: channel.kind, outcome: check.outcome } });
         return check;
       },

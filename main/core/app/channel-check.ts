@@ -1,10 +1,9 @@
-import { connectorRegistry, ConnectorError, type ConnectorRegistry } from '../connectors';
+import { connectorRegistry, ConnectorError, type ChannelConfig, type ConnectorRegistry } from '../connectors';
 import { mathJitter, realSleep } from '../connectors/time';
 import { noLog } from '../connectors/types';
 import type { Clock } from '../shared/ports';
 import type { ChannelCheckOutcome } from '../shared/vocabulary';
 import type { Vault } from '../vault';
-import { channelConfig } from './channels';
 
 /** What the administrator's "Test" found: a code the console words in its language, and the connector's sentence for IT. */
 export interface ChannelCheck {
@@ -28,13 +27,14 @@ const OUTCOME_OF: Record<ConnectorError['kind'], ChannelCheckOutcome> = {
 
 /**
  * Asks the platform whether a channel's stored credentials work: a connector of the channel's kind is made apart from
- * the running one, loads the keychain's secrets (`start`) and makes its one read-only call (`checkCredentials`), once,
- * within `timeoutMs`; no message is read or sent and nothing is stored (an X token refreshed on the way is saved, as
- * the running connector would). The demo channel needs no credentials.
+ * the running one, loads the secrets from `vault` (the console's keychain, or the hub's secret store) (`start`) and
+ * makes its one read-only call (`checkCredentials`), once, within `timeoutMs`; no message is read or sent and nothing
+ * is stored (an X token refreshed on the way is saved, as the running connector would). The demo channel needs no
+ * credentials.
  */
 export async function checkChannelCredentials(
   deps: { vault: Vault; clock: Clock; registry?: ConnectorRegistry },
-  channel: { id: string; kind: string; config: Record<string, unknown> },
+  channel: ChannelConfig,
   timeoutMs = 15_000,
 ): Promise<ChannelCheck> {
   const registry = deps.registry ?? connectorRegistry;
@@ -46,7 +46,7 @@ export async function checkChannelCredentials(
   }
   const signal = AbortSignal.timeout(timeoutMs);
   const connector = factory({
-    config: channelConfig(channel),
+    config: channel,
     vault: deps.vault,
     clock: deps.clock,
     sleep: realSleep,

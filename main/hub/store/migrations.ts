@@ -231,6 +231,11 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE admin_requests ADD COLUMN from_role TEXT;
   ALTER TABLE admin_requests ADD COLUMN enable_on_confirm INTEGER NOT NULL DEFAULT 0;
   `,
+  // 17: a channel an administrator removed (store/channel-removal.ts): the row stays, disabled, because its
+  // conversations refer to it; the Channels tab leaves it out; saving its id again clears the mark.
+  `
+  ALTER TABLE channels ADD COLUMN removed_at {INT8};
+  `,
 ];
 
 /** The newest schema this code knows. */

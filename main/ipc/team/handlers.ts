@@ -19,7 +19,7 @@ import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
 import { ConsentRecordDto, MAX_CUSTOMER_HITS, type SHOWN_IMAGE_TYPES } from '../console-contract';
 import { customerMatches, MAX_CUSTOMER_MATCHES, queryTerms } from '../../core/store';
-import { ERROR_CODES, type InterfaceLanguage } from '../../core/shared/vocabulary';
+import { CHANNEL_CHECK_OUTCOMES, ERROR_CODES, type ChannelCheckOutcome, type InterfaceLanguage } from '../../core/shared/vocabulary';
 import { say } from '../../core/guard/messages';
 
 /**
@@ -600,12 +600,15 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const out = await hub<{ channel: HubChannelView }>(seat, 'POST', '/v1/admin/channels', { ...(r.id ? { id: r.id } : {}), kind: r.kind, name: r.name, credentials: r.credentials, ...(r.settings ? { settings: r.settings } : {}) });
       return channelDto(out.channel, seat.cache.unreadByChannel());
     },
-    // The hub keeps the team's channels and their secrets; a hub route to test or remove one is not built yet.
-    testChannel: () => {
-      throw new DiwanError('channel_team_unavailable', 'Testing a channel from a team console is not available yet; the channel\'s health in this list is what the hub reports.');
+    // The hub tests with the credentials in its secret store and removes the channel for every console (routes/channel-admin.ts).
+    testChannel: async (r, ctx) => {
+      const out = await hub<{ outcome: string; detail: string | null }>(seatOf(ctx), 'POST', `/v1/admin/channels/${encodeURIComponent(r.id)}/test`, {});
+      const outcome = (CHANNEL_CHECK_OUTCOMES as readonly string[]).includes(out.outcome) ? (out.outcome as ChannelCheckOutcome) : 'platform_error';
+      return { outcome, detail: out.detail === null ? null : String(out.detail).slice(0, 500) };
     },
-    removeChannel: () => {
-      throw new DiwanError('channel_team_unavailable', 'Removing a channel from a team console is not available yet; its conversations and credentials stay at the hub.');
+    removeChannel: async (r, ctx) => {
+      const out = await hub<{ conversationsKept: number }>(seatOf(ctx), 'POST', `/v1/admin/channels/${encodeURIComponent(r.id)}/remove`, {});
+      return { removed: true as const, conversationsKept: Math.max(0, Math.trunc(Number(out.conversationsKept) || 0)) };
     },
     deviceStatus: () => deviceStatusOf(core),
     // The hub starts the drill on a channel of the agent and scores their responses (`main/hub/routes/drills.ts`).
