@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../main/core/guard/messages';
 import { WorkflowStore } from '../../main/hub/store/workflow';
 import { startBridge, type RunningBridge } from '../bridge/server';
 import { launchChromium, RENDERER_DIR } from '../helpers/browser';
@@ -152,7 +153,8 @@ describe('the team workflow in the console, in Chromium', () => {
       await amal.page.getByTestId('send').click();
       const held = amal.page.getByTestId('held-reply');
       await held.waitFor({ timeout: 15_000 });
-      expect(await held.textContent()).toContain('A colleague replied or added a note after you started');
+      // The hub's refusal, worded in the interface's language by the console (the list below says what is newer).
+      expect(await held.textContent()).toContain(say('send.held', 'en'));
       await expect.poll(() => held.getByTestId('held-newer').textContent(), { timeout: 10_000 }).toContain('Note by layla');
       expect(team.tg.sent.some((m) => /left our depot/.test(m.text))).toBe(false);
       expect(await amal.page.getByTestId('send').isDisabled()).toBe(true);
