@@ -4,6 +4,7 @@ import { MetaEmulator } from '../emulators/meta';
 import { TelegramEmulator } from '../emulators/telegram';
 import { testCore } from '../helpers/core';
 import { signedInConsole } from '../helpers/console';
+import { Dovecot } from '../helpers/mail-servers';
 
 const TG_TOKEN = '424242:channel-admin-test-token';
 const META_TOKEN = 'EAAG-channel-admin-test-token';
@@ -71,6 +72,21 @@ describe('an administrator tests and removes channels (real core, keychain and p
     const agent = await as('agent');
     expect(await agent.call('testChannel', { id: 'tg' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await admin.call('testChannel', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'channel_unknown', message: expect.stringMatching(/no channel "nope"/) } });
+  });
+
+  it('"Test" of an e-mail channel signs in to the IMAP server and opens the mailbox; a wrong password is the credentials refused', async () => {
+    const c = (core = await testCore());
+    const as = await signedInConsole(c);
+    const admin = await as('admin');
+    const imap = await Dovecot.start();
+    cleanup.push(() => imap.stop());
+    const settings = { address: 'support@acme.test', imapHost: '127.0.0.1', imapPort: String(imap.port), imapSecurity: 'plain', smtpHost: '127.0.0.1', smtpPort: '9', smtpSecurity: 'plain' };
+    await admin.ok('saveChannel', { id: 'mail', kind: 'email', name: 'Mailbox', credentials: { username: imap.user, password: imap.password }, settings });
+    expect(await admin.ok<Check>('testChannel', { id: 'mail' })).toEqual({ outcome: 'ok', detail: null });
+    await admin.ok('saveChannel', { id: 'mail', kind: 'email', name: 'Mailbox', credentials: { username: imap.user, password: 'not the password' }, settings });
+    const refused = await admin.ok<Check>('testChannel', { id: 'mail' });
+    expect(refused.outcome).toBe('token_rejected');
+    expect(refused.detail).not.toContain('not the password');
   });
 
   it('"Remove" stops the channel, deletes its keychain secret, keeps its conversations, is audited, and the id can be set up again', async () => {
