@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { MetaEmulator } from '../emulators/meta';
 import { TelegramEmulator } from '../emulators/telegram';
+import { XEmulator } from '../emulators/x';
 import { testCore } from '../helpers/core';
 import { signedInConsole } from '../helpers/console';
 import { Dovecot } from '../helpers/mail-servers';
@@ -61,6 +62,12 @@ describe('an administrator tests and removes channels (real core, keychain and p
     expect(await admin.ok<Check>('testChannel', { id: 'wa' })).toEqual({ outcome: 'ok', detail: null });
     await admin.ok('saveChannel', { id: 'fb-wrong', kind: 'messenger', name: 'Other page', credentials: { pageAccessToken: META_TOKEN }, settings: { baseUrl: meta.url, pageId: '999' } });
     expect((await admin.ok<Check>('testChannel', { id: 'fb-wrong' })).outcome).toBe('rejected');
+    // X: users/me with the stored OAuth 2.0 token.
+    const x = await XEmulator.start();
+    cleanup.push(() => x.close());
+    c.store.channels.create({ id: 'x1', kind: 'x', name: 'X', config: { baseUrl: x.url } });
+    await c.vault.setChannelToken('x1', JSON.stringify({ ...x.issue(), clientId: x.clientId, expiresAt: c.clock.now() + 7_200_000 }));
+    expect(await admin.ok<Check>('testChannel', { id: 'x1' })).toEqual({ outcome: 'ok', detail: null });
     meta.tokens.clear();
     expect((await admin.ok<Check>('testChannel', { id: 'wa' })).outcome).toBe('token_rejected');
 
