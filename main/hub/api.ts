@@ -37,6 +37,7 @@ import { deliveryDoubtRoutes } from './routes/delivery-doubt';
 import { scamReportRoutes } from './routes/scam-reports';
 import { secondFactorRoutes } from './routes/second-factor';
 import { channelSetupRoutes } from './routes/channel-setup';
+import { channelAdminRoutes } from './routes/channel-admin';
 import { transcriptExportRoutes } from './routes/transcript-export';
 import { handoverRoutes } from './routes/handover';
 
@@ -101,6 +102,7 @@ const STATUS: Record<string, number> = {
   newer_activity: 409,
   not_assignee: 403,
   channel_unknown: 404,
+  channel_test_unavailable: 501,
   contact_unknown: 404,
   user_exists: 409,
   reveal_not_pending: 409,
@@ -189,6 +191,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   roleGrantRoutes,
   ownRevealRoutes,
   handoverRoutes,
+  channelAdminRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

@@ -1,4 +1,5 @@
 import { channelHealthView, ConnectorRuntime, fetchThrough, realSleep, type AttachmentContent, type ChannelConfig, type ChannelKind, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
+import { checkChannelCredentials, type ChannelCheck } from '../core/app/channel-check';
 import { DiwanError } from '../core/shared/errors';
 import type { OutboundItem, RuntimeOutbox, RuntimeSink } from '../core/shared/messages';
 import type { Clock } from '../core/shared/ports';
@@ -195,6 +196,14 @@ export class HubChannels {
     } catch (e) {
       this.o.log({ level: 'warn', event: 'channel.handover_unrecorded', channelId: r.channelId, detail: (e as Error).message });
     }
+  }
+
+  /**
+   * An administrator's Test: the channel's one read-only call with the credentials in the hub's secret store, through a
+   * connector apart from the running one (`checkChannelCredentials`), so any node can answer.
+   */
+  async checkCredentials(c: HubChannel): Promise<ChannelCheck> {
+    return checkChannelCredentials({ vault: this.o.vault, clock: this.o.clock, registry: this.o.registry ?? hubRegistry }, channelConfigOf(c));
   }
 
   /** Wakes the outbox of a channel this node runs (a reply was just queued). */

@@ -209,6 +209,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     replyQueued: (channelId) => channels.wake(channelId),
     handoverAsked: () => serveHandover(),
     fetchAttachment: (channelId, ref, signal) => channels.fetchAttachment(channelId, ref, signal),
+    checkChannel: (c) => channels.checkCredentials(c),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
     // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; the embedded hub (one machine, SQLite) does not.
     roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? 'postgres' in config.database,

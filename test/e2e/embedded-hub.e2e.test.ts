@@ -57,6 +57,10 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         const auditorMade = await callInPage(admin.page, 'createUser', { username: 'nadia', displayName: 'Nadia', role: 'auditor', password: PASSWORD });
         expect(auditorMade, JSON.stringify(auditorMade)).toMatchObject({ ok: true });
         expect(await callInPage(admin.page, 'createUser', { username: 'huda', displayName: 'Huda', role: 'lead', password: PASSWORD })).toMatchObject({ ok: true });
+        // The administrator's Test asks Telegram, through the hub, with the token in the hub's secret store.
+        const tested = await callInPage(admin.page, 'testChannel', { id: 'tg' });
+        expect(tested, JSON.stringify(tested)).toMatchObject({ ok: true, value: { outcome: 'ok', detail: null } });
+        expect(tg.calls.some((c) => c.method === 'getme')).toBe(true);
       } finally {
         await admin.close();
       }
@@ -83,12 +87,21 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         const inPersian = (await callInPage(agent.page, 'checkReply', { conversationId, text: 'Please send me the code we just texted you.', lang: 'fa' })) as ContractAnswer & { value: { findings: Array<{ message: string }> } };
         expect(inPersian).toMatchObject({ ok: true, value: { verdict: 'block' } });
         expect(inPersian.value.findings[0]!.message).toContain(say('outbound.otp', 'fa'));
+        // Sending it anyway: the hub refuses, and the console says why in the interface's language, not the hub's English.
+        const seen = (await callInPage(agent.page, 'openConversation', { conversationId })) as ContractAnswer & { value: { latestInboundId: number | null } };
+        const refused = await callInPage(agent.page, 'sendReply', { conversationId, text: 'Please send me the code we just texted you.', seenInboundId: seen.ok ? seen.value.latestInboundId : null, lang: 'fa' });
+        expect(refused, JSON.stringify(refused)).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
+        expect(!refused.ok && refused.error.message).toContain(say('outbound.otp', 'fa'));
         // Search in team mode (the console's cache): a hit names the customer and the conversation's status.
         const found = (await callInPage(agent.page, 'search', { query: 'order' })) as ContractAnswer & { value: { hits: Array<{ conversationId: number; contactName: Array<{ text?: string }>; status: string }> } };
         expect(found, JSON.stringify(found)).toMatchObject({ ok: true });
         const hit = found.value.hits.find((h) => h.conversationId === conversationId)!;
         expect(hit.contactName.map((s) => s.text ?? '').join('')).toContain('Layla');
         expect(hit.status).toBe('open');
+        // The customer by name, in team mode too (the cache's conversations, the same rule), the match marked.
+        const byName = (await callInPage(agent.page, 'search', { query: 'lay' })) as ContractAnswer & { value: { customers: Array<{ conversationId: number; contactName: Array<{ text?: string; match?: boolean }> }> } };
+        expect(byName.ok && byName.value.customers.map((c) => c.conversationId)).toEqual([conversationId]);
+        expect(byName.ok && byName.value.customers[0]!.contactName.filter((s) => s.match).map((s) => s.text)).toEqual(['Lay']);
         // A field type's name is no word of the message: "phone" does not find the masked phone.
         const typeWord = (await callInPage(agent.page, 'search', { query: 'phone' })) as ContractAnswer & { value: { hits: Array<{ conversationId: number }> } };
         expect(typeWord.ok && typeWord.value.hits.some((h) => h.conversationId === conversationId)).toBe(false);
@@ -158,6 +171,19 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         expect(again.errors, again.errors.join('\n')).toEqual([]);
       } finally {
         await again.close();
+      }
+      // The administrator removes the channel: the hub stops it and deletes the token consoles saved; the conversation stays.
+      const remover = await openWindow(browser, bridge.anotherWindow());
+      try {
+        await signIn(remover.page, { username: 'salma', password: PASSWORD });
+        const removed = (await callInPage(remover.page, 'removeChannel', { id: 'tg' })) as ContractAnswer & { value: { conversationsKept: number } };
+        expect(removed, JSON.stringify(removed)).toMatchObject({ ok: true, value: { removed: true } });
+        expect(removed.ok && removed.value.conversationsKept).toBeGreaterThanOrEqual(1);
+        const listed = (await callInPage(remover.page, 'listChannels')) as unknown as { ok: true; value: Array<{ id: string }> };
+        expect(listed.value.map((c) => c.id)).not.toContain('tg');
+        expect(await callInPage(remover.page, 'testChannel', { id: 'tg' })).toMatchObject({ ok: false, error: { code: 'channel_unknown' } });
+      } finally {
+        await remover.close();
       }
     } finally {
       await bridge.close();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../main/core/guard/messages';
 import { WorkflowStore } from '../../main/hub/store/workflow';
 import { launchChromium } from '../helpers/browser';
 import { chooseLanguage, withConsole } from '../helpers/console-page';
@@ -104,7 +105,8 @@ describe('the team workflow in the console, in Chromium', () => {
       await amal.page.getByTestId('send').click();
       const held = amal.page.getByTestId('held-reply');
       await held.waitFor({ timeout: 15_000 });
-      expect(await held.textContent()).toContain('A colleague replied or added a note after you started');
+      // The hub's refusal, worded in the interface's language by the console (the list below says what is newer).
+      expect(await held.textContent()).toContain(say('send.held', 'en'));
       await expect.poll(() => held.getByTestId('held-newer').textContent(), { timeout: 10_000 }).toContain('Note by layla');
       expect(desk.team.tg.sent.some((m) => /left our depot/.test(m.text))).toBe(false);
       expect(await amal.page.getByTestId('send').isDisabled()).toBe(true);

@@ -276,6 +276,23 @@ export class TeamCache {
     return out;
   }
 
+  /**
+   * Each customer's most recent conversation that `keep` accepts, most recent first: the first `limit` of them, and
+   * how many customers matched (counting stops at `countUpTo`).
+   */
+  latestPerCustomer(keep: (c: CachedConversation) => boolean, limit: number, countUpTo: number): { conversations: CachedConversation[]; total: number } {
+    const seen = new Set<number>();
+    const out: CachedConversation[] = [];
+    for (const b of this.db.prepare('SELECT body FROM conversations ORDER BY last_message_at DESC, id DESC').pluck().iterate() as IterableIterator<string>) {
+      const c = JSON.parse(b) as CachedConversation;
+      if (seen.has(c.contact.id) || !keep(c)) continue;
+      seen.add(c.contact.id);
+      if (out.length < limit) out.push(c);
+      if (seen.size >= countUpTo) break;
+    }
+    return { conversations: out, total: seen.size };
+  }
+
   conversations(limit = 200): CachedConversation[] {
     return (this.db.prepare('SELECT body FROM conversations ORDER BY last_message_at DESC, id DESC LIMIT ?').pluck().all(limit) as string[]).map((b) => JSON.parse(b) as CachedConversation);
   }

@@ -245,6 +245,11 @@ const MIGRATIONS: readonly string[] = [
     state TEXT NOT NULL, code TEXT, reason TEXT, created_at {INT8} NOT NULL, done_at {INT8});
   CREATE INDEX thread_control_waiting ON thread_control_requests(channel_id, state);
   `,
+  // 18: a channel an administrator removed (store/channel-removal.ts): the row stays, disabled, because its
+  // conversations refer to it; the Channels tab leaves it out; saving its id again clears the mark.
+  `
+  ALTER TABLE channels ADD COLUMN removed_at {INT8};
+  `,
 ];
 
 /** The newest schema this code knows. */

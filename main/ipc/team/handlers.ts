@@ -9,7 +9,7 @@ import { DiwanError } from '../../core/shared/errors';
 import { HubRefusal, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
-import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
+import { customerHitDto, detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
 import { shownReveal } from '../handlers/reveal-view';
 import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
@@ -18,8 +18,10 @@ import { channelKindOf, TeamRows } from './rows';
 import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
-import { ConsentRecordDto, type SHOWN_IMAGE_TYPES } from '../console-contract';
-import { ERROR_CODES } from '../../core/shared/vocabulary';
+import { ConsentRecordDto, MAX_CUSTOMER_HITS, type SHOWN_IMAGE_TYPES } from '../console-contract';
+import { customerMatches, MAX_CUSTOMER_MATCHES, queryTerms } from '../../core/store';
+import { CHANNEL_CHECK_OUTCOMES, ERROR_CODES, type ChannelCheckOutcome, type InterfaceLanguage } from '../../core/shared/vocabulary';
+import { say } from '../../core/guard/messages';
 
 /**
  * The console's calls in team mode: reads come from the signed-in person's cache of the hub's stream, changes go to
@@ -51,6 +53,18 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
   const hubFile = async (seat: TeamSeat, messageId: number, index: number, purpose: 'show' | 'save') => {
     const f = await hub<{ mimeType?: string; fileName?: string; dataBase64?: string }>(seat, 'GET', `/v1/messages/${messageId}/attachments/${index}?purpose=${purpose}`);
     return checkAttachment({ content: Buffer.from(String(f.dataBase64 ?? ''), 'base64'), ...(f.mimeType ? { mimeType: f.mimeType } : {}), ...(f.fileName ? { fileName: f.fileName } : {}) }, 'file');
+  };
+  /**
+   * The hub words its refusals in English; the ones this console can say itself are said in the agent's interface
+   * language: the guard's reasons (the same guard runs here for the preview), and a newer customer message.
+   */
+  const refusalInLanguage = (code: string, hubSentence: string, text: string, lang: InterfaceLanguage | undefined): string => {
+    if (!lang) return hubSentence;
+    if (code === 'guard_blocked') {
+      const d = core.guards.outbound.preview(text, { agentUsername: '', conversationId: 0, lang });
+      return d.verdict === 'block' ? d.findings.filter((f) => f.verdict === 'block').map((f) => f.reason).join(' ') : hubSentence;
+    }
+    return code === ERROR_CODES.newerMessage ? say('send.newer_message', lang) : hubSentence;
   };
   const memberDto = (m: TeamMember & { totpEnabled?: boolean; createdAt?: number; channels?: string[] }) => ({
     id: String(m.id),
@@ -436,7 +450,16 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const c = conversationOf(seat, r.conversationId);
       const detail = rows(seat).detail(c);
       // The same rules as single-seat, on what this console has seen; the hub checks again against what it holds.
-      checkReplyAllowed({ latestInboundId: latestInbound(detail.messages), seenInboundId: r.seenInboundId, window: detail.replyWindow, humanAgentTag: r.humanAgentTag });
+      const lang = r.lang ?? 'en';
+      checkReplyAllowed({
+        latestInboundId: latestInbound(detail.messages),
+        seenInboundId: r.seenInboundId,
+        window: detail.replyWindow,
+        humanAgentTag: r.humanAgentTag,
+        channelKind: detail.summary.channelKind,
+        text: r.text,
+        lang,
+      });
       if (r.approvalToken) {
         // A reply a lead approved goes at once with its approval (the hub uses it up in the same transaction).
         const sent = await hub<{ messageId: number }>(seat, 'POST', `/v1/conversations/${c.id}/replies`, {
@@ -453,12 +476,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const refusal = seat.client.refusalOf(clientId);
       if (entry?.state === 'held' && refusal?.code === 'newer_activity') {
         // The hub's send-time check: kept, held, for its author to look first or send anyway (workflow.ts).
-        throw new DiwanError('reply_held', refusal.message, { heldId: clientId });
+        throw new DiwanError('reply_held', r.lang ? say('send.held', r.lang) : refusal.message, { heldId: clientId });
       }
       if (entry?.state === 'held' && refusal) {
         seat.cache.dropQueued(clientId);
         const code = refusal.code === 'reply_blocked' ? 'guard_blocked' : refusal.code === 'newer_activity' ? ERROR_CODES.newerMessage : refusal.code;
-        throw new DiwanError(code, refusal.message);
+        throw new DiwanError(code, refusalInLanguage(code, refusal.message, r.text, r.lang));
       }
       draftDone(seat, c.id);
       const me = { id: String(seat.user.id), name: seat.user.displayName || seat.user.username };
@@ -502,7 +525,32 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
             (r.to === undefined || m.sentAt <= r.to)
           );
         });
+      const nameTerms = queryTerms(r.query);
+      const customers = seat.cache.latestPerCustomer(
+        (c) =>
+          (!r.channelId || c.channelId === r.channelId) &&
+          (!r.status || c.status === r.status) &&
+          (r.from === undefined || c.lastMessageAt >= r.from) &&
+          (r.to === undefined || c.lastMessageAt <= r.to) &&
+          customerMatches(nameTerms, c.contact.displayName, c.contact.handle),
+        Math.min(r.limit, MAX_CUSTOMER_HITS),
+        MAX_CUSTOMER_MATCHES,
+      );
       return {
+        customers: customers.conversations.map((c) =>
+          customerHitDto(
+            {
+              conversationId: c.id,
+              channelKind: view.kind(c.channelId),
+              contactName: c.contact.displayName ?? c.contact.handle ?? '',
+              handle: c.contact.handle ?? '',
+              status: c.status,
+              lastActivityAt: c.lastMessageAt,
+            },
+            r.query,
+          ),
+        ),
+        customersTotal: customers.total,
         total: hits.length,
         hits: hits.slice(0, r.limit).map((m) => {
           const c = seat.cache.conversation(m.conversationId)!;
@@ -514,7 +562,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
             direction: m.direction,
             segments: highlight(toSegments(m.maskedText), r.query),
             textDirection: textDirection(m.maskedText),
-            contactName: toSegments(c.contact.displayName ?? c.contact.handle ?? ''),
+            contactName: highlight(toSegments(c.contact.displayName ?? c.contact.handle ?? ''), r.query),
             status: c.status,
           };
         }),
@@ -563,6 +611,16 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const seat = seatOf(ctx);
       const out = await hub<{ channel: HubChannelView }>(seat, 'POST', '/v1/admin/channels', { ...(r.id ? { id: r.id } : {}), kind: r.kind, name: r.name, credentials: r.credentials, ...(r.settings ? { settings: r.settings } : {}) });
       return channelDto(out.channel, seat.cache.unreadByChannel());
+    },
+    // The hub tests with the credentials in its secret store and removes the channel for every console (routes/channel-admin.ts).
+    testChannel: async (r, ctx) => {
+      const out = await hub<{ outcome: string; detail: string | null }>(seatOf(ctx), 'POST', `/v1/admin/channels/${encodeURIComponent(r.id)}/test`, {});
+      const outcome = (CHANNEL_CHECK_OUTCOMES as readonly string[]).includes(out.outcome) ? (out.outcome as ChannelCheckOutcome) : 'platform_error';
+      return { outcome, detail: out.detail === null ? null : String(out.detail).slice(0, 500) };
+    },
+    removeChannel: async (r, ctx) => {
+      const out = await hub<{ conversationsKept: number }>(seatOf(ctx), 'POST', `/v1/admin/channels/${encodeURIComponent(r.id)}/remove`, {});
+      return { removed: true as const, conversationsKept: Math.max(0, Math.trunc(Number(out.conversationsKept) || 0)) };
     },
     deviceStatus: () => deviceStatusOf(core),
     // The hub starts the drill on a channel of the agent and scores their responses (`main/hub/routes/drills.ts`).

@@ -165,7 +165,7 @@ export class OutboundGuard {
       a.agentUsername === ctx.agentUsername &&
       a.expiresAt > this.clock.now();
     if (!valid) {
-      throw new DiwanError('guard_approval_invalid', 'This approval does not match this reply, was already used or has expired. Ask your team lead to approve the reply again.');
+      throw new DiwanError('guard_approval_invalid', say('approval.invalid', ctx.lang));
     }
     this.approvals.delete(approvalToken);
     this.audit({
