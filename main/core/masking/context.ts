@@ -128,9 +128,20 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     // "tantehi", "milady": an Arabizi or Finglish word spelt another way than the lexicon's
     if (cue === undefined && we - ws >= 5) cue = cueOfSpelling(word);
   }
+  // "جواز السفر", "جواز سفري": the travel word names the passport it follows, not a trip
+  if (cue === Cue.TRIP && previousWordCue(s, ws) === Cue.PASSPORT) cue = Cue.PASSPORT;
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;
+}
+
+/** The lexicon's cue of the word before the one starting at `ws` (only spaces between). */
+function previousWordCue(s: string, ws: number): Cue | undefined {
+  let p = ws - 1;
+  while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
+  const we = p + 1;
+  while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
+  return we > p + 1 && mayBeCue(s, p + 1, we) ? cueOf(foldRange(s, p + 1, we)) : undefined;
 }
 
 const LATIN_ARTICLES = ['l', 'el', 'al'];
@@ -244,7 +255,7 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
 }
 
 /** Cues that say a number is not sensitive (an order's, an invoice's...): only these lose their force as a heading. */
-const NEGATIVE_AS_HEADING: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.ACCOUNT]);
+const NEGATIVE_AS_HEADING: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.ACCOUNT, Cue.TRIP]);
 
 /** Between the start of `start`'s line and `start`: words, then a field separator (comma, "،", "|", ";", " - ") after them. */
 function fieldAfterWords(s: string, start: number): boolean {
@@ -399,6 +410,52 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
     if (wordCue(s, pos + 1, we) === target) return true;
     words++;
+  }
+  return false;
+}
+
+/** Little words between a record's label and its number: "account no. is 0298…", "رقم الحساب متاعي …", "numéro de compte …". */
+const LABEL_GLUE = new Set([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال'].map(foldKeyword));
+/** French "number" is a phone word on its own, but in "numéro de compte" it is the label's. */
+const NUMBER_WORDS = new Set(['numéro', 'numero']);
+
+/**
+ * Is the number at `start` labelled as one of `isRecord`'s (an account's, an order's, a trip's): "account no. 0298…",
+ * "رقم الحساب ٠١٢…", "شماره سفر ۹۸۴…", "customer number is 055…" — the label's word is the first word before the
+ * number that is neither a little word nor a word for "number" — with no phone word before the label in its sentence
+ * ("رقمي المربوط بالحساب 055…", "the mobile number on my account is 055…": the phone's account, not the account's number).
+ */
+export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c: Cue) => boolean): boolean {
+  const s = ctx.norm;
+  let pos = start - 1;
+  for (let words = 0; words < 5; words++) {
+    while (pos >= 0 && !isWordChar(s.charCodeAt(pos))) {
+      if (isBoundary(s, pos)) return false;
+      pos--;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (we === pos + 1 || digitCount(s, pos + 1, we) > 0) return false;
+    const cue = wordCue(s, pos + 1, we);
+    if (cue !== undefined && isRecord(cue)) return !phoneWordBefore(ctx, pos + 1);
+    if (cue !== undefined && isWeakCue(cue)) continue;
+    const word = foldRange(s, pos + 1, we);
+    if (!LABEL_GLUE.has(word) && !NUMBER_WORDS.has(word)) return false;
+  }
+  return false;
+}
+
+function phoneWordBefore(ctx: ContextText, from: number): boolean {
+  const s = ctx.norm;
+  let pos = from - 1;
+  for (let words = 0; pos >= 0 && from - pos <= MAX_CHARS && words < 6; words++) {
+    while (pos >= 0 && !isWordChar(s.charCodeAt(pos))) {
+      if (isBoundary(s, pos)) return false;
+      pos--;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (we > pos + 1 && wordCue(s, pos + 1, we) === Cue.PHONE && !NUMBER_WORDS.has(foldRange(s, pos + 1, we))) return true;
   }
   return false;
 }

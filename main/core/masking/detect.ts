@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, recordLabelBefore, type ContextText } from './context';
 import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
@@ -128,9 +128,9 @@ const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-
 // Philippines' letter at both ends), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
 const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
 
-const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
+const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT, Cue.TRIP]);
 /** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
-const RECORD_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET]);
+const RECORD_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.TRIP]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
 
 // Local copies of the character tests: this file's loops are the hot path, and a call through a module binding
@@ -575,9 +575,17 @@ function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: 
   return !NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1);
 }
 
-/** One block of digits right after a record's own word ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585"). */
-function recordLabelled(scan: Scan, start: number, groups: number): boolean {
-  return groups === 1 && RECORD_CUES.has(cueRightBefore(scan, start) as Cue);
+/** Labels that name a record's or an account's own number, which is no phone even when it reads as one. */
+const RECORD_OR_ACCOUNT: ReadonlySet<Cue> = new Set<Cue>([...RECORD_CUES, Cue.ACCOUNT]);
+const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
+const isAccount = (c: Cue): boolean => c === Cue.ACCOUNT;
+
+/**
+ * A number labelled as a record's or an account's ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "account no. 0298765431", "ticket
+ * number 0501234567", "شماره حساب ۰۱۰…"), unless a phone word comes before the label (see recordLabelBefore).
+ */
+function recordLabelled(scan: Scan, start: number): boolean {
+  return recordLabelBefore(scan, start, isRecordOrAccount);
 }
 
 function cuedNationalPhone(d: string): boolean {
@@ -593,6 +601,9 @@ function cueFor(scan: Scan, start: number, end: number): Cue | 0 {
     scan.cueAt = start;
     scan.cueEnd = end;
     scan.cue = numberCue(scan, start, end);
+    // "bghit nbdl numero dyali f compte, jdid howa 0630 46 96 71": an account word that does not label the number
+    // (a record's label sits right before it) says nothing about it
+    if (scan.cue === Cue.ACCOUNT && !recordLabelBefore(scan, start, isAccount)) scan.cue = 0;
   }
   return scan.cue;
 }
@@ -654,7 +665,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
-    if (recordLabelled(scan, start, groups)) return null;
+    if (recordLabelled(scan, start)) return null;
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code —
     // except written in a phone's groups ("056 248 7816"): national codes are written joined or 3-6-1
@@ -676,7 +687,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 9 && groups === 3 && run.ge[a]! - run.gs[a]! === 3 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && cueFor(scan, start, end) === Cue.NID) return { type: 'NATIONAL_ID', confidence: 0.8 };
   // a trunk "0" and a valid national number: order and reference numbers rarely look like this, so only a label of
   // their own as the word right before one block of digits vetoes it ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585")
-  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start, groups)) return { type: 'PHONE', confidence: 0.9 };
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {
