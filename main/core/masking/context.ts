@@ -414,6 +414,13 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
   return false;
 }
 
+/** Where the sentence holding `at` starts (at most 200 characters back). */
+export function sentenceStart(ctx: ContextText, at: number): number {
+  let p = at - 1;
+  while (p >= 0 && at - p <= 200 && !isBoundary(ctx.norm, p)) p--;
+  return p + 1;
+}
+
 /** Little words between a record's label and its number: "account no. is 0298…", "رقم الحساب متاعي …", "numéro de compte …". */
 const LABEL_GLUE = new Set([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال'].map(foldKeyword));
 /** French "number" is a phone word on its own, but in "numéro de compte" it is the label's. */
@@ -574,12 +581,22 @@ export function otpLabelRightBefore(ctx: ContextText, start: number): boolean {
   return !cueBefore(ctx, label, Cue.AMOUNT, 2);
 }
 
-/** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال")? */
+/** Currencies written as capitals that are words in lower case ("DA" is Egyptian "this"): Algerian, Moroccan and Tunisian dinars and dirhams, Kuwaiti dinars, Egyptian pounds. */
+const CURRENCY_CAPITALS: ReadonlySet<string> = new Set(['DA', 'DH', 'DHS', 'Dh', 'Dhs', 'DT', 'KD', 'LE', 'EGP']);
+/** "۵۰۰ هزار تومان", "2 million DA": a multiplier between an amount and its currency. */
+const MULTIPLIERS: ReadonlySet<string> = new Set(['هزار', 'ميليون', 'مليون', 'مليار', 'ميليارد', 'الف', 'الاف', 'thousand', 'million', 'mille', 'millions', 'k'].map(foldKeyword));
+
+/** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال", "2 500 DA", "۱۸۵ هزار تومان")? */
 export function followedByCurrency(ctx: ContextText, end: number): boolean {
   const s = ctx.norm;
   let pos = end;
-  while (pos < s.length && s.charCodeAt(pos) === 0x20) pos++;
-  const ws = pos;
-  while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
-  return pos > ws && wordCue(s, ws, pos) === Cue.CURRENCY;
+  for (let words = 0; words < 2; words++) {
+    while (pos < s.length && s.charCodeAt(pos) === 0x20) pos++;
+    const ws = pos;
+    while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
+    if (pos === ws) return false;
+    if (wordCue(s, ws, pos) === Cue.CURRENCY || CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;
+    if (!MULTIPLIERS.has(foldRange(s, ws, pos))) return false;
+  }
+  return false;
 }
