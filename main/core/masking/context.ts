@@ -452,7 +452,8 @@ export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c:
   return false;
 }
 
-function phoneWordBefore(ctx: ContextText, from: number): boolean {
+/** Is a phone word (not French "numéro") among the six words before `from`, in its sentence? */
+export function phoneWordBefore(ctx: ContextText, from: number): boolean {
   const s = ctx.norm;
   let pos = from - 1;
   for (let words = 0; pos >= 0 && from - pos <= MAX_CHARS && words < 6; words++) {

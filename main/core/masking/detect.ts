@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
@@ -368,6 +368,16 @@ function numberLike(c: Cue | 0): boolean {
   return !c || c === Cue.PHONE_WEAK || c === Cue.ID_WEAK;
 }
 
+/**
+ * The words around a passport's digits say nothing else: no word, a word for "number", or a phone word that cannot
+ * be meant ("le nouveau numéro 512 884 093": French "numéro" is a phone word, but no phone reads so).
+ */
+function passportNumberCue(scan: Scan, d: string, start: number, end: number): boolean {
+  const c = cueFor(scan, start, end);
+  if (numberLike(c)) return true;
+  return c === Cue.PHONE && !cuedNationalPhone(d) && !nationalPhone(scan, d) && !(startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid');
+}
+
 function findPassports(scan: Scan): void {
   PASSPORT_RE.lastIndex = 0;
   for (let m = PASSPORT_RE.exec(scan.norm); m; m = PASSPORT_RE.exec(scan.norm)) {
@@ -620,6 +630,8 @@ function nationalPhone(scan: Scan, d: string): boolean {
 function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: number): boolean {
   if (!startsWithAny(d, CC_WITHOUT_PLUS) || checkInternational(d) !== 'valid') return false;
   const c = cueFor(scan, start, end);
+  // "account no. 966551646062": with its calling code, the number an account is under is its phone
+  if (c === Cue.ACCOUNT) return true;
   return !NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1);
 }
 
@@ -651,7 +663,8 @@ function cueFor(scan: Scan, start: number, end: number): Cue | 0 {
     scan.cue = numberCue(scan, start, end);
     // "bghit nbdl numero dyali f compte, jdid howa 0630 46 96 71": an account word that does not label the number
     // (a record's label sits right before it) says nothing about it
-    if (scan.cue === Cue.ACCOUNT && !recordLabelBefore(scan, start, isAccount)) scan.cue = 0;
+    // ("رقمي المربوط بالحساب 055…": a phone word before the account's says what the number is)
+    if (scan.cue === Cue.ACCOUNT && !recordLabelBefore(scan, start, isAccount)) scan.cue = phoneWordBefore(scan, start) ? Cue.PHONE : 0;
   }
   return scan.cue;
 }
@@ -700,14 +713,15 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
 
   // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits, joined or read out in groups
-  const readOut = n >= 6 && n <= 9 && groups > 1 && (groups <= 4 || groups === n) && spaceOrDashJoined(s, run, a, b) && !(groups === 3 && spacedDate(s, run, a, b));
+  // (never a date, "12 05 2030", nor a round figure, "1 100 000")
+  const readOut = n >= 6 && n <= 9 && groups > 1 && (groups <= 4 || groups === n) && spaceOrDashJoined(s, run, a, b) && !(groups === 3 && spacedDate(s, run, a, b)) && !(thousands(run, a, b) && d.endsWith('000'));
   if (n >= 6 && n <= 9 && (groups === 1 || readOut) && cueFor(scan, start, end) === Cue.PASSPORT) {
     return { type: 'PASSPORT', confidence: 0.8 };
   }
   // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": digits
   // read out in groups with no word of their own but "number", in a sentence that names a passport (a round
   // figure is an amount: "هزینه پاسپورت ۱ ۲۵۰ ۰۰۰")
-  if (readOut && !d.endsWith('00') && passportTalk(scan) && numberLike(cueFor(scan, start, end)) && PASSPORT_CONTEXT.test(scan.norm.slice(sentenceStart(scan, start), start))) {
+  if (readOut && !d.endsWith('00') && passportTalk(scan) && PASSPORT_CONTEXT.test(scan.norm.slice(sentenceStart(scan, start), start)) && passportNumberCue(scan, d, start, end)) {
     return { type: 'PASSPORT', confidence: 0.7 };
   }
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
@@ -883,8 +897,9 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
-    // ("كود الأمان ديال la carte هو 452", "le pictogramme de ma CB c'est 117": a few little words further)
-    if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 6))) return { type: 'CVV', confidence: 0.85 };
+    // ("كود الأمان ديال la carte هو 452", "cryptogramme de ma carte visa c'est 323": French and Maghrebi put more
+    // little words between)
+    if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 8))) return { type: 'CVV', confidence: 0.85 };
     if (BACK_OF_CARD.test(s.slice(Math.max(0, start - 40), start))) return { type: 'CVV', confidence: 0.75 };
   }
   if (a === b && n === 3 && cardTalk(scan) && !followedByCurrency(scan, end)) {
