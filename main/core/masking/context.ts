@@ -423,6 +423,7 @@ export function sentenceStart(ctx: ContextText, at: number): number {
 
 /** Little words between a record's label and its number: "account no. is 0298…", "رقم الحساب متاعي …", "numéro de compte …". */
 const LABEL_GLUE = new Set([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال'].map(foldKeyword));
+const MAX_GLUE_LENGTH = 9;
 /** French "number" is a phone word on its own, but in "numéro de compte" it is the label's. */
 const NUMBER_WORDS = new Set(['numéro', 'numero']);
 
@@ -445,9 +446,12 @@ export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c:
     if (we === pos + 1 || digitCount(s, pos + 1, we) > 0) return false;
     const cue = wordCue(s, pos + 1, we);
     if (cue !== undefined && isRecord(cue)) return !phoneWordBefore(ctx, pos + 1);
-    if (cue !== undefined && isWeakCue(cue)) continue;
-    const word = foldRange(s, pos + 1, we);
-    if (!LABEL_GLUE.has(word) && !NUMBER_WORDS.has(word)) return false;
+    if (cue !== undefined) {
+      // ("compte numéro 06…": French "number" before the number belongs to the label)
+      if (isWeakCue(cue) || (cue === Cue.PHONE && NUMBER_WORDS.has(foldRange(s, pos + 1, we)))) continue;
+      return false;
+    }
+    if (we - pos - 1 > MAX_GLUE_LENGTH || !LABEL_GLUE.has(foldRange(s, pos + 1, we))) return false;
   }
   return false;
 }
@@ -586,6 +590,8 @@ export function otpLabelRightBefore(ctx: ContextText, start: number): boolean {
 const CURRENCY_CAPITALS: ReadonlySet<string> = new Set(['DA', 'DH', 'DHS', 'Dh', 'Dhs', 'DT', 'KD', 'LE', 'EGP']);
 /** "۵۰۰ هزار تومان", "2 million DA": a multiplier between an amount and its currency. */
 const MULTIPLIERS: ReadonlySet<string> = new Set(['هزار', 'ميليون', 'مليون', 'مليار', 'ميليارد', 'الف', 'الاف', 'thousand', 'million', 'mille', 'millions', 'k'].map(foldKeyword));
+/** Their first letters (Latin ones in lower case, as `| 0x20` makes them): spares folding most words. */
+const MULTIPLIER_FIRST: ReadonlySet<number> = new Set([...MULTIPLIERS].map((w) => w.charCodeAt(0) | 0x20));
 
 /** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال", "2 500 DA", "۱۸۵ هزار تومان")? */
 export function followedByCurrency(ctx: ContextText, end: number): boolean {
@@ -596,8 +602,10 @@ export function followedByCurrency(ctx: ContextText, end: number): boolean {
     const ws = pos;
     while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
     if (pos === ws) return false;
-    if (wordCue(s, ws, pos) === Cue.CURRENCY || CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;
-    if (!MULTIPLIERS.has(foldRange(s, ws, pos))) return false;
+    if (wordCue(s, ws, pos) === Cue.CURRENCY) return true;
+    // (sliced or folded only when short enough to be one: most words after a number are not)
+    if (pos - ws <= 3 && CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;
+    if (pos - ws > 8 || !MULTIPLIER_FIRST.has(s.charCodeAt(ws) | 0x20) || !MULTIPLIERS.has(foldRange(s, ws, pos))) return false;
   }
   return false;
 }

@@ -120,7 +120,7 @@ function findWrittenEmails(scan: Scan): void {
     add(scan, 'EMAIL', m.index, m.index + m[0].length, 0.8);
   }
 }
-const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+.-]{1,15}:\/\/[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
+const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
 // "AE 98 0461 …": a space, dash or underscore may follow the country code; groups split by spaces, dashes,
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
@@ -210,9 +210,23 @@ function findEmails(scan: Scan): void {
   }
 }
 
-function claimUrls(scan: Scan): void {
-  URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(scan.norm); m; m = URL_RE.exec(scan.norm)) {
+/** A link with another scheme ("viber://chat?number=…", "whatsapp://send?phone=…"): looked for only where "://" is. */
+const SCHEME_URL_RE = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+.-]{1,15}:\/\/[^\s]+/g;
+
+/** A "://" after a scheme other than http(s). */
+function otherScheme(s: string): boolean {
+  for (let i = s.indexOf('://'); i >= 0; i = s.indexOf('://', i + 3)) if (!s.endsWith('http', i) && !s.endsWith('https', i)) return true;
+  return false;
+}
+
+function claimUrls(scan: Scan, schemes: boolean): void {
+  if (schemes) claimLinks(scan, SCHEME_URL_RE);
+  claimLinks(scan, URL_RE);
+}
+
+function claimLinks(scan: Scan, re: RegExp): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(scan.norm); m; m = re.exec(scan.norm)) {
     if (claimedAt(scan, m.index) >= 0) continue;
     findInUrl(scan, m.index, m.index + m[0].length);
     scan.claimed.push(m.index, m.index + m[0].length);
@@ -709,8 +723,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   // "N° 2024/118834": a year and a serial joined by a slash number a record (an invoice, a contract); groups joined
   // by slashes and by spaces or dashes at once are no one value ("2024/744770 2 500")
-  const slashes = slashLayout(s, run, a, b);
-  if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
+  if (groups > 1) {
+    const slashes = slashLayout(s, run, a, b);
+    if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
+  }
 
   // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits, joined or read out in groups
   // (never a date, "12 05 2030", nor a round figure, "1 100 000")
@@ -741,7 +757,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
-    if (recordLabelled(scan, start)) return null;
+    if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start)) return null;
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code —
     // except written in a phone's groups ("056 248 7816"): national codes are written joined or 3-6-1
@@ -862,7 +878,14 @@ const MIXED = 2;
 /** Are groups a..b joined by slashes: not at all, all of them, or some (mixed with other separators)? */
 function slashLayout(s: string, run: Run, a: number, b: number): number {
   let slash = 0;
-  for (let k = a; k < b; k++) if (s.lastIndexOf('/', run.gs[k + 1]! - 1) >= run.ge[k]!) slash++;
+  for (let k = a; k < b; k++) {
+    for (let i = run.ge[k]!; i < run.gs[k + 1]!; i++) {
+      if (s.charCodeAt(i) === 0x2f) {
+        slash++;
+        break;
+      }
+    }
+  }
   return slash === 0 ? NONE : slash === b - a ? ALL : MIXED;
 }
 
@@ -1003,8 +1026,11 @@ function countAtEnd(s: string, run: Run): boolean {
  */
 function amountStart(scan: Scan, run: Run): number {
   const G = run.n;
-  if (!followedByCurrency(scan, run.ge[G - 1]!)) return G;
   const s = scan.norm;
+  // only a run that ends in thousands ("… 2 500") is looked at: the currency test is a word look-up, and most runs
+  // do not ("2024/118834 2500 DA" is no value anyway: slashes and spaces are never one value's)
+  const endsInThousands = run.ge[G - 1]! - run.gs[G - 1]! === 3 && run.ge[G - 2]! - run.gs[G - 2]! <= 3 && run.gs[G - 1]! - run.ge[G - 2]! === 1;
+  if (!endsInThousands || !followedByCurrency(scan, run.ge[G - 1]!)) return G;
   let k = G - 1;
   while (k > 0 && run.ge[k]! - run.gs[k]! === 3 && run.gs[k]! - run.ge[k - 1]! === 1 && THOUSANDS_GAP.has(s.charCodeAt(run.ge[k - 1]!)) && run.ge[k - 1]! - run.gs[k - 1]! <= 3) k--;
   return k;
@@ -1432,7 +1458,10 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   // IBANs before links: "…/receive?iban=IR24…&amount=…" carries one
   if (flags & LETTER_DIGIT) findIbans(scan);
   // "viber://chat?number=…": a link with a scheme needs no dot
-  if (flags & SLASH && (flags & LETTER_DOT || s.includes('://'))) claimUrls(scan);
+  if (flags & SLASH) {
+    const schemes = otherScheme(s);
+    if (flags & LETTER_DOT || schemes) claimUrls(scan, schemes);
+  }
   if (flags & LETTER_DIGIT) findPassports(scan);
   if (flags & HAS_DIGIT) findDigitRuns(scan);
   if (scan.plainDates.length) findRestatedBirthDates(scan);
