@@ -383,13 +383,14 @@ function numberLike(c: Cue | 0): boolean {
 }
 
 /**
- * The words around a passport's digits say nothing else: no word, a word for "number", or a phone word that cannot
- * be meant ("le nouveau numéro 512 884 093": French "numéro" is a phone word, but no phone reads so).
+ * In a message about a passport, the words around a passport's digits say nothing else: no word, a word for "number",
+ * or a phone word that cannot be meant ("le nouveau numéro 512 884 093": French "numéro" is a phone word, but no
+ * phone reads so).
  */
 function passportNumberCue(scan: Scan, d: string, start: number, end: number): boolean {
   const c = cueFor(scan, start, end);
-  if (numberLike(c)) return true;
-  return c === Cue.PHONE && !cuedNationalPhone(d) && !nationalPhone(scan, d) && !(startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid');
+  if (!(numberLike(c) || c === Cue.PHONE) || !passportTalk(scan)) return false;
+  return c !== Cue.PHONE || (!cuedNationalPhone(d) && !nationalPhone(scan, d) && !(startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid'));
 }
 
 function findPassports(scan: Scan): void {
@@ -737,7 +738,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": digits
   // read out in groups with no word of their own but "number", in a sentence that names a passport (a round
   // figure is an amount: "هزینه پاسپورت ۱ ۲۵۰ ۰۰۰")
-  if (readOut && !d.endsWith('00') && passportTalk(scan) && PASSPORT_CONTEXT.test(scan.norm.slice(sentenceStart(scan, start), start)) && passportNumberCue(scan, d, start, end)) {
+  if (readOut && !d.endsWith('00') && passportNumberCue(scan, d, start, end) && PASSPORT_CONTEXT.test(scan.norm.slice(sentenceStart(scan, start), start))) {
     return { type: 'PASSPORT', confidence: 0.7 };
   }
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
@@ -1020,19 +1021,17 @@ function countAtEnd(s: string, run: Run): boolean {
 }
 
 /**
- * "N° 2024/118834 2 500 DA", "0551234567 500 SAR": where the amount at the end of a run, written before its currency,
- * starts (a group index; run.n when no currency follows). An amount is the last group, or a thousands layout (one to
- * three digits, then groups of three after one space, comma or dot).
+ * "N° 2024/118834 2 500 DA", "0551234567 185 000 ريال": where the amount at the end of a run, written in thousands
+ * before its currency, starts (a group index; run.n when there is none). An amount is one to three digits, then groups
+ * of three after one space, comma or dot, and never opens with a "0" or a "+" (phones in threes do).
  */
 function amountStart(scan: Scan, run: Run): number {
   const G = run.n;
   const s = scan.norm;
-  // only a run that ends in thousands ("… 2 500") is looked at: the currency test is a word look-up, and most runs
-  // do not ("2024/118834 2500 DA" is no value anyway: slashes and spaces are never one value's)
-  const endsInThousands = run.ge[G - 1]! - run.gs[G - 1]! === 3 && run.ge[G - 2]! - run.gs[G - 2]! <= 3 && run.gs[G - 1]! - run.ge[G - 2]! === 1;
-  if (!endsInThousands || !followedByCurrency(scan, run.ge[G - 1]!)) return G;
   let k = G - 1;
   while (k > 0 && run.ge[k]! - run.gs[k]! === 3 && run.gs[k]! - run.ge[k - 1]! === 1 && THOUSANDS_GAP.has(s.charCodeAt(run.ge[k - 1]!)) && run.ge[k - 1]! - run.gs[k - 1]! <= 3) k--;
+  // the currency test is a word look-up: only for what can be an amount
+  if (k === G - 1 || s.charCodeAt(run.gs[k]!) === 0x30 || (k === 0 && run.plus) || !followedByCurrency(scan, run.ge[G - 1]!)) return G;
   return k;
 }
 const THOUSANDS_GAP: ReadonlySet<number> = new Set([0x20, 0x2c, 0x2e]);
@@ -1459,7 +1458,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (flags & LETTER_DIGIT) findIbans(scan);
   // "viber://chat?number=…": a link with a scheme needs no dot
   if (flags & SLASH) {
-    const schemes = otherScheme(s);
+    const schemes = (flags & LATIN) !== 0 && otherScheme(s);
     if (flags & LETTER_DOT || schemes) claimUrls(scan, schemes);
   }
   if (flags & LETTER_DIGIT) findPassports(scan);
