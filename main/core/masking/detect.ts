@@ -675,13 +675,46 @@ function cueFor(scan: Scan, start: number, end: number): Cue | 0 {
   if (scan.cueAt !== start || scan.cueEnd !== end) {
     scan.cueAt = start;
     scan.cueEnd = end;
-    scan.cue = numberCue(scan, start, end);
-    // "bghit nbdl numero dyali f compte, jdid howa 0630 46 96 71": an account word that does not label the number
-    // (a record's label sits right before it) says nothing about it
-    // ("رقمي المربوط بالحساب 055…": a phone word before the account's says what the number is)
-    if (scan.cue === Cue.ACCOUNT && !recordLabelBefore(scan, start, isAccount)) scan.cue = phoneWordBefore(scan, start) ? Cue.PHONE : 0;
+    const c = numberCue(scan, start, end);
+    scan.cue = c === Cue.ACCOUNT ? accountCue(scan, start) : c;
   }
   return scan.cue;
+}
+
+/**
+ * What groups a..b (two or more) are by their layout: a security code or a passport read out, or nothing at all (a
+ * record's year/serial, slashes and spaces mixed); `undefined` when the layout says nothing. Kept out of `classify`,
+ * whose hot path is the single block.
+ */
+function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict | undefined {
+  const s = scan.norm;
+  const n = d.length;
+  const groups = b - a + 1;
+  // "cryptogramme visuel: 2 8 9": a security code read out digit by digit after its word
+  if ((n === 3 || n === 4) && groups === n && cvvTalk(scan) && cardTalk(scan) && spaceOrDashJoined(s, run, a, b) && cueFor(scan, start, end) === Cue.CVV) return { type: 'CVV', confidence: 0.8 };
+  // "N° 2024/118834": a year and a serial joined by a slash number a record (an invoice, a contract); groups joined
+  // by slashes and by spaces or dashes at once are no one value ("2024/744770 2 500")
+  const slashes = slashLayout(s, run, a, b);
+  if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
+  // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits read out in groups, or one by one
+  // (never a date, "12 05 2030", nor a round figure, "1 100 000")
+  if (n < 6 || n > 9 || !(groups <= 4 || groups === n) || !spaceOrDashJoined(s, run, a, b) || (groups === 3 && spacedDate(s, run, a, b)) || (thousands(run, a, b) && d.endsWith('000'))) return undefined;
+  if (cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
+  // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": with no
+  // word of their own but "number", in a sentence that names a passport (a round figure is an amount: "هزینه
+  // پاسپورت ۱ ۲۵۰ ۰۰۰")
+  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end) && PASSPORT_CONTEXT.test(s.slice(sentenceStart(scan, start), start))) return { type: 'PASSPORT', confidence: 0.7 };
+  return undefined;
+}
+
+/**
+ * "bghit nbdl numero dyali f compte, jdid howa 0630 46 96 71": an account word that does not label the number (a
+ * record's label sits right before it) says nothing about it; "رقمي المربوط بالحساب 055…": a phone word before the
+ * account's says what the number is.
+ */
+function accountCue(scan: Scan, start: number): Cue | 0 {
+  if (recordLabelBefore(scan, start, isAccount)) return Cue.ACCOUNT;
+  return phoneWordBefore(scan, start) ? Cue.PHONE : 0;
 }
 
 /** Decide what groups a..b of a run are. */
@@ -703,8 +736,6 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
   }
-  // "cryptogramme visuel: 2 8 9": a security code read out digit by digit after its word
-  if ((n === 3 || n === 4) && groups === n && cvvTalk(scan) && cardTalk(scan) && spaceOrDashJoined(s, run, a, b) && cueFor(scan, start, end) === Cue.CVV) return { type: 'CVV', confidence: 0.8 };
 
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
@@ -722,25 +753,12 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     return { type: 'DOB', confidence: 0.7 };
   }
 
-  // "N° 2024/118834": a year and a serial joined by a slash number a record (an invoice, a contract); groups joined
-  // by slashes and by spaces or dashes at once are no one value ("2024/744770 2 500")
   if (groups > 1) {
-    const slashes = slashLayout(s, run, a, b);
-    if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
+    const v = groupedValue(scan, run, a, b, d, start, end);
+    if (v !== undefined) return v;
   }
-
-  // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits, joined or read out in groups
-  // (never a date, "12 05 2030", nor a round figure, "1 100 000")
-  const readOut = n >= 6 && n <= 9 && groups > 1 && (groups <= 4 || groups === n) && spaceOrDashJoined(s, run, a, b) && !(groups === 3 && spacedDate(s, run, a, b)) && !(thousands(run, a, b) && d.endsWith('000'));
-  if (n >= 6 && n <= 9 && (groups === 1 || readOut) && cueFor(scan, start, end) === Cue.PASSPORT) {
-    return { type: 'PASSPORT', confidence: 0.8 };
-  }
-  // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": digits
-  // read out in groups with no word of their own but "number", in a sentence that names a passport (a round
-  // figure is an amount: "هزینه پاسپورت ۱ ۲۵۰ ۰۰۰")
-  if (readOut && !d.endsWith('00') && passportNumberCue(scan, d, start, end) && PASSPORT_CONTEXT.test(scan.norm.slice(sentenceStart(scan, start), start))) {
-    return { type: 'PASSPORT', confidence: 0.7 };
-  }
+  // "PP no. 763945433": a passport's digits after its word
+  if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
   if (plus || (d.startsWith('00') && n >= 11)) {
