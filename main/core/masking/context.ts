@@ -604,8 +604,9 @@ export function followedByCurrency(ctx: ContextText, end: number): boolean {
     if (pos === ws) return false;
     if (wordCue(s, ws, pos) === Cue.CURRENCY) return true;
     // (sliced or folded only when short enough to be one: most words after a number are not)
-    if (pos - ws <= 3 && CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;
-    if (pos - ws > 8 || !MULTIPLIER_FIRST.has(s.charCodeAt(ws) | 0x20) || !MULTIPLIERS.has(foldRange(s, ws, pos))) return false;
+    const first = s.charCodeAt(ws);
+    if (pos - ws <= 3 && first >= 0x41 && first <= 0x5a && CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;
+    if (pos - ws > 8 || !MULTIPLIER_FIRST.has(first | 0x20) || !MULTIPLIERS.has(foldRange(s, ws, pos))) return false;
   }
   return false;
 }

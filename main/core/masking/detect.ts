@@ -385,12 +385,13 @@ function numberLike(c: Cue | 0): boolean {
 /**
  * In a message about a passport, the words around a passport's digits say nothing else: no word, a word for "number",
  * or a phone word that cannot be meant ("le nouveau numéro 512 884 093": French "numéro" is a phone word, but no
- * phone reads so).
+ * phone reads so: six to nine digits are a phone only in a national format, never with a calling code).
  */
-function passportNumberCue(scan: Scan, d: string, start: number, end: number): boolean {
+function passportNumberCue(scan: Scan, d: string, start: number, end: number, oneByOne: boolean): boolean {
   const c = cueFor(scan, start, end);
   if (!(numberLike(c) || c === Cue.PHONE) || !passportTalk(scan)) return false;
-  return c !== Cue.PHONE || (!cuedNationalPhone(d) && !nationalPhone(scan, d) && !(startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid'));
+  // (digits one by one are never read as a phone, so the phone word cannot claim them)
+  return c !== Cue.PHONE || oneByOne || (!cuedNationalPhone(d) && !nationalPhone(scan, d));
 }
 
 function findPassports(scan: Scan): void {
@@ -703,7 +704,7 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": with no
   // word of their own but "number", in a sentence that names a passport (a round figure is an amount: "هزینه
   // پاسپورت ۱ ۲۵۰ ۰۰۰")
-  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end) && PASSPORT_CONTEXT.test(s.slice(sentenceStart(scan, start), start))) return { type: 'PASSPORT', confidence: 0.7 };
+  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end, groups === n) && PASSPORT_CONTEXT.test(s.slice(sentenceStart(scan, start), start))) return { type: 'PASSPORT', confidence: 0.7 };
   return undefined;
 }
 
