@@ -10,9 +10,15 @@ export const ESCAPED_FAILURE_EXIT = 70;
  * (`core/shared/keep-going.ts`), so one that escapes is a bug: it is said in a sentence, by the error's name only
  * (the stack with DIWAN_DEBUG=1), and the node stops gracefully (exit 70) so its channels move to the other nodes
  * rather than running on in an unknown state, or dying at once with nothing said. While the node closes, further
- * escapes are said the same way; `dispose` gives the process's default behaviour back.
+ * escapes are said the same way, and a close that hangs or leaves a handle open ends with exit 70 after `stuckMs`;
+ * `dispose` gives the process's default behaviour back.
  */
-export function untilStopped(proc: NodeJS.EventEmitter, io: Pick<CliIo, 'stderr' | 'env'>, service: string): { ended: Promise<number>; dispose(): void } {
+export function untilStopped(
+  proc: NodeJS.EventEmitter & { exit(code: number): void },
+  io: Pick<CliIo, 'stderr' | 'env'>,
+  service: string,
+  stuckMs = 60_000,
+): { ended: Promise<number>; dispose(): void } {
   let settle: (code: number) => void = () => {};
   const ended = new Promise<number>((resolve) => (settle = resolve));
   const stop = () => settle(0);
@@ -22,6 +28,8 @@ export function untilStopped(proc: NodeJS.EventEmitter, io: Pick<CliIo, 'stderr'
     );
     if (io.env.DIWAN_DEBUG) io.stderr.write(`${(reason as Error)?.stack ?? String(reason)}\n`);
     settle(ESCAPED_FAILURE_EXIT);
+    // The node is in a state nobody planned for: if closing it leaves something holding the process, it still ends.
+    setTimeout(() => proc.exit(ESCAPED_FAILURE_EXIT), stuckMs).unref();
   };
   proc.once('SIGTERM', stop);
   proc.once('SIGINT', stop);

@@ -254,10 +254,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const code = await life.ended;
   try {
     await hub.close();
+  } catch (e) {
+    if (code === 0) throw e; // after an escaped failure the close is best effort; the exit code already says what happened
   } finally {
     life.dispose();
   }
-  io.stdout.write('Hub node stopped; its channels moved to the other nodes.\n');
+  io.stdout.write(code === 0 ? 'Hub node stopped; its channels moved to the other nodes.\n' : 'Hub node stopped after an internal error.\n');
   return code;
 }
 
