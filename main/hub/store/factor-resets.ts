@@ -1,19 +1,12 @@
 import { declineNote, secondAdminDeclineRefusal, secondAdminRefusal } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
+import type { FactorResetView } from '../../core/team';
 import type { HubStore } from './hub-store';
 import { toMember } from './hub-store';
 import type { Actor, HubUser } from './types';
 
 /** A second-factor reset waiting for a second administrator (the wire shape consoles get). */
-export interface FactorResetRequest {
-  id: number;
-  userId: number;
-  username: string;
-  requestedById: number;
-  requestedBy: string;
-  requestedAt: number;
-  expiresAt: number;
-}
+export type FactorResetRequest = FactorResetView;
 
 type Row = { id: number; user_id: number; username: string; requested_by_id: number; requested_by: string; requested_at: number; expires_at: number };
 const toRequest = (r: Row): FactorResetRequest => ({
