@@ -70,6 +70,8 @@ export class HubChannels {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private ticking: Promise<void> | null = null;
+  /** Set while the channels stop after the lease connection broke: nothing is taken again until they have. */
+  private dropping: Promise<void> | null = null;
 
   constructor(
     private readonly o: {
@@ -89,7 +91,7 @@ export class HubChannels {
     },
   ) {
     this.runtime = this.newRuntime();
-    o.leases.onLost(() => void detached(() => this.dropAll(), (e) => this.failed('channel.drop_failed', e)));
+    o.leases.onLost(() => void (this.dropping ??= detached(() => this.dropAll(), (e) => this.failed('channel.drop_failed', e)).finally(() => (this.dropping = null))));
   }
 
   private newRuntime(): ConnectorRuntime {
@@ -152,6 +154,8 @@ export class HubChannels {
   }
 
   private async tick(): Promise<void> {
+    // A reply whose outcome the stopping runtime is still writing must not be made `unknown` under it.
+    await this.dropping;
     let channels: HubChannel[];
     let revisions: Map<string, number>;
     try {
