@@ -1,6 +1,7 @@
 import { channelHealthView, ConnectorRuntime, fetchThrough, realSleep, type AttachmentContent, type ChannelConfig, type ChannelKind, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
 import { checkChannelCredentials, type ChannelCheck } from '../core/app/channel-check';
 import { DiwanError } from '../core/shared/errors';
+import { detached, failureName } from '../core/shared/keep-going';
 import type { OutboundItem, RuntimeOutbox, RuntimeSink } from '../core/shared/messages';
 import type { Clock } from '../core/shared/ports';
 import type { Vault } from '../core/vault';
@@ -75,6 +76,8 @@ export class HubChannels {
   private readonly handover: HubHandover;
   private serving: Promise<void> | null = null;
   private serveAgain = false;
+  /** Set while the channels stop after the lease connection broke: nothing is taken again until they have. */
+  private dropping: Promise<void> | null = null;
 
   constructor(
     private readonly o: {
@@ -97,7 +100,7 @@ export class HubChannels {
   ) {
     this.handover = new HubHandover(o.store);
     this.runtime = this.newRuntime();
-    o.leases.onLost(() => void this.dropAll());
+    o.leases.onLost(() => void (this.dropping ??= detached(() => this.dropAll(), (e) => this.failed('channel.drop_failed', e)).finally(() => (this.dropping = null))));
   }
 
   private newRuntime(): ConnectorRuntime {
@@ -121,7 +124,7 @@ export class HubChannels {
   start(): void {
     const loop = () => {
       if (this.stopped) return;
-      this.ticking = this.tick().finally(() => {
+      this.ticking = detached(() => this.tick(), (e) => this.failed('channel.tick_failed', e)).finally(() => {
         this.ticking = null;
         if (!this.stopped) this.timer = setTimeout(loop, this.o.retryMs);
       });
@@ -212,6 +215,8 @@ export class HubChannels {
   }
 
   private async tick(): Promise<void> {
+    // A reply whose outcome the stopping runtime is still writing must not be made `unknown` under it.
+    await this.dropping;
     let channels: HubChannel[];
     let revisions: Map<string, number>;
     try {
@@ -264,6 +269,8 @@ export class HubChannels {
         this.o.log({ level: 'info', event: 'channel.stopped', channelId: id, detail: 'disabled' });
         continue;
       }
+      // Stopped, and this node still holds the lease: a reply left mid-send (its outcome never written) is settled now.
+      await this.o.store.recoverInterrupted(id);
       this.revisionOf.set(id, revisions.get(id) ?? 0);
       this.runtime.add(channelConfigOf(c));
       this.o.log({ level: 'info', event: 'channel.restarted', channelId: id, detail: 'changed by an administrator' });
@@ -277,11 +284,19 @@ export class HubChannels {
     }
   }
 
+  /** A step of the node's own loop that threw: logged by name, and the next tick tries again. */
+  private failed(event: string, e: unknown): void {
+    this.o.log({ level: 'error', event, detail: `The node's channel upkeep failed (${failureName(e)}); it tries again at the next tick.` });
+  }
+
   private async dropAll(): Promise<void> {
     this.revisionOf.clear();
     this.running.clear();
-    await this.runtime.stop();
-    this.runtime = this.newRuntime();
+    try {
+      await this.runtime.stop();
+    } finally {
+      this.runtime = this.newRuntime();
+    }
   }
 
   /** Stops the channels, then lets go of their leases so another node takes them at once. */

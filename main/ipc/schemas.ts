@@ -77,6 +77,8 @@ export const UserSchema = z.object({
   createdAt: z.number(),
   /** A privileged role asked for and waiting for a second administrator's confirmation. */
   pendingRole: RoleSchema.optional(),
+  /** Team mode: a reset of this person's second factor was asked for and waits for a second administrator. */
+  pendingFactorReset: z.boolean().optional(),
   /** Team mode: the channels this person works (none listed: all of them). */
   channels: z.array(z.string().max(100)).max(200).optional(),
 });
@@ -99,6 +101,23 @@ export const RoleGrantsResponse = z.object({
 export const ConfirmRoleGrantRequest = z.object({ grantId: Id }).strict();
 /** The sentence is kept in the audit trail (masked) and read by the administrator who asked. */
 export const DeclineRoleGrantRequest = z.object({ grantId: Id, reason: z.string().min(1).max(500) }).strict();
+/** Second-factor resets waiting for a second administrator (team mode, when the hub's policy wants two). */
+export const FactorResetsResponse = z.object({
+  requests: z.array(
+    z.object({
+      requestId: z.string(),
+      userId: z.string(),
+      username: z.string(),
+      requestedBy: z.string(),
+      requestedById: z.string(),
+      requestedAt: z.number(),
+      expiresAt: z.number(),
+    }),
+  ),
+});
+export const ConfirmFactorResetRequest = z.object({ requestId: Id }).strict();
+/** The sentence is kept in the hub's audit trail (masked) and read by the administrator who asked. */
+export const DeclineFactorResetRequest = z.object({ requestId: Id, reason: z.string().min(1).max(500) }).strict();
 export const UsersResponse = z.object({ users: z.array(UserSchema) });
 export const CreateUserRequest = z.object({ username: Username, displayName: z.string().max(100).default(''), role: RoleSchema, password: Password }).strict();
 export const SetRoleRequest = z.object({ userId: Id, role: RoleSchema }).strict();

@@ -6,7 +6,7 @@ import { totpQrDataUrl, type Role } from '../../core/auth';
 import type { SignedExport } from '../../core/review';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
-import { HubRefusal, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
+import { HubRefusal, type FactorResetView as FactorResetRequest, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
 import { customerHitDto, detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
@@ -141,12 +141,20 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
 
     listUsers: async (_r, ctx) => {
       const seat = seatOf(ctx);
-      const [{ members }, { requests }] = await Promise.all([
+      const [{ members }, { requests }, resets] = await Promise.all([
         hub<{ members: TeamMember[] }>(seat, 'GET', '/v1/admin/users'),
         hub<{ requests: HubRoleGrantView[] }>(seat, 'GET', '/v1/admin/role-grants'),
+        hub<{ requests: FactorResetRequest[] }>(seat, 'GET', '/v1/admin/factor-resets'),
       ]);
       const pending = new Map(requests.map((g) => [g.userId, g.role]));
-      return { users: members.map((m) => ({ ...memberDto(m), ...(pending.has(m.id) ? { pendingRole: pending.get(m.id)! } : {}) })) };
+      const resetting = new Set(resets.requests.map((q) => q.userId));
+      return {
+        users: members.map((m) => ({
+          ...memberDto(m),
+          ...(pending.has(m.id) ? { pendingRole: pending.get(m.id)! } : {}),
+          ...(resetting.has(m.id) ? { pendingFactorReset: true } : {}),
+        })),
+      };
     },
     // The hub checks the permission again, asks for a second administrator when its policy says so, and audits.
     createUser: async (r, ctx) => grantedDto(await hub(seatOf(ctx), 'POST', '/v1/admin/users', r)),
@@ -156,7 +164,30 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const out = await hub<{ member: TeamMember; channels: string[] }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { channels: r.channels });
       return { ...memberDto(out.member), channels: out.channels };
     },
-    resetUserTwoFactor: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { resetSecondFactor: true })).member),
+    // With the hub's two-administrator policy the reset only waits (`factorReset`); the Users tab says so and lists it.
+    resetUserTwoFactor: async (r, ctx) => {
+      const out = await hub<{ member: TeamMember; factorReset?: FactorResetRequest }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { resetSecondFactor: true });
+      return { ...memberDto(out.member), ...(out.factorReset ? { pendingFactorReset: true } : {}) };
+    },
+    listFactorResets: async (_r, ctx) => ({
+      requests: (await hub<{ requests: FactorResetRequest[] }>(seatOf(ctx), 'GET', '/v1/admin/factor-resets')).requests.map((q) => ({
+        requestId: String(q.id),
+        userId: String(q.userId),
+        username: q.username,
+        requestedBy: q.requestedBy,
+        requestedById: String(q.requestedById),
+        requestedAt: q.requestedAt,
+        expiresAt: q.expiresAt,
+      })),
+    }),
+    confirmFactorReset: async (r, ctx) => {
+      if (!/^\d{1,15}$/.test(r.requestId)) throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired. Ask for the reset again.');
+      return memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/factor-resets/${r.requestId}/confirm`, {})).member);
+    },
+    declineFactorReset: async (r, ctx) => {
+      if (!/^\d{1,15}$/.test(r.requestId)) throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired.');
+      return memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/factor-resets/${r.requestId}/decline`, { reason: r.reason })).member);
+    },
     listRoleGrants: async (_r, ctx) => ({
       requests: (await hub<{ requests: HubRoleGrantView[] }>(seatOf(ctx), 'GET', '/v1/admin/role-grants')).requests.map((g) => ({
         grantId: String(g.id),
