@@ -6,6 +6,7 @@ import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, drillReplyOutcome, 
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import { replyProblem } from '../core/shared/reply-limits';
+import { REPLY_TEXT_MAX_UNITS } from '../core/shared/vocabulary';
 import { checkReplyWindow, replyOptions } from '../core/app/send-reply';
 import { replyWindowAt } from './store/reply-window';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from './http';
@@ -63,7 +64,7 @@ const schemas = {
   reply: z
     .object({
       clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-      text: z.string().min(1).max(4_096),
+      text: z.string().min(1).max(REPLY_TEXT_MAX_UNITS),
       /** The newest event its author had seen when writing it. */
       seenSeq: z.number().int().min(0),
       /** The author looked at the newer messages and sends anyway (audited). */

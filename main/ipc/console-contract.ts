@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { CHANNEL_CHECK_OUTCOMES, CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, INTERFACE_LANGUAGES, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
+import { CHANNEL_CHECK_OUTCOMES, CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, INTERFACE_LANGUAGES, REPLY_TEXT_MAX_UNITS, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
 import { NOTICE_LANGUAGES } from '../core/workflow/notice-language';
 
 /**
@@ -372,15 +372,15 @@ export const consoleContract = {
   deleteCannedReply: channel({ request: z.object({ id: Id }).strict(), response: z.object({ deleted: z.literal(true) }), permission: 'settings.manage' }),
   fillCannedReply: channel({
     request: z.object({ conversationId: Id, cannedReplyId: Id }).strict(),
-    response: z.object({ text: z.string().max(5000), missing: z.array(z.string().max(60)).max(20) }),
+    response: z.object({ text: z.string().max(REPLY_TEXT_MAX_UNITS), missing: z.array(z.string().max(60)).max(20) }),
     permission: 'messages.send',
   }),
-  checkReply: channel({ request: z.object({ conversationId: Id, text: z.string().max(5000), /** Absent: the draft's own language. */ lang: InterfaceLanguage.optional() }).strict(), response: GuardVerdict, permission: 'messages.send' }),
+  checkReply: channel({ request: z.object({ conversationId: Id, text: z.string().max(REPLY_TEXT_MAX_UNITS), /** Absent: the draft's own language. */ lang: InterfaceLanguage.optional() }).strict(), response: GuardVerdict, permission: 'messages.send' }),
   sendReply: channel({
     request: z
       .object({
         conversationId: Id,
-        text: z.string().trim().min(1).max(5000),
+        text: z.string().trim().min(1).max(REPLY_TEXT_MAX_UNITS),
         /** The newest customer message the agent had seen when they started typing. */
         seenInboundId: Id.nullable(),
         humanAgentTag: z.boolean().default(false),
@@ -396,7 +396,7 @@ export const consoleContract = {
 
   /** Four eyes on a blocked reply: the agent asks a team lead, then collects the one-time token once decided. */
   requestReplyApproval: channel({
-    request: z.object({ conversationId: Id, text: z.string().trim().min(1).max(5000) }).strict(),
+    request: z.object({ conversationId: Id, text: z.string().trim().min(1).max(REPLY_TEXT_MAX_UNITS) }).strict(),
     response: ReplyApprovalDto,
     permission: 'messages.send',
   }),

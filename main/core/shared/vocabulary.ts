@@ -109,6 +109,13 @@ export const REPLY_LIMITS: Readonly<Partial<Record<ChannelKind, { max: number; u
   demo: { max: 4096, unit: 'characters', platform: 'The demo channel' },
 };
 
+/**
+ * The longest reply any platform takes (X's 10,000 characters), in UTF-16 units as schemas and text fields count them
+ * (a character outside the Basic Multilingual Plane is two): the contract, the hub and the composer cap a draft here,
+ * and the per-platform limit above does the rest with a sentence that names it.
+ */
+export const REPLY_TEXT_MAX_UNITS = 2 * Math.max(...Object.values(REPLY_LIMITS).map((l) => (l.unit === 'characters' ? l.max : 0)));
+
 /** The length of a reply as its platform counts it: UTF-8 bytes, or code points (not UTF-16 units) for characters. */
 export function replyLength(text: string, unit: 'characters' | 'bytes'): number {
   return unit === 'bytes' ? new TextEncoder().encode(text).length : [...text].length;

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { assertApprovable, assertMayDecideReply, DEFAULT_GUARD_POLICY, detectLang, judgeReply } from '../../core/guard';
 import { detectSensitive } from '../../core/masking';
 import { DiwanError } from '../../core/shared/errors';
+import { REPLY_TEXT_MAX_UNITS } from '../../core/shared/vocabulary';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { HubReplyApprovals } from '../store/reply-approvals';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const ask = z.object({ text: z.string().min(1).max(4_096) }).strict();
+const ask = z.object({ text: z.string().min(1).max(REPLY_TEXT_MAX_UNITS) }).strict();
 const decide = z.object({ approve: z.boolean() }).strict();
 
 /** How long a request waits for a lead, and how long an approval stays usable (as the single-seat guard). */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/ipc/contract';
-import { REPLY_LIMITS, replyLength } from '../../../main/ipc/vocabulary';
+import { REPLY_LIMITS, REPLY_TEXT_MAX_UNITS, replyLength } from '../../../main/ipc/vocabulary';
 import { CannedPicker, slashQuery } from '../components/CannedPicker';
 import { ErrorNote } from '../components/Notice';
 import { call } from '../bridge';
@@ -106,7 +106,7 @@ export function Composer({ detail }: { detail: Detail }) {
         ref={input}
         dir="auto"
         rows={3}
-        maxLength={5000}
+        maxLength={REPLY_TEXT_MAX_UNITS}
         value={composer.draft}
         placeholder={t('composer.placeholder')}
         aria-label={t('composer.label')}
