@@ -1,47 +1,24 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../main/ipc/contract';
-import { call, getBridge } from '../../bridge';
+import { call } from '../../bridge';
 import { ConfirmDialog } from '../../components/ManagedList';
 import { ErrorNote } from '../../components/Notice';
 import { useFormat } from '../../format';
-import { useLoad } from '../../hooks';
-import { DecisionCell, DeclineDialog } from './RoleRequests';
+import { DecisionCell, DeclineDialog, useWaitingRequests, type WaitingListProps } from './RoleRequests';
 
 type Request = ResponseOf<'listFactorResets'>['requests'][number];
 type User = ResponseOf<'confirmFactorReset'>;
-type Deciding = { kind: 'confirm' | 'decline'; request: Request } | null;
 
 const loadRequests = async () => (await call('listFactorResets', {})).requests;
 
 /**
  * Resets of a person's two-step sign-in waiting for a second administrator (a team hub whose policy wants two):
- * the same decisions as role requests (`DecisionCell`, `DeclineDialog`), listed again when the hub's stream says
- * the list changed (`adminRequestsChanged`).
+ * the same list state and decisions as role requests (`useWaitingRequests`, `DecisionCell`, `DeclineDialog`).
  */
-export function FactorResetRequests(props: { me: string | undefined; refreshKey: number; onDecided(message: string): void }) {
+export function FactorResetRequests(props: WaitingListProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { data, error, reload } = useLoad(loadRequests);
-  const [deciding, setDeciding] = useState<Deciding>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const { refreshKey } = props;
-  useEffect(() => {
-    if (refreshKey) reload();
-  }, [refreshKey, reload]);
-  useEffect(() => getBridge().on.adminRequestsChanged(() => reload()), [reload]);
-
-  const decide = async (run: () => Promise<User>, message: (u: User) => string) => {
-    try {
-      const u = await run();
-      setActionError(null);
-      props.onDecided(message(u));
-    } catch (e) {
-      setActionError(e);
-    }
-    reload();
-  };
-  const requests = data ?? [];
+  const { requests, error, actionError, setActionError, deciding, setDeciding, decide } = useWaitingRequests<Request, User>(loadRequests, props);
   if (!requests.length && !error && !actionError) return null;
   return (
     <section className="card stack" data-testid="factor-resets" aria-labelledby="factor-resets-title">

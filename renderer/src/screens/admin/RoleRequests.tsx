@@ -10,7 +10,6 @@ import { useLoad } from '../../hooks';
 
 type Request = ResponseOf<'listRoleGrants'>['requests'][number];
 type User = ResponseOf<'confirmRoleGrant'>;
-type Deciding = { kind: 'confirm' | 'decline'; request: Request } | null;
 
 const loadRequests = async () => (await call('listRoleGrants', {})).requests;
 
@@ -20,30 +19,11 @@ const loadRequests = async () => (await call('listRoleGrants', {})).requests;
  * asked can only withdraw; nobody decides on their own account (main and the hub refuse it too). In team mode the
  * hub's stream says when the list changed (`adminRequestsChanged`).
  */
-export function RoleRequests(props: { me: string | undefined; refreshKey: number; onDecided(message: string): void }) {
+export function RoleRequests(props: WaitingListProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { data, error, reload } = useLoad(loadRequests);
-  const [deciding, setDeciding] = useState<Deciding>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const { refreshKey } = props;
-  useEffect(() => {
-    if (refreshKey) reload();
-  }, [refreshKey, reload]);
-  useEffect(() => getBridge().on.adminRequestsChanged(() => reload()), [reload]);
-
+  const { requests, error, actionError, setActionError, deciding, setDeciding, decide } = useWaitingRequests<Request, User>(loadRequests, props);
   const role = (r: string) => t(`admin.roles.${r}`);
-  const decide = async (run: () => Promise<User>, message: (u: User) => string) => {
-    try {
-      const u = await run();
-      setActionError(null);
-      props.onDecided(message(u));
-    } catch (e) {
-      setActionError(e);
-    }
-    reload();
-  };
-  const requests = data ?? [];
   if (!requests.length && !error && !actionError) return null;
   return (
     <section className="card stack" data-testid="role-requests" aria-labelledby="role-requests-title">
@@ -187,4 +167,38 @@ export function DeclineDialog(props: { title: string; withdraw: boolean; testId:
       </form>
     </Dialog>
   );
+}
+
+/** What a list of requests waiting for a second administrator is given by the Users tab. */
+export interface WaitingListProps {
+  me: string | undefined;
+  refreshKey: number;
+  onDecided(message: string): void;
+}
+
+/**
+ * The state every list of requests waiting for a second administrator keeps: the list, loaded again when the Users
+ * tab asks (`refreshKey`) or the hub's stream says it changed (`adminRequestsChanged`); the request being decided;
+ * and `decide`, which runs a decision, reports its sentence or its error, and loads the list again.
+ */
+export function useWaitingRequests<R, U>(load: () => Promise<R[]>, props: WaitingListProps) {
+  const { data, error, reload } = useLoad(load);
+  const [deciding, setDeciding] = useState<{ kind: 'confirm' | 'decline'; request: R } | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const { refreshKey, onDecided } = props;
+  useEffect(() => {
+    if (refreshKey) reload();
+  }, [refreshKey, reload]);
+  useEffect(() => getBridge().on.adminRequestsChanged(() => reload()), [reload]);
+  const decide = async (run: () => Promise<U>, message: (u: U) => string) => {
+    try {
+      const u = await run();
+      setActionError(null);
+      onDecided(message(u));
+    } catch (e) {
+      setActionError(e);
+    }
+    reload();
+  };
+  return { requests: data ?? [], error, actionError, setActionError, deciding, setDeciding, decide };
 }
