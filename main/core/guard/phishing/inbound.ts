@@ -4,6 +4,7 @@ import { maskSpans, type DetectSensitive } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
 import { extractEmailDomains, extractLinks } from '../text/links';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
+import { findHandedOverSecret } from './handed-over';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
 
@@ -69,7 +70,8 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
     }
   }
   for (const f of findScamPatterns(text, deps.policy, links.length > 0)) {
-    if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
+    if (f.code === 'fake_number' && f.described) push('fake_number', say('phishing.fake_number_described', agentLang, { value: f.value! }));
+    else if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
     else if (f.code === 'fake_handle') push('fake_handle', say('phishing.fake_handle', agentLang, { value: f.value! }));
     else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));
     else push('urgency', say('phishing.urgency', agentLang));
@@ -77,7 +79,12 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
   const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
   const secrets = [...detected, ...pasted];
-  if (!secrets.length) return { flags };
+  if (!secrets.length) {
+    // nothing to mask, but the secret may be out already: "he asked for the code and I read it to him"
+    const handed = findHandedOverSecret(text);
+    if (handed) push('secret', say('phishing.secret_handed_over', agentLang, { type: kindName(handed, agentLang) }));
+    return { flags };
+  }
   for (const type of new Set(secrets.map((s) => s.type.toLowerCase()))) {
     push('secret', say('phishing.secret_pasted', agentLang, { type: kindName(type, agentLang) }));
   }

@@ -1,0 +1,55 @@
+/**
+ * A secret the customer says they already handed over, with nothing left to mask: "he asked for the code that came to
+ * my phone and I read it to him", "طلب مني الكود وانا قلتهوله", "کدی که اومد رو ازم خواست منم بهش گفتم".
+ * It is raised as `secret` (the customer's secret is out of their hands) with its own explanation: the account is at
+ * risk now, so the agent helps secure it rather than reminding them not to share.
+ * The sign is two parts: a secret named or described, and a first-person past verb of handing it over whose object is
+ * that secret ("read it to him", "gave him the code", "اديته", "دادمش"). Negated verbs ("I didn't give it", "ما
+ * اديتهوش", "ندادم") do not count: the customer's own letters run into the verb, so the boundary rejects them.
+ */
+import { foldLetters, normalizeText } from '../text/clauses';
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const alt = (parts: string[]) => new RegExp(parts.map((p) => `${B}(?:${foldLetters(p)})`).join('|'), 'iu');
+
+type Kind = 'otp' | 'pin' | 'password' | 'cvv';
+/** Secrets by name or description; the first that matches names the explanation's type. */
+const SECRET: Array<[Kind, RegExp]> = [
+  ['pin', alt(['pin(?: code| number)?' + E, '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)', 'ramze? dovom'])],
+  ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur'])],
+  ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان'])],
+  ['otp', alt([
+    '(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
+    // described: "the number that was texted to me", "the digits that came to my phone"
+    '(?:the )?(?:number|numbers|digits) (?:that |which )?(?:was |were |got )?(?:texted|sent|came|messaged|sms)',
+    '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E, 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'code' + E, 'ramz' + E,
+  ])],
+];
+
+/** "I" handed "it" (the secret) over, in the past; the object is the secret or a pronoun for it. */
+const HANDED = alt([
+  // English: "I read it to him", "gave him the code", "read them out", "and I sent it"
+  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|forwarded|shared|dictated|passed|typed|told) (?:it|them|him the|her the|them the|him my|her my|it out|them out)" + E,
+  "read (?:it|them) (?:out )?to (?:him|her|them|the (?:guy|man|woman|lady|caller))" + E,
+  // Arabic, first person past with the secret as object: قلتهوله, اديته, عطيتو, بعتهوله, دزيته, صيفطتو, قريتهوله
+  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا)ت(?:ه|ها|هم|و|هو)\\S*',
+  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري)ت(?:ل|ل)(?:ه|ها|هم|و)' + E + ' (?:ال)?(?:كود|رمز|ارقام|الارقام|باسورد)',
+  // not "بعتهولي" (he sent it to me)
+  '(?:و|ف)?بعت(?:ت)?(?:ه|ها|هو)(?!\\S*لي)\\S*',
+  // Persian: the object on the verb (دادمش), or the verb closing its clause after "to him" (بهش گفتم.)
+  '(?:گفتم|دادم|فرستادم|خوندم|خواندم)ش' + E,
+  '(?:بهش|به اون|به او|بهشون|براش|براشون|واسش|واسشون) (?:\\S+ )?(?:گفتم|دادم|فرستادم|خوندم|خواندم)(?= *(?:$|[.!؟?،,]| و | ولي | بعد))',
+  'behesh (?:goftam|dadam|ferestadam|khoondam)', '(?:goftam|dadam|ferestadam|khoondam)esh',
+]);
+/** Handed to us ("I sent it to you", "sent it here") is a message to support, not a scam's success. */
+const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:the|this) chat|لكم|ليكم|إليكم|اليكم|هنا|براتون|به شما|اينجا)/iu;
+
+/** The type of the secret the customer says they handed over, or undefined. */
+export function findHandedOverSecret(text: string): Kind | undefined {
+  const t = normalizeText(text);
+  const handed = HANDED.exec(t);
+  if (!handed) return undefined;
+  if (TO_US.test(t.slice(handed.index + handed[0].length))) return undefined;
+  return SECRET.find(([, re]) => re.test(t))?.[0];
+}
