@@ -11,7 +11,7 @@ import { foldLetters, normalizeText } from '../text/clauses';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const alt = (parts: string[]) => new RegExp(parts.map((p) => `${B}(?:${foldLetters(p)})`).join('|'), 'iu');
+const alt = (parts: string[], flags = 'iu') => new RegExp(parts.map((p) => `${B}(?:${foldLetters(p)})`).join('|'), flags);
 
 type Kind = 'otp' | 'pin' | 'password' | 'cvv';
 /** Secrets by name or description; the first that matches names the explanation's type. */
@@ -41,15 +41,15 @@ const HANDED = alt([
   '(?:گفتم|دادم|فرستادم|خوندم|خواندم)ش' + E,
   '(?:بهش|به اون|به او|بهشون|براش|براشون|واسش|واسشون) (?:\\S+ )?(?:گفتم|دادم|فرستادم|خوندم|خواندم)(?= *(?:$|[.!؟?،,]| و | ولي | بعد))',
   'behesh (?:goftam|dadam|ferestadam|khoondam)', '(?:goftam|dadam|ferestadam|khoondam)esh',
-]);
+], 'giu');
+/** A negation written apart from the verb: "ما ارسلته لأحد", "مش اديته", "لم أعطه". */
+const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${['ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'عمري ما', 'never', 'not', 'نه', 'هرگز', 'هيچ ?وقت'].map(foldLetters).join('|')})\\s*$`, 'iu');
 /** Handed to us ("I sent it to you", "sent it here") is a message to support, not a scam's success. */
 const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:the|this) chat|لكم|ليكم|إليكم|اليكم|هنا|براتون|به شما|اينجا)/iu;
 
 /** The type of the secret the customer says they handed over, or undefined. */
 export function findHandedOverSecret(text: string): Kind | undefined {
   const t = normalizeText(text);
-  const handed = HANDED.exec(t);
-  if (!handed) return undefined;
-  if (TO_US.test(t.slice(handed.index + handed[0].length))) return undefined;
-  return SECRET.find(([, re]) => re.test(t))?.[0];
+  const handed = [...t.matchAll(HANDED)].some((m) => !NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index)) && !TO_US.test(t.slice(m.index + m[0].length)));
+  return handed ? SECRET.find(([, re]) => re.test(t))?.[0] : undefined;
 }

@@ -33,6 +33,7 @@ const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
   extra_words: { en: 'the company name with extra words', ar: 'اسم الشركة مع كلمات إضافية', fa: 'نام شرکت با کلمات اضافه' },
   other_ending: { en: 'the company name with another ending', ar: 'اسم الشركة بامتداد آخر', fa: 'نام شرکت با پسوند دیگر' },
   subdomain_trick: { en: 'the company name placed in front of another site', ar: 'اسم الشركة أمام موقع آخر', fa: 'نام شرکت جلوی سایتی دیگر' },
+  country_label: { en: 'a country ending placed in front of another ending', ar: 'امتداد دولة موضوع أمام امتداد آخر', fa: 'پسوند یک کشور جلوی پسوندی دیگر' },
   dressed_name: { en: 'a name dressed in words like secure, verify or support', ar: 'اسم مُلبَس بكلمات مثل آمن وتحقق ودعم', fa: 'نامی آراسته با کلماتی مثل امن، تأیید و پشتیبانی' },
 };
 
@@ -63,7 +64,7 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
   for (const link of [...links, ...senders]) {
     for (const f of inspectLinkDomain(link, deps.policy)) {
       if (f.code === 'shortener' && !links.includes(link)) continue;
-      if (f.code === 'lookalike' && f.how === 'dressed_name') push('lookalike', say('phishing.lookalike_name', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how][agentLang] }));
+      if (f.code === 'lookalike' && (f.how === 'dressed_name' || f.how === 'country_label')) push('lookalike', say('phishing.lookalike_name', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how][agentLang] }));
       else if (f.code === 'lookalike') push('lookalike', say('phishing.lookalike', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how!][agentLang] }));
       else if (f.code === 'shortener') push('shortener', say('phishing.shortener', agentLang, { domain: f.domain }));
       else push('mixed_script', say('phishing.mixed_script', agentLang, { domain: f.domain }));
