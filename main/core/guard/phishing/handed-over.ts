@@ -43,7 +43,7 @@ const HANDED = alt([
   'behesh (?:goftam|dadam|ferestadam|khoondam)', '(?:goftam|dadam|ferestadam|khoondam)esh',
 ], 'giu');
 /** A negation written apart from the verb: "ما ارسلته لأحد", "مش اديته", "لم أعطه". */
-const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${['ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'عمري ما', 'never', 'not', 'نه', 'هرگز', 'هيچ ?وقت'].map(foldLetters).join('|')})\\s*$`, 'iu');
+const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و|ف)?(?:${['ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'عمري ما', 'never', 'not', 'نه', 'هرگز', 'هيچ ?وقت'].map(foldLetters).join('|')})\\s*$`, 'iu');
 /** Handed to us ("I sent it to you", "sent it here") is a message to support, not a scam's success. */
 const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:the|this) chat|لكم|ليكم|إليكم|اليكم|هنا|براتون|به شما|اينجا)/iu;
 
