@@ -155,7 +155,7 @@ describe('inbound, round 6 (generated)', () => {
       ),
       { numRuns: 40 },
     );
-    for (const ordinary of ['I forgot the code that came to my phone, can you send a new one?', 'I got the code but did not send it to anyone', 'I sent it to you yesterday, the code never worked']) {
+    for (const ordinary of ['I forgot the code that came to my phone, can you send a new one?', 'I got the code but did not send it to anyone', 'I sent it to you yesterday, the code never worked', 'I typed the wrong password, then I read it to my son and he fixed it', 'I gave him my order number and he said he would check']) {
       expect(flags(ordinary), ordinary).not.toContain('secret');
     }
   });

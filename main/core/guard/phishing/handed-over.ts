@@ -29,9 +29,10 @@ const SECRET: Array<[Kind, RegExp]> = [
 
 /** "I" handed "it" (the secret) over, in the past; the object is the secret or a pronoun for it. */
 const HANDED = alt([
-  // English: "I read it to him", "gave him the code", "read them out", "and I sent it"
-  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|forwarded|shared|dictated|passed|typed|told) (?:it|them|him the|her the|them the|him my|her my|it out|them out)" + E,
-  "read (?:it|them) (?:out )?to (?:him|her|them|the (?:guy|man|woman|lady|caller))" + E,
+  // English: "I read it to him", "I gave him the code", "so I sent it"; not "I read it to my son", "I sent it to you"
+  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:gave|sent|texted|forwarded|shared|dictated|passed) (?:it|them)(?! to (?:my|you|your|the support|support|customer))" + E,
+  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|told) (?:him|her|them) (?:the|my|that) (?:\\S+ )?(?:code|otp|pin|password|digits|numbers)" + E,
+  "read (?:it|them) (?:out )?(?:to (?:him|her|them|the (?:guy|man|woman|lady|caller|person|agent))|out)" + E,
   // Arabic, first person past with the secret as object: قلتهوله, اديته, عطيتو, بعتهوله, دزيته, صيفطتو, قريتهوله
   '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا)ت(?:ه|ها|هم|و|هو)\\S*',
   '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري)ت(?:ل|ل)(?:ه|ها|هم|و)' + E + ' (?:ال)?(?:كود|رمز|ارقام|الارقام|باسورد)',

@@ -34,6 +34,8 @@ const CLAIMS_TO_BE_FROM = rx([
   // "says he works at / in the bank's service": the claim by the speaker's job, not a "from" ("قالي راهو خدام في الخدمة تاع البنك")
   '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|كيقول|گال|گالي|گالولي)\\S*(?: (?:لي|ليا|انه|انها|انو|بلي|راه\\S*|هو|هي|انا|اني))* (?:(?:ي|كي|بي|بي?ت|ت)?(?:خدم|شتغل)\\S*|خدام\\S*|شغال\\S*|موظف|كيخدم) (?:في|ف|ب|بال|فال|مع|عند|لدى|لدي)(?=\\S* |$)',
   "(?:said|says|saying|told me|claimed|claims)(?: that)? (?:he|she|they|he's|she's|they're|i) (?:work|works|worked|working|is working|was working) (?:at|for|in|with)",
+  // reported speech in the first person: "he goes I'm from the fraud team", "she was like we are calling from"
+  "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
   '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
@@ -76,7 +78,7 @@ const WHERE_WE_PUBLISH = rx([
  * Beside someone claiming to be the company, the description is the sign: companies call from their own lines.
  */
 const DESCRIBED_NUMBER = rx([
-  '(?:normal|regular|ordinary|personal|private|random|unknown|foreign|international|local|withheld|hidden)(?: (?:mobile|cell|cellphone|phone|whatsapp|uk|us))? (?:number|no|phone|line|mobile|cell)',
+  '(?:normal|regular|ordinary|personal|private|random|unknown|foreign|international|local|withheld|hidden)(?: (?:mobile|cell|cellphone|phone|whatsapp|uk|us)){0,2} (?:number|no|phone|line|mobile|cell)',
   'not (?:a|an|the|your) (?:company|official|business|bank|landline) (?:number|line)',
   '(?:رقم|نمره|نمبر)(?: (?:جوال|موبايل|موبيل|تلفون|هاتف|محمول|واتساب|واتس))? (?:عادي|عاديه|شخصي|شخصيه|خاص|خاصه|مجهول|غريب|دولي|خارجي|برا)(?![\\p{L}])',
   '(?:مو|مش|ماشي|ليس|مب) (?:رقم|نمره) (?:شركه|رسمي|الشركه|البنك|بنك)',
@@ -113,7 +115,7 @@ const ODD_PAYMENT = words([
   'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
   'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
   // money sent to a phone number (a wallet), not to a company: "على نفس الرقم", "to the same number", "به همین شماره"
-  '(?:على|علي|عل|ع|ل|الى|لنفس|لهذا|لهاد) ?(?:نفس|هذا|هاد|هالرقم|ذات)? ?(?:ال)?(?:رقم|نمره)(?: (?:ده|دا|هذا|هاد|نفسه|ذاته))?', 'to (?:the same|this|that|his|her|a) (?:phone |mobile |wallet )?number', 'به (?:همين|همون|اين|اون) شماره',
+  '(?:على|علي|عل|ع|ل|الى) ?(?:نفس|ذات|هذا|هاد|هال) ?(?:ال)?(?:رقم|نمره)', '(?:على|علي|ع|ل|لل|الى) ?(?:ال)?(?:رقم|نمره) (?:ده|دا|هذا|هاد|هيدا|نفسه|ذاته)', 'to (?:the same|this|that|his|her|a) (?:phone |mobile |wallet )?number', 'به (?:همين|همون|اين|اون) شماره',
   'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
 ]);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
@@ -157,6 +159,7 @@ const NOW = rx([
   'فورا', 'حالا', 'دلوقتي', 'الحين', 'عاجل', 'خلال', 'الان', 'اليوم', 'اخر فرصه', 'تنبيه نهائي', 'بسرعه', 'في اسرع وقت',
   'همين الان', 'فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
   'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
+  '(?:ta|تا) (?:farda|فردا)', 'by tomorrow', '(?:قبل|حتى|لغايه) (?:بكره|بكرا|بكرة|الغد|غدوه)',
   'tonight', 'midnight', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
   'النهارده', 'النهاردة', 'النهاردا', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
 ]);
