@@ -180,5 +180,19 @@ describe('inbound, round 6 (generated)', () => {
       { numRuns: 60 },
     );
     expect(flags('is acme.ir.net yours?')).toContain('lookalike');
+    // a two-letter company name is not a country ending
+    expect(flags('is my-account.ea.com where I change my email?')).not.toContain('lookalike');
+  });
+
+  it('ordinary messages built from the same parts stay unflagged', () => {
+    for (const ordinary of [
+      'I paid 150... they said it is from the warehouse and will arrive Monday',
+      'please transfer the refund to my wallet 0507718842',
+      'the courier asked for the delivery code and I gave it to him but the parcel never came',
+      'المندوب طلب كود التوصيل واديته ليه والطلب موصلش',
+      'رقمي 0551… والموظف قال انه من الفرع، ابي اعرف متى يوصل الطلب',
+    ]) {
+      expect(flags(ordinary), ordinary).toEqual([]);
+    }
   });
 });

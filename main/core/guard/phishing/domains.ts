@@ -85,8 +85,11 @@ const PLACE_WORDS = /^(?:[a-z]{2}|ksa|uae|usa|egypt|egy|misr|maroc|morocco|iran|
  * (`.net`), so the address reads as a site in that country. What a person reads as the name is the label in front of
  * it; a brand there, or a name dressed in official words, is the trick. Returns the name.
  */
+/** Country endings a look-alike borrows (the region's, and the big ones); a two-letter company name (`ea.com`) is not one. */
+const COUNTRY_CODES = new Set(['ir', 'ae', 'sa', 'eg', 'iq', 'jo', 'kw', 'qa', 'om', 'bh', 'lb', 'sy', 'ps', 'ye', 'ma', 'dz', 'tn', 'ly', 'sd', 'tr', 'pk', 'af', 'in', 'uk', 'gb', 'us', 'eu', 'de', 'fr', 'ca', 'au', 'ru', 'cn']);
+const GENERIC_ENDINGS = new Set(['com', 'net', 'org', 'co', 'info', 'biz']);
 function countryLabelTrick(link: Link, policy: GuardPolicy): string | undefined {
-  if (!/^[a-z]{2}$/.test(link.label) || !link.subdomain) return undefined;
+  if (!COUNTRY_CODES.has(link.label) || !GENERIC_ENDINGS.has(link.domain.slice(3)) || !link.subdomain) return undefined;
   const read = link.subdomain.split('.').pop()!;
   const brands = [...policy.companyDomains.map((c) => c.split('.')[0]!), ...policy.brandNames].map(skeleton).filter((b) => b.length >= 3);
   const brand = brands.find((b) => containsBrand(read, skeleton(read), b));

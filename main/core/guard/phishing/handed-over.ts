@@ -20,10 +20,11 @@ const SECRET: Array<[Kind, RegExp]> = [
   ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur'])],
   ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان'])],
   ['otp', alt([
-    '(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
+    // not a code that is no secret: a delivery, order, promo or postal code
+    '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
     // described: "the number that was texted to me", "the digits that came to my phone"
     '(?:the )?(?:number|numbers|digits) (?:that |which )?(?:was |were |got )?(?:texted|sent|came|messaged|sms)',
-    '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E, 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'code' + E, 'ramz' + E,
+    '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramz' + E,
   ])],
 ];
 

@@ -86,7 +86,9 @@ const DESCRIBED_NUMBER = rx([
   'shomare(?:ye)?(?: (?:mobile|hamrah))? (?:mamooli|ma3mooli|mamuli|shakhsi|nashenas|khareji)',
 ]);
 /** A number written only in part ("011…", "0661 xx", "+20 10*****"): a scam's number, cut short or masked by the customer. */
-const PARTIAL_PHONE = /(?<![\p{L}\d])(?:\+|00)?\d{2,6}(?:[ -]?\d{1,4})?\s?(?:…|\.{2,}|[x×*]{2,})/giu;
+const PARTIAL_PHONE = /(?<![\p{L}\d])(?:\+|00|0)\d{1,5}(?:[ -]?\d{1,4})?\s?(?:…|\.{2,}|[x×*]{2,})/giu;
+/** "my number 0551…", "رقمي 0551…": a partial number that is the customer's own. */
+const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رقمي', 'جوالي', 'موبايلي', 'شمارم', 'شماره ام', 'شماره من'].map(foldLetters).join('|')})(?: (?:is|هو|هست))?[\\s:]*$`, 'iu');
 /** A third person in the story: whoever called, wrote or claimed. */
 const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|person)', 'he', 'she', 'they', 'caller', 'واحد', 'شخص', 'حد', 'حدا', 'شب', 'بنت', 'ست', 'راجل', 'يكي', 'یکی', 'يه نفر', 'یه نفر', 'ye nafar', 'yeki', 'wa7ed', 'wahed']);
 /** The number is offered as someone to contact… */
@@ -114,10 +116,15 @@ const FEE = rx([
 const ODD_PAYMENT = words([
   'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
   'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
-  // money sent to a phone number (a wallet), not to a company: "على نفس الرقم", "to the same number", "به همین شماره"
-  '(?:على|علي|عل|ع|ل|الى) ?(?:نفس|ذات|هذا|هاد|هال) ?(?:ال)?(?:رقم|نمره)', '(?:على|علي|ع|ل|لل|الى) ?(?:ال)?(?:رقم|نمره) (?:ده|دا|هذا|هاد|هيدا|نفسه|ذاته)', 'to (?:the same|this|that|his|her|a) (?:phone |mobile |wallet )?number', 'به (?:همين|همون|اين|اون) شماره',
   'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
 ]);
+/** Money sent to a phone number (a wallet), not to a company: "على نفس الرقم", "to the same number", "به همین شماره". */
+const TO_A_NUMBER = words([
+  '(?:على|علي|عل|ع|ل|الى) ?(?:نفس|ذات|هذا|هاد|هال) ?(?:ال)?(?:رقم|نمره)', '(?:على|علي|ع|ل|لل|الى) ?(?:ال)?(?:رقم|نمره) (?:ده|دا|هذا|هاد|هيدا|نفسه|ذاته)',
+  'to (?:the same|this|that|his|her|a) (?:phone |mobile |wallet )?number', 'به (?:همين|همون|اين|اون) شماره',
+]);
+/** A fee by name (not any payment): a customer asking us to send their refund "to this number" names none. */
+const FEE_NOUN = rx(['fees?', 'charges?', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'rosoom', 'hazine', 'karmozd']);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
 const GAIN = rx([
   'refund', 'release', 'free', 'win', 'won', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
@@ -186,7 +193,8 @@ const ACCOUNT = rx(['account', 'acct', 'profile', 'wallet', 'حساب', 'اكو�
 
 /** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
 const PAY_NOW = words([
-  '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)', 'pay (?:the|a|now|\\d)\\S*',
+  // not the customer asking for their own money: "please transfer the refund to my wallet"
+  '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', 'pay (?:the|a|now|\\d)\\S*',
   'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
   '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
   'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)',
@@ -218,7 +226,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
   const sentences = t.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
   // a partial number is cut where the ellipsis is, so it is found in the whole text, not its sentences
-  const partials = [...t.matchAll(PARTIAL_PHONE)];
+  const partials = [...t.matchAll(PARTIAL_PHONE)].filter((m) => !MY_NUMBER_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)));
   if (partials.length && CLAIMS_TO_BE_FROM.test(t)) flags.push({ code: 'fake_number', value: partials[0]![0].trim() });
   // "called me from a normal mobile number, said he's from the fraud department": no number written, the claim and the description are the sign
   const described = DESCRIBED_NUMBER.exec(t);
@@ -258,7 +266,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   }
   const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
-  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t)))) flags.push({ code: 'upgrade_fee' });
+  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t))))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
