@@ -155,6 +155,8 @@ describe('inbound, round 6 (generated)', () => {
       ),
       { numRuns: 40 },
     );
+    expect(flags('talab meni el code elli gali w ana 2oltohoulo')).toContain('secret');
+    expect(flags('talab meni el code elli gali bas ana ma 2oltohoulosh')).not.toContain('secret');
     for (const ordinary of ['I forgot the code that came to my phone, can you send a new one?', 'I got the code but did not send it to anyone', 'I sent it to you yesterday, the code never worked', 'I typed the wrong password, then I read it to my son and he fixed it', 'I gave him my order number and he said he would check']) {
       expect(flags(ordinary), ordinary).not.toContain('secret');
     }

@@ -42,10 +42,12 @@ const HANDED = alt([
   // Persian: the object on the verb (دادمش), or the verb closing its clause after "to him" (بهش گفتم.)
   '(?:گفتم|دادم|فرستادم|خوندم|خواندم)ش' + E,
   '(?:بهش|به اون|به او|بهشون|براش|براشون|واسش|واسشون) (?:\\S+ )?(?:گفتم|دادم|فرستادم|خوندم|خواندم)(?= *(?:$|[.!؟?،,]| و | ولي | بعد))',
+  // Arabizi, first person past with the secret as object: 2oltohoulo, 2oltlo el code, edeto, ba3atto
+  '(?:2olt|2ult|qolt|golt)(?:oh|ha|o|ou)\\S*', '(?:2olt|2ult|qolt|golt)(?:lo|elo|lah|laha) (?:el )?(?:code|pin|password|ramz)', '(?:edeto|edetoh|ediyto|edetha|3ateto|3atito|3tito|ba3atto|ba3atoh|b3atto|ersalto|dzito|sifatto)\\S*',
   'behesh (?:goftam|dadam|ferestadam|khoondam)', '(?:goftam|dadam|ferestadam|khoondam)esh',
 ], 'giu');
 /** A negation written apart from the verb: "ما ارسلته لأحد", "مش اديته", "لم أعطه". */
-const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و|ف)?(?:${['ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'عمري ما', 'never', 'not', 'نه', 'هرگز', 'هيچ ?وقت'].map(foldLetters).join('|')})\\s*$`, 'iu');
+const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و|ف)?(?:${['ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'عمري ما', 'never', 'not', 'didn.t', 'ma', 'mesh', 'msh', 'mish', 'نه', 'هرگز', 'هيچ ?وقت'].map(foldLetters).join('|')})\\s*$`, 'iu');
 /** Handed to us ("I sent it to you", "sent it here") is a message to support, not a scam's success. */
 const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:the|this) chat|لكم|ليكم|إليكم|اليكم|هنا|براتون|به شما|اينجا)/iu;
 
