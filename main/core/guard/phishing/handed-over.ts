@@ -54,6 +54,15 @@ const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:t
 /** The type of the secret the customer says they handed over, or undefined. */
 export function findHandedOverSecret(text: string): Kind | undefined {
   const t = normalizeText(text);
-  const handed = [...t.matchAll(HANDED)].some((m) => !NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index)) && !TO_US.test(t.slice(m.index + m[0].length)));
-  return handed ? SECRET.find(([, re]) => re.test(t))?.[0] : undefined;
+  const handed = [...t.matchAll(HANDED)].find((m) => !NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index)) && !TO_US.test(t.slice(m.index + m[0].length)));
+  if (!handed) return undefined;
+  // the secret handed over is the one named last before the verb ("نسيت كلمة المرور … وطلب الكود، عطيته": the code), else any
+  let best: { kind: Kind; at: number } | undefined;
+  for (const [kind, re] of SECRET) {
+    for (const m of t.matchAll(new RegExp(re.source, 'giu'))) {
+      const at = m.index < handed.index ? m.index : -1;
+      if (!best || at > best.at) best = { kind, at };
+    }
+  }
+  return best?.kind;
 }
