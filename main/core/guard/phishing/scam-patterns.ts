@@ -35,7 +35,7 @@ const CLAIMS_TO_BE_FROM = rx([
   '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|كيقول|گال|گالي|گالولي)\\S*(?: (?:لي|ليا|انه|انها|انو|بلي|راه\\S*|هو|هي|انا|اني))* (?:(?:ي|كي|بي|بي?ت|ت)?(?:خدم|شتغل)\\S*|خدام\\S*|شغال\\S*|موظف|كيخدم) (?:في|ف|ب|بال|فال|مع|عند|لدى|لدي)(?=\\S* |$)',
   "(?:said|says|saying|told me|claimed|claims)(?: that)? (?:he|she|they|he's|she's|they're|i) (?:work|works|worked|working|is working|was working) (?:at|for|in|with)",
   // Arabizi "says he works at the bank": 2alli enno byeshteghel bel bank, bi2ol ino bishtighil bil
-  '(?:2al|2alli|2alli|2ali|bi2ol|bey2ol|ye2ol|qal|qalli|gal|galli)\\S*(?: (?:eno|enno|inno|innu|ino|ana|howa|huwe))* (?:bi|b|by|bey|bye|y|ye|ya)?(?:shtegh|shtagh|shtigh|khdem|khdam|sh8l|shghl)\\S* (?:bel|bil|fel|fil|f|b|ma3|3and|in|at)(?= |$)',
+  '(?:2al|2alli|2ali|bi2ol|bey2ol|ye2ol|qal|qalli|gal|galli)\\S*(?: (?:eno|enno|inno|innu|ino|ana|howa|huwe))* (?:bi|b|by|bey|bye|y|ye|ya)?(?:shtegh|shtagh|shtigh|khdem|khdam|sh8l|shghl)\\S* (?:bel|bil|fel|fil|f|b|ma3|3and|in|at)(?= |$)',
   // reported speech in the first person: "he goes I'm from the fraud team", "she was like we are calling from"
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
