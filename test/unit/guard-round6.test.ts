@@ -157,7 +157,7 @@ describe('inbound, round 6 (generated)', () => {
     );
     expect(flags('talab meni el code elli gali w ana 2oltohoulo')).toContain('secret');
     expect(flags('talab meni el code elli gali bas ana ma 2oltohoulosh')).not.toContain('secret');
-    for (const ordinary of ['I forgot the code that came to my phone, can you send a new one?', 'I got the code but did not send it to anyone', 'I sent it to you yesterday, the code never worked', 'I typed the wrong password, then I read it to my son and he fixed it', 'I gave him my order number and he said he would check']) {
+    for (const ordinary of ['I forgot the code that came to my phone, can you send a new one?', 'I got the code but did not send it to anyone', 'I sent it to you yesterday, the code never worked', 'I typed the wrong password, then I read it to my son and he fixed it', 'I gave him my order number and he said he would check', 'My card PIN is not working at the ATM, I tried three times today. Then the cashier at the shop asked for the card itself and I gave it to him']) {
       expect(flags(ordinary), ordinary).not.toContain('secret');
     }
   });

@@ -51,17 +51,22 @@ const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و|ف)?(?:${['ما', 'مش'
 /** Handed to us ("I sent it to you", "sent it here") is a message to support, not a scam's success. */
 const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:the|this) chat|لكم|ليكم|إليكم|اليكم|هنا|براتون|به شما|اينجا)/iu;
 
+/** How far before the hand-over verb its secret may be named, in characters (about one sentence). */
+const SECRET_REACH = 80;
+
 /** The type of the secret the customer says they handed over, or undefined. */
 export function findHandedOverSecret(text: string): Kind | undefined {
   const t = normalizeText(text);
   const handed = [...t.matchAll(HANDED)].find((m) => !NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index)) && !TO_US.test(t.slice(m.index + m[0].length)));
   if (!handed) return undefined;
-  // the secret handed over is the one named last before the verb ("نسيت كلمة المرور … وطلب الكود، عطيته": the code), else any
+  // the secret handed over is the one named last before the verb ("نسيت كلمة المرور … وطلب الكود، عطيته": the code) and
+  // near it, or in the verb's own words ("gave him the code"); a PIN three sentences back is not what "I gave it" gave
   let best: { kind: Kind; at: number } | undefined;
+  const end = handed.index + handed[0].length;
   for (const [kind, re] of SECRET) {
     for (const m of t.matchAll(new RegExp(re.source, 'giu'))) {
-      const at = m.index < handed.index ? m.index : -1;
-      if (!best || at > best.at) best = { kind, at };
+      if (m.index < handed.index - SECRET_REACH || m.index >= end) continue;
+      if (!best || m.index > best.at) best = { kind, at: m.index };
     }
   }
   return best?.kind;
