@@ -38,7 +38,7 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|old|current|temporary|temp|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?)`;
+const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|current|temporary|temp|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   // a group of digits followed by another group is part of a longer number (a phone printed on the card's back)

@@ -29,10 +29,10 @@ const SUPPORT_WORDS = rx([
  * The claim is the structure (a verb of saying, an optional "he is / that", then "from"), whoever is named.
  */
 const CLAIMS_TO_BE_FROM = rx([
-  "(?:said|says|saying|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s|to be))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
+  "(?:said|says|saying|telling(?: me)?|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s|to be))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
   '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه\\S*|رانا|راني|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال|تاع|متاع)(?= |$)',
   // "says he works at / in the bank's service": the claim by the speaker's job, not a "from" ("قالي راهو خدام في الخدمة تاع البنك")
-  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|كيقول|گال|گالي|گالولي)\\S*(?: (?:لي|ليا|انه|انها|انو|بلي|راه\\S*|هو|هي|انا|اني))* (?:(?:ي|كي|بي|بي?ت|ت)?(?:خدم|شتغل)\\S*|خدام\\S*|شغال\\S*|موظف|كيخدم) (?:في|ف|ب|بال|فال|مع|عند|لدى|لدي)(?=\\S* |$)',
+  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|كيقول|گال|گالي|گالولي|ادعى|يدعي|بيدعي|زعم)\\S*(?: (?:ال)?(?:متصل|شخص|رجل|راجل|واحد))?(?: (?:لي|ليا|انه|انها|انو|بلي|راه\\S*|هو|هي|انا|اني))* (?:(?:ي|كي|بي|بي?ت|ت)?(?:خدم|شتغل)\\S*|خدام\\S*|شغال\\S*|موظف|كيخدم) (?:في|ف|ب|بال|فال|مع|عند|لدى|لدي)(?=\\S* |$)',
   "(?:said|says|saying|told me|claimed|claims)(?: that)? (?:he|she|they|he's|she's|they're|i) (?:work|works|worked|working|is working|was working) (?:at|for|in|with)",
   // Arabizi "says he works at the bank": 2alli enno byeshteghel bel bank, bi2ol ino bishtighil bil
   '(?:2al|2alli|2ali|bi2ol|bey2ol|ye2ol|qal|qalli|gal|galli)\\S*(?: (?:eno|enno|inno|innu|ino|ana|howa|huwe))* (?:bi|b|by|bey|bye|y|ye|ya)?(?:shtegh|shtagh|shtigh|khdem|khdam|sh8l|shghl)\\S* (?:bel|bil|fel|fil|f|b|ma3|3and|in|at)(?= |$)',
@@ -88,8 +88,8 @@ const DESCRIBED_NUMBER = rx([
   'shomare(?:ye)?(?: (?:mobile|hamrah))? (?:mamooli|ma3mooli|mamuli|shakhsi|nashenas|khareji)',
   '(?:ra2am|ra2m|raqam|rakam|nemra|nimra)(?: (?:mobile|mobail|mobayl|jawal|jawwal))? (?:3adi|3aadi|shakhsi|khas|khaas|ghareeb|gharib|ajnabi)',
 ]);
-/** A number written only in part ("011…", "0661 xx", "+20 10*****"): a scam's number, cut short or masked by the customer. */
-const PARTIAL_PHONE = /(?<![\p{L}\d])(?:\+|00|0)\d{1,5}(?:[ -]?\d{1,4})?\s?(?:…|\.{2,}|[x×*]{2,})/giu;
+/** A number written only in part ("011…", "0661 xx", "+20 10*****", "98xxxxxx12"): a scam's number, cut short or masked by the customer. */
+const PARTIAL_PHONE = /(?<![\p{L}\d])(?:(?:\+|00|0)\d{1,5}(?:[ -]?\d{1,4})?\s?(?:…|\.{2,}|[x×*]{2,})|\+?\d{2,5}[x×*]{3,}\d{0,4})/giu;
 /** "my number 0551…", "رقمي 0551…": a partial number that is the customer's own. */
 const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رقمي', 'جوالي', 'موبايلي', 'شمارم', 'شماره ام', 'شماره من'].map(foldLetters).join('|')})(?: (?:is|هو|هست))?[\\s:]*$`, 'iu');
 /** A third person in the story: whoever called, wrote or claimed. */
