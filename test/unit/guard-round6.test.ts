@@ -41,6 +41,14 @@ describe('inbound, round 6 (generated)', () => {
       }),
       { numRuns: 40 },
     );
+    // masked in the middle: "98xxxxxx12", "+2010*****45"
+    fc.assert(
+      fc.property(digitsOf(2, 4), fc.integer({ min: 3, max: 7 }), digitsOf(0, 3), pick(['x', '*', 'X']), pick(['telling he is from your KYC department', 'وادّعى المتصل أنه موظف في البنك']), (a, n, b, c, claim) => {
+        const msg = `one person called from ${a}${c.repeat(n)}${b} ${claim}`;
+        expect(flags(msg), msg).toContain('fake_number');
+      }),
+      { numRuns: 40 },
+    );
     fc.assert(
       fc.property(
         pick([
