@@ -189,7 +189,7 @@ console.log(`inbound flags: p50 ${p(inTimes, 0.5).toFixed(3)} ms, p99 ${p(inTime
     clock.set(t);
     const rate = (t >= spikeAt ? 5 * baselinePerMin : baselinePerMin) / 60;
     if (r() < rate) {
-      const alerts = ew.observe({ conversationId: `c${++conv}`, text: `${HACKED[Math.floor(r() * HACKED.length)]} 0551234567`, at: t });
+      const alerts = ew.observe({ conversationRef: `c${++conv}`, text: `${HACKED[Math.floor(r() * HACKED.length)]} 0551234567`, at: t });
       if (alerts.length && t < spikeAt) falseAlerts += alerts.length;
       else if (alerts.length) detectedAfter ??= t - spikeAt;
     }

@@ -23,7 +23,7 @@ interface InRow { id: string; voice: string; flags: string[]; text: string }
 const load = <T>(f: string): T[] => fs.readFileSync(path.join(here, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 const files = fs.readdirSync(here).filter((f) => f.endsWith('.jsonl')).sort();
 // the independent sets were scored once, then published: they are tune sets now
-const tuning = (f: string) => f.startsWith('tune') || f.startsWith('independent');
+const tuning = (f: string) => f.startsWith('tune') || f.startsWith('independent') || f.endsWith('-tune.jsonl');
 const blocks = (t: string) => evaluateReply(t, 'en', BENCH_POLICY, detect).some((f) => f.verdict === 'block');
 const r3 = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(3));
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : '–');

@@ -16,6 +16,7 @@ import os from 'node:os';
 import { DEFAULT_RULE, HubStore, postgresExecutor, WorkflowStore } from '../../main/hub/store';
 import { startTestPostgres } from '../../test/helpers/postgres';
 import { ConsoleProcess, PASSWORD, startTeamHub, until } from '../../test/hub/harness';
+import { preparedMessage } from '../../test/hub/prepared-message';
 
 const argv = process.argv.slice(2);
 const opt = (k: string, d: number) => {
@@ -59,20 +60,7 @@ async function assignment(): Promise<void> {
     await wf.saveRule({ channelId: 'tg', ...DEFAULT_RULE, mode: 'round-robin', capacity: Math.ceil(OPEN / AGENTS) + DECISIONS }, it);
     const times: number[] = [];
     for (let i = 0; i < DECISIONS + 20; i++) {
-      await store.ingest('tg', [
-        {
-          platformMessageId: `new-${i}`,
-          platformConversationId: `new-${i}`,
-          contact: { platformUserId: `new-${i}` },
-          direction: 'in',
-          maskedText: 'where is my order',
-          sealedText: null,
-          sentAt: Date.now(),
-          attachments: [],
-          fields: [],
-          seal: () => ({ text: null, fields: [] }),
-        },
-      ]);
+      await store.ingest('tg', [preparedMessage(`new-${i}`, `new-${i}`, Date.now(), { contact: { platformUserId: `new-${i}` }, maskedText: 'where is my order' })]);
       const t0 = performance.now();
       const done = await wf.assignQueue({ actor: 'hub:bench' });
       const dt = performance.now() - t0;

@@ -2,7 +2,7 @@ import type { Core } from '../core/app';
 import { AUDIT_ACTIONS } from '../core/audit';
 import { loadOrCreateDeviceIdentity, newSessionSlot } from '../core/auth';
 import { isOpenState } from '../core/network';
-import type { SignedSeatGrant } from '../core/custody';
+import { exportGrants, type SignedSeatGrant } from '../core/custody';
 import { DiwanError } from '../core/shared/errors';
 import { flagValue, type CliIo } from './command';
 import { nextStdinLine } from './stdin-lines';
@@ -62,18 +62,5 @@ export async function requireAdministrator(core: Core, args: string[], io: CliIo
 
 /** The signed grant that lets a signed-in administrator's command open one customer's originals (export, a move to the hub). */
 export function exportGrant(core: Core, admin: string, reason: string): (contactId: number) => SignedSeatGrant {
-  return (contactId) =>
-    core.store.custody.sign({
-      kind: 'export',
-      user: admin,
-      userId: `cli:${admin}`,
-      reason,
-      revealId: null,
-      revealExpiresAt: null,
-      messageId: null,
-      field: null,
-      type: null,
-      approval: null,
-      contactId,
-    });
+  return exportGrants(core.store.custody, { user: admin, userId: `cli:${admin}`, reason });
 }

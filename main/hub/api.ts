@@ -6,6 +6,8 @@ import { assertApprovable, DEFAULT_GUARD_POLICY, detectLang, drillReplyOutcome, 
 import { detectSensitive } from '../core/masking';
 import { DiwanError } from '../core/shared/errors';
 import { replyProblem } from '../core/shared/reply-limits';
+import { checkReplyWindow, replyOptions } from '../core/app/send-reply';
+import { replyWindowAt } from './store/reply-window';
 import { BodyTooLarge, bearer, isJson, readBody, sendJson } from './http';
 import { hashToken, mustHave, type SignedIn } from './accounts';
 import { mayReadChannel } from './audience';
@@ -35,7 +37,9 @@ import { deliveryDoubtRoutes } from './routes/delivery-doubt';
 import { scamReportRoutes } from './routes/scam-reports';
 import { secondFactorRoutes } from './routes/second-factor';
 import { channelSetupRoutes } from './routes/channel-setup';
+import { channelAdminRoutes } from './routes/channel-admin';
 import { transcriptExportRoutes } from './routes/transcript-export';
+import { handoverRoutes } from './routes/handover';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -66,6 +70,8 @@ const schemas = {
       sendAnyway: z.boolean().optional(),
       /** A lead's approval of this exact text, for a reply the outbound guard holds (`routes/reply-approvals.ts`). */
       approvalId: id.optional(),
+      /** The author ticked "human agent": Messenger and Instagram send it with the HUMAN_AGENT tag (up to 7 days). */
+      humanAgentTag: z.boolean().optional(),
     })
     .strict(),
   reveal: z.object({ messageId: id, field: z.number().int().min(0).max(1000), reason: z.string().max(2_000) }).strict(),
@@ -96,12 +102,21 @@ const STATUS: Record<string, number> = {
   newer_activity: 409,
   not_assignee: 403,
   channel_unknown: 404,
+  channel_test_unavailable: 501,
   contact_unknown: 404,
   user_exists: 409,
   reveal_not_pending: 409,
   password_wrong: 403,
   reply_blocked: 422,
   reply_bad_text: 422,
+  reply_window_closed: 422,
+  human_agent_tag_needed: 422,
+  thread_control_unsupported: 422,
+  channel_not_running: 503,
+  channel_paused: 503,
+  channel_not_ready: 503,
+  thread_control_unknown: 404,
+  thread_control_interrupted: 409,
   label_exists: 409,
   label_unknown: 404,
   canned_shortcut_taken: 409,
@@ -175,6 +190,8 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   drillRoutes,
   roleGrantRoutes,
   ownRevealRoutes,
+  handoverRoutes,
+  channelAdminRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
@@ -312,6 +329,7 @@ export function hubApi(d: ApiDeps) {
           const kind = (await d.store.q.get<{ kind: string }>('SELECT kind FROM channels WHERE id = ?', [c.channelId]))?.kind ?? '';
           const tooLong = replyProblem(kind, b.text);
           if (tooLong) throw new DiwanError('reply_bad_text', tooLong);
+          checkReplyWindow(await replyWindowAt(d.store.q, c.id, kind, d.now()), b.humanAgentTag ?? false);
           const lang = detectLang(b.text);
           const decision = judgeReply(b.text, lang, d.guardPolicy ?? DEFAULT_GUARD_POLICY, detectSensitive);
           // A reply to a phishing drill's attempt is scored before the guard may stop it: a stopped reply counts too.
@@ -349,6 +367,7 @@ export function hubApi(d: ApiDeps) {
           if (newer) await d.store.appendAudit(t, { ...actorOf(who!), action: 'reply.sent_over_newer', target: `conversation:${c.id}`, details: { newerSeq: newer.seq, kind: newer.kind } });
         };
         const p = d.sealer.prepareReply(b.text);
+        const options = replyOptions(b.humanAgentTag ?? false);
         const approval = approved;
         let r: Awaited<ReturnType<HubStore['enqueueReply']>>;
         try {
@@ -364,6 +383,7 @@ export function hubApi(d: ApiDeps) {
             actor: actorOf(who!),
             guard: prior === null ? collisionCheck : undefined,
             stayAtHub: inDrill,
+            ...(options ? { options } : {}),
             ...(approval ? { alsoInTx: (t, messageId) => approvals.consume(t, { ...approval, requesterId: who!.user.id, conversationId: c.id, messageId }, actorOf(who!)) } : {}),
           });
         } catch (e) {

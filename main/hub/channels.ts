@@ -1,5 +1,7 @@
 import { channelHealthView, ConnectorRuntime, fetchThrough, realSleep, type AttachmentContent, type ChannelConfig, type ChannelKind, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
+import { checkChannelCredentials, type ChannelCheck } from '../core/app/channel-check';
 import { DiwanError } from '../core/shared/errors';
+import { detached, failureName } from '../core/shared/keep-going';
 import type { OutboundItem, RuntimeOutbox, RuntimeSink } from '../core/shared/messages';
 import type { Clock } from '../core/shared/ports';
 import type { Vault } from '../core/vault';
@@ -9,6 +11,7 @@ import type { OriginalsSealer } from './sealing';
 import type { HubChannel, HubStore } from './store';
 import type { HubChannelSetup } from './store/channel-setup';
 import { applyWatermarks } from './store/watermarks';
+import { HubHandover, type HandoverRequest } from './store/handover';
 
 export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; channelId?: string; detail?: string }) => void;
 
@@ -32,6 +35,7 @@ export function hubOutbox(store: HubStore, sealer: OriginalsSealer): RuntimeOutb
         platformConversationId: c.platformConversationId,
         text: c.sealedText ? sealer.openOutbox(c.messageId, c.sealedText) : '',
         attempts: c.attempts,
+        ...(c.options ? { options: c.options } : {}),
       };
     },
     markSent: (id, platformMessageId) => store.markOutbox(Number(id), 'sent', null, { platformMessageId }),
@@ -69,6 +73,11 @@ export class HubChannels {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private ticking: Promise<void> | null = null;
+  private readonly handover: HubHandover;
+  private serving: Promise<void> | null = null;
+  private serveAgain = false;
+  /** Set while the channels stop after the lease connection broke: nothing is taken again until they have. */
+  private dropping: Promise<void> | null = null;
 
   constructor(
     private readonly o: {
@@ -85,10 +94,13 @@ export class HubChannels {
       nodeId?: string;
       /** The connectors this node may run (the embedded hub adds the demo channel); the hub's own by default. */
       registry?: ConnectorRegistry;
+      /** How long one handover call to the platform may take (30 s by default). */
+      handoverTimeoutMs?: number;
     },
   ) {
+    this.handover = new HubHandover(o.store);
     this.runtime = this.newRuntime();
-    o.leases.onLost(() => void this.dropAll());
+    o.leases.onLost(() => void (this.dropping ??= detached(() => this.dropAll(), (e) => this.failed('channel.drop_failed', e)).finally(() => (this.dropping = null))));
   }
 
   private newRuntime(): ConnectorRuntime {
@@ -112,7 +124,7 @@ export class HubChannels {
   start(): void {
     const loop = () => {
       if (this.stopped) return;
-      this.ticking = this.tick().finally(() => {
+      this.ticking = detached(() => this.tick(), (e) => this.failed('channel.tick_failed', e)).finally(() => {
         this.ticking = null;
         if (!this.stopped) this.timer = setTimeout(loop, this.o.retryMs);
       });
@@ -145,12 +157,66 @@ export class HubChannels {
     }
   }
 
+  /**
+   * Handover requests (take / pass / request thread control, `store/handover.ts`) for the channels this node runs:
+   * claimed, then each called through the running connector, one at a time, and its outcome written. Asked for when a
+   * request is written (through any node: a NOTIFY) and on every tick, in case a notice was lost. Concurrent asks
+   * coalesce into one more pass.
+   */
+  serveHandover(): Promise<void> {
+    if (this.serving) {
+      this.serveAgain = true;
+      return this.serving;
+    }
+    this.serving = (async () => {
+      do {
+        this.serveAgain = false;
+        let mine: HandoverRequest[];
+        try {
+          mine = await this.handover.claim([...this.running]);
+        } catch {
+          return; // the database is out of reach; the next tick asks again
+        }
+        for (const r of mine) await this.callHandover(r);
+      } while (this.serveAgain && !this.stopped);
+    })().finally(() => {
+      this.serving = null;
+    });
+    return this.serving;
+  }
+
+  private async callHandover(r: HandoverRequest): Promise<void> {
+    let outcome: { done: true } | { code: string; reason: string };
+    try {
+      await this.runtime.threadControl(r.channelId, r.action, r.platformConversationId, AbortSignal.timeout(this.o.handoverTimeoutMs ?? 30_000));
+      outcome = { done: true };
+    } catch (e) {
+      // Connector and runtime refusals are sentences written for the agent (never a token); anything else is not shown.
+      outcome = e instanceof DiwanError ? { code: e.code, reason: e.message } : { code: 'error', reason: 'The platform call failed; try again in a moment.' };
+    }
+    try {
+      await this.handover.finish(r.id, outcome, this.o.nodeId ?? 'hub');
+    } catch (e) {
+      this.o.log({ level: 'warn', event: 'channel.handover_unrecorded', channelId: r.channelId, detail: (e as Error).message });
+    }
+  }
+
+  /**
+   * An administrator's Test: the channel's one read-only call with the credentials in the hub's secret store, through a
+   * connector apart from the running one (`checkChannelCredentials`), so any node can answer.
+   */
+  async checkCredentials(c: HubChannel): Promise<ChannelCheck> {
+    return checkChannelCredentials({ vault: this.o.vault, clock: this.o.clock, registry: this.o.registry ?? hubRegistry }, channelConfigOf(c));
+  }
+
   /** Wakes the outbox of a channel this node runs (a reply was just queued). */
   wake(channelId: string): void {
     if (this.running.has(channelId)) this.runtime.notifyOutbox(channelId);
   }
 
   private async tick(): Promise<void> {
+    // A reply whose outcome the stopping runtime is still writing must not be made `unknown` under it.
+    await this.dropping;
     let channels: HubChannel[];
     let revisions: Map<string, number>;
     try {
@@ -160,6 +226,7 @@ export class HubChannels {
       return; // the database is out of reach; health says so, and the next tick tries again
     }
     await this.follow(channels, revisions);
+    void this.serveHandover();
     for (const c of channels) {
       if (this.running.has(c.id) || this.stopped) continue;
       let got: boolean;
@@ -173,6 +240,8 @@ export class HubChannels {
       try {
         const interrupted = await this.o.store.recoverInterrupted(c.id);
         if (interrupted) this.o.log({ level: 'warn', event: 'channel.interrupted_replies', channelId: c.id, detail: `${interrupted} reply(ies) now unknown` });
+        const handovers = await this.handover.recoverInterrupted(c.id, 'The hub node handing this conversation over stopped; check who owns the thread at Meta before asking again.');
+        if (handovers) this.o.log({ level: 'warn', event: 'channel.interrupted_handovers', channelId: c.id, detail: `${handovers} handover(s) now unknown` });
         this.running.add(c.id);
         this.revisionOf.set(c.id, revisions.get(c.id) ?? 0);
         this.runtime.add(channelConfigOf(c));
@@ -200,6 +269,8 @@ export class HubChannels {
         this.o.log({ level: 'info', event: 'channel.stopped', channelId: id, detail: 'disabled' });
         continue;
       }
+      // Stopped, and this node still holds the lease: a reply left mid-send (its outcome never written) is settled now.
+      await this.o.store.recoverInterrupted(id);
       this.revisionOf.set(id, revisions.get(id) ?? 0);
       this.runtime.add(channelConfigOf(c));
       this.o.log({ level: 'info', event: 'channel.restarted', channelId: id, detail: 'changed by an administrator' });
@@ -213,11 +284,19 @@ export class HubChannels {
     }
   }
 
+  /** A step of the node's own loop that threw: logged by name, and the next tick tries again. */
+  private failed(event: string, e: unknown): void {
+    this.o.log({ level: 'error', event, detail: `The node's channel upkeep failed (${failureName(e)}); it tries again at the next tick.` });
+  }
+
   private async dropAll(): Promise<void> {
     this.revisionOf.clear();
     this.running.clear();
-    await this.runtime.stop();
-    this.runtime = this.newRuntime();
+    try {
+      await this.runtime.stop();
+    } finally {
+      this.runtime = this.newRuntime();
+    }
   }
 
   /** Stops the channels, then lets go of their leases so another node takes them at once. */
@@ -226,6 +305,7 @@ export class HubChannels {
     if (this.timer) clearTimeout(this.timer);
     await this.ticking;
     await this.runtime.stop();
+    await this.serving;
     for (const id of this.running) await this.o.leases.release(id);
     this.running.clear();
   }

@@ -62,7 +62,7 @@ export class HubEarlyWarning {
       for (const e of events) {
         const m = e.payload as { direction?: string; conversationId?: number; maskedText?: string };
         if (e.kind !== 'message.added' || m.direction !== 'in' || typeof m.maskedText !== 'string') continue;
-        for (const a of this.detector.observe({ conversationId: String(m.conversationId), text: m.maskedText, at: e.at })) {
+        for (const a of this.detector.observe({ conversationRef: String(m.conversationId), text: m.maskedText, at: e.at })) {
           // Counts and conversations, not excerpts: administrators see alerts and read no customer text.
           await this.o.review.raise({
             kind: 'security_spike',

@@ -7,6 +7,7 @@ import type { EmbeddedHub, EmbeddedHubStart } from '../core/app/embedded-hub';
 import { AUDIT_ACTIONS } from '../core/shared/audit-actions';
 import { resolvePolicy } from '../core/auth';
 import { connectorRegistry, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
+import { exportGrants } from '../core/custody';
 import { generateEd25519, privateKeyFromPem, publicKeyToBase64, signPolicyDocument } from '../core/policy';
 import { DiwanError, isDiwanError } from '../core/shared/errors';
 import { HubAccounts } from './accounts';
@@ -246,20 +247,7 @@ async function moveInOnce(source: Core, store: HubStore, config: HubConfig, secr
   const custodian = await connectCustodian(config, secrets, privateKeyFromPem(grantPem!, 'The embedded hub\'s grant key'), () => o.clock.now());
   let report: MoveReport;
   try {
-    const grant = (contactId: number) =>
-      source.store.custody.sign({
-        kind: 'export',
-        user: 'system',
-        userId: 'system:embedded-hub',
-        reason: 'moving this console onto its built-in hub',
-        revealId: null,
-        revealExpiresAt: null,
-        messageId: null,
-        field: null,
-        type: null,
-        approval: null,
-        contactId,
-      });
+    const grant = exportGrants(source.store.custody, { user: 'system', userId: 'system:embedded-hub', reason: 'moving this console onto its built-in hub' });
     report = await moveSingleSeatToHub(source, grant, { store, sealer: new OriginalsSealer(config.team, custodian.sealingKey, null), actor: SYSTEM, kinds: ['demo'] });
   } catch (e) {
     // The single-seat custodian opens at most its hourly allowance of customers: the rest moves at a later start.

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Listeners } from '../core/shared/listeners';
 import type { HubEvent, HubStore } from './store';
+import type { HANDOVER_NOTICE } from './store/handover';
 
 /**
  * The node's reading of the event table. PostgreSQL's NOTIFY (sent in the same transaction as the event row) only
@@ -77,7 +78,7 @@ export class EventFeed {
    * Other NOTIFY channels that carry what is never stored (the live markers): registered before `start`, heard on
    * the same LISTEN connection. Without PostgreSQL (the embedded hub) there is one node and nothing to hear.
    */
-  onNotice(channel: 'diwan_markers', listener: (payload: string) => void): void {
+  onNotice(channel: 'diwan_markers' | typeof HANDOVER_NOTICE, listener: (payload: string) => void): void {
     this.notices.set(channel, listener);
   }
 

@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { resolveGuardPolicy } from '../core/guard';
 import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
+import { detached, failureName } from '../core/shared/keep-going';
 import { systemClock, type Clock } from '../core/shared/ports';
 import type { ConnectorRegistry, RuntimeOptions } from '../core/connectors';
 import { SharedFloodBuckets } from './store/flood-buckets';
@@ -39,6 +40,7 @@ import { ConsoleStream } from './stream';
 import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore, WorkflowStore } from './store';
 import { WorkflowRunner } from './workflow';
 import { HubSnoozes } from './store/snoozes';
+import { HANDOVER_NOTICE } from './store/handover';
 
 export interface HubNodeOptions {
   config: HubConfig;
@@ -140,6 +142,9 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     },
   });
   feed.onNotice('diwan_markers', (payload) => markers.receive(payload));
+  // A handover asked for through any node: the node running its channel calls the platform (store/handover.ts).
+  let serveHandover = (): void => {};
+  feed.onNotice(HANDOVER_NOTICE, () => serveHandover());
   await feed.start();
   const workflow = new WorkflowRunner({
     workflow: workflowStore,
@@ -168,6 +173,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     nodeId: config.nodeId,
     registry: o.registry,
   });
+  serveHandover = () => void channels.serveHandover();
 
   const webhookStats = new WebhookStats();
   const hookLimits = webhookLimits(config);
@@ -202,7 +208,9 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     reveal: defaultRevealRules(),
     maxBodyBytes: config.limits.maxBodyBytes,
     replyQueued: (channelId) => channels.wake(channelId),
+    handoverAsked: () => serveHandover(),
     fetchAttachment: (channelId, ref, signal) => channels.fetchAttachment(channelId, ref, signal),
+    checkChannel: (c) => channels.checkCredentials(c),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
     // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; the embedded hub (one machine, SQLite) does not.
     roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? 'postgres' in config.database,
@@ -253,7 +261,13 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
 
   // Node checks the deadlines below every `connectionsCheckingInterval` (30 s by default), which lets a slow sender
   // (a webhook from the internet included) hold a socket up to 30 s longer: check every second (the relay's rule).
-  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2', connectionsCheckingInterval: 1000 }, (req, res) => void route(req, res));
+  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2', connectionsCheckingInterval: 1000 }, (req, res) =>
+    void detached(() => route(req, res), (e) => {
+      log({ level: 'error', event: 'api.failed', detail: failureName(e) });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'The hub failed to answer; try again.' });
+      else res.destroy();
+    }),
+  );
   // When each connection was accepted and finished its TLS handshake (keyed by the peer's address and port, the one
   // thing the TCP and the TLS socket share): both waits are part of a stream's opening.
   const acceptedAt = new Map<string, number>();
@@ -317,7 +331,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     };
     const ready = secureAt.get(req.socket);
     if (ready !== undefined) metrics.observe('request', performance.now() - ready);
-    void (async () => {
+    void detached(async () => {
       const url = new URL(req.url ?? '/', 'https://hub.invalid');
       if (url.pathname !== '/v1/stream') return refuse(404, 'The hub has no such address.');
       if (!inOffice(req.socket.remoteAddress)) return refuse(403, 'Diwan consoles connect to the hub only from the office networks IT named.');
@@ -345,7 +359,10 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
         metrics.streamsOpened++;
         void workflow.connected(who.user.id);
       });
-    })();
+    }, (e) => {
+      log({ level: 'error', event: 'stream.open_failed', detail: failureName(e) });
+      socket.destroy();
+    });
   });
 
   // Everything started above, stopped in order: by close(), and when the listener cannot start (nothing left running).

@@ -1,4 +1,4 @@
-import { DiwanError } from '../core/shared/errors';
+import { failureName } from '../core/shared/keep-going';
 import type { HubLog } from './channels';
 import type { ConsentStore, PrepareText, WorkflowStore } from './store';
 
@@ -105,7 +105,7 @@ export class WorkflowRunner {
     try {
       return await fn();
     } catch (e) {
-      this.o.log({ level: 'warn', event, detail: e instanceof DiwanError ? e.code : ((e as { code?: string })?.code ?? (e as Error)?.name ?? 'error') });
+      this.o.log({ level: 'warn', event, detail: failureName(e) });
       return null;
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, INTERFACE_LANGUAGES, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
+import { CHANNEL_CHECK_OUTCOMES, CHANNEL_KINDS, CONVERSATION_STATUSES, DELIVERY_STATES, DRILL_KINDS, INTERFACE_LANGUAGES, ROLES, THREAD_CONTROL_ACTIONS } from '../core/shared/vocabulary';
 import { NOTICE_LANGUAGES } from '../core/workflow/notice-language';
 
 /**
@@ -15,7 +15,8 @@ import { NOTICE_LANGUAGES } from '../core/workflow/notice-language';
  */
 
 // ── building blocks ────────────────────────────────────────────────────────────────────────────────────────────
-const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A stored row's id (conversation, message, note, label…): a positive integer, the same on every channel. */
+export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** A label's name as stored: up to 64 typed characters, masked (a placeholder may be longer than what it hides). */
 const LabelName = z.string().max(200);
 const Name = z.string().min(1).max(200);
@@ -91,6 +92,8 @@ export const MessageDto = z.object({
    * index; its type is `ORIGINAL`), shown rendered safely. `revealable` is false once retention removed it.
    */
   original: z.object({ fieldIndex: z.number().int().nonnegative().max(10_000), revealable: z.boolean() }).optional(),
+  /** The customer edited or deleted this message on the platform: it stays as it was, and `by` names the entry that superseded it. */
+  revision: z.object({ kind: z.enum(['edited', 'deleted']), by: Id.nullable() }).strict().optional(),
 });
 
 export const DrillKind = z.enum(DRILL_KINDS);
@@ -206,6 +209,20 @@ export const SearchHit = z.object({
   /** Whose conversation (the masked display name, as in the inbox) and where it stands now. */
   contactName: Segments,
   status: ConversationStatus,
+});
+
+/** Customers a search names at most (their conversations are opened from there; a longer list is narrowed). */
+export const MAX_CUSTOMER_HITS = 20;
+
+/** A conversation found by its customer's name or handle (the customer's most recent one passing the filters). */
+export const CustomerHit = z.object({
+  conversationId: Id,
+  channelKind: ChannelKind,
+  /** The masked display name and the handle, with the query's words marked as in message hits. */
+  contactName: Segments,
+  handle: Segments,
+  status: ConversationStatus,
+  lastActivityAt: Time,
 });
 
 export const ReportSummary = z.object({
@@ -369,6 +386,8 @@ export const consoleContract = {
         humanAgentTag: z.boolean().default(false),
         /** A team lead's one-time approval of this exact blocked text (the outbound guard's four eyes). */
         approvalToken: z.string().min(1).max(100).optional(),
+        /** The interface language every refusal is worded in; absent: English (the guard's findings in the draft's language). */
+        lang: InterfaceLanguage.optional(),
       })
       .strict(),
     response: MessageDto,
@@ -399,7 +418,13 @@ export const consoleContract = {
         limit: z.number().int().min(1).max(200).default(50),
       })
       .strict(),
-    response: z.object({ hits: z.array(SearchHit).max(200), total: z.number().int().nonnegative() }),
+    response: z.object({
+      hits: z.array(SearchHit).max(200),
+      total: z.number().int().nonnegative(),
+      customers: z.array(CustomerHit).max(MAX_CUSTOMER_HITS),
+      /** Customers whose name or handle answers the query, counted up to 1000. */
+      customersTotal: z.number().int().nonnegative(),
+    }),
     permission: 'conversations.read',
   }),
 
@@ -436,6 +461,18 @@ export const consoleContract = {
       })
       .strict(),
     response: ChannelDto,
+    permission: 'channels.manage',
+  }),
+  /** Asks the platform whether the channel's stored credentials work (one read-only call); audited. */
+  testChannel: channel({
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: z.object({ outcome: z.enum(CHANNEL_CHECK_OUTCOMES), detail: z.string().max(500).nullable() }),
+    permission: 'channels.manage',
+  }),
+  /** Stops the channel and deletes its credentials; its conversations stay. Audited. */
+  removeChannel: channel({
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: z.object({ removed: z.literal(true), conversationsKept: z.number().int().nonnegative() }),
     permission: 'channels.manage',
   }),
   deviceStatus: channel({ request: Empty, response: DeviceStatus, permission: 'settings.manage' }),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { InterfaceLanguage } from '../core/shared/vocabulary';
+import type { ChannelCheckOutcome, InterfaceLanguage } from '../core/shared/vocabulary';
 import type { AttachmentOpener, SaveFilePort } from '../core/app/attachments';
 import type { ThreadControl } from '../core/app/thread-control';
 import type {
@@ -65,6 +65,8 @@ export interface MessageRow {
   attachments?: Array<{ index: number; kind: string; name: string; mimeType: string | null; size: number | null; fetchable: boolean }>;
   /** The message's sealed whole original (an e-mail's HTML): revealed as this field, under the `WHOLE_ORIGINAL` scope. */
   original?: { fieldIndex: number; revealable: boolean };
+  /** The customer edited or deleted it on the platform; `by` is the entry that superseded it. */
+  revision?: { kind: 'edited' | 'deleted'; by: number | null };
 }
 
 export interface NoteRow {
@@ -101,6 +103,17 @@ export interface SearchRow {
   status: StatusT;
 }
 
+/** A conversation found by its customer's name or handle: that customer's most recent one passing the filters. */
+export interface CustomerSearchRow {
+  conversationId: number;
+  channelKind: ChannelKindT;
+  /** Masked, as the inbox shows it. */
+  contactName: string;
+  handle: string;
+  status: StatusT;
+  lastActivityAt: number;
+}
+
 export interface InboxPort {
   listConversations(q: { actorId: string; filter: Out<typeof InboxFilter>; cursor: string | null; limit: number }): {
     items: ConversationRow[];
@@ -129,7 +142,12 @@ export interface InboxPort {
   /** Deletes a label and takes it off the conversations it marked. */
   deleteLabel(q: { actor: Actor; id: number }): void;
   resolveUnknownDelivery(q: { actor: Actor; messageId: number; action: 'resend' | 'mark_failed' }): MessageRow;
-  search(q: { actor: Actor; query: string; channelId?: string; status?: StatusT; from?: number; to?: number; limit: number }): { rows: SearchRow[]; total: number };
+  search(q: { actor: Actor; query: string; channelId?: string; status?: StatusT; from?: number; to?: number; limit: number }): {
+    rows: SearchRow[];
+    total: number;
+    customers: CustomerSearchRow[];
+    customersTotal: number;
+  };
 }
 
 export interface ComposerPort {
@@ -142,7 +160,7 @@ export interface ComposerPort {
   /** The outbound guard's verdict on a draft (the Guards work), explained in `lang` (the interface's). */
   check(q: { actor: Actor; conversationId: number; text: string; lang: InterfaceLanguage }): Out<typeof GuardVerdict>;
   /** The core's send-reply use case (checks, drills, guard, outbox, audit); the connector then sends it. */
-  queueReply(q: { actor: Actor; conversationId: number; text: string; humanAgentTag: boolean; seenInboundId: number | null; approvalToken?: string }): MessageRow;
+  queueReply(q: { actor: Actor; conversationId: number; text: string; humanAgentTag: boolean; seenInboundId: number | null; approvalToken?: string; lang?: InterfaceLanguage }): MessageRow;
 }
 
 export interface LeadPort {
@@ -157,6 +175,10 @@ export interface AdminPort {
   /** Saves the channel's configuration (never its credentials, which main writes to the keychain itself). */
   saveChannel(q: { actor: Actor; id: string; kind: ChannelKindT; name: string; settings?: Record<string, string | number | boolean> }): void;
   device(): Out<typeof DeviceStatus>;
+  /** Asks the platform whether the channel's stored credentials work, and records that it was asked. */
+  testChannel(q: { actor: Actor; id: string }): Promise<{ outcome: ChannelCheckOutcome; detail: string | null }>;
+  /** Stops the channel, deletes its credentials from the keychain and marks it removed; its conversations stay. */
+  removeChannel(q: { actor: Actor; id: string }): Promise<{ conversationsKept: number }>;
   /** For the audit trail: who saved which channel's credentials (never the credentials). */
   recordCredentialsSaved(q: { actor: Actor; channelId: string; fields: string[] }): void;
 }

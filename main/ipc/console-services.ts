@@ -8,11 +8,13 @@ import { parseMaskedText } from '../core/masking';
 import { DEFAULT_FIRST_RESPONSE_MS, reportTimes } from '../core/reports';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
-import { CHANNEL_KINDS } from './console-contract';
+import { CHANNEL_KINDS, MAX_CUSTOMER_HITS } from './console-contract';
 import { InboundFlags, type GuardLang } from './inbound-flags';
 import { watchTeam } from './team/events';
 import { AttachmentOpener, noSaveDialog, type SaveFilePort } from '../core/app/attachments';
 import { ThreadControl } from '../core/app/thread-control';
+import { checkChannelCredentials } from '../core/app/channel-check';
+import { channelConfig } from '../core/app/channels';
 import type {
   Actor,
   ChannelKindT,
@@ -87,6 +89,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         ? { attachments: m.attachments.map((a, index) => ({ index, kind: a.kind, name: a.fileName ?? '', mimeType: a.mimeType, size: a.size, fetchable: a.fetchable })) }
         : {}),
       ...(m.original ? { original: { fieldIndex: m.original.n, revealable: m.original.revealable } } : {}),
+      ...(m.revision ? { revision: m.revision } : {}),
     };
   };
   const messageById = (conversationId: number, messageId: number): MessageRow => {
@@ -99,8 +102,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
     core.channels.runtime.health().map((h: RuntimeHealth) => channelHealthView(h));
 
   const guardContext = (actor: Actor, conversationId: number, text: string) => ({
-    agentId: actor.username,
-    conversationId: String(conversationId),
+    agentUsername: actor.username,
+    conversationId,
     lang: detectLang(text),
   });
 
@@ -236,15 +239,15 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const channels = channelsById();
         // Every filter is applied inside the query, before the 200-hit cap, so the total counts matching hits.
         // The handler marks matches in the segments it shows; the store need not work out highlights for 200 hits.
-        const hits = store.search.search(query, {
-          limit: 200,
-          highlights: false,
+        const filter = {
           ...(channelId ? { channelId } : {}),
           ...(status ? { status } : {}),
           ...(from !== undefined ? { from } : {}),
           ...(to !== undefined ? { to } : {}),
-        });
-        core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length } });
+        };
+        const hits = store.search.search(query, { limit: 200, highlights: false, ...filter });
+        const customers = store.search.customers(query, { limit: Math.min(limit, MAX_CUSTOMER_HITS), ...filter });
+        core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length, customers: customers.total } });
         // Several hits often share a conversation: each is read once.
         const conversations = new Map<number, ConversationSummary>();
         const conversationOf = (id: number): ConversationSummary => {
@@ -263,6 +266,15 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
             direction: h.direction,
             maskedText: h.maskedText,
           })),
+          customers: customers.hits.map((h) => ({
+            conversationId: h.conversationId,
+            channelKind: kindOf(channels.get(h.channelId)?.kind ?? 'demo'),
+            contactName: h.displayName ?? h.handle ?? '',
+            handle: h.handle ?? '',
+            status: h.status,
+            lastActivityAt: h.lastActivityAt,
+          })),
+          customersTotal: customers.total,
         };
       },
     },
@@ -321,8 +333,8 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const d = core.guards.outbound.preview(text, { ...guardContext(actor, conversationId, text), lang });
         return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
       },
-      queueReply({ actor, conversationId, text, humanAgentTag, seenInboundId, approvalToken }) {
-        const messageId = sendReply(core, { actor, conversationId, text, humanAgentTag, seenInboundId, ...(approvalToken ? { approvalToken } : {}) });
+      queueReply({ actor, conversationId, text, humanAgentTag, seenInboundId, approvalToken, lang }) {
+        const messageId = sendReply(core, { actor, conversationId, text, humanAgentTag, seenInboundId, ...(approvalToken ? { approvalToken } : {}), ...(lang ? { lang } : {}) });
         return messageById(conversationId, messageId);
       },
     },
@@ -332,7 +344,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const resolved = store.conversations.list({ status: 'resolved' }, { limit: 200 }).items;
         const channels = channelsById();
         return resolved.map((c) => {
-          const scores = core.review.scores(String(c.id));
+          const scores = core.review.scores(c.id);
           return {
             conversationId: c.id,
             channelKind: kindOf(channels.get(c.channelId)?.kind ?? 'demo'),
@@ -375,7 +387,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
       channels() {
         const byChannel = new Map(health().map((h) => [h.channelId, h]));
         const unread = store.conversations.unreadByChannel();
-        return store.channels.list().map((c) => ({
+        return store.channels.list().filter((c) => c.removedAt === null).map((c) => ({
           id: c.id,
           kind: kindOf(c.kind),
           name: c.name,
@@ -385,10 +397,26 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         }));
       },
       saveChannel({ actor, id, kind, name, settings }) {
-        const exists = store.channels.list().some((c) => c.id === id);
-        if (!exists) store.channels.create({ id, kind, name, config: settings });
+        const before = store.channels.list().find((c) => c.id === id);
+        if (!before) store.channels.create({ id, kind, name, config: settings });
+        else if (before.removedAt !== null) store.channels.restore(id, { kind, name, config: settings ?? {} });
         else if (settings) store.channels.updateConfig(id, settings);
-        core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${id}`, details: { kind, created: !exists } });
+        core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${id}`, details: { kind, created: !before, ...(before?.removedAt ? { restored: true } : {}) } });
+      },
+      async testChannel({ actor, id }) {
+        const channel = liveChannel(id);
+        const check = await checkChannelCredentials({ vault: core.vault, clock: core.clock }, channelConfig(channel));
+        core.audit({ action: AUDIT_ACTIONS.channelTested, actor: actor.username, target: `channel:${id}`, details: { kind: channel.kind, outcome: check.outcome } });
+        return check;
+      },
+      async removeChannel({ actor, id }) {
+        const channel = liveChannel(id);
+        await core.channels.runtime.remove(id);
+        // The keychain first: a channel marked removed never keeps a token behind it.
+        const keychainCleared = await core.vault.delete(`channel:${id}`);
+        const { conversations } = store.channels.markRemoved(id);
+        core.audit({ action: AUDIT_ACTIONS.channelRemoved, actor: actor.username, target: `channel:${id}`, details: { kind: channel.kind, conversationsKept: conversations, keychainCleared } });
+        return { conversationsKept: conversations };
       },
       recordCredentialsSaved({ actor, channelId, fields }) {
         core.audit({ action: AUDIT_ACTIONS.settingsChanged, actor: actor.username, target: `channel:${channelId}`, details: { credentials: fields.join(',') } });
@@ -396,6 +424,13 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
       device: () => deviceStatusOf(core),
     },
   };
+
+  /** A channel the Channels tab lists (not removed), or a sentence saying it is not there. */
+  function liveChannel(id: string) {
+    const c = store.channels.list().find((x) => x.id === id && x.removedAt === null);
+    if (!c) throw new DiwanError('channel_unknown', `There is no channel "${id}" any more; reload the Channels tab.`);
+    return c;
+  }
 
   function conversationIdOf(ref: string): number | null {
     const slash = ref.indexOf('/');
@@ -447,7 +482,7 @@ export function contactDetails(maskedTexts: string[]): Array<{ label: string; ma
  */
 export function watchInbox(core: Core, emit: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void): () => void {
   const offIngested = core.channels.runtime.on('ingested', (e) => {
-    const ids = e.conversationIds.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const ids = e.conversationIds;
     if (ids.length) emit({ conversationIds: ids.slice(0, 500), assignedToMe: [] });
   });
   const offOutcome = core.channels.runtime.on('outcome', (e) => {

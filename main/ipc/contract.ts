@@ -8,6 +8,9 @@ import {
   ConversationRequest,
   CreateAdminRequest,
   ConfirmRoleGrantRequest,
+  ConfirmFactorResetRequest,
+  DeclineFactorResetRequest,
+  FactorResetsResponse,
   DeclineRoleGrantRequest,
   CreateUserRequest,
   DecideRevealRequest,
@@ -84,6 +87,10 @@ export const contract = {
   listRoleGrants: channel({ request: Empty, response: RoleGrantsResponse, permission: 'users.manage' }),
   confirmRoleGrant: channel({ request: ConfirmRoleGrantRequest, response: UserSchema, permission: 'users.manage' }),
   declineRoleGrant: channel({ request: DeclineRoleGrantRequest, response: UserSchema, permission: 'users.manage' }),
+  // The same rule for resetting someone's second factor at a team hub whose policy wants two administrators.
+  listFactorResets: channel({ request: Empty, response: FactorResetsResponse, permission: 'users.manage' }),
+  confirmFactorReset: channel({ request: ConfirmFactorResetRequest, response: UserSchema, permission: 'users.manage' }),
+  declineFactorReset: channel({ request: DeclineFactorResetRequest, response: UserSchema, permission: 'users.manage' }),
 
   // Reveal grants: the original travels only in a granted reveal's answer, for that field, while it lasts.
   requestReveal: channel({ request: RevealRequest, response: RevealResponse, permission: 'reveal.request' }),

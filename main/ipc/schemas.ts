@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../core/auth/permissions';
 import { ROLES } from '../core/shared/vocabulary';
-import { Segment, TextDirection } from './console-contract';
+import { Id as RowId, Segment, TextDirection } from './console-contract';
 
 /** Shared building blocks for the contract's schemas. Strings are bounded so an oversized call is a bad request. */
 export const Empty = z.object({}).strict();
@@ -34,7 +34,8 @@ export const NetworkStatusSchema = z.object({
     .max(256),
 });
 
-// Identity, reveal, review and audit. Ids are opaque strings; free text is bounded.
+// Identity, reveal, review and audit. Ids are opaque strings, except a conversation's (the store's row id, as in the
+// console's channels); free text is bounded.
 const Id = z.string().min(1).max(128);
 const Username = z.string().min(1).max(64);
 const Password = z.string().min(1).max(256);
@@ -76,6 +77,8 @@ export const UserSchema = z.object({
   createdAt: z.number(),
   /** A privileged role asked for and waiting for a second administrator's confirmation. */
   pendingRole: RoleSchema.optional(),
+  /** Team mode: a reset of this person's second factor was asked for and waits for a second administrator. */
+  pendingFactorReset: z.boolean().optional(),
   /** Team mode: the channels this person works (none listed: all of them). */
   channels: z.array(z.string().max(100)).max(200).optional(),
 });
@@ -98,6 +101,23 @@ export const RoleGrantsResponse = z.object({
 export const ConfirmRoleGrantRequest = z.object({ grantId: Id }).strict();
 /** The sentence is kept in the audit trail (masked) and read by the administrator who asked. */
 export const DeclineRoleGrantRequest = z.object({ grantId: Id, reason: z.string().min(1).max(500) }).strict();
+/** Second-factor resets waiting for a second administrator (team mode, when the hub's policy wants two). */
+export const FactorResetsResponse = z.object({
+  requests: z.array(
+    z.object({
+      requestId: z.string(),
+      userId: z.string(),
+      username: z.string(),
+      requestedBy: z.string(),
+      requestedById: z.string(),
+      requestedAt: z.number(),
+      expiresAt: z.number(),
+    }),
+  ),
+});
+export const ConfirmFactorResetRequest = z.object({ requestId: Id }).strict();
+/** The sentence is kept in the hub's audit trail (masked) and read by the administrator who asked. */
+export const DeclineFactorResetRequest = z.object({ requestId: Id, reason: z.string().min(1).max(500) }).strict();
 export const UsersResponse = z.object({ users: z.array(UserSchema) });
 export const CreateUserRequest = z.object({ username: Username, displayName: z.string().max(100).default(''), role: RoleSchema, password: Password }).strict();
 export const SetRoleRequest = z.object({ userId: Id, role: RoleSchema }).strict();
@@ -123,7 +143,8 @@ export const PendingRevealsResponse = z.object({
     z.object({
       requestId: z.string(),
       requestedBy: z.string(),
-      conversationId: z.string(),
+      /** Null when the hub no longer holds the message (the request can still be declined). */
+      conversationId: RowId.nullable(),
       messageId: z.string(),
       fieldIndex: z.number(),
       fieldType: z.string(),
@@ -135,10 +156,10 @@ export const PendingRevealsResponse = z.object({
 export const DecideRevealRequest = z.object({ requestId: Id, approve: z.boolean() }).strict();
 export const DecideRevealResponse = z.object({ status: z.enum(['granted', 'denied']), expiresAt: z.number().nullable() });
 
-export const ConversationRequest = z.object({ conversationId: Id }).strict();
-const QualityReviewSchema = z.object({ conversationId: z.string(), reviewer: z.string(), score: z.number(), comment: z.string(), updatedAt: z.number() });
+export const ConversationRequest = z.object({ conversationId: RowId }).strict();
+const QualityReviewSchema = z.object({ conversationId: RowId, reviewer: z.string(), score: z.number(), comment: z.string(), updatedAt: z.number() });
 export const ReviewTranscriptResponse = z.object({
-  conversationId: z.string(),
+  conversationId: RowId,
   channel: z.string(),
   contact: z.string(),
   /** The contact and each message's text also as segments (the console draws chips from them; it parses nothing). */
@@ -156,10 +177,10 @@ export const ReviewTranscriptResponse = z.object({
   ),
   reviews: z.array(QualityReviewSchema),
 });
-export const SetScoreRequest = z.object({ conversationId: Id, score: z.number().int().min(1).max(5), comment: z.string().max(2000).default('') }).strict();
+export const SetScoreRequest = z.object({ conversationId: RowId, score: z.number().int().min(1).max(5), comment: z.string().max(2000).default('') }).strict();
 export const QualityReviewResponse = QualityReviewSchema;
 export const QualityReviewsResponse = z.object({ reviews: z.array(QualityReviewSchema) });
-export const ExportTranscriptRequest = z.object({ conversationId: Id, format: z.enum(['html', 'json']) }).strict();
+export const ExportTranscriptRequest = z.object({ conversationId: RowId, format: z.enum(['html', 'json']) }).strict();
 export const SignedExportResponse = z.object({
   fileName: z.string(),
   mediaType: z.enum(['text/html', 'application/json']),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calendarSpecSchema } from '../core/sla';
 import { agentCapacitySchema, channelRuleSchema, consentNoticeTextsSchema } from '../core/workflow';
 import type { ChannelSpec } from './channel';
-import { ChannelKind } from './console-contract';
+import { ChannelKind, Id } from './console-contract';
 
 /**
  * The team workflow in the console (issue 18): presence, live markers, the send-time hold, SLA countdowns, @mention
@@ -11,7 +11,6 @@ import { ChannelKind } from './console-contract';
  *
  * Nothing here carries customer text except a mention's note excerpt, which is masked staff text as every note is.
  */
-const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Time = z.number().int().nonnegative().max(8.64e15);
 const Name = z.string().max(200);
 const Empty = z.object({}).strict();

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../main/core/guard/messages';
 import type { StartedEmbeddedHub } from '../../main/hub/embedded';
@@ -7,6 +7,7 @@ import { TelegramEmulator } from '../emulators/telegram';
 import { launchChromium, RENDERER_DIR } from '../helpers/browser';
 import { openWindow } from '../helpers/console-page';
 import { signIn } from '../helpers/console-people';
+import { callInPage, type ContractAnswer } from '../helpers/contract-window';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 
@@ -14,10 +15,6 @@ const PASSWORD = 'a long and careful passphrase 7';
 const PHONE = '+966 55 987 6543';
 const CARD = '4111 1111 1111 1111';
 const TOKEN = '123456:embedded-hub-test-token';
-
-type Bridged = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
-const ipc = (page: Page, channel: string, request: unknown = {}) =>
-  page.evaluate(([c, r]) => (globalThis as unknown as { diwan: Record<string, (x: unknown) => Promise<unknown>> }).diwan[c as string]!(r), [channel, request] as const) as Promise<Bridged>;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,14 +49,18 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         await admin.page.getByTestId('setup-confirm').fill(PASSWORD);
         await admin.page.getByTestId('setup-submit').click();
         await admin.page.locator('nav.nav').waitFor();
-        expect(await ipc(admin.page, 'getSession')).toMatchObject({ ok: true, value: { signedIn: true, needsAdmin: false, user: { username: 'salma', role: 'admin' }, team: { hub: new URL(hub.url).host } } });
-        const made = await ipc(admin.page, 'createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD });
+        expect(await callInPage(admin.page, 'getSession')).toMatchObject({ ok: true, value: { signedIn: true, needsAdmin: false, user: { username: 'salma', role: 'admin' }, team: { hub: new URL(hub.url).host } } });
+        const made = await callInPage(admin.page, 'createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD });
         expect(made, JSON.stringify(made)).toMatchObject({ ok: true });
         // On one machine there is no second administrator to confirm: the embedded hub lets its administrator give any
         // role, audited (a hub on PostgreSQL asks a second administrator by default).
-        const auditorMade = await ipc(admin.page, 'createUser', { username: 'nadia', displayName: 'Nadia', role: 'auditor', password: PASSWORD });
+        const auditorMade = await callInPage(admin.page, 'createUser', { username: 'nadia', displayName: 'Nadia', role: 'auditor', password: PASSWORD });
         expect(auditorMade, JSON.stringify(auditorMade)).toMatchObject({ ok: true });
-        expect(await ipc(admin.page, 'createUser', { username: 'huda', displayName: 'Huda', role: 'lead', password: PASSWORD })).toMatchObject({ ok: true });
+        expect(await callInPage(admin.page, 'createUser', { username: 'huda', displayName: 'Huda', role: 'lead', password: PASSWORD })).toMatchObject({ ok: true });
+        // The administrator's Test asks Telegram, through the hub, with the token in the hub's secret store.
+        const tested = await callInPage(admin.page, 'testChannel', { id: 'tg' });
+        expect(tested, JSON.stringify(tested)).toMatchObject({ ok: true, value: { outcome: 'ok', detail: null } });
+        expect(tg.calls.some((c) => c.method === 'getme')).toBe(true);
       } finally {
         await admin.close();
       }
@@ -83,17 +84,26 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
 
         // Team mode explains the guard's findings in the interface's language too, not in the draft's.
         const conversationId = Number(await row.getAttribute('data-id'));
-        const inPersian = (await ipc(agent.page, 'checkReply', { conversationId, text: 'Please send me the code we just texted you.', lang: 'fa' })) as Bridged & { value: { findings: Array<{ message: string }> } };
+        const inPersian = (await callInPage(agent.page, 'checkReply', { conversationId, text: 'Please send me the code we just texted you.', lang: 'fa' })) as ContractAnswer & { value: { findings: Array<{ message: string }> } };
         expect(inPersian).toMatchObject({ ok: true, value: { verdict: 'block' } });
         expect(inPersian.value.findings[0]!.message).toContain(say('outbound.otp', 'fa'));
+        // Sending it anyway: the hub refuses, and the console says why in the interface's language, not the hub's English.
+        const seen = (await callInPage(agent.page, 'openConversation', { conversationId })) as ContractAnswer & { value: { latestInboundId: number | null } };
+        const refused = await callInPage(agent.page, 'sendReply', { conversationId, text: 'Please send me the code we just texted you.', seenInboundId: seen.ok ? seen.value.latestInboundId : null, lang: 'fa' });
+        expect(refused, JSON.stringify(refused)).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
+        expect(!refused.ok && refused.error.message).toContain(say('outbound.otp', 'fa'));
         // Search in team mode (the console's cache): a hit names the customer and the conversation's status.
-        const found = (await ipc(agent.page, 'search', { query: 'order' })) as Bridged & { value: { hits: Array<{ conversationId: number; contactName: Array<{ text?: string }>; status: string }> } };
+        const found = (await callInPage(agent.page, 'search', { query: 'order' })) as ContractAnswer & { value: { hits: Array<{ conversationId: number; contactName: Array<{ text?: string }>; status: string }> } };
         expect(found, JSON.stringify(found)).toMatchObject({ ok: true });
         const hit = found.value.hits.find((h) => h.conversationId === conversationId)!;
         expect(hit.contactName.map((s) => s.text ?? '').join('')).toContain('Layla');
         expect(hit.status).toBe('open');
+        // The customer by name, in team mode too (the cache's conversations, the same rule), the match marked.
+        const byName = (await callInPage(agent.page, 'search', { query: 'lay' })) as ContractAnswer & { value: { customers: Array<{ conversationId: number; contactName: Array<{ text?: string; match?: boolean }> }> } };
+        expect(byName.ok && byName.value.customers.map((c) => c.conversationId)).toEqual([conversationId]);
+        expect(byName.ok && byName.value.customers[0]!.contactName.filter((s) => s.match).map((s) => s.text)).toEqual(['Lay']);
         // A field type's name is no word of the message: "phone" does not find the masked phone.
-        const typeWord = (await ipc(agent.page, 'search', { query: 'phone' })) as Bridged & { value: { hits: Array<{ conversationId: number }> } };
+        const typeWord = (await callInPage(agent.page, 'search', { query: 'phone' })) as ContractAnswer & { value: { hits: Array<{ conversationId: number }> } };
         expect(typeWord.ok && typeWord.value.hits.some((h) => h.conversationId === conversationId)).toBe(false);
         await agent.page.getByTestId('composer').fill('Thanks Layla, we will call you within the hour.');
         await expect.poll(() => agent.page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 20_000 }).toBe('allow');
@@ -132,13 +142,13 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
       const auditor = await openWindow(browser, bridge.anotherWindow());
       try {
         await signIn(auditor.page, { username: 'nadia', password: PASSWORD });
-        const trail = (await ipc(auditor.page, 'listAudit', { limit: 500 })) as { ok: true; value: { entries: Array<{ action: string; actor: string }> } };
+        const trail = (await callInPage(auditor.page, 'listAudit', { limit: 500 })) as { ok: true; value: { entries: Array<{ action: string; actor: string }> } };
         expect(trail.ok).toBe(true);
         expect(trail.value.entries.some((e) => e.action === 'user.created' && e.actor === 'salma')).toBe(true);
         expect(trail.value.entries.some((e) => /^reveal\./.test(e.action) && e.actor === 'amal')).toBe(true);
         expect(trail.value.entries.some((e) => e.action === 'reveal.approved' && e.actor === 'huda')).toBe(true);
         expect(JSON.stringify(trail.value.entries)).not.toContain('987 6543');
-        expect(await ipc(auditor.page, 'verifyAudit')).toMatchObject({ ok: true, value: { ok: true, problems: [] } });
+        expect(await callInPage(auditor.page, 'verifyAudit')).toMatchObject({ ok: true, value: { ok: true, problems: [] } });
       } finally {
         await auditor.close();
       }
@@ -161,6 +171,19 @@ describe('a fresh install on the embedded hub, in Chromium', () => {
         expect(again.errors, again.errors.join('\n')).toEqual([]);
       } finally {
         await again.close();
+      }
+      // The administrator removes the channel: the hub stops it and deletes the token consoles saved; the conversation stays.
+      const remover = await openWindow(browser, bridge.anotherWindow());
+      try {
+        await signIn(remover.page, { username: 'salma', password: PASSWORD });
+        const removed = (await callInPage(remover.page, 'removeChannel', { id: 'tg' })) as ContractAnswer & { value: { conversationsKept: number } };
+        expect(removed, JSON.stringify(removed)).toMatchObject({ ok: true, value: { removed: true } });
+        expect(removed.ok && removed.value.conversationsKept).toBeGreaterThanOrEqual(1);
+        const listed = (await callInPage(remover.page, 'listChannels')) as unknown as { ok: true; value: Array<{ id: string }> };
+        expect(listed.value.map((c) => c.id)).not.toContain('tg');
+        expect(await callInPage(remover.page, 'testChannel', { id: 'tg' })).toMatchObject({ ok: false, error: { code: 'channel_unknown' } });
+      } finally {
+        await remover.close();
       }
     } finally {
       await bridge.close();

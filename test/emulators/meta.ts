@@ -135,7 +135,7 @@ export class MetaEmulator {
     const parts = x.url.pathname.split('/').filter(Boolean); // [version, node, edge]
     const [, node, edge] = parts;
     const route =
-      edge === 'conversations' ? 'conversations' : node === this.pageId && !edge && x.req.method === 'GET' ? 'page' : node === this.phoneNumberId && edge === 'messages' ? 'wa-send' : edge === 'messages' && x.req.method === 'POST' ? 'send' : edge === 'messages' ? 'thread' : /^(take|pass|request)_thread_control$/.test(edge ?? '') && x.req.method === 'POST' ? 'thread-control' : 'unknown';
+      edge === 'conversations' ? 'conversations' : node === this.pageId && !edge && x.req.method === 'GET' ? 'page' : node === this.phoneNumberId && !edge && x.req.method === 'GET' ? 'number' : node === this.phoneNumberId && edge === 'messages' ? 'wa-send' : edge === 'messages' && x.req.method === 'POST' ? 'send' : edge === 'messages' ? 'thread' : /^(take|pass|request)_thread_control$/.test(edge ?? '') && x.req.method === 'POST' ? 'thread-control' : 'unknown';
     const done = (status: number) => void this.calls.push({ route, at: Date.now(), status });
     const fault = this.faults.take(route);
     if (playFault(fault, x)) return done(fault?.kind === 'status' ? fault.status : 0);
@@ -147,6 +147,10 @@ export class MetaEmulator {
     if (route === 'conversations') return done(this.conversations(x));
     if (route === 'page') {
       json(x.res, 200, { id: this.pageId, instagram_business_account: { id: this.igAccountId } }, this.headers());
+      return done(200);
+    }
+    if (route === 'number') {
+      json(x.res, 200, { id: this.phoneNumberId, display_phone_number: '15550100000', verified_name: 'Support' }, this.headers());
       return done(200);
     }
     if (route === 'thread') return done(this.thread(x, node!));

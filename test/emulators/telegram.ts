@@ -147,6 +147,9 @@ export class TelegramEmulator {
         const path = f.content.length > 20 * 1024 * 1024 ? {} : { file_path: f.path };
         return json(x.res, 200, { ok: true, result: { file_id: x.params.file_id, file_unique_id: 'u', file_size: f.content.length, ...path } });
       }
+      case 'getme':
+        record(200);
+        return json(x.res, 200, { ok: true, result: { id: 1, is_bot: true, first_name: 'Support bot', username: 'support_bot' } });
       case 'deletewebhook':
         record(200);
         this.webhookUrl = null;

@@ -7,11 +7,12 @@ export type ConsoleBridge = Awaited<ReturnType<typeof consoleBridge>>;
 export type Lang = 'en' | 'ar' | 'fa';
 
 /** A console window on the bridge, in its own browser context (own cookie, so its own session), collecting errors. */
-export async function openWindow(browser: Browser, url: string, opts: { lang?: Lang; width?: number; height?: number } = {}) {
+export async function openWindow(browser: Browser, url: string, opts: { lang?: Lang; width?: number; height?: number; timeoutMs?: number } = {}) {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
   const page = await context.newPage();
-  // A step that cannot happen fails with the locator it waited for, well before the test's own timeout.
-  page.setDefaultTimeout(10_000);
+  // A step that cannot happen fails with the locator it waited for, well before the test's own timeout (a suite whose
+  // steps cross several processes on a shared machine may allow more).
+  page.setDefaultTimeout(opts.timeoutMs ?? 10_000);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));

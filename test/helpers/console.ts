@@ -36,7 +36,7 @@ export function ingestMessage(core: Core, m: { contact: string; text: string; as
       sentAt: m.sentAt ?? core.clock.now(),
     },
   ]);
-  const id = Number(result.conversationIds[0]);
+  const id = result.conversationIds[0]!;
   if (m.assignTo) core.store.conversations.assign(id, m.assignTo);
   return id;
 }

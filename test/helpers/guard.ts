@@ -59,14 +59,21 @@ export function sqliteSink(db: Db): ConnectorSink & { count(channelId?: string):
     CREATE TABLE IF NOT EXISTS test_cursors (channel_id TEXT PRIMARY KEY, cursor TEXT);`);
   const ins = db.prepare('INSERT OR IGNORE INTO test_messages VALUES (?, ?, ?, ?, ?)');
   const cur = db.prepare('INSERT INTO test_cursors VALUES (?, ?) ON CONFLICT (channel_id) DO UPDATE SET cursor = excluded.cursor');
+  // Numbered as the store numbers its conversations, one per channel and platform conversation.
+  const conversationIds = new Map<string, number>();
+  const conversationId = (channelId: string, platformConversationId: string) => {
+    const key = JSON.stringify([channelId, platformConversationId]);
+    if (!conversationIds.has(key)) conversationIds.set(key, conversationIds.size + 1);
+    return conversationIds.get(key)!;
+  };
   return {
     ingest(channelId: string, messages: InboundMessage[], cursor?: string | null): IngestResult {
       let inserted = 0;
-      const conversations = new Set<string>();
+      const conversations = new Set<number>();
       db.transaction(() => {
         for (const m of messages) {
           inserted += ins.run(channelId, m.platformMessageId, m.platformConversationId, m.contact.platformUserId, m.text).changes;
-          conversations.add(m.platformConversationId);
+          conversations.add(conversationId(channelId, m.platformConversationId));
         }
         if (cursor !== undefined) cur.run(channelId, cursor);
       })();

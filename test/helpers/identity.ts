@@ -44,12 +44,12 @@ export function ensureAdminSession(core: Core) {
  * test's own (the real store arrives with migration 002). The value of field i of a message is `fields[i].value`.
  */
 export function testConversations(): OriginalsPort & TranscriptPort & {
-  addMessage(m: { id: string; conversationId: string; direction: 'in' | 'out'; sentAt: number; maskedText: string; fields: Array<{ type: string; value: string }> }): void;
+  addMessage(m: { id: string; conversationId: number; direction: 'in' | 'out'; sentAt: number; maskedText: string; fields: Array<{ type: string; value: string }> }): void;
 } {
   const db = new Database(path.join(tmpDir(), 'conversations.sqlite'));
   opened.push(db);
   db.exec(`
-    CREATE TABLE IF NOT EXISTS t_messages (id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, direction TEXT NOT NULL, sent_at INTEGER NOT NULL, masked_text TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS t_messages (id TEXT PRIMARY KEY, conversation_id INTEGER NOT NULL, direction TEXT NOT NULL, sent_at INTEGER NOT NULL, masked_text TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS t_fields (message_id TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (message_id, idx));
   `);
   return {
@@ -60,7 +60,7 @@ export function testConversations(): OriginalsPort & TranscriptPort & {
     describeField(messageId, fieldIndex) {
       const row = db
         .prepare('SELECT m.conversation_id AS conversationId, f.type FROM t_fields f JOIN t_messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.idx = ?')
-        .get(messageId, fieldIndex) as { conversationId: string; type: string } | undefined;
+        .get(messageId, fieldIndex) as { conversationId: number; type: string } | undefined;
       return row ?? null;
     },
     readOriginalField(messageId, fieldIndex) {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { SeatGrantRequest } from '../../main/core/custody';
+import { exportGrants, type SeatGrantRequest } from '../../main/core/custody';
 import type { Store } from '../../main/core/store';
 
 /**
@@ -27,18 +27,5 @@ export function revealOriginal(store: Store, messageId: number, n: number, over:
 
 /** An administrator's export grant, as `diwan db export` signs it after sign-in. */
 export function exportGrant(store: Store, user = 'admin') {
-  return (contactId: number) =>
-    store.custody.sign({
-      kind: 'export',
-      user,
-      userId: `cli:${user}`,
-      reason: 'data subject export',
-      revealId: null,
-      revealExpiresAt: null,
-      messageId: null,
-      field: null,
-      type: null,
-      approval: null,
-      contactId,
-    });
+  return exportGrants(store.custody, { user, userId: `cli:${user}`, reason: 'data subject export' });
 }

@@ -3,6 +3,7 @@ import { parseWhatsAppWebhook } from '../../main/core/connectors';
 import { HubStore, type PreparedMessage } from '../../main/hub/store';
 import { corpus } from '../fixtures/platforms/corpus';
 import { bothAdapters } from './adapters';
+import { preparedMessage } from './prepared-message';
 
 /**
  * The hub's alias table on both adapters: a WhatsApp customer's phone number, business-scoped user id and the number
@@ -12,20 +13,13 @@ const adapters = bothAdapters('hub-aliases-');
 const actor = { actor: 'test', device: null };
 
 function prepared(m: ReturnType<typeof parseWhatsAppWebhook>['messages'][number]): PreparedMessage {
-  return {
-    platformMessageId: m.platformMessageId,
-    platformConversationId: m.platformConversationId,
+  return preparedMessage(m.platformMessageId, m.platformConversationId, m.sentAt, {
     contact: m.contact,
     direction: m.direction,
     maskedText: m.text,
-    sealedText: null,
-    sentAt: m.sentAt,
-    attachments: [],
-    fields: [],
-    seal: () => ({ text: null, fields: [] }),
     ...(m.aliases ? { aliases: m.aliases } : {}),
     ...(m.movesTo ? { movesTo: m.movesTo } : {}),
-  };
+  });
 }
 
 function fixture(name: string): PreparedMessage[] {
@@ -70,7 +64,7 @@ for (const [name, open] of Object.entries(adapters)) {
       await store.ingest('wa', fixture('customer writes before changing number'));
       const before = await conversationOf('wamid.S0');
       const r = await store.ingest('wa', fixture('customer changed number'));
-      expect(r.moved).toEqual([String(before.id)]);
+      expect(r.moved).toEqual([before.id]);
       await store.ingest('wa', [...fixture('the new number writes'), ...fixture('a message the old number sent before the change')]);
       for (const id of ['wamid.S0', 'wamid.S1', 'wamid.S2', 'wamid.S3']) expect(await conversationOf(id), id).toEqual({ k: '971500777888', id: before.id });
     });

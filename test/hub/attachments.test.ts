@@ -1,15 +1,11 @@
-import crypto from 'node:crypto';
-import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintOf } from '../../main/core/auth';
-import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
 import { TelegramEmulator } from '../emulators/telegram';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { HubApi, TestDesk } from '../helpers/hub-desk';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
 
-type Json = Record<string, unknown>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
 
@@ -25,31 +21,10 @@ describe('attachments at the hub (PostgreSQL, Telegram emulator)', () => {
   let hub: RunningHub;
   let tg: TelegramEmulator;
   let seed: Awaited<ReturnType<typeof seedHub>>;
-  const http = new Agent({ connect: { rejectUnauthorized: false } });
-  const key = crypto.generateKeyPairSync('ed25519');
-  const pem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const fingerprint = fingerprintOf(pem);
-  const tokens: Record<string, string> = {};
-
-  async function call(method: 'GET' | 'POST', path: string, who: string | null, json?: unknown) {
-    const r = await request(`${hub.url}${path}`, {
-      method,
-      dispatcher: http,
-      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) },
-      body: method === 'POST' ? JSON.stringify(json ?? {}) : undefined,
-    });
-    return { status: r.statusCode, body: (await r.body.json()) as Json };
-  }
-
-  async function signIn(username: string): Promise<void> {
-    const c = await call('POST', '/v1/challenge', null, { fingerprint });
-    const timestamp = Date.now();
-    const nonce = String(c.body.nonce);
-    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, fingerprint)), key.privateKey).toString('base64');
-    const r = await call('POST', '/v1/sign-in', null, { username, password: PASSWORD, fingerprint, nonce, timestamp, signature });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    tokens[username] = String(r.body.token);
-  }
+  const desk = new TestDesk();
+  const api = new HubApi(() => hub.url);
+  const call = api.call.bind(api);
+  const signIn = (username: string) => api.signIn(username, desk, PASSWORD);
 
   beforeAll(async () => {
     pg = await startTestPostgres();
@@ -58,7 +33,7 @@ describe('attachments at the hub (PostgreSQL, Telegram emulator)', () => {
     custodian = new CustodianProcess(files.custody);
     await custodian.start();
     seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }, { username: 'nadia', role: 'auditor' }], channelBaseUrl: tg.url });
-    await seed.store.enrolDevice({ fingerprint, publicKey: pem, label: 'desk' }, { actor: 'it:test' });
+    await seed.store.enrolDevice({ fingerprint: desk.fingerprint, publicKey: desk.publicKeyPem, label: 'desk' }, { actor: 'it:test' });
     tg.files.set('large', { path: 'photos/file_1.jpg', content: PNG });
     tg.files.set('doc1', { path: 'documents/file_2.pdf', content: PDF });
     tg.addPhoto(5550001, 'the box was damaged');
@@ -72,7 +47,7 @@ describe('attachments at the hub (PostgreSQL, Telegram emulator)', () => {
     await hub?.close();
     await custodian?.stop();
     await tg?.close();
-    await http.close();
+    await api.close();
     await seed?.store.close();
     await pg?.destroy();
   });

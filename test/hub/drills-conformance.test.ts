@@ -6,6 +6,7 @@ import { HubStore, type PreparedMessage } from '../../main/hub/store';
 import { HubDrills, type PrepareDrillMessage } from '../../main/hub/store/drills';
 import type { HubUser } from '../../main/hub/store/types';
 import { bothAdapters, secondNode } from './adapters';
+import { preparedMessage } from './prepared-message';
 
 /** Phishing drills at the hub (issue 16): started, delivered as customer messages, scored and reported, on both adapters. */
 const adapters = bothAdapters('hub-drills-');
@@ -14,18 +15,8 @@ const actor = { actor: 'test', device: null };
 const T0 = Date.UTC(2026, 11, 1, 9);
 
 /** As the hub prepares a channel's message, without the sealing keys: masked text as given, no sealed fields. */
-const prepare: PrepareDrillMessage = (m): PreparedMessage => ({
-  platformMessageId: m.drillMessageId,
-  platformConversationId: m.drillMessageId,
-  contact: { platformUserId: m.drillMessageId },
-  direction: 'in',
-  maskedText: m.text,
-  sealedText: null,
-  sentAt: m.sentAt,
-  attachments: [],
-  fields: [],
-  seal: () => ({ text: null, fields: [] }),
-});
+const prepare: PrepareDrillMessage = (m): PreparedMessage =>
+  preparedMessage(m.drillMessageId, m.drillMessageId, m.sentAt, { contact: { platformUserId: m.drillMessageId }, maskedText: m.text });
 
 const verdictOf = (text: string) => drillReplyOutcome(judgeReply(text, 'en', DEFAULT_GUARD_POLICY, detectSensitive).verdict);
 

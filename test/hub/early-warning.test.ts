@@ -6,20 +6,10 @@ import { postgresLeases } from '../../main/hub/leases';
 import { HubStore, postgresExecutor, type PreparedMessage } from '../../main/hub/store';
 import { HubLeadReview } from '../../main/hub/store/lead-review';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { preparedMessage } from './prepared-message';
 
 function customer(n: number, text: string): PreparedMessage {
-  return {
-    platformMessageId: `ew-${n}`,
-    platformConversationId: `chat-${n}`,
-    contact: { platformUserId: `u-${n}` },
-    direction: 'in',
-    maskedText: text,
-    sealedText: null,
-    sentAt: 1_000,
-    attachments: [],
-    fields: [],
-    seal: () => ({ text: null, fields: [] }),
-  };
+  return preparedMessage(`ew-${n}`, `chat-${n}`, 1_000, { contact: { platformUserId: `u-${n}` }, maskedText: text });
 }
 
 /**

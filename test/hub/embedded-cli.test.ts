@@ -1,15 +1,14 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
-import { fingerprintOf, newTotpSecret, totpCode } from '../../main/core/auth';
-import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
+import { newTotpSecret, totpCode } from '../../main/core/auth';
 import type { RunningCustodian } from '../../main/custodian';
 import { HUB_SCHEMA_VERSION, loadHubConfig, startHubNode, type RunningHub } from '../../main/hub';
 import { CredentialsDirSecrets } from '../../main/hub';
+import { TestDesk } from '../helpers/hub-desk';
 import { startTestCustodian } from './custody-fixture';
 import { embeddedHubConfigFile, hubFiles, PASSWORD, type HubFiles } from './harness';
 
@@ -30,9 +29,8 @@ describe('hub on SQLite, administered from the command line and the API', () => 
   let hub: RunningHub;
   let custodian: RunningCustodian;
   const agent = new Agent({ connect: { rejectUnauthorized: false } });
-  const key = crypto.generateKeyPairSync('ed25519');
-  const publicKeyPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const fingerprint = fingerprintOf(publicKeyPem);
+  const desk = new TestDesk();
+  const { publicKeyPem, fingerprint } = desk;
   const run = async (args: string[], stdin = '') => {
     const c = cli(stdin);
     c.io.env.CREDENTIALS_DIRECTORY = files.credentials;
@@ -51,11 +49,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
   }
 
   async function passwordStep(username: string) {
-    const c = await call('POST', '/v1/challenge', { fingerprint });
-    const timestamp = Date.now();
-    const nonce = String(c.body.nonce);
-    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, fingerprint)), key.privateKey).toString('base64');
-    return call('POST', '/v1/sign-in', { username, password: PASSWORD, fingerprint, nonce, timestamp, signature });
+    return desk.signIn((p, json) => call('POST', p, json), username, PASSWORD);
   }
 
   async function signIn(username: string): Promise<string> {

@@ -133,7 +133,7 @@ for (const [name, open] of Object.entries(adapters)) {
       ]);
       expect(r.inserted).toBe(4);
       const fresh = (await batched.conversations({ channels: [ch] })).find((c) => c.id !== old!.id)!;
-      expect(r.conversationIds).toEqual([String(old!.id), String(fresh.id)]);
+      expect(r.conversationIds).toEqual([old!.id, fresh.id]);
       const views = (await batched.eventsAfter(seq))
         .filter((e) => e.kind === 'conversation.updated')
         .map((e) => e.payload as { id: number; status: string; version: number; lastMessageAt: number; contact: { displayName: string } });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubStore, type PreparedMessage } from '../../main/hub/store';
 import { HubLabels } from '../../main/hub/store/labels';
 import { bothAdapters } from './adapters';
+import { preparedMessage } from './prepared-message';
 
 /**
  * A label's page comes from the label's own activity index (schema 11): the newest conversations carrying the label,
@@ -11,18 +12,8 @@ import { bothAdapters } from './adapters';
 const adapters = bothAdapters('hub-label-page-');
 const actor = { actor: 'test', device: null };
 
-const message = (id: string, chat: string, sentAt: number): PreparedMessage => ({
-  platformMessageId: id,
-  platformConversationId: chat,
-  contact: { platformUserId: `u-${chat}`, displayName: chat },
-  direction: 'in',
-  maskedText: 'hello',
-  sealedText: null,
-  sentAt,
-  attachments: [],
-  fields: [],
-  seal: () => ({ text: Buffer.from('sealed'), fields: [] }),
-});
+const message = (id: string, chat: string, sentAt: number): PreparedMessage =>
+  preparedMessage(id, chat, sentAt, { contact: { platformUserId: `u-${chat}`, displayName: chat }, seal: () => ({ text: Buffer.from('sealed'), fields: [] }) });
 
 for (const [name, open] of Object.entries(adapters)) {
   describe(`label page from an index: ${name}`, () => {
@@ -47,7 +38,7 @@ for (const [name, open] of Object.entries(adapters)) {
           async (steps) => {
             for (const s of steps) {
               const r = await store.ingest('tg', [message(`m${n++}`, `chat-${s.chat}`, s.at)]);
-              if (s.relabel) await labels.setOnConversation(Number(r.conversationIds[0]), s.labels, actor);
+              if (s.relabel) await labels.setOnConversation(r.conversationIds[0]!, s.labels, actor);
             }
             const all = await store.conversations({ limit: 500 });
             const carrying = await labels.labelIdsOf(all.map((c) => c.id));

@@ -10,6 +10,7 @@ import { HubLeadReview } from '../../main/hub/store/lead-review';
 import { HubScamReports } from '../../main/hub/store/scam-reports';
 import { tmpDir } from '../helpers/tmp';
 import { bothAdapters, secondNode } from './adapters';
+import { preparedMessage } from './prepared-message';
 
 /** Team parity, part A (issue 16): the hub's report, snooze, settling a doubtful delivery and scam reports, on both adapters. */
 const adapters = bothAdapters('hub-parity-a-');
@@ -23,18 +24,7 @@ const MON_10 = Date.UTC(2026, 10, 30, 10);
 let n = 0;
 function msg(channelChat: string, direction: 'in' | 'out', sentAt: number, text = 'hello'): PreparedMessage {
   n++;
-  return {
-    platformMessageId: `p-${n}`,
-    platformConversationId: channelChat,
-    contact: { platformUserId: `u-${channelChat}`, displayName: 'Ana' },
-    direction,
-    maskedText: text,
-    sealedText: null,
-    sentAt,
-    attachments: [],
-    fields: [],
-    seal: () => ({ text: null, fields: [] }),
-  };
+  return preparedMessage(`p-${n}`, channelChat, sentAt, { contact: { platformUserId: `u-${channelChat}`, displayName: 'Ana' }, direction, maskedText: text });
 }
 
 for (const [name, open] of Object.entries(adapters)) {

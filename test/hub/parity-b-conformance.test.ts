@@ -128,12 +128,12 @@ for (const [name, open] of Object.entries(adapters)) {
       const exports = new HubTranscriptExport(store, async () => null);
       expect(await exports.transcript(conversationId)).toEqual({
         transcript: {
-          conversationId: String(conversationId),
+          conversationId,
           channel: 'telegram',
           contact: 'Noura',
           messages: [{ id: expect.any(String), direction: 'in', sentAt: 2_000, author: 'Noura', text: 'My card is •••• 1111' }],
         },
-        reviews: [{ conversationId: String(conversationId), reviewer: 'amal', score: 4, comment: 'Kind and quick', updatedAt: t }],
+        reviews: [{ conversationId, reviewer: 'amal', score: 4, comment: 'Kind and quick', updatedAt: t }],
         consent: null,
       });
       expect(await exports.transcript(999_999)).toBeNull();

@@ -8,8 +8,10 @@ import { HUB_SCHEMA_VERSION, startHubNode, type HubConfig, type RunningHub } fro
 import { CredentialsDirSecrets } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import type { RunningCustodian } from '../../main/custodian';
+import { TestDesk } from '../helpers/hub-desk';
 import { startTestCustodian } from './custody-fixture';
 import { hubFiles, PASSWORD, seedHub, type HubFiles } from './harness';
+import { preparedMessage } from './prepared-message';
 
 /** Bad input at the hub: each refused with a sentence a person can act on, and nothing changes. */
 describe('team hub refusals', () => {
@@ -18,9 +20,8 @@ describe('team hub refusals', () => {
   let hub: RunningHub;
   let custodian: RunningCustodian;
   let seed: Awaited<ReturnType<typeof seedHub>>;
-  const key = crypto.generateKeyPairSync('ed25519');
-  const publicKeyPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const fingerprint = fingerprintOf(publicKeyPem);
+  const desk = new TestDesk();
+  const { key, publicKeyPem, fingerprint } = desk;
   const agent = new Agent({ connect: { rejectUnauthorized: false } });
 
   const config = (over: Partial<HubConfig> = {}): HubConfig => ({
@@ -54,10 +55,7 @@ describe('team hub refusals', () => {
   }
 
   async function signIn(username = 'amal', password = PASSWORD): Promise<{ status: number; body: Record<string, string> }> {
-    const c = await post('/v1/challenge', { fingerprint });
-    const timestamp = Date.now();
-    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(c.body.nonce!, timestamp, fingerprint)), key.privateKey).toString('base64');
-    return post('/v1/sign-in', { username, password, fingerprint, nonce: c.body.nonce, timestamp, signature });
+    return desk.signIn((p, json) => post(p, json), username, password);
   }
 
   function stream(token: string, after = 0): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
@@ -160,18 +158,7 @@ describe('team hub refusals', () => {
     for (let i = 0; i < 40; i++) {
       await seed.store.ingest(
         'tg',
-        Array.from({ length: 20 }, (_, j) => ({
-          platformMessageId: `slow-${i}-${j}`,
-          platformConversationId: `c${j}`,
-          contact: { platformUserId: `u${j}` },
-          direction: 'in' as const,
-          maskedText: filler,
-          sealedText: null,
-          sentAt: Date.now(),
-          attachments: [],
-          fields: [],
-          seal: () => ({ text: null, fields: [] }),
-        })),
+        Array.from({ length: 20 }, (_, j) => preparedMessage(`slow-${i}-${j}`, `c${j}`, Date.now(), { contact: { platformUserId: `u${j}` }, maskedText: filler })),
       );
       if ((slow.ws as unknown as { readyState: number }).readyState !== WebSocket.OPEN) break;
     }

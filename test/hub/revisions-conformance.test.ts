@@ -5,6 +5,9 @@ import { parseChannelPayload, type ParsePlatform } from '../../main/core/connect
 import { generateSealingKey, openSealed, originalContext } from '../../main/core/custody';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { TeamCache } from '../../main/core/team/cache';
+import { MessageDto } from '../../main/ipc/console-contract';
+import { messageDto } from '../../main/ipc/handlers/console';
+import { TeamRows } from '../../main/ipc/team/rows';
 import { OriginalsSealer } from '../../main/hub/sealing';
 import { HubStore } from '../../main/hub/store';
 import { corpus, type ExpectedEntry } from '../fixtures/platforms/corpus';
@@ -151,7 +154,45 @@ for (const [name, open] of Object.entries(adapters)) {
       cache.applyFrame(events.at(-1)!.seq, events.filter((e) => e.conversationId === conversationId));
       const cached = (cache.db.prepare('SELECT body FROM messages WHERE id = ?').pluck().get(o1.id) as string | undefined) ?? '{}';
       expect(JSON.parse(cached)).toMatchObject({ id: o1.id, revision: 'deleted', revisedBy: d1, maskedText: o1.maskedText });
+      // And the conversation view's message, as the team handlers build it for the renderer (the contract's schema).
+      const shown = cache.messages(conversationId).map((m) => MessageDto.parse(messageDto(new TeamRows(cache, () => 0).message(m))));
+      expect(shown.find((m) => m.id === o1.id)!.revision).toEqual({ kind: 'deleted', by: d1 });
+      expect(shown.find((m) => m.id === d1)!.revision).toBeUndefined();
       cache.db.close();
+    });
+
+    it('an edit or deletion that arrives before its original waits, and marks the original when it comes, with its event and audit entry', async () => {
+      const base = { platformConversationId: 'c-10', contact: { platformUserId: 'u-10' }, direction: 'in' as const, sentAt: 2_000 };
+      const early = await store.ingest('demo', [
+        sealer.prepare({ ...base, platformMessageId: 'late-e', text: 'the edited text', revises: { platformMessageId: 'late-1', kind: 'edited' } }),
+        sealer.prepare({ ...base, platformMessageId: 'late-e2', text: 'edited, then deleted', revises: { platformMessageId: 'late-2', kind: 'edited' } }),
+        sealer.prepare({ ...base, platformMessageId: 'late-d2', text: '[Deleted message late-2]', revises: { platformMessageId: 'late-2', kind: 'deleted' } }),
+      ]);
+      expect(early.revisions).toBeUndefined();
+      expect(await store.q.all("SELECT original, kind FROM early_revisions WHERE channel_id = 'demo' AND original LIKE 'late-%' ORDER BY by_message")).toEqual([
+        { original: 'late-1', kind: 'edited' },
+        { original: 'late-2', kind: 'edited' },
+        { original: 'late-2', kind: 'deleted' },
+      ]);
+
+      const seq = await store.latestEventSeq();
+      const originals = await store.ingest('demo', [
+        sealer.prepare({ ...base, platformMessageId: 'late-1', text: 'the first text', sentAt: 1_500 }),
+        sealer.prepare({ ...base, platformMessageId: 'late-2', text: 'wrong chat', sentAt: 1_600 }),
+      ]);
+      const [e, d2] = [(await row('demo', 'late-e'))!.id, (await row('demo', 'late-d2'))!.id];
+      expect(await row('demo', 'late-1')).toMatchObject({ revision: 'edited', revised_by: e });
+      // Applied in the order they arrived: the deletion outranks the edit before it.
+      expect(await row('demo', 'late-2')).toMatchObject({ revision: 'deleted', revised_by: d2 });
+      expect(originals.revisions?.map((x) => [x.platformMessageId, x.revision])).toEqual([
+        ['late-1', 'edited'],
+        ['late-2', 'edited'],
+        ['late-2', 'deleted'],
+      ]);
+      expect((await store.eventsAfter(seq)).filter((x) => x.kind === 'message.revised').map((x) => (x.payload as { revision: string }).revision)).toEqual(['edited', 'edited', 'deleted']);
+      const audits = await store.q.all<{ action: string }>("SELECT action FROM audit WHERE action IN ('message.edited', 'message.deleted') AND details LIKE '%late-%' ORDER BY seq");
+      expect(audits.map((a) => a.action)).toEqual(['message.edited', 'message.edited', 'message.deleted']);
+      expect(await store.q.all("SELECT original FROM early_revisions WHERE channel_id = 'demo' AND original LIKE 'late-%'")).toEqual([]);
     });
   });
 }

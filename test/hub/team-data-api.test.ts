@@ -1,23 +1,14 @@
-import crypto from 'node:crypto';
 import fc from 'fast-check';
-import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { fingerprintOf } from '../../main/core/auth';
-import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
-import { CredentialsDirSecrets, startHubNode, type HubConfig, type PreparedMessage, type RunningHub } from '../../main/hub';
+import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { HubApi, TestDesk } from '../helpers/hub-desk';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
+import { preparedMessage } from './prepared-message';
 
 type Json = Record<string, unknown>;
-
-/** One desk: its own device key, enrolled by IT. */
-class Desk {
-  readonly key = crypto.generateKeyPairSync('ed25519');
-  readonly publicKeyPem = this.key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  readonly fingerprint = fingerprintOf(this.publicKeyPem);
-}
 
 /**
  * The team's remaining data through the hub's API, on PostgreSQL: labels, canned replies, a reply the guard holds
@@ -30,34 +21,17 @@ describe('team data at the hub API', () => {
   let files: HubFiles;
   let hub: RunningHub;
   let seed: Awaited<ReturnType<typeof seedHub>>;
-  const http = new Agent({ connect: { rejectUnauthorized: false } });
-  const agentDesk = new Desk();
-  const leadDesk = new Desk();
-  const tokens: Record<string, string> = {};
+  const agentDesk = new TestDesk();
+  const leadDesk = new TestDesk();
+  const api = new HubApi(() => hub.url);
+  const { tokens } = api;
+  const call = api.call.bind(api);
   let conversationId: number;
   const leadFrames: Array<{ kind: string; payload: Json }> = [];
   const agentFrames: Array<{ kind: string; payload: Json }> = [];
   const sockets: WebSocket[] = [];
 
-  async function call(method: 'GET' | 'POST', path: string, who: string | null, json?: unknown) {
-    const r = await request(`${hub.url}${path}`, {
-      method,
-      dispatcher: http,
-      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) },
-      body: method === 'POST' ? JSON.stringify(json ?? {}) : undefined,
-    });
-    return { status: r.statusCode, body: (await r.body.json()) as Json };
-  }
-
-  async function signIn(username: string, desk: Desk): Promise<void> {
-    const c = await call('POST', '/v1/challenge', null, { fingerprint: desk.fingerprint });
-    const timestamp = Date.now();
-    const nonce = String(c.body.nonce);
-    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, desk.fingerprint)), desk.key.privateKey).toString('base64');
-    const r = await call('POST', '/v1/sign-in', null, { username, password: PASSWORD, fingerprint: desk.fingerprint, nonce, timestamp, signature });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    tokens[username] = String(r.body.token);
-  }
+  const signIn = (username: string, desk: TestDesk) => api.signIn(username, desk, PASSWORD);
 
   async function follow(username: string, into: Array<{ kind: string; payload: Json }>): Promise<void> {
     const ws = new WebSocket(`${hub.url.replace('https', 'wss')}/v1/stream?after=0`, { headers: { authorization: `Bearer ${tokens[username]}` }, rejectUnauthorized: false });
@@ -95,18 +69,7 @@ describe('team data at the hub API', () => {
     const it_ = { actor: 'it:test' };
     for (const d of [agentDesk, leadDesk]) await seed.store.enrolDevice({ fingerprint: d.fingerprint, publicKey: d.publicKeyPem, label: 'desk' }, it_);
     await seed.store.saveChannel({ id: 'tg', kind: 'telegram', name: 'bot', enabled: false, config: {} }, it_);
-    const m: PreparedMessage = {
-      platformMessageId: 'p1',
-      platformConversationId: 'chat-1',
-      contact: { platformUserId: 'u1', displayName: 'Sara' },
-      direction: 'in',
-      maskedText: 'my account is locked',
-      sealedText: null,
-      sentAt: Date.now(),
-      attachments: [],
-      fields: [],
-      seal: () => ({ text: null, fields: [] }),
-    };
+    const m = preparedMessage('p1', 'chat-1', Date.now(), { contact: { platformUserId: 'u1', displayName: 'Sara' }, maskedText: 'my account is locked' });
     await seed.store.ingest('tg', [m]);
     conversationId = (await seed.store.conversations())[0]!.id;
     hub = await startHubNode({ config: config(), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} });
@@ -122,7 +85,7 @@ describe('team data at the hub API', () => {
     await custodian?.stop();
     for (const s of sockets) s.close();
     await hub?.close();
-    await http.close();
+    await api.close();
     await seed?.store.close();
     await pg?.destroy();
   });
@@ -165,7 +128,7 @@ describe('team data at the hub API', () => {
   it("refuses a reply longer than the channel's platform accepts (Instagram: 1,000 bytes) or blank, before queuing it", async () => {
     await seed.store.saveChannel({ id: 'ig', kind: 'instagram', name: 'shop', enabled: false, config: {} }, { actor: 'it:test' });
     await seed.store.ingest('ig', [
-      { platformMessageId: 'ig-1', platformConversationId: 'igsid-1', contact: { platformUserId: 'igsid-1' }, direction: 'in', maskedText: 'سلام', sealedText: null, sentAt: Date.now(), attachments: [], fields: [], seal: () => ({ text: null, fields: [] }) },
+      preparedMessage('ig-1', 'igsid-1', Date.now(), { contact: { platformUserId: 'igsid-1' }, maskedText: 'سلام' }),
     ]);
     const ig = (await seed.store.conversations()).find((c) => c.channelId === 'ig')!.id;
     const outbound = async () => (await seed.store.q.get<{ n: number }>("SELECT count(*) AS n FROM messages WHERE direction = 'out'"))!.n;

@@ -7,6 +7,7 @@ import { HubLabels } from '../../main/hub/store/labels';
 import { HubLeadReview } from '../../main/hub/store/lead-review';
 import { HubReplyApprovals } from '../../main/hub/store/reply-approvals';
 import { bothAdapters } from './adapters';
+import { preparedMessage } from './prepared-message';
 
 /** The team's remaining data at the hub — one suite, both adapters (embedded SQLite, the team's PostgreSQL). */
 const adapters = bothAdapters('hub-data-');
@@ -14,18 +15,7 @@ const adapters = bothAdapters('hub-data-');
 const it_ = { actor: 'it:test', device: null };
 
 function prepared(id: string, conversation: string): PreparedMessage {
-  return {
-    platformMessageId: id,
-    platformConversationId: conversation,
-    contact: { platformUserId: `u-${conversation}` },
-    direction: 'in',
-    maskedText: 'hello',
-    sealedText: null,
-    sentAt: 1_000,
-    attachments: [],
-    fields: [],
-    seal: () => ({ text: Buffer.from('sealed'), fields: [] }),
-  };
+  return preparedMessage(id, conversation, 1_000, { seal: () => ({ text: Buffer.from('sealed'), fields: [] }) });
 }
 
 for (const [name, open] of Object.entries(adapters)) {

@@ -1,38 +1,15 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprintOf, totpCode } from '../../main/core/auth';
 import { HubAccounts } from '../../main/hub/accounts';
-import { startBridge, type RunningBridge } from '../bridge/server';
-import { testKeychain } from '../helpers/keychain';
-import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
 import { TelegramEmulator } from '../emulators/telegram';
-import { tmpDir } from '../helpers/tmp';
-import { PASSWORD, startTeamHub, until } from './harness';
+import { valueOf, type ContractAnswer, type ContractWindow } from '../helpers/contract-window';
+import { teamConsoleSuite } from '../helpers/team-console';
+import { PASSWORD, until } from './harness';
 
+/** The value of an answer, or an error naming the code. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each contract call has its own response shape; the test reads the fields it checks
-type Answer = { ok: true; value: any } | { ok: false; error: { code: string; message: string } };
-
-/**
- * One console window of the bridge, driven the way the renderer drives it: the same contract calls over the bridge's
- * HTTP, with the window's own session cookie (so each window is its own person, as on two computers).
- */
-async function consoleWindow(bridge: RunningBridge, url: string) {
-  const opened = await fetch(url, { redirect: 'manual' });
-  const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
-  return async (channel: string, request: unknown = {}): Promise<Answer> => {
-    const res = await fetch(`${bridge.origin}/__bridge/ipc/${encodeURIComponent(channel)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, origin: bridge.origin },
-      body: JSON.stringify(request),
-    });
-    return (await res.json()) as Answer;
-  };
-}
-
-const value = (a: Answer) => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`);
-  return a.value;
-};
+const value = (a: ContractAnswer) => valueOf<any>('the call', a);
 
 /**
  * Feature parity B: what a single-seat console does that a console in team mode now does at the hub (its own process,
@@ -40,43 +17,22 @@ const value = (a: Answer) => {
  * makes them; the hub is told to require a second factor.
  */
 describe('a console in team mode: feature parity B', () => {
-  let team: Awaited<ReturnType<typeof startTeamHub<never>>>;
-  let bridge: RunningBridge;
+  const desk = teamConsoleSuite({
+    users: [],
+    nodes: 1,
+    nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: true } },
+    prepare: async (team) => {
+      const accounts = new HubAccounts(team.seed.store, { now: Date.now, idleMs: 60_000, requireTwoFactor: true });
+      for (const [username, role] of [['amal', 'agent'], ['salma', 'admin'], ['layla', 'lead']] as const) {
+        await accounts.createUser({ username, displayName: username, role, password: PASSWORD }, { actor: 'it:test' });
+      }
+    },
+  });
   let amalRecovery: string[] = [];
   let salesConversation = 0;
 
-  beforeAll(async () => {
-    team = await startTeamHub({ users: [], nodes: 1, nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: true } } });
-    const accounts = new HubAccounts(team.seed.store, { now: Date.now, idleMs: 60_000, requireTwoFactor: true });
-    for (const [username, role] of [['amal', 'agent'], ['salma', 'admin'], ['layla', 'lead']] as const) {
-      await accounts.createUser({ username, displayName: username, role, password: PASSWORD }, { actor: 'it:test' });
-    }
-    const beacon = await startTestBeacon('hq');
-    const signer = makeSigner();
-    const loc = managedLocation([signer]);
-    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
-    const { keychain, service } = testKeychain();
-    bridge = await startBridge({
-      dataDir: tmpDir(),
-      rendererDir: tmpDir(),
-      keychain,
-      keychainService: service,
-      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
-    });
-    await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
-    await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
-    const device = bridge.core.identity.deviceIdentity;
-    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: 'front desk' }, { actor: 'it:test' });
-    team.files.custody.enrol([device.fingerprint], []);
-  }, 240_000);
-
-  afterAll(async () => {
-    await bridge?.close();
-    await team?.close();
-  }, 120_000);
-
   it('sets up two-step sign-in at the hub from the console: held to the set-up until a first code, then recovery codes that work once', async () => {
-    const amal = await consoleWindow(bridge, bridge.url);
+    const amal = (await desk.window()).call;
     expect(value(await amal('signIn', { username: 'amal', password: PASSWORD }))).toEqual({ status: 'signed_in' });
     // The hub requires a second factor amal has not set up: the window may only set one up.
     const held = value(await amal('getSession'));
@@ -88,7 +44,7 @@ describe('a console in team mode: feature parity B', () => {
     const secret = new URL(begun.otpauthUri).searchParams.get('secret')!;
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     // The waiting secret is sealed in the hub's database, not written in clear.
-    const waiting = await team.seed.store.q.get<{ sealed_secret: string }>('SELECT sealed_secret FROM totp_enrolments');
+    const waiting = await desk.team.seed.store.q.get<{ sealed_secret: string }>('SELECT sealed_secret FROM totp_enrolments');
     expect(waiting!.sealed_secret).toMatch(/^sealed:v1:/);
     expect(waiting!.sealed_secret).not.toContain(secret);
 
@@ -98,10 +54,10 @@ describe('a console in team mode: feature parity B', () => {
     expect(recoveryCodes).toHaveLength(10);
     expect(value(await amal('getSession'))).toMatchObject({ twoFactor: { enabled: true, mustEnrol: false }, permissions: expect.arrayContaining(['conversations.read']) });
     await until(async () => value(await amal('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 10 })), 'the inbox to open once the factor is set up');
-    const stored = (await team.seed.store.userByName('amal'))!.totpSecret!;
+    const stored = (await desk.team.seed.store.userByName('amal'))!.totpSecret!;
     expect(stored).toMatch(/^sealed:v1:/);
     expect(stored).not.toContain(secret);
-    const trail = await team.seed.store.q.all<{ action: string; actor: string }>("SELECT action, actor FROM audit WHERE action LIKE 'user.second_factor%' OR action LIKE 'signin.%' ORDER BY seq");
+    const trail = await desk.team.seed.store.q.all<{ action: string; actor: string }>("SELECT action, actor FROM audit WHERE action LIKE 'user.second_factor%' OR action LIKE 'signin.%' ORDER BY seq");
     expect(trail.map((e) => e.action)).toEqual(['signin.must_enrol_second_factor', 'user.second_factor_enrolment_started', 'user.second_factor_enrolled']);
 
     // Next sign-in asks for the second factor; a recovery code works once, then never again.
@@ -115,7 +71,7 @@ describe('a console in team mode: feature parity B', () => {
     // The authenticator's next code signs in (the confirming code's own time step was used up by the set-up).
     expect(value(await amal('signInSecondFactor', { code: totpCode(secret, Date.now() + 30_000) }))).toEqual({ status: 'signed_in' });
     // The administrator sees it in the Users tab.
-    const admin = await consoleWindow(bridge, bridge.anotherWindow());
+    const admin = (await desk.window()).call;
     value(await admin('signIn', { username: 'salma', password: PASSWORD }));
     expect(value(await admin('getSession'))).toMatchObject({ twoFactor: { mustEnrol: true } });
     expect(await admin('listUsers')).toMatchObject({ ok: false, error: { code: 'two_factor_enrolment_required' } });
@@ -125,10 +81,10 @@ describe('a console in team mode: feature parity B', () => {
     const token = `${700_000_000 + Math.floor(Math.random() * 1e8)}:${'S'.repeat(20)}${Date.now().toString(36)}`;
     const tg = await TelegramEmulator.start(token, 600_000);
     try {
-      const admin = await consoleWindow(bridge, bridge.anotherWindow());
+      const admin = (await desk.window()).call;
       value(await admin('signIn', { username: 'salma', password: PASSWORD }));
       await enrolSelf(admin);
-      const agent = await consoleWindow(bridge, bridge.anotherWindow());
+      const agent = (await desk.window()).call;
       value(await agent('signIn', { username: 'amal', password: PASSWORD }));
       // One of her unused recovery codes (the first test used up the authenticator's current and next codes).
       expect(value(await agent('signInSecondFactor', { recoveryCode: amalRecovery[1] }))).toEqual({ status: 'signed_in' });
@@ -139,9 +95,9 @@ describe('a console in team mode: feature parity B', () => {
       expect(saved).toMatchObject({ id: 'sales', kind: 'telegram', name: 'Sales bot', enabled: true, hasCredentials: true });
       expect(JSON.stringify(saved)).not.toContain(token);
       // Kept sealed in the hub's database, for every node; never in clear, in the trail, the events or the hub's log.
-      const row = await team.seed.store.q.get<{ sealed: Buffer }>("SELECT sealed FROM hub_secrets WHERE name = 'sales.token'");
+      const row = await desk.team.seed.store.q.get<{ sealed: Buffer }>("SELECT sealed FROM hub_secrets WHERE name = 'sales.token'");
       expect(Buffer.from(row!.sealed).includes(Buffer.from(token.split(':')[1]!))).toBe(false);
-      const audit = await team.seed.store.q.get<{ actor: string; details: string }>("SELECT actor, details FROM audit WHERE action = 'channel.saved' ORDER BY seq DESC LIMIT 1");
+      const audit = await desk.team.seed.store.q.get<{ actor: string; details: string }>("SELECT actor, details FROM audit WHERE action = 'channel.saved' ORDER BY seq DESC LIMIT 1");
       expect(audit).toMatchObject({ actor: 'salma' });
       expect(JSON.parse(audit!.details)).toMatchObject({ kind: 'telegram', created: true, secrets: ['sales.token'] });
       // The hub runs it under its lease and reports its health on the stream: the agent's console hears it.
@@ -165,7 +121,7 @@ describe('a console in team mode: feature parity B', () => {
       // The settings were kept (the edit left them out), and the right token brings it back.
       value(await admin('saveChannel', { id: 'sales', kind: 'telegram', name: 'Sales bot', credentials: { botToken: token } }));
       await until(async () => ((await healthOf(agent))?.state === 'ok' ? true : null), 'the fixed channel to be healthy again');
-      expect(team.nodes[0]!.log).not.toContain(token.split(':')[1]!);
+      expect(desk.team.nodes[0]!.log).not.toContain(token.split(':')[1]!);
       // What the hub does not run is refused in words.
       expect(await admin('saveChannel', { kind: 'demo', name: 'Demo', credentials: { password: 'x' } })).toMatchObject({ ok: false, error: { code: 'hub_kind_unsupported' } });
       expect(await admin('saveChannel', { kind: 'email', name: 'Mail', credentials: { password: 'x' } })).toMatchObject({ ok: false, error: { code: 'hub_settings_missing' } });
@@ -176,36 +132,36 @@ describe('a console in team mode: feature parity B', () => {
 
   it('exports a masked transcript signed at the hub with its grant key, which the auditor checks against that key', async () => {
     expect(salesConversation).toBeGreaterThan(0);
-    const lead = await consoleWindow(bridge, bridge.anotherWindow());
+    const lead = (await desk.window()).call;
     value(await lead('signIn', { username: 'layla', password: PASSWORD }));
     await enrolSelf(lead);
-    const file = value(await lead('exportTranscript', { conversationId: String(salesConversation), format: 'json' }));
+    const file = value(await lead('exportTranscript', { conversationId: salesConversation, format: 'json' }));
     expect(file).toMatchObject({ fileName: `diwan-transcript-${salesConversation}.json`, mediaType: 'application/json', signature: { alg: 'Ed25519' } });
     // The hub's grant key signed it: the public half IT holds for the custodian verifies the exact bytes.
-    const grantPublic = crypto.createPublicKey(crypto.createPrivateKey(team.files.custody.grantKeyPem));
+    const grantPublic = crypto.createPublicKey(crypto.createPrivateKey(desk.team.files.custody.grantKeyPem));
     expect(file.signature.device).toBe(fingerprintOf(grantPublic));
     expect(crypto.verify(null, Buffer.from(file.content, 'utf8'), grantPublic, Buffer.from(file.signature.signature, 'base64'))).toBe(true);
     expect(crypto.verify(null, Buffer.from(file.content.replace('sales desk', 'sales d3sk'), 'utf8'), grantPublic, Buffer.from(file.signature.signature, 'base64'))).toBe(false);
     const doc = JSON.parse(file.content);
-    expect(doc).toMatchObject({ format: 'diwan-masked-transcript-v1', exportedBy: 'layla', transcript: { conversationId: String(salesConversation), channel: 'telegram' } });
+    expect(doc).toMatchObject({ format: 'diwan-masked-transcript-v1', exportedBy: 'layla', transcript: { conversationId: salesConversation, channel: 'telegram' } });
     expect(doc.transcript.messages[0]).toMatchObject({ direction: 'in', text: 'Hello, is the sales desk open on Friday?' });
-    const html = value(await lead('exportTranscript', { conversationId: String(salesConversation), format: 'html' }));
+    const html = value(await lead('exportTranscript', { conversationId: salesConversation, format: 'html' }));
     expect(html.content).toMatch(/^<!doctype html>/);
     expect(crypto.verify(null, Buffer.from(html.content, 'utf8'), grantPublic, Buffer.from(html.signature.signature, 'base64'))).toBe(true);
-    const trail = await team.seed.store.q.all<{ actor: string; target: string }>("SELECT actor, target FROM audit WHERE action = 'export.transcript' ORDER BY seq");
+    const trail = await desk.team.seed.store.q.all<{ actor: string; target: string }>("SELECT actor, target FROM audit WHERE action = 'export.transcript' ORDER BY seq");
     expect(trail).toEqual([
       { actor: 'layla', target: `conversation:${salesConversation}` },
       { actor: 'layla', target: `conversation:${salesConversation}` },
     ]);
     // An agent may not export.
-    const agent = await consoleWindow(bridge, bridge.anotherWindow());
+    const agent = (await desk.window()).call;
     value(await agent('signIn', { username: 'amal', password: PASSWORD }));
     value(await agent('signInSecondFactor', { recoveryCode: amalRecovery[2] }));
-    expect(await agent('exportTranscript', { conversationId: String(salesConversation), format: 'json' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await agent('exportTranscript', { conversationId: salesConversation, format: 'json' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   }, 120_000);
 });
 
-type Window = Awaited<ReturnType<typeof consoleWindow>>;
+type Window = ContractWindow['call'];
 
 /** Sets up the window's person's own two-step sign-in (the hub requires it) and returns the authenticator's secret. */
 async function enrolSelf(w: Window): Promise<string> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubStore, WebhookIntakeStore, type PreparedMessage } from '../../main/hub/store';
 import { applyWatermarks } from '../../main/hub/store/watermarks';
 import { bothAdapters } from './adapters';
+import { preparedMessage } from './prepared-message';
 
 /** Messenger's read and delivery watermarks at the hub (issue 19): applied to replies' delivery and pushed, on both adapters. */
 const adapters = bothAdapters('hub-watermarks-');
@@ -10,18 +11,7 @@ const actor = { actor: 'test', device: null };
 const T0 = Date.UTC(2026, 11, 1, 9);
 const SEC = 1_000;
 
-const inbound = (id: string, chat: string, sentAt: number): PreparedMessage => ({
-  platformMessageId: id,
-  platformConversationId: chat,
-  contact: { platformUserId: chat },
-  direction: 'in',
-  maskedText: 'hello',
-  sealedText: null,
-  sentAt,
-  attachments: [],
-  fields: [],
-  seal: () => ({ text: null, fields: [] }),
-});
+const inbound = (id: string, chat: string, sentAt: number): PreparedMessage => preparedMessage(id, chat, sentAt, { contact: { platformUserId: chat } });
 
 for (const [name, open] of Object.entries(adapters)) {
   describe(`watermarks at the hub: ${name}`, () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsentStore, HubStore, WorkflowStore, DEFAULT_RULE, type ChannelRule, type PreparedMessage } from '../../main/hub/store';
 import { HubTranscriptExport } from '../../main/hub/store/transcript-export';
 import { bothAdapters, secondNode } from './adapters';
+import { preparedMessage } from './prepared-message';
 
 /** The team workflow's store operations, on both adapters: presence, the assignment sweep, return to queue, mentions, SLAs. */
 const adapters = bothAdapters('hub-wf-');
@@ -15,18 +16,7 @@ const TTL = 30_000;
 let serial = 0;
 function inbound(conversation: string, sentAt: number, text = 'hello'): PreparedMessage {
   serial++;
-  return {
-    platformMessageId: `m${serial}`,
-    platformConversationId: conversation,
-    contact: { platformUserId: `u-${conversation}` },
-    direction: 'in',
-    maskedText: text,
-    sealedText: null,
-    sentAt,
-    attachments: [],
-    fields: [],
-    seal: () => ({ text: null, fields: [] }),
-  };
+  return preparedMessage(`m${serial}`, conversation, sentAt, { maskedText: text });
 }
 
 const rule = (channelId: string, over: Partial<ChannelRule> = {}): ChannelRule => ({ channelId, ...DEFAULT_RULE, ...over });

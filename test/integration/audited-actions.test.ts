@@ -30,7 +30,7 @@ describe('audited actions', () => {
     const conversations = testConversations();
     conversations.addMessage({
       id: 'm1',
-      conversationId: 'c1',
+      conversationId: 1,
       direction: 'in',
       sentAt: clock.t,
       maskedText: 'phone [PHONE] id [NATIONAL_ID]',
@@ -91,9 +91,9 @@ describe('audited actions', () => {
     secrets.push(lead.sessionId!);
     await expectOne(AUDIT_ACTIONS.revealApproved, () => call(lead, 'decideReveal', { requestId: (pending.value as { requestId: string }).requestId, approve: true }));
     expect(await call(agent, 'readReveal', { grantId: (pending.value as { requestId: string }).requestId })).toMatchObject({ ok: true, value: { value: NATIONAL_ID } });
-    await expectOne(AUDIT_ACTIONS.conversationOpened, () => call(lead, 'getReviewTranscript', { conversationId: 'c1' }));
-    await expectOne(AUDIT_ACTIONS.qualityScored, () => call(lead, 'setQualityScore', { conversationId: 'c1', score: 4, comment: 'polite, quick' }));
-    await expectOne(AUDIT_ACTIONS.transcriptExported, () => call(lead, 'exportTranscript', { conversationId: 'c1', format: 'json' }));
+    await expectOne(AUDIT_ACTIONS.conversationOpened, () => call(lead, 'getReviewTranscript', { conversationId: 1 }));
+    await expectOne(AUDIT_ACTIONS.qualityScored, () => call(lead, 'setQualityScore', { conversationId: 1, score: 4, comment: 'polite, quick' }));
+    await expectOne(AUDIT_ACTIONS.transcriptExported, () => call(lead, 'exportTranscript', { conversationId: 1, format: 'json' }));
     await expectOne(AUDIT_ACTIONS.signOut, () => call(lead, 'signOut'));
     const before2 = counts();
     core.identity.sessions.lockAll('suspend');

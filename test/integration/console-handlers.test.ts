@@ -265,10 +265,10 @@ describe('console handlers through the main dispatcher (real core, store, identi
 
     c.store.conversations.setStatus(id, 'resolved');
     expect(await lead.ok('reviewQueue', {})).toEqual([expect.objectContaining({ conversationId: id, score: null })]);
-    const t = await lead.ok<{ messages: Array<{ text: string; segments: Array<{ kind: string }> }> }>('getReviewTranscript', { conversationId: String(id) });
+    const t = await lead.ok<{ messages: Array<{ text: string; segments: Array<{ kind: string }> }> }>('getReviewTranscript', { conversationId: id });
     expect(JSON.stringify(t)).not.toContain('987 6543');
     expect(t.messages[0]!.segments.some((s) => s.kind === 'field')).toBe(true);
-    await lead.ok('setQualityScore', { conversationId: String(id), score: 4, comment: '' });
+    await lead.ok('setQualityScore', { conversationId: id, score: 4, comment: '' });
     expect(await lead.ok('reviewQueue', {})).toEqual([expect.objectContaining({ conversationId: id, score: 4 })]);
     const report = await lead.ok<{ perChannel: Array<{ channelId: string; inbound: number }> }>('reportSummary', { from: c.clock.now() - 86_400_000, to: c.clock.now() + 1 });
     expect(report.perChannel).toEqual([expect.objectContaining({ channelId: 'demo', inbound: 1 })]);

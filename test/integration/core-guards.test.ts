@@ -6,7 +6,7 @@ import { testCore } from '../helpers/core';
 let core: Core | undefined;
 afterEach(() => core?.close());
 
-const ctx = { agentId: 'agent-1', conversationId: '1', lang: 'en' as const };
+const ctx = { agentUsername: 'agent-1', conversationId: 1, lang: 'en' as const };
 
 describe('the core’s guards', () => {
   it('blocks a reply asking for a one-time code and follows the company domains IT sets', async () => {

@@ -32,14 +32,14 @@ describe("the store behind Identity's reveal and review (main/core/app/store-por
       expect.objectContaining({ code: 'field_not_found' }),
     );
 
-    const t = c.review.transcript(session, String(id));
-    expect(t).toMatchObject({ conversationId: String(id), channel: 'demo', contact: 'Layla' });
+    const t = c.review.transcript(session, id);
+    expect(t).toMatchObject({ conversationId: id, channel: 'demo', contact: 'Layla' });
     expect(t.messages.map((x) => [x.direction, x.author])).toEqual([
       ['in', 'Layla'],
       ['out', 'sam'],
     ]);
     expect(JSON.stringify(t)).not.toContain('987 6543');
-    expect(() => c.review.transcript(session, 'nope')).toThrow();
+    expect(() => c.review.transcript(session, id + 1_000)).toThrow();
   });
 });
 

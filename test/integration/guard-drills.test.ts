@@ -60,9 +60,9 @@ describe('phishing drills', () => {
     const r = drills.report(id);
     expect(r.messagesSent).toBe(2);
     expect(r.agents).toEqual([
-      { agentId: 'alice', flagged: 2, unsafeReplies: 0, safeReplies: 0 },
-      { agentId: 'bob', flagged: 0, unsafeReplies: 1, safeReplies: 0 },
-      { agentId: 'carol', flagged: 0, unsafeReplies: 0, safeReplies: 1 },
+      { agentUsername: 'alice', flagged: 2, unsafeReplies: 0, safeReplies: 0 },
+      { agentUsername: 'bob', flagged: 0, unsafeReplies: 1, safeReplies: 0 },
+      { agentUsername: 'carol', flagged: 0, unsafeReplies: 0, safeReplies: 1 },
     ]);
     const dump = JSON.stringify(db.prepare('SELECT * FROM guard_drill_outcomes').all()) + JSON.stringify(audit);
     expect(dump).not.toContain('verification code you received');

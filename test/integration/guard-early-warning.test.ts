@@ -42,7 +42,7 @@ function spike(ew: EarlyWarning, clock: ReturnType<typeof manualClock>) {
     clock.set(t);
     const perTick = t >= spikeAt ? 1 : (t / 6000) % 5 === 0 ? 1 : 0; // 2/min, then 10/min
     for (let k = 0; k < perTick; k++) {
-      for (const a of ew.observe({ conversationId: `c${++n}`, text: `I was hacked, my card 4111 1111 1111 1111 and code 482913 — mail me at sam@example.com`, at: t })) out.push({ at: t - spikeAt, id: a.id });
+      for (const a of ew.observe({ conversationRef: `c${++n}`, text: `I was hacked, my card 4111 1111 1111 1111 and code 482913 — mail me at sam@example.com`, at: t })) out.push({ at: t - spikeAt, id: a.id });
     }
   }
   return out;

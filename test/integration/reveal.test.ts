@@ -17,7 +17,7 @@ async function setup(policy?: IdentityPolicy) {
   const conversations = testConversations();
   conversations.addMessage({
     id: 'm1',
-    conversationId: 'c1',
+    conversationId: 1,
     direction: 'in',
     sentAt: clock.t,
     maskedText: 'call me on [PHONE] my id is [NATIONAL_ID] code [OTP]',
@@ -64,7 +64,7 @@ describe('reveal grants', () => {
     expect(granted[0]).toMatchObject({
       actor: 'amal',
       target: 'message:m1#0',
-      details: { type: 'PHONE', reason: 'customer asked for a call back', approver: null, conversation: 'c1' },
+      details: { type: 'PHONE', reason: 'customer asked for a call back', approver: null, conversation: 1 },
     });
   });
 

@@ -15,13 +15,13 @@ async function setup() {
   const conversations = testConversations();
   conversations.addMessage({
     id: 'm1',
-    conversationId: 'c-7',
+    conversationId: 7,
     direction: 'in',
     sentAt: clock.t,
     maskedText: 'my card is [CARD] <script>alert(1)</script>',
     fields: [{ type: 'CARD', value: CARD }],
   });
-  conversations.addMessage({ id: 'm2', conversationId: 'c-7', direction: 'out', sentAt: clock.t + 60_000, maskedText: 'Never share your card.\nThanks!', fields: [] });
+  conversations.addMessage({ id: 'm2', conversationId: 7, direction: 'out', sentAt: clock.t + 60_000, maskedText: 'Never share your card.\nThanks!', fields: [] });
   core = await testCore({ clock, originals: conversations, transcripts: conversations });
   const call = caller(createMainDispatch(core));
   return { core, clock, call, lead: await signedInAs(core, 'lead', 'lina'), lead2: await signedInAs(core, 'lead', 'layla') };
@@ -30,14 +30,14 @@ async function setup() {
 describe('team-lead review', () => {
   it('shows the masked transcript only, with the quality scores', async () => {
     const t = await setup();
-    await t.call(t.lead, 'setQualityScore', { conversationId: 'c-7', score: 5, comment: 'textbook' });
-    await t.call(t.lead2, 'setQualityScore', { conversationId: 'c-7', score: 3, comment: 'slow first reply' });
-    await t.call(t.lead, 'setQualityScore', { conversationId: 'c-7', score: 4, comment: 'good, revised' });
-    const r = await t.call(t.lead, 'getReviewTranscript', { conversationId: 'c-7' });
+    await t.call(t.lead, 'setQualityScore', { conversationId: 7, score: 5, comment: 'textbook' });
+    await t.call(t.lead2, 'setQualityScore', { conversationId: 7, score: 3, comment: 'slow first reply' });
+    await t.call(t.lead, 'setQualityScore', { conversationId: 7, score: 4, comment: 'good, revised' });
+    const r = await t.call(t.lead, 'getReviewTranscript', { conversationId: 7 });
     expect(r).toMatchObject({
       ok: true,
       value: {
-        conversationId: 'c-7',
+        conversationId: 7,
         messages: [{ id: 'm1', text: expect.stringContaining('[CARD]') }, { id: 'm2', direction: 'out' }],
         reviews: [
           { reviewer: 'layla', score: 3, comment: 'slow first reply' },
@@ -46,30 +46,30 @@ describe('team-lead review', () => {
       },
     });
     expect(JSON.stringify(r)).not.toContain(CARD);
-    const quoted = await t.call(t.lead, 'setQualityScore', { conversationId: 'c-7', score: 2, comment: `agent read back the card ${CARD} aloud` });
+    const quoted = await t.call(t.lead, 'setQualityScore', { conversationId: 7, score: 2, comment: `agent read back the card ${CARD} aloud` });
     expect(JSON.stringify(quoted)).not.toContain(CARD);
-    expect(JSON.stringify(await t.call(t.lead, 'getReviewTranscript', { conversationId: 'c-7' }))).toContain('⟦CARD');
-    expect(await t.call(t.lead, 'setQualityScore', { conversationId: 'c-7', score: 6, comment: '' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await t.call(t.lead, 'getReviewTranscript', { conversationId: 'nope' })).toMatchObject({ ok: false, error: { code: 'conversation_not_found' } });
+    expect(JSON.stringify(await t.call(t.lead, 'getReviewTranscript', { conversationId: 7 }))).toContain('⟦CARD');
+    expect(await t.call(t.lead, 'setQualityScore', { conversationId: 7, score: 6, comment: '' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await t.call(t.lead, 'getReviewTranscript', { conversationId: 404 })).toMatchObject({ ok: false, error: { code: 'conversation_not_found' } });
     const agent = await signedInAs(t.core, 'agent', 'amal');
-    expect(await t.call(agent, 'getReviewTranscript', { conversationId: 'c-7' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.call(agent, 'getReviewTranscript', { conversationId: 7 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('exports a signed masked transcript as JSON and as self-contained HTML without scripts', async () => {
     const t = await setup();
-    await t.call(t.lead, 'setQualityScore', { conversationId: 'c-7', score: 4, comment: 'kind <b>and</b> clear' });
+    await t.call(t.lead, 'setQualityScore', { conversationId: 7, score: 4, comment: 'kind <b>and</b> clear' });
     const fp = t.core.identity.deviceIdentity.fingerprint;
 
-    const json = await t.call(t.lead, 'exportTranscript', { conversationId: 'c-7', format: 'json' });
+    const json = await t.call(t.lead, 'exportTranscript', { conversationId: 7, format: 'json' });
     if (!json.ok) throw new Error(JSON.stringify(json));
     const j = json.value as { fileName: string; content: string; signature: { device: string; publicKey: string; signature: string } };
-    expect(j.fileName).toBe('diwan-transcript-c-7.json');
+    expect(j.fileName).toBe('diwan-transcript-7.json');
     expect(JSON.parse(j.content)).toMatchObject({ format: 'diwan-masked-transcript-v1', exportedBy: 'lina', device: fp, reviews: [{ score: 4 }] });
     expect(j.signature.device).toBe(fp);
     expect(verifyEd25519(j.signature.publicKey, j.content, j.signature.signature)).toBe(true);
     expect(verifyEd25519(j.signature.publicKey, j.content.replace('lina', 'lena'), j.signature.signature)).toBe(false);
 
-    const html = await t.call(t.lead, 'exportTranscript', { conversationId: 'c-7', format: 'html' });
+    const html = await t.call(t.lead, 'exportTranscript', { conversationId: 7, format: 'html' });
     if (!html.ok) throw new Error(JSON.stringify(html));
     const h = html.value as { content: string; mediaType: string; signature: { publicKey: string; signature: string } };
     expect(h.mediaType).toBe('text/html');

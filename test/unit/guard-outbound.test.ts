@@ -98,7 +98,7 @@ describe('four-eyes approval', () => {
     const guard = new OutboundGuard({ policy, detectSensitive: standInDetectSensitive, audit: (e: AuditEvent) => events.push(e), clock, random: { bytes: (k) => Buffer.alloc(k, ++n) } });
     return { guard, events, clock };
   };
-  const ctx = { agentId: 'agent-1', conversationId: 'c1', lang: 'en' as const };
+  const ctx = { agentUsername: 'agent-1', conversationId: 1, lang: 'en' as const };
   // Under the test policy the service needs only a phone number and an activation code: asking for the national
   // ID is blocked, and it is the kind of block a lead may approve.
   const text = 'Please send me your national ID number';
@@ -106,11 +106,11 @@ describe('four-eyes approval', () => {
   it('an agent cannot send a blocked reply; a lead approves that exact text once; all of it is audited without the text', () => {
     const { guard, events } = setup();
     expect(() => guard.authorizeSend(text, ctx)).toThrow(expect.objectContaining({ code: 'guard_blocked' }));
-    expect(() => guard.approve({ text, conversationId: 'c1', agentId: 'agent-1', leadId: 'agent-2', leadRole: 'agent', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_approval_forbidden' }));
-    expect(() => guard.approve({ text, conversationId: 'c1', agentId: 'agent-1', leadId: 'agent-1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'self_approval' }));
-    const token = guard.approve({ text, conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'lead', lang: 'en' });
+    expect(() => guard.approve({ text, conversationId: 1, agentUsername: 'agent-1', leadUsername: 'agent-2', leadRole: 'agent', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_approval_forbidden' }));
+    expect(() => guard.approve({ text, conversationId: 1, agentUsername: 'agent-1', leadUsername: 'agent-1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'self_approval' }));
+    const token = guard.approve({ text, conversationId: 1, agentUsername: 'agent-1', leadUsername: 'lead-1', leadRole: 'lead', lang: 'en' });
     expect(() => guard.authorizeSend(text + ' now', ctx, token)).toThrow(expect.objectContaining({ code: 'guard_approval_invalid' }));
-    expect(() => guard.authorizeSend(text, { ...ctx, conversationId: 'c2' }, token)).toThrow(expect.objectContaining({ code: 'guard_approval_invalid' }));
+    expect(() => guard.authorizeSend(text, { ...ctx, conversationId: 2 }, token)).toThrow(expect.objectContaining({ code: 'guard_approval_invalid' }));
     expect(guard.authorizeSend(text, ctx, token).verdict).toBe('block');
     expect(() => guard.authorizeSend(text, ctx, token)).toThrow(expect.objectContaining({ code: 'guard_approval_invalid' }));
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['guard.reply.blocked', 'guard.reply.approved', 'guard.reply.sent_with_approval']));
@@ -120,7 +120,7 @@ describe('four-eyes approval', () => {
 
   it('an approval expires', () => {
     const { guard, clock } = setup();
-    const token = guard.approve({ text, conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'admin', lang: 'en' });
+    const token = guard.approve({ text, conversationId: 1, agentUsername: 'agent-1', leadUsername: 'lead-1', leadRole: 'admin', lang: 'en' });
     clock.advance(16 * 60_000);
     expect(() => guard.authorizeSend(text, ctx, token)).toThrow(expect.objectContaining({ code: 'guard_approval_invalid' }));
   });
@@ -137,15 +137,15 @@ describe('four-eyes approval', () => {
     const decision = guard.check(reply, ctx);
     expect(decision).toMatchObject({ verdict: 'block', approvable: false });
     expect(decision.findings.find((f) => f.verdict === 'block')!.reason).toContain('cannot approve');
-    expect(() => guard.approve({ text: reply, conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'admin', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
-    expect(() => guard.approveHash({ textHash: hashReply(reply), conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
+    expect(() => guard.approve({ text: reply, conversationId: 1, agentUsername: 'agent-1', leadUsername: 'lead-1', leadRole: 'admin', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
+    expect(() => guard.approveHash({ textHash: hashReply(reply), conversationId: 1, agentUsername: 'agent-1', leadUsername: 'lead-1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
     expect(() => guard.authorizeSend(reply, ctx, 'any-token')).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
     expect(events.map((e) => e.action)).not.toContain('guard.reply.approved');
   });
 
   it('a hash the guard never judged cannot be approved (fail closed)', () => {
     const { guard } = setup();
-    expect(() => guard.approveHash({ textHash: hashReply('never seen'), conversationId: 'c1', agentId: 'agent-1', leadId: 'lead-1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_approval_unknown' }));
+    expect(() => guard.approveHash({ textHash: hashReply('never seen'), conversationId: 1, agentUsername: 'agent-1', leadUsername: 'lead-1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_approval_unknown' }));
   });
 
   it('a policy cannot make a code, password, PIN, card or CVV approvable', () => {

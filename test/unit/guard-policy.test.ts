@@ -91,7 +91,7 @@ describe('guard settings in the signed IT policy', () => {
     const strict = only([]);
     expect(evaluateReply(ask, 'en', strict, noSensitive)).toEqual([expect.objectContaining({ code: 'asks_national_id', approvable: false })]);
     const guard = new OutboundGuard({ policy: strict, detectSensitive: noSensitive });
-    expect(() => guard.approve({ text: ask, conversationId: 'c1', agentId: 'a1', leadId: 'l1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
+    expect(() => guard.approve({ text: ask, conversationId: 1, agentUsername: 'a1', leadUsername: 'l1', leadRole: 'lead', lang: 'en' })).toThrow(expect.objectContaining({ code: 'guard_not_approvable' }));
   });
 
   it('a code, password, PIN or CVV can never be made approvable: the signed policy is refused, in a sentence', () => {

@@ -6,7 +6,7 @@ const base: TranscriptDocument = {
   exportedAt: '2026-12-03T18:00:00.000Z',
   exportedBy: 'layla',
   device: 'ab'.repeat(32),
-  transcript: { conversationId: '7', channel: 'telegram', contact: 'Sara', messages: [] },
+  transcript: { conversationId: 7, channel: 'telegram', contact: 'Sara', messages: [] },
   reviews: [],
 };
 

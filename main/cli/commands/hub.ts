@@ -12,6 +12,7 @@ import { refuseMissingSettings, refuseSecretSettings } from '../../hub/config';
 import { chooseHubSecrets, createHubCertificate, HUB_SCHEMA_VERSION, HubAccounts, KeychainHubSecrets, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubSecrets, type HubStore } from '../../hub';
 import { IMPORT_USAGE, importSingleSeat } from './hub-import';
 import { flagValue, type CliIo, type Command } from '../command';
+import { untilStopped } from '../until-stopped';
 import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 
 const USAGE = [
@@ -248,14 +249,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const config = configOf(args);
   const secrets = await chooseHubSecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
   const hub = await startHubNode({ config, secrets });
+  const life = untilStopped(process, io, 'hub');
   io.stdout.write(`Hub node ${hub.nodeId} running on ${hub.url} (pin ${hub.pin}).\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
-  });
-  await hub.close();
-  io.stdout.write('Hub node stopped; its channels moved to the other nodes.\n');
-  return 0;
+  const code = await life.ended;
+  try {
+    await hub.close();
+  } catch (e) {
+    if (code === 0) throw e; // after an escaped failure the close is best effort; the exit code already says what happened
+  } finally {
+    life.dispose();
+  }
+  io.stdout.write(code === 0 ? 'Hub node stopped; its channels moved to the other nodes.\n' : 'Hub node stopped after an internal error.\n');
+  return code;
 }
 
 export const hubCommand: Command = {

@@ -60,9 +60,12 @@ export function createChannelRuntime(deps: {
     sink: deps.sink,
     start() {
       if (deps.teamMode()) return;
-      let channels = deps.store.channels.list().filter((c) => c.enabled);
-      if (channels.length === 0) {
-        deps.store.channels.create({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo' });
+      const all = deps.store.channels.list();
+      let channels = all.filter((c) => c.enabled);
+      const demo = all.find((c) => c.id === DEMO_CHANNEL_ID);
+      // The demo channel runs when nothing else does, unless an administrator removed it.
+      if (channels.length === 0 && !demo?.removedAt) {
+        if (!demo) deps.store.channels.create({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo' });
         channels = [deps.store.channels.get(DEMO_CHANNEL_ID)];
       }
       for (const c of channels) add(c);
@@ -85,7 +88,8 @@ export function createChannelRuntime(deps: {
   };
 }
 
-function channelConfig(c: { id: string; kind: string; config: Record<string, unknown> }): ChannelConfig {
+/** A stored channel as the connectors take it: the known options, the rest as settings. */
+export function channelConfig(c: { id: string; kind: string; config: Record<string, unknown> }): ChannelConfig {
   const { baseUrl, pollIntervalMs, rateLimit, quietAlertMs, ...settings } = c.config as Partial<ChannelConfig> & Record<string, unknown>;
   return {
     id: c.id,

@@ -91,7 +91,7 @@ export function guardedSink(guards: Guards, inner: ConnectorSink): ConnectorSink
     ingest(channelId, messages, cursor) {
       const result = flood.ingest(channelId, messages, cursor);
       for (const m of messages) {
-        if (m.direction === 'in') guards.earlyWarning.observe({ conversationId: `${channelId}/${m.platformConversationId}`, text: m.text, at: m.sentAt });
+        if (m.direction === 'in') guards.earlyWarning.observe({ conversationRef: `${channelId}/${m.platformConversationId}`, text: m.text, at: m.sentAt });
       }
       return result;
     },

@@ -43,7 +43,7 @@ export function createPhishingDrillRunner(deps: { db: Db; store: Store; drills: 
             sentAt: now,
           },
         ]);
-        conversationIds.push(...result.conversationIds.map(Number));
+        conversationIds.push(...result.conversationIds);
       }
       return { drillId, conversationIds };
     },

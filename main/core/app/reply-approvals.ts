@@ -9,7 +9,7 @@ export type ApprovalState = 'pending' | 'approved' | 'declined';
 /** What a lead reads: the reply masked, the guard's reasons, who asked. Never the reply's original text. */
 export interface ApprovalRequest {
   id: number;
-  conversationId: string;
+  conversationId: number;
   agentUsername: string;
   textHash: string;
   maskedText: string;
@@ -36,9 +36,9 @@ export class ReplyApprovals {
 
   constructor(private readonly deps: { outbound: OutboundGuard; audit: AuditPort; clock: Clock }) {}
 
-  request(args: { text: string; conversationId: string; agentUsername: string }): ApprovalRequest {
+  request(args: { text: string; conversationId: number; agentUsername: string }): ApprovalRequest {
     this.sweep();
-    const decision = this.deps.outbound.check(args.text, { agentId: args.agentUsername, conversationId: args.conversationId, lang: detectLang(args.text) });
+    const decision = this.deps.outbound.check(args.text, { agentUsername: args.agentUsername, conversationId: args.conversationId, lang: detectLang(args.text) });
     if (decision.verdict !== 'block') throw new DiwanError('not_blocked', 'This reply is not blocked: send it without an approval.');
     assertApprovable(decision.approvable, 'en');
     for (const e of this.entries.values()) {
@@ -83,14 +83,14 @@ export class ReplyApprovals {
       e.token = this.deps.outbound.approveHash({
         textHash: e.textHash,
         conversationId: e.conversationId,
-        agentId: e.agentUsername,
-        leadId: args.leadUsername,
+        agentUsername: e.agentUsername,
+        leadUsername: args.leadUsername,
         leadRole: args.leadRole,
         lang: 'en',
       });
       e.state = 'approved';
     } else {
-      assertMayDecideReply({ authorId: e.agentUsername, deciderId: args.leadUsername, deciderRole: args.leadRole });
+      assertMayDecideReply({ author: e.agentUsername, decider: args.leadUsername, deciderRole: args.leadRole });
       e.state = 'declined';
       this.deps.audit({ action: AUDIT_ACTIONS.replyApprovalDeclined, actor: args.leadUsername, target: `conversation:${e.conversationId}`, details: { request: e.id, agent: e.agentUsername } });
     }

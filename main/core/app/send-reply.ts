@@ -1,6 +1,8 @@
 import { AUDIT_ACTIONS } from '../audit';
 import { replyWindow, type ChannelKind } from '../connectors';
-import { detectLang } from '../guard';
+import { detectLang, type GuardLang } from '../guard';
+import { say, sayNumber, unitName } from '../guard/messages';
+import { REPLY_LIMITS, replyLength } from '../shared/reply-limits';
 import { DiwanError } from '../shared/errors';
 import type { Core } from './core';
 import { ERROR_CODES } from '../shared/vocabulary';
@@ -21,22 +23,45 @@ export function replyWindowView(kind: string, lastInboundAt: number | null, now:
 
 /**
  * The rules every reply meets before it is queued, in single-seat and team mode alike: the author has seen the
- * customer's newest message, and the platform's window still takes a reply (with the human-agent tag past 24 hours).
+ * customer's newest message, the platform takes a reply this long, and its window still takes one (with the
+ * human-agent tag past 24 hours). Each refusal is worded in `lang`, the agent's interface language.
  */
-export function checkReplyAllowed(r: { latestInboundId: number | null; seenInboundId: number | null; window: ReplyWindowView; humanAgentTag: boolean }): void {
+export function checkReplyAllowed(r: {
+  latestInboundId: number | null;
+  seenInboundId: number | null;
+  window: ReplyWindowView;
+  humanAgentTag: boolean;
+  channelKind: string;
+  text: string;
+  lang: GuardLang;
+}): void {
   if (r.latestInboundId !== null && (r.seenInboundId === null || r.latestInboundId > r.seenInboundId)) {
+    throw new DiwanError(ERROR_CODES.newerMessage, say('send.newer_message', r.lang), { latestInboundId: r.latestInboundId });
+  }
+  // The same table and count as `replyProblem`, which the store and the connectors ask again (in English, for logs).
+  const limit = REPLY_LIMITS[r.channelKind as ChannelKind];
+  const length = limit ? replyLength(r.text, limit.unit) : 0;
+  if (limit && length > limit.max) {
     throw new DiwanError(
-      ERROR_CODES.newerMessage,
-      'The customer wrote again while you were typing. Read the new message, then send your reply if it still fits.',
-      { latestInboundId: r.latestInboundId },
+      'reply_bad_text',
+      say('send.too_long', r.lang, { platform: limit.platform, max: sayNumber(limit.max, r.lang), unit: unitName(limit.unit, r.lang), count: sayNumber(length, r.lang) }),
     );
   }
-  if (r.window.kind === 'closed') {
-    throw new DiwanError('reply_window_closed', 'The platform no longer accepts a reply in this conversation: its reply window has closed.');
-  }
-  if (r.window.kind === 'human_agent' && !r.humanAgentTag) {
-    throw new DiwanError('human_agent_tag_needed', 'Past 24 hours this platform accepts replies only with the human-agent tag. Tick it to send.');
-  }
+  checkReplyWindow(r.window, r.humanAgentTag, r.lang);
+}
+
+/** The platform's window, checked by the console before queuing and by the hub again against what it holds. */
+export function checkReplyWindow(window: ReplyWindowView, humanAgentTag: boolean, lang: GuardLang = 'en'): void {
+  if (window.kind === 'closed') throw new DiwanError('reply_window_closed', say('send.window_closed', lang));
+  if (window.kind === 'human_agent' && !humanAgentTag) throw new DiwanError('human_agent_tag_needed', say('send.human_agent_tag', lang, { hours: sayNumber(24, lang) }));
+}
+
+/**
+ * The outbox options of a reply, in single-seat and at the hub alike: one ticked "human agent" is queued with the
+ * `window` option `human_agent`, which the Meta connector sends with the `HUMAN_AGENT` tag; an unticked one has none.
+ */
+export function replyOptions(humanAgentTag: boolean): { window: 'human_agent' } | undefined {
+  return humanAgentTag ? { window: 'human_agent' } : undefined;
 }
 
 /**
@@ -46,7 +71,16 @@ export function checkReplyAllowed(r: { latestInboundId: number | null; seenInbou
  */
 export function sendReply(
   core: Core,
-  r: { actor: { id: string; username: string }; conversationId: number; text: string; humanAgentTag: boolean; seenInboundId: number | null; approvalToken?: string },
+  r: {
+    actor: { id: string; username: string };
+    conversationId: number;
+    text: string;
+    humanAgentTag: boolean;
+    seenInboundId: number | null;
+    approvalToken?: string;
+    /** The agent's interface language, for every refusal; absent: English, and the guard's in the draft's language. */
+    lang?: GuardLang;
+  },
 ): number {
   const { store } = core;
   const c = store.conversations.get(r.conversationId);
@@ -56,10 +90,14 @@ export function sendReply(
     seenInboundId: r.seenInboundId,
     window: replyWindowView(kind, store.conversations.lastInboundAt(r.conversationId), core.clock.now()),
     humanAgentTag: r.humanAgentTag,
+    channelKind: kind,
+    text: r.text,
+    lang: r.lang ?? 'en',
   });
   for (const drillMessage of core.phishingDrills.drillMessagesIn(r.conversationId)) core.guards.drills.recordReply(drillMessage, r.actor.username, r.text);
-  core.guards.outbound.authorizeSend(r.text, { agentId: r.actor.username, conversationId: String(r.conversationId), lang: detectLang(r.text) }, r.approvalToken);
-  const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(r.humanAgentTag ? { options: { window: 'human_agent' } } : {}) });
+  core.guards.outbound.authorizeSend(r.text, { agentUsername: r.actor.username, conversationId: r.conversationId, lang: r.lang ?? detectLang(r.text) }, r.approvalToken);
+  const options = replyOptions(r.humanAgentTag);
+  const { messageId } = store.outbox.enqueue({ conversationId: r.conversationId, text: r.text, authorId: r.actor.id, ...(options ? { options } : {}) });
   core.audit({ action: AUDIT_ACTIONS.messageSent, actor: r.actor.username, target: `conversation:${r.conversationId}`, details: { message: messageId, humanAgentTag: r.humanAgentTag } });
   return messageId;
 }

@@ -5,8 +5,8 @@ import { ERROR_CODES } from '../shared/vocabulary';
 
 /**
  * The reveal service's originals and the review's masked transcripts, over the store. An original is opened only
- * by the in-process custodian, for the grant signed here from what the reveal rules decided. Identity speaks in string
- * ids, the store in numbers: anything that is not a plain positive integer is no such message or conversation.
+ * by the in-process custodian, for the grant signed here from what the reveal rules decided. Identity names a message
+ * by a string id, the store by a number: anything that is not a plain positive integer is no such message.
  */
 export function storeOriginals(store: Store): OriginalsPort {
   return {
@@ -14,7 +14,7 @@ export function storeOriginals(store: Store): OriginalsPort {
       const id = numericId(messageId);
       if (id === null || !Number.isInteger(fieldIndex) || fieldIndex < 0) return null;
       const row = store.conversations.describeField(id, fieldIndex);
-      return row ? { conversationId: String(row.conversationId), type: row.type } : null;
+      return row ? { conversationId: row.conversationId, type: row.type } : null;
     },
     readOriginalField(messageId, fieldIndex, g) {
       const id = numericId(messageId);
@@ -40,9 +40,7 @@ export function storeOriginals(store: Store): OriginalsPort {
 export function storeTranscripts(db: Db, store: Store): TranscriptPort {
   const author = db.prepare('SELECT username FROM users WHERE id = ?').pluck();
   return {
-    maskedTranscript(conversationId) {
-      const id = numericId(conversationId);
-      if (id === null) return null;
+    maskedTranscript(id) {
       let summary;
       try {
         summary = store.conversations.get(id);
@@ -52,7 +50,7 @@ export function storeTranscripts(db: Db, store: Store): TranscriptPort {
       }
       const contact = summary.contact.displayName ?? summary.contact.handle ?? 'customer';
       return {
-        conversationId: String(id),
+        conversationId: id,
         channel: store.channels.get(summary.channelId).kind,
         contact,
         messages: store.conversations.messages(id, { limit: 500 }).map((m) => ({

@@ -14,7 +14,7 @@ import { ERROR_CODES } from '../shared/vocabulary';
  * over the store, which keeps originals encrypted, and `openCore` passes it in. `describeField` never returns the value.
  */
 export interface OriginalsPort {
-  describeField(messageId: string, fieldIndex: number): { conversationId: string; type: string } | null;
+  describeField(messageId: string, fieldIndex: number): { conversationId: number; type: string } | null;
   /**
    * The original of one field, opened for a granted, unexpired reveal: `grant` is what the reveal rules decided
    * (who, why, until when, approved by whom), for the store to have signed and the custodian to check and log.
@@ -45,7 +45,7 @@ export type RevealOutcome =
 export interface PendingReveal {
   requestId: string;
   requestedBy: string;
-  conversationId: string;
+  conversationId: number;
   messageId: string;
   fieldIndex: number;
   fieldType: string;
@@ -170,7 +170,8 @@ export class RevealService {
     return rows.map((r) => ({
       requestId: r.id,
       requestedBy: this.usernameOf(r.user_id),
-      conversationId: r.conversation_id,
+      // The column is TEXT (the first schema's opaque ids); the conversation is the store's row.
+      conversationId: Number(r.conversation_id),
       messageId: r.message_id,
       fieldIndex: r.field_index,
       fieldType: r.field_type,

@@ -13,6 +13,7 @@ import { backoffMs, mathJitter, realSleep, type Jitter, type Sleep } from './tim
 import { Listeners } from '../shared/listeners';
 import { noLog, type AttachmentContent, type ChannelConfig, type Connector, type ConnectorLog, type PullBatch, type ThreadControlAction } from './types';
 import { AUDIT_ACTIONS } from '../shared/audit-actions';
+import { failureName, keepTrying, survivingLoop, type Backoff } from '../shared/keep-going';
 
 export interface RuntimeOptions {
   sink: RuntimeSink;
@@ -41,6 +42,11 @@ export interface RuntimeOptions {
   watchdogMs?: number;
   /** On stop, how long an in-flight send may finish before it is cut off and marked unknown (default 10 s). */
   sendGraceMs?: number;
+  /**
+   * Recording a send's outcome in the outbox (the database out of reach, a constraint failing): tries in all and the
+   * back-off between them (default 10 tries, 1 s … 30 s, about two minutes at least) while the channel runs.
+   */
+  bookkeeping?: { attempts: number; backoff: Backoff };
 }
 
 export interface RuntimeEvents {
@@ -86,6 +92,7 @@ export class ConnectorRuntime {
       silentAfterMs: opts.silentAfterMs ?? 5 * 60_000,
       watchdogMs: opts.watchdogMs ?? 30_000,
       sendGraceMs: opts.sendGraceMs ?? 10_000,
+      bookkeeping: opts.bookkeeping ?? { attempts: 10, backoff: { baseMs: 1_000, capMs: 30_000 } },
     };
     // A listener's failure must not stop a channel; it is logged under the runtime, not under any one channel.
     const log = (line: string) => this.s.log({ level: 'warn', channelId: '-', event: 'listener_failed', detail: line });
@@ -352,41 +359,44 @@ class ChannelWorker {
   }
 
   /** A push channel needs its secrets for sending only; it counts as connected once they load. */
-  private async pushReady(): Promise<void> {
-    while (this.running) {
-      if (this.paused) {
-        await this.untilResumed();
-        continue;
-      }
-      if (await this.ensureStarted()) {
+  private pushReady(): Promise<void> {
+    let ready = false;
+    return this.surviving(
+      'push',
+      async () => {
+        if (this.paused) return this.untilResumed();
+        if (!(await this.ensureStarted())) return;
         this.health.ok(this.s.clock.now(), 0);
-        return;
-      }
-    }
+        ready = true;
+      },
+      () => !ready,
+    );
   }
 
-  private async pullLoop(): Promise<void> {
-    for (let guard = 0; this.running; guard++) {
-      if (this.paused) {
-        await this.untilResumed();
-        continue;
-      }
-      if (!(await this.ensureStarted())) continue;
-      const life = this.life.signal;
-      try {
-        if (this.cursor === undefined) this.cursor = await this.opts.sink.cursor(this.id);
-        const batch = await this.connector.pull!(this.cursor, life);
-        // A platform that lists the account's own messages (X) may list a reply before its send has returned: once
-        // the reply is marked sent with its platform id, that echo is a duplicate rather than a second message.
-        if (this.delivering && batch.messages.some((m) => m.direction === 'out')) await this.delivering;
-        await this.apply(batch);
-        this.failures = 0;
-        if (!batch.more) await this.s.sleep(this.pollIntervalMs, life);
-      } catch (e) {
-        await this.onFailure(e, life);
-      }
+  private pullLoop(): Promise<void> {
+    let passes = 0;
+    return this.surviving('pull', async () => {
+      await this.pullPass();
       // Long polls never spin, but a platform answering instantly with nothing must not become a busy loop.
-      if (guard % 1000 === 999) await new Promise((r) => setImmediate(r));
+      if (++passes % 1000 === 0) await new Promise((r) => setImmediate(r));
+    });
+  }
+
+  private async pullPass(): Promise<void> {
+    if (this.paused) return this.untilResumed();
+    if (!(await this.ensureStarted())) return;
+    const life = this.life.signal;
+    try {
+      if (this.cursor === undefined) this.cursor = await this.opts.sink.cursor(this.id);
+      const batch = await this.connector.pull!(this.cursor, life);
+      // A platform that lists the account's own messages (X) may list a reply before its send has returned: once
+      // the reply is marked sent with its platform id, that echo is a duplicate rather than a second message.
+      if (this.delivering && batch.messages.some((m) => m.direction === 'out')) await this.delivering;
+      await this.apply(batch);
+      this.failures = 0;
+      if (!batch.more) await this.s.sleep(this.pollIntervalMs, life);
+    } catch (e) {
+      await this.onFailure(e, life);
     }
   }
 
@@ -418,37 +428,42 @@ class ChannelWorker {
     return stored instanceof Promise ? stored.then(finish) : finish(stored);
   }
 
-  private async outboxLoop(): Promise<void> {
-    while (this.running) {
-      if (this.paused) {
-        await this.untilResumed();
-        continue;
-      }
-      const life = this.life.signal;
-      const now = this.s.clock.now();
-      if (now < this.sendHoldUntil) {
-        await this.idle(this.sendHoldUntil - now, life);
-        continue;
-      }
-      if (!(await this.ensureStarted())) continue;
-      let item: OutboundItem | null;
-      try {
-        item = await this.opts.outbox.claim(this.id, now);
-      } catch (e) {
-        this.s.log({ level: 'error', channelId: this.id, event: 'outbox.claim_failed', detail: (e as Error).message });
-        await this.idle(this.s.outboxIdleMs, life);
-        continue;
-      }
-      if (!item) {
-        await this.idle(this.s.outboxIdleMs, life);
-        continue;
-      }
-      this.delivering = this.deliver(item);
-      try {
-        await this.delivering;
-      } finally {
-        this.delivering = null;
-      }
+  /** The outbox's loop survives whatever a pass throws: logged by name, then a bounded back-off, then on. */
+  private outboxLoop(): Promise<void> {
+    return this.surviving('outbox', () => this.outboxPass());
+  }
+
+  private surviving(loop: 'outbox' | 'pull' | 'push', pass: () => Promise<void>, until: () => boolean = () => true): Promise<void> {
+    return survivingLoop(pass, {
+      running: () => this.running && until(),
+      wait: this.s.sleep,
+      jitter: this.s.jitter,
+      backoff: this.s.errorBackoff,
+      signal: () => this.life.signal,
+      failed: (e, waitMs) =>
+        this.s.log({ level: 'error', channelId: this.id, event: `${loop}.loop_failed`, detail: `The channel's ${loop} loop failed (${failureName(e)}); it goes on in ${waitMs} ms.` }),
+    });
+  }
+
+  private async outboxPass(): Promise<void> {
+    if (this.paused) return this.untilResumed();
+    const life = this.life.signal;
+    const now = this.s.clock.now();
+    if (now < this.sendHoldUntil) return this.idle(this.sendHoldUntil - now, life);
+    if (!(await this.ensureStarted())) return;
+    let item: OutboundItem | null;
+    try {
+      item = await this.opts.outbox.claim(this.id, now);
+    } catch (e) {
+      this.s.log({ level: 'error', channelId: this.id, event: 'outbox.claim_failed', detail: (e as Error).message });
+      return this.idle(this.s.outboxIdleMs, life);
+    }
+    if (!item) return this.idle(this.s.outboxIdleMs, life);
+    this.delivering = this.deliver(item);
+    try {
+      await this.delivering;
+    } finally {
+      this.delivering = null;
     }
   }
 
@@ -460,10 +475,35 @@ class ChannelWorker {
     } catch (e) {
       return this.sendFailed(item, asConnectorError(e, redact));
     }
-    await ob.markSent(item.outboxId, result.platformMessageId, result.at);
     this.succeeded(0);
+    if (!(await this.record(item, 'sent', () => ob.markSent(item.outboxId, result.platformMessageId, result.at)))) return;
     this.emit('sent', { channelId: this.id, outboxId: item.outboxId, platformMessageId: result.platformMessageId });
     this.emit('outcome', { channelId: this.id, outboxId: item.outboxId, state: 'sent' });
+  }
+
+  /**
+   * Writes a send's outcome, retried with a bounded back-off while the channel runs. The claim already marked the
+   * reply `sending`, which no claim picks again: a reply whose outcome cannot be written is never sent twice; it stays
+   * `sending` until the channel next starts, which makes it `unknown` for the agent to decide.
+   */
+  private async record(item: OutboundItem, state: RuntimeEvents['outcome']['state'], write: () => unknown): Promise<boolean> {
+    const r = await keepTrying(write, {
+      signal: this.sendCtl.signal,
+      wait: this.s.sleep,
+      jitter: this.s.jitter,
+      attempts: this.s.bookkeeping.attempts,
+      backoff: this.s.bookkeeping.backoff,
+      failed: (e, attempt, waitMs) =>
+        this.s.log({
+          level: waitMs === null ? 'error' : 'warn',
+          channelId: this.id,
+          event: 'outbox.record_failed',
+          detail:
+            `Recording reply ${item.outboxId} as ${state} failed (${failureName(e)}, try ${attempt}); ` +
+            (waitMs === null ? 'it stays "sending" and becomes "unknown" when the channel next starts, never sent again.' : `trying again in ${waitMs} ms.`),
+        }),
+    });
+    return r.ok;
   }
 
   private async sendFailed(item: OutboundItem, err: ConnectorError): Promise<void> {
@@ -472,31 +512,29 @@ class ChannelWorker {
     const done = (state: RuntimeEvents['outcome']['state']) => this.emit('outcome', { channelId: this.id, outboxId: item.outboxId, state });
     this.s.log({ level: 'warn', channelId: this.id, event: 'outbox.send_failed', detail: `${err.code} (attempt ${item.attempts})` });
     if (err.sent === 'maybe') {
-      await ob.markUnknown(
-        item.outboxId,
-        `${err.message} The reply may or may not have reached the customer; check the conversation on the platform before sending it again.`,
-      );
+      const reason = `${err.message} The reply may or may not have reached the customer; check the conversation on the platform before sending it again.`;
+      const recorded = await this.record(item, 'unknown', () => ob.markUnknown(item.outboxId, reason));
       this.health.noted('A reply may not have been delivered; it is waiting for the agent to decide.');
-      return done('unknown');
+      return recorded ? done('unknown') : undefined;
     }
     if (err.kind === 'rate-limited' || err.kind === 'token-rejected') {
       const wait = err.kind === 'rate-limited' ? (err.retryAfterMs ?? 60_000) : this.s.tokenRetryMs;
       this.sendHoldUntil = now + wait;
-      await ob.markFailed(item.outboxId, err.message, { notBefore: now + wait });
+      const recorded = await this.record(item, 'queued', () => ob.markFailed(item.outboxId, err.message, { notBefore: now + wait }));
       this.health.failed(err, now, now + wait);
       if (err.kind === 'token-rejected') this.tokenRejected();
-      return done('queued');
+      return recorded ? done('queued') : undefined;
     }
     if (err.retryable && item.attempts < this.s.maxSendAttempts) {
       const wait = err.retryAfterMs ?? Math.max(1_000, backoffMs(item.attempts, this.s.errorBackoff.baseMs, this.s.errorBackoff.capMs, this.s.jitter));
-      await ob.markFailed(item.outboxId, err.message, { notBefore: now + wait });
+      const recorded = await this.record(item, 'queued', () => ob.markFailed(item.outboxId, err.message, { notBefore: now + wait }));
       if (err.kind !== 'rejected') this.health.failed(err, now, now + wait);
-      return done('queued');
+      return recorded ? done('queued') : undefined;
     }
-    await ob.markFailed(item.outboxId, err.message, null);
+    const recorded = await this.record(item, 'failed', () => ob.markFailed(item.outboxId, err.message, null));
     if (err.kind === 'rejected') this.health.noted(`A reply was refused: ${err.message}`);
     else this.health.failed(err, now, null);
-    return done('failed');
+    return recorded ? done('failed') : undefined;
   }
 
   /** Loads secrets (and whatever the connector checks) once, then again after a refused token or `retryNow`. */

@@ -71,6 +71,11 @@ export interface Connector {
   /** A payload forwarded by the relay (already signature-checked there), turned into a batch. */
   acceptPush?(payload: unknown): PullBatch;
   send(item: OutboundItem, signal: AbortSignal): Promise<SendResult>;
+  /**
+   * After `start`: asks the platform whether the stored credentials work, reading and sending no message (the
+   * administrator's "Test"). Throws a `ConnectorError` saying what is wrong. A channel without credentials leaves it out.
+   */
+  checkCredentials?(signal: AbortSignal): Promise<void>;
   /** An attachment's bytes by its `platformFileId`, fetched when someone opens it (channels that keep files remote). */
   fetchAttachment?(platformFileId: string, signal: AbortSignal): Promise<AttachmentContent>;
   /** Messenger / Instagram handover protocol: take, pass or ask for control of a customer's thread. */

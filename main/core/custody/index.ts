@@ -32,4 +32,4 @@ export {
 export { epochAt, EpochKeys, epochStart, keyEncryptionKey, type EpochLength, type EpochRetention } from './epoch-keys';
 export { CustodianLog, verifyCustodianLog, type CustodianEntry, type CustodianLogReport, type StoredCustodianEntry } from './custodian-log';
 export { checkSeatGrant, SEAT_GRANT_DOMAIN, SEAT_GRANT_MAX_LIFE_MS, SeatGrantSchema, type SeatGrant, type SeatRefusal as SeatRefusalCode, type SignedSeatGrant } from './seat-grant';
-export { openSeatCustody, SeatCustodian, SeatRefusal, seatOf, type SeatCustody, type SeatCustodyOptions, type SeatGrantRequest } from './seat-custodian';
+export { exportGrants, openSeatCustody, SeatCustodian, SeatRefusal, seatOf, type SeatCustody, type SeatCustodyOptions, type SeatGrantRequest } from './seat-custodian';

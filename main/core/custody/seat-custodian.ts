@@ -199,6 +199,15 @@ export interface SeatCustodyOptions {
 
 export const seatOf = (dbId: string) => `seat-${dbId}`;
 
+/**
+ * The signer of export grants for one person and reason: each call signs the statement that opens one customer's
+ * originals (a data-subject export, a move to a hub), as `SubjectRepo.export` and the move ask for them.
+ */
+export function exportGrants(custody: Pick<SeatCustody, 'sign'>, who: { user: string; userId: string; reason: string }): (contactId: number) => SignedSeatGrant {
+  return (contactId) =>
+    custody.sign({ kind: 'export', ...who, revealId: null, revealExpiresAt: null, messageId: null, field: null, type: null, approval: null, contactId });
+}
+
 export async function openSeatCustody(o: SeatCustodyOptions): Promise<SeatCustody> {
   fs.mkdirSync(o.dir, { recursive: true, mode: 0o700 });
   const keyFiles = path.join(o.dir, 'keys');

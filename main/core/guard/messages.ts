@@ -142,6 +142,36 @@ const MESSAGES = {
     ar: 'لم يفحص الحارس هذا الرد هنا، لذا لا يمكن الموافقة عليه. اطلب من الموظف طلب الموافقة مرة أخرى.',
     fa: 'این پاسخ اینجا بررسی نشده است و نمی‌توان آن را تأیید کرد. از کارشناس بخواهید دوباره درخواست تأیید بدهد.',
   },
+  'approval.invalid': {
+    en: 'This approval does not match this reply, was already used or has expired. Ask your team lead to approve the reply again.',
+    ar: 'هذه الموافقة لا تطابق هذا الرد، أو استُخدمت من قبل، أو انتهت صلاحيتها. اطلب من قائد فريقك الموافقة على الرد مرة أخرى.',
+    fa: 'این تأیید با این پاسخ نمی‌خواند، پیش‌تر به کار رفته یا منقضی شده است. از سرپرست تیم بخواهید پاسخ را دوباره تأیید کند.',
+  },
+  'send.newer_message': {
+    en: 'The customer wrote again while you were typing. Read the new message, then send your reply if it still fits.',
+    ar: 'كتب العميل مجددًا أثناء كتابتك. اقرأ الرسالة الجديدة، ثم أرسل ردك إن كان لا يزال مناسبًا.',
+    fa: 'مشتری در حین نوشتن شما دوباره پیام داد. پیام تازه را بخوانید و اگر پاسختان هنوز مناسب است، آن را بفرستید.',
+  },
+  'send.held': {
+    en: 'Something newer arrived after you started this reply: the customer wrote again, or a colleague replied or added a note. Read it, then send.',
+    ar: 'وصل شيء أحدث بعد أن بدأت هذا الرد: كتب العميل مجددًا، أو ردّ زميل أو أضاف ملاحظة. اقرأه ثم أرسل.',
+    fa: 'پس از شروع این پاسخ چیز تازه‌تری رسید: مشتری دوباره پیام داد، یا همکاری پاسخ داد یا یادداشتی افزود. آن را بخوانید، سپس بفرستید.',
+  },
+  'send.window_closed': {
+    en: 'The platform no longer accepts a reply in this conversation: its reply window has closed.',
+    ar: 'لم تعد المنصة تقبل ردًا في هذه المحادثة: انتهت مهلة الرد.',
+    fa: 'سکو دیگر در این گفتگو پاسخی نمی‌پذیرد: مهلت پاسخ بسته شده است.',
+  },
+  'send.human_agent_tag': {
+    en: 'Past {hours} hours this platform accepts replies only with the human-agent tag. Tick it to send.',
+    ar: 'بعد مرور {hours} ساعة لا تقبل هذه المنصة الردود إلا مع وسم «موظف بشري». فعّله لتتمكن من الإرسال.',
+    fa: 'پس از {hours} ساعت این سکو پاسخ را فقط با برچسب «کارشناس انسانی» می‌پذیرد. برای فرستادن آن را علامت بزنید.',
+  },
+  'send.too_long': {
+    en: '{platform} accepts replies of at most {max} {unit}; this one has {count}. Shorten it or split it into several replies.',
+    ar: 'تقبل {platform} ردودًا لا تزيد على {max} {unit}؛ وهذا الرد فيه {count}. اختصره أو قسّمه إلى عدة ردود.',
+    fa: '{platform} پاسخ‌هایی تا {max} {unit} می‌پذیرد؛ این پاسخ {count} دارد. کوتاهش کنید یا به چند پاسخ بشکنید.',
+  },
   'approval.self': {
     en: 'A blocked reply needs a second person: the agent who wrote it cannot approve it.',
     ar: 'الرد المحظور يحتاج إلى شخص ثانٍ: لا يمكن لكاتبه أن يوافق عليه.',
@@ -162,6 +192,21 @@ const KIND_NAMES: Record<string, Record<GuardLang, string>> = {
   iban: { en: 'bank account number', ar: 'رقم حساب بنكي', fa: 'شمارهٔ حساب' },
   email: { en: 'e-mail address', ar: 'بريد إلكتروني', fa: 'نشانی ایمیل' },
 };
+
+const UNIT_NAMES: Record<'characters' | 'bytes', Record<GuardLang, string>> = {
+  characters: { en: 'characters', ar: 'حرف', fa: 'نویسه' },
+  bytes: { en: 'bytes', ar: 'بايت', fa: 'بایت' },
+};
+
+/** A length unit of a platform's reply limit, in the reader's language. */
+export function unitName(unit: 'characters' | 'bytes', lang: GuardLang): string {
+  return UNIT_NAMES[unit][lang];
+}
+
+/** A number in the digits of the language's own locale, so no sentence mixes two digit scripts. */
+export function sayNumber(n: number, lang: GuardLang): string {
+  return n.toLocaleString(lang === 'ar' ? 'ar-u-nu-arab' : lang === 'fa' ? 'fa-u-nu-arabext' : 'en');
+}
 
 export function kindName(kind: string, lang: GuardLang): string {
   return KIND_NAMES[kind.toLowerCase()]?.[lang] ?? KIND_NAMES[kind.toLowerCase()]?.en ?? kind.toLowerCase();

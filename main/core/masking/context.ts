@@ -128,9 +128,20 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     // "tantehi", "milady": an Arabizi or Finglish word spelt another way than the lexicon's
     if (cue === undefined && we - ws >= 5) cue = cueOfSpelling(word);
   }
+  // "جواز السفر", "جواز سفري": the travel word names the passport it follows, not a trip
+  if (cue === Cue.TRIP && previousWordCue(s, ws) === Cue.PASSPORT) cue = Cue.PASSPORT;
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;
+}
+
+/** The lexicon's cue of the word before the one starting at `ws` (only spaces between). */
+function previousWordCue(s: string, ws: number): Cue | undefined {
+  let p = ws - 1;
+  while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
+  const we = p + 1;
+  while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
+  return we > p + 1 && mayBeCue(s, p + 1, we) ? cueOf(foldRange(s, p + 1, we)) : undefined;
 }
 
 const LATIN_ARTICLES = ['l', 'el', 'al'];
@@ -244,7 +255,7 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
 }
 
 /** Cues that say a number is not sensitive (an order's, an invoice's...): only these lose their force as a heading. */
-const NEGATIVE_AS_HEADING: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.ACCOUNT]);
+const NEGATIVE_AS_HEADING: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.ACCOUNT, Cue.TRIP]);
 
 /** Between the start of `start`'s line and `start`: words, then a field separator (comma, "،", "|", ";", " - ") after them. */
 function fieldAfterWords(s: string, start: number): boolean {
@@ -403,6 +414,64 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
   return false;
 }
 
+/** Where the sentence holding `at` starts (at most 200 characters back). */
+export function sentenceStart(ctx: ContextText, at: number): number {
+  let p = at - 1;
+  while (p >= 0 && at - p <= 200 && !isBoundary(ctx.norm, p)) p--;
+  return p + 1;
+}
+
+/** Little words between a record's label and its number: "account no. is 0298…", "رقم الحساب متاعي …", "numéro de compte …". */
+const LABEL_GLUE = new Set([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال'].map(foldKeyword));
+const MAX_GLUE_LENGTH = 9;
+/** French "number" is a phone word on its own, but in "numéro de compte" it is the label's. */
+const NUMBER_WORDS = new Set(['numéro', 'numero']);
+
+/**
+ * Is the number at `start` labelled as one of `isRecord`'s (an account's, an order's, a trip's): "account no. 0298…",
+ * "رقم الحساب ٠١٢…", "شماره سفر ۹۸۴…", "customer number is 055…" — the label's word is the first word before the
+ * number that is neither a little word nor a word for "number" — with no phone word before the label in its sentence
+ * ("رقمي المربوط بالحساب 055…", "the mobile number on my account is 055…": the phone's account, not the account's number).
+ */
+export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c: Cue) => boolean): boolean {
+  const s = ctx.norm;
+  let pos = start - 1;
+  for (let words = 0; words < 5; words++) {
+    while (pos >= 0 && !isWordChar(s.charCodeAt(pos))) {
+      if (isBoundary(s, pos)) return false;
+      pos--;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (we === pos + 1 || digitCount(s, pos + 1, we) > 0) return false;
+    const cue = wordCue(s, pos + 1, we);
+    if (cue !== undefined && isRecord(cue)) return !phoneWordBefore(ctx, pos + 1);
+    if (cue !== undefined) {
+      // ("compte numéro 06…": French "number" before the number belongs to the label)
+      if (isWeakCue(cue) || (cue === Cue.PHONE && NUMBER_WORDS.has(foldRange(s, pos + 1, we)))) continue;
+      return false;
+    }
+    if (we - pos - 1 > MAX_GLUE_LENGTH || !LABEL_GLUE.has(foldRange(s, pos + 1, we))) return false;
+  }
+  return false;
+}
+
+/** Is a phone word (not French "numéro") among the six words before `from`, in its sentence? */
+export function phoneWordBefore(ctx: ContextText, from: number): boolean {
+  const s = ctx.norm;
+  let pos = from - 1;
+  for (let words = 0; pos >= 0 && from - pos <= MAX_CHARS && words < 6; words++) {
+    while (pos >= 0 && !isWordChar(s.charCodeAt(pos))) {
+      if (isBoundary(s, pos)) return false;
+      pos--;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (we > pos + 1 && wordCue(s, pos + 1, we) === Cue.PHONE && !NUMBER_WORDS.has(foldRange(s, pos + 1, we))) return true;
+  }
+  return false;
+}
+
 /** Words for receiving a message (folded), in every language we read: "got", "وصلني", "اومد", "wslni". */
 const RECEIVED = new Set(
   [
@@ -517,12 +586,27 @@ export function otpLabelRightBefore(ctx: ContextText, start: number): boolean {
   return !cueBefore(ctx, label, Cue.AMOUNT, 2);
 }
 
-/** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال")? */
+/** Currencies written as capitals that are words in lower case ("DA" is Egyptian "this"): Algerian, Moroccan and Tunisian dinars and dirhams, Kuwaiti dinars, Egyptian pounds. */
+const CURRENCY_CAPITALS: ReadonlySet<string> = new Set(['DA', 'DH', 'DHS', 'Dh', 'Dhs', 'DT', 'KD', 'LE', 'EGP']);
+/** "۵۰۰ هزار تومان", "2 million DA": a multiplier between an amount and its currency. */
+const MULTIPLIERS: ReadonlySet<string> = new Set(['هزار', 'ميليون', 'مليون', 'مليار', 'ميليارد', 'الف', 'الاف', 'thousand', 'million', 'mille', 'millions', 'k'].map(foldKeyword));
+/** Their first letters (Latin ones in lower case, as `| 0x20` makes them): spares folding most words. */
+const MULTIPLIER_FIRST: ReadonlySet<number> = new Set([...MULTIPLIERS].map((w) => w.charCodeAt(0) | 0x20));
+
+/** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال", "2 500 DA", "۱۸۵ هزار تومان")? */
 export function followedByCurrency(ctx: ContextText, end: number): boolean {
   const s = ctx.norm;
   let pos = end;
-  while (pos < s.length && s.charCodeAt(pos) === 0x20) pos++;
-  const ws = pos;
-  while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
-  return pos > ws && wordCue(s, ws, pos) === Cue.CURRENCY;
+  for (let words = 0; words < 2; words++) {
+    while (pos < s.length && s.charCodeAt(pos) === 0x20) pos++;
+    const ws = pos;
+    while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
+    if (pos === ws) return false;
+    if (wordCue(s, ws, pos) === Cue.CURRENCY) return true;
+    // (sliced or folded only when short enough to be one: most words after a number are not)
+    const first = s.charCodeAt(ws);
+    if (pos - ws <= 3 && first >= 0x41 && first <= 0x5a && CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;
+    if (pos - ws > 8 || !MULTIPLIER_FIRST.has(first | 0x20) || !MULTIPLIERS.has(foldRange(s, ws, pos))) return false;
+  }
+  return false;
 }

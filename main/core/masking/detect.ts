@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, receivedBefore, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
@@ -128,9 +128,9 @@ const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-
 // Philippines' letter at both ends), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
 const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
 
-const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT]);
+const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT, Cue.TRIP]);
 /** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
-const RECORD_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET]);
+const RECORD_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.TRIP]);
 const ID_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK, Cue.ID_CARD]);
 
 // Local copies of the character tests: this file's loops are the hot path, and a call through a module binding
@@ -155,8 +155,26 @@ function claimedAt(scan: Scan, i: number): number {
 }
 
 function add(scan: Scan, type: SensitiveType, start: number, end: number, confidence: number): void {
-  scan.found.push({ type, start, end, confidence });
-  scan.claimed.push(start, end);
+  const e = type === 'DOB' ? eraMarkEnd(scan.norm, end) : end;
+  scan.found.push({ type, start, end: e, confidence });
+  scan.claimed.push(start, e);
+}
+
+/**
+ * A calendar's era mark right after a date (normalised: the tatweel of "هـ" is gone): "١٤١٢ هـ", "۱۳۶۸ ه.ق", "ه.ش",
+ * "ش", "1409 AH", "A.H.", "1369/07/23 h.sh". Part of the date, so none of it is left beside the mask.
+ */
+const ERA_MARK = /(?: ?)(?:ه[. ]?[شق]|[هشق]|A\.H\.?|AH|S\.H\.?|SH|H\.S\.?|HS|H|h\.sh|h\.q)(?![\p{L}\p{N}])/uy;
+
+/** "هـ": the tatweel that draws the era mark out is dropped by normalisation, but belongs to the mark. */
+function withTatweel(text: string, end: number): number {
+  while (text.charCodeAt(end) === 0x640) end++;
+  return end;
+}
+
+function eraMarkEnd(s: string, end: number): number {
+  ERA_MARK.lastIndex = end;
+  return ERA_MARK.test(s) ? ERA_MARK.lastIndex : end;
 }
 
 // ------------------------------------------------------------------ e-mail, URL, IBAN, passport tokens
@@ -192,9 +210,23 @@ function findEmails(scan: Scan): void {
   }
 }
 
-function claimUrls(scan: Scan): void {
-  URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(scan.norm); m; m = URL_RE.exec(scan.norm)) {
+/** A link with another scheme ("viber://chat?number=…", "whatsapp://send?phone=…"): looked for only where "://" is. */
+const SCHEME_URL_RE = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+.-]{1,15}:\/\/[^\s]+/g;
+
+/** A "://" after a scheme other than http(s). */
+function otherScheme(s: string): boolean {
+  for (let i = s.indexOf('://'); i >= 0; i = s.indexOf('://', i + 3)) if (!s.endsWith('http', i) && !s.endsWith('https', i)) return true;
+  return false;
+}
+
+function claimUrls(scan: Scan, schemes: boolean): void {
+  if (schemes) claimLinks(scan, SCHEME_URL_RE);
+  claimLinks(scan, URL_RE);
+}
+
+function claimLinks(scan: Scan, re: RegExp): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(scan.norm); m; m = re.exec(scan.norm)) {
     if (claimedAt(scan, m.index) >= 0) continue;
     findInUrl(scan, m.index, m.index + m[0].length);
     scan.claimed.push(m.index, m.index + m[0].length);
@@ -202,46 +234,76 @@ function claimUrls(scan: Scan): void {
 }
 
 /**
- * Values carried by a link: "wa.me/9665…", "t.me/+98…" (Telegram's link to a phone), "whatsapp.com/send?phone=…", "?card=4636…&exp=0928", "/pay/4636…".
- * A query parameter's name is its label ("?id=" is too vague: tracking links use it); a bare path segment can only
- * be a checksummed card or ID.
+ * Values carried by a link: "wa.me/9665…", "t.me/+98…" (Telegram's link to a phone), "whatsapp.com/send?phone=…",
+ * "viber://chat?number=%2B63…", "?card=4636…&exp=0928", "/pay/4636…". A query parameter's name is its label ("?id=" is
+ * too vague: tracking links use it); a bare path segment can only be a checksummed card or ID. The value may open
+ * with "+", its percent-encoding "%2B" or the international prefix "00".
  */
-const URL_VALUE_RE = /(?:wa\.me\/|t\.me\/(?=\+)|[?&#;/]([A-Za-z_]{2,24})=|\/)(\+?\d{3,19})(?![A-Za-z0-9])/g;
+const URL_VALUE_RE = /(?:wa\.me\/|t\.me\/(?=\+)|[?&#;/]([A-Za-z][A-Za-z0-9_.-]{0,30})=|\/)(\+|%2[Bb])?(\d{3,19})(?![A-Za-z0-9])/g;
 const PARAM_CUES: Readonly<Record<string, Cue>> = {
-  phone: Cue.PHONE, mobile: Cue.PHONE, msisdn: Cue.PHONE, tel: Cue.PHONE, whatsapp: Cue.PHONE,
   card: Cue.CARD, cc: Cue.CARD, pan: Cue.CARD, cardnumber: Cue.CARD, card_number: Cue.CARD,
   otp: Cue.OTP, code: Cue.OTP, pin: Cue.OTP, verification_code: Cue.OTP,
   exp: Cue.EXPIRY, expiry: Cue.EXPIRY, exp_date: Cue.EXPIRY,
   cvv: Cue.CVV, cvc: Cue.CVV, cvv2: Cue.CVV,
   nid: Cue.NID, iqama: Cue.NID, national_id: Cue.NID, melli: Cue.NID, codemelli: Cue.NID,
 };
+/** Parts of a parameter's name ("customer_phone", "phoneNumber", "numero_tel", "msisdn") that make it a phone's. */
+const PHONE_PARAM_PARTS: ReadonlySet<string> = new Set(['phone', 'phones', 'phoneno', 'mobile', 'mobileno', 'mobil', 'mob', 'msisdn', 'whatsapp', 'wa', 'viber', 'cell', 'cellphone', 'gsm', 'tel', 'telephone', 'telefon', 'telefono', 'telefone', 'sms', 'contact']);
+/** Parts that only say "number" ("?number=", "to_number"): a phone's only when nothing else in the name says whose. */
+const NUMBER_PARAM_PARTS: ReadonlySet<string> = new Set(['number', 'numero', 'num', 'no', 'nr', 'to', 'recipient', 'user', 'my', 'chat']);
+
+/** How strongly a query parameter's name says its value is a phone: 2 a phone word, 1 only "number", 0 not. */
+function phoneParam(name: string): number {
+  const parts = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_.-]+/);
+  if (parts.some((p) => PHONE_PARAM_PARTS.has(p))) return 2;
+  return parts.some((p) => p === 'number' || p === 'numero' || p === 'num') && parts.every((p) => NUMBER_PARAM_PARTS.has(p)) ? 1 : 0;
+}
 
 function findInUrl(scan: Scan, from: number, to: number): void {
   const url = scan.norm.slice(from, to);
   URL_VALUE_RE.lastIndex = 0;
   for (let m = URL_VALUE_RE.exec(url); m; m = URL_VALUE_RE.exec(url)) {
-    const raw = m[2]!;
-    const start = from + m.index + m[0].length - raw.length;
-    const plus = raw.startsWith('+');
-    const d = plus ? raw.slice(1) : raw;
-    const name = m[1]?.toLowerCase();
+    const d = m[3]!;
+    const prefix = m[2] ?? '';
+    const start = from + m.index + m[0].length - d.length - prefix.length;
+    const name = m[1];
     const phoneLink = m[0].startsWith('wa.me') || m[0].startsWith('t.me');
-    const cue = phoneLink ? Cue.PHONE : name ? PARAM_CUES[name] : undefined;
-    const v = urlValue(scan, d, cue, plus, phoneLink);
-    if (v) add(scan, v, start, start + raw.length, 0.85);
+    let phoneName = phoneLink ? 2 : name ? phoneParam(name) : 0;
+    // "…/invoice?number=2024…": a bare "number" in a link to a record is the record's
+    if (phoneName === 1 && linkNamesRecord(url, m.index)) phoneName = 0;
+    const v = phoneName ? linkedPhone(scan, d, prefix !== '', phoneName === 2) : urlValue(d, name ? PARAM_CUES[name.toLowerCase()] : undefined);
+    if (v) add(scan, v, start, start + prefix.length + d.length, 0.85);
   }
 }
 
-function urlValue(scan: Scan, d: string, cue: Cue | undefined, plus: boolean, waMe: boolean): SensitiveType | null {
+const LINK_WORD = /[A-Za-z]{3,}/g;
+
+/** A word of the link before `to` (its host and path) names a record: an order, an invoice, a shipment, a booking. */
+function linkNamesRecord(url: string, to: number): boolean {
+  LINK_WORD.lastIndex = 0;
+  for (let m = LINK_WORD.exec(url); m && m.index < to; m = LINK_WORD.exec(url)) {
+    if (NEGATIVE_CUES.has(cueOf(m[0].toLowerCase()) as Cue)) return true;
+  }
+  return false;
+}
+
+/**
+ * The value of a phone's parameter (or a wa.me link): a number valid with its country code (after "+", "%2B", "00"
+ * or none: "?mobile=96566002066"), or valid in a customer's region with its trunk "0". A phone's own word in the name
+ * accepts a number of a possible length for its country too (a link carries nothing else there).
+ */
+function linkedPhone(scan: Scan, d: string, plus: boolean, phoneWord: boolean): SensitiveType | null {
+  const intl = !plus && d.startsWith('00') ? d.slice(2) : d;
+  const v = checkInternational(intl);
+  if (v === 'valid' || (v === 'possible' && phoneWord && (plus || intl !== d || intl.length >= 10))) return 'PHONE';
+  return !plus && d[0] === '0' && d[1] !== '0' && nationalPhone(scan, d) ? 'PHONE' : null;
+}
+
+function urlValue(d: string, cue: Cue | undefined): SensitiveType | null {
   const n = d.length;
   if (cardNumber(d)) return 'CARD';
   if ((n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return 'NATIONAL_ID';
   switch (cue) {
-    case Cue.PHONE: {
-      // a wa.me link carries nothing but a phone number: a number of a valid length for its country is enough there
-      const v = checkInternational(d);
-      return v === 'valid' || (v === 'possible' && waMe) || (!plus && d[0] === '0' && nationalPhone(scan, d)) ? 'PHONE' : null;
-    }
     case Cue.NID:
       return n === 10 && (saudiIdValid(d) || iranCodeValid(d)) ? 'NATIONAL_ID' : null;
     case Cue.OTP:
@@ -318,6 +380,18 @@ function passportShape(token: string, letters: string, sep: string): boolean {
 /** No word, or only a word for "number" or "id". */
 function numberLike(c: Cue | 0): boolean {
   return !c || c === Cue.PHONE_WEAK || c === Cue.ID_WEAK;
+}
+
+/**
+ * In a message about a passport, the words around a passport's digits say nothing else: no word, a word for "number",
+ * or a phone word that cannot be meant ("le nouveau numéro 512 884 093": French "numéro" is a phone word, but no
+ * phone reads so: six to nine digits are a phone only in a national format, never with a calling code).
+ */
+function passportNumberCue(scan: Scan, d: string, start: number, end: number, oneByOne: boolean): boolean {
+  const c = cueFor(scan, start, end);
+  if (!(numberLike(c) || c === Cue.PHONE) || !passportTalk(scan)) return false;
+  // (digits one by one are never read as a phone, so the phone word cannot claim them)
+  return c !== Cue.PHONE || oneByOne || (!cuedNationalPhone(d) && !nationalPhone(scan, d));
 }
 
 function findPassports(scan: Scan): void {
@@ -572,12 +646,22 @@ function nationalPhone(scan: Scan, d: string): boolean {
 function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: number): boolean {
   if (!startsWithAny(d, CC_WITHOUT_PLUS) || checkInternational(d) !== 'valid') return false;
   const c = cueFor(scan, start, end);
+  // "account no. 966551646062": with its calling code, the number an account is under is its phone
+  if (c === Cue.ACCOUNT) return true;
   return !NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1);
 }
 
-/** One block of digits right after a record's own word ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585"). */
-function recordLabelled(scan: Scan, start: number, groups: number): boolean {
-  return groups === 1 && RECORD_CUES.has(cueRightBefore(scan, start) as Cue);
+/** Labels that name a record's or an account's own number, which is no phone even when it reads as one. */
+const RECORD_OR_ACCOUNT: ReadonlySet<Cue> = new Set<Cue>([...RECORD_CUES, Cue.ACCOUNT]);
+const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
+const isAccount = (c: Cue): boolean => c === Cue.ACCOUNT;
+
+/**
+ * A number labelled as a record's or an account's ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "account no. 0298765431", "ticket
+ * number 0501234567", "شماره حساب ۰۱۰…"), unless a phone word comes before the label (see recordLabelBefore).
+ */
+function recordLabelled(scan: Scan, start: number): boolean {
+  return recordLabelBefore(scan, start, isRecordOrAccount);
 }
 
 function cuedNationalPhone(d: string): boolean {
@@ -592,9 +676,46 @@ function cueFor(scan: Scan, start: number, end: number): Cue | 0 {
   if (scan.cueAt !== start || scan.cueEnd !== end) {
     scan.cueAt = start;
     scan.cueEnd = end;
-    scan.cue = numberCue(scan, start, end);
+    const c = numberCue(scan, start, end);
+    scan.cue = c === Cue.ACCOUNT ? accountCue(scan, start) : c;
   }
   return scan.cue;
+}
+
+/**
+ * What groups a..b (two or more) are by their layout: a security code or a passport read out, or nothing at all (a
+ * record's year/serial, slashes and spaces mixed); `undefined` when the layout says nothing. Kept out of `classify`,
+ * whose hot path is the single block.
+ */
+function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict | undefined {
+  const s = scan.norm;
+  const n = d.length;
+  const groups = b - a + 1;
+  // "cryptogramme visuel: 2 8 9": a security code read out digit by digit after its word
+  if ((n === 3 || n === 4) && groups === n && cvvTalk(scan) && cardTalk(scan) && spaceOrDashJoined(s, run, a, b) && cueFor(scan, start, end) === Cue.CVV) return { type: 'CVV', confidence: 0.8 };
+  // "N° 2024/118834": a year and a serial joined by a slash number a record (an invoice, a contract); groups joined
+  // by slashes and by spaces or dashes at once are no one value ("2024/744770 2 500")
+  const slashes = slashLayout(s, run, a, b);
+  if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
+  // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits read out in groups, or one by one
+  // (never a date, "12 05 2030", nor a round figure, "1 100 000")
+  if (n < 6 || n > 9 || !(groups <= 4 || groups === n) || !spaceOrDashJoined(s, run, a, b) || (groups === 3 && spacedDate(s, run, a, b)) || (thousands(run, a, b) && d.endsWith('000'))) return undefined;
+  if (cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
+  // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": with no
+  // word of their own but "number", in a sentence that names a passport (a round figure is an amount: "هزینه
+  // پاسپورت ۱ ۲۵۰ ۰۰۰")
+  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end, groups === n) && PASSPORT_CONTEXT.test(s.slice(sentenceStart(scan, start), start))) return { type: 'PASSPORT', confidence: 0.7 };
+  return undefined;
+}
+
+/**
+ * "bghit nbdl numero dyali f compte, jdid howa 0630 46 96 71": an account word that does not label the number (a
+ * record's label sits right before it) says nothing about it; "رقمي المربوط بالحساب 055…": a phone word before the
+ * account's says what the number is.
+ */
+function accountCue(scan: Scan, start: number): Cue | 0 {
+  if (recordLabelBefore(scan, start, isAccount)) return Cue.ACCOUNT;
+  return phoneWordBefore(scan, start) ? Cue.PHONE : 0;
 }
 
 /** Decide what groups a..b of a run are. */
@@ -633,10 +754,12 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     return { type: 'DOB', confidence: 0.7 };
   }
 
-  // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits, joined or read out in groups
-  if (n >= 6 && n <= 9 && (groups === 1 || (groups <= 4 && spaceOrDashJoined(s, run, a, b) && !(groups === 3 && spacedDate(s, run, a, b)))) && cueFor(scan, start, end) === Cue.PASSPORT) {
-    return { type: 'PASSPORT', confidence: 0.8 };
+  if (groups > 1) {
+    const v = groupedValue(scan, run, a, b, d, start, end);
+    if (v !== undefined) return v;
   }
+  // "PP no. 763945433": a passport's digits after its word
+  if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
   if (plus || (d.startsWith('00') && n >= 11)) {
@@ -654,7 +777,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
-    if (recordLabelled(scan, start, groups)) return null;
+    if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start)) return null;
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code —
     // except written in a phone's groups ("056 248 7816"): national codes are written joined or 3-6-1
@@ -676,7 +799,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 9 && groups === 3 && run.ge[a]! - run.gs[a]! === 3 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && cueFor(scan, start, end) === Cue.NID) return { type: 'NATIONAL_ID', confidence: 0.8 };
   // a trunk "0" and a valid national number: order and reference numbers rarely look like this, so only a label of
   // their own as the word right before one block of digits vetoes it ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585")
-  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start, groups)) return { type: 'PHONE', confidence: 0.9 };
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {
@@ -768,6 +891,24 @@ function pairs(run: Run, a: number, b: number): boolean {
   return true;
 }
 
+const NONE = 0;
+const ALL = 1;
+const MIXED = 2;
+
+/** Are groups a..b joined by slashes: not at all, all of them, or some (mixed with other separators)? */
+function slashLayout(s: string, run: Run, a: number, b: number): number {
+  let slash = 0;
+  for (let k = a; k < b; k++) {
+    for (let i = run.ge[k]!; i < run.gs[k + 1]!; i++) {
+      if (s.charCodeAt(i) === 0x2f) {
+        slash++;
+        break;
+      }
+    }
+  }
+  return slash === 0 ? NONE : slash === b - a ? ALL : MIXED;
+}
+
 /** Groups joined by a space or a dash each (no slash, dot or comma, which make dates and amounts). */
 function spaceOrDashJoined(s: string, run: Run, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
@@ -799,7 +940,9 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
-    if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 4))) return { type: 'CVV', confidence: 0.85 };
+    // ("كود الأمان ديال la carte هو 452", "cryptogramme de ma carte visa c'est 323": French and Maghrebi put more
+    // little words between)
+    if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 8))) return { type: 'CVV', confidence: 0.85 };
     if (BACK_OF_CARD.test(s.slice(Math.max(0, start - 40), start))) return { type: 'CVV', confidence: 0.75 };
   }
   if (a === b && n === 3 && cardTalk(scan) && !followedByCurrency(scan, end)) {
@@ -896,7 +1039,32 @@ function countAtEnd(s: string, run: Run): boolean {
   return le - ls <= 2 && ls - run.ge[G - 2]! === 1 && s.charCodeAt(ls - 1) === 0x20 && run.ge[G - 2]! - run.gs[G - 2]! >= 3 && s.charCodeAt(le) === 0x20 && isWordStart(s, le + 1);
 }
 
+/**
+ * "N° 2024/118834 2 500 DA", "0551234567 185 000 ريال": where the amount at the end of a run, written in thousands
+ * before its currency, starts (a group index; run.n when there is none). An amount is one to three digits, then groups
+ * of three after one space, comma or dot, and never opens with a "0" or a "+" (phones in threes do).
+ */
+function amountStart(scan: Scan, run: Run): number {
+  const G = run.n;
+  const s = scan.norm;
+  let k = G - 1;
+  while (k > 0 && run.ge[k]! - run.gs[k]! === 3 && run.gs[k]! - run.ge[k - 1]! === 1 && THOUSANDS_GAP.has(s.charCodeAt(run.ge[k - 1]!)) && run.ge[k - 1]! - run.gs[k - 1]! <= 3) k--;
+  // the currency test is a word look-up: only for what can be an amount
+  if (k === G - 1 || s.charCodeAt(run.gs[k]!) === 0x30 || (k === 0 && run.plus) || !followedByCurrency(scan, run.ge[G - 1]!)) return G;
+  return k;
+}
+const THOUSANDS_GAP: ReadonlySet<number> = new Set([0x20, 0x2c, 0x2e]);
+
 function handleRun(scan: Scan, run: Run): void {
+  if (run.n >= 2) {
+    // an amount with its currency is never a value, and no value reaches into it
+    const k = amountStart(scan, run);
+    if (k < run.n) {
+      scan.claimed.push(run.gs[k]!, run.ge[run.n - 1]!);
+      run.n = k;
+      if (!k) return;
+    }
+  }
   // "cvv 2 250", "سی وی وی ۲ ۲۵۰": the "2" belongs to the label ("cvv2")
   if (run.n >= 2 && run.ge[0]! - run.gs[0]! === 1 && scan.norm.charCodeAt(run.gs[0]!) === 0x32 && cueRightBefore(scan, run.gs[0]!) === Cue.CVV) {
     run.gs.copyWithin(0, 1, run.n);
@@ -1099,13 +1267,13 @@ function findRestatedBirthDates(scan: Scan): void {
     // "my date of birth is wrong in your file. The correct date is 1 Farvardin 1358": a message about its birth
     // date, with one date and no word of its own but a word for "correct", names it in a sentence after the label
     // ("DOB is required. Today is 12/03/2026" stays visible)
-    if (scan.plainDates.length === 2 && BIRTH_DATE_LABEL.test(scan.norm) && correctionBefore(scan, scan.plainDates[0]!)) scan.found.push({ type: 'DOB', start: scan.plainDates[0]!, end: scan.plainDates[1]!, confidence: 0.6 });
+    if (scan.plainDates.length === 2 && BIRTH_DATE_LABEL.test(scan.norm) && correctionBefore(scan, scan.plainDates[0]!)) scan.found.push({ type: 'DOB', start: scan.plainDates[0]!, end: eraMarkEnd(scan.norm, scan.plainDates[1]!), confidence: 0.6 });
     return;
   }
   const d = scan.plainDates;
   for (let k = 0; k < d.length; k += 2) {
     const ys = gregorianYears(scan.norm, d[k]!, d[k + 1]!);
-    if (ys.some((y) => birthYears.some((b) => Math.abs(b - y) <= 1))) scan.found.push({ type: 'DOB', start: d[k]!, end: d[k + 1]!, confidence: 0.7 });
+    if (ys.some((y) => birthYears.some((b) => Math.abs(b - y) <= 1))) scan.found.push({ type: 'DOB', start: d[k]!, end: eraMarkEnd(scan.norm, d[k + 1]!), confidence: 0.7 });
   }
 }
 
@@ -1307,11 +1475,15 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (writtenEmail) findWrittenEmails(scan);
   // IBANs before links: "…/receive?iban=IR24…&amount=…" carries one
   if (flags & LETTER_DIGIT) findIbans(scan);
-  if (flags & SLASH && flags & LETTER_DOT) claimUrls(scan);
+  // "viber://chat?number=…": a link with a scheme needs no dot
+  if (flags & SLASH) {
+    const schemes = (flags & LATIN) !== 0 && otherScheme(s);
+    if (flags & LETTER_DOT || schemes) claimUrls(scan, schemes);
+  }
   if (flags & LETTER_DIGIT) findPassports(scan);
   if (flags & HAS_DIGIT) findDigitRuns(scan);
   if (scan.plainDates.length) findRestatedBirthDates(scan);
-  const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: toOriginalEnd(n, f.end), confidence: f.confidence }));
+  const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: f.type === 'DOB' ? withTatweel(text, toOriginalEnd(n, f.end)) : toOriginalEnd(n, f.end), confidence: f.confidence }));
   for (let k = 1; k < out.length; k++) {
     if (out[k - 1]!.start > out[k]!.start) {
       out.sort((x, y) => x.start - y.start || y.end - x.end);

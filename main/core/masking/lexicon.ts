@@ -32,6 +32,8 @@ export const Cue = {
   ACCOUNT: 23,
   /** A card security code: "cvv", "security code", "the number on the back". */
   CVV: 24,
+  /** A trip, ride or flight ("شماره سفر", "رقم الرحلة", "trip ID"): a record's number, except "سفر" after "جواز" (a passport). */
+  TRIP: 25,
 } as const;
 export type Cue = (typeof Cue)[keyof typeof Cue];
 
@@ -53,7 +55,7 @@ export function isDateCue(c: Cue): boolean {
 const LATIN: Array<[Cue, string]> = [
   [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line'],
   [Cue.PHONE_WEAK, 'number num no nr'],
-  [Cue.NID, 'national nid identity emirates civil residency resident ssn nin'],
+  [Cue.NID, 'national nationale identity identité identite emirates civil residency resident ssn nin cin cnie'],
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log'],
@@ -63,17 +65,18 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'order orders ord commande'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment'],
-  [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation'],
+  [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat'],
   [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
   [Cue.LAST4, 'ending ends last'],
-  [Cue.CARD, 'card visa mastercard mada amex debit credit'],
+  [Cue.CARD, 'card visa mastercard mada amex debit credit carte cartes cb cib edahabia dahabia karta'],
   [Cue.POSTAL, 'zip postal postcode'],
-  [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros'],
+  [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros dzd mad tnd kwd qar omr bhd jod lbp iqd pkr inr dinar dinars dhs'],
   [Cue.IBAN, 'iban sheba shaba'],
-  [Cue.ACCOUNT, 'account acc subscription'],
-  [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security wara lor lour'],
+  [Cue.ACCOUNT, 'account acc subscription subscriber customer client member membership compte'],
+  [Cue.TRIP, 'trip trips ride rides journey flight trajet'],
+  [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security sécurité securite cryptogramme cryptogram pictogramme pictogram wara lor lour'],
 ];
 
 /** Arabizi and Finglish cue words (looked up like LATIN's, and by their consonants: see cueOfSpelling). */
@@ -88,6 +91,7 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.BIRTH, 'tzadt zdit donya milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz'],
   [Cue.EXPIRY, 'etebar engheza enghezaa tanqadi tantahi'],
   [Cue.ORDER, 'talab talabi sefaresh sefareshe sefareshet komand kommand'],
+  [Cue.TRIP, 'safar safare rehla re7la mishwar meshwar'],
   [Cue.TRACK, 'shohna rahgiri'],
   [Cue.REF, 'peygiri'],
 ];
@@ -99,7 +103,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.ID_CARD, 'بطاقه'],
   [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
   [Cue.OTP_WEAK, 'رمز رموز كود اكواد كد رساله مسج پيامك'],
-  [Cue.PASSPORT, 'جواز جوازي سفر باسبور باسبورت پاسپورت پاسپورد گذرنامه'],
+  [Cue.PASSPORT, 'جواز جوازي باسبور باسبورت پاسپورت پاسپورد گذرنامه'],
   [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز زاده ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
   [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه تفنى تفنا يفنى ختم'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
@@ -111,11 +115,12 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه'],
   // "الرقم المنتهي بـ ١٨٧٨": with the article, "ending" (without it, "منتهي" is "expired")
   [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره المنتهي'],
-  [Cue.CARD, 'كارت فيزا مدي ماستر'],
+  [Cue.CARD, 'كارت كارطه كارط فيزا مدي ماستر'],
   [Cue.POSTAL, 'بريدي پستي'],
-  [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار'],
+  [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار دينار دنانير دج'],
   [Cue.IBAN, 'ايبان شبا'],
-  [Cue.ACCOUNT, 'حساب حسابي اشتراك'],
+  [Cue.ACCOUNT, 'حساب حسابي اشتراك مشترك مشتري عميل زبون'],
+  [Cue.TRIP, 'سفر رحله مشوار'],
   [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور پشت'],
 ];
 
@@ -231,17 +236,17 @@ export function cueOf(foldedWord: string): Cue | undefined {
  * card's expiry, not a document's. Tested once per message, on the normalised text, and only when such a
  * month/year is found.
  */
-export const CARD_CONTEXT = /card|visa|master|mada|amex|debit|credit|cvv|cvc|kart|bata2a|beta2a|بطاق|كارت|کارت|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
+export const CARD_CONTEXT = /card|carte|\bcib\b|\bcb\b|dahabia|visa|master|mada|amex|debit|credit|cvv|cvc|cryptogram|kart|bata2a|beta2a|بطاق|كارت|کارت|كارط|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
 /** "the 3 digits on the back 904", "back of card: 904" ("back" alone is too common: "my money back 500"). */
 // an American Express card prints its four-digit code on the front
-export const BACK_OF_CARD = /(?:on|at) the (?:back|front)|(?:back|front) of (?:the |my )?card/i;
+export const BACK_OF_CARD = /(?:on|at) the (?:back|front)|(?:back|front) of (?:the |my )?card|au dos|derri[eè]re (?:la|ma) carte/i;
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|(?:on|at) the (?:back|front)|(?:back|front) of|wara|\blou?r\b|ورا|لور|پشت(?!یبان|يبان)|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|s[ée]curit[ée]|cryptogram|pictogram|au dos|(?:on|at) the (?:back|front)|(?:back|front) of|wara|\blou?r\b|ورا|لور|پشت(?!یبان|يبان)|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** The security code named by its abbreviation (spelt out in Persian or Arabic script too), not just "security" or "back". */
-export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|cryptogram|pictogram|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
 
 /** A passport is talked about somewhere in the message (any script, with clitics: "پاسپورتمو", "passportam", "جوازي"). */
 export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپور|گذرنامه/i;

@@ -14,7 +14,7 @@ export interface MaskedMessage {
 
 /** A lead's quality score of one conversation, with the comment that explains it. */
 export interface QualityReview {
-  conversationId: string;
+  conversationId: number;
   reviewer: string;
   score: number;
   comment: string;
@@ -22,7 +22,7 @@ export interface QualityReview {
 }
 
 export interface MaskedTranscript {
-  conversationId: string;
+  conversationId: number;
   channel: string;
   /** The contact as the console shows it (masked). */
   contact: string;
@@ -30,5 +30,5 @@ export interface MaskedTranscript {
 }
 
 export interface TranscriptPort {
-  maskedTranscript(conversationId: string): MaskedTranscript | null;
+  maskedTranscript(conversationId: number): MaskedTranscript | null;
 }

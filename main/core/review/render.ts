@@ -49,7 +49,7 @@ export function transcriptHtml(doc: TranscriptDocument): string {
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Masked transcript ${esc(t.conversationId)}</title>
+<title>Masked transcript ${t.conversationId}</title>
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2rem; }
 table { border-collapse: collapse; inline-size: 100%; }
@@ -61,7 +61,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 <body>
 <h1>Masked transcript</h1>
 <dl>
-<dt>Conversation</dt><dd>${esc(t.conversationId)}</dd>
+<dt>Conversation</dt><dd>${t.conversationId}</dd>
 <dt>Channel</dt><dd>${esc(t.channel)}</dd>
 <dt>Contact</dt><dd>${esc(t.contact)}</dd>
 <dt>Exported</dt><dd>${esc(doc.exportedAt)} by ${esc(doc.exportedBy)}</dd>

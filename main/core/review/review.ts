@@ -40,13 +40,13 @@ export class ReviewService {
   ) {}
 
   /** Opening a conversation for review is recorded like any other opening. */
-  transcript(session: Session, conversationId: string): MaskedTranscript {
+  transcript(session: Session, conversationId: number): MaskedTranscript {
     const t = this.load(conversationId);
     this.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: session.username, target: `conversation:${conversationId}`, details: { view: 'review' } });
     return t;
   }
 
-  setScore(session: Session, conversationId: string, score: number, commentText: string): QualityReview {
+  setScore(session: Session, conversationId: number, score: number, commentText: string): QualityReview {
     const comment = maskMessage(checkQualityScore(score, commentText)).masked;
     this.load(conversationId);
     const now = this.clock.now();
@@ -61,17 +61,18 @@ export class ReviewService {
     return { conversationId, reviewer: session.username, score, comment, updatedAt: now };
   }
 
-  scores(conversationId: string): QualityReview[] {
+  scores(conversationId: number): QualityReview[] {
     const rows = this.db
       .prepare(
         `SELECT q.conversation_id AS conversationId, u.username AS reviewer, q.score, q.comment, q.updated_at AS updatedAt
          FROM quality_reviews q JOIN users u ON u.id = q.reviewer_id WHERE q.conversation_id = ? ORDER BY q.updated_at, u.username`,
       )
       .all(conversationId) as QualityReview[];
-    return rows;
+    // The column is TEXT (the first schema's opaque ids): the reviews are of the conversation asked for.
+    return rows.map((r) => ({ ...r, conversationId }));
   }
 
-  export(session: Session, conversationId: string, format: 'html' | 'json'): SignedExport {
+  export(session: Session, conversationId: number, format: 'html' | 'json'): SignedExport {
     const device = this.device();
     const now = this.clock.now();
     const doc: TranscriptDocument = {
@@ -87,7 +88,7 @@ export class ReviewService {
     return signed;
   }
 
-  private load(conversationId: string): MaskedTranscript {
+  private load(conversationId: number): MaskedTranscript {
     const t = this.transcripts.maskedTranscript(conversationId);
     if (!t) throw new DiwanError('conversation_not_found', 'There is no such conversation.');
     return t;
@@ -107,7 +108,7 @@ export interface ExportSigner {
 export function signedExport(doc: TranscriptDocument, format: 'html' | 'json', signer: ExportSigner): SignedExport {
   const content = format === 'html' ? transcriptHtml(doc) : transcriptJson(doc);
   return {
-    fileName: `diwan-transcript-${safeName(doc.transcript.conversationId)}.${format}`,
+    fileName: `diwan-transcript-${safeName(String(doc.transcript.conversationId))}.${format}`,
     mediaType: format === 'html' ? 'text/html' : 'application/json',
     content,
     signature: { alg: 'Ed25519', device: signer.id, publicKey: signer.publicKeyPem, signature: signer.sign(content) },

@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = {
   conversationMoved: 'conversation.moved',
   channelAlert: 'channel.alert',
   channelTokenRejected: 'channel.token_rejected',
+  // an administrator's Test of a channel's credentials, and a channel removed (its conversations kept)
+  channelTested: 'channel.tested',
+  channelRemoved: 'channel.removed',
   // the guards (main/core/guard): outbound replies and their four-eyes approval, floods, early warning, drills, scams
   replyBlocked: 'guard.reply.blocked',
   replyApprovalRequested: 'guard.reply.approval_requested',

@@ -1,3 +1,5 @@
+import { failureName } from './keep-going';
+
 /**
  * One event's listeners. `emit` calls each in turn and catches what a listener throws: a failing listener (a
  * closed window, a notification the OS refused) must not stop the emitter's own work — an ingest batch, the lock,
@@ -25,7 +27,7 @@ export class Listeners<Args extends unknown[]> {
       try {
         listener(...args);
       } catch (e) {
-        this.log(`${this.event}: a listener failed (${errorName(e)})`);
+        this.log(`${this.event}: a listener failed (${failureName(e)})`);
       }
     }
   }
@@ -33,13 +35,4 @@ export class Listeners<Args extends unknown[]> {
   get size(): number {
     return this.set.size;
   }
-}
-
-function errorName(e: unknown): string {
-  if (e && typeof e === 'object') {
-    const { code, name } = e as { code?: unknown; name?: unknown };
-    if (typeof code === 'string' && /^[\w.-]{1,60}$/.test(code)) return code;
-    if (typeof name === 'string' && /^\w{1,60}$/.test(name)) return name;
-  }
-  return 'error';
 }

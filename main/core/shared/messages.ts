@@ -52,11 +52,11 @@ export interface IngestResult {
   inserted: number;
   duplicates: number;
   /** Diwan conversation ids touched by the batch. */
-  conversationIds: string[];
+  conversationIds: number[];
   /** Earlier messages this batch marked as edited or deleted (their platform ids), for the audit trail. */
   revised?: Array<{ platformMessageId: string; kind: 'edited' | 'deleted' }>;
   /** Diwan ids of conversations re-keyed by `movesTo`, for the audit trail (platform ids may be phone numbers). */
-  moved?: string[];
+  moved?: number[];
 }
 
 /** Implemented by the store: idempotent by (channel, platformMessageId); the cursor is saved in the same transaction. */

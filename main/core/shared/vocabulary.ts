@@ -117,3 +117,9 @@ export function replyLength(text: string, unit: 'characters' | 'bytes'): number 
 /** Messenger's and Instagram's handover protocol, as the conversation view offers it (`take_thread_control`, …). */
 export const THREAD_CONTROL_ACTIONS = ['take', 'pass', 'request'] as const;
 export type ThreadControlAction = (typeof THREAD_CONTROL_ACTIONS)[number];
+/** The channel kinds whose connectors hand a thread over (`Connector.threadControl`). */
+export const THREAD_CONTROL_KINDS: readonly string[] = ['messenger', 'instagram'];
+
+/** What an administrator's "Test" of a channel found (`core/app/channel-check.ts`); the console words each one. */
+export const CHANNEL_CHECK_OUTCOMES = ['ok', 'no_credentials', 'token_rejected', 'unreachable', 'rate_limited', 'platform_error', 'rejected'] as const;
+export type ChannelCheckOutcome = (typeof CHANNEL_CHECK_OUTCOMES)[number];

@@ -13,6 +13,8 @@ export interface Channel {
   enabled: boolean;
   retention: { mode: RetentionMode; days: number | null };
   createdAt: number;
+  /** When an administrator removed it (its conversations stay; it no longer runs), or null. */
+  removedAt: number | null;
 }
 
 interface ChannelRow {
@@ -24,6 +26,7 @@ interface ChannelRow {
   retention_mode: RetentionMode;
   retention_days: number | null;
   created_at: number;
+  removed_at: number | null;
 }
 
 /** Keys that look like credentials: those belong in the keychain (`Vault.setChannelToken`), never in the database. */
@@ -62,6 +65,25 @@ export class ChannelRepository {
 
   updateConfig(id: string, config: Record<string, unknown>): Channel {
     const r = cachedStatement(this.ctx.db, 'UPDATE channels SET config = ? WHERE id = ?').run(JSON.stringify(checkConfig(config)), id);
+    if (!r.changes) throw unknownChannel(id);
+    return this.get(id);
+  }
+
+  /**
+   * Removes a channel from use and keeps its conversations: the row stays (they refer to it), disabled and marked
+   * removed. Returns how many conversations it keeps.
+   */
+  markRemoved(id: string): { conversations: number } {
+    return this.ctx.db.transaction(() => {
+      if (!cachedStatement(this.ctx.db, 'UPDATE channels SET enabled = 0, removed_at = ? WHERE id = ?').run(this.ctx.clock.now(), id).changes) throw unknownChannel(id);
+      return { conversations: Number(cachedStatement(this.ctx.db, 'SELECT count(*) FROM conversations WHERE channel_id = ?', 'pluck').get(id)) };
+    })();
+  }
+
+  /** A removed channel set up again under its id: in use again, with the configuration given. */
+  restore(id: string, input: { kind: string; name: string; config?: Record<string, unknown> }): Channel {
+    const config = JSON.stringify(checkConfig(input.config ?? {}));
+    const r = cachedStatement(this.ctx.db, 'UPDATE channels SET kind = ?, name = ?, config = ?, enabled = 1, removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL').run(input.kind, input.name, config, id);
     if (!r.changes) throw unknownChannel(id);
     return this.get(id);
   }
@@ -113,5 +135,6 @@ function toChannel(r: ChannelRow): Channel {
     enabled: r.enabled === 1,
     retention: { mode: r.retention_mode, days: r.retention_days },
     createdAt: r.created_at,
+    removedAt: r.removed_at ?? null,
   };
 }

@@ -59,6 +59,8 @@ export interface StoredMessage {
   sentAt: number;
   delivery: DeliveryState | null;
   deliveryReason: string | null;
+  /** The customer edited or deleted it on the platform; `by` is the entry that superseded it (store migration 007). */
+  revision?: { kind: 'edited' | 'deleted'; by: number | null };
 }
 
 const MAX_PAGE = 200;
@@ -191,6 +193,8 @@ export class ConversationRepository {
       sent_at: number;
       delivery: DeliveryState | null;
       delivery_reason: string | null;
+      revision: 'edited' | 'deleted' | null;
+      revised_by: number | null;
     }>;
     rows.reverse();
     if (!rows.length) return [];
@@ -225,6 +229,7 @@ export class ConversationRepository {
       sentAt: r.sent_at,
       delivery: r.delivery,
       deliveryReason: r.delivery_reason,
+      ...(r.revision ? { revision: { kind: r.revision, by: r.revised_by } } : {}),
     }));
   }
 
@@ -402,7 +407,7 @@ function conditions(
 }
 
 function statements(db: Db) {
-  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason';
+  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason, revision, revised_by';
   return {
     one: db.prepare(
       `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name

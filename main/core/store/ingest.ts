@@ -57,6 +57,8 @@ export class Ingestor implements ConnectorSink {
     const size = this.preparer.chunkSize;
     let chunk: PreparedText[] = [];
     let chunkNo = -1;
+    // Revisions that came before their originals are rare: one look per batch decides whether to look per message.
+    let waiting = s.anyEarlyRevision.get(channelId) !== undefined;
 
     for (const [i, m] of messages.entries()) {
       if (s.messageExists.get(channelId, m.platformMessageId)) {
@@ -91,13 +93,19 @@ export class Ingestor implements ConnectorSink {
       }
       s.insertFts.run(id, p.body);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
-        moved.push(String(conversationId));
+        moved.push(conversationId);
         conversations.delete(m.platformConversationId);
         contacts.delete(m.contact.platformUserId);
       }
-      if (m.revises && s.markRevised.run({ kind: m.revises.kind, by: id, channel: channelId, original: m.revises.platformMessageId }).changes) {
-        revised.push({ platformMessageId: m.revises.platformMessageId, kind: m.revises.kind });
+      if (m.revises) {
+        if (s.markRevised.run({ kind: m.revises.kind, by: id, channel: channelId, original: m.revises.platformMessageId }).changes) {
+          revised.push({ platformMessageId: m.revises.platformMessageId, kind: m.revises.kind });
+        } else {
+          s.insertEarlyRevision.run(channelId, m.revises.platformMessageId, m.revises.kind, id);
+          waiting = true;
+        }
       }
+      if (waiting) this.applyEarly(channelId, m.platformMessageId, revised);
 
       const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false, firstIn: null };
       t.last = Math.max(t.last, m.sentAt);
@@ -111,7 +119,16 @@ export class Ingestor implements ConnectorSink {
     }
     for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.firstIn, t.firstIn, t.inbound ? 1 : 0, conversationId);
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
-    return { inserted, duplicates, conversationIds: [...touched.keys()].map(String), ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
+    return { inserted, duplicates, conversationIds: [...touched.keys()], ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
+  }
+
+  /** Marks a message that just arrived with the edits and deletions that came before it, in their order, once each. */
+  private applyEarly(channelId: string, platformMessageId: string, revised: NonNullable<IngestResult['revised']>): void {
+    const early = this.s.earlyRevisionsOf.all(channelId, platformMessageId) as Array<{ kind: 'edited' | 'deleted'; by_message: number }>;
+    for (const e of early) {
+      if (this.s.markRevised.run({ kind: e.kind, by: e.by_message, channel: channelId, original: platformMessageId }).changes) revised.push({ platformMessageId, kind: e.kind });
+    }
+    if (early.length) this.s.dropEarlyRevisions.run(channelId, platformMessageId);
   }
 
   /**
@@ -201,6 +218,10 @@ function statements(db: Db) {
     findAlias: db.prepare('SELECT conversation_id FROM conversation_aliases WHERE channel_id = ? AND alias = ?').pluck(),
     insertAlias: db.prepare('INSERT OR IGNORE INTO conversation_aliases (channel_id, alias, conversation_id, created_at) VALUES (?, ?, ?, ?)'),
     moveContact: db.prepare('UPDATE contacts SET platform_user_id = ? WHERE channel_id = ? AND platform_user_id = ?'),
+    anyEarlyRevision: db.prepare('SELECT 1 FROM early_revisions WHERE channel_id = ? LIMIT 1').pluck(),
+    insertEarlyRevision: db.prepare('INSERT OR IGNORE INTO early_revisions (channel_id, original, kind, by_message) VALUES (?, ?, ?, ?)'),
+    earlyRevisionsOf: db.prepare('SELECT kind, by_message FROM early_revisions WHERE channel_id = ? AND original = ? ORDER BY by_message'),
+    dropEarlyRevisions: db.prepare('DELETE FROM early_revisions WHERE channel_id = ? AND original = ?'),
     // A deletion outranks an edit; a later edit supersedes an earlier one.
     markRevised: db.prepare(
       `UPDATE messages SET revision = CASE WHEN revision = 'deleted' THEN 'deleted' ELSE @kind END,

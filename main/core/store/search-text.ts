@@ -62,3 +62,26 @@ export function highlightRanges(text: string, terms: string[]): Array<[number, n
   }
   return ranges;
 }
+
+/** Customers counted past this many are only "more": a one-letter query should not read every contact. */
+export const MAX_CUSTOMER_MATCHES = 1000;
+
+/**
+ * Whether a customer's name and handle answer a query: every term begins a word of them (a word with the Arabic
+ * definite article also without it), after both are folded by the one rule, so "moh kar" finds "Mohammad Karimi",
+ * "احمد" finds "أحمد" and "۴۲" finds "@sara_42". Masked tokens in the name are no words of it. Single-seat and team
+ * search both ask this, so a name is found the same way in either mode.
+ */
+export function customerMatches(terms: string[], name: string | null, handle: string | null): boolean {
+  if (!terms.length) return false;
+  const folded = normalizeForSearch(`${name !== null && name.includes('⟦') ? textWithoutTokens(name) : (name ?? '')} ${handle ?? ''}`);
+  // A word start is a substring: most names fail here, before any word is split.
+  if (!terms.every((t) => folded.includes(t))) return false;
+  const words: string[] = [];
+  for (const m of folded.matchAll(WORD)) {
+    words.push(m[0]);
+    const bare = m[0].replace(ARTICLE, '');
+    if (bare !== m[0]) words.push(bare);
+  }
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
+}

@@ -1,7 +1,7 @@
 import type { StoreContext } from './context';
 import type { ConversationStatus } from './conversations';
 import type { Db } from './database';
-import { ftsExpression, highlightRanges, queryTerms } from './search-text';
+import { customerMatches, ftsExpression, highlightRanges, MAX_CUSTOMER_MATCHES, queryTerms } from './search-text';
 import { cachedStatement } from './statement-cache';
 
 export interface SearchFilter {
@@ -25,6 +25,17 @@ export interface SearchHit {
   sentAt: number;
   /** [start, end) offsets of the matched words in `maskedText`. */
   highlights: Array<[number, number]>;
+}
+
+/** A conversation found by its customer's name or handle. */
+export interface CustomerHit {
+  conversationId: number;
+  channelId: string;
+  /** The contact's masked display name and clear handle, as the inbox shows them. */
+  displayName: string | null;
+  handle: string | null;
+  status: ConversationStatus;
+  lastActivityAt: number;
 }
 
 const MAX_LIMIT = 200;
@@ -63,7 +74,44 @@ export class SearchRepository {
     }));
   }
 
-  /** Hits newest first with the filters in the WHERE clause (one cached statement per combination of filters). */
+  /**
+   * Conversations whose customer's name or handle answers the query (`customerMatches`): each matching customer's
+   * most recent conversation that passes the filters (the time bounds apply to its last activity), most recent
+   * first. `total` counts matching customers up to 1000.
+   */
+  customers(query: string, opts: Omit<SearchFilter, 'highlights'> = {}): { hits: CustomerHit[]; total: number } {
+    const terms = queryTerms(String(query).slice(0, 500));
+    if (!terms.length) return { hits: [], total: 0 };
+    const limit = Math.min(Math.max(opts.limit ?? 50, 1), MAX_LIMIT);
+    const matched: Array<{ id: number; display_name: string | null; handle: string | null }> = [];
+    for (const c of this.s.contacts.iterate() as IterableIterator<{ id: number; display_name: string | null; handle: string | null }>) {
+      if (!customerMatches(terms, c.display_name, c.handle)) continue;
+      matched.push(c);
+      if (matched.length >= MAX_CUSTOMER_MATCHES) break;
+    }
+    const filters = ([
+      ['channel_id = ?', opts.channelId],
+      ['status = ?', opts.status],
+      ['last_activity_at >= ?', opts.from],
+      ['last_activity_at <= ?', opts.to],
+    ] as Array<[string, unknown]>).filter((f) => f[1] !== undefined);
+    const where = ['contact_id = ?', ...filters.map((f) => f[0])];
+    const args = filters.map((f) => f[1]);
+    const latest = cachedStatement(
+      this.ctx.db,
+      `SELECT id, channel_id, status, last_activity_at FROM conversations WHERE ${where.join(' AND ')} ORDER BY last_activity_at DESC, id DESC LIMIT 1`,
+    );
+    const hits: CustomerHit[] = [];
+    for (const c of matched) {
+      const row = latest.get(c.id, ...args) as { id: number; channel_id: string; status: ConversationStatus; last_activity_at: number } | undefined;
+      if (!row) continue;
+      hits.push({ conversationId: row.id, channelId: row.channel_id, displayName: c.display_name, handle: c.handle, status: row.status, lastActivityAt: row.last_activity_at });
+    }
+    hits.sort((a, b) => b.lastActivityAt - a.lastActivityAt || b.conversationId - a.conversationId);
+    return { hits: hits.slice(0, limit), total: hits.length };
+  }
+
+  /** Hits newest first in the WHERE clause (one cached statement per combination of filters). */
   private filtered(match: string, f: SearchFilter, limit: number): unknown[] {
     const where = ['messages_fts MATCH ?'];
     const args: unknown[] = [match];
@@ -94,6 +142,7 @@ const COLS = 'm.id, m.conversation_id, m.channel_id, m.direction, m.masked_text,
 
 function statements(db: Db) {
   return {
+    contacts: db.prepare('SELECT id, display_name, handle FROM contacts'),
     all: db.prepare(
       `SELECT ${COLS} FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
        JOIN messages m ON m.id = f.rowid ORDER BY m.id DESC`,

@@ -36,6 +36,8 @@ export interface QueuedReply {
   attempts: number;
   /** The author chose to send it over newer activity. */
   sendAnyway: boolean;
+  /** The author ticked "human agent" (Messenger, Instagram: sent with the HUMAN_AGENT tag). */
+  humanAgentTag: boolean;
 }
 
 /** What the hub tells this user alone or the leads: named in a note, a conversation taken back, an SLA breached. */
@@ -84,6 +86,10 @@ export class TeamCache {
     // Caches written before "send anyway" existed gain its column.
     if (!(this.db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>).some((c) => c.name === 'send_anyway')) {
       this.db.exec('ALTER TABLE outbox ADD COLUMN send_anyway INTEGER NOT NULL DEFAULT 0');
+    }
+    // And before a reply kept its author's "human agent" tick until the hub took it.
+    if (!(this.db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>).some((c) => c.name === 'human_agent_tag')) {
+      this.db.exec('ALTER TABLE outbox ADD COLUMN human_agent_tag INTEGER NOT NULL DEFAULT 0');
     }
     this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, outboxKey]]) });
   }
@@ -270,6 +276,23 @@ export class TeamCache {
     return out;
   }
 
+  /**
+   * Each customer's most recent conversation that `keep` accepts, most recent first: the first `limit` of them, and
+   * how many customers matched (counting stops at `countUpTo`).
+   */
+  latestPerCustomer(keep: (c: CachedConversation) => boolean, limit: number, countUpTo: number): { conversations: CachedConversation[]; total: number } {
+    const seen = new Set<number>();
+    const out: CachedConversation[] = [];
+    for (const b of this.db.prepare('SELECT body FROM conversations ORDER BY last_message_at DESC, id DESC').pluck().iterate() as IterableIterator<string>) {
+      const c = JSON.parse(b) as CachedConversation;
+      if (seen.has(c.contact.id) || !keep(c)) continue;
+      seen.add(c.contact.id);
+      if (out.length < limit) out.push(c);
+      if (seen.size >= countUpTo) break;
+    }
+    return { conversations: out, total: seen.size };
+  }
+
   conversations(limit = 200): CachedConversation[] {
     return (this.db.prepare('SELECT body FROM conversations ORDER BY last_message_at DESC, id DESC LIMIT ?').pluck().all(limit) as string[]).map((b) => JSON.parse(b) as CachedConversation);
   }
@@ -324,21 +347,22 @@ export class TeamCache {
     this.db.prepare("UPDATE outbox SET state = 'queued', send_anyway = 1, reason = NULL WHERE client_id = ? AND state = 'held'").run(clientId);
   }
 
-  queueReply(r: { clientId: string; conversationId: number; text: string; seenSeq: number; now: number }): void {
+  queueReply(r: { clientId: string; conversationId: number; text: string; seenSeq: number; now: number; humanAgentTag?: boolean }): void {
     this.db
-      .prepare("INSERT INTO outbox (client_id, conversation_id, sealed, seen_seq, state, created_at) VALUES (?, ?, ?, ?, 'queued', ?)")
-      .run(r.clientId, r.conversationId, this.cipher.encrypt(`team-outbox:${r.clientId}`, r.text), r.seenSeq, r.now);
+      .prepare("INSERT INTO outbox (client_id, conversation_id, sealed, seen_seq, state, created_at, human_agent_tag) VALUES (?, ?, ?, ?, 'queued', ?, ?)")
+      .run(r.clientId, r.conversationId, this.cipher.encrypt(`team-outbox:${r.clientId}`, r.text), r.seenSeq, r.now, r.humanAgentTag ? 1 : 0);
   }
 
   /** Queued replies in the order they were written. */
   queued(): QueuedReply[] {
-    const rows = this.db.prepare("SELECT client_id, conversation_id, sealed, seen_seq, attempts, send_anyway FROM outbox WHERE state = 'queued' ORDER BY n").all() as Array<{
+    const rows = this.db.prepare("SELECT client_id, conversation_id, sealed, seen_seq, attempts, send_anyway, human_agent_tag FROM outbox WHERE state = 'queued' ORDER BY n").all() as Array<{
       client_id: string;
       conversation_id: number;
       sealed: Buffer;
       seen_seq: number;
       attempts: number;
       send_anyway: number;
+      human_agent_tag: number;
     }>;
     return rows.map((r) => ({
       clientId: r.client_id,
@@ -347,6 +371,7 @@ export class TeamCache {
       seenSeq: r.seen_seq,
       attempts: r.attempts,
       sendAnyway: Boolean(r.send_anyway),
+      humanAgentTag: Boolean(r.human_agent_tag),
     }));
   }
 

@@ -3,6 +3,7 @@ import { request, WebSocket, type Agent } from 'undici';
 import { pinnedAgent, type DeviceSigner } from '../connectors/relay-client/link';
 import { deviceAuthMessage } from '../connectors/relay-client/protocol';
 import { DiwanError } from '../shared/errors';
+import type { ThreadControlAction } from '../shared/vocabulary';
 import { systemClock, type Clock } from '../shared/ports';
 import type { TeamCache } from './cache';
 import { decideReveal, openReveal } from './reveals';
@@ -11,6 +12,9 @@ import { Listeners } from '../shared/listeners';
 
 /** A console renews its own marker at most this often; the hub relays a renewal at most once a second. */
 const MARK_EVERY_MS = 2_000;
+/** A handover is followed every quarter second for up to 45 s (the platform call has 30 s at the hub). */
+const HANDOVER_LOOK_MS = 250;
+const HANDOVER_LOOKS = 180;
 
 export interface HubClientOptions {
   /** The hub (or its load balancer) as the signed policy names it, e.g. `https://diwan-hub.office.example:9443`. */
@@ -126,6 +130,25 @@ export class HubClient {
   /** The agent steps away or comes back (the open stream keeps either alive; closing the console ends it). */
   async setPresence(state: 'online' | 'away'): Promise<void> {
     await this.call('POST', '/v1/presence', { state });
+  }
+
+  /**
+   * Messenger's and Instagram's handover (take / pass / request thread control) through the node running the channel:
+   * asks, then follows the request until the platform's outcome is in (about 45 s at most, bounded by the number of
+   * looks). Resolves when done; a refusal comes back as the hub's code and sentence.
+   */
+  async threadControl(conversationId: number, action: ThreadControlAction): Promise<void> {
+    type Asked = { id: number; state: string; code: string | null; reason: string | null };
+    let r = (await this.call('POST', `/v1/conversations/${conversationId}/thread-control`, { action })).request as Asked;
+    for (let look = 0; look < HANDOVER_LOOKS && (r.state === 'waiting' || r.state === 'calling'); look++) {
+      await new Promise((resolve) => setTimeout(resolve, HANDOVER_LOOK_MS));
+      r = (await this.call('GET', `/v1/thread-control/${r.id}`)).request as Asked;
+    }
+    if (r.state === 'done') return;
+    if (r.state === 'waiting' || r.state === 'calling') {
+      throw new DiwanError('thread_control_unanswered', 'The hub has not finished this handover yet; check who owns the thread at Meta before asking again.');
+    }
+    throw new HubRefusal(r.code ?? 'thread_control_refused', r.reason ?? 'The platform refused the handover.', 409);
   }
 
   /** The author read what was newer and sends the held reply anyway (the hub audits the choice). */
@@ -277,10 +300,11 @@ export class HubClient {
   /**
    * Queues a reply locally (it survives a restart) and sends the queue if the hub is reachable. `seenSeq` is the
    * last event its author saw (the stream's position when the draft began); by default, everything this console has.
+   * `humanAgentTag`: the author ticked "human agent" (kept with the queued reply until the hub takes it).
    */
-  async reply(conversationId: number, text: string, seenSeq: number = this.cache.cursor()): Promise<string> {
+  async reply(conversationId: number, text: string, seenSeq: number = this.cache.cursor(), o: { humanAgentTag?: boolean } = {}): Promise<string> {
     const clientId = crypto.randomBytes(12).toString('base64url');
-    this.cache.queueReply({ clientId, conversationId, text, seenSeq, now: this.clock.now() });
+    this.cache.queueReply({ clientId, conversationId, text, seenSeq, now: this.clock.now(), humanAgentTag: o.humanAgentTag ?? false });
     await this.flush().catch(() => {});
     return clientId;
   }
@@ -293,7 +317,13 @@ export class HubClient {
     this.flushing ??= (async () => {
       for (const q of this.cache.queued()) {
         try {
-          const r = await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, { clientId: q.clientId, text: q.text, seenSeq: q.seenSeq, ...(q.sendAnyway ? { sendAnyway: true } : {}) });
+          const r = await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, {
+            clientId: q.clientId,
+            text: q.text,
+            seenSeq: q.seenSeq,
+            ...(q.sendAnyway ? { sendAnyway: true } : {}),
+            ...(q.humanAgentTag ? { humanAgentTag: true } : {}),
+          });
           this.cache.markAccepted(q.clientId, typeof r.messageId === 'number' ? r.messageId : undefined);
         } catch (e) {
           if (e instanceof HubRefusal && e.status !== 401 && e.status < 500) {

@@ -10,5 +10,5 @@ export {
   NOTIFICATION_KINDS,
   type QueuedReply,
 } from './cache';
-export { MARKER_KINDS, type ConversationView, type FieldView, type LiveMarker, type MarkerKind, type MessageView, type PresenceView, type RoleGrantView, type TeamMember } from './wire';
+export { MARKER_KINDS, type ConversationView, type FieldView, type LiveMarker, type MarkerKind, type MessageView, type PresenceView, type RoleGrantView, type FactorResetView, type TeamMember } from './wire';
 export { decideReveal, openReveal, type HubCaller } from './reveals';

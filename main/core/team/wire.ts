@@ -59,6 +59,17 @@ export interface RoleGrantView {
   expiresAt: number;
 }
 
+/** A reset of someone's second factor, waiting at the hub for a second administrator (`GET /v1/admin/factor-resets`). */
+export interface FactorResetView {
+  id: number;
+  userId: number;
+  username: string;
+  requestedById: number;
+  requestedBy: string;
+  requestedAt: number;
+  expiresAt: number;
+}
+
 /** A label of the team's list; its name is masked staff text. */
 export interface LabelView {
   id: number;

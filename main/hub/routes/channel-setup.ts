@@ -6,6 +6,7 @@ import { CHANNEL_KINDS_FOR_HUB } from '../kinds';
 import { channelSecretsOf, secretNames } from '../secrets';
 import type { HubChannel } from '../store';
 import { HubChannelSetup } from '../store/channel-setup';
+import { HubChannelRemoval } from '../store/channel-removal';
 
 const channelSave = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).optional(),
@@ -46,7 +47,8 @@ export function channelSetupRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       permission: 'channels.manage',
       handle: async () => {
         const health = await setup.health();
-        return { channels: await Promise.all((await d.store.channels()).map((c) => view(c, health))) };
+        const removed = await new HubChannelRemoval(d.store).removedIds();
+        return { channels: await Promise.all((await d.store.channels()).filter((c) => !removed.has(c.id)).map((c) => view(c, health))) };
       },
     },
     {
@@ -68,7 +70,9 @@ export function channelSetupRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
           : (before?.config ?? {});
         refuseMissingSettings(b.kind, config.settings as Record<string, unknown> | undefined, `The channel "${id}"`);
         const secrets = channelSecretsOf(id, b.credentials).map((s) => ({ name: s.name, sealed: d.sealer.sealSecret(s.name, s.value) }));
-        const channel: HubChannel = { id, kind: b.kind, name: b.name, config, enabled: before?.enabled ?? true };
+        // A removed channel set up again runs again.
+        const removed = (await new HubChannelRemoval(d.store).removedIds()).has(id);
+        const channel: HubChannel = { id, kind: b.kind, name: b.name, config, enabled: removed ? true : (before?.enabled ?? true) };
         await setup.save(channel, secrets, h.actorOf(who!));
         return { channel: await view(channel, await setup.health()) };
       },

@@ -74,7 +74,7 @@ export function replyApprovalRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
         if (!a) throw new DiwanError('approval_unknown', 'There is no such approval request.');
         await h.conversationFor(who!, a.conversationId);
         const role = who!.user.role === 'lead' || who!.user.role === 'admin' ? who!.user.role : 'agent';
-        assertMayDecideReply({ authorId: String(a.requesterId), deciderId: String(who!.user.id), deciderRole: role });
+        assertMayDecideReply({ author: String(a.requesterId), decider: String(who!.user.id), deciderRole: role });
         return { approval: await approvals.decide(a.id, who!.user.id, approve, d.now() + APPROVAL_USABLE_MS, h.actorOf(who!)) };
       },
     },

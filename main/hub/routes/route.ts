@@ -11,7 +11,8 @@ import type { OriginalsSealer } from '../sealing';
 import type { HubSecrets } from '../secrets';
 import type { ExportSigner } from '../../core/review';
 import type { AttachmentContent } from '../../core/connectors';
-import type { ConsentStore, HubStore, WorkflowStore } from '../store';
+import type { ConsentStore, HubChannel, HubStore, WorkflowStore } from '../store';
+import type { ChannelCheck } from '../../core/app/channel-check';
 
 // What every area of the hub's API (`routes/*.ts`, assembled by `../api.ts`) is built from. It lives apart from
 // `api.ts` so the areas do not import the module that imports them.
@@ -52,8 +53,12 @@ export interface ApiDeps {
   maxBodyBytes: number;
   /** A reply was queued: the node running its channel should look at its outbox. */
   replyQueued: (channelId: string) => void;
+  /** A handover was asked for: this node serves it at once if it runs the channel (other nodes hear a NOTIFY). */
+  handoverAsked?: () => void;
   /** A customer's file by its stored platform reference, fetched through the channel (`HubChannels.fetchAttachment`). */
   fetchAttachment: (channelId: string, ref: string, signal: AbortSignal) => Promise<AttachmentContent>;
+  /** An administrator's Test of a channel's credentials (`HubChannels.checkCredentials`); absent, the route says so. */
+  checkChannel?: (channel: HubChannel) => Promise<ChannelCheck>;
   /** The hub's policy: resetting a user's second factor from a console needs a second administrator's confirmation. */
   factorResetNeedsSecondAdmin?: boolean;
   /** The hub's policy: a lead, administrator or auditor role given from a console needs a second administrator's confirmation. */

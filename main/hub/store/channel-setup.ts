@@ -38,7 +38,7 @@ export class HubChannelSetup {
       }
       const revision = (before?.revision ?? 0) + 1;
       await t.run(
-        'INSERT INTO channels (id, kind, name, config, enabled, revision) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, config = excluded.config, enabled = excluded.enabled, revision = excluded.revision',
+        'INSERT INTO channels (id, kind, name, config, enabled, revision) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, config = excluded.config, enabled = excluded.enabled, revision = excluded.revision, removed_at = NULL',
         [c.id, c.kind, c.name, JSON.stringify(c.config), c.enabled ? 1 : 0, revision],
       );
       for (const s of secrets) {

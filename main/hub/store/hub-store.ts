@@ -597,6 +597,8 @@ export class HubStore {
     guard?: (t: SqlExecutor) => Promise<void>;
     /** The reply has nobody to go to (a phishing drill's conversation, `store/drills.ts`): written as sent, never queued. */
     stayAtHub?: boolean;
+    /** Per-connector choices the channel sends with (`replyOptions` in the core: the human-agent tag). */
+    options?: Record<string, string>;
   }): Promise<{ messageId: number; outboxId: number; duplicate: boolean }> {
     return this.q.tx(async (t) => {
       // The event lock first (the reply's events take it anyway): the same reply sent twice at once, through two
@@ -620,8 +622,8 @@ export class HubStore {
         await t.run('INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES (?, ?, ?, ?, ?)', [id, n, f.type, f.shown, sealed.fields[n]!]);
       }
       const ob = await t.get<{ id: number }>(
-        'INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id, pending_text) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-        [id, conv.channel_id, conv.platform_conversation_id, r.stayAtHub ? 'sent' : 'queued', r.device, r.clientId, r.stayAtHub ? null : r.outboxText(id)],
+        'INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id, pending_text, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+        [id, conv.channel_id, conv.platform_conversation_id, r.stayAtHub ? 'sent' : 'queued', r.device, r.clientId, r.stayAtHub ? null : r.outboxText(id), r.options ? JSON.stringify(r.options) : null],
       );
       const view = await this.bumpConversation(t, r.conversationId, at, false);
       await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: conv.channel_id, conversationId: r.conversationId });
@@ -643,7 +645,7 @@ export class HubStore {
         },
         { channelId: conv.channel_id, conversationId: r.conversationId },
       );
-      await this.appendAudit(t, { ...r.actor, action: 'message.sent', target: `conversation:${r.conversationId}`, details: { messageId: id } });
+      await this.appendAudit(t, { ...r.actor, action: 'message.sent', target: `conversation:${r.conversationId}`, details: { messageId: id, ...(r.options ? { options: r.options } : {}) } });
       return { messageId: id, outboxId: ob!.id, duplicate: false };
     });
   }
@@ -651,14 +653,22 @@ export class HubStore {
   /** The next due reply of a channel, marked `sending` (the channel's lease holder is the only caller). */
   async claimOutbox(channelId: string, now: number): Promise<OutboxClaim | null> {
     return this.q.tx(async (t) => {
-      const r = await t.get<{ id: number; message_id: number; platform_conversation_id: string; attempts: number; sealed_text: Buffer | null }>(
-        `SELECT o.id, o.message_id, o.platform_conversation_id, o.attempts, o.pending_text AS sealed_text FROM outbox o JOIN messages m ON m.id = o.message_id
+      const r = await t.get<{ id: number; message_id: number; platform_conversation_id: string; attempts: number; sealed_text: Buffer | null; options: string | null }>(
+        `SELECT o.id, o.message_id, o.platform_conversation_id, o.attempts, o.pending_text AS sealed_text, o.options FROM outbox o JOIN messages m ON m.id = o.message_id
           WHERE o.channel_id = ? AND o.state = 'queued' AND o.not_before <= ? ORDER BY o.id LIMIT 1`,
         [channelId, now],
       );
       if (!r) return null;
       await t.run("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", [r.id]);
-      return { outboxId: r.id, messageId: r.message_id, channelId, platformConversationId: r.platform_conversation_id, sealedText: r.sealed_text, attempts: r.attempts + 1 };
+      return {
+        outboxId: r.id,
+        messageId: r.message_id,
+        channelId,
+        platformConversationId: r.platform_conversation_id,
+        sealedText: r.sealed_text,
+        attempts: r.attempts + 1,
+        ...(r.options ? { options: JSON.parse(r.options) as Record<string, string> } : {}),
+      };
     });
   }
 

@@ -15,9 +15,9 @@ export interface EventWriter extends RevisionWriter {
 export interface IngestResult {
   inserted: number;
   duplicates: number;
-  conversationIds: string[];
+  conversationIds: number[];
   /** Conversations re-keyed by a number change (`movesTo`), for the audit trail. */
-  moved?: string[];
+  moved?: number[];
   /**
    * Originals an edit or deletion of this batch marked (`revisions.ts`), audited with the batch. Not named `revised`
    * like the console store's field, which the connector runtime audits a second time.
@@ -52,7 +52,7 @@ interface ConversationState {
 export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[], cursor?: string | null): Promise<IngestResult> {
   const { fresh: arrived, ids } = await newMessages(t, channelId, batch);
   const duplicates = batch.length - arrived.length;
-  let conversationIds: string[] = [];
+  let conversationIds: number[] = [];
   let moved: number[] = [];
   let revised: Revised[] = [];
   if (arrived.length) {
@@ -61,11 +61,15 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     const conversations = await upsertConversations(t, channelId, fresh, contacts);
     const sealed = fresh.map((m, i) => m.seal(ids[i]!));
     const convOf = (m: PreparedMessage) => conversations.get(m.platformConversationId)!;
-    conversationIds = [...new Set(fresh.map((m) => convOf(m).id))].map(String);
+    conversationIds = [...new Set(fresh.map((m) => convOf(m).id))];
 
+    // Which of them an edit or deletion already waits for (store/revisions.ts), read in the same statement: no
+    // extra round trip for the batches (nearly all) that have none.
+    const awaited: string[] = [];
     for (const part of chunks(fresh.map((m, i) => ({ m, i })))) {
-      await t.run(
-        `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?)')}`,
+      const inserted = await t.all<{ platform_message_id: string; awaited: boolean | number }>(
+        `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?)')}
+         RETURNING platform_message_id, EXISTS (SELECT 1 FROM early_revisions e WHERE e.channel_id = messages.channel_id AND e.original = messages.platform_message_id) AS awaited`,
         part.flatMap(({ m, i }) => [
           ids[i]!,
           convOf(m).id,
@@ -78,6 +82,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
           m.attachments.length ? JSON.stringify(m.attachments) : null,
         ]),
       );
+      for (const r of inserted) if (r.awaited) awaited.push(r.platform_message_id);
     }
     const fields = fresh.flatMap((m, i) => m.fields.map((f, n) => [ids[i]!, n, f.type, f.shown, sealed[i]!.fields[n]!] as const));
     for (const part of chunks(fields)) {
@@ -130,10 +135,16 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     await store.emitMany(t, events);
     await recordAliases(t, channelId, fresh, (m) => convOf(m).id, store.now());
     moved = await applyMoves(t, channelId, fresh, (m) => convOf(m).id, store.now());
-    revised = await applyRevisions(store, t, channelId, fresh.flatMap((m, i) => (m.revises ? [{ id: ids[i]!, revises: m.revises }] : [])));
+    revised = await applyRevisions(
+      store,
+      t,
+      channelId,
+      fresh.flatMap((m, i) => (m.revises ? [{ id: ids[i]!, revises: m.revises }] : [])),
+      awaited,
+    );
   }
   if (cursor !== undefined) await t.run('UPDATE channels SET cursor = ? WHERE id = ?', [cursor, channelId]);
-  return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved: moved.map(String) } : {}), ...(revised.length ? { revisions: revised } : {}) };
+  return { inserted: arrived.length, duplicates, conversationIds, ...(moved.length ? { moved } : {}), ...(revised.length ? { revisions: revised } : {}) };
 }
 
 /**

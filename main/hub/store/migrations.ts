@@ -231,6 +231,25 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE admin_requests ADD COLUMN from_role TEXT;
   ALTER TABLE admin_requests ADD COLUMN enable_on_confirm INTEGER NOT NULL DEFAULT 0;
   `,
+  // 17: a reply's per-connector choices (the human-agent tag, as single-seat's outbox keeps them); Messenger's and
+  // Instagram's handover asked for from a console, waiting for the node that runs the channel (store/handover.ts); an
+  // edit or deletion that arrived before its original, waiting to mark it when it comes (store/revisions.ts).
+  `
+  ALTER TABLE outbox ADD COLUMN options TEXT;
+  CREATE TABLE early_revisions (
+    channel_id TEXT NOT NULL, original TEXT NOT NULL, kind TEXT NOT NULL, by_message {INT8} NOT NULL REFERENCES messages(id),
+    PRIMARY KEY (channel_id, original, by_message));
+  CREATE TABLE thread_control_requests (
+    id {ID}, conversation_id {INT8} NOT NULL REFERENCES conversations(id), channel_id TEXT NOT NULL,
+    platform_conversation_id TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, device TEXT NOT NULL,
+    state TEXT NOT NULL, code TEXT, reason TEXT, created_at {INT8} NOT NULL, done_at {INT8});
+  CREATE INDEX thread_control_waiting ON thread_control_requests(channel_id, state);
+  `,
+  // 18: a channel an administrator removed (store/channel-removal.ts): the row stays, disabled, because its
+  // conversations refer to it; the Channels tab leaves it out; saving its id again clears the mark.
+  `
+  ALTER TABLE channels ADD COLUMN removed_at {INT8};
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -1,5 +1,6 @@
 import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import type { SqlExecutor } from './executor';
+import { chunks, inList } from './sql-rows';
 import type { AuditInput, EventInput } from './types';
 
 /** A stored message that edits or deletes an earlier one of its channel. */
@@ -32,11 +33,29 @@ export interface Revised {
  *
  * Runs in the ingest's transaction, in batch order: each mark writes a `message.revised` event (consoles update their
  * cached copy of the original) and a `message.edited` / `message.deleted` audit entry. A revision of a message the
- * hub never stored (sent before the channel was connected) marks nothing: the new version alone stays, visible.
+ * hub has not stored (not yet: a webhook overtook the poll; or never: sent before the channel was connected) waits
+ * in `early_revisions`, its new version visible meanwhile, and marks the original when `arrived` (the batch's
+ * messages that such a wait names) brings it.
  */
-export async function applyRevisions(store: RevisionWriter, t: SqlExecutor, channelId: string, revising: readonly Revising[]): Promise<Revised[]> {
+export async function applyRevisions(
+  store: RevisionWriter,
+  t: SqlExecutor,
+  channelId: string,
+  revising: readonly Revising[],
+  arrived: readonly string[] = [],
+): Promise<Revised[]> {
   const out: Revised[] = [];
-  for (const r of revising) {
+  const early: Revising[] = [];
+  for (const part of chunks(arrived)) {
+    const rows = await t.all<{ original: string; kind: 'edited' | 'deleted'; by_message: number }>(
+      `SELECT original, kind, by_message FROM early_revisions WHERE channel_id = ? AND original IN (${inList(part.length)})`,
+      [channelId, ...part],
+    );
+    for (const r of rows) early.push({ id: Number(r.by_message), revises: { platformMessageId: r.original, kind: r.kind } });
+    if (rows.length) await t.run(`DELETE FROM early_revisions WHERE channel_id = ? AND original IN (${inList(part.length)})`, [channelId, ...part]);
+  }
+  early.sort((a, b) => a.id - b.id);
+  for (const r of [...early, ...revising]) {
     const row = await t.get<{ id: number; conversation_id: number; revision: 'edited' | 'deleted'; revised_by: number }>(
       `UPDATE messages SET revision = CASE WHEN revision = 'deleted' THEN 'deleted' ELSE ? END,
               revised_by = CASE WHEN revision = 'deleted' THEN revised_by ELSE ? END
@@ -44,7 +63,10 @@ export async function applyRevisions(store: RevisionWriter, t: SqlExecutor, chan
         RETURNING id, conversation_id, revision, revised_by`,
       [r.revises.kind, r.id, channelId, r.revises.platformMessageId, r.id],
     );
-    if (!row) continue;
+    if (!row) {
+      await t.run('INSERT INTO early_revisions (channel_id, original, kind, by_message) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [channelId, r.revises.platformMessageId, r.revises.kind, r.id]);
+      continue;
+    }
     const revised: Revised = {
       messageId: Number(row.id),
       conversationId: Number(row.conversation_id),

@@ -36,7 +36,7 @@ export class HubTranscriptExport {
     const contact = c.contact.displayName ?? c.contact.handle ?? '';
     return {
       transcript: {
-        conversationId: String(c.id),
+        conversationId: c.id,
         channel: channel?.kind ?? c.channelId,
         contact,
         messages: messages.map((m) => ({
@@ -47,7 +47,7 @@ export class HubTranscriptExport {
           text: m.maskedText,
         })),
       },
-      reviews: reviews.map((r) => ({ conversationId: String(c.id), reviewer: r.username, score: r.score, comment: r.comment, updatedAt: r.updated_at })),
+      reviews: reviews.map((r) => ({ conversationId: c.id, reviewer: r.username, score: r.score, comment: r.comment, updatedAt: r.updated_at })),
       consent: consent && {
         channelId: consent.channelId,
         noticeVersion: consent.version,

@@ -88,6 +88,8 @@ export interface OutboxClaim {
   platformConversationId: string;
   sealedText: Buffer | null;
   attempts: number;
+  /** Per-connector choices queued with the reply (the human-agent tag). */
+  options?: Record<string, string>;
 }
 
 export interface RevealRow {

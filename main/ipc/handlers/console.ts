@@ -1,7 +1,7 @@
 import type { ApprovalRequest, Core } from '../../core/app';
 import { DiwanError } from '../../core/shared/errors';
 import { ATTACHMENT_KINDS, type ConsoleChannelName, type SHOWN_IMAGE_TYPES } from '../console-contract';
-import type { Actor, ConsoleServices, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
+import type { Actor, ConsoleServices, ConversationDetailRow, ConversationRow, CustomerSearchRow, MessageRow, NoteRow } from '../console-port';
 import type { CallContext, Handlers } from '../dispatch';
 import { fillTemplate, highlight, textDirection, toSegments } from './segments';
 import { ERROR_CODES } from '../../core/shared/vocabulary';
@@ -106,20 +106,23 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
           humanAgentTag: r.humanAgentTag,
           seenInboundId: r.seenInboundId,
           ...(r.approvalToken ? { approvalToken: r.approvalToken } : {}),
+          ...(r.lang ? { lang: r.lang } : {}),
         }),
       ),
 
     requestReplyApproval: (r, ctx) => {
       const me = actorOf(ctx);
       conversationOrFail(r.conversationId, null);
-      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: String(r.conversationId), agentUsername: me.username }), userByUsername);
+      return approvalDto(core.guards.approvals.request({ text: r.text, conversationId: r.conversationId, agentUsername: me.username }), userByUsername);
     },
     replyApprovalStatus: (r, ctx) => core.guards.approvals.status({ id: r.requestId, agentUsername: actorOf(ctx).username }),
 
     search: (r, ctx) => {
-      const { rows, total } = s.inbox.search({ ...r, actor: actorOf(ctx) });
+      const { rows, total, customers, customersTotal } = s.inbox.search({ ...r, actor: actorOf(ctx) });
       return {
         total,
+        customers: customers.map((c) => customerHitDto(c, r.query)),
+        customersTotal,
         hits: rows.map((h) => ({
           conversationId: h.conversationId,
           messageId: h.messageId,
@@ -128,7 +131,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
           direction: h.direction,
           segments: highlight(toSegments(h.maskedText), r.query),
           textDirection: textDirection(h.maskedText),
-          contactName: toSegments(h.contactName),
+          contactName: highlight(toSegments(h.contactName), r.query),
           status: h.status,
         })),
       };
@@ -175,6 +178,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       if (!saved) throw new DiwanError('internal', 'The channel was not saved.');
       return { ...saved, hasCredentials: (await vault.channelToken(id)) !== null };
     },
+    testChannel: (r, ctx) => s.admin.testChannel({ actor: actorOf(ctx), id: r.id }),
+    removeChannel: async (r, ctx) => ({ removed: true as const, ...(await s.admin.removeChannel({ actor: actorOf(ctx), id: r.id })) }),
     deviceStatus: () => s.admin.device(),
     scheduleDrill: (r, ctx) => {
       if (r.agentId !== undefined) throw new DiwanError('bad_request', 'On a single-seat console a drill goes to everyone on the demo channel: start it without choosing an agent.');
@@ -187,7 +192,7 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       const report = core.guards.drills.report(r.drillId);
       return {
         ...report,
-        agents: report.agents.map((a) => ({ agent: userByUsername(a.agentId) ?? { id: a.agentId, name: a.agentId }, flagged: a.flagged, unsafeReplies: a.unsafeReplies, safeReplies: a.safeReplies })),
+        agents: report.agents.map((a) => ({ agent: userByUsername(a.agentUsername) ?? { id: a.agentUsername, name: a.agentUsername }, flagged: a.flagged, unsafeReplies: a.unsafeReplies, safeReplies: a.safeReplies })),
       };
     },
   };
@@ -232,6 +237,18 @@ function approvalDto(a: ApprovalRequest, user: (username: string) => { id: strin
     reasons: a.reasons,
     requestedAt: a.requestedAt,
     state: a.state,
+  };
+}
+
+/** A customer found by name or handle, the query's words marked by the same rule as in message hits. */
+export function customerHitDto(c: CustomerSearchRow, query: string) {
+  return {
+    conversationId: c.conversationId,
+    channelKind: c.channelKind,
+    contactName: highlight(toSegments(c.contactName), query),
+    handle: highlight([{ kind: 'text' as const, text: c.handle }], query),
+    status: c.status,
+    lastActivityAt: c.lastActivityAt,
   };
 }
 

@@ -19,7 +19,10 @@ type IdentityChannels =
   | 'setUserChannels'
   | 'listRoleGrants'
   | 'confirmRoleGrant'
-  | 'declineRoleGrant';
+  | 'declineRoleGrant'
+  | 'listFactorResets'
+  | 'confirmFactorReset'
+  | 'declineFactorReset';
 
 export function identityHandlers(core: Core): Pick<Handlers<CallContext>, IdentityChannels> {
   const id = core.identity;
@@ -44,5 +47,13 @@ export function identityHandlers(core: Core): Pick<Handlers<CallContext>, Identi
     listRoleGrants: () => ({ requests: id.listRoleGrants() }),
     confirmRoleGrant: (req, ctx) => id.confirmRoleGrant(me(ctx), req.grantId),
     declineRoleGrant: (req, ctx) => id.declineRoleGrant(me(ctx), req.grantId, req.reason),
+    // On a single desk one administrator resets a second factor at once; nothing waits for a second one.
+    listFactorResets: () => ({ requests: [] }),
+    confirmFactorReset: () => {
+      throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired (requests wait 24 hours). Ask for the reset again.');
+    },
+    declineFactorReset: () => {
+      throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired (requests wait 24 hours).');
+    },
   };
 }

@@ -6,10 +6,10 @@ import { totpQrDataUrl, type Role } from '../../core/auth';
 import type { SignedExport } from '../../core/review';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
-import { HubRefusal, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
+import { HubRefusal, type FactorResetView as FactorResetRequest, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
-import { detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
+import { customerHitDto, detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
 import { shownReveal } from '../handlers/reveal-view';
 import { networkStatus } from '../handlers/network';
 import { foldText } from '../../core/text/fold';
@@ -18,8 +18,10 @@ import { channelKindOf, TeamRows } from './rows';
 import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
-import { ConsentRecordDto, type SHOWN_IMAGE_TYPES } from '../console-contract';
-import { ERROR_CODES } from '../../core/shared/vocabulary';
+import { ConsentRecordDto, MAX_CUSTOMER_HITS, type SHOWN_IMAGE_TYPES } from '../console-contract';
+import { customerMatches, MAX_CUSTOMER_MATCHES, queryTerms } from '../../core/store';
+import { CHANNEL_CHECK_OUTCOMES, ERROR_CODES, type ChannelCheckOutcome, type InterfaceLanguage } from '../../core/shared/vocabulary';
+import { say } from '../../core/guard/messages';
 
 /**
  * The console's calls in team mode: reads come from the signed-in person's cache of the hub's stream, changes go to
@@ -51,6 +53,18 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
   const hubFile = async (seat: TeamSeat, messageId: number, index: number, purpose: 'show' | 'save') => {
     const f = await hub<{ mimeType?: string; fileName?: string; dataBase64?: string }>(seat, 'GET', `/v1/messages/${messageId}/attachments/${index}?purpose=${purpose}`);
     return checkAttachment({ content: Buffer.from(String(f.dataBase64 ?? ''), 'base64'), ...(f.mimeType ? { mimeType: f.mimeType } : {}), ...(f.fileName ? { fileName: f.fileName } : {}) }, 'file');
+  };
+  /**
+   * The hub words its refusals in English; the ones this console can say itself are said in the agent's interface
+   * language: the guard's reasons (the same guard runs here for the preview), and a newer customer message.
+   */
+  const refusalInLanguage = (code: string, hubSentence: string, text: string, lang: InterfaceLanguage | undefined): string => {
+    if (!lang) return hubSentence;
+    if (code === 'guard_blocked') {
+      const d = core.guards.outbound.preview(text, { agentUsername: '', conversationId: 0, lang });
+      return d.verdict === 'block' ? d.findings.filter((f) => f.verdict === 'block').map((f) => f.reason).join(' ') : hubSentence;
+    }
+    return code === ERROR_CODES.newerMessage ? say('send.newer_message', lang) : hubSentence;
   };
   const memberDto = (m: TeamMember & { totpEnabled?: boolean; createdAt?: number; channels?: string[] }) => ({
     id: String(m.id),
@@ -127,12 +141,20 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
 
     listUsers: async (_r, ctx) => {
       const seat = seatOf(ctx);
-      const [{ members }, { requests }] = await Promise.all([
+      const [{ members }, { requests }, resets] = await Promise.all([
         hub<{ members: TeamMember[] }>(seat, 'GET', '/v1/admin/users'),
         hub<{ requests: HubRoleGrantView[] }>(seat, 'GET', '/v1/admin/role-grants'),
+        hub<{ requests: FactorResetRequest[] }>(seat, 'GET', '/v1/admin/factor-resets'),
       ]);
       const pending = new Map(requests.map((g) => [g.userId, g.role]));
-      return { users: members.map((m) => ({ ...memberDto(m), ...(pending.has(m.id) ? { pendingRole: pending.get(m.id)! } : {}) })) };
+      const resetting = new Set(resets.requests.map((q) => q.userId));
+      return {
+        users: members.map((m) => ({
+          ...memberDto(m),
+          ...(pending.has(m.id) ? { pendingRole: pending.get(m.id)! } : {}),
+          ...(resetting.has(m.id) ? { pendingFactorReset: true } : {}),
+        })),
+      };
     },
     // The hub checks the permission again, asks for a second administrator when its policy says so, and audits.
     createUser: async (r, ctx) => grantedDto(await hub(seatOf(ctx), 'POST', '/v1/admin/users', r)),
@@ -142,7 +164,30 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const out = await hub<{ member: TeamMember; channels: string[] }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { channels: r.channels });
       return { ...memberDto(out.member), channels: out.channels };
     },
-    resetUserTwoFactor: async (r, ctx) => memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { resetSecondFactor: true })).member),
+    // With the hub's two-administrator policy the reset only waits (`factorReset`); the Users tab says so and lists it.
+    resetUserTwoFactor: async (r, ctx) => {
+      const out = await hub<{ member: TeamMember; factorReset?: FactorResetRequest }>(seatOf(ctx), 'POST', `/v1/admin/users/${Number(r.userId)}`, { resetSecondFactor: true });
+      return { ...memberDto(out.member), ...(out.factorReset ? { pendingFactorReset: true } : {}) };
+    },
+    listFactorResets: async (_r, ctx) => ({
+      requests: (await hub<{ requests: FactorResetRequest[] }>(seatOf(ctx), 'GET', '/v1/admin/factor-resets')).requests.map((q) => ({
+        requestId: String(q.id),
+        userId: String(q.userId),
+        username: q.username,
+        requestedBy: q.requestedBy,
+        requestedById: String(q.requestedById),
+        requestedAt: q.requestedAt,
+        expiresAt: q.expiresAt,
+      })),
+    }),
+    confirmFactorReset: async (r, ctx) => {
+      if (!/^\d{1,15}$/.test(r.requestId)) throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired. Ask for the reset again.');
+      return memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/factor-resets/${r.requestId}/confirm`, {})).member);
+    },
+    declineFactorReset: async (r, ctx) => {
+      if (!/^\d{1,15}$/.test(r.requestId)) throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired.');
+      return memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/factor-resets/${r.requestId}/decline`, { reason: r.reason })).member);
+    },
     listRoleGrants: async (_r, ctx) => ({
       requests: (await hub<{ requests: HubRoleGrantView[] }>(seatOf(ctx), 'GET', '/v1/admin/role-grants')).requests.map((g) => ({
         grantId: String(g.id),
@@ -205,7 +250,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
           .map((x) => ({
             requestId: String(x.id),
             requestedBy: view.ref(x.requesterId)?.name ?? String(x.requesterId),
-            conversationId: String(x.conversationId ?? ''),
+            conversationId: x.conversationId ?? null,
             messageId: String(x.messageId),
             fieldIndex: x.fieldN,
             fieldType: x.type ?? 'UNKNOWN',
@@ -222,12 +267,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
 
     getReviewTranscript: async (r, ctx) => {
       const seat = seatOf(ctx);
-      const c = conversationOf(seat, Number(r.conversationId));
+      const c = conversationOf(seat, r.conversationId);
       const view = rows(seat);
       const reviews = await hub<{ reviews: HubReview[] }>(seat, 'GET', `/v1/conversations/${c.id}/reviews`);
       const contact = c.contact.displayName ?? c.contact.handle ?? '';
       return {
-        conversationId: String(c.id),
+        conversationId: c.id,
         channel: view.kind(c.channelId),
         contact,
         contactSegments: toSegments(contact),
@@ -245,18 +290,18 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     },
     listQualityScores: async (r, ctx) => {
       const seat = seatOf(ctx);
-      const out = await hub<{ reviews: HubReview[] }>(seat, 'GET', `/v1/conversations/${Number(r.conversationId)}/reviews`);
+      const out = await hub<{ reviews: HubReview[] }>(seat, 'GET', `/v1/conversations/${r.conversationId}/reviews`);
       const view = rows(seat);
       return { reviews: out.reviews.map((x) => reviewDto(view, x)) };
     },
     setQualityScore: async (r, ctx) => {
       const seat = seatOf(ctx);
-      const out = await hub<{ review: HubReview }>(seat, 'POST', `/v1/conversations/${Number(r.conversationId)}/review`, { score: r.score, comment: r.comment });
+      const out = await hub<{ review: HubReview }>(seat, 'POST', `/v1/conversations/${r.conversationId}/review`, { score: r.score, comment: r.comment });
       return reviewDto(rows(seat), out.review);
     },
     // Made and signed at the hub (its grant key), from what the hub holds, not this console's cache.
     exportTranscript: async (r, ctx) =>
-      (await hub<{ export: SignedExport }>(seatOf(ctx), 'POST', `/v1/conversations/${Number(r.conversationId)}/export`, { format: r.format })).export,
+      (await hub<{ export: SignedExport }>(seatOf(ctx), 'POST', `/v1/conversations/${r.conversationId}/export`, { format: r.format })).export,
     listAudit: async (r, ctx) => {
       const q = new URLSearchParams({ limit: String(r.limit), newestFirst: String(r.newestFirst), ...(r.afterSeq !== undefined ? { afterSeq: String(r.afterSeq) } : {}) });
       const out = await hub<{ entries: Array<{ device: string | null }> }>(seatOf(ctx), 'GET', `/v1/audit?${q}`);
@@ -428,7 +473,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     },
     checkReply: (r, ctx) => {
       const seat = seatOf(ctx);
-      const d = core.guards.outbound.preview(r.text, { agentId: seat.user.username, conversationId: String(r.conversationId), lang: r.lang ?? detectLang(r.text) });
+      const d = core.guards.outbound.preview(r.text, { agentUsername: seat.user.username, conversationId: r.conversationId, lang: r.lang ?? detectLang(r.text) });
       return { verdict: d.verdict, findings: d.findings.map((f) => ({ code: f.code, message: f.reason })), approvable: d.approvable };
     },
     sendReply: async (r, ctx) => {
@@ -436,7 +481,16 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const c = conversationOf(seat, r.conversationId);
       const detail = rows(seat).detail(c);
       // The same rules as single-seat, on what this console has seen; the hub checks again against what it holds.
-      checkReplyAllowed({ latestInboundId: latestInbound(detail.messages), seenInboundId: r.seenInboundId, window: detail.replyWindow, humanAgentTag: r.humanAgentTag });
+      const lang = r.lang ?? 'en';
+      checkReplyAllowed({
+        latestInboundId: latestInbound(detail.messages),
+        seenInboundId: r.seenInboundId,
+        window: detail.replyWindow,
+        humanAgentTag: r.humanAgentTag,
+        channelKind: detail.summary.channelKind,
+        text: r.text,
+        lang,
+      });
       if (r.approvalToken) {
         // A reply a lead approved goes at once with its approval (the hub uses it up in the same transaction).
         const sent = await hub<{ messageId: number }>(seat, 'POST', `/v1/conversations/${c.id}/replies`, {
@@ -444,20 +498,21 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
           text: r.text,
           seenSeq: seat.cache.cursor(),
           approvalId: Number(r.approvalToken),
+          ...(r.humanAgentTag ? { humanAgentTag: true } : {}),
         });
         return messageDto({ id: sent.messageId, direction: 'out', sentAt: core.clock.now(), maskedText: core.maskText(r.text), author: { id: String(seat.user.id), name: seat.user.displayName || seat.user.username }, delivery: { state: 'queued' } });
       }
-      const clientId = await seat.client.reply(c.id, r.text, draftSeenSeq(seat, c.id));
+      const clientId = await seat.client.reply(c.id, r.text, draftSeenSeq(seat, c.id), { humanAgentTag: r.humanAgentTag });
       const entry = seat.cache.outboxEntry(clientId);
       const refusal = seat.client.refusalOf(clientId);
       if (entry?.state === 'held' && refusal?.code === 'newer_activity') {
         // The hub's send-time check: kept, held, for its author to look first or send anyway (workflow.ts).
-        throw new DiwanError('reply_held', refusal.message, { heldId: clientId });
+        throw new DiwanError('reply_held', r.lang ? say('send.held', r.lang) : refusal.message, { heldId: clientId });
       }
       if (entry?.state === 'held' && refusal) {
         seat.cache.dropQueued(clientId);
         const code = refusal.code === 'reply_blocked' ? 'guard_blocked' : refusal.code === 'newer_activity' ? ERROR_CODES.newerMessage : refusal.code;
-        throw new DiwanError(code, refusal.message);
+        throw new DiwanError(code, refusalInLanguage(code, refusal.message, r.text, r.lang));
       }
       draftDone(seat, c.id);
       const me = { id: String(seat.user.id), name: seat.user.displayName || seat.user.username };
@@ -501,7 +556,32 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
             (r.to === undefined || m.sentAt <= r.to)
           );
         });
+      const nameTerms = queryTerms(r.query);
+      const customers = seat.cache.latestPerCustomer(
+        (c) =>
+          (!r.channelId || c.channelId === r.channelId) &&
+          (!r.status || c.status === r.status) &&
+          (r.from === undefined || c.lastMessageAt >= r.from) &&
+          (r.to === undefined || c.lastMessageAt <= r.to) &&
+          customerMatches(nameTerms, c.contact.displayName, c.contact.handle),
+        Math.min(r.limit, MAX_CUSTOMER_HITS),
+        MAX_CUSTOMER_MATCHES,
+      );
       return {
+        customers: customers.conversations.map((c) =>
+          customerHitDto(
+            {
+              conversationId: c.id,
+              channelKind: view.kind(c.channelId),
+              contactName: c.contact.displayName ?? c.contact.handle ?? '',
+              handle: c.contact.handle ?? '',
+              status: c.status,
+              lastActivityAt: c.lastMessageAt,
+            },
+            r.query,
+          ),
+        ),
+        customersTotal: customers.total,
         total: hits.length,
         hits: hits.slice(0, r.limit).map((m) => {
           const c = seat.cache.conversation(m.conversationId)!;
@@ -513,7 +593,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
             direction: m.direction,
             segments: highlight(toSegments(m.maskedText), r.query),
             textDirection: textDirection(m.maskedText),
-            contactName: toSegments(c.contact.displayName ?? c.contact.handle ?? ''),
+            contactName: highlight(toSegments(c.contact.displayName ?? c.contact.handle ?? ''), r.query),
             status: c.status,
           };
         }),
@@ -563,6 +643,16 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const out = await hub<{ channel: HubChannelView }>(seat, 'POST', '/v1/admin/channels', { ...(r.id ? { id: r.id } : {}), kind: r.kind, name: r.name, credentials: r.credentials, ...(r.settings ? { settings: r.settings } : {}) });
       return channelDto(out.channel, seat.cache.unreadByChannel());
     },
+    // The hub tests with the credentials in its secret store and removes the channel for every console (routes/channel-admin.ts).
+    testChannel: async (r, ctx) => {
+      const out = await hub<{ outcome: string; detail: string | null }>(seatOf(ctx), 'POST', `/v1/admin/channels/${encodeURIComponent(r.id)}/test`, {});
+      const outcome = (CHANNEL_CHECK_OUTCOMES as readonly string[]).includes(out.outcome) ? (out.outcome as ChannelCheckOutcome) : 'platform_error';
+      return { outcome, detail: out.detail === null ? null : String(out.detail).slice(0, 500) };
+    },
+    removeChannel: async (r, ctx) => {
+      const out = await hub<{ conversationsKept: number }>(seatOf(ctx), 'POST', `/v1/admin/channels/${encodeURIComponent(r.id)}/remove`, {});
+      return { removed: true as const, conversationsKept: Math.max(0, Math.trunc(Number(out.conversationsKept) || 0)) };
+    },
     deviceStatus: () => deviceStatusOf(core),
     // The hub starts the drill on a channel of the agent and scores their responses (`main/hub/routes/drills.ts`).
     scheduleDrill: async (r, ctx) => {
@@ -590,8 +680,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       if (file.display !== 'image') throw new DiwanError('attachment_not_image', 'This file is not a picture Diwan can show; save it instead.');
       return { mimeType: file.mimeType as (typeof SHOWN_IMAGE_TYPES)[number], dataBase64: file.content.toString('base64') };
     },
-    threadControl: () => {
-      throw new DiwanError('thread_control_team_unavailable', 'Handing a conversation over between apps is not available in team mode yet; use the Page inbox at Meta meanwhile.');
+    // The node running the channel calls Meta; the hub audits the attempt (routes/handover.ts).
+    threadControl: async (r, ctx) => {
+      const seat = seatOf(ctx);
+      conversationOf(seat, r.conversationId);
+      await seat.client.threadControl(r.conversationId, r.action);
+      return { done: true as const };
     },
     saveAttachment: async (r, ctx) => {
       const file = await hubFile(seatOf(ctx), r.messageId, r.index, 'save');
@@ -667,7 +761,7 @@ interface HubAlertView {
 }
 
 function reviewDto(view: TeamRows, r: HubReview) {
-  return { conversationId: String(r.conversationId), reviewer: view.ref(r.reviewerId)?.name ?? String(r.reviewerId), score: r.score, comment: r.comment, updatedAt: r.updatedAt };
+  return { conversationId: r.conversationId, reviewer: view.ref(r.reviewerId)?.name ?? String(r.reviewerId), score: r.score, comment: r.comment, updatedAt: r.updatedAt };
 }
 
 const approvalState = (s: HubApproval['state']) => (s === 'denied' ? ('declined' as const) : s === 'pending' ? ('pending' as const) : ('approved' as const));

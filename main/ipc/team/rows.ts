@@ -76,6 +76,7 @@ export class TeamRows {
       ...(m.direction === 'out' && m.delivery ? { delivery: { state } } : {}),
       ...(m.attachments?.length ? { attachments: m.attachments.map(attachmentRow) } : {}),
       ...originalRow(m),
+      ...(m.revision ? { revision: { kind: m.revision, by: m.revisedBy ?? null } } : {}),
     };
   }
 

@@ -8,15 +8,31 @@ import { ErrorNote } from './Notice';
 import { OriginalMail } from './OriginalMail';
 import { Segments } from './Segments';
 
-/** One message of a conversation (the agent's thread and the lead's review): masked text, attachments, scam flags, delivery. */
-export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }) {
+/**
+ * One message of a conversation (the agent's thread and the lead's review): masked text, attachments, scam flags,
+ * delivery. A message the customer edited or deleted on the platform keeps its text, folded behind a note that says
+ * so; `isEdit` marks the entry that replaced an edited one.
+ */
+export function MessageItem({ m, canReveal, isEdit = false }: { m: Message; canReveal: boolean; isEdit?: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const [unfolded, setUnfolded] = useState(false);
+  const revised = m.revision?.kind;
   return (
-    <li className={`message ${m.direction}`} data-testid="message" data-direction={m.direction}>
-      <div className="bubble" dir={m.textDirection}>
-        <Segments segments={m.segments} messageId={m.id} canReveal={canReveal} />
-      </div>
+    <li className={`message ${m.direction}${revised ? ` revised ${revised}` : ''}`} data-testid="message" data-direction={m.direction} data-revision={revised}>
+      {revised && (
+        <div className="revision-note" role="note" data-testid="revision-note">
+          <span>{t(`conversation.revision.${revised}`)}</span>{' '}
+          <button type="button" className="link" aria-expanded={unfolded} onClick={() => setUnfolded(!unfolded)} data-testid="revision-toggle">
+            {unfolded ? t('conversation.revision.hide') : t(revised === 'edited' ? 'conversation.revision.showEarlier' : 'conversation.revision.showDeleted')}
+          </button>
+        </div>
+      )}
+      {(!revised || unfolded) && (
+        <div className="bubble" dir={m.textDirection}>
+          <Segments segments={m.segments} messageId={m.id} canReveal={canReveal} />
+        </div>
+      )}
       {m.attachments && m.attachments.length > 0 && <Attachments messageId={m.id} attachments={m.attachments} />}
       {m.original && <OriginalMail messageId={m.id} fieldIndex={m.original.fieldIndex} revealable={m.original.revealable} canReveal={canReveal} />}
       {m.flags && m.flags.length > 0 && (
@@ -34,6 +50,11 @@ export function MessageItem({ m, canReveal }: { m: Message; canReveal: boolean }
       <div className="message-meta">
         <span>{m.direction === 'in' ? t('conversation.customer') : (m.author?.name ?? t('conversation.you'))}</span>
         <time>{f.time(m.sentAt)}</time>
+        {isEdit && (
+          <span className="badge edited-badge" data-testid="edited-badge">
+            {t('conversation.revision.editedBadge')}
+          </span>
+        )}
         {m.delivery && <DeliveryState messageId={m.id} delivery={m.delivery} />}
         {m.direction === 'in' && <ReportScam messageId={m.id} flagged={!!m.flags?.length} />}
       </div>

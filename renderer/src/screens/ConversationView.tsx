@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SNOOZE_CHOICES, snoozeUntil } from '../snooze';
 import { Menu } from '../components/Menu';
@@ -17,7 +17,7 @@ import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { useViewingMarker } from '../workflow/live';
 import { LiveMarkers, MentionCompletion, SlaCountdown } from '../workflow/parts';
-import { CONVERSATION_STATUSES, THREAD_CONTROL_ACTIONS, type ConversationStatus } from '../../../main/ipc/vocabulary';
+import { CONVERSATION_STATUSES, THREAD_CONTROL_ACTIONS, THREAD_CONTROL_KINDS, type ConversationStatus } from '../../../main/ipc/vocabulary';
 
 /**
  * One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel.
@@ -73,8 +73,8 @@ function Header({ detail }: { detail: Detail }) {
   const act = (p: Promise<Detail['summary']>) => void runAction(p, setError);
   const setStatus = (status: ConversationStatus, until?: number) =>
     act(call('setConversationStatus', { conversationId: s.id, status, ...(until !== undefined ? { snoozeUntil: until } : {}) }));
-  // Messenger and Instagram hand a thread between apps (a chatbot and this inbox); single-seat only for now.
-  const handover = !team && (s.channelKind === 'messenger' || s.channelKind === 'instagram');
+  // Messenger and Instagram hand a thread between apps (a chatbot and this inbox); in team mode the hub's node running the channel does it.
+  const handover = THREAD_CONTROL_KINDS.includes(s.channelKind);
   const threadControl = (action: (typeof THREAD_CONTROL_ACTIONS)[number]) => {
     setHandedOver(null);
     call('threadControl', { conversationId: s.id, action }).then(() => setHandedOver(action), setError);
@@ -223,19 +223,76 @@ export function ReplyWindowBadge({ detail }: { detail: Detail }) {
   );
 }
 
+/** Within this many pixels of the end, the reader counts as at the bottom (rounding, a half-hidden last line). */
+const AT_BOTTOM_PX = 48;
+
+/**
+ * The thread. A new conversation opens at its newest message. A message that arrives while the reader is at the
+ * bottom scrolls into view; one that arrives while they read further up leaves their place alone and is counted
+ * on a "new messages" pill that jumps down. The agent's own reply always scrolls to the bottom.
+ */
 function Messages({ detail }: { detail: Detail }) {
-  const end = useRef<HTMLLIElement>(null);
+  const { t } = useTranslation();
+  const f = useFormat();
+  const list = useRef<HTMLOListElement>(null);
   const canReveal = useSession((s) => s.can('reveal.request'));
+  const me = useSession((s) => s.session?.user?.id);
+  const atBottom = useRef(true);
+  const shown = useRef<{ conversationId: number; lastId: number } | null>(null);
+  const [unseen, setUnseen] = useState(0);
+  const toBottom = () => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+    atBottom.current = true;
+    setUnseen(0);
+  };
+  useLayoutEffect(() => {
+    const lastId = detail.messages.at(-1)?.id ?? 0;
+    const before = shown.current;
+    shown.current = { conversationId: detail.summary.id, lastId };
+    if (!before || before.conversationId !== detail.summary.id) return toBottom();
+    const added = detail.messages.filter((m) => m.id > before.lastId);
+    if (!added.length) return;
+    if (atBottom.current || added.some((m) => m.direction === 'out' && m.author?.id === me)) toBottom();
+    else setUnseen((n) => n + added.length);
+  }, [detail.summary.id, detail.messages, me]);
+  // Messages grow after they are drawn (a font arriving, a delivery line, a revealed value) and the thread shrinks
+  // when the header above it wraps: a reader at the bottom stays there.
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [detail.messages.length]);
+    const el = list.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const keep = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    keep.observe(el);
+    for (const item of el.children) keep.observe(item);
+    return () => keep.disconnect();
+  }, [detail.messages]);
+  // The entries that replaced a message the customer edited carry an "edited" badge.
+  const edits = new Set(detail.messages.flatMap((m) => (m.revision?.kind === 'edited' && m.revision.by !== null ? [m.revision.by] : [])));
   return (
-    <ol className="messages" aria-live="polite">
-      {detail.messages.map((m) => (
-        <MessageItem key={m.id} m={m} canReveal={canReveal} />
-      ))}
-      <li ref={end} aria-hidden="true" />
-    </ol>
+    <div className="messages-wrap">
+      <ol
+        ref={list}
+        className="messages"
+        aria-live="polite"
+        data-testid="messages"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_BOTTOM_PX;
+          if (atBottom.current) setUnseen(0);
+        }}
+      >
+        {detail.messages.map((m) => (
+          <MessageItem key={m.id} m={m} canReveal={canReveal} isEdit={edits.has(m.id)} />
+        ))}
+      </ol>
+      {unseen > 0 && (
+        <button type="button" className="jump-pill primary" onClick={toBottom} data-testid="new-messages-pill">
+          {t('conversation.newMessages', { count: unseen, formattedCount: f.number(unseen) })} ↓
+        </button>
+      )}
+    </div>
   );
 }
 

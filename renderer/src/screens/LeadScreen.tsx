@@ -165,16 +165,18 @@ function RevealRequests() {
               {r.reason}
             </blockquote>
             <div className="actions">
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  useSelection.getState().select(Number(r.conversationId));
-                  useUi.getState().go('inbox');
-                }}
-              >
-                {t('lead.openConversation')}
-              </button>
+              {r.conversationId !== null && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    useSelection.getState().select(r.conversationId);
+                    useUi.getState().go('inbox');
+                  }}
+                >
+                  {t('lead.openConversation')}
+                </button>
+              )}
               <button type="button" className="primary" onClick={() => void decideReveal(r.requestId, true)} data-testid="approve-reveal">
                 {t('lead.approveReveal')}
               </button>

@@ -8,7 +8,15 @@ import { useSearch } from '../stores/search';
 import { useUi } from '../stores/ui';
 import { CONVERSATION_STATUSES } from '../../../main/ipc/vocabulary';
 
-/** Search over masked text; main normalises Arabic and Persian and marks the matches. */
+function openConversation(id: number): void {
+  useSelection.getState().select(id);
+  useUi.getState().go('inbox');
+}
+
+/**
+ * Search over masked text and customers' names and handles; main folds Arabic and Persian by the one rule and marks
+ * the matches.
+ */
 export function SearchScreen() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -66,11 +74,46 @@ export function SearchScreen() {
       <ErrorNote error={error} />
       {result && (
         <>
-          <p aria-live="polite" data-testid="search-count">
-            {result.total >= 1000 ? t('search.resultsCapped', { count: result.total, formattedCount: f.number(result.total) }) : t('search.results', { count: result.total, formattedCount: f.number(result.total) })}
-          </p>
+          {(result.total > 0 || result.customers.length === 0) && (
+            <p aria-live="polite" data-testid="search-count">
+              {result.total >= 1000 ? t('search.resultsCapped', { count: result.total, formattedCount: f.number(result.total) }) : t('search.results', { count: result.total, formattedCount: f.number(result.total) })}
+            </p>
+          )}
+          {result.customers.length > 0 && (
+            <section className="customer-hits" aria-labelledby="customer-hits-title" data-testid="customer-hits">
+              <h3 id="customer-hits-title">
+                {result.customersTotal > result.customers.length
+                  ? t('search.customersMore', { count: result.customersTotal, formattedCount: f.number(result.customersTotal) })
+                  : t('search.customers', { count: result.customersTotal, formattedCount: f.number(result.customersTotal) })}
+              </h3>
+              <ol className="hits">
+                {result.customers.map((c) => (
+                  <li key={c.conversationId} className="hit" data-testid="customer-hit" data-id={c.conversationId}>
+                    <div className="hit-meta">
+                      <strong className="hit-contact" dir="auto" data-testid="customer-hit-name">
+                        <Segments segments={c.contactName} />
+                      </strong>
+                      {c.handle.length > 0 && (
+                        <bdi className="muted" dir="ltr" data-testid="customer-hit-handle">
+                          <Segments segments={c.handle} />
+                        </bdi>
+                      )}
+                      <span className={`status-pill status-${c.status}`} data-status={c.status}>
+                        {t(`statuses.${c.status}`)}
+                      </span>
+                      <span className={`kind kind-${c.channelKind}`}>{t(`channelKind.${c.channelKind}`)}</span>
+                      <time>{f.dateTime(c.lastActivityAt)}</time>
+                      <button type="button" className="link" onClick={() => openConversation(c.conversationId)}>
+                        {t('search.open')}
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
           {result.hits.length === 0 ? (
-            <p className="empty">{t('search.none')}</p>
+            result.customers.length === 0 && <p className="empty">{t('search.none')}</p>
           ) : (
             <ol className="hits">
               {result.hits.map((h) => (
@@ -84,14 +127,7 @@ export function SearchScreen() {
                     </span>
                     <span className={`kind kind-${h.channelKind}`}>{t(`channelKind.${h.channelKind}`)}</span>
                     <time>{f.dateTime(h.sentAt)}</time>
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => {
-                        useSelection.getState().select(h.conversationId);
-                        useUi.getState().go('inbox');
-                      }}
-                    >
+                    <button type="button" className="link" onClick={() => openConversation(h.conversationId)}>
                       {t('search.open')}
                     </button>
                   </div>

@@ -120,6 +120,7 @@ export const useComposer = create<ComposerState>((set, get) => ({
         seenInboundId: composer.seenInboundId,
         humanAgentTag: composer.humanAgentTag,
         ...(token ? { approvalToken: token } : {}),
+        lang: useUi.getState().language,
       });
       set({ composer: emptyComposer });
       await useDetail.getState().reload();

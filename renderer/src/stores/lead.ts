@@ -59,7 +59,7 @@ export const useLead = create<LeadState>((set, get) => ({
   loadQueue: () => attempt(set, async () => ({ queue: await call('reviewQueue', {}) })),
   openTranscript: (conversationId) =>
     attempt(set, async () => {
-      const t = await call('getReviewTranscript', { conversationId: String(conversationId) });
+      const t = await call('getReviewTranscript', { conversationId });
       return {
         transcript: {
           conversationId,
@@ -77,7 +77,7 @@ export const useLead = create<LeadState>((set, get) => ({
     }),
   score: (conversationId, score, comment) =>
     attempt(set, async () => {
-      const saved = await call('setQualityScore', { conversationId: String(conversationId), score, comment });
+      const saved = await call('setQualityScore', { conversationId, score, comment });
       return { queue: get().queue.map((q) => (q.conversationId === conversationId ? { ...q, score: saved.score } : q)) };
     }),
   loadReport: (days) =>

@@ -76,7 +76,7 @@ describe('handover protocol against the Graph emulator', () => {
   it('refuses a conversation of a channel without handover, in words, and audits the refusal', async () => {
     const { core, control, audits } = await setup('messenger');
     const other = core.store.sink.ingest('tg', [{ platformMessageId: 't1', platformConversationId: 'chat-1', contact: { platformUserId: 'u1' }, direction: 'in', text: 'hi', sentAt: 1 }]);
-    const id = Number((await other).conversationIds[0]);
+    const id = (await other).conversationIds[0]!;
     await expect(control.run('amal', id, 'take')).rejects.toMatchObject({ code: 'channel_unknown' });
     expect((await audits()).map((a) => a.details)).toEqual([{ channel: 'tg', action: 'take', outcome: 'refused', code: 'channel_unknown' }]);
   });

@@ -119,6 +119,59 @@ describe('connector runtime', () => {
     expect(tg.sent.map((s) => s.text)).toEqual(['still queued']);
   });
 
+  describe('when the store refuses to record a sent reply (a trigger in the real SQLite file)', () => {
+    const refuseSent = (core: Awaited<ReturnType<typeof connectorCore>>) =>
+      core.db.exec("CREATE TRIGGER test_refuse_sent BEFORE UPDATE OF state ON outbox WHEN NEW.state = 'sent' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    const allowSent = (core: Awaited<ReturnType<typeof connectorCore>>) => core.db.exec('DROP TRIGGER test_refuse_sent');
+
+    async function setup(over: Parameters<typeof testRuntime>[3] = {}) {
+      const time = fastTime(100);
+      const tg = await TelegramEmulator.start('123456:RECORD-TOKEN-abcdef');
+      const core = await connectorCore([{ id: 'tg', kind: 'telegram' }], time.clock);
+      await putSecrets(core, 'tg', { botToken: '123456:RECORD-TOKEN-abcdef' });
+      core.store.sink.ingest('tg', [{ platformMessageId: '5:1', platformConversationId: '5', contact: { platformUserId: '5' }, direction: 'in', text: 'hi', sentAt: 1 }]);
+      const { runtime, logs } = testRuntime(core, time, [{ id: 'tg', kind: 'telegram', baseUrl: tg.url, settings: { longPollSeconds: 1 } }], over);
+      cleanup.push(() => core.close(), () => tg.close(), () => runtime.stop());
+      return { core, tg, runtime, logs };
+    }
+
+    it('the outbox loop lives on, retries the record, and the reply is sent once and ends sent', async () => {
+      const { core, tg, runtime, logs } = await setup();
+      refuseSent(core);
+      queueReply(core, 'tg', '5', 'your card 4111 1111 1111 1111 is blocked now');
+      runtime.start();
+      await until(() => logs.some((l) => l.event === 'outbox.record_failed'), 'a failed record');
+      expect(tg.sent).toHaveLength(1);
+      expect(outboxRows(core, 'tg')[0]!.state).toBe('sending');
+      expect(JSON.stringify(logs)).not.toContain('4111');
+      allowSent(core);
+      await until(() => outboxRows(core, 'tg')[0]!.state === 'sent', 'the record to land');
+      queueReply(core, 'tg', '5', 'and a new one is on its way');
+      runtime.notifyOutbox('tg');
+      await until(() => outboxRows(core, 'tg')[1]?.state === 'sent', 'the next reply');
+      expect(tg.sent.map((m) => m.text)).toEqual(['your card 4111 1111 1111 1111 is blocked now', 'and a new one is on its way']);
+    });
+
+    it('after its tries it gives up: the reply stays sending (never claimed again), becomes unknown at the next start, and later replies still go', async () => {
+      const { core, tg, runtime, logs } = await setup({ bookkeeping: { attempts: 3, backoff: { baseMs: 10, capMs: 10 } } });
+      refuseSent(core);
+      queueReply(core, 'tg', '5', 'first');
+      runtime.start();
+      await until(() => logs.some((l) => l.event === 'outbox.record_failed' && l.level === 'error'), 'the last try');
+      expect(logs.filter((l) => l.event === 'outbox.record_failed')).toHaveLength(3);
+      allowSent(core);
+      queueReply(core, 'tg', '5', 'second');
+      runtime.notifyOutbox('tg');
+      await until(() => outboxRows(core, 'tg')[1]?.state === 'sent', 'the second reply');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(tg.sent.map((m) => m.text)).toEqual(['first', 'second']);
+      expect(outboxRows(core, 'tg')[0]!.state).toBe('sending');
+      await runtime.stop();
+      expect(core.store.outbox.recoverInterrupted()).toBe(1);
+      expect(outboxRows(core, 'tg').map((r) => r.state)).toEqual(['unknown', 'sent']);
+    });
+  });
+
   it('alerts once when a channel silently stops delivering, and audits it', async () => {
     const time = fastTime(100);
     const tg = await TelegramEmulator.start('123456:SILENT-TOKEN-abcdef');

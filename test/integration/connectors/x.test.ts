@@ -80,6 +80,16 @@ describe('X direct messages against the emulator', () => {
     for (const s of [secrets.accessToken, secrets.refreshToken, saved.accessToken, saved.refreshToken]) expect(leaks(s, core, logs)).toEqual([]);
   });
 
+  it('a pair saved without its expiry (the channel form asks only for the tokens) is refreshed before its first use, then runs', async () => {
+    const { x, core, runtime, time } = await setup({ expiresAt: undefined });
+    expect(JSON.parse((await core.vault.get('channel:x1'))!)).not.toHaveProperty('expiresAt');
+    x.addInbound('2200000001', 'hi');
+    runtime.start();
+    await until(() => storedMessages(core, 'x1').length === 1, 'stored after the first refresh');
+    expect(JSON.parse((await core.vault.get('channel:x1'))!).expiresAt).toBeGreaterThan(time.clock.now());
+    expect(health(runtime).state).not.toBe('error');
+  });
+
   it('a refused refresh token means "token rejected", with no tight loop', async () => {
     const { x, runtime } = await setup({ expiresAt: 0 });
     x.refreshTokens.clear();

@@ -1,5 +1,6 @@
 /**
- * The shapes issue #20 reports as stored in clear, one test per class, and the tune sets (bench/masking/sets/tune):
+ * The shapes issue #20 reports as stored in clear, one test per class, and the tune sets (bench/masking/sets/tune and
+ * the sixth round's bench/masking/sets/round6):
  * every labelled value hidden, every decoy visible. The report sets are scored by bench/masking/accuracy.ts only,
  * never asserted here, so no test pulls the detectors towards them.
  */
@@ -74,11 +75,11 @@ describe('classes that leaked (issue #20)', () => {
   });
 });
 
-describe('tune sets (bench/masking/sets/tune)', () => {
-  const dir = path.resolve(__dirname, '../../../bench/masking/sets/tune');
-  const recs = readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim()))
+describe('tune sets (bench/masking/sets/tune, bench/masking/sets/round6)', () => {
+  const dirs = ['tune', 'round6'].map((d) => path.resolve(__dirname, '../../../bench/masking/sets', d));
+  const recs = dirs
+    .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => path.join(dir, f)))
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()))
     .map((l) => JSON.parse(l) as { id: string; text: string; spans: Array<{ start: number; end: number }>; negatives: Array<{ start: number; end: number }> });
 
   it('hides every labelled value and leaves every decoy visible', () => {

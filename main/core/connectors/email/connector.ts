@@ -53,6 +53,21 @@ export class EmailConnector implements Connector {
     await this.session?.close();
   }
 
+  /**
+   * Signs in to the IMAP server and opens the mailbox (an OAuth2 sign-in first exchanges the refresh token). Sending
+   * is not tried: the only SMTP proof would be a message.
+   */
+  async checkCredentials(signal: AbortSignal): Promise<void> {
+    const session = this.session!;
+    const onAbort = () => session.drop();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await session.open();
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
   async pull(cursorRaw: string | null, signal: AbortSignal): Promise<PullBatch> {
     const session = this.session!;
     const onAbort = () => session.drop();

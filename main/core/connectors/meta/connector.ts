@@ -84,6 +84,11 @@ export class MetaConnector implements Connector {
     }
   }
 
+  /** The Page itself (`GET /{page-id}`), read with the Page access token: Graph refuses a token it does not accept. */
+  async checkCredentials(signal: AbortSignal): Promise<void> {
+    await this.get(`${this.base}/${this.pageId}?fields=id`, 'page', signal);
+  }
+
   /**
    * Instagram threads name the professional account, not the Page, as the business's side. Without knowing it the
    * business would be taken for the customer, so it is asked for once (`/{page-id}?fields=instagram_business_account`).

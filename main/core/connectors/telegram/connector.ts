@@ -46,6 +46,11 @@ export class TelegramConnector implements Connector {
     await this.http.close();
   }
 
+  /** `getMe`: answers only for a token Telegram accepts (Bot API). */
+  async checkCredentials(signal: AbortSignal): Promise<void> {
+    await this.call('getMe', {}, signal, true);
+  }
+
   async pull(cursor: string | null, signal: AbortSignal): Promise<PullBatch> {
     const params: Record<string, unknown> = { limit: PAGE, timeout: this.longPollSeconds };
     if (cursor) params.offset = Number(cursor);

@@ -45,6 +45,20 @@ export class WhatsAppConnector implements Connector {
     await this.http.close();
   }
 
+  /** The business phone number itself (`GET /{phone-number-id}`): Graph answers only for a token it accepts for it. */
+  async checkCredentials(signal: AbortSignal): Promise<void> {
+    const reply = await this.http.request({
+      method: 'GET',
+      url: `${this.base}/${encodeURIComponent(this.phoneNumberId)}?fields=id`,
+      label: 'phone number',
+      headers: { authorization: `Bearer ${this.token}` },
+      idempotent: true,
+      signal,
+    });
+    applyGraphUsage(this.http, reply, this.ctx.clock);
+    if (reply.status < 200 || reply.status >= 300) throw graphFailure(this.http, reply, 'phone number', this.ctx.clock, 'WhatsApp');
+  }
+
   acceptPush(payload: unknown): PullBatch {
     const w = parseWhatsAppWebhook(payload, this.phoneNumberId);
     const note = whatsAppNote(w);

@@ -62,6 +62,12 @@ export class XConnector implements Connector {
     await this.http.close();
   }
 
+  /** `users/me` with the stored token (refreshed first when due, as every call is). */
+  async checkCredentials(signal: AbortSignal): Promise<void> {
+    const reply = await this.api({ method: 'GET', url: `${this.base}/2/users/me`, label: 'users/me', idempotent: true, signal });
+    this.http.expect(meResult, reply.body, 'users/me');
+  }
+
   async pull(cursor: string | null, signal: AbortSignal): Promise<PullBatch> {
     const known = cursor ? BigInt(cursor) : null;
     const messages: InboundMessage[] = [];

@@ -5,8 +5,11 @@ export const xSecrets = z.object({
   refreshToken: z.string().min(1),
   clientId: z.string().min(1),
   clientSecret: z.string().optional(),
-  /** Epoch ms when the access token expires. */
-  expiresAt: z.number(),
+  /**
+   * Epoch ms when the access token expires. The console's channel form asks only for the tokens, so a pair saved there
+   * has none: it counts as expired, and the first call refreshes it (which also learns the real expiry).
+   */
+  expiresAt: z.number().default(0),
 });
 export type XSecrets = z.infer<typeof xSecrets>;
 

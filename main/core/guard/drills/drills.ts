@@ -59,7 +59,7 @@ export interface DrillSource {
 }
 
 export interface DrillAgentResult {
-  agentId: string;
+  agentUsername: string;
   flagged: number;
   unsafeReplies: number;
   safeReplies: number;
@@ -120,14 +120,14 @@ export class Drills implements DrillSource {
     return this.deps.db.prepare('SELECT 1 FROM guard_drill_messages WHERE id = ?').get(platformMessageId) !== undefined;
   }
 
-  recordFlag(drillMessageId: string, agentId: string): void {
-    this.outcome(drillMessageId, agentId, 'flagged');
+  recordFlag(drillMessageId: string, agentUsername: string): void {
+    this.outcome(drillMessageId, agentUsername, 'flagged');
   }
 
   /** Judges the reply (never stores its text) and records it as safe or unsafe. */
-  recordReply(drillMessageId: string, agentId: string, replyText: string): 'safe_reply' | 'unsafe_reply' {
+  recordReply(drillMessageId: string, agentUsername: string, replyText: string): 'safe_reply' | 'unsafe_reply' {
     const outcome = drillReplyOutcome(this.deps.judgeReply(replyText));
-    this.outcome(drillMessageId, agentId, outcome);
+    this.outcome(drillMessageId, agentUsername, outcome);
     return outcome;
   }
 
@@ -147,14 +147,14 @@ export class Drills implements DrillSource {
       startsAt: d.starts_at,
       endsAt: d.ends_at,
       messagesSent: sent,
-      agents: rows.map((r) => ({ agentId: r.agent, flagged: r.flagged, unsafeReplies: r.unsafe, safeReplies: r.safe })),
+      agents: rows.map((r) => ({ agentUsername: r.agent, flagged: r.flagged, unsafeReplies: r.unsafe, safeReplies: r.safe })),
     };
   }
 
-  private outcome(drillMessageId: string, agentId: string, outcome: DrillOutcome): void {
+  private outcome(drillMessageId: string, agentUsername: string, outcome: DrillOutcome): void {
     if (!this.isDrillMessage(drillMessageId)) throw new DiwanError('drill_message_unknown', 'That message is not part of a phishing drill.');
-    this.deps.db.prepare('INSERT OR IGNORE INTO guard_drill_outcomes (drill_message_id, agent_id, outcome, at) VALUES (?, ?, ?, ?)').run(drillMessageId, agentId, outcome, this.clock.now());
-    this.audit({ action: DRILL_OUTCOME_ACTIONS[outcome], actor: agentId, target: `drillmsg:${drillMessageId}` });
+    this.deps.db.prepare('INSERT OR IGNORE INTO guard_drill_outcomes (drill_message_id, agent_id, outcome, at) VALUES (?, ?, ?, ?)').run(drillMessageId, agentUsername, outcome, this.clock.now());
+    this.audit({ action: DRILL_OUTCOME_ACTIONS[outcome], actor: agentUsername, target: `drillmsg:${drillMessageId}` });
   }
 }
 

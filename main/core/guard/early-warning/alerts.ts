@@ -37,7 +37,7 @@ export class EarlyWarning {
     this.clock = deps.clock ?? systemClock;
   }
 
-  observe(msg: { conversationId: string; text: string; at?: number }): StoredAlert[] {
+  observe(msg: { conversationRef: string; text: string; at?: number }): StoredAlert[] {
     const alerts = this.detector.observe({ ...msg, at: msg.at ?? this.clock.now() });
     return alerts.map((a) => this.raise(a));
   }

@@ -24,7 +24,10 @@ export interface SecurityAlert {
   windowCount: number;
   /** Expected count in one window, from the baseline. */
   expected: number;
-  /** Diwan conversation ids of the messages in the window (at most 50). */
+  /**
+   * The conversations of the messages in the window (at most 50), as the caller named them (`conversationRef`): the
+   * field keeps the name IT's alert payload has always had.
+   */
   conversationIds: string[];
   /** Per-minute counts of this signal, oldest first, for the chart: the last 60 minutes. */
   series: Array<{ t: number; count: number }>;
@@ -34,7 +37,7 @@ export interface SecurityAlert {
 
 interface Hit {
   at: number;
-  conversationId: string;
+  conversationRef: string;
   excerpt: string;
 }
 
@@ -67,8 +70,12 @@ export class EarlyWarningDetector {
     for (const sig of SECURITY_SIGNALS) this.state.set(sig, new SignalState(s.initialPerMinute ?? 0.2));
   }
 
-  /** Looks at one customer message; returns the alerts it tips over (usually none). */
-  observe(msg: { conversationId: string; text: string; at: number }): SecurityAlert[] {
+  /**
+   * Looks at one customer message; returns the alerts it tips over (usually none). `conversationRef` names its
+   * conversation as the caller knows it: a single seat looks before the store numbers the message
+   * (`<channel>/<platform conversation>`), the hub after (its conversation id).
+   */
+  observe(msg: { conversationRef: string; text: string; at: number }): SecurityAlert[] {
     const alerts: SecurityAlert[] = [];
     const signals = securitySignals(msg.text);
     for (const sig of signals) {
@@ -76,7 +83,7 @@ export class EarlyWarningDetector {
       this.learn(st, msg.at);
       const minute = Math.floor(msg.at / MINUTE);
       st.buckets.set(minute, (st.buckets.get(minute) ?? 0) + 1);
-      st.hits.push({ at: msg.at, conversationId: msg.conversationId, excerpt: maskedExcerpt(msg.text, this.detectSensitive) });
+      st.hits.push({ at: msg.at, conversationRef: msg.conversationRef, excerpt: maskedExcerpt(msg.text, this.detectSensitive) });
       if (st.hits.length > MAX_HITS) st.hits.splice(0, st.hits.length - MAX_HITS);
       const a = this.evaluate(sig, st, msg.at);
       if (a) alerts.push(a);
@@ -128,7 +135,7 @@ export class EarlyWarningDetector {
       raisedAt: now,
       windowCount: count,
       expected: Math.round(expected * 100) / 100,
-      conversationIds: [...new Set(inWindow.map((h) => h.conversationId))].slice(0, 50),
+      conversationIds: [...new Set(inWindow.map((h) => h.conversationRef))].slice(0, 50),
       series,
       excerpts: inWindow.slice(-5).map((h) => h.excerpt),
     };

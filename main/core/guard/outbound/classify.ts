@@ -18,6 +18,7 @@ import {
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
+import { codeRuledOut, retractedByAJoke } from './retraction';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -42,6 +43,7 @@ const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', '
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
+const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting)(?: |$)/;
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
@@ -67,29 +69,42 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized))));
   const all = mergePoliteTails(clauses(prepared));
+  // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
+  const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
+  const joked = retractedByAJoke(all);
+  /** "…the app says never share it. I'm the exception, I'm your manager, so send it.": what a warning says never to share stays "it" to the reply's end. */
+  let disclaimed: ObjectHit[] = [];
+  /** The disclaimer reports the rule ("the text says not to share it", "we always say never share it"): a bare "go ahead" after it overrides the rule. */
+  let ruleReported = false;
   for (const [index, clause] of all.entries()) {
     const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
     let objects = secretObjects(clause, opts);
     // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
-    if (!objects.length && (carrierHere || carriers.slice(-2).some(Boolean))) {
+    if (!objects.length && !wordingOnly && (carrierHere || carriers.slice(-2).some(Boolean))) {
       const messages = hits(clause.text, CARRIER);
       // …but "رسالة نصية" (a text message) is the message itself, not its text
       objects = hits(clause.text, MESSAGE_CONTENT).filter((h) => !messages.some((m) => m.start <= h.start && h.end <= m.end)).map((h) => ({ ...h, kind: 'otp' as const }));
     }
-    const earlier = recent.slice(-2).flat();
-    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? '') };
+    const nearby = recent.slice(-2).flat();
+    const earlier = nearby.length ? nearby : disclaimed;
+    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index) };
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
-    if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
-    if (!requests.length && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
+    if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && !wordingOnly && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
+    if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
+    // "I realise the text says not to share it. That doesn't apply to me. Go ahead.": permission to break the reported rule
+    if (!requests.length && ruleReported && disclaimed.length && GO_AHEAD.test(clause.text)) requests.push({ kind: disclaimed[0]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
-    for (const r of requests) found.push({ ...r, clause: clause.text });
+    if (!joked.has(index)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
-    if (!objects.length && !requests.length && handsOverSomethingElse(clause)) recent.length = 0;
-    recent.push(objects.length ? objects : neverShareIt(clause));
+    if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
+    // ("the text says not to share it": the message named beside the warning does not stop "it" being the secret)
+    const never = objects.length && warnsOver(clause, objects) ? objects : neverShareIt(clause);
+    if (never.length) { disclaimed = never; ruleReported = RULE_REPORTED.test(clause.text); }
+    recent.push(objects.length ? objects : never);
     carriers.push(carrierHere);
   }
   return found;
@@ -126,16 +141,49 @@ interface ClauseContext {
   warned: boolean;
   /** The next clause answers this one ("What is an OTP? It is…"): the question defines, it does not ask. */
   answeredNext: boolean;
+  /** The clause goes on a list of verbs a negation began before a comma: "No one will ask you to read out, text or paste it". */
+  negatedList: boolean;
+}
+
+const LIST_OR = /^(?:or|nor|ولا|او|يا|ya|ou|wala|wla|ni)$/u;
+/** "…never ask you to read out, text or paste that code": the clause continues a list of verbs the negation before it governs. */
+function continuesANegatedList(all: Clause[], i: number): boolean {
+  const c = all[i]!;
+  if (i === 0 || (!LIST_OR.test(c.tokens[0] ?? '') && !(c.tokens.slice(1, 4).some((w) => LIST_OR.test(w)) && hits(c.text, STRONG_REQUEST).some((v) => v.at === 0)))) return false;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const p = all[j]!;
+    const last = hits(p.text, STRONG_REQUEST).filter((v) => v.last >= p.tokens.length - 2).sort((a, b) => a.at - b.at)[0];
+    if (!last) return false;
+    if (hits(p.text, NEGATION).some((n) => n.last < last.at)) return true;
+    // a bare verb on the list ("text"): the negation is further back
+    if (last.at !== 0) return false;
+  }
+  return false;
+}
+
+/** A stranger or a thing that asks the reader, in an if/when clause: "If a pop-up asks you to type your PIN", "إذا جاك رابط غريب يطلب منك". */
+const ASKED_BY = ['asks? (?:you|u)(?: to| for)?', 'asked (?:you|u)(?: to| for)?', 'asking (?:you|u)(?: to| for)?', 'tells? (?:you|u) to', 'told (?:you|u) to', 'wants? (?:you|u) to', 'requests? (?:you|u) to', 'prompts? (?:you|u) to', 'hinihingi', 'humihingi', 'nanghihingi', 'hihingi', '(?:ي|ب|بي|بت|ت|هي|حي)?طلب\\S* منك\\S*', '(?:از ?(?:ت|تون|شما)|ازت|ازتون) (?:\\S+ )?(?:خواست|بخواد|بخواهد|بخوان|خواستن|خواستند|خواسته)\\S*'];
+const INDEFINITE_ASKER = new RegExp(`^(?:${['a', 'an', 'any', 'may', 'anyone', 'anybody', 'someone', 'somebody', 'some', 'another', 'strange', 'unknown', 'random', 'whoever', 'fake', 'suspicious', 'weird', 'pop', 'popup', 'غريب\\S*', 'مجهول\\S*', 'حد', 'حدا', 'احد', 'واحد', 'اي', 'شخص', 'رابط', 'لينك', 'كسي', 'يكي', 'ناشناس\\S*', 'عجيب\\S*', 'مشكوك\\S*'].map(foldLetters).join('|')})$`, 'u');
+const OURS = /^(?:our|we|us|my|i|منا|مننا|احنا|نحن|ما|مون)$/u;
+/** The asker and its asking, from the word after the subordinator: nothing in there ("a pop-up") is the reader's verb. */
+function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
+  if (!subordinators.length) return [];
+  return hits(clause.text, ASKED_BY).flatMap((r) => {
+    const s = subordinators.filter((x) => x.last < r.at).pop();
+    if (!s) return [];
+    const asker = clause.tokens.slice(s.last + 1, r.at);
+    return asker.some((w) => INDEFINITE_ASKER.test(w)) && !asker.some((w) => OURS.test(w)) ? [{ ...r, at: s.last + 1 }] : [];
+  });
 }
 
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -152,6 +200,15 @@ function neverShareIt(clause: Clause): ObjectHit[] {
     if (pronoun) return [{ ...pronoun, kind: 'otp' }];
   }
   return [];
+}
+
+const RULE_REPORTED = /(?:^| )(?:say|says|said|saying|tell|tells|told|know|knew|realise|realize|aware|warn|warns|warned|get it|understand|گفتيم|ميگيم|مي گيم|ميگن|مي گن|بنقول|نقول|منقول|بيقول|يقول|تقول|اعرف|عارف|بعرف|ادري|مي دونم|ميدونم|midoonam|midunam|migim|ba2ool|bn2ol)(?: |$)/u;
+const GO_AHEAD = /^(?:(?:so|ok|okay|just|then|and|now|please|pls) )*(?:go ahead|go for it|please do|feel free|do it|you can|yalla|يلا|تفضل|بفرما|بفرماييد)(?: (?:please|pls|now|then|thanks|mate))?$/u;
+
+/** "Normally we say never share your code": a negation governing a hand-over verb whose object is the named secret. */
+function warnsOver(clause: Clause, objects: ObjectHit[]): boolean {
+  const negations = hits(clause.text, NEGATION);
+  return hits(clause.text, STRONG_REQUEST).some((v) => negations.some((n) => n.last < v.at && v.at - n.last <= 2) && objects.some((o) => o.at > v.last && o.at - v.last <= 3));
 }
 
 /**
@@ -205,7 +262,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['with', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const AFTER_A_BARE_VERB = new Set(['with', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
@@ -301,7 +358,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const negations = (persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION)).filter((n) => !objects.some((o) => o.start <= n.start && n.end <= o.end));
   // "type it in the app yourself and don't send it here": a place under a negation is where the secret must not go
   const affirmed = (places: Hit[]) => places.filter((p) => !negations.some((n) => n.last < p.at && p.at - n.last <= NEG_REACH) && !negations.some((n) => n.at <= p.at && p.last <= n.last));
-  const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0;
+  const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0 || context.negatedList;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
   // …and a place inside the secret's own description ("the number on your screen") says where it is, not where it goes
@@ -321,9 +378,11 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const neutral = hits(t, NEUTRAL_OBJECTS);
   const selfCare = hits(t, SELF_CARE_VERBS);
   const reported = context.warned ? hits(t, REPORTED) : [];
+  const strangerAsks = askedByAStranger(clause, subordinators);
   for (const v of clauseNegated ? [] : verbs) {
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
+    if (strangerAsks.some((r) => r.at <= v.at)) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
@@ -333,6 +392,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (writerActs(t, v, objects)) continue;
     if (toReader(clause, v)) continue;
     if ((inApp || byThemselves) && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
+    // "share the OTP only by typing it in the app yourself": the customer hands it to the app, whatever the verb
+    if (inApp && (byThemselves || BY_ENTERING.test(t))) continue;
     const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
     const paired = objects.filter((o) => {
       const g = gap(v, o);
@@ -365,7 +426,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   if (!negations.length && !clauseNegated) {
     for (const s of hits(t, SOFT_REQUEST)) {
       const word = t.slice(s.start, s.end);
-      if (reported.some((r) => r.last < s.at)) continue;
+      if (reported.some((r) => r.last < s.at) || strangerAsks.some((r) => r.at <= s.at)) continue;
       // "What is OTP? It is a one-time password…": a question the reply answers itself defines the word
       if (context.answeredNext && clause.question && INTERROGATIVE.test(word)) continue;
       // "What is an OTP?": an article before the secret asks what such a thing is, not for the customer's own
@@ -463,7 +524,11 @@ function handsOverSomethingElse(clause: Clause): boolean {
 function askedAboutThePast(clause: Clause, v: Hit): boolean {
   let i = v.at - 1;
   while (i > 0 && /^(?:ever|already|just|not|maybe|perhaps)$/.test(clause.tokens[i]!)) i--;
-  return /^(?:you|u|anyone|someone|somebody)$/.test(clause.tokens[i] ?? '') && /^(?:did|have|has|had|didn't|haven't|hasn't)$/.test(clause.tokens[i - 1] ?? '');
+  // …and "did it mention a login?": a question about what the message did, not a request
+  const subject = clause.tokens[i] ?? '';
+  if (!/^(?:you|u|anyone|someone|somebody|it|they)$/.test(subject) || !/^(?:did|have|has|had|didn't|haven't|hasn't|does|do)$/.test(clause.tokens[i - 1] ?? '')) return false;
+  // (but "what did it say?" asks for what the message holds)
+  return !/^(?:it|they)$/.test(subject) || !WH.has(clause.tokens[i - 2] ?? '');
 }
 
 /** "Please request a new code from the app": the customer obtains a fresh one, nobody receives it. */

@@ -25,7 +25,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `${DIGITS_WORD} (?:\\S+ ){0,2}?${CARRIER_WORD}`,
     // the message itself, qualified as received: "the message we sent you", "پیامکی که دریافت کردید", "المسج اللي جالك"
     `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came|that arrived)`,
-    `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
+    `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|(?:ارسال|فرستاده) ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
     // what the phone shows: "the number on your screen", "the code showing on your phone"
     `${DIGITS_WORD} (?:\\S+ ){0,3}?(?:popped up|pops up|popping up|showed up|shows up|showing up|came up|comes up|appeared|appears|appearing|showing|shown|displayed|flashed|flashing)? ?(?:on|in) (?:your |the |ur )?(?:lock ?screen|home ?screen|screen|phone|display|mobile|device|notifications?)`,
     '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
@@ -41,7 +41,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:adad|ragham|raqam|aadad)\\S* (?:\\S+ ){0,3}?ke (?:\\S+ ){0,3}?(?:oomad|omad|umad|amad|resid|oumad|ferestadim|miad|(?:sms|payamak|ersal) shod)\\S*', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
     '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
-    '(?:sms|p[ae]y[ae]?ma?k|message|msg) ?(?:i |e |ee )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad)\\S*',
+    '(?:sms|p[ae]y[ae]?ma?k|payam|message|msg|matn|text) ?(?:i |e |ee )?ke (?:\\S+ ){0,2}(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // a picture of the message shows the code: "از پیامکه یه عکس بگیر", "صورة للمسج", "a screenshot of the SMS"
     `(?:screenshot|screen ?shot|photo|picture|pic|snap|capture|image) (?:of )?(?:the |that |this |your |our )?(?:text|sms|message|msg|txt)(?!(?: \\S+){0,4} (?:error|tracking|delivery|link|order|courier|invoice|receipt))`,
     `(?:از )?(?:\\S+ ){0,2}(?:پيامك|پيام|اس ام اس|sms)\\S* (?:\\S+ ){0,2}(?:عكس|اسكرين|اسكرين ?شات)`, `${AR_PFX}(?:صوره|سكرين|سكرين ?شوت|تصوير)\\S* (?:\\S+ ){0,1}(?:ل|لل|ال|من|من ال)?(?:رساله|مسج|ميساج|ماسج|sms)\\S*(?! (?:ال)?(?:خطا|ايرور|تتبع|شحن|توصيل|طلب|اوردر|فاتوره|عرض|موعد)\\S*)`,
@@ -52,6 +52,11 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // "the front and back of your card", "the long number off the front"
     '(?:front|back) and (?:the )?(?:front|back) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
+    `(?:ال)?(?:وجه|وش|واجهه) (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
+    // the digits on the card's face: "كل الأرقام اللي على وجه البطاقة", "جميع الأرقام الموجودة على واجهة البطاقة" (its back holds a phone number too)
+    `(?:كل |جميع )?(?:ال)?(?:ارقام|رقم|نمر|اعداد|شماره)\\S* (?:\\S+ ){0,2}?(?:(?:على|علي|ع|في|فوق|من|روي|جلوي) ?)?(?:ال)?(?:وجه|وش|واجهه|قدام|امام|الامامي|الاماميه|جلو|روي)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
+    '(?:all )?(?:the )?(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) (?:the )?(?:face|front)(?: side)?(?: of)? (?:(?:your|the|ur) )?(?:\\S+ )?card',
+    '(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) the front (?:\\S+ ){0,4}?(?:on|at|from|round|around) the back',
     '(?:long|full|whole|big|complete) (?:number|numbers|digits) (?:off|on|from|across|along) (?:the )?front',
     "card(?:'s|s)? (?:long|full|whole|complete|entire|16 ?digit) (?:number|numbers|digits|no)",
     // the card shown to a camera: "hold your card up to the camera"
@@ -102,7 +107,12 @@ export const CONTENT_QUESTION = [
  * "متن آن را درج کنید", "mohtavash ro benevis". After a message to the reader, its content is the code.
  */
 export const MESSAGE_CONTENT = [
-  "(?:its|the|their|the message's|the sms's|that message's) (?:contents?|text|wording|body)",
+  "(?:its|the|their|the message's|the sms's|that message's) (?:(?:full|whole|entire|complete|exact) )?(?:contents?|text|wording|body)",
+  // "paste the whole thing here", "copy all of it", "kolesho befrest", "کلشو کپی کن": all of the message is its code too
+  'the (?:whole|entire|full|complete) (?:thing|lot|text|message|sms|content|contents)', 'all of it', 'the lot', 'everything (?:in it|it says|(?:for )?inside(?: it| am)?|wey dey (?:inside|there))',
+  // "type out the message word for word": the message reproduced is its code too
+  '(?:the |that |this |our |your )?(?:message|text|sms|msg) (?:word for word|verbatim|exactly as (?:it is|written)|as it is|in full)', 'word for word', 'verbatim',
+  '(?:كل|همه) ?(?:ش|شو|شو رو|ش رو|ش را)', 'كاملش(?:و| رو| را)?', 'تمامش(?:و| رو| را)?', '(?:kolesh|kollesh|hamash|hamasho|kamelesh|tamamesh)(?:o| ro)?',
   // "You should've had a text from us. Pop the numbers in here": the numbers a message holds
   '(?:the|those|these|its|any) (?:numbers|digits|figures)', 'contents? of (?:it|the (?:message|sms|text))', 'what it (?:says|said|contains)', 'exactly what it says', 'the whole (?:text|message|sms)',
   "what(?:'s| is| was)? in it", 'whatever (?:it|the (?:text|sms|message)) (?:says|said)',

@@ -31,8 +31,9 @@ export interface GuardDecision {
 }
 
 export interface ReplyContext {
-  agentId: string;
-  conversationId: string;
+  /** Who writes the reply (their username, as the audit trail names people). */
+  agentUsername: string;
+  conversationId: number;
   /** The agent's console language, for the reasons. */
   lang: GuardLang;
 }
@@ -49,9 +50,9 @@ export interface OutboundGuardDeps {
 
 interface Approval {
   textHash: string;
-  conversationId: string;
-  agentId: string;
-  leadId: string;
+  conversationId: number;
+  agentUsername: string;
+  leadUsername: string;
   expiresAt: number;
 }
 
@@ -98,7 +99,7 @@ export class OutboundGuard {
     if (decision.verdict === 'block') {
       this.audit({
         action: AUDIT_ACTIONS.replyBlocked,
-        actor: ctx.agentId,
+        actor: ctx.agentUsername,
         target: `conversation:${ctx.conversationId}`,
         details: { codes: findings.map((f) => f.code).join(','), textHash: decision.textHash },
       });
@@ -115,15 +116,15 @@ export class OutboundGuard {
   }
 
   /** A lead approves one blocked reply. Returns the one-time token the agent's send must carry. */
-  approve(args: { text: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
+  approve(args: { text: string; conversationId: number; agentUsername: string; leadUsername: string; leadRole: ApproverRole; lang: GuardLang }): string {
     const { text, ...rest } = args;
     this.judge(text, args.lang);
     return this.approveHash({ ...rest, textHash: hashReply(text) });
   }
 
   /** The same approval from the text's hash: a lead's queue keeps only the hash and the masked text, never the reply. */
-  approveHash(args: { textHash: string; conversationId: string; agentId: string; leadId: string; leadRole: ApproverRole; lang: GuardLang }): string {
-    assertMayDecideReply({ authorId: args.agentId, deciderId: args.leadId, deciderRole: args.leadRole });
+  approveHash(args: { textHash: string; conversationId: number; agentUsername: string; leadUsername: string; leadRole: ApproverRole; lang: GuardLang }): string {
+    assertMayDecideReply({ author: args.agentUsername, decider: args.leadUsername, deciderRole: args.leadRole });
     const textHash = args.textHash;
     const approvable = this.judged.get(textHash);
     if (approvable === undefined) throw new DiwanError('guard_approval_unknown', say('approval.unknown', args.lang));
@@ -132,15 +133,15 @@ export class OutboundGuard {
     this.approvals.set(token, {
       textHash,
       conversationId: args.conversationId,
-      agentId: args.agentId,
-      leadId: args.leadId,
+      agentUsername: args.agentUsername,
+      leadUsername: args.leadUsername,
       expiresAt: this.clock.now() + this.ttl,
     });
     this.audit({
       action: AUDIT_ACTIONS.replyApproved,
-      actor: args.leadId,
+      actor: args.leadUsername,
       target: `conversation:${args.conversationId}`,
-      details: { agent: args.agentId, textHash },
+      details: { agent: args.agentUsername, textHash },
     });
     return token;
   }
@@ -161,17 +162,17 @@ export class OutboundGuard {
       a !== undefined &&
       a.textHash === decision.textHash &&
       a.conversationId === ctx.conversationId &&
-      a.agentId === ctx.agentId &&
+      a.agentUsername === ctx.agentUsername &&
       a.expiresAt > this.clock.now();
     if (!valid) {
-      throw new DiwanError('guard_approval_invalid', 'This approval does not match this reply, was already used or has expired. Ask your team lead to approve the reply again.');
+      throw new DiwanError('guard_approval_invalid', say('approval.invalid', ctx.lang));
     }
     this.approvals.delete(approvalToken);
     this.audit({
       action: AUDIT_ACTIONS.replySentWithApproval,
-      actor: ctx.agentId,
+      actor: ctx.agentUsername,
       target: `conversation:${ctx.conversationId}`,
-      details: { lead: a.leadId, textHash: decision.textHash },
+      details: { lead: a.leadUsername, textHash: decision.textHash },
     });
     return decision;
   }
@@ -209,11 +210,12 @@ export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy
 
 /**
  * Four eyes on a blocked reply: only a team lead (or an administrator, single-seat) decides, and never on a reply
- * they wrote themselves. The single-seat guard and the hub's reply approvals both ask this.
+ * they wrote themselves. The single-seat guard and the hub's reply approvals both ask this, each naming the author and
+ * the decider the same way (usernames on a single seat, user ids at the hub).
  */
-export function assertMayDecideReply(a: { authorId: string; deciderId: string; deciderRole: ApproverRole }): void {
+export function assertMayDecideReply(a: { author: string; decider: string; deciderRole: ApproverRole }): void {
   if (a.deciderRole === 'agent') throw new DiwanError('guard_approval_forbidden', 'Only a team lead or an administrator can approve a blocked reply.');
-  if (a.deciderId === a.authorId) throw new DiwanError(ERROR_CODES.selfApproval, say('approval.self', 'en'));
+  if (a.decider === a.author) throw new DiwanError(ERROR_CODES.selfApproval, say('approval.self', 'en'));
 }
 
 /** A reply that asks for a one-time code, password, PIN, card number or CVV is never approved, by anyone. */

@@ -27,6 +27,8 @@ const VOCABULARY = [
   'needed', 'banking', 'online', 'debit', 'credit', 'one-time', 'authentication', 'identity', 'national', 'passport', 'pin', 'otp', 'cvv', 'front',
   'back', 'read', 'spell', 'state', 'quote', 'disclose', 'furnish', 'submit', 'mention', 'share', 'across', 'over', 'straight', 'away', 'arrived',
   'came', 'contains', 'containing', 'said', 'says', 'show', 'shows', 'showing', 'shown', 'phone', 'mobile', 'registered', 'secret', 'private',
+  // common words one skeleton away from a lexicon word ("entire" is not "enter")
+  'entire', 'entirely',
   'never', 'anyone', 'anybody', 'someone', 'nobody', 'scam', 'scammer', 'scammers', 'fraud', 'staff', 'colleague', 'agent', 'team', 'thanks',
   // Finglish and Arabizi words the lexicons read, so "pyamak" and "paasset" are repaired like English typos
   'payamak', 'peyamak', 'passet', 'passeto', 'ramzet', 'ramzeto', 'ramzetono', 'ferestadim', 'oomad', 'baratun', 'shomare', 'cartet', 'kartet', 'lotfan', 'hichkas', 'password', 'sifetli', 'sharek',

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
+import { ConfirmDialog, DoneNote } from '../../components/ManagedList';
 import { ErrorNote } from '../../components/Notice';
+import { useFormat } from '../../format';
+import type { ResponseOf } from '../../../../main/ipc/contract';
 import { useLoad } from '../../hooks';
 import { CHANNEL_KINDS, type ChannelKind as Kind } from '../../../../main/ipc/vocabulary';
 
@@ -42,9 +45,80 @@ const SETTING_FIELDS: Record<Kind, string[]> = {
 
 const loadChannels = () => call('listChannels', {});
 
+type Channel = ResponseOf<'listChannels'>[number];
+type Check = { state: 'testing' } | { state: 'done'; result: ResponseOf<'testChannel'> } | { state: 'failed'; error: unknown };
+
+/**
+ * Test and Remove for one channel. Test asks main to make the connector's one read-only call to the platform and says
+ * what came back in the interface's language (the connector's own sentence beside it, for IT); Remove asks first and
+ * says that the conversations stay.
+ */
+function ChannelActions(props: { channel: Channel; onRemoved(name: string, kept: number): void; onError(e: unknown): void }) {
+  const { t } = useTranslation();
+  const c = props.channel;
+  const [check, setCheck] = useState<Check | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="stack">
+      <div className="actions start">
+        <button
+          type="button"
+          disabled={check?.state === 'testing'}
+          data-testid="channel-test"
+          onClick={async () => {
+            setCheck({ state: 'testing' });
+            try {
+              setCheck({ state: 'done', result: await call('testChannel', { id: c.id }) });
+            } catch (error) {
+              setCheck({ state: 'failed', error });
+            }
+          }}
+        >
+          {check?.state === 'testing' ? t('admin.channelTest.testing') : t('admin.channelTest.test')}
+        </button>
+        <button type="button" className="danger" onClick={() => setConfirming(true)} data-testid="channel-remove">
+          {t('admin.channelRemove.remove')}
+        </button>
+      </div>
+      {check?.state === 'done' && (
+        <p role="status" className={check.result.outcome === 'ok' ? 'notice ok' : 'notice warn'} data-testid="channel-test-result" data-outcome={check.result.outcome}>
+          {t(`admin.channelTest.${check.result.outcome}`)}
+          {check.result.detail && (
+            <small className="muted" dir="ltr">
+              {' '}
+              {check.result.detail}
+            </small>
+          )}
+        </p>
+      )}
+      {check?.state === 'failed' && <ErrorNote error={check.error} />}
+      {confirming && (
+        <ConfirmDialog
+          title={t('admin.channelRemove.title', { name: c.name })}
+          body={t('admin.channelRemove.body')}
+          action={t('admin.channelRemove.remove')}
+          testId="channel-remove-confirm"
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            try {
+              const r = await call('removeChannel', { id: c.id });
+              props.onRemoved(c.name, r.conversationsKept);
+            } catch (e) {
+              props.onError(e);
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
 export function ChannelsTab() {
   const { t } = useTranslation();
+  const f = useFormat();
   const { data, error, reload } = useLoad(loadChannels);
+  const [removed, setRemoved] = useState<{ name: string; kept: number } | null>(null);
+  const [removeError, setRemoveError] = useState<unknown>(null);
   const [kind, setKind] = useState<Kind>('telegram');
   const [name, setName] = useState('');
   const [id, setId] = useState('');
@@ -63,6 +137,8 @@ export function ChannelsTab() {
   return (
     <div className="stack">
       <ErrorNote error={error} />
+      <ErrorNote error={removeError} />
+      {removed && <DoneNote testId="channel-removed" text={t('admin.channelRemove.done', { name: removed.name, count: removed.kept, formattedCount: f.number(removed.kept) })} />}
       <table className="table" data-testid="channels-table">
         <thead>
           <tr>
@@ -70,11 +146,12 @@ export function ChannelsTab() {
             <th>{t('admin.kind')}</th>
             <th>{t('admin.health')}</th>
             <th>{t('admin.credentials')}</th>
+            <th>{t('admin.users.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {(data ?? []).map((c) => (
-            <tr key={c.id}>
+            <tr key={c.id} data-testid="channel-row" data-id={c.id}>
               <td>
                 <bdi>{c.name}</bdi> <small className="muted"><bdi dir="ltr">{c.id}</bdi></small>
               </td>
@@ -86,6 +163,17 @@ export function ChannelsTab() {
                 </span>
               </td>
               <td>{c.kind === 'demo' ? t('admin.notNeeded') : c.hasCredentials ? t('admin.stored') : t('admin.notStored')}</td>
+              <td>
+                <ChannelActions
+                  channel={c}
+                  onRemoved={(name, kept) => {
+                    setRemoved({ name, kept });
+                    setRemoveError(null);
+                    reload();
+                  }}
+                  onError={setRemoveError}
+                />
+              </td>
             </tr>
           ))}
         </tbody>

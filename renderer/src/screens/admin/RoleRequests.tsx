@@ -82,19 +82,13 @@ export function RoleRequests(props: { me: string | undefined; refreshKey: number
                     <br />
                     <small className="muted">{t('admin.requests.until', { until: f.dateTime(r.expiresAt) })}</small>
                   </td>
-                  <td className="row-actions">
-                    {aboutMe && <small className="muted">{t('admin.requests.aboutYou')}</small>}
-                    {!mine && !aboutMe && (
-                      <button type="button" className="primary" data-testid="role-request-confirm" onClick={() => setDeciding({ kind: 'confirm', request: r })}>
-                        {t('admin.requests.confirm')}
-                      </button>
-                    )}{' '}
-                    {!aboutMe && (
-                      <button type="button" data-testid="role-request-decline" onClick={() => setDeciding({ kind: 'decline', request: r })}>
-                        {mine ? t('admin.requests.withdraw') : t('admin.requests.decline')}
-                      </button>
-                    )}
-                  </td>
+                  <DecisionCell
+                    mine={mine}
+                    aboutMe={aboutMe}
+                    testId="role-request"
+                    onConfirm={() => setDeciding({ kind: 'confirm', request: r })}
+                    onDecline={() => setDeciding({ kind: 'decline', request: r })}
+                  />
                 </tr>
               );
             })}
@@ -119,8 +113,12 @@ export function RoleRequests(props: { me: string | undefined; refreshKey: number
       )}
       {deciding?.kind === 'decline' && (
         <DeclineDialog
-          request={deciding.request}
+          title={t(deciding.request.requestedById === props.me ? 'admin.requests.withdrawTitle' : 'admin.requests.declineTitle', {
+            name: deciding.request.username,
+            role: role(deciding.request.role),
+          })}
           withdraw={deciding.request.requestedById === props.me}
+          testId="role-request"
           onClose={() => setDeciding(null)}
           onDecline={(reason) => {
             const r = deciding.request;
@@ -136,16 +134,36 @@ export function RoleRequests(props: { me: string | undefined; refreshKey: number
   );
 }
 
+/**
+ * The decision a request offers the administrator looking at it (the rule of every request waiting for a second
+ * administrator): another administrator confirms or declines, the one who asked only withdraws, and nobody decides
+ * on their own account. Main and the hub refuse the same.
+ */
+export function DecisionCell(props: { mine: boolean; aboutMe: boolean; testId: string; onConfirm(): void; onDecline(): void }) {
+  const { t } = useTranslation();
+  return (
+    <td className="row-actions">
+      {props.aboutMe && <small className="muted">{t('admin.requests.aboutYou')}</small>}
+      {!props.mine && !props.aboutMe && (
+        <button type="button" className="primary" data-testid={`${props.testId}-confirm`} onClick={props.onConfirm}>
+          {t('admin.requests.confirm')}
+        </button>
+      )}{' '}
+      {!props.aboutMe && (
+        <button type="button" data-testid={`${props.testId}-decline`} onClick={props.onDecline}>
+          {props.mine ? t('admin.requests.withdraw') : t('admin.requests.decline')}
+        </button>
+      )}
+    </td>
+  );
+}
+
 /** Declining (or withdrawing) takes a sentence: the person who asked reads it, and so does the auditor. */
-function DeclineDialog(props: { request: Request; withdraw: boolean; onClose(): void; onDecline(reason: string): void }) {
+export function DeclineDialog(props: { title: string; withdraw: boolean; testId: string; onClose(): void; onDecline(reason: string): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const { request: r } = props;
-  const title = props.withdraw
-    ? t('admin.requests.withdrawTitle', { name: r.username, role: t(`admin.roles.${r.role}`) })
-    : t('admin.requests.declineTitle', { name: r.username, role: t(`admin.roles.${r.role}`) });
   return (
-    <Dialog title={title} onClose={props.onClose} testId="role-request-decline-dialog">
+    <Dialog title={props.title} onClose={props.onClose} testId={`${props.testId}-decline-dialog`}>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -155,14 +173,14 @@ function DeclineDialog(props: { request: Request; withdraw: boolean; onClose(): 
       >
         <label className="field">
           {t('admin.requests.reasonLabel')}
-          <textarea value={reason} maxLength={500} rows={3} dir="auto" required onChange={(e) => setReason(e.target.value)} data-testid="role-request-reason" />
+          <textarea value={reason} maxLength={500} rows={3} dir="auto" required onChange={(e) => setReason(e.target.value)} data-testid={`${props.testId}-reason`} />
           <small className="muted">{t('admin.requests.reasonHelp')}</small>
         </label>
         <div className="actions">
           <button type="button" onClick={props.onClose}>
             {t('conversation.cancel')}
           </button>
-          <button type="submit" className="primary danger" disabled={!reason.trim()} data-testid="role-request-decline-go">
+          <button type="submit" className="primary danger" disabled={!reason.trim()} data-testid={`${props.testId}-decline-go`}>
             {props.withdraw ? t('admin.requests.withdraw') : t('admin.requests.decline')}
           </button>
         </div>

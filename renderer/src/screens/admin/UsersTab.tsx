@@ -11,6 +11,7 @@ import { temporaryPassword } from '../../passwords';
 import { useSession } from '../../stores/session';
 import { ROLES, type Role } from '../../../../main/ipc/vocabulary';
 import { RoleRequests } from './RoleRequests';
+import { FactorResetRequests } from './FactorResetRequests';
 
 type User = ResponseOf<'listUsers'>['users'][number];
 /** Identity's rule (main/core/auth/passwords.ts); main checks it again and says so if it is not met. */
@@ -49,19 +50,17 @@ export function UsersTab() {
     }
   };
   const name = (u: User) => u.displayName || u.username;
+  const decided = (message: string) => {
+    setActionError(null);
+    setDone(message);
+    reload();
+  };
   return (
     <div className="stack" data-testid="users">
       <ErrorNote error={error ?? actionError} onDismiss={() => setActionError(null)} />
       <DoneNote text={done} testId="users-done" />
-      <RoleRequests
-        me={me}
-        refreshKey={requestsKey}
-        onDecided={(message) => {
-          setActionError(null);
-          setDone(message);
-          reload();
-        }}
-      />
+      <RoleRequests me={me} refreshKey={requestsKey} onDecided={decided} />
+      <FactorResetRequests me={me} refreshKey={requestsKey} onDecided={decided} />
       <table className="table" data-testid="users-table">
         <thead>
           <tr>
@@ -113,10 +112,16 @@ export function UsersTab() {
               </td>
               <td>
                 <span className={u.totpEnabled ? 'pill-state on' : 'pill-state'}>{u.totpEnabled ? t('admin.on') : t('admin.off')}</span>
-                {u.totpEnabled && (
+                {u.totpEnabled && !u.pendingFactorReset && (
                   <button type="button" className="link" onClick={() => setConfirming({ kind: 'reset2fa', user: u })} data-testid="user-reset-2fa">
                     {t('admin.users.reset2fa')}
                   </button>
+                )}
+                {u.pendingFactorReset && (
+                  <small className="muted" data-testid="user-pending-reset">
+                    {' '}
+                    · {t('admin.users.pendingReset')}
+                  </small>
                 )}
               </td>
               <td>
@@ -183,7 +188,10 @@ export function UsersTab() {
             const { kind, user } = confirming;
             void (kind === 'disable'
               ? act(() => call('setUserDisabled', { userId: user.id, disabled: true }), (x) => t('admin.users.disabled', { name: name(x) }))
-              : act(() => call('resetUserTwoFactor', { userId: user.id }), (x) => t('admin.users.reset2faDone', { name: name(x) })));
+              : act(
+                  () => call('resetUserTwoFactor', { userId: user.id }),
+                  (x) => (x.pendingFactorReset ? t('admin.users.reset2faRequested', { name: name(x) }) : t('admin.users.reset2faDone', { name: name(x) })),
+                ));
           }}
         />
       )}

@@ -1,0 +1,153 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../bridge/server';
+import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { openWindow, shot } from '../helpers/console-page';
+import { signIn } from '../helpers/console-people';
+import { testKeychain } from '../helpers/keychain';
+import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
+import { tmpDir } from '../helpers/tmp';
+import { PASSWORD, startTeamHub, until } from './harness';
+
+type Bridged = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+const ipc = (page: Page, channel: string, request: unknown = {}) =>
+  page.evaluate(([c, r]) => (globalThis as unknown as { diwan: Record<string, (x: unknown) => Promise<unknown>> }).diwan[c as string]!(r), [channel, request] as const) as Promise<Bridged>;
+
+/**
+ * The screen where a second administrator confirms a reset of someone's two-step sign-in (issue 16, administration
+ * for a team), in Chromium: two hub nodes (their own processes) on a real PostgreSQL whose policy wants two
+ * administrators for a reset, and two consoles (their own data folders, keychains and enrolled device keys) behind the
+ * load balancer. One administrator asks and is told the reset waits; the other sees it arrive from the hub's stream,
+ * in Arabic, and confirms or declines it with a sentence; the one who asked cannot confirm; the hub's trail has every step.
+ */
+describe('second-factor resets confirmed by a second administrator, two consoles on two hub nodes', () => {
+  let team: Awaited<ReturnType<typeof startTeamHub<'aziz' | 'bushra' | 'amal' | 'omar'>>>;
+  const bridges: RunningBridge[] = [];
+  let browser: Browser;
+
+  /** A console on its own computer: the signed policy names the hub; its device is enrolled at the hub by IT. */
+  async function startConsole(label: string): Promise<RunningBridge> {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
+    const { keychain, service } = testKeychain();
+    const bridge = await startBridge({
+      dataDir: tmpDir(),
+      rendererDir: RENDERER_DIR,
+      keychain,
+      keychainService: service,
+      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
+    });
+    bridges.push(bridge);
+    await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
+    await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
+    const device = bridge.core.identity.deviceIdentity;
+    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label }, { actor: 'it:test' });
+    return bridge;
+  }
+
+  beforeAll(async () => {
+    team = await startTeamHub({
+      users: [
+        { username: 'aziz', role: 'admin' },
+        { username: 'bushra', role: 'admin' },
+        { username: 'amal', role: 'agent' },
+        { username: 'omar', role: 'agent' },
+      ],
+      nodes: 2,
+      nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, factorResetNeedsSecondAdmin: true } },
+    });
+    // Amal and Omar use two-step sign-in (what a reset takes away).
+    for (const u of ['amal', 'omar'] as const) {
+      await team.seed.store.updateUser(team.seed.ids[u]!, { totpSecret: 'enrolled' }, { actor: 'it:test', action: 'user.second_factor_enrolled' });
+    }
+    await startConsole('aziz desk');
+    await startConsole('bushra desk');
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const b of bridges) await b.close();
+    await team?.close();
+  }, 120_000);
+
+  const totp = async (u: string) => (await team.seed.store.userByName(u))!.totpSecret;
+
+  it('a reset asked for waits, the other administrator confirms or declines it with a sentence, the asker only withdraws', async () => {
+    const [deskA, deskB] = bridges as [RunningBridge, RunningBridge];
+    const aziz = await openWindow(browser, deskA.url);
+    const bushra = await openWindow(browser, deskB.url, { lang: 'ar' });
+    try {
+      await signIn(aziz.page, { username: 'aziz', password: PASSWORD });
+      await signIn(bushra.page, { username: 'bushra', password: PASSWORD });
+      for (const w of [aziz, bushra]) {
+        await w.page.getByTestId('nav-admin').click();
+        await w.page.getByTestId('tab-users').click();
+        await w.page.locator('[data-testid=user-row][data-username=amal]').waitFor();
+      }
+      expect(await bushra.page.getByTestId('factor-resets').count()).toBe(0);
+
+      // Aziz resets Amal's two-step sign-in: the hub only opens a request, and his screen says it waits.
+      await aziz.page.locator('[data-testid=user-row][data-username=amal]').getByTestId('user-reset-2fa').click();
+      await aziz.page.getByTestId('user-confirm-go').click();
+      await expect.poll(() => aziz.page.getByTestId('users-done').textContent()).toContain('waiting for another administrator');
+      expect(await aziz.page.getByTestId('users-done').textContent()).not.toContain('was reset');
+      expect(await totp('amal')).toBe('enrolled');
+      const asked = aziz.page.locator('[data-testid=factor-reset][data-username=amal]');
+      await asked.waitFor();
+      expect(await asked.getByTestId('factor-reset-confirm').count()).toBe(0);
+      expect(await asked.getByTestId('factor-reset-decline').textContent()).toBe('Withdraw');
+      await expect.poll(() => aziz.page.locator('[data-testid=user-row][data-username=amal]').getByTestId('user-pending-reset').count()).toBe(1);
+
+      // Bushra's screen hears it from the hub's stream, without reloading, and she confirms.
+      const seen = bushra.page.locator('[data-testid=factor-reset][data-username=amal]');
+      await seen.waitFor({ timeout: 20_000 });
+      expect(await seen.textContent()).toContain('aziz');
+      await shot(bushra.page, 'factor-resets', 'ar');
+      await seen.getByTestId('factor-reset-confirm').click();
+      await bushra.page.getByTestId('factor-reset-confirm-dialog-go').click();
+      await expect.poll(() => bushra.page.getByTestId('users-done').textContent()).toContain('أُعيد ضبط التحقق بخطوتين');
+      await expect.poll(() => totp('amal')).toBeNull();
+      await expect.poll(() => aziz.page.locator('[data-testid=factor-reset][data-username=amal]').count(), { timeout: 20_000 }).toBe(0);
+      await expect.poll(() => seen.count()).toBe(0);
+
+      // Omar's: Aziz cannot confirm his own request, whatever his renderer sends.
+      expect(await ipc(aziz.page, 'resetUserTwoFactor', { userId: String(team.seed.ids.omar) })).toMatchObject({ ok: true, value: { pendingFactorReset: true } });
+      const listed = (await ipc(aziz.page, 'listFactorResets')) as { ok: true; value: { requests: Array<{ requestId: string; username: string; requestedBy: string }> } };
+      const omar = listed.value.requests.find((r) => r.username === 'omar')!;
+      expect(omar.requestedBy).toBe('aziz');
+      expect(await ipc(aziz.page, 'confirmFactorReset', { requestId: omar.requestId })).toMatchObject({ ok: false, error: { code: 'reset_request_same_admin' } });
+
+      // Bushra declines it with a sentence (the button waits for one); Omar keeps his second factor.
+      const waiting = bushra.page.locator('[data-testid=factor-reset][data-username=omar]');
+      await waiting.waitFor({ timeout: 20_000 });
+      await waiting.getByTestId('factor-reset-decline').click();
+      expect(await bushra.page.getByTestId('factor-reset-decline-go').isDisabled()).toBe(true);
+      await bushra.page.getByTestId('factor-reset-reason').fill('اتصلتُ به وقد وجد هاتفه');
+      await bushra.page.getByTestId('factor-reset-decline-go').click();
+      await expect.poll(() => bushra.page.getByTestId('users-done').textContent()).toContain('رُفضت إعادة الضبط');
+      await expect.poll(() => aziz.page.locator('[data-testid=factor-reset][data-username=omar]').count(), { timeout: 20_000 }).toBe(0);
+      expect(await totp('omar')).toBe('enrolled');
+
+      const trail = await team.seed.store.q.all<{ actor: string; action: string; details: string }>(
+        "SELECT actor, action, details FROM audit WHERE action LIKE 'user.second_factor_reset%' ORDER BY seq",
+      );
+      expect(trail.map((r) => `${r.actor} ${r.action}`)).toEqual([
+        'aziz user.second_factor_reset_requested',
+        'bushra user.second_factor_reset',
+        'aziz user.second_factor_reset_requested',
+        'bushra user.second_factor_reset_declined',
+      ]);
+      expect(JSON.parse(trail[1]!.details)).toMatchObject({ authority: 'second-administrator', requestedBy: 'aziz' });
+      expect(JSON.parse(trail[3]!.details)).toMatchObject({ requestedBy: 'aziz', reason: 'اتصلتُ به وقد وجد هاتفه' });
+      expect((await team.seed.store.verifyAudit()).broken).toBeNull();
+      expect(aziz.errors, aziz.errors.join('\n')).toEqual([]);
+      expect(bushra.errors, bushra.errors.join('\n')).toEqual([]);
+    } finally {
+      await aziz.close();
+      await bushra.close();
+    }
+  }, 180_000);
+});
