@@ -92,6 +92,11 @@ const MESSAGES = {
     ar: 'الرسالة تذكر رقم "دعم" {value} ليس من أرقام الشركة الرسمية.',
     fa: 'پیام شماره «پشتیبانی» {value} را می‌دهد که شمارهٔ رسمی شرکت نیست.',
   },
+  'phishing.fake_number_described': {
+    en: 'Someone claimed to be from the company while calling or writing from {value}. The company contacts customers only from its official numbers.',
+    ar: 'شخص ادّعى أنه من الشركة وهو يتصل أو يراسل من {value}. الشركة لا تتواصل مع العملاء إلا من أرقامها الرسمية.',
+    fa: 'کسی ادعا کرده از طرف شرکت است در حالی که از {value} تماس گرفته یا پیام داده. شرکت فقط از شماره‌های رسمی خود با مشتری تماس می‌گیرد.',
+  },
   'phishing.fake_handle': {
     en: 'The message points to a "support" account {value} that is not an official company account.',
     ar: 'الرسالة تشير إلى حساب "دعم" {value} ليس من حسابات الشركة الرسمية.',
@@ -111,6 +116,11 @@ const MESSAGES = {
     en: 'The customer pasted a {type}. It was masked; remind them never to share it.',
     ar: 'لصق العميل {type}. تم إخفاؤه؛ ذكّره بألا يشاركه أبدًا.',
     fa: 'مشتری {type} را فرستاده است. پوشانده شد؛ به او یادآوری کنید هرگز آن را به کسی ندهد.',
+  },
+  'phishing.secret_handed_over': {
+    en: 'The customer says they already gave a {type} to someone who asked for it. Treat the account as at risk: help them secure it now.',
+    ar: 'يقول العميل إنه أعطى {type} لشخص طلبه منه. اعتبر الحساب في خطر وساعده على تأمينه الآن.',
+    fa: 'مشتری می‌گوید {type} را به کسی که خواسته بود داده است. حساب را در خطر بدانید و همین حالا به ایمن‌کردنش کمک کنید.',
   },
   'safe_reply.secret': {
     en: 'For your safety, please never share codes, passwords or card details with anyone — including us. We have hidden what you sent. If you did not request this code, tell us and we will help you secure your account.',

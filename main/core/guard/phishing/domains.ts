@@ -9,7 +9,7 @@ export const SHORTENERS = new Set([
   'bit.do', 'soo.gd', 'short.io', 'rotf.lol', 'wa.link', 'linktr.ee', 'tr.im', 'db.tt', 'han.gl', 'me2.do', 'gg.gg', 'trib.al', 'urlz.fr',
 ]);
 
-export type LookalikeHow = 'homoglyph' | 'typo' | 'extra_words' | 'other_ending' | 'subdomain_trick' | 'dressed_name';
+export type LookalikeHow = 'homoglyph' | 'typo' | 'extra_words' | 'other_ending' | 'subdomain_trick' | 'dressed_name' | 'country_label';
 
 export interface DomainFlag {
   code: 'lookalike' | 'shortener' | 'mixed_script';
@@ -50,6 +50,10 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
     const name = dressedName(link.label) ?? (THROWAWAY_ENDINGS.has(ending) && link.label.includes('-') ? link.label.split('-').find((p) => p.length >= 2) : undefined);
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'dressed_name' });
   }
+  if (!flags.some((f) => f.code === 'lookalike')) {
+    const name = countryLabelTrick(link, policy);
+    if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'country_label' });
+  }
   return flags;
 }
 
@@ -77,16 +81,47 @@ const THROWAWAY_ENDINGS = new Set(['online', 'site', 'xyz', 'top', 'icu', 'click
 const PLACE_WORDS = /^(?:[a-z]{2}|ksa|uae|usa|egypt|egy|misr|maroc|morocco|iran|ir|jordan|saudi|qatar|kuwait|oman|bahrain|dubai|global|intl|international)$/;
 
 /**
+ * `snapp-pay-support.ir.net`, `talabat-rewards.ae.org`: a country ending (`.ir`) bought as a name under another ending
+ * (`.net`), so the address reads as a site in that country. What a person reads as the name is the label in front of
+ * it; a brand there, or a name dressed in official words, is the trick. Returns the name.
+ */
+/** Country endings a look-alike borrows (the region's, and the big ones); a two-letter company name (`ea.com`) is not one. */
+const COUNTRY_CODES = new Set(['ir', 'ae', 'sa', 'eg', 'iq', 'jo', 'kw', 'qa', 'om', 'bh', 'lb', 'sy', 'ps', 'ye', 'ma', 'dz', 'tn', 'ly', 'sd', 'tr', 'pk', 'af', 'in', 'uk', 'gb', 'us', 'eu', 'de', 'fr', 'ca', 'au', 'ru', 'cn']);
+const GENERIC_ENDINGS = new Set(['com', 'net', 'org', 'co', 'info', 'biz']);
+function countryLabelTrick(link: Link, policy: GuardPolicy): string | undefined {
+  if (!COUNTRY_CODES.has(link.label) || !GENERIC_ENDINGS.has(link.domain.slice(3)) || !link.subdomain) return undefined;
+  const read = link.subdomain.split('.').pop()!;
+  const brands = [...policy.companyDomains.map((c) => c.split('.')[0]!), ...policy.brandNames].map(skeleton).filter((b) => b.length >= 3);
+  const brand = brands.find((b) => containsBrand(read, skeleton(read), b));
+  return brand ?? dressedName(read);
+}
+
+/**
  * "hsbc-secure-verify.com", "zain-jo-billing.info", "irancell-support-online.com": a registrable name made of
  * hyphenated words, one of them a name and at least one official dress, is how a site passes itself off as a
  * brand the policy may not list. Returns the name it dresses up.
  */
 export function dressedName(label: string): string | undefined {
   const parts = label.toLowerCase().split('-').filter(Boolean);
-  if (parts.length < 2 || !parts.some((p) => OFFICIAL_DRESS.has(p))) return undefined;
+  // a first word is the brand's place, so only a listed dress counts there (`postbank-secure` dresses `postbank`)
+  if (parts.length < 2 || (!parts.slice(1).some(isDress) && !OFFICIAL_DRESS.has(parts[0]!))) return undefined;
   const name = (p: string) => p.length >= 2 && !OFFICIAL_DRESS.has(p) && /^\p{L}[\p{L}\p{N}]*$/u.test(p);
   // a brand goes first, so a first word may be two letters (`we-telecom-egypt`, `du-billing`); later ones are country codes
   return parts.find((p, i) => name(p) && (i === 0 || !PLACE_WORDS.test(p)));
+}
+
+/** Dress words run together or with a prefix count as dress: `redelivery`, `ebilling`, `customercare`, `mysupport`. */
+const DRESS_PREFIX = /^(?:re|e|my|i|m|online|web|get|go)/;
+function isDress(part: string): boolean {
+  if (OFFICIAL_DRESS.has(part)) return true;
+  return isDressCompound(part.replace(DRESS_PREFIX, '')) || isDressCompound(part);
+}
+/** The word is made wholly of dress words of four letters or more (`customercare`, `paymentportal`, `delivery`). */
+function isDressCompound(w: string, depth = 0): boolean {
+  if (OFFICIAL_DRESS.has(w) && w.length >= 4) return true;
+  if (depth > 2) return false;
+  for (let i = 4; i <= w.length - 4; i++) if (OFFICIAL_DRESS.has(w.slice(0, i)) && isDressCompound(w.slice(i), depth + 1)) return true;
+  return false;
 }
 
 /**

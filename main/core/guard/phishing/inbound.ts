@@ -4,6 +4,7 @@ import { maskSpans, type DetectSensitive } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
 import { extractEmailDomains, extractLinks } from '../text/links';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
+import { findHandedOverSecret } from './handed-over';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
 
@@ -32,6 +33,7 @@ const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
   extra_words: { en: 'the company name with extra words', ar: 'اسم الشركة مع كلمات إضافية', fa: 'نام شرکت با کلمات اضافه' },
   other_ending: { en: 'the company name with another ending', ar: 'اسم الشركة بامتداد آخر', fa: 'نام شرکت با پسوند دیگر' },
   subdomain_trick: { en: 'the company name placed in front of another site', ar: 'اسم الشركة أمام موقع آخر', fa: 'نام شرکت جلوی سایتی دیگر' },
+  country_label: { en: 'a country ending placed in front of another ending', ar: 'امتداد دولة موضوع أمام امتداد آخر', fa: 'پسوند یک کشور جلوی پسوندی دیگر' },
   dressed_name: { en: 'a name dressed in words like secure, verify or support', ar: 'اسم مُلبَس بكلمات مثل آمن وتحقق ودعم', fa: 'نامی آراسته با کلماتی مثل امن، تأیید و پشتیبانی' },
 };
 
@@ -62,14 +64,15 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
   for (const link of [...links, ...senders]) {
     for (const f of inspectLinkDomain(link, deps.policy)) {
       if (f.code === 'shortener' && !links.includes(link)) continue;
-      if (f.code === 'lookalike' && f.how === 'dressed_name') push('lookalike', say('phishing.lookalike_name', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how][agentLang] }));
+      if (f.code === 'lookalike' && (f.how === 'dressed_name' || f.how === 'country_label')) push('lookalike', say('phishing.lookalike_name', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how][agentLang] }));
       else if (f.code === 'lookalike') push('lookalike', say('phishing.lookalike', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how!][agentLang] }));
       else if (f.code === 'shortener') push('shortener', say('phishing.shortener', agentLang, { domain: f.domain }));
       else push('mixed_script', say('phishing.mixed_script', agentLang, { domain: f.domain }));
     }
   }
   for (const f of findScamPatterns(text, deps.policy, links.length > 0)) {
-    if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
+    if (f.code === 'fake_number' && f.described) push('fake_number', say('phishing.fake_number_described', agentLang, { value: f.value! }));
+    else if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
     else if (f.code === 'fake_handle') push('fake_handle', say('phishing.fake_handle', agentLang, { value: f.value! }));
     else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));
     else push('urgency', say('phishing.urgency', agentLang));
@@ -77,7 +80,12 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
   const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
   const secrets = [...detected, ...pasted];
-  if (!secrets.length) return { flags };
+  if (!secrets.length) {
+    // nothing to mask, but the secret may be out already: "he asked for the code and I read it to him"
+    const handed = findHandedOverSecret(text);
+    if (handed) push('secret', say('phishing.secret_handed_over', agentLang, { type: kindName(handed, agentLang) }));
+    return { flags };
+  }
   for (const type of new Set(secrets.map((s) => s.type.toLowerCase()))) {
     push('secret', say('phishing.secret_pasted', agentLang, { type: kindName(type, agentLang) }));
   }

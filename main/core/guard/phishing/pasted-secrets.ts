@@ -8,7 +8,7 @@
  */
 import type { SensitiveSpan } from '../ports';
 
-type PastedType = 'PASSWORD' | 'PIN' | 'CVV' | 'CARD';
+type PastedType = 'PASSWORD' | 'PIN' | 'PIN2' | 'CVV' | 'CARD';
 
 const A = '[اأإآٱ]';
 const Y = '[يیى]';
@@ -23,8 +23,10 @@ const NAMES: Record<PastedType, string> = {
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
-    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:دوم|${A}ول|${K}ارت)\\S*`, 'ramze? ?(?:dovom|kart)\\S*', 'el ?pin',
+    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
   ].join('|'),
+  // an Iranian card's second (online) PIN, 5 to 12 digits: "رمز دوم کارتم 8823116", "ramz dovom", "رمز پویا"
+  PIN2: [`رمز(?:${Y})? ?(?:دوم|پو${Y}ا|${A}ينترنت${Y}|${A}ینترنت${Y})\\S*`, 'ramze? ?(?:dovom|pooya|puya|internet[iy])\\S*', 'second pin', 'online pin'].join('|'),
   CVV: ['cvv2?', 'cvc2?', 'cv2', 'security code', `رمز (?:ال)?${A}مان`, `سی ?وی ?وی\\S*`, 'cvv ?2',
     // described by where it is printed: "الرقم يلي ورا الكرت", "الأرقام اللي على ظهر البطاقة", "the 3 digits on the back"
     `(?:ال)?(?:رقم|${A}رقام) (?:(?:${Y}لي|اللي|الل${Y}|الي|التي|الذي) )?(?:(?:على|عل${Y}|في|من|ع) ?)?(?:ال)?(?:ورا|ورى|خلف|ظهر|ضهر)\\s?(?:ال)?(?:${K}رت|${K}ارت|${K}ارط|بطاق\\S*|فيزا)`,
@@ -36,11 +38,12 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|now|my|new|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?)`;
+const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|current|temporary|temp|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   // a group of digits followed by another group is part of a longer number (a phone printed on the card's back)
   PIN: '[0-9٠-٩۰-۹]{4,6}(?![ -]?[0-9٠-٩۰-۹])',
+  PIN2: '[0-9٠-٩۰-۹]{5,12}(?![ -]?[0-9٠-٩۰-۹])',
   CVV: '[0-9٠-٩۰-۹]{3,4}(?![ -]?[0-9٠-٩۰-۹])',
   CARD: '(?:[0-9٠-٩۰-۹][ -]?){12,18}[0-9٠-٩۰-۹]',
 };
@@ -65,7 +68,7 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
       // a trailing "!" or "." may be punctuation or part of the password: judged without it, masked with it
       if (type === 'PASSWORD' && !looksLikePassword(value.replace(/[.!?؟)]+$/u, ''))) continue;
       const start = m.index + m[0].lastIndexOf(m[1]!);
-      spans.push({ type, start, end: start + value.length, confidence: 0.9 });
+      spans.push({ type: type === 'PIN2' ? 'PIN' : type, start, end: start + value.length, confidence: 0.9 });
     }
   }
   return spans;

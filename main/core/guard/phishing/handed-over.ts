@@ -1,0 +1,73 @@
+/**
+ * A secret the customer says they already handed over, with nothing left to mask: "he asked for the code that came to
+ * my phone and I read it to him", "طلب مني الكود وانا قلتهوله", "کدی که اومد رو ازم خواست منم بهش گفتم".
+ * It is raised as `secret` (the customer's secret is out of their hands) with its own explanation: the account is at
+ * risk now, so the agent helps secure it rather than reminding them not to share.
+ * The sign is two parts: a secret named or described, and a first-person past verb of handing it over whose object is
+ * that secret ("read it to him", "gave him the code", "اديته", "دادمش"). Negated verbs ("I didn't give it", "ما
+ * اديتهوش", "ندادم") do not count: the customer's own letters run into the verb, so the boundary rejects them.
+ */
+import { foldLetters, normalizeText } from '../text/clauses';
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const alt = (parts: string[], flags = 'iu') => new RegExp(parts.map((p) => `${B}(?:${foldLetters(p)})`).join('|'), flags);
+
+type Kind = 'otp' | 'pin' | 'password' | 'cvv';
+/** Secrets by name or description; the first that matches names the explanation's type. */
+const SECRET: Array<[Kind, RegExp]> = [
+  ['pin', alt(['pin(?: code| number)?' + E, '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)', 'ramze? dovom'])],
+  ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur'])],
+  ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان'])],
+  ['otp', alt([
+    // not a code that is no secret: a delivery, order, promo or postal code
+    '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
+    // described: "the number that was texted to me", "the digits that came to my phone"
+    '(?:the )?(?:number|numbers|digits) (?:that |which )?(?:was |were |got )?(?:texted|sent|came|messaged|sms)',
+    '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramz' + E,
+  ])],
+];
+
+/** "I" handed "it" (the secret) over, in the past; the object is the secret or a pronoun for it. */
+const HANDED = alt([
+  // English: "I read it to him", "I gave him the code", "so I sent it"; not "I read it to my son", "I sent it to you"
+  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:gave|sent|texted|forwarded|shared|dictated|passed) (?:it|them)(?! to (?:my|you|your|the support|support|customer))" + E,
+  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|told) (?:him|her|them) (?:the|my|that) (?:\\S+ )?(?:code|otp|pin|password|digits|numbers)" + E,
+  "read (?:it|them) (?:out )?(?:to (?:him|her|them|the (?:guy|man|woman|lady|caller|person|agent))|out)" + E,
+  // Arabic, first person past with the secret as object: قلتهوله, اديته, عطيتو, بعتهوله, دزيته, صيفطتو, قريتهوله
+  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا)ت(?:ه|ها|هم|و|هو)\\S*',
+  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري)ت(?:ل|ل)(?:ه|ها|هم|و)' + E + ' (?:ال)?(?:كود|رمز|ارقام|الارقام|باسورد)',
+  // not "بعتهولي" (he sent it to me)
+  '(?:و|ف)?بعت(?:ت)?(?:ه|ها|هو)(?!\\S*لي)\\S*',
+  // Persian: the object on the verb (دادمش), or the verb closing its clause after "to him" (بهش گفتم.)
+  '(?:گفتم|دادم|فرستادم|خوندم|خواندم)ش' + E,
+  '(?:بهش|به اون|به او|بهشون|براش|براشون|واسش|واسشون) (?:\\S+ )?(?:گفتم|دادم|فرستادم|خوندم|خواندم)(?= *(?:$|[.!؟?،,]| و | ولي | بعد))',
+  // Arabizi, first person past with the secret as object: 2oltohoulo, 2oltlo el code, edeto, ba3atto
+  '(?:2olt|2ult|qolt|golt)(?:oh|ha|o|ou)\\S*', '(?:2olt|2ult|qolt|golt)(?:lo|elo|lah|laha) (?:el )?(?:code|pin|password|ramz)', '(?:edeto|edetoh|ediyto|edetha|3ateto|3atito|3tito|ba3atto|ba3atoh|b3atto|ersalto|dzito|sifatto)\\S*',
+  'behesh (?:goftam|dadam|ferestadam|khoondam)', '(?:goftam|dadam|ferestadam|khoondam)esh',
+], 'giu');
+/** A negation written apart from the verb: "ما ارسلته لأحد", "مش اديته", "لم أعطه". */
+const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و|ف)?(?:${['ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'عمري ما', 'never', 'not', 'didn.t', 'ma', 'mesh', 'msh', 'mish', 'نه', 'هرگز', 'هيچ ?وقت'].map(foldLetters).join('|')})\\s*$`, 'iu');
+/** Handed to us ("I sent it to you", "sent it here") is a message to support, not a scam's success. */
+const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:the|this) chat|لكم|ليكم|إليكم|اليكم|هنا|براتون|به شما|اينجا)/iu;
+
+/** How far before the hand-over verb its secret may be named, in characters (about one sentence). */
+const SECRET_REACH = 80;
+
+/** The type of the secret the customer says they handed over, or undefined. */
+export function findHandedOverSecret(text: string): Kind | undefined {
+  const t = normalizeText(text);
+  const handed = [...t.matchAll(HANDED)].find((m) => !NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index)) && !TO_US.test(t.slice(m.index + m[0].length)));
+  if (!handed) return undefined;
+  // the secret handed over is the one named last before the verb ("نسيت كلمة المرور … وطلب الكود، عطيته": the code) and
+  // near it, or in the verb's own words ("gave him the code"); a PIN three sentences back is not what "I gave it" gave
+  let best: { kind: Kind; at: number } | undefined;
+  const end = handed.index + handed[0].length;
+  for (const [kind, re] of SECRET) {
+    for (const m of t.matchAll(new RegExp(re.source, 'giu'))) {
+      if (m.index < handed.index - SECRET_REACH || m.index >= end) continue;
+      if (!best || m.index > best.at) best = { kind, at: m.index };
+    }
+  }
+  return best?.kind;
+}
