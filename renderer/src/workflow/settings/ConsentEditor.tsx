@@ -4,7 +4,7 @@ import { call } from '../../bridge';
 import { ErrorNote } from '../../components/Notice';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks';
-import { FieldError, useSave } from './fields';
+import { FieldError, PerChannel, useSave } from './fields';
 import type { WorkflowSettings } from './WorkflowTab';
 
 type Channel = WorkflowSettings['channels'][number];
@@ -12,23 +12,10 @@ const LANGUAGES = ['en', 'ar', 'fa'] as const;
 
 /** A channel's consent notice on first contact: a new version per change, its text per language; the versions kept. */
 export function ConsentEditor(props: { channels: Channel[] }) {
-  const { t } = useTranslation();
-  const [channelId, setChannelId] = useState(props.channels[0]?.channelId ?? '');
-  if (!channelId) return <p className="muted">{t('workflow.settings.noChannels')}</p>;
   return (
-    <div className="stack" data-testid="consent-editor">
-      <label className="field">
-        {t('workflow.settings.channel')}
-        <select value={channelId} onChange={(e) => setChannelId(e.target.value)} data-testid="consent-channel">
-          {props.channels.map((c) => (
-            <option key={c.channelId} value={c.channelId}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <Notices key={channelId} channelId={channelId} />
-    </div>
+    <PerChannel channels={props.channels} testId="consent-editor" pickerTestId="consent-channel">
+      {(c) => <Notices key={c.channelId} channelId={c.channelId} />}
+    </PerChannel>
   );
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGN_MODES } from '../../../../main/ipc/vocabulary';
 import { call } from '../../bridge';
-import { FieldError, useSave, useShowWhole, wholeOrEmpty, type Field } from './fields';
+import { FieldError, PerChannel, useSave, useShowWhole, wholeOrEmpty, type Field } from './fields';
 import type { WorkflowSettings } from './WorkflowTab';
 
 type Channel = WorkflowSettings['channels'][number];
@@ -11,25 +11,10 @@ const MINUTE_FIELDS = ['returnAfterMinutes', 'firstResponseMinutes', 'nextRespon
 
 /** A channel's assignment rule and SLA targets: how its conversations are handed out and what is promised. */
 export function RulesEditor(props: { channels: Channel[]; saved: () => void }) {
-  const { t } = useTranslation();
-  const [channelId, setChannelId] = useState(props.channels[0]?.channelId ?? '');
-  const channel = props.channels.find((c) => c.channelId === channelId);
-  if (!channel) return <p className="muted">{t('workflow.settings.noChannels')}</p>;
   return (
-    <div className="stack" data-testid="rules-editor">
-      <label className="field">
-        {t('workflow.settings.channel')}
-        <select value={channelId} onChange={(e) => setChannelId(e.target.value)} data-testid="rule-channel">
-          {props.channels.map((c) => (
-            <option key={c.channelId} value={c.channelId}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {/* A form per channel: switching channels starts from what the hub holds for that one. */}
-      <RuleForm key={channel.channelId} channel={channel} saved={props.saved} />
-    </div>
+    <PerChannel channels={props.channels} testId="rules-editor" pickerTestId="rule-channel">
+      {(c) => <RuleForm key={c.channelId} channel={c} saved={props.saved} />}
+    </PerChannel>
   );
 }
 

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORKFLOW_LIMITS } from '../../../../main/ipc/vocabulary';
 import { BridgeError } from '../../bridge';
 import { ErrorNote } from '../../components/Notice';
 import { useFormat } from '../../format';
 import { toLatinDigits } from '../../text';
+import type { WorkflowSettings } from './WorkflowTab';
 
 /** The fields the settings screens name in a sentence when the contract refuses them. */
 const FIELDS = [
@@ -126,4 +127,32 @@ export function useSave() {
     </>
   );
   return { refused, busy, run, refuse, status };
+}
+
+type Channel = WorkflowSettings['channels'][number];
+
+/**
+ * The settings kept per channel (its rule, its consent notice): a channel picker above the chosen channel's form,
+ * which mounts again on a switch so it starts from what the hub holds for that channel.
+ */
+export function PerChannel(props: { channels: Channel[]; testId: string; pickerTestId: string; children(channel: Channel): ReactNode }) {
+  const { t } = useTranslation();
+  const [channelId, setChannelId] = useState(props.channels[0]?.channelId ?? '');
+  const channel = props.channels.find((c) => c.channelId === channelId);
+  if (!channel) return <p className="muted">{t('workflow.settings.noChannels')}</p>;
+  return (
+    <div className="stack" data-testid={props.testId}>
+      <label className="field">
+        {t('workflow.settings.channel')}
+        <select value={channelId} onChange={(e) => setChannelId(e.target.value)} data-testid={props.pickerTestId}>
+          {props.channels.map((c) => (
+            <option key={c.channelId} value={c.channelId}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {props.children(channel)}
+    </div>
+  );
 }
