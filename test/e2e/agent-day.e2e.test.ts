@@ -1,17 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { resolveGuardPolicy } from '../../main/core/guard';
-import { launchChromium } from '../helpers/browser';
 import { PEOPLE, receive, signIn } from '../helpers/console';
 import { secondWindow, shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 const TEXT = {
   // Only what the policy marks approvable can wait for a lead: a national ID where the service needs only phone + code.

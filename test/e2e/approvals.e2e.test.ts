@@ -1,16 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { PEOPLE, receive, signIn } from '../helpers/console';
 import { secondWindow, shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 const CARD = '4111 1111 1111 1111';
 const OTHER_CARD = '5500 0000 0000 0004';

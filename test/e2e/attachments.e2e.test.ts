@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
+import { artifactPath } from '../helpers/browser';
 import { PEOPLE, signIn } from '../helpers/console';
 import { withConsole } from '../helpers/console-page';
 import { TelegramEmulator } from '../emulators/telegram';
@@ -16,12 +17,7 @@ const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'
 const TOKEN = '777000:AAe2e-attachment-token';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 describe('attachments in the console (Chromium, loopback bridge, Telegram emulator)', () => {
   it('shows a photo fetched by main, saves a document through the save dialog, and audits both', async () => {

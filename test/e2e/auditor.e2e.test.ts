@@ -1,18 +1,13 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { newSessionSlot } from '../../main/core/auth';
-import { launchChromium } from '../helpers/browser';
 import { PEOPLE, signIn } from '../helpers/console';
 import { confirmAsSecondAdmin } from '../helpers/console-people';
 import { shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 const AUDITOR = { username: 'aya', displayName: 'Aya Auditor', role: 'auditor', password: 'auditor-password-1' } as const;
 const WORDS = { en: { granted: 'Field revealed' }, ar: { granted: 'كُشف حقل' }, fa: { granted: 'فیلد آشکار شد' } } as const;

@@ -1,17 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { newSessionSlot } from '../../main/core/auth';
 import { resolveGuardPolicy } from '../../main/core/guard';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { artifactPath } from '../helpers/browser';
 import { consoleBridge, contactNames, originals, PEOPLE, receive, signIn } from '../helpers/console';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 type ConsoleBridge = Awaited<ReturnType<typeof consoleBridge>>;
 

@@ -1,16 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { PEOPLE, receive, signIn } from '../helpers/console';
 import { shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 /** Each step waits for a round trip to main; a loaded machine gets time (a bound, not a speed assumption). */
 const WAIT = { timeout: 10_000 };

@@ -1,10 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { say } from '../../main/core/guard/messages';
 import type { StartedEmbeddedHub } from '../../main/hub/embedded';
 import { startBridge, type RunningBridge } from '../bridge/server';
 import { TelegramEmulator } from '../emulators/telegram';
-import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { RENDERER_DIR } from '../helpers/browser';
 import { openWindow } from '../helpers/console-page';
 import { signIn } from '../helpers/console-people';
 import { callInPage, type ContractAnswer } from '../helpers/contract-window';
@@ -17,12 +18,7 @@ const CARD = '4111 1111 1111 1111';
 const TOKEN = '123456:embedded-hub-test-token';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 /**
  * A fresh install in embedded hub mode, in Chromium: the console runs the hub's own code in its process (SQLite in

@@ -1,17 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { say } from '../../main/core/guard/messages';
-import { launchChromium } from '../helpers/browser';
 import { PEOPLE, receive, signIn } from '../helpers/console';
 import { chooseLanguage, shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 /** Each step waits for a round trip to main; a loaded machine gets time (a bound, not a speed assumption). */
 const WAIT = { timeout: 10_000 };

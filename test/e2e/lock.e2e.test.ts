@@ -1,20 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import type { InterfaceList } from '../../main/core/network';
 import type { Bridge } from '../../main/ipc';
 import { startBridge, type RunningBridge } from '../bridge/server';
-import { artifactPath, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { artifactPath, RENDERER_DIR } from '../helpers/browser';
 import { testKeychain } from '../helpers/keychain';
 import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
 import { tmpDir } from '../helpers/tmp';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 /** Everything the page holds that a person or a script could read: its markup and its visible text. */
 const pageText = async (page: Page) => (await page.content()) + (await page.innerText('body'));

@@ -1,17 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { OAuthSecrets } from '../../main/core/connectors/email/settings';
-import { launchChromium } from '../helpers/browser';
 import { PEOPLE, signIn } from '../helpers/console';
 import { shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 const REFRESH = '1//0SECRET-refresh-token-for-the-mailbox';
 const CLIENT_SECRET = 'GOCSPX-SECRET-client';

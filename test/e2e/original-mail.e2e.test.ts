@@ -1,17 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { DEMO_CHANNEL_ID } from '../../main/core/app/channels';
-import { launchChromium } from '../helpers/browser';
 import { PEOPLE, signIn } from '../helpers/console';
 import { secondWindow, shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 const CARD = '4111 1111 1111 1111';
 const HTML = `<html><head><title>Statement</title></head><body>

@@ -1,20 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { newSessionSlot, totpCode } from '../../main/core/auth';
 import { startBridge } from '../bridge/server';
-import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { RENDERER_DIR } from '../helpers/browser';
 import { PEOPLE, signIn } from '../helpers/console';
 import { openWindow, secondWindow, shot, withConsole } from '../helpers/console-page';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 const WORDS = {
   en: { name: 'Rami Haddad', taken: /already an account/, disabled: /account is disabled/, status: /disabled/i },

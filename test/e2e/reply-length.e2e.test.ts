@@ -1,16 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
 import { ingestMessage, PEOPLE, signIn } from '../helpers/console';
 import { shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 // The limit as each language writes it (Arabic-Indic and Persian digits, their own group separators).
 const THOUSAND = { en: '1,000', ar: '١٬٠٠٠', fa: '۱٬۰۰۰' } as const;

@@ -1,16 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumForSuite } from '../helpers/chromium-suite';
+import { artifactPath } from '../helpers/browser';
 import { consoleBridge, PEOPLE, receive, signIn } from '../helpers/console';
 import { openWindow, type Lang } from '../helpers/console-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForSuite((b) => (browser = b));
 
 const FULL_HD = { width: 1920, height: 1080 };
 /** The digits each language shows by default (Arabic-Indic, Persian); English keeps Latin ones. */
