@@ -653,16 +653,22 @@ function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: 
 
 /** Labels that name a record's or an account's own number, which is no phone even when it reads as one. */
 const RECORD_OR_ACCOUNT: ReadonlySet<Cue> = new Set<Cue>([...RECORD_CUES, Cue.ACCOUNT]);
-const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
+const isRecord = (c: Cue): boolean => RECORD_CUES.has(c);
 const isAccount = (c: Cue): boolean => c === Cue.ACCOUNT;
 
 /**
  * A number labelled as a record's or an account's ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "account no. 0298765431", "ticket
  * number 0501234567", "شماره حساب ۰۱۰…"), unless a phone word comes before the label (see recordLabelBefore).
+ * An account or customer word alone is no label ("Client 054…" is how a customer's name and phone arrive): the label
+ * must say "number" too.
  */
 function recordLabelled(scan: Scan, start: number): boolean {
-  return recordLabelBefore(scan, start, isRecordOrAccount);
+  if (recordLabelBefore(scan, start, isRecord)) return true;
+  return recordLabelBefore(scan, start, isAccount) && NUMBER_WORD_BEFORE.test(scan.norm.slice(Math.max(sentenceStart(scan, start), start - 40), start));
 }
+
+/** "number" in the languages of the account labels: no., nr, #, n°, numéro, رقم, شماره, نمبر. */
+const NUMBER_WORD_BEFORE = /(?:\b(?:no|nr|num|number|numero|numéro)\b|#|n°|رقم|شماره|نمبر|نمره)/iu;
 
 function cuedNationalPhone(d: string): boolean {
   for (const r of CUED_REGIONS) if (validLocal(r, d)) return true;

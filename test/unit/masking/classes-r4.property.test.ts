@@ -228,6 +228,15 @@ describe('failure classes of the fourth blind set (property)', () => {
       }),
       RUNS,
     );
+    // an account or customer word with no "number" is no label: "Client 054…" is a name and a phone (a contact's
+    // display name, store-no-leak)
+    fc.assert(
+      fc.property(fc.constantFrom('Client', 'customer', 'member', 'عميل', 'مشترك', 'compte'), nationalMobile, scriptOf, (l, d, script) => {
+        const v = script(d);
+        foundIn(`${l} ${v}`, v, 'PHONE');
+      }),
+      RUNS,
+    );
     fc.assert(
       fc.property(fc.constantFrom('the mobile number on my account is', 'رقمي المربوط بالحساب', 'الجوال المسجل على الحساب', 'شماره موبایل حسابم'), nationalMobile, scriptOf, (l, d, script) => {
         const v = script(d);
