@@ -22,6 +22,8 @@ interface DetailState {
   reset(): void;
 }
 
+let reloads = 0;
+
 export const useDetail = create<DetailState>((set, get) => ({
   detail: null,
   loading: false,
@@ -29,14 +31,17 @@ export const useDetail = create<DetailState>((set, get) => ({
   reload: async () => {
     const id = useSelection.getState().id;
     if (id === null) return;
+    // Reloads overlap (a selection and the hub's push, a reply sent): only the newest may draw, or an answer that left
+    // earlier but came back later would put the older conversation back on screen.
+    const ticket = ++reloads;
+    const current = () => ticket === reloads && useSelection.getState().id === id;
     try {
       const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
-      // Another conversation was selected meanwhile: this answer is for a view no longer on screen.
-      if (useSelection.getState().id !== id) return;
+      if (!current()) return;
       set({ detail, loading: false, error: null });
       useInbox.getState().replace(detail.summary);
     } catch (error) {
-      if (useSelection.getState().id === id) set({ error, loading: false });
+      if (current()) set({ error, loading: false });
     }
   },
   applySummary: (summary) => {
