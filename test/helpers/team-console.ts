@@ -41,6 +41,31 @@ export interface TeamConsole<U extends string> {
 export type ConsoleWindow = Awaited<ReturnType<typeof openWindow>>;
 
 /**
+ * A console on its own computer, as IT sets one up: its own data folder and keychain, IT's signed office policy naming
+ * the hub, inside the office, following the hub, its device enrolled at the hub. Close it with `bridge.close()`.
+ */
+export async function startOfficeConsole<U extends string>(team: TeamHub<U>, o: { label: string; chromium?: boolean; channels?: boolean }): Promise<RunningBridge> {
+  const beacon = await startTestBeacon('hq');
+  const signer = makeSigner();
+  const loc = managedLocation([signer]);
+  writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
+  const { keychain, service } = testKeychain();
+  const bridge = await startBridge({
+    dataDir: tmpDir(),
+    rendererDir: o.chromium ? RENDERER_DIR : tmpDir(),
+    keychain,
+    keychainService: service,
+    channels: o.channels,
+    network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
+  });
+  await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
+  await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
+  const device = bridge.core.identity.deviceIdentity;
+  await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: o.label }, { actor: 'it:test' });
+  return bridge;
+}
+
+/**
  * A console in team mode, as IT sets one up, for the suite that calls it (it registers its own beforeAll/afterAll):
  * a hub (`startTeamHub`: own processes, a real PostgreSQL, the custodian, one console process per user), IT's signed
  * office policy naming that hub, and the console inside the office, following the hub, its device enrolled at the hub
@@ -54,25 +79,8 @@ export function teamConsoleSuite<U extends string>(o: TeamConsoleOptions<U>): Te
   beforeAll(async () => {
     team = await startTeamHub(o);
     await o.prepare?.(team);
-    const beacon = await startTestBeacon('hq');
-    const signer = makeSigner();
-    const loc = managedLocation([signer]);
-    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
-    const { keychain, service } = testKeychain();
-    bridge = await startBridge({
-      dataDir: tmpDir(),
-      rendererDir: o.chromium ? RENDERER_DIR : tmpDir(),
-      keychain,
-      keychainService: service,
-      channels: o.channels,
-      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
-    });
-    const hubUrl = team.lb.url;
-    const core = bridge.core;
-    await until(async () => (core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
-    await until(async () => (core.team()?.url === hubUrl ? true : null), 'the console to take the hub from the policy');
-    const device = core.identity.deviceIdentity;
-    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: 'front desk' }, { actor: 'it:test' });
+    bridge = await startOfficeConsole(team, { label: 'front desk', chromium: o.chromium, channels: o.channels });
+    const device = bridge.core.identity.deviceIdentity;
     // The custodian checks devices against IT's signed policy too: this desk joins the consoles the harness enrolled.
     const leads = o.users.filter((u) => u.role === 'lead').map((u) => u.username);
     team.files.custody.enrol([...Object.values<ConsoleProcess>(team.consoles).map((c) => c.fingerprint), device.fingerprint], leads);

@@ -1,17 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from '../bridge/server';
-import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import type { RunningBridge } from '../bridge/server';
+import { launchChromium } from '../helpers/browser';
 import { openWindow, shot } from '../helpers/console-page';
 import { signIn } from '../helpers/console-people';
-import { testKeychain } from '../helpers/keychain';
-import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
-import { tmpDir } from '../helpers/tmp';
-import { PASSWORD, startTeamHub, until } from './harness';
+import { callInPage } from '../helpers/contract-window';
+import { startOfficeConsole } from '../helpers/team-console';
+import { PASSWORD, startTeamHub } from './harness';
 
-type Bridged = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-const ipc = (page: Page, channel: string, request: unknown = {}) =>
-  page.evaluate(([c, r]) => (globalThis as unknown as { diwan: Record<string, (x: unknown) => Promise<unknown>> }).diwan[c as string]!(r), [channel, request] as const) as Promise<Bridged>;
 
 /**
  * The screen where a second administrator confirms a reset of someone's two-step sign-in (issue 16, administration
@@ -25,27 +21,11 @@ describe('second-factor resets confirmed by a second administrator, two consoles
   const bridges: RunningBridge[] = [];
   let browser: Browser;
 
-  /** A console on its own computer: the signed policy names the hub; its device is enrolled at the hub by IT. */
-  async function startConsole(label: string): Promise<RunningBridge> {
-    const beacon = await startTestBeacon('hq');
-    const signer = makeSigner();
-    const loc = managedLocation([signer]);
-    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
-    const { keychain, service } = testKeychain();
-    const bridge = await startBridge({
-      dataDir: tmpDir(),
-      rendererDir: RENDERER_DIR,
-      keychain,
-      keychainService: service,
-      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
-    });
+  const startConsole = async (label: string) => {
+    const bridge = await startOfficeConsole(team, { label, chromium: true });
     bridges.push(bridge);
-    await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
-    await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
-    const device = bridge.core.identity.deviceIdentity;
-    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label }, { actor: 'it:test' });
     return bridge;
-  }
+  };
 
   beforeAll(async () => {
     team = await startTeamHub({
@@ -114,11 +94,11 @@ describe('second-factor resets confirmed by a second administrator, two consoles
       await expect.poll(() => seen.count()).toBe(0);
 
       // Omar's: Aziz cannot confirm his own request, whatever his renderer sends.
-      expect(await ipc(aziz.page, 'resetUserTwoFactor', { userId: String(team.seed.ids.omar) })).toMatchObject({ ok: true, value: { pendingFactorReset: true } });
-      const listed = (await ipc(aziz.page, 'listFactorResets')) as { ok: true; value: { requests: Array<{ requestId: string; username: string; requestedBy: string }> } };
+      expect(await callInPage(aziz.page, 'resetUserTwoFactor', { userId: String(team.seed.ids.omar) })).toMatchObject({ ok: true, value: { pendingFactorReset: true } });
+      const listed = (await callInPage(aziz.page, 'listFactorResets')) as { ok: true; value: { requests: Array<{ requestId: string; username: string; requestedBy: string }> } };
       const omar = listed.value.requests.find((r) => r.username === 'omar')!;
       expect(omar.requestedBy).toBe('aziz');
-      expect(await ipc(aziz.page, 'confirmFactorReset', { requestId: omar.requestId })).toMatchObject({ ok: false, error: { code: 'reset_request_same_admin' } });
+      expect(await callInPage(aziz.page, 'confirmFactorReset', { requestId: omar.requestId })).toMatchObject({ ok: false, error: { code: 'reset_request_same_admin' } });
 
       // Bushra declines it with a sentence (the button waits for one); Omar keeps his second factor.
       const waiting = bushra.page.locator('[data-testid=factor-reset][data-username=omar]');

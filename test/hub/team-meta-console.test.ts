@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from '../bridge/server';
+import type { RunningBridge } from '../bridge/server';
 import { MetaEmulator } from '../emulators/meta';
-import { launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser';
 import { openWindow } from '../helpers/console-page';
 import { signIn } from '../helpers/console-people';
-import { testKeychain } from '../helpers/keychain';
-import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
-import { tmpDir } from '../helpers/tmp';
+import { startOfficeConsole } from '../helpers/team-console';
 import { PASSWORD, startTeamHub, until } from './harness';
 
 const FB_TOKEN = 'EAAtest-fb-console-0123456789';
@@ -37,23 +35,7 @@ describe('team mode: Meta windows, handover and edits in the conversation view (
       { id: 'fb', kind: 'messenger', name: 'Page', enabled: true, config: { baseUrl: meta.url, pollIntervalMs: 1_000, settings: { pageId: meta.pageId } } },
       { actor: 'it:test' },
     );
-    const beacon = await startTestBeacon('hq');
-    const signer = makeSigner();
-    const loc = managedLocation([signer]);
-    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
-    const { keychain, service } = testKeychain();
-    bridge = await startBridge({
-      dataDir: tmpDir(),
-      rendererDir: RENDERER_DIR,
-      keychain,
-      keychainService: service,
-      channels: true,
-      network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 },
-    });
-    await until(async () => (bridge.core.gate.current()?.state === 'office' ? true : null), 'the gate to find the office');
-    await until(async () => (bridge.core.team()?.url === team.lb.url ? true : null), 'the console to take the hub from the policy');
-    const device = bridge.core.identity.deviceIdentity;
-    await team.seed.store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: 'front desk' }, { actor: 'it:test' });
+    bridge = await startOfficeConsole(team, { label: 'front desk', chromium: true, channels: true });
     browser = await launchChromium();
     agent = await openWindow(browser, bridge.url);
     await signIn(agent.page, { username: 'amal', password: PASSWORD });
