@@ -191,14 +191,35 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
     }
   }, 120_000);
 
-  it('keeps a data folder’s mode once chosen; a folder that never chose stays single-seat', async () => {
+  it('runs the hub in a new folder and writes that down; a folder that already ran single-seat stays single-seat; a written mode is kept', async () => {
     const { keychain, service } = testKeychain();
     const fresh = tmpDir();
-    const core = await consoleOn(fresh, keychain, service);
+    let core = await consoleOn(fresh, keychain, service);
+    try {
+      expect(core.embedded).toBe('hub');
+      expect(await core.embeddedHub()!.needsAdmin()).toBe(true);
+      expect(JSON.parse(fs.readFileSync(path.join(fresh, 'embedded-mode.json'), 'utf8'))).toEqual({ embedded: 'hub' });
+    } finally {
+      await core.closeAndWait();
+    }
+
+    // An install from before the default changed: single-seat people and no mode file. It stays single-seat, for good.
+    const older = tmpDir();
+    core = await consoleOn(older, keychain, service, 'store');
+    try {
+      await core.identity.createAdmin(newSessionSlot(), { username: 'salma', displayName: 'Salma', password: PASSWORD });
+    } finally {
+      await core.closeAndWait();
+    }
+    fs.rmSync(path.join(older, 'embedded-mode.json'));
+    core = await consoleOn(older, keychain, service);
     try {
       expect(core.embedded).toBe('store');
       expect(core.embeddedHub()).toBeNull();
       expect(core.team()).toBeNull();
+      expect(core.identity.users.count()).toBe(1);
+      expect(fs.existsSync(path.join(older, EMBEDDED_HUB_DIR))).toBe(false);
+      expect(JSON.parse(fs.readFileSync(path.join(older, 'embedded-mode.json'), 'utf8'))).toEqual({ embedded: 'store' });
     } finally {
       await core.closeAndWait();
     }
