@@ -76,6 +76,8 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
       secrets: { source: 'keychain', keychainService: o.vault.service },
       // One computer: a lead approves a reveal here, signed in with their own password (docs/SECURITY.md).
       oneMachine: true,
+      // The single seat's rule for privileged roles: a second administrator, unless the console's policy names the person.
+      sessions: { roleGrantNeedsSecondAdmin: true },
     },
     'The embedded hub configuration',
   );
@@ -88,6 +90,7 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
     log: consoleLog(o.log),
     runtime: o.runtime,
     registry: EMBEDDED_REGISTRY,
+    privilegedUsers: o.privilegedUsers,
   });
   const accounts = new HubAccounts(node.store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: false });
   let settingUp: Promise<void> = Promise.resolve();

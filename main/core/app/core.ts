@@ -338,6 +338,7 @@ async function assemble(
             device: { fingerprint: device.fingerprint, publicKeyPem: device.publicKeyPem },
             clock,
             log,
+            privilegedUsers: () => identity.currentPolicy.privilegedUsers,
           }, core);
           followHub();
         }

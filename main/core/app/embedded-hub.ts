@@ -35,6 +35,12 @@ export interface EmbeddedHubStart {
   device: { fingerprint: string; publicKeyPem: string };
   clock: Clock;
   log: (line: string) => void;
+  /**
+   * The people the console's signed IT policy names for a privileged role (`privilegedUserKey`), read at each grant:
+   * the embedded hub gives a lead, administrator or auditor role on one administrator's word only to them, and asks a
+   * second administrator for anyone else, as the single seat does (`roleGrantAuthority`).
+   */
+  privilegedUsers: () => ReadonlySet<string>;
 }
 
 
