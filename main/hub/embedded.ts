@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/app';
+import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR } from '../core/app/data-folder';
 import { DEMO_CHANNEL_ID } from '../core/app/channels';
 import type { EmbeddedHub, EmbeddedHubStart } from '../core/app/embedded-hub';
 import { AUDIT_ACTIONS } from '../core/shared/audit-actions';
@@ -22,9 +23,8 @@ import { channelSecretsOf, KeychainHubSecrets } from './secrets';
 import type { Actor, HubStore } from './store';
 import { createHubCertificate } from './tls';
 
-/** Where the embedded hub keeps its files, inside the console's data folder. */
-export const EMBEDDED_HUB_DIR = 'hub';
-export const EMBEDDED_HUB_DATABASE = 'hub.sqlite';
+/** Where the embedded hub keeps its files, inside the console's data folder (named in `core/app/data-folder.ts`). */
+export { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR } from '../core/app/data-folder';
 const SYSTEM: Actor = { actor: 'system:embedded-hub', device: null };
 
 export interface EmbeddedHubOptions extends EmbeddedHubStart {
@@ -76,6 +76,8 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
       secrets: { source: 'keychain', keychainService: o.vault.service },
       // One computer: a lead approves a reveal here, signed in with their own password (docs/SECURITY.md).
       oneMachine: true,
+      // The single seat's rule for privileged roles: a second administrator, unless the console's policy names the person.
+      sessions: { roleGrantNeedsSecondAdmin: true },
     },
     'The embedded hub configuration',
   );
@@ -88,6 +90,7 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
     log: consoleLog(o.log),
     runtime: o.runtime,
     registry: EMBEDDED_REGISTRY,
+    privilegedUsers: o.privilegedUsers,
   });
   const accounts = new HubAccounts(node.store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: false });
   let settingUp: Promise<void> = Promise.resolve();

@@ -51,6 +51,8 @@ export interface HubNodeOptions {
   runtime?: Partial<RuntimeOptions>;
   /** The connectors this node runs; the hub's own (`registry.ts`) by default. */
   registry?: ConnectorRegistry;
+  /** The people IT's signed policy names for a privileged role (`privilegedUserKey`); the embedded hub passes its console's. */
+  privilegedUsers?: () => ReadonlySet<string>;
 }
 
 export interface RunningHub {
@@ -212,8 +214,10 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     fetchAttachment: (channelId, ref, signal) => channels.fetchAttachment(channelId, ref, signal),
     checkChannel: (c) => channels.checkCredentials(c),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
-    // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; the embedded hub (one machine, SQLite) does not.
+    // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; a hub on SQLite asks only when
+    // configured to (the embedded hub is: the single-seat rule, with the console policy's named people).
     roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? 'postgres' in config.database,
+    ...(o.privilegedUsers ? { privilegedUsers: o.privilegedUsers } : {}),
     oneMachine: config.oneMachine ?? false,
     guardPolicy,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },

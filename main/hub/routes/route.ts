@@ -63,6 +63,8 @@ export interface ApiDeps {
   factorResetNeedsSecondAdmin?: boolean;
   /** The hub's policy: a lead, administrator or auditor role given from a console needs a second administrator's confirmation. */
   roleGrantNeedsSecondAdmin?: boolean;
+  /** The people IT's signed policy names for a privileged role (`privilegedUserKey`): the embedded hub's console policy. */
+  privilegedUsers?: () => ReadonlySet<string>;
   /** The hub's configuration `oneMachine`: a lead may approve a reveal on the device that asked (another person, their own sign-in). */
   oneMachine?: boolean;
   /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
