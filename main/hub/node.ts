@@ -51,6 +51,8 @@ export interface HubNodeOptions {
   runtime?: Partial<RuntimeOptions>;
   /** The connectors this node runs; the hub's own (`registry.ts`) by default. */
   registry?: ConnectorRegistry;
+  /** The office relay `registry` serves `via: "relay"` channels through (the embedded hub); see `ApiDeps.relay`. */
+  relay?: { named(): boolean };
 }
 
 export interface RunningHub {
@@ -215,6 +217,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; the embedded hub (one machine, SQLite) does not.
     roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? 'postgres' in config.database,
     oneMachine: config.oneMachine ?? false,
+    ...(o.relay ? { relay: o.relay } : {}),
     guardPolicy,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });

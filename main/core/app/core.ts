@@ -245,7 +245,11 @@ async function assemble(
       maskingHints = maskingHintsFrom(policy);
       guards.setPolicy(guardPolicyFrom(policy));
       store.custody.custodian.setRetention(policy.custody ?? { epoch: opts.custody?.epoch ?? { months: 1 }, retainEpochs: opts.custody?.retainEpochs });
-      if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) relay = policy.relay ? { ...policy.relay, link: null } : null;
+      if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) {
+        // Relay channels ask for the link at every call, so they move to the new relay; the old one's sockets close.
+        void relay?.link?.close();
+        relay = policy.relay ? { ...policy.relay, link: null } : null;
+      }
       policyHub = policy.hub ?? null;
       followHub();
     },
@@ -324,6 +328,7 @@ async function assemble(
             device: { fingerprint: device.fingerprint, publicKeyPem: device.publicKeyPem },
             clock,
             log,
+            relayLink,
           }, core);
           followHub();
         }

@@ -40,7 +40,8 @@ export function channelHealthView(h: ChannelHealth): { channelId: string; state:
   return {
     channelId: h.channelId,
     state: h.state === 'connected' ? 'ok' : h.state === 'degraded' || h.state === 'rate-limited' ? 'degraded' : h.state === 'starting' ? 'unknown' : 'down',
-    ...(h.state !== 'connected' ? { detail: h.summary } : {}),
+    // A failing channel says what failed (a relay channel: the relay, not the platform); connector errors are sentences.
+    ...(h.state !== 'connected' ? { detail: (h.state === 'degraded' || h.state === 'token-rejected') && h.lastError ? `${h.summary} ${h.lastError}` : h.summary } : {}),
     checkedAt: h.lastSuccessAt ?? h.lastErrorAt,
   };
 }
