@@ -1,4 +1,6 @@
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
 import { openCore, type Core } from '../../main/core/app';
 import { loadOrCreateDeviceIdentity, newSessionSlot } from '../../main/core/auth';
 import { Vault, type KeychainPort } from '../../main/core/vault';
@@ -49,6 +51,14 @@ async function consoleIn(dataDir: string, keychain: KeychainPort, service: strin
     throw e;
   }
   return core;
+}
+
+/** `diwan status` on the folder, with the same office policy (the console must be closed: the CLI opens the database). */
+async function status(dataDir: string, service: string, network: Awaited<ReturnType<typeof officeNetwork>>): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
+  const code = await runCli(['status', '--data-dir', dataDir], { stdin: Readable.from([]), stdout: sink, stderr: sink, env: { DIWAN_KEYCHAIN_SERVICE: service }, network });
+  return { code, out: out.join('') };
 }
 
 const hubStore = (core: Core) => (core.embeddedHub() as StartedEmbeddedHub).store;
@@ -141,12 +151,16 @@ describe('the embedded hub serves relay channels through the office relay the po
       await relay.close();
       await meta.close();
     }
+    const shown = await status(dataDir, service, network);
+    expect(shown.out).toMatch(new RegExp(`Relay channels\\s+wa through ${relay.url}`));
+    expect(shown.code).toBe(0);
   }, 180_000);
 
   it('says, where the administrator adds it and in the channel’s health, that a relay channel needs a relay the policy does not name', async () => {
     const dataDir = tmpDir();
     const { keychain, service } = testKeychain();
-    const core = await consoleIn(dataDir, keychain, service, 'hub', await officeNetwork(null));
+    const network = await officeNetwork(null);
+    const core = await consoleIn(dataDir, keychain, service, 'hub', network);
     try {
       const admin = caller(core);
       expect(await admin('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD })).toMatchObject({ ok: true });
@@ -158,9 +172,14 @@ describe('the embedded hub serves relay channels through the office relay the po
       await hubStore(core).saveChannel({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp', enabled: true, config: { settings: { via: 'relay' } } }, { actor: 'it:test', device: null });
       await expect.poll(async () => health(core, 'wa'), { timeout: 20_000 }).toMatchObject({ state: 'down', detail: expect.stringMatching(/goes through the relay, but the IT policy names no relay/) });
       const list = await admin('listChannels');
-      if (list.ok) expect(JSON.stringify(list.value)).toMatch(/names no relay/);
+      expect(list.ok && JSON.stringify(list.value)).toMatch(/names no relay/);
     } finally {
       await core.closeAndWait();
     }
+    // `diwan status` says it too, and fails, so IT's checks notice.
+    const shown = await status(dataDir, service, network);
+    expect(shown.out).toMatch(/Relay channels\s+wa \(the policy names no relay\)/);
+    expect(shown.out).toContain('Channel wa goes through the relay, but the IT policy names no relay (relay.url and relay.pin). Ask IT to add it.');
+    expect(shown.code).toBe(1);
   }, 90_000);
 });

@@ -107,6 +107,8 @@ export interface Core {
    * this console's own channels do not run (the hub runs each channel once for the team).
    */
   team(): TeamConsole | null;
+  /** The relay the signed policy names for `settings.via = "relay"` channels, or null (`diwan status` says which channels need one). */
+  relay(): { url: string } | null;
   /** Text as it would be stored: every sensitive value a masked token (the policy's hints apply). */
   maskText(text: string): string;
   /** What the hub pushed to a signed-in team seat (the shell turns it into `inboxChanged`). */
@@ -305,6 +307,7 @@ async function assemble(
     team: () => team,
     embedded: embeddedMode,
     embeddedHub: () => embeddedHub,
+    relay: () => (relay ? { url: relay.url } : null),
     maskText: (text) => masker(text).masked,
     onTeamEvents(listener) {
       return teamEvents.add(listener);
