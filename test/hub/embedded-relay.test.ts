@@ -24,22 +24,27 @@ function caller(core: Core) {
   return (channel: string, request: unknown = {}) => dispatch(channel as never, request as never, ctx) as Promise<Result>;
 }
 
-/** IT's signed office policy, naming the relay or not, and a console inside the office. */
+type Office = Awaited<ReturnType<typeof officeNetwork>>;
+
+/** IT's signed office policy, naming the relay or not (`install` signs a newer one), and a console inside the office. */
 async function officeNetwork(relay: { url: string; pin: string } | null) {
   const beacon = await startTestBeacon('hq');
   const signer = makeSigner();
   const loc = managedLocation([signer]);
-  writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], relay ? { relay } : {}), signer);
-  return { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 };
+  let version = 0;
+  const install = (r: { url: string; pin: string } | null) =>
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { version: ++version, ...(r ? { relay: r } : {}) }), signer);
+  install(relay);
+  return { network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 }, install };
 }
 
-async function consoleIn(dataDir: string, keychain: KeychainPort, service: string, embedded: 'hub' | 'store', network: Awaited<ReturnType<typeof officeNetwork>>): Promise<Core> {
+async function consoleIn(dataDir: string, keychain: KeychainPort, service: string, embedded: 'hub' | 'store', office: Office): Promise<Core> {
   const core = await openCore({
     dataDir,
     keychain,
     keychainService: service,
     embedded,
-    network,
+    network: office.network,
     embeddedHub: (o, source) => startEmbeddedHub({ ...o, runtime: { outboxIdleMs: 200, errorBackoff: { baseMs: 100, capMs: 500 } } }, source),
   });
   try {
@@ -54,13 +59,16 @@ async function consoleIn(dataDir: string, keychain: KeychainPort, service: strin
 }
 
 /** `diwan status` on the folder, with the same office policy (the console must be closed: the CLI opens the database). */
-async function status(dataDir: string, service: string, network: Awaited<ReturnType<typeof officeNetwork>>): Promise<{ code: number; out: string }> {
+async function status(dataDir: string, service: string, office: Office): Promise<{ code: number; out: string }> {
   const out: string[] = [];
   const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
-  const code = await runCli(['status', '--data-dir', dataDir], { stdin: Readable.from([]), stdout: sink, stderr: sink, env: { DIWAN_KEYCHAIN_SERVICE: service }, network });
+  const code = await runCli(['status', '--data-dir', dataDir], { stdin: Readable.from([]), stdout: sink, stderr: sink, env: { DIWAN_KEYCHAIN_SERVICE: service }, network: office.network });
   return { code, out: out.join('') };
 }
 
+/** The relay channel's messages at the hub (a new hub-mode folder also runs the demo channel). */
+const WA_MESSAGES = "SELECT m.masked_text FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.channel_id = 'wa' ORDER BY m.id";
+const WA_INBOUND = WA_MESSAGES.replace('ORDER BY', "AND m.direction = 'in' ORDER BY");
 const hubStore = (core: Core) => (core.embeddedHub() as StartedEmbeddedHub).store;
 const health = async (core: Core, channelId: string) =>
   (await hubStore(core).q.get<{ state: string; detail: string | null }>('SELECT state, detail FROM channel_health WHERE channel_id = ?', [channelId])) ?? null;
@@ -74,10 +82,10 @@ describe('the embedded hub serves relay channels through the office relay the po
     // IT enrols this computer's device key at the relay (the key is made on first start, here before the console's).
     const device = await loadOrCreateDeviceIdentity(new Vault(keychain, service));
     relay.enrol(device.fingerprint, device.publicKeyPem);
-    const network = await officeNetwork({ url: relay.url, pin: relay.pin });
+    const office = await officeNetwork({ url: relay.url, pin: relay.pin });
 
     // The single seat as it ran: an administrator, an agent, and WhatsApp through the relay (no token: the relay holds it).
-    let core = await consoleIn(dataDir, keychain, service, 'store', network);
+    let core = await consoleIn(dataDir, keychain, service, 'store', office);
     try {
       const slot = newSessionSlot();
       await core.identity.createAdmin(slot, { username: 'salma', displayName: 'Salma', password: PASSWORD });
@@ -88,7 +96,7 @@ describe('the embedded hub serves relay channels through the office relay the po
       await core.closeAndWait();
     }
 
-    core = await consoleIn(dataDir, keychain, service, 'hub', network);
+    core = await consoleIn(dataDir, keychain, service, 'hub', office);
     try {
       const [wa] = (await hubStore(core).channels()).filter((c) => c.id === 'wa');
       expect(wa).toMatchObject({ kind: 'whatsapp', enabled: true, config: { settings: { via: 'relay' } } });
@@ -109,7 +117,7 @@ describe('the embedded hub serves relay channels through the office relay the po
         .toBe(true);
       expect(JSON.stringify(conversation!.preview)).toContain('charged twice');
       expect(JSON.stringify(conversation!.preview)).not.toMatch(/4111/);
-      const stored = await hubStore(core).q.all<{ masked_text: string }>('SELECT masked_text FROM messages');
+      const stored = await hubStore(core).q.all<{ masked_text: string }>(WA_MESSAGES);
       expect(stored.map((m) => m.masked_text).join(' ')).not.toMatch(/4111 1111/);
 
       const reply = async (text: string) => {
@@ -139,11 +147,12 @@ describe('the embedded hub serves relay channels through the office relay the po
       // The relay is back: nothing was lost, and nothing went twice.
       await relay.up();
       await expect.poll(() => meta.waSends.length, { timeout: 30_000 }).toBe(2);
-      await expect.poll(async () => (await hubStore(core).q.all<{ masked_text: string }>("SELECT masked_text FROM messages WHERE direction = 'in' ORDER BY id")).length, { timeout: 30_000 }).toBe(2);
-      const texts = (await hubStore(core).q.all<{ masked_text: string }>("SELECT masked_text FROM messages WHERE direction = 'in' ORDER BY id")).map((m) => m.masked_text);
+      await expect.poll(async () => (await hubStore(core).q.all<{ masked_text: string }>(WA_INBOUND)).length, { timeout: 30_000 }).toBe(2);
+      const texts = (await hubStore(core).q.all<{ masked_text: string }>(WA_INBOUND)).map((m) => m.masked_text);
       expect(texts[1]).toContain('Thank you');
       expect(texts[1]).not.toContain('0501234567');
       await expect.poll(async () => (await health(core, 'wa'))?.state, { timeout: 30_000 }).toBe('ok');
+      await expect.poll(async () => (await hubStore(core).q.all<{ state: string }>('SELECT state FROM outbox ORDER BY id')).map((o) => o.state), { timeout: 10_000 }).toEqual(['sent', 'sent']);
       expect([...relay.sentToMeta.values()]).toEqual([1, 1]);
       expect(meta.waSends.map((s) => (s.body.text as { body: string }).body)).toEqual(['We are sorry; the second charge is refunded.', 'You are welcome.']);
     } finally {
@@ -151,7 +160,7 @@ describe('the embedded hub serves relay channels through the office relay the po
       await relay.close();
       await meta.close();
     }
-    const shown = await status(dataDir, service, network);
+    const shown = await status(dataDir, service, office);
     expect(shown.out).toMatch(new RegExp(`Relay channels\\s+wa through ${relay.url}`));
     expect(shown.code).toBe(0);
   }, 180_000);
@@ -159,8 +168,8 @@ describe('the embedded hub serves relay channels through the office relay the po
   it('says, where the administrator adds it and in the channel’s health, that a relay channel needs a relay the policy does not name', async () => {
     const dataDir = tmpDir();
     const { keychain, service } = testKeychain();
-    const network = await officeNetwork(null);
-    const core = await consoleIn(dataDir, keychain, service, 'hub', network);
+    const office = await officeNetwork(null);
+    const core = await consoleIn(dataDir, keychain, service, 'hub', office);
     try {
       const admin = caller(core);
       expect(await admin('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD })).toMatchObject({ ok: true });
@@ -173,11 +182,31 @@ describe('the embedded hub serves relay channels through the office relay the po
       await expect.poll(async () => health(core, 'wa'), { timeout: 20_000 }).toMatchObject({ state: 'down', detail: expect.stringMatching(/goes through the relay, but the IT policy names no relay/) });
       const list = await admin('listChannels');
       expect(list.ok && JSON.stringify(list.value)).toMatch(/names no relay/);
+
+      // IT signs a policy naming the relay while the console runs: the embedded hub follows it, and the channel receives.
+      const meta = await MetaEmulator.start(WA_TOKEN);
+      const relay = await RelayEmulator.start({ meta, token: WA_TOKEN, channelId: 'wa' });
+      try {
+        relay.enrol(core.identity.deviceIdentity.fingerprint, core.identity.deviceIdentity.publicKeyPem);
+        office.install({ url: relay.url, pin: relay.pin });
+        await expect.poll(() => relay.signIns.length, { timeout: 20_000 }).toBeGreaterThan(0);
+        await meta.deliver(relay.webhookUrl, meta.waPayload([{ from: CUSTOMER, name: 'Omid', text: 'سلام، شماره من ۰۹۱۲۳۴۵۶۷۸۹ است' }]));
+        await expect.poll(async () => (await hubStore(core).q.all<{ masked_text: string }>(WA_MESSAGES)).map((m) => m.masked_text), { timeout: 20_000 }).toHaveLength(1);
+        const [stored] = await hubStore(core).q.all<{ masked_text: string }>(WA_MESSAGES);
+        expect(stored!.masked_text).toContain('سلام');
+        expect(stored!.masked_text).not.toContain('۰۹۱۲۳۴۵۶۷۸۹');
+        await expect.poll(async () => (await health(core, 'wa'))?.state, { timeout: 20_000 }).toBe('ok');
+      } finally {
+        await relay.close();
+        await meta.close();
+      }
     } finally {
       await core.closeAndWait();
     }
+    // The relay taken out of the policy again.
+    office.install(null);
     // `diwan status` says it too, and fails, so IT's checks notice.
-    const shown = await status(dataDir, service, network);
+    const shown = await status(dataDir, service, office);
     expect(shown.out).toMatch(/Relay channels\s+wa \(the policy names no relay\)/);
     expect(shown.out).toContain('Channel wa goes through the relay, but the IT policy names no relay (relay.url and relay.pin). Ask IT to add it.');
     expect(shown.code).toBe(1);
