@@ -28,6 +28,8 @@ export class RelayEmulator {
   readonly replies = new Map<string, Reply>();
   readonly sentToMeta = new Map<string, number>();
   readonly signIns: string[] = [];
+  /** Requests the console side answered (or began to). */
+  requests = 0;
   private readonly events: RelayEvent[] = [];
   private readonly devices = new Map<string, string>();
   private readonly nonces = new Map<string, number>();
@@ -113,6 +115,7 @@ export class RelayEmulator {
   }
 
   private async console(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    this.requests++;
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'https://relay.invalid');
