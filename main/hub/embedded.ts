@@ -8,6 +8,7 @@ import type { EmbeddedHub, EmbeddedHubStart } from '../core/app/embedded-hub';
 import { AUDIT_ACTIONS } from '../core/shared/audit-actions';
 import { resolvePolicy } from '../core/auth';
 import { connectorRegistry, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
+import { withRelay } from '../core/connectors/relay-client';
 import { exportGrants } from '../core/custody';
 import { generateEd25519, privateKeyFromPem, publicKeyToBase64, signPolicyDocument } from '../core/policy';
 import { DiwanError, isDiwanError } from '../core/shared/errors';
@@ -89,8 +90,10 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
     clock: o.clock,
     log: consoleLog(o.log),
     runtime: o.runtime,
-    registry: EMBEDDED_REGISTRY,
     privilegedUsers: o.privilegedUsers,
+    // Webhook-only channels set to `via: "relay"` come through the office relay, exactly as in single-seat mode.
+    registry: withRelay(EMBEDDED_REGISTRY, o.relayLink),
+    relay: { named: () => o.relayLink() !== null },
   });
   const accounts = new HubAccounts(node.store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: false });
   let settingUp: Promise<void> = Promise.resolve();
@@ -251,7 +254,7 @@ async function moveInOnce(source: Core, store: HubStore, config: HubConfig, secr
   let report: MoveReport;
   try {
     const grant = exportGrants(source.store.custody, { user: 'system', userId: 'system:embedded-hub', reason: 'moving this console onto its built-in hub' });
-    report = await moveSingleSeatToHub(source, grant, { store, sealer: new OriginalsSealer(config.team, custodian.sealingKey, null), actor: SYSTEM, kinds: ['demo'] });
+    report = await moveSingleSeatToHub(source, grant, { store, sealer: new OriginalsSealer(config.team, custodian.sealingKey, null), actor: SYSTEM, kinds: ['demo'], relay: true });
   } catch (e) {
     // The single-seat custodian opens at most its hourly allowance of customers: the rest moves at a later start.
     if ((e as { code?: string }).code !== 'rate_limited') throw e;

@@ -53,6 +53,8 @@ export interface HubNodeOptions {
   registry?: ConnectorRegistry;
   /** The people IT's signed policy names for a privileged role (`privilegedUserKey`); the embedded hub passes its console's. */
   privilegedUsers?: () => ReadonlySet<string>;
+  /** The office relay `registry` serves `via: "relay"` channels through (the embedded hub); see `ApiDeps.relay`. */
+  relay?: { named(): boolean };
 }
 
 export interface RunningHub {
@@ -219,6 +221,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? 'postgres' in config.database,
     ...(o.privilegedUsers ? { privilegedUsers: o.privilegedUsers } : {}),
     oneMachine: config.oneMachine ?? false,
+    ...(o.relay ? { relay: o.relay } : {}),
     guardPolicy,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });

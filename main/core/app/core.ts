@@ -114,6 +114,8 @@ export interface Core {
    * this console's own channels do not run (the hub runs each channel once for the team).
    */
   team(): TeamConsole | null;
+  /** The relay the signed policy names for `settings.via = "relay"` channels, or null (`diwan status` says which channels need one). */
+  relay(): { url: string } | null;
   /** Text as it would be stored: every sensitive value a masked token (the policy's hints apply). */
   maskText(text: string): string;
   /** What the hub pushed to a signed-in team seat (the shell turns it into `inboxChanged`). */
@@ -259,7 +261,11 @@ async function assemble(
       maskingHints = maskingHintsFrom(policy);
       guards.setPolicy(guardPolicyFrom(policy));
       store.custody.custodian.setRetention(policy.custody ?? { epoch: opts.custody?.epoch ?? { months: 1 }, retainEpochs: opts.custody?.retainEpochs });
-      if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) relay = policy.relay ? { ...policy.relay, link: null } : null;
+      if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) {
+        // Relay channels ask for the link at every call, so they move to the new relay; the old one's sockets close.
+        void relay?.link?.close();
+        relay = policy.relay ? { ...policy.relay, link: null } : null;
+      }
       policyHub = policy.hub ?? null;
       followHub();
     },
@@ -315,6 +321,7 @@ async function assemble(
     team: () => team,
     embedded: embeddedMode,
     embeddedHub: () => embeddedHub,
+    relay: () => (relay ? { url: relay.url } : null),
     maskText: (text) => masker(text).masked,
     onTeamEvents(listener) {
       return teamEvents.add(listener);
@@ -339,6 +346,7 @@ async function assemble(
             clock,
             log,
             privilegedUsers: () => identity.currentPolicy.privilegedUsers,
+            relayLink,
           }, core);
           followHub();
         }

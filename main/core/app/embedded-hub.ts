@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiwanError } from '../shared/errors';
+import type { RelayLink } from '../connectors/relay-client';
 import type { Clock } from '../shared/ports';
 import type { Vault } from '../vault';
 import { singleSeatHoldsData } from '../store';
@@ -41,6 +42,11 @@ export interface EmbeddedHubStart {
    * second administrator for anyone else, as the single seat does (`roleGrantAuthority`).
    */
   privilegedUsers: () => ReadonlySet<string>;
+  /**
+   * The relay the signed policy names, as this console would use it (its device key, the policy's url and pin, a new
+   * link when the policy changes), or null: the embedded hub serves `settings.via = "relay"` channels through it.
+   */
+  relayLink: () => RelayLink | null;
 }
 
 

@@ -69,6 +69,11 @@ export interface ApiDeps {
   oneMachine?: boolean;
   /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
   guardPolicy?: GuardPolicy;
+  /**
+   * Set on a hub that serves `settings.via = "relay"` channels through the office relay (the embedded hub): whether
+   * the signed policy names one now. A team hub takes webhooks itself and refuses such channels.
+   */
+  relay?: { named(): boolean };
   /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
   workflow: { store: WorkflowStore; consent: ConsentStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
 }
