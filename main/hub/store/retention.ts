@@ -95,8 +95,8 @@ export class HubRetention {
    */
   async apply(actor: Actor, o: { maxBatches?: number } = {}): Promise<HubRetentionOutcome[]> {
     const now = this.store.now();
+    // Batches that did work count; the look that finds a step finished does not, so a run of any budget can finish.
     let budget = o.maxBatches ?? Number.POSITIVE_INFINITY;
-    const spend = () => (budget > 0 ? (budget--, true) : false);
     const out: HubRetentionOutcome[] = [];
     for (const p of await this.policies()) {
       if (p.mode === 'keep' || p.days === null) continue;
@@ -118,11 +118,12 @@ export class HubRetention {
       const steps = p.mode === 'all' ? [this.oldConversations, this.oldMessages, this.oldNoteOriginals] : [this.oldOriginals, this.oldNoteOriginals];
       for (const step of steps) {
         for (;;) {
-          if (!spend()) {
+          if (budget <= 0) {
             r.done = false;
             break;
           }
           if (!(await step.call(this, p.channelId, cutoff, r, audit))) break;
+          budget--;
         }
         if (!r.done) break;
       }
