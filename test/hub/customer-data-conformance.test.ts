@@ -239,6 +239,11 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(left.sort()).toEqual(['call ⟦PHONE·…19⟧ (h2)', 'notice']);
       expect(await count(store, 'contact_consent WHERE contact_id = ?', [hal.contact.id])).toBe(1);
 
+      // The deleted message's own events went with it; the conversation's others stay for consoles that replay.
+      const halEvents = (await store.eventsAfter(0, 100_000)).filter((e) => e.conversationId === hal.id);
+      expect(halEvents.some((e) => e.kind === 'message.added' && (e.payload as { id: number }).id === h1.id)).toBe(false);
+      expect(halEvents.some((e) => e.kind === 'message.added' && (e.payload as { maskedText: string }).maskedText.includes('(h2)'))).toBe(true);
+      expect(halEvents.some((e) => e.kind === 'conversation.updated')).toBe(true);
       const removed = (await store.eventsAfter(seq)).filter((e) => e.kind === DATA_REMOVED).map((e) => e.payload);
       expect(removed).toEqual([
         { conversationIds: [gus.id], messageIds: [], why: 'retention' },

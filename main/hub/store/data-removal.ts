@@ -38,6 +38,30 @@ export async function deleteMessages(t: SqlExecutor, ids: readonly number[]): Pr
   ]);
 }
 
+/** The event kinds that carry one message (its masked text, or what happened to it): `id` or `messageId` names it. */
+const MESSAGE_EVENTS = ['message.added', 'message.delivery', 'message.revised'];
+
+/**
+ * Deletes the event rows about these messages (in these conversations), so a console that replays the stream never
+ * gets their masked text back; the conversations' other events stay. For messages deleted from conversations that go on.
+ */
+export async function deleteMessageEvents(t: SqlExecutor, conversationIds: readonly number[], messageIds: readonly number[]): Promise<void> {
+  const gone = new Set(messageIds);
+  for (const part of chunks([...new Set(conversationIds)])) {
+    const rows = await t.all<{ seq: number; payload: string }>(
+      `SELECT seq, payload FROM events WHERE conversation_id IN (${inList(part.length)}) AND kind IN (${inList(MESSAGE_EVENTS.length)})`,
+      [...part, ...MESSAGE_EVENTS],
+    );
+    const seqs = rows
+      .filter((r) => {
+        const p = JSON.parse(r.payload) as { id?: unknown; messageId?: unknown };
+        return gone.has(Number(p.messageId ?? p.id));
+      })
+      .map((r) => Number(r.seq));
+    for (const seqPart of chunks(seqs)) await t.run(`DELETE FROM events WHERE seq IN (${inList(seqPart.length)})`, seqPart);
+  }
+}
+
 /**
  * Deletes whole conversations: their messages (above), notes, label links, quality reviews, reply approvals, SLA
  * alerts, guard alerts about them, aliases, handover requests, the record of their move onto the hub, and their rows in

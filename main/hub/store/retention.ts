@@ -1,7 +1,7 @@
 import type { RetentionMode } from '../../core/store';
 import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import { DiwanError } from '../../core/shared/errors';
-import { DATA_REMOVED, deleteConversations, deleteMessages, deleteOrphanContacts } from './data-removal';
+import { DATA_REMOVED, deleteConversations, deleteMessageEvents, deleteMessages, deleteOrphanContacts } from './data-removal';
 import type { SqlExecutor, SqlValue } from './executor';
 import type { HubStore } from './hub-store';
 import { inList } from './sql-rows';
@@ -164,6 +164,7 @@ export class HubRetention {
       );
       if (!rows.length) return false;
       const messageIds = rows.map((m) => Number(m.id));
+      await deleteMessageEvents(t, rows.map((m) => Number(m.conversation_id)), messageIds);
       await deleteMessages(t, messageIds);
       await this.store.emit(t, DATA_REMOVED, 'conversation', { conversationIds: [], messageIds, why: 'retention' }, { channelId });
       await audit(t, { messagesDeleted: messageIds.length });
