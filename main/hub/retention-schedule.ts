@@ -13,6 +13,8 @@ export interface RetentionRunOptions {
   actor: Actor;
   /** The most batches (transactions) one run makes; the next run carries on. Unbounded when absent. */
   maxBatches?: number;
+  /** Checked between batches: true ends the run there (the next one resumes). */
+  stopping?: () => boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface RetentionRunOptions {
 export async function applyRetentionUnderLease(o: RetentionRunOptions): Promise<HubRetentionOutcome[] | null> {
   if (!(await o.leases.tryAcquire(RETENTION_LEASE))) return null;
   try {
-    return await o.retention.apply(o.actor, o.maxBatches === undefined ? {} : { maxBatches: o.maxBatches });
+    return await o.retention.apply(o.actor, { ...(o.maxBatches === undefined ? {} : { maxBatches: o.maxBatches }), ...(o.stopping ? { stopping: o.stopping } : {}) });
   } finally {
     await o.leases.release(RETENTION_LEASE);
   }
@@ -30,7 +32,8 @@ export async function applyRetentionUnderLease(o: RetentionRunOptions): Promise<
 
 /**
  * Every node ticks every `everyMs`; the node that wins the lease applies every channel's policy, at most `maxBatches`
- * transactions per tick so a large first run does not hold the database for long (the next tick resumes). Logs what
+ * transactions per tick so a large first run does not hold the database for long (the next tick resumes); `stop()`
+ * ends a run between two batches, so a node shutting down is not held up. Logs what
  * it removed, in counts; a failure is logged by its name and tried again next tick.
  */
 export function scheduleRetention(o: RetentionRunOptions & { everyMs: number; log: HubLog }): { stop(): Promise<void> } {
@@ -41,7 +44,7 @@ export function scheduleRetention(o: RetentionRunOptions & { everyMs: number; lo
     if (stopped) return;
     running = (async () => {
       try {
-        const outcomes = await applyRetentionUnderLease(o);
+        const outcomes = await applyRetentionUnderLease({ ...o, stopping: () => stopped });
         for (const r of outcomes ?? []) {
           if (!(r.originalsCleared || r.attachmentsCleared || r.messagesDeleted || r.conversationsDeleted) && r.done) continue;
           o.log({

@@ -48,6 +48,17 @@ describe('hub retention schedule', () => {
     await leases[0]!.release(RETENTION_LEASE);
   });
 
+  it('a run asked to stop ends between two batches, and the next run resumes', async () => {
+    const retention = new HubRetention(store, { batch: 20 });
+    await store.ingest('tg', Array.from({ length: 3 }, (_, i) => preparedMessage(`s${i}`, `s${i}`, t - 40 * DAY)));
+    let asked = 0;
+    const [first] = await retention.apply(actor, { stopping: () => asked++ >= 1 });
+    expect(first).toMatchObject({ conversationsDeleted: 1, done: false });
+    expect(await store.q.get<{ n: number }>('SELECT COUNT(*) AS n FROM conversations')).toEqual({ n: 2 });
+    const [rest] = await retention.apply(actor);
+    expect(rest).toMatchObject({ conversationsDeleted: 2, done: true });
+  });
+
   it('the schedule applies every policy by itself, a bounded number of batches per tick, until the backlog is gone', async () => {
     const retention = new HubRetention(store, { batch: 20 });
     // 12 stale conversations, 1 per batch (batch ÷ 20), 2 batches per tick: several ticks are needed.

@@ -91,9 +91,10 @@ export class HubRetention {
 
   /**
    * Applies every channel's policy as of now, at most `maxBatches` transactions in all (the scheduler's bound per
-   * tick; unbounded on demand). One outcome per channel with a policy other than `keep`.
+   * tick; unbounded on demand), stopping between two batches when `stopping()` says so (a node shutting down). One
+   * outcome per channel with a policy other than `keep`.
    */
-  async apply(actor: Actor, o: { maxBatches?: number } = {}): Promise<HubRetentionOutcome[]> {
+  async apply(actor: Actor, o: { maxBatches?: number; stopping?: () => boolean } = {}): Promise<HubRetentionOutcome[]> {
     const now = this.store.now();
     // Batches that did work count; the look that finds a step finished does not, so a run of any budget can finish.
     let budget = o.maxBatches ?? Number.POSITIVE_INFINITY;
@@ -118,7 +119,7 @@ export class HubRetention {
       const steps = p.mode === 'all' ? [this.oldConversations, this.oldMessages, this.oldNoteOriginals] : [this.oldOriginals, this.oldNoteOriginals];
       for (const step of steps) {
         for (;;) {
-          if (budget <= 0) {
+          if (budget <= 0 || o.stopping?.()) {
             r.done = false;
             break;
           }
