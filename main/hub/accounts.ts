@@ -97,21 +97,7 @@ export class HubAccounts {
       await this.store.audit({ actor: r.username.slice(0, 64), device: r.fingerprint, action: 'signin.refused', details: { why: 'device signature' } });
       throw new DiwanError('device_proof_invalid', 'This computer could not prove its enrolled key. Ask IT to check its enrolment.');
     }
-    const user = await this.store.userByName(r.username);
-    const now = this.o.now();
-    if (user && user.lockedUntil > now) {
-      throw new DiwanError('signin_locked', `Too many failed attempts. Try again in ${Math.ceil((user.lockedUntil - now) / 1000)} seconds.`);
-    }
-    const ok = user ? await verifyPassword(user.passwordHash, r.password) : await verifyAgainstDecoy(r.password);
-    if (!user || !ok || user.disabled) {
-      if (user && !user.disabled) {
-        const failures = user.failures + 1;
-        await this.store.recordSignIn(user.id, { failures, lockedUntil: now + lockoutMs(failures, DEFAULT_THROTTLE) });
-      }
-      await this.store.audit({ actor: r.username.slice(0, 64), device: r.fingerprint, action: 'signin.refused', details: { why: user?.disabled ? 'disabled' : 'password' } });
-      throw new DiwanError('signin_failed', 'That user name and password do not match an active account.');
-    }
-    await this.store.recordSignIn(user.id, { failures: 0, lockedUntil: 0 });
+    const user = await this.passwordChecked(r.username, r.password, r.fingerprint);
     // The policy requires a second factor this person has not set up: as on a single seat, the password opens a
     // sign-in that may only set one up (`routes/second-factor.ts`), and becomes a full one when the first code is right.
     if (!user.totpSecret && this.o.requireTwoFactor) return this.issue(user, r.fingerprint, 'enrol');
@@ -125,6 +111,50 @@ export class HubAccounts {
     if (!s || s.stage !== 'second-factor') throw new DiwanError('session_invalid', 'Sign in again: that sign-in has ended.');
     const user = await this.store.userById(s.userId);
     if (!user?.totpSecret || user.disabled) throw new DiwanError('session_invalid', 'Sign in again: that sign-in has ended.');
+    await this.codeChecked(user, s.device, { code, recoveryCode });
+    await this.store.endSession(tokenHash);
+    const details = recoveryCode ? { method: 'password+recovery_code', unusedCodesLeft: await this.factors.recoveryCodesLeft(user.id) } : undefined;
+    return this.issue(user, s.device, 'full', details);
+  }
+
+  /**
+   * An administrator's password, and code when they use two-step sign-in, checked for a command run on the hub's own
+   * computer (`diwan db` in an embedded-hub data folder): the lock-out and refusal entries of a console sign-in, no
+   * session. `device` names where it ran in the trail.
+   */
+  async verifyAdministrator(r: { username: string; password: string; code?: string; device: string }): Promise<HubUser> {
+    const user = await this.passwordChecked(r.username, r.password, r.device);
+    if (user.totpSecret) await this.codeChecked(user, r.device, { code: r.code });
+    if (user.role !== 'admin') {
+      await this.store.audit({ actor: user.username, device: r.device, action: 'signin.refused', details: { why: 'not an administrator' } });
+      throw new DiwanError('forbidden', `"${user.username}" is not an administrator; this command needs one.`);
+    }
+    return user;
+  }
+
+  /** The password step: lock-out per name, a decoy check for unknown names, a refusal entry; the active user when right. */
+  private async passwordChecked(username: string, password: string, device: string): Promise<HubUser> {
+    const user = await this.store.userByName(username);
+    const now = this.o.now();
+    if (user && user.lockedUntil > now) {
+      throw new DiwanError('signin_locked', `Too many failed attempts. Try again in ${Math.ceil((user.lockedUntil - now) / 1000)} seconds.`);
+    }
+    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
+    if (!user || !ok || user.disabled) {
+      if (user && !user.disabled) {
+        const failures = user.failures + 1;
+        await this.store.recordSignIn(user.id, { failures, lockedUntil: now + lockoutMs(failures, DEFAULT_THROTTLE) });
+      }
+      await this.store.audit({ actor: username.slice(0, 64), device, action: 'signin.refused', details: { why: user?.disabled ? 'disabled' : 'password' } });
+      throw new DiwanError('signin_failed', 'That user name and password do not match an active account.');
+    }
+    await this.store.recordSignIn(user.id, { failures: 0, lockedUntil: 0 });
+    return user;
+  }
+
+  /** The second-factor step: the current TOTP code (each time step once) or a recovery code (each once); a wrong one counts toward the lock-out. */
+  private async codeChecked(user: HubUser, device: string, proof: { code?: string; recoveryCode?: string }): Promise<void> {
+    const { code, recoveryCode } = proof;
     const now = this.o.now();
     if (user.lockedUntil > now) throw new DiwanError('signin_locked', `Too many failed attempts. Try again in ${Math.ceil((user.lockedUntil - now) / 1000)} seconds.`);
     let ok: boolean;
@@ -139,15 +169,12 @@ export class HubAccounts {
     if (!ok) {
       const failures = user.failures + 1;
       await this.store.recordSignIn(user.id, { failures, lockedUntil: now + lockoutMs(failures, DEFAULT_THROTTLE) });
-      await this.store.audit({ actor: user.username, device: s.device, action: 'signin.refused', details: { why: code ? 'second factor' : 'recovery code' } });
+      await this.store.audit({ actor: user.username, device, action: 'signin.refused', details: { why: code ? 'second factor' : 'recovery code' } });
       throw new DiwanError(
         'second_factor_invalid',
         code ? 'That code is not right or was used already. Enter the current code from your authenticator.' : 'That recovery code is not right or was used already.',
       );
     }
-    await this.store.endSession(tokenHash);
-    const details = recoveryCode ? { method: 'password+recovery_code', unusedCodesLeft: await this.factors.recoveryCodesLeft(user.id) } : undefined;
-    return this.issue(user, s.device, 'full', details);
   }
 
   /** The TOTP secret behind what the store keeps for this person (sealed under the hub's outbox key). */

@@ -119,6 +119,18 @@ export const hubConfigSchema = z
       })
       .strict()
       .default({ presenceTtlSeconds: 45, sweepSeconds: 10, markerTtlSeconds: 8, markerThrottleMs: 1_000 }),
+    /** Each channel's retention policy, applied by one node at a time (docs/IT-GUIDE.md, "Erasure requests and retention on a hub"). */
+    retention: z
+      .object({
+        /** How often a node tries to take the retention lease and apply every policy. */
+        everyMinutes: z.number().int().min(1).max(24 * 60).default(60),
+        /** Messages (or conversations ÷ 20) per transaction. */
+        batch: z.number().int().min(10).max(10_000).default(500),
+        /** Transactions per run; a longer backlog is finished by the next runs. */
+        maxBatchesPerRun: z.number().int().min(1).max(1_000_000).default(200),
+      })
+      .strict()
+      .optional(),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
     /**
@@ -135,6 +147,11 @@ export type HubConfig = z.infer<typeof hubConfigSchema>;
 /** Without a `webhooks` section: 1 MiB bodies, 16 read at once, 30/min (burst 20) per sender, 3000/min (burst 500) per channel. */
 export function webhookLimits(config: HubConfig): NonNullable<HubConfig['webhooks']> {
   return config.webhooks ?? hubConfigSchema.shape.webhooks.unwrap().parse({});
+}
+
+/** Without a `retention` section: every hour, 500 per transaction, at most 200 transactions a run. */
+export function retentionSettings(config: HubConfig): NonNullable<HubConfig['retention']> {
+  return config.retention ?? hubConfigSchema.shape.retention.unwrap().parse({});
 }
 
 export function parseHubConfig(value: unknown, source = 'the hub configuration'): HubConfig {

@@ -26,6 +26,8 @@ import { createHubCertificate } from './tls';
 
 /** Where the embedded hub keeps its files, inside the console's data folder (named in `core/app/data-folder.ts`). */
 export { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR } from '../core/app/data-folder';
+/** The embedded hub's team name (bound into its sealed values, so the CLI opens a stored second factor with it). */
+export const EMBEDDED_TEAM = 'local';
 const SYSTEM: Actor = { actor: 'system:embedded-hub', device: null };
 
 export interface EmbeddedHubOptions extends EmbeddedHubStart {
@@ -62,7 +64,7 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
   const config = parseHubConfig(
     {
       nodeId: 'embedded',
-      team: 'local',
+      team: EMBEDDED_TEAM,
       database: { sqlite: path.join(dir, EMBEDDED_HUB_DATABASE) },
       listen: { host: '127.0.0.1', port: o.port ?? 0 },
       tls: { certFile },

@@ -26,7 +26,7 @@ import { defaultRevealRules, hubApi } from './api';
 import { HubChannels, type HubLog } from './channels';
 import { HubEarlyWarning } from './early-warning';
 import { HubLeadReview } from './store/lead-review';
-import { webhookLimits, type HubConfig } from './config';
+import { retentionSettings, webhookLimits, type HubConfig } from './config';
 import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
@@ -40,6 +40,8 @@ import { ConsoleStream } from './stream';
 import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore, WorkflowStore } from './store';
 import { WorkflowRunner } from './workflow';
 import { HubSnoozes } from './store/snoozes';
+import { HubRetention } from './store/retention';
+import { scheduleRetention } from './retention-schedule';
 import { HANDOVER_NOTICE } from './store/handover';
 
 export interface HubNodeOptions {
@@ -234,6 +236,15 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     policy: guardPolicy,
     onError: (e) => log({ level: 'warn', event: 'early_warning.failed', detail: (e as Error).message }),
   }).start();
+  const retentionEvery = retentionSettings(config);
+  const retentionSchedule = scheduleRetention({
+    retention: new HubRetention(store, { batch: retentionEvery.batch }),
+    leases: watchLeases,
+    actor: { actor: `hub:${config.nodeId}` },
+    maxBatches: retentionEvery.maxBatchesPerRun,
+    everyMs: retentionEvery.everyMinutes * 60_000,
+    log,
+  });
   const checkpoints = startAuditCheckpoints(store, custodian, config.auditCheckpointSeconds * 1000, log, config.auditHeadFile ? siemHeadFile(config.auditHeadFile, config.nodeId) : null);
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {
@@ -382,6 +393,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     await new Promise<void>((r) => server.close(() => r()));
     server.closeAllConnections?.();
     stopWatching();
+    await retentionSchedule.stop();
     await feed.stop();
     await watchLeases.close();
     metrics.stop();

@@ -5,7 +5,8 @@ import type { RetentionMode } from '../../core/store';
 import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type CliIo, type Command } from '../command';
 import { exportGrant, requireAdministrator } from '../admin-gate';
-import { dataDirFor, openCoreFor, refuseInHubMode } from '../context';
+import { dataDirFor, embeddedHubDatabaseOf, openCoreFor, refuseInHubMode } from '../context';
+import { embeddedHubDataCommand } from './customer-data';
 import { restOfStdin } from '../stdin-lines';
 
 const ADMIN = `
@@ -27,6 +28,9 @@ const USAGE = `diwan db <subcommand> [options] [--data-dir DIR]
           Erase everything kept about one customer; an audit entry records that it happened.
   export  (--contact ID | --channel ID --user PLATFORM_USER_ID) --out FILE
           Write one customer's data, originals included, as JSON to a new file.
+
+  In a data folder that runs the built-in team hub, retention, erase and export work on the hub's data, with an
+  administrator of that hub (--admin NAME, password then code on stdin); its export is masked text.
 ${ADMIN}`;
 
 const VALUE_FLAGS = ['--data-dir', '--passphrase-file', '--admin'];
@@ -37,6 +41,9 @@ export const dbCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const [sub, ...rest] = args;
+    // A data folder running the embedded team hub: retention, erase and export work on the hub's store.
+    const hubDatabase = sub === 'retention' || sub === 'erase' || sub === 'export' ? embeddedHubDatabaseOf(rest, io) : null;
+    if (hubDatabase) return embeddedHubDataCommand(sub as 'retention' | 'erase' | 'export', rest, io, hubDatabase);
     if (sub) {
       refuseInHubMode(
         rest,

@@ -14,6 +14,8 @@ import { IMPORT_USAGE, importSingleSeat } from './hub-import';
 import { flagValue, type CliIo, type Command } from '../command';
 import { untilStopped } from '../until-stopped';
 import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
+import { customerCommand, HUB_CUSTOMER_DATA_USAGE, retentionCommand } from './customer-data';
+import { localLeases, postgresLeases } from '../../hub/leases';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -26,6 +28,7 @@ const USAGE = [
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
   ...WORKFLOW_USAGE,
   ...IMPORT_USAGE,
+  ...HUB_CUSTOMER_DATA_USAGE,
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
   'diwan hub audit verify --config FILE   the audit chain in the database, and against the head checkpointed at the custodian',
@@ -76,13 +79,13 @@ function configOf(args: string[]): HubConfig {
   return loadHubConfig(file);
 }
 
-async function withStore<T>(args: string[], io: CliIo, fn: (store: HubStore, config: HubConfig, secrets: HubSecrets) => Promise<T>, check = true): Promise<T> {
+async function withStore<T>(args: string[], io: CliIo, fn: (store: HubStore, config: HubConfig, secrets: HubSecrets, pgUrl: string | null) => Promise<T>, check = true): Promise<T> {
   const config = configOf(args);
   const secrets = await chooseHubSecrets({ ...config.secrets, env: io.env, keychain: loadOsKeychain() });
-  const { store } = await openHubStore(config, secrets);
+  const { store, pgUrl } = await openHubStore(config, secrets);
   try {
     if (check) await store.checkSchema();
-    return await fn(store, config, secrets);
+    return await fn(store, config, secrets, pgUrl);
   } finally {
     await store.close();
   }
@@ -294,6 +297,18 @@ export const hubCommand: Command = {
         return workflowCli(args, io, { withStore, actor: IT(io), readStdin });
       case 'import':
         return importSingleSeat(args, io, { withStore, actor: IT(io) });
+      case 'customer':
+        return withStore(args, io, (store) => customerCommand(args[1], args, io, store, IT(io)));
+      case 'retention':
+        return withStore(args, io, async (store, _config, _secrets, pgUrl) => {
+          // The lease every node takes before applying retention: an on-demand run never overlaps a scheduled one.
+          const leases = pgUrl ? postgresLeases(pgUrl, () => {}) : localLeases();
+          try {
+            return await retentionCommand(args, io, store, IT(io), leases);
+          } finally {
+            await leases.close();
+          }
+        });
       case 'secret':
         return setSecret(args, io);
       case 'tls':

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = {
   scamReported: 'guard.scam_reported',
   // data lifecycle: retention, data-subject requests, the database's health
   retentionRun: 'retention.run',
+  retentionPolicySet: 'retention.policy',
   customerErased: 'customer.erase',
   customerExported: 'customer.export',
   storeIntegrityFailed: 'store.integrity_failed',

@@ -147,6 +147,8 @@ export class TeamCache {
         } else if (e.kind === 'channel.health') {
           const c = channelOf(p.channelId);
           if (c) putChannel.run(c.id, JSON.stringify({ ...c, health: { state: p.state, ...(p.detail ? { detail: p.detail } : {}), checkedAt: p.checkedAt } }));
+        } else if (e.kind === 'customer_data.removed') {
+          this.dropRemoved(p as { conversationIds?: unknown; messageIds?: unknown });
         } else if (e.kind === 'presence.updated') {
           putPresence.run(p.userId, JSON.stringify(p));
         } else if ((NOTIFICATION_KINDS as readonly string[]).includes(e.kind)) {
@@ -157,6 +159,22 @@ export class TeamCache {
       }
       this.db.prepare('INSERT INTO cursor (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq WHERE cursor.seq < excluded.seq').run(upTo);
     })();
+  }
+
+  /**
+   * A customer erased at the hub, or retention: their conversations (with messages, notes, labels, marks, snooze and
+   * this console's replies still waiting for them) or single old messages leave the cache in the frame's transaction.
+   */
+  private dropRemoved(p: { conversationIds?: unknown; messageIds?: unknown }): void {
+    const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : []);
+    for (const id of ids(p.conversationIds)) {
+      for (const table of ['messages', 'notes', 'conversation_labels', 'read_marks', 'snoozes', 'outbox']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE conversation_id = ?`).run(id);
+      }
+      this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id);
+    }
+    const dropMessage = this.db.prepare('DELETE FROM messages WHERE id = ?');
+    for (const id of ids(p.messageIds)) dropMessage.run(id);
   }
 
   /** Labels and canned replies: the team's lists, and which labels mark which conversation (as the hub keeps them). */

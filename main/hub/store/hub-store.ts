@@ -735,7 +735,8 @@ export class HubStore {
 
   async sealedField(messageId: number, n: number): Promise<{ type: string; sealed: Buffer; conversationId: number; channelId: string } | null> {
     const r = await this.q.get<{ type: string; sealed: Buffer; conversation_id: number; channel_id: string }>(
-      'SELECT f.type, f.sealed, m.conversation_id, m.channel_id FROM message_fields f JOIN messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.n = ?',
+      // A field whose original retention removed (zero bytes, store/retention.ts) has nothing left to reveal.
+      'SELECT f.type, f.sealed, m.conversation_id, m.channel_id FROM message_fields f JOIN messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.n = ? AND length(f.sealed) > 0',
       [messageId, n],
     );
     return r ? { type: r.type, sealed: Buffer.from(r.sealed), conversationId: r.conversation_id, channelId: r.channel_id } : null;

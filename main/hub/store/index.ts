@@ -8,3 +8,6 @@ export { WebhookIntakeStore, type WebhookDelivery, type WebhookJob, type Webhook
 export { WorkflowStore, DEFAULT_RULE, type ChannelRule, type PresenceView, type RiskRow } from './workflow';
 export { ConsentStore, type ConsentNotice, type ConsentRecord, type PrepareText } from './consent';
 export { HubAttachments, attachmentViews, type AttachmentView, type LocatedAttachment } from './attachments';
+export { HubCustomerData, EXPORT_ORIGINALS_NOTE, type HubContactRef, type HubCustomerExport } from './customer-data';
+export { HubRetention, type HubRetentionOutcome, type HubRetentionPolicy, type RetentionMode } from './retention';
+export { DATA_REMOVED } from './data-removal';

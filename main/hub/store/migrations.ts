@@ -250,6 +250,27 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE channels ADD COLUMN removed_at {INT8};
   `,
+  // 19: retention and one customer's erasure at the hub (store/customer-data.ts): each channel's policy and how far its
+  // `originals` pass has gone (a keyset position, so a stopped run resumes and the next one starts where it ended);
+  // indexes that let retention walk a channel by age, and erase find every row of a customer — and PostgreSQL check
+  // each deleted row's foreign keys — without a scan (bench/hub/customer-data.ts: a 10,000-message erase took minutes).
+  `
+  CREATE TABLE channel_retention (
+    channel_id TEXT PRIMARY KEY REFERENCES channels(id), mode TEXT NOT NULL, days INTEGER, updated_at {INT8} NOT NULL,
+    updated_by TEXT NOT NULL, position_at {INT8} NOT NULL DEFAULT -1, position_id {INT8} NOT NULL DEFAULT 0);
+  CREATE INDEX messages_channel_age ON messages(channel_id, sent_at, id);
+  CREATE INDEX conversations_channel_age ON conversations(channel_id, last_message_at, id);
+  CREATE INDEX notes_conversation ON notes(conversation_id);
+  CREATE INDEX reveals_message ON reveals(message_id);
+  CREATE INDEX reply_approvals_conversation ON reply_approvals(conversation_id);
+  CREATE INDEX events_conversation ON events(conversation_id);
+  CREATE INDEX conversations_contact ON conversations(contact_id);
+  CREATE INDEX messages_revised_by ON messages(revised_by) WHERE revised_by IS NOT NULL;
+  CREATE INDEX early_revisions_by_message ON early_revisions(by_message);
+  CREATE INDEX moved_conversations_conversation ON moved_conversations(conversation_id);
+  CREATE INDEX scam_reports_conversation ON scam_reports(conversation_id);
+  CREATE INDEX thread_control_conversation ON thread_control_requests(conversation_id);
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -10,7 +10,7 @@ const MAX_MESSAGES = 1000;
 /**
  * What a signed transcript export at the hub holds — the conversation's masked messages with their authors' names and
  * the leads' quality reviews, in the single-seat document's terms, and the contact's consent record (the hub's
- * data-subject export: it has no other) — and its audit entry. Only masked text is read.
+ * customer export, `customer-data.ts`, carries it too) — and its audit entry. Only masked text is read.
  */
 export class HubTranscriptExport {
   constructor(
