@@ -357,7 +357,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   // …and a word that is the secret itself is never its negation (Finglish "matnesh", its text, is not Arabizi "mat…sh")
   const negations = (persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION)).filter((n) => !objects.some((o) => o.start <= n.start && n.end <= o.end));
   // "type it in the app yourself and don't send it here": a place under a negation is where the secret must not go
-  const affirmed = (places: Hit[]) => places.filter((p) => !negations.some((n) => n.last < p.at && p.at - n.last <= NEG_REACH) && !negations.some((n) => n.at <= p.at && p.last <= n.last));
+  // …and in a Persian clause the negated verb comes after its place ("برای ما ارسال ننمایید": not to us)
+  const negatedAfter = (p: Hit) => persian && negations.some((n) => n.at > p.last && n.at - p.last <= 3 && NEGATED_VERB_AFTER.test(clause.tokens[n.at] ?? ''));
+  const affirmed = (places: Hit[]) => places.filter((p) => !negations.some((n) => n.last < p.at && p.at - n.last <= NEG_REACH) && !negations.some((n) => n.at <= p.at && p.last <= n.last) && !negatedAfter(p));
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0 || context.negatedList;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
@@ -384,7 +386,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
     if (strangerAsks.some((r) => r.at <= v.at)) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
-    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v)) continue;
+    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     // "code رو share نکن": a Persian light verb after the verb carries its negation
@@ -471,6 +473,8 @@ function coordinated(clause: Clause, objects: ObjectHit[], request: Hit): Object
   }
   return out;
 }
+/** A Persian verb negated by its prefix (نفرستید, ننمایید, نکنید): it governs what stands before it. */
+const NEGATED_VERB_AFTER = new RegExp(`^(?:${['ن(?:فرست|نماي|فرماي|كن|ده|دي|گو|گي|ريز|زن|نويس)\\S*', 'na(?:frest|kon|de|gu)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
 /** "The code must be provided to the agent", "ارائه رمز … الزامی است": the secret handed over as a duty, verb in the passive. */
 const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over|communicated|conveyed|relayed|passed on|passed|transmitted|reported|dictated|mentioned)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
@@ -506,6 +510,14 @@ function askedWithAModal(clause: Clause, objects: ObjectHit[], byThemselves: boo
   return o.kind as RequestedSecret;
 }
 
+/** "…and tell me 'done'", "وتقولي خلاص", "بعدش بگو انجام شد": what the customer is to say is that they finished. */
+const DONE_WORD = new RegExp(`^(?:${['done', 'finished', 'yes', 'ready', 'خلاص', 'تم', 'تمام', 'خلصت', 'خلصنا', 'ايوه', 'اوكي', 'انجام شد', 'تموم شد', 'تمومه', 'اوكيه', 'خلاص', 'khalas', 'tamam', 'tam', 'anjam shod', 'tamoom shod'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const BEFORE_DONE = new Set(['me', 'us', 'back', 'saying', 'that', "it's", 'its', 'لي', 'ليا', 'لنا', 'انه', 'انو', 'بهم', 'به من', 'بگو', 'بگيد', 'که', 'كه']);
+function saysOnlyDone(clause: Clause, v: Hit): boolean {
+  let i = v.last + 1;
+  while (i < clause.tokens.length && BEFORE_DONE.has(clause.tokens[i]!)) i++;
+  return DONE_WORD.test(clause.tokens.slice(i, i + 2).join(' '));
+}
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
 const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
@@ -546,6 +558,10 @@ const NEW_ONE = new RegExp(`^(?:${['جديد\\S*', 'تاني', 'ثاني', 'اخ
 function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
   const det = clause.tokens[v.at - 2] ?? '';
   const noun = clause.tokens[v.at - 1] ?? '';
+  // "…in the app where it says verify": a third-person pronoun right before the verb is its subject, not the reader
+  if (/^(?:it|he|she|they)$/.test(noun)) return true;
+  // "…in the app where it says verify", "tap the button marked send": the word a screen shows, not an instruction
+  if (/^(?:says|said|reads|shows|labell?ed|marked|called|named)$/.test(noun) && v.last >= clause.tokens.length - 2) return true;
   return /^(?:our|the|this|that|their|my|his|her|its)$/.test(det) && /^[a-z]{3,}$/.test(noun) && !/^(?:please|kindly|just|now|then|also|only|you|they|she|time|once|moment|week|day|morning|evening|way)$/.test(noun);
 }
 
