@@ -131,7 +131,9 @@ const SPEAKERS = ['someone', 'somebody', 'caller', 'people', 'they', 'scammers?'
 function saidBySomeoneElse(clause: Clause, r: Hit): boolean {
   // "that message wey say…", "a text that says…": the relative word's antecedent is the speaker
   const back = /^(?:wey|that|which|who|dey)$/.test(clause.tokens[r.at - 1] ?? '') ? 2 : 1;
-  const before = clause.tokens[r.at - back] ?? '';
+  // "ناس بتتصل وتقول…", "people call and say…": a verb joined by "and" shares the subject of the verb before it
+  const joined = /^و\S{2,}/u.test(clause.tokens[r.at] ?? '') || clause.tokens[r.at - 1] === 'and';
+  const before = clause.tokens.slice(Math.max(0, r.at - (joined ? 3 : back)), joined ? r.at : r.at - back + 1).join(' ');
   return hits(before, CARRIER).length > 0 || hits(before, SPEAKERS).length > 0;
 }
 
@@ -179,11 +181,11 @@ function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded) (?:for )?(?=your|ur|the|a|an|you)", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -282,10 +284,16 @@ const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|حتى|حتي|عش
 const READER_ASKED = /(?:^| )(?:you|u|please|pls|plz|kindly|just|pl)(?: can| could| may| should| must)?$/;
 
 /** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
+/** "What the text says is basically…": the writer goes on to tell the wording — a statement, not a question. */
+function tellsTheWording(clause: Clause, q: Hit[] = hits(clause.text, CONTENT_QUESTION)): boolean {
+  return !clause.question && q.some((h) => /^(?:is|was|are|were)(?: |$)/.test(clause.tokens.slice(h.last + 1).filter((w) => !/^(?:basically|literally|just|simply|actually)$/.test(w)).join(' ')));
+}
+
 function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
   const q = hits(clause.text, CONTENT_QUESTION);
   if (!q.length || hits(clause.text, HARMLESS_CARRIER).length) return false;
   if (hits(clause.text, NEGATION).some((n) => n.last < q[0]!.at)) return false;
+  if (tellsTheWording(clause, q)) return false;
   return carrierBefore || hits(clause.text, CARRIER).length > 0;
 }
 
@@ -433,6 +441,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
       if (context.answeredNext && clause.question && INTERROGATIVE.test(word)) continue;
       // "What is an OTP?": an article before the secret asks what such a thing is, not for the customer's own
       if (INTERROGATIVE.test(word) && /^(?:is |'s )?an? /.test(t.slice(s.end + 1))) continue;
+      if (INTERROGATIVE.test(word) && tellsTheWording(clause)) continue;
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
       if (inApp) continue;
       let paired = false;
@@ -562,6 +571,8 @@ function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
   if (/^(?:it|he|she|they)$/.test(noun)) return true;
   // "…in the app where it says verify", "tap the button marked send": the word a screen shows, not an instruction
   if (/^(?:says|said|reads|shows|labell?ed|marked|called|named)$/.test(noun) && v.last >= clause.tokens.length - 2) return true;
+  // "The SMS got say 'don't share this code'": a verb of saying right after the message is what the message says
+  if (/^(?:say|says|said|read|reads|show|shows|write|writes|wrote|mention\S*)$/.test(clause.tokens[v.at] ?? '') && !/^(?:me|us|it|them|to|out|back|here)$/.test(clause.tokens[v.last + 1] ?? '') && hits(clause.text, CARRIER).some((c) => c.last < v.at && v.at - c.last <= 2)) return true;
   return /^(?:our|the|this|that|their|my|his|her|its)$/.test(det) && /^[a-z]{3,}$/.test(noun) && !/^(?:please|kindly|just|now|then|also|only|you|they|she|time|once|moment|week|day|morning|evening|way)$/.test(noun);
 }
 
@@ -610,7 +621,11 @@ function handedToUs(clause: Clause, objects: ObjectHit[]): RequestedSecret | und
 const NOUNISH_VERBS = new Set(['text', 'message', 'email', 'e-mail', 'mail', 'dm', 'post', 'request', 'screenshot', 'copy', 'whatsapp']);
 const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'our', 'my', 'text', 'sms', 'whatsapp', 'same', 'any', 'every', 'each', 'by', 'via', 'through', 'per']);
 function usedAsNoun(clause: Clause, v: Hit): boolean {
-  return v.at === v.last && NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') && NOUNISH_VERBS.has(clause.tokens[v.at] ?? '');
+  // "…'your OTP is 482913, share it' type messages are not from us": "type of", "type messages" name a kind of thing
+  if (clause.tokens[v.at] === 'type' && /^(?:of|messages?|texts?|sms|msgs?|calls?|emails?|mails?|scams?|links?)$/.test(clause.tokens[v.at + 1] ?? '')) return true;
+  if (v.at !== v.last || !NOUNISH_VERBS.has(clause.tokens[v.at] ?? '')) return false;
+  // "…a 'Support Team' message asking for your code": a participle or "from" after it makes the verb a noun
+  return NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') || /^(?:asking|saying|telling|claiming|wanting|requesting|demanding|from)$/.test(clause.tokens[v.at + 1] ?? '');
 }
 
 /** The writer is the verb's subject ("we'll send you…") — not a "we" inside the secret's description ("the SMS we sent"). */
