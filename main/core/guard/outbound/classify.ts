@@ -67,7 +67,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let waitingForObject = false;
   const normalized = normalizeText(text);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
-  const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized)))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
@@ -124,6 +124,12 @@ const AFTER_MIND = new RegExp(`(?<=(?:^| )(?:mind|about|try|consider|recommend|s
 /** "Would you mind telling me…", "how about sending…": a polite request's verb in -ing reads as the verb itself. */
 function baseFormAfterMind(t: string): string {
   return t.replace(AFTER_MIND, (g) => GERUNDS[g]!);
+}
+
+/** "What I need from you is uh the number on the front", "اللي محتاجه منك هو…": a cleft names its object after "is". */
+const CLEFT = new RegExp(`(?<=^| )(?:what (i|we)(?: (?:really|still|just|will|'ll))? (?:need|want|require)(?: (?:from|off) (?:you|u))? (?:is|are)|${['(?:اللي|الي|يلي) (?:محتاج|محتاجين|عايز|عاوز|بد|بدي|ابي|ابغي|نبي|نحتاج|احتاج)\\S*(?: منك\\S*)? (?:هو|هي|هوا|هيا)'].map(foldLetters).join('|')})(?: (?:uh|um|er|erm|just|simply|basically))*(?= |$)`, 'gu');
+function unCleft(t: string): string {
+  return t.replace(CLEFT, (_m, who: string | undefined) => (who ? `${who} need` : foldLetters('محتاج')));
 }
 
 /** "رسالة تقول…", "a caller saying…": the saying verb's subject, right before it, is a message or a stranger. */
@@ -225,7 +231,7 @@ function handsMessageToUs(clause: Clause): boolean {
   const objectFirst = (v: Hit) => hits(t, BACK_REFERENCE).some((r) => r.last < v.at && v.at - r.last <= 3 && OBJECT_MARKED.test(clause.tokens[r.last] ?? ''));
   return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && (hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2) || objectFirst(v) || COPY_THEN.test(t))) || suffixObject(clause.tokens[v.last] ?? '')));
 }
-const OBJECT_MARKED = /(?:و|رو|را|o|ro)$/u;
+const OBJECT_MARKED = /(?:و|رو|را|ره|o|ro)$/u;
 const COPY_THEN = new RegExp(`(?:^| )(?:copy|${foldLetters('کپی')})(?: kon| ${foldLetters('کن')})? \\S+`, 'u');
 
 /** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
@@ -264,7 +270,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['with', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const AFTER_A_BARE_VERB = new Set(['with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
@@ -279,7 +285,7 @@ function elliptical(clause: Clause, v: Hit): boolean {
   // sends its left-out object to us asks for the secret named before — unless an event clause holds the verb
   return places.some((p) => p.at > v.last) && READER_ASKED.test(before.slice(-2).join(' ')) && !hits(before.join(' '), SUBORDINATORS).length;
 }
-const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
+const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|para|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 /** The reader is who the bare verb is addressed to: "…you can share", "…please share", "kindly forward". */
 const READER_ASKED = /(?:^| )(?:you|u|please|pls|plz|kindly|just|pl)(?: can| could| may| should| must)?$/;
 
@@ -629,12 +635,17 @@ function usedAsNoun(clause: Clause, v: Hit): boolean {
 }
 
 /** The writer is the verb's subject ("we'll send you…") — not a "we" inside the secret's description ("the SMS we sent"). */
+/** "احنا محتاجين الرقم السري", "we need your PIN": the writer's need is a request, whoever its subject is. */
+const NEED_VERB = new RegExp(`^(?:${['need', 'needs', 'want', 'require', '(?:م|مش)?حتاج\\S*', 'محتاج\\S*', 'نحتاج\\S*', 'احتاج\\S*', 'عايز\\S*', 'عاوز\\S*', 'بد(?:نا|ي)', 'نبي', 'نبغي', 'نبغى', 'لازم(?:نا|ني)', 'me7tag\\S*', 'ma7tag\\S*', '3ayz\\S*', '3ayez\\S*'].map(foldLetters).join('|')})$`, 'u');
+
 function writerActs(t: string, v: Hit, objects: Hit[] = []): boolean {
+  // …when the secret is its object ("we need to send you the new PIN" is the writer acting)
+  const words = t.split(' ');
+  if (NEED_VERB.test(t.slice(v.start, v.end)) && objects.some((o) => o.at === v.last + 1 || (o.at === v.last + 2 && /^(?:your|ur|the|منك|منكم|منك|ازت|از شما)$/u.test(words[v.last + 1] ?? '')))) return false;
   const before = hits(t, WRITER_ACTS).filter((w) => w.last < v.at && v.at - w.last <= 3 && !objects.some((o) => o.start <= w.start && w.end <= o.end));
   if (!before.length) return false;
   const lastWriter = Math.max(...before.map((w) => w.last));
   // "the SMS we sent and drop it here": the writer's verb is past and done; "and" starts the reader's imperative
-  const words = t.split(' ');
   if (/^(?:sent|texted|messaged|emailed|got|did|had|[a-z]+ed)$/.test(words[lastWriter + 1] ?? '') && words.slice(lastWriter + 2, v.at).includes('and')) return false;
   return !hits(t, READER).some((r) => r.at > lastWriter && r.last < v.at);
 }
