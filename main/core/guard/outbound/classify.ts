@@ -187,7 +187,7 @@ function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded) (?:for )?(?=your|ur|the|a|an|you)", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
@@ -574,7 +574,8 @@ function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
   const det = clause.tokens[v.at - 2] ?? '';
   const noun = clause.tokens[v.at - 1] ?? '';
   // "…in the app where it says verify": a third-person pronoun right before the verb is its subject, not the reader
-  if (/^(?:it|he|she|they)$/.test(noun)) return true;
+  // …unless a question inverts it: "what did it say?" asks what the message said
+  if (/^(?:it|he|she|they)$/.test(noun) && !/^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(det)) return true;
   // "…in the app where it says verify", "tap the button marked send": the word a screen shows, not an instruction
   if (/^(?:says|said|reads|shows|labell?ed|marked|called|named)$/.test(noun) && v.last >= clause.tokens.length - 2) return true;
   // "The SMS got say 'don't share this code'": a verb of saying right after the message is what the message says
