@@ -10,7 +10,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { REQUEST_MODEL, requestProbability, type RequestModel } from '../../main/core/guard/outbound/request-model';
+import { modelBlocks } from '../../main/core/guard/outbound/guard';
+import { REQUEST_MODEL, type RequestModel } from '../../main/core/guard/outbound/request-model';
 import { BENCH_POLICY } from './eval';
 import { VOICES, chooseThreshold, fit, heldBack, outboundRows, rulesBlock as rules, type LabelledReply } from './train-model';
 
@@ -41,9 +42,10 @@ console.log(`| left-out round | threshold | rules (tuned on it) | model alone | 
 console.log(`|---|---|---|---|---|${base ? '---|---|' : ''}`);
 for (const round of ROUNDS) {
   const train = outboundRows((f) => heldBack(f) || f === round);
-  const model: RequestModel = { ...fit(train), threshold: chooseThreshold(train), enabled: true };
+  const fitted = fit(train);
+  const model: RequestModel = { ...fitted, threshold: chooseThreshold(train, fitted), enabled: true };
   const test = outboundRows((f) => f !== round);
-  const byModel: Judge = (t) => requestProbability(t, model) >= model.threshold;
+  const byModel: Judge = (t) => modelBlocks(t, model, BENCH_POLICY);
   const cells = [score(test, rules), score(test, byModel), score(test, (t) => rules(t) || byModel(t))];
   if (base) cells.push(score(test, base), score(test, (t) => base(t) || byModel(t)));
   console.log(`| ${round} | ${model.threshold} | ${cells.join(' | ')} |`);
@@ -51,7 +53,7 @@ for (const round of ROUNDS) {
 
 console.log(`\n### Checked-in model (threshold ${REQUEST_MODEL.threshold}) on the held-back sets\n`);
 console.log('| set | rules | model alone | rules + model |\n|---|---|---|---|');
-const byChecked: Judge = (t) => requestProbability(t) >= REQUEST_MODEL.threshold;
+const byChecked: Judge = (t) => modelBlocks(t, REQUEST_MODEL, BENCH_POLICY);
 for (const f of fs.readdirSync(VOICES).filter((x) => heldBack(x) && !x.includes('inbound')).sort()) {
   const rows = outboundRows((x) => x !== f);
   console.log(`| ${f} | ${score(rows, rules)} | ${score(rows, byChecked)} | ${score(rows, (t) => rules(t) || byChecked(t))} |`);

@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateReply } from '../../main/core/guard';
+import { mentionsASecret } from '../../main/core/guard/outbound/classify';
 import { requestFeatures, requestProbability, type RequestModel } from '../../main/core/guard/outbound/request-model';
+import { VOICES as COMPOSE_VOICES } from '../../test/unit/guard-compose-parts';
 import { detectSensitive } from '../../main/core/masking';
 import { BENCH_POLICY } from './eval';
 
@@ -26,7 +28,7 @@ export const MODEL_PATH = path.resolve(here, '../../main/core/guard/outbound/req
 export const ENABLED = true;
 const BUCKETS = 1 << 14;
 const EPOCHS = 12;
-const L2 = 1e-4;
+const L2 = 1e-3;
 const RATE = 0.5;
 const SEED = 21;
 /** The model may add at most this share of safe replies blocked on out-of-fold scores of the training rows. */
@@ -53,7 +55,7 @@ function seeded(seed: number): () => number {
 }
 
 /** Logistic regression by AdaGrad over the rows, L2-regularised; weights rounded to 3 decimals. */
-export function fit(rows: LabelledReply[]): Pick<RequestModel, 'buckets' | 'bias' | 'weights'> {
+export function fit(rows: LabelledReply[], { l2 = L2, epochs = EPOCHS } = {}): Pick<RequestModel, 'buckets' | 'bias' | 'weights'> {
   const xs = rows.map((r) => [...requestFeatures(r.text, BUCKETS)]);
   const ys = rows.map((r) => (r.label === 'block' ? 1 : 0));
   const w = new Float64Array(BUCKETS);
@@ -62,7 +64,7 @@ export function fit(rows: LabelledReply[]): Pick<RequestModel, 'buckets' | 'bias
   let b2 = 1e-8;
   const random = seeded(SEED);
   const order = rows.map((_, i) => i);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       const swap = order[i]!;
@@ -74,7 +76,7 @@ export function fit(rows: LabelledReply[]): Pick<RequestModel, 'buckets' | 'bias
       for (const [b, v] of xs[i]!) z += w[b]! * v;
       const err = 1 / (1 + Math.exp(-z)) - ys[i]!;
       for (const [b, v] of xs[i]!) {
-        const g = err * v + L2 * w[b]!;
+        const g = err * v + l2 * w[b]!;
         g2[b] = g2[b]! + g * g;
         w[b] = w[b]! - (RATE * g) / Math.sqrt(g2[b]!);
       }
@@ -90,26 +92,35 @@ export function fit(rows: LabelledReply[]): Pick<RequestModel, 'buckets' | 'bias
 /** The rules alone (the checked-in model left out, so training never depends on the file it writes). */
 export const rulesBlock = (text: string) => evaluateReply(text, 'en', BENCH_POLICY, detectSensitive, null).some((f) => f.verdict === 'block');
 
+/** Hard safe replies composed from the team's parts (a warning, our own sending, entry in the app, per voice). */
+export function composedSafeReplies(): string[] {
+  return COMPOSE_VOICES.flatMap((v) => v.safe.flatMap((frame) => v.secrets.map((s) => frame.replace('{s}', s))));
+}
+
 /**
  * The lowest threshold at which the model, on out-of-fold scores (each row scored by a model trained without it),
- * adds at most ADDED_FALSE_BLOCKS of the safe rows as blocks beyond the rules' own.
+ * adds at most ADDED_FALSE_BLOCKS of the safe rows as blocks beyond the rules' own — and none of the composed hard
+ * safe replies (scored by the model trained on all the rows).
  */
-export function chooseThreshold(rows: LabelledReply[]): number {
+export function chooseThreshold(rows: LabelledReply[], model: Pick<RequestModel, 'buckets' | 'bias' | 'weights'>): number {
   const oof = new Array<number>(rows.length);
   for (let k = 0; k < FOLDS; k++) {
-    const model = { ...fit(rows.filter((_, i) => i % FOLDS !== k)), threshold: 1, enabled: true };
-    rows.forEach((r, i) => { if (i % FOLDS === k) oof[i] = requestProbability(r.text, model); });
+    const m = { ...fit(rows.filter((_, i) => i % FOLDS !== k)), threshold: 1, enabled: true };
+    rows.forEach((r, i) => { if (i % FOLDS === k) oof[i] = requestProbability(r.text, m); });
   }
-  const safeAllowedByRules = rows.map((r, i) => ({ r, p: oof[i]! })).filter(({ r }) => r.label === 'allow' && !rulesBlock(r.text));
+  const judged = (text: string) => mentionsASecret(text, { phoneAndActivationOnly: true }) && !rulesBlock(text);
+  const safeAllowedByRules = rows.map((r, i) => ({ r, p: oof[i]! })).filter(({ r }) => r.label === 'allow' && judged(r.text)).map(({ p }) => p);
+  const composed = composedSafeReplies().filter(judged).map((t) => requestProbability(t, { ...model, threshold: 1, enabled: true }));
   const safe = rows.filter((r) => r.label === 'allow').length;
   for (let t = 50; t <= 99; t++) {
-    if (safeAllowedByRules.filter(({ p }) => p >= t / 100).length <= ADDED_FALSE_BLOCKS * safe) return t / 100;
+    if (safeAllowedByRules.filter((p) => p >= t / 100).length <= ADDED_FALSE_BLOCKS * safe && !composed.some((p) => p >= t / 100)) return t / 100;
   }
   return 0.99;
 }
 
 export function train(rows: LabelledReply[] = outboundRows()): RequestModel {
-  return { ...fit(rows), threshold: chooseThreshold(rows), enabled: ENABLED };
+  const model = fit(rows);
+  return { ...model, threshold: chooseThreshold(rows, model), enabled: ENABLED };
 }
 
 export const serialise = (m: RequestModel) => JSON.stringify(m) + '\n';

@@ -111,6 +111,14 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
 }
 
 /**
+ * The reply names or describes a secret, or speaks of a message the customer received: the only replies the learned
+ * model may judge (it adds a block to what the rules read; "your refund is on its way" is never its business).
+ */
+export function mentionsASecret(text: string, opts: ClassifyOptions): boolean {
+  return clauses(normalizeText(text)).some((c) => secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0);
+}
+
+/**
  * "لطفاً از ارائه رمز …، حتی به کارکنان شرکت، خودداری فرمایید": a refusal verb closing a sentence governs all of it,
  * commas included — Persian puts it last, after the asides — so such a sentence is read as one clause.
  */

@@ -6,7 +6,7 @@ import type { GuardPolicy } from '../policy';
 import type { DetectSensitive } from '../ports';
 import type { GuardLang } from '../text/lang';
 import { domainIsWithin, extractLinks } from '../text/links';
-import { findSecretRequests, type RequestedSecret } from './classify';
+import { findSecretRequests, mentionsASecret, type RequestedSecret } from './classify';
 import { REQUEST_MODEL, requestProbability, type RequestModel } from './request-model';
 import { ERROR_CODES } from '../../shared/vocabulary';
 import { AUDIT_ACTIONS } from '../../shared/audit-actions';
@@ -207,13 +207,18 @@ export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy
   }
   // the rules decide; the learned model only adds a block they missed, never lifts one, and a lead cannot approve it
   // (it may be a code it found: rephrase instead)
-  if (model?.enabled && !findings.some((f) => f.verdict === 'block') && requestProbability(text, model) >= model.threshold) {
+  if (model?.enabled && !findings.some((f) => f.verdict === 'block') && modelBlocks(text, model, policy)) {
     findings.push({ verdict: 'block', code: 'asks_secret', reason: say('outbound.model', lang) + ' ' + say('outbound.never_approvable', lang), approvable: false });
   }
   for (const domain of outside) findings.push({ verdict: 'warn', code: 'link_outside_allowlist', reason: say('outbound.link', lang, { domain }), approvable: true });
   const pasted = new Set(detectSensitive(text).map((s) => s.type));
   for (const type of pasted) findings.push({ verdict: 'warn', code: 'pasted_sensitive_value', reason: say('outbound.pasted', lang, { type: kindName(type, lang) }), approvable: true });
   return findings;
+}
+
+/** The learned model's own verdict: a reply that mentions a secret (or a message, or "it"), at or above its threshold. */
+export function modelBlocks(text: string, model: RequestModel, policy: Pick<GuardPolicy, 'serviceNeedsOnlyPhoneAndActivationCode'>): boolean {
+  return mentionsASecret(text, { phoneAndActivationOnly: policy.serviceNeedsOnlyPhoneAndActivationCode }) && requestProbability(text, model) >= model.threshold;
 }
 
 /**
