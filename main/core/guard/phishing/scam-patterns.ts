@@ -269,12 +269,23 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   }
   const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
-  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t))))) flags.push({ code: 'upgrade_fee' });
+  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t))))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
   if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t) || ASKED_FOR_A_SECRET.test(t))) flags.push({ code: 'urgency' });
   return flags;
+}
+
+/**
+ * "دفعت الرسوم على نفس الرقم اللي في الفاتورة": the customer reporting their own payment, which nobody demanded of them,
+ * to a number that is not a stranger's, tells of a bill — unless someone told them to, or the number is the one that
+ * reached them ("…على نفس الرقم اللي كلمني").
+ */
+const PAID_BY_ME = words(['دفعت', 'سددت', 'حولت', 'دفعنا', 'سددنا', 'i (?:already |just )?(?:paid|sent|transferred)', "i've (?:already )?(?:paid|sent|transferred)", 'پرداخت كردم', 'واريز كردم', 'پرداختم', 'dafa3t', 'pardakht kardam', 'variz kardam']);
+const THEIR_NUMBER = words(['(?:اللي|الي|لي) (?:كلمني|كلمتني|اتصل\\S*|رن\\S*|بعتلي|بعتتلي|راسلني|دق\\S*|تواصل\\S*)', '(?:that|which|who) (?:called|texted|messaged|rang|contacted|whatsapped) me', 'كه (?:زنگ زد|پيام داد|تماس گرفت)\\S*']);
+function demandedOfMe(t: string): boolean {
+  return !PAID_BY_ME.test(t) || TOLD.test(t) || THEIR_NUMBER.test(t);
 }
 
 /** A "my number" phrase in the window — unless someone else says it ("وقال كلمني على هذا الرقم", "he said call me on"). */
