@@ -217,6 +217,18 @@ describe('the tuning corpora pass in full (they are regression tests; the held-o
     expect(asks.filter((r) => r.got).length / asks.length).toBeGreaterThanOrEqual(0.97);
     expect(scored.filter((r) => r.label === 'allow' && r.got).length).toBeLessThanOrEqual(1);
   });
+  // round 7: the fourth independent round (r4) is public and tuned on by class; every row passes, so hold it in full
+  it('independent-r4-outbound.jsonl: every row right', () => {
+    const wrong = rows('independent-r4-outbound.jsonl').filter((r) => evaluateReply(r.text, 'en', BENCH_POLICY, detectSensitive).some((f) => f.verdict === 'block') !== (r.label === 'block'));
+    expect(wrong.map((r) => `${r.id}: ${r.text}`)).toEqual([]);
+  });
+  it('independent-r4-inbound.jsonl: scams flagged with recall ≥ 0.95, no ordinary message flagged', () => {
+    const scam = (fs: string[]) => fs.some((f) => f !== 'secret');
+    const scored = rows('independent-r4-inbound.jsonl').map((r) => ({ expected: r.flags!, got: inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive }).flags.map((f) => f.code) }));
+    const scams = scored.filter((r) => scam(r.expected));
+    expect(scams.filter((r) => scam(r.got)).length / scams.length).toBeGreaterThanOrEqual(0.95);
+    expect(scored.filter((r) => !r.expected.length && r.got.length)).toEqual([]);
+  });
   it('independent-r3-inbound.jsonl: scams flagged with recall ≥ 0.95, no ordinary message flagged', () => {
     const scam = (fs: string[]) => fs.some((f) => f !== 'secret');
     const scored = rows('independent-r3-inbound.jsonl').map((r) => ({ expected: r.flags!, got: inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive }).flags.map((f) => f.code) }));

@@ -47,6 +47,11 @@ const MESSAGES = {
     ar: 'هذا الرد يطلب الاسم الكامل للعميل.',
     fa: 'این پاسخ نام کامل مشتری را می‌خواهد.',
   },
+  'outbound.model': {
+    en: 'This reply reads like asking the customer to hand over a code, password, PIN or card details: the guard\'s learned model, trained on thousands of such replies, found it although no rule named the secret. If it asks for none of these, rephrase it so that it says plainly what you need.',
+    ar: 'هذا الرد يبدو كأنه يطلب من العميل تسليم رمز أو كلمة مرور أو رقم سري أو بيانات بطاقة: وجده نموذج الحارس المتعلَّم من آلاف الردود المشابهة، مع أن أي قاعدة لم تسمِّ السرّ. إن لم يكن يطلب شيئًا من ذلك فأعد صياغته ليقول بوضوح ما تحتاجه.',
+    fa: 'این پاسخ به نظر می‌رسد از مشتری می‌خواهد کد، رمز عبور، رمز کارت یا اطلاعات کارت را تحویل دهد: مدل آموخته‌شدهٔ نگهبان که با هزاران پاسخ مشابه آموزش دیده آن را یافت، هرچند هیچ قاعده‌ای نام آن راز را نبرد. اگر هیچ‌کدام از این‌ها را نمی‌خواهد، آن را طوری بازنویسی کنید که روشن بگوید چه لازم دارید.',
+  },
   'outbound.needs_lead': {
     en: 'It is held until a team lead approves it.',
     ar: 'سيُحجز الرد حتى يوافق عليه قائد الفريق.',

@@ -67,7 +67,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let waitingForObject = false;
   const normalized = normalizeText(text);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
-  const prepared = baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized)))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
@@ -111,6 +111,14 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
 }
 
 /**
+ * The reply names or describes a secret, or speaks of a message the customer received: the only replies the learned
+ * model may judge (it adds a block to what the rules read; "your refund is on its way" is never its business).
+ */
+export function mentionsASecret(text: string, opts: ClassifyOptions): boolean {
+  return clauses(normalizeText(text)).some((c) => secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0);
+}
+
+/**
  * "لطفاً از ارائه رمز …، حتی به کارکنان شرکت، خودداری فرمایید": a refusal verb closing a sentence governs all of it,
  * commas included — Persian puts it last, after the asides — so such a sentence is read as one clause.
  */
@@ -126,12 +134,20 @@ function baseFormAfterMind(t: string): string {
   return t.replace(AFTER_MIND, (g) => GERUNDS[g]!);
 }
 
+/** "What I need from you is uh the number on the front", "اللي محتاجه منك هو…": a cleft names its object after "is". */
+const CLEFT = new RegExp(`(?<=^| )(?:what (i|we)(?: (?:really|still|just|will|'ll))? (?:need|want|require)(?: (?:from|off) (?:you|u))? (?:is|are)|${['(?:اللي|الي|يلي) (?:محتاج|محتاجين|عايز|عاوز|بد|بدي|ابي|ابغي|نبي|نحتاج|احتاج)\\S*(?: منك\\S*)? (?:هو|هي|هوا|هيا)'].map(foldLetters).join('|')})(?: (?:uh|um|er|erm|just|simply|basically))*(?= |$)`, 'gu');
+function unCleft(t: string): string {
+  return t.replace(CLEFT, (_m, who: string | undefined) => (who ? `${who} need` : foldLetters('محتاج')));
+}
+
 /** "رسالة تقول…", "a caller saying…": the saying verb's subject, right before it, is a message or a stranger. */
 const SPEAKERS = ['someone', 'somebody', 'caller', 'people', 'they', 'scammers?', 'fraudsters?', 'واحد', 'حد', 'حدا', 'شخص', 'ناس', 'نصاب\\S*', 'محتال\\S*', 'يكي', 'كسي', 'كلاهبردار\\S*', 'wa7ed', 'had', 'yeki', 'kasi'];
 function saidBySomeoneElse(clause: Clause, r: Hit): boolean {
   // "that message wey say…", "a text that says…": the relative word's antecedent is the speaker
   const back = /^(?:wey|that|which|who|dey)$/.test(clause.tokens[r.at - 1] ?? '') ? 2 : 1;
-  const before = clause.tokens[r.at - back] ?? '';
+  // "ناس بتتصل وتقول…", "people call and say…": a verb joined by "and" shares the subject of the verb before it
+  const joined = /^و\S{2,}/u.test(clause.tokens[r.at] ?? '') || clause.tokens[r.at - 1] === 'and';
+  const before = clause.tokens.slice(Math.max(0, r.at - (joined ? 3 : back)), joined ? r.at : r.at - back + 1).join(' ');
   return hits(before, CARRIER).length > 0 || hits(before, SPEAKERS).length > 0;
 }
 
@@ -179,11 +195,11 @@ function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', 'claims', 'claiming', '(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', 'قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -223,7 +239,7 @@ function handsMessageToUs(clause: Clause): boolean {
   const objectFirst = (v: Hit) => hits(t, BACK_REFERENCE).some((r) => r.last < v.at && v.at - r.last <= 3 && OBJECT_MARKED.test(clause.tokens[r.last] ?? ''));
   return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && (hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2) || objectFirst(v) || COPY_THEN.test(t))) || suffixObject(clause.tokens[v.last] ?? '')));
 }
-const OBJECT_MARKED = /(?:و|رو|را|o|ro)$/u;
+const OBJECT_MARKED = /(?:و|رو|را|ره|o|ro)$/u;
 const COPY_THEN = new RegExp(`(?:^| )(?:copy|${foldLetters('کپی')})(?: kon| ${foldLetters('کن')})? \\S+`, 'u');
 
 /** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
@@ -262,7 +278,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['with', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const AFTER_A_BARE_VERB = new Set(['with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
@@ -277,15 +293,21 @@ function elliptical(clause: Clause, v: Hit): boolean {
   // sends its left-out object to us asks for the secret named before — unless an event clause holds the verb
   return places.some((p) => p.at > v.last) && READER_ASKED.test(before.slice(-2).join(' ')) && !hits(before.join(' '), SUBORDINATORS).length;
 }
-const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
+const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|para|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 /** The reader is who the bare verb is addressed to: "…you can share", "…please share", "kindly forward". */
 const READER_ASKED = /(?:^| )(?:you|u|please|pls|plz|kindly|just|pl)(?: can| could| may| should| must)?$/;
 
 /** "What did it say?" after a message reached the reader (this clause or the two before) asks for the code in it. */
+/** "What the text says is basically…": the writer goes on to tell the wording — a statement, not a question. */
+function tellsTheWording(clause: Clause, q: Hit[] = hits(clause.text, CONTENT_QUESTION)): boolean {
+  return !clause.question && q.some((h) => /^(?:is|was|are|were)(?: |$)/.test(clause.tokens.slice(h.last + 1).filter((w) => !/^(?:basically|literally|just|simply|actually)$/.test(w)).join(' ')));
+}
+
 function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
   const q = hits(clause.text, CONTENT_QUESTION);
   if (!q.length || hits(clause.text, HARMLESS_CARRIER).length) return false;
   if (hits(clause.text, NEGATION).some((n) => n.last < q[0]!.at)) return false;
+  if (tellsTheWording(clause, q)) return false;
   return carrierBefore || hits(clause.text, CARRIER).length > 0;
 }
 
@@ -357,7 +379,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   // …and a word that is the secret itself is never its negation (Finglish "matnesh", its text, is not Arabizi "mat…sh")
   const negations = (persian ? hits(t, NEGATION).filter((n) => clause.tokens[n.at] !== 'ما') : hits(t, NEGATION)).filter((n) => !objects.some((o) => o.start <= n.start && n.end <= o.end));
   // "type it in the app yourself and don't send it here": a place under a negation is where the secret must not go
-  const affirmed = (places: Hit[]) => places.filter((p) => !negations.some((n) => n.last < p.at && p.at - n.last <= NEG_REACH) && !negations.some((n) => n.at <= p.at && p.last <= n.last));
+  // …and in a Persian clause the negated verb comes after its place ("برای ما ارسال ننمایید": not to us)
+  const negatedAfter = (p: Hit) => persian && negations.some((n) => n.at > p.last && n.at - p.last <= 3 && NEGATED_VERB_AFTER.test(clause.tokens[n.at] ?? ''));
+  const affirmed = (places: Hit[]) => places.filter((p) => !negations.some((n) => n.last < p.at && p.at - n.last <= NEG_REACH) && !negations.some((n) => n.at <= p.at && p.last <= n.last) && !negatedAfter(p));
   const clauseNegated = hits(t, CLAUSE_NEGATION).length > 0 || context.negatedList;
   const out: Omit<SecretRequest, 'clause'>[] = [];
   // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
@@ -384,7 +408,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
     if (strangerAsks.some((r) => r.at <= v.at)) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
-    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v)) continue;
+    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     // "code رو share نکن": a Persian light verb after the verb carries its negation
@@ -431,6 +455,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
       if (context.answeredNext && clause.question && INTERROGATIVE.test(word)) continue;
       // "What is an OTP?": an article before the secret asks what such a thing is, not for the customer's own
       if (INTERROGATIVE.test(word) && /^(?:is |'s )?an? /.test(t.slice(s.end + 1))) continue;
+      if (INTERROGATIVE.test(word) && tellsTheWording(clause)) continue;
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
       if (inApp) continue;
       let paired = false;
@@ -471,6 +496,8 @@ function coordinated(clause: Clause, objects: ObjectHit[], request: Hit): Object
   }
   return out;
 }
+/** A Persian verb negated by its prefix (نفرستید, ننمایید, نکنید): it governs what stands before it. */
+const NEGATED_VERB_AFTER = new RegExp(`^(?:${['ن(?:فرست|نماي|فرماي|كن|ده|دي|گو|گي|ريز|زن|نويس)\\S*', 'na(?:frest|kon|de|gu)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
 /** "The code must be provided to the agent", "ارائه رمز … الزامی است": the secret handed over as a duty, verb in the passive. */
 const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over|communicated|conveyed|relayed|passed on|passed|transmitted|reported|dictated|mentioned)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);
@@ -506,6 +533,14 @@ function askedWithAModal(clause: Clause, objects: ObjectHit[], byThemselves: boo
   return o.kind as RequestedSecret;
 }
 
+/** "…and tell me 'done'", "وتقولي خلاص", "بعدش بگو انجام شد": what the customer is to say is that they finished. */
+const DONE_WORD = new RegExp(`^(?:${['done', 'finished', 'yes', 'ready', 'خلاص', 'تم', 'تمام', 'خلصت', 'خلصنا', 'ايوه', 'اوكي', 'انجام شد', 'تموم شد', 'تمومه', 'اوكيه', 'خلاص', 'khalas', 'tamam', 'tam', 'anjam shod', 'tamoom shod'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const BEFORE_DONE = new Set(['me', 'us', 'back', 'saying', 'that', "it's", 'its', 'لي', 'ليا', 'لنا', 'انه', 'انو', 'بهم', 'به من', 'بگو', 'بگيد', 'که', 'كه']);
+function saysOnlyDone(clause: Clause, v: Hit): boolean {
+  let i = v.last + 1;
+  while (i < clause.tokens.length && BEFORE_DONE.has(clause.tokens[i]!)) i++;
+  return DONE_WORD.test(clause.tokens.slice(i, i + 2).join(' '));
+}
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
 const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
@@ -546,6 +581,13 @@ const NEW_ONE = new RegExp(`^(?:${['جديد\\S*', 'تاني', 'ثاني', 'اخ
 function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
   const det = clause.tokens[v.at - 2] ?? '';
   const noun = clause.tokens[v.at - 1] ?? '';
+  // "…in the app where it says verify": a third-person pronoun right before the verb is its subject, not the reader
+  // …unless a question inverts it: "what did it say?" asks what the message said
+  if (/^(?:it|he|she|they)$/.test(noun) && !/^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(det)) return true;
+  // "…in the app where it says verify", "tap the button marked send": the word a screen shows, not an instruction
+  if (/^(?:says|said|reads|shows|labell?ed|marked|called|named)$/.test(noun) && v.last >= clause.tokens.length - 2) return true;
+  // "The SMS got say 'don't share this code'": a verb of saying right after the message is what the message says
+  if (/^(?:say|says|said|read|reads|show|shows|write|writes|wrote|mention\S*)$/.test(clause.tokens[v.at] ?? '') && !/^(?:me|us|it|them|to|out|back|here)$/.test(clause.tokens[v.last + 1] ?? '') && hits(clause.text, CARRIER).some((c) => c.last < v.at && v.at - c.last <= 2)) return true;
   return /^(?:our|the|this|that|their|my|his|her|its)$/.test(det) && /^[a-z]{3,}$/.test(noun) && !/^(?:please|kindly|just|now|then|also|only|you|they|she|time|once|moment|week|day|morning|evening|way)$/.test(noun);
 }
 
@@ -594,16 +636,25 @@ function handedToUs(clause: Clause, objects: ObjectHit[]): RequestedSecret | und
 const NOUNISH_VERBS = new Set(['text', 'message', 'email', 'e-mail', 'mail', 'dm', 'post', 'request', 'screenshot', 'copy', 'whatsapp']);
 const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'our', 'my', 'text', 'sms', 'whatsapp', 'same', 'any', 'every', 'each', 'by', 'via', 'through', 'per']);
 function usedAsNoun(clause: Clause, v: Hit): boolean {
-  return v.at === v.last && NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') && NOUNISH_VERBS.has(clause.tokens[v.at] ?? '');
+  // "…'your OTP is 482913, share it' type messages are not from us": "type of", "type messages" name a kind of thing
+  if (clause.tokens[v.at] === 'type' && /^(?:of|messages?|texts?|sms|msgs?|calls?|emails?|mails?|scams?|links?)$/.test(clause.tokens[v.at + 1] ?? '')) return true;
+  if (v.at !== v.last || !NOUNISH_VERBS.has(clause.tokens[v.at] ?? '')) return false;
+  // "…a 'Support Team' message asking for your code": a participle or "from" after it makes the verb a noun
+  return NOUN_BEFORE.has(clause.tokens[v.at - 1] ?? '') || /^(?:asking|saying|telling|claiming|wanting|requesting|demanding|from)$/.test(clause.tokens[v.at + 1] ?? '');
 }
 
 /** The writer is the verb's subject ("we'll send you…") — not a "we" inside the secret's description ("the SMS we sent"). */
+/** "احنا محتاجين الرقم السري", "we need your PIN": the writer's need is a request, whoever its subject is. */
+const NEED_VERB = new RegExp(`^(?:${['need', 'needs', 'want', 'require', '(?:م|مش)?حتاج\\S*', 'محتاج\\S*', 'نحتاج\\S*', 'احتاج\\S*', 'عايز\\S*', 'عاوز\\S*', 'بد(?:نا|ي)', 'نبي', 'نبغي', 'نبغى', 'لازم(?:نا|ني)', 'me7tag\\S*', 'ma7tag\\S*', '3ayz\\S*', '3ayez\\S*'].map(foldLetters).join('|')})$`, 'u');
+
 function writerActs(t: string, v: Hit, objects: Hit[] = []): boolean {
+  // …when the secret is its object ("we need to send you the new PIN" is the writer acting)
+  const words = t.split(' ');
+  if (NEED_VERB.test(t.slice(v.start, v.end)) && objects.some((o) => o.at === v.last + 1 || (o.at === v.last + 2 && /^(?:your|ur|the|منك|منكم|منك|ازت|از شما)$/u.test(words[v.last + 1] ?? '')))) return false;
   const before = hits(t, WRITER_ACTS).filter((w) => w.last < v.at && v.at - w.last <= 3 && !objects.some((o) => o.start <= w.start && w.end <= o.end));
   if (!before.length) return false;
   const lastWriter = Math.max(...before.map((w) => w.last));
   // "the SMS we sent and drop it here": the writer's verb is past and done; "and" starts the reader's imperative
-  const words = t.split(' ');
   if (/^(?:sent|texted|messaged|emailed|got|did|had|[a-z]+ed)$/.test(words[lastWriter + 1] ?? '') && words.slice(lastWriter + 2, v.at).includes('and')) return false;
   return !hits(t, READER).some((r) => r.at > lastWriter && r.last < v.at);
 }

@@ -6,7 +6,8 @@ import type { GuardPolicy } from '../policy';
 import type { DetectSensitive } from '../ports';
 import type { GuardLang } from '../text/lang';
 import { domainIsWithin, extractLinks } from '../text/links';
-import { findSecretRequests, type RequestedSecret } from './classify';
+import { findSecretRequests, mentionsASecret, type RequestedSecret } from './classify';
+import { REQUEST_MODEL, requestProbability, type RequestModel } from './request-model';
 import { ERROR_CODES } from '../../shared/vocabulary';
 import { AUDIT_ACTIONS } from '../../shared/audit-actions';
 
@@ -14,7 +15,8 @@ export type Verdict = 'allow' | 'warn' | 'block';
 
 export interface GuardFinding {
   verdict: Exclude<Verdict, 'allow'>;
-  code: `asks_${RequestedSecret}` | 'entry_unclear' | 'link_outside_allowlist' | 'pasted_sensitive_value';
+  /** `asks_secret`: the learned model, not the rules, reads the reply as asking for a secret (it cannot say which). */
+  code: `asks_${RequestedSecret}` | 'asks_secret' | 'entry_unclear' | 'link_outside_allowlist' | 'pasted_sensitive_value';
   /** In the agent's language. Never contains the sensitive value itself. */
   reason: string;
   /** A team lead may approve a reply with this finding: only what the policy marks approvable (never a code, password, PIN, card or CVV). */
@@ -181,7 +183,8 @@ export class OutboundGuard {
 /** "…and enter the code there": the place is the one just pointed at (a link), not the official app. Folded text. */
 const THERE = /(?:^| )(?:there|over there|in there|on there|اونجا|همونجا|انجا|همانجا|هناك|لهناك|هنيك|غادي|تما|temma|ghadi|unja|oonja|onja|hamunja)(?: |$)/u;
 
-export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy, detectSensitive: DetectSensitive): GuardFinding[] {
+/** `model`: the learned component beside the rules (`null` for the rules alone, as its training and bench compare). */
+export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy, detectSensitive: DetectSensitive, model: RequestModel | null = REQUEST_MODEL): GuardFinding[] {
   const findings: GuardFinding[] = [];
   const allowed = [...policy.companyDomains, ...policy.allowedLinkDomains];
   const outside = new Set(extractLinks(text).filter((l) => !domainIsWithin(l.domain, allowed)).map((l) => l.hostUnicode));
@@ -202,10 +205,20 @@ export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy
       findings.push({ verdict: 'warn', code: 'entry_unclear', reason: say('outbound.entry_unclear', lang), approvable: true });
     }
   }
+  // the rules decide; the learned model only adds a block they missed, never lifts one, and a lead cannot approve it
+  // (it may be a code it found: rephrase instead)
+  if (model?.enabled && !findings.some((f) => f.verdict === 'block') && modelBlocks(text, model, policy)) {
+    findings.push({ verdict: 'block', code: 'asks_secret', reason: say('outbound.model', lang) + ' ' + say('outbound.never_approvable', lang), approvable: false });
+  }
   for (const domain of outside) findings.push({ verdict: 'warn', code: 'link_outside_allowlist', reason: say('outbound.link', lang, { domain }), approvable: true });
   const pasted = new Set(detectSensitive(text).map((s) => s.type));
   for (const type of pasted) findings.push({ verdict: 'warn', code: 'pasted_sensitive_value', reason: say('outbound.pasted', lang, { type: kindName(type, lang) }), approvable: true });
   return findings;
+}
+
+/** The learned model's own verdict: a reply that mentions a secret (or a message, or "it"), at or above its threshold. */
+export function modelBlocks(text: string, model: RequestModel, policy: Pick<GuardPolicy, 'serviceNeedsOnlyPhoneAndActivationCode'>): boolean {
+  return mentionsASecret(text, { phoneAndActivationOnly: policy.serviceNeedsOnlyPhoneAndActivationCode }) && requestProbability(text, model) >= model.threshold;
 }
 
 /**

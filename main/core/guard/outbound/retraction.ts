@@ -12,7 +12,7 @@ import { NEGATION, STRONG_REQUEST, TRANSFER_VERBS, findAll, type SecretKind } fr
 
 /** Words that leave something out of what is wanted: "I don't need", "apart from", "مش محتاج", "لازم ندارم", "nemikham". */
 const EXCLUDES = [
-  "(?:i|we) (?:do not|don't|dont|won't|will not|never|really don't) (?:need|want|require)", "(?:i|we)(?:'m| am|'re| are) not (?:asking for|after)", 'no need (?:for|of)', 'not needed', "don't need", 'dont need',
+  "(?:i|we) (?:do not|don't|dont|won't|will not|never|really don't) (?:need|want|require)", "(?:i|we)(?:'m| am|'re| are) not (?:asking for|after)", 'no need (?:for|of|to \\S+(?: (?:me|us|over|out|in))?)', "(?:you )?(?:don't|do not|dont|needn't) (?:have|need) to (?:\\S+ )?(?:me|us)?", 'not needed', "don't need", 'dont need',
   'not (?:the|any|your|its)', 'without (?:the|any|your)', 'apart from', 'except(?: for)?', 'other than', 'besides', 'leave (?:\\S+ ){1,4}out', 'skip', 'minus',
   '(?:مش|مو|ما|مب|مانيش|ماني|لا) (?:محتاج|محتاجين|عايز|عاوز|بدي|بدنا|ابي|ابغى|ابغي|نبي|احتاج|نحتاج|لازم|ضروري|داير|حاب|باغي)\\S*', 'ما (?:يلزم|يلزمني|يلزمنا)', 'ما ?عدا', 'من غير', 'بدون', 'سيبك من', 'غير (?:ال)?(?:ارقام|رقم|كود|رمز|عدد)\\S*',
   '(?:لازم|نياز|احتياج) (?:ندار|نيست)\\S*', 'نيازي (?:نيست|ندار)\\S*', 'نمي ?خوا(?:م|يم|هم|هيم|د)\\S*', 'به ?جز', 'جز', 'غير از', 'بدون',

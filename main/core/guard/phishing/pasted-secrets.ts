@@ -52,6 +52,16 @@ const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
   re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640+)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
 }));
 
+/**
+ * "رمز دوم کارتم رو فکر کنم اشتباه میزنم، 8823116 هست دیگه؟", "my PIN, I think it's wrong, 4471 is it?": the value comes
+ * later in the sentence that named the secret, on its own after a comma and stated by a copula after it (Persian
+ * verb-final "هست/است", "is it") — "order 12345 is it delayed?" names its own number.
+ */
+const STATED_LATER = (Object.keys(NAMES) as PastedType[]).filter((t) => t !== 'PASSWORD').map((type) => ({
+  type,
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:${NAMES[type]})[^.!?؟\\n\\d٠-٩۰-۹]{0,60}?[،,:]\\s*(${VALUE[type]})\\s*(?:هست|است|بود|هستش|ئه|is it|is that|right)(?![\\p{L}\\p{N}])`, 'giu'),
+}));
+
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
 function looksLikePassword(v: string): boolean {
   if (/^https?:|@.+\./i.test(v)) return false; // a link or an e-mail address is not a password
@@ -69,6 +79,12 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
       if (type === 'PASSWORD' && !looksLikePassword(value.replace(/[.!?؟)]+$/u, ''))) continue;
       const start = m.index + m[0].lastIndexOf(m[1]!);
       spans.push({ type: type === 'PIN2' ? 'PIN' : type, start, end: start + value.length, confidence: 0.9 });
+    }
+  }
+  for (const { type, re } of STATED_LATER) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index + m[0].lastIndexOf(m[1]!);
+      if (!spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: type === 'PIN2' ? 'PIN' : type, start, end: start + m[1]!.length, confidence: 0.8 });
     }
   }
   return spans;

@@ -58,6 +58,8 @@ const ASKED_FOR_A_SECRET = rx([
   // the demand in the present, in any person: "لازم تعطيني الكود", "يبي ترسل له الرمز"
   '(?:ت|ي|ن|بت|بي)(?:عطي|بعت|بعث|رسل|قول|صيفط|دز)\\S* (?:\\S+ ){0,2}(?:ال)?(?:كود|رمز|الرمز|otp|pin|الرقم السري|باسورد|code)',
   '(?:send|give|tell|share|read)\\S* (?:\\S+ ){0,2}(?:the |your |ur )?(?:code|otp|pin|password|cvv)',
+  // Arabizi, any person: "lazem a2olo el OTP", "te3teeh el code", "nab3atlo el pin"
+  '(?:a|n|t|y|b|ha|7a)?(?:2ol|2oul|2ool|3ati|3ti|3at|edi|adi|ab3at|b3at|ba3t|ersel)\\S* (?:\\S+ ){0,2}(?:el |al |l )?(?:code|otp|pin|password|cvv|ramz|kod)',
   '(?:ابعت|ارسل|اعطي|عطي|قول|هات|صيفط|دز|ab3at|eb3at|2olli|3tini)\\S* (?:\\S+ ){0,2}(?:ال)?(?:كود|رمز|الرمز|otp|pin|الرقم السري|باسورد|code)',
   '(?:كد|رمز|code|pin)\\S* (?:\\S+ ){0,2}(?:بفرست|بده|بگو|befrest|bede|begu)\\S*',
 ]);
@@ -162,7 +164,7 @@ const FROZEN = rx([
   '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
   'block', 'cut off', 'cut', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*',
   'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
-  '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|2fl|afal|gamad|jamad|wa2af|sadd|ballok|bllok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
+  '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?t?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
 ]);
 const NOW = rx([
   'now', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
@@ -171,7 +173,7 @@ const NOW = rx([
   'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
   '(?:ta|تا) (?:farda|فردا)', 'by tomorrow', '(?:قبل|حتى|لغايه) (?:بكره|بكرا|بكرة|الغد|غدوه)',
   'tonight', 'midnight', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
-  'النهارده', 'النهاردة', 'النهاردا', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
+  'النهارده', 'النهاردة', 'النهاردا', '(?:el |e)?na?har(?:da|dah|de)', 'el yom', 'elyoum', 'lyoum', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
 ]);
 const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
@@ -186,6 +188,8 @@ const ACTION = rx([
 /** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
 const FUTURE_THREAT = rx([
   '(?:will|would|going to|gonna) be (?:frozen|suspended|blocked|closed|locked|deactivated|terminated|cancel\\S*|disabled|cut|shut)',
+  // Arabizi future prefix on a dialect stem, vowels as each writer hears them: "hayet2efel", "7ayetsakkar", "ra7 yetjammad"
+  '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?)(?:y|t|n)[aei]?t?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر)\\S*',
   // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
   '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
@@ -269,12 +273,23 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   }
   const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
-  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t))))) flags.push({ code: 'upgrade_fee' });
+  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t))))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
   if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t) || ASKED_FOR_A_SECRET.test(t))) flags.push({ code: 'urgency' });
   return flags;
+}
+
+/**
+ * "دفعت الرسوم على نفس الرقم اللي في الفاتورة": the customer reporting their own payment, which nobody demanded of them,
+ * to a number that is not a stranger's, tells of a bill — unless someone told them to, or the number is the one that
+ * reached them ("…على نفس الرقم اللي كلمني").
+ */
+const PAID_BY_ME = words(['دفعت', 'سددت', 'حولت', 'دفعنا', 'سددنا', 'i (?:already |just )?(?:paid|sent|transferred)', "i've (?:already )?(?:paid|sent|transferred)", 'پرداخت كردم', 'واريز كردم', 'پرداختم', 'dafa3t', 'pardakht kardam', 'variz kardam']);
+const THEIR_NUMBER = words(['(?:اللي|الي|لي) (?:كلمني|كلمتني|اتصل\\S*|رن\\S*|بعتلي|بعتتلي|راسلني|دق\\S*|تواصل\\S*)', '(?:that|which|who) (?:called|texted|messaged|rang|contacted|whatsapped) me', 'كه (?:زنگ زد|پيام داد|تماس گرفت)\\S*']);
+function demandedOfMe(t: string): boolean {
+  return !PAID_BY_ME.test(t) || TOLD.test(t) || THEIR_NUMBER.test(t);
 }
 
 /** A "my number" phrase in the window — unless someone else says it ("وقال كلمني على هذا الرقم", "he said call me on"). */
