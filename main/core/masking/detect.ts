@@ -125,8 +125,8 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
-// Philippines' letter at both ends, also "P 4471 223A": tried first, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:[A-Za-z][ -]?\d{4}[ -]?\d{3}[A-Za-z]|([A-Za-z]{1,2})([ _-]?)(?:\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT, Cue.TRIP]);
 /** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
