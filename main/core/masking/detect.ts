@@ -715,8 +715,20 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": with no
   // word of their own but "number", in a sentence that names a passport (a round figure is an amount: "هزینه
   // پاسپورت ۱ ۲۵۰ ۰۰۰")
-  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end, groups === n) && PASSPORT_CONTEXT.test(s.slice(sentenceStart(scan, start), start))) return { type: 'PASSPORT', confidence: 0.7 };
+  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end, groups === n) && passportNamedBefore(scan, d, start)) return { type: 'PASSPORT', confidence: 0.7 };
   return undefined;
+}
+
+/**
+ * A passport is named in the number's sentence, or in the sentence before when the digits cannot be read as a phone
+ * ("I renewed my passport. The new number is 495 517 067.").
+ */
+function passportNamedBefore(scan: Scan, d: string, start: number): boolean {
+  const s = scan.norm;
+  const from = sentenceStart(scan, start);
+  if (PASSPORT_CONTEXT.test(s.slice(from, start))) return true;
+  if (from < 2 || cuedNationalPhone(d) || nationalPhone(scan, d)) return false;
+  return PASSPORT_CONTEXT.test(s.slice(sentenceStart(scan, from - 1), from));
 }
 
 /**

@@ -126,6 +126,28 @@ describe('failure classes of the fourth independent round (property)', () => {
     );
   });
 
+  it('a passport named in the sentence before its number, read out in groups', () => {
+    const before = fc.constantFrom('I renewed my passport.', 'پاسپورتم رو تمدید کردم.', 'جددت الجواز.', 'my passport got changed!', 'el basbor et8ayar.');
+    const after = fc.constantFrom((v: string) => `The new number is ${v}.`, (v: string) => `شماره جدیدش ${v} هست`, (v: string) => `الرقم الجديد ${v}`, (v: string) => `new one: ${v} pls update`);
+    const grouping = fc.constantFrom((d: string) => `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`, (d: string) => `${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5)}`);
+    fc.assert(
+      // (digits that also read as a phone are left to the phone rules: the passport is only in the sentence before)
+      fc.property(before, after, digits(9).filter((d) => !d.endsWith('00') && !/^(?:0|5|9)/.test(d)), grouping, scriptOf, (b, a, d, g, script) => {
+        const v = script(g(d));
+        foundIn(`${b} ${a(v)}`, v, 'PASSPORT');
+      }),
+      RUNS,
+    );
+    // an order's number in the next sentence stays visible
+    fc.assert(
+      fc.property(before, digits(8).filter((d) => !d.startsWith('0')), (b, d) => {
+        const v = `${d.slice(0, 4)} ${d.slice(4)}`;
+        visibleIn(`${b} The order number is ${v}.`, v);
+      }),
+      RUNS,
+    );
+  });
+
   it('a Philippine passport with its letters at both ends and its digits in groups', () => {
     const letter = fc.constantFrom(...'ABCDEFGHJKLMNPRSTUVWXYZ'.split(''));
     const layout = fc.constantFrom(
