@@ -40,7 +40,7 @@ await core.identity.signIn(slot, { username: 'sam', password: 'agent-password-12
 const agent = core.identity.requireSession(slot);
 const reveal = () => {
   const t = performance.now();
-  const out = core.reveal.request(agent, { messageId: String(msg.id), fieldIndex: phone.n }, 'Customer asked for a call back');
+  const out = core.reveal.request(agent, { messageId: msg.id, fieldIndex: phone.n }, 'Customer asked for a call back');
   if (out.status !== 'granted' || out.value !== '0551234567') throw new Error('the reveal did not open the value');
   return { ms: performance.now() - t, grantId: out.grantId };
 };

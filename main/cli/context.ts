@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import { embeddedModeFromEnv, embeddedModeOf, openCore, type Core } from '../core/app';
+import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, embeddedModeFromEnv, embeddedModeOf, openCore, type Core } from '../core/app';
 import { DiwanError } from '../core/shared/errors';
-import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR } from '../hub/embedded';
+
 import { defaultDataDir } from '../core/config/paths';
 import { flagValue, type CliIo } from './command';
 
@@ -12,23 +12,26 @@ export function dataDirFor(args: string[], io: CliIo): string {
 }
 
 export function openCoreFor(args: string[], io: CliIo): Promise<Core> {
-  // DIWAN_EMBEDDED chooses the folder's mode as the console would (the CLI itself never starts the embedded hub).
+  // DIWAN_EMBEDDED chooses the folder's mode and writes it, as the console would; without it the command line reports
+  // the mode the console would choose and writes nothing (it never starts the embedded hub itself).
+  const requested = embeddedModeFromEnv(io.env.DIWAN_EMBEDDED);
   return openCore({
     dataDir: dataDirFor(args, io),
     keychainService: io.env.DIWAN_KEYCHAIN_SERVICE,
-    embedded: embeddedModeFromEnv(io.env.DIWAN_EMBEDDED),
+    embedded: requested,
+    recordEmbeddedMode: requested !== undefined,
     ...(io.network ? { network: io.network } : {}),
   });
 }
 
 /**
- * The embedded hub's database file when the data folder runs in hub mode (`embedded-mode.json` says `hub`, or
- * DIWAN_EMBEDDED=hub): there the team's people, conversations and trail live in the hub's store, not in the
+ * The embedded hub's database file when the data folder runs in hub mode (DIWAN_EMBEDDED=hub, `embedded-mode.json`
+ * says `hub`, or the folder would take it: `embeddedModeOf`, the console's own rule): there the team's people, conversations and trail live in the hub's store, not in the
  * single-seat database the `db` and `audit` commands otherwise open. Null in store mode. Reading the mode writes nothing.
  */
 export function embeddedHubDatabaseOf(args: string[], io: CliIo): string | null {
   const dataDir = dataDirFor(args, io);
-  const mode = embeddedModeFromEnv(io.env.DIWAN_EMBEDDED) ?? embeddedModeOf(dataDir, undefined, 'store');
+  const mode = embeddedModeOf(dataDir, embeddedModeFromEnv(io.env.DIWAN_EMBEDDED));
   return mode === 'hub' ? path.join(dataDir, EMBEDDED_HUB_DIR, EMBEDDED_HUB_DATABASE) : null;
 }
 
@@ -37,6 +40,6 @@ export function refuseInHubMode(args: string[], io: CliIo, command: string, inst
   if (!embeddedHubDatabaseOf(args, io)) return;
   throw new DiwanError(
     'embedded_hub_mode',
-    `This data folder runs the embedded team hub (embedded-mode.json says "hub"), so its data is in the hub's store, not the single-seat database \`${command}\` works on. ${instead}`,
+    `This data folder runs the embedded team hub (\`diwan status\` shows the mode), so its data is in the hub's store, not the single-seat database \`${command}\` works on. ${instead}`,
   );
 }

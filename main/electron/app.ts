@@ -26,7 +26,7 @@ export interface ShellOptions {
   loadManagedConfig?: () => Promise<ManagedConfig>;
   /** Starts the embedded hub for a data folder in `hub` mode (main/hub/embedded.ts, given by main/electron/main.ts). */
   embeddedHub?: EmbeddedHubStarter;
-  /** The mode asked for at this start (`DIWAN_EMBEDDED`); unset keeps the data folder's. */
+  /** The mode asked for at this start (`DIWAN_EMBEDDED`); unset, the data folder's own (`embeddedModeOf`: new folders run the hub). */
   embedded?: string;
 }
 

@@ -90,6 +90,7 @@ const schemas = {
 
 const STATUS: Record<string, number> = {
   forbidden: 403,
+  relay_not_configured: 409,
   conversation_unknown: 404,
   user_unknown: 404,
   field_not_found: 404,

@@ -250,6 +250,11 @@ export class HubChannels {
         this.running.delete(c.id);
         await this.o.leases.release(c.id);
         this.o.log({ level: 'error', event: 'channel.start_failed', channelId: c.id, detail: (e as Error).message });
+        // A refusal with a sentence (a relay channel while the policy names no relay) is the channel's health, for
+        // the administrator; the next tick tries again.
+        if (e instanceof DiwanError) {
+          await this.o.setup?.reportHealth(c.id, { state: 'down', detail: e.message, checkedAt: this.o.clock.now() }, this.o.nodeId ?? 'hub').catch(() => {});
+        }
       }
     }
   }

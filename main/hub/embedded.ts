@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/app';
+import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR } from '../core/app/data-folder';
 import { DEMO_CHANNEL_ID } from '../core/app/channels';
 import type { EmbeddedHub, EmbeddedHubStart } from '../core/app/embedded-hub';
 import { AUDIT_ACTIONS } from '../core/shared/audit-actions';
 import { resolvePolicy } from '../core/auth';
 import { connectorRegistry, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
+import { withRelay } from '../core/connectors/relay-client';
 import { exportGrants } from '../core/custody';
 import { generateEd25519, privateKeyFromPem, publicKeyToBase64, signPolicyDocument } from '../core/policy';
 import { DiwanError, isDiwanError } from '../core/shared/errors';
@@ -22,9 +24,8 @@ import { channelSecretsOf, KeychainHubSecrets } from './secrets';
 import type { Actor, HubStore } from './store';
 import { createHubCertificate } from './tls';
 
-/** Where the embedded hub keeps its files, inside the console's data folder. */
-export const EMBEDDED_HUB_DIR = 'hub';
-export const EMBEDDED_HUB_DATABASE = 'hub.sqlite';
+/** Where the embedded hub keeps its files, inside the console's data folder (named in `core/app/data-folder.ts`). */
+export { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR } from '../core/app/data-folder';
 const SYSTEM: Actor = { actor: 'system:embedded-hub', device: null };
 
 export interface EmbeddedHubOptions extends EmbeddedHubStart {
@@ -76,6 +77,8 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
       secrets: { source: 'keychain', keychainService: o.vault.service },
       // One computer: a lead approves a reveal here, signed in with their own password (docs/SECURITY.md).
       oneMachine: true,
+      // The single seat's rule for privileged roles: a second administrator, unless the console's policy names the person.
+      sessions: { roleGrantNeedsSecondAdmin: true },
     },
     'The embedded hub configuration',
   );
@@ -87,7 +90,10 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions, source?: Core): Pr
     clock: o.clock,
     log: consoleLog(o.log),
     runtime: o.runtime,
-    registry: EMBEDDED_REGISTRY,
+    privilegedUsers: o.privilegedUsers,
+    // Webhook-only channels set to `via: "relay"` come through the office relay, exactly as in single-seat mode.
+    registry: withRelay(EMBEDDED_REGISTRY, o.relayLink),
+    relay: { named: () => o.relayLink() !== null },
   });
   const accounts = new HubAccounts(node.store, { now, idleMs: config.sessions.idleMinutes * 60_000, requireTwoFactor: false });
   let settingUp: Promise<void> = Promise.resolve();
@@ -248,7 +254,7 @@ async function moveInOnce(source: Core, store: HubStore, config: HubConfig, secr
   let report: MoveReport;
   try {
     const grant = exportGrants(source.store.custody, { user: 'system', userId: 'system:embedded-hub', reason: 'moving this console onto its built-in hub' });
-    report = await moveSingleSeatToHub(source, grant, { store, sealer: new OriginalsSealer(config.team, custodian.sealingKey, null), actor: SYSTEM, kinds: ['demo'] });
+    report = await moveSingleSeatToHub(source, grant, { store, sealer: new OriginalsSealer(config.team, custodian.sealingKey, null), actor: SYSTEM, kinds: ['demo'], relay: true });
   } catch (e) {
     // The single-seat custodian opens at most its hourly allowance of customers: the rest moves at a later start.
     if ((e as { code?: string }).code !== 'rate_limited') throw e;

@@ -51,6 +51,10 @@ export interface HubNodeOptions {
   runtime?: Partial<RuntimeOptions>;
   /** The connectors this node runs; the hub's own (`registry.ts`) by default. */
   registry?: ConnectorRegistry;
+  /** The people IT's signed policy names for a privileged role (`privilegedUserKey`); the embedded hub passes its console's. */
+  privilegedUsers?: () => ReadonlySet<string>;
+  /** The office relay `registry` serves `via: "relay"` channels through (the embedded hub); see `ApiDeps.relay`. */
+  relay?: { named(): boolean };
 }
 
 export interface RunningHub {
@@ -212,9 +216,12 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     fetchAttachment: (channelId, ref, signal) => channels.fetchAttachment(channelId, ref, signal),
     checkChannel: (c) => channels.checkCredentials(c),
     factorResetNeedsSecondAdmin: config.sessions.factorResetNeedsSecondAdmin ?? false,
-    // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; the embedded hub (one machine, SQLite) does not.
+    // A team hub (PostgreSQL) asks for a second administrator unless IT says otherwise; a hub on SQLite asks only when
+    // configured to (the embedded hub is: the single-seat rule, with the console policy's named people).
     roleGrantNeedsSecondAdmin: config.sessions.roleGrantNeedsSecondAdmin ?? 'postgres' in config.database,
+    ...(o.privilegedUsers ? { privilegedUsers: o.privilegedUsers } : {}),
     oneMachine: config.oneMachine ?? false,
+    ...(o.relay ? { relay: o.relay } : {}),
     guardPolicy,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });

@@ -125,7 +125,7 @@ export const SetDisabledRequest = z.object({ userId: Id, disabled: z.boolean() }
 export const UserIdRequest = z.object({ userId: Id }).strict();
 export const SetUserChannelsRequest = z.object({ userId: Id, channels: z.array(z.string().min(1).max(100)).max(200) }).strict();
 
-export const RevealRequest = z.object({ messageId: Id, fieldIndex: z.number().int().min(0).max(10_000), reason: z.string().min(1).max(500) }).strict();
+export const RevealRequest = z.object({ messageId: RowId, fieldIndex: z.number().int().min(0).max(10_000), reason: z.string().min(1).max(500) }).strict();
 export const RevealResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('granted'), grantId: z.string(), fieldType: z.string(), expiresAt: z.number(), value: z.string() }),
   z.object({ status: z.literal('pending'), requestId: z.string(), fieldType: z.string() }),
@@ -134,7 +134,7 @@ export const ReadRevealRequest = z.object({ grantId: Id }).strict();
 /** The caller's own reveal requests a lead decides (waiting, or decided and not over): what the console shows again after a sign-in. Never a value. */
 export const OwnRevealsResponse = z.object({
   reveals: z
-    .array(z.object({ requestId: z.string(), messageId: z.string(), fieldIndex: z.number().int().min(0), fieldType: z.string(), state: z.enum(['pending', 'granted', 'denied']) }))
+    .array(z.object({ requestId: z.string(), messageId: RowId, fieldIndex: z.number().int().min(0), fieldType: z.string(), state: z.enum(['pending', 'granted', 'denied']) }))
     .max(100),
 });
 export const ReadRevealResponse = z.object({ value: z.string(), fieldType: z.string(), expiresAt: z.number() });
@@ -145,7 +145,7 @@ export const PendingRevealsResponse = z.object({
       requestedBy: z.string(),
       /** Null when the hub no longer holds the message (the request can still be declined). */
       conversationId: RowId.nullable(),
-      messageId: z.string(),
+      messageId: RowId,
       fieldIndex: z.number(),
       fieldType: z.string(),
       reason: z.string(),

@@ -7,15 +7,23 @@ import { suiteTmpDir } from '../helpers/tmp';
 
 const CHILD = path.join(__dirname, '../helpers/custodian-log-child.ts');
 
-function appender(file: string, go: string, n: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, FILE: file, GO: go, N: String(n) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d));
-    p.stderr.on('data', (d: Buffer) => (err += d));
-    p.on('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`appender exited ${code}: ${err}`))));
+/** A child appending `n` entries once `go` exists: `ready` when it has opened the log and waits, `last` its last entry's number. */
+function appender(file: string, go: string, n: number): { ready: Promise<void>; last: Promise<number> } {
+  const p = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, FILE: file, GO: go, N: String(n) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    p.stdout.on('data', (d: Buffer) => {
+      out += d;
+      if (out.startsWith('ready\n')) resolve();
+    });
+    p.on('exit', (code) => reject(new Error(`appender exited ${code} before it was ready: ${err}`)));
   });
+  const last = new Promise<number>((resolve, reject) => {
+    p.stderr.on('data', (d: Buffer) => (err += d));
+    p.on('exit', (code) => (code === 0 ? resolve(Number(out.trim().split('\n').at(-1))) : reject(new Error(`appender exited ${code}: ${err}`))));
+  });
+  return { ready, last };
 }
 
 /**
@@ -32,13 +40,13 @@ describe('custodian log shared by several processes', () => {
     first.append({ at: Date.now(), event: 'custodian.started' });
     const runs = [appender(file, go, 150), appender(file, go, 150), appender(file, go, 150)];
     // Start together (each child waits for the file), and append from this process in between.
-    await new Promise((r) => setTimeout(r, 1500));
+    await Promise.all(runs.map((r) => r.ready));
     fs.writeFileSync(go, '');
     for (let i = 0; i < 50; i++) {
       first.append({ at: Date.now(), event: 'reveal.refused', code: 'test', detail: `parent:${i}` });
       await new Promise((r) => setImmediate(r));
     }
-    const lasts = await Promise.all(runs);
+    const lasts = await Promise.all(runs.map((r) => r.last));
     first.close();
     const report = verifyCustodianLog(file);
     expect(report.broken).toBeNull();

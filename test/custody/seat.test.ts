@@ -235,7 +235,7 @@ describe('single-seat custody: the in-process custodian checks every grant and l
       return c.identity.requireSession(slot);
     };
     const agent = await signIn('agent');
-    const asked = c.reveal.request(agent, { messageId: String(m.id), fieldIndex: card.n }, 'Customer disputes a charge');
+    const asked = c.reveal.request(agent, { messageId: m.id, fieldIndex: card.n }, 'Customer disputes a charge');
     expect(asked).toMatchObject({ status: 'pending' });
     expect(events(c).filter((e) => e.event.startsWith('reveal.'))).toEqual([]);
     c.reveal.decide(await signIn('lead'), asked.status === 'pending' ? asked.requestId : '', true);

@@ -25,6 +25,7 @@ describe('the console locks in Chromium when the gate says off-network', () => {
     const { keychain, service } = testKeychain();
     const dataDir = tmpDir();
     const bridge: RunningBridge = await startBridge({
+      embedded: 'store',
       dataDir,
       rendererDir: RENDERER_DIR,
       keychain,
@@ -70,6 +71,7 @@ describe('the console locks in Chromium when the gate says off-network', () => {
     const { keychain, service } = testKeychain();
     const dataDir = tmpDir();
     const bridge = await startBridge({
+      embedded: 'store',
       dataDir,
       rendererDir: RENDERER_DIR,
       keychain,

@@ -103,7 +103,7 @@ describe('an administrator onboards a team from the Users tab, in Chromium', () 
 describe('first run in Chromium: the new administrator lands on next steps, not on a report', () => {
   it.each(['en', 'ar', 'fa'] as const)('%s: set up the administrator, see what is left, add a person and watch the step tick', async (lang) => {
     const { keychain, service } = testKeychain();
-    const bridge = await startBridge({ dataDir: tmpDir(), rendererDir: RENDERER_DIR, keychain, keychainService: service, channels: true });
+    const bridge = await startBridge({ embedded: 'store', dataDir: tmpDir(), rendererDir: RENDERER_DIR, keychain, keychainService: service, channels: true });
     const win = await openWindow(browser, bridge.url, { lang });
     const page = win.page;
     try {

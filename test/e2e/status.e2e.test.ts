@@ -19,7 +19,7 @@ describe('status screen in Chromium through the loopback test bridge', () => {
   it('shows version, data directory, schema and keychain from the real core, in English and in Arabic (RTL)', async () => {
     const { keychain, service } = testKeychain();
     const dataDir = tmpDir();
-    bridge = await startBridge({ dataDir, rendererDir: RENDERER_DIR, keychain, keychainService: service });
+    bridge = await startBridge({ embedded: 'store', dataDir, rendererDir: RENDERER_DIR, keychain, keychainService: service });
     const page = await browser.newPage();
     const cspViolations: string[] = [];
     page.on('console', (m) => m.type() === 'error' && cspViolations.push(m.text()));
@@ -52,7 +52,7 @@ describe('status screen in Chromium through the loopback test bridge', () => {
 
   it('refuses calls from a page without the bridge cookie or from another origin', async () => {
     const { keychain, service } = testKeychain();
-    bridge = await startBridge({ dataDir: tmpDir(), rendererDir: RENDERER_DIR, keychain, keychainService: service });
+    bridge = await startBridge({ embedded: 'store', dataDir: tmpDir(), rendererDir: RENDERER_DIR, keychain, keychainService: service });
     try {
       const noCookie = await fetch(`${bridge.origin}/__bridge/ipc/getStatus`, { method: 'POST', body: '{}' });
       expect(noCookie.status).toBe(403);

@@ -36,7 +36,7 @@ export function fastTime(speed = 100): { clock: Clock; sleep: Sleep; waits: numb
 /** A real core (SQLite in a temp dir, real keychain) with the given channels created in its store. */
 export async function connectorCore(channels: Array<{ id: string; kind: ChannelKind }>, clock?: Clock): Promise<Core> {
   const { keychain, service } = testKeychain();
-  const core = await openCore({ dataDir: tmpDir(), keychain, keychainService: service, masker: placeholderMasker, ...(clock ? { clock } : {}) });
+  const core = await openCore({ embedded: 'store', dataDir: tmpDir(), keychain, keychainService: service, masker: placeholderMasker, ...(clock ? { clock } : {}) });
   for (const c of channels) core.store.channels.create({ id: c.id, kind: c.kind, name: `${c.kind} test` });
   return core;
 }

@@ -47,6 +47,7 @@ export async function consoleBridge(
 ): Promise<RunningBridge & { people: Record<keyof typeof PEOPLE, string> }> {
   const { keychain, service } = testKeychain();
   const bridge = await startBridge({
+    embedded: 'store',
     dataDir: tmpDir(),
     rendererDir: RENDERER_DIR,
     keychain,

@@ -12,6 +12,7 @@ export function testCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
   const { keychain, service } = testKeychain();
   const dataDir = opts.dataDir ?? tmpDir();
   return openCore({
+    embedded: 'store',
     keychain,
     keychainService: service,
     ...opts,

@@ -44,13 +44,13 @@ export function ensureAdminSession(core: Core) {
  * test's own (the real store arrives with migration 002). The value of field i of a message is `fields[i].value`.
  */
 export function testConversations(): OriginalsPort & TranscriptPort & {
-  addMessage(m: { id: string; conversationId: number; direction: 'in' | 'out'; sentAt: number; maskedText: string; fields: Array<{ type: string; value: string }> }): void;
+  addMessage(m: { id: number; conversationId: number; direction: 'in' | 'out'; sentAt: number; maskedText: string; fields: Array<{ type: string; value: string }> }): void;
 } {
   const db = new Database(path.join(tmpDir(), 'conversations.sqlite'));
   opened.push(db);
   db.exec(`
-    CREATE TABLE IF NOT EXISTS t_messages (id TEXT PRIMARY KEY, conversation_id INTEGER NOT NULL, direction TEXT NOT NULL, sent_at INTEGER NOT NULL, masked_text TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS t_fields (message_id TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (message_id, idx));
+    CREATE TABLE IF NOT EXISTS t_messages (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, direction TEXT NOT NULL, sent_at INTEGER NOT NULL, masked_text TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS t_fields (message_id INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (message_id, idx));
   `);
   return {
     addMessage(m) {
@@ -69,7 +69,7 @@ export function testConversations(): OriginalsPort & TranscriptPort & {
     },
     maskedTranscript(conversationId): MaskedTranscript | null {
       const rows = db.prepare('SELECT * FROM t_messages WHERE conversation_id = ? ORDER BY sent_at').all(conversationId) as Array<{
-        id: string;
+        id: number;
         direction: 'in' | 'out';
         sent_at: number;
         masked_text: string;
@@ -79,7 +79,7 @@ export function testConversations(): OriginalsPort & TranscriptPort & {
         conversationId,
         channel: 'telegram',
         contact: 'Customer ••••21',
-        messages: rows.map((r) => ({ id: r.id, direction: r.direction, sentAt: r.sent_at, author: r.direction === 'out' ? 'agent' : null, text: r.masked_text })),
+        messages: rows.map((r) => ({ id: String(r.id), direction: r.direction, sentAt: r.sent_at, author: r.direction === 'out' ? 'agent' : null, text: r.masked_text })),
       };
     },
   };

@@ -25,7 +25,7 @@ export function crashBatch(k: number, size: number): InboundMessage[] {
 
 async function main() {
   const size = Number(process.env.BATCH ?? 200);
-  const core = await openCore({ dataDir: process.env.DIR!, keychainService: process.env.SVC });
+  const core = await openCore({ embedded: 'store', dataDir: process.env.DIR!, keychainService: process.env.SVC });
   if (!core.store.channels.list().length) core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
   process.stdout.write('ready\n');
   // Killed by the test; if the test itself died first (a timeout), stop on our own: an orphan writing batches

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { openCore } from '../../main/core/app';
 
-const core = await openCore({ dataDir: process.env.DIR!, keychainService: process.env.SVC, custody: { resealAtOpen: false } });
+const core = await openCore({ embedded: 'store', dataDir: process.env.DIR!, keychainService: process.env.SVC, custody: { resealAtOpen: false } });
 const one = Buffer.alloc(1);
 const r = core.store.reseal({
   batchSize: Number(process.env.BATCH ?? 3),

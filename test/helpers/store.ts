@@ -17,7 +17,7 @@ export async function storeCore(opts: Partial<CoreOptions> = {}): Promise<Core> 
 /** The same, with the keychain port and service name, to open the data directory again. */
 export async function storeEnv(opts: Partial<CoreOptions> = {}): Promise<{ core: Core; keychain: KeychainPort; service: string }> {
   const { keychain, service } = testKeychain();
-  const core = await openCore({ dataDir: tmpDir(), keychain, keychainService: service, masker: placeholderMasker, ...opts });
+  const core = await openCore({ embedded: 'store', dataDir: tmpDir(), keychain, keychainService: service, masker: placeholderMasker, ...opts });
   core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'Support bot' });
   return { core, keychain, service };
 }

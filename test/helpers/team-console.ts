@@ -51,6 +51,7 @@ export async function startOfficeConsole<U extends string>(team: TeamHub<U>, o: 
   writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { hub: { url: team.lb.url, pin: team.files.pin } }), signer);
   const { keychain, service } = testKeychain();
   const bridge = await startBridge({
+    embedded: 'store',
     dataDir: tmpDir(),
     rendererDir: o.chromium ? RENDERER_DIR : tmpDir(),
     keychain,

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { openCore, type Core, type EmbeddedMode } from '../../main/core/app';
-import { newSessionSlot } from '../../main/core/auth';
+import { newSessionSlot, type IdentityPolicy } from '../../main/core/auth';
 import type { KeychainPort } from '../../main/core/vault';
 import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
@@ -17,12 +17,13 @@ import { tmpDir } from '../helpers/tmp';
 const PASSWORD = 'a long and careful passphrase 7';
 const TOKEN = '123456:moved-in-test-token';
 
-async function consoleOn(dataDir: string, keychain: KeychainPort, service: string, embedded?: EmbeddedMode, port?: number): Promise<Core> {
+async function consoleOn(dataDir: string, keychain: KeychainPort, service: string, embedded?: EmbeddedMode, port?: number, identityPolicy?: IdentityPolicy): Promise<Core> {
   const core = await openCore({
     dataDir,
     keychain,
     keychainService: service,
     ...(embedded ? { embedded } : {}),
+    ...(identityPolicy ? { identityPolicy } : {}),
     embeddedHub: (o, source) => startEmbeddedHub({ ...o, ...(port ? { port } : {}), runtime: { outboxIdleMs: 200 } }, source),
   });
   try {
@@ -55,7 +56,8 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
   it('starts on SQLite in the data folder, sets up the first administrator, runs the demo channel at the hub, and keeps everything across a restart', async () => {
     const dataDir = tmpDir();
     const { keychain, service } = testKeychain();
-    let core = await consoleOn(dataDir, keychain, service, 'hub');
+    // IT's policy names Lina for the lead role, so one administrator may give it (the single seat's rule).
+    let core = await consoleOn(dataDir, keychain, service, 'hub', undefined, { privilegedUsers: [{ username: 'lina', role: 'lead' }] });
     try {
       const hub = core.embeddedHub()!;
       expect(core.embedded).toBe('hub');
@@ -74,7 +76,7 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
       // The set-up happens once: a second window cannot make itself administrator.
       expect(await caller(core)('createAdmin', { username: 'mallory', displayName: '', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'setup_done' } });
       expect(await call('createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD })).toMatchObject({ ok: true });
-      // Any role from the Users tab: the embedded hub's administrator makes a lead, who signs in as one.
+      // A role IT's policy names the person for, from the Users tab: the embedded hub's administrator makes a lead, who signs in as one.
       expect(await call('createUser', { username: 'lina', displayName: 'Lina', role: 'lead', password: PASSWORD })).toMatchObject({
         ok: true,
         value: { username: 'lina', role: 'lead', disabled: false },
@@ -130,6 +132,60 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
       await core.closeAndWait();
     }
   }, 120_000);
+
+  it('gives a privileged role as the single seat does: a second administrator confirms, unless IT’s policy names the person; the first administrator needs nobody', async () => {
+    const { keychain, service } = testKeychain();
+    const policy: IdentityPolicy = { privilegedUsers: [{ username: 'omar', role: 'admin' }, { username: 'Huda', role: 'lead' }] };
+    const core = await consoleOn(tmpDir(), keychain, service, 'hub', undefined, policy);
+    try {
+      type User = { id: string; username: string; role: string; disabled: boolean; pendingRole?: string };
+      const ok = async <T,>(r: Promise<Result>): Promise<T> => {
+        const out = await r;
+        if (!out.ok) throw new Error(`${out.error.code}: ${out.error.message}`);
+        return out.value as T;
+      };
+      const salma = caller(core);
+      // The first run's administrator is made with nobody to confirm (there is nobody yet).
+      await ok(salma('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD }));
+
+      // Not named: a lead account waits as a disabled agent; nobody signs in with it until a second administrator confirms.
+      const nadia = await ok<User>(salma('createUser', { username: 'nadia', displayName: 'Nadia', role: 'lead', password: PASSWORD }));
+      expect(nadia).toMatchObject({ role: 'agent', disabled: true, pendingRole: 'lead' });
+      expect(await caller(core)('signIn', { username: 'nadia', password: PASSWORD })).toMatchObject({ ok: false });
+      // A role change for someone not named waits too; lowering a role or giving the agent role takes one administrator.
+      const amal = await ok<User>(salma('createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD }));
+      expect(await ok<User>(salma('setUserRole', { userId: amal.id, role: 'auditor' }))).toMatchObject({ role: 'agent', pendingRole: 'auditor' });
+      // The person asking cannot confirm their own request.
+      const waiting = await ok<{ requests: Array<{ grantId: string; username: string; role: string }> }>(salma('listRoleGrants'));
+      expect(waiting.requests.map((r) => `${r.username}:${r.role}`).sort()).toEqual(['amal:auditor', 'nadia:lead']);
+      const nadiaGrant = waiting.requests.find((r) => r.username === 'nadia')!.grantId;
+      expect(await salma('confirmRoleGrant', { grantId: nadiaGrant })).toMatchObject({ ok: false, error: { code: 'role_request_same_admin' } });
+
+      // Named by IT's policy (usernames compared as Diwan compares them): one administrator is enough, for exactly that role.
+      const huda = await ok<User>(salma('createUser', { username: 'huda', displayName: 'Huda', role: 'lead', password: PASSWORD }));
+      expect(huda).toMatchObject({ role: 'lead', disabled: false });
+      const omar = await ok<User>(salma('createUser', { username: 'omar', displayName: 'Omar', role: 'admin', password: PASSWORD }));
+      expect(omar).toMatchObject({ role: 'admin', disabled: false });
+      expect(await ok<User>(salma('createUser', { username: 'rami', displayName: 'Rami', role: 'admin', password: PASSWORD }))).toMatchObject({ role: 'agent', pendingRole: 'admin' });
+
+      // The second administrator confirms: Nadia becomes a lead and can sign in.
+      const omarDesk = caller(core);
+      await ok(omarDesk('signIn', { username: 'omar', password: PASSWORD }));
+      expect(await ok<User>(omarDesk('confirmRoleGrant', { grantId: nadiaGrant }))).toMatchObject({ username: 'nadia', role: 'lead', disabled: false });
+      expect(await caller(core)('signIn', { username: 'nadia', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+      expect(await ok<User>(salma('setUserRole', { userId: nadia.id, role: 'agent' }))).toMatchObject({ role: 'agent' });
+
+      // Each grant is in the hub's trail with the authority it rested on.
+      const trail = await ok<{ entries: Array<{ action: string; actor: string; target: string | null; details: Record<string, unknown> }> }>(salma('listAudit', { limit: 500 }));
+      const about = (action: string, user: User) => trail.entries.filter((e) => e.action === action && e.target === `user:${user.id}`);
+      expect(about('user.created', nadia)[0]?.details).toMatchObject({ authority: 'pending-second-administrator' });
+      expect(about('user.created', huda)[0]?.details).toMatchObject({ authority: 'it-policy', role: 'lead' });
+      expect(about('user.created', omar)[0]?.details).toMatchObject({ authority: 'it-policy', role: 'admin' });
+      expect(about('user.role_changed', nadia).map((e) => [e.actor, e.details.authority])).toEqual([['omar', 'second-administrator'], ['salma', 'administrator']]);
+    } finally {
+      await core.closeAndWait();
+    }
+  }, 60_000);
 
   it('moves a single-seat folder in on its first start in hub mode: same people and passwords, same conversations, once', async () => {
     const dataDir = tmpDir();
@@ -191,14 +247,35 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
     }
   }, 120_000);
 
-  it('keeps a data folder’s mode once chosen; a folder that never chose stays single-seat', async () => {
+  it('runs the hub in a new folder and writes that down; a folder that already ran single-seat stays single-seat; a written mode is kept', async () => {
     const { keychain, service } = testKeychain();
     const fresh = tmpDir();
-    const core = await consoleOn(fresh, keychain, service);
+    let core = await consoleOn(fresh, keychain, service);
+    try {
+      expect(core.embedded).toBe('hub');
+      expect(await core.embeddedHub()!.needsAdmin()).toBe(true);
+      expect(JSON.parse(fs.readFileSync(path.join(fresh, 'embedded-mode.json'), 'utf8'))).toEqual({ embedded: 'hub' });
+    } finally {
+      await core.closeAndWait();
+    }
+
+    // An install from before the default changed: single-seat people and no mode file. It stays single-seat, for good.
+    const older = tmpDir();
+    core = await consoleOn(older, keychain, service, 'store');
+    try {
+      await core.identity.createAdmin(newSessionSlot(), { username: 'salma', displayName: 'Salma', password: PASSWORD });
+    } finally {
+      await core.closeAndWait();
+    }
+    fs.rmSync(path.join(older, 'embedded-mode.json'));
+    core = await consoleOn(older, keychain, service);
     try {
       expect(core.embedded).toBe('store');
       expect(core.embeddedHub()).toBeNull();
       expect(core.team()).toBeNull();
+      expect(core.identity.users.count()).toBe(1);
+      expect(fs.existsSync(path.join(older, EMBEDDED_HUB_DIR))).toBe(false);
+      expect(JSON.parse(fs.readFileSync(path.join(older, 'embedded-mode.json'), 'utf8'))).toEqual({ embedded: 'store' });
     } finally {
       await core.closeAndWait();
     }

@@ -115,7 +115,7 @@ describe('diwan hub import', () => {
     const { keychain, service } = testKeychain();
     const dataDir = tmpDir();
     source = { dataDir, service };
-    const core = await openCore({ dataDir, keychain, keychainService: service });
+    const core = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
     await core.ready();
     const slot = newSessionSlot();
     await core.identity.createAdmin(slot, { username: 'it-admin', displayName: 'IT', password: PASSWORD });

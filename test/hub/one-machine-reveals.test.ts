@@ -40,7 +40,8 @@ describe('one machine, two people: a lead approves a reveal on the computer that
     const dataDir = tmpDir();
     const { keychain, service } = testKeychain();
     const tg = await TelegramEmulator.start(TOKEN, 600_000);
-    const core = await openCore({ dataDir, keychain, keychainService: service, embedded: 'hub', embeddedHub: (o, source) => startEmbeddedHub({ ...o, runtime: { outboxIdleMs: 200 } }, source) });
+    // IT's policy names Layla for the lead role: one administrator may give it (anyone else waits for a second one).
+    const core = await openCore({ dataDir, keychain, keychainService: service, embedded: 'hub', identityPolicy: { privilegedUsers: [{ username: 'layla', role: 'lead' }] }, embeddedHub: (o, source) => startEmbeddedHub({ ...o, runtime: { outboxIdleMs: 200 } }, source) });
     try {
       await core.ready();
       const hub = core.embeddedHub() as StartedEmbeddedHub;
@@ -64,7 +65,7 @@ describe('one machine, two people: a lead approves a reveal on the computer that
       const message = detail.messages.find((m) => m.segments.some((s) => s.type === 'CARD'))!;
       const field = message.segments.find((s) => s.type === 'CARD')!.fieldIndex!;
       expect(JSON.stringify(detail)).not.toContain('4111');
-      const asked = await ok<{ status: string; requestId: string }>(desk('requestReveal', { messageId: String(message.id), fieldIndex: field, reason: 'Customer disputes a double charge' }));
+      const asked = await ok<{ status: string; requestId: string }>(desk('requestReveal', { messageId: message.id, fieldIndex: field, reason: 'Customer disputes a double charge' }));
       expect(asked.status).toBe('pending');
       // An agent decides nothing; the request waits.
       expect(await desk('decideReveal', { requestId: asked.requestId, approve: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -76,7 +77,7 @@ describe('one machine, two people: a lead approves a reveal on the computer that
       const waiting = await ok<{ requests: Array<{ requestId: string; requestedBy: string; fieldType: string }> }>(desk('listRevealApprovals'));
       expect(waiting.requests).toEqual([expect.objectContaining({ requestId: asked.requestId, requestedBy: 'Amal', fieldType: 'CARD' })]);
       // Her own request for the same field is hers alone to wait on: nobody approves their own.
-      const hers = await ok<{ status: string; requestId: string }>(desk('requestReveal', { messageId: String(message.id), fieldIndex: field, reason: 'Checking the refund for the customer' }));
+      const hers = await ok<{ status: string; requestId: string }>(desk('requestReveal', { messageId: message.id, fieldIndex: field, reason: 'Checking the refund for the customer' }));
       expect(hers.status).toBe('pending');
       expect((await ok<{ requests: Array<{ requestId: string }> }>(desk('listRevealApprovals'))).requests.map((r) => r.requestId)).not.toContain(hers.requestId);
       expect(await desk('decideReveal', { requestId: hers.requestId, approve: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -85,8 +86,8 @@ describe('one machine, two people: a lead approves a reveal on the computer that
 
       // The agent signs back in: the console lists her request again (decided now) and opens the value once.
       await ok(desk('signIn', { username: 'amal', password: PASSWORD }));
-      const own = await ok<{ reveals: Array<{ requestId: string; messageId: string; fieldIndex: number; fieldType: string; state: string }> }>(desk('listOwnReveals'));
-      expect(own.reveals).toEqual([{ requestId: asked.requestId, messageId: String(message.id), fieldIndex: field, fieldType: 'CARD', state: 'granted' }]);
+      const own = await ok<{ reveals: Array<{ requestId: string; messageId: number; fieldIndex: number; fieldType: string; state: string }> }>(desk('listOwnReveals'));
+      expect(own.reveals).toEqual([{ requestId: asked.requestId, messageId: message.id, fieldIndex: field, fieldType: 'CARD', state: 'granted' }]);
       const read = await ok<{ value: string; expiresAt: number }>(desk('readReveal', { grantId: asked.requestId }));
       expect(read.value).toBe(CARD);
       expect(read.expiresAt).toBeGreaterThan(Date.now());

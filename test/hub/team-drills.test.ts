@@ -75,9 +75,19 @@ describe('team mode runs phishing drills at the hub', () => {
     expect((await audit('guard.drill.flagged')).map((a) => a.actor)).toEqual(['amal']);
     expect((await audit('guard.drill.unsafe_reply')).map((a) => a.actor)).toEqual(['amal']);
     expect(await audit('guard.scam_reported')).toEqual([]);
-    // Nothing of the drill went to the platform (the channel polls and sends on the emulator all along).
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(desk.team.tg.sent.length).toBe(sentBefore);
+    // Nothing of the drill went to the platform (the channel polls and sends on the emulator all along): a real
+    // customer's answer, written after it all, is the first thing the bot sends, so the outbox has had its turn.
     expect(await desk.team.seed.store.q.all("SELECT id FROM outbox WHERE state <> 'sent'")).toEqual([]);
+    desk.team.tg.addText(7001, 'Is my parcel on its way?', { first_name: 'Noura' });
+    const customer = await until(async () => {
+      const items = (await agent.ok<{ items: Summary[] }>('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 })).items;
+      return items.find((c) => !mine.some((d) => d.id === c.id));
+    }, "a customer's message after the drill");
+    await agent.ok('assignConversation', { conversationId: customer.id, assignee: 'me' });
+    const asked = await agent.ok<Detail>('openConversation', { conversationId: customer.id });
+    const answer = 'Yes, it left our warehouse this morning.';
+    await agent.ok('sendReply', { conversationId: customer.id, text: answer, seenInboundId: asked.messages.find((m) => m.direction === 'in')!.id });
+    await until(() => desk.team.tg.sent.length > sentBefore, 'the answer to reach the platform');
+    expect(desk.team.tg.sent.slice(sentBefore).map((m) => m.text)).toEqual([answer]);
   }, 120_000);
 });

@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 async function open(env: { dataDir: string; keychain: ReturnType<typeof testKeychain> }) {
-  const core = await openCore({ dataDir: env.dataDir, keychain: env.keychain.keychain, keychainService: env.keychain.service, clock: new TestClock() });
+  const core = await openCore({ embedded: 'store', dataDir: env.dataDir, keychain: env.keychain.keychain, keychainService: env.keychain.service, clock: new TestClock() });
   cores.push(core);
   return core;
 }

@@ -29,7 +29,7 @@ describe('audited actions', () => {
     const clock = new TestClock();
     const conversations = testConversations();
     conversations.addMessage({
-      id: 'm1',
+      id: 41,
       conversationId: 1,
       direction: 'in',
       sentAt: clock.t,
@@ -80,10 +80,10 @@ describe('audited actions', () => {
     const recoveryCodes = (enrolled.value as { recoveryCodes: string[] }).recoveryCodes;
     secrets.push(...recoveryCodes, ...recoveryCodes.map((c) => c.replace(/-/g, '')));
 
-    const reveal = await expectOne(AUDIT_ACTIONS.revealGranted, () => call(agent, 'requestReveal', { messageId: 'm1', fieldIndex: 0, reason: 'call back' }));
+    const reveal = await expectOne(AUDIT_ACTIONS.revealGranted, () => call(agent, 'requestReveal', { messageId: 41, fieldIndex: 0, reason: 'call back' }));
     expect(reveal.value).toMatchObject({ value: PHONE });
     const pending = await expectOne(AUDIT_ACTIONS.revealRequested, () =>
-      call(agent, 'requestReveal', { messageId: 'm1', fieldIndex: 1, reason: 'identity check' }),
+      call(agent, 'requestReveal', { messageId: 41, fieldIndex: 1, reason: 'identity check' }),
     );
 
     const lead = newSessionSlot();

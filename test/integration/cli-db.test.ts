@@ -23,7 +23,7 @@ const ADMIN = ['--admin', 'it-admin'];
 async function populated() {
   const { keychain, service } = testKeychain();
   const dataDir = tmpDir();
-  const core = await openCore({ dataDir, keychain, keychainService: service });
+  const core = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
   await core.ready();
   await core.identity.createAdmin(newSessionSlot(), { username: 'it-admin', displayName: 'IT', password: PW });
   core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
@@ -31,7 +31,7 @@ async function populated() {
   await core.auditTrail.flush();
   core.close();
   const trail = async () => {
-    const c = await openCore({ dataDir, keychain, keychainService: service });
+    const c = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
     try {
       await c.ready();
       return c.auditTrail.list({ limit: 1000 }).map((e) => ({ action: e.action, actor: e.actor, details: e.details }));
@@ -130,7 +130,7 @@ describe('diwan db', () => {
   it('asks an administrator with two-step sign-in for her code on the next line of stdin', async () => {
     const { keychain, service } = testKeychain();
     const dataDir = tmpDir();
-    const core = await openCore({ dataDir, keychain, keychainService: service });
+    const core = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
     await core.ready();
     const slot = newSessionSlot();
     await core.identity.createAdmin(slot, { username: 'it-admin', displayName: 'IT', password: PW });

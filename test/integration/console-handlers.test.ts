@@ -112,13 +112,15 @@ describe('console handlers through the main dispatcher (real core, store, identi
     expect(fields.map((f) => f.type)).toEqual(['PHONE', 'CARD']);
     expect(actions(c)).toContainEqual(expect.objectContaining({ action: 'conversation.opened', actor: 'sam', target: `conversation:${id}` }));
 
-    const phone = await agent.ok('requestReveal', { messageId: String(m.id), fieldIndex: fields[0]!.fieldIndex, reason: 'Customer asked for a call' });
+    const phone = await agent.ok('requestReveal', { messageId: m.id, fieldIndex: fields[0]!.fieldIndex, reason: 'Customer asked for a call' });
     expect(phone).toMatchObject({ status: 'granted', fieldType: 'PHONE', value: PHONE });
     // A card needs a team lead's approval first: the agent waits, nothing is shown.
-    const card = await agent.ok<{ status: string; requestId: string }>('requestReveal', { messageId: String(m.id), fieldIndex: fields[1]!.fieldIndex, reason: 'Refund to this card' });
+    const card = await agent.ok<{ status: string; requestId: string }>('requestReveal', { messageId: m.id, fieldIndex: fields[1]!.fieldIndex, reason: 'Refund to this card' });
     expect(card).toMatchObject({ status: 'pending', fieldType: 'CARD' });
     expect(await agent.call('readReveal', { grantId: card.requestId })).toMatchObject({ ok: false, error: { code: 'reveal_pending' } });
-    expect(await agent.call('requestReveal', { messageId: 'not-a-number', fieldIndex: 0, reason: 'Customer asked' })).toMatchObject({ ok: false, error: { code: 'field_not_found' } });
+    expect(await agent.call('requestReveal', { messageId: m.id + 1_000, fieldIndex: 0, reason: 'Customer asked' })).toMatchObject({ ok: false, error: { code: 'field_not_found' } });
+    // A message is named by its row number, as everywhere else in the contract; its text form is refused at the door.
+    expect(await agent.call('requestReveal', { messageId: String(m.id), fieldIndex: 0, reason: 'Customer asked' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
   it('refuses a reply written before a newer customer message, one the guard blocks, and one past the window without the tag; sends are audited', async () => {

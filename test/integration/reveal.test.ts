@@ -16,7 +16,7 @@ async function setup(policy?: IdentityPolicy) {
   const clock = new TestClock();
   const conversations = testConversations();
   conversations.addMessage({
-    id: 'm1',
+    id: 41,
     conversationId: 1,
     direction: 'in',
     sentAt: clock.t,
@@ -35,9 +35,9 @@ async function setup(policy?: IdentityPolicy) {
   return { core, clock, call, agent, lead, lead2 };
 }
 
-const phone = { messageId: 'm1', fieldIndex: 0 };
-const id = { messageId: 'm1', fieldIndex: 1 };
-const otp = { messageId: 'm1', fieldIndex: 2 };
+const phone = { messageId: 41, fieldIndex: 0 };
+const id = { messageId: 41, fieldIndex: 1 };
+const otp = { messageId: 41, fieldIndex: 2 };
 
 describe('reveal grants', () => {
   it('reveals a permitted field with a reason, for the policy time only', async () => {
@@ -63,7 +63,7 @@ describe('reveal grants', () => {
     expect(granted).toHaveLength(1);
     expect(granted[0]).toMatchObject({
       actor: 'amal',
-      target: 'message:m1#0',
+      target: 'message:41#0',
       details: { type: 'PHONE', reason: 'customer asked for a call back', approver: null, conversation: 1 },
     });
   });
@@ -135,7 +135,7 @@ describe('reveal grants', () => {
     await t.call(t.agent, 'requestReveal', { ...phone, reason: 'customer asked for a call back' });
     const asked = (await t.call(t.agent, 'requestReveal', { ...id, reason: 'identity check for refund' })) as { value: { requestId: string } };
     const own = async (who: SessionSlot) => ((await t.call(who, 'listOwnReveals')) as { ok: true; value: { reveals: Array<{ requestId: string; state: string }> } }).value.reveals;
-    expect(await t.call(t.agent, 'listOwnReveals')).toMatchObject({ ok: true, value: { reveals: [{ requestId: asked.value.requestId, messageId: 'm1', fieldIndex: 1, fieldType: 'NATIONAL_ID', state: 'pending' }] } });
+    expect(await t.call(t.agent, 'listOwnReveals')).toMatchObject({ ok: true, value: { reveals: [{ requestId: asked.value.requestId, messageId: 41, fieldIndex: 1, fieldType: 'NATIONAL_ID', state: 'pending' }] } });
     expect(await own(t.lead)).toEqual([]);
     await t.call(t.lead, 'decideReveal', { requestId: asked.value.requestId, approve: true });
     expect((await own(t.agent)).map((r) => r.state)).toEqual(['granted']);
@@ -172,7 +172,7 @@ describe('reveal grants', () => {
       ok: false,
       error: { code: 'reveal_not_allowed' },
     });
-    expect(await d.call(d.agent, 'requestReveal', { messageId: 'm1', fieldIndex: 9, reason: 'does not exist' })).toMatchObject({
+    expect(await d.call(d.agent, 'requestReveal', { messageId: 41, fieldIndex: 9, reason: 'does not exist' })).toMatchObject({
       ok: false,
       error: { code: 'field_not_found' },
     });

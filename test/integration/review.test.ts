@@ -14,14 +14,14 @@ async function setup() {
   const clock = new TestClock();
   const conversations = testConversations();
   conversations.addMessage({
-    id: 'm1',
+    id: 71,
     conversationId: 7,
     direction: 'in',
     sentAt: clock.t,
     maskedText: 'my card is [CARD] <script>alert(1)</script>',
     fields: [{ type: 'CARD', value: CARD }],
   });
-  conversations.addMessage({ id: 'm2', conversationId: 7, direction: 'out', sentAt: clock.t + 60_000, maskedText: 'Never share your card.\nThanks!', fields: [] });
+  conversations.addMessage({ id: 72, conversationId: 7, direction: 'out', sentAt: clock.t + 60_000, maskedText: 'Never share your card.\nThanks!', fields: [] });
   core = await testCore({ clock, originals: conversations, transcripts: conversations });
   const call = caller(createMainDispatch(core));
   return { core, clock, call, lead: await signedInAs(core, 'lead', 'lina'), lead2: await signedInAs(core, 'lead', 'layla') };
@@ -38,7 +38,7 @@ describe('team-lead review', () => {
       ok: true,
       value: {
         conversationId: 7,
-        messages: [{ id: 'm1', text: expect.stringContaining('[CARD]') }, { id: 'm2', direction: 'out' }],
+        messages: [{ id: '71', text: expect.stringContaining('[CARD]') }, { id: '72', direction: 'out' }],
         reviews: [
           { reviewer: 'layla', score: 3, comment: 'slow first reply' },
           { reviewer: 'lina', score: 4, comment: 'good, revised' },

@@ -47,7 +47,7 @@ describe('backup and restore', () => {
     const dataDir = tmpDir();
     const r = await restoreDatabase({ dataDir, archive, passphrase: PASSPHRASE, keychain: other.keychain, keychainService: other.service });
     expect(r).toMatchObject({ dbId, previous: null });
-    const restored = await openCore({ dataDir, keychain: other.keychain, keychainService: other.service });
+    const restored = await openCore({ embedded: 'store', dataDir, keychain: other.keychain, keychainService: other.service });
     try {
       expect(restored.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2);
       const id = restored.db.prepare("SELECT id FROM messages WHERE platform_message_id = 'm1'").pluck().get() as number;
@@ -68,11 +68,11 @@ describe('backup and restore', () => {
     const service = c.vault.service;
     c.close();
     fs.writeFileSync(file, 'garbage that is not a database at all, long enough to have a header');
-    await expect(openCore({ dataDir, keychain, keychainService: service })).rejects.toMatchObject({ code: 'db_corrupt' });
+    await expect(openCore({ embedded: 'store', dataDir, keychain, keychainService: service })).rejects.toMatchObject({ code: 'db_corrupt' });
 
     const r = await restoreDatabase({ dataDir, archive, keychain, keychainService: service });
     expect(fs.readFileSync(r.previous!, 'utf8')).toMatch(/^garbage/);
-    core = await openCore({ dataDir, keychain, keychainService: service });
+    core = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
     expect(core.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2);
     // The same machine still has the custodian's keys: originals open again.
     const id = core.db.prepare("SELECT id FROM messages WHERE platform_message_id = 'm1'").pluck().get() as number;

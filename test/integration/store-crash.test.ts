@@ -65,7 +65,7 @@ describe('crash safety: SIGKILL in the middle of ingest batches', () => {
     const before = check(file);
 
     // Re-delivery of everything already stored changes nothing.
-    const core = await openCore({ dataDir: dir, keychain: testKeychain().keychain, keychainService: service });
+    const core = await openCore({ embedded: 'store', dataDir: dir, keychain: testKeychain().keychain, keychainService: service });
     try {
       for (let k = 0; k < before.cursor; k++) {
         expect(core.store.sink.ingest('tg', crashBatch(k, BATCH), String(before.cursor))).toMatchObject({ inserted: 0 });

@@ -28,7 +28,7 @@ function fingerprint(dir: string): string {
 async function populated() {
   const { keychain, service } = testKeychain();
   const dataDir = tmpDir();
-  const c = await openCore({ dataDir, keychain, keychainService: service });
+  const c = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
   c.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
   c.store.sink.ingest('tg', [inbound(1, { text: 'call 0501234567' }), inbound(2)]);
   const dbId = c.store.dbId;
@@ -38,7 +38,7 @@ async function populated() {
 
 const CHILD_OPEN = `
   const { openCore } = await import('./main/core/app/index.ts');
-  try { const c = await openCore({ dataDir: process.env.DIR, keychainService: process.env.SVC }); c.close(); console.log(JSON.stringify({ ok: true })); }
+  try { const c = await openCore({ embedded: 'store', dataDir: process.env.DIR, keychainService: process.env.SVC }); c.close(); console.log(JSON.stringify({ ok: true })); }
   catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })); }`;
 
 function node(script: string, env: Record<string, string>) {
@@ -58,7 +58,7 @@ describe('the data key lives in the OS keychain', () => {
     const { keychain, service, dataDir, dbId, vault } = await populated();
     await vault.delete(`datakey:${dbId}`);
     const before = fingerprint(dataDir);
-    await expect(openCore({ dataDir, keychain, keychainService: service })).rejects.toMatchObject({
+    await expect(openCore({ embedded: 'store', dataDir, keychain, keychainService: service })).rejects.toMatchObject({
       code: 'datakey_missing',
       message: expect.stringMatching(/not in the OS keychain.*diwan db restore.*Nothing was changed/),
     });
@@ -80,7 +80,7 @@ describe('the data key lives in the OS keychain', () => {
     const home = tmpDir();
     const create = `
       const { openCore } = await import('./main/core/app/index.ts');
-      const c = await openCore({ dataDir: process.env.DIR, keychainService: 'Diwan-locked-test' });
+      const c = await openCore({ embedded: 'store', dataDir: process.env.DIR, keychainService: 'Diwan-locked-test' });
       c.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
       c.store.sink.ingest('tg', [{ platformMessageId: '1', platformConversationId: 'c', contact: { platformUserId: 'u' }, direction: 'in', text: 'call 0501234567', sentAt: 1 }]);
       c.close();`;
@@ -105,7 +105,7 @@ describe('the data key lives in the OS keychain', () => {
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
     const before = fingerprint(dataDir);
-    await expect(openCore({ dataDir, keychain, keychainService: service })).rejects.toMatchObject({ code: 'db_newer' });
+    await expect(openCore({ embedded: 'store', dataDir, keychain, keychainService: service })).rejects.toMatchObject({ code: 'db_newer' });
     expect(fingerprint(dataDir)).toBe(before);
     expect(await new Vault(keychain, service).accounts()).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('the data key lives in the OS keychain', () => {
 describe('key rotation', () => {
   it('re-encrypts what the data key still holds (replies not yet sent) under a new key, and leaves sealed originals alone', async () => {
     const { keychain, service, dataDir, dbId, vault } = await populated();
-    core = await openCore({ dataDir, keychain, keychainService: service });
+    core = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
     const { store } = core;
     const conv = store.conversations.list().items[0]!;
     store.notes.add(conv.id, 'a', 'note with 1234567');
@@ -124,7 +124,7 @@ describe('key rotation', () => {
 
     core.close();
 
-    core = await openCore({ dataDir, keychain, keychainService: service });
+    core = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
     const r = await core.store.rotateKey({ batchSize: 7 });
     expect(r).toMatchObject({ version: 2, resumed: false, reencrypted: 20 });
     expect([...(await vault.dataKeys(dbId))!.keys.keys()]).toEqual([2]);
@@ -142,8 +142,8 @@ describe('key rotation', () => {
 
   it('a process still holding the old key refuses to write under it after another rotated it', async () => {
     const { keychain, service, dataDir } = await populated();
-    core = await openCore({ dataDir, keychain, keychainService: service });
-    const other = await openCore({ dataDir, keychain, keychainService: service });
+    core = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
+    const other = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service });
     await other.store.rotateKey();
     other.close();
     const conversationId = core.store.conversations.list().items[0]!.id;

@@ -53,7 +53,7 @@ describe('no original value at rest', () => {
     const logs: string[] = [];
     const values = sensitiveValues(150);
     registerSensitive('value', ...values);
-    const core = await openCore({ dataDir, keychain, keychainService: service, log: (l) => logs.push(l) });
+    const core = await openCore({ embedded: 'store', dataDir, keychain, keychainService: service, log: (l) => logs.push(l) });
     await core.ready();
     await core.identity.createAdmin(newSessionSlot(), { username: 'it-admin', displayName: 'IT', password: ADMIN_PASSWORD });
     core.store.channels.create({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp' });

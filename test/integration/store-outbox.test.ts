@@ -61,7 +61,7 @@ describe('outbox (replies are stored before they are sent)', () => {
   it('turns replies caught mid-send into unknown when the console starts, never resending them blindly', async () => {
     const { keychain, service } = testKeychain();
     const clock = fixedClock(10_000);
-    const first = await openCore({ dataDir: (await import('../helpers/tmp')).tmpDir(), keychain, keychainService: service, clock });
+    const first = await openCore({ embedded: 'store', dataDir: (await import('../helpers/tmp')).tmpDir(), keychain, keychainService: service, clock });
     first.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
     first.store.sink.ingest('tg', [inbound(1)]);
     const conversationId = first.store.conversations.list().items[0]!.id;
@@ -70,11 +70,11 @@ describe('outbox (replies are stored before they are sent)', () => {
     first.close();
 
     // The CLI opening the same database does not touch the console's in-flight replies…
-    const cli = await openCore({ dataDir: first.dataDir, keychain, keychainService: service, clock });
+    const cli = await openCore({ embedded: 'store', dataDir: first.dataDir, keychain, keychainService: service, clock });
     expect(delivery(cli, messageId)).toMatchObject({ delivery: 'sending' });
     cli.close();
     // …the console does, at start.
-    core = await openCore({ dataDir: first.dataDir, keychain, keychainService: service, clock, background: { retentionEveryMs: 3_600_000 } });
+    core = await openCore({ embedded: 'store', dataDir: first.dataDir, keychain, keychainService: service, clock, background: { retentionEveryMs: 3_600_000 } });
     expect(delivery(core, messageId)).toEqual({ delivery: 'unknown', reason: 'interrupted while sending' });
     expect(core.store.outbox.claim('tg', 99_999)).toBeNull();
   });

@@ -71,7 +71,9 @@ describe('hostile platforms', () => {
     await until(() => tg.faults.pending === 0, 'every hostile answer served', 20_000);
     for (let i = 0; i < 10; i++) tg.addText(5550200 + (i % 3), `good message ${i}`);
     await until(() => storedMessages(core, 'tg').filter((m) => m.masked_text.startsWith('good message')).length === 10, 'the good messages', 20_000);
-    await new Promise((r) => setTimeout(r, 200)); // a few more polls: nothing arrives twice
+    // A few more polls (counted, not timed): nothing arrives twice.
+    const polls = tg.calls.filter((c) => c.method === 'getupdates').length;
+    await until(() => tg.calls.filter((c) => c.method === 'getupdates').length >= polls + 3, 'three more polls', 20_000);
     const ids = storedMessages(core, 'tg').map((m) => m.platform_message_id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(storedMessages(core, 'tg').filter((m) => m.masked_text.startsWith('good message'))).toHaveLength(10);

@@ -104,6 +104,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diwan-fuzz-'));
 
 beforeAll(async () => {
   bridge = await startBridge({
+    embedded: 'store',
     dataDir,
     rendererDir: RENDERER_DIR,
     keychain,

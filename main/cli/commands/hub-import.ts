@@ -31,7 +31,7 @@ export async function importSingleSeat(args: string[], io: CliIo, deps: ImportDe
   if (!fs.existsSync(path.join(from, DATABASE_FILE))) {
     throw new DiwanError('hub_import_no_source', `There is no single-seat Diwan database in ${from} (no ${DATABASE_FILE}). Name the console's data directory (\`diwan status\` on that computer prints it).`);
   }
-  const source = await openCore({ dataDir: from, keychainService: io.env.DIWAN_KEYCHAIN_SERVICE });
+  const source = await openCore({ dataDir: from, keychainService: io.env.DIWAN_KEYCHAIN_SERVICE, embedded: 'store', recordEmbeddedMode: false });
   try {
     const admin = await requireAdministrator(source, args, io, 'hub import');
     return await deps.withStore(args, io, async (store, config, secrets) => {

@@ -21,7 +21,8 @@ import { ConsoleLock } from './lock';
 import { bindLockToGate, createGate, type NetworkOptions } from './network';
 import { storeOriginals, storeTranscripts } from './store-ports';
 import { APP_VERSION } from './version';
-import { embeddedModeOf, type EmbeddedHub, type EmbeddedHubStart, type EmbeddedMode } from './embedded-hub';
+import { DATABASE_FILE } from './data-folder';
+import { embeddedModeOf, settleEmbeddedMode, type EmbeddedHub, type EmbeddedHubStart, type EmbeddedMode } from './embedded-hub';
 import { AUDIT_ACTIONS } from '../shared/audit-actions';
 
 export interface CoreOptions {
@@ -58,9 +59,15 @@ export interface CoreOptions {
   custody?: { epoch?: EpochLength; retainEpochs?: number; rateLimit?: { perUser: number; windowMs: number }; resealAtOpen?: boolean };
   /**
    * With no hub in the policy: `store` runs the single-seat database, `hub` the team hub's code in this process
-   * (`embeddedHub` starts it). Unset keeps the data folder's mode (`embedded-mode.json`); a new folder takes `store`.
+   * (`embeddedHub` starts it). Unset keeps the data folder's mode (`embedded-mode.json`), or lets the folder decide
+   * (`embeddedModeOf`: single-seat data stays `store`, a new folder takes `hub`).
    */
   embedded?: EmbeddedMode;
+  /**
+   * Write the mode down at this open (default true: the console's start, so the folder never flips later). The CLI
+   * sets false unless `DIWAN_EMBEDDED` asks for a mode: it reports what the console would choose and writes nothing.
+   */
+  recordEmbeddedMode?: boolean;
   /** Starts the embedded hub (`main/hub/embedded.ts`), given by the composition root; without it `hub` mode cannot run. */
   embeddedHub?: EmbeddedHubStarter;
 }
@@ -107,6 +114,8 @@ export interface Core {
    * this console's own channels do not run (the hub runs each channel once for the team).
    */
   team(): TeamConsole | null;
+  /** The relay the signed policy names for `settings.via = "relay"` channels, or null (`diwan status` says which channels need one). */
+  relay(): { url: string } | null;
   /** Text as it would be stored: every sensitive value a masked token (the policy's hints apply). */
   maskText(text: string): string;
   /** What the hub pushed to a signed-in team seat (the shell turns it into `inboxChanged`). */
@@ -135,32 +144,39 @@ export interface Core {
   closeAndWait(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'diwan.sqlite';
 const INTEGRITY_EVERY_MS = 7 * 24 * 3_600_000;
 const INTEGRITY_DELAY_MS = 60_000;
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const databaseFile = path.join(opts.dataDir, DATABASE_FILE);
+  // Decided before the database opens (opening makes the single-seat file the decision looks for), written down once
+  // the core is up, so a start refused with "nothing was changed" changes nothing.
+  const embeddedMode = embeddedModeOf(opts.dataDir, opts.embedded);
   const db = openDatabase(databaseFile);
   const vault = new Vault(opts.keychain ?? safeOsKeychain(), opts.keychainService ?? DEFAULT_SERVICE);
   const clock = opts.clock ?? systemClock;
+  let core: Core;
   try {
-    return await assemble(opts, { databaseFile, db, vault, clock });
+    core = await assemble(opts, { databaseFile, db, vault, clock, embeddedMode });
   } catch (e) {
     db.close();
     throw e;
   }
+  try {
+    if (opts.recordEmbeddedMode !== false) settleEmbeddedMode(opts.dataDir, embeddedMode);
+  } catch (e) {
+    core.close();
+    throw e;
+  }
+  return core;
 }
-
-const NEW_FOLDER_MODE: EmbeddedMode = 'store';
 
 async function assemble(
   opts: CoreOptions,
-  { databaseFile, db, vault, clock }: { databaseFile: string; db: Db; vault: Vault; clock: Clock },
+  { databaseFile, db, vault, clock, embeddedMode }: { databaseFile: string; db: Db; vault: Vault; clock: Clock; embeddedMode: EmbeddedMode },
 ): Promise<Core> {
   const dbId = databaseId(db);
   const log = opts.log ?? (() => {});
-  const embeddedMode = embeddedModeOf(opts.dataDir, opts.embedded, NEW_FOLDER_MODE);
   let embeddedHub: EmbeddedHub | null = null;
   let embeddedClosed: Promise<void> = Promise.resolve();
   const auditTrail = new AuditTrail({
@@ -245,7 +261,11 @@ async function assemble(
       maskingHints = maskingHintsFrom(policy);
       guards.setPolicy(guardPolicyFrom(policy));
       store.custody.custodian.setRetention(policy.custody ?? { epoch: opts.custody?.epoch ?? { months: 1 }, retainEpochs: opts.custody?.retainEpochs });
-      if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) relay = policy.relay ? { ...policy.relay, link: null } : null;
+      if (policy.relay?.url !== relay?.url || policy.relay?.pin !== relay?.pin) {
+        // Relay channels ask for the link at every call, so they move to the new relay; the old one's sockets close.
+        void relay?.link?.close();
+        relay = policy.relay ? { ...policy.relay, link: null } : null;
+      }
       policyHub = policy.hub ?? null;
       followHub();
     },
@@ -301,6 +321,7 @@ async function assemble(
     team: () => team,
     embedded: embeddedMode,
     embeddedHub: () => embeddedHub,
+    relay: () => (relay ? { url: relay.url } : null),
     maskText: (text) => masker(text).masked,
     onTeamEvents(listener) {
       return teamEvents.add(listener);
@@ -324,6 +345,8 @@ async function assemble(
             device: { fingerprint: device.fingerprint, publicKeyPem: device.publicKeyPem },
             clock,
             log,
+            privilegedUsers: () => identity.currentPolicy.privilegedUsers,
+            relayLink,
           }, core);
           followHub();
         }

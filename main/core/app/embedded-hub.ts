@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiwanError } from '../shared/errors';
+import type { RelayLink } from '../connectors/relay-client';
 import type { Clock } from '../shared/ports';
 import type { Vault } from '../vault';
+import { singleSeatHoldsData } from '../store';
+import { DATABASE_FILE, EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, EMBEDDED_MODE_FILE } from './data-folder';
 
 /**
  * What a console with no hub configured runs: `store`, the single-seat database of `main/core/store` (the legacy
@@ -33,27 +36,56 @@ export interface EmbeddedHubStart {
   device: { fingerprint: string; publicKeyPem: string };
   clock: Clock;
   log: (line: string) => void;
+  /**
+   * The people the console's signed IT policy names for a privileged role (`privilegedUserKey`), read at each grant:
+   * the embedded hub gives a lead, administrator or auditor role on one administrator's word only to them, and asks a
+   * second administrator for anyone else, as the single seat does (`roleGrantAuthority`).
+   */
+  privilegedUsers: () => ReadonlySet<string>;
+  /**
+   * The relay the signed policy names, as this console would use it (its device key, the policy's url and pin, a new
+   * link when the policy changes), or null: the embedded hub serves `settings.via = "relay"` channels through it.
+   */
+  relayLink: () => RelayLink | null;
 }
 
 
-const MODE_FILE = 'embedded-mode.json';
 
 /**
- * The data folder's mode: what the caller asks for wins and is written down; otherwise the one written before;
- * otherwise `fallback` (new folders). The file is written beside and renamed, so a crash never leaves half of it.
+ * The one rule for a data folder's mode with no hub in the policy. What the caller asks for (`DIWAN_EMBEDDED`) wins;
+ * otherwise the mode written before (`embedded-mode.json`); otherwise the folder decides: one holding the embedded
+ * hub's database is `hub`, one holding single-seat data (`singleSeatHoldsData`: people, channels or conversations,
+ * or a database that cannot be read) stays `store`, and an empty or missing folder — including one where only
+ * `diwan status` ran — is a new install and runs `hub`, the default. Reads only; `settleEmbeddedMode` writes it down.
  */
-export function embeddedModeOf(dataDir: string, requested: EmbeddedMode | undefined, fallback: EmbeddedMode): EmbeddedMode {
-  const file = path.join(dataDir, MODE_FILE);
-  if (requested) {
-    if (!EMBEDDED_MODES.includes(requested)) throw new DiwanError('embedded_mode_invalid', `"${String(requested)}" is not a mode; choose ${EMBEDDED_MODES.join(' or ')}.`);
-    if (readMode(file) !== requested) {
-      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      fs.writeFileSync(`${file}.tmp`, `${JSON.stringify({ embedded: requested })}\n`, { mode: 0o600 });
-      fs.renameSync(`${file}.tmp`, file);
-    }
-    return requested;
+export function embeddedModeOf(dataDir: string, requested?: EmbeddedMode): EmbeddedMode {
+  if (requested !== undefined && !EMBEDDED_MODES.includes(requested)) {
+    throw new DiwanError('embedded_mode_invalid', `"${String(requested)}" is not a mode; choose ${EMBEDDED_MODES.join(' or ')}.`);
   }
-  return readMode(file) ?? fallback;
+  const written = readMode(path.join(dataDir, EMBEDDED_MODE_FILE));
+  if (requested) return requested;
+  if (written) return written;
+  if (fs.existsSync(path.join(dataDir, EMBEDDED_HUB_DIR, EMBEDDED_HUB_DATABASE))) return 'hub';
+  return singleSeatHoldsData(path.join(dataDir, DATABASE_FILE)) ? 'store' : NEW_FOLDER_MODE;
+}
+
+/** What a new data folder runs: the team hub's code in the console (issue 16, item 4). */
+export const NEW_FOLDER_MODE: EmbeddedMode = 'hub';
+
+/**
+ * `embeddedModeOf`, written to `embedded-mode.json` when the file does not say it yet, so the folder keeps this mode
+ * at every later start (a folder that ran single-seat never flips to the hub by itself). The console's start calls
+ * this; the command line reads only. Written beside and renamed, so a crash never leaves half of it.
+ */
+export function settleEmbeddedMode(dataDir: string, requested?: EmbeddedMode): EmbeddedMode {
+  const mode = embeddedModeOf(dataDir, requested);
+  const file = path.join(dataDir, EMBEDDED_MODE_FILE);
+  if (readMode(file) !== mode) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(`${file}.tmp`, `${JSON.stringify({ embedded: mode })}\n`, { mode: 0o600 });
+    fs.renameSync(`${file}.tmp`, file);
+  }
+  return mode;
 }
 
 function readMode(file: string): EmbeddedMode | null {
@@ -70,7 +102,7 @@ function readMode(file: string): EmbeddedMode | null {
   } catch {
     // falls through to the sentence below
   }
-  throw new DiwanError('embedded_mode_invalid', `${file} should say {"embedded": "hub"} or {"embedded": "store"}; fix or delete it (deleting keeps the data and starts in the default mode).`);
+  throw new DiwanError('embedded_mode_invalid', `${file} should say {"embedded": "hub"} or {"embedded": "store"}; fix or delete it (deleting keeps the data; Diwan then chooses again from what the folder holds).`);
 }
 
 /** Reads `DIWAN_EMBEDDED` for the shell and the CLI: unset means "keep the data folder's mode". */

@@ -5,20 +5,15 @@ import { ERROR_CODES } from '../shared/vocabulary';
 
 /**
  * The reveal service's originals and the review's masked transcripts, over the store. An original is opened only
- * by the in-process custodian, for the grant signed here from what the reveal rules decided. Identity names a message
- * by a string id, the store by a number: anything that is not a plain positive integer is no such message.
+ * by the in-process custodian, for the grant signed here from what the reveal rules decided.
  */
 export function storeOriginals(store: Store): OriginalsPort {
   return {
     describeField(messageId, fieldIndex) {
-      const id = numericId(messageId);
-      if (id === null || !Number.isInteger(fieldIndex) || fieldIndex < 0) return null;
-      const row = store.conversations.describeField(id, fieldIndex);
+      const row = store.conversations.describeField(messageId, fieldIndex);
       return row ? { conversationId: row.conversationId, type: row.type } : null;
     },
     readOriginalField(messageId, fieldIndex, g) {
-      const id = numericId(messageId);
-      if (id === null) return null;
       const grant = store.custody.sign({
         kind: 'reveal',
         user: g.user,
@@ -26,13 +21,13 @@ export function storeOriginals(store: Store): OriginalsPort {
         reason: g.reason,
         revealId: g.revealId,
         revealExpiresAt: g.expiresAt,
-        messageId: id,
+        messageId,
         field: fieldIndex,
         type: g.type,
         approval: g.approval,
         contactId: null,
       });
-      return store.conversations.revealField(id, fieldIndex, grant).value;
+      return store.conversations.revealField(messageId, fieldIndex, grant).value;
     },
   };
 }
@@ -63,10 +58,4 @@ export function storeTranscripts(db: Db, store: Store): TranscriptPort {
       };
     },
   };
-}
-
-export function numericId(id: string): number | null {
-  if (!/^[1-9][0-9]{0,15}$/.test(id)) return null;
-  const n = Number(id);
-  return Number.isSafeInteger(n) ? n : null;
 }

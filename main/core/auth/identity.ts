@@ -13,7 +13,7 @@ import { SessionManager, type Session, type SessionSlot } from './sessions';
 import { LoginThrottle, type ThrottleRules } from './throttle';
 import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp';
 import { RoleGrantRepo, type RoleGrantRequest } from './role-grants';
-import { declineNote, SECOND_ADMIN_WINDOW_MS, secondAdminDeclineRefusal, secondAdminRefusal } from './second-admin';
+import { declineNote, roleGrantAuthority, SECOND_ADMIN_WINDOW_MS, secondAdminDeclineRefusal, secondAdminRefusal } from './second-admin';
 import { checkUsername, normalizeUsername, UserRepo, type User } from './users';
 import { ERROR_CODES } from '../shared/vocabulary';
 
@@ -294,7 +294,8 @@ export class Identity {
   async createUser(actor: Session, input: { username: string; displayName: string; role: Role; password: string }): Promise<User & { pendingRole?: Role }> {
     const username = checkUsername(input.username);
     checkPasswordRules(input.password);
-    const needsSecond = PRIVILEGED_ROLES.has(input.role) && !this.namedByPolicy(username, input.role);
+    const authority = roleGrantAuthority(input.role, username, this.policy.privilegedUsers);
+    const needsSecond = authority === 'second-administrator';
     const now = this.opts.clock.now();
     const passwordHash = await hashPassword(input.password);
     const user = this.opts.db.transaction(() => {
@@ -315,9 +316,10 @@ export class Identity {
   setRole(actor: Session, userId: string, role: Role): User & { pendingRole?: Role } {
     const user = this.targetUser(userId);
     if (user.role === role) return user;
-    if (PRIVILEGED_ROLES.has(role) && !this.namedByPolicy(user.username, role)) return this.requestRole(actor, user, role, false);
+    const authority = roleGrantAuthority(role, user.username, this.policy.privilegedUsers);
+    if (authority === 'second-administrator') return this.requestRole(actor, user, role, false);
     this.clearRoleGrants(userId);
-    return this.applyRole(actor, user, role, { authority: PRIVILEGED_ROLES.has(role) ? 'it-policy' : 'administrator' });
+    return this.applyRole(actor, user, role, { authority });
   }
 
   /** Role requests still waiting for a second administrator. */
@@ -383,10 +385,6 @@ export class Identity {
       details: { from: grant.from, to: grant.role, requestedBy: grant.requestedBy, reason: note, ...(grant.requestedById === actor.userId ? { withdrawn: true } : {}) },
     });
     return this.targetUser(grant.userId);
-  }
-
-  private namedByPolicy(username: string, role: Role): boolean {
-    return this.policy.privilegedUsers.has(`${normalizeUsername(username)}|${role}`);
   }
 
   private requestRole(actor: Session, user: User, role: Role, enable: boolean): User & { pendingRole: Role } {

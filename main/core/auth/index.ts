@@ -22,9 +22,9 @@ export {
   DEVICE_ACCOUNT,
   type DeviceIdentity,
 } from './device';
-export { resolvePolicy, type IdentityPolicy, type RevealRules, type ResolvedIdentityPolicy } from './policy';
+export { privilegedUserKey, resolvePolicy, type IdentityPolicy, type RevealRules, type ResolvedIdentityPolicy } from './policy';
 export { totpCode, totpStep, newTotpSecret, totpUri, totpQrDataUrl } from './totp';
 export { newRecoveryCodes, hashRecoveryCode } from './recovery';
 export { hashPassword, verifyPassword, verifyAgainstDecoy, checkPasswordRules } from './passwords';
 export type { User } from './users';
-export { SECOND_ADMIN_WINDOW_MS, secondAdminRefusal, secondAdminDeclineRefusal, declineNote, type SecondAdminRequest } from './second-admin';
+export { roleGrantAuthority, SECOND_ADMIN_WINDOW_MS, secondAdminRefusal, secondAdminDeclineRefusal, declineNote, type SecondAdminRequest } from './second-admin';

@@ -1,5 +1,6 @@
 import type { Role } from './permissions';
 import { normalizeFingerprint } from './device';
+import { normalizeUsername } from './users';
 import { WHOLE_ORIGINAL } from '../shared/vocabulary';
 
 /**
@@ -60,6 +61,11 @@ export function resolvePolicy(p: IdentityPolicy = {}): ResolvedIdentityPolicy {
     requireTwoFactor: p.requireTwoFactor ?? false,
     idleMs: Math.max(1, p.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000,
     reveal: { ...DEFAULT_REVEAL_RULES, ...p.reveal },
-    privilegedUsers: new Set((p.privilegedUsers ?? []).map((u) => `${u.username.toLowerCase()}|${u.role}`)),
+    privilegedUsers: new Set((p.privilegedUsers ?? []).map((u) => privilegedUserKey(u.username, u.role))),
   };
+}
+
+/** How `privilegedUsers` keeps a person the policy names for a role: `username|role`, the username as Diwan compares it. */
+export function privilegedUserKey(username: string, role: Role): string {
+  return `${normalizeUsername(username)}|${role}`;
 }

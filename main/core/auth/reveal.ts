@@ -14,12 +14,12 @@ import { ERROR_CODES } from '../shared/vocabulary';
  * over the store, which keeps originals encrypted, and `openCore` passes it in. `describeField` never returns the value.
  */
 export interface OriginalsPort {
-  describeField(messageId: string, fieldIndex: number): { conversationId: number; type: string } | null;
+  describeField(messageId: number, fieldIndex: number): { conversationId: number; type: string } | null;
   /**
    * The original of one field, opened for a granted, unexpired reveal: `grant` is what the reveal rules decided
    * (who, why, until when, approved by whom), for the store to have signed and the custodian to check and log.
    */
-  readOriginalField(messageId: string, fieldIndex: number, grant: RevealGrantFacts): string | null;
+  readOriginalField(messageId: number, fieldIndex: number, grant: RevealGrantFacts): string | null;
 }
 
 export interface RevealGrantFacts {
@@ -33,8 +33,9 @@ export interface RevealGrantFacts {
   approval: { approver: string; approverId: string; at: number } | null;
 }
 
+/** A masked field: the store's message row id and the field's index in that message. */
 export interface FieldRef {
-  messageId: string;
+  messageId: number;
   fieldIndex: number;
 }
 
@@ -46,13 +47,14 @@ export interface PendingReveal {
   requestId: string;
   requestedBy: string;
   conversationId: number;
-  messageId: string;
+  messageId: number;
   fieldIndex: number;
   fieldType: string;
   reason: string;
   requestedAt: number;
 }
 
+/** A `reveal_requests` row. Its id columns are TEXT (the first schema's opaque ids); `fieldOf` reads them back as numbers. */
 interface RequestRow {
   id: string;
   user_id: string;
@@ -136,7 +138,7 @@ export class RevealService {
     if (row.expires_at <= this.clock.now()) throw new DiwanError('reveal_expired', 'This reveal has expired; request it again with a reason.');
     const approval = row.decided_by ? { approver: this.usernameOf(row.decided_by), approverId: row.decided_by, at: row.decided_at ?? row.requested_at } : null;
     const value = this.original(
-      { messageId: row.message_id, fieldIndex: row.field_index },
+      fieldOf(row),
       { revealId: row.id, user: session.username, userId: session.userId, reason: row.reason, type: row.field_type, expiresAt: row.expires_at, approval },
     );
     return { value, fieldType: row.field_type, expiresAt: row.expires_at };
@@ -147,7 +149,7 @@ export class RevealService {
    * declined within the approval window. What the console shows again after its person signs out and back in (a lead
    * may have signed in on this computer meanwhile). Never a value; newest first, at most 100.
    */
-  own(session: Session): Array<{ requestId: string; messageId: string; fieldIndex: number; fieldType: string; state: 'pending' | 'granted' | 'denied' }> {
+  own(session: Session): Array<{ requestId: string; messageId: number; fieldIndex: number; fieldType: string; state: 'pending' | 'granted' | 'denied' }> {
     const now = this.clock.now();
     const since = now - this.policy().reveal.approvalWindowMinutes * 60_000;
     const rows = this.db
@@ -158,7 +160,7 @@ export class RevealService {
          ORDER BY requested_at DESC LIMIT 100`,
       )
       .all(session.userId, since, now, since) as RequestRow[];
-    return rows.map((r) => ({ requestId: r.id, messageId: r.message_id, fieldIndex: r.field_index, fieldType: r.field_type, state: r.status }));
+    return rows.map((r) => ({ requestId: r.id, ...fieldOf(r), fieldType: r.field_type, state: r.status }));
   }
 
   /** Requests waiting for a lead, oldest first; a lead never sees their own (someone else must approve them). */
@@ -170,10 +172,8 @@ export class RevealService {
     return rows.map((r) => ({
       requestId: r.id,
       requestedBy: this.usernameOf(r.user_id),
-      // The column is TEXT (the first schema's opaque ids); the conversation is the store's row.
       conversationId: Number(r.conversation_id),
-      messageId: r.message_id,
-      fieldIndex: r.field_index,
+      ...fieldOf(r),
       fieldType: r.field_type,
       reason: r.reason,
       requestedAt: r.requested_at,
@@ -215,6 +215,10 @@ export class RevealService {
     if (value === null) throw new DiwanError('field_not_found', 'That masked field no longer exists.');
     return value;
   }
+}
+
+function fieldOf(row: RequestRow): FieldRef {
+  return { messageId: Number(row.message_id), fieldIndex: row.field_index };
 }
 
 function notGranted(): DiwanError {

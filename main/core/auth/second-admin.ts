@@ -1,5 +1,17 @@
 import { maskMessage } from '../masking';
 import { checkReason } from './reason';
+import { PRIVILEGED_ROLES, type Role } from './permissions';
+import { privilegedUserKey } from './policy';
+
+/**
+ * Who grants a role, one copy for the single-seat console and the embedded hub: lowering a role, or a privileged role
+ * (lead, admin, auditor) IT's signed policy names this person for (`privilegedUsers`, as `resolvePolicy` keeps them),
+ * takes one administrator (`administrator`, `it-policy`); any other privileged role waits for a second one.
+ */
+export function roleGrantAuthority(role: Role, username: string, privilegedUsers: ReadonlySet<string>): 'administrator' | 'it-policy' | 'second-administrator' {
+  if (!PRIVILEGED_ROLES.has(role)) return 'administrator';
+  return privilegedUsers.has(privilegedUserKey(username, role)) ? 'it-policy' : 'second-administrator';
+}
 
 /** How long a request waits for a second administrator's confirmation. */
 export const SECOND_ADMIN_WINDOW_MS = 24 * 60 * 60_000;

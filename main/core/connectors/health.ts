@@ -40,10 +40,15 @@ export function channelHealthView(h: ChannelHealth): { channelId: string; state:
   return {
     channelId: h.channelId,
     state: h.state === 'connected' ? 'ok' : h.state === 'degraded' || h.state === 'rate-limited' ? 'degraded' : h.state === 'starting' ? 'unknown' : 'down',
-    ...(h.state !== 'connected' ? { detail: h.summary } : {}),
+    // A failing channel says what failed (a relay channel: the relay, not the platform); connector errors are sentences.
+    ...(h.state !== 'connected' ? { detail: (h.state === 'degraded' || h.state === 'token-rejected') && h.lastError ? clip(`${h.summary} ${h.lastError}`) : h.summary } : {}),
     checkedAt: h.lastSuccessAt ?? h.lastErrorAt,
   };
 }
+
+/** A health detail fits the console's status line (and the contract's 500 characters). */
+const DETAIL_MAX = 500;
+const clip = (text: string) => (text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX - 1)}…` : text);
 
 const SUMMARY: Record<HealthState, string> = {
   starting: 'Connecting…',

@@ -1,3 +1,4 @@
+export { singleSeatHoldsData } from './occupancy';
 export { cleanCloseMarker, integrityCheckAtOpen, openDatabase, schemaVersion, type Db, type OpenCheck } from './database';
 export { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
 export { databaseId } from './database-id';

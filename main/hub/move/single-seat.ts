@@ -32,8 +32,12 @@ export async function moveSingleSeatToHub(
   source: Core,
   /** Signs the grant that lets the in-process custodian open one customer's originals for the move. */
   grant: (contactId: number) => SignedSeatGrant,
-  /** `kinds`: channel kinds the target runs beyond the hub's own (the embedded hub runs the demo channel too). */
-  target: { store: HubStore; sealer: OriginalsSealer; actor: Actor; kinds?: readonly string[] },
+  /**
+   * `kinds`: channel kinds the target runs beyond the hub's own (the embedded hub runs the demo channel too).
+   * `relay`: the target serves `via: "relay"` channels through the office relay as the console did (the embedded hub);
+   * a team hub takes the webhooks itself, so there the setting is dropped.
+   */
+  target: { store: HubStore; sealer: OriginalsSealer; actor: Actor; kinds?: readonly string[]; relay?: boolean },
   progress: (line: string) => void = () => {},
 ): Promise<MoveReport> {
   const { store, sealer, actor } = target;
@@ -68,8 +72,11 @@ export async function moveSingleSeatToHub(
       report.channels.skipped.push({ id: c.id, why: `the hub does not run ${c.kind} channels` });
       continue;
     }
+    // A single seat keeps `via` beside its other settings (`channelConfig`); the hub keeps it under `settings`.
+    const { via, ...config } = c.config;
+    const keepRelay = via === 'relay' && target.relay === true;
     try {
-      refuseMissingSettings(c.kind, c.config.settings as Record<string, unknown> | undefined, `The channel "${c.id}"`);
+      if (!keepRelay) refuseMissingSettings(c.kind, c.config.settings as Record<string, unknown> | undefined, `The channel "${c.id}"`);
     } catch (e) {
       report.channels.skipped.push({ id: c.id, why: (e as Error).message });
       continue;
@@ -79,10 +86,10 @@ export async function moveSingleSeatToHub(
       report.channels.existing.push(c.id);
       continue;
     }
-    const { via: _relay, ...config } = c.config;
-    await store.saveChannel({ id: c.id, kind: c.kind, name: c.name, enabled: c.enabled, config }, actor);
+    const settings = keepRelay ? { ...(config.settings as Record<string, unknown> | undefined), via } : config.settings;
+    await store.saveChannel({ id: c.id, kind: c.kind, name: c.name, enabled: c.enabled, config: { ...config, ...(settings ? { settings } : {}) } }, actor);
     report.channels.created.push(c.id);
-    report.channels.secretsToSet.push(`${c.id}.token`);
+    if (!keepRelay) report.channels.secretsToSet.push(`${c.id}.token`);
   }
 
   const labels = new HubLabels(store);

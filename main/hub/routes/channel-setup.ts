@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relayNotConfigured } from '../../core/connectors/relay-client';
 import { DiwanError } from '../../core/shared/errors';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { refuseMissingSettings, refuseSecretSettings } from '../config';
@@ -68,7 +69,13 @@ export function channelSetupRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
         const config = b.settings
           ? { ...(typeof baseUrl === 'string' && baseUrl ? { baseUrl } : {}), ...(typeof pollIntervalMs === 'number' ? { pollIntervalMs } : {}), settings }
           : (before?.config ?? {});
-        refuseMissingSettings(b.kind, config.settings as Record<string, unknown> | undefined, `The channel "${id}"`);
+        const viaRelay = (config.settings as Record<string, unknown> | undefined)?.via === 'relay';
+        if (viaRelay && !d.relay) {
+          throw new DiwanError('hub_relay_unsupported', `The hub takes the platform's webhooks itself (at /webhooks/${id}), so the channel "${id}" needs no relay: remove the setting "via".`);
+        }
+        if (viaRelay && !d.relay!.named()) throw relayNotConfigured(id);
+        // A relay channel's platform ids are the relay's business.
+        if (!viaRelay) refuseMissingSettings(b.kind, config.settings as Record<string, unknown> | undefined, `The channel "${id}"`);
         const secrets = channelSecretsOf(id, b.credentials).map((s) => ({ name: s.name, sealed: d.sealer.sealSecret(s.name, s.value) }));
         // A removed channel set up again runs again.
         const removed = (await new HubChannelRemoval(d.store).removedIds()).has(id);

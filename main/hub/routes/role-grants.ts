@@ -19,10 +19,15 @@ const answer = (user: HubUser, grant: HubRoleGrant | null) => ({
 
 /**
  * Accounts of any role and role changes from a console's Users tab (`store/role-grants.ts`): a lead, administrator or
- * auditor role waits for a second administrator when the hub's policy says so (`sessions.roleGrantNeedsSecondAdmin`).
+ * auditor role waits for a second administrator when the hub's policy says so (`sessions.roleGrantNeedsSecondAdmin`),
+ * unless IT's signed policy names the person for it (`privilegedUsers`, the embedded hub's console policy).
  */
 export function roleGrantRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
-  const grants = new HubRoleGrants(d.store, { needsSecondAdmin: d.roleGrantNeedsSecondAdmin ?? false, windowMs: SECOND_ADMIN_WINDOW_MS });
+  const grants = new HubRoleGrants(d.store, {
+    needsSecondAdmin: d.roleGrantNeedsSecondAdmin ?? false,
+    ...(d.privilegedUsers ? { privilegedUsers: d.privilegedUsers } : {}),
+    windowMs: SECOND_ADMIN_WINDOW_MS,
+  });
   const requester = (who: Parameters<AreaHelpers['actorOf']>[0]) => ({ id: who.user.id, ...h.actorOf(who) });
   return [
     {

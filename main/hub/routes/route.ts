@@ -63,10 +63,17 @@ export interface ApiDeps {
   factorResetNeedsSecondAdmin?: boolean;
   /** The hub's policy: a lead, administrator or auditor role given from a console needs a second administrator's confirmation. */
   roleGrantNeedsSecondAdmin?: boolean;
+  /** The people IT's signed policy names for a privileged role (`privilegedUserKey`): the embedded hub's console policy. */
+  privilegedUsers?: () => ReadonlySet<string>;
   /** The hub's configuration `oneMachine`: a lead may approve a reveal on the device that asked (another person, their own sign-in). */
   oneMachine?: boolean;
   /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
   guardPolicy?: GuardPolicy;
+  /**
+   * Set on a hub that serves `settings.via = "relay"` channels through the office relay (the embedded hub): whether
+   * the signed policy names one now. A team hub takes webhooks itself and refuses such channels.
+   */
+  relay?: { named(): boolean };
   /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
   workflow: { store: WorkflowStore; consent: ConsentStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
 }

@@ -1,4 +1,4 @@
-import { declineNote, PRIVILEGED_ROLES, secondAdminDeclineRefusal, secondAdminRefusal, type Role } from '../../core/auth';
+import { declineNote, PRIVILEGED_ROLES, roleGrantAuthority, secondAdminDeclineRefusal, secondAdminRefusal, type Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import type { RoleGrantView } from '../../core/team';
 import type { SqlExecutor } from './executor';
@@ -22,6 +22,7 @@ type Row = {
 };
 
 const KIND = 'role_grant';
+const NOBODY: ReadonlySet<string> = new Set();
 const SELECT = `SELECT r.id, r.user_id, u.username, r.role, r.from_role, r.requested_by_id, b.username AS requested_by, r.requested_at, r.expires_at,
   r.enable_on_confirm FROM admin_requests r JOIN users u ON u.id = r.user_id JOIN users b ON b.id = r.requested_by_id WHERE r.kind = '${KIND}'`;
 
@@ -40,6 +41,11 @@ const toGrant = (r: Row): HubRoleGrant => ({
 export interface RoleGrantPolicy {
   /** The hub's policy (`sessions.roleGrantNeedsSecondAdmin`): a lead, administrator or auditor role given from a console waits for a second administrator. */
   needsSecondAdmin: boolean;
+  /**
+   * The people IT's signed policy names for a privileged role (`privilegedUserKey`), whom one administrator may give
+   * exactly that role: the embedded hub reads its console's policy; a team hub names nobody.
+   */
+  privilegedUsers?: () => ReadonlySet<string>;
   /** How long a request waits (`SECOND_ADMIN_WINDOW_MS`). */
   windowMs: number;
 }
@@ -47,9 +53,10 @@ export interface RoleGrantPolicy {
 /**
  * Accounts of any role and role changes asked for from a console, at the hub: the single-seat rules
  * (`core/auth/identity.ts`) on the store port. Lowering a role takes one administrator; a privileged role takes a
- * second one's confirmation when the hub's policy says so, and until then a new account is a disabled agent nobody
- * can sign in with. Each change, its event and its audit entry commit together. IT's `diwan hub user add` on the hub
- * host does not go through here.
+ * second one's confirmation when the hub's policy says so, unless IT's signed policy names the person for it
+ * (`roleGrantAuthority`, the same rule), and until then a new account is a disabled agent nobody can sign in with.
+ * Each change, its event and its audit entry commit together. IT's `diwan hub user add` on the hub host does not go
+ * through here.
  */
 export class HubRoleGrants {
   constructor(
@@ -57,8 +64,10 @@ export class HubRoleGrants {
     private readonly policy: RoleGrantPolicy,
   ) {}
 
-  private needsSecond(role: Role): boolean {
-    return this.policy.needsSecondAdmin && PRIVILEGED_ROLES.has(role);
+  /** The single-seat rule (`roleGrantAuthority`) where the hub's policy asks for a second administrator; else one is enough. */
+  private authority(role: Role, username: string): ReturnType<typeof roleGrantAuthority> {
+    if (!this.policy.needsSecondAdmin) return 'administrator';
+    return roleGrantAuthority(role, username, this.policy.privilegedUsers?.() ?? NOBODY);
   }
 
   /** A new account; `passwordHash` is made by the caller (`HubAccounts.createUser` checks the name and password rules). */
@@ -69,9 +78,9 @@ export class HubRoleGrants {
     const { id: requestedById, ...actor } = requester;
     return this.store.q.tx(async (t) => {
       await t.serializeEvents();
-      if (!this.needsSecond(u.role)) {
-        const authority = PRIVILEGED_ROLES.has(u.role) ? { authority: 'administrator' } : {};
-        return { user: await this.store.createUserIn(t, u, { ...actor, details: authority }), grant: null };
+      const authority = this.authority(u.role, u.username);
+      if (authority !== 'second-administrator') {
+        return { user: await this.store.createUserIn(t, u, { ...actor, details: PRIVILEGED_ROLES.has(u.role) ? { authority } : {} }), grant: null };
       }
       const user = await this.store.createUserIn(t, { ...u, role: 'agent', disabled: true }, { ...actor, details: { authority: 'pending-second-administrator' } });
       return { user, grant: await this.requestIn(t, user, u.role, requestedById, actor, true) };
@@ -86,9 +95,10 @@ export class HubRoleGrants {
       await t.serializeEvents();
       const user = await this.userIn(t, userId);
       if (user.role === role) return { user, grant: null };
-      if (this.needsSecond(role)) return { user, grant: await this.requestIn(t, user, role, requestedById, actor, false) };
+      const authority = this.authority(role, user.username);
+      if (authority === 'second-administrator') return { user, grant: await this.requestIn(t, user, role, requestedById, actor, false) };
       await t.run('DELETE FROM admin_requests WHERE kind = ? AND user_id = ?', [KIND, userId]);
-      return { user: await this.applyIn(t, user, role, actor, { authority: 'administrator' }), grant: null };
+      return { user: await this.applyIn(t, user, role, actor, { authority }), grant: null };
     });
   }
 

@@ -213,7 +213,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     requestReveal: async (r, ctx) => {
       const seat = seatOf(ctx);
       const out = await hub<{ reveal: { id: number; state: string }; type: string }>(seat, 'POST', '/v1/reveals', {
-        messageId: Number(r.messageId),
+        messageId: r.messageId,
         field: r.fieldIndex,
         reason: r.reason,
       });
@@ -234,7 +234,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     listOwnReveals: async (_r, ctx) => ({
       reveals: (
         await hub<{ reveals: Array<{ id: number; messageId: number; fieldN: number; type: string; state: 'pending' | 'granted' | 'denied' }> }>(seatOf(ctx), 'GET', '/v1/reveals/mine')
-      ).reveals.map((r) => ({ requestId: String(r.id), messageId: String(r.messageId), fieldIndex: r.fieldN, fieldType: r.type, state: r.state })),
+      ).reveals.map((r) => ({ requestId: String(r.id), messageId: r.messageId, fieldIndex: r.fieldN, fieldType: r.type, state: r.state })),
     }),
     listRevealApprovals: async (_r, ctx) => {
       const seat = seatOf(ctx);
@@ -251,7 +251,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
             requestId: String(x.id),
             requestedBy: view.ref(x.requesterId)?.name ?? String(x.requesterId),
             conversationId: x.conversationId ?? null,
-            messageId: String(x.messageId),
+            messageId: x.messageId,
             fieldIndex: x.fieldN,
             fieldType: x.type ?? 'UNKNOWN',
             reason: x.reason,

@@ -49,7 +49,7 @@ export const useReveals = create<RevealsState>((set, get) => ({
   error: null,
   reveal: async (messageId, fieldIndex, reason) => {
     const key = revealKey(messageId, fieldIndex);
-    const r = await call('requestReveal', { messageId: String(messageId), fieldIndex, reason });
+    const r = await call('requestReveal', { messageId, fieldIndex, reason });
     const declined = without(get().declined, key);
     if (r.status === 'pending') set((s) => ({ declined, pending: { ...s.pending, [key]: r.requestId } }));
     else set((s) => ({ declined, reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
@@ -80,7 +80,7 @@ export const useReveals = create<RevealsState>((set, get) => ({
   },
   restore: async () => {
     const { reveals } = await call('listOwnReveals', {});
-    const back = Object.fromEntries(reveals.map((r) => [revealKey(Number(r.messageId), r.fieldIndex), r.requestId] as const).filter(([key]) => !get().reveals[key]));
+    const back = Object.fromEntries(reveals.map((r) => [revealKey(r.messageId, r.fieldIndex), r.requestId] as const).filter(([key]) => !get().reveals[key]));
     if (!Object.keys(back).length) return;
     set((s) => ({ pending: { ...back, ...s.pending } }));
     await get().pollPending();

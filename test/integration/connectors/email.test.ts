@@ -96,8 +96,7 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     const { imap, core, runtime, time } = await setup({ settings: { idleMs: 4 * 60_000 } });
     runtime.start();
     await until(() => runtime.health()[0]!.state === 'connected', 'connected', 20_000);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(time.waits).toContain(4 * 60_000);
+    await until(() => time.waits.includes(4 * 60_000), 'the runtime waiting in IDLE', 20_000);
     await imap.append([rawMail({ from: 'a@customer.test', subject: 'hello', messageId: 'idle1@customer.test', text: 'are you there?' })]);
     await until(() => storedMessages(core, 'mail').length === 1, 'the message, woken by IDLE', 20_000);
   });
@@ -291,7 +290,6 @@ describe('e-mail channel against Dovecot and an SMTP receiver', () => {
     const idles = time.waits.filter((w) => w === 4 * 60_000).length;
     second.start();
     await until(() => time.waits.filter((w) => w === 4 * 60_000).length > idles, 'the new runtime waiting in IDLE', 20_000);
-    await new Promise((r) => setTimeout(r, 200));
     queueReply(core, 'mail', 's1@customer.test', 'Corrected invoice attached.');
     second.notifyOutbox('mail');
     await until(() => smtp.received.length === 1, 'sent after restart', 20_000);

@@ -9,7 +9,7 @@ import { openCore } from '../../../main/core/app';
 import { AUDIT_ACTIONS } from '../../../main/core/audit';
 import { ConnectorRuntime } from '../../../main/core/connectors';
 
-const core = await openCore({ dataDir: process.env.DIR!, keychainService: process.env.SVC, background: { retentionEveryMs: 3_600_000 } });
+const core = await openCore({ embedded: 'store', dataDir: process.env.DIR!, keychainService: process.env.SVC, background: { retentionEveryMs: 3_600_000 } });
 await core.ready();
 if (!core.store.channels.list().some((c) => c.id === 'tg')) {
   await core.vault.set('channel:tg', JSON.stringify({ botToken: process.env.TOKEN }));

@@ -84,7 +84,7 @@ try {
     lastSent = tg.sent.length;
     return calm;
   });
-  const core = await openCore({ dataDir: dir, keychainService: service, background: { retentionEveryMs: 3_600_000 } });
+  const core = await openCore({ embedded: 'store', dataDir: dir, keychainService: service, background: { retentionEveryMs: 3_600_000 } });
   await core.ready();
   const stored = core.db.prepare("SELECT platform_message_id FROM messages WHERE channel_id = 'tg' AND direction = 'in'").pluck().all() as string[];
   const states = Object.fromEntries(

@@ -35,6 +35,7 @@ const lifeMs = (MINUTES + 5) * 60_000;
 const tg = await TelegramEmulator.start(TG_TOKEN, lifeMs);
 const meta = await MetaEmulator.start(META_TOKEN, lifeMs);
 const bridge = await startBridge({
+  embedded: 'store',
   dataDir,
   keychainService: service,
   rendererDir: path.resolve('out/renderer'),

@@ -5,21 +5,8 @@
  * visible, generates that too.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
-import { digits, expectFound, iranCodes, RUNS, scriptOf } from './generators';
-
-function foundIn(text: string, value: string, type: SensitiveType): void {
-  const at = text.lastIndexOf(value);
-  expect(at, `${value} not in ${text}`).toBeGreaterThanOrEqual(0);
-  expectFound(text, at, at + value.length, type);
-}
-
-function visibleIn(text: string, value: string): void {
-  const at = text.lastIndexOf(value);
-  const hit = detectSensitive(text).find((s) => s.start < at + value.length && s.end > at);
-  expect(hit, `${JSON.stringify(value)} masked in ${JSON.stringify(text)}`).toBeUndefined();
-}
+import { describe, it } from 'vitest';
+import { digits, foundIn, iranCodes, RUNS, scriptOf, visibleIn } from './generators';
 
 const day = fc.integer({ min: 1, max: 28 }).map(String);
 

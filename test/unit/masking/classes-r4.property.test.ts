@@ -9,34 +9,9 @@
 import fc from 'fast-check';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+import { detectSensitive } from '../../../main/core/masking';
 import { luhnValid } from '../../../main/core/masking/checksums';
-import { digits, expectFound, RUNS, scriptOf } from './generators';
-
-function foundIn(text: string, value: string, type: SensitiveType): void {
-  const at = text.lastIndexOf(value);
-  expect(at, `${value} not in ${text}`).toBeGreaterThanOrEqual(0);
-  expectFound(text, at, at + value.length, type);
-}
-
-function visibleIn(text: string, value: string): void {
-  const at = text.lastIndexOf(value);
-  const hit = detectSensitive(text).find((s) => s.start < at + value.length && s.end > at);
-  expect(hit, `${JSON.stringify(value)} masked in ${JSON.stringify(text)}`).toBeUndefined();
-}
-
-function maskedIn(text: string, value: string): void {
-  const at = text.lastIndexOf(value);
-  const spans = detectSensitive(text);
-  for (let i = at; i < at + value.length; i++) {
-    if (/[\p{L}\p{N}]/u.test(text[i]!)) expect(spans.some((s) => s.start <= i && s.end > i), `${JSON.stringify(value)} left in clear in ${JSON.stringify(text)}`).toBe(true);
-  }
-}
-
-function nothingIn(text: string): void {
-  const spans = detectSensitive(text);
-  expect(spans, `masked in ${JSON.stringify(text)}: ${JSON.stringify(spans.map((s) => text.slice(s.start, s.end)))}`).toEqual([]);
-}
+import { digits, foundIn, maskedIn, nothingIn, RUNS, scriptOf, visibleIn } from './generators';
 
 /** Mobile numbers with their calling code (no "+"), valid by libphonenumber's own metadata (mobile ranges: toll-free numbers are no customer's phone). */
 const MOBILE_RANGES: Array<[string, number]> = [['9665', 8], ['97150', 7], ['2010', 8], ['2012', 8], ['92300', 7], ['92333', 7], ['63915', 7], ['63917', 7], ['9656', 7], ['9659', 7], ['98912', 7], ['98935', 7], ['2126', 8], ['2135', 8], ['9627', 8], ['9745', 7], ['4474', 8], ['234803', 7], ['234806', 7]];

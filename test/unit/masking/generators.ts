@@ -53,6 +53,38 @@ function lastAlnum(t: string, s: number, e: number): number {
   return e;
 }
 
+/**
+ * `value` is found as `type` where it last (or first) occurs in `text`: where a value may also occur inside another
+ * (a code inside a card number), the test says which occurrence it means.
+ */
+export function foundIn(text: string, value: string, type: SensitiveType, where: 'first' | 'last' = 'last'): void {
+  const at = where === 'first' ? text.indexOf(value) : text.lastIndexOf(value);
+  expect(at, `${value} not in ${text}`).toBeGreaterThanOrEqual(0);
+  expectFound(text, at, at + value.length, type);
+}
+
+/** Nothing of `value` (where it last occurs) is masked in `text`: the look-alike stays visible. */
+export function visibleIn(text: string, value: string): void {
+  const at = text.lastIndexOf(value);
+  const hit = detectSensitive(text).find((s) => s.start < at + value.length && s.end > at);
+  expect(hit, `${JSON.stringify(value)} masked in ${JSON.stringify(text)}`).toBeUndefined();
+}
+
+/** Every letter and digit of `value` (where it last occurs) is inside some masked span, whatever its type. */
+export function maskedIn(text: string, value: string): void {
+  const at = text.lastIndexOf(value);
+  const spans = detectSensitive(text);
+  for (let i = at; i < at + value.length; i++) {
+    if (ALNUM.test(text[i]!)) expect(spans.some((s) => s.start <= i && s.end > i), `${JSON.stringify(value)} left in clear in ${JSON.stringify(text)}`).toBe(true);
+  }
+}
+
+/** Nothing at all is masked in `text`. */
+export function nothingIn(text: string): void {
+  const spans = detectSensitive(text);
+  expect(spans, `masked in ${JSON.stringify(text)}: ${JSON.stringify(spans.map((s) => text.slice(s.start, s.end)))}`).toEqual([]);
+}
+
 /** Builds "<before><label><value><after>" (or value first) and checks the value is found. */
 export function labelled(pre: string, label: string, value: string, post: string, valueFirst: boolean, type: SensitiveType): void {
   const text = valueFirst ? `${pre}${value} ${label}${post}` : `${pre}${label} ${value}${post}`;

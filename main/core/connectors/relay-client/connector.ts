@@ -7,6 +7,7 @@ import type { RelayLink } from './link';
 import { eventsResponse, MAX_WAIT_SECONDS, RELAY_API, replyResponse, type ReplyResponse } from './protocol';
 
 const PAGE = 200;
+const RELAY_GONE = 'The IT policy no longer names a relay (relay.url and relay.pin), so this channel cannot reach it. Ask IT to add it back.';
 /** Long waits for a reply being sent before the console lets the relay finish on its own and asks again later. */
 const SENDING_CHECKS = 3;
 
@@ -22,12 +23,15 @@ export class RelayConnector implements Connector {
   readonly kind: ConnectorContext['config']['kind'];
   private readonly waitSeconds: number;
   private readonly path: string;
+  private readonly currentLink: () => RelayLink | null;
 
+  /** `link` may be a function: the relay the policy names now, so a changed policy takes effect at the next call. */
   constructor(
     ctx: ConnectorContext,
-    private readonly link: RelayLink,
+    link: RelayLink | (() => RelayLink | null),
     waitSeconds = 25,
   ) {
+    this.currentLink = typeof link === 'function' ? link : () => link;
     this.channelId = ctx.config.id;
     this.kind = ctx.config.kind;
     this.waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(0, waitSeconds));
@@ -39,6 +43,12 @@ export class RelayConnector implements Connector {
   }
 
   async stop(): Promise<void> {}
+
+  private get link(): RelayLink {
+    const l = this.currentLink();
+    if (!l) throw new ConnectorError('network', RELAY_GONE, { sent: 'no', retryable: true });
+    return l;
+  }
 
   async pull(cursor: string | null, signal: AbortSignal): Promise<PullBatch> {
     const after = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;

@@ -1,4 +1,4 @@
 export { RelayConnector } from './connector';
 export { RelayLink, type DeviceSigner, type RelayLinkOptions } from './link';
-export { withRelay } from './registry';
+export { relayNotConfigured, withRelay } from './registry';
 export * as relayProtocol from './protocol';

@@ -15,15 +15,17 @@ export function withRelay(registry: ConnectorRegistry, link: RelayLink | (() => 
     const direct = registry[kind];
     out[kind] = (ctx) => {
       if (ctx.config.settings?.via !== 'relay') return direct(ctx);
-      const l = current();
-      if (!l) {
-        throw new DiwanError(
-          'relay_not_configured',
-          `Channel ${ctx.config.id} goes through the relay, but the IT policy names no relay (relay.url and relay.pin). Ask IT to add it.`,
-        );
-      }
-      return new RelayConnector(ctx, l, waitSeconds);
+      if (!current()) throw relayNotConfigured(ctx.config.id);
+      return new RelayConnector(ctx, current, waitSeconds);
     };
   }
   return out;
+}
+
+/** The refusal for a channel set to go through the relay while the signed policy names none (shown to administrators). */
+export function relayNotConfigured(channelId: string): DiwanError {
+  return new DiwanError(
+    'relay_not_configured',
+    `Channel ${channelId} goes through the relay, but the IT policy names no relay (relay.url and relay.pin). Ask IT to add it.`,
+  );
 }
