@@ -125,8 +125,8 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
-// Philippines' letter at both ends), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6}|[A-Za-z]\d{7}[A-Za-z])(?![A-Za-z0-9])/g;
+// Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT, Cue.TRIP]);
 /** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
@@ -388,7 +388,9 @@ function numberLike(c: Cue | 0): boolean {
  * phone reads so: six to nine digits are a phone only in a national format, never with a calling code).
  */
 function passportNumberCue(scan: Scan, d: string, start: number, end: number, oneByOne: boolean): boolean {
-  const c = cueFor(scan, start, end);
+  let c = cueFor(scan, start, end);
+  // "…رقم الباسبور في الحجز، القديم تعطل والجديد 049 517 067": a record word in an earlier clause does not label it
+  if (c && !numberLike(c) && numberCueBefore(scan, start) === c && numberLike(clauseCueBefore(scan, start))) c = 0;
   if (!(numberLike(c) || c === Cue.PHONE) || !passportTalk(scan)) return false;
   // (digits one by one are never read as a phone, so the phone word cannot claim them)
   return c !== Cue.PHONE || oneByOne || (!cuedNationalPhone(d) && !nationalPhone(scan, d));
@@ -403,6 +405,9 @@ function findPassports(scan: Scan): void {
     if (m[1] && !passportShape(m[0], m[1], m[2]!)) continue;
     // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
     if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
+    // "my passport number is 49551706": two small letters before a space are a word, not a prefix (the digits are
+    // found on their own)
+    if (m[1] && m[1].length === 2 && m[2] === ' ' && m[1] !== m[1].toUpperCase()) continue;
     const cue = numberCue(scan, start, end);
     if (cue === Cue.PASSPORT) add(scan, 'PASSPORT', start, end, 0.85);
     // "گذرنامه اینجانب به شماره H37931107", "passportam K 3893 0320": a passport's shape in a message about a
@@ -710,8 +715,20 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": with no
   // word of their own but "number", in a sentence that names a passport (a round figure is an amount: "هزینه
   // پاسپورت ۱ ۲۵۰ ۰۰۰")
-  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end, groups === n) && PASSPORT_CONTEXT.test(s.slice(sentenceStart(scan, start), start))) return { type: 'PASSPORT', confidence: 0.7 };
+  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end, groups === n) && passportNamedBefore(scan, d, start)) return { type: 'PASSPORT', confidence: 0.7 };
   return undefined;
+}
+
+/**
+ * A passport is named in the number's sentence, or in the sentence before when the digits cannot be read as a phone
+ * ("I renewed my passport. The new number is 495 517 067.").
+ */
+function passportNamedBefore(scan: Scan, d: string, start: number): boolean {
+  const s = scan.norm;
+  const from = sentenceStart(scan, start);
+  if (PASSPORT_CONTEXT.test(s.slice(from, start))) return true;
+  if (from < 2 || cuedNationalPhone(d) || nationalPhone(scan, d)) return false;
+  return PASSPORT_CONTEXT.test(s.slice(sentenceStart(scan, from - 1), from));
 }
 
 /**
@@ -722,6 +739,15 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
 function accountCue(scan: Scan, start: number): Cue | 0 {
   if (recordLabelBefore(scan, start, isAccount)) return Cue.ACCOUNT;
   return phoneWordBefore(scan, start) ? Cue.PHONE : 0;
+}
+
+/** A group "(0)" after the first: the trunk zero written in brackets after a calling code. */
+function bracketedTrunk(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a + 1; k <= b; k++) {
+    const g = run.gs[k]!;
+    if (run.ge[k] === g + 1 && s.charCodeAt(g) === 0x30 && s.charCodeAt(g - 1) === 0x28 && s.charCodeAt(g + 1) === 0x29) return true;
+  }
+  return false;
 }
 
 /** Decide what groups a..b of a run are. */
@@ -771,7 +797,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (plus || (d.startsWith('00') && n >= 11)) {
     const v = checkInternational(plus ? d : d.slice(2));
     if (v === 'valid') return { type: 'PHONE', confidence: 0.95 };
-    if (v === 'possible' && plus) return { type: 'PHONE', confidence: 0.7 };
+    // "0044 (0) 7700 900123": a trunk zero in brackets after the calling code is a phone's own notation, as sure as a "+"
+    if (v === 'possible' && (plus || bracketedTrunk(s, run, a, b))) return { type: 'PHONE', confidence: 0.7 };
     if (plus) return null;
   }
   if (n === 15 && emiratesIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.97 };
@@ -805,7 +832,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 9 && groups === 3 && run.ge[a]! - run.gs[a]! === 3 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && cueFor(scan, start, end) === Cue.NID) return { type: 'NATIONAL_ID', confidence: 0.8 };
   // a trunk "0" and a valid national number: order and reference numbers rarely look like this, so only a label of
   // their own as the word right before one block of digits vetoes it ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585")
-  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start)) return { type: 'PHONE', confidence: 0.9 };
+  // ("کد ملی ثبت شده (۰۴۸۱۲۰۶۹۴۰) نادرست است": in Persian, where a phone has eleven digits, ten after a national-ID word
+  // that fail its check are a mistyped code, not a phone)
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start) && !(n === 10 && persianText(scan) && cueFor(scan, start, end) === Cue.NID)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {
@@ -955,6 +984,8 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     const c = cueFor(scan, start, end);
     // "الكود تاع اللور 540" in a message about a card: a code of three digits is the card's (one-time codes are 4–8)
     if (c === Cue.OTP || c === Cue.OTP_WEAK) return { type: 'CVV', confidence: 0.75 };
+    // "l code li mor lcarte 825", "the code of my card 825": the card word is nearest, a code word just before it
+    if ((c === Cue.CARD || c === Cue.ID_CARD) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) return { type: 'CVV', confidence: 0.7 };
     // "ال cvv بتاع الكارت؟ طيب هو 440": the code named in an earlier sentence, the number with no word of its own
     if (!numberCueBefore(scan, start) && cvvNamed(scan)) return { type: 'CVV', confidence: 0.7 };
   }

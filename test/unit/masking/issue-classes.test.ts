@@ -1,6 +1,6 @@
 /**
- * The shapes issue #20 reports as stored in clear, one test per class, and the tune sets (bench/masking/sets/tune and
- * the sixth round's bench/masking/sets/round6):
+ * The shapes issue #20 reports as stored in clear, one test per class, and the tune sets (bench/masking/sets/tune, the
+ * sixth round's bench/masking/sets/round6, the seventh round's round7 and independent-r4a):
  * every labelled value hidden, every decoy visible. The report sets are scored by bench/masking/accuracy.ts only,
  * never asserted here, so no test pulls the detectors towards them.
  */
@@ -75,8 +75,8 @@ describe('classes that leaked (issue #20)', () => {
   });
 });
 
-describe('tune sets (bench/masking/sets/tune, bench/masking/sets/round6)', () => {
-  const dirs = ['tune', 'round6'].map((d) => path.resolve(__dirname, '../../../bench/masking/sets', d));
+describe('tune sets (bench/masking/sets/tune, round6, round7, independent-r4a)', () => {
+  const dirs = ['tune', 'round6', 'round7', 'independent-r4a'].map((d) => path.resolve(__dirname, '../../../bench/masking/sets', d));
   const recs = dirs
     .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => path.join(dir, f)))
     .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()))
