@@ -2,6 +2,7 @@ export { ConsoleLock, type LockChange, type LockReason } from './lock';
 export type { NetworkOptions } from './network';
 export { openCore, restoreDatabase, DATABASE_FILE, type Core, type CoreOptions, type AppStatus, type EmbeddedHubStarter } from './core';
 export { APP_NAME, APP_VERSION } from './version';
+export { GuardScreen, inboundRules } from './inbound-screen';
 export { ReplyApprovals, type ApprovalRequest, type ApprovalState } from './reply-approvals';
 export type { PhishingDrillRunner } from './phishing-drills';
 export { embeddedModeFromEnv, embeddedModeOf, EMBEDDED_MODES, type EmbeddedHub, type EmbeddedHubStart, type EmbeddedMode } from './embedded-hub';
