@@ -1,10 +1,11 @@
 /**
  * What a person waits for, through the console's own calls: the main dispatcher (contract parsing, session check,
  * handlers, services, store) over a kept dataset (`dataset.ts --keep`), not the store functions alone.
- *   node --expose-gc --import tsx bench/store/console.ts --dir <kept dataset dir> [--calls 20000] [--sample 1000]
+ *   node --expose-gc --import tsx bench/store/console.ts --dir <kept dataset dir> [--calls 20000] [--sample 1000] [--only <regex>]
+ * (`--only` measures the call classes whose name matches; `--calls 0` skips the memory soak.)
  * 1. open: the core on the dataset with its file evicted from the page cache (cold), then again (warm), each up to
  *    the first inbox page and the counts — what stands between starting Diwan and seeing the inbox;
- * 2. every call class the console makes, p50/p99 wall-clock and CPU time;
+ * 2. every call class the console makes, p50/p99 wall-clock and CPU time; the inbox page also per filter class;
  * 3. memory: `--calls` calls cycling through those classes, RSS sampled every `--sample` calls after a GC.
  */
 import { execFileSync } from 'node:child_process';
@@ -22,6 +23,8 @@ if (dirArg < 0) throw new Error('Give the kept dataset: --dir <directory printed
 const dir = process.argv[dirArg + 1]!;
 const calls = argValue('--calls', 20_000);
 const sampleEvery = argValue('--sample', 1000);
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new RegExp(process.argv[onlyArg + 1]!) : null;
 const gc = (globalThis as { gc?: () => void }).gc;
 const dbFile = path.join(dir, 'diwan.sqlite');
 
@@ -107,6 +110,15 @@ const classes: Klass[] = [
       if (i % 2 && page.nextCursor) await call('listConversations', { filter, limit: 100, cursor: page.nextCursor });
     },
   },
+  // The same pages one filter class at a time, to see which class makes the tail.
+  ...filters.map((filter): Klass => ({
+    name: `inbox page, filter ${JSON.stringify(filter)}`,
+    goal: '5 ms',
+    f: async (i) => {
+      const page = (await call('listConversations', { filter, limit: 100 })) as { nextCursor: string | null };
+      if (i % 2 && page.nextCursor) await call('listConversations', { filter, limit: 100, cursor: page.nextCursor });
+    },
+  })),
   { name: 'inbox counts', goal: '5 ms', f: () => call('inboxCounts', {}) },
   {
     name: 'open conversation, 300 messages, first time (read mark, audit)',
@@ -139,6 +151,7 @@ async function measure(k: Klass, n: number) {
 const messages = db.prepare('SELECT max(id) FROM messages').pluck().get() as number;
 console.log(`console calls on ${messages.toLocaleString('en')} messages (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`);
 for (const k of classes) {
+  if (only && !only.test(k.name)) continue;
   const t = await measure(k, 300);
   console.log(
     `${k.name.padEnd(62)} wall p50 ${ms(t.wall.p50)}  p99 ${ms(t.wall.p99)} | cpu p50 ${ms(t.cpu.p50)}  p99 ${ms(t.cpu.p99)}  (goal p99 ≤ ${k.goal})`,
@@ -150,10 +163,11 @@ const rss = () => {
   gc?.();
   return process.memoryUsage().rss / 1e6;
 };
+const soaked = classes.filter((k) => !k.name.startsWith('inbox page, filter'));
 const samples: number[] = [rss()];
 const soakStart = performance.now();
 for (let i = 0; i < calls; i++) {
-  await classes[i % classes.length]!.f(Math.floor(i / classes.length));
+  await soaked[i % soaked.length]!.f(Math.floor(i / soaked.length));
   if ((i + 1) % sampleEvery === 0) samples.push(rss());
 }
 const soakSeconds = (performance.now() - soakStart) / 1000;
@@ -161,5 +175,5 @@ console.log(
   `memory over ${calls.toLocaleString('en')} calls (${soakSeconds.toFixed(0)} s${gc ? ', GC before each sample' : ', no --expose-gc'}): RSS ${samples[0]!.toFixed(0)} MB → ${samples[samples.length - 1]!.toFixed(0)} MB ` +
     `(growth ${(samples[samples.length - 1]! - samples[0]!).toFixed(1)} MB; after the first ${sampleEvery}: ${(samples[samples.length - 1]! - samples[1]!).toFixed(1)} MB; goal < 20 MB)`,
 );
-console.log(`RSS samples (MB, every ${sampleEvery} calls): ${samples.map((s) => s.toFixed(0)).join(' ')}`);
+if (calls) console.log(`RSS samples (MB, every ${sampleEvery} calls): ${samples.map((s) => s.toFixed(0)).join(' ')}`);
 core.close();

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { APP_VERSION } from '../core/app';
+import { inboundRules } from '../core/app';
 import { inspectInbound, type GuardPolicy } from '../core/guard';
 import { detectSensitive } from '../core/masking';
 import type { StoredMessage, Store } from '../core/store';
@@ -11,10 +10,12 @@ const MAX_ENTRIES = 20_000;
 
 /**
  * The inbound scam check of each message, run once rather than on every message each time a conversation is opened
- * (a 300-message conversation cost 20–30 ms of checks per open). The store records which messages the check saw
- * and whether it flagged them, under a fingerprint of the rules (this version of Diwan and IT's guard policy): a
- * message recorded as not flagged is not checked again until the rules change. Flagged messages (about 0.5 %) are
- * checked again to word their flags in the reader's language, from a bounded in-memory cache.
+ * (a 300-message conversation cost 20–30 ms of checks per open). The ingest path checks each inbound message as it
+ * is stored (`GuardScreen`) and the store records whether the check flagged it, under a fingerprint of the rules
+ * (this version of Diwan and IT's guard policy): a message recorded as not flagged is not checked again until the
+ * rules change. Messages stored before that, or under other rules, are checked here once, when first opened, and
+ * their outcomes recorded. Flagged messages (about 0.5–1 %) are checked again to word their flags in the reader's
+ * language, from a bounded in-memory cache.
  */
 export class InboundFlags {
   private policy: GuardPolicy | null = null;
@@ -31,7 +32,7 @@ export class InboundFlags {
     const policy = this.currentPolicy();
     if (policy !== this.policy) {
       this.policy = policy;
-      this.rulesKey = crypto.createHash('sha256').update(`${APP_VERSION}\0${JSON.stringify(policy)}`).digest('base64url').slice(0, 22);
+      this.rulesKey = inboundRules(policy);
       this.cache.clear();
     }
     return this.rulesKey;

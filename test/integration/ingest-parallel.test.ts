@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import { GuardScreen } from '../../main/core/app';
 import { detectorMasker } from '../../main/core/app/masker';
+import { DEFAULT_GUARD_POLICY } from '../../main/core/guard';
 import { ParallelPreparer } from '../../main/core/app/parallel-preparer';
 import { epochOf, generateSealingKey, openSealed, originalContext, type SealingKeyPair } from '../../main/core/custody';
 import { prepareTexts, type SealingTarget } from '../../main/core/store';
@@ -83,7 +85,8 @@ describe('ingest preparation on a worker thread', () => {
     try {
       const key = keyOf(5);
       port1.postMessage({ type: 'key', sealing: target(key) });
-      port1.postMessage({ type: 'chunk', job: 1, chunk: 0, firstId: 9, texts: texts.slice(0, 3), hints });
+      port1.postMessage({ type: 'screen', policy: DEFAULT_GUARD_POLICY });
+      port1.postMessage({ type: 'chunk', job: 1, chunk: 0, firstId: 9, texts: texts.slice(0, 3), inbound: [true, false, true], hints });
       const replies: unknown[] = [];
       for (let waited = 0; replies.length < 2 && waited < 10_000; waited += 50) {
         const got = receiveMessageOnPort(port1);
@@ -95,6 +98,13 @@ describe('ingest preparation on a worker thread', () => {
       expect(reply.job).toBe(1);
       expect(reply.prepared.map((m) => m.masked)).toEqual(texts.slice(0, 3).map((t) => masker(t).masked));
       expect(openText(key, 10, reply.prepared[1]!.textEnc)).toBe(texts[1]);
+      // The scam check ran in the built worker too (the guard's rules are bundled into it), on inbound texts only.
+      const screen = new GuardScreen(DEFAULT_GUARD_POLICY);
+      expect(reply.prepared.map((m) => (m as { screened?: unknown }).screened ?? null)).toEqual([
+        { rules: screen.rules, flagged: screen.flagged(masker(texts[0]!).masked) },
+        null,
+        { rules: screen.rules, flagged: screen.flagged(masker(texts[2]!).masked) },
+      ]);
     } finally {
       await worker.terminate();
     }

@@ -15,6 +15,7 @@ import { identityPolicyFrom } from './identity-policy';
 import { createChannelRuntime, type ChannelRuntime } from './channels';
 import { createGuards, guardedSink, guardPolicyFrom, type Guards } from './guards';
 import { createPhishingDrillRunner, type PhishingDrillRunner } from './phishing-drills';
+import { currentScreen } from './inbound-screen';
 import { detectorMasker, maskingHintsFrom } from './masker';
 import { ParallelPreparer } from './parallel-preparer';
 import { ConsoleLock } from './lock';
@@ -195,12 +196,16 @@ async function assemble(
   const masker = opts.masker ?? detectorMasker(() => maskingHints);
   // With the real detectors, ingest batches are masked and encrypted on a worker thread (a custom masker stays inline).
   const preparer = opts.masker ? undefined : new ParallelPreparer(() => maskingHints, log);
+  // The guards are made after the store (they use it); until then nothing is ingested.
+  let guardsMade: Guards | null = null;
+  const screen = currentScreen(() => guardsMade!.policy);
   const store = await openStore({
     db,
     vault,
     clock,
     masker,
     preparer,
+    inboundScreen: () => (guardsMade ? screen() : null),
     audit,
     appVersion: APP_VERSION,
     custody: { dir: path.join(opts.dataDir, 'custody'), ...opts.custody, approvalRequired: () => identity.currentPolicy.reveal.approvalRequired },
@@ -214,6 +219,7 @@ async function assemble(
     : () => {};
 
   const guards = createGuards({ db, store, audit, clock, log });
+  guardsMade = guards;
   const lock = new ConsoleLock(log);
   let relay: { url: string; pin: string; link: RelayLink | null } | null = null;
   const relayLink = () => {

@@ -1,11 +1,15 @@
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { MaskingHints } from '../masking';
 import { inlinePreparer, type PreparedText, type PrepareTools, type TextPreparer } from '../store/prepare';
+import { GuardScreen } from './inbound-screen';
 import type { PrepareReply, PrepareRequest } from './prepare-worker';
 
 /** Below this many messages a batch is prepared inline: handing it over would cost more than it saves. */
 const MIN_PARALLEL = 64;
-/** A chunk takes milliseconds; one the worker has not returned by then is prepared inline, and the worker is retired. */
+/**
+ * A chunk takes tens of milliseconds (the scam check is most of it); one the worker has not returned by then is
+ * prepared inline, and the worker is retired.
+ */
 const CHUNK_TIMEOUT_MS = 3_000;
 
 /**
@@ -21,17 +25,22 @@ export class ParallelPreparer implements TextPreparer {
   private worker: { thread: Worker; port: MessagePort; signal: Int32Array; ready: boolean } | null = null;
   private retired = false;
   private keyOf: string | null = null;
+  private rulesOf: string | null = null;
   private job = 0;
 
+  /** `chunkTimeoutMs`: tests that must see the worker's own output on a busy machine wait longer. */
   constructor(
     private readonly hints: () => MaskingHints | undefined,
     private readonly log: (line: string) => void = () => {},
+    private readonly chunkTimeoutMs = CHUNK_TIMEOUT_MS,
   ) {}
 
   start(texts: readonly string[], firstId: number, tools: PrepareTools): (chunk: number) => PreparedText[] {
     const size = this.chunkSize;
     const prepareInline = inlinePreparer.start(texts, firstId, tools);
-    const w = texts.length >= MIN_PARALLEL ? this.readyWorker() : null;
+    // The worker runs the guard's own scam check from the policy it is sent; any other screen runs inline.
+    const screen = tools.screen;
+    const w = texts.length >= MIN_PARALLEL && (!screen || screen.check instanceof GuardScreen) ? this.readyWorker() : null;
     if (!w) return prepareInline;
 
     const send = (req: PrepareRequest) => w.port.postMessage(req);
@@ -40,14 +49,19 @@ export class ParallelPreparer implements TextPreparer {
       send({ type: 'key', sealing: tools.sealing });
       this.keyOf = key;
     }
+    if (screen?.check instanceof GuardScreen && this.rulesOf !== screen.check.rules) {
+      send({ type: 'screen', policy: screen.check.policy });
+      this.rulesOf = screen.check.rules;
+    }
     const job = ++this.job;
     const hints = this.hints();
     for (let k = 0; k * size < texts.length; k++) {
-      send({ type: 'chunk', job, chunk: k, firstId: firstId + k * size, texts: texts.slice(k * size, (k + 1) * size), hints });
+      const inbound = screen ? screen.inbound.slice(k * size, (k + 1) * size) : null;
+      send({ type: 'chunk', job, chunk: k, firstId: firstId + k * size, texts: texts.slice(k * size, (k + 1) * size), inbound, hints });
     }
     const ready = new Map<number, PreparedText[] | null>();
     return (k) => {
-      const deadline = Date.now() + CHUNK_TIMEOUT_MS;
+      const deadline = Date.now() + this.chunkTimeoutMs;
       while (!ready.has(k) && this.worker === w) {
         const seen = Atomics.load(w.signal, 0);
         const got = receiveMessageOnPort(w.port)?.message as PrepareReply | undefined;

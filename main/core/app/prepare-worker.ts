@@ -4,19 +4,23 @@
  * anywhere.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
+import type { GuardPolicy } from '../guard';
 import type { MaskingHints } from '../masking';
 import { prepareTexts, type PreparedText, type SealingTarget } from '../store/prepare';
+import { GuardScreen } from './inbound-screen';
 import { detectorMasker } from './masker';
 
 export type PrepareRequest =
   | { type: 'key'; sealing: SealingTarget }
-  | { type: 'chunk'; job: number; chunk: number; firstId: number; texts: string[]; hints: MaskingHints | undefined };
+  | { type: 'screen'; policy: GuardPolicy }
+  | { type: 'chunk'; job: number; chunk: number; firstId: number; texts: string[]; inbound: boolean[] | null; hints: MaskingHints | undefined };
 
 /** A failed chunk carries no message: errors of the masking step could quote the text. */
 export type PrepareReply = { ready: true } | { job: number; chunk: number; prepared: PreparedText[] | null };
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
 let sealing: SealingTarget | null = null;
+let screen: GuardScreen | null = null;
 
 function reply(r: PrepareReply): void {
   port.postMessage(r);
@@ -29,9 +33,16 @@ port.on('message', (req: PrepareRequest) => {
     sealing = req.sealing;
     return;
   }
+  if (req.type === 'screen') {
+    screen = new GuardScreen(req.policy);
+    return;
+  }
   let prepared: PreparedText[] | null = null;
   try {
-    if (sealing) prepared = prepareTexts(req.texts, req.firstId, detectorMasker(() => req.hints), sealing);
+    // A chunk to be screened without the screen (never sent) is failed, and prepared on the main thread.
+    if (sealing && (!req.inbound || screen)) {
+      prepared = prepareTexts(req.texts, req.firstId, detectorMasker(() => req.hints), sealing, req.inbound && screen ? { check: screen, inbound: req.inbound } : undefined);
+    }
   } catch {
     // Answered as a failed chunk: the main thread prepares it itself.
   }

@@ -65,11 +65,6 @@ export interface StoredMessage {
 
 const MAX_PAGE = 200;
 const MAX_MESSAGES = 500;
-/**
- * Below this many conversations with a label, a label-filtered page reads the label's rows and sorts them; above it,
- * it walks the activity order and keeps labelled ones, which fills a page within about limit × total / this rows.
- */
-const FEW_LABELLED = 5000;
 /** Counts that must scan (a label or unread filter) stop here: the inbox only needs "many" past a point. */
 export const COUNT_CAP = 100_000;
 
@@ -96,40 +91,32 @@ export class ConversationRepository {
   /** One page by last activity, newest first; pass the previous page's `next` for the following one. */
   list(filter: ConversationFilter = {}, page: { limit?: number; after?: PageCursor } = {}): { items: ConversationSummary[]; next: PageCursor | null } {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), MAX_PAGE);
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.status !== undefined) {
-      checkStatus(filter.status);
-      where.push('c.status = ?');
-      args.push(filter.status);
-    }
-    if (filter.channelId !== undefined) {
-      where.push('c.channel_id = ?');
-      args.push(filter.channelId);
-    }
-    if (filter.assigneeId !== undefined) {
-      where.push(filter.assigneeId === null ? 'c.assignee_id IS NULL' : 'c.assignee_id = ?');
-      if (filter.assigneeId !== null) args.push(filter.assigneeId);
-    }
-    const fromLabel = filter.labelId !== undefined && this.fewLabelled(filter.labelId);
-    if (filter.labelId !== undefined && fromLabel) {
+    if (filter.status !== undefined) checkStatus(filter.status);
+    // A label page walks the label's own activity index (migration 018), its filters read from the same entries.
+    const byLabel = filter.labelId !== undefined;
+    const t = byLabel ? 'l' : 'c';
+    const { sql: matching, args } = conditions(filter, {
+      status: `${t}.status`,
+      channelId: `${t}.channel_id`,
+      assignee: `${t}.assignee_id`,
+      noAssignee: byLabel ? "l.assignee_id = ''" : 'c.assignee_id IS NULL',
+    });
+    const where = [matching];
+    if (byLabel) {
       where.push('l.label_id = ?');
-      args.push(filter.labelId);
-    } else if (filter.labelId !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label_id = ?)');
       args.push(filter.labelId);
     }
     if (filter.unreadOnly) where.push('c.unread > 0');
     if (page.after) {
-      where.push('(c.last_activity_at, c.id) < (?, ?)');
+      where.push(`(${t}.last_activity_at, ${byLabel ? 'l.conversation_id' : 'c.id'}) < (?, ?)`);
       args.push(page.after.lastActivityAt, page.after.id);
     }
     const sql = `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread,
         k.id AS contact_id, k.handle, k.display_name
-      FROM ${fromLabel ? 'conversation_labels l CROSS JOIN conversations c ON c.id = l.conversation_id' : 'conversations c'}
+      FROM ${byLabel ? 'conversation_labels l INDEXED BY conversation_labels_recent CROSS JOIN conversations c ON c.id = l.conversation_id' : 'conversations c'}
         JOIN contacts k ON k.id = c.contact_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`;
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${byLabel ? 'l.last_activity_at DESC, l.conversation_id DESC' : 'c.last_activity_at DESC, c.id DESC'} LIMIT ?`;
     const rows = cachedStatement(this.ctx.db, sql).all(...args, limit) as Array<{
       id: number;
       channel_id: string;
@@ -309,6 +296,12 @@ export class ConversationRepository {
   }
 
   private countRows(filter: ConversationFilter & { unresolved?: boolean }): number {
+    if (filter.labelId !== undefined && !filter.unreadOnly) {
+      // The label's index entries carry status, channel and assignee: counted without reading a conversation.
+      const { sql, args } = conditions(filter, { status: 'status', channelId: 'channel_id', assignee: 'assignee_id', noAssignee: "assignee_id = ''" });
+      const q = `SELECT count(*) FROM (SELECT 1 FROM conversation_labels INDEXED BY conversation_labels_recent WHERE label_id = ? AND ${sql} LIMIT ${COUNT_CAP})`;
+      return cachedStatement(this.ctx.db, q, 'pluck').get(filter.labelId, ...args) as number;
+    }
     const { sql, args } = conditions(filter, { status: 'c.status', channelId: 'c.channel_id', assignee: 'c.assignee_id', noAssignee: 'c.assignee_id IS NULL' });
     const unread = filter.unreadOnly ? ' AND c.unread > 0' : '';
     const from =
@@ -317,10 +310,6 @@ export class ConversationRepository {
         : 'conversations c WHERE ';
     const labelArg = filter.labelId !== undefined ? [filter.labelId] : [];
     return cachedStatement(this.ctx.db, `SELECT count(*) FROM (SELECT 1 FROM ${from}${sql}${unread} LIMIT ${COUNT_CAP})`, 'pluck').get(...labelArg, ...args) as number;
-  }
-
-  private fewLabelled(labelId: number): boolean {
-    return (this.s.labelledUpTo.get(labelId, FEW_LABELLED) as number) < FEW_LABELLED;
   }
 
   /** When the customer last wrote in a conversation (walks its messages newest first to the first inbound one). */
@@ -442,7 +431,6 @@ function statements(db: Db) {
     labelsOf: db.prepare(
       'SELECT conversation_id, label_id FROM conversation_labels WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY label_id',
     ),
-    labelledUpTo: db.prepare('SELECT count(*) FROM (SELECT 1 FROM conversation_labels WHERE label_id = ? LIMIT ?)').pluck(),
     unreadByChannel: db.prepare("SELECT channel_id AS id, sum(unread) AS n FROM conversation_tallies WHERE status != 'resolved' GROUP BY channel_id"),
   };
 }

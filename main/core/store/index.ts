@@ -8,7 +8,7 @@ export { placeholderMasker, type Masker, type MaskedField, type MaskResult } fro
 export { customerMatches, MAX_CUSTOMER_MATCHES, normalizeForSearch, queryTerms } from './search-text';
 export { cachedStatement } from './statement-cache';
 export { checkIntegrityInBackground, lastIntegrityCheck, scheduleIntegrityCheck, type IntegrityResult } from './integrity';
-export { inlinePreparer, prepareTexts, type PreparedText, type PrepareTools, type SealingTarget, type TextPreparer } from './prepare';
+export { inlinePreparer, prepareTexts, type InboundScreen, type PreparedText, type PrepareTools, type SealingTarget, type TextPreparer } from './prepare';
 export { unsealedCount, type ResealProgress } from './reseal';
 export { scheduleRetention, type RetentionOutcome } from './retention';
 export type { Channel, RetentionMode } from './channels';

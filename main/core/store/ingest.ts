@@ -4,7 +4,8 @@ import { INBOUND_LIMITS, type ConnectorSink, type InboundMessage, type IngestRes
 import { nextId, SEALED, sealedIdentity, sealOriginal, type StoreContext } from './context';
 import { unknownChannel } from './channels';
 import type { Db } from './database';
-import { inlinePreparer, type PreparedText, type TextPreparer } from './prepare';
+import { InboundCheckRepository } from './inbound-checks';
+import { inlinePreparer, type InboundScreen, type PreparedText, type TextPreparer } from './prepare';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
@@ -19,12 +20,16 @@ const MAX_BATCH = 5000;
  */
 export class Ingestor implements ConnectorSink {
   private readonly s: ReturnType<typeof statements>;
+  private readonly checks: InboundCheckRepository;
 
+  /** `screen`: the inbound scam check run on each inbound message as it is stored (none: checked when first opened). */
   constructor(
     private readonly ctx: StoreContext,
     private readonly preparer: TextPreparer = inlinePreparer,
+    private readonly screen: () => InboundScreen | null = () => null,
   ) {
     this.s = statements(ctx.db);
+    this.checks = new InboundCheckRepository(ctx);
   }
 
   cursor(channelId: string): string | null {
@@ -53,7 +58,9 @@ export class Ingestor implements ConnectorSink {
     const conversations = new Map<string, number>();
     const first = nextId(ctx.db, 'messages');
     const sealing = { seat: ctx.custody.seat, ...ctx.custody.sealingKey() };
-    const prepared = this.preparer.start(messages.map((m) => m.text), first, { masker: ctx.masker, sealing });
+    const check = this.screen();
+    const screen = check ? { check, inbound: messages.map((m) => m.direction === 'in') } : undefined;
+    const prepared = this.preparer.start(messages.map((m) => m.text), first, { masker: ctx.masker, sealing, screen });
     const size = this.preparer.chunkSize;
     let chunk: PreparedText[] = [];
     let chunkNo = -1;
@@ -92,6 +99,7 @@ export class Ingestor implements ConnectorSink {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
       s.insertFts.run(id, p.body);
+      if (p.screened) this.checks.record(conversationId, p.screened.rules, [[id, p.screened.flagged]]);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
         moved.push(conversationId);
         conversations.delete(m.platformConversationId);

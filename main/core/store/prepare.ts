@@ -11,6 +11,18 @@ export interface PreparedText {
   textEnc: Uint8Array;
   keyVersion: number;
   fields: Array<{ type: string; start: number; end: number; valueEnc: Uint8Array }>;
+  /** The inbound scam check's outcome on the masked text, under `rules`; absent for replies and without a screen. */
+  screened?: { rules: string; flagged: boolean };
+}
+
+/**
+ * The inbound scam check as the ingest path runs it (main/core/app's `GuardScreen` over the guard's rules): once per
+ * inbound message, on its masked text, so opening a conversation reads the outcome instead of checking again.
+ */
+export interface InboundScreen {
+  /** Fingerprint of the rules and policy; stored with each outcome. */
+  readonly rules: string;
+  flagged(maskedText: string): boolean;
 }
 
 /** Who originals are sealed to: the seat (bound into each blob) and the custodian's current public key. */
@@ -25,7 +37,13 @@ export interface SealingTarget {
  * and each field to the custodian's public key, which this process cannot open. One key agreement per call (a chunk of
  * at most a few hundred messages), each value its own IV and associated data (`SealingSession`).
  */
-export function prepareTexts(texts: readonly string[], firstId: number, masker: Masker, to: SealingTarget): PreparedText[] {
+export function prepareTexts(
+  texts: readonly string[],
+  firstId: number,
+  masker: Masker,
+  to: SealingTarget,
+  screen?: { check: InboundScreen; inbound: readonly boolean[] },
+): PreparedText[] {
   const session = new SealingSession(to.publicKey, to.epoch);
   return texts.map((text, i) => {
     const id = firstId + i;
@@ -40,6 +58,7 @@ export function prepareTexts(texts: readonly string[], firstId: number, masker: 
       textEnc: textEnc!,
       keyVersion: SEALED,
       fields: fields.map((f, n) => ({ type: f.type, start: f.start, end: f.end, valueEnc: sealed[n]! })),
+      ...(screen?.inbound[i] ? { screened: { rules: screen.check.rules, flagged: screen.check.flagged(masked) } } : {}),
     };
   });
 }
@@ -57,13 +76,22 @@ export interface TextPreparer {
 export interface PrepareTools {
   masker: Masker;
   sealing: SealingTarget;
+  /** The scam check for the messages whose `inbound` entry (by position in the batch) is true. */
+  screen?: { check: InboundScreen; inbound: readonly boolean[] };
 }
 
 /** Prepares each chunk when it is asked for, on the calling thread. */
 export const inlinePreparer: TextPreparer = {
   chunkSize: 128,
-  start(texts, firstId, { masker, sealing }) {
+  start(texts, firstId, { masker, sealing, screen }) {
     const size = this.chunkSize;
-    return (k) => prepareTexts(texts.slice(k * size, (k + 1) * size), firstId + k * size, masker, sealing);
+    return (k) =>
+      prepareTexts(
+        texts.slice(k * size, (k + 1) * size),
+        firstId + k * size,
+        masker,
+        sealing,
+        screen && { check: screen.check, inbound: screen.inbound.slice(k * size, (k + 1) * size) },
+      );
   },
 };

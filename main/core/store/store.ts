@@ -14,7 +14,7 @@ import { Ingestor } from './ingest';
 import { loadDataKeys } from './keys';
 import { placeholderMasker, type Masker } from './masker';
 import { Outbox } from './outbox';
-import type { TextPreparer } from './prepare';
+import type { InboundScreen, TextPreparer } from './prepare';
 import { runRetention, type RetentionOutcome } from './retention';
 import { resealOriginals, resealPending, type ResealProgress } from './reseal';
 import { rotateDataKey, type RotationProgress } from './rotation';
@@ -28,6 +28,11 @@ export interface StoreOptions {
   masker?: Masker;
   /** Who masks and encrypts ingest batches; inline by default. It must mask exactly as `masker` does. */
   preparer?: TextPreparer;
+  /**
+   * The inbound scam check, run once on each inbound message as it is stored, its outcome kept in `inbound_checks`
+   * (issue #26). Null or absent: messages are checked when their conversation is first opened.
+   */
+  inboundScreen?: () => InboundScreen | null;
   clock?: Clock;
   /** Where erase and export are recorded (the audit trail). */
   audit?: AuditPort;
@@ -106,7 +111,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     dbId,
     custody,
     reseal: (o) => resealOriginals(ctx, o),
-    sink: new Ingestor(ctx, opts.preparer),
+    sink: new Ingestor(ctx, opts.preparer, opts.inboundScreen),
     outbox: new Outbox(ctx),
     channels: new ChannelRepository(ctx),
     conversations: new ConversationRepository(ctx),

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GuardScreen, type Core } from '../../main/core/app';
+import { detectorMasker } from '../../main/core/app/masker';
+import { ParallelPreparer } from '../../main/core/app/parallel-preparer';
+import { generateSealingKey } from '../../main/core/custody';
+import { DEFAULT_GUARD_POLICY, inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
+import { detectSensitive } from '../../main/core/masking';
+import { prepareTexts } from '../../main/core/store';
+import { InboundFlags } from '../../main/ipc/inbound-flags';
+import { inbound, storeCore } from '../helpers/store';
+
+let core: Core | undefined;
+const preparers: ParallelPreparer[] = [];
+afterEach(() => {
+  core?.close();
+  core = undefined;
+  preparers.splice(0).forEach((p) => p.close());
+});
+
+const policy = resolveGuardPolicy({ companyDomains: ['acme.com'], brandNames: ['acme'], officialSupportNumbers: ['+966500000000'] });
+
+/**
+ * Customer messages in the three languages, some carrying what the scam check looks for (short links, look-alike
+ * domains, numbers presented as support, fees, pasted codes), most not: generated, not a fixed list.
+ */
+const word = fc.constantFrom('hello', 'order', 'refund', 'please', 'account', 'مرحبا', 'الطلب', 'حسابي', 'عاجل', 'سفارش', 'لطفا', 'کارت', 'fee', 'support', 'الدعم', 'پشتیبانی');
+const link = fc.oneof(
+  fc.constantFrom('bit.ly', 'tinyurl.com', 'acme.com', 'acme-support-verify.com', 'acrne.com', 'acme.com.secure-login.net', 'example.org').chain((host) =>
+    fc.stringMatching(/^[a-z0-9]{0,6}$/).map((p) => `https://${host}/${p}`),
+  ),
+  fc.constant(''),
+);
+const extra = fc.oneof(
+  fc.constant(''),
+  fc.integer({ min: 100000, max: 999999 }).map((n) => `code ${n}`),
+  fc.integer({ min: 0, max: 99_999_999 }).map((n) => `call support on 05${String(n).padStart(8, '0')}`),
+  fc.integer({ min: 0, max: 99_999_999 }).map((n) => `رقم الدعم ٠٥${String(n).padStart(8, '0').replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!)}`),
+  fc.constantFrom('pay a 50 USD fee to unlock your account', 'حسابك سيتم تجميده خلال ساعة', 'کد تایید را بفرستید'),
+);
+const message = fc.tuple(fc.array(word, { minLength: 1, maxLength: 10 }), link, extra).map(([w, l, x]) => [...w, l, x].filter(Boolean).join(' '));
+
+describe('the inbound scam check at ingest', () => {
+  it('the worker thread screens as the inline path does, inbound messages only, under the rules it was sent', async () => {
+    const log: string[] = [];
+    const p = new ParallelPreparer(() => undefined, (line) => log.push(line), 120_000);
+    preparers.push(p);
+    expect(await p.warmUp()).toBe(true);
+    const key = generateSealingKey(1);
+    const sealing = { seat: 'seat-0123456789abcdef', epoch: key.epoch, publicKey: key.publicKey };
+    const masker = detectorMasker(() => undefined);
+    const texts = fc.sample(message, { numRuns: 200, seed: 26 });
+    const inboundOnes = texts.map((_, i) => i % 5 !== 4);
+    for (const rules of [new GuardScreen(policy), new GuardScreen(DEFAULT_GUARD_POLICY)]) {
+      const get = p.start(texts, 500, { masker, sealing, screen: { check: rules, inbound: inboundOnes } });
+      const parallel = Array.from({ length: Math.ceil(texts.length / p.chunkSize) }, (_, k) => get(k)).flat();
+      const inline = prepareTexts(texts, 500, masker, sealing, { check: rules, inbound: inboundOnes });
+      expect(parallel.map((x) => x.screened ?? null)).toEqual(inline.map((x) => x.screened ?? null));
+      parallel.forEach((x, i) => expect(x.screened === undefined).toBe(!inboundOnes[i]));
+      expect(parallel.every((x) => !x.screened || x.screened.rules === rules.rules)).toBe(true);
+    }
+    expect(log).toEqual([]); // every chunk came from the worker, none fell back to the inline path
+    // The generated set exercises both outcomes.
+    const outcomes = new Set(texts.map((t) => new GuardScreen(policy).flagged(masker(t).masked)));
+    expect(outcomes).toEqual(new Set([true, false]));
+  });
+
+  it('stores each inbound message\'s outcome with it, equal to what the check says; opening reads it and checks nothing again', async () => {
+    core = await storeCore();
+    const c = core;
+    c.guards.setPolicy(policy);
+    const texts = fc.sample(message, { numRuns: 120, seed: 2026 });
+    c.store.sink.ingest('tg', texts.map((text, i) => inbound(i, { text, direction: i % 4 === 3 ? 'out' : 'in' })));
+    const id = c.store.conversations.list().items[0]!.id;
+    const messages = c.store.conversations.messages(id, { limit: 500 });
+    const flags = new InboundFlags(() => c.guards.policy, c.store.inboundChecks);
+    const stored = c.store.inboundChecks.of(id, flags.rules());
+    expect(stored.size).toBe(messages.filter((m) => m.direction === 'in').length);
+    for (const m of messages) {
+      if (m.direction === 'out') expect(stored.has(m.id)).toBe(false);
+      else expect(stored.get(m.id)).toBe(inspectInbound(m.maskedText, 'fa', { policy, detectSensitive }).flags.length > 0);
+    }
+    expect([...stored.values()]).toContain(true);
+    const opened = flags.forConversation(id, messages, 'ar');
+    expect(opened.unrecorded).toEqual([]);
+    expect(new Set(opened.flags.keys())).toEqual(new Set([...stored].filter(([, f]) => f).map(([m]) => m)));
+  });
+
+  it('follows a new policy: later messages are stored under its rules, earlier ones are checked again once', async () => {
+    core = await storeCore();
+    const c = core;
+    c.store.sink.ingest('tg', [inbound(1, { text: 'see https://acme-support-verify.com/x' })]);
+    const id = c.store.conversations.list().items[0]!.id;
+    const before = new InboundFlags(() => c.guards.policy, c.store.inboundChecks).rules();
+    c.guards.setPolicy(policy);
+    c.store.sink.ingest('tg', [inbound(2, { text: 'see https://acme-support-verify.com/y' })]);
+    const flags = new InboundFlags(() => c.guards.policy, c.store.inboundChecks);
+    expect(flags.rules()).not.toBe(before);
+    const opened = flags.forConversation(id, c.store.conversations.messages(id), 'en');
+    expect(opened.unrecorded.map(([m]) => m)).toEqual([c.store.conversations.messages(id)[0]!.id]);
+    expect(opened.flags.size).toBe(2);
+  });
+
+  it('an outcome leaves with its message when retention deletes it', async () => {
+    core = await storeCore();
+    const c = core;
+    // Message 1 is old; message 2, in another conversation, is recent.
+    c.store.sink.ingest('tg', [inbound(1, { text: 'bit.ly/abc', sentAt: 1_000 }), inbound(2, { text: 'hello', platformConversationId: 'chat2', sentAt: Date.now() })]);
+    const checks = () => c.db.prepare('SELECT message_id FROM inbound_checks ORDER BY message_id').pluck().all();
+    const [old, recent] = c.db.prepare('SELECT id FROM messages ORDER BY id').pluck().all() as number[];
+    expect(checks()).toEqual([old, recent]);
+    c.store.channels.setRetention('tg', 'all', 1);
+    expect(c.store.runRetention(Date.now())[0]!.messagesDeleted).toBe(1);
+    expect(checks()).toEqual([recent]);
+  });
+});
