@@ -95,6 +95,10 @@ describe('the embedded hub serves relay channels through the office relay the po
     } finally {
       await core.closeAndWait();
     }
+    const single = await status(dataDir, service, office);
+    expect(single.out).toMatch(/Without a hub in the policy\s+runs the single-seat store/);
+    expect(single.out).toMatch(new RegExp(`Relay channels\\s+wa through ${relay.url}`));
+    expect(single.code).toBe(0);
 
     core = await consoleIn(dataDir, keychain, service, 'hub', office);
     try {
