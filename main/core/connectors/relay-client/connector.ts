@@ -13,7 +13,7 @@ const SENDING_CHECKS = 3;
 
 /**
  * A channel whose messages come through the relay (WhatsApp and Meta webhooks, a Telegram bot shared by several
- * consoles). Pull: a long poll for the channel's events after the stored cursor (the relay's sequence number, saved
+ * consoles). Pull: a long poll for the channel's events after the stored cursor (the relay's sequence number and which relay, saved
  * with each batch, so the console acknowledges exactly what it has stored; duplicates are dropped by the store).
  * Send: the reply goes to the relay, which holds the channel's token; idempotent by outbox id.
  */
