@@ -95,6 +95,10 @@ describe('the embedded hub serves relay channels through the office relay the po
     } finally {
       await core.closeAndWait();
     }
+    const single = await status(dataDir, service, office);
+    expect(single.out).toMatch(/Without a hub in the policy\s+runs the single-seat store/);
+    expect(single.out).toMatch(new RegExp(`Relay channels\\s+wa through ${relay.url}`));
+    expect(single.code).toBe(0);
 
     core = await consoleIn(dataDir, keychain, service, 'hub', office);
     try {
@@ -197,15 +201,33 @@ describe('the embedded hub serves relay channels through the office relay the po
         expect(stored!.masked_text).not.toContain('۰۹۱۲۳۴۵۶۷۸۹');
         await expect.poll(async () => (await health(core, 'wa'))?.state, { timeout: 20_000 }).toBe('ok');
 
-        // The relay taken out of the policy again: the poll already waiting at the relay ends (a message arrives), and
-        // the next call is not made; the health says why.
-        office.install(null);
-        await expect.poll(() => core.relay(), { timeout: 20_000 }).toBeNull();
-        await meta.deliver(relay.webhookUrl, meta.waPayload([{ from: CUSTOMER, name: 'Omid', text: 'Are you there?' }]));
-        await expect.poll(async () => (await health(core, 'wa'))?.detail, { timeout: 20_000 }).toMatch(/no longer names a relay/);
-        const asked = relay.requests;
-        await new Promise((r) => setTimeout(r, 1_500));
-        expect(relay.requests).toBe(asked);
+        // IT moves the relay (another host, another key): the channel follows, and the new relay's first events are read
+        // although their numbers are below the old relay's cursor.
+        const next = await RelayEmulator.start({ meta, token: WA_TOKEN, channelId: 'wa' });
+        try {
+          next.enrol(core.identity.deviceIdentity.fingerprint, core.identity.deviceIdentity.publicKeyPem);
+          await meta.deliver(relay.webhookUrl, meta.waPayload([{ from: CUSTOMER, name: 'Omid', text: 'one more at the old relay' }]));
+          await expect.poll(async () => (await hubStore(core).q.all(WA_MESSAGES)).length, { timeout: 20_000 }).toBe(2);
+          office.install({ url: next.url, pin: next.pin });
+          await expect.poll(() => core.relay()?.url, { timeout: 20_000 }).toBe(next.url);
+          // The poll already waiting at the old relay ends with its next event; the one after goes to the new relay.
+          await meta.deliver(relay.webhookUrl, meta.waPayload([{ from: CUSTOMER, name: 'Omid', text: 'last at the old relay' }]));
+          await meta.deliver(next.webhookUrl, meta.waPayload([{ from: CUSTOMER, name: 'Omid', text: 'first at the new relay' }]));
+          await expect.poll(async () => (await hubStore(core).q.all<{ masked_text: string }>(WA_MESSAGES)).map((m) => m.masked_text).at(-1), { timeout: 30_000 }).toContain('first at the new relay');
+          expect(next.signIns).toContain(core.identity.deviceIdentity.fingerprint);
+
+          // The relay taken out of the policy again: the poll already waiting at the relay ends (a message arrives), and
+          // the next call is not made; the health says why.
+          office.install(null);
+          await expect.poll(() => core.relay(), { timeout: 20_000 }).toBeNull();
+          await meta.deliver(next.webhookUrl, meta.waPayload([{ from: CUSTOMER, name: 'Omid', text: 'Are you there?' }]));
+          await expect.poll(async () => (await health(core, 'wa'))?.detail, { timeout: 20_000 }).toMatch(/no longer names a relay/);
+          const asked = next.requests;
+          await new Promise((r) => setTimeout(r, 1_500));
+          expect(next.requests).toBe(asked);
+        } finally {
+          await next.close();
+        }
       } finally {
         await relay.close();
         await meta.close();

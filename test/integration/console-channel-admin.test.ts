@@ -130,4 +130,13 @@ describe('an administrator tests and removes channels (real core, keychain and p
     expect((await admin.ok<Array<{ id: string; name: string; hasCredentials: boolean }>>('listChannels', {})).find((x) => x.id === 'tg')).toMatchObject({ name: 'Bot again', hasCredentials: true });
     expect(c.channels.runtime.health().map((h) => h.channelId)).toContain('tg');
   });
+
+  it('refuses a channel set to go through the relay while the policy names no relay, with a sentence, writing nothing', async () => {
+    const c = (core = await testCore());
+    const admin = await (await signedInConsole(c))('admin');
+    const r = await admin.call('saveChannel', { id: 'wa-relay', kind: 'whatsapp', name: 'WhatsApp', credentials: { accessToken: META_TOKEN }, settings: { via: 'relay' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'relay_not_configured', message: 'Channel wa-relay goes through the relay, but the IT policy names no relay (relay.url and relay.pin). Ask IT to add it.' } });
+    expect(c.store.channels.list().map((x) => x.id)).not.toContain('wa-relay');
+    expect(await c.vault.channelToken('wa-relay')).toBeNull();
+  });
 });

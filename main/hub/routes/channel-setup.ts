@@ -69,13 +69,15 @@ export function channelSetupRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
         const config = b.settings
           ? { ...(typeof baseUrl === 'string' && baseUrl ? { baseUrl } : {}), ...(typeof pollIntervalMs === 'number' ? { pollIntervalMs } : {}), settings }
           : (before?.config ?? {});
-        const viaRelay = (config.settings as Record<string, unknown> | undefined)?.via === 'relay';
-        if (viaRelay && !d.relay) {
-          throw new DiwanError('hub_relay_unsupported', `The hub takes the platform's webhooks itself (at /webhooks/${id}), so the channel "${id}" needs no relay: remove the setting "via".`);
+        if ((config.settings as Record<string, unknown> | undefined)?.via === 'relay') {
+          if (!d.relay) {
+            throw new DiwanError('hub_relay_unsupported', `The hub takes the platform's webhooks itself (at /webhooks/${id}), so the channel "${id}" needs no relay: remove the setting "via".`);
+          }
+          if (!d.relay.named()) throw relayNotConfigured(id);
+          // A relay channel's platform ids are the relay's business: none are asked for.
+        } else {
+          refuseMissingSettings(b.kind, config.settings as Record<string, unknown> | undefined, `The channel "${id}"`);
         }
-        if (viaRelay && !d.relay!.named()) throw relayNotConfigured(id);
-        // A relay channel's platform ids are the relay's business.
-        if (!viaRelay) refuseMissingSettings(b.kind, config.settings as Record<string, unknown> | undefined, `The channel "${id}"`);
         const secrets = channelSecretsOf(id, b.credentials).map((s) => ({ name: s.name, sealed: d.sealer.sealSecret(s.name, s.value) }));
         // A removed channel set up again runs again.
         const removed = (await new HubChannelRemoval(d.store).removedIds()).has(id);

@@ -1,5 +1,6 @@
 import type { ApprovalRequest, Core } from '../../core/app';
 import { DiwanError } from '../../core/shared/errors';
+import { relayNotConfigured } from '../../core/connectors/relay-client';
 import { ATTACHMENT_KINDS, type ConsoleChannelName, type SHOWN_IMAGE_TYPES } from '../console-contract';
 import type { Actor, ConsoleServices, ConversationDetailRow, ConversationRow, CustomerSearchRow, MessageRow, NoteRow } from '../console-port';
 import type { CallContext, Handlers } from '../dispatch';
@@ -168,6 +169,8 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
       const me = actorOf(ctx);
       const id = r.id ?? `${r.kind}-${core.clock.now().toString(36)}`;
       const fields = Object.keys(r.credentials).sort();
+      // A relay channel with no relay in the policy would never start: refused before anything is written.
+      if (r.settings?.via === 'relay' && !core.relay()) throw relayNotConfigured(id);
       // Credentials go to the keychain first: a channel row never exists that claims secrets it does not have.
       // Connectors read `channel:<id>` as one JSON object of the platform's fields (loadChannelSecrets).
       if (fields.length) await vault.setChannelToken(id, JSON.stringify(r.credentials));

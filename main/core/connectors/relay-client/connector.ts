@@ -13,7 +13,7 @@ const SENDING_CHECKS = 3;
 
 /**
  * A channel whose messages come through the relay (WhatsApp and Meta webhooks, a Telegram bot shared by several
- * consoles). Pull: a long poll for the channel's events after the stored cursor (the relay's sequence number, saved
+ * consoles). Pull: a long poll for the channel's events after the stored cursor (the relay's sequence number and which relay, saved
  * with each batch, so the console acknowledges exactly what it has stored; duplicates are dropped by the store).
  * Send: the reply goes to the relay, which holds the channel's token; idempotent by outbox id.
  */
@@ -50,13 +50,20 @@ export class RelayConnector implements Connector {
     return l;
   }
 
+  /**
+   * The cursor is `<seq>@<relay id>`: after the policy names another relay, its events are read from the start (the
+   * store drops what it already has) instead of skipping those numbered below the old relay's cursor. A bare `<seq>`
+   * (an earlier release's) counts for the current relay.
+   */
   async pull(cursor: string | null, signal: AbortSignal): Promise<PullBatch> {
-    const after = cursor && /^\d+$/.test(cursor) ? Number(cursor) : 0;
-    const reply = await this.link.call('GET', `${this.path}/events?after=${after}&wait=${this.waitSeconds}&limit=${PAGE}`, {
+    const link = this.link;
+    const m = cursor ? /^(\d+)(?:@([0-9a-f]+))?$/.exec(cursor) : null;
+    const after = m && (m[2] === undefined || m[2] === link.relayId) ? Number(m[1]) : 0;
+    const reply = await link.call('GET', `${this.path}/events?after=${after}&wait=${this.waitSeconds}&limit=${PAGE}`, {
       signal,
       waitMs: this.waitSeconds * 1000,
     });
-    const { events, more } = this.link.expect(reply, eventsResponse);
+    const { events, more } = link.expect(reply, eventsResponse);
     const messages: InboundMessage[] = [];
     const deliveries: DeliveryReceipt[] = [];
     let last = after;
@@ -65,7 +72,7 @@ export class RelayConnector implements Connector {
       if (e.kind === 'message') messages.push(e.message);
       else deliveries.push(e.receipt);
     }
-    return { messages, deliveries, cursor: events.length ? String(last) : cursor, more };
+    return { messages, deliveries, cursor: events.length ? `${last}@${link.relayId}` : cursor, more };
   }
 
   async send(item: OutboundItem, signal: AbortSignal): Promise<SendResult> {

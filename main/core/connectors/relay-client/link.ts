@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { Agent, buildConnector, request } from 'undici';
 import type { z } from 'zod';
@@ -57,6 +58,11 @@ export class RelayLink {
 
   get fingerprint(): string {
     return this.o.device.fingerprint;
+  }
+
+  /** Names the relay (its key's pin, hashed): a cursor counts that relay's events, not another's. */
+  get relayId(): string {
+    return crypto.createHash('sha256').update(this.o.pin).digest('hex').slice(0, 12);
   }
 
   /** Signs in now unless a session is open (so a console learns at start that it is not enrolled or not in range). */
