@@ -15,7 +15,9 @@ import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 
 const PASSWORD = 'a long and careful passphrase 7';
-const WAIT = { timeout: 30_000 };
+/** Bounds for steps that cross the console, its hub and the custodian on a shared, loaded machine (not speed assumptions). */
+const WAIT = { timeout: 60_000 };
+const STEP_MS = 60_000;
 
 let browser: Browser;
 chromiumForSuite((b) => (browser = b));
@@ -23,30 +25,31 @@ chromiumForSuite((b) => (browser = b));
 const WESTERN = (s: string) => s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 const digitsOf = (s: string) => WESTERN(s).replace(/\D/g, '');
 
+/** The demo connector as the hub runs it (default seed and pace), at a moment of our choosing. */
+const demoAt = (at: number) => new DemoConnector({ config: { id: 'demo', kind: 'demo' }, clock: { now: () => at } } as ConstructorParameters<typeof DemoConnector>[0]);
+const phonesIn = (messages: Array<{ text?: string }>) =>
+  messages.flatMap((m) => detectSensitive(m.text ?? '').filter((s) => s.type === 'PHONE').map((s) => digitsOf(m.text!.slice(s.start, s.end))));
+
 /**
  * The demo channel plays the same conversations for the same moment (its seed and the clock), and not every quarter
- * of an hour holds a customer who pasted a phone number. The console's clock is the wall clock moved back by whole
+ * of an hour holds a customer who pasted a phone number. The console's clock is the wall clock moved on by whole
  * conversation gaps until the last 12 minutes of the demo's backlog hold one, so the test never depends on the hour it
- * runs at. Returns that clock and the phone numbers the customers wrote (as the demo connector itself plays them).
+ * runs at. (On, not back: the window counts a revealed value's time down by its own clock, and a console clock behind
+ * it would show every grant as already over.) Returns that clock and every phone number the demo may play meanwhile.
  */
 async function clockWithADemoPhone(): Promise<{ clock: Clock; phones: Set<string> }> {
   const GAP = 90_000;
-  for (let back = 0; back < 40; back++) {
-    const offset = -back * GAP;
+  for (let ahead = 0; ahead < 40; ahead++) {
+    const offset = ahead * GAP;
     const now = Date.now() + offset;
-    const demo = new DemoConnector({
-      config: { id: 'demo', kind: 'demo' },
-      clock: { now: () => now },
-    } as ConstructorParameters<typeof DemoConnector>[0]);
-    const { messages } = await demo.pull(null);
-    const phones = new Set(
-      messages
-        .filter((m) => m.sentAt > now - 12 * 60_000)
-        .flatMap((m) => detectSensitive(m.text ?? '').filter((s) => s.type === 'PHONE').map((s) => digitsOf(m.text!.slice(s.start, s.end)))),
-    );
-    if (phones.size > 0) return { clock: { now: () => Date.now() + offset }, phones };
+    const { messages } = await demoAt(now).pull(null);
+    if (phonesIn(messages.filter((m) => m.sentAt > now - 12 * 60_000)).length > 0) {
+      // From a little before the hub's first pull (which comes a little after this one) to the test's whole budget.
+      const { messages: meanwhile } = await demoAt(now + 10 * 60_000).pull(JSON.stringify({ t: now - 20 * 60_000 }));
+      return { clock: { now: () => Date.now() + offset }, phones: new Set(phonesIn(meanwhile)) };
+    }
   }
-  throw new Error('the demo channel played no phone number in the last hour of conversations');
+  throw new Error('the demo channel plays no phone number in the next hour of conversations');
 }
 
 async function setUpFirstAdministrator(page: Page): Promise<void> {
@@ -79,7 +82,7 @@ describe('a new install with nothing configured runs the embedded hub (Chromium)
       expect(hub).not.toBeNull();
 
       // The first-run screen, in English, then in Arabic (right to left); the administrator is made there, in Arabic.
-      const admin = await openWindow(browser, bridge.url, { timeoutMs: 20_000 });
+      const admin = await openWindow(browser, bridge.url, { timeoutMs: STEP_MS });
       try {
         await admin.page.getByTestId('setup-name').waitFor();
         expect(await admin.page.locator('h2', { hasText: 'Set up Diwan' }).count()).toBe(1);
@@ -100,7 +103,7 @@ describe('a new install with nothing configured runs the embedded hub (Chromium)
         await admin.close();
       }
 
-      const agent = await openWindow(browser, bridge.anotherWindow(), { timeoutMs: 20_000 });
+      const agent = await openWindow(browser, bridge.anotherWindow(), { timeoutMs: STEP_MS });
       try {
         await signIn(agent.page, { username: 'amal', password: PASSWORD });
         // The demo channel runs at the hub: its conversations reach the console with each sensitive value a chip.
@@ -140,7 +143,7 @@ describe('a new install with nothing configured runs the embedded hub (Chromium)
       }
 
       // Audited at the hub, by name and reason, without the value.
-      const auditor = await openWindow(browser, bridge.anotherWindow(), { timeoutMs: 20_000 });
+      const auditor = await openWindow(browser, bridge.anotherWindow(), { timeoutMs: STEP_MS });
       try {
         await signIn(auditor.page, { username: 'salma', password: PASSWORD });
         const trail = (await callInPage(auditor.page, 'listAudit', { limit: 1000 })) as ContractAnswer & { value: { entries: Array<{ action: string; actor: string }> } };
@@ -163,7 +166,7 @@ describe('a new install with nothing configured runs the embedded hub (Chromium)
     try {
       expect(bridge.core.embedded).toBe('hub');
       expect(await bridge.core.embeddedHub()!.needsAdmin()).toBe(false);
-      const again = await openWindow(browser, bridge.url, { lang: 'ar', timeoutMs: 20_000 });
+      const again = await openWindow(browser, bridge.url, { lang: 'ar', timeoutMs: STEP_MS });
       try {
         await again.page.getByTestId('username').waitFor();
         expect(await again.page.getByTestId('setup-name').count()).toBe(0);
