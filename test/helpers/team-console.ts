@@ -127,6 +127,17 @@ export function teamConsoleSuite<U extends string>(o: TeamConsoleOptions<U>): Te
   };
 }
 
+/** Two administrators and an agent on two hub nodes whose policy makes a privileged role wait for a second administrator. */
+export const ROLES_WAIT_FOR_A_SECOND_ADMIN = {
+  users: [
+    { username: 'aziz', role: 'admin' },
+    { username: 'bushra', role: 'admin' },
+    { username: 'amal', role: 'agent' },
+  ],
+  nodes: 2,
+  nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, roleGrantNeedsSecondAdmin: true } },
+} satisfies TeamConsoleOptions<'aziz' | 'bushra' | 'amal'>;
+
 /** What `secondAdminSuite` gives a test: the hub, and both administrators on their Users tab. */
 export interface SecondAdminDesks<U extends string> {
   team: TeamHub<U>;

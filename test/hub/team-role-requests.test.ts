@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shot } from '../helpers/console-page';
 import { callInPage } from '../helpers/contract-window';
-import { secondAdminSuite } from '../helpers/team-console';
+import { ROLES_WAIT_FOR_A_SECOND_ADMIN, secondAdminSuite } from '../helpers/team-console';
 import { PASSWORD } from './harness';
 
 /**
@@ -12,15 +12,7 @@ import { PASSWORD } from './harness';
  * with a sentence; the one who asked cannot confirm their own; the hub's trail has every step.
  */
 describe('role requests confirmed by a second administrator, two consoles on two hub nodes', () => {
-  const desks = secondAdminSuite({
-    users: [
-      { username: 'aziz', role: 'admin' },
-      { username: 'bushra', role: 'admin' },
-      { username: 'amal', role: 'agent' },
-    ],
-    nodes: 2,
-    nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, roleGrantNeedsSecondAdmin: true } },
-  });
+  const desks = secondAdminSuite(ROLES_WAIT_FOR_A_SECOND_ADMIN);
 
   it('shows a waiting role to the other administrator as it is asked, who confirms or declines it with a sentence; the asker only withdraws', () =>
     desks.withUsersTabs(async ({ aziz, bushra }) => {
