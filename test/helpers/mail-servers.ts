@@ -49,6 +49,20 @@ export interface DovecotOptions {
  * file, maildirs and sockets in a temp dir, plain-text login on a free 127.0.0.1 port. When the test runs as root,
  * Dovecot's own unprivileged users (created by the package) run it; otherwise the current user does.
  */
+/**
+ * The team's support mailbox on this Dovecot as a hub channel (`HubStore.saveChannel`): plain IMAP, and SMTP on
+ * `smtpPort` (a port where nothing listens when the test sends no mail).
+ */
+export function hubMailboxChannel(imap: Dovecot, smtpPort: number) {
+  return {
+    id: 'mail',
+    kind: 'email',
+    name: 'Support mailbox',
+    enabled: true,
+    config: { settings: { address: 'support@acme.test', imapHost: '127.0.0.1', imapPort: imap.port, imapSecurity: 'plain', smtpHost: '127.0.0.1', smtpPort, smtpSecurity: 'plain' } },
+  };
+}
+
 export class Dovecot {
   private proc: ChildProcess | null = null;
 

@@ -127,3 +127,75 @@ export function teamConsoleSuite<U extends string>(o: TeamConsoleOptions<U>): Te
     },
   };
 }
+
+/** Two administrators and an agent on two hub nodes whose policy makes a privileged role wait for a second administrator. */
+export const ROLES_WAIT_FOR_A_SECOND_ADMIN = {
+  users: [
+    { username: 'aziz', role: 'admin' },
+    { username: 'bushra', role: 'admin' },
+    { username: 'amal', role: 'agent' },
+  ],
+  nodes: 2,
+  nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, roleGrantNeedsSecondAdmin: true } },
+} satisfies TeamConsoleOptions<'aziz' | 'bushra' | 'amal'>;
+
+/** What `secondAdminSuite` gives a test: the hub, and both administrators on their Users tab. */
+export interface SecondAdminDesks<U extends string> {
+  team: TeamHub<U>;
+  /**
+   * Aziz's console and Bushra's (in Arabic) in Chromium, each signed in on the sign-in screen and on the Users tab;
+   * when `run` ends, neither window may have logged a console or page error; both close whatever happens.
+   */
+  withUsersTabs(run: (windows: { aziz: ConsoleWindow; bushra: ConsoleWindow }) => Promise<void>): Promise<void>;
+}
+
+/**
+ * Two administrators, `aziz` and `bushra` (the suite's `users` name them), each at a computer of their own
+ * (`startOfficeConsole`) behind the hub's load balancer, for the suite that calls it (it registers its own
+ * beforeAll/afterAll): what a request waiting for a second administrator needs.
+ */
+export function secondAdminSuite<U extends string>(o: Parameters<typeof startTeamHub<U>>[0] & Pick<TeamConsoleOptions<U>, 'prepare'>): SecondAdminDesks<U> {
+  let team: TeamHub<U> | undefined;
+  const desks: RunningBridge[] = [];
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    team = await startTeamHub(o);
+    await o.prepare?.(team);
+    desks.push(await startOfficeConsole(team, { label: 'aziz desk', chromium: true }));
+    desks.push(await startOfficeConsole(team, { label: 'bushra desk', chromium: true }));
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const d of desks) await d.close();
+    await team?.close();
+  }, 120_000);
+
+  return {
+    get team() {
+      if (!team) throw new Error('The team hub is not running: use it inside the suite\'s tests.');
+      return team;
+    },
+    async withUsersTabs(run) {
+      const [deskA, deskB] = desks as [RunningBridge, RunningBridge];
+      const aziz = await openWindow(browser!, deskA.url);
+      const bushra = await openWindow(browser!, deskB.url, { lang: 'ar' });
+      try {
+        for (const [w, username] of [[aziz, 'aziz'], [bushra, 'bushra']] as const) {
+          await signIn(w.page, { username, password: PASSWORD });
+          await w.page.getByTestId('nav-admin').click();
+          await w.page.getByTestId('tab-users').click();
+          await w.page.locator(`[data-testid=user-row][data-username=${username}]`).waitFor();
+        }
+        await run({ aziz, bushra });
+        expect(aziz.errors, aziz.errors.join('\n')).toEqual([]);
+        expect(bushra.errors, bushra.errors.join('\n')).toEqual([]);
+      } finally {
+        await aziz.close();
+        await bushra.close();
+      }
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
 import { generateSealingKey } from '../../main/core/custody';
 import { OriginalsSealer } from '../../main/hub/sealing';
-import { Dovecot, rawMail, SmtpReceiver } from '../helpers/mail-servers';
+import { Dovecot, hubMailboxChannel, rawMail, SmtpReceiver } from '../helpers/mail-servers';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, seedHub, until, type HubFiles } from './harness';
@@ -35,18 +35,7 @@ describe('e-mail at the hub', () => {
     smtp = await SmtpReceiver.start({ user: imap.user, pass: imap.password });
     seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }] });
     fs.writeFileSync(path.join(files.credentials, 'mail.token'), JSON.stringify({ username: imap.user, password: imap.password }), { mode: 0o400 });
-    await seed.store.saveChannel(
-      {
-        id: 'mail',
-        kind: 'email',
-        name: 'Support mailbox',
-        enabled: true,
-        config: {
-          settings: { address: 'support@acme.test', imapHost: '127.0.0.1', imapPort: imap.port, imapSecurity: 'plain', smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecurity: 'plain' },
-        },
-      },
-      { actor: 'it:test' },
-    );
+    await seed.store.saveChannel(hubMailboxChannel(imap, smtp.port), { actor: 'it:test' });
     await imap.append([rawMail({ from: 'Layla Haddad <layla@customer.test>', subject: 'Card charged twice', messageId: 'm1@customer.test', text: `My card ${CARD} was charged twice.` })]);
     hub = await startHubNode({ config: inProcessHubConfig(files, pg.url, { officeRanges: ['127.0.0.1/32'], leaseRetryMs: 200 }), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} });
   }, 90_000);

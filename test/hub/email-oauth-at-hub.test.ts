@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
-import { Dovecot, rawMail } from '../helpers/mail-servers';
+import { Dovecot, hubMailboxChannel, rawMail } from '../helpers/mail-servers';
 import { startOAuthProvider } from '../helpers/oauth-provider';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
@@ -39,16 +39,7 @@ describe('an OAuth2 mailbox at the hub', () => {
       JSON.stringify({ username: imap.user, refreshToken: 'rt-hub-initial-4r5t6y', clientId: 'diwan-mail', tokenUrl: `${idp.url}/token` }),
       { mode: 0o400 },
     );
-    await seed.store.saveChannel(
-      {
-        id: 'mail',
-        kind: 'email',
-        name: 'Support mailbox',
-        enabled: true,
-        config: { settings: { address: 'support@acme.test', imapHost: '127.0.0.1', imapPort: imap.port, imapSecurity: 'plain', smtpHost: '127.0.0.1', smtpPort: 1, smtpSecurity: 'plain' } },
-      },
-      { actor: 'it:test' },
-    );
+    await seed.store.saveChannel(hubMailboxChannel(imap, 1), { actor: 'it:test' });
   }, 90_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { fingerprintOf } from '../../main/core/auth';
 import { HubClient, TeamCache } from '../../main/core/team';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
 import { shownReveal } from '../../main/ipc/handlers/reveal-view';
-import { Dovecot, rawMail } from '../helpers/mail-servers';
+import { Dovecot, hubMailboxChannel, rawMail } from '../helpers/mail-servers';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
@@ -51,16 +51,7 @@ describe('the HTML original of an e-mail at the hub', () => {
       await seed.store.enrolDevice({ fingerprint: d.signer.fingerprint, publicKey: d.publicKeyPem, label }, { actor: 'it:test' });
     }
     fs.writeFileSync(path.join(files.credentials, 'mail.token'), JSON.stringify({ username: imap.user, password: imap.password }), { mode: 0o400 });
-    await seed.store.saveChannel(
-      {
-        id: 'mail',
-        kind: 'email',
-        name: 'Support mailbox',
-        enabled: true,
-        config: { settings: { address: 'support@acme.test', imapHost: '127.0.0.1', imapPort: imap.port, imapSecurity: 'plain', smtpHost: '127.0.0.1', smtpPort: 9, smtpSecurity: 'plain' } },
-      },
-      { actor: 'it:test' },
-    );
+    await seed.store.saveChannel(hubMailboxChannel(imap, 9), { actor: 'it:test' });
     await imap.append([rawMail({ from: 'Layla Haddad <layla@customer.test>', subject: 'Charged twice', messageId: 'h1@customer.test', html: HTML })]);
     hub = await startHubNode({ config: inProcessHubConfig(files, pg.url, { officeRanges: ['127.0.0.1/32'], leaseRetryMs: 200 }), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} });
   }, 90_000);

@@ -86,7 +86,9 @@ describe('event feed ring', () => {
       streams.push(new ConsoleStream(ws, { user, device: 'd', tokenHash: 'x' }, start, feed, store, accounts, { maxBufferedBytes: 1 << 20, batch: 500 }, () => {}));
     };
     for (const u of [lead, agentTg, agentMail, twin]) open(u);
-    await new Promise((r) => setTimeout(r, 100));
+    // Each stream has passed the last event (sent it, or left it out for this reader).
+    const last = await store.latestEventSeq();
+    await expect.poll(() => streams.every((s) => s.cursor >= last)).toBe(true);
     for (const s of streams) s.end(1000, 'test over');
     const seen = (name: string) => {
       const got = received.get(name)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { teamConsoleSuite } from '../helpers/team-console';
+import { ROLES_WAIT_FOR_A_SECOND_ADMIN, teamConsoleSuite } from '../helpers/team-console';
 import { PASSWORD } from './harness';
 
 type User = { id: string; username: string; role: string; disabled: boolean; pendingRole?: string };
@@ -11,15 +11,7 @@ type User = { id: string; username: string; role: string; disabled: boolean; pen
  * cannot do any of it; every step is in the hub's trail.
  */
 describe('team mode: accounts of any role from the console', () => {
-  const desk = teamConsoleSuite({
-    users: [
-      { username: 'aziz', role: 'admin' },
-      { username: 'bushra', role: 'admin' },
-      { username: 'amal', role: 'agent' },
-    ],
-    nodes: 2,
-    nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, roleGrantNeedsSecondAdmin: true } },
-  });
+  const desk = teamConsoleSuite(ROLES_WAIT_FOR_A_SECOND_ADMIN);
 
   it('creates a lead and an auditor, confirmed by a second administrator, who then sign in with their roles', async () => {
     const aziz = await desk.window();

@@ -1,13 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBridge } from '../bridge/server';
-import { launchChromium } from '../helpers/browser';
-import { openWindow, shot } from '../helpers/console-page';
-import { signIn } from '../helpers/console-people';
+import { describe, expect, it } from 'vitest';
+import { shot } from '../helpers/console-page';
 import { callInPage } from '../helpers/contract-window';
-import { startOfficeConsole } from '../helpers/team-console';
-import { PASSWORD, startTeamHub } from './harness';
-
+import { secondAdminSuite } from '../helpers/team-console';
 
 /**
  * The screen where a second administrator confirms a reset of someone's two-step sign-in (issue 16, administration
@@ -17,56 +11,28 @@ import { PASSWORD, startTeamHub } from './harness';
  * in Arabic, and confirms or declines it with a sentence; the one who asked cannot confirm; the hub's trail has every step.
  */
 describe('second-factor resets confirmed by a second administrator, two consoles on two hub nodes', () => {
-  let team: Awaited<ReturnType<typeof startTeamHub<'aziz' | 'bushra' | 'amal' | 'omar'>>>;
-  const bridges: RunningBridge[] = [];
-  let browser: Browser;
-
-  const startConsole = async (label: string) => {
-    const bridge = await startOfficeConsole(team, { label, chromium: true });
-    bridges.push(bridge);
-    return bridge;
-  };
-
-  beforeAll(async () => {
-    team = await startTeamHub({
-      users: [
-        { username: 'aziz', role: 'admin' },
-        { username: 'bushra', role: 'admin' },
-        { username: 'amal', role: 'agent' },
-        { username: 'omar', role: 'agent' },
-      ],
-      nodes: 2,
-      nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, factorResetNeedsSecondAdmin: true } },
-    });
+  const desks = secondAdminSuite({
+    users: [
+      { username: 'aziz', role: 'admin' },
+      { username: 'bushra', role: 'admin' },
+      { username: 'amal', role: 'agent' },
+      { username: 'omar', role: 'agent' },
+    ],
+    nodes: 2,
+    nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, factorResetNeedsSecondAdmin: true } },
     // Amal and Omar use two-step sign-in (what a reset takes away).
-    for (const u of ['amal', 'omar'] as const) {
-      await team.seed.store.updateUser(team.seed.ids[u]!, { totpSecret: 'enrolled' }, { actor: 'it:test', action: 'user.second_factor_enrolled' });
-    }
-    await startConsole('aziz desk');
-    await startConsole('bushra desk');
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const b of bridges) await b.close();
-    await team?.close();
-  }, 120_000);
-
-  const totp = async (u: string) => (await team.seed.store.userByName(u))!.totpSecret;
-
-  it('a reset asked for waits, the other administrator confirms or declines it with a sentence, the asker only withdraws', async () => {
-    const [deskA, deskB] = bridges as [RunningBridge, RunningBridge];
-    const aziz = await openWindow(browser, deskA.url);
-    const bushra = await openWindow(browser, deskB.url, { lang: 'ar' });
-    try {
-      await signIn(aziz.page, { username: 'aziz', password: PASSWORD });
-      await signIn(bushra.page, { username: 'bushra', password: PASSWORD });
-      for (const w of [aziz, bushra]) {
-        await w.page.getByTestId('nav-admin').click();
-        await w.page.getByTestId('tab-users').click();
-        await w.page.locator('[data-testid=user-row][data-username=amal]').waitFor();
+    prepare: async (team) => {
+      for (const u of ['amal', 'omar'] as const) {
+        await team.seed.store.updateUser(team.seed.ids[u]!, { totpSecret: 'enrolled' }, { actor: 'it:test', action: 'user.second_factor_enrolled' });
       }
+    },
+  });
+
+  const totp = async (u: string) => (await desks.team.seed.store.userByName(u))!.totpSecret;
+
+  it('a reset asked for waits, the other administrator confirms or declines it with a sentence, the asker only withdraws', () =>
+    desks.withUsersTabs(async ({ aziz, bushra }) => {
+      const team = desks.team;
       expect(await bushra.page.getByTestId('factor-resets').count()).toBe(0);
 
       // Aziz resets Amal's two-step sign-in: the hub only opens a request, and his screen says it waits.
@@ -123,11 +89,6 @@ describe('second-factor resets confirmed by a second administrator, two consoles
       expect(JSON.parse(trail[1]!.details)).toMatchObject({ authority: 'second-administrator', requestedBy: 'aziz' });
       expect(JSON.parse(trail[3]!.details)).toMatchObject({ requestedBy: 'aziz', reason: 'اتصلتُ به وقد وجد هاتفه' });
       expect((await team.seed.store.verifyAudit()).broken).toBeNull();
-      expect(aziz.errors, aziz.errors.join('\n')).toEqual([]);
-      expect(bushra.errors, bushra.errors.join('\n')).toEqual([]);
-    } finally {
-      await aziz.close();
-      await bushra.close();
-    }
-  }, 180_000);
+    }),
+  180_000);
 });

@@ -1,13 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBridge } from '../bridge/server';
-import { launchChromium } from '../helpers/browser';
-import { openWindow, shot } from '../helpers/console-page';
-import { signIn } from '../helpers/console-people';
+import { describe, expect, it } from 'vitest';
+import { shot } from '../helpers/console-page';
 import { callInPage } from '../helpers/contract-window';
-import { startOfficeConsole } from '../helpers/team-console';
-import { PASSWORD, startTeamHub } from './harness';
-
+import { ROLES_WAIT_FOR_A_SECOND_ADMIN, secondAdminSuite } from '../helpers/team-console';
+import { PASSWORD } from './harness';
 
 /**
  * The screen where a second administrator confirms a role (issue 16, administration for a team), in Chromium: two hub
@@ -17,49 +12,11 @@ import { PASSWORD, startTeamHub } from './harness';
  * with a sentence; the one who asked cannot confirm their own; the hub's trail has every step.
  */
 describe('role requests confirmed by a second administrator, two consoles on two hub nodes', () => {
-  let team: Awaited<ReturnType<typeof startTeamHub<'aziz' | 'bushra' | 'amal'>>>;
-  const bridges: RunningBridge[] = [];
-  let browser: Browser;
+  const desks = secondAdminSuite(ROLES_WAIT_FOR_A_SECOND_ADMIN);
 
-  const startConsole = async (label: string) => {
-    const bridge = await startOfficeConsole(team, { label, chromium: true });
-    bridges.push(bridge);
-    return bridge;
-  };
-
-  beforeAll(async () => {
-    team = await startTeamHub({
-      users: [
-        { username: 'aziz', role: 'admin' },
-        { username: 'bushra', role: 'admin' },
-        { username: 'amal', role: 'agent' },
-      ],
-      nodes: 2,
-      nodeConfig: { sessions: { idleMinutes: 15, requireTwoFactor: false, roleGrantNeedsSecondAdmin: true } },
-    });
-    await startConsole('aziz desk');
-    await startConsole('bushra desk');
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const b of bridges) await b.close();
-    await team?.close();
-  }, 120_000);
-
-  it('shows a waiting role to the other administrator as it is asked, who confirms or declines it with a sentence; the asker only withdraws', async () => {
-    const [deskA, deskB] = bridges as [RunningBridge, RunningBridge];
-    const aziz = await openWindow(browser, deskA.url);
-    const bushra = await openWindow(browser, deskB.url, { lang: 'ar' });
-    try {
-      await signIn(aziz.page, { username: 'aziz', password: PASSWORD });
-      await signIn(bushra.page, { username: 'bushra', password: PASSWORD });
-      for (const w of [aziz, bushra]) {
-        await w.page.getByTestId('nav-admin').click();
-        await w.page.getByTestId('tab-users').click();
-        await w.page.locator('[data-testid=user-row][data-username=amal]').waitFor();
-      }
+  it('shows a waiting role to the other administrator as it is asked, who confirms or declines it with a sentence; the asker only withdraws', () =>
+    desks.withUsersTabs(async ({ aziz, bushra }) => {
+      const team = desks.team;
       expect(await bushra.page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
       expect(await bushra.page.getByTestId('role-requests').count()).toBe(0);
 
@@ -116,11 +73,6 @@ describe('role requests confirmed by a second administrator, two consoles on two
       expect(JSON.parse(trail[1]!.details)).toMatchObject({ from: 'agent', to: 'lead', authority: 'second-administrator', requestedBy: 'aziz' });
       expect(JSON.parse(trail[3]!.details)).toMatchObject({ to: 'auditor', requestedBy: 'aziz', reason: 'لم يُتفق على ذلك مع فريق التدقيق بعد' });
       expect((await team.seed.store.verifyAudit()).broken).toBeNull();
-      expect(aziz.errors, aziz.errors.join('\n')).toEqual([]);
-      expect(bushra.errors, bushra.errors.join('\n')).toEqual([]);
-    } finally {
-      await aziz.close();
-      await bushra.close();
-    }
-  }, 180_000);
+    }),
+  180_000);
 });

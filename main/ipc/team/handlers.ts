@@ -170,43 +170,25 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       return { ...memberDto(out.member), ...(out.factorReset ? { pendingFactorReset: true } : {}) };
     },
     listFactorResets: async (_r, ctx) => ({
-      requests: (await hub<{ requests: FactorResetRequest[] }>(seatOf(ctx), 'GET', '/v1/admin/factor-resets')).requests.map((q) => ({
-        requestId: String(q.id),
-        userId: String(q.userId),
-        username: q.username,
-        requestedBy: q.requestedBy,
-        requestedById: String(q.requestedById),
-        requestedAt: q.requestedAt,
-        expiresAt: q.expiresAt,
-      })),
+      requests: (await hub<{ requests: FactorResetRequest[] }>(seatOf(ctx), 'GET', '/v1/admin/factor-resets')).requests.map((q) => ({ requestId: String(q.id), ...waitingDto(q) })),
     }),
     confirmFactorReset: async (r, ctx) => {
-      if (!/^\d{1,15}$/.test(r.requestId)) throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired. Ask for the reset again.');
+      hubRequestId(r.requestId, 'reset_request_unknown', 'This reset request does not exist or has expired. Ask for the reset again.');
       return memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/factor-resets/${r.requestId}/confirm`, {})).member);
     },
     declineFactorReset: async (r, ctx) => {
-      if (!/^\d{1,15}$/.test(r.requestId)) throw new DiwanError('reset_request_unknown', 'This reset request does not exist or has expired.');
+      hubRequestId(r.requestId, 'reset_request_unknown', 'This reset request does not exist or has expired.');
       return memberDto((await hub<{ member: TeamMember }>(seatOf(ctx), 'POST', `/v1/admin/factor-resets/${r.requestId}/decline`, { reason: r.reason })).member);
     },
     listRoleGrants: async (_r, ctx) => ({
-      requests: (await hub<{ requests: HubRoleGrantView[] }>(seatOf(ctx), 'GET', '/v1/admin/role-grants')).requests.map((g) => ({
-        grantId: String(g.id),
-        userId: String(g.userId),
-        username: g.username,
-        role: g.role,
-        from: g.from,
-        requestedBy: g.requestedBy,
-        requestedById: String(g.requestedById),
-        requestedAt: g.requestedAt,
-        expiresAt: g.expiresAt,
-      })),
+      requests: (await hub<{ requests: HubRoleGrantView[] }>(seatOf(ctx), 'GET', '/v1/admin/role-grants')).requests.map((g) => ({ grantId: String(g.id), role: g.role, from: g.from, ...waitingDto(g) })),
     }),
     confirmRoleGrant: async (r, ctx) => {
-      if (!/^\d{1,15}$/.test(r.grantId)) throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired. Ask for the role again.');
+      hubRequestId(r.grantId, 'role_request_not_found', 'This role request does not exist or has expired. Ask for the role again.');
       return grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${r.grantId}/confirm`, {}));
     },
     declineRoleGrant: async (r, ctx) => {
-      if (!/^\d{1,15}$/.test(r.grantId)) throw new DiwanError('role_request_not_found', 'This role request does not exist or has expired.');
+      hubRequestId(r.grantId, 'role_request_not_found', 'This role request does not exist or has expired.');
       return grantedDto(await hub(seatOf(ctx), 'POST', `/v1/admin/role-grants/${r.grantId}/decline`, { reason: r.reason }));
     },
 
@@ -796,6 +778,16 @@ function alertDto(a: HubAlertView) {
     conversationIds: [...new Set([a.conversationId, ...((a.details.conversationIds as number[] | undefined) ?? [])].filter((n): n is number => typeof n === 'number' && n > 0))].slice(0, 100),
     acknowledged: a.acknowledgedAt !== null,
   };
+}
+
+/** What every request waiting for a second administrator says (`FactorResetView`, `RoleGrantView`), ids as the contract's strings. */
+function waitingDto(q: FactorResetRequest) {
+  return { userId: String(q.userId), username: q.username, requestedBy: q.requestedBy, requestedById: String(q.requestedById), requestedAt: q.requestedAt, expiresAt: q.expiresAt };
+}
+
+/** A request id the renderer sends must be the hub's row number before it goes into a hub path; else no such request. */
+function hubRequestId(id: string, code: string, sentence: string): void {
+  if (!/^\d{1,15}$/.test(id)) throw new DiwanError(code, sentence);
 }
 
 const labelDto = (l: { id: number; name: string }) => ({ id: l.id, name: l.name });

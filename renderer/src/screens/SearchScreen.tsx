@@ -98,14 +98,7 @@ export function SearchScreen() {
                           <Segments segments={c.handle} />
                         </bdi>
                       )}
-                      <span className={`status-pill status-${c.status}`} data-status={c.status}>
-                        {t(`statuses.${c.status}`)}
-                      </span>
-                      <span className={`kind kind-${c.channelKind}`}>{t(`channelKind.${c.channelKind}`)}</span>
-                      <time>{f.dateTime(c.lastActivityAt)}</time>
-                      <button type="button" className="link" onClick={() => openConversation(c.conversationId)}>
-                        {t('search.open')}
-                      </button>
+                      <HitFacts status={c.status} channelKind={c.channelKind} at={c.lastActivityAt} conversationId={c.conversationId} />
                     </div>
                   </li>
                 ))}
@@ -122,14 +115,7 @@ export function SearchScreen() {
                     <strong className="hit-contact" dir="auto" data-testid="search-hit-contact">
                       <Segments segments={h.contactName} />
                     </strong>
-                    <span className={`status-pill status-${h.status}`} data-testid="search-hit-status" data-status={h.status}>
-                      {t(`statuses.${h.status}`)}
-                    </span>
-                    <span className={`kind kind-${h.channelKind}`}>{t(`channelKind.${h.channelKind}`)}</span>
-                    <time>{f.dateTime(h.sentAt)}</time>
-                    <button type="button" className="link" onClick={() => openConversation(h.conversationId)}>
-                      {t('search.open')}
-                    </button>
+                    <HitFacts status={h.status} channelKind={h.channelKind} at={h.sentAt} conversationId={h.conversationId} statusTestId="search-hit-status" />
                   </div>
                   <p dir={h.textDirection}>
                     <Segments segments={h.segments} />
@@ -141,5 +127,23 @@ export function SearchScreen() {
         </>
       )}
     </section>
+  );
+}
+
+/** What a hit says after its name: its conversation's status, channel and time, and a way to open that conversation. */
+function HitFacts(props: { status: string; channelKind: string; at: number; conversationId: number; statusTestId?: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <>
+      <span className={`status-pill status-${props.status}`} data-testid={props.statusTestId} data-status={props.status}>
+        {t(`statuses.${props.status}`)}
+      </span>
+      <span className={`kind kind-${props.channelKind}`}>{t(`channelKind.${props.channelKind}`)}</span>
+      <time>{f.dateTime(props.at)}</time>
+      <button type="button" className="link" onClick={() => openConversation(props.conversationId)}>
+        {t('search.open')}
+      </button>
+    </>
   );
 }

@@ -84,8 +84,8 @@ describe('the HTML original of an e-mail in a single seat', () => {
     expect(JSON.stringify(opened)).not.toContain(CARD);
 
     // A reason is required; by default a whole original needs a lead's approval, and nothing is shown before it.
-    expect(await agent('requestReveal', { messageId: String(m.id), fieldIndex: original.n, reason: '..' })).toMatchObject({ ok: false, error: { code: 'reason_required' } });
-    const asked = (await agent('requestReveal', { messageId: String(m.id), fieldIndex: original.n, reason: 'Customer says the refund link in the mail is ours' })) as { ok: true; value: { status: string; requestId: string } };
+    expect(await agent('requestReveal', { messageId: m.id, fieldIndex: original.n, reason: '..' })).toMatchObject({ ok: false, error: { code: 'reason_required' } });
+    const asked = (await agent('requestReveal', { messageId: m.id, fieldIndex: original.n, reason: 'Customer says the refund link in the mail is ours' })) as { ok: true; value: { status: string; requestId: string } };
     expect(asked.value).toMatchObject({ status: 'pending', fieldType: 'ORIGINAL' });
     expect(await agent('readReveal', { grantId: asked.value.requestId })).toMatchObject({ ok: false, error: { code: 'reveal_pending' } });
     const waiting = (await lead('listRevealApprovals', {})) as { ok: true; value: { requests: Array<{ requestId: string; fieldType: string }> } };
