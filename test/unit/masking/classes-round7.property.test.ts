@@ -9,21 +9,9 @@
 import fc from 'fast-check';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+import { detectSensitive } from '../../../main/core/masking';
 import { iranCodeValid } from '../../../main/core/masking/checksums';
-import { digits, expectFound, RUNS, scriptOf, SCRIPTS } from './generators';
-
-function foundIn(text: string, value: string, type: SensitiveType): void {
-  const at = text.lastIndexOf(value);
-  expect(at, `${value} not in ${text}`).toBeGreaterThanOrEqual(0);
-  expectFound(text, at, at + value.length, type);
-}
-
-function visibleIn(text: string, value: string): void {
-  const at = text.lastIndexOf(value);
-  const hit = detectSensitive(text).find((s) => s.start < at + value.length && s.end > at);
-  expect(hit, `${JSON.stringify(value)} masked in ${JSON.stringify(text)}`).toBeUndefined();
-}
+import { digits, foundIn, RUNS, scriptOf, SCRIPTS, visibleIn } from './generators';
 
 /** Calling code, the national number's first digits and how many follow. UK 7700 900… is Ofcom's fictional range: possible, never valid. */
 const RANGES: Array<[string, string, number]> = [
