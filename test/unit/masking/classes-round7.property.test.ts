@@ -136,6 +136,39 @@ describe('failure classes of the fourth independent round (property)', () => {
     );
   });
 
+  it('a passport number written on a record ("the passport number on my booking is …"): the record is the place, not the label', () => {
+    const shape = fc.constantFrom(
+      (v: string) => `the passport number on my booking is ${v}`,
+      (v: string) => `passport number on the reservation: ${v}`,
+      (v: string) => `the passport on the ticket says ${v}, please fix`,
+      (v: string) => `رقم الجواز اللي في الحجز هو ${v}`,
+      (v: string) => `رقم الباسبور بالحجز ${v} غلط`,
+      (v: string) => `شماره پاسپورت توی رزرو ${v} ثبت شده`,
+      (v: string) => `shomare passport dar reserve ${v} eshtebah ast`,
+    );
+    const grouping = fc.constantFrom((d: string) => `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`, (d: string) => `${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5)}`, (d: string) => `${d.slice(0, 4)} ${d.slice(4)}`);
+    fc.assert(
+      fc.property(shape, digits(9).filter((d) => !d.endsWith('00')), grouping, scriptOf, (f, d, g, script) => {
+        const v = script(g(d));
+        foundIn(f(v), v, 'PASSPORT');
+      }),
+      RUNS,
+    );
+    // the record's own number, labelled by it, stays visible beside a passport
+    const decoy = fc.constantFrom(
+      (v: string) => `my passport is fine, the booking number is ${v}`,
+      (v: string) => `جواز السفر تمام، رقم الحجز ${v}`,
+      (v: string) => `پاسپورتم درسته، شماره رزرو ${v} هست`,
+    );
+    fc.assert(
+      fc.property(decoy, digits(8).filter((d) => !d.startsWith('0')), scriptOf, (f, d, script) => {
+        const v = script(`${d.slice(0, 4)} ${d.slice(4)}`);
+        visibleIn(f(v), v);
+      }),
+      RUNS,
+    );
+  });
+
   it('a Philippine passport with its letters at both ends and its digits in groups', () => {
     const letter = fc.constantFrom(...'ABCDEFGHJKLMNPRSTUVWXYZ'.split(''));
     const layout = fc.constantFrom(
