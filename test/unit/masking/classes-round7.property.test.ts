@@ -169,6 +169,35 @@ describe('failure classes of the fourth independent round (property)', () => {
     );
   });
 
+  it('a record\'s number whose record is for a passport stays visible ("booking number for my passport renewal is …")', () => {
+    const shape = fc.constantFrom(
+      (v: string) => `booking number for my passport renewal is ${v}`,
+      (v: string) => `the booking number of my passport appointment is ${v}`,
+      (v: string) => `order number for the passport cover: ${v}`,
+      (v: string) => `tracking number of my passport delivery ${v}`,
+      (v: string) => `رقم حجز موعد الجواز ${v}`,
+      (v: string) => `شماره پیگیری تمدید پاسپورت ${v}`,
+      (v: string) => `کد رهگیری گذرنامه ${v} هست`,
+    );
+    const grouping = fc.constantFrom((d: string) => `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`, (d: string) => `${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5)}`, (d: string) => d);
+    fc.assert(
+      fc.property(shape, digits(9).filter((d) => !d.endsWith('00') && !/^[059]/.test(d)), grouping, scriptOf, (f, d, g, script) => {
+        const v = script(g(d));
+        visibleIn(f(v), v);
+      }),
+      RUNS,
+    );
+    // …while the passport's own number, named by "number" beside the passport's word, is masked in the same words
+    fc.assert(
+      fc.property(digits(9).filter((d) => !d.endsWith('00')), scriptOf, (d, script) => {
+        const v = script(d);
+        foundIn(`passport number for my booking is ${v}`, v, 'PASSPORT');
+        foundIn(`رقم جواز صاحب الحجز ${v}`, v, 'PASSPORT');
+      }),
+      RUNS,
+    );
+  });
+
   it('a Philippine passport with its letters at both ends and its digits in groups', () => {
     const letter = fc.constantFrom(...'ABCDEFGHJKLMNPRSTUVWXYZ'.split(''));
     const layout = fc.constantFrom(
