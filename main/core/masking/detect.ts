@@ -391,10 +391,99 @@ function passportNumberCue(scan: Scan, d: string, start: number, end: number, on
   let c = cueFor(scan, start, end);
   // "…رقم الباسبور في الحجز، القديم تعطل والجديد 049 517 067": a record word in an earlier clause does not label it
   if (c && !numberLike(c) && numberCueBefore(scan, start) === c && numberLike(clauseCueBefore(scan, start))) c = 0;
+  if (c && RECORD_CUES.has(c) && (numberHead(scan, start) === Cue.PASSPORT || recordInPassportPhrase(scan, start))) c = 0;
   if (!(numberLike(c) || c === Cue.PHONE) || !passportTalk(scan)) return false;
   // (digits one by one are never read as a phone, so the phone word cannot claim them)
   return c !== Cue.PHONE || oneByOne || (!cuedNationalPhone(d) && !nationalPhone(scan, d));
 }
+
+/** Words that put a record in a place ("on my booking", "في الحجز", "توی رزرو"), and the little words between. */
+const folded = (words: string[]): ReadonlySet<string> => new Set(words.map((w) => foldRange(w, 0, w.length)));
+const PLACE_WORDS = folded(['on', 'in', 'at', 'from', 'inside', 'with', 'sur', 'dans', 'في', 'فى', 'على', 'من', 'عند', 'ف', 'fi', 'f', 'در', 'توی', 'تو', 'روی', 'از']);
+const ARTICLE_WORDS = folded(['my', 'the', 'our', 'your', 'this', 'that', 'ma', 'mon', 'la', 'le']);
+
+/**
+ * "the passport number on my booking is 49 551 7067", "رقم الجواز اللي في الحجز هو …", "شماره پاسپورت توی رزرو …": the
+ * nearest word before the number that names anything names a record in a place phrase, after a passport's word in
+ * the same sentence — the record is where the passport's number is written, not what the number is. A record word
+ * that labels ("booking number for my passport trip …", "رقم حجز الجواز …") has no place word before it.
+ */
+function recordInPassportPhrase(scan: Scan, start: number): boolean {
+  const s = scan.norm;
+  const from = sentenceStart(scan, start);
+  let p = start - 1;
+  for (let words = 0; words < 6; words++) {
+    while (p >= from && !isLetter(s.charCodeAt(p))) {
+      if (isDigit(s.charCodeAt(p))) return false;
+      p--;
+    }
+    if (p < from) return false;
+    const we = p + 1;
+    while (p >= from && isLetter(s.charCodeAt(p))) p--;
+    const word = foldRange(s, p + 1, we);
+    const cue = cueOf(word);
+    if (cue === undefined) continue;
+    if (!RECORD_CUES.has(cue)) return false;
+    const recordStart = p + 1;
+    let before = '';
+    for (let k = 0; k < 3; k++) {
+      while (p >= from && !isLetter(s.charCodeAt(p))) p--;
+      if (p < from) break;
+      const e = p + 1;
+      while (p >= from && isLetter(s.charCodeAt(p))) p--;
+      before = foldRange(s, p + 1, e);
+      if (!ARTICLE_WORDS.has(before)) break;
+    }
+    // ("بالحجز", "فالحجز": the place word glued to the record's)
+    const glued = word.length > 3 && (word.charCodeAt(0) === 0x628 || word.charCodeAt(0) === 0x641) && word.charCodeAt(1) === 0x627 && word.charCodeAt(2) === 0x644;
+    return (glued || PLACE_WORDS.has(before)) && PASSPORT_CONTEXT.test(s.slice(from, recordStart));
+  }
+  return false;
+}
+
+/** Words for "number" that name what they number by the word before them (Latin: "booking number") or after them ("رقم الحجز", "شماره پیگیری"). */
+const NUMBER_AFTER_NAME = folded(['number', 'no', 'nr', 'num', 'numero', 'numéro', 'id', 'ref']);
+const NUMBER_BEFORE_NAME = folded(['رقم', 'شماره', 'نمره', 'نمرة', 'کد', 'كود']);
+
+/**
+ * What the word for "number" nearest before the value (in its sentence) names, when that is a passport or a record:
+ * "booking number for my passport renewal is 49 551 7067", "رقم حجز موعد الجواز …", "شماره پیگیری تمدید پاسپورت …" are
+ * a record's (the passport is only what the record is for); "passport number for my booking is …", "رقم جواز صاحب
+ * الحجز …" a passport's. 0 when the nearest named number names neither.
+ */
+function numberHead(scan: Scan, start: number): Cue | 0 {
+  const s = scan.norm;
+  const from = sentenceStart(scan, start);
+  let p = start - 1;
+  let after = '';
+  for (let words = 0; words < 10; words++) {
+    while (p >= from && !isLetter(s.charCodeAt(p))) {
+      if (isDigit(s.charCodeAt(p))) return 0;
+      p--;
+    }
+    if (p < from) return 0;
+    const we = p + 1;
+    while (p >= from && isLetter(s.charCodeAt(p))) p--;
+    const word = foldRange(s, p + 1, we);
+    let named: string | undefined;
+    if (NUMBER_BEFORE_NAME.has(word)) named = after;
+    else if (NUMBER_AFTER_NAME.has(word)) {
+      let q = p;
+      while (q >= from && !isLetter(s.charCodeAt(q))) q--;
+      const e = q + 1;
+      while (q >= from && isLetter(s.charCodeAt(q))) q--;
+      named = q + 1 < e ? foldRange(s, q + 1, e) : '';
+    }
+    if (named !== undefined) {
+      const cue = named ? cueOf(named) : undefined;
+      if (cue === Cue.PASSPORT || (cue !== undefined && RECORD_CUES.has(cue))) return cue;
+    }
+    after = word;
+  }
+  return 0;
+}
+
+const recordHeaded = (scan: Scan, start: number): boolean => RECORD_CUES.has(numberHead(scan, start) as Cue);
 
 function findPassports(scan: Scan): void {
   PASSPORT_RE.lastIndex = 0;
@@ -711,11 +800,11 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits read out in groups, or one by one
   // (never a date, "12 05 2030", nor a round figure, "1 100 000")
   if (n < 6 || n > 9 || !(groups <= 4 || groups === n) || !spaceOrDashJoined(s, run, a, b) || (groups === 3 && spacedDate(s, run, a, b)) || (thousands(run, a, b) && d.endsWith('000'))) return undefined;
-  if (cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
+  if (cueFor(scan, start, end) === Cue.PASSPORT) return recordHeaded(scan, start) ? null : { type: 'PASSPORT', confidence: 0.8 };
   // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": with no
   // word of their own but "number", in a sentence that names a passport (a round figure is an amount: "هزینه
   // پاسپورت ۱ ۲۵۰ ۰۰۰")
-  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end, groups === n) && passportNamedBefore(scan, d, start)) return { type: 'PASSPORT', confidence: 0.7 };
+  if (!d.endsWith('00') && passportNumberCue(scan, d, start, end, groups === n) && passportNamedBefore(scan, d, start) && !recordHeaded(scan, start)) return { type: 'PASSPORT', confidence: 0.7 };
   return undefined;
 }
 
@@ -791,7 +880,16 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (v !== undefined) return v;
   }
   // "PP no. 763945433": a passport's digits after its word
-  if (n >= 6 && n <= 9 && groups === 1 && cueFor(scan, start, end) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.8 };
+  if (n >= 6 && n <= 9 && groups === 1) {
+    const c = cueFor(scan, start, end);
+    if (c === Cue.PASSPORT) return recordHeaded(scan, start) ? null : { type: 'PASSPORT', confidence: 0.8 };
+    // "the passport number on my booking is 495517067" (digits no phone reads)
+    if (RECORD_CUES.has(c as Cue)) {
+      // "passport number for my booking is …": the word for "number" names the passport, as a passport word would
+      if (numberHead(scan, start) === Cue.PASSPORT) return { type: 'PASSPORT', confidence: 0.75 };
+      if (recordInPassportPhrase(scan, start) && !cuedNationalPhone(d) && !nationalPhone(scan, d)) return { type: 'PASSPORT', confidence: 0.7 };
+    }
+  }
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
   if (plus || (d.startsWith('00') && n >= 11)) {

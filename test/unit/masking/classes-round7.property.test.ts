@@ -9,21 +9,9 @@
 import fc from 'fast-check';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+import { detectSensitive } from '../../../main/core/masking';
 import { iranCodeValid } from '../../../main/core/masking/checksums';
-import { digits, expectFound, RUNS, scriptOf, SCRIPTS } from './generators';
-
-function foundIn(text: string, value: string, type: SensitiveType): void {
-  const at = text.lastIndexOf(value);
-  expect(at, `${value} not in ${text}`).toBeGreaterThanOrEqual(0);
-  expectFound(text, at, at + value.length, type);
-}
-
-function visibleIn(text: string, value: string): void {
-  const at = text.lastIndexOf(value);
-  const hit = detectSensitive(text).find((s) => s.start < at + value.length && s.end > at);
-  expect(hit, `${JSON.stringify(value)} masked in ${JSON.stringify(text)}`).toBeUndefined();
-}
+import { digits, foundIn, RUNS, scriptOf, SCRIPTS, visibleIn } from './generators';
 
 /** Calling code, the national number's first digits and how many follow. UK 7700 900… is Ofcom's fictional range: possible, never valid. */
 const RANGES: Array<[string, string, number]> = [
@@ -143,6 +131,68 @@ describe('failure classes of the fourth independent round (property)', () => {
       fc.property(before, digits(8).filter((d) => !d.startsWith('0')), (b, d) => {
         const v = `${d.slice(0, 4)} ${d.slice(4)}`;
         visibleIn(`${b} The order number is ${v}.`, v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a passport number written on a record ("the passport number on my booking is …"): the record is the place, not the label', () => {
+    const shape = fc.constantFrom(
+      (v: string) => `the passport number on my booking is ${v}`,
+      (v: string) => `passport number on the reservation: ${v}`,
+      (v: string) => `the passport on the ticket says ${v}, please fix`,
+      (v: string) => `رقم الجواز اللي في الحجز هو ${v}`,
+      (v: string) => `رقم الباسبور بالحجز ${v} غلط`,
+      (v: string) => `شماره پاسپورت توی رزرو ${v} ثبت شده`,
+      (v: string) => `shomare passport dar reserve ${v} eshtebah ast`,
+    );
+    const grouping = fc.constantFrom((d: string) => `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`, (d: string) => `${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5)}`, (d: string) => `${d.slice(0, 4)} ${d.slice(4)}`);
+    fc.assert(
+      fc.property(shape, digits(9).filter((d) => !d.endsWith('00')), grouping, scriptOf, (f, d, g, script) => {
+        const v = script(g(d));
+        foundIn(f(v), v, 'PASSPORT');
+      }),
+      RUNS,
+    );
+    // the record's own number, labelled by it, stays visible beside a passport
+    const decoy = fc.constantFrom(
+      (v: string) => `my passport is fine, the booking number is ${v}`,
+      (v: string) => `جواز السفر تمام، رقم الحجز ${v}`,
+      (v: string) => `پاسپورتم درسته، شماره رزرو ${v} هست`,
+    );
+    fc.assert(
+      fc.property(decoy, digits(8).filter((d) => !d.startsWith('0')), scriptOf, (f, d, script) => {
+        const v = script(`${d.slice(0, 4)} ${d.slice(4)}`);
+        visibleIn(f(v), v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a record\'s number whose record is for a passport stays visible ("booking number for my passport renewal is …")', () => {
+    const shape = fc.constantFrom(
+      (v: string) => `booking number for my passport renewal is ${v}`,
+      (v: string) => `the booking number of my passport appointment is ${v}`,
+      (v: string) => `order number for the passport cover: ${v}`,
+      (v: string) => `tracking number of my passport delivery ${v}`,
+      (v: string) => `رقم حجز موعد الجواز ${v}`,
+      (v: string) => `شماره پیگیری تمدید پاسپورت ${v}`,
+      (v: string) => `کد رهگیری گذرنامه ${v} هست`,
+    );
+    const grouping = fc.constantFrom((d: string) => `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`, (d: string) => `${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5)}`, (d: string) => d);
+    fc.assert(
+      fc.property(shape, digits(9).filter((d) => !d.endsWith('00') && !/^[059]/.test(d)), grouping, scriptOf, (f, d, g, script) => {
+        const v = script(g(d));
+        visibleIn(f(v), v);
+      }),
+      RUNS,
+    );
+    // …while the passport's own number, named by "number" beside the passport's word, is masked in the same words
+    fc.assert(
+      fc.property(digits(9).filter((d) => !d.endsWith('00')), scriptOf, (d, script) => {
+        const v = script(d);
+        foundIn(`passport number for my booking is ${v}`, v, 'PASSPORT');
+        foundIn(`رقم جواز صاحب الحجز ${v}`, v, 'PASSPORT');
       }),
       RUNS,
     );
