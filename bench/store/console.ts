@@ -99,7 +99,7 @@ const filters = [
 const queries = ['refund', 'الفاتورة', 'فاتورة', 'سفارش', 'payment card', 'إلغاء الطلب', 'می‌خواهم لغو', 'pack', 'حسا', 'number', 'tomorrow please', 'البطاقه'];
 const shortPrefixes = ['ال', 'pa', 'سف', 'م', 're'];
 
-type Klass = { name: string; goal: string; warm?: number; f: (i: number) => Promise<unknown> };
+type Klass = { name: string; goal: string; warm?: number; samples?: number; f: (i: number) => Promise<unknown> };
 const classes: Klass[] = [
   {
     name: 'inbox page (100, filter classes, every 2nd: page 2)',
@@ -123,6 +123,9 @@ const classes: Klass[] = [
   {
     name: 'open conversation, 300 messages, first time (read mark, audit)',
     goal: '10 ms',
+    // Only conversations never opened before count as a first time (a smaller dataset has fewer of them).
+    warm: 5,
+    samples: Math.max(1, Math.min(300, big.length - reopened - 5)),
     f: () => call('openConversation', { conversationId: big[firstOpen++ % big.length]!, lang: 'en' }),
   },
   { name: 'open conversation, 300 messages, again', goal: '10 ms', warm: reopened, f: (i) => call('openConversation', { conversationId: big[i % reopened]!, lang: 'en' }) },
@@ -152,9 +155,9 @@ const messages = db.prepare('SELECT max(id) FROM messages').pluck().get() as num
 console.log(`console calls on ${messages.toLocaleString('en')} messages (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`);
 for (const k of classes) {
   if (only && !only.test(k.name)) continue;
-  const t = await measure(k, 300);
+  const t = await measure(k, k.samples ?? 300);
   console.log(
-    `${k.name.padEnd(62)} wall p50 ${ms(t.wall.p50)}  p99 ${ms(t.wall.p99)} | cpu p50 ${ms(t.cpu.p50)}  p99 ${ms(t.cpu.p99)}  (goal p99 ≤ ${k.goal})`,
+    `${k.name.padEnd(62)} ${k.samples ? `(${k.samples} calls) ` : ''}wall p50 ${ms(t.wall.p50)}  p99 ${ms(t.wall.p99)} | cpu p50 ${ms(t.cpu.p50)}  p99 ${ms(t.cpu.p99)}  (goal p99 ≤ ${k.goal})`,
   );
 }
 

@@ -111,8 +111,12 @@ export class ConversationRepository {
       where.push(`(${t}.last_activity_at, ${byLabel ? 'l.conversation_id' : 'c.id'}) < (?, ?)`);
       args.push(page.after.lastActivityAt, page.after.id);
     }
+    // The preview and the labels of the page's rows in the same statement (evaluated for the page's rows only): one
+    // call into SQLite per page instead of one per row.
     const sql = `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread,
-        k.id AS contact_id, k.handle, k.display_name
+        k.id AS contact_id, k.handle, k.display_name,
+        (SELECT m.masked_text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS preview,
+        (SELECT group_concat(cl.label_id) FROM conversation_labels cl WHERE cl.conversation_id = c.id) AS label_ids
       FROM ${byLabel ? 'conversation_labels l INDEXED BY conversation_labels_recent CROSS JOIN conversations c ON c.id = l.conversation_id' : 'conversations c'}
         JOIN contacts k ON k.id = c.contact_id
       WHERE ${where.join(' AND ')}
@@ -128,8 +132,9 @@ export class ConversationRepository {
       contact_id: number;
       handle: string | null;
       display_name: string | null;
+      preview: string | null;
+      label_ids: string | null;
     }>;
-    const labels = this.labelsOf(rows.map((r) => r.id));
     const items = rows.map((r) => ({
       id: r.id,
       channelId: r.channel_id,
@@ -139,8 +144,8 @@ export class ConversationRepository {
       assigneeId: r.assignee_id,
       lastActivityAt: r.last_activity_at,
       unread: r.unread,
-      labelIds: labels.get(r.id) ?? [],
-      preview: (this.s.preview.get(r.id) as string | undefined) ?? null,
+      labelIds: r.label_ids ? r.label_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+      preview: r.preview,
     }));
     const last = rows[rows.length - 1];
     return { items, next: rows.length === limit && last ? { lastActivityAt: last.last_activity_at, id: last.id } : null };
