@@ -54,6 +54,18 @@ describe('round 7: false blocks by structure (generated)', () => {
     );
   });
 
+  it('a button\'s name after "tap", or a label a field shows, is no request', () => {
+    fc.assert(
+      fc.property(pick(['tap', 'press', 'click', 'hit']), pick(['Verify', 'Send', 'Confirm', 'Share']), pick(["where it says 'Enter code'", "in the box that says 'Type the OTP'", '']), (tap, button, label) => {
+        const safe = `Once the code shows up, ${tap} ${button} ${label} and you're done. Nobody here needs it.`;
+        expect(blocked(safe), safe).toBe(false);
+        const ask = `Once the code shows up, send it to me here.`;
+        expect(blocked(ask), ask).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
   it('a warning that describes or quotes the scam message does not ask; the same secret asked for does', () => {
     fc.assert(
       fc.property(

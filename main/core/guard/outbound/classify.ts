@@ -195,7 +195,7 @@ function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '(?<=(?:wey|dey|which|that|who) )(?:tell|ask|want)s? (?:you|u)', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
@@ -585,7 +585,9 @@ function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
   // …unless a question inverts it: "what did it say?" asks what the message said
   if (/^(?:it|he|she|they)$/.test(noun) && !/^(?:did|does|do|will|would|can|could|should|has|have|had)$/.test(det)) return true;
   // "…in the app where it says verify", "tap the button marked send": the word a screen shows, not an instruction
-  if (/^(?:says|said|reads|shows|labell?ed|marked|called|named)$/.test(noun) && v.last >= clause.tokens.length - 2) return true;
+  // "tap Verify", "press Send", "روی تأیید بزنید": the word after a tap is the button's name
+  if (/^(?:tap|press|click|hit|select|choose|touch)$/.test(noun)) return true;
+  if (/^(?:says|said|reads|shows|labell?ed|marked|called|named)$/.test(noun) && (v.last >= clause.tokens.length - 2 || /^(?:it|that|which|button|screen|field|box|tab|page|app|link|option)$/.test(det))) return true;
   // "The SMS got say 'don't share this code'": a verb of saying right after the message is what the message says
   if (/^(?:say|says|said|read|reads|show|shows|write|writes|wrote|mention\S*)$/.test(clause.tokens[v.at] ?? '') && !/^(?:me|us|it|them|to|out|back|here)$/.test(clause.tokens[v.last + 1] ?? '') && hits(clause.text, CARRIER).some((c) => c.last < v.at && v.at - c.last <= 2)) return true;
   return /^(?:our|the|this|that|their|my|his|her|its)$/.test(det) && /^[a-z]{3,}$/.test(noun) && !/^(?:please|kindly|just|now|then|also|only|you|they|she|time|once|moment|week|day|morning|evening|way)$/.test(noun);
@@ -647,10 +649,14 @@ function usedAsNoun(clause: Clause, v: Hit): boolean {
 /** "احنا محتاجين الرقم السري", "we need your PIN": the writer's need is a request, whoever its subject is. */
 const NEED_VERB = new RegExp(`^(?:${['need', 'needs', 'want', 'require', '(?:م|مش)?حتاج\\S*', 'محتاج\\S*', 'نحتاج\\S*', 'احتاج\\S*', 'عايز\\S*', 'عاوز\\S*', 'بد(?:نا|ي)', 'نبي', 'نبغي', 'نبغى', 'لازم(?:نا|ني)', 'me7tag\\S*', 'ma7tag\\S*', '3ayz\\S*', '3ayez\\S*'].map(foldLetters).join('|')})$`, 'u');
 
+const FROM_YOU_OR_NOTHING = new RegExp(`^(?:(?:${['your', 'ur', 'the', 'from you', 'منك', 'منكم', 'من حضرتك', 'من جنابك', 'منك يا فندم', 'ازت', 'از شما', 'ازتون'].map(foldLetters).join('|')})(?: |$))*$`, 'u');
+
 function writerActs(t: string, v: Hit, objects: Hit[] = []): boolean {
   // …when the secret is its object ("we need to send you the new PIN" is the writer acting)
   const words = t.split(' ');
-  if (NEED_VERB.test(t.slice(v.start, v.end)) && objects.some((o) => o.at === v.last + 1 || (o.at === v.last + 2 && /^(?:your|ur|the|منك|منكم|منك|ازت|از شما)$/u.test(words[v.last + 1] ?? '')))) return false;
+  // (…"from you" may stand between: "احنا محتاجين من حضرتك الكود", "we need from you the code")
+  const between = (o: Hit) => words.slice(v.last + 1, o.at).join(' ');
+  if (NEED_VERB.test(t.slice(v.start, v.end)) && objects.some((o) => o.at > v.last && FROM_YOU_OR_NOTHING.test(between(o)))) return false;
   const before = hits(t, WRITER_ACTS).filter((w) => w.last < v.at && v.at - w.last <= 3 && !objects.some((o) => o.start <= w.start && w.end <= o.end));
   if (!before.length) return false;
   const lastWriter = Math.max(...before.map((w) => w.last));
