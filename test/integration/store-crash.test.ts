@@ -11,7 +11,7 @@ import { tmpDir } from '../helpers/tmp';
 const BATCH = 200;
 const KILLS = 25;
 
-/** Starts the ingesting child, waits until it is writing, lets it run a random moment, then SIGKILLs it. */
+/** Starts the ingesting child, waits until it has stored a batch and is writing more, lets it run a random moment, then SIGKILLs it. */
 function runAndKill(dir: string, service: string, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/ingest-child.ts'], {
