@@ -36,7 +36,8 @@ export interface EmbeddedHubStart {
 }
 
 
-const MODE_FILE = 'embedded-mode.json';
+export const EMBEDDED_MODE_FILE = 'embedded-mode.json';
+const MODE_FILE = EMBEDDED_MODE_FILE;
 
 /**
  * The data folder's mode: what the caller asks for wins and is written down; otherwise the one written before;

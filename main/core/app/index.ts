@@ -4,4 +4,4 @@ export { openCore, restoreDatabase, DATABASE_FILE, type Core, type CoreOptions, 
 export { APP_NAME, APP_VERSION } from './version';
 export { ReplyApprovals, type ApprovalRequest, type ApprovalState } from './reply-approvals';
 export type { PhishingDrillRunner } from './phishing-drills';
-export { embeddedModeFromEnv, embeddedModeOf, EMBEDDED_MODES, type EmbeddedHub, type EmbeddedHubStart, type EmbeddedMode } from './embedded-hub';
+export { embeddedModeFromEnv, embeddedModeOf, EMBEDDED_MODE_FILE, EMBEDDED_MODES, type EmbeddedHub, type EmbeddedHubStart, type EmbeddedMode } from './embedded-hub';
