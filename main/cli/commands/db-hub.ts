@@ -104,7 +104,7 @@ export function rotateKeyInHubFolder(): never {
   throw new DiwanError(
     'embedded_hub_mode',
     'This data folder runs the built-in team hub: its originals are not under a data key but sealed to its custodian\'s key of the current period (a new key pair every month, made by itself), so there is nothing for `diwan db rotate-key` to rotate and nothing was changed. ' +
-      'To make a past period\'s originals unreadable for good, a team hub\'s custodian destroys that epoch (`diwan custodian shred --epoch N --config FILE`); the built-in hub\'s custodian does this when its retention ends.',
+      'Destroying a past period\'s key for good is a team hub custodian\'s step (`diwan custodian shred --epoch N --config FILE`); the built-in hub keeps its past keys, so its originals stay revealable.',
   );
 }
 
