@@ -4,7 +4,7 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { openCore, type Core } from '../../main/core/app';
-import { newSessionSlot } from '../../main/core/auth';
+import { newSessionSlot, newTotpSecret, totpCode } from '../../main/core/auth';
 import { loadOsKeychain, Vault } from '../../main/core/vault';
 import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
@@ -181,6 +181,31 @@ describe('backup and restore of a built-in hub folder', () => {
       await forgetHubKeys(b.service);
     }
   }, 180_000);
+
+  it("asks a hub administrator with two-step sign-in for her code on the line after the password", async () => {
+    const dir = tmpDir();
+    const out = tmpDir();
+    const a = testKeychain();
+    const core = await startConsole(dir, a);
+    try {
+      await core.ready();
+      await ok(window(core)('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD }));
+      const hub = core.embeddedHub() as StartedEmbeddedHub;
+      const secret = newTotpSecret();
+      await hub.store.updateUser((await hub.store.userByName('salma'))!.id, { totpSecret: secret }, { actor: 'test', action: 'user.second_factor_enrolled' });
+      const archive = path.join(out, 'two-step.backup');
+      const noCode = await cli(['db', 'backup', '--out', archive, '--admin', 'salma', '--data-dir', dir], a.service, `${PASSWORD}\n`);
+      expect(noCode.out).toMatch(/uses two-step sign-in: give the 6-digit code on the line after the password/);
+      expect(fs.existsSync(archive)).toBe(false);
+      const withCode = await cli(['db', 'backup', '--out', archive, '--admin', 'salma', '--data-dir', dir], a.service, `${PASSWORD}\n${totpCode(secret, Date.now())}\n`);
+      expect(withCode.code).toBe(0);
+      const trail = await hub.store.q.all<{ action: string; details: string }>("SELECT action, details FROM audit WHERE action IN ('cli.refused', 'cli.admin_command', 'folder.backed_up') ORDER BY seq");
+      expect(trail.map((e) => `${e.action} ${(JSON.parse(e.details) as { reason?: string }).reason ?? ''}`.trim())).toEqual(['cli.refused second_factor_missing', 'cli.admin_command', 'folder.backed_up']);
+    } finally {
+      await core.closeAndWait();
+      await forgetHubKeys(a.service);
+    }
+  }, 120_000);
 
   it('keeps the keys in this keychain without a passphrase, and refuses in words what it cannot bring', async () => {
     const dirA = tmpDir();
