@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
@@ -32,12 +33,38 @@ async function ok<T = Record<string, unknown>>(r: Promise<Result>): Promise<T> {
   return out.value as T;
 }
 
-/** The command line in this process, on the real OS keychain under the test's service. */
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The command line in this process, with no console running in it (their SQLite connections would share one thread). */
 async function cli(args: string[], service: string, stdin = '') {
   const out: string[] = [];
   const sink = new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) });
   const code = await runCli(args, { stdin: Readable.from(stdin ? [stdin] : []), stdout: sink, stderr: sink, env: { DIWAN_KEYCHAIN_SERVICE: service } });
   return { code, out: out.join('') };
+}
+
+/**
+ * The command line as IT runs it: its own process (beside a console that keeps its hub running in another), on the
+ * real OS keychain under the test's service.
+ */
+function cliBeside(args: string[], service: string, stdin = ''): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DIWAN_KEYCHAIN_SERVICE: service, DIWAN_DATA_DIR: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, out });
+    });
+    child.stdin.end(stdin);
+  });
 }
 
 /** What the CLI wrote straight to the OS keychain (not through the test's port) goes too. */
@@ -123,7 +150,7 @@ describe('backup and restore of a built-in hub folder', () => {
       let backup: { code: number; out: string };
       try {
         await until(async () => (await countMessages()) >= 4, 'messages arriving during the test');
-        backup = await cli(['db', 'backup', '--out', archive, '--passphrase-stdin', '--admin', 'salma', '--data-dir', dirA], a.service, `${PASSWORD}\n${PASSPHRASE}\n`);
+        backup = await cliBeside(['db', 'backup', '--out', archive, '--passphrase-stdin', '--admin', 'salma', '--data-dir', dirA], a.service, `${PASSWORD}\n${PASSPHRASE}\n`);
       } finally {
         clearInterval(writer);
       }
@@ -134,7 +161,7 @@ describe('backup and restore of a built-in hub folder', () => {
       expect((await hub.store.q.get<{ actor: string }>("SELECT actor FROM audit WHERE action = 'folder.backed_up'"))!.actor).toBe('salma');
 
       // A console runs on folder A: its hub cannot be replaced under it.
-      const busy = await cli(['db', 'restore', archive, '--passphrase-stdin', '--admin', 'salma', '--data-dir', dirA], a.service, `${PASSWORD}\n${PASSPHRASE}\n`);
+      const busy = await cliBeside(['db', 'restore', archive, '--passphrase-stdin', '--admin', 'salma', '--data-dir', dirA], a.service, `${PASSWORD}\n${PASSPHRASE}\n`);
       expect(busy.code).not.toBe(0);
       expect(busy.out).toMatch(/A console is running on this data folder .* Quit it, then restore\. Nothing was changed\./);
       expect(fs.readdirSync(dirA).filter((f) => f.startsWith('hub.before-restore'))).toEqual([]);
@@ -180,7 +207,7 @@ describe('backup and restore of a built-in hub folder', () => {
       await forgetHubKeys(a.service);
       await forgetHubKeys(b.service);
     }
-  }, 180_000);
+  }, 240_000);
 
   it("asks a hub administrator with two-step sign-in for her code on the line after the password", async () => {
     const dir = tmpDir();
@@ -194,10 +221,10 @@ describe('backup and restore of a built-in hub folder', () => {
       const secret = newTotpSecret();
       await hub.store.updateUser((await hub.store.userByName('salma'))!.id, { totpSecret: secret }, { actor: 'test', action: 'user.second_factor_enrolled' });
       const archive = path.join(out, 'two-step.backup');
-      const noCode = await cli(['db', 'backup', '--out', archive, '--admin', 'salma', '--data-dir', dir], a.service, `${PASSWORD}\n`);
+      const noCode = await cliBeside(['db', 'backup', '--out', archive, '--admin', 'salma', '--data-dir', dir], a.service, `${PASSWORD}\n`);
       expect(noCode.out).toMatch(/uses two-step sign-in: give the 6-digit code on the line after the password/);
       expect(fs.existsSync(archive)).toBe(false);
-      const withCode = await cli(['db', 'backup', '--out', archive, '--admin', 'salma', '--data-dir', dir], a.service, `${PASSWORD}\n${totpCode(secret, Date.now())}\n`);
+      const withCode = await cliBeside(['db', 'backup', '--out', archive, '--admin', 'salma', '--data-dir', dir], a.service, `${PASSWORD}\n${totpCode(secret, Date.now())}\n`);
       expect(withCode.code).toBe(0);
       const trail = await hub.store.q.all<{ action: string; details: string }>("SELECT action, details FROM audit WHERE action IN ('cli.refused', 'cli.admin_command', 'folder.backed_up') ORDER BY seq");
       expect(trail.map((e) => `${e.action} ${(JSON.parse(e.details) as { reason?: string }).reason ?? ''}`.trim())).toEqual(['cli.refused second_factor_missing', 'cli.admin_command', 'folder.backed_up']);
@@ -218,13 +245,13 @@ describe('backup and restore of a built-in hub folder', () => {
       await core.ready();
       await ok(window(core)('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD }));
       const archive = path.join(out, 'local.backup');
-      const backup = await cli(['db', 'backup', '--out', archive, '--admin', 'salma', '--data-dir', dirA], a.service, `${PASSWORD}\n`);
+      const backup = await cliBeside(['db', 'backup', '--out', archive, '--admin', 'salma', '--data-dir', dirA], a.service, `${PASSWORD}\n`);
       expect(backup.out).toMatch(/archive key and the hub's keys in this machine's keychain/);
       expect(backup.code).toBe(0);
-      const nobody = await cli(['db', 'backup', '--out', path.join(out, 'x.backup'), '--data-dir', dirA], a.service);
+      const nobody = await cliBeside(['db', 'backup', '--out', path.join(out, 'x.backup'), '--data-dir', dirA], a.service);
       expect(nobody.out).toMatch(/needs an administrator: add --admin NAME/);
       expect(fs.existsSync(path.join(out, 'x.backup'))).toBe(false);
-      const rotate = await cli(['db', 'rotate-key', '--data-dir', dirA], a.service);
+      const rotate = await cliBeside(['db', 'rotate-key', '--data-dir', dirA], a.service);
       expect(rotate.code).not.toBe(0);
       expect(rotate.out).toMatch(/sealed to its custodian's key .*diwan custodian shred --epoch N/);
       await core.closeAndWait();
@@ -245,7 +272,7 @@ describe('backup and restore of a built-in hub folder', () => {
       await new Vault(loadOsKeychain(), clash.service).set('hub:custodian-key-encryption-key', Buffer.alloc(32, 7).toString('base64'));
       core = await startConsole(dirA, a);
       await core.ready();
-      expect((await cli(['db', 'backup', '--out', portable, '--passphrase-stdin', '--admin', 'salma', '--data-dir', dirA], a.service, `${PASSWORD}\n${PASSPHRASE}\n`)).code).toBe(0);
+      expect((await cliBeside(['db', 'backup', '--out', portable, '--passphrase-stdin', '--admin', 'salma', '--data-dir', dirA], a.service, `${PASSWORD}\n${PASSPHRASE}\n`)).code).toBe(0);
       await core.closeAndWait();
       core = null;
       const dirD = tmpDir();
@@ -262,5 +289,5 @@ describe('backup and restore of a built-in hub folder', () => {
       await core?.closeAndWait();
       for (const s of [a.service, other.service, clash.service]) await forgetHubKeys(s);
     }
-  }, 180_000);
+  }, 240_000);
 });
