@@ -72,7 +72,9 @@ export async function backupEmbeddedHub(o: { dataDir: string; vault: Vault; out:
     const snapshot = path.join(work, EMBEDDED_HUB_DATABASE);
     const db = new Database(dbFile, { readonly: true, fileMustExist: true });
     try {
-      await db.backup(snapshot);
+      // All pages in one step, inside one read transaction: the WAL lets the running hub keep writing meanwhile. In
+      // small steps SQLite restarts the copy whenever another connection writes, which a busy hub does for ever.
+      await db.backup(snapshot, { progress: () => 0x7fffffff });
     } finally {
       db.close();
     }
