@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, embeddedModeFromEnv, embeddedModeOf, openCore, type Core } from '../core/app';
+import { DATABASE_FILE, EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, EMBEDDED_MODE_FILE, embeddedModeFromEnv, embeddedModeOf, openCore, type Core } from '../core/app';
 import { DiwanError } from '../core/shared/errors';
 
 import { defaultDataDir } from '../core/config/paths';
@@ -33,6 +34,28 @@ export function embeddedHubDatabaseOf(args: string[], io: CliIo): string | null 
   const dataDir = dataDirFor(args, io);
   const mode = embeddedModeOf(dataDir, embeddedModeFromEnv(io.env.DIWAN_EMBEDDED));
   return mode === 'hub' ? path.join(dataDir, EMBEDDED_HUB_DIR, EMBEDDED_HUB_DATABASE) : null;
+}
+
+/** The mode the folder's `embedded-mode.json` (or DIWAN_EMBEDDED) names, or null when neither says. */
+export function folderModeOf(args: string[], io: CliIo): 'hub' | 'store' | null {
+  const dataDir = dataDirFor(args, io);
+  const env = embeddedModeFromEnv(io.env.DIWAN_EMBEDDED);
+  if (env) return env;
+  return fs.existsSync(path.join(dataDir, EMBEDDED_MODE_FILE)) ? embeddedModeOf(dataDir) : null;
+}
+
+/**
+ * A folder whose mode was never written down is single-seat when its single-seat database has people (the hub's
+ * first start would move them in); an empty one (a command's sign-in check made it) belongs to no one yet.
+ */
+export async function singleSeatInUse(args: string[], io: CliIo): Promise<boolean> {
+  if (!fs.existsSync(path.join(dataDirFor(args, io), DATABASE_FILE))) return false;
+  const core = await openCoreFor(args, io);
+  try {
+    return core.identity.users.count() > 0;
+  } finally {
+    core.close();
+  }
 }
 
 /** Refuses a single-seat command in a hub-mode folder, with a sentence naming what to do instead. */

@@ -31,3 +31,13 @@ export async function restOfStdin(io: CliIo): Promise<string> {
   s.pos = s.lines.length;
   return rest.replace(/\n+$/, '');
 }
+
+/**
+ * The last non-empty line, taken out of what is left: a restore into a folder without people reads the passphrase
+ * (last, as always) before the sign-in, which it checks against the archive's own people.
+ */
+export async function takeLastStdinLine(io: CliIo): Promise<string | undefined> {
+  const s = await linesOf(io);
+  while (s.lines.length > s.pos && s.lines[s.lines.length - 1] === '') s.lines.pop();
+  return s.lines.length > s.pos ? s.lines.pop() : undefined;
+}

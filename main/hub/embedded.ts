@@ -217,10 +217,7 @@ async function prepareDatabase(config: HubConfig, secrets: KeychainHubSecrets, o
   try {
     store = (await openHubStore(config, secrets, () => o.clock.now())).store;
     await store.migrate();
-    const known = await store.device(o.device.fingerprint);
-    if (!known || known.revoked || known.publicKey !== o.device.publicKeyPem) {
-      await store.enrolDevice({ fingerprint: o.device.fingerprint, publicKey: o.device.publicKeyPem, label: 'this computer' }, SYSTEM);
-    }
+    await enrolThisComputer(store, o.device);
     if (source) await moveInOnce(source, store, config, secrets, o);
     if ((await store.channels()).length === 0) {
       await store.saveChannel({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo', enabled: true, config: {} }, SYSTEM);
@@ -233,6 +230,14 @@ async function prepareDatabase(config: HubConfig, secrets: KeychainHubSecrets, o
     );
   } finally {
     await store?.close();
+  }
+}
+
+/** One machine: this console's device key is the built-in hub's enrolled device (docs/SECURITY.md, "The embedded hub"). */
+export async function enrolThisComputer(store: HubStore, device: { fingerprint: string; publicKeyPem: string }): Promise<void> {
+  const known = await store.device(device.fingerprint);
+  if (!known || known.revoked || known.publicKey !== device.publicKeyPem) {
+    await store.enrolDevice({ fingerprint: device.fingerprint, publicKey: device.publicKeyPem, label: 'this computer' }, SYSTEM);
   }
 }
 

@@ -9,10 +9,12 @@ import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type CliIo, type Command } from '../command';
 import { embeddedHubDatabaseOf, openCoreFor, refuseInHubMode } from '../context';
 import { HubStore, sqliteExecutor } from '../../hub/store';
+import { exportHubTrail } from '../../hub/audit-export';
+import { DEFAULT_SERVICE, loadOsKeychain, Vault } from '../../core/vault';
 
 const USAGE = [
   'diwan audit verify [--json] [--data-dir DIR]            check every entry, the chain, checkpoints and the keychain head',
-  'diwan audit export --out FILE [--since-seq N] [--data-dir DIR]   signed JSONL for the SIEM',
+  'diwan audit export --out FILE [--since-seq N] [--data-dir DIR]   signed JSONL for the SIEM (a built-in hub folder: the hub\'s trail)',
   'diwan audit verify-export FILE [--device FINGERPRINT]    check an export\'s signature and chain, as the SIEM would',
   'diwan audit acknowledge --ack FILE --admin NAME [--data-dir DIR]   after tampering was found and its evidence kept: resume',
   '   FILE is IT\'s acknowledgement signed with a policy signing key (`ack-sign`); the password on stdin',
@@ -31,13 +33,20 @@ export const auditCommand: Command = {
         const hubDatabase = embeddedHubDatabaseOf(rest, io);
         return hubDatabase ? verifyEmbeddedHub(hubDatabase, rest, io) : withCore(rest, io, (core) => verify(core, rest, io));
       }
-      case 'export':
-        refuseInHubMode(rest, io, 'diwan audit export', 'Check its trail with `diwan audit verify`; exporting the embedded hub\'s trail for a SIEM is not available yet.');
-        return withCore(rest, io, (core) => exportTo(core, rest, io));
+      case 'export': {
+        const hubDatabase = embeddedHubDatabaseOf(rest, io);
+        return hubDatabase ? exportEmbeddedHub(hubDatabase, rest, io) : withCore(rest, io, (core) => exportTo(core, rest, io));
+      }
       case 'verify-export':
         return verifyExportFile(rest, io);
       case 'acknowledge':
-        refuseInHubMode(rest, io, 'diwan audit acknowledge', 'The hub\'s trail is checked with `diwan audit verify`; it has no acknowledgement step.');
+        refuseInHubMode(
+          rest,
+          io,
+          'diwan audit acknowledge',
+          'Nothing was changed, and nothing needs resuming: the hub\'s trail never stops taking entries when a check finds it broken, so it has no acknowledgement step. ' +
+            'Keep the evidence with `diwan audit verify --json` and `diwan audit export --out FILE`, then restore the folder from a backup taken before the damage (`diwan db restore`) if you want an intact chain.',
+        );
         return withCore(rest, io, (core) => acknowledge(core, rest, io));
       case 'ack-sign':
         return ackSign(rest, io);
@@ -103,12 +112,44 @@ function describe(r: VerifyReport, databaseId: string): string {
   return lines.join('\n') + '\n';
 }
 
-async function exportTo(core: Core, args: string[], io: CliIo): Promise<number> {
+/** `--out FILE` and `--since-seq N`, the same for every trail's export. */
+export function exportOptions(args: string[], command = 'diwan audit export'): { out: string; sinceSeq: number } {
   const out = flagValue(args, '--out');
-  if (!out) throw new DiwanError('out_missing', 'Say where to write the export: `diwan audit export --out FILE`.');
+  if (!out) throw new DiwanError('out_missing', `Say where to write the export: \`${command} --out FILE\`.`);
   const since = flagValue(args, '--since-seq');
   const sinceSeq = since === undefined ? 0 : Number(since);
   if (!Number.isInteger(sinceSeq) || sinceSeq < 0) throw new DiwanError('since_invalid', '--since-seq takes a whole number (the last entry the SIEM already has).');
+  return { out, sinceSeq };
+}
+
+/** A hub's trail into the export file, signed by this computer's device key (`diwan device id`). */
+export async function writeHubExport(store: HubStore, args: string[], io: CliIo, command: string): Promise<number> {
+  const { out, sinceSeq } = exportOptions(args, command);
+  const device = await loadOrCreateDeviceIdentity(new Vault(loadOsKeychain(), io.env.DIWAN_KEYCHAIN_SERVICE ?? DEFAULT_SERVICE));
+  const result = await exportHubTrail(store, device, { sinceSeq, now: Date.now(), actor: 'cli' });
+  writeAtomically(out, result.text);
+  io.stdout.write(
+    `Wrote ${result.entries} entries of the hub's trail${result.entries ? ` (${result.firstSeq}–${result.lastSeq})` : ''} to ${out}, signed by device ${formatFingerprint(device.fingerprint)}.\n`,
+  );
+  return 0;
+}
+
+/** A hub-mode folder: the embedded hub's trail, in the single-seat export's format. */
+async function exportEmbeddedHub(file: string, args: string[], io: CliIo): Promise<number> {
+  if (!fs.existsSync(file)) {
+    throw new DiwanError('embedded_hub_missing', `This data folder is in hub mode but has no hub database yet (${file}). Start the console once to create it, then export.`);
+  }
+  exportOptions(args);
+  const q = sqliteExecutor(file);
+  try {
+    return await writeHubExport(new HubStore(q, () => Date.now()), args, io, 'diwan audit export');
+  } finally {
+    await q.close();
+  }
+}
+
+async function exportTo(core: Core, args: string[], io: CliIo): Promise<number> {
+  const { out, sinceSeq } = exportOptions(args);
   const device = await loadOrCreateDeviceIdentity(core.vault);
   const result = exportAudit(core.auditTrail, device, { sinceSeq, now: core.clock.now() });
   writeAtomically(out, result.text);

@@ -5,8 +5,9 @@ import type { RetentionMode } from '../../core/store';
 import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type CliIo, type Command } from '../command';
 import { exportGrant, requireAdministrator } from '../admin-gate';
-import { dataDirFor, embeddedHubDatabaseOf, openCoreFor, refuseInHubMode } from '../context';
+import { dataDirFor, embeddedHubDatabaseOf, folderModeOf, openCoreFor, refuseInHubMode, singleSeatInUse } from '../context';
 import { embeddedHubDataCommand } from './customer-data';
+import { backupHubFolder, isHubArchive, restoreHubFolder, rotateKeyInHubFolder } from './db-hub';
 import { restOfStdin } from '../stdin-lines';
 
 const ADMIN = `
@@ -17,11 +18,15 @@ const USAGE = `diwan db <subcommand> [options] [--data-dir DIR]
 
   backup  --out FILE [--passphrase-file F | --passphrase-stdin]
           Online backup into an encrypted archive. Without a passphrase the archive key stays in this machine's
-          keychain; with one (12+ characters) the archive can be restored on another machine.
+          keychain; with one (12+ characters) the archive can be restored on another machine. In a folder that runs
+          the built-in team hub: its database, custodian key files, log, policy and certificate (and, with a
+          passphrase, the hub's keychain entries).
   restore ARCHIVE [--passphrase-file F | --passphrase-stdin]
-          Verify the archive, then replace the database; the previous one is kept aside. Quit the console first.
+          Verify the archive, then replace the database (or the built-in hub's folder); the previous one is kept
+          aside. Quit the console first (refused while it runs the folder's built-in hub).
   rotate-key [--batch N]
           Re-encrypt every original under a new data key, in batches; run again to resume if it was stopped.
+          (A built-in hub's originals are sealed to custody epochs instead: nothing to rotate.)
   retention [--channel ID --mode keep|originals|all [--days N]]
           Set a channel's retention policy, or (without options) apply every channel's policy now.
   erase   (--contact ID | --channel ID --user PLATFORM_USER_ID) --yes
@@ -44,12 +49,16 @@ export const dbCommand: Command = {
     // A data folder running the embedded team hub: retention, erase and export work on the hub's store.
     const hubDatabase = sub === 'retention' || sub === 'erase' || sub === 'export' ? embeddedHubDatabaseOf(rest, io) : null;
     if (hubDatabase) return embeddedHubDataCommand(sub as 'retention' | 'erase' | 'export', rest, io, hubDatabase);
+    const inHub = embeddedHubDatabaseOf(rest, io) !== null;
+    if (sub === 'backup' && inHub) return backupHubFolder(rest, io, required(rest, '--out', 'Say where to write the archive: --out FILE.'), () => readPassphrase(rest, io));
+    if (sub === 'restore') return restore(rest, io);
+    if (sub === 'rotate-key' && inHub) rotateKeyInHubFolder();
     if (sub) {
       refuseInHubMode(
         rest,
         io,
         `diwan db ${sub}`,
-        'Nothing was changed. Back up the whole data folder with the console closed (the hub\'s keys stay in this computer\'s keychain), or move the team onto a hub on PostgreSQL and use its backups (IT guide).',
+        'Nothing was changed. Back it up with `diwan db backup`, or move the team onto a hub on PostgreSQL and use its backups (IT guide).',
       );
     }
     switch (sub) {
@@ -89,6 +98,9 @@ async function backup(args: string[], io: CliIo): Promise<number> {
 async function restore(args: string[], io: CliIo): Promise<number> {
   const archive = args.find((a, i) => !a.startsWith('-') && !VALUE_FLAGS.includes(args[i - 1] ?? ''));
   if (!archive) throw new DiwanError('cli_missing_archive', 'Name the archive to restore: diwan db restore ARCHIVE.');
+  // The archive says what it holds: a built-in hub goes into a hub folder (a new folder becomes one).
+  if (isHubArchive(archive)) return restoreHubFolder(args, io, archive, () => readPassphrase(args, io), folderModeOf(args, io) ?? ((await singleSeatInUse(args, io)) ? 'store' : null));
+  refuseInHubMode(args, io, 'diwan db restore', `${archive} is not an archive of a built-in hub (a single-seat archive, or not a readable archive); restore a single-seat archive into a single-seat data folder (--data-dir). Nothing was changed.`);
   const core = await openCoreFor(args, io);
   try {
     await requireAdministrator(core, args, io, 'db restore');

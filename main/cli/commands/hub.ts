@@ -16,6 +16,7 @@ import { untilStopped } from '../until-stopped';
 import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 import { customerCommand, HUB_CUSTOMER_DATA_USAGE, retentionCommand } from './customer-data';
 import { localLeases, postgresLeases } from '../../hub/leases';
+import { writeHubExport } from './audit';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -32,6 +33,7 @@ const USAGE = [
   'diwan hub secret set NAME [--keychain-service S]   store a hub secret (read from stdin) in the OS keychain',
   'diwan hub tls --name HOST[,HOST...] --out DIR      make the hub certificate and key; prints the pin consoles use',
   'diwan hub audit verify --config FILE   the audit chain in the database, and against the head checkpointed at the custodian',
+  'diwan hub audit export --out FILE [--since-seq N] --config FILE   the hub\'s trail as signed JSONL for the SIEM (as `diwan audit export`)',
   'diwan hub audit grants --role NAME     the PostgreSQL grants that let the hub\'s role only INSERT into the audit table',
   'diwan hub grant-key --out DIR          make the key the hub signs reveal grants with; prints the public key for the custodian',
   '',
@@ -206,6 +208,7 @@ async function audit(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(`-- Run as the database owner after \`diwan hub migrate\`:\n${hubRoleGrants(role).map((l) => `${l};`).join('\n')}\n`);
     return 0;
   }
+  if (args[1] === 'export') return withStore(args, io, (store) => writeHubExport(store, args, io, 'diwan hub audit export'));
   if (args[1] !== 'verify') throw new DiwanError('hub_usage', USAGE);
   return withStore(args, io, async (store, config) => {
     const chain = await store.verifyAudit();

@@ -1,6 +1,6 @@
 export { ConsoleLock, type LockChange, type LockReason } from './lock';
 export type { NetworkOptions } from './network';
-export { DATABASE_FILE, EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR } from './data-folder';
+export { DATABASE_FILE, EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, EMBEDDED_MODE_FILE } from './data-folder';
 export { openCore, restoreDatabase, type Core, type CoreOptions, type AppStatus, type EmbeddedHubStarter } from './core';
 export { APP_NAME, APP_VERSION } from './version';
 export { GuardScreen, inboundRules } from './inbound-screen';

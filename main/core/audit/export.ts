@@ -1,8 +1,16 @@
 import crypto from 'node:crypto';
 import { fingerprintOf, normalizeFingerprint, verifyEd25519, type DeviceIdentity } from '../shared/device-key';
-import type { AuditTrail } from './trail';
+import type { StoredEntry } from './chain';
 
 const AUDIT_EXPORT_FORMAT = 'diwan-audit-export-v1';
+
+/** An entry as a trail stores it: this console's own, or a team hub's (whose entries may name no device). */
+export type ExportableEntry = Omit<StoredEntry, 'device'> & { device: string | null };
+
+/** Any hash-chained trail the export can walk after a position: `AuditTrail`, or a hub's (`main/hub/audit-export.ts`). */
+export interface ExportableTrail {
+  iterate(afterSeq: number): Iterable<ExportableEntry>;
+}
 
 export interface AuditExport {
   text: string;
@@ -17,7 +25,7 @@ export interface AuditExport {
  * before it, newlines included. The public key and its fingerprint travel in the signature line; the SIEM
  * checks the fingerprint against the one IT enrolled.
  */
-export function exportAudit(trail: AuditTrail, signer: Pick<DeviceIdentity, 'fingerprint' | 'publicKeyPem' | 'sign'>, opts: { sinceSeq?: number; now: number }): AuditExport {
+export function exportAudit(trail: ExportableTrail, signer: Pick<DeviceIdentity, 'fingerprint' | 'publicKeyPem' | 'sign'>, opts: { sinceSeq?: number; now: number }): AuditExport {
   const lines: string[] = [];
   let firstSeq: number | null = null;
   let lastSeq: number | null = null;

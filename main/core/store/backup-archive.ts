@@ -34,6 +34,8 @@ export interface ArchiveHeader {
   schemaVersion: number;
   salt: string;
   protection: Protection;
+  /** What the records hold: absent for a single-seat database, `embedded-hub` for a data folder's built-in hub. */
+  content?: 'embedded-hub';
 }
 
 export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 };

@@ -36,7 +36,7 @@ export async function backupDatabase(opts: {
   const out = path.resolve(opts.out);
   if (fs.existsSync(out)) throw new DiwanError('backup_exists', `${out} already exists; choose a new file name for the backup.`);
   if (!fs.existsSync(path.dirname(out))) throw new DiwanError('backup_no_dir', `The folder ${path.dirname(out)} does not exist.`);
-  const { protection, master } = await protect(opts.secret, opts.dbId);
+  const { protection, master } = await protectArchive(opts.secret, opts.dbId);
   const snapshot = `${opts.db.name}.backup-${crypto.randomBytes(6).toString('hex')}`;
   const partial = `${out}.partial`;
   try {
@@ -99,23 +99,8 @@ export async function restoreBackup(opts: {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = path.join(dir, `.restore-${crypto.randomBytes(6).toString('hex')}.sqlite`);
   try {
-    const reader = new ArchiveReader(fd);
-    const p = reader.header.protection;
-    if (p.kind === 'passphrase') {
-      if (!opts.passphrase) throw new DiwanError('backup_needs_passphrase', 'This archive is protected by a passphrase: give it with --passphrase-file or --passphrase-stdin.');
-      reader.unlock(passphraseMaster(opts.passphrase, p));
-    } else {
-      // The header is not yet authenticated: only ever read this archive's own backup key.
-      if (p.account !== `backupkey:${reader.header.dbId}`) throw new DiwanError('backup_not_archive', 'This file is not a Diwan backup archive. Nothing was changed.');
-      const key = await opts.vault.get(`backupkey:${reader.header.dbId}`);
-      if (!key) {
-        throw new DiwanError(
-          'backup_key_missing',
-          `This archive is protected by a backup key (${p.account}) that is not in this machine's keychain. Restore it on the machine that made it, or use an archive made with a passphrase. Nothing was changed.`,
-        );
-      }
-      reader.unlock(Buffer.from(key, 'base64'));
-    }
+    const reader = await openArchive(fd, opts.vault, opts.passphrase);
+    if (reader.header.content) throw new DiwanError('backup_other_content', otherContent(reader.header));
     const manifest = JSON.parse(reader.next()!.toString('utf8')) as Manifest;
     const sha = crypto.createHash('sha256');
     let size = 0;
@@ -167,7 +152,7 @@ function verifyRestored(file: string, dbId: string, ring: KeyRing): number {
   }
 }
 
-function moveAside(file: string, now: number): string | null {
+export function moveAside(file: string, now: number): string | null {
   if (!fs.existsSync(file)) return null;
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   const aside = `${file}.before-restore-${stamp}`;
@@ -177,7 +162,39 @@ function moveAside(file: string, now: number): string | null {
   return aside;
 }
 
-async function protect(secret: BackupSecret, dbId: string): Promise<{ protection: Protection; master: Buffer }> {
+/**
+ * Opens an archive's records with its secret: the passphrase, or the backup key this machine's keychain holds for the
+ * archive's own id (never another account, since the header is not authenticated yet).
+ */
+export async function openArchive(fd: number, vault: Vault, passphrase: string | undefined): Promise<ArchiveReader> {
+  const reader = new ArchiveReader(fd);
+  const p = reader.header.protection;
+  if (p.kind === 'passphrase') {
+    if (!passphrase) throw new DiwanError('backup_needs_passphrase', 'This archive is protected by a passphrase: give it with --passphrase-file or --passphrase-stdin.');
+    reader.unlock(passphraseMaster(passphrase, p));
+    return reader;
+  }
+  if (p.account !== `backupkey:${reader.header.dbId}`) throw new DiwanError('backup_not_archive', 'This file is not a Diwan backup archive. Nothing was changed.');
+  const key = await vault.get(`backupkey:${reader.header.dbId}`);
+  if (!key) {
+    throw new DiwanError(
+      'backup_key_missing',
+      `This archive is protected by a backup key (${p.account}) that is not in this machine's keychain. Restore it on the machine that made it, or use an archive made with a passphrase. Nothing was changed.`,
+    );
+  }
+  reader.unlock(Buffer.from(key, 'base64'));
+  return reader;
+}
+
+/** The sentence for an archive of the other kind of data folder. */
+export function otherContent(header: ArchiveHeader): string {
+  return header.content === 'embedded-hub'
+    ? "This archive holds a data folder's built-in team hub, not a single-seat database. Restore it into a data folder that runs the built-in hub (DIWAN_EMBEDDED=hub, or a new folder). Nothing was changed."
+    : 'This archive holds a single-seat database, not a built-in team hub. Restore it into a single-seat data folder (DIWAN_EMBEDDED=store). Nothing was changed.';
+}
+
+/** The archive's protection: scrypt of a passphrase (12+ characters), or a key kept in this keychain as `backupkey:<id>`. */
+export async function protectArchive(secret: BackupSecret, dbId: string): Promise<{ protection: Protection; master: Buffer }> {
   if ('passphrase' in secret) {
     if ([...secret.passphrase].length < MIN_PASSPHRASE) {
       throw new DiwanError('backup_weak_passphrase', `A backup passphrase has at least ${MIN_PASSPHRASE} characters.`);
@@ -194,7 +211,7 @@ async function protect(secret: BackupSecret, dbId: string): Promise<{ protection
   return { protection: { kind: 'keychain', account }, master: Buffer.from(key, 'base64') };
 }
 
-function forEachChunk(file: string, each: (chunk: Buffer) => void): void {
+export function forEachChunk(file: string, each: (chunk: Buffer) => void): void {
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(CHUNK);
