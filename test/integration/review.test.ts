@@ -37,7 +37,7 @@ describe('team-lead review', () => {
       value: {
         conversationId: t.conversationId,
         messages: [
-          { id: String(t.customerMessageId), direction: 'in', author: 'Karim', text: expect.stringContaining('⟦CARD') },
+          { id: t.customerMessageId, direction: 'in', author: 'Karim', text: expect.stringContaining('⟦CARD') },
           { direction: 'out', author: 'amal', text: 'Never share your card.\nThanks!' },
         ],
         reviews: [
@@ -66,6 +66,14 @@ describe('team-lead review', () => {
     const j = json.value as { fileName: string; content: string; signature: { device: string; publicKey: string; signature: string } };
     expect(j.fileName).toBe(`diwan-transcript-${t.conversationId}.json`);
     expect(JSON.parse(j.content)).toMatchObject({ format: 'diwan-masked-transcript-v1', exportedBy: 'lina', device: fp, reviews: [{ score: 4 }] });
+    // Format v1 as it always was: message ids written as strings, keys in the same order (the signature covers the bytes).
+    const exported = (JSON.parse(j.content) as { transcript: { messages: Array<Record<string, unknown>> } }).transcript.messages;
+    expect(exported[0]).toEqual({ id: String(t.customerMessageId), direction: 'in', sentAt: t.clock.t - 60_000, author: 'Karim', text: expect.stringContaining('⟦CARD') });
+    expect(exported.map((m) => Object.keys(m))).toEqual([
+      ['id', 'direction', 'sentAt', 'author', 'text'],
+      ['id', 'direction', 'sentAt', 'author', 'text'],
+    ]);
+    expect(typeof exported[1]!.id).toBe('string');
     expect(j.signature.device).toBe(fp);
     expect(verifyEd25519(j.signature.publicKey, j.content, j.signature.signature)).toBe(true);
     expect(verifyEd25519(j.signature.publicKey, j.content.replace('lina', 'lena'), j.signature.signature)).toBe(false);
