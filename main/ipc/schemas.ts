@@ -166,7 +166,7 @@ export const ReviewTranscriptResponse = z.object({
   contactSegments: z.array(Segment).max(2000),
   messages: z.array(
     z.object({
-      id: z.string(),
+      id: RowId,
       direction: z.enum(['in', 'out']),
       sentAt: z.number(),
       author: z.string().nullable(),

@@ -1,17 +1,16 @@
 import type { Core } from '../../main/core/app';
 import { newSessionSlot } from '../../main/core/auth';
 import { createMainDispatch, type CallContext } from '../../main/ipc';
-import { DEMO_CHANNEL_ID } from '../../main/core/app/channels';
 import { startBridge, type RunningBridge } from '../bridge/server';
 import { RENDERER_DIR } from './browser';
 import { testKeychain } from './keychain';
 import { addPeople, PEOPLE } from './console-people';
+import { ingestMessage } from './intake';
 import { revealOriginal } from './store';
 import { tmpDir } from './tmp';
 
 export { addPeople, PEOPLE, signIn } from './console-people';
-
-let nextMessage = 0;
+export { ingestMessage } from './intake';
 
 /**
  * A customer message arriving on the demo channel, through the same store intake the connectors use, and the
@@ -20,24 +19,6 @@ let nextMessage = 0;
 export function receive(bridge: RunningBridge, m: { contact: string; text: string; assignTo?: string }): number {
   const id = ingestMessage(bridge.core, m);
   bridge.emit('inboxChanged', { conversationIds: [id], assignedToMe: m.assignTo ? [id] : [] });
-  return id;
-}
-
-/** A customer message stored as a connector would store it (default: the demo channel, now). */
-export function ingestMessage(core: Core, m: { contact: string; text: string; assignTo?: string; channelId?: string; sentAt?: number }): number {
-  const key = m.contact.toLowerCase().replace(/[^a-z0-9\u0600-\u06ff]+/g, '-');
-  const result = core.store.sink.ingest(m.channelId ?? DEMO_CHANNEL_ID, [
-    {
-      platformMessageId: `test-${process.pid}-${++nextMessage}`,
-      platformConversationId: `test-${key}`,
-      contact: { platformUserId: `test-${key}`, displayName: m.contact },
-      direction: 'in',
-      text: m.text,
-      sentAt: m.sentAt ?? core.clock.now(),
-    },
-  ]);
-  const id = result.conversationIds[0]!;
-  if (m.assignTo) core.store.conversations.assign(id, m.assignTo);
   return id;
 }
 

@@ -1,12 +1,8 @@
 import type { Core } from '../../main/core/app';
 import { newSessionSlot, type Role, type SessionSlot } from '../../main/core/auth';
-import type { OriginalsPort } from '../../main/core/auth';
-import type { MaskedTranscript, TranscriptPort } from '../../main/core/review';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach } from 'vitest';
+import { DEMO_CHANNEL_ID } from '../../main/core/app/channels';
 import { confirmAsSecondAdmin } from './console-people';
-import { tmpDir } from './tmp';
+import { ingestMessage } from './intake';
 
 /** A clock tests move by hand. */
 export class TestClock {
@@ -40,55 +36,21 @@ export function ensureAdminSession(core: Core) {
 }
 
 /**
- * Stand-ins for the store's originals and masked transcripts over real SQLite tables in a database file of the
- * test's own (the real store arrives with migration 002). The value of field i of a message is `fields[i].value`.
+ * A customer's message taken in through the real store's intake on the demo channel (made if missing), masked by the
+ * core's own detectors. Returns its conversation and message ids (the store's, as production makes them) and, for a
+ * field type, the `{ messageId, fieldIndex }` a reveal names; it throws when the detectors did not mask that type.
  */
-export function testConversations(): OriginalsPort & TranscriptPort & {
-  addMessage(m: { id: number; conversationId: number; direction: 'in' | 'out'; sentAt: number; maskedText: string; fields: Array<{ type: string; value: string }> }): void;
-} {
-  const db = new Database(path.join(tmpDir(), 'conversations.sqlite'));
-  opened.push(db);
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS t_messages (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, direction TEXT NOT NULL, sent_at INTEGER NOT NULL, masked_text TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS t_fields (message_id INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (message_id, idx));
-  `);
-  return {
-    addMessage(m) {
-      db.prepare('INSERT INTO t_messages VALUES (?, ?, ?, ?, ?)').run(m.id, m.conversationId, m.direction, m.sentAt, m.maskedText);
-      m.fields.forEach((f, i) => db.prepare('INSERT INTO t_fields VALUES (?, ?, ?, ?)').run(m.id, i, f.type, f.value));
-    },
-    describeField(messageId, fieldIndex) {
-      const row = db
-        .prepare('SELECT m.conversation_id AS conversationId, f.type FROM t_fields f JOIN t_messages m ON m.id = f.message_id WHERE f.message_id = ? AND f.idx = ?')
-        .get(messageId, fieldIndex) as { conversationId: number; type: string } | undefined;
-      return row ?? null;
-    },
-    readOriginalField(messageId, fieldIndex) {
-      const row = db.prepare('SELECT value FROM t_fields WHERE message_id = ? AND idx = ?').get(messageId, fieldIndex) as { value: string } | undefined;
-      return row?.value ?? null;
-    },
-    maskedTranscript(conversationId): MaskedTranscript | null {
-      const rows = db.prepare('SELECT * FROM t_messages WHERE conversation_id = ? ORDER BY sent_at').all(conversationId) as Array<{
-        id: number;
-        direction: 'in' | 'out';
-        sent_at: number;
-        masked_text: string;
-      }>;
-      if (!rows.length) return null;
-      return {
-        conversationId,
-        channel: 'telegram',
-        contact: 'Customer ••••21',
-        messages: rows.map((r) => ({ id: String(r.id), direction: r.direction, sentAt: r.sent_at, author: r.direction === 'out' ? 'agent' : null, text: r.masked_text })),
-      };
-    },
+export function customerMessage(core: Core, m: { contact: string; text: string; sentAt?: number }) {
+  if (!core.store.channels.list().some((c) => c.id === DEMO_CHANNEL_ID)) core.store.channels.create({ id: DEMO_CHANNEL_ID, kind: 'demo', name: 'Demo' });
+  const conversationId = ingestMessage(core, m);
+  const message = core.store.conversations.messages(conversationId, { limit: 500 }).reduce((a, b) => (b.id > a.id ? b : a));
+  const field = (type: string) => {
+    const f = message.fields.find((x) => x.type === type);
+    if (!f) throw new Error(`the message was not masked as expected: no ${type} in "${message.maskedText}"`);
+    return { messageId: message.id, fieldIndex: f.n };
   };
+  return { conversationId, messageId: message.id, field };
 }
-
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
 
 /** Calls a channel through the real main dispatcher as the given slot; returns the IpcResult. */
 export function caller(dispatch: import('../../main/ipc').Dispatch) {

@@ -131,7 +131,7 @@ for (const [name, open] of Object.entries(adapters)) {
           conversationId,
           channel: 'telegram',
           contact: 'Noura',
-          messages: [{ id: expect.any(String), direction: 'in', sentAt: 2_000, author: 'Noura', text: 'My card is •••• 1111' }],
+          messages: [{ id: expect.any(Number), direction: 'in', sentAt: 2_000, author: 'Noura', text: 'My card is •••• 1111' }],
         },
         reviews: [{ conversationId, reviewer: 'amal', score: 4, comment: 'Kind and quick', updatedAt: t }],
         consent: null,

@@ -7,7 +7,7 @@ import { newSessionSlot, totpCode } from '../../main/core/auth';
 import { createMainDispatch } from '../../main/ipc';
 import { testCore } from '../helpers/core';
 import { confirmAsSecondAdmin } from '../helpers/console-people';
-import { caller, testConversations, TestClock } from '../helpers/identity';
+import { caller, customerMessage, TestClock } from '../helpers/identity';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -27,19 +27,9 @@ const NATIONAL_ID = '784198712345671';
 describe('audited actions', () => {
   it('each leaves exactly one entry, and no entry holds a secret or an unmasked value', async () => {
     const clock = new TestClock();
-    const conversations = testConversations();
-    conversations.addMessage({
-      id: 41,
-      conversationId: 1,
-      direction: 'in',
-      sentAt: clock.t,
-      maskedText: 'phone [PHONE] id [NATIONAL_ID]',
-      fields: [
-        { type: 'PHONE', value: PHONE },
-        { type: 'NATIONAL_ID', value: NATIONAL_ID },
-      ],
-    });
-    core = await testCore({ clock, originals: conversations, transcripts: conversations });
+    core = await testCore({ clock });
+    const customer = customerMessage(core, { contact: 'Amira', text: `phone ${PHONE} id ${NATIONAL_ID}` });
+    const conversationId = customer.conversationId;
     const call = caller(createMainDispatch(core));
     const secrets: string[] = [ADMIN_PW, AGENT_PW, LEAD_PW, NEW_PW, PHONE, NATIONAL_ID];
     const counts = () => {
@@ -80,10 +70,10 @@ describe('audited actions', () => {
     const recoveryCodes = (enrolled.value as { recoveryCodes: string[] }).recoveryCodes;
     secrets.push(...recoveryCodes, ...recoveryCodes.map((c) => c.replace(/-/g, '')));
 
-    const reveal = await expectOne(AUDIT_ACTIONS.revealGranted, () => call(agent, 'requestReveal', { messageId: 41, fieldIndex: 0, reason: 'call back' }));
+    const reveal = await expectOne(AUDIT_ACTIONS.revealGranted, () => call(agent, 'requestReveal', { ...customer.field('PHONE'), reason: 'call back' }));
     expect(reveal.value).toMatchObject({ value: PHONE });
     const pending = await expectOne(AUDIT_ACTIONS.revealRequested, () =>
-      call(agent, 'requestReveal', { messageId: 41, fieldIndex: 1, reason: 'identity check' }),
+      call(agent, 'requestReveal', { ...customer.field('NATIONAL_ID'), reason: 'identity check' }),
     );
 
     const lead = newSessionSlot();
@@ -91,9 +81,9 @@ describe('audited actions', () => {
     secrets.push(lead.sessionId!);
     await expectOne(AUDIT_ACTIONS.revealApproved, () => call(lead, 'decideReveal', { requestId: (pending.value as { requestId: string }).requestId, approve: true }));
     expect(await call(agent, 'readReveal', { grantId: (pending.value as { requestId: string }).requestId })).toMatchObject({ ok: true, value: { value: NATIONAL_ID } });
-    await expectOne(AUDIT_ACTIONS.conversationOpened, () => call(lead, 'getReviewTranscript', { conversationId: 1 }));
-    await expectOne(AUDIT_ACTIONS.qualityScored, () => call(lead, 'setQualityScore', { conversationId: 1, score: 4, comment: 'polite, quick' }));
-    await expectOne(AUDIT_ACTIONS.transcriptExported, () => call(lead, 'exportTranscript', { conversationId: 1, format: 'json' }));
+    await expectOne(AUDIT_ACTIONS.conversationOpened, () => call(lead, 'getReviewTranscript', { conversationId }));
+    await expectOne(AUDIT_ACTIONS.qualityScored, () => call(lead, 'setQualityScore', { conversationId, score: 4, comment: 'polite, quick' }));
+    await expectOne(AUDIT_ACTIONS.transcriptExported, () => call(lead, 'exportTranscript', { conversationId, format: 'json' }));
     await expectOne(AUDIT_ACTIONS.signOut, () => call(lead, 'signOut'));
     const before2 = counts();
     core.identity.sessions.lockAll('suspend');

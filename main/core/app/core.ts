@@ -5,8 +5,8 @@ import type { NetworkGate } from '../network';
 import { systemClock, type AuditPort, type Clock } from '../shared/ports';
 import { Listeners } from '../shared/listeners';
 import { AuditTrail } from '../audit';
-import { Identity, loadOrCreateDeviceIdentity, RevealService, type IdentityPolicy, type OriginalsPort, type ThrottleRules } from '../auth';
-import { ReviewService, type TranscriptPort } from '../review';
+import { Identity, loadOrCreateDeviceIdentity, RevealService, type IdentityPolicy, type ThrottleRules } from '../auth';
+import { ReviewService } from '../review';
 import { RelayLink } from '../connectors/relay-client';
 import { TeamConsole, type LiveMarker, type StreamEvent, type TeamSeat } from '../team';
 import type { MaskingHints } from '../masking';
@@ -38,9 +38,6 @@ export interface CoreOptions {
   /** The identity part of IT's policy (enrolled devices, mandatory 2FA, reveal rules); defaults apply without it. */
   identityPolicy?: IdentityPolicy;
   throttle?: ThrottleRules;
-  /** The store's originals and masked transcripts; default to the store's own (main/core/app/store-ports.ts). */
-  originals?: OriginalsPort;
-  transcripts?: TranscriptPort;
   /** The ingest path's masking step; defaults to the detectors of main/core/masking with the policy's hints. */
   masker?: Masker;
   /**
@@ -210,8 +207,8 @@ async function assemble(
     appVersion: APP_VERSION,
     custody: { dir: path.join(opts.dataDir, 'custody'), ...opts.custody, approvalRequired: () => identity.currentPolicy.reveal.approvalRequired },
   });
-  const reveal = new RevealService(db, clock, audit, opts.originals ?? storeOriginals(store), () => identity.currentPolicy, usernameOf);
-  const review = new ReviewService(db, clock, audit, opts.transcripts ?? storeTranscripts(db, store), () => identity.deviceIdentity);
+  const reveal = new RevealService(db, clock, audit, storeOriginals(store), () => identity.currentPolicy, usernameOf);
+  const review = new ReviewService(db, clock, audit, storeTranscripts(db, store), () => identity.deviceIdentity);
   if (opts.background) store.outbox.recoverInterrupted();
   if (opts.background) void preparer?.warmUp();
   const stopRetention = opts.background

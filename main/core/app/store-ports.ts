@@ -49,7 +49,7 @@ export function storeTranscripts(db: Db, store: Store): TranscriptPort {
         channel: store.channels.get(summary.channelId).kind,
         contact,
         messages: store.conversations.messages(id, { limit: 500 }).map((m) => ({
-          id: String(m.id),
+          id: m.id,
           direction: m.direction,
           sentAt: m.sentAt,
           author: m.direction === 'out' ? ((m.authorId && (author.get(m.authorId) as string | undefined)) ?? m.authorId) : contact,

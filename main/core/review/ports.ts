@@ -1,9 +1,11 @@
 /**
  * How the review reaches a conversation: `storeTranscripts` (`app/store-ports.ts`) implements it over the store,
- * which holds only masked text outside the encrypted originals, and `openCore` passes it in (tests may pass their own).
+ * which holds only masked text outside the encrypted originals, and `openCore` passes it in; a team hub builds the
+ * same shape in `hub/store/transcript-export.ts`.
  */
 export interface MaskedMessage {
-  id: string;
+  /** The store's message id (the one reveals name). */
+  id: number;
   direction: 'in' | 'out';
   sentAt: number;
   /** Who wrote it: the agent's username for `out`, the contact's masked label for `in`. */

@@ -23,9 +23,13 @@ export interface ExportedConsent {
   acknowledgedAt: string | null;
 }
 
-/** Canonical JSON of the export (two-space indented, fixed key order as built). */
+/**
+ * Canonical JSON of the export (two-space indented, fixed key order as built). Format v1 writes message ids as
+ * strings, as it always has: verifiers and archives of earlier exports read them so.
+ */
 export function transcriptJson(doc: TranscriptDocument): string {
-  return JSON.stringify(doc, null, 2) + '\n';
+  const messages = doc.transcript.messages.map((m) => ({ ...m, id: String(m.id) }));
+  return JSON.stringify({ ...doc, transcript: { ...doc.transcript, messages } }, null, 2) + '\n';
 }
 
 /**

@@ -40,7 +40,7 @@ export class HubTranscriptExport {
         channel: channel?.kind ?? c.channelId,
         contact,
         messages: messages.map((m) => ({
-          id: String(m.id),
+          id: Number(m.id),
           direction: m.direction,
           sentAt: m.sentAt,
           author: m.direction === 'out' ? (m.authorId !== null ? (names.get(m.authorId) ?? null) : null) : contact || null,

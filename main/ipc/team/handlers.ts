@@ -259,7 +259,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         contact,
         contactSegments: toSegments(contact),
         messages: seat.cache.messages(c.id).map((m) => ({
-          id: String(m.id),
+          id: m.id,
           direction: m.direction,
           sentAt: m.sentAt,
           author: view.ref(m.authorId)?.name ?? null,

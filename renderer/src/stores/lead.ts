@@ -65,7 +65,7 @@ export const useLead = create<LeadState>((set, get) => ({
           conversationId,
           contact: t.contactSegments,
           messages: t.messages.map((m) => ({
-            id: Number(m.id),
+            id: m.id,
             direction: m.direction,
             sentAt: m.sentAt,
             segments: m.segments,
