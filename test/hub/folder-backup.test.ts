@@ -5,33 +5,21 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { openCore, type Core } from '../../main/core/app';
-import { newSessionSlot, newTotpSecret, totpCode } from '../../main/core/auth';
+import { newTotpSecret, totpCode } from '../../main/core/auth';
 import { loadOsKeychain, Vault } from '../../main/core/vault';
-import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
 import { TelegramEmulator } from '../emulators/telegram';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 import { until } from './harness';
+import { consoleWindow, ok } from '../helpers/console-window';
 
 const PASSWORD = 'a long and careful passphrase 7';
 const PASSPHRASE = 'the disaster-recovery passphrase, kept apart';
 const TOKEN = '123456:folder-backup-test-token';
 const CARD = '4111 1111 1111 1111';
 
-type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
-
-function window(core: Core) {
-  const dispatch = createMainDispatch(core);
-  const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
-  return (channel: string, request: unknown = {}) => dispatch(channel as never, request as never, ctx) as Promise<Result>;
-}
-
-async function ok<T = Record<string, unknown>>(r: Promise<Result>): Promise<T> {
-  const out = await r;
-  if (!out.ok) throw new Error(`${out.error.code}: ${out.error.message}`);
-  return out.value as T;
-}
+const window = consoleWindow;
 
 const ROOT = path.resolve(__dirname, '../..');
 

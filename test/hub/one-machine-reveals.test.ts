@@ -1,32 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../main/core/app';
-import { newSessionSlot } from '../../main/core/auth';
-import { createMainDispatch, type CallContext } from '../../main/ipc';
+import { openCore } from '../../main/core/app';
 import { parseHubConfig } from '../../main/hub';
 import { startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
 import { TelegramEmulator } from '../emulators/telegram';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 import { until } from './harness';
+import { consoleWindow, ok } from '../helpers/console-window';
 
 const PASSWORD = 'a long and careful passphrase 7';
 const TOKEN = '123456:one-machine-test-token';
 const CARD = '4111 1111 1111 1111';
 
-type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
-
-/** One console window: one session slot, as the Electron shell's window has (people sign out and in on it). */
-function window(core: Core) {
-  const dispatch = createMainDispatch(core);
-  const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
-  return (channel: string, request: unknown = {}) => dispatch(channel as never, request as never, ctx) as Promise<Result>;
-}
-
-async function ok<T = Record<string, unknown>>(r: Promise<Result>): Promise<T> {
-  const out = await r;
-  if (!out.ok) throw new Error(`${out.error.code}: ${out.error.message}`);
-  return out.value as T;
-}
+const window = consoleWindow;
 
 type Detail = { messages: Array<{ id: number; segments: Array<{ kind: string; fieldIndex?: number; type?: string }> }> };
 

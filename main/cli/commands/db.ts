@@ -6,7 +6,7 @@ import { DiwanError } from '../../core/shared/errors';
 import { flagValue, hasFlag, type CliIo, type Command } from '../command';
 import { exportGrant, requireAdministrator } from '../admin-gate';
 import { dataDirFor, embeddedHubDatabaseOf, folderModeOf, openCoreFor, refuseInHubMode, singleSeatInUse } from '../context';
-import { embeddedHubDataCommand } from './customer-data';
+import { contactRefOf, embeddedHubDataCommand } from './customer-data';
 import { backupHubFolder, isHubArchive, restoreHubFolder, rotateKeyInHubFolder } from './db-hub';
 import { restOfStdin } from '../stdin-lines';
 
@@ -163,7 +163,7 @@ async function erase(args: string[], io: CliIo): Promise<number> {
   const core = await openCoreFor(args, io);
   try {
     const admin = await requireAdministrator(core, args, io, 'db erase');
-    const r = core.store.subjects.erase(contactRef(args), `cli:${admin}`);
+    const r = core.store.subjects.erase(contactRefOf(args), `cli:${admin}`);
     io.stdout.write(`Erased contact ${r.contactId}: ${r.conversations} conversations, ${r.messages} messages.\n`);
     return 0;
   } finally {
@@ -176,7 +176,7 @@ async function exportCustomer(args: string[], io: CliIo): Promise<number> {
   const core = await openCoreFor(args, io);
   try {
     const admin = await requireAdministrator(core, args, io, 'db export');
-    const data = core.store.subjects.export(contactRef(args), `cli:${admin}`, exportGrant(core, admin, 'data subject export'));
+    const data = core.store.subjects.export(contactRefOf(args), `cli:${admin}`, exportGrant(core, admin, 'data subject export'));
     try {
       fs.writeFileSync(out, JSON.stringify(data, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
     } catch (e) {
@@ -197,20 +197,6 @@ async function closeFlushed(core: Core): Promise<void> {
   } finally {
     core.close();
   }
-}
-
-function contactRef(args: string[]) {
-  const contact = flagValue(args, '--contact');
-  if (contact !== undefined) {
-    if (!/^\d+$/.test(contact)) throw new DiwanError('cli_bad_contact', 'A contact id is a number.');
-    return { contactId: Number(contact) };
-  }
-  const channelId = flagValue(args, '--channel');
-  const platformUserId = flagValue(args, '--user');
-  if (!channelId || !platformUserId) {
-    throw new DiwanError('cli_missing_contact', 'Name the customer: --contact ID, or --channel ID --user PLATFORM_USER_ID.');
-  }
-  return { channelId, platformUserId };
 }
 
 function required(args: string[], flag: string, why: string): string {
