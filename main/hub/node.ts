@@ -43,6 +43,9 @@ import { HubSnoozes } from './store/snoozes';
 import { HubRetention } from './store/retention';
 import { scheduleRetention } from './retention-schedule';
 import { HANDOVER_NOTICE } from './store/handover';
+import { HubRelayQueue } from './store/relay-queue';
+import { RelayBell } from './routes/relay';
+import type { OutboundItem } from '../core/shared/messages';
 
 export interface HubNodeOptions {
   config: HubConfig;
@@ -183,7 +186,13 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
 
   const webhookStats = new WebhookStats();
   const hookLimits = webhookLimits(config);
+  const relayHub = {
+    queue: new HubRelayQueue(store, { seal: (...a) => sealer.sealRelayed(...a), open: (...a) => sealer.openRelayed(...a) }),
+    bell: new RelayBell(),
+    send: (channelId: string, item: OutboundItem, signal: AbortSignal) => channels.sendThrough(channelId, item, signal),
+  };
   const webhooks = webhookIntake({
+    relay: relayHub,
     intake: new WebhookIntakeStore(store, now),
     sealer,
     secrets,
@@ -225,6 +234,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     oneMachine: config.oneMachine ?? false,
     ...(o.relay ? { relay: o.relay } : {}),
     guardPolicy,
+    relayHub,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });
   // Its own lease connection: the early-warning lease is not a channel's, and losing it must not stop channels.
