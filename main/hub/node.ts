@@ -396,6 +396,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   // Everything started above, stopped in order: by close(), and when the listener cannot start (nothing left running).
   const shutdown = async () => {
     closing = true;
+    relayHub.bell.close();
     await channels.stop();
     await workflow.stop();
     for (const s of streams) s.end(1012, 'This hub node is restarting; reconnect to continue from your cursor.');

@@ -125,15 +125,15 @@ describe('the hub as the relay for a desk', () => {
     expect(again.messages.map((m) => m.platformMessageId)).toEqual(['wamid.A1']);
 
     // The cursor acknowledges: the event is erased at the hub, and the next poll waits for new ones.
-    const empty = await relay.pull(first.cursor, AbortSignal.timeout(10_000));
+    const empty = await relay.pull(first.cursor ?? null, AbortSignal.timeout(10_000));
     expect(empty.messages).toEqual([]);
     expect(await seed.store.q.all('SELECT seq FROM relay_events')).toEqual([]);
 
     // Arabic and Persian text arrive as they were written (the console masks them at its own ingest).
     expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'امید', text: 'سلام، شماره من ۰۹۱۲۳۴۵۶۷۸۹ است', id: 'wamid.A2' }]))).toBe(200);
-    const persian = await relay.pull(first.cursor, AbortSignal.timeout(10_000));
+    const persian = await relay.pull(first.cursor ?? null, AbortSignal.timeout(10_000));
     expect(persian.messages.map((m) => m.text)).toEqual(['سلام، شماره من ۰۹۱۲۳۴۵۶۷۸۹ است']);
-    await relay.pull(persian.cursor, AbortSignal.timeout(10_000));
+    await relay.pull(persian.cursor ?? null, AbortSignal.timeout(10_000));
   }, 60_000);
 
   it('sends a reply with the token held at the hub exactly once, whatever the console retries', async () => {
@@ -151,7 +151,7 @@ describe('the hub as the relay for a desk', () => {
   it('loses and repeats nothing when the hub restarts mid-stream: the unacknowledged event comes again, the acknowledged one never', async () => {
     const relay = new RelayConnector(ctx('wa'), link(desk), 1);
     const start = await relay.pull(null, AbortSignal.timeout(10_000));
-    const base = start.cursor;
+    const base = start.cursor ?? null;
     expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'first before restart', id: 'wamid.R1' }]))).toBe(200);
     const r1 = await relay.pull(base, AbortSignal.timeout(10_000));
     expect(r1.messages.map((m) => m.platformMessageId)).toEqual(['wamid.R1']);
@@ -159,7 +159,7 @@ describe('the hub as the relay for a desk', () => {
     // The node stops before the console acknowledged R1; a new node takes the same address.
     const port = Number(new URL(hub.url).port);
     await hub.close();
-    await expect(relay.pull(r1.cursor, AbortSignal.timeout(10_000))).rejects.toThrow(/could not be reached|connection to the relay broke/);
+    await expect(relay.pull(r1.cursor ?? null, AbortSignal.timeout(10_000))).rejects.toThrow(/could not be reached|connection to the relay broke/);
     hub = await startNode(port);
     expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'second after restart', id: 'wamid.R2' }]))).toBe(200);
 
@@ -167,7 +167,7 @@ describe('the hub as the relay for a desk', () => {
     const resumed = await relay.pull(base, AbortSignal.timeout(10_000));
     expect(resumed.messages.map((m) => m.platformMessageId)).toEqual(['wamid.R1', 'wamid.R2']);
     // Stored now: from its new cursor nothing comes twice.
-    const after = await relay.pull(resumed.cursor, AbortSignal.timeout(10_000));
+    const after = await relay.pull(resumed.cursor ?? null, AbortSignal.timeout(10_000));
     expect(after.messages).toEqual([]);
   }, 60_000);
 

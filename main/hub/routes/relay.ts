@@ -28,6 +28,17 @@ const SEND_TIMEOUT_MS = 30_000;
 /** Wakes this node's waiting long polls when a webhook queued events here (other nodes' events are found by rechecking). */
 export class RelayBell {
   private readonly waiting = new Set<() => void>();
+  private stopped = false;
+
+  /** The node is shutting down: waiting polls answer now (with what they have) instead of holding the listener open. */
+  close(): void {
+    this.stopped = true;
+    this.ring();
+  }
+
+  get closed(): boolean {
+    return this.stopped;
+  }
 
   ring(): void {
     for (const w of [...this.waiting]) w();
@@ -35,6 +46,7 @@ export class RelayBell {
 
   /** Resolves at the next ring or after `ms`, or at once when `cancelled` fires. */
   wait(ms: number, cancelled: AbortSignal): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -147,7 +159,7 @@ export function relayRoutes(d: ApiDeps): Route[] {
         for (;;) {
           const batch = await r.queue.take(channelId, device, after, limit);
           const left = deadline - d.now();
-          if (batch.events.length || left <= 0 || gone.signal.aborted) return batch;
+          if (batch.events.length || left <= 0 || gone.signal.aborted || r.bell.closed) return batch;
           await r.bell.wait(Math.min(RECHECK_MS, left), gone.signal);
         }
       },
@@ -205,7 +217,7 @@ export function relayRoutes(d: ApiDeps): Route[] {
           if (!known) throw refused('reply_unknown', 'The hub has no reply with this id from this computer.');
           const view = settledView(known);
           const left = deadline - d.now();
-          if (view.state !== 'sending' || left <= 0 || gone.signal.aborted) return view;
+          if (view.state !== 'sending' || left <= 0 || gone.signal.aborted || r.bell.closed) return view;
           await r.bell.wait(Math.min(RECHECK_MS, left), gone.signal);
         }
       },
