@@ -27,13 +27,13 @@ function caller(core: Core) {
 type Office = Awaited<ReturnType<typeof officeNetwork>>;
 
 /** IT's signed office policy, naming the relay or not (`install` signs a newer one), and a console inside the office. */
-async function officeNetwork(relay: { url: string; pin: string } | null) {
+async function officeNetwork(relay: { url: string; pin: string } | null, over: { requireTwoFactor?: boolean } = {}) {
   const beacon = await startTestBeacon('hq');
   const signer = makeSigner();
   const loc = managedLocation([signer]);
   let version = 0;
   const install = (r: { url: string; pin: string } | null) =>
-    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { version: ++version, ...(r ? { relay: r } : {}) }), signer);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, ['10.20.0.0/16'])], { version: ++version, ...over, ...(r ? { relay: r } : {}) }), signer);
   install(relay);
   return { network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 }, install };
 }
@@ -163,6 +163,54 @@ describe('the embedded hub serves relay channels through the office relay the po
     const shown = await status(dataDir, service, office);
     expect(shown.out).toMatch(new RegExp(`Relay channels\\s+wa through ${relay.url}`));
     expect(shown.code).toBe(0);
+  }, 180_000);
+
+  it('a single seat (no embedded hub) receives a WhatsApp message the hub relays to its desk, masked, and its reply leaves once', async () => {
+    const meta = await MetaEmulator.start(WA_TOKEN);
+    const relay = await HubRelay.start({ meta, token: WA_TOKEN, channelId: 'wa' });
+    const dataDir = tmpDir();
+    const { keychain, service } = testKeychain();
+    const device = await loadOrCreateDeviceIdentity(new Vault(keychain, service));
+    await relay.enrol(device.fingerprint, device.publicKeyPem);
+    // A single seat enforces the policy's two-step sign-in for the agent; this test is about the relay, so it is off.
+    const office = await officeNetwork({ url: relay.url, pin: relay.pin }, { requireTwoFactor: false });
+    const core = await consoleIn(dataDir, keychain, service, 'store', office);
+    try {
+      const slot = newSessionSlot();
+      await core.identity.createAdmin(slot, { username: 'salma', displayName: 'Salma', password: PASSWORD });
+      await core.identity.createUser(core.identity.requireSession(slot), { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD });
+      core.identity.signOut(slot);
+      core.store.channels.create({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp', config: { via: 'relay' } });
+      core.channels.start();
+      await expect.poll(() => relay.signIns(), { timeout: 20_000 }).toContain(device.fingerprint);
+      expect(await relay.deliver(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'رقم بطاقتي 4111 1111 1111 1111 من فضلك' }]))).toEqual([200]);
+
+      const agent = caller(core);
+      expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true });
+      let conversation: { id: number; preview: unknown } | undefined;
+      await expect
+        .poll(async () => {
+          const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
+          conversation = r.ok ? (r.value.items as Array<{ id: number; channelId: string; preview: unknown }>).find((c) => c.channelId === 'wa') : undefined;
+          return conversation !== undefined;
+        }, { timeout: 20_000 })
+        .toBe(true);
+      expect(JSON.stringify(conversation!.preview)).toContain('بطاقتي');
+      expect(JSON.stringify(conversation!.preview)).not.toMatch(/4111/);
+      const opened = await agent('openConversation', { conversationId: conversation!.id });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const inbound = (opened.value.messages as Array<{ id: number; direction: string }>).filter((m) => m.direction === 'in').at(-1)!;
+      expect(await agent('sendReply', { conversationId: conversation!.id, text: 'تم استلام طلبك', seenInboundId: inbound.id })).toMatchObject({ ok: true });
+      await expect.poll(() => meta.waSends.length, { timeout: 20_000 }).toBe(1);
+      expect(meta.waSends[0]).toMatchObject({ to: CUSTOMER, body: { text: { body: 'تم استلام طلبك' } } });
+      await expect.poll(() => relay.replies(), { timeout: 10_000 }).toMatchObject([{ state: 'sent' }]);
+      // Nothing was ingested at the hub: the desk keeps the conversation.
+      expect(await relay.store.q.all("SELECT id FROM messages WHERE channel_id = 'wa'")).toEqual([]);
+    } finally {
+      await core.closeAndWait();
+      await relay.close();
+      await meta.close();
+    }
   }, 180_000);
 
   it('says, where the administrator adds it and in the channel’s health, that a relay channel needs a relay the policy does not name', async () => {
