@@ -16,6 +16,7 @@ import { untilStopped } from '../until-stopped';
 import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 import { customerCommand, HUB_CUSTOMER_DATA_USAGE, retentionCommand } from './customer-data';
 import { localLeases, postgresLeases } from '../../hub/leases';
+import { checkRelayTo } from '../../hub/store/relay-queue';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -162,6 +163,8 @@ async function channel(args: string[], io: CliIo): Promise<number> {
   const baseUrl = flagValue(args, '--base-url');
   const pollMs = flagValue(args, '--poll-ms');
   return withStore(args, io, async (store) => {
+    // A channel the hub relays to named desks (protocol v1) instead of ingesting: its devices must be enrolled here.
+    if (settings && 'relayTo' in settings) settings = { ...settings, relayTo: await checkRelayTo(store, settings.relayTo, id) };
     await store.saveChannel(
       { id, kind, name, enabled: true, config: { ...(baseUrl ? { baseUrl } : {}), ...(pollMs ? { pollIntervalMs: Number(pollMs) } : {}), ...(settings ? { settings } : {}) } },
       IT(io),

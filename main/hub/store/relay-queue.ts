@@ -1,5 +1,6 @@
 import type { DeliveryReceipt } from '../../core/connectors';
 import type { InboundMessage } from '../../core/shared/messages';
+import { DiwanError } from '../../core/shared/errors';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
 
@@ -24,6 +25,25 @@ export interface RelayReplyRow {
 export function relayTargets(config: Record<string, unknown>): string[] {
   const to = (config.settings as { relayTo?: unknown } | undefined)?.relayTo;
   return Array.isArray(to) ? to.filter((f): f is string => typeof f === 'string' && /^[0-9a-f]{64}$/.test(f)) : [];
+}
+
+/**
+ * IT's `relayTo` setting checked before it is saved: fingerprints as Diwan shows them (colons, spaces and capitals are
+ * fine), each enrolled at this hub and not revoked; returns the setting normalised. Refuses with a sentence otherwise.
+ */
+export async function checkRelayTo(store: Pick<HubStore, 'device'>, value: unknown, channelId: string): Promise<string[]> {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 64) {
+    throw new DiwanError('hub_usage', `The channel "${channelId}": relayTo is a list of 1 to 64 device fingerprints, e.g. {"relayTo":["<fingerprint>"]}.`);
+  }
+  const out: string[] = [];
+  for (const v of value) {
+    const fp = typeof v === 'string' ? v.replace(/[^0-9a-fA-F]/g, '').toLowerCase() : '';
+    if (!/^[0-9a-f]{64}$/.test(fp)) throw new DiwanError('hub_usage', `The channel "${channelId}": ${JSON.stringify(v).slice(0, 80)} in relayTo is not a device fingerprint (64 hexadecimal digits).`);
+    const d = await store.device(fp);
+    if (!d || d.revoked) throw new DiwanError('hub_usage', `The channel "${channelId}": device ${fp} in relayTo is not enrolled at this hub. Enrol it first (diwan hub device enrol).`);
+    if (!out.includes(fp)) out.push(fp);
+  }
+  return out;
 }
 
 /** What makes two deliveries of the same event the same (a webhook redelivered, a receipt repeated). */
