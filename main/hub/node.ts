@@ -344,7 +344,12 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       metrics.refused++;
       return sendJson(res, 403, { error: 'outside_office', message: 'Diwan consoles connect to the hub only from the office networks IT named.' });
     }
-    if (closing) return sendJson(res, 503, { error: 'hub_closing', message: 'This hub node is shutting down; try again (the load balancer sends you to another node).' });
+    if (closing) {
+      // Closed after this answer: a client retrying quickly on a kept-alive socket would otherwise keep it busy and
+      // hold the listener's close open (a relay desk's long poll retries within half a second).
+      res.setHeader('connection', 'close');
+      return sendJson(res, 503, { error: 'hub_closing', message: 'This hub node is shutting down; try again (the load balancer sends you to another node).' });
+    }
     try {
       if (!(await api(req, res, url.pathname, url.searchParams))) sendJson(res, 404, { error: 'not_found', message: 'The hub has no such address.' });
     } catch (e) {

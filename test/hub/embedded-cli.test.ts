@@ -91,6 +91,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
     expect(refused.out).toContain(`device ${stranger} in relayTo is not enrolled at this hub. Enrol it first`);
     expect((await relayed(['not-a-fingerprint'])).out).toMatch(/is not a device fingerprint \(64 hexadecimal digits\)/);
     expect((await relayed([fingerprint.toUpperCase().replace(/(.{4})/g, '$1:').slice(0, -1)])).code).toBe(0);
+    expect((await run(['status'])).out).toContain('channel wa (whatsapp): enabled, relayed to 1 desk');
     const status = await run(['status']);
     expect(status.code).toBe(0);
     expect(status.out).toMatch(/audit: intact, \d+ entries/);

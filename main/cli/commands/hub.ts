@@ -16,7 +16,7 @@ import { untilStopped } from '../until-stopped';
 import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 import { customerCommand, HUB_CUSTOMER_DATA_USAGE, retentionCommand } from './customer-data';
 import { localLeases, postgresLeases } from '../../hub/leases';
-import { checkRelayTo } from '../../hub/store/relay-queue';
+import { checkRelayTo, relayBacklog, relayTargets } from '../../hub/store/relay-queue';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -187,7 +187,11 @@ async function status(args: string[], io: CliIo): Promise<number> {
         for (const c of await store.consoleCursors()) {
           lines.push(`console ${c.username} on ${c.device}: read up to event ${c.seq} (${latest - c.seq} behind), acknowledged ${new Date(c.at).toISOString()}`);
         }
-        for (const c of await store.channels()) lines.push(`channel ${c.id} (${c.kind}): ${c.enabled ? 'enabled' : 'disabled'}`);
+        for (const c of await store.channels()) {
+          const desks = relayTargets(c.config).length;
+          lines.push(`channel ${c.id} (${c.kind}): ${c.enabled ? 'enabled' : 'disabled'}${desks ? `, relayed to ${desks} desk${desks === 1 ? '' : 's'}` : ''}`);
+        }
+        for (const b of await relayBacklog(store)) lines.push(`relay ${b.channelId} for device ${b.device}: ${b.events} waiting`);
         const audit = await store.verifyAudit();
         lines.push(audit.broken ? `audit: BROKEN at entry ${audit.broken.seq}: ${audit.broken.why}` : `audit: intact, ${audit.entries} entries`);
       }

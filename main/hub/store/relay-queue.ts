@@ -46,6 +46,12 @@ export async function checkRelayTo(store: Pick<HubStore, 'device'>, value: unkno
   return out;
 }
 
+/** Events waiting at the hub per relayed channel and device (counts only: `diwan hub status`). */
+export async function relayBacklog(store: Pick<HubStore, 'q'>): Promise<Array<{ channelId: string; device: string; events: number }>> {
+  const rows = await store.q.all<{ channel_id: string; device: string; n: number | string }>('SELECT channel_id, device, COUNT(*) AS n FROM relay_events GROUP BY channel_id, device ORDER BY channel_id, device');
+  return rows.map((r) => ({ channelId: r.channel_id, device: r.device, events: Number(r.n) }));
+}
+
 /** What makes two deliveries of the same event the same (a webhook redelivered, a receipt repeated). */
 export function dedupOf(p: RelayPayload): string {
   return p.kind === 'message' ? `m:${p.message.platformMessageId}` : `r:${p.receipt.platformMessageId}:${p.receipt.state}`;
@@ -107,9 +113,8 @@ export class HubRelayQueue {
   }
 
   /** Events waiting per channel and device (counts only, for IT). */
-  async waiting(): Promise<Array<{ channelId: string; device: string; events: number }>> {
-    const rows = await this.store.q.all<{ channel_id: string; device: string; n: number | string }>('SELECT channel_id, device, COUNT(*) AS n FROM relay_events GROUP BY channel_id, device ORDER BY channel_id, device');
-    return rows.map((r) => ({ channelId: r.channel_id, device: r.device, events: Number(r.n) }));
+  waiting(): Promise<Array<{ channelId: string; device: string; events: number }>> {
+    return relayBacklog(this.store);
   }
 
   async openSession(tokenHash: string, fingerprint: string, expiresAt: number): Promise<void> {
