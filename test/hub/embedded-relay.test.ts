@@ -38,14 +38,14 @@ async function officeNetwork(relay: { url: string; pin: string } | null, over: {
   return { network: { ...loc, interfaces: () => interfaces({ eth0: ['10.20.1.5'] }), dnsSuffixes: async () => [], debounceMs: 10 }, install };
 }
 
-async function consoleIn(dataDir: string, keychain: KeychainPort, service: string, embedded: 'hub' | 'store', office: Office): Promise<Core> {
+async function consoleIn(dataDir: string, keychain: KeychainPort, service: string, embedded: 'hub' | 'store', office: Office, runtime: { maxSendAttempts?: number } = {}): Promise<Core> {
   const core = await openCore({
     dataDir,
     keychain,
     keychainService: service,
     embedded,
     network: office.network,
-    embeddedHub: (o, source) => startEmbeddedHub({ ...o, runtime: { outboxIdleMs: 200, errorBackoff: { baseMs: 100, capMs: 500 } } }, source),
+    embeddedHub: (o, source) => startEmbeddedHub({ ...o, runtime: { outboxIdleMs: 200, errorBackoff: { baseMs: 100, capMs: 500 }, ...runtime } }, source),
   });
   try {
     await core.ready();
@@ -96,7 +96,9 @@ describe('the embedded hub serves relay channels through the office relay the po
       await core.closeAndWait();
     }
 
-    core = await consoleIn(dataDir, keychain, service, 'hub', office);
+    // The relay's node is a real process that takes seconds to come back, and a reply fails for good after five failed
+    // tries in a row (about a second apart here): this test allows more tries, so the reply waits for the restart.
+    core = await consoleIn(dataDir, keychain, service, 'hub', office, { maxSendAttempts: 100 });
     try {
       const [wa] = (await hubStore(core).channels()).filter((c) => c.id === 'wa');
       expect(wa).toMatchObject({ kind: 'whatsapp', enabled: true, config: { settings: { via: 'relay' } } });
