@@ -12,6 +12,7 @@ import type { HubChannel, HubStore } from './store';
 import type { HubChannelSetup } from './store/channel-setup';
 import { applyWatermarks } from './store/watermarks';
 import { HubHandover, type HandoverRequest } from './store/handover';
+import { relayTargets } from './store/relay-queue';
 
 export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; channelId?: string; detail?: string }) => void;
 
@@ -240,7 +241,9 @@ export class HubChannels {
     let channels: HubChannel[];
     let revisions: Map<string, number>;
     try {
-      channels = (await this.o.store.channels()).filter((c) => c.enabled);
+      // A channel relayed to desks (`settings.relayTo`) is not run here: its messages go to the desks, never into the
+      // hub's conversations (a polling connector would ingest them); its replies leave through `sendThrough`.
+      channels = (await this.o.store.channels()).filter((c) => c.enabled && !relayTargets(c.config).length);
       revisions = (await this.o.setup?.revisions()) ?? new Map();
     } catch {
       return; // the database is out of reach; health says so, and the next tick tries again

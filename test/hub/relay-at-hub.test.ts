@@ -113,7 +113,9 @@ describe('the hub as the relay for a desk', () => {
     expect(first.messages.map((m) => [m.platformMessageId, m.text])).toEqual([['wamid.A1', 'My card 4111 1111 1111 1111 was charged twice']]);
     expect(first.cursor).toMatch(/^\d+$/);
 
-    // Not ingested at the hub: no conversation, no message; the waiting copy is sealed.
+    // Not ingested at the hub: the channel's connector does not run here (it would poll into the hub's
+    // conversations), there is no conversation, no message; the waiting copy is sealed.
+    expect((await hub.health()).channels).not.toContain('wa');
     expect(await seed.store.q.all("SELECT id FROM messages WHERE channel_id = 'wa'")).toEqual([]);
     const queued = await seed.store.q.all<{ sealed: Buffer }>('SELECT sealed FROM relay_events');
     expect(queued).toHaveLength(1);
