@@ -89,6 +89,7 @@ describe('hub on SQLite, administered from the command line and the API', () => 
     const refused = await relayed([stranger]);
     expect(refused.code).not.toBe(0);
     expect(refused.out).toContain(`device ${stranger} in relayTo is not enrolled at this hub. Enrol it first`);
+    expect((await run(['channel', 'add', '--id', 'tg2', '--kind', 'telegram', '--name', 'Bot', '--settings', JSON.stringify({ relayTo: [fingerprint] })])).out).toMatch(/only webhook channels .* can be relayed to desks/);
     expect((await relayed(['not-a-fingerprint'])).out).toMatch(/is not a device fingerprint \(64 hexadecimal digits\)/);
     expect((await relayed([fingerprint.toUpperCase().replace(/(.{4})/g, '$1:').slice(0, -1)])).code).toBe(0);
     expect((await run(['status'])).out).toContain('channel wa (whatsapp): enabled, relayed to 1 desk');

@@ -164,7 +164,12 @@ async function channel(args: string[], io: CliIo): Promise<number> {
   const pollMs = flagValue(args, '--poll-ms');
   return withStore(args, io, async (store) => {
     // A channel the hub relays to named desks (protocol v1) instead of ingesting: its devices must be enrolled here.
-    if (settings && 'relayTo' in settings) settings = { ...settings, relayTo: await checkRelayTo(store, settings.relayTo, id) };
+    if (settings && 'relayTo' in settings) {
+      if (!['whatsapp', 'messenger', 'instagram', 'x'].includes(kind)) {
+        throw new DiwanError('hub_usage', `The channel "${id}": only webhook channels (whatsapp, messenger, instagram, x) can be relayed to desks.`);
+      }
+      settings = { ...settings, relayTo: await checkRelayTo(store, settings.relayTo, id) };
+    }
     await store.saveChannel(
       { id, kind, name, enabled: true, config: { ...(baseUrl ? { baseUrl } : {}), ...(pollMs ? { pollIntervalMs: Number(pollMs) } : {}), ...(settings ? { settings } : {}) } },
       IT(io),
