@@ -44,7 +44,7 @@ import { HubRetention } from './store/retention';
 import { scheduleRetention } from './retention-schedule';
 import { HANDOVER_NOTICE } from './store/handover';
 import { HubRelayQueue } from './store/relay-queue';
-import { RelayBell } from './routes/relay';
+import { RelayBell } from './relay-bell';
 import type { OutboundItem } from '../core/shared/messages';
 
 export interface HubNodeOptions {

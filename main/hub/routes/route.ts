@@ -13,7 +13,7 @@ import type { ExportSigner } from '../../core/review';
 import type { AttachmentContent, SendResult } from '../../core/connectors';
 import type { OutboundItem } from '../../core/shared/messages';
 import type { HubRelayQueue } from '../store/relay-queue';
-import type { RelayBell } from './relay';
+import type { RelayBell } from '../relay-bell';
 import type { ConsentStore, HubChannel, HubStore, WorkflowStore } from '../store';
 import type { ChannelCheck } from '../../core/app/channel-check';
 
