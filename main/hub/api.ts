@@ -41,6 +41,7 @@ import { channelSetupRoutes } from './routes/channel-setup';
 import { channelAdminRoutes } from './routes/channel-admin';
 import { transcriptExportRoutes } from './routes/transcript-export';
 import { handoverRoutes } from './routes/handover';
+import { relayRoutes } from './routes/relay';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -91,6 +92,9 @@ const schemas = {
 const STATUS: Record<string, number> = {
   forbidden: 403,
   relay_not_configured: 409,
+  not_enrolled: 403,
+  bad_signature: 401,
+  clock_skew: 401,
   conversation_unknown: 404,
   user_unknown: 404,
   field_not_found: 404,
@@ -194,6 +198,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   ownRevealRoutes,
   handoverRoutes,
   channelAdminRoutes,
+  relayRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

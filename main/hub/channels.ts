@@ -1,4 +1,4 @@
-import { channelHealthView, ConnectorRuntime, fetchThrough, realSleep, type AttachmentContent, type ChannelConfig, type ChannelKind, type ConnectorRegistry, type RuntimeOptions } from '../core/connectors';
+import { channelHealthView, ConnectorRuntime, fetchThrough, realSleep, type AttachmentContent, type ChannelConfig, type ChannelKind, type ConnectorRegistry, type RuntimeOptions, type SendResult } from '../core/connectors';
 import { checkChannelCredentials, type ChannelCheck } from '../core/app/channel-check';
 import { DiwanError } from '../core/shared/errors';
 import { detached, failureName } from '../core/shared/keep-going';
@@ -12,6 +12,7 @@ import type { HubChannel, HubStore } from './store';
 import type { HubChannelSetup } from './store/channel-setup';
 import { applyWatermarks } from './store/watermarks';
 import { HubHandover, type HandoverRequest } from './store/handover';
+import { relayTargets } from './store/relay-queue';
 
 export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; channelId?: string; detail?: string }) => void;
 
@@ -133,6 +134,33 @@ export class HubChannels {
   }
 
   /**
+   * One reply a relayed device sent (`routes/relay.ts`), through a short-lived connector with the channel's credentials
+   * held at the hub: sending is one platform call, so any node can make it; the relay queue makes it happen once.
+   */
+  async sendThrough(channelId: string, item: OutboundItem, signal: AbortSignal): Promise<SendResult> {
+    const c = (await this.o.store.channels()).find((x) => x.id === channelId && x.enabled);
+    if (!c) throw new DiwanError('channel_unknown', 'This channel is switched off at the hub; ask an administrator.');
+    const connector = this.transient(c, channelId);
+    try {
+      await connector.start(signal);
+      return await connector.send(item, signal);
+    } finally {
+      await connector.stop().catch(() => {});
+    }
+  }
+
+  private transient(c: HubChannel, channelId: string) {
+    return (this.o.registry ?? hubRegistry)[c.kind as ChannelKind]({
+      config: channelConfigOf(c),
+      vault: this.o.vault,
+      clock: this.o.clock,
+      sleep: realSleep,
+      jitter: Math.random,
+      log: (l) => this.o.log({ level: l.level, event: `channel.${l.event}`, channelId, detail: l.detail }),
+    });
+  }
+
+  /**
    * A customer's file, through the node's running connector when this node holds the channel; otherwise through a
    * short-lived connector with the same credentials that only fetches (it never polls or sends, which the lease
    * guards), so any node can answer the console.
@@ -141,14 +169,7 @@ export class HubChannels {
     if (this.running.has(channelId)) return this.runtime.fetchAttachment(channelId, ref, signal);
     const c = (await this.o.store.channels()).find((x) => x.id === channelId && x.enabled);
     if (!c) throw new DiwanError('channel_unknown', 'The channel this file came through is switched off at the hub; ask an administrator.');
-    const connector = (this.o.registry ?? hubRegistry)[c.kind as ChannelKind]({
-      config: channelConfigOf(c),
-      vault: this.o.vault,
-      clock: this.o.clock,
-      sleep: realSleep,
-      jitter: Math.random,
-      log: (l) => this.o.log({ level: l.level, event: `channel.${l.event}`, channelId, detail: l.detail }),
-    });
+    const connector = this.transient(c, channelId);
     try {
       await connector.start(signal);
       return await fetchThrough(connector, ref, signal);
@@ -220,7 +241,9 @@ export class HubChannels {
     let channels: HubChannel[];
     let revisions: Map<string, number>;
     try {
-      channels = (await this.o.store.channels()).filter((c) => c.enabled);
+      // A channel relayed to desks (`settings.relayTo`) is not run here: its messages go to the desks, never into the
+      // hub's conversations (a polling connector would ingest them); its replies leave through `sendThrough`.
+      channels = (await this.o.store.channels()).filter((c) => c.enabled && !relayTargets(c.config).length);
       revisions = (await this.o.setup?.revisions()) ?? new Map();
     } catch {
       return; // the database is out of reach; health says so, and the next tick tries again

@@ -43,6 +43,9 @@ import { HubSnoozes } from './store/snoozes';
 import { HubRetention } from './store/retention';
 import { scheduleRetention } from './retention-schedule';
 import { HANDOVER_NOTICE } from './store/handover';
+import { HubRelayQueue } from './store/relay-queue';
+import { RelayBell } from './relay-bell';
+import type { OutboundItem } from '../core/shared/messages';
 
 export interface HubNodeOptions {
   config: HubConfig;
@@ -183,7 +186,13 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
 
   const webhookStats = new WebhookStats();
   const hookLimits = webhookLimits(config);
+  const relayHub = {
+    queue: new HubRelayQueue(store, { seal: (...a) => sealer.sealRelayed(...a), open: (...a) => sealer.openRelayed(...a) }),
+    bell: new RelayBell(),
+    send: (channelId: string, item: OutboundItem, signal: AbortSignal) => channels.sendThrough(channelId, item, signal),
+  };
   const webhooks = webhookIntake({
+    relay: relayHub,
     intake: new WebhookIntakeStore(store, now),
     sealer,
     secrets,
@@ -225,6 +234,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     oneMachine: config.oneMachine ?? false,
     ...(o.relay ? { relay: o.relay } : {}),
     guardPolicy,
+    relayHub,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });
   // Its own lease connection: the early-warning lease is not a channel's, and losing it must not stop channels.
@@ -334,7 +344,12 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       metrics.refused++;
       return sendJson(res, 403, { error: 'outside_office', message: 'Diwan consoles connect to the hub only from the office networks IT named.' });
     }
-    if (closing) return sendJson(res, 503, { error: 'hub_closing', message: 'This hub node is shutting down; try again (the load balancer sends you to another node).' });
+    if (closing) {
+      // Closed after this answer: a client retrying quickly on a kept-alive socket would otherwise keep it busy and
+      // hold the listener's close open (a relay desk's long poll retries within half a second).
+      res.setHeader('connection', 'close');
+      return sendJson(res, 503, { error: 'hub_closing', message: 'This hub node is shutting down; try again (the load balancer sends you to another node).' });
+    }
     try {
       if (!(await api(req, res, url.pathname, url.searchParams))) sendJson(res, 404, { error: 'not_found', message: 'The hub has no such address.' });
     } catch (e) {
@@ -386,6 +401,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   // Everything started above, stopped in order: by close(), and when the listener cannot start (nothing left running).
   const shutdown = async () => {
     closing = true;
+    relayHub.bell.close();
     await channels.stop();
     await workflow.stop();
     for (const s of streams) s.end(1012, 'This hub node is restarting; reconnect to continue from your cursor.');

@@ -61,6 +61,20 @@ export class OriginalsSealer {
   }
 
   /**
+   * An inbound event waiting at the hub for the device a relayed channel names (`store/relay-queue.ts`): under the hub's
+   * `outbox-key`, bound to the channel, the device and the event, until the device acknowledges it and the row is erased.
+   */
+  sealRelayed(channelId: string, device: string, dedup: string, payload: string): Buffer {
+    if (!this.outbox) throw missingOutboxKey();
+    return this.outbox.encrypt(`hub:${this.team}:relay:${channelId}:${device}:${dedup}`, payload);
+  }
+
+  openRelayed(channelId: string, device: string, dedup: string, blob: Buffer): string {
+    if (!this.outbox) throw missingOutboxKey();
+    return this.outbox.decrypt(`hub:${this.team}:relay:${channelId}:${device}:${dedup}`, blob);
+  }
+
+  /**
    * A person's TOTP secret as the hub keeps it (`users.totp_secret`, `totp_enrolments`): under the hub's `outbox-key`,
    * bound to the team and the person, so a database reader gets nothing and a secret copied to another row fails.
    */

@@ -8,6 +8,7 @@ import type { OriginalsSealer } from './sealing';
 import { secretNames, type HubSecrets } from './secrets';
 import type { WebhookIntakeStore, WebhookJob, WebhookOutcome } from './store';
 import type { ChannelCounters, WebhookStats } from './webhook-stats';
+import { relayTargets, type HubRelayQueue } from './store/relay-queue';
 
 /** The `object` each Meta channel kind receives; anything else is acknowledged and ignored. */
 const META_OBJECT = { whatsapp: 'whatsapp_business_account', messenger: 'page', instagram: 'instagram' } as const;
@@ -27,6 +28,14 @@ export interface WebhookIntakeDeps {
   now: () => number;
   /** How long a secret read from the keychain or credentials is reused (IT's change shows within this time). */
   secretTtlMs?: number;
+  /** Channels the hub relays to named devices (`settings.relayTo`) are queued for them instead of ingested. */
+  relay?: RelayIntake;
+}
+
+/** The relay side of webhook intake (`store/relay-queue.ts`), with the node's bell that wakes waiting long polls. */
+export interface RelayIntake {
+  queue: Pick<HubRelayQueue, 'enqueueIn'>;
+  bell: { ring(): void };
 }
 
 /**
@@ -122,6 +131,19 @@ export function webhookIntake(d: WebhookIntakeDeps) {
 
     const batch: PullBatch = webhookBatch(channelConfigOf(channel), payload, d.now());
     const fitted = fitToStore(batch.messages);
+    const devices = relayTargets(channel.config);
+    if (devices.length && d.relay) {
+      try {
+        const queued = await d.intake.relay(channelId, d.relay.queue, devices, fitted.messages, batch.deliveries ?? [], (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()));
+        counters.accepted++;
+        counters.quarantined += queued.held;
+        if (queued.queued) d.relay.bell.ring();
+      } catch (e) {
+        d.log({ level: 'error', event: 'webhook.relay_queue_failed', channelId, detail: (e as { code?: string }).code ?? (e as Error)?.name ?? 'error' });
+        return refuse(503, 'failed', 'try again');
+      }
+      return sendText(res, 200, 'EVENT_RECEIVED');
+    }
     let outcome: WebhookOutcome;
     try {
       outcome = await commits.submit({

@@ -83,6 +83,16 @@ describe('hub on SQLite, administered from the command line and the API', () => 
     expect((await run(['user', 'add', 'weak', '--role', 'agent'], 'short')).code).not.toBe(0);
     expect((await run(['device', 'enrol', '--public-key', path.join(files.dir, 'device.pem'), '--label', 'front desk'])).out).toContain(fingerprint);
     expect((await run(['channel', 'add', '--id', 'tg', '--kind', 'telegram', '--name', 'Support bot'])).code).toBe(0);
+    // A channel relayed to desks (protocol v1) names enrolled devices only; fingerprints as Diwan shows them are fine.
+    const relayed = (relayTo: unknown) => run(['channel', 'add', '--id', 'wa', '--kind', 'whatsapp', '--name', 'WhatsApp', '--settings', JSON.stringify({ phoneNumberId: '420000000000002', relayTo })]);
+    const stranger = 'ab'.repeat(32);
+    const refused = await relayed([stranger]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toContain(`device ${stranger} in relayTo is not enrolled at this hub. Enrol it first`);
+    expect((await run(['channel', 'add', '--id', 'tg2', '--kind', 'telegram', '--name', 'Bot', '--settings', JSON.stringify({ relayTo: [fingerprint] })])).out).toMatch(/only webhook channels .* can be relayed to desks/);
+    expect((await relayed(['not-a-fingerprint'])).out).toMatch(/is not a device fingerprint \(64 hexadecimal digits\)/);
+    expect((await relayed([fingerprint.toUpperCase().replace(/(.{4})/g, '$1:').slice(0, -1)])).code).toBe(0);
+    expect((await run(['status'])).out).toContain('channel wa (whatsapp): enabled, relayed to 1 desk');
     const status = await run(['status']);
     expect(status.code).toBe(0);
     expect(status.out).toMatch(/audit: intact, \d+ entries/);

@@ -17,6 +17,7 @@ import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 import { customerCommand, HUB_CUSTOMER_DATA_USAGE, retentionCommand } from './customer-data';
 import { localLeases, postgresLeases } from '../../hub/leases';
 import { writeHubExport } from './audit';
+import { checkRelayTo, relayBacklog, relayTargets } from '../../hub/store/relay-queue';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -164,6 +165,13 @@ async function channel(args: string[], io: CliIo): Promise<number> {
   const baseUrl = flagValue(args, '--base-url');
   const pollMs = flagValue(args, '--poll-ms');
   return withStore(args, io, async (store) => {
+    // A channel the hub relays to named desks (protocol v1) instead of ingesting: its devices must be enrolled here.
+    if (settings && 'relayTo' in settings) {
+      if (!['whatsapp', 'messenger', 'instagram', 'x'].includes(kind)) {
+        throw new DiwanError('hub_usage', `The channel "${id}": only webhook channels (whatsapp, messenger, instagram, x) can be relayed to desks.`);
+      }
+      settings = { ...settings, relayTo: await checkRelayTo(store, settings.relayTo, id) };
+    }
     await store.saveChannel(
       { id, kind, name, enabled: true, config: { ...(baseUrl ? { baseUrl } : {}), ...(pollMs ? { pollIntervalMs: Number(pollMs) } : {}), ...(settings ? { settings } : {}) } },
       IT(io),
@@ -186,7 +194,11 @@ async function status(args: string[], io: CliIo): Promise<number> {
         for (const c of await store.consoleCursors()) {
           lines.push(`console ${c.username} on ${c.device}: read up to event ${c.seq} (${latest - c.seq} behind), acknowledged ${new Date(c.at).toISOString()}`);
         }
-        for (const c of await store.channels()) lines.push(`channel ${c.id} (${c.kind}): ${c.enabled ? 'enabled' : 'disabled'}`);
+        for (const c of await store.channels()) {
+          const desks = relayTargets(c.config).length;
+          lines.push(`channel ${c.id} (${c.kind}): ${c.enabled ? 'enabled' : 'disabled'}${desks ? `, relayed to ${desks} desk${desks === 1 ? '' : 's'}` : ''}`);
+        }
+        for (const b of await relayBacklog(store)) lines.push(`relay ${b.channelId} for device ${b.device}: ${b.events} waiting`);
         const audit = await store.verifyAudit();
         lines.push(audit.broken ? `audit: BROKEN at entry ${audit.broken.seq}: ${audit.broken.why}` : `audit: intact, ${audit.entries} entries`);
       }

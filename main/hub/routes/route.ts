@@ -10,7 +10,10 @@ import type { MarkerBoard } from '../markers';
 import type { OriginalsSealer } from '../sealing';
 import type { HubSecrets } from '../secrets';
 import type { ExportSigner } from '../../core/review';
-import type { AttachmentContent } from '../../core/connectors';
+import type { AttachmentContent, SendResult } from '../../core/connectors';
+import type { OutboundItem } from '../../core/shared/messages';
+import type { HubRelayQueue } from '../store/relay-queue';
+import type { RelayBell } from '../relay-bell';
 import type { ConsentStore, HubChannel, HubStore, WorkflowStore } from '../store';
 import type { ChannelCheck } from '../../core/app/channel-check';
 
@@ -74,6 +77,11 @@ export interface ApiDeps {
    * the signed policy names one now. A team hub takes webhooks itself and refuses such channels.
    */
   relay?: { named(): boolean };
+  /**
+   * The console ⇄ relay protocol v1 this hub serves for `settings.relayTo` channels (`routes/relay.ts`): the queue,
+   * this node's bell for waiting polls, and one send of a device's reply with the channel's token held at the hub.
+   */
+  relayHub?: { queue: HubRelayQueue; bell: RelayBell; send: (channelId: string, item: OutboundItem, signal: AbortSignal) => Promise<SendResult> };
   /** The team workflow (issue 18): rules, presence, markers; `changed` asks this node to sweep soon. */
   workflow: { store: WorkflowStore; consent: ConsentStore; markers: MarkerBoard; presenceTtlMs: number; changed: () => void };
 }

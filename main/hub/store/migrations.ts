@@ -271,6 +271,19 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX scam_reports_conversation ON scam_reports(conversation_id);
   CREATE INDEX thread_control_conversation ON thread_control_requests(conversation_id);
   `,
+  // The console ⇄ relay protocol v1 served by the hub (routes/relay.ts, store/relay-queue.ts): inbound events of a
+  // channel the hub relays to named devices, sealed under the hub's outbox-key and erased once the device acknowledges
+  // them; device sessions of that protocol; and the devices' replies, idempotent by their outbox id.
+  `
+  CREATE TABLE relay_events (
+    seq {ID}, channel_id TEXT NOT NULL REFERENCES channels(id), device TEXT NOT NULL, dedup TEXT NOT NULL,
+    sealed {BLOB} NOT NULL, created_at {INT8} NOT NULL, UNIQUE (channel_id, device, dedup));
+  CREATE INDEX relay_events_device ON relay_events(channel_id, device, seq);
+  CREATE TABLE relay_sessions (token_hash TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, expires_at {INT8} NOT NULL);
+  CREATE TABLE relay_replies (
+    channel_id TEXT NOT NULL REFERENCES channels(id), outbox_id TEXT NOT NULL, device TEXT NOT NULL, state TEXT NOT NULL,
+    platform_message_id TEXT, at {INT8}, reason TEXT, created_at {INT8} NOT NULL, PRIMARY KEY (channel_id, outbox_id));
+  `,
 ];
 
 /** The newest schema this code knows. */

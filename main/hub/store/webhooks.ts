@@ -4,6 +4,7 @@ import type { InboundMessage } from '../../core/shared/messages';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
 import type { HubChannel, PreparedMessage } from './types';
+import { dedupOf, type HubRelayQueue, type RelayPayload } from './relay-queue';
 
 /** One checked webhook delivery, ready to store: every message masked and sealed, plus the receipts it carried. */
 export interface WebhookDelivery {
@@ -115,6 +116,39 @@ export class WebhookIntakeStore {
       await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: quarantined, reason: 'flood' } });
     }
     return { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined };
+  }
+
+  /**
+   * A delivery for a channel the hub relays to devices (`settings.relayTo`): flood control as for any webhook, then the
+   * messages and receipts queued for each device, never ingested here. One transaction. What flood control holds back
+   * is not kept (the hub's quarantine releases into its own conversations, which a relayed channel does not have):
+   * the audit entry counts it.
+   */
+  async relay(
+    channelId: string,
+    queue: Pick<HubRelayQueue, 'enqueueIn'>,
+    devices: readonly string[],
+    messages: readonly InboundMessage[],
+    receipts: readonly DeliveryReceipt[],
+    admit: WebhookJob['admit'],
+  ): Promise<{ queued: number; held: number }> {
+    return this.store.q.tx(async (t) => {
+      const events: RelayPayload[] = [];
+      let held = 0;
+      for (const m of messages) {
+        const waiting = await t.get('SELECT 1 AS one FROM relay_events WHERE channel_id = ? AND dedup = ? LIMIT 1', [channelId, dedupOf({ kind: 'message', message: m })]);
+        if (!waiting && m.direction === 'in' && !(await admit(m, t))) {
+          held++;
+          continue;
+        }
+        events.push({ kind: 'message', message: m });
+      }
+      for (const receipt of receipts) events.push({ kind: 'receipt', receipt });
+      if (held) {
+        await this.store.appendAudit(t, { actor: 'system', device: null, action: 'relay.flood_dropped', target: `channel:${channelId}`, details: { messages: held, reason: 'flood' } });
+      }
+      return { queued: await queue.enqueueIn(t, channelId, devices, events), held };
+    });
   }
 
   /** Messages held back per channel (counts only, for health). */

@@ -1,0 +1,189 @@
+import type { DeliveryReceipt } from '../../core/connectors';
+import type { InboundMessage } from '../../core/shared/messages';
+import { DiwanError } from '../../core/shared/errors';
+import type { SqlExecutor } from './executor';
+import type { HubStore } from './hub-store';
+
+/** One inbound event for a device, as protocol v1 carries it (`relay-client/protocol.ts` `relayEvent` without its seq). */
+export type RelayPayload = { kind: 'message'; message: InboundMessage } | { kind: 'receipt'; receipt: DeliveryReceipt };
+
+/** Seals and opens a queued event under the hub's outbox-key, bound to its channel, device and identity. */
+export interface RelaySeal {
+  seal(channelId: string, device: string, dedup: string, payload: string): Buffer;
+  open(channelId: string, device: string, dedup: string, blob: Buffer): string;
+}
+
+export interface RelayReplyRow {
+  outboxId: string;
+  state: 'sending' | 'sent' | 'failed' | 'unknown';
+  platformMessageId?: string;
+  at?: number;
+  reason?: string;
+}
+
+/** A channel's devices when the hub relays it (`settings.relayTo`: enrolled device fingerprints), else none. */
+export function relayTargets(config: Record<string, unknown>): string[] {
+  const to = (config.settings as { relayTo?: unknown } | undefined)?.relayTo;
+  return Array.isArray(to) ? to.filter((f): f is string => typeof f === 'string' && /^[0-9a-f]{64}$/.test(f)) : [];
+}
+
+/**
+ * IT's `relayTo` setting checked before it is saved: fingerprints as Diwan shows them (colons, spaces and capitals are
+ * fine), each enrolled at this hub and not revoked; returns the setting normalised. Refuses with a sentence otherwise.
+ */
+export async function checkRelayTo(store: Pick<HubStore, 'device'>, value: unknown, channelId: string): Promise<string[]> {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 64) {
+    throw new DiwanError('hub_usage', `The channel "${channelId}": relayTo is a list of 1 to 64 device fingerprints, e.g. {"relayTo":["<fingerprint>"]}.`);
+  }
+  const out: string[] = [];
+  for (const v of value) {
+    const fp = typeof v === 'string' ? v.replace(/[^0-9a-fA-F]/g, '').toLowerCase() : '';
+    if (!/^[0-9a-f]{64}$/.test(fp)) throw new DiwanError('hub_usage', `The channel "${channelId}": ${JSON.stringify(v).slice(0, 80)} in relayTo is not a device fingerprint (64 hexadecimal digits).`);
+    const d = await store.device(fp);
+    if (!d || d.revoked) throw new DiwanError('hub_usage', `The channel "${channelId}": device ${fp} in relayTo is not enrolled at this hub. Enrol it first (diwan hub device enrol).`);
+    if (!out.includes(fp)) out.push(fp);
+  }
+  return out;
+}
+
+/** Events waiting at the hub per relayed channel and device (counts only: `diwan hub status`). */
+export async function relayBacklog(store: Pick<HubStore, 'q'>): Promise<Array<{ channelId: string; device: string; events: number }>> {
+  const rows = await store.q.all<{ channel_id: string; device: string; n: number | string }>('SELECT channel_id, device, COUNT(*) AS n FROM relay_events GROUP BY channel_id, device ORDER BY channel_id, device');
+  return rows.map((r) => ({ channelId: r.channel_id, device: r.device, events: Number(r.n) }));
+}
+
+/** What makes two deliveries of the same event the same (a webhook redelivered, a receipt repeated). */
+export function dedupOf(p: RelayPayload): string {
+  return p.kind === 'message' ? `m:${p.message.platformMessageId}` : `r:${p.receipt.platformMessageId}:${p.receipt.state}`;
+}
+
+/**
+ * The hub's queue for the console ⇄ relay protocol v1: inbound events of a relayed channel wait here, sealed, per
+ * device, until that device acknowledges them (its `after` cursor), then they are erased; the hub never ingests them.
+ * Sessions of the protocol and the devices' replies (idempotent by outbox id) live here too. Works on both adapters.
+ */
+export class HubRelayQueue {
+  constructor(
+    private readonly store: HubStore,
+    private readonly sealer: RelaySeal,
+  ) {}
+
+  /**
+   * Queues events for each device inside `t` (the webhook's transaction); a redelivered event is queued once per
+   * device while it waits. Returns how many were new. The audit entry counts them, without their content.
+   */
+  async enqueueIn(t: SqlExecutor, channelId: string, devices: readonly string[], events: readonly RelayPayload[]): Promise<number> {
+    let queued = 0;
+    const now = this.store.now();
+    for (const device of devices) {
+      for (const e of events) {
+        const dedup = dedupOf(e);
+        const rows = await t.all<{ seq: number }>(
+          'INSERT INTO relay_events (channel_id, device, dedup, sealed, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel_id, device, dedup) DO NOTHING RETURNING seq',
+          [channelId, device, dedup, this.sealer.seal(channelId, device, dedup, JSON.stringify(e)), now],
+        );
+        queued += rows.length;
+      }
+    }
+    if (queued) {
+      await this.store.appendAudit(t, { actor: 'system', device: null, action: 'relay.queued', target: `channel:${channelId}`, details: { events: queued, devices: devices.length } });
+    }
+    return queued;
+  }
+
+  /**
+   * The device's events after its cursor (at most `limit`), having erased the ones up to it: the cursor is the
+   * acknowledgement, so an event stays until the device has stored it, across reconnects and hub restarts.
+   */
+  async take(channelId: string, device: string, after: number, limit: number): Promise<{ events: Array<RelayPayload & { seq: number }>; more: boolean }> {
+    if (after > 0) {
+      await this.store.q.tx(async (t) => {
+        const gone = await t.all<{ seq: number }>('DELETE FROM relay_events WHERE channel_id = ? AND device = ? AND seq <= ? RETURNING seq', [channelId, device, after]);
+        if (gone.length) {
+          await this.store.appendAudit(t, { actor: `device:${device}`, device, action: 'relay.acknowledged', target: `channel:${channelId}`, details: { events: gone.length, upTo: after } });
+        }
+      });
+    }
+    const rows = await this.store.q.all<{ seq: number | string; dedup: string; sealed: Buffer }>(
+      'SELECT seq, dedup, sealed FROM relay_events WHERE channel_id = ? AND device = ? AND seq > ? ORDER BY seq LIMIT ?',
+      [channelId, device, after, limit + 1],
+    );
+    const events = rows.slice(0, limit).map((r) => ({ seq: Number(r.seq), ...(JSON.parse(this.sealer.open(channelId, device, r.dedup, Buffer.from(r.sealed))) as RelayPayload) }));
+    return { events, more: rows.length > limit };
+  }
+
+  /** Events waiting per channel and device (counts only, for IT). */
+  waiting(): Promise<Array<{ channelId: string; device: string; events: number }>> {
+    return relayBacklog(this.store);
+  }
+
+  async openSession(tokenHash: string, fingerprint: string, expiresAt: number): Promise<void> {
+    await this.store.q.tx(async (t) => {
+      await t.run('DELETE FROM relay_sessions WHERE expires_at <= ?', [this.store.now()]);
+      await t.run('INSERT INTO relay_sessions (token_hash, fingerprint, expires_at) VALUES (?, ?, ?)', [tokenHash, fingerprint, expiresAt]);
+      await this.store.appendAudit(t, { actor: `device:${fingerprint}`, device: fingerprint, action: 'relay.signed_in' });
+    });
+  }
+
+  /** The device behind a live session, if it is still enrolled. */
+  async sessionDevice(tokenHash: string): Promise<string | null> {
+    const r = await this.store.q.get<{ fingerprint: string; expires_at: number | string }>('SELECT fingerprint, expires_at FROM relay_sessions WHERE token_hash = ?', [tokenHash]);
+    if (!r || Number(r.expires_at) <= this.store.now()) return null;
+    const d = await this.store.device(r.fingerprint);
+    return d && !d.revoked ? r.fingerprint : null;
+  }
+
+  /**
+   * Claims a reply for sending: true when this call recorded it (the caller sends it, once); false when it was known
+   * already (the caller answers with `reply`). The claim is audited, without the text.
+   */
+  async claimReply(channelId: string, outboxId: string, device: string): Promise<boolean> {
+    return this.store.q.tx(async (t) => {
+      const rows = await t.all<{ outbox_id: string }>(
+        "INSERT INTO relay_replies (channel_id, outbox_id, device, state, created_at) VALUES (?, ?, ?, 'sending', ?) ON CONFLICT (channel_id, outbox_id) DO NOTHING RETURNING outbox_id",
+        [channelId, outboxId, device, this.store.now()],
+      );
+      if (rows.length) await this.store.appendAudit(t, { actor: `device:${device}`, device, action: 'relay.reply.sending', target: `channel:${channelId}`, details: { outboxId } });
+      return rows.length > 0;
+    });
+  }
+
+  /** Gives a claim back when the reply certainly did not leave (the platform was unreachable), so a later try sends it. */
+  async releaseReply(channelId: string, outboxId: string, device: string): Promise<void> {
+    await this.store.q.tx(async (t) => {
+      await t.run("DELETE FROM relay_replies WHERE channel_id = ? AND outbox_id = ? AND device = ? AND state = 'sending'", [channelId, outboxId, device]);
+      await this.store.appendAudit(t, { actor: `device:${device}`, device, action: 'relay.reply.not_sent', target: `channel:${channelId}`, details: { outboxId } });
+    });
+  }
+
+  async settleReply(channelId: string, r: RelayReplyRow, device: string): Promise<void> {
+    await this.store.q.tx(async (t) => {
+      await t.run('UPDATE relay_replies SET state = ?, platform_message_id = ?, at = ?, reason = ? WHERE channel_id = ? AND outbox_id = ?', [
+        r.state,
+        r.platformMessageId ?? null,
+        r.at ?? null,
+        r.reason ?? null,
+        channelId,
+        r.outboxId,
+      ]);
+      await this.store.appendAudit(t, { actor: `device:${device}`, device, action: `relay.reply.${r.state}`, target: `channel:${channelId}`, details: { outboxId: r.outboxId } });
+    });
+  }
+
+  /** A reply as the device may see it: only the device that sent it. */
+  async reply(channelId: string, outboxId: string, device: string): Promise<(RelayReplyRow & { createdAt: number }) | null> {
+    const r = await this.store.q.get<{ device: string; state: RelayReplyRow['state']; platform_message_id: string | null; at: number | string | null; reason: string | null; created_at: number | string }>(
+      'SELECT device, state, platform_message_id, at, reason, created_at FROM relay_replies WHERE channel_id = ? AND outbox_id = ?',
+      [channelId, outboxId],
+    );
+    if (!r || r.device !== device) return null;
+    return {
+      outboxId,
+      state: r.state,
+      createdAt: Number(r.created_at),
+      ...(r.platform_message_id ? { platformMessageId: r.platform_message_id } : {}),
+      ...(r.at !== null ? { at: Number(r.at) } : {}),
+      ...(r.reason ? { reason: r.reason } : {}),
+    };
+  }
+}

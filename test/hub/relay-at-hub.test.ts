@@ -1,0 +1,193 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Agent, request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../../main/core/auth';
+import { hubSignature } from '../../main/core/connectors';
+import { RelayConnector, RelayLink, type DeviceSigner } from '../../main/core/connectors/relay-client';
+import type { ConnectorContext } from '../../main/core/connectors/context';
+import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
+import { MetaEmulator } from '../emulators/meta';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { CustodianProcess } from './custody-fixture';
+import { hubFiles, inProcessHubConfig, seedHub, type HubFiles } from './harness';
+
+const WA_TOKEN = 'EAAG-hub-held-token-0123456789';
+const CUSTOMER = '966501234567';
+const IT = { actor: 'it:test' };
+
+function device(): DeviceSigner & { publicKeyPem: string } {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
+  return {
+    fingerprint: fingerprintOf(publicKey),
+    publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    sign: (data) => crypto.sign(null, Buffer.from(data, 'utf8'), privateKey).toString('base64'),
+  };
+}
+
+const ctx = (id: string) => ({ config: { id, kind: 'whatsapp' } }) as unknown as ConnectorContext;
+
+/**
+ * The hub serves the console ⇄ relay protocol v1 for a channel IT relays to named devices (`settings.relayTo`): one
+ * hub node in this process on a real PostgreSQL, the Meta emulator posting signed webhooks to the hub, and the
+ * console's own relay client (`RelayLink`, `RelayConnector`) over the hub's pinned TLS, signing in with an enrolled
+ * Ed25519 device key. The hub queues, never ingests; the cursor acknowledges; replies leave once with the hub's token.
+ */
+describe('the hub as the relay for a desk', () => {
+  let pg: TestPostgres;
+  let files: HubFiles;
+  let custodian: CustodianProcess;
+  let seed: Awaited<ReturnType<typeof seedHub>>;
+  let meta: MetaEmulator;
+  let hub: RunningHub;
+  let config: HubConfig;
+  const logs: string[] = [];
+  const desk = device();
+  const stranger = device();
+  const otherDesk = device();
+  const agent = new Agent({ connect: { rejectUnauthorized: false } });
+  const links: RelayLink[] = [];
+
+  const link = (d: DeviceSigner, o: { localAddress?: string } = {}) => {
+    const l = new RelayLink({ url: hub.url, pin: hub.pin, device: d, timeoutMs: 5_000, ...o });
+    links.push(l);
+    return l;
+  };
+
+  /** Meta's webhook to the hub: the raw bytes signed with the app secret. */
+  async function webhook(payload: unknown): Promise<number> {
+    const raw = Buffer.from(JSON.stringify(payload));
+    const r = await request(`${hub.url}/webhooks/wa`, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(raw, meta.appSecret) },
+      body: raw,
+    });
+    await r.body.dump();
+    return r.statusCode;
+  }
+
+  async function startNode(port = 0): Promise<RunningHub> {
+    return startHubNode({ config: { ...config, listen: { ...config.listen, port } }, secrets: new CredentialsDirSecrets(files.credentials), log: (l) => logs.push(JSON.stringify(l)) });
+  }
+
+  beforeAll(async () => {
+    pg = await startTestPostgres();
+    files = await hubFiles();
+    custodian = new CustodianProcess(files.custody);
+    await custodian.start();
+    meta = await MetaEmulator.start(WA_TOKEN, 300_000);
+    const put = (name: string, value: string) => fs.writeFileSync(path.join(files.credentials, name), value, { mode: 0o400 });
+    put('wa.app-secret', meta.appSecret);
+    put('wa.verify-token', 'verify-relay-0123');
+    put('wa.token', WA_TOKEN);
+    seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }] });
+    await seed.store.enrolDevice({ fingerprint: desk.fingerprint, publicKey: desk.publicKeyPem, label: 'desk 1' }, IT);
+    await seed.store.enrolDevice({ fingerprint: otherDesk.fingerprint, publicKey: otherDesk.publicKeyPem, label: 'desk 2' }, IT);
+    await seed.store.saveChannel(
+      { id: 'wa', kind: 'whatsapp', name: 'WhatsApp', enabled: true, config: { baseUrl: meta.url, settings: { phoneNumberId: meta.phoneNumberId, relayTo: [desk.fingerprint] } } },
+      IT,
+    );
+    // The office is 127.0.0.1 alone: a console connecting from 127.0.0.2 is outside it.
+    config = inProcessHubConfig(files, pg.url, { officeRanges: ['127.0.0.1/32'] });
+    hub = await startNode();
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const l of links) await l.close();
+    await hub?.close();
+    await custodian?.stop();
+    await agent.close();
+    await meta?.close();
+    await seed?.store.close();
+    await pg?.destroy();
+  }, 60_000);
+
+  it('queues a webhook for the named device instead of ingesting it; the device long-polls it and its cursor acknowledges it', async () => {
+    const relay = new RelayConnector(ctx('wa'), link(desk), 2);
+    const waiting = relay.pull(null, AbortSignal.timeout(10_000));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'My card 4111 1111 1111 1111 was charged twice', id: 'wamid.A1' }]))).toBe(200);
+    const first = await waiting;
+    expect(first.messages.map((m) => [m.platformMessageId, m.text])).toEqual([['wamid.A1', 'My card 4111 1111 1111 1111 was charged twice']]);
+    expect(first.cursor).toMatch(/^\d+$/);
+
+    // Not ingested at the hub: the channel's connector does not run here (it would poll into the hub's
+    // conversations), there is no conversation, no message; the waiting copy is sealed.
+    expect((await hub.health()).channels).not.toContain('wa');
+    expect(await seed.store.q.all("SELECT id FROM messages WHERE channel_id = 'wa'")).toEqual([]);
+    const queued = await seed.store.q.all<{ sealed: Buffer }>('SELECT sealed FROM relay_events');
+    expect(queued).toHaveLength(1);
+    expect(Buffer.from(queued[0]!.sealed).toString('latin1')).not.toMatch(/4111|charged/);
+
+    // The same webhook again (Meta retries) while it waits: queued once.
+    expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'My card 4111 1111 1111 1111 was charged twice', id: 'wamid.A1' }]))).toBe(200);
+    const again = await relay.pull(null, AbortSignal.timeout(10_000));
+    expect(again.messages.map((m) => m.platformMessageId)).toEqual(['wamid.A1']);
+
+    // The cursor acknowledges: the event is erased at the hub, and the next poll waits for new ones.
+    const empty = await relay.pull(first.cursor ?? null, AbortSignal.timeout(10_000));
+    expect(empty.messages).toEqual([]);
+    expect(await seed.store.q.all('SELECT seq FROM relay_events')).toEqual([]);
+
+    // Arabic and Persian text arrive as they were written (the console masks them at its own ingest).
+    expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'امید', text: 'سلام، شماره من ۰۹۱۲۳۴۵۶۷۸۹ است', id: 'wamid.A2' }]))).toBe(200);
+    const persian = await relay.pull(first.cursor ?? null, AbortSignal.timeout(10_000));
+    expect(persian.messages.map((m) => m.text)).toEqual(['سلام، شماره من ۰۹۱۲۳۴۵۶۷۸۹ است']);
+    await relay.pull(persian.cursor ?? null, AbortSignal.timeout(10_000));
+  }, 60_000);
+
+  it('sends a reply with the token held at the hub exactly once, whatever the console retries', async () => {
+    const relay = new RelayConnector(ctx('wa'), link(desk), 2);
+    const item = { outboxId: 'ob-1-relay', messageId: '1', channelId: 'wa', platformConversationId: CUSTOMER, text: 'We are sorry; the second charge is refunded.', attempts: 1 };
+    const sent = await relay.send(item, AbortSignal.timeout(10_000));
+    expect(sent.platformMessageId).toMatch(/^wamid\./);
+    expect(await relay.send(item, AbortSignal.timeout(10_000))).toEqual(sent);
+    expect(meta.waSends.filter((s) => s.to === CUSTOMER)).toHaveLength(1);
+    expect(meta.waSends[0]).toMatchObject({ to: CUSTOMER, body: { text: { body: 'We are sorry; the second charge is refunded.' } } });
+    // Another enrolled desk cannot reuse the id, nor act on a channel that is not relayed to it.
+    await expect(new RelayConnector(ctx('wa'), link(otherDesk), 2).send(item, AbortSignal.timeout(10_000))).rejects.toThrow(/does not relay channel wa to this computer/);
+  }, 60_000);
+
+  it('loses and repeats nothing when the hub restarts mid-stream: the unacknowledged event comes again, the acknowledged one never', async () => {
+    const relay = new RelayConnector(ctx('wa'), link(desk), 1);
+    const start = await relay.pull(null, AbortSignal.timeout(10_000));
+    const base = start.cursor ?? null;
+    expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'first before restart', id: 'wamid.R1' }]))).toBe(200);
+    const r1 = await relay.pull(base, AbortSignal.timeout(10_000));
+    expect(r1.messages.map((m) => m.platformMessageId)).toEqual(['wamid.R1']);
+
+    // The node stops before the console acknowledged R1; a new node takes the same address.
+    const port = Number(new URL(hub.url).port);
+    await hub.close();
+    await expect(relay.pull(r1.cursor ?? null, AbortSignal.timeout(10_000))).rejects.toThrow(/could not be reached|connection to the relay broke/);
+    hub = await startNode(port);
+    expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'second after restart', id: 'wamid.R2' }]))).toBe(200);
+
+    // The console did not store R1 (it crashed too): asking from its old cursor gets R1 and R2, once each.
+    const resumed = await relay.pull(base, AbortSignal.timeout(10_000));
+    expect(resumed.messages.map((m) => m.platformMessageId)).toEqual(['wamid.R1', 'wamid.R2']);
+    // Stored now: from its new cursor nothing comes twice.
+    const after = await relay.pull(resumed.cursor ?? null, AbortSignal.timeout(10_000));
+    expect(after.messages).toEqual([]);
+  }, 60_000);
+
+  it('refuses an unenrolled device and a console outside the office ranges, with a sentence, and audits each step without customer text', async () => {
+    const unknown = new RelayConnector(ctx('wa'), link(stranger), 1);
+    await expect(unknown.start(AbortSignal.timeout(10_000))).rejects.toMatchObject({ kind: 'token-rejected', message: 'This device is not enrolled on the relay. Ask IT to enrol its fingerprint.' });
+    const raw = await request(`${hub.url}/v1/session/challenge`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fingerprint: stranger.fingerprint }) });
+    expect(raw.statusCode).toBe(403);
+    expect(await raw.body.json()).toEqual({ error: 'not_enrolled', message: expect.stringMatching(/not enrolled with the hub\. Ask IT/) });
+
+    const outside = new RelayConnector(ctx('wa'), link(desk, { localAddress: '127.0.0.2' }), 1);
+    await expect(outside.start(AbortSignal.timeout(10_000))).rejects.toMatchObject({ kind: 'token-rejected', message: expect.stringMatching(/not in the office ranges/) });
+
+    const trail = await seed.store.q.all<{ action: string; details: string | null }>("SELECT action, details FROM audit WHERE action LIKE 'relay.%' ORDER BY seq");
+    const actions = new Set(trail.map((a) => a.action));
+    for (const a of ['relay.signed_in', 'relay.queued', 'relay.acknowledged', 'relay.reply.sending', 'relay.reply.sent', 'relay.signin_refused']) expect(actions).toContain(a);
+    const everything = JSON.stringify(trail) + logs.join('\n');
+    for (const secret of ['4111', 'charged', 'سلام', '۰۹۱۲', 'refunded', 'restart', WA_TOKEN]) expect(everything).not.toContain(secret);
+  }, 60_000);
+});
+
