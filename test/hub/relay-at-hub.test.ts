@@ -111,7 +111,7 @@ describe('the hub as the relay for a desk', () => {
     expect(await webhook(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'My card 4111 1111 1111 1111 was charged twice', id: 'wamid.A1' }]))).toBe(200);
     const first = await waiting;
     expect(first.messages.map((m) => [m.platformMessageId, m.text])).toEqual([['wamid.A1', 'My card 4111 1111 1111 1111 was charged twice']]);
-    expect(first.cursor).toMatch(/^\d+$/);
+    expect(first.cursor).toMatch(/^\d+@[0-9a-f]+$/);
 
     // Not ingested at the hub: the channel's connector does not run here (it would poll into the hub's
     // conversations), there is no conversation, no message; the waiting copy is sealed.
