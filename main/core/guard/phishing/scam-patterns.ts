@@ -114,7 +114,7 @@ const WEARS_OUR_FACE = rx([
   '(?:و|ب)?(?:اسمه|اسمها|اسمو|اسمهم|باسم|اسمش|اسم اكانتش|نامش) (?:\\S+ ){0,2}(?:support|care|help|official|service|team|الدعم|دعم|خدمه|الرسمي|پشتيباني|رسمي)',
 ]);
 /** A personal chat app, where a company's official contact does not live. */
-const PERSONAL_CHANNEL = rx(['whats ?app', 'telegram', 'viber', 'واتس\\S*', 'الواتس\\S*', 'تلگرام', 'تلغرام', 'تيليجرام', 'فايبر']);
+const PERSONAL_CHANNEL = rx(['whats ?app', 'telegram', 'viber', '(?:ع|عل|عال|على ?ال|ع ال)?واتس\\S*', 'الواتس\\S*', 'whatsapp\\S*', 'واتساپ', 'تلگرام', 'تلغرام', 'تيليجرام', 'فايبر']);
 
 /** "my number 0551…", "رقمي 0551…": a partial number that is the customer's own. */
 const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رقمي', 'جوالي', 'موبايلي', 'شمارم', 'شماره ام', 'شماره من'].map(foldLetters).join('|')})(?: (?:is|هو|هست))?[\\s:]*$`, 'iu');
