@@ -195,7 +195,7 @@ describe('the tuning corpora pass in full (they are regression tests; the held-o
     const wrong = rows(file).filter((r) => evaluateReply(r.text, 'en', BENCH_POLICY, standInDetectSensitive).some((f) => f.verdict === 'block') !== (r.label === 'block'));
     expect(wrong.map((r) => `${r.id}: ${r.text}`)).toEqual([]);
   });
-  it.each(fs.readdirSync(dir).filter((f) => /^tune-inbound(?:-\d+)?\.jsonl$/.test(f)))('%s: every scam flagged, every pasted secret found', (file) => {
+  it.each(fs.readdirSync(dir).filter((f) => /^(?:tune-inbound(?:-\d+)?|inbound-round\d+-tune)\.jsonl$/.test(f)))('%s: every scam flagged, every pasted secret found', (file) => {
     for (const r of rows(file)) {
       const got = inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive }).flags.map((f) => f.code);
       const scam = (fs: string[]) => fs.some((f) => f !== 'secret');

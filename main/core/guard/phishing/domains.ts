@@ -82,6 +82,9 @@ const OFFICIAL_DRESS = new Set([
   // the same dress in French, Persian and Arabic transliteration: `ooredoo-client-securite`, `shaparak-pardakht`, `vam-…`
   'client', 'securite', 'compte', 'paiement', 'colis', 'livraison', 'remboursement', 'cadeau', 'pardakht', 'vam', 'sabt', 'eghdam', 'tasvieh',
   'poshtibani', 'khadamat', 'khedmat', 'da3m', 'tahdith', 'tafeel', 'taf3il',
+  // what job, prize and parcel scams hang on a name: `acme-careers-jobs.com`, `acme-raffle-ph.com`, `acme-afghan-shop.com`
+  'career', 'careers', 'job', 'jobs', 'hiring', 'hire', 'hr', 'recruit', 'recruiting', 'recruitment', 'recruiter', 'vacancy', 'vacancies', 'employment',
+  'raffle', 'lottery', 'draw', 'giveaway', 'winner', 'winners', 'lucky', 'promos', 'anniversary', 'shop', 'customs', 'courier', 'shipping', 'express',
 ]);
 /**
  * Endings that cost next to nothing and that companies rarely use for their own sites; a hyphenated name on one

@@ -33,6 +33,8 @@ const HANDED = alt([
   // English: "I read it to him", "I gave him the code", "so I sent it"; not "I read it to my son", "I sent it to you"
   "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:gave|sent|texted|forwarded|shared|dictated|passed) (?:it|them)(?! to (?:my|you|your|the support|support|customer))" + E,
   "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|told) (?:him|her|them) (?:the|my|that) (?:\\S+ )?(?:code|otp|pin|password|digits|numbers)" + E,
+  // Pidgin's perfect: "I don send am", "I done give dem the code"; not "I no send am"
+  "i (?:don|done|don already) (?:send|give|tell|read|share|forward)(?: (?:am|dem|it|them|him|her))" + E,
   "read (?:it|them) (?:out )?(?:to (?:him|her|them|the (?:guy|man|woman|lady|caller|person|agent))|out)" + E,
   // Arabic, first person past with the secret as object: قلتهوله, اديته, عطيتو, بعتهوله, دزيته, صيفطتو, قريتهوله
   '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا)ت(?:ه|ها|هم|و|هو)\\S*',

@@ -37,8 +37,16 @@ const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
   dressed_name: { en: 'a name dressed in words like secure, verify or support', ar: 'اسم مُلبَس بكلمات مثل آمن وتحقق ودعم', fa: 'نامی آراسته با کلماتی مثل امن، تأیید و پشتیبانی' },
 };
 
-const CURRENCY_AFTER = /^\s*(?:دولار|ريال|ریال|جنيه|جنیه|درهم|دينار|دینار|تومان|تومن|ليره|ليرة|\$|usd|sar|aed|egp|kwd|qar|jod|eur|€|£|dollars?|euros?|pounds?|toman|rials?|riyals?|dh|mad|dzd)(?![a-z])/iu;
+const CURRENCY_AFTER = /^\s*(?:افغاني|افغانی|دالر|شيكل|شيقل|روپیه|روپيه|نيرة|بيزو|afghanis?|afs|naira|pesos?|rupees?|rs|pkr|inr|php|دولار|ريال|ریال|جنيه|جنیه|درهم|دينار|دینار|تومان|تومن|ليره|ليرة|\$|usd|sar|aed|egp|kwd|qar|jod|eur|€|£|dollars?|euros?|pounds?|toman|rials?|riyals?|dh|mad|dzd)(?![a-z])/iu;
 const CURRENCY_BEFORE = /(?:\$|€|£|usd|sar|aed|egp|eur)\s*$/iu;
+/**
+ * "على حساب بنكك 3012847", "to account number 4412093", "GCash 0917…": digits after an account or wallet's name are
+ * where money goes, not a code or PIN someone pasted (a card number keeps its own type and is still a secret).
+ */
+const ACCOUNT_BEFORE = /(?:حساب|حسابي|حسابكم|بنكك|محفظه|محفظة|شماره حساب|account|acct|wallet|iban|easypaisa|jazz ?cash|gcash|bankak|vodafone ?cash|فودافون كاش)(?:\s+(?:رقم|number|no\.?|num|#))?\s*[:#]?\s*$/iu;
+function isAnAccount(text: string, start: number, type: string): boolean {
+  return type.toLowerCase() !== 'card' && ACCOUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
 /** "رسوم تحقق قدرها 150 دولاراً": a number with a currency beside it is an amount, not a code someone pasted. */
 function isAnAmount(text: string, start: number, end: number): boolean {
   return CURRENCY_AFTER.test(text.slice(end, end + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 5), start));
@@ -77,7 +85,7 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
     else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));
     else push('urgency', say('phishing.urgency', agentLang));
   }
-  const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end));
+  const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {

@@ -38,7 +38,10 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|current|temporary|temp|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?)`;
+const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|current|temporary|temp|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
+  // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
+  // between a name and its value ("shomare kartamo zadam 6037…", "كتبت رقم الكارت 4…")
+  + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   // a group of digits followed by another group is part of a longer number (a phone printed on the card's back)
@@ -49,7 +52,7 @@ const VALUE: Record<PastedType, string> = {
 };
 const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
   type,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640+)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
 }));
 
 /**

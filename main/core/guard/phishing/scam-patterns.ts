@@ -22,6 +22,9 @@ const SUPPORT_WORDS = rx([
   'خدمه العملاء', 'الدعم', 'دعم فني', 'الدعم الفني', 'مركز الاتصال', 'موظف', 'من الشركه', 'منكم', 'قسم', 'فريق', 'خط ساخن', 'الاداره',
   'پشتيباني', 'خدمات مشتريان', 'مركز تماس', 'كارشناس', 'از طرف شما', 'از شركت', 'اپراتور',
   'poshtibani', 'khedmat el 3omala', 'el da3m',
+  // the company's other desks a stranger borrows: HR, head office, recruiting ("HR daw ng Acme", "دفتر مرکزی")
+  'hr (?:department|dept|team|manager|officer|lady|man|guy|person|daw|ng|sa|of|from|at)', 'human resources?', 'head ?office', 'headquarters', 'main office', 'recruit\\S*', 'hiring (?:team|manager)',
+  'الموارد البشريه', 'شؤون الموظفين', 'المكتب الرئيسي', 'المقر الرئيسي', 'دفتر مركزي', 'منابع انساني', 'كارگزيني',
 ]);
 /**
  * Someone claiming to be the company or its support: "said they r from EE", "saying he's from your customer care",
@@ -92,12 +95,33 @@ const DESCRIBED_NUMBER = rx([
 ]);
 /** A number written only in part ("011…", "0661 xx", "+20 10*****", "98xxxxxx12"): a scam's number, cut short or masked by the customer. */
 const PARTIAL_PHONE = /(?<![\p{L}\d])(?:(?:\+|00|0)\d{1,5}(?:[ -]?\d{1,4})?\s?(?:…|\.{2,}|[x×*]{2,})|\+?\d{2,5}[x×*]{3,}\d{0,4})/giu;
+/**
+ * A number given only by its first digits after the word for it: "از یه شماره ۰۹۱۲", "في نمرة 0108", "from a 0917 number".
+ * Beside a claim to be the company it is a stranger's mobile, as a partial number cut by an ellipsis is.
+ */
+const SHORT_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${['رقم', 'نمره', 'نمرة', 'شماره', 'number', 'no', 'from', 'من', 'از', 'shomare', 'ra2m', 'nemra'].map(foldLetters).join('|')})(?: (?:${['يه', 'يك', 'a', 'an', 'واحد'].map(foldLetters).join('|')}))? ((?:\\+|0)\\d{2,5})(?![\\d.,:/-]|\\s\\d)`, 'iu');
+/**
+ * A stranger wearing the company's face on a personal channel: its logo as the picture, "Acme Support" as the name
+ * ("dp has Acme logo", "واسمه Acme Support وحاطط اللوغو", "with your logo as his dp"). Companies do not reach customers
+ * that way, so beside a personal channel or a number it is the same sign as a claim to be the company.
+ */
+const WEARS_OUR_FACE = rx([
+  // the logo as the stranger's picture, not a logo seen somewhere ("your logo on a WhatsApp ad")
+  '(?:dp|profile (?:pic|picture|photo)|display (?:pic|picture)|avatar|pfp)(?: \\S+){0,4} logo', 'logo(?: \\S+){0,3} (?:as|for|on) (?:his|her|their|the) (?:dp|profile|picture|pic|avatar|pfp)',
+  '(?:حاطط|حاط|حاطين|حاطه|حاطه|صورته|صورتها|صورت|البروفايل|بروفايله|الصوره)(?: \\S+){0,3} (?:ال)?(?:لوغو|لوجو|شعار)\\S*', '(?:عكس|پروفايل)\\S*(?: \\S+){0,3} (?:لوگو|لوگوي)\\S*', 'لوگو\\S* (?:\\S+ ){0,2}(?:گذاشته|داره|دارد)',
+  "(?:display|profile|account|whatsapp|telegram) name (?:is |was |says |said )?(?:\\S+ ){0,2}(?:support|care|help|official|service|team|hr)",
+  "(?:named|calls? (?:him|her|it)self|called (?:him|her|it)self) (?:\\S+ ){0,2}(?:support|care|help|official|service|team|hr)",
+  '(?:و|ب)?(?:اسمه|اسمها|اسمو|اسمهم|باسم|اسمش|اسم اكانتش|نامش) (?:\\S+ ){0,2}(?:support|care|help|official|service|team|الدعم|دعم|خدمه|الرسمي|پشتيباني|رسمي)',
+]);
+/** A personal chat app, where a company's official contact does not live. */
+const PERSONAL_CHANNEL = rx(['whats ?app', 'telegram', 'viber', '(?:ع|عل|عال|على ?ال|ع ال)?واتس\\S*', 'الواتس\\S*', 'whatsapp\\S*', 'واتساپ', 'تلگرام', 'تلغرام', 'تيليجرام', 'فايبر']);
+
 /** "my number 0551…", "رقمي 0551…": a partial number that is the customer's own. */
 const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رقمي', 'جوالي', 'موبايلي', 'شمارم', 'شماره ام', 'شماره من'].map(foldLetters).join('|')})(?: (?:is|هو|هست))?[\\s:]*$`, 'iu');
 /** A third person in the story: whoever called, wrote or claimed. */
 const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|person)', 'he', 'she', 'they', 'caller', 'واحد', 'شخص', 'حد', 'حدا', 'شب', 'بنت', 'ست', 'راجل', 'يكي', 'یکی', 'يه نفر', 'یه نفر', 'ye nafar', 'yeki', 'wa7ed', 'wahed']);
 /** The number is offered as someone to contact… */
-const CONTACT = rx(['call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
+const CONTACT = rx(['text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
 const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
@@ -116,10 +140,13 @@ const FEE = rx([
   'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3',
   'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+', '\\d+\\s?(?:€|£|rs|inr|jod|kwd|qar|omr|mad|dh|dollars?|euros?|toman)',
   'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
+  // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
+  'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
+  'processing', 'stamp duty', 'clearance', 'customs', 'جمارك', 'جمرك', 'گمرك',
 ]);
 /** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
 const ODD_PAYMENT = words([
-  'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
+  'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'easypaisa', 'jazz ?cash', 'gcash', 'paymaya', 'maya', 'bankak', 'mpesa', 'm-pesa', 'opay', 'palmpay', 'بنكك', 'ايزي ?بيسه', 'جاز ?كاش', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
   'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
   'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
 ]);
@@ -136,6 +163,11 @@ const GAIN = rx([
   'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
   'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
   'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
+  // a job that starts after the fee, a parcel released by it, money withdrawn or a transaction opened after it
+  'jobs?', 'hired', 'hiring', 'employment', 'recruit\\S*', 'position', 'offer letter', 'resume', 'training', 'visa', 'work permit', 'parcel', 'package', 'shipment', 'deliver\\S*', 'redeliver\\S*', 'withdraw\\S*', 'commission', 'vip', 'tasks?', 'raffle', 'lottery', 'jackpot', 'giveaway', 'lucky draw',
+  'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
+  'استخدام', 'كار(?= )', 'ويزا', 'ويزه', 'مرسوله', 'بسته ?(?:پستي|ام|تون)', 'برگشت', 'قرعه ?كشي', 'انتقال جايزه',
+  'estekhdam', 'bargasht', 'tayid', 'kar(?= )',
   'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
 ]);
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
@@ -201,7 +233,7 @@ const ACCOUNT = rx(['account', 'acct', 'profile', 'wallet', 'حساب', 'اكو�
 /** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
 const PAY_NOW = words([
   // not the customer asking for their own money: "please transfer the refund to my wallet"
-  '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', 'pay (?:the|a|now|\\d)\\S*',
+  '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
   'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
   '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
   'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)',
@@ -214,6 +246,9 @@ const TOLD = words([
   'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
   '(?:ق|گ|ك)ال(?:و|وا|ت)?(?:لي|ليا|لنا|ولي|ولنا|تلي)', 'گالي', 'بهم گفتن', 'بهم گفت',
   'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن',
+  // a message or a stranger named by who they are: "msg says", "وصلتني رسالة ان", "الموظف قال", "الزول قال لي", "the HR lady say"
+  '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
+  '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
   'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
 ]);
 
@@ -237,7 +272,12 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if (partials.length && CLAIMS_TO_BE_FROM.test(t)) flags.push({ code: 'fake_number', value: partials[0]![0].trim() });
   // "called me from a normal mobile number, said he's from the fraud department": no number written, the claim and the description are the sign
   const described = DESCRIBED_NUMBER.exec(t);
-  if (described && CLAIMS_TO_BE_FROM.test(t) && !flags.length) flags.push({ code: 'fake_number', value: described[0], described: true });
+  if (described && (CLAIMS_TO_BE_FROM.test(t) || WEARS_OUR_FACE.test(t)) && !flags.length) flags.push({ code: 'fake_number', value: described[0], described: true });
+  const short = SHORT_NUMBER.exec(t);
+  if (short && (CLAIMS_TO_BE_FROM.test(t) || WEARS_OUR_FACE.test(t)) && !flags.length) flags.push({ code: 'fake_number', value: short[1]! });
+  // "the dp has Acme logo, he asked for the OTP": no number at all, the company's face on a chat app is the sign
+  const face = WEARS_OUR_FACE.exec(t);
+  if (face && PERSONAL_CHANNEL.test(t) && !flags.length) flags.push({ code: 'fake_number', value: face[0], described: true });
   for (const [i, sentence] of sentences.entries()) {
     // "This is our support line 0800 123 456. Call it now.": "support" and "call" may be in the sentence next door
     const around = sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
@@ -253,7 +293,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // …or a stranger with that number asked for a code: "بعتلي واحد 0123… وقالي ابعت الـPIN"
       // …or a stranger with that number demands a fee first: "واحد عالواتساب +963… عم يقول لازم تدفع رسوم"
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
-      const claimed = CLAIMS_TO_BE_FROM.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      const claimed = CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index)) && !SOMEONE_ELSE.test(around)) continue;
