@@ -8,11 +8,11 @@ import { runCli } from '../../main/cli/run';
 import { openCore, type Core, type EmbeddedMode } from '../../main/core/app';
 import { newSessionSlot, type IdentityPolicy } from '../../main/core/auth';
 import type { KeychainPort } from '../../main/core/vault';
-import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { EMBEDDED_HUB_DATABASE, EMBEDDED_HUB_DIR, startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
 import { ingestMessage } from '../helpers/console';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
+import { consoleWindow, ok } from '../helpers/console-window';
 
 const PASSWORD = 'a long and careful passphrase 7';
 const TOKEN = '123456:moved-in-test-token';
@@ -35,13 +35,6 @@ async function consoleOn(dataDir: string, keychain: KeychainPort, service: strin
   return core;
 }
 
-type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
-
-function caller(core: Core) {
-  const dispatch = createMainDispatch(core);
-  const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
-  return (channel: string, request: unknown = {}) => dispatch(channel as never, request as never, ctx) as Promise<Result>;
-}
 
 /** The files of a folder (names and sizes), to prove a refused start wrote nothing. */
 function listing(dir: string): string[] {
@@ -67,25 +60,25 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
       // No key in a file: the TLS key, grant key, outbox key and the custodian's key-encryption key are in the keychain.
       for (const f of listing(path.join(dataDir, EMBEDDED_HUB_DIR))) expect(fs.readFileSync(path.join(dataDir, EMBEDDED_HUB_DIR, f.split(':')[0]!), 'utf8')).not.toMatch(/PRIVATE KEY/);
 
-      const call = caller(core);
+      const call = consoleWindow(core);
       expect(await call('getSession')).toMatchObject({ ok: true, value: { needsAdmin: true, signedIn: false } });
       expect(await call('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD })).toMatchObject({
         ok: true,
         value: { needsAdmin: false, signedIn: true, user: { username: 'salma', role: 'admin' } },
       });
       // The set-up happens once: a second window cannot make itself administrator.
-      expect(await caller(core)('createAdmin', { username: 'mallory', displayName: '', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'setup_done' } });
+      expect(await consoleWindow(core)('createAdmin', { username: 'mallory', displayName: '', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'setup_done' } });
       expect(await call('createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD })).toMatchObject({ ok: true });
       // A role IT's policy names the person for, from the Users tab: the embedded hub's administrator makes a lead, who signs in as one.
       expect(await call('createUser', { username: 'lina', displayName: 'Lina', role: 'lead', password: PASSWORD })).toMatchObject({
         ok: true,
         value: { username: 'lina', role: 'lead', disabled: false },
       });
-      const lead = caller(core);
+      const lead = consoleWindow(core);
       expect(await lead('signIn', { username: 'lina', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
       expect(await lead('getSession')).toMatchObject({ ok: true, value: { user: { username: 'lina', role: 'lead' } } });
 
-      const agent = caller(core);
+      const agent = consoleWindow(core);
       expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
       // The built-in demo channel runs at the embedded hub (the console itself runs no channel).
       expect(core.channels.runtime.health()).toEqual([]);
@@ -117,7 +110,7 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
       expect(core.embedded).toBe('hub');
       const hub = core.embeddedHub()!;
       expect(await hub.needsAdmin()).toBe(false);
-      const agent = caller(core);
+      const agent = consoleWindow(core);
       expect(await agent('getSession')).toMatchObject({ ok: true, value: { needsAdmin: false, signedIn: false } });
       expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true });
       // The seat's cache is the one from before (named for the embedded hub, not its port), caught up from its cursor.
@@ -139,19 +132,14 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
     const core = await consoleOn(tmpDir(), keychain, service, 'hub', undefined, policy);
     try {
       type User = { id: string; username: string; role: string; disabled: boolean; pendingRole?: string };
-      const ok = async <T,>(r: Promise<Result>): Promise<T> => {
-        const out = await r;
-        if (!out.ok) throw new Error(`${out.error.code}: ${out.error.message}`);
-        return out.value as T;
-      };
-      const salma = caller(core);
+      const salma = consoleWindow(core);
       // The first run's administrator is made with nobody to confirm (there is nobody yet).
       await ok(salma('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD }));
 
       // Not named: a lead account waits as a disabled agent; nobody signs in with it until a second administrator confirms.
       const nadia = await ok<User>(salma('createUser', { username: 'nadia', displayName: 'Nadia', role: 'lead', password: PASSWORD }));
       expect(nadia).toMatchObject({ role: 'agent', disabled: true, pendingRole: 'lead' });
-      expect(await caller(core)('signIn', { username: 'nadia', password: PASSWORD })).toMatchObject({ ok: false });
+      expect(await consoleWindow(core)('signIn', { username: 'nadia', password: PASSWORD })).toMatchObject({ ok: false });
       // A role change for someone not named waits too; lowering a role or giving the agent role takes one administrator.
       const amal = await ok<User>(salma('createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD }));
       expect(await ok<User>(salma('setUserRole', { userId: amal.id, role: 'auditor' }))).toMatchObject({ role: 'agent', pendingRole: 'auditor' });
@@ -169,10 +157,10 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
       expect(await ok<User>(salma('createUser', { username: 'rami', displayName: 'Rami', role: 'admin', password: PASSWORD }))).toMatchObject({ role: 'agent', pendingRole: 'admin' });
 
       // The second administrator confirms: Nadia becomes a lead and can sign in.
-      const omarDesk = caller(core);
+      const omarDesk = consoleWindow(core);
       await ok(omarDesk('signIn', { username: 'omar', password: PASSWORD }));
       expect(await ok<User>(omarDesk('confirmRoleGrant', { grantId: nadiaGrant }))).toMatchObject({ username: 'nadia', role: 'lead', disabled: false });
-      expect(await caller(core)('signIn', { username: 'nadia', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+      expect(await consoleWindow(core)('signIn', { username: 'nadia', password: PASSWORD })).toMatchObject({ ok: true, value: { status: 'signed_in' } });
       expect(await ok<User>(salma('setUserRole', { userId: nadia.id, role: 'agent' }))).toMatchObject({ role: 'agent' });
 
       // Each grant is in the hub's trail with the authority it rested on.
@@ -219,7 +207,7 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
       expect(moved.map((e) => (e.details as { stage: string }).stage)).toEqual(['started', 'finished']);
       expect(core.store.conversations.list().items).toHaveLength(2);
 
-      const agent = caller(core);
+      const agent = consoleWindow(core);
       expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true });
       let texts: string[] = [];
       await expect
@@ -288,7 +276,7 @@ describe('the embedded hub: a console with no hub configured runs the hub’s co
     const { keychain, service } = testKeychain();
     const core = await consoleOn(dataDir, keychain, service, 'hub');
     try {
-      expect(await caller(core)('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD })).toMatchObject({ ok: true });
+      expect(await consoleWindow(core)('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD })).toMatchObject({ ok: true });
     } finally {
       await core.closeAndWait();
     }

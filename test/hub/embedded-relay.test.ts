@@ -4,25 +4,18 @@ import { runCli } from '../../main/cli/run';
 import { openCore, type Core } from '../../main/core/app';
 import { loadOrCreateDeviceIdentity, newSessionSlot } from '../../main/core/auth';
 import { Vault, type KeychainPort } from '../../main/core/vault';
-import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
 import { MetaEmulator } from '../emulators/meta';
 import { HubRelay } from './relay-hub';
 import { testKeychain } from '../helpers/keychain';
 import { interfaces, makeSigner, managedLocation, policyBody, siteFor, startTestBeacon, writeSignedPolicy } from '../helpers/network';
 import { tmpDir } from '../helpers/tmp';
+import { consoleWindow, conversationIn } from '../helpers/console-window';
 
 const PASSWORD = 'a long and careful passphrase 7';
 const WA_TOKEN = 'EAAG-relay-side-token';
 const CUSTOMER = '966501234567';
 
-type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
-
-function caller(core: Core) {
-  const dispatch = createMainDispatch(core);
-  const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
-  return (channel: string, request: unknown = {}) => dispatch(channel as never, request as never, ctx) as Promise<Result>;
-}
 
 type Office = Awaited<ReturnType<typeof officeNetwork>>;
 
@@ -107,26 +100,19 @@ describe('the embedded hub serves relay channels through the office relay the po
 
       // Meta posts the customer's message to the relay; it reaches the embedded hub masked.
       expect(await relay.deliver(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'My card 4111 1111 1111 1111 was charged twice' }]))).toEqual([200]);
-      const agent = caller(core);
+      const agent = consoleWindow(core);
       expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true });
-      let conversation: { id: number; preview: unknown } | undefined;
-      await expect
-        .poll(async () => {
-          const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
-          conversation = r.ok ? (r.value.items as Array<{ id: number; channelId: string; preview: unknown }>).find((c) => c.channelId === 'wa') : undefined;
-          return conversation !== undefined;
-        }, { timeout: 20_000 })
-        .toBe(true);
-      expect(JSON.stringify(conversation!.preview)).toContain('charged twice');
-      expect(JSON.stringify(conversation!.preview)).not.toMatch(/4111/);
+      const conversation = await conversationIn(agent, 'wa');
+      expect(JSON.stringify(conversation.preview)).toContain('charged twice');
+      expect(JSON.stringify(conversation.preview)).not.toMatch(/4111/);
       const stored = await hubStore(core).q.all<{ masked_text: string }>(WA_MESSAGES);
       expect(stored.map((m) => m.masked_text).join(' ')).not.toMatch(/4111 1111/);
 
       const reply = async (text: string) => {
-        const opened = await agent('openConversation', { conversationId: conversation!.id });
+        const opened = await agent('openConversation', { conversationId: conversation.id });
         if (!opened.ok) throw new Error(opened.error.message);
         const inbound = (opened.value.messages as Array<{ id: number; direction: string }>).filter((m) => m.direction === 'in').at(-1)!;
-        const sent = await agent('sendReply', { conversationId: conversation!.id, text, seenInboundId: inbound.id });
+        const sent = await agent('sendReply', { conversationId: conversation.id, text, seenInboundId: inbound.id });
         if (!sent.ok) throw new Error(sent.error.message);
       };
 
@@ -187,22 +173,15 @@ describe('the embedded hub serves relay channels through the office relay the po
       await expect.poll(() => relay.signIns(), { timeout: 20_000 }).toContain(device.fingerprint);
       expect(await relay.deliver(meta.waPayload([{ from: CUSTOMER, name: 'Noura', text: 'رقم بطاقتي 4111 1111 1111 1111 من فضلك' }]))).toEqual([200]);
 
-      const agent = caller(core);
+      const agent = consoleWindow(core);
       expect(await agent('signIn', { username: 'amal', password: PASSWORD })).toMatchObject({ ok: true });
-      let conversation: { id: number; preview: unknown } | undefined;
-      await expect
-        .poll(async () => {
-          const r = await agent('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 });
-          conversation = r.ok ? (r.value.items as Array<{ id: number; channelId: string; preview: unknown }>).find((c) => c.channelId === 'wa') : undefined;
-          return conversation !== undefined;
-        }, { timeout: 20_000 })
-        .toBe(true);
-      expect(JSON.stringify(conversation!.preview)).toContain('بطاقتي');
-      expect(JSON.stringify(conversation!.preview)).not.toMatch(/4111/);
-      const opened = await agent('openConversation', { conversationId: conversation!.id });
+      const conversation = await conversationIn(agent, 'wa');
+      expect(JSON.stringify(conversation.preview)).toContain('بطاقتي');
+      expect(JSON.stringify(conversation.preview)).not.toMatch(/4111/);
+      const opened = await agent('openConversation', { conversationId: conversation.id });
       if (!opened.ok) throw new Error(opened.error.message);
       const inbound = (opened.value.messages as Array<{ id: number; direction: string }>).filter((m) => m.direction === 'in').at(-1)!;
-      expect(await agent('sendReply', { conversationId: conversation!.id, text: 'تم استلام طلبك', seenInboundId: inbound.id })).toMatchObject({ ok: true });
+      expect(await agent('sendReply', { conversationId: conversation.id, text: 'تم استلام طلبك', seenInboundId: inbound.id })).toMatchObject({ ok: true });
       await expect.poll(() => meta.waSends.length, { timeout: 20_000 }).toBe(1);
       expect(meta.waSends[0]).toMatchObject({ to: CUSTOMER, body: { text: { body: 'تم استلام طلبك' } } });
       await expect.poll(() => relay.replies(), { timeout: 10_000 }).toMatchObject([{ state: 'sent' }]);
@@ -221,7 +200,7 @@ describe('the embedded hub serves relay channels through the office relay the po
     const office = await officeNetwork(null);
     const core = await consoleIn(dataDir, keychain, service, 'hub', office);
     try {
-      const admin = caller(core);
+      const admin = consoleWindow(core);
       expect(await admin('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD })).toMatchObject({ ok: true });
       const refused = await admin('saveChannel', { id: 'wa', kind: 'whatsapp', name: 'WhatsApp', credentials: {}, settings: { via: 'relay' } });
       expect(refused).toMatchObject({ ok: false, error: { code: 'relay_not_configured', message: expect.stringMatching(/names no relay.*Ask IT/) } });

@@ -12,7 +12,7 @@ import { TelegramEmulator } from '../emulators/telegram';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 import { until } from './harness';
-import { consoleWindow, ok } from '../helpers/console-window';
+import { consoleWindow, ok, seedTeam } from '../helpers/console-window';
 
 const PASSWORD = 'a long and careful passphrase 7';
 const PASSPHRASE = 'the disaster-recovery passphrase, kept apart';
@@ -125,10 +125,7 @@ describe('backup and restore of a built-in hub folder', () => {
       await core.vault.set('hub:tg.token', TOKEN);
       await hub.store.saveChannel({ id: 'tg', kind: 'telegram', name: 'Support bot', enabled: true, config: { baseUrl: tg.url, settings: { longPollSeconds: 1 } } }, { actor: 'test', device: null });
       const desk = window(core);
-      await ok(desk('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD }));
-      await ok(desk('createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD }));
-      await ok(desk('createUser', { username: 'layla', displayName: 'Layla', role: 'lead', password: PASSWORD }));
-      await ok(desk('signOut'));
+      await seedTeam(desk, PASSWORD);
       tg.addText(7001, `I was charged twice on card ${CARD}`, { first_name: 'Noura' });
       const countMessages = async () => tgMessages(hub);
       await until(async () => (await countMessages()) >= 1, 'the first message at the hub');

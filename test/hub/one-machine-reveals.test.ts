@@ -6,7 +6,7 @@ import { TelegramEmulator } from '../emulators/telegram';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
 import { until } from './harness';
-import { consoleWindow, ok } from '../helpers/console-window';
+import { consoleWindow, ok, seedTeam } from '../helpers/console-window';
 
 const PASSWORD = 'a long and careful passphrase 7';
 const TOKEN = '123456:one-machine-test-token';
@@ -35,10 +35,7 @@ describe('one machine, two people: a lead approves a reveal on the computer that
       await hub.store.saveChannel({ id: 'tg', kind: 'telegram', name: 'Support bot', enabled: true, config: { baseUrl: tg.url, settings: { longPollSeconds: 1 } } }, { actor: 'test', device: null });
 
       const desk = window(core);
-      await ok(desk('createAdmin', { username: 'salma', displayName: 'Salma', password: PASSWORD }));
-      await ok(desk('createUser', { username: 'amal', displayName: 'Amal', role: 'agent', password: PASSWORD }));
-      await ok(desk('createUser', { username: 'layla', displayName: 'Layla', role: 'lead', password: PASSWORD }));
-      await ok(desk('signOut'));
+      await seedTeam(desk, PASSWORD);
 
       // The agent, at the desk: a customer's card number arrives masked; a card needs a lead's approval.
       await ok(desk('signIn', { username: 'amal', password: PASSWORD }));
