@@ -44,8 +44,9 @@ const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|current|tempor
   + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
-  // a group of digits followed by another group is part of a longer number (a phone printed on the card's back)
-  PIN: '[0-9٠-٩۰-۹]{4,6}(?![ -]?[0-9٠-٩۰-۹])',
+  // 4 to 12 digits, as ISO 9564 allows; a group of digits followed by another group is part of a longer number (a
+  // phone printed on the card's back)
+  PIN: '[0-9٠-٩۰-۹]{4,12}(?![ -]?[0-9٠-٩۰-۹])',
   PIN2: '[0-9٠-٩۰-۹]{5,12}(?![ -]?[0-9٠-٩۰-۹])',
   CVV: '[0-9٠-٩۰-۹]{3,4}(?![ -]?[0-9٠-٩۰-۹])',
   CARD: '(?:[0-9٠-٩۰-۹][ -]?){12,18}[0-9٠-٩۰-۹]',
