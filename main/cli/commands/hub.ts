@@ -8,7 +8,7 @@ import { fingerprintOf, ROLES, type Role } from '../../core/auth';
 import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
 import { loadOsKeychain, Vault } from '../../core/vault';
-import { refuseMissingSettings, refuseSecretSettings } from '../../hub/config';
+import { refuseMissingSettings, refuseSecretSettings, relayBounds } from '../../hub/config';
 import { chooseHubSecrets, createHubCertificate, HUB_SCHEMA_VERSION, HubAccounts, KeychainHubSecrets, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubSecrets, type HubStore } from '../../hub';
 import { IMPORT_USAGE, importSingleSeat } from './hub-import';
 import { flagValue, type CliIo, type Command } from '../command';
@@ -17,7 +17,8 @@ import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 import { customerCommand, HUB_CUSTOMER_DATA_USAGE, retentionCommand } from './customer-data';
 import { localLeases, postgresLeases } from '../../hub/leases';
 import { writeHubExport } from './audit';
-import { checkRelayTo, relayBacklog, relayTargets } from '../../hub/store/relay-queue';
+import { checkRelayTo, relayStates, relayTargets } from '../../hub/store/relay-queue';
+import { relayProblems, relayStatusLines } from '../../hub/relay-health';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -185,7 +186,7 @@ async function status(args: string[], io: CliIo): Promise<number> {
   return withStore(
     args,
     io,
-    async (store) => {
+    async (store, config) => {
       const version = await store.schemaVersion();
       const lines = [`database: reachable (${store.dialect})`, `schema: ${version} (this release: ${HUB_SCHEMA_VERSION})${version < HUB_SCHEMA_VERSION ? ' — run `diwan hub migrate`' : version > HUB_SCHEMA_VERSION ? ' — NEWER than this release: upgrade this node' : ''}`];
       if (version === HUB_SCHEMA_VERSION) {
@@ -198,7 +199,9 @@ async function status(args: string[], io: CliIo): Promise<number> {
           const desks = relayTargets(c.config).length;
           lines.push(`channel ${c.id} (${c.kind}): ${c.enabled ? 'enabled' : 'disabled'}${desks ? `, relayed to ${desks} desk${desks === 1 ? '' : 's'}` : ''}`);
         }
-        for (const b of await relayBacklog(store)) lines.push(`relay ${b.channelId} for device ${b.device}: ${b.events} waiting`);
+        const relayed = await relayStates(store);
+        lines.push(...relayStatusLines(relayed, Date.now()));
+        for (const p of relayProblems(relayed, relayBounds(config), Date.now())) lines.push(`relay problem: ${p}`);
         const audit = await store.verifyAudit();
         lines.push(audit.broken ? `audit: BROKEN at entry ${audit.broken.seq}: ${audit.broken.why}` : `audit: intact, ${audit.entries} entries`);
       }
