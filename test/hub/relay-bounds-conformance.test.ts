@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../main/core/shared/messages';
+import { scheduleRelayExpiry } from '../../main/hub/relay-expiry';
 import { relayMetricLines, relayProblems, relayStatusLines } from '../../main/hub/relay-health';
 import { HubStore, WebhookIntakeStore, type SqlExecutor } from '../../main/hub/store';
 import { HubHeldMessages } from '../../main/hub/store/held-messages';
@@ -144,6 +145,18 @@ for (const [name, open] of Object.entries(adapters)) {
       await queue.take('wa', DESK, Number.MAX_SAFE_INTEGER, 10);
       expect(relayProblems([await states()], BOUNDS, t).filter((p) => p.includes('erased unread ('))).toEqual([]);
       if (other !== store) await other.close();
+    });
+
+    it('each node’s sweep erases what is past the age limit and logs counts only', async () => {
+      await enqueue([message('old-1', 'card 4111 1111 1111 1111'), message('old-2')]);
+      t += 4 * DAY;
+      const logs: string[] = [];
+      const sweep = scheduleRelayExpiry({ queue, maxAgeMs: 3 * DAY, everyMs: 5, now, log: (l) => logs.push(JSON.stringify(l)) });
+      await expect.poll(() => logs.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      await sweep.stop();
+      expect(await queue.waiting()).toEqual([]);
+      expect(logs[0]).toMatch(/"event":"relay\.expired","channelId":"wa","detail":"2 events for device aaaaaaaaaaaa erased unread after 3 days"/);
+      expect(logs.join('\n')).not.toMatch(/4111|hello/);
     });
 
     it('keeps what flood control holds back for a relayed channel, sealed; a lead releases it into the desks’ queue or discards it, audited', async () => {
