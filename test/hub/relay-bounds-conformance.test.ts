@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { scheduleRelayExpiry } from '../../main/hub/relay-expiry';
 import { relayMetricLines, relayProblems, relayStatusLines } from '../../main/hub/relay-health';
-import { HubStore, WebhookIntakeStore, type SqlExecutor } from '../../main/hub/store';
+import { HubCustomerData, HubRetention, HubStore, WebhookIntakeStore, type SqlExecutor } from '../../main/hub/store';
 import { HubHeldMessages } from '../../main/hub/store/held-messages';
 import { HubRelayQueue, relayStates, type RelayPayload, type RelaySeal } from '../../main/hub/store/relay-queue';
 import { enrolledDevices } from '../../main/hub/store/webhooks';
@@ -201,6 +201,51 @@ for (const [name, open] of Object.entries(adapters)) {
         ['guard.quarantine.discarded', 'layla', { discarded: 1, left: 0 }],
       ]);
       expect(JSON.stringify(trail) + JSON.stringify(events)).not.toMatch(/4111|hello/);
+    });
+
+    it('erasing a customer erases what flood control held from them; retention removes held messages past its days', async () => {
+      await store.saveChannel({ id: 'tg', kind: 'telegram', name: 'Telegram', enabled: true, config: {} }, IT);
+      const prepared = (m: InboundMessage) => ({
+        platformMessageId: m.platformMessageId,
+        platformConversationId: m.platformConversationId,
+        contact: m.contact,
+        direction: m.direction,
+        maskedText: 'masked',
+        sealedText: null,
+        sentAt: m.sentAt,
+        attachments: [],
+        fields: [],
+        seal: () => ({ text: null, fields: [] }),
+      });
+      const hold = (ms: InboundMessage[], admitted: string[] = []) =>
+        intake.accept('tg', { messages: ms.map((m) => ({ inbound: m, prepared: prepared(m) })), deliveries: [] }, async (m) => admitted.includes(m.platformMessageId), sealHeld);
+      // Ana has a conversation and two held messages; Bot has only held ones; Sara one held, kept.
+      await hold([inbound('e1', 'hi', 'ana'), inbound('e2', 'card 4111 1111 1111 1111', 'ana'), inbound('e3', 'again', 'ana'), inbound('e4', 'x', 'bot'), inbound('e5', 'y', 'bot'), inbound('e6', 'z', 'sara')], ['e1']);
+      const heldOf = async (who: string) => Number((await store.q.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM webhook_quarantine WHERE channel_id = 'tg' AND sender = ?", [who]))!.n);
+      expect([await heldOf('ana'), await heldOf('bot'), await heldOf('sara')]).toEqual([2, 2, 1]);
+
+      const data = new HubCustomerData(store);
+      expect(await data.erase({ channelId: 'tg', platformUserId: 'ana' }, IT)).toMatchObject({ conversations: 1, messages: 1, heldMessages: 2 });
+      expect(await data.erase({ channelId: 'tg', platformUserId: 'bot' }, IT)).toEqual({ contactId: null, channelId: 'tg', conversations: 0, messages: 0, heldMessages: 2 });
+      await expect(data.erase({ channelId: 'tg', platformUserId: 'bot' }, IT)).rejects.toMatchObject({ code: 'contact_unknown', message: expect.stringMatching(/nothing was changed/) });
+      expect([await heldOf('ana'), await heldOf('bot'), await heldOf('sara')]).toEqual([0, 0, 1]);
+      const trail = await store.q.all<{ target: string; details: string }>("SELECT target, details FROM audit WHERE action = 'customer.erase' ORDER BY seq");
+      expect(trail.map((r) => JSON.parse(r.details) as Record<string, number>).map((d) => d.heldMessages)).toEqual([2, 2]);
+      expect(JSON.stringify(trail)).not.toMatch(/4111|ana|bot/);
+
+      // Retention (either mode): held messages older than its days go, with the run's audit entry counting them.
+      const retention = new HubRetention(store, { batch: 10 });
+      await retention.setPolicy('tg', 'originals', 2, IT);
+      await hold([inbound('e7', 'new', 'sara')]);
+      t += 2 * DAY + 1;
+      await hold([inbound('e8', 'newer', 'sara')]);
+      const [r] = await retention.apply(IT);
+      expect(r).toMatchObject({ channelId: 'tg', heldDeleted: 2, done: true });
+      expect(await store.q.all<{ platform_message_id: string }>("SELECT platform_message_id FROM webhook_quarantine WHERE channel_id = 'tg'")).toEqual([{ platform_message_id: 'e8' }]);
+      const run = await store.q.get<{ details: string }>("SELECT details FROM audit WHERE action = 'retention.run' ORDER BY seq DESC LIMIT 1");
+      expect(JSON.parse(run!.details)).toMatchObject({ heldMessagesDeleted: 2 });
+      await retention.setPolicy('tg', 'keep', null, IT);
+      await new HubHeldMessages(store).discard('tg', 10, IT);
     });
 
     it('a release that fails half-way (a blob that does not open) changes nothing', async () => {

@@ -57,7 +57,12 @@ export async function customerCommand(verb: string | undefined, args: string[], 
   if (verb === 'erase') {
     if (!hasFlag(args, '--yes')) throw new DiwanError('cli_confirm', 'Erasing a customer cannot be undone: add --yes to confirm.');
     const r = await data.erase(contactRefOf(args), actor);
-    io.stdout.write(`Erased contact ${r.contactId} (${r.channelId}): ${r.conversations} conversations, ${r.messages} messages. Consoles drop them from their caches.\n`);
+    const held = r.heldMessages ? `, ${r.heldMessages} messages held by flood control` : '';
+    io.stdout.write(
+      r.contactId === null
+        ? `Erased ${r.heldMessages} messages flood control held from this customer on ${r.channelId}; the hub had no conversation with them.\n`
+        : `Erased contact ${r.contactId} (${r.channelId}): ${r.conversations} conversations, ${r.messages} messages${held}. Consoles drop them from their caches.\n`,
+    );
     return 0;
   }
   if (verb === 'export') {

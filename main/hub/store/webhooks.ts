@@ -99,12 +99,13 @@ export class WebhookIntakeStore {
         continue;
       }
       if (inbound.direction === 'in' && !(await admit(inbound, t))) {
-        await t.run('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at) VALUES (?, ?, ?, ?, ?)', [
+        await t.run('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES (?, ?, ?, ?, ?, ?)', [
           channelId,
           id,
           'flood',
           seal(inbound),
           this.now(),
+          inbound.contact.platformUserId,
         ]);
         quarantined++;
       } else admitted.push(prepared);
@@ -150,13 +151,10 @@ export class WebhookIntakeStore {
           continue;
         }
         if (m.direction === 'in' && !(await admit(m, t))) {
-          const rows = await t.all('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id', [
-            channelId,
-            id,
-            'flood',
-            seal(m),
-            this.now(),
-          ]);
+          const rows = await t.all(
+            'INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id',
+            [channelId, id, 'flood', seal(m), this.now(), m.contact.platformUserId],
+          );
           held += rows.length;
           continue;
         }
