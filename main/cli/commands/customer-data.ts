@@ -105,8 +105,8 @@ export async function retentionCommand(args: string[], io: CliIo, store: HubStor
   for (const r of results) {
     io.stdout.write(
       r.mode === 'originals'
-        ? `${r.channelId}: ${r.originalsCleared} originals and ${r.attachmentsCleared} attachment links deleted (masked transcript kept).\n`
-        : `${r.channelId}: ${r.messagesDeleted} messages, ${r.conversationsDeleted} conversations and ${r.contactsDeleted} contacts deleted; ${r.originalsCleared} note originals.\n`,
+        ? `${r.channelId}: ${r.originalsCleared} originals and ${r.attachmentsCleared} attachment links deleted (masked transcript kept)${held(r.heldDeleted)}.\n`
+        : `${r.channelId}: ${r.messagesDeleted} messages, ${r.conversationsDeleted} conversations and ${r.contactsDeleted} contacts deleted; ${r.originalsCleared} note originals${held(r.heldDeleted)}.\n`,
     );
   }
   return 0;
@@ -160,3 +160,6 @@ async function embeddedAdministrator(store: HubStore, args: string[], io: CliIo,
   await accounts.verifyAdministrator({ username, password, ...(code ? { code } : {}), device: 'cli' });
   return username;
 }
+
+/** Messages flood control held that retention deleted, when there were any. */
+const held = (n: number) => (n ? `; ${n} held messages` : '');

@@ -17,7 +17,7 @@ import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 import { customerCommand, HUB_CUSTOMER_DATA_USAGE, retentionCommand } from './customer-data';
 import { localLeases, postgresLeases } from '../../hub/leases';
 import { writeHubExport } from './audit';
-import { checkRelayTo, relayStates, relayTargets } from '../../hub/store/relay-queue';
+import { checkRelayTo, relayBacklog, relayStates, relayTargets } from '../../hub/store/relay-queue';
 import { relayProblems, relayStatusLines } from '../../hub/relay-health';
 
 const USAGE = [
@@ -28,6 +28,7 @@ const USAGE = [
   '   user add NAME --role agent|lead|admin|auditor [--display "Full Name"]   (password read from stdin)',
   '   user channels NAME ch1,ch2          the channels an agent works (empty: all)',
   'diwan hub device enrol --public-key FILE --label LABEL --config FILE',
+  'diwan hub device revoke FINGERPRINT --config FILE',
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
   ...WORKFLOW_USAGE,
   ...IMPORT_USAGE,
@@ -135,6 +136,18 @@ async function user(args: string[], io: CliIo): Promise<number> {
 }
 
 async function device(args: string[], io: CliIo): Promise<number> {
+  if (args[1] === 'revoke') {
+    const fingerprint = (args[2] ?? '').replace(/[^0-9a-fA-F]/g, '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(fingerprint)) throw new DiwanError('hub_usage', 'Usage: `diwan hub device revoke FINGERPRINT --config FILE` (the 64 hexadecimal digits Diwan shows; colons and spaces are fine).');
+    return withStore(args, io, async (store) => {
+      const known = await store.device(fingerprint);
+      if (!known) throw new DiwanError('hub_usage', `No device ${fingerprint} is enrolled at this hub; nothing was changed.`);
+      const waiting = (await relayBacklog(store)).filter((b) => b.device === fingerprint).reduce((n, b) => n + b.events, 0);
+      await store.revokeDevice(fingerprint, IT(io));
+      io.stdout.write(`Revoked "${known.label}" (${fingerprint}): its sessions ended${waiting ? `, and the ${waiting} relayed events waiting for it were erased` : ''}. Remove it from any channel's relayTo.\n`);
+      return 0;
+    });
+  }
   const file = flagValue(args, '--public-key');
   const label = flagValue(args, '--label');
   if (args[1] !== 'enrol' || !file || !label) throw new DiwanError('hub_usage', 'Usage: `diwan hub device enrol --public-key FILE --label LABEL --config FILE`.');
