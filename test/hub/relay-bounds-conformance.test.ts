@@ -4,6 +4,7 @@ import type { InboundMessage } from '../../main/core/shared/messages';
 import { scheduleRelayExpiry } from '../../main/hub/relay-expiry';
 import { relayMetricLines, relayProblems, relayStatusLines } from '../../main/hub/relay-health';
 import { HubCustomerData, HubRetention, HubStore, WebhookIntakeStore, type SqlExecutor } from '../../main/hub/store';
+import { SharedFloodBuckets } from '../../main/hub/store/flood-buckets';
 import { HubHeldMessages } from '../../main/hub/store/held-messages';
 import { HubRelayQueue, relayStates, type RelayPayload, type RelaySeal } from '../../main/hub/store/relay-queue';
 import { enrolledDevices } from '../../main/hub/store/webhooks';
@@ -201,6 +202,25 @@ for (const [name, open] of Object.entries(adapters)) {
         ['guard.quarantine.discarded', 'layla', { discarded: 1, left: 0 }],
       ]);
       expect(JSON.stringify(trail) + JSON.stringify(events)).not.toMatch(/4111|hello/);
+    });
+
+    it('two nodes taking one sender’s flood for a relayed channel at once spend one bucket: the burst is queued, the rest held', async () => {
+      const other = secondNode(store, now);
+      const otherIntake = new WebhookIntakeStore(other, now);
+      const gate = new SharedFloodBuckets({ perSender: { perMinute: 0.001, burst: 4 }, perChannel: { perMinute: 3000, burst: 500 } });
+      const admit = (m: InboundMessage, x: SqlExecutor) => gate.admit(x, 'wa', m.contact.platformUserId, t);
+      const burst = (prefix: string) => Array.from({ length: 4 }, (_, i) => inbound(`${prefix}${i}`, 'spam', 'spammer'));
+      // Both connections open before the race, so the two deliveries' transactions overlap.
+      await Promise.all([store.q.get('SELECT 1 AS one'), other.q.get('SELECT 1 AS one'), store.q.get('SELECT 1 AS one'), other.q.get('SELECT 1 AS one')]);
+      const [a, b] = await Promise.all([
+        intake.relay('wa', queue, [DESK], burst('x'), [], admit, sealHeld),
+        otherIntake.relay('wa', new HubRelayQueue(other, seal), [DESK], burst('y'), [], admit, sealHeld),
+      ]);
+      expect(a.queued + b.queued).toBe(4);
+      expect(a.held + b.held).toBe(4);
+      await queue.take('wa', DESK, Number.MAX_SAFE_INTEGER, 10);
+      await new HubHeldMessages(store).discard('wa', 10, IT);
+      if (other !== store) await other.close();
     });
 
     it('erasing a customer erases what flood control held from them; retention removes held messages past its days', async () => {

@@ -136,6 +136,9 @@ export class WebhookIntakeStore {
     seal: WebhookJob['seal'],
   ): Promise<{ queued: number; held: number; duplicates: number }> {
     return this.store.q.tx(async (t) => {
+      // The event lock, as for a hub channel's delivery: the shared flood buckets are spent under it (two nodes never
+      // spend one token), and a release of held messages (which takes it too) is wholly before or after this delivery.
+      await t.serializeEvents();
       const events: RelayPayload[] = [];
       let held = 0;
       let duplicates = 0;
