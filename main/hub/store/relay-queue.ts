@@ -160,8 +160,9 @@ export class HubRelayQueue {
    * The device's events after its cursor (at most `limit`), having erased the ones up to it: the cursor is the
    * acknowledgement, so an event stays until the device has stored it, across reconnects and hub restarts.
    */
-  async take(channelId: string, device: string, after: number, limit: number): Promise<{ events: Array<RelayPayload & { seq: number }>; more: boolean }> {
-    await this.noteCollected(channelId, device);
+  async take(channelId: string, device: string, after: number, limit: number, o: { noteCollected?: boolean } = {}): Promise<{ events: Array<RelayPayload & { seq: number }>; more: boolean }> {
+    // A long poll looks again every second; its first look is the desk's visit.
+    if (o.noteCollected ?? true) await this.noteCollected(channelId, device);
     if (after > 0) {
       await this.store.q.tx(async (t) => {
         const gone = await t.all<{ seq: number }>('DELETE FROM relay_events WHERE channel_id = ? AND device = ? AND seq <= ? RETURNING seq', [channelId, device, after]);
