@@ -41,6 +41,7 @@ import { channelSetupRoutes } from './routes/channel-setup';
 import { channelAdminRoutes } from './routes/channel-admin';
 import { transcriptExportRoutes } from './routes/transcript-export';
 import { handoverRoutes } from './routes/handover';
+import { heldMessageRoutes } from './routes/held-messages';
 import { relayRoutes } from './routes/relay';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -90,6 +91,7 @@ const schemas = {
 };
 
 const STATUS: Record<string, number> = {
+  quarantine_empty: 409,
   forbidden: 403,
   relay_not_configured: 409,
   not_enrolled: 403,
@@ -199,6 +201,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   handoverRoutes,
   channelAdminRoutes,
   relayRoutes,
+  heldMessageRoutes,
 ];
 
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */

@@ -131,6 +131,21 @@ export const hubConfigSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Bounds of the queue a relayed channel's desks collect from (docs/IT-GUIDE.md, "A desk that does not collect"):
+     * past `maxWaitingPerDesk` events, or `warnAfterHours` without collecting, the hub keeps accepting and says so in
+     * /healthz, `diwan hub status` and /metrics; events older than `maxAgeDays` are erased unread and the erasure audited.
+     */
+    relay: z
+      .object({
+        maxWaitingPerDesk: z.number().int().min(10).max(10_000_000).default(10_000),
+        warnAfterHours: z.number().int().min(1).max(24 * 365).default(24),
+        maxAgeDays: z.number().int().min(1).max(365).default(14),
+        /** How often each node erases events past the age limit (the erasure is idempotent across nodes). */
+        sweepMinutes: z.number().int().min(1).max(24 * 60).default(10),
+      })
+      .strict()
+      .optional(),
     /** How often a node without a channel's lease tries to take it (default 2 s). */
     leaseRetryMs: z.number().int().min(100).max(600_000).default(2_000),
     /**
@@ -147,6 +162,11 @@ export type HubConfig = z.infer<typeof hubConfigSchema>;
 /** Without a `webhooks` section: 1 MiB bodies, 16 read at once, 30/min (burst 20) per sender, 3000/min (burst 500) per channel. */
 export function webhookLimits(config: HubConfig): NonNullable<HubConfig['webhooks']> {
   return config.webhooks ?? hubConfigSchema.shape.webhooks.unwrap().parse({});
+}
+
+/** Without a `relay` section: 10,000 events or 24 hours uncollected per desk raise a problem; 14 days erases; swept every 10 minutes. */
+export function relayBounds(config: HubConfig): NonNullable<HubConfig['relay']> {
+  return config.relay ?? hubConfigSchema.shape.relay.unwrap().parse({});
 }
 
 /** Without a `retention` section: every hour, 500 per transaction, at most 200 transactions a run. */

@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HubHealth } from './health';
+import { relayMetricLines } from './relay-health';
 
 /** Where a stream's opening spends its time, as Prometheus summaries (sum and count in seconds). */
 export type StreamPhase = 'tls' | 'request' | 'authenticate' | 'upgrade';
@@ -33,7 +34,7 @@ export class HubMetrics {
     this.loopDelay.disable();
   }
 
-  render(h: HubHealth, rss: number): string {
+  render(h: HubHealth, rss: number, now = Date.now()): string {
     const node = `node="${h.node}"`;
     const lines = [
       '# HELP diwan_hub_up 1 when the node is healthy.',
@@ -76,6 +77,8 @@ export class HubMetrics {
     }
     lines.push('# TYPE diwan_hub_webhook_messages_quarantined_total counter');
     for (const [id, w] of Object.entries(h.webhooks)) lines.push(`diwan_hub_webhook_messages_quarantined_total{${node},channel="${id}"} ${w.quarantined}`);
+    lines.push('# HELP diwan_hub_relay_problems Problems with relayed channels\' queues (see /healthz relayProblems).', '# TYPE diwan_hub_relay_problems gauge', `diwan_hub_relay_problems{${node}} ${h.relayProblems.length}`);
+    lines.push(...relayMetricLines(node, h.relay, now));
     return `${lines.join('\n')}\n`;
   }
 }

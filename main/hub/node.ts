@@ -26,7 +26,9 @@ import { defaultRevealRules, hubApi } from './api';
 import { HubChannels, type HubLog } from './channels';
 import { HubEarlyWarning } from './early-warning';
 import { HubLeadReview } from './store/lead-review';
-import { retentionSettings, webhookLimits, type HubConfig } from './config';
+import { relayBounds, retentionSettings, webhookLimits, type HubConfig } from './config';
+import { relayProblems } from './relay-health';
+import { scheduleRelayExpiry } from './relay-expiry';
 import { EventFeed } from './feed';
 import { localLeases, postgresLeases, type ChannelLeases } from './leases';
 import { HubMetrics } from './metrics';
@@ -43,7 +45,7 @@ import { HubSnoozes } from './store/snoozes';
 import { HubRetention } from './store/retention';
 import { scheduleRetention } from './retention-schedule';
 import { HANDOVER_NOTICE } from './store/handover';
-import { HubRelayQueue } from './store/relay-queue';
+import { HubRelayQueue, relayStates, type RelayChannelState } from './store/relay-queue';
 import { RelayBell } from './relay-bell';
 import type { OutboundItem } from '../core/shared/messages';
 
@@ -255,6 +257,14 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     everyMs: retentionEvery.everyMinutes * 60_000,
     log,
   });
+  const bounds = relayBounds(config);
+  const relayExpiry = scheduleRelayExpiry({ queue: relayHub.queue, maxAgeMs: bounds.maxAgeDays * 86_400_000, everyMs: bounds.sweepMinutes * 60_000, now, log });
+  // The relayed channels' figures, read at most every 5 s: load balancers ask /healthz often.
+  let relayRead: { at: number; states: RelayChannelState[] } | null = null;
+  const relayNow = async (): Promise<RelayChannelState[]> => {
+    if (!relayRead || now() - relayRead.at >= 5_000) relayRead = { at: now(), states: await relayStates(store) };
+    return relayRead.states;
+  };
   const checkpoints = startAuditCheckpoints(store, custodian, config.auditCheckpointSeconds * 1000, log, config.auditHeadFile ? siemHeadFile(config.auditHeadFile, config.nodeId) : null);
   // A reply queued through another node: the feed sees its event, and this node wakes the channel if it runs it.
   feed.onNew(() => {
@@ -274,6 +284,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     }
     if (feed.lastError && database === 'ok') problems.push(`The event table could not be read: ${feed.lastError}`);
     if (closing) problems.push('This node is shutting down; consoles are moving to the other nodes.');
+    const relay = database === 'ok' ? await relayNow().catch(() => relayRead?.states ?? []) : (relayRead?.states ?? []);
     return {
       ok: problems.length === 0,
       node: config.nodeId,
@@ -284,6 +295,8 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
       eventSeq: feed.lastSeq,
       webhooks: webhookStats.snapshot(),
       webhookProblems: webhookStats.problems(),
+      relay,
+      relayProblems: relayProblems(relay, bounds, now()),
     };
   };
 
@@ -325,7 +338,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     }
     if (url.pathname === '/metrics' && req.method === 'GET') {
       const h = await health();
-      return sendText(res, 200, metrics.render(h, process.memoryUsage().rss));
+      return sendText(res, 200, metrics.render(h, process.memoryUsage().rss, now()));
     }
     // Platforms post from the internet (through IT's reverse proxy): the channel's signature is the check, not the range.
     const hook = /^\/webhooks\/([a-z0-9][a-z0-9_-]{0,63})$/.exec(url.pathname);
@@ -410,6 +423,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     server.closeAllConnections?.();
     stopWatching();
     await retentionSchedule.stop();
+    await relayExpiry.stop();
     await feed.stop();
     await watchLeases.close();
     metrics.stop();

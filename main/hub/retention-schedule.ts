@@ -46,12 +46,12 @@ export function scheduleRetention(o: RetentionRunOptions & { everyMs: number; lo
       try {
         const outcomes = await applyRetentionUnderLease({ ...o, stopping: () => stopped });
         for (const r of outcomes ?? []) {
-          if (!(r.originalsCleared || r.attachmentsCleared || r.messagesDeleted || r.conversationsDeleted) && r.done) continue;
+          if (!(r.originalsCleared || r.attachmentsCleared || r.messagesDeleted || r.conversationsDeleted || r.heldDeleted) && r.done) continue;
           o.log({
             level: 'info',
             event: 'retention.applied',
             channelId: r.channelId,
-            detail: `${r.mode} after ${r.days} days: ${r.originalsCleared} originals, ${r.attachmentsCleared} attachment links, ${r.messagesDeleted} messages, ${r.conversationsDeleted} conversations removed${r.done ? '' : '; more next time'}`,
+            detail: `${r.mode} after ${r.days} days: ${r.originalsCleared} originals, ${r.attachmentsCleared} attachment links, ${r.messagesDeleted} messages, ${r.conversationsDeleted} conversations, ${r.heldDeleted} held messages removed${r.done ? '' : '; more next time'}`,
           });
         }
       } catch (e) {

@@ -134,9 +134,18 @@ export function webhookIntake(d: WebhookIntakeDeps) {
     const devices = relayTargets(channel.config);
     if (devices.length && d.relay) {
       try {
-        const queued = await d.intake.relay(channelId, d.relay.queue, devices, fitted.messages, batch.deliveries ?? [], (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()));
+        const queued = await d.intake.relay(
+          channelId,
+          d.relay.queue,
+          devices,
+          fitted.messages,
+          batch.deliveries ?? [],
+          (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()),
+          (m) => d.sealer.sealHeld(channelId, m),
+        );
         counters.accepted++;
         counters.quarantined += queued.held;
+        counters.duplicates += queued.duplicates;
         if (queued.queued) d.relay.bell.ring();
       } catch (e) {
         d.log({ level: 'error', event: 'webhook.relay_queue_failed', channelId, detail: (e as { code?: string }).code ?? (e as Error)?.name ?? 'error' });

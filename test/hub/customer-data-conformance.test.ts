@@ -82,7 +82,7 @@ for (const [name, open] of Object.entries(adapters)) {
       const data = new HubCustomerData(store);
       const seq = await store.latestEventSeq();
       const r = await data.erase({ channelId: 'tg', platformUserId: 'u-ana' }, actor);
-      expect(r).toEqual({ contactId: ana.contactId, channelId: 'tg', conversations: 1, messages: 3 });
+      expect(r).toEqual({ contactId: ana.contactId, channelId: 'tg', conversations: 1, messages: 3, heldMessages: 0 });
 
       const byConversation = ['messages', 'notes', 'conversation_labels', 'quality_reviews', 'scam_reports', 'conversation_aliases', 'alerts', 'reply_approvals', 'events'];
       for (const table of byConversation) expect(await count(store, `${table} WHERE conversation_id = ?`, [ana.conversationId]), table).toBe(0);

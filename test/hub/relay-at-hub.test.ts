@@ -8,10 +8,12 @@ import { hubSignature } from '../../main/core/connectors';
 import { RelayConnector, RelayLink, type DeviceSigner } from '../../main/core/connectors/relay-client';
 import type { ConnectorContext } from '../../main/core/connectors/context';
 import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
+import { relayStates } from '../../main/hub/store/relay-queue';
 import { MetaEmulator } from '../emulators/meta';
+import { HubApi, TestDesk } from '../helpers/hub-desk';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
-import { hubFiles, inProcessHubConfig, seedHub, type HubFiles } from './harness';
+import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, type HubFiles } from './harness';
 
 const WA_TOKEN = 'EAAG-hub-held-token-0123456789';
 const CUSTOMER = '966501234567';
@@ -48,6 +50,8 @@ describe('the hub as the relay for a desk', () => {
   const otherDesk = device();
   const agent = new Agent({ connect: { rejectUnauthorized: false } });
   const links: RelayLink[] = [];
+  const leadDesk = new TestDesk();
+  const api = new HubApi(() => hub.url);
 
   const link = (d: DeviceSigner, o: { localAddress?: string } = {}) => {
     const l = new RelayLink({ url: hub.url, pin: hub.pin, device: d, timeoutMs: 5_000, ...o });
@@ -82,7 +86,8 @@ describe('the hub as the relay for a desk', () => {
     put('wa.app-secret', meta.appSecret);
     put('wa.verify-token', 'verify-relay-0123');
     put('wa.token', WA_TOKEN);
-    seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }] });
+    seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }, { username: 'layla', role: 'lead' }] });
+    await seed.store.enrolDevice({ fingerprint: leadDesk.fingerprint, publicKey: leadDesk.publicKeyPem, label: 'lead desk' }, IT);
     await seed.store.enrolDevice({ fingerprint: desk.fingerprint, publicKey: desk.publicKeyPem, label: 'desk 1' }, IT);
     await seed.store.enrolDevice({ fingerprint: otherDesk.fingerprint, publicKey: otherDesk.publicKeyPem, label: 'desk 2' }, IT);
     await seed.store.saveChannel(
@@ -90,12 +95,14 @@ describe('the hub as the relay for a desk', () => {
       IT,
     );
     // The office is 127.0.0.1 alone: a console connecting from 127.0.0.2 is outside it.
-    config = inProcessHubConfig(files, pg.url, { officeRanges: ['127.0.0.1/32'] });
+    // One sender may send 8 at once: the flood test's ninth and tenth are held back.
+    config = inProcessHubConfig(files, pg.url, { officeRanges: ['127.0.0.1/32'], webhooks: { flood: { perSender: { perMinute: 0.001, burst: 8 } } } });
     hub = await startNode();
   }, 90_000);
 
   afterAll(async () => {
     for (const l of links) await l.close();
+    await api.close();
     await hub?.close();
     await custodian?.stop();
     await agent.close();
@@ -173,6 +180,36 @@ describe('the hub as the relay for a desk', () => {
     expect(after.messages).toEqual([]);
   }, 60_000);
 
+  it('holds a flood for the desk instead of dropping it; a lead sees the count and releases it into the desk’s queue; health says what waits', async () => {
+    const relay = new RelayConnector(ctx('wa'), link(desk), 2);
+    const base = (await relay.pull(null, AbortSignal.timeout(10_000))).cursor ?? null;
+    const flood = Array.from({ length: 10 }, (_, i) => ({ from: '966509999999', name: 'Bot', text: `flood ${i} card 4111 1111 1111 1111`, id: `wamid.F${i}` }));
+    expect(await webhook(meta.waPayload(flood))).toBe(200);
+    const first = await relay.pull(base, AbortSignal.timeout(10_000));
+    expect(first.messages.map((m) => m.platformMessageId)).toEqual(flood.slice(0, 8).map((f) => f.id));
+
+    // Waiting unacknowledged at the hub: every node says so, from the database.
+    const h = await hub.health();
+    expect(h.ok).toBe(true);
+    expect(h.relay).toEqual([
+      { channelId: 'wa', enabled: true, lastWebhookAt: expect.any(Number), desks: [expect.objectContaining({ device: desk.fingerprint, label: 'desk 1', waiting: 8, collectedAt: expect.any(Number), expired: 0 })] },
+    ]);
+    const metrics = await request(`${hub.url}/metrics`, { dispatcher: agent });
+    expect(await metrics.body.text()).toContain(`diwan_hub_relay_events_waiting{node="${hub.nodeId}",channel="wa",device="${desk.fingerprint.slice(0, 16)}"} 8`);
+
+    await api.signIn('layla', leadDesk, PASSWORD);
+    await api.signIn('amal', leadDesk, PASSWORD);
+    expect(await api.call('GET', '/v1/quarantine', 'layla')).toEqual({ status: 200, body: { channels: [{ channelId: 'wa', held: 2, oldestAt: expect.any(Number) }] } });
+    expect((await api.call('POST', '/v1/quarantine/wa/release', 'amal', {})).status).toBe(403);
+    expect(await api.call('POST', '/v1/quarantine/wa/release', 'layla', {})).toEqual({ status: 200, body: { released: 2, delivered: 2, left: 0 } });
+    expect(await api.call('POST', '/v1/quarantine/wa/discard', 'layla', {})).toEqual({ status: 409, body: { error: 'quarantine_empty', message: expect.stringMatching(/nothing to release or discard/) } });
+    const released = await relay.pull(first.cursor ?? null, AbortSignal.timeout(10_000));
+    expect(released.messages.map((m) => [m.platformMessageId, m.text])).toEqual(flood.slice(8).map((f) => [f.id, f.text]));
+    await relay.pull(released.cursor ?? null, AbortSignal.timeout(10_000));
+    // (/healthz reads these figures at most every 5 s; the database has them at once.)
+    expect((await relayStates(seed.store))[0]!.desks[0]).toMatchObject({ waiting: 0 });
+  }, 60_000);
+
   it('refuses an unenrolled device and a console outside the office ranges, with a sentence, and audits each step without customer text', async () => {
     const unknown = new RelayConnector(ctx('wa'), link(stranger), 1);
     await expect(unknown.start(AbortSignal.timeout(10_000))).rejects.toMatchObject({ kind: 'token-rejected', message: 'This device is not enrolled on the relay. Ask IT to enrol its fingerprint.' });
@@ -186,8 +223,10 @@ describe('the hub as the relay for a desk', () => {
     const trail = await seed.store.q.all<{ action: string; details: string | null }>("SELECT action, details FROM audit WHERE action LIKE 'relay.%' ORDER BY seq");
     const actions = new Set(trail.map((a) => a.action));
     for (const a of ['relay.signed_in', 'relay.queued', 'relay.acknowledged', 'relay.reply.sending', 'relay.reply.sent', 'relay.signin_refused']) expect(actions).toContain(a);
-    const everything = JSON.stringify(trail) + logs.join('\n');
-    for (const secret of ['4111', 'charged', 'سلام', '۰۹۱۲', 'refunded', 'restart', WA_TOKEN]) expect(everything).not.toContain(secret);
+    const held = await seed.store.q.all<{ action: string; details: string | null }>("SELECT action, details FROM audit WHERE action IN ('webhook.quarantined', 'guard.quarantine.released') ORDER BY seq");
+    expect(held.map((a) => a.action)).toEqual(['webhook.quarantined', 'guard.quarantine.released']);
+    const everything = JSON.stringify(trail) + JSON.stringify(held) + logs.join('\n');
+    for (const secret of ['4111', 'charged', 'flood 9', 'سلام', '۰۹۱۲', 'refunded', 'restart', WA_TOKEN]) expect(everything).not.toContain(secret);
   }, 60_000);
 });
 

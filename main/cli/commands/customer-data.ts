@@ -57,7 +57,12 @@ export async function customerCommand(verb: string | undefined, args: string[], 
   if (verb === 'erase') {
     if (!hasFlag(args, '--yes')) throw new DiwanError('cli_confirm', 'Erasing a customer cannot be undone: add --yes to confirm.');
     const r = await data.erase(contactRefOf(args), actor);
-    io.stdout.write(`Erased contact ${r.contactId} (${r.channelId}): ${r.conversations} conversations, ${r.messages} messages. Consoles drop them from their caches.\n`);
+    const held = r.heldMessages ? `, ${r.heldMessages} messages held by flood control` : '';
+    io.stdout.write(
+      r.contactId === null
+        ? `Erased ${r.heldMessages} messages flood control held from this customer on ${r.channelId}; the hub had no conversation with them.\n`
+        : `Erased contact ${r.contactId} (${r.channelId}): ${r.conversations} conversations, ${r.messages} messages${held}. Consoles drop them from their caches.\n`,
+    );
     return 0;
   }
   if (verb === 'export') {
@@ -100,8 +105,8 @@ export async function retentionCommand(args: string[], io: CliIo, store: HubStor
   for (const r of results) {
     io.stdout.write(
       r.mode === 'originals'
-        ? `${r.channelId}: ${r.originalsCleared} originals and ${r.attachmentsCleared} attachment links deleted (masked transcript kept).\n`
-        : `${r.channelId}: ${r.messagesDeleted} messages, ${r.conversationsDeleted} conversations and ${r.contactsDeleted} contacts deleted; ${r.originalsCleared} note originals.\n`,
+        ? `${r.channelId}: ${r.originalsCleared} originals and ${r.attachmentsCleared} attachment links deleted (masked transcript kept)${held(r.heldDeleted)}.\n`
+        : `${r.channelId}: ${r.messagesDeleted} messages, ${r.conversationsDeleted} conversations and ${r.contactsDeleted} contacts deleted; ${r.originalsCleared} note originals${held(r.heldDeleted)}.\n`,
     );
   }
   return 0;
@@ -155,3 +160,6 @@ async function embeddedAdministrator(store: HubStore, args: string[], io: CliIo,
   await accounts.verifyAdministrator({ username, password, ...(code ? { code } : {}), device: 'cli' });
   return username;
 }
+
+/** Messages flood control held that retention deleted, when there were any. */
+const held = (n: number) => (n ? `; ${n} held messages` : '');

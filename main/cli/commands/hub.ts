@@ -8,7 +8,7 @@ import { fingerprintOf, ROLES, type Role } from '../../core/auth';
 import { CHANNEL_KINDS_FOR_HUB } from '../../hub/kinds';
 import { DiwanError } from '../../core/shared/errors';
 import { loadOsKeychain, Vault } from '../../core/vault';
-import { refuseMissingSettings, refuseSecretSettings } from '../../hub/config';
+import { refuseMissingSettings, refuseSecretSettings, relayBounds } from '../../hub/config';
 import { chooseHubSecrets, createHubCertificate, HUB_SCHEMA_VERSION, HubAccounts, KeychainHubSecrets, loadHubConfig, openHubStore, startHubNode, type HubConfig, type HubSecrets, type HubStore } from '../../hub';
 import { IMPORT_USAGE, importSingleSeat } from './hub-import';
 import { flagValue, type CliIo, type Command } from '../command';
@@ -17,7 +17,8 @@ import { WORKFLOW_USAGE, workflowCli } from './hub-workflow';
 import { customerCommand, HUB_CUSTOMER_DATA_USAGE, retentionCommand } from './customer-data';
 import { localLeases, postgresLeases } from '../../hub/leases';
 import { writeHubExport } from './audit';
-import { checkRelayTo, relayBacklog, relayTargets } from '../../hub/store/relay-queue';
+import { checkRelayTo, relayBacklog, relayStates, relayTargets } from '../../hub/store/relay-queue';
+import { relayProblems, relayStatusLines } from '../../hub/relay-health';
 
 const USAGE = [
   'diwan hub run --config FILE            run one hub node (until SIGTERM or Ctrl-C; hands its channels over on the way out)',
@@ -27,6 +28,7 @@ const USAGE = [
   '   user add NAME --role agent|lead|admin|auditor [--display "Full Name"]   (password read from stdin)',
   '   user channels NAME ch1,ch2          the channels an agent works (empty: all)',
   'diwan hub device enrol --public-key FILE --label LABEL --config FILE',
+  'diwan hub device revoke FINGERPRINT --config FILE',
   'diwan hub channel add --id ID --kind KIND --name NAME [--base-url URL] [--settings JSON] --config FILE',
   ...WORKFLOW_USAGE,
   ...IMPORT_USAGE,
@@ -134,6 +136,18 @@ async function user(args: string[], io: CliIo): Promise<number> {
 }
 
 async function device(args: string[], io: CliIo): Promise<number> {
+  if (args[1] === 'revoke') {
+    const fingerprint = (args[2] ?? '').replace(/[^0-9a-fA-F]/g, '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(fingerprint)) throw new DiwanError('hub_usage', 'Usage: `diwan hub device revoke FINGERPRINT --config FILE` (the 64 hexadecimal digits Diwan shows; colons and spaces are fine).');
+    return withStore(args, io, async (store) => {
+      const known = await store.device(fingerprint);
+      if (!known) throw new DiwanError('hub_usage', `No device ${fingerprint} is enrolled at this hub; nothing was changed.`);
+      const waiting = (await relayBacklog(store)).filter((b) => b.device === fingerprint).reduce((n, b) => n + b.events, 0);
+      await store.revokeDevice(fingerprint, IT(io));
+      io.stdout.write(`Revoked "${known.label}" (${fingerprint}): its sessions ended${waiting ? `, and the ${waiting} relayed events waiting for it were erased` : ''}. Remove it from any channel's relayTo.\n`);
+      return 0;
+    });
+  }
   const file = flagValue(args, '--public-key');
   const label = flagValue(args, '--label');
   if (args[1] !== 'enrol' || !file || !label) throw new DiwanError('hub_usage', 'Usage: `diwan hub device enrol --public-key FILE --label LABEL --config FILE`.');
@@ -185,7 +199,7 @@ async function status(args: string[], io: CliIo): Promise<number> {
   return withStore(
     args,
     io,
-    async (store) => {
+    async (store, config) => {
       const version = await store.schemaVersion();
       const lines = [`database: reachable (${store.dialect})`, `schema: ${version} (this release: ${HUB_SCHEMA_VERSION})${version < HUB_SCHEMA_VERSION ? ' — run `diwan hub migrate`' : version > HUB_SCHEMA_VERSION ? ' — NEWER than this release: upgrade this node' : ''}`];
       if (version === HUB_SCHEMA_VERSION) {
@@ -198,7 +212,9 @@ async function status(args: string[], io: CliIo): Promise<number> {
           const desks = relayTargets(c.config).length;
           lines.push(`channel ${c.id} (${c.kind}): ${c.enabled ? 'enabled' : 'disabled'}${desks ? `, relayed to ${desks} desk${desks === 1 ? '' : 's'}` : ''}`);
         }
-        for (const b of await relayBacklog(store)) lines.push(`relay ${b.channelId} for device ${b.device}: ${b.events} waiting`);
+        const relayed = await relayStates(store);
+        lines.push(...relayStatusLines(relayed, Date.now()));
+        for (const p of relayProblems(relayed, relayBounds(config), Date.now())) lines.push(`relay problem: ${p}`);
         const audit = await store.verifyAudit();
         lines.push(audit.broken ? `audit: BROKEN at entry ${audit.broken.seq}: ${audit.broken.why}` : `audit: intact, ${audit.entries} entries`);
       }

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   surgeEntered: 'guard.surge.entered',
   surgeLeft: 'guard.surge.left',
   quarantineReleased: 'guard.quarantine.released',
+  quarantineDiscarded: 'guard.quarantine.discarded',
   alertRaised: 'guard.alert.raised',
   alertAcknowledged: 'guard.alert.acknowledged',
   alertDeliveryFailed: 'guard.alert.delivery_failed',

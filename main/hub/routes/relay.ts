@@ -120,8 +120,8 @@ export function relayRoutes(d: ApiDeps): Route[] {
         const gone = new AbortController();
         c.res.once('close', () => gone.abort());
         const deadline = d.now() + waitMs;
-        for (;;) {
-          const batch = await r.queue.take(channelId, device, after, limit);
+        for (let look = 0; ; look++) {
+          const batch = await r.queue.take(channelId, device, after, limit, { noteCollected: look === 0 });
           const left = deadline - d.now();
           if (batch.events.length || left <= 0 || gone.signal.aborted || r.bell.closed) return batch;
           await r.bell.wait(Math.min(RECHECK_MS, left), gone.signal);

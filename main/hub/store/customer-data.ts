@@ -1,7 +1,7 @@
 import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import { DiwanError } from '../../core/shared/errors';
 import { attachmentViews, type AttachmentView } from './attachment-views';
-import { DATA_REMOVED, deleteConversations, deleteOrphanContacts } from './data-removal';
+import { DATA_REMOVED, deleteConversations, deleteHeldFrom, deleteOrphanContacts } from './data-removal';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
 import type { Actor } from './types';
@@ -69,22 +69,34 @@ export class HubCustomerData {
     return { id: Number(row.id), channelId: row.channel_id };
   }
 
-  /** Erases the customer, their conversations and everything hanging off them, in one transaction with its event and audit entry. */
-  async erase(ref: HubContactRef, actor: Actor): Promise<{ contactId: number; channelId: string; conversations: number; messages: number }> {
+  /**
+   * Erases the customer, their conversations and everything hanging off them, and what flood control held back from
+   * them, in one transaction with its event and audit entry. A customer known only by held messages (named by channel
+   * and platform id; every message of theirs was held) has those erased, and `contactId` is null.
+   */
+  async erase(ref: HubContactRef, actor: Actor): Promise<{ contactId: number | null; channelId: string; conversations: number; messages: number; heldMessages: number }> {
     const out = await this.store.q.tx(async (t) => {
       await t.serializeEvents();
+      if ('platformUserId' in ref && !(await t.get('SELECT 1 AS one FROM contacts WHERE channel_id = ? AND platform_user_id = ?', [ref.channelId, ref.platformUserId]))) {
+        const heldMessages = await deleteHeldFrom(t, ref.channelId, ref.platformUserId);
+        if (!heldMessages) await this.resolve(ref, t); // the sentence for a customer the hub has never seen
+        await this.store.appendAudit(t, { ...actor, action: AUDIT_ACTIONS.customerErased, target: `channel:${ref.channelId}`, details: { channel: ref.channelId, conversations: 0, messages: 0, heldMessages } });
+        return { contactId: null, channelId: ref.channelId, conversations: 0, messages: 0, heldMessages };
+      }
       const contact = await this.resolve(ref, t);
+      const platformUserId = (await t.get<{ platform_user_id: string }>('SELECT platform_user_id FROM contacts WHERE id = ?', [contact.id]))!.platform_user_id;
       const conversationIds = (await t.all<{ id: number }>('SELECT id FROM conversations WHERE contact_id = ? ORDER BY id', [contact.id])).map((r) => Number(r.id));
       const messages = await deleteConversations(t, conversationIds);
+      const heldMessages = await deleteHeldFrom(t, contact.channelId, platformUserId);
       await deleteOrphanContacts(t, contact.channelId, [contact.id]);
       await this.store.emit(t, DATA_REMOVED, 'conversation', { conversationIds, messageIds: [], why: 'erased' }, { channelId: contact.channelId });
       await this.store.appendAudit(t, {
         ...actor,
         action: AUDIT_ACTIONS.customerErased,
         target: `contact:${contact.id}`,
-        details: { channel: contact.channelId, conversations: conversationIds.length, messages },
+        details: { channel: contact.channelId, conversations: conversationIds.length, messages, ...(heldMessages ? { heldMessages } : {}) },
       });
-      return { contactId: contact.id, channelId: contact.channelId, conversations: conversationIds.length, messages };
+      return { contactId: contact.id, channelId: contact.channelId, conversations: conversationIds.length, messages, heldMessages };
     });
     // The embedded hub's file: deleted rows leave no copy in the write-ahead log (pages are zeroed: secure_delete).
     if (this.store.dialect === 'sqlite') await this.store.q.all('PRAGMA wal_checkpoint(TRUNCATE)');

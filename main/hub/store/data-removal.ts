@@ -108,3 +108,16 @@ export async function deleteOrphanContacts(t: SqlExecutor, channelId: string, co
   }
   return n;
 }
+
+/**
+ * Deletes what webhook flood control held back from one customer of a channel (`webhook_quarantine`, sealed whole).
+ * Rows held before the hub kept their sender (hub migration 21) cannot be told apart: retention's age limit removes them.
+ */
+export async function deleteHeldFrom(t: SqlExecutor, channelId: string, platformUserId: string): Promise<number> {
+  return (await t.run('DELETE FROM webhook_quarantine WHERE channel_id = ? AND sender = ?', [channelId, platformUserId])).changes;
+}
+
+/** Deletes up to `limit` of a channel's held messages received before `cutoff`, oldest first; returns how many. */
+export async function deleteHeldBefore(t: SqlExecutor, channelId: string, cutoff: number, limit: number): Promise<number> {
+  return (await t.run('DELETE FROM webhook_quarantine WHERE id IN (SELECT id FROM webhook_quarantine WHERE channel_id = ? AND received_at < ? ORDER BY id LIMIT ?)', [channelId, cutoff, limit])).changes;
+}

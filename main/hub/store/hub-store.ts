@@ -323,7 +323,10 @@ export class HubStore {
     await this.q.tx(async (t) => {
       await t.run('UPDATE devices SET revoked = 1 WHERE fingerprint = ?', [fingerprint]);
       await t.run('DELETE FROM sessions WHERE device = ?', [fingerprint]);
-      await this.appendAudit(t, { ...actor, action: 'device.revoked', target: `device:${fingerprint}` });
+      // What a relayed channel queued for this computer is erased with it, and its relay sessions end.
+      const relayed = await t.all<{ seq: number }>('DELETE FROM relay_events WHERE device = ? RETURNING seq', [fingerprint]);
+      await t.run('DELETE FROM relay_sessions WHERE fingerprint = ?', [fingerprint]);
+      await this.appendAudit(t, { ...actor, action: 'device.revoked', target: `device:${fingerprint}`, ...(relayed.length ? { details: { relayEventsErased: relayed.length } } : {}) });
     });
   }
 

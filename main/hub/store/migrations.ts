@@ -284,6 +284,19 @@ const MIGRATIONS: readonly string[] = [
     channel_id TEXT NOT NULL REFERENCES channels(id), outbox_id TEXT NOT NULL, device TEXT NOT NULL, state TEXT NOT NULL,
     platform_message_id TEXT, at {INT8}, reason TEXT, created_at {INT8} NOT NULL, PRIMARY KEY (channel_id, outbox_id));
   `,
+  // The relay queue's bounds and health (store/relay-queue.ts): when each desk last asked for its events and what the
+  // age limit erased unread for it; when each relayed channel's last webhook arrived; events found by age. Held
+  // messages name their sender (the platform's user id, as contacts do), so erasing a customer and retention find them.
+  `
+  CREATE TABLE relay_desks (
+    channel_id TEXT NOT NULL, device TEXT NOT NULL, collected_at {INT8}, expired {INT8} NOT NULL DEFAULT 0, expired_at {INT8},
+    PRIMARY KEY (channel_id, device));
+  CREATE TABLE relay_channels (channel_id TEXT PRIMARY KEY, last_webhook_at {INT8} NOT NULL);
+  CREATE INDEX relay_events_age ON relay_events(created_at);
+  CREATE INDEX webhook_quarantine_channel ON webhook_quarantine(channel_id, id);
+  ALTER TABLE webhook_quarantine ADD COLUMN sender TEXT;
+  CREATE INDEX webhook_quarantine_sender ON webhook_quarantine(channel_id, sender);
+  `,
 ];
 
 /** The newest schema this code knows. */

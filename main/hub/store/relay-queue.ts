@@ -4,6 +4,9 @@ import { DiwanError } from '../../core/shared/errors';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
 
+/** How often a desk's "last collected" time is written at most. */
+const COLLECTED_EVERY_MS = 60_000;
+
 /** One inbound event for a device, as protocol v1 carries it (`relay-client/protocol.ts` `relayEvent` without its seq). */
 export type RelayPayload = { kind: 'message'; message: InboundMessage } | { kind: 'receipt'; receipt: DeliveryReceipt };
 
@@ -52,6 +55,68 @@ export async function relayBacklog(store: Pick<HubStore, 'q'>): Promise<Array<{ 
   return rows.map((r) => ({ channelId: r.channel_id, device: r.device, events: Number(r.n) }));
 }
 
+/** One desk of a relayed channel as IT sees it: what waits for it, since when, and when it last asked. Times in ms. */
+export interface RelayDeskState {
+  device: string;
+  /** IT's label of the enrolled device, or null when the fingerprint is not enrolled (or was revoked). */
+  label: string | null;
+  revoked: boolean;
+  waiting: number;
+  oldestAt: number | null;
+  collectedAt: number | null;
+  /** Events the age limit erased unread for this desk, and when it last did. */
+  expired: number;
+  expiredAt: number | null;
+}
+
+export interface RelayChannelState {
+  channelId: string;
+  enabled: boolean;
+  lastWebhookAt: number | null;
+  desks: RelayDeskState[];
+}
+
+/**
+ * Every relayed channel with its desks (`relayTo`) and the queue's figures, read from the database so every node and
+ * `diwan hub status` say the same. Counts and times only.
+ */
+export async function relayStates(store: Pick<HubStore, 'q' | 'channels'>): Promise<RelayChannelState[]> {
+  const relayed = (await store.channels()).map((c) => ({ c, to: relayTargets(c.config) })).filter((x) => x.to.length);
+  if (!relayed.length) return [];
+  const [waiting, desks, hooks, devices] = await Promise.all([
+    store.q.all<{ channel_id: string; device: string; n: number | string; oldest: number | string }>('SELECT channel_id, device, COUNT(*) AS n, MIN(created_at) AS oldest FROM relay_events GROUP BY channel_id, device'),
+    store.q.all<{ channel_id: string; device: string; collected_at: number | string | null; expired: number | string; expired_at: number | string | null }>('SELECT channel_id, device, collected_at, expired, expired_at FROM relay_desks'),
+    store.q.all<{ channel_id: string; last_webhook_at: number | string }>('SELECT channel_id, last_webhook_at FROM relay_channels'),
+    store.q.all<{ fingerprint: string; label: string; revoked: number }>('SELECT fingerprint, label, revoked FROM devices'),
+  ]);
+  const key = (c: string, d: string) => `${c}\n${d}`;
+  const w = new Map(waiting.map((r) => [key(r.channel_id, r.device), r]));
+  const k = new Map(desks.map((r) => [key(r.channel_id, r.device), r]));
+  const h = new Map(hooks.map((r) => [r.channel_id, Number(r.last_webhook_at)]));
+  const dv = new Map(devices.map((r) => [r.fingerprint, r]));
+  const num = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  return relayed.map(({ c, to }) => ({
+    channelId: c.id,
+    enabled: c.enabled,
+    lastWebhookAt: h.get(c.id) ?? null,
+    desks: to.map((device) => {
+      const q = w.get(key(c.id, device));
+      const d = k.get(key(c.id, device));
+      const enrolled = dv.get(device);
+      return {
+        device,
+        label: enrolled && !enrolled.revoked ? enrolled.label : null,
+        revoked: Boolean(enrolled?.revoked),
+        waiting: Number(q?.n ?? 0),
+        oldestAt: num(q?.oldest),
+        collectedAt: num(d?.collected_at),
+        expired: Number(d?.expired ?? 0),
+        expiredAt: num(d?.expired_at),
+      };
+    }),
+  }));
+}
+
 /** What makes two deliveries of the same event the same (a webhook redelivered, a receipt repeated). */
 export function dedupOf(p: RelayPayload): string {
   return p.kind === 'message' ? `m:${p.message.platformMessageId}` : `r:${p.receipt.platformMessageId}:${p.receipt.state}`;
@@ -95,7 +160,9 @@ export class HubRelayQueue {
    * The device's events after its cursor (at most `limit`), having erased the ones up to it: the cursor is the
    * acknowledgement, so an event stays until the device has stored it, across reconnects and hub restarts.
    */
-  async take(channelId: string, device: string, after: number, limit: number): Promise<{ events: Array<RelayPayload & { seq: number }>; more: boolean }> {
+  async take(channelId: string, device: string, after: number, limit: number, o: { noteCollected?: boolean } = {}): Promise<{ events: Array<RelayPayload & { seq: number }>; more: boolean }> {
+    // A long poll looks again every second; its first look is the desk's visit.
+    if (o.noteCollected ?? true) await this.noteCollected(channelId, device);
     if (after > 0) {
       await this.store.q.tx(async (t) => {
         const gone = await t.all<{ seq: number }>('DELETE FROM relay_events WHERE channel_id = ? AND device = ? AND seq <= ? RETURNING seq', [channelId, device, after]);
@@ -110,6 +177,58 @@ export class HubRelayQueue {
     );
     const events = rows.slice(0, limit).map((r) => ({ seq: Number(r.seq), ...(JSON.parse(this.sealer.open(channelId, device, r.dedup, Buffer.from(r.sealed))) as RelayPayload) }));
     return { events, more: rows.length > limit };
+  }
+
+  /**
+   * When the desk last asked for its events, for health. Written at most once a minute per desk (the conditional
+   * update), so a long poll every few seconds costs one write a minute.
+   */
+  private async noteCollected(channelId: string, device: string): Promise<void> {
+    const now = this.store.now();
+    await this.store.q.run(
+      'INSERT INTO relay_desks (channel_id, device, collected_at) VALUES (?, ?, ?) ON CONFLICT (channel_id, device) DO UPDATE SET collected_at = excluded.collected_at WHERE relay_desks.collected_at IS NULL OR relay_desks.collected_at < ?',
+      [channelId, device, now, now - COLLECTED_EVERY_MS],
+    );
+  }
+
+  /**
+   * Erases events that waited past the age limit (`createdBefore`), in transactions of at most `batch` rows, each with
+   * one `relay.expired` audit entry per channel and desk counting them (never their content), and the count kept for
+   * the desk's health. Safe on every node at once: a row is erased, and counted, by one DELETE only.
+   */
+  async expire(createdBefore: number, batch = 2_000): Promise<Array<{ channelId: string; device: string; events: number }>> {
+    const total = new Map<string, { channelId: string; device: string; events: number }>();
+    for (;;) {
+      const gone = await this.store.q.tx(async (t) => {
+        const rows = await t.all<{ channel_id: string; device: string }>(
+          'DELETE FROM relay_events WHERE seq IN (SELECT seq FROM relay_events WHERE created_at < ? ORDER BY seq LIMIT ?) RETURNING channel_id, device',
+          [createdBefore, batch],
+        );
+        const per = new Map<string, { channelId: string; device: string; events: number }>();
+        for (const r of rows) {
+          const k = `${r.channel_id}\n${r.device}`;
+          const e = per.get(k) ?? { channelId: r.channel_id, device: r.device, events: 0 };
+          e.events++;
+          per.set(k, e);
+        }
+        const now = this.store.now();
+        for (const e of per.values()) {
+          await t.run(
+            'INSERT INTO relay_desks (channel_id, device, expired, expired_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel_id, device) DO UPDATE SET expired = relay_desks.expired + excluded.expired, expired_at = excluded.expired_at',
+            [e.channelId, e.device, e.events, now],
+          );
+          await this.store.appendAudit(t, { actor: 'system', device: null, action: 'relay.expired', target: `channel:${e.channelId}`, details: { device: e.device, events: e.events, createdBefore } });
+        }
+        return { rows: rows.length, per: [...per.values()] };
+      });
+      for (const e of gone.per) {
+        const k = `${e.channelId}\n${e.device}`;
+        const sum = total.get(k) ?? { ...e, events: 0 };
+        sum.events += e.events;
+        total.set(k, sum);
+      }
+      if (gone.rows < batch) return [...total.values()];
+    }
   }
 
   /** Events waiting per channel and device (counts only, for IT). */

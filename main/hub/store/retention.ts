@@ -1,7 +1,7 @@
 import type { RetentionMode } from '../../core/store';
 import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import { DiwanError } from '../../core/shared/errors';
-import { DATA_REMOVED, deleteConversations, deleteMessageEvents, deleteMessages, deleteOrphanContacts } from './data-removal';
+import { DATA_REMOVED, deleteConversations, deleteHeldBefore, deleteMessageEvents, deleteMessages, deleteOrphanContacts } from './data-removal';
 import type { SqlExecutor, SqlValue } from './executor';
 import type { HubStore } from './hub-store';
 import { inList } from './sql-rows';
@@ -34,6 +34,8 @@ export interface HubRetentionOutcome {
   messagesDeleted: number;
   conversationsDeleted: number;
   contactsDeleted: number;
+  /** Messages flood control held back (`webhook_quarantine`, whole originals sealed) received before the cutoff: deleted in both modes. */
+  heldDeleted: number;
   /** False when the run stopped at its batch budget; the next run carries on from there. */
   done: boolean;
 }
@@ -110,13 +112,14 @@ export class HubRetention {
         messagesDeleted: 0,
         conversationsDeleted: 0,
         contactsDeleted: 0,
+        heldDeleted: 0,
         done: true,
       };
       const cutoff = now - p.days * DAY;
       const audit = (t: SqlExecutor, details: Record<string, number>) =>
         // `sealedValuesCleared`, as the single-seat trail names it (a detail whose key names an original is redacted there).
         this.store.appendAudit(t, { ...actor, action: AUDIT_ACTIONS.retentionRun, target: `channel:${p.channelId}`, details: { mode: p.mode, days: p.days, ...details } });
-      const steps = p.mode === 'all' ? [this.oldConversations, this.oldMessages, this.oldNoteOriginals] : [this.oldOriginals, this.oldNoteOriginals];
+      const steps = p.mode === 'all' ? [this.oldConversations, this.oldMessages, this.oldNoteOriginals, this.oldHeld] : [this.oldOriginals, this.oldNoteOriginals, this.oldHeld];
       for (const step of steps) {
         for (;;) {
           if (budget <= 0 || o.stopping?.()) {
@@ -200,6 +203,17 @@ export class HubRetention {
       if (texts + fields + attachments) await audit(t, { sealedValuesCleared: texts + fields, attachmentLinksCleared: attachments });
       r.originalsCleared += texts + fields;
       r.attachmentsCleared += attachments;
+      return true;
+    });
+  }
+
+  /** One batch of held messages older than the cutoff (a held message is a whole original, so `originals` removes it too). */
+  private async oldHeld(channelId: string, cutoff: number, r: HubRetentionOutcome, audit: AuditStep): Promise<boolean> {
+    return this.store.q.tx(async (t) => {
+      const n = await deleteHeldBefore(t, channelId, cutoff, this.batch);
+      if (!n) return false;
+      await audit(t, { heldMessagesDeleted: n });
+      r.heldDeleted += n;
       return true;
     });
   }

@@ -99,12 +99,13 @@ export class WebhookIntakeStore {
         continue;
       }
       if (inbound.direction === 'in' && !(await admit(inbound, t))) {
-        await t.run('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at) VALUES (?, ?, ?, ?, ?)', [
+        await t.run('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES (?, ?, ?, ?, ?, ?)', [
           channelId,
           id,
           'flood',
           seal(inbound),
           this.now(),
+          inbound.contact.platformUserId,
         ]);
         quarantined++;
       } else admitted.push(prepared);
@@ -120,9 +121,10 @@ export class WebhookIntakeStore {
 
   /**
    * A delivery for a channel the hub relays to devices (`settings.relayTo`): flood control as for any webhook, then the
-   * messages and receipts queued for each device, never ingested here. One transaction. What flood control holds back
-   * is not kept (the hub's quarantine releases into its own conversations, which a relayed channel does not have):
-   * the audit entry counts it.
+   * messages and receipts queued for each enrolled device, never ingested here. One transaction. What flood control
+   * holds back waits in `webhook_quarantine` like a hub channel's (sealed whole, audited `webhook.quarantined`) until a
+   * lead or administrator releases it into the desks' queue or discards it (`store/held-messages.ts`). A revoked
+   * device in `relayTo` gets nothing. The channel's last webhook time is kept for its health.
    */
   async relay(
     channelId: string,
@@ -131,23 +133,43 @@ export class WebhookIntakeStore {
     messages: readonly InboundMessage[],
     receipts: readonly DeliveryReceipt[],
     admit: WebhookJob['admit'],
-  ): Promise<{ queued: number; held: number }> {
+    seal: WebhookJob['seal'],
+  ): Promise<{ queued: number; held: number; duplicates: number }> {
     return this.store.q.tx(async (t) => {
+      // The event lock, as for a hub channel's delivery: the shared flood buckets are spent under it (two nodes never
+      // spend one token), and a release of held messages (which takes it too) is wholly before or after this delivery.
+      await t.serializeEvents();
       const events: RelayPayload[] = [];
       let held = 0;
+      let duplicates = 0;
       for (const m of messages) {
-        const waiting = await t.get('SELECT 1 AS one FROM relay_events WHERE channel_id = ? AND dedup = ? LIMIT 1', [channelId, dedupOf({ kind: 'message', message: m })]);
-        if (!waiting && m.direction === 'in' && !(await admit(m, t))) {
-          held++;
+        const id = m.platformMessageId;
+        const known = await t.get(
+          'SELECT 1 AS one FROM relay_events WHERE channel_id = ? AND dedup = ? UNION ALL SELECT 1 AS one FROM webhook_quarantine WHERE channel_id = ? AND platform_message_id = ? LIMIT 1',
+          [channelId, dedupOf({ kind: 'message', message: m }), channelId, id],
+        );
+        if (known) {
+          // Waiting already (its queued row is skipped per device below) or held: a redelivery adds nothing.
+          duplicates++;
+          continue;
+        }
+        if (m.direction === 'in' && !(await admit(m, t))) {
+          const rows = await t.all(
+            'INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id',
+            [channelId, id, 'flood', seal(m), this.now(), m.contact.platformUserId],
+          );
+          held += rows.length;
           continue;
         }
         events.push({ kind: 'message', message: m });
       }
       for (const receipt of receipts) events.push({ kind: 'receipt', receipt });
       if (held) {
-        await this.store.appendAudit(t, { actor: 'system', device: null, action: 'relay.flood_dropped', target: `channel:${channelId}`, details: { messages: held, reason: 'flood' } });
+        await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: held, reason: 'flood', relayed: true } });
       }
-      return { queued: await queue.enqueueIn(t, channelId, devices, events), held };
+      await t.run('INSERT INTO relay_channels (channel_id, last_webhook_at) VALUES (?, ?) ON CONFLICT (channel_id) DO UPDATE SET last_webhook_at = excluded.last_webhook_at', [channelId, this.now()]);
+      const enrolled = await enrolledDevices(t, devices);
+      return { queued: events.length && enrolled.length ? await queue.enqueueIn(t, channelId, enrolled, events) : 0, held, duplicates };
     });
   }
 
@@ -156,4 +178,12 @@ export class WebhookIntakeStore {
     const rows = await this.store.q.all<{ channel_id: string; n: number | string }>('SELECT channel_id, COUNT(*) AS n FROM webhook_quarantine GROUP BY channel_id');
     return new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
   }
+}
+
+/** The devices of `devices` that are enrolled and not revoked, in their order. */
+export async function enrolledDevices(t: SqlExecutor, devices: readonly string[]): Promise<string[]> {
+  if (!devices.length) return [];
+  const rows = await t.all<{ fingerprint: string }>(`SELECT fingerprint FROM devices WHERE revoked = 0 AND fingerprint IN (${devices.map(() => '?').join(', ')})`, [...devices]);
+  const ok = new Set(rows.map((r) => r.fingerprint));
+  return devices.filter((d) => ok.has(d));
 }

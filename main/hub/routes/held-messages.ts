@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { DiwanError } from '../../core/shared/errors';
+import { HELD_BATCH_MAX, HubHeldMessages, type HeldDelivery } from '../store/held-messages';
+import { relayTargets } from '../store/relay-queue';
+import { enrolledDevices } from '../store/webhooks';
+import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
+
+const channelPath = (verb: string) => new RegExp(`^\\/v1\\/quarantine\\/([a-z0-9][a-z0-9_-]{0,63})\\/${verb}$`);
+const body = z.object({ limit: z.number().int().min(1).max(HELD_BATCH_MAX).default(HELD_BATCH_MAX) }).strict().default({ limit: HELD_BATCH_MAX });
+
+/**
+ * Messages webhook flood control held back (`store/held-messages.ts`): leads and administrators see how many per
+ * channel; releasing delivers the oldest as they would have been (the hub's ingest, masked and sealed; for a channel
+ * relayed to desks, the desks' queue), discarding erases them unread.
+ */
+export function heldMessageRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
+  const held = new HubHeldMessages(d.store);
+  const channelOf = async (id: string) => {
+    const c = (await d.store.channels()).find((x) => x.id === id);
+    if (!c) throw new DiwanError('channel_unknown', `The hub has no channel "${id}".`);
+    return c;
+  };
+  return [
+    {
+      method: 'GET',
+      path: /^\/v1\/quarantine$/,
+      permission: 'reports.read',
+      handle: async () => ({ channels: await held.counts() }),
+    },
+    {
+      method: 'POST',
+      path: channelPath('release'),
+      permission: 'workflow.manage',
+      handle: async ({ who, params, body: b }) => {
+        const c = await channelOf(params[0]!);
+        const { limit } = parse(body, b ?? {});
+        const desks = relayTargets(c.config);
+        const relay = d.relayHub;
+        const deliver: HeldDelivery =
+          desks.length && relay
+            ? async (t, messages) => relay.queue.enqueueIn(t, c.id, await enrolledDevices(t, desks), messages.map((message) => ({ kind: 'message' as const, message })))
+            : async (t, messages) => (await d.store.ingest(c.id, messages.map((m) => d.sealer.prepare(m)), undefined, t)).inserted;
+        const out = await held.release(c.id, limit, h.actorOf(who!), (id, sealed) => d.sealer.openHeld(c.id, id, sealed), deliver);
+        if (desks.length && relay && out.delivered) relay.bell.ring();
+        return out;
+      },
+    },
+    {
+      method: 'POST',
+      path: channelPath('discard'),
+      permission: 'workflow.manage',
+      handle: async ({ who, params, body: b }) => {
+        const c = await channelOf(params[0]!);
+        const { limit } = parse(body, b ?? {});
+        return held.discard(c.id, limit, h.actorOf(who!));
+      },
+    },
+  ];
+}
