@@ -270,12 +270,12 @@ const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still 
 function opensAList(clause: Clause): boolean {
   const t = clause.text;
   if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length) return false;
-  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && clause.tokens.slice(v.last + 1).every((w) => LIST_LEAD.has(w)));
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && clause.tokens.slice(v.last + 1).every((w) => LIST_LEAD.has(w) || /^(?:\d{1,2}|[a-c])$/.test(w)));
 }
 const LIST_LEAD = new Set(['me', 'us', 'the', 'following', 'these', 'below', 'details', 'info', 'information', 'items', 'please', 'back', 'to', 'this', 'message']);
-/** A list item: short, with no request verb of its own ("1", "your SSN 3", "the code sent to ***"). */
+/** A list item: short, not an imperative of its own ("1", "your account email 2", "the code sent to ***"). */
 function isAListItem(clause: Clause): boolean {
-  return clause.tokens.length <= 14 && !hits(clause.text, STRONG_REQUEST).length && !hits(clause.text, NEGATION).length;
+  return clause.tokens.length <= 14 && !hits(clause.text, STRONG_REQUEST).some((v) => v.at === 0) && !hits(clause.text, NEGATION).length;
 }
 
 /** "…send it to me. The code from the SMS.": a clause without a verb of its own that begins with the secret. */
@@ -429,6 +429,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (persian && sharesAFinalStatement(clause, v)) continue;
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
+    // Pidgin serial verbs: "no read any number wey enter your phone give anybody" — "give" completes the negated "read"
+    if (clause.tokens[v.at] === 'give' && verbs.some((u) => u.last < v.at && negations.some((n) => n.last < u.at && u.at - n.last <= NEG_REACH))) continue;
     // "code رو share نکن": a Persian light verb after the verb carries its negation
     if (NEGATED_LIGHT_VERB.test(clause.tokens[v.last + 1] ?? '')) continue;
     if (writerActs(t, v, objects)) continue;

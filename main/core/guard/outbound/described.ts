@@ -27,7 +27,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came|that arrived)`,
     `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|(?:ارسال|فرستاده) ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
     // a message the second factor sent: "the message from 2-step verification", "پیامی که از طرف تأیید دو مرحله‌ای آمده", "msg mn 2-step"
-    `${CARRIER_WORD} (?:\\S+ ){0,4}?(?:2 ?step|two ?step|2fa|two ?factor|2 ?factor|verification|التحقق|تحقق|التوثيق|توثيق|تاييد|احراز|دو ?مرحله|بخطوتين)\\S*`, `(?:2 ?step|two ?step|2fa|two ?factor|2 ?factor|verification) (?:verification |code )?${CARRIER_WORD}`,
+    // (a determiner right after the carrier makes it a verb with its object: "text the verification code to me")
+    `${CARRIER_WORD} (?!(?:the|your|ur|a|an|us|me|him|her|them|it|my|our) )(?:\\S+ ){0,4}?(?:2 ?step|two ?step|2fa|two ?factor|2 ?factor|verification|التحقق|تحقق|التوثيق|توثيق|تاييد|احراز|دو ?مرحله|بخطوتين)\\S*`, `(?:2 ?step|two ?step|2fa|two ?factor|2 ?factor|verification) (?:verification |code )?${CARRIER_WORD}`,
     // the digits that will reach the reader's phone: "the numbers wey enter your phone", "the digits that land on your line"
     `${DIGITS_WORD} (?:wey |we |that |which |dem |dat )?(?:go |will |dey |na |should |might )?(?:enter|land|reach|come|drop|arrive|get sent)\\S* (?:\\S+ )?(?:your|ur|yur) (?:phone|line|sim|mobile|number|inbox|device|handset)`,
     // what the phone shows: "the number on your screen", "the code showing on your phone"
