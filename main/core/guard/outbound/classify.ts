@@ -283,7 +283,8 @@ function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   const t = clause.text;
   if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || clause.tokens.length > 12) return false;
   const first = Math.min(...objects.map((o) => o.at));
-  return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w));
+  // (a possessive belongs to the secret's name: "your card's CVV")
+  return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w) || /^[a-z]+'s$/.test(w));
 }
 
 /** A transfer verb to us whose object is a pronoun or left out, in a clause that names nothing: "Can you send it to me?". */
