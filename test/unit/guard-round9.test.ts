@@ -85,6 +85,18 @@ describe('round 9: requests by structure (generated)', () => {
     );
   });
 
+  it('Pidgin and English "we (dey) want" the secret, beside "we dey want help you"', () => {
+    fc.assert(
+      fc.property(pick(['we dey want', 'we go need', 'I dey want', 'we want', 'I need']), pick(['your ATM PIN', 'the OTP wey dem send you', 'your card CVV', 'your password']), (want, secret) => {
+        const ask = `${want} ${secret} to finish the upgrade`;
+        expect(blocked(ask), ask).toBe(true);
+        const safe = `${want} help you change ${secret} inside the app yourself, no send am give anybody`;
+        expect(blocked(safe), safe).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
   it('Arabizi: a photo of the card, from both sides, sent over', () => {
     fc.assert(
       fc.property(
@@ -180,7 +192,7 @@ describe('round 9: false blocks by structure (generated)', () => {
       fc.property(
         pick(['ابعتلي سكرين شوت للرسالة اللي بتطلعلك وانت بتدفع', 'ابعتلي صورة للرسالة اللي بتظهر وانت بتدفع', 'صورلي الرسالة اللي بتطلعلك وانت بتدفع']),
         pick(['معامله در کدام شهر صورت گرفته؟ کابل یا هرات؟', 'برداشت در کدوم شعبه صورت گرفت؟', 'خرید از کدام فروشگاه صورت گرفته است؟']),
-        pick(['What number did the text come from?', 'Which number was the SMS sent from?', 'From which number did you receive the message?']),
+        pick(['What number did the text come from?', 'Which number was the SMS sent from?', 'From which number did you receive the message?', "What's the sender's number on that text?"]),
         pick(['Just the sender, not what it says.', 'Only the sender please.', '']),
         (shot, dari, sender, tail) => {
           for (const safe of [shot, dari, `${sender} ${tail}`.trim()]) expect(blocked(safe), safe).toBe(false);
