@@ -11,20 +11,11 @@ import { FloodGate, Quarantine, EarlyWarning, evaluateReply, inspectInbound, res
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { openDatabase } from '../../main/core/store';
 import { inbound, manualClock, sqliteSink, standInDetectSensitive as detect, testSealer } from '../../test/helpers/guard';
+import { rng } from '../../main/core/connectors/demo/values';
 import { BENCH_POLICY, loadJsonl, scoreInbound, scoreOutbound, type InboundRow, type OutboundRow } from './eval';
 
 const pct = (x: number) => (x * 100).toFixed(1) + '%';
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------- classification ----------
 const outRows = loadJsonl<OutboundRow>('outbound.jsonl');

@@ -14,6 +14,7 @@ import { mentionsASecret } from '../../main/core/guard/outbound/classify';
 import { requestFeatures, requestProbability, type RequestModel } from '../../main/core/guard/outbound/request-model';
 import { VOICES as COMPOSE_VOICES } from '../../test/unit/guard-compose-parts';
 import { detectSensitive } from '../../main/core/masking';
+import { rng } from '../../main/core/connectors/demo/values';
 import { BENCH_POLICY } from './eval';
 
 export interface LabelledReply { id: string; label: 'block' | 'allow'; text: string; file: string }
@@ -42,18 +43,6 @@ export function outboundRows(exclude: (file: string) => boolean = heldBack): Lab
     .flatMap((file) => fs.readFileSync(path.join(VOICES, file), 'utf8').split('\n').filter(Boolean).map((l) => ({ ...(JSON.parse(l) as Omit<LabelledReply, 'file'>), file })));
 }
 
-/** mulberry32: a seeded generator, so the shuffle (and so the model) is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Logistic regression by AdaGrad over the rows, L2-regularised; weights rounded to 3 decimals. */
 export function fit(rows: LabelledReply[], { l2 = L2, epochs = EPOCHS } = {}): Pick<RequestModel, 'buckets' | 'bias' | 'weights'> {
   const xs = rows.map((r) => [...requestFeatures(r.text, BUCKETS)]);
@@ -62,7 +51,7 @@ export function fit(rows: LabelledReply[], { l2 = L2, epochs = EPOCHS } = {}): P
   const g2 = new Float64Array(BUCKETS).fill(1e-8);
   let bias = 0;
   let b2 = 1e-8;
-  const random = seeded(SEED);
+  const random = rng(SEED); // the demo data's seeded generator: the same shuffle (and so the same model) on every run
   const order = rows.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -189,7 +189,7 @@ describe('the tuning corpora pass in full (they are regression tests; the held-o
   const dir = path.resolve(import.meta.dirname, '../../bench/guard/voices');
   const rows = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; label?: string; flags?: string[]; text: string });
   // the independent sets were written by people who never saw the guard; once scored and public, they tune it (round 3)
-  const outboundTuning = fs.readdirSync(dir).filter((f) => /^(?:tune(?:-\d+)?|independent-outbound|round\d+-tune)\.jsonl$/.test(f)).sort();
+  const outboundTuning = fs.readdirSync(dir).filter((f) => /^(?:tune(?:-\d+)?|independent-outbound|(?:outbound-)?round\d+-tune)\.jsonl$/.test(f)).sort();
   it('reads every outbound tuning file', () => expect(outboundTuning.length).toBeGreaterThanOrEqual(6));
   it.each(outboundTuning)('%s', (file) => {
     const wrong = rows(file).filter((r) => evaluateReply(r.text, 'en', BENCH_POLICY, standInDetectSensitive).some((f) => f.verdict === 'block') !== (r.label === 'block'));

@@ -65,6 +65,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const carriers: boolean[] = [];
   /** "Can you send it to me? The code from the SMS.": a verb whose object is named only in the next clause. */
   let waitingForObject = false;
+  /** "Reply with: 1) your full name 2) your SSN 3) the code…": a request verb that ends its clause opens a list of items. */
+  let listOpen = false;
   const normalized = normalizeText(text);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized)))));
@@ -97,6 +99,9 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     // "I realise the text says not to share it. That doesn't apply to me. Go ahead.": permission to break the reported rule
     if (!requests.length && ruleReported && disclaimed.length && GO_AHEAD.test(clause.text)) requests.push({ kind: disclaimed[0]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // …every item of the list that begins with a secret is what the verb asks for
+    if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    listOpen = !requests.length && !objects.length && !earlier.length && opensAList(clause) ? true : listOpen && isAListItem(clause);
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     if (!joked.has(index)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
@@ -178,7 +183,7 @@ function continuesANegatedList(all: Clause[], i: number): boolean {
 }
 
 /** A stranger or a thing that asks the reader, in an if/when clause: "If a pop-up asks you to type your PIN", "إذا جاك رابط غريب يطلب منك". */
-const ASKED_BY = ['asks? (?:you|u)(?: to| for)?', 'asked (?:you|u)(?: to| for)?', 'asking (?:you|u)(?: to| for)?', 'tells? (?:you|u) to', 'told (?:you|u) to', 'wants? (?:you|u) to', 'requests? (?:you|u) to', 'prompts? (?:you|u) to', 'hinihingi', 'humihingi', 'nanghihingi', 'hihingi', '(?:ي|ب|بي|بت|ت|هي|حي)?طلب\\S* منك\\S*', '(?:از ?(?:ت|تون|شما)|ازت|ازتون) (?:\\S+ )?(?:خواست|بخواد|بخواهد|بخوان|خواستن|خواستند|خواسته)\\S*'];
+const ASKED_BY = ['(?:call|calls|called|calling|text|texts|texted|message|messages|messaged|ring|rings|rang) (?:you|u)(?: (?:and|to|dey|go))? (?:say|says|said|saying|tell\\S*|ask\\S*)(?: (?:you|u))?(?: (?:make|to|for))?(?: (?:you|u))?', 'asks? (?:you|u)(?: to| for)?', 'asked (?:you|u)(?: to| for)?', 'asking (?:you|u)(?: to| for)?', 'tells? (?:you|u) to', 'told (?:you|u) to', 'wants? (?:you|u) to', 'requests? (?:you|u) to', 'prompts? (?:you|u) to', 'hinihingi', 'humihingi', 'nanghihingi', 'hihingi', '(?:ي|ب|بي|بت|ت|هي|حي)?طلب\\S* منك\\S*', '(?:از ?(?:ت|تون|شما)|ازت|ازتون) (?:\\S+ )?(?:خواست|بخواد|بخواهد|بخوان|خواستن|خواستند|خواسته)\\S*'];
 const INDEFINITE_ASKER = new RegExp(`^(?:${['a', 'an', 'any', 'may', 'anyone', 'anybody', 'someone', 'somebody', 'some', 'another', 'strange', 'unknown', 'random', 'whoever', 'fake', 'suspicious', 'weird', 'pop', 'popup', 'غريب\\S*', 'مجهول\\S*', 'حد', 'حدا', 'احد', 'واحد', 'اي', 'شخص', 'رابط', 'لينك', 'كسي', 'يكي', 'ناشناس\\S*', 'عجيب\\S*', 'مشكوك\\S*'].map(foldLetters).join('|')})$`, 'u');
 const OURS = /^(?:our|we|us|my|i|منا|مننا|احنا|نحن|ما|مون)$/u;
 /** The asker and its asking, from the word after the subordinator: nothing in there ("a pop-up") is the reader's verb. */
@@ -199,7 +204,7 @@ const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -261,12 +266,25 @@ function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
 /** "I just need one thing from you: the 6-digit code.", "آخر حاجة: …": the next clause names what is needed. */
 const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still )?need (?:one (?:more )?thing|something|just one thing|the following)', 'one (?:more|last) thing', 'last thing', 'اخر حاجه', 'حاجه اخيره', 'اخر شي', 'يه چيز ديگه', 'فقط يه چيز'].map(foldLetters).join('|')})(?: |$)`, 'u');
 
+/** A request verb with nothing after it but "the following"/"these"/"below": "Reply with:", "Please send us the following -". */
+function opensAList(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length) return false;
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && clause.tokens.slice(v.last + 1).every((w) => LIST_LEAD.has(w) || /^(?:\d{1,2}|[a-c])$/.test(w)));
+}
+const LIST_LEAD = new Set(['me', 'us', 'the', 'following', 'these', 'below', 'details', 'info', 'information', 'items', 'please', 'back', 'to', 'this', 'message']);
+/** A list item: short, not an imperative of its own ("1", "your account email 2", "the code sent to ***"). */
+function isAListItem(clause: Clause): boolean {
+  return clause.tokens.length <= 14 && !hits(clause.text, STRONG_REQUEST).some((v) => v.at === 0) && !hits(clause.text, NEGATION).length;
+}
+
 /** "…send it to me. The code from the SMS.": a clause without a verb of its own that begins with the secret. */
 function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   const t = clause.text;
   if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || clause.tokens.length > 12) return false;
   const first = Math.min(...objects.map((o) => o.at));
-  return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w));
+  // (a possessive belongs to the secret's name: "your card's CVV")
+  return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w) || /^[a-z]+'s$/.test(w));
 }
 
 /** A transfer verb to us whose object is a pronoun or left out, in a clause that names nothing: "Can you send it to me?". */
@@ -364,7 +382,7 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
 }
 
 const CODE_WORD = new RegExp(`(?:^| )(?:${['codes?', 'otp', 'pin', 'digits?', 'numbers?', 'كود\\S*', 'رمز\\S*', 'كد\\S*', 'رقم\\S*', 'ارقام\\S*', 'عدد\\S*', 'اعداد\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
-const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك'].map(foldLetters).join('|')})\\S*`, 'u');
+const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama', 'while', 'as', 'وانت', 'وانتي', 'وانتو', 'و انت', 'وقت ما', 'ساعه ما', 'و ?قتي'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك'].map(foldLetters).join('|')})\\S*`, 'u');
 
 function gap(a: Hit, b: Hit): number {
   if (b.at > a.last) return b.at - a.last - 1;
@@ -410,7 +428,10 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
+    if (persian && sharesAFinalStatement(clause, v)) continue;
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
+    // Pidgin serial verbs: "no read any number wey enter your phone give anybody" — "give" completes the negated "read"
+    if (clause.tokens[v.at] === 'give' && verbs.some((u) => u.last < v.at && negations.some((n) => n.last < u.at && u.at - n.last <= NEG_REACH))) continue;
     // "code رو share نکن": a Persian light verb after the verb carries its negation
     if (NEGATED_LIGHT_VERB.test(clause.tokens[v.last + 1] ?? '')) continue;
     if (writerActs(t, v, objects)) continue;
@@ -496,6 +517,15 @@ function coordinated(clause: Clause, objects: ObjectHit[], request: Hit): Object
   }
   return out;
 }
+/**
+ * "…که از طریق پیامک ارسال و در برنامه وارد می‌شود": a bare verbal noun joined by "و" to a clause that ends in a
+ * passive or a statement shares that verb ("is sent and entered") — a definition, not an instruction.
+ */
+function sharesAFinalStatement(clause: Clause, v: Hit): boolean {
+  if (v.at !== v.last || /^(?:ب|مي|ن)/u.test(clause.tokens[v.at] ?? '') || !AND.test(clause.tokens[v.last + 1] ?? '')) return false;
+  return hits(clause.text, STATEMENT_AFTER_VERB).some((h) => h.last === clause.tokens.length - 1);
+}
+
 /** A Persian verb negated by its prefix (نفرستید, ننمایید, نکنید): it governs what stands before it. */
 const NEGATED_VERB_AFTER = new RegExp(`^(?:${['ن(?:فرست|نماي|فرماي|كن|ده|دي|گو|گي|ريز|زن|نويس)\\S*', 'na(?:frest|kon|de|gu)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
@@ -647,7 +677,7 @@ function usedAsNoun(clause: Clause, v: Hit): boolean {
 
 /** The writer is the verb's subject ("we'll send you…") — not a "we" inside the secret's description ("the SMS we sent"). */
 /** "احنا محتاجين الرقم السري", "we need your PIN": the writer's need is a request, whoever its subject is. */
-const NEED_VERB = new RegExp(`^(?:${['need', 'needs', 'want', 'require', '(?:م|مش)?حتاج\\S*', 'محتاج\\S*', 'نحتاج\\S*', 'احتاج\\S*', 'عايز\\S*', 'عاوز\\S*', 'بد(?:نا|ي)', 'نبي', 'نبغي', 'نبغى', 'لازم(?:نا|ني)', 'me7tag\\S*', 'ma7tag\\S*', '3ayz\\S*', '3ayez\\S*'].map(foldLetters).join('|')})$`, 'u');
+const NEED_VERB = new RegExp(`^(?:${['need', 'needs', 'want', 'require', '(?:م|مش)?حتاج\\S*', 'محتاج\\S*', 'نحتاج\\S*', 'احتاج\\S*', 'عايز\\S*', 'عاوز\\S*', 'بد(?:نا|ي)', 'داير(?:ين|ه|ن)?', 'نبي', 'نبغي', 'نبغى', 'لازم(?:نا|ني)', 'me7tag\\S*', 'ma7tag\\S*', '3ayz\\S*', '3ayez\\S*'].map(foldLetters).join('|')})$`, 'u');
 
 const FROM_YOU_OR_NOTHING = new RegExp(`^(?:(?:${['your', 'ur', 'the', 'from you', 'منك', 'منكم', 'من حضرتك', 'من جنابك', 'منك يا فندم', 'ازت', 'از شما', 'ازتون'].map(foldLetters).join('|')})(?: |$))*$`, 'u');
 

@@ -26,6 +26,11 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the message itself, qualified as received: "the message we sent you", "پیامکی که دریافت کردید", "المسج اللي جالك"
     `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came|that arrived)`,
     `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|(?:ارسال|فرستاده) ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
+    // a message the second factor sent: "the message from 2-step verification", "پیامی که از طرف تأیید دو مرحله‌ای آمده", "msg mn 2-step"
+    // (a determiner right after the carrier makes it a verb with its object: "text the verification code to me")
+    `${CARRIER_WORD} (?!(?:the|your|ur|a|an|us|me|him|her|them|it|my|our) )(?:\\S+ ){0,4}?(?:2 ?step|two ?step|2fa|two ?factor|2 ?factor|verification|التحقق|تحقق|التوثيق|توثيق|تاييد|احراز|دو ?مرحله|بخطوتين)\\S*`, `(?:2 ?step|two ?step|2fa|two ?factor|2 ?factor|verification) (?:verification |code )?${CARRIER_WORD}`,
+    // the digits that will reach the reader's phone: "the numbers wey enter your phone", "the digits that land on your line"
+    `${DIGITS_WORD} (?:wey |we |that |which |dem |dat )?(?:go |will |dey |na |should |might )?(?:enter|land|reach|come|drop|arrive|get sent)\\S* (?:\\S+ )?(?:your|ur|yur) (?:phone|line|sim|mobile|number|inbox|device|handset)`,
     // what the phone shows: "the number on your screen", "the code showing on your phone"
     `${DIGITS_WORD} (?:\\S+ ){0,3}?(?:popped up|pops up|popping up|showed up|shows up|showing up|came up|comes up|appeared|appears|appearing|showing|shown|displayed|flashed|flashing)? ?(?:on|in) (?:your |the |ur )?(?:lock ?screen|home ?screen|screen|phone|display|mobile|device|notifications?)`,
     '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
@@ -47,6 +52,10 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `(?:از )?(?:\\S+ ){0,2}(?:پيامك|پيام|اس ام اس|sms)\\S* (?:\\S+ ){0,2}(?:عكس|اسكرين|اسكرين ?شات)`, `${AR_PFX}(?:صوره|سكرين|سكرين ?شوت|تصوير)\\S* (?:\\S+ ){0,1}(?:ل|لل|ال|من|من ال)?(?:رساله|مسج|ميساج|ماسج|sms)\\S*(?! (?:ال)?(?:خطا|ايرور|تتبع|شحن|توصيل|طلب|اوردر|فاتوره|عرض|موعد)\\S*)`,
   ],
   card: [
+    // Arabizi "sawer el card men el jehtein": photograph the card
+    '(?:sawer|sawwer|sawar|sawwar|tsawer|tsawar|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
+    // the card from both sides: "el card men el jehtein", "البطاقة من الجهتين"
+    `(?:card|cards|kart|karta|bitaka|beta2a|bata2a|bitaqa|${AR_PFX}(?:بطاق|كارت|كارط|كرت|فيزا)\\S*) (?:\\S+ ){0,2}?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)|wejh[ae]?[iy]?n|(?:ال)?(?:جهتين|وجهين|وشين|جنبين|صفحتين|جهتين))`,
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
     `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
