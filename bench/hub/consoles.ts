@@ -152,7 +152,7 @@ class Worker {
 
   async start(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     this.base = m.url;
-    this.agent = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, connections: 16 });
+    this.agent = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, connections: 16, resumeSessions: true });
     this.consoles = m.consoles.map((s) => new SimConsole(s, this));
     let next = 0;
     const lane = async () => {

@@ -87,7 +87,7 @@ export class HubClient {
     this.markerListeners = new Listeners('hub markers', o.log);
     this.clock = o.clock ?? systemClock;
     this.base = o.url.replace(/\/+$/, '');
-    this.agent = pinnedAgent({ pin: o.pin, timeoutMs: o.timeoutMs ?? 10_000, pinError: 'HUB_PIN_MISMATCH' });
+    this.agent = pinnedAgent({ pin: o.pin, timeoutMs: o.timeoutMs ?? 10_000, pinError: 'HUB_PIN_MISMATCH', resumeSessions: true });
   }
 
   /** Uses `cache` for the stream's cursor and the outbox from now on. */
