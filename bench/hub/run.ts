@@ -103,7 +103,8 @@ async function streamPhases(port: number, pin: string): Promise<string> {
     return `${ph} ${n ? ((sum / n) * 1000).toFixed(0) : 'n/a'} ms mean (${n})`;
   });
   const loop = `event-loop delay p99 ${(read('diwan_hub_event_loop_delay_seconds', 'quantile="0.99"') * 1000).toFixed(0)} ms, max ${(read('diwan_hub_event_loop_delay_seconds', 'quantile="1"') * 1000).toFixed(0)} ms`;
-  return `${phases.join(', ')}; ${loop}`;
+  const resumed = read('diwan_hub_tls_resumed_total', 'node=');
+  return `${phases.join(', ')}; ${resumed} TLS sessions resumed; ${loop}`;
 }
 
 async function health(port: number, pin: string): Promise<{ consoles: number; eventSeq: number }> {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
 import { resolveGuardPolicy } from '../core/guard';
 import { spkiPin } from '../core/network';
@@ -311,6 +312,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     const accepted = acceptedAt.get(peer(socket));
     acceptedAt.delete(peer(socket));
     if (accepted !== undefined) metrics.observe('tls', now - accepted);
+    if ((socket as TLSSocket).isSessionReused()) metrics.tlsResumed++;
     secureAt.set(socket, now);
   });
   server.on('tlsClientError', (_e, socket) => acceptedAt.delete(peer(socket)));
