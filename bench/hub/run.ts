@@ -4,6 +4,7 @@
  *
  *   npm run bench:hub -- [--consoles 500] [--workers 2] [--rate 50] [--seconds 60] [--failover-seconds 12]
  *                        [--ingest-messages 3000] [--batch 50] [--lb process|in-process]
+ *                        [--profile-nodes DIR]
  *
  * It prints: delivery latency at the hub's steady rate (customer message at the hub → every console), the ingest
  * rate with masking and sealing beside plain INSERTs of the same rows, the time consoles of a SIGKILLed node take
@@ -47,6 +48,8 @@ const SIGN_INS = opt('sign-ins', 40);
 // Where the load balancer runs: its own process (`process`, as a deployment runs one; from run H) or inside this
 // coordinator, which also injects the traffic (`in-process`, runs A–G).
 const LB_MODE = argv.includes('--lb') ? argv[argv.indexOf('--lb') + 1] : 'process';
+// `--profile-nodes DIR`: each hub node writes a V8 CPU profile there when it stops (the SIGKILLed node writes none).
+const PROFILE_DIR = argv.includes('--profile-nodes') ? path.resolve(argv[argv.indexOf('--profile-nodes') + 1] ?? '.') : null;
 if (LB_MODE !== 'process' && LB_MODE !== 'in-process') throw new Error(`--lb takes "process" or "in-process", not "${LB_MODE}"`);
 const USERS = 10;
 const GOALS = { p99Ms: 250, ingestShare: 0.5, reconnectMs: 5_000 };
@@ -242,7 +245,7 @@ async function main() {
 
     await custodian.start();
     const ports = [await freePort(), await freePort()];
-    for (const [i, port] of ports.entries()) nodes.push(new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
+    for (const [i, port] of ports.entries()) nodes.push(new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []));
     await Promise.all(nodes.map((n) => n.start()));
     lb = LB_MODE === 'process' ? new LoadBalancerProcess(ports) : new LoadBalancer(ports);
     await lb.start();

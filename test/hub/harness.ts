@@ -138,11 +138,13 @@ export class NodeProcess {
     readonly configFile: string,
     readonly port: number,
     private readonly credentials: string,
+    /** Extra Node options for the node (the bench's `--profile-nodes`: `--cpu-prof`). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   async start(): Promise<void> {
     this.log = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), 'hub', 'run', '--config', this.configFile], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), 'hub', 'run', '--config', this.configFile], {
       cwd: ROOT,
       env: { ...process.env, CREDENTIALS_DIRECTORY: this.credentials },
       stdio: ['ignore', 'pipe', 'pipe'],
