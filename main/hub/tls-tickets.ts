@@ -14,7 +14,9 @@ export const TICKET_PERIOD_MS = 12 * 3_600_000;
 /** The 48 bytes of ticket keys (name, HMAC key, AES key) for the period `at` falls in. */
 export function ticketKeysFor(tlsKeyPem: string, at: number): Buffer {
   const period = Math.floor(at / TICKET_PERIOD_MS);
-  return Buffer.from(crypto.hkdfSync('sha256', tlsKeyPem, 'diwan hub', `tls session tickets ${period}`, 48));
+  // From the key itself, not its PEM text: nodes whose copies differ in line endings or encoding still agree.
+  const der = crypto.createPrivateKey(tlsKeyPem).export({ format: 'der', type: 'pkcs8' });
+  return Buffer.from(crypto.hkdfSync('sha256', der, 'diwan hub', `tls session tickets ${period}`, 48));
 }
 
 /** Server options for shared tickets: keys of the current period, tickets valid for one period at most. */

@@ -77,12 +77,13 @@ describe('TLS session resumption at the hub', () => {
     expect(hub.resumed).toEqual([false, true]);
   });
 
-  it('ticket keys depend on the TLS key and the period only', async () => {
+  it('ticket keys depend on the TLS key (not its PEM text) and the period only', async () => {
     const [a, b] = [await createHubCertificate(['127.0.0.1']), await createHubCertificate(['127.0.0.1'])];
     const t = 5 * TICKET_PERIOD_MS;
     expect(ticketKeysFor(a.keyPem, t)).toEqual(ticketKeysFor(a.keyPem, t + TICKET_PERIOD_MS - 1));
     expect(ticketKeysFor(a.keyPem, t)).not.toEqual(ticketKeysFor(a.keyPem, t + TICKET_PERIOD_MS));
     expect(ticketKeysFor(a.keyPem, t)).not.toEqual(ticketKeysFor(b.keyPem, t));
     expect(ticketKeysFor(a.keyPem, t)).toHaveLength(48);
+    expect(ticketKeysFor(a.keyPem.replace(/\n/g, '\r\n'), t)).toEqual(ticketKeysFor(a.keyPem, t));
   });
 });
