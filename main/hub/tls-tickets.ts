@@ -6,8 +6,9 @@ import type tls from 'node:tls';
  * load balancer picks next (an abbreviated handshake) instead of a full one. The ticket keys are derived from the
  * hub's TLS private key, which every node already holds and which already lets its holder be the hub, so no new
  * secret exists and nothing about who can impersonate the hub changes. They change every period; a ticket from an
- * earlier period just means a full handshake. The console pins the certificate of the session it resumes (the one
- * its full handshake pinned); a server without these keys cannot resume, so it must show its own certificate.
+ * earlier period just means a full handshake. A resumed handshake shows no certificate; the console accepts it
+ * because only a holder of these keys can complete one (`pinnedAgent`), and a server without them must make a full
+ * handshake and show the pinned key.
  */
 export const TICKET_PERIOD_MS = 12 * 3_600_000;
 

@@ -183,8 +183,9 @@ export function refusal(reply: LinkReply): ConnectorError {
 
 /**
  * An undici dispatcher that trusts a server by the pin of its public key alone, checked before a byte is sent.
- * CA validation is off on purpose: the pin decides. No TLS session resumption: a resumed session shows no
- * certificate, and every connection must prove the pinned key again.
+ * CA validation is off on purpose: the pin decides. Without `resumeSessions` (the relay desk, the custodian link)
+ * every connection makes a full handshake and proves the pinned key again; with it (the team console) a connection
+ * may instead resume the session of an earlier pinned one (below).
  */
 export function pinnedAgent(o: { pin: string; timeoutMs: number; localAddress?: string; connections?: number; pinError?: string; resumeSessions?: boolean }): Agent {
   // The last TLS session of each server this agent reached, kept only from connections that passed the pin; offered
