@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import { request, WebSocket } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
+import { reconnectWait } from '../../main/core/team/backoff';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 
 export interface ConsoleSpec {
@@ -100,7 +101,7 @@ class SimConsole {
           this.reconnects.push(this.reconnect);
         }
         // HubClient's back-off: full jitter over 250 ms doubling to 5 s.
-        const wait = Math.random() * Math.min(5_000, 250 * 2 ** this.retry++);
+        const wait = reconnectWait(this.retry++);
         if (this.reconnect && this.reconnect.openedAt === null) this.reconnect.attempts++;
         setTimeout(() => void this.connect().then(resolve), wait);
       });
@@ -152,7 +153,7 @@ class Worker {
 
   async start(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     this.base = m.url;
-    this.agent = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, connections: 16 });
+    this.agent = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, connections: 16, resumeSessions: true });
     this.consoles = m.consoles.map((s) => new SimConsole(s, this));
     let next = 0;
     const lane = async () => {

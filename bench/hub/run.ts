@@ -3,7 +3,8 @@
  * load balancer, with hundreds of simulated consoles (bench/hub/consoles.ts, in a few worker processes).
  *
  *   npm run bench:hub -- [--consoles 500] [--workers 2] [--rate 50] [--seconds 60] [--failover-seconds 12]
- *                        [--ingest-messages 3000] [--batch 50]
+ *                        [--ingest-messages 3000] [--batch 50] [--lb process|in-process]
+ *                        [--profile-nodes DIR]
  *
  * It prints: delivery latency at the hub's steady rate (customer message at the hub → every console), the ingest
  * rate with masking and sealing beside plain INSERTs of the same rows, the time consoles of a SIGKILLed node take
@@ -24,7 +25,7 @@ import { OriginalsSealer, type SealingKeySource } from '../../main/hub/sealing';
 import { CustodianProcess } from '../../test/hub/custody-fixture';
 import { HubStore, postgresExecutor } from '../../main/hub/store';
 import { startTestPostgres, type TestPostgres } from '../../test/helpers/postgres';
-import { freePort, hubFiles, LoadBalancer, NodeProcess, nodeConfig, PASSWORD, pinnedGet, seedHub, until } from '../../test/hub/harness';
+import { freePort, hubFiles, LoadBalancer, LoadBalancerProcess, NodeProcess, nodeConfig, PASSWORD, pinnedGet, seedHub, until } from '../../test/hub/harness';
 import { HIST_MS, type ConsoleSpec, type ToWorker, type WorkerReport } from './consoles';
 import { rawInsert, sampleMessages } from './rows';
 import { cpuBetween, cpuSnapshot, type CpuSnapshot } from './cpu';
@@ -44,6 +45,12 @@ const FAILOVER_SECONDS = opt('failover-seconds', 12);
 const INGEST_MESSAGES = opt('ingest-messages', 3000);
 const BATCH = opt('batch', 50);
 const SIGN_INS = opt('sign-ins', 40);
+// Where the load balancer runs: its own process (`process`, as a deployment runs one; from run H) or inside this
+// coordinator, which also injects the traffic (`in-process`, runs A–G).
+const LB_MODE = argv.includes('--lb') ? argv[argv.indexOf('--lb') + 1] : 'process';
+// `--profile-nodes DIR`: each hub node writes a V8 CPU profile there when it stops (the SIGKILLed node writes none).
+const PROFILE_DIR = argv.includes('--profile-nodes') ? path.resolve(argv[argv.indexOf('--profile-nodes') + 1] ?? '.') : null;
+if (LB_MODE !== 'process' && LB_MODE !== 'in-process') throw new Error(`--lb takes "process" or "in-process", not "${LB_MODE}"`);
 const USERS = 10;
 const GOALS = { p99Ms: 250, ingestShare: 0.5, reconnectMs: 5_000 };
 
@@ -99,7 +106,8 @@ async function streamPhases(port: number, pin: string): Promise<string> {
     return `${ph} ${n ? ((sum / n) * 1000).toFixed(0) : 'n/a'} ms mean (${n})`;
   });
   const loop = `event-loop delay p99 ${(read('diwan_hub_event_loop_delay_seconds', 'quantile="0.99"') * 1000).toFixed(0)} ms, max ${(read('diwan_hub_event_loop_delay_seconds', 'quantile="1"') * 1000).toFixed(0)} ms`;
-  return `${phases.join(', ')}; ${loop}`;
+  const resumed = read('diwan_hub_tls_resumed_total', 'node=');
+  return `${phases.join(', ')}; ${resumed} TLS sessions resumed; ${loop}`;
 }
 
 async function health(port: number, pin: string): Promise<{ consoles: number; eventSeq: number }> {
@@ -188,19 +196,20 @@ async function ingestBench(pg: TestPostgres, key: SealingKeySource): Promise<voi
 }
 
 /** This bench's processes, by what they do (for the CPU split). */
-function cpuGroups(now: CpuSnapshot, pgPort: string, hubDir: string, workers: WorkerProc[]) {
+function cpuGroups(now: CpuSnapshot, pgPort: string, hubDir: string, workers: WorkerProc[], lbPid: number | undefined) {
   const postmaster = [...now.procs].find(([, p]) => /postgres/.test(p.cmd) && p.cmd.includes(`-p ${pgPort} `))?.[0] ?? -1;
   return {
     'hub nodes': (_: number, p: { cmd: string }) => p.cmd.includes(hubDir),
     PostgreSQL: (pid: number, p: { ppid: number }) => postmaster > 0 && (pid === postmaster || p.ppid === postmaster),
     'console workers': (pid: number) => workers.some((w) => w.child.pid === pid),
-    'injector (this process: masking, sealing, ingest calls)': (pid: number) => pid === process.pid,
+    'load balancer (own process)': (pid: number) => pid === lbPid,
+    [LB_MODE === 'process' ? 'injector (this process: masking, sealing, ingest calls)' : 'injector + load balancer (this process)']: (pid: number) => pid === process.pid,
   };
 }
 
 async function main() {
   const started = Date.now();
-  console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes, 1 PostgreSQL; ${os.cpus().length} CPUs; load ${load()}`);
+  console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes, 1 PostgreSQL, load balancer ${LB_MODE === 'process' ? 'in its own process' : 'inside this coordinator'}; ${os.cpus().length} CPUs; load ${load()}`);
   const pg = await startTestPostgres();
   const files = await hubFiles();
   // The injector seals as a hub does, to the team's public key (a key pair of its own: nothing here is revealed).
@@ -209,7 +218,7 @@ async function main() {
   const custodian = new CustodianProcess(files.custody);
   const nodes: NodeProcess[] = [];
   const workers: WorkerProc[] = [];
-  let lb: LoadBalancer | null = null;
+  let lb: LoadBalancer | LoadBalancerProcess | null = null;
   let seed: Awaited<ReturnType<typeof seedHub>> | null = null;
   try {
     await ingestBench(pg, key);
@@ -236,10 +245,11 @@ async function main() {
 
     await custodian.start();
     const ports = [await freePort(), await freePort()];
-    for (const [i, port] of ports.entries()) nodes.push(new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials));
+    for (const [i, port] of ports.entries()) nodes.push(new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []));
     await Promise.all(nodes.map((n) => n.start()));
-    lb = new LoadBalancer(ports);
+    lb = LB_MODE === 'process' ? new LoadBalancerProcess(ports) : new LoadBalancer(ports);
     await lb.start();
+    const lbPid = lb instanceof LoadBalancerProcess ? lb.pid : undefined;
     await new Promise((r) => setTimeout(r, 2_000));
     const rssBefore = await Promise.all(ports.map((p) => rssOf(p, files.pin)));
 
@@ -265,7 +275,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 3_000));
     const boundary = Date.now();
     const cpuAfter = cpuSnapshot();
-    const cpu = cpuBetween(cpuBefore, cpuAfter, cpuGroups(cpuAfter, new URL(pg.url).port, files.dir, workers));
+    const cpu = cpuBetween(cpuBefore, cpuAfter, cpuGroups(cpuAfter, new URL(pg.url).port, files.dir, workers, lbPid));
     const steadyWallS = (boundary - tSteady) / 1000;
     for (const w of workers) await w.ask({ type: 'phase', steadyBefore: boundary });
     console.log(`   steady phase: ${steadyMsgs.length} messages arrived over ${SECONDS} s, stored in ${steady.seconds.toFixed(1)} s in ${steady.batches} ingest batches (largest ${steady.maxBatch})`);
@@ -286,7 +296,7 @@ async function main() {
     });
     await until(async () => (await health(ports[1]!, files.pin)).consoles >= CONSOLES, 'every console to stream from the surviving node', 60_000).catch(() => null);
     const cpuAfterKill = cpuSnapshot();
-    const failoverCpu = cpuBetween(cpuBeforeKill, cpuAfterKill, cpuGroups(cpuAfterKill, new URL(pg.url).port, files.dir, workers));
+    const failoverCpu = cpuBetween(cpuBeforeKill, cpuAfterKill, cpuGroups(cpuAfterKill, new URL(pg.url).port, files.dir, workers, lbPid));
     const phasesAfter = await streamPhases(ports[1]!, files.pin);
     await new Promise((r) => setTimeout(r, 3_000));
 
@@ -316,6 +326,7 @@ async function main() {
     const ours = Object.values(cpu.groups).reduce((a, b) => a + b, 0);
     console.log(`   CPU over the steady phase (${steadyWallS.toFixed(0)} s wall × ${os.cpus().length} CPUs = ${(steadyWallS * os.cpus().length).toFixed(0)} CPU-s): machine busy ${cpu.machine.toFixed(0)} CPU-s, of which`);
     console.log(`     ${Object.entries(cpu.groups).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; other work on the machine ${(cpu.machine - ours).toFixed(0)}`);
+    console.log(`   hub-node CPU per frame sent (${steady.batches} batches × ${CONSOLES} consoles): ${((cpu.groups['hub nodes']! / (steady.batches * CONSOLES)) * 1e6).toFixed(0)} µs`);
     const signIns = reports.flatMap((r) => r.signInMs).sort((a, b) => a - b);
     if (signIns.length) console.log(`   protocol sign-ins (${signIns.length}, ${WORKERS * 8} at a time): median ${signIns[Math.floor(signIns.length / 2)]!.toFixed(0)} ms, max ${signIns.at(-1)!.toFixed(0)} ms`);
 

@@ -11,6 +11,8 @@ export class HubMetrics {
   refused = 0;
   streamsOpened = 0;
   streamsClosed = 0;
+  /** TLS handshakes that resumed a session (tls-tickets.ts) instead of a full handshake. */
+  tlsResumed = 0;
   /** TCP accepted → TLS handshake done (every connection); TLS ready → its upgrade request read; bearer authentication; WebSocket handshake → stream started. */
   readonly streamOpen: Record<StreamPhase, { sum: number; count: number }> = {
     tls: { sum: 0, count: 0 },
@@ -56,6 +58,8 @@ export class HubMetrics {
       `diwan_hub_streams_opened_total{${node}} ${this.streamsOpened}`,
       '# TYPE diwan_hub_streams_closed_total counter',
       `diwan_hub_streams_closed_total{${node}} ${this.streamsClosed}`,
+      '# TYPE diwan_hub_tls_resumed_total counter',
+      `diwan_hub_tls_resumed_total{${node}} ${this.tlsResumed}`,
       '# HELP diwan_hub_stream_open_seconds Time a console stream spends opening, by phase.',
       '# TYPE diwan_hub_stream_open_seconds summary',
       ...Object.entries(this.streamOpen).flatMap(([phase, v]) => [

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
 import { resolveGuardPolicy } from '../core/guard';
 import { spkiPin } from '../core/network';
@@ -41,6 +42,7 @@ import { MarkerBoard } from './markers';
 import { ConsoleStream } from './stream';
 import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore, WorkflowStore } from './store';
 import { WorkflowRunner } from './workflow';
+import { rotateTicketKeys, ticketOptions } from './tls-tickets';
 import { HubSnoozes } from './store/snoozes';
 import { HubRetention } from './store/retention';
 import { scheduleRetention } from './retention-schedule';
@@ -302,7 +304,8 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
 
   // Node checks the deadlines below every `connectionsCheckingInterval` (30 s by default), which lets a slow sender
   // (a webhook from the internet included) hold a socket up to 30 s longer: check every second (the relay's rule).
-  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2', connectionsCheckingInterval: 1000 }, (req, res) =>
+  // Session tickets every node accepts (tls-tickets.ts): a console moving off a dead node resumes its TLS session.
+  const server = https.createServer({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2', connectionsCheckingInterval: 1000, ...ticketOptions(keyPem, now()) }, (req, res) =>
     void detached(() => route(req, res), (e) => {
       log({ level: 'error', event: 'api.failed', detail: failureName(e) });
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'The hub failed to answer; try again.' });
@@ -322,9 +325,11 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     const accepted = acceptedAt.get(peer(socket));
     acceptedAt.delete(peer(socket));
     if (accepted !== undefined) metrics.observe('tls', now - accepted);
+    if ((socket as TLSSocket).isSessionReused()) metrics.tlsResumed++;
     secureAt.set(socket, now);
   });
   server.on('tlsClientError', (_e, socket) => acceptedAt.delete(peer(socket)));
+  const stopTicketRotation = rotateTicketKeys(server, keyPem, now);
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
 
@@ -421,6 +426,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     wss.close();
     await new Promise<void>((r) => server.close(() => r()));
     server.closeAllConnections?.();
+    stopTicketRotation();
     stopWatching();
     await retentionSchedule.stop();
     await relayExpiry.stop();

@@ -1,7 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
@@ -10,11 +9,13 @@ import { createHubCertificate, HubAccounts, HubStore, parseHubConfig, postgresEx
 import { freePort } from '../helpers/postgres';
 import { suiteTmpDir } from '../helpers/tmp';
 import { CustodianProcess, custodyFiles, type CustodyFiles } from './custody-fixture';
+import { LoadBalancer } from './load-balancer';
 
 // import.meta.url, not __dirname: benches import this harness outside vitest, as plain ES modules.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export { freePort };
+export { LoadBalancer, LoadBalancerProcess } from './load-balancer';
 
 /** Polls until `fn` returns a truthy value (conditions, not speed: the limit is generous and only ends a stuck test). */
 export async function until<T>(fn: () => Promise<T> | T, what: string, limitMs = 30_000): Promise<NonNullable<T>> {
@@ -137,11 +138,13 @@ export class NodeProcess {
     readonly configFile: string,
     readonly port: number,
     private readonly credentials: string,
+    /** Extra Node options for the node (the bench's `--profile-nodes`: `--cpu-prof`). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   async start(): Promise<void> {
     this.log = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), 'hub', 'run', '--config', this.configFile], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), 'hub', 'run', '--config', this.configFile], {
       cwd: ROOT,
       env: { ...process.env, CREDENTIALS_DIRECTORY: this.credentials },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -166,56 +169,6 @@ export class NodeProcess {
     if (!c || c.exitCode !== null || c.signalCode !== null) return;
     c.kill('SIGTERM');
     await until(() => c.exitCode !== null || c.signalCode !== null, 'hub node to stop', 30_000);
-  }
-}
-
-/** A TCP load balancer on loopback: round robin over the nodes that accept a connection (TLS passes through). */
-export class LoadBalancer {
-  private server!: net.Server;
-  private next = 0;
-  private readonly sockets = new Set<net.Socket>();
-  down = false;
-  port = 0;
-
-  constructor(private readonly ports: number[]) {}
-
-  async start(port = 0): Promise<void> {
-    this.server = net.createServer((client) => {
-      if (this.down) return client.destroy();
-      this.sockets.add(client);
-      client.on('close', () => this.sockets.delete(client));
-      const tryBackend = (left: number) => {
-        if (left === 0) return client.destroy();
-        const backendPort = this.ports[this.next++ % this.ports.length]!;
-        const upstream = net.connect(backendPort, '127.0.0.1');
-        upstream.once('error', () => tryBackend(left - 1));
-        upstream.once('connect', () => {
-          upstream.removeAllListeners('error');
-          this.sockets.add(upstream);
-          upstream.on('close', () => this.sockets.delete(upstream));
-          upstream.on('error', () => client.destroy());
-          client.on('error', () => upstream.destroy());
-          client.pipe(upstream).pipe(client);
-        });
-      };
-      tryBackend(this.ports.length);
-    });
-    await new Promise<void>((r) => this.server.listen(port, '127.0.0.1', () => r()));
-    this.port = (this.server.address() as net.AddressInfo).port;
-  }
-
-  get url(): string {
-    return `https://127.0.0.1:${this.port}`;
-  }
-
-  /** Cuts every open connection (a network outage for the consoles behind it). */
-  cut(): void {
-    for (const s of this.sockets) s.destroy();
-  }
-
-  async close(): Promise<void> {
-    this.cut();
-    await new Promise<void>((r) => this.server.close(() => r()));
   }
 }
 

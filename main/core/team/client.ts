@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { request, WebSocket, type Agent } from 'undici';
 import { pinnedAgent, type DeviceSigner } from '../connectors/relay-client/link';
+import { reconnectWait, type ReconnectBackoff } from './backoff';
 import { deviceAuthMessage } from '../connectors/relay-client/protocol';
 import { DiwanError } from '../shared/errors';
 import type { ThreadControlAction } from '../shared/vocabulary';
@@ -26,8 +27,8 @@ export interface HubClientOptions {
   cache?: TeamCache;
   clock?: Clock;
   timeoutMs?: number;
-  /** Reconnect back-off after a dropped stream (default 250 ms doubling to 5 s). */
-  reconnect?: { baseMs: number; capMs: number };
+  /** Reconnect back-off after a dropped stream (default 250 ms doubling to 5 s, full jitter; backoff.ts). */
+  reconnect?: ReconnectBackoff;
   /** Where a failing stream listener is reported (by name only). */
   log?: (line: string) => void;
 }
@@ -87,7 +88,7 @@ export class HubClient {
     this.markerListeners = new Listeners('hub markers', o.log);
     this.clock = o.clock ?? systemClock;
     this.base = o.url.replace(/\/+$/, '');
-    this.agent = pinnedAgent({ pin: o.pin, timeoutMs: o.timeoutMs ?? 10_000, pinError: 'HUB_PIN_MISMATCH' });
+    this.agent = pinnedAgent({ pin: o.pin, timeoutMs: o.timeoutMs ?? 10_000, pinError: 'HUB_PIN_MISMATCH', resumeSessions: true });
   }
 
   /** Uses `cache` for the stream's cursor and the outbox from now on. */
@@ -270,9 +271,7 @@ export class HubClient {
 
   private scheduleReconnect(): void {
     if (!this.following || this.reconnectTimer) return;
-    const r = this.o.reconnect ?? { baseMs: 250, capMs: 5_000 };
-    // Full jitter: when a node dies, its consoles do not all knock on the surviving node at the same instant.
-    const wait = Math.random() * Math.min(r.capMs, r.baseMs * 2 ** this.retry++);
+    const wait = reconnectWait(this.retry++, this.o.reconnect);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.connect();

@@ -1,4 +1,5 @@
 export { HubClient, HubRefusal, type HubClientOptions, type StreamEvent } from './client';
+export { DEFAULT_RECONNECT, reconnectWait, type ReconnectBackoff } from './backoff';
 export { TeamConsole, type TeamConsoleOptions, type TeamSeat } from './seats';
 export {
   TeamCache,

@@ -183,16 +183,26 @@ export function refusal(reply: LinkReply): ConnectorError {
 
 /**
  * An undici dispatcher that trusts a server by the pin of its public key alone, checked before a byte is sent.
- * CA validation is off on purpose: the pin decides. No TLS session resumption: a resumed session shows no
- * certificate, and every connection must prove the pinned key again.
+ * CA validation is off on purpose: the pin decides. Without `resumeSessions` (the relay desk, the custodian link)
+ * every connection makes a full handshake and proves the pinned key again; with it (the team console) a connection
+ * may instead resume the session of an earlier pinned one (below).
  */
-export function pinnedAgent(o: { pin: string; timeoutMs: number; localAddress?: string; connections?: number; pinError?: string }): Agent {
-  const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0, timeout: o.timeoutMs });
+export function pinnedAgent(o: { pin: string; timeoutMs: number; localAddress?: string; connections?: number; pinError?: string; resumeSessions?: boolean }): Agent {
+  // The last TLS session of each server this agent reached, kept only from connections that passed the pin; offered
+  // on the next connection (undici's own cache holds sessions weakly, so they vanish at the next garbage collection).
+  // A resumed handshake shows no certificate; it succeeds only with a server that holds the session's secret (the
+  // pinned server, or a node sharing its ticket keys, which are derived from its private key), so it counts as
+  // pinned. A server that cannot resume must make a full handshake and show a certificate with the pinned key.
+  const sessions = new Map<string, Buffer>();
+  const plain = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0, timeout: o.timeoutMs });
   return new Agent({
     connections: o.connections ?? 8,
     keepAliveTimeout: 10_000,
     ...(o.localAddress ? { localAddress: o.localAddress } : {}),
-    connect: (opts, cb) =>
+    connect: (opts, cb) => {
+      const server = `${opts.hostname}:${opts.port}`;
+      const session = o.resumeSessions ? sessions.get(server) : undefined;
+      const connect = session ? buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0, timeout: o.timeoutMs, session }) : plain;
       connect(opts, (err, socket) => {
         if (err || !socket) return cb(err ?? new Error('no socket'), null);
         let pin: string | null;
@@ -202,11 +212,20 @@ export function pinnedAgent(o: { pin: string; timeoutMs: number; localAddress?: 
         } catch {
           pin = null;
         }
-        if (pin !== o.pin) {
+        const resumed = session !== undefined && (socket as TLSSocket).isSessionReused();
+        if (!resumed && pin !== o.pin) {
           socket.destroy();
           return cb(Object.assign(new Error('the server certificate does not match the pin'), { code: o.pinError ?? 'PIN_MISMATCH' }), null);
         }
+        if (o.resumeSessions) {
+          // TLS 1.3 sends its tickets after the handshake; one server per agent key, a handful of servers at most.
+          socket.on('session', (s: Buffer) => {
+            if (!sessions.has(server) && sessions.size >= 16) sessions.delete(sessions.keys().next().value!);
+            sessions.set(server, s);
+          });
+        }
         cb(null, socket);
-      }),
+      });
+    },
   });
 }
