@@ -61,6 +61,15 @@ export class OriginalsSealer {
   }
 
   /**
+   * A held message as a lead or administrator sees it before deciding (`GET /v1/quarantine/messages`): the sender's
+   * name (or handle, or platform id) and the text, each masked by the ingest's rule; nothing of it is kept.
+   */
+  maskedHeld(m: InboundMessage): { sender: string; text: string } {
+    const sender = m.contact.displayName || m.contact.handle || m.contact.platformUserId;
+    return { sender: maskMessage(sender, this.hints()).masked, text: maskMessage(m.text, this.hints()).masked };
+  }
+
+  /**
    * An inbound event waiting at the hub for the device a relayed channel names (`store/relay-queue.ts`): under the hub's
    * `outbox-key`, bound to the channel, the device and the event, until the device acknowledges it and the row is erased.
    */

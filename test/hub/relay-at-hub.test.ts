@@ -11,6 +11,7 @@ import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } 
 import { relayStates } from '../../main/hub/store/relay-queue';
 import { MetaEmulator } from '../emulators/meta';
 import { HubApi, TestDesk } from '../helpers/hub-desk';
+import { discardHeld, HubRefusal, listHeld, releaseHeld, type HubCaller } from '../../main/core/team';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, type HubFiles } from './harness';
@@ -201,7 +202,25 @@ describe('the hub as the relay for a desk', () => {
     await api.signIn('amal', leadDesk, PASSWORD);
     expect(await api.call('GET', '/v1/quarantine', 'layla')).toEqual({ status: 200, body: { channels: [{ channelId: 'wa', held: 2, oldestAt: expect.any(Number) }] } });
     expect((await api.call('POST', '/v1/quarantine/wa/release', 'amal', {})).status).toBe(403);
-    expect(await api.call('POST', '/v1/quarantine/wa/release', 'layla', {})).toEqual({ status: 200, body: { released: 2, delivered: 2, left: 0 } });
+    expect((await api.call('GET', '/v1/quarantine/messages', 'amal')).status).toBe(403);
+    // The console's client (core/team/held.ts): the oldest held messages, opened and masked at the hub, then one chosen.
+    const lead: HubCaller = {
+      call: async (method, p, json) => {
+        const r = await api.call(method, p, 'layla', json);
+        if (r.status !== 200) throw new HubRefusal(String(r.body.error), String(r.body.message), r.status);
+        return r.body;
+      },
+    };
+    const listed = await listHeld(lead);
+    expect(listed.messages.map((m) => [m.channelId, m.sender, m.reason, m.readable])).toEqual([
+      ['wa', 'Bot', 'flood', true],
+      ['wa', 'Bot', 'flood', true],
+    ]);
+    expect(listed.messages[0]!.maskedText).toMatch(/^flood 8 card ⟦CARD/);
+    expect(JSON.stringify(listed)).not.toContain('4111 1111');
+    expect(await releaseHeld(lead, 'wa', [listed.messages[0]!.id])).toEqual({ released: 1, delivered: 1, left: 1 });
+    await expect(discardHeld(lead, 'wa', [listed.messages[0]!.id])).rejects.toMatchObject({ code: 'quarantine_empty', status: 409 });
+    expect(await api.call('POST', '/v1/quarantine/wa/release', 'layla', {})).toEqual({ status: 200, body: { released: 1, delivered: 1, left: 0 } });
     expect(await api.call('POST', '/v1/quarantine/wa/discard', 'layla', {})).toEqual({ status: 409, body: { error: 'quarantine_empty', message: expect.stringMatching(/nothing to release or discard/) } });
     const released = await relay.pull(first.cursor ?? null, AbortSignal.timeout(10_000));
     expect(released.messages.map((m) => [m.platformMessageId, m.text])).toEqual(flood.slice(8).map((f) => [f.id, f.text]));
@@ -224,7 +243,7 @@ describe('the hub as the relay for a desk', () => {
     const actions = new Set(trail.map((a) => a.action));
     for (const a of ['relay.signed_in', 'relay.queued', 'relay.acknowledged', 'relay.reply.sending', 'relay.reply.sent', 'relay.signin_refused']) expect(actions).toContain(a);
     const held = await seed.store.q.all<{ action: string; details: string | null }>("SELECT action, details FROM audit WHERE action IN ('webhook.quarantined', 'guard.quarantine.released') ORDER BY seq");
-    expect(held.map((a) => a.action)).toEqual(['webhook.quarantined', 'guard.quarantine.released']);
+    expect(held.map((a) => a.action)).toEqual(['webhook.quarantined', 'guard.quarantine.released', 'guard.quarantine.released']);
     const everything = JSON.stringify(trail) + JSON.stringify(held) + logs.join('\n');
     for (const secret of ['4111', 'charged', 'flood 9', 'سلام', '۰۹۱۲', 'refunded', 'restart', WA_TOKEN]) expect(everything).not.toContain(secret);
   }, 60_000);

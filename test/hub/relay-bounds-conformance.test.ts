@@ -278,5 +278,45 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(await store.latestEventSeq()).toBe(before);
       await held.discard('wa', 10, LEAD);
     });
+
+    it('holding writes `quarantine.held` (channel and count only) for leads and administrators; the console’s list and its chosen releases and discards', async () => {
+      await store.saveChannel({ id: 'tg2', kind: 'telegram', name: 'Telegram 2', enabled: true, config: {} }, IT);
+      const before = await store.latestEventSeq();
+      await intake.relay('wa', queue, [DESK], [inbound('h1', 'card 4111 1111 1111 1111'), inbound('h2'), inbound('h3')], [], async () => false, sealHeld);
+      // A hub channel's delivery: two held, one stored, in one group commit of two deliveries.
+      const prepared = (m: InboundMessage) => ({ ...m, contact: m.contact, maskedText: 'masked', sealedText: null, attachments: [], fields: [], seal: () => ({ text: null, fields: [] }) });
+      const job = (ids: string[]) => ({ channelId: 'tg2', delivery: { messages: ids.map((id) => ({ inbound: inbound(id), prepared: prepared(inbound(id)) })), deliveries: [] }, admit: async (m: InboundMessage) => m.platformMessageId === 'k1', seal: sealHeld });
+      await intake.acceptMany([job(['k1', 'k2']), job(['k3'])]);
+      const events = await store.eventsAfter(before);
+      expect(events.filter((e) => e.kind === 'quarantine.held').map((e) => [e.audience, e.payload])).toEqual([
+        ['leads', { channelId: 'wa', added: 3 }],
+        ['admins', { channelId: 'wa', added: 3 }],
+        ['leads', { channelId: 'tg2', added: 2 }],
+        ['admins', { channelId: 'tg2', added: 2 }],
+      ]);
+      expect(JSON.stringify(events)).not.toMatch(/4111|hello|u1/);
+
+      const held = new HubHeldMessages(store);
+      const oldest = await held.oldest(200);
+      expect(oldest.map((r) => [r.channelId, r.platformMessageId, r.reason])).toEqual([
+        ['wa', 'h1', 'flood'],
+        ['wa', 'h2', 'flood'],
+        ['wa', 'h3', 'flood'],
+        ['tg2', 'k2', 'flood'],
+        ['tg2', 'k3', 'flood'],
+      ]);
+      expect((await held.oldest(2)).map((r) => r.platformMessageId)).toEqual(['h1', 'h2']);
+      const idOf = (pid: string) => oldest.find((r) => r.platformMessageId === pid)!.id;
+      const deliver = (x: SqlExecutor, ms: InboundMessage[]) => queue.enqueueIn(x, 'wa', [DESK], ms.map((m) => ({ kind: 'message' as const, message: m })));
+      // Exactly the chosen ones; another channel's id named with them is not taken.
+      expect(await held.release('wa', 1000, LEAD, openHeld, deliver, [idOf('h2'), idOf('k2')])).toEqual({ released: 1, delivered: 1, left: 2 });
+      expect(await held.discard('wa', 1000, LEAD, [idOf('h3')])).toEqual({ discarded: 1, left: 1 });
+      await expect(held.discard('wa', 1000, LEAD, [idOf('h3')])).rejects.toMatchObject({ code: 'quarantine_empty', message: expect.stringMatching(/no longer waiting/) });
+      expect((await held.oldest(200)).map((r) => r.platformMessageId)).toEqual(['h1', 'k2', 'k3']);
+      const got = await queue.take('wa', DESK, 0, 1000);
+      expect(got.events.filter((e) => e.kind === 'message').map((e) => e.kind === 'message' && e.message.platformMessageId)).toContain('h2');
+      await held.discard('wa', 10, LEAD);
+      await held.discard('tg2', 10, LEAD);
+    });
   });
 }

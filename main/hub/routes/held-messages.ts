@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { DiwanError } from '../../core/shared/errors';
-import { HELD_BATCH_MAX, HubHeldMessages, type HeldDelivery } from '../store/held-messages';
+import { HELD_BATCH_MAX, HELD_LIST_MAX, HubHeldMessages, type HeldDelivery } from '../store/held-messages';
 import { relayTargets } from '../store/relay-queue';
 import { enrolledDevices } from '../store/webhooks';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 
 const channelPath = (verb: string) => new RegExp(`^\\/v1\\/quarantine\\/([a-z0-9][a-z0-9_-]{0,63})\\/${verb}$`);
-const body = z.object({ limit: z.number().int().min(1).max(HELD_BATCH_MAX).default(HELD_BATCH_MAX) }).strict().default({ limit: HELD_BATCH_MAX });
+// `ids` names exactly which held messages (the console's list); without it, the oldest `limit` of the channel.
+const body = z
+  .object({ limit: z.number().int().min(1).max(HELD_BATCH_MAX).default(HELD_BATCH_MAX), ids: z.array(z.number().int().positive()).min(1).max(HELD_BATCH_MAX).optional() })
+  .strict()
+  .default({ limit: HELD_BATCH_MAX });
 
 /**
  * Messages webhook flood control held back (`store/held-messages.ts`): leads and administrators see how many per
- * channel; releasing delivers the oldest as they would have been (the hub's ingest, masked and sealed; for a channel
+ * channel and the oldest ones masked (opened, masked by the ingest's rule, never kept open); releasing delivers the oldest as they would have been (the hub's ingest, masked and sealed; for a channel
  * relayed to desks, the desks' queue), discarding erases them unread.
  */
 export function heldMessageRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
@@ -28,19 +32,40 @@ export function heldMessageRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       handle: async () => ({ channels: await held.counts() }),
     },
     {
+      method: 'GET',
+      path: /^\/v1\/quarantine\/messages$/,
+      permission: 'workflow.manage',
+      handle: async ({ query }) => {
+        const limit = Math.min(Number(query.get('limit') ?? HELD_LIST_MAX) || HELD_LIST_MAX, HELD_LIST_MAX);
+        const [channels, rows] = await Promise.all([held.counts(), held.oldest(limit)]);
+        const messages = rows.map((r) => {
+          const base = { id: r.id, channelId: r.channelId, reason: r.reason, receivedAt: r.receivedAt };
+          try {
+            const m = d.sealer.openHeld(r.channelId, r.platformMessageId, r.sealed);
+            const shown = d.sealer.maskedHeld(m);
+            return { ...base, sentAt: m.sentAt, sender: shown.sender, maskedText: shown.text, readable: true };
+          } catch {
+            // Sealed under another outbox-key, or damaged: listed so it can be discarded; a release would refuse it.
+            return { ...base, sentAt: null, sender: '', maskedText: '', readable: false };
+          }
+        });
+        return { channels, messages };
+      },
+    },
+    {
       method: 'POST',
       path: channelPath('release'),
       permission: 'workflow.manage',
       handle: async ({ who, params, body: b }) => {
         const c = await channelOf(params[0]!);
-        const { limit } = parse(body, b ?? {});
+        const { limit, ids } = parse(body, b ?? {});
         const desks = relayTargets(c.config);
         const relay = d.relayHub;
         const deliver: HeldDelivery =
           desks.length && relay
             ? async (t, messages) => relay.queue.enqueueIn(t, c.id, await enrolledDevices(t, desks), messages.map((message) => ({ kind: 'message' as const, message })))
             : async (t, messages) => (await d.store.ingest(c.id, messages.map((m) => d.sealer.prepare(m)), undefined, t)).inserted;
-        const out = await held.release(c.id, limit, h.actorOf(who!), (id, sealed) => d.sealer.openHeld(c.id, id, sealed), deliver);
+        const out = await held.release(c.id, limit, h.actorOf(who!), (id, sealed) => d.sealer.openHeld(c.id, id, sealed), deliver, ids);
         if (desks.length && relay && out.delivered) relay.bell.ring();
         return out;
       },
@@ -51,8 +76,8 @@ export function heldMessageRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       permission: 'workflow.manage',
       handle: async ({ who, params, body: b }) => {
         const c = await channelOf(params[0]!);
-        const { limit } = parse(body, b ?? {});
-        return held.discard(c.id, limit, h.actorOf(who!));
+        const { limit, ids } = parse(body, b ?? {});
+        return held.discard(c.id, limit, h.actorOf(who!), ids);
       },
     },
   ];

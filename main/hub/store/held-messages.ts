@@ -8,6 +8,19 @@ import type { Actor } from './types';
 /** Messages one release or discard handles at most (one transaction); a longer hold takes several. */
 export const HELD_BATCH_MAX = 1_000;
 
+/** Messages one listing shows at most (the oldest first); releasing or discarding them shows the next ones. */
+export const HELD_LIST_MAX = 200;
+
+/** One held message as the hub keeps it: still sealed whole; the route opens it to show it masked. */
+export interface HeldRow {
+  id: number;
+  channelId: string;
+  platformMessageId: string;
+  reason: string;
+  receivedAt: number;
+  sealed: Buffer;
+}
+
 export interface HeldCount {
   channelId: string;
   held: number;
@@ -37,31 +50,51 @@ export class HubHeldMessages {
     return rows.map((r) => ({ channelId: r.channel_id, held: Number(r.n), oldestAt: Number(r.oldest) }));
   }
 
-  /** Releases up to `limit` of the channel's held messages, oldest first; `open` unseals one (its platform id is bound in). */
-  async release(channelId: string, limit: number, actor: Actor, open: (platformMessageId: string, sealed: Buffer) => InboundMessage, deliver: HeldDelivery): Promise<{ released: number; delivered: number; left: number }> {
+  /** The oldest held messages of every channel, at most `limit`, still sealed. */
+  async oldest(limit: number): Promise<HeldRow[]> {
+    const rows = await this.store.q.all<{ id: number | string; channel_id: string; platform_message_id: string; reason: string; received_at: number | string; sealed: Buffer }>(
+      'SELECT id, channel_id, platform_message_id, reason, received_at, sealed FROM webhook_quarantine ORDER BY id LIMIT ?',
+      [Math.max(1, Math.min(limit, HELD_LIST_MAX))],
+    );
+    return rows.map((r) => ({ id: Number(r.id), channelId: r.channel_id, platformMessageId: r.platform_message_id, reason: r.reason, receivedAt: Number(r.received_at), sealed: Buffer.from(r.sealed) }));
+  }
+
+  /**
+   * Releases up to `limit` of the channel's held messages, oldest first, or exactly the ones `ids` names (those of
+   * another channel or already gone are not taken); `open` unseals one (its platform id is bound in).
+   */
+  async release(channelId: string, limit: number, actor: Actor, open: (platformMessageId: string, sealed: Buffer) => InboundMessage, deliver: HeldDelivery, ids?: readonly number[]): Promise<{ released: number; delivered: number; left: number }> {
     return this.store.q.tx(async (t) => {
-      const rows = await this.take(t, channelId, limit);
+      const rows = await this.take(t, channelId, limit, ids);
       const delivered = rows.length ? await deliver(t, rows.map((r) => open(r.platform_message_id, Buffer.from(r.sealed)))) : 0;
       const left = await this.settle(t, channelId, rows, actor, AUDIT_ACTIONS.quarantineReleased, { released: rows.length, delivered });
       return { released: rows.length, delivered, left };
     });
   }
 
-  /** Erases up to `limit` of the channel's held messages, oldest first, unread. */
-  async discard(channelId: string, limit: number, actor: Actor): Promise<{ discarded: number; left: number }> {
+  /** Erases up to `limit` of the channel's held messages, oldest first (or the ones `ids` names), unread. */
+  async discard(channelId: string, limit: number, actor: Actor, ids?: readonly number[]): Promise<{ discarded: number; left: number }> {
     return this.store.q.tx(async (t) => {
-      const rows = await this.take(t, channelId, limit);
+      const rows = await this.take(t, channelId, limit, ids);
       const left = await this.settle(t, channelId, rows, actor, AUDIT_ACTIONS.quarantineDiscarded, { discarded: rows.length });
       return { discarded: rows.length, left };
     });
   }
 
-  private async take(t: SqlExecutor, channelId: string, limit: number) {
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > HELD_BATCH_MAX) {
+  private async take(t: SqlExecutor, channelId: string, limit: number, ids?: readonly number[]) {
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > HELD_BATCH_MAX || (ids && ids.length > HELD_BATCH_MAX)) {
       throw new DiwanError('bad_request', `Release or discard between 1 and ${HELD_BATCH_MAX.toLocaleString('en-US')} held messages at once; repeat for more.`);
     }
     await t.serializeEvents();
-    return t.all<{ id: number; platform_message_id: string; sealed: Buffer }>('SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ? ORDER BY id LIMIT ?', [channelId, limit]);
+    if (!ids) return t.all<{ id: number; platform_message_id: string; sealed: Buffer }>('SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ? ORDER BY id LIMIT ?', [channelId, limit]);
+    const rows = ids.length
+      ? await t.all<{ id: number; platform_message_id: string; sealed: Buffer }>(
+          `SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ? AND id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`,
+          [channelId, ...ids],
+        )
+      : [];
+    if (!rows.length) throw new DiwanError('quarantine_empty', 'Those held messages are no longer waiting (someone released or discarded them already); list them again to see what is left.');
+    return rows;
   }
 
   private async settle(t: SqlExecutor, channelId: string, rows: ReadonlyArray<{ id: number }>, actor: Actor, action: string, details: Record<string, number>): Promise<number> {

@@ -63,11 +63,14 @@ export class WebhookIntakeStore {
     return this.store.q.tx(async (t) => {
       await t.serializeEvents();
       const results: Array<{ ok: true; value: WebhookOutcome } | { ok: false; error: unknown }> = [];
+      const heldIn = new Map<string, number>();
       for (const [i, job] of jobs.entries()) {
         if (jobs.length > 1) await t.run(`SAVEPOINT webhook_${i}`);
         try {
-          results.push({ ok: true, value: await this.acceptIn(t, job) });
+          const value = await this.acceptIn(t, job);
           if (jobs.length > 1) await t.run(`RELEASE SAVEPOINT webhook_${i}`);
+          results.push({ ok: true, value });
+          if (value.quarantined) heldIn.set(job.channelId, (heldIn.get(job.channelId) ?? 0) + value.quarantined);
         } catch (error) {
           if (jobs.length === 1) throw error;
           await t.run(`ROLLBACK TO SAVEPOINT webhook_${i}`);
@@ -75,6 +78,8 @@ export class WebhookIntakeStore {
           results.push({ ok: false, error });
         }
       }
+      // One event per channel and commit, not per delivery: a flood's group commits stay small.
+      for (const [channelId, added] of heldIn) await heldEvents(this.store, t, channelId, added);
       return results;
     });
   }
@@ -166,6 +171,7 @@ export class WebhookIntakeStore {
       for (const receipt of receipts) events.push({ kind: 'receipt', receipt });
       if (held) {
         await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: held, reason: 'flood', relayed: true } });
+        await heldEvents(this.store, t, channelId, held);
       }
       await t.run('INSERT INTO relay_channels (channel_id, last_webhook_at) VALUES (?, ?) ON CONFLICT (channel_id) DO UPDATE SET last_webhook_at = excluded.last_webhook_at', [channelId, this.now()]);
       const enrolled = await enrolledDevices(t, devices);
@@ -186,4 +192,15 @@ export async function enrolledDevices(t: SqlExecutor, devices: readonly string[]
   const rows = await t.all<{ fingerprint: string }>(`SELECT fingerprint FROM devices WHERE revoked = 0 AND fingerprint IN (${devices.map(() => '?').join(', ')})`, [...devices]);
   const ok = new Set(rows.map((r) => r.fingerprint));
   return devices.filter((d) => ok.has(d));
+}
+
+/**
+ * Flood control held `added` messages of a channel: `quarantine.held` for leads and administrators, whose held-message
+ * screens list again. The channel and the number only, never a sender or text.
+ */
+async function heldEvents(store: HubStore, t: SqlExecutor, channelId: string, added: number): Promise<void> {
+  await store.emitMany(t, [
+    { kind: 'quarantine.held', audience: 'leads', payload: { channelId, added }, where: { channelId } },
+    { kind: 'quarantine.held', audience: 'admins', payload: { channelId, added }, where: { channelId } },
+  ]);
 }
