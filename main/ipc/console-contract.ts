@@ -37,7 +37,7 @@ export const Segment = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().max(20_000), match: z.boolean().optional() }),
   z.object({ kind: z.literal('field'), fieldIndex: z.number().int().nonnegative().max(1000), type: z.string().max(40), hint: z.string().max(64) }),
 ]);
-const Segments = z.array(Segment).max(2000);
+export const Segments = z.array(Segment).max(2000);
 
 export const UserRef = z.object({ id: z.string().max(100), name: z.string().max(200) });
 

@@ -47,6 +47,7 @@ import {
 } from './schemas';
 import { consoleContract, consoleEvents } from './console-contract';
 import { workflowContract, workflowEvents } from './workflow-contract';
+import { heldContract, heldEvents } from './held-contract';
 import { channel } from './channel';
 
 export type { ChannelSpec } from './channel';
@@ -113,6 +114,8 @@ export const contract = {
   ...consoleContract,
   // The team workflow (presence, markers, the send-time hold, SLAs, mentions, the board): main/ipc/workflow-contract.ts.
   ...workflowContract,
+  // What the hub's flood control held back, for leads and administrators: main/ipc/held-contract.ts.
+  ...heldContract,
 } as const;
 
 /** Events main pushes to the renderer (never customer data the renderer was not granted). */
@@ -123,6 +126,7 @@ export const events = {
   adminRequestsChanged: z.object({}),
   ...consoleEvents,
   ...workflowEvents,
+  ...heldEvents,
 } as const;
 
 export type Contract = typeof contract;

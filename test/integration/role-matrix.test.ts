@@ -88,6 +88,18 @@ describe('role × channel permission matrix', () => {
     });
   }
 
+  it('held messages (the hub’s flood control): leads and administrators only; a single seat says it has no hub', async () => {
+    const held = ['listHeldMessages', 'releaseHeldMessages', 'discardHeldMessages'] as const;
+    for (const channel of held) expect(contract[channel].permission, channel).toBe('workflow.manage');
+    const asks = { listHeldMessages: {}, releaseHeldMessages: { channelId: 'wa', ids: [1] }, discardHeldMessages: { channelId: 'wa', ids: [1] } };
+    for (const role of ROLES) {
+      for (const channel of held) {
+        const result = await dispatch(channel, asks[channel], { trustedSender: true, session: sessionFor(role) });
+        expect(result, `${role} → ${channel}`).toMatchObject({ ok: false, error: { code: role === 'lead' || role === 'admin' ? 'team_off' : 'forbidden' } });
+      }
+    }
+  });
+
   it('denies by default: a role the table does not know holds nothing but public', () => {
     for (const channel of channelNames) {
       const p = contract[channel].permission;

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Core } from '../../core/app';
+import type { heldEvents } from '../held-contract';
 
 /** What the hub pushed, as the renderer's `inboxChanged`: which conversations to refetch, which became mine. */
 export function watchTeam(core: Core, emit: (changed: { conversationIds: number[]; assignedToMe: number[] }) => void): () => void {
@@ -32,5 +34,20 @@ const ADMIN_REQUEST_KINDS = new Set(['role_grant.requested', 'role_grant.closed'
 export function watchTeamAdminRequests(core: Core, emit: () => void): () => void {
   return core.onTeamEvents((_seat, events) => {
     if (events.some((e) => ADMIN_REQUEST_KINDS.has(e.kind))) emit();
+  });
+}
+
+/** Kinds of the hub's events about held messages (leads and administrators): held by flood control, released or discarded. */
+const HELD_KINDS = new Set(['quarantine.held', 'quarantine.updated']);
+
+/** Held messages changed at the hub, as the renderer's `heldMessagesChanged` (the channel only: the screen lists again). */
+export function watchTeamHeld(core: Core, emit: (changed: z.output<(typeof heldEvents)['heldMessagesChanged']>) => void): () => void {
+  return core.onTeamEvents((_seat, events) => {
+    const channels = new Set<string>();
+    for (const e of events) {
+      const p = e.payload as { channelId?: unknown };
+      if (HELD_KINDS.has(e.kind) && typeof p.channelId === 'string') channels.add(p.channelId.slice(0, 64));
+    }
+    for (const channelId of channels) emit({ channelId });
   });
 }

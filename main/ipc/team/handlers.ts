@@ -16,6 +16,7 @@ import { foldText } from '../../core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../handlers/segments';
 import { channelKindOf, TeamRows } from './rows';
 import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
+import { heldHandlers } from './held';
 import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
 import { ConsentRecordDto, MAX_CUSTOMER_HITS, type SHOWN_IMAGE_TYPES } from '../console-contract';
@@ -656,6 +657,7 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       };
     },
     ...workflowHandlers(core, seatOf),
+    ...heldHandlers(core, seatOf),
     // The hub fetches the file through the channel and checks it; the same check runs here on the bytes received.
     showAttachment: async (r, ctx) => {
       const file = await hubFile(seatOf(ctx), r.messageId, r.index, 'show');

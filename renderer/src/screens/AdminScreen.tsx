@@ -6,6 +6,7 @@ import { CannedTab } from './admin/CannedTab';
 import { ChannelsTab } from './admin/ChannelsTab';
 import { DeviceTab } from './admin/DeviceTab';
 import { DrillsTab } from './admin/DrillsTab';
+import { HeldTab } from './admin/HeldTab';
 import { LabelsTab } from './admin/LabelsTab';
 import { NextSteps, type AdminTab as Tab } from './admin/NextSteps';
 import { UsersTab } from './admin/UsersTab';
@@ -16,7 +17,8 @@ export function AdminScreen() {
   const { t } = useTranslation();
   const can = useSession((s) => s.can);
   const team = useSession((s) => !!s.session?.team);
-  const tabs = (['channels', 'users', 'canned', 'labels', 'workflow', 'device', 'drills'] as const).filter((x) => x !== 'workflow' || (team && can('workflow.manage')));
+  const teamOnly = new Set<Tab>(['workflow', 'held']);
+  const tabs = (['channels', 'users', 'canned', 'labels', 'workflow', 'held', 'device', 'drills'] as const).filter((x) => !teamOnly.has(x) || (team && can('workflow.manage')));
   const [tab, setTab] = useState<Tab>('channels');
   return (
     <section className="admin" aria-labelledby="admin-title" data-testid="admin">
@@ -30,6 +32,7 @@ export function AdminScreen() {
       {tab === 'canned' && <CannedTab />}
       {tab === 'labels' && <LabelsTab />}
       {tab === 'workflow' && <WorkflowTab />}
+      {tab === 'held' && <HeldTab />}
       {tab === 'device' && <DeviceTab />}
       {tab === 'drills' && <DrillsTab />}
     </section>

@@ -9,12 +9,13 @@ import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { MessageItem } from '../components/MessageItem';
 import { Segments } from '../components/Segments';
+import { HeldTab } from './admin/HeldTab';
 import { LabelsTab } from './admin/LabelsTab';
 import { LeadBoard } from '../workflow/Board';
 import { Tabs } from '../components/Tabs';
 import { WorkflowTab } from '../workflow/settings/WorkflowTab';
 
-type Tab = 'board' | 'review' | 'approvals' | 'reports' | 'alerts' | 'labels' | 'workflow';
+type Tab = 'board' | 'review' | 'approvals' | 'reports' | 'alerts' | 'held' | 'labels' | 'workflow';
 
 export function LeadScreen() {
   const { t } = useTranslation();
@@ -27,6 +28,8 @@ export function LeadScreen() {
     ...(can('reveal.approve') ? (['approvals'] as const) : []),
     'reports',
     'alerts',
+    // What the hub's flood control held back: an administrator decides under Administration, a lead here.
+    ...(team && can('workflow.manage') && !can('channels.manage') ? (['held'] as const) : []),
     // An administrator keeps the labels under Administration; a lead keeps them here.
     ...(can('labels.manage') && !can('channels.manage') ? (['labels'] as const) : []),
     // The team workflow's settings: an administrator keeps them under Administration, a lead here.
@@ -48,6 +51,7 @@ export function LeadScreen() {
       {tab === 'approvals' && <Approvals />}
       {tab === 'reports' && <Reports />}
       {tab === 'alerts' && <Alerts />}
+      {tab === 'held' && <HeldTab />}
       {tab === 'labels' && <LabelsTab />}
       {tab === 'workflow' && <WorkflowTab />}
     </section>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import { useLoad } from '../../hooks';
 
-export type AdminTab = 'channels' | 'users' | 'canned' | 'labels' | 'device' | 'drills' | 'workflow';
+export type AdminTab = 'channels' | 'users' | 'canned' | 'labels' | 'device' | 'drills' | 'workflow' | 'held';
 
 /**
  * First run: what stands between a fresh install and a working team, each step done or not from the real state

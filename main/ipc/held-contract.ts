@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { ChannelKind, Id, Segments, TextDirection } from './console-contract';
+
+/**
+ * Messages the team hub's flood control held back (`webhook_quarantine`), for leads and administrators in team mode
+ * (and at the embedded hub, which runs the same code): the list, masked, and release or discard of chosen ones. The
+ * hub checks the role again and audits each decision; a single-seat console refuses these calls in words.
+ */
+const Time = z.number().int().nonnegative().max(8.64e15);
+const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
+/** At most this many held messages are decided in one call (the screen decides one at a time). */
+export const HELD_DECIDE_MAX = 200;
+const Decide = z.object({ channelId: ChannelId, ids: z.array(Id).min(1).max(HELD_DECIDE_MAX) }).strict();
+
+export const HELD_REASONS = ['flood', 'other'] as const;
+
+const HeldChannel = z.object({ channelId: z.string().max(64), channelName: z.string().max(200), kind: ChannelKind, held: z.number().int().nonnegative(), oldestAt: Time });
+const HeldMessage = z.object({
+  id: Id,
+  channelId: z.string().max(64),
+  channelName: z.string().max(200),
+  kind: ChannelKind,
+  receivedAt: Time,
+  /** The sender's name (or handle, or platform id), masked. */
+  sender: Segments,
+  /** The message's opening, masked; `cut` when it goes on. */
+  preview: Segments,
+  previewDirection: TextDirection,
+  cut: z.boolean(),
+  reason: z.enum(HELD_REASONS),
+  /** False: the hub cannot open it any more (sealed under an earlier key); it can only be discarded. */
+  readable: z.boolean(),
+});
+
+export const heldContract = {
+  /** Counts per channel and the oldest held messages (at most 200), masked. */
+  listHeldMessages: channel({
+    request: z.object({}).strict(),
+    response: z.object({ channels: z.array(HeldChannel).max(500), messages: z.array(HeldMessage).max(200) }),
+    permission: 'workflow.manage',
+  }),
+  /** These held messages go on as if they had just arrived (the inbox, or the desks a relayed channel names). */
+  releaseHeldMessages: channel({ request: Decide, response: z.object({ released: z.number().int().nonnegative(), left: z.number().int().nonnegative() }), permission: 'workflow.manage' }),
+  /** These held messages are erased unread. */
+  discardHeldMessages: channel({ request: Decide, response: z.object({ discarded: z.number().int().nonnegative(), left: z.number().int().nonnegative() }), permission: 'workflow.manage' }),
+} as const;
+
+/** The hub's stream said a channel's held messages changed (held, released, discarded): screens showing them list them again. */
+export const heldEvents = {
+  heldMessagesChanged: z.object({ channelId: z.string().max(64) }),
+} as const;

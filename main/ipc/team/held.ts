@@ -1,0 +1,77 @@
+import type { Core } from '../../core/app';
+import { DiwanError } from '../../core/shared/errors';
+import { discardHeld, listHeld, releaseHeld, type TeamSeat } from '../../core/team';
+import type { SegmentDto } from '../console-contract';
+import type { CallContext, Handlers } from '../dispatch';
+import { textDirection, toSegments } from '../handlers/segments';
+import type { heldContract } from '../held-contract';
+import { TeamRows } from './rows';
+
+type HeldChannel = keyof typeof heldContract;
+export type HeldHandlers = Pick<Handlers<CallContext>, HeldChannel>;
+
+/** How much of a held message the list shows: enough to tell a customer from a bot. */
+const PREVIEW_CHARS = 280;
+
+/** The first `max` characters of masked text as segments (a masked field counts as one and is never split). */
+function opening(segments: SegmentDto[], max: number): { segments: SegmentDto[]; cut: boolean } {
+  const out: SegmentDto[] = [];
+  let left = max;
+  for (const s of segments) {
+    if (left <= 0) return { segments: out, cut: true };
+    if (s.kind === 'text' && s.text.length > left) {
+      out.push({ ...s, text: [...s.text].slice(0, left).join('') });
+      return { segments: out, cut: true };
+    }
+    out.push(s);
+    left -= s.kind === 'text' ? s.text.length : 1;
+  }
+  return { segments: out, cut: false };
+}
+
+/**
+ * Held messages in team mode (leads and administrators; the dispatcher checks `workflow.manage` with the role the
+ * hub reported, and the hub checks it again and audits each decision). Masked text only: the hub masks what it opens.
+ */
+export function heldHandlers(core: Core, seatOf: (ctx: CallContext) => TeamSeat): HeldHandlers {
+  return {
+    listHeldMessages: async (_r, ctx) => {
+      const seat = seatOf(ctx);
+      const { channels, messages } = await listHeld(seat.client);
+      const rows = new TeamRows(seat.cache, () => core.clock.now());
+      const names = new Map(seat.cache.channels().map((c) => [c.id, c.name]));
+      const named = (channelId: string) => ({ channelName: names.get(channelId) ?? channelId, kind: rows.kind(channelId) });
+      return {
+        channels: channels.slice(0, 500).map((c) => ({ channelId: c.channelId, ...named(c.channelId), held: c.held, oldestAt: Math.max(0, c.oldestAt) })),
+        messages: messages.slice(0, 200).map((m) => {
+          const preview = opening(toSegments(m.maskedText), PREVIEW_CHARS);
+          return {
+            id: m.id,
+            channelId: m.channelId,
+            ...named(m.channelId),
+            receivedAt: Math.max(0, m.receivedAt),
+            sender: opening(toSegments(m.sender), 100).segments,
+            preview: preview.segments,
+            previewDirection: textDirection(m.maskedText),
+            cut: preview.cut,
+            reason: m.reason === 'flood' ? ('flood' as const) : ('other' as const),
+            readable: m.readable,
+          };
+        }),
+      };
+    },
+    releaseHeldMessages: async (r, ctx) => {
+      const out = await releaseHeld(seatOf(ctx).client, r.channelId, r.ids);
+      return { released: out.released, left: out.left };
+    },
+    discardHeldMessages: async (r, ctx) => discardHeld(seatOf(ctx).client, r.channelId, r.ids),
+  };
+}
+
+/** A single-seat console has no hub holding messages: each call says so (the screens do not offer them there). */
+export function heldOffHandlers(): HeldHandlers {
+  const off = (): never => {
+    throw new DiwanError('team_off', 'Held messages are kept by a team hub; this console works alone, without one.');
+  };
+  return { listHeldMessages: off, releaseHeldMessages: off, discardHeldMessages: off };
+}
