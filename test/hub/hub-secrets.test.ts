@@ -7,6 +7,7 @@ import { runCli } from '../../main/cli/run';
 import { spkiPin } from '../../main/core/network';
 import { loadOsKeychain, type KeychainPort } from '../../main/core/vault';
 import { chooseHubSecrets, CredentialsDirSecrets, KeychainHubSecrets, parseHubConfig } from '../../main/hub';
+import { relayBounds } from '../../main/hub/config';
 import { channelVault } from '../../main/hub/secrets';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
@@ -67,7 +68,12 @@ describe('hub secrets', () => {
 
   it('takes webhook limits and flood rates in its configuration, and refuses nonsense with the path', () => {
     const base = { nodeId: 'n1', database: { sqlite: '/tmp/h.sqlite' }, listen: {}, tls: { certFile: 'c.pem' }, custodian: { url: 'https://custodian.office.example:9643', pin: 'A'.repeat(43) + '=' }, officeRanges: ['10.0.0.0/8'] };
-    expect(parseHubConfig(JSON.parse(fs.readFileSync('docs/examples/hub.json', 'utf8'))).webhooks?.flood.perSender.burst).toBe(20);
+    const example = parseHubConfig(JSON.parse(fs.readFileSync('docs/examples/hub.json', 'utf8')));
+    expect(example.webhooks?.flood.perSender.burst).toBe(20);
+    // The example's relay section is the defaults written out.
+    expect(example.relay).toEqual({ maxWaitingPerDesk: 10_000, warnAfterHours: 24, maxAgeDays: 14, sweepMinutes: 10 });
+    expect(example.relay).toEqual(relayBounds(parseHubConfig({ ...base })));
+    expect(() => parseHubConfig({ ...base, relay: { sweepMinutes: 0 } })).toThrow(/relay\.sweepMinutes/);
     expect(() => parseHubConfig({ ...base, webhooks: { maxBodyBytes: 10 } })).toThrow(/webhooks\.maxBodyBytes/);
     expect(() => parseHubConfig({ ...base, webhooks: { flood: { perSender: { perMinute: -1, burst: 1 } } } })).toThrow(/webhooks\.flood\.perSender\.perMinute/);
   });
