@@ -64,6 +64,8 @@ export interface HubNodeOptions {
   privilegedUsers?: () => ReadonlySet<string>;
   /** The office relay `registry` serves `via: "relay"` channels through (the embedded hub); see `ApiDeps.relay`. */
   relay?: { named(): boolean };
+  /** How often this node erases relayed events past the age limit, in ms: `relay.sweepMinutes` unless a test shortens it. */
+  relaySweepMs?: number;
 }
 
 export interface RunningHub {
@@ -260,7 +262,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     log,
   });
   const bounds = relayBounds(config);
-  const relayExpiry = scheduleRelayExpiry({ queue: relayHub.queue, maxAgeMs: bounds.maxAgeDays * 86_400_000, everyMs: bounds.sweepMinutes * 60_000, now, log });
+  const relayExpiry = scheduleRelayExpiry({ queue: relayHub.queue, maxAgeMs: bounds.maxAgeDays * 86_400_000, everyMs: o.relaySweepMs ?? bounds.sweepMinutes * 60_000, now, log });
   // The relayed channels' figures, read at most every 5 s: load balancers ask /healthz often.
   let relayRead: { at: number; states: RelayChannelState[] } | null = null;
   const relayNow = async (): Promise<RelayChannelState[]> => {

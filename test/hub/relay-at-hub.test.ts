@@ -14,7 +14,7 @@ import { HubApi, TestDesk } from '../helpers/hub-desk';
 import { discardHeld, HubRefusal, listHeld, releaseHeld, type HubCaller } from '../../main/core/team';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
-import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, type HubFiles } from './harness';
+import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
 
 const WA_TOKEN = 'EAAG-hub-held-token-0123456789';
 const CUSTOMER = '966501234567';
@@ -246,6 +246,37 @@ describe('the hub as the relay for a desk', () => {
     expect(held.map((a) => a.action)).toEqual(['webhook.quarantined', 'guard.quarantine.released', 'guard.quarantine.released']);
     const everything = JSON.stringify(trail) + JSON.stringify(held) + logs.join('\n');
     for (const secret of ['4111', 'charged', 'flood 9', 'سلام', '۰۹۱۲', 'refunded', 'restart', WA_TOKEN]) expect(everything).not.toContain(secret);
+  }, 60_000);
+
+  it('a running node’s sweep erases a relayed event past the age limit, audits `relay.expired` with the count and logs counts only', async () => {
+    expect(await webhook(meta.waPayload([{ from: '966500000077', name: 'Late', text: 'card 4111 1111 1111 1111, nobody collected this', id: 'wamid.OLD1' }]))).toBe(200);
+    const waiting = () => seed.store.q.all<{ seq: number }>("SELECT seq FROM relay_events WHERE channel_id = 'wa' AND device = ? AND dedup = 'm:wamid.OLD1'", [desk.fingerprint]);
+    expect(await waiting()).toHaveLength(1);
+    const expiredBefore = Number((await seed.store.q.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM audit WHERE action = 'relay.expired'"))!.n);
+    // A second node whose clock is past the age limit (14 days by default), sweeping every 50 ms instead of every 10 minutes.
+    const sweepLogs: string[] = [];
+    const late = await startHubNode({
+      config: { ...config, nodeId: 'sweeper', listen: { ...config.listen, port: 0 } },
+      secrets: new CredentialsDirSecrets(files.credentials),
+      clock: { now: () => Date.now() + 15 * 86_400_000 },
+      relaySweepMs: 50,
+      log: (l) => sweepLogs.push(JSON.stringify(l)),
+    });
+    try {
+      await until(async () => ((await waiting()).length === 0 ? true : null), 'the sweep to erase the old event');
+      const entry = await until(
+        async () => (await seed.store.q.all<{ target: string; details: string }>("SELECT target, details FROM audit WHERE action = 'relay.expired' ORDER BY seq")).slice(expiredBefore).find((e) => JSON.parse(e.details).device === desk.fingerprint),
+        'the relay.expired audit entry',
+      );
+      expect(entry.target).toBe('channel:wa');
+      expect(JSON.parse(entry.details)).toMatchObject({ device: desk.fingerprint, events: expect.any(Number) });
+      expect(JSON.parse(entry.details).events).toBeGreaterThanOrEqual(1);
+      await until(async () => (sweepLogs.some((l) => l.includes('"event":"relay.expired"')) ? true : null), 'the sweep’s log line');
+      expect(sweepLogs.join('\n') + entry.details).not.toMatch(/4111|nobody collected|Late/);
+      expect((await relayStates(seed.store))[0]!.desks.find((x) => x.device === desk.fingerprint)).toMatchObject({ waiting: 0, expired: expect.any(Number) });
+    } finally {
+      await late.close();
+    }
   }, 60_000);
 });
 
