@@ -13,18 +13,19 @@ export type HeldHandlers = Pick<Handlers<CallContext>, HeldChannel>;
 /** How much of a held message the list shows: enough to tell a customer from a bot. */
 const PREVIEW_CHARS = 280;
 
-/** The first `max` characters of masked text as segments (a masked field counts as one and is never split). */
-function opening(segments: SegmentDto[], max: number): { segments: SegmentDto[]; cut: boolean } {
+/** The first `max` characters (code points) of masked text as segments (a masked field counts as one and is never split). */
+export function opening(segments: SegmentDto[], max: number): { segments: SegmentDto[]; cut: boolean } {
   const out: SegmentDto[] = [];
   let left = max;
   for (const s of segments) {
     if (left <= 0) return { segments: out, cut: true };
-    if (s.kind === 'text' && s.text.length > left) {
-      out.push({ ...s, text: [...s.text].slice(0, left).join('') });
+    const chars = s.kind === 'text' ? [...s.text] : null;
+    if (s.kind === 'text' && chars && chars.length > left) {
+      out.push({ ...s, text: chars.slice(0, left).join('') });
       return { segments: out, cut: true };
     }
     out.push(s);
-    left -= s.kind === 'text' ? s.text.length : 1;
+    left -= chars ? chars.length : 1;
   }
   return { segments: out, cut: false };
 }
