@@ -114,6 +114,62 @@ export function parseUpdate(json: string, sentAt: number): InboundMessage {
   };
 }
 
+/**
+ * The generated dataset's messages (dataset.ts, bulk.ts): `total` messages in total/10 conversations, 1 % of them
+ * with 300 messages, the rest about 7, on three channels; one slice of `slice` messages at a time, grouped by channel
+ * in order of first appearance (one ingest batch each). `r` goes on to decide the console state (`consoleState`).
+ */
+export function* datasetSlices(total: number, r: () => number, slice = 1000): Generator<{ start: number; perChannel: Map<string, InboundMessage[]> }> {
+  const convCount = Math.max(100, Math.round(total / 10));
+  const big = Math.max(1, Math.round(convCount / 100));
+  const bigMessages = Math.min(total, big * 300);
+  const t0 = 1_700_000_000_000;
+  /** Message i's conversation: the first `bigMessages` go round the big conversations, the rest spread over all others. */
+  const conversationOf = (i: number) => (i < bigMessages ? i % big : big + Math.floor(r() * (convCount - big)));
+  const order = Array.from({ length: total }, (_, i) => i);
+  for (let i = total - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  for (let b = 0; b < total; b += slice) {
+    const perChannel = new Map<string, InboundMessage[]>();
+    for (let k = b; k < Math.min(total, b + slice); k++) {
+      const i = order[k]!;
+      const conv = conversationOf(i);
+      const channel = DATASET_CHANNELS[conv % DATASET_CHANNELS.length]!;
+      const list = perChannel.get(channel) ?? [];
+      list.push({
+        platformMessageId: `${conv}:${i}`,
+        platformConversationId: String(conv),
+        contact: { platformUserId: String(conv), displayName: `Customer ${conv}` },
+        direction: r() < 0.8 ? 'in' : 'out',
+        text: messageText(r),
+        sentAt: t0 + k * 1000,
+      });
+      perChannel.set(channel, list);
+    }
+    yield { start: b, perChannel };
+  }
+}
+
+export const DATASET_CHANNELS = ['tg', 'wa', 'x'];
+
+/** The console state of a generated dataset: statuses, assignees (20 agents), 10 labels, read conversations. */
+export function consoleState(core: Core, r: () => number): void {
+  const { store, db } = core;
+  const labels = Array.from({ length: 10 }, (_, i) => store.labels.create(`label-${i}`).id);
+  db.transaction(() => {
+    const setState = db.prepare('UPDATE conversations SET status = ?, assignee_id = ?, unread = CASE WHEN ? THEN 0 ELSE unread END WHERE id = ?');
+    const label = db.prepare('INSERT OR IGNORE INTO conversation_labels (conversation_id, label_id) VALUES (?, ?)');
+    for (const { id } of db.prepare('SELECT id FROM conversations').all() as Array<{ id: number }>) {
+      const x = r();
+      const status = x < 0.3 ? 'open' : x < 0.4 ? 'pending' : x < 0.45 ? 'snoozed' : 'resolved';
+      setState.run(status, r() < 0.8 ? `agent-${Math.floor(r() * 20)}` : null, status === 'resolved' || r() < 0.5 ? 1 : 0, id);
+      for (let k = 0; k < 2; k++) if (r() < 0.3) label.run(id, labels[Math.floor(r() * labels.length)]!);
+    }
+  })();
+}
+
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }

@@ -1,8 +1,9 @@
 /**
  * What a person waits for, through the console's own calls: the main dispatcher (contract parsing, session check,
  * handlers, services, store) over a kept dataset (`dataset.ts --keep`), not the store functions alone.
- *   node --expose-gc --import tsx bench/store/console.ts --dir <kept dataset dir> [--calls 20000] [--sample 1000] [--only <regex>]
- * (`--only` measures the call classes whose name matches; `--calls 0` skips the memory soak.)
+ *   node --expose-gc --import tsx bench/store/console.ts --dir <kept dataset dir> [--calls 20000] [--sample 1000] [--only <regex>] [--samples 300]
+ * (`--only` measures the call classes whose name matches; `--calls 0` skips the memory soak; `--samples` calls per
+ * class, 300 by default.) The kept directory is `dataset.ts --keep`'s or `bulk.ts`'s.
  * 1. open: the core on the dataset with its file evicted from the page cache (cold), then again (warm), each up to
  *    the first inbox page and the counts — what stands between starting Diwan and seeing the inbox;
  * 2. every call class the console makes, p50/p99 wall-clock and CPU time; the inbox page also per filter class;
@@ -23,6 +24,7 @@ if (dirArg < 0) throw new Error('Give the kept dataset: --dir <directory printed
 const dir = process.argv[dirArg + 1]!;
 const calls = argValue('--calls', 20_000);
 const sampleEvery = argValue('--sample', 1000);
+const perClass = argValue('--samples', 300);
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new RegExp(process.argv[onlyArg + 1]!) : null;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -125,7 +127,7 @@ const classes: Klass[] = [
     goal: '10 ms',
     // Only conversations never opened before count as a first time (a smaller dataset has fewer of them).
     warm: 5,
-    samples: Math.max(1, Math.min(300, big.length - reopened - 5)),
+    samples: Math.max(1, Math.min(perClass, big.length - reopened - 5)),
     f: () => call('openConversation', { conversationId: big[firstOpen++ % big.length]!, lang: 'en' }),
   },
   { name: 'open conversation, 300 messages, again', goal: '10 ms', warm: reopened, f: (i) => call('openConversation', { conversationId: big[i % reopened]!, lang: 'en' }) },
@@ -155,7 +157,7 @@ const messages = db.prepare('SELECT max(id) FROM messages').pluck().get() as num
 console.log(`console calls on ${messages.toLocaleString('en')} messages (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`);
 for (const k of classes) {
   if (only && !only.test(k.name)) continue;
-  const t = await measure(k, k.samples ?? 300);
+  const t = await measure(k, k.samples ?? perClass);
   console.log(
     `${k.name.padEnd(62)} ${k.samples ? `(${k.samples} calls) ` : ''}wall p50 ${ms(t.wall.p50)}  p99 ${ms(t.wall.p99)} | cpu p50 ${ms(t.cpu.p50)}  p99 ${ms(t.cpu.p99)}  (goal p99 ≤ ${k.goal})`,
   );

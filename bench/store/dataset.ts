@@ -13,53 +13,24 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConversationFilter } from '../../main/core/store';
 import { revealOriginal } from '../../test/helpers/seat-grants';
-import { argValue, benchCore, fileKeychain, freshDir, messageText, ms, rng, timings } from './common';
+import { argValue, benchCore, consoleState, DATASET_CHANNELS, datasetSlices, fileKeychain, freshDir, ms, rng, timings } from './common';
 
 const total = argValue('--messages', 1_000_000);
 const convCount = Math.max(100, Math.round(total / 10));
 const big = Math.max(1, Math.round(convCount / 100));
-const perBig = 300;
-const bigMessages = Math.min(total, big * perBig);
-const BATCH = 1000;
-const CHANNELS = ['tg', 'wa', 'x'];
 
 const dir = freshDir('dataset');
 // With --keep the data key is saved beside the database, so bench/store/console.ts can open the kept dataset.
 const core = await benchCore(dir, process.argv.includes('--keep') ? fileKeychain(path.join(dir, 'bench-keychain.json')) : undefined);
 const { store, db } = core;
-for (const id of CHANNELS) store.channels.create({ id, kind: id, name: id });
+for (const id of DATASET_CHANNELS) store.channels.create({ id, kind: id, name: id });
 const r = rng(42);
-const t0 = 1_700_000_000_000;
-
-/** Message i's conversation: the first `bigMessages` go round the big conversations, the rest spread over all others. */
-const conversationOf = (i: number) => (i < bigMessages ? i % big : big + Math.floor(r() * (convCount - big)));
 
 console.log(`generating ${total.toLocaleString('en')} messages in ${convCount.toLocaleString('en')} conversations…`);
 const genStart = performance.now();
 const genCpu = process.cpuUsage();
-const order = Array.from({ length: total }, (_, i) => i);
-for (let i = total - 1; i > 0; i--) {
-  const j = Math.floor(r() * (i + 1));
-  [order[i], order[j]] = [order[j]!, order[i]!];
-}
-for (let b = 0; b < total; b += BATCH) {
-  const perChannel = new Map<string, Parameters<typeof store.sink.ingest>[1]>();
-  for (let k = b; k < Math.min(total, b + BATCH); k++) {
-    const i = order[k]!;
-    const conv = conversationOf(i);
-    const channel = CHANNELS[conv % CHANNELS.length]!;
-    const list = perChannel.get(channel) ?? [];
-    list.push({
-      platformMessageId: `${conv}:${i}`,
-      platformConversationId: String(conv),
-      contact: { platformUserId: String(conv), displayName: `Customer ${conv}` },
-      direction: r() < 0.8 ? 'in' : 'out',
-      text: messageText(r),
-      sentAt: t0 + k * 1000,
-    });
-    perChannel.set(channel, list);
-  }
-  for (const [channel, msgs] of perChannel) store.sink.ingest(channel, msgs, String(b));
+for (const { start, perChannel } of datasetSlices(total, r)) {
+  for (const [channel, msgs] of perChannel) store.sink.ingest(channel, msgs, String(start));
 }
 const genSeconds = (performance.now() - genStart) / 1000;
 const gc = process.cpuUsage(genCpu);
@@ -68,18 +39,8 @@ console.log(
     `${Math.round(total / ((gc.user + gc.system) / 1e6)).toLocaleString('en')} per CPU-second (load average ${os.loadavg()[0]!.toFixed(1)})`,
 );
 
-// Console state: statuses, assignees, labels, read conversations.
-const labels = Array.from({ length: 10 }, (_, i) => store.labels.create(`label-${i}`).id);
-db.transaction(() => {
-  const setState = db.prepare('UPDATE conversations SET status = ?, assignee_id = ?, unread = CASE WHEN ? THEN 0 ELSE unread END WHERE id = ?');
-  const label = db.prepare('INSERT OR IGNORE INTO conversation_labels (conversation_id, label_id) VALUES (?, ?)');
-  for (const { id } of db.prepare('SELECT id FROM conversations').all() as Array<{ id: number }>) {
-    const x = r();
-    const status = x < 0.3 ? 'open' : x < 0.4 ? 'pending' : x < 0.45 ? 'snoozed' : 'resolved';
-    setState.run(status, r() < 0.8 ? `agent-${Math.floor(r() * 20)}` : null, status === 'resolved' || r() < 0.5 ? 1 : 0, id);
-    for (let k = 0; k < 2; k++) if (r() < 0.3) label.run(id, labels[Math.floor(r() * labels.length)]!);
-  }
-})();
+consoleState(core, r);
+const labels = db.prepare('SELECT id FROM labels ORDER BY id').pluck().all() as number[];
 db.pragma('wal_checkpoint(TRUNCATE)');
 db.exec('ANALYZE');
 

@@ -111,11 +111,10 @@ export class ConversationRepository {
       where.push(`(${t}.last_activity_at, ${byLabel ? 'l.conversation_id' : 'c.id'}) < (?, ?)`);
       args.push(page.after.lastActivityAt, page.after.id);
     }
-    // The preview and the labels of the page's rows in the same statement (evaluated for the page's rows only): one
-    // call into SQLite per page instead of one per row.
+    // The labels of the page's rows in the same statement (evaluated for the page's rows only): one call into SQLite
+    // per page instead of one per row. The preview is kept on the row (migration 019).
     const sql = `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread,
-        k.id AS contact_id, k.handle, k.display_name,
-        (SELECT m.masked_text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS preview,
+        k.id AS contact_id, k.handle, k.display_name, c.preview,
         (SELECT group_concat(cl.label_id) FROM conversation_labels cl WHERE cl.conversation_id = c.id) AS label_ids
       FROM ${byLabel ? 'conversation_labels l INDEXED BY conversation_labels_recent CROSS JOIN conversations c ON c.id = l.conversation_id' : 'conversations c'}
         JOIN contacts k ON k.id = c.contact_id
@@ -153,7 +152,7 @@ export class ConversationRepository {
 
   get(conversationId: number): ConversationSummary {
     const row = this.s.one.get(conversationId) as
-      | { id: number; channel_id: string; status: ConversationStatus; snoozed_until: number | null; assignee_id: string | null; last_activity_at: number; unread: number; contact_id: number; handle: string | null; display_name: string | null }
+      | { id: number; channel_id: string; status: ConversationStatus; snoozed_until: number | null; assignee_id: string | null; last_activity_at: number; unread: number; contact_id: number; handle: string | null; display_name: string | null; preview: string | null }
       | undefined;
     if (!row) throw unknownConversation(conversationId);
     return {
@@ -166,7 +165,7 @@ export class ConversationRepository {
       lastActivityAt: row.last_activity_at,
       unread: row.unread,
       labelIds: this.labelsOf([row.id]).get(row.id) ?? [],
-      preview: (this.s.preview.get(row.id) as string | undefined) ?? null,
+      preview: row.preview,
     };
   }
 
@@ -404,10 +403,10 @@ function statements(db: Db) {
   const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason, revision, revised_by';
   return {
     one: db.prepare(
-      `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name
+      `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name,
+         c.preview
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
-    preview: db.prepare('SELECT masked_text FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT 1').pluck(),
     messages: db.prepare(`SELECT ${msgCols} FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT ?`),
     messagesBefore: db.prepare(
       `SELECT ${msgCols} FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?) ORDER BY sent_at DESC, id DESC LIMIT ?`,

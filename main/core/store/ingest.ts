@@ -6,6 +6,7 @@ import { unknownChannel } from './channels';
 import type { Db } from './database';
 import { InboundCheckRepository } from './inbound-checks';
 import { inlinePreparer, type InboundScreen, type PreparedText, type TextPreparer } from './prepare';
+import { notePreview } from './preview';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
@@ -53,7 +54,8 @@ export class Ingestor implements ConnectorSink {
     let duplicates = 0;
     const revised: NonNullable<IngestResult['revised']> = [];
     const moved: NonNullable<IngestResult['moved']> = [];
-    const touched = new Map<number, { last: number; unread: number; inbound: boolean; firstIn: number | null }>();
+    type Touch = { last: number; unread: number; inbound: boolean; firstIn: number | null; newest: { id: number; sentAt: number; maskedText: string } };
+    const touched = new Map<number, Touch>();
     const contacts = new Map<string, number>();
     const conversations = new Map<string, number>();
     const first = nextId(ctx.db, 'messages');
@@ -115,8 +117,9 @@ export class Ingestor implements ConnectorSink {
       }
       if (waiting) this.applyEarly(channelId, m.platformMessageId, revised);
 
-      const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false, firstIn: null };
+      const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false, firstIn: null, newest: { id, sentAt: m.sentAt, maskedText: p.masked } };
       t.last = Math.max(t.last, m.sentAt);
+      if (m.sentAt >= t.newest.sentAt) t.newest = { id, sentAt: m.sentAt, maskedText: p.masked };
       if (m.direction === 'in') {
         t.unread++;
         t.inbound = true;
@@ -125,7 +128,10 @@ export class Ingestor implements ConnectorSink {
       touched.set(conversationId, t);
       inserted++;
     }
-    for (const [conversationId, t] of touched) s.touchConversation.run(t.last, t.unread, t.firstIn, t.firstIn, t.inbound ? 1 : 0, conversationId);
+    for (const [conversationId, t] of touched) {
+      s.touchConversation.run(t.last, t.unread, t.firstIn, t.firstIn, t.inbound ? 1 : 0, conversationId);
+      notePreview(ctx.db, conversationId, t.newest);
+    }
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
     return { inserted, duplicates, conversationIds: [...touched.keys()], ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
   }

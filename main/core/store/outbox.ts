@@ -5,6 +5,7 @@ import { replyProblem } from '../shared/reply-limits';
 import { assertCurrentKey, identity, nextId, SEALED, sealedIdentity, sealOriginal, type StoreContext } from './context';
 import { sealSentReply } from './reseal';
 import type { Db } from './database';
+import { notePreview } from './preview';
 import { indexBody } from './search-text';
 import { ERROR_CODES } from '../shared/vocabulary';
 
@@ -65,6 +66,7 @@ export class Outbox implements OutboxPort {
           s.insertOutbox.run(id, conv.channel_id, now, reply.options ? JSON.stringify(reply.options) : null, now, now).lastInsertRowid,
         );
         s.touchConversation.run(now, reply.conversationId);
+        notePreview(ctx.db, reply.conversationId, { id, sentAt: now, maskedText: masked });
         return { messageId: id, outboxId };
       })
       .immediate();

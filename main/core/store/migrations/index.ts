@@ -15,6 +15,7 @@ import m015 from './015-search-without-tokens';
 import m016 from './016-early-revisions';
 import m017 from './017-channel-removal';
 import m018 from './018-label-activity';
+import m019 from './019-conversation-preview';
 import type { Db } from '../db';
 
 export interface Migration {
@@ -29,6 +30,6 @@ export interface Migration {
  * Every migration, in order. Add a file `NNN-name.ts` and list it here; never edit one that has shipped.
  * (004 was set aside for the connectors, which keep channel health in memory and needed no table.)
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018];
+export const migrations: readonly Migration[] = [m001, m002, m003, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
