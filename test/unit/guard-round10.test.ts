@@ -35,7 +35,7 @@ describe('round 10, outbound requests by structure (generated)', () => {
         pick(['printed on the reverse of the card', 'on the back of your card', 'sa likod ng card', 'behind your card', 'next to the signature strip']),
         (ask, [size, noun], place) => {
           const thing = `the ${size} ${noun} ${place}`;
-          for (const t of [`${ask} ${thing}.`, `What is ${thing}?`]) expect(blocked(t), t).toBe(true);
+          for (const t of [`${ask} ${thing}.`, `What is ${thing}?`, `Abeg turn your card, wetin be ${thing}?`]) expect(blocked(t), t).toBe(true);
           const safe = `Never give ${thing} to anyone, not even to us.`;
           expect(blocked(safe), safe).toBe(false);
         },
@@ -242,6 +242,8 @@ describe('round 10, inbound by structure (generated)', () => {
           `The SMS says: you won the ${brand} lottery, call ${num} to claim`,
           `kay3ayto lia mn ${num} w kaygolo rahom mn ${brand}`,
           `Maine SMS mein aaye number ${num} pe call kiya`,
+          `a guy left his number ${num} and said call me when you wake up, he's from the ${brand} bank`,
+          `the courier said to whatsapp him on ${num} for the delivery fee`,
         ]) expect(flags(t), t).toContain('fake_number');
         for (const t of [`is ${num} your official customer-care number? I found it on your website`, `my account is restricted since Monday, you can call me on my number ${num}`]) expect(flags(t), t).not.toContain('fake_number');
       }),
@@ -250,7 +252,7 @@ describe('round 10, inbound by structure (generated)', () => {
   });
 
   it('a secret someone took from the customer is flagged; the same words about the ATM or a refusal are not', () => {
-    for (const t of ['3titom l code li ja f SMS', 'کد تأیید رو ازم گرفت', 'he took my card number and expiry', 'I entered my details including my PIN on that site', 'el password el gdeed beta3y Sara@2024!']) {
+    for (const t of ['3titom l code li ja f SMS', 'خبرته الرمز اللي اجاني بالمسج', 'کد تأیید رو ازم گرفت', 'he took my card number and expiry', 'I entered my details including my PIN on that site', 'el password el gdeed beta3y Sara@2024!']) {
       expect(flags(t), t).toContain('secret');
     }
     for (const t of ['I entered my PIN at the ATM and it worked', 'کد تأیید رو به کسی ندادم', 'he asked for my card number but I refused']) {

@@ -586,7 +586,7 @@ function saysOnlyDone(clause: Clause, v: Hit): boolean {
   return DONE_WORD.test(clause.tokens.slice(i, i + 2).join(' '));
 }
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
-const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
+const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi)$/u;
 const LABELLED = new RegExp(`(?:^| )(?:${['labell?ed', 'marked', 'titled', 'مكتوب(?: عليها| عليه| فيها)?', 'بعنوان', 'با عنوان', 'به اسم'].map(foldLetters).join('|')})$`, 'u');

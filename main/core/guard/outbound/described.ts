@@ -9,7 +9,7 @@ import type { SecretKind } from './lexicon';
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
-const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|${AR_PFX}(?:رساله|رسائل|مسج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
+const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|${AR_PFX}(?:رساله|رسائل|مسج|مسدج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
 const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
 const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
@@ -87,7 +87,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `${AR_PFX}(?:ارقام|خانات|رموز) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     '(?:3|تلت|تلات|ثلاث|el 3|al 3) (?:ar2am|arqam|ra2am) (?:\\S+ ){0,2}?(?:wara|khalf|dahr)',
-    '(?:سه|3) (?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
+    '(?:سه|3) (?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
   ],
   pin: [
     '(?:4|four) (?:digits?|numbers?) (?:\\S+ ){0,5}?(?:atm|cash machine|cash point|cashpoint|machine|keypad|terminal)',

@@ -178,7 +178,7 @@ export function looksShortened(link: Link): boolean {
   const hasDigit = /\d/.test(key);
   const hasLetter = /[A-Za-z]/.test(key);
   // a key of two or three characters (`x7k.ir/Ab3`, `q3x.ir/k9`) only behind a host of at most four, letters mixed with digits
-  if (key.length < 4) return link.label.length <= 4 && hasLetter && hasDigit;
+  if (key.length < 4) return link.label.length <= 4 && hasLetter && (hasDigit || (/[a-z]/.test(key) && /[A-Z]/.test(key)));
   return hasLetter && (hasDigit || (/[a-z]/.test(key) && /[A-Z]/.test(key)));
 }
 

@@ -38,7 +38,7 @@ const HANDED = alt([
   "i (?:don|done|don already) (?:send|give|tell|read|share|forward)(?: (?:am|dem|it|them|him|her))" + E,
   "read (?:it|them) (?:out )?(?:to (?:him|her|them|the (?:guy|man|woman|lady|caller|person|agent))|out)" + E,
   // Arabic, first person past with the secret as object: قلتهوله, اديته, عطيتو, بعتهوله, دزيته, صيفطتو, قريتهوله
-  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا)ت(?:ه|ها|هم|و|هو)\\S*',
+  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا|خبر)ت(?:ه|ها|هم|و|هو)\\S*',
   '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري)ت(?:ل|ل)(?:ه|ها|هم|و)' + E + ' (?:ال)?(?:كود|رمز|ارقام|الارقام|باسورد)',
   // not "بعتهولي" (he sent it to me)
   '(?:و|ف)?بعت(?:ت)?(?:ه|ها|هو)(?!\\S*لي)\\S*',
@@ -63,6 +63,8 @@ const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:t
 
 /** How far before the hand-over verb its secret may be named, in characters (about one sentence). */
 const SECRET_REACH = 80;
+/** How far after the verb its object may start, in characters (an article and a space). */
+const OBJECT_REACH = 4;
 
 /** The type of the secret the customer says they handed over, or undefined. */
 export function findHandedOverSecret(text: string): Kind | undefined {
@@ -75,7 +77,8 @@ export function findHandedOverSecret(text: string): Kind | undefined {
   const end = handed.index + handed[0].length;
   for (const [kind, re] of SECRET) {
     for (const m of t.matchAll(new RegExp(re.source, 'giu'))) {
-      if (m.index < handed.index - SECRET_REACH || m.index >= end) continue;
+      // (…or the verb's own object right after it: "خبرته الرمز", "3titom l code")
+      if (m.index < handed.index - SECRET_REACH || m.index > end + OBJECT_REACH) continue;
       if (!best || m.index > best.at) best = { kind, at: m.index };
     }
   }

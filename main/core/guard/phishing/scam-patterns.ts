@@ -39,6 +39,8 @@ const CLAIMS_TO_BE_FROM = rx([
   "(?:said|says|saying|told me|claimed|claims)(?: that)? (?:he|she|they|he's|she's|they're|i) (?:work|works|worked|working|is working|was working) (?:at|for|in|with)",
   // Arabizi "says he works at the bank": 2alli enno byeshteghel bel bank, bi2ol ino bishtighil bil
   '(?:2al|2alli|2ali|bi2ol|bey2ol|ye2ol|qal|qalli|gal|galli)\\S*(?: (?:eno|enno|inno|innu|ino|ana|howa|huwe))* (?:bi|b|by|bey|bye|y|ye|ya)?(?:shtegh|shtagh|shtigh|khdem|khdam|sh8l|shghl)\\S* (?:bel|bil|fel|fil|f|b|ma3|3and|in|at)(?= |$)',
+  // a third person's identity stated beside their number: "…and said call me when you wake up, he's from the bank"
+  "(?:he|she|they)(?:'s|s| is| are|'re| was| were) (?:from|with) (?:the|your|ur) (?:\\S+ )?(?:bank|company|support|fraud|security|customer|head office|courier)",
   // reported speech in the first person: "he goes I'm from the fraud team", "she was like we are calling from"
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
@@ -52,7 +54,7 @@ const CLAIMS_TO_BE_FROM = rx([
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
   // "call 0912… to claim", "contact officer Musa on 0803…": a number the message tells the reader to call for something
-  '(?:call|ring|dial|whatsapp)(?: us| them)?(?: (?:on|at|now|immediately|urgently|back))* [+\\d][\\d -]{6,18}\\d (?:to|for|now|immediately|urgently|asap)(?= |$)', 'contact (?:officer|agent|mr|mrs|ms|madam|sir) \\S+',
+  '(?:call|ring|dial|whatsapp)(?: us| them| him| her)?(?: (?:on|at|now|immediately|urgently|back))* [+\\d][\\d -]{6,18}\\d (?:to|for|now|immediately|urgently|asap)(?= |$)', 'contact (?:officer|agent|mr|mrs|ms|madam|sir) \\S+',
   // the number a message came with, called: "I called the number that came in the SMS", Hinglish "SMS mein aaye number … pe call kiya"
   '(?:number|no) (?:that |which )?(?:came |was )?(?:in|from) (?:the|that|this|a|their) (?:sms|text|message|msg)', 'sms (?:mein|me|mai|mei|wale?) (?:\\S+ )?(?:number|no)',
   '(?:call|ring|contact|text|whatsapp|message|dial)(?: us| them| him| her)?(?: (?:on|at))? (?:this|that|the following|the below|the number below)(?: number| no| line)?',
@@ -145,7 +147,7 @@ const FEE = rx([
   'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
   'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3',
   'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+', '\\d+\\s?(?:€|£|rs|inr|jod|kwd|qar|omr|mad|dh|dollars?|euros?|toman)',
-  'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
+  'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'sharj', 'شارژ', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
   // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
   'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
   'processing', 'stamp duty', 'clearance', 'customs', 'جمارك', 'جمرك', 'گمرك',
@@ -173,7 +175,7 @@ const GAIN = rx([
   'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
   // a job that starts after the fee, a parcel released by it, money withdrawn or a transaction opened after it
   'jobs?', 'hired', 'hiring', 'employment', 'recruit\\S*', 'position', 'offer letter', 'resume', 'training', 'visa', 'work permit', 'parcel', 'package', 'shipment', 'deliver\\S*', 'redeliver\\S*', 'withdraw\\S*', 'commission', 'vip', 'tasks?', 'raffle', 'lottery', 'jackpot', 'giveaway', 'lucky draw',
-  'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
+  'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'شحنت\\S*', '[45] ?g(?![a-z])', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
   'استخدام', 'كار(?= )', 'ويزا', 'ويزه', 'مرسوله', 'بسته ?(?:پستي|ام|تون)', 'برگشت', 'قرعه ?كشي', 'انتقال جايزه',
   'estekhdam', 'bargasht', 'tayid', 'kar(?= )',
   'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
