@@ -278,3 +278,30 @@ describe('round 10, inbound by structure (generated)', () => {
     );
   });
 });
+
+describe('round 10, secrets said in words (generated)', () => {
+  const WORDS = {
+    en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'],
+    ar: ['صفر', 'واحد', 'اتنين', 'تلاتة', 'اربعة', 'خمسة', 'ستة', 'سبعة', 'تمانية', 'تسعة'],
+    fa: ['صفر', 'یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه'],
+  } as const;
+  it("a voice note's PIN or card number in digit words after its name is masked; a count in words is not a secret", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 16, maxLength: 16 }), (ds) => {
+        const say = (lang: keyof typeof WORDS, n: number) => ds.slice(0, n).map((d) => WORDS[lang][d]).join(' ');
+        for (const t of [
+          `(voice note) my pin is ${say('en', 4)}, can you check why it fails`,
+          `(voice note) so my card number is ${say('en', 16)} and it was declined`,
+          `(فويس) الرقم السري بتاعي ${say('ar', 4)} ومش شغال`,
+          `(ویس) رمز کارتم ${say('fa', 4)} هست ولی قبول نمی‌کنه`,
+        ]) {
+          const got = inspectInbound(t, 'en', { policy: noPolicy, detectSensitive });
+          expect(got.flags.map((f) => f.code), t).toContain('secret');
+          expect(got.maskedText, t).not.toContain(say(t.includes('پ') || /[یک]/u.test(t) ? 'fa' : /[\u0600-\u06ff]/u.test(t) ? 'ar' : 'en', 4));
+        }
+        for (const t of ['my pin is not working for two days', 'I have two cards, one of them is blocked', 'الرقم السري مش شغال من يومين']) expect(flags(t), t).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});

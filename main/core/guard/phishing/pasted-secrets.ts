@@ -51,10 +51,22 @@ const VALUE: Record<PastedType, string> = {
   CVV: '[0-9٠-٩۰-۹]{3,4}(?![ -]?[0-9٠-٩۰-۹])',
   CARD: '(?:[0-9٠-٩۰-۹][ -]?){12,18}[0-9٠-٩۰-۹]',
 };
-const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
-  type,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
-}));
+/**
+ * A digit said as a word, as a voice note's transcript writes it ("my PIN is one nine eight four", "الرقم السري واحد
+ * اتنين تلاتة اربعة", "رمز کارتم یک دو سه چهار"): a run of them is a value as much as the digits are.
+ */
+const DIGIT_WORD = `(?:${[
+  'zero', 'oh', 'o', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
+  'صفر', 'واحد', `${A}?[ثت]ن${Y}ن`, 'تن[يی]ن', `[ثت]لا[ثت]${H}?`, `${A}رب[عا]${H}?`, `خمس${H}?`, `ست${H}?`, `سب[عا]${H}?`, `[ثت]مان${Y}${H}?`, 'تمن[يی]ه', `تس[عا]${H}?`,
+  `${Y}[كک]`, 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه',
+].join('|')})`;
+const spoken = (min: number, max: number) => `${DIGIT_WORD}(?:[\\s,،-]+${DIGIT_WORD}){${min - 1},${max - 1}}`;
+const SPOKEN: Partial<Record<PastedType, string>> = { PIN: spoken(4, 12), PIN2: spoken(5, 12), CVV: spoken(3, 4), CARD: spoken(13, 19) };
+const pattern = (type: PastedType, value: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${value})(?![\\p{L}\\p{N}])`, 'giu');
+const PATTERNS = (Object.keys(NAMES) as PastedType[]).flatMap((type) => [
+  { type, re: pattern(type, VALUE[type]) },
+  ...(SPOKEN[type] ? [{ type, re: pattern(type, SPOKEN[type]) }] : []),
+]);
 
 /**
  * "رمز دوم کارتم رو فکر کنم اشتباه میزنم، 8823116 هست دیگه؟", "my PIN, I think it's wrong, 4471 is it?": the value comes
