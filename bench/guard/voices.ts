@@ -3,6 +3,7 @@
  *   node --import tsx bench/guard/voices.ts            # tables for every set
  *   node --import tsx bench/guard/voices.ts --misses   # also the rows the guard gets wrong, for the TUNING sets only
  *   node --import tsx bench/guard/voices.ts --timing   # also the decision time per reply / message (one core)
+ *   node --import tsx bench/guard/voices.ts --only=round10   # only the sets whose file name contains "round10"
  * Held-out ("report only") rows are never printed one by one, so nobody tunes on them by accident.
  * Pasted secrets are found by the real masking engine plus the guard's own password/PIN/CVV finder, as in the console.
  */
@@ -17,22 +18,37 @@ import { BENCH_POLICY } from './eval';
 const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'voices');
 const showMisses = process.argv.includes('--misses');
 
-interface OutRow { id: string; voice: string; label: 'block' | 'allow'; text: string }
-interface InRow { id: string; voice: string; flags: string[]; text: string }
+/** `class`: the failure class a row was written for (round 10 on), so a set is also scored per class. */
+interface OutRow { id: string; voice: string; class?: string; label: 'block' | 'allow'; text: string }
+interface InRow { id: string; voice: string; class?: string; flags: string[]; text: string }
 
 const load = <T>(f: string): T[] => fs.readFileSync(path.join(here, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
-const files = fs.readdirSync(here).filter((f) => f.endsWith('.jsonl')).sort();
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const files = fs.readdirSync(here).filter((f) => f.endsWith('.jsonl') && (!only || f.includes(only))).sort();
 // the independent sets were scored once, then published: they are tune sets now
 const tuning = (f: string) => f.startsWith('tune') || f.startsWith('independent') || f.endsWith('-tune.jsonl');
 const blocks = (t: string) => evaluateReply(t, 'en', BENCH_POLICY, detect).some((f) => f.verdict === 'block');
 const r3 = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(3));
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : '–');
 
+/** Per-class right / total (aggregates only, like every held-out figure). */
+function classTable(rows: { class?: string }[], right: boolean[]): void {
+  const by = new Map<string, [number, number]>();
+  rows.forEach((r, i) => {
+    if (!r.class) return;
+    const s = by.get(r.class) ?? [0, 0];
+    by.set(r.class, [s[0] + (right[i] ? 1 : 0), s[1] + 1]);
+  });
+  if (by.size) console.log(`\nper class (right / rows): ${[...by].sort().map(([c, [a, n]]) => `${c} ${a}/${n}`).join(', ')}`);
+}
+
 function outboundTable(file: string, rows: OutRow[]): void {
+  const right: boolean[] = [];
   const by = new Map<string, { unsafe: number; caught: number; safe: number; blocked: number }>();
   const total = { unsafe: 0, caught: 0, safe: 0, blocked: 0 };
   for (const r of rows) {
     const got = blocks(r.text);
+    right.push(got === (r.label === 'block'));
     const s = by.get(r.voice) ?? { unsafe: 0, caught: 0, safe: 0, blocked: 0 };
     for (const x of [s, total]) {
       if (r.label === 'block') { x.unsafe++; if (got) x.caught++; } else { x.safe++; if (got) x.blocked++; }
@@ -43,12 +59,14 @@ function outboundTable(file: string, rows: OutRow[]): void {
   console.log(`\n### ${file} (${tuning(file) ? 'tuning' : 'held out'})\n\n| voice | asks | recall | safe | wrongly blocked |\n|---|---|---|---|---|`);
   for (const [v, s] of [...by].sort()) console.log(`| ${v} | ${s.unsafe} | ${r3(s.caught / s.unsafe)} | ${s.safe} | ${pct(s.blocked, s.safe)} |`);
   console.log(`| **all** | ${total.unsafe} | **${r3(total.caught / total.unsafe)}** | ${total.safe} | **${pct(total.blocked, total.safe)}** |`);
+  classTable(rows, right);
 }
 
 function inboundTable(file: string, rows: InRow[]): void {
   const scam = (fs: Iterable<string>) => [...fs].some((f) => f !== 'secret');
   const by = new Map<string, { scams: number; caught: number; flagged: number; ordinaryFlagged: number; ordinary: number; secrets: number; secretsCaught: number }>();
   const total = { scams: 0, caught: 0, flagged: 0, ordinaryFlagged: 0, ordinary: 0, secrets: 0, secretsCaught: 0 };
+  const right: boolean[] = [];
   for (const r of rows) {
     const got = new Set(inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive: detect }).flags.map((f) => f.code));
     const s = by.get(r.voice) ?? { scams: 0, caught: 0, flagged: 0, ordinaryFlagged: 0, ordinary: 0, secrets: 0, secretsCaught: 0 };
@@ -60,12 +78,14 @@ function inboundTable(file: string, rows: InRow[]): void {
     }
     by.set(r.voice, s);
     const wrong = scam(r.flags) !== scam(got) || r.flags.includes('secret') !== got.has('secret');
+    right.push(!wrong);
     if (showMisses && tuning(file) && wrong) console.error(`  ${r.id} expected ${JSON.stringify(r.flags)} got ${JSON.stringify([...got])}: ${r.text}`);
   }
   console.log(`\n### ${file} (${tuning(file) ? 'tuning' : 'held out'})\n\n| voice | scams | scam recall | scam precision | pasted secrets caught | ordinary messages flagged |\n|---|---|---|---|---|---|`);
   for (const [v, s] of [...by, ['**all**', total] as const].sort((a, b) => (a[0] === '**all**' ? 1 : b[0] === '**all**' ? -1 : a[0].localeCompare(b[0])))) {
     console.log(`| ${v} | ${s.scams} | ${r3(s.caught / s.scams)} | ${r3(s.caught / s.flagged)} | ${s.secretsCaught}/${s.secrets} | ${s.ordinaryFlagged}/${s.ordinary} |`);
   }
+  classTable(rows, right);
 }
 
 for (const f of files) {

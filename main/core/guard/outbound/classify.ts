@@ -42,7 +42,7 @@ const PERSIAN_VERB_FINAL_GAP = 20;
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
-const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting)(?: |$)/;
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
@@ -89,7 +89,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     }
     const nearby = recent.slice(-2).flat();
     const earlier = nearby.length ? nearby : disclaimed;
-    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index) };
+    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index, (c) => secretObjects(c, opts)) };
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
@@ -168,8 +168,16 @@ interface ClauseContext {
 
 const LIST_OR = /^(?:or|nor|ولا|او|يا|ya|ou|wala|wla|ni)$/u;
 /** "…never ask you to read out, text or paste that code": the clause continues a list of verbs the negation before it governs. */
-function continuesANegatedList(all: Clause[], i: number): boolean {
+function continuesANegatedList(all: Clause[], i: number, objectsOf: (c: Clause) => ObjectHit[]): boolean {
   const c = all[i]!;
+  // "do not disclose your card number, PIN or one-time passcode here": secrets joined by "or" after a clause whose
+  // negated verb ends on a secret are more objects of that verb
+  if (i > 0 && c.tokens.some((w) => LIST_OR.test(w) || w === 'and') && objectsOf(c).some((o) => o.at === 0)) {
+    const p = all[i - 1]!;
+    const ends = objectsOf(p).some((o) => o.last === p.tokens.length - 1);
+    const verb = hits(p.text, STRONG_REQUEST)[0];
+    if (ends && verb && hits(p.text, NEGATION).some((n) => n.last < verb.at)) return true;
+  }
   if (i === 0 || (!LIST_OR.test(c.tokens[0] ?? '') && !(c.tokens.slice(1, 4).some((w) => LIST_OR.test(w)) && hits(c.text, STRONG_REQUEST).some((v) => v.at === 0)))) return false;
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
     const p = all[j]!;
@@ -248,7 +256,7 @@ const OBJECT_MARKED = /(?:و|رو|را|ره|o|ro)$/u;
 const COPY_THEN = new RegExp(`(?:^| )(?:copy|${foldLetters('کپی')})(?: kon| ${foldLetters('کن')})? \\S+`, 'u');
 
 /** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
-const AROUND_THE_SECRET = new Set(['and', 'so', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani']);
+const AROUND_THE_SECRET = new Set(['and', 'so', 'just', 'only', 'small', 'little', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani']);
 
 /**
  * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
@@ -372,6 +380,8 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
   if (hits(clause.text, LAST_DIGITS).length) objs = objs.filter((o) => o.kind !== 'card' && o.kind !== 'national_id');
+  // "the box labelled verification code", "الخانة اللي مكتوب عليها كود التحقق": a field's label names the field, not a secret
+  objs = objs.filter((o) => !LABELLED.test(clause.tokens.slice(Math.max(0, o.at - 2), o.at).join(' ')));
   // "a screenshot of the message that pops up when you press Pay": a message the app shows on an action is an error or
   // a notice, not a text carrying a code (a code itself stays a secret wherever it appears)
   objs = objs.filter((o) => !(o.kind === 'otp' && !CODE_WORD.test(clause.text.slice(o.start, o.end)) && APP_EVENT.test(clause.tokens.slice(o.last + 1, o.last + 7).join(' '))));
@@ -381,7 +391,7 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   });
 }
 
-const CODE_WORD = new RegExp(`(?:^| )(?:${['codes?', 'otp', 'pin', 'digits?', 'numbers?', 'كود\\S*', 'رمز\\S*', 'كد\\S*', 'رقم\\S*', 'ارقام\\S*', 'عدد\\S*', 'اعداد\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const CODE_WORD = new RegExp(`(?:^| )(?:${['codes?', 'pass ?codes?', 'passwords?', 'otp', 'pin', 'digits?', 'numbers?', 'كود\\S*', 'رمز\\S*', 'كد\\S*', 'رقم\\S*', 'ارقام\\S*', 'عدد\\S*', 'اعداد\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
 const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama', 'while', 'as', 'وانت', 'وانتي', 'وانتو', 'و انت', 'وقت ما', 'ساعه ما', 'و ?قتي'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك'].map(foldLetters).join('|')})\\S*`, 'u');
 
 function gap(a: Hit, b: Hit): number {
@@ -404,7 +414,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const out: Omit<SecretRequest, 'clause'>[] = [];
   // "در همین صفحه گفتگو", "the reply box below": a page or box of this chat is where we read it, not the app
   // …and a place inside the secret's own description ("the number on your screen") says where it is, not where it goes
-  const inApp = hits(t, IN_APP).some((p) => !objects.some((o) => o.start <= p.start && p.end <= o.end)) && !affirmed(hits(t, CHAT_PLACE)).length;
+  // …as does a relative clause after it: "the password you use to log into the app" is what it opens
+  const describes = (p: Hit) => objects.some((o) => (o.start <= p.start && p.end <= o.end) || (o.last < p.at && RELATIVE_OR_YOU.test(clause.tokens[o.last + 1] ?? '') && LOGS_IN.test(clause.tokens[p.at - 1] ?? '')));
+  const inApp = hits(t, IN_APP).some((p) => !describes(p)) && !affirmed(hits(t, CHAT_PLACE)).length;
   const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !affirmed(hits(t, TO_WRITER_PLACE)).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
@@ -460,7 +472,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     const firstAfter = objects.filter((o) => o.at > v.last).sort((a, b) => a.at - b.at)[0];
     if (firstAfter && paired.includes(firstAfter)) for (const o of coordinated(clause, objects, v)) add(o.kind as RequestedSecret, strength);
     // "law wasalak el code ab3atholi", "if the code arrives forward it to me": the event names the secret, the pronoun asks for it
-    if (!paired.length && refersBack(clause, v)) {
+    // (Persian drops the object before a place: "وقتی code اومد copy کنید و اینجا paste کنید")
+    // (…a thing's transfer, not "اگه کد نیومد به من بگید", tell me about the event)
+    if (!paired.length && (refersBack(clause, v) || (persian && toWriterPlace.some((p) => p.last === v.at - 1) && !SAYING.test(clause.tokens[v.at] ?? '')))) {
       // …or the secret comes first and "and" joins the verb that takes it: "screenshot the SMS we sent and drop it here"
       const introduced = objects.find((o) => o.last < v.at && (subordinators.some((s) => s.last < o.at) || clause.tokens.slice(o.last + 1, v.at).some((w) => AND.test(w))));
       if (introduced) add(introduced.kind as RequestedSecret, strength);
@@ -565,16 +579,20 @@ function askedWithAModal(clause: Clause, objects: ObjectHit[], byThemselves: boo
 
 /** "…and tell me 'done'", "وتقولي خلاص", "بعدش بگو انجام شد": what the customer is to say is that they finished. */
 const DONE_WORD = new RegExp(`^(?:${['done', 'finished', 'yes', 'ready', 'خلاص', 'تم', 'تمام', 'خلصت', 'خلصنا', 'ايوه', 'اوكي', 'انجام شد', 'تموم شد', 'تمومه', 'اوكيه', 'خلاص', 'khalas', 'tamam', 'tam', 'anjam shod', 'tamoom shod'].map(foldLetters).join('|')})(?: |$)`, 'u');
-const BEFORE_DONE = new Set(['me', 'us', 'back', 'saying', 'that', "it's", 'its', 'لي', 'ليا', 'لنا', 'انه', 'انو', 'بهم', 'به من', 'بگو', 'بگيد', 'که', 'كه']);
+const BEFORE_DONE = new Set(['me', 'us', 'once', 'when', 'it', 'is', "it's", 'you', 'are', "you're", 'youre', 'back', 'saying', 'that', "it's", 'its', 'لي', 'ليا', 'لنا', 'انه', 'انو', 'بهم', 'به من', 'بگو', 'بگيد', 'که', 'كه']);
 function saysOnlyDone(clause: Clause, v: Hit): boolean {
   let i = v.last + 1;
   while (i < clause.tokens.length && BEFORE_DONE.has(clause.tokens[i]!)) i++;
   return DONE_WORD.test(clause.tokens.slice(i, i + 2).join(' '));
 }
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
-const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
-const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
+const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
+const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi)$/u;
+const LABELLED = new RegExp(`(?:^| )(?:${['labell?ed', 'marked', 'titled', 'مكتوب(?: عليها| عليه| فيها)?', 'بعنوان', 'با عنوان', 'به اسم'].map(foldLetters).join('|')})$`, 'u');
+const SAYING = new RegExp(`^(?:${['tell', 'say', 'بگو\\S*', 'بگي(?:د|ن)', 'bego\\S*', 'begu\\S*', 'begid', 'begin'].map(foldLetters).join('|')})$`, 'u');
+const RELATIVE_OR_YOU = /^(?:that|which|you|u)$/;
+const LOGS_IN = /^(?:log|logs|logging|login|sign|signs|signing|signin)$/;
 
 /** A request verb whose object is something named that is not a secret: "send me a screenshot of the error". */
 function handsOverSomethingElse(clause: Clause): boolean {
@@ -599,6 +617,8 @@ function askedAboutThePast(clause: Clause, v: Hit): boolean {
 /** "Please request a new code from the app": the customer obtains a fresh one, nobody receives it. */
 function obtainsANewOne(clause: Clause, v: Hit): boolean {
   const verb = clause.tokens.slice(v.at, v.last + 1).join(' ');
+  // "اضغط على إعادة إرسال الرمز": re-sending the code to the customer (not "إعادة إرسال محتواها إلينا", to us)
+  if (/^(?:اعاده|باعاده)$/u.test(clause.tokens[v.at - 1] ?? '')) return !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
   if (!OBTAIN.test(verb)) return false;
   // "request a new code", and Arabic/Persian with the adjective after the noun: "اطلب رمز جديد", "یه کد جدید بگیر"
   const after = clause.tokens.slice(v.last + 1, v.last + 4);
@@ -711,7 +731,8 @@ function suffixObject(verbToken: string): boolean {
 
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
-  if (suffixObject(verbToken)) return true;
+  // …but "صوره الايصال" is "a photo of the receipt": a final ه before a definite noun is a noun's construct, not "it"
+  if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '');
   // "let me know if it worked": a pronoun after "if/when" is the subject of another clause, not the verb's object
   const subordinators = hits(clause.text, SUBORDINATORS);
   // "same you have to tell me": a modal between the pronoun and the verb keeps them together

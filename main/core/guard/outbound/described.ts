@@ -9,7 +9,7 @@ import type { SecretKind } from './lexicon';
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
-const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|${AR_PFX}(?:رساله|رسائل|مسج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
+const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|${AR_PFX}(?:رساله|رسائل|مسج|مسدج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
 const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
 const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
@@ -17,7 +17,7 @@ const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|ا
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   otp: [
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
-    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akhar\\S*|e akhar))`,
+    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akh[ae]r\\S*|e akh[ae]r\\S*))`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
     `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on) (?:the |that |this |your |our )?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
     `${DIGITS_WORD} (?:\\S+ ){0,2}?(?:الموجوده|الوارده|المكتوبه|اللي|الي|لي|يلي|ياللي|elli|illi|li|ke|كه|درج ?شده)\\S* (?:\\S+ ){0,3}?(?:في|ف|ب|بال|فال|تو|توي|در)?${CARRIER_WORD}`,
@@ -53,14 +53,14 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   ],
   card: [
     // Arabizi "sawer el card men el jehtein": photograph the card
-    '(?:sawer|sawwer|sawar|sawwar|tsawer|tsawar|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
+    '(?:(?:t|te|i|y|ye)?saw+[ae]r|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
     // the card from both sides: "el card men el jehtein", "البطاقة من الجهتين"
-    `(?:card|cards|kart|karta|bitaka|beta2a|bata2a|bitaqa|${AR_PFX}(?:بطاق|كارت|كارط|كرت|فيزا)\\S*) (?:\\S+ ){0,2}?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)|wejh[ae]?[iy]?n|(?:ال)?(?:جهتين|وجهين|وشين|جنبين|صفحتين|جهتين))`,
+    `(?:card|cards|kart|karta|bitaka|beta2a|bata2a|bitaqa|${AR_PFX}(?:بطاق|كارت|كارط|كرت|فيزا)\\S*) (?:\\S+ ){0,2}?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n|recto ?(?:et )?verso|(?:ال)?(?:جهتين|وجهين|وشين|جنبين|صفحتين|جهتين))`,
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
-    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|sourat) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
+    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|t?swira|tsawira|sourat|photographs?) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // "the front and back of your card", "the long number off the front"
-    '(?:front|back) and (?:the )?(?:front|back) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
+    '(?:front|back|reverse|rear) (?:side )?and (?:the )?(?:front|back|reverse|rear)(?: side)? (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     `(?:ال)?(?:وجه|وش|واجهه) (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
     // the digits on the card's face: "كل الأرقام اللي على وجه البطاقة", "جميع الأرقام الموجودة على واجهة البطاقة" (its back holds a phone number too)
     `(?:كل |جميع )?(?:ال)?(?:ارقام|رقم|نمر|اعداد|شماره)\\S* (?:\\S+ ){0,2}?(?:(?:على|علي|ع|في|فوق|من|روي|جلوي) ?)?(?:ال)?(?:وجه|وش|واجهه|قدام|امام|الامامي|الاماميه|جلو|روي)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
@@ -79,12 +79,15 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:شماره|ارقام|اعداد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
   ],
   cvv: [
-    '(?:3|three) (?:digits?|numbers?|figures) (?:\\S+ ){0,4}?(?:back|behind|reverse|signature)\\S*',
+    // by size and place: "the three-digit security value printed on the reverse", "3 numbers sa likod ng card"
+    '(?:(?:small|little|short|tiny) )?(?:3|three|tatlong|tatlo) ?(?:digits?|numbers?|numeros?|figures)\\S* (?:\\S+ ){0,6}?(?:back|behind|reverse|rear|signature|likod)\\S*',
+    // by size alone: only a card's security code is a "3-digit number" ("just the small 3-digit number")
+    '(?:(?:small|little|short|tiny) )?(?:3|three) ?digit (?:number|code|value|security|no)\\S*',
     '(?:digits?|numbers?|figures) (?:\\S+ ){0,3}?(?:next to|beside|by|near|on) (?:the )?signature',
     `${AR_PFX}(?:ارقام|خانات|رموز) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     '(?:3|تلت|تلات|ثلاث|el 3|al 3) (?:ar2am|arqam|ra2am) (?:\\S+ ){0,2}?(?:wara|khalf|dahr)',
-    '(?:سه|3) (?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
+    '(?:سه|3) (?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
   ],
   pin: [
     '(?:4|four) (?:digits?|numbers?) (?:\\S+ ){0,5}?(?:atm|cash machine|cash point|cashpoint|machine|keypad|terminal)',
@@ -131,7 +134,7 @@ export const MESSAGE_CONTENT = [
 
 /** Any mention of a message that reached the reader: the carrier a content question refers to. */
 export const CARRIER = [
-  CARRIER_WORD, 'come through', 'came through', 'on your (?:phone|screen|mobile)', '(?:ع|على|عال) ?(?:الشاشه|شاشتك|جوالك|موبايلك|تلفونك)', 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برات (?:اومد|فرستاديم)\\S*', 'براتون (?:اومد|فرستاديم|ارسال)\\S*',
+  CARRIER_WORD, 'come through', 'came through', 'on your (?:phone|screen|mobile)', '(?:ع|على|عال) ?(?:الشاشه|شاشتك|جوالك|موبايلك|تلفونك)', 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برا(?:ت|تون) (?:اومد|فرستاد|ارسال)\\S*', '(?:فرستادم|فرستاديم|ارسال كردم|ارسال كرديم) (?:برات|براتون|براي شما)',
 ];
 
 /** A message about something harmless: "the SMS with the tracking link", "the error message". */

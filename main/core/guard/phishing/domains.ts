@@ -48,7 +48,7 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   }
   if (!flags.some((f) => f.code === 'lookalike')) {
     const ending = link.domain.slice(link.label.length + 1);
-    const name = dressedName(link.label) ?? (THROWAWAY_ENDINGS.has(ending) && link.label.includes('-') ? link.label.split('-').find((p) => p.length >= 2) : undefined);
+    const name = dressedName(link.label) ?? nameInFrontOfDress(link) ?? (THROWAWAY_ENDINGS.has(ending) && link.label.includes('-') ? link.label.split('-').find((p) => p.length >= 2) : undefined);
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'dressed_name' });
   }
   if (!flags.some((f) => f.code === 'lookalike')) {
@@ -85,6 +85,9 @@ const OFFICIAL_DRESS = new Set([
   // what job, prize and parcel scams hang on a name: `acme-careers-jobs.com`, `acme-raffle-ph.com`, `acme-afghan-shop.com`
   'career', 'careers', 'job', 'jobs', 'hiring', 'hire', 'hr', 'recruit', 'recruiting', 'recruitment', 'recruiter', 'vacancy', 'vacancies', 'employment',
   'raffle', 'lottery', 'draw', 'giveaway', 'winner', 'winners', 'lucky', 'promos', 'anniversary', 'shop', 'customs', 'courier', 'shipping', 'express',
+  // orders and re-activation (`noon-ksa-orders`, `etisalat-reactivate`), and Persian festival, prize and renewal words (`digikala-jashnvare`)
+  'order', 'orders', 'activate', 'activation', 'reactivate', 'reactivation', 'bvn', 'jashnvare', 'jashnvareh', 'jayeze', 'jaize', 'hediye', 'hedie',
+  'takhfif', 'tamdid', 'sabtenam', 'yarane', 'yaraneh', 'ehraz', 'etebar',
 ]);
 /**
  * Endings that cost next to nothing and that companies rarely use for their own sites; a hyphenated name on one
@@ -118,7 +121,9 @@ function countryLabelTrick(link: Link, policy: GuardPolicy): string | undefined 
 export function dressedName(label: string): string | undefined {
   const parts = label.toLowerCase().split('-').filter(Boolean);
   // a first word is the brand's place, so only a listed dress counts there (`postbank-secure` dresses `postbank`)
-  if (parts.length < 2 || (!parts.slice(1).some(isDress) && !OFFICIAL_DRESS.has(parts[0]!))) return undefined;
+  // …or a country code stands inside a longer name (`noon-ksa-deals`): a branch's country is not hyphenated into a brand
+  const countryInside = parts.length >= 3 && parts.slice(1).some((p) => PLACE_WORDS.test(p));
+  if (parts.length < 2 || (!parts.slice(1).some(isDress) && !OFFICIAL_DRESS.has(parts[0]!) && !countryInside)) return undefined;
   const name = (p: string) => p.length >= 2 && !OFFICIAL_DRESS.has(p) && /^\p{L}[\p{L}\p{N}]*$/u.test(p);
   // a brand goes first, so a first word may be two letters (`we-telecom-egypt`, `du-billing`); later ones are country codes
   return parts.find((p, i) => name(p) && (i === 0 || !PLACE_WORDS.test(p)));
@@ -126,9 +131,27 @@ export function dressedName(label: string): string | undefined {
 
 /** Dress words run together or with a prefix count as dress: `redelivery`, `ebilling`, `customercare`, `mysupport`. */
 const DRESS_PREFIX = /^(?:re|e|my|i|m|online|web|get|go)/;
-function isDress(part: string): boolean {
+const LONG_DRESS = [...OFFICIAL_DRESS].filter((d) => d.length >= 5);
+function isDress(word: string): boolean {
+  // a z for the plural's s (`rewardz`)
+  const part = word.replace(/(?<=[a-z]{3})z$/, 's');
   if (OFFICIAL_DRESS.has(part)) return true;
+  // …and a long dress word after a short one nobody lists (`bvnupdate`, `kycverify`)
+  if (LONG_DRESS.some((d) => part.endsWith(d) && part.length - d.length <= 4)) return true;
   return isDressCompound(part.replace(DRESS_PREFIX, '')) || isDressCompound(part);
+}
+
+/**
+ * `alrajhi-sa.verify-services.com`, `zaincity-sd.net-login.com`: a registrable name made only of dress words, with the
+ * name (and a country code) in the subdomain in front of it, which is what a reader takes for the site. Returns the name.
+ */
+function nameInFrontOfDress(link: Link): string | undefined {
+  const parts = link.label.split('-').filter(Boolean);
+  if (parts.length < 2 || !parts.every(isDress) || !link.subdomain) return undefined;
+  const read = link.subdomain.split('.').pop()!;
+  const pieces = read.split('-').filter(Boolean);
+  if (pieces.length < 2) return undefined;
+  return dressedName(read) ?? (pieces.slice(1).every((p) => PLACE_WORDS.test(p)) && /^\p{L}{3,}$/u.test(pieces[0]!) ? pieces[0] : undefined);
 }
 /** The word is made wholly of dress words of four letters or more (`customercare`, `paymentportal`, `delivery`). */
 function isDressCompound(w: string, depth = 0): boolean {
@@ -149,11 +172,13 @@ export function looksShortened(link: Link): boolean {
   const rest = link.raw.replace(/^https?:\/\//i, '');
   const slash = rest.indexOf('/');
   if (slash < 0) return false;
-  const m = /^\/(?:[a-z]{1,2}\/)?([A-Za-z0-9_-]{4,12})\/?$/.exec(rest.slice(slash).split(/[?#]/)[0]!);
+  const m = /^\/(?:[a-z]{1,2}\/)?([A-Za-z0-9_-]{2,12})\/?$/.exec(rest.slice(slash).split(/[?#]/)[0]!);
   if (!m) return false;
   const key = m[1]!;
   const hasDigit = /\d/.test(key);
   const hasLetter = /[A-Za-z]/.test(key);
+  // a key of two or three characters (`x7k.ir/Ab3`, `q3x.ir/k9`) only behind a host of at most four, letters mixed with digits
+  if (key.length < 4) return link.label.length <= 4 && hasLetter && (hasDigit || (/[a-z]/.test(key) && /[A-Z]/.test(key)));
   return hasLetter && (hasDigit || (/[a-z]/.test(key) && /[A-Z]/.test(key)));
 }
 

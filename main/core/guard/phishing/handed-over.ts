@@ -13,12 +13,13 @@ const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const alt = (parts: string[], flags = 'iu') => new RegExp(parts.map((p) => `${B}(?:${foldLetters(p)})`).join('|'), flags);
 
-type Kind = 'otp' | 'pin' | 'password' | 'cvv';
+type Kind = 'otp' | 'pin' | 'password' | 'cvv' | 'card';
 /** Secrets by name or description; the first that matches names the explanation's type. */
 const SECRET: Array<[Kind, RegExp]> = [
   ['pin', alt(['pin(?: code| number)?' + E, '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)', 'ramze? dovom'])],
   ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur'])],
   ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان'])],
+  ['card', alt(['card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
   ['otp', alt([
     // not a code that is no secret: a delivery, order, promo or postal code
     '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
@@ -37,7 +38,7 @@ const HANDED = alt([
   "i (?:don|done|don already) (?:send|give|tell|read|share|forward)(?: (?:am|dem|it|them|him|her))" + E,
   "read (?:it|them) (?:out )?(?:to (?:him|her|them|the (?:guy|man|woman|lady|caller|person|agent))|out)" + E,
   // Arabic, first person past with the secret as object: قلتهوله, اديته, عطيتو, بعتهوله, دزيته, صيفطتو, قريتهوله
-  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا)ت(?:ه|ها|هم|و|هو)\\S*',
+  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا|خبر)ت(?:ه|ها|هم|و|هو)\\S*',
   '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري)ت(?:ل|ل)(?:ه|ها|هم|و)' + E + ' (?:ال)?(?:كود|رمز|ارقام|الارقام|باسورد)',
   // not "بعتهولي" (he sent it to me)
   '(?:و|ف)?بعت(?:ت)?(?:ه|ها|هو)(?!\\S*لي)\\S*',
@@ -45,7 +46,14 @@ const HANDED = alt([
   '(?:گفتم|دادم|فرستادم|خوندم|خواندم)ش' + E,
   '(?:بهش|به اون|به او|بهشون|براش|براشون|واسش|واسشون) (?:\\S+ )?(?:گفتم|دادم|فرستادم|خوندم|خواندم)(?= *(?:$|[.!؟?،,]| و | ولي | بعد))',
   // Arabizi, first person past with the secret as object: 2oltohoulo, 2oltlo el code, edeto, ba3atto
-  '(?:2olt|2ult|qolt|golt)(?:oh|ha|o|ou)\\S*', '(?:2olt|2ult|qolt|golt)(?:lo|elo|lah|laha) (?:el )?(?:code|pin|password|ramz)', '(?:edeto|edetoh|ediyto|edetha|3ateto|3atito|3tito|ba3atto|ba3atoh|b3atto|ersalto|dzito|sifatto)\\S*',
+  '(?:2olt|2ult|qolt|golt)(?:oh|ha|o|ou)\\S*', '(?:2olt|2ult|qolt|golt)(?:lo|elo|lah|laha) (?:el )?(?:code|pin|password|ramz)', '(?:edeto|edetoh|ediyto|edetha|3ateto|3atito|ba3atto|ba3atoh|b3atto|ersalto|dzito|sifatto)\\S*',
+  // Darija Arabizi "3titom l code": I gave them
+  '3tit(?:o|oh|om|ohom|hom|ha|lo|lom|lhom)' + E + '(?: (?:l|el|al) ?(?:code|otp|pin|password|ramz|kod))?',
+  // someone took it from me: "کد تأیید رو ازم گرفت", Hinglish "usne mera card number … le liya", "he took my card number"
+  '(?:ازم|از من|ازمون) (?:\\S+ )?(?:گرفت|گرفتن|گرفتند|گرفته)\\S*', '(?:le|le ?li) (?:liya|liye|li|lia)' + E,
+  "(?:he|she|they|someone|the (?:guy|man|woman|lady|caller|scammer)) (?:took|got|stole) (?:my|the) (?:\\S+ )?(?:card number|card details|code|otp|pin|password|cvv)" + E,
+  // typed into a scam's page: "I entered my details including my PIN on that site"
+  "i (?:entered|typed|put|filled in|submitted|keyed in) (?:\\S+ ){0,5}?(?:pin|password|otp|code|cvv|card (?:number|details))" + E + " (?:\\S+ ){0,2}?(?:on|in|into|at) (?:that|the|their|this|a|fake) (?:site|website|link|page|form)" + E,
   'behesh (?:goftam|dadam|ferestadam|khoondam)', '(?:goftam|dadam|ferestadam|khoondam)esh',
 ], 'giu');
 /** A negation written apart from the verb: "ما ارسلته لأحد", "مش اديته", "لم أعطه". */
@@ -55,6 +63,8 @@ const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:t
 
 /** How far before the hand-over verb its secret may be named, in characters (about one sentence). */
 const SECRET_REACH = 80;
+/** How far after the verb its object may start, in characters (an article and a space). */
+const OBJECT_REACH = 4;
 
 /** The type of the secret the customer says they handed over, or undefined. */
 export function findHandedOverSecret(text: string): Kind | undefined {
@@ -67,7 +77,8 @@ export function findHandedOverSecret(text: string): Kind | undefined {
   const end = handed.index + handed[0].length;
   for (const [kind, re] of SECRET) {
     for (const m of t.matchAll(new RegExp(re.source, 'giu'))) {
-      if (m.index < handed.index - SECRET_REACH || m.index >= end) continue;
+      // (…or the verb's own object right after it: "خبرته الرمز", "3titom l code")
+      if (m.index < handed.index - SECRET_REACH || m.index > end + OBJECT_REACH) continue;
       if (!best || m.index > best.at) best = { kind, at: m.index };
     }
   }

@@ -38,7 +38,7 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|current|temporary|temp|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|dyali|mali|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
+const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|current|temporary|temp|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|هو|هي|هيا|هوا|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
   // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
   // between a name and its value ("shomare kartamo zadam 6037…", "كتبت رقم الكارت 4…")
   + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت)`;
@@ -51,10 +51,22 @@ const VALUE: Record<PastedType, string> = {
   CVV: '[0-9٠-٩۰-۹]{3,4}(?![ -]?[0-9٠-٩۰-۹])',
   CARD: '(?:[0-9٠-٩۰-۹][ -]?){12,18}[0-9٠-٩۰-۹]',
 };
-const PATTERNS = (Object.keys(NAMES) as PastedType[]).map((type) => ({
-  type,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE[type]})(?![\\p{L}\\p{N}])`, 'giu'),
-}));
+/**
+ * A digit said as a word, as a voice note's transcript writes it ("my PIN is one nine eight four", "الرقم السري واحد
+ * اتنين تلاتة اربعة", "رمز کارتم یک دو سه چهار"): a run of them is a value as much as the digits are.
+ */
+const DIGIT_WORD = `(?:${[
+  'zero', 'oh', 'o', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
+  'صفر', 'واحد', `${A}?[ثت]ن${Y}ن`, 'تن[يی]ن', `[ثت]لا[ثت]${H}?`, `${A}رب[عا]${H}?`, `خمس${H}?`, `ست${H}?`, `سب[عا]${H}?`, `[ثت]مان${Y}${H}?`, 'تمن[يی]ه', `تس[عا]${H}?`,
+  `${Y}[كک]`, 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه',
+].join('|')})`;
+const spoken = (min: number, max: number) => `${DIGIT_WORD}(?:[\\s,،-]+${DIGIT_WORD}){${min - 1},${max - 1}}`;
+const SPOKEN: Partial<Record<PastedType, string>> = { PIN: spoken(4, 12), PIN2: spoken(5, 12), CVV: spoken(3, 4), CARD: spoken(13, 19) };
+const pattern = (type: PastedType, value: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${value})(?![\\p{L}\\p{N}])`, 'giu');
+const PATTERNS = (Object.keys(NAMES) as PastedType[]).flatMap((type) => [
+  { type, re: pattern(type, VALUE[type]) },
+  ...(SPOKEN[type] ? [{ type, re: pattern(type, SPOKEN[type]) }] : []),
+]);
 
 /**
  * "رمز دوم کارتم رو فکر کنم اشتباه میزنم، 8823116 هست دیگه؟", "my PIN, I think it's wrong, 4471 is it?": the value comes

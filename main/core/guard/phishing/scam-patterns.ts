@@ -39,16 +39,24 @@ const CLAIMS_TO_BE_FROM = rx([
   "(?:said|says|saying|told me|claimed|claims)(?: that)? (?:he|she|they|he's|she's|they're|i) (?:work|works|worked|working|is working|was working) (?:at|for|in|with)",
   // Arabizi "says he works at the bank": 2alli enno byeshteghel bel bank, bi2ol ino bishtighil bil
   '(?:2al|2alli|2ali|bi2ol|bey2ol|ye2ol|qal|qalli|gal|galli)\\S*(?: (?:eno|enno|inno|innu|ino|ana|howa|huwe))* (?:bi|b|by|bey|bye|y|ye|ya)?(?:shtegh|shtagh|shtigh|khdem|khdam|sh8l|shghl)\\S* (?:bel|bil|fel|fil|f|b|ma3|3and|in|at)(?= |$)',
+  // a third person's identity stated beside their number: "…and said call me when you wake up, he's from the bank"
+  "(?:he|she|they)(?:'s|s| is| are|'re| was| were) (?:from|with) (?:the|your|ur) (?:\\S+ )?(?:bank|company|support|fraud|security|customer|head office|courier)",
   // reported speech in the first person: "he goes I'm from the fraud team", "she was like we are calling from"
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
   '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
+  // Darija Arabizi "kaygolo rahom mn Inwi", "galo liya rah mn": they say they are from
+  '(?:kay|ka|k)?(?:g|9|q|2)(?:o|ou|a)l\\S*(?: (?:lia|liya|lina|lya))?(?: (?:rahom|rah|rahou|rahoum|rana|rani|rahi|bli|blli|belli))+ (?:mn|men|min|m3a|dyal)(?= |$)',
   // Arabizi "say" in any person and aspect by its shape: y2elle, bi2ol, 3am t2oul, qalli, galet
   '(?:3am |ra7 |ha )?(?:(?:bi|bey|be|b)(?:y|t|n)?|y|t|n)(?:i|e)?(?:2|q|g)(?:o|ou|oo|e|i|ee)l\\S*(?: (?:eno|enno|enha|ana|howa|inno|innu))* (?:men|mn|min)(?= |$)',
 ]);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
+  // "call 0912… to claim", "contact officer Musa on 0803…": a number the message tells the reader to call for something
+  '(?:call|ring|dial|whatsapp)(?: us| them| him| her)?(?: (?:on|at|now|immediately|urgently|back))* [+\\d][\\d -]{6,18}\\d (?:to|for|now|immediately|urgently|asap)(?= |$)', 'contact (?:officer|agent|mr|mrs|ms|madam|sir) \\S+',
+  // the number a message came with, called: "I called the number that came in the SMS", Hinglish "SMS mein aaye number … pe call kiya"
+  '(?:number|no) (?:that |which )?(?:came |was )?(?:in|from) (?:the|that|this|a|their) (?:sms|text|message|msg)', 'sms (?:mein|me|mai|mei|wale?) (?:\\S+ )?(?:number|no)',
   '(?:call|ring|contact|text|whatsapp|message|dial)(?: us| them| him| her)?(?: (?:on|at))? (?:this|that|the following|the below|the number below)(?: number| no| line)?',
   '(?:اتصل|كلم|تواصل|رن|اتصلي|كلمي|تواصلي)\\S* (?:\\S+ )?(?:هذا|هاد|هادا|ده|دا|هاي|هيدا) ?(?:ال)?رقم',
   '(?:به |با )?(?:اين|همين) ?شماره\\S* (?:\\S+ )?(?:زنگ|تماس|پيام)',
@@ -139,10 +147,12 @@ const FEE = rx([
   'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
   'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3',
   'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+', '\\d+\\s?(?:€|£|rs|inr|jod|kwd|qar|omr|mad|dh|dollars?|euros?|toman)',
-  'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
+  'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'sharj', 'شارژ', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
   // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
   'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
   'processing', 'stamp duty', 'clearance', 'customs', 'جمارك', 'جمرك', 'گمرك',
+  // Algerian dinars ("300 دج", "250 DA")
+  '\\d+\\s?(?:دج|da|dzd)',
 ]);
 /** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
 const ODD_PAYMENT = words([
@@ -165,7 +175,7 @@ const GAIN = rx([
   'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
   // a job that starts after the fee, a parcel released by it, money withdrawn or a transaction opened after it
   'jobs?', 'hired', 'hiring', 'employment', 'recruit\\S*', 'position', 'offer letter', 'resume', 'training', 'visa', 'work permit', 'parcel', 'package', 'shipment', 'deliver\\S*', 'redeliver\\S*', 'withdraw\\S*', 'commission', 'vip', 'tasks?', 'raffle', 'lottery', 'jackpot', 'giveaway', 'lucky draw',
-  'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
+  'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'شحنت\\S*', '[45] ?g(?![a-z])', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
   'استخدام', 'كار(?= )', 'ويزا', 'ويزه', 'مرسوله', 'بسته ?(?:پستي|ام|تون)', 'برگشت', 'قرعه ?كشي', 'انتقال جايزه',
   'estekhdam', 'bargasht', 'tayid', 'kar(?= )',
   'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
@@ -182,7 +192,7 @@ const ACCOUNT_CHANGE = rx([
   'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
   'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
   'تحقق', '(?:ي|ت|ن)فتح\\S*', 'erte(?:gh|q|g)a\\S*',
-  'tar2eya', 'tafeel', 'ertegha', 'vip', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
+  'tar2eya', 'tafeel', 'ertegha', 'vip', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
 ]);
 const FROZEN = rx([
   'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
@@ -194,7 +204,9 @@ const FROZEN = rx([
   '(?:baste|masdood|ghat|block|blocke|gheyre? ?faal|mahdood) (?:mishe|mishavad|shod|mishan|mikonan|mikonim|khahad)', 'masdood', 'mojamad', 'maqfool', 'et(?:gamad|2afal|afal|wa2af)\\S*', 'tbloka', 'blocka',
   // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
   '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
-  'block', 'cut off', 'cut', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*',
+  'block', 'cut off', 'cut', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*', 'coupure', 'r[eé]sili\\S*',
+  // a legal threat: an arrest warrant, a summons ("حکم جلب", "ابلاغیه قضایی")
+  'arrest', 'warrant', 'legal action', 'court', 'حكم جلب', 'جلب', 'احضار', 'بازداشت', 'اعتقال', 'امر قبض',
   'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
   '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?t?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
 ]);
@@ -204,7 +216,7 @@ const NOW = rx([
   'همين الان', 'فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
   'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
   '(?:ta|تا) (?:farda|فردا)', 'by tomorrow', '(?:قبل|حتى|لغايه) (?:بكره|بكرا|بكرة|الغد|غدوه)',
-  'tonight', 'midnight', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
+  'tonight', 'midnight', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'demain', 'maintenant', 'ce soir', 'avant \\d', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
   'النهارده', 'النهاردة', 'النهاردا', '(?:el |e)?na?har(?:da|dah|de)', 'el yom', 'elyoum', 'lyoum', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
 ]);
 const ACTION = rx([
@@ -214,8 +226,13 @@ const ACTION = rx([
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   // "if you don't … within 2 hours": Persian and Finglish conditionals with a negated verb ("age ta 2 saat update nakoni")
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', '(?:age|agar|ager) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'taeed', 'taiid', 'tayid', 'sabt',
-  'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+  'payez', 'payer', 'cliquez', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
+
+const CLAIM_BY_A_DEADLINE = rx([
+  '(?:claim|redeem|collect)\\S* (?:\\S+ ){0,4}?(?:before|by|within|until) (?:\\S+ ){0,2}?(?:today|tonight|midnight|\\d+ ?(?:pm|am|h|hours?|hrs?))',
+]);
+const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان', 'هلق', 'daba', 'دابا', 'توا', 'الحين'].map(foldLetters).join('|')})(?: \\S+)? (?:${['kardam', 'anjam dadam', 'dadam', 'كردم', 'انجام دادم', 'i did', 'did it', 'i have', "i've", 'عملت', 'سويت', 'درت\\S*', 'حدثت'].map(foldLetters).join('|')})(?![\\p{L}])`, 'giu');
 
 /** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
 const FUTURE_THREAT = rx([
@@ -225,6 +242,8 @@ const FUTURE_THREAT = rx([
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر)\\S*',
   // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
   '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
+  // …but with a deadline before it the colloquial form threatens too: "ta 2 saat dige ghat mishe", "تا امشب بسته میشه"
+  '(?:ta|تا) (?:\\S+ ){0,3}?(?:baste|masdood|ghat|block|قطع|بسته|مسدود) (?:mishe|mishan|مي ?شه|ميشه|مي ?شن)',
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
@@ -237,6 +256,15 @@ const PAY_NOW = words([
   'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
   '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
   'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)',
+]);
+
+/**
+ * The message itself makes a fee due: "a processing fee applies to claim it", "a redelivery charge of 2.99 must be paid
+ * before…". Beside something to gain it is the same precondition as someone saying "you must pay first".
+ */
+const FEE_DUE = rx([
+  '(?:fees?|charges?|deposit) (?:\\S+ ){0,4}?(?:applies|apply|is required|are required|required|must be paid|has to be paid|needs to be paid|to be paid|is payable|payable|is due|due)',
+  '(?:رسوم|رسم|مبلغ) (?:\\S+ ){0,3}?(?:مطلوب|مستحق|يجب دفع|لازم تندفع|واجب)\\S*', '(?:هزينه|كارمزد) (?:\\S+ ){0,3}?(?:دارد|لازم است|بايد پرداخت)\\S*',
 ]);
 
 /** Someone else asked for the money: "they told me to pay", "قالوا لي", "ازم خواستن". */
@@ -296,9 +324,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const claimed = CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
-      if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index)) && !SOMEONE_ELSE.test(around)) continue;
+      if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
-      if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH))) continue;
+      if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around)) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (!flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: m[0].trim() });
       break;
@@ -313,11 +341,14 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   }
   const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
-  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t))))) flags.push({ code: 'upgrade_fee' });
+  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || FEE_DUE.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t))))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
-  if (FROZEN.test(t) && NOW.test(t) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t) || ASKED_FOR_A_SECRET.test(t))) flags.push({ code: 'urgency' });
+  // "claim your reward before 6pm TODAY": a prize with a deadline pressures as a threat does
+  if (CLAIM_BY_A_DEADLINE.test(t)) flags.push({ code: 'urgency' });
+  // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
+  else if (FROZEN.test(t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t) || ASKED_FOR_A_SECRET.test(t))) flags.push({ code: 'urgency' });
   return flags;
 }
 

@@ -22,7 +22,8 @@ export interface Clause {
   question?: boolean;
 }
 
-const CLAUSE_BREAK = /[.!?؟;؛,،\n:()[\]"«»…]+|\s-\s|\s—\s|\bbut\b|\bhowever\b|(?<=\s)(?:ولكن|لكن|بس لو|اما|ولي)(?=\s)/u;
+// (a numbered step, "2- enter the code", starts a clause of its own)
+const CLAUSE_BREAK = /[.!?؟;؛,،\n:()[\]"«»…]+|(?:^|\s)\d{1,2}\s?[-–](?=\s)|\s-\s|\s—\s|\bbut\b|\bhowever\b|(?<=\s)(?:ولكن|لكن|بس لو|اما|ولي)(?=\s)/u;
 const CLAUSE_BREAK_KEPT = new RegExp(`(${CLAUSE_BREAK.source})`, 'u');
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
