@@ -5,7 +5,7 @@
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
-import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 
@@ -1307,7 +1307,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
   if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,\u060c.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
-  if (dayStart < 0) {
+  if (dayStart < 0 && yearWordBefore(s, from, ys)) {
     const worded = WORDED_DATE.exec(foldRange(s, from, ys));
     if (worded && validDayMonth(+worded[1]!, +worded[2]!)) {
       dateWithRole(scan, from + worded.index, ye);
@@ -1315,7 +1315,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
     }
   }
   if (!monthWordNear(s, dayStart >= 0 ? dayStart : ys, from, dayStart >= 0 ? -1 : ye)) return dayStart < 0 && bareBirthYear(scan, ys, ye);
-  const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
+  const before = dayStart >= 0 ? execAtEnd(MONTH_RIGHT_BEFORE, foldRange(scan.norm, from, dayStart)) : execAtEnd(TEXT_DATE_BEFORE_YEAR, foldRange(scan.norm, from, ys));
   let start: number;
   let end = ye;
   let dayless = false;
@@ -1323,7 +1323,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   else if (dayStart >= 0) return false;
   else {
     const after = TEXT_DATE_AFTER_YEAR.exec(foldRange(scan.norm, ye, Math.min(scan.norm.length, ye + 30)));
-    const monthYear = after ? null : MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, ys));
+    const monthYear = after ? null : execAtEnd(MONTH_RIGHT_BEFORE, foldRange(scan.norm, from, ys));
     if (after) {
       start = ys;
       end = ye + after[0].length;
@@ -1348,6 +1348,19 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
 
 /** In folded text, a day and a month number named by words before a year: "٢٠ من شهر ٣ سنة ", "۲۰ ماه ۳ سال ", "day 20 month 3 year ". */
 const WORDED_DATE = /(?<![\p{L}\p{N}])(\d{1,2})\s+(?:من\s+)?(?:شهر|ماه|month)\s+(\d{1,2})\s+(?:سنه|سنة|عام|سال|year)\s+$/u;
+
+const YEAR_WORDS = ['سنه', 'سنة', 'عام', 'سال', 'year'];
+const SPACE = /\s/;
+
+/** s[from, to) ends with a year word of WORDED_DATE and a space: the regex (which tries every position) can match. */
+function yearWordBefore(s: string, from: number, to: number): boolean {
+  let e = to;
+  while (e > from && SPACE.test(s[e - 1]!)) e--;
+  if (e === to) return false;
+  const word = foldRange(s, Math.max(from, e - 4), e);
+  for (const y of YEAR_WORDS) if (word.endsWith(y)) return true;
+  return false;
+}
 
 function validDayMonth(d: number, m: number): boolean {
   return d >= 1 && d <= 31 && m >= 1 && m <= 12;
@@ -1465,7 +1478,7 @@ function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
   while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)) || (s.charCodeAt(p) >= 0xc0 && s.charCodeAt(p) <= 0xff))) p--;
   if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return apostropheBirthYear(scan, ys, ye);
   const from = Math.max(0, ys - 40);
-  const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(s, from, ys));
+  const before = execAtEnd(TEXT_DATE_BEFORE_YEAR, foldRange(s, from, ys));
   if (!before || dateCue(scan, from + before.index, ye) !== Cue.BIRTH) return false;
   add(scan, 'DOB', from + before.index, ye, 0.75);
   return true;
