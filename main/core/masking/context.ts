@@ -2,7 +2,7 @@
  * Context windows: the nearest cue word before a candidate (else just after it), within the same sentence.
  * Works on the normalised text; words are looked up in the folded view (same offsets).
  */
-import { Cue, cueOf, cueOfSpelling, isDateCue, isQualifierCue, isWeakCue, mayBeCue } from './lexicon';
+import { Cue, cueAt, cueOf, cueOfSpelling, isDateCue, isQualifierCue, isWeakCue } from './lexicon';
 import { foldKeyword, foldRange } from './detection-text';
 
 export interface ContextText {
@@ -51,7 +51,7 @@ function isBoundary(s: string, i: number): boolean {
     let k = i - 1;
     while (k >= 0 && isWordChar(s.charCodeAt(k))) k--;
     // "exp. 09/29", "tel. 055…": a short cue word with a full stop is an abbreviation, not a sentence's end
-    if ((i - 1 - k === 3 || i - 1 - k === 4) && cueOf(foldRange(s, k + 1, i)) !== undefined) return false;
+    if ((i - 1 - k === 3 || i - 1 - k === 4) && cueAt(s, k + 1, i) !== undefined) return false;
     return i - 1 - k >= 3 || (i > 0 && s.charCodeAt(i - 1) >= 0x30 && s.charCodeAt(i - 1) <= 0x39);
   }
   return false;
@@ -119,7 +119,7 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     const c = memoCue[ws]!;
     return c === NO_CUE ? undefined : (c as Cue);
   }
-  let cue = (mayBeCue(s, ws, we) ? cueOf(foldRange(s, ws, we)) : undefined) ?? dottedCue(s, ws, we);
+  let cue = cueAt(s, ws, we) ?? dottedCue(s, ws, we);
   if (cue === undefined && we - ws >= 4 && ((s.charCodeAt(ws) | 0x20) >= 0x61 && (s.charCodeAt(ws) | 0x20) <= 0x7a)) {
     const word = foldRange(s, ws, we);
     // "lcode", "elcarte", "codi", "kodam", "passportesh": an Arabizi article or a Finglish/Arabizi ending glued to a
@@ -141,7 +141,7 @@ function previousWordCue(s: string, ws: number): Cue | undefined {
   while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
   const we = p + 1;
   while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
-  return we > p + 1 && mayBeCue(s, p + 1, we) ? cueOf(foldRange(s, p + 1, we)) : undefined;
+  return we > p + 1 ? cueAt(s, p + 1, we) : undefined;
 }
 
 const LATIN_ARTICLES = ['l', 'el', 'al'];

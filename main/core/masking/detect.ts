@@ -6,7 +6,7 @@
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 
 const NORM = NORM_TABLE;
@@ -326,7 +326,8 @@ function findIbans(scan: Scan): void {
     const len = IBAN_LENGTHS[country];
     IBAN_RE.lastIndex = start + 2;
     if (!len || claimedAt(scan, start) >= 0) continue;
-    let compact = '';
+    // letters and digits read (the compact form is built only for a candidate of the right length)
+    let n = 0;
     let i = start;
     // letters after the check digits only in an IBAN written joined or in fours: "at 10 am tomorrow …" is words
     let group = 0;
@@ -336,11 +337,10 @@ function findIbans(scan: Scan): void {
     // any grouping, is how British and Irish IBANs are printed (words never look like that)
     let bankCodeOnly = true;
     let bbanGroups = 0;
-    for (; i < s.length && compact.length < len; i++) {
+    for (; i < s.length && n < len; i++) {
       const c = s.charCodeAt(i);
       if (isDigit(c) || isLatinLetter(c)) {
-        compact += s[i]!.toUpperCase();
-        if (compact.length > 4) {
+        if (++n > 4) {
           if (!group) bbanGroups++;
           group++;
           if (!isDigit(c)) {
@@ -353,11 +353,22 @@ function findIbans(scan: Scan): void {
         group = 0;
       } else break;
     }
-    if (compact.length === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly) && ibanChecksumValid(compact)) {
+    if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly) && ibanChecksumValid(alnumUpper(s, start, i))) {
       add(scan, 'IBAN', start, i, 0.99);
       IBAN_RE.lastIndex = i;
     }
   }
+}
+
+/** The ASCII letters (in capitals) and digits of s[from, to). */
+function alnumUpper(s: string, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) out += s[i];
+    else if (isLatinLetter(c)) out += String.fromCharCode(c & ~0x20);
+  }
+  return out;
 }
 
 function isAlnumAt(s: string, i: number): boolean {
@@ -557,7 +568,7 @@ function labelGlued(scan: Scan, p: number): boolean {
   let k = we - 1;
   while (k >= 0 && isLatinLetter(s.charCodeAt(k))) k--;
   if (k + 1 >= we || (k >= 0 && isDigit(s.charCodeAt(k)))) return false;
-  const c = cueOf(foldRange(s, k + 1, we));
+  const c = cueAt(s, k + 1, we);
   if (c === undefined) return false;
   return sep === 0x2e ? c === Cue.PHONE_WEAK : LABEL_CUES.has(c);
 }
@@ -1613,12 +1624,13 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   const scan = SCAN;
   scan.norm = s;
   scan.regions = regions;
-  scan.found.length = 0;
-  scan.claimed.length = 0;
+  // (setting an array's length costs a call into the runtime even when it is already 0)
+  if (scan.found.length) scan.found.length = 0;
+  if (scan.claimed.length) scan.claimed.length = 0;
   scan.cueAt = scan.cueEnd = -1;
   scan.cue = 0;
   scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = -1;
-  scan.plainDates.length = 0;
+  if (scan.plainDates.length) scan.plainDates.length = 0;
   if (flags & HAS_AT) findEmails(scan);
   if (writtenEmail) findWrittenEmails(scan);
   // IBANs before links: "…/receive?iban=IR24…&amount=…" carries one

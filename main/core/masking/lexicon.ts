@@ -151,11 +151,42 @@ function build(): Map<string, Cue> {
     }
   }
   for (const w of NOT_CUES) m.delete(foldKeyword(w));
-  for (const k of m.keys()) {
-    const h = hashOf(k, 0, k.length, false);
-    FILTER[h >>> 5]! |= 1 << (h & 31);
-  }
+  let size = 1;
+  while (size < m.size * 2) size *= 2;
+  slots = new Int32Array(size);
+  keys = [...m.keys()];
+  cues = Uint8Array.from(keys, (k) => m.get(k)!);
+  keys.forEach((k, n) => {
+    let i = hashOf(k, 0, k.length, false) & (size - 1);
+    while (slots[i]) i = (i + 1) & (size - 1);
+    slots[i] = n + 1;
+  });
   return m;
+}
+
+/**
+ * The map's keys again, in an open-addressing table (linear probing) indexed by their hash, so that a message's word
+ * is looked up where it stands, folded unit by unit: no string is built or hashed for the thousands of words a
+ * message's context scans read. `slots` holds 1 + the key's index, 0 for an empty slot.
+ */
+let slots = new Int32Array(1);
+let keys: string[] = [];
+let cues = new Uint8Array(0);
+
+/** The cue of the word s[from, to) (not yet folded): `cueOf(foldRange(s, from, to))` without building the word. */
+export function cueAt(s: string, from: number, to: number): Cue | undefined {
+  table ??= build();
+  const mask = slots.length - 1;
+  const len = to - from;
+  for (let i = hashOf(s, from, to, true) & mask; slots[i]; i = (i + 1) & mask) {
+    const k = slots[i]! - 1;
+    const key = keys[k]!;
+    if (key.length !== len) continue;
+    let j = 0;
+    while (j < len && key.charCodeAt(j) === FOLD_TABLE[s.charCodeAt(from + j)]) j++;
+    if (j === len) return cues[k] as Cue;
+  }
+  return undefined;
 }
 
 /**
@@ -202,27 +233,14 @@ export function cueOfSpelling(foldedWord: string): Cue | undefined {
   return skeletons.get(skeletonOf(foldedWord));
 }
 
-/**
- * One bit per 20-bit hash of every key (128 KiB): most words of a message are no cue, and this rejects about nine in
- * ten of them without folding the word into a string or touching the large map.
- */
-const FILTER_BITS = 20;
-const FILTER = new Uint32Array(1 << (FILTER_BITS - 5));
-
+/** FNV-1a over the units of s[from, to), folded or as they are (keys are stored folded). */
 function hashOf(s: string, from: number, to: number, fold: boolean): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) {
     h ^= fold ? FOLD_TABLE[s.charCodeAt(i)]! : s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h ^ (h >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
-}
-
-/** False when the word s[from, to) (not yet folded) is certainly no cue. */
-export function mayBeCue(s: string, from: number, to: number): boolean {
-  table ??= build();
-  const h = hashOf(s, from, to, true);
-  return (FILTER[h >>> 5]! & (1 << (h & 31))) !== 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** The cue of a folded word, if any. */
