@@ -2,7 +2,7 @@
  * Recognising dates (Gregorian, Hijri, Jalali) in digits or with month names. Whether a date is a birth date is
  * decided by context, not here.
  */
-import { foldKeyword } from './detection-text';
+import { foldKeyword, FoldedWords } from './detection-text';
 
 const MONTH_NAMES = [
   // English
@@ -40,12 +40,12 @@ const monthAlt = [...foldedMonths]
   .join('|');
 
 /** The last word of every month name (folded), and Persian "ماه": a cheap test before the month-name regexes. */
-export const MONTH_LAST_WORDS: ReadonlySet<string> = new Set([
+export const MONTH_LAST_WORDS = FoldedWords.of([
   ...MONTH_NAMES.flatMap((m) => [foldKeyword(m.toLowerCase()).split('_').pop()!, foldKeyword(m.toLowerCase()).replace(/_/g, '')]),
   'ماه',
 ]);
 /** Every word of every month name (folded): "ذو" and "الحجه" of "ذو الحجة". */
-export const MONTH_WORDS: ReadonlySet<string> = new Set([
+export const MONTH_WORDS = FoldedWords.of([
   ...MONTH_NAMES.flatMap((m) => [...foldKeyword(m.toLowerCase()).split('_'), foldKeyword(m.toLowerCase()).replace(/_/g, '')]),
   'ماه',
 ]);

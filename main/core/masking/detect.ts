@@ -1465,7 +1465,7 @@ function monthWordNear(s: string, at: number, from: number, after: number): bool
     }
     const we = p + 1;
     while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
-    if (MONTH_WORDS.has(foldRange(s, p + 1, we))) return true;
+    if (MONTH_WORDS.hasAt(s, p + 1, we)) return true;
     // "12th": a suffix glued to a day is no word of its own
     if (!isDigit(s.charCodeAt(p))) words++;
   }
@@ -1474,7 +1474,7 @@ function monthWordNear(s: string, at: number, from: number, after: number): bool
   while (p < s.length && p - after < 6 && !isLetter(s.charCodeAt(p))) p++;
   const ws = p;
   while (p < s.length && isLetter(s.charCodeAt(p))) p++;
-  return p > ws && MONTH_WORDS.has(foldRange(s, ws, p));
+  return p > ws && MONTH_WORDS.hasAt(s, ws, p);
 }
 
 /** Between a month name and a two-digit year: space - / . , ، and an apostrophe ("Mar '85"). */
@@ -1487,7 +1487,7 @@ function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
   while (p >= 0 && ys - p <= 3 && DATE_GAP.has(s.charCodeAt(p))) p--;
   const we = p + 1;
   while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)) || (s.charCodeAt(p) >= 0xc0 && s.charCodeAt(p) <= 0xff))) p--;
-  if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return apostropheBirthYear(scan, ys, ye);
+  if (we - p < 3 || !MONTH_LAST_WORDS.hasAt(s, p + 1, we)) return apostropheBirthYear(scan, ys, ye);
   const from = Math.max(0, ys - 40);
   const before = execAtEnd(TEXT_DATE_BEFORE_YEAR, foldRange(s, from, ys));
   if (!before || dateCue(scan, from + before.index, ye) !== Cue.BIRTH) return false;

@@ -4,7 +4,7 @@
  * Arabic-script cues are expanded with the usual clitics (ال، و، ب، ل... / ي، ك، ه، ها، م، ام...) so a message's
  * words are found with one map look-up each.
  */
-import { FOLD_TABLE, foldKeyword } from './detection-text';
+import { foldKeyword, FoldedWords } from './detection-text';
 
 export const Cue = {
   PHONE: 1,
@@ -151,42 +151,17 @@ function build(): Map<string, Cue> {
     }
   }
   for (const w of NOT_CUES) m.delete(foldKeyword(w));
-  let size = 1;
-  while (size < m.size * 2) size *= 2;
-  slots = new Int32Array(size);
-  keys = [...m.keys()];
-  cues = Uint8Array.from(keys, (k) => m.get(k)!);
-  keys.forEach((k, n) => {
-    let i = hashOf(k, 0, k.length, false) & (size - 1);
-    while (slots[i]) i = (i + 1) & (size - 1);
-    slots[i] = n + 1;
-  });
+  cueWords = new FoldedWords(m);
   return m;
 }
 
-/**
- * The map's keys again, in an open-addressing table (linear probing) indexed by their hash, so that a message's word
- * is looked up where it stands, folded unit by unit: no string is built or hashed for the thousands of words a
- * message's context scans read. `slots` holds 1 + the key's index, 0 for an empty slot.
- */
-let slots = new Int32Array(1);
-let keys: string[] = [];
-let cues = new Uint8Array(0);
+/** The same words, looked up where they stand in a message (see FoldedWords). */
+let cueWords: FoldedWords<Cue> | null = null;
 
 /** The cue of the word s[from, to) (not yet folded): `cueOf(foldRange(s, from, to))` without building the word. */
 export function cueAt(s: string, from: number, to: number): Cue | undefined {
   table ??= build();
-  const mask = slots.length - 1;
-  const len = to - from;
-  for (let i = hashOf(s, from, to, true) & mask; slots[i]; i = (i + 1) & mask) {
-    const k = slots[i]! - 1;
-    const key = keys[k]!;
-    if (key.length !== len) continue;
-    let j = 0;
-    while (j < len && key.charCodeAt(j) === FOLD_TABLE[s.charCodeAt(from + j)]) j++;
-    if (j === len) return cues[k] as Cue;
-  }
-  return undefined;
+  return cueWords!.getAt(s, from, to);
 }
 
 /**
@@ -231,16 +206,6 @@ export function cueOfSpelling(foldedWord: string): Cue | undefined {
   if (foldedWord.length < SKELETON_MIN_WORD) return undefined;
   skeletons ??= buildSkeletons();
   return skeletons.get(skeletonOf(foldedWord));
-}
-
-/** FNV-1a over the units of s[from, to), folded or as they are (keys are stored folded). */
-function hashOf(s: string, from: number, to: number, fold: boolean): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= fold ? FOLD_TABLE[s.charCodeAt(i)]! : s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** The cue of a folded word, if any. */
