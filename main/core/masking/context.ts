@@ -13,12 +13,13 @@ const BACK_WORDS = 6;
 const FORWARD_WORDS = 4;
 const WEAK_LOOKBACK = 1;
 /** Little words skipped between a qualifier and a weak cue: "سفارشم با کد", "the order's number". */
-const GLUE_WORDS = new Set([
+const GLUE_WORDS = FoldedWords.of([
   'با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها',
   // "my new number", "my kuwaiti number"
   'new', 'old', 'other', 'second', 'current', 'personal', 'private', 'work', 'home', 'local',
   'saudi', 'emirati', 'kuwaiti', 'qatari', 'omani', 'bahraini', 'egyptian', 'jordanian', 'iraqi', 'iranian', 'uk', 'us',
 ]);
+const MY = FoldedWords.of(['my']);
 /** "mine" after "number", folded: Egyptian, Maghrebi, Gulf, Iraqi, Persian, and their Latin spellings. */
 const POSSESSIVES = FoldedWords.of(['بتاعي', 'ديالي', 'تاعي', 'حقي', 'مالي', 'تبعي', 'من', 'خودم', 'mte3i', 'ta3i', 'dyali', 'diali', 'bta3i', 'beta3i', 'btaa3i', '7a8i', '7agi', 'mine', 'man']);
 const DATE_BACK_WORDS = 12;
@@ -216,10 +217,9 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
       } else return cue;
     }
     if (weak) {
-      const word = foldRange(s, ws, we);
       // "my number is …", like "رقمي" or "shomaram", is the writer's phone
-      if (weak === Cue.PHONE_WEAK && word === 'my') return Cue.PHONE;
-      if (!GLUE_WORDS.has(word) && --weakLeft <= 0) return weak;
+      if (weak === Cue.PHONE_WEAK && MY.hasAt(s, ws, we)) return Cue.PHONE;
+      if (!GLUE_WORDS.hasAt(s, ws, we) && --weakLeft <= 0) return weak;
     }
     if (++words >= maxWords && !weak) break;
   }
