@@ -67,7 +67,8 @@ export const TEXT_DATE_BEFORE_YEAR = new RegExp(
 export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}${BEFORE_YEAR}$`, 'uy');
 
 /** The units a match of the two patterns above can start with: an ASCII digit or a month name's first letter. */
-const DATE_FIRST = new Set<number>([...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonths.map((m) => m.charCodeAt(0))));
+const DATE_FIRST = new Uint8Array(0x10000);
+for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonths.map((m) => m.charCodeAt(0)))) DATE_FIRST[c] = 1;
 /** Per UTF-16 unit, filled on first need: 1 a letter or number (`[\p{L}\p{N}]`), 2 not. */
 const LETTER_OR_NUMBER = new Uint8Array(0x10000);
 const LN_RE = /[\p{L}\p{N}]/u;
@@ -79,7 +80,7 @@ const LN_RE = /[\p{L}\p{N}]/u;
  */
 export function execAtEnd(re: RegExp, text: string): RegExpExecArray | null {
   for (let p = 0; p < text.length; p++) {
-    if (!DATE_FIRST.has(text.charCodeAt(p))) continue;
+    if (!DATE_FIRST[text.charCodeAt(p)]) continue;
     if (p > 0) {
       const c = text.charCodeAt(p - 1);
       // (a surrogate is left to the pattern's own look-behind)

@@ -1326,7 +1326,8 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
     }
   }
   if (!monthWordNear(s, dayStart >= 0 ? dayStart : ys, from, dayStart >= 0 ? -1 : ye)) return dayStart < 0 && bareBirthYear(scan, ys, ye);
-  const before = dayStart >= 0 ? execAtEnd(MONTH_RIGHT_BEFORE, foldRange(scan.norm, from, dayStart)) : execAtEnd(TEXT_DATE_BEFORE_YEAR, foldRange(scan.norm, from, ys));
+  const win = foldRange(s, from, dayStart >= 0 ? dayStart : ys);
+  const before = execAtEnd(dayStart >= 0 ? MONTH_RIGHT_BEFORE : TEXT_DATE_BEFORE_YEAR, win);
   let start: number;
   let end = ye;
   let dayless = false;
@@ -1334,7 +1335,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   else if (dayStart >= 0) return false;
   else {
     const after = TEXT_DATE_AFTER_YEAR.exec(foldRange(scan.norm, ye, Math.min(scan.norm.length, ye + 30)));
-    const monthYear = after ? null : execAtEnd(MONTH_RIGHT_BEFORE, foldRange(scan.norm, from, ys));
+    const monthYear = after ? null : execAtEnd(MONTH_RIGHT_BEFORE, win);
     if (after) {
       start = ys;
       end = ye + after[0].length;
