@@ -2,8 +2,8 @@
  * Context windows: the nearest cue word before a candidate (else just after it), within the same sentence.
  * Works on the normalised text; words are looked up in the folded view (same offsets).
  */
-import { Cue, cueOf, cueOfSpelling, isDateCue, isQualifierCue, isWeakCue, mayBeCue } from './lexicon';
-import { foldKeyword, foldRange } from './detection-text';
+import { Cue, cueAt, cueOf, cueOfSpelling, isDateCue, isQualifierCue, isWeakCue } from './lexicon';
+import { foldKeyword, FoldedWords, foldRange } from './detection-text';
 
 export interface ContextText {
   norm: string;
@@ -13,14 +13,15 @@ const BACK_WORDS = 6;
 const FORWARD_WORDS = 4;
 const WEAK_LOOKBACK = 1;
 /** Little words skipped between a qualifier and a weak cue: "سفارشم با کد", "the order's number". */
-const GLUE_WORDS = new Set([
+const GLUE_WORDS = FoldedWords.of([
   'با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها',
   // "my new number", "my kuwaiti number"
   'new', 'old', 'other', 'second', 'current', 'personal', 'private', 'work', 'home', 'local',
   'saudi', 'emirati', 'kuwaiti', 'qatari', 'omani', 'bahraini', 'egyptian', 'jordanian', 'iraqi', 'iranian', 'uk', 'us',
 ]);
+const MY = FoldedWords.of(['my']);
 /** "mine" after "number", folded: Egyptian, Maghrebi, Gulf, Iraqi, Persian, and their Latin spellings. */
-const POSSESSIVES = new Set(['بتاعي', 'ديالي', 'تاعي', 'حقي', 'مالي', 'تبعي', 'من', 'خودم', 'mte3i', 'ta3i', 'dyali', 'diali', 'bta3i', 'beta3i', 'btaa3i', '7a8i', '7agi', 'mine', 'man']);
+const POSSESSIVES = FoldedWords.of(['بتاعي', 'ديالي', 'تاعي', 'حقي', 'مالي', 'تبعي', 'من', 'خودم', 'mte3i', 'ta3i', 'dyali', 'diali', 'bta3i', 'beta3i', 'btaa3i', '7a8i', '7agi', 'mine', 'man']);
 const DATE_BACK_WORDS = 12;
 /** "12 March 1990 is my date of birth": a date's role may come a few words after it, in the same clause. */
 const DATE_FORWARD_WORDS = 5;
@@ -51,7 +52,7 @@ function isBoundary(s: string, i: number): boolean {
     let k = i - 1;
     while (k >= 0 && isWordChar(s.charCodeAt(k))) k--;
     // "exp. 09/29", "tel. 055…": a short cue word with a full stop is an abbreviation, not a sentence's end
-    if ((i - 1 - k === 3 || i - 1 - k === 4) && cueOf(foldRange(s, k + 1, i)) !== undefined) return false;
+    if ((i - 1 - k === 3 || i - 1 - k === 4) && cueAt(s, k + 1, i) !== undefined) return false;
     return i - 1 - k >= 3 || (i > 0 && s.charCodeAt(i - 1) >= 0x30 && s.charCodeAt(i - 1) <= 0x39);
   }
   return false;
@@ -119,7 +120,7 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     const c = memoCue[ws]!;
     return c === NO_CUE ? undefined : (c as Cue);
   }
-  let cue = (mayBeCue(s, ws, we) ? cueOf(foldRange(s, ws, we)) : undefined) ?? dottedCue(s, ws, we);
+  let cue = cueAt(s, ws, we) ?? dottedCue(s, ws, we);
   if (cue === undefined && we - ws >= 4 && ((s.charCodeAt(ws) | 0x20) >= 0x61 && (s.charCodeAt(ws) | 0x20) <= 0x7a)) {
     const word = foldRange(s, ws, we);
     // "lcode", "elcarte", "codi", "kodam", "passportesh": an Arabizi article or a Finglish/Arabizi ending glued to a
@@ -141,7 +142,7 @@ function previousWordCue(s: string, ws: number): Cue | undefined {
   while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
   const we = p + 1;
   while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
-  return we > p + 1 && mayBeCue(s, p + 1, we) ? cueOf(foldRange(s, p + 1, we)) : undefined;
+  return we > p + 1 ? cueAt(s, p + 1, we) : undefined;
 }
 
 const LATIN_ARTICLES = ['l', 'el', 'al'];
@@ -210,16 +211,15 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
       } else if (isWeakCue(cue)) {
         // "order number", "جواز السفر رقم", "سفارشم با کد": a qualifier just before the weak word decides; without
         // one, "number" followed by "mine" ("الرقم بتاعي", "noumrou mte3i", "شماره من") is the writer's phone
-        weak = cue === Cue.PHONE_WEAK && followingStart >= 0 && POSSESSIVES.has(foldRange(s, followingStart, followingEnd)) ? Cue.PHONE : cue;
+        weak = cue === Cue.PHONE_WEAK && followingStart >= 0 && POSSESSIVES.hasAt(s, followingStart, followingEnd) ? Cue.PHONE : cue;
         weakLeft = WEAK_LOOKBACK;
         continue;
       } else return cue;
     }
     if (weak) {
-      const word = foldRange(s, ws, we);
       // "my number is …", like "رقمي" or "shomaram", is the writer's phone
-      if (weak === Cue.PHONE_WEAK && word === 'my') return Cue.PHONE;
-      if (!GLUE_WORDS.has(word) && --weakLeft <= 0) return weak;
+      if (weak === Cue.PHONE_WEAK && MY.hasAt(s, ws, we)) return Cue.PHONE;
+      if (!GLUE_WORDS.hasAt(s, ws, we) && --weakLeft <= 0) return weak;
     }
     if (++words >= maxWords && !weak) break;
   }
@@ -422,10 +422,10 @@ export function sentenceStart(ctx: ContextText, at: number): number {
 }
 
 /** Little words between a record's label and its number: "account no. is 0298…", "رقم الحساب متاعي …", "numéro de compte …". */
-const LABEL_GLUE = new Set([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال'].map(foldKeyword));
+const LABEL_GLUE = FoldedWords.of([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال'].map(foldKeyword));
 const MAX_GLUE_LENGTH = 9;
 /** French "number" is a phone word on its own, but in "numéro de compte" it is the label's. */
-const NUMBER_WORDS = new Set(['numéro', 'numero']);
+const NUMBER_WORDS = FoldedWords.of(['numéro', 'numero']);
 
 /**
  * Is the number at `start` labelled as one of `isRecord`'s (an account's, an order's, a trip's): "account no. 0298…",
@@ -448,10 +448,10 @@ export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c:
     if (cue !== undefined && isRecord(cue)) return !phoneWordBefore(ctx, pos + 1);
     if (cue !== undefined) {
       // ("compte numéro 06…": French "number" before the number belongs to the label)
-      if (isWeakCue(cue) || (cue === Cue.PHONE && NUMBER_WORDS.has(foldRange(s, pos + 1, we)))) continue;
+      if (isWeakCue(cue) || (cue === Cue.PHONE && NUMBER_WORDS.hasAt(s, pos + 1, we))) continue;
       return false;
     }
-    if (we - pos - 1 > MAX_GLUE_LENGTH || !LABEL_GLUE.has(foldRange(s, pos + 1, we))) return false;
+    if (we - pos - 1 > MAX_GLUE_LENGTH || !LABEL_GLUE.hasAt(s, pos + 1, we)) return false;
   }
   return false;
 }
@@ -467,7 +467,7 @@ export function phoneWordBefore(ctx: ContextText, from: number): boolean {
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (we > pos + 1 && wordCue(s, pos + 1, we) === Cue.PHONE && !NUMBER_WORDS.has(foldRange(s, pos + 1, we))) return true;
+    if (we > pos + 1 && wordCue(s, pos + 1, we) === Cue.PHONE && !NUMBER_WORDS.hasAt(s, pos + 1, we)) return true;
   }
   return false;
 }
@@ -526,7 +526,7 @@ export function receivedBefore(ctx: ContextText, from: number, maxWords = 3): bo
 }
 
 /** Words that correct a value stated wrongly ("the correct one is", "الصحيح", "تاریخ صحیح", "should be"), folded. */
-const CORRECTION = new Set(
+const CORRECTION = FoldedWords.of(
   ['correct', 'correctly', 'right', 'actual', 'actually', 'real', 'should', 'صحيح', 'الصحيح', 'الصح', 'صح', 'والصحيح', 'صحیح', 'درست', 'درستش', 'اصلی', 'واقعی', 'sahih', 'sa7i7', 'dorost', 'dorostesh'].map(foldKeyword),
 );
 
@@ -541,7 +541,7 @@ export function correctionBefore(ctx: ContextText, from: number): boolean {
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (we > pos + 1 && CORRECTION.has(foldRange(s, pos + 1, we))) return true;
+    if (we > pos + 1 && CORRECTION.hasAt(s, pos + 1, we)) return true;
   }
   return false;
 }
@@ -589,7 +589,7 @@ export function otpLabelRightBefore(ctx: ContextText, start: number): boolean {
 /** Currencies written as capitals that are words in lower case ("DA" is Egyptian "this"): Algerian, Moroccan and Tunisian dinars and dirhams, Kuwaiti dinars, Egyptian pounds. */
 const CURRENCY_CAPITALS: ReadonlySet<string> = new Set(['DA', 'DH', 'DHS', 'Dh', 'Dhs', 'DT', 'KD', 'LE', 'EGP']);
 /** "۵۰۰ هزار تومان", "2 million DA": a multiplier between an amount and its currency. */
-const MULTIPLIERS: ReadonlySet<string> = new Set(['هزار', 'ميليون', 'مليون', 'مليار', 'ميليارد', 'الف', 'الاف', 'thousand', 'million', 'mille', 'millions', 'k'].map(foldKeyword));
+const MULTIPLIERS = FoldedWords.of(['هزار', 'ميليون', 'مليون', 'مليار', 'ميليارد', 'الف', 'الاف', 'thousand', 'million', 'mille', 'millions', 'k'].map(foldKeyword));
 /** Their first letters (Latin ones in lower case, as `| 0x20` makes them): spares folding most words. */
 const MULTIPLIER_FIRST: ReadonlySet<number> = new Set([...MULTIPLIERS].map((w) => w.charCodeAt(0) | 0x20));
 
@@ -606,7 +606,7 @@ export function followedByCurrency(ctx: ContextText, end: number): boolean {
     // (sliced or folded only when short enough to be one: most words after a number are not)
     const first = s.charCodeAt(ws);
     if (pos - ws <= 3 && first >= 0x41 && first <= 0x5a && CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;
-    if (pos - ws > 8 || !MULTIPLIER_FIRST.has(first | 0x20) || !MULTIPLIERS.has(foldRange(s, ws, pos))) return false;
+    if (pos - ws > 8 || !MULTIPLIER_FIRST.has(first | 0x20) || !MULTIPLIERS.hasAt(s, ws, pos)) return false;
   }
   return false;
 }

@@ -2,7 +2,7 @@
  * Recognising dates (Gregorian, Hijri, Jalali) in digits or with month names. Whether a date is a birth date is
  * decided by context, not here.
  */
-import { foldKeyword } from './detection-text';
+import { foldKeyword, FoldedWords } from './detection-text';
 
 const MONTH_NAMES = [
   // English
@@ -32,19 +32,20 @@ const MONTH_NAMES = [
   .split(' ');
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const monthAlt = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase()).replace(/_/g, ' ')))]
+const foldedMonths = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase()).replace(/_/g, ' ')))];
+const monthAlt = [...foldedMonths]
   .sort((a, b) => b.length - a.length)
   // "ربیع‌الاول": a ZWNJ joins the words, and normalisation drops it
   .map((m) => esc(m).replace(/ /g, '\\s*'))
   .join('|');
 
 /** The last word of every month name (folded), and Persian "ماه": a cheap test before the month-name regexes. */
-export const MONTH_LAST_WORDS: ReadonlySet<string> = new Set([
+export const MONTH_LAST_WORDS = FoldedWords.of([
   ...MONTH_NAMES.flatMap((m) => [foldKeyword(m.toLowerCase()).split('_').pop()!, foldKeyword(m.toLowerCase()).replace(/_/g, '')]),
   'ماه',
 ]);
 /** Every word of every month name (folded): "ذو" and "الحجه" of "ذو الحجة". */
-export const MONTH_WORDS: ReadonlySet<string> = new Set([
+export const MONTH_WORDS = FoldedWords.of([
   ...MONTH_NAMES.flatMap((m) => [...foldKeyword(m.toLowerCase()).split('_'), foldKeyword(m.toLowerCase()).replace(/_/g, '')]),
   'ماه',
 ]);
@@ -54,13 +55,47 @@ const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const MONTH = `(?:${monthAlt})(?:\\s+ماه)?`;
 /** Between a month name and a year: spaces, dashes, slashes, dots, Latin and Arabic commas, an apostrophe ("Mar '85"). */
 const BEFORE_YEAR = "[\\s,\u060c\\-/.'\u2019]*";
-/** In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "march the 12th, ", "۱۲ فروردین ". */
+/**
+ * In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "march the
+ * 12th, ", "۱۲ فروردین ". Sticky: run it with `execAtEnd`.
+ */
 export const TEXT_DATE_BEFORE_YEAR = new RegExp(
   `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th|er)?[\\s\\-/.]*(?:of\\s+)?${MONTH}|${MONTH}[\\s\\-/.]*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?)${BEFORE_YEAR}$`,
-  'u',
+  'uy',
 );
-/** In folded text, a month name right before a day or a year: "jun " (23 1970), "مارس " (1992). */
-export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}${BEFORE_YEAR}$`, 'u');
+/** In folded text, a month name right before a day or a year: "jun " (23 1970), "مارس " (1992). Sticky: run it with `execAtEnd`. */
+export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}${BEFORE_YEAR}$`, 'uy');
+
+/** The units a match of the two patterns above can start with: an ASCII digit or a month name's first letter. */
+const DATE_FIRST = new Uint8Array(0x10000);
+for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonths.map((m) => m.charCodeAt(0)))) DATE_FIRST[c] = 1;
+/** Per UTF-16 unit, filled on first need: 1 a letter or number (`[\p{L}\p{N}]`), 2 not. */
+const LETTER_OR_NUMBER = new Uint8Array(0x10000);
+const LN_RE = /[\p{L}\p{N}]/u;
+
+/**
+ * `re.exec(text)` for one of the sticky patterns above (anchored at the end, opening with NOT_WORD_BEFORE and a digit or
+ * a month name): the leftmost match, found by trying only the positions where one can start. Unanchored, the engine
+ * tries every position of the window against every month name.
+ */
+export function execAtEnd(re: RegExp, text: string): RegExpExecArray | null {
+  for (let p = 0; p < text.length; p++) {
+    if (!DATE_FIRST[text.charCodeAt(p)]) continue;
+    if (p > 0) {
+      const c = text.charCodeAt(p - 1);
+      // (a surrogate is left to the pattern's own look-behind)
+      if (c < 0xd800 || c > 0xdfff) {
+        if (!LETTER_OR_NUMBER[c]) LETTER_OR_NUMBER[c] = LN_RE.test(String.fromCharCode(c)) ? 1 : 2;
+        if (LETTER_OR_NUMBER[c] === 1) continue;
+      }
+    }
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
 /** In folded text, a month name and day right after a year: " march 12", " فروردین ۱۲" (year-first layouts). */
 export const TEXT_DATE_AFTER_YEAR = new RegExp(`^[\\s,\\-/]*${MONTH}[\\s,\\-/]*\\d{1,2}(?![\\p{L}\\p{N}])`, 'u');
 

@@ -5,8 +5,8 @@
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
-import { MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
+import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 
 const NORM = NORM_TABLE;
@@ -326,7 +326,8 @@ function findIbans(scan: Scan): void {
     const len = IBAN_LENGTHS[country];
     IBAN_RE.lastIndex = start + 2;
     if (!len || claimedAt(scan, start) >= 0) continue;
-    let compact = '';
+    // letters and digits read (the compact form is built only for a candidate of the right length)
+    let n = 0;
     let i = start;
     // letters after the check digits only in an IBAN written joined or in fours: "at 10 am tomorrow …" is words
     let group = 0;
@@ -336,11 +337,10 @@ function findIbans(scan: Scan): void {
     // any grouping, is how British and Irish IBANs are printed (words never look like that)
     let bankCodeOnly = true;
     let bbanGroups = 0;
-    for (; i < s.length && compact.length < len; i++) {
+    for (; i < s.length && n < len; i++) {
       const c = s.charCodeAt(i);
       if (isDigit(c) || isLatinLetter(c)) {
-        compact += s[i]!.toUpperCase();
-        if (compact.length > 4) {
+        if (++n > 4) {
           if (!group) bbanGroups++;
           group++;
           if (!isDigit(c)) {
@@ -353,11 +353,22 @@ function findIbans(scan: Scan): void {
         group = 0;
       } else break;
     }
-    if (compact.length === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly) && ibanChecksumValid(compact)) {
+    if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly) && ibanChecksumValid(alnumUpper(s, start, i))) {
       add(scan, 'IBAN', start, i, 0.99);
       IBAN_RE.lastIndex = i;
     }
   }
+}
+
+/** The ASCII letters (in capitals) and digits of s[from, to). */
+function alnumUpper(s: string, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) out += s[i];
+    else if (isLatinLetter(c)) out += String.fromCharCode(c & ~0x20);
+  }
+  return out;
 }
 
 function isAlnumAt(s: string, i: number): boolean {
@@ -557,7 +568,7 @@ function labelGlued(scan: Scan, p: number): boolean {
   let k = we - 1;
   while (k >= 0 && isLatinLetter(s.charCodeAt(k))) k--;
   if (k + 1 >= we || (k >= 0 && isDigit(s.charCodeAt(k)))) return false;
-  const c = cueOf(foldRange(s, k + 1, we));
+  const c = cueAt(s, k + 1, we);
   if (c === undefined) return false;
   return sep === 0x2e ? c === Cue.PHONE_WEAK : LABEL_CUES.has(c);
 }
@@ -1307,7 +1318,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   if (!plausibleYear(+s.slice(ys, ye), 4)) return false;
   if (dayStart >= 0 && (ys - dayStart > 5 || !/^\d{1,2}[ ,\u060c.\-/]+$/.test(scan.norm.slice(dayStart, ys)))) return false;
   const from = Math.max(0, (dayStart >= 0 ? dayStart : ys) - 40);
-  if (dayStart < 0) {
+  if (dayStart < 0 && yearWordBefore(s, from, ys)) {
     const worded = WORDED_DATE.exec(foldRange(s, from, ys));
     if (worded && validDayMonth(+worded[1]!, +worded[2]!)) {
       dateWithRole(scan, from + worded.index, ye);
@@ -1315,7 +1326,8 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
     }
   }
   if (!monthWordNear(s, dayStart >= 0 ? dayStart : ys, from, dayStart >= 0 ? -1 : ye)) return dayStart < 0 && bareBirthYear(scan, ys, ye);
-  const before = dayStart >= 0 ? MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, dayStart)) : TEXT_DATE_BEFORE_YEAR.exec(foldRange(scan.norm, from, ys));
+  const win = foldRange(s, from, dayStart >= 0 ? dayStart : ys);
+  const before = execAtEnd(dayStart >= 0 ? MONTH_RIGHT_BEFORE : TEXT_DATE_BEFORE_YEAR, win);
   let start: number;
   let end = ye;
   let dayless = false;
@@ -1323,7 +1335,7 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
   else if (dayStart >= 0) return false;
   else {
     const after = TEXT_DATE_AFTER_YEAR.exec(foldRange(scan.norm, ye, Math.min(scan.norm.length, ye + 30)));
-    const monthYear = after ? null : MONTH_RIGHT_BEFORE.exec(foldRange(scan.norm, from, ys));
+    const monthYear = after ? null : execAtEnd(MONTH_RIGHT_BEFORE, win);
     if (after) {
       start = ys;
       end = ye + after[0].length;
@@ -1348,6 +1360,19 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
 
 /** In folded text, a day and a month number named by words before a year: "٢٠ من شهر ٣ سنة ", "۲۰ ماه ۳ سال ", "day 20 month 3 year ". */
 const WORDED_DATE = /(?<![\p{L}\p{N}])(\d{1,2})\s+(?:من\s+)?(?:شهر|ماه|month)\s+(\d{1,2})\s+(?:سنه|سنة|عام|سال|year)\s+$/u;
+
+const YEAR_WORDS = ['سنه', 'سنة', 'عام', 'سال', 'year'];
+const SPACE = /\s/;
+
+/** s[from, to) ends with a year word of WORDED_DATE and a space: the regex (which tries every position) can match. */
+function yearWordBefore(s: string, from: number, to: number): boolean {
+  let e = to;
+  while (e > from && SPACE.test(s[e - 1]!)) e--;
+  if (e === to) return false;
+  const word = foldRange(s, Math.max(from, e - 4), e);
+  for (const y of YEAR_WORDS) if (word.endsWith(y)) return true;
+  return false;
+}
 
 function validDayMonth(d: number, m: number): boolean {
   return d >= 1 && d <= 31 && m >= 1 && m <= 12;
@@ -1441,7 +1466,7 @@ function monthWordNear(s: string, at: number, from: number, after: number): bool
     }
     const we = p + 1;
     while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
-    if (MONTH_WORDS.has(foldRange(s, p + 1, we))) return true;
+    if (MONTH_WORDS.hasAt(s, p + 1, we)) return true;
     // "12th": a suffix glued to a day is no word of its own
     if (!isDigit(s.charCodeAt(p))) words++;
   }
@@ -1450,7 +1475,7 @@ function monthWordNear(s: string, at: number, from: number, after: number): bool
   while (p < s.length && p - after < 6 && !isLetter(s.charCodeAt(p))) p++;
   const ws = p;
   while (p < s.length && isLetter(s.charCodeAt(p))) p++;
-  return p > ws && MONTH_WORDS.has(foldRange(s, ws, p));
+  return p > ws && MONTH_WORDS.hasAt(s, ws, p);
 }
 
 /** Between a month name and a two-digit year: space - / . , ، and an apostrophe ("Mar '85"). */
@@ -1463,9 +1488,9 @@ function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
   while (p >= 0 && ys - p <= 3 && DATE_GAP.has(s.charCodeAt(p))) p--;
   const we = p + 1;
   while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)) || (s.charCodeAt(p) >= 0xc0 && s.charCodeAt(p) <= 0xff))) p--;
-  if (we - p < 3 || !MONTH_LAST_WORDS.has(foldRange(s, p + 1, we))) return apostropheBirthYear(scan, ys, ye);
+  if (we - p < 3 || !MONTH_LAST_WORDS.hasAt(s, p + 1, we)) return apostropheBirthYear(scan, ys, ye);
   const from = Math.max(0, ys - 40);
-  const before = TEXT_DATE_BEFORE_YEAR.exec(foldRange(s, from, ys));
+  const before = execAtEnd(TEXT_DATE_BEFORE_YEAR, foldRange(s, from, ys));
   if (!before || dateCue(scan, from + before.index, ye) !== Cue.BIRTH) return false;
   add(scan, 'DOB', from + before.index, ye, 0.75);
   return true;
@@ -1600,12 +1625,13 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   const scan = SCAN;
   scan.norm = s;
   scan.regions = regions;
-  scan.found.length = 0;
-  scan.claimed.length = 0;
+  // (setting an array's length costs a call into the runtime even when it is already 0)
+  if (scan.found.length) scan.found.length = 0;
+  if (scan.claimed.length) scan.claimed.length = 0;
   scan.cueAt = scan.cueEnd = -1;
   scan.cue = 0;
   scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = -1;
-  scan.plainDates.length = 0;
+  if (scan.plainDates.length) scan.plainDates.length = 0;
   if (flags & HAS_AT) findEmails(scan);
   if (writtenEmail) findWrittenEmails(scan);
   // IBANs before links: "…/receive?iban=IR24…&amount=…" carries one

@@ -146,6 +146,85 @@ export function foldRange(norm: string, from: number, to: number): string {
   return out;
 }
 
+/** FNV-1a over the units of s[from, to), folded or as they are. */
+function hashUnits(s: string, from: number, to: number, fold: boolean): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= fold ? FOLD[s.charCodeAt(i)]! : s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Folded words (each with a value), looked up where a word of normalised text stands, folded unit by unit:
+ * `getAt(s, from, to)` is `map.get(foldRange(s, from, to))` without building the word or hashing a new string, which
+ * is most of what a look-up costs on the detector's hot path. Open addressing with linear probing; a slot holds
+ * 1 + the key's index, 0 when empty.
+ */
+export class FoldedWords<V = true> {
+  private readonly slots: Int32Array;
+  private readonly keys: string[];
+  private readonly values: V[];
+
+  constructor(entries: Iterable<readonly [string, V]>) {
+    const m = new Map<string, V>(entries);
+    let size = 2;
+    while (size < m.size * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.keys = [...m.keys()];
+    this.values = [...m.values()];
+    this.keys.forEach((k, n) => {
+      let i = hashUnits(k, 0, k.length, false) & (size - 1);
+      while (this.slots[i]) i = (i + 1) & (size - 1);
+      this.slots[i] = n + 1;
+    });
+  }
+
+  static of(words: Iterable<string>): FoldedWords {
+    return new FoldedWords<true>([...words].map((w) => [w, true] as const));
+  }
+
+  private find(s: string, from: number, to: number, fold: boolean): number {
+    const mask = this.slots.length - 1;
+    const len = to - from;
+    for (let i = hashUnits(s, from, to, fold) & mask; this.slots[i]; i = (i + 1) & mask) {
+      const k = this.slots[i]! - 1;
+      const key = this.keys[k]!;
+      if (key.length !== len) continue;
+      let j = 0;
+      if (fold) while (j < len && key.charCodeAt(j) === FOLD[s.charCodeAt(from + j)]) j++;
+      else while (j < len && key.charCodeAt(j) === s.charCodeAt(from + j)) j++;
+      if (j === len) return k;
+    }
+    return -1;
+  }
+
+  /** The value of the word s[from, to) of normalised text, folded. */
+  getAt(s: string, from: number, to: number): V | undefined {
+    const k = this.find(s, from, to, true);
+    return k < 0 ? undefined : this.values[k];
+  }
+
+  hasAt(s: string, from: number, to: number): boolean {
+    return this.find(s, from, to, true) >= 0;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.keys[Symbol.iterator]();
+  }
+
+  /** A word already folded, as it is. */
+  has(word: string): boolean {
+    return this.find(word, 0, word.length, false) >= 0;
+  }
+
+  get(word: string): V | undefined {
+    const k = this.find(word, 0, word.length, false);
+    return k < 0 ? undefined : this.values[k];
+  }
+}
+
 /** Folds a keyword the same way message text is normalised and folded (used to build the lexicon). */
 export function foldKeyword(word: string): string {
   let s = '';

@@ -4,7 +4,7 @@
  * Arabic-script cues are expanded with the usual clitics (ال، و، ب، ل... / ي، ك، ه، ها، م، ام...) so a message's
  * words are found with one map look-up each.
  */
-import { FOLD_TABLE, foldKeyword } from './detection-text';
+import { foldKeyword, FoldedWords } from './detection-text';
 
 export const Cue = {
   PHONE: 1,
@@ -151,11 +151,17 @@ function build(): Map<string, Cue> {
     }
   }
   for (const w of NOT_CUES) m.delete(foldKeyword(w));
-  for (const k of m.keys()) {
-    const h = hashOf(k, 0, k.length, false);
-    FILTER[h >>> 5]! |= 1 << (h & 31);
-  }
+  cueWords = new FoldedWords(m);
   return m;
+}
+
+/** The same words, looked up where they stand in a message (see FoldedWords). */
+let cueWords: FoldedWords<Cue> | null = null;
+
+/** The cue of the word s[from, to) (not yet folded): `cueOf(foldRange(s, from, to))` without building the word. */
+export function cueAt(s: string, from: number, to: number): Cue | undefined {
+  table ??= build();
+  return cueWords!.getAt(s, from, to);
 }
 
 /**
@@ -200,29 +206,6 @@ export function cueOfSpelling(foldedWord: string): Cue | undefined {
   if (foldedWord.length < SKELETON_MIN_WORD) return undefined;
   skeletons ??= buildSkeletons();
   return skeletons.get(skeletonOf(foldedWord));
-}
-
-/**
- * One bit per 20-bit hash of every key (128 KiB): most words of a message are no cue, and this rejects about nine in
- * ten of them without folding the word into a string or touching the large map.
- */
-const FILTER_BITS = 20;
-const FILTER = new Uint32Array(1 << (FILTER_BITS - 5));
-
-function hashOf(s: string, from: number, to: number, fold: boolean): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= fold ? FOLD_TABLE[s.charCodeAt(i)]! : s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h ^ (h >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
-}
-
-/** False when the word s[from, to) (not yet folded) is certainly no cue. */
-export function mayBeCue(s: string, from: number, to: number): boolean {
-  table ??= build();
-  const h = hashOf(s, from, to, true);
-  return (FILTER[h >>> 5]! & (1 << (h & 31))) !== 0;
 }
 
 /** The cue of a folded word, if any. */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { detectSensitive, type DetectedSpan, type SensitiveType } from '../../../main/core/masking';
 import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from '../../../main/core/masking/checksums';
-import { cueOf, mayBeCue } from '../../../main/core/masking/lexicon';
+import { cueAt, cueOf } from '../../../main/core/masking/lexicon';
 import { foldRange, normalise } from '../../../main/core/masking/detection-text';
 
 const AR = '٠١٢٣٤٥٦٧٨٩';
@@ -158,11 +158,17 @@ describe('offsets', () => {
 });
 
 describe('context look-ups (second round)', () => {
-  it('the lexicon filter never rejects a cue word, whatever its case, clitics or accents', () => {
+  it('the in-place look-up finds every cue word, whatever its case, clitics or accents, as the folded word does', () => {
     for (const w of ['passport', 'PASSPORT', 'بالجوال', 'وجوالي', 'لجوازي', 'تزاديت', 'tavalodam', 'né', 'NÉ', 'numéro', 'شمارم', 'کارتم', 'cvv2']) {
-      const s = normalise(w).text;
-      expect(mayBeCue(s, 0, s.length), w).toBe(true);
-      expect(cueOf(foldRange(s, 0, s.length)), w).toBeDefined();
+      const s = normalise(`x ${w} 1`).text;
+      const [from, to] = [2, s.length - 2];
+      expect(cueAt(s, from, to), w).toBeDefined();
+      expect(cueAt(s, from, to), w).toBe(cueOf(foldRange(s, from, to)));
+    }
+    // words that are no cue, prefixes and extensions of cue words, and the empty word
+    for (const w of ['passpor', 'passports2', 'hello', 'جوالات', 'x', '']) {
+      const s = normalise(`x ${w} 1`).text;
+      expect(cueAt(s, 2, s.length - 2), w).toBe(cueOf(foldRange(s, 2, s.length - 2)));
     }
   });
 
