@@ -4,7 +4,7 @@ import type { Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import type { SqlExecutor } from './executor';
 import { ingestBatch, type IngestResult } from './ingest';
-import { syncLabelActivity } from './label-activity';
+import { updateConversations } from './label-activity';
 import { checkSchema, migrate, schemaVersion } from './migrations';
 import { chunks, valuesList } from './sql-rows';
 import type {
@@ -418,13 +418,14 @@ export class HubStore {
 
   /** A customer's message reopens a resolved conversation; the version moves with every change consoles see. */
   private async bumpConversation(t: SqlExecutor, id: number, at: number, fromCustomer: boolean): Promise<ConversationView> {
-    await t.run(
+    await updateConversations(
+      t,
       `UPDATE conversations SET last_message_at = CASE WHEN last_message_at > ? THEN last_message_at ELSE ? END,
          opened_at = CASE WHEN ? = 1 AND (status = 'resolved' OR opened_at IS NULL) THEN ? ELSE opened_at END,
          status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END, version = version + 1 WHERE id = ?`,
       [at, at, fromCustomer ? 1 : 0, at, fromCustomer ? 1 : 0, id],
+      [id],
     );
-    await syncLabelActivity(t, [id]);
     return (await this.conversationIn(t, id))!;
   }
 
