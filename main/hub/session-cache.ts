@@ -25,8 +25,8 @@ export const SESSION_CACHE_MAX = 10_000;
  * - before a hit is answered, `fence` makes sure every notification committed before now has been heard (a round trip
  *   on the node's LISTEN connection, shared by every hit waiting at that moment); when that connection is down or the
  *   fence fails, the cache answers nothing and authentication reads the database;
- * - a fill that began before an invalidation is not stored (the generation moved), nor is anything while the
- *   cache cannot be fenced; the LISTEN connection's (re)start clears it, since notifications may have been missed.
+ * - a fill that began before an invalidation is not stored (the generation moved); the LISTEN connection's (re)start
+ *   clears the cache, since notifications may have been missed while it was down.
  */
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
