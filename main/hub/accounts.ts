@@ -15,6 +15,7 @@ import {
 } from '../core/auth';
 import { deviceAuthMessage } from '../core/connectors/relay-client/protocol';
 import { DiwanError } from '../core/shared/errors';
+import type { SessionCache } from './session-cache';
 import type { HubStore, HubUser } from './store';
 import { HubSecondFactor } from './store/second-factor';
 
@@ -50,6 +51,8 @@ export class HubAccounts {
       random?: (n: number) => Buffer;
       /** The secret behind a stored TOTP secret (`OriginalsSealer.openSecondFactor`); stored values are used as they are without it. */
       openSecondFactor?: (userId: number, stored: string) => string;
+      /** The node's cache of verified sessions (a PostgreSQL hub node with its LISTEN connection; `session-cache.ts`). */
+      cache?: SessionCache;
     },
   ) {
     this.factors = new HubSecondFactor(store);
@@ -204,13 +207,56 @@ export class HubAccounts {
   async authenticate(token: string | undefined, enrolling = false): Promise<SignedIn | null> {
     if (!token || token.length > 256) return null;
     const tokenHash = hashToken(token);
+    const cache = this.o.cache;
+    const hit = await cache?.get(tokenHash);
+    if (hit) {
+      this.keepAliveLater(hit.session);
+      return { user: hit.user, device: hit.session.device, tokenHash };
+    }
+    const stamp = cache?.stamp() ?? 0;
     const s = await this.store.session(tokenHash);
     if (!s || !(s.stage === 'full' || (enrolling && s.stage === 'enrol'))) return null;
     const user = await this.store.userById(s.userId);
     if (!user || user.disabled) return null;
     if (s.stage === 'enrol') return { user, device: s.device, tokenHash, enrolling: true };
     await this.keepAlive(s);
+    cache?.put(stamp, s, user);
     return { user, device: s.device, tokenHash };
+  }
+
+  /** Fills the cache with every live complete session (up to its size) in three statements, before consoles ask. */
+  async warmCache(limit: number): Promise<void> {
+    const cache = this.o.cache;
+    if (!cache) return;
+    const stamp = cache.stamp();
+    const sessions = await this.store.liveSessions(limit);
+    const users = await this.store.usersByIds(sessions.map((s) => s.userId));
+    for (const s of sessions) {
+      const user = users.get(s.userId);
+      if (user) cache.put(stamp, s, user);
+    }
+  }
+
+  private readonly extending = new Map<string, number>();
+  private extendTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * `keepAlive` for a session answered from the cache: the new deadline is written with others in one statement
+   * within a second, so a reconnect storm costs no write per console. The entry moves at once, so it asks once.
+   */
+  private keepAliveLater(s: { tokenHash: string; expiresAt: number }): void {
+    const deadline = this.o.now() + this.o.idleMs;
+    if (deadline - s.expiresAt < Math.min(EXTEND_EVERY_MS, this.o.idleMs / 10)) return;
+    s.expiresAt = deadline;
+    this.extending.set(s.tokenHash, deadline);
+    this.extendTimer ??= setTimeout(() => {
+      this.extendTimer = null;
+      const deadlines = [...this.extending].map(([tokenHash, expiresAt]) => ({ tokenHash, expiresAt }));
+      this.extending.clear();
+      // Out of reach: the deadline moves with the session's next use instead.
+      void this.store.extendSessions(deadlines).catch(() => {});
+    }, 1_000);
+    this.extendTimer.unref();
   }
 
   /** Keeps a session alive while its console follows the stream; false once it has ended. */

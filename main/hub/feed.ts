@@ -19,13 +19,25 @@ export class EventFeed {
   private readonly notices = new Map<string, (payload: string) => void>();
   private timer: NodeJS.Timeout | null = null;
   private listenClient: pg.Client | null = null;
+  /** Set once every LISTEN of `listenClient` is in place, until that connection ends. */
+  private listening = false;
+  private fencing: Promise<boolean> | null = null;
+  private nextFence: Promise<boolean> | null = null;
   private stopped = false;
   /** Set while the event table cannot be read (the database is out of reach). */
   lastError: string | null = null;
 
   constructor(
     private readonly store: HubStore,
-    private readonly o: { ringSize?: number; pollMs?: number; listenUrl?: string; onError?: (e: unknown) => void; log?: (line: string) => void } = {},
+    private readonly o: {
+      ringSize?: number;
+      pollMs?: number;
+      listenUrl?: string;
+      onError?: (e: unknown) => void;
+      log?: (line: string) => void;
+      /** Called each time the LISTEN connection is (re)established: notifications sent meanwhile were missed. */
+      onListening?: () => void;
+    } = {},
   ) {
     // A failing listener must not stop the feed reading the rest of the batch for the other consoles.
     this.listeners = new Listeners('event feed', o.log);
@@ -63,11 +75,14 @@ export class EventFeed {
         });
         await c.query('LISTEN diwan_events');
         for (const channel of this.notices.keys()) await c.query(`LISTEN ${channel}`);
+        this.listening = true;
+        this.o.onListening?.();
         void this.wake();
         await ended;
       } catch {
         /* out of reach: the poll keeps the feed going once the database is back */
       }
+      this.listening = false;
       this.listenClient = null;
       await c.end().catch(() => {});
       if (!this.stopped) await new Promise((r) => setTimeout(r, 1_000));
@@ -78,8 +93,30 @@ export class EventFeed {
    * Other NOTIFY channels that carry what is never stored (the live markers): registered before `start`, heard on
    * the same LISTEN connection. Without PostgreSQL (the embedded hub) there is one node and nothing to hear.
    */
-  onNotice(channel: 'diwan_markers' | typeof HANDOVER_NOTICE, listener: (payload: string) => void): void {
+  onNotice(channel: 'diwan_markers' | 'diwan_sessions' | typeof HANDOVER_NOTICE, listener: (payload: string) => void): void {
     this.notices.set(channel, listener);
+  }
+
+  /**
+   * Resolves true once every NOTIFY committed before the call has been heard: a round trip on the LISTEN connection
+   * (PostgreSQL sends a connection's pending notifications before it answers its next query). Calls made while one is
+   * in flight share the next one; false without a LISTEN connection in place.
+   */
+  fence(): Promise<boolean> {
+    if (this.nextFence) return this.nextFence;
+    const run = (): Promise<boolean> => {
+      this.nextFence = null;
+      const c = this.listenClient;
+      const p = this.listening && c ? c.query('SELECT 1').then(() => this.listening && this.listenClient === c, () => false) : Promise.resolve(false);
+      const done: Promise<boolean> = p.finally(() => {
+        if (this.fencing === done) this.fencing = null;
+      });
+      this.fencing = done;
+      return p;
+    };
+    if (!this.fencing) return run();
+    this.nextFence = this.fencing.then(run, run);
+    return this.nextFence;
   }
 
   onNew(listener: () => void): () => void {

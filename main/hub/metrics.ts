@@ -20,6 +20,8 @@ export class HubMetrics {
     authenticate: { sum: 0, count: 0 },
     upgrade: { sum: 0, count: 0 },
   };
+  /** The node's cache of verified sessions (session-cache.ts), when it has one. */
+  sessionCache: { readonly hits: number; readonly size: number } | null = null;
   /** How late the node's event loop runs timers: on a starved node every phase above waits this long, too. */
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
 
@@ -70,6 +72,15 @@ export class HubMetrics {
       '# TYPE diwan_hub_event_loop_delay_seconds gauge',
       `diwan_hub_event_loop_delay_seconds{${node},quantile="0.99"} ${(this.loopDelay.percentile(99) / 1e9).toFixed(3)}`,
       `diwan_hub_event_loop_delay_seconds{${node},quantile="1"} ${(this.loopDelay.max / 1e9).toFixed(3)}`,
+      ...(this.sessionCache
+        ? [
+            '# HELP diwan_hub_session_cache_hits_total Bearer authentications answered from the node\'s cache of verified sessions.',
+            '# TYPE diwan_hub_session_cache_hits_total counter',
+            `diwan_hub_session_cache_hits_total{${node}} ${this.sessionCache.hits}`,
+            '# TYPE diwan_hub_session_cache_entries gauge',
+            `diwan_hub_session_cache_entries{${node}} ${this.sessionCache.size}`,
+          ]
+        : []),
       '# TYPE diwan_hub_resident_bytes gauge',
       `diwan_hub_resident_bytes{${node}} ${rss}`,
     ];

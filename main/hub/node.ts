@@ -40,7 +40,8 @@ import { connectCustodian } from './custodian-connect';
 import { OriginalsSealer } from './sealing';
 import { MarkerBoard } from './markers';
 import { ConsoleStream } from './stream';
-import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore, WorkflowStore } from './store';
+import { changeNames, parseChange, SessionCache, SESSION_CACHE_MAX, SESSION_CACHE_TTL_MS } from './session-cache';
+import { ConsentStore, describePgError, HubStore, isConnectionError, postgresExecutor, sqliteExecutor, WebhookIntakeStore, WorkflowStore, type SessionChange } from './store';
 import { WorkflowRunner } from './workflow';
 import { rotateTicketKeys, ticketOptions } from './tls-tickets';
 import { HubSnoozes } from './store/snoozes';
@@ -133,14 +134,39 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   }
 
   const metrics = new HubMetrics();
+  // The cache of verified sessions needs the LISTEN connection that tells it what ended (session-cache.ts): none on SQLite.
+  let warmCache = (): void => {};
+  const feed = new EventFeed(store, {
+    listenUrl: pgUrl ?? undefined,
+    log: (detail) => log({ level: 'warn', event: 'listener.failed', detail }),
+    onListening: () => {
+      sessionCache?.invalidate('all');
+      warmCache();
+    },
+  });
+  const sessionCache = pgUrl ? new SessionCache({ now, fence: () => feed.fence() }) : null;
   const accounts = new HubAccounts(store, {
     now,
     idleMs: config.sessions.idleMinutes * 60_000,
     requireTwoFactor: config.sessions.requireTwoFactor,
     openSecondFactor: (userId, stored) => sealer.openSecondFactor(userId, stored),
+    ...(sessionCache ? { cache: sessionCache } : {}),
   });
-  const feed = new EventFeed(store, { listenUrl: pgUrl ?? undefined, log: (detail) => log({ level: 'warn', event: 'listener.failed', detail }) });
+  metrics.sessionCache = sessionCache;
+  warmCache = () => void accounts.warmCache(SESSION_CACHE_MAX).catch(() => {});
   const streams = new Set<ConsoleStream>();
+  // A session ended or changed (here, or on another node through NOTIFY): its streams on this node check it now.
+  const sessionEnded = (change: SessionChange | 'all') => {
+    if (change === 'all') return;
+    for (const s of streams) if (changeNames(change, s.session)) s.recheck();
+  };
+  store.sessionChanges.add((change) => {
+    sessionCache?.invalidate(change);
+    sessionEnded(change);
+  });
+  feed.onNotice('diwan_sessions', (payload) => sessionEnded(sessionCache ? sessionCache.heard(payload) : parseChange(payload)));
+  const cacheWarming = sessionCache ? setInterval(warmCache, SESSION_CACHE_TTL_MS / 2) : null;
+  cacheWarming?.unref();
   const workflowStore = new WorkflowStore(store, now);
   const consentStore = new ConsentStore(store, now);
   const snoozes = new HubSnoozes(store);
@@ -429,6 +455,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     await new Promise<void>((r) => server.close(() => r()));
     server.closeAllConnections?.();
     stopTicketRotation();
+    if (cacheWarming) clearInterval(cacheWarming);
     stopWatching();
     await retentionSchedule.stop();
     await relayExpiry.stop();

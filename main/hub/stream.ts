@@ -63,6 +63,16 @@ export class ConsoleStream {
     return this.user.id;
   }
 
+  /** The session this stream was opened with (a change that names it makes the stream check it at once). */
+  get session(): { tokenHash: string; userId: number; device: string } {
+    return { tokenHash: this.who.tokenHash, userId: this.user.id, device: this.who.device };
+  }
+
+  /** Checks the session in the database now (not at the next keep-alive): the stream ends if it has ended. */
+  recheck(): void {
+    if (!this.closed) void this.refresh();
+  }
+
   /** A live marker (never stored, no sequence number) for a conversation this console may see, not its own user's. */
   pushMarker(m: Marker): void {
     if (this.closed || m.userId === this.user.id || !mayReceive(this.user, { audience: 'conversation', channelId: m.channelId })) return;

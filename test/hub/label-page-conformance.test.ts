@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubStore, type PreparedMessage } from '../../main/hub/store';
+import { HubStore, type PreparedMessage, type SqlExecutor } from '../../main/hub/store';
 import { HubLabels } from '../../main/hub/store/labels';
 import { bothAdapters } from './adapters';
 import { preparedMessage } from './prepared-message';
@@ -11,6 +11,19 @@ import { preparedMessage } from './prepared-message';
  */
 const adapters = bothAdapters('hub-label-page-');
 const actor = { actor: 'test', device: null };
+
+/** The port with every statement's text written down (a batch's round trips, counted). */
+function recording(q: SqlExecutor, seen: string[]): SqlExecutor {
+  return {
+    dialect: q.dialect,
+    all: (sql, params) => (seen.push(sql), q.all(sql, params)),
+    get: (sql, params) => (seen.push(sql), q.get(sql, params)),
+    run: (sql, params) => (seen.push(sql), q.run(sql, params)),
+    tx: (fn) => q.tx((t) => fn(recording(t, seen))),
+    serializeEvents: () => q.serializeEvents(),
+    close: () => q.close(),
+  };
+}
 
 const message = (id: string, chat: string, sentAt: number): PreparedMessage =>
   preparedMessage(id, chat, sentAt, { contact: { platformUserId: `u-${chat}`, displayName: chat }, seal: () => ({ text: Buffer.from('sealed'), fields: [] }) });
@@ -54,5 +67,20 @@ for (const [name, open] of Object.entries(adapters)) {
         { numRuns: 15 },
       );
     }, 120_000);
+
+    it('carries an ingest batch\'s activity to its conversations\' labels without a statement of its own on PostgreSQL', async () => {
+      const labels = new HubLabels(store);
+      const l = await labels.create(`round-trips-${name}`, actor);
+      const first = await store.ingest('tg', [message('rt-1', 'rt-a', 2_000_001), message('rt-2', 'rt-b', 2_000_002)]);
+      for (const id of first.conversationIds) await labels.setOnConversation(id, [l.id], actor);
+      const seen: string[] = [];
+      const counted = new HubStore(recording(store.q, seen), () => 1_000);
+      await counted.ingest('tg', [message('rt-3', 'rt-a', 2_000_004), message('rt-4', 'rt-b', 2_000_003)]);
+      const own = seen.filter((sql) => /^\s*UPDATE conversation_labels/.test(sql));
+      expect(own.length).toBe(name === 'postgres' ? 0 : 1);
+      expect((await store.conversations({ labelId: l.id, limit: 10 })).map((c) => c.id)).toEqual([...first.conversationIds]);
+      const rows = await store.q.all<{ last_message_at: number }>('SELECT last_message_at FROM conversation_labels WHERE label_id = ? ORDER BY last_message_at DESC', [l.id]);
+      expect(rows.map((r) => Number(r.last_message_at))).toEqual([2_000_004, 2_000_003]);
+    });
   });
 }

@@ -12,14 +12,16 @@ export async function placeByAlias(t: SqlExecutor, channelId: string, fresh: rea
   const ids = [...new Set(fresh.flatMap((m) => [m.platformConversationId, ...(m.aliases ?? [])]))];
   const leadsTo = new Map<string, string>();
   for (const part of chunks(ids)) {
-    const keys = await t.all<{ k: string }>(`SELECT platform_conversation_id AS k FROM conversations WHERE channel_id = ? AND platform_conversation_id IN (${inList(part.length)})`, [channelId, ...part]);
-    for (const r of keys) leadsTo.set(r.k, r.k);
-    const aliases = await t.all<{ alias: string; k: string }>(
-      `SELECT a.alias, c.platform_conversation_id AS k FROM conversation_aliases a JOIN conversations c ON c.id = a.conversation_id
+    // Keys and aliases in one statement (one round trip per ingest batch); a key wins over an alias of the same id.
+    const rows = await t.all<{ alias: string | null; k: string }>(
+      `SELECT NULL AS alias, platform_conversation_id AS k FROM conversations WHERE channel_id = ? AND platform_conversation_id IN (${inList(part.length)})
+       UNION ALL
+       SELECT a.alias, c.platform_conversation_id FROM conversation_aliases a JOIN conversations c ON c.id = a.conversation_id
          WHERE a.channel_id = ? AND a.alias IN (${inList(part.length)})`,
-      [channelId, ...part],
+      [channelId, ...part, channelId, ...part],
     );
-    for (const r of aliases) if (!leadsTo.has(r.alias)) leadsTo.set(r.alias, r.k);
+    for (const r of rows) if (r.alias === null) leadsTo.set(r.k, r.k);
+    for (const r of rows) if (r.alias !== null && !leadsTo.has(r.alias)) leadsTo.set(r.alias, r.k);
   }
   return fresh.map((m) => {
     const own = [m.platformConversationId, ...(m.aliases ?? [])];

@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import { attachmentViews } from './attachment-views';
 import type { Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
+import { Listeners } from '../../core/shared/listeners';
 import type { SqlExecutor } from './executor';
 import { ingestBatch, type IngestResult } from './ingest';
-import { syncLabelActivity } from './label-activity';
+import { updateConversations } from './label-activity';
 import { checkSchema, migrate, schemaVersion } from './migrations';
-import { chunks, valuesList } from './sql-rows';
+import { chunks, inList, valuesList } from './sql-rows';
 import type {
   Actor,
   Audience,
@@ -17,6 +18,7 @@ import type {
   HubDevice,
   HubEvent,
   HubSession,
+  SessionChange,
   HubUser,
   MessageView,
   OutboxClaim,
@@ -112,6 +114,19 @@ export class HubStore {
     readonly q: SqlExecutor,
     readonly now: () => number,
   ) {}
+
+  /** Heard in this process as soon as a statement ends or changes sessions (other nodes hear the `diwan_sessions` NOTIFY). */
+  readonly sessionChanges = new Listeners<[SessionChange]>('session changes');
+
+  /**
+   * Inside the transaction that ends or changes sessions: tells every node's cache of verified sessions. The NOTIFY is
+   * delivered at COMMIT, so a node that has heard every notification committed before a request (`EventFeed.fence`)
+   * never answers that request from a stale entry.
+   */
+  private async sessionsChanged(t: SqlExecutor, change: SessionChange): Promise<void> {
+    if (t.dialect === 'postgres') await t.run("SELECT pg_notify('diwan_sessions', ?)", [JSON.stringify(change)]);
+    this.sessionChanges.emit(change);
+  }
 
   get dialect() {
     return this.q.dialect;
@@ -298,6 +313,8 @@ export class HubStore {
       // A person changing their own password stays signed in on the desk where they did it, and nowhere else.
       await t.run('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?', [id, actor.keepSession ?? '']);
     }
+    // Cached sessions carry the user as it was (role, channels, disabled): any change drops them on every node.
+    await this.sessionsChanged(t, { userId: id });
     const after = toUser((await t.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]))!, await this.channelsOf(t, id));
     await this.emit(t, 'user.updated', 'team', toMember(after));
     const details: Record<string, unknown> = {};
@@ -323,6 +340,7 @@ export class HubStore {
     await this.q.tx(async (t) => {
       await t.run('UPDATE devices SET revoked = 1 WHERE fingerprint = ?', [fingerprint]);
       await t.run('DELETE FROM sessions WHERE device = ?', [fingerprint]);
+      await this.sessionsChanged(t, { device: fingerprint });
       // What a relayed channel queued for this computer is erased with it, and its relay sessions end.
       const relayed = await t.all<{ seq: number }>('DELETE FROM relay_events WHERE device = ? RETURNING seq', [fingerprint]);
       await t.run('DELETE FROM relay_sessions WHERE fingerprint = ?', [fingerprint]);
@@ -380,7 +398,44 @@ export class HubStore {
   }
 
   async endSession(tokenHash: string): Promise<void> {
-    await this.q.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+    await this.q.tx(async (t) => {
+      await t.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+      await this.sessionsChanged(t, { tokenHash });
+    });
+  }
+
+  /** Up to `limit` complete sessions still alive, newest deadline first (a node's cache fills from them in one read). */
+  async liveSessions(limit: number): Promise<HubSession[]> {
+    const rows = await this.q.all<{ token_hash: string; user_id: number; device: string; expires_at: number }>(
+      "SELECT token_hash, user_id, device, expires_at FROM sessions WHERE stage = 'full' AND expires_at > ? ORDER BY expires_at DESC LIMIT ?",
+      [this.now(), limit],
+    );
+    return rows.map((r) => ({ tokenHash: r.token_hash, userId: r.user_id, device: r.device, stage: 'full', expiresAt: Number(r.expires_at) }));
+  }
+
+  /** Users by id, with their channels, in two statements whatever their number. */
+  async usersByIds(ids: readonly number[]): Promise<Map<number, HubUser>> {
+    const out = new Map<number, HubUser>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await this.q.all<UserRow>(`SELECT * FROM users WHERE id IN (${inList(part.length)})`, part);
+      const channels = await this.q.all<{ user_id: number; channel_id: string }>(
+        `SELECT user_id, channel_id FROM user_channels WHERE user_id IN (${inList(part.length)}) ORDER BY channel_id`,
+        part,
+      );
+      for (const r of rows) out.set(r.id, toUser(r, channels.filter((c) => c.user_id === r.id).map((c) => c.channel_id)));
+    }
+    return out;
+  }
+
+  /** Moves several sessions' idle deadlines in one statement (never backwards). */
+  async extendSessions(deadlines: ReadonlyArray<{ tokenHash: string; expiresAt: number }>): Promise<void> {
+    for (const part of chunks(deadlines)) {
+      await this.q.run(
+        `UPDATE sessions SET expires_at = v.column2 FROM (VALUES ${valuesList(part.length, '(CAST(? AS TEXT), CAST(? AS BIGINT))')}) AS v
+          WHERE sessions.token_hash = v.column1 AND sessions.expires_at < v.column2`,
+        part.flatMap((d) => [d.tokenHash, d.expiresAt]),
+      );
+    }
   }
 
   // ── channels ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -418,13 +473,14 @@ export class HubStore {
 
   /** A customer's message reopens a resolved conversation; the version moves with every change consoles see. */
   private async bumpConversation(t: SqlExecutor, id: number, at: number, fromCustomer: boolean): Promise<ConversationView> {
-    await t.run(
+    await updateConversations(
+      t,
       `UPDATE conversations SET last_message_at = CASE WHEN last_message_at > ? THEN last_message_at ELSE ? END,
          opened_at = CASE WHEN ? = 1 AND (status = 'resolved' OR opened_at IS NULL) THEN ? ELSE opened_at END,
          status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END, version = version + 1 WHERE id = ?`,
       [at, at, fromCustomer ? 1 : 0, at, fromCustomer ? 1 : 0, id],
+      [id],
     );
-    await syncLabelActivity(t, [id]);
     return (await this.conversationIn(t, id))!;
   }
 

@@ -1,6 +1,6 @@
 import type { SqlExecutor } from './executor';
 import { attachmentViews } from './attachment-views';
-import { syncLabelActivity } from './label-activity';
+import { updateConversations } from './label-activity';
 import { applyMoves, placeByAlias, recordAliases } from './conversation-aliases';
 import { applyRevisions, type Revised, type RevisionWriter } from './revisions';
 import { chunks, inList, valuesList } from './sql-rows';
@@ -39,7 +39,8 @@ interface ConversationState {
 /**
  * Set-based ingest of one channel's batch inside the caller's transaction `t`. A batch costs a fixed number of
  * statements whatever its size (per chunk of 250 rows): duplicate check (with the message ids on PostgreSQL),
- * contact upsert, conversation upsert, messages, fields, conversation update, event lock, events, cursor.
+ * contact upsert, conversation upsert, messages, fields, conversation update (with its label rows' activity),
+ * event lock, events, cursor.
  * Per-message round trips made the hub's ingest a sixth of the speed of plain INSERTs on a loaded machine
  * (bench/README.md, "Team hub").
  *
@@ -124,14 +125,15 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
       events.push({ kind: 'message.added', audience: 'conversation', payload: added, where });
     });
     for (const part of chunks([...conversations.values()])) {
-      await t.run(
+      await updateConversations(
+        t,
         `UPDATE conversations SET last_message_at = v.column2, status = v.column3, version = v.column4, opened_at = v.column5
            FROM (VALUES ${valuesList(part.length, '(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS BIGINT))')}) AS v
           WHERE conversations.id = v.column1`,
         part.flatMap((c) => [c.id, c.lastMessageAt, c.status, c.version, c.openedAt]),
+        part.map((c) => c.id),
       );
     }
-    await syncLabelActivity(t, [...conversations.values()].map((c) => c.id));
     await store.emitMany(t, events);
     await recordAliases(t, channelId, fresh, (m) => convOf(m).id, store.now());
     moved = await applyMoves(t, channelId, fresh, (m) => convOf(m).id, store.now());

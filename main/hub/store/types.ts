@@ -23,6 +23,9 @@ export interface HubDevice {
   revoked: boolean;
 }
 
+/** What ended or changed sessions, for the nodes' caches of verified sessions (`session-cache.ts`). */
+export type SessionChange = { tokenHash: string } | { userId: number } | { device: string };
+
 export interface HubSession {
   tokenHash: string;
   userId: number;
