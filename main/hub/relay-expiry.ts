@@ -1,4 +1,4 @@
-import { failureName } from '../core/shared/keep-going';
+import { failureName, repeatEvery } from '../core/shared/keep-going';
 import type { HubLog } from './channels';
 import type { HubRelayQueue } from './store/relay-queue';
 
@@ -8,29 +8,13 @@ import type { HubRelayQueue } from './store/relay-queue';
  * Logs counts only; a failure is logged by its name and tried again next time.
  */
 export function scheduleRelayExpiry(o: { queue: Pick<HubRelayQueue, 'expire'>; maxAgeMs: number; everyMs: number; now: () => number; log: HubLog }): { stop(): Promise<void> } {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    running = (async () => {
-      try {
-        for (const e of await o.queue.expire(o.now() - o.maxAgeMs)) {
-          o.log({ level: 'warn', event: 'relay.expired', channelId: e.channelId, detail: `${e.events} events for device ${e.device.slice(0, 12)} erased unread after ${Math.round(o.maxAgeMs / 86_400_000)} days` });
-        }
-      } catch (e) {
-        o.log({ level: 'warn', event: 'relay.expiry_failed', detail: failureName(e) });
+  return repeatEvery(
+    o.everyMs,
+    async () => {
+      for (const e of await o.queue.expire(o.now() - o.maxAgeMs)) {
+        o.log({ level: 'warn', event: 'relay.expired', channelId: e.channelId, detail: `${e.events} events for device ${e.device.slice(0, 12)} erased unread after ${Math.round(o.maxAgeMs / 86_400_000)} days` });
       }
-    })().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(tick, o.everyMs);
-    });
-  };
-  timer = setTimeout(tick, o.everyMs);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
     },
-  };
+    (e) => o.log({ level: 'warn', event: 'relay.expiry_failed', detail: failureName(e) }),
+  );
 }

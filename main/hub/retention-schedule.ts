@@ -1,4 +1,4 @@
-import { failureName } from '../core/shared/keep-going';
+import { failureName, repeatEvery } from '../core/shared/keep-going';
 import type { HubLog } from './channels';
 import type { ChannelLeases } from './leases';
 import type { HubRetention, HubRetentionOutcome } from './store/retention';
@@ -37,37 +37,20 @@ export async function applyRetentionUnderLease(o: RetentionRunOptions): Promise<
  * it removed, in counts; a failure is logged by its name and tried again next tick.
  */
 export function scheduleRetention(o: RetentionRunOptions & { everyMs: number; log: HubLog }): { stop(): Promise<void> } {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped) return;
-    running = (async () => {
-      try {
-        const outcomes = await applyRetentionUnderLease({ ...o, stopping: () => stopped });
-        for (const r of outcomes ?? []) {
-          if (!(r.originalsCleared || r.attachmentsCleared || r.messagesDeleted || r.conversationsDeleted || r.heldDeleted) && r.done) continue;
-          o.log({
-            level: 'info',
-            event: 'retention.applied',
-            channelId: r.channelId,
-            detail: `${r.mode} after ${r.days} days: ${r.originalsCleared} originals, ${r.attachmentsCleared} attachment links, ${r.messagesDeleted} messages, ${r.conversationsDeleted} conversations, ${r.heldDeleted} held messages removed${r.done ? '' : '; more next time'}`,
-          });
-        }
-      } catch (e) {
-        o.log({ level: 'warn', event: 'retention.failed', detail: failureName(e) });
+  return repeatEvery(
+    o.everyMs,
+    async (stopping) => {
+      const outcomes = await applyRetentionUnderLease({ ...o, stopping });
+      for (const r of outcomes ?? []) {
+        if (!(r.originalsCleared || r.attachmentsCleared || r.messagesDeleted || r.conversationsDeleted || r.heldDeleted) && r.done) continue;
+        o.log({
+          level: 'info',
+          event: 'retention.applied',
+          channelId: r.channelId,
+          detail: `${r.mode} after ${r.days} days: ${r.originalsCleared} originals, ${r.attachmentsCleared} attachment links, ${r.messagesDeleted} messages, ${r.conversationsDeleted} conversations, ${r.heldDeleted} held messages removed${r.done ? '' : '; more next time'}`,
+        });
       }
-    })().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(tick, o.everyMs);
-    });
-  };
-  timer = setTimeout(tick, o.everyMs);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
     },
-  };
+    (e) => o.log({ level: 'warn', event: 'retention.failed', detail: failureName(e) }),
+  );
 }

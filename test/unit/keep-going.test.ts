@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundedWait, detached, failureName, keepTrying, survivingLoop } from '../../main/core/shared/keep-going';
+import { boundedWait, detached, failureName, keepTrying, repeatEvery, survivingLoop } from '../../main/core/shared/keep-going';
 import { ESCAPED_FAILURE_EXIT, untilStopped } from '../../main/cli/until-stopped';
 
 const noWait = async () => {};
@@ -128,5 +128,47 @@ describe('untilStopped: how `diwan hub run` waits for its end', () => {
     clearInterval(held);
     expect(p.exits).toEqual([ESCAPED_FAILURE_EXIT]);
     life.dispose();
+  });
+});
+
+describe('repeatEvery: one schedule for the hub\'s sweeps', () => {
+  it('runs again after a failure, never two runs at once, and stop() waits for the run in progress', async () => {
+    let runs = 0;
+    let inFlight = 0;
+    let most = 0;
+    const failures: unknown[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let thirdStarted!: () => void;
+    const third = new Promise<void>((r) => (thirdStarted = r));
+    let sawStopping = false;
+    const schedule = repeatEvery(
+      1,
+      async (stopping) => {
+        runs++;
+        inFlight++;
+        most = Math.max(most, inFlight);
+        try {
+          if (runs === 1) throw new Error('first run fails');
+          if (runs === 3) {
+            thirdStarted();
+            await gate;
+            sawStopping = stopping();
+          }
+        } finally {
+          inFlight--;
+        }
+      },
+      (e) => failures.push(e),
+    );
+    await third;
+    let stopped = false;
+    const stopping = schedule.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    await new Promise((r) => setTimeout(r, 5));
+    expect({ failures: failures.length, runs, most, sawStopping }).toEqual({ failures: 1, runs: 3, most: 1, sawStopping: true });
   });
 });

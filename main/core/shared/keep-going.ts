@@ -117,3 +117,30 @@ export async function survivingLoop(pass: () => Promise<void>, o: SurvivingLoopO
     }
   }
 }
+
+/**
+ * Runs `work` every `everyMs` (the first time after one interval), never two runs at once: the next wait starts when a
+ * run ends. `work` gets `stopping`, true once `stop()` was called, to end a long run early; a failure goes to
+ * `report` and the schedule goes on. `stop()` resolves when a run in progress has ended.
+ */
+export function repeatEvery(everyMs: number, work: (stopping: () => boolean) => Promise<void>, report: (e: unknown) => void): { stop(): Promise<void> } {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const stopping = () => stopped;
+  const tick = () => {
+    if (stopped) return;
+    running = detached(() => work(stopping), report).finally(() => {
+      running = null;
+      if (!stopped) timer = setTimeout(tick, everyMs);
+    });
+  };
+  timer = setTimeout(tick, everyMs);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
