@@ -37,6 +37,9 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
 }
 
+/** "capital A one two nine…", "the letter B", "حرف K": the word that says a passport's letter is read out is part of it. */
+const LETTER_WORD_BEFORE = /(?:capital|big|small|letter|حرف|harf)[ \u00a0]+$/i;
+
 export function detectDictated(detect: Detect, text: string, options?: DetectOptions): DetectedSpan[] {
   const typed = detect(text, options);
   const found = typed.length ? withAlternatives(text, typed) : typed;
@@ -46,16 +49,21 @@ export function detectDictated(detect: Detect, text: string, options?: DetectOpt
   const rw = rewriteSpoken(text, runs);
   const spoken: DetectedSpan[] = [];
   for (const sp of withAlternatives(rw.text, detect(rw.text, options))) {
-    const start = rw.from[sp.start]!;
+    let start = rw.from[sp.start]!;
+    if (sp.type === 'PASSPORT') {
+      const m = LETTER_WORD_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+      if (m) start -= m[0].length;
+    }
     const end = rw.to[sp.end - 1]!;
     // the rest of the message was read as typed above
     if (!runs.some((r) => r.start < end && start < r.end)) continue;
-    // groups apart by a comma, "..", a pause or a line break are masked one by one, as they were written
+    // groups apart by a comma, "..", a pause or a line break are masked one by one, as they were written (digits one
+    // per line, "4\n8\n2\n9", stay one value)
     let a = start;
     for (const r of runs) {
       for (let n = 1; n < r.groups.length; n++) {
         const cut = r.groups[n - 1]!.end;
-        if (cut > a && r.groups[n]!.start < end) {
+        if (cut > a && r.groups[n]!.start < end && r.groups[n - 1]!.digits.length > 1 && r.groups[n]!.digits.length > 1) {
           spoken.push({ ...sp, start: a, end: cut });
           a = r.groups[n]!.start;
         }
@@ -63,9 +71,7 @@ export function detectDictated(detect: Detect, text: string, options?: DetectOpt
     }
     spoken.push({ ...sp, start: a, end });
   }
-  if (!spoken.length) return found;
-  return found
-    .filter((f) => !spoken.some((s) => s.start < f.end && f.start < s.end))
-    .concat(spoken)
-    .sort((x, y) => x.start - y.start || y.end - x.end);
+  // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone)
+  const more = spoken.filter((s) => !found.some((f) => s.start < f.end && f.start < s.end));
+  return more.length ? found.concat(more).sort((x, y) => x.start - y.start || y.end - x.end) : found;
 }
