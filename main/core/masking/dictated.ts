@@ -4,10 +4,9 @@
  * and a second value offered as an alternative ("7781 or 7718?", "٤٤٨٢ ولا ٤٤٢٨") takes the first one's type.
  */
 import { digitValue } from '../text/fold';
+import { detectSensitive as detect } from './detect';
 import { maySpeakDigits, rewriteSpoken, spokenRuns } from './spoken-digits';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
-
-type Detect = (text: string, options?: DetectOptions) => DetectedSpan[];
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
 /** After a value: "or", "ولا", "او", "یا", "ou", "wala", "ya", with at most one short word before it ("… بود یا …", "… was it or …"). */
@@ -40,7 +39,8 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
 /** "capital A one two nine…", "the letter B", "حرف K": the word that says a passport's letter is read out is part of it. */
 const LETTER_WORD_BEFORE = /(?:capital|big|small|letter|حرف|harf)[ \u00a0]+$/i;
 
-export function detectDictated(detect: Detect, text: string, options?: DetectOptions): DetectedSpan[] {
+/** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
+export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   const typed = detect(text, options);
   const found = typed.length ? withAlternatives(text, typed) : typed;
   if (!text || !maySpeakDigits(text)) return found;

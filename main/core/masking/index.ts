@@ -2,21 +2,16 @@
  * Masking: finds sensitive values (phones, national IDs, e-mails, cards, IBANs, birth dates, one-time codes,
  * passports) in Arabic, Persian and English messages and renders them as tokens.
  */
-import { detectSensitive as detectTyped } from './detect';
-import { detectDictated } from './dictated';
+import { detectSensitive } from './dictated';
 import { maskText, type MaskingHints, type MaskResult } from './mask';
 import type { DetectedSpan, DetectOptions } from './types';
 
 export { DEFAULT_REGION_HINTS } from './detect';
+export { detectSensitive } from './dictated';
 export { maskText, DEFAULT_MASKING_HINTS, type MaskingHint, type MaskingHints, type MaskResult, type MaskedField, type SpanLike } from './mask';
 export { parseMaskedText, formatToken, textWithoutTokens, type MaskedSegment } from './tokens';
 export { normalise, type Normalised, toOriginalStart, toOriginalEnd } from './detection-text';
 export { SENSITIVE_TYPES, NEVER_REVEALABLE, isSensitiveType, type SensitiveType, type DetectedSpan, type DetectOptions } from './types';
-
-/** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
-export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
-  return detectDictated(detectTyped, text, options);
-}
 
 /** Detect and mask in one call. */
 export function maskMessage(text: string, hints?: MaskingHints, options?: DetectOptions): MaskResult & { spans: DetectedSpan[] } {
