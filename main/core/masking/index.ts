@@ -2,11 +2,12 @@
  * Masking: finds sensitive values (phones, national IDs, e-mails, cards, IBANs, birth dates, one-time codes,
  * passports) in Arabic, Persian and English messages and renders them as tokens.
  */
-import { detectSensitive } from './detect';
+import { detectSensitive } from './dictated';
 import { maskText, type MaskingHints, type MaskResult } from './mask';
 import type { DetectedSpan, DetectOptions } from './types';
 
-export { detectSensitive, DEFAULT_REGION_HINTS } from './detect';
+export { DEFAULT_REGION_HINTS } from './detect';
+export { detectSensitive } from './dictated';
 export { maskText, DEFAULT_MASKING_HINTS, type MaskingHint, type MaskingHints, type MaskResult, type MaskedField, type SpanLike } from './mask';
 export { parseMaskedText, formatToken, textWithoutTokens, type MaskedSegment } from './tokens';
 export { normalise, type Normalised, toOriginalStart, toOriginalEnd } from './detection-text';

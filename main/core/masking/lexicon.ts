@@ -65,7 +65,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'order orders ord commande'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment'],
-  [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat'],
+  [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur'],
   [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],

@@ -1,0 +1,77 @@
+/**
+ * What the detectors find in a message as typed, plus what customers dictate: values read out as words (see
+ * `spoken-digits.ts`) are found by running the same detectors over the message with those words written in digits,
+ * and a second value offered as an alternative ("7781 or 7718?", "٤٤٨٢ ولا ٤٤٢٨") takes the first one's type.
+ */
+import { digitValue } from '../text/fold';
+import { detectSensitive as detect } from './detect';
+import { maySpeakDigits, rewriteSpoken, spokenRuns } from './spoken-digits';
+import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
+
+const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
+/** After a value: "or", "ولا", "او", "یا", "ou", "wala", "ya", with at most one short word before it ("… بود یا …", "… was it or …"). */
+const OR_AFTER = /[ \u00a0]*(?:[^\s\d٠-٩۰-۹]{1,5}[ \u00a0]+)?(?:or|ولا|وله|او|أو|یا|يا|ou|wala|walla|wla|ya|aw)[ \u00a0]+/iy;
+
+function digitCount(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (digitValue(text.charCodeAt(i)) >= 0) n++;
+  return n;
+}
+
+/** Adds the alternatives offered after each code, phone or ID: a value of as many digits right after "or". */
+function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  let added: DetectedSpan[] | undefined;
+  for (const s of spans) {
+    if (!ALTERNATIVE_TYPES.has(s.type)) continue;
+    OR_AFTER.lastIndex = s.end;
+    if (!OR_AFTER.test(text)) continue;
+    const start = OR_AFTER.lastIndex;
+    let end = start;
+    while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (text.charCodeAt(end) === 0x20 && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
+    if (end === start || digitCount(text, start, end) !== digitCount(text, s.start, s.end)) continue;
+    if (digitValue(text.charCodeAt(end)) >= 0 || /[\p{L}]/u.test(text[end] ?? '')) continue;
+    if (spans.some((o) => o.start < end && start < o.end)) continue;
+    (added ??= []).push({ type: s.type, start, end, confidence: s.confidence });
+  }
+  return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+}
+
+/** "capital A one two nine…", "the letter B", "حرف K": the word that says a passport's letter is read out is part of it. */
+const LETTER_WORD_BEFORE = /(?:capital|big|small|letter|حرف|harf)[ \u00a0]+$/i;
+
+/** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
+export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
+  const typed = detect(text, options);
+  const found = typed.length ? withAlternatives(text, typed) : typed;
+  if (!text || !maySpeakDigits(text)) return found;
+  const runs = spokenRuns(text);
+  if (!runs.length) return found;
+  const rw = rewriteSpoken(text, runs);
+  const spoken: DetectedSpan[] = [];
+  for (const sp of withAlternatives(rw.text, detect(rw.text, options))) {
+    let start = rw.from[sp.start]!;
+    if (sp.type === 'PASSPORT') {
+      const m = LETTER_WORD_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+      if (m) start -= m[0].length;
+    }
+    const end = rw.to[sp.end - 1]!;
+    // the rest of the message was read as typed above
+    if (!runs.some((r) => r.start < end && start < r.end)) continue;
+    // groups apart by a comma, "..", a pause or a line break are masked one by one, as they were written (digits one
+    // per line, "4\n8\n2\n9", stay one value)
+    let a = start;
+    for (const r of runs) {
+      for (let n = 1; n < r.groups.length; n++) {
+        const cut = r.groups[n - 1]!.end;
+        if (cut > a && r.groups[n]!.start < end && r.groups[n - 1]!.digits.length > 1 && r.groups[n]!.digits.length > 1) {
+          spoken.push({ ...sp, start: a, end: cut });
+          a = r.groups[n]!.start;
+        }
+      }
+    }
+    spoken.push({ ...sp, start: a, end });
+  }
+  // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone)
+  const more = spoken.filter((s) => !found.some((f) => s.start < f.end && f.start < s.end));
+  return more.length ? found.concat(more).sort((x, y) => x.start - y.start || y.end - x.end) : found;
+}

@@ -1,0 +1,260 @@
+/**
+ * Values dictated as words, as voice-note transcripts and customers reading a number aloud write them: "five nine
+ * two ... two zero four", "واحد صفر ثلاثة تسعة", "صفر نه یک دو", "wa7ed talata", "double five", "oh" for zero,
+ * "twelve twenty seven" (teens and tens read in pairs). A run of such words becomes the digits it says, in a copy
+ * of the message the detectors read as if the customer had typed them (`rewriteSpoken`), with a map back.
+ *
+ * Only digit words make a run: a word for a hundred or a thousand next to it makes it an amount ("two thousand
+ * five hundred"), and a run needs two words and three digits ("one or two days", "three items" stay words).
+ */
+import { LETTER_VARIANTS } from '../text/fold';
+import { foldKeyword } from './detection-text';
+
+const DOUBLE = -2;
+const TRIPLE = -3;
+/** "hundred", "الف", "هزار": the run is an amount, not a value read digit by digit. */
+const AMOUNT = -4;
+/** "uh", "يعني": a pause between groups. */
+const FILLER = -5;
+/** "oh": zero, but only beside other digit words. */
+const OH = -6;
+
+const WORDS = new Map<string, number>();
+const put = (value: number, words: string): void => {
+  for (const w of words.split(/\s+/)) if (w) WORDS.set(foldKeyword(w), value);
+};
+// English, French (Maghrebi French-switched), Arabizi and Finglish; Arabic (Gulf, Egyptian, Levantine, Maghrebi,
+// MSA) and Persian (Iran, Dari). Arabic-script spellings are folded (ة → ه, ی → ي, أ → ا) before the look-up.
+put(0, 'zero zéro sifr sefr sfr siphr صفر زيرو');
+put(1, 'one un wa7ed wahed wahid wa7id wa7d yek yak واحد وحده یک یه');
+put(2, 'two deux etnen etneen etnein itnein itnen ithnein tnen tneen do dow doo اثنين اثنان اتنين تنين ثنين جوج زوج دو');
+put(3, 'three trois talata tlata thalatha talateh tlateh se seh ثلاثه ثلاث تلاته تلات سه');
+put(4, 'four quatre arba3a arba3 arbaa reb3a arb3a chahar chahar chaar char اربعه اربع ربعه چهار چار');
+put(5, 'five cinq khamsa khamse 5amsa khamseh panj خمسه خمس پنج');
+put(6, 'six setta sitta sette sitteh shesh shish سته ست شش شیش');
+put(7, 'seven sept sab3a saba3a seb3a sab3ah haft سبعه سبع هفت');
+put(8, 'eight huit tamanya tamanye tamania thamanya tmenya tmanya thamaniya tamaniya hasht ثمانيه ثماني ثمان تمانيه تماني تمنيه ثمنيه هشت');
+put(9, 'nine niner neuf tes3a tis3a tes3ah tis3ah noh nuh تسعه تسع تسعود نه');
+put(10, 'ten');
+put(11, 'eleven');
+put(12, 'twelve');
+put(13, 'thirteen');
+put(14, 'fourteen');
+put(15, 'fifteen');
+put(16, 'sixteen');
+put(17, 'seventeen');
+put(18, 'eighteen');
+put(19, 'nineteen');
+put(20, 'twenty');
+put(30, 'thirty');
+put(40, 'forty fourty');
+put(50, 'fifty');
+put(60, 'sixty');
+put(70, 'seventy');
+put(80, 'eighty');
+put(90, 'ninety');
+// digits typed one by one between spaces ("its 8 1 7", "٢ ٦ ٢ ٤") read as the value they spell, like the words
+for (let d = 0; d <= 9; d++) put(d, String(d));
+put(DOUBLE, 'double');
+put(TRIPLE, 'triple');
+put(OH, 'oh');
+put(FILLER, 'uh um umm er erm ah eh hmm يعني اه امم');
+put(AMOUNT, 'hundred hundreds thousand thousands million cent cents mille meya miya alf sad hezar مية مئه ميه مائه ميت ميتين مئتين الف الاف مليون صد هزار میلیون');
+
+/** Where each run's words start and end in the original text, its groups and their digits. */
+export interface SpokenRun {
+  start: number;
+  end: number;
+  /** Per group: [start, end) in the original text and the digits it says. */
+  groups: Array<{ start: number; end: number; digits: string }>;
+}
+
+/** Each folded letter as the class of the letters that fold to it ("ه" → "[هةۀە]"), for a pattern over unfolded text. */
+const VARIANTS = new Map<string, string>();
+for (const [from, to] of LETTER_VARIANTS) VARIANTS.set(String.fromCharCode(to), (VARIANTS.get(String.fromCharCode(to)) ?? String.fromCharCode(to)) + String.fromCharCode(from));
+const isLatinWord = (w: string): boolean => /^[a-z0-9\u00e0-\u00ff]+$/.test(w);
+const alternation = (latin: boolean): string =>
+  [...WORDS]
+    .filter(([w, v]) => v !== AMOUNT && v !== FILLER && !(w.length === 1 && v >= 0) && isLatinWord(w) === latin)
+    .map(([w]) => [...w].map((ch) => (VARIANTS.has(ch) ? `[${VARIANTS.get(ch)!}]` : ch)).join(''))
+    .sort((x, y) => y.length - x.length)
+    .join('|');
+const LATIN_WORDS = alternation(true);
+const ARABIC_WORDS = alternation(false);
+const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*`;
+// one branch per script: the engine tries the Latin words only where a Latin letter follows the space
+const PAIR_SOURCE = String.raw`(?:${LATIN_WORDS})${GAP}(?:${LATIN_WORDS})(?![A-Za-z])|(?:${ARABIC_WORDS})${GAP}(?:${ARABIC_WORDS})(?![\u0621-\u06d3])`;
+const TYPED_SINGLES = String.raw`[0-9٠-٩۰-۹] [0-9٠-٩۰-۹] [0-9٠-٩۰-۹](?![0-9٠-٩۰-۹])`;
+/**
+ * The cheap first test every message takes: two digit words in a row, or three digits typed one by one. It starts
+ * with a space, which the regular-expression engine finds with a fast scan before trying any word (about 4 % of the
+ * detector's time on the PII kit's messages; a loop over the units costs about twice that).
+ */
+const PAIR_AFTER_SPACE = new RegExp(`[ \\n](?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'i');
+const PAIR_AT_START = new RegExp(`(?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'iy');
+
+export function maySpeakDigits(text: string): boolean {
+  PAIR_AT_START.lastIndex = 0;
+  return PAIR_AFTER_SPACE.test(text) || PAIR_AT_START.test(text);
+}
+
+/** Letters of a word: Latin, Latin-1 accents, the Arabic block's letters and marks, ZWNJ; digits (Arabizi "wa7ed", and digits typed one by one). */
+const WORD_UNIT = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) WORD_UNIT[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) WORD_UNIT[c] = WORD_UNIT[c + 0x20] = 1;
+for (let c = 0xc0; c <= 0xff; c++) if (c !== 0xd7 && c !== 0xf7) WORD_UNIT[c] = 1;
+for (let c = 0x621; c <= 0x6d3; c++) if (!(c >= 0x66a && c <= 0x66d)) WORD_UNIT[c] = 1;
+for (let c = 0x6f0; c <= 0x6f9; c++) WORD_UNIT[c] = 1;
+for (const c of [0x640, 0x670, 0x6a9, 0x6af, 0x6cc, 0x200c]) WORD_UNIT[c] = 1;
+
+interface Token {
+  start: number;
+  end: number;
+  value: number;
+}
+
+/** Between two digit words of one group: spaces and a hyphen ("twenty-seven", "five-nine-two"). */
+const SAME_GROUP = /^(?:[ \u00a0]{1,3}|-)$/;
+/** Between two groups of one value: a comma, "..", "…", a dash or slash between spaces, a line break. */
+const NEXT_GROUP = /^[ \u00a0]*(?:[,،;؛/|]|\.{2,}|…|\n+| - | – )[ \u00a0\n]*$/;
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    if (!WORD_UNIT[text.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < len && WORD_UNIT[text.charCodeAt(i)]) i++;
+    const v = WORDS.get(foldKeyword(text.slice(ws, i)));
+    if (v !== undefined) out.push({ start: ws, end: i, value: v });
+    else out.push({ start: ws, end: i, value: NaN });
+  }
+  return out;
+}
+
+const isDigitWord = (v: number): boolean => v >= 0 || v === DOUBLE || v === TRIPLE || v === OH;
+
+/** The digits of one group's words, or null when they do not read as digits ("double" at the end). */
+function groupDigits(words: Token[], clock: boolean): string | null {
+  let out = '';
+  /** Where the pairs read ("twelve", "twenty seven") start in `out`. */
+  const pairs: number[] = [];
+  let repeat = 1;
+  for (let k = 0; k < words.length; k++) {
+    const v = words[k]!.value;
+    if (v === DOUBLE || v === TRIPLE) {
+      repeat = -v;
+      continue;
+    }
+    if (v >= 10) {
+      pairs.push(out.length);
+      const unit = words[k + 1]?.value ?? 0;
+      out += String(v % 10 === 0 && v >= 20 && unit >= 1 && unit <= 9 ? v + words[++k]!.value : v);
+    } else out += (v === OH ? '0' : String(v)).repeat(repeat);
+    repeat = 1;
+  }
+  if (repeat !== 1) return null;
+  // "twelve twenty seven", "oh nine twenty eight": a month and a year read as pairs, typed 12/27 (not a time: "at ten thirty")
+  const last = pairs[pairs.length - 1];
+  if (!clock && out.length === 4 && last === 2 && +out.slice(0, 2) >= 1 && +out.slice(0, 2) <= 12 && +out.slice(2) >= 20 && +out.slice(2) <= 49) return `${out.slice(0, 2)}/${out.slice(2)}`;
+  return out;
+}
+
+/** Words before a time read in pairs ("at ten thirty", "الساعة عشرة"). */
+const CLOCK_WORDS: ReadonlySet<string> = new Set(['at', 'around', 'about', 'by', 'till', 'until', 'الساعه', 'ساعه', 'ساعت'].map(foldKeyword));
+
+/** Runs of digit words in `text` (none that read as an amount, a count or two words alone). */
+export function spokenRuns(text: string): SpokenRun[] {
+  const toks = tokens(text);
+  const runs: SpokenRun[] = [];
+  let k = 0;
+  while (k < toks.length) {
+    if (!isDigitWord(toks[k]!.value)) {
+      k++;
+      continue;
+    }
+    // groups of digit words; a filler or a group separator starts the next group
+    const groups: Token[][] = [[toks[k]!]];
+    let amount = k > 0 && toks[k - 1]!.value === AMOUNT && SAME_GROUP.test(text.slice(toks[k - 1]!.end, toks[k]!.start));
+    let j = k + 1;
+    for (; j < toks.length; j++) {
+      const t = toks[j]!;
+      const prev = toks[j - 1]!;
+      const gap = text.slice(prev.end, t.start);
+      if (t.value === AMOUNT && SAME_GROUP.test(gap)) amount = true;
+      if (t.value === FILLER && (SAME_GROUP.test(gap) || NEXT_GROUP.test(gap)) && j + 1 < toks.length && isDigitWord(toks[j + 1]!.value)) {
+        groups.push([]);
+        continue;
+      }
+      if (!isDigitWord(t.value)) break;
+      if (prev.value === FILLER || SAME_GROUP.test(gap)) groups[groups.length - 1]!.push(t);
+      else if (NEXT_GROUP.test(gap) && gap.length <= 6) groups.push([t]);
+      else break;
+    }
+    const start = k;
+    k = j;
+    if (amount) continue;
+    const out: SpokenRun['groups'] = [];
+    let words = 0;
+    let digits = 0;
+    const clock = start > 0 && CLOCK_WORDS.has(foldKeyword(text.slice(toks[start - 1]!.start, toks[start - 1]!.end)));
+    for (const g of groups) {
+      if (!g.length) continue;
+      const d = groupDigits(g, clock);
+      if (d === null) {
+        out.length = 0;
+        break;
+      }
+      words += g.length;
+      digits += d.replace(/[^0-9]/g, '').length;
+      out.push({ start: g[0]!.start, end: g[g.length - 1]!.end, digits: d });
+    }
+    if (out.length && words >= 2 && digits >= 3) runs.push({ start: out[0]!.start, end: out[out.length - 1]!.end, groups: out });
+  }
+  return runs;
+}
+
+/** The message with each run written in digits (groups apart by a space), and per unit of it the original range. */
+export interface Rewritten {
+  text: string;
+  /** Original start and end (exclusive) of each unit of `text`. */
+  from: Int32Array;
+  to: Int32Array;
+}
+
+export function rewriteSpoken(text: string, runs: readonly SpokenRun[]): Rewritten {
+  let out = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let last = 0;
+  const keep = (a: number, b: number): void => {
+    out += text.slice(a, b);
+    for (let i = a; i < b; i++) {
+      from.push(i);
+      to.push(i + 1);
+    }
+  };
+  for (const run of runs) {
+    keep(last, run.start);
+    run.groups.forEach((g, n) => {
+      if (n) {
+        const prev = run.groups[n - 1]!;
+        out += ' ';
+        from.push(prev.end);
+        to.push(g.start);
+      }
+      out += g.digits;
+      for (let i = 0; i < g.digits.length; i++) {
+        from.push(g.start);
+        to.push(g.end);
+      }
+    });
+    last = run.end;
+  }
+  keep(last, text.length);
+  return { text: out, from: Int32Array.from(from), to: Int32Array.from(to) };
+}
