@@ -36,17 +36,7 @@ export interface AuditTrailOptions {
 }
 
 /** What a person sees of an entry: the stored fields with details parsed. */
-export interface AuditEntry {
-  seq: number;
-  at: number;
-  actor: string;
-  device: string;
-  action: string;
-  target: string | null;
-  details: Record<string, string | number | boolean | null>;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEntry = Omit<StoredEntry, 'details'> & { details: Record<string, string | number | boolean | null> };
 
 const MAX_BUFFERED = 10_000;
 
