@@ -13,14 +13,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SENSITIVE_TYPES } from '../../main/core/masking';
+import { argv, opt, repo } from './args';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const argv = process.argv.slice(2);
-const opt = (k: string): string | undefined => {
-  const i = argv.indexOf(`--${k}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const kit = path.resolve(repo, opt('kit') ?? '../shared/pii');
 const only = opt('set');
 const showMisses = argv.includes('--show-misses');

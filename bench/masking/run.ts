@@ -15,17 +15,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { detectSensitive } from '../../main/core/masking';
+import { argv, opt, repo } from './args';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
 const peersDir = path.join(here, '.peers');
 const PEERS = { redactpii: '@redactpii/node@1.0.17', openredaction: 'openredaction@1.1.5' } as const;
 
-const argv = process.argv.slice(2);
-const opt = (k: string): string | undefined => {
-  const i = argv.indexOf(`--${k}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const goldPath = path.resolve(repo, opt('gold') ?? '../shared/pii/dev.jsonl');
 const seconds = Number(opt('seconds') ?? 3);
 const withPeers = !argv.includes('--no-peers');
