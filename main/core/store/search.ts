@@ -90,15 +90,21 @@ export class SearchRepository {
       ['last_activity_at >= ?', opts.from],
       ['last_activity_at <= ?', opts.to],
     ] as Array<[string, unknown]>).filter((f) => f[1] !== undefined);
-    const where = ['contact_id = ?', ...filters.map((f) => f[0])];
+    const where = ['contact_id IN (SELECT value FROM json_each(?))', ...filters.map((f) => f[0])];
     const args = filters.map((f) => f[1]);
-    const latest = cachedStatement(
+    // Every matching customer's conversations that pass the filters in one statement; the latest of each kept here.
+    const rows = cachedStatement(
       this.ctx.db,
-      `SELECT id, channel_id, status, last_activity_at FROM conversations WHERE ${where.join(' AND ')} ORDER BY last_activity_at DESC, id DESC LIMIT 1`,
-    );
+      `SELECT contact_id, id, channel_id, status, last_activity_at FROM conversations WHERE ${where.join(' AND ')}`,
+    ).all(JSON.stringify(matched.map((c) => c.id)), ...args) as Array<{ contact_id: number; id: number; channel_id: string; status: ConversationStatus; last_activity_at: number }>;
+    const latest = new Map<number, (typeof rows)[number]>();
+    for (const row of rows) {
+      const best = latest.get(row.contact_id);
+      if (!best || row.last_activity_at > best.last_activity_at || (row.last_activity_at === best.last_activity_at && row.id > best.id)) latest.set(row.contact_id, row);
+    }
     const hits: CustomerHit[] = [];
     for (const c of matched) {
-      const row = latest.get(c.id, ...args) as { id: number; channel_id: string; status: ConversationStatus; last_activity_at: number } | undefined;
+      const row = latest.get(c.id);
       if (!row) continue;
       hits.push({ conversationId: row.id, channelId: row.channel_id, displayName: c.display_name, handle: c.handle, status: row.status, lastActivityAt: row.last_activity_at });
     }
