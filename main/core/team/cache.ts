@@ -451,7 +451,11 @@ export class TeamCache {
   }
 }
 
-/** The `names` column of a cached conversation: its customer's words (`customerWords`), each after a space. */
+/**
+ * The `names` column of a cached conversation: its customer's words (`customerWords`), each after a space. A
+ * payload without a contact or a name (as some tests and older hubs send) has none.
+ */
 function namesColumn(c: CachedConversation): string {
-  return customerWords(c.contact.displayName, c.contact.handle).map((w) => ' ' + w).join('');
+  const contact = c.contact as Partial<CachedConversation['contact']> | undefined;
+  return customerWords(contact?.displayName ?? null, contact?.handle ?? null).map((w) => ' ' + w).join('');
 }
