@@ -70,7 +70,8 @@ export const MAX_CUSTOMER_MATCHES = 1000;
  * Whether a customer's name and handle answer a query: every term begins a word of them (a word with the Arabic
  * definite article also without it), after both are folded by the one rule, so "moh kar" finds "Mohammad Karimi",
  * "احمد" finds "أحمد" and "۴۲" finds "@sara_42". Masked tokens in the name are no words of it. Single-seat and team
- * search both ask this, so a name is found the same way in either mode.
+ * search both answer it from the words `customerWords` gives (the store's `contact_words`, the cache's `names`), so a
+ * name is found the same way in either mode, and as this function finds it.
  */
 export function customerMatches(terms: string[], name: string | null, handle: string | null): boolean {
   if (!terms.length) return false;
