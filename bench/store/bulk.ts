@@ -21,6 +21,7 @@ import type { InboundMessage } from '../../main/core/shared/messages';
 import { prepareTexts, type Masker } from '../../main/core/store';
 import { SEALED, sealedIdentity } from '../../main/core/store/context';
 import { notePreview } from '../../main/core/store/preview';
+import { noteContactWords } from '../../main/core/store/contact-words';
 import { SealingSession } from '../../main/core/custody';
 import { argValue, consoleState, DATASET_CHANNELS, datasetSlices, fileKeychain, freshDir, rng } from './common';
 
@@ -85,6 +86,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
         const name = m.contact.displayName ? o.masker(m.contact.displayName).masked : null;
         contactId = Number(s.contact.run(channelId, m.contact.platformUserId, m.contact.handle ?? null, o.now).lastInsertRowid);
         if (m.contact.displayName) s.name.run(name, names.seal(sealedIdentity.contactName(seat, contactId), m.contact.displayName), SEALED, contactId);
+        noteContactWords(db, contactId);
         contacts.set(contactKey, contactId);
       }
       const convKey = `${channelId}\0${m.platformConversationId}`;

@@ -32,6 +32,7 @@ const TABLES: Record<string, string> = {
   cursors: 'SELECT * FROM channel_cursors ORDER BY channel_id',
   sequence: "SELECT seq FROM sqlite_sequence WHERE name = 'messages'",
   labels: 'SELECT * FROM conversation_labels ORDER BY conversation_id, label_id',
+  contactWords: 'SELECT * FROM contact_words ORDER BY contact_id, word',
 };
 
 function answers(core: Core) {
@@ -44,9 +45,11 @@ function answers(core: Core) {
   });
   const queries = ['refund', 'الفاتورة', 'سفارش', 'payment card', 'ال', 'pa', 'م', 'no such word'];
   const search = queries.map((q) => [store.search.search(q, { limit: 50 }), store.search.search(q, { limit: 50, status: 'open' })]);
+  const names = core.db.prepare('SELECT display_name FROM contacts WHERE display_name IS NOT NULL ORDER BY id LIMIT 5').pluck().all() as string[];
+  const customers = [...names.map((n) => n.split(' ')[0]!.slice(0, 3)), 'a', 'م', 'no such name'].map((q) => store.search.customers(q, { limit: 50 }));
   const ids = core.db.prepare('SELECT id FROM conversations ORDER BY id').pluck().all() as number[];
   const opened = ids.filter((_, i) => i % 37 === 0).map((id) => [store.conversations.get(id), store.conversations.messages(id, { limit: 200 })]);
-  return { pages, search, opened, unread: [...store.conversations.unreadByChannel()] };
+  return { pages, search, customers, opened, unread: [...store.conversations.unreadByChannel()] };
 }
 
 describe('the bulk generator (bench/store/bulk.ts) against the ingest path, on the same generated messages', () => {

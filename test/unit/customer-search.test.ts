@@ -81,10 +81,11 @@ describe('team cache: each customer once, by their most recent conversation', ()
     });
     cache.applyFrame(10, [conversation(1, 100, 'Sara', 'resolved', 10), conversation(2, 100, 'Sara', 'open', 20), conversation(3, 200, 'Samir', 'resolved', 30), conversation(4, 300, 'Omar', 'open', 40)]);
     const terms = queryTerms('sa');
-    const named = (c: { contact: { displayName: string | null; handle: string | null } }) => customerMatches(terms, c.contact.displayName, c.contact.handle);
-    expect(cache.latestPerCustomer(named, 10, 1000)).toMatchObject({ conversations: [{ id: 3 }, { id: 2 }], total: 2 });
-    expect(cache.latestPerCustomer((c) => named(c) && c.status === 'resolved', 10, 1000)).toMatchObject({ conversations: [{ id: 3 }, { id: 1 }], total: 2 });
-    expect(cache.latestPerCustomer(named, 1, 1000)).toMatchObject({ conversations: [{ id: 3 }], total: 2 });
+    const all = () => true;
+    expect(cache.latestPerCustomer(terms, all, 10, 1000)).toMatchObject({ conversations: [{ id: 3 }, { id: 2 }], total: 2 });
+    expect(cache.latestPerCustomer(terms, (c) => c.status === 'resolved', 10, 1000)).toMatchObject({ conversations: [{ id: 3 }, { id: 1 }], total: 2 });
+    expect(cache.latestPerCustomer(terms, all, 1, 1000)).toMatchObject({ conversations: [{ id: 3 }], total: 2 });
+    expect(cache.latestPerCustomer([], all, 10, 1000)).toMatchObject({ conversations: [], total: 0 });
     cache.close();
   });
 });

@@ -5,7 +5,7 @@ export { databaseId } from './database-id';
 export { openStore, type Store, type StoreOptions } from './store';
 export { restoreBackup } from './backup';
 export { placeholderMasker, type Masker, type MaskedField, type MaskResult } from './masker';
-export { customerMatches, MAX_CUSTOMER_MATCHES, normalizeForSearch, queryTerms } from './search-text';
+export { customerMatches, customerWords, MAX_CUSTOMER_MATCHES, normalizeForSearch, prefixEnd, queryTerms } from './search-text';
 export { cachedStatement } from './statement-cache';
 export { checkIntegrityInBackground, lastIntegrityCheck, scheduleIntegrityCheck, type IntegrityResult } from './integrity';
 export { inlinePreparer, prepareTexts, type InboundScreen, type PreparedText, type PrepareTools, type SealingTarget, type TextPreparer } from './prepare';

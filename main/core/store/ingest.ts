@@ -7,6 +7,7 @@ import type { Db } from './database';
 import { InboundCheckRepository } from './inbound-checks';
 import { inlinePreparer, type InboundScreen, type PreparedText, type TextPreparer } from './prepare';
 import { notePreview } from './preview';
+import { noteContactWords } from './contact-words';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
@@ -187,6 +188,7 @@ export class Ingestor implements ConnectorSink {
     if (c.displayName) {
       s.setContactName.run(name, sealOriginal(ctx, sealedIdentity.contactName(ctx.custody.seat, id), c.displayName), SEALED, c.handle ?? null, id);
     }
+    noteContactWords(ctx.db, id);
     return id;
   }
 

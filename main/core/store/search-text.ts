@@ -70,18 +70,49 @@ export const MAX_CUSTOMER_MATCHES = 1000;
  * Whether a customer's name and handle answer a query: every term begins a word of them (a word with the Arabic
  * definite article also without it), after both are folded by the one rule, so "moh kar" finds "Mohammad Karimi",
  * "احمد" finds "أحمد" and "۴۲" finds "@sara_42". Masked tokens in the name are no words of it. Single-seat and team
- * search both ask this, so a name is found the same way in either mode.
+ * search both answer it from the words `customerWords` gives (the store's `contact_words`, the cache's `names`), so a
+ * name is found the same way in either mode, and as this function finds it.
  */
 export function customerMatches(terms: string[], name: string | null, handle: string | null): boolean {
   if (!terms.length) return false;
-  const folded = normalizeForSearch(`${name !== null && name.includes('⟦') ? textWithoutTokens(name) : (name ?? '')} ${handle ?? ''}`);
+  const folded = foldedCustomer(name, handle);
   // A word start is a substring: most names fail here, before any word is split.
   if (!terms.every((t) => folded.includes(t))) return false;
+  const words = wordsOf(folded);
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+/**
+ * The words `customerMatches` tests a customer's terms against, each once: what the store's `contact_words` index and
+ * the team cache's `names` column hold, so an indexed search answers "every term begins one of these" and finds
+ * exactly whom the scan found.
+ */
+export function customerWords(name: string | null, handle: string | null): string[] {
+  return [...new Set(wordsOf(foldedCustomer(name, handle)))];
+}
+
+function foldedCustomer(name: string | null, handle: string | null): string {
+  return normalizeForSearch(`${name !== null && name.includes('⟦') ? textWithoutTokens(name) : (name ?? '')} ${handle ?? ''}`);
+}
+
+function wordsOf(folded: string): string[] {
   const words: string[] = [];
   for (const m of folded.matchAll(WORD)) {
     words.push(m[0]);
     const bare = m[0].replace(ARTICLE, '');
     if (bare !== m[0]) words.push(bare);
   }
-  return terms.every((t) => words.some((w) => w.startsWith(t)));
+  return words;
+}
+
+/**
+ * The least string greater than every string that begins with `term` (its last code point plus one), so
+ * `word >= term AND word < prefixEnd(term)` is "word begins with term" under SQLite's binary (UTF-8, code point
+ * order) collation, answered from an index.
+ */
+export function prefixEnd(term: string): string {
+  const cps = [...term];
+  const last = cps.pop()!.codePointAt(0)!;
+  const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+  return cps.join('') + String.fromCodePoint(next);
 }

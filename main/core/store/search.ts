@@ -1,7 +1,7 @@
 import type { StoreContext } from './context';
 import type { ConversationStatus } from './conversations';
 import type { Db } from './database';
-import { customerMatches, ftsExpression, highlightRanges, MAX_CUSTOMER_MATCHES, queryTerms } from './search-text';
+import { ftsExpression, highlightRanges, MAX_CUSTOMER_MATCHES, prefixEnd, queryTerms } from './search-text';
 import { cachedStatement } from './statement-cache';
 
 export interface SearchFilter {
@@ -83,32 +83,51 @@ export class SearchRepository {
     const terms = queryTerms(String(query).slice(0, 500));
     if (!terms.length) return { hits: [], total: 0 };
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), MAX_LIMIT);
-    const matched: Array<{ id: number; display_name: string | null; handle: string | null }> = [];
-    for (const c of this.s.contacts.iterate() as IterableIterator<{ id: number; display_name: string | null; handle: string | null }>) {
-      if (!customerMatches(terms, c.display_name, c.handle)) continue;
-      matched.push(c);
-      if (matched.length >= MAX_CUSTOMER_MATCHES) break;
-    }
+    const matched = this.matchingContacts(terms);
     const filters = ([
       ['channel_id = ?', opts.channelId],
       ['status = ?', opts.status],
       ['last_activity_at >= ?', opts.from],
       ['last_activity_at <= ?', opts.to],
     ] as Array<[string, unknown]>).filter((f) => f[1] !== undefined);
-    const where = ['contact_id = ?', ...filters.map((f) => f[0])];
+    const where = ['contact_id IN (SELECT value FROM json_each(?))', ...filters.map((f) => f[0])];
     const args = filters.map((f) => f[1]);
-    const latest = cachedStatement(
+    // Every matching customer's conversations that pass the filters in one statement; the latest of each kept here.
+    const rows = cachedStatement(
       this.ctx.db,
-      `SELECT id, channel_id, status, last_activity_at FROM conversations WHERE ${where.join(' AND ')} ORDER BY last_activity_at DESC, id DESC LIMIT 1`,
-    );
+      `SELECT contact_id, id, channel_id, status, last_activity_at FROM conversations WHERE ${where.join(' AND ')}`,
+    ).all(JSON.stringify(matched.map((c) => c.id)), ...args) as Array<{ contact_id: number; id: number; channel_id: string; status: ConversationStatus; last_activity_at: number }>;
+    const latest = new Map<number, (typeof rows)[number]>();
+    for (const row of rows) {
+      const best = latest.get(row.contact_id);
+      if (!best || row.last_activity_at > best.last_activity_at || (row.last_activity_at === best.last_activity_at && row.id > best.id)) latest.set(row.contact_id, row);
+    }
     const hits: CustomerHit[] = [];
     for (const c of matched) {
-      const row = latest.get(c.id, ...args) as { id: number; channel_id: string; status: ConversationStatus; last_activity_at: number } | undefined;
+      const row = latest.get(c.id);
       if (!row) continue;
       hits.push({ conversationId: row.id, channelId: row.channel_id, displayName: c.display_name, handle: c.handle, status: row.status, lastActivityAt: row.last_activity_at });
     }
     hits.sort((a, b) => b.lastActivityAt - a.lastActivityAt || b.conversationId - a.conversationId);
     return { hits: hits.slice(0, limit), total: hits.length };
+  }
+
+  /**
+   * The first `MAX_CUSTOMER_MATCHES` contacts (by id, as a scan of `contacts` met them) every one of whose terms
+   * begins one of their words (`customerMatches`), read from `contact_words` (migration 020): one range of the index
+   * per distinct term, intersected. No name is folded here.
+   */
+  private matchingContacts(terms: string[]): Array<{ id: number; display_name: string | null; handle: string | null }> {
+    const distinct = [...new Set(terms)];
+    const range = 'SELECT DISTINCT contact_id FROM contact_words WHERE word >= ? AND word < ?';
+    const sql = `SELECT k.id, k.display_name, k.handle
+      FROM (${distinct.map(() => range).join(' INTERSECT ')} ORDER BY 1 LIMIT ${MAX_CUSTOMER_MATCHES}) m
+      JOIN contacts k ON k.id = m.contact_id ORDER BY k.id`;
+    return cachedStatement(this.ctx.db, sql).all(...distinct.flatMap((t) => [t, prefixEnd(t)])) as Array<{
+      id: number;
+      display_name: string | null;
+      handle: string | null;
+    }>;
   }
 
   /** Hits newest first in the WHERE clause (one cached statement per combination of filters). */
@@ -142,7 +161,6 @@ const COLS = 'm.id, m.conversation_id, m.channel_id, m.direction, m.masked_text,
 
 function statements(db: Db) {
   return {
-    contacts: db.prepare('SELECT id, display_name, handle FROM contacts'),
     all: db.prepare(
       `SELECT ${COLS} FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
        JOIN messages m ON m.id = f.rowid ORDER BY m.id DESC`,

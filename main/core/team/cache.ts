@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { customerWords } from '../store/search-text';
 import { FieldCipher } from '../vault';
 import type { CannedReplyView, ConversationView, LabelView, MessageView, PresenceView, TeamMember } from './wire';
 
@@ -91,6 +92,17 @@ export class TeamCache {
     if (!(this.db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>).some((c) => c.name === 'human_agent_tag')) {
       this.db.exec('ALTER TABLE outbox ADD COLUMN human_agent_tag INTEGER NOT NULL DEFAULT 0');
     }
+    // And before customer search read names from a column (issue #26): every cached conversation's customer's words,
+    // as the store's search folds them, so a search by name parses only the conversations whose customer matches.
+    if (!(this.db.prepare('PRAGMA table_info(conversations)').all() as Array<{ name: string }>).some((c) => c.name === 'names')) {
+      this.db.transaction(() => {
+        this.db.exec('ALTER TABLE conversations ADD COLUMN names TEXT');
+        const set = this.db.prepare('UPDATE conversations SET names = ? WHERE id = ?');
+        for (const r of this.db.prepare('SELECT id, body FROM conversations').all() as Array<{ id: number; body: string }>) {
+          set.run(namesColumn(JSON.parse(r.body) as CachedConversation), r.id);
+        }
+      })();
+    }
     this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, outboxKey]]) });
   }
 
@@ -100,7 +112,9 @@ export class TeamCache {
 
   /** Applies one frame of the stream and moves the cursor, in one transaction: a crash never skips an event. */
   applyFrame(upTo: number, events: Array<{ seq: number; kind: string; payload: unknown }>): void {
-    const putConversation = this.db.prepare('INSERT INTO conversations (id, last_message_at, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_message_at = excluded.last_message_at, body = excluded.body');
+    const putConversation = this.db.prepare(
+      'INSERT INTO conversations (id, last_message_at, body, names) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_message_at = excluded.last_message_at, body = excluded.body, names = excluded.names',
+    );
     const putMessage = this.db.prepare('INSERT INTO messages (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const putMember = this.db.prepare('INSERT INTO team (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const getMessage = this.db.prepare('SELECT body FROM messages WHERE id = ?').pluck();
@@ -120,7 +134,7 @@ export class TeamCache {
         const p = e.payload as Record<string, unknown>;
         if (e.kind === 'conversation.updated') {
           const c = p as unknown as CachedConversation;
-          putConversation.run(c.id, c.lastMessageAt, JSON.stringify(c));
+          putConversation.run(c.id, c.lastMessageAt, JSON.stringify(c), namesColumn(c));
           // Any status but `snoozed` ends a snooze (woken, or set by someone); its time arrives as `conversation.snoozed`.
           if (c.status !== 'snoozed') dropSnooze.run(c.id);
         } else if (e.kind === 'conversation.snoozed') {
@@ -295,13 +309,18 @@ export class TeamCache {
   }
 
   /**
-   * Each customer's most recent conversation that `keep` accepts, most recent first: the first `limit` of them, and
-   * how many customers matched (counting stops at `countUpTo`).
+   * Each customer's most recent conversation whose customer answers `terms` (`customerMatches`: every term begins a
+   * word of the name or handle) and that `keep` accepts, most recent first: the first `limit` of them, and how many
+   * customers matched (counting stops at `countUpTo`). The names are tested in SQL on the `names` column (the
+   * customer's words, each after a space), so only the conversations of matching customers are parsed.
    */
-  latestPerCustomer(keep: (c: CachedConversation) => boolean, limit: number, countUpTo: number): { conversations: CachedConversation[]; total: number } {
+  latestPerCustomer(terms: string[], keep: (c: CachedConversation) => boolean, limit: number, countUpTo: number): { conversations: CachedConversation[]; total: number } {
     const seen = new Set<number>();
     const out: CachedConversation[] = [];
-    for (const b of this.db.prepare('SELECT body FROM conversations ORDER BY last_message_at DESC, id DESC').pluck().iterate() as IterableIterator<string>) {
+    const distinct = [...new Set(terms)].slice(0, 8);
+    if (!distinct.length) return { conversations: out, total: 0 };
+    const sql = `SELECT body FROM conversations WHERE ${distinct.map(() => "instr(names, ' ' || ?) > 0").join(' AND ')} ORDER BY last_message_at DESC, id DESC`;
+    for (const b of this.db.prepare(sql).pluck().iterate(...distinct) as IterableIterator<string>) {
       const c = JSON.parse(b) as CachedConversation;
       if (seen.has(c.contact.id) || !keep(c)) continue;
       seen.add(c.contact.id);
@@ -430,4 +449,13 @@ export class TeamCache {
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * The `names` column of a cached conversation: its customer's words (`customerWords`), each after a space. A
+ * payload without a contact or a name (as some tests and older hubs send) has none.
+ */
+function namesColumn(c: CachedConversation): string {
+  const contact = c.contact as Partial<CachedConversation['contact']> | undefined;
+  return customerWords(contact?.displayName ?? null, contact?.handle ?? null).map((w) => ' ' + w).join('');
 }

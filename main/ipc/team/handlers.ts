@@ -20,7 +20,7 @@ import { heldHandlers } from './held';
 import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
 import { ConsentRecordDto, MAX_CUSTOMER_HITS, type SHOWN_IMAGE_TYPES } from '../console-contract';
-import { customerMatches, MAX_CUSTOMER_MATCHES, queryTerms } from '../../core/store';
+import { MAX_CUSTOMER_MATCHES, queryTerms } from '../../core/store';
 import { CHANNEL_CHECK_OUTCOMES, ERROR_CODES, type ChannelCheckOutcome, type InterfaceLanguage } from '../../core/shared/vocabulary';
 import { say } from '../../core/guard/messages';
 
@@ -541,12 +541,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         });
       const nameTerms = queryTerms(r.query);
       const customers = seat.cache.latestPerCustomer(
+        nameTerms,
         (c) =>
           (!r.channelId || c.channelId === r.channelId) &&
           (!r.status || c.status === r.status) &&
           (r.from === undefined || c.lastMessageAt >= r.from) &&
-          (r.to === undefined || c.lastMessageAt <= r.to) &&
-          customerMatches(nameTerms, c.contact.displayName, c.contact.handle),
+          (r.to === undefined || c.lastMessageAt <= r.to),
         Math.min(r.limit, MAX_CUSTOMER_HITS),
         MAX_CUSTOMER_MATCHES,
       );
