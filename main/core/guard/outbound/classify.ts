@@ -273,7 +273,9 @@ const AROUND_THE_SECRET = new Set(['and', 'so', 'just', 'only', 'small', 'little
  */
 function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   // a verb in the clause is judged by the verb rules ("کدی که اومد رو توی اپ بزن؟" is about the app)
-  if (hits(clause.text, NEGATION).length || hits(clause.text, STRONG_REQUEST).length || hits(clause.text, WEAK_ENTRY_VERBS).length || hits(clause.text, IN_APP).length) return false;
+  // ("code from the text?": a verb's word after a determiner is a noun)
+  const verbs = hits(clause.text, STRONG_REQUEST).filter((v) => !/^(?:the|this|that|your|ur|a)$/.test(clause.tokens[v.at - 1] ?? ''));
+  if (hits(clause.text, NEGATION).length || verbs.length || hits(clause.text, WEAK_ENTRY_VERBS).length || hits(clause.text, IN_APP).length) return false;
   // a relative clause may follow the secret: "the code you got?", "الكود اللي جالك؟"
   const end = Math.max(...objects.map((o) => o.last));
   const relative = RELATIVE.test(clause.tokens[end + 1] ?? '') || /^(?:you|u)$/.test(clause.tokens[end + 1] ?? '');
