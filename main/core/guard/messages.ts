@@ -82,6 +82,11 @@ const MESSAGES = {
     ar: 'الرابط {domain} يُلبس الاسم "{company}" ثوب موقع رسمي ({how})، كما تفعل مواقع الاحتيال لتقليد العلامات التجارية. اعتبره احتيالًا ما لم تؤكده الشركة.',
     fa: 'پیوند {domain} نام «{company}» را شبیه سایت رسمی جلوه می‌دهد ({how})، همان کاری که سایت‌های کلاهبرداری برای تقلید برند می‌کنند. تا شرکت تأیید نکرده آن را کلاهبرداری بدانید.',
   },
+  'phishing.lookalike_handle': {
+    en: 'The account {value} dresses a name up as an official company account, the way scammers imitate a brand on social media. The company\'s official accounts are listed by IT.',
+    ar: 'الحساب {value} يُلبس اسمًا ثوب حساب رسمي للشركة، كما يفعل المحتالون لتقليد العلامات التجارية على مواقع التواصل. حسابات الشركة الرسمية يحددها قسم تقنية المعلومات.',
+    fa: 'حساب {value} نامی را شبیه حساب رسمی شرکت جلوه می‌دهد، همان کاری که کلاهبرداران برای تقلید برند در شبکه‌های اجتماعی می‌کنند. حساب‌های رسمی شرکت را واحد فناوری اطلاعات تعیین می‌کند.',
+  },
   'phishing.shortener': {
     en: 'The link uses the URL shortener {domain}, which hides where it leads.',
     ar: 'الرابط يستخدم خدمة اختصار الروابط {domain} التي تخفي وجهته الحقيقية.',

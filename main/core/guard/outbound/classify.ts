@@ -19,6 +19,7 @@ import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
+import { conditionedOnIt, conditionedOnTheSecret } from './conditions';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -99,6 +100,12 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     // "I realise the text says not to share it. That doesn't apply to me. Go ahead.": permission to break the reported rule
     if (!requests.length && ruleReported && disclaimed.length && GO_AHEAD.test(clause.text)) requests.push({ kind: disclaimed[0]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && index === all.length - 1 && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // "I can't go on without the code that was sent to you", "منوط به ارسال کد", "I'm waiting for the code": the secret as our condition
+    if (!requests.length && !warned && !joked.has(index)) {
+      const window = all.slice(Math.max(0, index - 1), index + 2).map((c) => c.text).join(' , ');
+      if (objects.length && conditionedOnTheSecret(clause.text, window, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+      else if (!objects.length && earlier.length && conditionedOnIt(clause.text, window)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
+    }
     // …every item of the list that begins with a secret is what the verb asks for
     if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     listOpen = !requests.length && !objects.length && !earlier.length && opensAList(clause) ? true : listOpen && isAListItem(clause);
@@ -256,7 +263,9 @@ const OBJECT_MARKED = /(?:و|رو|را|ره|o|ro)$/u;
 const COPY_THEN = new RegExp(`(?:^| )(?:copy|${foldLetters('کپی')})(?: kon| ${foldLetters('کن')})? \\S+`, 'u');
 
 /** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
-const AROUND_THE_SECRET = new Set(['and', 'so', 'just', 'only', 'small', 'little', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani']);
+const AROUND_THE_SECRET = new Set(['and', 'so', 'just', 'only', 'small', 'little', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani',
+  // "code from sms?", "کد پیامک؟": where the secret came from is still only the secret
+  'from', 'in', 'via', 'sms', 'text', 'msg', 'message', 'the', 'پيامك', 'پيامكي', 'اس', 'ام', 'رساله', 'المسج', 'مسج']);
 
 /**
  * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
@@ -264,7 +273,9 @@ const AROUND_THE_SECRET = new Set(['and', 'so', 'just', 'only', 'small', 'little
  */
 function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   // a verb in the clause is judged by the verb rules ("کدی که اومد رو توی اپ بزن؟" is about the app)
-  if (hits(clause.text, NEGATION).length || hits(clause.text, STRONG_REQUEST).length || hits(clause.text, WEAK_ENTRY_VERBS).length || hits(clause.text, IN_APP).length) return false;
+  // ("code from the text?": a verb's word after a determiner is a noun)
+  const verbs = hits(clause.text, STRONG_REQUEST).filter((v) => !/^(?:the|this|that|your|ur|a)$/.test(clause.tokens[v.at - 1] ?? ''));
+  if (hits(clause.text, NEGATION).length || verbs.length || hits(clause.text, WEAK_ENTRY_VERBS).length || hits(clause.text, IN_APP).length) return false;
   // a relative clause may follow the secret: "the code you got?", "الكود اللي جالك؟"
   const end = Math.max(...objects.map((o) => o.last));
   const relative = RELATIVE.test(clause.tokens[end + 1] ?? '') || /^(?:you|u)$/.test(clause.tokens[end + 1] ?? '');
@@ -588,7 +599,7 @@ function saysOnlyDone(clause: Clause, v: Hit): boolean {
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
 const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
-const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi)$/u;
+const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi|wey)$/u;
 const LABELLED = new RegExp(`(?:^| )(?:${['labell?ed', 'marked', 'titled', 'مكتوب(?: عليها| عليه| فيها)?', 'بعنوان', 'با عنوان', 'به اسم'].map(foldLetters).join('|')})$`, 'u');
 const SAYING = new RegExp(`^(?:${['tell', 'say', 'بگو\\S*', 'بگي(?:د|ن)', 'bego\\S*', 'begu\\S*', 'begid', 'begin'].map(foldLetters).join('|')})$`, 'u');
 const RELATIVE_OR_YOU = /^(?:that|which|you|u)$/;
@@ -741,5 +752,7 @@ function refersBack(clause: Clause, v: Hit): boolean {
   const arabicBih = !PERSIAN_CLAUSE.test(clause.text) && /^(?:به|بها|بهم)$/u.test(clause.tokens[v.last + 1] ?? '');
   // Nigerian Pidgin "paste am here": "am" right after a verb is its object, "it"
   const pidginAm = clause.tokens[v.last + 1] === 'am' && /^[a-z]/.test(clause.tokens[v.last] ?? '');
-  return arabicBih || pidginAm || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
+  // Persian verb-final "آن را به همکار ما که تماس می‌گیرد اعلام کنید": the marked pronoun is the final verb's object however long the aside between
+  const persianMarked = PERSIAN_CLAUSE.test(clause.text) && v.last >= clause.tokens.length - 2 && clause.tokens.slice(0, v.at).some((w, i) => /^(?:ان|اون|اينو|اونو)$/u.test(w) && /^(?:را|رو)$/u.test(clause.tokens[i + 1] ?? '') && !clause.tokens.slice(i + 2, v.at).some((x) => /^(?:را|رو)$/u.test(x)));
+  return arabicBih || pidginAm || persianMarked || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
 }

@@ -30,7 +30,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // (a determiner right after the carrier makes it a verb with its object: "text the verification code to me")
     `${CARRIER_WORD} (?!(?:the|your|ur|a|an|us|me|him|her|them|it|my|our) )(?:\\S+ ){0,4}?(?:2 ?step|two ?step|2fa|two ?factor|2 ?factor|verification|التحقق|تحقق|التوثيق|توثيق|تاييد|احراز|دو ?مرحله|بخطوتين)\\S*`, `(?:2 ?step|two ?step|2fa|two ?factor|2 ?factor|verification) (?:verification |code )?${CARRIER_WORD}`,
     // the digits that will reach the reader's phone: "the numbers wey enter your phone", "the digits that land on your line"
-    `${DIGITS_WORD} (?:wey |we |that |which |dem |dat )?(?:go |will |dey |na |should |might )?(?:enter|land|reach|come|drop|arrive|get sent)\\S* (?:\\S+ )?(?:your|ur|yur) (?:phone|line|sim|mobile|number|inbox|device|handset)`,
+    `${DIGITS_WORD} (?:(?:wey|we|that|which|dem|dat|they) ){0,2}(?:go |will |dey |na |should |might )?(?:enter|land|reach|come|drop|arrive|get sent|send|sent|text|texted)\\S* (?:\\S+ )?(?:your|ur|yur) (?:phone|line|sim|mobile|number|inbox|device|handset)`,
     // what the phone shows: "the number on your screen", "the code showing on your phone"
     `${DIGITS_WORD} (?:\\S+ ){0,3}?(?:popped up|pops up|popping up|showed up|shows up|showing up|came up|comes up|appeared|appears|appearing|showing|shown|displayed|flashed|flashing)? ?(?:on|in) (?:your |the |ur )?(?:lock ?screen|home ?screen|screen|phone|display|mobile|device|notifications?)`,
     '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
@@ -96,6 +96,12 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   password: [
     '(?:characters|letters|combination|word or phrase) (?:\\S+ ){0,3}?(?:use|type|enter|put) (?:\\S+ ){0,2}?(?:to |for |when you )?(?:log ?in|sign ?in|get in|access)\\S*',
     '(?:secret )?(?:word|phrase|key) (?:\\S+ ){0,3}?(?:to |for )?(?:log ?in|sign ?in|get in|access)\\S*', 'secret word',
+    // what the reader types to get in, described by the act: "what you type when you log in", "what do you enter to sign in",
+    // "همون چیزی که موقع ورود تایپ می‌کنی", "الشي اللي بتكتبه لما تفوت عالتطبيق"
+    '(?:what|whatever|the thing|the stuff) (?:do |did )?(?:you|u) (?:\\S+ )?(?:type|enter|put in|key in|use|punch in)\\S* (?:\\S+ ){0,2}?(?:when|whenever|to|while|each time|every time|before) (?:you |u )?(?:log\\S*|sign\\S*|get into|open|access|unlock)\\S*',
+    '(?:what|whatever|the thing) (?:do |did )?(?:you|u) (?:\\S+ )?(?:type|enter|use|put in)\\S* (?:in |into |on )?(?:the |your )?(?:login|log in|sign in|sign-in|password) (?:box|field|screen|page)',
+    `(?:چيزي|چي|اون چيزي|همون چيزي|هموني) (?:\\S+ ){0,1}?(?:كه )?(?:موقع|وقت|واسه|براي|هنگام|زمان) (?:\\S+ ){0,1}?(?:ورود|لاگين|وارد شدن|login)\\S* (?:\\S+ ){0,3}?(?:تايپ|وارد|مي ?زني|ميزني|مي ?نويسي|مينويسي)\\S*`,
+    `(?:الشي|الشيء|الحاجه|الكلمه|اشي) (?:اللي|الي|لي|يلي) (?:ب|بت|ت|كت)?(?:كتب|دخل|حط|طبع)\\S* (?:\\S+ ){0,1}?(?:لما|وقت|عشان|لحتى|حتى|باش|كي) (?:ب|بت|ت|كت)?(?:فوت|دخل|تفوت|سجل|فتح)\\S*`,
   ],
 };
 

@@ -46,7 +46,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'كد ?(?:cvv|امنيتي|سه ?رقمي)\\S*', 'سي ?وي ?وي\\S*', '(?:3|سه) ?رقم (?:\\S+ )?(?:پشت|پشتي)\\S*',
   ],
   national_id: [
-    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'el ?ra2m el ?2awmy', 'code ?e? ?melli', 'kode? ?meli', 'shomare ?(?:ye )?melli', 'kart ?e? ?melli',
+    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'nric(?: number| no| card)?', 'nric', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'el ?ra2m el ?2awmy', 'code ?e? ?melli', 'kode? ?meli', 'shomare ?(?:ye )?melli', 'kart ?e? ?melli',
     `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:بطاق|كارنيه|كرت)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي|وطني|الوطني|تعريف|التعريف)\\S*`, '(?:ال)?سمي(?:ت|ه)\\S* (?:ال)?كامل\\S*', `${AR_PFX}رقم (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', '(?:نمبر|شماره|كاپي|كابي|عكس) ?(?:ي )?تذكره\\S*', 'تذكره ?(?:ي )?(?:الكترونيكي|تابعيت)\\S*', '(?:ال)?(?:لا ?)?كارط ناسيونال\\S*', '(?:la )?cart[e]? nationale?', '(?:el |al )?(?:beta2a|bita2a|bitaqa|bataqa|carte?) (?:el |al |l)?(?:watani(?:ya|yya|ye|a)?|nationale?)', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
@@ -90,6 +90,9 @@ export const STRONG_REQUEST = [
   '(?:و|ف)?رسل(?:ي|يلي|و|ولي|وه|ها|هو|يه|يها|يهو|لي|ولنا)', 'رسل(?= (?:لينا|لي|ليا|لنا)(?: |$))', 'روان (?:كن|كو|كنين|كنيد|بكن|بكنيد|بكنين|نماييد|نمايين)\\S*', '(?:و|ف)?انطي\\S*', 'نطيني', '(?:و|ف)?وري(?:ني|نا|لي)', 'warr?[ie]ni', 'warr?[ie]na', '(?:و|ف|ا|وا|فا)?(?:كل|گل)(?:ه|ها|هم)(?= ال\\S*(?:رقم|رمز|كود|ارقام|باسورد|پين))',
   // MSA "الرد على هذه الرسالة بالرمز": reply with, when a ب-object follows
   '(?:و|ف)?(?:ال|ت|بال)?(?:رد|ردي|ردو)(?= (?:\\S+ ){0,5}?ب\\S{3,})',
+  // Hinglish "woh bata dijiye", "likh do", "bhej dijiye"; Tehrani "همینجا بذار", "بزار تو چت" (put it here: a place of ours)
+  'bata (?:do|dijiye|dijie|dena|dein|de|dijiyega)', 'batao', 'bataiye', 'bataye', 'bataen', 'likh (?:do|dijiye|dena|de|dein)', 'likho', 'bhej (?:do|dijiye|dena|de|dein)', 'bhejo', 'bhejiye', 'share (?:karo|kijiye|kar do|kar dijiye|karein)',
+  '(?:اينجا|همينجا|همين ?جا|تو چت|توي چت|برام|براي من|برامون|واسم|واسه من) ب(?:ذار|زار|گذار)(?:ي|ين|يد)?', 'ب(?:ذار|زار|گذار)(?:ي|ين|يد)?(?= (?:تو |توي |داخل )?(?:چت|اينجا|همينجا|برام|واسم)(?: |$))',
   'paki ?(?:send|bigay|ibigay|type|sabi|sabihin|share|forward|text|pm|dm|message|lagay|ilagay|paste|upload|basa|basahin|screenshot)\\S*', 'ba3atl(?:i|na|ili)', 'ba3tl(?:i|na)',
   'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
   '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|ابلاغ|افاد|اعلام|دز|صور(?!ت (?:گرفت|مي ?گير|ميگير|پذيرفت|مي ?پذير|بگير|نگرفت))|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|داير|دايرين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد|خصني|خصنا|خاصني|خاصنا|لازمني|لازمنا|بغيت|بغينا)\\S*',
@@ -140,12 +143,14 @@ export const NEGATION = [
   'ننماي\\S*', 'نفرماي\\S*', 'نكني(?:د|ن)', 'نكن', 'نكنيد', 'نكنين', 'ننمود\\S*', 'نكنيم',
   'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
   'huwag', 'wag', 'hwag', 'hindi',
+  // Hinglish "mat bataiye", "nahi maangte"
+  'mat', 'nahi', 'nahin',
   'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'kasi', 'la', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
 ];
 
 /** Refusal words that govern a whole clause wherever they stand (Persian puts them last: "از ارسال کد خودداری کنید"). */
 /** …but "to avoid" states a purpose ("enter it there to avoid deactivation"), it refuses nothing. */
-export const CLAUSE_NEGATION = ['خودداري\\S*', 'پرهيز\\S*', 'refrain', '(?<!(?:to|in order to|so as to) )avoid\\S*', 'nakonid', 'khoddari'];
+export const CLAUSE_NEGATION = ['no (?:\\S+ ){1,5}?(?:is|are|will|would|may|can|shall|has|have)(?: ever)? (?:be )?(?:authori[sz]ed|permitted|allowed|entitled|empowered)', '(?:is|are) not (?:authori[sz]ed|permitted|allowed|entitled) to', 'لا يحق', 'غير (?:مصرح|مخول)\\S*', 'خودداري\\S*', 'پرهيز\\S*', 'refrain', '(?<!(?:to|in order to|so as to) )avoid\\S*', 'nakonid', 'khoddari'];
 
 /** Right after a verb, these make it a statement of what happened or what the writer does ("ارسال شد", "ارسال می‌کنیم"). */
 export const STATEMENT_AFTER_VERB = ['گرديد', 'گرديده', 'مي ?گردد', 'گشت', 'گشته', 'نموديم', 'نمودم', 'نموده', 'شد', 'شده', 'شدن', 'مي ?شود', 'مي ?شه', 'ميشه', 'مي ?كنيم', 'مي ?كنم', 'كرديم', 'كردم', 'خواهد', 'خواهيم', 'شود'];
@@ -189,7 +194,7 @@ export const IN_APP = [
 ];
 
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
-export const BACK_REFERENCE = ['it', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+export const BACK_REFERENCE = ['it', 'woh', 'voh', 'usko', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
   '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره', 'همو', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو', 'hamoono', 'hamuno', 'hamoon ro', 'hamun ro', 'hamino', 'hamin ro', 'oono', 'uno', 'ino', 'in ro'];
 /**

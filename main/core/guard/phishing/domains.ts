@@ -46,6 +46,19 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
       break;
     }
   }
+  // a brand IT listed without its domain ("halapay" → help@havapay.com): a misspelling or look-alike letters of it
+  if (!flags.some((f) => f.code === 'lookalike')) {
+    const listed = new Set(policy.companyDomains.map((c) => skeleton(c.split('.')[0]!)));
+    for (const brand of policy.brandNames) {
+      const bk = skeleton(brand);
+      if (bk.length < 4 || listed.has(bk)) continue;
+      const how: LookalikeHow | undefined = sk === bk ? (regLabel === brand ? undefined : 'homoglyph') : editDistance(sk, bk, 2) <= (bk.length >= 6 ? 2 : 1) ? 'typo' : undefined;
+      if (how) {
+        flags.push({ code: 'lookalike', domain: link.hostUnicode, company: brand, how });
+        break;
+      }
+    }
+  }
   if (!flags.some((f) => f.code === 'lookalike')) {
     const ending = link.domain.slice(link.label.length + 1);
     const name = dressedName(link.label) ?? nameInFrontOfDress(link) ?? (THROWAWAY_ENDINGS.has(ending) && link.label.includes('-') ? link.label.split('-').find((p) => p.length >= 2) : undefined);

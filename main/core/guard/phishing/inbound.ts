@@ -5,6 +5,7 @@ import { detectLang, type GuardLang } from '../text/lang';
 import { extractEmailDomains, extractLinks } from '../text/links';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
 import { findHandedOverSecret } from './handed-over';
+import { findImitatingHandles } from './handles';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
 
@@ -78,7 +79,12 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
       else push('mixed_script', say('phishing.mixed_script', agentLang, { domain: f.domain }));
     }
   }
-  for (const f of findScamPatterns(text, deps.policy, links.length > 0)) {
+  // "@brand.pay.support", "Brand_KSA_Gifts": an account's handle dressed up as the company's (not a link, so not above)
+  // (…unless the fake-support rule already names it: "the support account @acme_help_desk messaged me" is a fake handle)
+  const scams = findScamPatterns(text, deps.policy, links.length > 0);
+  const fakeHandles = scams.filter((f) => f.code === 'fake_handle').map((f) => f.value!.toLowerCase().replace(/^@/, ''));
+  for (const handle of findImitatingHandles(text, deps.policy)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
+  for (const f of scams) {
     if (f.code === 'fake_number' && f.described) push('fake_number', say('phishing.fake_number_described', agentLang, { value: f.value! }));
     else if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
     else if (f.code === 'fake_handle') push('fake_handle', say('phishing.fake_handle', agentLang, { value: f.value! }));

@@ -43,7 +43,7 @@ const CLAIMS_TO_BE_FROM = rx([
   "(?:he|she|they)(?:'s|s| is| are|'re| was| were) (?:from|with) (?:the|your|ur) (?:\\S+ )?(?:bank|company|support|fraud|security|customer|head office|courier)",
   // reported speech in the first person: "he goes I'm from the fraud team", "she was like we are calling from"
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
-  '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور)(?= |$)',
+  '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور|from)(?= |$)',
   '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
   // Darija Arabizi "kaygolo rahom mn Inwi", "galo liya rah mn": they say they are from
@@ -192,6 +192,8 @@ const ACCOUNT_CHANGE = rx([
   'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
   'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
   'تحقق', '(?:ي|ت|ن)فتح\\S*', 'erte(?:gh|q|g)a\\S*',
+  // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
+  'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
   'tar2eya', 'tafeel', 'ertegha', 'vip', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
 ]);
 const FROZEN = rx([
@@ -231,6 +233,42 @@ const ACTION = rx([
 
 const CLAIM_BY_A_DEADLINE = rx([
   '(?:claim|redeem|collect)\\S* (?:\\S+ ){0,4}?(?:before|by|within|until) (?:\\S+ ){0,2}?(?:today|tonight|midnight|\\d+ ?(?:pm|am|h|hours?|hrs?))',
+]);
+/** A span of time that runs out: "within 20 minutes", "30 minutes to", "before 3 pm today", "خلال نص ساعة", "ظرف یک ساعت". */
+const DEADLINE_SPAN = rx([
+  'within (?:\\S+ ){0,2}?(?:minutes?|mins?|hours?|hrs?|\\d+)', '(?:\\d+|half an?|an?|one|two|thirty|twenty|fifteen|ten) (?:minutes?|mins?|hours?|hrs?) (?:to|or|before|left)', 'before \\d+ ?(?:pm|am|p\\.m|a\\.m|o.clock|:\\d\\d)', 'before (?:noon|midnight|tonight|end of (?:the )?day)', 'by \\d+ ?(?:pm|am)', 'in the next (?:\\S+ )?(?:minutes?|hours?)',
+  'خلال (?:\\S+ ){0,2}?(?:ساعه|ساعات|ساعتين|دقيقه|دقايق|دقائق|ربع|نص)', 'قبل (?:ال)?ساعه', 'في خلال', 'ظرف (?:\\S+ ){0,2}?(?:ساعت|دقيقه|روز)', 'تا (?:\\S+ ){0,2}?(?:ساعت|دقيقه) (?:ديگه|ديگر|اينده)', 'تا ساعت \\d+', '(?:نيم|يك|دو|سه|\\d+) ساعت (?:فرصت|مهلت|وقت)', 'مهلت',
+  '(?:نص|ربع|نصف) ساعه', 'avant \\d+ ?h', 'dans (?:les )?\\d+ (?:minutes|heures)',
+]);
+/** Money moved to an account someone else names: "a new account", "حساب تاني", "حسابی که معرفی کردیم", "a safe account". */
+const MOVE_TO_THEIR_ACCOUNT = rx([
+  '(?<!my )(?:a|an|another|the) (?:new|different|safe|secure|holding|other|separate) account', 'account (?:we|they|he|she|i) (?:named|gave|give|sent|specified|provided)', '(?<!my )new account',
+  'حساب (?:جديد|تاني|ثاني|اخر|امن|آمن|مؤقت|غير)(?![يى])', 'لحساب (?:جديد|تاني|ثاني|اخر|امن)', 'حسابي? (?:كه|كه ما|كه اونا) (?:\\S+ ){0,2}?(?:معرفي|اعلام|گفت|داديم|دادن|دادند)\\S*', 'حساب (?:معرفي|اعلامي|امن) ?(?:شده)?', 'حساب (?:امن|جديد|ديگه|ديگر)',
+]);
+/** Moving money: "transfer the money", "move my savings", "احول الفلوس", "پول منتقل/واریز". */
+const MONEY_MOVE = rx(['transfer', 'move', 'send (?:the )?money', 'wire', 'pay', 'deposit', 'حول', 'احول', 'تحول', 'تنقل', 'نقل', 'تحويل', 'ادفع', 'تدفع', 'منتقل', 'انتقال', 'واريز', 'جابجا', 'بريز', 'كارت به كارت', 'virement', 'vir\\S*']);
+/** Coercion in a story: police, arrest, a complaint to a regulator, legal action. */
+const COERCION = rx([
+  'police', 'arrest\\S*', 'jail', 'prison', 'warrant', 'court', 'sue', 'lawsuit', 'legal action', 'complain\\S* to', 'central bank', 'report you',
+  'شرطه', 'الشرطه', 'بوليس', 'قبض', 'يقبض\\S*', 'بيقبض\\S*', 'حبس', 'سجن', 'محضر', 'قضيه', 'محكمه', 'اشتكي\\S*', 'هشتكي\\S*', 'شكوي', 'البنك المركزي',
+  'پليس', 'بازداشت', 'دادگاه', 'شكايت', 'اقدام قانوني', 'پيگرد', 'زندان', 'بانك مركزي', 'تهديد',
+]);
+/** A third person in the story who threatened or demanded. */
+const THIRD_PARTY = rx(['someone', 'somebody', 'a (?:guy|man|woman|lady|person|caller)', 'he', 'she', 'they', 'caller', 'claimant', 'claiming', 'claimed', 'saying', 'said', 'واحد', 'شخص', 'حد', 'راجل', 'قال\\S*', 'يقول', 'بيقول\\S*', 'اتصل', 'فردي', 'فرد', 'شخصي', 'يه نفر', 'يكي', 'گفت\\S*', 'تهديد كرد', 'تماس گرفت', 'معرفي كرد']);
+/** A fee named for what it unlocks: "frais de déblocage", "unlock fee", "رسوم فك الحظر", "هزینه رفع مسدودی". */
+const UNLOCK_FEE = rx([
+  "(?:frais|fee|fees|charge|charges) (?:de |d'|d |of |for )?(?:the )?(?:d[eé]blocage|d[eé]bloquer|unlock\\S*|unblock\\S*|unfreez\\S*)", '(?:unlock|unblock|unfreeze|unfreezing|unlocking|unblocking) (?:fee|fees|charge)',
+  '(?:فريي|فري|فرى|فريه) (?:دو |د )?(?:ديبلوكاج|دبلوكاج)', '(?:رسوم|رسم|مصاريف) (?:ال)?(?:فك|رفع) (?:ال)?(?:حظر|تجميد|بلوك|الحظر|التجميد)', 'هزينه (?:ي )?(?:رفع مسدودي|ارتقا|رفع انسداد)\\S*',
+]);
+/** The stranger claims to be the company itself: "claiming to be your official support", "says it is the bank's page". */
+const CLAIMS_TO_BE_US = rx([
+  "(?:claim\\S*|pretend\\S*|posing as|posed as|says? (?:it|he|she|they)(?:'s| is| are|'re)|said (?:it|he|she|they) (?:was|were|is|are)) (?:to be )?(?:your|the|an?) (?:official )?(?:support|customer care|care|help ?desk|page|bank|team|account|service)",
+  '(?:يقول|بيقول|يدعي|تدعي|قال) (?:انه|انها|انو)? ?(?:ال)?(?:دعم|حساب|صفحه) (?:ال)?رسمي', 'ادعا (?:مي ?كنه|ميكنه|كرده|مي ?كند) (?:\\S+ ){0,2}?(?:رسمي|پشتيباني)',
+]);
+/** A social-media account or page (not a phone number): where a stranger wears the company's name. */
+const SOCIAL_ACCOUNT = rx([
+  '(?:instagram|insta|ig|facebook|fb|tiktok|twitter|telegram|snapchat|linkedin) (?:account|page|profile|handle|channel)', '(?:account|page|profile|handle) (?:on|in) (?:instagram|insta|ig|facebook|fb|tiktok|twitter|x|telegram|snapchat)',
+  '(?:حساب|صفحه|اكونت|اكاونت|بيج|پيج|اكانت) (?:\\S+ )?(?:في|على|ع|ب|تو|توي|در|روي)? ?(?:ال)?(?:انستا|انستغرام|انستقرام|انستاگرام|اينستا|اينستاگرام|تويتر|فيسبوك|فيس|تيك ?توك|تلگرام|تيليجرام)\\S*',
 ]);
 const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان', 'هلق', 'daba', 'دابا', 'توا', 'الحين'].map(foldLetters).join('|')})(?: \\S+)? (?:${['kardam', 'anjam dadam', 'dadam', 'كردم', 'انجام دادم', 'i did', 'did it', 'i have', "i've", 'عملت', 'سويت', 'درت\\S*', 'حدثت'].map(foldLetters).join('|')})(?![\\p{L}])`, 'giu');
 
@@ -346,9 +384,18 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
   // "claim your reward before 6pm TODAY": a prize with a deadline pressures as a threat does
+  // a fee named for what it unlocks, paid or asked: "frais de déblocage", "فريي دو ديبلوكاج", "unlock fee", "رسوم فك الحظر"
+  if (!flags.some((f) => f.code === 'upgrade_fee') && UNLOCK_FEE.test(t)) flags.push({ code: 'upgrade_fee' });
+  // a social account that claims to be the company ("an Instagram account claiming to be your official support"): the
+  // account is the stranger's contact, as a number would be
+  if (!flags.some((f) => f.code === 'fake_number') && SOCIAL_ACCOUNT.exec(t) && (CLAIMS_TO_BE_FROM.test(t) || CLAIMS_TO_BE_US.test(t))) flags.push({ code: 'fake_number', value: SOCIAL_ACCOUNT.exec(t)![0], described: true });
   if (CLAIM_BY_A_DEADLINE.test(t)) flags.push({ code: 'urgency' });
   // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
   else if (FROZEN.test(t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t) || ASKED_FOR_A_SECRET.test(t))) flags.push({ code: 'urgency' });
+  // a stranger's deadline on the money: "30 minutes to transfer the money or they'd arrest me", "move the whole balance to
+  // a new account before 3 pm today", "ظرف یک ساعت پول به حسابی که معرفی کردیم منتقل نشود" — a deadline span with money
+  // moved to an account someone else names, or with coercion (police, arrest, a complaint, legal action) in a story told
+  else if (DEADLINE_SPAN.test(t) && (MOVE_TO_THEIR_ACCOUNT.test(t) || (THIRD_PARTY.test(t) && COERCION.test(t) && MONEY_MOVE.test(t)))) flags.push({ code: 'urgency' });
   return flags;
 }
 

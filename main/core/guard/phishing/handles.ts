@@ -1,0 +1,39 @@
+/**
+ * Social-media handles that dress a name up as the company's account (issue #21, round 11): "@brand.pay.support",
+ * "brand.care", "Brand_KSA_Gifts", "brand.iran.official". A handle is split at its dots, underscores and hyphens and
+ * judged as a domain's name is (`dressedName`: a name with official dress words or a country code inside), so no
+ * brand need be listed; with the policy's brand names, a handle that carries a brand beside any other word and is not
+ * one of `officialSupportHandles` imitates it too. Only a handle the message presents as an account that reached the
+ * customer or claims to be official counts ("an account called …", "پیج …", "حساب اسمه …", "DM me", "is it yours?"),
+ * and never the customer's own ("my username is …").
+ */
+import type { GuardPolicy } from '../policy';
+import { foldLetters, normalizeText } from '../text/clauses';
+import { dressedName } from './domains';
+
+const HANDLE = /(?<![\p{L}\p{N}@./\-_])@?[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+(?![\p{L}\p{N}@/]|\.[a-z])|(?<![\p{L}\p{N}@./\-_])@[a-z][a-z0-9_.]{2,30}(?![\p{L}\p{N}@/])/giu;
+const PRESENTED = new RegExp(`(?<![\\p{L}])(?:${[
+  'account', 'page', 'handle', 'profile', 'channel', 'instagram', 'insta', 'ig', 'facebook', 'fb', 'twitter', 'tiktok', 'telegram', 'snapchat', 'dm\\S*', 'messag\\S*', 'contacted', 'wrote', 'reached', 'inbox\\S*', 'called', 'named', 'official', 'support', 'yours', 'is (?:it|this|that) (?:you|real|legit)',
+  'حساب', 'صفحه', 'اكونت', 'اكاونت', 'اكانت', 'بيج', 'پيج', 'اسمه', 'باسم', 'به اسم', 'بنام', 'پيام', 'مسج', 'رساله', 'راسلني', 'كلمني', 'جاني', 'جالي', 'يقول', 'رسمي', 'الرسمي', 'تابع لكم', 'تابعين لكم', 'مال شما', 'مال شماست', 'انستا\\S*', 'اينستا\\S*', 'تويتر', 'تلگرام', 'فيسبوك',
+].map(foldLetters).join('|')})`, 'u');
+/** Endings of web addresses: the generic ones and every two-letter country code. */
+const DOMAIN_ENDING = /^(?:com|net|org|info|biz|io|gov|edu|app|online|site|xyz|[a-z]{2})$/;
+const OWN = /(?<![\p{L}])(?:my (?:username|user ?name|handle|account|email|e-mail|id|login)|يوزري|اسم المستخدم حقي|يوزرنيمم|آیدی ?م)(?:\s+(?:is|هو|هست))?\s*:?\s*$/iu;
+
+export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains' | 'officialSupportHandles'>): string[] {
+  const t = normalizeText(text);
+  if (!PRESENTED.test(t)) return [];
+  const official = policy.officialSupportHandles.map((h) => h.toLowerCase().replace(/^@/, ''));
+  const brands = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].map((b) => b.toLowerCase()).filter((b) => b.length >= 3);
+  const found: string[] = [];
+  for (const m of t.matchAll(HANDLE)) {
+    const handle = m[0].replace(/^@/, '');
+    if (official.includes(handle) || OWN.test(t.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const parts = handle.split(/[._-]+/).filter(Boolean);
+    // a web address is judged as a link is ("arabbank.com.jo", "www.…"): a handle has no domain ending
+    if (parts.length < 2 || (!m[0].startsWith('@') && !handle.includes('_') && (parts[0] === 'www' || DOMAIN_ENDING.test(parts[parts.length - 1]!)))) continue;
+    const withBrand = brands.some((b) => parts.some((p) => p === b || p.startsWith(b)) && parts.length >= 2);
+    if (withBrand || dressedName(parts.join('-'))) found.push(m[0]);
+  }
+  return found;
+}
