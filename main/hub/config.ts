@@ -76,7 +76,7 @@ export const hubConfigSchema = z
       })
       .strict()
       .default({ maxBufferedBytes: 4 * 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 256 * 1024, maxConsoles: 5_000 }),
-    /** The event stream to consoles (docs/IT-GUIDE.md, "The event stream"). */
+    /** The event stream to consoles (docs/IT-GUIDE.md, "Team hub", `stream`). */
     stream: z
       .object({
         /**
