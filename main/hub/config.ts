@@ -5,7 +5,7 @@ import { EpochLengthSchema, parseCidr, RetainEpochsSchema } from '../core/policy
 import { DiwanError } from '../core/shared/errors';
 import { looksLikeSecretName } from '../core/shared/secret-names';
 
-/** The default fan-out window (bench/README.md, "Team hub", runs P–V; docs/IT-GUIDE.md, `stream`). */
+/** The default fan-out window (bench/README.md, "Team hub", runs P–W; docs/IT-GUIDE.md, `stream`). */
 export const STREAM_WINDOW_MS = 50;
 
 const rate = z.object({ perMinute: z.number().positive().max(1e6), burst: z.number().int().positive().max(1e6) }).strict();
