@@ -23,7 +23,8 @@ export interface ConsoleSpec {
 }
 
 export type ToWorker =
-  | { type: 'start'; url: string; pin: string; consoles: ConsoleSpec[]; concurrency: number }
+  | { type: 'start'; url: string; pin: string; consoles: ConsoleSpec[]; concurrency: number; connections: number }
+  | { type: 'steady' }
   | { type: 'phase'; steadyBefore: number }
   | { type: 'mark-kill'; at: number }
   | { type: 'report'; expected: number[] }
@@ -35,6 +36,8 @@ export interface Reconnect {
   firstFrameAt: number | null;
   /** Connection attempts until one streamed (1: the first reconnect worked). */
   attempts: number;
+  /** When the attempt that opened began (its WebSocket created): before it, back-off and failed attempts. */
+  lastAttemptAt: number | null;
 }
 
 export interface WorkerReport {
@@ -47,6 +50,8 @@ export interface WorkerReport {
   /** Per console closed after the kill: when it went down and when it streamed again. */
   reconnects: Reconnect[];
   frames: number;
+  /** Frames received from the start of the steady phase to its end (`phase`). */
+  steadyFrames: number;
   /** Wall time of each protocol sign-in (challenge, device proof, password). */
   signInMs: number[];
 }
@@ -84,6 +89,7 @@ class SimConsole {
 
   connect(): Promise<void> {
     return new Promise((resolve) => {
+      if (this.reconnect && this.reconnect.openedAt === null) this.reconnect.lastAttemptAt = Date.now();
       const ws = new WebSocket(`${this.w.base.replace(/^http/, 'ws')}/v1/stream?after=${this.cursor}`, { dispatcher: this.w.agent, headers: { authorization: `Bearer ${this.token}` } });
       this.ws = ws;
       ws.addEventListener('open', () => {
@@ -97,7 +103,7 @@ class SimConsole {
         if (this.stopped) return;
         const now = Date.now();
         if (this.w.killAt !== null && now >= this.w.killAt && (!this.reconnect || this.reconnect.firstFrameAt !== null)) {
-          this.reconnect = { closedAt: now, openedAt: null, firstFrameAt: null, attempts: 0 };
+          this.reconnect = { closedAt: now, openedAt: null, firstFrameAt: null, attempts: 0, lastAttemptAt: null };
           this.reconnects.push(this.reconnect);
         }
         // HubClient's back-off: full jitter over 250 ms doubling to 5 s.
@@ -140,6 +146,8 @@ class Worker {
   killAt: number | null = null;
   steadyBefore = Number.POSITIVE_INFINITY;
   frames = 0;
+  framesAtSteady = 0;
+  steadyFrames = 0;
   readonly signInMs: number[] = [];
   readonly fromCommit = new Array<number>(HIST_MS + 1).fill(0);
   readonly fromInject = new Array<number>(HIST_MS + 1).fill(0);
@@ -153,7 +161,7 @@ class Worker {
 
   async start(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     this.base = m.url;
-    this.agent = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, connections: 16, resumeSessions: true });
+    this.agent = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, connections: m.connections, resumeSessions: true });
     this.consoles = m.consoles.map((s) => new SimConsole(s, this));
     let next = 0;
     const lane = async () => {
@@ -178,7 +186,7 @@ class Worker {
       missing.push(expected.filter((s) => !c.seen.has(s)).length);
       duplicated.push([...c.seen.values()].filter((n) => n > 1).length);
     }
-    return { fromCommit: this.fromCommit, fromInject: this.fromInject, missing, duplicated, reconnects: this.consoles.flatMap((c) => c.reconnects), frames: this.frames, signInMs: this.signInMs };
+    return { fromCommit: this.fromCommit, fromInject: this.fromInject, missing, duplicated, reconnects: this.consoles.flatMap((c) => c.reconnects), frames: this.frames, steadyFrames: this.steadyFrames, signInMs: this.signInMs };
   }
 }
 
@@ -191,8 +199,13 @@ process.on('message', (m: ToWorker) => {
         (e: Error) => send({ type: 'failed', message: e.message }),
       );
       break;
+    case 'steady':
+      worker.framesAtSteady = worker.frames;
+      send({ type: 'ok' });
+      break;
     case 'phase':
       worker.steadyBefore = m.steadyBefore;
+      worker.steadyFrames = worker.frames - worker.framesAtSteady;
       send({ type: 'ok' });
       break;
     case 'mark-kill':

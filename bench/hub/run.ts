@@ -4,7 +4,7 @@
  *
  *   npm run bench:hub -- [--consoles 500] [--workers 2] [--rate 50] [--seconds 60] [--failover-seconds 12]
  *                        [--ingest-messages 3000] [--batch 50] [--lb process|in-process]
- *                        [--profile-nodes DIR]
+ *                        [--profile-nodes DIR] [--window-ms N] [--worker-connections 16]
  *
  * It prints: delivery latency at the hub's steady rate (customer message at the hub → every console), the ingest
  * rate with masking and sealing beside plain INSERTs of the same rows, the time consoles of a SIGKILLed node take
@@ -24,6 +24,7 @@ import { generateSealingKey } from '../../main/core/custody';
 import { OriginalsSealer, type SealingKeySource } from '../../main/hub/sealing';
 import { CustodianProcess } from '../../test/hub/custody-fixture';
 import { HubStore, postgresExecutor } from '../../main/hub/store';
+import { STREAM_WINDOW_MS } from '../../main/hub/config';
 import { startTestPostgres, type TestPostgres } from '../../test/helpers/postgres';
 import { freePort, hubFiles, LoadBalancer, LoadBalancerProcess, NodeProcess, nodeConfig, PASSWORD, pinnedGet, seedHub, until } from '../../test/hub/harness';
 import { HIST_MS, type ConsoleSpec, type ToWorker, type WorkerReport } from './consoles';
@@ -45,6 +46,12 @@ const FAILOVER_SECONDS = opt('failover-seconds', 12);
 const INGEST_MESSAGES = opt('ingest-messages', 3000);
 const BATCH = opt('batch', 50);
 const SIGN_INS = opt('sign-ins', 40);
+// The nodes' fan-out window (`stream.windowMs`); without the flag, the hub's default.
+// Connections of each console worker's shared pinned agent (16 through run P): a WebSocket's upgrade holds one of them
+// from TCP connect to the upgrade's answer, so at most this many of a worker's consoles are opening a stream at once.
+// A real console has an agent of its own.
+const WORKER_CONNECTIONS = opt('worker-connections', 16);
+const WINDOW_MS = argv.includes('--window-ms') ? opt('window-ms', 0) : null;
 // Where the load balancer runs: its own process (`process`, as a deployment runs one; from run H) or inside this
 // coordinator, which also injects the traffic (`in-process`, runs A–G).
 const LB_MODE = argv.includes('--lb') ? argv[argv.indexOf('--lb') + 1] : 'process';
@@ -209,7 +216,7 @@ function cpuGroups(now: CpuSnapshot, pgPort: string, hubDir: string, workers: Wo
 
 async function main() {
   const started = Date.now();
-  console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes, 1 PostgreSQL, load balancer ${LB_MODE === 'process' ? 'in its own process' : 'inside this coordinator'}; ${os.cpus().length} CPUs; load ${load()}`);
+  console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes (fan-out window ${WINDOW_MS ?? STREAM_WINDOW_MS} ms), 1 PostgreSQL, ${WORKER_CONNECTIONS} connections per worker's agent, load balancer ${LB_MODE === 'process' ? 'in its own process' : 'inside this coordinator'}; ${os.cpus().length} CPUs; load ${load()}`);
   const pg = await startTestPostgres();
   const files = await hubFiles();
   // The injector seals as a hub does, to the team's public key (a key pair of its own: nothing here is revealed).
@@ -245,7 +252,7 @@ async function main() {
 
     await custodian.start();
     const ports = [await freePort(), await freePort()];
-    for (const [i, port] of ports.entries()) nodes.push(new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port }), port, files.credentials, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []));
+    for (const [i, port] of ports.entries()) nodes.push(new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port, extra: { stream: { windowMs: WINDOW_MS ?? STREAM_WINDOW_MS } } }), port, files.credentials, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []));
     await Promise.all(nodes.map((n) => n.start()));
     lb = LB_MODE === 'process' ? new LoadBalancerProcess(ports) : new LoadBalancer(ports);
     await lb.start();
@@ -256,7 +263,7 @@ async function main() {
     const tConnect = Date.now();
     for (let w = 0; w < WORKERS; w++) workers.push(new WorkerProc());
     const replies = await Promise.all(
-      workers.map((w, i) => w.ask({ type: 'start', url: lb!.url, pin: files.pin, consoles: specs.filter((_, n) => n % WORKERS === i), concurrency: 8 })),
+      workers.map((w, i) => w.ask({ type: 'start', url: lb!.url, pin: files.pin, consoles: specs.filter((_, n) => n % WORKERS === i), concurrency: 8, connections: WORKER_CONNECTIONS })),
     );
     const failed = replies.find((r) => r.type !== 'ready');
     if (failed) throw new Error(`a console worker failed: ${failed.message}`);
@@ -268,7 +275,8 @@ async function main() {
 
     // 2. Steady traffic.
     const steadyMsgs = sampleMessages(RATE * SECONDS, 'steady');
-        const steadyTimed = timedExecutor(seed.store.q);
+    const steadyTimed = timedExecutor(seed.store.q);
+    for (const w of workers) await w.ask({ type: 'steady' });
     const cpuBefore = cpuSnapshot();
     const tSteady = Date.now();
     const steady = await inject(new HubStore(steadyTimed.q, Date.now), new OriginalsSealer('acme', key, null), steadyMsgs, RATE);
@@ -326,7 +334,11 @@ async function main() {
     const ours = Object.values(cpu.groups).reduce((a, b) => a + b, 0);
     console.log(`   CPU over the steady phase (${steadyWallS.toFixed(0)} s wall × ${os.cpus().length} CPUs = ${(steadyWallS * os.cpus().length).toFixed(0)} CPU-s): machine busy ${cpu.machine.toFixed(0)} CPU-s, of which`);
     console.log(`     ${Object.entries(cpu.groups).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; other work on the machine ${(cpu.machine - ours).toFixed(0)}`);
-    console.log(`   hub-node CPU per frame sent (${steady.batches} batches × ${CONSOLES} consoles): ${((cpu.groups['hub nodes']! / (steady.batches * CONSOLES)) * 1e6).toFixed(0)} µs`);
+    const steadyFrames = reports.reduce((a, r) => a + r.steadyFrames, 0);
+    console.log(`   frames received over the steady phase: ${steadyFrames} (${(steadyFrames / CONSOLES).toFixed(0)} per console, ${(pairs / steadyFrames).toFixed(2)} messages per frame; ${steady.batches} ingest batches)`);
+    const perPair = (group: string) => (cpu.groups[group] ?? 0) / pairs * 1e6;
+    console.log(`   CPU per (message, console) delivered: hub nodes ${perPair('hub nodes').toFixed(1)} µs, load balancer ${perPair('load balancer (own process)').toFixed(1)} µs, console workers ${perPair('console workers').toFixed(1)} µs`);
+    console.log(`   hub-node CPU per frame received: ${((cpu.groups['hub nodes']! / steadyFrames) * 1e6).toFixed(0)} µs (per ingest batch × console, as runs A–O: ${((cpu.groups['hub nodes']! / (steady.batches * CONSOLES)) * 1e6).toFixed(0)} µs)`);
     const signIns = reports.flatMap((r) => r.signInMs).sort((a, b) => a - b);
     if (signIns.length) console.log(`   protocol sign-ins (${signIns.length}, ${WORKERS * 8} at a time): median ${signIns[Math.floor(signIns.length / 2)]!.toFixed(0)} ms, max ${signIns.at(-1)!.toFixed(0)} ms`);
 
@@ -342,6 +354,9 @@ async function main() {
     const noticed = reconnects.map((r) => r.closedAt - killAt).sort((a, b) => a - b);
     const reopening = reconnects.filter((r) => r.openedAt !== null).map((r) => r.openedAt! - r.closedAt).sort((a, b) => a - b);
     console.log(`   drop noticed: median ${noticed[Math.floor(noticed.length / 2)] ?? 'n/a'} ms, last ${noticed.at(-1) ?? 'n/a'} ms after the kill; drop → open again: median ${reopening[Math.floor(reopening.length / 2)] ?? 'n/a'} ms, max ${reopening.at(-1) ?? 'n/a'} ms`);
+    const waited = reconnects.filter((r) => r.openedAt !== null && r.lastAttemptAt !== null).map((r) => r.lastAttemptAt! - r.closedAt).sort((a, b) => a - b);
+    const lasted = reconnects.filter((r) => r.openedAt !== null && r.lastAttemptAt !== null).map((r) => r.openedAt! - r.lastAttemptAt!).sort((a, b) => a - b);
+    console.log(`   of which before the attempt that opened (back-off, failed attempts): median ${waited[Math.floor(waited.length / 2)] ?? 'n/a'} ms, max ${waited.at(-1) ?? 'n/a'} ms; that attempt (WebSocket created → open): median ${lasted[Math.floor(lasted.length / 2)] ?? 'n/a'} ms, max ${lasted.at(-1) ?? 'n/a'} ms`);
     const attempts = reconnects.map((r) => r.attempts).sort((a, b) => a - b);
     console.log(`   connection attempts per console until it streamed again (full jitter over 250 ms doubling to 5 s): median ${attempts[Math.floor(attempts.length / 2)] ?? 'n/a'}, max ${attempts.at(-1) ?? 'n/a'}`);
     console.log(`   surviving node's stream openings, before the kill: ${phasesBefore}`);

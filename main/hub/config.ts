@@ -5,6 +5,9 @@ import { EpochLengthSchema, parseCidr, RetainEpochsSchema } from '../core/policy
 import { DiwanError } from '../core/shared/errors';
 import { looksLikeSecretName } from '../core/shared/secret-names';
 
+/** The default fan-out window (bench/README.md, "Team hub", runs P–W; docs/IT-GUIDE.md, `stream`). */
+export const STREAM_WINDOW_MS = 50;
+
 const rate = z.object({ perMinute: z.number().positive().max(1e6), burst: z.number().int().positive().max(1e6) }).strict();
 const cidr = z.string().max(64).refine((s) => parseCidr(s) !== null, { message: 'must be a range such as 10.20.0.0/16' });
 
@@ -73,6 +76,17 @@ export const hubConfigSchema = z
       })
       .strict()
       .default({ maxBufferedBytes: 4 * 1024 * 1024, maxFrameBytes: 64 * 1024, maxBodyBytes: 256 * 1024, maxConsoles: 5_000 }),
+    /** The event stream to consoles (docs/IT-GUIDE.md, "Team hub", `stream`). */
+    stream: z
+      .object({
+        /**
+         * New events reach consoles on ticks of this many ms aligned to the clock, each console one frame per tick
+         * with everything read since; 0 sends each read at once (more, smaller frames: a TLS write each per console).
+         */
+        windowMs: z.number().int().min(0).max(1_000).default(STREAM_WINDOW_MS),
+      })
+      .strict()
+      .optional(),
     /**
      * The outbound guard's settings for replies sent through the hub (the rest keep their safe defaults). Asking for a
      * national ID or a full name is always held for a lead's approval (refused outright when `approvableRequests` is
@@ -167,6 +181,11 @@ export function webhookLimits(config: HubConfig): NonNullable<HubConfig['webhook
 /** Without a `relay` section: 10,000 events or 24 hours uncollected per desk raise a problem; 14 days erases; swept every 10 minutes. */
 export function relayBounds(config: HubConfig): NonNullable<HubConfig['relay']> {
   return config.relay ?? hubConfigSchema.shape.relay.unwrap().parse({});
+}
+
+/** Without a `stream` section: a fan-out window of STREAM_WINDOW_MS. */
+export function streamSettings(config: HubConfig): NonNullable<HubConfig['stream']> {
+  return config.stream ?? hubConfigSchema.shape.stream.unwrap().parse({});
 }
 
 /** Without a `retention` section: every hour, 500 per transaction, at most 200 transactions a run. */

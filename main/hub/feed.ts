@@ -3,6 +3,21 @@ import { Listeners } from '../core/shared/listeners';
 import type { HubEvent, HubStore } from './store';
 import type { HANDOVER_NOTICE } from './store/handover';
 
+/** The clock the fan-out window ticks on (a port, so tests fire ticks themselves). */
+export interface TickClock {
+  now(): number;
+  /** Calls `fn` once after `ms`; returns its cancel. */
+  after(ms: number, fn: () => void): () => void;
+}
+
+const wallClock: TickClock = {
+  now: Date.now,
+  after: (ms, fn) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+};
+
 /**
  * The node's reading of the event table. PostgreSQL's NOTIFY (sent in the same transaction as the event row) only
  * wakes it; it then reads every row after the last one it read, in order, into a bounded ring that consoles catch up
@@ -16,6 +31,10 @@ export class EventFeed {
   private reading: Promise<void> | null = null;
   private again = false;
   private readonly listeners: Listeners<[]>;
+  private readonly consoles: Listeners<[]>;
+  /** With a window: the last seq consoles may be sent, moved at each tick. */
+  private released = 0;
+  private cancelTick: (() => void) | null = null;
   private readonly notices = new Map<string, (payload: string) => void>();
   private timer: NodeJS.Timeout | null = null;
   private listenClient: pg.Client | null = null;
@@ -37,10 +56,14 @@ export class EventFeed {
       log?: (line: string) => void;
       /** Called each time the LISTEN connection is (re)established: notifications sent meanwhile were missed. */
       onListening?: () => void;
+      /** Consoles are woken at most once per this many ms, on ticks aligned to the clock; 0 wakes them on every read. */
+      windowMs?: number;
+      clock?: TickClock;
     } = {},
   ) {
     // A failing listener must not stop the feed reading the rest of the batch for the other consoles.
     this.listeners = new Listeners('event feed', o.log);
+    this.consoles = new Listeners('event feed (consoles)', o.log);
   }
 
   get lastSeq(): number {
@@ -50,6 +73,7 @@ export class EventFeed {
   /** Starts at the current end of the table: consoles ask for what came before from their own cursor. */
   async start(): Promise<void> {
     this.last = await this.store.latestEventSeq();
+    this.released = this.last;
     const poll = () => {
       if (this.stopped) return;
       void this.wake();
@@ -119,8 +143,36 @@ export class EventFeed {
     return this.nextFence;
   }
 
+  /** Called after each read of new events (the node's own work: channels, workflow, early warning). */
   onNew(listener: () => void): () => void {
     return this.listeners.add(listener);
+  }
+
+  /** Called when consoles may be sent more (`forConsoles`): after each read, or at the window's next tick. */
+  onRelease(listener: () => void): () => void {
+    return this.consoles.add(listener);
+  }
+
+  /** What a console is sent after `seq`: `after`, but nothing read since the last tick. */
+  async forConsoles(seq: number, limit: number): Promise<HubEvent[]> {
+    const events = await this.after(seq, limit);
+    if (!this.o.windowMs) return events;
+    let n = events.length;
+    while (n > 0 && events[n - 1]!.seq > this.released) n--;
+    return n === events.length ? events : events.slice(0, n);
+  }
+
+  private release(): void {
+    const ms = this.o.windowMs ?? 0;
+    if (ms <= 0) return this.consoles.emit();
+    if (this.cancelTick || this.stopped) return;
+    const clock = this.o.clock ?? wallClock;
+    // Aligned to the clock, not to this read: every console of the node at one cursor wakes in the same tick.
+    this.cancelTick = clock.after(ms - (clock.now() % ms), () => {
+      this.cancelTick = null;
+      this.released = this.last;
+      this.consoles.emit();
+    });
   }
 
   /** Reads what is new; concurrent wakes coalesce into one more read. */
@@ -141,6 +193,7 @@ export class EventFeed {
             const max = this.o.ringSize ?? 20_000;
             if (this.ring.length > max) this.ring = this.ring.slice(this.ring.length - max);
             this.listeners.emit();
+            this.release();
             if (batch.length < 1_000) break;
           }
           this.lastError = null;
@@ -200,6 +253,8 @@ export class EventFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.cancelTick?.();
+    this.cancelTick = null;
     await this.listenClient?.end().catch(() => {});
   }
 }

@@ -27,7 +27,7 @@ import { defaultRevealRules, hubApi } from './api';
 import { HubChannels, type HubLog } from './channels';
 import { HubEarlyWarning } from './early-warning';
 import { HubLeadReview } from './store/lead-review';
-import { relayBounds, retentionSettings, webhookLimits, type HubConfig } from './config';
+import { relayBounds, retentionSettings, streamSettings, webhookLimits, type HubConfig } from './config';
 import { relayProblems } from './relay-health';
 import { scheduleRelayExpiry } from './relay-expiry';
 import { EventFeed } from './feed';
@@ -138,6 +138,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   let warmCache = (): void => {};
   const feed = new EventFeed(store, {
     listenUrl: pgUrl ?? undefined,
+    windowMs: streamSettings(config).windowMs,
     log: (detail) => log({ level: 'warn', event: 'listener.failed', detail }),
     onListening: () => {
       sessionCache?.invalidate('all');

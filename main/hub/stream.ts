@@ -18,9 +18,10 @@ export interface StreamLimits {
 
 /**
  * One console's event stream: it asked for everything after its cursor; it gets, in order and filtered by its role,
- * every event since, then each new one as the feed reads it. Each frame says up to which sequence number it
- * covers, so the console's acknowledged cursor moves past events it may not see. A console that does not read
- * (its queue grows past the limit) is cut off; it reconnects from its cursor and loses nothing.
+ * every event since (at once), then what the feed reads (at the feed's next tick when it has a fan-out window). Each
+ * frame says up to which sequence number it covers, so the console's acknowledged cursor moves past events it may not
+ * see. A console that does not read (its queue grows past the limit) is cut off; it reconnects from its cursor and
+ * loses nothing.
  */
 export class ConsoleStream {
   private sent: number;
@@ -46,7 +47,7 @@ export class ConsoleStream {
   ) {
     this.sent = after;
     this.user = who.user;
-    this.unsubscribe = feed.onNew(() => this.kick());
+    this.unsubscribe = feed.onRelease(() => this.kick());
     ws.on('message', (data, isBinary) => void this.onFrame(data as Buffer, isBinary));
     ws.on('close', () => this.close());
     ws.on('error', () => this.close());
@@ -140,7 +141,7 @@ export class ConsoleStream {
       }
       let events;
       try {
-        events = await this.feed.after(this.sent, this.limits.batch);
+        events = await this.feed.forConsoles(this.sent, this.limits.batch);
       } catch {
         return; // database out of reach: the next wake tries again
       }
