@@ -7,9 +7,15 @@ import type { SqlExecutor } from './store/executor';
  * in memory for one process. Both apply `takeFromBoth`, the one copy of the rule.
  */
 export interface EdgeFloodGate {
-  /** True when this inbound message may be stored now; false holds it in quarantine. `t` is the intake transaction. */
-  admit(t: SqlExecutor, channelId: string, senderId: string, now: number): Promise<boolean>;
+  /**
+   * True when this inbound message may be stored now; otherwise which limit holds it in quarantine (the sender's own
+   * or the channel's, the one copy of the names in `core/guard` — `QuarantineReason`). `t` is the intake transaction.
+   */
+  admit(t: SqlExecutor, channelId: string, senderId: string, now: number): Promise<true | FloodHold>;
 }
+
+/** Which bucket was empty when a message was held: the sender's (checked first) or the whole channel's. */
+export type FloodHold = 'sender_rate' | 'channel_rate';
 
 export interface Rate {
   perMinute: number;
@@ -32,12 +38,20 @@ function refilled(b: BucketState | null, rate: Rate, now: number): BucketState {
   return refill > 0 ? { tokens: Math.min(rate.burst, b.tokens + refill), at: now } : b;
 }
 
-/** Refills both buckets to `now`; a message is admitted only when each holds a whole token, and then takes one from each. */
-export function takeFromBoth(channel: BucketState | null, sender: BucketState | null, rates: FloodRates, now: number): { admit: boolean; channel: BucketState; sender: BucketState } {
+/**
+ * Refills both buckets to `now`; a message is admitted only when each holds a whole token, and then takes one from
+ * each. A held one says which bucket was empty (`over`; the sender's when both were).
+ */
+export function takeFromBoth(
+  channel: BucketState | null,
+  sender: BucketState | null,
+  rates: FloodRates,
+  now: number,
+): { admit: boolean; over: FloodHold | null; channel: BucketState; sender: BucketState } {
   const c = refilled(channel, rates.perChannel, now);
   const s = refilled(sender, rates.perSender, now);
-  if (c.tokens < 1 || s.tokens < 1) return { admit: false, channel: c, sender: s };
-  return { admit: true, channel: { ...c, tokens: c.tokens - 1 }, sender: { ...s, tokens: s.tokens - 1 } };
+  if (c.tokens < 1 || s.tokens < 1) return { admit: false, over: s.tokens < 1 ? 'sender_rate' : 'channel_rate', channel: c, sender: s };
+  return { admit: true, over: null, channel: { ...c, tokens: c.tokens - 1 }, sender: { ...s, tokens: s.tokens - 1 } };
 }
 
 /** How long an untouched bucket takes to be full again, after which it is the same as no bucket at all. */
@@ -54,16 +68,20 @@ export class TokenBucketFloodGate implements EdgeFloodGate {
 
   constructor(private readonly rates: FloodRates) {}
 
-  async admit(_t: SqlExecutor | null, channelId: string, senderId: string, now: number): Promise<boolean> {
-    return this.admitNow(channelId, senderId, now);
+  async admit(_t: SqlExecutor | null, channelId: string, senderId: string, now: number): Promise<true | FloodHold> {
+    return this.verdict(channelId, senderId, now);
   }
 
   admitNow(channelId: string, senderId: string, now: number): boolean {
+    return this.verdict(channelId, senderId, now) === true;
+  }
+
+  private verdict(channelId: string, senderId: string, now: number): true | FloodHold {
     const key = `${channelId}\n${senderId}`;
     const r = takeFromBoth(this.channels.get(channelId) ?? null, this.senders.get(key) ?? null, this.rates, now);
     this.channels.set(channelId, r.channel);
     if (!this.senders.has(key) && this.senders.size >= MAX_SENDERS) this.senders.delete(this.senders.keys().next().value!);
     this.senders.set(key, r.sender);
-    return r.admit;
+    return r.admit || r.over!;
   }
 }

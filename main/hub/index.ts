@@ -5,4 +5,4 @@ export { OriginalsSealer } from './sealing';
 export * from './store';
 export { chooseHubSecrets, CredentialsDirSecrets, KeychainHubSecrets, secretNames, type HubSecrets } from './secrets';
 export { createHubCertificate } from './tls';
-export { TokenBucketFloodGate, type EdgeFloodGate } from './flood';
+export { TokenBucketFloodGate, type EdgeFloodGate, type FloodHold } from './flood';

@@ -267,6 +267,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     oneMachine: config.oneMachine ?? false,
     ...(o.relay ? { relay: o.relay } : {}),
     guardPolicy,
+    floodRates: hookLimits.flood,
     relayHub,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });

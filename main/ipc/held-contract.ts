@@ -11,9 +11,18 @@ const Time = z.number().int().nonnegative().max(8.64e15);
 const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 /** At most this many held messages are decided in one call (the screen decides one at a time). */
 export const HELD_DECIDE_MAX = 200;
-const Decide = z.object({ channelId: ChannelId, ids: z.array(Id).min(1).max(HELD_DECIDE_MAX) }).strict();
+/** Exactly these held messages (the screen's single decision), or every one from the sender of this held message. */
+const Decide = z.union([
+  z.object({ channelId: ChannelId, ids: z.array(Id).min(1).max(HELD_DECIDE_MAX) }).strict(),
+  z.object({ channelId: ChannelId, sameSenderAs: Id }).strict(),
+]);
 
-export const HELD_REASONS = ['flood', 'other'] as const;
+/**
+ * Why a message is held: the sender went over its own limit, the channel over its limit (all senders together), or
+ * flood control without saying which (held before the hub recorded it); `other` for a reason this console does not know.
+ */
+export const HELD_REASONS = ['sender_rate', 'channel_rate', 'flood', 'other'] as const;
+const Rate = z.object({ perMinute: z.number().nonnegative().max(1e9), burst: z.number().nonnegative().max(1e9) });
 
 const HeldChannel = z.object({ channelId: z.string().max(64), channelName: z.string().max(200), kind: ChannelKind, held: z.number().int().nonnegative(), oldestAt: Time });
 const HeldMessage = z.object({
@@ -29,6 +38,8 @@ const HeldMessage = z.object({
   previewDirection: TextDirection,
   cut: z.boolean(),
   reason: z.enum(HELD_REASONS),
+  /** How many of this sender's messages the channel holds and when the first and last came; null when the hub does not know the sender. */
+  fromSender: z.object({ held: z.number().int().nonnegative(), firstAt: Time, lastAt: Time }).nullable(),
   /** False: the hub cannot open it any more (sealed under an earlier key); it can only be discarded. */
   readable: z.boolean(),
 });
@@ -37,12 +48,19 @@ export const heldContract = {
   /** Counts per channel and the oldest held messages (at most 200), masked. */
   listHeldMessages: channel({
     request: z.object({}).strict(),
-    response: z.object({ channels: z.array(HeldChannel).max(500), messages: z.array(HeldMessage).max(200) }),
+    response: z.object({
+      channels: z.array(HeldChannel).max(500),
+      messages: z.array(HeldMessage).max(200),
+      /** The hub's flood limits now (null from a hub that does not say): what "too many" meant. */
+      limits: z.object({ perSender: Rate, perChannel: Rate }).nullable(),
+    }),
     permission: 'workflow.manage',
   }),
-  /** These held messages go on as if they had just arrived (the inbox, or the desks a relayed channel names). */
+  /** How many messages are held in all: the navigation's badge for leads and administrators. */
+  countHeldMessages: channel({ request: z.object({}).strict(), response: z.object({ held: z.number().int().nonnegative() }), permission: 'workflow.manage' }),
+  /** These held messages (or all of one sender's, up to the hub's batch of 1,000) go on as if they had just arrived (the inbox, or the desks a relayed channel names). */
   releaseHeldMessages: channel({ request: Decide, response: z.object({ released: z.number().int().nonnegative(), left: z.number().int().nonnegative() }), permission: 'workflow.manage' }),
-  /** These held messages are erased unread. */
+  /** These held messages (or all of one sender's, up to the hub's batch) are erased unread. */
   discardHeldMessages: channel({ request: Decide, response: z.object({ discarded: z.number().int().nonnegative(), left: z.number().int().nonnegative() }), permission: 'workflow.manage' }),
 } as const;
 

@@ -21,6 +21,7 @@ import { useInbox } from './stores/inbox';
 import { useReveals } from './stores/reveals';
 import { useSelection } from './stores/selection';
 import { useLead } from './stores/lead';
+import { useHeld, useHeldCount } from './stores/held';
 import { useFormat } from './format';
 import { useSession } from './stores/session';
 import { useUi, type View } from './stores/ui';
@@ -141,7 +142,10 @@ function Workspace() {
   }, [approver]);
   const mustEnrol = useSession((s) => !!s.session?.twoFactor.mustEnrol);
   // Team mode only: presence, markers, SLA clocks and notifications (a single-seat console has none of these).
-  useTeamLive(useSession((s) => !!s.session?.team) && can('conversations.read'));
+  const team = useSession((s) => !!s.session?.team);
+  useTeamLive(team && can('conversations.read'));
+  // Leads and administrators in team mode (the embedded hub included): the held-message badge in the navigation.
+  useHeldCount(team && can('workflow.manage'));
   const shown = shownView(view, can, mustEnrol);
   if (shown === 'account') return <AccountScreen />;
   if (shown === 'audit') return <AuditScreen />;
@@ -167,6 +171,9 @@ function TopBar() {
   const signedIn = session?.state === 'signed_in';
   const shown = shownView(view, can, !!session?.twoFactor.mustEnrol);
   const waiting = useLead((s) => s.approvals.length + s.revealRequests.length);
+  const held = useHeld((s) => s.count) ?? 0;
+  // The held-messages tab lives under Administration for an administrator, on the Team lead screen for a lead.
+  const heldView: View = can('channels.manage') ? 'admin' : 'lead';
   const f = useFormat();
   return (
     <header className="topbar">
@@ -180,6 +187,11 @@ function TopBar() {
                 {v === 'lead' && waiting > 0 && (
                   <span className="badge-count" data-testid="nav-lead-count" aria-label={t('nav.waitingApprovals', { count: waiting, formattedCount: f.number(waiting) })}>
                     {f.number(waiting)}
+                  </span>
+                )}
+                {v === heldView && held > 0 && (
+                  <span className="badge-count badge-held" data-testid="nav-held-count" title={t('nav.heldCount', { count: held, formattedCount: f.number(held) })} aria-label={t('nav.heldCount', { count: held, formattedCount: f.number(held) })}>
+                    {f.number(held)}
                   </span>
                 )}
               </button>

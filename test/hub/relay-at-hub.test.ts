@@ -213,13 +213,13 @@ describe('the hub as the relay for a desk', () => {
     };
     const listed = await listHeld(lead);
     expect(listed.messages.map((m) => [m.channelId, m.sender, m.reason, m.readable])).toEqual([
-      ['wa', 'Bot', 'flood', true],
-      ['wa', 'Bot', 'flood', true],
+      ['wa', 'Bot', 'sender_rate', true],
+      ['wa', 'Bot', 'sender_rate', true],
     ]);
     expect(listed.messages[0]!.maskedText).toMatch(/^flood 8 card ⟦CARD/);
     expect(JSON.stringify(listed)).not.toContain('4111 1111');
-    expect(await releaseHeld(lead, 'wa', [listed.messages[0]!.id])).toEqual({ released: 1, delivered: 1, left: 1 });
-    await expect(discardHeld(lead, 'wa', [listed.messages[0]!.id])).rejects.toMatchObject({ code: 'quarantine_empty', status: 409 });
+    expect(await releaseHeld(lead, 'wa', { ids: [listed.messages[0]!.id] })).toEqual({ released: 1, delivered: 1, left: 1 });
+    await expect(discardHeld(lead, 'wa', { ids: [listed.messages[0]!.id] })).rejects.toMatchObject({ code: 'quarantine_empty', status: 409 });
     expect(await api.call('POST', '/v1/quarantine/wa/release', 'layla', {})).toEqual({ status: 200, body: { released: 1, delivered: 1, left: 0 } });
     expect(await api.call('POST', '/v1/quarantine/wa/discard', 'layla', {})).toEqual({ status: 409, body: { error: 'quarantine_empty', message: expect.stringMatching(/nothing to release or discard/) } });
     const released = await relay.pull(first.cursor ?? null, AbortSignal.timeout(10_000));

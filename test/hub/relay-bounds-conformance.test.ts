@@ -318,5 +318,39 @@ for (const [name, open] of Object.entries(adapters)) {
       await held.discard('wa', 10, LEAD);
       await held.discard('tg2', 10, LEAD);
     });
+
+    it('keeps which limit held each message and each sender’s flood; decides all of one sender’s at once, audited with counts and scope only', async () => {
+      // The gate says which bucket was empty: the sender's own, or the whole channel's.
+      const over = async (m: InboundMessage) => (m.contact.platformUserId === 'loud' ? ('sender_rate' as const) : m.platformMessageId === 's5' ? ('channel_rate' as const) : true);
+      t += 1_000;
+      await intake.relay('wa', queue, [DESK], [inbound('s1', 'one', 'loud'), inbound('s2', 'card 4111 1111 1111 1111', 'loud')], [], over, sealHeld);
+      t += 60_000;
+      await intake.relay('wa', queue, [DESK], [inbound('s3', 'three', 'loud'), inbound('s4', 'fine', 'calm'), inbound('s5', 'busy', 'calm')], [], over, sealHeld);
+      const held = new HubHeldMessages(store);
+      const oldest = await held.oldest(200);
+      expect(oldest.map((r) => [r.platformMessageId, r.reason, r.fromSender?.held])).toEqual([
+        ['s1', 'sender_rate', 3],
+        ['s2', 'sender_rate', 3],
+        ['s3', 'sender_rate', 3],
+        ['s5', 'channel_rate', 1],
+      ]);
+      expect(oldest[0]!.fromSender).toEqual({ held: 3, firstAt: t - 60_000, lastAt: t });
+      const idOf = (pid: string) => oldest.find((r) => r.platformMessageId === pid)!.id;
+      const deliver = (x: SqlExecutor, ms: InboundMessage[]) => queue.enqueueIn(x, 'wa', [DESK], ms.map((m) => ({ kind: 'message' as const, message: m })));
+      const before = await store.q.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM audit WHERE action LIKE 'guard.quarantine.%'");
+      // Named by one of the sender's held messages (the console never holds the sender's id): all three, not Calm's.
+      expect(await held.release('wa', 1000, LEAD, openHeld, deliver, { sameSenderAs: idOf('s2') })).toEqual({ released: 3, delivered: 3, left: 1 });
+      await expect(held.discard('wa', 1000, LEAD, { sameSenderAs: idOf('s2') })).rejects.toMatchObject({ code: 'quarantine_empty' });
+      // Another channel's id takes nothing.
+      await expect(held.discard('tg', 1000, LEAD, { sameSenderAs: idOf('s5') })).rejects.toMatchObject({ code: 'quarantine_empty' });
+      expect(await held.discard('wa', 1000, LEAD, { sameSenderAs: idOf('s5') })).toEqual({ discarded: 1, left: 0 });
+      const trail = await store.q.all<{ action: string; details: string }>("SELECT action, details FROM audit WHERE action LIKE 'guard.quarantine.%' ORDER BY seq LIMIT 10 OFFSET ?", [Number(before!.n)]);
+      expect(trail.map((a) => [a.action, JSON.parse(a.details)])).toEqual([
+        ['guard.quarantine.released', { released: 3, delivered: 3, left: 1, scope: 'sender' }],
+        ['guard.quarantine.discarded', { discarded: 1, left: 0, scope: 'sender' }],
+      ]);
+      expect(JSON.stringify(trail)).not.toMatch(/loud|calm|4111/);
+      await queue.take('wa', DESK, 0, 1000);
+    });
   });
 }

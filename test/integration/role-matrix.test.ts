@@ -89,13 +89,21 @@ describe('role × channel permission matrix', () => {
   }
 
   it('held messages (the hub’s flood control): leads and administrators only; a single seat says it has no hub', async () => {
-    const held = ['listHeldMessages', 'releaseHeldMessages', 'discardHeldMessages'] as const;
+    const held = ['listHeldMessages', 'countHeldMessages', 'releaseHeldMessages', 'discardHeldMessages'] as const;
     for (const channel of held) expect(contract[channel].permission, channel).toBe('workflow.manage');
-    const asks = { listHeldMessages: {}, releaseHeldMessages: { channelId: 'wa', ids: [1] }, discardHeldMessages: { channelId: 'wa', ids: [1] } };
+    // One message, and all of one sender's (named by one of their held messages).
+    const asks = [
+      ['listHeldMessages', {}],
+      ['countHeldMessages', {}],
+      ['releaseHeldMessages', { channelId: 'wa', ids: [1] }],
+      ['discardHeldMessages', { channelId: 'wa', ids: [1] }],
+      ['releaseHeldMessages', { channelId: 'wa', sameSenderAs: 1 }],
+      ['discardHeldMessages', { channelId: 'wa', sameSenderAs: 1 }],
+    ] as const;
     for (const role of ROLES) {
-      for (const channel of held) {
-        const result = await dispatch(channel, asks[channel], { trustedSender: true, session: sessionFor(role) });
-        expect(result, `${role} → ${channel}`).toMatchObject({ ok: false, error: { code: role === 'lead' || role === 'admin' ? 'team_off' : 'forbidden' } });
+      for (const [channel, ask] of asks) {
+        const result = await dispatch(channel, ask, { trustedSender: true, session: sessionFor(role) });
+        expect(result, `${role} → ${channel} ${JSON.stringify(ask)}`).toMatchObject({ ok: false, error: { code: role === 'lead' || role === 'admin' ? 'team_off' : 'forbidden' } });
       }
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../main/ipc';
 import { toSegments } from '../../main/ipc/handlers/segments';
-import { heldOffHandlers, opening } from '../../main/ipc/team/held';
+import { heldOffHandlers, opening, reasonOf } from '../../main/ipc/team/held';
 
 describe('held messages over IPC', () => {
   it('refuses malformed decisions by schema: no ids, too many, a channel id that is no id, unknown keys', () => {
@@ -14,11 +14,23 @@ describe('held messages over IPC', () => {
       { channelId: '../admin', ids: [1] },
       { channelId: 'WA', ids: [1] },
       { channelId: 'wa', ids: [1], limit: 1000 },
+      // All of one sender's: named by one held message, never by the sender's platform id, and not beside ids.
+      { channelId: 'wa', sameSenderAs: 0 },
+      { channelId: 'wa', sameSenderAs: '966501234567' },
+      { channelId: 'wa', sender: '966501234567' },
+      { channelId: 'wa', ids: [1], sameSenderAs: 1 },
+      { channelId: 'wa' },
     ]) {
       expect(req.safeParse(bad).success, JSON.stringify(bad).slice(0, 80)).toBe(false);
       expect(contract.discardHeldMessages.request.safeParse(bad).success).toBe(false);
     }
+    expect(req.safeParse({ channelId: 'wa', sameSenderAs: 7 }).success).toBe(true);
     expect(contract.listHeldMessages.request.safeParse({ channelId: 'wa' }).success).toBe(false);
+    expect(contract.countHeldMessages.request.safeParse({ channelId: 'wa' }).success).toBe(false);
+  });
+
+  it('words the hub’s reasons it knows and calls any other one `other`', () => {
+    expect(['sender_rate', 'channel_rate', 'flood', 'other', 'surge', '', 'constructor'].map(reasonOf)).toEqual(['sender_rate', 'channel_rate', 'flood', 'other', 'other', 'other', 'other']);
   });
 
   it('cuts a long preview at its limit without splitting a masked field, and says it was cut', () => {
@@ -37,7 +49,12 @@ describe('held messages over IPC', () => {
 
   it('a single seat answers every held-message call with a sentence', () => {
     const off = heldOffHandlers();
-    for (const call of [() => off.listHeldMessages({}, null as never), () => off.releaseHeldMessages({ channelId: 'wa', ids: [1] }, null as never)]) {
+    for (const call of [
+      () => off.listHeldMessages({}, null as never),
+      () => off.countHeldMessages({}, null as never),
+      () => off.releaseHeldMessages({ channelId: 'wa', ids: [1] }, null as never),
+      () => off.discardHeldMessages({ channelId: 'wa', sameSenderAs: 1 }, null as never),
+    ]) {
       expect(call).toThrow(/kept by a team hub; this console works alone/);
     }
   });

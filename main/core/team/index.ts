@@ -13,4 +13,4 @@ export {
 } from './cache';
 export { MARKER_KINDS, type ConversationView, type FieldView, type LiveMarker, type MarkerKind, type MessageView, type PresenceView, type RoleGrantView, type FactorResetView, type TeamMember } from './wire';
 export { decideReveal, openReveal, type HubCaller } from './reveals';
-export { discardHeld, listHeld, releaseHeld, type HeldCountView, type HeldMessageView } from './held';
+export { countHeld, discardHeld, listHeld, releaseHeld, type HeldCountView, type HeldListing, type HeldMessageView, type HeldPick } from './held';

@@ -14,6 +14,7 @@ import type { AttachmentContent, SendResult } from '../../core/connectors';
 import type { OutboundItem } from '../../core/shared/messages';
 import type { HubRelayQueue } from '../store/relay-queue';
 import type { RelayBell } from '../relay-bell';
+import type { FloodRates } from '../flood';
 import type { ConsentStore, HubChannel, HubStore, WorkflowStore } from '../store';
 import type { ChannelCheck } from '../../core/app/channel-check';
 
@@ -70,6 +71,8 @@ export interface ApiDeps {
   privilegedUsers?: () => ReadonlySet<string>;
   /** The hub's configuration `oneMachine`: a lead may approve a reveal on the device that asked (another person, their own sign-in). */
   oneMachine?: boolean;
+  /** The webhook flood limits (`webhooks.flood`), shown beside held messages so a lead reads what "too many" meant. */
+  floodRates?: FloodRates;
   /** The outbound guard's settings (`DEFAULT_GUARD_POLICY` when absent). */
   guardPolicy?: GuardPolicy;
   /**

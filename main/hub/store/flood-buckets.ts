@@ -1,4 +1,4 @@
-import { fullAfterMs, takeFromBoth, type EdgeFloodGate, type FloodRates } from '../flood';
+import { fullAfterMs, takeFromBoth, type EdgeFloodGate, type FloodHold, type FloodRates } from '../flood';
 import type { SqlExecutor } from './executor';
 
 /** Buckets store milli-tokens as integers, so both dialects keep them exactly. */
@@ -17,7 +17,7 @@ export class SharedFloodBuckets implements EdgeFloodGate {
 
   constructor(private readonly rates: FloodRates) {}
 
-  async admit(t: SqlExecutor, channelId: string, senderId: string, now: number): Promise<boolean> {
+  async admit(t: SqlExecutor, channelId: string, senderId: string, now: number): Promise<true | FloodHold> {
     if (now - this.lastSweep > SWEEP_MS) {
       this.lastSweep = now;
       await t.run("DELETE FROM flood_buckets WHERE (key LIKE 'sender:%' AND at < ?) OR (key LIKE 'channel:%' AND at < ?)", [
@@ -43,6 +43,6 @@ export class SharedFloodBuckets implements EdgeFloodGate {
         b.at,
       ]);
     }
-    return r.admit;
+    return r.admit || r.over!;
   }
 }

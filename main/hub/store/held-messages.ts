@@ -19,7 +19,15 @@ export interface HeldRow {
   reason: string;
   receivedAt: number;
   sealed: Buffer;
+  /**
+   * How many of this sender's messages the channel holds now and when the first and last of them came (the flood as
+   * the hub recorded it); null for a row held before the sender was kept (hub migration 21).
+   */
+  fromSender: { held: number; firstAt: number; lastAt: number } | null;
 }
+
+/** Which held messages of a channel a decision takes: these ids, or every one from the sender of this held one. */
+export type HeldPick = readonly number[] | { sameSenderAs: number };
 
 export interface HeldCount {
   channelId: string;
@@ -50,42 +58,78 @@ export class HubHeldMessages {
     return rows.map((r) => ({ channelId: r.channel_id, held: Number(r.n), oldestAt: Number(r.oldest) }));
   }
 
-  /** The oldest held messages of every channel, at most `limit`, still sealed. */
+  /** The oldest held messages of every channel, at most `limit`, still sealed, each with its sender's held count and span. */
   async oldest(limit: number): Promise<HeldRow[]> {
-    const rows = await this.store.q.all<{ id: number | string; channel_id: string; platform_message_id: string; reason: string; received_at: number | string; sealed: Buffer }>(
-      'SELECT id, channel_id, platform_message_id, reason, received_at, sealed FROM webhook_quarantine ORDER BY id LIMIT ?',
+    const rows = await this.store.q.all<{ id: number | string; channel_id: string; platform_message_id: string; reason: string; received_at: number | string; sealed: Buffer; sender: string | null }>(
+      'SELECT id, channel_id, platform_message_id, reason, received_at, sealed, sender FROM webhook_quarantine ORDER BY id LIMIT ?',
       [Math.max(1, Math.min(limit, HELD_LIST_MAX))],
     );
-    return rows.map((r) => ({ id: Number(r.id), channelId: r.channel_id, platformMessageId: r.platform_message_id, reason: r.reason, receivedAt: Number(r.received_at), sealed: Buffer.from(r.sealed) }));
+    const key = (channelId: string, sender: string) => `${channelId}\n${sender}`;
+    const pairs = new Map<string, [string, string]>();
+    for (const r of rows) if (r.sender !== null) pairs.set(key(r.channel_id, r.sender), [r.channel_id, r.sender]);
+    const spans = new Map<string, { held: number; firstAt: number; lastAt: number }>();
+    const list = [...pairs.values()];
+    // The senders of one listing (at most 200), a few dozen pairs a query (indexed by channel and sender).
+    for (let i = 0; i < list.length; i += 50) {
+      const part = list.slice(i, i + 50);
+      const found = await this.store.q.all<{ channel_id: string; sender: string; n: number | string; first_at: number | string; last_at: number | string }>(
+        `SELECT channel_id, sender, COUNT(*) AS n, MIN(received_at) AS first_at, MAX(received_at) AS last_at FROM webhook_quarantine
+         WHERE ${part.map(() => '(channel_id = ? AND sender = ?)').join(' OR ')} GROUP BY channel_id, sender`,
+        part.flat(),
+      );
+      for (const f of found) spans.set(key(f.channel_id, f.sender), { held: Number(f.n), firstAt: Number(f.first_at), lastAt: Number(f.last_at) });
+    }
+    return rows.map((r) => ({
+      id: Number(r.id),
+      channelId: r.channel_id,
+      platformMessageId: r.platform_message_id,
+      reason: r.reason,
+      receivedAt: Number(r.received_at),
+      sealed: Buffer.from(r.sealed),
+      fromSender: r.sender === null ? null : (spans.get(key(r.channel_id, r.sender)) ?? null),
+    }));
   }
 
   /**
-   * Releases up to `limit` of the channel's held messages, oldest first, or exactly the ones `ids` names (those of
-   * another channel or already gone are not taken); `open` unseals one (its platform id is bound in).
+   * Releases up to `limit` of the channel's held messages, oldest first, or exactly the ones `pick` names (those of
+   * another channel or already gone are not taken), or the oldest `limit` from the sender of the held message
+   * `pick.sameSenderAs`; `open` unseals one (its platform id is bound in).
    */
-  async release(channelId: string, limit: number, actor: Actor, open: (platformMessageId: string, sealed: Buffer) => InboundMessage, deliver: HeldDelivery, ids?: readonly number[]): Promise<{ released: number; delivered: number; left: number }> {
+  async release(channelId: string, limit: number, actor: Actor, open: (platformMessageId: string, sealed: Buffer) => InboundMessage, deliver: HeldDelivery, pick?: HeldPick): Promise<{ released: number; delivered: number; left: number }> {
     return this.store.q.tx(async (t) => {
-      const rows = await this.take(t, channelId, limit, ids);
+      const rows = await this.take(t, channelId, limit, pick);
       const delivered = rows.length ? await deliver(t, rows.map((r) => open(r.platform_message_id, Buffer.from(r.sealed)))) : 0;
-      const left = await this.settle(t, channelId, rows, actor, AUDIT_ACTIONS.quarantineReleased, { released: rows.length, delivered });
+      const left = await this.settle(t, channelId, rows, actor, AUDIT_ACTIONS.quarantineReleased, { released: rows.length, delivered, ...scopeOf(pick) });
       return { released: rows.length, delivered, left };
     });
   }
 
-  /** Erases up to `limit` of the channel's held messages, oldest first (or the ones `ids` names), unread. */
-  async discard(channelId: string, limit: number, actor: Actor, ids?: readonly number[]): Promise<{ discarded: number; left: number }> {
+  /** Erases up to `limit` of the channel's held messages, oldest first (or the ones `pick` names), unread. */
+  async discard(channelId: string, limit: number, actor: Actor, pick?: HeldPick): Promise<{ discarded: number; left: number }> {
     return this.store.q.tx(async (t) => {
-      const rows = await this.take(t, channelId, limit, ids);
-      const left = await this.settle(t, channelId, rows, actor, AUDIT_ACTIONS.quarantineDiscarded, { discarded: rows.length });
+      const rows = await this.take(t, channelId, limit, pick);
+      const left = await this.settle(t, channelId, rows, actor, AUDIT_ACTIONS.quarantineDiscarded, { discarded: rows.length, ...scopeOf(pick) });
       return { discarded: rows.length, left };
     });
   }
 
-  private async take(t: SqlExecutor, channelId: string, limit: number, ids?: readonly number[]) {
+  private async take(t: SqlExecutor, channelId: string, limit: number, pick?: HeldPick) {
+    const ids = pick && 'sameSenderAs' in pick ? undefined : (pick as readonly number[] | undefined);
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > HELD_BATCH_MAX || (ids && ids.length > HELD_BATCH_MAX)) {
       throw new DiwanError('bad_request', `Release or discard between 1 and ${HELD_BATCH_MAX.toLocaleString('en-US')} held messages at once; repeat for more.`);
     }
     await t.serializeEvents();
+    if (pick && 'sameSenderAs' in pick) {
+      // The sender stays at the hub: the console names one of their held messages. A row held before senders were
+      // kept (sender NULL) takes itself only.
+      const rows = await t.all<{ id: number; platform_message_id: string; sealed: Buffer }>(
+        `SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ?
+           AND (id = ? OR sender = (SELECT sender FROM webhook_quarantine WHERE id = ? AND channel_id = ?)) ORDER BY id LIMIT ?`,
+        [channelId, pick.sameSenderAs, pick.sameSenderAs, channelId, limit],
+      );
+      if (!rows.length) throw new DiwanError('quarantine_empty', 'That sender’s held messages are no longer waiting (someone released or discarded them already); list them again to see what is left.');
+      return rows;
+    }
     if (!ids) return t.all<{ id: number; platform_message_id: string; sealed: Buffer }>('SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ? ORDER BY id LIMIT ?', [channelId, limit]);
     const rows = ids.length
       ? await t.all<{ id: number; platform_message_id: string; sealed: Buffer }>(
@@ -97,7 +141,7 @@ export class HubHeldMessages {
     return rows;
   }
 
-  private async settle(t: SqlExecutor, channelId: string, rows: ReadonlyArray<{ id: number }>, actor: Actor, action: string, details: Record<string, number>): Promise<number> {
+  private async settle(t: SqlExecutor, channelId: string, rows: ReadonlyArray<{ id: number }>, actor: Actor, action: string, details: Record<string, number | string>): Promise<number> {
     if (!rows.length) throw new DiwanError('quarantine_empty', `No messages of channel "${channelId}" are held back; there is nothing to release or discard.`);
     for (let i = 0; i < rows.length; i += 500) {
       const ids = rows.slice(i, i + 500).map((r) => r.id);
@@ -109,4 +153,9 @@ export class HubHeldMessages {
     await this.store.appendAudit(t, { ...actor, action, target: `channel:${channelId}`, details: { ...details, left } });
     return left;
   }
+}
+
+/** A decision on all of one sender's held messages says so in its audit entry (`scope: "sender"`), never who the sender is. */
+function scopeOf(pick: HeldPick | undefined): { scope?: 'sender' } {
+  return pick && 'sameSenderAs' in pick ? { scope: 'sender' } : {};
 }

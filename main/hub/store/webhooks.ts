@@ -1,6 +1,7 @@
 import type { DeliveryReceipt, WatermarkReceipt } from '../../core/connectors';
 import { applyWatermarks } from './watermarks';
 import type { InboundMessage } from '../../core/shared/messages';
+import type { FloodHold } from '../flood';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
 import type { HubChannel, PreparedMessage } from './types';
@@ -17,7 +18,8 @@ export interface WebhookDelivery {
 export interface WebhookJob {
   channelId: string;
   delivery: WebhookDelivery;
-  admit: (m: InboundMessage, t: SqlExecutor) => Promise<boolean>;
+  /** Flood control: true stores the message; otherwise why it is held (`false`: a reason flood control did not name). */
+  admit: (m: InboundMessage, t: SqlExecutor) => Promise<boolean | FloodHold>;
   seal: (m: InboundMessage) => Buffer;
 }
 
@@ -103,11 +105,12 @@ export class WebhookIntakeStore {
         duplicates++;
         continue;
       }
-      if (inbound.direction === 'in' && !(await admit(inbound, t))) {
+      const verdict = inbound.direction === 'in' ? await admit(inbound, t) : true;
+      if (verdict !== true) {
         await t.run('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES (?, ?, ?, ?, ?, ?)', [
           channelId,
           id,
-          'flood',
+          heldReason(verdict),
           seal(inbound),
           this.now(),
           inbound.contact.platformUserId,
@@ -158,10 +161,11 @@ export class WebhookIntakeStore {
           duplicates++;
           continue;
         }
-        if (m.direction === 'in' && !(await admit(m, t))) {
+        const verdict = m.direction === 'in' ? await admit(m, t) : true;
+        if (verdict !== true) {
           const rows = await t.all(
             'INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id',
-            [channelId, id, 'flood', seal(m), this.now(), m.contact.platformUserId],
+            [channelId, id, heldReason(verdict), seal(m), this.now(), m.contact.platformUserId],
           );
           held += rows.length;
           continue;
@@ -184,6 +188,14 @@ export class WebhookIntakeStore {
     const rows = await this.store.q.all<{ channel_id: string; n: number | string }>('SELECT channel_id, COUNT(*) AS n FROM webhook_quarantine GROUP BY channel_id');
     return new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
   }
+}
+
+/**
+ * The reason a held row keeps (`webhook_quarantine.reason`): the limit that held it (`sender_rate`, `channel_rate`),
+ * or `flood` when flood control did not say (rows held before it did say so are `flood` too).
+ */
+function heldReason(verdict: false | FloodHold): string {
+  return verdict === false ? 'flood' : verdict;
 }
 
 /** The devices of `devices` that are enrolled and not revoked, in their order. */

@@ -1,6 +1,7 @@
 import type { Core } from '../../core/app';
 import { DiwanError } from '../../core/shared/errors';
-import { discardHeld, listHeld, releaseHeld, type TeamSeat } from '../../core/team';
+import { countHeld, discardHeld, listHeld, releaseHeld, type HeldPick, type TeamSeat } from '../../core/team';
+import { HELD_REASONS } from '../held-contract';
 import type { SegmentDto } from '../console-contract';
 import type { CallContext, Handlers } from '../dispatch';
 import { textDirection, toSegments } from '../handlers/segments';
@@ -38,7 +39,7 @@ export function heldHandlers(core: Core, seatOf: (ctx: CallContext) => TeamSeat)
   return {
     listHeldMessages: async (_r, ctx) => {
       const seat = seatOf(ctx);
-      const { channels, messages } = await listHeld(seat.client);
+      const { channels, messages, limits } = await listHeld(seat.client);
       const rows = new TeamRows(seat.cache, () => core.clock.now());
       const names = new Map(seat.cache.channels().map((c) => [c.id, c.name]));
       const named = (channelId: string) => ({ channelName: names.get(channelId) ?? channelId, kind: rows.kind(channelId) });
@@ -55,24 +56,34 @@ export function heldHandlers(core: Core, seatOf: (ctx: CallContext) => TeamSeat)
             preview: preview.segments,
             previewDirection: textDirection(m.maskedText),
             cut: preview.cut,
-            reason: m.reason === 'flood' ? ('flood' as const) : ('other' as const),
+            reason: reasonOf(m.reason),
+            fromSender: m.fromSender ? { held: m.fromSender.held, firstAt: Math.max(0, m.fromSender.firstAt), lastAt: Math.max(0, m.fromSender.lastAt) } : null,
             readable: m.readable,
           };
         }),
+        limits: limits ?? null,
       };
     },
+    countHeldMessages: async (_r, ctx) => ({ held: await countHeld(seatOf(ctx).client) }),
     releaseHeldMessages: async (r, ctx) => {
-      const out = await releaseHeld(seatOf(ctx).client, r.channelId, r.ids);
+      const out = await releaseHeld(seatOf(ctx).client, r.channelId, pickOf(r));
       return { released: out.released, left: out.left };
     },
-    discardHeldMessages: async (r, ctx) => discardHeld(seatOf(ctx).client, r.channelId, r.ids),
+    discardHeldMessages: async (r, ctx) => discardHeld(seatOf(ctx).client, r.channelId, pickOf(r)),
   };
 }
+
+/** The hub's reason for a held message as the screen words it; one it does not know is `other`. */
+export function reasonOf(reason: string): (typeof HELD_REASONS)[number] {
+  return (HELD_REASONS as readonly string[]).includes(reason) && reason !== 'other' ? (reason as (typeof HELD_REASONS)[number]) : 'other';
+}
+
+const pickOf = (r: { ids: number[] } | { sameSenderAs: number }): HeldPick => ('ids' in r ? { ids: r.ids } : { sameSenderAs: r.sameSenderAs });
 
 /** A single-seat console has no hub holding messages: each call says so (the screens do not offer them there). */
 export function heldOffHandlers(): HeldHandlers {
   const off = (): never => {
     throw new DiwanError('team_off', 'Held messages are kept by a team hub; this console works alone, without one.');
   };
-  return { listHeldMessages: off, releaseHeldMessages: off, discardHeldMessages: off };
+  return { listHeldMessages: off, countHeldMessages: off, releaseHeldMessages: off, discardHeldMessages: off };
 }

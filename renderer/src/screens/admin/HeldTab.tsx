@@ -7,9 +7,12 @@ import { ErrorNote } from '../../components/Notice';
 import { Segments } from '../../components/Segments';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks';
+import { useHeld } from '../../stores/held';
 
-type Held = ResponseOf<'listHeldMessages'>['messages'][number];
-type Decision = { action: 'release' | 'discard'; message: Held };
+type Listing = ResponseOf<'listHeldMessages'>;
+type Held = Listing['messages'][number];
+/** One message, or every held message from its sender (`sender`: the hub finds them; the sender's id never reaches the screen). */
+type Decision = { action: 'release' | 'discard'; message: Held; sender: boolean };
 
 const loadHeld = () => call('listHeldMessages', {});
 const RELIST_MS = 1_000;
@@ -23,6 +26,14 @@ export function HeldTab() {
   const { t } = useTranslation();
   const f = useFormat();
   const { data, error, reload } = useLoad(loadHeld);
+  /** Why it is held, in words: which limit (with its numbers when the hub says them), and the sender's flood as recorded. */
+  const reasonText = (m: Held, limits: Listing['limits']) => {
+    const parts = [t(`held.reasons.${m.reason}`)];
+    const limit = m.reason === 'sender_rate' ? limits?.perSender : m.reason === 'channel_rate' ? limits?.perChannel : undefined;
+    if (limit) parts.push(t(m.reason === 'sender_rate' ? 'held.limitSender' : 'held.limitChannel', { burst: f.number(limit.burst), perMinute: f.number(limit.perMinute) }));
+    if (m.fromSender) parts.push(t('held.fromSender', { count: m.fromSender.held, formattedCount: f.number(m.fromSender.held), from: f.dateTime(m.fromSender.firstAt), to: f.dateTime(m.fromSender.lastAt) }));
+    return parts.join(' ');
+  };
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
@@ -41,16 +52,30 @@ export function HeldTab() {
     };
   }, [reload]);
 
-  const decide = async ({ action, message }: Decision) => {
+  const decide = async ({ action, message, sender }: Decision) => {
     try {
-      const req = { channelId: message.channelId, ids: [message.id] };
-      const left = action === 'release' ? (await call('releaseHeldMessages', req)).left : (await call('discardHeldMessages', req)).left;
+      const req = sender ? { channelId: message.channelId, sameSenderAs: message.id } : { channelId: message.channelId, ids: [message.id] };
+      const out = action === 'release' ? await call('releaseHeldMessages', req) : await call('discardHeldMessages', req);
+      const taken = 'released' in out ? out.released : out.discarded;
+      const left = { channel: message.channelName, count: out.left, formattedCount: f.number(out.left) };
       setFailed(null);
-      setDone(t(action === 'release' ? 'held.releasedDone' : 'held.discardedDone', { channel: message.channelName, count: left, formattedCount: f.number(left) }));
+      setDone(
+        sender
+          ? `${t(action === 'release' ? 'held.senderReleasedDone' : 'held.senderDiscardedDone', { count: taken, formattedCount: f.number(taken) })} ${t('held.stillHolds', left)}`
+          : t(action === 'release' ? 'held.releasedDone' : 'held.discardedDone', left),
+      );
     } catch (e) {
       setFailed(e);
     }
     reload();
+    void useHeld.getState().refresh();
+  };
+  const dialog = (d: Decision) => {
+    const verb = d.action === 'release' ? 'release' : 'discard';
+    const n = d.message.fromSender?.held ?? 1;
+    return d.sender
+      ? { title: t(`held.${verb}SenderTitle`, { channel: d.message.channelName }), body: t(`held.${verb}SenderBody`, { count: n, formattedCount: f.number(n) }), action: t(`held.${verb}Sender`), testId: `held-${verb}-sender-confirm` }
+      : { title: t(`held.${verb}Title`, { channel: d.message.channelName }), body: t(`held.${verb}Body`), action: t(`held.${verb}`), testId: `held-${verb}-confirm` };
   };
 
   return (
@@ -89,15 +114,25 @@ export function HeldTab() {
                 <p className="muted">{t('held.unreadable')}</p>
               )}
               <p className="muted" data-testid="held-reason">
-                {t(`held.reasons.${m.reason}`)}
+                {reasonText(m, data.limits)}
               </p>
               <div className="actions">
-                <button type="button" className="primary" disabled={!m.readable} onClick={() => setDeciding({ action: 'release', message: m })} data-testid="held-release">
+                <button type="button" className="primary" disabled={!m.readable} onClick={() => setDeciding({ action: 'release', message: m, sender: false })} data-testid="held-release">
                   {t('held.release')}
                 </button>
-                <button type="button" onClick={() => setDeciding({ action: 'discard', message: m })} data-testid="held-discard">
+                <button type="button" onClick={() => setDeciding({ action: 'discard', message: m, sender: false })} data-testid="held-discard">
                   {t('held.discard')}
                 </button>
+                {m.fromSender && m.fromSender.held > 1 && (
+                  <>
+                    <button type="button" disabled={!m.readable} onClick={() => setDeciding({ action: 'release', message: m, sender: true })} data-testid="held-release-sender">
+                      {t('held.releaseSender')}
+                    </button>
+                    <button type="button" onClick={() => setDeciding({ action: 'discard', message: m, sender: true })} data-testid="held-discard-sender">
+                      {t('held.discardSender')}
+                    </button>
+                  </>
+                )}
               </div>
             </li>
           ))}
@@ -106,10 +141,7 @@ export function HeldTab() {
       {data && data.messages.length > 0 && data.messages.length < data.channels.reduce((n, c) => n + c.held, 0) && <p className="muted">{t('held.more')}</p>}
       {deciding && (
         <ConfirmDialog
-          title={t(deciding.action === 'release' ? 'held.releaseTitle' : 'held.discardTitle', { channel: deciding.message.channelName })}
-          body={t(deciding.action === 'release' ? 'held.releaseBody' : 'held.discardBody')}
-          action={t(deciding.action === 'release' ? 'held.release' : 'held.discard')}
-          testId={deciding.action === 'release' ? 'held-release-confirm' : 'held-discard-confirm'}
+          {...dialog(deciding)}
           onClose={() => setDeciding(null)}
           onConfirm={() => void decide(deciding)}
         />
