@@ -173,7 +173,10 @@ const samples: number[] = [rss()];
 const soakStart = performance.now();
 for (let i = 0; i < calls; i++) {
   await soaked[i % soaked.length]!.f(Math.floor(i / soaked.length));
-  if ((i + 1) % sampleEvery === 0) samples.push(rss());
+  if ((i + 1) % sampleEvery === 0) {
+    samples.push(rss());
+    console.log(`  ${(i + 1).toLocaleString('en')} calls, ${((performance.now() - soakStart) / 1000).toFixed(0)} s: RSS ${samples[samples.length - 1]!.toFixed(0)} MB`);
+  }
 }
 const soakSeconds = (performance.now() - soakStart) / 1000;
 console.log(
