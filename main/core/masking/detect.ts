@@ -10,7 +10,7 @@ import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, 
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 
 const NORM = NORM_TABLE;
-import { checkInternational, validLocal, validNational } from './phone-plan';
+import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
@@ -45,6 +45,7 @@ interface Scan extends ContextText {
   passportTalk: number;
   otpTalk: number;
   persian: number;
+  mistake: number;
   /** Dates no word gives a role to (start, end pairs): a birth date restated ("= 4 Oct 1986") is found among them. */
   plainDates: number[];
 }
@@ -71,6 +72,18 @@ function cvvTalk(scan: Scan): boolean {
 function cvvNamed(scan: Scan): boolean {
   if (scan.cvvNamed < 0) scan.cvvNamed = CVV_NAMED.test(scan.norm) ? 1 : 0;
   return scan.cvvNamed === 1;
+}
+
+/**
+ * The message says a value is wrong, rejected or not the writer's ("غلط", "نامعتبره", "invalid", "the correct one
+ * is…", "مش بتاعتي"): the number the system refused is then no value of the writer's, as every earlier set labels it, so
+ * a cue alone (without the value's check) does not make it one.
+ */
+const MISTAKE_TALK = /wrong|mistake|invalid|not valid|incorrect|correct (?:one|is|number)|typo|rejected|not mine|ghalat|eshtebah|sahih|na ?motabar|غلط|خطأ|خاطئ|صحيح|الصح(?![\u0621-\u064a])|مرفوض|رفض|بالغلط|مش بتاع|ليس لي|ليست لي|اشتباه|نادرست|نامعتبر|معتبر نیست|درستش|صحیح|غلطه|غلط اس/i;
+
+function mistakeTalk(scan: Scan): boolean {
+  if (scan.mistake < 0) scan.mistake = MISTAKE_TALK.test(scan.norm) ? 1 : 0;
+  return scan.mistake === 1;
 }
 
 function passportTalk(scan: Scan): boolean {
@@ -353,9 +366,13 @@ function findIbans(scan: Scan): void {
         group = 0;
       } else break;
     }
-    if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly) && ibanChecksumValid(alnumUpper(s, start, i))) {
-      add(scan, 'IBAN', start, i, 0.99);
-      IBAN_RE.lastIndex = i;
+    if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
+      // a mistyped IBAN (mod-97 fails) is still one right after its word: "IBAN", "الآيبان", "شماره شبا" (round 9, class A)
+      const valid = ibanChecksumValid(alnumUpper(s, start, i));
+      if (valid || ((!bbanLetters || bankCodeOnly) && numberCueBefore(scan, start) === Cue.IBAN && !mistakeTalk(scan))) {
+        add(scan, 'IBAN', start, i, valid ? 0.99 : 0.7);
+        IBAN_RE.lastIndex = i;
+      }
     }
   }
 }
@@ -573,6 +590,22 @@ function labelGlued(scan: Scan, p: number): boolean {
   return sep === 0x2e ? c === Cue.PHONE_WEAK : LABEL_CUES.has(c);
 }
 
+/**
+ * "callme0661234578", "howa0612345678", "reachme07912345678": a mobile number with its trunk zero typed against the
+ * word before it (small letters: a code in capitals, "AB0612345678", stays one token), not a record's word.
+ */
+function gluedMobile(scan: Scan, p: number, e: number): boolean {
+  const s = scan.norm;
+  if (e - p < 9 || e - p > 12 || s.charCodeAt(p) !== 0x30 || isLatinLetter(s.charCodeAt(e)) || isDigit(s.charCodeAt(e))) return false;
+  let k = p - 1;
+  while (k >= 0 && s.charCodeAt(k) >= 0x61 && s.charCodeAt(k) <= 0x7a) k--;
+  if (p - k - 1 < 2 || (k >= 0 && (isLatinLetter(s.charCodeAt(k)) || isDigit(s.charCodeAt(k))))) return false;
+  const word = cueAt(s, k + 1, p);
+  if (word !== undefined && NEGATIVE_CUES.has(word)) return false;
+  const d = s.slice(p, e);
+  return nationalPhone(scan, d) || cuedNationalPhone(d);
+}
+
 function gluedAfter(s: string, e: number, digits: number): boolean {
   if (e >= s.length) return false;
   const c = s.charCodeAt(e);
@@ -641,7 +674,7 @@ function readRun(s: string, i: number, scan: Scan): number {
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
     digits += e - p;
     // "OTP-482913": a label glued by a dash still labels the number
-    const glued = gluedAfter(s, e, digits) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
+    const glued = gluedAfter(s, e, digits) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p) && !gluedMobile(scan, p, e));
     if (glued) {
       // "16-Oct-1974", "1990-Jun-05", "23-Mar-96": a year glued to a month name by a dash, dot or slash
       if (n === 0 && (e - p === 4 || e - p === 2) && textDateAround(scan, p, e)) return e;
@@ -775,6 +808,18 @@ function recordLabelled(scan: Scan, start: number): boolean {
 /** "number" in the languages of the account labels: no., nr, #, n°, numéro, رقم, شماره, نمبر. */
 const NUMBER_WORD_BEFORE = /(?:\b(?:no|nr|num|number|numero|numéro)\b|#|n°|رقم|شماره|نمبر|نمره)/iu;
 
+/** A phone's word before the value in its clause (not just after it). */
+function phoneCueBefore(scan: Scan, start: number): boolean {
+  const c = numberCueBefore(scan, start);
+  return c === Cue.PHONE || c === Cue.PHONE_WEAK;
+}
+
+/** A number valid in one of the cued regions written without the trunk zero it would take there. */
+function bareNationalPhone(d: string): boolean {
+  for (const r of CUED_REGIONS) if (validNsn(r, d)) return true;
+  return false;
+}
+
 function cuedNationalPhone(d: string): boolean {
   for (const r of CUED_REGIONS) if (validLocal(r, d)) return true;
   return false;
@@ -850,6 +895,45 @@ function bracketedTrunk(s: string, run: Run, a: number, b: number): boolean {
   return false;
 }
 
+/** Cues that name a value's type outright: a card's, an identity document's, an IBAN's word. */
+const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.NID, Cue.ID_WEAK, Cue.IBAN]);
+
+/**
+ * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
+ * E): customers mistype and a one-digit-wrong card number is still a card number, so after "card number", "رقم
+ * البطاقة", "شماره کارت" a card's length and grouping is a card whatever Luhn says; after an ID's word ("الهوية",
+ * "کد ملی", "الرقم المدني", "CNIC", "Aadhaar", "SSN", "NIN", "تذکره") eight to fifteen digits in an ID's grouping are an
+ * ID of whichever country, check digit or not; after a Sheba or IBAN word, the digits of an account number with its
+ * country left off are the IBAN. Checksums stay the path for values with no cue. The cue must stand before the value in
+ * its clause (an order's, an amount's or a reference's word nearer the value wins, as in every other rule).
+ */
+function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
+  const c = cueFor(scan, start, end);
+  if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || mistakeTalk(scan)) return null;
+  const s = scan.norm;
+  const n = d.length;
+  // a value its own check accepts is read by the checks (an Egyptian ID after "البطاقة" is the identity card's)
+  if (cardNumber(d) || (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) || (n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return null;
+  const groups = b - a + 1;
+  // digits read out one by one ("1 0 2 4 …", what a dictated ID becomes) or a document's own grouping
+  const layout = groups <= 5 || groups === n;
+  // (a single digit after the groups belongs to them: "784 1986 3757079 1" is read whole, not as a value and a count)
+  if (!layout || s.charCodeAt(start - 1) === 0x23 || (b < run.n - 1 && run.ge[b + 1]! - run.gs[b + 1]! === 1)) return null;
+  if (c === Cue.IBAN) return n >= 16 ? { type: 'IBAN', confidence: 0.7 } : null;
+  // a card's length written as one block, in fours, or as an American Express card's 4-6-5
+  // fourteen digits from 2 or 3 after "البطاقة" are an Egyptian identity card's number (a card's would start 4 or 5)
+  const egyptShape = c === Cue.ID_CARD && n === 14 && (d[0] === '2' || d[0] === '3');
+  if ((c === Cue.CARD || c === Cue.ID_CARD) && !egyptShape && n >= 13 && n <= 19 && (groups === 1 || groups === n || fours(run, a, b) || (n === 15 && groups === 3 && run.ge[a]! - run.gs[a]! === 4)) && d.charCodeAt(0) >= 0x32 && d.charCodeAt(0) <= 0x36) {
+    return { type: 'CARD', confidence: 0.7 };
+  }
+  if (c === Cue.CARD || n > 15) return null;
+  // a mobile number with its trunk zero after "ID" or "personal number" is the phone it reads as (IDs do not open with
+  // "0" outside Iran, whose codes are checked with their own rule)
+  if (d[0] === '0' && (!persianText(scan) || n !== 10) && (nationalPhone(scan, d) || cuedNationalPhone(d))) return null;
+  if (thousands(run, a, b) && d.endsWith('000')) return null;
+  return { type: 'NATIONAL_ID', confidence: 0.7 };
+}
+
 /** Decide what groups a..b of a run are. */
 function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const s = scan.norm;
@@ -903,11 +987,17 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
+  if (n >= 8 && n <= 30 && !plus && !(d.startsWith('00') && n >= 11)) {
+    const v = namedByCue(scan, run, a, b, d, start, end);
+    if (v) return v;
+  }
   if (plus || (d.startsWith('00') && n >= 11)) {
     const v = checkInternational(plus ? d : d.slice(2));
     if (v === 'valid') return { type: 'PHONE', confidence: 0.95 };
     // "0044 (0) 7700 900123": a trunk zero in brackets after the calling code is a phone's own notation, as sure as a "+"
     if (v === 'possible' && (plus || bracketedTrunk(s, run, a, b))) return { type: 'PHONE', confidence: 0.7 };
+    // "my mobile is +966 50 123 456": a digit short (or one too many) right after a phone's word is still the phone
+    if (plus && n >= 8 && n <= 15 && phoneCueBefore(scan, start)) return { type: 'PHONE', confidence: 0.6 };
     if (plus) return null;
   }
   if (n === 15 && emiratesIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.97 };
@@ -954,6 +1044,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const unlabelled = d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !ID_CUES.has(c as Cue);
     const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && n >= 10 && unlabelled);
     if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
+    // "رقم جوالي 733456789": a mobile as dialled at home where no trunk zero is written (Yemen, nine digits from 7),
+    // after a phone's own word
+    if (c === Cue.PHONE && n === 9 && d[0] !== '0' && !d.endsWith('0000') && s.charCodeAt(start - 1) !== 0x23 && bareNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };
   }
   if ((n === 10 || (n === 11 && d[0] === '1')) && scan.regions.includes('US')) {
     const nanp = n === 10 ? d : d.slice(1);
@@ -1610,7 +1703,7 @@ function preScan(s: string): number {
 
 const SCAN: Scan = {
   norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0,
-  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, plainDates: [],
+  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, plainDates: [],
 };
 
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
@@ -1630,7 +1723,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (scan.claimed.length) scan.claimed.length = 0;
   scan.cueAt = scan.cueEnd = -1;
   scan.cue = 0;
-  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = -1;
+  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = -1;
   if (scan.plainDates.length) scan.plainDates.length = 0;
   if (flags & HAS_AT) findEmails(scan);
   if (writtenEmail) findWrittenEmails(scan);

@@ -55,7 +55,7 @@ export function isDateCue(c: Cue): boolean {
 const LATIN: Array<[Cue, string]> = [
   [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line'],
   [Cue.PHONE_WEAK, 'number num no nr'],
-  [Cue.NID, 'national nationale identity identité identite emirates civil residency resident ssn nin cin cnie'],
+  [Cue.NID, 'national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nicop aadhaar aadhar adhaar adhar cpr nric qid'],
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log'],
@@ -70,7 +70,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
   [Cue.LAST4, 'ending ends last'],
-  [Cue.CARD, 'card visa mastercard mada amex debit credit carte cartes cb cib edahabia dahabia karta'],
+  [Cue.CARD, 'card visa mastercard mada amex debit credit carte cartes cb cib edahabia dahabia karta kart cart'],
   [Cue.POSTAL, 'zip postal postcode'],
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros dzd mad tnd kwd qar omr bhd jod lbp iqd pkr inr dinar dinars dhs'],
   [Cue.IBAN, 'iban sheba shaba'],
@@ -83,7 +83,7 @@ const LATIN: Array<[Cue, string]> = [
 const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.PHONE, 'zang noumrou nemro nmra ra9mi ra9my talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti mobayl mobail 3ayat 3ayet 3ayto'],
   [Cue.PHONE_WEAK, 'ra2m ra8m ra9m raqm rakm nemra ra2am ra8am shomare shomareh shomareye'],
-  [Cue.NID, 'meli hawia melli mellim melliam melim codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
+  [Cue.NID, 'tazkira tazkera tazkeera tazkirah tazkire meli hawia melli mellim melliam melim codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
   [Cue.OTP, 'taid taeid tayid ta2eed ta2keed tafeel ta2kid yekbar yekbare'],
   [Cue.OTP_WEAK, 'ramz kod ramze rmz'],
@@ -99,7 +99,7 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
 const ARABIC: Array<[Cue, string]> = [
   [Cue.PHONE, 'جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
   [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد نمبر'],
-  [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
+  [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه شخصي'],
   [Cue.ID_CARD, 'بطاقه'],
   [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
   [Cue.OTP_WEAK, 'رمز رموز كود اكواد كد رساله مسج پيامك'],
