@@ -107,7 +107,10 @@ const EMAIL_DOMAIN_RE = /[ \n]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y
  */
 const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\})\s*|\s+at\s+`;
 const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+dot\s+|\.`;
-const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
+// the name may be written out too: "john dot smith", "sara underscore k" (round 9, class D)
+const LOCAL_PART = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9][A-Za-z0-9._%+-]*)*`;
+const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${LOCAL_PART}(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
+const AT_AFTER = /\s+at\s+[A-Za-z0-9]/y;
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
 
 const MAIL_WORD = /dot|mail|outlook|icloud|live|yahoo/i;
@@ -130,6 +133,13 @@ function findWrittenEmails(scan: Scan): void {
     const plainAt = !m[1]!.includes('at)') && !m[1]!.includes('at]') && !m[1]!.includes('at}');
     const wordDot = /dot/i.test(m[3]! + m[4]!);
     if (plainAt && !wordDot && !MAIL_PROVIDERS.test(m[2]!)) continue;
+    // "reach me at john dot smith at outlook dot com": a second "at" after the match means the first was a word; the
+    // address starts after it
+    AT_AFTER.lastIndex = m.index + m[0].length;
+    if (plainAt && AT_AFTER.test(scan.norm)) {
+      WRITTEN_EMAIL_RE.lastIndex = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
+      continue;
+    }
     add(scan, 'EMAIL', m.index, m.index + m[0].length, 0.8);
   }
 }
@@ -533,6 +543,27 @@ function findPassports(scan: Scan): void {
     else if (m[1] && passportTalk(scan) && (numberLike(cue) || numberLike(clauseCueBefore(scan, start)))) add(scan, 'PASSPORT', start, end, 0.75);
     // "G-482913 is your Google verification code": a letter-prefixed one-time code
     else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
+  }
+}
+
+/**
+ * National IDs made of letters and digits (round 9, class B): India's PAN (five letters, four digits, a letter; the
+ * fourth letter says who holds it), the UK National Insurance number (two letters, three pairs of digits, a letter
+ * A–D, often spaced), Singapore's NRIC/FIN (S, T, F, G or M, seven digits, a letter). Their shapes are common enough
+ * in product codes that each needs an identity word in its sentence before it ("PAN", "NI number", "NRIC", "ID"…).
+ */
+const LETTER_ID_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{3}[PCHFATBLJGpchfatbljg][A-Za-z][0-9]{4}[A-Za-z]|[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]|[STFGMstfgm][0-9]{7}[A-Za-z])(?![A-Za-z0-9])/g;
+const LETTER_ID_WORDS = /\b(?:pan|nino|ni|nric|fin|ic|insurance|national|identity|id|kyc)\b/i;
+
+function findLetterIds(scan: Scan): void {
+  const s = scan.norm;
+  LETTER_ID_RE.lastIndex = 0;
+  for (let m = LETTER_ID_RE.exec(s); m; m = LETTER_ID_RE.exec(s)) {
+    const start = m.index;
+    if (claimedAt(scan, start) >= 0) continue;
+    const cue = numberCueBefore(scan, start);
+    if (cue !== Cue.NID && cue !== Cue.ID_WEAK && cue !== Cue.ID_CARD && !LETTER_ID_WORDS.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start))) continue;
+    add(scan, 'NATIONAL_ID', start, start + m[0].length, 0.8);
   }
 }
 
@@ -1734,7 +1765,10 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     const schemes = (flags & LATIN) !== 0 && otherScheme(s);
     if (flags & LETTER_DOT || schemes) claimUrls(scan, schemes);
   }
-  if (flags & LETTER_DIGIT) findPassports(scan);
+  if (flags & LETTER_DIGIT) {
+    findLetterIds(scan);
+    findPassports(scan);
+  }
   if (flags & HAS_DIGIT) findDigitRuns(scan);
   if (scan.plainDates.length) findRestatedBirthDates(scan);
   const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: f.type === 'DOB' ? withTatweel(text, toOriginalEnd(n, f.end)) : toOriginalEnd(n, f.end), confidence: f.confidence }));
