@@ -110,7 +110,7 @@ const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+dot\s+|\.`;
 // the name may be written out too: "john dot smith", "sara underscore k" (round 9, class D)
 const LOCAL_PART = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9][A-Za-z0-9._%+-]*)*`;
 const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${LOCAL_PART}(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
-const AT_AFTER = /\s+at\s+[A-Za-z0-9]/y;
+const AT_AFTER = /(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9]+)*\s+at\s+[A-Za-z0-9]/y;
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
 
 const MAIL_WORD = /dot|mail|outlook|icloud|live|yahoo/i;
@@ -132,11 +132,10 @@ function findWrittenEmails(scan: Scan): void {
     if (claimedAt(scan, m.index) >= 0) continue;
     const plainAt = !m[1]!.includes('at)') && !m[1]!.includes('at]') && !m[1]!.includes('at}');
     const wordDot = /dot/i.test(m[3]! + m[4]!);
-    if (plainAt && !wordDot && !MAIL_PROVIDERS.test(m[2]!)) continue;
-    // "reach me at john dot smith at outlook dot com": a second "at" after the match means the first was a word; the
-    // address starts after it
+    // "reach me at john dot smith at outlook dot com", "… me at mostafa.kamal at gmail dot com": a second "at" after
+    // the match means the first was a word; the address may start after it
     AT_AFTER.lastIndex = m.index + m[0].length;
-    if (plainAt && AT_AFTER.test(scan.norm)) {
+    if (plainAt && ((!wordDot && !MAIL_PROVIDERS.test(m[2]!)) || AT_AFTER.test(scan.norm))) {
       WRITTEN_EMAIL_RE.lastIndex = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
       continue;
     }
@@ -943,8 +942,10 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || mistakeTalk(scan)) return null;
   const s = scan.norm;
   const n = d.length;
-  // a value its own check accepts is read by the checks (an Egyptian ID after "البطاقة" is the identity card's)
-  if (cardNumber(d) || (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) || (n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return null;
+  // a value its own check accepts is read by the checks (an Egyptian ID after "البطاقة" is the identity card's); a
+  // number after an ID's word that passes Luhn by chance ("CNIC 92016-4071309-0") is still the ID
+  if ((n === 10 && (saudiIdValid(d) || iranCodeValid(d))) || (n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return null;
+  if (cardNumber(d) && (c === Cue.CARD || c === Cue.ID_CARD)) return null;
   const groups = b - a + 1;
   // digits read out one by one ("1 0 2 4 …", what a dictated ID becomes) or a document's own grouping
   const layout = groups <= 5 || groups === n;
@@ -963,6 +964,11 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (d[0] === '0' && (!persianText(scan) || n !== 10) && (nationalPhone(scan, d) || cuedNationalPhone(d))) return null;
   if (thousands(run, a, b) && d.endsWith('000')) return null;
   return { type: 'NATIONAL_ID', confidence: 0.7 };
+}
+
+/** A card's word in the value's sentence before it ("paid by card, order 4563…" may still be the card). */
+function cardTalkBefore(scan: Scan, start: number): boolean {
+  return CARD_CONTEXT.test(scan.norm.slice(sentenceStart(scan, start), start));
 }
 
 /** Decide what groups a..b of a run are. */
@@ -1035,7 +1041,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 14 && egyptIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.9 };
   // "964 780 9781 163": a phone written in its own groups beats a card number that passes Luhn by chance
   if (n === 13 && groups > 1 && !fours(run, a, b) && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
-  if (cardNumber(d)) return { type: 'CARD', confidence: 0.95 };
+  // "رقم الفاتورة 4563…": a record's own label right before a Luhn-valid number says what it is (one in ten
+  // sixteen-digit references passes Luhn by chance)
+  if (cardNumber(d)) return recordLabelBefore(scan, start, isRecord) && !cardTalkBefore(scan, start) ? null : { type: 'CARD', confidence: 0.95 };
   if (n === 24 && ibanValid('IR' + d)) return { type: 'IBAN', confidence: 0.9 };
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {

@@ -235,7 +235,7 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
 }
 
 /** The message may hold a number with tens, hundreds or thousands said as words. */
-const MAY_HAVE = /صد|هزار|الف|ألف|آلاف|مي[هة]|مئ[هة]|مائ[هة]|عشر|hundred|thousand|تاشر|طاش|بیست|چهل|پنجاه|شصت|هفتاد|هشتاد/i;
+const MAY_HAVE = /صد|هزار|الف|ألف|آلاف|مي[هة]|مئ[هة]|مائ[هة]|عشر|hundred|thousand|teen|twenty|thirty|fifty|ninety|تاشر|طاش|بیست|چهل|پنجاه|شصت|هفتاد|هشتاد/i;
 
 export function mayHaveWordedNumbers(text: string): boolean {
   return MAY_HAVE.test(text);
