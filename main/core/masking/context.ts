@@ -143,6 +143,9 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   }
   // "شناسه قبض", "شناسه پرداخت": a bill's or a payment's identifier, not a person's
   else if (cue === Cue.NID && nextWordIn(s, we, BILL_WORDS)) cue = Cue.REF;
+  // "الرقم الشخصي", "البطاقة الشخصية": Qatar's ID number, the personal ID card ("رقم واتس شخصي", "شماره شخصی" stay
+  // phones)
+  else if (cue === undefined && PERSONAL.hasAt(s, ws, we) && PERSONAL_OF.hasAt(s, previousWordStart(s, ws), previousWordEnd(s, ws))) cue = Cue.NID;
   // "social security number": the American national ID, not a card's security code
   else if (cue === Cue.CVV && previousWordIs(s, ws, 'social')) cue = Cue.NID;
   memoAt[ws] = memoGen;
@@ -159,6 +162,21 @@ function nextWordIn(s: string, we: number, words: FoldedWords): boolean {
   const ws = p;
   while (p < s.length && isWordChar(s.charCodeAt(p))) p++;
   return p > ws && words.hasAt(s, ws, p);
+}
+
+const PERSONAL = FoldedWords.of(['الشخصي', 'الشخصيه']);
+const PERSONAL_OF = FoldedWords.of(['الرقم', 'رقمي', 'البطاقه', 'بطاقتي']);
+
+function previousWordEnd(s: string, ws: number): number {
+  let p = ws - 1;
+  while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
+  return p + 1;
+}
+
+function previousWordStart(s: string, ws: number): number {
+  let p = previousWordEnd(s, ws) - 1;
+  while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
+  return p + 1;
 }
 
 const ID_WORDS: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK]);

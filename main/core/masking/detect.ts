@@ -951,7 +951,9 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   const layout = groups <= 5 || groups === n;
   // (a single digit after the groups belongs to them: "784 1986 3757079 1" is read whole, not as a value and a count)
   if (!layout || s.charCodeAt(start - 1) === 0x23 || (b < run.n - 1 && run.ge[b + 1]! - run.gs[b + 1]! === 1)) return null;
-  if (c === Cue.IBAN) return n >= 16 ? { type: 'IBAN', confidence: 0.7 } : null;
+  // (Sheba digits that pass with "IR" before them are read by that check, more surely)
+  // (a card that passes Luhn after "kart ham sheba midam: kart 6104-…" is the card)
+  if (c === Cue.IBAN) return n >= 16 && !(n === 24 && ibanValid('IR' + d)) && !cardNumber(d) ? { type: 'IBAN', confidence: 0.7 } : null;
   // a card's length written as one block, in fours, or as an American Express card's 4-6-5
   // fourteen digits from 2 or 3 after "البطاقة" are an Egyptian identity card's number (a card's would start 4 or 5)
   const egyptShape = c === Cue.ID_CARD && n === 14 && (d[0] === '2' || d[0] === '3');
@@ -959,9 +961,13 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
     return { type: 'CARD', confidence: 0.7 };
   }
   if (c === Cue.CARD || n > 15) return null;
+  // "26606132294947 7ad": a last digit glued to a word ("7ad", Arabizi) is the word's, not the value's; "ورا البطاقة 800
+  // 123 4567": a phone's layout after the card word is the number printed on the card, not the card's owner's ID
+  if ((b > a && run.ge[b]! - run.gs[b]! === 1 && isLatinLetter(s.charCodeAt(run.ge[b]!))) || (c === Cue.ID_CARD && isNanpLayout(s, run, a, b))) return null;
   // a mobile number with its trunk zero after "ID" or "personal number" is the phone it reads as (IDs do not open with
   // "0" outside Iran, whose codes are checked with their own rule)
-  if (d[0] === '0' && (!persianText(scan) || n !== 10) && (nationalPhone(scan, d) || cuedNationalPhone(d))) return null;
+  // "0" opens only an Iranian code's ten digits
+  if (d[0] === '0' && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d))))) return null;
   if (thousands(run, a, b) && d.endsWith('000')) return null;
   return { type: 'NATIONAL_ID', confidence: 0.7 };
 }
@@ -1085,7 +1091,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
     // "رقم جوالي 733456789": a mobile as dialled at home where no trunk zero is written (Yemen, nine digits from 7),
     // after a phone's own word
-    if (c === Cue.PHONE && n === 9 && d[0] !== '0' && !d.endsWith('0000') && s.charCodeAt(start - 1) !== 0x23 && bareNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };
+    if (c === Cue.PHONE && n === 9 && (d[0] === '7' || d[0] === '9') && !d.endsWith('0000') && s.charCodeAt(start - 1) !== 0x23 && bareNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };
   }
   if ((n === 10 || (n === 11 && d[0] === '1')) && scan.regions.includes('US')) {
     const nanp = n === 10 ? d : d.slice(1);

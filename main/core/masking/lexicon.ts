@@ -70,7 +70,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
   [Cue.LAST4, 'ending ends last'],
-  [Cue.CARD, 'card visa mastercard mada amex debit credit carte cartes cb cib edahabia dahabia karta kart cart'],
+  [Cue.CARD, 'card visa mastercard mada amex debit credit carte cartes cb cib edahabia dahabia karta'],
   [Cue.POSTAL, 'zip postal postcode'],
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros dzd mad tnd kwd qar omr bhd jod lbp iqd pkr inr dinar dinars dhs'],
   [Cue.IBAN, 'iban sheba shaba'],
@@ -99,7 +99,7 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
 const ARABIC: Array<[Cue, string]> = [
   [Cue.PHONE, 'جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
   [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد نمبر'],
-  [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه شخصي'],
+  [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
   [Cue.ID_CARD, 'بطاقه'],
   [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
   [Cue.OTP_WEAK, 'رمز رموز كود اكواد كد رساله مسج پيامك'],

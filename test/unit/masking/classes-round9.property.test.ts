@@ -28,7 +28,7 @@ const seps = fc.constantFrom(' ', '-', '');
 
 describe('round 9: a strong cue names a value whose checksum fails (property)', () => {
   it('a card number one digit wrong after a card word, in any digit script and grouping', () => {
-    const label = fc.constantFrom('card number ', 'my card no. ', 'رقم البطاقة ', 'رقم بطاقتي ', 'رقم الكارت ', 'شماره کارت ', 'شماره کارتم ', 'visa card: ', 'numero de carte ', 'kart ');
+    const label = fc.constantFrom('card number ', 'my card no. ', 'رقم البطاقة ', 'رقم بطاقتي ', 'رقم الكارت ', 'شماره کارت ', 'شماره کارتم ', 'visa card: ', 'numero de carte ');
     const card = fc.tuple(fc.constantFrom('4', '5', '6'), digits(14)).map(([a, b]) => luhnComplete(a + b)).map((c) => {
       let bad = mistyped(c);
       while (luhnValid(bad)) bad = mistyped(c);
