@@ -938,24 +938,29 @@ const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.N
  * its clause (an order's, an amount's or a reference's word nearer the value wins, as in every other rule).
  */
 function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
-  const c = cueFor(scan, start, end);
-  if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || mistakeTalk(scan)) return null;
   const s = scan.norm;
   const n = d.length;
-  // a value its own check accepts is read by the checks (an Egyptian ID after "البطاقة" is the identity card's); a
-  // number after an ID's word that passes Luhn by chance ("CNIC 92016-4071309-0") is still the ID
-  if ((n === 10 && (saudiIdValid(d) || iranCodeValid(d))) || (n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return null;
-  if (cardNumber(d) && (c === Cue.CARD || c === Cue.ID_CARD)) return null;
   const groups = b - a + 1;
-  // digits read out one by one ("1 0 2 4 …", what a dictated ID becomes) or a document's own grouping
-  const layout = groups <= 5 || groups === n;
-  // (a single digit after the groups belongs to them: "784 1986 3757079 1" is read whole, not as a value and a count)
-  if (!layout || s.charCodeAt(start - 1) === 0x23 || (b < run.n - 1 && run.ge[b + 1]! - run.gs[b + 1]! === 1)) return null;
+  // the shape first, the words only for what could be one (most numbers here are phones and valid values, read by
+  // the rules after this one)
+  // digits read out one by one ("1 0 2 4 …", what a dictated ID becomes) or a document's own grouping; a single digit
+  // after the groups belongs to them ("784 1986 3757079 1" is read whole, not as a value and a count)
+  if (!(groups <= 5 || groups === n) || s.charCodeAt(start - 1) === 0x23 || (b < run.n - 1 && run.ge[b + 1]! - run.gs[b + 1]! === 1)) return null;
+  // a value its own check accepts is read by the checks (an Egyptian ID after "البطاقة" is the identity card's)
+  if ((n === 10 && (saudiIdValid(d) || iranCodeValid(d))) || (n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return null;
+  const luhn = n >= 13 && n <= 19 && cardNumber(d);
+  if (luhn && (n === 16 || fours(run, a, b))) return null;
+  // "0" opens only an Iranian code's ten digits (or an account's digits after a Sheba word): a mobile number with its
+  // trunk zero after "ID" is the phone it reads as
+  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d))))) return null;
+  const c = cueFor(scan, start, end);
+  if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || mistakeTalk(scan)) return null;
+  // (a number after an ID's word that passes Luhn by chance, "CNIC 92016-4071309-0", is still the ID)
+  if (luhn && (c === Cue.CARD || c === Cue.ID_CARD || c === Cue.IBAN)) return null;
   // (Sheba digits that pass with "IR" before them are read by that check, more surely)
-  // (a card that passes Luhn after "kart ham sheba midam: kart 6104-…" is the card)
-  if (c === Cue.IBAN) return n >= 16 && !(n === 24 && ibanValid('IR' + d)) && !cardNumber(d) ? { type: 'IBAN', confidence: 0.7 } : null;
-  // a card's length written as one block, in fours, or as an American Express card's 4-6-5
-  // fourteen digits from 2 or 3 after "البطاقة" are an Egyptian identity card's number (a card's would start 4 or 5)
+  if (c === Cue.IBAN) return n >= 16 && !(n === 24 && ibanValid('IR' + d)) ? { type: 'IBAN', confidence: 0.7 } : null;
+  // a card's length written as one block, in fours, or as an American Express card's 4-6-5; fourteen digits from 2 or 3
+  // after "البطاقة" are an Egyptian identity card's number (a card's would start 4 or 5)
   const egyptShape = c === Cue.ID_CARD && n === 14 && (d[0] === '2' || d[0] === '3');
   if ((c === Cue.CARD || c === Cue.ID_CARD) && !egyptShape && n >= 13 && n <= 19 && (groups === 1 || groups === n || fours(run, a, b) || (n === 15 && groups === 3 && run.ge[a]! - run.gs[a]! === 4)) && d.charCodeAt(0) >= 0x32 && d.charCodeAt(0) <= 0x36) {
     return { type: 'CARD', confidence: 0.7 };
@@ -964,10 +969,6 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   // "26606132294947 7ad": a last digit glued to a word ("7ad", Arabizi) is the word's, not the value's; "ورا البطاقة 800
   // 123 4567": a phone's layout after the card word is the number printed on the card, not the card's owner's ID
   if ((b > a && run.ge[b]! - run.gs[b]! === 1 && isLatinLetter(s.charCodeAt(run.ge[b]!))) || (c === Cue.ID_CARD && isNanpLayout(s, run, a, b))) return null;
-  // a mobile number with its trunk zero after "ID" or "personal number" is the phone it reads as (IDs do not open with
-  // "0" outside Iran, whose codes are checked with their own rule)
-  // "0" opens only an Iranian code's ten digits
-  if (d[0] === '0' && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d))))) return null;
   if (thousands(run, a, b) && d.endsWith('000')) return null;
   return { type: 'NATIONAL_ID', confidence: 0.7 };
 }
