@@ -145,7 +145,8 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   else if (cue === Cue.NID && nextWordIn(s, we, BILL_WORDS)) cue = Cue.REF;
   // "الرقم الشخصي", "البطاقة الشخصية": Qatar's ID number, the personal ID card ("رقم واتس شخصي", "شماره شخصی" stay
   // phones)
-  else if (cue === undefined && PERSONAL.hasAt(s, ws, we) && PERSONAL_OF.hasAt(s, previousWordStart(s, ws), previousWordEnd(s, ws))) cue = Cue.NID;
+  // (tested only on words that open with "الش": this branch sees every word the lexicon does not know)
+  else if (cue === undefined && we - ws >= 6 && s.charCodeAt(ws + 2) === 0x634 && s.charCodeAt(ws) === 0x627 && PERSONAL.hasAt(s, ws, we) && PERSONAL_OF.hasAt(s, previousWordStart(s, ws), previousWordEnd(s, ws))) cue = Cue.NID;
   // "social security number": the American national ID, not a card's security code
   else if (cue === Cue.CVV && previousWordIs(s, ws, 'social')) cue = Cue.NID;
   memoAt[ws] = memoGen;

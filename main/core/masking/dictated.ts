@@ -53,7 +53,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   const found = typed.length ? withAlternatives(text, typed) : typed;
   if (!text) return found;
   const digitWords = maySpeakDigits(text);
-  const worded = mayHaveWordedNumbers(text);
+  const worded = mayHaveWordedNumbers(text, digitWords);
   if (!digitWords && !worded) return found;
   const runs = merge(digitWords ? spokenRuns(text) : [], worded ? wordedNumberRuns(text) : []);
   if (!runs.length) return found;

@@ -231,14 +231,19 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
   }
   if (last < k) return null;
   const value = total + current;
-  return { from: ws[k]!.start, to: ws[last]!.end, digits: zeros + (any ? String(value) : ''), value, compound: compound || (zeros.length > 0 && any) };
+  return { from: ws[k]!.start, to: ws[last]!.end, digits: zeros + (any ? String(value) : ''), value, compound };
 }
 
-/** The message may hold a number with tens, hundreds or thousands said as words. */
-const MAY_HAVE = /صد|هزار|الف|ألف|آلاف|مي[هة]|مئ[هة]|مائ[هة]|عشر|hundred|thousand|teen|twenty|thirty|fifty|ninety|تاشر|طاش|بیست|چهل|پنجاه|شصت|هفتاد|هشتاد/i;
+/**
+ * The message may hold a year said with a thousand, or groups apart by commas with a hundred in them (the runs this
+ * module reads). Every message takes this test, so it is two short patterns; a date with its year read in pairs
+ * ("nineteen ninety five") is let in by the caller, which already knows the message has digit words.
+ */
+const THOUSAND_WORD = /الف|ألف|هزار|thousand/i;
+const HUNDRED_WORD_IN = /صد|مئ|مائ|مي[هة]،|hundred/i;
 
-export function mayHaveWordedNumbers(text: string): boolean {
-  return MAY_HAVE.test(text);
+export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
+  return digitWords || THOUSAND_WORD.test(text) || ((text.includes(',') || text.includes('\u060c')) && HUNDRED_WORD_IN.test(text));
 }
 
 const GROUP_GAP = /^[ \u00a0]*[,،][ \u00a0]*$/;
@@ -267,14 +272,17 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
     // a phone read in groups: two or more numbers apart by commas, seven digits or more, one of them with tens or hundreds
     const groups = [c];
     let j = next;
-    while (j < ws.length && GROUP_GAP.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
+    // each group read whole up to its comma ("oh five five, three one two" is digits one by one: spoken-digits.ts)
+    let clean = j >= ws.length || !/^[ \u00a0]+$/.test(text.slice(c.to, ws[j]!.start)) || valueOf(ws[j]!.folded) === undefined;
+    while (clean && j < ws.length && GROUP_GAP.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
       const g = readCompound(ws, j, text);
       if (!g || g.value >= THOUSAND) break;
       groups.push(g);
       while (j < ws.length && ws[j]!.start < g.to) j++;
+      if (j < ws.length && /^[ \u00a0]+$/.test(text.slice(g.to, ws[j]!.start)) && valueOf(ws[j]!.folded) !== undefined) clean = false;
     }
     const digits = groups.reduce((n, g) => n + g.digits.length, 0);
-    if (groups.length >= 2 && digits >= 7 && digits <= 15 && groups.some((g) => g.compound) && c.value < THOUSAND) {
+    if (clean && groups.length >= 2 && digits >= 7 && digits <= 15 && groups.some((g) => g.compound) && c.value < THOUSAND) {
       runs.push({ start: c.from, end: groups[groups.length - 1]!.to, groups: groups.map((g) => ({ start: g.from, end: g.to, digits: g.digits })) });
       k = j;
       continue;
