@@ -239,11 +239,14 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
  * module reads). Every message takes this test, so it is two short patterns; a date with its year read in pairs
  * ("nineteen ninety five") is let in by the caller, which already knows the message has digit words.
  */
-const THOUSAND_WORD = /الف|ألف|هزار|thousand/i;
+// (a whole word: "الفاتورة", "الفرع" open with the same letters)
+const THOUSAND_WORD = /(?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand/i;
+/** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
+const ENGLISH_DAY = /teen|twenty|thirty/i;
 const HUNDRED_WORD_IN = /صد|مئ|مائ|مي[هة]،|hundred/i;
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
-  return digitWords || THOUSAND_WORD.test(text) || ((text.includes(',') || text.includes('\u060c')) && HUNDRED_WORD_IN.test(text));
+  return (digitWords && ENGLISH_DAY.test(text)) || THOUSAND_WORD.test(text) || ((text.includes(',') || text.includes('\u060c')) && HUNDRED_WORD_IN.test(text));
 }
 
 const GROUP_GAP = /^[ \u00a0]*[,،][ \u00a0]*$/;
@@ -252,6 +255,7 @@ const GROUP_GAP = /^[ \u00a0]*[,،][ \u00a0]*$/;
 export function wordedNumberRuns(text: string): SpokenRun[] {
   const ws = words(text);
   const runs: SpokenRun[] = [];
+  const lower = text.toLowerCase();
   let k = 0;
   while (k < ws.length) {
     const c = readCompound(ws, k, text);
@@ -262,8 +266,8 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
     // the words this number took
     let next = k;
     while (next < ws.length && ws[next]!.start < c.to) next++;
-    const month = next < ws.length && MONTH_WORDS.hasAt(text.toLowerCase(), ws[next]!.start, ws[next]!.end) && /^[ \u00a0]+$/.test(text.slice(c.to, ws[next]!.start));
-    const afterMonth = k > 0 && MONTH_WORDS.hasAt(text.toLowerCase(), ws[k - 1]!.start, ws[k - 1]!.end) && /^[ \u00a0]+$/.test(text.slice(ws[k - 1]!.end, c.from));
+    const month = next < ws.length && MONTH_WORDS.hasAt(lower, ws[next]!.start, ws[next]!.end) && /^[ \u00a0]+$/.test(text.slice(c.to, ws[next]!.start));
+    const afterMonth = k > 0 && MONTH_WORDS.hasAt(lower, ws[k - 1]!.start, ws[k - 1]!.end) && /^[ \u00a0]+$/.test(text.slice(ws[k - 1]!.end, c.from));
     if ((month && c.value >= 1 && c.value <= 31 && c.compound) || (afterMonth && c.value >= 1300 && c.value <= 2099 && c.compound)) {
       runs.push({ start: c.from, end: c.to, groups: [{ start: c.from, end: c.to, digits: c.digits }] });
       k = next;
