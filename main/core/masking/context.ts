@@ -15,6 +15,8 @@ const WEAK_LOOKBACK = 1;
 /** Little words skipped between a qualifier and a weak cue: "سفارشم با کد", "the order's number". */
 const GLUE_WORDS = FoldedWords.of([
   'با', 'the', 'my', 'of', 'your', 'this', 'من', 'هاي', 'ها',
+  // Dari "تذکره ام نمبرش": "my" written apart
+  'ام',
   // "my new number", "my kuwaiti number"
   'new', 'old', 'other', 'second', 'current', 'personal', 'private', 'work', 'home', 'local',
   'saudi', 'emirati', 'kuwaiti', 'qatari', 'omani', 'bahraini', 'egyptian', 'jordanian', 'iraqi', 'iranian', 'uk', 'us',
@@ -131,9 +133,68 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   }
   // "جواز السفر", "جواز سفري": the travel word names the passport it follows, not a trip
   if (cue === Cue.TRIP && previousWordCue(s, ws) === Cue.PASSPORT) cue = Cue.PASSPORT;
+  // "تذکره": in Dari, spelt with the Persian kaf, the tazkira (the Afghan national ID card); "تذكرة" is an Arabic ticket
+  else if (cue === Cue.TICKET && tazkira(s, ws, we)) cue = Cue.NID;
+  // "ID card", "aadhaar card", "national card": the card of an identity, not a payment card; "sim card", "sim cart":
+  // a phone line's
+  else if (cue === Cue.CARD) {
+    if (ID_WORDS.has(previousWordCue(s, ws) as Cue)) cue = Cue.ID_CARD;
+    else if (previousWordIs(s, ws, 'sim')) cue = undefined;
+  }
+  // "شناسه قبض", "شناسه پرداخت": a bill's or a payment's identifier, not a person's
+  else if (cue === Cue.NID && nextWordIn(s, we, BILL_WORDS)) cue = Cue.REF;
+  // "الرقم الشخصي", "البطاقة الشخصية": Qatar's ID number, the personal ID card ("رقم واتس شخصي", "شماره شخصی" stay
+  // phones)
+  // (tested only on words that open with "الش": this branch sees every word the lexicon does not know)
+  else if (cue === undefined && we - ws >= 6 && s.charCodeAt(ws + 2) === 0x634 && s.charCodeAt(ws) === 0x627 && PERSONAL.hasAt(s, ws, we) && PERSONAL_OF.hasAt(s, previousWordStart(s, ws), previousWordEnd(s, ws))) cue = Cue.NID;
+  // "social security number": the American national ID, not a card's security code
+  else if (cue === Cue.CVV && previousWordIs(s, ws, 'social')) cue = Cue.NID;
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;
+}
+
+const BILL_WORDS = FoldedWords.of(['قبض', 'پرداخت', 'واریز', 'تراکنش', 'سفارش', 'مرسوله', 'پیگیری', 'فاکتور', 'حساب']);
+
+/** The word after the one ending at `we` (only spaces between) is one of `words`. */
+function nextWordIn(s: string, we: number, words: FoldedWords): boolean {
+  let p = we;
+  while (p < s.length && s.charCodeAt(p) === 0x20) p++;
+  const ws = p;
+  while (p < s.length && isWordChar(s.charCodeAt(p))) p++;
+  return p > ws && words.hasAt(s, ws, p);
+}
+
+const PERSONAL = FoldedWords.of(['الشخصي', 'الشخصيه']);
+const PERSONAL_OF = FoldedWords.of(['الرقم', 'رقمي', 'البطاقه', 'بطاقتي']);
+
+function previousWordEnd(s: string, ws: number): number {
+  let p = ws - 1;
+  while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
+  return p + 1;
+}
+
+function previousWordStart(s: string, ws: number): number {
+  let p = previousWordEnd(s, ws) - 1;
+  while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
+  return p + 1;
+}
+
+const ID_WORDS: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_WEAK]);
+
+/** The word before the one starting at `ws` (only spaces between) is `word` (small Latin letters), in any case. */
+function previousWordIs(s: string, ws: number, word: string): boolean {
+  let p = ws - 1;
+  while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
+  const from = p + 1 - word.length;
+  if (from < 0 || (from > 0 && isWordChar(s.charCodeAt(from - 1)))) return false;
+  for (let i = 0; i < word.length; i++) if ((s.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+function tazkira(s: string, ws: number, we: number): boolean {
+  const at = s.indexOf('\u062a\u0630\u06a9', ws);
+  return at >= 0 && at + 3 <= we;
 }
 
 /** The lexicon's cue of the word before the one starting at `ws` (only spaces between). */

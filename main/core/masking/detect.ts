@@ -10,7 +10,7 @@ import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, 
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 
 const NORM = NORM_TABLE;
-import { checkInternational, validLocal, validNational } from './phone-plan';
+import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
@@ -45,6 +45,7 @@ interface Scan extends ContextText {
   passportTalk: number;
   otpTalk: number;
   persian: number;
+  mistake: number;
   /** Dates no word gives a role to (start, end pairs): a birth date restated ("= 4 Oct 1986") is found among them. */
   plainDates: number[];
 }
@@ -73,6 +74,18 @@ function cvvNamed(scan: Scan): boolean {
   return scan.cvvNamed === 1;
 }
 
+/**
+ * The message says a value is wrong, rejected or not the writer's ("غلط", "نامعتبره", "invalid", "the correct one
+ * is…", "مش بتاعتي"): the number the system refused is then no value of the writer's, as every earlier set labels it, so
+ * a cue alone (without the value's check) does not make it one.
+ */
+const MISTAKE_TALK = /wrong|mistake|invalid|not valid|incorrect|correct (?:one|is|number)|typo|rejected|not mine|ghalat|eshtebah|sahih|na ?motabar|غلط|خطأ|خاطئ|صحيح|الصح(?![\u0621-\u064a])|مرفوض|رفض|بالغلط|مش بتاع|ليس لي|ليست لي|اشتباه|نادرست|نامعتبر|معتبر نیست|درستش|صحیح|غلطه|غلط اس/i;
+
+function mistakeTalk(scan: Scan): boolean {
+  if (scan.mistake < 0) scan.mistake = MISTAKE_TALK.test(scan.norm) ? 1 : 0;
+  return scan.mistake === 1;
+}
+
 function passportTalk(scan: Scan): boolean {
   if (scan.passportTalk < 0) scan.passportTalk = PASSPORT_CONTEXT.test(scan.norm) ? 1 : 0;
   return scan.passportTalk === 1;
@@ -94,7 +107,10 @@ const EMAIL_DOMAIN_RE = /[ \n]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y
  */
 const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\})\s*|\s+at\s+`;
 const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+dot\s+|\.`;
-const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
+// the name may be written out too: "john dot smith", "sara underscore k" (round 9, class D)
+const LOCAL_PART = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9][A-Za-z0-9._%+-]*)*`;
+const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${LOCAL_PART}(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
+const AT_AFTER = /(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9]+)*\s+at\s+[A-Za-z0-9]/y;
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
 
 const MAIL_WORD = /dot|mail|outlook|icloud|live|yahoo/i;
@@ -116,7 +132,13 @@ function findWrittenEmails(scan: Scan): void {
     if (claimedAt(scan, m.index) >= 0) continue;
     const plainAt = !m[1]!.includes('at)') && !m[1]!.includes('at]') && !m[1]!.includes('at}');
     const wordDot = /dot/i.test(m[3]! + m[4]!);
-    if (plainAt && !wordDot && !MAIL_PROVIDERS.test(m[2]!)) continue;
+    // "reach me at john dot smith at outlook dot com", "… me at mostafa.kamal at gmail dot com": a second "at" after
+    // the match means the first was a word; the address may start after it
+    AT_AFTER.lastIndex = m.index + m[0].length;
+    if (plainAt && ((!wordDot && !MAIL_PROVIDERS.test(m[2]!)) || AT_AFTER.test(scan.norm))) {
+      WRITTEN_EMAIL_RE.lastIndex = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
+      continue;
+    }
     add(scan, 'EMAIL', m.index, m.index + m[0].length, 0.8);
   }
 }
@@ -353,9 +375,13 @@ function findIbans(scan: Scan): void {
         group = 0;
       } else break;
     }
-    if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly) && ibanChecksumValid(alnumUpper(s, start, i))) {
-      add(scan, 'IBAN', start, i, 0.99);
-      IBAN_RE.lastIndex = i;
+    if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
+      // a mistyped IBAN (mod-97 fails) is still one right after its word: "IBAN", "الآيبان", "شماره شبا" (round 9, class A)
+      const valid = ibanChecksumValid(alnumUpper(s, start, i));
+      if (valid || ((!bbanLetters || bankCodeOnly) && numberCueBefore(scan, start) === Cue.IBAN && !mistakeTalk(scan))) {
+        add(scan, 'IBAN', start, i, valid ? 0.99 : 0.7);
+        IBAN_RE.lastIndex = i;
+      }
     }
   }
 }
@@ -519,6 +545,27 @@ function findPassports(scan: Scan): void {
   }
 }
 
+/**
+ * National IDs made of letters and digits (round 9, class B): India's PAN (five letters, four digits, a letter; the
+ * fourth letter says who holds it), the UK National Insurance number (two letters, three pairs of digits, a letter
+ * A–D, often spaced), Singapore's NRIC/FIN (S, T, F, G or M, seven digits, a letter). Their shapes are common enough
+ * in product codes that each needs an identity word in its sentence before it ("PAN", "NI number", "NRIC", "ID"…).
+ */
+const LETTER_ID_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{3}[PCHFATBLJGpchfatbljg][A-Za-z][0-9]{4}[A-Za-z]|[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]|[STFGMstfgm][0-9]{7}[A-Za-z])(?![A-Za-z0-9])/g;
+const LETTER_ID_WORDS = /\b(?:pan|nino|ni|nric|fin|ic|insurance|national|identity|id|kyc)\b/i;
+
+function findLetterIds(scan: Scan): void {
+  const s = scan.norm;
+  LETTER_ID_RE.lastIndex = 0;
+  for (let m = LETTER_ID_RE.exec(s); m; m = LETTER_ID_RE.exec(s)) {
+    const start = m.index;
+    if (claimedAt(scan, start) >= 0) continue;
+    const cue = numberCueBefore(scan, start);
+    if (cue !== Cue.NID && cue !== Cue.ID_WEAK && cue !== Cue.ID_CARD && !LETTER_ID_WORDS.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start))) continue;
+    add(scan, 'NATIONAL_ID', start, start + m[0].length, 0.8);
+  }
+}
+
 // ------------------------------------------------------------------ digit runs
 
 /** A card written digit by digit ("4 1 1 1 …") is 19 groups at most. */
@@ -571,6 +618,22 @@ function labelGlued(scan: Scan, p: number): boolean {
   const c = cueAt(s, k + 1, we);
   if (c === undefined) return false;
   return sep === 0x2e ? c === Cue.PHONE_WEAK : LABEL_CUES.has(c);
+}
+
+/**
+ * "callme0661234578", "howa0612345678", "reachme07912345678": a mobile number with its trunk zero typed against the
+ * word before it (small letters: a code in capitals, "AB0612345678", stays one token), not a record's word.
+ */
+function gluedMobile(scan: Scan, p: number, e: number): boolean {
+  const s = scan.norm;
+  if (e - p < 9 || e - p > 12 || s.charCodeAt(p) !== 0x30 || isLatinLetter(s.charCodeAt(e)) || isDigit(s.charCodeAt(e))) return false;
+  let k = p - 1;
+  while (k >= 0 && s.charCodeAt(k) >= 0x61 && s.charCodeAt(k) <= 0x7a) k--;
+  if (p - k - 1 < 2 || (k >= 0 && (isLatinLetter(s.charCodeAt(k)) || isDigit(s.charCodeAt(k))))) return false;
+  const word = cueAt(s, k + 1, p);
+  if (word !== undefined && NEGATIVE_CUES.has(word)) return false;
+  const d = s.slice(p, e);
+  return nationalPhone(scan, d) || cuedNationalPhone(d);
 }
 
 function gluedAfter(s: string, e: number, digits: number): boolean {
@@ -641,7 +704,7 @@ function readRun(s: string, i: number, scan: Scan): number {
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
     digits += e - p;
     // "OTP-482913": a label glued by a dash still labels the number
-    const glued = gluedAfter(s, e, digits) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p));
+    const glued = gluedAfter(s, e, digits) || (n === 0 && gluedBefore(s, p) && !labelGlued(scan, p) && !gluedMobile(scan, p, e));
     if (glued) {
       // "16-Oct-1974", "1990-Jun-05", "23-Mar-96": a year glued to a month name by a dash, dot or slash
       if (n === 0 && (e - p === 4 || e - p === 2) && textDateAround(scan, p, e)) return e;
@@ -775,6 +838,18 @@ function recordLabelled(scan: Scan, start: number): boolean {
 /** "number" in the languages of the account labels: no., nr, #, n°, numéro, رقم, شماره, نمبر. */
 const NUMBER_WORD_BEFORE = /(?:\b(?:no|nr|num|number|numero|numéro)\b|#|n°|رقم|شماره|نمبر|نمره)/iu;
 
+/** A phone's word before the value in its clause (not just after it). */
+function phoneCueBefore(scan: Scan, start: number): boolean {
+  const c = numberCueBefore(scan, start);
+  return c === Cue.PHONE || c === Cue.PHONE_WEAK;
+}
+
+/** A number valid in one of the cued regions written without the trunk zero it would take there. */
+function bareNationalPhone(d: string): boolean {
+  for (const r of CUED_REGIONS) if (validNsn(r, d)) return true;
+  return false;
+}
+
 function cuedNationalPhone(d: string): boolean {
   for (const r of CUED_REGIONS) if (validLocal(r, d)) return true;
   return false;
@@ -850,6 +925,59 @@ function bracketedTrunk(s: string, run: Run, a: number, b: number): boolean {
   return false;
 }
 
+/** Cues that name a value's type outright: a card's, an identity document's, an IBAN's word. */
+const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.NID, Cue.ID_WEAK, Cue.IBAN]);
+
+/**
+ * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
+ * E): customers mistype and a one-digit-wrong card number is still a card number, so after "card number", "رقم
+ * البطاقة", "شماره کارت" a card's length and grouping is a card whatever Luhn says; after an ID's word ("الهوية",
+ * "کد ملی", "الرقم المدني", "CNIC", "Aadhaar", "SSN", "NIN", "تذکره") eight to fifteen digits in an ID's grouping are an
+ * ID of whichever country, check digit or not; after a Sheba or IBAN word, the digits of an account number with its
+ * country left off are the IBAN. Checksums stay the path for values with no cue. The cue must stand before the value in
+ * its clause (an order's, an amount's or a reference's word nearer the value wins, as in every other rule).
+ */
+function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
+  const s = scan.norm;
+  const n = d.length;
+  const groups = b - a + 1;
+  // the shape first, the words only for what could be one (most numbers here are phones and valid values, read by
+  // the rules after this one)
+  // digits read out one by one ("1 0 2 4 …", what a dictated ID becomes) or a document's own grouping; a single digit
+  // after the groups belongs to them ("784 1986 3757079 1" is read whole, not as a value and a count)
+  if (!(groups <= 5 || groups === n) || s.charCodeAt(start - 1) === 0x23 || (b < run.n - 1 && run.ge[b + 1]! - run.gs[b + 1]! === 1)) return null;
+  // a value its own check accepts is read by the checks (an Egyptian ID after "البطاقة" is the identity card's)
+  if ((n === 10 && (saudiIdValid(d) || iranCodeValid(d))) || (n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return null;
+  const luhn = n >= 13 && n <= 19 && cardNumber(d);
+  if (luhn && (n === 16 || fours(run, a, b))) return null;
+  // "0" opens only an Iranian code's ten digits (or an account's digits after a Sheba word): a mobile number with its
+  // trunk zero after "ID" is the phone it reads as
+  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d))))) return null;
+  const c = cueFor(scan, start, end);
+  if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || mistakeTalk(scan)) return null;
+  // (a number after an ID's word that passes Luhn by chance, "CNIC 92016-4071309-0", is still the ID)
+  if (luhn && (c === Cue.CARD || c === Cue.ID_CARD || c === Cue.IBAN)) return null;
+  // (Sheba digits that pass with "IR" before them are read by that check, more surely)
+  if (c === Cue.IBAN) return n >= 16 && !(n === 24 && ibanValid('IR' + d)) ? { type: 'IBAN', confidence: 0.7 } : null;
+  // a card's length written as one block, in fours, or as an American Express card's 4-6-5; fourteen digits from 2 or 3
+  // after "البطاقة" are an Egyptian identity card's number (a card's would start 4 or 5)
+  const egyptShape = c === Cue.ID_CARD && n === 14 && (d[0] === '2' || d[0] === '3');
+  if ((c === Cue.CARD || c === Cue.ID_CARD) && !egyptShape && n >= 13 && n <= 19 && (groups === 1 || groups === n || fours(run, a, b) || (n === 15 && groups === 3 && run.ge[a]! - run.gs[a]! === 4)) && d.charCodeAt(0) >= 0x32 && d.charCodeAt(0) <= 0x36) {
+    return { type: 'CARD', confidence: 0.7 };
+  }
+  if (c === Cue.CARD || n > 15) return null;
+  // "26606132294947 7ad": a last digit glued to a word ("7ad", Arabizi) is the word's, not the value's; "ورا البطاقة 800
+  // 123 4567": a phone's layout after the card word is the number printed on the card, not the card's owner's ID
+  if ((b > a && run.ge[b]! - run.gs[b]! === 1 && isLatinLetter(s.charCodeAt(run.ge[b]!))) || (c === Cue.ID_CARD && isNanpLayout(s, run, a, b))) return null;
+  if (thousands(run, a, b) && d.endsWith('000')) return null;
+  return { type: 'NATIONAL_ID', confidence: 0.7 };
+}
+
+/** A card's word in the value's sentence before it ("paid by card, order 4563…" may still be the card). */
+function cardTalkBefore(scan: Scan, start: number): boolean {
+  return CARD_CONTEXT.test(scan.norm.slice(sentenceStart(scan, start), start));
+}
+
 /** Decide what groups a..b of a run are. */
 function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const s = scan.norm;
@@ -903,18 +1031,26 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
+  if (n >= 8 && n <= 30 && !plus && !(d.startsWith('00') && n >= 11)) {
+    const v = namedByCue(scan, run, a, b, d, start, end);
+    if (v) return v;
+  }
   if (plus || (d.startsWith('00') && n >= 11)) {
     const v = checkInternational(plus ? d : d.slice(2));
     if (v === 'valid') return { type: 'PHONE', confidence: 0.95 };
     // "0044 (0) 7700 900123": a trunk zero in brackets after the calling code is a phone's own notation, as sure as a "+"
     if (v === 'possible' && (plus || bracketedTrunk(s, run, a, b))) return { type: 'PHONE', confidence: 0.7 };
+    // "my mobile is +966 50 123 456": a digit short (or one too many) right after a phone's word is still the phone
+    if (plus && n >= 8 && n <= 15 && phoneCueBefore(scan, start)) return { type: 'PHONE', confidence: 0.6 };
     if (plus) return null;
   }
   if (n === 15 && emiratesIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.97 };
   if (n === 14 && egyptIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.9 };
   // "964 780 9781 163": a phone written in its own groups beats a card number that passes Luhn by chance
   if (n === 13 && groups > 1 && !fours(run, a, b) && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
-  if (cardNumber(d)) return { type: 'CARD', confidence: 0.95 };
+  // "رقم الفاتورة 4563…": a record's own label right before a Luhn-valid number says what it is (one in ten
+  // sixteen-digit references passes Luhn by chance)
+  if (cardNumber(d)) return recordLabelBefore(scan, start, isRecord) && !cardTalkBefore(scan, start) ? null : { type: 'CARD', confidence: 0.95 };
   if (n === 24 && ibanValid('IR' + d)) return { type: 'IBAN', confidence: 0.9 };
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
@@ -954,6 +1090,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const unlabelled = d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !ID_CUES.has(c as Cue);
     const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && n >= 10 && unlabelled);
     if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
+    // "رقم جوالي 733456789": a mobile as dialled at home where no trunk zero is written (Yemen, nine digits from 7),
+    // after a phone's own word
+    if (c === Cue.PHONE && n === 9 && (d[0] === '7' || d[0] === '9') && !d.endsWith('0000') && s.charCodeAt(start - 1) !== 0x23 && bareNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };
   }
   if ((n === 10 || (n === 11 && d[0] === '1')) && scan.regions.includes('US')) {
     const nanp = n === 10 ? d : d.slice(1);
@@ -1610,7 +1749,7 @@ function preScan(s: string): number {
 
 const SCAN: Scan = {
   norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0,
-  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, plainDates: [],
+  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, plainDates: [],
 };
 
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
@@ -1630,7 +1769,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (scan.claimed.length) scan.claimed.length = 0;
   scan.cueAt = scan.cueEnd = -1;
   scan.cue = 0;
-  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = -1;
+  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = -1;
   if (scan.plainDates.length) scan.plainDates.length = 0;
   if (flags & HAS_AT) findEmails(scan);
   if (writtenEmail) findWrittenEmails(scan);
@@ -1641,7 +1780,10 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     const schemes = (flags & LATIN) !== 0 && otherScheme(s);
     if (flags & LETTER_DOT || schemes) claimUrls(scan, schemes);
   }
-  if (flags & LETTER_DIGIT) findPassports(scan);
+  if (flags & LETTER_DIGIT) {
+    findLetterIds(scan);
+    findPassports(scan);
+  }
   if (flags & HAS_DIGIT) findDigitRuns(scan);
   if (scan.plainDates.length) findRestatedBirthDates(scan);
   const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: f.type === 'DOB' ? withTatweel(text, toOriginalEnd(n, f.end)) : toOriginalEnd(n, f.end), confidence: f.confidence }));

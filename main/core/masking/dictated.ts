@@ -5,7 +5,8 @@
  */
 import { digitValue } from '../text/fold';
 import { detectSensitive as detect } from './detect';
-import { maySpeakDigits, rewriteSpoken, spokenRuns } from './spoken-digits';
+import { maySpeakDigits, rewriteSpoken, spokenRuns, type SpokenRun } from './spoken-digits';
+import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -39,12 +40,22 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
 /** "capital A one two nine…", "the letter B", "حرف K": the word that says a passport's letter is read out is part of it. */
 const LETTER_WORD_BEFORE = /(?:capital|big|small|letter|حرف|harf)[ \u00a0]+$/i;
 
+/** Digit words read one by one and numbers read whole (a date's day and year, a phone's groups): the latter win where they overlap. */
+function merge(digits: SpokenRun[], whole: SpokenRun[]): SpokenRun[] {
+  if (!whole.length) return digits;
+  const kept = digits.filter((r) => !whole.some((w) => r.start < w.end && w.start < r.end));
+  return [...kept, ...whole].sort((x, y) => x.start - y.start);
+}
+
 /** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   const typed = detect(text, options);
   const found = typed.length ? withAlternatives(text, typed) : typed;
-  if (!text || !maySpeakDigits(text)) return found;
-  const runs = spokenRuns(text);
+  if (!text) return found;
+  const digitWords = maySpeakDigits(text);
+  const worded = mayHaveWordedNumbers(text, digitWords);
+  if (!digitWords && !worded) return found;
+  const runs = merge(digitWords ? spokenRuns(text) : [], worded ? wordedNumberRuns(text) : []);
   if (!runs.length) return found;
   const rw = rewriteSpoken(text, runs);
   const spoken: DetectedSpan[] = [];

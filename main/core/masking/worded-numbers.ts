@@ -1,0 +1,297 @@
+/**
+ * Numbers said as words with tens, hundreds and thousands (round 9, classes C and F of the r8 blind set): a birth
+ * date's day and year in words ("خمسة عشر مارس ألف وتسعمية وخمسة وتسعين", "پانزدهم اسفند هزار و سیصد و هفتاد و دو",
+ * "عشرين يناير ألفين واتنين") and a phone read in groups of hundreds and tens ("صفر نهصد و دوازده، سیصد و چهل و پنج،
+ * شصت و هفت، هشتاد و نه"). `spoken-digits.ts` reads digits one by one and leaves any run with a hundred or a thousand
+ * in it as an amount; here such a number is read whole, but only where it cannot be an amount: right before or after
+ * a month name (a date's day or year), or as two or more groups apart by commas with seven digits or more in all (a
+ * phone read out in groups). A number alone ("دفعت ألف وخمسمية") stays words.
+ */
+import { MONTH_WORDS } from './dates';
+import { foldKeyword } from './detection-text';
+import type { SpokenRun } from './spoken-digits';
+
+const VALUES = new Map<string, number>();
+const THOUSAND = 1000;
+/** "hundred" after a unit multiplies it ("three hundred"). */
+const HUNDRED_WORD = -100;
+const put = (value: number, words: string): void => {
+  for (const w of words.split(/\s+/)) if (w) VALUES.set(foldKeyword(w), value);
+};
+// Arabic (MSA, Gulf, Egyptian, Levantine spellings), folded (ة → ه, أ → ا, ی → ي)
+put(0, 'صفر');
+put(1, 'واحد واحده احد');
+put(2, 'اثنين اثنان اتنين اثنتين اثنتان');
+put(3, 'ثلاثه ثلاث تلاته تلات');
+put(4, 'اربعه اربع');
+put(5, 'خمسه خمس');
+put(6, 'سته ست');
+put(7, 'سبعه سبع');
+put(8, 'ثمانيه ثماني ثمان تمانيه تمنيه');
+put(9, 'تسعه تسع');
+put(10, 'عشره عشر');
+put(11, 'حداشر حداش');
+put(12, 'اتناشر اطناش');
+put(13, 'تلتاشر ثلطاش');
+put(14, 'اربعتاشر اربعطاش');
+put(15, 'خمستاشر خمسطاش');
+put(16, 'ستاشر سطاش');
+put(17, 'سبعتاشر سبعطاش');
+put(18, 'تمنتاشر ثمنطاش');
+put(19, 'تسعتاشر تسعطاش');
+put(20, 'عشرين عشرون');
+put(30, 'ثلاثين ثلاثون تلاتين');
+put(40, 'اربعين اربعون');
+put(50, 'خمسين خمسون');
+put(60, 'ستين ستون');
+put(70, 'سبعين سبعون');
+put(80, 'ثمانين ثمانون تمانين');
+put(90, 'تسعين تسعون');
+put(100, 'مئه مائه ميه ميت');
+put(200, 'مئتين مئتان ميتين مائتين مائتان');
+put(300, 'ثلاثمئه ثلاثمائه ثلاثميه تلتميه تلاتميه');
+put(400, 'اربعمئه اربعمائه اربعميه ربعميه');
+put(500, 'خمسمئه خمسمائه خمسميه');
+put(600, 'ستمئه ستمائه ستميه');
+put(700, 'سبعمئه سبعمائه سبعميه');
+put(800, 'ثمانمئه ثمانمائه ثمانميه تمنميه تمانميه');
+put(900, 'تسعمئه تسعمائه تسعميه');
+put(THOUSAND, 'الف');
+put(2000, 'الفين الفان');
+// Persian and Dari
+put(0, 'صفر');
+put(1, 'یک یه');
+put(2, 'دو');
+put(3, 'سه');
+put(4, 'چهار چار');
+put(5, 'پنج');
+put(6, 'شش شیش');
+put(7, 'هفت');
+put(8, 'هشت');
+put(9, 'نه');
+put(10, 'ده');
+put(11, 'یازده');
+put(12, 'دوازده');
+put(13, 'سیزده');
+put(14, 'چهارده');
+put(15, 'پانزده پونزده');
+put(16, 'شانزده شونزده');
+put(17, 'هفده');
+put(18, 'هجده هیجده');
+put(19, 'نوزده');
+put(20, 'بیست');
+put(30, 'سی');
+put(40, 'چهل');
+put(50, 'پنجاه');
+put(60, 'شصت');
+put(70, 'هفتاد');
+put(80, 'هشتاد');
+put(90, 'نود');
+put(100, 'صد یکصد');
+put(200, 'دویست');
+put(300, 'سیصد');
+put(400, 'چهارصد');
+put(500, 'پانصد');
+put(600, 'ششصد');
+put(700, 'هفتصد');
+put(800, 'هشتصد');
+put(900, 'نهصد');
+put(THOUSAND, 'هزار');
+// English
+put(0, 'zero oh');
+put(1, 'one');
+put(2, 'two');
+put(3, 'three');
+put(4, 'four');
+put(5, 'five');
+put(6, 'six');
+put(7, 'seven');
+put(8, 'eight');
+put(9, 'nine');
+put(10, 'ten');
+put(11, 'eleven');
+put(12, 'twelve');
+put(13, 'thirteen');
+put(14, 'fourteen');
+put(15, 'fifteen');
+put(16, 'sixteen');
+put(17, 'seventeen');
+put(18, 'eighteen');
+put(19, 'nineteen');
+put(20, 'twenty');
+put(30, 'thirty');
+put(40, 'forty fourty');
+put(50, 'fifty');
+put(60, 'sixty');
+put(70, 'seventy');
+put(80, 'eighty');
+put(90, 'ninety');
+put(HUNDRED_WORD, 'hundred');
+put(THOUSAND, 'thousand');
+
+/** Persian ordinals: the cardinal and "م" / "ام" ("پانزدهم", "بیست و یکم", "سی‌ام"); and the irregular ones. */
+const ORDINALS = new Map<string, number>([['اول', 1], ['یکم', 1], ['سوم', 3], ['first', 1], ['second', 2], ['third', 3]].map(([w, v]) => [foldKeyword(w as string), v as number]));
+const AND = new Set(['و', 'and'].map(foldKeyword));
+
+function valueOf(word: string): number | undefined {
+  const v = VALUES.get(word) ?? ORDINALS.get(word);
+  if (v !== undefined) return v;
+  // "وخمسة", "وتسعين": the Arabic "and" written onto the number
+  if (word.length > 2 && word.charCodeAt(0) === 0x648) {
+    const rest = VALUES.get(word.slice(1));
+    if (rest !== undefined) return rest;
+  }
+  // "پانزدهم", "سیام", "fifteenth" is left to the date rules
+  for (const suffix of ['ام', 'م']) {
+    if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
+      const base = VALUES.get(word.slice(0, -suffix.length));
+      if (base !== undefined && base >= 1 && base <= 30) return base;
+    }
+  }
+  return undefined;
+}
+
+/** Letters of a word (Latin, Arabic script, ZWNJ inside a word). */
+function isWordUnit(c: number): boolean {
+  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x621 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || c === 0x6a9 || c === 0x6af || c === 0x6cc || c === 0x200c;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < text.length && isWordUnit(text.charCodeAt(i))) i++;
+    out.push({ start: ws, end: i, folded: foldKeyword(text.slice(ws, i).toLowerCase()) });
+  }
+  return out;
+}
+
+/** A compound number read from words[k]: its digits (leading zeros said as words kept), its extent and whether it has tens or more. */
+interface Compound {
+  from: number;
+  to: number;
+  digits: string;
+  value: number;
+  compound: boolean;
+}
+
+function readCompound(ws: Word[], k: number, text: string): Compound | null {
+  let zeros = '';
+  let total = 0;
+  let current = 0;
+  let any = false;
+  let compound = false;
+  let j = k;
+  let last = k - 1;
+  for (; j < ws.length; j++) {
+    const w = ws[j]!;
+    if (j > k && !/^[ \u00a0\u200c-]{1,3}$/.test(text.slice(ws[j - 1]!.end, w.start))) break;
+    if (AND.has(w.folded)) {
+      if (!any) break;
+      continue;
+    }
+    const v = valueOf(w.folded);
+    if (v === undefined) break;
+    if (v === 0 && !any) {
+      zeros += '0';
+      last = j;
+      continue;
+    }
+    if (v === HUNDRED_WORD) {
+      if (current < 1 || current > 9) break;
+      current *= 100;
+      compound = true;
+    } else if (v === THOUSAND) {
+      total += (current || 1) * THOUSAND;
+      current = 0;
+      compound = true;
+    } else if (v >= 1000) {
+      total += v;
+      compound = true;
+    } else {
+      // a unit after a unit, or tens after tens, is another number ("five five" is read digit by digit elsewhere)
+      if (any && v < 10 && current % 10 !== 0) break;
+      if (any && v >= 10 && v < 100 && current % 100 >= 10) break;
+      if (v >= 10) compound = true;
+      current += v;
+    }
+    any = true;
+    last = j;
+  }
+  if (last < k) return null;
+  const value = total + current;
+  return { from: ws[k]!.start, to: ws[last]!.end, digits: zeros + (any ? String(value) : ''), value, compound };
+}
+
+/**
+ * The message may hold a year said with a thousand, or groups apart by commas with a hundred in them (the runs this
+ * module reads). Every message takes this test, so it is two short patterns; a date with its year read in pairs
+ * ("nineteen ninety five") is let in by the caller, which already knows the message has digit words.
+ */
+// (a whole word: "الفاتورة", "الفرع" open with the same letters)
+const THOUSAND_WORD = /(?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand/i;
+/** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
+const ENGLISH_DAY = /teen|twenty|thirty/i;
+const HUNDRED_WORD_IN = /صد|مئ|مائ|مي[هة]،|hundred/i;
+
+export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
+  return (digitWords && ENGLISH_DAY.test(text)) || THOUSAND_WORD.test(text) || ((text.includes(',') || text.includes('\u060c')) && HUNDRED_WORD_IN.test(text));
+}
+
+const GROUP_GAP = /^[ \u00a0]*[,،][ \u00a0]*$/;
+
+/** Runs of numbers with tens, hundreds or thousands in words that are a date's day or year, or a phone's groups. */
+export function wordedNumberRuns(text: string): SpokenRun[] {
+  const ws = words(text);
+  const runs: SpokenRun[] = [];
+  const lower = text.toLowerCase();
+  let k = 0;
+  while (k < ws.length) {
+    const c = readCompound(ws, k, text);
+    if (!c) {
+      k++;
+      continue;
+    }
+    // the words this number took
+    let next = k;
+    while (next < ws.length && ws[next]!.start < c.to) next++;
+    const month = next < ws.length && MONTH_WORDS.hasAt(lower, ws[next]!.start, ws[next]!.end) && /^[ \u00a0]+$/.test(text.slice(c.to, ws[next]!.start));
+    const afterMonth = k > 0 && MONTH_WORDS.hasAt(lower, ws[k - 1]!.start, ws[k - 1]!.end) && /^[ \u00a0]+$/.test(text.slice(ws[k - 1]!.end, c.from));
+    if ((month && c.value >= 1 && c.value <= 31 && c.compound) || (afterMonth && c.value >= 1300 && c.value <= 2099 && c.compound)) {
+      runs.push({ start: c.from, end: c.to, groups: [{ start: c.from, end: c.to, digits: c.digits }] });
+      k = next;
+      continue;
+    }
+    // a phone read in groups: two or more numbers apart by commas, seven digits or more, one of them with tens or hundreds
+    const groups = [c];
+    let j = next;
+    // each group read whole up to its comma ("oh five five, three one two" is digits one by one: spoken-digits.ts)
+    let clean = j >= ws.length || !/^[ \u00a0]+$/.test(text.slice(c.to, ws[j]!.start)) || valueOf(ws[j]!.folded) === undefined;
+    while (clean && j < ws.length && GROUP_GAP.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
+      const g = readCompound(ws, j, text);
+      if (!g || g.value >= THOUSAND) break;
+      groups.push(g);
+      while (j < ws.length && ws[j]!.start < g.to) j++;
+      if (j < ws.length && /^[ \u00a0]+$/.test(text.slice(g.to, ws[j]!.start)) && valueOf(ws[j]!.folded) !== undefined) clean = false;
+    }
+    const digits = groups.reduce((n, g) => n + g.digits.length, 0);
+    if (clean && groups.length >= 2 && digits >= 7 && digits <= 15 && groups.some((g) => g.compound) && c.value < THOUSAND) {
+      runs.push({ start: c.from, end: groups[groups.length - 1]!.to, groups: groups.map((g) => ({ start: g.from, end: g.to, digits: g.digits })) });
+      k = j;
+      continue;
+    }
+    k = next;
+  }
+  return runs;
+}
