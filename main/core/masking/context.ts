@@ -146,7 +146,7 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   // "الرقم الشخصي", "البطاقة الشخصية": Qatar's ID number, the personal ID card ("رقم واتس شخصي", "شماره شخصی" stay
   // phones)
   // (tested only on words that open with "الش": this branch sees every word the lexicon does not know)
-  else if (cue === undefined && we - ws >= 6 && s.charCodeAt(ws + 2) === 0x634 && s.charCodeAt(ws) === 0x627 && PERSONAL.hasAt(s, ws, we) && PERSONAL_OF.hasAt(s, previousWordStart(s, ws), previousWordEnd(s, ws))) cue = Cue.NID;
+  else if (cue === undefined && we - ws >= 6 && s.charCodeAt(ws + 2) === 0x634 && s.charCodeAt(ws) === 0x627 && PERSONAL.hasAt(s, ws, we) && personalOf(s, ws)) cue = Cue.NID;
   // "social security number": the American national ID, not a card's security code
   else if (cue === Cue.CVV && previousWordIs(s, ws, 'social')) cue = Cue.NID;
   memoAt[ws] = memoGen;
@@ -167,6 +167,12 @@ function nextWordIn(s: string, we: number, words: FoldedWords): boolean {
 
 const PERSONAL = FoldedWords.of(['الشخصي', 'الشخصيه']);
 const PERSONAL_OF = FoldedWords.of(['الرقم', 'رقمي', 'البطاقه', 'بطاقتي']);
+
+/** The word before is one that "الشخصي" makes an ID, also after "and" ("والرقم الشخصي"). */
+function personalOf(s: string, ws: number): boolean {
+  const from = previousWordStart(s, ws), to = previousWordEnd(s, ws);
+  return PERSONAL_OF.hasAt(s, from, to) || (s.charCodeAt(from) === 0x648 && PERSONAL_OF.hasAt(s, from + 1, to));
+}
 
 function previousWordEnd(s: string, ws: number): number {
   let p = ws - 1;

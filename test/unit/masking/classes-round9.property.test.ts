@@ -46,7 +46,7 @@ describe('round 9: a strong cue names a value whose checksum fails (property)', 
   it('a national ID of eight to fifteen digits after an ID word, check digit or not', () => {
     const cases = fc.constantFrom<[string, number, number[]]>(
       ['رقم الهوية ', 10, [10]], ['الهوية الوطنية ', 10, [10]], ['رقم الإقامة ', 10, [10]], ['Emirates ID ', 15, [3, 4, 7, 1]],
-      ['الرقم المدني ', 12, [12]], ['البطاقة المدنية رقمها ', 12, [12]], ['الرقم الشخصي ', 11, [11]], ['CPR ', 9, [9]],
+      ['الرقم المدني ', 12, [12]], ['البطاقة المدنية رقمها ', 12, [12]], ['الرقم الشخصي ', 11, [11]], ['والرقم الشخصي ', 11, [11]], ['CPR ', 9, [9]],
       ['الرقم الوطني ', 10, [10]], ['کد ملی ', 10, [10]], ['تذکره ام نمبرش ', 13, [4, 4, 5]], ['CNIC ', 13, [5, 7, 1]],
       ['Aadhaar no ', 12, [4, 4, 4]], ['SSN ', 9, [3, 2, 4]], ['NIN: ', 11, [11]], ['code melli ', 10, [10]],
       ['الرقم القومي ', 14, [14]], ['social security number ', 9, [3, 2, 4]],
