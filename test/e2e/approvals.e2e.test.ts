@@ -33,6 +33,17 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
       await firstChip.getByTestId('chip-waiting').waitFor();
       await shot(page, 'reveal-waiting', lang);
 
+      // A failed check (the hub unreachable, a busy database) is said and keeps the request waiting; only main's answer
+      // about the request ends the wait, and that answer takes the note away.
+      const readReveal = '**/__bridge/ipc/readReveal';
+      await page.route(readReveal, (route) => route.fulfill({ json: { ok: false, error: { code: 'internal', message: 'Something went wrong.' } } }));
+      const note = page.getByRole('alert');
+      await note.waitFor({ timeout: 15_000 });
+      expect(await firstChip.getByTestId('chip-waiting').count()).toBe(1);
+      await page.unroute(readReveal);
+      await note.waitFor({ state: 'detached', timeout: 15_000 });
+      expect(await firstChip.getByTestId('chip-waiting').count()).toBe(1);
+
       const lead = await secondWindow(browser, bridge, lang);
       try {
         await signIn(lead.page, PEOPLE.lead);

@@ -60,12 +60,24 @@ export const useReveals = create<RevealsState>((set, get) => ({
     try {
       const r = await call('readReveal', { grantId });
       if (get().pending[key] !== grantId) return;
-      set((s) => ({ pending: without(s.pending, key), reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } } }));
+      set((s) => ({
+        pending: without(s.pending, key),
+        reveals: { ...s.reveals, [key]: { value: r.value, type: r.fieldType, expiresAt: r.expiresAt } },
+        ...answered(s.error),
+      }));
     } catch (error) {
       const code = errorCode(error);
-      if (code === ERROR_CODES.revealPending || get().pending[key] !== grantId) return;
+      if (get().pending[key] !== grantId) return;
+      if (code === ERROR_CODES.revealPending) return set((s) => answered(s.error));
       const outcome = code === ERROR_CODES.revealDenied ? 'denied' : code === ERROR_CODES.revealRequestStale ? 'stale' : null;
-      set((s) => ({ pending: without(s.pending, key), ...(outcome ? { declined: { ...s.declined, [key]: outcome } } : { error }) }));
+      if (outcome) set((s) => ({ pending: without(s.pending, key), declined: { ...s.declined, [key]: outcome }, ...answered(s.error) }));
+      // Only main's answer about the request ends the wait: a failure to ask (the hub unreachable, a busy database)
+      // is said, and the next poll asks again.
+      else if (code !== null && ENDS_WAIT.has(code)) set((s) => ({ pending: without(s.pending, key), error }));
+      else {
+        failedCheck = error;
+        set({ error });
+      }
     }
   },
   pollPending: async () => {
@@ -93,6 +105,17 @@ export const useReveals = create<RevealsState>((set, get) => ({
   dismissError: () => set({ error: null }),
   reset: () => set({ reveals: {}, pending: {}, declined: {}, error: null }),
 }));
+
+/** The last failure to ask about a waiting request: an answer that comes later clears it from the screen. */
+let failedCheck: unknown = null;
+
+/** Once main answers again, the note about an earlier failure to ask leaves the screen. */
+function answered(error: unknown): { error?: null } {
+  return failedCheck !== null && error === failedCheck ? { error: null } : {};
+}
+
+/** Answers that mean the request can no longer be shown: its grant lapsed, or it is not this person's. */
+const ENDS_WAIT = new Set(['reveal_expired', 'reveal_not_granted']);
 
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   const copy = { ...record };
