@@ -3,7 +3,7 @@ import type { ManagedConfig } from '../core/config';
 import { isDiwanError } from '../core/shared/errors';
 import { createMainDispatch } from '../ipc';
 import { watchInbox } from '../ipc/console-services';
-import { watchTeamAdminRequests, watchTeamHeld, watchTeamMarkers } from '../ipc/team/events';
+import { watchTeamAdminRequests, watchHeld, watchTeamMarkers } from '../ipc/team/events';
 import { DEFAULT_EXTERNAL_HOSTS, hardenSession, hardenWebContents } from './hardening';
 import { registerIpc, sendEvent } from './ipc';
 import { createNotifier } from './notify';
@@ -121,7 +121,7 @@ export async function startShell(
   watchInbox(core, (changed) => !win.isDestroyed() && sendEvent(win.webContents, 'inboxChanged', changed));
   watchTeamMarkers(core, (changed) => !win.isDestroyed() && sendEvent(win.webContents, 'markersChanged', changed));
   watchTeamAdminRequests(core, () => !win.isDestroyed() && sendEvent(win.webContents, 'adminRequestsChanged', {}));
-  watchTeamHeld(core, (changed) => !win.isDestroyed() && sendEvent(win.webContents, 'heldMessagesChanged', changed));
+  watchHeld(core, (changed) => !win.isDestroyed() && sendEvent(win.webContents, 'heldMessagesChanged', changed));
   core.channels.start();
   // Every permitted IPC call counts as activity; the sweep ends sessions idle past the policy's limit.
   core.identity.sessions.onEnd((_session, reason) => reason === 'idle' && lock('idle'));

@@ -6,6 +6,7 @@ import { INBOUND_LIMITS, type InboundMessage } from '../core/shared/messages';
 import { WHOLE_ORIGINAL } from '../core/shared/vocabulary';
 import { FieldCipher } from '../core/vault';
 import { maskFileName } from '../core/store';
+import { heldSenderName } from '../core/guard/flood/quarantine';
 import type { PreparedMessage } from './store';
 
 /** The key originals are sealed to now, as the custodian hands it out (`CustodianLink.sealingKey`). */
@@ -62,11 +63,10 @@ export class OriginalsSealer {
 
   /**
    * A held message as a lead or administrator sees it before deciding (`GET /v1/quarantine/messages`): the sender's
-   * name (or handle, or platform id) and the text, each masked by the ingest's rule; nothing of it is kept.
+   * name or handle (never the platform id) and the text, each masked by the ingest's rule; nothing of it is kept.
    */
   maskedHeld(m: InboundMessage): { sender: string; text: string } {
-    const sender = m.contact.displayName || m.contact.handle || m.contact.platformUserId;
-    return { sender: maskMessage(sender, this.hints()).masked, text: maskMessage(m.text, this.hints()).masked };
+    return { sender: maskMessage(heldSenderName(m), this.hints()).masked, text: maskMessage(m.text, this.hints()).masked };
   }
 
   /**

@@ -3,9 +3,9 @@ import { channel } from './channel';
 import { ChannelKind, Id, Segments, TextDirection } from './console-contract';
 
 /**
- * Messages the team hub's flood control held back (`webhook_quarantine`), for leads and administrators in team mode
- * (and at the embedded hub, which runs the same code): the list, masked, and release or discard of chosen ones. The
- * hub checks the role again and audits each decision; a single-seat console refuses these calls in words.
+ * Messages flood control held back, for leads and administrators: at the team hub (`webhook_quarantine`; the embedded
+ * hub runs the same code), which checks the role again and audits each decision, or in a single-seat console's own
+ * quarantine (`guard_quarantine`). The list, masked, and release or discard of chosen ones.
  */
 const Time = z.number().int().nonnegative().max(8.64e15);
 const ChannelId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
@@ -18,10 +18,11 @@ const Decide = z.union([
 ]);
 
 /**
- * Why a message is held: the sender went over its own limit, the channel over its limit (all senders together), or
- * flood control without saying which (held before the hub recorded it); `other` for a reason this console does not know.
+ * Why a message is held: the sender went over its own limit, the channel over its limit (all senders together), the
+ * same text as a campaign's (a single-seat console collapses near-duplicates), or flood control without saying which
+ * (held before the hub recorded it); `other` for a reason this console does not know.
  */
-export const HELD_REASONS = ['sender_rate', 'channel_rate', 'flood', 'other'] as const;
+export const HELD_REASONS = ['sender_rate', 'channel_rate', 'duplicate', 'flood', 'other'] as const;
 const Rate = z.object({ perMinute: z.number().nonnegative().max(1e9), burst: z.number().nonnegative().max(1e9) });
 
 const HeldChannel = z.object({ channelId: z.string().max(64), channelName: z.string().max(200), kind: ChannelKind, held: z.number().int().nonnegative(), oldestAt: Time });
@@ -31,7 +32,7 @@ const HeldMessage = z.object({
   channelName: z.string().max(200),
   kind: ChannelKind,
   receivedAt: Time,
-  /** The sender's name (or handle, or platform id), masked. */
+  /** The sender's name or handle, masked (never the platform id: on WhatsApp it is a phone number); empty when neither is known. */
   sender: Segments,
   /** The message's opening, masked; `cut` when it goes on. */
   preview: Segments,

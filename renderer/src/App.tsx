@@ -144,8 +144,8 @@ function Workspace() {
   // Team mode only: presence, markers, SLA clocks and notifications (a single-seat console has none of these).
   const team = useSession((s) => !!s.session?.team);
   useTeamLive(team && can('conversations.read'));
-  // Leads and administrators in team mode (the embedded hub included): the held-message badge in the navigation.
-  useHeldCount(team && can('workflow.manage'));
+  // Leads and administrators (the hub's held messages, or a single-seat console's own): the badge in the navigation.
+  useHeldCount(can('workflow.manage'));
   const shown = shownView(view, can, mustEnrol);
   if (shown === 'account') return <AccountScreen />;
   if (shown === 'audit') return <AuditScreen />;

@@ -6,7 +6,7 @@ import { readStatic, SECURITY_HEADERS } from '../../main/electron/content';
 import { channelNames, eventNames, EVENT_PREFIX, type EventName, type EventOf } from '../../main/ipc/contract';
 import { createMainDispatch } from '../../main/ipc';
 import { watchInbox } from '../../main/ipc/console-services';
-import { watchTeamAdminRequests, watchTeamHeld, watchTeamMarkers } from '../../main/ipc/team/events';
+import { watchTeamAdminRequests, watchHeld, watchTeamMarkers } from '../../main/ipc/team/events';
 import { newSessionSlot } from '../../main/core/auth';
 import { startEmbeddedHub } from '../../main/hub/embedded';
 
@@ -137,7 +137,7 @@ export async function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const unwatchInbox = watchInbox(core, (changed) => emit('inboxChanged', changed));
   const unwatchMarkers = watchTeamMarkers(core, (changed) => emit('markersChanged', changed));
   const unwatchAdminRequests = watchTeamAdminRequests(core, () => emit('adminRequestsChanged', {}));
-  const unwatchHeld = watchTeamHeld(core, (changed) => emit('heldMessagesChanged', changed));
+  const unwatchHeld = watchHeld(core, (changed) => emit('heldMessagesChanged', changed));
   const unwatch = () => {
     unwatchInbox();
     unwatchMarkers();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hubSignature } from '../../main/core/connectors';
 import { openCore } from '../../main/core/app';
 import { startEmbeddedHub, type StartedEmbeddedHub } from '../../main/hub/embedded';
-import { watchTeamHeld } from '../../main/ipc/team/events';
+import { watchHeld } from '../../main/ipc/team/events';
 import { MetaEmulator } from '../emulators/meta';
 import { consoleWindow, conversationIn, ok, seedTeam } from '../helpers/console-window';
 import { testKeychain } from '../helpers/keychain';
@@ -31,7 +31,7 @@ describe('held messages at the embedded hub (one computer)', () => {
     // IT's policy names Layla for the lead role (one administrator may give it on this computer).
     const core = await openCore({ dataDir, keychain, keychainService: service, embedded: 'hub', identityPolicy: { privilegedUsers: [{ username: 'layla', role: 'lead' }] }, embeddedHub: (o, source) => startEmbeddedHub({ ...o, runtime: { outboxIdleMs: 200 } }, source) });
     const changed: string[] = [];
-    const unwatch = watchTeamHeld(core, (c) => changed.push(c.channelId));
+    const unwatch = watchHeld(core, (c) => changed.push(c.channelId));
     try {
       await core.ready();
       const hub = core.embeddedHub() as StartedEmbeddedHub;

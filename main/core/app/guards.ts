@@ -1,4 +1,4 @@
-import { detectSensitive } from '../masking';
+import { detectSensitive, maskMessage } from '../masking';
 import { Drills, EarlyWarning, evaluateReply, FloodGate, OutboundGuard, Quarantine, resolveGuardPolicy, type GuardNotice, type GuardPolicy } from '../guard';
 import type { Policy } from '../policy';
 import type { Db, Store } from '../store';
@@ -29,7 +29,7 @@ export function createGuards(deps: { db: Db; store: Store; audit: AuditPort; clo
   // The flood gate and early warning notify from inside an ingest batch: a failing listener must not fail the batch.
   const notices = new Listeners<[notice: GuardNotice]>('guard notice', deps.log);
   const notify = (n: GuardNotice) => notices.emit(n);
-  const quarantine = new Quarantine(deps.db, { sealer: deps.store.sealer('quarantine'), detectSensitive, audit: deps.audit });
+  const quarantine = new Quarantine(deps.db, { sealer: deps.store.sealer('quarantine'), detectSensitive, audit: deps.audit, maskForScreen: (text) => maskMessage(text).masked });
   const known = deps.db.prepare(
     'SELECT 1 FROM contacts c JOIN conversations v ON v.contact_id = c.id WHERE c.channel_id = ? AND c.platform_user_id = ? LIMIT 1',
   );

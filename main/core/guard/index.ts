@@ -17,7 +17,7 @@ export { inspectLinkDomain, SHORTENERS, type DomainFlag } from './phishing/domai
 export { skeleton, editDistance } from './phishing/confusables';
 
 export { FloodGate, type Admission, type FloodGateDeps } from './flood/gate';
-export { Quarantine, type QuarantineGroup, type QuarantineRow, type QuarantineReason, type ReleaseFilter } from './flood/quarantine';
+export { HELD_LIST_LIMIT, heldNoLongerWaiting, Quarantine, type HeldMessage, type QuarantineGroup, type QuarantineRow, type QuarantineReason, type ReleaseFilter } from './flood/quarantine';
 export { SurgeDetector, type SurgeChange } from './flood/surge';
 export { TokenBuckets } from './flood/token-bucket';
 export { DuplicateDetector } from './flood/duplicates';

@@ -1,5 +1,6 @@
 import { DiwanError } from '../../core/shared/errors';
 import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
+import { heldNoLongerWaiting } from '../../core/guard/flood/quarantine';
 import type { InboundMessage } from '../../core/shared/messages';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
@@ -127,7 +128,7 @@ export class HubHeldMessages {
            AND (id = ? OR sender = (SELECT sender FROM webhook_quarantine WHERE id = ? AND channel_id = ?)) ORDER BY id LIMIT ?`,
         [channelId, pick.sameSenderAs, pick.sameSenderAs, channelId, limit],
       );
-      if (!rows.length) throw new DiwanError('quarantine_empty', 'That sender’s held messages are no longer waiting (someone released or discarded them already); list them again to see what is left.');
+      if (!rows.length) throw heldNoLongerWaiting('sender');
       return rows;
     }
     if (!ids) return t.all<{ id: number; platform_message_id: string; sealed: Buffer }>('SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ? ORDER BY id LIMIT ?', [channelId, limit]);
@@ -137,7 +138,7 @@ export class HubHeldMessages {
           [channelId, ...ids],
         )
       : [];
-    if (!rows.length) throw new DiwanError('quarantine_empty', 'Those held messages are no longer waiting (someone released or discarded them already); list them again to see what is left.');
+    if (!rows.length) throw heldNoLongerWaiting('messages');
     return rows;
   }
 

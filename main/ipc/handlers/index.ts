@@ -6,7 +6,7 @@ import { networkStatus } from './network';
 import { identityHandlers } from './identity';
 import { reviewHandlers } from './review';
 import { workflowOffHandlers } from '../team/workflow';
-import { heldOffHandlers } from '../team/held';
+import { heldStoreHandlers } from './held';
 
 /** Binds each contract channel to the core. Handlers stay thin: parse is done, permission is checked. */
 export function createHandlers(core: Core, services: ConsoleServices): Handlers<CallContext> {
@@ -17,6 +17,6 @@ export function createHandlers(core: Core, services: ConsoleServices): Handlers<
     ...reviewHandlers(core),
     ...createConsoleHandlers(core, services),
     ...workflowOffHandlers(),
-    ...heldOffHandlers(),
+    ...heldStoreHandlers(core),
   };
 }

@@ -40,9 +40,12 @@ export function watchTeamAdminRequests(core: Core, emit: () => void): () => void
 /** Kinds of the hub's events about held messages (leads and administrators): held by flood control, released or discarded. */
 const HELD_KINDS = new Set(['quarantine.held', 'quarantine.updated']);
 
-/** Held messages changed at the hub, as the renderer's `heldMessagesChanged` (the channel only: the screen lists again). */
-export function watchTeamHeld(core: Core, emit: (changed: z.output<(typeof heldEvents)['heldMessagesChanged']>) => void): () => void {
-  return core.onTeamEvents((_seat, events) => {
+/**
+ * Held messages changed, as the renderer's `heldMessagesChanged` (the channel only: the screen lists again): at the hub,
+ * or in this console's own quarantine when it works alone.
+ */
+export function watchHeld(core: Core, emit: (changed: z.output<(typeof heldEvents)['heldMessagesChanged']>) => void): () => void {
+  const offTeam = core.onTeamEvents((_seat, events) => {
     const channels = new Set<string>();
     for (const e of events) {
       const p = e.payload as { channelId?: unknown };
@@ -50,4 +53,9 @@ export function watchTeamHeld(core: Core, emit: (changed: z.output<(typeof heldE
     }
     for (const channelId of channels) emit({ channelId });
   });
+  const offLocal = core.guards.quarantine.onChange((channelId) => emit({ channelId: channelId.slice(0, 64) }));
+  return () => {
+    offTeam();
+    offLocal();
+  };
 }

@@ -1,5 +1,4 @@
 import type { Core } from '../../core/app';
-import { DiwanError } from '../../core/shared/errors';
 import { countHeld, discardHeld, listHeld, releaseHeld, type HeldPick, type TeamSeat } from '../../core/team';
 import { HELD_REASONS } from '../held-contract';
 import type { SegmentDto } from '../console-contract';
@@ -79,11 +78,3 @@ export function reasonOf(reason: string): (typeof HELD_REASONS)[number] {
 }
 
 const pickOf = (r: { ids: number[] } | { sameSenderAs: number }): HeldPick => ('ids' in r ? { ids: r.ids } : { sameSenderAs: r.sameSenderAs });
-
-/** A single-seat console has no hub holding messages: each call says so (the screens do not offer them there). */
-export function heldOffHandlers(): HeldHandlers {
-  const off = (): never => {
-    throw new DiwanError('team_off', 'Held messages are kept by a team hub; this console works alone, without one.');
-  };
-  return { listHeldMessages: off, countHeldMessages: off, releaseHeldMessages: off, discardHeldMessages: off };
-}

@@ -17,8 +17,10 @@ export function AdminScreen() {
   const { t } = useTranslation();
   const can = useSession((s) => s.can);
   const team = useSession((s) => !!s.session?.team);
-  const teamOnly = new Set<Tab>(['workflow', 'held']);
-  const tabs = (['channels', 'users', 'canned', 'labels', 'workflow', 'held', 'device', 'drills'] as const).filter((x) => !teamOnly.has(x) || (team && can('workflow.manage')));
+  // Held messages: the hub's, or a single-seat console's own flood gate's; the workflow's settings live at a hub.
+  const tabs = (['channels', 'users', 'canned', 'labels', 'workflow', 'held', 'device', 'drills'] as const).filter(
+    (x) => (x === 'held' ? can('workflow.manage') : x !== 'workflow' || (team && can('workflow.manage'))),
+  );
   const [tab, setTab] = useState<Tab>('channels');
   return (
     <section className="admin" aria-labelledby="admin-title" data-testid="admin">

@@ -29,7 +29,7 @@ export function LeadScreen() {
     'reports',
     'alerts',
     // What the hub's flood control held back: an administrator decides under Administration, a lead here.
-    ...(team && can('workflow.manage') && !can('channels.manage') ? (['held'] as const) : []),
+    ...(can('workflow.manage') && !can('channels.manage') ? (['held'] as const) : []),
     // An administrator keeps the labels under Administration; a lead keeps them here.
     ...(can('labels.manage') && !can('channels.manage') ? (['labels'] as const) : []),
     // The team workflow's settings: an administrator keeps them under Administration, a lead here.

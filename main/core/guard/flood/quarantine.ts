@@ -4,6 +4,7 @@ import type { AuditPort } from '../../shared/ports';
 import type { InboundMessage, ConnectorSink } from '../../shared/messages';
 import { maskSpans, type DetectSensitive, type Sealer } from '../ports';
 import { AUDIT_ACTIONS } from '../../shared/audit-actions';
+import { Listeners } from '../../shared/listeners';
 
 export type QuarantineReason = 'sender_rate' | 'channel_rate' | 'duplicate';
 
@@ -43,7 +44,26 @@ export interface ReleaseFilter {
   reason?: QuarantineReason;
   clusterId?: number;
   ids?: number[];
+  /** One sender's held messages (their platform id: it stays in this database, the console names a held message). */
+  sender?: string;
 }
+
+/** One waiting message as a lead sees it before deciding: the sender and the text masked, nothing kept open. */
+export interface HeldMessage {
+  id: number;
+  channelId: string;
+  reason: QuarantineReason;
+  receivedAt: number;
+  sender: string;
+  maskedText: string;
+  /** How many of this sender's messages the channel holds and when the first and last came. */
+  fromSender: { held: number; firstAt: number; lastAt: number };
+  /** False when this database's key cannot open it (it can only be discarded). */
+  readable: boolean;
+}
+
+/** Waiting messages a listing shows at most, oldest first (deciding on them shows the next). */
+export const HELD_LIST_LIMIT = 200;
 
 const RELEASE_CHUNK = 500;
 
@@ -52,14 +72,27 @@ const RELEASE_CHUNK = 500;
  * counts, and release hands the originals back to the store's ingest (idempotent by platform message id).
  */
 export class Quarantine {
+  private readonly changed = new Listeners<[channelId: string]>('quarantine.changed');
+
   constructor(
     private readonly db: Db,
-    private readonly deps: { sealer: Sealer; detectSensitive: DetectSensitive; audit: AuditPort },
+    private readonly deps: {
+      sealer: Sealer;
+      detectSensitive: DetectSensitive;
+      audit: AuditPort;
+      /** Masks text for the held-messages screen with field tokens (the console shows them as chips); bullets without it. */
+      maskForScreen?: (text: string) => string;
+    },
   ) {}
 
   /** Runs `fn` in one transaction (nested ones become savepoints). */
   atomically<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /** Hears a channel's waiting messages change (held, released, discarded): screens listing them ask again. */
+  onChange(listener: (channelId: string) => void): () => void {
+    return this.changed.add(listener);
   }
 
   /** Idempotent by (channel, platform message id): a connector retrying a batch does not double-count. */
@@ -74,6 +107,7 @@ export class Quarantine {
         ins.run(it.channelId, it.message.platformMessageId, it.message.contact.platformUserId, it.reason, it.clusterId, it.receivedAt, this.deps.sealer.seal(JSON.stringify(it.message)));
       }
     })();
+    for (const channelId of new Set(items.map((it) => it.channelId))) this.changed.emit(channelId);
   }
 
   /** A new cluster row for near-duplicates; returns its id. */
@@ -164,23 +198,93 @@ export class Quarantine {
       released += rows.length;
       after = rows[rows.length - 1]!.id;
     }
+    const left = this.pendingCount(filter.channelId);
     this.deps.audit({
       action: AUDIT_ACTIONS.quarantineReleased,
       actor: by,
       target: `channel:${filter.channelId}`,
-      details: { released, reason: filter.reason ?? null, cluster: filter.clusterId ?? null },
+      details: { released, reason: filter.reason ?? null, cluster: filter.clusterId ?? null, left, ...scopeOf(filter) },
     });
+    if (released) this.changed.emit(filter.channelId);
     return { released };
+  }
+
+  /** Erases waiting messages unread (a lead's decision), audited with counts; released ones stay as they were. */
+  discard(filter: ReleaseFilter, by: string): { discarded: number } {
+    const { where, args } = this.where(filter);
+    const discarded = this.db.prepare(`DELETE FROM guard_quarantine WHERE ${where} AND released_at IS NULL`).run(...args).changes;
+    this.deps.audit({
+      action: AUDIT_ACTIONS.quarantineDiscarded,
+      actor: by,
+      target: `channel:${filter.channelId}`,
+      details: { discarded, left: this.pendingCount(filter.channelId), ...scopeOf(filter) },
+    });
+    if (discarded) this.changed.emit(filter.channelId);
+    return { discarded };
+  }
+
+  /** Waiting messages per channel, with the oldest one's arrival. */
+  channels(): Array<{ channelId: string; held: number; oldestAt: number }> {
+    const rows = this.db
+      .prepare('SELECT channel_id, count(*) n, min(received_at) oldest FROM guard_quarantine WHERE released_at IS NULL GROUP BY channel_id ORDER BY channel_id')
+      .all() as Array<{ channel_id: string; n: number; oldest: number }>;
+    return rows.map((r) => ({ channelId: r.channel_id, held: r.n, oldestAt: r.oldest }));
+  }
+
+  /** The oldest waiting messages of every channel (at most `limit`), opened only to be masked. */
+  held(limit = HELD_LIST_LIMIT): HeldMessage[] {
+    const rows = this.db
+      .prepare('SELECT id, channel_id, reason, sender, received_at, sealed FROM guard_quarantine WHERE released_at IS NULL ORDER BY id LIMIT ?')
+      .all(Math.max(1, Math.min(limit, HELD_LIST_LIMIT))) as Array<{ id: number; channel_id: string; reason: QuarantineReason; sender: string; received_at: number; sealed: Buffer }>;
+    const spans = this.db.prepare(
+      'SELECT count(*) held, min(received_at) first_at, max(received_at) last_at FROM guard_quarantine WHERE channel_id = ? AND sender = ? AND released_at IS NULL',
+    );
+    const bySender = new Map<string, { held: number; firstAt: number; lastAt: number }>();
+    return rows.map((r) => {
+      const key = `${r.channel_id}\n${r.sender}`;
+      let span = bySender.get(key);
+      if (!span) {
+        const x = spans.get(r.channel_id, r.sender) as { held: number; first_at: number; last_at: number };
+        span = { held: x.held, firstAt: x.first_at, lastAt: x.last_at };
+        bySender.set(key, span);
+      }
+      const base = { id: r.id, channelId: r.channel_id, reason: r.reason, receivedAt: r.received_at, fromSender: span };
+      const m = this.opened(r.sealed);
+      if (!m) return { ...base, sender: '', maskedText: '', readable: false };
+      const sender = heldSenderName(m);
+      const screen = this.deps.maskForScreen ?? ((t: string) => this.masked(t, Infinity));
+      return { ...base, sender: screen(sender), maskedText: screen(m.text), readable: true };
+    });
+  }
+
+  /** How many waiting messages a filter takes. */
+  waiting(filter: ReleaseFilter): number {
+    const { where, args } = this.where(filter);
+    return (this.db.prepare(`SELECT count(*) n FROM guard_quarantine WHERE ${where} AND released_at IS NULL`).get(...args) as { n: number }).n;
+  }
+
+  /** The sender of a waiting message of this channel (kept here; the console names the message), or null. */
+  senderOf(channelId: string, id: number): string | null {
+    const r = this.db.prepare('SELECT sender FROM guard_quarantine WHERE id = ? AND channel_id = ? AND released_at IS NULL').get(id, channelId) as { sender: string } | undefined;
+    return r?.sender ?? null;
   }
 
   /** Unseals a held message only to mask it for a lead's eyes (held messages are many; masking at write would cost every one). */
   private maskedText(sealed: Buffer): string {
+    const m = this.opened(sealed);
+    return m ? this.masked(m.text, 500) : '(cannot be decrypted with this database\'s key)';
+  }
+
+  private opened(sealed: Buffer): InboundMessage | null {
     try {
-      const text = (JSON.parse(this.deps.sealer.open(sealed)) as InboundMessage).text;
-      return maskSpans(text, this.deps.detectSensitive(text)).slice(0, 500);
+      return JSON.parse(this.deps.sealer.open(sealed)) as InboundMessage;
     } catch {
-      return '(cannot be decrypted with this database\'s key)';
+      return null;
     }
+  }
+
+  private masked(text: string, max: number): string {
+    return maskSpans(text, this.deps.detectSensitive(text)).slice(0, max);
   }
 
   private where(f: ReleaseFilter): { where: string; args: unknown[] } {
@@ -199,6 +303,33 @@ export class Quarantine {
       parts.push(`id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`);
       args.push(...f.ids);
     }
+    if (f.sender !== undefined) {
+      parts.push('sender = ?');
+      args.push(f.sender);
+    }
     return { where: parts.join(' AND '), args };
   }
+}
+
+/**
+ * Who sent a held message, as the held-messages screen names them: their name or handle, never the platform id (on
+ * WhatsApp that is the customer's phone number, which masking cannot tell from any other run of digits).
+ */
+export function heldSenderName(m: Pick<InboundMessage, 'contact'>): string {
+  return m.contact.displayName || m.contact.handle || '';
+}
+
+/** A lead's decision on held messages someone else decided on first (here, or at the hub). */
+export function heldNoLongerWaiting(scope: 'sender' | 'messages'): DiwanError {
+  return new DiwanError(
+    'quarantine_empty',
+    scope === 'sender'
+      ? 'That sender’s held messages are no longer waiting (someone released or discarded them already); list them again to see what is left.'
+      : 'Those held messages are no longer waiting (someone released or discarded them already); list them again to see what is left.',
+  );
+}
+
+/** A decision on all of one sender's held messages says so in its audit entry (`scope: "sender"`), never who the sender is. */
+function scopeOf(f: ReleaseFilter): { scope?: 'sender' } {
+  return f.sender !== undefined ? { scope: 'sender' } : {};
 }
