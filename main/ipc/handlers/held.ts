@@ -1,12 +1,8 @@
 import type { Core } from '../../core/app';
 import { heldNoLongerWaiting, type ReleaseFilter } from '../../core/guard';
 import type { CallContext } from '../dispatch';
-import { opening, reasonOf, type HeldHandlers } from '../team/held';
+import { heldListing, type HeldHandlers } from '../team/held';
 import { channelKindOf } from '../team/rows';
-import { textDirection, toSegments } from './segments';
-
-/** How much of a held message the list shows: enough to tell a customer from a bot (as at the hub). */
-const PREVIEW_CHARS = 280;
 
 /**
  * Held messages of a single-seat console: its own flood gate's quarantine (`core/guard/flood/quarantine.ts`), for
@@ -31,34 +27,11 @@ export function heldStoreHandlers(core: Core): HeldHandlers {
       const channels = new Map(core.store.channels.list().map((c) => [c.id, c]));
       const named = (channelId: string) => ({ channelName: channels.get(channelId)?.name ?? channelId, kind: channelKindOf(channels.get(channelId)?.kind ?? 'demo') });
       const flood = core.guards.policy.flood;
-      return {
-        channels: quarantine()
-          .channels()
-          .slice(0, 500)
-          .map((c) => ({ channelId: c.channelId, ...named(c.channelId), held: c.held, oldestAt: Math.max(0, c.oldestAt) })),
-        messages: quarantine()
-          .held()
-          .map((m) => {
-            const preview = opening(toSegments(m.maskedText), PREVIEW_CHARS);
-            return {
-              id: m.id,
-              channelId: m.channelId,
-              ...named(m.channelId),
-              receivedAt: Math.max(0, m.receivedAt),
-              sender: opening(toSegments(m.sender), 100).segments,
-              preview: preview.segments,
-              previewDirection: textDirection(m.maskedText),
-              cut: preview.cut,
-              reason: reasonOf(m.reason),
-              fromSender: { held: m.fromSender.held, firstAt: Math.max(0, m.fromSender.firstAt), lastAt: Math.max(0, m.fromSender.lastAt) },
-              readable: m.readable,
-            };
-          }),
-        limits: {
-          perSender: { perMinute: flood.senderPerMinute, burst: flood.senderBurst },
-          perChannel: { perMinute: flood.channelPerSecond * 60, burst: flood.channelBurst },
-        },
+      const limits = {
+        perSender: { perMinute: flood.senderPerMinute, burst: flood.senderBurst },
+        perChannel: { perMinute: flood.channelPerSecond * 60, burst: flood.channelBurst },
       };
+      return heldListing(quarantine().channels(), quarantine().held(), limits, named);
     },
     countHeldMessages: () => ({ held: quarantine().pendingCount() }),
     releaseHeldMessages: (r, ctx) => {

@@ -2,6 +2,8 @@ import type { Core } from '../../core/app';
 import { countHeld, discardHeld, listHeld, releaseHeld, type HeldPick, type TeamSeat } from '../../core/team';
 import { HELD_REASONS } from '../held-contract';
 import type { SegmentDto } from '../console-contract';
+import type { ChannelKindT } from '../console-port';
+import type { ResponseOf } from '../contract';
 import type { CallContext, Handlers } from '../dispatch';
 import { textDirection, toSegments } from '../handlers/segments';
 import type { heldContract } from '../held-contract';
@@ -42,26 +44,7 @@ export function heldHandlers(core: Core, seatOf: (ctx: CallContext) => TeamSeat)
       const rows = new TeamRows(seat.cache, () => core.clock.now());
       const names = new Map(seat.cache.channels().map((c) => [c.id, c.name]));
       const named = (channelId: string) => ({ channelName: names.get(channelId) ?? channelId, kind: rows.kind(channelId) });
-      return {
-        channels: channels.slice(0, 500).map((c) => ({ channelId: c.channelId, ...named(c.channelId), held: c.held, oldestAt: Math.max(0, c.oldestAt) })),
-        messages: messages.slice(0, 200).map((m) => {
-          const preview = opening(toSegments(m.maskedText), PREVIEW_CHARS);
-          return {
-            id: m.id,
-            channelId: m.channelId,
-            ...named(m.channelId),
-            receivedAt: Math.max(0, m.receivedAt),
-            sender: opening(toSegments(m.sender), 100).segments,
-            preview: preview.segments,
-            previewDirection: textDirection(m.maskedText),
-            cut: preview.cut,
-            reason: reasonOf(m.reason),
-            fromSender: m.fromSender ? { held: m.fromSender.held, firstAt: Math.max(0, m.fromSender.firstAt), lastAt: Math.max(0, m.fromSender.lastAt) } : null,
-            readable: m.readable,
-          };
-        }),
-        limits: limits ?? null,
-      };
+      return heldListing(channels, messages, limits ?? null, named);
     },
     countHeldMessages: async (_r, ctx) => ({ held: await countHeld(seatOf(ctx).client) }),
     releaseHeldMessages: async (r, ctx) => {
@@ -69,6 +52,47 @@ export function heldHandlers(core: Core, seatOf: (ctx: CallContext) => TeamSeat)
       return { released: out.released, left: out.left };
     },
     discardHeldMessages: async (r, ctx) => discardHeld(seatOf(ctx).client, r.channelId, pickOf(r)),
+  };
+}
+
+type Named = (channelId: string) => { channelName: string; kind: ChannelKindT };
+interface HeldSource {
+  id: number;
+  channelId: string;
+  receivedAt: number;
+  sender: string;
+  maskedText: string;
+  reason: string;
+  fromSender?: { held: number; firstAt: number; lastAt: number } | null;
+  readable: boolean;
+}
+
+/** The screen's listing from masked held messages (the hub's, or a single seat's own quarantine): segments, cut to size. */
+export function heldListing(
+  channels: ReadonlyArray<{ channelId: string; held: number; oldestAt: number }>,
+  messages: readonly HeldSource[],
+  limits: ResponseOf<'listHeldMessages'>['limits'],
+  named: Named,
+): ResponseOf<'listHeldMessages'> {
+  return {
+    channels: channels.slice(0, 500).map((c) => ({ channelId: c.channelId, ...named(c.channelId), held: c.held, oldestAt: Math.max(0, c.oldestAt) })),
+    messages: messages.slice(0, 200).map((m) => {
+      const preview = opening(toSegments(m.maskedText), PREVIEW_CHARS);
+      return {
+        id: m.id,
+        channelId: m.channelId,
+        ...named(m.channelId),
+        receivedAt: Math.max(0, m.receivedAt),
+        sender: opening(toSegments(m.sender), 100).segments,
+        preview: preview.segments,
+        previewDirection: textDirection(m.maskedText),
+        cut: preview.cut,
+        reason: reasonOf(m.reason),
+        fromSender: m.fromSender ? { held: m.fromSender.held, firstAt: Math.max(0, m.fromSender.firstAt), lastAt: Math.max(0, m.fromSender.lastAt) } : null,
+        readable: m.readable,
+      };
+    }),
+    limits,
   };
 }
 
