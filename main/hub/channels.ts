@@ -8,7 +8,8 @@ import type { Vault } from '../core/vault';
 import type { ChannelLeases } from './leases';
 import { hubRegistry } from './registry';
 import type { OriginalsSealer } from './sealing';
-import type { HubChannel, HubStore } from './store';
+import type { HubChannel, HubStore, WebhookIntakeStore } from './store';
+import type { EdgeFloodGate } from './flood';
 import type { HubChannelSetup } from './store/channel-setup';
 import { applyWatermarks } from './store/watermarks';
 import { HubHandover, type HandoverRequest } from './store/handover';
@@ -16,10 +17,35 @@ import { relayTargets } from './store/relay-queue';
 
 export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; channelId?: string; detail?: string }) => void;
 
-/** The store as the connectors' runtime sees it: messages are masked and sealed on the way in, opened on the way out. */
-export function hubSink(store: HubStore, sealer: OriginalsSealer): RuntimeSink {
+/**
+ * Flood control for what the hub's pollers fetch: the webhooks' gate (`EdgeFloodGate`, the team's shared buckets) and
+ * intake (`WebhookIntakeStore.acceptPolled`). `held` counts what it held, for health and metrics.
+ */
+export interface PolledFlood {
+  intake: Pick<WebhookIntakeStore, 'acceptPolled'>;
+  gate: EdgeFloodGate;
+  held: (channelId: string, n: number) => void;
+}
+
+/**
+ * The store as the connectors' runtime sees it: messages are masked and sealed on the way in, opened on the way out.
+ * With `flood`, a polled batch passes the shared buckets in its ingest transaction, except from channels in
+ * `unguarded` (a desk's relay queue: the team hub that relays it held its flood already).
+ */
+export function hubSink(store: HubStore, sealer: OriginalsSealer, flood?: PolledFlood & { now: () => number }, unguarded: ReadonlySet<string> = new Set()): RuntimeSink {
   return {
-    ingest: (channelId, messages, cursor) => store.ingest(channelId, messages.map((m) => sealer.prepare(m)), cursor),
+    ingest: async (channelId, messages, cursor) => {
+      if (!flood || unguarded.has(channelId)) return store.ingest(channelId, messages.map((m) => sealer.prepare(m)), cursor);
+      const r = await flood.intake.acceptPolled(
+        channelId,
+        messages.map((m) => ({ inbound: m, prepared: sealer.prepare(m) })),
+        cursor,
+        (m, t) => flood.gate.admit(t, channelId, m.contact.platformUserId, flood.now()),
+        (m) => sealer.sealHeld(channelId, m),
+      );
+      if (r.quarantined) flood.held(channelId, r.quarantined);
+      return r;
+    },
     cursor: (channelId) => store.channelCursor(channelId),
   };
 }
@@ -69,6 +95,8 @@ export function channelConfigOf(c: HubChannel): ChannelConfig {
 export class HubChannels {
   private runtime: ConnectorRuntime;
   private readonly running = new Set<string>();
+  /** Running channels that read a desk's relay queue (`settings.via: "relay"`), not the platform. */
+  private readonly relayed = new Set<string>();
   /** The revision each running channel was started with. */
   private readonly revisionOf = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
@@ -97,6 +125,8 @@ export class HubChannels {
       registry?: ConnectorRegistry;
       /** How long one handover call to the platform may take (30 s by default). */
       handoverTimeoutMs?: number;
+      /** Flood control for polled channels (the node's); without it, polled messages are ingested as fetched. */
+      flood?: PolledFlood;
     },
   ) {
     this.handover = new HubHandover(o.store);
@@ -107,7 +137,7 @@ export class HubChannels {
   private newRuntime(): ConnectorRuntime {
     const rt = new ConnectorRuntime({
       ...this.o.runtime,
-      sink: hubSink(this.o.store, this.o.sealer),
+      sink: hubSink(this.o.store, this.o.sealer, this.o.flood && { ...this.o.flood, now: () => this.o.clock.now() }, this.relayed),
       outbox: hubOutbox(this.o.store, this.o.sealer),
       vault: this.o.vault,
       registry: this.o.registry ?? hubRegistry,
@@ -267,7 +297,7 @@ export class HubChannels {
         if (handovers) this.o.log({ level: 'warn', event: 'channel.interrupted_handovers', channelId: c.id, detail: `${handovers} handover(s) now unknown` });
         this.running.add(c.id);
         this.revisionOf.set(c.id, revisions.get(c.id) ?? 0);
-        this.runtime.add(channelConfigOf(c));
+        this.add(c);
         this.o.log({ level: 'info', event: 'lease.acquired', channelId: c.id });
       } catch (e) {
         this.running.delete(c.id);
@@ -280,6 +310,12 @@ export class HubChannels {
         }
       }
     }
+  }
+
+  private add(c: HubChannel): void {
+    if (c.config.settings && (c.config.settings as { via?: unknown }).via === 'relay') this.relayed.add(c.id);
+    else this.relayed.delete(c.id);
+    this.runtime.add(channelConfigOf(c));
   }
 
   /** Restarts the channels an administrator changed, stops the ones disabled, and reports health changes. */
@@ -300,7 +336,7 @@ export class HubChannels {
       // Stopped, and this node still holds the lease: a reply left mid-send (its outcome never written) is settled now.
       await this.o.store.recoverInterrupted(id);
       this.revisionOf.set(id, revisions.get(id) ?? 0);
-      this.runtime.add(channelConfigOf(c));
+      this.add(c);
       this.o.log({ level: 'info', event: 'channel.restarted', channelId: id, detail: 'changed by an administrator' });
     }
     for (const h of this.runtime.health()) {

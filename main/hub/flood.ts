@@ -1,8 +1,8 @@
 import type { SqlExecutor } from './store/executor';
 
 /**
- * Flood control at the hub's webhook edge, before anything is stored: one token bucket per sender and one per
- * channel. The team's buckets are rows in the hub's database (`store/flood-buckets.ts`), updated inside the intake
+ * Flood control at the hub, before anything is stored — for webhook, relayed and polled deliveries alike: one token
+ * bucket per sender and one per channel. The team's buckets are rows in the hub's database (`store/flood-buckets.ts`), updated inside the intake
  * transaction, so every node behind the load balancer spends from the same bucket; `TokenBucketFloodGate` keeps them
  * in memory for one process. Both apply `takeFromBoth`, the one copy of the rule.
  */
@@ -40,18 +40,22 @@ function refilled(b: BucketState | null, rate: Rate, now: number): BucketState {
 
 /**
  * Refills both buckets to `now`; a message is admitted only when each holds a whole token, and then takes one from
- * each. A held one says which bucket was empty (`over`; the sender's when both were).
+ * each. A held one says which bucket was empty (`over`; the sender's when both were). `channelExempt` (a known
+ * customer, or a sender's first message: the single seat's exemptions) needs only the sender's token, and takes the
+ * channel's when there is one.
  */
 export function takeFromBoth(
   channel: BucketState | null,
   sender: BucketState | null,
   rates: FloodRates,
   now: number,
+  channelExempt = false,
 ): { admit: boolean; over: FloodHold | null; channel: BucketState; sender: BucketState } {
   const c = refilled(channel, rates.perChannel, now);
   const s = refilled(sender, rates.perSender, now);
-  if (c.tokens < 1 || s.tokens < 1) return { admit: false, over: s.tokens < 1 ? 'sender_rate' : 'channel_rate', channel: c, sender: s };
-  return { admit: true, over: null, channel: { ...c, tokens: c.tokens - 1 }, sender: { ...s, tokens: s.tokens - 1 } };
+  if (s.tokens < 1) return { admit: false, over: 'sender_rate', channel: c, sender: s };
+  if (c.tokens < 1 && !channelExempt) return { admit: false, over: 'channel_rate', channel: c, sender: s };
+  return { admit: true, over: null, channel: c.tokens < 1 ? c : { ...c, tokens: c.tokens - 1 }, sender: { ...s, tokens: s.tokens - 1 } };
 }
 
 /** How long an untouched bucket takes to be full again, after which it is the same as no bucket at all. */

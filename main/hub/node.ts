@@ -202,8 +202,14 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const channelSetup = new HubChannelSetup(store);
   const { secrets, vault } = hubChannelSecrets({ store, setup: channelSetup, sealer, it: o.secrets, nodeId: config.nodeId });
   const leases: ChannelLeases = pgUrl ? postgresLeases(pgUrl, (event, detail) => log({ level: 'warn', event, detail })) : localLeases();
+  const webhookStats = new WebhookStats();
+  const hookLimits = webhookLimits(config);
+  // One gate and one intake for webhooks, relayed deliveries and the channels this node polls.
+  const intake = new WebhookIntakeStore(store, now);
+  const flood = new SharedFloodBuckets(hookLimits.flood);
   const channels = new HubChannels({
     store,
+    flood: { intake, gate: flood, held: (channelId, n) => (webhookStats.of(channelId).polledHeld += n) },
     leases,
     sealer,
     vault,
@@ -217,8 +223,6 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   });
   serveHandover = () => void channels.serveHandover();
 
-  const webhookStats = new WebhookStats();
-  const hookLimits = webhookLimits(config);
   const relayHub = {
     queue: new HubRelayQueue(store, { seal: (...a) => sealer.sealRelayed(...a), open: (...a) => sealer.openRelayed(...a) }),
     bell: new RelayBell(),
@@ -226,10 +230,10 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   };
   const webhooks = webhookIntake({
     relay: relayHub,
-    intake: new WebhookIntakeStore(store, now),
+    intake,
     sealer,
     secrets,
-    flood: new SharedFloodBuckets(hookLimits.flood),
+    flood,
     stats: webhookStats,
     maxBodyBytes: hookLimits.maxBodyBytes,
     maxConcurrentBodies: hookLimits.maxConcurrentBodies,

@@ -12,7 +12,8 @@ import { hubFiles, inProcessHubConfig, seedHub, until, type HubFiles } from './h
 
 /**
  * E-mail as a team channel: the hub runs the mailbox (IMAP against a real Dovecot, SMTP to a real receiver) on the
- * node holding its lease, masks and seals what arrives, and answers threaded, exactly as a console does alone.
+ * node holding its lease, masks and seals what arrives (a flood through the hub's shared flood gate), and answers
+ * threaded, exactly as a console does alone.
  */
 describe('e-mail at the hub', () => {
   let pg: TestPostgres;
@@ -37,7 +38,12 @@ describe('e-mail at the hub', () => {
     fs.writeFileSync(path.join(files.credentials, 'mail.token'), JSON.stringify({ username: imap.user, password: imap.password }), { mode: 0o400 });
     await seed.store.saveChannel(hubMailboxChannel(imap, smtp.port), { actor: 'it:test' });
     await imap.append([rawMail({ from: 'Layla Haddad <layla@customer.test>', subject: 'Card charged twice', messageId: 'm1@customer.test', text: `My card ${CARD} was charged twice.` })]);
-    hub = await startHubNode({ config: inProcessHubConfig(files, pg.url, { officeRanges: ['127.0.0.1/32'], leaseRetryMs: 200 }), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} });
+    hub = await startHubNode({ config: inProcessHubConfig(files, pg.url, {
+        officeRanges: ['127.0.0.1/32'],
+        leaseRetryMs: 200,
+        // One sender may send 3 mails at once (the flood test's fourth and fifth are held back).
+        webhooks: { flood: { perSender: { perMinute: 0.001, burst: 3 }, perChannel: { perMinute: 6_000, burst: 1_000 } } },
+      }), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} });
   }, 90_000);
 
   afterAll(async () => {
@@ -73,6 +79,22 @@ describe('e-mail at the hub', () => {
     expect(reply.mail.subject).toBe('Re: Card charged twice');
     expect(reply.mail.inReplyTo).toBe('<m1@customer.test>');
     await until(async () => (await seed.store.q.get<{ state: string }>("SELECT state FROM outbox WHERE client_id = 'client-mail-1'"))?.state === 'sent', 'the reply marked sent', 10_000);
+  });
+
+  it('holds one sender’s mail flood at the hub’s flood gate while another customer’s mail gets in, and moves the mailbox cursor past both', async () => {
+    const cursorBefore = await seed.store.channelCursor('mail');
+    const flood = Array.from({ length: 5 }, (_, i) => rawMail({ from: 'Flood Bot <bot@spam.test>', subject: `Win ${i}`, messageId: `flood${i}@spam.test`, text: `flood mail ${i}` }));
+    await imap.append([...flood, rawMail({ from: 'Sara <sara@customer.test>', subject: 'Order', messageId: 'sara1@customer.test', text: 'Where is my order?' })]);
+    const held = () => seed.store.q.all<{ reason: string; sender: string }>("SELECT reason, sender FROM webhook_quarantine WHERE channel_id = 'mail' ORDER BY id");
+    const inbound = async () => Number((await seed.store.q.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM messages WHERE channel_id = 'mail' AND direction = 'in'"))!.n);
+    await until(async () => (await held()).length === 2 && (await inbound()) === 5, 'three of the flood and Sara’s mail stored, two held', 30_000);
+    expect((await held()).map((h) => h.reason)).toEqual(['sender_rate', 'sender_rate']);
+    expect(new Set((await held()).map((h) => h.sender)).size).toBe(1);
+    expect(new Set((await seed.store.conversations({ channels: ['mail'] })).map((c) => c.contact.displayName))).toEqual(new Set(['Flood Bot', 'Layla Haddad', 'Sara']));
+    expect(await seed.store.channelCursor('mail')).not.toBe(cursorBefore);
+    expect((await hub.health()).webhooks.mail).toMatchObject({ polledHeld: 2 });
+    const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined'");
+    expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ messages: 2, reason: 'flood', polled: true }]);
   });
 
   it('refuses an e-mail channel set up without its mailbox settings, in words', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TokenBucketFloodGate } from '../../main/hub/flood';
+import { takeFromBoth, TokenBucketFloodGate } from '../../main/hub/flood';
 import { officeRangeCheck } from '../../main/hub/office-ranges';
 
 /** The hub's edge pieces (moved from the relay with their tests). */
@@ -23,6 +23,17 @@ describe('hub edge: office ranges and flood control', () => {
     expect(gate.admitNow('c', 'a', t + 1_000)).toBe(true); // one token a second
     expect(gate.admitNow('c', 'b', t + 1_000)).toBe(false); // the channel's burst of 3 is spent
     expect(gate.admitNow('other', 'b', t + 1_000)).toBe(true);
+  });
+
+  it('lets an exempt message past an empty channel bucket on the sender’s own token, never past an empty sender bucket', () => {
+    const rates = { perSender: { perMinute: 0.001, burst: 1 }, perChannel: { perMinute: 0.001, burst: 1 } };
+    const emptyChannel = { tokens: 0, at: 0 };
+    expect(takeFromBoth(emptyChannel, null, rates, 0)).toMatchObject({ admit: false, over: 'channel_rate' });
+    const exempt = takeFromBoth(emptyChannel, null, rates, 0, true);
+    expect(exempt).toMatchObject({ admit: true, over: null, channel: { tokens: 0 }, sender: { tokens: 0 } });
+    expect(takeFromBoth(emptyChannel, exempt.sender, rates, 0, true)).toMatchObject({ admit: false, over: 'sender_rate' });
+    // With a token in the channel's bucket, an exempt message takes it like any other.
+    expect(takeFromBoth(null, null, rates, 0, true)).toMatchObject({ admit: true, channel: { tokens: 0 } });
   });
 
   it('never admits more from one sender than its burst plus what the rate refilled, whatever the arrival pattern', () => {

@@ -20,7 +20,7 @@ const body = z
 const pickOf = (b: z.output<typeof body>): HeldPick | undefined => (b.sameSenderAs ? { sameSenderAs: b.sameSenderAs } : b.ids);
 
 /**
- * Messages webhook flood control held back (`store/held-messages.ts`): leads and administrators see how many per
+ * Messages the hub's flood control held back (`store/held-messages.ts`): leads and administrators see how many per
  * channel and the oldest ones masked (opened, masked by the ingest's rule, never kept open); releasing delivers the oldest as they would have been (the hub's ingest, masked and sealed; for a channel
  * relayed to desks, the desks' queue), discarding erases them unread.
  */

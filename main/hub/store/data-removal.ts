@@ -110,7 +110,7 @@ export async function deleteOrphanContacts(t: SqlExecutor, channelId: string, co
 }
 
 /**
- * Deletes what webhook flood control held back from one customer of a channel (`webhook_quarantine`, sealed whole).
+ * Deletes what the hub's flood control held back from one customer of a channel (`webhook_quarantine`, sealed whole).
  * Rows held before the hub kept their sender (hub migration 21) cannot be told apart: retention's age limit removes them.
  */
 export async function deleteHeldFrom(t: SqlExecutor, channelId: string, platformUserId: string): Promise<number> {

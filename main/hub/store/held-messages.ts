@@ -43,10 +43,10 @@ export interface HeldCount {
 export type HeldDelivery = (t: SqlExecutor, messages: InboundMessage[]) => Promise<number>;
 
 /**
- * What webhook flood control held back (`webhook_quarantine`: the whole message sealed under the hub's outbox-key,
- * `OriginalsSealer.sealHeld`), for every channel the hub takes webhooks for, relayed ones included. A lead or an
+ * What the hub's flood control held back (`webhook_quarantine`: the whole message sealed under the hub's outbox-key,
+ * `OriginalsSealer.sealHeld`), for every channel: webhook, relayed, or polled by the hub. A lead or an
  * administrator sees counts only, and releases the oldest (delivered, then erased here) or discards them; each is one
- * transaction that takes the event lock (so a webhook being held at the same moment is either in it or after it),
+ * transaction that takes the event lock (so a message being held at the same moment is either in it or after it),
  * writes `quarantine.updated` for leads and administrators and the single-seat audit action with counts, never text.
  */
 export class HubHeldMessages {

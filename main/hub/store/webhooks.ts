@@ -5,6 +5,7 @@ import type { FloodHold } from '../flood';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
 import type { HubChannel, PreparedMessage } from './types';
+import type { IngestResult } from './ingest';
 import { dedupOf, type HubRelayQueue, type RelayPayload } from './relay-queue';
 
 /** One checked webhook delivery, ready to store: every message masked and sealed, plus the receipts it carried. */
@@ -69,7 +70,7 @@ export class WebhookIntakeStore {
       for (const [i, job] of jobs.entries()) {
         if (jobs.length > 1) await t.run(`SAVEPOINT webhook_${i}`);
         try {
-          const value = await this.acceptIn(t, job);
+          const { outcome: value } = await this.acceptIn(t, job);
           if (jobs.length > 1) await t.run(`RELEASE SAVEPOINT webhook_${i}`);
           results.push({ ok: true, value });
           if (value.quarantined) heldIn.set(job.channelId, (heldIn.get(job.channelId) ?? 0) + value.quarantined);
@@ -86,7 +87,31 @@ export class WebhookIntakeStore {
     });
   }
 
-  private async acceptIn(t: SqlExecutor, { channelId, delivery: d, admit, seal }: WebhookJob): Promise<WebhookOutcome> {
+  /**
+   * A batch one of the hub's own pollers fetched (Telegram, e-mail, polled Messenger/Instagram/X): the webhook's
+   * gate, quarantine and audit (`polled: true`), and the poller's `cursor` saved in the same transaction, so the
+   * cursor moves on only with its messages stored or held; a batch fetched again after a crash is all duplicates.
+   */
+  async acceptPolled(
+    channelId: string,
+    messages: WebhookDelivery['messages'],
+    cursor: string | null | undefined,
+    admit: WebhookJob['admit'],
+    seal: WebhookJob['seal'],
+  ): Promise<IngestResult & { quarantined: number }> {
+    return this.store.q.tx(async (t) => {
+      await t.serializeEvents();
+      const { outcome, stored } = await this.acceptIn(t, { channelId, delivery: { messages, deliveries: [] }, admit, seal }, { cursor });
+      if (outcome.quarantined) await heldEvents(this.store, t, channelId, outcome.quarantined);
+      return { ...stored, duplicates: outcome.duplicates, quarantined: outcome.quarantined };
+    });
+  }
+
+  private async acceptIn(
+    t: SqlExecutor,
+    { channelId, delivery: d, admit, seal }: WebhookJob,
+    polled?: { cursor: string | null | undefined },
+  ): Promise<{ outcome: WebhookOutcome; stored: IngestResult }> {
     const admitted: PreparedMessage[] = [];
     let quarantined = 0;
     let duplicates = 0;
@@ -118,13 +143,20 @@ export class WebhookIntakeStore {
         quarantined++;
       } else admitted.push(prepared);
     }
-    const stored = admitted.length ? await this.store.ingest(channelId, admitted, undefined, t) : { inserted: 0, duplicates: 0 };
+    const cursor = polled?.cursor;
+    const stored = admitted.length || cursor !== undefined ? await this.store.ingest(channelId, admitted, cursor, t) : { inserted: 0, duplicates: 0, conversationIds: [] };
     for (const r of d.deliveries) await this.store.markDelivery(channelId, r.platformMessageId, r.state, r.reason, t);
     if (d.watermarks?.length) await applyWatermarks(this.store, t, channelId, d.watermarks);
     if (quarantined) {
-      await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: quarantined, reason: 'flood' } });
+      await this.store.appendAudit(t, {
+        actor: 'system',
+        device: null,
+        action: 'webhook.quarantined',
+        target: `channel:${channelId}`,
+        details: { messages: quarantined, reason: 'flood', ...(polled ? { polled: true } : {}) },
+      });
     }
-    return { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined };
+    return { outcome: { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined }, stored };
   }
 
   /**
