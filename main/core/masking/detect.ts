@@ -999,7 +999,8 @@ function idNamedFar(scan: Scan, run: Run, a: number, b: number, d: string, start
  * check for digits that pass Luhn by chance).
  */
 function phoneNearLength(scan: Scan, d: string, start: number, end: number): boolean {
-  return d.length >= 10 && d.length <= 14 && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) !== 'valid' && numberCueBefore(scan, start) === Cue.PHONE && cueFor(scan, start, end) === Cue.PHONE;
+  // (the remembered cue first: most numbers here have none)
+  return d.length >= 10 && d.length <= 14 && cueFor(scan, start, end) === Cue.PHONE && startsWithAny(d, CC_WITHOUT_PLUS) && numberCueBefore(scan, start) === Cue.PHONE && checkInternational(d) !== 'valid';
 }
 
 /** "one-time password", "لمرة واحدة", "یکبار مصرف", "code à usage unique", "رمز پویا", "كلمة سر مؤقتة", "رمز الدخول": a code's own name. */
