@@ -987,8 +987,10 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
  */
 function idNamedFar(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number, c: Cue | 0): boolean {
   if (d.endsWith('000') || cueRightBefore(scan, start) === Cue.CURRENCY || followedByCurrency(scan, end)) return false;
-  const phoneLike = !ssnLayout(run, a, b) && (nationalPhone(scan, d) || cuedNationalPhone(d) || bareNationalPhone(d) || checkInternational(d) === 'valid');
-  const passes = (x: Cue): boolean => isWeakCue(x) || x === Cue.ID_CARD || (x === Cue.OTP && d.length > 8) || (x === Cue.PHONE && !phoneLike) || (x === Cue.CARD && d.length < 13);
+  // (whether a phone reads the digits is asked only of a phone's word: most numbers here have none)
+  let phoneLike: boolean | undefined;
+  const readsAsPhone = (): boolean => (phoneLike ??= !ssnLayout(run, a, b) && (nationalPhone(scan, d) || cuedNationalPhone(d) || bareNationalPhone(d) || checkInternational(d) === 'valid'));
+  const passes = (x: Cue): boolean => isWeakCue(x) || x === Cue.ID_CARD || (x === Cue.OTP && d.length > 8) || (x === Cue.PHONE && !readsAsPhone()) || (x === Cue.CARD && d.length < 13);
   if (c && !passes(c)) return false;
   return labelFarBefore(scan, start, Cue.NID, passes);
 }
