@@ -481,6 +481,35 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
   return false;
 }
 
+/** How far back a label may stand from its value with other words between ("they asked for my SSN to verify, it's …"). */
+const FAR_WORDS = 12;
+const FAR_MAX_CHARS = 120;
+
+/**
+ * Is `target` among the twelve words before `from` in its sentence, with only cues `passes` accepts between them?
+ * An earlier value (a word with two digits or more) owns the words before it.
+ */
+export function labelFarBefore(ctx: ContextText, from: number, target: Cue, passes: (c: Cue) => boolean): boolean {
+  const s = ctx.norm;
+  let pos = from - 1;
+  let words = 0;
+  while (pos >= 0 && from - pos <= FAR_MAX_CHARS && words < FAR_WORDS) {
+    if (isBoundary(s, pos)) return false;
+    if (!isWordChar(s.charCodeAt(pos))) {
+      pos--;
+      continue;
+    }
+    const we = pos + 1;
+    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (digitCount(s, pos + 1, we) >= 2) return false;
+    const cue = wordCue(s, pos + 1, we);
+    if (cue === target) return true;
+    if (cue !== undefined && forNumbers(cue) && !passes(cue)) return false;
+    words++;
+  }
+  return false;
+}
+
 /** Where the sentence holding `at` starts (at most 200 characters back). */
 export function sentenceStart(ctx: ContextText, at: number): number {
   let p = at - 1;

@@ -4,9 +4,9 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, PASSPORT_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 
 const NORM = NORM_TABLE;
@@ -953,8 +953,13 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   // "0" opens only an Iranian code's ten digits (or an account's digits after a Sheba word): a mobile number with its
   // trunk zero after "ID" is the phone it reads as
   if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d))))) return null;
-  const c = cueFor(scan, start, end);
-  if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || mistakeTalk(scan)) return null;
+  let c = cueFor(scan, start, end);
+  // (a card's word before fewer digits than a card's: "my civil id, the one on the card, is …")
+  if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || (c === Cue.CARD && n < 13)) {
+    if (n > 15 || !idNamedFar(scan, run, a, b, d, start, end, c)) return null;
+    c = Cue.NID;
+  }
+  if (mistakeTalk(scan)) return null;
   // (a number after an ID's word that passes Luhn by chance, "CNIC 92016-4071309-0", is still the ID)
   if (luhn && (c === Cue.CARD || c === Cue.ID_CARD || c === Cue.IBAN)) return null;
   // (Sheba digits that pass with "IR" before them are read by that check, more surely)
@@ -971,6 +976,52 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   if ((b > a && run.ge[b]! - run.gs[b]! === 1 && isLatinLetter(s.charCodeAt(run.ge[b]!))) || (c === Cue.ID_CARD && isNanpLayout(s, run, a, b))) return null;
   if (thousands(run, a, b) && d.endsWith('000')) return null;
   return { type: 'NATIONAL_ID', confidence: 0.7 };
+}
+
+/**
+ * An identity document's word a few words before an ID's digits, with words between that label nothing else ("they
+ * asked for my SSN to verify, it's 523-71-4408", "الرقم المدني عشان التحقق وهو …", "my civil id, the one on the card,
+ * is …"): a purpose's word ("verify", "التحقق") cannot name a value longer than a code, a phone's word ("as I said on the
+ * phone") not digits no phone reads, a card's word not digits shorter than a card's; a record's, an amount's or
+ * another document's word between stops the look-up, and a round figure is an amount.
+ */
+function idNamedFar(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number, c: Cue | 0): boolean {
+  if (d.endsWith('000') || cueRightBefore(scan, start) === Cue.CURRENCY || followedByCurrency(scan, end)) return false;
+  // (whether a phone reads the digits is asked only of a phone's word: most numbers here have none)
+  let phoneLike: boolean | undefined;
+  const readsAsPhone = (): boolean => (phoneLike ??= !ssnLayout(run, a, b) && (nationalPhone(scan, d) || cuedNationalPhone(d) || bareNationalPhone(d) || checkInternational(d) === 'valid'));
+  const passes = (x: Cue): boolean => isWeakCue(x) || x === Cue.ID_CARD || (x === Cue.OTP && d.length > 8) || (x === Cue.PHONE && !readsAsPhone()) || (x === Cue.CARD && d.length < 13);
+  if (c && !passes(c)) return false;
+  return labelFarBefore(scan, start, Cue.NID, passes);
+}
+
+/**
+ * "my phone 97150123456", "واتساب 96650123456": a calling code without its "+" and a digit short or long, right after a
+ * phone's own word (not just "number"), is still the phone. Asked last, after every surer reading (and before the card
+ * check for digits that pass Luhn by chance).
+ */
+function phoneNearLength(scan: Scan, d: string, start: number, end: number): boolean {
+  // (the remembered cue first: most numbers here have none)
+  return d.length >= 10 && d.length <= 14 && cueFor(scan, start, end) === Cue.PHONE && startsWithAny(d, CC_WITHOUT_PLUS) && numberCueBefore(scan, start) === Cue.PHONE && checkInternational(d) !== 'valid';
+}
+
+/** "one-time password", "لمرة واحدة", "یکبار مصرف", "code à usage unique", "رمز پویا", "كلمة سر مؤقتة", "رمز الدخول": a code's own name. */
+const ONE_TIME_NAME = /لمر[ةه] واحد[ةه]|یک[ \u200c]?بار[ \u200c]?مصرف|usage unique|one[- ]?time|پویا|(?:سر|مرور) (?:ال)?مؤقت|(?:رمز|كود|کد) (?:ال)?(?:دخول|تحقق|تفعيل|ورود|تایید)|verification code|code de (?:v[ée]rification|confirmation)/i;
+
+function oneTimeNamedBefore(scan: Scan, start: number): boolean {
+  return ONE_TIME_NAME.test(scan.norm.slice(sentenceStart(scan, start), start));
+}
+
+/** A currency or amount word right before the number ("SAR 1500"), unless it is an earlier number's ("250 ريال: 829104"). */
+function amountRightBefore(scan: Scan, start: number): boolean {
+  const c = cueRightBefore(scan, start);
+  if (c !== Cue.CURRENCY && c !== Cue.AMOUNT) return false;
+  return !/[0-9][ \u00a0]*\p{L}+[ :=-]*$/u.test(scan.norm.slice(Math.max(0, start - 24), start));
+}
+
+/** A social security number's 3-2-4 layout ("078-05-1120"). */
+function ssnLayout(run: Run, a: number, b: number): boolean {
+  return b - a === 2 && run.ge[a]! - run.gs[a]! === 3 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && run.ge[b]! - run.gs[b]! === 4;
 }
 
 /** A card's word in the value's sentence before it ("paid by card, order 4563…" may still be the card). */
@@ -1048,6 +1099,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 14 && egyptIdValid(d)) return { type: 'NATIONAL_ID', confidence: 0.9 };
   // "964 780 9781 163": a phone written in its own groups beats a card number that passes Luhn by chance
   if (n === 13 && groups > 1 && !fours(run, a, b) && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
+  // (digits that pass Luhn by chance after a phone's word: see phoneNearLength)
+  if (!plus && cardNumber(d) && phoneNearLength(scan, d, start, end)) return { type: 'PHONE', confidence: 0.6 };
   // "رقم الفاتورة 4563…": a record's own label right before a Luhn-valid number says what it is (one in ten
   // sixteen-digit references passes Luhn by chance)
   if (cardNumber(d)) return recordLabelBefore(scan, start, isRecord) && !cardTalkBefore(scan, start) ? null : { type: 'CARD', confidence: 0.95 };
@@ -1074,7 +1127,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
 
   // "ssn 078-05-1120": a social security number's 3-2-4 layout after a national-ID word (it can pass as a phone)
-  if (n === 9 && groups === 3 && run.ge[a]! - run.gs[a]! === 3 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && cueFor(scan, start, end) === Cue.NID) return { type: 'NATIONAL_ID', confidence: 0.8 };
+  if (n === 9 && ssnLayout(run, a, b) && cueFor(scan, start, end) === Cue.NID) return { type: 'NATIONAL_ID', confidence: 0.8 };
   // a trunk "0" and a valid national number: order and reference numbers rarely look like this, so only a label of
   // their own as the word right before one block of digits vetoes it ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585")
   // ("کد ملی ثبت شده (۰۴۸۱۲۰۶۹۴۰) نادرست است": in Persian, where a phone has eleven digits, ten after a national-ID word
@@ -1106,6 +1159,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     }
   }
 
+  if (!plus && phoneNearLength(scan, d, start, end)) return { type: 'PHONE', confidence: 0.6 };
   if (n >= 4 && n <= 8 && (groups <= 3 || n === groups) && otpLayout(s, run, a, b)) {
     let c = cueFor(scan, start, end);
     // "the last one I got was 371649": "last" says which one, not "the last four digits"
@@ -1129,6 +1183,12 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       c = Cue.OTP_WEAK;
       confidence = 0.7;
     }
+    // "كلمة المرور لمرة واحدة لعملية الشراء بمبلغ 250 ريال هي 482913": a bank's message names its one-time code, then
+    // an amount's words stand between the name and the code; the first code-length number after the name that is not
+    // the amount itself is the code
+    if ((!c || c === Cue.CURRENCY) && !d.endsWith('00') && !followedByCurrency(scan, end) && !scan.found.some((f) => f.type === 'OTP') && oneTimeNamedBefore(scan, start) && !amountRightBefore(scan, start)) c = Cue.OTP;
+    // (a pin of a card, "pin e kartam 4419", "card pin 4419": the card's word says whose code it is)
+    if (c === Cue.CARD && n <= 6 && cueBefore(scan, start, Cue.OTP_WEAK, 3)) c = Cue.OTP_WEAK;
     // "رمز التحقق 900000 SAR": a code label right before the number names it, whatever word follows (a code
     // misread as an amount leaks it; an amount is labelled by an amount word, which the label test rules out)
     if (

@@ -94,6 +94,8 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.TRIP, 'safar safare rehla re7la mishwar meshwar'],
   [Cue.TRACK, 'shohna rahgiri'],
   [Cue.REF, 'peygiri'],
+  // "shomare cart", "kart-e banki" (four letters: no look-up by consonants, which would take "court")
+  [Cue.CARD, 'cart kart'],
 ];
 
 const ARABIC: Array<[Cue, string]> = [

@@ -19,71 +19,70 @@ const FILLER = -5;
 /** "oh": zero, but only beside other digit words. */
 const OH = -6;
 
+/** English number words up to ninety, also read whole (with hundreds and thousands) by `worded-numbers.ts`. */
+export const ENGLISH_NUMBERS: ReadonlyArray<readonly [number, string]> = [
+  [0, 'zero'], [1, 'one'], [2, 'two'], [3, 'three'], [4, 'four'], [5, 'five'], [6, 'six'], [7, 'seven'], [8, 'eight'], [9, 'nine'],
+  [10, 'ten'], [11, 'eleven'], [12, 'twelve'], [13, 'thirteen'], [14, 'fourteen'], [15, 'fifteen'], [16, 'sixteen'], [17, 'seventeen'],
+  [18, 'eighteen'], [19, 'nineteen'], [20, 'twenty'], [30, 'thirty'], [40, 'forty fourty'], [50, 'fifty'], [60, 'sixty'], [70, 'seventy'],
+  [80, 'eighty'], [90, 'ninety'],
+];
+
 const WORDS = new Map<string, number>();
 const put = (value: number, words: string): void => {
   for (const w of words.split(/\s+/)) if (w) WORDS.set(foldKeyword(w), value);
 };
 // English, French (Maghrebi French-switched), Arabizi and Finglish; Arabic (Gulf, Egyptian, Levantine, Maghrebi,
 // MSA) and Persian (Iran, Dari). Arabic-script spellings are folded (ة → ه, ی → ي, أ → ا) before the look-up.
-put(0, 'zero zéro sifr sefr sfr siphr صفر زيرو');
-put(1, 'one un wa7ed wahed wahid wa7id wa7d yek yak واحد وحده یک یه');
-put(2, 'two deux etnen etneen etnein itnein itnen ithnein tnen tneen do dow doo اثنين اثنان اتنين تنين ثنين جوج زوج دو');
-put(3, 'three trois talata tlata thalatha talateh tlateh se seh ثلاثه ثلاث تلاته تلات سه');
-put(4, 'four quatre arba3a arba3 arbaa reb3a arb3a chahar chahar chaar char اربعه اربع ربعه چهار چار');
-put(5, 'five cinq khamsa khamse 5amsa khamseh panj خمسه خمس پنج');
-put(6, 'six setta sitta sette sitteh shesh shish سته ست شش شیش');
-put(7, 'seven sept sab3a saba3a seb3a sab3ah haft سبعه سبع هفت');
-put(8, 'eight huit tamanya tamanye tamania thamanya tmenya tmanya thamaniya tamaniya hasht ثمانيه ثماني ثمان تمانيه تماني تمنيه ثمنيه هشت');
-put(9, 'nine niner neuf tes3a tis3a tes3ah tis3ah noh nuh تسعه تسع تسعود نه');
-put(10, 'ten');
-put(11, 'eleven');
-put(12, 'twelve');
-put(13, 'thirteen');
-put(14, 'fourteen');
-put(15, 'fifteen');
-put(16, 'sixteen');
-put(17, 'seventeen');
-put(18, 'eighteen');
-put(19, 'nineteen');
-put(20, 'twenty');
-put(30, 'thirty');
-put(40, 'forty fourty');
-put(50, 'fifty');
-put(60, 'sixty');
-put(70, 'seventy');
-put(80, 'eighty');
-put(90, 'ninety');
+put(0, 'zéro sifr sefr sfr siphr صفر زيرو');
+put(1, 'un wa7ed wahed wahid wa7id wa7d yek yak واحد وحده یک یه');
+put(2, 'deux etnen etneen etnein itnein itnen ithnein tnen tneen do dow doo اثنين اثنان اتنين تنين ثنين جوج زوج دو');
+put(3, 'trois talata tlata thalatha talateh tlateh se seh ثلاثه ثلاث تلاته تلات سه');
+put(4, 'quatre arba3a arba3 arbaa reb3a arb3a chahar chahar chaar char اربعه اربع ربعه چهار چار');
+put(5, 'cinq khamsa khamse 5amsa khamseh panj خمسه خمس پنج');
+put(6, 'setta sitta sette sitteh shesh shish سته ست شش شیش');
+put(7, 'sept sab3a saba3a seb3a sab3ah haft سبعه سبع هفت');
+put(8, 'huit tamanya tamanye tamania thamanya tmenya tmanya thamaniya tamaniya hasht ثمانيه ثماني ثمان تمانيه تماني تمنيه ثمنيه هشت');
+put(9, 'niner neuf tes3a tis3a tes3ah tis3ah noh nuh تسعه تسع تسعود نه');
+for (const [value, words] of ENGLISH_NUMBERS) put(value, words);
 // digits typed one by one between spaces ("its 8 1 7", "٢ ٦ ٢ ٤") read as the value they spell, like the words
 for (let d = 0; d <= 9; d++) put(d, String(d));
 put(DOUBLE, 'double');
 put(TRIPLE, 'triple');
 put(OH, 'oh');
-put(FILLER, 'uh um umm er erm ah eh hmm يعني اه امم');
+put(FILLER, 'uh uhh um umm uhm er erm ah eh hmm يعني اه ااه امم اممم ممم ايه یعنی اوم خب');
 put(AMOUNT, 'hundred hundreds thousand thousands million cent cents mille meya miya alf sad hezar مية مئه ميه مائه ميت ميتين مئتين الف الاف مليون صد هزار میلیون');
 
 /** Where each run's words start and end in the original text, its groups and their digits. */
 export interface SpokenRun {
   start: number;
   end: number;
-  /** Per group: [start, end) in the original text and the digits it says. */
-  groups: Array<{ start: number; end: number; digits: string }>;
+  /**
+   * Per group: [start, end) in the original text and the digits it says; `joined` when only a hesitation stands
+   * between it and the group before ("واحد صفر امم اثنين"): masked apart as said, read on as one value.
+   */
+  groups: Array<{ start: number; end: number; digits: string; joined?: boolean }>;
 }
 
 /** Each folded letter as the class of the letters that fold to it ("ه" → "[هةۀە]"), for a pattern over unfolded text. */
 const VARIANTS = new Map<string, string>();
 for (const [from, to] of LETTER_VARIANTS) VARIANTS.set(String.fromCharCode(to), (VARIANTS.get(String.fromCharCode(to)) ?? String.fromCharCode(to)) + String.fromCharCode(from));
+/** A folded word as a pattern over unfolded text. */
+const wordPattern = (w: string): string => [...w].map((ch) => (VARIANTS.has(ch) ? `[${VARIANTS.get(ch)!}]` : ch)).join('');
 const isLatinWord = (w: string): boolean => /^[a-z0-9\u00e0-\u00ff]+$/.test(w);
 const alternation = (latin: boolean): string =>
   [...WORDS]
     .filter(([w, v]) => v !== AMOUNT && v !== FILLER && !(w.length === 1 && v >= 0) && isLatinWord(w) === latin)
-    .map(([w]) => [...w].map((ch) => (VARIANTS.has(ch) ? `[${VARIANTS.get(ch)!}]` : ch)).join(''))
+    .map(([w]) => wordPattern(w))
     .sort((x, y) => y.length - x.length)
     .join('|');
 const LATIN_WORDS = alternation(true);
 const ARABIC_WORDS = alternation(false);
-const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*`;
+/** Between two digit words: a space, a comma, "..", a line break, and a hesitation ("واحد امم صفر"). */
+const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => wordPattern(w)).join('|');
+const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n…]+)?`;
 // one branch per script: the engine tries the Latin words only where a Latin letter follows the space
-const PAIR_SOURCE = String.raw`(?:${LATIN_WORDS})${GAP}(?:${LATIN_WORDS})(?![A-Za-z])|(?:${ARABIC_WORDS})${GAP}(?:${ARABIC_WORDS})(?![\u0621-\u06d3])`;
+// ("واثنين وثلاثة": the Arabic "and" written onto the words)
+const PAIR_SOURCE = String.raw`(?:${LATIN_WORDS})${GAP}(?:${LATIN_WORDS})(?![A-Za-z])|و?(?:${ARABIC_WORDS})${GAP}و?(?:${ARABIC_WORDS})(?![\u0621-\u06d3])`;
 const TYPED_SINGLES = String.raw`[0-9٠-٩۰-۹] [0-9٠-٩۰-۹] [0-9٠-٩۰-۹](?![0-9٠-٩۰-۹])`;
 /**
  * The cheap first test every message takes: two digit words in a row, or three digits typed one by one. It starts
@@ -129,9 +128,14 @@ function tokens(text: string): Token[] {
     }
     const ws = i;
     while (i < len && WORD_UNIT[text.charCodeAt(i)]) i++;
-    const v = WORDS.get(foldKeyword(text.slice(ws, i)));
-    if (v !== undefined) out.push({ start: ws, end: i, value: v });
-    else out.push({ start: ws, end: i, value: NaN });
+    const w = foldKeyword(text.slice(ws, i));
+    let v = WORDS.get(w);
+    // "واثنين وثلاثة": the Arabic "and" written onto a digit word ("واحد" is itself a word)
+    if (v === undefined && w.length > 2 && w.charCodeAt(0) === 0x648) {
+      const rest = WORDS.get(w.slice(1));
+      if (rest !== undefined && rest >= 0 && rest <= 9) v = rest;
+    }
+    out.push({ start: ws, end: i, value: v ?? NaN });
   }
   return out;
 }
@@ -179,6 +183,8 @@ export function spokenRuns(text: string): SpokenRun[] {
     }
     // groups of digit words; a filler or a group separator starts the next group
     const groups: Token[][] = [[toks[k]!]];
+    /** Groups opened by a hesitation between words, not after a comma or a pause. */
+    const hesitated = new Set<number>();
     let amount = k > 0 && toks[k - 1]!.value === AMOUNT && SAME_GROUP.test(text.slice(toks[k - 1]!.end, toks[k]!.start));
     let j = k + 1;
     for (; j < toks.length; j++) {
@@ -188,6 +194,7 @@ export function spokenRuns(text: string): SpokenRun[] {
       if (t.value === AMOUNT && SAME_GROUP.test(gap)) amount = true;
       if (t.value === FILLER && (SAME_GROUP.test(gap) || NEXT_GROUP.test(gap)) && j + 1 < toks.length && isDigitWord(toks[j + 1]!.value)) {
         groups.push([]);
+        if (SAME_GROUP.test(gap)) hesitated.add(groups.length - 1);
         continue;
       }
       if (!isDigitWord(t.value)) break;
@@ -202,7 +209,7 @@ export function spokenRuns(text: string): SpokenRun[] {
     let words = 0;
     let digits = 0;
     const clock = start > 0 && CLOCK_WORDS.has(foldKeyword(text.slice(toks[start - 1]!.start, toks[start - 1]!.end)));
-    for (const g of groups) {
+    for (const [gi, g] of groups.entries()) {
       if (!g.length) continue;
       const d = groupDigits(g, clock);
       if (d === null) {
@@ -211,7 +218,7 @@ export function spokenRuns(text: string): SpokenRun[] {
       }
       words += g.length;
       digits += d.replace(/[^0-9]/g, '').length;
-      out.push({ start: g[0]!.start, end: g[g.length - 1]!.end, digits: d });
+      out.push({ start: g[0]!.start, end: g[g.length - 1]!.end, digits: d, ...(hesitated.has(gi) && out.length ? { joined: true } : {}) });
     }
     if (out.length && words >= 2 && digits >= 3) runs.push({ start: out[0]!.start, end: out[out.length - 1]!.end, groups: out });
   }
@@ -241,7 +248,7 @@ export function rewriteSpoken(text: string, runs: readonly SpokenRun[]): Rewritt
   for (const run of runs) {
     keep(last, run.start);
     run.groups.forEach((g, n) => {
-      if (n) {
+      if (n && !g.joined) {
         const prev = run.groups[n - 1]!;
         out += ' ';
         from.push(prev.end);

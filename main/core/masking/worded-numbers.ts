@@ -9,7 +9,7 @@
  */
 import { MONTH_WORDS } from './dates';
 import { foldKeyword } from './detection-text';
-import type { SpokenRun } from './spoken-digits';
+import { ENGLISH_NUMBERS, type SpokenRun } from './spoken-digits';
 
 const VALUES = new Map<string, number>();
 const THOUSAND = 1000;
@@ -98,34 +98,8 @@ put(800, 'هشتصد');
 put(900, 'نهصد');
 put(THOUSAND, 'هزار');
 // English
-put(0, 'zero oh');
-put(1, 'one');
-put(2, 'two');
-put(3, 'three');
-put(4, 'four');
-put(5, 'five');
-put(6, 'six');
-put(7, 'seven');
-put(8, 'eight');
-put(9, 'nine');
-put(10, 'ten');
-put(11, 'eleven');
-put(12, 'twelve');
-put(13, 'thirteen');
-put(14, 'fourteen');
-put(15, 'fifteen');
-put(16, 'sixteen');
-put(17, 'seventeen');
-put(18, 'eighteen');
-put(19, 'nineteen');
-put(20, 'twenty');
-put(30, 'thirty');
-put(40, 'forty fourty');
-put(50, 'fifty');
-put(60, 'sixty');
-put(70, 'seventy');
-put(80, 'eighty');
-put(90, 'ninety');
+for (const [value, words] of ENGLISH_NUMBERS) put(value, words);
+put(0, 'oh');
 put(HUNDRED_WORD, 'hundred');
 put(THOUSAND, 'thousand');
 
