@@ -57,7 +57,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
     ),
     field: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     fts: db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)'),
-    check: db.prepare('INSERT INTO inbound_checks (conversation_id, message_id, rules, flagged) VALUES (?, ?, ?, ?)'),
+    check: db.prepare('INSERT INTO inbound_checks (conversation_id, message_id, rules, flagged, wording) VALUES (?, ?, ?, ?, ?)'),
     // What the ingest path's per-batch updates add up to for a conversation that stays open while it is written.
     final: db.prepare('UPDATE conversations SET last_activity_at = ?, unread = ?, opened_at = ? WHERE id = ?'),
     cursor: db.prepare('INSERT INTO channel_cursors (channel_id, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (channel_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at'),
@@ -100,7 +100,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
       s.fts.run(id, p.body);
       if (m.direction === 'in') {
         if (p.screened) screened++;
-        s.check.run(c.id, id, screen.rules, p.screened?.flagged ? 1 : 0);
+        s.check.run(c.id, id, screen.rules, p.screened?.flagged ? 1 : 0, p.screened?.wording ?? null);
         c.unread++;
         c.firstIn = c.firstIn === null ? m.sentAt : Math.min(c.firstIn, m.sentAt);
       }

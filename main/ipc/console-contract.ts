@@ -148,7 +148,12 @@ export const ConversationDetail = z.object({
   replyWindow: ReplyWindow,
   /** The newest customer message id; the composer sends it back so main can refuse a reply written before it. */
   latestInboundId: Id.nullable(),
+  /** True when the conversation has messages older than `messages` (its latest page): `olderMessages` reads them. */
+  moreBefore: z.boolean().optional(),
 });
+
+/** How many of a conversation's messages an opening (or one step back with `olderMessages`) reads. */
+export const MESSAGE_PAGE = 50;
 
 export const InboxScope = z.enum(['mine', 'unassigned', 'all']);
 export const InboxFilter = z.object({
@@ -300,6 +305,14 @@ export const consoleContract = {
   openConversation: channel({
     request: z.object({ conversationId: Id, /** For the scam warnings' wording. */ lang: InterfaceLanguage.optional() }).strict(),
     response: ConversationDetail,
+    permission: 'conversations.read',
+  }),
+  /** The page of messages just before `before` (the oldest one shown), oldest first, and whether there are more. */
+  olderMessages: channel({
+    request: z
+      .object({ conversationId: Id, before: z.object({ sentAt: Time, id: Id }).strict(), /** For the scam warnings' wording. */ lang: InterfaceLanguage.optional() })
+      .strict(),
+    response: z.object({ messages: z.array(MessageDto).max(MESSAGE_PAGE), moreBefore: z.boolean() }),
     permission: 'conversations.read',
   }),
   /** A picture the customer sent, fetched from the platform by main (audited); refused when its bytes are not a picture. */

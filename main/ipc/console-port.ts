@@ -89,6 +89,10 @@ export interface ConversationDetailRow {
     consent?: Out<typeof ConsentRecordDto> | null;
   };
   replyWindow: Out<typeof ReplyWindow>;
+  /** The newest customer message id (it may be older than the page of messages sent). */
+  latestInboundId?: number | null;
+  /** Whether the conversation has messages older than `messages`. */
+  moreBefore?: boolean;
 }
 
 export interface SearchRow {
@@ -131,6 +135,8 @@ export interface InboxPort {
   agents(): Array<Out<typeof UserRef>>;
   /** Null when there is no such conversation. `opener` marks it read and records the opening in the audit trail. */
   conversation(id: number, opts: { opener: Actor | null; lang?: 'en' | 'ar' | 'fa' }): ConversationDetailRow | null;
+  /** The page of messages before `before`, oldest first; recorded in the audit trail as part of the reader's view. */
+  olderMessages(q: { actor: Actor; conversationId: number; before: { sentAt: number; id: number }; lang?: 'en' | 'ar' | 'fa' }): { messages: MessageRow[]; moreBefore: boolean };
   setStatus(q: { actor: Actor; conversationId: number; status: StatusT; snoozeUntil: number | null }): ConversationRow;
   assign(q: { actor: Actor; conversationId: number; assigneeId: string | null }): ConversationRow;
   /** Masks the note's text like any customer text before keeping it. */

@@ -8,7 +8,7 @@ import { parseMaskedText } from '../core/masking';
 import { DEFAULT_FIRST_RESPONSE_MS, reportTimes } from '../core/reports';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
-import { CHANNEL_KINDS, MAX_CUSTOMER_HITS } from './console-contract';
+import { CHANNEL_KINDS, MAX_CUSTOMER_HITS, MESSAGE_PAGE } from './console-contract';
 import { InboundFlags, type GuardLang } from './inbound-flags';
 import { watchTeam } from './team/events';
 import { AttachmentOpener, noSaveDialog, type SaveFilePort } from '../core/app/attachments';
@@ -158,7 +158,9 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         } catch {
           return null;
         }
-        const messages = store.conversations.messages(id, { limit: 500 });
+        // Only the latest page: older pages are read when the reader scrolls back (`olderMessages`).
+        const page = store.conversations.messages(id, { limit: MESSAGE_PAGE + 1 });
+        const messages = page.length > MESSAGE_PAGE ? page.slice(1) : page;
         const checked = inboundFlags.forConversation(id, messages, lang ?? 'en');
         if (opener) {
           // One transaction, one disk sync: the read mark, the scam checks' new outcomes and the audit entry.
@@ -185,7 +187,20 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
             earlier: earlier.map((e) => ({ id: e.id, status: e.status, lastActivityAt: e.lastActivityAt, preview: e.preview ?? '', channelKind: kindOf(ch?.kind ?? 'demo') })),
           },
           replyWindow: replyWindowView(ch?.kind ?? 'demo', lastInbound, core.clock.now()),
+          latestInboundId: store.conversations.latestInboundId(id),
+          moreBefore: page.length > MESSAGE_PAGE,
         } satisfies ConversationDetailRow;
+      },
+      olderMessages({ actor, conversationId, before, lang }) {
+        if (!store.conversations.platformIdOf(conversationId)) throw new DiwanError(ERROR_CODES.conversationUnknown, 'That conversation no longer exists. Pick another one from the inbox.');
+        const page = store.conversations.messages(conversationId, { limit: MESSAGE_PAGE + 1, before });
+        const messages = page.length > MESSAGE_PAGE ? page.slice(1) : page;
+        const checked = inboundFlags.forConversation(conversationId, messages, lang ?? 'en');
+        db.transaction(() => {
+          store.inboundChecks.record(conversationId, checked.rules, checked.unrecorded);
+          core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: actor.username, target: `conversation:${conversationId}`, details: { olderThan: before.id, messages: messages.length } });
+        })();
+        return { messages: messages.map((m) => messageRow(m, lang, checked.flags)), moreBefore: page.length > MESSAGE_PAGE };
       },
       setStatus({ conversationId, status, snoozeUntil }) {
         if (status === 'snoozed' && snoozeUntil !== null && snoozeUntil <= core.clock.now()) {

@@ -1,10 +1,8 @@
-import { inboundRules } from '../core/app';
-import { inspectInbound, type GuardPolicy } from '../core/guard';
-import { detectSensitive } from '../core/masking';
+import { inboundFlagsIn, inboundRules, inboundWording, wordingIn, type InboundFlagWords as Flags } from '../core/app';
+import type { GuardPolicy } from '../core/guard';
 import type { StoredMessage, Store } from '../core/store';
 
 export type GuardLang = 'en' | 'ar' | 'fa';
-type Flags = Array<{ code: string; explanation: string }>;
 
 const MAX_ENTRIES = 20_000;
 
@@ -14,8 +12,9 @@ const MAX_ENTRIES = 20_000;
  * is stored (`GuardScreen`) and the store records whether the check flagged it, under a fingerprint of the rules
  * (this version of Diwan and IT's guard policy): a message recorded as not flagged is not checked again until the
  * rules change. Messages stored before that, or under other rules, are checked here once, when first opened, and
- * their outcomes recorded. Flagged messages (about 0.5–1 %) are checked again to word their flags in the reader's
- * language, from a bounded in-memory cache.
+ * their outcomes recorded. A flagged message (about 0.5–1 %) is shown with the wording recorded with its outcome;
+ * one recorded without it (before migration 021) is checked again once, from a bounded in-memory cache, and its
+ * wording in every language recorded with the opening.
  */
 export class InboundFlags {
   private policy: GuardPolicy | null = null;
@@ -44,16 +43,21 @@ export class InboundFlags {
    */
   forConversation(conversationId: number, messages: StoredMessage[], lang: GuardLang) {
     const rules = this.rules();
-    const recorded = this.checks?.of(conversationId, rules) ?? new Map<number, boolean>();
+    const recorded = this.checks?.of(conversationId, rules) ?? new Map<number, { flagged: boolean; wording: string | null }>();
     const flags = new Map<number, Flags>();
-    const unrecorded: Array<[number, boolean]> = [];
+    const unrecorded: Array<[number, boolean, string?]> = [];
     for (const m of messages) {
       if (m.direction !== 'in') continue;
       const known = recorded.get(m.id);
-      if (known === false) continue;
+      if (known?.flagged === false) continue;
+      const worded = wordingIn(known?.wording ?? null, lang);
+      if (worded) {
+        flags.set(m.id, worded);
+        continue;
+      }
       const f = this.flags(m.id, m.maskedText, lang);
       if (f.length) flags.set(m.id, f);
-      if (known === undefined) unrecorded.push([m.id, f.length > 0]);
+      if (known === undefined || f.length) unrecorded.push(f.length ? [m.id, true, inboundWording(m.maskedText, this.policy!, { lang, flags: f })] : [m.id, false]);
     }
     return { rules, flags, unrecorded };
   }
@@ -64,7 +68,7 @@ export class InboundFlags {
     const key = `${lang}:${messageId}`;
     const hit = this.cache.get(key);
     if (hit && hit.text === maskedText) return hit.flags;
-    const flags = inspectInbound(maskedText, lang, { policy: this.policy!, detectSensitive }).flags.map((f) => ({ code: f.code, explanation: f.explanation }));
+    const flags = inboundFlagsIn(maskedText, lang, this.policy!);
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, { text: maskedText, flags });
     return flags;

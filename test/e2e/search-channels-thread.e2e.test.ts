@@ -69,6 +69,35 @@ describe('issue 22, last items, in Chromium', () => {
     });
   }, 120_000);
 
+  it.each(['en', 'ar'] as const)('%s: a long thread opens at its latest page; earlier messages load above without moving the reader, and stay through a reload', async (lang) => {
+    await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
+      let id = 0;
+      for (let i = 0; i < 70; i++) id = ingestMessage(bridge.core, { contact: 'Sara Karimi', text: `Part ${i + 1} of my complaint` });
+      await signIn(page, PEOPLE.agent);
+      await page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
+      await expect.poll(() => page.getByTestId('message').count(), WAIT).toBe(50);
+      expect(await page.getByTestId('message').first().textContent()).toContain('Part 21 ');
+      await page.getByTestId('messages').evaluate((el) => void ((el as unknown as { scrollTop: number }).scrollTop = 0));
+      const older = page.getByTestId('older-messages');
+      await expect.poll(() => older.textContent(), WAIT).toBe(lang === 'ar' ? 'عرض الرسائل الأقدم' : 'Show earlier messages');
+      const before = await scroll(page);
+      const marker = await page.getByTestId('message').first().evaluate((el) => (el as unknown as { offsetTop: number }).offsetTop);
+      await older.click();
+      await expect.poll(() => page.getByTestId('message').count(), WAIT).toBe(70);
+      expect(await older.count()).toBe(0);
+      expect(await page.getByTestId('message').first().textContent()).toContain('Part 1 ');
+      // The message that was first is where the reader left it: everything new went above.
+      const after = await scroll(page);
+      expect(Math.abs(after.fromBottom - before.fromBottom)).toBeLessThanOrEqual(2);
+      expect(await page.getByTestId('message').nth(20).evaluate((el) => (el as unknown as { offsetTop: number }).offsetTop)).toBeGreaterThan(marker);
+      // A new arrival reloads the conversation: the earlier pages already read stay.
+      receive(bridge, { contact: 'Sara Karimi', text: 'Any news?' });
+      await expect.poll(() => page.getByTestId('message').count(), WAIT).toBe(71);
+      expect(await page.getByTestId('message').first().textContent()).toContain('Part 1 ');
+      expect(errors, errors.join('\n')).toEqual([]);
+    });
+  }, 120_000);
+
   it.each(['en', 'ar'] as const)('%s: the search box finds a customer by name or handle, folded, with the match marked', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
       const found = ingestMessage(bridge.core, { contact: 'أحمد الزيتوني', text: 'my parcel is late' });

@@ -97,6 +97,50 @@ describe('console handlers through the main dispatcher (real core, store, identi
     expect(await agent.ok('inboxCounts', {})).toMatchObject({ mine: 44, unassigned: 86, all: 130 });
   });
 
+  it('opens a long conversation at its latest page, pages back to the first message, marks it read once and audits every page', async () => {
+    const { core: c, as } = await setup();
+    const t0 = c.clock.now() - 1_000_000;
+    // 120 messages, the customer's first 60 then 60 replies: the latest page holds no customer message.
+    const batch = Array.from({ length: 120 }, (_, i) => ({
+      platformMessageId: `long-${i}`,
+      platformConversationId: 'long',
+      contact: { platformUserId: 'long', displayName: 'Layla' },
+      direction: (i < 60 ? 'in' : 'out') as 'in' | 'out',
+      text: i < 60 ? `سؤال رقم ${i}` : `reply ${i}`,
+      sentAt: t0 + i * 1000,
+    }));
+    const id = c.store.sink.ingest('demo', batch).conversationIds[0]!;
+    const all = c.store.conversations.messages(id, { limit: 500 }).map((m) => m.id);
+    expect(all).toHaveLength(120);
+    expect(c.store.conversations.get(id).unread).toBeGreaterThan(0);
+    const agent = as('agent');
+    await agent.signIn();
+    type Page = { messages: Array<{ id: number; sentAt: number }>; moreBefore: boolean };
+    const opened = await agent.ok<Page & { latestInboundId: number | null }>('openConversation', { conversationId: id, lang: 'ar' });
+    expect(opened.messages.map((m) => m.id)).toEqual(all.slice(-50));
+    expect(opened.moreBefore).toBe(true);
+    expect(opened.latestInboundId).toBe(all[59]);
+    expect(c.store.conversations.get(id).unread).toBe(0);
+    const shown = [...opened.messages];
+    const pages: Page[] = [];
+    for (let more = opened.moreBefore; more; ) {
+      const page = await agent.ok<Page>('olderMessages', { conversationId: id, before: { sentAt: shown[0]!.sentAt, id: shown[0]!.id }, lang: 'fa' });
+      pages.push(page);
+      shown.unshift(...page.messages);
+      more = page.moreBefore;
+    }
+    expect(pages.map((p) => p.messages.length)).toEqual([50, 20]);
+    expect(shown.map((m) => m.id)).toEqual(all);
+    // Before the first message there is nothing, and asking is not an error.
+    expect(await agent.ok<Page>('olderMessages', { conversationId: id, before: { sentAt: shown[0]!.sentAt, id: shown[0]!.id } })).toEqual({ messages: [], moreBefore: false });
+    const opens = actions(c).filter((a) => a.action === 'conversation.opened' && a.target === `conversation:${id}`);
+    expect(opens).toHaveLength(4);
+    expect(opens.filter((a) => a.details.olderThan !== undefined).map((a) => a.details.messages)).toEqual([0, 20, 50]);
+    expect((await c.auditTrail.verify()).ok).toBe(true);
+    expect(await agent.call('olderMessages', { conversationId: 987_654, before: { sentAt: 1, id: 1 } })).toMatchObject({ ok: false, error: { code: 'conversation_unknown' } });
+    expect(await agent.call('olderMessages', { conversationId: id })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
   it('never sends the renderer a token string or an original; opening is audited; reveal goes through Identity', async () => {
     const { core: c, as } = await setup();
     const id = ingestMessage(c, { contact: 'Layla Haddad', text: `My phone is ${PHONE}, card 4111 1111 1111 1111` });

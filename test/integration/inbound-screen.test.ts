@@ -76,14 +76,46 @@ describe('the inbound scam check at ingest', () => {
     const flags = new InboundFlags(() => c.guards.policy, c.store.inboundChecks);
     const stored = c.store.inboundChecks.of(id, flags.rules());
     expect(stored.size).toBe(messages.filter((m) => m.direction === 'in').length);
+    const wordsIn = (text: string, lang: 'en' | 'ar' | 'fa') => inspectInbound(text, lang, { policy, detectSensitive }).flags.map((f) => ({ code: f.code, explanation: f.explanation }));
     for (const m of messages) {
       if (m.direction === 'out') expect(stored.has(m.id)).toBe(false);
-      else expect(stored.get(m.id)).toBe(inspectInbound(m.maskedText, 'fa', { policy, detectSensitive }).flags.length > 0);
+      else {
+        const outcome = stored.get(m.id)!;
+        expect(outcome.flagged).toBe(inspectInbound(m.maskedText, 'fa', { policy, detectSensitive }).flags.length > 0);
+        // A flagged message keeps its flags' wording in each interface language; one not flagged keeps none.
+        expect(outcome.wording === null ? null : JSON.parse(outcome.wording)).toEqual(outcome.flagged ? { en: wordsIn(m.maskedText, 'en'), ar: wordsIn(m.maskedText, 'ar'), fa: wordsIn(m.maskedText, 'fa') } : null);
+      }
     }
-    expect([...stored.values()]).toContain(true);
+    expect([...stored.values()].map((o) => o.flagged)).toContain(true);
     const opened = flags.forConversation(id, messages, 'ar');
     expect(opened.unrecorded).toEqual([]);
-    expect(new Set(opened.flags.keys())).toEqual(new Set([...stored].filter(([, f]) => f).map(([m]) => m)));
+    expect(new Set(opened.flags.keys())).toEqual(new Set([...stored].filter(([, o]) => o.flagged).map(([m]) => m)));
+    for (const [m, f] of opened.flags) expect(f).toEqual(wordsIn(messages.find((x) => x.id === m)!.maskedText, 'ar'));
+  });
+
+  it('opening shows the recorded wording without checking again; an outcome recorded without it is worded once and recorded', async () => {
+    core = await storeCore();
+    const c = core;
+    c.guards.setPolicy(policy);
+    c.store.sink.ingest('tg', [inbound(1, { text: 'see https://acme-support-verify.com/x' }), inbound(2, { text: 'hello, where is my order?' })]);
+    const id = c.store.conversations.list().items[0]!.id;
+    const [flaggedId] = c.db.prepare('SELECT message_id FROM inbound_checks WHERE flagged = 1').pluck().all() as number[];
+    expect(flaggedId).toBeDefined();
+    // The stored wording is what is shown: a wording the check would never write proves it was not run again.
+    const marked = JSON.stringify({ en: [{ code: 'lookalike', explanation: 'as recorded' }], ar: [{ code: 'lookalike', explanation: 'كما سُجّل' }], fa: [{ code: 'lookalike', explanation: 'همان‌طور که ثبت شد' }] });
+    c.db.prepare('UPDATE inbound_checks SET wording = ? WHERE message_id = ?').run(marked, flaggedId);
+    const flags = new InboundFlags(() => c.guards.policy, c.store.inboundChecks);
+    const messages = c.store.conversations.messages(id);
+    expect(flags.forConversation(id, messages, 'fa').flags.get(flaggedId!)).toEqual([{ code: 'lookalike', explanation: 'همان‌طور که ثبت شد' }]);
+    // As before migration 021: flagged, no wording. Worded by the check, and the wording goes with the opening's record.
+    c.db.prepare('UPDATE inbound_checks SET wording = NULL WHERE message_id = ?').run(flaggedId);
+    const first = flags.forConversation(id, messages, 'en');
+    expect(first.flags.get(flaggedId!)?.[0]?.code).toBe('lookalike');
+    expect(first.unrecorded.map(([m, f]) => [m, f])).toEqual([[flaggedId, true]]);
+    c.store.inboundChecks.record(id, first.rules, first.unrecorded);
+    const again = flags.forConversation(id, messages, 'ar');
+    expect(again.unrecorded).toEqual([]);
+    expect(JSON.parse(c.store.inboundChecks.of(id, first.rules).get(flaggedId!)!.wording!).ar).toEqual(again.flags.get(flaggedId!));
   });
 
   it('follows a new policy: later messages are stored under its rules, earlier ones are checked again once', async () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { inspectInbound, type GuardPolicy } from '../guard';
+import { inspectInbound, type GuardLang, type GuardPolicy } from '../guard';
 import { detectSensitive } from '../masking';
 import type { InboundScreen } from '../store';
 import { APP_VERSION } from './version';
@@ -12,10 +12,37 @@ export function inboundRules(policy: GuardPolicy): string {
   return crypto.createHash('sha256').update(`${APP_VERSION}\0${JSON.stringify(policy)}`).digest('base64url').slice(0, 22);
 }
 
+export type InboundFlagWords = Array<{ code: string; explanation: string }>;
+
+const WORDING_LANGS: readonly GuardLang[] = ['en', 'ar', 'fa'];
+
+/** One message's flags in one language, by the guard's check. */
+export function inboundFlagsIn(maskedText: string, lang: GuardLang, policy: GuardPolicy): InboundFlagWords {
+  return inspectInbound(maskedText, lang, { policy, detectSensitive }).flags.map((f) => ({ code: f.code, explanation: f.explanation }));
+}
+
+/** A flagged message's flags in every interface language, as `inbound_checks.wording` keeps them. */
+export function inboundWording(maskedText: string, policy: GuardPolicy, known?: { lang: GuardLang; flags: InboundFlagWords }): string {
+  const all = Object.fromEntries(WORDING_LANGS.map((lang) => [lang, known?.lang === lang ? known.flags : inboundFlagsIn(maskedText, lang, policy)]));
+  return JSON.stringify(all);
+}
+
+/** The flags in `lang` from a stored wording; null when it is missing or not in the expected shape (checked again then). */
+export function wordingIn(wording: string | null, lang: GuardLang): InboundFlagWords | null {
+  if (!wording) return null;
+  try {
+    const flags = (JSON.parse(wording) as Record<string, unknown>)[lang];
+    return Array.isArray(flags) && flags.length && flags.every((f) => typeof f?.code === 'string' && typeof f?.explanation === 'string') ? (flags as InboundFlagWords) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The inbound scam check (`inspectInbound`, the guard's one copy of the rules) as the ingest path runs it: flagged or
  * not, under the fingerprinted rules. Whether a message is flagged does not depend on the reader's language; the
- * flags' wording does, and is made when a flagged message is shown.
+ * flags' wording does: a flagged message (about 1 in 100) is worded in each interface language here, so that showing
+ * it later needs no check (the first check in a process costs 0.2–0.9 s while the guard's patterns compile).
  */
 export class GuardScreen implements InboundScreen {
   readonly rules: string;
@@ -25,7 +52,12 @@ export class GuardScreen implements InboundScreen {
   }
 
   flagged(maskedText: string): boolean {
-    return inspectInbound(maskedText, 'en', { policy: this.policy, detectSensitive }).flags.length > 0;
+    return inboundFlagsIn(maskedText, 'en', this.policy).length > 0;
+  }
+
+  screen(maskedText: string): { flagged: boolean; wording?: string } {
+    const en = inboundFlagsIn(maskedText, 'en', this.policy);
+    return en.length ? { flagged: true, wording: inboundWording(maskedText, this.policy, { lang: 'en', flags: en }) } : { flagged: false };
   }
 }
 

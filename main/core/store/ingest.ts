@@ -102,7 +102,7 @@ export class Ingestor implements ConnectorSink {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
       s.insertFts.run(id, p.body);
-      if (p.screened) this.checks.record(conversationId, p.screened.rules, [[id, p.screened.flagged]]);
+      if (p.screened) this.checks.record(conversationId, p.screened.rules, [[id, p.screened.flagged, p.screened.wording]]);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
         moved.push(conversationId);
         conversations.delete(m.platformConversationId);

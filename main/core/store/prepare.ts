@@ -11,8 +11,11 @@ export interface PreparedText {
   textEnc: Uint8Array;
   keyVersion: number;
   fields: Array<{ type: string; start: number; end: number; valueEnc: Uint8Array }>;
-  /** The inbound scam check's outcome on the masked text, under `rules`; absent for replies and without a screen. */
-  screened?: { rules: string; flagged: boolean };
+  /**
+   * The inbound scam check's outcome on the masked text, under `rules` (with the flags' wording when flagged); absent
+   * for replies and without a screen.
+   */
+  screened?: { rules: string; flagged: boolean; wording?: string };
 }
 
 /**
@@ -22,7 +25,8 @@ export interface PreparedText {
 export interface InboundScreen {
   /** Fingerprint of the rules and policy; stored with each outcome. */
   readonly rules: string;
-  flagged(maskedText: string): boolean;
+  /** Whether the check flags the text and, when it does, the flags' wording to keep with the outcome. */
+  screen(maskedText: string): { flagged: boolean; wording?: string };
 }
 
 /** Who originals are sealed to: the seat (bound into each blob) and the custodian's current public key. */
@@ -58,7 +62,7 @@ export function prepareTexts(
       textEnc: textEnc!,
       keyVersion: SEALED,
       fields: fields.map((f, n) => ({ type: f.type, start: f.start, end: f.end, valueEnc: sealed[n]! })),
-      ...(screen?.inbound[i] ? { screened: { rules: screen.check.rules, flagged: screen.check.flagged(masked) } } : {}),
+      ...(screen?.inbound[i] ? { screened: { rules: screen.check.rules, ...screen.check.screen(masked) } } : {}),
     };
   });
 }

@@ -53,6 +53,10 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     listAgents: () => s.inbox.agents(),
 
     openConversation: (r, ctx) => detailDto(conversationOrFail(r.conversationId, actorOf(ctx), r.lang)),
+    olderMessages: (r, ctx) => {
+      const page = s.inbox.olderMessages({ actor: actorOf(ctx), conversationId: r.conversationId, before: r.before, ...(r.lang ? { lang: r.lang } : {}) });
+      return { messages: page.messages.map(messageDto), moreBefore: page.moreBefore };
+    },
     showAttachment: async (r, ctx) => {
       const file = await s.attachments.fetch(actorOf(ctx).username, r.messageId, r.index, 'show');
       return { mimeType: file.mimeType as (typeof SHOWN_IMAGE_TYPES)[number], dataBase64: file.content.toString('base64') };
@@ -272,6 +276,7 @@ export function detailDto(d: ConversationDetailRow) {
       ...(d.customer.consent !== undefined ? { consent: d.customer.consent } : {}),
     },
     replyWindow: d.replyWindow,
-    latestInboundId: latestInboundId(d),
+    latestInboundId: d.latestInboundId !== undefined ? d.latestInboundId : latestInboundId(d),
+    ...(d.moreBefore !== undefined ? { moreBefore: d.moreBefore } : {}),
   };
 }

@@ -376,6 +376,11 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       }));
       return detailDto({ ...detail, messages: [...detail.messages, ...waiting] });
     },
+    // A team seat's opening shows every message its cache holds (the hub sends the latest ones): no older page here.
+    olderMessages: (r, ctx) => {
+      conversationOf(seatOf(ctx), r.conversationId);
+      return { messages: [], moreBefore: false };
+    },
     setConversationStatus: async (r, ctx) => {
       const seat = seatOf(ctx);
       conversationOf(seat, r.conversationId);

@@ -240,6 +240,10 @@ function Messages({ detail }: { detail: Detail }) {
   const atBottom = useRef(true);
   const shown = useRef<{ conversationId: number; lastId: number } | null>(null);
   const [unseen, setUnseen] = useState(0);
+  const loadOlder = useDetail((s) => s.loadOlder);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  /** While older messages are put above: the reader's distance from the bottom, kept so their place does not jump. */
+  const fromBottom = useRef<number | null>(null);
   const toBottom = () => {
     const el = list.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -251,6 +255,11 @@ function Messages({ detail }: { detail: Detail }) {
     const before = shown.current;
     shown.current = { conversationId: detail.summary.id, lastId };
     if (!before || before.conversationId !== detail.summary.id) return toBottom();
+    const el = list.current;
+    if (fromBottom.current !== null && el) {
+      el.scrollTop = el.scrollHeight - fromBottom.current;
+      fromBottom.current = null;
+    }
     const added = detail.messages.filter((m) => m.id > before.lastId);
     if (!added.length) return;
     if (atBottom.current || added.some((m) => m.direction === 'out' && m.author?.id === me)) toBottom();
@@ -283,6 +292,27 @@ function Messages({ detail }: { detail: Detail }) {
           if (atBottom.current) setUnseen(0);
         }}
       >
+        {detail.moreBefore && (
+          <li className="older-messages">
+            <button
+              type="button"
+              disabled={loadingOlder}
+              data-testid="older-messages"
+              onClick={async () => {
+                const el = list.current;
+                fromBottom.current = el ? el.scrollHeight - el.scrollTop : null;
+                setLoadingOlder(true);
+                try {
+                  await loadOlder();
+                } finally {
+                  setLoadingOlder(false);
+                }
+              }}
+            >
+              {t('conversation.olderMessages')}
+            </button>
+          </li>
+        )}
         {detail.messages.map((m) => (
           <MessageItem key={m.id} m={m} canReveal={canReveal} isEdit={edits.has(m.id)} />
         ))}

@@ -19,6 +19,8 @@ interface DetailState {
   /** A status or assignment change main answered with the new summary: the header and the list row follow. */
   applySummary(summary: Detail['summary']): void;
   resolveUnknown(messageId: number, action: 'resend' | 'mark_failed'): Promise<void>;
+  /** Reads the page of messages before the oldest one shown (an opening shows the latest page only). */
+  loadOlder(): Promise<void>;
   reset(): void;
 }
 
@@ -38,7 +40,7 @@ export const useDetail = create<DetailState>((set, get) => ({
     try {
       const detail = await call('openConversation', { conversationId: id, lang: useUi.getState().language });
       if (!current()) return;
-      set({ detail, loading: false, error: null });
+      set((s) => ({ detail: keepOlder(s.detail, detail), loading: false, error: null }));
       useInbox.getState().replace(detail.summary);
     } catch (error) {
       if (current()) set({ error, loading: false });
@@ -52,8 +54,27 @@ export const useDetail = create<DetailState>((set, get) => ({
     await call('resolveUnknownDelivery', { messageId, action });
     await get().reload();
   },
+  loadOlder: async () => {
+    const shown = get().detail;
+    const oldest = shown?.messages[0];
+    if (!shown || !oldest || !shown.moreBefore) return;
+    const page = await call('olderMessages', { conversationId: shown.summary.id, before: { sentAt: oldest.sentAt, id: oldest.id }, lang: useUi.getState().language });
+    set((s) =>
+      s.detail && s.detail.summary.id === shown.summary.id && s.detail.messages[0]?.id === oldest.id
+        ? { detail: { ...s.detail, messages: [...page.messages, ...s.detail.messages], moreBefore: page.moreBefore } }
+        : {},
+    );
+  },
   reset: () => set({ detail: null, loading: false, error: null }),
 }));
+
+/** A reload of the conversation shown keeps the older pages the reader had already read above its latest page. */
+function keepOlder(before: Detail | null, next: Detail): Detail {
+  const first = next.messages[0];
+  if (!before || before.summary.id !== next.summary.id || !first || !next.moreBefore) return next;
+  const older = before.messages.filter((m) => m.sentAt < first.sentAt || (m.sentAt === first.sentAt && m.id < first.id));
+  return older.length ? { ...next, messages: [...older, ...next.messages], moreBefore: before.moreBefore } : next;
+}
 
 onSelectionChange((id) => {
   useDetail.setState({ detail: null, error: null, loading: id !== null });
