@@ -71,7 +71,7 @@ function inboundTable(file: string, rows: InRow[]): void {
   const perFlag = new Map<string, [number, number]>();
   for (const r of rows) {
     const got = new Set(inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive: detect }).flags.map((f) => f.code));
-    const named = new Set([...got].map((c) => (c === 'mixed_script' ? 'lookalike' : c === 'fake_handle' ? 'fake_number' : c)));
+    const named = new Set<string>([...got].map((c) => (c === 'mixed_script' ? 'lookalike' : c === 'fake_handle' ? 'fake_number' : c)));
     for (const f of r.flags) {
       const s = perFlag.get(f) ?? [0, 0];
       perFlag.set(f, [s[0] + (named.has(f) ? 1 : 0), s[1] + 1]);
