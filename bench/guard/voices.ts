@@ -67,8 +67,15 @@ function inboundTable(file: string, rows: InRow[]): void {
   const by = new Map<string, { scams: number; caught: number; flagged: number; ordinaryFlagged: number; ordinary: number; secrets: number; secretsCaught: number }>();
   const total = { scams: 0, caught: 0, flagged: 0, ordinaryFlagged: 0, ordinary: 0, secrets: 0, secretsCaught: 0 };
   const right: boolean[] = [];
+  // per-flag recall: the flag the writer named, raised under its contract name (a mixed-script link is a look-alike, a fake handle a fake number)
+  const perFlag = new Map<string, [number, number]>();
   for (const r of rows) {
     const got = new Set(inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive: detect }).flags.map((f) => f.code));
+    const named = new Set<string>([...got].map((c) => (c === 'mixed_script' ? 'lookalike' : c === 'fake_handle' ? 'fake_number' : c)));
+    for (const f of r.flags) {
+      const s = perFlag.get(f) ?? [0, 0];
+      perFlag.set(f, [s[0] + (named.has(f) ? 1 : 0), s[1] + 1]);
+    }
     const s = by.get(r.voice) ?? { scams: 0, caught: 0, flagged: 0, ordinaryFlagged: 0, ordinary: 0, secrets: 0, secretsCaught: 0 };
     for (const x of [s, total]) {
       if (scam(r.flags)) { x.scams++; if (scam(got)) x.caught++; }
@@ -85,6 +92,7 @@ function inboundTable(file: string, rows: InRow[]): void {
   for (const [v, s] of [...by, ['**all**', total] as const].sort((a, b) => (a[0] === '**all**' ? 1 : b[0] === '**all**' ? -1 : a[0].localeCompare(b[0])))) {
     console.log(`| ${v} | ${s.scams} | ${r3(s.caught / s.scams)} | ${r3(s.caught / s.flagged)} | ${s.secretsCaught}/${s.secrets} | ${s.ordinaryFlagged}/${s.ordinary} |`);
   }
+  if (perFlag.size) console.log(`\nper flag (raised / named by the writer): ${[...perFlag].sort().map(([f, [a, n]]) => `${f} ${a}/${n}`).join(', ')}`);
   classTable(rows, right);
 }
 

@@ -19,6 +19,7 @@ import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
+import { temporarySecretHandedBack } from './temporary';
 import { conditionedOnIt, conditionedOnTheSecret } from './conditions';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
@@ -105,6 +106,11 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
       const window = all.slice(Math.max(0, index - 1), index + 2).map((c) => c.text).join(' , ');
       if (objects.length && conditionedOnTheSecret(clause.text, window, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
       else if (!objects.length && earlier.length && conditionedOnIt(clause.text, window)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
+      else {
+        // "reset your password to something temporary and send me what you set it to"
+        const login = [...objects, ...earlier].find((o) => o.kind === 'password' || o.kind === 'otp' || o.kind === 'pin');
+        if (login && temporarySecretHandedBack(clause, window, true)) requests.push({ kind: login.kind === 'otp' ? 'password' : (login.kind as RequestedSecret), strength: 'block' });
+      }
     }
     // …every item of the list that begins with a secret is what the verb asks for
     if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
@@ -317,6 +323,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
 const AFTER_A_BARE_VERB = new Set(['with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
+const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
   // a reason or purpose clause after the request is its own business: "…share with me here as I am the official executive"
@@ -326,6 +333,8 @@ function elliptical(clause: Clause, v: Hit): boolean {
   const places = hits(clause.text, TO_WRITER_PLACE);
   const before = clause.tokens.slice(0, v.at);
   if (before.every((w, i) => BEFORE_A_BARE_VERB.has(w) || places.some((p) => p.at <= i && i <= p.last))) return true;
+  // "…you'll get a code. When my colleague calls, tell him": after the event, the secret named before goes to the caller
+  if (hits(clause.text, SUBORDINATORS).some((s) => s.at === 0) && THIRD_DATIVE.test(before[before.length - 1] ?? '')) return true;
   // "…but for this verification only you can share with me here": whatever leads up to it, a bare transfer verb that
   // sends its left-out object to us asks for the secret named before — unless an event clause holds the verb
   return places.some((p) => p.at > v.last) && READER_ASKED.test(before.slice(-2).join(' ')) && !hits(before.join(' '), SUBORDINATORS).length;
@@ -449,6 +458,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
     if (strangerAsks.some((r) => r.at <= v.at)) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
+    if (handedOverByMistake(clause, v, subordinators)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (persian && sharesAFinalStatement(clause, v)) continue;
@@ -485,7 +495,9 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     // "law wasalak el code ab3atholi", "if the code arrives forward it to me": the event names the secret, the pronoun asks for it
     // (Persian drops the object before a place: "وقتی code اومد copy کنید و اینجا paste کنید")
     // (…a thing's transfer, not "اگه کد نیومد به من بگید", tell me about the event)
-    if (!paired.length && (refersBack(clause, v) || (persian && toWriterPlace.some((p) => p.last === v.at - 1) && !SAYING.test(clause.tokens[v.at] ?? '')))) {
+    // (…or drops it at the sentence's end after "و": "از کارت ملیت یه عکس بگیر که شماره‌ش معلوم باشه و بفرست")
+    const droppedAtTheEnd = persian && v.last === clause.tokens.length - 1 && clause.tokens[v.at - 1] === 'و' && !SAYING.test(clause.tokens[v.at] ?? '');
+    if (!paired.length && (refersBack(clause, v) || droppedAtTheEnd || (persian && toWriterPlace.some((p) => p.last === v.at - 1) && !SAYING.test(clause.tokens[v.at] ?? '')))) {
       // …or the secret comes first and "and" joins the verb that takes it: "screenshot the SMS we sent and drop it here"
       const introduced = objects.find((o) => o.last < v.at && (subordinators.some((s) => s.last < o.at) || clause.tokens.slice(o.last + 1, v.at).some((w) => AND.test(w))));
       if (introduced) add(introduced.kind as RequestedSecret, strength);
@@ -624,6 +636,15 @@ function askedAboutThePast(clause: Clause, v: Hit): boolean {
   // (but "what did it say?" asks for what the message holds)
   return !/^(?:it|they)$/.test(subject) || !WH.has(clause.tokens[i - 2] ?? '');
 }
+
+/**
+ * "If you sent me your password by mistake before, change it now", "لو كنت بعتلي الباسورد قبل كده بالغلط", "اگه قبلاً
+ * اشتباهی فرستادی": a hand-over that already happened by mistake, as the condition of advice, is the event, not the ask.
+ */
+function handedOverByMistake(clause: Clause, v: Hit, subordinators: Hit[]): boolean {
+  return subordinators.some((s) => s.last < v.at && v.at - s.last <= 4) && hits(clause.text, BY_MISTAKE).length > 0;
+}
+const BY_MISTAKE = ['by mistake', 'by accident', 'accidentally', 'mistakenly', 'in error', 'earlier', 'before', 'previously', 'already', 'ever', 'بالغلط', 'غلط', 'بالخطا', 'عن طريق الخطا', 'خطا', 'قبل كده', 'قبل كدا', 'من قبل', 'سابقا', 'مسبقا', 'قبل شوي', 'اشتباهي', 'اشتباها', 'به اشتباه', 'قبلا', 'قبلش', 'bel ghalat', 'bil ghalat', 'eshtebahi', 'ghablan', 'abl keda'];
 
 /** "Please request a new code from the app": the customer obtains a fresh one, nobody receives it. */
 function obtainsANewOne(clause: Clause, v: Hit): boolean {

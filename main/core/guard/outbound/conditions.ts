@@ -15,7 +15,7 @@
 import { foldLetters } from '../text/clauses';
 import { findAll, type Hit } from './lexicon';
 
-const CONDITION = ['without', 'w/o', 'until', 'till', 'til', 'unless', 'except with', 'only (?:with|after|once|when)', 'بدون', 'من غير', 'من دون', 'بغير', 'الا', 'الا بعد', 'الا اذا', 'الا لما', 'الا ما', 'لين', 'لحد ما', 'بلا', 'بلاش', 'تا', 'تا وقتي', 'مگر', 'مگه', 'bedoone', 'bedune', 'bedoon', 'ta', 'ella', 'illa', 'men gheir', 'mn gher', 'bina'];
+const CONDITION = ['without', 'w/o', 'until', 'till', 'til', 'unless', 'except with', 'only (?:with|after|once|when)', 'بدون', 'من غير', 'من دون', 'بغير', 'الا', 'الا بعد', 'الا اذا', 'الا لما', 'الا ما', 'غير لما', 'غير ما', 'الا اما', 'تا زماني كه', 'تا وقتي كه', 'gher lama', 'ghair lama', 'لين', 'لحد ما', 'بلا', 'بلاش', 'تا', 'تا وقتي', 'مگر', 'مگه', 'bedoone', 'bedune', 'bedoon', 'ta', 'ella', 'illa', 'men gheir', 'mn gher', 'bina'];
 /** The condition on something named before: "…the activation code, من غيره مش هقدر", "without it I can't". */
 const CONDITION_ON_IT = ['without (?:it|that|them|this|those)', 'بدونه', 'بدونها', 'بدونو', 'بدونش', 'من غيره', 'من غيرها', 'من غيرو', 'من دونه', 'من دونها', 'bedoonesh', 'bedunesh', 'mn ghero', 'men gheiro'];
 const CONDITION_ALONE = ['contingent (?:up)?on', 'conditional (?:up)?on', 'dependent (?:up)?on', 'depends (?:up)?on', 'subject to (?:the )?(?:receipt|receiving)', 'upon (?:the )?receipt of', 'pending (?:the )?receipt of', 'منوط (?:به|ب)', 'مشروط (?:به|ب)', 'موكول (?:به|ب)', 'مشروط\\S*', 'منوط\\S*', 'مرهون\\S*', '(?:ي|ت)?توقف (?:على|علي)', 'متوقف\\S* (?:على|علي)', 'بعد (?:استلام|تسلم) (?:\\S+ )?منك\\S*'];
@@ -24,9 +24,11 @@ const HALT = [
   "(?:i|we) (?:can't|cant|cannot|can not|won't be able to|wont be able to|will not be able to|am unable to|are unable to|am not able to|are not able to|couldn't|could not|don't have a way to)",
   "(?:i'm|im|we're|were) (?:unable|not able) to", 'unable to (?:proceed|continue|go on|process|complete|help|move|do)\\S*', "(?:it's|it is|it isn't|it's not) (?:not )?(?:possible|feasible)", 'not possible', 'impossible', 'no way',
   '(?:can|could|will)(?:not|n\'t) (?:be )?(?:processed|completed|proceed|continue)\\S*',
-  '(?:ما|مش|مو|مب|مانيش|مانقدرش|لا) ?(?:ه|ح|ب|بن|هن|حن)?(?:اقدر|نقدر|قدر|اگدر|نگدر|اكدر|نكدر|اعرف|نعرف|عرف|نستطيع|استطيع|اكمل|نكمل|كمل)\\S*', 'مقدرش', 'مقدرتش', 'مانقدرش', 'ما ?نقدروش', 'مش هينفع', 'ما ينفع', 'ما يصير', 'ما يمدي', 'مش هعرف', 'مش حعرف',
+  '(?:ما|مش|مو|مب|مانيش|مانقدرش|لا) ?(?:ه|ح|ب|بن|هن|حن)?(?:اقدر|نقدر|قدر|اگدر|نگدر|اكدر|نكدر|اعرف|نعرف|عرف|نستطيع|استطيع|اكمل|نكمل|كمل)\\S*', 'مقدرش', 'مقدرتش', 'مانقدرش', 'ما ?نقدروش', 'مش هينفع', 'ما ينفع', 'ما ?في(?:ني|نا)', 'مش ?قادر\\S*', 'مو ?قادر\\S*', 'ماكو (?:شي|شي ?ء|اي شي)', 'ما ?بيطلع (?:ب|من )?ايدي', 'ما يصير', 'ما يمدي', 'مش هعرف', 'مش حعرف',
   'لا (?:يمكن|يمكنني|يمكننا|نستطيع|استطيع|يتسنى|يتم)\\S*', 'لن (?:نتمكن|اتمكن|يتم|نستطيع|استطيع)\\S*', 'يتعذر\\S*', 'تعذر\\S*', 'غير ممكن', 'مستحيل',
   'نمي ?تونم', 'نمي ?تونيم', 'نمي ?توانم', 'نمي ?توانيم', 'نمي ?شه', 'نمي ?شود', 'امكان\\S* (?:\\S+ ){0,4}?(?:وجود ندارد|نيست|ندارد|نداره)', 'امكان ?پذير نيست', 'مقدور نيست', 'ممكن نيست', 'nemitoonam', 'nemitunam', 'nemishe',
+  // "کاری از دستم برنمیاد", "هیچ اقدامی از دست ما برنمی‌آید": nothing is in the writer's hands
+  'از دست\\S* (?:\\S+ )?بر ?نمي ?(?:اد|ايد|اييد)', 'kari az dast\\S* bar ?nemiad', 'nothing (?:more )?(?:i|we) can do', "there's nothing (?:more )?(?:i|we) can do", 'there is nothing (?:more )?(?:i|we) can do', 'nothing i can do', 'nothing we can do',
 ];
 const WAITING = ["(?:i|we)(?: am|'m|m| are|'re| will be|'ll be)? (?:still |just |now )?(?:waiting|awaiting)(?: on| for)?", 'awaiting', '(?:انا |احنا )?(?:مستني|مستنيه|مستنين|منتظر|منتظره|منتظرين|ناطر|ناطره|ناطرين|نستنى|نستنا|بستنى|بستنا|بانتظار|في انتظار|بنستنى)', 'منتظر(?:م|يم)', 'montazer(?:am|im)?', 'mestanni', 'mestany'];
 /** The reader's part or the app's: "you can't …", "contingent upon you entering it in the app", "don't send it". */

@@ -57,7 +57,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the card from both sides: "el card men el jehtein", "البطاقة من الجهتين"
     `(?:card|cards|kart|karta|bitaka|beta2a|bata2a|bitaqa|${AR_PFX}(?:بطاق|كارت|كارط|كرت|فيزا)\\S*) (?:\\S+ ){0,2}?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n|recto ?(?:et )?verso|(?:ال)?(?:جهتين|وجهين|وشين|جنبين|صفحتين|جهتين))`,
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
-    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|t?swira|tsawira|sourat|photographs?) (?:\\S+ ){0,5}?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?شحن)|كارت\\S*|kart\\S*|cart|carte|card)`,
+    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|t?swira|tsawira|sourat|photographs?) (?:\\S+ ){0,5}?(?<!(?:id|identity|national) )(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?(?:شحن|شخصي|هويه|وطني|الوطني|الشخصي))|كارت(?! ?ملي)\\S*|kart(?! ?e? ?mell?i)\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // "the front and back of your card", "the long number off the front"
     '(?:front|back|reverse|rear) (?:side )?and (?:the )?(?:front|back|reverse|rear)(?: side)? (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
@@ -71,12 +71,17 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the card shown to a camera: "hold your card up to the camera"
     '(?:your |the )?(?:credit |debit |bank )?card (?:up )?(?:to|in front of|towards) (?:the |your )?(?:camera|webcam|video|screen)',
     // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
-    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت\\S* (?:\\S+ ){0,3}عكس\\S*',
+    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت(?! ?ملي)\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت(?! ?ملي)\\S* (?:\\S+ ){0,3}عكس\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
     '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards|visa|mastercard|amex|debit|credit)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown|stamped|raised) (?:on|along|across|at|in) (?:\\S+ ){0,4}?card',
     `${AR_PFX}(?:رقم|ارقام|نمره)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S* (?:كامل|كله|كلو|كلها|بالكامل|كاملا)\\S*`,
     '(?:شماره|ارقام|اعداد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
+  ],
+  national_id: [
+    // a picture of an identity document shows its number: "a photo of the front of your national ID card", "صورة الهوية", "از کارت ملیت یه عکس بگیر"
+    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|swira) (?:\\S+ ){0,6}?(?:(?:national|civil|emirates|resident|residence|qid) ?id|id card|identity card|iqama|passport|mykad|nric|${AR_PFX}(?:هويه|اقامه|جواز)\\S*|كارت ?ملي\\S*|شناسنامه\\S*|گذرنامه\\S*|پاسپورت\\S*|تذكره\\S*|kart ?e? ?mell?i\\S*)`,
+    `(?:از )?(?:\\S+ ){0,2}(?:كارت ?ملي|شناسنامه|گذرنامه|پاسپورت|تذكره)\\S* (?:\\S+ ){0,3}عكس\\S*`,
   ],
   cvv: [
     // by size and place: "the three-digit security value printed on the reverse", "3 numbers sa likod ng card"

@@ -46,12 +46,12 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'كد ?(?:cvv|امنيتي|سه ?رقمي)\\S*', 'سي ?وي ?وي\\S*', '(?:3|سه) ?رقم (?:\\S+ )?(?:پشت|پشتي)\\S*',
   ],
   national_id: [
-    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'nric(?: number| no| card)?', 'nric', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'el ?ra2m el ?2awmy', 'code ?e? ?melli', 'kode? ?meli', 'shomare ?(?:ye )?melli', 'kart ?e? ?melli',
-    `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:بطاق|كارنيه|كرت)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي|وطني|الوطني|تعريف|التعريف)\\S*`, '(?:ال)?سمي(?:ت|ه)\\S* (?:ال)?كامل\\S*', `${AR_PFX}رقم (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
+    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'nric(?: number| no| card)?', 'nric', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'el ?ra2m el ?2awmy', 'code ?e? ?mell?i', 'kode? ?mell?i', 'shomare ?(?:ye )?mell?i', 'kart ?e? ?melli',
+    `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:بطاق|كارنيه|كرت)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي|وطني|الوطني|تعريف|التعريف)\\S*`, '(?:ال)?سمي(?:ت|ه)\\S* (?:ال)?كامل\\S*', `${AR_PFX}رقم(?:ك|كم|ه|ي)? (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', '(?:نمبر|شماره|كاپي|كابي|عكس) ?(?:ي )?تذكره\\S*', 'تذكره ?(?:ي )?(?:الكترونيكي|تابعيت)\\S*', '(?:ال)?(?:لا ?)?كارط ناسيونال\\S*', '(?:la )?cart[e]? nationale?', '(?:el |al )?(?:beta2a|bita2a|bitaqa|bataqa|carte?) (?:el |al |l)?(?:watani(?:ya|yya|ye|a)?|nationale?)', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
   full_name: [
-    'full (?:legal )?names?(?: (?:exactly )?as (?:it (?:appears|is) |written |shown )?(?:on|in) (?:your |the )?(?:id|id card|card|passport|iqama|national id))?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'esm ?e? ?kamel', '(?:esm|ism|isim|esem)\\S* (?:el |al |l)?(?:kamel|kaamel|kamil|rubaa?3?i|roba3?i|rba3i|thulathi|tholathi|tholasi|tlete|tlate|tlati|tholathy)', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel',
+    'full (?:legal )?names?(?: (?:exactly )?as (?:it (?:appears|is) |written |shown )?(?:on|in) (?:your |the )?(?:id|id card|card|passport|iqama|national id))?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'esm ?e? ?kamel\\S*', '(?:esm|ism|isim|esem)\\S* (?:el |al |l)?(?:kamel|kaamel|kamil|rubaa?3?i|roba3?i|rba3i|thulathi|tholathi|tholasi|tlete|tlate|tlati|tholathy)', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel',
     `${AR_PFX}اسم\\S* (?:ال)?(?:كامل|بالكامل|رباعي|ثلاثي|الكامل|الرباعي|الثلاثي|كما في|حسب)\\S*`, 'نام ?(?:و|ونام)? ?نام ?خانوادگي\\S*', 'نام ?(?:ي )?(?:كامل|مكمل)\\S*', 'اسم ?(?:و|ُ)? ?فاميل\\S*', 'نام خانوادگي\\S*', 'اسم ?كامل\\S*',
   ],
   activation: [
@@ -106,7 +106,7 @@ export const TRANSFER_VERBS = [
   '(?:ذكر|اعلام|ارسال|مرقوم|درج) (?:ب)?(?:فرماي|نماي|كن)\\S*', 'بفرماي(?:يد|ين)', 'بنويس\\S*', 'تايپ كن\\S*',
   '(?:و|ف)?(?:ابعت|ارسل|ابعث|صيفط|سيفط|دز|عط|اعط|اد|قول|قل|شارك|هات)\\S*', 'بفرست\\S*', 'بفرس\\S*', 'بده\\S*', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)',
   'رسل(?:و|ي|ها|يه)\\S*', 'روان (?:كن|كو|كنين|كنيد)\\S*', 'paki ?send\\S*',
-  'befrest\\S*', 'bede\\S*', 'bego\\S*', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*',
+  'befrest\\S*', 'bede\\S*', 'bego\\S*', 'begid', 'begin', 'begi', 'begu', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*',
 ];
 
 /** What customers do to their own secret, handing it to nobody: "reset your PIN", "keep your OTP private", "پسورد رو عوض کنید". */

@@ -64,6 +64,10 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
     const name = dressedName(link.label) ?? nameInFrontOfDress(link) ?? (THROWAWAY_ENDINGS.has(ending) && link.label.includes('-') ? link.label.split('-').find((p) => p.length >= 2) : undefined);
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'dressed_name' });
   }
+  // a name spelt in letters that only look Latin (`xn--zaytn-nva.com` is `zaytün.com`): no brand need be listed to see the disguise
+  if (!flags.some((f) => f.code === 'lookalike' || f.code === 'mixed_script') && /(?:^|\.)xn--/.test(link.host) && /[^\p{ASCII}]/u.test(link.label) && /^[a-z0-9-]{3,}$/.test(skeleton(link.label))) {
+    flags.push({ code: 'lookalike', domain: link.hostUnicode, company: skeleton(link.label), how: 'homoglyph' });
+  }
   if (!flags.some((f) => f.code === 'lookalike')) {
     const name = countryLabelTrick(link, policy);
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'country_label' });
@@ -89,7 +93,7 @@ const OFFICIAL_DRESS = new Set([
   'secure', 'security', 'safe', 'safety', 'verify', 'verification', 'verified', 'validate', 'validation', 'update', 'updates', 'upd', 'login', 'logon', 'signin',
   'account', 'accounts', 'acct', 'support', 'help', 'helpdesk', 'care', 'customer', 'customers', 'client', 'clients', 'service', 'services', 'billing',
   'bill', 'bills', 'payment', 'payments', 'pay', 'refund', 'refunds', 'portal', 'online', 'center', 'centre', 'resolution', 'kyc', 'unlock', 'unblock',
-  'confirm', 'confirmation', 'auth', 'authentication', 'alert', 'alerts', 'notice', 'reward', 'rewards', 'bonus', 'gift', 'gifts', 'prize', 'offer',
+  'sec', 'secu', 'notify', 'notif', 'confirm', 'confirmation', 'auth', 'authentication', 'alert', 'alerts', 'notice', 'reward', 'rewards', 'bonus', 'gift', 'gifts', 'prize', 'offer',
   'offers', 'promo', 'claim', 'wallet', 'recovery', 'reset', 'restore', 'bank', 'banking', 'telecom', 'official', 'team', 'desk', 'check', 'access',
   'member', 'members', 'id', 'identity', 'web', 'net', 'app', 'mobile', 'tax', 'post', 'delivery', 'parcel', 'track', 'tracking', 'fee', 'fees',
   // the same dress in French, Persian and Arabic transliteration: `ooredoo-client-securite`, `shaparak-pardakht`, `vam-…`
@@ -161,7 +165,10 @@ function isDress(word: string): boolean {
 function nameInFrontOfDress(link: Link): string | undefined {
   const parts = link.label.split('-').filter(Boolean);
   if (parts.length < 2 || !parts.every(isDress) || !link.subdomain) return undefined;
-  const read = link.subdomain.split('.').pop()!;
+  const labels = link.subdomain.split('.');
+  // `zaytun.ir.verify-account.com`: a country code in front of the dress reads as the name's country, the name before it
+  if (labels.length >= 2 && COUNTRY_CODES.has(labels[labels.length - 1]!) && /^\p{L}{3,}$/u.test(labels[labels.length - 2]!) && !isDress(labels[labels.length - 2]!)) return labels[labels.length - 2];
+  const read = labels.pop()!;
   const pieces = read.split('-').filter(Boolean);
   if (pieces.length < 2) return undefined;
   return dressedName(read) ?? (pieces.slice(1).every((p) => PLACE_WORDS.test(p)) && /^\p{L}{3,}$/u.test(pieces[0]!) ? pieces[0] : undefined);

@@ -19,7 +19,8 @@ const SECRET: Array<[Kind, RegExp]> = [
   ['pin', alt(['pin(?: code| number)?' + E, '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)', 'ramze? dovom'])],
   ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur'])],
   ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان'])],
-  ['card', alt(['card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
+  // a picture of the card shows its number: "a photo of the card, both sides", "صورة الكارت", "عکس کارت"
+  ['card', alt(['(?:photo|picture|pic|scan|image|screenshot)s? of (?:my |the )?(?:\\S+ )?card' + E, 'صور(?:ه|ت)? (?:ال)?(?:كارت|بطاق|فيزا)\\S*', 'عكس (?:\\S+ )?كارت\\S*', 'card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
   ['otp', alt([
     // not a code that is no secret: a delivery, order, promo or postal code
     '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
@@ -36,6 +37,10 @@ const HANDED = alt([
   "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|told) (?:him|her|them) (?:the|my|that) (?:\\S+ )?(?:code|otp|pin|password|digits|numbers)" + E,
   // Pidgin's perfect: "I don send am", "I done give dem the code"; not "I no send am"
   "i (?:don|done|don already) (?:send|give|tell|read|share|forward)(?: (?:am|dem|it|them|him|her))" + E,
+  // the card's picture sent to someone: "I sent them a photo of the card, both sides", "بعتلهم صورة الكارت", "عکس کارتمو براشون فرستادم"
+  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:sent|gave|showed|forwarded|whatsapped|texted) (?:him|her|them|the (?:guy|man|woman|lady|caller|person|agent|scammer)) (?:a |the |some |two )?(?:photos?|pictures?|pics?|scans?|images?|screenshots?) of (?:my |the )?(?:\\S+ )?card" + E,
+  '(?:و|ف)?(?:بعت|ارسل|صيفط|دزي|رسل)(?:ت)?(?:له|لها|لهم|ليه|ليها|ليهم|لو) (?:ال)?صور\\S* (?:ال)?(?:كارت|بطاق|فيزا)\\S*',
+  'عكس (?:\\S+ ){0,2}كارت\\S* (?:رو |را )?(?:براش|براشون|بهش|بهشون|واسش|واسشون) (?:فرستادم|دادم)',
   "read (?:it|them) (?:out )?(?:to (?:him|her|them|the (?:guy|man|woman|lady|caller|person|agent))|out)" + E,
   // Arabic, first person past with the secret as object: قلتهوله, اديته, عطيتو, بعتهوله, دزيته, صيفطتو, قريتهوله
   '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا|خبر)ت(?:ه|ها|هم|و|هو)\\S*',

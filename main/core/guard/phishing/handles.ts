@@ -13,7 +13,7 @@ import { dressedName } from './domains';
 
 const HANDLE = /(?<![\p{L}\p{N}@./\-_])@?[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+(?![\p{L}\p{N}@/]|\.[a-z])|(?<![\p{L}\p{N}@./\-_])@[a-z][a-z0-9_.]{2,30}(?![\p{L}\p{N}@/])/giu;
 const PRESENTED = new RegExp(`(?<![\\p{L}])(?:${[
-  'account', 'page', 'handle', 'profile', 'channel', 'instagram', 'insta', 'ig', 'facebook', 'fb', 'twitter', 'tiktok', 'telegram', 'snapchat', 'dm\\S*', 'messag\\S*', 'contacted', 'wrote', 'reached', 'inbox\\S*', 'called', 'named', 'official', 'support', 'yours', 'is (?:it|this|that) (?:you|real|legit)',
+  'account', 'page', 'handle', 'profile', 'channel', 'instagram', 'insta', 'ig', 'facebook', 'fb', 'twitter', 'tiktok', 'telegram', 'snapchat', 'dm\\S*', 'messag\\S*', 'contacted', 'wrote', 'reached', 'inbox\\S*', 'called', 'named', 'official', 'support', 'yours', '(?:sms|text|message|msg|mail|email|e-mail|call|alert|notification)s? from', 'sender', 'رساله من', 'مسج من', 'ايميل من', 'پيامك از', 'پيام از', 'اس ام اس از', 'is (?:it|this|that) (?:you|real|legit)',
   'حساب', 'صفحه', 'اكونت', 'اكاونت', 'اكانت', 'بيج', 'پيج', 'اسمه', 'باسم', 'به اسم', 'بنام', 'پيام', 'مسج', 'رساله', 'راسلني', 'كلمني', 'جاني', 'جالي', 'يقول', 'رسمي', 'الرسمي', 'تابع لكم', 'تابعين لكم', 'مال شما', 'مال شماست', 'انستا\\S*', 'اينستا\\S*', 'تويتر', 'تلگرام', 'فيسبوك',
 ].map(foldLetters).join('|')})`, 'u');
 /** Endings of web addresses: the generic ones and every two-letter country code. */

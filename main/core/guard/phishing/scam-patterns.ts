@@ -45,6 +45,10 @@ const CLAIMS_TO_BE_FROM = rx([
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور|from)(?= |$)',
   '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
+  // the claim by a copula, a name after it: "saying it is Zaytun", "said they were the bank" (not "saying it is urgent")
+  "(?:saying|says|said|claiming|claims|claimed)(?: that)? (?:it|this|he|she|they|we)(?:'s| is| was| are| were| r) (?!(?:urgent|important|about|not|a|an|my|me|ok|okay|fine|done|free|real|true|late|expired|blocked|closed|frozen|suspended|locked|pending|ready|over|time|possible|necessary|required|valid|invalid|safe|correct|wrong|due|last|final|going|coming|for|because|to|too|very|so|just|still|only|already|in|on|at|gone|broken|down|up|better|worse|sorry|my)(?![\\p{L}]))[a-z]{3,}",
+  '(?:قال|قالو|قالوا|بيقولوا|بيقولو|بيقول|يقولون|يقولو|يقول|تقول|بتقول|قالت|كيقولو)\\S* (?:لي |ليا )?(?:انهم|انه|انها|انو|احنا|اننا) (?!(?:مش|مو|ما|لا|لن|لم|رح|راح|سوف|غادي)(?![\\p{L}]))(?![هحيبتسن])\\S{3,}',
+  '(?:مي ?گه|ميگه|مي ?گن|ميگن|گفت|گفتن|نوشته) (?:\\S+ ){0,3}?(?:هستيم|هستم)(?= |$)',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
   // Darija Arabizi "kaygolo rahom mn Inwi", "galo liya rah mn": they say they are from
   '(?:kay|ka|k)?(?:g|9|q|2)(?:o|ou|a)l\\S*(?: (?:lia|liya|lina|lya))?(?: (?:rahom|rah|rahou|rahoum|rana|rani|rahi|bli|blli|belli))+ (?:mn|men|min|m3a|dyal)(?= |$)',
@@ -141,7 +145,7 @@ const PHONE = /(?<![\p{L}\d])(?:\+|00)?\d[\d\s\-().]{6,18}\d/gu;
 const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 
 const FEE = rx([
-  'fee', 'fees', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', '\\d+\\s?(?:usd|\\$|sar|aed|egp|riyal|dirham|pounds?|toman|rial)',
+  'fee', 'fees', 'frais', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', '\\d+\\s?(?:usd|\\$|sar|aed|egp|riyal|dirham|pounds?|toman|rial)',
   // "رسم" but not "الرسمي" (official); "حول" transfers only with an amount after it, else it is "about" ("ايميل حول تحديث الشروط")
   'رسوم', 'رسم(?![يىا])', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول\\S* (?:\\S+ )?\\d', 'جنيه', 'ريال', 'درهم',
   'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
@@ -236,10 +240,21 @@ const CLAIM_BY_A_DEADLINE = rx([
 ]);
 /** A span of time that runs out: "within 20 minutes", "30 minutes to", "before 3 pm today", "خلال نص ساعة", "ظرف یک ساعت". */
 const DEADLINE_SPAN = rx([
-  'within (?:\\S+ ){0,2}?(?:minutes?|mins?|hours?|hrs?|\\d+)', '(?:\\d+|half an?|an?|one|two|thirty|twenty|fifteen|ten) (?:minutes?|mins?|hours?|hrs?) (?:to|or|before|left)', 'before \\d+ ?(?:pm|am|p\\.m|a\\.m|o.clock|:\\d\\d)', 'before (?:noon|midnight|tonight|end of (?:the )?day)', 'by \\d+ ?(?:pm|am)', 'in the next (?:\\S+ )?(?:minutes?|hours?)',
-  'خلال (?:\\S+ ){0,2}?(?:ساعه|ساعات|ساعتين|دقيقه|دقايق|دقائق|ربع|نص)', 'قبل (?:ال)?ساعه', 'في خلال', 'ظرف (?:\\S+ ){0,2}?(?:ساعت|دقيقه|روز)', 'تا (?:\\S+ ){0,2}?(?:ساعت|دقيقه) (?:ديگه|ديگر|اينده)', 'تا ساعت \\d+', '(?:نيم|يك|دو|سه|\\d+) ساعت (?:فرصت|مهلت|وقت)', 'مهلت',
+  'within (?:\\S+ ){0,2}?(?:minutes?|mins?|hours?|hrs?|\\d+)', '(?:\\d+|half an?|an?|one|two|thirty|twenty|fifteen|ten) (?:minutes?|mins?|hours?|hrs?) (?:to|or|before|left)', 'before \\d+ ?(?:pm|am|p\\.m|a\\.m|o.clock|:\\d\\d)', 'before (?:noon|midnight|tonight|end of (?:the )?day)', 'by \\d+ ?(?:pm|am)', 'in the next (?:\\S+ )?(?:minutes?|hours?)', 'within \\d+ ?(?:h|hrs?|mins?|m|d)(?![a-z])', '\\d+ ?(?:heures?|h)(?![a-z])', 'before \\d+ ?(?:pm|am)', '(?:قبل|لحد|لغايه|حتى) (?:نص|منتصف|نصاص) (?:ال)?ليل', 'قبل (?:الساعه )?\\d+',
+  'خلال (?:\\S+ ){0,2}?(?:ساعه|ساعات|ساعتين|دقيقه|دقايق|دقائق|ربع|نص|يوم|يومين|ايام)', 'قبل (?:ال)?ساعه', 'في خلال', 'ظرف (?:\\S+ ){0,2}?(?:ساعت|دقيقه|روز)', 'تا (?:\\S+ ){0,2}?(?:ساعت|دقيقه) (?:ديگه|ديگر|اينده)', 'تا ساعت \\d+', '(?:نيم|يك|دو|سه|\\d+) ساعت (?:فرصت|مهلت|وقت)', 'مهلت',
   '(?:نص|ربع|نصف) ساعه', 'avant \\d+ ?h', 'dans (?:les )?\\d+ (?:minutes|heures)',
 ]);
+/** What is lost once the deadline passes, or kept by meeting it: "otherwise", "or your account", "وإلا", "وگرنه", "sinon". */
+const CONSEQUENCE = rx([
+  "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless you', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
+  'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', 'والا(?! انا| احنا)', 'و الا', 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'wella', 'walla', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
+  'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
+]);
+/** "LAST WARNING", "final notice", "اخطار نهایی", "آخر تحذير", "dernier avertissement". */
+const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي']);
+/** A link or code that stops working soon: "expires in 1 hour", "valid for 30 minutes only", "ينتهي خلال ساعة". */
+const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|min|hr)(?![a-z]))', 'valid (?:for|only for) (?:\\S+ )?(?:minutes?|hours?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
+const LINK_WORD = rx(['link', 'رابط', 'لينك', 'لینک', 'lien']);
 /** Money moved to an account someone else names: "a new account", "حساب تاني", "حسابی که معرفی کردیم", "a safe account". */
 const MOVE_TO_THEIR_ACCOUNT = rx([
   '(?<!my )(?:a|an|another|the) (?:new|different|safe|secure|holding|other|separate) account', 'account (?:we|they|he|she|i) (?:named|gave|give|sent|specified|provided)', '(?<!my )new account',
@@ -265,6 +280,13 @@ const CLAIMS_TO_BE_US = rx([
   "(?:claim\\S*|pretend\\S*|posing as|posed as|says? (?:it|he|she|they)(?:'s| is| are|'re)|said (?:it|he|she|they) (?:was|were|is|are)) (?:to be )?(?:your|the|an?) (?:official )?(?:support|customer care|care|help ?desk|page|bank|team|account|service)",
   '(?:يقول|بيقول|يدعي|تدعي|قال) (?:انه|انها|انو)? ?(?:ال)?(?:دعم|حساب|صفحه) (?:ال)?رسمي', 'ادعا (?:مي ?كنه|ميكنه|كرده|مي ?كند) (?:\\S+ ){0,2}?(?:رسمي|پشتيباني)',
 ]);
+/** A page or account named like a company's desk: "a page called Zaytun Refunds Center", "پیج به اسم مرکز بازپرداخت زیتون". */
+const PAGE_NAMED_AS_A_DESK = rx([
+  "(?:page|account|profile|channel|group|handle) (?:called|named|by the name(?: of)?|with the name|titled) (?:\\S+ ){0,4}?(?:support|refunds?|help ?desk|helpline|care|cent(?:er|re)|service|official|team|customer|claims?|security|verification)",
+  '(?:صفحه|حساب|اكونت|اكاونت|بيج|پيج|قناه|جروب|گروه|كانال) (?:\\S+ ){0,3}?(?:اسمها|اسمه|باسم|بإسم|بعنوان|به اسم|بنام|به نام|با اسم) (?:\\S+ ){0,4}?(?:مركز|خدمه|دعم|الدعم|استرداد|استرجاع|رسمي|الرسمي|فريق|قسم|پشتيباني|بازپرداخت|رسمي|خدمات|امور مشتريان)',
+]);
+/** The page or account reached the customer: "contacted me", "messaged me", "كلموني", "بهم پیام داد". */
+const REACHED_ME = rx(["(?:contacted|messaged|texted|called|dm.?e?d|wrote to|reached out to|reached|inboxed|sent) (?:me|us)", 'كلمو?ني', 'كلموني', 'راسلوني', 'راسلني', 'بعتولي', 'بعتلي', 'كلمتني', 'تواصل\\S* معي', 'اتصلوا', 'كلموا', 'بهم پيام', 'پيام داد', 'پيام دادن', 'پيام دادند', 'تماس گرفت', 'زنگ زد', 'بهم زنگ']);
 /** A social-media account or page (not a phone number): where a stranger wears the company's name. */
 const SOCIAL_ACCOUNT = rx([
   '(?:instagram|insta|ig|facebook|fb|tiktok|twitter|telegram|snapchat|linkedin) (?:account|page|profile|handle|channel)', '(?:account|page|profile|handle) (?:on|in) (?:instagram|insta|ig|facebook|fb|tiktok|twitter|x|telegram|snapchat)',
@@ -285,7 +307,7 @@ const FUTURE_THREAT = rx([
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
-const ACCOUNT = rx(['account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account']);
+const ACCOUNT = rx(['compte', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account']);
 
 /** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
 const PAY_NOW = words([
@@ -315,6 +337,7 @@ const TOLD = words([
   // a message or a stranger named by who they are: "msg says", "وصلتني رسالة ان", "الموظف قال", "الزول قال لي", "the HR lady say"
   '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
   '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
+  'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
   'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
 ]);
 
@@ -389,6 +412,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // a social account that claims to be the company ("an Instagram account claiming to be your official support"): the
   // account is the stranger's contact, as a number would be
   if (!flags.some((f) => f.code === 'fake_number') && SOCIAL_ACCOUNT.exec(t) && (CLAIMS_TO_BE_FROM.test(t) || CLAIMS_TO_BE_US.test(t))) flags.push({ code: 'fake_number', value: SOCIAL_ACCOUNT.exec(t)![0], described: true });
+  // …as is a page named like one of our desks that reached the customer ("a page called Zaytun Refunds Center contacted me")
+  const desk = PAGE_NAMED_AS_A_DESK.exec(t);
+  if (!flags.some((f) => f.code === 'fake_number') && desk && REACHED_ME.test(t)) flags.push({ code: 'fake_number', value: desk[0], described: true });
   if (CLAIM_BY_A_DEADLINE.test(t)) flags.push({ code: 'urgency' });
   // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
   else if (FROZEN.test(t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t) || ASKED_FOR_A_SECRET.test(t))) flags.push({ code: 'urgency' });
@@ -396,6 +422,13 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // a new account before 3 pm today", "ظرف یک ساعت پول به حسابی که معرفی کردیم منتقل نشود" — a deadline span with money
   // moved to an account someone else names, or with coercion (police, arrest, a complaint, legal action) in a story told
   else if (DEADLINE_SPAN.test(t) && (MOVE_TO_THEIR_ACCOUNT.test(t) || (THIRD_PARTY.test(t) && COERCION.test(t) && MONEY_MOVE.test(t)))) flags.push({ code: 'urgency' });
+  // a deadline and what is lost after it, in any language: "within 2 hours, otherwise the prize goes to the next winner",
+  // "قبل نص الليل وإلا هيتقفل", "ظرف ۲ ساعت … وگرنه", "within 48h to keep your account active" — the loss falls on the
+  // reader's account or prize ("…or I'll cancel my order" is the customer's own deadline)
+  else if (DEADLINE_SPAN.test(t) && CONSEQUENCE.test(t) && (ACCOUNT.test(t) || GAIN.test(t) || FROZEN.test(t) || hasLink)) flags.push({ code: 'urgency' });
+  // "LAST WARNING: verify your wallet", "FINAL NOTICE: your account will be closed today"; "the link expires in 1 hour"
+  else if (LAST_WARNING.test(t) && (ACCOUNT.test(t) || hasLink)) flags.push({ code: 'urgency' });
+  else if (EXPIRES_SOON.test(t) && (hasLink || LINK_WORD.test(t))) flags.push({ code: 'urgency' });
   return flags;
 }
 
