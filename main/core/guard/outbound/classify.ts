@@ -69,19 +69,22 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let waitingForObject = false;
   /** "Reply with: 1) your full name 2) your SSN 3) the code…": a request verb that ends its clause opens a list of items. */
   let listOpen = false;
-  const normalized = normalizeText(text);
+  const normalized = normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2')).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized)))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
   const joked = retractedByAJoke(all);
+  const lastFourRefused = LAST_FOUR_REFUSED.test(prepared);
   /** "…the app says never share it. I'm the exception, I'm your manager, so send it.": what a warning says never to share stays "it" to the reply's end. */
   let disclaimed: ObjectHit[] = [];
   /** The disclaimer reports the rule ("the text says not to share it", "we always say never share it"): a bare "go ahead" after it overrides the rule. */
   let ruleReported = false;
   for (const [index, clause] of all.entries()) {
-    const carrierHere = hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length;
+    // (round 13) "Got it? What does it say?", "وصلك؟ قولي فيه إيه": a bare question whether something arrived, right after a
+    // code was sent, is about the message — its content is the code ("did the parcel arrive?" names what arrived)
+    const carrierHere = (hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length) || (!!clause.question && ARRIVED_BARE.test(clause.text));
     let objects = secretObjects(clause, opts);
     // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
     if (!objects.length && !wordingOnly && (carrierHere || carriers.slice(-2).some(Boolean))) {
@@ -112,6 +115,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
         if (login && temporarySecretHandedBack(clause, window, true)) requests.push({ kind: login.kind === 'otp' ? 'password' : (login.kind as RequestedSecret), strength: 'block' });
       }
     }
+    // "the last four are not enough, I need the whole number": the whole number is the card's
+    if (!requests.length && lastFourRefused && !warned && WHOLE_NUMBER.test(clause.text) && !hits(clause.text, NEGATION).length) requests.push({ kind: 'card', strength: 'block' });
     // …every item of the list that begins with a secret is what the verb asks for
     if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     listOpen = !requests.length && !objects.length && !earlier.length && opensAList(clause) ? true : listOpen && isAListItem(clause);
@@ -225,7 +230,7 @@ const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'دروغ\\S*'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -269,7 +274,7 @@ const OBJECT_MARKED = /(?:و|رو|را|ره|o|ro)$/u;
 const COPY_THEN = new RegExp(`(?:^| )(?:copy|${foldLetters('کپی')})(?: kon| ${foldLetters('کن')})? \\S+`, 'u');
 
 /** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
-const AROUND_THE_SECRET = new Set(['and', 'so', 'just', 'only', 'small', 'little', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani',
+const AROUND_THE_SECRET = new Set(['ano', 'po', 'yung', 'ninyo', 'niyo', 'nyo', 'and', 'so', 'just', 'only', 'small', 'little', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani',
   // "code from sms?", "کد پیامک؟": where the secret came from is still only the secret
   'from', 'in', 'via', 'sms', 'text', 'msg', 'message', 'the', 'پيامك', 'پيامكي', 'اس', 'ام', 'رساله', 'المسج', 'مسج']);
 
@@ -339,6 +344,17 @@ function elliptical(clause: Clause, v: Hit): boolean {
   // sends its left-out object to us asks for the secret named before — unless an event clause holds the verb
   return places.some((p) => p.at > v.last) && READER_ASKED.test(before.slice(-2).join(' ')) && !hits(before.join(' '), SUBORDINATORS).length;
 }
+/** "never, under any circumstances, request your PIN": the aside between the negation and its verb is dropped. */
+const NEVER_ASIDE = /\b(never|not)\s*,\s*(?:under any circumstances|in any circumstances|in any case|at any time|for any reason|ever|whatsoever)\s*,\s*/giu;
+/** "you'll only ever need it at checkout": the limit between the reader and the verb keeps the reader the subject. */
+const READER_ONLY_NEEDS = /\b(you(?:'ll|’ll| will| would| may| might)?) (?:only |ever |just )+(need|use)\b/giu;
+/** (round 13) "the last four are not enough … I need the whole number": the full card number asked by contrast. */
+const LAST_FOUR_REFUSED = new RegExp(`(?:^| )(?:${['(?:the )?(?:last|final) (?:4|four)(?: \\S+)? (?:are |is |r )?(?:not enough|aren.t enough|isn.t enough|not sufficient|insufficient|won.t do|wont do|will not do)', '(?:akher|akhir|a5er) (?:4|arba3a?) (?:\\S+ )?(?:mesh|msh|mish|mush|mosh|ma) ?(?:kefaya|kfaya|kifaya|kfaye|kfaya|tkfi|yekfi)', '(?:اخر|الاخير\\S*) (?:\\S+ )?(?:4|اربع\\S*) (?:\\S+ ){0,2}?(?:مش كفايه|مش كافي\\S*|لا (?:ت|ي)كفي|ما (?:ت|ي)كفي|ما ?(?:ت|ي)كفيش|مو كافي\\S*|غير كافي\\S*)', '(?:4|چهار) (?:\\S+ ){0,3}?(?:اخر|آخر) (?:\\S+ )?(?:كافي|بس) نيست'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const WHOLE_NUMBER = new RegExp(`(?:^| )(?:${['(?:the |your |ur )?(?:whole|full|complete|entire|all the|all of the) (?:card |16 digit |long )?(?:number|no|digits|#)', '(?:el |al )?(?:rakam|raqam|ra2am|rqm|ar2am|arqam) (?:\\S+ ){0,2}?(?:kolo|kollo|kollaha|kamel|kamla)', '(?:ال)?(?:رقم|ارقام|الارقام) (?:\\S+ ){0,2}?(?:كله|كلها|كامل\\S*|بالكامل)', '(?:كامل|كل) (?:ال)?(?:رقم|ارقام)\\S*', 'شماره (?:\\S+ ){0,2}?(?:كامل|كاملش)'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+/** (round 13) "الرقم السري يطلبه منك الصراف بس": a machine that asks for it is where the reader types it, not an ask. */
+const MACHINE_ASKS = /(?<=^| )(?:ي|ت|بي|بت)طلب\S* منك\S* ((?:ال)?(?:صراف|ماكينه|مكينه|ماكينة|جهاز|atm)\S*)/gu;
+/** A whole clause asking only whether something arrived, naming nothing: "got it?", "وصلك؟", "رسید؟", "rasid?". */
+const ARRIVED_BARE = new RegExp(`^(?:(?:so|ok|okay|and|hey|well|ya|يا|طيب|خب|خوب|و) )*(?:${['(?:have |did )?(?:you )?(?:got|get|received|receive) it', 'got it yet', 'did it (?:arrived?|come|come through|come in|land|landed)', 'has it (?:arrived|come|come through|landed)', "(?:is it|it's|its) (?:there|in) yet", 'وصل', 'وصلك', 'وصلتك', 'وصلكم', 'وصلت', 'جالك', 'جاك', 'اجاك', 'اجتك', 'جاتك', 'جاتلك', 'رسيد', 'رسيده', 'اومد', 'اومده', 'اومد برات', 'دريافت (?:كردي|كرديد|كردين)', 'rasid', 'resid', 'residesh', 'oomad', 'umad', 'omad', 'wasalak', 'wsalak', 'wselek', 'wslek', 'wesel', 'wasal', 'ja(?:k|lak)', 'مازال ما (?:بعتش|وصلش|وصلكش|جاش|جاكش|وصلك)\\S*', 'لسه ما ?(?:وصلش|جاش|وصلكش)\\S*'].map(foldLetters).join('|')})(?: (?:yet|now|already|بعد|ولا لا|ولا|الحين|دلوقتي|هلق|هلا|yet\\?))?$`, 'u');
 const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|para|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 /** The reader is who the bare verb is addressed to: "…you can share", "…please share", "kindly forward". */
 const READER_ASKED = /(?:^| )(?:you|u|please|pls|plz|kindly|just|pl)(?: can| could| may| should| must)?$/;

@@ -15,10 +15,14 @@
 import { foldLetters } from '../text/clauses';
 import { findAll, type Hit } from './lexicon';
 
-const CONDITION = ['without', 'w/o', 'until', 'till', 'til', 'unless', 'except with', 'only (?:with|after|once|when)', 'بدون', 'من غير', 'من دون', 'بغير', 'الا', 'الا بعد', 'الا اذا', 'الا لما', 'الا ما', 'غير لما', 'غير ما', 'الا اما', 'تا زماني كه', 'تا وقتي كه', 'gher lama', 'ghair lama', 'لين', 'لحد ما', 'بلا', 'بلاش', 'تا', 'تا وقتي', 'مگر', 'مگه', 'bedoone', 'bedune', 'bedoon', 'ta', 'ella', 'illa', 'men gheir', 'mn gher', 'bina'];
+const CONDITION = ['without', 'w/o', 'until', 'till', 'til', 'unless', 'except with', 'only (?:with|after|once|when)', 'بدون', 'من غير', 'من دون', 'بغير', 'الا', 'الا بعد', 'الا اذا', 'الا لما', 'الا ما', 'غير لما', 'غير ما', 'الا اما', 'تا زماني كه', 'تا وقتي كه', 'gher lama', 'ghair lama', 'لين', 'لحد ما', 'بلا', 'بلاش', 'تا', 'تا وقتي', 'مگر', 'مگه', 'bedoone', 'bedune', 'bedoon', 'ta', 'ella', 'illa', 'men gheir', 'mn gher', 'bina',
+  // round 13: "إذا ما بعتلي", "ila ma 3titinich", "قبل إرسال": a condition on the reader's hand-over verb (never "إذا ما وصلك")
+  '(?:اذا|ازا|لو) ما (?:ت|بت)?(?:بعت|بعث|رسل|ارسل|عطي|عطيت|اعطيت|دز|صيفط|قلت|قلتلي)\\S*', '(?:ila|iza|eza|law) ma (?:3ti|3at|a3ti|sif|sef|ba3t|b3at|b3t|rsl|arsal|dez)\\S*', 'قبل (?:ارسال|ما (?:ترسل|تبعت|تبعث)\\S*)'];
 /** The condition on something named before: "…the activation code, من غيره مش هقدر", "without it I can't". */
 const CONDITION_ON_IT = ['without (?:it|that|them|this|those)', 'بدونه', 'بدونها', 'بدونو', 'بدونش', 'من غيره', 'من غيرها', 'من غيرو', 'من دونه', 'من دونها', 'bedoonesh', 'bedunesh', 'mn ghero', 'men gheiro'];
-const CONDITION_ALONE = ['contingent (?:up)?on', 'conditional (?:up)?on', 'dependent (?:up)?on', 'depends (?:up)?on', 'subject to (?:the )?(?:receipt|receiving)', 'upon (?:the )?receipt of', 'pending (?:the )?receipt of', 'منوط (?:به|ب)', 'مشروط (?:به|ب)', 'موكول (?:به|ب)', 'مشروط\\S*', 'منوط\\S*', 'مرهون\\S*', '(?:ي|ت)?توقف (?:على|علي)', 'متوقف\\S* (?:على|علي)', 'بعد (?:استلام|تسلم) (?:\\S+ )?منك\\S*'];
+const CONDITION_ALONE = ['contingent (?:up)?on', 'conditional (?:up)?on', 'dependent (?:up)?on', 'depends (?:up)?on', 'subject to (?:the )?(?:receipt|receiving)', 'upon (?:the )?receipt of', 'pending (?:the )?receipt of', 'منوط (?:به|ب)', 'مشروط (?:به|ب)', 'موكول (?:به|ب)', 'مشروط\\S*', 'منوط\\S*', 'مرهون\\S*', '(?:ي|ت)?توقف (?:على|علي)', 'متوقف\\S* (?:على|علي)', 'بعد (?:استلام|تسلم) (?:\\S+ )?منك\\S*',
+  // round 13: "تنها پس از ارسال … امکان‌پذیر خواهد بود": only after it is sent
+  '(?:تنها|فقط|صرفا) (?:پس از|بعد از) (?:ارسال|دريافت|فرستادن)\\S*'];
 /** The writer's own inability, or an impersonal one ("it is not possible", "لا يمكن"): never the reader's. */
 const HALT = [
   "(?:i|we) (?:can't|cant|cannot|can not|won't be able to|wont be able to|will not be able to|am unable to|are unable to|am not able to|are not able to|couldn't|could not|don't have a way to)",
@@ -29,6 +33,8 @@ const HALT = [
   'نمي ?تونم', 'نمي ?تونيم', 'نمي ?توانم', 'نمي ?توانيم', 'نمي ?شه', 'نمي ?شود', 'امكان\\S* (?:\\S+ ){0,4}?(?:وجود ندارد|نيست|ندارد|نداره)', 'امكان ?پذير نيست', 'مقدور نيست', 'ممكن نيست', 'nemitoonam', 'nemitunam', 'nemishe',
   // "کاری از دستم برنمیاد", "هیچ اقدامی از دست ما برنمی‌آید": nothing is in the writer's hands
   'از دست\\S* (?:\\S+ )?بر ?نمي ?(?:اد|ايد|اييد)', 'kari az dast\\S* bar ?nemiad', 'nothing (?:more )?(?:i|we) can do', "there's nothing (?:more )?(?:i|we) can do", 'there is nothing (?:more )?(?:i|we) can do', 'nothing i can do', 'nothing we can do',
+  // round 13: "ma n9derch ndir walou", "کار شما پیش نمی‌رود" (the case does not move)
+  'ma (?:n9der|nqder|n9dr|nqdr|ne9der)\\S*', 'پيش نمي ?(?:رود|ره|ره)', 'pish nemire',
 ];
 const WAITING = ["(?:i|we)(?: am|'m|m| are|'re| will be|'ll be)? (?:still |just |now )?(?:waiting|awaiting)(?: on| for)?", 'awaiting', '(?:انا |احنا )?(?:مستني|مستنيه|مستنين|منتظر|منتظره|منتظرين|ناطر|ناطره|ناطرين|نستنى|نستنا|بستنى|بستنا|بانتظار|في انتظار|بنستنى)', 'منتظر(?:م|يم)', 'montazer(?:am|im)?', 'mestanni', 'mestany'];
 /** The reader's part or the app's: "you can't …", "contingent upon you entering it in the app", "don't send it". */

@@ -16,6 +16,8 @@ const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|ا
 
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   otp: [
+    // round 13: "the token that just entered your phone", "the token wey dem send" (a code by what it did)
+    '(?:the |that |dat |your |ur )?tokens? (?:\\S+ ){0,2}?(?:entered|enter|came|come|landed|dropped|arrived|entered into|dem send|they sent|we sent|you got|you received)',
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
     `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akh[ae]r\\S*|e akh[ae]r\\S*))`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
@@ -93,6 +95,11 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     '(?:3|تلت|تلات|ثلاث|el 3|al 3) (?:ar2am|arqam|ra2am) (?:\\S+ ){0,2}?(?:wara|khalf|dahr)',
     '(?:سه|3) (?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
+    // round 13: by place without a count — "the little number on the back", "the small code behind the card" (a phone
+    // number on the back is "the number on the back": the size word is what makes it the code)
+    '(?:little|small|short|tiny|lil) (?:\\S+ )?(?:numbers?|digits?|no|code|#) (?:\\S+ ){0,2}?(?:on|at|behind) (?:the |da |ur |your |tha )?(?:back|reverse|rear)',
+    // Arabizi with the count after the digits: "el ar2am el talata elly fe dahr el visa"
+    '(?:ar2am|arqam|ar9am|ra2am) (?:el |al )?(?:talata|tlata|talat|tlat|3) (?:\\S+ ){0,3}?(?:wara|khalf|dahr|da7r|dhar)',
   ],
   pin: [
     '(?:4|four) (?:digits?|numbers?) (?:\\S+ ){0,5}?(?:atm|cash machine|cash point|cashpoint|machine|keypad|terminal)',
@@ -120,9 +127,9 @@ export const CONTENT_QUESTION = [
   '(?:شو|ايش|وش|ايه|اي) (?:اللي )?(?:طلع|اجا|اجاك|جاك|جالك|وصلك|ظهر|ظهرلك|بان)\\S*', 'چي (?:اومد|اومده|رسيد|اومد برات)\\S*',
   // "what number did we just text you?", "which code have we sent?": the question names what the message carried
   '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
-  '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بيها|بيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها (?:ايه|اي|ايش|شو|وش|شنو|اشنو)', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
+  '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بيها|بيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها? (?:ايه|اي|ايش|شو|وش|شنو|اشنو|شن)', '(?:شن|شنو|شنهو) (?:اللي |الي )?(?:مكتوب|فيه|فيها)\\S*', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
   'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
-  'shu maktoob', 'sho maktoob', 'shu maktub', 'f[ie]e?h?a (?:eh|eih|eeh|e|a|ah|shu|sho|shnu)', 'eh elly maktoob', 'chi neveshte', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
+  'shu maktoob', 'sho maktoob', 'shu maktub', 'f[ie]e?h?a (?:eh|eih|eeh|e|a|ah|shu|sho|shnu)', 'eh elly maktoob', 'chi neveshte', 'chand bud', 'chand boode', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
 ];
 
 /**

@@ -34,6 +34,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   pin: [
     'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', '(?:el |al )?(?:raqam|ra2am|ra2m|rakam|rqm|raqm) (?:el |al |l)?(?:sirri|serri|siri|sri|sirry)(?: (?:bta3|ta3|dyal|dial|li|l|lel|el) (?:el |al |l)?(?:visa|card|kart|karta|carte|atm|beta2a|bitaqa)\\S*)?', 'ramz(?: ?e)? ?(?:dovom|avval|aval|kart|cart)\\S*',
     '(?:ال)?رقم (?:ال)?سري (?:لل|حق ال|ل|الخاص ب|(?:بتاع|تاع|ديال|ديال|متاع|تبع) (?:ال)?)?(?:بطاق|كارت|كارط|كرت|فيزا|صراف)\\S*', `${AR_PFX}بن ?كود\\S*`, 'رمز ?(?:دوم|اول|كارت|عابر ?بانك)\\S*', 'پين\\S*', `${AR_PFX}بين كود`,
+    'mpins?', // (round 13: a mobile banking PIN)
   ],
   card: [
     '(?:full |complete |whole |entire |long |all |the )?(?:credit |debit |bank |atm |visa |master ?card |mada |payment )?card(?:\'s)? (?:number|numbers|no|num|details|info|information|digits)',
