@@ -1749,9 +1749,10 @@ function findNearCopies(scan: Scan): void {
   for (let k = 0, found = scan.found.length; k < found; k++) {
     const f = scan.found[k]!;
     if (f.type !== 'NATIONAL_ID' && f.type !== 'PHONE') continue;
-    const id = s.slice(f.start, f.end).replace(/[^0-9]/g, '');
+    const raw = f.end - f.start <= 30 ? s.slice(f.start, f.end) : '';
+    const id = f.type === 'PHONE' || /^[0-9]*$/.test(raw) ? raw : raw.replace(/[^0-9]/g, '');
     // (a valid code the doubt in the message left to the phone reading: "the correct code is 09…, not 08…")
-    if (f.type === 'PHONE' && !(iranCodeValid(id) || saudiIdValid(id))) continue;
+    if (f.type === 'PHONE' && !(id.length === 10 && (iranCodeValid(id) || saudiIdValid(id)))) continue;
     DIGIT_BLOCK.lastIndex = 0;
     for (let m = DIGIT_BLOCK.exec(s); m; m = DIGIT_BLOCK.exec(s)) {
       if (!oneSlip(id, m[0])) continue;
@@ -1775,7 +1776,7 @@ function findSecondPhones(scan: Scan): void {
   const s = scan.norm;
   for (let k = 0, found = scan.found.length; k < found; k++) {
     const f = scan.found[k]!;
-    if (f.type !== 'PHONE') continue;
+    if (f.type !== 'PHONE' || (s.charCodeAt(f.end) !== 0x20 && s.charCodeAt(f.end) !== 0xa0)) continue;
     TO_NEXT.lastIndex = f.end;
     const m = TO_NEXT.exec(s);
     if (!m) continue;

@@ -95,6 +95,27 @@ describe('round 11 (d): a birth date no calendar has (property)', () => {
     );
   });
 
+  it('an Arabic or Persian ordinal day, month and a year\'s word before the year, after a birth word, is masked', () => {
+    const day = fc.constantFrom('الحادي عشر من', 'الخامس عشر من', 'الثالث من', 'خامس', 'العشرين من');
+    const month = fc.constantFrom('مارس', 'يونيو', 'ابريل', 'أكتوبر');
+    fc.assert(
+      fc.property(fc.constantFrom('المولود في ', 'مواليد ', 'انا المولودة في '), day, month, fc.constantFrom('عام', 'سنة'), fc.integer({ min: 1950, max: 2010 }), scriptOf, (cue, d, m, yw, y, script) => {
+        const v = `${d} ${m} ${yw} ${script(String(y))}`;
+        maskedIn(`${cue}${v} وأريد تحديث بياناتي`, v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a month and a year\'s word with no birth word stay visible (decoy)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('مارس', 'يونيو'), fc.constantFrom('عام', 'سنة'), fc.integer({ min: 2015, max: 2026 }), (m, yw, y) => {
+        visibleIn(`اشتريت الجهاز في ${m} ${yw} ${y} ولم يعمل`, String(y));
+      }),
+      RUNS,
+    );
+  });
+
   it('after an order\'s word it stays visible (decoy)', () => {
     fc.assert(
       fc.property(badDate, ([y, dd, mm, sep]) => {
