@@ -53,8 +53,11 @@ export const MONTH_WORDS = FoldedWords.of([
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 /** A month name, optionally followed by Persian "ماه" (month): "۷ دی ماه ۱۳۶۹". */
 const MONTH = `(?:${monthAlt})(?:\\s+ماه)?`;
-/** Between a month name and a year: spaces, dashes, slashes, dots, Latin and Arabic commas, an apostrophe ("Mar '85"). */
-const BEFORE_YEAR = "[\\s,\u060c\\-/.'\u2019]*";
+/**
+ * Between a month name and a year: spaces, dashes, slashes, dots, Latin and Arabic commas, an apostrophe ("Mar '85"),
+ * a year's word ("مارس عام ١٩٩٨", "اسفند سال ۱۳۷۰"; folded text).
+ */
+const BEFORE_YEAR = "[\\s,\u060c\\-/.'\u2019]*(?:(?:عام|سنه|سال)\\s+)?";
 /**
  * In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "march the
  * 12th, ", "۱۲ فروردین ". Sticky: run it with `execAtEnd`.

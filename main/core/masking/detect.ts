@@ -1056,6 +1056,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       if (!role) scan.plainDates.push(start, end);
       return 'date';
     }
+    // "the app shows my DOB as 1990-31-12": a date no calendar has, which the words call a birth date, still holds the
+    // customer's digits
+    const lens = `${run.ge[a]! - run.gs[a]!}${run.ge[a + 1]! - run.gs[a + 1]!}${run.ge[b]! - run.gs[b]!}`;
+    if (/^(?:4[12][12]|[12][12][24])$/.test(lens) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.6 };
   }
   // "DOB 05 06 1990": spaces only, so it is a date only where the words say it is a birth date
   if (groups === 3 && run.ge[b]! - run.gs[b]! === 4 && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
@@ -1725,6 +1729,67 @@ function findDigitRuns(scan: Scan): void {
   }
 }
 
+const DIGIT_BLOCK = /(?<![0-9])[0-9]{8,15}(?![0-9])/g;
+
+/** One slip apart: a digit changed, or two side by side swapped. */
+function oneSlip(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]);
+}
+
+/**
+ * "the correct code is X, not Y", "درستش X ـه نه Y": a number one slip from a national ID found in the same message is
+ * that ID mistyped, with the customer's real digits in it, though the message calls it wrong (the ninth round's rule
+ * keeps a value the message doubts visible only when nothing in the message is its valid copy).
+ */
+function findNearCopies(scan: Scan): void {
+  const s = scan.norm;
+  for (let k = 0, found = scan.found.length; k < found; k++) {
+    const f = scan.found[k]!;
+    if (f.type !== 'NATIONAL_ID' && f.type !== 'PHONE') continue;
+    const raw = f.end - f.start <= 30 ? s.slice(f.start, f.end) : '';
+    const id = f.type === 'PHONE' || /^[0-9]*$/.test(raw) ? raw : raw.replace(/[^0-9]/g, '');
+    // (a valid code the doubt in the message left to the phone reading: "the correct code is 09…, not 08…")
+    if (f.type === 'PHONE' && !(id.length === 10 && (iranCodeValid(id) || saudiIdValid(id)))) continue;
+    DIGIT_BLOCK.lastIndex = 0;
+    for (let m = DIGIT_BLOCK.exec(s); m; m = DIGIT_BLOCK.exec(s)) {
+      if (!oneSlip(id, m[0])) continue;
+      f.type = 'NATIONAL_ID';
+      const at = scan.found.find((g) => g.start <= m!.index && g.end > m!.index);
+      // a slip read as a phone (an Iranian code's leading 0) is the ID's; one read as nothing (a round figure) still is
+      if (at?.type === 'PHONE') at.type = 'NATIONAL_ID';
+      else if (!at) add(scan, 'NATIONAL_ID', m.index, m.index + m[0].length, 0.7);
+    }
+  }
+}
+
+/** "from <phone> to …", "من … الى …", "az … be …": the number after "to". */
+const TO_NEXT = /[ \u00a0]*(?:to|into|à|a|vers|ila|ela|الى|إلى|الي|لـ|به|تا)[ \u00a0]+(\+?[0-9](?:[ -]?[0-9])*)(?![0-9A-Za-z])/iy;
+
+/**
+ * A number of a phone's length after "to" right behind a phone ("change my mobile from 92123456 to 99234567"): the
+ * second phone, which alone a local length cannot tell from any other number.
+ */
+function findSecondPhones(scan: Scan): void {
+  const s = scan.norm;
+  for (let k = 0, found = scan.found.length; k < found; k++) {
+    const f = scan.found[k]!;
+    if (f.type !== 'PHONE' || (s.charCodeAt(f.end) !== 0x20 && s.charCodeAt(f.end) !== 0xa0)) continue;
+    TO_NEXT.lastIndex = f.end;
+    const m = TO_NEXT.exec(s);
+    if (!m) continue;
+    const start = TO_NEXT.lastIndex - m[1]!.length;
+    // (the same length, or the first's without its calling code)
+    const digits = (v: string): number => v.replace(/[^0-9]/g, '').length;
+    const n = digits(m[1]!);
+    const first = digits(s.slice(f.start, f.end));
+    if (n < 7 || n > first || first - n > 3 || claimedAt(scan, start) >= 0 || followedByCurrency(scan, TO_NEXT.lastIndex)) continue;
+    add(scan, 'PHONE', start, TO_NEXT.lastIndex, f.confidence);
+  }
+}
+
 // ------------------------------------------------------------------ entry point
 
 const HAS_DIGIT = 1;
@@ -1844,7 +1909,13 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     findLetterIds(scan);
     findPassports(scan);
   }
-  if (flags & HAS_DIGIT) findDigitRuns(scan);
+  if (flags & HAS_DIGIT) {
+    findDigitRuns(scan);
+    if (scan.found.length) {
+      findSecondPhones(scan);
+      findNearCopies(scan);
+    }
+  }
   if (scan.plainDates.length) findRestatedBirthDates(scan);
   const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: f.type === 'DOB' ? withTatweel(text, toOriginalEnd(n, f.end)) : toOriginalEnd(n, f.end), confidence: f.confidence }));
   for (let k = 1; k < out.length; k++) {

@@ -44,6 +44,15 @@ put(7, 'sept sab3a saba3a seb3a sab3ah haft سبعه سبع هفت');
 put(8, 'huit tamanya tamanye tamania thamanya tmenya tmanya thamaniya tamaniya hasht ثمانيه ثماني ثمان تمانيه تماني تمنيه ثمنيه هشت');
 put(9, 'niner neuf tes3a tis3a tes3ah tis3ah noh nuh تسعه تسع تسعود نه');
 for (const [value, words] of ENGLISH_NUMBERS) put(value, words);
+/**
+ * Arabic ten to nineteen ("صفر عشرة", "صفر حداشر": an Egyptian mobile's 010/011 prefix) are digit words only right
+ * after a zero: elsewhere they are counts ("خمسة عشرة يوم").
+ */
+const AFTER_ZERO_ONLY = new Set<string>();
+for (const [value, words] of [[10, 'عشره عشرة'], [11, 'حداشر احداشر'], [12, 'اتناشر اطناشر'], [15, 'خمستاشر خمسطاشر']] as const) {
+  put(value, words);
+  for (const w of words.split(' ')) AFTER_ZERO_ONLY.add(foldKeyword(w));
+}
 // digits typed one by one between spaces ("its 8 1 7", "٢ ٦ ٢ ٤") read as the value they spell, like the words
 for (let d = 0; d <= 9; d++) put(d, String(d));
 put(DOUBLE, 'double');
@@ -135,6 +144,7 @@ function tokens(text: string): Token[] {
       const rest = WORDS.get(w.slice(1));
       if (rest !== undefined && rest >= 0 && rest <= 9) v = rest;
     }
+    if (v !== undefined && AFTER_ZERO_ONLY.has(w) && out[out.length - 1]?.value !== 0) v = undefined;
     out.push({ start: ws, end: i, value: v ?? NaN });
   }
   return out;

@@ -217,7 +217,7 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
 const THOUSAND_WORD = /(?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand/i;
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
 const ENGLISH_DAY = /teen|twenty|thirty/i;
-const HUNDRED_WORD_IN = /صد|مئ|مائ|مي[هة]،|hundred/i;
+const HUNDRED_WORD_IN = /صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/i;
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
   return (digitWords && ENGLISH_DAY.test(text)) || THOUSAND_WORD.test(text) || ((text.includes(',') || text.includes('\u060c')) && HUNDRED_WORD_IN.test(text));
