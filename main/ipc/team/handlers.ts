@@ -416,14 +416,20 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       const c = conversationOf(seat, r.conversationId);
       const known = new Map(seat.cache.labels().map((l) => [l.name.toLowerCase(), l.id]));
       const ids: number[] = [];
+      // Labels made just now: the stream may not have brought them to the cache when the answer is built.
+      const created = new Map<number, string>();
       for (const name of new Set(r.labels)) {
         let id = known.get(name.toLowerCase());
         // A new label joins the team's list only from someone who keeps that list (a lead or an administrator).
-        if (id === undefined) id = (await hub<{ label: { id: number } }>(seat, 'POST', '/v1/labels', { name })).label.id;
+        if (id === undefined) {
+          const made = (await hub<{ label: { id: number; name?: string } }>(seat, 'POST', '/v1/labels', { name })).label;
+          id = made.id;
+          created.set(id, made.name ?? name);
+        }
         ids.push(id);
       }
       const out = await hub<{ labelIds: number[] }>(seat, 'POST', `/v1/conversations/${c.id}/labels`, { labelIds: ids });
-      return summaryDto({ ...rows(seat).conversation(c), labels: labelNames(seat, out.labelIds) });
+      return summaryDto({ ...rows(seat).conversation(c), labels: labelNames(seat, out.labelIds, created) });
     },
     reportScam: async (r, ctx) => {
       const out = await hub<{ drill: boolean }>(seatOf(ctx), 'POST', `/v1/messages/${r.messageId}/scam-report`, {});
@@ -799,7 +805,7 @@ function hubRequestId(id: string, code: string, sentence: string): void {
 
 const labelDto = (l: { id: number; name: string }) => ({ id: l.id, name: l.name });
 
-function labelNames(seat: TeamSeat, ids: number[]): string[] {
-  const names = new Map(seat.cache.labels().map((l) => [l.id, l.name]));
+function labelNames(seat: TeamSeat, ids: number[], created: ReadonlyMap<number, string> = new Map()): string[] {
+  const names = new Map([...created, ...seat.cache.labels().map((l) => [l.id, l.name] as const)]);
   return ids.map((id) => names.get(id)).filter((n): n is string => !!n).sort();
 }
