@@ -22,6 +22,7 @@ import { prepareTexts, type Masker } from '../../main/core/store';
 import { SEALED, sealedIdentity } from '../../main/core/store/context';
 import { notePreview } from '../../main/core/store/preview';
 import { noteContactWords } from '../../main/core/store/contact-words';
+import { addToSearchIndex } from '../../main/core/store/search-index';
 import { SealingSession } from '../../main/core/custody';
 import { argValue, consoleState, DATASET_CHANNELS, datasetSlices, fileKeychain, freshDir, rng } from './common';
 
@@ -56,7 +57,6 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
          sent_at, stored_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     field: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    fts: db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)'),
     check: db.prepare('INSERT INTO inbound_checks (conversation_id, message_id, rules, flagged, wording) VALUES (?, ?, ?, ?, ?)'),
     // What the ingest path's per-batch updates add up to for a conversation that stays open while it is written.
     final: db.prepare('UPDATE conversations SET last_activity_at = ?, unread = ?, opened_at = ? WHERE id = ?'),
@@ -97,7 +97,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
       }
       s.message.run(id, c.id, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, o.now, m.direction === 'out' ? 'sent' : null);
       p.fields.forEach((f, n) => s.field.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
-      s.fts.run(id, p.body);
+      addToSearchIndex(db, id, p.body);
       if (m.direction === 'in') {
         if (p.screened) screened++;
         s.check.run(c.id, id, screen.rules, p.screened?.flagged ? 1 : 0, p.screened?.wording ?? null);

@@ -46,7 +46,6 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
     seen?.set(id, ref);
     return ref;
   };
-  const whoAndWhere = (c: ConversationSummary) => ({ contactName: c.contact.displayName ?? c.contact.handle ?? '', status: c.status });
   const inboundFlags = new InboundFlags(() => core.guards.policy, store.inboundChecks);
   const channelsById = () => new Map(store.channels.list().map((c) => [c.id, c]));
   const kindOf = (kind: string): ChannelKindT => ((CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo');
@@ -263,24 +262,25 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const hits = store.search.search(query, { limit: 200, highlights: false, ...filter });
         const customers = store.search.customers(query, { limit: Math.min(limit, MAX_CUSTOMER_HITS), ...filter });
         core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length, customers: customers.total } });
-        // Several hits often share a conversation: each is read once.
-        const conversations = new Map<number, ConversationSummary>();
-        const conversationOf = (id: number): ConversationSummary => {
-          let c = conversations.get(id);
-          if (!c) conversations.set(id, (c = store.conversations.get(id)));
-          return c;
-        };
+        // The shown hits' conversations in one statement (several hits often share one).
+        const shown = hits.slice(0, limit);
+        const who = store.conversations.customersOf(shown.map((h) => h.conversationId));
         return {
           total: hits.length,
-          rows: hits.slice(0, limit).map((h) => ({
-            ...whoAndWhere(conversationOf(h.conversationId)),
-            conversationId: h.conversationId,
-            messageId: h.messageId,
-            channelKind: kindOf(channels.get(h.channelId)?.kind ?? 'demo'),
-            sentAt: h.sentAt,
-            direction: h.direction,
-            maskedText: h.maskedText,
-          })),
+          rows: shown.flatMap((h) => {
+            const c = who.get(h.conversationId);
+            if (!c) return [];
+            return [{
+              contactName: c.displayName ?? c.handle ?? '',
+              status: c.status,
+              conversationId: h.conversationId,
+              messageId: h.messageId,
+              channelKind: kindOf(channels.get(h.channelId)?.kind ?? 'demo'),
+              sentAt: h.sentAt,
+              direction: h.direction,
+              maskedText: h.maskedText,
+            }];
+          }),
           customers: customers.hits.map((h) => ({
             conversationId: h.conversationId,
             channelKind: kindOf(channels.get(h.channelId)?.kind ?? 'demo'),

@@ -33,6 +33,7 @@ const TABLES: Record<string, string> = {
   sequence: "SELECT seq FROM sqlite_sequence WHERE name = 'messages'",
   labels: 'SELECT * FROM conversation_labels ORDER BY conversation_id, label_id',
   contactWords: 'SELECT * FROM contact_words ORDER BY contact_id, word',
+  searchTerms: 'SELECT term FROM search_terms ORDER BY term',
 };
 
 function answers(core: Core) {

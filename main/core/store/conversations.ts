@@ -150,6 +150,16 @@ export class ConversationRepository {
     return { items, next: rows.length === limit && last ? { lastActivityAt: last.last_activity_at, id: last.id } : null };
   }
 
+  /** Each conversation's status and customer, for many conversations in one statement (a page of search hits). */
+  customersOf(ids: number[]): Map<number, { status: ConversationStatus; displayName: string | null; handle: string | null }> {
+    const rows = cachedStatement(
+      this.ctx.db,
+      `SELECT c.id, c.status, k.display_name, k.handle FROM conversations c JOIN contacts k ON k.id = c.contact_id
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify([...new Set(ids)])) as Array<{ id: number; status: ConversationStatus; display_name: string | null; handle: string | null }>;
+    return new Map(rows.map((r) => [r.id, { status: r.status, displayName: r.display_name, handle: r.handle }]));
+  }
+
   get(conversationId: number): ConversationSummary {
     const row = this.s.one.get(conversationId) as
       | { id: number; channel_id: string; status: ConversationStatus; snoozed_until: number | null; assignee_id: string | null; last_activity_at: number; unread: number; contact_id: number; handle: string | null; display_name: string | null; preview: string | null }

@@ -8,6 +8,7 @@ import { InboundCheckRepository } from './inbound-checks';
 import { inlinePreparer, type InboundScreen, type PreparedText, type TextPreparer } from './prepare';
 import { notePreview } from './preview';
 import { noteContactWords } from './contact-words';
+import { addToSearchIndex } from './search-index';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
@@ -101,7 +102,7 @@ export class Ingestor implements ConnectorSink {
       for (const a of m.attachments ?? []) {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
-      s.insertFts.run(id, p.body);
+      addToSearchIndex(ctx.db, id, p.body);
       if (p.screened) this.checks.record(conversationId, p.screened.rules, [[id, p.screened.flagged, p.screened.wording]]);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
         moved.push(conversationId);
@@ -229,7 +230,6 @@ function statements(db: Db) {
     insertAttachment: db.prepare(
       'INSERT INTO attachments (message_id, kind, platform_file_id, file_name, mime_type, size) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    insertFts: db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)'),
     moveConversation: db.prepare('UPDATE conversations SET platform_conversation_id = ? WHERE channel_id = ? AND platform_conversation_id = ?'),
     findAlias: db.prepare('SELECT conversation_id FROM conversation_aliases WHERE channel_id = ? AND alias = ?').pluck(),
     insertAlias: db.prepare('INSERT OR IGNORE INTO conversation_aliases (channel_id, alias, conversation_id, created_at) VALUES (?, ?, ?, ?)'),

@@ -7,6 +7,7 @@ import { sealSentReply } from './reseal';
 import type { Db } from './database';
 import { notePreview } from './preview';
 import { indexBody } from './search-text';
+import { addToSearchIndex } from './search-index';
 import { ERROR_CODES } from '../shared/vocabulary';
 
 const MAX_REPLY = 16 * 1024;
@@ -61,7 +62,7 @@ export class Outbox implements OutboxPort {
         fields.forEach((f, n) =>
           s.insertField.run(id, n, f.type, f.start, f.end, sealOriginal(ctx, sealedIdentity.messageField(ctx.custody.seat, id, n, f.type), f.value), SEALED),
         );
-        s.insertFts.run(id, indexBody(masked));
+        addToSearchIndex(ctx.db, id, indexBody(masked));
         const outboxId = Number(
           s.insertOutbox.run(id, conv.channel_id, now, reply.options ? JSON.stringify(reply.options) : null, now, now).lastInsertRowid,
         );
@@ -203,7 +204,6 @@ function statements(db: Db) {
        VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, 'queued')`,
     ),
     insertField: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    insertFts: db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)'),
     insertOutbox: db.prepare(
       `INSERT INTO outbox (message_id, channel_id, state, attempts, not_before, options, created_at, updated_at)
        VALUES (?, ?, 'queued', 0, ?, ?, ?, ?)`,

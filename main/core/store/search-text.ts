@@ -38,10 +38,31 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * An FTS5 MATCH expression for the terms: every term must appear, the last one as a prefix when it is long enough
- * (so results come while typing). Terms are quoted: nothing a person types is FTS5 syntax.
+ * A last word this long or longer is searched as the words it begins (`search_terms`, migration 023) rather than as
+ * an FTS5 prefix; shorter ones have the index's own prefix entries (2 and 3 letters, migration 009).
  */
-export function ftsExpression(terms: string[]): string {
+export const EXPANDED_PREFIX = 4;
+/** Past this many words a prefix is left to FTS5 (a long OR costs more than the merge it avoids). */
+export const MAX_EXPANSION = 32;
+
+/** FTS5's unicode61 token characters (letters, digits, private use): the words as the index splits them. */
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+
+/** The distinct words of an indexed body (`indexBody`) that `search_terms` keeps: those a prefix may expand to. */
+export function indexTerms(body: string): string[] {
+  const out = new Set<string>();
+  for (const m of body.matchAll(TOKEN)) if ([...m[0]].length >= EXPANDED_PREFIX) out.add(m[0]);
+  return [...out];
+}
+
+/**
+ * An FTS5 MATCH expression for the terms: every term must appear, the last one as a prefix when it is long enough
+ * (so results come while typing). `lastWords`, when given, are the indexed words the last term begins: matched
+ * exactly, newest first, FTS5 stops after the page instead of merging every posting of the prefix. Terms are
+ * quoted: nothing a person types is FTS5 syntax.
+ */
+export function ftsExpression(terms: string[], lastWords?: string[]): string {
+  if (lastWords?.length) return [...terms.slice(0, -1).map((t) => `"${t}"`), `(${lastWords.map((w) => `"${w}"`).join(' OR ')})`].join(' AND ');
   return terms.map((t, i) => `"${t}"${i === terms.length - 1 && [...t].length >= 2 ? '*' : ''}`).join(' ');
 }
 

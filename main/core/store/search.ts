@@ -1,7 +1,7 @@
 import type { StoreContext } from './context';
 import type { ConversationStatus } from './conversations';
 import type { Db } from './database';
-import { ftsExpression, highlightRanges, MAX_CUSTOMER_MATCHES, prefixEnd, queryTerms } from './search-text';
+import { EXPANDED_PREFIX, ftsExpression, highlightRanges, MAX_CUSTOMER_MATCHES, MAX_EXPANSION, prefixEnd, queryTerms } from './search-text';
 import { cachedStatement } from './statement-cache';
 
 export interface SearchFilter {
@@ -53,7 +53,7 @@ export class SearchRepository {
     const terms = queryTerms(String(query).slice(0, 500));
     if (!terms.length) return [];
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), MAX_LIMIT);
-    const match = ftsExpression(terms);
+    const match = this.expression(terms);
     const filtered = opts.channelId !== undefined || opts.status !== undefined || opts.from !== undefined || opts.to !== undefined;
     const rows = (filtered ? this.filtered(match, opts, limit) : this.s.all.all(match, limit)) as Array<{
       id: number;
@@ -130,6 +130,17 @@ export class SearchRepository {
     }>;
   }
 
+  /**
+   * The MATCH expression, the last term's prefix spelled out as the words it begins when it is long enough and names
+   * few enough of them (`search_terms`); otherwise, or when the list has none (nothing to find), FTS5's own prefix.
+   */
+  private expression(terms: string[]): string {
+    const last = terms[terms.length - 1]!;
+    if ([...last].length < EXPANDED_PREFIX) return ftsExpression(terms);
+    const words = this.s.words.all(last, prefixEnd(last), MAX_EXPANSION + 1) as string[];
+    return ftsExpression(terms, words.length <= MAX_EXPANSION ? words : undefined);
+  }
+
   /** Hits newest first in the WHERE clause (one cached statement per combination of filters). */
   private filtered(match: string, f: SearchFilter, limit: number): unknown[] {
     const where = ['messages_fts MATCH ?'];
@@ -161,6 +172,7 @@ const COLS = 'm.id, m.conversation_id, m.channel_id, m.direction, m.masked_text,
 
 function statements(db: Db) {
   return {
+    words: db.prepare('SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?').pluck(),
     all: db.prepare(
       `SELECT ${COLS} FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
        JOIN messages m ON m.id = f.rowid ORDER BY m.id DESC`,

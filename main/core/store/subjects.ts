@@ -4,6 +4,8 @@ import type { SignedSeatGrant } from '../custody';
 import { identity, SEALED, sealedIdentity, type StoreContext } from './context';
 import { AUDIT_ACTIONS } from '../shared/audit-actions';
 import { WHOLE_ORIGINAL } from '../shared/vocabulary';
+import { forgetUnusedTerms } from './search-index';
+import { indexBody, indexTerms } from './search-text';
 
 export interface ContactRef {
   contactId?: number;
@@ -50,12 +52,13 @@ export class SubjectRequests {
     const result = db
       .transaction(() => {
         const channelId = db.prepare('SELECT channel_id FROM contacts WHERE id = ?').pluck().get(contactId) as string;
-        const ids = db
-          .prepare('SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.contact_id = ?')
-          .pluck()
-          .all(contactId) as number[];
+        const rows = db
+          .prepare('SELECT m.id, m.masked_text FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.contact_id = ?')
+          .all(contactId) as Array<{ id: number; masked_text: string }>;
+        const ids = rows.map((r) => r.id);
         const delFts = db.prepare('DELETE FROM messages_fts WHERE rowid = ?');
         for (const id of ids) delFts.run(id);
+        forgetUnusedTerms(db, new Set(rows.flatMap((r) => indexTerms(indexBody(r.masked_text)))));
         const conversations = db.prepare('SELECT count(*) FROM conversations WHERE contact_id = ?').pluck().get(contactId) as number;
         db.prepare('DELETE FROM contacts WHERE id = ?').run(contactId);
         // Inside the transaction: no erase without its audit entry.
