@@ -4,7 +4,6 @@ import { assignmentFeed } from './assignments';
 import { channelHealthView, type ChannelHealth as RuntimeHealth } from '../core/connectors';
 import { replyWindowView, sendReply } from '../core/app/send-reply';
 import { detectLang } from '../core/guard';
-import { parseMaskedText } from '../core/masking';
 import { DEFAULT_FIRST_RESPONSE_MS, reportTimes } from '../core/reports';
 import { DiwanError } from '../core/shared/errors';
 import type { ConversationSummary, StoredMessage } from '../core/store';
@@ -182,7 +181,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
           customer: {
             name: c.contact.displayName ?? '',
             handle: c.contact.handle ?? '',
-            fields: contactDetails(messages.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
+            fields: store.conversations.contactDetails(id),
             earlier: earlier.map((e) => ({ id: e.id, status: e.status, lastActivityAt: e.lastActivityAt, preview: e.preview ?? '', channelKind: kindOf(ch?.kind ?? 'demo') })),
           },
           replyWindow: replyWindowView(ch?.kind ?? 'demo', lastInbound, core.clock.now()),
@@ -468,26 +467,6 @@ export function deviceStatusOf(core: Core) {
       detail: verdict?.reason ?? null,
     },
   };
-}
-
-/** Types that are ways to reach the customer: the panel lists them, still masked, as the customer gave them. */
-const CONTACT_TYPES = new Set(['PHONE', 'EMAIL']);
-
-/**
- * The customer's contact details from their own messages (newest last in the list as given), one per type and
- * hint, as masked tokens: the panel shows chips, and revealing one is done on the message, with a reason.
- */
-export function contactDetails(maskedTexts: string[]): Array<{ label: string; maskedText: string }> {
-  const seen = new Set<string>();
-  const out: Array<{ label: string; maskedText: string }> = [];
-  for (const text of maskedTexts) {
-    for (const s of parseMaskedText(text)) {
-      if (s.kind !== 'token' || !CONTACT_TYPES.has(s.type) || seen.has(`${s.type}:${s.shown}`)) continue;
-      seen.add(`${s.type}:${s.shown}`);
-      out.push({ label: s.type, maskedText: text.slice(s.start, s.end) });
-    }
-  }
-  return out.slice(0, 20);
 }
 
 /**

@@ -34,6 +34,7 @@ const TABLES: Record<string, string> = {
   labels: 'SELECT * FROM conversation_labels ORDER BY conversation_id, label_id',
   contactWords: 'SELECT * FROM contact_words ORDER BY contact_id, word',
   searchTerms: 'SELECT term FROM search_terms ORDER BY term',
+  contactDetails: 'SELECT * FROM contact_details ORDER BY conversation_id, token',
 };
 
 function answers(core: Core) {

@@ -5,6 +5,7 @@ import { CONVERSATION_STATUSES, ERROR_CODES, WHOLE_ORIGINAL, type ConversationSt
 import { SEALED, type StoreContext } from './context';
 import type { Db } from './database';
 import { cachedStatement } from './statement-cache';
+import { conversationContactDetails } from './contact-details';
 
 export type { ConversationStatus } from '../shared/vocabulary';
 
@@ -148,6 +149,11 @@ export class ConversationRepository {
     }));
     const last = rows[rows.length - 1];
     return { items, next: rows.length === limit && last ? { lastActivityAt: last.last_activity_at, id: last.id } : null };
+  }
+
+  /** The customer's contact details from the whole conversation, not only the messages an opening reads (migration 024). */
+  contactDetails(conversationId: number): Array<{ label: string; maskedText: string }> {
+    return conversationContactDetails(this.ctx.db, conversationId);
   }
 
   /** Each conversation's status and customer, for many conversations in one statement (a page of search hits). */

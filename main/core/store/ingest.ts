@@ -9,6 +9,7 @@ import { inlinePreparer, type InboundScreen, type PreparedText, type TextPrepare
 import { notePreview } from './preview';
 import { noteContactWords } from './contact-words';
 import { addToSearchIndex } from './search-index';
+import { mayGiveContactDetails, noteContactDetails } from './contact-details';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
@@ -103,6 +104,7 @@ export class Ingestor implements ConnectorSink {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
       addToSearchIndex(ctx.db, id, p.body);
+      if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(ctx.db, conversationId, id, p.masked);
       if (p.screened) this.checks.record(conversationId, p.screened.rules, [[id, p.screened.flagged, p.screened.wording]]);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
         moved.push(conversationId);

@@ -1,7 +1,7 @@
 import type { CachedConversation, CachedMessage, CachedNote, TeamCache, TeamMember } from '../../core/team';
 import type { z } from 'zod';
 import { replyWindowView } from '../../core/app/send-reply';
-import { contactDetails } from '../console-services';
+import { contactDetails } from '../../core/store';
 import { CHANNEL_KINDS, DELIVERY_STATES, type DeliveryState } from '../console-contract';
 import { WHOLE_ORIGINAL } from '../vocabulary';
 import type { ChannelKindT, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
