@@ -84,7 +84,7 @@ describe('inbox totals from the tallies (migration 008)', () => {
 });
 
 describe('label pages (migration 018: the label rows carry their conversation\'s activity, status, channel, assignee)', () => {
-  it('equal the pages and totals of a plain query after any sequence of labelling, status, assignment, activity and removal', async () => {
+  it('equal the pages and totals (migration 025: from the label tallies) of a plain query after any sequence of labelling, status, assignment, activity and removal', async () => {
     core = await storeCore();
     const c = core;
     c.store.channels.create({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp' });
@@ -161,6 +161,11 @@ describe('label pages (migration 018: the label rows carry their conversation\'s
     expect(db.prepare('SELECT conversation_id, last_activity_at, status, channel_id, assignee_id FROM conversation_labels ORDER BY conversation_id').raw().all()).toEqual([
       [1, 500, 'pending', 'tg', 'u-1'],
       [2, 900, 'open', 'tg', ''],
+    ]);
+    // Migration 025: the label's tallies from those copies.
+    expect(db.prepare('SELECT label_id, status, channel_id, assignee_id, conversations FROM label_tallies ORDER BY status').raw().all()).toEqual([
+      [1, 'open', 'tg', '', 1],
+      [1, 'pending', 'tg', 'u-1', 1],
     ]);
     db.close();
   });

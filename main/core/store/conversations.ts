@@ -317,9 +317,9 @@ export class ConversationRepository {
 
   private countRows(filter: ConversationFilter & { unresolved?: boolean }): number {
     if (filter.labelId !== undefined && !filter.unreadOnly) {
-      // The label's index entries carry status, channel and assignee: counted without reading a conversation.
+      // The label's tallies (migration 025): by status, channel and assignee, without reading a label row.
       const { sql, args } = conditions(filter, { status: 'status', channelId: 'channel_id', assignee: 'assignee_id', noAssignee: "assignee_id = ''" });
-      const q = `SELECT count(*) FROM (SELECT 1 FROM conversation_labels INDEXED BY conversation_labels_recent WHERE label_id = ? AND ${sql} LIMIT ${COUNT_CAP})`;
+      const q = `SELECT coalesce(sum(conversations), 0) FROM label_tallies WHERE label_id = ? AND ${sql}`;
       return cachedStatement(this.ctx.db, q, 'pluck').get(filter.labelId, ...args) as number;
     }
     const { sql, args } = conditions(filter, { status: 'c.status', channelId: 'c.channel_id', assignee: 'c.assignee_id', noAssignee: 'c.assignee_id IS NULL' });
