@@ -181,6 +181,8 @@ function isDressCompound(w: string, depth = 0): boolean {
   return false;
 }
 
+/** A language and a country, as pages name their translations (`en-us`, `ar_SA`, `fa-IR`). */
+const LOCALE = /^(?:en|ar|fa|fr|de|es|it|pt|ru|zh|ja|ko|tr|ur|hi|id|ms|nl|sv|pl)[-_][a-z]{2}$/i;
 /** Words for a short link in a host's name, in the languages shortening services are named in. */
 const SAYS_SHORT_LINK = /short|shrt|kurz|court|corto|curto|tiny|snip|link|lnk|url/i;
 
@@ -200,7 +202,8 @@ export function looksShortened(link: Link): boolean {
   if (!m) return false;
   const key = m[1]!;
   // two tiny random groups behind a host of at most three letters: `xy.io/ab-cd`, `qr.tz/k8-Pw`
-  if (link.label.length <= 3 && /^[A-Za-z0-9]{2,5}[-_][A-Za-z0-9]{2,5}$/.test(key)) return true;
+  // (…but not a page's language and country: `xy.io/en-us`)
+  if (link.label.length <= 3 && /^[A-Za-z0-9]{2,5}[-_][A-Za-z0-9]{2,5}$/.test(key) && !LOCALE.test(key)) return true;
   const hasDigit = /\d/.test(key);
   const hasLetter = /[A-Za-z]/.test(key);
   // a key of two or three characters (`x7k.ir/Ab3`, `q3x.ir/k9`) only behind a host of at most four, letters mixed with digits
