@@ -12,17 +12,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateReply, inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
+import { inspectInbound } from '../../main/core/guard';
 import { detectSensitive } from '../../main/core/masking';
-import { standInDetectSensitive } from '../helpers/guard';
+import { blocked, flags, lowerName, noPolicy, pick, RUNS } from '../helpers/guard-rounds';
 
-const strict = resolveGuardPolicy({ companyDomains: ['acme.com'], serviceNeedsOnlyPhoneAndActivationCode: true });
-const blocked = (t: string) => evaluateReply(t, 'en', strict, standInDetectSensitive).some((f) => f.verdict === 'block');
-const noPolicy = resolveGuardPolicy();
-const flags = (t: string) => inspectInbound(t, 'en', { policy: noPolicy, detectSensitive }).flags.map((f) => f.code);
-const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
-const RUNS = { numRuns: 40 };
-const name = fc.stringMatching(/^[a-z]{4,8}$/);
+const name = lowerName();
 const Brand = name.map((b) => b[0]!.toUpperCase() + b.slice(1));
 const mobile = fc.integer({ min: 10_000_000, max: 99_999_999 }).map((n) => `05${n}`);
 

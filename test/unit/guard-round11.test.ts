@@ -10,17 +10,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateReply, inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
-import { detectSensitive } from '../../main/core/masking';
-import { standInDetectSensitive } from '../helpers/guard';
+import { resolveGuardPolicy } from '../../main/core/guard';
+import { blocked, flags, lowerName, pick, RUNS } from '../helpers/guard-rounds';
 
-const strict = resolveGuardPolicy({ companyDomains: ['acme.com'], serviceNeedsOnlyPhoneAndActivationCode: true });
-const blocked = (t: string) => evaluateReply(t, 'en', strict, standInDetectSensitive).some((f) => f.verdict === 'block');
-const noPolicy = resolveGuardPolicy();
-const flags = (t: string, policy = noPolicy) => inspectInbound(t, 'en', { policy, detectSensitive }).flags.map((f) => f.code);
-const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
-const RUNS = { numRuns: 40 };
-const name = fc.stringMatching(/^[a-z]{4,8}$/);
+const name = lowerName();
 
 describe('round 11, outbound by structure (generated)', () => {
   it('the secret as our condition blocks, in English, Arabic and Persian; the reader\'s own inability or the app allows', () => {

@@ -11,17 +11,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateReply, inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
-import { detectSensitive } from '../../main/core/masking';
+import { evaluateReply } from '../../main/core/guard';
 import { standInDetectSensitive } from '../helpers/guard';
+import { blocked, flags, lowerName, pick, RUNS, strict } from '../helpers/guard-rounds';
 
-const strict = resolveGuardPolicy({ companyDomains: ['acme.com'], serviceNeedsOnlyPhoneAndActivationCode: true });
-const blocked = (t: string) => evaluateReply(t, 'en', strict, standInDetectSensitive).some((f) => f.verdict === 'block');
-const noPolicy = resolveGuardPolicy();
-const flags = (t: string) => inspectInbound(t, 'en', { policy: noPolicy, detectSensitive }).flags.map((f) => f.code);
-const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
-const RUNS = { numRuns: 40 };
-const name = fc.stringMatching(/^[a-z]{5,8}$/);
+const name = lowerName(5);
 const Brand = (n: string) => n[0]!.toUpperCase() + n.slice(1);
 
 describe('round 12, outbound by structure (generated)', () => {

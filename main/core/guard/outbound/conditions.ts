@@ -40,6 +40,16 @@ const WAITING = ["(?:i|we)(?: am|'m|m| are|'re| will be|'ll be)? (?:still |just 
 /** The reader's part or the app's: "you can't …", "contingent upon you entering it in the app", "don't send it". */
 const LIFTED = ['in (?:the |our |your )?(?:app|application|website|site|portal)', 'yourself', 'by yourself', 'entering', 'typing', 'you enter', 'you type', "don't", 'dont', 'do not', 'never', 'no need', 'needn\'t', 'not needed',
   'في التطبيق', 'بالتطبيق', 'عالتطبيق', 'في الابلكيشن', 'بنفسك', 'تو اپ', 'توي اپ', 'در (?:اپ|اپليكيشن|برنامه)\\S*', 'خودت', 'خودتون', 'لا (?:ترسل|تبعت|تشارك|تعطي)\\S*', 'متبعت\\S*', 'ماتبعت\\S*', 'نفرست\\S*', 'نيازي نيست', 'لازم نيست', 'mat', 'nahi'];
+/**
+ * The ask as our offer (round 14): "اگه رمزتو بدی همین الان بازش می‌کنم", "if you give me your password I'll open it now" —
+ * the reader's hand-over as the condition, the writer's own deed as what follows. A condition whose outcome is not the
+ * writer's ("اگه رمزتو به کسی بدی حسابت خالی میشه") warns instead.
+ */
+const IF_WORD = ['اگه', 'اگر', 'age', 'agar', 'ager'];
+const YOU_HAND_OVER = ['(?:بهم |به من |برام |واسم )?(?:بدي|بديد|بدين|بفرستي|بفرستيد|بفرستين|بگي|بگيد|بگين)', '(?:behem |baram )?(?:bedi|bedid|bedin|befresti|befrestid|begi|begid)'];
+const WRITER_WILL = ['\\S*(?:مي ?كنم|مي ?كنيم|مي ?دم|مي ?ديم|مي ?زنم|مي ?زنيم)', '\\S*(?:mikonam|mikonim|midam|midim|mizanam)'];
+const NOT_US = ['به (?:كسي|هيچ ?كس|اونا|اون|شخص)\\S*', 'be (?:kasi|hichkas)'];
+
 const READER_BEFORE = /(?:^| )(?:you|u|انت|انتي|انتو|حضرتك|شما|تو)(?: (?:are|'re|still|just|r))?$/u;
 
 const compiled = new Map<string[], RegExp>();
@@ -62,7 +72,10 @@ export function conditionedOnTheSecret(clauseText: string, window: string, objec
   const waiting = findAll(clauseText, WAITING).filter((w) => !READER_BEFORE.test(tokens.slice(0, w.at).join(' ')) && !/^(?:باش|بمان|بمون)/u.test(tokens[w.last + 1] ?? '') && !/^(?:باش|بمان|بمون)/u.test(tokens[objects[0]!.last + 1] ?? ''));
   // "waiting for the system to send you the code": someone else sends it, to the reader
   if (before(waiting, 5) && !/(?:^| )(?:system|bank|server|app|it|they|them|sms)(?: |$)/.test(tokens.slice(waiting[0]!.last + 1, first).join(' '))) return true;
-  return before(findAll(clauseText, CONDITION), 4) && re(HALT).test(window);
+  if (before(findAll(clauseText, CONDITION), 4) && re(HALT).test(window)) return true;
+  const last = Math.max(...objects.map((o) => o.last));
+  const handed = findAll(clauseText, YOU_HAND_OVER).find((h) => h.at > last && h.at - last <= 2);
+  return !!handed && before(findAll(clauseText, IF_WORD), 3) && findAll(tokens.slice(handed.last + 1).join(' '), WRITER_WILL).length > 0 && !re(NOT_US).test(clauseText);
 }
 
 /** "…كود التفعيل، من غيره مش هقدر أعملك حاجة": the condition's pronoun takes the secret of the clause before. */

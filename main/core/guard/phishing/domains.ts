@@ -181,6 +181,11 @@ function isDressCompound(w: string, depth = 0): boolean {
   return false;
 }
 
+/** A language and a country, as pages name their translations (`en-us`, `ar_SA`, `fa-IR`). */
+const LOCALE = /^(?:en|ar|fa|fr|de|es|it|pt|ru|zh|ja|ko|tr|ur|hi|id|ms|nl|sv|pl)[-_][a-z]{2}$/i;
+/** Words for a short link in a host's name, in the languages shortening services are named in. */
+const SAYS_SHORT_LINK = /short|shrt|kurz|court|corto|curto|tiny|snip|link|lnk|url/i;
+
 /**
  * A shortened link by its shape, for the many services no list keeps up with: a short name (at most six letters,
  * `tiny.one`, `sh0rt.xyz`, `qq.gg`) and a path that is one random-looking key — letters mixed with digits or with
@@ -188,13 +193,17 @@ function isDressCompound(w: string, depth = 0): boolean {
  * (`/help/contact`, `/p/12345`, `/acme-gift`) do not look like that.
  */
 export function looksShortened(link: Link): boolean {
-  if (link.label.length > 6) return false;
+  // a longer name that says what it is (`kurzelinks.de`, `linkcourt.fr`, `myshorturl.net`) is judged by its key like a short one
+  if (link.label.length > 6 && !SAYS_SHORT_LINK.test(link.label)) return false;
   const rest = link.raw.replace(/^https?:\/\//i, '');
   const slash = rest.indexOf('/');
   if (slash < 0) return false;
   const m = /^\/(?:[a-z]{1,2}\/)?([A-Za-z0-9_-]{2,12})\/?$/.exec(rest.slice(slash).split(/[?#]/)[0]!);
   if (!m) return false;
   const key = m[1]!;
+  // two tiny random groups behind a host of at most three letters: `xy.io/ab-cd`, `qr.tz/k8-Pw`
+  // (…but not a page's language and country: `xy.io/en-us`)
+  if (link.label.length <= 3 && /^[A-Za-z0-9]{2,5}[-_][A-Za-z0-9]{2,5}$/.test(key) && !LOCALE.test(key)) return true;
   const hasDigit = /\d/.test(key);
   const hasLetter = /[A-Za-z]/.test(key);
   // a key of two or three characters (`x7k.ir/Ab3`, `q3x.ir/k9`) only behind a host of at most four, letters mixed with digits

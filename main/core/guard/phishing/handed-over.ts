@@ -18,7 +18,8 @@ type Kind = 'otp' | 'pin' | 'password' | 'cvv' | 'card';
 const SECRET: Array<[Kind, RegExp]> = [
   ['pin', alt(['pin(?: code| number)?' + E, '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)', 'ramze? dovom'])],
   ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur'])],
-  ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان'])],
+  // …or described by where it is printed: "the numbers on the back of my card", "الأرقام اللي ورا البطاقة", "el ar2am elly wara"
+  ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان', '(?:numbers?|digits?|code) (?:\\S+ ){0,2}?(?:on|at|from) the back', '(?:ال)?(?:ارقام|رقم)\\S* (?:(?:اللي|الي|يلي|التي) )?(?:(?:على|ع|في|من) )?(?:ال)?(?:ورا|خلف|ظهر|ضهر)', '(?:el |al )?ar2am (?:\\S+ ){0,2}?(?:wara|dahr|da7r)'])],
   // a picture of the card shows its number: "a photo of the card, both sides", "صورة الكارت", "عکس کارت"
   ['card', alt(['(?:photo|picture|pic|scan|image|screenshot)s? of (?:my |the )?(?:\\S+ )?card' + E, 'صور(?:ه|ت)? (?:ال)?(?:كارت|بطاق|فيزا)\\S*', 'عكس (?:\\S+ )?كارت\\S*', 'card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
   ['otp', alt([
@@ -26,7 +27,7 @@ const SECRET: Array<[Kind, RegExp]> = [
     '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
     // described: "the number that was texted to me", "the digits that came to my phone"
     '(?:the )?(?:number|numbers|digits) (?:that |which )?(?:was |were |got )?(?:texted|sent|came|messaged|sms)',
-    '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramz' + E,
+    '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramze?' + E, '(?:codi|kodi|kod)' + E,
   ])],
 ];
 
@@ -34,7 +35,9 @@ const SECRET: Array<[Kind, RegExp]> = [
 const HANDED = alt([
   // English: "I read it to him", "I gave him the code", "so I sent it"; not "I read it to my son", "I sent it to you"
   "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:gave|sent|texted|forwarded|shared|dictated|passed) (?:it|them)(?! to (?:my|you|your|the support|support|customer))" + E,
-  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|told) (?:him|her|them) (?:the|my|that) (?:\\S+ )?(?:code|otp|pin|password|digits|numbers)" + E,
+  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|told) (?:him|her|them) (?:the|my|that|all the) (?:\\S+ ){0,2}(?:code|otp|pin|password|digits|numbers|cvv)" + E,
+  // the secret first, then a third person: "I shared the OTP with the person who called", "gave my PIN to the guy"
+  "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:gave|sent|texted|forwarded|shared|told|read|dictated) (?:the|my|that) (?:\\S+ ){0,2}(?:code|otp|pin|password|cvv)" + E + " (?:to|with) (?:him|her|them|someone|somebody|the (?:guy|man|woman|lady|caller|person|agent|scammer)|a (?:guy|man|woman|lady|person|stranger)|that (?:guy|man|woman|lady|person))" + E,
   // Pidgin's perfect: "I don send am", "I done give dem the code"; not "I no send am"
   "i (?:don|done|don already) (?:send|give|tell|read|share|forward)(?: (?:am|dem|it|them|him|her))" + E,
   // the card's picture sent to someone: "I sent them a photo of the card, both sides", "بعتلهم صورة الكارت", "عکس کارتمو براشون فرستادم"
@@ -45,6 +48,10 @@ const HANDED = alt([
   // Arabic, first person past with the secret as object: قلتهوله, اديته, عطيتو, بعتهوله, دزيته, صيفطتو, قريتهوله
   '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري|قرا|خبر)ت(?:ه|ها|هم|و|هو)\\S*',
   '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|ارسل|دزي|صيفط|قري)ت(?:ل|ل)(?:ه|ها|هم|و)' + E + ' (?:ال)?(?:كود|رمز|ارقام|الارقام|باسورد)',
+  // the verb's object written out after it: "اديت الكود اللي جالي لواحد", "عطيت الرمز للي كلمني" (not "قلت", which also says)
+  '(?:و|ف)?(?:اديت|اديتو|عطيت|اعطيت|بعتت|ارسلت|قريت|دزيت|صيفطت|دخلت|كتبت)(?:له|لها|لهم|لو)? (?:ال)?(?:كود|رمز|باسورد|الرقم السري|ارقام|الارقام|otp|pin|cvv)',
+  // Levantine, the object apart: "قريتلو ياه", "عطيتها اياه", "بعتتلو ياها"
+  '(?:و|ف)?(?:قري|قل|ا?عطي|ادي|بعت|ارسل|دزي)ت(?:ل)?(?:ه|ها|هم|و)? (?:ا?ياه|ا?ياها|ا?ياهم)' + E,
   // not "بعتهولي" (he sent it to me)
   '(?:و|ف)?بعت(?:ت)?(?:ه|ها|هو)(?!\\S*لي)\\S*',
   // Persian: the object on the verb (دادمش), or the verb closing its clause after "to him" (بهش گفتم.)
@@ -52,6 +59,8 @@ const HANDED = alt([
   '(?:بهش|به اون|به او|بهشون|براش|براشون|واسش|واسشون) (?:\\S+ )?(?:گفتم|دادم|فرستادم|خوندم|خواندم)(?= *(?:$|[.!؟?،,]| و | ولي | بعد))',
   // Arabizi, first person past with the secret as object: 2oltohoulo, 2oltlo el code, edeto, ba3atto
   '(?:2olt|2ult|qolt|golt)(?:oh|ha|o|ou)\\S*', '(?:2olt|2ult|qolt|golt)(?:lo|elo|lah|laha) (?:el )?(?:code|pin|password|ramz)', '(?:edeto|edetoh|ediyto|edetha|3ateto|3atito|ba3atto|ba3atoh|b3atto|ersalto|dzito|sifatto)\\S*',
+  // Arabizi first-person past with the object on it, vowels as each writer hears them: a3taito, a3tayto, 3tito, 2aretlo yeh
+  'a?3t(?:a|ai|ay|ee|i)?t(?:o|oh|ou|ha|hom)(?: (?:yeh|yah|yaha|iyah))?' + E, '(?:2aret|2rit|2areit)(?:lo|lu|la)? (?:yeh|yah|yaha|iyah)' + E,
   // Darija Arabizi "3titom l code": I gave them
   '3tit(?:o|oh|om|ohom|hom|ha|lo|lom|lhom)' + E + '(?: (?:l|el|al) ?(?:code|otp|pin|password|ramz|kod))?',
   // someone took it from me: "کد تأیید رو ازم گرفت", Hinglish "usne mera card number … le liya", "he took my card number"
@@ -68,8 +77,8 @@ const TO_US = /^\s*(?:to (?:you|your|the support|support)|here|over here|in (?:t
 
 /** How far before the hand-over verb its secret may be named, in characters (about one sentence). */
 const SECRET_REACH = 80;
-/** How far after the verb its object may start, in characters (an article and a space). */
-const OBJECT_REACH = 4;
+/** How far after the verb its object may start, in characters (a space, an article or a possessive, a space). */
+const OBJECT_REACH = 6;
 
 /** The type of the secret the customer says they handed over, or undefined. */
 export function findHandedOverSecret(text: string): Kind | undefined {

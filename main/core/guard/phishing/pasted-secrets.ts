@@ -38,7 +38,7 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|current|temporary|temp|used to be|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
+const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|previous|prev|last|current|قبل${Y}(?:م|ام)?|قد${Y}م(?:م|ام)|سابق\\S*|${A}${Y}ن|ام|من|temporary|temp|used to be|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
   // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
   // between a name and its value ("shomare kartamo zadam 6037…", "كتبت رقم الكارت 4…")
   + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت)`;
@@ -95,6 +95,12 @@ function passwordShaped(v: string): boolean {
   return /\p{L}/u.test(v) && /\p{N}/u.test(v) && (/[^\p{L}\p{M}\p{N}]/u.test(v.replace(/[.!?؟)]+$/u, '')) || (/\p{Lu}/u.test(v) && /\p{Ll}/u.test(v)));
 }
 
+/**
+ * Dari and Persian often call a password plain "رمز" (which is also any code): "رمز قبلی من این بود: Kabul@1399". After
+ * it, only a value shaped like a password (letters with digits, and a symbol or both cases) is taken for one.
+ */
+const BARE_RAMZ = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?رمز(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE.PASSWORD})(?![\\p{L}\\p{N}])`, 'giu');
+
 export function findPastedSecrets(text: string): SensitiveSpan[] {
   const spans: SensitiveSpan[] = [];
   for (const { type, re } of PATTERNS) {
@@ -106,6 +112,10 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       spans.push({ type: type === 'PIN2' ? 'PIN' : type, start, end: start + value.length, confidence: 0.9 });
     }
+  }
+  for (const m of text.matchAll(BARE_RAMZ)) {
+    const start = m.index + m[0].lastIndexOf(m[1]!);
+    if (passwordShaped(m[1]!) && !spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + m[1]!.length, confidence: 0.8 });
   }
   if (NAMES_PASSWORD.test(text)) {
     for (const m of text.matchAll(STATED_BY_IT)) {

@@ -68,6 +68,38 @@ const CALL_THIS_NUMBER = rx([
   '(?:با|به) شماره\\S* [+\\d][\\d -]{6,18}\\d (?:\\S+ )?(?:تماس|زنگ)', '(?:ba|be) shomare\\S* [+\\d][\\d -]{6,18}\\d (?:tamas|zang)',
   '(?:اتصل|اتصلوا|اتصلي|كلمنا|كلمونا|تواصل|تواصلوا|تواصلي)(?:و|وا|ي)? (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
 ]);
+/** Parts that must end right before a number (`endsBefore(parts).test(textBeforeTheNumber)`). */
+const endsBefore = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu');
+/**
+ * The number a stranger reached the customer FROM: "a man called me from 0813…", "un monsieur m'a appelé du 06…", "az
+ * shomare 0902… zang zad", "اتصل بيا واحد من …", "الرقم اللي اتصل منه كان …", "kan bi7aki mn 079…". Beside any word
+ * of ours (a claim, a support word, the brand) it is a fake number even without "call it back".
+ */
+const CALLERS_NUMBER = endsBefore([
+  '(?:called|rang|phoned|texted|messaged|whatsapped|dialled|dialed|contacted|reached) (?:me|us)(?: \\S+){0,2}? (?:from|on|using|with)(?: (?:the|a|an|this|his|her|their|number|no\\.?|phone|line|mobile|cell))*',
+  '(?:a|the|one|two|missed) (?:call|calls|text|sms|message|whatsapp)(?: \\S+){0,2}? from(?: (?:the|a|this|number|no\\.?))*',
+  "(?:his|her|their|the caller's|the guy's|the man's|the lady's) (?:number|no|phone|line|whatsapp)(?: (?:is|was|=))?",
+  "m' ?(?:a|ont) (?:\\S+ )?(?:appel\\S*|contact\\S*|ecrit|écrit|text\\S*|envoy\\S*)(?: \\S+){0,2}? (?:du|depuis le|depuis|de|avec le|au)(?: num[ée]ro)?",
+  '(?:un )?(?:appel|sms|message)s? (?:du|depuis le|de la part du)(?: num[ée]ro)?',
+  '(?:از|با) (?:(?:يه|يك) )?شماره\\S*', '(?:az|ba) (?:ye )?shomare\\S*',
+  '(?:اتصل|كلم|رن|دق|اتكلم|بعت|راسل|تواصل)\\S*(?: \\S+){0,2}? من(?: (?:ال)?(?:رقم|نمره)\\S*)?',
+  '(?:ال)?(?:رقم|نمره)\\S* (?:(?:اللي|الي|يلي|الذي) (?:\\S+ ){0,2})?(?:كان|كانت|هو)', '(?:و)?(?:رقمه|رقمها|رقمهم|نمرته|نمرتو|رقمو)(?: (?:كان|هو))?',
+  '(?:bi7aki|7aki|7akani|7akeni|kalemni|kallemni|kalamni|etasal|ettasal|rannli|dara2|b3atli|ba3atli)\\S*(?: \\S+){0,2}? (?:mn|men|min|from)',
+  '(?:ra2mo|ra2mu|nemreto|nemrto|raqmo)(?: (?:kan|howa))?',
+]);
+/**
+ * A message the customer got that tells them to call a number: "Call our fraud desk on …", "please call us back on …",
+ * "اتصل فوراً على …", "للاستفسار: …", "جهت پیگیری با … تماس بگیرید". The verb opens its clause (an order, not "I tried
+ * to call you on"); the customer's own "call me on" is theirs, as everywhere.
+ */
+const CALL_US_ON = endsBefore([
+  '(?:اتصل|اتصلوا|اتصلي|تواصل|تواصلوا|تواصلي|كلمنا|كلمونا|راسلنا|راسلونا)(?: \\S+){0,2}? (?:على|علي|ب|عبر)(?: ?(?:ال)?رقم)?',
+  '(?:لل|ل)(?:استفسار|استعلام|تواصل|اتصال|مزيد)\\S*(?: \\S+){0,2}?', "(?:for|pour) (?:enquiries|inquiries|info|more info\\S*|assistance|help|questions|toute question|plus d'informations|renseignements)(?: (?:call|appelez))?",
+  '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
+]);
+const ORDER_TO_CALL = /(?:(?:^|[.:'"“‘!,;(])\s*|(?<![\p{L}])(?:please|pls|plz|kindly|urgently|immediately)\s+)(?:call|ring|dial|contact|phone|whatsapp|text|reach)(?!\s+me(?![a-z]))(?:\s+\S+){0,4}?\s+(?:on|at|via)\s*[:#-]?\s*$/iu;
+/** …or the order after the number, Persian verb-final: "با 021… تماس بگیرید". */
+const CALL_US_AFTER = /^\s*(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن|حاصل)|^\s*(?:tamas|zang) (?:begirid|bezanid|begir|bezan)/iu;
 /** Someone asking for a code, PIN or password in the story the customer tells. */
 const ASKED_FOR_A_SECRET = rx([
   // the demand in the present, in any person: "لازم تعطيني الكود", "يبي ترسل له الرمز"
@@ -149,7 +181,7 @@ const FEE = rx([
   // "رسم" but not "الرسمي" (official); "حول" transfers only with an amount after it, else it is "about" ("ايميل حول تحديث الشروط")
   'رسوم', 'رسم(?![يىا])', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول\\S* (?:\\S+ )?\\d', 'جنيه', 'ريال', 'درهم',
   'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
-  'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3',
+  'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3', 'rus[uo]m', 'rsoum', 'geneh', 'gneh', 'كريدت', 'douane',
   'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+', '\\d+\\s?(?:€|£|rs|inr|jod|kwd|qar|omr|mad|dh|dollars?|euros?|toman)',
   'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'sharj', 'شارژ', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
   // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
@@ -170,10 +202,10 @@ const TO_A_NUMBER = words([
   'to (?:the same|this|that|his|her|a) (?:phone |mobile |wallet )?number', 'به (?:همين|همون|اين|اون) شماره',
 ]);
 /** A fee by name (not any payment): a customer asking us to send their refund "to this number" names none. */
-const FEE_NOUN = rx(['fees?', 'charges?', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'rosoom', 'hazine', 'karmozd']);
+const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'rosoom', 'rus[uo]m', 'hazine', 'karmozd']);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
 const GAIN = rx([
-  'refund', 'release', 'free', 'win', 'won', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
+  'refund', 'release', 'free', 'win', 'won', 'colis', 'livraison', 'recevoir', 'r[eé]cup[eé]rer', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
   'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
   'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
   'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
@@ -192,7 +224,9 @@ const OBLIGED = words([
   'bayad', 'aval', 'avval', 'lazem', '3ashan', 'bash',
 ]);
 const ACCOUNT_CHANGE = rx([
-  'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore', 'avoid (?:closure|suspension|deactivation)', 'premium',
+  'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore',
+  // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
+  'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
   'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
   'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
   'تحقق', '(?:ي|ت|ن)فتح\\S*', 'erte(?:gh|q|g)a\\S*',
@@ -206,11 +240,11 @@ const FROZEN = rx([
   'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
   // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
   'ات(?:جمد|قفل|وقف|علق|بلوك|حظر|سكر|لغي|سد|قفش|عمله بلوك)\\S*', 'ان(?:قفل|حظر|سكر|جمد|وقف|سد)\\S*', 'تبلوك\\S*', 'بلوك\\S*', 'مبلوك\\S*', 'تسد\\S*', 'تسكر\\S*', 'قفلوه\\S*', 'وقفوه\\S*', 'جمدوه\\S*', 'مجمد\\S*', 'موقف\\S*', 'متوقف\\S*', 'مقفل\\S*',
-  'قفل شد', 'مسدود شد', 'بلاك شد', 'غيرفعال شد', 'بسته (?:مي ?شه|ميشه|مي ?شود|شد)',
+  'قفل شد', 'مسدود شد', 'بلاك شد', 'بند (?:مي ?شه|ميشه|مي ?شود|ميشود|شد|مي ?شن)', 'band (?:mishe|shod|mishan)', 'غيرفعال شد', 'بسته (?:مي ?شه|ميشه|مي ?شود|شد)',
   '(?:baste|masdood|ghat|block|blocke|gheyre? ?faal|mahdood) (?:mishe|mishavad|shod|mishan|mikonan|mikonim|khahad)', 'masdood', 'mojamad', 'maqfool', 'et(?:gamad|2afal|afal|wa2af)\\S*', 'tbloka', 'blocka',
   // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
   '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
-  'block', 'cut off', 'cut', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*', 'coupure', 'r[eé]sili\\S*',
+  'block', 'cut off', 'cut', 'clos(?:es|ing) (?:in|within|at|by|tonight|today)', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*', 'coupure', 'r[eé]sili\\S*',
   // a legal threat: an arrest warrant, a summons ("حکم جلب", "ابلاغیه قضایی")
   'arrest', 'warrant', 'legal action', 'court', 'حكم جلب', 'جلب', 'احضار', 'بازداشت', 'اعتقال', 'امر قبض',
   'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
@@ -250,10 +284,29 @@ const CONSEQUENCE = rx([
   'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', 'والا(?! انا| احنا)', 'و الا', 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'wella', 'walla', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
   'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
 ]);
+/** A deadline named by the day, not a span: "tonight", "غداً", "امروز", "ce soir". */
+const DAY_DEADLINE = rx(['today', 'tonight', 'tomorrow', 'by (?:the )?end of (?:the )?day', 'اليوم', 'الليله', 'غدا', 'بكره', 'بكرا', 'النهارده', 'كحد اقصي', 'امروز', 'امشب', 'فردا', 'emrooz', 'emshab', 'farda', "aujourd\\S*", 'ce soir', 'demain']);
+/** Paying or acting "to avoid" a loss: "لتفادي قطع الخدمة", "لتجنب إلغاء الطلب", "to avoid suspension", "pour éviter le blocage". */
+const AVOID_LOSS = rx([
+  '(?:لتجنب|لتفادي|تجنبا ل\\S*|تفاديا ل\\S*|حتى لا|كي لا|لكي لا) (?:\\S+ )?(?:ال)?(?:الغاء|ايقاف|قطع|حظر|تجميد|اغلاق|تعليق|حذف|غرامه|ارجاع|فصل)',
+  'to avoid (?:\\S+ ){0,2}?(?:cancel\\S*|suspension|closure|blocking|deactivation|termination|penalt\\S*|disconnection|being (?:blocked|suspended|closed|cancel\\S*))',
+  "pour [eé]viter (?:\\S+ ){0,2}?(?:annulation|suspension|blocage|fermeture|p[eé]nalit\\S*|retour)", "pour [eé]viter l'(?:annulation|blocage)",
+  '(?:براي|جهت) جلوگيري از (?:\\S+ ){0,2}?(?:مسدود|قطع|لغو|بسته|ابطال)\\S*',
+]);
+/**
+ * The voice of a message or a person that is not the customer: a message quoted or named ("SMS:", "رسالة:", "نوشته"),
+ * someone who said it, a formal "please" addressed to the reader, an order to the reader (pay, click). Urgency is a
+ * third party's pressure; the customer's own "I need it unfrozen today" or "block it now" is not.
+ */
+const MESSAGE_VOICE = rx([
+  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])',
+  'يرجي', 'الرجاء', 'kindly', 'veuillez', 'لطفا', 'خواهشمند',
+  'اضغط', 'ادخل', 'click', 'tap', 'cliquez', 'confirmez', 'payez', 'سدد', 'ادفع', 'حدث بيانات',
+]);
 /** "LAST WARNING", "final notice", "اخطار نهایی", "آخر تحذير", "dernier avertissement". */
-const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي']);
+const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
 /** A link or code that stops working soon: "expires in 1 hour", "valid for 30 minutes only", "ينتهي خلال ساعة". */
-const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|min|hr)(?![a-z]))', 'valid (?:for|only for) (?:\\S+ )?(?:minutes?|hours?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
+const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|mins?|hrs?)(?![a-z]))', 'valid (?:for|only for) (?:\\S+ )?(?:minutes?|hours?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
 const LINK_WORD = rx(['link', 'رابط', 'لينك', 'لینک', 'lien']);
 /** Money moved to an account someone else names: "a new account", "حساب تاني", "حسابی که معرفی کردیم", "a safe account". */
 const MOVE_TO_THEIR_ACCOUNT = rx([
@@ -297,6 +350,8 @@ const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان',
 /** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
 const FUTURE_THREAT = rx([
   '(?:will|would|going to|gonna) be (?:frozen|suspended|blocked|closed|locked|deactivated|terminated|cancel\\S*|disabled|cut|shut)',
+  // the present for the future, with its time: "your account closes in 2 hours", "access ends tonight"
+  '(?:account|wallet|card|access|profile|line) (?:closes|expires|ends|shuts|gets (?:closed|blocked|suspended)) (?:in|within|at|by|tonight|today)',
   // Arabizi future prefix on a dialect stem, vowels as each writer hears them: "hayet2efel", "7ayetsakkar", "ra7 yetjammad"
   '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?)(?:y|t|n)[aei]?t?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر)\\S*',
@@ -315,7 +370,7 @@ const PAY_NOW = words([
   '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
   'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
   '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
-  'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)',
+  'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)', 'payez', 'r[eé]glez', 'veuillez (?:payer|r[eé]gler)',
 ]);
 
 /**
@@ -329,7 +384,7 @@ const FEE_DUE = rx([
 
 /** Someone else asked for the money: "they told me to pay", "قالوا لي", "ازم خواستن". */
 const TOLD = words([
-  'they (?:told|asked|said)', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
+  'they (?:told|asked|said)', '(?:they|he|she|someone) wants? me to', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
   'يقول', 'يقولون', 'يقولو', 'بيقول', 'بيقولو', 'عم يقول', 'عم يقولو', 'بقول', 'كيقولو',
   'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
   '(?:ق|گ|ك)ال(?:و|وا|ت)?(?:لي|ليا|لنا|ولي|ولنا|تلي)', 'گالي', 'بهم گفتن', 'بهم گفت',
@@ -382,7 +437,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // …or a stranger with that number asked for a code: "بعتلي واحد 0123… وقالي ابعت الـPIN"
       // …or a stranger with that number demands a fee first: "واحد عالواتساب +963… عم يقول لازم تدفع رسوم"
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
-      const claimed = CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      const before = sentence.slice(0, m.index);
+      const callUs = CALL_US_ON.test(before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length));
+      const callersNumber = CALLERS_NUMBER.test(before.slice(-60)) && (CLAIMS_TO_BE_FROM.test(t) || SUPPORT_WORDS.test(t) || namesBrand(t, policy));
+      const claimed = callUs || callersNumber || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
@@ -428,7 +486,12 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   else if (DEADLINE_SPAN.test(t) && CONSEQUENCE.test(t) && (ACCOUNT.test(t) || GAIN.test(t) || FROZEN.test(t) || hasLink)) flags.push({ code: 'urgency' });
   // "LAST WARNING: verify your wallet", "FINAL NOTICE: your account will be closed today"; "the link expires in 1 hour"
   else if (LAST_WARNING.test(t) && (ACCOUNT.test(t) || hasLink)) flags.push({ code: 'urgency' });
-  else if (EXPIRES_SOON.test(t) && (hasLink || LINK_WORD.test(t))) flags.push({ code: 'urgency' });
+  else if (EXPIRES_SOON.test(t) && (hasLink || LINK_WORD.test(t) || GAIN.test(t) || ACCOUNT.test(t))) flags.push({ code: 'urgency' });
+  // a deadline by the day in a third party's voice, with what is lost after it: "they said tonight or the account is
+  // gone", "رسالة: … غداً كحد أقصى وإلا سيتم إيقاف الحساب", "سدد اليوم لتفادي قطع الخدمة"
+  else if (DAY_DEADLINE.test(t) && (MESSAGE_VOICE.test(t) || TOLD.test(t)) && (AVOID_LOSS.test(t) || ((CONSEQUENCE.test(t) || FUTURE_THREAT.test(t)) && (ACCOUNT.test(t) || GAIN.test(t) || FROZEN.test(t) || hasLink)))) flags.push({ code: 'urgency' });
+  // an order to act "to avoid" a loss: "اضغط على الرابط … لتجنب إلغاء الطلب", "click to avoid suspension"
+  else if (AVOID_LOSS.test(t) && MESSAGE_VOICE.test(t) && (hasLink || LINK_WORD.test(t) || ACTION.test(t))) flags.push({ code: 'urgency' });
   return flags;
 }
 
@@ -456,6 +519,12 @@ function ownNumber(window: string): boolean {
 const SAID_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${['said', 'says', 'saying', 'told me', 'قال', 'وقال', 'قالي', 'وقالي', 'يقول', 'ويقول', 'بيقول', 'قالت', 'وقالت', 'گفت', 'ميگه', 'مي گه', 'goft', '2al', '2alli', 'qal'].map(foldLetters).join('|')})(?: (?:لي|ليا|انه|that))?\\s*$`, 'iu');
 
 const CONTACTED_BEFORE = /(?:^|[^\p{L}])(?:messaged|texted|called|rang|contacted|whatsapped|whatsapp'd|dmed|dm'd|dm-ed|pinged|wrote to|reached out to|reached)\s*$/iu;
+
+/** The company's name (a listed brand or its domain's name) as a word of the text. */
+function namesBrand(t: string, policy: GuardPolicy): boolean {
+  const names = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].filter((n) => n.length >= 3);
+  return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(t));
+}
 
 function digits(s: string): string {
   return s.replace(/\D/g, '');
