@@ -462,12 +462,15 @@ export function dateCue(ctx: ContextText, start: number, end: number): Cue | 0 {
   return back || forward;
 }
 
-/** Is `target` among the `maxWords` words before `from`, in the same sentence ("the number on the back of the card: 123")? */
-export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords: number): boolean {
+/**
+ * Walks the words before `from` in its sentence, nearest first, at most `maxWords` words within `maxChars`, and
+ * answers what `visit` answers first for a word [ws, we) (`undefined` reads on); false when the walk ends.
+ */
+function wordsBefore(ctx: ContextText, from: number, maxWords: number, maxChars: number, visit: (s: string, ws: number, we: number) => boolean | undefined): boolean {
   const s = ctx.norm;
   let pos = from - 1;
   let words = 0;
-  while (pos >= 0 && from - pos <= MAX_CHARS && words < maxWords) {
+  while (pos >= 0 && from - pos <= maxChars && words < maxWords) {
     if (isBoundary(s, pos)) return false;
     if (!isWordChar(s.charCodeAt(pos))) {
       pos--;
@@ -475,10 +478,16 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (wordCue(s, pos + 1, we) === target) return true;
+    const verdict = visit(s, pos + 1, we);
+    if (verdict !== undefined) return verdict;
     words++;
   }
   return false;
+}
+
+/** Is `target` among the `maxWords` words before `from`, in the same sentence ("the number on the back of the card: 123")? */
+export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords: number): boolean {
+  return wordsBefore(ctx, from, maxWords, MAX_CHARS, (s, ws, we) => (wordCue(s, ws, we) === target ? true : undefined));
 }
 
 /** How far back a label may stand from its value with other words between ("they asked for my SSN to verify, it's …"). */
@@ -490,24 +499,12 @@ const FAR_MAX_CHARS = 120;
  * An earlier value (a word with two digits or more) owns the words before it.
  */
 export function labelFarBefore(ctx: ContextText, from: number, target: Cue, passes: (c: Cue) => boolean): boolean {
-  const s = ctx.norm;
-  let pos = from - 1;
-  let words = 0;
-  while (pos >= 0 && from - pos <= FAR_MAX_CHARS && words < FAR_WORDS) {
-    if (isBoundary(s, pos)) return false;
-    if (!isWordChar(s.charCodeAt(pos))) {
-      pos--;
-      continue;
-    }
-    const we = pos + 1;
-    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (digitCount(s, pos + 1, we) >= 2) return false;
-    const cue = wordCue(s, pos + 1, we);
+  return wordsBefore(ctx, from, FAR_WORDS, FAR_MAX_CHARS, (s, ws, we) => {
+    if (digitCount(s, ws, we) >= 2) return false;
+    const cue = wordCue(s, ws, we);
     if (cue === target) return true;
-    if (cue !== undefined && forNumbers(cue) && !passes(cue)) return false;
-    words++;
-  }
-  return false;
+    return cue !== undefined && forNumbers(cue) && !passes(cue) ? false : undefined;
+  });
 }
 
 /** Where the sentence holding `at` starts (at most 200 characters back). */
