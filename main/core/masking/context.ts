@@ -143,6 +143,8 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   }
   // "شناسه قبض", "شناسه پرداخت": a bill's or a payment's identifier, not a person's
   else if (cue === Cue.NID && nextWordIn(s, we, BILL_WORDS)) cue = Cue.REF;
+  // "bill payment ID", "payment id": a bill's reference, not a person's ID
+  else if (cue === Cue.ID_WEAK && (previousWordIs(s, ws, 'payment') || previousWordIs(s, ws, 'bill'))) cue = Cue.REF;
   // "الرقم الشخصي", "البطاقة الشخصية": Qatar's ID number, the personal ID card ("رقم واتس شخصي", "شماره شخصی" stay
   // phones)
   // (tested only on words that open with "الش": this branch sees every word the lexicon does not know)
@@ -154,7 +156,8 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   return cue;
 }
 
-const BILL_WORDS = FoldedWords.of(['قبض', 'پرداخت', 'واریز', 'تراکنش', 'سفارش', 'مرسوله', 'پیگیری', 'فاکتور', 'حساب']);
+// (with a possessive ending: "شناسه پرداختش", "شناسه قبضم")
+const BILL_WORDS = FoldedWords.of(['قبض', 'پرداخت', 'واریز', 'تراکنش', 'سفارش', 'مرسوله', 'پیگیری', 'فاکتور', 'حساب'].flatMap((w) => [w, `${w}ش`, `${w}م`, `${w}ت`]));
 
 /** The word after the one ending at `we` (only spaces between) is one of `words`. */
 function nextWordIn(s: string, we: number, words: FoldedWords): boolean {
@@ -640,9 +643,15 @@ export function correctionBefore(ctx: ContextText, from: number): boolean {
 }
 
 /** The word ending right before `end` (only spaces and ":", "-", "=" between): its start, or -1. */
+/** Emoji and pictographs (surrogate pairs, arrows, dingbats, the variation selector and joiners between them). */
+function isPictograph(c: number): boolean {
+  return (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2190 && c <= 0x2bff) || c === 0xfe0f || c === 0x200d || c === 0x20e3;
+}
+
+/** The word right before `end`, across spaces, ":", "-", "=" and emoji ("رمز التحقق 😀 900000"). */
 function wordRightBefore(s: string, end: number): number {
   let p = end - 1;
-  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x3d)) p--;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x3d || isPictograph(s.charCodeAt(p)))) p--;
   const we = p + 1;
   while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
   return p + 1 < we && digitCount(s, p + 1, we) === 0 ? p + 1 : -1;
@@ -686,6 +695,12 @@ const MULTIPLIERS = FoldedWords.of(['هزار', 'ميليون', 'مليون', '�
 /** Their first letters (Latin ones in lower case, as `| 0x20` makes them): spares folding most words. */
 const MULTIPLIER_FIRST: ReadonlySet<number> = new Set([...MULTIPLIERS].map((w) => w.charCodeAt(0) | 0x20));
 
+/**
+ * Currencies that are a currency only after a number: "افغانی" is also "Afghan" ("تذکره افغانی", an Afghan ID card),
+ * so it is no cue before a value.
+ */
+const AFTER_AMOUNT_CURRENCIES = FoldedWords.of(['افغانی', 'افغانۍ', 'افغاني', 'افغانيه', 'afghani', 'afghanis', 'afn', 'afs'].map(foldKeyword));
+
 /** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال", "2 500 DA", "۱۸۵ هزار تومان")? */
 export function followedByCurrency(ctx: ContextText, end: number): boolean {
   const s = ctx.norm;
@@ -695,7 +710,7 @@ export function followedByCurrency(ctx: ContextText, end: number): boolean {
     const ws = pos;
     while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
     if (pos === ws) return false;
-    if (wordCue(s, ws, pos) === Cue.CURRENCY) return true;
+    if (wordCue(s, ws, pos) === Cue.CURRENCY || AFTER_AMOUNT_CURRENCIES.hasAt(s, ws, pos)) return true;
     // (sliced or folded only when short enough to be one: most words after a number are not)
     const first = s.charCodeAt(ws);
     if (pos - ws <= 3 && first >= 0x41 && first <= 0x5a && CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;

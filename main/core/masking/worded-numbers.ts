@@ -91,8 +91,8 @@ put(100, 'صد یکصد');
 put(200, 'دویست');
 put(300, 'سیصد');
 put(400, 'چهارصد');
-put(500, 'پانصد');
-put(600, 'ششصد');
+put(500, 'پانصد پونصد');
+put(600, 'ششصد شیشصد');
 put(700, 'هفتصد');
 put(800, 'هشتصد');
 put(900, 'نهصد');
@@ -197,6 +197,8 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
       // a unit after a unit, or tens after tens, is another number ("five five" is read digit by digit elsewhere)
       if (any && v < 10 && current % 10 !== 0) break;
       if (any && v >= 10 && v < 100 && current % 100 >= 10) break;
+      // hundreds after tens or hundreds open the next group ("صد و بیست و سه چهارصد و پنجاه …", said without commas)
+      if (any && v >= 100 && current >= 10) break;
       if (v >= 10) compound = true;
       current += v;
     }
@@ -219,11 +221,39 @@ const THOUSAND_WORD = /(?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621
 const ENGLISH_DAY = /teen|twenty|thirty/i;
 const HUNDRED_WORD_IN = /صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/i;
 
+const HUNDRED_WORDS = new RegExp(HUNDRED_WORD_IN.source, 'gi');
+
+/** Two hundreds' words: groups said without commas ("صد و بیست و سه چهارصد …"). */
+function twoHundreds(text: string): boolean {
+  HUNDRED_WORDS.lastIndex = 0;
+  return HUNDRED_WORDS.test(text) && HUNDRED_WORDS.test(text);
+}
+
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
-  return (digitWords && ENGLISH_DAY.test(text)) || THOUSAND_WORD.test(text) || ((text.includes(',') || text.includes('\u060c')) && HUNDRED_WORD_IN.test(text));
+  if ((digitWords && ENGLISH_DAY.test(text)) || THOUSAND_WORD.test(text)) return true;
+  return (text.includes(',') || text.includes('\u060c')) ? HUNDRED_WORD_IN.test(text) : twoHundreds(text);
 }
 
 const GROUP_GAP = /^[ \u00a0]*[,،][ \u00a0]*$/;
+
+/**
+ * Groups after `first` (whose words end before ws[next]) apart by spaces only, each read whole and under a thousand:
+ * seven to fifteen digits in all, two groups or more with tens or hundreds. One group in the run (no pause was said).
+ */
+function spacedGroups(ws: Word[], next: number, text: string, first: Compound): { run: SpokenRun; next: number } | null {
+  const groups = [first];
+  let j = next;
+  while (j < ws.length && /^[ \u00a0]{1,3}$/.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
+    const g = readCompound(ws, j, text);
+    if (!g || g.value >= THOUSAND) break;
+    groups.push(g);
+    while (j < ws.length && ws[j]!.start < g.to) j++;
+  }
+  const digits = groups.reduce((n, g) => n + g.digits.length, 0);
+  if (groups.length < 3 || digits < 7 || digits > 15 || groups.filter((g) => g.compound).length < 2) return null;
+  const end = groups[groups.length - 1]!.to;
+  return { run: { start: first.from, end, groups: [{ start: first.from, end, digits: groups.map((g) => g.digits).join('') }] }, next: j };
+}
 
 /** Runs of numbers with tens, hundreds or thousands in words that are a date's day or year, or a phone's groups. */
 export function wordedNumberRuns(text: string): SpokenRun[] {
@@ -258,6 +288,16 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
       groups.push(g);
       while (j < ws.length && ws[j]!.start < g.to) j++;
       if (j < ws.length && /^[ \u00a0]+$/.test(text.slice(g.to, ws[j]!.start)) && valueOf(ws[j]!.folded) !== undefined) clean = false;
+    }
+    // the same said without commas: groups read whole one after the other, two of them with hundreds or tens
+    // ("یکصد و بیست و سه چهارصد و پنجاه و شش هفتصد و هشتاد و نه یک"), read on as one value
+    if (groups.length === 1 && c.compound && c.value < THOUSAND) {
+      const spoken = spacedGroups(ws, next, text, c);
+      if (spoken) {
+        runs.push(spoken.run);
+        k = spoken.next;
+        continue;
+      }
     }
     const digits = groups.reduce((n, g) => n + g.digits.length, 0);
     if (clean && groups.length >= 2 && digits >= 7 && digits <= 15 && groups.some((g) => g.compound) && c.value < THOUSAND) {
