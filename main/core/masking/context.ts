@@ -156,8 +156,8 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   return cue;
 }
 
-// (with a possessive ending: "شناسه پرداختش", "شناسه قبضم")
-const BILL_WORDS = FoldedWords.of(['قبض', 'پرداخت', 'واریز', 'تراکنش', 'سفارش', 'مرسوله', 'پیگیری', 'فاکتور', 'حساب'].flatMap((w) => [w, `${w}ش`, `${w}م`, `${w}ت`]));
+// (with a possessive ending: "شناسه پرداختش", "شناسه قبضم"; a utility's name: "شناسه قبض برق")
+const BILL_WORDS = FoldedWords.of([...['قبض', 'پرداخت', 'واریز', 'تراکنش', 'سفارش', 'مرسوله', 'پیگیری', 'فاکتور', 'حساب'].flatMap((w) => [w, `${w}ش`, `${w}م`, `${w}ت`]), 'برق', 'گاز', 'آب']);
 
 /** The word after the one ending at `we` (only spaces between) is one of `words`. */
 function nextWordIn(s: string, we: number, words: FoldedWords): boolean {
@@ -547,6 +547,8 @@ export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c:
       if (isWeakCue(cue) || (cue === Cue.PHONE && NUMBER_WORDS.hasAt(s, pos + 1, we))) continue;
       return false;
     }
+    // ("شناسه قبض …", "شناسه پرداختش …": the bill's word after "شناسه" belongs to the label)
+    if (BILL_WORDS.hasAt(s, pos + 1, we)) continue;
     if (we - pos - 1 > MAX_GLUE_LENGTH || !LABEL_GLUE.hasAt(s, pos + 1, we)) return false;
   }
   return false;

@@ -18,6 +18,12 @@ const HUNDRED_WORD = -100;
 const put = (value: number, words: string): void => {
   for (const w of words.split(/\s+/)) if (w) VALUES.set(foldKeyword(w), value);
 };
+/** Persian and Dari number words (folded), whose parts are always joined by "و". */
+const PERSIAN = new Set<string>();
+const putFa = (value: number, words: string): void => {
+  put(value, words);
+  for (const w of words.split(/\s+/)) if (w) PERSIAN.add(foldKeyword(w));
+};
 // Arabic (MSA, Gulf, Egyptian, Levantine spellings), folded (ة → ه, أ → ا, ی → ي)
 put(0, 'صفر');
 put(1, 'واحد واحده احد');
@@ -59,44 +65,43 @@ put(900, 'تسعمئه تسعمائه تسعميه');
 put(THOUSAND, 'الف');
 put(2000, 'الفين الفان');
 // Persian and Dari
-put(0, 'صفر');
-put(1, 'یک یه');
-put(2, 'دو');
-put(3, 'سه');
-put(4, 'چهار چار');
-put(5, 'پنج');
-put(6, 'شش شیش');
-put(7, 'هفت');
-put(8, 'هشت');
-put(9, 'نه');
-put(10, 'ده');
-put(11, 'یازده');
-put(12, 'دوازده');
-put(13, 'سیزده');
-put(14, 'چهارده');
-put(15, 'پانزده پونزده');
-put(16, 'شانزده شونزده');
-put(17, 'هفده');
-put(18, 'هجده هیجده');
-put(19, 'نوزده');
-put(20, 'بیست');
-put(30, 'سی');
-put(40, 'چهل');
-put(50, 'پنجاه');
-put(60, 'شصت');
-put(70, 'هفتاد');
-put(80, 'هشتاد');
-put(90, 'نود');
-put(100, 'صد یکصد');
-put(200, 'دویست');
-put(300, 'سیصد');
-put(400, 'چهارصد');
-put(500, 'پانصد پونصد');
-put(600, 'ششصد شیشصد');
-put(700, 'هفتصد');
-put(800, 'هشتصد');
-put(900, 'نهصد');
-put(THOUSAND, 'هزار');
+putFa(1, 'یک یه');
+putFa(2, 'دو');
+putFa(3, 'سه');
+putFa(4, 'چهار چار');
+putFa(5, 'پنج');
+putFa(6, 'شش شیش');
+putFa(7, 'هفت');
+putFa(8, 'هشت');
+putFa(9, 'نه');
+putFa(10, 'ده');
+putFa(11, 'یازده');
+putFa(12, 'دوازده');
+putFa(13, 'سیزده');
+putFa(14, 'چهارده');
+putFa(15, 'پانزده پونزده');
+putFa(16, 'شانزده شونزده');
+putFa(17, 'هفده');
+putFa(18, 'هجده هیجده');
+putFa(19, 'نوزده');
+putFa(20, 'بیست');
+putFa(30, 'سی');
+putFa(40, 'چهل');
+putFa(50, 'پنجاه');
+putFa(60, 'شصت');
+putFa(70, 'هفتاد');
+putFa(80, 'هشتاد');
+putFa(90, 'نود');
+putFa(100, 'صد یکصد');
+putFa(200, 'دویست');
+putFa(300, 'سیصد');
+putFa(400, 'چهارصد');
+putFa(500, 'پانصد پونصد');
+putFa(600, 'ششصد شیشصد');
+putFa(700, 'هفتصد');
+putFa(800, 'هشتصد');
+putFa(900, 'نهصد');
+putFa(THOUSAND, 'هزار');
 // English
 for (const [value, words] of ENGLISH_NUMBERS) put(value, words);
 put(0, 'oh');
@@ -168,20 +173,37 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
   let compound = false;
   let j = k;
   let last = k - 1;
+  /** The word before was a Persian number word with no "و" after it yet. */
+  let persianLast = false;
   for (; j < ws.length; j++) {
     const w = ws[j]!;
     if (j > k && !/^[ \u00a0\u200c-]{1,3}$/.test(text.slice(ws[j - 1]!.end, w.start))) break;
     if (AND.has(w.folded)) {
       if (!any) break;
+      persianLast = false;
       continue;
     }
     const v = valueOf(w.folded);
     if (v === undefined) break;
-    if (v === 0 && !any) {
+    if (v === 0) {
+      // a zero is said only before a number, never inside one: after one it opens the next group
+      if (any) break;
       zeros += '0';
       last = j;
       continue;
     }
+    // "صد بیست و سه", "سیصد و یک دوازده": in Persian the parts of one number are joined by "و"; a number right after
+    // a Persian number word without it opens the next group (a thousand multiplies: "سیصد هزار"; Arabic says "ألف
+    // وتسعمية تمانية", "خمسة عشر")
+    if (persianLast && v === 100 && current >= 1 && current <= 9) {
+      // "دو صد" (Dari, and older Persian "یک صد"): a unit times a hundred
+      current *= 100;
+      compound = true;
+      last = j;
+      continue;
+    }
+    if (persianLast && v < THOUSAND) break;
+    persianLast = PERSIAN.has(w.folded);
     if (v === HUNDRED_WORD) {
       if (current < 1 || current > 9) break;
       current *= 100;
@@ -291,7 +313,7 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
     }
     // the same said without commas: groups read whole one after the other, two of them with hundreds or tens
     // ("یکصد و بیست و سه چهارصد و پنجاه و شش هفتصد و هشتاد و نه یک"), read on as one value
-    if (groups.length === 1 && c.compound && c.value < THOUSAND) {
+    if (groups.length === 1 && c.value < THOUSAND) {
       const spoken = spacedGroups(ws, next, text, c);
       if (spoken) {
         runs.push(spoken.run);
