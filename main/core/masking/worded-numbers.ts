@@ -233,27 +233,26 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
 }
 
 /**
- * The message may hold a year said with a thousand, or groups apart by commas with a hundred in them (the runs this
- * module reads). Every message takes this test, so it is two short patterns; a date with its year read in pairs
+ * The message may hold a year said with a thousand, or groups with a hundred in them, apart by commas or said one
+ * after the other (the runs this module reads). Every message takes this test, so it is one pass of one pattern (a
+ * thousand's word, or a hundred's: one with a comma in the message, two without); a date with its year read in pairs
  * ("nineteen ninety five") is let in by the caller, which already knows the message has digit words.
  */
 // (a whole word: "الفاتورة", "الفرع" open with the same letters)
-const THOUSAND_WORD = /(?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand/i;
+const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand)|صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/gi;
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
 const ENGLISH_DAY = /teen|twenty|thirty/i;
-const HUNDRED_WORD_IN = /صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/i;
-
-const HUNDRED_WORDS = new RegExp(HUNDRED_WORD_IN.source, 'gi');
-
-/** Two hundreds' words: groups said without commas ("صد و بیست و سه چهارصد …"). */
-function twoHundreds(text: string): boolean {
-  HUNDRED_WORDS.lastIndex = 0;
-  return HUNDRED_WORDS.test(text) && HUNDRED_WORDS.test(text);
-}
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
-  if ((digitWords && ENGLISH_DAY.test(text)) || THOUSAND_WORD.test(text)) return true;
-  return (text.includes(',') || text.includes('\u060c')) ? HUNDRED_WORD_IN.test(text) : twoHundreds(text);
+  if (digitWords && ENGLISH_DAY.test(text)) return true;
+  THOUSAND_OR_HUNDRED.lastIndex = 0;
+  let hundreds = 0;
+  for (let m = THOUSAND_OR_HUNDRED.exec(text); m; m = THOUSAND_OR_HUNDRED.exec(text)) {
+    if (m[1] !== undefined) return true;
+    if (++hundreds === 1 && (text.includes(',') || text.includes('\u060c'))) return true;
+    if (hundreds === 2) return true;
+  }
+  return false;
 }
 
 const GROUP_GAP = /^[ \u00a0]*[,،][ \u00a0]*$/;
