@@ -78,33 +78,16 @@ for (const [from, to] of LETTER_VARIANTS) VARIANTS.set(String.fromCharCode(to), 
 /** A folded word as a pattern over unfolded text. */
 const wordPattern = (w: string): string => [...w].map((ch) => (VARIANTS.has(ch) ? `[${VARIANTS.get(ch)!}]` : ch)).join('');
 const isLatinWord = (w: string): boolean => /^[a-z0-9\u00e0-\u00ff]+$/.test(w);
-/**
- * A Latin word's pattern with each letter's two cases spelt out ("[oO][nN][eE]"): the same matches as the `i` flag,
- * which would make the engine fold every unit of every message it reads (the Arabic words have no case).
- */
-const caseless = (w: string): string =>
-  [...w]
-    .map((ch) => {
-      const units = new Set<string>();
-      for (const c of VARIANTS.get(ch) ?? ch) {
-        units.add(c);
-        const u = c.toUpperCase();
-        if (u.length === 1 && (u.charCodeAt(0) > 0x7f || c.charCodeAt(0) <= 0x7f)) units.add(u);
-      }
-      return units.size > 1 ? `[${[...units].join('')}]` : ch;
-    })
-    .join('');
-const patternOf = (w: string): string => (isLatinWord(w) ? caseless(w) : wordPattern(w));
 const alternation = (latin: boolean): string =>
   [...WORDS]
     .filter(([w, v]) => v !== AMOUNT && v !== FILLER && !(w.length === 1 && v >= 0) && isLatinWord(w) === latin)
-    .map(([w]) => patternOf(w))
+    .map(([w]) => wordPattern(w))
     .sort((x, y) => y.length - x.length)
     .join('|');
 const LATIN_WORDS = alternation(true);
 const ARABIC_WORDS = alternation(false);
 /** Between two digit words: a space, a comma, "..", a line break, and a hesitation ("واحد امم صفر"). */
-const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => patternOf(w)).join('|');
+const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => wordPattern(w)).join('|');
 const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n…]+)?`;
 // one branch per script: the engine tries the Latin words only where a Latin letter follows the space
 // ("واثنين وثلاثة": the Arabic "and" written onto the words)
@@ -116,8 +99,8 @@ const TYPED_SINGLES = String.raw`[0-9٠-٩۰-۹] {1,3}[0-9٠-٩۰-۹] {1,3}[0-9�
  * with a space, which the regular-expression engine finds with a fast scan before trying any word (about 4 % of the
  * detector's time on the PII kit's messages; a loop over the units costs about twice that).
  */
-const PAIR_AFTER_SPACE = new RegExp(`[ \\n](?:${PAIR_SOURCE}|${TYPED_SINGLES})`);
-const PAIR_AT_START = new RegExp(`(?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'y');
+const PAIR_AFTER_SPACE = new RegExp(`[ \\n](?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'i');
+const PAIR_AT_START = new RegExp(`(?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'iy');
 
 export function maySpeakDigits(text: string): boolean {
   PAIR_AT_START.lastIndex = 0;

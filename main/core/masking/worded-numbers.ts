@@ -238,9 +238,8 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
  * thousand's word, or a hundred's: one with a comma in the message, two without); a date with its year read in pairs
  * ("nineteen ninety five") is let in by the caller, which already knows the message has digit words.
  */
-// (a whole word: "الفاتورة", "الفرع" open with the same letters; the English words' cases spelt out, as the `i` flag
-// makes the engine fold every unit it reads)
-const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|[Tt][Hh][Oo][Uu][Ss][Aa][Nn][Dd])|صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|[Hh][Uu][Nn][Dd][Rr][Ee][Dd]/g;
+// (a whole word: "الفاتورة", "الفرع" open with the same letters)
+const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand)|صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/gi;
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
 const ENGLISH_DAY = /teen|twenty|thirty/i;
 
