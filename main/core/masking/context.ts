@@ -143,6 +143,8 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   }
   // "شناسه قبض", "شناسه پرداخت": a bill's or a payment's identifier, not a person's
   else if (cue === Cue.NID && nextWordIn(s, we, BILL_WORDS)) cue = Cue.REF;
+  // "bill payment ID", "payment id": a bill's reference, not a person's ID
+  else if (cue === Cue.ID_WEAK && (previousWordIs(s, ws, 'payment') || previousWordIs(s, ws, 'bill'))) cue = Cue.REF;
   // "الرقم الشخصي", "البطاقة الشخصية": Qatar's ID number, the personal ID card ("رقم واتس شخصي", "شماره شخصی" stay
   // phones)
   // (tested only on words that open with "الش": this branch sees every word the lexicon does not know)
@@ -154,7 +156,8 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   return cue;
 }
 
-const BILL_WORDS = FoldedWords.of(['قبض', 'پرداخت', 'واریز', 'تراکنش', 'سفارش', 'مرسوله', 'پیگیری', 'فاکتور', 'حساب']);
+// (with a possessive ending: "شناسه پرداختش", "شناسه قبضم"; a utility's name: "شناسه قبض برق")
+const BILL_WORDS = FoldedWords.of([...['قبض', 'پرداخت', 'واریز', 'تراکنش', 'سفارش', 'مرسوله', 'پیگیری', 'فاکتور', 'حساب'].flatMap((w) => [w, `${w}ش`, `${w}م`, `${w}ت`]), 'برق', 'گاز', 'آب']);
 
 /** The word after the one ending at `we` (only spaces between) is one of `words`. */
 function nextWordIn(s: string, we: number, words: FoldedWords): boolean {
@@ -462,12 +465,15 @@ export function dateCue(ctx: ContextText, start: number, end: number): Cue | 0 {
   return back || forward;
 }
 
-/** Is `target` among the `maxWords` words before `from`, in the same sentence ("the number on the back of the card: 123")? */
-export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords: number): boolean {
+/**
+ * Walks the words before `from` in its sentence, nearest first, at most `maxWords` words within `maxChars`, and
+ * answers what `visit` answers first for a word [ws, we) (`undefined` reads on); false when the walk ends.
+ */
+function wordsBefore(ctx: ContextText, from: number, maxWords: number, maxChars: number, visit: (s: string, ws: number, we: number) => boolean | undefined): boolean {
   const s = ctx.norm;
   let pos = from - 1;
   let words = 0;
-  while (pos >= 0 && from - pos <= MAX_CHARS && words < maxWords) {
+  while (pos >= 0 && from - pos <= maxChars && words < maxWords) {
     if (isBoundary(s, pos)) return false;
     if (!isWordChar(s.charCodeAt(pos))) {
       pos--;
@@ -475,10 +481,16 @@ export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords:
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (wordCue(s, pos + 1, we) === target) return true;
+    const verdict = visit(s, pos + 1, we);
+    if (verdict !== undefined) return verdict;
     words++;
   }
   return false;
+}
+
+/** Is `target` among the `maxWords` words before `from`, in the same sentence ("the number on the back of the card: 123")? */
+export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords: number): boolean {
+  return wordsBefore(ctx, from, maxWords, MAX_CHARS, (s, ws, we) => (wordCue(s, ws, we) === target ? true : undefined));
 }
 
 /** How far back a label may stand from its value with other words between ("they asked for my SSN to verify, it's …"). */
@@ -490,24 +502,12 @@ const FAR_MAX_CHARS = 120;
  * An earlier value (a word with two digits or more) owns the words before it.
  */
 export function labelFarBefore(ctx: ContextText, from: number, target: Cue, passes: (c: Cue) => boolean): boolean {
-  const s = ctx.norm;
-  let pos = from - 1;
-  let words = 0;
-  while (pos >= 0 && from - pos <= FAR_MAX_CHARS && words < FAR_WORDS) {
-    if (isBoundary(s, pos)) return false;
-    if (!isWordChar(s.charCodeAt(pos))) {
-      pos--;
-      continue;
-    }
-    const we = pos + 1;
-    while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (digitCount(s, pos + 1, we) >= 2) return false;
-    const cue = wordCue(s, pos + 1, we);
+  return wordsBefore(ctx, from, FAR_WORDS, FAR_MAX_CHARS, (s, ws, we) => {
+    if (digitCount(s, ws, we) >= 2) return false;
+    const cue = wordCue(s, ws, we);
     if (cue === target) return true;
-    if (cue !== undefined && forNumbers(cue) && !passes(cue)) return false;
-    words++;
-  }
-  return false;
+    return cue !== undefined && forNumbers(cue) && !passes(cue) ? false : undefined;
+  });
 }
 
 /** Where the sentence holding `at` starts (at most 200 characters back). */
@@ -547,6 +547,8 @@ export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c:
       if (isWeakCue(cue) || (cue === Cue.PHONE && NUMBER_WORDS.hasAt(s, pos + 1, we))) continue;
       return false;
     }
+    // ("شناسه قبض …", "شناسه پرداختش …": the bill's word after "شناسه" belongs to the label)
+    if (BILL_WORDS.hasAt(s, pos + 1, we)) continue;
     if (we - pos - 1 > MAX_GLUE_LENGTH || !LABEL_GLUE.hasAt(s, pos + 1, we)) return false;
   }
   return false;
@@ -643,9 +645,15 @@ export function correctionBefore(ctx: ContextText, from: number): boolean {
 }
 
 /** The word ending right before `end` (only spaces and ":", "-", "=" between): its start, or -1. */
+/** Emoji and pictographs (surrogate pairs, arrows, dingbats, the variation selector and joiners between them). */
+function isPictograph(c: number): boolean {
+  return (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2190 && c <= 0x2bff) || c === 0xfe0f || c === 0x200d || c === 0x20e3;
+}
+
+/** The word right before `end`, across spaces, ":", "-", "=" and emoji ("رمز التحقق 😀 900000"). */
 function wordRightBefore(s: string, end: number): number {
   let p = end - 1;
-  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x3d)) p--;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0x2d || s.charCodeAt(p) === 0x3d || isPictograph(s.charCodeAt(p)))) p--;
   const we = p + 1;
   while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
   return p + 1 < we && digitCount(s, p + 1, we) === 0 ? p + 1 : -1;
@@ -689,6 +697,12 @@ const MULTIPLIERS = FoldedWords.of(['هزار', 'ميليون', 'مليون', '�
 /** Their first letters (Latin ones in lower case, as `| 0x20` makes them): spares folding most words. */
 const MULTIPLIER_FIRST: ReadonlySet<number> = new Set([...MULTIPLIERS].map((w) => w.charCodeAt(0) | 0x20));
 
+/**
+ * Currencies that are a currency only after a number: "افغانی" is also "Afghan" ("تذکره افغانی", an Afghan ID card),
+ * so it is no cue before a value.
+ */
+const AFTER_AMOUNT_CURRENCIES = FoldedWords.of(['افغانی', 'افغانۍ', 'افغاني', 'افغانيه', 'afghani', 'afghanis', 'afn', 'afs'].map(foldKeyword));
+
 /** Is the word right after `end` a currency ("250 SAR", "٥٠٠ ريال", "2 500 DA", "۱۸۵ هزار تومان")? */
 export function followedByCurrency(ctx: ContextText, end: number): boolean {
   const s = ctx.norm;
@@ -698,7 +712,7 @@ export function followedByCurrency(ctx: ContextText, end: number): boolean {
     const ws = pos;
     while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
     if (pos === ws) return false;
-    if (wordCue(s, ws, pos) === Cue.CURRENCY) return true;
+    if (wordCue(s, ws, pos) === Cue.CURRENCY || AFTER_AMOUNT_CURRENCIES.hasAt(s, ws, pos)) return true;
     // (sliced or folded only when short enough to be one: most words after a number are not)
     const first = s.charCodeAt(ws);
     if (pos - ws <= 3 && first >= 0x41 && first <= 0x5a && CURRENCY_CAPITALS.has(s.slice(ws, pos))) return true;

@@ -133,6 +133,8 @@ const ORDINAL_DAYS = new Set(
   [
     'الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الحاديه العشرين الثلاثين والعشرين والثلاثين',
     'اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر حادي عشرين ثلاثين',
+    // Egyptian and Levantine spellings ("التاني والعشرين", "تالت")
+    'التاني التالت التامن تاني تالت تامن الحداشر',
     'یکم اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم یازدهم دوازدهم سیزدهم چهاردهم پانزدهم شانزدهم هفدهم هجدهم هیجدهم نوزدهم بیستم سیم سیام',
     'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth',
     'sixteenth seventeenth eighteenth nineteenth twentieth thirtieth',

@@ -147,8 +147,8 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
-// Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs); findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+// Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs), "A 12 345 000" (in thousands); findPassports checks the rest
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3}|\d{1,2}(?:[ -]\d{3}){2})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT, Cue.TRIP]);
 /** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
@@ -798,6 +798,16 @@ function otpLayout(s: string, run: Run, a: number, b: number): boolean {
   return true;
 }
 
+/** Groups of one or two digits with one space between each, some of each length ("7 30 5", "48 19 2"). */
+function smallSpacedGroups(s: string, run: Run, a: number, b: number): boolean {
+  if (a === b) return false;
+  for (let k = a; k <= b; k++) {
+    if (run.ge[k]! - run.gs[k]! > 2) return false;
+    if (k < b && (run.gs[k + 1]! - run.ge[k]! !== 1 || s.charCodeAt(run.ge[k]!) !== 0x20)) return false;
+  }
+  return true;
+}
+
 /** " ", "-", " - " or a line break ("482\n913") between two groups of a code; a dot only between single digits ("4.8.2.9", "٤٫٨٫٢٫٩"). */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
@@ -884,9 +894,13 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   const slashes = slashLayout(s, run, a, b);
   if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
   // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits read out in groups, or one by one
-  // (never a date, "12 05 2030", nor a round figure, "1 100 000")
-  if (n < 6 || n > 9 || !(groups <= 4 || groups === n) || !spaceOrDashJoined(s, run, a, b) || (groups === 3 && spacedDate(s, run, a, b)) || (thousands(run, a, b) && d.endsWith('000'))) return undefined;
+  // (never a date, "12 05 2030"; a round figure, "1 100 000", only with a passport's length after its own word
+  // ("107 032 000"), with no currency beside it nor an amount's word before ("هزینه تمدید پاسپورت 1 100 000"))
+  if (n < 6 || n > 9 || !(groups <= 4 || groups === n) || !spaceOrDashJoined(s, run, a, b) || (groups === 3 && spacedDate(s, run, a, b))) return undefined;
+  const round = thousands(run, a, b) && d.endsWith('000');
+  if (round && (n < 8 || followedByCurrency(scan, end) || cueRightBefore(scan, start) === Cue.CURRENCY || cueBefore(scan, start, Cue.AMOUNT, 4))) return undefined;
   if (cueFor(scan, start, end) === Cue.PASSPORT) return recordHeaded(scan, start) ? null : { type: 'PASSPORT', confidence: 0.8 };
+  if (round) return undefined;
   // "پاسپورتمو عوض کردم، شماره‌ی جدید ۸۱۲ ۹۰۳ ۴۴۱", "my passport got renewed and the new one is 830 116 254": with no
   // word of their own but "number", in a sentence that names a passport (a round figure is an amount: "هزینه
   // پاسپورت ۱ ۲۵۰ ۰۰۰")
@@ -1164,8 +1178,12 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
 
   if (!plus && phoneNearLength(scan, d, start, end)) return { type: 'PHONE', confidence: 0.6 };
-  if (n >= 4 && n <= 8 && (groups <= 3 || n === groups) && otpLayout(s, run, a, b)) {
+  const layout = n < 4 || n > 8 ? 0 : (groups <= 3 || n === groups) && otpLayout(s, run, a, b) ? 1 : groups <= 4 && smallSpacedGroups(s, run, a, b) ? 2 : 0;
+  if (layout) {
+    const mixed = layout === 2;
     let c = cueFor(scan, start, end);
+    // "le code c'est 48 19 2", "l code howa 7 30 5": digits typed in ones and twos mixed are a code only after a code's word
+    if (mixed && c !== Cue.OTP && c !== Cue.OTP_WEAK) return null;
     // "the last one I got was 371649": "last" says which one, not "the last four digits"
     if (c === Cue.LAST4 && n > 4) c = 0;
     // "a text saying 119 302, use this to log in": a word for a message or a number before, what it is for after
@@ -1527,6 +1545,16 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
       dateWithRole(scan, from + worded.index, ye);
       return true;
     }
+    // "الثالث من شهر ٧ سنة ١٩٩٠", "پانزدهم ماه ۱۲ سال ۱۳۷۰": the day as an ordinal word
+    const month = worded ? null : WORDED_MONTH.exec(foldRange(s, from, ys));
+    if (month && validDayMonth(1, +month[1]!)) {
+      const w0 = Math.max(0, from + month.index - 60);
+      const dayStart = ordinalDayStart(foldRange(s, w0, from + month.index), from + month.index - w0) + w0;
+      if (dayStart < from + month.index) {
+        dateWithRole(scan, dayStart, ye);
+        return true;
+      }
+    }
   }
   if (!monthWordNear(s, dayStart >= 0 ? dayStart : ys, from, dayStart >= 0 ? -1 : ye)) return dayStart < 0 && bareBirthYear(scan, ys, ye);
   const win = foldRange(s, from, dayStart >= 0 ? dayStart : ys);
@@ -1563,6 +1591,9 @@ function textDateAround(scan: Scan, ys: number, ye: number, dayStart = -1): bool
 
 /** In folded text, a day and a month number named by words before a year: "٢٠ من شهر ٣ سنة ", "۲۰ ماه ۳ سال ", "day 20 month 3 year ". */
 const WORDED_DATE = /(?<![\p{L}\p{N}])(\d{1,2})\s+(?:من\s+)?(?:شهر|ماه|month)\s+(\d{1,2})\s+(?:سنه|سنة|عام|سال|year)\s+$/u;
+
+/** WORDED_DATE without its day: "من شهر ٧ سنة ", "ماه ۳ سال " (an ordinal day in words before it). */
+const WORDED_MONTH = /(?<![\p{L}\p{N}])(?:(?:من|of)\s+)?(?:شهر|ماه|month)\s+(\d{1,2})\s+(?:سنه|سنة|عام|سال|year)\s+$/u;
 
 const YEAR_WORDS = ['سنه', 'سنة', 'عام', 'سال', 'year'];
 const SPACE = /\s/;

@@ -58,7 +58,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.NID, 'national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nicop aadhaar aadhar adhaar adhar cpr nric qid'],
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
-  [Cue.OTP_WEAK, 'code codes cod pin sms msg log'],
+  [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
   [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
   [Cue.EXPIRY, 'expire expires expired expiring expiry expiration exp expy expdate valid validity until till upto thru through yy yyyy'],
@@ -114,7 +114,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.REF, 'حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال'],
   [Cue.TICKET, 'تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
-  [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه'],
+  [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه'],
   // "الرقم المنتهي بـ ١٨٧٨": with the article, "ending" (without it, "منتهي" is "expired")
   [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره المنتهي'],
   [Cue.CARD, 'كارت كارطه كارط فيزا مدي ماستر'],

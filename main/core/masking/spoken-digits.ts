@@ -92,7 +92,8 @@ const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n�
 // one branch per script: the engine tries the Latin words only where a Latin letter follows the space
 // ("واثنين وثلاثة": the Arabic "and" written onto the words)
 const PAIR_SOURCE = String.raw`(?:${LATIN_WORDS})${GAP}(?:${LATIN_WORDS})(?![A-Za-z])|و?(?:${ARABIC_WORDS})${GAP}و?(?:${ARABIC_WORDS})(?![\u0621-\u06d3])`;
-const TYPED_SINGLES = String.raw`[0-9٠-٩۰-۹] [0-9٠-٩۰-۹] [0-9٠-٩۰-۹](?![0-9٠-٩۰-۹])`;
+// (up to three spaces between them, as SAME_GROUP reads them: "6  1  9  4")
+const TYPED_SINGLES = String.raw`[0-9٠-٩۰-۹] {1,3}[0-9٠-٩۰-۹] {1,3}[0-9٠-٩۰-۹](?![0-9٠-٩۰-۹])`;
 /**
  * The cheap first test every message takes: two digit words in a row, or three digits typed one by one. It starts
  * with a space, which the regular-expression engine finds with a fast scan before trying any word (about 4 % of the

@@ -18,6 +18,12 @@ const HUNDRED_WORD = -100;
 const put = (value: number, words: string): void => {
   for (const w of words.split(/\s+/)) if (w) VALUES.set(foldKeyword(w), value);
 };
+/** Persian and Dari number words (folded), whose parts are always joined by "و". */
+const PERSIAN = new Set<string>();
+const putFa = (value: number, words: string): void => {
+  put(value, words);
+  for (const w of words.split(/\s+/)) if (w) PERSIAN.add(foldKeyword(w));
+};
 // Arabic (MSA, Gulf, Egyptian, Levantine spellings), folded (ة → ه, أ → ا, ی → ي)
 put(0, 'صفر');
 put(1, 'واحد واحده احد');
@@ -59,44 +65,43 @@ put(900, 'تسعمئه تسعمائه تسعميه');
 put(THOUSAND, 'الف');
 put(2000, 'الفين الفان');
 // Persian and Dari
-put(0, 'صفر');
-put(1, 'یک یه');
-put(2, 'دو');
-put(3, 'سه');
-put(4, 'چهار چار');
-put(5, 'پنج');
-put(6, 'شش شیش');
-put(7, 'هفت');
-put(8, 'هشت');
-put(9, 'نه');
-put(10, 'ده');
-put(11, 'یازده');
-put(12, 'دوازده');
-put(13, 'سیزده');
-put(14, 'چهارده');
-put(15, 'پانزده پونزده');
-put(16, 'شانزده شونزده');
-put(17, 'هفده');
-put(18, 'هجده هیجده');
-put(19, 'نوزده');
-put(20, 'بیست');
-put(30, 'سی');
-put(40, 'چهل');
-put(50, 'پنجاه');
-put(60, 'شصت');
-put(70, 'هفتاد');
-put(80, 'هشتاد');
-put(90, 'نود');
-put(100, 'صد یکصد');
-put(200, 'دویست');
-put(300, 'سیصد');
-put(400, 'چهارصد');
-put(500, 'پانصد');
-put(600, 'ششصد');
-put(700, 'هفتصد');
-put(800, 'هشتصد');
-put(900, 'نهصد');
-put(THOUSAND, 'هزار');
+putFa(1, 'یک یه');
+putFa(2, 'دو');
+putFa(3, 'سه');
+putFa(4, 'چهار چار');
+putFa(5, 'پنج');
+putFa(6, 'شش شیش');
+putFa(7, 'هفت');
+putFa(8, 'هشت');
+putFa(9, 'نه');
+putFa(10, 'ده');
+putFa(11, 'یازده');
+putFa(12, 'دوازده');
+putFa(13, 'سیزده');
+putFa(14, 'چهارده');
+putFa(15, 'پانزده پونزده');
+putFa(16, 'شانزده شونزده');
+putFa(17, 'هفده');
+putFa(18, 'هجده هیجده');
+putFa(19, 'نوزده');
+putFa(20, 'بیست');
+putFa(30, 'سی');
+putFa(40, 'چهل');
+putFa(50, 'پنجاه');
+putFa(60, 'شصت');
+putFa(70, 'هفتاد');
+putFa(80, 'هشتاد');
+putFa(90, 'نود');
+putFa(100, 'صد یکصد');
+putFa(200, 'دویست');
+putFa(300, 'سیصد');
+putFa(400, 'چهارصد');
+putFa(500, 'پانصد پونصد');
+putFa(600, 'ششصد شیشصد');
+putFa(700, 'هفتصد');
+putFa(800, 'هشتصد');
+putFa(900, 'نهصد');
+putFa(THOUSAND, 'هزار');
 // English
 for (const [value, words] of ENGLISH_NUMBERS) put(value, words);
 put(0, 'oh');
@@ -168,20 +173,37 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
   let compound = false;
   let j = k;
   let last = k - 1;
+  /** The word before was a Persian number word with no "و" after it yet. */
+  let persianLast = false;
   for (; j < ws.length; j++) {
     const w = ws[j]!;
     if (j > k && !/^[ \u00a0\u200c-]{1,3}$/.test(text.slice(ws[j - 1]!.end, w.start))) break;
     if (AND.has(w.folded)) {
       if (!any) break;
+      persianLast = false;
       continue;
     }
     const v = valueOf(w.folded);
     if (v === undefined) break;
-    if (v === 0 && !any) {
+    if (v === 0) {
+      // a zero is said only before a number, never inside one: after one it opens the next group
+      if (any) break;
       zeros += '0';
       last = j;
       continue;
     }
+    // "صد بیست و سه", "سیصد و یک دوازده": in Persian the parts of one number are joined by "و"; a number right after
+    // a Persian number word without it opens the next group (a thousand multiplies: "سیصد هزار"; Arabic says "ألف
+    // وتسعمية تمانية", "خمسة عشر")
+    if (persianLast && v === 100 && current >= 1 && current <= 9) {
+      // "دو صد" (Dari, and older Persian "یک صد"): a unit times a hundred
+      current *= 100;
+      compound = true;
+      last = j;
+      continue;
+    }
+    if (persianLast && v < THOUSAND) break;
+    persianLast = PERSIAN.has(w.folded);
     if (v === HUNDRED_WORD) {
       if (current < 1 || current > 9) break;
       current *= 100;
@@ -197,6 +219,8 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
       // a unit after a unit, or tens after tens, is another number ("five five" is read digit by digit elsewhere)
       if (any && v < 10 && current % 10 !== 0) break;
       if (any && v >= 10 && v < 100 && current % 100 >= 10) break;
+      // hundreds after tens or hundreds open the next group ("صد و بیست و سه چهارصد و پنجاه …", said without commas)
+      if (any && v >= 100 && current >= 10) break;
       if (v >= 10) compound = true;
       current += v;
     }
@@ -209,21 +233,48 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
 }
 
 /**
- * The message may hold a year said with a thousand, or groups apart by commas with a hundred in them (the runs this
- * module reads). Every message takes this test, so it is two short patterns; a date with its year read in pairs
+ * The message may hold a year said with a thousand, or groups with a hundred in them, apart by commas or said one
+ * after the other (the runs this module reads). Every message takes this test, so it is one pass of one pattern (a
+ * thousand's word, or a hundred's: one with a comma in the message, two without); a date with its year read in pairs
  * ("nineteen ninety five") is let in by the caller, which already knows the message has digit words.
  */
 // (a whole word: "الفاتورة", "الفرع" open with the same letters)
-const THOUSAND_WORD = /(?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand/i;
+const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand)|صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/gi;
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
 const ENGLISH_DAY = /teen|twenty|thirty/i;
-const HUNDRED_WORD_IN = /صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/i;
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
-  return (digitWords && ENGLISH_DAY.test(text)) || THOUSAND_WORD.test(text) || ((text.includes(',') || text.includes('\u060c')) && HUNDRED_WORD_IN.test(text));
+  if (digitWords && ENGLISH_DAY.test(text)) return true;
+  THOUSAND_OR_HUNDRED.lastIndex = 0;
+  let hundreds = 0;
+  for (let m = THOUSAND_OR_HUNDRED.exec(text); m; m = THOUSAND_OR_HUNDRED.exec(text)) {
+    if (m[1] !== undefined) return true;
+    if (++hundreds === 1 && (text.includes(',') || text.includes('\u060c'))) return true;
+    if (hundreds === 2) return true;
+  }
+  return false;
 }
 
 const GROUP_GAP = /^[ \u00a0]*[,،][ \u00a0]*$/;
+
+/**
+ * Groups after `first` (whose words end before ws[next]) apart by spaces only, each read whole and under a thousand:
+ * seven to fifteen digits in all, two groups or more with tens or hundreds. One group in the run (no pause was said).
+ */
+function spacedGroups(ws: Word[], next: number, text: string, first: Compound): { run: SpokenRun; next: number } | null {
+  const groups = [first];
+  let j = next;
+  while (j < ws.length && /^[ \u00a0]{1,3}$/.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
+    const g = readCompound(ws, j, text);
+    if (!g || g.value >= THOUSAND) break;
+    groups.push(g);
+    while (j < ws.length && ws[j]!.start < g.to) j++;
+  }
+  const digits = groups.reduce((n, g) => n + g.digits.length, 0);
+  if (groups.length < 3 || digits < 7 || digits > 15 || groups.filter((g) => g.compound).length < 2) return null;
+  const end = groups[groups.length - 1]!.to;
+  return { run: { start: first.from, end, groups: [{ start: first.from, end, digits: groups.map((g) => g.digits).join('') }] }, next: j };
+}
 
 /** Runs of numbers with tens, hundreds or thousands in words that are a date's day or year, or a phone's groups. */
 export function wordedNumberRuns(text: string): SpokenRun[] {
@@ -258,6 +309,16 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
       groups.push(g);
       while (j < ws.length && ws[j]!.start < g.to) j++;
       if (j < ws.length && /^[ \u00a0]+$/.test(text.slice(g.to, ws[j]!.start)) && valueOf(ws[j]!.folded) !== undefined) clean = false;
+    }
+    // the same said without commas: groups read whole one after the other, two of them with hundreds or tens
+    // ("یکصد و بیست و سه چهارصد و پنجاه و شش هفتصد و هشتاد و نه یک"), read on as one value
+    if (groups.length === 1 && c.value < THOUSAND) {
+      const spoken = spacedGroups(ws, next, text, c);
+      if (spoken) {
+        runs.push(spoken.run);
+        k = spoken.next;
+        continue;
+      }
     }
     const digits = groups.reduce((n, g) => n + g.digits.length, 0);
     if (clean && groups.length >= 2 && digits >= 7 && digits <= 15 && groups.some((g) => g.compound) && c.value < THOUSAND) {

@@ -89,15 +89,13 @@ describe('failure classes of the third independent round (property)', () => {
 
   it('passports read out in groups after a passport word: digits only or a letter and pairs', () => {
     const label = fc.constantFrom('PP no.', 'passport', 'my passport number is', 'رقم الجواز', 'رقم الباسبور تاعي', 'شماره پاسپورت', 'nemre basbor');
-    // A last group of zeros ("107 032 000") reads as a grouped amount even after a passport word and stays visible:
-    // a gap this property found (about one case in a thousand), left out here and named in bench/README.md.
-    const grouped = fc
-      .oneof(
-        digits(9).map((d) => [d.slice(0, 3), d.slice(3, 6), d.slice(6)]),
-        digits(8).map((d) => [d.slice(0, 4), d.slice(4)]),
-        digits(8).map((d) => [d.slice(0, 2), d.slice(2, 4), d.slice(4, 6), d.slice(6)]),
-      )
-      .filter((gs) => !/^0+$/.test(gs[gs.length - 1]!));
+    // (a last group of zeros, "107 032 000", included: round 12 (d))
+    const grouped = fc.oneof(
+      digits(9).map((d) => [d.slice(0, 3), d.slice(3, 6), d.slice(6)]),
+      digits(8).map((d) => [d.slice(0, 4), d.slice(4)]),
+      digits(8).map((d) => [d.slice(0, 2), d.slice(2, 4), d.slice(4, 6), d.slice(6)]),
+      digits(6).map((d) => [d.slice(0, 3), d.slice(3), '000']),
+    );
     fc.assert(
       fc.property(label, fc.constantFrom('', 'B ', 'K-', 'P'), grouped, fc.constantFrom(' ', '-'), scriptOf, fc.constantFrom('', ' الجديد', " - that's the new one", ' exp 2031'), (l, letter, gs, sep, script, post) => {
         const v = letter + script(gs.join(sep));

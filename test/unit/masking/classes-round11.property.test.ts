@@ -10,25 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive } from '../../../main/core/masking';
-import { digits, iranCodes, maskedIn, RUNS, scriptOf, visibleIn } from './generators';
-
-const FA_UNITS = ['', 'یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه'];
-const FA_TEENS = ['ده', 'یازده', 'دوازده', 'سیزده', 'چهارده', 'پانزده', 'شانزده', 'هفده', 'هجده', 'نوزده'];
-const FA_TENS = ['', '', 'بیست', 'سی', 'چهل', 'پنجاه', 'شصت', 'هفتاد', 'هشتاد', 'نود'];
-const FA_HUNDREDS = ['', 'صد', 'دویست', 'سیصد', 'چهارصد', 'پانصد', 'ششصد', 'هفتصد', 'هشتصد', 'نهصد'];
-
-/** A number under a thousand in Persian words ("سیصد و هشتاد و هشت"). */
-function persian(n: number): string {
-  const parts: string[] = [];
-  if (n >= 100) parts.push(FA_HUNDREDS[Math.floor(n / 100)]!);
-  const r = n % 100;
-  if (r >= 10 && r < 20) parts.push(FA_TEENS[r - 10]!);
-  else {
-    if (r >= 20) parts.push(FA_TENS[Math.floor(r / 10)]!);
-    if (r % 10) parts.push(FA_UNITS[r % 10]!);
-  }
-  return parts.join(' و ');
-}
+import { digits, iranCodes, maskedIn, persian, RUNS, scriptOf, visibleIn } from './generators';
 
 describe('round 11 (a): a Persian national code said in groups of hundreds and tens (property)', () => {
   it('every word of the groups is masked', () => {
