@@ -45,7 +45,7 @@ for (let round = 0; round < 3; round++) {
     const a = batch(`p${round}`, n);
     const b = batch(`g${round}`, n);
     const p = await measure(() => store.ingest('plain', a.map((m) => m.prepared), String(n)));
-    const g = await measure(() => intake.acceptPolled('gated', b, String(n), (m, t) => gate.admit(t, 'gated', m.contact.platformUserId, Date.now()), (m) => Buffer.from(m.text)));
+    const g = await measure(() => intake.acceptPolled('gated', b, String(n), (ms, t) => gate.admitBatch(t, 'gated', ms, Date.now()), (m) => Buffer.from(m.text)));
     for (const [k, v] of [['plain', p], ['gated', g]] as const) {
       sum[k].wall += v.wall;
       sum[k].cpu += v.cpu;

@@ -9,7 +9,7 @@ import type { ChannelLeases } from './leases';
 import { hubRegistry } from './registry';
 import type { OriginalsSealer } from './sealing';
 import type { HubChannel, HubStore, WebhookIntakeStore } from './store';
-import type { EdgeFloodGate } from './flood';
+import { batchAdmission, type EdgeFloodGate } from './flood';
 import type { HubChannelSetup } from './store/channel-setup';
 import { applyWatermarks } from './store/watermarks';
 import { HubHandover, type HandoverRequest } from './store/handover';
@@ -40,7 +40,7 @@ export function hubSink(store: HubStore, sealer: OriginalsSealer, flood?: Polled
         channelId,
         messages.map((m) => ({ inbound: m, prepared: sealer.prepare(m) })),
         cursor,
-        (m, t) => flood.gate.admit(t, channelId, m.contact.platformUserId, flood.now()),
+        batchAdmission(flood.gate, channelId, flood.now),
         (m) => sealer.sealHeld(channelId, m),
       );
       if (r.quarantined) flood.held(channelId, r.quarantined);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerVerification, answerXCrc, fitToStore, verifyHubSignature, verifyXSignature, webhookBatch, type PullBatch } from '../core/connectors';
 import type { HubLog } from './channels';
 import { channelConfigOf } from './channels';
-import type { EdgeFloodGate } from './flood';
+import { batchAdmission, type EdgeFloodGate } from './flood';
 import { BodyTooLarge, isJson, readBody, sendJson, sendText } from './http';
 import type { OriginalsSealer } from './sealing';
 import { secretNames, type HubSecrets } from './secrets';
@@ -140,7 +140,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
           devices,
           fitted.messages,
           batch.deliveries ?? [],
-          (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()),
+          batchAdmission(d.flood, channelId, d.now),
           (m) => d.sealer.sealHeld(channelId, m),
         );
         counters.accepted++;
@@ -158,7 +158,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
       outcome = await commits.submit({
         channelId,
         delivery: { messages: fitted.messages.map((m) => ({ inbound: m, prepared: d.sealer.prepare(m) })), deliveries: batch.deliveries ?? [], watermarks: batch.watermarks ?? [] },
-        admit: (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()),
+        admit: batchAdmission(d.flood, channelId, d.now),
         seal: (m) => d.sealer.sealHeld(channelId, m),
       });
     } catch (e) {
