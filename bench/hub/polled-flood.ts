@@ -1,7 +1,7 @@
 /**
  * What the flood gate costs a polled batch at the hub: the same 100-message batches through `HubStore.ingest` (as
- * polled channels were stored before) and through `WebhookIntakeStore.acceptPolled` (the gate, shared buckets,
- * quarantine check) on a throwaway PostgreSQL, alternating in one process, three rounds. Wall and this process's CPU
+ * polled channels were stored before) and through `WebhookIntakeStore.acceptPolled` (the gate, shared buckets read
+ * and written once per batch, quarantine check) on a throwaway PostgreSQL, alternating in one process, three rounds. Wall and this process's CPU
  * per batch; the ratio is the figure to compare (the machine is shared). `npx tsx bench/hub/polled-flood.ts`
  */
 import os from 'node:os';
