@@ -24,7 +24,8 @@ export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; c
 export interface PolledFlood {
   intake: Pick<WebhookIntakeStore, 'acceptPolled'>;
   gate: EdgeFloodGate;
-  held: (channelId: string, n: number) => void;
+  /** `collapsed`: how many of the `n` held were near-duplicates. */
+  held: (channelId: string, n: number, collapsed: number) => void;
 }
 
 /**
@@ -43,7 +44,7 @@ export function hubSink(store: HubStore, sealer: OriginalsSealer, flood?: Polled
         batchAdmission(flood.gate, channelId, flood.now),
         (m) => sealer.sealHeld(channelId, m),
       );
-      if (r.quarantined) flood.held(channelId, r.quarantined);
+      if (r.quarantined) flood.held(channelId, r.quarantined, r.collapsed ?? 0);
       return r;
     },
     cursor: (channelId) => store.channelCursor(channelId),

@@ -24,8 +24,21 @@ export function batchAdmission(gate: EdgeFloodGate, channelId: string, now: () =
   return (messages: readonly FloodMessage[], t: SqlExecutor) => gate.admitBatch(t, channelId, messages, now());
 }
 
-/** Which bucket was empty when a message was held: the sender's (checked first) or the whole channel's. */
-export type FloodHold = 'sender_rate' | 'channel_rate';
+/**
+ * Why a message was held: which bucket was empty, the sender's (checked first) or the whole channel's, or `duplicate`:
+ * a copy of a campaign's text from several new senders (near-duplicate collapse).
+ */
+export type FloodHold = 'sender_rate' | 'channel_rate' | 'duplicate';
+
+/**
+ * Near-duplicate collapse inside `decideBatch` (`store/flood-campaigns.ts`): `arrive` counts each message for surge
+ * mode, `collapses` observes a message from a sender who is not a known customer and whose own limit let it through,
+ * and says whether it is held as a copy of a campaign.
+ */
+export interface CampaignHooks {
+  arrive(index: number): void;
+  collapses(index: number, sender: string): boolean;
+}
 
 export interface Rate {
   perMinute: number;
@@ -42,7 +55,7 @@ export interface BucketState {
   at: number;
 }
 
-function refilled(b: BucketState | null, rate: Rate, now: number): BucketState {
+export function refilled(b: BucketState | null, rate: Rate, now: number): BucketState {
   if (!b) return { tokens: rate.burst, at: now };
   const refill = ((now - b.at) / 60_000) * rate.perMinute;
   return refill > 0 ? { tokens: Math.min(rate.burst, b.tokens + refill), at: now } : b;
@@ -88,13 +101,30 @@ export function decideBatch(
   now: number,
   known: (sender: string) => boolean | undefined,
   quantize: (b: BucketState) => BucketState = (b) => b,
+  campaigns?: CampaignHooks,
 ): { verdicts: Array<true | FloodHold>; channel: BucketState | null; senders: Map<string, BucketState>; unresolved: boolean } {
   let channel = before.channel;
   const after = new Map(before.senders);
   const verdicts: Array<true | FloodHold> = [];
   let unresolved = false;
-  for (const sender of senders) {
+  for (const [i, sender] of senders.entries()) {
     const mine = after.get(sender) ?? null;
+    if (campaigns) {
+      campaigns.arrive(i);
+      // The single seat's order: the sender's own limit first, then near-duplicates (never a known customer's), then
+      // the channel's. A collapsed copy spends the sender's token, not the channel's.
+      const own = takeFromBoth(null, mine, rates, now, true);
+      if (own.admit) {
+        const k = known(sender);
+        if (k === undefined) unresolved = true;
+        if (k === false && campaigns.collapses(i, sender)) {
+          channel = quantize(refilled(channel, rates.perChannel, now));
+          after.set(sender, quantize(own.sender));
+          verdicts.push('duplicate');
+          continue;
+        }
+      }
+    }
     let r = takeFromBoth(channel, mine, rates, now);
     if (r.over === 'channel_rate') {
       const k = mine ? known(sender) : true;

@@ -145,6 +145,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
         );
         counters.accepted++;
         counters.quarantined += queued.held;
+        counters.collapsed += queued.collapsed ?? 0;
         counters.duplicates += queued.duplicates;
         if (queued.queued) d.relay.bell.ring();
       } catch (e) {
@@ -168,6 +169,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
     counters.accepted++;
     counters.duplicates += outcome.duplicates;
     counters.quarantined += outcome.quarantined;
+    counters.collapsed += outcome.collapsed ?? 0;
     const note = [batch.note, fitted.note].filter(Boolean).join(' ');
     // Notes are the parsers' counts and kinds ("2 unsupported message types"), never customer text.
     if (note) d.log({ level: 'info', event: 'webhook.note', channelId, detail: note.slice(0, 500) });

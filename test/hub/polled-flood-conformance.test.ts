@@ -134,7 +134,7 @@ for (const [name, openStore] of Object.entries(adapters)) {
       ]);
     });
 
-    it('decides a batch with the same verdicts as its messages one by one, each with its own read and write of the buckets', async () => {
+    it('decides a batch with the same verdicts as its messages one by one, each with its own read and write of the buckets (and of near-duplicate clusters and surge state)', async () => {
       // Two channels with the same history (a customer the team answered, "k"): one takes batches, the other the same
       // messages one at a time; every run starts a day later, so the first call's sweep leaves no bucket behind.
       for (const id of ['pa', 'pb']) {
@@ -145,24 +145,28 @@ for (const [name, openStore] of Object.entries(adapters)) {
         await store.enqueueReply({ conversationId: conv.id, authorId: Number(agent!.id), device: 'd', clientId: `client-${id}`, maskedText: 'ok', fields: [], seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('r'), actor });
       }
       const sender = fc.constantFrom('a', 'b', 'c', 'k');
-      const batch = fc.record({ gapMs: fc.integer({ min: 0, max: 20_000 }), senders: fc.array(sender, { minLength: 1, maxLength: 12 }) });
+      // Texts: one campaign in two spellings, an unrelated one, and one too short to judge.
+      const text = fc.constantFrom('Give my money back now or I report you #boycott', 'Give my money back NOW or I report you #boycott 2', 'Where is the parcel I ordered last week?', 'hi');
+      const batch = fc.record({ gapMs: fc.integer({ min: 0, max: 20_000 }), senders: fc.array(fc.tuple(sender, text), { minLength: 1, maxLength: 12 }) });
       const rate = (maxBurst: number) => fc.record({ perMinute: fc.integer({ min: 1, max: 12 }), burst: fc.integer({ min: 1, max: maxBurst }) });
       await fc.assert(
-        fc.asyncProperty(rate(4), rate(6), fc.array(batch, { minLength: 1, maxLength: 6 }), async (perSender, perChannel, batches) => {
+        fc.asyncProperty(rate(4), rate(6), fc.array(batch, { minLength: 1, maxLength: 6 }), fc.boolean(), async (perSender, perChannel, batches, collapse) => {
           now += 86_400_000;
           const rates = { perSender, perChannel };
-          const whole = new SharedFloodBuckets(rates);
-          const single = new SharedFloodBuckets(rates);
+          // With near-duplicate collapse and surge mode too (a low floor, so surges happen), or the buckets alone.
+          const options = collapse ? { campaigns: { windowMs: 600_000, surge: { factor: 2, exitFactor: 1.5, minPerMinute: 6 } } } : {};
+          const whole = new SharedFloodBuckets(rates, options);
+          const single = new SharedFloodBuckets(rates, options);
           for (const b of batches) {
             now += b.gapMs;
-            const ms = b.senders.map((s) => ({ contact: { platformUserId: s }, text: '' }));
+            const ms = b.senders.map(([s, text]) => ({ contact: { platformUserId: s }, text }));
             const together = await store.q.tx(async (t) => (await t.serializeEvents(), whole.admitBatch(t, 'pa', ms, now)));
             const alone: Array<true | string> = [];
-            for (const s of b.senders) alone.push(await store.q.tx(async (t) => (await t.serializeEvents(), single.admit(t, 'pb', s, now))));
+            for (const m of ms) alone.push(...(await store.q.tx(async (t) => (await t.serializeEvents(), single.admitBatch(t, 'pb', [m], now)))));
             expect(together).toEqual(alone);
           }
         }),
-        { numRuns: 25 },
+        { numRuns: 40 },
       );
     }, 120_000);
 

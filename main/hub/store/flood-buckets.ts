@@ -1,5 +1,16 @@
 import { decideBatch, fullAfterMs, type BucketState, type EdgeFloodGate, type FloodHold, type FloodMessage, type FloodRates } from '../flood';
+import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import type { SqlExecutor, SqlValue } from './executor';
+import { CampaignRound, type CampaignSettings } from './flood-campaigns';
+
+/** What the gate writes to the audit trail inside the intake transaction (surge mode entered or left). */
+export type FloodAudit = (t: SqlExecutor, e: { actor: 'system'; device: null; action: string; target: string; details: Record<string, number> }) => Promise<void>;
+
+export interface SharedFloodOptions {
+  /** Near-duplicate collapse and surge mode (`store/flood-campaigns.ts`); without it, the buckets alone. */
+  campaigns?: CampaignSettings;
+  audit?: FloodAudit;
+}
 
 /** Buckets store milli-tokens as integers, so both dialects keep them exactly. */
 const MILLI = 1000;
@@ -23,7 +34,10 @@ const quantize = (b: BucketState): BucketState => ({ tokens: Math.floor(b.tokens
 export class SharedFloodBuckets implements EdgeFloodGate {
   private lastSweep = 0;
 
-  constructor(private readonly rates: FloodRates) {}
+  constructor(
+    private readonly rates: FloodRates,
+    private readonly options: SharedFloodOptions = {},
+  ) {}
 
   /** One message alone (its own read and write): the batch rule for a batch of one. */
   async admit(t: SqlExecutor, channelId: string, senderId: string, now: number): Promise<true | FloodHold> {
@@ -39,6 +53,7 @@ export class SharedFloodBuckets implements EdgeFloodGate {
         now - fullAfterMs(this.rates.perSender),
         now - fullAfterMs(this.rates.perChannel),
       ]);
+      if (this.options.campaigns) await t.run('DELETE FROM flood_clusters WHERE last_seen < ?', [now - this.options.campaigns.windowMs]);
     }
     const channelKey = `channel:${channelId}`;
     const senderKey = (s: string) => `sender:${channelId}\n${s}`;
@@ -48,10 +63,29 @@ export class SharedFloodBuckets implements EdgeFloodGate {
     );
     const byKey = new Map(rows.map((r) => [r.key, { tokens: Number(r.milli) / MILLI, at: Number(r.at) }]));
     const before = { channel: byKey.get(channelKey) ?? null, senders: new Map(distinct.flatMap((s) => (byKey.has(senderKey(s)) ? [[s, byKey.get(senderKey(s))!] as const] : []))) };
-    let d = decideBatch(before, senders, this.rates, now, () => undefined, quantize);
-    if (d.unresolved) {
+    let d;
+    const campaigns = this.options.campaigns;
+    if (campaigns) {
+      // Known customers never collapse, so with near-duplicates on they are read for every batch (one statement).
+      const round = await CampaignRound.load(t, channelId, messages, now, campaigns);
       const known = await knownCustomers(t, channelId, distinct);
-      d = decideBatch(before, senders, this.rates, now, (s) => known.has(s), quantize);
+      d = decideBatch(before, senders, this.rates, now, (s) => known.has(s), quantize, round);
+      await round.save(t);
+      for (const c of round.changes) {
+        await this.options.audit?.(t, {
+          actor: 'system',
+          device: null,
+          action: c.state === 'entered' ? AUDIT_ACTIONS.surgeEntered : AUDIT_ACTIONS.surgeLeft,
+          target: `channel:${channelId}`,
+          details: { perMinute: c.perMinute, baseline: Math.round(c.baseline) },
+        });
+      }
+    } else {
+      d = decideBatch(before, senders, this.rates, now, () => undefined, quantize);
+      if (d.unresolved) {
+        const known = await knownCustomers(t, channelId, distinct);
+        d = decideBatch(before, senders, this.rates, now, (s) => known.has(s), quantize);
+      }
     }
     const out: Array<[string, BucketState]> = [[channelKey, d.channel!], ...distinct.map((s) => [senderKey(s), d.senders.get(s)!] as [string, BucketState])];
     await chunked(out, async (part) => {

@@ -31,6 +31,8 @@ export interface WebhookOutcome {
   inserted: number;
   duplicates: number;
   quarantined: number;
+  /** Of the quarantined, copies of a campaign's text (near-duplicate collapse); present when there were some. */
+  collapsed?: number;
 }
 
 /**
@@ -101,12 +103,12 @@ export class WebhookIntakeStore {
     cursor: string | null | undefined,
     admit: WebhookJob['admit'],
     seal: WebhookJob['seal'],
-  ): Promise<IngestResult & { quarantined: number }> {
+  ): Promise<IngestResult & { quarantined: number; collapsed?: number }> {
     return this.store.q.tx(async (t) => {
       await t.serializeEvents();
       const { outcome, stored } = await this.acceptIn(t, { channelId, delivery: { messages, deliveries: [] }, admit, seal }, { cursor });
       if (outcome.quarantined) await heldEvents(this.store, t, channelId, outcome.quarantined);
-      return { ...stored, duplicates: outcome.duplicates, quarantined: outcome.quarantined };
+      return { ...stored, duplicates: outcome.duplicates, quarantined: outcome.quarantined, ...collapsedOf(outcome.collapsed ?? 0) };
     });
   }
 
@@ -136,6 +138,7 @@ export class WebhookIntakeStore {
       else admitted.push(m.prepared);
     }
     const quarantined = (await this.hold(t, channelId, held, verdicts, seal)).length;
+    const collapsed = held.filter((m) => verdicts.get(m) === 'duplicate').length;
     const cursor = polled?.cursor;
     const stored = admitted.length || cursor !== undefined ? await this.store.ingest(channelId, admitted, cursor, t) : { inserted: 0, duplicates: 0, conversationIds: [] };
     for (const r of d.deliveries) await this.store.markDelivery(channelId, r.platformMessageId, r.state, r.reason, t);
@@ -146,10 +149,10 @@ export class WebhookIntakeStore {
         device: null,
         action: 'webhook.quarantined',
         target: `channel:${channelId}`,
-        details: { messages: quarantined, reason: 'flood', ...(polled ? { polled: true } : {}) },
+        details: { messages: quarantined, reason: 'flood', ...collapsedOf(collapsed), ...(polled ? { polled: true } : {}) },
       });
     }
-    return { outcome: { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined }, stored };
+    return { outcome: { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined, ...collapsedOf(collapsed) }, stored };
   }
 
   /**
@@ -167,7 +170,7 @@ export class WebhookIntakeStore {
     receipts: readonly DeliveryReceipt[],
     admit: WebhookJob['admit'],
     seal: WebhookJob['seal'],
-  ): Promise<{ queued: number; held: number; duplicates: number }> {
+  ): Promise<{ queued: number; held: number; duplicates: number; collapsed?: number }> {
     return this.store.q.tx(async (t) => {
       // The event lock, as for a hub channel's delivery: the shared flood buckets are spent under it (two nodes never
       // spend one token), and a release of held messages (which takes it too) is wholly before or after this delivery.
@@ -186,16 +189,18 @@ export class WebhookIntakeStore {
       const inbound = fresh.filter((m) => m.direction === 'in');
       const verdicts = new Map<InboundMessage, boolean | FloodHold>();
       if (inbound.length) (await admit(inbound, t)).forEach((v, i) => verdicts.set(inbound[i]!, v));
-      const held = (await this.hold(t, channelId, fresh.filter((m) => (verdicts.get(m) ?? true) !== true), verdicts, seal)).length;
+      const holding = fresh.filter((m) => (verdicts.get(m) ?? true) !== true);
+      const held = (await this.hold(t, channelId, holding, verdicts, seal)).length;
+      const collapsed = holding.filter((m) => verdicts.get(m) === 'duplicate').length;
       for (const m of fresh) if ((verdicts.get(m) ?? true) === true) events.push({ kind: 'message', message: m });
       for (const receipt of receipts) events.push({ kind: 'receipt', receipt });
       if (held) {
-        await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: held, reason: 'flood', relayed: true } });
+        await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: held, reason: 'flood', ...collapsedOf(collapsed), relayed: true } });
         await heldEvents(this.store, t, channelId, held);
       }
       await t.run('INSERT INTO relay_channels (channel_id, last_webhook_at) VALUES (?, ?) ON CONFLICT (channel_id) DO UPDATE SET last_webhook_at = excluded.last_webhook_at', [channelId, this.now()]);
       const enrolled = await enrolledDevices(t, devices);
-      return { queued: events.length && enrolled.length ? await queue.enqueueIn(t, channelId, enrolled, events) : 0, held, duplicates };
+      return { queued: events.length && enrolled.length ? await queue.enqueueIn(t, channelId, enrolled, events) : 0, held, duplicates, ...collapsedOf(collapsed) };
     });
   }
 
@@ -224,6 +229,11 @@ export class WebhookIntakeStore {
  * The reason a held row keeps (`webhook_quarantine.reason`): the limit that held it (`sender_rate`, `channel_rate`),
  * or `flood` when flood control did not say (rows held before it did say so are `flood` too).
  */
+/** How many held messages were near-duplicates, said only when some were (older answers and audit entries lack it). */
+function collapsedOf(n: number): { collapsed?: number } {
+  return n ? { collapsed: n } : {};
+}
+
 /** Values one statement binds at most, in rows (well under both adapters' limits). */
 const CHUNK = 200;
 
