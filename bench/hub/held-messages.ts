@@ -58,7 +58,7 @@ async function main() {
       return { platformMessageId: `wamid.${i}`, platformConversationId: `9665${i % 500}`, contact: { platformUserId: `9665000${i % 500}`, displayName: `Sender ${i % 500}` }, direction: 'in', text: TEXTS[i % TEXTS.length]!, sentAt: Date.now() };
     };
     const hold = (ms: InboundMessage[]) =>
-      intake.accept('wa', { messages: ms.map((m) => ({ inbound: m, prepared: sealer.prepare(m) })), deliveries: [] }, async () => false, (m) => sealer.sealHeld('wa', m));
+      intake.accept('wa', { messages: ms.map((m) => ({ inbound: m, prepared: sealer.prepare(m) })), deliveries: [] }, async (ms) => ms.map(() => false), (m) => sealer.sealHeld('wa', m));
     // The backlog, in deliveries of 10.
     for (let i = 0; i < HELD; i += 10) await hold(Array.from({ length: 10 }, message));
 

@@ -9,7 +9,7 @@ import type { ChannelLeases } from './leases';
 import { hubRegistry } from './registry';
 import type { OriginalsSealer } from './sealing';
 import type { HubChannel, HubStore, WebhookIntakeStore } from './store';
-import type { EdgeFloodGate } from './flood';
+import { batchAdmission, type EdgeFloodGate } from './flood';
 import type { HubChannelSetup } from './store/channel-setup';
 import { applyWatermarks } from './store/watermarks';
 import { HubHandover, type HandoverRequest } from './store/handover';
@@ -24,7 +24,8 @@ export type HubLog = (line: { level: 'info' | 'warn' | 'error'; event: string; c
 export interface PolledFlood {
   intake: Pick<WebhookIntakeStore, 'acceptPolled'>;
   gate: EdgeFloodGate;
-  held: (channelId: string, n: number) => void;
+  /** `collapsed`: how many of the `n` held were near-duplicates. */
+  held: (channelId: string, n: number, collapsed: number) => void;
 }
 
 /**
@@ -40,10 +41,10 @@ export function hubSink(store: HubStore, sealer: OriginalsSealer, flood?: Polled
         channelId,
         messages.map((m) => ({ inbound: m, prepared: sealer.prepare(m) })),
         cursor,
-        (m, t) => flood.gate.admit(t, channelId, m.contact.platformUserId, flood.now()),
+        batchAdmission(flood.gate, channelId, flood.now),
         (m) => sealer.sealHeld(channelId, m),
       );
-      if (r.quarantined) flood.held(channelId, r.quarantined);
+      if (r.quarantined) flood.held(channelId, r.quarantined, r.collapsed ?? 0);
       return r;
     },
     cursor: (channelId) => store.channelCursor(channelId),

@@ -107,11 +107,18 @@ export const hubConfigSchema = z
         maxBodyBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
         /** Webhook bodies read at once per node; with maxBodyBytes it bounds the memory bodies take (default 16 × 1 MiB). */
         maxConcurrentBodies: z.number().int().min(1).max(1024).default(16),
-        /** Flood control before storage, per node: one sender, and one channel (all senders). */
+        /**
+         * Flood control before storage, shared by the nodes: one sender, and one channel (all senders); copies of one
+         * text from several new senders within `duplicateWindowSeconds` collapse (0 turns that off).
+         */
         flood: z
-          .object({ perSender: rate.default({ perMinute: 30, burst: 20 }), perChannel: rate.default({ perMinute: 3000, burst: 500 }) })
+          .object({
+            perSender: rate.default({ perMinute: 30, burst: 20 }),
+            perChannel: rate.default({ perMinute: 3000, burst: 500 }),
+            duplicateWindowSeconds: z.number().int().min(0).max(7 * 86_400).default(600),
+          })
           .strict()
-          .default({ perSender: { perMinute: 30, burst: 20 }, perChannel: { perMinute: 3000, burst: 500 } }),
+          .default({ perSender: { perMinute: 30, burst: 20 }, perChannel: { perMinute: 3000, burst: 500 }, duplicateWindowSeconds: 600 }),
       })
       .strict()
       .optional(),

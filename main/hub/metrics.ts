@@ -94,6 +94,11 @@ export class HubMetrics {
     for (const [id, w] of Object.entries(h.webhooks)) lines.push(`diwan_hub_webhook_messages_quarantined_total{${node},channel="${id}"} ${w.quarantined}`);
     lines.push('# HELP diwan_hub_polled_messages_quarantined_total Messages this node polled that flood control held back.', '# TYPE diwan_hub_polled_messages_quarantined_total counter');
     for (const [id, w] of Object.entries(h.webhooks)) lines.push(`diwan_hub_polled_messages_quarantined_total{${node},channel="${id}"} ${w.polledHeld}`);
+    lines.push(
+      '# HELP diwan_hub_flood_collapsed_total Messages this node held as copies of one text from several new senders (near-duplicate collapse; webhook, relayed and polled).',
+      '# TYPE diwan_hub_flood_collapsed_total counter',
+    );
+    for (const [id, w] of Object.entries(h.webhooks)) lines.push(`diwan_hub_flood_collapsed_total{${node},channel="${id}"} ${w.collapsed}`);
     lines.push('# HELP diwan_hub_relay_problems Problems with relayed channels\' queues (see /healthz relayProblems).', '# TYPE diwan_hub_relay_problems gauge', `diwan_hub_relay_problems{${node}} ${h.relayProblems.length}`);
     lines.push(...relayMetricLines(node, h.relay, now));
     return `${lines.join('\n')}\n`;

@@ -5,7 +5,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
-import { resolveGuardPolicy } from '../core/guard';
+import { DEFAULT_GUARD_POLICY, resolveGuardPolicy } from '../core/guard';
 import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
 import { detached, failureName } from '../core/shared/keep-going';
@@ -206,10 +206,20 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const hookLimits = webhookLimits(config);
   // One gate and one intake for webhooks, relayed deliveries and the channels this node polls.
   const intake = new WebhookIntakeStore(store, now);
-  const flood = new SharedFloodBuckets(hookLimits.flood);
+  const { duplicateWindowSeconds, ...rates } = hookLimits.flood;
+  const f = DEFAULT_GUARD_POLICY.flood;
+  const flood = new SharedFloodBuckets(rates, {
+    ...(duplicateWindowSeconds ? { campaigns: { windowMs: duplicateWindowSeconds * 1000, surge: { factor: f.surgeFactor, exitFactor: f.surgeExitFactor, minPerMinute: f.surgeMinPerMinute } } } : {}),
+    audit: (t, e) => store.appendAudit(t, e),
+  });
   const channels = new HubChannels({
     store,
-    flood: { intake, gate: flood, held: (channelId, n) => (webhookStats.of(channelId).polledHeld += n) },
+    flood: { intake, gate: flood, held: (channelId, n, collapsed) => {
+        const c = webhookStats.of(channelId);
+        c.polledHeld += n;
+        c.collapsed += collapsed;
+      },
+    },
     leases,
     sealer,
     vault,
@@ -271,7 +281,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
     oneMachine: config.oneMachine ?? false,
     ...(o.relay ? { relay: o.relay } : {}),
     guardPolicy,
-    floodRates: hookLimits.flood,
+    floodRates: rates,
     relayHub,
     workflow: { store: workflowStore, consent: consentStore, markers, presenceTtlMs: config.workflow.presenceTtlSeconds * 1000, changed: () => workflow.kick() },
   });

@@ -8,6 +8,8 @@ export interface ChannelCounters {
   quarantined: number;
   /** The same for messages this node's poller fetched (Telegram, e-mail, polled Messenger/Instagram/X). */
   polledHeld: number;
+  /** Of the held ones (webhook, relayed or polled), copies of a campaign's text from several new senders. */
+  collapsed: number;
   duplicates: number;
   ignored: number;
   refused: Record<'unsigned' | 'no_secret' | 'bad_signature' | 'too_large' | 'wrong_type' | 'malformed' | 'failed' | 'busy', number>;
@@ -19,6 +21,7 @@ export interface WebhookCounts {
   duplicates: number;
   quarantined: number;
   polledHeld: number;
+  collapsed: number;
   ignored: number;
   refused: Record<string, number>;
 }
@@ -29,7 +32,7 @@ export class WebhookStats {
   of(channelId: string): ChannelCounters {
     let c = this.channels.get(channelId);
     if (!c) {
-      c = { lastWebhookAt: null, lastRefusal: null, accepted: 0, quarantined: 0, polledHeld: 0, duplicates: 0, ignored: 0, refused: { unsigned: 0, no_secret: 0, bad_signature: 0, too_large: 0, wrong_type: 0, malformed: 0, failed: 0, busy: 0 } };
+      c = { lastWebhookAt: null, lastRefusal: null, accepted: 0, quarantined: 0, polledHeld: 0, collapsed: 0, duplicates: 0, ignored: 0, refused: { unsigned: 0, no_secret: 0, bad_signature: 0, too_large: 0, wrong_type: 0, malformed: 0, failed: 0, busy: 0 } };
       this.channels.set(channelId, c);
     }
     return c;
@@ -40,7 +43,7 @@ export class WebhookStats {
     return Object.fromEntries(
       [...this.channels].map(([id, c]) => [
         id,
-        { lastAt: c.lastWebhookAt === null ? null : new Date(c.lastWebhookAt).toISOString(), accepted: c.accepted, duplicates: c.duplicates, quarantined: c.quarantined, polledHeld: c.polledHeld, ignored: c.ignored, refused: { ...c.refused } },
+        { lastAt: c.lastWebhookAt === null ? null : new Date(c.lastWebhookAt).toISOString(), accepted: c.accepted, duplicates: c.duplicates, quarantined: c.quarantined, polledHeld: c.polledHeld, collapsed: c.collapsed, ignored: c.ignored, refused: { ...c.refused } },
       ]),
     );
   }

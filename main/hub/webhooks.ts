@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerVerification, answerXCrc, fitToStore, verifyHubSignature, verifyXSignature, webhookBatch, type PullBatch } from '../core/connectors';
 import type { HubLog } from './channels';
 import { channelConfigOf } from './channels';
-import type { EdgeFloodGate } from './flood';
+import { batchAdmission, type EdgeFloodGate } from './flood';
 import { BodyTooLarge, isJson, readBody, sendJson, sendText } from './http';
 import type { OriginalsSealer } from './sealing';
 import { secretNames, type HubSecrets } from './secrets';
@@ -140,11 +140,12 @@ export function webhookIntake(d: WebhookIntakeDeps) {
           devices,
           fitted.messages,
           batch.deliveries ?? [],
-          (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()),
+          batchAdmission(d.flood, channelId, d.now),
           (m) => d.sealer.sealHeld(channelId, m),
         );
         counters.accepted++;
         counters.quarantined += queued.held;
+        counters.collapsed += queued.collapsed ?? 0;
         counters.duplicates += queued.duplicates;
         if (queued.queued) d.relay.bell.ring();
       } catch (e) {
@@ -158,7 +159,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
       outcome = await commits.submit({
         channelId,
         delivery: { messages: fitted.messages.map((m) => ({ inbound: m, prepared: d.sealer.prepare(m) })), deliveries: batch.deliveries ?? [], watermarks: batch.watermarks ?? [] },
-        admit: (m, t) => d.flood.admit(t, channelId, m.contact.platformUserId, d.now()),
+        admit: batchAdmission(d.flood, channelId, d.now),
         seal: (m) => d.sealer.sealHeld(channelId, m),
       });
     } catch (e) {
@@ -168,6 +169,7 @@ export function webhookIntake(d: WebhookIntakeDeps) {
     counters.accepted++;
     counters.duplicates += outcome.duplicates;
     counters.quarantined += outcome.quarantined;
+    counters.collapsed += outcome.collapsed ?? 0;
     const note = [batch.note, fitted.note].filter(Boolean).join(' ');
     // Notes are the parsers' counts and kinds ("2 unsupported message types"), never customer text.
     if (note) d.log({ level: 'info', event: 'webhook.note', channelId, detail: note.slice(0, 500) });

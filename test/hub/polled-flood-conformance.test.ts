@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { HubStore, WebhookIntakeStore } from '../../main/hub/store';
 import { SharedFloodBuckets } from '../../main/hub/store/flood-buckets';
+import type { SqlExecutor } from '../../main/hub/store/executor';
 import { HubHeldMessages } from '../../main/hub/store/held-messages';
 import { bothAdapters } from './adapters';
 import { preparedMessage } from './prepared-message';
@@ -51,7 +53,7 @@ for (const [name, openStore] of Object.entries(adapters)) {
     it('holds a flooding sender in the batch’s transaction while another sender gets through, and saves the cursor with both', async () => {
       const gate = new SharedFloodBuckets({ perSender: { perMinute: 0.001, burst: 2 }, perChannel: { perMinute: 6_000, burst: 1_000 } });
       const asked: string[] = [];
-      const admit = (m: InboundMessage, t: Parameters<SharedFloodBuckets['admit']>[0]) => (asked.push(m.platformMessageId), gate.admit(t, 'tg', m.contact.platformUserId, now));
+      const admit = (ms: readonly InboundMessage[], t: SqlExecutor) => (asked.push(...ms.map((m) => m.platformMessageId)), gate.admitBatch(t, 'tg', ms, now));
       const batch = [polled('f1', 'bot'), polled('f2', 'bot'), polled('f3', 'bot'), polled('n1', 'noura'), polled('f4', 'bot')];
       const r = await intake.acceptPolled('tg', batch, '870006', admit, seal);
       expect(r).toMatchObject({ inserted: 3, duplicates: 0, quarantined: 2 });
@@ -84,13 +86,13 @@ for (const [name, openStore] of Object.entries(adapters)) {
       const broken = () => {
         throw new Error('sealing failed');
       };
-      await expect(intake.acceptPolled('tg', [polled('x1', 'crasher'), polled('x2', 'crasher')], '870009', (m, t) => gate.admit(t, 'tg', m.contact.platformUserId, now), broken)).rejects.toThrow(
+      await expect(intake.acceptPolled('tg', [polled('x1', 'crasher'), polled('x2', 'crasher')], '870009', (ms, t) => gate.admitBatch(t, 'tg', ms, now), broken)).rejects.toThrow(
         /sealing failed/,
       );
       expect({ buckets: await buckets(), seq: await store.latestEventSeq(), held: await held('tg'), stored: await stored('tg') }).toEqual(before);
       expect(await store.channelCursor('tg')).toBe('870006');
       // Fetched again after the failure: stored or held exactly once.
-      await intake.acceptPolled('tg', [polled('x1', 'crasher'), polled('x2', 'crasher')], '870009', (m, t) => gate.admit(t, 'tg', m.contact.platformUserId, now), seal);
+      await intake.acceptPolled('tg', [polled('x1', 'crasher'), polled('x2', 'crasher')], '870009', (ms, t) => gate.admitBatch(t, 'tg', ms, now), seal);
       expect((await stored('tg')).filter((p) => p.startsWith('x'))).toEqual(['x1']);
       expect((await held('tg')).filter(([p]) => p!.startsWith('x'))).toEqual([['x2', 'sender_rate', 'crasher']]);
       expect(await store.channelCursor('tg')).toBe('870009');
@@ -98,7 +100,7 @@ for (const [name, openStore] of Object.entries(adapters)) {
 
     it('saves the cursor of a batch with nothing new, and of one whose every message is held', async () => {
       const gate = new SharedFloodBuckets({ perSender: { perMinute: 0.001, burst: 1 }, perChannel: { perMinute: 6_000, burst: 1_000 } });
-      const admit = (m: InboundMessage, t: Parameters<SharedFloodBuckets['admit']>[0]) => gate.admit(t, 'tg', m.contact.platformUserId, now);
+      const admit = (ms: readonly InboundMessage[], t: SqlExecutor) => gate.admitBatch(t, 'tg', ms, now);
       await intake.acceptPolled('tg', [], '870010', admit, seal);
       expect(await store.channelCursor('tg')).toBe('870010');
       const r = await intake.acceptPolled('tg', [polled('x3', 'crasher')], '870011', admit, seal);
@@ -109,7 +111,7 @@ for (const [name, openStore] of Object.entries(adapters)) {
     it('keeps the single seat’s exemptions from the channel limit: a sender’s first message and a customer the team has answered', async () => {
       now += 3_600_000; // every earlier bucket is full again
       const gate = new SharedFloodBuckets({ perSender: { perMinute: 0.001, burst: 5 }, perChannel: { perMinute: 0.001, burst: 3 } });
-      const admit = (m: InboundMessage, t: Parameters<SharedFloodBuckets['admit']>[0]) => gate.admit(t, 'mail', m.contact.platformUserId, now);
+      const admit = (ms: readonly InboundMessage[], t: SqlExecutor) => gate.admitBatch(t, 'mail', ms, now);
       // A customer the team has answered before the flood.
       await intake.acceptPolled('mail', [polled('k0', 'known')], 'uid:1', admit, seal);
       const conv = (await store.conversations({})).find((c) => c.channelId === 'mail')!;
@@ -132,6 +134,42 @@ for (const [name, openStore] of Object.entries(adapters)) {
       ]);
     });
 
+    it('decides a batch with the same verdicts as its messages one by one, each with its own read and write of the buckets (and of near-duplicate clusters and surge state)', async () => {
+      // Two channels with the same history (a customer the team answered, "k"): one takes batches, the other the same
+      // messages one at a time; every run starts a day later, so the first call's sweep leaves no bucket behind.
+      for (const id of ['pa', 'pb']) {
+        await store.saveChannel({ id, kind: 'telegram', name: id, config: {}, enabled: true }, actor);
+        await store.ingest(id, [polled(`${id}-k0`, 'k').prepared], undefined);
+        const conv = (await store.conversations({})).find((c) => c.channelId === id)!;
+        const agent = await store.q.get<{ id: number }>("SELECT id FROM users WHERE username = 'amal'");
+        await store.enqueueReply({ conversationId: conv.id, authorId: Number(agent!.id), device: 'd', clientId: `client-${id}`, maskedText: 'ok', fields: [], seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('r'), actor });
+      }
+      const sender = fc.constantFrom('a', 'b', 'c', 'k');
+      // Texts: one campaign in two spellings, an unrelated one, and one too short to judge.
+      const text = fc.constantFrom('Give my money back now or I report you #boycott', 'Give my money back NOW or I report you #boycott 2', 'Where is the parcel I ordered last week?', 'hi');
+      const batch = fc.record({ gapMs: fc.integer({ min: 0, max: 20_000 }), senders: fc.array(fc.tuple(sender, text), { minLength: 1, maxLength: 12 }) });
+      const rate = (maxBurst: number) => fc.record({ perMinute: fc.integer({ min: 1, max: 12 }), burst: fc.integer({ min: 1, max: maxBurst }) });
+      await fc.assert(
+        fc.asyncProperty(rate(4), rate(6), fc.array(batch, { minLength: 1, maxLength: 6 }), fc.boolean(), async (perSender, perChannel, batches, collapse) => {
+          now += 86_400_000;
+          const rates = { perSender, perChannel };
+          // With near-duplicate collapse and surge mode too (a low floor, so surges happen), or the buckets alone.
+          const options = collapse ? { campaigns: { windowMs: 600_000, surge: { factor: 2, exitFactor: 1.5, minPerMinute: 6 } } } : {};
+          const whole = new SharedFloodBuckets(rates, options);
+          const single = new SharedFloodBuckets(rates, options);
+          for (const b of batches) {
+            now += b.gapMs;
+            const ms = b.senders.map(([s, text]) => ({ contact: { platformUserId: s }, text }));
+            const together = await store.q.tx(async (t) => (await t.serializeEvents(), whole.admitBatch(t, 'pa', ms, now)));
+            const alone: Array<true | string> = [];
+            for (const m of ms) alone.push(...(await store.q.tx(async (t) => (await t.serializeEvents(), single.admitBatch(t, 'pb', [m], now)))));
+            expect(together).toEqual(alone);
+          }
+        }),
+        { numRuns: 40 },
+      );
+    }, 120_000);
+
     it('a lead’s release delivers a polled held message through the normal ingest, into its conversation, once', async () => {
       const heldMessages = new HubHeldMessages(store);
       const deliver = async (t: Parameters<Parameters<HubHeldMessages['release']>[4]>[0], ms: InboundMessage[]) =>
@@ -142,7 +180,7 @@ for (const [name, openStore] of Object.entries(adapters)) {
       expect(await stored('tg')).toContain('f3');
       // Fetched again by the poller after the release: a duplicate, neither stored nor held a second time.
       const gate = new SharedFloodBuckets({ perSender: { perMinute: 0.001, burst: 1 }, perChannel: { perMinute: 6_000, burst: 1_000 } });
-      const r = await intake.acceptPolled('tg', [polled('f3', 'bot')], '870012', (m, t) => gate.admit(t, 'tg', m.contact.platformUserId, now), seal);
+      const r = await intake.acceptPolled('tg', [polled('f3', 'bot')], '870012', (ms, t) => gate.admitBatch(t, 'tg', ms, now), seal);
       expect(r).toMatchObject({ inserted: 0, duplicates: 1, quarantined: 0 });
       expect((await stored('tg')).filter((p) => p === 'f3')).toHaveLength(1);
       expect((await held('tg')).map(([p]) => p)).not.toContain('f3');

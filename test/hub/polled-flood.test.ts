@@ -1,18 +1,17 @@
+import crypto from 'node:crypto';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
-import { HubRefusal, listHeld, releaseHeld, type HubCaller } from '../../main/core/team';
+import { listHeld, releaseHeld } from '../../main/core/team';
 import { TelegramEmulator } from '../emulators/telegram';
-import { HubApi, TestDesk } from '../helpers/hub-desk';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { CustodianProcess } from './custody-fixture';
-import { freePort, hubFiles, inProcessHubConfig, NodeProcess, nodeConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
-
-const IT = { actor: 'it:test' };
+import { heldHub } from './held-hub';
+import { freePort, inProcessHubConfig, NodeProcess, nodeConfig, until, type HubFiles } from './harness';
 const BOT = 5_550_001;
 const NOURA = 5_550_002;
 /** One sender may send 3 at once, then about none: the test's flood is held from its fourth message. */
 const FLOOD = { perSender: { perMinute: 0.001, burst: 3 }, perChannel: { perMinute: 6_000, burst: 1_000 } };
+/** Letters that differ from one message to the next as much as people's words do (templated texts would be a campaign). */
+const unlike = (seed: string) => crypto.createHash('sha256').update(seed).digest('hex').replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
 
 /**
  * A Telegram bot the hub polls itself (getUpdates under the channel's lease) passes the same flood gate as webhooks:
@@ -20,43 +19,38 @@ const FLOOD = { perSender: { perMinute: 0.001, burst: 3 }, perChannel: { perMinu
  * process killed in the middle of a polled flood and started again, with nothing lost or duplicated.
  */
 describe('flood control for a channel the hub polls', () => {
-  let pg: TestPostgres;
+  let fixture: Awaited<ReturnType<typeof heldHub>>;
   let files: HubFiles;
-  let custodian: CustodianProcess;
   let tg: TelegramEmulator;
-  let seed: Awaited<ReturnType<typeof seedHub>>;
+  let seed: Awaited<ReturnType<typeof heldHub>>['seed'];
   let hub: RunningHub | null = null;
   const logs: string[] = [];
-  const leadDesk = new TestDesk();
-  const api = new HubApi(() => hub!.url);
   const http = new Agent({ connect: { rejectUnauthorized: false } });
 
   const inbound = async () => (await seed.store.q.all<{ p: string }>("SELECT platform_message_id AS p FROM messages WHERE channel_id = 'tg' AND direction = 'in' ORDER BY id")).map((r) => r.p);
   const heldRows = async () => seed.store.q.all<{ p: string; reason: string; sender: string }>("SELECT platform_message_id AS p, reason, sender FROM webhook_quarantine WHERE channel_id = 'tg' ORDER BY id");
 
   beforeAll(async () => {
-    pg = await startTestPostgres();
-    files = await hubFiles();
-    custodian = new CustodianProcess(files.custody);
-    await custodian.start();
-    tg = await TelegramEmulator.start(files.channelToken, 900_000);
-    seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }, { username: 'layla', role: 'lead' }], channelBaseUrl: tg.url });
-    await seed.store.enrolDevice({ fingerprint: leadDesk.fingerprint, publicKey: leadDesk.publicKeyPem, label: 'lead desk' }, IT);
+    fixture = await heldHub(
+      () => hub!.url,
+      async (f) => {
+        tg = await TelegramEmulator.start(f.channelToken, 900_000);
+        return { channelBaseUrl: tg.url };
+      },
+    );
+    ({ files, seed } = fixture);
   }, 90_000);
 
   afterAll(async () => {
-    await api.close();
     await http.close();
     await hub?.close();
-    await custodian?.stop();
     await tg?.close();
-    await seed?.store.close();
-    await pg?.destroy();
+    await fixture?.close();
   }, 60_000);
 
   it('holds one sender’s flood from getUpdates while a second sender gets through; health, metrics and audit count it; a lead releases one into the queue', async () => {
     hub = await startHubNode({
-      config: inProcessHubConfig(files, pg.url, { officeRanges: ['127.0.0.1/32'], webhooks: { flood: FLOOD } }),
+      config: inProcessHubConfig(files, fixture.pg.url, { officeRanges: ['127.0.0.1/32'], webhooks: { flood: FLOOD } }),
       secrets: new CredentialsDirSecrets(files.credentials),
       log: (l) => logs.push(JSON.stringify(l)),
     });
@@ -83,16 +77,9 @@ describe('flood control for a channel the hub polls', () => {
     const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined' ORDER BY seq");
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ messages: 3, reason: 'flood', polled: true }]);
 
-    await api.signIn('layla', leadDesk, PASSWORD);
-    await api.signIn('amal', leadDesk, PASSWORD);
+    const { api, lead } = fixture;
+    await fixture.signIn();
     expect((await api.call('POST', '/v1/quarantine/tg/release', 'amal', {})).status).toBe(403);
-    const lead: HubCaller = {
-      call: async (method, p, json) => {
-        const r = await api.call(method, p, 'layla', json);
-        if (r.status !== 200) throw new HubRefusal(String(r.body.error), String(r.body.message), r.status);
-        return r.body;
-      },
-    };
     const listed = await listHeld(lead);
     expect(listed.messages.map((m) => [m.channelId, m.sender, m.reason, m.readable])).toEqual([
       ['tg', 'Bot', 'sender_rate', true],
@@ -112,13 +99,34 @@ describe('flood control for a channel the hub polls', () => {
     hub = null;
   }, 90_000);
 
+  it('collapses one text from many new accounts into the first copies, lets an unrelated new sender in; health, metrics and audit count it', async () => {
+    hub = await startHubNode({
+      config: inProcessHubConfig(files, fixture.pg.url, { officeRanges: ['127.0.0.1/32'], webhooks: { flood: FLOOD } }),
+      secrets: new CredentialsDirSecrets(files.credentials),
+      log: (l) => logs.push(JSON.stringify(l)),
+    });
+    const before = { stored: (await inbound()).length, held: (await heldRows()).length };
+    for (let i = 0; i < 8; i++) tg.addText(5_560_000 + i, `Your bank blocked my account, unblock it NOW or we post everywhere #${i}`, { first_name: `Account ${i}` });
+    tg.addText(5_570_000, 'مرحبا، وصلني المنتج مكسور وأريد استبداله', { first_name: 'Huda' });
+    await until(async () => (await inbound()).length - before.stored === 4 && (await heldRows()).length - before.held === 5, 'three copies and Huda’s message stored, five copies held');
+    expect((await heldRows()).slice(before.held).map((h) => h.reason)).toEqual(Array(5).fill('duplicate'));
+    expect((await seed.store.conversations({})).map((c) => c.contact.displayName)).toContain('Huda');
+    expect((await hub.health()).webhooks.tg).toMatchObject({ polledHeld: 5, collapsed: 5 });
+    const metrics = await (await request(`${hub.url}/metrics`, { dispatcher: http })).body.text();
+    expect(metrics).toContain(`diwan_hub_flood_collapsed_total{node="${hub.nodeId}",channel="tg"} 5`);
+    const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined' ORDER BY seq DESC LIMIT 1");
+    expect(JSON.parse(audit[0]!.details)).toEqual({ messages: 5, reason: 'flood', collapsed: 5, polled: true });
+    await hub.close();
+    hub = null;
+  }, 90_000);
+
   it('a node killed in the middle of a polled flood and started again: every update stored or held exactly once', async () => {
     const port = await freePort();
-    const node = new NodeProcess(nodeConfig(files, { nodeId: 'crash-1', pgUrl: pg.url, port, extra: { webhooks: { flood: FLOOD } } }), port, files.credentials);
+    const node = new NodeProcess(nodeConfig(files, { nodeId: 'crash-1', pgUrl: fixture.pg.url, port, extra: { webhooks: { flood: FLOOD } } }), port, files.credentials);
     const before = { stored: (await inbound()).length, held: (await heldRows()).length };
     const senders = 40;
     const each = 6;
-    for (let round = 0; round < each; round++) for (let s = 0; s < senders; s++) tg.addText(6_000_000 + s, `wave ${round} from ${s}`, { first_name: `S${s}` });
+    for (let round = 0; round < each; round++) for (let s = 0; s < senders; s++) tg.addText(6_000_000 + s, unlike(`wave ${round} from ${s}`), { first_name: `S${s}` });
     const total = senders * each;
     const taken = async () => (await inbound()).length + (await heldRows()).length - before.stored - before.held;
     try {

@@ -10,11 +10,9 @@ import type { ConnectorContext } from '../../main/core/connectors/context';
 import { CredentialsDirSecrets, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
 import { relayStates } from '../../main/hub/store/relay-queue';
 import { MetaEmulator } from '../emulators/meta';
-import { HubApi, TestDesk } from '../helpers/hub-desk';
-import { discardHeld, HubRefusal, listHeld, releaseHeld, type HubCaller } from '../../main/core/team';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { CustodianProcess } from './custody-fixture';
-import { hubFiles, inProcessHubConfig, PASSWORD, seedHub, until, type HubFiles } from './harness';
+import { discardHeld, listHeld, releaseHeld } from '../../main/core/team';
+import { heldHub } from './held-hub';
+import { inProcessHubConfig, until, type HubFiles } from './harness';
 
 const WA_TOKEN = 'EAAG-hub-held-token-0123456789';
 const CUSTOMER = '966501234567';
@@ -38,10 +36,9 @@ const ctx = (id: string) => ({ config: { id, kind: 'whatsapp' } }) as unknown as
  * Ed25519 device key. The hub queues, never ingests; the cursor acknowledges; replies leave once with the hub's token.
  */
 describe('the hub as the relay for a desk', () => {
-  let pg: TestPostgres;
+  let fixture: Awaited<ReturnType<typeof heldHub>>;
   let files: HubFiles;
-  let custodian: CustodianProcess;
-  let seed: Awaited<ReturnType<typeof seedHub>>;
+  let seed: Awaited<ReturnType<typeof heldHub>>['seed'];
   let meta: MetaEmulator;
   let hub: RunningHub;
   let config: HubConfig;
@@ -51,8 +48,6 @@ describe('the hub as the relay for a desk', () => {
   const otherDesk = device();
   const agent = new Agent({ connect: { rejectUnauthorized: false } });
   const links: RelayLink[] = [];
-  const leadDesk = new TestDesk();
-  const api = new HubApi(() => hub.url);
 
   const link = (d: DeviceSigner, o: { localAddress?: string } = {}) => {
     const l = new RelayLink({ url: hub.url, pin: hub.pin, device: d, timeoutMs: 5_000, ...o });
@@ -78,17 +73,18 @@ describe('the hub as the relay for a desk', () => {
   }
 
   beforeAll(async () => {
-    pg = await startTestPostgres();
-    files = await hubFiles();
-    custodian = new CustodianProcess(files.custody);
-    await custodian.start();
-    meta = await MetaEmulator.start(WA_TOKEN, 300_000);
-    const put = (name: string, value: string) => fs.writeFileSync(path.join(files.credentials, name), value, { mode: 0o400 });
-    put('wa.app-secret', meta.appSecret);
-    put('wa.verify-token', 'verify-relay-0123');
-    put('wa.token', WA_TOKEN);
-    seed = await seedHub(pg.url, { users: [{ username: 'amal', role: 'agent' }, { username: 'layla', role: 'lead' }] });
-    await seed.store.enrolDevice({ fingerprint: leadDesk.fingerprint, publicKey: leadDesk.publicKeyPem, label: 'lead desk' }, IT);
+    fixture = await heldHub(
+      () => hub.url,
+      async (f) => {
+        meta = await MetaEmulator.start(WA_TOKEN, 300_000);
+        const put = (name: string, value: string) => fs.writeFileSync(path.join(f.credentials, name), value, { mode: 0o400 });
+        put('wa.app-secret', meta.appSecret);
+        put('wa.verify-token', 'verify-relay-0123');
+        put('wa.token', WA_TOKEN);
+        return {};
+      },
+    );
+    ({ files, seed } = fixture);
     await seed.store.enrolDevice({ fingerprint: desk.fingerprint, publicKey: desk.publicKeyPem, label: 'desk 1' }, IT);
     await seed.store.enrolDevice({ fingerprint: otherDesk.fingerprint, publicKey: otherDesk.publicKeyPem, label: 'desk 2' }, IT);
     await seed.store.saveChannel(
@@ -97,19 +93,16 @@ describe('the hub as the relay for a desk', () => {
     );
     // The office is 127.0.0.1 alone: a console connecting from 127.0.0.2 is outside it.
     // One sender may send 8 at once: the flood test's ninth and tenth are held back.
-    config = inProcessHubConfig(files, pg.url, { officeRanges: ['127.0.0.1/32'], webhooks: { flood: { perSender: { perMinute: 0.001, burst: 8 } } } });
+    config = inProcessHubConfig(files, fixture.pg.url, { officeRanges: ['127.0.0.1/32'], webhooks: { flood: { perSender: { perMinute: 0.001, burst: 8 } } } });
     hub = await startNode();
   }, 90_000);
 
   afterAll(async () => {
     for (const l of links) await l.close();
-    await api.close();
     await hub?.close();
-    await custodian?.stop();
     await agent.close();
     await meta?.close();
-    await seed?.store.close();
-    await pg?.destroy();
+    await fixture?.close();
   }, 60_000);
 
   it('queues a webhook for the named device instead of ingesting it; the device long-polls it and its cursor acknowledges it', async () => {
@@ -198,19 +191,12 @@ describe('the hub as the relay for a desk', () => {
     const metrics = await request(`${hub.url}/metrics`, { dispatcher: agent });
     expect(await metrics.body.text()).toContain(`diwan_hub_relay_events_waiting{node="${hub.nodeId}",channel="wa",device="${desk.fingerprint.slice(0, 16)}"} 8`);
 
-    await api.signIn('layla', leadDesk, PASSWORD);
-    await api.signIn('amal', leadDesk, PASSWORD);
+    const { api, lead } = fixture;
+    await fixture.signIn();
     expect(await api.call('GET', '/v1/quarantine', 'layla')).toEqual({ status: 200, body: { channels: [{ channelId: 'wa', held: 2, oldestAt: expect.any(Number) }] } });
     expect((await api.call('POST', '/v1/quarantine/wa/release', 'amal', {})).status).toBe(403);
     expect((await api.call('GET', '/v1/quarantine/messages', 'amal')).status).toBe(403);
     // The console's client (core/team/held.ts): the oldest held messages, opened and masked at the hub, then one chosen.
-    const lead: HubCaller = {
-      call: async (method, p, json) => {
-        const r = await api.call(method, p, 'layla', json);
-        if (r.status !== 200) throw new HubRefusal(String(r.body.error), String(r.body.message), r.status);
-        return r.body;
-      },
-    };
     const listed = await listHeld(lead);
     expect(listed.messages.map((m) => [m.channelId, m.sender, m.reason, m.readable])).toEqual([
       ['wa', 'Bot', 'sender_rate', true],

@@ -9,6 +9,7 @@ import { HubHeldMessages } from '../../main/hub/store/held-messages';
 import { HubRelayQueue, relayStates, type RelayPayload, type RelaySeal } from '../../main/hub/store/relay-queue';
 import { enrolledDevices } from '../../main/hub/store/webhooks';
 import { bothAdapters, secondNode } from './adapters';
+import { perMessage } from './flood-verdicts';
 
 const adapters = bothAdapters('hub-relay-bounds-');
 const IT = { actor: 'it:test', device: null };
@@ -86,7 +87,7 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(await store.q.tx((x) => enrolledDevices(x, [GONE, DESK]))).toEqual([DESK]);
 
       // A webhook for the channel now queues for the enrolled desk only, and health names the revoked one.
-      const out = await intake.relay('wa', queue, [DESK, GONE], [inbound('r3')], [], async () => true, sealHeld);
+      const out = await intake.relay('wa', queue, [DESK, GONE], [inbound('r3')], [], perMessage(() => true), sealHeld);
       expect(out).toEqual({ queued: 1, held: 0, duplicates: 0 });
       const s = await states();
       expect(s.lastWebhookAt).toBe(t);
@@ -162,7 +163,7 @@ for (const [name, open] of Object.entries(adapters)) {
 
     it('keeps what flood control holds back for a relayed channel, sealed; a lead releases it into the desks’ queue or discards it, audited', async () => {
       let allow = false;
-      const admit = async () => allow;
+      const admit = perMessage(() => allow);
       const card = 'card 4111 1111 1111 1111';
       const out = await intake.relay('wa', queue, [DESK], [inbound('f1', card), inbound('f2'), inbound('f3')], [], admit, sealHeld);
       expect(out).toEqual({ queued: 0, held: 3, duplicates: 0 });
@@ -208,7 +209,7 @@ for (const [name, open] of Object.entries(adapters)) {
       const other = secondNode(store, now);
       const otherIntake = new WebhookIntakeStore(other, now);
       const gate = new SharedFloodBuckets({ perSender: { perMinute: 0.001, burst: 4 }, perChannel: { perMinute: 3000, burst: 500 } });
-      const admit = (m: InboundMessage, x: SqlExecutor) => gate.admit(x, 'wa', m.contact.platformUserId, t);
+      const admit = (ms: readonly InboundMessage[], x: SqlExecutor) => gate.admitBatch(x, 'wa', ms, t);
       const burst = (prefix: string) => Array.from({ length: 4 }, (_, i) => inbound(`${prefix}${i}`, 'spam', 'spammer'));
       // Both connections open before the race, so the two deliveries' transactions overlap.
       await Promise.all([store.q.get('SELECT 1 AS one'), other.q.get('SELECT 1 AS one'), store.q.get('SELECT 1 AS one'), other.q.get('SELECT 1 AS one')]);
@@ -238,7 +239,7 @@ for (const [name, open] of Object.entries(adapters)) {
         seal: () => ({ text: null, fields: [] }),
       });
       const hold = (ms: InboundMessage[], admitted: string[] = []) =>
-        intake.accept('tg', { messages: ms.map((m) => ({ inbound: m, prepared: prepared(m) })), deliveries: [] }, async (m) => admitted.includes(m.platformMessageId), sealHeld);
+        intake.accept('tg', { messages: ms.map((m) => ({ inbound: m, prepared: prepared(m) })), deliveries: [] }, perMessage((m) => admitted.includes(m.platformMessageId)), sealHeld);
       // Ana has a conversation and two held messages; Bot has only held ones; Sara one held, kept.
       await hold([inbound('e1', 'hi', 'ana'), inbound('e2', 'card 4111 1111 1111 1111', 'ana'), inbound('e3', 'again', 'ana'), inbound('e4', 'x', 'bot'), inbound('e5', 'y', 'bot'), inbound('e6', 'z', 'sara')], ['e1']);
       const heldOf = async (who: string) => Number((await store.q.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM webhook_quarantine WHERE channel_id = 'tg' AND sender = ?", [who]))!.n);
@@ -269,7 +270,7 @@ for (const [name, open] of Object.entries(adapters)) {
     });
 
     it('a release that fails half-way (a blob that does not open) changes nothing', async () => {
-      await intake.relay('wa', queue, [DESK], [inbound('g1')], [], async () => false, sealHeld);
+      await intake.relay('wa', queue, [DESK], [inbound('g1')], [], perMessage(() => false), sealHeld);
       await store.q.run("UPDATE webhook_quarantine SET platform_message_id = 'forged' WHERE channel_id = 'wa'");
       const held = new HubHeldMessages(store);
       const before = await store.latestEventSeq();
@@ -282,10 +283,10 @@ for (const [name, open] of Object.entries(adapters)) {
     it('holding writes `quarantine.held` (channel and count only) for leads and administrators; the console’s list and its chosen releases and discards', async () => {
       await store.saveChannel({ id: 'tg2', kind: 'telegram', name: 'Telegram 2', enabled: true, config: {} }, IT);
       const before = await store.latestEventSeq();
-      await intake.relay('wa', queue, [DESK], [inbound('h1', 'card 4111 1111 1111 1111'), inbound('h2'), inbound('h3')], [], async () => false, sealHeld);
+      await intake.relay('wa', queue, [DESK], [inbound('h1', 'card 4111 1111 1111 1111'), inbound('h2'), inbound('h3')], [], perMessage(() => false), sealHeld);
       // A hub channel's delivery: two held, one stored, in one group commit of two deliveries.
       const prepared = (m: InboundMessage) => ({ ...m, contact: m.contact, maskedText: 'masked', sealedText: null, attachments: [], fields: [], seal: () => ({ text: null, fields: [] }) });
-      const job = (ids: string[]) => ({ channelId: 'tg2', delivery: { messages: ids.map((id) => ({ inbound: inbound(id), prepared: prepared(inbound(id)) })), deliveries: [] }, admit: async (m: InboundMessage) => m.platformMessageId === 'k1', seal: sealHeld });
+      const job = (ids: string[]) => ({ channelId: 'tg2', delivery: { messages: ids.map((id) => ({ inbound: inbound(id), prepared: prepared(inbound(id)) })), deliveries: [] }, admit: perMessage((m: InboundMessage) => m.platformMessageId === 'k1'), seal: sealHeld });
       await intake.acceptMany([job(['k1', 'k2']), job(['k3'])]);
       const events = await store.eventsAfter(before);
       expect(events.filter((e) => e.kind === 'quarantine.held').map((e) => [e.audience, e.payload])).toEqual([
@@ -321,7 +322,7 @@ for (const [name, open] of Object.entries(adapters)) {
 
     it('keeps which limit held each message and each sender’s flood; decides all of one sender’s at once, audited with counts and scope only', async () => {
       // The gate says which bucket was empty: the sender's own, or the whole channel's.
-      const over = async (m: InboundMessage) => (m.contact.platformUserId === 'loud' ? ('sender_rate' as const) : m.platformMessageId === 's5' ? ('channel_rate' as const) : true);
+      const over = perMessage((m: InboundMessage) => (m.contact.platformUserId === 'loud' ? ('sender_rate' as const) : m.platformMessageId === 's5' ? ('channel_rate' as const) : true));
       t += 1_000;
       await intake.relay('wa', queue, [DESK], [inbound('s1', 'one', 'loud'), inbound('s2', 'card 4111 1111 1111 1111', 'loud')], [], over, sealHeld);
       t += 60_000;

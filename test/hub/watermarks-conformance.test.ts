@@ -65,7 +65,7 @@ for (const [name, open] of Object.entries(adapters)) {
       // Delivered up to +20 s (Meta's delivery event as documented: a watermark, no timestamp), through webhook intake.
       const seq = await store.latestEventSeq();
       const intake = new WebhookIntakeStore(store, now);
-      await intake.accept('fb', { messages: [], deliveries: [], watermarks: [{ platformConversationId: 'PSID-1', state: 'delivered', upTo: T0 + 20 * SEC }] }, async () => true, () => Buffer.alloc(0));
+      await intake.accept('fb', { messages: [], deliveries: [], watermarks: [{ platformConversationId: 'PSID-1', state: 'delivered', upTo: T0 + 20 * SEC }] }, async () => [], () => Buffer.alloc(0));
       // The reply queued before the mark but sent after it is not delivered by it.
       expect([await state(early.outboxId), await state(late.outboxId), await state(failed.outboxId), await state(queued.outboxId), await state(elsewhere.outboxId)]).toEqual([
         'delivered',

@@ -3,6 +3,7 @@ import type { InboundMessage } from '../../main/core/shared/messages';
 import { HubStore, WebhookIntakeStore, type PreparedMessage } from '../../main/hub/store';
 import { SharedFloodBuckets } from '../../main/hub/store/flood-buckets';
 import { bothAdapters, secondNode } from './adapters';
+import { perMessage } from './flood-verdicts';
 
 /** Webhook intake's store operations on both adapters: the embedded SQLite hub and the team hub's PostgreSQL. */
 const adapters = bothAdapters('hub-webhooks-');
@@ -58,7 +59,7 @@ for (const [name, open] of Object.entries(adapters)) {
 
     it('stores new messages once, holds what flood control refuses, and recognises both when delivered again', async () => {
       const asked: string[] = [];
-      const admit = async (m: InboundMessage) => (asked.push(m.platformMessageId), m.contact.platformUserId !== 'flooder');
+      const admit = perMessage((m: InboundMessage) => (asked.push(m.platformMessageId), m.contact.platformUserId !== 'flooder'));
       const first = await intake.accept('wa', { messages: [message('m1'), message('m2'), message('m2'), message('f1', 'flooder')], deliveries: [] }, admit, sealHeld);
       expect(first).toEqual({ inserted: 2, duplicates: 1, quarantined: 1 });
       expect(await ids(store, 'messages')).toEqual(['m1', 'm2']);
@@ -78,7 +79,7 @@ for (const [name, open] of Object.entries(adapters)) {
       const broken = () => {
         throw new Error('sealing failed');
       };
-      await expect(intake.accept('wa', { messages: [message('t1'), message('t2', 'flooder')], deliveries: [] }, async (m) => m.contact.platformUserId !== 'flooder', broken)).rejects.toThrow(
+      await expect(intake.accept('wa', { messages: [message('t1'), message('t2', 'flooder')], deliveries: [] }, perMessage((m) => m.contact.platformUserId !== 'flooder'), broken)).rejects.toThrow(
         /sealing failed/,
       );
       expect(await ids(store, 'messages')).not.toContain('t1');
@@ -90,10 +91,10 @@ for (const [name, open] of Object.entries(adapters)) {
       const broken = () => {
         throw new Error('sealing failed');
       };
-      const job = (id: string, sender = 'u-2') => ({ channelId: 'wa', delivery: { messages: [message(id, sender)], deliveries: [] }, admit: async () => true, seal: sealHeld });
+      const job = (id: string, sender = 'u-2') => ({ channelId: 'wa', delivery: { messages: [message(id, sender)], deliveries: [] }, admit: perMessage(() => true), seal: sealHeld });
       const results = await intake.acceptMany([
         job('g1'),
-        { ...job('g2', 'flooder'), admit: async () => false, seal: broken },
+        { ...job('g2', 'flooder'), admit: perMessage(() => false), seal: broken },
         job('g3'),
         job('g1'),
       ]);
@@ -114,7 +115,7 @@ for (const [name, open] of Object.entries(adapters)) {
       const agent = await store.createUser({ username: 'amal', displayName: 'Amal', role: 'agent', passwordHash: 'x' }, actor);
       const r = await store.enqueueReply({ conversationId: conv.id, authorId: agent.id, device: 'd', clientId: 'client-001', maskedText: 'ok', fields: [], seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('queued reply'), actor });
       await store.markOutbox(r.outboxId, 'sent', null, { platformMessageId: 'wamid.OUT' });
-      await intake.accept('wa', { messages: [], deliveries: [{ platformMessageId: 'wamid.OUT', state: 'delivered' }] }, async () => true, sealHeld);
+      await intake.accept('wa', { messages: [], deliveries: [{ platformMessageId: 'wamid.OUT', state: 'delivered' }] }, perMessage(() => true), sealHeld);
       expect((await store.q.get<{ state: string }>('SELECT state FROM outbox WHERE id = ?', [r.outboxId]))?.state).toBe('delivered');
     });
 

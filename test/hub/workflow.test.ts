@@ -55,7 +55,9 @@ describe('team workflow: two nodes, consoles as processes', () => {
     await expect(team.consoles.amal.do('call', 'POST', '/v1/workflow/rules/tg', rule)).rejects.toMatchObject({ status: 403 });
     await lead().do('call', 'POST', '/v1/workflow/rules/tg', rule);
 
-    for (let i = 0; i < 6; i++) team.tg.addText(7000 + i, `order ${i} has not arrived`, { first_name: `Customer ${i}` });
+    // Six customers in their own words (one text from many new senders would be collapsed as a campaign).
+    const words = ['my order has not arrived', 'wrong size delivered', 'refund still pending?', 'سلام، سفارشم کجاست', 'أين طلبي؟', 'can I change my address'];
+    for (let i = 0; i < 6; i++) team.tg.addText(7000 + i, words[i]!, { first_name: `Customer ${i}` });
     const convs = await until(async () => {
       const list = await conversations();
       return list.length === 6 && list.every((c) => c.assigneeId !== null) ? list : null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../main/hub/webhooks';
 import type { WebhookJob, WebhookOutcome } from '../../main/hub/store';
 
-const job = (channelId: string) => ({ channelId, delivery: { messages: [], deliveries: [] }, admit: async () => true, seal: () => Buffer.alloc(0) }) satisfies WebhookJob;
+const job = (channelId: string) => ({ channelId, delivery: { messages: [], deliveries: [] }, admit: async () => [], seal: () => Buffer.alloc(0) }) satisfies WebhookJob;
 const outcome = (n: number): WebhookOutcome => ({ inserted: n, duplicates: 0, quarantined: 0 });
 
 describe('webhook group commit on a node', () => {

@@ -18,9 +18,10 @@ export { skeleton, editDistance } from './phishing/confusables';
 
 export { FloodGate, type Admission, type FloodGateDeps } from './flood/gate';
 export { HELD_LIST_LIMIT, heldNoLongerWaiting, Quarantine, type HeldMessage, type QuarantineGroup, type QuarantineRow, type QuarantineReason, type ReleaseFilter } from './flood/quarantine';
-export { SurgeDetector, type SurgeChange } from './flood/surge';
+export { SurgeDetector, type SurgeChange, type SurgeSettings, type SurgeState } from './flood/surge';
 export { TokenBuckets } from './flood/token-bucket';
-export { DuplicateDetector } from './flood/duplicates';
+export { campaignPrint, collapseReached, DuplicateDetector, MAX_SENDERS_TRACKED, sameCampaign } from './flood/duplicates';
+export type { Fingerprint } from './flood/simhash';
 
 export { EarlyWarning, type StoredAlert } from './early-warning/alerts';
 export { EarlyWarningDetector, maskedExcerpt, type SecurityAlert } from './early-warning/detector';

@@ -297,6 +297,16 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE webhook_quarantine ADD COLUMN sender TEXT;
   CREATE INDEX webhook_quarantine_sender ON webhook_quarantine(channel_id, sender);
   `,
+  // Near-duplicate collapse and surge mode at the hub (store/flood-campaigns.ts), shared by every node: a cluster per
+  // campaign text (its SimHash, never the text; copies; up to 64 senders as salted hashes, never their ids), swept
+  // when it leaves the window; each channel's surge volume.
+  `
+  CREATE TABLE flood_clusters (
+    id {ID}, channel_id TEXT NOT NULL, fp_hi {INT8} NOT NULL, fp_lo {INT8} NOT NULL, copies INTEGER NOT NULL,
+    senders TEXT NOT NULL, opened INTEGER NOT NULL, last_seen {INT8} NOT NULL);
+  CREATE INDEX flood_clusters_seen ON flood_clusters(channel_id, last_seen);
+  CREATE TABLE flood_surge (channel_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+  `,
 ];
 
 /** The newest schema this code knows. */

@@ -19,8 +19,11 @@ export interface WebhookDelivery {
 export interface WebhookJob {
   channelId: string;
   delivery: WebhookDelivery;
-  /** Flood control: true stores the message; otherwise why it is held (`false`: a reason flood control did not name). */
-  admit: (m: InboundMessage, t: SqlExecutor) => Promise<boolean | FloodHold>;
+  /**
+   * Flood control for a delivery's new inbound messages, all at once (`EdgeFloodGate.admitBatch`), one verdict each in
+   * order: true stores the message; otherwise why it is held (`false`: a reason flood control did not name).
+   */
+  admit: (messages: readonly InboundMessage[], t: SqlExecutor) => Promise<ReadonlyArray<boolean | FloodHold>>;
   seal: (m: InboundMessage) => Buffer;
 }
 
@@ -28,6 +31,8 @@ export interface WebhookOutcome {
   inserted: number;
   duplicates: number;
   quarantined: number;
+  /** Of the quarantined, copies of a campaign's text (near-duplicate collapse); present when there were some. */
+  collapsed?: number;
 }
 
 /**
@@ -48,8 +53,8 @@ export class WebhookIntakeStore {
   }
 
   /**
-   * `admit(message)` is flood control: asked only for inbound messages not stored or held before, inside the
-   * transaction; false holds the message back (`seal` turns it into the quarantined blob).
+   * `admit(messages)` is flood control: asked once, for the inbound messages not stored or held before, inside the
+   * transaction; false holds a message back (`seal` turns it into the quarantined blob).
    */
   async accept(channelId: string, d: WebhookDelivery, admit: WebhookJob['admit'], seal: (m: InboundMessage) => Buffer): Promise<WebhookOutcome> {
     const [r] = await this.acceptMany([{ channelId, delivery: d, admit, seal }]);
@@ -98,12 +103,12 @@ export class WebhookIntakeStore {
     cursor: string | null | undefined,
     admit: WebhookJob['admit'],
     seal: WebhookJob['seal'],
-  ): Promise<IngestResult & { quarantined: number }> {
+  ): Promise<IngestResult & { quarantined: number; collapsed?: number }> {
     return this.store.q.tx(async (t) => {
       await t.serializeEvents();
       const { outcome, stored } = await this.acceptIn(t, { channelId, delivery: { messages, deliveries: [] }, admit, seal }, { cursor });
       if (outcome.quarantined) await heldEvents(this.store, t, channelId, outcome.quarantined);
-      return { ...stored, duplicates: outcome.duplicates, quarantined: outcome.quarantined };
+      return { ...stored, duplicates: outcome.duplicates, quarantined: outcome.quarantined, ...collapsedOf(outcome.collapsed ?? 0) };
     });
   }
 
@@ -113,36 +118,27 @@ export class WebhookIntakeStore {
     polled?: { cursor: string | null | undefined },
   ): Promise<{ outcome: WebhookOutcome; stored: IngestResult }> {
     const admitted: PreparedMessage[] = [];
-    let quarantined = 0;
     let duplicates = 0;
-    const seen = new Set<string>();
-    for (const { inbound, prepared } of d.messages) {
-      const id = inbound.platformMessageId;
-      // One round trip: stored before, or held before.
-      const known =
-        seen.has(id) ||
-        (await t.get(
-          'SELECT 1 AS one FROM messages WHERE channel_id = ? AND platform_message_id = ? UNION ALL SELECT 1 AS one FROM webhook_quarantine WHERE channel_id = ? AND platform_message_id = ? LIMIT 1',
-          [channelId, id, channelId, id],
-        ));
-      seen.add(id);
-      if (known) {
-        duplicates++;
-        continue;
-      }
-      const verdict = inbound.direction === 'in' ? await admit(inbound, t) : true;
-      if (verdict !== true) {
-        await t.run('INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES (?, ?, ?, ?, ?, ?)', [
-          channelId,
-          id,
-          heldReason(verdict),
-          seal(inbound),
-          this.now(),
-          inbound.contact.platformUserId,
-        ]);
-        quarantined++;
-      } else admitted.push(prepared);
+    // One statement: which of the delivery's ids were stored or held before.
+    const before = await knownIds(t, channelId, d.messages.map((m) => m.inbound.platformMessageId), 'messages');
+    const fresh: WebhookDelivery['messages'] = [];
+    for (const m of d.messages) {
+      const id = m.inbound.platformMessageId;
+      if (before.has(id)) duplicates++;
+      else fresh.push(m);
+      before.add(id);
     }
+    const inbound = fresh.filter((m) => m.inbound.direction === 'in').map((m) => m.inbound);
+    const verdicts = new Map<InboundMessage, boolean | FloodHold>();
+    if (inbound.length) (await admit(inbound, t)).forEach((v, i) => verdicts.set(inbound[i]!, v));
+    const held: InboundMessage[] = [];
+    for (const m of fresh) {
+      const verdict = verdicts.get(m.inbound) ?? true;
+      if (verdict !== true) held.push(m.inbound);
+      else admitted.push(m.prepared);
+    }
+    const quarantined = (await this.hold(t, channelId, held, verdicts, seal)).length;
+    const collapsed = held.filter((m) => verdicts.get(m) === 'duplicate').length;
     const cursor = polled?.cursor;
     const stored = admitted.length || cursor !== undefined ? await this.store.ingest(channelId, admitted, cursor, t) : { inserted: 0, duplicates: 0, conversationIds: [] };
     for (const r of d.deliveries) await this.store.markDelivery(channelId, r.platformMessageId, r.state, r.reason, t);
@@ -153,10 +149,10 @@ export class WebhookIntakeStore {
         device: null,
         action: 'webhook.quarantined',
         target: `channel:${channelId}`,
-        details: { messages: quarantined, reason: 'flood', ...(polled ? { polled: true } : {}) },
+        details: { messages: quarantined, reason: 'flood', ...collapsedOf(collapsed), ...(polled ? { polled: true } : {}) },
       });
     }
-    return { outcome: { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined }, stored };
+    return { outcome: { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined, ...collapsedOf(collapsed) }, stored };
   }
 
   /**
@@ -174,45 +170,52 @@ export class WebhookIntakeStore {
     receipts: readonly DeliveryReceipt[],
     admit: WebhookJob['admit'],
     seal: WebhookJob['seal'],
-  ): Promise<{ queued: number; held: number; duplicates: number }> {
+  ): Promise<{ queued: number; held: number; duplicates: number; collapsed?: number }> {
     return this.store.q.tx(async (t) => {
       // The event lock, as for a hub channel's delivery: the shared flood buckets are spent under it (two nodes never
       // spend one token), and a release of held messages (which takes it too) is wholly before or after this delivery.
       await t.serializeEvents();
       const events: RelayPayload[] = [];
-      let held = 0;
       let duplicates = 0;
-      for (const m of messages) {
-        const id = m.platformMessageId;
-        const known = await t.get(
-          'SELECT 1 AS one FROM relay_events WHERE channel_id = ? AND dedup = ? UNION ALL SELECT 1 AS one FROM webhook_quarantine WHERE channel_id = ? AND platform_message_id = ? LIMIT 1',
-          [channelId, dedupOf({ kind: 'message', message: m }), channelId, id],
-        );
-        if (known) {
-          // Waiting already (its queued row is skipped per device below) or held: a redelivery adds nothing.
-          duplicates++;
-          continue;
-        }
-        const verdict = m.direction === 'in' ? await admit(m, t) : true;
-        if (verdict !== true) {
-          const rows = await t.all(
-            'INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id',
-            [channelId, id, heldReason(verdict), seal(m), this.now(), m.contact.platformUserId],
-          );
-          held += rows.length;
-          continue;
-        }
-        events.push({ kind: 'message', message: m });
-      }
+      // One statement each: which messages wait already for the desks, and which are held.
+      const waiting = await knownIds(t, channelId, messages.map((m) => dedupOf({ kind: 'message', message: m })), 'relay_events');
+      const heldBefore = await knownIds(t, channelId, messages.map((m) => m.platformMessageId), null);
+      const fresh = messages.filter((m) => {
+        // Waiting already (its queued row is skipped per device below) or held: a redelivery adds nothing.
+        const known = waiting.has(dedupOf({ kind: 'message', message: m })) || heldBefore.has(m.platformMessageId);
+        if (known) duplicates++;
+        return !known;
+      });
+      const inbound = fresh.filter((m) => m.direction === 'in');
+      const verdicts = new Map<InboundMessage, boolean | FloodHold>();
+      if (inbound.length) (await admit(inbound, t)).forEach((v, i) => verdicts.set(inbound[i]!, v));
+      const holding = fresh.filter((m) => (verdicts.get(m) ?? true) !== true);
+      const held = (await this.hold(t, channelId, holding, verdicts, seal)).length;
+      const collapsed = holding.filter((m) => verdicts.get(m) === 'duplicate').length;
+      for (const m of fresh) if ((verdicts.get(m) ?? true) === true) events.push({ kind: 'message', message: m });
       for (const receipt of receipts) events.push({ kind: 'receipt', receipt });
       if (held) {
-        await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: held, reason: 'flood', relayed: true } });
+        await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: held, reason: 'flood', ...collapsedOf(collapsed), relayed: true } });
         await heldEvents(this.store, t, channelId, held);
       }
       await t.run('INSERT INTO relay_channels (channel_id, last_webhook_at) VALUES (?, ?) ON CONFLICT (channel_id) DO UPDATE SET last_webhook_at = excluded.last_webhook_at', [channelId, this.now()]);
       const enrolled = await enrolledDevices(t, devices);
-      return { queued: events.length && enrolled.length ? await queue.enqueueIn(t, channelId, enrolled, events) : 0, held, duplicates };
+      return { queued: events.length && enrolled.length ? await queue.enqueueIn(t, channelId, enrolled, events) : 0, held, duplicates, ...collapsedOf(collapsed) };
     });
+  }
+
+  /** Keeps `messages` sealed in `webhook_quarantine`, each with the reason its verdict gave, in one statement a few hundred; returns the ids of the new rows. */
+  private async hold(t: SqlExecutor, channelId: string, messages: readonly InboundMessage[], verdicts: ReadonlyMap<InboundMessage, boolean | FloodHold>, seal: WebhookJob['seal']): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < messages.length; i += CHUNK) {
+      const part = messages.slice(i, i + CHUNK);
+      const rows = await t.all<{ id: number | string }>(
+        `INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id`,
+        part.flatMap((m) => [channelId, m.platformMessageId, heldReason(verdicts.get(m) as false | FloodHold), seal(m), this.now(), m.contact.platformUserId]),
+      );
+      ids.push(...rows.map((r) => Number(r.id)));
+    }
+    return ids;
   }
 
   /** Messages held back per channel (counts only, for health). */
@@ -226,6 +229,37 @@ export class WebhookIntakeStore {
  * The reason a held row keeps (`webhook_quarantine.reason`): the limit that held it (`sender_rate`, `channel_rate`),
  * or `flood` when flood control did not say (rows held before it did say so are `flood` too).
  */
+/** How many held messages were near-duplicates, said only when some were (older answers and audit entries lack it). */
+function collapsedOf(n: number): { collapsed?: number } {
+  return n ? { collapsed: n } : {};
+}
+
+/** Values one statement binds at most, in rows (well under both adapters' limits). */
+const CHUNK = 200;
+
+/**
+ * Of `keys`, the ones this channel has already: platform ids stored (`messages`) or dedup keys waiting for desks
+ * (`relay_events`), and in both cases platform ids held in `webhook_quarantine` (`null`: held ones only).
+ */
+async function knownIds(t: SqlExecutor, channelId: string, keys: readonly string[], table: 'messages' | 'relay_events' | null): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const part = unique.slice(i, i + CHUNK);
+    const list = part.map(() => '?').join(', ');
+    const held = `SELECT platform_message_id AS k FROM webhook_quarantine WHERE channel_id = ? AND platform_message_id IN (${list})`;
+    const sql =
+      table === 'messages'
+        ? `SELECT platform_message_id AS k FROM messages WHERE channel_id = ? AND platform_message_id IN (${list}) UNION ALL ${held}`
+        : table === 'relay_events'
+          ? `SELECT dedup AS k FROM relay_events WHERE channel_id = ? AND dedup IN (${list})`
+          : held;
+    const rows = await t.all<{ k: string }>(sql, table === 'messages' ? [channelId, ...part, channelId, ...part] : [channelId, ...part]);
+    for (const r of rows) found.add(r.k);
+  }
+  return found;
+}
+
 function heldReason(verdict: false | FloodHold): string {
   return verdict === false ? 'flood' : verdict;
 }

@@ -19,7 +19,26 @@ interface Cluster {
 
 const MAX_DISTANCE = 6;
 const MIN_LENGTH = 12;
-const MAX_SENDERS_TRACKED = 64;
+/** Senders a cluster remembers at most (enough to tell one sender from a campaign). */
+export const MAX_SENDERS_TRACKED = 64;
+/** Near-duplicates start collapsing at this many copies from at least two senders (two in surge mode). */
+const COLLAPSE_AT = 3;
+
+/** A text's fingerprint for near-duplicate clusters, or null when it is too short to judge. */
+export function campaignPrint(text: string): Fingerprint | null {
+  const { fp, length } = fingerprintText(text);
+  return length < MIN_LENGTH ? null : fp;
+}
+
+/** Whether two fingerprints are copies of one text (a name, an emoji or a word changed). */
+export function sameCampaign(a: Fingerprint, b: Fingerprint): boolean {
+  return hamming(a, b) <= MAX_DISTANCE;
+}
+
+/** Whether a cluster of `count` copies from `senders` senders collapses: its first such copy opens it, the rest count into it. */
+export function collapseReached(count: number, senders: number, inSurge: boolean): boolean {
+  return count >= (inSurge ? 2 : COLLAPSE_AT) && senders >= 2;
+}
 
 /**
  * Near-duplicate clusters per channel within a time window. Memory is bounded by `maxClusters` (least recently
@@ -37,15 +56,15 @@ export class DuplicateDetector {
 
   /** Adds the message to its cluster (creating one), or returns null when it is too short to judge. */
   observe(channelId: string, sender: string, text: string, now: number): ClusterHit | null {
-    const { fp, length } = fingerprintText(text);
-    if (length < MIN_LENGTH) return null;
+    const fp = campaignPrint(text);
+    if (!fp) return null;
     const keys = bands(fp).map((b) => `${channelId}\u0000${b}`);
     let found: Cluster | undefined;
     for (const k of keys) {
       for (const id of this.index.get(k) ?? []) {
         const c = this.clusters.get(id);
         if (!c || now - c.lastSeen > this.windowMs) continue;
-        if (hamming(c.fp, fp) <= MAX_DISTANCE) {
+        if (sameCampaign(c.fp, fp)) {
           found = c;
           break;
         }

@@ -2,7 +2,7 @@ import { noAudit, systemClock, type AuditPort, type Clock } from '../../shared/p
 import type { ConnectorSink, IngestResult, InboundMessage } from '../../shared/messages';
 import type { GuardPolicy } from '../policy';
 import type { Notifier } from '../ports';
-import { DuplicateDetector } from './duplicates';
+import { collapseReached, DuplicateDetector } from './duplicates';
 import { Quarantine, type QuarantineItem, type QuarantineReason } from './quarantine';
 import { SurgeDetector, type SurgeChange } from './surge';
 import { TokenBuckets } from './token-bucket';
@@ -22,9 +22,6 @@ export interface FloodGateDeps {
   audit?: AuditPort;
   clock?: Clock;
 }
-
-/** Near-duplicates start collapsing at this many copies from at least two senders (two in surge mode). */
-const COLLAPSE_AT = 3;
 
 /**
  * Flood control in front of the store. Decides per message: store it, collapse it into an existing near-duplicate
@@ -62,9 +59,8 @@ export class FloodGate {
     if (!known && m.direction === 'in') {
       const hit = this.dups.observe(channelId, sender, m.text, now);
       if (hit) {
-        const threshold = this.surge.inSurge(channelId) ? 2 : COLLAPSE_AT;
         if (hit.count === 1) this.clusterIds.delete(hit.key);
-        if (hit.count >= threshold && hit.senders >= 2) {
+        if (collapseReached(hit.count, hit.senders, this.surge.inSurge(channelId))) {
           let id = this.clusterIds.get(hit.key);
           if (id === undefined) {
             id = this.deps.quarantine.openCluster(channelId, now, m.text, m.platformConversationId);

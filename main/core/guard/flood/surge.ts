@@ -43,6 +43,17 @@ class ChannelVolume {
   }
 }
 
+/** One channel's volume as `snapshot` gives it and `restore` takes it (the hub keeps it in its database). */
+export interface SurgeState {
+  slots: number[];
+  slotStart: number;
+  minuteStart: number;
+  minuteCount: number;
+  baseline: number;
+  inSurge: boolean;
+  calmSince: number | null;
+}
+
 export class SurgeDetector {
   private readonly channels = new Map<string, ChannelVolume>();
   private readonly alpha: number;
@@ -70,6 +81,18 @@ export class SurgeDetector {
 
   inSurge(channelId: string): boolean {
     return this.channels.get(channelId)?.inSurge ?? false;
+  }
+
+  snapshot(channelId: string): SurgeState | null {
+    const v = this.channels.get(channelId);
+    return v ? { slots: [...v.slots], slotStart: v.slotStart, minuteStart: v.minuteStart, minuteCount: v.minuteCount, baseline: v.baseline, inSurge: v.inSurge, calmSince: v.calmSince } : null;
+  }
+
+  restore(channelId: string, s: SurgeState): void {
+    const v = new ChannelVolume(s.slotStart, s.baseline);
+    if (s.slots.length === SLOTS) s.slots.forEach((n, i) => (v.slots[i] = n));
+    Object.assign(v, { slotStart: s.slotStart, minuteStart: s.minuteStart, minuteCount: s.minuteCount, inSurge: s.inSurge, calmSince: s.calmSince });
+    this.channels.set(channelId, v);
   }
 
   baseline(channelId: string): number | null {

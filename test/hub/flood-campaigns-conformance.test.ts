@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboundMessage } from '../../main/core/shared/messages';
+import { HubStore, WebhookIntakeStore } from '../../main/hub/store';
+import type { SqlExecutor } from '../../main/hub/store/executor';
+import { SharedFloodBuckets, type SharedFloodOptions } from '../../main/hub/store/flood-buckets';
+import { HubHeldMessages } from '../../main/hub/store/held-messages';
+import { bothAdapters, secondNode } from './adapters';
+import { preparedMessage } from './prepared-message';
+
+/**
+ * Near-duplicate collapse and surge mode at the hub, shared by every node: a campaign's copies from many new senders
+ * held as `duplicate` (the first ones stored, as on a single seat), an unrelated new sender and a known customer let
+ * through, counts audited, released like any held message — on both adapters, and from two nodes at once.
+ */
+const adapters = bothAdapters('hub-flood-campaigns-');
+const actor = { actor: 'test', device: null };
+const T0 = 50_000_000;
+const CAMPAIGN = 'Your service stole my money, give it back now or I report you #boycott';
+const rates = { perSender: { perMinute: 30, burst: 20 }, perChannel: { perMinute: 6_000, burst: 1_000 } };
+const surge = { factor: 5, exitFactor: 2, minPerMinute: 300 };
+
+function msg(id: string, sender: string, text: string): { inbound: InboundMessage; prepared: ReturnType<typeof preparedMessage> } {
+  const inbound = { platformMessageId: id, platformConversationId: `chat-${sender}`, contact: { platformUserId: sender }, direction: 'in', text, sentAt: 1_000 } as InboundMessage;
+  return { inbound, prepared: preparedMessage(id, `chat-${sender}`, 1_000, { contact: { platformUserId: sender }, maskedText: text }) };
+}
+const seal = (m: InboundMessage) => Buffer.from(JSON.stringify(m));
+const open = (_id: string, b: Buffer) => JSON.parse(b.toString('utf8')) as InboundMessage;
+
+for (const [name, openStore] of Object.entries(adapters)) {
+  describe(`near-duplicate collapse at the hub: ${name}`, () => {
+    let store: HubStore;
+    let intake: WebhookIntakeStore;
+    let now = T0;
+    beforeAll(async () => {
+      store = await openStore(() => now);
+      await store.migrate();
+      for (const id of ['tg', 'wa', 'sg']) await store.saveChannel({ id, kind: 'telegram', name: id, config: {}, enabled: true }, actor);
+      intake = new WebhookIntakeStore(store, () => now);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    const gateOf = (o: SharedFloodOptions = {}) => new SharedFloodBuckets(rates, { campaigns: { windowMs: 600_000, surge }, audit: (t, e) => store.appendAudit(t, e), ...o });
+    const admitWith = (gate: SharedFloodBuckets, channelId: string) => (ms: readonly InboundMessage[], t: SqlExecutor) => gate.admitBatch(t, channelId, ms, now);
+    const stored = async (channel: string) => (await store.q.all<{ p: string }>("SELECT platform_message_id AS p FROM messages WHERE channel_id = ? AND direction = 'in' ORDER BY id", [channel])).map((r) => r.p);
+    const held = async (channel: string) => (await store.q.all<{ p: string; reason: string }>('SELECT platform_message_id AS p, reason FROM webhook_quarantine WHERE channel_id = ? ORDER BY id', [channel])).map((r) => [r.p, r.reason]);
+
+    it('holds a campaign’s copies from many new senders as duplicates, across batches, while an unrelated new sender and a known customer get in; released like any held message', async () => {
+      const gate = gateOf();
+      const admit = admitWith(gate, 'tg');
+      // A customer the team has answered sends the campaign's text too: never collapsed.
+      await intake.acceptPolled('tg', [msg('k0', 'known', 'hello, my parcel is late')], '1', admit, seal);
+      const conv = (await store.conversations({})).find((c) => c.channelId === 'tg')!;
+      const agent = await store.createUser({ username: 'amal', displayName: 'Amal', role: 'agent', passwordHash: 'x' }, actor);
+      await store.enqueueReply({ conversationId: conv.id, authorId: agent.id, device: 'd', clientId: 'client-camp-1', maskedText: 'ok', fields: [], seal: () => ({ text: null, fields: [] }), outboxText: () => Buffer.from('r'), actor });
+
+      const first = [0, 1, 2, 3, 4].map((i) => msg(`c${i}`, `bot${i}`, `${CAMPAIGN} ${i}`));
+      const r1 = await intake.acceptPolled('tg', [...first, msg('n1', 'noura', 'سلام، طلبي لم يصل بعد — order 7781')], '2', admit, seal);
+      // Two copies stored, the third opens the conversation the team answers (stored), the rest held.
+      expect(r1).toMatchObject({ inserted: 4, quarantined: 2, collapsed: 2 });
+      now += 30_000;
+      const r2 = await intake.acceptPolled('tg', [msg('c5', 'bot5', `${CAMPAIGN}!!`), msg('k1', 'known', CAMPAIGN), msg('c6', 'bot6', `${CAMPAIGN} 😡`)], '3', admit, seal);
+      expect(r2).toMatchObject({ inserted: 1, quarantined: 2, collapsed: 2 });
+      expect(await stored('tg')).toEqual(['k0', 'c0', 'c1', 'c2', 'n1', 'k1']);
+      expect(await held('tg')).toEqual([
+        ['c3', 'duplicate'],
+        ['c4', 'duplicate'],
+        ['c5', 'duplicate'],
+        ['c6', 'duplicate'],
+      ]);
+      const audit = await store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined' ORDER BY seq");
+      expect(audit.map((a) => JSON.parse(a.details))).toEqual([
+        { messages: 2, reason: 'flood', collapsed: 2, polled: true },
+        { messages: 2, reason: 'flood', collapsed: 2, polled: true },
+      ]);
+      // Neither the text nor a sender's id is kept with the clusters.
+      const clusters = JSON.stringify(await store.q.all('SELECT * FROM flood_clusters'));
+      for (const s of ['stole', 'bot1', 'noura', 'known']) expect(clusters).not.toContain(s);
+
+      const heldMessages = new HubHeldMessages(store);
+      const deliver = async (t: SqlExecutor, ms: InboundMessage[]) => (await store.ingest('tg', ms.map((m) => msg(m.platformMessageId, m.contact.platformUserId, m.text).prepared), undefined, t)).inserted;
+      const oldest = (await heldMessages.oldest(200)).filter((h) => h.channelId === 'tg');
+      expect(oldest.map((h) => h.reason)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
+      expect(await heldMessages.release('tg', 1, { actor: 'user:layla', device: null }, open, deliver)).toEqual({ released: 1, delivered: 1, left: 3 });
+      expect(await stored('tg')).toContain('c3');
+      expect((await store.verifyAudit()).broken).toBeNull();
+    });
+
+    it('collapses from the second copy in surge mode, and audits entering it', async () => {
+      const gate = gateOf({ campaigns: { windowMs: 600_000, surge: { factor: 5, exitFactor: 2, minPerMinute: 4 } } });
+      const admit = admitWith(gate, 'sg');
+      now += 3_600_000;
+      // Five distinct messages in a minute, over the floor of four and five times the starting baseline: surge mode.
+      const r1 = await intake.acceptPolled('sg', ['first', 'second', 'third', 'fourth', 'fifth'].map((w, i) => msg(`s${i}`, `p${i}`, `a ${w} message about something else entirely ${w}`)), '1', admit, seal);
+      expect(r1).toMatchObject({ inserted: 5, quarantined: 0 });
+      const entered = await store.q.all<{ details: string; target: string }>("SELECT details, target FROM audit WHERE action = 'guard.surge.entered'");
+      expect(entered.map((e) => [e.target, Object.keys(JSON.parse(e.details)).sort()])).toEqual([['channel:sg', ['baseline', 'perMinute']]]);
+      const r2 = await intake.acceptPolled('sg', [0, 1, 2].map((i) => msg(`d${i}`, `q${i}`, CAMPAIGN)), '2', admit, seal);
+      // The second copy opens the cluster (stored), the third is held.
+      expect(r2).toMatchObject({ inserted: 2, quarantined: 1, collapsed: 1 });
+    });
+
+    it('two nodes count one campaign together: copies from many new senders posted to both at once are collapsed, an unrelated sender gets in', async () => {
+      now += 3_600_000;
+      const other = secondNode(store, () => now);
+      const otherIntake = new WebhookIntakeStore(other, () => now);
+      const nodeA = admitWith(gateOf(), 'wa');
+      const nodeB = admitWith(new SharedFloodBuckets(rates, { campaigns: { windowMs: 600_000, surge }, audit: (t, e) => other.appendAudit(t, e) }), 'wa');
+      const deliveries = Array.from({ length: 40 }, (_, i) => ({ messages: [msg(`w${i}`, `acct${i}`, `${CAMPAIGN} from account ${i}`)], deliveries: [] }));
+      await Promise.all([
+        ...deliveries.map((d, i) => (i % 2 ? intake.accept('wa', d, nodeA, seal) : otherIntake.accept('wa', d, nodeB, seal))),
+        otherIntake.accept('wa', { messages: [msg('u1', 'unrelated', 'Where is my refund for order 55120? It has been two weeks')], deliveries: [] }, nodeB, seal),
+      ]);
+      if (other !== store) await other.close();
+      const ids = await stored('wa');
+      expect(ids).toContain('u1');
+      // Three copies get in (the third opens the cluster), whichever node took them; the other 37 are held.
+      expect(ids.filter((p) => p.startsWith('w'))).toHaveLength(3);
+      const h = await held('wa');
+      expect(h).toHaveLength(37);
+      expect(new Set(h.map(([, reason]) => reason))).toEqual(new Set(['duplicate']));
+    });
+  });
+}
