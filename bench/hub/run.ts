@@ -4,7 +4,7 @@
  *
  *   npm run bench:hub -- [--consoles 500] [--workers 2] [--rate 50] [--seconds 60] [--failover-seconds 12]
  *                        [--ingest-messages 3000] [--batch 50] [--lb process|in-process]
- *                        [--profile-nodes DIR] [--window-ms N] [--worker-connections 16]
+ *                        [--profile-nodes DIR] [--window-ms N] [--shared-agent N]
  *
  * It prints: delivery latency at the hub's steady rate (customer message at the hub → every console), the ingest
  * rate with masking and sealing beside plain INSERTs of the same rows, the time consoles of a SIGKILLed node take
@@ -47,10 +47,11 @@ const INGEST_MESSAGES = opt('ingest-messages', 3000);
 const BATCH = opt('batch', 50);
 const SIGN_INS = opt('sign-ins', 40);
 // The nodes' fan-out window (`stream.windowMs`); without the flag, the hub's default.
-// Connections of each console worker's shared pinned agent (16 through run P): a WebSocket's upgrade holds one of them
-// from TCP connect to the upgrade's answer, so at most this many of a worker's consoles are opening a stream at once.
-// A real console has an agent of its own.
-const WORKER_CONNECTIONS = opt('worker-connections', 16);
+// Each console has its own pinned agent, as a real console's HubClient does (from run AA). `--shared-agent N` gives each
+// worker's consoles one agent of N connections instead, as runs A–Z did (16; `--worker-connections` then): a
+// WebSocket's upgrade holds a connection from TCP connect to the 101, so at most N of a worker's consoles reconnected
+// at once.
+const SHARED_AGENT = argv.includes('--shared-agent') ? opt('shared-agent', 16) : null;
 const WINDOW_MS = argv.includes('--window-ms') ? opt('window-ms', 0) : null;
 // Where the load balancer runs: its own process (`process`, as a deployment runs one; from run H) or inside this
 // coordinator, which also injects the traffic (`in-process`, runs A–G).
@@ -216,7 +217,7 @@ function cpuGroups(now: CpuSnapshot, pgPort: string, hubDir: string, workers: Wo
 
 async function main() {
   const started = Date.now();
-  console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes (fan-out window ${WINDOW_MS ?? STREAM_WINDOW_MS} ms), 1 PostgreSQL, ${WORKER_CONNECTIONS} connections per worker's agent, load balancer ${LB_MODE === 'process' ? 'in its own process' : 'inside this coordinator'}; ${os.cpus().length} CPUs; load ${load()}`);
+  console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes (fan-out window ${WINDOW_MS ?? STREAM_WINDOW_MS} ms), 1 PostgreSQL, ${SHARED_AGENT ? `one agent of ${SHARED_AGENT} connections per worker` : 'an agent per console'}, load balancer ${LB_MODE === 'process' ? 'in its own process' : 'inside this coordinator'}; ${os.cpus().length} CPUs; load ${load()}`);
   const pg = await startTestPostgres();
   const files = await hubFiles();
   // The injector seals as a hub does, to the team's public key (a key pair of its own: nothing here is revealed).
@@ -263,7 +264,7 @@ async function main() {
     const tConnect = Date.now();
     for (let w = 0; w < WORKERS; w++) workers.push(new WorkerProc());
     const replies = await Promise.all(
-      workers.map((w, i) => w.ask({ type: 'start', url: lb!.url, pin: files.pin, consoles: specs.filter((_, n) => n % WORKERS === i), concurrency: 8, connections: WORKER_CONNECTIONS })),
+      workers.map((w, i) => w.ask({ type: 'start', url: lb!.url, pin: files.pin, consoles: specs.filter((_, n) => n % WORKERS === i), concurrency: 8, sharedAgent: SHARED_AGENT })),
     );
     const failed = replies.find((r) => r.type !== 'ready');
     if (failed) throw new Error(`a console worker failed: ${failed.message}`);
