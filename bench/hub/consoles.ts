@@ -3,7 +3,7 @@
  *
  * Each console is what a real one is on the wire, without its SQLite cache: it signs in at the hub with its own
  * enrolled Ed25519 device key (`POST /v1/challenge`, `POST /v1/sign-in`), follows `/v1/stream?after=<cursor>` over
- * one WebSocket with its bearer token, acknowledges every frame, and reconnects from its cursor with HubClient's
+ * one WebSocket with its bearer token, acknowledges its newest frame once a second (HubClient's rule), and reconnects from its cursor with HubClient's
  * back-off (250 ms doubling to 5 s). Like HubClient, each console has its own pinned agent (its own connections and
  * its own remembered TLS session), so a failover's reconnects open in parallel as real consoles' do; `sharedAgent`
  * (runs A–Z) gives a worker's consoles one agent of that many connections instead. It records, per console, every `message.added` sequence number it receives
@@ -14,6 +14,7 @@ import { request, WebSocket } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
 import { reconnectWait } from '../../main/core/team/backoff';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
+import { STREAM_ACK_MS } from '../../main/core/team/wire';
 
 export interface ConsoleSpec {
   username: string;
@@ -66,6 +67,7 @@ class SimConsole {
   token = '';
   cursor = 0;
   ws: WebSocket | null = null;
+  ackTimer: NodeJS.Timeout | null = null;
   retry = 0;
   stopped = false;
   readonly seen = new Map<number, number>();
@@ -133,7 +135,12 @@ class SimConsole {
       }
     }
     this.cursor = frame.upTo;
-    this.ws?.send(JSON.stringify({ type: 'ack', seq: frame.upTo }));
+    // As HubClient: one acknowledgement per STREAM_ACK_MS (runs A–AC: one per frame).
+    const ws = this.ws;
+    this.ackTimer ??= setTimeout(() => {
+      this.ackTimer = null;
+      if (ws && this.ws === ws && !this.stopped) ws.send(JSON.stringify({ type: 'ack', seq: this.cursor }));
+    }, STREAM_ACK_MS);
   }
 
   close(): void {
