@@ -365,6 +365,7 @@ async function main() {
     console.log(`   of which before the attempt that opened (back-off, failed attempts): median ${waited[Math.floor(waited.length / 2)] ?? 'n/a'} ms, max ${waited.at(-1) ?? 'n/a'} ms; that attempt (WebSocket created → open): median ${lasted[Math.floor(lasted.length / 2)] ?? 'n/a'} ms, max ${lasted.at(-1) ?? 'n/a'} ms`);
     const attempts = reconnects.map((r) => r.attempts).sort((a, b) => a - b);
     console.log(`   connection attempts per console until it streamed again (full jitter over 250 ms doubling to 5 s): median ${attempts[Math.floor(attempts.length / 2)] ?? 'n/a'}, max ${attempts.at(-1) ?? 'n/a'}`);
+    if (lb instanceof HaproxyBalancer) console.log(`   HAProxy took a node out ${lb.downs} times (its health checks; the killed node is one)`);
     console.log(`   surviving node's stream openings, before the kill: ${phasesBefore}`);
     console.log(`                                    after the moves: ${phasesAfter}`);
     const failoverOurs = Object.values(failoverCpu.groups).reduce((a, b) => a + b, 0);

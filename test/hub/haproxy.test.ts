@@ -69,6 +69,7 @@ describe('HAProxy with the IT guide\'s configuration', () => {
     // Unhealthy in words: after its checks fail, every connection goes to the other node.
     two.health = 503;
     await until(async () => (await get()) === 'one' && (await get()) === 'one' && (await get()) === 'one', 'HAProxy to take node two out');
+    expect(lb.downs).toBe(1);
     const checked = two.checks;
     const served = two.served;
     for (let i = 0; i < 4; i++) expect(await get()).toBe('one');

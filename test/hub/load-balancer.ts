@@ -123,6 +123,8 @@ export class HaproxyBalancer {
   private child: ChildProcess | null = null;
   private dir = '';
   private stderr = '';
+  /** Times HAProxy took a node out (its "Server … is DOWN" alerts). */
+  downs = 0;
   port = 0;
 
   constructor(
@@ -137,7 +139,10 @@ export class HaproxyBalancer {
     fs.writeFileSync(file, haproxyConfig({ listenPort: this.port, nodePorts: this.ports, certFile: this.certFile }));
     const child = spawn('haproxy', ['-f', file, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
-    child.stderr!.on('data', (d: Buffer) => void (this.stderr = (this.stderr + d.toString()).slice(-4_000)));
+    child.stderr!.on('data', (d: Buffer) => {
+      this.stderr = (this.stderr + d.toString()).slice(-4_000);
+      this.downs += (d.toString().match(/Server \S+ is DOWN/g) ?? []).length;
+    });
     const failed = new Promise<never>((_, reject) => {
       child.once('error', (e: NodeJS.ErrnoException) =>
         reject(new Error(e.code === 'ENOENT' ? 'HAProxy is not installed: `apt-get install haproxy` (Debian), or use the Node balancer.' : `HAProxy did not start: ${e.message}`)),
