@@ -3,8 +3,10 @@
  *
  * Each console is what a real one is on the wire, without its SQLite cache: it signs in at the hub with its own
  * enrolled Ed25519 device key (`POST /v1/challenge`, `POST /v1/sign-in`), follows `/v1/stream?after=<cursor>` over
- * one WebSocket with its bearer token, acknowledges every frame, and reconnects from its cursor with HubClient's
- * back-off (250 ms doubling to 5 s). It records, per console, every `message.added` sequence number it receives
+ * one WebSocket with its bearer token, acknowledges its newest frame once a second (HubClient's rule), and reconnects from its cursor with HubClient's
+ * back-off (250 ms doubling to 5 s). Like HubClient, each console has its own pinned agent (its own connections and
+ * its own remembered TLS session), so a failover's reconnects open in parallel as real consoles' do; `sharedAgent`
+ * (runs A–Z) gives a worker's consoles one agent of that many connections instead. It records, per console, every `message.added` sequence number it receives
  * and the delay from the event's commit time (`at`) and from the injection time (`sentAt`) to its arrival here.
  */
 import crypto from 'node:crypto';
@@ -12,6 +14,7 @@ import { request, WebSocket } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
 import { reconnectWait } from '../../main/core/team/backoff';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
+import { STREAM_ACK_MS } from '../../main/core/team/wire';
 
 export interface ConsoleSpec {
   username: string;
@@ -23,7 +26,7 @@ export interface ConsoleSpec {
 }
 
 export type ToWorker =
-  | { type: 'start'; url: string; pin: string; consoles: ConsoleSpec[]; concurrency: number; connections: number }
+  | { type: 'start'; url: string; pin: string; consoles: ConsoleSpec[]; concurrency: number; sharedAgent: number | null }
   | { type: 'steady' }
   | { type: 'phase'; steadyBefore: number }
   | { type: 'mark-kill'; at: number }
@@ -64,6 +67,7 @@ class SimConsole {
   token = '';
   cursor = 0;
   ws: WebSocket | null = null;
+  ackTimer: NodeJS.Timeout | null = null;
   retry = 0;
   stopped = false;
   readonly seen = new Map<number, number>();
@@ -74,15 +78,16 @@ class SimConsole {
   constructor(
     readonly spec: ConsoleSpec,
     readonly w: Worker,
+    readonly agent: ReturnType<typeof pinnedAgent>,
   ) {}
 
   async signIn(): Promise<void> {
     const { fingerprint } = this.spec;
-    const c = await this.w.post('/v1/challenge', { fingerprint });
+    const c = await this.w.post(this.agent, '/v1/challenge', { fingerprint });
     const timestamp = Date.now();
     const nonce = String(c.nonce);
     const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(nonce, timestamp, fingerprint)), this.spec.privateKeyPem).toString('base64');
-    const s = await this.w.post('/v1/sign-in', { username: this.spec.username, password: this.spec.password, fingerprint, nonce, timestamp, signature });
+    const s = await this.w.post(this.agent, '/v1/sign-in', { username: this.spec.username, password: this.spec.password, fingerprint, nonce, timestamp, signature });
     if (s.stage !== 'full') throw new Error(`sign-in for ${this.spec.username} stopped at ${String(s.stage)}`);
     this.token = String(s.token);
   }
@@ -90,7 +95,7 @@ class SimConsole {
   connect(): Promise<void> {
     return new Promise((resolve) => {
       if (this.reconnect && this.reconnect.openedAt === null) this.reconnect.lastAttemptAt = Date.now();
-      const ws = new WebSocket(`${this.w.base.replace(/^http/, 'ws')}/v1/stream?after=${this.cursor}`, { dispatcher: this.w.agent, headers: { authorization: `Bearer ${this.token}` } });
+      const ws = new WebSocket(`${this.w.base.replace(/^http/, 'ws')}/v1/stream?after=${this.cursor}`, { dispatcher: this.agent, headers: { authorization: `Bearer ${this.token}` } });
       this.ws = ws;
       ws.addEventListener('open', () => {
         this.retry = 0;
@@ -130,7 +135,12 @@ class SimConsole {
       }
     }
     this.cursor = frame.upTo;
-    this.ws?.send(JSON.stringify({ type: 'ack', seq: frame.upTo }));
+    // As HubClient: one acknowledgement per STREAM_ACK_MS (runs A–AC: one per frame).
+    const ws = this.ws;
+    this.ackTimer ??= setTimeout(() => {
+      this.ackTimer = null;
+      if (ws && this.ws === ws && !this.stopped) ws.send(JSON.stringify({ type: 'ack', seq: this.cursor }));
+    }, STREAM_ACK_MS);
   }
 
   close(): void {
@@ -140,7 +150,7 @@ class SimConsole {
 }
 
 class Worker {
-  agent!: ReturnType<typeof pinnedAgent>;
+  readonly agents = new Set<ReturnType<typeof pinnedAgent>>();
   base = '';
   consoles: SimConsole[] = [];
   killAt: number | null = null;
@@ -152,8 +162,8 @@ class Worker {
   readonly fromCommit = new Array<number>(HIST_MS + 1).fill(0);
   readonly fromInject = new Array<number>(HIST_MS + 1).fill(0);
 
-  async post(path: string, json: unknown): Promise<Record<string, unknown>> {
-    const r = await request(this.base + path, { method: 'POST', dispatcher: this.agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
+  async post(agent: ReturnType<typeof pinnedAgent>, path: string, json: unknown): Promise<Record<string, unknown>> {
+    const r = await request(this.base + path, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
     const body = (await r.body.json()) as Record<string, unknown>;
     if (r.statusCode !== 200) throw new Error(`${path} answered ${r.statusCode}: ${String(body.message)}`);
     return body;
@@ -161,8 +171,14 @@ class Worker {
 
   async start(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     this.base = m.url;
-    this.agent = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, connections: m.connections, resumeSessions: true });
-    this.consoles = m.consoles.map((s) => new SimConsole(s, this));
+    // HubClient's agent (its default of connections), with the bench's longer timeout for a saturated machine.
+    const agent = () => {
+      const a = pinnedAgent({ pin: m.pin, timeoutMs: 30_000, resumeSessions: true, ...(m.sharedAgent ? { connections: m.sharedAgent } : {}) });
+      this.agents.add(a);
+      return a;
+    };
+    const shared = m.sharedAgent ? agent() : null;
+    this.consoles = m.consoles.map((s) => new SimConsole(s, this, shared ?? agent()));
     let next = 0;
     const lane = async () => {
       while (next < this.consoles.length) {
@@ -217,7 +233,7 @@ process.on('message', (m: ToWorker) => {
       break;
     case 'stop':
       for (const c of worker.consoles) c.close();
-      void worker.agent?.close().catch(() => {});
+      for (const a of worker.agents) void a.close().catch(() => {});
       setTimeout(() => process.exit(0), 200);
       break;
   }

@@ -3,8 +3,8 @@
  * load balancer, with hundreds of simulated consoles (bench/hub/consoles.ts, in a few worker processes).
  *
  *   npm run bench:hub -- [--consoles 500] [--workers 2] [--rate 50] [--seconds 60] [--failover-seconds 12]
- *                        [--ingest-messages 3000] [--batch 50] [--lb process|in-process]
- *                        [--profile-nodes DIR] [--window-ms N] [--worker-connections 16]
+ *                        [--ingest-messages 3000] [--batch 50] [--lb haproxy|process|in-process]
+ *                        [--profile-nodes DIR] [--window-ms N] [--shared-agent N]
  *
  * It prints: delivery latency at the hub's steady rate (customer message at the hub → every console), the ingest
  * rate with masking and sealing beside plain INSERTs of the same rows, the time consoles of a SIGKILLed node take
@@ -12,7 +12,7 @@
  * Inbound messages are injected at the hub's store (HubStore.ingest of OriginalsSealer-prepared messages, as the
  * lease holder's connector does), not through a platform emulator. Everything runs on 127.0.0.1 and stops itself.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +26,7 @@ import { CustodianProcess } from '../../test/hub/custody-fixture';
 import { HubStore, postgresExecutor } from '../../main/hub/store';
 import { STREAM_WINDOW_MS } from '../../main/hub/config';
 import { startTestPostgres, type TestPostgres } from '../../test/helpers/postgres';
+import { HaproxyBalancer } from '../../test/hub/load-balancer';
 import { freePort, hubFiles, LoadBalancer, LoadBalancerProcess, NodeProcess, nodeConfig, PASSWORD, pinnedGet, seedHub, until } from '../../test/hub/harness';
 import { HIST_MS, type ConsoleSpec, type ToWorker, type WorkerReport } from './consoles';
 import { rawInsert, sampleMessages } from './rows';
@@ -47,17 +48,21 @@ const INGEST_MESSAGES = opt('ingest-messages', 3000);
 const BATCH = opt('batch', 50);
 const SIGN_INS = opt('sign-ins', 40);
 // The nodes' fan-out window (`stream.windowMs`); without the flag, the hub's default.
-// Connections of each console worker's shared pinned agent (16 through run P): a WebSocket's upgrade holds one of them
-// from TCP connect to the upgrade's answer, so at most this many of a worker's consoles are opening a stream at once.
-// A real console has an agent of its own.
-const WORKER_CONNECTIONS = opt('worker-connections', 16);
+// Each console has its own pinned agent, as a real console's HubClient does (from run AA). `--shared-agent N` gives each
+// worker's consoles one agent of N connections instead, as runs A–Z did (16; `--worker-connections` then): a
+// WebSocket's upgrade holds a connection from TCP connect to the 101, so at most N of a worker's consoles reconnected
+// at once.
+const SHARED_AGENT = argv.includes('--shared-agent') ? opt('shared-agent', 16) : null;
 const WINDOW_MS = argv.includes('--window-ms') ? opt('window-ms', 0) : null;
-// Where the load balancer runs: its own process (`process`, as a deployment runs one; from run H) or inside this
-// coordinator, which also injects the traffic (`in-process`, runs A–G).
-const LB_MODE = argv.includes('--lb') ? argv[argv.indexOf('--lb') + 1] : 'process';
+// The load balancer: Debian's HAProxy with the IT guide's configuration (`haproxy`, from run AC; the Node balancer in its
+// own process when HAProxy is not installed), the tests' Node balancer in its own process (`process`, runs H–AB) or
+// inside this coordinator, which also injects the traffic (`in-process`, runs A–G).
+const haproxyInstalled = spawnSync('sh', ['-c', 'command -v haproxy'], { encoding: 'utf8' }).stdout.trim() !== '';
+const LB_ASKED = argv.includes('--lb') ? argv[argv.indexOf('--lb') + 1] : 'process';
+const LB_MODE = LB_ASKED === 'haproxy' && !haproxyInstalled ? 'process' : LB_ASKED;
 // `--profile-nodes DIR`: each hub node writes a V8 CPU profile there when it stops (the SIGKILLed node writes none).
 const PROFILE_DIR = argv.includes('--profile-nodes') ? path.resolve(argv[argv.indexOf('--profile-nodes') + 1] ?? '.') : null;
-if (LB_MODE !== 'process' && LB_MODE !== 'in-process') throw new Error(`--lb takes "process" or "in-process", not "${LB_MODE}"`);
+if (LB_MODE !== 'haproxy' && LB_MODE !== 'process' && LB_MODE !== 'in-process') throw new Error(`--lb takes "haproxy", "process" or "in-process", not "${LB_MODE}"`);
 const USERS = 10;
 const GOALS = { p99Ms: 250, ingestShare: 0.5, reconnectMs: 5_000 };
 
@@ -210,13 +215,13 @@ function cpuGroups(now: CpuSnapshot, pgPort: string, hubDir: string, workers: Wo
     PostgreSQL: (pid: number, p: { ppid: number }) => postmaster > 0 && (pid === postmaster || p.ppid === postmaster),
     'console workers': (pid: number) => workers.some((w) => w.child.pid === pid),
     'load balancer (own process)': (pid: number) => pid === lbPid,
-    [LB_MODE === 'process' ? 'injector (this process: masking, sealing, ingest calls)' : 'injector + load balancer (this process)']: (pid: number) => pid === process.pid,
+    [LB_MODE !== 'in-process' ? 'injector (this process: masking, sealing, ingest calls)' : 'injector + load balancer (this process)']: (pid: number) => pid === process.pid,
   };
 }
 
 async function main() {
   const started = Date.now();
-  console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes (fan-out window ${WINDOW_MS ?? STREAM_WINDOW_MS} ms), 1 PostgreSQL, ${WORKER_CONNECTIONS} connections per worker's agent, load balancer ${LB_MODE === 'process' ? 'in its own process' : 'inside this coordinator'}; ${os.cpus().length} CPUs; load ${load()}`);
+  console.log(`Team hub bench: ${CONSOLES} consoles in ${WORKERS} worker processes, 2 hub nodes (fan-out window ${WINDOW_MS ?? STREAM_WINDOW_MS} ms), 1 PostgreSQL, ${SHARED_AGENT ? `one agent of ${SHARED_AGENT} connections per worker` : 'an agent per console'}, load balancer ${LB_MODE === 'haproxy' ? 'HAProxy (the IT guide\'s configuration)' : LB_MODE === 'process' ? `the Node balancer in its own process${LB_ASKED === 'haproxy' ? ' (HAProxy is not installed)' : ''}` : 'inside this coordinator'}; ${os.cpus().length} CPUs; load ${load()}`);
   const pg = await startTestPostgres();
   const files = await hubFiles();
   // The injector seals as a hub does, to the team's public key (a key pair of its own: nothing here is revealed).
@@ -225,7 +230,7 @@ async function main() {
   const custodian = new CustodianProcess(files.custody);
   const nodes: NodeProcess[] = [];
   const workers: WorkerProc[] = [];
-  let lb: LoadBalancer | LoadBalancerProcess | null = null;
+  let lb: LoadBalancer | LoadBalancerProcess | HaproxyBalancer | null = null;
   let seed: Awaited<ReturnType<typeof seedHub>> | null = null;
   try {
     await ingestBench(pg, key);
@@ -254,16 +259,16 @@ async function main() {
     const ports = [await freePort(), await freePort()];
     for (const [i, port] of ports.entries()) nodes.push(new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port, extra: { stream: { windowMs: WINDOW_MS ?? STREAM_WINDOW_MS } } }), port, files.credentials, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []));
     await Promise.all(nodes.map((n) => n.start()));
-    lb = LB_MODE === 'process' ? new LoadBalancerProcess(ports) : new LoadBalancer(ports);
+    lb = LB_MODE === 'haproxy' ? new HaproxyBalancer([ports[0]!, ports[1]!], files.certFile) : LB_MODE === 'process' ? new LoadBalancerProcess(ports) : new LoadBalancer(ports);
     await lb.start();
-    const lbPid = lb instanceof LoadBalancerProcess ? lb.pid : undefined;
+    const lbPid = lb instanceof LoadBalancer ? undefined : lb.pid;
     await new Promise((r) => setTimeout(r, 2_000));
     const rssBefore = await Promise.all(ports.map((p) => rssOf(p, files.pin)));
 
     const tConnect = Date.now();
     for (let w = 0; w < WORKERS; w++) workers.push(new WorkerProc());
     const replies = await Promise.all(
-      workers.map((w, i) => w.ask({ type: 'start', url: lb!.url, pin: files.pin, consoles: specs.filter((_, n) => n % WORKERS === i), concurrency: 8, connections: WORKER_CONNECTIONS })),
+      workers.map((w, i) => w.ask({ type: 'start', url: lb!.url, pin: files.pin, consoles: specs.filter((_, n) => n % WORKERS === i), concurrency: 8, sharedAgent: SHARED_AGENT })),
     );
     const failed = replies.find((r) => r.type !== 'ready');
     if (failed) throw new Error(`a console worker failed: ${failed.message}`);
@@ -339,6 +344,7 @@ async function main() {
     const perPair = (group: string) => (cpu.groups[group] ?? 0) / pairs * 1e6;
     console.log(`   CPU per (message, console) delivered: hub nodes ${perPair('hub nodes').toFixed(1)} µs, load balancer ${perPair('load balancer (own process)').toFixed(1)} µs, console workers ${perPair('console workers').toFixed(1)} µs`);
     console.log(`   hub-node CPU per frame received: ${((cpu.groups['hub nodes']! / steadyFrames) * 1e6).toFixed(0)} µs (per ingest batch × console, as runs A–O: ${((cpu.groups['hub nodes']! / (steady.batches * CONSOLES)) * 1e6).toFixed(0)} µs)`);
+    if (lbPid !== undefined) console.log(`   load-balancer CPU per frame received: ${((cpu.groups['load balancer (own process)']! / steadyFrames) * 1e6).toFixed(1)} µs`);
     const signIns = reports.flatMap((r) => r.signInMs).sort((a, b) => a - b);
     if (signIns.length) console.log(`   protocol sign-ins (${signIns.length}, ${WORKERS * 8} at a time): median ${signIns[Math.floor(signIns.length / 2)]!.toFixed(0)} ms, max ${signIns.at(-1)!.toFixed(0)} ms`);
 
@@ -359,6 +365,7 @@ async function main() {
     console.log(`   of which before the attempt that opened (back-off, failed attempts): median ${waited[Math.floor(waited.length / 2)] ?? 'n/a'} ms, max ${waited.at(-1) ?? 'n/a'} ms; that attempt (WebSocket created → open): median ${lasted[Math.floor(lasted.length / 2)] ?? 'n/a'} ms, max ${lasted.at(-1) ?? 'n/a'} ms`);
     const attempts = reconnects.map((r) => r.attempts).sort((a, b) => a - b);
     console.log(`   connection attempts per console until it streamed again (full jitter over 250 ms doubling to 5 s): median ${attempts[Math.floor(attempts.length / 2)] ?? 'n/a'}, max ${attempts.at(-1) ?? 'n/a'}`);
+    if (lb instanceof HaproxyBalancer) console.log(`   HAProxy took a node out ${lb.downs} times (its health checks; the killed node is one)`);
     console.log(`   surviving node's stream openings, before the kill: ${phasesBefore}`);
     console.log(`                                    after the moves: ${phasesAfter}`);
     const failoverOurs = Object.values(failoverCpu.groups).reduce((a, b) => a + b, 0);

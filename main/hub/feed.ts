@@ -1,22 +1,11 @@
 import pg from 'pg';
 import { Listeners } from '../core/shared/listeners';
+import { systemTicks, type TickClock } from '../core/shared/ports';
 import type { HubEvent, HubStore } from './store';
 import type { HANDOVER_NOTICE } from './store/handover';
 
 /** The clock the fan-out window ticks on (a port, so tests fire ticks themselves). */
-export interface TickClock {
-  now(): number;
-  /** Calls `fn` once after `ms`; returns its cancel. */
-  after(ms: number, fn: () => void): () => void;
-}
-
-const wallClock: TickClock = {
-  now: Date.now,
-  after: (ms, fn) => {
-    const t = setTimeout(fn, ms);
-    return () => clearTimeout(t);
-  },
-};
+export type { TickClock };
 
 /**
  * The node's reading of the event table. PostgreSQL's NOTIFY (sent in the same transaction as the event row) only
@@ -166,7 +155,7 @@ export class EventFeed {
     const ms = this.o.windowMs ?? 0;
     if (ms <= 0) return this.consoles.emit();
     if (this.cancelTick || this.stopped) return;
-    const clock = this.o.clock ?? wallClock;
+    const clock = this.o.clock ?? systemTicks;
     // Aligned to the clock, not to this read: every console of the node at one cursor wakes in the same tick.
     this.cancelTick = clock.after(ms - (clock.now() % ms), () => {
       this.cancelTick = null;

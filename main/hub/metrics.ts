@@ -13,6 +13,9 @@ export class HubMetrics {
   streamsClosed = 0;
   /** TLS handshakes that resumed a session (tls-tickets.ts) instead of a full handshake. */
   tlsResumed = 0;
+  /** Event frames sent to consoles, and acknowledgements read from them (a console sends one per STREAM_ACK_MS). */
+  streamFrames = 0;
+  streamAcks = 0;
   /** TCP accepted → TLS handshake done (every connection); TLS ready → its upgrade request read; bearer authentication; WebSocket handshake → stream started. */
   readonly streamOpen: Record<StreamPhase, { sum: number; count: number }> = {
     tls: { sum: 0, count: 0 },
@@ -62,6 +65,10 @@ export class HubMetrics {
       `diwan_hub_streams_closed_total{${node}} ${this.streamsClosed}`,
       '# TYPE diwan_hub_tls_resumed_total counter',
       `diwan_hub_tls_resumed_total{${node}} ${this.tlsResumed}`,
+      '# TYPE diwan_hub_stream_frames_total counter',
+      `diwan_hub_stream_frames_total{${node}} ${this.streamFrames}`,
+      '# TYPE diwan_hub_stream_acks_total counter',
+      `diwan_hub_stream_acks_total{${node}} ${this.streamAcks}`,
       '# HELP diwan_hub_stream_open_seconds Time a console stream spends opening, by phase.',
       '# TYPE diwan_hub_stream_open_seconds summary',
       ...Object.entries(this.streamOpen).flatMap(([phase, v]) => [

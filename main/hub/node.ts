@@ -449,7 +449,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
         const s = new ConsoleStream(ws, who, after, feed, store, accounts, { maxBufferedBytes: config.limits.maxBufferedBytes, batch: 500 }, () => {
           streams.delete(s);
           metrics.streamsClosed++;
-        });
+        }, metrics);
         streams.add(s);
         metrics.streamsOpened++;
         void workflow.connected(who.user.id);

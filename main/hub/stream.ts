@@ -4,16 +4,20 @@ import type { HubAccounts, SignedIn } from './accounts';
 import { mayReceive } from './audience';
 import type { EventFeed } from './feed';
 import type { Marker } from './markers';
+import { STREAM_ACK_MS } from '../core/team/wire';
 import type { HubStore, HubUser } from './store';
-
-/** How often the hub writes a console's acknowledged cursor at most. */
-const ACK_WRITE_MS = 1_000;
 
 const clientFrame = z.object({ type: z.literal('ack'), seq: z.number().int().min(0) }).strict();
 
 export interface StreamLimits {
   maxBufferedBytes: number;
   batch: number;
+}
+
+/** The node's counters a stream adds to (its /metrics). */
+export interface StreamCounts {
+  streamFrames: number;
+  streamAcks: number;
 }
 
 /**
@@ -44,6 +48,7 @@ export class ConsoleStream {
     private readonly accounts: HubAccounts,
     private readonly limits: StreamLimits,
     private readonly onClose: () => void,
+    private readonly counts: StreamCounts = { streamFrames: 0, streamAcks: 0 },
   ) {
     this.sent = after;
     this.user = who.user;
@@ -99,10 +104,11 @@ export class ConsoleStream {
     }
     if (!parsed) return this.end(1007, 'That frame is not an acknowledgement ({"type":"ack","seq":N}).');
     if (parsed.seq > this.sent) return this.end(1008, 'That acknowledgement is ahead of what the hub sent.');
+    this.counts.streamAcks++;
     this.acked = Math.max(this.acked, parsed.seq);
-    // A console acknowledges every frame; the hub's copy of its cursor is written at most once per ACK_WRITE_MS
-    // (and when the stream closes), not once per frame: the console resumes from its own cursor either way.
-    this.ackTimer ??= setTimeout(() => void this.saveAck(), ACK_WRITE_MS);
+    // The hub's copy of the console's cursor is written at most once per STREAM_ACK_MS (and when the stream closes),
+    // not once per acknowledgement: the console resumes from its own cursor either way.
+    this.ackTimer ??= setTimeout(() => void this.saveAck(), STREAM_ACK_MS);
   }
 
   private async saveAck(): Promise<void> {
@@ -163,6 +169,7 @@ export class ConsoleStream {
       });
       this.sent = upTo;
       this.ws.send(frame, { binary: false });
+      this.counts.streamFrames++;
     }
   }
 

@@ -20,9 +20,17 @@ export function ticketKeysFor(tlsKeyPem: string, at: number): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', der, 'diwan hub', `tls session tickets ${period}`, 48));
 }
 
-/** Server options for shared tickets: keys of the current period, tickets valid for one period at most. */
-export function ticketOptions(tlsKeyPem: string, at: number): Pick<tls.TlsOptions, 'ticketKeys' | 'sessionTimeout'> {
-  return { ticketKeys: ticketKeysFor(tlsKeyPem, at), sessionTimeout: TICKET_PERIOD_MS / 1000 };
+/**
+ * Server options for shared tickets: keys of the current period, tickets valid for one period at most, and one
+ * session context for every node. OpenSSL refuses a session from another context, and Node's default context is a
+ * hash of the process's command line: nodes started with different arguments (`--config node-2.json`) never
+ * resumed each other's sessions.
+ */
+export function ticketOptions(tlsKeyPem: string, at: number): Pick<tls.TlsOptions, 'ticketKeys' | 'sessionTimeout' | 'sessionIdContext'> {
+  const der = crypto.createPrivateKey(tlsKeyPem).export({ format: 'der', type: 'pkcs8' });
+  // 32 characters: OpenSSL's limit for a session context.
+  const sessionIdContext = Buffer.from(crypto.hkdfSync('sha256', der, 'diwan hub', 'tls session context', 16)).toString('hex');
+  return { ticketKeys: ticketKeysFor(tlsKeyPem, at), sessionTimeout: TICKET_PERIOD_MS / 1000, sessionIdContext };
 }
 
 /** Moves a server to the next period's keys at each period's start; returns the stop. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { HubStore, postgresExecutor, sqliteExecutor } from '../../main/hub/store';
+import { HubStore, postgresExecutor, sqliteExecutor, type SqlExecutor } from '../../main/hub/store';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { tmpDir } from '../helpers/tmp';
 
@@ -33,4 +33,17 @@ export function bothAdapters(prefix: string): Record<'sqlite' | 'postgres', (now
 export function secondNode(store: HubStore, now: () => number): HubStore {
   const url = databases.get(store);
   return url ? new HubStore(postgresExecutor({ connectionString: url, max: 4 }), now) : store;
+}
+
+/** The port with every statement's text written down (a batch's round trips, counted). */
+export function recording(q: SqlExecutor, seen: string[]): SqlExecutor {
+  return {
+    dialect: q.dialect,
+    all: (sql, params) => (seen.push(sql), q.all(sql, params)),
+    get: (sql, params) => (seen.push(sql), q.get(sql, params)),
+    run: (sql, params) => (seen.push(sql), q.run(sql, params)),
+    tx: (fn) => q.tx((t) => fn(recording(t, seen))),
+    serializeEvents: () => q.serializeEvents(),
+    close: () => q.close(),
+  };
 }

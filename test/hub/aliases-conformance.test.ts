@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWhatsAppWebhook } from '../../main/core/connectors';
 import { HubStore, type PreparedMessage } from '../../main/hub/store';
 import { corpus } from '../fixtures/platforms/corpus';
-import { bothAdapters } from './adapters';
+import { bothAdapters, recording } from './adapters';
 import { preparedMessage } from './prepared-message';
 
 /**
@@ -45,6 +45,17 @@ for (const [name, open] of Object.entries(adapters)) {
         'SELECT c.platform_conversation_id AS k, c.id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.platform_message_id = ?',
         [platformMessageId],
       ))!;
+
+    it('reads where a batch\'s ids and aliases lead in its duplicate check\'s statement (no round trip of its own)', async () => {
+      const seen: string[] = [];
+      const counted = new HubStore(recording(store.q, seen), () => 50_000);
+      await counted.ingest('wa', fixture('text'));
+      await counted.ingest('wa', fixture("phone and business-scoped id together"));
+      const reads = seen.filter((sql) => /FROM conversation_aliases/.test(sql));
+      expect(reads).toHaveLength(2);
+      for (const sql of reads) expect(sql).toMatch(/^SELECT platform_message_id AS seen/);
+      expect((await conversationOf('wamid.B1')).k).toBe('34600111222');
+    });
 
     it('files a later message that carries only the business-scoped id in the phone number’s conversation', async () => {
       await store.ingest('wa', fixture('text'));

@@ -33,6 +33,10 @@ interface Console {
   closed: number | null;
   ws: { bufferedAmount: number };
   payloads(): unknown[];
+  /** What the node's /metrics would count for this stream. */
+  counts: { streamFrames: number; streamAcks: number };
+  /** The console acknowledges `seq` (as HubClient does, at most once per STREAM_ACK_MS). */
+  ack(seq: number): void;
 }
 
 /** The fan-out window: events read within one window reach a console as one frame, shared by its reader class. */
@@ -59,23 +63,26 @@ describe('fan-out window', () => {
   });
 
   const open = (after: number): Console => {
+    const handlers = new Map<string, (data: Buffer, isBinary: boolean) => void>();
     const c: Console = {
       frames: [],
       closed: null,
       stream: null as unknown as ConsoleStream,
       ws: { bufferedAmount: 0 },
+      counts: { streamFrames: 0, streamAcks: 0 },
+      ack: (seq) => handlers.get('message')!(Buffer.from(JSON.stringify({ type: 'ack', seq })), false),
       payloads: () => c.frames.flatMap((f) => (JSON.parse(f.toString()) as { events: Array<{ payload: unknown }> }).events.map((e) => e.payload)),
     };
     const ws = {
       get bufferedAmount() {
         return c.ws.bufferedAmount;
       },
-      on: () => ws,
+      on: (event: string, fn: (data: Buffer, isBinary: boolean) => void) => (handlers.set(event, fn), ws),
       send: (data: Buffer) => void c.frames.push(data),
       close: (code: number) => void (c.closed = code),
     } as unknown as WebSocket;
     const accounts = { touch: async () => true } as unknown as HubAccounts;
-    c.stream = new ConsoleStream(ws, { user: agent, device: 'd', tokenHash: 'x' }, after, feed, store, accounts, { maxBufferedBytes: 1 << 20, batch: 500 }, () => {});
+    c.stream = new ConsoleStream(ws, { user: agent, device: 'd', tokenHash: 'x' }, after, feed, store, accounts, { maxBufferedBytes: 1 << 20, batch: 500 }, () => {}, c.counts);
     streams.push(c.stream);
     return c;
   };
@@ -148,17 +155,25 @@ describe('fan-out window', () => {
       expect(c.frames).toHaveLength(0);
     });
 
-    it('loses and reorders nothing, whatever the interleaving of commits, ticks and connects', async () => {
+    it('loses and reorders nothing, whatever the interleaving of commits, ticks, connects and acknowledgements', async () => {
       const base = await store.latestEventSeq();
       let n = 0;
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.constantFrom('commit', 'commit', 'tick', 'open'), { minLength: 1, maxLength: 25 }), async (steps) => {
+        fc.asyncProperty(fc.array(fc.constantFrom('commit', 'commit', 'tick', 'open', 'ack'), { minLength: 1, maxLength: 25 }), async (steps) => {
           const first = n;
           const consoles = [open(base + first)];
+          const acks = new Map<Console, number>();
           for (const step of steps) {
             if (step === 'commit') await commit(n++);
             else if (step === 'tick') clock.tick();
-            else consoles.push(open(base + first));
+            else if (step === 'open') consoles.push(open(base + first));
+            else {
+              // Acknowledgements come when the console's timer says, of whatever it has: they never hold up or end the stream.
+              for (const c of consoles) {
+                c.ack(c.stream.cursor);
+                acks.set(c, (acks.get(c) ?? 0) + 1);
+              }
+            }
           }
           clock.tick();
           const ticks = steps.filter((s) => s === 'tick').length + 1;
@@ -167,6 +182,8 @@ describe('fan-out window', () => {
             expect(c.payloads()).toEqual(Array.from({ length: n - first }, (_, k) => ({ i: first + k })));
             // At most one frame per tick, plus the replay when it opened.
             expect(c.frames.length).toBeLessThanOrEqual(ticks + 1);
+            expect(c.closed).toBeNull();
+            expect(c.counts).toEqual({ streamFrames: c.frames.length, streamAcks: acks.get(c) ?? 0 });
           }
           for (const c of consoles) c.stream.end(1000, 'case over');
         }),

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubStore, type PreparedMessage, type SqlExecutor } from '../../main/hub/store';
+import { HubStore, type PreparedMessage } from '../../main/hub/store';
 import { HubLabels } from '../../main/hub/store/labels';
-import { bothAdapters } from './adapters';
+import { bothAdapters, recording } from './adapters';
 import { preparedMessage } from './prepared-message';
 
 /**
@@ -11,19 +11,6 @@ import { preparedMessage } from './prepared-message';
  */
 const adapters = bothAdapters('hub-label-page-');
 const actor = { actor: 'test', device: null };
-
-/** The port with every statement's text written down (a batch's round trips, counted). */
-function recording(q: SqlExecutor, seen: string[]): SqlExecutor {
-  return {
-    dialect: q.dialect,
-    all: (sql, params) => (seen.push(sql), q.all(sql, params)),
-    get: (sql, params) => (seen.push(sql), q.get(sql, params)),
-    run: (sql, params) => (seen.push(sql), q.run(sql, params)),
-    tx: (fn) => q.tx((t) => fn(recording(t, seen))),
-    serializeEvents: () => q.serializeEvents(),
-    close: () => q.close(),
-  };
-}
 
 const message = (id: string, chat: string, sentAt: number): PreparedMessage =>
   preparedMessage(id, chat, sentAt, { contact: { platformUserId: `u-${chat}`, displayName: chat }, seal: () => ({ text: Buffer.from('sealed'), fields: [] }) });

@@ -1,7 +1,10 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../helpers/postgres';
 
 /** A TCP load balancer on loopback: round robin over the nodes that accept a connection (TLS passes through). */
 export class LoadBalancer {
@@ -89,5 +92,92 @@ export class LoadBalancerProcess {
     const exited = new Promise<void>((r) => c.once('exit', () => r()));
     c.disconnect();
     await exited;
+  }
+}
+
+const GUIDE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/IT-GUIDE.md');
+
+/**
+ * The IT guide's HAProxy configuration for two nodes (its one copy is the guide's text), with the listening address,
+ * the two nodes and the certificate file replaced by these.
+ */
+export function haproxyConfig(o: { listenPort: number; nodePorts: readonly [number, number]; certFile: string }): string {
+  const block = /```haproxy\n(# diwan-hub-haproxy[\s\S]*?)```/.exec(fs.readFileSync(GUIDE, 'utf8'))?.[1];
+  if (!block) throw new Error('docs/IT-GUIDE.md has no ```haproxy block starting with "# diwan-hub-haproxy".');
+  const swaps: Array<[string, string]> = [
+    ['bind :9443', `bind 127.0.0.1:${o.listenPort}`],
+    ['10.0.0.11:9443', `127.0.0.1:${o.nodePorts[0]}`],
+    ['10.0.0.12:9443', `127.0.0.1:${o.nodePorts[1]}`],
+    ['ca-file /etc/diwan/hub-cert.pem', `ca-file ${o.certFile}`],
+  ];
+  let cfg = block;
+  for (const [from, to] of swaps) {
+    if (cfg.split(from).length !== 2) throw new Error(`docs/IT-GUIDE.md's HAProxy configuration should hold "${from}" exactly once.`);
+    cfg = cfg.replace(from, to);
+  }
+  return cfg;
+}
+
+/** Debian's HAProxy in front of two nodes, run with the IT guide's configuration (in the foreground, one process). */
+export class HaproxyBalancer {
+  private child: ChildProcess | null = null;
+  private dir = '';
+  private stderr = '';
+  /** Times HAProxy took a node out (its "Server … is DOWN" alerts). */
+  downs = 0;
+  port = 0;
+
+  constructor(
+    private readonly ports: readonly [number, number],
+    private readonly certFile: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.port = await freePort();
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diwan-haproxy-'));
+    const file = path.join(this.dir, 'haproxy.cfg');
+    fs.writeFileSync(file, haproxyConfig({ listenPort: this.port, nodePorts: this.ports, certFile: this.certFile }));
+    const child = spawn('haproxy', ['-f', file, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = child;
+    child.stderr!.on('data', (d: Buffer) => {
+      this.stderr = (this.stderr + d.toString()).slice(-4_000);
+      this.downs += (d.toString().match(/Server \S+ is DOWN/g) ?? []).length;
+    });
+    const failed = new Promise<never>((_, reject) => {
+      child.once('error', (e: NodeJS.ErrnoException) =>
+        reject(new Error(e.code === 'ENOENT' ? 'HAProxy is not installed: `apt-get install haproxy` (Debian), or use the Node balancer.' : `HAProxy did not start: ${e.message}`)),
+      );
+      child.once('exit', (code) => reject(new Error(`HAProxy exited (${code}) before listening: ${this.stderr.trim()}`)));
+    });
+    const listening = (async () => {
+      for (;;) {
+        const ok = await new Promise<boolean>((r) => {
+          const s = net.connect(this.port, '127.0.0.1', () => (s.destroy(), r(true)));
+          s.once('error', () => r(false));
+        });
+        if (ok) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await Promise.race([listening, failed]);
+    failed.catch(() => {});
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get url(): string {
+    return `https://127.0.0.1:${this.port}`;
+  }
+
+  async close(): Promise<void> {
+    const c = this.child;
+    if (c && c.exitCode === null && c.signalCode === null) {
+      const exited = new Promise<void>((r) => c.once('exit', () => r()));
+      c.kill('SIGTERM');
+      await exited;
+    }
+    if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

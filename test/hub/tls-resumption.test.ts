@@ -55,6 +55,27 @@ describe('TLS session resumption at the hub', () => {
     expect(two.resumed).toEqual([true]);
   });
 
+  it('a session resumes at a node started with another command line (the session context is the hub\'s, not the process\'s)', async () => {
+    const cert = await createHubCertificate(['127.0.0.1']);
+    // Node's default session context hashes process.argv when a server is made: two nodes run as
+    // `diwan hub run --config node-1.json` and `… node-2.json` differ in it.
+    const argv = process.argv;
+    let one, two;
+    try {
+      process.argv = [...argv, '--config', 'node-1.json'];
+      one = await tlsNode(cert);
+      process.argv = [...argv, '--config', 'node-2.json'];
+      two = await tlsNode(cert);
+    } finally {
+      process.argv = argv;
+    }
+    const lb = await balancer([one.port, two.port]);
+    const agent = consoleAgent(cert.pin);
+    for (let i = 0; i < 3; i++) expect((await request(lb.url, { dispatcher: agent })).statusCode).toBe(200);
+    expect(one.resumed).toEqual([false, true]);
+    expect(two.resumed).toEqual([true]);
+  });
+
   it('without the shared ticket keys a node cannot resume another node\'s session (a full handshake, still pinned)', async () => {
     const cert = await createHubCertificate(['127.0.0.1']);
     const [one, two] = [await tlsNode(cert, false), await tlsNode(cert, false)];

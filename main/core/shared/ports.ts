@@ -9,6 +9,21 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** A clock that also schedules (a port, so tests fire the timers themselves and count what happened). */
+export interface TickClock {
+  now(): number;
+  /** Calls `fn` once after `ms`; returns its cancel. */
+  after(ms: number, fn: () => void): () => void;
+}
+
+export const systemTicks: TickClock = {
+  now: Date.now,
+  after: (ms, fn) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+};
+
 export interface Random {
   bytes(n: number): Buffer;
 }

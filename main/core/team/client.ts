@@ -5,10 +5,10 @@ import { reconnectWait, type ReconnectBackoff } from './backoff';
 import { deviceAuthMessage } from '../connectors/relay-client/protocol';
 import { DiwanError } from '../shared/errors';
 import type { ThreadControlAction } from '../shared/vocabulary';
-import { systemClock, type Clock } from '../shared/ports';
+import { systemClock, systemTicks, type Clock, type TickClock } from '../shared/ports';
 import type { TeamCache } from './cache';
 import { decideReveal, openReveal } from './reveals';
-import type { LiveMarker, MarkerKind } from './wire';
+import { STREAM_ACK_MS, type LiveMarker, type MarkerKind } from './wire';
 import { Listeners } from '../shared/listeners';
 
 /** A console renews its own marker at most this often; the hub relays a renewal at most once a second. */
@@ -31,6 +31,8 @@ export interface HubClientOptions {
   reconnect?: ReconnectBackoff;
   /** Where a failing stream listener is reported (by name only). */
   log?: (line: string) => void;
+  /** Schedules the stream's acknowledgements (one per STREAM_ACK_MS); tests fire it themselves. */
+  ticks?: TickClock;
 }
 
 /** One event of the hub's stream as a console receives it (masked payloads only). */
@@ -71,6 +73,8 @@ export class HubClient {
   private following = false;
   private retry = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  private ackTimer: (() => void) | null = null;
+  private ackSeq = 0;
   private flushing: Promise<void> | null = null;
   /** The hub's last refusal of each reply this process sent, for the author waiting on it. */
   private readonly refusals = new Map<string, HubRefusal>();
@@ -291,7 +295,13 @@ export class HubClient {
     }
     if (frame.type !== 'events' || typeof frame.upTo !== 'number' || !Array.isArray(frame.events)) return;
     this.cache.applyFrame(frame.upTo, frame.events);
-    this.ws?.send(JSON.stringify({ type: 'ack', seq: frame.upTo }));
+    // One acknowledgement (of the newest frame on this stream) per STREAM_ACK_MS, not one per frame.
+    const ws = this.ws;
+    this.ackSeq = frame.upTo;
+    this.ackTimer ??= (this.o.ticks ?? systemTicks).after(STREAM_ACK_MS, () => {
+      this.ackTimer = null;
+      if (ws && this.ws === ws) ws.send(JSON.stringify({ type: 'ack', seq: this.ackSeq }));
+    });
     const kinds = frame.events.map((e) => e.kind);
     this.listeners.emit(kinds, frame.events);
   }
@@ -347,6 +357,8 @@ export class HubClient {
   async stop(): Promise<void> {
     this.following = false;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.ackTimer?.();
+    this.ackTimer = null;
     this.ws?.close(1000, 'console closing');
     this.ws = null;
     await this.agent.close().catch(() => {});

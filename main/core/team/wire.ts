@@ -4,6 +4,13 @@
  */
 import type { Role } from '../auth';
 
+/**
+ * A console acknowledges its stream at most once per this many ms (the last frame's `upTo`), and the hub writes its
+ * copy of the cursor no more often. The console resumes from its own cursor; the hub's copy is for `diwan hub status`.
+ * One acknowledgement per frame cost a hub node a TLS read and a parse per frame per console.
+ */
+export const STREAM_ACK_MS = 1_000;
+
 /** One masked field of a message: what the console may show; the original stays sealed in the hub. */
 export interface FieldView {
   n: number;

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from './executor';
+import type { SqlExecutor, SqlValue } from './executor';
 import { chunks, inList, valuesList } from './sql-rows';
 import type { PreparedMessage } from './types';
 
@@ -9,20 +9,44 @@ import type { PreparedMessage } from './types';
  * conversations that turn out to be one customer's are never merged silently: the first match wins.
  */
 export async function placeByAlias(t: SqlExecutor, channelId: string, fresh: readonly PreparedMessage[]): Promise<PreparedMessage[]> {
-  const ids = [...new Set(fresh.flatMap((m) => [m.platformConversationId, ...(m.aliases ?? [])]))];
-  const leadsTo = new Map<string, string>();
-  for (const part of chunks(ids)) {
-    // Keys and aliases in one statement (one round trip per ingest batch); a key wins over an alias of the same id.
-    const rows = await t.all<{ alias: string | null; k: string }>(
-      `SELECT NULL AS alias, platform_conversation_id AS k FROM conversations WHERE channel_id = ? AND platform_conversation_id IN (${inList(part.length)})
-       UNION ALL
-       SELECT a.alias, c.platform_conversation_id FROM conversation_aliases a JOIN conversations c ON c.id = a.conversation_id
-         WHERE a.channel_id = ? AND a.alias IN (${inList(part.length)})`,
-      [channelId, ...part, channelId, ...part],
-    );
-    for (const r of rows) if (r.alias === null) leadsTo.set(r.k, r.k);
-    for (const r of rows) if (r.alias !== null && !leadsTo.has(r.alias)) leadsTo.set(r.alias, r.k);
+  const rows: AliasRow[] = [];
+  for (const part of chunks(aliasIds(fresh))) {
+    const q = aliasLookup(channelId, part);
+    rows.push(...(await t.all<AliasRow>(q.sql, q.params)));
   }
+  return placeFrom(rows, fresh);
+}
+
+/** Where one id leads: `alias` null for a conversation's own key `k`, else an alias of the conversation keyed `k`. */
+export interface AliasRow {
+  alias: string | null;
+  k: string;
+}
+
+/** The ids whose place the messages' placement needs: each message's conversation id and its aliases. */
+export function aliasIds(messages: readonly PreparedMessage[]): string[] {
+  return [...new Set(messages.flatMap((m) => [m.platformConversationId, ...(m.aliases ?? [])]))];
+}
+
+/**
+ * Keys and aliases among `ids` in one statement; a key wins over an alias of the same id. `lead` puts columns before
+ * `alias, k` (NULLs) so ingest can read these rows in the same round trip as its duplicate check.
+ */
+export function aliasLookup(channelId: string, ids: readonly string[], lead = ''): { sql: string; params: SqlValue[] } {
+  return {
+    sql: `SELECT ${lead}NULL AS alias, platform_conversation_id AS k FROM conversations WHERE channel_id = ? AND platform_conversation_id IN (${inList(ids.length)})
+       UNION ALL
+       SELECT ${lead}a.alias, c.platform_conversation_id FROM conversation_aliases a JOIN conversations c ON c.id = a.conversation_id
+         WHERE a.channel_id = ? AND a.alias IN (${inList(ids.length)})`,
+    params: [channelId, ...ids, channelId, ...ids],
+  };
+}
+
+/** Places each message by the rows `aliasLookup` read for (at least) `aliasIds(fresh)`. */
+export function placeFrom(rows: readonly AliasRow[], fresh: readonly PreparedMessage[]): PreparedMessage[] {
+  const leadsTo = new Map<string, string>();
+  for (const r of rows) if (r.alias === null) leadsTo.set(r.k, r.k);
+  for (const r of rows) if (r.alias !== null && !leadsTo.has(r.alias)) leadsTo.set(r.alias, r.k);
   return fresh.map((m) => {
     const own = [m.platformConversationId, ...(m.aliases ?? [])];
     const key = own.map((id) => leadsTo.get(id)).find((k) => k !== undefined) ?? m.platformConversationId;

@@ -1,9 +1,9 @@
-import type { SqlExecutor } from './executor';
+import type { SqlExecutor, SqlValue } from './executor';
 import { attachmentViews } from './attachment-views';
 import { updateConversations } from './label-activity';
-import { applyMoves, placeByAlias, recordAliases } from './conversation-aliases';
+import { aliasIds, aliasLookup, applyMoves, placeByAlias, placeFrom, recordAliases, type AliasRow } from './conversation-aliases';
 import { applyRevisions, type Revised, type RevisionWriter } from './revisions';
-import { chunks, inList, valuesList } from './sql-rows';
+import { chunks, inList, ROWS_PER_STATEMENT, valuesList } from './sql-rows';
 import type { ConversationView, EventInput, MessageView, PreparedMessage } from './types';
 
 /** What ingest needs from the hub store: writing its events (and, for revisions, audit entries) in the same transaction. */
@@ -51,13 +51,13 @@ interface ConversationState {
  * the batch.
  */
 export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[], cursor?: string | null): Promise<IngestResult> {
-  const { fresh: arrived, ids } = await newMessages(t, channelId, batch);
+  const { fresh: arrived, ids, aliasRows } = await newMessages(t, channelId, batch);
   const duplicates = batch.length - arrived.length;
   let conversationIds: number[] = [];
   let moved: number[] = [];
   let revised: Revised[] = [];
   if (arrived.length) {
-    const fresh = await placeByAlias(t, channelId, arrived);
+    const fresh = aliasRows ? placeFrom(aliasRows, arrived) : await placeByAlias(t, channelId, arrived);
     const contacts = await upsertContacts(t, channelId, fresh);
     const conversations = await upsertConversations(t, channelId, fresh, contacts);
     const sealed = fresh.map((m, i) => m.seal(ids[i]!));
@@ -154,33 +154,44 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
  * the rows are written because sealing binds each original to its message id. PostgreSQL: one statement finds the
  * stored ones and takes an id from the sequence for every distinct message of the batch (a duplicate's id, like a
  * rolled-back batch's, stays unused: a gap, as any failed INSERT leaves). SQLite: the transaction is the only
- * writer (BEGIN IMMEDIATE), so the ids are the next ones AUTOINCREMENT would hand out.
+ * writer (BEGIN IMMEDIATE), so the ids are the next ones AUTOINCREMENT would hand out. When the batch fits one
+ * statement, the same statement also reads where its conversation ids and aliases lead (`aliasRows`, for every
+ * distinct message: a superset of what placing the new ones needs), one round trip fewer per batch.
  */
-async function newMessages(t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[]): Promise<{ fresh: PreparedMessage[]; ids: number[] }> {
+async function newMessages(t: SqlExecutor, channelId: string, batch: readonly PreparedMessage[]): Promise<{ fresh: PreparedMessage[]; ids: number[]; aliasRows: AliasRow[] | null }> {
   const unique = new Map<string, PreparedMessage>();
   for (const m of batch) if (!unique.has(m.platformMessageId)) unique.set(m.platformMessageId, m);
+  const placeIds = aliasIds([...unique.values()]);
+  const withAliases = unique.size <= ROWS_PER_STATEMENT && placeIds.length <= ROWS_PER_STATEMENT;
   const stored = new Set<string>();
   const taken: number[] = [];
+  const aliasRows: AliasRow[] = [];
   for (const [n, part] of chunks([...unique.keys()]).entries()) {
-    const known = `SELECT platform_message_id AS seen, NULL AS id FROM messages WHERE channel_id = ? AND platform_message_id IN (${inList(part.length)})`;
-    const rows = await (t.dialect === 'postgres'
-      ? t.all<{ seen: string | null; id: number | null }>(
-          `${known} UNION ALL SELECT NULL, nextval(pg_get_serial_sequence('messages', 'id')) FROM generate_series(1, CAST(? AS INTEGER))`,
-          [channelId, ...part, n === 0 ? unique.size : 0],
-        )
-      : t.all<{ seen: string | null; id: number | null }>(known, [channelId, ...part]));
-    for (const r of rows) {
+    let sql = `SELECT platform_message_id AS seen, NULL AS id, NULL AS alias, NULL AS k FROM messages WHERE channel_id = ? AND platform_message_id IN (${inList(part.length)})`;
+    const params: SqlValue[] = [channelId, ...part];
+    if (t.dialect === 'postgres') {
+      sql += ` UNION ALL SELECT NULL, nextval(pg_get_serial_sequence('messages', 'id')), NULL, NULL FROM generate_series(1, CAST(? AS INTEGER))`;
+      params.push(n === 0 ? unique.size : 0);
+    }
+    if (withAliases) {
+      const places = aliasLookup(channelId, placeIds, 'NULL, NULL, ');
+      sql += ` UNION ALL ${places.sql}`;
+      params.push(...places.params);
+    }
+    for (const r of await t.all<{ seen: string | null; id: number | null; alias: string | null; k: string | null }>(sql, params)) {
       if (r.seen !== null) stored.add(r.seen);
       else if (r.id !== null) taken.push(r.id);
+      else if (r.k !== null) aliasRows.push({ alias: r.alias, k: r.k });
     }
   }
   const fresh = [...unique.values()].filter((m) => !stored.has(m.platformMessageId));
-  if (!fresh.length) return { fresh, ids: [] };
-  if (t.dialect === 'postgres') return { fresh, ids: taken.sort((a, b) => a - b).slice(0, fresh.length) };
+  const places = withAliases ? aliasRows : null;
+  if (!fresh.length) return { fresh, ids: [], aliasRows: places };
+  if (t.dialect === 'postgres') return { fresh, ids: taken.sort((a, b) => a - b).slice(0, fresh.length), aliasRows: places };
   const row = await t.get<{ last: number }>(
     "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'messages'), 0), COALESCE((SELECT MAX(id) FROM messages), 0)) AS last",
   );
-  return { fresh, ids: Array.from({ length: fresh.length }, (_, i) => row!.last + 1 + i) };
+  return { fresh, ids: Array.from({ length: fresh.length }, (_, i) => row!.last + 1 + i), aliasRows: places };
 }
 
 /**
