@@ -3,6 +3,7 @@
  *   node --import tsx bench/guard/voices.ts            # tables for every set
  *   node --import tsx bench/guard/voices.ts --misses   # also the rows the guard gets wrong, for the TUNING sets only
  *   node --import tsx bench/guard/voices.ts --timing   # also the decision time per reply / message (one core)
+ *                                          [--tier-up]  # … with V8's default regexp tier-up instead of the product's setting
  *   node --import tsx bench/guard/voices.ts --only=round10   # only the sets whose file name contains "round10"
  * Held-out ("report only") rows are never printed one by one, so nobody tunes on them by accident.
  * Pasted secrets are found by the real masking engine plus the guard's own password/PIN/CVV finder, as in the console.
@@ -14,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { evaluateReply, inspectInbound } from '../../main/core/guard';
 import { detectSensitive as detect } from '../../main/core/masking';
 import { BENCH_POLICY } from './eval';
+
+// Regular expressions compiled ahead, as the product's entry points set it; `--tier-up` measures V8's default instead.
+if (!process.argv.includes('--tier-up')) await import('../../main/core/shared/regexp-engine');
 
 const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'voices');
 const showMisses = process.argv.includes('--misses');

@@ -1,3 +1,4 @@
+import '../core/shared/regexp-engine';
 import { nodeVersionProblem } from './node-version';
 
 // Checked before the commands load: an older Node fails while importing undici, with a stack trace and no advice.

@@ -1,3 +1,4 @@
+import '../core/shared/regexp-engine';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, protocol, session, shell } from 'electron';
