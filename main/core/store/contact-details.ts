@@ -1,5 +1,5 @@
 import { parseMaskedText } from '../masking';
-import type { Db } from './database';
+import type { Db } from './db';
 import { cachedStatement } from './statement-cache';
 
 /** Types that are ways to reach the customer: the panel lists them, still masked, as the customer gave them. */

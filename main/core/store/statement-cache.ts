@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './database';
+import type { Db } from './db';
 
 /**
  * Prepared statements kept per database and SQL text, for queries whose SQL is built per call (filters, optional
