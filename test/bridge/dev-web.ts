@@ -1,4 +1,5 @@
 // `npm run dev:web`: the console in any browser on this machine, against the real core on a throwaway data directory.
+import '../../main/core/shared/regexp-engine';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
