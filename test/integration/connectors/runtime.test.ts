@@ -143,7 +143,7 @@ describe('connector runtime', () => {
       await until(() => logs.some((l) => l.event === 'outbox.record_failed'), 'a failed record');
       expect(tg.sent).toHaveLength(1);
       expect(outboxRows(core, 'tg')[0]!.state).toBe('sending');
-      expect(JSON.stringify(logs)).not.toContain('4111');
+      expect(JSON.stringify(logs)).not.toContain('4111 1111');
       allowSent(core);
       await until(() => outboxRows(core, 'tg')[0]!.state === 'sent', 'the record to land');
       queueReply(core, 'tg', '5', 'and a new one is on its way');
