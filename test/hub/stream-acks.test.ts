@@ -39,6 +39,7 @@ describe('stream acknowledgements', () => {
   let custodian: CustodianProcess;
   let seed: Awaited<ReturnType<typeof seedHub>>;
   let client: HubClient | null = null;
+  let cache: TeamCache;
   const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const device = { fingerprint: fingerprintOf(publicKeyPem), sign: (d: string) => crypto.sign(null, Buffer.from(d, 'utf8'), privateKey).toString('base64') };
@@ -70,7 +71,7 @@ describe('stream acknowledgements', () => {
 
   it('five frames, one acknowledgement of the newest, and the hub writes that cursor', async () => {
     const ticks = new ManualTicks();
-    const cache = new TeamCache(path.join(files.dir, 'cache-amal.sqlite'), crypto.randomBytes(32));
+    cache = new TeamCache(path.join(files.dir, 'cache-amal.sqlite'), crypto.randomBytes(32));
     client = new HubClient({ url: hub.url, pin: files.pin, device, cache, ticks });
     await client.signIn('amal', PASSWORD);
     client.follow();
@@ -93,5 +94,12 @@ describe('stream acknowledgements', () => {
     await until(async () => (await seed.store.consoleCursors()).some((c) => c.seq === newest), 'the hub to write the acknowledged cursor');
     expect((await counters()).acks).toBe(before.acks + 1);
     expect(ticks.pending).toHaveLength(0);
+  }, 60_000);
+
+  it('two replies sent at once both reach the hub: the second, queued while the first was being sent, is not left waiting', async () => {
+    const conversationId = (await seed.store.conversations({ limit: 1 }))[0]!.id;
+    const [a, b] = await Promise.all([client!.reply(conversationId, 'First, we are looking into it.'), client!.reply(conversationId, 'Second, it is fixed now.')]);
+    expect(cache.outboxEntry(a)).toMatchObject({ state: 'accepted' });
+    expect(cache.outboxEntry(b)).toMatchObject({ state: 'accepted' });
   }, 60_000);
 });

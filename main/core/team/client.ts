@@ -76,6 +76,7 @@ export class HubClient {
   private ackTimer: (() => void) | null = null;
   private ackSeq = 0;
   private flushing: Promise<void> | null = null;
+  private flushAgain = false;
   /** The hub's last refusal of each reply this process sent, for the author waiting on it. */
   private readonly refusals = new Map<string, HubRefusal>();
   private readonly listeners: Listeners<[kinds: string[], events: StreamEvent[]]>;
@@ -323,30 +324,44 @@ export class HubClient {
    * order holds. A reply the hub refuses for good is held for its author with the hub's sentence.
    */
   flush(): Promise<void> {
-    this.flushing ??= (async () => {
-      for (const q of this.cache.queued()) {
-        try {
-          const r = await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, {
-            clientId: q.clientId,
-            text: q.text,
-            seenSeq: q.seenSeq,
-            ...(q.sendAnyway ? { sendAnyway: true } : {}),
-            ...(q.humanAgentTag ? { humanAgentTag: true } : {}),
-          });
-          this.cache.markAccepted(q.clientId, typeof r.messageId === 'number' ? r.messageId : undefined);
-        } catch (e) {
-          if (e instanceof HubRefusal && e.status !== 401 && e.status < 500) {
-            this.cache.markHeld(q.clientId, e.message);
-            this.refusals.set(q.clientId, e);
-            continue;
-          }
-          return; // out of reach or signed out: keep the order, try again later
-        }
-      }
+    // A reply queued while a flush runs is sent by that flush's next pass, not left until the next reconnect.
+    if (this.flushing) {
+      this.flushAgain = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.flushAgain = false;
+        if (!(await this.flushOnce())) return;
+      } while (this.flushAgain);
     })().finally(() => {
       this.flushing = null;
     });
     return this.flushing;
+  }
+
+  /** One pass over the queue; false when the hub is out of reach (the rest waits, in order). */
+  private async flushOnce(): Promise<boolean> {
+    for (const q of this.cache.queued()) {
+      try {
+        const r = await this.call('POST', `/v1/conversations/${q.conversationId}/replies`, {
+          clientId: q.clientId,
+          text: q.text,
+          seenSeq: q.seenSeq,
+          ...(q.sendAnyway ? { sendAnyway: true } : {}),
+          ...(q.humanAgentTag ? { humanAgentTag: true } : {}),
+        });
+        this.cache.markAccepted(q.clientId, typeof r.messageId === 'number' ? r.messageId : undefined);
+      } catch (e) {
+        if (e instanceof HubRefusal && e.status !== 401 && e.status < 500) {
+          this.cache.markHeld(q.clientId, e.message);
+          this.refusals.set(q.clientId, e);
+          continue;
+        }
+        return false; // out of reach or signed out: keep the order, try again later
+      }
+    }
+    return true;
   }
 
   /** Why the hub refused this reply, if it did while this process ran. */
