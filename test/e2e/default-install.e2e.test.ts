@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -59,6 +60,50 @@ async function setUpFirstAdministrator(page: Page): Promise<void> {
   await page.getByTestId('setup-confirm').fill(PASSWORD);
   await page.getByTestId('setup-submit').click();
   await page.locator('nav.nav').waitFor();
+}
+
+/**
+ * What each layer holds of the agent's reply when the second start does not show it (masked text and states only):
+ * the thread on screen, the console's team cache (messages, its outbox, its cursor) and the hub's database.
+ */
+async function whereIsTheReply(page: Page, dataDir: string, conversationId: number): Promise<Record<string, unknown>> {
+  const read = (file: string, sql: string, ...params: unknown[]) => {
+    try {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(sql).all(...params);
+      } finally {
+        db.close();
+      }
+    } catch (e) {
+      return String(e);
+    }
+  };
+  const teamDir = path.join(dataDir, 'team');
+  const caches = fs.existsSync(teamDir) ? fs.readdirSync(teamDir).filter((f) => f.endsWith('.sqlite')) : [];
+  const hubDb = path.join(dataDir, 'hub', 'hub.sqlite');
+  return {
+    thread: await page.evaluate(
+      `[...document.querySelectorAll('[data-testid=message]')].map((el) => el.getAttribute('data-direction') + ': ' + (el.textContent || '').slice(0, 60))`,
+    ),
+    selected: await page.evaluate(`[...document.querySelectorAll('[data-testid=conversation-row][aria-selected=true]')].map((el) => el.getAttribute('data-id'))`),
+    banners: await page.evaluate(`[...document.querySelectorAll('[role=alert], .error')].map((el) => (el.textContent || '').slice(0, 120))`),
+    caches: Object.fromEntries(
+      caches.map((f) => [
+        f,
+        {
+          cursor: read(path.join(teamDir, f), 'SELECT seq FROM cursor'),
+          outbox: read(path.join(teamDir, f), 'SELECT conversation_id, state, reason, message_id FROM outbox'),
+          messages: read(path.join(teamDir, f), "SELECT id, json_extract(body, '$.direction') AS direction FROM messages WHERE conversation_id = ? ORDER BY id", conversationId),
+        },
+      ]),
+    ),
+    hub: {
+      messages: read(hubDb, 'SELECT id, direction, sent_at FROM messages WHERE conversation_id = ? ORDER BY id', conversationId),
+      outbox: read(hubDb, 'SELECT o.id, o.message_id, o.state, o.reason FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.conversation_id = ?', conversationId),
+      events: read(hubDb, "SELECT max(seq) AS last, count(*) AS n FROM events"),
+    },
+  };
 }
 
 /**
@@ -173,7 +218,12 @@ describe('a new install with nothing configured runs the embedded hub (Chromium)
         await signIn(again.page, { username: 'amal', password: PASSWORD });
         expect(await again.page.evaluate('document.documentElement.dir')).toBe('rtl');
         await again.page.locator(`[data-testid=conversation-row][data-id="${withPhone}"]`).click();
-        await again.page.locator('[data-testid=message][data-direction=out]', { hasText: 'call you within the hour' }).waitFor();
+        await again.page
+          .locator('[data-testid=message][data-direction=out]', { hasText: 'call you within the hour' })
+          .waitFor()
+          .catch(async (e: Error) => {
+            throw new Error(`${e.message}\n${JSON.stringify(await whereIsTheReply(again.page, dataDir, withPhone!), null, 1)}`);
+          });
         // Masked again: a reveal lasts its grant's time on the screen it was asked on, not across a restart.
         expect(await again.page.getByTestId('chip-revealed').count()).toBe(0);
         await shot(again.page, 'default-install-second-start', 'ar');
