@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
@@ -544,7 +544,19 @@ function findPassports(scan: Scan): void {
     else if (m[1] && passportTalk(scan) && (numberLike(cue) || numberLike(clauseCueBefore(scan, start)))) add(scan, 'PASSPORT', start, end, 0.75);
     // "G-482913 is your Google verification code": a letter-prefixed one-time code
     else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
+    // (a letter-prefixed number is no phone, so "numéro" may stand between)
+    else if (m[1] && (!cue || isWeakCue(cue) || cue === Cue.PHONE) && passportNamedFar(scan, start, end, true)) add(scan, 'PASSPORT', start, end, 0.7);
   }
+}
+
+/**
+ * A passport's word further from its number: several words before it in its sentence ("le numéro du passeport de ma
+ * mère c'est le 204519837", "باسبور ديالي لي خرج من القنصلية فيه …") or after it in its clause ("AB1234567 hada howa le
+ * passeport"), with only words for "number" or "code" between.
+ */
+function passportNamedFar(scan: Scan, start: number, end: number, noPhone: boolean): boolean {
+  const passes = (c: Cue): boolean => isWeakCue(c) || c === Cue.BIRTH || c === Cue.EXPIRY || c === Cue.EVENT || (noPhone && c === Cue.PHONE);
+  return labelFarBefore(scan, start, Cue.PASSPORT, passes) || labelFarAfter(scan, end, Cue.PASSPORT, passes);
 }
 
 /**
@@ -1098,6 +1110,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n >= 6 && n <= 9 && groups === 1) {
     const c = cueFor(scan, start, end);
     if (c === Cue.PASSPORT) return recordHeaded(scan, start) ? null : { type: 'PASSPORT', confidence: 0.8 };
+    // a passport's length (eight or nine digits) with its word further away, and no phone, amount or round figure in it
+    if ((n === 8 || n === 9) && (!c || isWeakCue(c)) && !d.endsWith('000') && !(d[0] === '0' && (nationalPhone(scan, d) || cuedNationalPhone(d))) && !followedByCurrency(scan, end) && passportNamedFar(scan, start, end, false)) {
+      return { type: 'PASSPORT', confidence: 0.7 };
+    }
     // "the passport number on my booking is 495517067" (digits no phone reads)
     if (RECORD_CUES.has(c as Cue)) {
       // "passport number for my booking is …": the word for "number" names the passport, as a passport word would
@@ -1357,8 +1373,8 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const joined = b === a + 1 && (dateSeparator(s, run, a, b) !== '' || (run.gs[b]! - run.ge[a]! === 1 && s.charCodeAt(run.ge[a]!) === 0x20));
   const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : joined && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
   // right after the card number it is that card's expiry, with or without a word for it
-  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY && paymentCardsExpiry(scan, start, end)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
+  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   return null;
 }
 
