@@ -510,6 +510,31 @@ export function labelFarBefore(ctx: ContextText, from: number, target: Cue, pass
   });
 }
 
+/**
+ * Is `target` among the eight words after `end` in its clause, with only cues `passes` accepts before it
+ * ("AB1234567 hada howa le passeport", "٤٤٩١٠٢٨٣٧ هذا هو رقم جواز السفر")? A later value ends the search.
+ */
+export function labelFarAfter(ctx: ContextText, end: number, target: Cue, passes: (c: Cue) => boolean): boolean {
+  const s = ctx.norm;
+  let words = 0;
+  for (let pos = end; pos < s.length && pos - end <= FAR_MAX_CHARS; ) {
+    const c = s.charCodeAt(pos);
+    if (isBoundary(s, pos) || isClauseBreak(c)) return false;
+    if (!isWordChar(c)) {
+      pos++;
+      continue;
+    }
+    const ws = pos;
+    while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
+    if (digitCount(s, ws, pos) >= 2) return false;
+    const cue = wordCue(s, ws, pos);
+    if (cue === target) return true;
+    if (cue !== undefined && forNumbers(cue) && !passes(cue)) return false;
+    if (++words >= 8) return false;
+  }
+  return false;
+}
+
 /** Where the sentence holding `at` starts (at most 200 characters back). */
 export function sentenceStart(ctx: ContextText, at: number): number {
   let p = at - 1;

@@ -138,12 +138,16 @@ const ORDINAL_DAYS = new Set(
     'یکم اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم یازدهم دوازدهم سیزدهم چهاردهم پانزدهم شانزدهم هفدهم هجدهم هیجدهم نوزدهم بیستم سیم سیام',
     'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth',
     'sixteenth seventeenth eighteenth nineteenth twentieth thirtieth',
+    // a day said as a cardinal ("خمسة وعشرين مارس", Egyptian "تلاتة وعشرين ابريل", "بیست و پنج اسفند")
+    'واحد اتنين اثنين تلاته ثلاثه اربعه خمسه سته سبعه تمنيه تمانيه ثمانيه تسعه عشره احداشر اتناشر تلتاشر اربعتاشر خمستاشر',
+    'ستاشر سبعتاشر تمنتاشر طمنتاشر تسعتاشر وعشرين وتلاتين وثلاثين تلاتين',
+    'یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پونزده پانزده شونزده شانزده هفده هیفده هجده هیجده نوزده بیست',
   ]
     .join(' ')
     .split(' ')
     .map(foldKeyword),
 );
-/** The tens before an ordinal ("بیست و یکم", "twenty-first"): part of the day only when an ordinal follows. */
+/** The tens before an ordinal or a cardinal ("بیست و یکم", "twenty-first"): part of the day only when one follows. */
 const ORDINAL_TENS = new Set(['twenty', 'thirty', 'بیست', 'سی'].map(foldKeyword));
 /** Words inside a compound ordinal ("الخامس عشر", "بیست و یکم") or between it and the month ("من", "of"). */
 const ORDINAL_GLUE = new Set(['عشر', 'عشره', 'و', 'and', 'من', 'of', 'the'].map(foldKeyword));

@@ -4,7 +4,7 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
@@ -180,6 +180,8 @@ function add(scan: Scan, type: SensitiveType, start: number, end: number, confid
   const e = type === 'DOB' ? eraMarkEnd(scan.norm, end) : end;
   scan.found.push({ type, start, end: e, confidence });
   scan.claimed.push(start, e);
+  // (a card found makes the message one about a card, also where that was asked before it was found)
+  if (type === 'CARD') scan.cardTalk = 1;
 }
 
 /**
@@ -542,7 +544,19 @@ function findPassports(scan: Scan): void {
     else if (m[1] && passportTalk(scan) && (numberLike(cue) || numberLike(clauseCueBefore(scan, start)))) add(scan, 'PASSPORT', start, end, 0.75);
     // "G-482913 is your Google verification code": a letter-prefixed one-time code
     else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
+    // (a letter-prefixed number is no phone, so "numéro" may stand between)
+    else if (m[1] && (!cue || isWeakCue(cue) || cue === Cue.PHONE) && passportNamedFar(scan, start, end, true)) add(scan, 'PASSPORT', start, end, 0.7);
   }
+}
+
+/**
+ * A passport's word further from its number: several words before it in its sentence ("le numéro du passeport de ma
+ * mère c'est le 204519837", "باسبور ديالي لي خرج من القنصلية فيه …") or after it in its clause ("AB1234567 hada howa le
+ * passeport"), with only words for "number" or "code" between.
+ */
+function passportNamedFar(scan: Scan, start: number, end: number, noPhone: boolean): boolean {
+  const passes = (c: Cue): boolean => isWeakCue(c) || c === Cue.BIRTH || c === Cue.EXPIRY || c === Cue.EVENT || (noPhone && c === Cue.PHONE);
+  return labelFarBefore(scan, start, Cue.PASSPORT, passes) || labelFarAfter(scan, end, Cue.PASSPORT, passes);
 }
 
 /**
@@ -604,12 +618,12 @@ const LABEL_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.OTP, Cue.OTP_WEAK, Cue.NI
 
 /**
  * A digit group glued to a word that labels a sensitive value: by a dash ("OTP-482913", "ID-2182979746"), directly
- * ("otp4829", "iqama2437319763") or, for "no."/"nr." only, by a full stop ("iqama no.2437319763").
+ * ("otp4829", "iqama2437319763"), by a slash ("cvv/530") or, for "no."/"nr." only, by a full stop ("iqama no.2437319763").
  */
 function labelGlued(scan: Scan, p: number): boolean {
   const s = scan.norm;
   const sep = s.charCodeAt(p - 1);
-  const we = sep === 0x2d || sep === 0x2e ? p - 1 : p;
+  const we = sep === 0x2d || sep === 0x2e || sep === 0x2f ? p - 1 : p;
   // glued directly, the digits must be a value's length of their own: the "2" of "cvv2" is part of the word
   if (we === p && !(isDigit(s.charCodeAt(p + 3)) && isDigit(s.charCodeAt(p + 2)) && isDigit(s.charCodeAt(p + 1)))) return false;
   let k = we - 1;
@@ -667,11 +681,13 @@ function separatorAt(s: string, i: number): number {
   let nl = 0;
   let paren = 0;
   let joiner = 0;
+  let tab = 0;
   while (k < s.length && k - i < 4) {
     const c = s.charCodeAt(k);
     if (c === 0x20) {
       /* space */
-    } else if (c === 0x2d) dash++;
+    } else if (c === 0x09) tab++;
+    else if (c === 0x2d) dash++;
     else if (c === 0x2e) dot++;
     else if (c === 0x2f) slash++;
     else if (c === 0x0a) nl++;
@@ -686,6 +702,8 @@ function separatorAt(s: string, i: number): number {
   if (dot && n > 1) return 0; // ". " ends a sentence
   if (dot + dash + slash > 1) return 0;
   if (joiner && n > 1) return 0;
+  // "4\t8\t1\t9": a tab joins single digits (a code typed in a form's boxes), never columns of numbers
+  if (tab && (n > 1 || isDigit(s.charCodeAt(i - 2)) || isDigit(s.charCodeAt(k + 1)))) return 0;
   return n;
 }
 
@@ -808,10 +826,10 @@ function smallSpacedGroups(s: string, run: Run, a: number, b: number): boolean {
   return true;
 }
 
-/** " ", "-", " - " or a line break ("482\n913") between two groups of a code; a dot only between single digits ("4.8.2.9", "٤٫٨٫٢٫٩"). */
+/** " ", "-", " - " or a line break ("482\n913") between two groups of a code; a dot or a tab only between single digits ("4.8.2.9", "٤٫٨٫٢٫٩"). */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
-  if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a || (c === 0x2e && from - 1 >= 0 && !isDigit(s.charCodeAt(from - 2)) && !isDigit(s.charCodeAt(to + 1)));
+  if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a || c === 0x09 || (c === 0x2e && from - 1 >= 0 && !isDigit(s.charCodeAt(from - 2)) && !isDigit(s.charCodeAt(to + 1)));
   return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
 
@@ -892,6 +910,7 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   // "N° 2024/118834": a year and a serial joined by a slash number a record (an invoice, a contract); groups joined
   // by slashes and by spaces or dashes at once are no one value ("2024/744770 2 500")
   const slashes = slashLayout(s, run, a, b);
+  if (slashes !== NONE && areaCodeSlash(scan, run, a, b, d, start)) return { type: 'PHONE', confidence: 0.75 };
   if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
   // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits read out in groups, or one by one
   // (never a date, "12 05 2030"; a round figure, "1 100 000", only with a passport's length after its own word
@@ -1091,6 +1110,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n >= 6 && n <= 9 && groups === 1) {
     const c = cueFor(scan, start, end);
     if (c === Cue.PASSPORT) return recordHeaded(scan, start) ? null : { type: 'PASSPORT', confidence: 0.8 };
+    // a passport's length (eight or nine digits) with its word further away, and no phone, amount or round figure in it
+    if ((n === 8 || n === 9) && (!c || isWeakCue(c)) && !d.endsWith('000') && !(d[0] === '0' && (nationalPhone(scan, d) || cuedNationalPhone(d))) && !followedByCurrency(scan, end) && passportNamedFar(scan, start, end, false)) {
+      return { type: 'PASSPORT', confidence: 0.7 };
+    }
     // "the passport number on my booking is 495517067" (digits no phone reads)
     if (RECORD_CUES.has(c as Cue)) {
       // "passport number for my booking is …": the word for "number" names the passport, as a passport word would
@@ -1201,7 +1224,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // 4 4 0 9 not 4410": the other number is not it); round numbers stay visible (amounts)
     let confidence = 0.85;
     // ("they sent 2 codes 1st was 43 40 83 2nd was 5 8 0 5 7 5": where codes are named in the plural, each is one)
-    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s)) && otpTalk(scan)) {
+    // ("the first code 5521 didn't work, then the second one 6630": a number written as a found code is written, its
+    // digits and its layout, is a second code; "my otp is 4 4 0 9 not 4410" contrasts two layouts)
+    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && otpTalk(scan)) {
       c = Cue.OTP_WEAK;
       confidence = 0.7;
     }
@@ -1226,6 +1251,16 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   return null;
 }
 
+function codeWrittenAlike(scan: Scan, digits: number, width: number): boolean {
+  for (const f of scan.found) {
+    if (f.type !== 'OTP' || f.end - f.start !== width) continue;
+    let n = 0;
+    for (let i = f.start; i < f.end; i++) if (isDigit(scan.norm.charCodeAt(i))) n++;
+    if (n === digits) return true;
+  }
+  return false;
+}
+
 /**
  * A payment card number: 13–19 digits, a card network's first digit, Luhn. Fifteen digits only for American Express
  * (34, 37): a phone's IMEI and an Emirates ID are fifteen Luhn-valid digits too.
@@ -1248,6 +1283,21 @@ function thousands(run: Run, a: number, b: number): boolean {
   if (run.ge[a]! - run.gs[a]! > 3) return false;
   for (let k = a + 1; k <= b; k++) if (run.ge[k]! - run.gs[k]! !== 3) return false;
   return true;
+}
+
+/**
+ * "03/518 227", "01/345678", "71/482 913": a Lebanese number written with a slash after its area code or mobile
+ * prefix (eight digits, the slash only there); never what follows a card ("07/29 1234" is an expiry and a code).
+ */
+function areaCodeSlash(scan: Scan, run: Run, a: number, b: number, d: string, start: number): boolean {
+  if (d.length !== 8 || b - a > 2 || run.ge[a]! - run.gs[a]! !== 2 || (d[0] !== '0' && d[0] !== '7' && d[0] !== '8')) return false;
+  const s = scan.norm;
+  for (let k = a; k < b; k++) {
+    let slash = false;
+    for (let i = run.ge[k]!; i < run.gs[k + 1]!; i++) if (s.charCodeAt(i) === 0x2f) slash = true;
+    if (slash !== (k === a)) return false;
+  }
+  return validNational('LB', d, false) && !afterCard(scan, start);
 }
 
 /** "07 14 26 11 08": a number read out in pairs. */
@@ -1323,8 +1373,8 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const joined = b === a + 1 && (dateSeparator(s, run, a, b) !== '' || (run.gs[b]! - run.ge[a]! === 1 && s.charCodeAt(run.ge[a]!) === 0x20));
   const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : joined && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
   // right after the card number it is that card's expiry, with or without a word for it
-  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY && paymentCardsExpiry(scan, start, end)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
+  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   return null;
 }
 
@@ -1445,6 +1495,11 @@ function handleRun(scan: Scan, run: Run): void {
   // word after it, is read first
   if (countAtEnd(scan.norm, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
+  // "4119… exp 04/28 / 530": what follows a card is its expiry and code, cut wherever they meet
+  if (afterCard(scan, run.gs[0]!)) {
+    classifyGroups(scan, run, 0, G - 1, 0, true, G - 1, 1);
+    return;
+  }
   // "4643 8238 8257 4379 11/27 904": the whole run is no value, but it opens with a card; what follows is read on its
   // own, after the card (its expiry and security code, typically)
   const c = cardPrefix(run, scan.norm);
@@ -1506,18 +1561,34 @@ function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: numb
 }
 
 /**
- * The value at `start` comes right after a card number or its expiry (at most three characters of space or
- * punctuation between): "4643… 11/27 904", "card 4643…, 11/27, cvv 904". What is printed beside a card follows it.
+ * The value at `start` follows a card number or its expiry, with only punctuation ("4643… 11/27 904", "… / 07-27 /",
+ * "cvv/904") and at most three words that name what is printed beside a card between ("exp", "expirée le", "valid
+ * thru", "تاريخها", "ccv:"). What is printed beside a card follows it, with or without a label.
  */
 function afterCard(scan: Scan, start: number): boolean {
   const last = scan.found[scan.found.length - 1];
-  if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY') || start < last.end || start - last.end > 3) return false;
-  for (let i = last.end; i < start; i++) {
-    const c = scan.norm.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x2c && c !== 0x60c && c !== 0x2d && c !== 0x7c && c !== 0x0a && c !== 0x3b) return false;
+  if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY') || start < last.end || start - last.end > CARD_SIDE_GAP) return false;
+  const s = scan.norm;
+  let words = 0;
+  for (let i = last.end; i < start; ) {
+    const c = s.charCodeAt(i);
+    if (CARD_SIDE_PUNCT.has(c)) {
+      i++;
+      continue;
+    }
+    let e = i;
+    while (e < start && !CARD_SIDE_PUNCT.has(s.charCodeAt(e)) && !isDigit(s.charCodeAt(e))) e++;
+    if (e === i || ++words > 3) return false;
+    const cue = cueAt(s, i, e);
+    if (cue !== Cue.EXPIRY && cue !== Cue.CVV && !CARD_SIDE_WORDS.has(foldRange(s, i, e))) return false;
+    i = e;
   }
   return true;
 }
+const CARD_SIDE_GAP = 24;
+const CARD_SIDE_PUNCT: ReadonlySet<number> = new Set([0x20, 0x09, 0x2c, 0x2e, 0x60c, 0x2d, 0x7c, 0x0a, 0x3b, 0x2f, 0x3a, 0x28, 0x29]);
+// the little words of an expiry's or a code's label the lexicon has no cue for ("expirée le", "تاريخها")
+const CARD_SIDE_WORDS = folded(['le', 'la', 'its', 'is', 'date', 'de', 'and', 'et', 'w', 'o', 'و', 'tarikh', 'tarikha', 'تاريخ', 'تاريخها', 'تاريخه', 'تاريخو', 'التاريخ', 'انقضاء', 'تاریخ', 'تاریخش', 'code', 'cod', 'ramz', 'رمز', 'كود', 'کد']);
 
 /** "(055) 123" keeps its ")" only when the "(" is inside the span too. */
 function closeParen(s: string, run: Run, b: number, start: number): number {
@@ -1724,9 +1795,20 @@ function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
   while (p >= 0 && (isLatinLetter(s.charCodeAt(p)) || isArabicLetter(s.charCodeAt(p)) || (s.charCodeAt(p) >= 0xc0 && s.charCodeAt(p) <= 0xff))) p--;
   if (we - p < 3 || !MONTH_LAST_WORDS.hasAt(s, p + 1, we)) return apostropheBirthYear(scan, ys, ye);
   const from = Math.max(0, ys - 40);
-  const before = execAtEnd(TEXT_DATE_BEFORE_YEAR, foldRange(s, from, ys));
-  if (!before || dateCue(scan, from + before.index, ye) !== Cue.BIRTH) return false;
-  add(scan, 'DOB', from + before.index, ye, 0.75);
+  const win = foldRange(s, from, ys);
+  const before = execAtEnd(TEXT_DATE_BEFORE_YEAR, win);
+  let start = before ? from + before.index : -1;
+  if (!before) {
+    // "مواليد خمسة وعشرين مارس ٩٢": the day in words before the month
+    const month = execAtEnd(MONTH_RIGHT_BEFORE, win);
+    if (!month) return false;
+    const ms = from + month.index;
+    const w0 = Math.max(0, ms - 60);
+    start = ordinalDayStart(foldRange(s, w0, ms), ms - w0) + w0;
+    if (start === ms) return false;
+  }
+  if (dateCue(scan, start, ye) !== Cue.BIRTH) return false;
+  add(scan, 'DOB', start, ye, 0.75);
   return true;
 }
 
