@@ -60,7 +60,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   ],
   card: [
     // round 15, Darija with French: "le numéro complet ديال la carte", "numero dial la carte kamel", "نيميرو تاع الكارت كامل"
-    '(?:le |l )?(?:numero|numéro|nimero|nemro|nimiro|نيميرو|نومرو|نمرو|لنيميرو|النيميرو)\\S* (?:complet |kaml |kamel |كامل )?(?:dial|dyal|ديال|تاع|نتاع|de|d|del|ta3) ?(?:la |l|el |ال)?(?:carte|cart|kart|karta|كارت|كارط|لاكارط|لاكارت)\\S*',
+    '(?:le |l |les )?(?:numero|numéro|nimero|nemro|nimiro|chiffres|نيميرو|نومرو|نمرو|لنيميرو|النيميرو)\\S* (?:complet |kaml |kamel |كامل )?(?:dial|dyal|ديال|تاع|نتاع|de|d|del|ta3) ?(?:la |l|el |ال)?(?:carte|cart|kart|karta|كارت|كارط|لاكارط|لاكارت)\\S*',
     // Arabizi "sawer el card men el jehtein": photograph the card
     '(?:(?:t|te|i|y|ye)?saw+[ae]r|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
     // the card from both sides: "el card men el jehtein", "البطاقة من الجهتين"
@@ -100,13 +100,17 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // by size alone: only a card's security code is a "3-digit number" ("just the small 3-digit number")
     '(?:(?:small|little|short|tiny) )?(?:3|three) ?digit (?:number|code|value|security|no)\\S*',
     '(?:digits?|numbers?|figures) (?:\\S+ ){0,3}?(?:next to|beside|by|near|on) (?:the )?signature',
-    `${AR_PFX}(?:ارقام|خانات|رموز|نمر) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:\\S+ ){0,3}?(?:ال)?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
-    `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
+    `${AR_PFX}(?:ارقام|خانات|رموز|نمر) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات|ثلث|الثلث) (?:\\S+ ){0,3}?(?:ال|ب|بال)?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
+    `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات|ثلث|الثلث) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ال|ب|بال)?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     '(?:3|تلت|تلات|ثلاث|el 3|al 3) (?:ar2am|arqam|ra2am) (?:\\S+ ){0,2}?(?:wara|khalf|dahr)',
     '(?:سه|3) (?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
     // round 13: by place without a count — "the little number on the back", "the small code behind the card" (a phone
     // number on the back is "the number on the back": the size word is what makes it the code)
-    '(?:little|small|short|tiny|lil) (?:\\S+ )?(?:numbers?|digits?|no|code|#) (?:\\S+ ){0,2}?(?:on|at|behind) (?:the |da |ur |your |tha )?(?:back|reverse|rear)',
+    // (the place may go on: "…on the back of the card", "…on the back beside where you sign")
+    '(?:little|small|short|tiny|lil|wee) (?:\\S+ )?(?:numbers?|digits?|no|code|#) (?:\\S+ ){0,2}?(?:on|at|behind) (?:the |da |ur |your |tha )?(?:back|reverse|rear)(?: of (?:the |your |ur )?card)?(?: (?:beside|next to|near|by) (?:where (?:you|u) sign|the signature(?: strip| panel| box)?))?',
+    // round 15: the place you sign is the signature strip; a code or value (not a number: a phone's is printed there too) on the back
+    '(?:(?:little|small|short|tiny|lil|wee) )?(?:digits?|numbers?|code|no) (?:\\S+ ){0,4}?(?:beside|next to|near|by) where (?:you|u) sign',
+    '(?:verification |security |card |check )?(?:value|code) (?:\\S+ ){0,2}?(?:on|at|from|off) the (?:back|reverse|rear)(?: side)? of (?:the |your |ur )?card',
     // Arabizi with the count after the digits: "el ar2am el talata elly fe dahr el visa"
     '(?:ar2am|arqam|ar9am|ra2am) (?:el |al )?(?:talata|tlata|talat|tlat|3) (?:\\S+ ){0,3}?(?:wara|khalf|dahr|da7r|dhar)',
   ],
@@ -138,6 +142,8 @@ export const CONTENT_QUESTION = [
   '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
   '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بيها|بيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها? (?:ايه|اي|ايش|شو|وش|شنو|اشنو|شن)', '(?:شن|شنو|شنهو) (?:اللي |الي )?(?:مكتوب|فيه|فيها)\\S*', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
   'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
+  // Pidgin: "Wetin e talk?", "wetin the message write?"
+  'wetin (?:e|it|dem|dey|the (?:message|text|sms|msg)) (?:talk|say|write|get|carry)\\S*',
   'shu maktoob', 'sho maktoob', 'shu maktub', 'f[ie]e?h?a (?:eh|eih|eeh|e|a|ah|shu|sho|shnu)', 'eh elly maktoob', 'chi neveshte', 'chand bud', 'chand boode', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
 ];
 

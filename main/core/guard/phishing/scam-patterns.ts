@@ -232,10 +232,10 @@ const OBLIGED = words([
  */
 const RELEASE = '(?:releas\\S*|deliver\\S*|redeliver\\S*|reschedul\\S*|receive (?:it|the|your)|lift\\S* (?:the |my |your )?(?:block|hold|limit|restriction|freeze|suspension)|(?:raise|increase|lift)\\S* (?:\\S+ ){0,2}?(?:limit|ceiling)|unblock\\S*|unfreez\\S*|'
   + 'lib[eé]r\\S*|d[eé]bloqu\\S*|(?:y|t|n)?(?:e|a)?tl(?:a|e)(?:3|q|9)\\S*|ytl(?:a|e)?(?:q|9|3)\\S*|tawsil|tawseel|yewsal\\S*|(?:ي|ت|ن)(?:طلع|طلق|فرج|وصل|رفع)\\S*|الافراج|الافراج عن|توصيل|(?:ال)?(?:حد|سقف) (?:ال)?(?:تحويل|سحب|يومي)|'
-  + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*)';
+  + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*)';
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
-  `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|ta)(?: \\S+){0,3}? ${RELEASE}`,
+  `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|ta)(?: \\S+){0,3}? ${RELEASE}`,
   `(?:براي|baraye|for) ${RELEASE}`,
 ]);
 /** An amount of money, written with its currency or its number of thousands. */
@@ -285,7 +285,7 @@ const ACTION = rx([
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   // "if you don't … within 2 hours": Persian and Finglish conditionals with a negated verb ("age ta 2 saat update nakoni")
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', '(?:age|agar|ager) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'taeed', 'taiid', 'tayid', 'sabt',
-  'payez', 'payer', 'cliquez', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+  'settle', 'payez', 'payer', 'cliquez', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
 
 const CLAIM_BY_A_DEADLINE = rx([
@@ -337,7 +337,9 @@ const MONEY_MOVE = rx(['transfer', 'move', 'send (?:the )?money', 'wire', 'pay',
 /** A court case promised: "سيتم رفع دعوى عليك", "legal action will be taken", "we will file a case", "اقدام قانونی خواهد شد". */
 const LEGAL_THREAT = rx([
   '(?:سيتم|سوف ?(?:يتم|نقوم ب)?|رح ?(?:يتم|نرفع|يرفعوا)|راح ?(?:يتم|نرفع)|ح ?يتم|هيتم|هيترفع\\S*|هنرفع|سنقوم ب) ?(?:رفع|اتخاذ|تحريك)? ?(?:ال)?(?:دعوي|دعوى|قضيه|اجراءات (?:ال)?قانونيه|محضر|بلاغ)',
-  '(?:legal action|legal proceedings|a (?:case|lawsuit|complaint)|court action|charges) (?:will|shall) be (?:taken|filed|initiated|started|pressed)', '(?:will|shall|going to) (?:take|file|initiate|start|press) (?:legal|a (?:case|lawsuit)|charges|court)',
+  '(?:legal action|legal proceedings|a (?:case|lawsuit|complaint)|court action|charges|bailiffs?|debt collectors?|enforcement agents?) (?:will|shall) be (?:taken|filed|initiated|started|pressed|instructed|sent)',
+  // a case raised by them in any person's future: "هيرفعوا عليا قضية", "رح يرفعوا عليك دعوى"
+  '(?:ه|ح|هي|حي|رح ي|راح ي|سي|بي)?(?:ي|ت|ن)?رفع(?:وا|و)?\\S* (?:\\S+ )?(?:قضيه|دعوي|دعوى|محضر)', '(?:will|shall|going to) (?:take|file|initiate|start|press) (?:legal|a (?:case|lawsuit)|charges|court)',
   '(?:اقدام|پيگرد|شكايت) (?:\\S+ ){0,2}?قانوني (?:\\S+ ){0,2}?(?:خواهد|مي ?شود|ميشه|مي ?شه)', 'poursuites? (?:judiciaires? )?(?:seront|vont)',
 ]);
 /** Coercion in a story: police, arrest, a complaint to a regulator, legal action. */
@@ -419,7 +421,7 @@ const TOLD = words([
   '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
   '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
   'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
-  'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
+  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
 ]);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
