@@ -47,7 +47,7 @@ const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|ه�
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting)(?: |$)/;
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
-const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
@@ -276,7 +276,9 @@ const COPY_THEN = new RegExp(`(?:^| )(?:copy|${foldLetters('کپی')})(?: kon| $
 /** Words that can stand around a secret in a clause that is only the secret: "And the code?", "the six digits we just texted". */
 const AROUND_THE_SECRET = new Set(['ano', 'po', 'yung', 'ninyo', 'niyo', 'nyo', 'and', 'so', 'just', 'only', 'small', 'little', 'ok', 'okay', 'now', 'also', 'then', 'your', 'ur', 'the', 'that', 'this', 'same', 'i', 'mean', 'please', 'pls', 'plz', 'thanks', 'again', 'و', 'طيب', 'خب', 'خوب', 'همون', 'همين', 'اون', 'لطفا', 'لو', 'سمحت', 'يعني', 'منظورم', 'بعدين', 'va', 'khob', 'hamoon', 'yani',
   // "code from sms?", "کد پیامک؟": where the secret came from is still only the secret
-  'from', 'in', 'via', 'sms', 'text', 'msg', 'message', 'the', 'پيامك', 'پيامكي', 'اس', 'ام', 'رساله', 'المسج', 'مسج']);
+  'from', 'in', 'via', 'sms', 'text', 'msg', 'message', 'the', 'پيامك', 'پيامكي', 'اس', 'ام', 'رساله', 'المسج', 'مسج',
+  // …and what the card's code is printed on: "and the small code on the back of the card?", "the wee code"
+  'wee', 'tiny', 'short', 'lil', 'of', 'card', 'grand']);
 
 /**
  * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
@@ -629,7 +631,8 @@ function saysOnlyDone(clause: Clause, v: Hit): boolean {
 }
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
 const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
-const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
+// a count or a size word describes the secret asked about ("what are the 3 little numbers by the signature?")
+const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', '3', 'three', '4', 'four', '6', 'six', 'little', 'small', 'tiny', 'short', 'lil', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi|wey)$/u;
 const LABELLED = new RegExp(`(?:^| )(?:${['labell?ed', 'marked', 'titled', 'مكتوب(?: عليها| عليه| فيها)?', 'بعنوان', 'با عنوان', 'به اسم'].map(foldLetters).join('|')})$`, 'u');
 const SAYING = new RegExp(`^(?:${['tell', 'say', 'بگو\\S*', 'بگي(?:د|ن)', 'bego\\S*', 'begu\\S*', 'begid', 'begin'].map(foldLetters).join('|')})$`, 'u');

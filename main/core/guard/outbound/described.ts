@@ -37,6 +37,11 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `${DIGITS_WORD} (?:\\S+ ){0,3}?(?:popped up|pops up|popping up|showed up|shows up|showing up|came up|comes up|appeared|appears|appearing|showing|shown|displayed|flashed|flashing)? ?(?:on|in) (?:your |the |ur )?(?:lock ?screen|home ?screen|screen|phone|display|mobile|device|notifications?)`,
     '(?:number|numbers|digits|code) (?:\\S+ ){0,1}?(?:on|showing on|shown on|displayed on|appearing on|that appears on|popping up on) (?:your |the |ur )?(?:screen|phone|display|mobile|device)',
     '(?:whatever|everything|what|the thing|anything) (?:you |u )?(?:just )?(?:got|get|received|receive) (?:by|in|via|over|through) (?:text|sms|message|whatsapp)',
+    // round 15: "read him whatever pops up on your phone"; "قله الرقم اللي بيوصلك" (the number that will reach you)
+    '(?:whatever|everything|anything|what|the thing) (?:\\S+ )?(?:pops?|popped|popping|shows?|showed|showing|comes?|came|appears?|appeared|lands?|landed|flashes|flashed) (?:up )?(?:on|in) (?:your |the |ur )?(?:phone|screen|mobile|lock ?screen|notifications?|device)',
+    `${DIGITS_WORD} (?:اللي|الي|يلي|لي|الذي|التي) (?:رح |راح |ح )?\\S*(?:وصل|جي|جا|اجا)\\S*(?:ك|كي|كم)(?![\\p{L}])`,
+    // a code by its length in places: "رقم من ٦ خانات", "كود مكون من 6 أرقام"
+    `(?:رقم|كود|رمز)\\S* (?:من|مكون من|فيه) ${COUNT} (?:خانات|خانه|ارقام)`,
     // "tell me the digits.": bare digits as the last words of a request clause are the code just discussed
     '(?:the|those|these) (?:digits|numbers)$', '(?:ال)?(?:ارقام|اعداد)$', '(?:el |al )?(?:ar2am|arqam|ar9am)$', '(?:اون )?(?:اعداد|عددا)(?: رو)?$',
     // "what digits did you get from us?": digits as what the reader received
@@ -54,6 +59,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `(?:از )?(?:\\S+ ){0,2}(?:پيامك|پيام|اس ام اس|sms)\\S* (?:\\S+ ){0,2}(?:عكس|اسكرين|اسكرين ?شات)`, `${AR_PFX}(?:صوره|سكرين|سكرين ?شوت|تصوير)\\S* (?:\\S+ ){0,1}(?:ل|لل|ال|من|من ال)?(?:رساله|مسج|ميساج|ماسج|sms)\\S*(?! (?:ال)?(?:خطا|ايرور|تتبع|شحن|توصيل|طلب|اوردر|فاتوره|عرض|موعد)\\S*)`,
   ],
   card: [
+    // round 15, Darija with French: "le numéro complet ديال la carte", "numero dial la carte kamel", "نيميرو تاع الكارت كامل"
+    '(?:le |l |les )?(?:numero|numéro|nimero|nemro|nimiro|chiffres|نيميرو|نومرو|نمرو|لنيميرو|النيميرو)\\S* (?:complet |kaml |kamel |كامل )?(?:dial|dyal|ديال|تاع|نتاع|de|d|del|ta3) ?(?:la |l|el |ال)?(?:carte|cart|kart|karta|كارت|كارط|لاكارط|لاكارت)\\S*',
     // Arabizi "sawer el card men el jehtein": photograph the card
     '(?:(?:t|te|i|y|ye)?saw+[ae]r|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
     // the card from both sides: "el card men el jehtein", "البطاقة من الجهتين"
@@ -87,17 +94,23 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   ],
   cvv: [
     // by size and place: "the three-digit security value printed on the reverse", "3 numbers sa likod ng card"
-    '(?:(?:small|little|short|tiny) )?(?:3|three|tatlong|tatlo) ?(?:digits?|numbers?|numeros?|figures)\\S* (?:\\S+ ){0,6}?(?:back|behind|reverse|rear|signature|likod)\\S*',
+    '(?:(?:small|little|short|tiny) )?(?:3|three|tatlong|tatlo) ?(?:(?:small|little|short|tiny|lil) )?(?:digits?|numbers?|numeros?|figures)\\S* (?:\\S+ ){0,6}?(?:back|behind|reverse|rear|signature|likod)\\S*',
+    // round 15: by the signature, in Arabic and Persian: "الأرقام اللي ورا البطاقة جنب التوقيع", "اعداد کنار امضا"
+    `${AR_PFX}(?:ارقام|رقم|نمر|خانات|اعداد|عدد)\\S* (?:\\S+ ){0,5}?(?:جنب|عند|قرب|بجانب|جمب|جانب|بجنب|حد|كنار|نزديك) (?:ال)?(?:توقيع|امضاء|امضا)\\S*`,
     // by size alone: only a card's security code is a "3-digit number" ("just the small 3-digit number")
     '(?:(?:small|little|short|tiny) )?(?:3|three) ?digit (?:number|code|value|security|no)\\S*',
     '(?:digits?|numbers?|figures) (?:\\S+ ){0,3}?(?:next to|beside|by|near|on) (?:the )?signature',
-    `${AR_PFX}(?:ارقام|خانات|رموز) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
-    `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
+    `${AR_PFX}(?:ارقام|خانات|رموز|نمر) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات|ثلث|الثلث) (?:\\S+ ){0,3}?(?:ال|ب|بال)?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
+    `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات|ثلث|الثلث) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ال|ب|بال)?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     '(?:3|تلت|تلات|ثلاث|el 3|al 3) (?:ar2am|arqam|ra2am) (?:\\S+ ){0,2}?(?:wara|khalf|dahr)',
     '(?:سه|3) (?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
     // round 13: by place without a count — "the little number on the back", "the small code behind the card" (a phone
     // number on the back is "the number on the back": the size word is what makes it the code)
-    '(?:little|small|short|tiny|lil) (?:\\S+ )?(?:numbers?|digits?|no|code|#) (?:\\S+ ){0,2}?(?:on|at|behind) (?:the |da |ur |your |tha )?(?:back|reverse|rear)',
+    // (the place may go on: "…on the back of the card", "…on the back beside where you sign")
+    '(?:little|small|short|tiny|lil|wee) (?:\\S+ )?(?:numbers?|digits?|no|code|#) (?:\\S+ ){0,2}?(?:on|at|behind) (?:the |da |ur |your |tha )?(?:back|reverse|rear)(?: of (?:the |your |ur )?card)?(?: (?:beside|next to|near|by) (?:where (?:you|u) sign|the signature(?: strip| panel| box)?))?',
+    // round 15: the place you sign is the signature strip; a code or value (not a number: a phone's is printed there too) on the back
+    '(?:(?:little|small|short|tiny|lil|wee) )?(?:digits?|numbers?|code|no) (?:\\S+ ){0,4}?(?:beside|next to|near|by) where (?:you|u) sign',
+    '(?:verification |security |card |check )?(?:value|code) (?:\\S+ ){0,2}?(?:on|at|from|off) the (?:back|reverse|rear)(?: side)? of (?:the |your |ur )?card',
     // Arabizi with the count after the digits: "el ar2am el talata elly fe dahr el visa"
     '(?:ar2am|arqam|ar9am|ra2am) (?:el |al )?(?:talata|tlata|talat|tlat|3) (?:\\S+ ){0,3}?(?:wara|khalf|dahr|da7r|dhar)',
   ],
@@ -129,6 +142,8 @@ export const CONTENT_QUESTION = [
   '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
   '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بيها|بيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|كتب)\\S*', '(?:مكتوب )?فيها? (?:ايه|اي|ايش|شو|وش|شنو|اشنو|شن)', '(?:شن|شنو|شنهو) (?:اللي |الي )?(?:مكتوب|فيه|فيها)\\S*', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
   'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
+  // Pidgin: "Wetin e talk?", "wetin the message write?"
+  'wetin (?:e|it|dem|dey|the (?:message|text|sms|msg)) (?:talk|say|write|get|carry)\\S*',
   'shu maktoob', 'sho maktoob', 'shu maktub', 'f[ie]e?h?a (?:eh|eih|eeh|e|a|ah|shu|sho|shnu)', 'eh elly maktoob', 'chi neveshte', 'chand bud', 'chand boode', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
 ];
 

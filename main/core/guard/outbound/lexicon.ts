@@ -136,7 +136,7 @@ export const SOFT_REQUEST = [
 
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
-  'never', 'not', "don't", 'dont', "needn't", 'neednt', 'need not', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'no', 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
+  'never', 'not', "don't", 'dont', 'dnt', 'dun', "needn't", 'neednt', 'need not', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'no', 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
   'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو|اول|بعد|قبل|لحد|لغايه|حتي|زي|مثل|قد|كل|طول|وقت) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', '(?:و|ف)?اوع(?:ي|ا)', '(?:و|ف)?اياك', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'محد', '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', '(?:و|ف)?ما?[تيناب]\\S{2,}ش', 'حافظ\\S*',
   'هر ?(?:كس|كي|كسي)\\S*', 'whoever', 'whomever', 'زول', 'اي زول',
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*', 'نه',
@@ -175,7 +175,8 @@ export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you'
 /** A named place inside the official product: "enter it in the app", "في التطبيق", "در اپلیکیشن". */
 /** The thing goes to the customer's own phone or mailbox ("we sent the code to your phone"). */
 /** A participle before the place means the place describes the secret ("the code sent to your phone"), not where the verb goes. */
-export const PLACE_DESCRIBES_OBJECT = /^(?:[a-z]+ed|sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
+// …as does a verb of appearing ("whatever pops up on your phone", "the number that shows on your screen")
+export const PLACE_DESCRIBES_OBJECT = /^(?:[a-z]+ed|up|shows|appears|pops|lands|arrives|comes|flashes|sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
 
 export const TO_READER_PLACE = [
   '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile|email|e-mail|device|inbox|sim|line)',
@@ -192,6 +193,8 @@ export const IN_APP = [
   '(?:in|into|on|at) (?:the |our |your |official |the official )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
   '(?:في|على|ب|علي|جوه|داخل) ?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|موقع|خانه|شاشه|صفحه|الصراف|صراف|جهاز|ماكينه|الاب|اپ|app)\\S*', 'بالتطبيق\\S*', 'بالموقع\\S*', 'بالخانه\\S*',
   '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', 'f el app', 'fe el app', '3al app',
+  // Taglish "sa app mismo", "sa mismong app"
+  'sa (?:mismong |inyong |iyong |ating |aming )?(?:app|application|website|site)\\S*',
 ];
 
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */

@@ -68,6 +68,11 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   if (!flags.some((f) => f.code === 'lookalike' || f.code === 'mixed_script') && /(?:^|\.)xn--/.test(link.host) && /[^\p{ASCII}]/u.test(link.label) && /^[a-z0-9-]{3,}$/.test(skeleton(link.label))) {
     flags.push({ code: 'lookalike', domain: link.hostUnicode, company: skeleton(link.label), how: 'homoglyph' });
   }
+  // a government's name worn in front of someone else's domain: `khadamati-gov.services.info-sa.com`; a government's
+  // own sites sit under its suffix (`absher.gov.sa`, where `gov.sa` is the public suffix, so nothing is in front of it)
+  if (!flags.some((f) => f.code === 'lookalike') && link.subdomain.split(/[.-]/).some((p) => GOVERNMENT.test(p)) && !link.domain.split('.').some((p) => GOVERNMENT.test(p))) {
+    flags.push({ code: 'lookalike', domain: link.hostUnicode, company: link.subdomain.split(/[.-]/).find((p) => p.length >= 3 && !GOVERNMENT.test(p)) ?? 'gov', how: 'dressed_name' });
+  }
   if (!flags.some((f) => f.code === 'lookalike')) {
     const name = countryLabelTrick(link, policy);
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'country_label' });
@@ -105,6 +110,8 @@ const OFFICIAL_DRESS = new Set([
   // orders and re-activation (`noon-ksa-orders`, `etisalat-reactivate`), and Persian festival, prize and renewal words (`digikala-jashnvare`)
   'order', 'orders', 'activate', 'activation', 'reactivate', 'reactivation', 'bvn', 'jashnvare', 'jashnvareh', 'jayeze', 'jaize', 'hediye', 'hedie',
   'takhfif', 'tamdid', 'sabtenam', 'yarane', 'yaraneh', 'ehraz', 'etebar',
+  // what fine and government scams hang on a name: `dubaipolice-fines.com`, `absher-gov.…`
+  'fine', 'fines', 'traffic', 'violation', 'violations', 'penalty', 'gov', 'government', 'eservices', 'khadamati',
 ]);
 /**
  * Endings that cost next to nothing and that companies rarely use for their own sites; a hyphenated name on one
@@ -112,6 +119,7 @@ const OFFICIAL_DRESS = new Set([
  */
 const THROWAWAY_ENDINGS = new Set(['online', 'site', 'xyz', 'top', 'icu', 'click', 'live', 'buzz', 'shop', 'store', 'info', 'support', 'help', 'services', 'cc', 'tk', 'ml', 'ga', 'cf', 'gq', 'cyou', 'rest', 'quest', 'sbs', 'cfd', 'lol', 'vip', 'work', 'link']);
 /** Country words and codes that neither dress nor name (`zain-jo-billing`, `cih-maroc-secure`). */
+const GOVERNMENT = /^(?:gov|govt|gouv|government|gob|hukumat|dowlat)$/;
 const PLACE_WORDS = /^(?:[a-z]{2}|ksa|uae|usa|egypt|egy|misr|maroc|morocco|iran|ir|jordan|saudi|qatar|kuwait|oman|bahrain|dubai|global|intl|international)$/;
 
 /**

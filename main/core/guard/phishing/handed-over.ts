@@ -27,7 +27,7 @@ const SECRET: Array<[Kind, RegExp]> = [
     '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
     // described: "the number that was texted to me", "the digits that came to my phone"
     '(?:the )?(?:number|numbers|digits) (?:that |which )?(?:was |were |got )?(?:texted|sent|came|messaged|sms)',
-    '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramze?' + E, '(?:codi|kodi|kod)' + E,
+    '(?:ال)?رقم (?:اللي|الي|يلي|الذي) (?:\\S+ )?(?:وصل|جا|اجا|اجاه|جاله|جالها)\\S*', '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'ب(?:ال)?(?:كود|رمز)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramze?' + E, '(?:codi|kodi|kod)' + E,
   ])],
 ];
 
@@ -38,6 +38,13 @@ const HANDED = alt([
   "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|sent|texted|told) (?:him|her|them) (?:the|my|that|all the) (?:\\S+ ){0,2}(?:code|otp|pin|password|digits|numbers|cvv)" + E,
   // the secret first, then a third person: "I shared the OTP with the person who called", "gave my PIN to the guy"
   "(?:i|i've|i have|and i|so i|then i|i just|i already)(?: (?:already|just|then|stupidly|even|actually))? (?:gave|sent|texted|forwarded|shared|told|read|dictated) (?:the|my|that) (?:\\S+ ){0,2}(?:code|otp|pin|password|cvv)" + E + " (?:to|with) (?:him|her|them|someone|somebody|the (?:guy|man|woman|lady|caller|person|agent|scammer)|a (?:guy|man|woman|lady|person|stranger)|that (?:guy|man|woman|lady|person))" + E,
+  // the secret given to a stranger described by what they said they were: "I gave my online banking password to an 'Acme
+  // engineer'", "gave the code to some guy" (not "to my son", "to you", "to support")
+  "(?:i|i've|i have|and i|so i|then i|i just|i already|my \\S+)(?: (?:already|just|then|stupidly|even|actually))? (?:gave|sent|texted|forwarded|shared|told|read|dictated|handed|provided) (?:the|my|our|his|her|that) (?:\\S+ ){0,3}(?:code|otp|pin|password|passcode|cvv)" + E + "(?: out| back| over)? (?:to|with) (?:an?|some|the|that) ['\"‘“]?(?!(?:app|website|site|page|form|chat|support|bank branch|branch)(?![\\p{L}]))\\S+",
+  // Arabic, the giver anyone (I, my son, my daughter) and the taker a stranger: "زوّدت شخصاً … برمز التحقق", "أعطيت المتصل رمز
+  // التحقق", "ابني عطى الكود اللي وصله لواحد", "بنتي عطت الرقم اللي وصلها لواحد"
+  '(?:و|ف)?(?:زودت|اعطيت|عطيت|اديت|سلمت|ابلغت)(?:ه|ها|هم)? (?:ال)?(?:متصل|شخص\\S*|واحد|رجل|راجل|زول|موظف\\S*|حد|حدا)(?: \\S+){0,3}? ب?(?:ال)?(?:كود|رمز|باسورد|الرقم السري|كلمه السر|كلمه المرور|otp|pin|cvv)',
+  '(?:عطى|عطت|اعطى|اعطت|ادى|ادت|بعت|بعتت|ارسل|ارسلت|قال|قالت|زود|زودت)(?:له|لها|لو)? (?:ال)?(?:كود|رمز|رقم|باسورد|الرقم السري|otp|pin)\\S*(?: \\S+){0,4}? (?:ل|لل|الى|إلى)(?:واحد|شخص|حدا|حد|زول|راجل|رجل|متصل|المتصل|ناس|شب)' + E,
   // Pidgin's perfect: "I don send am", "I done give dem the code"; not "I no send am"
   "i (?:don|done|don already) (?:send|give|tell|read|share|forward)(?: (?:am|dem|it|them|him|her))" + E,
   // the card's picture sent to someone: "I sent them a photo of the card, both sides", "بعتلهم صورة الكارت", "عکس کارتمو براشون فرستادم"

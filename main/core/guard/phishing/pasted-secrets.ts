@@ -101,6 +101,8 @@ function passwordShaped(v: string): boolean {
  */
 const BARE_RAMZ = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?رمز(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE.PASSWORD})(?![\\p{L}\\p{N}])`, 'giu');
 
+const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN})(?![\\p{L}\\p{N}])[^\\d٠-٩۰-۹\\n]{0,40}?(?<![\\p{L}])(?:it|that|mine)(?:'s| is| was)\\s+(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'giu');
+
 export function findPastedSecrets(text: string): SensitiveSpan[] {
   const spans: SensitiveSpan[] = [];
   for (const { type, re } of PATTERNS) {
@@ -122,6 +124,11 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       if (passwordShaped(m[1]!) && !spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + m[1]!.length, confidence: 0.8 });
     }
+  }
+  // "my pin does not work. it is 1946 the year I was born": the PIN named, then stated by "it is" in the next few words
+  for (const m of text.matchAll(PIN_STATED_BY_IT)) {
+    const start = m.index + m[0].lastIndexOf(m[1]!);
+    if (!spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PIN', start, end: start + m[1]!.length, confidence: 0.8 });
   }
   for (const { type, re } of STATED_LATER) {
     for (const m of text.matchAll(re)) {

@@ -77,6 +77,8 @@ const endsBefore = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${part
  */
 const CALLERS_NUMBER = endsBefore([
   '(?:called|rang|phoned|texted|messaged|whatsapped|dialled|dialed|contacted|reached) (?:me|us)(?: \\S+){0,2}? (?:from|on|using|with)(?: (?:the|a|an|this|his|her|their|number|no\\.?|phone|line|mobile|cell))*',
+  // Pidgin and texting keep the verb bare: "one guy call me with 0813…" ("call me on" stays the customer's own request)
+  '(?:call|ring|flash|text) (?:me|us) (?:with|from)(?: (?:the|a|this|number|no\\.?))*',
   '(?:a|the|one|two|missed) (?:call|calls|text|sms|message|whatsapp)(?: \\S+){0,2}? from(?: (?:the|a|this|number|no\\.?))*',
   "(?:his|her|their|the caller's|the guy's|the man's|the lady's) (?:number|no|phone|line|whatsapp)(?: (?:is|was|=))?",
   "m' ?(?:a|ont) (?:\\S+ )?(?:appel\\S*|contact\\S*|ecrit|écrit|text\\S*|envoy\\S*)(?: \\S+){0,2}? (?:du|depuis le|depuis|de|avec le|au)(?: num[ée]ro)?",
@@ -95,7 +97,7 @@ const CALLERS_NUMBER = endsBefore([
 const CALL_US_ON = endsBefore([
   '(?:اتصل|اتصلوا|اتصلي|تواصل|تواصلوا|تواصلي|كلمنا|كلمونا|راسلنا|راسلونا)(?: \\S+){0,2}? (?:على|علي|ب|عبر)(?: ?(?:ال)?رقم)?',
   '(?:لل|ل)(?:استفسار|استعلام|تواصل|اتصال|مزيد)\\S*(?: \\S+){0,2}?', "(?:for|pour) (?:enquiries|inquiries|info|more info\\S*|assistance|help|questions|toute question|plus d'informations|renseignements)(?: (?:call|appelez))?",
-  '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
+  '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', '(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن) (?:با|به)(?: شماره\\S*)?', '(?:tamas|zang) (?:begirid|bezanid|begir|bezan) (?:ba|be)(?: shomare\\S*)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
 ]);
 const ORDER_TO_CALL = /(?:(?:^|[.:'"“‘!,;(])\s*|(?<![\p{L}])(?:please|pls|plz|kindly|urgently|immediately)\s+)(?:call|ring|dial|contact|phone|whatsapp|text|reach)(?!\s+me(?![a-z]))(?:\s+\S+){0,4}?\s+(?:on|at|via)\s*[:#-]?\s*$/iu;
 /** …or the order after the number, Persian verb-final: "با 021… تماس بگیرید". */
@@ -167,7 +169,7 @@ const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|pers
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
-const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
+const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?! (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
 const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'good (?:morning|evening|afternoon)', 'عزيزي', 'عزيزتي', 'السادة', 'الساده', 'الى', 'مرحبا', 'السلام عليكم', 'سلام', 'اهلا', 'با سلام', 'جناب', 'همكاران', 'كارشناس محترم', 'پشتيباني محترم'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** How far before a number (and half as far after) a "my number" phrase still owns it, in characters. */
@@ -188,7 +190,7 @@ const FEE = rx([
   'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
   'processing', 'stamp duty', 'clearance', 'customs', 'جمارك', 'جمرك', 'گمرك',
   // Algerian dinars ("300 دج", "250 DA")
-  '\\d+\\s?(?:دج|da|dzd)',
+  '\\d+\\s?(?:دج|da|dzd)(?![a-z])',
 ]);
 /** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
 const ODD_PAYMENT = words([
@@ -202,7 +204,7 @@ const TO_A_NUMBER = words([
   'to (?:the same|this|that|his|her|a) (?:phone |mobile |wallet )?number', 'به (?:همين|همون|اين|اون) شماره',
 ]);
 /** A fee by name (not any payment): a customer asking us to send their refund "to this number" names none. */
-const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'rosoom', 'rus[uo]m', 'hazine', 'karmozd']);
+const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission']);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
 const GAIN = rx([
   'refund', 'release', 'free', 'win', 'won', 'colis', 'livraison', 'recevoir', 'r[eé]cup[eé]rer', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
@@ -221,8 +223,23 @@ const OBLIGED = words([
   'must', 'have to', 'has to', 'need to', 'needs to', 'required', 'requires', 'first', 'before',
   'لازم', 'لازمني', 'خاصني', 'خاصك', 'يتطلب', 'يجب', 'مطلوب', 'اول', 'اولا', 'قبل', 'عشان', 'علشان', 'باش', 'لكي', 'حتى',
   'بايد', 'اول', 'اولش', 'قبلش', 'براي اينكه', 'تا',
-  'bayad', 'aval', 'avval', 'lazem', '3ashan', 'bash',
+  'bayad', 'aval', 'avval', 'lazem', '3ashan', 'bash', 'khass(?:ni|ek|na|kom)', 'bach',
 ]);
+/**
+ * What a payment releases or lifts, as its purpose: a parcel let out or delivered, a block or a limit lifted ("bach
+ * ytlaq lcolis", "تا بسته آزاد بشه", "to lift the block", "علشان يرفعولي حد التحويل", "baraye bala bordan saghf").
+ * Not an upgrade: a customer asks what a real plan's upgrade costs.
+ */
+const RELEASE = '(?:releas\\S*|deliver\\S*|redeliver\\S*|reschedul\\S*|receive (?:it|the|your)|lift\\S* (?:the |my |your )?(?:block|hold|limit|restriction|freeze|suspension)|(?:raise|increase|lift)\\S* (?:\\S+ ){0,2}?(?:limit|ceiling)|unblock\\S*|unfreez\\S*|'
+  + 'lib[eé]r\\S*|d[eé]bloqu\\S*|(?:y|t|n)?(?:e|a)?tl(?:a|e)(?:3|q|9)\\S*|ytl(?:a|e)?(?:q|9|3)\\S*|tawsil|tawseel|yewsal\\S*|(?:ي|ت|ن)(?:طلع|طلق|فرج|وصل|رفع)\\S*|الافراج|الافراج عن|توصيل|(?:ال)?(?:حد|سقف) (?:ال)?(?:تحويل|سحب|يومي)|'
+  + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*)';
+/** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
+const PAID_TO_RELEASE = rx([
+  `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|ta)(?: \\S+){0,3}? ${RELEASE}`,
+  `(?:براي|baraye|for) ${RELEASE}`,
+]);
+/** An amount of money, written with its currency or its number of thousands. */
+const AMOUNT = rx(['\\d[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|naira|toman|tomans|tomen|rial|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|ريال)', '\\d[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad)\\s?\\d']);
 const ACCOUNT_CHANGE = rx([
   'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore',
   // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
@@ -244,18 +261,20 @@ const FROZEN = rx([
   '(?:baste|masdood|ghat|block|blocke|gheyre? ?faal|mahdood) (?:mishe|mishavad|shod|mishan|mikonan|mikonim|khahad)', 'masdood', 'mojamad', 'maqfool', 'et(?:gamad|2afal|afal|wa2af)\\S*', 'tbloka', 'blocka',
   // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
   '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
+  'go (?:close|lock|shut|freeze|suspend|block|cut|off)\\S*', 'returns? to (?:the )?sender', 'will be returned', 'goes back to (?:the )?sender', 'retourn\\S* (?:a|à) l.exp[eé]diteur', '(?:ي|ت|هي|هت|حي|حت|بي|بت)رجع\\S* (?:لل|ل)(?:مرسل|راسل)', 'به فرستنده (?:برمي ?گرده|برميگرده|برگشت داده)',
   'block', 'cut off', 'cut', 'clos(?:es|ing) (?:in|within|at|by|tonight|today)', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*', 'coupure', 'r[eé]sili\\S*',
   // a legal threat: an arrest warrant, a summons ("حکم جلب", "ابلاغیه قضایی")
   'arrest', 'warrant', 'legal action', 'court', 'حكم جلب', 'جلب', 'احضار', 'بازداشت', 'اعتقال', 'امر قبض',
   'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
-  '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?t?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
+  '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
 ]);
 const NOW = rx([
-  'now', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
+  'now', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?|days?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
   'فورا', 'حالا', 'دلوقتي', 'الحين', 'عاجل', 'خلال', 'الان', 'اليوم', 'اخر فرصه', 'تنبيه نهائي', 'بسرعه', 'في اسرع وقت',
   'همين الان', 'فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
   'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
   '(?:ta|تا) (?:farda|فردا)', 'by tomorrow', '(?:قبل|حتى|لغايه) (?:بكره|بكرا|بكرة|الغد|غدوه)',
+  '(?:تا|ta) (?:شام|عصر|ظهر|شب|غروب|sham|asr|zohr|shab)(?![\\p{L}])', 'by (?:this )?(?:evening|noon|tonight)', '(?:قبل|لحد|حتى) (?:المغرب|العصر|الظهر|المسا|المساء)',
   'tonight', 'midnight', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'demain', 'maintenant', 'ce soir', 'avant \\d', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
   'النهارده', 'النهاردة', 'النهاردا', '(?:el |e)?na?har(?:da|dah|de)', 'el yom', 'elyoum', 'lyoum', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
 ]);
@@ -266,7 +285,7 @@ const ACTION = rx([
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   // "if you don't … within 2 hours": Persian and Finglish conditionals with a negated verb ("age ta 2 saat update nakoni")
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', '(?:age|agar|ager) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'taeed', 'taiid', 'tayid', 'sabt',
-  'payez', 'payer', 'cliquez', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+  'settle', 'payez', 'payer', 'cliquez', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
 
 const CLAIM_BY_A_DEADLINE = rx([
@@ -289,7 +308,7 @@ const DAY_DEADLINE = rx(['today', 'tonight', 'tomorrow', 'by (?:the )?end of (?:
 /** Paying or acting "to avoid" a loss: "لتفادي قطع الخدمة", "لتجنب إلغاء الطلب", "to avoid suspension", "pour éviter le blocage". */
 const AVOID_LOSS = rx([
   '(?:لتجنب|لتفادي|تجنبا ل\\S*|تفاديا ل\\S*|حتى لا|كي لا|لكي لا) (?:\\S+ )?(?:ال)?(?:الغاء|ايقاف|قطع|حظر|تجميد|اغلاق|تعليق|حذف|غرامه|ارجاع|فصل)',
-  'to avoid (?:\\S+ ){0,2}?(?:cancel\\S*|suspension|closure|blocking|deactivation|termination|penalt\\S*|disconnection|being (?:blocked|suspended|closed|cancel\\S*))',
+  'to avoid (?:\\S+ ){0,2}?(?:cancel\\S*|suspension|closure|blocking|deactivation|termination|penalt\\S*|disconnection|charges|fees|fines|late fee|being (?:blocked|suspended|closed|cancel\\S*))',
   "pour [eé]viter (?:\\S+ ){0,2}?(?:annulation|suspension|blocage|fermeture|p[eé]nalit\\S*|retour)", "pour [eé]viter l'(?:annulation|blocage)",
   '(?:براي|جهت) جلوگيري از (?:\\S+ ){0,2}?(?:مسدود|قطع|لغو|بسته|ابطال)\\S*',
 ]);
@@ -300,11 +319,11 @@ const AVOID_LOSS = rx([
  */
 const MESSAGE_VOICE = rx([
   '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])',
-  'يرجي', 'الرجاء', 'kindly', 'veuillez', 'لطفا', 'خواهشمند',
+  'fwd?\\s*:', '^(?:pay|verify|update|confirm|activate|register|click|settle)(?![a-z])', 'يرجي', 'الرجاء', 'kindly', 'veuillez', 'لطفا', 'خواهشمند',
   'اضغط', 'ادخل', 'click', 'tap', 'cliquez', 'confirmez', 'payez', 'سدد', 'ادفع', 'حدث بيانات',
 ]);
 /** "LAST WARNING", "final notice", "اخطار نهایی", "آخر تحذير", "dernier avertissement". */
-const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
+const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'a(?:k|kh|5)er (?:forsa|fursa|forsah|enzar|tanbih)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
 /** A link or code that stops working soon: "expires in 1 hour", "valid for 30 minutes only", "ينتهي خلال ساعة". */
 const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|mins?|hrs?)(?![a-z]))', 'valid (?:for|only for) (?:\\S+ )?(?:minutes?|hours?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
 const LINK_WORD = rx(['link', 'رابط', 'لينك', 'لینک', 'lien']);
@@ -315,6 +334,14 @@ const MOVE_TO_THEIR_ACCOUNT = rx([
 ]);
 /** Moving money: "transfer the money", "move my savings", "احول الفلوس", "پول منتقل/واریز". */
 const MONEY_MOVE = rx(['transfer', 'move', 'send (?:the )?money', 'wire', 'pay', 'deposit', 'حول', 'احول', 'تحول', 'تنقل', 'نقل', 'تحويل', 'ادفع', 'تدفع', 'منتقل', 'انتقال', 'واريز', 'جابجا', 'بريز', 'كارت به كارت', 'virement', 'vir\\S*']);
+/** A court case promised: "سيتم رفع دعوى عليك", "legal action will be taken", "we will file a case", "اقدام قانونی خواهد شد". */
+const LEGAL_THREAT = rx([
+  '(?:سيتم|سوف ?(?:يتم|نقوم ب)?|رح ?(?:يتم|نرفع|يرفعوا)|راح ?(?:يتم|نرفع)|ح ?يتم|هيتم|هيترفع\\S*|هنرفع|سنقوم ب) ?(?:رفع|اتخاذ|تحريك)? ?(?:ال)?(?:دعوي|دعوى|قضيه|اجراءات (?:ال)?قانونيه|محضر|بلاغ)',
+  '(?:legal action|legal proceedings|a (?:case|lawsuit|complaint)|court action|charges|bailiffs?|debt collectors?|enforcement agents?) (?:will|shall) be (?:taken|filed|initiated|started|pressed|instructed|sent)',
+  // a case raised by them in any person's future: "هيرفعوا عليا قضية", "رح يرفعوا عليك دعوى"
+  '(?:ه|ح|هي|حي|رح ي|راح ي|سي|بي)?(?:ي|ت|ن)?رفع(?:وا|و)?\\S* (?:\\S+ )?(?:قضيه|دعوي|دعوى|محضر)', '(?:will|shall|going to) (?:take|file|initiate|start|press) (?:legal|a (?:case|lawsuit)|charges|court)',
+  '(?:اقدام|پيگرد|شكايت) (?:\\S+ ){0,2}?قانوني (?:\\S+ ){0,2}?(?:خواهد|مي ?شود|ميشه|مي ?شه)', 'poursuites? (?:judiciaires? )?(?:seront|vont)',
+]);
 /** Coercion in a story: police, arrest, a complaint to a regulator, legal action. */
 const COERCION = rx([
   'police', 'arrest\\S*', 'jail', 'prison', 'warrant', 'court', 'sue', 'lawsuit', 'legal action', 'complain\\S* to', 'central bank', 'report you',
@@ -353,7 +380,7 @@ const FUTURE_THREAT = rx([
   // the present for the future, with its time: "your account closes in 2 hours", "access ends tonight"
   '(?:account|wallet|card|access|profile|line) (?:closes|expires|ends|shuts|gets (?:closed|blocked|suspended)) (?:in|within|at|by|tonight|today)',
   // Arabizi future prefix on a dialect stem, vowels as each writer hears them: "hayet2efel", "7ayetsakkar", "ra7 yetjammad"
-  '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?)(?:y|t|n)[aei]?t?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
+  '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?)(?:y|t|n)[aei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر)\\S*',
   // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
   '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
@@ -367,7 +394,8 @@ const ACCOUNT = rx(['compte', 'account', 'acct', 'profile', 'wallet', 'حساب'
 /** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
 const PAY_NOW = words([
   // not the customer asking for their own money: "please transfer the refund to my wallet"
-  '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
+  '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|here|online|via|through|below|at|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', 'edfa3', 'edfa3i', 'khalles', 'khallsi',
+  '(?:هزينه|كارمزد|پول|تومن|تومان)\\S* (?:\\S+ )?(?:بده|بدين|بديد|بدید|بريز|بريزيد)', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
   'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
   '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
   'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)', 'payez', 'r[eé]glez', 'veuillez (?:payer|r[eé]gler)',
@@ -393,7 +421,7 @@ const TOLD = words([
   '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
   '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
   'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
-  'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
+  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
 ]);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
@@ -458,9 +486,12 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       break;
     }
   }
+  // a sum demanded so that a parcel is released or a block or limit lifted: "pay 19 dh bach ytlaq lcolis", "transfer $300
+  // as insurance to lift the block" — asked of the reader, not a question about what a plan costs
+  const paidToRelease = (AMOUNT.test(t) || FEE_NOUN.test(t)) && PAID_TO_RELEASE.test(t) && (PAY_NOW.test(t) || TOLD.test(t) || OBLIGED.test(t) || MESSAGE_VOICE.test(t));
   const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
-  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || FEE_DUE.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t))))) flags.push({ code: 'upgrade_fee' });
+  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || FEE_DUE.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t)))) || (paidToRelease && demandedOfMe(t))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
@@ -491,6 +522,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // gone", "رسالة: … غداً كحد أقصى وإلا سيتم إيقاف الحساب", "سدد اليوم لتفادي قطع الخدمة"
   else if (DAY_DEADLINE.test(t) && (MESSAGE_VOICE.test(t) || TOLD.test(t)) && (AVOID_LOSS.test(t) || ((CONSEQUENCE.test(t) || FUTURE_THREAT.test(t)) && (ACCOUNT.test(t) || GAIN.test(t) || FROZEN.test(t) || hasLink)))) flags.push({ code: 'urgency' });
   // an order to act "to avoid" a loss: "اضغط على الرابط … لتجنب إلغاء الطلب", "click to avoid suspension"
+  // a court case promised by a notice or a stranger, on a condition: "بلاغ قضائي: سيتم رفع دعوى عليك إذا لم تسدد"
+  else if (LEGAL_THREAT.test(t) && (ACTION.test(t) || MESSAGE_VOICE.test(t) || TOLD.test(t))) flags.push({ code: 'urgency' });
   else if (AVOID_LOSS.test(t) && MESSAGE_VOICE.test(t) && (hasLink || LINK_WORD.test(t) || ACTION.test(t))) flags.push({ code: 'urgency' });
   return flags;
 }

@@ -27,8 +27,20 @@ export function extractLinks(text: string): Link[] {
     const raw = m[0].replace(/[.,;:!?)\]]+$/u, '');
     const link = toLink(raw, raw.replace(/^https?:\/\//i, '').split(/[/:?#]/)[0]!);
     if (link) links.push(link);
+    // a redirector's target is where the reader lands: `google.com/url?q=http://acme-verify.com` is judged as that
+    const target = REDIRECT_TARGET.exec(raw)?.[1];
+    if (link && target) links.push(...extractLinks(safeDecode(target)).filter((l) => l.host !== link.host));
   }
   return links;
+}
+
+const REDIRECT_TARGET = /[?&](?:q|url|u|target|dest|destination|redirect|redirect_uri|continue|link)=((?:https?(?::|%3A)|www\.)[^&\s]+)/i;
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]+))/giu;
