@@ -69,7 +69,7 @@ for (const [name, openStore] of Object.entries(adapters)) {
         ['c5', 'duplicate'],
         ['c6', 'duplicate'],
       ]);
-      const audit = await store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined' ORDER BY seq");
+      const audit = await store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'guard.quarantine.held' ORDER BY seq");
       expect(audit.map((a) => JSON.parse(a.details))).toEqual([
         { messages: 2, reason: 'flood', collapsed: 2, polled: true },
         { messages: 2, reason: 'flood', collapsed: 2, polled: true },
