@@ -37,6 +37,7 @@ function txTimer(inner: SqlExecutor): { q: SqlExecutor; times: number[] } {
     get: (s, p) => inner.get(s, p),
     run: (s, p) => inner.run(s, p),
     serializeEvents: () => inner.serializeEvents(),
+    eventLockCondition: () => inner.eventLockCondition(),
     close: () => inner.close(),
     tx: async (fn) => {
       const t0 = performance.now();

@@ -4,7 +4,7 @@
  *
  *   npm run bench:hub -- [--consoles 500] [--workers 2] [--rate 50] [--seconds 60] [--failover-seconds 12]
  *                        [--ingest-messages 3000] [--batch 50] [--lb haproxy|process|in-process]
- *                        [--profile-nodes DIR] [--window-ms N] [--shared-agent N]
+ *                        [--profile-nodes DIR] [--window-ms N] [--shared-agent N] [--ingest-only]
  *
  * It prints: delivery latency at the hub's steady rate (customer message at the hub → every console), the ingest
  * rate with masking and sealing beside plain INSERTs of the same rows, the time consoles of a SIGKILLed node take
@@ -47,6 +47,8 @@ const FAILOVER_SECONDS = opt('failover-seconds', 12);
 const INGEST_MESSAGES = opt('ingest-messages', 3000);
 const BATCH = opt('batch', 50);
 const SIGN_INS = opt('sign-ins', 40);
+/** Only part 3, the ingest share (about a minute, no nodes or consoles). */
+const INGEST_ONLY = argv.includes('--ingest-only');
 // The nodes' fan-out window (`stream.windowMs`); without the flag, the hub's default.
 // Each console has its own pinned agent, as a real console's HubClient does (from run AA). `--shared-agent N` gives each
 // worker's consoles one agent of N connections instead, as runs A–Z did (16; `--worker-connections` then): a
@@ -177,13 +179,23 @@ async function ingestBench(pg: TestPostgres, key: SealingKeySource): Promise<voi
   );
   let rawMs = 0;
   let hubMs = 0;
+  let rawCpu = 0;
+  let hubCpu = 0;
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   for (const [bi, b] of batches.entries()) {
+    const c0 = cpuMs();
     const t0 = performance.now();
     await rawInsert(rawStore, 'raw', rawRows[bi]!);
     const t1 = performance.now();
+    const c1 = cpuMs();
     await store.ingest('hub', b.map((m) => sealer.prepare(m)));
     rawMs += t1 - t0;
     hubMs += performance.now() - t1;
+    rawCpu += c1 - c0;
+    hubCpu += cpuMs() - c1;
   }
 
   const counts = await rawStore.q.get<{ hub: number; raw: number }>(
@@ -196,12 +208,13 @@ async function ingestBench(pg: TestPostgres, key: SealingKeySource): Promise<voi
   console.log(`   HubStore.ingest with masking + sealing:   ${hubRate.toFixed(0)} msg/s (${hubMs.toFixed(0)} ms)`);
   console.log(`   plain multi-row INSERTs of the same rows: ${rawRate.toFixed(0)} msg/s (${rawMs.toFixed(0)} ms) — the raw limit`);
   console.log(`   share of the limit: ${((hubRate / rawRate) * 100).toFixed(0)} % (goal ≥ ${GOALS.ingestShare * 100} %: ${met(hubRate / rawRate >= GOALS.ingestShare)})`);
+  console.log(`   this process's CPU (masking, sealing, the driver): ingest ${hubCpu.toFixed(0)} ms, plain INSERTs ${rawCpu.toFixed(0)} ms`);
 
   // Where the hub's time goes: masking and sealing alone, without the database.
   const t2 = performance.now();
   for (const [i, m] of msgs.entries()) sealer.prepare(m).seal(i + 1);
-  const cpuMs = performance.now() - t2;
-  console.log(`   of which masking + sealing alone (no database): ${cpuMs.toFixed(0)} ms (${((msgs.length / cpuMs) * 1000).toFixed(0)} msg/s)`);
+  const aloneMs = performance.now() - t2;
+  console.log(`   of which masking + sealing alone (no database): ${aloneMs.toFixed(0)} ms (${((msgs.length / aloneMs) * 1000).toFixed(0)} msg/s)`);
   console.log(`   where HubStore.ingest's database time goes:`);
   for (const line of describeTimes(timed.times, msgs.length)) console.log(`     ${line}`);
   await rawStore.close();
@@ -234,6 +247,7 @@ async function main() {
   let seed: Awaited<ReturnType<typeof seedHub>> | null = null;
   try {
     await ingestBench(pg, key);
+    if (INGEST_ONLY) return;
 
     const users = Array.from({ length: USERS }, (_, i) => ({ username: `agent${i}`, role: (i % 5 === 4 ? 'lead' : 'agent') as 'agent' | 'lead' }));
     seed = await seedHub(pg.url, { users });

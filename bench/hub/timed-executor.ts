@@ -39,6 +39,7 @@ export function timedExecutor(inner: SqlExecutor): { q: SqlExecutor; times: Stat
     get: (sql, params) => record(kindOf(sql), () => e.get(sql, params)),
     run: (sql, params) => record(kindOf(sql), () => e.run(sql, params)),
     serializeEvents: () => record('(event lock: pg_advisory_xact_lock)', () => e.serializeEvents()),
+    eventLockCondition: () => e.eventLockCondition(),
     close: () => e.close(),
     tx: async (fn) => {
       const t0 = performance.now();

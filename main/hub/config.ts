@@ -1,12 +1,23 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { APPROVABLE_REQUESTS } from '../core/guard';
+import { APPROVABLE_REQUESTS, COLLAPSE_AT, DEFAULT_GUARD_POLICY } from '../core/guard';
 import { EpochLengthSchema, parseCidr, RetainEpochsSchema } from '../core/policy';
 import { DiwanError } from '../core/shared/errors';
 import { looksLikeSecretName } from '../core/shared/secret-names';
 
 /** The default fan-out window (bench/README.md, "Team hub", runs P–W; docs/IT-GUIDE.md, `stream`). */
 export const STREAM_WINDOW_MS = 50;
+
+const SURGE_DEFAULTS = { factor: DEFAULT_GUARD_POLICY.flood.surgeFactor, exitFactor: DEFAULT_GUARD_POLICY.flood.surgeExitFactor, minPerMinute: DEFAULT_GUARD_POLICY.flood.surgeMinPerMinute };
+/** Surge mode's thresholds at the hub: enter above `factor` × the learned per-minute volume (and `minPerMinute`), leave below `exitFactor` ×. */
+const surgeSettings = z
+  .object({
+    factor: z.number().min(1.5, 'must be at least 1.5 (times the channel\'s learned volume)').max(100, 'must be at most 100').default(SURGE_DEFAULTS.factor),
+    exitFactor: z.number().min(1, 'must be at least 1 (times the channel\'s learned volume)').max(99, 'must be at most 99').default(SURGE_DEFAULTS.exitFactor),
+    minPerMinute: z.number().int().min(10, 'must be at least 10 messages a minute').max(1_000_000, 'must be at most 1,000,000 messages a minute').default(SURGE_DEFAULTS.minPerMinute),
+  })
+  .strict()
+  .refine((s) => s.exitFactor < s.factor, { message: 'must be smaller than factor, or surge mode would flap on and off', path: ['exitFactor'] });
 
 const rate = z.object({ perMinute: z.number().positive().max(1e6), burst: z.number().int().positive().max(1e6) }).strict();
 const cidr = z.string().max(64).refine((s) => parseCidr(s) !== null, { message: 'must be a range such as 10.20.0.0/16' });
@@ -116,9 +127,25 @@ export const hubConfigSchema = z
             perSender: rate.default({ perMinute: 30, burst: 20 }),
             perChannel: rate.default({ perMinute: 3000, burst: 500 }),
             duplicateWindowSeconds: z.number().int().min(0).max(7 * 86_400).default(600),
+            /** When a channel is in surge mode (docs/IT-GUIDE.md, "Webhooks and flood control"); the single seat's defaults. */
+            surge: surgeSettings.default(SURGE_DEFAULTS),
+            /** Copies of one text from at least two senders at which collapse starts, outside and in surge mode. */
+            collapseAfterCopies: z.number().int().min(2, 'must be at least 2 (one copy is not a campaign)').max(1000, 'must be at most 1000').default(COLLAPSE_AT.copies),
+            collapseAfterCopiesInSurge: z.number().int().min(2, 'must be at least 2 (one copy is not a campaign)').max(1000, 'must be at most 1000').default(COLLAPSE_AT.inSurge),
           })
           .strict()
-          .default({ perSender: { perMinute: 30, burst: 20 }, perChannel: { perMinute: 3000, burst: 500 }, duplicateWindowSeconds: 600 }),
+          .refine((f) => f.collapseAfterCopiesInSurge <= f.collapseAfterCopies, {
+            message: 'must not be larger than collapseAfterCopies: surge mode collapses sooner, never later',
+            path: ['collapseAfterCopiesInSurge'],
+          })
+          .default({
+            perSender: { perMinute: 30, burst: 20 },
+            perChannel: { perMinute: 3000, burst: 500 },
+            duplicateWindowSeconds: 600,
+            surge: SURGE_DEFAULTS,
+            collapseAfterCopies: COLLAPSE_AT.copies,
+            collapseAfterCopiesInSurge: COLLAPSE_AT.inSurge,
+          }),
       })
       .strict()
       .optional(),

@@ -5,7 +5,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
-import { DEFAULT_GUARD_POLICY, resolveGuardPolicy } from '../core/guard';
+import { resolveGuardPolicy } from '../core/guard';
 import { spkiPin } from '../core/network';
 import { DiwanError } from '../core/shared/errors';
 import { detached, failureName } from '../core/shared/keep-going';
@@ -206,10 +206,9 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const hookLimits = webhookLimits(config);
   // One gate and one intake for webhooks, relayed deliveries and the channels this node polls.
   const intake = new WebhookIntakeStore(store, now);
-  const { duplicateWindowSeconds, ...rates } = hookLimits.flood;
-  const f = DEFAULT_GUARD_POLICY.flood;
+  const { duplicateWindowSeconds, surge, collapseAfterCopies, collapseAfterCopiesInSurge, ...rates } = hookLimits.flood;
   const flood = new SharedFloodBuckets(rates, {
-    ...(duplicateWindowSeconds ? { campaigns: { windowMs: duplicateWindowSeconds * 1000, surge: { factor: f.surgeFactor, exitFactor: f.surgeExitFactor, minPerMinute: f.surgeMinPerMinute } } } : {}),
+    ...(duplicateWindowSeconds ? { campaigns: { windowMs: duplicateWindowSeconds * 1000, surge, collapseAt: { copies: collapseAfterCopies, inSurge: collapseAfterCopiesInSurge } } } : {}),
     audit: (t, e) => store.appendAudit(t, e),
   });
   const channels = new HubChannels({

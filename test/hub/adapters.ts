@@ -44,6 +44,7 @@ export function recording(q: SqlExecutor, seen: string[]): SqlExecutor {
     run: (sql, params) => (seen.push(sql), q.run(sql, params)),
     tx: (fn) => q.tx((t) => fn(recording(t, seen))),
     serializeEvents: () => q.serializeEvents(),
+    eventLockCondition: () => q.eventLockCondition(),
     close: () => q.close(),
   };
 }

@@ -93,7 +93,7 @@ describe('e-mail at the hub', () => {
     expect(new Set((await seed.store.conversations({ channels: ['mail'] })).map((c) => c.contact.displayName))).toEqual(new Set(['Flood Bot', 'Layla Haddad', 'Sara']));
     expect(await seed.store.channelCursor('mail')).not.toBe(cursorBefore);
     expect((await hub.health()).webhooks.mail).toMatchObject({ polledHeld: 2 });
-    const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined'");
+    const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'guard.quarantine.held'");
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ messages: 2, reason: 'flood', polled: true }]);
   });
 

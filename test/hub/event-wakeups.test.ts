@@ -65,4 +65,25 @@ describe('hub event wake-ups on PostgreSQL', () => {
     await until(() => feed.lastSeq === end, 'the feed to read every event after one wake-up each');
     expect((await feed.after(before, 100)).map((e) => e.kind)).toEqual(Array.from({ length: 11 }, () => ['conversation.updated', 'message.added']).flat());
   });
+
+  it('an ingest draws no event seq before it holds the event lock (the lock rides in the events statement)', async () => {
+    const holder = new pg.Client({ connectionString: server.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(7241001)');
+      const lastSeq = async () => Number((await holder.query("SELECT last_value FROM events_seq_seq")).rows[0].last_value);
+      const drawn = await lastSeq();
+      const ingest = store.ingest('tg', [prepared('behind-the-lock-1'), prepared('behind-the-lock-2')]);
+      const waiting = async () => Number((await holder.query("SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 7241001 AND NOT granted")).rows[0].n);
+      await until(async () => (await waiting()) === 1, 'the ingest to wait for the event lock');
+      // Messages are written, but no event seq is taken while another transaction holds the lock.
+      expect(await lastSeq()).toBe(drawn);
+      await holder.query('COMMIT');
+      expect((await ingest).inserted).toBe(2);
+      expect(await lastSeq()).toBe(drawn + 4);
+    } finally {
+      await holder.end();
+    }
+  });
 });

@@ -69,7 +69,7 @@ for (const [name, openStore] of Object.entries(adapters)) {
         ['c5', 'duplicate'],
         ['c6', 'duplicate'],
       ]);
-      const audit = await store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined' ORDER BY seq");
+      const audit = await store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'guard.quarantine.held' ORDER BY seq");
       expect(audit.map((a) => JSON.parse(a.details))).toEqual([
         { messages: 2, reason: 'flood', collapsed: 2, polled: true },
         { messages: 2, reason: 'flood', collapsed: 2, polled: true },
@@ -99,6 +99,15 @@ for (const [name, openStore] of Object.entries(adapters)) {
       const r2 = await intake.acceptPolled('sg', [0, 1, 2].map((i) => msg(`d${i}`, `q${i}`, CAMPAIGN)), '2', admit, seal);
       // The second copy opens the cluster (stored), the third is held.
       expect(r2).toMatchObject({ inserted: 2, quarantined: 1, collapsed: 1 });
+    });
+
+    it('collapses at the thresholds IT set (webhooks.flood.collapseAfterCopies), not at the single seat’s', async () => {
+      await store.saveChannel({ id: 'it', kind: 'telegram', name: 'it', config: {}, enabled: true }, actor);
+      const admit = admitWith(gateOf({ campaigns: { windowMs: 600_000, surge, collapseAt: { copies: 5, inSurge: 3 } } }), 'it');
+      now += 3_600_000;
+      const r = await intake.acceptPolled('it', [0, 1, 2, 3, 4, 5, 6].map((i) => msg(`t${i}`, `it${i}`, `${CAMPAIGN} ${i}`)), '1', admit, seal);
+      // Four copies stored, the fifth opens the conversation (stored), the sixth and seventh held.
+      expect(r).toMatchObject({ inserted: 5, quarantined: 2, collapsed: 2 });
     });
 
     it('two nodes count one campaign together: copies from many new senders posted to both at once are collapsed, an unrelated sender gets in', async () => {

@@ -7,7 +7,7 @@ import { runCli } from '../../main/cli/run';
 import { spkiPin } from '../../main/core/network';
 import { loadOsKeychain, type KeychainPort } from '../../main/core/vault';
 import { chooseHubSecrets, CredentialsDirSecrets, KeychainHubSecrets, parseHubConfig } from '../../main/hub';
-import { relayBounds } from '../../main/hub/config';
+import { relayBounds, webhookLimits } from '../../main/hub/config';
 import { channelVault } from '../../main/hub/secrets';
 import { testKeychain } from '../helpers/keychain';
 import { tmpDir } from '../helpers/tmp';
@@ -76,6 +76,30 @@ describe('hub secrets', () => {
     expect(() => parseHubConfig({ ...base, relay: { sweepMinutes: 0 } })).toThrow(/relay\.sweepMinutes/);
     expect(() => parseHubConfig({ ...base, webhooks: { maxBodyBytes: 10 } })).toThrow(/webhooks\.maxBodyBytes/);
     expect(() => parseHubConfig({ ...base, webhooks: { flood: { perSender: { perMinute: -1, burst: 1 } } } })).toThrow(/webhooks\.flood\.perSender\.perMinute/);
+  });
+
+  it('takes surge and collapse thresholds as IT settings (the single seat\'s by default), and refuses them out of range in a sentence', () => {
+    const base = { nodeId: 'n1', database: { sqlite: '/tmp/h.sqlite' }, listen: {}, tls: { certFile: 'c.pem' }, custodian: { url: 'https://custodian.office.example:9643', pin: 'A'.repeat(43) + '=' }, officeRanges: ['10.0.0.0/8'] };
+    const flood = (f: unknown) => webhookLimits(parseHubConfig({ ...base, webhooks: { flood: f } })).flood;
+    expect(webhookLimits(parseHubConfig(base)).flood).toMatchObject({ surge: { factor: 5, exitFactor: 2, minPerMinute: 300 }, collapseAfterCopies: 3, collapseAfterCopiesInSurge: 2 });
+    expect(flood({})).toMatchObject({ surge: { factor: 5, exitFactor: 2, minPerMinute: 300 }, collapseAfterCopies: 3, collapseAfterCopiesInSurge: 2 });
+    expect(flood({ surge: { factor: 8, minPerMinute: 1000 }, collapseAfterCopies: 6 })).toMatchObject({ surge: { factor: 8, exitFactor: 2, minPerMinute: 1000 }, collapseAfterCopies: 6, collapseAfterCopiesInSurge: 2 });
+    const refused = (f: unknown) => {
+      try {
+        flood(f);
+      } catch (e) {
+        expect((e as { code: string }).code).toBe('hub_config_invalid');
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused({ surge: { factor: 3, exitFactor: 4 } })).toBe('the hub configuration is not valid: webhooks.flood.surge.exitFactor must be smaller than factor, or surge mode would flap on and off.');
+    expect(refused({ surge: { factor: 1.2 } })).toBe("the hub configuration is not valid: webhooks.flood.surge.factor must be at least 1.5 (times the channel's learned volume).");
+    expect(refused({ surge: { minPerMinute: 5 } })).toBe('the hub configuration is not valid: webhooks.flood.surge.minPerMinute must be at least 10 messages a minute.');
+    expect(refused({ collapseAfterCopies: 1 })).toBe('the hub configuration is not valid: webhooks.flood.collapseAfterCopies must be at least 2 (one copy is not a campaign).');
+    expect(refused({ collapseAfterCopies: 3, collapseAfterCopiesInSurge: 4 })).toBe(
+      'the hub configuration is not valid: webhooks.flood.collapseAfterCopiesInSurge must not be larger than collapseAfterCopies: surge mode collapses sooner, never later.',
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubLabels } from '../../main/hub/store/labels';
 import { HubStore, type HubEvent, type PreparedMessage } from '../../main/hub/store';
-import { bothAdapters } from './adapters';
+import { bothAdapters, recording } from './adapters';
 
 /**
  * Set-based ingest on both adapters: a batch stores what the same messages stored one at a time would store
@@ -202,6 +203,34 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(added.map((m) => m.maskedText)).toEqual(specs.map((x) => `text of ${x.id} ٣٤ ۵۶`));
       expect(new Set(added.map((m) => m.id)).size).toBe(600);
       for (const m of added.filter((x, i) => x.fields.length === 2 && i % 7 === 2)) expect((await batched.sealedField(m.id, 1))!.sealed.toString()).toBe(`field-${m.id}-1`);
+    });
+
+    it('a batch costs a fixed number of statements whatever its size, counted (PostgreSQL: four round trips)', async () => {
+      const ch = await newChannel();
+      const seen: string[] = [];
+      const counted = new HubStore(recording(batched.q, seen), now);
+      const batch = (from: number, n: number) =>
+        Array.from({ length: n }, (_, i) => prepared({ id: `k${from + i}`, conv: `c${(from + i) % 10}`, user: `u${(from + i) % 10}`, direction: 'in', sentAt: from + i, fields: (from + i) % 3 }));
+      const labels = new HubLabels(batched);
+      const label = await labels.create('vip', actor);
+      // New contacts and conversations; then the same conversations again (one carries a label, whose activity moves
+      // with the batch); then a batch of duplicates only.
+      const costs: number[] = [];
+      for (const b of [batch(0, 50), batch(50, 120)]) {
+        seen.length = 0;
+        expect((await counted.ingest(ch, b)).inserted).toBe(b.length);
+        costs.push(seen.length);
+        if (costs.length === 1) await labels.setOnConversation((await batched.conversations({ channels: [ch] }))[0]!.id, [label.id], actor);
+      }
+      seen.length = 0;
+      expect((await counted.ingest(ch, batch(0, 5))).duplicates).toBe(5);
+      costs.push(seen.length);
+      // SQLite runs in-process (no round trips to save): the statements of the two-statement path, one per table.
+      expect(costs).toEqual(name === 'postgres' ? [4, 4, 1] : [9, 9, 1]);
+      const moved = await batched.q.get<{ at: number }>('SELECT last_message_at AS at FROM conversation_labels WHERE label_id = ?', [label.id]);
+      const conversation = await batched.q.get<{ at: number }>('SELECT c.last_message_at AS at FROM conversations c JOIN conversation_labels l ON l.conversation_id = c.id WHERE l.label_id = ?', [label.id]);
+      expect(Number(moved!.at)).toBe(Number(conversation!.at));
+      expect(Number(moved!.at)).toBeGreaterThanOrEqual(50);
     });
 
     it('a failing seal leaves nothing of the batch behind', async () => {

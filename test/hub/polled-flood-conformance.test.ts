@@ -63,7 +63,7 @@ for (const [name, openStore] of Object.entries(adapters)) {
         ['f4', 'sender_rate', 'bot'],
       ]);
       expect(await store.channelCursor('tg')).toBe('870006');
-      const audit = await store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined' ORDER BY seq");
+      const audit = await store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'guard.quarantine.held' ORDER BY seq");
       expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ messages: 2, reason: 'flood', polled: true }]);
       const events = await store.q.all<{ audience: string; payload: string }>("SELECT audience, payload FROM events WHERE kind = 'quarantine.held' ORDER BY seq");
       expect(events.map((e) => [e.audience, JSON.parse(e.payload)])).toEqual([

@@ -74,7 +74,7 @@ describe('flood control for a channel the hub polls', () => {
     expect(h.webhooks.tg).toMatchObject({ polledHeld: 3, quarantined: 0 });
     const metrics = await (await request(`${hub.url}/metrics`, { dispatcher: http })).body.text();
     expect(metrics).toContain(`diwan_hub_polled_messages_quarantined_total{node="${hub.nodeId}",channel="tg"} 3`);
-    const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined' ORDER BY seq");
+    const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'guard.quarantine.held' ORDER BY seq");
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ messages: 3, reason: 'flood', polled: true }]);
 
     const { api, lead } = fixture;
@@ -114,7 +114,7 @@ describe('flood control for a channel the hub polls', () => {
     expect((await hub.health()).webhooks.tg).toMatchObject({ polledHeld: 5, collapsed: 5 });
     const metrics = await (await request(`${hub.url}/metrics`, { dispatcher: http })).body.text();
     expect(metrics).toContain(`diwan_hub_flood_collapsed_total{node="${hub.nodeId}",channel="tg"} 5`);
-    const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'webhook.quarantined' ORDER BY seq DESC LIMIT 1");
+    const audit = await seed.store.q.all<{ details: string }>("SELECT details FROM audit WHERE action = 'guard.quarantine.held' ORDER BY seq DESC LIMIT 1");
     expect(JSON.parse(audit[0]!.details)).toEqual({ messages: 5, reason: 'flood', collapsed: 5, polled: true });
     await hub.close();
     hub = null;

@@ -41,6 +41,7 @@ function cursorWriteFails(inner: SqlExecutor, failing: () => boolean): SqlExecut
     },
     tx: (fn) => q.tx((t) => fn(wrap(t))),
     serializeEvents: () => q.serializeEvents(),
+    eventLockCondition: () => q.eventLockCondition(),
     close: () => q.close(),
   });
   return wrap(inner);

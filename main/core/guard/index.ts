@@ -20,7 +20,7 @@ export { FloodGate, type Admission, type FloodGateDeps } from './flood/gate';
 export { HELD_LIST_LIMIT, heldNoLongerWaiting, Quarantine, type HeldMessage, type QuarantineGroup, type QuarantineRow, type QuarantineReason, type ReleaseFilter } from './flood/quarantine';
 export { SurgeDetector, type SurgeChange, type SurgeSettings, type SurgeState } from './flood/surge';
 export { TokenBuckets } from './flood/token-bucket';
-export { campaignPrint, collapseReached, DuplicateDetector, MAX_SENDERS_TRACKED, sameCampaign } from './flood/duplicates';
+export { campaignPrint, COLLAPSE_AT, collapseReached, DuplicateDetector, MAX_SENDERS_TRACKED, sameCampaign } from './flood/duplicates';
 export type { Fingerprint } from './flood/simhash';
 
 export { EarlyWarning, type StoredAlert } from './early-warning/alerts';

@@ -19,6 +19,15 @@ export interface SqlExecutor {
    * events it writes); SQLite has one writer already.
    */
   serializeEvents(): Promise<void>;
+  /**
+   * Inside `tx`, for the one statement that writes events, instead of `serializeEvents` (one round trip fewer): a
+   * condition for that statement's `WHERE` that takes the same lock and NOTIFY, or null when there is nothing to take
+   * (held already in this transaction; SQLite). It is an uncorrelated subquery, which PostgreSQL runs once as a
+   * one-time filter before the statement produces its first row, so before any event `seq` is drawn
+   * (`test/hub/event-wakeups.test.ts` proves it with a second connection holding the lock). The transaction counts
+   * the lock as held from then on: the caller must run that statement next.
+   */
+  eventLockCondition(): string | null;
   close(): Promise<void>;
 }
 

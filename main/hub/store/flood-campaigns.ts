@@ -7,6 +7,8 @@ import type { SqlExecutor } from './executor';
 export interface CampaignSettings {
   windowMs: number;
   surge: SurgeSettings;
+  /** Copies of one text (from at least two senders) at which collapse starts, outside and in surge mode (`COLLAPSE_AT`). */
+  collapseAt?: { copies: number; inSurge: number };
 }
 
 interface Cluster {
@@ -79,7 +81,7 @@ export class CampaignRound implements CampaignHooks {
     c.touched = true;
     const who = crypto.createHash('sha256').update(`diwan-campaign\n${this.channelId}\n${sender}`).digest('base64url').slice(0, 16);
     if (c.senders.length < MAX_SENDERS_TRACKED && !c.senders.includes(who)) c.senders.push(who);
-    if (!collapseReached(c.copies, c.senders.length, this.surge.inSurge(this.channelId))) return false;
+    if (!collapseReached(c.copies, c.senders.length, this.surge.inSurge(this.channelId), this.settings.collapseAt)) return false;
     if (!c.opened) {
       c.opened = true; // the first collapsed copy is stored: it opens the conversation the team answers
       return false;

@@ -3,7 +3,7 @@ import { attachmentViews } from './attachment-views';
 import type { Role } from '../../core/auth';
 import { DiwanError } from '../../core/shared/errors';
 import { Listeners } from '../../core/shared/listeners';
-import type { SqlExecutor } from './executor';
+import type { SqlExecutor, SqlValue } from './executor';
 import { ingestBatch, type IngestResult } from './ingest';
 import { updateConversations } from './label-activity';
 import { checkSchema, migrate, schemaVersion } from './migrations';
@@ -165,20 +165,32 @@ export class HubStore {
     return (await this.emitMany(t, [{ kind, audience, payload, where }]))[0]!;
   }
 
-  /** Writes event rows inside `t` in the given order, with one multi-row INSERT per chunk; returns their seqs. */
+  /**
+   * Writes event rows inside `t` in the given order, with one multi-row INSERT per chunk; returns their seqs. On
+   * PostgreSQL the first INSERT also takes the event lock (`eventLockCondition`), and `along` (data-modifying CTEs,
+   * e.g. `conversationUpdateCtes`) rides in the same statement: an ingest batch's last round trip.
+   */
   async emitMany(
     t: SqlExecutor,
     events: readonly EventInput[],
+    along?: { ctes: string; params: readonly SqlValue[] },
   ): Promise<number[]> {
+    if (along && t.dialect !== 'postgres') throw new Error('emitMany: CTEs along with the events are PostgreSQL only');
     if (!events.length) return [];
-    await t.serializeEvents();
+    const lock = t.eventLockCondition();
+    if (!lock) await t.serializeEvents();
     const at = this.now();
     const seqs: number[] = [];
-    for (const part of chunks(events)) {
-      const rows = await t.all<{ seq: number }>(
-        `INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?)')} RETURNING seq`,
-        part.flatMap((e) => [at, e.kind, e.audience, e.where?.channelId ?? null, e.where?.conversationId ?? null, JSON.stringify(e.payload)]),
-      );
+    for (const [n, part] of chunks(events).entries()) {
+      const values = part.flatMap((e) => [at, e.kind, e.audience, e.where?.channelId ?? null, e.where?.conversationId ?? null, JSON.stringify(e.payload)]);
+      const rows =
+        n === 0 && (lock || along)
+          ? await t.all<{ seq: number }>(
+              `${along ? `WITH ${along.ctes} ` : ''}INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload)
+               SELECT * FROM (VALUES ${valuesList(part.length, '(CAST(? AS BIGINT), ?, ?, ?, CAST(? AS BIGINT), ?)')}) AS v${lock ? ` WHERE ${lock}` : ''} RETURNING seq`,
+              [...(along?.params ?? []), ...values],
+            )
+          : await t.all<{ seq: number }>(`INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?)')} RETURNING seq`, values);
       seqs.push(...rows.map((r) => r.seq).sort((x, y) => x - y));
     }
     return seqs;

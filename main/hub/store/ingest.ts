@@ -1,6 +1,6 @@
 import type { SqlExecutor, SqlValue } from './executor';
 import { attachmentViews } from './attachment-views';
-import { updateConversations } from './label-activity';
+import { conversationUpdateCtes, updateConversations } from './label-activity';
 import { aliasIds, aliasLookup, applyMoves, placeByAlias, placeFrom, recordAliases, type AliasRow } from './conversation-aliases';
 import { applyRevisions, type Revised, type RevisionWriter } from './revisions';
 import { chunks, inList, ROWS_PER_STATEMENT, valuesList } from './sql-rows';
@@ -8,7 +8,7 @@ import type { ConversationView, EventInput, MessageView, PreparedMessage } from 
 
 /** What ingest needs from the hub store: writing its events (and, for revisions, audit entries) in the same transaction. */
 export interface EventWriter extends RevisionWriter {
-  emitMany(t: SqlExecutor, events: readonly EventInput[]): Promise<number[]>;
+  emitMany(t: SqlExecutor, events: readonly EventInput[], along?: { ctes: string; params: readonly SqlValue[] }): Promise<number[]>;
   readonly now: () => number;
 }
 
@@ -58,8 +58,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
   let revised: Revised[] = [];
   if (arrived.length) {
     const fresh = aliasRows ? placeFrom(aliasRows, arrived) : await placeByAlias(t, channelId, arrived);
-    const contacts = await upsertContacts(t, channelId, fresh);
-    const conversations = await upsertConversations(t, channelId, fresh, contacts);
+    const { contacts, conversations } = await upsertPeople(t, channelId, fresh);
     const sealed = fresh.map((m, i) => m.seal(ids[i]!));
     const convOf = (m: PreparedMessage) => conversations.get(m.platformConversationId)!;
     conversationIds = [...new Set(fresh.map((m) => convOf(m).id))];
@@ -67,27 +66,38 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     // Which of them an edit or deletion already waits for (store/revisions.ts), read in the same statement: no
     // extra round trip for the batches (nearly all) that have none.
     const awaited: string[] = [];
-    for (const part of chunks(fresh.map((m, i) => ({ m, i })))) {
+    const rows = chunks(fresh.map((m, i) => ({ m, i })));
+    const fields = chunks(fresh.flatMap((m, i) => m.fields.map((f, n) => [ids[i]!, n, f.type, f.shown, sealed[i]!.fields[n]!] as const)));
+    const insertFields = (part: ReadonlyArray<readonly SqlValue[]>) => ({ sql: `INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?)')}`, params: part.flat() });
+    // PostgreSQL, a batch of one chunk: its fields ride in the messages' statement (a data-modifying CTE).
+    const foldFields = t.dialect === 'postgres' && rows.length === 1 && fields.length === 1;
+    for (const [n, part] of rows.entries()) {
+      const withFields = foldFields && n === 0 ? insertFields(fields[0]!) : null;
       const inserted = await t.all<{ platform_message_id: string; awaited: boolean | number }>(
-        `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?)')}
+        `${withFields ? `WITH f AS (${withFields.sql}) ` : ''}INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?)')}
          RETURNING platform_message_id, EXISTS (SELECT 1 FROM early_revisions e WHERE e.channel_id = messages.channel_id AND e.original = messages.platform_message_id) AS awaited`,
-        part.flatMap(({ m, i }) => [
-          ids[i]!,
-          convOf(m).id,
-          channelId,
-          m.platformMessageId,
-          m.direction,
-          m.maskedText,
-          sealed[i]!.text,
-          m.sentAt,
-          m.attachments.length ? JSON.stringify(m.attachments) : null,
-        ]),
+        [
+          ...(withFields?.params ?? []),
+          ...part.flatMap(({ m, i }) => [
+            ids[i]!,
+            convOf(m).id,
+            channelId,
+            m.platformMessageId,
+            m.direction,
+            m.maskedText,
+            sealed[i]!.text,
+            m.sentAt,
+            m.attachments.length ? JSON.stringify(m.attachments) : null,
+          ]),
+        ],
       );
       for (const r of inserted) if (r.awaited) awaited.push(r.platform_message_id);
     }
-    const fields = fresh.flatMap((m, i) => m.fields.map((f, n) => [ids[i]!, n, f.type, f.shown, sealed[i]!.fields[n]!] as const));
-    for (const part of chunks(fields)) {
-      await t.run(`INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?)')}`, part.flat());
+    if (!foldFields) {
+      for (const part of fields) {
+        const f = insertFields(part);
+        await t.run(f.sql, f.params);
+      }
     }
 
     // Each message's bump, in batch order, in memory; then one write of every conversation's final state.
@@ -124,17 +134,21 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
       };
       events.push({ kind: 'message.added', audience: 'conversation', payload: added, where });
     });
-    for (const part of chunks([...conversations.values()])) {
-      await updateConversations(
-        t,
-        `UPDATE conversations SET last_message_at = v.column2, status = v.column3, version = v.column4, opened_at = v.column5
+    const updates = chunks([...conversations.values()]).map((part) => ({
+      sql: `UPDATE conversations SET last_message_at = v.column2, status = v.column3, version = v.column4, opened_at = v.column5
            FROM (VALUES ${valuesList(part.length, '(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS BIGINT))')}) AS v
           WHERE conversations.id = v.column1`,
-        part.flatMap((c) => [c.id, c.lastMessageAt, c.status, c.version, c.openedAt]),
-        part.map((c) => c.id),
-      );
+      params: part.flatMap((c) => [c.id, c.lastMessageAt, c.status, c.version, c.openedAt]),
+      ids: part.map((c) => c.id),
+    }));
+    // PostgreSQL, one chunk of conversations: their update rides in the statement that takes the event lock and
+    // writes the events (the batch's last round trip).
+    if (t.dialect === 'postgres' && updates.length === 1) {
+      await store.emitMany(t, events, { ctes: conversationUpdateCtes(updates[0]!.sql), params: updates[0]!.params });
+    } else {
+      for (const u of updates) await updateConversations(t, u.sql, u.params, u.ids);
+      await store.emitMany(t, events);
     }
-    await store.emitMany(t, events);
     await recordAliases(t, channelId, fresh, (m) => convOf(m).id, store.now());
     moved = await applyMoves(t, channelId, fresh, (m) => convOf(m).id, store.now());
     revised = await applyRevisions(
@@ -198,7 +212,7 @@ async function newMessages(t: SqlExecutor, channelId: string, batch: readonly Pr
  * One upsert per distinct contact. A message that names the contact (display name or handle) updates what it names,
  * later messages of the batch winning, as if they were applied one by one.
  */
-async function upsertContacts(t: SqlExecutor, channelId: string, fresh: readonly PreparedMessage[]): Promise<Map<string, { id: number; displayName: string | null; handle: string | null }>> {
+function mergedContacts(fresh: readonly PreparedMessage[]): Map<string, { displayName: string | null; handle: string | null }> {
   const merged = new Map<string, { displayName: string | null; handle: string | null }>();
   for (const { contact: c } of fresh) {
     const seen = merged.get(c.platformUserId) ?? { displayName: null, handle: null };
@@ -208,15 +222,83 @@ async function upsertContacts(t: SqlExecutor, channelId: string, fresh: readonly
     }
     merged.set(c.platformUserId, seen);
   }
-  const out = new Map<string, { id: number; displayName: string | null; handle: string | null }>();
-  for (const part of chunks([...merged.entries()])) {
-    const rows = await t.all<{ id: number; platform_user_id: string; display_name: string | null; handle: string | null }>(
+  return merged;
+}
+
+type ContactRow = { id: number; platform_user_id: string; display_name: string | null; handle: string | null };
+type ConversationRow = {
+  id: number;
+  platform_conversation_id: string;
+  contact_id: number;
+  status: ConversationView['status'];
+  assignee_id: number | null;
+  last_message_at: number;
+  version: number;
+  opened_at: number | null;
+};
+type Contacts = Map<string, { id: number; displayName: string | null; handle: string | null }>;
+
+const CONTACT_UPSERT = `ON CONFLICT (channel_id, platform_user_id) DO UPDATE SET display_name = COALESCE(excluded.display_name, contacts.display_name), handle = COALESCE(excluded.handle, contacts.handle)
+         RETURNING id, platform_user_id, display_name, handle`;
+// The no-op DO UPDATE locks an existing conversation's row until the transaction ends (`upsertConversations`).
+const CONVERSATION_UPSERT = `ON CONFLICT (channel_id, platform_conversation_id) DO UPDATE SET version = conversations.version
+         RETURNING id, platform_conversation_id, contact_id, status, assignee_id, last_message_at, version, opened_at`;
+
+const contactOf = (r: ContactRow) => ({ id: r.id, displayName: r.display_name, handle: r.handle });
+const conversationOf = (r: ConversationRow): ConversationState => ({
+  id: r.id,
+  contactId: r.contact_id,
+  status: r.status,
+  assigneeId: r.assignee_id,
+  lastMessageAt: r.last_message_at,
+  version: r.version,
+  openedAt: r.opened_at === null ? null : Number(r.opened_at),
+});
+
+/**
+ * The batch's contacts (`upsertContacts`) and conversations (`upsertConversations`). On PostgreSQL, when both fit one
+ * statement, they are one: the contacts' upsert as a data-modifying CTE whose ids the conversations' insert joins.
+ */
+async function upsertPeople(t: SqlExecutor, channelId: string, fresh: readonly PreparedMessage[]): Promise<{ contacts: Contacts; conversations: Map<string, ConversationState> }> {
+  const merged = [...mergedContacts(fresh).entries()];
+  const firsts = firstOfEachConversation(fresh);
+  if (t.dialect !== 'postgres' || merged.length > ROWS_PER_STATEMENT || firsts.length > ROWS_PER_STATEMENT) {
+    const contacts = await upsertContacts(t, channelId, merged);
+    return { contacts, conversations: await upsertConversations(t, channelId, firsts, contacts) };
+  }
+  const row = await t.get<{ contacts: ContactRow[]; conversations: ConversationRow[] }>(
+    `WITH ct AS (INSERT INTO contacts (channel_id, platform_user_id, display_name, handle) VALUES ${valuesList(merged.length, '(?, ?, ?, ?)')}
+         ${CONTACT_UPSERT}),
+       cv AS (INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at)
+         SELECT ?, v.column2, ct.id, v.column4 FROM (VALUES ${valuesList(firsts.length, '(CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT))')}) AS v
+           JOIN ct ON ct.platform_user_id = v.column3 ORDER BY v.column1
+         ${CONVERSATION_UPSERT})
+     SELECT (SELECT COALESCE(json_agg(ct), '[]') FROM ct) AS contacts, (SELECT COALESCE(json_agg(cv), '[]') FROM cv) AS conversations`,
+    [
+      ...merged.flatMap(([userId, c]) => [channelId, userId, c.displayName, c.handle]),
+      channelId,
+      ...firsts.flatMap((m, n) => [n, m.platformConversationId, m.contact.platformUserId, m.sentAt]),
+    ],
+  );
+  const contacts: Contacts = new Map(row!.contacts.map((r) => [r.platform_user_id, contactOf(r)]));
+  return { contacts, conversations: new Map(row!.conversations.map((r) => [r.platform_conversation_id, conversationOf(r)])) };
+}
+
+function firstOfEachConversation(fresh: readonly PreparedMessage[]): PreparedMessage[] {
+  const first = new Map<string, PreparedMessage>();
+  for (const m of fresh) if (!first.has(m.platformConversationId)) first.set(m.platformConversationId, m);
+  return [...first.values()];
+}
+
+async function upsertContacts(t: SqlExecutor, channelId: string, merged: ReadonlyArray<[string, { displayName: string | null; handle: string | null }]>): Promise<Contacts> {
+  const out: Contacts = new Map();
+  for (const part of chunks(merged)) {
+    const rows = await t.all<ContactRow>(
       `INSERT INTO contacts (channel_id, platform_user_id, display_name, handle) VALUES ${valuesList(part.length, '(?, ?, ?, ?)')}
-         ON CONFLICT (channel_id, platform_user_id) DO UPDATE SET display_name = COALESCE(excluded.display_name, contacts.display_name), handle = COALESCE(excluded.handle, contacts.handle)
-         RETURNING id, platform_user_id, display_name, handle`,
+         ${CONTACT_UPSERT}`,
       part.flatMap(([userId, c]) => [channelId, userId, c.displayName, c.handle]),
     );
-    for (const r of rows) out.set(r.platform_user_id, { id: r.id, displayName: r.display_name, handle: r.handle });
+    for (const r of rows) out.set(r.platform_user_id, contactOf(r));
   }
   return out;
 }
@@ -226,42 +308,15 @@ async function upsertContacts(t: SqlExecutor, channelId: string, fresh: readonly
  * conversation of the batch as it is now, its row locked until the transaction ends (the no-op DO UPDATE), so a
  * concurrent assignment cannot slip between this read and the batch's write of the new state.
  */
-async function upsertConversations(
-  t: SqlExecutor,
-  channelId: string,
-  fresh: readonly PreparedMessage[],
-  contacts: Map<string, { id: number }>,
-): Promise<Map<string, ConversationState>> {
-  const first = new Map<string, PreparedMessage>();
-  for (const m of fresh) if (!first.has(m.platformConversationId)) first.set(m.platformConversationId, m);
+async function upsertConversations(t: SqlExecutor, channelId: string, firsts: readonly PreparedMessage[], contacts: Contacts): Promise<Map<string, ConversationState>> {
   const out = new Map<string, ConversationState>();
-  for (const part of chunks([...first.values()])) {
-    const rows = await t.all<{
-      id: number;
-      platform_conversation_id: string;
-      contact_id: number;
-      status: ConversationView['status'];
-      assignee_id: number | null;
-      last_message_at: number;
-      version: number;
-      opened_at: number | null;
-    }>(
+  for (const part of chunks(firsts)) {
+    const rows = await t.all<ConversationRow>(
       `INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at) VALUES ${valuesList(part.length, '(?, ?, ?, ?)')}
-         ON CONFLICT (channel_id, platform_conversation_id) DO UPDATE SET version = conversations.version
-         RETURNING id, platform_conversation_id, contact_id, status, assignee_id, last_message_at, version, opened_at`,
+         ${CONVERSATION_UPSERT}`,
       part.flatMap((m) => [channelId, m.platformConversationId, contacts.get(m.contact.platformUserId)!.id, m.sentAt]),
     );
-    for (const r of rows) {
-      out.set(r.platform_conversation_id, {
-        id: r.id,
-        contactId: r.contact_id,
-        status: r.status,
-        assigneeId: r.assignee_id,
-        lastMessageAt: r.last_message_at,
-        version: r.version,
-        openedAt: r.opened_at === null ? null : Number(r.opened_at),
-      });
-    }
+    for (const r of rows) out.set(r.platform_conversation_id, conversationOf(r));
   }
   return out;
 }
@@ -269,7 +324,7 @@ async function upsertConversations(
 /** Names of the conversations' contacts: from the upsert when the batch touched them, else one read. */
 async function contactNames(
   t: SqlExecutor,
-  upserted: Map<string, { id: number; displayName: string | null; handle: string | null }>,
+  upserted: Contacts,
   contactIds: readonly number[],
 ): Promise<Map<number, { displayName: string | null; handle: string | null }>> {
   const out = new Map<number, { displayName: string | null; handle: string | null }>();

@@ -26,13 +26,18 @@ export async function syncLabelActivity(t: SqlExecutor, conversationIds: readonl
  */
 export async function updateConversations(t: SqlExecutor, update: string, params: readonly SqlValue[], conversationIds: readonly number[]): Promise<void> {
   if (t.dialect === 'postgres') {
-    await t.run(
-      `WITH moved AS (${update} RETURNING conversations.id, conversations.last_message_at)
-       UPDATE conversation_labels SET last_message_at = moved.last_message_at FROM moved WHERE conversation_labels.conversation_id = moved.id`,
-      params,
-    );
+    await t.run(`WITH ${conversationUpdateCtes(update)} SELECT 1`, params);
     return;
   }
   await t.run(update, params);
   await syncLabelActivity(t, conversationIds);
+}
+
+/**
+ * PostgreSQL: `updateConversations`'s two writes as data-modifying CTEs (`moved`, `labelled`), for a statement that
+ * carries them along with its own work (`HubStore.emitMany`: an ingest batch's update rides with its events).
+ */
+export function conversationUpdateCtes(update: string): string {
+  return `moved AS (${update} RETURNING conversations.id, conversations.last_message_at),
+    labelled AS (UPDATE conversation_labels SET last_message_at = moved.last_message_at FROM moved WHERE conversation_labels.conversation_id = moved.id)`;
 }

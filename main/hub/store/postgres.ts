@@ -4,6 +4,8 @@ import { numberedPlaceholders, type SqlExecutor, type SqlValue } from './executo
 
 /** Key of the transaction-scoped advisory lock that orders event rows by commit (any constant unique to Diwan). */
 const EVENT_LOCK = 7_241_001;
+/** Takes the event lock and queues the one NOTIFY that wakes the nodes (both once per transaction). */
+const TAKE_EVENT_LOCK = `pg_advisory_xact_lock(${EVENT_LOCK}), pg_notify('diwan_events', '')`;
 
 /** Connection failures a person can do something about, said in words (the hub's /healthz repeats them). */
 export function describePgError(e: unknown): string {
@@ -114,11 +116,17 @@ export function postgresExecutor(o: PgOptions): SqlExecutor & { readonly pool: p
       // the span every node's writers wait for the lock (bench/README.md, "Team hub").
       if (tx.eventLock) return;
       try {
-        await client.query("SELECT pg_advisory_xact_lock($1), pg_notify('diwan_events', '')", [EVENT_LOCK]);
+        await client.query(`SELECT ${TAKE_EVENT_LOCK}`);
       } catch (e) {
         unavailable(e);
       }
       tx.eventLock = true;
+    },
+    eventLockCondition: () => {
+      if (!tx) throw new Error('eventLockCondition outside a transaction');
+      if (tx.eventLock) return null;
+      tx.eventLock = true;
+      return `(SELECT true FROM ${TAKE_EVENT_LOCK})`;
     },
     close: async () => {
       await pool.end();

@@ -65,6 +65,7 @@ export function sqliteExecutor(file: string): SqlExecutor {
       }
     },
     serializeEvents: async () => {},
+    eventLockCondition: () => null,
     close: async () => {
       db.close();
     },
@@ -78,6 +79,7 @@ export function sqliteExecutor(file: string): SqlExecutor {
     run: (sql, params) => serial(() => inner.run(sql, params)),
     tx: (fn) => serial(() => inner.tx(fn)),
     serializeEvents: async () => {},
+    eventLockCondition: () => null,
     close: () => serial(() => inner.close()),
   };
 }

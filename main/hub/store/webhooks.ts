@@ -147,7 +147,9 @@ export class WebhookIntakeStore {
       await this.store.appendAudit(t, {
         actor: 'system',
         device: null,
-        action: 'webhook.quarantined',
+        // What a poller fetched was never a webhook: its own name (entries before 2026-12-05 say `webhook.quarantined`
+        // with `polled: true`, and stay so in the hash-chained trail).
+        action: polled ? 'guard.quarantine.held' : 'webhook.quarantined',
         target: `channel:${channelId}`,
         details: { messages: quarantined, reason: 'flood', ...collapsedOf(collapsed), ...(polled ? { polled: true } : {}) },
       });

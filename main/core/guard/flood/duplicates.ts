@@ -21,8 +21,8 @@ const MAX_DISTANCE = 6;
 const MIN_LENGTH = 12;
 /** Senders a cluster remembers at most (enough to tell one sender from a campaign). */
 export const MAX_SENDERS_TRACKED = 64;
-/** Near-duplicates start collapsing at this many copies from at least two senders (two in surge mode). */
-const COLLAPSE_AT = 3;
+/** Near-duplicates start collapsing at this many copies from at least two senders (`inSurge` copies in surge mode). */
+export const COLLAPSE_AT = { copies: 3, inSurge: 2 } as const;
 
 /** A text's fingerprint for near-duplicate clusters, or null when it is too short to judge. */
 export function campaignPrint(text: string): Fingerprint | null {
@@ -35,9 +35,12 @@ export function sameCampaign(a: Fingerprint, b: Fingerprint): boolean {
   return hamming(a, b) <= MAX_DISTANCE;
 }
 
-/** Whether a cluster of `count` copies from `senders` senders collapses: its first such copy opens it, the rest count into it. */
-export function collapseReached(count: number, senders: number, inSurge: boolean): boolean {
-  return count >= (inSurge ? 2 : COLLAPSE_AT) && senders >= 2;
+/**
+ * Whether a cluster of `count` copies from `senders` senders collapses: its first such copy opens it, the rest count
+ * into it. `at` is the threshold (the hub's IT setting; the single seat's `COLLAPSE_AT`).
+ */
+export function collapseReached(count: number, senders: number, inSurge: boolean, at: { copies: number; inSurge: number } = COLLAPSE_AT): boolean {
+  return count >= (inSurge ? at.inSurge : at.copies) && senders >= 2;
 }
 
 /**
