@@ -31,10 +31,27 @@ if [ $# -gt 0 ]; then
   exec "$bin/vitest" run "$@"
 fi
 
-step "typecheck";            npm run -s typecheck
-step "lint";                 "$bin/eslint" --max-warnings=0 .
-step "build (electron-vite)"; "$bin/electron-vite" build --logLevel warn
-step "electronegativity";    node scripts/electronegativity.mjs | tail -n 1
+# Typecheck, lint and the build (then the scan, which reads the build) need nothing from each other: they run side by
+# side, and each one's output is printed under its heading, in this order, once all have ended.
+checks=$(mktemp -d "${TMPDIR:-/tmp}/diwan-checks.XXXXXX")
+check() {
+  local name=$1; shift
+  if "$@" >"$checks/$name" 2>&1; then echo 0 >"$checks/$name.rc"; else echo 1 >"$checks/$name.rc"; fi
+}
+built() { [ "$(cat "$checks/build.rc")" = 0 ]; }
+check typecheck npm run -s typecheck &
+check lint "$bin/eslint" --max-warnings=0 . &
+{ check build "$bin/electron-vite" build --logLevel warn; if built; then check electronegativity node scripts/electronegativity.mjs; fi; } &
+wait
+failed=0
+for name in typecheck lint build electronegativity; do
+  case $name in build) step "build (electron-vite)" ;; *) step "$name" ;; esac
+  if [ ! -f "$checks/$name.rc" ]; then echo "not run: the build failed"; continue; fi
+  if [ $name = electronegativity ] && [ "$(cat "$checks/$name.rc")" = 0 ]; then tail -n 1 "$checks/$name"; else cat "$checks/$name"; fi
+  [ "$(cat "$checks/$name.rc")" = 0 ] || failed=1
+done
+rm -rf "$checks"
+[ $failed = 0 ] || exit 1
 step "unit, integration and end-to-end tests (vitest)"
 mkdir -p test/artifacts
 # Every file the tests write goes under one root for this run and stays until the leak scan has searched it.

@@ -26,7 +26,7 @@ import { CustodianProcess } from '../../test/hub/custody-fixture';
 import { HubStore, postgresExecutor } from '../../main/hub/store';
 import { STREAM_WINDOW_MS } from '../../main/hub/config';
 import { startTestPostgres, type TestPostgres } from '../../test/helpers/postgres';
-import { HaproxyBalancer } from '../../test/hub/load-balancer';
+import { HaproxyBalancer, type Balancer } from '../../test/hub/load-balancer';
 import { freePort, hubFiles, LoadBalancer, LoadBalancerProcess, NodeProcess, nodeConfig, PASSWORD, pinnedGet, seedHub, until } from '../../test/hub/harness';
 import { HIST_MS, type ConsoleSpec, type ToWorker, type WorkerReport } from './consoles';
 import { rawInsert, sampleMessages } from './rows';
@@ -243,7 +243,7 @@ async function main() {
   const custodian = new CustodianProcess(files.custody);
   const nodes: NodeProcess[] = [];
   const workers: WorkerProc[] = [];
-  let lb: LoadBalancer | LoadBalancerProcess | HaproxyBalancer | null = null;
+  let lb: Balancer | null = null;
   let seed: Awaited<ReturnType<typeof seedHub>> | null = null;
   try {
     await ingestBench(pg, key);
@@ -275,7 +275,7 @@ async function main() {
     await Promise.all(nodes.map((n) => n.start()));
     lb = LB_MODE === 'haproxy' ? new HaproxyBalancer([ports[0]!, ports[1]!], files.certFile) : LB_MODE === 'process' ? new LoadBalancerProcess(ports) : new LoadBalancer(ports);
     await lb.start();
-    const lbPid = lb instanceof LoadBalancer ? undefined : lb.pid;
+    const lbPid = lb.pid;
     await new Promise((r) => setTimeout(r, 2_000));
     const rssBefore = await Promise.all(ports.map((p) => rssOf(p, files.pin)));
 

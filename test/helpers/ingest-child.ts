@@ -2,7 +2,9 @@
  * A connector stand-in for crash tests: ingests numbered batches forever, each with its cursor, resuming from the
  * stored cursor, until it is killed. Batch k holds messages k·B … k·B+B−1 plus the previous batch's last message
  * again (a re-delivery), and its cursor is `k+1`.
- *   DIR=<data dir> SVC=<keychain service> [BATCH=200] node --import tsx test/helpers/ingest-child.ts
+ *   DIR=<data dir> SVC=<keychain service> [BATCH=200] [WAIT_FOR_GO=1] node --import tsx test/helpers/ingest-child.ts
+ * With WAIT_FOR_GO it loads its modules, then waits for a line on stdin before it opens the store: the test starts
+ * the next child while the current one runs, so loading (most of a child's start) overlaps the kills.
  */
 import { openCore } from '../../main/core/app';
 import type { InboundMessage } from '../../main/core/shared/messages';
@@ -25,6 +27,10 @@ export function crashBatch(k: number, size: number): InboundMessage[] {
 
 async function main() {
   const size = Number(process.env.BATCH ?? 200);
+  if (process.env.WAIT_FOR_GO) {
+    await new Promise((go) => process.stdin.once('data', go));
+    process.stdin.destroy();
+  }
   const core = await openCore({ embedded: 'store', dataDir: process.env.DIR!, keychainService: process.env.SVC });
   if (!core.store.channels.list().length) core.store.channels.create({ id: 'tg', kind: 'telegram', name: 'bot' });
   // Killed by the test; if the test itself died first (a timeout), stop on our own: an orphan writing batches

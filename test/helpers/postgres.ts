@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -6,9 +7,9 @@ import path from 'node:path';
 import pg from 'pg';
 
 /**
- * A real PostgreSQL for tests: a throwaway cluster (initdb) on a loopback port, started and stopped by the test.
- * PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` system user (Debian's package
- * creates it). `DIWAN_TEST_PG_URL` points at an existing server instead: each test then gets its own database in it.
+ * A real PostgreSQL for tests: a throwaway cluster (a copy of one `initdb` made once per run) on a loopback port,
+ * started and stopped by the test. PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres`
+ * system user (Debian's package creates it). `DIWAN_TEST_PG_URL` points at an existing server instead: each test then gets its own database in it.
  */
 export interface TestPostgres {
   /** Connection string of a fresh database for this test. */
@@ -55,6 +56,36 @@ function openPathTo(dir: string): void {
 
 let counter = 0;
 
+const INITDB_ARGS = ['-U', 'diwan', '--auth=trust', '--encoding=UTF8', '--locale=C', '-N'];
+
+/**
+ * A freshly initialised cluster, made once per temp folder and PostgreSQL build, that each test copies: `initdb`
+ * costs about a second and a half of CPU, a copy a tenth of that, and a hub test file starts one or more clusters.
+ * Made under another name and renamed into place, so a test that finds it finds it whole (and two files racing to
+ * make it both succeed).
+ */
+function templateCluster(bin: string, asRoot: boolean, runAs: (cmd: string, args: string[]) => string): string {
+  const key = crypto.createHash('sha256').update(`${bin}\0${INITDB_ARGS.join(' ')}\0${process.getuid?.()}`).digest('hex').slice(0, 12);
+  const template = path.join(os.tmpdir(), `diwan-pg-template-${key}`);
+  if (fs.existsSync(path.join(template, 'PG_VERSION'))) return template;
+  const making = fs.mkdtempSync(path.join(os.tmpdir(), 'diwan-pg-making-'));
+  if (asRoot) {
+    openPathTo(making);
+    execFileSync('chown', ['postgres:postgres', making]);
+  }
+  const data = path.join(making, 'data');
+  runAs('initdb', ['-D', data, ...INITDB_ARGS]);
+  try {
+    fs.renameSync(data, template);
+  } catch (e) {
+    // Another test made it first: theirs is as good as ours.
+    if (!fs.existsSync(path.join(template, 'PG_VERSION'))) throw e;
+  } finally {
+    fs.rmSync(making, { recursive: true, force: true });
+  }
+  return template;
+}
+
 export async function startTestPostgres(): Promise<TestPostgres> {
   const external = process.env.DIWAN_TEST_PG_URL;
   if (external) return externalServer(external);
@@ -74,7 +105,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     openPathTo(dir);
     execFileSync('chown', ['postgres:postgres', dir]);
   }
-  runAs('initdb', ['-D', data, '-U', 'diwan', '--auth=trust', '--encoding=UTF8', '--locale=C', '-N']);
+  execFileSync('cp', ['-a', templateCluster(bin, asRoot, runAs), data]);
   const log = path.join(dir, 'server.log');
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off -c max_connections=200`;
   const start = () => runAs('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '60', 'start']);

@@ -253,22 +253,29 @@ export async function pinnedGet(url: string, pin: string, headers: Record<string
 export async function startTeamHub<U extends string>(o: { users: Array<{ username: U; role: 'agent' | 'lead' | 'admin' | 'auditor' }>; nodes?: number; nodeConfig?: Record<string, unknown>; workflow?: WorkflowTimings }) {
   const { startTestPostgres } = await import('../helpers/postgres');
   const { TelegramEmulator } = await import('../emulators/telegram');
-  const pg = await startTestPostgres();
+  // Each process spends its first seconds loading modules: the consoles load theirs while the database, the
+  // custodian and the nodes start, and the custodian starts while the database does (the nodes need both).
+  const desks = o.users.map(() => new ConsoleProcess());
   const files = await hubFiles();
-  const tg = await TelegramEmulator.start(files.channelToken, 900_000);
-  const seed = await seedHub(pg.url, { users: o.users, channelBaseUrl: tg.url });
   const custodian = new CustodianProcess(files.custody);
-  await custodian.start();
+  const [{ pg, tg, seed }] = await Promise.all([
+    (async () => {
+      const pg = await startTestPostgres();
+      const tg = await TelegramEmulator.start(files.channelToken, 900_000);
+      return { pg, tg, seed: await seedHub(pg.url, { users: o.users, channelBaseUrl: tg.url }) };
+    })(),
+    custodian.start(),
+  ]);
   const ports = await Promise.all(Array.from({ length: o.nodes ?? 2 }, () => freePort()));
   const nodes = ports.map((port, i) => new NodeProcess(nodeConfig(files, { nodeId: `node-${i + 1}`, pgUrl: pg.url, port, extra: o.nodeConfig, workflow: o.workflow }), port, files.credentials));
   await Promise.all(nodes.map((n) => n.start()));
   const lb = new LoadBalancer(ports);
   await lb.start();
+  await Promise.all(desks.map((c) => c.init(lb.url, files.pin)));
   const consoles = {} as Record<U, ConsoleProcess>;
   const enrolled: string[] = [];
-  for (const { username } of o.users) {
-    const c = new ConsoleProcess();
-    await c.init(lb.url, files.pin);
+  for (const [i, { username }] of o.users.entries()) {
+    const c = desks[i]!;
     await seed.enrol(c, `${username}'s desk`);
     enrolled.push(c.fingerprint);
     files.custody.enrol(enrolled, o.users.filter((u) => u.role === 'lead').map((u) => u.username));

@@ -6,15 +6,57 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../helpers/postgres';
 
+/**
+ * What every balancer in these tests is, in-process or a process of its own: started, then reached at `url`; `pid`
+ * is its process when it has one of its own (the bench counts its CPU), and `close` returns once it is gone.
+ */
+export abstract class Balancer {
+  port = 0;
+  abstract start(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  get pid(): number | undefined {
+    return undefined;
+  }
+
+  get url(): string {
+    return `https://127.0.0.1:${this.port}`;
+  }
+}
+
+/** A balancer that is a child process: `stop` asks it to go, `close` waits for its exit, then `cleanUp`. */
+abstract class ChildBalancer extends Balancer {
+  protected child: ChildProcess | null = null;
+
+  protected abstract stop(child: ChildProcess): void;
+
+  protected cleanUp(): void {}
+
+  override get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async close(): Promise<void> {
+    const c = this.child;
+    if (c && c.exitCode === null && c.signalCode === null) {
+      const exited = new Promise<void>((r) => c.once('exit', () => r()));
+      this.stop(c);
+      await exited;
+    }
+    this.cleanUp();
+  }
+}
+
 /** A TCP load balancer on loopback: round robin over the nodes that accept a connection (TLS passes through). */
-export class LoadBalancer {
+export class LoadBalancer extends Balancer {
   private server!: net.Server;
   private next = 0;
   private readonly sockets = new Set<net.Socket>();
   down = false;
-  port = 0;
 
-  constructor(private readonly ports: number[]) {}
+  constructor(private readonly ports: number[]) {
+    super();
+  }
 
   async start(port = 0): Promise<void> {
     this.server = net.createServer((client) => {
@@ -41,10 +83,6 @@ export class LoadBalancer {
     this.port = (this.server.address() as net.AddressInfo).port;
   }
 
-  get url(): string {
-    return `https://127.0.0.1:${this.port}`;
-  }
-
   /** Cuts every open connection (a network outage for the consoles behind it). */
   cut(): void {
     for (const s of this.sockets) s.destroy();
@@ -60,11 +98,10 @@ export class LoadBalancer {
  * The same load balancer as its own process, as a deployment runs one: console bytes then cross only the balancer's
  * event loop, not the event loop of whoever starts it (the bench's coordinator also injects the traffic).
  */
-export class LoadBalancerProcess {
-  private child: ChildProcess | null = null;
-  port = 0;
-
-  constructor(private readonly ports: number[]) {}
+export class LoadBalancerProcess extends ChildBalancer {
+  constructor(private readonly ports: number[]) {
+    super();
+  }
 
   async start(): Promise<void> {
     const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'load-balancer-proc.ts'), this.ports.map(String), {
@@ -78,20 +115,8 @@ export class LoadBalancerProcess {
     });
   }
 
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  get url(): string {
-    return `https://127.0.0.1:${this.port}`;
-  }
-
-  async close(): Promise<void> {
-    const c = this.child;
-    if (!c || c.exitCode !== null || c.signalCode !== null) return;
-    const exited = new Promise<void>((r) => c.once('exit', () => r()));
-    c.disconnect();
-    await exited;
+  protected stop(child: ChildProcess): void {
+    child.disconnect();
   }
 }
 
@@ -119,18 +144,18 @@ export function haproxyConfig(o: { listenPort: number; nodePorts: readonly [numb
 }
 
 /** Debian's HAProxy in front of two nodes, run with the IT guide's configuration (in the foreground, one process). */
-export class HaproxyBalancer {
-  private child: ChildProcess | null = null;
+export class HaproxyBalancer extends ChildBalancer {
   private dir = '';
   private stderr = '';
   /** Times HAProxy took a node out (its "Server … is DOWN" alerts). */
   downs = 0;
-  port = 0;
 
   constructor(
     private readonly ports: readonly [number, number],
     private readonly certFile: string,
-  ) {}
+  ) {
+    super();
+  }
 
   async start(): Promise<void> {
     this.port = await freePort();
@@ -163,21 +188,11 @@ export class HaproxyBalancer {
     failed.catch(() => {});
   }
 
-  get pid(): number | undefined {
-    return this.child?.pid;
+  protected stop(child: ChildProcess): void {
+    child.kill('SIGTERM');
   }
 
-  get url(): string {
-    return `https://127.0.0.1:${this.port}`;
-  }
-
-  async close(): Promise<void> {
-    const c = this.child;
-    if (c && c.exitCode === null && c.signalCode === null) {
-      const exited = new Promise<void>((r) => c.once('exit', () => r()));
-      c.kill('SIGTERM');
-      await exited;
-    }
+  protected override cleanUp(): void {
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
