@@ -168,11 +168,12 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
             core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: opener.username, target: `conversation:${id}` });
             return read;
           })();
-          if (changed) c = store.conversations.get(id);
+          // The read mark only zeroes the unread count: no need to read the conversation again.
+          if (changed) c = { ...c, unread: 0 };
         }
         const channels = channelsById();
         const ch = channels.get(c.channelId);
-        const lastInbound = store.conversations.lastInboundAt(id);
+        const lastInbound = store.conversations.lastInboundAt(id, page);
         const earlier = store.conversations.earlier(c.contact.id, id).map((e) => store.conversations.get(e));
         return {
           summary: row(c, channels),
