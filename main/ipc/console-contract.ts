@@ -437,6 +437,11 @@ export const consoleContract = {
       customers: z.array(CustomerHit).max(MAX_CUSTOMER_HITS),
       /** Customers whose name or handle answers the query, counted up to 1000. */
       customersTotal: z.number().int().nonnegative(),
+      /** The last word began more words than were searched: only the `searched` shortest were (the reader is told). */
+      narrowed: z
+        .object({ prefix: z.string().max(200), searched: z.number().int().nonnegative(), named: z.number().int().nonnegative(), more: z.boolean() })
+        .strict()
+        .optional(),
     }),
     permission: 'conversations.read',
   }),

@@ -153,6 +153,8 @@ export interface InboxPort {
     total: number;
     customers: CustomerSearchRow[];
     customersTotal: number;
+    /** The last word began more words than were searched (store `PrefixNarrowing`). */
+    narrowed?: { prefix: string; searched: number; named: number; more: boolean };
   };
 }
 

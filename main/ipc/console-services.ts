@@ -259,7 +259,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
           ...(from !== undefined ? { from } : {}),
           ...(to !== undefined ? { to } : {}),
         };
-        const hits = store.search.search(query, { limit: 200, highlights: false, ...filter });
+        const { hits, narrowed } = store.search.searchNarrowed(query, { limit: 200, highlights: false, ...filter });
         const customers = store.search.customers(query, { limit: Math.min(limit, MAX_CUSTOMER_HITS), ...filter });
         core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length, customers: customers.total } });
         // The shown hits' conversations in one statement (several hits often share one).
@@ -290,6 +290,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
             lastActivityAt: h.lastActivityAt,
           })),
           customersTotal: customers.total,
+          ...(narrowed ? { narrowed } : {}),
         };
       },
     },

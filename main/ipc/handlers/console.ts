@@ -123,8 +123,9 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     replyApprovalStatus: (r, ctx) => core.guards.approvals.status({ id: r.requestId, agentUsername: actorOf(ctx).username }),
 
     search: (r, ctx) => {
-      const { rows, total, customers, customersTotal } = s.inbox.search({ ...r, actor: actorOf(ctx) });
+      const { rows, total, customers, customersTotal, narrowed } = s.inbox.search({ ...r, actor: actorOf(ctx) });
       return {
+        ...(narrowed ? { narrowed } : {}),
         total,
         customers: customers.map((c) => customerHitDto(c, r.query)),
         customersTotal,
