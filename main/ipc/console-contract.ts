@@ -138,6 +138,11 @@ export const CustomerPanel = z.object({
    * no notice has gone to them; absent too when the hub could not be asked.
    */
   consent: ConsentRecordDto.nullable().optional(),
+  /**
+   * Team mode only: `fields` were read from this many messages of the conversation that this computer's cache holds,
+   * not from the whole conversation (a single seat reads them from all of it), and the panel says so.
+   */
+  fieldsFrom: z.object({ messages: z.number().int().nonnegative() }).strict().optional(),
 });
 
 export const ConversationDetail = z.object({

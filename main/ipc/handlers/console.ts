@@ -275,6 +275,7 @@ export function detailDto(d: ConversationDetailRow) {
       fields: d.customer.fields.map((f) => ({ label: f.label, segments: toSegments(f.maskedText) })),
       earlier: d.customer.earlier.map((e) => ({ ...e, preview: toSegments(e.preview) })),
       ...(d.customer.consent !== undefined ? { consent: d.customer.consent } : {}),
+      ...(d.customer.fieldsFrom ? { fieldsFrom: d.customer.fieldsFrom } : {}),
     },
     replyWindow: d.replyWindow,
     latestInboundId: d.latestInboundId !== undefined ? d.latestInboundId : latestInboundId(d),

@@ -93,6 +93,7 @@ export class TeamRows {
         name: c.contact.displayName ?? '',
         handle: c.contact.handle ?? '',
         fields: contactDetails(messages.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
+        fieldsFrom: { messages: messages.length },
         earlier: [],
       },
       replyWindow: replyWindowView(this.kind(c.channelId), lastInboundIn(messages), this.now()),
