@@ -9,6 +9,8 @@
  * 2. every call class the console makes, p50/p99 wall-clock and CPU time; the inbox page also per filter class;
  * 3. memory: `--calls` calls cycling through those classes, RSS sampled every `--sample` calls after a GC.
  */
+// As every entry point of the app (regular expressions compiled ahead): the guards' checks cost what they cost there.
+import '../../main/core/shared/regexp-engine';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

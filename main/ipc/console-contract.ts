@@ -138,6 +138,11 @@ export const CustomerPanel = z.object({
    * no notice has gone to them; absent too when the hub could not be asked.
    */
   consent: ConsentRecordDto.nullable().optional(),
+  /**
+   * Team mode only: `fields` were read from this many messages of the conversation that this computer's cache holds,
+   * not from the whole conversation (a single seat reads them from all of it), and the panel says so.
+   */
+  fieldsFrom: z.object({ messages: z.number().int().nonnegative() }).strict().optional(),
 });
 
 export const ConversationDetail = z.object({
@@ -437,6 +442,11 @@ export const consoleContract = {
       customers: z.array(CustomerHit).max(MAX_CUSTOMER_HITS),
       /** Customers whose name or handle answers the query, counted up to 1000. */
       customersTotal: z.number().int().nonnegative(),
+      /** The last word began more words than were searched: only the `searched` shortest were (the reader is told). */
+      narrowed: z
+        .object({ prefix: z.string().max(200), searched: z.number().int().nonnegative(), named: z.number().int().nonnegative(), more: z.boolean() })
+        .strict()
+        .optional(),
     }),
     permission: 'conversations.read',
   }),

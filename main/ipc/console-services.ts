@@ -168,11 +168,12 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
             core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: opener.username, target: `conversation:${id}` });
             return read;
           })();
-          if (changed) c = store.conversations.get(id);
+          // The read mark only zeroes the unread count: no need to read the conversation again.
+          if (changed) c = { ...c, unread: 0 };
         }
         const channels = channelsById();
         const ch = channels.get(c.channelId);
-        const lastInbound = store.conversations.lastInboundAt(id);
+        const lastInbound = store.conversations.lastInboundAt(id, page);
         const earlier = store.conversations.earlier(c.contact.id, id).map((e) => store.conversations.get(e));
         return {
           summary: row(c, channels),
@@ -258,7 +259,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
           ...(from !== undefined ? { from } : {}),
           ...(to !== undefined ? { to } : {}),
         };
-        const hits = store.search.search(query, { limit: 200, highlights: false, ...filter });
+        const { hits, narrowed } = store.search.searchNarrowed(query, { limit: 200, highlights: false, ...filter });
         const customers = store.search.customers(query, { limit: Math.min(limit, MAX_CUSTOMER_HITS), ...filter });
         core.audit({ action: AUDIT_ACTIONS.search, actor: actor.username, details: { terms: query.split(/\s+/).length, hits: hits.length, customers: customers.total } });
         // The shown hits' conversations in one statement (several hits often share one).
@@ -289,6 +290,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
             lastActivityAt: h.lastActivityAt,
           })),
           customersTotal: customers.total,
+          ...(narrowed ? { narrowed } : {}),
         };
       },
     },

@@ -43,7 +43,9 @@ export class InboundFlags {
    */
   forConversation(conversationId: number, messages: StoredMessage[], lang: GuardLang) {
     const rules = this.rules();
-    const recorded = this.checks?.of(conversationId, rules) ?? new Map<number, { flagged: boolean; wording: string | null }>();
+    const inbound = messages.filter((m) => m.direction === 'in').map((m) => m.id);
+    const ids = inbound.length ? { from: Math.min(...inbound), to: Math.max(...inbound) } : null;
+    const recorded = (ids && this.checks?.of(conversationId, rules, ids)) || new Map<number, { flagged: boolean; wording: string | null }>();
     const flags = new Map<number, Flags>();
     const unrecorded: Array<[number, boolean, string?]> = [];
     for (const m of messages) {

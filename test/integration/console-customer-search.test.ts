@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { testCore } from '../helpers/core';
 import { signedInConsole } from '../helpers/console';
+import { MAX_EXPANSION } from '../../main/core/store/search-text';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -82,5 +83,21 @@ describe('search finds conversations by the customer\'s name or handle (single s
     expect(found.customers).toHaveLength(20);
     expect(found.customersTotal).toBe(30);
     expect(text(found.customers[0]!.contactName)).toBe('Nour 0');
+  });
+});
+
+describe('message search: a word beginning many words (issue #26, bounded work)', () => {
+  it('searches its shortest words and tells the reader how many it begins; a narrower prefix is searched whole, with nothing said', async () => {
+    const c = (core = await testCore());
+    const as = await signedInConsole(c);
+    const words = Array.from({ length: MAX_EXPANSION + 3 }, (_, i) => `zebr${'a'.repeat(1 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`);
+    words.forEach((w, i) => receive(c, { user: `z${i}`, name: 'Zed', text: `about ${w}`, at: c.clock.now() - i * 1000 }));
+    const agent = await as('agent');
+    const wide = await agent.ok<Found & { narrowed?: unknown }>('search', { query: 'Zebr', limit: 100 });
+    expect(wide.narrowed).toEqual({ prefix: 'zebr', searched: MAX_EXPANSION, named: words.length, more: false });
+    expect(wide.total).toBe(MAX_EXPANSION);
+    const narrow = await agent.ok<Found & { narrowed?: unknown }>('search', { query: 'zebraa', limit: 100 });
+    expect(narrow.narrowed).toBeUndefined();
+    expect(narrow.total).toBe(words.filter((w) => w.startsWith('zebraa')).length);
   });
 });

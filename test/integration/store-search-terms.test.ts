@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { migrations, openDatabase } from '../../main/core/store';
-import { ftsExpression, MAX_EXPANSION, queryTerms } from '../../main/core/store/search-text';
+import { chooseExpansion, ftsExpression, MAX_EXPANSION, MAX_PREFIX_WORDS_READ, queryTerms } from '../../main/core/store/search-text';
 import { inbound, storeCore } from '../helpers/store';
 import { tmpDir } from '../helpers/tmp';
 
@@ -50,12 +50,25 @@ describe('prefix search through the indexed words (migration 023)', () => {
     );
   });
 
-  it('leaves a prefix that names more words than it spells out to FTS5, with the same hits', async () => {
+  it('searches a prefix that names more words than it spells out as its shortest words, and says so (bounded work)', async () => {
     core = await storeCore();
-    const words = Array.from({ length: MAX_EXPANSION + 5 }, (_, i) => `zebra${String.fromCharCode(97 + (i % 26))}${i}`);
+    // MAX_EXPANSION + 5 words beginning "zebr", of growing length: the 5 longest are not searched.
+    const words = Array.from({ length: MAX_EXPANSION + 5 }, (_, i) => `zebr${'a'.repeat(1 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`);
     core.store.sink.ingest('tg', words.map((w, i) => inbound(i, { text: `the ${w}` })));
-    expect(core.store.search.search('zebr', { limit: 200 })).toHaveLength(words.length);
-    expect(core.store.search.search('zebra', { limit: 200 }).map((h) => h.messageId)).toEqual(ftsOwn(core, 'zebra'));
+    const { hits, narrowed } = core.store.search.searchNarrowed('zebr', { limit: 200 });
+    expect(narrowed).toEqual({ prefix: 'zebr', searched: MAX_EXPANSION, named: words.length, more: false });
+    const shortest = [...words].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSION);
+    expect(hits.map((h) => h.maskedText.split(' ')[1]).sort()).toEqual([...shortest].sort());
+    // A prefix naming few enough words is still spelled out whole: FTS5's own hits, nothing said.
+    const one = core.store.search.searchNarrowed('zebraa', { limit: 200 });
+    expect(one.narrowed).toBeNull();
+    expect(one.hits.map((h) => h.messageId)).toEqual(ftsOwn(core, 'zebraa'));
+    expect(chooseExpansion('x', Array.from({ length: MAX_PREFIX_WORDS_READ + 1 }, (_, i) => `x${i}`)).narrowed).toEqual({
+      prefix: 'x',
+      searched: MAX_EXPANSION,
+      named: MAX_PREFIX_WORDS_READ,
+      more: true,
+    });
   });
 
   it('an upgraded database gets the words of the messages it already holds', () => {

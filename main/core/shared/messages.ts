@@ -46,6 +46,13 @@ export interface InboundMessage {
 }
 
 /** What the store keeps of one inbound message: longer ids are refused, longer text is cut by the runtime. */
+/** When the customer last wrote among `messages` (the latest sentAt of an inbound one); null when none is inbound. */
+export function lastInboundIn(messages: Iterable<{ direction: 'in' | 'out'; sentAt: number }>): number | null {
+  let at: number | null = null;
+  for (const m of messages) if (m.direction === 'in' && (at === null || m.sentAt > at)) at = m.sentAt;
+  return at;
+}
+
 export const INBOUND_LIMITS = { idChars: 256, textChars: 64 * 1024, htmlChars: 2 * 1024 * 1024 } as const;
 
 export interface IngestResult {

@@ -1,5 +1,5 @@
 import { DiwanError } from '../shared/errors';
-import type { DeliveryState } from '../shared/messages';
+import { lastInboundIn, type DeliveryState } from '../shared/messages';
 import type { SignedSeatGrant } from '../custody';
 import { CONVERSATION_STATUSES, ERROR_CODES, WHOLE_ORIGINAL, type ConversationStatus } from '../shared/vocabulary';
 import { SEALED, type StoreContext } from './context';
@@ -116,7 +116,7 @@ export class ConversationRepository {
     // per page instead of one per row. The preview is kept on the row (migration 019).
     const sql = `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread,
         k.id AS contact_id, k.handle, k.display_name, c.preview,
-        (SELECT group_concat(cl.label_id) FROM conversation_labels cl WHERE cl.conversation_id = c.id) AS label_ids
+        ${LABEL_IDS} AS label_ids
       FROM ${byLabel ? 'conversation_labels l INDEXED BY conversation_labels_recent CROSS JOIN conversations c ON c.id = l.conversation_id' : 'conversations c'}
         JOIN contacts k ON k.id = c.contact_id
       WHERE ${where.join(' AND ')}
@@ -144,7 +144,7 @@ export class ConversationRepository {
       assigneeId: r.assignee_id,
       lastActivityAt: r.last_activity_at,
       unread: r.unread,
-      labelIds: r.label_ids ? r.label_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+      labelIds: labelIdList(r.label_ids),
       preview: r.preview,
     }));
     const last = rows[rows.length - 1];
@@ -168,7 +168,7 @@ export class ConversationRepository {
 
   get(conversationId: number): ConversationSummary {
     const row = this.s.one.get(conversationId) as
-      | { id: number; channel_id: string; status: ConversationStatus; snoozed_until: number | null; assignee_id: string | null; last_activity_at: number; unread: number; contact_id: number; handle: string | null; display_name: string | null; preview: string | null }
+      | { id: number; channel_id: string; status: ConversationStatus; snoozed_until: number | null; assignee_id: string | null; last_activity_at: number; unread: number; contact_id: number; handle: string | null; display_name: string | null; preview: string | null; label_ids: string | null }
       | undefined;
     if (!row) throw unknownConversation(conversationId);
     return {
@@ -180,7 +180,7 @@ export class ConversationRepository {
       assigneeId: row.assignee_id,
       lastActivityAt: row.last_activity_at,
       unread: row.unread,
-      labelIds: this.labelsOf([row.id]).get(row.id) ?? [],
+      labelIds: labelIdList(row.label_ids),
       preview: row.preview,
     };
   }
@@ -332,8 +332,14 @@ export class ConversationRepository {
     return cachedStatement(this.ctx.db, `SELECT count(*) FROM (SELECT 1 FROM ${from}${sql}${unread} LIMIT ${COUNT_CAP})`, 'pluck').get(...labelArg, ...args) as number;
   }
 
-  /** When the customer last wrote in a conversation (walks its messages newest first to the first inbound one). */
-  lastInboundAt(conversationId: number): number | null {
+  /**
+   * When the customer last wrote in a conversation (walks its messages newest first to the first inbound one).
+   * `newest`: the conversation's latest messages as `messages()` returned them (no `before`); when they hold a
+   * customer message the answer is among them (every later message would be in the page), so nothing is read.
+   */
+  lastInboundAt(conversationId: number, newest?: StoredMessage[]): number | null {
+    const fromPage = newest ? lastInboundIn(newest) : null;
+    if (fromPage !== null) return fromPage;
     return (cachedStatement(this.ctx.db, "SELECT sent_at FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY sent_at DESC LIMIT 1", 'pluck').get(conversationId) as number | undefined) ?? null;
   }
 
@@ -372,13 +378,13 @@ export class ConversationRepository {
     return false;
   }
 
-  private labelsOf(ids: number[]): Map<number, number[]> {
-    const out = new Map<number, number[]>();
-    if (!ids.length) return out;
-    const rows = this.s.labelsOf.all(JSON.stringify(ids)) as Array<{ conversation_id: number; label_id: number }>;
-    for (const r of rows) out.set(r.conversation_id, [...(out.get(r.conversation_id) ?? []), r.label_id]);
-    return out;
-  }
+}
+
+/** A conversation's label ids as one column (`c` is the conversation), read with the row instead of by a query of its own. */
+const LABEL_IDS = '(SELECT group_concat(cl.label_id) FROM conversation_labels cl WHERE cl.conversation_id = c.id)';
+
+function labelIdList(column: string | null): number[] {
+  return column ? column.split(',').map(Number).sort((a, b) => a - b) : [];
 }
 
 export function unknownConversation(id: number): DiwanError {
@@ -420,7 +426,7 @@ function statements(db: Db) {
   return {
     one: db.prepare(
       `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name,
-         c.preview
+           c.preview, ${LABEL_IDS} AS label_ids
        FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`,
     ),
     messages: db.prepare(`SELECT ${msgCols} FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT ?`),
@@ -448,9 +454,6 @@ function statements(db: Db) {
     assign: db.prepare('UPDATE conversations SET assignee_id = ? WHERE id = ?'),
     markRead: db.prepare('UPDATE conversations SET unread = 0 WHERE id = ? AND unread != 0'),
     exists: db.prepare('SELECT 1 FROM conversations WHERE id = ?').pluck(),
-    labelsOf: db.prepare(
-      'SELECT conversation_id, label_id FROM conversation_labels WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY label_id',
-    ),
     unreadByChannel: db.prepare("SELECT channel_id AS id, sum(unread) AS n FROM conversation_tallies WHERE status != 'resolved' GROUP BY channel_id"),
   };
 }

@@ -21,9 +21,12 @@ export class InboundCheckRepository {
     this.s = statements(ctx.db);
   }
 
-  /** Message id → outcome, for the messages of the conversation checked under `rules`. */
-  of(conversationId: number, rules: string): Map<number, InboundOutcome> {
-    const rows = this.s.of.all(conversationId, rules) as Array<{ message_id: number; flagged: number; wording: string | null }>;
+  /**
+   * Message id → outcome, for the messages of the conversation checked under `rules`; `ids` bounds the message ids
+   * (an opening needs its page's, not the whole conversation's: a range of the primary key).
+   */
+  of(conversationId: number, rules: string, ids?: { from: number; to: number }): Map<number, InboundOutcome> {
+    const rows = (ids ? this.s.ofRange.all(conversationId, ids.from, ids.to, rules) : this.s.of.all(conversationId, rules)) as Array<{ message_id: number; flagged: number; wording: string | null }>;
     return new Map(rows.map((r) => [r.message_id, { flagged: r.flagged === 1, wording: r.wording }]));
   }
 
@@ -36,6 +39,7 @@ export class InboundCheckRepository {
 function statements(db: Db) {
   return {
     of: db.prepare('SELECT message_id, flagged, wording FROM inbound_checks WHERE conversation_id = ? AND rules = ?'),
+    ofRange: db.prepare('SELECT message_id, flagged, wording FROM inbound_checks WHERE conversation_id = ? AND message_id BETWEEN ? AND ? AND rules = ?'),
     record: db.prepare(
       `INSERT INTO inbound_checks (conversation_id, message_id, rules, flagged, wording) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (conversation_id, message_id) DO UPDATE SET rules = excluded.rules, flagged = excluded.flagged, wording = excluded.wording`,

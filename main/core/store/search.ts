@@ -1,7 +1,7 @@
 import type { StoreContext } from './context';
 import type { ConversationStatus } from './conversations';
 import type { Db } from './database';
-import { EXPANDED_PREFIX, ftsExpression, highlightRanges, MAX_CUSTOMER_MATCHES, MAX_EXPANSION, prefixEnd, queryTerms } from './search-text';
+import { chooseExpansion, EXPANDED_PREFIX, ftsExpression, highlightRanges, MAX_CUSTOMER_MATCHES, MAX_PREFIX_WORDS_READ, prefixEnd, queryTerms, type PrefixNarrowing } from './search-text';
 import { cachedStatement } from './statement-cache';
 
 export interface SearchFilter {
@@ -50,10 +50,15 @@ export class SearchRepository {
 
   /** Newest first; every filter is applied inside the query, so `limit` counts matching hits. */
   search(query: string, opts: SearchFilter = {}): SearchHit[] {
+    return this.searchNarrowed(query, opts).hits;
+  }
+
+  /** `search`, and whether the last word named more words than were searched (what to tell the reader). */
+  searchNarrowed(query: string, opts: SearchFilter = {}): { hits: SearchHit[]; narrowed: PrefixNarrowing | null } {
     const terms = queryTerms(String(query).slice(0, 500));
-    if (!terms.length) return [];
+    if (!terms.length) return { hits: [], narrowed: null };
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), MAX_LIMIT);
-    const match = this.expression(terms);
+    const { match, narrowed } = this.expression(terms);
     const filtered = opts.channelId !== undefined || opts.status !== undefined || opts.from !== undefined || opts.to !== undefined;
     const rows = (filtered ? this.filtered(match, opts, limit) : this.s.all.all(match, limit)) as Array<{
       id: number;
@@ -63,7 +68,7 @@ export class SearchRepository {
       masked_text: string;
       sent_at: number;
     }>;
-    return rows.map((r) => ({
+    const hits = rows.map((r) => ({
       messageId: r.id,
       conversationId: r.conversation_id,
       channelId: r.channel_id,
@@ -72,6 +77,7 @@ export class SearchRepository {
       sentAt: r.sent_at,
       highlights: opts.highlights === false ? [] : highlightRanges(r.masked_text, terms),
     }));
+    return { hits, narrowed };
   }
 
   /**
@@ -131,14 +137,15 @@ export class SearchRepository {
   }
 
   /**
-   * The MATCH expression, the last term's prefix spelled out as the words it begins when it is long enough and names
-   * few enough of them (`search_terms`); otherwise, or when the list has none (nothing to find), FTS5's own prefix.
+   * The MATCH expression, the last term's prefix spelled out as the words it begins when it is long enough
+   * (`search_terms`): all of them, or the shortest `MAX_EXPANSION` with `narrowed` saying so (`chooseExpansion`).
+   * A short prefix, or one the list has no word for (nothing to find), is FTS5's own prefix.
    */
-  private expression(terms: string[]): string {
+  private expression(terms: string[]): { match: string; narrowed: PrefixNarrowing | null } {
     const last = terms[terms.length - 1]!;
-    if ([...last].length < EXPANDED_PREFIX) return ftsExpression(terms);
-    const words = this.s.words.all(last, prefixEnd(last), MAX_EXPANSION + 1) as string[];
-    return ftsExpression(terms, words.length <= MAX_EXPANSION ? words : undefined);
+    if ([...last].length < EXPANDED_PREFIX) return { match: ftsExpression(terms), narrowed: null };
+    const { words, narrowed } = chooseExpansion(last, this.s.words.all(last, prefixEnd(last), MAX_PREFIX_WORDS_READ + 1) as string[]);
+    return { match: ftsExpression(terms, words), narrowed };
   }
 
   /** Hits newest first in the WHERE clause (one cached statement per combination of filters). */

@@ -123,8 +123,9 @@ export function createConsoleHandlers(core: Core, s: ConsoleServices): ConsoleHa
     replyApprovalStatus: (r, ctx) => core.guards.approvals.status({ id: r.requestId, agentUsername: actorOf(ctx).username }),
 
     search: (r, ctx) => {
-      const { rows, total, customers, customersTotal } = s.inbox.search({ ...r, actor: actorOf(ctx) });
+      const { rows, total, customers, customersTotal, narrowed } = s.inbox.search({ ...r, actor: actorOf(ctx) });
       return {
+        ...(narrowed ? { narrowed } : {}),
         total,
         customers: customers.map((c) => customerHitDto(c, r.query)),
         customersTotal,
@@ -274,6 +275,7 @@ export function detailDto(d: ConversationDetailRow) {
       fields: d.customer.fields.map((f) => ({ label: f.label, segments: toSegments(f.maskedText) })),
       earlier: d.customer.earlier.map((e) => ({ ...e, preview: toSegments(e.preview) })),
       ...(d.customer.consent !== undefined ? { consent: d.customer.consent } : {}),
+      ...(d.customer.fieldsFrom ? { fieldsFrom: d.customer.fieldsFrom } : {}),
     },
     replyWindow: d.replyWindow,
     latestInboundId: d.latestInboundId !== undefined ? d.latestInboundId : latestInboundId(d),

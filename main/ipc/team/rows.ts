@@ -2,6 +2,7 @@ import type { CachedConversation, CachedMessage, CachedNote, TeamCache, TeamMemb
 import type { z } from 'zod';
 import { replyWindowView } from '../../core/app/send-reply';
 import { contactDetails } from '../../core/store';
+import { lastInboundIn } from '../../core/shared/messages';
 import { CHANNEL_KINDS, DELIVERY_STATES, type DeliveryState } from '../console-contract';
 import { WHOLE_ORIGINAL } from '../vocabulary';
 import type { ChannelKindT, ConversationDetailRow, ConversationRow, MessageRow, NoteRow } from '../console-port';
@@ -11,8 +12,6 @@ import type { ChannelKindT, ConversationDetailRow, ConversationRow, MessageRow, 
  * the single-seat services give), so the renderer cannot tell where a row came from. Masked text only.
  */
 type DeliveryStateT = z.output<typeof DeliveryState>;
-
-const lastInboundAt = (messages: CachedMessage[]) => messages.reduce<number | null>((at, m) => (m.direction === 'in' && (at === null || m.sentAt > at) ? m.sentAt : at), null);
 
 export class TeamRows {
   private people = new Map<number, TeamMember>();
@@ -94,9 +93,10 @@ export class TeamRows {
         name: c.contact.displayName ?? '',
         handle: c.contact.handle ?? '',
         fields: contactDetails(messages.filter((m) => m.direction === 'in').map((m) => m.maskedText)),
+        fieldsFrom: { messages: messages.length },
         earlier: [],
       },
-      replyWindow: replyWindowView(this.kind(c.channelId), lastInboundAt(messages), this.now()),
+      replyWindow: replyWindowView(this.kind(c.channelId), lastInboundIn(messages), this.now()),
     };
   }
 }

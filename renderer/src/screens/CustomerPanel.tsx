@@ -39,6 +39,11 @@ export function CustomerPanel({ detail }: { detail: Detail }) {
           </div>
         ))}
       </dl>
+      {c.fieldsFrom && (
+        <p className="muted" data-testid="customer-fields-cached">
+          {t('customer.fieldsCached', { formattedCount: f.number(c.fieldsFrom.messages) })}
+        </p>
+      )}
       {c.consent !== undefined && <ConsentFacts consent={c.consent} />}
       <h4>{t('customer.earlier')}</h4>
       {c.earlier.length === 0 ? (

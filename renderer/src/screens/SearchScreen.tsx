@@ -79,6 +79,16 @@ export function SearchScreen() {
               {result.total >= 1000 ? t('search.resultsCapped', { count: result.total, formattedCount: f.number(result.total) }) : t('search.results', { count: result.total, formattedCount: f.number(result.total) })}
             </p>
           )}
+          {result.narrowed && (
+            <p className="muted" data-testid="search-narrowed">
+              {t(result.narrowed.more ? 'search.prefixNarrowedMore' : 'search.prefixNarrowed', {
+                // Isolated, so a Latin prefix keeps its place in Arabic or Persian text and the reverse.
+                prefix: `\u2068${result.narrowed.prefix}\u2069`,
+                named: f.number(result.narrowed.named),
+                searched: f.number(result.narrowed.searched),
+              })}
+            </p>
+          )}
           {result.customers.length > 0 && (
             <section className="customer-hits" aria-labelledby="customer-hits-title" data-testid="customer-hits">
               <h3 id="customer-hits-title">
