@@ -18,8 +18,17 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
       const second = receive(bridge, { contact: 'Karim Nasser', text: `Or use my other card ${OTHER_CARD}` });
       await signIn(page, PEOPLE.agent);
       const row = (id: number) => page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
+      // The list may re-sort under the pointer as the other request lands: click until this row is the one selected.
+      const open = async (id: number) => {
+        await expect
+          .poll(async () => {
+            await row(id).click();
+            return row(id).getAttribute('aria-selected');
+          }, { timeout: 20_000 })
+          .toBe('true');
+      };
       const ask = async (id: number) => {
-        await row(id).click();
+        await open(id);
         await page.getByTestId('message').last().getByTestId('chip').click();
         await page.getByTestId('reveal-reason').fill(REASON[lang]);
         await page.getByTestId('reveal-submit').click();
@@ -28,7 +37,7 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
       await ask(first);
       await ask(second);
       // Moving between conversations keeps the waiting requests.
-      await row(first).click();
+      await open(first);
       const firstChip = page.getByTestId('message').last();
       await firstChip.getByTestId('chip-waiting').waitFor();
       await shot(page, 'reveal-waiting', lang);
@@ -77,7 +86,7 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
 
       // No click needed: the agent's chip picks the approval up and shows the value.
       await expect.poll(() => firstChip.getByTestId('chip-revealed').textContent(), { timeout: 30_000 }).toContain(CARD);
-      await row(second).click();
+      await open(second);
       const declined = page.getByTestId('message').last().getByTestId('chip-declined');
       await declined.waitFor({ timeout: 30_000 });
       expect(await page.content()).not.toContain(OTHER_CARD);
