@@ -26,27 +26,36 @@ describe("an agent's day in Chromium: drafts stay with their conversation", () =
       await signIn(page, PEOPLE.agent);
       const row = (id: number) => page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
       const composer = page.getByTestId('composer');
+      // The list may re-sort under the pointer (a read mark, the approval request): click until this row is selected.
+      const open = async (id: number) => {
+        await expect
+          .poll(async () => {
+            await row(id).click();
+            return row(id).getAttribute('aria-selected');
+          }, { timeout: 20_000 })
+          .toBe('true');
+      };
 
-      await row(a).click();
+      await open(a);
       await composer.fill(w.a);
-      await row(b).click();
+      await open(b);
       await expect.poll(() => composer.inputValue()).toBe('');
       await composer.fill(w.b);
-      await row(c).click();
+      await open(c);
       await composer.fill(w.blocked);
       // The verdict follows a pause in typing and a call to main; a loaded machine gets time.
       await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('block');
       await page.getByTestId('ask-approval').click();
       await expect.poll(() => page.getByTestId('approval').getAttribute('data-state'), { timeout: 10_000 }).toBe('pending');
 
-      await row(a).click();
+      await open(a);
       await expect.poll(() => composer.inputValue()).toBe(w.a);
       expect(await row(b).getByTestId('row-draft').count()).toBe(1);
       expect(await row(c).getByTestId('row-draft').count()).toBe(1);
       await shot(page, 'drafts', lang);
-      await row(b).click();
+      await open(b);
       await expect.poll(() => composer.inputValue()).toBe(w.b);
-      await row(c).click();
+      await open(c);
       await expect.poll(() => composer.inputValue()).toBe(w.blocked);
       await expect.poll(() => page.getByTestId('approval').getAttribute('data-state')).toBe('pending');
       expect(bridge.core.guards.approvals.pending()).toHaveLength(1);
@@ -55,7 +64,7 @@ describe("an agent's day in Chromium: drafts stay with their conversation", () =
       receive(bridge, { contact: 'Omar Farouk', text: 'Never mind, please cancel it.' });
       // The list reorders as the message arrives; click once it has.
       await expect.poll(() => row(a).textContent()).toContain('Never mind');
-      await row(a).click();
+      await open(a);
       await page.getByTestId('newer-block').waitFor();
       expect(await page.getByTestId('send').isDisabled()).toBe(true);
       await page.getByTestId('newer-ack').click();
