@@ -26,7 +26,7 @@ const NOT_CORE_OR_ELECTRON_FROM_EDGE = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'bench/**/.peers/**', 'test/fixtures/lint/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'bench/**/.peers/**', 'test/fixtures/lint/**', '*.config.ts.*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

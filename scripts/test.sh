@@ -31,8 +31,9 @@ if [ $# -gt 0 ]; then
   exec "$bin/vitest" run "$@"
 fi
 
-# Typecheck, lint and the build (then the scan, which reads the build) need nothing from each other: they run side by
-# side, and each one's output is printed under its heading, in this order, once all have ended.
+# The typecheck runs beside lint and the build (then the scan, which reads the build); lint runs before the build,
+# not beside it, because electron-vite writes and deletes a temporary config file in the repository that a running
+# lint can find and then fail to read. Each one's output is printed under its heading, in this order, once all have ended.
 checks=$(mktemp -d "${TMPDIR:-/tmp}/diwan-checks.XXXXXX")
 check() {
   local name=$1; shift
@@ -40,8 +41,7 @@ check() {
 }
 built() { [ "$(cat "$checks/build.rc")" = 0 ]; }
 check typecheck npm run -s typecheck &
-check lint "$bin/eslint" --max-warnings=0 . &
-{ check build "$bin/electron-vite" build --logLevel warn; if built; then check electronegativity node scripts/electronegativity.mjs; fi; } &
+{ check lint "$bin/eslint" --max-warnings=0 .; check build "$bin/electron-vite" build --logLevel warn; if built; then check electronegativity node scripts/electronegativity.mjs; fi; } &
 wait
 failed=0
 for name in typecheck lint build electronegativity; do
