@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumForSuite } from '../helpers/chromium-suite';
 import { resolveGuardPolicy } from '../../main/core/guard';
 import { PEOPLE, receive, signIn } from '../helpers/console';
-import { secondWindow, shot, withConsole } from '../helpers/console-page';
+import { secondWindow, shot, withConsole, openConversationRow } from '../helpers/console-page';
 
 let browser: Browser;
 chromiumForSuite((b) => (browser = b));
@@ -26,15 +26,7 @@ describe("an agent's day in Chromium: drafts stay with their conversation", () =
       await signIn(page, PEOPLE.agent);
       const row = (id: number) => page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
       const composer = page.getByTestId('composer');
-      // The list may re-sort under the pointer (a read mark, the approval request): click until this row is selected.
-      const open = async (id: number) => {
-        await expect
-          .poll(async () => {
-            await row(id).click();
-            return row(id).getAttribute('aria-selected');
-          }, { timeout: 20_000 })
-          .toBe('true');
-      };
+      const open = (id: number) => openConversationRow(page, id);
 
       await open(a);
       await composer.fill(w.a);

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumForSuite } from '../helpers/chromium-suite';
 import { PEOPLE, receive, signIn } from '../helpers/console';
-import { secondWindow, shot, withConsole } from '../helpers/console-page';
+import { secondWindow, shot, withConsole, openConversationRow } from '../helpers/console-page';
 
 let browser: Browser;
 chromiumForSuite((b) => (browser = b));
@@ -17,16 +17,7 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
       const first = receive(bridge, { contact: 'Nour Saleh', text: `Refund to my card ${CARD} please` });
       const second = receive(bridge, { contact: 'Karim Nasser', text: `Or use my other card ${OTHER_CARD}` });
       await signIn(page, PEOPLE.agent);
-      const row = (id: number) => page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
-      // The list may re-sort under the pointer as the other request lands: click until this row is the one selected.
-      const open = async (id: number) => {
-        await expect
-          .poll(async () => {
-            await row(id).click();
-            return row(id).getAttribute('aria-selected');
-          }, { timeout: 20_000 })
-          .toBe('true');
-      };
+      const open = (id: number) => openConversationRow(page, id);
       const ask = async (id: number) => {
         await open(id);
         await page.getByTestId('message').last().getByTestId('chip').click();

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningBridge } from '../bridge/server';
 import { consoleBridge } from './console';
@@ -50,4 +51,21 @@ export function secondWindow(browser: Browser, bridge: RunningBridge, lang?: Lan
 /** A screenshot kept under test/artifacts, named `<name>-<lang>.png`. */
 export function shot(page: Page, name: string, lang: Lang): Promise<Buffer> {
   return page.screenshot({ path: artifactPath(`${name}-${lang}.png`), fullPage: false });
+}
+
+/**
+ * Opens a conversation from the list, clicking its row until it is the one selected: the list can re-sort under the
+ * pointer (a read mark, a request landing) between Playwright's check of the row and its click.
+ */
+export async function openConversationRow(page: Page, id: number): Promise<void> {
+  const row = page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
+  await expect
+    .poll(
+      async () => {
+        await row.click();
+        return row.getAttribute('aria-selected');
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('true');
 }
