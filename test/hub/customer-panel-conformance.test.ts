@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubStore, type PreparedMessage } from '../../main/hub/store';
-import { customerPanel } from '../../main/hub/store/customer-panel';
+import { CONTACT_FIELD_TYPES } from '../../main/core/store';
+import { CUSTOMER_PANEL_SQL, customerPanel } from '../../main/hub/store/customer-panel';
 import { bothAdapters } from './adapters';
 import { preparedMessage } from './prepared-message';
 
@@ -53,6 +54,17 @@ for (const [name, open] of Object.entries(adapters)) {
       // A role that may not read the channel is told of no other conversation.
       expect((await customerPanel(store.q, c, () => false)).earlier).toEqual([]);
       expect((await customerPanel(store.q, group, () => true)).earlier.map((e) => e.id)).toEqual([c.id]);
+    });
+
+    // SQLite's plans (PostgreSQL plans a table this small by scanning it, which says nothing of a large one).
+    it.runIf(name === 'sqlite')('reads keyed ranges only: the conversation\'s messages, their fields and the contact\'s conversations', async () => {
+      const plan = async (sql: string, params: unknown[]) => (await store.q.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as never[])).map((r) => r.detail);
+      const details = await plan(CUSTOMER_PANEL_SQL.details, [1, ...CONTACT_FIELD_TYPES, 1000]);
+      const earlier = await plan(CUSTOMER_PANEL_SQL.earlier, [1, 1, 10]);
+      for (const step of [...details, ...earlier]) expect(step).not.toMatch(/^SCAN /);
+      expect(details.join('\n')).toMatch(/SEARCH m USING INDEX messages_\w+ \(conversation_id=/);
+      expect(details.join('\n')).toMatch(/SEARCH f (EXISTS )?USING (PRIMARY KEY|INDEX \w+) \(message_id=/);
+      expect(earlier.join('\n')).toMatch(/SEARCH c USING INDEX conversations_contact \(contact_id=\?\)/);
     });
   });
 }
