@@ -34,6 +34,7 @@ import { replyApprovalRoutes } from './routes/reply-approvals';
 import { workflowRoutes } from './routes/workflow';
 import { reportRoutes } from './routes/reports';
 import { snoozeRoutes } from './routes/snoozes';
+import { customerPanelRoutes } from './routes/customer-panel';
 import { deliveryDoubtRoutes } from './routes/delivery-doubt';
 import { scamReportRoutes } from './routes/scam-reports';
 import { secondFactorRoutes } from './routes/second-factor';
@@ -189,6 +190,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
   workflowRoutes,
   reportRoutes,
   snoozeRoutes,
+  customerPanelRoutes,
   deliveryDoubtRoutes,
   scamReportRoutes,
   secondFactorRoutes,

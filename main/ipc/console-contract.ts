@@ -139,10 +139,11 @@ export const CustomerPanel = z.object({
    */
   consent: ConsentRecordDto.nullable().optional(),
   /**
-   * Team mode only: `fields` were read from this many messages of the conversation that this computer's cache holds,
-   * not from the whole conversation (a single seat reads them from all of it), and the panel says so.
+   * Team mode only, when the hub could not give the panel: `fields` were read from this many messages of the
+   * conversation that this computer's cache holds, not from the whole conversation, and `earlier` is empty; the
+   * panel says so, and says when it is because the hub could not be reached (`hubUnreachable`).
    */
-  fieldsFrom: z.object({ messages: z.number().int().nonnegative() }).strict().optional(),
+  fieldsFrom: z.object({ messages: z.number().int().nonnegative(), hubUnreachable: z.literal(true).optional() }).strict().optional(),
 });
 
 export const ConversationDetail = z.object({

@@ -87,8 +87,8 @@ export interface ConversationDetailRow {
     earlier: Array<{ id: number; status: StatusT; lastActivityAt: number; preview: string; channelKind: ChannelKindT }>;
     /** Team mode: the hub's consent record of the contact (`ConsentRecordDto`); a single seat leaves it out. */
     consent?: Out<typeof ConsentRecordDto> | null;
-    /** Team mode: `fields` come from this many cached messages only (`CustomerPanel.fieldsFrom`). */
-    fieldsFrom?: { messages: number };
+    /** Team mode, the hub not asked or not answering: `fields` come from this many cached messages only (`CustomerPanel.fieldsFrom`). */
+    fieldsFrom?: { messages: number; hubUnreachable?: true };
   };
   replyWindow: Out<typeof ReplyWindow>;
   /** The newest customer message id (it may be older than the page of messages sent). */

@@ -3,7 +3,8 @@ import type { Db } from './db';
 import { cachedStatement } from './statement-cache';
 
 /** Types that are ways to reach the customer: the panel lists them, still masked, as the customer gave them. */
-const CONTACT_TYPES = new Set(['PHONE', 'EMAIL']);
+export const CONTACT_FIELD_TYPES = ['PHONE', 'EMAIL'] as const;
+const CONTACT_TYPES = new Set<string>(CONTACT_FIELD_TYPES);
 /** The panel shows at most this many. */
 export const MAX_CONTACT_DETAILS = 20;
 

@@ -7,7 +7,7 @@ export { restoreBackup } from './backup';
 export { placeholderMasker, type Masker, type MaskedField, type MaskResult } from './masker';
 export { customerMatches, customerWords, MAX_CUSTOMER_MATCHES, normalizeForSearch, prefixEnd, queryTerms } from './search-text';
 export { cachedStatement } from './statement-cache';
-export { contactDetails } from './contact-details';
+export { CONTACT_FIELD_TYPES, contactDetails } from './contact-details';
 export { checkIntegrityInBackground, lastIntegrityCheck, scheduleIntegrityCheck, type IntegrityResult } from './integrity';
 export { inlinePreparer, prepareTexts, type InboundScreen, type PreparedText, type PrepareTools, type SealingTarget, type TextPreparer } from './prepare';
 export { unsealedCount, type ResealProgress } from './reseal';

@@ -11,6 +11,6 @@ export {
   NOTIFICATION_KINDS,
   type QueuedReply,
 } from './cache';
-export { MARKER_KINDS, type ConversationView, type FieldView, type LiveMarker, type MarkerKind, type MessageView, type PresenceView, type RoleGrantView, type FactorResetView, type TeamMember } from './wire';
+export { MARKER_KINDS, type ConversationView, type CustomerPanelView, type FieldView, type LiveMarker, type MarkerKind, type MessageView, type PresenceView, type RoleGrantView, type FactorResetView, type TeamMember } from './wire';
 export { decideReveal, openReveal, type HubCaller } from './reveals';
 export { countHeld, discardHeld, listHeld, releaseHeld, type HeldCountView, type HeldListing, type HeldMessageView, type HeldPick } from './held';

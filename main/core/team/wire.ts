@@ -44,6 +44,16 @@ export interface ConversationView {
   version: number;
 }
 
+/**
+ * The customer panel of one conversation as the hub answers it (`GET /v1/conversations/:id/customer`): the contact
+ * details of the whole conversation (masked tokens, the panel's one rule) and the contact's other conversations that
+ * the asker's role may read. Masked text only.
+ */
+export interface CustomerPanelView {
+  fields: Array<{ label: string; maskedText: string }>;
+  earlier: Array<{ id: number; channelId: string; status: ConversationView['status']; lastMessageAt: number; preview: string }>;
+}
+
 /** What every member of the team may know of a colleague (the "assign to" list). */
 export interface TeamMember {
   id: number;

@@ -6,7 +6,7 @@ import { totpQrDataUrl, type Role } from '../../core/auth';
 import type { SignedExport } from '../../core/review';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
-import { HubRefusal, type FactorResetView as FactorResetRequest, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
+import { HubRefusal, type CustomerPanelView, type FactorResetView as FactorResetRequest, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
 import { customerHitDto, detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
@@ -50,6 +50,14 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
     const out = await hub<{ consent?: unknown }>(seat, 'GET', `/v1/contacts/${contactId}/consent`).catch(() => undefined);
     const parsed = ConsentRecordDto.nullable().safeParse(out?.consent);
     return out && parsed.success ? parsed.data : undefined;
+  };
+  /** The customer panel of the whole conversation from the hub; what it says instead when the hub does not give it. */
+  const customerPanelOf = async (seat: TeamSeat, conversationId: number): Promise<CustomerPanelView | 'unreachable' | 'not_given'> => {
+    try {
+      return (await hub<{ customer: CustomerPanelView }>(seat, 'GET', `/v1/conversations/${conversationId}/customer`)).customer;
+    } catch (e) {
+      return e instanceof DiwanError && e.code === 'hub_unreachable' ? 'unreachable' : 'not_given';
+    }
   };
   const hubFile = async (seat: TeamSeat, messageId: number, index: number, purpose: 'show' | 'save') => {
     const f = await hub<{ mimeType?: string; fileName?: string; dataBase64?: string }>(seat, 'GET', `/v1/messages/${messageId}/attachments/${index}?purpose=${purpose}`);
@@ -362,9 +370,12 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         if (e instanceof HubRefusal) throw e;
       });
       seat.cache.markRead(c.id);
-      const consent = await consentOf(seat, c.contact.id);
-      const detail = rows(seat).detail(seat.cache.conversation(c.id) ?? c);
+      const [consent, panel] = await Promise.all([consentOf(seat, c.contact.id), customerPanelOf(seat, c.id)]);
+      const seatRows = rows(seat);
+      const detail = seatRows.detail(seat.cache.conversation(c.id) ?? c);
       if (consent !== undefined) detail.customer.consent = consent;
+      if (typeof panel === 'object') detail.customer = seatRows.customerFromHub(detail.customer, panel);
+      else if (panel === 'unreachable' && detail.customer.fieldsFrom) detail.customer.fieldsFrom.hubUnreachable = true;
       const waiting = seat.cache.waiting(c.id).map((w) => ({
         // Replies the hub has not taken yet are numbered from the top of the id range, apart from the hub's ids.
         id: Number.MAX_SAFE_INTEGER - w.n,

@@ -1,4 +1,4 @@
-import type { CachedConversation, CachedMessage, CachedNote, TeamCache, TeamMember } from '../../core/team';
+import type { CachedConversation, CachedMessage, CachedNote, CustomerPanelView, TeamCache, TeamMember } from '../../core/team';
 import type { z } from 'zod';
 import { replyWindowView } from '../../core/app/send-reply';
 import { contactDetails } from '../../core/store';
@@ -97,6 +97,17 @@ export class TeamRows {
         earlier: [],
       },
       replyWindow: replyWindowView(this.kind(c.channelId), lastInboundIn(messages), this.now()),
+    };
+  }
+
+  /** The panel as the hub answered it (the whole conversation, the contact's other conversations) instead of the cache's. */
+  customerFromHub(customer: ConversationDetailRow['customer'], view: CustomerPanelView): ConversationDetailRow['customer'] {
+    return {
+      name: customer.name,
+      handle: customer.handle,
+      fields: view.fields,
+      earlier: view.earlier.map((e) => ({ id: e.id, status: e.status, lastActivityAt: e.lastMessageAt, preview: e.preview, channelKind: this.kind(e.channelId) })),
+      ...(customer.consent !== undefined ? { consent: customer.consent } : {}),
     };
   }
 }

@@ -40,8 +40,8 @@ export function CustomerPanel({ detail }: { detail: Detail }) {
         ))}
       </dl>
       {c.fieldsFrom && (
-        <p className="muted" data-testid="customer-fields-cached">
-          {t('customer.fieldsCached', { formattedCount: f.number(c.fieldsFrom.messages) })}
+        <p className="muted" data-testid="customer-fields-cached" role={c.fieldsFrom.hubUnreachable ? 'status' : undefined}>
+          {t(c.fieldsFrom.hubUnreachable ? 'customer.fieldsHubUnreachable' : 'customer.fieldsCached', { formattedCount: f.number(c.fieldsFrom.messages) })}
         </p>
       )}
       {c.consent !== undefined && <ConsentFacts consent={c.consent} />}
