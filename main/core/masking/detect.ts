@@ -95,7 +95,7 @@ const isCodeCue = (c: Cue): boolean => c === Cue.OTP || c === Cue.OTP_WEAK;
 
 /** A word for a one-time code anywhere in the message ("the code never came … 453630"). */
 function otpTalk(scan: Scan): boolean {
-  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue) ? 1 : 0;
+  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue, Cue.NID) ? 1 : 0;
   return scan.otpTalk === 1;
 }
 
@@ -145,7 +145,7 @@ function findWrittenEmails(scan: Scan): void {
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
 // "AE 98 0461 …": a space, dash or underscore may follow the country code; groups split by spaces, dashes,
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.| ?(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF\u2B00-\u2BFF])\uFE0F? ?)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
 // Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs), "A 12 345 000" (in thousands); findPassports checks the rest
 const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3}|\d{1,2}(?:[ -]\d{3}){2})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
@@ -375,6 +375,8 @@ function findIbans(scan: Scan): void {
       } else if (c === 0x20 || c === 0x0a || c === 0x2d || c === 0x5f || (c === 0x2e && isAlnumAt(s, i + 1))) {
         if (group && group !== 4) unevenGroups = true;
         group = 0;
+      } else if (c > 0x7f && isDigit(s.charCodeAt(i - 2)) && pictographAt(s, i)) {
+        i += pictographAt(s, i) - 1;
       } else break;
     }
     if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
@@ -672,8 +674,39 @@ function spokenSuffix(s: string, e: number): boolean {
   return k >= s.length || !(isDigit(c) || isLatinLetter(c) || c === 0x40 || c === 0x5f || ((c === 0x2e || c === 0x2d) && isAlnumAt(s, k + 1)));
 }
 
+/** Length of the pictograph (one emoji or dingbat, with its variation selector) at `i`, 0 if none. */
+function pictographAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  let k = i;
+  if (c >= 0xd83c && c <= 0xd83e) {
+    const lo = s.charCodeAt(i + 1);
+    if (!(lo >= 0xdc00 && lo <= 0xdfff)) return 0;
+    k += 2;
+  } else if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) k++;
+  else return 0;
+  if (s.charCodeAt(k) === 0xfe0f) k++;
+  return k - i;
+}
+
+/** One pictograph standing between a value's groups, spaces around it optional: "4462 4528 🙏 0951 1765", "4 5 🔥 8 1 0 2". */
+function emojiSeparator(s: string, i: number): number {
+  if (!isDigit(s.charCodeAt(i - 1))) return 0;
+  let k = i;
+  if (s.charCodeAt(k) === 0x20) k++;
+  const p = pictographAt(s, k);
+  if (!p) return 0;
+  k += p;
+  if (s.charCodeAt(k) === 0x20) k++;
+  return k < s.length && isDigit(s.charCodeAt(k)) ? k - i : 0;
+}
+
 /** Length of the separator between two digit groups starting at `i` (0: none). */
 function separatorAt(s: string, i: number): number {
+  const c0 = s.charCodeAt(i);
+  if (c0 > 0x7f || (c0 === 0x20 && s.charCodeAt(i + 1) > 0x7f)) {
+    const emoji = emojiSeparator(s, i);
+    if (emoji) return emoji;
+  }
   let k = i;
   let dash = 0;
   let dot = 0;
@@ -829,6 +862,7 @@ function smallSpacedGroups(s: string, run: Run, a: number, b: number): boolean {
 /** " ", "-", " - " or a line break ("482\n913") between two groups of a code; a dot or a tab only between single digits ("4.8.2.9", "٤٫٨٫٢٫٩"). */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
+  if (c > 0x7f || (c === 0x20 && s.charCodeAt(from + 1) > 0x7f)) return emojiSeparator(s, from) === to - from;
   if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a || c === 0x09 || (c === 0x2e && from - 1 >= 0 && !isDigit(s.charCodeAt(from - 2)) && !isDigit(s.charCodeAt(to + 1)));
   return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
@@ -1215,7 +1249,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && n <= 6 && receivedBefore(scan, start, 8)) c = Cue.OTP;
     // "الكود اللي وصلني على الجوال ٤٨٢٩": too short for a phone, so the phone word names where the code came, and
     // a code word a little further back names what it is
-    if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) c = Cue.OTP;
+    if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && (cueBefore(scan, start, Cue.OTP, 6, true) || cueBefore(scan, start, Cue.OTP_WEAK, 6, true))) c = Cue.OTP;
     // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
     // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
     if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start, 6)) c = Cue.OTP;
