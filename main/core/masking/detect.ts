@@ -577,7 +577,12 @@ function findLetterIds(scan: Scan): void {
     const start = m.index;
     if (claimedAt(scan, start) >= 0) continue;
     const cue = numberCueBefore(scan, start);
-    if (cue !== Cue.NID && cue !== Cue.ID_WEAK && cue !== Cue.ID_CARD && !LETTER_ID_WORDS.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start))) continue;
+    if (cue !== Cue.NID && cue !== Cue.ID_WEAK && cue !== Cue.ID_CARD && !LETTER_ID_WORDS.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start))) {
+      // without an identity (or passport) word the shape is a code ("the model PP 12 34 56 A"), whose letters name
+      // nothing (the "PP" is no passport's word), so its digits are read as no value of their own
+      if (cue !== Cue.PASSPORT) scan.claimed.push(start, start + m[0].length);
+      continue;
+    }
     add(scan, 'NATIONAL_ID', start, start + m[0].length, 0.8);
   }
 }
@@ -1115,6 +1120,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
   }
+  // "exp is 0 8 / 2 7": beside a card, its expiry typed digit by digit
+  if (groups === 4 && n === 4 && validMonth(d.slice(0, 2)) && /^ ?[/-] ?$/.test(s.slice(run.ge[a + 1]!, run.gs[a + 2]!)) && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type !== 'CARD_EXPIRY') {
+    return { type: 'CARD_EXPIRY', confidence: 0.7 };
+  }
 
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
@@ -1408,7 +1417,8 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : joined && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
   // right after the card number it is that card's expiry, with or without a word for it
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY && paymentCardsExpiry(scan, start, end)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
-  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
+  // ("4310… cvv 417 date 03-26": the code may come first)
+  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type !== 'CARD_EXPIRY') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   return null;
 }
 
@@ -1507,6 +1517,7 @@ function amountStart(scan: Scan, run: Run): number {
 const THOUSANDS_GAP: ReadonlySet<number> = new Set([0x20, 0x2c, 0x2e]);
 
 function handleRun(scan: Scan, run: Run): void {
+  if (run.n === 1 && wordedExpiry(scan, run)) return;
   if (run.n >= 2) {
     // an amount with its currency is never a value, and no value reaches into it
     const k = amountStart(scan, run);
@@ -1527,7 +1538,8 @@ function handleRun(scan: Scan, run: Run): void {
   const G = run.n; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
   // "(021) 2915 9252 2 hafte", "+966 55 123 4567 5 times": a value without its last group, which is a count of the
   // word after it, is read first
-  if (countAtEnd(scan.norm, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
+  // ("0114 78 900 25 ابعتولي": unless the whole run is a phone valid in its plan, the last group said with it)
+  if (countAtEnd(scan.norm, run) && !wholeRunPhone(scan, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
   // "4119… exp 04/28 / 530": what follows a card is its expiry and code, cut wherever they meet
   if (afterCard(scan, run.gs[0]!)) {
@@ -1543,6 +1555,32 @@ function handleRun(scan: Scan, run: Run): void {
   }
   add(scan, 'CARD', run.gs[0]!, run.ge[c]!, 0.9);
   classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
+}
+
+function wholeRunPhone(scan: Scan, run: Run): boolean {
+  const v = classify(scan, run, 0, run.n - 1);
+  return v !== null && v !== 'date' && v.type === 'PHONE' && v.confidence >= 0.85;
+}
+
+const MONTH_WORD_BEFORE = /(?:month|mois|mah|شهر|ماه)[ \u00a0]*:?[ \u00a0]*$/i;
+const YEAR_WORD_THEN_YEAR = /[ \u00a0]*(?:year|yr|an|année|annee|sana|sal|سنة|سنه|عام|سال)[ \u00a0]*:?[ \u00a0]*(\d{4}|\d{2})(?![0-9])/iy;
+
+/**
+ * "expiry month 04 year 2029", "تنتهي شهر ٧ سنة ٢٠٢٧", "انقضاش ماه ۵ سال ۱۴۰۵" (and, rewritten from words, "شهر عشرة
+ * سنة ثمانية وعشرين"): a month and a year each after its own word, beside a card found before them, are its expiry.
+ */
+function wordedExpiry(scan: Scan, run: Run): boolean {
+  const s = scan.norm;
+  const ms = run.gs[0]!;
+  const me = run.ge[0]!;
+  const last = scan.found[scan.found.length - 1];
+  if (me - ms > 2 || !validMonth(s.slice(ms, me)) || !last || (last.type !== 'CARD' && last.type !== 'CVV') || ms - last.end > 48) return false;
+  if (!MONTH_WORD_BEFORE.test(s.slice(Math.max(0, ms - 8), ms))) return false;
+  YEAR_WORD_THEN_YEAR.lastIndex = me;
+  const m = YEAR_WORD_THEN_YEAR.exec(s);
+  if (!m || !plausibleYear(+m[1]!, m[1]!.length) || dateCue(scan, ms, YEAR_WORD_THEN_YEAR.lastIndex) === Cue.BIRTH) return false;
+  add(scan, 'CARD_EXPIRY', ms, YEAR_WORD_THEN_YEAR.lastIndex, 0.75);
+  return true;
 }
 
 /**
@@ -1601,7 +1639,7 @@ function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: numb
  */
 function afterCard(scan: Scan, start: number): boolean {
   const last = scan.found[scan.found.length - 1];
-  if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY') || start < last.end || start - last.end > CARD_SIDE_GAP) return false;
+  if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY' && last.type !== 'CVV') || start < last.end || start - last.end > CARD_SIDE_GAP) return false;
   const s = scan.norm;
   let words = 0;
   for (let i = last.end; i < start; ) {

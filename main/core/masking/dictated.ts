@@ -39,6 +39,21 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
 
 /** "capital A one two nine…", "the letter B", "حرف K": the word that says a passport's letter is read out is part of it. */
 const LETTER_WORD_BEFORE = /(?:capital|big|small|letter|حرف|harf)[ \u00a0]+$/i;
+/** "A 4 4 9 0 2 1 3 7", "LY 1 4 7…", "L Y 1 4 7…": a passport's letters spelt apart before its digits are part of it. */
+const SPELT_LETTERS_BEFORE = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}|[A-Z] [A-Z])[ \u00a0]$/;
+/** "P 3 3 0 8 1 5 4 C": and a letter spelt after them (Philippine passports end with one). */
+const SPELT_LETTER_AFTER = /^[ \u00a0][B-HJ-Z](?![A-Za-z0-9])/;
+
+function withSpeltLetters(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  return spans.map((sp) => {
+    if (sp.type !== 'PASSPORT' || !isDigitAt(text, sp.start) || !isDigitAt(text, sp.end - 1) || sp.end - sp.start < 7) return sp;
+    const before = SPELT_LETTERS_BEFORE.exec(text.slice(Math.max(0, sp.start - 5), sp.start));
+    const after = SPELT_LETTER_AFTER.exec(text.slice(sp.end, sp.end + 3));
+    return before || after ? { ...sp, start: sp.start - (before?.[0].length ?? 0), end: sp.end + (after?.[0].length ?? 0) } : sp;
+  });
+}
+
+const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCodeAt(i)) >= 0;
 
 /** Digit words read one by one and numbers read whole (a date's day and year, a phone's groups): the latter win where they overlap. */
 function merge(digits: SpokenRun[], whole: SpokenRun[]): SpokenRun[] {
@@ -50,7 +65,7 @@ function merge(digits: SpokenRun[], whole: SpokenRun[]): SpokenRun[] {
 /** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   const typed = detect(text, options);
-  const found = typed.length ? withAlternatives(text, typed) : typed;
+  const found = typed.length ? withSpeltLetters(text, withAlternatives(text, typed)) : typed;
   if (!text) return found;
   const digitWords = maySpeakDigits(text);
   const worded = mayHaveWordedNumbers(text, digitWords);
@@ -61,11 +76,11 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   const spoken: DetectedSpan[] = [];
   for (const sp of withAlternatives(rw.text, detect(rw.text, options))) {
     let start = rw.from[sp.start]!;
+    const end = rw.to[sp.end - 1]!;
     if (sp.type === 'PASSPORT') {
       const m = LETTER_WORD_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
       if (m) start -= m[0].length;
     }
-    const end = rw.to[sp.end - 1]!;
     // the rest of the message was read as typed above
     if (!runs.some((r) => r.start < end && start < r.end)) continue;
     // groups apart by a comma, "..", a pause or a line break are masked one by one, as they were written (digits one

@@ -61,7 +61,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
   [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
-  [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity until till upto thru through yy yyyy'],
+  [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'order orders ord commande'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment colis'],

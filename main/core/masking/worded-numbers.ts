@@ -27,7 +27,7 @@ const putFa = (value: number, words: string): void => {
 // Arabic (MSA, Gulf, Egyptian, Levantine spellings), folded (ة → ه, أ → ا, ی → ي)
 put(0, 'صفر');
 put(1, 'واحد واحده احد');
-put(2, 'اثنين اثنان اتنين اثنتين اثنتان');
+put(2, 'اثنين اثنان اتنين اثنتين اثنتان اثنا اتنا');
 put(3, 'ثلاثه ثلاث تلاته تلات');
 put(4, 'اربعه اربع');
 put(5, 'خمسه خمس');
@@ -36,7 +36,7 @@ put(7, 'سبعه سبع');
 put(8, 'ثمانيه ثماني ثمان تمانيه تمنيه');
 put(9, 'تسعه تسع');
 put(10, 'عشره عشر');
-put(11, 'حداشر حداش');
+put(11, 'حداشر حداش احداشر');
 put(12, 'اتناشر اطناش');
 put(13, 'تلتاشر ثلطاش');
 put(14, 'اربعتاشر اربعطاش');
@@ -243,8 +243,14 @@ const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?!
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
 const ENGLISH_DAY = /teen|twenty|thirty/i;
 
+/** "شهر عشرة سنة ثمانية وعشرين", "month nine year thirty": a month and a year each said after its word (a card's expiry). */
+const MONTH_THEN_YEAR = /(?:شهر|ماه|month) [^ ]+(?: [^ ]+)? (?:سنة|سنه|سال|year) /;
+const MONTH_WORD = new Set(['شهر', 'ماه', 'month'].map(foldKeyword));
+const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword));
+
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
   if (digitWords && ENGLISH_DAY.test(text)) return true;
+  if (MONTH_THEN_YEAR.test(text)) return true;
   THOUSAND_OR_HUNDRED.lastIndex = 0;
   let hundreds = 0;
   for (let m = THOUSAND_OR_HUNDRED.exec(text); m; m = THOUSAND_OR_HUNDRED.exec(text)) {
@@ -297,6 +303,15 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
       runs.push({ start: c.from, end: c.to, groups: [{ start: c.from, end: c.to, digits: c.digits }] });
       k = next;
       continue;
+    }
+    if (k > 0 && MONTH_WORD.has(ws[k - 1]!.folded) && c.value >= 1 && c.value <= 12 && next + 1 < ws.length && YEAR_WORD.has(ws[next]!.folded)) {
+      const y = readCompound(ws, next + 1, text);
+      if (y && (y.value < 100 || (y.value >= 1300 && y.value <= 2099))) {
+        runs.push({ start: c.from, end: c.to, groups: [{ start: c.from, end: c.to, digits: c.digits }] }, { start: y.from, end: y.to, groups: [{ start: y.from, end: y.to, digits: y.digits }] });
+        k = next + 1;
+        while (k < ws.length && ws[k]!.start < y.to) k++;
+        continue;
+      }
     }
     // a phone read in groups: two or more numbers apart by commas, seven digits or more, one of them with tens or hundreds
     const groups = [c];
