@@ -233,6 +233,26 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
 }
 
 /**
+ * A group of a number said in groups: a compound ("هفتاد و هفت") or digits said one by one ("سه دو هشت هفت", "شش صفر سه
+ * هفت"), as people mix them in one number ("سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"). Digits one by one have no value.
+ */
+function readGroup(ws: Word[], k: number, text: string): Compound | null {
+  const c = readCompound(ws, k, text);
+  if (!c || c.compound || c.value >= 10) return c;
+  let j = k;
+  while (j < ws.length && ws[j]!.start < c.to) j++;
+  let digits = c.digits;
+  let to = c.to;
+  for (; j < ws.length && /^[ \u00a0]{1,3}$/.test(text.slice(to, ws[j]!.start)); j++) {
+    const v = valueOf(ws[j]!.folded);
+    if (v === undefined || v < 0 || v > 9) break;
+    digits += String(v);
+    to = ws[j]!.end;
+  }
+  return to === c.to ? c : { from: c.from, to, digits, value: 0, compound: false };
+}
+
+/**
  * The message may hold a year said with a thousand, or groups with a hundred in them, apart by commas or said one
  * after the other (the runs this module reads). Every message takes this test, so it is one pass of one pattern (a
  * thousand's word, or a hundred's: one with a comma in the message, two without); a date with its year read in pairs
@@ -251,6 +271,8 @@ const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
   if (digitWords && ENGLISH_DAY.test(text)) return true;
   if (MONTH_THEN_YEAR.test(text)) return true;
+  // groups apart by commas, some said digit by digit: "سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"
+  if (digitWords && (text.includes('\u060c') || text.includes(','))) return true;
   THOUSAND_OR_HUNDRED.lastIndex = 0;
   let hundreds = 0;
   for (let m = THOUSAND_OR_HUNDRED.exec(text); m; m = THOUSAND_OR_HUNDRED.exec(text)) {
@@ -314,12 +336,14 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
       }
     }
     // a phone read in groups: two or more numbers apart by commas, seven digits or more, one of them with tens or hundreds
-    const groups = [c];
-    let j = next;
+    const first = readGroup(ws, k, text)!;
+    const groups = [first];
+    let j = k;
+    while (j < ws.length && ws[j]!.start < first.to) j++;
     // each group read whole up to its comma ("oh five five, three one two" is digits one by one: spoken-digits.ts)
-    let clean = j >= ws.length || !/^[ \u00a0]+$/.test(text.slice(c.to, ws[j]!.start)) || valueOf(ws[j]!.folded) === undefined;
+    let clean = j >= ws.length || !/^[ \u00a0]+$/.test(text.slice(first.to, ws[j]!.start)) || valueOf(ws[j]!.folded) === undefined;
     while (clean && j < ws.length && GROUP_GAP.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
-      const g = readCompound(ws, j, text);
+      const g = readGroup(ws, j, text);
       if (!g || g.value >= THOUSAND) break;
       groups.push(g);
       while (j < ws.length && ws[j]!.start < g.to) j++;

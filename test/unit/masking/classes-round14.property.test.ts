@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { digits, foundIn, iranCodes, ibans, luhnComplete, maskedIn, RUNS, scriptOf, visibleIn } from './generators';
+import { digits, foundIn, iranCodes, ibans, luhnComplete, maskedIn, persian, RUNS, scriptOf, visibleIn } from './generators';
 
 const cards = fc.tuple(fc.constantFrom('4', '5'), digits(14)).map(([p, d]) => luhnComplete(p + d));
 const inFours = (v: string): string => v.replace(/(\w{4})(?=\w)/g, '$1 ');
@@ -81,6 +81,43 @@ describe('round 14 (b): a phone dictated in groups of digit words apart by comma
   });
 });
 
+describe('round 14 (b): a Persian number said in groups, digit by digit and whole mixed (property)', () => {
+  it('a national code or a card after its word keeps no group in clear', () => {
+    const FA = ['صفر', 'یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه'];
+    const oneByOne = (d: string): string => d.split('').map((x) => FA[+x]).join(' ');
+    fc.assert(
+      fc.property(iranCodes, cards, fc.integer({ min: 10, max: 99 }), fc.constantFrom('کد ملی ', 'کدملیم ', 'کد ملی من '), fc.constantFrom('', ' هست', ' رو وارد کردم'), (code, card, _, label, post) => {
+        // four digits one by one, then two-digit groups said whole ("هفت صفر پنج هفت، سی، هفتاد و سه، شصت و پنج")
+        const rest = [code.slice(4, 6), code.slice(6, 8), code.slice(8)];
+        if (rest.some((g) => g[0] === '0')) return;
+        const said = [oneByOne(code.slice(0, 4)), ...rest.map((g) => persian(+g))];
+        const text = `${label}${said.join('، ')}${post}`;
+        for (const g of said) maskedIn(text, g);
+        const cardSaid = [0, 4, 8, 12].map((i) => oneByOne(card.slice(i, i + 4)));
+        const cardText = `شماره کارت ${cardSaid.join('، ')}`;
+        for (const g of cardSaid) maskedIn(cardText, g);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('round 14 (f): a correction naming the right and the wrong IBAN (property)', () => {
+  it('masks both', () => {
+    fc.assert(
+      fc.property(ibans, fc.integer({ min: 4, max: 20 }), fc.constantFrom(['الصحيح ', ' مو '], ['the right one is ', ' not '], ['درستش ', ' نه '], ['الصح ', ' مش ']), fc.boolean(), (iban, at, [pre, not], fours) => {
+        const wrong = iban.slice(0, at) + iban[at + 1] + iban[at] + iban.slice(at + 2);
+        if (wrong === iban) return;
+        const layout = (v: string): string => (fours ? inFours(v) : v);
+        const text = `${pre}${layout(iban)}${not}${layout(wrong)}`;
+        foundIn(text, layout(iban), 'IBAN', 'first');
+        foundIn(text, layout(wrong), 'IBAN');
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe('round 14 (c): a passport spelt one character at a time (property)', () => {
   it('keeps its letters and every digit masked', () => {
     const letters = fc.constantFrom('A', 'B', 'K', 'P', 'R', 'N', 'LY', 'L Y', 'AZ');
@@ -135,6 +172,16 @@ describe('round 14: decoys stay visible (property)', () => {
         fc.constantFrom('', ' لسه ما خلصتش', ' reading is wrong', ' was issued by mistake'),
         ([label, d], script, post) => visibleIn(`${label}${script(d)}${post}`, script(d)),
       ),
+      RUNS,
+    );
+  });
+
+  it('a National Insurance shape in a model code, its "PP" no passport\'s word (round 9\'s flaky case)', () => {
+    fc.assert(
+      fc.property(digits(6), fc.constantFrom('A', 'B', 'C', 'D'), fc.constantFrom('PP', 'AB', 'ZX'), (d, s, l) => {
+        const v = `${l} ${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4)} ${s}`;
+        visibleIn(`the model ${v} is out of stock`, v);
+      }),
       RUNS,
     );
   });
