@@ -76,6 +76,7 @@ const SPELT_LETTERS_BEFORE = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}|[A-Z] [A-Z])[ \u00a0
 const SPELT_LETTER_AFTER = /^[ \u00a0][B-HJ-Z](?![A-Za-z0-9])/;
 
 function withSpeltLetters(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  if (!spans.some((sp) => sp.type === 'PASSPORT')) return spans;
   return spans.map((sp) => {
     if (sp.type !== 'PASSPORT' || !isDigitAt(text, sp.start) || !isDigitAt(text, sp.end - 1) || sp.end - sp.start < 7) return sp;
     const before = SPELT_LETTERS_BEFORE.exec(text.slice(Math.max(0, sp.start - 5), sp.start));

@@ -270,7 +270,7 @@ const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
   if (digitWords && ENGLISH_DAY.test(text)) return true;
-  if (MONTH_THEN_YEAR.test(text)) return true;
+  if ((text.includes('شهر') || text.includes('ماه') || text.includes('month')) && MONTH_THEN_YEAR.test(text)) return true;
   // groups apart by commas, some said digit by digit: "سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"
   if (digitWords && (text.includes('\u060c') || text.includes(','))) return true;
   THOUSAND_OR_HUNDRED.lastIndex = 0;
