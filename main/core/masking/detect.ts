@@ -1885,8 +1885,27 @@ function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
 }
 
 /** "born in '88", "مواليد '٩٠": a year cut to two digits by an apostrophe, within three words after a birth word. */
+function monthNameAt(s: string, i: number): boolean {
+  let e = i;
+  while (e < s.length && isLetter(s.charCodeAt(e))) e++;
+  return e > i && MONTH_WORDS.hasAt(s, i, e);
+}
+
+/** "مواليد ٧٩", "mawalid 83": the word says "born in the year", so two digits right after it are the year. */
+const BORN_IN_YEAR = folded(['مواليد', 'ومواليد', 'mawalid', 'mawaleed', 'mwalid']);
+
 function apostropheBirthYear(scan: Scan, ys: number, ye: number): boolean {
-  const c = scan.norm.charCodeAt(ys - 1);
+  const s = scan.norm;
+  const c = s.charCodeAt(ys - 1);
+  const after = s.charCodeAt(ye);
+  if (c === 0x20 && (ye >= s.length || after === 0x2c || after === 0x60c || after === 0x2e || (after === 0x20 && !monthNameAt(s, ye + 1)))) {
+    let p = ys - 2;
+    while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
+    if (p < ys - 2 && BORN_IN_YEAR.has(foldRange(s, p + 1, ys - 1))) {
+      add(scan, 'DOB', ys, ye, 0.65);
+      return true;
+    }
+  }
   if ((c !== 0x27 && c !== 0x2019) || isDigit(scan.norm.charCodeAt(ys - 2)) || !cueBefore(scan, ys - 1, Cue.BIRTH, 3)) return false;
   add(scan, 'DOB', ys - 1, ye, 0.7);
   return true;

@@ -102,6 +102,17 @@ describe('round 14 (b): a Persian number said in groups, digit by digit and whol
   });
 });
 
+describe('round 14 (e): a two-digit birth year right after "مواليد" (property)', () => {
+  it('is the birth date, in any digit script', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 40, max: 99 }), fc.constantFrom('انا مواليد ', 'مواليد ', 'ومواليد ', 'ana mawalid '), fc.constantFrom('', ' ونسيت كلمة السر', '، ويطلع لي خطأ', ' w nsit'), scriptOf, (y, pre, post, script) => {
+        foundIn(`${pre}${script(String(y))}${post}`, script(String(y)), 'DOB');
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe('round 14 (f): a correction naming the right and the wrong IBAN (property)', () => {
   it('masks both', () => {
     fc.assert(
