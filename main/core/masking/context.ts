@@ -421,7 +421,7 @@ function questionRightBefore(s: string, start: number): number {
 }
 
 /** Does any word of the message have a cue that `wanted` accepts ("the code never came …" anywhere in it)? */
-export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean): boolean {
+export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean, unlessNext?: Cue): boolean {
   const s = ctx.norm;
   let pos = 0;
   while (pos < s.length) {
@@ -433,9 +433,20 @@ export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean): bo
     while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
     if (digitCount(s, ws, pos) > 0) continue;
     const cue = wordCue(s, ws, pos);
-    if (cue !== undefined && wanted(cue)) return true;
+    if (cue === undefined || !wanted(cue)) continue;
+    // "کد ملی", "code melli": the word the next one qualifies names that, not itself
+    if (unlessNext !== undefined && nextWordCue(s, pos) === unlessNext) continue;
+    return true;
   }
   return false;
+}
+
+function nextWordCue(s: string, from: number): Cue | undefined {
+  let p = from;
+  while (p < s.length && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x200c)) p++;
+  const ws = p;
+  while (p < s.length && isWordChar(s.charCodeAt(p))) p++;
+  return p > ws ? wordCue(s, ws, p) : undefined;
 }
 
 /** The cue before a value within its own clause (a comma ends the look-up): "…في الحجز غير صحيح، والصحيح هو A-…" has none. */
@@ -488,9 +499,12 @@ function wordsBefore(ctx: ContextText, from: number, maxWords: number, maxChars:
   return false;
 }
 
-/** Is `target` among the `maxWords` words before `from`, in the same sentence ("the number on the back of the card: 123")? */
-export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords: number): boolean {
-  return wordsBefore(ctx, from, maxWords, MAX_CHARS, (s, ws, we) => (wordCue(s, ws, we) === target ? true : undefined));
+/**
+ * Is `target` among the `maxWords` words before `from`, in the same sentence ("the number on the back of the card: 123")?
+ * With `valueOwns`, an earlier value owns the words before it ("کد ملی ۴۱۷… درخواست شماره ۱۲۰۰۴۵": the code word is the ID's).
+ */
+export function cueBefore(ctx: ContextText, from: number, target: Cue, maxWords: number, valueOwns = false): boolean {
+  return wordsBefore(ctx, from, maxWords, MAX_CHARS, (s, ws, we) => (valueOwns && digitCount(s, ws, we) >= 2 ? false : wordCue(s, ws, we) === target ? true : undefined));
 }
 
 /** How far back a label may stand from its value with other words between ("they asked for my SSN to verify, it's …"). */

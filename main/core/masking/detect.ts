@@ -95,7 +95,7 @@ const isCodeCue = (c: Cue): boolean => c === Cue.OTP || c === Cue.OTP_WEAK;
 
 /** A word for a one-time code anywhere in the message ("the code never came … 453630"). */
 function otpTalk(scan: Scan): boolean {
-  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue) ? 1 : 0;
+  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue, Cue.NID) ? 1 : 0;
   return scan.otpTalk === 1;
 }
 
@@ -145,7 +145,7 @@ function findWrittenEmails(scan: Scan): void {
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
 // "AE 98 0461 …": a space, dash or underscore may follow the country code; groups split by spaces, dashes,
 // underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.)[A-Za-z0-9]){10,34}/g;
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.| ?(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF\u2B00-\u2BFF])\uFE0F? ?)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
 // Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs), "A 12 345 000" (in thousands); findPassports checks the rest
 const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3}|\d{1,2}(?:[ -]\d{3}){2})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
@@ -375,6 +375,8 @@ function findIbans(scan: Scan): void {
       } else if (c === 0x20 || c === 0x0a || c === 0x2d || c === 0x5f || (c === 0x2e && isAlnumAt(s, i + 1))) {
         if (group && group !== 4) unevenGroups = true;
         group = 0;
+      } else if (c > 0x7f && isDigit(s.charCodeAt(i - 2)) && pictographAt(s, i)) {
+        i += pictographAt(s, i) - 1;
       } else break;
     }
     if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
@@ -575,7 +577,12 @@ function findLetterIds(scan: Scan): void {
     const start = m.index;
     if (claimedAt(scan, start) >= 0) continue;
     const cue = numberCueBefore(scan, start);
-    if (cue !== Cue.NID && cue !== Cue.ID_WEAK && cue !== Cue.ID_CARD && !LETTER_ID_WORDS.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start))) continue;
+    if (cue !== Cue.NID && cue !== Cue.ID_WEAK && cue !== Cue.ID_CARD && !LETTER_ID_WORDS.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start))) {
+      // without an identity (or passport) word the shape is a code ("the model PP 12 34 56 A"), whose letters name
+      // nothing (the "PP" is no passport's word), so its digits are read as no value of their own
+      if (cue !== Cue.PASSPORT) scan.claimed.push(start, start + m[0].length);
+      continue;
+    }
     add(scan, 'NATIONAL_ID', start, start + m[0].length, 0.8);
   }
 }
@@ -672,8 +679,39 @@ function spokenSuffix(s: string, e: number): boolean {
   return k >= s.length || !(isDigit(c) || isLatinLetter(c) || c === 0x40 || c === 0x5f || ((c === 0x2e || c === 0x2d) && isAlnumAt(s, k + 1)));
 }
 
+/** Length of the pictograph (one emoji or dingbat, with its variation selector) at `i`, 0 if none. */
+function pictographAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  let k = i;
+  if (c >= 0xd83c && c <= 0xd83e) {
+    const lo = s.charCodeAt(i + 1);
+    if (!(lo >= 0xdc00 && lo <= 0xdfff)) return 0;
+    k += 2;
+  } else if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) k++;
+  else return 0;
+  if (s.charCodeAt(k) === 0xfe0f) k++;
+  return k - i;
+}
+
+/** One pictograph standing between a value's groups, spaces around it optional: "4462 4528 🙏 0951 1765", "4 5 🔥 8 1 0 2". */
+function emojiSeparator(s: string, i: number): number {
+  if (!isDigit(s.charCodeAt(i - 1))) return 0;
+  let k = i;
+  if (s.charCodeAt(k) === 0x20) k++;
+  const p = pictographAt(s, k);
+  if (!p) return 0;
+  k += p;
+  if (s.charCodeAt(k) === 0x20) k++;
+  return k < s.length && isDigit(s.charCodeAt(k)) ? k - i : 0;
+}
+
 /** Length of the separator between two digit groups starting at `i` (0: none). */
 function separatorAt(s: string, i: number): number {
+  const c0 = s.charCodeAt(i);
+  if (c0 > 0x7f || (c0 === 0x20 && s.charCodeAt(i + 1) > 0x7f)) {
+    const emoji = emojiSeparator(s, i);
+    if (emoji) return emoji;
+  }
   let k = i;
   let dash = 0;
   let dot = 0;
@@ -829,6 +867,7 @@ function smallSpacedGroups(s: string, run: Run, a: number, b: number): boolean {
 /** " ", "-", " - " or a line break ("482\n913") between two groups of a code; a dot or a tab only between single digits ("4.8.2.9", "٤٫٨٫٢٫٩"). */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
+  if (c > 0x7f || (c === 0x20 && s.charCodeAt(from + 1) > 0x7f)) return emojiSeparator(s, from) === to - from;
   if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a || c === 0x09 || (c === 0x2e && from - 1 >= 0 && !isDigit(s.charCodeAt(from - 2)) && !isDigit(s.charCodeAt(to + 1)));
   return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
@@ -1081,6 +1120,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
   }
+  // "exp is 0 8 / 2 7": beside a card, its expiry typed digit by digit
+  if (groups === 4 && n === 4 && validMonth(d.slice(0, 2)) && /^ ?[/-] ?$/.test(s.slice(run.ge[a + 1]!, run.gs[a + 2]!)) && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type !== 'CARD_EXPIRY') {
+    return { type: 'CARD_EXPIRY', confidence: 0.7 };
+  }
 
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
@@ -1215,7 +1258,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && n <= 6 && receivedBefore(scan, start, 8)) c = Cue.OTP;
     // "الكود اللي وصلني على الجوال ٤٨٢٩": too short for a phone, so the phone word names where the code came, and
     // a code word a little further back names what it is
-    if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) c = Cue.OTP;
+    if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && (cueBefore(scan, start, Cue.OTP, 6, true) || cueBefore(scan, start, Cue.OTP_WEAK, 6, true))) c = Cue.OTP;
     // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
     // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
     if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start, 6)) c = Cue.OTP;
@@ -1374,7 +1417,8 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : joined && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
   // right after the card number it is that card's expiry, with or without a word for it
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY && paymentCardsExpiry(scan, start, end)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
-  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD') return { type: 'CARD_EXPIRY', confidence: 0.75 };
+  // ("4310… cvv 417 date 03-26": the code may come first)
+  if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type !== 'CARD_EXPIRY') return { type: 'CARD_EXPIRY', confidence: 0.75 };
   return null;
 }
 
@@ -1473,6 +1517,7 @@ function amountStart(scan: Scan, run: Run): number {
 const THOUSANDS_GAP: ReadonlySet<number> = new Set([0x20, 0x2c, 0x2e]);
 
 function handleRun(scan: Scan, run: Run): void {
+  if (run.n === 1 && wordedExpiry(scan, run)) return;
   if (run.n >= 2) {
     // an amount with its currency is never a value, and no value reaches into it
     const k = amountStart(scan, run);
@@ -1493,7 +1538,8 @@ function handleRun(scan: Scan, run: Run): void {
   const G = run.n; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
   // "(021) 2915 9252 2 hafte", "+966 55 123 4567 5 times": a value without its last group, which is a count of the
   // word after it, is read first
-  if (countAtEnd(scan.norm, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
+  // ("0114 78 900 25 ابعتولي": unless the whole run is a phone valid in its plan, the last group said with it)
+  if (countAtEnd(scan.norm, run) && !wholeRunPhone(scan, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
   // "4119… exp 04/28 / 530": what follows a card is its expiry and code, cut wherever they meet
   if (afterCard(scan, run.gs[0]!)) {
@@ -1509,6 +1555,32 @@ function handleRun(scan: Scan, run: Run): void {
   }
   add(scan, 'CARD', run.gs[0]!, run.ge[c]!, 0.9);
   classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
+}
+
+function wholeRunPhone(scan: Scan, run: Run): boolean {
+  const v = classify(scan, run, 0, run.n - 1);
+  return v !== null && v !== 'date' && v.type === 'PHONE' && v.confidence >= 0.85;
+}
+
+const MONTH_WORD_BEFORE = /(?:month|mois|mah|شهر|ماه)[ \u00a0]*:?[ \u00a0]*$/i;
+const YEAR_WORD_THEN_YEAR = /[ \u00a0]*(?:year|yr|an|année|annee|sana|sal|سنة|سنه|عام|سال)[ \u00a0]*:?[ \u00a0]*(\d{4}|\d{2})(?![0-9])/iy;
+
+/**
+ * "expiry month 04 year 2029", "تنتهي شهر ٧ سنة ٢٠٢٧", "انقضاش ماه ۵ سال ۱۴۰۵" (and, rewritten from words, "شهر عشرة
+ * سنة ثمانية وعشرين"): a month and a year each after its own word, beside a card found before them, are its expiry.
+ */
+function wordedExpiry(scan: Scan, run: Run): boolean {
+  const s = scan.norm;
+  const ms = run.gs[0]!;
+  const me = run.ge[0]!;
+  const last = scan.found[scan.found.length - 1];
+  if (me - ms > 2 || !validMonth(s.slice(ms, me)) || !last || (last.type !== 'CARD' && last.type !== 'CVV') || ms - last.end > 48) return false;
+  if (!MONTH_WORD_BEFORE.test(s.slice(Math.max(0, ms - 8), ms))) return false;
+  YEAR_WORD_THEN_YEAR.lastIndex = me;
+  const m = YEAR_WORD_THEN_YEAR.exec(s);
+  if (!m || !plausibleYear(+m[1]!, m[1]!.length) || dateCue(scan, ms, YEAR_WORD_THEN_YEAR.lastIndex) === Cue.BIRTH) return false;
+  add(scan, 'CARD_EXPIRY', ms, YEAR_WORD_THEN_YEAR.lastIndex, 0.75);
+  return true;
 }
 
 /**
@@ -1567,7 +1639,7 @@ function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: numb
  */
 function afterCard(scan: Scan, start: number): boolean {
   const last = scan.found[scan.found.length - 1];
-  if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY') || start < last.end || start - last.end > CARD_SIDE_GAP) return false;
+  if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY' && last.type !== 'CVV') || start < last.end || start - last.end > CARD_SIDE_GAP) return false;
   const s = scan.norm;
   let words = 0;
   for (let i = last.end; i < start; ) {
@@ -1813,8 +1885,27 @@ function shortYearBirthDate(scan: Scan, ys: number, ye: number): boolean {
 }
 
 /** "born in '88", "مواليد '٩٠": a year cut to two digits by an apostrophe, within three words after a birth word. */
+function monthNameAt(s: string, i: number): boolean {
+  let e = i;
+  while (e < s.length && isLetter(s.charCodeAt(e))) e++;
+  return e > i && MONTH_WORDS.hasAt(s, i, e);
+}
+
+/** "مواليد ٧٩", "mawalid 83": the word says "born in the year", so two digits right after it are the year. */
+const BORN_IN_YEAR = folded(['مواليد', 'ومواليد', 'mawalid', 'mawaleed', 'mwalid']);
+
 function apostropheBirthYear(scan: Scan, ys: number, ye: number): boolean {
-  const c = scan.norm.charCodeAt(ys - 1);
+  const s = scan.norm;
+  const c = s.charCodeAt(ys - 1);
+  const after = s.charCodeAt(ye);
+  if (c === 0x20 && (ye >= s.length || after === 0x2c || after === 0x60c || after === 0x2e || (after === 0x20 && !monthNameAt(s, ye + 1)))) {
+    let p = ys - 2;
+    while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
+    if (p < ys - 2 && BORN_IN_YEAR.has(foldRange(s, p + 1, ys - 1))) {
+      add(scan, 'DOB', ys, ye, 0.65);
+      return true;
+    }
+  }
   if ((c !== 0x27 && c !== 0x2019) || isDigit(scan.norm.charCodeAt(ys - 2)) || !cueBefore(scan, ys - 1, Cue.BIRTH, 3)) return false;
   add(scan, 'DOB', ys - 1, ye, 0.7);
   return true;

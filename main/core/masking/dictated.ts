@@ -37,8 +37,55 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
 }
 
+/** After a value, the word that sets another against it: "الصحيح SA83 … مو SA83 …", "not", "نه", "mish". */
+const NOT_AFTER = /[ \u00a0]*[,،]?[ \u00a0]*(?:not|مو|مش|موش|mish|mesh|mo|na|نه|pas|ماشي|بدل|instead of)[ \u00a0]+/iy;
+
+/** The account mistyped beside the right one is the customer's too: an IBAN of its country and length after "not". */
+function withCorrections(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  let added: DetectedSpan[] | undefined;
+  let inside: DetectedSpan[] = [];
+  for (const s of spans) {
+    if (s.type !== 'IBAN') continue;
+    NOT_AFTER.lastIndex = s.end;
+    if (!NOT_AFTER.test(text)) continue;
+    const start = NOT_AFTER.lastIndex;
+    if (text.slice(start, start + 2).toUpperCase() !== text.slice(s.start, s.start + 2).toUpperCase()) continue;
+    const want = alnumCount(text, s.start, s.end);
+    let end = start;
+    let n = 0;
+    while (end < text.length && n < want && (/[A-Za-z0-9]/.test(text[end]!) || (text[end] === ' ' && /[A-Za-z0-9]/.test(text[end + 1] ?? '')))) if (text[end++] !== ' ') n++;
+    // (its account digits may pass as a card by chance: the IBAN's letters say what they are)
+    if (n !== want || /[A-Za-z0-9]/.test(text[end] ?? '') || spans.some((o) => o.start < end && start < o.end && (o.start < start || o.end > end))) continue;
+    inside = inside.concat(spans.filter((o) => o.start >= start && o.end <= end));
+    (added ??= []).push({ type: 'IBAN', start, end, confidence: 0.7 });
+  }
+  return added ? [...spans.filter((o) => !inside.includes(o)), ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+}
+
+function alnumCount(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (/[A-Za-z0-9]/.test(text[i]!)) n++;
+  return n;
+}
+
 /** "capital A one two nine…", "the letter B", "حرف K": the word that says a passport's letter is read out is part of it. */
 const LETTER_WORD_BEFORE = /(?:capital|big|small|letter|حرف|harf)[ \u00a0]+$/i;
+/** "A 4 4 9 0 2 1 3 7", "LY 1 4 7…", "L Y 1 4 7…": a passport's letters spelt apart before its digits are part of it. */
+const SPELT_LETTERS_BEFORE = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}|[A-Z] [A-Z])[ \u00a0]$/;
+/** "P 3 3 0 8 1 5 4 C": and a letter spelt after them (Philippine passports end with one). */
+const SPELT_LETTER_AFTER = /^[ \u00a0][B-HJ-Z](?![A-Za-z0-9])/;
+
+function withSpeltLetters(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  if (!spans.some((sp) => sp.type === 'PASSPORT')) return spans;
+  return spans.map((sp) => {
+    if (sp.type !== 'PASSPORT' || !isDigitAt(text, sp.start) || !isDigitAt(text, sp.end - 1) || sp.end - sp.start < 7) return sp;
+    const before = SPELT_LETTERS_BEFORE.exec(text.slice(Math.max(0, sp.start - 5), sp.start));
+    const after = SPELT_LETTER_AFTER.exec(text.slice(sp.end, sp.end + 3));
+    return before || after ? { ...sp, start: sp.start - (before?.[0].length ?? 0), end: sp.end + (after?.[0].length ?? 0) } : sp;
+  });
+}
+
+const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCodeAt(i)) >= 0;
 
 /** Digit words read one by one and numbers read whole (a date's day and year, a phone's groups): the latter win where they overlap. */
 function merge(digits: SpokenRun[], whole: SpokenRun[]): SpokenRun[] {
@@ -50,7 +97,7 @@ function merge(digits: SpokenRun[], whole: SpokenRun[]): SpokenRun[] {
 /** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   const typed = detect(text, options);
-  const found = typed.length ? withAlternatives(text, typed) : typed;
+  const found = typed.length ? withCorrections(text, withSpeltLetters(text, withAlternatives(text, typed))) : typed;
   if (!text) return found;
   const digitWords = maySpeakDigits(text);
   const worded = mayHaveWordedNumbers(text, digitWords);
@@ -61,11 +108,11 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   const spoken: DetectedSpan[] = [];
   for (const sp of withAlternatives(rw.text, detect(rw.text, options))) {
     let start = rw.from[sp.start]!;
+    const end = rw.to[sp.end - 1]!;
     if (sp.type === 'PASSPORT') {
       const m = LETTER_WORD_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
       if (m) start -= m[0].length;
     }
-    const end = rw.to[sp.end - 1]!;
     // the rest of the message was read as typed above
     if (!runs.some((r) => r.start < end && start < r.end)) continue;
     // groups apart by a comma, "..", a pause or a line break are masked one by one, as they were written (digits one

@@ -53,7 +53,7 @@ export function isDateCue(c: Cue): boolean {
 }
 
 const LATIN: Array<[Cue, string]> = [
-  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line'],
+  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring'],
   [Cue.PHONE_WEAK, 'number num no nr'],
   [Cue.NID, 'national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nicop aadhaar aadhar adhaar adhar cpr nric qid'],
   [Cue.ID_WEAK, 'id'],
@@ -61,11 +61,11 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
   [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
-  [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity until till upto thru through yy yyyy'],
+  [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'order orders ord commande'],
   [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment colis'],
-  [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur terminal tid hawala hawalah remittance'],
+  [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter terminal tid hawala hawalah remittance violation request'],
   [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
@@ -111,7 +111,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلب طلبيه اوردر سفارش كوموند كومند كوماند'],
   [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال'],
+  [Cue.REF, 'حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه'],
   [Cue.TICKET, 'تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه'],

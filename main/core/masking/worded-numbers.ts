@@ -27,7 +27,7 @@ const putFa = (value: number, words: string): void => {
 // Arabic (MSA, Gulf, Egyptian, Levantine spellings), folded (ة → ه, أ → ا, ی → ي)
 put(0, 'صفر');
 put(1, 'واحد واحده احد');
-put(2, 'اثنين اثنان اتنين اثنتين اثنتان');
+put(2, 'اثنين اثنان اتنين اثنتين اثنتان اثنا اتنا');
 put(3, 'ثلاثه ثلاث تلاته تلات');
 put(4, 'اربعه اربع');
 put(5, 'خمسه خمس');
@@ -36,7 +36,7 @@ put(7, 'سبعه سبع');
 put(8, 'ثمانيه ثماني ثمان تمانيه تمنيه');
 put(9, 'تسعه تسع');
 put(10, 'عشره عشر');
-put(11, 'حداشر حداش');
+put(11, 'حداشر حداش احداشر');
 put(12, 'اتناشر اطناش');
 put(13, 'تلتاشر ثلطاش');
 put(14, 'اربعتاشر اربعطاش');
@@ -233,6 +233,26 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
 }
 
 /**
+ * A group of a number said in groups: a compound ("هفتاد و هفت") or digits said one by one ("سه دو هشت هفت", "شش صفر سه
+ * هفت"), as people mix them in one number ("سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"). Digits one by one have no value.
+ */
+function readGroup(ws: Word[], k: number, text: string): Compound | null {
+  const c = readCompound(ws, k, text);
+  if (!c || c.compound || c.value >= 10) return c;
+  let j = k;
+  while (j < ws.length && ws[j]!.start < c.to) j++;
+  let digits = c.digits;
+  let to = c.to;
+  for (; j < ws.length && /^[ \u00a0]{1,3}$/.test(text.slice(to, ws[j]!.start)); j++) {
+    const v = valueOf(ws[j]!.folded);
+    if (v === undefined || v < 0 || v > 9) break;
+    digits += String(v);
+    to = ws[j]!.end;
+  }
+  return to === c.to ? c : { from: c.from, to, digits, value: 0, compound: false };
+}
+
+/**
  * The message may hold a year said with a thousand, or groups with a hundred in them, apart by commas or said one
  * after the other (the runs this module reads). Every message takes this test, so it is one pass of one pattern (a
  * thousand's word, or a hundred's: one with a comma in the message, two without); a date with its year read in pairs
@@ -243,8 +263,16 @@ const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?!
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
 const ENGLISH_DAY = /teen|twenty|thirty/i;
 
+/** "شهر عشرة سنة ثمانية وعشرين", "month nine year thirty": a month and a year each said after its word (a card's expiry). */
+const MONTH_THEN_YEAR = /(?:شهر|ماه|month) [^ ]+(?: [^ ]+)? (?:سنة|سنه|سال|year) /;
+const MONTH_WORD = new Set(['شهر', 'ماه', 'month'].map(foldKeyword));
+const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword));
+
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
   if (digitWords && ENGLISH_DAY.test(text)) return true;
+  if ((text.includes('شهر') || text.includes('ماه') || text.includes('month')) && MONTH_THEN_YEAR.test(text)) return true;
+  // groups apart by commas, some said digit by digit: "سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"
+  if (digitWords && (text.includes('\u060c') || text.includes(','))) return true;
   THOUSAND_OR_HUNDRED.lastIndex = 0;
   let hundreds = 0;
   for (let m = THOUSAND_OR_HUNDRED.exec(text); m; m = THOUSAND_OR_HUNDRED.exec(text)) {
@@ -298,13 +326,24 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
       k = next;
       continue;
     }
+    if (k > 0 && MONTH_WORD.has(ws[k - 1]!.folded) && c.value >= 1 && c.value <= 12 && next + 1 < ws.length && YEAR_WORD.has(ws[next]!.folded)) {
+      const y = readCompound(ws, next + 1, text);
+      if (y && (y.value < 100 || (y.value >= 1300 && y.value <= 2099))) {
+        runs.push({ start: c.from, end: c.to, groups: [{ start: c.from, end: c.to, digits: c.digits }] }, { start: y.from, end: y.to, groups: [{ start: y.from, end: y.to, digits: y.digits }] });
+        k = next + 1;
+        while (k < ws.length && ws[k]!.start < y.to) k++;
+        continue;
+      }
+    }
     // a phone read in groups: two or more numbers apart by commas, seven digits or more, one of them with tens or hundreds
-    const groups = [c];
-    let j = next;
+    const first = readGroup(ws, k, text)!;
+    const groups = [first];
+    let j = k;
+    while (j < ws.length && ws[j]!.start < first.to) j++;
     // each group read whole up to its comma ("oh five five, three one two" is digits one by one: spoken-digits.ts)
-    let clean = j >= ws.length || !/^[ \u00a0]+$/.test(text.slice(c.to, ws[j]!.start)) || valueOf(ws[j]!.folded) === undefined;
+    let clean = j >= ws.length || !/^[ \u00a0]+$/.test(text.slice(first.to, ws[j]!.start)) || valueOf(ws[j]!.folded) === undefined;
     while (clean && j < ws.length && GROUP_GAP.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
-      const g = readCompound(ws, j, text);
+      const g = readGroup(ws, j, text);
       if (!g || g.value >= THOUSAND) break;
       groups.push(g);
       while (j < ws.length && ws[j]!.start < g.to) j++;
