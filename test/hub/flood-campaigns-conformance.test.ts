@@ -5,6 +5,7 @@ import type { SqlExecutor } from '../../main/hub/store/executor';
 import { SharedFloodBuckets, type SharedFloodOptions } from '../../main/hub/store/flood-buckets';
 import { HubHeldMessages } from '../../main/hub/store/held-messages';
 import { heldCopiesOf } from '../../main/hub/store/held-copies';
+import { HubCustomerData } from '../../main/hub/store/customer-data';
 import { bothAdapters, secondNode } from './adapters';
 import { preparedMessage } from './prepared-message';
 
@@ -180,6 +181,10 @@ for (const [name, openStore] of Object.entries(adapters)) {
       expect((await heldMessages.oldest(200)).find((h) => h.platformMessageId === 'old1')!.copiesOn).toBeNull();
       expect(await heldMessages.discard('lt', 1, actor, [(await heldMessages.oldest(200)).find((h) => h.platformMessageId === 'old1')!.id])).toEqual({ discarded: 1, left: 2 });
       expect(await heldCopiesOf(store.q, [opened])).toEqual(new Map([[opened, 2]]));
+      // Erasing a customer known only by a held copy takes it off the count too, and consoles are told.
+      expect(await new HubCustomerData(store).erase({ channelId: 'lt', platformUserId: 'lt3' }, actor)).toMatchObject({ contactId: null, heldMessages: 1 });
+      expect(await heldCopiesOf(store.q, [opened])).toEqual(new Map([[opened, 1]]));
+      expect(await copyEvents(opened)).toEqual([2, 1]);
     });
   });
 }
