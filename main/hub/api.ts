@@ -22,6 +22,7 @@ import { HubFactorResets } from './store/factor-resets';
 import { HubDrills } from './store/drills';
 import { drillRoutes } from './routes/drills';
 import { HubLabels } from './store/labels';
+import { heldCopiesOf } from './store/held-copies';
 import { HubLeadReview } from './store/lead-review';
 import { HubReplyApprovals } from './store/reply-approvals';
 import { cannedReplyRoutes } from './routes/canned-replies';
@@ -276,8 +277,10 @@ export function hubApi(d: ApiDeps) {
           labelId: label === null ? undefined : parse(id, label),
           limit: Math.min(Number(query.get('limit') ?? 100) || 100, 500),
         });
-        const labelIds = await labels.labelIdsOf(conversations.map((c) => c.id));
-        return { conversations: conversations.map((c) => ({ ...c, labelIds: labelIds.get(c.id) ?? [] })) };
+        const ids = conversations.map((c) => c.id);
+        const labelIds = await labels.labelIdsOf(ids);
+        const copies = await heldCopiesOf(d.store.q, ids);
+        return { conversations: conversations.map((c) => ({ ...c, labelIds: labelIds.get(c.id) ?? [], ...(copies.has(c.id) ? { heldCopies: copies.get(c.id)! } : {}) })) };
       },
     },
     {

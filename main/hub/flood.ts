@@ -13,11 +13,17 @@ export interface EdgeFloodGate {
    * quarantine (the sender's own or the channel's, the one copy of the names in `core/guard` — `QuarantineReason`).
    * `t` is the intake transaction; the whole batch is decided with a fixed number of statements.
    */
-  admitBatch(t: SqlExecutor, channelId: string, messages: readonly FloodMessage[], now: number): Promise<Array<true | FloodHold>>;
+  admitBatch(t: SqlExecutor, channelId: string, messages: readonly FloodMessage[], now: number): Promise<BatchVerdicts>;
 }
 
-/** What flood control reads of a message: who sent it (and its text, for near-duplicates). */
-export type FloodMessage = Pick<InboundMessage, 'contact' | 'text'>;
+/**
+ * A batch's verdicts, in order. `copyOf`, by index, names for a copy held as `duplicate` the platform id of its
+ * campaign's first stored copy, whose conversation counts the held copies (`store/held-copies.ts`).
+ */
+export type BatchVerdicts = Array<true | FloodHold> & { copyOf?: ReadonlyMap<number, string> };
+
+/** What flood control reads of a message: who sent it (and its text, for near-duplicates; its id, to link a campaign's copies). */
+export type FloodMessage = Pick<InboundMessage, 'contact' | 'text'> & Partial<Pick<InboundMessage, 'platformMessageId'>>;
 
 /** A delivery's flood control (`WebhookJob.admit`): the gate asked once for the batch, on the channel, at `now()`. */
 export function batchAdmission(gate: EdgeFloodGate, channelId: string, now: () => number) {

@@ -28,6 +28,7 @@ import { HubChannels, type HubLog } from './channels';
 import { HubEarlyWarning } from './early-warning';
 import { HubLeadReview } from './store/lead-review';
 import { relayBounds, retentionSettings, streamSettings, webhookLimits, type HubConfig } from './config';
+import { agreeOnFloodSettings } from './store/flood-agreement';
 import { relayProblems } from './relay-health';
 import { scheduleRelayExpiry } from './relay-expiry';
 import { EventFeed } from './feed';
@@ -124,6 +125,7 @@ export async function startHubNode(o: HubNodeOptions): Promise<RunningHub> {
   const { store, pgUrl } = await openHubStore(config, o.secrets, now);
   try {
     await store.checkSchema();
+    await agreeOnFloodSettings(store.q, config.nodeId, webhookLimits(config).flood);
   } catch (e) {
     await store.close();
     await custodian.close();

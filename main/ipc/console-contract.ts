@@ -55,6 +55,8 @@ export const ConversationSummary = z.object({
   unread: z.number().int().nonnegative(),
   labels: z.array(LabelName).max(50),
   lastActivityAt: Time,
+  /** Copies of a campaign the team hub holds as near-duplicates that count on this conversation (its first copy opened it); absent when none. */
+  heldCopies: z.number().int().positive().optional(),
 });
 
 export const Delivery = z.object({ state: DeliveryState, reason: z.string().max(500).optional() });

@@ -51,6 +51,8 @@ export interface ConversationRow {
   unread: number;
   labels: string[];
   lastActivityAt: number;
+  /** Copies of a campaign held by the team hub's flood control that count on this conversation (absent: none). */
+  heldCopies?: number;
 }
 
 export interface MessageRow {

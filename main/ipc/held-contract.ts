@@ -43,6 +43,8 @@ const HeldMessage = z.object({
   fromSender: z.object({ held: z.number().int().nonnegative(), firstAt: Time, lastAt: Time }).nullable(),
   /** False: the hub cannot open it any more (sealed under an earlier key); it can only be discarded. */
   readable: z.boolean(),
+  /** A campaign's copy (`duplicate`): the conversation its first copy opened, and how many copies held count on it now. */
+  copiesOn: z.object({ conversationId: Id, held: z.number().int().nonnegative() }).optional(),
 });
 
 export const heldContract = {

@@ -4,6 +4,8 @@ import { HubStore, WebhookIntakeStore } from '../../main/hub/store';
 import type { SqlExecutor } from '../../main/hub/store/executor';
 import { SharedFloodBuckets, type SharedFloodOptions } from '../../main/hub/store/flood-buckets';
 import { HubHeldMessages } from '../../main/hub/store/held-messages';
+import { heldCopiesOf } from '../../main/hub/store/held-copies';
+import { HubCustomerData } from '../../main/hub/store/customer-data';
 import { bothAdapters, secondNode } from './adapters';
 import { preparedMessage } from './prepared-message';
 
@@ -44,6 +46,9 @@ for (const [name, openStore] of Object.entries(adapters)) {
     const gateOf = (o: SharedFloodOptions = {}) => new SharedFloodBuckets(rates, { campaigns: { windowMs: 600_000, surge }, audit: (t, e) => store.appendAudit(t, e), ...o });
     const admitWith = (gate: SharedFloodBuckets, channelId: string) => (ms: readonly InboundMessage[], t: SqlExecutor) => gate.admitBatch(t, channelId, ms, now);
     const stored = async (channel: string) => (await store.q.all<{ p: string }>("SELECT platform_message_id AS p FROM messages WHERE channel_id = ? AND direction = 'in' ORDER BY id", [channel])).map((r) => r.p);
+    const conversationOf = async (platformMessageId: string) => Number((await store.q.get<{ c: number | string }>('SELECT conversation_id AS c FROM messages WHERE platform_message_id = ?', [platformMessageId]))!.c);
+    const copyEvents = async (conversationId: number) =>
+      (await store.q.all<{ payload: string }>("SELECT payload FROM events WHERE kind = 'conversation.copies' ORDER BY seq")).map((e) => JSON.parse(e.payload) as { conversationId: number; heldCopies: number }).filter((p) => p.conversationId === conversationId).map((p) => p.heldCopies);
     const held = async (channel: string) => (await store.q.all<{ p: string; reason: string }>('SELECT platform_message_id AS p, reason FROM webhook_quarantine WHERE channel_id = ? ORDER BY id', [channel])).map((r) => [r.p, r.reason]);
 
     it('holds a campaign’s copies from many new senders as duplicates, across batches, while an unrelated new sender and a known customer get in; released like any held message', async () => {
@@ -78,12 +83,21 @@ for (const [name, openStore] of Object.entries(adapters)) {
       const clusters = JSON.stringify(await store.q.all('SELECT * FROM flood_clusters'));
       for (const s of ['stole', 'bot1', 'noura', 'known']) expect(clusters).not.toContain(s);
 
+      // The four copies count on the conversation the campaign's first stored copy (c2) opened, told to consoles per commit.
+      const opened = await conversationOf('c2');
+      expect(await heldCopiesOf(store.q, [opened, conv.id])).toEqual(new Map([[opened, 4]]));
+      expect(await copyEvents(opened)).toEqual([2, 4]);
+
       const heldMessages = new HubHeldMessages(store);
       const deliver = async (t: SqlExecutor, ms: InboundMessage[]) => (await store.ingest('tg', ms.map((m) => msg(m.platformMessageId, m.contact.platformUserId, m.text).prepared), undefined, t)).inserted;
       const oldest = (await heldMessages.oldest(200)).filter((h) => h.channelId === 'tg');
       expect(oldest.map((h) => h.reason)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
+      expect(oldest.map((h) => h.copiesOn)).toEqual(Array(4).fill({ conversationId: opened, held: 4 }));
       expect(await heldMessages.release('tg', 1, { actor: 'user:layla', device: null }, open, deliver)).toEqual({ released: 1, delivered: 1, left: 3 });
       expect(await stored('tg')).toContain('c3');
+      expect(await heldMessages.discard('tg', 1, { actor: 'user:layla', device: null })).toEqual({ discarded: 1, left: 2 });
+      expect(await heldCopiesOf(store.q, [opened])).toEqual(new Map([[opened, 2]]));
+      expect(await copyEvents(opened)).toEqual([2, 4, 3, 2]);
       expect((await store.verifyAudit()).broken).toBeNull();
     });
 
@@ -129,6 +143,48 @@ for (const [name, openStore] of Object.entries(adapters)) {
       const h = await held('wa');
       expect(h).toHaveLength(37);
       expect(new Set(h.map(([, reason]) => reason))).toEqual(new Set(['duplicate']));
+      // Both nodes see the 37 copies on the one conversation the campaign opened.
+      const openers = await store.q.all<{ c: number | string }>("SELECT DISTINCT conversation_id AS c FROM webhook_quarantine WHERE channel_id = 'wa'");
+      expect(openers).toHaveLength(1);
+      const opened = Number(openers[0]!.c);
+      expect(ids.map((p) => p)).toContain((await store.q.get<{ p: string }>('SELECT platform_message_id AS p FROM messages WHERE conversation_id = ?', [opened]))!.p);
+      const again = secondNode(store, () => now);
+      expect(await heldCopiesOf(store.q, [opened])).toEqual(new Map([[opened, 37]]));
+      expect(await heldCopiesOf(again.q, [opened])).toEqual(new Map([[opened, 37]]));
+      if (again !== store) await again.close();
+    });
+
+    it('copies whose campaign opener was itself held count on its conversation once it is released; rows held before hub migration 23 count nowhere', async () => {
+      now += 3_600_000;
+      await store.saveChannel({ id: 'lt', kind: 'telegram', name: 'lt', config: {}, enabled: true }, actor);
+      // A channel limit of two: lt2 spends one token earlier; in the campaign its copy, the third, opens the cluster
+      // when the channel's bucket is empty and lt2 is no first-time sender, so it is held by the channel's limit.
+      const tight = new SharedFloodBuckets({ perSender: rates.perSender, perChannel: { perMinute: 1, burst: 2 } }, { campaigns: { windowMs: 600_000, surge } });
+      await intake.acceptPolled('lt', [msg('p2', 'lt2', 'a different question about my order, please')], '0', admitWith(tight, 'lt'), seal);
+      const r = await intake.acceptPolled('lt', [0, 1, 2, 3, 4].map((i) => msg(`o${i}`, `lt${i}`, `${CAMPAIGN} ${i}`)), '1', admitWith(tight, 'lt'), seal);
+      expect(r).toMatchObject({ inserted: 2, quarantined: 3, collapsed: 2 });
+      expect(await held('lt')).toEqual([
+        ['o2', 'channel_rate'],
+        ['o3', 'duplicate'],
+        ['o4', 'duplicate'],
+      ]);
+      expect((await store.q.all<{ c: unknown }>("SELECT conversation_id AS c FROM webhook_quarantine WHERE channel_id = 'lt'")).map((x) => x.c)).toEqual([null, null, null]);
+      const heldMessages = new HubHeldMessages(store);
+      const deliver = async (t: SqlExecutor, ms: InboundMessage[]) => (await store.ingest('lt', ms.map((m) => msg(m.platformMessageId, m.contact.platformUserId, m.text).prepared), undefined, t)).inserted;
+      const o2 = (await heldMessages.oldest(200)).find((h) => h.platformMessageId === 'o2')!;
+      await heldMessages.release('lt', 1, actor, open, deliver, [o2.id]);
+      const opened = await conversationOf('o2');
+      expect(await heldCopiesOf(store.q, [opened])).toEqual(new Map([[opened, 2]]));
+      expect(await copyEvents(opened)).toEqual([2]);
+      // A row from before the migration (no copy_of, no conversation) is listed and decided as before, counted nowhere.
+      await store.q.run("INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES ('lt', 'old1', 'duplicate', ?, ?, 'lt9')", [seal(msg('old1', 'lt9', CAMPAIGN).inbound), now]);
+      expect((await heldMessages.oldest(200)).find((h) => h.platformMessageId === 'old1')!.copiesOn).toBeNull();
+      expect(await heldMessages.discard('lt', 1, actor, [(await heldMessages.oldest(200)).find((h) => h.platformMessageId === 'old1')!.id])).toEqual({ discarded: 1, left: 2 });
+      expect(await heldCopiesOf(store.q, [opened])).toEqual(new Map([[opened, 2]]));
+      // Erasing a customer known only by a held copy takes it off the count too, and consoles are told.
+      expect(await new HubCustomerData(store).erase({ channelId: 'lt', platformUserId: 'lt3' }, actor)).toMatchObject({ contactId: null, heldMessages: 1 });
+      expect(await heldCopiesOf(store.q, [opened])).toEqual(new Map([[opened, 1]]));
+      expect(await copyEvents(opened)).toEqual([2, 1]);
     });
   });
 }

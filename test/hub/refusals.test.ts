@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { deviceAuthMessage } from '../../main/core/connectors/relay-client/protocol';
 import { fingerprintOf } from '../../main/core/auth';
 import { HUB_SCHEMA_VERSION, startHubNode, type HubConfig, type RunningHub } from '../../main/hub';
+import { webhookLimits } from '../../main/hub/config';
 import { CredentialsDirSecrets } from '../../main/hub';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import type { RunningCustodian } from '../../main/custodian';
@@ -180,5 +181,21 @@ describe('team hub refusals', () => {
     } finally {
       await seed.store.q.run("UPDATE hub_meta SET value = ? WHERE key = 'schema.version'", [String(HUB_SCHEMA_VERSION)]);
     }
+  });
+
+  it('a node refuses to start while a running node uses other flood thresholds, in words; a stopped node’s values do not count', async () => {
+    const limits = webhookLimits(config());
+    const withFlood = (nodeId: string, flood: Partial<typeof limits.flood>) => config({ nodeId, webhooks: { ...limits, flood: { ...limits.flood, ...flood } } });
+    const meta = async () => (await seed.store.q.all<{ key: string }>("SELECT key FROM hub_meta WHERE key LIKE 'node.%' ORDER BY key")).map((r) => r.key);
+    expect(await meta()).toEqual(['node.n1.webhooks.flood']);
+    await expect(startHubNode({ config: withFlood('n2', { collapseAfterCopies: 5, surge: { ...limits.flood.surge, factor: 8 } }), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} })).rejects.toThrow(
+      /^This node's webhooks\.flood differs from that of node "n1", which is running on the same database \(collapseAfterCopies is 5 here and 3 there; surge\.factor is 8 here and 5 there\)\. .*give this node the same webhooks\.flood, or stop every node, change all their files, then start them\.$/,
+    );
+    expect(await meta()).toEqual(['node.n1.webhooks.flood']);
+    // A node that is not running (no connection named after it) does not count: its record stays, unread.
+    await seed.store.q.run("INSERT INTO hub_meta (key, value) VALUES ('node.gone.webhooks.flood', '{\"collapseAfterCopies\":9}')");
+    const second = await startHubNode({ config: withFlood('n2', {}), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} });
+    await second.close();
+    expect(await meta()).toEqual(['node.gone.webhooks.flood', 'node.n1.webhooks.flood', 'node.n2.webhooks.flood']);
   });
 });

@@ -115,6 +115,11 @@ export class TeamCache {
     const putConversation = this.db.prepare(
       'INSERT INTO conversations (id, last_message_at, body, names) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_message_at = excluded.last_message_at, body = excluded.body, names = excluded.names',
     );
+    const getConversation = this.db.prepare('SELECT body FROM conversations WHERE id = ?').pluck();
+    const conversationOf = (id: unknown) => {
+      const raw = getConversation.get(id as number) as string | undefined;
+      return raw ? (JSON.parse(raw) as CachedConversation) : null;
+    };
     const putMessage = this.db.prepare('INSERT INTO messages (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const putMember = this.db.prepare('INSERT INTO team (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const getMessage = this.db.prepare('SELECT body FROM messages WHERE id = ?').pluck();
@@ -134,9 +139,20 @@ export class TeamCache {
         const p = e.payload as Record<string, unknown>;
         if (e.kind === 'conversation.updated') {
           const c = p as unknown as CachedConversation;
-          putConversation.run(c.id, c.lastMessageAt, JSON.stringify(c), namesColumn(c));
+          // The held-copy count arrives on its own (`conversation.copies`) and stays until it changes.
+          const copies = conversationOf(c.id)?.heldCopies;
+          const kept = copies ? { ...c, heldCopies: copies } : c;
+          putConversation.run(kept.id, kept.lastMessageAt, JSON.stringify(kept), namesColumn(kept));
           // Any status but `snoozed` ends a snooze (woken, or set by someone); its time arrives as `conversation.snoozed`.
           if (c.status !== 'snoozed') dropSnooze.run(c.id);
+        } else if (e.kind === 'conversation.copies') {
+          const c = conversationOf(p.conversationId);
+          const n = typeof p.heldCopies === 'number' && Number.isSafeInteger(p.heldCopies) && p.heldCopies > 0 ? p.heldCopies : 0;
+          if (c) {
+            const { heldCopies: _old, ...rest } = c;
+            const next: CachedConversation = n ? { ...rest, heldCopies: n } : rest;
+            putConversation.run(next.id, next.lastMessageAt, JSON.stringify(next), namesColumn(next));
+          }
         } else if (e.kind === 'conversation.snoozed') {
           putSnooze.run(p.conversationId, p.until);
         } else if (e.kind === 'message.added') {

@@ -16,6 +16,8 @@ const Held = z.object({
   readable: z.boolean(),
   /** This sender's messages the channel holds now, and when the first and last came; null when the hub does not know the sender (absent from an older hub). */
   fromSender: z.object({ held: z.number().int().nonnegative(), firstAt: z.number(), lastAt: z.number() }).nullable().optional(),
+  /** A campaign's copy: the conversation its first copy opened and the copies held on it now (absent from an older hub). */
+  copiesOn: z.object({ conversationId: z.number().int().positive(), held: z.number().int().nonnegative() }).nullable().optional(),
 });
 const Rate = z.object({ perMinute: z.number().nonnegative(), burst: z.number().nonnegative() });
 const Listing = z.object({

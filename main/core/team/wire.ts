@@ -42,6 +42,11 @@ export interface ConversationView {
   assigneeId: number | null;
   lastMessageAt: number;
   version: number;
+  /**
+   * Copies of a campaign the hub's flood control holds that count on this conversation (its first copy opened it);
+   * absent when none. The hub sends it in its list and as `conversation.copies`, not with `conversation.updated`.
+   */
+  heldCopies?: number;
 }
 
 /**

@@ -46,7 +46,7 @@ export function heldMessageRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
         const limit = Math.min(Number(query.get('limit') ?? HELD_LIST_MAX) || HELD_LIST_MAX, HELD_LIST_MAX);
         const [channels, rows] = await Promise.all([held.counts(), held.oldest(limit)]);
         const messages = rows.map((r) => {
-          const base = { id: r.id, channelId: r.channelId, reason: r.reason, receivedAt: r.receivedAt, fromSender: r.fromSender };
+          const base = { id: r.id, channelId: r.channelId, reason: r.reason, receivedAt: r.receivedAt, fromSender: r.fromSender, copiesOn: r.copiesOn };
           try {
             const m = d.sealer.openHeld(r.channelId, r.platformMessageId, r.sealed);
             const shown = d.sealer.maskedHeld(m);

@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import { DiwanError } from '../../core/shared/errors';
 import { attachmentViews, type AttachmentView } from './attachment-views';
+import { copiesChanged } from './held-copies';
 import { DATA_REMOVED, deleteConversations, deleteHeldFrom, deleteOrphanContacts } from './data-removal';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
@@ -78,7 +79,8 @@ export class HubCustomerData {
     const out = await this.store.q.tx(async (t) => {
       await t.serializeEvents();
       if ('platformUserId' in ref && !(await t.get('SELECT 1 AS one FROM contacts WHERE channel_id = ? AND platform_user_id = ?', [ref.channelId, ref.platformUserId]))) {
-        const heldMessages = await deleteHeldFrom(t, ref.channelId, ref.platformUserId);
+        const { deleted: heldMessages, copiesOn } = await deleteHeldFrom(t, ref.channelId, ref.platformUserId);
+        await copiesChanged(this.store, t, ref.channelId, copiesOn);
         if (!heldMessages) await this.resolve(ref, t); // the sentence for a customer the hub has never seen
         await this.store.appendAudit(t, { ...actor, action: AUDIT_ACTIONS.customerErased, target: `channel:${ref.channelId}`, details: { channel: ref.channelId, conversations: 0, messages: 0, heldMessages } });
         return { contactId: null, channelId: ref.channelId, conversations: 0, messages: 0, heldMessages };
@@ -87,7 +89,8 @@ export class HubCustomerData {
       const platformUserId = (await t.get<{ platform_user_id: string }>('SELECT platform_user_id FROM contacts WHERE id = ?', [contact.id]))!.platform_user_id;
       const conversationIds = (await t.all<{ id: number }>('SELECT id FROM conversations WHERE contact_id = ? ORDER BY id', [contact.id])).map((r) => Number(r.id));
       const messages = await deleteConversations(t, conversationIds);
-      const heldMessages = await deleteHeldFrom(t, contact.channelId, platformUserId);
+      const { deleted: heldMessages, copiesOn } = await deleteHeldFrom(t, contact.channelId, platformUserId);
+      await copiesChanged(this.store, t, contact.channelId, copiesOn.filter((id) => !conversationIds.includes(id)));
       await deleteOrphanContacts(t, contact.channelId, [contact.id]);
       await this.store.emit(t, DATA_REMOVED, 'conversation', { conversationIds, messageIds: [], why: 'erased' }, { channelId: contact.channelId });
       await this.store.appendAudit(t, {

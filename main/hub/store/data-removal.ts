@@ -113,11 +113,26 @@ export async function deleteOrphanContacts(t: SqlExecutor, channelId: string, co
  * Deletes what the hub's flood control held back from one customer of a channel (`webhook_quarantine`, sealed whole).
  * Rows held before the hub kept their sender (hub migration 21) cannot be told apart: retention's age limit removes them.
  */
-export async function deleteHeldFrom(t: SqlExecutor, channelId: string, platformUserId: string): Promise<number> {
-  return (await t.run('DELETE FROM webhook_quarantine WHERE channel_id = ? AND sender = ?', [channelId, platformUserId])).changes;
+export async function deleteHeldFrom(t: SqlExecutor, channelId: string, platformUserId: string): Promise<HeldDeleted> {
+  return heldDeleted(await t.all<{ c: number | string | null }>('DELETE FROM webhook_quarantine WHERE channel_id = ? AND sender = ? RETURNING conversation_id AS c', [channelId, platformUserId]));
 }
 
-/** Deletes up to `limit` of a channel's held messages received before `cutoff`, oldest first; returns how many. */
-export async function deleteHeldBefore(t: SqlExecutor, channelId: string, cutoff: number, limit: number): Promise<number> {
-  return (await t.run('DELETE FROM webhook_quarantine WHERE id IN (SELECT id FROM webhook_quarantine WHERE channel_id = ? AND received_at < ? ORDER BY id LIMIT ?)', [channelId, cutoff, limit])).changes;
+/** Deletes up to `limit` of a channel's held messages received before `cutoff`, oldest first. */
+export async function deleteHeldBefore(t: SqlExecutor, channelId: string, cutoff: number, limit: number): Promise<HeldDeleted> {
+  return heldDeleted(
+    await t.all<{ c: number | string | null }>(
+      'DELETE FROM webhook_quarantine WHERE id IN (SELECT id FROM webhook_quarantine WHERE channel_id = ? AND received_at < ? ORDER BY id LIMIT ?) RETURNING conversation_id AS c',
+      [channelId, cutoff, limit],
+    ),
+  );
+}
+
+/** How many held messages went, and the conversations that counted some of them as a campaign's copies (`held-copies.ts`). */
+export interface HeldDeleted {
+  deleted: number;
+  copiesOn: number[];
+}
+
+function heldDeleted(rows: ReadonlyArray<{ c: number | string | null }>): HeldDeleted {
+  return { deleted: rows.length, copiesOn: [...new Set(rows.flatMap((r) => (r.c === null ? [] : [Number(r.c)])))] };
 }

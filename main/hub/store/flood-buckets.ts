@@ -1,4 +1,4 @@
-import { decideBatch, fullAfterMs, type BucketState, type EdgeFloodGate, type FloodHold, type FloodMessage, type FloodRates } from '../flood';
+import { decideBatch, fullAfterMs, type BatchVerdicts, type BucketState, type EdgeFloodGate, type FloodHold, type FloodMessage, type FloodRates } from '../flood';
 import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import type { SqlExecutor, SqlValue } from './executor';
 import { CampaignRound, type CampaignSettings } from './flood-campaigns';
@@ -44,7 +44,7 @@ export class SharedFloodBuckets implements EdgeFloodGate {
     return (await this.admitBatch(t, channelId, [{ contact: { platformUserId: senderId }, text: '' }], now))[0]!;
   }
 
-  async admitBatch(t: SqlExecutor, channelId: string, messages: readonly FloodMessage[], now: number): Promise<Array<true | FloodHold>> {
+  async admitBatch(t: SqlExecutor, channelId: string, messages: readonly FloodMessage[], now: number): Promise<BatchVerdicts> {
     if (!messages.length) return [];
     const senders = messages.map((m) => m.contact.platformUserId);
     if (now - this.lastSweep > SWEEP_MS) {
@@ -64,6 +64,7 @@ export class SharedFloodBuckets implements EdgeFloodGate {
     const byKey = new Map(rows.map((r) => [r.key, { tokens: Number(r.milli) / MILLI, at: Number(r.at) }]));
     const before = { channel: byKey.get(channelKey) ?? null, senders: new Map(distinct.flatMap((s) => (byKey.has(senderKey(s)) ? [[s, byKey.get(senderKey(s))!] as const] : []))) };
     let d;
+    let copyOf: ReadonlyMap<number, string> | undefined;
     const campaigns = this.options.campaigns;
     if (campaigns) {
       // Known customers never collapse, so with near-duplicates on they are read for every batch (one statement).
@@ -71,6 +72,7 @@ export class SharedFloodBuckets implements EdgeFloodGate {
       const known = await knownCustomers(t, channelId, distinct);
       d = decideBatch(before, senders, this.rates, now, (s) => known.has(s), quantize, round);
       await round.save(t);
+      copyOf = round.copyOf;
       for (const c of round.changes) {
         await this.options.audit?.(t, {
           actor: 'system',
@@ -95,7 +97,7 @@ export class SharedFloodBuckets implements EdgeFloodGate {
       );
       return [];
     });
-    return d.verdicts;
+    return copyOf?.size ? Object.assign(d.verdicts, { copyOf }) : d.verdicts;
   }
 }
 

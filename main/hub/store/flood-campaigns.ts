@@ -19,6 +19,8 @@ interface Cluster {
   opened: boolean;
   lastSeen: number;
   touched: boolean;
+  /** The platform id of the copy that opened the conversation (null for clusters from before hub migration 23). */
+  opener: string | null;
 }
 
 /** Rows one statement writes at most. */
@@ -34,10 +36,13 @@ const CHUNK = 200;
 export class CampaignRound implements CampaignHooks {
   readonly changes: SurgeChange[] = [];
   collapsed = 0;
+  /** For each collapsed copy (by index in the batch), its campaign's opener, when known. */
+  readonly copyOf = new Map<number, string>();
 
   private constructor(
     private readonly channelId: string,
     private readonly prints: ReadonlyArray<Fingerprint | null>,
+    private readonly ids: ReadonlyArray<string | undefined>,
     private readonly clusters: Cluster[],
     private readonly surge: SurgeDetector,
     private readonly now: number,
@@ -55,15 +60,15 @@ export class CampaignRound implements CampaignHooks {
       // Two prints within MAX_DISTANCE bits share one of the eight bytes exactly (the single seat's band index).
       const byteSets = Array.from({ length: 8 }, (_, i) => [...new Set(some.map((p) => byteOf(p, i)))]);
       const bands = byteSets.map((vals, i) => `((${i < 4 ? 'fp_hi' : 'fp_lo'} / ${2 ** ((i % 4) * 8)}) % 256) IN (${vals.join(', ')})`).join(' OR ');
-      const rows = await t.all<{ id: number | string; fp_hi: number | string; fp_lo: number | string; copies: number | string; senders: string; opened: number | string; last_seen: number | string }>(
-        `SELECT id, fp_hi, fp_lo, copies, senders, opened, last_seen FROM flood_clusters WHERE channel_id = ? AND last_seen >= ? AND (${bands}) ORDER BY id`,
+      const rows = await t.all<{ id: number | string; fp_hi: number | string; fp_lo: number | string; copies: number | string; senders: string; opened: number | string; last_seen: number | string; opener: string | null }>(
+        `SELECT id, fp_hi, fp_lo, copies, senders, opened, last_seen, opener FROM flood_clusters WHERE channel_id = ? AND last_seen >= ? AND (${bands}) ORDER BY id`,
         [channelId, now - settings.windowMs],
       );
       for (const r of rows) {
-        clusters.push({ id: Number(r.id), fp: { hi: Number(r.fp_hi), lo: Number(r.fp_lo) }, copies: Number(r.copies), senders: JSON.parse(r.senders) as string[], opened: Number(r.opened) === 1, lastSeen: Number(r.last_seen), touched: false });
+        clusters.push({ id: Number(r.id), fp: { hi: Number(r.fp_hi), lo: Number(r.fp_lo) }, copies: Number(r.copies), senders: JSON.parse(r.senders) as string[], opened: Number(r.opened) === 1, lastSeen: Number(r.last_seen), touched: false, opener: r.opener });
       }
     }
-    return new CampaignRound(channelId, prints, clusters, surge, now, settings);
+    return new CampaignRound(channelId, prints, messages.map((m) => m.platformMessageId), clusters, surge, now, settings);
   }
 
   arrive(): void {
@@ -75,7 +80,7 @@ export class CampaignRound implements CampaignHooks {
     const fp = this.prints[index];
     if (!fp) return false;
     let c = this.clusters.find((x) => this.now - x.lastSeen <= this.settings.windowMs && sameCampaign(x.fp, fp));
-    if (!c) this.clusters.push((c = { id: null, fp, copies: 0, senders: [], opened: false, lastSeen: this.now, touched: true }));
+    if (!c) this.clusters.push((c = { id: null, fp, copies: 0, senders: [], opened: false, lastSeen: this.now, touched: true, opener: null }));
     c.copies++;
     c.lastSeen = this.now;
     c.touched = true;
@@ -84,29 +89,31 @@ export class CampaignRound implements CampaignHooks {
     if (!collapseReached(c.copies, c.senders.length, this.surge.inSurge(this.channelId), this.settings.collapseAt)) return false;
     if (!c.opened) {
       c.opened = true; // the first collapsed copy is stored: it opens the conversation the team answers
+      c.opener = this.ids[index] ?? null;
       return false;
     }
     this.collapsed++;
+    if (c.opener !== null) this.copyOf.set(index, c.opener);
     return true;
   }
 
   async save(t: SqlExecutor): Promise<void> {
     const state = this.surge.snapshot(this.channelId);
     if (state) await t.run('INSERT INTO flood_surge (channel_id, state) VALUES (?, ?) ON CONFLICT (channel_id) DO UPDATE SET state = excluded.state', [this.channelId, JSON.stringify(state)]);
-    const row = (c: Cluster) => [this.channelId, c.fp.hi, c.fp.lo, c.copies, JSON.stringify(c.senders), c.opened ? 1 : 0, c.lastSeen];
+    const row = (c: Cluster) => [this.channelId, c.fp.hi, c.fp.lo, c.copies, JSON.stringify(c.senders), c.opened ? 1 : 0, c.lastSeen, c.opener];
     const known = this.clusters.filter((c) => c.touched && c.id !== null);
     const fresh = this.clusters.filter((c) => c.id === null);
     for (let i = 0; i < known.length; i += CHUNK) {
       const part = known.slice(i, i + CHUNK);
       await t.run(
-        `INSERT INTO flood_clusters (id, channel_id, fp_hi, fp_lo, copies, senders, opened, last_seen) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (id) DO UPDATE SET copies = excluded.copies, senders = excluded.senders, opened = excluded.opened, last_seen = excluded.last_seen`,
+        `INSERT INTO flood_clusters (id, channel_id, fp_hi, fp_lo, copies, senders, opened, last_seen, opener) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (id) DO UPDATE SET copies = excluded.copies, senders = excluded.senders, opened = excluded.opened, last_seen = excluded.last_seen, opener = excluded.opener`,
         part.flatMap((c) => [c.id, ...row(c)]),
       );
     }
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const part = fresh.slice(i, i + CHUNK);
-      await t.run(`INSERT INTO flood_clusters (channel_id, fp_hi, fp_lo, copies, senders, opened, last_seen) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, part.flatMap(row));
+      await t.run(`INSERT INTO flood_clusters (channel_id, fp_hi, fp_lo, copies, senders, opened, last_seen, opener) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, part.flatMap(row));
     }
   }
 }

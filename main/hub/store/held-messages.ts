@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import { heldNoLongerWaiting } from '../../core/guard/flood/quarantine';
 import type { InboundMessage } from '../../core/shared/messages';
 import type { SqlExecutor } from './executor';
+import { copiesChanged, heldCopiesOf, linkCopiesTo } from './held-copies';
 import type { HubStore } from './hub-store';
 import type { Actor } from './types';
 
@@ -25,6 +26,8 @@ export interface HeldRow {
    * the hub recorded it); null for a row held before the sender was kept (hub migration 21).
    */
   fromSender: { held: number; firstAt: number; lastAt: number } | null;
+  /** A campaign's copy: the conversation its first copy opened, and how many copies held count on it now. */
+  copiesOn: { conversationId: number; held: number } | null;
 }
 
 /** Which held messages of a channel a decision takes: these ids, or every one from the sender of this held one. */
@@ -61,8 +64,8 @@ export class HubHeldMessages {
 
   /** The oldest held messages of every channel, at most `limit`, still sealed, each with its sender's held count and span. */
   async oldest(limit: number): Promise<HeldRow[]> {
-    const rows = await this.store.q.all<{ id: number | string; channel_id: string; platform_message_id: string; reason: string; received_at: number | string; sealed: Buffer; sender: string | null }>(
-      'SELECT id, channel_id, platform_message_id, reason, received_at, sealed, sender FROM webhook_quarantine ORDER BY id LIMIT ?',
+    const rows = await this.store.q.all<{ id: number | string; channel_id: string; platform_message_id: string; reason: string; received_at: number | string; sealed: Buffer; sender: string | null; conversation_id: number | string | null }>(
+      'SELECT id, channel_id, platform_message_id, reason, received_at, sealed, sender, conversation_id FROM webhook_quarantine ORDER BY id LIMIT ?',
       [Math.max(1, Math.min(limit, HELD_LIST_MAX))],
     );
     const key = (channelId: string, sender: string) => `${channelId}\n${sender}`;
@@ -80,6 +83,7 @@ export class HubHeldMessages {
       );
       for (const f of found) spans.set(key(f.channel_id, f.sender), { held: Number(f.n), firstAt: Number(f.first_at), lastAt: Number(f.last_at) });
     }
+    const copies = await heldCopiesOf(this.store.q, rows.flatMap((r) => (r.conversation_id === null ? [] : [Number(r.conversation_id)])));
     return rows.map((r) => ({
       id: Number(r.id),
       channelId: r.channel_id,
@@ -88,6 +92,7 @@ export class HubHeldMessages {
       receivedAt: Number(r.received_at),
       sealed: Buffer.from(r.sealed),
       fromSender: r.sender === null ? null : (spans.get(key(r.channel_id, r.sender)) ?? null),
+      copiesOn: r.conversation_id === null ? null : { conversationId: Number(r.conversation_id), held: copies.get(Number(r.conversation_id)) ?? 0 },
     }));
   }
 
@@ -100,7 +105,9 @@ export class HubHeldMessages {
     return this.store.q.tx(async (t) => {
       const rows = await this.take(t, channelId, limit, pick);
       const delivered = rows.length ? await deliver(t, rows.map((r) => open(r.platform_message_id, Buffer.from(r.sealed)))) : 0;
-      const left = await this.settle(t, channelId, rows, actor, AUDIT_ACTIONS.quarantineReleased, { released: rows.length, delivered, ...scopeOf(pick) });
+      // A campaign's first copy held too (by the channel's limit) opens its conversation now: its copies count there.
+      const linked = rows.length ? await linkCopiesTo(t, channelId, rows.map((r) => r.platform_message_id)) : [];
+      const left = await this.settle(t, channelId, rows, actor, AUDIT_ACTIONS.quarantineReleased, { released: rows.length, delivered, ...scopeOf(pick) }, linked);
       return { released: rows.length, delivered, left };
     });
   }
@@ -114,7 +121,7 @@ export class HubHeldMessages {
     });
   }
 
-  private async take(t: SqlExecutor, channelId: string, limit: number, pick?: HeldPick) {
+  private async take(t: SqlExecutor, channelId: string, limit: number, pick?: HeldPick): Promise<Taken[]> {
     const ids = pick && 'sameSenderAs' in pick ? undefined : (pick as readonly number[] | undefined);
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > HELD_BATCH_MAX || (ids && ids.length > HELD_BATCH_MAX)) {
       throw new DiwanError('bad_request', `Release or discard between 1 and ${HELD_BATCH_MAX.toLocaleString('en-US')} held messages at once; repeat for more.`);
@@ -123,18 +130,18 @@ export class HubHeldMessages {
     if (pick && 'sameSenderAs' in pick) {
       // The sender stays at the hub: the console names one of their held messages. A row held before senders were
       // kept (sender NULL) takes itself only.
-      const rows = await t.all<{ id: number; platform_message_id: string; sealed: Buffer }>(
-        `SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ?
+      const rows = await t.all<Taken>(
+        `SELECT id, platform_message_id, sealed, conversation_id FROM webhook_quarantine WHERE channel_id = ?
            AND (id = ? OR sender = (SELECT sender FROM webhook_quarantine WHERE id = ? AND channel_id = ?)) ORDER BY id LIMIT ?`,
         [channelId, pick.sameSenderAs, pick.sameSenderAs, channelId, limit],
       );
       if (!rows.length) throw heldNoLongerWaiting('sender');
       return rows;
     }
-    if (!ids) return t.all<{ id: number; platform_message_id: string; sealed: Buffer }>('SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ? ORDER BY id LIMIT ?', [channelId, limit]);
+    if (!ids) return t.all<Taken>('SELECT id, platform_message_id, sealed, conversation_id FROM webhook_quarantine WHERE channel_id = ? ORDER BY id LIMIT ?', [channelId, limit]);
     const rows = ids.length
-      ? await t.all<{ id: number; platform_message_id: string; sealed: Buffer }>(
-          `SELECT id, platform_message_id, sealed FROM webhook_quarantine WHERE channel_id = ? AND id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`,
+      ? await t.all<Taken>(
+          `SELECT id, platform_message_id, sealed, conversation_id FROM webhook_quarantine WHERE channel_id = ? AND id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`,
           [channelId, ...ids],
         )
       : [];
@@ -142,19 +149,23 @@ export class HubHeldMessages {
     return rows;
   }
 
-  private async settle(t: SqlExecutor, channelId: string, rows: ReadonlyArray<{ id: number }>, actor: Actor, action: string, details: Record<string, number | string>): Promise<number> {
+  private async settle(t: SqlExecutor, channelId: string, rows: readonly Taken[], actor: Actor, action: string, details: Record<string, number | string>, linked: readonly number[] = []): Promise<number> {
     if (!rows.length) throw new DiwanError('quarantine_empty', `No messages of channel "${channelId}" are held back; there is nothing to release or discard.`);
     for (let i = 0; i < rows.length; i += 500) {
       const ids = rows.slice(i, i + 500).map((r) => r.id);
       await t.run(`DELETE FROM webhook_quarantine WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
     }
     const left = Number((await t.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM webhook_quarantine WHERE channel_id = ?', [channelId]))!.n);
+    await copiesChanged(this.store, t, channelId, [...linked, ...rows.flatMap((r) => (r.conversation_id === null ? [] : [Number(r.conversation_id)]))]);
     await this.store.emit(t, 'quarantine.updated', 'leads', { channelId, held: left }, { channelId });
     await this.store.emit(t, 'quarantine.updated', 'admins', { channelId, held: left }, { channelId });
     await this.store.appendAudit(t, { ...actor, action, target: `channel:${channelId}`, details: { ...details, left } });
     return left;
   }
 }
+
+/** A held row a decision takes: its id, what to deliver, and the conversation it counts on as a campaign's copy. */
+type Taken = { id: number; platform_message_id: string; sealed: Buffer; conversation_id: number | string | null };
 
 /** A decision on all of one sender's held messages says so in its audit entry (`scope: "sender"`), never who the sender is. */
 function scopeOf(pick: HeldPick | undefined): { scope?: 'sender' } {

@@ -1,6 +1,7 @@
 import type { RetentionMode } from '../../core/store';
 import { AUDIT_ACTIONS } from '../../core/shared/audit-actions';
 import { DiwanError } from '../../core/shared/errors';
+import { copiesChanged } from './held-copies';
 import { DATA_REMOVED, deleteConversations, deleteHeldBefore, deleteMessageEvents, deleteMessages, deleteOrphanContacts } from './data-removal';
 import type { SqlExecutor, SqlValue } from './executor';
 import type { HubStore } from './hub-store';
@@ -210,8 +211,10 @@ export class HubRetention {
   /** One batch of held messages older than the cutoff (a held message is a whole original, so `originals` removes it too). */
   private async oldHeld(channelId: string, cutoff: number, r: HubRetentionOutcome, audit: AuditStep): Promise<boolean> {
     return this.store.q.tx(async (t) => {
-      const n = await deleteHeldBefore(t, channelId, cutoff, this.batch);
+      await t.serializeEvents();
+      const { deleted: n, copiesOn } = await deleteHeldBefore(t, channelId, cutoff, this.batch);
       if (!n) return false;
+      await copiesChanged(this.store, t, channelId, copiesOn);
       await audit(t, { heldMessagesDeleted: n });
       r.heldDeleted += n;
       return true;

@@ -1,7 +1,8 @@
 import type { DeliveryReceipt, WatermarkReceipt } from '../../core/connectors';
 import { applyWatermarks } from './watermarks';
 import type { InboundMessage } from '../../core/shared/messages';
-import type { FloodHold } from '../flood';
+import type { BatchVerdicts, FloodHold } from '../flood';
+import { copiesChanged } from './held-copies';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
 import type { HubChannel, PreparedMessage } from './types';
@@ -23,7 +24,7 @@ export interface WebhookJob {
    * Flood control for a delivery's new inbound messages, all at once (`EdgeFloodGate.admitBatch`), one verdict each in
    * order: true stores the message; otherwise why it is held (`false`: a reason flood control did not name).
    */
-  admit: (messages: readonly InboundMessage[], t: SqlExecutor) => Promise<ReadonlyArray<boolean | FloodHold>>;
+  admit: (messages: readonly InboundMessage[], t: SqlExecutor) => Promise<ReadonlyArray<boolean | FloodHold> & Pick<BatchVerdicts, 'copyOf'>>;
   seal: (m: InboundMessage) => Buffer;
 }
 
@@ -129,18 +130,20 @@ export class WebhookIntakeStore {
       before.add(id);
     }
     const inbound = fresh.filter((m) => m.inbound.direction === 'in').map((m) => m.inbound);
-    const verdicts = new Map<InboundMessage, boolean | FloodHold>();
-    if (inbound.length) (await admit(inbound, t)).forEach((v, i) => verdicts.set(inbound[i]!, v));
+    const { verdicts, copyOf } = await decide(admit, inbound, t);
     const held: InboundMessage[] = [];
     for (const m of fresh) {
       const verdict = verdicts.get(m.inbound) ?? true;
       if (verdict !== true) held.push(m.inbound);
       else admitted.push(m.prepared);
     }
-    const quarantined = (await this.hold(t, channelId, held, verdicts, seal)).length;
-    const collapsed = held.filter((m) => verdicts.get(m) === 'duplicate').length;
     const cursor = polled?.cursor;
+    // Stored before the held copies, so a copy finds the conversation its campaign's first copy opened in this batch.
     const stored = admitted.length || cursor !== undefined ? await this.store.ingest(channelId, admitted, cursor, t) : { inserted: 0, duplicates: 0, conversationIds: [] };
+    const heldRows = await this.hold(t, channelId, held, verdicts, seal, copyOf);
+    const quarantined = heldRows.length;
+    const collapsed = held.filter((m) => verdicts.get(m) === 'duplicate').length;
+    await copiesChanged(this.store, t, channelId, heldRows.flatMap((r) => (r.conversationId === null ? [] : [r.conversationId])));
     for (const r of d.deliveries) await this.store.markDelivery(channelId, r.platformMessageId, r.state, r.reason, t);
     if (d.watermarks?.length) await applyWatermarks(this.store, t, channelId, d.watermarks);
     if (quarantined) {
@@ -189,10 +192,10 @@ export class WebhookIntakeStore {
         return !known;
       });
       const inbound = fresh.filter((m) => m.direction === 'in');
-      const verdicts = new Map<InboundMessage, boolean | FloodHold>();
-      if (inbound.length) (await admit(inbound, t)).forEach((v, i) => verdicts.set(inbound[i]!, v));
+      const { verdicts, copyOf } = await decide(admit, inbound, t);
       const holding = fresh.filter((m) => (verdicts.get(m) ?? true) !== true);
-      const held = (await this.hold(t, channelId, holding, verdicts, seal)).length;
+      // A relayed channel's conversations are at the desks: its copies name their campaign's first copy, counted nowhere here.
+      const held = (await this.hold(t, channelId, holding, verdicts, seal, copyOf)).length;
       const collapsed = holding.filter((m) => verdicts.get(m) === 'duplicate').length;
       for (const m of fresh) if ((verdicts.get(m) ?? true) === true) events.push({ kind: 'message', message: m });
       for (const receipt of receipts) events.push({ kind: 'receipt', receipt });
@@ -206,18 +209,33 @@ export class WebhookIntakeStore {
     });
   }
 
-  /** Keeps `messages` sealed in `webhook_quarantine`, each with the reason its verdict gave, in one statement a few hundred; returns the ids of the new rows. */
-  private async hold(t: SqlExecutor, channelId: string, messages: readonly InboundMessage[], verdicts: ReadonlyMap<InboundMessage, boolean | FloodHold>, seal: WebhookJob['seal']): Promise<number[]> {
-    const ids: number[] = [];
+  /**
+   * Keeps `messages` sealed in `webhook_quarantine`, each with the reason its verdict gave and, for a campaign's copy,
+   * the copy it repeats and that copy's conversation (if stored), in one statement a few hundred; returns the new rows.
+   */
+  private async hold(
+    t: SqlExecutor,
+    channelId: string,
+    messages: readonly InboundMessage[],
+    verdicts: ReadonlyMap<InboundMessage, boolean | FloodHold>,
+    seal: WebhookJob['seal'],
+    copyOf: ReadonlyMap<InboundMessage, string>,
+  ): Promise<Array<{ id: number; conversationId: number | null }>> {
+    const out: Array<{ id: number; conversationId: number | null }> = [];
     for (let i = 0; i < messages.length; i += CHUNK) {
       const part = messages.slice(i, i + CHUNK);
-      const rows = await t.all<{ id: number | string }>(
-        `INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id`,
-        part.flatMap((m) => [channelId, m.platformMessageId, heldReason(verdicts.get(m) as false | FloodHold), seal(m), this.now(), m.contact.platformUserId]),
+      const rows = await t.all<{ id: number | string; conversation_id: number | string | null }>(
+        `INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender, copy_of, conversation_id) VALUES ${part
+          .map(() => '(?, ?, ?, ?, ?, ?, ?, (SELECT conversation_id FROM messages WHERE channel_id = ? AND platform_message_id = ?))')
+          .join(', ')} ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id, conversation_id`,
+        part.flatMap((m) => {
+          const of = copyOf.get(m) ?? null;
+          return [channelId, m.platformMessageId, heldReason(verdicts.get(m) as false | FloodHold), seal(m), this.now(), m.contact.platformUserId, of, channelId, of];
+        }),
       );
-      ids.push(...rows.map((r) => Number(r.id)));
+      out.push(...rows.map((r) => ({ id: Number(r.id), conversationId: r.conversation_id === null ? null : Number(r.conversation_id) })));
     }
-    return ids;
+    return out;
   }
 
   /** Messages held back per channel (counts only, for health). */
@@ -234,6 +252,18 @@ export class WebhookIntakeStore {
 /** How many held messages were near-duplicates, said only when some were (older answers and audit entries lack it). */
 function collapsedOf(n: number): { collapsed?: number } {
   return n ? { collapsed: n } : {};
+}
+
+/** Flood control's verdicts for a delivery's inbound messages, by message, and the campaign copy each collapsed one repeats. */
+async function decide(admit: WebhookJob['admit'], inbound: readonly InboundMessage[], t: SqlExecutor) {
+  const verdicts = new Map<InboundMessage, boolean | FloodHold>();
+  const copyOf = new Map<InboundMessage, string>();
+  if (inbound.length) {
+    const v = await admit(inbound, t);
+    v.forEach((x, i) => verdicts.set(inbound[i]!, x));
+    for (const [i, of] of v.copyOf ?? []) copyOf.set(inbound[i]!, of);
+  }
+  return { verdicts, copyOf };
 }
 
 /** Values one statement binds at most, in rows (well under both adapters' limits). */

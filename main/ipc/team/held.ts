@@ -64,6 +64,7 @@ interface HeldSource {
   maskedText: string;
   reason: string;
   fromSender?: { held: number; firstAt: number; lastAt: number } | null;
+  copiesOn?: { conversationId: number; held: number } | null;
   readable: boolean;
 }
 
@@ -90,6 +91,7 @@ export function heldListing(
         reason: reasonOf(m.reason),
         fromSender: m.fromSender ? { held: m.fromSender.held, firstAt: Math.max(0, m.fromSender.firstAt), lastAt: Math.max(0, m.fromSender.lastAt) } : null,
         readable: m.readable,
+        ...(m.copiesOn ? { copiesOn: { conversationId: m.copiesOn.conversationId, held: m.copiesOn.held } } : {}),
       };
     }),
     limits,

@@ -61,6 +61,7 @@ export class TeamRows {
       unread: this.cache.unread(c.id),
       labels: this.labelNames(this.cache.labelIdsOf(c.id)),
       lastActivityAt: c.lastMessageAt,
+      ...(c.heldCopies ? { heldCopies: c.heldCopies } : {}),
     };
   }
 

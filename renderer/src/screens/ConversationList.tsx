@@ -9,6 +9,7 @@ import { useInbox, type Summary } from '../stores/inbox';
 import { useSelection } from '../stores/selection';
 import { useSession } from '../stores/session';
 import { LiveMarkers, SlaCountdown } from '../workflow/parts';
+import { HeldCopies } from '../components/HeldCopies';
 
 const ROW = 76;
 
@@ -125,6 +126,7 @@ const Row = memo(function Row({ item, selected }: { item: Summary; selected: boo
           </span>
         )}
         {item.assignee ? <bdi className="assignee">{item.assignee.name}</bdi> : <span className="assignee none">{t('inbox.unassignedBadge')}</span>}
+        <HeldCopies count={item.heldCopies} testId="row-held-copies" />
         {item.labels.map((l) => (
           <span key={l} className="label">
             {l}

@@ -18,6 +18,7 @@ import { CustomerPanel } from './CustomerPanel';
 import { useViewingMarker } from '../workflow/live';
 import { LiveMarkers, MentionCompletion, SlaCountdown } from '../workflow/parts';
 import { CONVERSATION_STATUSES, THREAD_CONTROL_ACTIONS, THREAD_CONTROL_KINDS, type ConversationStatus } from '../../../main/ipc/vocabulary';
+import { HeldCopies } from '../components/HeldCopies';
 
 /**
  * One conversation: header actions, messages with chips and delivery states, notes, composer, customer panel.
@@ -92,6 +93,7 @@ function Header({ detail }: { detail: Detail }) {
           {t(`statuses.${s.status}`)}
         </span>
         <ReplyWindowBadge detail={detail} />
+        <HeldCopies count={s.heldCopies} testId="conversation-held-copies" />
         {team && <SlaCountdown conversationId={s.id} testId="conversation-sla" />}
         {team && <LiveMarkers conversationId={s.id} testId="conversation-markers" />}
       </div>

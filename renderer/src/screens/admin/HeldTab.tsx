@@ -31,6 +31,7 @@ export function HeldTab() {
     const parts = [t(`held.reasons.${m.reason}`)];
     const limit = m.reason === 'sender_rate' ? limits?.perSender : m.reason === 'channel_rate' ? limits?.perChannel : undefined;
     if (limit) parts.push(t(m.reason === 'sender_rate' ? 'held.limitSender' : 'held.limitChannel', { burst: f.number(limit.burst), perMinute: f.number(limit.perMinute) }));
+    if (m.copiesOn) parts.push(t('held.copiesOn', { count: m.copiesOn.held, formattedCount: f.number(m.copiesOn.held) }));
     if (m.fromSender) parts.push(t('held.fromSender', { count: m.fromSender.held, formattedCount: f.number(m.fromSender.held), from: f.dateTime(m.fromSender.firstAt), to: f.dateTime(m.fromSender.lastAt) }));
     return parts.join(' ');
   };
