@@ -55,17 +55,27 @@ export function shot(page: Page, name: string, lang: Lang): Promise<Buffer> {
 
 /**
  * Opens a conversation from the list, clicking its row until it is the one selected: the list can re-sort under the
- * pointer (a read mark, a request landing) between Playwright's check of the row and its click.
+ * pointer (a read mark, a request landing) between Playwright's check of the row and its click. Each click is bounded
+ * well inside the whole wait: one that stalls on a row still moving must leave time for the next (a page's own
+ * default may be as long as the wait).
  */
-export async function openConversationRow(page: Page, id: number): Promise<void> {
+export async function openConversationRow(page: Page, id: number, timeoutMs = 20_000): Promise<void> {
   const row = page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
-  await expect
-    .poll(
-      async () => {
-        await row.click();
-        return row.getAttribute('aria-selected');
-      },
-      { timeout: 20_000 },
-    )
-    .toBe('true');
+  let lastClick = 'none finished';
+  try {
+    await expect
+      .poll(
+        async () => {
+          lastClick = await row.click({ timeout: 5_000 }).then(
+            () => 'it landed',
+            (e: Error) => e.message.split('\n')[0]!,
+          );
+          return row.getAttribute('aria-selected', { timeout: 5_000 });
+        },
+        { timeout: timeoutMs },
+      )
+      .toBe('true');
+  } catch (e) {
+    throw new Error(`Clicking the row of conversation ${id} did not select it (last click: ${lastClick}).`, { cause: e });
+  }
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { afterEach } from 'vitest';
 import { loadOsKeychain, type KeychainPort } from '../../main/core/vault';
+import { afterThisTest } from './cleanup';
 
 /**
  * The real OS keychain (GNOME Keyring in a private D-Bus session under `npm test`), with a service name of
@@ -21,23 +21,15 @@ export function testKeychain(): { keychain: KeychainPort; service: string } {
     deletePassword: (s, a) => os.deletePassword(s, a),
     findCredentials: (s) => os.findCredentials(s),
   };
-  cleanups.push(async () => {
-    for (const key of written) {
-      const [s, a] = key.split('\u0000') as [string, string];
-      await os.deletePassword(s, a);
+  afterThisTest(async () => {
+    try {
+      for (const key of written) {
+        const [s, a] = key.split('\u0000') as [string, string];
+        await os.deletePassword(s, a);
+      }
+    } catch {
+      // no keychain in this environment: the test itself reports that
     }
   });
   return { keychain, service };
 }
-
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) {
-    try {
-      await cleanup();
-    } catch {
-      // no keychain in this environment: the test itself reports that
-    }
-  }
-});

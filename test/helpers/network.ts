@@ -4,10 +4,10 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
 import { loadOrCreateBeaconIdentity, startBeacon, type BeaconIdentity, type InterfaceList } from '../../main/core/network';
 import { generateEd25519, privateKeyFromPem, signPolicyDocument, type PolicyInput } from '../../main/core/policy';
 import type { Clock } from '../../main/core/shared/ports';
+import { afterThisTest } from './cleanup';
 import { tmpDir } from './tmp';
 
 /** Network fixtures: IT signing keys, signed policies, real HTTPS beacons on 127.0.0.x / ::1, interface lists. */
@@ -68,16 +68,11 @@ export interface TestBeacon {
   close(): Promise<void>;
 }
 
-const running: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of running.splice(0)) await close();
-});
-
 /** A real Diwan beacon for `siteId` on `host` (loopback only), closed after the test. */
 export async function startTestBeacon(siteId: string, host = '127.0.0.1', opts: { clock?: Clock; identity?: BeaconIdentity } = {}): Promise<TestBeacon> {
   const identity = opts.identity ?? (await beaconIdentity(host));
   const b = await startBeacon({ siteId, signingKey: identity.signingKey, tls: identity.tls, host, port: 0, clock: opts.clock });
-  running.push(() => b.close());
+  afterThisTest(() => b.close());
   return { identity, url: b.url, close: () => b.close() };
 }
 
@@ -94,7 +89,7 @@ export async function startHttpsServer(
   const server = https.createServer({ key: tls.key, cert: tls.cert }, handler);
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  running.push(
+  afterThisTest(
     () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach } from 'vitest';
-
-const made: string[] = [];
+import { afterThisFile, afterThisTest } from './cleanup';
 
 /**
  * Under a full `npm test` (scripts/test.sh sets DIWAN_KEEP_TEST_DATA) test data stays until the suite ends, so the
@@ -14,30 +12,16 @@ export const keepTestData = process.env.DIWAN_KEEP_TEST_DATA === '1';
 /** A fresh temporary directory, removed after the current test (or after the leak scan, see above). */
 export function tmpDir(prefix = 'diwan-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
+  afterThisTest(() => remove(dir));
   return dir;
 }
 
-// Outside vitest (a bench importing test harnesses) there are no hooks: the caller removes what it made.
-const underVitest = Boolean(process.env.VITEST);
-
-if (underVitest) {
-  afterEach(() => {
-    for (const dir of made.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
-  });
-}
-
-const forSuite: string[] = [];
+// Outside vitest (a bench importing test harnesses) no clean-up runs: the caller removes what it made.
+const remove = (dir: string) => keepTestData || fs.rmSync(dir, { recursive: true, force: true });
 
 /** A temporary directory that lasts the whole test file (several processes share it, e.g. a hub's credentials). */
 export function suiteTmpDir(prefix = 'diwan-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  forSuite.push(dir);
+  afterThisFile(() => remove(dir));
   return dir;
-}
-
-if (underVitest) {
-  afterAll(() => {
-    for (const dir of forSuite.splice(0)) if (!keepTestData) fs.rmSync(dir, { recursive: true, force: true });
-  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { say } from '../../main/core/guard/messages';
 import { WorkflowStore } from '../../main/hub/store/workflow';
 import { launchChromium } from '../helpers/browser';
-import { chooseLanguage, withConsole } from '../helpers/console-page';
+import { chooseLanguage, openConversationRow, withConsole } from '../helpers/console-page';
 import { PEOPLE, signIn } from '../helpers/console-people';
 import { callInPage } from '../helpers/contract-window';
 import { teamConsoleSuite } from '../helpers/team-console';
@@ -220,16 +220,15 @@ describe('the team workflow in the console, in Chromium', () => {
     const idOf = async (name: string) => (await desk.team.seed.store.q.get<{ id: number }>('SELECT id FROM users WHERE username = ?', [name]))!.id;
     const assigneeOf = async (text: string) =>
       (await desk.team.seed.store.q.get<{ assignee_id: number | null }>('SELECT c.assignee_id FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE m.masked_text = ?', [text]))?.assignee_id ?? null;
+    const conversationOf = (text: string) =>
+      until(async () => (await desk.team.seed.store.q.get<{ id: number }>('SELECT conversation_id AS id FROM messages WHERE masked_text = ?', [text]))?.id ?? null, `the customer's message "${text}" at the hub`);
     await desk.withPeople(['amal', 'basma', 'layla'], async ({ amal, basma, layla }) => {
       // The settings are the lead's (and the administrator's): an agent's call is refused.
       expect(await callInPage(amal.page, 'workflowSettings')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       // Amal takes a conversation of her own (the channel is still assigned by hand).
       const omar = 'Hi, my invoice is wrong';
       desk.team.tg.addText(7404, omar, { first_name: 'Omar' });
-      const omarConversation = await until(
-        async () => (await desk.team.seed.store.q.get<{ id: number }>('SELECT conversation_id AS id FROM messages WHERE masked_text = ?', [omar]))?.id ?? null,
-        'the customer\'s message at the hub',
-      );
+      const omarConversation = await conversationOf(omar);
       await expect.poll(async () => (await callInPage(amal.page, 'assignConversation', { conversationId: omarConversation, assignee: 'me' })).ok, { timeout: 15_000 }).toBe(true);
       await layla.page.getByTestId('nav-lead').click();
       await layla.page.getByTestId('tab-workflow').click();
@@ -275,7 +274,8 @@ describe('the team workflow in the console, in Chromium', () => {
       await expect.poll(() => desk.team.tg.sent.filter((m) => m.text === en || m.text === fa).map((m) => m.text).sort(), { timeout: 20_000 }).toEqual([en, fa].sort());
       // Basma opens Sara's conversation: the customer panel shows the notice Sara was sent, its version and language.
       await until(async () => ((await desk.team.seed.store.q.get<{ n: number }>('SELECT COUNT(*) AS n FROM contact_consent'))!.n >= 2 ? true : null), 'both consent records');
-      await basma.page.locator('[data-testid=conversation-row]', { hasText: 'Sara' }).click();
+      // Her list re-sorts as the notices go out, so a plain click can land on Ravi's row (his panel says English).
+      await openConversationRow(basma.page, await conversationOf(sara), 30_000);
       const consentFacts = basma.page.getByTestId('customer-consent');
       await expect.poll(() => consentFacts.getByTestId('customer-consent-version').textContent(), { timeout: 15_000 }).toBe('1 · Persian');
       expect(await consentFacts.getByTestId('customer-consent-acknowledged').textContent()).toBe('Not yet');
