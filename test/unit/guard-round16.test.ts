@@ -19,7 +19,7 @@ describe('round 16, inbound by structure (generated)', () => {
   it("a caller's number with emoji or keycap digits is a fake number; the customer's own number with emoji is not", () => {
     fc.assert(
       fc.property(fc.array(digit, { minLength: 7, maxLength: 7 }), pick(['😡', '🙏', '🔥']), (ds, emoji) => {
-        const n = `05${ds[0]}${emoji}${ds[1]} ${KEYCAP(ds[2]!)}${ds[3]} ${ds[4]}${ds[5]} ${ds[6]}0`;
+        const n = `0${ds[0]}${emoji}${ds[1]}${ds[2]} ${KEYCAP(ds[3]!)}${ds[4]} ${KEYCAP(ds[5]!)}${ds[6]} ${ds[0]}${ds[1]}`;
         const s = `اتصل علي واحد من ${n} يقول من البنك`;
         expect(flags(s), s).toContain('fake_number');
         const mine = `رقمي ${n} لو سمحت حدثوه في حسابي`;
