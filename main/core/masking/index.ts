@@ -5,6 +5,7 @@
 import { detectSensitive } from './dictated';
 import { maskText, type MaskingHints, type MaskResult } from './mask';
 import type { DetectedSpan, DetectOptions } from './types';
+import { maySpeakDigits, rewriteSpoken, spokenRuns } from './spoken-digits';
 
 export { DEFAULT_REGION_HINTS } from './detect';
 export { detectSensitive } from './dictated';
@@ -17,4 +18,9 @@ export { SENSITIVE_TYPES, NEVER_REVEALABLE, isSensitiveType, type SensitiveType,
 export function maskMessage(text: string, hints?: MaskingHints, options?: DetectOptions): MaskResult & { spans: DetectedSpan[] } {
   const spans = detectSensitive(text, options);
   return { ...maskText(text, spans, hints), spans };
+}
+
+/** The text with every value read out digit by digit ("سبعة سبعة.. واحد اربعة") written in digits, as the detectors read it. */
+export function digitsAsTyped(text: string): string {
+  return maySpeakDigits(text) ? rewriteSpoken(text, spokenRuns(text)).text : text;
 }

@@ -20,6 +20,7 @@ import { repairSpelling } from '../text/typos';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
 import { temporarySecretHandedBack } from './temporary';
+import { tajikRequests } from './tajik';
 import { conditionedOnIt, conditionedOnTheSecret } from './conditions';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
@@ -41,7 +42,7 @@ export interface ClassifyOptions {
 const MAX_GAP = 6;
 const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
-const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek'];
+const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
@@ -71,12 +72,15 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let listOpen = false;
   const normalized = normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2')).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(warned ? normalized.replace(QUOTED, ' , ') : normalized)))));
+  // (round 16) "you wrote «send me the code» in the message?": words quoted after a verb of writing or saying are reported, not asked
+  const unquoted = warned ? normalized.replace(QUOTED, ' , ') : normalized.replace(QUOTED, (q, at: number) => (REPORTS_A_QUOTE.test(normalized.slice(Math.max(0, at - 30), at)) ? ' , ' : q));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(unquoted)))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
   const joked = retractedByAJoke(all);
   const lastFourRefused = LAST_FOUR_REFUSED.test(prepared);
+  const cutCard = CUT_CARD.test(normalized);
   /** "…the app says never share it. I'm the exception, I'm your manager, so send it.": what a warning says never to share stays "it" to the reply's end. */
   let disclaimed: ObjectHit[] = [];
   /** The disclaimer reports the rule ("the text says not to share it", "we always say never share it"): a bare "go ahead" after it overrides the rule. */
@@ -117,6 +121,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     }
     // "the last four are not enough, I need the whole number": the whole number is the card's
     if (!requests.length && lastFourRefused && !warned && WHOLE_NUMBER.test(clause.text) && !hits(clause.text, NEGATION).length) requests.push({ kind: 'card', strength: 'block' });
+    // (round 16) "the number you gave was 4929 73.. resend the whole thing", "5412 •••• kmel lia": completing a card cut short
+    if (!requests.length && cutCard && !warned && completesTheCard(clause)) requests.push({ kind: 'card', strength: 'block' });
     // …every item of the list that begins with a secret is what the verb asks for
     if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     listOpen = !requests.length && !objects.length && !earlier.length && opensAList(clause) ? true : listOpen && isAListItem(clause);
@@ -129,6 +135,12 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (never.length) { disclaimed = never; ruleReported = RULE_REPORTED.test(clause.text); }
     recent.push(objects.length ? objects : never);
     carriers.push(carrierHere);
+  }
+  // (round 16) "اكتب فيه الكود. لا ترسله لنا", "type it in there, don't send it to us": entry is into the place, not to us
+  if (FORBIDS_TO_US.test(normalized)) for (let i = found.length - 1; i >= 0; i--) if (ENTRY_LIKE.test(found[i]!.clause.split(' ')[0] ?? '') && !hits(found[i]!.clause, TO_WRITER_PLACE).length) found.splice(i, 1);
+  for (const r of tajikRequests(normalized)) {
+    const kind = r.kind === 'activation' ? 'otp' : r.kind;
+    if (!found.some((f) => f.kind === kind)) found.push({ kind, strength: 'block', clause: r.sentence });
   }
   return found;
 }
@@ -230,7 +242,7 @@ const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -356,6 +368,15 @@ const READER_ONLY_NEEDS = /\b(you(?:'ll|’ll| will| would| may| might)?) (?:onl
 /** (round 13) "the last four are not enough … I need the whole number": the full card number asked by contrast. */
 const LAST_FOUR_REFUSED = new RegExp(`(?:^| )(?:${['(?:the )?(?:last|final) (?:4|four)(?: \\S+)? (?:are |is |r )?(?:not enough|aren.t enough|isn.t enough|not sufficient|insufficient|won.t do|wont do|will not do)', '(?:akher|akhir|a5er) (?:4|arba3a?) (?:\\S+ )?(?:mesh|msh|mish|mush|mosh|ma) ?(?:kefaya|kfaya|kifaya|kfaye|kfaya|tkfi|yekfi)', '(?:اخر|الاخير\\S*) (?:\\S+ )?(?:4|اربع\\S*) (?:\\S+ ){0,2}?(?:مش كفايه|مش كافي\\S*|لا (?:ت|ي)كفي|ما (?:ت|ي)كفي|ما ?(?:ت|ي)كفيش|مو كافي\\S*|غير كافي\\S*)', '(?:4|چهار) (?:\\S+ ){0,3}?(?:اخر|آخر) (?:\\S+ )?(?:كافي|بس) نيست'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 const WHOLE_NUMBER = new RegExp(`(?:^| )(?:${['(?:the |your |ur )?(?:whole|full|complete|entire|all the|all of the) (?:card |16 digit |long )?(?:number|no|digits|#)', '(?:el |al )?(?:rakam|raqam|ra2am|rqm|ar2am|arqam) (?:\\S+ ){0,2}?(?:kolo|kollo|kollaha|kamel|kamla)', '(?:ال)?(?:رقم|ارقام|الارقام) (?:\\S+ ){0,2}?(?:كله|كلها|كامل\\S*|بالكامل)', '(?:كامل|كل) (?:ال)?(?:رقم|ارقام)\\S*', 'شماره (?:\\S+ ){0,2}?(?:كامل|كاملش)'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+/** (round 16) A card number cut short: four digits of a card's first group (cards begin 2–6, phones 0 or +), a dot run, bullets or stars. */
+const CUT_CARD = /(?<![\d+])[2-6]\d{3}(?:[ -]?\d{1,4})?\s?(?:\.{2,}|…|[•*×x]{2,})/u;
+/** …and a word that asks for the rest of it: "the whole thing", "كامل", "بقیه‌ش", "kmel lia", "les chiffres li khassin". */
+const COMPLETE_IT = new RegExp(`(?:^| )(?:${['whole', 'full', 'complete', 'entire', 'rest', 'remaining', 'missing', 'كامل\\S*', 'كله', 'كلو', 'كلها', 'باقي', 'الباقي', 'بقيه\\S*', 'ناقص\\S*', 'كمل\\S*', 'تكمل\\S*', 'kmel', 'kammel', 'kamel', 'kaml', 'kamml', 'khassin', 'manquants?', 'تكميل', 'تكميلش'].map(foldLetters).join('|')})(?: |$)`, 'u');
+function completesTheCard(clause: Clause): boolean {
+  const m = COMPLETE_IT.exec(clause.text);
+  // a negation before the word for the rest ("don't send the whole number"); "la date" after it is an article
+  return !!m && !hits(clause.text, NEGATION).some((n) => n.start < m.index);
+}
 /** (round 13) "الرقم السري يطلبه منك الصراف بس": a machine that asks for it is where the reader types it, not an ask. */
 const MACHINE_ASKS = /(?<=^| )(?:ي|ت|بي|بت)طلب\S* منك\S* ((?:ال)?(?:صراف|ماكينه|مكينه|ماكينة|جهاز|atm)\S*)/gu;
 /** A whole clause asking only whether something arrived, naming nothing: "got it?", "وصلك؟", "رسید؟", "rasid?". */
@@ -556,12 +577,24 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     }
   }
   if (!out.length && !negations.length && !clauseNegated && !inApp) {
+    // (round 16) "صوّر الوجه الخلفي للبطاقة", "sawerli el card", "snap the card": an order to photograph the card is its picture asked for
+    const photo = clause.tokens.findIndex((w, i) => PHOTO_ORDER.test(w) && clause.tokens.slice(0, i).every((x) => BEFORE_A_BARE_VERB.has(x)));
+    const photographed = photo < 0 ? undefined : objects.find((o) => (o.kind === 'card' || o.kind === 'cvv') && o.at >= photo && o.at - photo <= 4);
+    if (photographed) add(photographed.kind as RequestedSecret, 'block');
+  }
+  if (!out.length && !negations.length && !clauseNegated && !inApp) {
     const kind = handedToUs(clause, objects) ?? handedOverByObligation(clause, objects) ?? askedWithAModal(clause, objects, byThemselves);
     if (kind) add(kind, 'block');
   }
   return out;
 }
 
+/** A verb of writing or saying right before a quotation: the quoted words are someone's, reported. */
+const REPORTS_A_QUOTE = new RegExp(`(?:^|[^\\p{L}])(?:${['wrote', 'writes', 'typed', 'said', 'says', 'كتبت', 'كتب', 'كاتب', 'كتبتي', 'قلت', 'قال', 'قالت', 'بتقول', 'نوشتي', 'نوشتيد', 'نوشته', 'گفتي', 'گفتيد', 'گفت'].map(foldLetters).join('|')})\\s*:?\\s*$`, 'u');
+/** A negated hand-over to us anywhere in the reply: "لا ترسله لنا", "don't send it to me", "به ما نفرستید". */
+const FORBIDS_TO_US = new RegExp(`(?:(?:^|[^\\p{L}])(?:و|ف)?(?:${['لا', 'ما', 'مش', 'متبعتهوش', "don't", 'dont', 'do not', 'never'].map(foldLetters).join('|')})\\s+(?:${['ترسل', 'تبعت', 'تبعث', 'تعطي', 'send', 'share', 'give', 'forward'].map(foldLetters).join('|')})\\S*\\s+(?:(?:it|them|that)\\s+)?(?:${['لنا', 'لي', 'الينا', 'لينا', 'ليا', 'to us', 'to me', 'us', 'me'].map(foldLetters).join('|')})(?![\\p{L}]))|(?:${['به ما', 'براي ما', 'واسه ما'].map(foldLetters).join('|')})\\s+(?:${['نفرست', 'ندي', 'نده', 'ارسال نكن', 'ارسال ننما'].map(foldLetters).join('|')})`, 'u');
+/** An order to photograph something, addressed to the reader (no person prefix): صوّر، صورلي، sawerli, snap. */
+const PHOTO_ORDER = new RegExp(`^(?:${['(?:و|ف)?صور(?:ي|و|لي|يلي|ولي|ها|يها|لنا)?', 'saw+[ae]r\\S*', 'swer\\S*', 'sawr\\S*', 'photograph', 'snap', 'scan'].map(foldLetters).join('|')})$`, 'u');
 const AND = /^(?:and|then|و|وبعدين|بعدين|va|w|ba3den)$/u;
 const JOINER = /^(?:and|also|plus|as well as|the|your|ur|و|كمان|va|ham|w|el|al|&)$/u;
 /** Secrets after the first one the request took, each joined to the one before by "and" (and articles) only. */

@@ -16,6 +16,9 @@ const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|ا
 
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   otp: [
+    // round 16: any number that reaches the reader, as Arabizi and Levantine say it: "el raqam elly wslk", "أي رقم بيوصلك"
+    '(?:el |al |l )?(?:raqam|ra2am|rakam|ra9am|ar2am|arqam|ar9am) (?:(?:elly|elli|illi|eli|li) )?(?:\\S+ )?(?:w[ae]?sl(?:ak|ek|k|ik)|wesel(?:ak|ek)|jak|jalak|etak|atak|yewsalak|biwsalak|biwsalek)\\S*',
+    `(?:اي|كل|ايا) ${AR_PFX}(?:رقم|كود|ارقام|رمز)\\S* (?:(?:اللي|الي|يلي) )?(?:ب|بي|ي|رح ي|هي|ح)?(?:وصل|يوصل|جي|يجي|اجي)\\S*`,
     // round 13: "the token that just entered your phone", "the token wey dem send" (a code by what it did)
     '(?:the |that |dat |your |ur )?tokens? (?:\\S+ ){0,2}?(?:entered|enter|came|come|landed|dropped|arrived|entered into|dem send|they sent|we sent|you got|you received)',
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
@@ -66,7 +69,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the card from both sides: "el card men el jehtein", "البطاقة من الجهتين"
     `(?:card|cards|kart|karta|bitaka|beta2a|bata2a|bitaqa|${AR_PFX}(?:بطاق|كارت|كارط|كرت|فيزا)\\S*) (?:\\S+ ){0,2}?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n|recto ?(?:et )?verso|(?:ال)?(?:جهتين|وجهين|وشين|جنبين|صفحتين|جهتين))`,
     // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
-    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|t?swira|tsawira|sourat|photographs?) (?:\\S+ ){0,5}?(?<!(?:id|identity|national) )(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?(?:شحن|شخصي|هويه|وطني|الوطني|الشخصي))|كارت(?! ?ملي)\\S*|kart(?! ?e? ?mell?i)\\S*|cart|carte|card)`,
+    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|t?swira|tsawira|sourat|soo?ret?|photographs?) (?:\\S+ ){0,5}?(?<!(?:id|identity|national) )(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارد|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?(?:شحن|شخصي|هويه|وطني|الوطني|الشخصي))|كارت(?! ?ملي)\\S*|kart(?! ?e? ?mell?i)\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // "the front and back of your card", "the long number off the front"
     '(?:front|back|reverse|rear) (?:side )?and (?:the )?(?:front|back|reverse|rear)(?: side)? (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
@@ -80,7 +83,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the card shown to a camera: "hold your card up to the camera"
     '(?:your |the )?(?:credit |debit |bank )?card (?:up )?(?:to|in front of|towards) (?:the |your )?(?:camera|webcam|video|screen)',
     // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
-    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت(?! ?ملي)\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت(?! ?ملي)\\S* (?:\\S+ ){0,3}عكس\\S*',
+    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارد|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت(?! ?ملي)\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت(?! ?ملي)\\S* (?:\\S+ ){0,3}عكس\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
     '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards|visa|mastercard|amex|debit|credit)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown|stamped|raised) (?:on|along|across|at|in) (?:\\S+ ){0,4}?card',
@@ -111,6 +114,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // round 15: the place you sign is the signature strip; a code or value (not a number: a phone's is printed there too) on the back
     '(?:(?:little|small|short|tiny|lil|wee) )?(?:digits?|numbers?|code|no) (?:\\S+ ){0,4}?(?:beside|next to|near|by) where (?:you|u) sign',
     '(?:verification |security |card |check )?(?:value|code) (?:\\S+ ){0,2}?(?:on|at|from|off) the (?:back|reverse|rear)(?: side)? of (?:the |your |ur )?card',
+    // round 16: the card's back face, whose picture shows the code: "الوجه الخلفي للبطاقة", "ظهر الكارت", "the back of the card"
+    `${AR_PFX}(?:وجه|جهه|ظهر|ضهر|خلف)\\S* (?:${AR_PFX}(?:خلفي|ورا|وراني)\\S* )?(?:ل|لل|من|ال|مال|تبع)?(?:بطاق|كارت|كارد|كرت|فيزا)\\S*`, '(?:the )?(?:back|reverse|rear)(?: side)? of (?:the |your |ur |my )?(?:credit |debit |bank )?card',
     // Arabizi with the count after the digits: "el ar2am el talata elly fe dahr el visa"
     '(?:ar2am|arqam|ar9am|ra2am) (?:el |al )?(?:talata|tlata|talat|tlat|3) (?:\\S+ ){0,3}?(?:wara|khalf|dahr|da7r|dhar)',
   ],
@@ -136,7 +141,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
  */
 export const CONTENT_QUESTION = [
   'what (?:did|does|do|did it|does it) (?:it|they|that|this|the (?:\\S+ )?(?:text|sms|message|msg|notification)) (?:\\S+ )?(?:say|read|show)s?', "what's in it", 'what is in it', 'what (?:was|is) in (?:it|there|the (?:text|sms|message))',
-  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', 'what (?:came|arrived|popped up|showed up|appeared|come)(?: through| in| up)?', 'what did you (?:get|receive)',
+  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', "what(?:'s|s| is) (?:it|that|the (?:text|sms|message)) (?:say|saying|read|reading|show|showing)", 'what (?:came|arrived|popped up|showed up|appeared|come)(?: through| in| up)?', 'what did you (?:get|receive)',
   '(?:شو|ايش|وش|ايه|اي) (?:اللي )?(?:طلع|اجا|اجاك|جاك|جالك|وصلك|ظهر|ظهرلك|بان)\\S*', 'چي (?:اومد|اومده|رسيد|اومد برات)\\S*',
   // "what number did we just text you?", "which code have we sent?": the question names what the message carried
   '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',

@@ -52,7 +52,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', '(?:نمبر|شماره|كاپي|كابي|عكس) ?(?:ي )?تذكره\\S*', 'تذكره ?(?:ي )?(?:الكترونيكي|تابعيت)\\S*', '(?:ال)?(?:لا ?)?كارط ناسيونال\\S*', '(?:la )?cart[e]? nationale?', "carte d'identit[eé]", '(?:numero|numéro|num|n°|raqm|ra9m|r9m|noumro|nemra) (?:de la |de |dyal |d |l |el |la )?cin', 'cin', '(?:el |al )?(?:beta2a|bita2a|bitaqa|bataqa|carte?) (?:el |al |l)?(?:watani(?:ya|yya|ye|a)?|nationale?)', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
   full_name: [
-    'full (?:legal )?names?(?: (?:exactly )?as (?:it (?:appears|is) |written |shown )?(?:on|in) (?:your |the )?(?:id|id card|card|passport|iqama|national id))?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'esm ?e? ?kamel\\S*', '(?:esm|ism|isim|esem)\\S* (?:el |al |l)?(?:kamel|kaamel|kamil|rubaa?3?i|roba3?i|rba3i|thulathi|tholathi|tholasi|tlete|tlate|tlati|tholathy)', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel', '(?:smit|smiyt|smyt|ismit|esmit|smitt)\\S* (?:l |el )?(?:kamla|kamlah|kamel|kaamla|kamila)',
+    'full (?:legal )?names?(?: (?:exactly )?as (?:it (?:appears|is) |written |shown )?(?:on|in) (?:your |the )?(?:id|id card|card|passport|iqama|national id))?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'buong pangalan', 'esm ?e? ?kamel\\S*', '(?:esm|ism|isim|esem)\\S* (?:el |al |l)?(?:kamel|kaamel|kamil|rubaa?3?i|roba3?i|rba3i|thulathi|tholathi|tholasi|tlete|tlate|tlati|tholathy)', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel', '(?:smit|smiyt|smyt|ismit|esmit|smitt)\\S* (?:l |el )?(?:kamla|kamlah|kamel|kaamla|kamila)',
     `${AR_PFX}اسم\\S* (?:ال)?(?:كامل|بالكامل|رباعي|ثلاثي|الكامل|الرباعي|الثلاثي|كما في|حسب)\\S*`, 'نام ?(?:و|ونام)? ?نام ?خانوادگي\\S*', 'نام ?(?:ي )?(?:كامل|مكمل)\\S*', 'اسم ?(?:و|ُ)? ?فاميل\\S*', 'نام خانوادگي\\S*', 'اسم ?كامل\\S*',
   ],
   activation: [
@@ -142,7 +142,7 @@ export const NEGATION = [
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*', 'نه',
   // Persian formal negative imperatives: the light verb carries the negation ("ارسال ننمایید", "اعلام نفرمایید", "روان نکنین")
   'ننماي\\S*', 'نفرماي\\S*', 'نكني(?:د|ن)', 'نكن', 'نكنيد', 'نكنين', 'ننمود\\S*', 'نكنيم',
-  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
+  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', '(?:ما ?في|مافيش|ما فيش|لا) (?:داعي|حاجه|لزوم)', 'no need', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
   'huwag', 'wag', 'hwag', 'hindi',
   // Hinglish "mat bataiye", "nahi maangte"
   'mat', 'nahi', 'nahin',

@@ -8,6 +8,7 @@
  * اديتهوش", "ندادم") do not count: the customer's own letters run into the verb, so the boundary rejects them.
  */
 import { foldLetters, normalizeText } from '../text/clauses';
+import { digitsAsTyped } from '../../masking';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -16,12 +17,13 @@ const alt = (parts: string[], flags = 'iu') => new RegExp(parts.map((p) => `${B}
 type Kind = 'otp' | 'pin' | 'password' | 'cvv' | 'card';
 /** Secrets by name or description; the first that matches names the explanation's type. */
 const SECRET: Array<[Kind, RegExp]> = [
-  ['pin', alt(['pin(?: code| number)?' + E, '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)', 'ramze? dovom'])],
+  // …or described by where it is typed: "the 4 numbers I use at the cash machine"
+  ['pin', alt(['pin(?: code| number)?' + E, '(?:numbers?|digits?|code) (?:\\S+ ){0,4}?(?:at|in|into) (?:the |an? )?(?:atm|cash ?machine|cashpoint|صراف\\S*|خودپرداز)', '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)', 'ramze? dovom'])],
   ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur'])],
   // …or described by where it is printed: "the numbers on the back of my card", "الأرقام اللي ورا البطاقة", "el ar2am elly wara"
   ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان', '(?:numbers?|digits?|code) (?:\\S+ ){0,2}?(?:on|at|from) the back', '(?:ال)?(?:ارقام|رقم)\\S* (?:(?:اللي|الي|يلي|التي) )?(?:(?:على|ع|في|من) )?(?:ال)?(?:ورا|خلف|ظهر|ضهر)', '(?:el |al )?ar2am (?:\\S+ ){0,2}?(?:wara|dahr|da7r)'])],
   // a picture of the card shows its number: "a photo of the card, both sides", "صورة الكارت", "عکس کارت"
-  ['card', alt(['(?:photo|picture|pic|scan|image|screenshot)s? of (?:my |the )?(?:\\S+ )?card' + E, 'صور(?:ه|ت)? (?:ال)?(?:كارت|بطاق|فيزا)\\S*', 'عكس (?:\\S+ )?كارت\\S*', 'card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
+  ['card', alt(['(?:long )?(?:numbers?|digits?) (?:on|off|from) (?:the (?:front|back) of )?(?:my|the) card' + E, '(?:photo|picture|pic|scan|image|screenshot)s? of (?:my |the )?(?:\\S+ )?card' + E, 'صور(?:ه|ت)? (?:ال)?(?:كارت|بطاق|فيزا)\\S*', 'عكس (?:\\S+ )?كارت\\S*', 'card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
   ['otp', alt([
     // not a code that is no secret: a delivery, order, promo or postal code
     '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
@@ -75,8 +77,19 @@ const HANDED = alt([
   "(?:he|she|they|someone|the (?:guy|man|woman|lady|caller|scammer)) (?:took|got|stole) (?:my|the) (?:\\S+ )?(?:card number|card details|code|otp|pin|password|cvv)" + E,
   // typed into a scam's page: "I entered my details including my PIN on that site"
   "i (?:entered|typed|put|filled in|submitted|keyed in) (?:\\S+ ){0,5}?(?:pin|password|otp|code|cvv|card (?:number|details))" + E + " (?:\\S+ ){0,2}?(?:on|in|into|at) (?:that|the|their|this|a|fake) (?:site|website|link|page|form)" + E,
-  'behesh (?:goftam|dadam|ferestadam|khoondam)', '(?:goftam|dadam|ferestadam|khoondam)esh',
+  'behesh (?:goftam|dadam|ferestadam|khoondam)',
+  // (round 16) the numbers read off the card: "I read the numbers on my card out to the caller"
+  "(?:i|and i|so i|then i)(?: (?:already|just|then|stupidly|even|actually))? (?:read|gave|told|dictated|sent)(?: (?:him|her|them))? (?:the|my|all the) (?:long )?(?:numbers?|digits?) (?:on|off|from) (?:the (?:front|back) of )?(?:my|the) card" + E,
+  // Dari puts "to him" after the verb ("گفتم برش"); formal Persian "به ایشان اعلام نمودم"
+  '(?:گفتم|دادم|فرستادم|خوندم|خواندم) (?:برش|بريش|برايش|به او|بهش)' + E,
+  '(?:بهش|به ايشان|به او|به وي|براي ايشان|براي او) (?:\\S+ ){0,2}?(?:اعلام|ارسال|ابلاغ|تحويل|عرض) ?(?:نمودم|كردم)' + E, '(?:goftam|dadam|ferestadam|khoondam)esh',
 ], 'giu');
+/** Digits told or read to someone as the verb's object, typed or read out: "قلتلو تلاتة سبعة صفر.. اربعة واحد تسعة", "I read him 4 8 2 9". */
+const TOLD_DIGITS = alt([
+  '(?:و|ف)?(?:قل|گل|ا?عطي|ادي|قري|بعت|ملي)ت(?:ل)?(?:ه|ها|هم|و)\\S* \\d{2,}(?: ?\\d){2,}',
+  "(?:i|and i|so i|then i) (?:told|gave|read|texted|sent) (?:him|her|them)(?: the (?:numbers?|digits?))? \\d{2,}(?: ?\\d){2,}",
+  '(?:بهش|به او|براش) (?:گفتم|خوندم) \\d{2,}(?: ?\\d){2,}',
+]);
 /** A negation written apart from the verb: "ما ارسلته لأحد", "مش اديته", "لم أعطه". */
 const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و|ف)?(?:${['ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'عمري ما', 'never', 'not', 'didn.t', 'ma', 'mesh', 'msh', 'mish', 'نه', 'هرگز', 'هيچ ?وقت'].map(foldLetters).join('|')})\\s*$`, 'iu');
 /** Handed to us ("I sent it to you", "sent it here") is a message to support, not a scam's success. */
@@ -89,7 +102,9 @@ const OBJECT_REACH = 6;
 
 /** The type of the secret the customer says they handed over, or undefined. */
 export function findHandedOverSecret(text: string): Kind | undefined {
-  const t = normalizeText(text);
+  const t = normalizeText(digitsAsTyped(text));
+  const told = TOLD_DIGITS.exec(t);
+  if (told && !NEGATED_BEFORE.test(t.slice(Math.max(0, told.index - 12), told.index))) return 'otp';
   const handed = [...t.matchAll(HANDED)].find((m) => !NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index)) && !TO_US.test(t.slice(m.index + m[0].length)));
   if (!handed) return undefined;
   // the secret handed over is the one named last before the verb ("نسيت كلمة المرور … وطلب الكود، عطيته": the code) and

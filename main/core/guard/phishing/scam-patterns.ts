@@ -6,6 +6,7 @@
 import { foldLetters, normalizeText } from '../text/clauses';
 import type { GuardPolicy } from '../policy';
 import { editDistance } from './confusables';
+import { digitsAsTyped } from '../../masking';
 
 const AR_CLITICS = '(?:و|ب|ل|ال|وال|بال|لل)?';
 /** A Latin word in Arabic text may carry the article: "الremboursement", "الsupport". */
@@ -18,7 +19,7 @@ const rx = (parts: string[]) =>
 const words = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
 const SUPPORT_WORDS = rx([
-  'support', 'customer (?:service|care|care team)', 'help ?desk', 'help ?line', 'call cent(?:er|re)', 'hotline', 'agent', 'representative', 'security team', 'fraud team', 'technical team',
+  'support', 'customer (?:service|care|care team)', 'service (?:client|clientele)', 'help ?desk', 'help ?line', 'call cent(?:er|re)', 'hotline', 'agent', 'representative', 'security team', 'fraud team', 'technical team',
   'خدمه العملاء', 'الدعم', 'دعم فني', 'الدعم الفني', 'مركز الاتصال', 'موظف', 'من الشركه', 'منكم', 'قسم', 'فريق', 'خط ساخن', 'الاداره',
   'پشتيباني', 'خدمات مشتريان', 'مركز تماس', 'كارشناس', 'از طرف شما', 'از شركت', 'اپراتور',
   'poshtibani', 'khedmat el 3omala', 'el da3m',
@@ -86,9 +87,11 @@ const CALLERS_NUMBER = endsBefore([
   '(?:از|با) (?:(?:يه|يك) )?شماره\\S*', '(?:az|ba) (?:ye )?shomare\\S*',
   '(?:اتصل|كلم|رن|دق|اتكلم|بعت|راسل|تواصل)\\S*(?: \\S+){0,2}? من(?: (?:ال)?(?:رقم|نمره)\\S*)?',
   '(?:ال)?(?:رقم|نمره)\\S* (?:(?:اللي|الي|يلي|الذي) (?:\\S+ ){0,2})?(?:كان|كانت|هو)', '(?:و)?(?:رقمه|رقمها|رقمهم|نمرته|نمرتو|رقمو)(?: (?:كان|هو))?',
-  '(?:bi7aki|7aki|7akani|7akeni|kalemni|kallemni|kalamni|etasal|ettasal|rannli|dara2|b3atli|ba3atli)\\S*(?: \\S+){0,2}? (?:mn|men|min|from)',
+  '(?:bi7aki|7aki|7akani|7akeni|kalemni|kallemni|kalamni|etasal|ettasal|rannli|dara2|b3atli|ba3atli|sift|sifet|sayft|siftou|siftlia)\\S*(?: \\S+){0,2}? (?:mn|men|min|from)',
   '(?:ra2mo|ra2mu|nemreto|nemrto|raqmo)(?: (?:kan|howa))?',
 ]);
+/** (round 16) A wallet someone names to send money to: "حولهم على محفظة رقم 09…", "transfer it to wallet number …". */
+const WALLET_BEFORE = endsBefore(['(?<!(?:my|our) (?:e-?)?)(?:محفظه|wallet|e-?wallet|كيف ?پول)(?: (?:رقم|number|no\\.?|شماره))?']);
 /**
  * A message the customer got that tells them to call a number: "Call our fraud desk on …", "please call us back on …",
  * "اتصل فوراً على …", "للاستفسار: …", "جهت پیگیری با … تماس بگیرید". The verb opens its clause (an order, not "I tried
@@ -99,7 +102,7 @@ const CALL_US_ON = endsBefore([
   '(?:لل|ل)(?:استفسار|استعلام|تواصل|اتصال|مزيد)\\S*(?: \\S+){0,2}?', "(?:for|pour) (?:enquiries|inquiries|info|more info\\S*|assistance|help|questions|toute question|plus d'informations|renseignements)(?: (?:call|appelez))?",
   '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', '(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن) (?:با|به)(?: شماره\\S*)?', '(?:tamas|zang) (?:begirid|bezanid|begir|bezan) (?:ba|be)(?: shomare\\S*)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
 ]);
-const ORDER_TO_CALL = /(?:(?:^|[.:'"“‘!,;(])\s*|(?<![\p{L}])(?:please|pls|plz|kindly|urgently|immediately)\s+)(?:call|ring|dial|contact|phone|whatsapp|text|reach)(?!\s+me(?![a-z]))(?:\s+\S+){0,4}?\s+(?:on|at|via)\s*[:#-]?\s*$/iu;
+const ORDER_TO_CALL = /(?:(?:^|[.:'"“‘!,;(])\s*|(?<![\p{L}])(?:please|pls|plz|kindly|urgently|immediately|saying|says|said|told (?:me|us) to)\s+)(?:call|ring|dial|contact|phone|whatsapp|text|reach)(?!\s+me(?![a-z]))(?:\s+\S+){0,4}?\s+(?:on|at|via)\s*[:#-]?\s*$/iu;
 /** …or the order after the number, Persian verb-final: "با 021… تماس بگیرید". */
 const CALL_US_AFTER = /^\s*(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن|حاصل)|^\s*(?:tamas|zang) (?:begirid|bezanid|begir|bezan)/iu;
 /** Someone asking for a code, PIN or password in the story the customer tells. */
@@ -141,6 +144,8 @@ const DESCRIBED_NUMBER = rx([
 ]);
 /** A number written only in part ("011…", "0661 xx", "+20 10*****", "98xxxxxx12"): a scam's number, cut short or masked by the customer. */
 const PARTIAL_PHONE = /(?<![\p{L}\d])(?:(?:\+|00|0)\d{1,5}(?:[ -]?\d{1,4})?\s?(?:…|\.{2,}|[x×*]{2,})|\+?\d{2,5}[x×*]{3,}\d{0,4})/giu;
+/** Digits cut short by an ellipsis, whatever they start with: a partial number only where a caller's number stands ("اتصل علي من 77 144.."). */
+const CUT_DIGITS = /(?<![\p{L}\d])\d{2,5}(?: \d{1,4}){0,3}\s?(?:…|\.{2,})/gu;
 /**
  * A number given only by its first digits after the word for it: "از یه شماره ۰۹۱۲", "في نمرة 0108", "from a 0917 number".
  * Beside a claim to be the company it is a stranger's mobile, as a partial number cut by an ellipsis is.
@@ -187,7 +192,7 @@ const FEE = rx([
   'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+', '\\d+\\s?(?:€|£|rs|inr|jod|kwd|qar|omr|mad|dh|dollars?|euros?|toman)',
   'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'sharj', 'شارژ', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
   // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
-  'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
+  'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'سامان[يی]', 'somoni', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
   'processing', 'stamp duty', 'clearance', 'customs', 'جمارك', 'جمرك', 'گمرك',
   // Algerian dinars ("300 دج", "250 DA")
   '\\d+\\s?(?:دج|da|dzd)(?![a-z])',
@@ -212,7 +217,7 @@ const GAIN = rx([
   'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
   'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
   // a job that starts after the fee, a parcel released by it, money withdrawn or a transaction opened after it
-  'jobs?', 'hired', 'hiring', 'employment', 'recruit\\S*', 'position', 'offer letter', 'resume', 'training', 'visa', 'work permit', 'parcel', 'package', 'shipment', 'deliver\\S*', 'redeliver\\S*', 'withdraw\\S*', 'commission', 'vip', 'tasks?', 'raffle', 'lottery', 'jackpot', 'giveaway', 'lucky draw',
+  'jobs?', 'hired', 'hiring', 'employment', 'recruit\\S*', 'position', 'offer letter', 'resume', 'training', 'visa', 'work permit', 'parcel', 'package', 'shipment', 'customs', 'douane', 'جمارك', 'جمرك', 'گمرك', 'deliver\\S*', 'redeliver\\S*', 'withdraw\\S*', 'commission', 'vip', 'tasks?', 'raffle', 'lottery', 'jackpot', 'giveaway', 'lucky draw',
   'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'شحنت\\S*', '[45] ?g(?![a-z])', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
   'استخدام', 'كار(?= )', 'ويزا', 'ويزه', 'مرسوله', 'بسته ?(?:پستي|ام|تون)', 'برگشت', 'قرعه ?كشي', 'انتقال جايزه',
   'estekhdam', 'bargasht', 'tayid', 'kar(?= )',
@@ -230,16 +235,20 @@ const OBLIGED = words([
  * ytlaq lcolis", "تا بسته آزاد بشه", "to lift the block", "علشان يرفعولي حد التحويل", "baraye bala bordan saghf").
  * Not an upgrade: a customer asks what a real plan's upgrade costs.
  */
-const RELEASE = '(?:releas\\S*|deliver\\S*|redeliver\\S*|reschedul\\S*|receive (?:it|the|your)|lift\\S* (?:the |my |your )?(?:block|hold|limit|restriction|freeze|suspension)|(?:raise|increase|lift)\\S* (?:\\S+ ){0,2}?(?:limit|ceiling)|unblock\\S*|unfreez\\S*|'
+const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increase|raise|extension)|send (?:it|them|the \\S+) out|(?:كارت|حساب\\S*) باز (?:شود|بشه|شه|كنن|بشود)|بفرستن\\S*|deliver\\S*|redeliver\\S*|reschedul\\S*|receive (?:it|the|your)|lift\\S* (?:the |my |your )?(?:block|hold|limit|restriction|freeze|suspension)|(?:raise|increase|lift)\\S* (?:\\S+ ){0,2}?(?:limit|ceiling)|unblock\\S*|unfreez\\S*|'
   + 'lib[eé]r\\S*|d[eé]bloqu\\S*|(?:y|t|n)?(?:e|a)?tl(?:a|e)(?:3|q|9)\\S*|ytl(?:a|e)?(?:q|9|3)\\S*|tawsil|tawseel|yewsal\\S*|(?:ي|ت|ن)(?:طلع|طلق|فرج|وصل|رفع)\\S*|الافراج|الافراج عن|توصيل|(?:ال)?(?:حد|سقف) (?:ال)?(?:تحويل|سحب|يومي)|'
   + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*)';
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
   `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|ta)(?: \\S+){0,3}? ${RELEASE}`,
-  `(?:براي|baraye|for) ${RELEASE}`,
+  `(?:براي|baraye|for)(?: \\S+){0,2}? ${RELEASE}`,
 ]);
+/** Number words that can open a sum said aloud. */
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'fifty', 'hundred', 'يك', 'يه', 'دو', 'سه', 'چهار', 'پنج', 'ده', 'صد', 'اتنين', 'اثنين', 'تلات\\S*', 'ثلاث\\S*', 'خمس\\S*', 'عشر\\S*', 'ميه', 'مية', 'ميت'].join('|');
 /** An amount of money, written with its currency or its number of thousands. */
-const AMOUNT = rx(['\\d[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|naira|toman|tomans|tomen|rial|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|ريال)', '\\d[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad)\\s?\\d']);
+const AMOUNT = rx(['\\d[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|naira|toman|tomans|tomen|rial|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|ريال|سامان[يی]|somoni|افغاني|afghanis?)',
+  // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
+  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad)\\s?\\d']);
 const ACCOUNT_CHANGE = rx([
   'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore',
   // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
@@ -264,9 +273,9 @@ const FROZEN = rx([
   'go (?:close|lock|shut|freeze|suspend|block|cut|off)\\S*', 'returns? to (?:the )?sender', 'will be returned', 'goes back to (?:the )?sender', 'retourn\\S* (?:a|à) l.exp[eé]diteur', '(?:ي|ت|هي|هت|حي|حت|بي|بت)رجع\\S* (?:لل|ل)(?:مرسل|راسل)', 'به فرستنده (?:برمي ?گرده|برميگرده|برگشت داده)',
   'block', 'cut off', 'cut', 'clos(?:es|ing) (?:in|within|at|by|tonight|today)', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*', 'coupure', 'r[eé]sili\\S*',
   // a legal threat: an arrest warrant, a summons ("حکم جلب", "ابلاغیه قضایی")
-  'arrest', 'warrant', 'legal action', 'court', 'حكم جلب', 'جلب', 'احضار', 'بازداشت', 'اعتقال', 'امر قبض',
+  'arrest', 'warrant', 'legal action', 'court', 'prosecut\\S*', 'النيابه', 'للنيابه', 'دادسرا', 'cl[oô]tur\\S*', 'حكم جلب', 'جلب', 'احضار', 'بازداشت', 'اعتقال', 'امر قبض',
   'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
-  '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
+  '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|s[ae]dd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
 ]);
 const NOW = rx([
   'now', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?|days?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
@@ -275,7 +284,7 @@ const NOW = rx([
   'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
   '(?:ta|تا) (?:farda|فردا)', 'by tomorrow', '(?:قبل|حتى|لغايه) (?:بكره|بكرا|بكرة|الغد|غدوه)',
   '(?:تا|ta) (?:شام|عصر|ظهر|شب|غروب|sham|asr|zohr|shab)(?![\\p{L}])', 'by (?:this )?(?:evening|noon|tonight)', '(?:قبل|لحد|حتى) (?:المغرب|العصر|الظهر|المسا|المساء)',
-  'tonight', 'midnight', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'demain', 'maintenant', 'ce soir', 'avant \\d', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
+  'tonight', 'midnight', 'minuit', 'تا ساعت \\d+', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'demain', 'maintenant', 'ce soir', 'avant \\d', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
   'النهارده', 'النهاردة', 'النهاردا', '(?:el |e)?na?har(?:da|dah|de)', 'el yom', 'elyoum', 'lyoum', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
 ]);
 const ACTION = rx([
@@ -289,7 +298,7 @@ const ACTION = rx([
 ]);
 
 const CLAIM_BY_A_DEADLINE = rx([
-  '(?:claim|redeem|collect)\\S* (?:\\S+ ){0,4}?(?:before|by|within|until) (?:\\S+ ){0,2}?(?:today|tonight|midnight|\\d+ ?(?:pm|am|h|hours?|hrs?))',
+  '(?:claim|redeem|collect)\\S* (?:\\S+ ){0,4}?(?:before|by|within|until) (?:\\S+ ){0,3}?(?:today|tonight|midnight|\\d+ ?(?:pm|am|h|hours?|hrs?))',
 ]);
 /** A span of time that runs out: "within 20 minutes", "30 minutes to", "before 3 pm today", "خلال نص ساعة", "ظرف یک ساعت". */
 const DEADLINE_SPAN = rx([
@@ -325,7 +334,7 @@ const MESSAGE_VOICE = rx([
 /** "LAST WARNING", "final notice", "اخطار نهایی", "آخر تحذير", "dernier avertissement". */
 const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'a(?:k|kh|5)er (?:forsa|fursa|forsah|enzar|tanbih)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
 /** A link or code that stops working soon: "expires in 1 hour", "valid for 30 minutes only", "ينتهي خلال ساعة". */
-const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|mins?|hrs?)(?![a-z]))', 'valid (?:for|only for) (?:\\S+ )?(?:minutes?|hours?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
+const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|mins?|hrs?)(?![a-z]))', 'valid (?:for |only for |only )?(?:\\S+ )?(?:minutes?|mins?|hours?|hrs?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
 const LINK_WORD = rx(['link', 'رابط', 'لينك', 'لینک', 'lien']);
 /** Money moved to an account someone else names: "a new account", "حساب تاني", "حسابی که معرفی کردیم", "a safe account". */
 const MOVE_TO_THEIR_ACCOUNT = rx([
@@ -376,6 +385,8 @@ const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان',
 
 /** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
 const FUTURE_THREAT = rx([
+  // (round 16) the French future passive of a loss: "votre compte sera clôturé ce soir"
+  '(?:sera|seront|va [eê]tre) (?:bloqu|suspendu|ferm|cl[oô]tur|d[eé]sactiv|r[eé]sili|supprim)\\S*',
   '(?:will|would|going to|gonna) be (?:frozen|suspended|blocked|closed|locked|deactivated|terminated|cancel\\S*|disabled|cut|shut)',
   // the present for the future, with its time: "your account closes in 2 hours", "access ends tonight"
   '(?:account|wallet|card|access|profile|line) (?:closes|expires|ends|shuts|gets (?:closed|blocked|suspended)) (?:in|within|at|by|tonight|today)',
@@ -395,7 +406,7 @@ const ACCOUNT = rx(['compte', 'account', 'acct', 'profile', 'wallet', 'حساب'
 const PAY_NOW = words([
   // not the customer asking for their own money: "please transfer the refund to my wallet"
   '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|here|online|via|through|below|at|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', 'edfa3', 'edfa3i', 'khalles', 'khallsi',
-  '(?:هزينه|كارمزد|پول|تومن|تومان)\\S* (?:\\S+ )?(?:بده|بدين|بديد|بدید|بريز|بريزيد)', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
+  '(?:هزينه|كارمزد|پول|تومن|تومان|فيس|افغاني|سامان[يی])\\S* (?:\\S+ ){0,2}?(?:بده|بدين|بديد|بدید|بريز|بريزيد|بدي|بتي|بتين|بفرستيد|بفرستين)', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
   'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
   '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
   'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)', 'payez', 'r[eé]glez', 'veuillez (?:payer|r[eé]gler)',
@@ -412,7 +423,7 @@ const FEE_DUE = rx([
 
 /** Someone else asked for the money: "they told me to pay", "قالوا لي", "ازم خواستن". */
 const TOLD = words([
-  'they (?:told|asked|said)', '(?:they|he|she|someone) wants? me to', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
+  'they (?:told|asked|said)', '(?:they|he|she|someone) wants? me to', '(?:they|he|she) (?:want|wants|wanted) (?:a |an |me |to )?(?:[$£€₦₹] ?\\d+|\\d+|\\S+ (?:pounds?|dollars?|naira|fees?))', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
   'يقول', 'يقولون', 'يقولو', 'بيقول', 'بيقولو', 'عم يقول', 'عم يقولو', 'بقول', 'كيقولو',
   'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
   '(?:ق|گ|ك)ال(?:و|وا|ت)?(?:لي|ليا|لنا|ولي|ولنا|تلي)', 'گالي', 'بهم گفتن', 'بهم گفت',
@@ -421,7 +432,7 @@ const TOLD = words([
   '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
   '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
   'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
-  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli',
+  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)',
 ]);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
@@ -435,12 +446,13 @@ export interface ScamFlag {
 }
 
 export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false): ScamFlag[] {
-  const t = normalizeText(text);
+  // a number read out in a voice note is a number ("من سبعة سبعة.. واحد اربعة")
+  const t = normalizeText(digitsAsTyped(text));
   const flags: ScamFlag[] = [];
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
   const sentences = t.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
   // a partial number is cut where the ellipsis is, so it is found in the whole text, not its sentences
-  const partials = [...t.matchAll(PARTIAL_PHONE)].filter((m) => !MY_NUMBER_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)));
+  const partials = [...t.matchAll(PARTIAL_PHONE), ...[...t.matchAll(CUT_DIGITS)].filter((m) => CALLERS_NUMBER.test(t.slice(Math.max(0, m.index - 60), m.index)))].filter((m) => !MY_NUMBER_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)));
   if (partials.length && CLAIMS_TO_BE_FROM.test(t)) flags.push({ code: 'fake_number', value: partials[0]![0].trim() });
   // "called me from a normal mobile number, said he's from the fraud department": no number written, the claim and the description are the sign
   const described = DESCRIBED_NUMBER.exec(t);
@@ -468,7 +480,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const before = sentence.slice(0, m.index);
       const callUs = CALL_US_ON.test(before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length));
       const callersNumber = CALLERS_NUMBER.test(before.slice(-60)) && (CLAIMS_TO_BE_FROM.test(t) || SUPPORT_WORDS.test(t) || namesBrand(t, policy));
-      const claimed = callUs || callersNumber || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      const theirWallet = WALLET_BEFORE.test(before.slice(-40)) && MONEY_MOVE.test(around);
+      const claimed = callUs || callersNumber || theirWallet || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;

@@ -10,8 +10,14 @@ export function foldLetters(s: string): string {
   return foldArabic(s.replace(/\u200c/g, ' '));
 }
 
+/** A keycap digit ("7️⃣") is its digit; an emoji inside a number ("05😡6") hides nothing the guards need, so it goes. */
+const KEYCAP = /[\ufe0f\u20e3]/gu;
+const EMOJI_IN_DIGITS = /(?<=\d ?)\p{Extended_Pictographic}+(?= ?\d)/gu;
+/** "the 3 #s on da back", "wats the # on it": a number sign standing alone is the word "number". */
+const NUMBER_SIGN = /(?<![\p{L}\p{N}#])#(s?)(?![\p{L}\p{N}#])/gu;
+
 export function normalizeText(s: string): string {
-  return foldLetters(s.normalize('NFKC')).toLowerCase().replace(/[’‘`´]/g, "'");
+  return foldLetters(s.replace(KEYCAP, '').replace(EMOJI_IN_DIGITS, '').replace(NUMBER_SIGN, 'number$1').normalize('NFKC')).toLowerCase().replace(/[’‘`´]/g, "'");
 }
 
 /** A clause: the tokens of one sentence part, joined by single spaces (so phrase regexes can run over them). */
