@@ -6,14 +6,15 @@
  *
  * --repo scores another checkout's detector (e.g. `--repo ../main` for the figures before a change).
  *
- * --show-misses prints the rows that leak or over-mask. Use it on the tune sets and dev only: the report sets are
- * for figures, never for reading misses (a detector tuned on them would report its own memory).
+ * --show-misses prints the rows that leak or over-mask, never those of a report-only set (report-only.ts: report*
+ * and the folders marked REPORT-ONLY), which are for figures only. Golden's --check withholds their rows the same way.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SENSITIVE_TYPES } from '../../main/core/masking';
 import { argv, opt, repo } from './args';
+import { isReportOnly } from './report-only';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const kit = path.resolve(repo, opt('kit') ?? '../shared/pii');
@@ -76,7 +77,7 @@ for (const [name, files] of sets) {
   const o = rep.overall;
   const perType = TYPES.map((t) => (rep.types[t]?.gold ? pct(rep.types[t]!.leak_rate) : '-'));
   console.log(`| ${name} | ${o.messages} | ${o.typed.f1.toFixed(3)} | ${pct(o.leak_rate)} | ${pct(o.false_mask_rate)} | ${perType.join(' | ')} |`);
-  if (showMisses && !name.startsWith('report') && !name.endsWith('(all)')) printMisses(recs, pred);
+  if (showMisses && !name.endsWith('(all)') && !files.split('\n').some(isReportOnly)) printMisses(recs, pred);
 }
 
 function printMisses(recs: Rec[], pred: Map<string, Span[]>): void {

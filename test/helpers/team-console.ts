@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startBridge, type RunningBridge } from '../bridge/server';
+import { MetaEmulator } from '../emulators/meta';
 import { PASSWORD, startTeamHub, until, type ConsoleProcess } from '../hub/harness';
 import { launchChromium, RENDERER_DIR } from './browser';
 import { openWindow } from './console-page';
@@ -39,6 +42,20 @@ export interface TeamConsole<U extends string> {
 }
 
 export type ConsoleWindow = Awaited<ReturnType<typeof openWindow>>;
+
+/**
+ * A WhatsApp channel at the team's hub, as IT adds one: Meta's emulator on loopback, its token and app secret (and the
+ * webhook's verify token, when given) in the hub's credential files, the channel saved. Close the emulator when done.
+ */
+export async function whatsAppAtHub<U extends string>(team: TeamHub<U>, o: { token: string; name: string; verifyToken?: string }): Promise<MetaEmulator> {
+  const meta = await MetaEmulator.start(o.token, 900_000);
+  const put = (file: string, value: string) => fs.writeFileSync(path.join(team.files.credentials, file), value, { mode: 0o400 });
+  put('wa.token', o.token);
+  put('wa.app-secret', meta.appSecret);
+  if (o.verifyToken) put('wa.verify-token', o.verifyToken);
+  await team.seed.store.saveChannel({ id: 'wa', kind: 'whatsapp', name: o.name, enabled: true, config: { baseUrl: meta.url, settings: { phoneNumberId: meta.phoneNumberId } } }, { actor: 'it:test' });
+  return meta;
+}
 
 /**
  * A console on its own computer, as IT sets one up: its own data folder and keychain, IT's signed office policy naming

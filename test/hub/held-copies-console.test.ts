@@ -1,15 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubSignature } from '../../main/core/connectors';
 import type { RunningBridge } from '../bridge/server';
-import { MetaEmulator } from '../emulators/meta';
+import type { MetaEmulator } from '../emulators/meta';
 import { launchChromium } from '../helpers/browser';
 import { openConversationRow, openWindow } from '../helpers/console-page';
 import { signIn } from '../helpers/console-people';
-import { startOfficeConsole } from '../helpers/team-console';
+import { startOfficeConsole, whatsAppAtHub } from '../helpers/team-console';
 import { PASSWORD, startTeamHub, until } from './harness';
 
 const WA_TOKEN = 'EAAtest-wa-copies-0123456789';
@@ -51,11 +49,7 @@ describe('team mode: held copies counted on their conversation (Chromium)', () =
       ],
       nodes: 2,
     });
-    meta = await MetaEmulator.start(WA_TOKEN, 900_000);
-    const put = (name: string, value: string) => fs.writeFileSync(path.join(team.files.credentials, name), value, { mode: 0o400 });
-    put('wa.token', WA_TOKEN);
-    put('wa.app-secret', meta.appSecret);
-    await team.seed.store.saveChannel({ id: 'wa', kind: 'whatsapp', name: 'WhatsApp desk', enabled: true, config: { baseUrl: meta.url, settings: { phoneNumberId: meta.phoneNumberId } } }, { actor: 'it:test' });
+    meta = await whatsAppAtHub(team, { token: WA_TOKEN, name: 'WhatsApp desk' });
     bridge = await startOfficeConsole(team, { label: 'front desk', chromium: true });
     browser = await launchChromium();
   }, 240_000);

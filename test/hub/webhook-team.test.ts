@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubSignature } from '../../main/core/connectors';
-import { MetaEmulator } from '../emulators/meta';
+import type { MetaEmulator } from '../emulators/meta';
+import { whatsAppAtHub } from '../helpers/team-console';
 import { pinnedGet, startTeamHub, until, type ConsoleProcess } from './harness';
 
 interface Conv {
@@ -52,15 +51,7 @@ describe('team hub: webhooks on two nodes', () => {
       ],
     });
     consoles = team.consoles;
-    meta = await MetaEmulator.start(WA_TOKEN, 900_000);
-    const put = (name: string, value: string) => fs.writeFileSync(path.join(team.files.credentials, name), value, { mode: 0o400 });
-    put('wa.token', WA_TOKEN);
-    put('wa.app-secret', meta.appSecret);
-    put('wa.verify-token', VERIFY);
-    await team.seed.store.saveChannel(
-      { id: 'wa', kind: 'whatsapp', name: 'WhatsApp', enabled: true, config: { baseUrl: meta.url, settings: { phoneNumberId: meta.phoneNumberId } } },
-      { actor: 'it:test' },
-    );
+    meta = await whatsAppAtHub(team, { token: WA_TOKEN, name: 'WhatsApp', verifyToken: VERIFY });
   }, 180_000);
 
   afterAll(async () => {
