@@ -38,9 +38,9 @@ interface ConversationState {
 
 /**
  * Set-based ingest of one channel's batch inside the caller's transaction `t`. A batch costs a fixed number of
- * statements whatever its size (per chunk of 250 rows): duplicate check (with the message ids on PostgreSQL),
- * contact upsert, conversation upsert, messages, fields, conversation update (with its label rows' activity),
- * event lock, events, cursor.
+ * statements whatever its size: on PostgreSQL four (columns as array parameters; docs/ARCHITECTURE.md, `store/ingest.ts`),
+ * plus the cursor; on SQLite one per table per chunk of 250 rows — duplicate check, contact upsert, conversation upsert,
+ * messages, fields, conversation update (with its label rows' activity), events, cursor.
  * Per-message round trips made the hub's ingest a sixth of the speed of plain INSERTs on a loaded machine
  * (bench/README.md, "Team hub").
  *
