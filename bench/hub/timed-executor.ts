@@ -3,7 +3,10 @@ import type { SqlExecutor } from '../../main/hub/store';
 export interface StatementTimes {
   /** Per kind of statement (its first words): how many ran and their summed wall time. */
   byStatement: Map<string, { n: number; ms: number }>;
-  /** Whole transactions, and the part of them not spent in a statement (pool checkout, BEGIN, COMMIT). */
+  /**
+   * Whole transactions, and the part of them not spent waiting for a statement: pool checkout, BEGIN, COMMIT and the
+   * hub's own work between statements (a statement's time includes work done while it is in flight).
+   */
   tx: { n: number; ms: number; outsideStatementsMs: number };
 }
 
@@ -62,7 +65,7 @@ export function describeTimes(times: StatementTimes, messages: number, top = 6):
   const rows = [...times.byStatement.entries()].sort((a, b) => b[1].ms - a[1].ms);
   const total = rows.reduce((a, [, s]) => a + s.n, 0);
   return [
-    `${(total / messages).toFixed(1)} statements per message; ${times.tx.n} transactions, ${times.tx.ms.toFixed(0)} ms in them, ${times.tx.outsideStatementsMs.toFixed(0)} ms of it in pool checkout, BEGIN and COMMIT`,
+    `${(total / messages).toFixed(1)} statements per message; ${times.tx.n} transactions, ${times.tx.ms.toFixed(0)} ms in them, ${times.tx.outsideStatementsMs.toFixed(0)} ms of it outside statements (pool checkout, BEGIN, COMMIT, the hub's own work between them)`,
     ...rows.slice(0, top).map(([k, s]) => `${s.ms.toFixed(0).padStart(6)} ms  ${String(s.n).padStart(6)} ×  ${k}`),
   ];
 }

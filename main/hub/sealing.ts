@@ -147,24 +147,50 @@ export class OriginalsSealer {
     return this.outbox.decrypt(this.outboxIdentity(messageId), blob);
   }
 
+  /**
+   * What the store keeps of an inbound message. The masking is deferred until a masked part is first read or the store
+   * calls `ready()`: `HubStore.ingest` does that while its first statement is in flight, so masking runs beside the
+   * database instead of before it, and a copy flood control holds or a redelivered duplicate is never masked here.
+   */
   prepare(m: InboundMessage): PreparedMessage {
-    const p = this.withWholeOriginal(this.prepareText(m.text), m.html);
+    let done: Masked | null = null;
+    const masked = (): Masked => (done ??= this.maskNow(m));
     return {
       platformMessageId: m.platformMessageId,
       platformConversationId: m.platformConversationId,
-      // A profile name can hold a phone number or an ID: it is stored masked, like the message itself.
-      contact: { ...m.contact, ...(m.contact.displayName ? { displayName: this.prepareText(m.contact.displayName).maskedText } : {}) },
+      get contact() {
+        return masked().contact;
+      },
       direction: m.direction,
-      maskedText: p.maskedText,
+      get maskedText() {
+        return masked().maskedText;
+      },
       sealedText: null,
       sentAt: m.sentAt,
+      get attachments() {
+        return masked().attachments;
+      },
+      get fields() {
+        return masked().fields;
+      },
+      seal: (messageId) => masked().seal(messageId),
+      ready: () => void masked(),
+      ...(m.aliases?.length ? { aliases: m.aliases } : {}),
+      ...(m.movesTo ? { movesTo: m.movesTo } : {}),
+      ...(m.revises ? { revises: m.revises } : {}),
+    };
+  }
+
+  private maskNow(m: InboundMessage): Masked {
+    const p = this.withWholeOriginal(this.prepareText(m.text), m.html);
+    return {
+      // A profile name can hold a phone number or an ID: it is stored masked, like the message itself.
+      contact: { ...m.contact, ...(m.contact.displayName ? { displayName: this.prepareText(m.contact.displayName).maskedText } : {}) },
+      maskedText: p.maskedText,
       // The platform's reference stays at the hub (it opens the file); consoles get `attachmentViews` of this.
       attachments: (m.attachments ?? []).map((a) => ({ ...a, ...(a.fileName ? { fileName: maskFileName((t) => ({ masked: this.prepareText(t).maskedText }), a.fileName) } : {}) })),
       fields: p.fields,
       seal: p.seal,
-      ...(m.aliases?.length ? { aliases: m.aliases } : {}),
-      ...(m.movesTo ? { movesTo: m.movesTo } : {}),
-      ...(m.revises ? { revises: m.revises } : {}),
     };
   }
 
@@ -208,6 +234,8 @@ export class OriginalsSealer {
     return `hub:${this.team}:outbox:${messageId}`;
   }
 }
+
+type Masked = Pick<PreparedMessage, 'contact' | 'maskedText' | 'attachments' | 'fields' | 'seal'>;
 
 const SEALED_FACTOR = 'sealed:v1:';
 const SESSION_MS = 1000;

@@ -50,8 +50,34 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
   const kindOf = (kind: string): ChannelKindT => ((CHANNEL_KINDS as readonly string[]).includes(kind) ? (kind as ChannelKindT) : 'demo');
   const labelNames = () => new Map(store.labels.list().map((l) => [l.id, l.name]));
 
-  const row = (c: ConversationSummary, channels = channelsById(), labels = labelNames(), people?: Map<string, { id: string; name: string }>): ConversationRow => {
+  /**
+   * "N copies held" on each of `list`: flood control's near-duplicates waiting in quarantine, counted on the
+   * conversation their campaign's first stored copy opened (`Quarantine.copiesOn`), as the team hub counts them.
+   */
+  const heldCopies = (list: readonly ConversationSummary[]): Map<number, number> => {
+    const out = new Map<number, number>();
+    const byChannel = new Map<string, Map<string, number>>();
+    for (const c of list) {
+      const ref = store.conversations.platformIdOf(c.id);
+      if (ref === null) continue;
+      const refs = byChannel.get(c.channelId) ?? new Map<string, number>();
+      refs.set(ref, c.id);
+      byChannel.set(c.channelId, refs);
+    }
+    for (const [channelId, refs] of byChannel) {
+      for (const [ref, n] of core.guards.quarantine.copiesOn(channelId, [...refs.keys()])) out.set(refs.get(ref)!, n);
+    }
+    return out;
+  };
+  const row = (
+    c: ConversationSummary,
+    channels = channelsById(),
+    labels = labelNames(),
+    people?: Map<string, { id: string; name: string }>,
+    copies = heldCopies([c]),
+  ): ConversationRow => {
     const ch = channels.get(c.channelId);
+    const held = copies.get(c.id);
     return {
       id: c.id,
       channelId: c.channelId,
@@ -68,6 +94,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         .filter((n): n is string => !!n)
         .sort(),
       lastActivityAt: c.lastActivityAt,
+      ...(held ? { heldCopies: held } : {}),
     };
   };
   const summary = (id: number) => row(store.conversations.get(id));
@@ -127,8 +154,9 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const channels = channelsById();
         const labels = labelNames();
         const people = new Map<string, { id: string; name: string }>();
+        const copies = heldCopies(page.items);
         return {
-          items: page.items.map((c) => row(c, channels, labels, people)),
+          items: page.items.map((c) => row(c, channels, labels, people, copies)),
           nextCursor: page.next ? `${page.next.lastActivityAt}:${page.next.id}` : null,
           total: store.conversations.count(storeFilter),
         };
@@ -487,7 +515,16 @@ export function watchInbox(core: Core, emit: (changed: { conversationIds: number
   });
   const offAssigned = assignmentFeed(core).listen((a) => emit({ conversationIds: [a.conversationId], assignedToMe: a.handedOver ? [a.conversationId] : [] }));
   const offTeam = watchTeam(core, emit);
+  // Copies held, released or discarded: the conversations their campaigns count on show a new "N copies held".
+  const offHeld = core.guards.quarantine.onChange((channelId) => {
+    const ids = core.guards.quarantine
+      .campaignConversations(channelId)
+      .map((ref) => core.store.conversations.byPlatform(channelId, ref))
+      .filter((id): id is number => id !== null);
+    if (ids.length) emit({ conversationIds: ids, assignedToMe: [] });
+  });
   return () => {
+    offHeld();
     offAssigned();
     offIngested();
     offOutcome();

@@ -205,6 +205,15 @@ for (const [name, open] of Object.entries(adapters)) {
       for (const m of added.filter((x, i) => x.fields.length === 2 && i % 7 === 2)) expect((await batched.sealedField(m.id, 1))!.sealed.toString()).toBe(`field-${m.id}-1`);
     });
 
+    it.runIf(name === 'postgres')('PostgreSQL: a batch larger than 250 rows still costs four statements (columns as array parameters)', async () => {
+      const ch = await newChannel();
+      const seen: string[] = [];
+      const counted = new HubStore(recording(batched.q, seen), now);
+      const specs = Array.from({ length: 700 }, (_, i) => ({ id: `wide${i}`, conv: `c${i % 400}`, user: `u${i % 380}`, direction: 'in' as const, sentAt: i, fields: i % 3 }));
+      expect(await counted.ingest(ch, specs.map(prepared))).toMatchObject({ inserted: 700, duplicates: 0 });
+      expect(seen).toHaveLength(4);
+    });
+
     it('a batch costs a fixed number of statements whatever its size, counted (PostgreSQL: four round trips)', async () => {
       const ch = await newChannel();
       const seen: string[] = [];
@@ -243,6 +252,29 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(await batched.channelCursor(ch)).toBeNull();
       // The ids it took are not reused in a way that breaks the next batch.
       expect(await batched.ingest(ch, [prepared({ id: 'z1', conv: 'c8', user: 'u8', direction: 'in', sentAt: 1, fields: 1 })])).toMatchObject({ inserted: 1 });
+    });
+
+    it('masking that fails while the first statement is in flight leaves nothing of the batch behind', async () => {
+      const ch = await newChannel();
+      const seq = await batched.latestEventSeq();
+      const bad = { ...prepared({ id: 'y2', conv: 'c9', user: 'u9', direction: 'in', sentAt: 1, fields: 1 }), ready: () => { throw new Error('masking failed'); } };
+      await expect(batched.ingest(ch, [prepared({ id: 'y1', conv: 'c8', user: 'u8', direction: 'in', sentAt: 1, fields: 1 }), bad], 'ky')).rejects.toThrow('masking failed');
+      expect(await batched.latestEventSeq()).toBe(seq);
+      expect(await batched.conversations({ channels: [ch] })).toEqual([]);
+      expect(await batched.channelCursor(ch)).toBeNull();
+    });
+
+    it.runIf(name === 'postgres')('PostgreSQL: a messages statement the database refuses, after contacts and conversations were written, leaves nothing behind', async () => {
+      const ch = await newChannel();
+      const seq = await batched.latestEventSeq();
+      // PostgreSQL refuses a NUL character in text: the batch's third statement fails.
+      const bad = { ...prepared({ id: 'x2', conv: 'c9', user: 'u9', direction: 'in', sentAt: 1, fields: 1 }), maskedText: 'nul \u0000 here' };
+      await expect(batched.ingest(ch, [prepared({ id: 'x1', conv: 'c8', user: 'u8', direction: 'in', sentAt: 1, fields: 1 }), bad], 'kx')).rejects.toThrow();
+      expect(await batched.latestEventSeq()).toBe(seq);
+      expect(await batched.conversations({ channels: [ch] })).toEqual([]);
+      expect(await batched.q.get<{ n: number }>('SELECT COUNT(*)::int AS n FROM contacts WHERE channel_id = ?', [ch])).toEqual({ n: 0 });
+      expect(await batched.q.get<{ n: number }>('SELECT COUNT(*)::int AS n FROM messages WHERE channel_id = ?', [ch])).toEqual({ n: 0 });
+      expect(await batched.channelCursor(ch)).toBeNull();
     });
   });
 }

@@ -73,6 +73,32 @@ describe('flood gate before the store', () => {
     expect(sink.count('x')).toBeLessThanOrEqual(4);
   });
 
+  it('counts a campaign\'s waiting copies on the conversation its first stored copy opened, and only those', () => {
+    const { sink, clock, quarantine, guarded } = setup();
+    const text = 'Boycott now until the prices come down, share this everywhere today';
+    for (const channel of ['x', 'tg']) {
+      for (let i = 0; i < 6; i++) {
+        clock.advance(1000);
+        guarded.ingest(channel, [inbound(`${channel}-c${i}`, `${channel}-bot${i}`, text, clock.now())]);
+      }
+    }
+    // One sender over its own limit: held, but not a copy of anything.
+    guarded.ingest('x', Array.from({ length: 5 }, (_, i) => inbound(`noisy${i}`, 'noisy', `question ${i} about my order`, clock.now())));
+    const ref = quarantine.cluster(quarantine.summary('x').find((g) => g.reason === 'duplicate')!.clusterId!)!.conversationRef!;
+    expect(ref).toBe('conv-x-bot2');
+    expect(sink.has('x', 'x-c2')).toBe(true);
+    expect(quarantine.copiesOn('x', [ref, 'conv-x-bot0', 'conv-noisy', 'conv-nobody'])).toEqual(new Map([[ref, 3]]));
+    expect(quarantine.copiesOn('tg', [ref])).toEqual(new Map());
+    expect(quarantine.campaignConversations('x')).toEqual([ref]);
+
+    const [first] = quarantine.list({ channelId: 'x', reason: 'duplicate' });
+    quarantine.release({ channelId: 'x', ids: [first!.id] }, sink, 'lead-1', clock.now());
+    expect(quarantine.copiesOn('x', [ref])).toEqual(new Map([[ref, 2]]));
+    quarantine.discard({ channelId: 'x', reason: 'duplicate' }, 'lead-1');
+    expect(quarantine.copiesOn('x', [ref])).toEqual(new Map());
+    expect(quarantine.copiesOn('tg', ['conv-tg-bot2'])).toEqual(new Map([['conv-tg-bot2', 3]]));
+  });
+
   it('under a flood, surge mode starts, the lead is told, known customers and first messages get through', () => {
     const { sink, clock, quarantine, guarded, gate, notices } = setup(['vip']);
     let n = 0;

@@ -30,15 +30,18 @@ export function aliasIds(messages: readonly PreparedMessage[]): string[] {
 
 /**
  * Keys and aliases among `ids` in one statement; a key wins over an alias of the same id. `lead` puts columns before
- * `alias, k` (NULLs) so ingest can read these rows in the same round trip as its duplicate check.
+ * `alias, k` (NULLs) so ingest can read these rows in the same round trip as its duplicate check. On PostgreSQL
+ * (`dialect`) the ids go as one array parameter, whatever their number.
  */
-export function aliasLookup(channelId: string, ids: readonly string[], lead = ''): { sql: string; params: SqlValue[] } {
+export function aliasLookup(channelId: string, ids: readonly string[], lead = '', dialect: SqlExecutor['dialect'] = 'sqlite'): { sql: string; params: SqlValue[] } {
+  const among = dialect === 'postgres' ? '= ANY(CAST(? AS TEXT[]))' : `IN (${inList(ids.length)})`;
+  const list: SqlValue[] = dialect === 'postgres' ? [ids] : [...ids];
   return {
-    sql: `SELECT ${lead}NULL AS alias, platform_conversation_id AS k FROM conversations WHERE channel_id = ? AND platform_conversation_id IN (${inList(ids.length)})
+    sql: `SELECT ${lead}NULL AS alias, platform_conversation_id AS k FROM conversations WHERE channel_id = ? AND platform_conversation_id ${among}
        UNION ALL
        SELECT ${lead}a.alias, c.platform_conversation_id FROM conversation_aliases a JOIN conversations c ON c.id = a.conversation_id
-         WHERE a.channel_id = ? AND a.alias IN (${inList(ids.length)})`,
-    params: [channelId, ...ids, channelId, ...ids],
+         WHERE a.channel_id = ? AND a.alias ${among}`,
+    params: [channelId, ...list, channelId, ...list],
   };
 }
 

@@ -3,7 +3,12 @@
  * placeholders; two adapters answer it: PostgreSQL (`postgres.ts`, the team hub) and better-sqlite3 (`sqlite.ts`, the
  * embedded single-seat default). Every change and its event row go through `tx`, so they commit together.
  */
-export type SqlValue = string | number | bigint | boolean | null | Buffer;
+export type SqlValue = string | number | bigint | boolean | null | Buffer | SqlArray;
+/**
+ * PostgreSQL only: one array parameter (`CAST(? AS TEXT[])`, read with `unnest` or `= ANY`), so a batch's statement
+ * has the same short text and a handful of parameters whatever the batch's size (bench/README.md, "Team hub").
+ */
+export type SqlArray = ReadonlyArray<string | number | boolean | null | Buffer>;
 
 export interface SqlExecutor {
   readonly dialect: 'postgres' | 'sqlite';

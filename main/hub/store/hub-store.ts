@@ -166,9 +166,10 @@ export class HubStore {
   }
 
   /**
-   * Writes event rows inside `t` in the given order, with one multi-row INSERT per chunk; returns their seqs. On
-   * PostgreSQL the first INSERT also takes the event lock (`eventLockCondition`), and `along` (data-modifying CTEs,
-   * e.g. `conversationUpdateCtes`) rides in the same statement: an ingest batch's last round trip.
+   * Writes event rows inside `t` in the given order; returns their seqs. On PostgreSQL one INSERT of array parameters
+   * (whatever the number of events) that also takes the event lock (`eventLockCondition`), with `along`
+   * (data-modifying CTEs, e.g. `conversationUpdateCtes`) in the same statement: an ingest batch's last round trip.
+   * SQLite: one multi-row INSERT per chunk.
    */
   async emitMany(
     t: SqlExecutor,
@@ -180,6 +181,25 @@ export class HubStore {
     const lock = t.eventLockCondition();
     if (!lock) await t.serializeEvents();
     const at = this.now();
+    if (t.dialect === 'postgres') {
+      // One statement for any number of events: each column one array parameter.
+      const rows = await t.all<{ seq: number }>(
+        `${along ? `WITH ${along.ctes} ` : ''}INSERT INTO events (at, kind, audience, channel_id, conversation_id, payload)
+         SELECT CAST(? AS BIGINT), e.kind, e.audience, e.channel, e.conversation, e.payload
+           FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS e(kind, audience, channel, conversation, payload)${lock ? ` WHERE ${lock}` : ''}
+         RETURNING seq`,
+        [
+          ...(along?.params ?? []),
+          at,
+          events.map((e) => e.kind),
+          events.map((e) => e.audience),
+          events.map((e) => e.where?.channelId ?? null),
+          events.map((e) => e.where?.conversationId ?? null),
+          events.map((e) => JSON.stringify(e.payload)),
+        ],
+      );
+      return rows.map((r) => r.seq).sort((x, y) => x - y);
+    }
     const seqs: number[] = [];
     for (const [n, part] of chunks(events).entries()) {
       const values = part.flatMap((e) => [at, e.kind, e.audience, e.where?.channelId ?? null, e.where?.conversationId ?? null, JSON.stringify(e.payload)]);

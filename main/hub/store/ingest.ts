@@ -1,4 +1,4 @@
-import type { SqlExecutor, SqlValue } from './executor';
+import type { SqlArray, SqlExecutor, SqlValue } from './executor';
 import { attachmentViews } from './attachment-views';
 import { conversationUpdateCtes, updateConversations } from './label-activity';
 import { aliasIds, aliasLookup, applyMoves, placeByAlias, placeFrom, recordAliases, type AliasRow } from './conversation-aliases';
@@ -38,9 +38,9 @@ interface ConversationState {
 
 /**
  * Set-based ingest of one channel's batch inside the caller's transaction `t`. A batch costs a fixed number of
- * statements whatever its size (per chunk of 250 rows): duplicate check (with the message ids on PostgreSQL),
- * contact upsert, conversation upsert, messages, fields, conversation update (with its label rows' activity),
- * event lock, events, cursor.
+ * statements whatever its size: on PostgreSQL four (columns as array parameters; docs/ARCHITECTURE.md, `store/ingest.ts`),
+ * plus the cursor; on SQLite one per table per chunk of 250 rows — duplicate check, contact upsert, conversation upsert,
+ * messages, fields, conversation update (with its label rows' activity), events, cursor.
  * Per-message round trips made the hub's ingest a sixth of the speed of plain INSERTs on a loaded machine
  * (bench/README.md, "Team hub").
  *
@@ -58,47 +58,10 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
   let revised: Revised[] = [];
   if (arrived.length) {
     const fresh = aliasRows ? placeFrom(aliasRows, arrived) : await placeByAlias(t, channelId, arrived);
-    const { contacts, conversations } = await upsertPeople(t, channelId, fresh);
-    const sealed = fresh.map((m, i) => m.seal(ids[i]!));
+    // Sealing needs only the ids: it runs while the contacts' and conversations' statement is in flight.
+    const [{ contacts, conversations }, sealed] = await whileInFlight(upsertPeople(t, channelId, fresh), () => fresh.map((m, i) => m.seal(ids[i]!)));
     const convOf = (m: PreparedMessage) => conversations.get(m.platformConversationId)!;
     conversationIds = [...new Set(fresh.map((m) => convOf(m).id))];
-
-    // Which of them an edit or deletion already waits for (store/revisions.ts), read in the same statement: no
-    // extra round trip for the batches (nearly all) that have none.
-    const awaited: string[] = [];
-    const rows = chunks(fresh.map((m, i) => ({ m, i })));
-    const fields = chunks(fresh.flatMap((m, i) => m.fields.map((f, n) => [ids[i]!, n, f.type, f.shown, sealed[i]!.fields[n]!] as const)));
-    const insertFields = (part: ReadonlyArray<readonly SqlValue[]>) => ({ sql: `INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?)')}`, params: part.flat() });
-    // PostgreSQL, a batch of one chunk: its fields ride in the messages' statement (a data-modifying CTE).
-    const foldFields = t.dialect === 'postgres' && rows.length === 1 && fields.length === 1;
-    for (const [n, part] of rows.entries()) {
-      const withFields = foldFields && n === 0 ? insertFields(fields[0]!) : null;
-      const inserted = await t.all<{ platform_message_id: string; awaited: boolean | number }>(
-        `${withFields ? `WITH f AS (${withFields.sql}) ` : ''}INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?)')}
-         RETURNING platform_message_id, EXISTS (SELECT 1 FROM early_revisions e WHERE e.channel_id = messages.channel_id AND e.original = messages.platform_message_id) AS awaited`,
-        [
-          ...(withFields?.params ?? []),
-          ...part.flatMap(({ m, i }) => [
-            ids[i]!,
-            convOf(m).id,
-            channelId,
-            m.platformMessageId,
-            m.direction,
-            m.maskedText,
-            sealed[i]!.text,
-            m.sentAt,
-            m.attachments.length ? JSON.stringify(m.attachments) : null,
-          ]),
-        ],
-      );
-      for (const r of inserted) if (r.awaited) awaited.push(r.platform_message_id);
-    }
-    if (!foldFields) {
-      for (const part of fields) {
-        const f = insertFields(part);
-        await t.run(f.sql, f.params);
-      }
-    }
 
     // Each message's bump, in batch order, in memory; then one write of every conversation's final state.
     const names = await contactNames(t, contacts, [...conversations.values()].map((c) => c.contactId));
@@ -111,42 +74,98 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
       lastMessageAt: c.lastMessageAt,
       version: c.version,
     });
-    const events: EventInput[] = [];
-    fresh.forEach((m, i) => {
-      const c = convOf(m);
-      c.lastMessageAt = Math.max(c.lastMessageAt, m.sentAt);
-      // A customer's message reopens a resolved conversation and starts a new episode for the SLA clocks.
-      if (m.direction === 'in' && (c.status === 'resolved' || c.openedAt === null)) c.openedAt = m.sentAt;
-      if (m.direction === 'in' && c.status === 'resolved') c.status = 'open';
-      c.version++;
-      const where = { channelId, conversationId: c.id };
-      events.push({ kind: 'conversation.updated', audience: 'conversation', payload: view(c), where });
-      const added: MessageView = {
-        id: ids[i]!,
-        conversationId: c.id,
-        direction: m.direction,
-        authorId: null,
-        maskedText: m.maskedText,
-        sentAt: m.sentAt,
-        fields: m.fields.map((f, n) => ({ n, type: f.type, shown: f.shown })),
-        attachments: attachmentViews(m.attachments),
-        delivery: null,
-      };
-      events.push({ kind: 'message.added', audience: 'conversation', payload: added, where });
-    });
-    const updates = chunks([...conversations.values()]).map((part) => ({
-      sql: `UPDATE conversations SET last_message_at = v.column2, status = v.column3, version = v.column4, opened_at = v.column5
-           FROM (VALUES ${valuesList(part.length, '(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS BIGINT))')}) AS v
-          WHERE conversations.id = v.column1`,
-      params: part.flatMap((c) => [c.id, c.lastMessageAt, c.status, c.version, c.openedAt]),
-      ids: part.map((c) => c.id),
-    }));
-    // PostgreSQL, one chunk of conversations: their update rides in the statement that takes the event lock and
-    // writes the events (the batch's last round trip).
-    if (t.dialect === 'postgres' && updates.length === 1) {
-      await store.emitMany(t, events, { ctes: conversationUpdateCtes(updates[0]!.sql), params: updates[0]!.params });
+    const bumpAll = (): EventInput[] => {
+      const events: EventInput[] = [];
+      fresh.forEach((m, i) => {
+        const c = convOf(m);
+        c.lastMessageAt = Math.max(c.lastMessageAt, m.sentAt);
+        // A customer's message reopens a resolved conversation and starts a new episode for the SLA clocks.
+        if (m.direction === 'in' && (c.status === 'resolved' || c.openedAt === null)) c.openedAt = m.sentAt;
+        if (m.direction === 'in' && c.status === 'resolved') c.status = 'open';
+        c.version++;
+        const where = { channelId, conversationId: c.id };
+        events.push({ kind: 'conversation.updated', audience: 'conversation', payload: view(c), where });
+        const added: MessageView = {
+          id: ids[i]!,
+          conversationId: c.id,
+          direction: m.direction,
+          authorId: null,
+          maskedText: m.maskedText,
+          sentAt: m.sentAt,
+          fields: m.fields.map((f, n) => ({ n, type: f.type, shown: f.shown })),
+          attachments: attachmentViews(m.attachments),
+          delivery: null,
+        };
+        events.push({ kind: 'message.added', audience: 'conversation', payload: added, where });
+      });
+      return events;
+    };
+
+    // Which of them an edit or deletion already waits for (store/revisions.ts), read in the same statement: no
+    // extra round trip for the batches (nearly all) that have none.
+    const awaited: string[] = [];
+    const returning = `RETURNING platform_message_id, EXISTS (SELECT 1 FROM early_revisions e WHERE e.channel_id = messages.channel_id AND e.original = messages.platform_message_id) AS awaited`;
+    const attachments = (m: PreparedMessage) => (m.attachments.length ? JSON.stringify(m.attachments) : null);
+    const fieldRows = fresh.flatMap((m, i) => m.fields.map((f, n) => [ids[i]!, n, f.type, f.shown, sealed[i]!.fields[n]!] as const));
+    if (t.dialect === 'postgres') {
+      // One statement for any batch size (columns as array parameters), the fields in a data-modifying CTE; the
+      // bumps and events are worked out while it is in flight.
+      const fieldColumn = (k: number): SqlArray => fieldRows.map((r) => r[k]!);
+      const pending = t.all<{ platform_message_id: string; awaited: boolean }>(
+        `WITH f AS (INSERT INTO message_fields (message_id, n, type, shown, sealed)
+             SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS INTEGER[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BYTEA[])))
+         INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments)
+           SELECT m.id, m.conv, ?, m.pid, m.dir, m.masked, m.sealed, m.at, m.att
+             FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BYTEA[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]))
+               AS m(id, conv, pid, dir, masked, sealed, at, att)
+         ${returning}`,
+        [
+          ...[0, 1, 2, 3, 4].map(fieldColumn),
+          channelId,
+          fresh.map((_, i) => ids[i]!),
+          fresh.map((m) => convOf(m).id),
+          fresh.map((m) => m.platformMessageId),
+          fresh.map((m) => m.direction),
+          fresh.map((m) => m.maskedText),
+          fresh.map((_, i) => sealed[i]!.text),
+          fresh.map((m) => m.sentAt),
+          fresh.map(attachments),
+        ],
+      );
+      const [inserted, events] = await whileInFlight(pending, bumpAll);
+      for (const r of inserted) if (r.awaited) awaited.push(r.platform_message_id);
+      // The conversations' final state rides in the statement that takes the event lock and writes the events (the
+      // batch's last round trip).
+      const states = [...conversations.values()];
+      await store.emitMany(t, events, {
+        ctes: conversationUpdateCtes(
+          `UPDATE conversations SET last_message_at = v.at, status = v.status, version = v.version, opened_at = v.opened
+             FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS BIGINT[])) AS v(id, at, status, version, opened)
+            WHERE conversations.id = v.id`,
+        ),
+        params: [states.map((c) => c.id), states.map((c) => c.lastMessageAt), states.map((c) => c.status), states.map((c) => c.version), states.map((c) => c.openedAt)],
+      });
     } else {
-      for (const u of updates) await updateConversations(t, u.sql, u.params, u.ids);
+      for (const part of chunks(fresh.map((m, i) => ({ m, i })))) {
+        const inserted = await t.all<{ platform_message_id: string; awaited: number }>(
+          `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sealed_text, sent_at, attachments) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?, ?, ?, ?)')}
+           ${returning}`,
+          part.flatMap(({ m, i }) => [ids[i]!, convOf(m).id, channelId, m.platformMessageId, m.direction, m.maskedText, sealed[i]!.text, m.sentAt, attachments(m)]),
+        );
+        for (const r of inserted) if (r.awaited) awaited.push(r.platform_message_id);
+      }
+      for (const part of chunks(fieldRows)) await t.run(`INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?)')}`, part.flat());
+      const events = bumpAll();
+      for (const part of chunks([...conversations.values()])) {
+        await updateConversations(
+          t,
+          `UPDATE conversations SET last_message_at = v.column2, status = v.column3, version = v.column4, opened_at = v.column5
+             FROM (VALUES ${valuesList(part.length, '(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS BIGINT))')}) AS v
+            WHERE conversations.id = v.column1`,
+          part.flatMap((c) => [c.id, c.lastMessageAt, c.status, c.version, c.openedAt]),
+          part.map((c) => c.id),
+        );
+      }
       await store.emitMany(t, events);
     }
     await recordAliases(t, channelId, fresh, (m) => convOf(m).id, store.now());
@@ -176,23 +195,32 @@ async function newMessages(t: SqlExecutor, channelId: string, batch: readonly Pr
   const unique = new Map<string, PreparedMessage>();
   for (const m of batch) if (!unique.has(m.platformMessageId)) unique.set(m.platformMessageId, m);
   const placeIds = aliasIds([...unique.values()]);
-  const withAliases = unique.size <= ROWS_PER_STATEMENT && placeIds.length <= ROWS_PER_STATEMENT;
+  const pg = t.dialect === 'postgres';
+  // PostgreSQL takes the batch's ids as one array parameter, so one statement serves any batch size.
+  const parts = pg ? [[...unique.keys()]] : chunks([...unique.keys()]);
+  const withAliases = pg || (unique.size <= ROWS_PER_STATEMENT && placeIds.length <= ROWS_PER_STATEMENT);
   const stored = new Set<string>();
   const taken: number[] = [];
   const aliasRows: AliasRow[] = [];
-  for (const [n, part] of chunks([...unique.keys()]).entries()) {
-    let sql = `SELECT platform_message_id AS seen, NULL AS id, NULL AS alias, NULL AS k FROM messages WHERE channel_id = ? AND platform_message_id IN (${inList(part.length)})`;
-    const params: SqlValue[] = [channelId, ...part];
-    if (t.dialect === 'postgres') {
-      sql += ` UNION ALL SELECT NULL, nextval(pg_get_serial_sequence('messages', 'id')), NULL, NULL FROM generate_series(1, CAST(? AS INTEGER))`;
-      params.push(n === 0 ? unique.size : 0);
+  for (const [n, part] of parts.entries()) {
+    let sql = `SELECT platform_message_id AS seen, NULL AS id, NULL AS alias, NULL AS k FROM messages WHERE channel_id = ? AND platform_message_id ${pg ? '= ANY(CAST(? AS TEXT[]))' : `IN (${inList(part.length)})`}`;
+    const params: SqlValue[] = pg ? [channelId, part] : [channelId, ...part];
+    if (pg) {
+      // The sequence is looked up once (OFFSET 0 keeps the subquery from being folded into every row).
+      sql += ` UNION ALL SELECT NULL, nextval(s.seq), NULL, NULL FROM (SELECT CAST(pg_get_serial_sequence('messages', 'id') AS regclass) AS seq OFFSET 0) AS s, generate_series(1, CAST(? AS INTEGER))`;
+      params.push(unique.size);
     }
     if (withAliases) {
-      const places = aliasLookup(channelId, placeIds, 'NULL, NULL, ');
+      const places = aliasLookup(channelId, placeIds, 'NULL, NULL, ', t.dialect);
       sql += ` UNION ALL ${places.sql}`;
       params.push(...places.params);
     }
-    for (const r of await t.all<{ seen: string | null; id: number | null; alias: string | null; k: string | null }>(sql, params)) {
+    const pending = t.all<{ seen: string | null; id: number | null; alias: string | null; k: string | null }>(sql, params);
+    // The batch's masking (deferred by `OriginalsSealer.prepare`) runs while this first statement is in flight.
+    const [found] = await whileInFlight(pending, () => {
+      if (n === 0) for (const m of unique.values()) m.ready?.();
+    });
+    for (const r of found) {
       if (r.seen !== null) stored.add(r.seen);
       else if (r.id !== null) taken.push(r.id);
       else if (r.k !== null) aliasRows.push({ alias: r.alias, k: r.k });
@@ -201,11 +229,27 @@ async function newMessages(t: SqlExecutor, channelId: string, batch: readonly Pr
   const fresh = [...unique.values()].filter((m) => !stored.has(m.platformMessageId));
   const places = withAliases ? aliasRows : null;
   if (!fresh.length) return { fresh, ids: [], aliasRows: places };
-  if (t.dialect === 'postgres') return { fresh, ids: taken.sort((a, b) => a - b).slice(0, fresh.length), aliasRows: places };
+  if (pg) return { fresh, ids: taken.sort((a, b) => a - b).slice(0, fresh.length), aliasRows: places };
   const row = await t.get<{ last: number }>(
     "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'messages'), 0), COALESCE((SELECT MAX(id) FROM messages), 0)) AS last",
   );
   return { fresh, ids: Array.from({ length: fresh.length }, (_, i) => row!.last + 1 + i), aliasRows: places };
+}
+
+/**
+ * Runs `work` (the hub's own CPU: masking, sealing) while `pending`, a statement already sent, is in flight: on
+ * PostgreSQL both proceed at once instead of one after the other. If `work` throws, the statement is waited for
+ * (so the transaction's connection is idle for its ROLLBACK) and the error goes on; the whole batch rolls back.
+ */
+async function whileInFlight<T, U>(pending: Promise<T>, work: () => U): Promise<[T, U]> {
+  let out: U;
+  try {
+    out = work();
+  } catch (e) {
+    await pending.catch(() => {});
+    throw e;
+  }
+  return [await pending, out];
 }
 
 /**
@@ -256,28 +300,35 @@ const conversationOf = (r: ConversationRow): ConversationState => ({
 });
 
 /**
- * The batch's contacts (`upsertContacts`) and conversations (`upsertConversations`). On PostgreSQL, when both fit one
- * statement, they are one: the contacts' upsert as a data-modifying CTE whose ids the conversations' insert joins.
+ * The batch's contacts (`upsertContacts`) and conversations (`upsertConversations`). On PostgreSQL they are one
+ * statement (columns as array parameters): the contacts' upsert as a data-modifying CTE whose ids the conversations'
+ * insert joins.
  */
 async function upsertPeople(t: SqlExecutor, channelId: string, fresh: readonly PreparedMessage[]): Promise<{ contacts: Contacts; conversations: Map<string, ConversationState> }> {
   const merged = [...mergedContacts(fresh).entries()];
   const firsts = firstOfEachConversation(fresh);
-  if (t.dialect !== 'postgres' || merged.length > ROWS_PER_STATEMENT || firsts.length > ROWS_PER_STATEMENT) {
+  if (t.dialect !== 'postgres') {
     const contacts = await upsertContacts(t, channelId, merged);
     return { contacts, conversations: await upsertConversations(t, channelId, firsts, contacts) };
   }
   const row = await t.get<{ contacts: ContactRow[]; conversations: ConversationRow[] }>(
-    `WITH ct AS (INSERT INTO contacts (channel_id, platform_user_id, display_name, handle) VALUES ${valuesList(merged.length, '(?, ?, ?, ?)')}
+    `WITH ct AS (INSERT INTO contacts (channel_id, platform_user_id, display_name, handle)
+         SELECT ?, u.id, u.name, u.handle FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS u(id, name, handle)
          ${CONTACT_UPSERT}),
        cv AS (INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at)
-         SELECT ?, v.column2, ct.id, v.column4 FROM (VALUES ${valuesList(firsts.length, '(CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT))')}) AS v
-           JOIN ct ON ct.platform_user_id = v.column3 ORDER BY v.column1
+         SELECT ?, v.conv, ct.id, v.at FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[])) WITH ORDINALITY AS v(conv, usr, at, n)
+           JOIN ct ON ct.platform_user_id = v.usr ORDER BY v.n
          ${CONVERSATION_UPSERT})
      SELECT (SELECT COALESCE(json_agg(ct), '[]') FROM ct) AS contacts, (SELECT COALESCE(json_agg(cv), '[]') FROM cv) AS conversations`,
     [
-      ...merged.flatMap(([userId, c]) => [channelId, userId, c.displayName, c.handle]),
       channelId,
-      ...firsts.flatMap((m, n) => [n, m.platformConversationId, m.contact.platformUserId, m.sentAt]),
+      merged.map(([userId]) => userId),
+      merged.map(([, c]) => c.displayName),
+      merged.map(([, c]) => c.handle),
+      channelId,
+      firsts.map((m) => m.platformConversationId),
+      firsts.map((m) => m.contact.platformUserId),
+      firsts.map((m) => m.sentAt),
     ],
   );
   const contacts: Contacts = new Map(row!.contacts.map((r) => [r.platform_user_id, contactOf(r)]));

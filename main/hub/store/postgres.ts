@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import pg from 'pg';
 import { DiwanError } from '../../core/shared/errors';
 import { numberedPlaceholders, type SqlExecutor, type SqlValue } from './executor';
@@ -61,6 +62,28 @@ export function newPgPool(o: PgOptions): pg.Pool {
   return pool;
 }
 
+/** Named statements by SQL text (see `queryOf`); bounded, past which statements simply go unnamed. */
+const named = new Map<string, { name: string; text: string }>();
+const MAX_NAMED = 200;
+
+/**
+ * A statement that takes its rows as array parameters (`SqlArray`) has one text whatever the batch's size (ingest,
+ * events), so it is named: each connection parses it once and PostgreSQL may keep its plan. Other statements (whose
+ * `IN (…)` lists change their text) stay unnamed, so a connection never collects them.
+ */
+function queryOf(sql: string, params?: readonly SqlValue[]): pg.QueryConfig {
+  const values = params as unknown[] | undefined;
+  if (!params?.some((p) => Array.isArray(p))) return { text: numberedPlaceholders(sql), values };
+  let statement = named.get(sql);
+  if (!statement) {
+    const text = numberedPlaceholders(sql);
+    if (named.size >= MAX_NAMED) return { text, values };
+    statement = { name: `diwan_${crypto.createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
+    named.set(sql, statement);
+  }
+  return { ...statement, values };
+}
+
 export function postgresExecutor(o: PgOptions): SqlExecutor & { readonly pool: pg.Pool } {
   const pool = newPgPool(o);
   // `tx` is the state of one transaction (shared by nested `tx` calls): whether it holds the event lock yet.
@@ -68,21 +91,21 @@ export function postgresExecutor(o: PgOptions): SqlExecutor & { readonly pool: p
     dialect: 'postgres',
     all: async <T>(sql: string, params?: readonly SqlValue[]) => {
       try {
-        return (await client.query(numberedPlaceholders(sql), params as unknown[])).rows as T[];
+        return (await client.query(queryOf(sql, params))).rows as T[];
       } catch (e) {
         return unavailable(e);
       }
     },
     get: async <T>(sql: string, params?: readonly SqlValue[]) => {
       try {
-        return (await client.query(numberedPlaceholders(sql), params as unknown[])).rows[0] as T | undefined;
+        return (await client.query(queryOf(sql, params))).rows[0] as T | undefined;
       } catch (e) {
         return unavailable(e);
       }
     },
     run: async (sql: string, params?: readonly SqlValue[]) => {
       try {
-        return { changes: (await client.query(numberedPlaceholders(sql), params as unknown[])).rowCount ?? 0 };
+        return { changes: (await client.query(queryOf(sql, params))).rowCount ?? 0 };
       } catch (e) {
         return unavailable(e);
       }

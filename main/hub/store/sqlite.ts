@@ -32,7 +32,11 @@ export function sqliteExecutor(file: string): SqlExecutor {
     }
     return s;
   };
-  const bind = (params: readonly SqlValue[] = []) => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  const bind = (params: readonly SqlValue[] = []) =>
+    params.map((p) => {
+      if (Array.isArray(p)) throw new Error('array parameters are PostgreSQL only');
+      return typeof p === 'boolean' ? (p ? 1 : 0) : p;
+    });
 
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {

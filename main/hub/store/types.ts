@@ -56,6 +56,11 @@ export interface PreparedMessage {
   /** Sealed per field; `seal(messageId)` runs inside the transaction once the message has its id. */
   fields: Array<{ type: string; shown: string }>;
   seal: (messageId: number) => { text: Buffer | null; fields: Buffer[] };
+  /**
+   * Does deferred masking now (`OriginalsSealer.prepare` masks on first read): the store calls it while a statement is
+   * in flight, so the masking's CPU runs beside the database's work instead of before it.
+   */
+  ready?: () => void;
   /** Other ids of the same customer (`InboundMessage.aliases`); see `conversation-aliases.ts`. */
   aliases?: string[];
   /** The conversation continues under this id from here on (a number change). */

@@ -133,6 +133,35 @@ export class Quarantine {
     return r ? { id: r.id, channelId: r.channel_id, count: r.count, conversationRef: r.conversation_ref, sample: r.sample_masked } : null;
   }
 
+  /**
+   * Copies of a campaign held as near-duplicates, counted on the conversation its first stored copy opened (the
+   * cluster's `conversation_ref`): per platform conversation id among `refs`, only the ones with copies waiting.
+   * Released and discarded copies no longer count.
+   */
+  copiesOn(channelId: string, refs: readonly string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < refs.length; i += RELEASE_CHUNK) {
+      const part = refs.slice(i, i + RELEASE_CHUNK);
+      const rows = this.db
+        .prepare(
+          `SELECT g.conversation_ref AS ref, count(*) AS n FROM guard_clusters g JOIN guard_quarantine q ON q.cluster_id = g.id
+            WHERE g.channel_id = ? AND g.conversation_ref IN (${part.map(() => '?').join(', ')}) AND q.reason = 'duplicate' AND q.released_at IS NULL
+            GROUP BY g.conversation_ref`,
+        )
+        .all(channelId, ...part) as Array<{ ref: string; n: number }>;
+      for (const r of rows) out.set(r.ref, r.n);
+    }
+    return out;
+  }
+
+  /** The platform conversation ids a channel's campaigns count their copies on, most recent campaign first. */
+  campaignConversations(channelId: string, limit = 500): string[] {
+    return this.db
+      .prepare('SELECT DISTINCT conversation_ref FROM (SELECT conversation_ref FROM guard_clusters WHERE channel_id = ? AND conversation_ref IS NOT NULL ORDER BY last_seen DESC LIMIT ?)')
+      .pluck()
+      .all(channelId, limit) as string[];
+  }
+
   /** Counts per channel, reason and cluster, with masked samples: what a lead inspects. */
   summary(channelId?: string): QuarantineGroup[] {
     const rows = this.db
