@@ -5,8 +5,7 @@
  */
 import { digitValue } from '../text/fold';
 import { detectSensitive as detect } from './detect';
-import { maySpeakDigits, rewriteSpoken, spokenRuns, type SpokenRun } from './spoken-digits';
-import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
+import { readAsDigits } from './number-reader';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -87,24 +86,14 @@ function withSpeltLetters(text: string, spans: DetectedSpan[]): DetectedSpan[] {
 
 const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCodeAt(i)) >= 0;
 
-/** Digit words read one by one and numbers read whole (a date's day and year, a phone's groups): the latter win where they overlap. */
-function merge(digits: SpokenRun[], whole: SpokenRun[]): SpokenRun[] {
-  if (!whole.length) return digits;
-  const kept = digits.filter((r) => !whole.some((w) => r.start < w.end && w.start < r.end));
-  return [...kept, ...whole].sort((x, y) => x.start - y.start);
-}
-
 /** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   const typed = detect(text, options);
   const found = typed.length ? withCorrections(text, withSpeltLetters(text, withAlternatives(text, typed))) : typed;
   if (!text) return found;
-  const digitWords = maySpeakDigits(text);
-  const worded = mayHaveWordedNumbers(text, digitWords);
-  if (!digitWords && !worded) return found;
-  const runs = merge(digitWords ? spokenRuns(text) : [], worded ? wordedNumberRuns(text) : []);
-  if (!runs.length) return found;
-  const rw = rewriteSpoken(text, runs);
+  const read = readAsDigits(text);
+  if (!read) return found;
+  const { runs, rewritten: rw } = read;
   const spoken: DetectedSpan[] = [];
   for (const sp of withAlternatives(rw.text, detect(rw.text, options))) {
     let start = rw.from[sp.start]!;
@@ -119,6 +108,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     // per line, "4\n8\n2\n9", stay one value)
     let a = start;
     for (const r of runs) {
+      if (r.written === 'digits') continue;
       for (let n = 1; n < r.groups.length; n++) {
         const cut = r.groups[n - 1]!.end;
         if (cut > a && r.groups[n]!.start < end && r.groups[n - 1]!.digits.length > 1 && r.groups[n]!.digits.length > 1) {

@@ -1,0 +1,212 @@
+/**
+ * The number-token reader: every run of number tokens in a message read as one candidate value, whatever it is
+ * written in — digits of any script, digit words and whole numbers in words (`spoken-digits.ts`,
+ * `worded-numbers.ts`), keycap emoji ("4️⃣8️⃣1️⃣"), and letters an OCR'd screenshot or a slip of the finger puts
+ * inside a digit run (O/o for 0, l/I for 1, S for 5, B for 8) — with any separators between its tokens (spaces,
+ * dashes, dots, ellipses, commas of dictation, slashes, pictographs, line breaks, direction and zero-width marks).
+ *
+ * Each candidate carries its digits as typed and normalised and its groups; `cuesAround` gives the cue words on
+ * either side of it. The detectors read the message with every candidate they cannot read as typed written out in
+ * ASCII digits (`readAsDigits`), so one classifier (`detect.ts`) decides every value's type from its digits, their
+ * checksum and shape, the cues around it and its neighbours, however it was written.
+ */
+import { digitValue } from '../text/fold';
+import { numberCueAfter, numberCueBefore } from './context';
+import { normalise } from './detection-text';
+import type { Cue } from './lexicon';
+import { maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
+import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
+
+export interface NumberCandidate extends SpokenRun {
+  /** The value's digits, ASCII, separators left out. */
+  digits: string;
+  /** How its tokens were written: all digits (some of them OCR'd letters or keycaps), or words among them. */
+  written: 'digits' | 'words';
+}
+
+/** OCR's and typists' usual slips inside a digit run, each with the digit it stands for. */
+const CONFUSABLE = new Map<number, number>([
+  [0x4f, 0], [0x6f, 0], // O o
+  [0x6c, 1], [0x49, 1], // l I
+  [0x53, 5], // S
+  [0x42, 8], // B
+]);
+const KEYCAP = 0x20e3;
+const VS16 = 0xfe0f;
+
+/** The digit a unit stands for in a run (a digit of any script or a confusable letter), or -1. */
+function tokenUnit(c: number): number {
+  const d = digitValue(c);
+  return d >= 0 ? d : (CONFUSABLE.get(c) ?? -1);
+}
+
+/** Length of a keycap's tail ("\ufe0f\u20e3" or "\u20e3") at `i`, 0 if none. */
+function keycapTail(s: string, i: number): number {
+  if (s.charCodeAt(i) === KEYCAP) return 1;
+  return s.charCodeAt(i) === VS16 && s.charCodeAt(i + 1) === KEYCAP ? 2 : 0;
+}
+
+function isPictograph(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd83c && c <= 0xd83e && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) return s.charCodeAt(i + 2) === VS16 ? 3 : 2;
+  if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) return s.charCodeAt(i + 1) === VS16 ? 2 : 1;
+  return 0;
+}
+
+/** Units a separator between two tokens may hold besides one pictograph: spaces, marks, dashes, dots, commas, slashes, a line break. */
+function separatorUnit(c: number): boolean {
+  switch (c) {
+    case 0x20: case 0xa0: case 0x2009: case 0x202f: case 0x200b: case 0x200c: case 0x200d: case 0x200e: case 0x200f: case 0x061c:
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069: case 0x2d: case 0x2013: case 0x2e: case 0x2026: case 0x2c: case 0x060c:
+    case 0x2f: case 0x5f: case 0x0a:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const MAX_SEPARATOR = 6;
+
+interface Token {
+  start: number;
+  end: number;
+  digits: string;
+  /** OCR'd letters in it, and whether one stands at its edge. */
+  letters: number;
+  edge: boolean;
+  keycaps: boolean;
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+/** The token of digits, confusable letters and keycaps at `i` (which holds a digit), or null when it is part of a word. */
+function tokenAt(s: string, i: number): Token | null {
+  let start = i;
+  // confusable letters right before the first digit ("O55", "l055…")
+  while (start > 0 && CONFUSABLE.has(s.charCodeAt(start - 1))) start--;
+  let end = start;
+  let digits = '';
+  let letters = 0;
+  let keycaps = false;
+  let edge = false;
+  for (;;) {
+    const c = s.charCodeAt(end);
+    const d = tokenUnit(c);
+    if (d < 0) break;
+    if (digitValue(c) < 0) {
+      letters++;
+      if (end === start) edge = true;
+    }
+    digits += String(d);
+    end++;
+    const tail = keycapTail(s, end);
+    if (tail) {
+      keycaps = true;
+      end += tail;
+    }
+  }
+  while (end > start && digitValue(s.charCodeAt(end - 1)) < 0 && s.charCodeAt(end - 1) !== KEYCAP) {
+    // a letter that ends the token and starts a word ("123 Oak") is the word's
+    if (!isLatinLetter(s.charCodeAt(end))) break;
+    end--;
+    letters--;
+    digits = digits.slice(0, -1);
+  }
+  if (letters && digitValue(s.charCodeAt(end - 1)) < 0 && s.charCodeAt(end - 1) !== KEYCAP) edge = true;
+  return { start, end, digits, letters, edge, keycaps };
+}
+
+/**
+ * Candidates written in digits that the typed reader cannot read as they stand: with an OCR'd letter inside ("4O54
+ * 4855 …", "l055O85698"), keycaps, or ellipses between groups ("0553...841...927"). A letter is read as a digit only
+ * inside a run that is otherwise digits: at most one letter for two digits in its token, and one at a token's edge
+ * only in a run of six digits or more ("B747", "S10" stay what they are).
+ */
+function typedRuns(s: string): NumberCandidate[] {
+  const out: NumberCandidate[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (tokenUnit(s.charCodeAt(i)) < 0 || digitValue(s.charCodeAt(i)) < 0) {
+      i++;
+      continue;
+    }
+    const toks: Token[] = [];
+    let odd = false;
+    let t = tokenAt(s, i);
+    while (t) {
+      toks.push(t);
+      let k = t.end;
+      let dots = 0;
+      let ellipsis = false;
+      let lines = 0;
+      while (k < s.length && k - t.end < MAX_SEPARATOR) {
+        const c = s.charCodeAt(k);
+        if (c === 0x2e) dots++;
+        else if (c === 0x2026) ellipsis = true;
+        else if (c === 0x0a) lines++;
+        const p = separatorUnit(c) ? 1 : isPictograph(s, k);
+        if (!p) break;
+        k += p;
+      }
+      if (k === t.end || lines > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
+      const next = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
+      if (!next || next.start !== k || next.digits.length === next.letters) break;
+      if (ellipsis || dots > 1) odd = true;
+      t = next;
+    }
+    i = Math.max(i + 1, toks[toks.length - 1]!.end);
+    const digits = toks.reduce((n, x) => n + x.digits.length - x.letters, 0);
+    // letters read as digits: each token otherwise digits, an edge letter only in a long run
+    if (toks.some((x) => x.letters && (x.letters * 2 > x.digits.length - x.letters || (x.edge && digits < 6)))) continue;
+    if (!odd && !toks.some((x) => x.letters || x.keycaps)) continue;
+    const all = toks.map((x) => x.digits).join('');
+    out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: all, written: 'digits', groups: toks.map((x) => ({ start: x.start, end: x.end, digits: x.digits })) });
+  }
+  return out;
+}
+
+/** The cheap test for `typedRuns`: a digit beside a confusable letter, a keycap, or an ellipsis after a digit. */
+const MAY_HAVE_TYPED = /[0-9\u0660-\u0669\u06f0-\u06f9](?:[OolISB]|\ufe0f?\u20e3|\.\.|…)|[OolISB][0-9\u0660-\u0669\u06f0-\u06f9]/;
+
+const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');
+
+/** Later lists give way to earlier ones where they overlap: numbers read whole, then digit words, then typed runs. */
+function merge(...lists: NumberCandidate[][]): NumberCandidate[] {
+  const kept: NumberCandidate[] = [];
+  for (const list of lists) for (const r of list) if (!kept.some((w) => r.start < w.end && w.start < r.end)) kept.push(r);
+  return kept.sort((x, y) => x.start - y.start);
+}
+
+/** Every candidate value in `text` that is not plain typed digits (those the detectors read as they stand). */
+export function readNumbers(text: string): NumberCandidate[] {
+  const digitWords = maySpeakDigits(text);
+  const worded = mayHaveWordedNumbers(text, digitWords);
+  const typed = MAY_HAVE_TYPED.test(text);
+  if (!digitWords && !worded && !typed) return [];
+  const asWords = (r: SpokenRun): NumberCandidate => ({ ...r, digits: digitsOf(r), written: 'words' });
+  return merge(worded ? wordedNumberRuns(text).map(asWords) : [], digitWords ? spokenRuns(text).map(asWords) : [], typed ? typedRuns(text) : []);
+}
+
+/** The message with each candidate written in ASCII digits (groups apart by a space), and the map back; null when none. */
+export function readAsDigits(text: string): { runs: NumberCandidate[]; rewritten: Rewritten } | null {
+  const runs = readNumbers(text);
+  return runs.length ? { runs, rewritten: rewriteSpoken(text, runs) } : null;
+}
+
+/** The cue words right around a candidate in its clause: before it and after it (0: none). */
+export function cuesAround(text: string, c: { start: number; end: number }): { before: Cue | 0; after: Cue | 0 } {
+  const n = normalise(text);
+  /** The first normalised unit at or after an original offset. */
+  const at = (o: number): number => {
+    if (!n.map) return o;
+    let i = 0;
+    while (i < n.text.length && n.map[i]! < o) i++;
+    return i;
+  };
+  const a = at(c.start);
+  const b = at(c.end);
+  const ctx = { norm: n.text };
+  return { before: numberCueBefore(ctx, a), after: numberCueAfter(ctx, b) };
+}
