@@ -375,8 +375,6 @@ function findIbans(scan: Scan): void {
       } else if (c === 0x20 || c === 0x0a || c === 0x2d || c === 0x5f || (c === 0x2e && isAlnumAt(s, i + 1))) {
         if (group && group !== 4) unevenGroups = true;
         group = 0;
-      } else if (c > 0x7f && isDigit(s.charCodeAt(i - 2)) && pictographAt(s, i)) {
-        i += pictographAt(s, i) - 1;
       } else break;
     }
     if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
@@ -679,39 +677,8 @@ function spokenSuffix(s: string, e: number): boolean {
   return k >= s.length || !(isDigit(c) || isLatinLetter(c) || c === 0x40 || c === 0x5f || ((c === 0x2e || c === 0x2d) && isAlnumAt(s, k + 1)));
 }
 
-/** Length of the pictograph (one emoji or dingbat, with its variation selector) at `i`, 0 if none. */
-function pictographAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  let k = i;
-  if (c >= 0xd83c && c <= 0xd83e) {
-    const lo = s.charCodeAt(i + 1);
-    if (!(lo >= 0xdc00 && lo <= 0xdfff)) return 0;
-    k += 2;
-  } else if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) k++;
-  else return 0;
-  if (s.charCodeAt(k) === 0xfe0f) k++;
-  return k - i;
-}
-
-/** One pictograph standing between a value's groups, spaces around it optional: "4462 4528 🙏 0951 1765", "4 5 🔥 8 1 0 2". */
-function emojiSeparator(s: string, i: number): number {
-  if (!isDigit(s.charCodeAt(i - 1))) return 0;
-  let k = i;
-  if (s.charCodeAt(k) === 0x20) k++;
-  const p = pictographAt(s, k);
-  if (!p) return 0;
-  k += p;
-  if (s.charCodeAt(k) === 0x20) k++;
-  return k < s.length && isDigit(s.charCodeAt(k)) ? k - i : 0;
-}
-
 /** Length of the separator between two digit groups starting at `i` (0: none). */
 function separatorAt(s: string, i: number): number {
-  const c0 = s.charCodeAt(i);
-  if (c0 > 0x7f || (c0 === 0x20 && s.charCodeAt(i + 1) > 0x7f)) {
-    const emoji = emojiSeparator(s, i);
-    if (emoji) return emoji;
-  }
   let k = i;
   let dash = 0;
   let dot = 0;
@@ -867,7 +834,6 @@ function smallSpacedGroups(s: string, run: Run, a: number, b: number): boolean {
 /** " ", "-", " - " or a line break ("482\n913") between two groups of a code; a dot or a tab only between single digits ("4.8.2.9", "٤٫٨٫٢٫٩"). */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
-  if (c > 0x7f || (c === 0x20 && s.charCodeAt(from + 1) > 0x7f)) return emojiSeparator(s, from) === to - from;
   if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a || c === 0x09 || (c === 0x2e && from - 1 >= 0 && !isDigit(s.charCodeAt(from - 2)) && !isDigit(s.charCodeAt(to + 1)));
   return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }

@@ -119,7 +119,12 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     }
     spoken.push({ ...sp, start: a, end });
   }
-  // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone)
-  const more = spoken.filter((s) => !found.some((f) => s.start < f.end && f.start < s.end));
-  return more.length ? found.concat(more).sort((x, y) => x.start - y.start || y.end - x.end) : found;
+  // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone), but a run
+  // of digits read whole across what the typed reader could not cross ("7 2 ⭐ 6 0 9 1") takes the parts it holds
+  const overlaps = (s: { start: number; end: number }, f: { start: number; end: number }): boolean => s.start < f.end && f.start < s.end;
+  const whole = (s: DetectedSpan): boolean => runs.some((r) => r.written === 'digits' && overlaps(s, r)) && found.every((f) => !overlaps(s, f) || (f.start >= s.start && f.end <= s.end && f.end - f.start < s.end - s.start));
+  const more = spoken.filter((s) => whole(s) || !found.some((f) => overlaps(s, f)));
+  if (!more.length) return found;
+  const kept = found.filter((f) => !more.some((s) => overlaps(s, f)));
+  return kept.concat(more).sort((x, y) => x.start - y.start || y.end - x.end);
 }

@@ -77,6 +77,12 @@ interface Token {
   keycaps: boolean;
 }
 
+function digitRunLength(s: string, i: number): number {
+  let k = i;
+  while (digitValue(s.charCodeAt(k)) >= 0) k++;
+  return k - i;
+}
+
 function isLatinLetter(c: number): boolean {
   return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 }
@@ -84,8 +90,10 @@ function isLatinLetter(c: number): boolean {
 /** The token of digits, confusable letters and keycaps at `i` (which holds a digit), or null when it is part of a word. */
 function tokenAt(s: string, i: number): Token | null {
   let start = i;
-  // confusable letters right before the first digit ("O55", "l055…")
+  // confusable letters right before the first digit ("O55", "l055…"), unless they end a word ("KFHO93…") or a capital
+  // opens a long number (the letter of a passport, "B56473256")
   while (start > 0 && CONFUSABLE.has(s.charCodeAt(start - 1))) start--;
+  if (start < i && ((start > 0 && isLatinLetter(s.charCodeAt(start - 1))) || (s.charCodeAt(start) < 0x61 && digitRunLength(s, i) >= 7))) start = i;
   let end = start;
   let digits = '';
   let letters = 0;
@@ -120,7 +128,8 @@ function tokenAt(s: string, i: number): Token | null {
 
 /**
  * Candidates written in digits that the typed reader cannot read as they stand: with an OCR'd letter inside ("4O54
- * 4855 …", "l055O85698"), keycaps, or ellipses between groups ("0553...841...927"). A letter is read as a digit only
+ * 4855 …", "l055O85698"), keycaps, ellipses ("0553...841...927") or a pictograph ("4462 4528 🙏 0951 1765", "+93 70 📞
+ * 552 9013") between groups. A letter is read as a digit only
  * inside a run that is otherwise digits: at most one letter for two digits in its token, and one at a token's edge
  * only in a run of six digits or more ("B747", "S10" stay what they are).
  */
@@ -141,6 +150,7 @@ function typedRuns(s: string): NumberCandidate[] {
       let dots = 0;
       let ellipsis = false;
       let lines = 0;
+      let pictographs = 0;
       while (k < s.length && k - t.end < MAX_SEPARATOR) {
         const c = s.charCodeAt(k);
         if (c === 0x2e) dots++;
@@ -148,12 +158,13 @@ function typedRuns(s: string): NumberCandidate[] {
         else if (c === 0x0a) lines++;
         const p = separatorUnit(c) ? 1 : isPictograph(s, k);
         if (!p) break;
+        if (p > 1 || !separatorUnit(c)) pictographs++;
         k += p;
       }
-      if (k === t.end || lines > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
+      if (k === t.end || lines > 1 || pictographs > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
       const next = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
       if (!next || next.start !== k || next.digits.length === next.letters) break;
-      if (ellipsis || dots > 1) odd = true;
+      if (ellipsis || dots > 1 || pictographs) odd = true;
       t = next;
     }
     i = Math.max(i + 1, toks[toks.length - 1]!.end);
@@ -167,12 +178,12 @@ function typedRuns(s: string): NumberCandidate[] {
   return out;
 }
 
-/** The cheap test for `typedRuns`: a digit beside a confusable letter, a keycap, or an ellipsis after a digit. */
-const MAY_HAVE_TYPED = /[0-9\u0660-\u0669\u06f0-\u06f9](?:[OolISB]|\ufe0f?\u20e3|\.\.|…)|[OolISB][0-9\u0660-\u0669\u06f0-\u06f9]/;
+/** The cheap test for `typedRuns`: a digit beside a confusable letter, a keycap, an ellipsis or a pictograph after a digit. */
+const MAY_HAVE_TYPED = /[0-9\u0660-\u0669\u06f0-\u06f9](?:[OolISB]|\ufe0f?\u20e3|\.\.|…|[ \u00a0\u200e\u200f]{0,3}(?:[\u2600-\u27bf\u2b00-\u2bff]|[\ud83c-\ud83e][\udc00-\udfff]))|[OolISB][0-9\u0660-\u0669\u06f0-\u06f9]/;
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');
 
-/** Later lists give way to earlier ones where they overlap: numbers read whole, then digit words, then typed runs. */
+/** Later lists give way to earlier ones where they overlap: numbers read whole, then typed runs, then digit words. */
 function merge(...lists: NumberCandidate[][]): NumberCandidate[] {
   const kept: NumberCandidate[] = [];
   for (const list of lists) for (const r of list) if (!kept.some((w) => r.start < w.end && w.start < r.end)) kept.push(r);
@@ -186,7 +197,7 @@ export function readNumbers(text: string): NumberCandidate[] {
   const typed = MAY_HAVE_TYPED.test(text);
   if (!digitWords && !worded && !typed) return [];
   const asWords = (r: SpokenRun): NumberCandidate => ({ ...r, digits: digitsOf(r), written: 'words' });
-  return merge(worded ? wordedNumberRuns(text).map(asWords) : [], digitWords ? spokenRuns(text).map(asWords) : [], typed ? typedRuns(text) : []);
+  return merge(worded ? wordedNumberRuns(text).map(asWords) : [], typed ? typedRuns(text) : [], digitWords ? spokenRuns(text).map(asWords) : []);
 }
 
 /** The message with each candidate written in ASCII digits (groups apart by a space), and the map back; null when none. */
