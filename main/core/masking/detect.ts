@@ -1504,8 +1504,9 @@ function handleRun(scan: Scan, run: Run): void {
   const G = run.n; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
   // "(021) 2915 9252 2 hafte", "+966 55 123 4567 5 times": a value without its last group, which is a count of the
   // word after it, is read first
-  // ("0114 78 900 25 ابعتولي": unless the whole run is a phone valid in its plan, the last group said with it)
-  if (countAtEnd(scan.norm, run) && !wholeRunPhone(scan, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
+  // ("0114 78 900 25 ابعتولي", "کد ملی 5710 1246 48 هست": unless the whole run is a value its digits prove, the last
+  // group said with it)
+  if (countAtEnd(scan.norm, run) && !wholeRunValid(scan, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
   // "4119… exp 04/28 / 530": what follows a card is its expiry and code, cut wherever they meet
   if (afterCard(scan, run.gs[0]!)) {
@@ -1523,9 +1524,10 @@ function handleRun(scan: Scan, run: Run): void {
   classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
 }
 
-function wholeRunPhone(scan: Scan, run: Run): boolean {
+/** The whole run is a value its digits prove: a phone valid in its plan, a card or a national ID whose checksum holds. */
+function wholeRunValid(scan: Scan, run: Run): boolean {
   const v = classify(scan, run, 0, run.n - 1);
-  return v !== null && v !== 'date' && v.type === 'PHONE' && v.confidence >= 0.85;
+  return v !== null && v !== 'date' && (v.type === 'PHONE' ? v.confidence >= 0.85 : (v.type === 'CARD' || v.type === 'NATIONAL_ID') && v.confidence >= 0.95);
 }
 
 const MONTH_WORD_BEFORE = /(?:month|mois|mah|شهر|ماه)[ \u00a0]*:?[ \u00a0]*$/i;

@@ -22,6 +22,8 @@ export interface NumberCandidate extends SpokenRun {
   digits: string;
   /** How its tokens were written: all digits (some of them OCR'd letters or keycaps), or words among them. */
   written: 'digits' | 'words';
+  /** Typed digits the typed reader of `detect.ts` reads as they stand (nothing to rewrite). */
+  plain: boolean;
 }
 
 /** OCR's and typists' usual slips inside a digit run, each with the digit it stands for. */
@@ -83,6 +85,10 @@ function digitRunLength(s: string, i: number): number {
   return k - i;
 }
 
+function isLowerLatin(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
 function isLatinLetter(c: number): boolean {
   return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 }
@@ -123,17 +129,20 @@ function tokenAt(s: string, i: number): Token | null {
     digits = digits.slice(0, -1);
   }
   if (letters && digitValue(s.charCodeAt(end - 1)) < 0 && s.charCodeAt(end - 1) !== KEYCAP) edge = true;
+  // digits inside a word written in Latin letters ("tes3a", "wa7ed", "09134422504e") are the word's; a capital or two
+  // before them open a value ("N048271S3", "IR39 …")
+  if (isLowerLatin(s.charCodeAt(end)) || isLowerLatin(s.charCodeAt(start - 1))) return null;
   return { start, end, digits, letters, edge, keycaps };
 }
 
 /**
- * Candidates written in digits that the typed reader cannot read as they stand: with an OCR'd letter inside ("4O54
- * 4855 …", "l055O85698"), keycaps, ellipses ("0553...841...927") or a pictograph ("4462 4528 🙏 0951 1765", "+93 70 📞
- * 552 9013") between groups. A letter is read as a digit only
- * inside a run that is otherwise digits: at most one letter for two digits in its token, and one at a token's edge
- * only in a run of six digits or more ("B747", "S10" stay what they are).
+ * Runs of typed tokens. `plain` ones are what the typed reader of `detect.ts` reads as it stands; the others hold an
+ * OCR'd letter ("4O54 4855 …", "l055O85698"), keycaps, ellipses ("0553...841...927") or a pictograph ("4462 4528 🙏
+ * 0951 1765", "+93 70 📞 552 9013") between groups. A letter is read as a digit only inside a run that is otherwise
+ * digits: at most one letter for two digits in its token, and one at a token's edge only in a run of six digits or
+ * more ("B747", "S10" stay what they are).
  */
-function typedRuns(s: string): NumberCandidate[] {
+function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
   const out: NumberCandidate[] = [];
   let i = 0;
   while (i < s.length) {
@@ -143,10 +152,14 @@ function typedRuns(s: string): NumberCandidate[] {
     }
     const toks: Token[] = [];
     let odd = false;
-    let t = tokenAt(s, i);
+    let t: Token | null = tokenAt(s, i);
+    if (!t) {
+      while (digitValue(s.charCodeAt(i)) >= 0) i++;
+      continue;
+    }
     while (t) {
       toks.push(t);
-      let k = t.end;
+      let k: number = t.end;
       let dots = 0;
       let ellipsis = false;
       let lines = 0;
@@ -162,7 +175,7 @@ function typedRuns(s: string): NumberCandidate[] {
         k += p;
       }
       if (k === t.end || lines > 1 || pictographs > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
-      const next = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
+      const next: Token | null = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
       if (!next || next.start !== k || next.digits.length === next.letters) break;
       if (ellipsis || dots > 1 || pictographs) odd = true;
       t = next;
@@ -171,9 +184,11 @@ function typedRuns(s: string): NumberCandidate[] {
     const digits = toks.reduce((n, x) => n + x.digits.length - x.letters, 0);
     // letters read as digits: each token otherwise digits, an edge letter only in a long run
     if (toks.some((x) => x.letters && (x.letters * 2 > x.digits.length - x.letters || (x.edge && digits < 6)))) continue;
-    if (!odd && !toks.some((x) => x.letters || x.keycaps)) continue;
-    const all = toks.map((x) => x.digits).join('');
-    out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: all, written: 'digits', groups: toks.map((x) => ({ start: x.start, end: x.end, digits: x.digits })) });
+    const plain = !odd && !toks.some((x) => x.letters || x.keycaps);
+    if (plainToo || !plain) {
+      const all = toks.map((x) => x.digits).join('');
+      out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: all, written: 'digits', plain, groups: toks.map((x) => ({ start: x.start, end: x.end, digits: x.digits })) });
+    }
   }
   return out;
 }
@@ -190,19 +205,26 @@ function merge(...lists: NumberCandidate[][]): NumberCandidate[] {
   return kept.sort((x, y) => x.start - y.start);
 }
 
-/** Every candidate value in `text` that is not plain typed digits (those the detectors read as they stand). */
-export function readNumbers(text: string): NumberCandidate[] {
+function candidates(text: string, plainToo: boolean): NumberCandidate[] {
   const digitWords = maySpeakDigits(text);
   const worded = mayHaveWordedNumbers(text, digitWords);
-  const typed = MAY_HAVE_TYPED.test(text);
+  const typed = plainToo || MAY_HAVE_TYPED.test(text);
   if (!digitWords && !worded && !typed) return [];
-  const asWords = (r: SpokenRun): NumberCandidate => ({ ...r, digits: digitsOf(r), written: 'words' });
-  return merge(worded ? wordedNumberRuns(text).map(asWords) : [], typed ? typedRuns(text) : [], digitWords ? spokenRuns(text).map(asWords) : []);
+  const asWords = (r: SpokenRun): NumberCandidate => ({ ...r, digits: digitsOf(r), written: 'words', plain: false });
+  return merge(worded ? wordedNumberRuns(text).map(asWords) : [], typed ? typedRuns(text, plainToo) : [], digitWords ? spokenRuns(text).map(asWords) : []);
 }
 
-/** The message with each candidate written in ASCII digits (groups apart by a space), and the map back; null when none. */
+/** Every candidate value in `text`, however it is written. */
+export function readNumbers(text: string): NumberCandidate[] {
+  return candidates(text, true);
+}
+
+/**
+ * The message with each candidate the typed reader cannot read as it stands written in ASCII digits (groups apart by
+ * a space), and the map back; null when there is none.
+ */
 export function readAsDigits(text: string): { runs: NumberCandidate[]; rewritten: Rewritten } | null {
-  const runs = readNumbers(text);
+  const runs = candidates(text, false);
   return runs.length ? { runs, rewritten: rewriteSpoken(text, runs) } : null;
 }
 

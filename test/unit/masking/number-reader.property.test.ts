@@ -1,0 +1,153 @@
+/**
+ * Property tests for the number-token reader (issue #20, round 15): the same digits read the same however they are
+ * written — digits of any script, digit words in English, French, Arabic (MSA and dialects), Persian, Arabizi and
+ * Finglish, keycaps, letters an OCR'd screenshot puts for digits — and whatever stands between the groups (spaces,
+ * dashes, dots, ellipses, commas, slashes, pictographs, line breaks, direction marks). Then end to end: a value so
+ * written beside its cue (before or after) is masked as its type, and a decoy so written beside its cue stays visible.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cuesAround, readNumbers } from '../../../main/core/masking/number-reader';
+import { digits, foundIn, iranCodes, luhnComplete, RUNS, SCRIPTS, visibleIn } from './generators';
+
+const WORDS: Record<string, string[]> = {
+  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'],
+  fr: ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf'],
+  msa: ['صفر', 'واحد', 'اثنان', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة'],
+  egyptian: ['صفر', 'واحد', 'اتنين', 'تلاتة', 'اربعة', 'خمسة', 'ستة', 'سبعة', 'تمانية', 'تسعة'],
+  maghrebi: ['صفر', 'واحد', 'جوج', 'تلاتة', 'ربعة', 'خمسة', 'ستة', 'سبعة', 'تمنية', 'تسعود'],
+  fa: ['صفر', 'یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه'],
+  arabizi: ['sifr', 'wa7ed', 'etnen', 'talata', 'arba3a', 'khamsa', 'setta', 'sab3a', 'tamanya', 'tes3a'],
+  finglish: ['sefr', 'yek', 'do', 'se', 'chahar', 'panj', 'shesh', 'haft', 'hasht', 'noh'],
+};
+const OCR: Record<string, string[]> = { '0': ['O', 'o'], '1': ['l', 'I'], '5': ['S'], '8': ['B'] };
+/** Between groups of typed digits. */
+const SEPARATORS = [' ', '\u00a0', '-', '.', '…', '...', ', ', ' / ', '\n', '_', ' \u200f', '\u200f', ' 🙏 ', ' ✨ '];
+/** Between groups of digit words. */
+const WORD_GAPS = [', ', '، ', '.. ', ' - ', '\n', '… '];
+
+/** Cuts `d` into groups of two to four digits. */
+const groupsOf = (d: string, sizes: number[]): string[] => {
+  const out: string[] = [];
+  let i = 0;
+  for (let k = 0; i < d.length; k++) {
+    const n = sizes[k % sizes.length]!;
+    out.push(d.slice(i, i + n));
+    i += n;
+  }
+  return out;
+};
+
+interface Writing {
+  kind: 'typed' | 'ocr' | 'keycaps' | 'words';
+  render: (d: string) => string;
+}
+
+const sizes = fc.array(fc.integer({ min: 2, max: 4 }), { minLength: 1, maxLength: 4 });
+const scriptPicks = fc.array(fc.constantFrom(0, 1, 2), { minLength: 16, maxLength: 16 });
+
+const typed: fc.Arbitrary<Writing> = fc.tuple(sizes, fc.constantFrom(...SEPARATORS), scriptPicks).map(([sz, sep, picks]) => ({
+  kind: 'typed',
+  render: (d: string) => groupsOf([...d].map((x, i) => SCRIPTS[picks[i % picks.length]!]![+x]!).join(''), sz).join(sep),
+}));
+
+/** One letter at most per two digits, never at a group's edge (a letter there is a word's, or a passport's). */
+const ocrIn = (sizes: number[]): fc.Arbitrary<Writing> =>
+  fc.tuple(fc.constantFrom(...sizes), fc.constantFrom(' ', '-', '...', ' 🙏 '), fc.nat()).map(([n, sep, seed]) => ({
+    kind: 'ocr',
+    render: (d: string) =>
+      groupsOf(d, [n])
+        .map((g) => {
+          const i = 1 + (seed % Math.max(1, g.length - 2));
+          const swap = OCR[g[i]!];
+          return i < g.length - 1 && swap ? g.slice(0, i) + swap[seed % swap.length]! + g.slice(i + 1) : g;
+        })
+        .join(sep),
+  }));
+const ocr = ocrIn([3, 4]);
+
+const keycaps: fc.Arbitrary<Writing> = fc.boolean().map((vs) => ({ kind: 'keycaps', render: (d: string) => [...d].map((x) => `${x}${vs ? '\ufe0f' : ''}\u20e3`).join('') }));
+
+const words: fc.Arbitrary<Writing> = fc.tuple(fc.constantFrom(...Object.keys(WORDS)), sizes, fc.constantFrom(...WORD_GAPS), fc.boolean()).map(([lang, sz, gap, grouped]) => ({
+  kind: 'words',
+  render: (d: string) => (grouped ? groupsOf(d, sz.map((n) => n + 1)) : [d]).map((g) => [...g].map((x) => WORDS[lang]![+x]!).join(' ')).join(gap),
+}));
+
+const writing = fc.oneof(typed, ocr, keycaps, words);
+
+/** The digits the reader read over `value` in `text`. */
+function readOver(text: string, value: string): string {
+  const at = text.indexOf(value);
+  return readNumbers(text)
+    .filter((c) => c.start < at + value.length && at < c.end)
+    .map((c) => c.digits)
+    .join('');
+}
+
+describe('the number-token reader (property)', () => {
+  it('reads the same digits for every rendering of them (scripts, words, keycaps, OCR letters, separators)', () => {
+    const around = fc.constantFrom(['', ''], ['my number is ', ' thanks'], ['رقمي ', ' لو سمحت'], ['شماره ', ' هست'], ['[10:42, 3/12/2026] Sara: ', ''], ['> ', '\n> bye']);
+    fc.assert(
+      fc.property(digits(10).map((d) => `9${d}`), writing, around, (d, w, [pre, post]) => {
+        const value = w.render(d);
+        expect(readOver(`${pre}${value}${post}`, value), JSON.stringify(value)).toBe(d);
+      }),
+      RUNS,
+    );
+  });
+
+  it('carries the cue words before and after the value', () => {
+    const cues = fc.constantFrom(['my card ', ' please'], ['code ', ''], ['', ' is my phone'], ['کد ملی ', ''], ['', ' رقم جوالي']);
+    fc.assert(
+      fc.property(digits(9).map((d) => `7${d}`), fc.oneof(typed, ocr, keycaps), cues, (d, w, [pre, post]) => {
+        const value = w.render(d);
+        const text = `${pre}${value}${post}`;
+        const c = readNumbers(text).find((x) => x.digits === d);
+        expect(c, JSON.stringify(text)).toBeDefined();
+        const cue = cuesAround(text, c!);
+        expect(pre ? cue.before : cue.after, JSON.stringify(text)).not.toBe(0);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Values as people have them: not a round figure ("1000000001", "100000"). */
+const varied = (d: string): boolean => new Set(d).size >= 4;
+const cards = fc.tuple(fc.constantFrom('4', '5'), digits(14)).map(([p, d]) => luhnComplete(p + d));
+/** What the typed reader cannot read as typed, in groups of `n`: the writings the reader reads for it. */
+const unusualIn = (n: number): fc.Arbitrary<Writing> =>
+  fc.oneof(ocrIn([n]), keycaps, fc.constantFrom('…', '...', ' 🙏 ', ' ✨ ').map((sep): Writing => ({ kind: 'typed', render: (d) => groupsOf(d, [n]).join(sep) })));
+const unusual = unusualIn(4);
+
+describe('values written however, beside their cue, are masked as their type (property)', () => {
+  it('a card after its word, or before it', () => {
+    fc.assert(
+      fc.property(cards, unusual, fc.boolean(), (card, w, after) => {
+        const value = w.render(card);
+        foundIn(after ? `${value} is my card` : `card no ${value} pls`, value, 'CARD');
+      }),
+      RUNS,
+    );
+  });
+
+  it('an Iranian national code after "کد ملی" and a one-time code after "code"', () => {
+    fc.assert(
+      fc.property(iranCodes.filter(varied), digits(6).map((d) => `${1 + (+d[0]! % 9)}${d.slice(1)}`).filter(varied), unusual, unusualIn(3), (id, otp, w, wo) => {
+        foundIn(`کد ملی ${w.render(id)} هست`, w.render(id), 'NATIONAL_ID');
+        foundIn(`your code is ${wo.render(otp)} do not share`, wo.render(otp), 'OTP');
+      }),
+      RUNS,
+    );
+  });
+
+  it('decoys so written beside their cue stay visible: an order, a tracking, a meter and a request number', () => {
+    const cue = fc.constantFrom('order', 'tracking number', 'meter no', 'request number', 'رقم الطلب', 'شماره سفارش');
+    fc.assert(
+      fc.property(cue, digits(7).map((d) => `3${d}`), fc.oneof(ocr, keycaps), (c, d, w) => {
+        visibleIn(`${c} ${w.render(d)} please check`, w.render(d));
+      }),
+      RUNS,
+    );
+  });
+});
