@@ -107,11 +107,12 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     // groups apart by a comma, "..", a pause or a line break are masked one by one, as they were written (digits one
     // per line, "4\n8\n2\n9", stay one value)
     let a = start;
+    // (typed digits keep their layout: only a dictation's comma or the next message of a chat export cuts them)
     for (const r of runs) {
-      if (r.written === 'digits') continue;
       for (let n = 1; n < r.groups.length; n++) {
         const cut = r.groups[n - 1]!.end;
-        if (cut > a && r.groups[n]!.start < end && r.groups[n - 1]!.digits.length > 1 && r.groups[n]!.digits.length > 1) {
+        const apart = r.written === 'words' ? r.groups[n - 1]!.digits.length > 1 && r.groups[n]!.digits.length > 1 : r.groups[n]!.apart === true;
+        if (cut > a && r.groups[n]!.start < end && apart) {
           spoken.push({ ...sp, start: a, end: cut });
           a = r.groups[n]!.start;
         }

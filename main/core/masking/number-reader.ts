@@ -18,6 +18,8 @@ import { maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenR
 import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
 
 export interface NumberCandidate extends SpokenRun {
+  /** Per group as in `SpokenRun`; `apart` when it is masked apart from the group before (a dictation's comma, the next message). */
+  groups: Array<SpokenRun['groups'][number] & { apart?: boolean }>;
   /** The value's digits, ASCII, separators left out. */
   digits: string;
   /** How its tokens were written: all digits (some of them OCR'd letters or keycaps), or words among them. */
@@ -26,20 +28,23 @@ export interface NumberCandidate extends SpokenRun {
   plain: boolean;
 }
 
-/** OCR's and typists' usual slips inside a digit run, each with the digit it stands for. */
-const CONFUSABLE = new Map<number, number>([
-  [0x4f, 0], [0x6f, 0], // O o
-  [0x6c, 1], [0x49, 1], // l I
-  [0x53, 5], // S
-  [0x42, 8], // B
-]);
+/** OCR's and typists' usual slips inside a digit run (O/o for 0, l/I for 1, S for 5, B for 8): the digit, or -1. */
+function confusable(c: number): number {
+  switch (c) {
+    case 0x4f: case 0x6f: return 0;
+    case 0x6c: case 0x49: return 1;
+    case 0x53: return 5;
+    case 0x42: return 8;
+    default: return -1;
+  }
+}
 const KEYCAP = 0x20e3;
 const VS16 = 0xfe0f;
 
 /** The digit a unit stands for in a run (a digit of any script or a confusable letter), or -1. */
 function tokenUnit(c: number): number {
   const d = digitValue(c);
-  return d >= 0 ? d : (CONFUSABLE.get(c) ?? -1);
+  return d >= 0 ? d : confusable(c);
 }
 
 /** Length of a keycap's tail ("\ufe0f\u20e3" or "\u20e3") at `i`, 0 if none. */
@@ -77,6 +82,8 @@ interface Token {
   letters: number;
   edge: boolean;
   keycaps: boolean;
+  /** Masked apart from the token before it (after a dictation's comma, or in the next message of a chat export). */
+  apart?: boolean;
 }
 
 function digitRunLength(s: string, i: number): number {
@@ -98,7 +105,7 @@ function tokenAt(s: string, i: number): Token | null {
   let start = i;
   // confusable letters right before the first digit ("O55", "l055…"), unless they end a word ("KFHO93…") or a capital
   // opens a long number (the letter of a passport, "B56473256")
-  while (start > 0 && CONFUSABLE.has(s.charCodeAt(start - 1))) start--;
+  while (start > 0 && confusable(s.charCodeAt(start - 1)) >= 0) start--;
   if (start < i && ((start > 0 && isLatinLetter(s.charCodeAt(start - 1))) || (s.charCodeAt(start) < 0x61 && digitRunLength(s, i) >= 7))) start = i;
   let end = start;
   let digits = '';
@@ -135,6 +142,20 @@ function tokenAt(s: string, i: number): Token | null {
   return { start, end, digits, letters, edge, keycaps };
 }
 
+/** "[10:42, 3/12/2026] Sara: ", "[8:05 PM, 12/1/2026] Jake: ": a WhatsApp export's line prefix, with the writer's name. */
+const CHAT_PREFIX = /\[\d{1,2}[:.]\d{2}(?:[ \u202f]?[APap][Mm])?, \d{1,2}\/\d{1,2}\/\d{2,4}\] ([^:\n\]]{1,40}): /y;
+
+/** Length of the chat export's prefix at `at` (a line's start) when the line of `from` has one by the same writer, else 0. */
+function nextMessageBySameWriter(s: string, from: number, at: number): number {
+  CHAT_PREFIX.lastIndex = at;
+  const next = CHAT_PREFIX.exec(s);
+  if (!next) return 0;
+  const lineStart = s.lastIndexOf('\n', from - 1) + 1;
+  CHAT_PREFIX.lastIndex = lineStart;
+  const here = CHAT_PREFIX.exec(s);
+  return here && here[1] === next[1] ? next[0].length : 0;
+}
+
 /**
  * Runs of typed tokens. `plain` ones are what the typed reader of `detect.ts` reads as it stands; the others hold an
  * OCR'd letter ("4O54 4855 …", "l055O85698"), keycaps, ellipses ("0553...841...927") or a pictograph ("4462 4528 🙏
@@ -146,12 +167,13 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
   const out: NumberCandidate[] = [];
   let i = 0;
   while (i < s.length) {
-    if (tokenUnit(s.charCodeAt(i)) < 0 || digitValue(s.charCodeAt(i)) < 0) {
+    if (digitValue(s.charCodeAt(i)) < 0) {
       i++;
       continue;
     }
     const toks: Token[] = [];
     let odd = false;
+    let pauses = 0;
     let t: Token | null = tokenAt(s, i);
     if (!t) {
       while (digitValue(s.charCodeAt(i)) >= 0) i++;
@@ -164,8 +186,10 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       let ellipsis = false;
       let lines = 0;
       let pictographs = 0;
+      let commas = 0;
       while (k < s.length && k - t.end < MAX_SEPARATOR) {
         const c = s.charCodeAt(k);
+        if (c === 0x2c || c === 0x060c) commas++;
         if (c === 0x2e) dots++;
         else if (c === 0x2026) ellipsis = true;
         else if (c === 0x0a) lines++;
@@ -174,27 +198,43 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
         if (p > 1 || !separatorUnit(c)) pictographs++;
         k += p;
       }
+      // the next message of a chat export by the same writer ("0553\n[09:15, 4/12/2026] Chidi: 841 927")
+      const message = lines === 1 && s.charCodeAt(k - 1) === 0x0a ? nextMessageBySameWriter(s, t.start, k) : 0;
+      k += message;
       if (k === t.end || lines > 1 || pictographs > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
       const next: Token | null = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
       if (!next || next.start !== k || next.digits.length === next.letters) break;
-      if (ellipsis || dots > 1 || pictographs) odd = true;
+      if (ellipsis || dots > 1 || pictographs || message) odd = true;
+      // a comma between groups of digits is a pause in dictation ("4338, 5377, 1847, 1887"): masked apart, read as one
+      const pause = message > 0 || (commas > 0 && t.digits.length >= 2 && next.digits.length >= 2);
+      if (pause) {
+        next.apart = true;
+        pauses++;
+      }
       t = next;
     }
     i = Math.max(i + 1, toks[toks.length - 1]!.end);
     const digits = toks.reduce((n, x) => n + x.digits.length - x.letters, 0);
     // letters read as digits: each token otherwise digits, an edge letter only in a long run
     if (toks.some((x) => x.letters && (x.letters * 2 > x.digits.length - x.letters || (x.edge && digits < 6)))) continue;
-    const plain = !odd && !toks.some((x) => x.letters || x.keycaps);
+    // three groups or more said with pauses are one value for the classifier to decide on (a list of two is a list)
+    const plain = !odd && pauses < 2 && !toks.some((x) => x.letters || x.keycaps);
     if (plainToo || !plain) {
       const all = toks.map((x) => x.digits).join('');
-      out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: all, written: 'digits', plain, groups: toks.map((x) => ({ start: x.start, end: x.end, digits: x.digits })) });
+      out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: all, written: 'digits', plain, groups: toks.map((x) => ({ start: x.start, end: x.end, digits: x.digits, ...(x.apart ? { apart: true } : {}) })) });
     }
   }
   return out;
 }
 
-/** The cheap test for `typedRuns`: a digit beside a confusable letter, a keycap, an ellipsis or a pictograph after a digit. */
-const MAY_HAVE_TYPED = /[0-9\u0660-\u0669\u06f0-\u06f9](?:[OolISB]|\ufe0f?\u20e3|\.\.|…|[ \u00a0\u200e\u200f]{0,3}(?:[\u2600-\u27bf\u2b00-\u2bff]|[\ud83c-\ud83e][\udc00-\udfff]))|[OolISB][0-9\u0660-\u0669\u06f0-\u06f9]/;
+/**
+ * The cheap test for `typedRuns`: a digit beside a confusable letter that ends no Latin word, a keycap, an ellipsis or a pictograph after a
+ * digit, three groups apart by commas, a chat export's next line after a digit.
+ */
+const D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
+const MAY_HAVE_TYPED = new RegExp(
+  `${D}(?:[OolISB](?![a-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[)|(?<![a-z])[OolISB]${D}|${D}{2}[,،] ?${D}{2,}[,،] ?${D}{2}`,
+);
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');
 

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detectSensitive } from '../../../main/core/masking';
 import { cuesAround, readNumbers } from '../../../main/core/masking/number-reader';
 import { digits, foundIn, iranCodes, luhnComplete, RUNS, SCRIPTS, visibleIn } from './generators';
 
@@ -151,3 +152,40 @@ describe('values written however, beside their cue, are masked as their type (pr
     );
   });
 });
+
+describe('a value split over a chat export\'s messages, or dictated with commas (property)', () => {
+  const saudiMobiles = digits(8).map((d) => `05${(+d[0]! % 6) + 3}${d.slice(1)}`);
+  const names = fc.constantFrom('Sara', 'Chidi', 'أبو فهد', 'رضا', 'Jake M.');
+  const stamp = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 10, max: 59 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 })).map(([h, m, d, mo]) => `[${h}:${m}, ${d}/${mo}/2026]`);
+
+  it('each part of a phone sent as its own message by the same writer is masked, the export\'s times and dates are not', () => {
+    fc.assert(
+      fc.property(saudiMobiles, fc.integer({ min: 3, max: 6 }), names, stamp, fc.constantFrom(...SCRIPTS), (phone, cut, name, at, script) => {
+        const [a, b] = [phone.slice(0, cut), phone.slice(cut)].map((p) => p.replace(/[0-9]/g, (x) => script[+x]!));
+        const text = `${at} ${name}: my number\n${at} ${name}: ${a!}\n${at} ${name}: ${b!}`;
+        foundIn(text, a!, 'PHONE', 'first');
+        foundIn(text, b!, 'PHONE');
+        visibleIn(text, at.slice(1, -1));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a card dictated in fours with commas is masked; a list of amounts or orders stays visible', () => {
+    fc.assert(
+      fc.property(cards.filter((c) => new Set(c).size >= 6), fc.constantFrom(', ', '، ', ','), fc.constantFrom('paid', 'orders', 'دفعت', 'سفارش‌ها'), digits(8).map((d) => `${1 + (+d[0]! % 9)}${d}`).filter(varied), (card, comma, word, d) => {
+        const groups = groupsOf(card, [4]);
+        const text = `card ${groups.join(comma)} pls`;
+        for (const g of groups) expect(maskedRange(text, g), text).toBe(true);
+        visibleIn(`${word} ${d.slice(0, 3)}${comma}${d.slice(3, 6)}${comma}${d.slice(6)} thanks`, `${d.slice(0, 3)}${comma}${d.slice(3, 6)}${comma}${d.slice(6)}`);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Some card span covers the group `g` in `text` (first occurrence): group by group after ", ", whole after a bare ",". */
+function maskedRange(text: string, g: string): boolean {
+  const at = text.indexOf(g);
+  return detectSensitive(text).some((s) => s.type === 'CARD' && s.start <= at && s.end >= at + g.length);
+}
