@@ -228,12 +228,12 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
 }
 
 /**
- * The cheap test for `typedRuns`: a digit beside a confusable letter that ends no Latin word, a keycap, an ellipsis or a pictograph after a
+ * The cheap test for `typedRuns`: a digit beside a confusable letter that stands in no Latin word, a keycap, an ellipsis or a pictograph after a
  * digit, three groups apart by commas, a chat export's next line after a digit.
  */
 const D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB](?![a-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[)|(?<![a-z])[OolISB]${D}|${D}{2}[,،] ?${D}{2,}[,،] ?${D}{2}`,
+  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[)|(?<![A-Za-z])[OolISB]${D}|${D}{2}[,،] ?${D}{2,}[,،] ?${D}{2}`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');

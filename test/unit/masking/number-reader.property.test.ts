@@ -189,3 +189,30 @@ function maskedRange(text: string, g: string): boolean {
   const at = text.indexOf(g);
   return detectSensitive(text).some((s) => s.type === 'CARD' && s.start <= at && s.end >= at + g.length);
 }
+
+/** A number from 0 to 99 said in French, as a Maghrebi customer dictates a phone in pairs. */
+function frenchPair(n: number): string {
+  const UNITS = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize'];
+  const TENS = ['', '', 'vingt', 'trente', 'quarante', 'cinquante', 'soixante'];
+  if (n < 10) return `zéro ${UNITS[n]!}`;
+  if (n <= 16) return UNITS[n]!;
+  if (n < 20) return `dix-${UNITS[n - 10]!}`;
+  const [t, u] = n < 70 ? [Math.floor(n / 10), n % 10] : n < 80 ? [6, n - 60] : [8, n - 80];
+  const tens = t === 8 ? (u ? 'quatre-vingt' : 'quatre-vingts') : TENS[t]!;
+  if (!u) return tens;
+  const unit = u < 17 ? UNITS[u]! : `dix-${UNITS[u - 10]!}`;
+  return (u === 1 || u === 11) && t !== 8 ? `${tens} et ${unit}` : `${tens}-${unit}`;
+}
+
+describe('numbers said whole in French (property)', () => {
+  it('a phone dictated in pairs with pauses reads the same digits (said without them, "quatre-vingts" and "soixante-quatre vingt" can be cut two ways)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 10, max: 99 }), { minLength: 4, maxLength: 4 }), fc.constantFrom(6, 7), fc.constantFrom(', ', ','), (pairs, first, gap) => {
+        const d = `0${first}${pairs.map((p) => String(p)).join('')}`;
+        const text = `appelez moi au ${[frenchPair(first), ...pairs.map(frenchPair)].join(gap)} merci`;
+        expect(readNumbers(text).map((c) => c.digits).join(''), text).toBe(d);
+      }),
+      RUNS,
+    );
+  });
+});
