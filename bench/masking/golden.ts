@@ -105,14 +105,20 @@ if (check) {
       .map((l) => [(JSON.parse(l) as string[])[0]!, l] as const),
   );
   let diffs = 0;
+  let hidden = 0;
   let fresh = 0;
   lines.forEach((line, i) => {
     const was = want.get(texts[i]!);
     if (was === undefined) fresh++;
-    else if (was !== line && diffs++ < 10) console.log(withheld.has(texts[i]!) ? 'differs: a row of a report-only set (not printed)' : `differs:\n  was ${was}\n  now ${line}`);
+    else if (was !== line) {
+      diffs++;
+      // every changed output is listed, so each can be inspected; a report-only row only counted
+      if (withheld.has(texts[i]!)) hidden++;
+      else console.log(`differs:\n  was ${was}\n  now ${line}`);
+    }
   });
   const compared = `${lines.length - fresh} texts compared (${fresh} not in the recording: strings of tests written since)`;
-  console.log(diffs ? `${diffs} of ${compared} differ from ${check}` : `identical to ${check}: ${compared}`);
+  console.log(diffs ? `${diffs} of ${compared} differ from ${check} (${hidden} of them rows of report-only sets, not printed)` : `identical to ${check}: ${compared}`);
   process.exit(diffs ? 1 : 0);
 } else {
   const pinned = path.join(here, 'golden.sha256');

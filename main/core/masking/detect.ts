@@ -375,8 +375,6 @@ function findIbans(scan: Scan): void {
       } else if (c === 0x20 || c === 0x0a || c === 0x2d || c === 0x5f || (c === 0x2e && isAlnumAt(s, i + 1))) {
         if (group && group !== 4) unevenGroups = true;
         group = 0;
-      } else if (c > 0x7f && isDigit(s.charCodeAt(i - 2)) && pictographAt(s, i)) {
-        i += pictographAt(s, i) - 1;
       } else break;
     }
     if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
@@ -679,39 +677,8 @@ function spokenSuffix(s: string, e: number): boolean {
   return k >= s.length || !(isDigit(c) || isLatinLetter(c) || c === 0x40 || c === 0x5f || ((c === 0x2e || c === 0x2d) && isAlnumAt(s, k + 1)));
 }
 
-/** Length of the pictograph (one emoji or dingbat, with its variation selector) at `i`, 0 if none. */
-function pictographAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  let k = i;
-  if (c >= 0xd83c && c <= 0xd83e) {
-    const lo = s.charCodeAt(i + 1);
-    if (!(lo >= 0xdc00 && lo <= 0xdfff)) return 0;
-    k += 2;
-  } else if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) k++;
-  else return 0;
-  if (s.charCodeAt(k) === 0xfe0f) k++;
-  return k - i;
-}
-
-/** One pictograph standing between a value's groups, spaces around it optional: "4462 4528 🙏 0951 1765", "4 5 🔥 8 1 0 2". */
-function emojiSeparator(s: string, i: number): number {
-  if (!isDigit(s.charCodeAt(i - 1))) return 0;
-  let k = i;
-  if (s.charCodeAt(k) === 0x20) k++;
-  const p = pictographAt(s, k);
-  if (!p) return 0;
-  k += p;
-  if (s.charCodeAt(k) === 0x20) k++;
-  return k < s.length && isDigit(s.charCodeAt(k)) ? k - i : 0;
-}
-
 /** Length of the separator between two digit groups starting at `i` (0: none). */
 function separatorAt(s: string, i: number): number {
-  const c0 = s.charCodeAt(i);
-  if (c0 > 0x7f || (c0 === 0x20 && s.charCodeAt(i + 1) > 0x7f)) {
-    const emoji = emojiSeparator(s, i);
-    if (emoji) return emoji;
-  }
   let k = i;
   let dash = 0;
   let dot = 0;
@@ -867,7 +834,6 @@ function smallSpacedGroups(s: string, run: Run, a: number, b: number): boolean {
 /** " ", "-", " - " or a line break ("482\n913") between two groups of a code; a dot or a tab only between single digits ("4.8.2.9", "٤٫٨٫٢٫٩"). */
 function otpSeparator(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
-  if (c > 0x7f || (c === 0x20 && s.charCodeAt(from + 1) > 0x7f)) return emojiSeparator(s, from) === to - from;
   if (to - from === 1) return c === 0x20 || c === 0x2d || c === 0x0a || c === 0x09 || (c === 0x2e && from - 1 >= 0 && !isDigit(s.charCodeAt(from - 2)) && !isDigit(s.charCodeAt(to + 1)));
   return to - from === 3 && c === 0x20 && s.charCodeAt(from + 1) === 0x2d && s.charCodeAt(from + 2) === 0x20;
 }
@@ -1538,8 +1504,9 @@ function handleRun(scan: Scan, run: Run): void {
   const G = run.n; // at most MAX_GROUPS (readRun), so a bit mask of groups fits an int
   // "(021) 2915 9252 2 hafte", "+966 55 123 4567 5 times": a value without its last group, which is a count of the
   // word after it, is read first
-  // ("0114 78 900 25 ابعتولي": unless the whole run is a phone valid in its plan, the last group said with it)
-  if (countAtEnd(scan.norm, run) && !wholeRunPhone(scan, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
+  // ("0114 78 900 25 ابعتولي", "کد ملی 5710 1246 48 هست": unless the whole run is a value its digits prove, the last
+  // group said with it)
+  if (countAtEnd(scan.norm, run) && !wholeRunValid(scan, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
   // "4119… exp 04/28 / 530": what follows a card is its expiry and code, cut wherever they meet
   if (afterCard(scan, run.gs[0]!)) {
@@ -1557,9 +1524,10 @@ function handleRun(scan: Scan, run: Run): void {
   classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
 }
 
-function wholeRunPhone(scan: Scan, run: Run): boolean {
+/** The whole run is a value its digits prove: a phone valid in its plan, a card or a national ID whose checksum holds. */
+function wholeRunValid(scan: Scan, run: Run): boolean {
   const v = classify(scan, run, 0, run.n - 1);
-  return v !== null && v !== 'date' && v.type === 'PHONE' && v.confidence >= 0.85;
+  return v !== null && v !== 'date' && (v.type === 'PHONE' ? v.confidence >= 0.85 : (v.type === 'CARD' || v.type === 'NATIONAL_ID') && v.confidence >= 0.95);
 }
 
 const MONTH_WORD_BEFORE = /(?:month|mois|mah|شهر|ماه)[ \u00a0]*:?[ \u00a0]*$/i;

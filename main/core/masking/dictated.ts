@@ -5,8 +5,7 @@
  */
 import { digitValue } from '../text/fold';
 import { detectSensitive as detect } from './detect';
-import { maySpeakDigits, rewriteSpoken, spokenRuns, type SpokenRun } from './spoken-digits';
-import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
+import { readAsDigits } from './number-reader';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -87,24 +86,14 @@ function withSpeltLetters(text: string, spans: DetectedSpan[]): DetectedSpan[] {
 
 const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCodeAt(i)) >= 0;
 
-/** Digit words read one by one and numbers read whole (a date's day and year, a phone's groups): the latter win where they overlap. */
-function merge(digits: SpokenRun[], whole: SpokenRun[]): SpokenRun[] {
-  if (!whole.length) return digits;
-  const kept = digits.filter((r) => !whole.some((w) => r.start < w.end && w.start < r.end));
-  return [...kept, ...whole].sort((x, y) => x.start - y.start);
-}
-
 /** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   const typed = detect(text, options);
   const found = typed.length ? withCorrections(text, withSpeltLetters(text, withAlternatives(text, typed))) : typed;
   if (!text) return found;
-  const digitWords = maySpeakDigits(text);
-  const worded = mayHaveWordedNumbers(text, digitWords);
-  if (!digitWords && !worded) return found;
-  const runs = merge(digitWords ? spokenRuns(text) : [], worded ? wordedNumberRuns(text) : []);
-  if (!runs.length) return found;
-  const rw = rewriteSpoken(text, runs);
+  const read = readAsDigits(text);
+  if (!read) return found;
+  const { runs, rewritten: rw } = read;
   const spoken: DetectedSpan[] = [];
   for (const sp of withAlternatives(rw.text, detect(rw.text, options))) {
     let start = rw.from[sp.start]!;
@@ -118,10 +107,12 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     // groups apart by a comma, "..", a pause or a line break are masked one by one, as they were written (digits one
     // per line, "4\n8\n2\n9", stay one value)
     let a = start;
+    // (typed digits keep their layout: only a dictation's comma or the next message of a chat export cuts them)
     for (const r of runs) {
       for (let n = 1; n < r.groups.length; n++) {
         const cut = r.groups[n - 1]!.end;
-        if (cut > a && r.groups[n]!.start < end && r.groups[n - 1]!.digits.length > 1 && r.groups[n]!.digits.length > 1) {
+        const apart = r.written === 'words' ? r.groups[n - 1]!.digits.length > 1 && r.groups[n]!.digits.length > 1 : r.groups[n]!.apart === true;
+        if (cut > a && r.groups[n]!.start < end && apart) {
           spoken.push({ ...sp, start: a, end: cut });
           a = r.groups[n]!.start;
         }
@@ -129,7 +120,12 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     }
     spoken.push({ ...sp, start: a, end });
   }
-  // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone)
-  const more = spoken.filter((s) => !found.some((f) => s.start < f.end && f.start < s.end));
-  return more.length ? found.concat(more).sort((x, y) => x.start - y.start || y.end - x.end) : found;
+  // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone), but a run
+  // of digits read whole across what the typed reader could not cross ("7 2 ⭐ 6 0 9 1") takes the parts it holds
+  const overlaps = (s: { start: number; end: number }, f: { start: number; end: number }): boolean => s.start < f.end && f.start < s.end;
+  const whole = (s: DetectedSpan): boolean => runs.some((r) => r.written === 'digits' && overlaps(s, r)) && found.every((f) => !overlaps(s, f) || (f.start >= s.start && f.end <= s.end && f.end - f.start < s.end - s.start));
+  const more = spoken.filter((s) => whole(s) || !found.some((f) => overlaps(s, f)));
+  if (!more.length) return found;
+  const kept = found.filter((f) => !more.some((s) => overlaps(s, f)));
+  return kept.concat(more).sort((x, y) => x.start - y.start || y.end - x.end);
 }

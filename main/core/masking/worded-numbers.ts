@@ -25,7 +25,7 @@ const putFa = (value: number, words: string): void => {
   for (const w of words.split(/\s+/)) if (w) PERSIAN.add(foldKeyword(w));
 };
 // Arabic (MSA, Gulf, Egyptian, Levantine spellings), folded (ة → ه, أ → ا, ی → ي)
-put(0, 'صفر');
+put(0, 'صفر zéro');
 put(1, 'واحد واحده احد');
 put(2, 'اثنين اثنان اتنين اثنتين اثنتان اثنا اتنا');
 put(3, 'ثلاثه ثلاث تلاته تلات');
@@ -102,6 +102,27 @@ putFa(700, 'هفتصد');
 putFa(800, 'هشتصد');
 putFa(900, 'نهصد');
 putFa(THOUSAND, 'هزار');
+// French (Maghrebi customers dictate phones in it: "zéro six, soixante et un, quatre-vingt-dix-huit")
+put(1, 'un une');
+put(2, 'deux');
+put(3, 'trois');
+put(4, 'quatre');
+put(5, 'cinq');
+put(7, 'sept');
+put(8, 'huit');
+put(9, 'neuf');
+put(10, 'dix');
+put(11, 'onze');
+put(12, 'douze');
+put(13, 'treize');
+put(14, 'quatorze');
+put(15, 'quinze');
+put(16, 'seize');
+put(20, 'vingt vingts');
+put(30, 'trente');
+put(40, 'quarante');
+put(50, 'cinquante');
+put(60, 'soixante');
 // English
 for (const [value, words] of ENGLISH_NUMBERS) put(value, words);
 put(0, 'oh');
@@ -110,7 +131,7 @@ put(THOUSAND, 'thousand');
 
 /** Persian ordinals: the cardinal and "م" / "ام" ("پانزدهم", "بیست و یکم", "سی‌ام"); and the irregular ones. */
 const ORDINALS = new Map<string, number>([['اول', 1], ['یکم', 1], ['سوم', 3], ['first', 1], ['second', 2], ['third', 3]].map(([w, v]) => [foldKeyword(w as string), v as number]));
-const AND = new Set(['و', 'and'].map(foldKeyword));
+const AND = new Set(['و', 'and', 'et'].map(foldKeyword));
 
 function valueOf(word: string): number | undefined {
   const v = VALUES.get(word) ?? ORDINALS.get(word);
@@ -130,9 +151,9 @@ function valueOf(word: string): number | undefined {
   return undefined;
 }
 
-/** Letters of a word (Latin, Arabic script, ZWNJ inside a word). */
+/** Letters of a word (Latin with its accents, Arabic script, ZWNJ inside a word). */
 function isWordUnit(c: number): boolean {
-  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x621 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || c === 0x6a9 || c === 0x6af || c === 0x6cc || c === 0x200c;
+  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || (c >= 0x621 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || c === 0x6a9 || c === 0x6af || c === 0x6cc || c === 0x200c;
 }
 
 interface Word {
@@ -175,16 +196,21 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
   let last = k - 1;
   /** The word before was a Persian number word with no "و" after it yet. */
   let persianLast = false;
+  /** "and" came before this word ("خمسة وعشرين", "soixante et un"). */
+  let afterAnd = false;
   for (; j < ws.length; j++) {
     const w = ws[j]!;
     if (j > k && !/^[ \u00a0\u200c-]{1,3}$/.test(text.slice(ws[j - 1]!.end, w.start))) break;
     if (AND.has(w.folded)) {
       if (!any) break;
       persianLast = false;
+      afterAnd = true;
       continue;
     }
     const v = valueOf(w.folded);
     if (v === undefined) break;
+    const joined = afterAnd;
+    afterAnd = false;
     if (v === 0) {
       // a zero is said only before a number, never inside one: after one it opens the next group
       if (any) break;
@@ -216,8 +242,28 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
       total += v;
       compound = true;
     } else {
-      // a unit after a unit, or tens after tens, is another number ("five five" is read digit by digit elsewhere)
+      // French tens: "soixante-dix-huit" is 60 + 18, "quatre-vingt-douze" 4 × 20 + 12, "soixante et onze" 71 (joined
+      // by a hyphen or "et": "soixante douze" is 60, then 12)
+      if ((current % 100 === 60 || current % 100 === 80) && (joined || text.slice(ws[j - 1]!.end, w.start) === '-')) {
+        if (v >= 10 && v < 20) {
+          current += v;
+          compound = true;
+          last = j;
+          continue;
+        }
+      }
+      // ("dix quatre-vingts": "quatre" before "vingt" opens the next number)
+      if (any && w.folded === 'quatre' && /^vingts?$/.test(ws[j + 1]?.folded ?? '') && text.slice(w.end, ws[j + 1]!.start) === '-') break;
+      if (v === 20 && current % 100 === 4 && ws[j - 1]!.folded === 'quatre') {
+        current += 76;
+        compound = true;
+        last = j;
+        continue;
+      }
+      // a unit after a unit, tens after tens, or tens right after a unit in Latin letters (Arabic joins them: "خمسة
+      // وعشرين") is another number ("five five" is read digit by digit elsewhere; "six quarante" is 6, then 40)
       if (any && v < 10 && current % 10 !== 0) break;
+      if (any && v >= 10 && v < 100 && current % 10 !== 0 && !joined && w.folded.charCodeAt(0) < 0x100) break;
       if (any && v >= 10 && v < 100 && current % 100 >= 10) break;
       // hundreds after tens or hundreds open the next group ("صد و بیست و سه چهارصد و پنجاه …", said without commas)
       if (any && v >= 100 && current >= 10) break;
@@ -261,7 +307,7 @@ function readGroup(ws: Word[], k: number, text: string): Compound | null {
 // (a whole word: "الفاتورة", "الفرع" open with the same letters)
 const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand)|صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/gi;
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
-const ENGLISH_DAY = /teen|twenty|thirty/i;
+const ENGLISH_DAY = /teen|twenty|thirty|vingt|trente|quarante|cinquante|soixante|dix|onze|douze|treize|quatorze|quinze|seize/i;
 
 /** "شهر عشرة سنة ثمانية وعشرين", "month nine year thirty": a month and a year each said after its word (a card's expiry). */
 const MONTH_THEN_YEAR = /(?:شهر|ماه|month) [^ ]+(?: [^ ]+)? (?:سنة|سنه|سال|year) /;

@@ -1,0 +1,285 @@
+/**
+ * The number-token reader: every run of number tokens in a message read as one candidate value, whatever it is
+ * written in — digits of any script, digit words and whole numbers in words (`spoken-digits.ts`,
+ * `worded-numbers.ts`), keycap emoji ("4️⃣8️⃣1️⃣"), and letters an OCR'd screenshot or a slip of the finger puts
+ * inside a digit run (O/o for 0, l/I for 1, S for 5, B for 8) — with any separators between its tokens (spaces,
+ * dashes, dots, ellipses, commas of dictation, slashes, pictographs, line breaks, direction and zero-width marks).
+ *
+ * Each candidate carries its digits as typed and normalised and its groups; `cuesAround` gives the cue words on
+ * either side of it. The detectors read the message with every candidate they cannot read as typed written out in
+ * ASCII digits (`readAsDigits`), so one classifier (`detect.ts`) decides every value's type from its digits, their
+ * checksum and shape, the cues around it and its neighbours, however it was written.
+ */
+import { digitValue } from '../text/fold';
+import { numberCueAfter, numberCueBefore } from './context';
+import { normalise } from './detection-text';
+import type { Cue } from './lexicon';
+import { maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
+import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
+
+export interface NumberCandidate extends SpokenRun {
+  /** Per group as in `SpokenRun`; `apart` when it is masked apart from the group before (a dictation's comma, the next message). */
+  groups: Array<SpokenRun['groups'][number] & { apart?: boolean }>;
+  /** The value's digits, ASCII, separators left out. */
+  digits: string;
+  /** How its tokens were written: all digits (some of them OCR'd letters or keycaps), or words among them. */
+  written: 'digits' | 'words';
+  /** Typed digits the typed reader of `detect.ts` reads as they stand (nothing to rewrite). */
+  plain: boolean;
+}
+
+/** OCR's and typists' usual slips inside a digit run (O/o for 0, l/I for 1, S for 5, B for 8): the digit, or -1. */
+function confusable(c: number): number {
+  switch (c) {
+    case 0x4f: case 0x6f: return 0;
+    case 0x6c: case 0x49: return 1;
+    case 0x53: return 5;
+    case 0x42: return 8;
+    default: return -1;
+  }
+}
+const KEYCAP = 0x20e3;
+const VS16 = 0xfe0f;
+
+/** The digit a unit stands for in a run (a digit of any script or a confusable letter), or -1. */
+function tokenUnit(c: number): number {
+  const d = digitValue(c);
+  return d >= 0 ? d : confusable(c);
+}
+
+/** Length of a keycap's tail ("\ufe0f\u20e3" or "\u20e3") at `i`, 0 if none. */
+function keycapTail(s: string, i: number): number {
+  if (s.charCodeAt(i) === KEYCAP) return 1;
+  return s.charCodeAt(i) === VS16 && s.charCodeAt(i + 1) === KEYCAP ? 2 : 0;
+}
+
+function isPictograph(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd83c && c <= 0xd83e && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) return s.charCodeAt(i + 2) === VS16 ? 3 : 2;
+  if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) return s.charCodeAt(i + 1) === VS16 ? 2 : 1;
+  return 0;
+}
+
+/** Units a separator between two tokens may hold besides one pictograph: spaces, marks, dashes, dots, commas, slashes, a line break. */
+function separatorUnit(c: number): boolean {
+  switch (c) {
+    case 0x20: case 0xa0: case 0x2009: case 0x202f: case 0x200b: case 0x200c: case 0x200d: case 0x200e: case 0x200f: case 0x061c:
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069: case 0x2d: case 0x2013: case 0x2e: case 0x2026: case 0x2c: case 0x060c:
+    case 0x2f: case 0x5f: case 0x0a:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const MAX_SEPARATOR = 6;
+
+interface Token {
+  start: number;
+  end: number;
+  digits: string;
+  /** OCR'd letters in it, and whether one stands at its edge. */
+  letters: number;
+  edge: boolean;
+  keycaps: boolean;
+  /** Masked apart from the token before it (after a dictation's comma, or in the next message of a chat export). */
+  apart?: boolean;
+}
+
+function digitRunLength(s: string, i: number): number {
+  let k = i;
+  while (digitValue(s.charCodeAt(k)) >= 0) k++;
+  return k - i;
+}
+
+function isLowerLatin(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+/** The token of digits, confusable letters and keycaps at `i` (which holds a digit), or null when it is part of a word. */
+function tokenAt(s: string, i: number): Token | null {
+  let start = i;
+  // confusable letters right before the first digit ("O55", "l055…"), unless they end a word ("KFHO93…") or a capital
+  // opens a long number (the letter of a passport, "B56473256")
+  while (start > 0 && confusable(s.charCodeAt(start - 1)) >= 0) start--;
+  if (start < i && ((start > 0 && isLatinLetter(s.charCodeAt(start - 1))) || (s.charCodeAt(start) < 0x61 && digitRunLength(s, i) >= 7))) start = i;
+  let end = start;
+  let digits = '';
+  let letters = 0;
+  let keycaps = false;
+  let edge = false;
+  for (;;) {
+    const c = s.charCodeAt(end);
+    const d = tokenUnit(c);
+    if (d < 0) break;
+    if (digitValue(c) < 0) {
+      letters++;
+      if (end === start) edge = true;
+    }
+    digits += String(d);
+    end++;
+    const tail = keycapTail(s, end);
+    if (tail) {
+      keycaps = true;
+      end += tail;
+    }
+  }
+  while (end > start && digitValue(s.charCodeAt(end - 1)) < 0 && s.charCodeAt(end - 1) !== KEYCAP) {
+    // a letter that ends the token and starts a word ("123 Oak") is the word's
+    if (!isLatinLetter(s.charCodeAt(end))) break;
+    end--;
+    letters--;
+    digits = digits.slice(0, -1);
+  }
+  if (letters && digitValue(s.charCodeAt(end - 1)) < 0 && s.charCodeAt(end - 1) !== KEYCAP) edge = true;
+  // digits inside a word written in Latin letters ("tes3a", "wa7ed", "09134422504e") are the word's; a capital or two
+  // before them open a value ("N048271S3", "IR39 …")
+  if (isLowerLatin(s.charCodeAt(end)) || isLowerLatin(s.charCodeAt(start - 1))) return null;
+  return { start, end, digits, letters, edge, keycaps };
+}
+
+/** "[10:42, 3/12/2026] Sara: ", "[8:05 PM, 12/1/2026] Jake: ": a WhatsApp export's line prefix, with the writer's name. */
+const CHAT_PREFIX = /\[\d{1,2}[:.]\d{2}(?:[ \u202f]?[APap][Mm])?, \d{1,2}\/\d{1,2}\/\d{2,4}\] ([^:\n\]]{1,40}): /y;
+
+/** Length of the chat export's prefix at `at` (a line's start) when the line of `from` has one by the same writer, else 0. */
+function nextMessageBySameWriter(s: string, from: number, at: number): number {
+  CHAT_PREFIX.lastIndex = at;
+  const next = CHAT_PREFIX.exec(s);
+  if (!next) return 0;
+  const lineStart = s.lastIndexOf('\n', from - 1) + 1;
+  CHAT_PREFIX.lastIndex = lineStart;
+  const here = CHAT_PREFIX.exec(s);
+  return here && here[1] === next[1] ? next[0].length : 0;
+}
+
+/**
+ * Runs of typed tokens. `plain` ones are what the typed reader of `detect.ts` reads as it stands; the others hold an
+ * OCR'd letter ("4O54 4855 …", "l055O85698"), keycaps, ellipses ("0553...841...927") or a pictograph ("4462 4528 🙏
+ * 0951 1765", "+93 70 📞 552 9013") between groups. A letter is read as a digit only inside a run that is otherwise
+ * digits: at most one letter for two digits in its token, and one at a token's edge only in a run of six digits or
+ * more ("B747", "S10" stay what they are).
+ */
+function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
+  const out: NumberCandidate[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (digitValue(s.charCodeAt(i)) < 0) {
+      i++;
+      continue;
+    }
+    const toks: Token[] = [];
+    let odd = false;
+    let pauses = 0;
+    let t: Token | null = tokenAt(s, i);
+    if (!t) {
+      while (digitValue(s.charCodeAt(i)) >= 0) i++;
+      continue;
+    }
+    while (t) {
+      toks.push(t);
+      let k: number = t.end;
+      let dots = 0;
+      let ellipsis = false;
+      let lines = 0;
+      let pictographs = 0;
+      let commas = 0;
+      while (k < s.length && k - t.end < MAX_SEPARATOR) {
+        const c = s.charCodeAt(k);
+        if (c === 0x2c || c === 0x060c) commas++;
+        if (c === 0x2e) dots++;
+        else if (c === 0x2026) ellipsis = true;
+        else if (c === 0x0a) lines++;
+        const p = separatorUnit(c) ? 1 : isPictograph(s, k);
+        if (!p) break;
+        if (p > 1 || !separatorUnit(c)) pictographs++;
+        k += p;
+      }
+      // the next message of a chat export by the same writer ("0553\n[09:15, 4/12/2026] Chidi: 841 927")
+      const message = lines === 1 && s.charCodeAt(k - 1) === 0x0a ? nextMessageBySameWriter(s, t.start, k) : 0;
+      k += message;
+      if (k === t.end || lines > 1 || pictographs > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
+      const next: Token | null = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
+      if (!next || next.start !== k || next.digits.length === next.letters) break;
+      if (ellipsis || dots > 1 || pictographs || message) odd = true;
+      // a comma between groups of digits is a pause in dictation ("4338, 5377, 1847, 1887"): masked apart, read as one
+      const pause = message > 0 || (commas > 0 && t.digits.length >= 2 && next.digits.length >= 2);
+      if (pause) {
+        next.apart = true;
+        pauses++;
+      }
+      t = next;
+    }
+    i = Math.max(i + 1, toks[toks.length - 1]!.end);
+    const digits = toks.reduce((n, x) => n + x.digits.length - x.letters, 0);
+    // letters read as digits: each token otherwise digits, an edge letter only in a long run
+    if (toks.some((x) => x.letters && (x.letters * 2 > x.digits.length - x.letters || (x.edge && digits < 6)))) continue;
+    // three groups or more said with pauses are one value for the classifier to decide on (a list of two is a list)
+    const plain = !odd && pauses < 2 && !toks.some((x) => x.letters || x.keycaps);
+    if (plainToo || !plain) {
+      const all = toks.map((x) => x.digits).join('');
+      out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: all, written: 'digits', plain, groups: toks.map((x) => ({ start: x.start, end: x.end, digits: x.digits, ...(x.apart ? { apart: true } : {}) })) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The cheap test for `typedRuns`: a digit beside a confusable letter that stands in no Latin word, a keycap, an ellipsis or a pictograph after a
+ * digit, three groups apart by commas, a chat export's next line after a digit.
+ */
+const D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
+const MAY_HAVE_TYPED = new RegExp(
+  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[)|(?<![A-Za-z])[OolISB]${D}|${D}{2}[,،] ?${D}{2,}[,،] ?${D}{2}`,
+);
+
+const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');
+
+/** Later lists give way to earlier ones where they overlap: numbers read whole, then typed runs, then digit words. */
+function merge(...lists: NumberCandidate[][]): NumberCandidate[] {
+  const kept: NumberCandidate[] = [];
+  for (const list of lists) for (const r of list) if (!kept.some((w) => r.start < w.end && w.start < r.end)) kept.push(r);
+  return kept.sort((x, y) => x.start - y.start);
+}
+
+function candidates(text: string, plainToo: boolean): NumberCandidate[] {
+  const digitWords = maySpeakDigits(text);
+  const worded = mayHaveWordedNumbers(text, digitWords);
+  const typed = plainToo || MAY_HAVE_TYPED.test(text);
+  if (!digitWords && !worded && !typed) return [];
+  const asWords = (r: SpokenRun): NumberCandidate => ({ ...r, digits: digitsOf(r), written: 'words', plain: false });
+  return merge(worded ? wordedNumberRuns(text).map(asWords) : [], typed ? typedRuns(text, plainToo) : [], digitWords ? spokenRuns(text).map(asWords) : []);
+}
+
+/** Every candidate value in `text`, however it is written. */
+export function readNumbers(text: string): NumberCandidate[] {
+  return candidates(text, true);
+}
+
+/**
+ * The message with each candidate the typed reader cannot read as it stands written in ASCII digits (groups apart by
+ * a space), and the map back; null when there is none.
+ */
+export function readAsDigits(text: string): { runs: NumberCandidate[]; rewritten: Rewritten } | null {
+  const runs = candidates(text, false);
+  return runs.length ? { runs, rewritten: rewriteSpoken(text, runs) } : null;
+}
+
+/** The cue words right around a candidate in its clause: before it and after it (0: none). */
+export function cuesAround(text: string, c: { start: number; end: number }): { before: Cue | 0; after: Cue | 0 } {
+  const n = normalise(text);
+  /** The first normalised unit at or after an original offset. */
+  const at = (o: number): number => {
+    if (!n.map) return o;
+    let i = 0;
+    while (i < n.text.length && n.map[i]! < o) i++;
+    return i;
+  };
+  const a = at(c.start);
+  const b = at(c.end);
+  const ctx = { norm: n.text };
+  return { before: numberCueBefore(ctx, a), after: numberCueAfter(ctx, b) };
+}
