@@ -5,13 +5,19 @@
  * two events per message, 500 agents, 21 labels: 19 on 0.26 % of conversations each, one rare (0.1 %), one broad (20 %)), then each call runs 200 times with random
  * arguments on a warm cache. The peer in the same run is the plain lookup of one message row by primary key.
  *
- *   node --import tsx bench/hub/store-scale.ts [--3m]
+ *   node --import tsx bench/hub/store-scale.ts [--3m] [--scale <messages>]
+ * (`--scale` measures that one size only.) At each size it also prints PostgreSQL's plans of the team customer panel's
+ * two statements (`GET /v1/conversations/:id/customer`) on that data.
  */
 import { HubStore, postgresExecutor } from '../../main/hub/store';
+import { CUSTOMER_PANEL_SQL, customerPanel } from '../../main/hub/store/customer-panel';
+import { CONTACT_FIELD_TYPES } from '../../main/core/store';
+import type { ConversationView } from '../../main/core/team';
 import { startTestPostgres } from '../../test/helpers/postgres';
 
 const CALLS = 200;
-const scales = process.argv.includes('--3m') ? [100_000, 1_000_000, 3_000_000] : [100_000, 1_000_000];
+const scaleArg = process.argv.indexOf('--scale');
+const scales = scaleArg >= 0 ? [Number(process.argv[scaleArg + 1])] : process.argv.includes('--3m') ? [100_000, 1_000_000, 3_000_000] : [100_000, 1_000_000];
 
 function rand(n: number): number {
   return 1 + Math.floor(Math.random() * n);
@@ -103,8 +109,17 @@ async function main(): Promise<void> {
           await timeCalls('open a conversation: its last 200 messages', () => store.messages(rand(conversations), 200)),
           await timeCalls('stream catch-up: 500 events after a cursor', () => store.eventsAfter(rand(maxSeq - 500), 500)),
           await timeCalls('stream, live: events after the newest', () => store.eventsAfter(maxSeq - 5, 500)),
+          // Conversation g's contact is g here (one conversation each): the details read its ten messages' fields.
+          await timeCalls('customer panel (details and earlier)', () => {
+            const id = rand(conversations);
+            return customerPanel(store.q, { id, contact: { id } } as ConversationView, () => true);
+          }),
         ];
         console.log(lines.join('\n'));
+        const plan = async (sql: string, params: unknown[]) => (await store.q.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params as never[])).map((r) => r['QUERY PLAN']);
+        const details = await plan(CUSTOMER_PANEL_SQL.details, [rand(conversations), ...CONTACT_FIELD_TYPES, 1000]);
+        const earlier = await plan(CUSTOMER_PANEL_SQL.earlier, [rand(conversations), 1, 10]);
+        console.log(`  customer panel plans:\n    ${details.join('\n    ')}\n    --\n    ${earlier.join('\n    ')}`);
       } finally {
         await store.close();
       }

@@ -93,34 +93,7 @@ export class ConversationRepository {
   list(filter: ConversationFilter = {}, page: { limit?: number; after?: PageCursor } = {}): { items: ConversationSummary[]; next: PageCursor | null } {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), MAX_PAGE);
     if (filter.status !== undefined) checkStatus(filter.status);
-    // A label page walks the label's own activity index (migration 018), its filters read from the same entries.
-    const byLabel = filter.labelId !== undefined;
-    const t = byLabel ? 'l' : 'c';
-    const { sql: matching, args } = conditions(filter, {
-      status: `${t}.status`,
-      channelId: `${t}.channel_id`,
-      assignee: `${t}.assignee_id`,
-      noAssignee: byLabel ? "l.assignee_id = ''" : 'c.assignee_id IS NULL',
-    });
-    const where = [matching];
-    if (byLabel) {
-      where.push('l.label_id = ?');
-      args.push(filter.labelId);
-    }
-    if (filter.unreadOnly) where.push('c.unread > 0');
-    if (page.after) {
-      where.push(`(${t}.last_activity_at, ${byLabel ? 'l.conversation_id' : 'c.id'}) < (?, ?)`);
-      args.push(page.after.lastActivityAt, page.after.id);
-    }
-    // The labels of the page's rows in the same statement (evaluated for the page's rows only): one call into SQLite
-    // per page instead of one per row. The preview is kept on the row (migration 019).
-    const sql = `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread,
-        k.id AS contact_id, k.handle, k.display_name, c.preview,
-        ${LABEL_IDS} AS label_ids
-      FROM ${byLabel ? 'conversation_labels l INDEXED BY conversation_labels_recent CROSS JOIN conversations c ON c.id = l.conversation_id' : 'conversations c'}
-        JOIN contacts k ON k.id = c.contact_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${byLabel ? 'l.last_activity_at DESC, l.conversation_id DESC' : 'c.last_activity_at DESC, c.id DESC'} LIMIT ?`;
+    const { sql, args } = pageQuery(filter, page.after);
     const rows = cachedStatement(this.ctx.db, sql).all(...args, limit) as Array<{
       id: number;
       channel_id: string;
@@ -378,6 +351,53 @@ export class ConversationRepository {
     return false;
   }
 
+}
+
+/**
+ * One inbox page's statement: the rows come from `inbox_rows` (migration 026), found by the most selective filter's
+ * own index when there is one — the label's activity index, or the conversations' index by assignee, status or
+ * channel (each carries the row's key) — and by walking `inbox_rows` newest first otherwise. Every filter is also
+ * checked on the row itself, so the choice of index changes what is read, never what is listed.
+ */
+export function pageQuery(filter: ConversationFilter, after: PageCursor | undefined): { sql: string; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  let from = 'inbox_rows r';
+  let key = ['r.last_activity_at', 'r.conversation_id'];
+  const join = (driver: string, k: string) => {
+    from = `${driver} CROSS JOIN inbox_rows r ON r.last_activity_at = ${k}.last_activity_at AND r.conversation_id = ${k}.${k === 'l' ? 'conversation_id' : 'id'}`;
+    key = [`${k}.last_activity_at`, `${k}.${k === 'l' ? 'conversation_id' : 'id'}`];
+  };
+  if (filter.labelId !== undefined) {
+    join('conversation_labels l INDEXED BY conversation_labels_recent', 'l');
+    const onLabel = conditions(filter, { status: 'l.status', channelId: 'l.channel_id', assignee: 'l.assignee_id', noAssignee: "l.assignee_id = ''" });
+    where.push('l.label_id = ?', onLabel.sql);
+    args.push(filter.labelId, ...onLabel.args);
+  } else {
+    const [index, test, arg]: [string, string, unknown] | [] =
+      typeof filter.assigneeId === 'string' ? ['conversations_by_assignee', 'c.assignee_id = ?', filter.assigneeId]
+      : filter.status !== undefined ? ['conversations_by_status', 'c.status = ?', filter.status]
+      : filter.channelId !== undefined ? ['conversations_by_channel', 'c.channel_id = ?', filter.channelId]
+      : filter.assigneeId === null ? ['conversations_by_assignee', 'c.assignee_id IS NULL', undefined]
+      : [];
+    if (index) {
+      join(`conversations c INDEXED BY ${index}`, 'c');
+      where.push(test!);
+      if (arg !== undefined) args.push(arg);
+    }
+  }
+  const onRow = conditions(filter, { status: 'r.status', channelId: 'r.channel_id', assignee: 'r.assignee_id', noAssignee: 'r.assignee_id IS NULL' });
+  where.push(onRow.sql);
+  args.push(...onRow.args);
+  if (filter.unreadOnly) where.push('r.unread > 0');
+  if (after) {
+    where.push(`(${key[0]}, ${key[1]}) < (?, ?)`);
+    args.push(after.lastActivityAt, after.id);
+  }
+  const sql = `SELECT r.conversation_id AS id, r.channel_id, r.status, r.snoozed_until, r.assignee_id, r.last_activity_at, r.unread,
+      r.contact_id, r.handle, r.display_name, r.preview, r.label_ids
+    FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${key[0]} DESC, ${key[1]} DESC LIMIT ?`;
+  return { sql, args };
 }
 
 /** A conversation's label ids as one column (`c` is the conversation), read with the row instead of by a query of its own. */

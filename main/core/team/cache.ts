@@ -112,6 +112,23 @@ export class TeamCache {
 
   /** Applies one frame of the stream and moves the cursor, in one transaction: a crash never skips an event. */
   applyFrame(upTo: number, events: Array<{ seq: number; kind: string; payload: unknown }>): void {
+    this.apply(events, upTo);
+  }
+
+  /**
+   * A conversation the hub gave on request (`GET /v1/conversations/:id/messages`) that this cache did not hold — one
+   * from before this person could read its channel: kept as its stream events would keep it. The cursor does not
+   * move; later events for it arrive on the stream as for any other.
+   */
+  adopt(conversation: CachedConversation, messages: MessageView[]): void {
+    const events = [
+      { seq: 0, kind: 'conversation.updated', payload: conversation },
+      ...messages.filter((m) => m.conversationId === conversation.id).map((m) => ({ seq: 0, kind: 'message.added', payload: m })),
+    ];
+    this.apply(events, null);
+  }
+
+  private apply(events: Array<{ seq: number; kind: string; payload: unknown }>, upTo: number | null): void {
     const putConversation = this.db.prepare(
       'INSERT INTO conversations (id, last_message_at, body, names) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_message_at = excluded.last_message_at, body = excluded.body, names = excluded.names',
     );
@@ -187,7 +204,9 @@ export class TeamCache {
           this.applyTeamData(e.kind, p);
         }
       }
-      this.db.prepare('INSERT INTO cursor (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq WHERE cursor.seq < excluded.seq').run(upTo);
+      if (upTo !== null) {
+        this.db.prepare('INSERT INTO cursor (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq WHERE cursor.seq < excluded.seq').run(upTo);
+      }
     })();
   }
 

@@ -6,7 +6,7 @@ import { totpQrDataUrl, type Role } from '../../core/auth';
 import type { SignedExport } from '../../core/review';
 import { detectLang } from '../../core/guard';
 import { DiwanError } from '../../core/shared/errors';
-import { HubRefusal, type CustomerPanelView, type FactorResetView as FactorResetRequest, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
+import { HubRefusal, type ConversationView, type CustomerPanelView, type MessageView, type FactorResetView as FactorResetRequest, type RoleGrantView as HubRoleGrantView, type TeamMember, type TeamSeat } from '../../core/team';
 import { deviceStatusOf } from '../console-services';
 import type { CallContext, Handlers } from '../dispatch';
 import { customerHitDto, detailDto, messageDto, noteDto, summaryDto } from '../handlers/console';
@@ -364,11 +364,17 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
 
     openConversation: async (r, ctx) => {
       const seat = seatOf(ctx);
-      const c = conversationOf(seat, r.conversationId);
-      // The hub records the opening (and answers with the latest messages); out of reach, the cache still reads.
-      await hub(seat, 'GET', `/v1/conversations/${c.id}/messages`).catch((e: unknown) => {
+      // The hub records the opening and answers with the conversation and its latest messages, as this person's role
+      // may read them (masked); out of reach, the cache still reads. A conversation the cache does not hold (an
+      // earlier one of this customer, from before this person could read its channel) is kept from that answer.
+      const cached = seat.cache.conversation(r.conversationId);
+      const answer = await hub<{ conversation: ConversationView; messages: MessageView[] }>(seat, 'GET', `/v1/conversations/${r.conversationId}/messages`).catch((e: unknown) => {
         if (e instanceof HubRefusal) throw e;
+        if (!cached) throw new DiwanError('conversation_not_fetched', 'This earlier conversation is not kept on this computer, and the team hub cannot be reached to fetch it. Open it again when the hub is back.');
+        return null;
       });
+      if (!cached && answer) seat.cache.adopt(answer.conversation, answer.messages);
+      const c = conversationOf(seat, r.conversationId);
       seat.cache.markRead(c.id);
       const [consent, panel] = await Promise.all([consentOf(seat, c.contact.id), customerPanelOf(seat, c.id)]);
       const seatRows = rows(seat);
