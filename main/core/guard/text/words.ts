@@ -30,8 +30,12 @@ export function registerLexicon(entries: readonly string[], opts: { freeEndings?
 const LATIN_ENDINGS = ['s', 'es', 'ed', 'd', 'ing', 'ion', 'ation', 'er', 'ers', 'ly'];
 const AR_PREFIXES = ['وال', 'بال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
 const AR_SUFFIXES = ['هم', 'ها', 'ه', 'كم', 'ك', 'ي', 'ت', 'ش', 'تون', 'شون', 'ات', 'ين', 'ون', 'و', 'ا'];
-/** Arabic and Persian stems carry pronoun clitics ("ابعتهولي"); a Latin stem's ending is an inflection. */
-const maxEnding = (word: string) => (/^[a-z]/.test(word) ? 3 : 5);
+/**
+ * What may follow a stem: a Latin inflection of up to three letters; in Arabic script one or two letters or a pronoun
+ * clitic ("ابعتهولي", "بفرستینش") — never any letters, or two words a line break parts ("جوالك" / "عطني") would read as one.
+ */
+const CLITICS = new Set(['تها', 'تهم', 'تلي', 'تله', 'تلو', 'ليا', 'لنا', 'لكم', 'لها', 'لهم', 'هولي', 'هالي', 'هولنا', 'هالنا', 'يها', 'يهم', 'وها', 'وهم', 'تون', 'شون', 'تان', 'مان', 'شان', 'يتو', 'يدش', 'ينش', 'يلي']);
+const endingFits = (stem: string, ending: string) => (/^[a-z]/.test(stem) ? ending.length <= 3 : ending.length <= 2 || CLITICS.has(ending));
 
 /** Is this lower-case, folded word a lexicon word: as written, with an ending or a clitic, or a stem and its ending? */
 export function knowsWord(word: string): boolean {
@@ -45,6 +49,6 @@ export function knowsWord(word: string): boolean {
 }
 
 function hasStem(word: string): boolean {
-  for (let k = Math.max(3, word.length - maxEnding(word)); k <= word.length; k++) if (stems.has(word.slice(0, k))) return true;
+  for (let k = Math.max(3, word.length - 5); k <= word.length; k++) if (stems.has(word.slice(0, k)) && endingFits(word, word.slice(k))) return true;
   return false;
 }
