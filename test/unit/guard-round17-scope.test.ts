@@ -18,6 +18,8 @@ interface Lang {
   quoted: ((ask: string) => string)[];
   disclaimers: string[];
   then: ((ask: string) => string)[];
+  /** A line of the writer's own that neither warns, negates nor reports anything. */
+  thanks: string;
 }
 
 const LANGS: Record<'en' | 'ar' | 'fa', Lang> = {
@@ -29,6 +31,7 @@ const LANGS: Record<'en' | 'ar' | 'fa', Lang> = {
     quoted: [(a) => `If someone calls saying «${a}», hang up.`, (a) => `They'll say "${a}". Don't.`, (a) => `Scammers write “${a}” — we never do.`],
     disclaimers: ['I know we always say never share it, but', 'Normally we would never ask this, but', "Don't share it with anyone else;"],
     then: [(a) => `Open the app and then ${a}`, (a) => `Go to settings, then ${a}`],
+    thanks: 'Thanks, have a great day!',
   },
   ar: {
     verbs: [['ابعتلي', 'لا تبعت لحد'], ['ارسل لي', 'لا ترسل لأي أحد'], ['قولي', 'ما تقولش لحد'], ['عطني', 'لا تعطي أحد']],
@@ -38,6 +41,7 @@ const LANGS: Record<'en' | 'ar' | 'fa', Lang> = {
     quoted: [(a) => `إذا حدا قلك «${a}» سكّر الخط.`, (a) => `رح يقولولك "${a}"، لا تصدقهم.`],
     disclaimers: ['عارف إننا دايماً بنقول ما تشاركش الكود، بس', 'عادة ما نطلب هذا، لكن'],
     then: [(a) => `افتح التطبيق وبعدين ${a}`, (a) => `افتح الرسالة و بعدها ${a}`],
+    thanks: 'شكراً لتواصلك معنا',
   },
   fa: {
     verbs: [['بفرستید', 'برای کسی نفرستید'], ['بگید', 'به کسی نگید'], ['بدید', 'به هیچ‌کس ندید']],
@@ -47,6 +51,7 @@ const LANGS: Record<'en' | 'ar' | 'fa', Lang> = {
     quoted: [(a) => `اگه کسی گفت «${a}» قطع کنید.`, (a) => `ممکنه بگن "${a}"؛ باور نکنید.`],
     disclaimers: ['می‌دونم همیشه میگیم کد رو به کسی ندید، ولی', 'معمولاً این رو نمی‌خوایم، اما'],
     then: [(a) => `برنامه رو باز کنید سپس ${a}`, (a) => `پیامک رو باز کن و بعد ${a}`],
+    thanks: 'ممنون از صبرتون',
   },
 };
 
@@ -103,6 +108,8 @@ describe('round 17: clause scope (generated)', () => {
         expect(blocked(mine), mine).toBe(true);
         // nothing but the quotation is the writer's own ask: a ">" or quotation marks are no way around the guard
         for (const alone of [`> ${ask}`, `«${ask}»`]) expect(blocked(alone), alone).toBe(true);
+        // …nor is a quotation beside a line of the writer's own that neither warns, negates nor reports it
+        for (const dressed of [`> ${ask}\n\n${L.thanks}`, `«${ask}» ${L.thanks}`]) expect(blocked(dressed), dressed).toBe(true);
       }),
       RUNS,
     );

@@ -74,6 +74,10 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   // (round 16) "you wrote «send me the code» in the message?": words quoted after a verb of writing or saying are reported, not asked
   const unquoted = quoteUtterances(warned ? normalized.replace(QUOTED, ' , ') : normalized.replace(QUOTED, (q, at: number) => (REPORTS_A_QUOTE.test(normalized.slice(Math.max(0, at - 30), at)) ? ' , ' : q)));
+  // someone else's words excuse their ask only when the writer's own words warn, negate or report them: "> send me the
+  // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
+  const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
+  const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
   const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(unquoted)))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
@@ -127,7 +131,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     listOpen = !requests.length && !objects.length && !earlier.length && opensAList(clause) ? true : listOpen && isAListItem(clause);
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
-    if (!joked.has(index) && !clause.quoted) for (const r of requests) found.push({ ...r, clause: clause.text });
+    if (!joked.has(index) && !(clause.quoted && quoteExcused)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
     // ("the text says not to share it": the message named beside the warning does not stop "it" being the secret)
@@ -616,6 +620,10 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
 }
 
 /** A verb of writing or saying right before a quotation: the quoted words are someone's, reported. */
+/** A bare refusal in the writer's own words: "No, please don't.", "لا لا", "نه". */
+const REFUSES = new RegExp(`(?:^|[^\\p{L}])(?:${['no', 'nope', "don't", 'dont', 'do not', 'لا', 'لأ', 'لع', 'نه', 'نخير', 'na', 'la2'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
+/** A verb of saying or writing anywhere in the writer's own words: what they quote is reported speech. */
+const REPORTS_SPEECH = new RegExp(`(?:^|[^\\p{L}])(?:${['say', 'says', 'saying', 'said', 'tell', 'tells', 'told', 'write', 'writes', 'wrote', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'قال', 'قالت', 'قالو', 'قالوا', 'قلك', 'قالك', 'يقول', 'يقولو', 'يقولون', 'يقولولك', 'بيقول', 'بيقولو', 'بيقولولك', 'تقول', 'يكتب', 'كتب', 'گفت', 'گفتن', 'گفتند', 'بگن', 'بگويند', 'ميگن', 'ميگه', 'ميگويند', 'بگه', 'نوشت', 'مينويسن', 'galak', 'y2ool', 'ye2ool', 'yi2ulu', 'migan', 'mige', 'goft'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 const REPORTS_A_QUOTE = new RegExp(`(?:^|[^\\p{L}])(?:${['wrote', 'writes', 'typed', 'said', 'says', 'كتبت', 'كتب', 'كاتب', 'كتبتي', 'قلت', 'قال', 'قالت', 'بتقول', 'نوشتي', 'نوشتيد', 'نوشته', 'گفتي', 'گفتيد', 'گفت'].map(foldLetters).join('|')})\\s*:?\\s*$`, 'u');
 /** A negated hand-over to us anywhere in the reply: "لا ترسله لنا", "don't send it to me", "به ما نفرستید". */
 const FORBIDS_TO_US = new RegExp(`(?:(?:^|[^\\p{L}])(?:و|ف)?(?:${['لا', 'ما', 'مش', 'متبعتهوش', "don't", 'dont', 'do not', 'never'].map(foldLetters).join('|')})\\s+(?:${['ترسل', 'تبعت', 'تبعث', 'تعطي', 'send', 'share', 'give', 'forward'].map(foldLetters).join('|')})\\S*\\s+(?:(?:it|them|that)\\s+)?(?:${['لنا', 'لي', 'الينا', 'لينا', 'ليا', 'to us', 'to me', 'us', 'me'].map(foldLetters).join('|')})(?![\\p{L}]))|(?:${['به ما', 'براي ما', 'واسه ما'].map(foldLetters).join('|')})\\s+(?:${['نفرست', 'ندي', 'نده', 'ارسال نكن', 'ارسال ننما'].map(foldLetters).join('|')})`, 'u');
