@@ -9,7 +9,7 @@
  * entry verbs only, the official app or the customer themself ("enter it in the app", "type it yourself").
  * Text is folded and Latin spelling repaired first, so variants and typos match one lexicon entry.
  */
-import { clauses, normalizeText, type Clause } from '../text/clauses';
+import { clauses, normalizeText, QUOTED_LINE, type Clause } from '../text/clauses';
 import {
   AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
@@ -70,10 +70,14 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let waitingForObject = false;
   /** "Reply with: 1) your full name 2) your SSN 3) the code…": a request verb that ends its clause opens a list of items. */
   let listOpen = false;
-  const normalized = normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2')).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`);
+  const normalized = normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2'), { markQuotes: true }).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   // (round 16) "you wrote «send me the code» in the message?": words quoted after a verb of writing or saying are reported, not asked
-  const unquoted = warned ? normalized.replace(QUOTED, ' , ') : normalized.replace(QUOTED, (q, at: number) => (REPORTS_A_QUOTE.test(normalized.slice(Math.max(0, at - 30), at)) ? ' , ' : q));
+  const unquoted = quoteUtterances(warned ? normalized.replace(QUOTED, ' , ') : normalized.replace(QUOTED, (q, at: number) => (REPORTS_A_QUOTE.test(normalized.slice(Math.max(0, at - 30), at)) ? ' , ' : q)));
+  // someone else's words excuse their ask only when the writer's own words warn, negate or report them: "> send me the
+  // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
+  const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
+  const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
   const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(unquoted)))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
@@ -127,7 +131,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     listOpen = !requests.length && !objects.length && !earlier.length && opensAList(clause) ? true : listOpen && isAListItem(clause);
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
-    if (!joked.has(index)) for (const r of requests) found.push({ ...r, clause: clause.text });
+    if (!joked.has(index) && !(clause.quoted && quoteExcused)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
     // ("the text says not to share it": the message named beside the warning does not stop "it" being the secret)
@@ -150,7 +154,29 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
  * model may judge (it adds a block to what the rules read; "your refund is on its way" is never its business).
  */
 export function mentionsASecret(text: string, opts: ClassifyOptions): boolean {
-  return clauses(normalizeText(text)).some((c) => secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0);
+  return clauses(ownWords(text)).some((c) => secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0);
+}
+
+/**
+ * "They'll say «give us your PIN»": an utterance in quotation marks with an ask of its own is someone else's words —
+ * a clause of its own, marked quoted (it asks nobody, and still names what a later "it" is). A quoted name or phrase
+ * without an ask ("the "verification code" field") stays part of its clause.
+ */
+function quoteUtterances(t: string): string {
+  // (…and a reply that is only the quotation is the writer's own ask)
+  if (!/\p{L}/u.test(t.replace(QUOTED, ' '))) return t;
+  return t.replace(QUOTED, (q) => {
+    const inside = (q.slice(1, -1).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).join(' ');
+    return hits(inside, STRONG_REQUEST).length || hits(inside, TRANSFER_VERBS).length ? `\n${QUOTED_LINE}${inside}\n` : q;
+  });
+}
+
+/** The writer's own words, folded: without quoted e-mail lines or quoted utterances that ask (what the learned model reads). */
+export function ownWords(text: string): string {
+  return quoteUtterances(normalizeText(text, { markQuotes: true }))
+    .split('\n')
+    .filter((line) => !line.startsWith(QUOTED_LINE))
+    .join('\n');
 }
 
 /**
@@ -317,6 +343,8 @@ const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still 
 function opensAList(clause: Clause): boolean {
   const t = clause.text;
   if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length) return false;
+  // "We need:" / "what we need from you:", then the items, one a bullet
+  if (NEED_WORDS.test(clause.tokens.filter((w) => !LIST_LEAD.has(w) && w !== 'from' && w !== 'you').join(' '))) return true;
   return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && clause.tokens.slice(v.last + 1).every((w) => LIST_LEAD.has(w) || /^(?:\d{1,2}|[a-c])$/.test(w)));
 }
 const LIST_LEAD = new Set(['me', 'us', 'the', 'following', 'these', 'below', 'details', 'info', 'information', 'items', 'please', 'back', 'to', 'this', 'message']);
@@ -395,6 +423,8 @@ function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
   const q = hits(clause.text, CONTENT_QUESTION);
   if (!q.length || hits(clause.text, HARMLESS_CARRIER).length) return false;
   if (hits(clause.text, NEGATION).some((n) => n.last < q[0]!.at)) return false;
+  // "ما تقولش لحد الكود": ما before a verb closed by the negative ش negates it (م…ش), it does not ask "what"
+  if (clause.tokens[q[0]!.at] === 'ما' && /^\S{2,}ش$/u.test(clause.tokens[q[0]!.at + 1] ?? '')) return false;
   if (tellsTheWording(clause, q)) return false;
   return carrierBefore || hits(clause.text, CARRIER).length > 0;
 }
@@ -409,7 +439,7 @@ function mergePoliteTails(cs: Clause[]): Clause[] {
   for (const c of cs) {
     const prev = out[out.length - 1];
     // "…, right here in the chat": a clause that is only a place is where the clause before it sends the thing
-    if (prev && ((c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) || (c.tokens.length <= 6 && PLACE_ONLY.test(c.text)))) out[out.length - 1] = { text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens], question: c.question };
+    if (prev && ((c.tokens.length <= 3 && POLITE_ONLY.test(c.text)) || (c.tokens.length <= 6 && PLACE_ONLY.test(c.text)))) out[out.length - 1] = { ...prev, text: `${prev.text} ${c.text}`, tokens: [...prev.tokens, ...c.tokens], question: c.question };
     else out.push(c);
   }
   return out;
@@ -590,6 +620,10 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
 }
 
 /** A verb of writing or saying right before a quotation: the quoted words are someone's, reported. */
+/** A bare refusal in the writer's own words: "No, please don't.", "لا لا", "نه". */
+const REFUSES = new RegExp(`(?:^|[^\\p{L}])(?:${['no', 'nope', "don't", 'dont', 'do not', 'لا', 'لأ', 'لع', 'نه', 'نخير', 'na', 'la2'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
+/** A verb of saying or writing anywhere in the writer's own words: what they quote is reported speech. */
+const REPORTS_SPEECH = new RegExp(`(?:^|[^\\p{L}])(?:${['say', 'says', 'saying', 'said', 'tell', 'tells', 'told', 'write', 'writes', 'wrote', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'قال', 'قالت', 'قالو', 'قالوا', 'قلك', 'قالك', 'يقول', 'يقولو', 'يقولون', 'يقولولك', 'بيقول', 'بيقولو', 'بيقولولك', 'تقول', 'يكتب', 'كتب', 'گفت', 'گفتن', 'گفتند', 'بگن', 'بگويند', 'ميگن', 'ميگه', 'ميگويند', 'بگه', 'نوشت', 'مينويسن', 'galak', 'y2ool', 'ye2ool', 'yi2ulu', 'migan', 'mige', 'goft'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 const REPORTS_A_QUOTE = new RegExp(`(?:^|[^\\p{L}])(?:${['wrote', 'writes', 'typed', 'said', 'says', 'كتبت', 'كتب', 'كاتب', 'كتبتي', 'قلت', 'قال', 'قالت', 'بتقول', 'نوشتي', 'نوشتيد', 'نوشته', 'گفتي', 'گفتيد', 'گفت'].map(foldLetters).join('|')})\\s*:?\\s*$`, 'u');
 /** A negated hand-over to us anywhere in the reply: "لا ترسله لنا", "don't send it to me", "به ما نفرستید". */
 const FORBIDS_TO_US = new RegExp(`(?:(?:^|[^\\p{L}])(?:و|ف)?(?:${['لا', 'ما', 'مش', 'متبعتهوش', "don't", 'dont', 'do not', 'never'].map(foldLetters).join('|')})\\s+(?:${['ترسل', 'تبعت', 'تبعث', 'تعطي', 'send', 'share', 'give', 'forward'].map(foldLetters).join('|')})\\S*\\s+(?:(?:it|them|that)\\s+)?(?:${['لنا', 'لي', 'الينا', 'لينا', 'ليا', 'to us', 'to me', 'us', 'me'].map(foldLetters).join('|')})(?![\\p{L}]))|(?:${['به ما', 'براي ما', 'واسه ما'].map(foldLetters).join('|')})\\s+(?:${['نفرست', 'ندي', 'نده', 'ارسال نكن', 'ارسال ننما'].map(foldLetters).join('|')})`, 'u');

@@ -6,6 +6,7 @@
  * than by its name. Same conventions as `lexicon.ts`: regular-expression sources over one clause's folded tokens.
  */
 import type { SecretKind } from './lexicon';
+import { registerLexicon } from '../text/words';
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
@@ -180,3 +181,5 @@ export const HARMLESS_CARRIER = [
   'error', 'tracking', 'delivery', 'link', 'links', 'screen', 'date', 'address', 'invoice', 'receipt', 'order', 'promo', 'offer', 'appointment', 'parcel', 'courier',
   `${AR_PFX}(?:تتبع|شحن|خطا|لينك|رابط|موعد|عنوان|فاتوره|طلب|اوردر|عرض|توصيل)\\S*`, '(?:پيگيري|لينك|خطا|ارور|تحويل|ادرس|فاكتور|سفارش|ارسال مرسوله)\\S*',
 ];
+
+registerLexicon([...Object.values(DESCRIBED_SECRETS).flat(), ...CONTENT_QUESTION, ...MESSAGE_CONTENT, ...CARRIER, ...HARMLESS_CARRIER]);

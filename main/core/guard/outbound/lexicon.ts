@@ -5,6 +5,7 @@
  * for clitics and inflections (`الكود`, `كودك`, `بفرستید`).
  */
 import { foldLetters } from '../text/clauses';
+import { registerLexicon } from '../text/words';
 
 export type SecretKind = 'otp' | 'password' | 'pin' | 'card' | 'cvv' | 'national_id' | 'full_name' | 'activation';
 
@@ -246,3 +247,10 @@ function countSpaces(text: string, upTo: number): number {
   for (let i = 0; i < upTo; i++) if (text.charCodeAt(i) === 32) n++;
   return n;
 }
+
+const WORD_LISTS = [
+  Object.values(SECRET_OBJECTS).flat(), NEUTRAL_OBJECTS, LAST_DIGITS, STRONG_REQUEST, TRANSFER_VERBS, SELF_CARE_VERBS, SUBORDINATORS, WEAK_ENTRY_VERBS,
+  SOFT_REQUEST, NEGATION, CLAUSE_NEGATION, STATEMENT_AFTER_VERB, NOT_REALLY_NEGATION, WRITER_ACTS, READER, TO_READER, TO_READER_PLACE, CHAT_PLACE,
+  TO_WRITER_PLACE, IN_APP, BACK_REFERENCE,
+];
+registerLexicon(WORD_LISTS.flat());

@@ -6,7 +6,7 @@
  * The rules decide; the model only ever adds a block, above a threshold chosen when it was trained (see
  * `bench/README.md` for whether it is switched on and why).
  */
-import { normalizeText } from '../text/clauses';
+import { ownWords } from './classify';
 import checkedIn from './request-model.json';
 
 export interface RequestModel {
@@ -35,7 +35,7 @@ function hash(s: string): number {
 
 /** Bucket → value, L2-normalised presence of each n-gram (so a long reply does not outweigh a short one). */
 export function requestFeatures(text: string, buckets: number): Map<number, number> {
-  const words = normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = ownWords(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   const seen = new Set<number>();
   const add = (g: string) => seen.add(hash(g) % buckets);
   const joined = ` ${words.join(' ')} `;

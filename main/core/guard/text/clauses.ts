@@ -1,4 +1,6 @@
 import { foldArabic } from '../../text/fold';
+import { readText } from '../../text/normalise';
+import { knowsWord } from './words';
 
 /**
  * Text folding shared by every guard, so one lexicon entry matches all the ways a word is written: the one folding
@@ -10,14 +12,22 @@ export function foldLetters(s: string): string {
   return foldArabic(s.replace(/\u200c/g, ' '));
 }
 
-/** A keycap digit ("7️⃣") is its digit; an emoji inside a number ("05😡6") hides nothing the guards need, so it goes. */
-const KEYCAP = /[\ufe0f\u20e3]/gu;
-const EMOJI_IN_DIGITS = /(?<=\d ?)\p{Extended_Pictographic}+(?= ?\d)/gu;
 /** "the 3 #s on da back", "wats the # on it": a number sign standing alone is the word "number". */
 const NUMBER_SIGN = /(?<![\p{L}\p{N}#])#(s?)(?![\p{L}\p{N}#])/gu;
+/** Starts a line (or a quoted utterance) that is someone else's words: `clauses` marks its clauses `quoted`. */
+export const QUOTED_LINE = '\ue000';
 
-export function normalizeText(s: string): string {
-  return foldLetters(s.replace(KEYCAP, '').replace(EMOJI_IN_DIGITS, '').replace(NUMBER_SIGN, 'number$1').normalize('NFKC')).toLowerCase().replace(/[’‘`´]/g, "'");
+/**
+ * The guards' reading of a text: the reading normaliser (`core/text/normalise`, with the lexicons' words), a lone "#"
+ * as "number", lower case, one apostrophe. `markQuotes` starts each quoted line with `QUOTED_LINE` (when the
+ * writer has words of their own beside them).
+ */
+export function normalizeText(s: string, opts: { markQuotes?: boolean } = {}): string {
+  const reading = readText(s.replace(NUMBER_SIGN, 'number$1'), knowsWord);
+  // a reply that is nothing but quoted lines is the writer's own words: "> send me the code" alone evades nothing
+  const mark = opts.markQuotes && reading.lines.some((l) => !l.quoted && /\p{L}/u.test(l.text));
+  const text = mark ? reading.lines.map((l) => (l.quoted ? QUOTED_LINE + l.text : l.text)).join('\n') : reading.text;
+  return text.toLowerCase().replace(/[’‘`´]/g, "'");
 }
 
 /** A clause: the tokens of one sentence part, joined by single spaces (so phrase regexes can run over them). */
@@ -26,20 +36,27 @@ export interface Clause {
   tokens: string[];
   /** The clause ends with a question mark (? or ؟): "Your password?" asks for it. */
   question?: boolean;
+  /** Someone else's words the writer quotes (a ">" line, a quoted utterance): it asks nobody, but names what "it" is. */
+  quoted?: boolean;
 }
 
 // (a numbered step, "2- enter the code", starts a clause of its own)
-const CLAUSE_BREAK = /[.!?؟;؛,،\n:()[\]"«»…]+|(?:^|\s)\d{1,2}\s?[-–](?=\s)|\s-\s|\s—\s|\bbut\b|\bhowever\b|(?<=\s)(?:ولكن|لكن|بس لو|اما|ولي)(?=\s)/u;
+/** Words that start the next step of a sequence ("and then", "وبعدين", "سپس"): what the clause before says (opening the app) is not this one's. */
+const THEN = ['and then', 'then', 'after that', 'afterwards', 'و ?بعدين', 'و ?بعدها', 'و ?بعدش', 'بعدين', 'بعدها', 'بعدش', 'سپس', 'و ?بعد(?! (?:ما|از|من|كده|كدا|اون|ان|اين))', 'بعد از (?:اون|ان|اين)', 'w ba3d(?:ein|en|een|ha)?', 'ba3d(?:ein|en|een|ha)', 'b3d(?:ein|en|ha)', 'ba3desh', 'baadesh', 'ba[ae]?d az oon', 'sepas'];
+const CLAUSE_BREAK = new RegExp(`[.!?؟;؛,،\\n:()[\\]"«»…]+|(?:^|\\s)\\d{1,2}\\s?[-–](?=\\s)|\\s-\\s|\\s—\\s|\\bbut\\b|\\bhowever\\b|(?<=\\s)(?:ولكن|لكن|بس لو|اما|ولي|${THEN.map(foldLetters).join('|')})(?=\\s)`, 'u');
 const CLAUSE_BREAK_KEPT = new RegExp(`(${CLAUSE_BREAK.source})`, 'u');
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export function clauses(normalized: string): Clause[] {
   const out: Clause[] = [];
-  // a time (10:42), a decimal or a grouped number (1,500) is one token, not a clause break
-  const pieces = normalized.replace(/(?<=\d)[:.,٫٬](?=\d)/g, '').split(CLAUSE_BREAK_KEPT);
-  for (let i = 0; i < pieces.length; i += 2) {
-    const tokens = pieces[i]?.match(TOKEN) ?? [];
-    if (tokens.length) out.push({ text: tokens.join(' '), tokens, question: /[?؟]/.test(pieces[i + 1] ?? '') });
+  for (const line of normalized.split('\n')) {
+    const quoted = line.startsWith(QUOTED_LINE);
+    // a time (10:42), a decimal or a grouped number (1,500) is one token, not a clause break
+    const pieces = line.replace(/(?<=\d)[:.,٫٬](?=\d)/g, '').split(CLAUSE_BREAK_KEPT);
+    for (let i = 0; i < pieces.length; i += 2) {
+      const tokens = pieces[i]?.match(TOKEN) ?? [];
+      if (tokens.length) out.push({ text: tokens.join(' '), tokens, question: /[?؟]/.test(pieces[i + 1] ?? ''), ...(quoted ? { quoted } : {}) });
+    }
   }
   return out;
 }

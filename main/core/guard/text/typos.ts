@@ -8,6 +8,7 @@
  * repair never turns a correct word into another one.
  */
 import { editDistance } from '../phishing/confusables';
+import { registerLexicon } from './words';
 
 const SHORTHAND: Record<string, string> = {
   u: 'you', ur: 'your', yr: 'your', r: 'are', plz: 'please', pls: 'please', plse: 'please', pleez: 'please', plzz: 'please',
@@ -35,6 +36,7 @@ const VOCABULARY = [
   // French words in Maghrebi replies ("le mot de passe"), never "repaired" into English ones
   'passe', 'carte', 'numero', 'envoie', 'envoyez', 'envoyer',
 ];
+registerLexicon(VOCABULARY);
 const VOCAB = new Set(VOCABULARY);
 const LONG_VOCAB = VOCABULARY.filter((w) => w.length >= 5 && /^[a-z]+$/.test(w));
 const skeletonOf = (w: string) => w[0] + w.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
