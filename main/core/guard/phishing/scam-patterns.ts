@@ -7,16 +7,17 @@ import { foldLetters, normalizeText } from '../text/clauses';
 import type { GuardPolicy } from '../policy';
 import { editDistance } from './confusables';
 import { digitsAsTyped } from '../../masking';
+import { lazyRegExp } from '../../text/lazy-regexp';
 
 const AR_CLITICS = '(?:و|ب|ل|ال|وال|بال|لل)?';
 /** A Latin word in Arabic text may carry the article: "الremboursement", "الsupport". */
 const LATIN_AFTER_ARTICLE = '(?:ال)?';
 /** Each part must start a word (Arabic parts may carry a clitic: `والرسوم`); endings are free (`suspend` → `suspended`). */
 const rx = (parts: string[]) =>
-  new RegExp(parts.map((p) => `(?<![\\p{L}\\p{N}])${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|'), 'iu');
+  lazyRegExp(() => new RegExp(parts.map((p) => `(?<![\\p{L}\\p{N}])${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|'), 'iu'));
 
 /** Whole words only, no clitic: short words (`تا`, `قالي`) must not match inside others (`تالت`, `بقالي`). */
-const words = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const words = (parts: string[]) => lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
 
 const SUPPORT_WORDS = rx([
   'support', 'customer (?:service|care|care team)', 'service (?:client|clientele)', 'help ?desk', 'help ?line', 'call cent(?:er|re)', 'hotline', 'agent', 'representative', 'security team', 'fraud team', 'technical team',
@@ -70,7 +71,7 @@ const CALL_THIS_NUMBER = rx([
   '(?:اتصل|اتصلوا|اتصلي|كلمنا|كلمونا|تواصل|تواصلوا|تواصلي)(?:و|وا|ي)? (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
 ]);
 /** Parts that must end right before a number (`endsBefore(parts).test(textBeforeTheNumber)`). */
-const endsBefore = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu');
+const endsBefore = (parts: string[]) => lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu'));
 /**
  * The number a stranger reached the customer FROM: "a man called me from 0813…", "un monsieur m'a appelé du 06…", "az
  * shomare 0902… zang zad", "اتصل بيا واحد من …", "الرقم اللي اتصل منه كان …", "kan bi7aki mn 079…". Beside any word
