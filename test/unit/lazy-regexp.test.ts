@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LazyRegExp, lazyRegExp } from '../../main/core/text/lazy-regexp';
 import { findScamPatterns } from '../../main/core/guard/phishing/scam-patterns';
@@ -39,5 +40,22 @@ describe('patterns built on first use', () => {
     expect(r.test('ABC')).toBe(true);
     r.re.lastIndex = 0;
     expect(r.exec('zabc abc')?.index).toBe(5);
+  });
+
+  // scam-patterns' `rx` writes its word-start look-behind once before the parts instead of once before each part
+  it('one look-behind before the alternatives finds what one before each alternative finds', () => {
+    const BEFORE = '(?<![\\p{L}\\p{N}])';
+    const CLITIC = '(?:و|ال)?';
+    const letters = fc.constantFrom('a', 'b', 'c', ' ', 'و', 'ا', 'ل', 'ب', '1', '.');
+    const part = fc.string({ unit: letters, minLength: 1, maxLength: 3 }).map((w) => w.replace(/[.]/g, '\\.'));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 5 }), fc.string({ unit: letters, maxLength: 24 }), (parts, text) => {
+        const each = new RegExp(parts.map((p) => `${BEFORE}${CLITIC}(?:${p})`).join('|'), 'giu');
+        const once = new RegExp(`${BEFORE}(?:${parts.map((p) => `${CLITIC}(?:${p})`).join('|')})`, 'giu');
+        const found = (r: RegExp) => [...text.matchAll(r)].map((m) => `${m.index}:${m[0]}`);
+        expect(found(once)).toEqual(found(each));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

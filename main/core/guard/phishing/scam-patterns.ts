@@ -12,9 +12,12 @@ import { lazyRegExp } from '../../text/lazy-regexp';
 const AR_CLITICS = '(?:و|ب|ل|ال|وال|بال|لل)?';
 /** A Latin word in Arabic text may carry the article: "الremboursement", "الsupport". */
 const LATIN_AFTER_ARTICLE = '(?:ال)?';
-/** Each part must start a word (Arabic parts may carry a clitic: `والرسوم`); endings are free (`suspend` → `suspended`). */
+/**
+ * Each part must start a word (Arabic parts may carry a clitic: `والرسوم`); endings are free (`suspend` → `suspended`).
+ * One look-behind before all the parts matches what one before each part would, and V8 compiles it many times faster.
+ */
 const rx = (parts: string[]) =>
-  lazyRegExp(() => new RegExp(parts.map((p) => `(?<![\\p{L}\\p{N}])${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|'), 'iu'));
+  lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|')})`, 'iu'));
 
 /** Whole words only, no clitic: short words (`تا`, `قالي`) must not match inside others (`تالت`, `بقالي`). */
 const words = (parts: string[]) => lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
