@@ -2,12 +2,18 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The helpers' clean-up after each test and each file (test/helpers/cleanup.ts).
     setupFiles: ['test/setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],
+    projects: [
+      // Unit files share their workers and modules (`isolate: false`): their time is almost all import, and each
+      // file leaves nothing behind that the next could trip on (clean-up is per file, test/helpers/cleanup.ts).
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+      // The rest hold servers, processes and ports per file: a fresh worker each.
+      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: ['test/unit/**', '**/node_modules/**'] } },
+    ],
   },
 });

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumForSuite } from '../helpers/chromium-suite';
 import { PEOPLE, receive, signIn } from '../helpers/console';
-import { secondWindow, shot, withConsole, openConversationRow } from '../helpers/console-page';
+import { hurryUntil, secondWindow, shot, withConsole, openConversationRow } from '../helpers/console-page';
 
 let browser: Browser;
 chromiumForSuite((b) => (browser = b));
@@ -13,7 +13,8 @@ const REASON = { en: 'Refund needs the card number', ar: 'الاسترداد ي�
 
 describe("a team lead approves or denies an agent's reveal, each on their own computer, in Chromium", () => {
   it.each(['en', 'ar', 'fa'] as const)("%s: the lead sees the request with its reason, approves, and the agent's chip shows the value by itself; a denial says so", async (lang) => {
-    await withConsole(browser, { lang, conversations: 2 }, async (page, bridge, errors) => {
+    // The agent's console asks about waiting requests on an interval: its clock is moved on rather than waited out.
+    await withConsole(browser, { lang, conversations: 2, clock: true }, async (page, bridge, errors) => {
       const first = receive(bridge, { contact: 'Nour Saleh', text: `Refund to my card ${CARD} please` });
       const second = receive(bridge, { contact: 'Karim Nasser', text: `Or use my other card ${OTHER_CARD}` });
       await signIn(page, PEOPLE.agent);
@@ -38,10 +39,10 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
       const readReveal = '**/__bridge/ipc/readReveal';
       await page.route(readReveal, (route) => route.fulfill({ json: { ok: false, error: { code: 'internal', message: 'Something went wrong.' } } }));
       const note = page.getByRole('alert');
-      await note.waitFor({ timeout: 15_000 });
+      await hurryUntil(page, async () => (await note.count()) === 1, 'the note about the failed check');
       expect(await firstChip.getByTestId('chip-waiting').count()).toBe(1);
       await page.unroute(readReveal);
-      await note.waitFor({ state: 'detached', timeout: 15_000 });
+      await hurryUntil(page, async () => (await note.count()) === 0, 'the note to leave once main answers');
       expect(await firstChip.getByTestId('chip-waiting').count()).toBe(1);
 
       const lead = await secondWindow(browser, bridge, lang);
@@ -76,10 +77,10 @@ describe("a team lead approves or denies an agent's reveal, each on their own co
       }
 
       // No click needed: the agent's chip picks the approval up and shows the value.
-      await expect.poll(() => firstChip.getByTestId('chip-revealed').textContent(), { timeout: 30_000 }).toContain(CARD);
+      await hurryUntil(page, async () => (await firstChip.getByTestId('chip-revealed').allTextContents()).join('').includes(CARD), 'the approved value in the chip');
       await open(second);
       const declined = page.getByTestId('message').last().getByTestId('chip-declined');
-      await declined.waitFor({ timeout: 30_000 });
+      await hurryUntil(page, async () => (await declined.count()) === 1, 'the declined chip');
       expect(await page.content()).not.toContain(OTHER_CARD);
       await shot(page, 'reveal-declined', lang);
       const actions = bridge.core.auditTrail.list({ newestFirst: true, limit: 100 }).map((e) => e.action);

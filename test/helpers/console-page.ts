@@ -8,9 +8,11 @@ export type ConsoleBridge = Awaited<ReturnType<typeof consoleBridge>>;
 export type Lang = 'en' | 'ar' | 'fa';
 
 /** A console window on the bridge, in its own browser context (own cookie, so its own session), collecting errors. */
-export async function openWindow(browser: Browser, url: string, opts: { lang?: Lang; width?: number; height?: number; timeoutMs?: number } = {}) {
+export async function openWindow(browser: Browser, url: string, opts: { lang?: Lang; width?: number; height?: number; timeoutMs?: number; clock?: boolean } = {}) {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
   const page = await context.newPage();
+  // `clock`: the page's timers run on a clock the test can move on (`hurryUntil`); it still runs at real speed.
+  if (opts.clock) await page.clock.install();
   // A step that cannot happen fails with the locator it waited for, well before the test's own timeout (a suite whose
   // steps cross several processes on a shared machine may allow more).
   page.setDefaultTimeout(opts.timeoutMs ?? 10_000);
@@ -30,17 +32,35 @@ export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
 /** One bridge, one window (in `lang`), closed whatever happens. */
 export async function withConsole(
   browser: Browser,
-  opts: Parameters<typeof consoleBridge>[0] & { lang?: Lang },
+  opts: Parameters<typeof consoleBridge>[0] & { lang?: Lang; clock?: boolean },
   run: (page: Page, bridge: ConsoleBridge, errors: string[]) => Promise<void>,
 ): Promise<void> {
   const bridge = await consoleBridge(opts);
-  const win = await openWindow(browser, bridge.url, { lang: opts.lang });
+  const win = await openWindow(browser, bridge.url, { lang: opts.lang, clock: opts.clock });
   try {
     await run(win.page, bridge, win.errors);
   } finally {
     await win.close();
     await bridge.close();
   }
+}
+
+/**
+ * Moves the page's clock (a window opened with `clock: true`) on a second at a time until `holds`: what the console
+ * does on an interval (asking about waiting reveal requests) happens at once instead of at its next tick, whatever the
+ * interval. Nothing else is hurried, and nothing is asserted about the interval itself.
+ */
+export async function hurryUntil(page: Page, holds: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (await holds()) return true;
+        await page.clock.fastForward(1_000);
+        return holds();
+      },
+      { timeout: timeoutMs, message: what },
+    )
+    .toBe(true);
 }
 
 /** A second person's window on the same bridge (see RunningBridge.anotherWindow). */

@@ -113,10 +113,16 @@ describe('diwan policy, beacon and netcheck', () => {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.push(child);
-    let out = '';
-    child.stdout!.on('data', (c) => (out += String(c)));
-    await expect.poll(() => out, { timeout: 15_000 }).toMatch(/Listening:\s+https:\/\/127\.0\.0\.1:\d+/);
-    const url = /Listening:\s+(\S+)/.exec(out)![1]!;
+    // Waits for the line or the child's end, not a fixed time: a loaded machine starts the CLI slowly, never wrongly.
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (c) => {
+        out += String(c);
+        const m = /Listening:[ \t]+(https:\/\/127\.0\.0\.1:\d+\S*)\r?\n/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`diwan beacon exited (${code}) before it said where it listens: ${out}`)));
+    });
     const { signers } = await itFlow(dir, url, ['10.20.0.0/16']);
     const loc = managedLocation([]);
     fs.copyFileSync(path.join(dir, 'signed.json'), loc.policyFile);
@@ -130,5 +136,5 @@ describe('diwan policy, beacon and netcheck', () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 90_000);
 });

@@ -4,7 +4,8 @@ import { afterThisFile, afterThisTest } from '../helpers/cleanup';
 import { keepTestData, tmpDir } from '../helpers/tmp';
 
 // The helpers' clean-up runs through test/setup.ts for every file, whichever file of a worker first imported them.
-describe('clean-up after each test', () => {
+// The second test reads what the first one's end undid, so the two keep their order under `--sequence.shuffle`.
+describe('clean-up after each test', { shuffle: false }, () => {
   const undone: string[] = [];
   let dir = '';
 
