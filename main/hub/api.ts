@@ -22,6 +22,7 @@ import { HubFactorResets } from './store/factor-resets';
 import { HubDrills } from './store/drills';
 import { drillRoutes } from './routes/drills';
 import { HubLabels } from './store/labels';
+import { HubSnoozes } from './store/snoozes';
 import { heldCopiesOf } from './store/held-copies';
 import { HubLeadReview } from './store/lead-review';
 import { HubReplyApprovals } from './store/reply-approvals';
@@ -211,6 +212,7 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
 export function hubApi(d: ApiDeps) {
   const actorOf = (w: SignedIn) => ({ actor: w.user.username, device: w.device });
   const labels = new HubLabels(d.store);
+  const snoozes = new HubSnoozes(d.store);
   const approvals = new HubReplyApprovals(d.store);
   const review = new HubLeadReview(d.store);
   const factorResets = new HubFactorResets(d.store);
@@ -290,7 +292,15 @@ export function hubApi(d: ApiDeps) {
       handle: async ({ who, params }) => {
         const c = await conversationFor(who!, parse(id, params[0]));
         await d.store.audit({ ...actorOf(who!), action: 'conversation.opened', target: `conversation:${c.id}` });
-        return { conversation: c, messages: await d.store.messages(c.id) };
+        // Its labels, snooze and held copies too: a console that does not hold the conversation (an earlier one of this
+        // customer) keeps it from this answer, and would otherwise learn them only with their next change.
+        const copies = (await heldCopiesOf(d.store.q, [c.id])).get(c.id);
+        return {
+          conversation: copies ? { ...c, heldCopies: copies } : c,
+          messages: await d.store.messages(c.id),
+          labelIds: (await labels.labelIdsOf([c.id])).get(c.id) ?? [],
+          snoozedUntil: c.status === 'snoozed' ? await snoozes.snoozedUntil(c.id) : null,
+        };
       },
     },
     {
