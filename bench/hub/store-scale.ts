@@ -75,6 +75,16 @@ function labelPageBefore(store: HubStore, labelId: number): Promise<unknown[]> {
   );
 }
 
+function personLabelBefore(store: HubStore, assigneeId: number, labelId: number): Promise<unknown[]> {
+  return store.q.all(
+    `SELECT c.id, c.channel_id, c.contact_id, k.display_name, k.handle, c.status, c.assignee_id, c.last_message_at, c.version
+       FROM conversations c JOIN contacts k ON k.id = c.contact_id JOIN conversation_labels l ON l.conversation_id = c.id
+      WHERE l.label_id = ? AND c.channel_id IN (?) AND c.assignee_id = ?
+      ORDER BY l.last_message_at DESC, l.conversation_id DESC LIMIT 50`,
+    [labelId, 'tg', assigneeId],
+  );
+}
+
 async function timeCalls(name: string, call: () => Promise<unknown>): Promise<string> {
   for (let i = 0; i < 10; i++) await call(); // warm
   const times: number[] = [];
@@ -104,6 +114,9 @@ async function inboxLines(store: HubStore, conversations: number): Promise<strin
     await timeCalls('inbox: a rare label', () => page({ labelId: 20 })),
     await timeCalls('inbox: an agent\'s channel (tg), open', () => page({ channels: ['tg'], status: 'open' })),
     await timeCalls('inbox: an agent\'s channel, mine, a broad label', () => page({ channels: ['tg'], assigneeId: rand(500), labelId: 21 })),
+    // Peer in the same run: that page's first statement as it was before s15-team (the label's activity index walked
+    // until 50 of its entries are the person's).
+    await timeCalls('before s15: the same, label index walked', () => personLabelBefore(store, rand(500), 21)),
     // The opening route: the conversation read (its role check), the audit entry of the opening, then the page.
     await timeCalls('open: a conversation\'s first page (route)', async () => {
       const c = (await store.conversation(rand(conversations)))!;
