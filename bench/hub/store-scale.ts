@@ -1,16 +1,20 @@
 /**
  * The hub's PostgreSQL store after a year of a team's traffic (issue #26, item 6): the store calls that consoles and
  * leads cause, timed at 100k, 1M (and, with --3m, 3M) messages. The data is written with set-returning SQL straight
- * into the hub's schema (ten messages per conversation, a third with fields, a tenth replies with an outbox row,
+ * into the hub's schema (ten messages per conversation, 1 % of conversations snoozed, a third with fields, a tenth replies with an outbox row,
  * two events per message, 500 agents, 21 labels: 19 on 0.26 % of conversations each, one rare (0.1 %), one broad (20 %)), then each call runs 200 times with random
  * arguments on a warm cache. The peer in the same run is the plain lookup of one message row by primary key.
  *
  *   node --import tsx bench/hub/store-scale.ts [--3m] [--scale <messages>]
  * (`--scale` measures that one size only.) At each size it also prints PostgreSQL's plans of the team customer panel's
- * two statements (`GET /v1/conversations/:id/customer`) on that data.
+ * two statements (`GET /v1/conversations/:id/customer`) on that data. The hub's inbox page (`GET /v1/conversations`,
+ * each filter a console offers) and a conversation's first page (`GET /v1/conversations/:id/messages`, with its audit
+ * entry) run through the functions those routes call (`store/inbox-pages.ts`); their plans are asserted in
+ * `test/hub/inbox-pages-plans.test.ts`.
  */
 import { HubStore, postgresExecutor } from '../../main/hub/store';
 import { CUSTOMER_PANEL_SQL, customerPanel } from '../../main/hub/store/customer-panel';
+import { conversationPage, inboxPage, type InboxQuery } from '../../main/hub/store/inbox-pages';
 import { CONTACT_FIELD_TYPES } from '../../main/core/store';
 import type { ConversationView } from '../../main/core/team';
 import { startTestPostgres } from '../../test/helpers/postgres';
@@ -36,6 +40,8 @@ async function load(store: HubStore, messages: number): Promise<{ conversations:
            CASE WHEN g % 10 < 7 THEN 'resolved' WHEN g % 10 < 9 THEN 'open' ELSE 'pending' END,
            CASE WHEN g % 20 = 0 THEN NULL ELSE 1 + (g % 500) END, 1700000000000 + g * 1000, 1
       FROM generate_series(1, ${conversations}) g`);
+  // One in a hundred snoozed (taken from the pending ones) until a time after the run, as the hub keeps them.
+  await q.run(`UPDATE conversations SET status = 'snoozed', snoozed_until = 1900000000000 + id WHERE id % 100 = 9`);
   await q.run(`INSERT INTO messages (conversation_id, channel_id, platform_message_id, direction, masked_text, sent_at)
     SELECT 1 + (g % ${conversations}), CASE WHEN (1 + (g % ${conversations})) % 3 = 0 THEN 'wa' ELSE 'tg' END, 'm' || g,
            CASE WHEN g % 10 = 0 THEN 'out' ELSE 'in' END, 'my order ' || g || ' and my card [CARD ••••1111]', 1700000000000 + g
@@ -69,6 +75,16 @@ function labelPageBefore(store: HubStore, labelId: number): Promise<unknown[]> {
   );
 }
 
+function personLabelBefore(store: HubStore, assigneeId: number, labelId: number): Promise<unknown[]> {
+  return store.q.all(
+    `SELECT c.id, c.channel_id, c.contact_id, k.display_name, k.handle, c.status, c.assignee_id, c.last_message_at, c.version
+       FROM conversations c JOIN contacts k ON k.id = c.contact_id JOIN conversation_labels l ON l.conversation_id = c.id
+      WHERE l.label_id = ? AND c.channel_id IN (?) AND c.assignee_id = ?
+      ORDER BY l.last_message_at DESC, l.conversation_id DESC LIMIT 50`,
+    [labelId, 'tg', assigneeId],
+  );
+}
+
 async function timeCalls(name: string, call: () => Promise<unknown>): Promise<string> {
   for (let i = 0; i < 10; i++) await call(); // warm
   const times: number[] = [];
@@ -80,6 +96,35 @@ async function timeCalls(name: string, call: () => Promise<unknown>): Promise<st
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);
   return `  ${name.padEnd(46)} p50 ${at(0.5).padStart(7)} ms   p99 ${at(0.99).padStart(7)} ms   max ${times[times.length - 1]!.toFixed(2).padStart(7)} ms`;
+}
+
+/** The inbox page through `inboxPage` (what `GET /v1/conversations` runs) per filter, and the opening route's work. */
+async function inboxLines(store: HubStore, conversations: number): Promise<string[]> {
+  const page = (q: Omit<InboxQuery, 'limit' | 'channels'> & { channels?: string[] }) => inboxPage(store, { channels: null, ...q, limit: 50 });
+  const lines = [
+    await timeCalls('inbox: anyone\'s (the lead)', () => page({})),
+    await timeCalls('inbox: mine (a random agent)', () => page({ assigneeId: rand(500) })),
+    await timeCalls('inbox: unassigned', () => page({ assigneeId: null })),
+  ];
+  for (const status of ['open', 'pending', 'resolved', 'snoozed']) lines.push(await timeCalls(`inbox: ${status}`, () => page({ status })));
+  lines.push(
+    await timeCalls('inbox: the queue (unassigned, open)', () => page({ assigneeId: null, status: 'open' })),
+    await timeCalls('inbox: mine, open (agents with open work)', () => page({ assigneeId: 10 * rand(49) + 8, status: 'open' })),
+    await timeCalls('inbox: a common label', () => page({ labelId: rand(19) })),
+    await timeCalls('inbox: a rare label', () => page({ labelId: 20 })),
+    await timeCalls('inbox: an agent\'s channel (tg), open', () => page({ channels: ['tg'], status: 'open' })),
+    await timeCalls('inbox: an agent\'s channel, mine, a broad label', () => page({ channels: ['tg'], assigneeId: rand(500), labelId: 21 })),
+    // Peer in the same run: that page's first statement as it was before s15-team (the label's activity index walked
+    // until 50 of its entries are the person's).
+    await timeCalls('before s15: the same, label index walked', () => personLabelBefore(store, rand(500), 21)),
+    // The opening route: the conversation read (its role check), the audit entry of the opening, then the page.
+    await timeCalls('open: a conversation\'s first page (route)', async () => {
+      const c = (await store.conversation(rand(conversations)))!;
+      await store.audit({ actor: 'user:bench', device: null, action: 'conversation.opened', target: `conversation:${c.id}` });
+      return conversationPage(store, c);
+    }),
+  );
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -114,6 +159,10 @@ async function main(): Promise<void> {
             const id = rand(conversations);
             return customerPanel(store.q, { id, contact: { id } } as ConversationView, () => true);
           }),
+          // The hub's own routes (their whole work: the page, then its rows' labels and held copies), each filter a
+          // console offers: scope (anyone's, mine, unassigned), each status, a label, an agent's channel list.
+          '  the hub\'s routes: GET /v1/conversations (inbox page, 50) and GET /v1/conversations/:id/messages',
+          ...(await inboxLines(store, conversations)),
         ];
         console.log(lines.join('\n'));
         const plan = async (sql: string, params: unknown[]) => (await store.q.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params as never[])).map((r) => r['QUERY PLAN']);

@@ -21,8 +21,7 @@ import { parse, type ApiDeps, type AreaHelpers, type Route } from './routes/rout
 import { HubFactorResets } from './store/factor-resets';
 import { HubDrills } from './store/drills';
 import { drillRoutes } from './routes/drills';
-import { HubLabels } from './store/labels';
-import { heldCopiesOf } from './store/held-copies';
+import { conversationPage, inboxPage } from './store/inbox-pages';
 import { HubLeadReview } from './store/lead-review';
 import { HubReplyApprovals } from './store/reply-approvals';
 import { cannedReplyRoutes } from './routes/canned-replies';
@@ -210,7 +209,6 @@ const AREAS: Array<(d: ApiDeps, h: AreaHelpers) => Route[]> = [
 /** The console-facing HTTP API: each route names the permission it needs; the handlers only translate. */
 export function hubApi(d: ApiDeps) {
   const actorOf = (w: SignedIn) => ({ actor: w.user.username, device: w.device });
-  const labels = new HubLabels(d.store);
   const approvals = new HubReplyApprovals(d.store);
   const review = new HubLeadReview(d.store);
   const factorResets = new HubFactorResets(d.store);
@@ -270,17 +268,14 @@ export function hubApi(d: ApiDeps) {
         const u = who!.user;
         const assignee = query.get('assignee');
         const label = query.get('label');
-        const conversations = await d.store.conversations({
+        const status = query.get('status');
+        return inboxPage(d.store, {
           channels: u.role === 'lead' || !u.channels.length ? null : u.channels,
-          assigneeId: assignee === null ? undefined : assignee === 'none' ? null : assignee === 'me' ? u.id : parse(id, assignee),
-          status: query.get('status') ?? undefined,
-          labelId: label === null ? undefined : parse(id, label),
+          ...(assignee === null ? {} : { assigneeId: assignee === 'none' ? null : assignee === 'me' ? u.id : parse(id, assignee) }),
+          ...(status === null ? {} : { status }),
+          ...(label === null ? {} : { labelId: parse(id, label) }),
           limit: Math.min(Number(query.get('limit') ?? 100) || 100, 500),
         });
-        const ids = conversations.map((c) => c.id);
-        const labelIds = await labels.labelIdsOf(ids);
-        const copies = await heldCopiesOf(d.store.q, ids);
-        return { conversations: conversations.map((c) => ({ ...c, labelIds: labelIds.get(c.id) ?? [], ...(copies.has(c.id) ? { heldCopies: copies.get(c.id)! } : {}) })) };
       },
     },
     {
@@ -290,7 +285,7 @@ export function hubApi(d: ApiDeps) {
       handle: async ({ who, params }) => {
         const c = await conversationFor(who!, parse(id, params[0]));
         await d.store.audit({ ...actorOf(who!), action: 'conversation.opened', target: `conversation:${c.id}` });
-        return { conversation: c, messages: await d.store.messages(c.id) };
+        return conversationPage(d.store, c);
       },
     },
     {

@@ -6,7 +6,7 @@ import { SharedFloodBuckets, type SharedFloodOptions } from '../../main/hub/stor
 import { HubHeldMessages } from '../../main/hub/store/held-messages';
 import { heldCopiesOf } from '../../main/hub/store/held-copies';
 import { HubCustomerData } from '../../main/hub/store/customer-data';
-import { bothAdapters, secondNode } from './adapters';
+import { bothAdapters, recording, secondNode } from './adapters';
 import { preparedMessage } from './prepared-message';
 
 /**
@@ -98,6 +98,38 @@ for (const [name, openStore] of Object.entries(adapters)) {
       expect(await heldMessages.discard('tg', 1, { actor: 'user:layla', device: null })).toEqual({ discarded: 1, left: 2 });
       expect(await heldCopiesOf(store.q, [opened])).toEqual(new Map([[opened, 2]]));
       expect(await copyEvents(opened)).toEqual([2, 4, 3, 2]);
+      expect((await store.verifyAudit()).broken).toBeNull();
+    });
+
+    it('a polled batch that holds copies writes them, their count, its events and its audit entry in a few statements (PostgreSQL: three after the cursor)', async () => {
+      const seen: string[] = [];
+      const counted = new HubStore(recording(store.q, seen), () => now);
+      const countedIntake = new WebhookIntakeStore(counted, () => now);
+      await store.saveChannel({ id: 'st', kind: 'telegram', name: 'st', config: {}, enabled: true }, actor);
+      const admit = admitWith(gateOf(), 'st');
+      const text = `${CAMPAIGN} — statements`;
+      // Three copies get in (the third opens the campaign's conversation); then a batch of five more and one unlike.
+      await intake.acceptPolled('st', [0, 1, 2].map((i) => msg(`st${i}`, `sbot${i}`, `${text} ${i}`)), 's1', admit, seal);
+      const opened = await conversationOf('st2');
+      seen.length = 0;
+      const r = await countedIntake.acceptPolled('st', [...[3, 4, 5, 6, 7].map((i) => msg(`st${i}`, `sbot${i}`, `${text} ${i}`)), msg('st-n', 'sara', 'my card was charged twice')], 's2', admit, seal);
+      expect(r).toMatchObject({ inserted: 1, quarantined: 5, collapsed: 5 });
+      const after = seen.slice(seen.findIndex((q) => q.startsWith('UPDATE channels SET cursor')) + 1).map((q) => q.replace(/\s+/g, ' ').trim().slice(0, 30));
+      expect(after).toEqual(
+        name === 'postgres'
+          ? ['WITH held AS (INSERT INTO webh', 'SELECT hash FROM audit ORDER B', 'WITH audited AS (INSERT INTO a']
+          : ['INSERT INTO webhook_quarantine', 'SELECT conversation_id AS c, C', 'SELECT hash FROM audit ORDER B', 'INSERT INTO audit (at, actor, ', 'INSERT INTO events (at, kind, '],
+      );
+      // What they wrote: the count on the campaign's conversation, the leads' and administrators' events, the audit entry.
+      expect(await copyEvents(opened)).toEqual([5]);
+      const events = await store.q.all<{ kind: string; audience: string; payload: string }>('SELECT kind, audience, payload FROM events WHERE seq > (SELECT MAX(seq) - 3 FROM events) ORDER BY seq');
+      expect(events.map((e) => [e.kind, e.audience, JSON.parse(e.payload)])).toEqual([
+        ['conversation.copies', 'conversation', { conversationId: opened, channelId: 'st', heldCopies: 5 }],
+        ['quarantine.held', 'leads', { channelId: 'st', added: 5 }],
+        ['quarantine.held', 'admins', { channelId: 'st', added: 5 }],
+      ]);
+      const audit = await store.q.get<{ details: string }>("SELECT details FROM audit WHERE action = 'guard.quarantine.held' ORDER BY seq DESC LIMIT 1");
+      expect(JSON.parse(audit!.details)).toEqual({ messages: 5, reason: 'flood', collapsed: 5, polled: true });
       expect((await store.verifyAudit()).broken).toBeNull();
     });
 

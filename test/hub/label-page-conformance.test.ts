@@ -31,6 +31,7 @@ for (const [name, open] of Object.entries(adapters)) {
       const labels = new HubLabels(store);
       const a = await labels.create(`a-${name}`, actor);
       const b = await labels.create(`b-${name}`, actor);
+      const agent = await store.createUser({ username: `agent-${name}`, displayName: 'Agent', role: 'agent', passwordHash: 'x' }, actor);
       let n = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -40,6 +41,8 @@ for (const [name, open] of Object.entries(adapters)) {
               const r = await store.ingest('tg', [message(`m${n++}`, `chat-${s.chat}`, s.at)]);
               if (s.relabel) await labels.setOnConversation(r.conversationIds[0]!, s.labels, actor);
             }
+            // One person's conversations (every other one), for the person-and-label page.
+            await store.q.run('UPDATE conversations SET assignee_id = CASE WHEN id % 2 = 0 THEN CAST(? AS BIGINT) ELSE NULL END', [agent.id]);
             const all = await store.conversations({ limit: 500 });
             const carrying = await labels.labelIdsOf(all.map((c) => c.id));
             for (const label of [a.id, b.id]) {
@@ -48,6 +51,9 @@ for (const [name, open] of Object.entries(adapters)) {
               expect((await store.conversations({ labelId: label, limit: 3 })).map((c) => c.id)).toEqual(expected.slice(0, 3));
               const open = all.filter((c) => c.status === 'open' && carrying.get(c.id)?.includes(label)).map((c) => c.id);
               expect((await store.conversations({ labelId: label, status: 'open', limit: 500 })).map((c) => c.id)).toEqual(open);
+              const hers = all.filter((c) => c.assigneeId === agent.id && carrying.get(c.id)?.includes(label)).map((c) => c.id);
+              expect((await store.conversations({ labelId: label, assigneeId: agent.id, limit: 500 })).map((c) => c.id)).toEqual(hers);
+              expect((await store.conversations({ labelId: label, assigneeId: agent.id, limit: 2 })).map((c) => c.id)).toEqual(hers.slice(0, 2));
             }
           },
         ),

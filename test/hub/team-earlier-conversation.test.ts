@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { teamConsoleSuite } from '../helpers/team-console';
+import { HubLabels } from '../../main/hub/store/labels';
+import { HubSnoozes } from '../../main/hub/store/snoozes';
 import { PASSWORD, until } from './harness';
 
-type Row = { id: number };
+type Row = { id: number; status?: string; snoozedUntil?: number | null; labels?: string[] };
 type Detail = { summary: { id: number }; messages: unknown[]; customer: { earlier: Array<{ id: number }> } };
 
 /**
@@ -32,6 +34,12 @@ describe("an earlier conversation the team seat's cache does not hold", () => {
     }, 'both groups at the hub');
     const [first, second] = [...groups].sort((a, b) => a.id - b.id) as [(typeof groups)[number], (typeof groups)[number]];
 
+    // A colleague labels the first group and snoozes it while Amal may not read it: her stream carries neither.
+    const vip = await new HubLabels(seed.store).create('VIP', { actor: 'user:lead', device: null });
+    await new HubLabels(seed.store).setOnConversation(first.id, [vip.id], { actor: 'user:lead', device: null });
+    const wakeAt = Date.now() + 86_400_000;
+    await new HubSnoozes(seed.store).snooze(first.id, wakeAt, { actor: 'user:lead', device: null });
+
     // Not hers yet: the hub refuses, and nothing is kept.
     const refused = await agent.call('openConversation', { conversationId: first.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conversation_unknown' } });
@@ -54,6 +62,14 @@ describe("an earlier conversation the team seat's cache does not hold", () => {
     expect(JSON.stringify(earlier.messages)).not.toContain('123 4567');
     const listed = (await agent.ok<{ items: Row[] }>('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 })).items;
     expect(listed.map((c) => c.id)).toContain(first.id);
+    // With the label and the snooze it had at the hub, not only once they next change (the label's name is the
+    // team's list, which her stream carries).
+    const row = await until(async () => {
+      const items = (await agent.ok<{ items: Row[] }>('listConversations', { filter: { scope: 'all' }, cursor: null, limit: 50 })).items;
+      const r = items.find((c) => c.id === first.id);
+      return r?.labels?.length ? r : null;
+    }, 'the first group listed with its label');
+    expect(row).toMatchObject({ status: 'snoozed', snoozedUntil: wakeAt, labels: ['VIP'] });
 
     // Out of reach: the kept one still opens from the cache; the other cannot be fetched, and the console says so.
     desk.team.lb.down = true;

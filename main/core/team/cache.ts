@@ -120,10 +120,13 @@ export class TeamCache {
    * from before this person could read its channel: kept as its stream events would keep it. The cursor does not
    * move; later events for it arrive on the stream as for any other.
    */
-  adopt(conversation: CachedConversation, messages: MessageView[]): void {
+  adopt(conversation: CachedConversation, messages: MessageView[], marks: { labelIds: readonly number[]; snoozedUntil: number | null }): void {
+    const conversationId = conversation.id;
     const events = [
       { seq: 0, kind: 'conversation.updated', payload: conversation },
-      ...messages.filter((m) => m.conversationId === conversation.id).map((m) => ({ seq: 0, kind: 'message.added', payload: m })),
+      { seq: 0, kind: 'conversation.labels', payload: { conversationId, labelIds: marks.labelIds } },
+      ...(conversation.status === 'snoozed' && marks.snoozedUntil !== null ? [{ seq: 0, kind: 'conversation.snoozed', payload: { conversationId, until: marks.snoozedUntil } }] : []),
+      ...messages.filter((m) => m.conversationId === conversationId).map((m) => ({ seq: 0, kind: 'message.added', payload: m })),
     ];
     this.apply(events, null);
   }

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
+import type { EventInput } from './types';
 
 /**
  * Copies of a campaign held as `duplicate`, counted on the conversation the campaign's first stored copy opened (hub
@@ -45,11 +46,17 @@ export async function linkCopiesTo(t: SqlExecutor, channelId: string, stored: re
 export async function copiesChanged(store: HubStore, t: SqlExecutor, channelId: string, conversationIds: Iterable<number>): Promise<void> {
   const ids = [...new Set(conversationIds)];
   if (!ids.length) return;
-  const counts = await heldCopiesOf(t, ids);
-  await store.emitMany(
-    t,
-    ids.map((conversationId) => ({ kind: COPIES_EVENT, audience: 'conversation' as const, payload: { conversationId, channelId, heldCopies: counts.get(conversationId) ?? 0 }, where: { channelId, conversationId } })),
-  );
+  await store.emitMany(t, copiesEvents(channelId, ids, await heldCopiesOf(t, ids)));
+}
+
+/** `conversation.copies` for each of `conversationIds` with its count in `counts` (absent: 0), for a statement of the caller's. */
+export function copiesEvents(channelId: string, conversationIds: Iterable<number>, counts: ReadonlyMap<number, number>): EventInput[] {
+  return [...new Set(conversationIds)].map((conversationId) => ({
+    kind: COPIES_EVENT,
+    audience: 'conversation' as const,
+    payload: { conversationId, channelId, heldCopies: counts.get(conversationId) ?? 0 },
+    where: { channelId, conversationId },
+  }));
 }
 
 /** The event consoles keep a conversation's held-copy count from (`core/team/cache.ts`). */

@@ -59,7 +59,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
   if (arrived.length) {
     const fresh = aliasRows ? placeFrom(aliasRows, arrived) : await placeByAlias(t, channelId, arrived);
     // Sealing needs only the ids: it runs while the contacts' and conversations' statement is in flight.
-    const [{ contacts, conversations }, sealed] = await whileInFlight(upsertPeople(t, channelId, fresh), () => fresh.map((m, i) => m.seal(ids[i]!)));
+    const [{ contacts, conversations, locked }, sealed] = await whileInFlight(upsertPeople(t, channelId, fresh), () => fresh.map((m, i) => m.seal(ids[i]!)));
     const convOf = (m: PreparedMessage) => conversations.get(m.platformConversationId)!;
     conversationIds = [...new Set(fresh.map((m) => convOf(m).id))];
 
@@ -78,11 +78,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
       const events: EventInput[] = [];
       fresh.forEach((m, i) => {
         const c = convOf(m);
-        c.lastMessageAt = Math.max(c.lastMessageAt, m.sentAt);
-        // A customer's message reopens a resolved conversation and starts a new episode for the SLA clocks.
-        if (m.direction === 'in' && (c.status === 'resolved' || c.openedAt === null)) c.openedAt = m.sentAt;
-        if (m.direction === 'in' && c.status === 'resolved') c.status = 'open';
-        c.version++;
+        bump(c, m);
         const where = { channelId, conversationId: c.id };
         events.push({ kind: 'conversation.updated', audience: 'conversation', payload: view(c), where });
         const added: MessageView = {
@@ -104,6 +100,7 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
     // Which of them an edit or deletion already waits for (store/revisions.ts), read in the same statement: no
     // extra round trip for the batches (nearly all) that have none.
     const awaited: string[] = [];
+    const byId = new Map([...conversations.values()].map((c) => [c.id, c]));
     const returning = `RETURNING platform_message_id, EXISTS (SELECT 1 FROM early_revisions e WHERE e.channel_id = messages.channel_id AND e.original = messages.platform_message_id) AS awaited`;
     const attachments = (m: PreparedMessage) => (m.attachments.length ? JSON.stringify(m.attachments) : null);
     const fieldRows = fresh.flatMap((m, i) => m.fields.map((f, n) => [ids[i]!, n, f.type, f.shown, sealed[i]!.fields[n]!] as const));
@@ -134,16 +131,17 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
       );
       const [inserted, events] = await whileInFlight(pending, bumpAll);
       for (const r of inserted) if (r.awaited) awaited.push(r.platform_message_id);
-      // The conversations' final state rides in the statement that takes the event lock and writes the events (the
-      // batch's last round trip).
-      const states = [...conversations.values()];
+      // The existing conversations' final state rides in the statement that takes the event lock and writes the
+      // events (the batch's last round trip); the batch's new ones were written in their final state when created.
+      const changes = [...locked].map(([id, was]) => changed(was, byId.get(id)!));
       await store.emitMany(t, events, {
         ctes: conversationUpdateCtes(
-          `UPDATE conversations SET last_message_at = v.at, status = v.status, version = v.version, opened_at = v.opened
+          `UPDATE conversations SET last_message_at = COALESCE(v.at, conversations.last_message_at), status = COALESCE(v.status, conversations.status),
+                  version = v.version, opened_at = COALESCE(v.opened, conversations.opened_at)
              FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS BIGINT[])) AS v(id, at, status, version, opened)
             WHERE conversations.id = v.id`,
         ),
-        params: [states.map((c) => c.id), states.map((c) => c.lastMessageAt), states.map((c) => c.status), states.map((c) => c.version), states.map((c) => c.openedAt)],
+        params: [changes.map((c) => c.id), changes.map((c) => c.at), changes.map((c) => c.status), changes.map((c) => c.version), changes.map((c) => c.opened)],
       });
     } else {
       for (const part of chunks(fresh.map((m, i) => ({ m, i })))) {
@@ -156,14 +154,15 @@ export async function ingestBatch(store: EventWriter, t: SqlExecutor, channelId:
       }
       for (const part of chunks(fieldRows)) await t.run(`INSERT INTO message_fields (message_id, n, type, shown, sealed) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?)')}`, part.flat());
       const events = bumpAll();
-      for (const part of chunks([...conversations.values()])) {
+      for (const part of chunks([...locked].map(([id, was]) => changed(was, byId.get(id)!)))) {
         await updateConversations(
           t,
-          `UPDATE conversations SET last_message_at = v.column2, status = v.column3, version = v.column4, opened_at = v.column5
+          `UPDATE conversations SET last_message_at = COALESCE(v.column2, conversations.last_message_at), status = COALESCE(v.column3, conversations.status),
+                  version = v.column4, opened_at = COALESCE(v.column5, conversations.opened_at)
              FROM (VALUES ${valuesList(part.length, '(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS BIGINT))')}) AS v
             WHERE conversations.id = v.column1`,
-          part.flatMap((c) => [c.id, c.lastMessageAt, c.status, c.version, c.openedAt]),
-          part.map((c) => c.id),
+          part.flatMap((c) => [c.id, c.at, c.status, c.version, c.opened]),
+          part.filter((c) => c.at !== null).map((c) => c.id),
         );
       }
       await store.emitMany(t, events);
@@ -284,9 +283,7 @@ type Contacts = Map<string, { id: number; displayName: string | null; handle: st
 
 const CONTACT_UPSERT = `ON CONFLICT (channel_id, platform_user_id) DO UPDATE SET display_name = COALESCE(excluded.display_name, contacts.display_name), handle = COALESCE(excluded.handle, contacts.handle)
          RETURNING id, platform_user_id, display_name, handle`;
-// The no-op DO UPDATE locks an existing conversation's row until the transaction ends (`upsertConversations`).
-const CONVERSATION_UPSERT = `ON CONFLICT (channel_id, platform_conversation_id) DO UPDATE SET version = conversations.version
-         RETURNING id, platform_conversation_id, contact_id, status, assignee_id, last_message_at, version, opened_at`;
+const CONVERSATION_COLUMNS = 'id, platform_conversation_id, contact_id, status, assignee_id, last_message_at, version, opened_at';
 
 const contactOf = (r: ContactRow) => ({ id: r.id, displayName: r.display_name, handle: r.handle });
 const conversationOf = (r: ConversationRow): ConversationState => ({
@@ -299,27 +296,128 @@ const conversationOf = (r: ConversationRow): ConversationState => ({
   openedAt: r.opened_at === null ? null : Number(r.opened_at),
 });
 
+/** One message's bump of its conversation, in batch order: the one rule for new and existing conversations. */
+function bump(c: ConversationState, m: PreparedMessage): void {
+  c.lastMessageAt = Math.max(c.lastMessageAt, m.sentAt);
+  // A customer's message reopens a resolved conversation and starts a new episode for the SLA clocks.
+  if (m.direction === 'in' && (c.status === 'resolved' || c.openedAt === null)) c.openedAt = m.sentAt;
+  if (m.direction === 'in' && c.status === 'resolved') c.status = 'open';
+  c.version++;
+}
+
+/** A conversation as its first message creates it (the columns' defaults), before that message's bump. */
+const created = (id: number, contactId: number, first: PreparedMessage): ConversationState => ({
+  id,
+  contactId,
+  status: 'open',
+  assigneeId: null,
+  lastMessageAt: first.sentAt,
+  version: 1,
+  openedAt: null,
+});
+
+/** Each conversation of the batch as it will be at the batch's end if the batch creates it (written once, at its INSERT). */
+function finalIfNew(fresh: readonly PreparedMessage[], firsts: readonly PreparedMessage[]): Map<string, ConversationState> {
+  const out = new Map(firsts.map((m) => [m.platformConversationId, created(0, 0, m)]));
+  for (const m of fresh) bump(out.get(m.platformConversationId)!, m);
+  return out;
+}
+
+/** What the batch's UPDATE writes to an existing conversation: null where a column keeps its value. */
+interface Change {
+  id: number;
+  at: number | null;
+  status: string | null;
+  version: number;
+  opened: number | null;
+}
+function changed(was: ConversationState, now: ConversationState): Change {
+  return {
+    id: now.id,
+    at: now.lastMessageAt === was.lastMessageAt ? null : now.lastMessageAt,
+    status: now.status === was.status ? null : now.status,
+    version: now.version,
+    opened: now.openedAt === was.openedAt ? null : now.openedAt,
+  };
+}
+
+interface People {
+  contacts: Contacts;
+  /** Every conversation of the batch as it was before the batch (a new one: as its first message creates it). */
+  conversations: Map<string, ConversationState>;
+  /** The conversations that existed, by id, as they were locked: the batch's UPDATE writes only these, only what changed. */
+  locked: Map<number, ConversationState>;
+}
+
 /**
- * The batch's contacts (`upsertContacts`) and conversations (`upsertConversations`). On PostgreSQL they are one
- * statement (columns as array parameters): the contacts' upsert as a data-modifying CTE whose ids the conversations'
- * insert joins.
+ * The batch's contacts and conversations. A conversation that exists is locked (`FOR UPDATE`, in id order, so two
+ * batches cannot deadlock on each other's rows) and written once more, at the batch's end, in the columns that
+ * changed; one that does not is created in its final state for the batch, once (ids in batch order, as one-by-one
+ * ingest hands them out; rows inserted in platform-id order, so two batches opening the same conversations wait for
+ * each other in one order, never in a cycle). Its row is then locked too, so a
+ * concurrent assignment cannot slip between this read and the batch's write. On PostgreSQL one statement (columns as
+ * array parameters): the contacts' upsert a data-modifying CTE whose ids the conversations' insert joins. A
+ * conversation another transaction created after this statement's snapshot (two batches opening the same one at once)
+ * is neither read nor inserted (`DO NOTHING` waited for that transaction, then skipped): a second statement, with a
+ * snapshot that sees it, locks and reads it (`test/hub/ingest-concurrency.test.ts`).
  */
-async function upsertPeople(t: SqlExecutor, channelId: string, fresh: readonly PreparedMessage[]): Promise<{ contacts: Contacts; conversations: Map<string, ConversationState> }> {
+async function upsertPeople(t: SqlExecutor, channelId: string, fresh: readonly PreparedMessage[]): Promise<People> {
   const merged = [...mergedContacts(fresh).entries()];
   const firsts = firstOfEachConversation(fresh);
+  const finals = finalIfNew(fresh, firsts);
+  const byPlatform = new Map(firsts.map((m) => [m.platformConversationId, m]));
+  const conversations = new Map<string, ConversationState>();
+  const locked = new Map<number, ConversationState>();
+  const keep = (held: readonly ConversationRow[], made: readonly { id: number; platform_conversation_id: string; contact_id: number }[]) => {
+    for (const r of held) {
+      const c = conversationOf(r);
+      conversations.set(r.platform_conversation_id, c);
+      locked.set(c.id, { ...c });
+    }
+    for (const r of made) conversations.set(r.platform_conversation_id, created(Number(r.id), Number(r.contact_id), byPlatform.get(r.platform_conversation_id)!));
+  };
   if (t.dialect !== 'postgres') {
     const contacts = await upsertContacts(t, channelId, merged);
-    return { contacts, conversations: await upsertConversations(t, channelId, firsts, contacts) };
+    // BEGIN IMMEDIATE: this transaction is the only writer, so what the read finds is what exists.
+    for (const part of chunks(firsts)) {
+      keep(
+        await t.all<ConversationRow>(
+          `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE channel_id = ? AND platform_conversation_id IN (${inList(part.length)})`,
+          [channelId, ...part.map((m) => m.platformConversationId)],
+        ),
+        [],
+      );
+    }
+    for (const part of chunks(firsts.filter((m) => !conversations.has(m.platformConversationId)))) {
+      const made = await t.all<{ id: number; platform_conversation_id: string; contact_id: number }>(
+        `INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at, version, opened_at) VALUES ${valuesList(part.length, '(?, ?, ?, ?, ?, ?)')}
+           RETURNING id, platform_conversation_id, contact_id`,
+        part.flatMap((m) => {
+          const f = finals.get(m.platformConversationId)!;
+          return [channelId, m.platformConversationId, contacts.get(m.contact.platformUserId)!.id, f.lastMessageAt, f.version, f.openedAt];
+        }),
+      );
+      keep([], made);
+    }
+    return { contacts, conversations, locked };
   }
-  const row = await t.get<{ contacts: ContactRow[]; conversations: ConversationRow[] }>(
+  const row = await t.get<{ contacts: ContactRow[]; held: ConversationRow[]; made: { id: number; platform_conversation_id: string; contact_id: number }[] }>(
     `WITH ct AS (INSERT INTO contacts (channel_id, platform_user_id, display_name, handle)
          SELECT ?, u.id, u.name, u.handle FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS u(id, name, handle)
          ${CONTACT_UPSERT}),
-       cv AS (INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at)
-         SELECT ?, v.conv, ct.id, v.at FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[])) WITH ORDINALITY AS v(conv, usr, at, n)
-           JOIN ct ON ct.platform_user_id = v.usr ORDER BY v.n
-         ${CONVERSATION_UPSERT})
-     SELECT (SELECT COALESCE(json_agg(ct), '[]') FROM ct) AS contacts, (SELECT COALESCE(json_agg(cv), '[]') FROM cv) AS conversations`,
+       held AS (SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE channel_id = ? AND platform_conversation_id = ANY(CAST(? AS TEXT[])) ORDER BY id FOR UPDATE),
+       made AS (INSERT INTO conversations (id, channel_id, platform_conversation_id, contact_id, last_message_at, version, opened_at)
+         SELECT v.id, ?, v.conv, ct.id, v.at, v.version, v.opened
+           FROM (SELECT u.*, nextval(s.seq) AS id
+                   FROM (SELECT CAST(pg_get_serial_sequence('conversations', 'id') AS regclass) AS seq OFFSET 0) AS s,
+                        unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS INTEGER[]), CAST(? AS BIGINT[])) AS u(conv, usr, at, version, opened)
+                  WHERE NOT EXISTS (SELECT 1 FROM held WHERE held.platform_conversation_id = u.conv)) AS v
+           JOIN ct ON ct.platform_user_id = v.usr
+          ORDER BY v.conv
+         ON CONFLICT (channel_id, platform_conversation_id) DO NOTHING
+         RETURNING id, platform_conversation_id, contact_id)
+     SELECT (SELECT COALESCE(json_agg(ct), '[]') FROM ct) AS contacts, (SELECT COALESCE(json_agg(held), '[]') FROM held) AS held,
+            (SELECT COALESCE(json_agg(made), '[]') FROM made) AS made`,
     [
       channelId,
       merged.map(([userId]) => userId),
@@ -327,12 +425,29 @@ async function upsertPeople(t: SqlExecutor, channelId: string, fresh: readonly P
       merged.map(([, c]) => c.handle),
       channelId,
       firsts.map((m) => m.platformConversationId),
+      channelId,
+      firsts.map((m) => m.platformConversationId),
       firsts.map((m) => m.contact.platformUserId),
-      firsts.map((m) => m.sentAt),
+      firsts.map((m) => finals.get(m.platformConversationId)!.lastMessageAt),
+      firsts.map((m) => finals.get(m.platformConversationId)!.version),
+      firsts.map((m) => finals.get(m.platformConversationId)!.openedAt),
     ],
   );
   const contacts: Contacts = new Map(row!.contacts.map((r) => [r.platform_user_id, contactOf(r)]));
-  return { contacts, conversations: new Map(row!.conversations.map((r) => [r.platform_conversation_id, conversationOf(r)])) };
+  keep(row!.held, row!.made);
+  const raced = firsts.filter((m) => !conversations.has(m.platformConversationId)).map((m) => m.platformConversationId);
+  if (raced.length) {
+    keep(
+      await t.all<ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE channel_id = ? AND platform_conversation_id = ANY(CAST(? AS TEXT[])) ORDER BY id FOR UPDATE`, [
+        channelId,
+        raced,
+      ]),
+      [],
+    );
+    // Created and removed again before this statement (an erasure racing the batch): the batch rolls back, nothing stored.
+    if (raced.some((p) => !conversations.has(p))) throw new Error('A conversation of this batch was removed while the batch was stored; nothing was stored.');
+  }
+  return { contacts, conversations, locked };
 }
 
 function firstOfEachConversation(fresh: readonly PreparedMessage[]): PreparedMessage[] {
@@ -350,24 +465,6 @@ async function upsertContacts(t: SqlExecutor, channelId: string, merged: Readonl
       part.flatMap(([userId, c]) => [channelId, userId, c.displayName, c.handle]),
     );
     for (const r of rows) out.set(r.platform_user_id, contactOf(r));
-  }
-  return out;
-}
-
-/**
- * Creates the batch's new conversations (with the contact and time of their first message) and returns every
- * conversation of the batch as it is now, its row locked until the transaction ends (the no-op DO UPDATE), so a
- * concurrent assignment cannot slip between this read and the batch's write of the new state.
- */
-async function upsertConversations(t: SqlExecutor, channelId: string, firsts: readonly PreparedMessage[], contacts: Contacts): Promise<Map<string, ConversationState>> {
-  const out = new Map<string, ConversationState>();
-  for (const part of chunks(firsts)) {
-    const rows = await t.all<ConversationRow>(
-      `INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_message_at) VALUES ${valuesList(part.length, '(?, ?, ?, ?)')}
-         ${CONVERSATION_UPSERT}`,
-      part.flatMap((m) => [channelId, m.platformConversationId, contacts.get(m.contact.platformUserId)!.id, m.sentAt]),
-    );
-    for (const r of rows) out.set(r.platform_conversation_id, conversationOf(r));
   }
   return out;
 }

@@ -34,10 +34,12 @@ export async function updateConversations(t: SqlExecutor, update: string, params
 }
 
 /**
- * PostgreSQL: `updateConversations`'s two writes as data-modifying CTEs (`moved`, `labelled`), for a statement that
+ * PostgreSQL: `updateConversations`'s two writes as data-modifying CTEs (`moved`, `labelled`; a label row whose
+ * activity did not move is not rewritten), for a statement that
  * carries them along with its own work (`HubStore.emitMany`: an ingest batch's update rides with its events).
  */
 export function conversationUpdateCtes(update: string): string {
   return `moved AS (${update} RETURNING conversations.id, conversations.last_message_at),
-    labelled AS (UPDATE conversation_labels SET last_message_at = moved.last_message_at FROM moved WHERE conversation_labels.conversation_id = moved.id)`;
+    labelled AS (UPDATE conversation_labels SET last_message_at = moved.last_message_at FROM moved
+                  WHERE conversation_labels.conversation_id = moved.id AND conversation_labels.last_message_at IS DISTINCT FROM moved.last_message_at)`;
 }

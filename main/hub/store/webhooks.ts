@@ -2,10 +2,10 @@ import type { DeliveryReceipt, WatermarkReceipt } from '../../core/connectors';
 import { applyWatermarks } from './watermarks';
 import type { InboundMessage } from '../../core/shared/messages';
 import type { BatchVerdicts, FloodHold } from '../flood';
-import { copiesChanged } from './held-copies';
+import { copiesEvents, heldCopiesOf } from './held-copies';
 import type { SqlExecutor } from './executor';
 import type { HubStore } from './hub-store';
-import type { HubChannel, PreparedMessage } from './types';
+import type { EventInput, HubChannel, PreparedMessage } from './types';
 import type { IngestResult } from './ingest';
 import { dedupOf, type HubRelayQueue, type RelayPayload } from './relay-queue';
 
@@ -88,7 +88,7 @@ export class WebhookIntakeStore {
         }
       }
       // One event per channel and commit, not per delivery: a flood's group commits stay small.
-      for (const [channelId, added] of heldIn) await heldEvents(this.store, t, channelId, added);
+      await this.store.emitMany(t, [...heldIn].flatMap(([channelId, added]) => heldEvents(channelId, added)));
       return results;
     });
   }
@@ -108,7 +108,6 @@ export class WebhookIntakeStore {
     return this.store.q.tx(async (t) => {
       await t.serializeEvents();
       const { outcome, stored } = await this.acceptIn(t, { channelId, delivery: { messages, deliveries: [] }, admit, seal }, { cursor });
-      if (outcome.quarantined) await heldEvents(this.store, t, channelId, outcome.quarantined);
       return { ...stored, duplicates: outcome.duplicates, quarantined: outcome.quarantined, ...collapsedOf(outcome.collapsed ?? 0) };
     });
   }
@@ -140,23 +139,29 @@ export class WebhookIntakeStore {
     const cursor = polled?.cursor;
     // Stored before the held copies, so a copy finds the conversation its campaign's first copy opened in this batch.
     const stored = admitted.length || cursor !== undefined ? await this.store.ingest(channelId, admitted, cursor, t) : { inserted: 0, duplicates: 0, conversationIds: [] };
-    const heldRows = await this.hold(t, channelId, held, verdicts, seal, copyOf);
+    const { rows: heldRows, copies } = await this.hold(t, channelId, held, verdicts, seal, copyOf);
     const quarantined = heldRows.length;
     const collapsed = held.filter((m) => verdicts.get(m) === 'duplicate').length;
-    await copiesChanged(this.store, t, channelId, heldRows.flatMap((r) => (r.conversationId === null ? [] : [r.conversationId])));
+    const copiedTo = heldRows.flatMap((r) => (r.conversationId === null ? [] : [r.conversationId]));
     for (const r of d.deliveries) await this.store.markDelivery(channelId, r.platformMessageId, r.state, r.reason, t);
     if (d.watermarks?.length) await applyWatermarks(this.store, t, channelId, d.watermarks);
-    if (quarantined) {
-      await this.store.appendAudit(t, {
-        actor: 'system',
-        device: null,
-        // What a poller fetched was never a webhook: its own name (entries before 2026-12-05 say `webhook.quarantined`
-        // with `polled: true`, and stay so in the hash-chained trail).
-        action: polled ? 'guard.quarantine.held' : 'webhook.quarantined',
-        target: `channel:${channelId}`,
-        details: { messages: quarantined, reason: 'flood', ...collapsedOf(collapsed), ...(polled ? { polled: true } : {}) },
-      });
-    }
+    // What holding wrote besides its rows — the copies' counts on their conversations, a polled batch's
+    // `quarantine.held` (a webhook commit's is per channel, `acceptMany`) and the audit entry — in one statement.
+    await this.store.emitWithAudit(
+      t,
+      [...copiesEvents(channelId, copiedTo, copies ?? (await heldCopiesOf(t, copiedTo))), ...(polled && quarantined ? heldEvents(channelId, quarantined) : [])],
+      quarantined
+        ? {
+            actor: 'system',
+            device: null,
+            // What a poller fetched was never a webhook: its own name (entries before 2026-12-05 say `webhook.quarantined`
+            // with `polled: true`, and stay so in the hash-chained trail).
+            action: polled ? 'guard.quarantine.held' : 'webhook.quarantined',
+            target: `channel:${channelId}`,
+            details: { messages: quarantined, reason: 'flood', ...collapsedOf(collapsed), ...(polled ? { polled: true } : {}) },
+          }
+        : null,
+    );
     return { outcome: { inserted: stored.inserted, duplicates: duplicates + stored.duplicates, quarantined, ...collapsedOf(collapsed) }, stored };
   }
 
@@ -195,13 +200,18 @@ export class WebhookIntakeStore {
       const { verdicts, copyOf } = await decide(admit, inbound, t);
       const holding = fresh.filter((m) => (verdicts.get(m) ?? true) !== true);
       // A relayed channel's conversations are at the desks: its copies name their campaign's first copy, counted nowhere here.
-      const held = (await this.hold(t, channelId, holding, verdicts, seal, copyOf)).length;
+      const held = (await this.hold(t, channelId, holding, verdicts, seal, copyOf)).rows.length;
       const collapsed = holding.filter((m) => verdicts.get(m) === 'duplicate').length;
       for (const m of fresh) if ((verdicts.get(m) ?? true) === true) events.push({ kind: 'message', message: m });
       for (const receipt of receipts) events.push({ kind: 'receipt', receipt });
       if (held) {
-        await this.store.appendAudit(t, { actor: 'system', device: null, action: 'webhook.quarantined', target: `channel:${channelId}`, details: { messages: held, reason: 'flood', ...collapsedOf(collapsed), relayed: true } });
-        await heldEvents(this.store, t, channelId, held);
+        await this.store.emitWithAudit(t, heldEvents(channelId, held), {
+          actor: 'system',
+          device: null,
+          action: 'webhook.quarantined',
+          target: `channel:${channelId}`,
+          details: { messages: held, reason: 'flood', ...collapsedOf(collapsed), relayed: true },
+        });
       }
       await t.run('INSERT INTO relay_channels (channel_id, last_webhook_at) VALUES (?, ?) ON CONFLICT (channel_id) DO UPDATE SET last_webhook_at = excluded.last_webhook_at', [channelId, this.now()]);
       const enrolled = await enrolledDevices(t, devices);
@@ -211,7 +221,10 @@ export class WebhookIntakeStore {
 
   /**
    * Keeps `messages` sealed in `webhook_quarantine`, each with the reason its verdict gave and, for a campaign's copy,
-   * the copy it repeats and that copy's conversation (if stored), in one statement a few hundred; returns the new rows.
+   * the copy it repeats and that copy's conversation (if stored), in one statement a few hundred; returns the new rows
+   * and, on PostgreSQL, each touched conversation's held copies now, counted by the same statement (its own rows are
+   * not in its snapshot, so they are counted from its RETURNING; a later chunk's count includes the earlier ones').
+   * SQLite has no INSERT inside WITH: `copies` is null there and the caller counts (`heldCopiesOf`).
    */
   private async hold(
     t: SqlExecutor,
@@ -220,22 +233,32 @@ export class WebhookIntakeStore {
     verdicts: ReadonlyMap<InboundMessage, boolean | FloodHold>,
     seal: WebhookJob['seal'],
     copyOf: ReadonlyMap<InboundMessage, string>,
-  ): Promise<Array<{ id: number; conversationId: number | null }>> {
+  ): Promise<{ rows: Array<{ id: number; conversationId: number | null }>; copies: Map<number, number> | null }> {
     const out: Array<{ id: number; conversationId: number | null }> = [];
+    const pg = t.dialect === 'postgres';
+    const copies = pg ? new Map<number, number>() : null;
     for (let i = 0; i < messages.length; i += CHUNK) {
       const part = messages.slice(i, i + CHUNK);
-      const rows = await t.all<{ id: number | string; conversation_id: number | string | null }>(
-        `INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender, copy_of, conversation_id) VALUES ${part
-          .map(() => '(?, ?, ?, ?, ?, ?, ?, (SELECT conversation_id FROM messages WHERE channel_id = ? AND platform_message_id = ?))')
-          .join(', ')} ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id, conversation_id`,
+      const insert = `INSERT INTO webhook_quarantine (channel_id, platform_message_id, reason, sealed, received_at, sender, copy_of, conversation_id) VALUES ${part
+        .map(() => '(?, ?, ?, ?, ?, ?, ?, (SELECT conversation_id FROM messages WHERE channel_id = ? AND platform_message_id = ?))')
+        .join(', ')} ON CONFLICT (channel_id, platform_message_id) DO NOTHING RETURNING id, conversation_id`;
+      const rows = await t.all<{ id: number | string; conversation_id: number | string | null; copies?: number | string | null }>(
+        pg
+          ? `WITH held AS (${insert})
+             SELECT h.id, h.conversation_id,
+                    CASE WHEN h.conversation_id IS NULL THEN NULL
+                         ELSE (SELECT COUNT(*) FROM webhook_quarantine q WHERE q.conversation_id = h.conversation_id) + (SELECT COUNT(*) FROM held o WHERE o.conversation_id = h.conversation_id) END AS copies
+               FROM held h`
+          : insert,
         part.flatMap((m) => {
           const of = copyOf.get(m) ?? null;
           return [channelId, m.platformMessageId, heldReason(verdicts.get(m) as false | FloodHold), seal(m), this.now(), m.contact.platformUserId, of, channelId, of];
         }),
       );
       out.push(...rows.map((r) => ({ id: Number(r.id), conversationId: r.conversation_id === null ? null : Number(r.conversation_id) })));
+      for (const r of rows) if (copies && r.conversation_id !== null) copies.set(Number(r.conversation_id), Number(r.copies));
     }
-    return out;
+    return { rows: out, copies };
   }
 
   /** Messages held back per channel (counts only, for health). */
@@ -308,9 +331,9 @@ export async function enrolledDevices(t: SqlExecutor, devices: readonly string[]
  * Flood control held `added` messages of a channel: `quarantine.held` for leads and administrators, whose held-message
  * screens list again. The channel and the number only, never a sender or text.
  */
-async function heldEvents(store: HubStore, t: SqlExecutor, channelId: string, added: number): Promise<void> {
-  await store.emitMany(t, [
+function heldEvents(channelId: string, added: number): EventInput[] {
+  return [
     { kind: 'quarantine.held', audience: 'leads', payload: { channelId, added }, where: { channelId } },
     { kind: 'quarantine.held', audience: 'admins', payload: { channelId, added }, where: { channelId } },
-  ]);
+  ];
 }

@@ -368,12 +368,13 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
       // may read them (masked); out of reach, the cache still reads. A conversation the cache does not hold (an
       // earlier one of this customer, from before this person could read its channel) is kept from that answer.
       const cached = seat.cache.conversation(r.conversationId);
-      const answer = await hub<{ conversation: ConversationView; messages: MessageView[] }>(seat, 'GET', `/v1/conversations/${r.conversationId}/messages`).catch((e: unknown) => {
+      const answer = await hub<{ conversation: ConversationView; messages: MessageView[]; labelIds?: number[]; snoozedUntil?: number | null }>(seat, 'GET', `/v1/conversations/${r.conversationId}/messages`).catch((e: unknown) => {
         if (e instanceof HubRefusal) throw e;
         if (!cached) throw new DiwanError('conversation_not_fetched', 'This earlier conversation is not kept on this computer, and the team hub cannot be reached to fetch it. Open it again when the hub is back.');
         return null;
       });
-      if (!cached && answer) seat.cache.adopt(answer.conversation, answer.messages);
+      // With its labels and snooze (a hub older than this console sends neither: they come with their next change).
+      if (!cached && answer) seat.cache.adopt(answer.conversation, answer.messages, { labelIds: answer.labelIds ?? [], snoozedUntil: answer.snoozedUntil ?? null });
       const c = conversationOf(seat, r.conversationId);
       seat.cache.markRead(c.id);
       const [consent, panel] = await Promise.all([consentOf(seat, c.contact.id), customerPanelOf(seat, c.id)]);
