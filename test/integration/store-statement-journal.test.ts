@@ -22,7 +22,7 @@ describe('an ingest batch writes only its WAL frames (issue #26 round 9: stateme
     const before = written();
     c.store.sink.ingest('tg', batch);
     const during = written() - before;
-    const [{ log: frames }] = c.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    const frames = (c.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0]!.log;
     const pageSize = c.db.pragma('page_size', { simple: true }) as number;
     const wal = 32 + frames * (24 + pageSize);
     expect(frames).toBeGreaterThan(0);
