@@ -114,6 +114,8 @@ const big = db.prepare('SELECT conversation_id FROM messages GROUP BY conversati
 const reopened = Math.max(1, Math.min(100, Math.floor(big.length / 2)));
 let firstOpen = reopened; // big[0..reopened) are for reopening; each first opening takes the next one never opened
 const small = db.prepare('SELECT id FROM conversations ORDER BY id DESC LIMIT 2000').pluck().all() as number[];
+const byId = db.prepare('SELECT * FROM conversations WHERE id = ?');
+const touch = db.prepare("INSERT INTO settings (key, value) VALUES ('bench.peer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 const filters = [
   {},
   { status: 'open' },
@@ -165,6 +167,10 @@ const classes: Klass[] = [
     f: () => call('openConversation', { conversationId: big[firstOpen++ % big.length]!, lang: 'en' }),
   },
   { name: 'open conversation, 300 messages, again', goal: '10 ms', warm: reopened, f: (i) => call('openConversation', { conversationId: big[i % reopened]!, lang: 'en' }) },
+  // The in-run peer for the openings' wall time: one conversation row by primary key on the same file and connection.
+  { name: 'peer: a conversation row by primary key', goal: '—', f: async (i) => byId.get(small[i % small.length]!) },
+  // …and what a commit waits for: a one-row write transaction with its WAL fsync (a bench-only settings key).
+  { name: 'peer: a one-row write transaction (commit, fsync)', goal: '—', f: async (i) => db.transaction(() => touch.run(String(i)))() },
   { name: 'open conversation, small', goal: '10 ms', f: (i) => call('openConversation', { conversationId: small[i % small.length]!, lang: 'ar' }) },
   { name: 'search, words and phrases', goal: '30 ms', f: (i) => call('search', { query: queries[i % queries.length]!, limit: 50 }) },
   { name: 'search, 1–2 letter prefixes', goal: '30 ms', f: (i) => call('search', { query: shortPrefixes[i % shortPrefixes.length]!, limit: 50 }) },

@@ -52,20 +52,18 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
 
   /**
    * "N copies held" on each of `list`: flood control's near-duplicates waiting in quarantine, counted on the
-   * conversation their campaign's first stored copy opened (`Quarantine.copiesOn`), as the team hub counts them.
+   * conversation their campaign's first stored copy opened (`Quarantine.waitingCopies`), as the team hub counts them.
    */
   const heldCopies = (list: readonly ConversationSummary[]): Map<number, number> => {
     const out = new Map<number, number>();
-    const byChannel = new Map<string, Map<string, number>>();
-    for (const c of list) {
-      const ref = store.conversations.platformIdOf(c.id);
-      if (ref === null) continue;
-      const refs = byChannel.get(c.channelId) ?? new Map<string, number>();
-      refs.set(ref, c.id);
-      byChannel.set(c.channelId, refs);
-    }
-    for (const [channelId, refs] of byChannel) {
-      for (const [ref, n] of core.guards.quarantine.copiesOn(channelId, [...refs.keys()])) out.set(refs.get(ref)!, n);
+    // Channel by channel, and only where copies are waiting: a page's rows are not looked up one by one otherwise.
+    for (const channelId of new Set(list.map((c) => c.channelId))) {
+      const waiting = core.guards.quarantine.waitingCopies(channelId);
+      if (!waiting.size) continue;
+      for (const c of list) {
+        const n = c.channelId === channelId ? waiting.get(store.conversations.platformIdOf(c.id) ?? '') : undefined;
+        if (n) out.set(c.id, n);
+      }
     }
     return out;
   };

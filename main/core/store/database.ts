@@ -76,6 +76,12 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     if (!opts.readonly) db.pragma('wal_autocheckpoint = 10000');
     if (!opts.readonly) migrate(db, migrations, version);
+    // Statement journals in memory. A statement that may fail after writing (one that fires a trigger: every
+    // conversation insert and update) keeps its pages' old contents in one; once a statement's exceeds 64 KiB it
+    // spills to a temporary file that stays for the rest of the transaction, and every later statement of the batch
+    // writes its pages there with a system call each (≈ 15 µs a conversation insert; bench/README, round 9 of #26).
+    // Set after migrating, so a migration's index builds still sort through temporary files rather than memory.
+    db.pragma('temp_store = MEMORY');
     if (!opts.readonly) recordCleanCloseOn(db, file);
     checkAtOpen.set(db, !exists ? 'created' : fullCheck ? 'full' : 'header-and-schema');
     return db;

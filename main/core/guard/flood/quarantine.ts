@@ -73,6 +73,7 @@ const RELEASE_CHUNK = 500;
  */
 export class Quarantine {
   private readonly changed = new Listeners<[channelId: string]>('quarantine.changed');
+  private waitingStatement: ReturnType<Db['prepare']> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -139,19 +140,23 @@ export class Quarantine {
    * Released and discarded copies no longer count.
    */
   copiesOn(channelId: string, refs: readonly string[]): Map<string, number> {
+    const waiting = this.waitingCopies(channelId);
     const out = new Map<string, number>();
-    for (let i = 0; i < refs.length; i += RELEASE_CHUNK) {
-      const part = refs.slice(i, i + RELEASE_CHUNK);
-      const rows = this.db
-        .prepare(
-          `SELECT g.conversation_ref AS ref, count(*) AS n FROM guard_clusters g JOIN guard_quarantine q ON q.cluster_id = g.id
-            WHERE g.channel_id = ? AND g.conversation_ref IN (${part.map(() => '?').join(', ')}) AND q.reason = 'duplicate' AND q.released_at IS NULL
-            GROUP BY g.conversation_ref`,
-        )
-        .all(channelId, ...part) as Array<{ ref: string; n: number }>;
-      for (const r of rows) out.set(r.ref, r.n);
-    }
+    for (const ref of refs) if (waiting.has(ref)) out.set(ref, waiting.get(ref)!);
     return out;
+  }
+
+  /**
+   * Every conversation of a channel with copies waiting, by platform conversation id (`copiesOn` for all of them).
+   * One statement prepared once: an inbox page asks for each of its channels, and usually none has any.
+   */
+  waitingCopies(channelId: string): Map<string, number> {
+    this.waitingStatement ??= this.db.prepare(
+      `SELECT g.conversation_ref AS ref, count(*) AS n FROM guard_quarantine q JOIN guard_clusters g ON g.id = q.cluster_id
+        WHERE q.channel_id = ? AND q.reason = 'duplicate' AND q.released_at IS NULL AND g.channel_id = q.channel_id AND g.conversation_ref IS NOT NULL
+        GROUP BY g.conversation_ref`,
+    );
+    return new Map((this.waitingStatement.all(channelId) as Array<{ ref: string; n: number }>).map((r) => [r.ref, r.n]));
   }
 
   /** The platform conversation ids a channel's campaigns count their copies on, most recent campaign first. */
