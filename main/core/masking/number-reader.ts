@@ -13,6 +13,7 @@
 import { digitValue } from '../text/fold';
 import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
+import { readerSteps } from './reader-steps';
 import type { Cue } from './lexicon';
 import { maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
 import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
@@ -180,6 +181,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       continue;
     }
     while (t) {
+      readerSteps.count++;
       toks.push(t);
       let k: number = t.end;
       let dots = 0;
