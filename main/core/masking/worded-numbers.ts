@@ -314,6 +314,11 @@ const ENGLISH_DAY = /teen|twenty|thirty|vingt|trente|quarante|cinquante|soixante
 
 /** "شهر عشرة سنة ثمانية وعشرين", "month nine year thirty": a month and a year each said after its word (a card's expiry). */
 const MONTH_THEN_YEAR = /(?:شهر|ماه|month) [^ ]+(?: [^ ]+)? (?:سنة|سنه|سال|year) /;
+/**
+ * What any test of `mayHaveWordedNumbers` needs, as one pattern's source (case-insensitive: a wider net), for the
+ * number reader's one first test of a message; its other tests need digit words, which that test looks for too.
+ */
+export const WORDED_SOURCE = `${THOUSAND_OR_HUNDRED.source}|${MONTH_THEN_YEAR.source}`;
 const MONTH_WORD = new Set(['شهر', 'ماه', 'month'].map(foldKeyword));
 const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword));
 
