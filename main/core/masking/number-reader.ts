@@ -15,8 +15,8 @@ import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
 import type { Cue } from './lexicon';
-import { maySpeakDigits, rewriteSpoken, SPOKEN_PAIR_SOURCE, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
-import { mayHaveWordedNumbers, WORDED_SOURCE, wordedNumberRuns } from './worded-numbers';
+import { maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
+import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
 
 export interface NumberCandidate extends SpokenRun {
   /** Per group as in `SpokenRun`; `apart` when it is masked apart from the group before (a dictation's comma, the next message). */
@@ -240,15 +240,6 @@ const MAY_HAVE_TYPED = new RegExp(
   `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،] ?${D}{2,}[,،] ?${D}{2})`,
 );
 
-/**
- * The one first test every message takes, before any reader's own: two digit words or three typed singles in a row, a
- * thousand's or a hundred's word, a month then a year word, or a typed run only this reader reads. Most messages
- * hold none of them (all but 59 of the PII kit's 1,500 dev messages), and one pass over the text turns them away;
- * the readers' own tests, each exact, run only after it (case-insensitive, as the digit words need, it lets a few
- * more through: "3i").
- */
-const MAY_HOLD_NUMBERS = new RegExp(`${SPOKEN_PAIR_SOURCE}|${WORDED_SOURCE}|${MAY_HAVE_TYPED.source}`, 'i');
-
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');
 
 /** Later lists give way to earlier ones where they overlap: numbers read whole, then typed runs, then digit words. */
@@ -259,7 +250,6 @@ function merge(...lists: NumberCandidate[][]): NumberCandidate[] {
 }
 
 function candidates(text: string, plainToo: boolean): NumberCandidate[] {
-  if (!plainToo && !MAY_HOLD_NUMBERS.test(text)) return [];
   const digitWords = maySpeakDigits(text);
   const worded = mayHaveWordedNumbers(text, digitWords);
   const typed = plainToo || MAY_HAVE_TYPED.test(text);

@@ -101,8 +101,6 @@ const TYPED_SINGLES = String.raw`[0-9٠-٩۰-۹] {1,3}[0-9٠-٩۰-۹] {1,3}[0-9�
  * detector's time on the PII kit's messages; a loop over the units costs about twice that).
  */
 const PAIR_AFTER_SPACE = new RegExp(`[ \\n](?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'i');
-/** The same test as one pattern's source (case-insensitive), for the number reader's one first test of a message. */
-export const SPOKEN_PAIR_SOURCE = `(?:^|[ \\n])(?:${PAIR_SOURCE}|${TYPED_SINGLES})`;
 const PAIR_AT_START = new RegExp(`(?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'iy');
 
 export function maySpeakDigits(text: string): boolean {

@@ -315,14 +315,15 @@ const ENGLISH_DAY = /teen|twenty|thirty|vingt|trente|quarante|cinquante|soixante
 /** "شهر عشرة سنة ثمانية وعشرين", "month nine year thirty": a month and a year each said after its word (a card's expiry). */
 const MONTH_THEN_YEAR = /(?:شهر|ماه|month) [^ ]+(?: [^ ]+)? (?:سنة|سنه|سال|year) /;
 /**
- * What any test of `mayHaveWordedNumbers` needs, as one pattern's source (case-insensitive: a wider net), for the
- * number reader's one first test of a message; its other tests need digit words, which that test looks for too.
+ * What any test of `mayHaveWordedNumbers` needs when the message has no digit words: one test, no match kept (most
+ * messages stop here; the exact tests below keep their matches).
  */
-export const WORDED_SOURCE = `${THOUSAND_OR_HUNDRED.source}|${MONTH_THEN_YEAR.source}`;
+const MAY_HAVE_WORDED = new RegExp(`${THOUSAND_OR_HUNDRED.source}|${MONTH_THEN_YEAR.source}`, 'i');
 const MONTH_WORD = new Set(['شهر', 'ماه', 'month'].map(foldKeyword));
 const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword));
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
+  if (!digitWords && !MAY_HAVE_WORDED.test(text)) return false;
   if (digitWords && ENGLISH_DAY.test(text)) return true;
   if ((text.includes('شهر') || text.includes('ماه') || text.includes('month')) && MONTH_THEN_YEAR.test(text)) return true;
   // groups apart by commas, some said digit by digit: "سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"

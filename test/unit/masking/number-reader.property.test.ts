@@ -97,8 +97,8 @@ describe('the number-token reader (property)', () => {
     );
   });
 
-  it('the first test every message takes never turns away one the reader reads (round 16)', () => {
-    // readNumbers reads without that test; readAsDigits only after it
+  it('the first tests every message takes never turn away one the reader reads (round 16)', () => {
+    // readNumbers reads without the typed test; readAsDigits only after the three
     const around = fc.constantFrom(['', ''], ['Tel: ', ''], ['my number is ', ' thanks'], ['شماره ', ' هست'], ['[10:42, 3/12/2026] Sara: ', ''], ['', '\n[10:43, 3/12/2026] Sara: 12 34']);
     const month = fc.constantFrom('', ' expiry month nine year thirty', ' شهر عشرة سنة ثمانية وعشرين', ' nineteen seventy one', ' یکصد و بیست و سه، چهارصد و پنجاه و شش، هفتصد');
     fc.assert(
