@@ -8,6 +8,7 @@ import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, 
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
+import { readerSteps } from './reader-steps';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
@@ -723,6 +724,7 @@ function readRun(s: string, i: number, scan: Scan): number {
   let p = i;
   let digits = 0;
   for (;;) {
+    readerSteps.count++;
     let e = p;
     while (e < s.length && isDigit(s.charCodeAt(e))) e++;
     digits += e - p;
@@ -1069,6 +1071,7 @@ function cardTalkBefore(scan: Scan, start: number): boolean {
 
 /** Decide what groups a..b of a run are. */
 function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
+  readerSteps.count++;
   const s = scan.norm;
   const d = groupDigits(s, run, a, b);
   const n = d.length;

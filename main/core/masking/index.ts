@@ -5,7 +5,7 @@
 import { detectSensitive } from './dictated';
 import { maskText, type MaskingHints, type MaskResult } from './mask';
 import type { DetectedSpan, DetectOptions } from './types';
-import { maySpeakDigits, rewriteSpoken, spokenRuns } from './spoken-digits';
+import { readAsDigits } from './number-reader';
 
 export { DEFAULT_REGION_HINTS } from './detect';
 export { detectSensitive } from './dictated';
@@ -20,7 +20,11 @@ export function maskMessage(text: string, hints?: MaskingHints, options?: Detect
   return { ...maskText(text, spans, hints), spans };
 }
 
-/** The text with every value read out digit by digit ("سبعة سبعة.. واحد اربعة") written in digits, as the detectors read it. */
+/**
+ * The text with every number the number-token reader reads that is not typed plainly in digits — read out digit by
+ * digit ("سبعة سبعة.. واحد اربعة") or said whole, in keycaps, with OCR'd letters, ellipses or a pictograph between
+ * its groups — written in digits, as the detectors read it: the guards read numbers as masking does.
+ */
 export function digitsAsTyped(text: string): string {
-  return maySpeakDigits(text) ? rewriteSpoken(text, spokenRuns(text)).text : text;
+  return readAsDigits(text)?.rewritten.text ?? text;
 }

@@ -13,6 +13,7 @@
 import { digitValue } from '../text/fold';
 import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
+import { readerSteps } from './reader-steps';
 import type { Cue } from './lexicon';
 import { maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
 import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
@@ -180,6 +181,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       continue;
     }
     while (t) {
+      readerSteps.count++;
       toks.push(t);
       let k: number = t.end;
       let dots = 0;
@@ -228,12 +230,14 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
 }
 
 /**
- * The cheap test for `typedRuns`: a digit beside a confusable letter that stands in no Latin word, a keycap, an ellipsis or a pictograph after a
- * digit, three groups apart by commas, a chat export's next line after a digit.
+ * The cheap test for `typedRuns`: a digit beside a confusable letter that stands in no Latin word, a keycap, an
+ * ellipsis or a pictograph after a digit, three groups apart by commas, a chat export's next line after a digit. Every
+ * branch opens with a digit (the letter before one is looked behind for), so the engine tries it only where a digit
+ * stands, never at every "o" or "l" of the message.
  */
 const D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[)|(?<![A-Za-z])[OolISB]${D}|${D}{2}[,،] ?${D}{2,}[,،] ?${D}{2}`,
+  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،] ?${D}{2,}[,،] ?${D}{2})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');

@@ -7,6 +7,7 @@
  * Only digit words make a run: a word for a hundred or a thousand next to it makes it an amount ("two thousand
  * five hundred"), and a run needs two words and three digits ("one or two days", "three items" stay words).
  */
+import { readerSteps } from './reader-steps';
 import { LETTER_VARIANTS } from '../text/fold';
 import { foldKeyword } from './detection-text';
 
@@ -136,6 +137,7 @@ function tokens(text: string): Token[] {
       i++;
       continue;
     }
+    readerSteps.count++;
     const ws = i;
     while (i < len && WORD_UNIT[text.charCodeAt(i)]) i++;
     const w = foldKeyword(text.slice(ws, i));
@@ -199,6 +201,7 @@ export function spokenRuns(text: string): SpokenRun[] {
     let amount = k > 0 && toks[k - 1]!.value === AMOUNT && SAME_GROUP.test(text.slice(toks[k - 1]!.end, toks[k]!.start));
     let j = k + 1;
     for (; j < toks.length; j++) {
+      readerSteps.count++;
       const t = toks[j]!;
       const prev = toks[j - 1]!;
       const gap = text.slice(prev.end, t.start);

@@ -7,6 +7,7 @@
  * a month name (a date's day or year), or as two or more groups apart by commas with seven digits or more in all (a
  * phone read out in groups). A number alone ("دفعت ألف وخمسمية") stays words.
  */
+import { readerSteps } from './reader-steps';
 import { MONTH_WORDS } from './dates';
 import { foldKeyword } from './detection-text';
 import { ENGLISH_NUMBERS, type SpokenRun } from './spoken-digits';
@@ -199,6 +200,7 @@ function readCompound(ws: Word[], k: number, text: string): Compound | null {
   /** "and" came before this word ("خمسة وعشرين", "soixante et un"). */
   let afterAnd = false;
   for (; j < ws.length; j++) {
+    readerSteps.count++;
     const w = ws[j]!;
     if (j > k && !/^[ \u00a0\u200c-]{1,3}$/.test(text.slice(ws[j - 1]!.end, w.start))) break;
     if (AND.has(w.folded)) {
@@ -290,6 +292,7 @@ function readGroup(ws: Word[], k: number, text: string): Compound | null {
   let digits = c.digits;
   let to = c.to;
   for (; j < ws.length && /^[ \u00a0]{1,3}$/.test(text.slice(to, ws[j]!.start)); j++) {
+    readerSteps.count++;
     const v = valueOf(ws[j]!.folded);
     if (v === undefined || v < 0 || v > 9) break;
     digits += String(v);
@@ -311,10 +314,16 @@ const ENGLISH_DAY = /teen|twenty|thirty|vingt|trente|quarante|cinquante|soixante
 
 /** "شهر عشرة سنة ثمانية وعشرين", "month nine year thirty": a month and a year each said after its word (a card's expiry). */
 const MONTH_THEN_YEAR = /(?:شهر|ماه|month) [^ ]+(?: [^ ]+)? (?:سنة|سنه|سال|year) /;
+/**
+ * What any test of `mayHaveWordedNumbers` needs when the message has no digit words: one test, no match kept (most
+ * messages stop here; the exact tests below keep their matches).
+ */
+const MAY_HAVE_WORDED = new RegExp(`${THOUSAND_OR_HUNDRED.source}|${MONTH_THEN_YEAR.source}`, 'i');
 const MONTH_WORD = new Set(['شهر', 'ماه', 'month'].map(foldKeyword));
 const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword));
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
+  if (!digitWords && !MAY_HAVE_WORDED.test(text)) return false;
   if (digitWords && ENGLISH_DAY.test(text)) return true;
   if ((text.includes('شهر') || text.includes('ماه') || text.includes('month')) && MONTH_THEN_YEAR.test(text)) return true;
   // groups apart by commas, some said digit by digit: "سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"
@@ -339,10 +348,13 @@ function spacedGroups(ws: Word[], next: number, text: string, first: Compound): 
   const groups = [first];
   let j = next;
   while (j < ws.length && /^[ \u00a0]{1,3}$/.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
+    readerSteps.count++;
     const g = readCompound(ws, j, text);
     if (!g || g.value >= THOUSAND) break;
     groups.push(g);
     while (j < ws.length && ws[j]!.start < g.to) j++;
+    // more than fifteen digits is no value: reading on would read the rest of the message from every word
+    if (groups.reduce((n, x) => n + x.digits.length, 0) > 15) return null;
   }
   const digits = groups.reduce((n, g) => n + g.digits.length, 0);
   if (groups.length < 3 || digits < 7 || digits > 15 || groups.filter((g) => g.compound).length < 2) return null;
@@ -357,6 +369,7 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
   const lower = text.toLowerCase();
   let k = 0;
   while (k < ws.length) {
+    readerSteps.count++;
     const c = readCompound(ws, k, text);
     if (!c) {
       k++;
@@ -384,15 +397,19 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
     // a phone read in groups: two or more numbers apart by commas, seven digits or more, one of them with tens or hundreds
     const first = readGroup(ws, k, text)!;
     const groups = [first];
+    let digits = first.digits.length;
     let j = k;
     while (j < ws.length && ws[j]!.start < first.to) j++;
     // each group read whole up to its comma ("oh five five, three one two" is digits one by one: spoken-digits.ts)
     let clean = j >= ws.length || !/^[ \u00a0]+$/.test(text.slice(first.to, ws[j]!.start)) || valueOf(ws[j]!.folded) === undefined;
     while (clean && j < ws.length && GROUP_GAP.test(text.slice(groups[groups.length - 1]!.to, ws[j]!.start))) {
+      readerSteps.count++;
       const g = readGroup(ws, j, text);
       if (!g || g.value >= THOUSAND) break;
       groups.push(g);
       while (j < ws.length && ws[j]!.start < g.to) j++;
+      // (more than fifteen digits is no value, whatever follows: stop reading)
+      if ((digits += g.digits.length) > 15) break;
       if (j < ws.length && /^[ \u00a0]+$/.test(text.slice(g.to, ws[j]!.start)) && valueOf(ws[j]!.folded) !== undefined) clean = false;
     }
     // the same said without commas: groups read whole one after the other, two of them with hundreds or tens
@@ -405,7 +422,6 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
         continue;
       }
     }
-    const digits = groups.reduce((n, g) => n + g.digits.length, 0);
     if (clean && groups.length >= 2 && digits >= 7 && digits <= 15 && groups.some((g) => g.compound) && c.value < THOUSAND) {
       runs.push({ start: c.from, end: groups[groups.length - 1]!.to, groups: groups.map((g) => ({ start: g.from, end: g.to, digits: g.digits })) });
       k = j;

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive } from '../../../main/core/masking';
-import { cuesAround, readNumbers } from '../../../main/core/masking/number-reader';
+import { cuesAround, readAsDigits, readNumbers } from '../../../main/core/masking/number-reader';
 import { digits, foundIn, iranCodes, luhnComplete, RUNS, SCRIPTS, visibleIn } from './generators';
 
 const WORDS: Record<string, string[]> = {
@@ -92,6 +92,19 @@ describe('the number-token reader (property)', () => {
       fc.property(digits(10).map((d) => `9${d}`), writing, around, (d, w, [pre, post]) => {
         const value = w.render(d);
         expect(readOver(`${pre}${value}${post}`, value), JSON.stringify(value)).toBe(d);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the first tests every message takes never turn away one the reader reads (round 16)', () => {
+    // readNumbers reads without the typed test; readAsDigits only after the three
+    const around = fc.constantFrom(['', ''], ['Tel: ', ''], ['my number is ', ' thanks'], ['شماره ', ' هست'], ['[10:42, 3/12/2026] Sara: ', ''], ['', '\n[10:43, 3/12/2026] Sara: 12 34']);
+    const month = fc.constantFrom('', ' expiry month nine year thirty', ' شهر عشرة سنة ثمانية وعشرين', ' nineteen seventy one', ' یکصد و بیست و سه، چهارصد و پنجاه و شش، هفتصد');
+    fc.assert(
+      fc.property(digits(10).map((d) => `9${d}`), writing, around, month, (d, w, [pre, post], tail) => {
+        const text = `${pre}${w.render(d)}${post}${tail}`;
+        if (readNumbers(text).some((c) => !c.plain)) expect(readAsDigits(text), JSON.stringify(text)).not.toBeNull();
       }),
       RUNS,
     );
