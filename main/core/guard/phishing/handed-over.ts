@@ -9,29 +9,13 @@
  */
 import { foldLetters, normalizeText } from '../text/clauses';
 import { digitsAsTyped } from '../../masking';
+import { handedOverByActs, SECRETS as SECRET, type Secret } from './acts';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const alt = (parts: string[], flags = 'iu') => new RegExp(parts.map((p) => `${B}(?:${foldLetters(p)})`).join('|'), flags);
 
-type Kind = 'otp' | 'pin' | 'password' | 'cvv' | 'card';
-/** Secrets by name or description; the first that matches names the explanation's type. */
-const SECRET: Array<[Kind, RegExp]> = [
-  // …or described by where it is typed: "the 4 numbers I use at the cash machine"
-  ['pin', alt(['pin(?: code| number)?' + E, '(?:numbers?|digits?|code) (?:\\S+ ){0,4}?(?:at|in|into) (?:the |an? )?(?:atm|cash ?machine|cashpoint|صراف\\S*|خودپرداز)', '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)', 'ramze? dovom'])],
-  ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur'])],
-  // …or described by where it is printed: "the numbers on the back of my card", "الأرقام اللي ورا البطاقة", "el ar2am elly wara"
-  ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان', '(?:numbers?|digits?|code) (?:\\S+ ){0,2}?(?:on|at|from) the back', '(?:ال)?(?:ارقام|رقم)\\S* (?:(?:اللي|الي|يلي|التي) )?(?:(?:على|ع|في|من) )?(?:ال)?(?:ورا|خلف|ظهر|ضهر)', '(?:el |al )?ar2am (?:\\S+ ){0,2}?(?:wara|dahr|da7r)'])],
-  // a picture of the card shows its number: "a photo of the card, both sides", "صورة الكارت", "عکس کارت"
-  ['card', alt(['(?:long )?(?:numbers?|digits?) (?:on|off|from) (?:the (?:front|back) of )?(?:my|the) card' + E, '(?:photo|picture|pic|scan|image|screenshot)s? of (?:my |the )?(?:\\S+ )?card' + E, 'صور(?:ه|ت)? (?:ال)?(?:كارت|بطاق|فيزا)\\S*', 'عكس (?:\\S+ )?كارت\\S*', 'card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
-  ['otp', alt([
-    // not a code that is no secret: a delivery, order, promo or postal code
-    '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
-    // described: "the number that was texted to me", "the digits that came to my phone"
-    '(?:the )?(?:number|numbers|digits) (?:that |which )?(?:was |were |got )?(?:texted|sent|came|messaged|sms)',
-    '(?:ال)?رقم (?:اللي|الي|يلي|الذي) (?:\\S+ )?(?:وصل|جا|اجا|اجاه|جاله|جالها)\\S*', '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'ب(?:ال)?(?:كود|رمز)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramze?' + E, '(?:codi|kodi|kod)' + E,
-  ])],
-];
+type Kind = Secret;
 
 /** "I" handed "it" (the secret) over, in the past; the object is the secret or a pronoun for it. */
 const HANDED = alt([
@@ -102,6 +86,8 @@ const OBJECT_REACH = 6;
 
 /** The type of the secret the customer says they handed over, or undefined. */
 export function findHandedOverSecret(text: string): Kind | undefined {
+  const read = handedOverByActs(digitsAsTyped(text));
+  if (read) return read;
   const t = normalizeText(digitsAsTyped(text));
   const told = TOLD_DIGITS.exec(t);
   if (told && !NEGATED_BEFORE.test(t.slice(Math.max(0, told.index - 12), told.index))) return 'otp';

@@ -388,7 +388,7 @@ const SOCIAL_ACCOUNT = rx([
   '(?:instagram|insta|ig|facebook|fb|tiktok|twitter|telegram|snapchat|linkedin) (?:account|page|profile|handle|channel)', '(?:account|page|profile|handle) (?:on|in) (?:instagram|insta|ig|facebook|fb|tiktok|twitter|x|telegram|snapchat)',
   '(?:حساب|صفحه|اكونت|اكاونت|بيج|پيج|اكانت) (?:\\S+ )?(?:في|على|ع|ب|تو|توي|در|روي)? ?(?:ال)?(?:انستا|انستغرام|انستقرام|انستاگرام|اينستا|اينستاگرام|تويتر|فيسبوك|فيس|تيك ?توك|تلگرام|تيليجرام)\\S*',
 ]);
-const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان', 'هلق', 'daba', 'دابا', 'توا', 'الحين'].map(foldLetters).join('|')})(?: \\S+)? (?:${['kardam', 'anjam dadam', 'dadam', 'كردم', 'انجام دادم', 'i did', 'did it', 'i have', "i've", 'عملت', 'سويت', 'درت\\S*', 'حدثت'].map(foldLetters).join('|')})(?![\\p{L}])`, 'giu');
+const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان', 'هلق', 'daba', 'دابا', 'توا', 'الحين'].map(foldLetters).join('|')})(?: \\S+)? (?:${['kardam', 'anjam dadam', 'dadam', 'كردم', 'انجام دادم', 'i did', 'did it', 'i have', "i've", "i'm", 'i am', 'im', 'عملت', 'سويت', 'درت\\S*', 'حدثت'].map(foldLetters).join('|')})(?![\\p{L}])`, 'giu');
 
 /** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
 const FUTURE_THREAT = rx([

@@ -1,0 +1,298 @@
+/**
+ * The inbound guard's clause reading: in each clause of a customer's message, who acts, the act, what is handed over
+ * and to whom. The flags are read from these facts ("I gave him the code" — the customer, give, a code, a stranger —
+ * is a secret out of their hands; "they said pay 50 to unfreeze it" — a third party, pay, money, for a release — is a
+ * fee), not from phrases.
+ *
+ * A verb is read by its shape, per language: a stem (the lexicon below, one entry per verb) with the language's person
+ * endings and pronoun clitics around it — Arabic `(و|ف)? stem (ت)? (ه|ها|هم|و)? (ل…)? (ش)?` ("اديتو", "قلتهوله",
+ * "ما عطيتهوش"), Persian `(ن)? past-stem (م|وم|يم)? (ش)?` ("دادوم", "نگفتم", "دادمش"), Latin Persian and Arabizi
+ * likewise ("dodam", "nadadam", "3ateto"), English by subject and tense ("I gave", "my mum handed", "I give am").
+ * Negation, the person and the recipient come from the clause around the verb; a pronoun object ("it", "ه", "ش")
+ * is the secret the clause or the two before it named.
+ */
+import { clauses, foldLetters, normalizeText, type Clause } from '../text/clauses';
+import { registerLexicon } from '../text/words';
+
+export type Act = 'give' | 'tell' | 'send' | 'type_in' | 'pay';
+export type Actor = 'me' | 'my_side' | 'them' | 'unknown';
+export type Secret = 'otp' | 'pin' | 'password' | 'cvv' | 'card';
+/** To a stranger, to us (support, the app), to the customer's own people, to nobody ("I gave it to nobody"). */
+export type Recipient = 'them' | 'us' | 'mine' | 'nobody';
+
+export interface ActFact {
+  /** Index of the clause in `clauses(normalizeText(text))`. */
+  clause: number;
+  act: Act;
+  actor: Actor;
+  /** The verb is in the past (or the perfect, or a first-person present told as a story: "I give am my PIN"). */
+  past: boolean;
+  negated: boolean;
+  /** Asked of someone (an order, an obligation, a question, a condition): not something that happened. */
+  irrealis: boolean;
+  secret?: Secret;
+  money?: boolean;
+  recipient?: Recipient;
+  /** A form, site or link the secret was typed into that is not ours ("the form the caller sent"). */
+  theirPage?: boolean;
+}
+
+// ——— the lexicon: one entry per verb stem, per language ———
+
+/** English stems with their irregular forms; regular forms (-s, -ed, -ing) are derived. */
+const EN: Record<Act, string[]> = {
+  give: ['give', 'gave', 'given', 'giving', 'hand', 'provide', 'share', 'pass', 'passed'],
+  tell: ['tell', 'told', 'read', 'dictate', 'say', 'said'],
+  send: ['send', 'sent', 'forward', 'text', 'whatsapp', 'email'],
+  type_in: ['type', 'enter', 'put', 'key', 'fill', 'submit', 'submitted'],
+  pay: ['pay', 'paid', 'deposit', 'transfer', 'transferred'],
+};
+const EN_PAST_IRREGULAR = new Set(['gave', 'given', 'told', 'said', 'sent', 'paid', 'passed', 'put', 'read', 'submitted', 'transferred']);
+/** Arabic stems (dialects and MSA), as the third person masculine past or its base: the person and clitics are derived. */
+const AR: Record<Act, string[]> = {
+  // (عط, اد, انط: the weak verbs' stems before the feminine ت, "امي عطت")
+  give: ['عطي', 'عطا', 'عطى', 'عط', 'اعطي', 'اعطا', 'اعطى', 'ادي', 'ادى', 'اد', 'انطي', 'انطى', 'انط', 'نطي', 'زود', 'سلم'],
+  tell: ['قل', 'قال', 'گل', 'گال', 'قري', 'قرا', 'خبر', 'ابلغ', 'ملي'],
+  send: ['بعت', 'بعث', 'ارسل', 'رسل', 'دزي', 'دز', 'صيفط', 'سيفط'],
+  type_in: ['دخل', 'ادخل', 'كتب', 'حط', 'دخلت'],
+  pay: ['دفع', 'ادفع', 'حول', 'سدد', 'خلص', 'ودع', 'اودع', 'شحن'],
+};
+/** Persian past stems (the person ending is derived), and the light verbs after a noun ("وارد کردم", "روان کدم"). */
+const FA: Record<Act, string[]> = {
+  give: ['داد', 'دادن'],
+  tell: ['گفت', 'خوند', 'خواند'],
+  send: ['فرستاد', 'روان كرد', 'روان كد', 'ارسال كرد'],
+  type_in: ['زد', 'وارد كرد', 'درج كرد', 'درج كد', 'تايپ كرد'],
+  pay: ['پرداخت كرد', 'واريز كرد', 'كارت به كارت كرد', 'ريخت', 'پرداخت'],
+};
+/** Persian and Tajik in Latin letters, and Arabizi: past stems. */
+const LATIN_FA: Record<Act, string[]> = {
+  give: ['dad', 'dod'],
+  tell: ['goft', 'guft', 'khoond', 'khond'],
+  send: ['ferestad', 'firistod', 'ferstad'],
+  type_in: ['zad'],
+  pay: ['pardakht', 'pardoxt', 'variz'],
+};
+const ARABIZI: Record<Act, string[]> = {
+  give: ['3at', '3ati', '3aty', '3ti', '3t', 'a3ti', 'a3tay', 'edi', 'ady', 'adi'],
+  tell: ['2ol', '2ul', 'qol', 'gol', '2are', '2ri'],
+  send: ['ba3at', 'b3at', 'ersal', 'dzi', 'sifat'],
+  type_in: ['dakhal', 'da5al'],
+  pay: ['dafa3', 'da3f', 'hawal', '7awal'],
+};
+
+// ——— secrets and money as objects ———
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const alt = (parts: string[]) => new RegExp(parts.map((p) => `${B}(?:${foldLetters(p)})`).join('|'), 'iu');
+/**
+ * Secrets by name or description; the first that matches names the type (a PIN before the code it is a kind of). Not a
+ * code that is no secret: a delivery, order, promo or postal code.
+ */
+export const SECRETS: Array<[Secret, RegExp]> = [
+  // …or described by where it is typed: "the 4 numbers I use at the cash machine"
+  ['pin', alt(['(?:atm |card |m-?pesa |mobile )?pin(?: code| number)?' + E, '(?:numbers?|digits?|code) (?:\\S+ ){0,4}?(?:at|in|into) (?:the |an? )?(?:atm|cash ?machine|cashpoint|صراف\\S*|خودپرداز)', '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)\\S*', 'ramze? dovom', 'ramzi? kart\\S*'])],
+  ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur', 'parol' + E])],
+  // …or described by where it is printed: "the numbers on the back of my card", "الأرقام اللي ورا البطاقة", "el ar2am elly wara"
+  ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان', '(?:numbers?|digits?|code) (?:\\S+ ){0,2}?(?:on|at|from) the back', '(?:ال)?(?:ارقام|رقم)\\S* (?:(?:اللي|الي|يلي|التي) )?(?:(?:على|ع|في|من) )?(?:ال)?(?:ورا|خلف|ظهر|ضهر)', '(?:el |al )?ar2am (?:\\S+ ){0,2}?(?:wara|dahr|da7r)'])],
+  // a picture of the card shows its number: "a photo of the card, both sides", "صورة الكارت", "عکس کارت"
+  ['card', alt(['(?:long )?(?:numbers?|digits?) (?:on|off|from) (?:the (?:front|back) of )?(?:my|the) card' + E, '(?:photo|picture|pic|scan|image|screenshot)s? of (?:my |the )?(?:\\S+ )?card' + E, 'صور(?:ه|ت)? (?:ال)?(?:كارت|بطاق|فيزا)\\S*', 'عكس (?:\\S+ )?كارت\\S*', 'card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
+  ['otp', alt([
+    '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar|error) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
+    // described: "the number that was texted to me", "the digits that came to my phone", "the six digits from the text"
+    '(?:the )?(?:number|numbers|digits) (?:that |which )?(?:was |were |got )?(?:texted|sent|came|messaged|sms)', '(?:the )?(?:\\S+ )?(?:numbers?|digits) from (?:the|that|their|your) (?:text|sms|message)',
+    '(?:ال)?رقم (?:اللي|الي|يلي|الذي) (?:\\S+ )?(?:وصل|جا|اجا|اجاه|جاله|جالها)\\S*', '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'ب(?:ال)?(?:كود|رمز)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramze?' + E, '(?:codi|kodi|kod)(?:ro|ra|ru)?' + E,
+  ])],
+];
+/** Money as an object: an amount with a currency or thousands, or a fee by name. */
+const MONEY = alt([
+  '\\d[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|pkr|naira|cedis?|shillings?|ksh|toman|tomans?|tomen|rial|somoni|afghanis?|ouguiyas?|um|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|اوقيه|افغاني|ساماني|الف|هزار|ميليون|million|thousand|k)' + E,
+  '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|pkr|mad|ksh)\\s?\\d', 'n\\d[\\d,]{2,}', 'fees?' + E, 'charges?' + E, 'رسوم', 'رسم' + E, 'هزينه', 'كارمزد', 'فيس', 'پول', 'فلوس', 'money', 'pul' + E,
+]);
+
+// ——— the verbs' shapes ———
+
+const fold = (xs: string[]) => xs.map((x) => foldLetters(x.toLowerCase()));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const group = (xs: string[]) => `(?:${fold(xs).sort((a, b) => b.length - a.length).map(escape).join('|')})`;
+const each = <T>(f: (act: Act) => T): Record<Act, T> => ({ give: f('give'), tell: f('tell'), send: f('send'), type_in: f('type_in'), pay: f('pay') });
+
+/** English: stem + regular ending, or an irregular form. */
+const EN_VERB = each((a) => new RegExp(`^${group(EN[a])}(?:s|es|ed|d|ing|ted|red)?$`));
+/**
+ * Arabic: conjunction, stem, a person ending (ت: I, or she), an object clitic, a "to him" clitic, the negation's ش.
+ * The imperfect's person prefix (ا I, ن we; ت/ي you/he — asked of someone) is read apart.
+ */
+const AR_VERB = each((a) => new RegExp(`^(?:و|ف)?(ا|ن|ت|ي|بت|بي|هت|حت|ح|ه|رح)?${group(AR[a])}(ي?ت|نا|و|وا)?(ه|ها|هم|و|هو|ك|كم)?(?:(ل|لل|لي)(ه|ها|هم|و|هو|ي|يه|يها|يهم|يهو)?)?(ش)?$`));
+/** Persian: the negation's ن (or the present's مي), the past stem, the person ending, an object clitic. */
+const FA_VERB = each((a) => new RegExp(`^(ن|مي ?)?${group(FA[a].filter((s) => !s.includes(' ')))}(م|وم|يم|ين|يد|ن|ند|ه)?(ش|اش|شون)?$`));
+const FA_LIGHT = each((a) => FA[a].filter((s) => s.includes(' ')).map((s) => foldLetters(s).split(' ')));
+const LATIN_FA_VERB = each((a) => new RegExp(`^(na|ne)?${group(LATIN_FA[a])}(am|um|im|in|id|and|an|e)?(esh|ash)?$`));
+const ARABIZI_VERB = each((a) => new RegExp(`^(?:w|f)?(a|n|t|y|bt|by)?${group(ARABIZI[a])}(?:e?t|et|it|ayt|eit)(o|oh|ou|ha|hom|u)?(?:(l|el)(o|u|ha|hom))?(sh)?$`));
+
+/** Swahili in code-switched East African English: ni-li-m-pa(-e-a), "I gave him" (wa-: them). */
+const SW_GAVE_HIM = /^nili(?:m|mw|wa)pe?a$/;
+
+const ACTS: Act[] = ['give', 'tell', 'send', 'type_in', 'pay'];
+registerLexicon([...ACTS.flatMap((a) => [...EN[a], ...AR[a], ...FA[a], ...LATIN_FA[a], ...ARABIZI[a]])]);
+
+// ——— the clause around the verb ———
+
+const set = (xs: string[]) => new Set(fold(xs));
+// (not Persian من or Tajik man: "from" in Arabic, "a man" in English; the Persian verb's ending names the person)
+const FIRST_PERSON = set(['i', "i've", 'ive', 'we', "we've", 'انا', 'احنا', 'نحن', 'ana', 'e7na']);
+/** The customer's own people: what they hand over is the customer's loss too. */
+const MY_SIDE = set(['mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'grandma', 'grandmother', 'grandpa', 'brother', 'sister', 'امي', 'ماما', 'ابوي', 'ابي', 'بابا', 'ابني', 'بنتي', 'مرتي', 'زوجتي', 'زوجي', 'جوزي', 'اختي', 'اخوي', 'اخي', 'جدتي', 'ستي', 'مامانم', 'مادرم', 'پدرم', 'بابام', 'پسرم', 'دخترم', 'زنم', 'شوهرم', 'خواهرم', 'برادرم', 'مادربزرگم', 'mamanam', 'madaram', 'pesaram', 'dokhtaram', 'modaram', 'mama', 'mami']);
+const THEM = set(['he', 'she', 'they', 'someone', 'somebody', 'caller', 'scammer', 'guy', 'man', 'woman', 'lady', 'person', 'stranger', 'bloke', 'agent', 'officer', 'هو', 'هي', 'هم', 'واحد', 'شخص', 'زول', 'راجل', 'رجل', 'حدا', 'شب', 'الشب', 'المتصل', 'يكي', 'يارو', 'نفر', 'اون', 'او', 'kas', 'nafar', 'yeki', 'yaroo', 'u', 'oon', 'wa7ed', 'shab', 'jamaa']);
+/** A recipient named: "to him", "له", "بهش", "ba u", "لواحد", "to the caller". */
+const TO_THEM = new RegExp(`^(?:${group(['له', 'لها', 'لهم', 'لو', 'ليه', 'ليها', 'ليهم', 'ليهو', 'الو', 'الها', 'بهش', 'بش', 'برش', 'براش', 'واسش', 'بهشون', 'براشون', 'behesh', 'besh', 'barash', 'bahash'])})$`);
+const TO_WORD = set(['to', 'with', 'ل', 'الى', 'لل', 'به', 'ba', 'be', 'la', 'lal', 'l', 'for']);
+const US = set(['you', 'your', 'support', 'here', 'chat', 'app', 'application', 'lكم', 'لكم', 'ليكم', 'اليكم', 'هنا', 'شما', 'اينجا', 'برنامه', 'اپ', 'التطبيق', 'الابلكيشن', 'الابليكيشن', 'الابلكاسيون', 'الابليكاسيون', 'barnoma', 'barname', 'app', 'acme']);
+const NOBODY = set(['nobody', 'anybody', 'anyone', 'noone', 'لحد', 'لأحد', 'لاحد', 'احد', 'حد', 'لحدا', 'حدا', 'اشي', 'هيچكس', 'هيچ', 'هيشكي', 'كسي', 'hichkas', 'hech', 'kasi', 'hichki', '7ada', 'had']);
+const NEGATION = set(['not', "didn't", 'didnt', "don't", 'dont', 'never', 'no', "haven't", "hadn't", "won't", "wasn't", 'ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'مب', 'نه', 'هرگز', 'ma', 'mesh', 'msh', 'mish', 'na', 'hargez', 'عمري']);
+/** Words that make the act asked for, not done: an order, an obligation, a question, a condition, a future. */
+const IRREALIS = set(['should', 'must', 'will', 'would', 'shall', 'can', 'could', 'if', 'to', 'please', 'kindly', 'make', 'need', 'want', 'asked', 'asking', 'لازم', 'يجب', 'هل', 'لو', 'اذا', 'عشان', 'باش', 'حتى', 'كي', 'لكي', 'بدي', 'بدهم', 'يبي', 'يبون', 'عايز', 'عايزين', 'رح', 'راح', 'غادي', 'بايد', 'اگه', 'اگر', 'تا', 'كه', 'ميخواست', 'خواست', 'خواستن', 'bayad', 'age', 'agar', 'ta', 'lazem', 'bach', 'bash', '3ashan', 'to', 'pardozed', 'khast']);
+/** Perfect and past auxiliaries: "I have given", "I did give", Pidgin "I don give". */
+const PAST_AUX = set(['have', 'has', 'had', 'did', 'already', 'don', 'done', "i've", 'ive', 'was', 'were', 'am', 'is']);
+/** English object pronouns after the verb that make a first-person present a story ("I give am", "I am giving him"). */
+const OBJECT_PRONOUN = set(['am', 'dem', 'him', 'her', 'them', 'it']);
+/** A page not ours the secret was typed into. */
+const THEIR_PAGE = /(?<![\p{L}])(?:form|site|website|link|page|لينك|رابط|الرابط|اللينك|موقع|صفحه|سايت|لينك)(?![\p{L}])/u;
+/** Things handed over that are no secret: the card itself, an order number, a parcel, a phone, an ID number. */
+const OTHER_THING = alt(['card' + E, 'order' + E, '(?:order|tracking|reference|account|phone) number', 'parcel', 'package', 'phone' + E, 'receipt', 'invoice', '(?:ال)?(?:بطاقه|كارت|طرد|فاتوره|وصل|طلب)' + E, 'كارت' + E, 'بسته', 'فاكتور']);
+/** A complement after a verb of saying: the thing told is a sentence, not a secret. */
+const COMPLEMENT = set(['that', 'كه', 'انه', 'انو', 'ان', 'بلي', 'ke', 'enno', 'ino']);
+
+interface Verb { act: Act; at: number; person?: 'me' | 'third' | 'you'; past: boolean; negated: boolean; toThem: boolean; objectClitic: boolean; span: number }
+
+/** The act verbs of a clause, read by shape. */
+function verbsOf(tokens: string[]): Verb[] {
+  const out: Verb[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    for (const act of ACTS) {
+      let m: RegExpExecArray | null;
+      if (EN_VERB[act].test(t)) {
+        const past = EN_PAST_IRREGULAR.has(t) || (/(?:ed|d)$/.test(t) && !/^(?:read|send|hand|lend)$/.test(t));
+        out.push({ act, at: i, past, negated: false, toThem: false, objectClitic: false, span: 1 });
+      } else if (/\p{Script=Arabic}/u.test(t) && (m = AR_VERB[act].exec(t))) {
+        const [, prefix, person, obj, toPrep, toWho, neg] = m;
+        // the imperfect with a second or third person prefix (تعطي, يعطي, بيقول) is someone else's act or a demand
+        const you = prefix !== undefined && /^(?:ت|ي|بت|بي|هت|حت)$/.test(prefix);
+        const me = prefix === 'ا' || prefix === 'ن' || person === 'يت' || person === 'ت' || person === 'نا';
+        // (a past ending after what looked like a prefix was the stem's own letter: "اعطيته", "انطيته")
+        const past = !prefix || person === 'ت' || person === 'يت';
+        out.push({ act, at: i, person: you && !past ? 'you' : me ? 'me' : prefix ? undefined : 'third', past, negated: !!neg, toThem: !!toPrep && toWho !== 'ي' && toPrep !== 'لي' && !!(toWho ?? toPrep === 'لل'), objectClitic: !!obj, span: 1 });
+      } else if ((m = FA_VERB[act].exec(t))) {
+        const [, pre, person, obj] = m;
+        out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 });
+      } else if ((m = LATIN_FA_VERB[act].exec(t))) {
+        const [, neg, person, obj] = m;
+        out.push({ act, at: i, person: person === 'am' || person === 'um' || person === 'im' ? 'me' : person ? undefined : 'third', past: true, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 });
+      } else if ((m = ARABIZI_VERB[act].exec(t))) {
+        const [, prefix, obj, toPrep, neg] = m;
+        out.push({ act, at: i, person: prefix && !/^(?:a|n)$/.test(prefix) ? 'you' : 'me', past: !prefix, negated: !!neg, toThem: !!toPrep, objectClitic: !!obj, span: 1 });
+      }
+    }
+    if (SW_GAVE_HIM.test(t)) out.push({ act: 'give', at: i, person: 'me', past: true, negated: false, toThem: true, objectClitic: false, span: 1 });
+    // Persian light verbs: "وارد كردم", "روان كدم", "كارت به كارت كردم" — the noun's words, then كرد/كد with its person
+    for (const act of ACTS) {
+      for (const words of FA_LIGHT[act]) {
+        const light = words[words.length - 1]!;
+        const n = words.length - 1;
+        if (words.slice(0, n).some((w, k) => tokens[i + k] !== w)) continue;
+        const m = new RegExp(`^(ن)?${escape(light)}(م|وم|يم|ن|ند|ه)?$`).exec(tokens[i + n] ?? '');
+        if (m) out.push({ act, at: i, person: m[2] === 'م' || m[2] === 'وم' || m[2] === 'يم' ? 'me' : m[2] ? undefined : 'third', past: true, negated: !!m[1], toThem: false, objectClitic: false, span: n + 1 });
+      }
+    }
+  }
+  return out;
+}
+
+/** The secret a clause's text names, if any (the list's order: a PIN before the code it is a kind of). */
+function secretIn(text: string): Secret | undefined {
+  return SECRETS.find(([, re]) => re.test(text))?.[0];
+}
+
+/** Reads every clause of a message into act facts (see the module's comment). */
+export function readActs(text: string): ActFact[] {
+  return readClauseActs(clauses(normalizeText(text, { markQuotes: true })));
+}
+
+export function readClauseActs(cs: Clause[]): ActFact[] {
+  const facts: ActFact[] = [];
+  const named = cs.map((c) => secretIn(c.text));
+  cs.forEach((c, ci) => {
+    if (c.quoted) return;
+    const toks = c.tokens;
+    for (const v of verbsOf(toks)) {
+      const before = toks.slice(Math.max(0, v.at - 4), v.at);
+      const after = toks.slice(v.at + v.span, v.at + v.span + 9);
+      // the subject: the nearest person word before the verb
+      let actor: Actor = 'unknown';
+      for (let k = v.at - 1; k >= Math.max(0, v.at - 6); k--) {
+        const w = toks[k]!;
+        // (not the recipient: "به یارو داد", "to him")
+        if (k > 0 && TO_WORD.has(toks[k - 1]!)) { k--; continue; }
+        if (FIRST_PERSON.has(w)) { actor = 'me'; break; }
+        if (MY_SIDE.has(w) || MY_SIDE.has(w.replace(/^(?:my|و)/, ''))) { actor = 'my_side'; break; }
+        if (THEM.has(w)) { actor = 'them'; break; }
+        if (k > 0 && toks[k - 1] === 'my' && MY_SIDE.has(w)) { actor = 'my_side'; break; }
+      }
+      // the verb's own ending outweighs a person named further back ("واحد خابرني … وانطيته": I gave), not one of mine
+      if ((actor === 'unknown' || actor === 'them') && v.person === 'me') actor = 'me';
+      if (actor === 'unknown' && v.person === 'you') actor = 'them';
+      if (actor === 'me' && v.person === 'you') actor = 'them';
+      const negated = v.negated || before.slice(-3).some((w) => NEGATION.has(w) || NEGATION.has(w.replace(/^(?:و|ف)(?=\p{L}{2})/u, ''))) || after.some((w) => NOBODY.has(w)) || before.some((w) => NOBODY.has(w));
+      const irrealis = before.slice(-3).some((w) => IRREALIS.has(w)) || c.question === true || v.person === 'you';
+      // English tense: a past form, a past or perfect auxiliary, or a present told as a story with its object pronoun
+      const latinPresent = /^[a-z]/.test(toks[v.at]!) && !v.past && v.person === undefined;
+      const past = latinPresent ? before.some((w) => PAST_AUX.has(w)) || (actor === 'me' && OBJECT_PRONOUN.has(after[0] ?? '')) || /ing$/.test(toks[v.at]!) : v.past;
+      // what was handed over: named in the clause (before or after the verb), or a pronoun for the one named just before
+      const here = secretIn(c.text);
+      // (…unless the clause names another thing before the verb, which the pronoun is: "asked for the card itself and I gave it to him")
+      const thingFirst = !here && OTHER_THING.test(toks.slice(0, v.at).join(' '));
+      const secret = here ?? (thingFirst ? undefined : v.objectClitic || after.slice(0, 3).some((w) => OBJECT_PRONOUN.has(w) || w === 'ياه' || w === 'اياه' || w === 'yeh') || v.act !== 'pay' ? named[ci - 1] ?? named[ci - 2] : undefined);
+      // said "that …": the thing told is a sentence ("I told him that I won't")
+      const told = v.act === 'tell' && COMPLEMENT.has(after[0] ?? '') ? undefined : secret;
+      // to whom: a clitic on the verb, a "to him" word, a preposition and a person, or "us" (you, here, the app)
+      // (an object clitic beside a secret named after the verb is its recipient: "عطيته الرمز", "3tito el code" — I gave him)
+      const indirect = v.objectClitic && !!here && /\p{Script=Arabic}|\d/u.test(toks[v.at]!) && c.text.indexOf(toks[v.at]!) < c.text.search(SECRETS.find(([k]) => k === here)![1]);
+      let recipient: Recipient | undefined = v.toThem || indirect ? 'them' : undefined;
+      const around = [...before.slice(-2), ...after];
+      for (let k = 0; k < around.length && !recipient; k++) {
+        const w = around[k]!;
+        if (TO_THEM.test(w)) recipient = 'them';
+        else if (NOBODY.has(w)) recipient = 'nobody';
+        else if (TO_WORD.has(w) || /^(?:ل|لل)\p{L}{2,}/u.test(w)) {
+          const next = TO_WORD.has(w) ? around.slice(k + 1, k + 4) : [w.replace(/^(?:لل|ل)/, '')];
+          if (next.some((x) => US.has(x))) recipient = 'us';
+          else if (next.some((x) => NOBODY.has(x))) recipient = 'nobody';
+          else if (next.some((x) => MY_SIDE.has(x))) recipient = 'mine';
+          else if (next.some((x) => THEM.has(x) || THEM.has(x.replace(/^(?:لل|ل|ال)/, '')) || /^(?:him|her|them|u|oon|in)$/.test(x))) recipient = 'them';
+        } else if (/^(?:him|her|them|am|dem)$/.test(w) && k >= before.slice(-2).length) recipient = 'them';
+      }
+      const money = v.act === 'pay' || MONEY.test(c.text) ? MONEY.test(c.text) : undefined;
+      facts.push({ clause: ci, act: v.act, actor, past, negated, irrealis, ...(told ? { secret: told } : {}), ...(money ? { money } : {}), ...(recipient ? { recipient } : {}), ...(v.act === 'type_in' && THEIR_PAGE.test(c.text) ? { theirPage: true } : {}) });
+    }
+  });
+  return facts;
+}
+
+/** A stranger in the story: whoever called, wrote or claimed (for a hand-over that names no recipient). */
+const STRANGER = /(?<![\p{L}])(?:someone|somebody|caller|called|rang|phoned|scammer|stranger|اتصل\S*|كلمني|حكاني|خابرني|عيط\S*|رن|زنگ|تماس|zang|ring|call)(?![\p{L}])/u;
+
+/** The secret the customer (or someone on their side) says was handed over to someone not us, or undefined. */
+export function handedOverByActs(text: string): Secret | undefined {
+  const t = normalizeText(text, { markQuotes: true });
+  const facts = readClauseActs(clauses(t));
+  for (const f of facts) {
+    if (!f.secret || f.negated || f.irrealis || !f.past || f.act === 'pay') continue;
+    if (f.actor !== 'me' && f.actor !== 'my_side') continue;
+    if (f.recipient === 'us' || f.recipient === 'mine' || f.recipient === 'nobody') continue;
+    if (f.act === 'type_in' ? !f.theirPage : f.recipient !== 'them' && !STRANGER.test(t)) continue;
+    return f.secret;
+  }
+  return undefined;
+}
