@@ -14,7 +14,8 @@
 import { clauses, foldLetters, normalizeText, type Clause } from '../text/clauses';
 import { registerLexicon } from '../text/words';
 
-export type Act = 'give' | 'tell' | 'send' | 'type_in' | 'pay';
+/** `take`: the other side took it ("he took my card number", "کد رو ازم گرفت"). */
+export type Act = 'give' | 'tell' | 'send' | 'type_in' | 'pay' | 'take';
 export type Actor = 'me' | 'my_side' | 'them' | 'unknown';
 export type Secret = 'otp' | 'pin' | 'password' | 'cvv' | 'card';
 /** To a stranger, to us (support, the app), to the customer's own people, to nobody ("I gave it to nobody"). */
@@ -46,8 +47,9 @@ const EN: Record<Act, string[]> = {
   send: ['send', 'sent', 'forward', 'text', 'whatsapp', 'email'],
   type_in: ['type', 'enter', 'put', 'key', 'fill', 'submit', 'submitted'],
   pay: ['pay', 'paid', 'deposit', 'transfer', 'transferred'],
+  take: ['took', 'stole', 'stolen'],
 };
-const EN_PAST_IRREGULAR = new Set(['gave', 'given', 'told', 'said', 'sent', 'paid', 'passed', 'put', 'read', 'submitted', 'transferred']);
+const EN_PAST_IRREGULAR = new Set(['gave', 'given', 'told', 'said', 'sent', 'paid', 'passed', 'put', 'read', 'submitted', 'transferred', 'took', 'stole', 'stolen']);
 /** Arabic stems (dialects and MSA), as the third person masculine past or its base: the person and clitics are derived. */
 const AR: Record<Act, string[]> = {
   // (عط, اد, انط: the weak verbs' stems before the feminine ت, "امي عطت")
@@ -56,14 +58,25 @@ const AR: Record<Act, string[]> = {
   send: ['بعت', 'بعث', 'ارسل', 'رسل', 'دزي', 'دز', 'صيفط', 'سيفط'],
   type_in: ['دخل', 'ادخل', 'كتب', 'حط', 'دخلت'],
   pay: ['دفع', 'ادفع', 'حول', 'سدد', 'خلص', 'ودع', 'اودع', 'شحن'],
+  take: ['اخذ', 'خذ', 'سرق'],
 };
-/** Persian past stems (the person ending is derived), and the light verbs after a noun ("وارد کردم", "روان کدم"). */
+/** Persian past stems (the person ending is derived). */
 const FA: Record<Act, string[]> = {
-  give: ['داد', 'دادن'],
+  give: ['داد'],
   tell: ['گفت', 'خوند', 'خواند'],
-  send: ['فرستاد', 'روان كرد', 'روان كد', 'ارسال كرد'],
-  type_in: ['زد', 'وارد كرد', 'درج كرد', 'درج كد', 'تايپ كرد'],
-  pay: ['پرداخت كرد', 'واريز كرد', 'كارت به كارت كرد', 'ريخت', 'پرداخت'],
+  send: ['فرستاد'],
+  type_in: ['زد'],
+  pay: ['ريخت', 'پرداخت'],
+  take: ['گرفت', 'دزديد'],
+};
+/** Persian nouns that take a light verb (كرد, Dari كد, formal نمود): "وارد كردم", "روان كدم", "اعلام نمودم". */
+const FA_LIGHT_NOUNS: Record<Act, string[]> = {
+  give: ['تحويل'],
+  tell: ['اعلام', 'ابلاغ', 'عرض'],
+  send: ['روان', 'ارسال'],
+  type_in: ['وارد', 'درج', 'تايپ'],
+  pay: ['پرداخت', 'واريز', 'كارت به كارت'],
+  take: [],
 };
 /** Persian and Tajik in Latin letters, and Arabizi: past stems. */
 const LATIN_FA: Record<Act, string[]> = {
@@ -72,13 +85,15 @@ const LATIN_FA: Record<Act, string[]> = {
   send: ['ferestad', 'firistod', 'ferstad'],
   type_in: ['zad'],
   pay: ['pardakht', 'pardoxt', 'variz'],
+  take: ['gereft', 'girift'],
 };
 const ARABIZI: Record<Act, string[]> = {
-  give: ['3at', '3ati', '3aty', '3ti', '3t', 'a3ti', 'a3tay', 'edi', 'ady', 'adi'],
+  give: ['3at', '3ati', '3aty', '3ti', '3t', '3ta', 'a3ti', 'a3ta', 'a3tay', 'edi', 'ady', 'adi'],
   tell: ['2ol', '2ul', 'qol', 'gol', '2are', '2ri'],
   send: ['ba3at', 'b3at', 'ersal', 'dzi', 'sifat'],
   type_in: ['dakhal', 'da5al'],
   pay: ['dafa3', 'da3f', 'hawal', '7awal'],
+  take: ['akhad', 'a5ad'],
 };
 
 // ——— secrets and money as objects ———
@@ -116,7 +131,7 @@ const MONEY = alt([
 const fold = (xs: string[]) => xs.map((x) => foldLetters(x.toLowerCase()));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const group = (xs: string[]) => `(?:${fold(xs).sort((a, b) => b.length - a.length).map(escape).join('|')})`;
-const each = <T>(f: (act: Act) => T): Record<Act, T> => ({ give: f('give'), tell: f('tell'), send: f('send'), type_in: f('type_in'), pay: f('pay') });
+const each = <T>(f: (act: Act) => T): Record<Act, T> => ({ give: f('give'), tell: f('tell'), send: f('send'), type_in: f('type_in'), pay: f('pay'), take: f('take') });
 
 /** English: stem + regular ending, or an irregular form. */
 const EN_VERB = each((a) => new RegExp(`^${group(EN[a])}(?:s|es|ed|d|ing|ted|red)?$`));
@@ -126,16 +141,18 @@ const EN_VERB = each((a) => new RegExp(`^${group(EN[a])}(?:s|es|ed|d|ing|ted|red
  */
 const AR_VERB = each((a) => new RegExp(`^(?:و|ف)?(ا|ن|ت|ي|بت|بي|هت|حت|ح|ه|رح)?${group(AR[a])}(ي?ت|نا|و|وا)?(ه|ها|هم|و|هو|ك|كم)?(?:(ل|لل|لي)(ه|ها|هم|و|هو|ي|يه|يها|يهم|يهو)?)?(ش)?$`));
 /** Persian: the negation's ن (or the present's مي), the past stem, the person ending, an object clitic. */
-const FA_VERB = each((a) => new RegExp(`^(ن|مي ?)?${group(FA[a].filter((s) => !s.includes(' ')))}(م|وم|يم|ين|يد|ن|ند|ه)?(ش|اش|شون)?$`));
-const FA_LIGHT = each((a) => FA[a].filter((s) => s.includes(' ')).map((s) => foldLetters(s).split(' ')));
+const FA_VERB = each((a) => new RegExp(`^(ن|مي ?)?${group(FA[a])}(م|وم|يم|ين|يد|ن|ند|ه)?(ش|اش|شون)?$`));
+const FA_LIGHT = each((a) => FA_LIGHT_NOUNS[a].map((s) => foldLetters(s).split(' ')));
+/** The light verb's past (كرد, كد, نمود) with its negation and person; its present (كن, نما) is asked, not done. */
+const FA_LIGHT_VERB = /^(ن)?(?:(كرد|كد|نمود)|(?:مي ?)?(كن|نما))(م|وم|يم|ين|يد|ن|ند|ه|ي)?$/;
 const LATIN_FA_VERB = each((a) => new RegExp(`^(na|ne)?${group(LATIN_FA[a])}(am|um|im|in|id|and|an|e)?(esh|ash)?$`));
-const ARABIZI_VERB = each((a) => new RegExp(`^(?:w|f)?(a|n|t|y|bt|by)?${group(ARABIZI[a])}(?:e?t|et|it|ayt|eit)(o|oh|ou|ha|hom|u)?(?:(l|el)(o|u|ha|hom))?(sh)?$`));
+const ARABIZI_VERB = each((a) => new RegExp(`^(?:w|f)?(a|n|t|y|bt|by)?${group(ARABIZI[a])}(?:e?t|et|it|ayt|eit)(ohou|hou|oh|ou|om|o|ha|hom|u)?(?:(l|el)(o|u|ha|hom))?(sh)?$`));
 
 /** Swahili in code-switched East African English: ni-li-m-pa(-e-a), "I gave him" (wa-: them). */
 const SW_GAVE_HIM = /^nili(?:m|mw|wa)pe?a$/;
 
-const ACTS: Act[] = ['give', 'tell', 'send', 'type_in', 'pay'];
-registerLexicon([...ACTS.flatMap((a) => [...EN[a], ...AR[a], ...FA[a], ...LATIN_FA[a], ...ARABIZI[a]])]);
+const ACTS: Act[] = ['give', 'tell', 'send', 'type_in', 'pay', 'take'];
+registerLexicon([...ACTS.flatMap((a) => [...EN[a], ...AR[a], ...FA[a], ...FA_LIGHT_NOUNS[a], ...LATIN_FA[a], ...ARABIZI[a]])]);
 
 // ——— the clause around the verb ———
 
@@ -144,15 +161,15 @@ const set = (xs: string[]) => new Set(fold(xs));
 const FIRST_PERSON = set(['i', "i've", 'ive', 'we', "we've", 'انا', 'احنا', 'نحن', 'ana', 'e7na']);
 /** The customer's own people: what they hand over is the customer's loss too. */
 const MY_SIDE = set(['mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'grandma', 'grandmother', 'grandpa', 'brother', 'sister', 'امي', 'ماما', 'ابوي', 'ابي', 'بابا', 'ابني', 'بنتي', 'مرتي', 'زوجتي', 'زوجي', 'جوزي', 'اختي', 'اخوي', 'اخي', 'جدتي', 'ستي', 'مامانم', 'مادرم', 'پدرم', 'بابام', 'پسرم', 'دخترم', 'زنم', 'شوهرم', 'خواهرم', 'برادرم', 'مادربزرگم', 'mamanam', 'madaram', 'pesaram', 'dokhtaram', 'modaram', 'mama', 'mami']);
-const THEM = set(['he', 'she', 'they', 'someone', 'somebody', 'caller', 'scammer', 'guy', 'man', 'woman', 'lady', 'person', 'stranger', 'bloke', 'agent', 'officer', 'هو', 'هي', 'هم', 'واحد', 'شخص', 'زول', 'راجل', 'رجل', 'حدا', 'شب', 'الشب', 'المتصل', 'يكي', 'يارو', 'نفر', 'اون', 'او', 'kas', 'nafar', 'yeki', 'yaroo', 'u', 'oon', 'wa7ed', 'shab', 'jamaa']);
+export const THEM = set(['he', 'she', 'they', 'someone', 'somebody', 'caller', 'scammer', 'guy', 'man', 'woman', 'lady', 'person', 'stranger', 'bloke', 'agent', 'officer', 'engineer', 'technician', 'rep', 'representative', 'ايشان', 'وي', 'هو', 'هي', 'هم', 'واحد', 'شخص', 'زول', 'راجل', 'رجل', 'حدا', 'شب', 'الشب', 'المتصل', 'يكي', 'يارو', 'نفر', 'اون', 'او', 'kas', 'nafar', 'yeki', 'yaroo', 'u', 'oon', 'wa7ed', 'shab', 'jamaa']);
 /** A recipient named: "to him", "له", "بهش", "ba u", "لواحد", "to the caller". */
 const TO_THEM = new RegExp(`^(?:${group(['له', 'لها', 'لهم', 'لو', 'ليه', 'ليها', 'ليهم', 'ليهو', 'الو', 'الها', 'بهش', 'بش', 'برش', 'براش', 'واسش', 'بهشون', 'براشون', 'behesh', 'besh', 'barash', 'bahash'])})$`);
 const TO_WORD = set(['to', 'with', 'ل', 'الى', 'لل', 'به', 'ba', 'be', 'la', 'lal', 'l', 'for']);
-const US = set(['you', 'your', 'support', 'here', 'chat', 'app', 'application', 'lكم', 'لكم', 'ليكم', 'اليكم', 'هنا', 'شما', 'اينجا', 'برنامه', 'اپ', 'التطبيق', 'الابلكيشن', 'الابليكيشن', 'الابلكاسيون', 'الابليكاسيون', 'barnoma', 'barname', 'app', 'acme']);
+const US = set(['you', 'your', 'support', 'here', 'chat', 'app', 'application', 'lكم', 'لكم', 'ليكم', 'اليكم', 'هنا', 'شما', 'اينجا', 'برنامه', 'اپ', 'التطبيق', 'الابلكيشن', 'الابليكيشن', 'الابلكاسيون', 'الابليكاسيون', 'barnoma', 'barname']);
 const NOBODY = set(['nobody', 'anybody', 'anyone', 'noone', 'لحد', 'لأحد', 'لاحد', 'احد', 'حد', 'لحدا', 'حدا', 'اشي', 'هيچكس', 'هيچ', 'هيشكي', 'كسي', 'hichkas', 'hech', 'kasi', 'hichki', '7ada', 'had']);
 const NEGATION = set(['not', "didn't", 'didnt', "don't", 'dont', 'never', 'no', "haven't", "hadn't", "won't", "wasn't", 'ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'مب', 'نه', 'هرگز', 'ma', 'mesh', 'msh', 'mish', 'na', 'hargez', 'عمري']);
 /** Words that make the act asked for, not done: an order, an obligation, a question, a condition, a future. */
-const IRREALIS = set(['should', 'must', 'will', 'would', 'shall', 'can', 'could', 'if', 'to', 'please', 'kindly', 'make', 'need', 'want', 'asked', 'asking', 'لازم', 'يجب', 'هل', 'لو', 'اذا', 'عشان', 'باش', 'حتى', 'كي', 'لكي', 'بدي', 'بدهم', 'يبي', 'يبون', 'عايز', 'عايزين', 'رح', 'راح', 'غادي', 'بايد', 'اگه', 'اگر', 'تا', 'كه', 'ميخواست', 'خواست', 'خواستن', 'bayad', 'age', 'agar', 'ta', 'lazem', 'bach', 'bash', '3ashan', 'to', 'pardozed', 'khast']);
+const IRREALIS = set(['should', 'must', 'will', 'would', 'shall', 'can', 'could', 'if', 'to', 'please', 'kindly', 'make', 'need', 'want', 'لازم', 'يجب', 'هل', 'لو', 'اذا', 'عشان', 'باش', 'حتى', 'كي', 'لكي', 'بدي', 'بدهم', 'يبي', 'يبون', 'عايز', 'عايزين', 'رح', 'راح', 'غادي', 'بايد', 'اگه', 'اگر', 'تا', 'كه', 'bayad', 'age', 'agar', 'ta', 'lazem', 'bach', 'bash', '3ashan']);
 /** Perfect and past auxiliaries: "I have given", "I did give", Pidgin "I don give". */
 const PAST_AUX = set(['have', 'has', 'had', 'did', 'already', 'don', 'done', "i've", 'ive', 'was', 'were', 'am', 'is']);
 /** English object pronouns after the verb that make a first-person present a story ("I give am", "I am giving him"). */
@@ -161,6 +178,8 @@ const OBJECT_PRONOUN = set(['am', 'dem', 'him', 'her', 'them', 'it']);
 const THEIR_PAGE = /(?<![\p{L}])(?:form|site|website|link|page|لينك|رابط|الرابط|اللينك|موقع|صفحه|سايت|لينك)(?![\p{L}])/u;
 /** Things handed over that are no secret: the card itself, an order number, a parcel, a phone, an ID number. */
 const OTHER_THING = alt(['card' + E, 'order' + E, '(?:order|tracking|reference|account|phone) number', 'parcel', 'package', 'phone' + E, 'receipt', 'invoice', '(?:ال)?(?:بطاقه|كارت|طرد|فاتوره|وصل|طلب)' + E, 'كارت' + E, 'بسته', 'فاكتور']);
+/** Digits (four or more, in groups or one by one) right after the verb. */
+const DIGITS_TOLD = /^(?:\p{L}+ ){0,3}\d{2,}(?: ?\d){2,}/u;
 /** A complement after a verb of saying: the thing told is a sentence, not a secret. */
 const COMPLEMENT = set(['that', 'كه', 'انه', 'انو', 'ان', 'بلي', 'ke', 'enno', 'ino']);
 
@@ -191,21 +210,24 @@ function verbsOf(tokens: string[]): Verb[] {
         const [, neg, person, obj] = m;
         out.push({ act, at: i, person: person === 'am' || person === 'um' || person === 'im' ? 'me' : person ? undefined : 'third', past: true, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 });
       } else if ((m = ARABIZI_VERB[act].exec(t))) {
-        const [, prefix, obj, toPrep, neg] = m;
-        out.push({ act, at: i, person: prefix && !/^(?:a|n)$/.test(prefix) ? 'you' : 'me', past: !prefix, negated: !!neg, toThem: !!toPrep, objectClitic: !!obj, span: 1 });
+        // (the past ending is required: a person prefix before it was the stem's own letter, "a3taito")
+        const [, prefix, obj, toPrep, , neg] = m;
+        out.push({ act, at: i, person: prefix && !/^(?:a|n)$/.test(prefix) ? 'you' : 'me', past: true, negated: !!neg, toThem: !!toPrep, objectClitic: !!obj, span: 1 });
       }
     }
     if (SW_GAVE_HIM.test(t)) out.push({ act: 'give', at: i, person: 'me', past: true, negated: false, toThem: true, objectClitic: false, span: 1 });
-    // Persian light verbs: "وارد كردم", "روان كدم", "كارت به كارت كردم" — the noun's words, then كرد/كد with its person
+    // Persian light verbs: "وارد كردم", "روان كدم", "كارت به كارت كردم", "اعلام نمودم" — the noun's words, then the light verb
     for (const act of ACTS) {
       for (const words of FA_LIGHT[act]) {
-        const light = words[words.length - 1]!;
-        const n = words.length - 1;
-        if (words.slice(0, n).some((w, k) => tokens[i + k] !== w)) continue;
-        const m = new RegExp(`^(ن)?${escape(light)}(م|وم|يم|ن|ند|ه)?$`).exec(tokens[i + n] ?? '');
-        if (m) out.push({ act, at: i, person: m[2] === 'م' || m[2] === 'وم' || m[2] === 'يم' ? 'me' : m[2] ? undefined : 'third', past: true, negated: !!m[1], toThem: false, objectClitic: false, span: n + 1 });
+        if (words.some((w, k) => tokens[i + k] !== w)) continue;
+        const m = FA_LIGHT_VERB.exec(tokens[i + words.length] ?? '');
+        if (!m) continue;
+        const person = m[4];
+        out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person === 'ي' || person === 'يد' || person === 'ين' ? 'you' : person ? undefined : 'third', past: !!m[2], negated: !!m[1], toThem: false, objectClitic: false, span: words.length + 1 });
       }
     }
+    // Hinglish "le liya": (they) took it
+    if (t === 'le' && /^(?:liya|liye|li|lia)$/.test(tokens[i + 1] ?? '')) out.push({ act: 'take', at: i, person: 'third', past: true, negated: false, toThem: false, objectClitic: false, span: 2 });
   }
   return out;
 }
@@ -255,11 +277,16 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       const thingFirst = !here && OTHER_THING.test(toks.slice(0, v.at).join(' '));
       const secret = here ?? (thingFirst ? undefined : v.objectClitic || after.slice(0, 3).some((w) => OBJECT_PRONOUN.has(w) || w === 'ياه' || w === 'اياه' || w === 'yeh') || v.act !== 'pay' ? named[ci - 1] ?? named[ci - 2] : undefined);
       // said "that …": the thing told is a sentence ("I told him that I won't")
-      const told = v.act === 'tell' && COMPLEMENT.has(after[0] ?? '') ? undefined : secret;
+      // …or digits read or told as the verb's object ("I read him 4 8 2 9", "قلتلو ٣ ٧ ٠ ٤"): a code
+      const digits = !secret && v.act !== 'pay' && DIGITS_TOLD.test(after.slice(0, 6).join(' ')) ? 'otp' : undefined;
+      const told = v.act === 'tell' && COMPLEMENT.has(after[0] ?? '') ? undefined : secret ?? digits;
       // to whom: a clitic on the verb, a "to him" word, a preposition and a person, or "us" (you, here, the app)
       // (an object clitic beside a secret named after the verb is its recipient: "عطيته الرمز", "3tito el code" — I gave him)
       const indirect = v.objectClitic && !!here && /\p{Script=Arabic}|\d/u.test(toks[v.at]!) && c.text.indexOf(toks[v.at]!) < c.text.search(SECRETS.find(([k]) => k === here)![1]);
       let recipient: Recipient | undefined = v.toThem || indirect ? 'them' : undefined;
+      // English double object: "gave my son my password", "told the caller the code"
+      const first = after[0] === 'my' || after[0] === 'the' || after[0] === 'that' ? after[1] : after[0];
+      if (!recipient && first && /^[a-z]/.test(first) && MY_SIDE.has(first)) recipient = 'mine';
       const around = [...before.slice(-2), ...after];
       for (let k = 0; k < around.length && !recipient; k++) {
         const w = around[k]!;
@@ -278,21 +305,4 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
     }
   });
   return facts;
-}
-
-/** A stranger in the story: whoever called, wrote or claimed (for a hand-over that names no recipient). */
-const STRANGER = /(?<![\p{L}])(?:someone|somebody|caller|called|rang|phoned|scammer|stranger|اتصل\S*|كلمني|حكاني|خابرني|عيط\S*|رن|زنگ|تماس|zang|ring|call)(?![\p{L}])/u;
-
-/** The secret the customer (or someone on their side) says was handed over to someone not us, or undefined. */
-export function handedOverByActs(text: string): Secret | undefined {
-  const t = normalizeText(text, { markQuotes: true });
-  const facts = readClauseActs(clauses(t));
-  for (const f of facts) {
-    if (!f.secret || f.negated || f.irrealis || !f.past || f.act === 'pay') continue;
-    if (f.actor !== 'me' && f.actor !== 'my_side') continue;
-    if (f.recipient === 'us' || f.recipient === 'mine' || f.recipient === 'nobody') continue;
-    if (f.act === 'type_in' ? !f.theirPage : f.recipient !== 'them' && !STRANGER.test(t)) continue;
-    return f.secret;
-  }
-  return undefined;
 }
