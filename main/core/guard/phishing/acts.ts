@@ -1,9 +1,8 @@
 /**
- * The inbound guard's clause reading: in each clause of a customer's message, who acts, the act, what is handed over
- * and to whom. The flags are read from these facts ("I gave him the code" — the customer, give, a code, a stranger —
- * is a secret out of their hands; "they said pay 50 to unfreeze it" — a third party, pay, money, for a release — is a
- * fee), not from phrases.
- *
+ * The inbound guard's clause reading: in each clause of a customer's message, who acts, the act (give, tell or read
+ * out, send, type in, pay, take), what is handed over and to whom. The hand-over flag (`handed-over.ts`) is read from
+ * these facts ("I gave him the code": the customer, give, a code, a stranger — the secret is out of their hands), not
+ * from phrases. Payments are read as acts too; the fee flag does not use them yet (`scam-patterns.ts` keeps its rule). *
  * A verb is read by its shape, per language: a stem (the lexicon below, one entry per verb) with the language's person
  * endings and pronoun clitics around it — Arabic `(و|ف)? stem (ت)? (ه|ها|هم|و)? (ل…)? (ش)?` ("اديتو", "قلتهوله",
  * "ما عطيتهوش"), Persian `(ن)? past-stem (م|وم|يم)? (ش)?` ("دادوم", "نگفتم", "دادمش"), Latin Persian and Arabizi
@@ -32,7 +31,6 @@ export interface ActFact {
   /** Asked of someone (an order, an obligation, a question, a condition): not something that happened. */
   irrealis: boolean;
   secret?: Secret;
-  money?: boolean;
   recipient?: Recipient;
   /** A form, site or link the secret was typed into that is not ours ("the form the caller sent"). */
   theirPage?: boolean;
@@ -96,7 +94,7 @@ const ARABIZI: Record<Act, string[]> = {
   take: ['akhad', 'a5ad'],
 };
 
-// ——— secrets and money as objects ———
+// ——— secrets as objects ———
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -107,10 +105,10 @@ const alt = (parts: string[]) => new RegExp(parts.map((p) => `${B}(?:${foldLette
  */
 export const SECRETS: Array<[Secret, RegExp]> = [
   // …or described by where it is typed: "the 4 numbers I use at the cash machine"
-  ['pin', alt(['(?:atm |card |m-?pesa |mobile )?pin(?: code| number)?' + E, '(?:numbers?|digits?|code) (?:\\S+ ){0,4}?(?:at|in|into) (?:the |an? )?(?:atm|cash ?machine|cashpoint|صراف\\S*|خودپرداز)', '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)\\S*', 'ramze? dovom', 'ramzi? kart\\S*'])],
-  ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur', 'parol' + E])],
+  ['pin', alt(['(?:atm |card |m-?pesa |mobile )?pin(?: code| number)?(?:ro|ra|ru)?' + E, '(?:numbers?|digits?|code) (?:\\S+ ){0,4}?(?:at|in|into) (?:the |an? )?(?:atm|cash ?machine|cashpoint|صراف\\S*|خودپرداز)', '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)\\S*', 'ramze? dovom', 'ramzi? kart\\S*'])],
+  ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur', 'parol(?:ro|ra|ru)?' + E])],
   // …or described by where it is printed: "the numbers on the back of my card", "الأرقام اللي ورا البطاقة", "el ar2am elly wara"
-  ['cvv', alt(['cvv', 'cvc', 'security code', 'رمز (?:ال)?امان', '(?:numbers?|digits?|code) (?:\\S+ ){0,2}?(?:on|at|from) the back', '(?:ال)?(?:ارقام|رقم)\\S* (?:(?:اللي|الي|يلي|التي) )?(?:(?:على|ع|في|من) )?(?:ال)?(?:ورا|خلف|ظهر|ضهر)', '(?:el |al )?ar2am (?:\\S+ ){0,2}?(?:wara|dahr|da7r)'])],
+  ['cvv', alt(['cvv(?:ro|ra|ru)?' + E, 'cvc', 'security code', 'رمز (?:ال)?امان', '(?:numbers?|digits?|code) (?:\\S+ ){0,2}?(?:on|at|from) the back', '(?:ال)?(?:ارقام|رقم)\\S* (?:(?:اللي|الي|يلي|التي) )?(?:(?:على|ع|في|من) )?(?:ال)?(?:ورا|خلف|ظهر|ضهر)', '(?:el |al )?ar2am (?:\\S+ ){0,2}?(?:wara|dahr|da7r)'])],
   // a picture of the card shows its number: "a photo of the card, both sides", "صورة الكارت", "عکس کارت"
   ['card', alt(['(?:long )?(?:numbers?|digits?) (?:on|off|from) (?:the (?:front|back) of )?(?:my|the) card' + E, '(?:photo|picture|pic|scan|image|screenshot)s? of (?:my |the )?(?:\\S+ )?card' + E, 'صور(?:ه|ت)? (?:ال)?(?:كارت|بطاق|فيزا)\\S*', 'عكس (?:\\S+ )?كارت\\S*', 'card (?:number|no|details)', 'card' + E + '(?= (?:\\S+ )?(?:and|aur|or) (?:the )?expiry)', '(?:ال)?رقم (?:ال)?(?:بطاقه|كارت|فيزا)', 'شماره ?(?:ي )?كارت'])],
   ['otp', alt([
@@ -120,12 +118,6 @@ export const SECRETS: Array<[Secret, RegExp]> = [
     '(?:ال)?رقم (?:اللي|الي|يلي|الذي) (?:\\S+ )?(?:وصل|جا|اجا|اجاه|جاله|جالها)\\S*', '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'ب(?:ال)?(?:كود|رمز)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramze?' + E, '(?:codi|kodi|kod)(?:ro|ra|ru)?' + E,
   ])],
 ];
-/** Money as an object: an amount with a currency or thousands, or a fee by name. */
-const MONEY = alt([
-  '\\d[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|pkr|naira|cedis?|shillings?|ksh|toman|tomans?|tomen|rial|somoni|afghanis?|ouguiyas?|um|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|اوقيه|افغاني|ساماني|الف|هزار|ميليون|million|thousand|k)' + E,
-  '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|pkr|mad|ksh)\\s?\\d', 'n\\d[\\d,]{2,}', 'fees?' + E, 'charges?' + E, 'رسوم', 'رسم' + E, 'هزينه', 'كارمزد', 'فيس', 'پول', 'فلوس', 'money', 'pul' + E,
-]);
-
 // ——— the verbs' shapes ———
 
 const fold = (xs: string[]) => xs.map((x) => foldLetters(x.toLowerCase()));
@@ -161,17 +153,19 @@ const set = (xs: string[]) => new Set(fold(xs));
 const FIRST_PERSON = set(['i', "i've", 'ive', 'we', "we've", 'انا', 'احنا', 'نحن', 'ana', 'e7na']);
 /** The customer's own people: what they hand over is the customer's loss too. */
 const MY_SIDE = set(['mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'grandma', 'grandmother', 'grandpa', 'brother', 'sister', 'امي', 'ماما', 'ابوي', 'ابي', 'بابا', 'ابني', 'بنتي', 'مرتي', 'زوجتي', 'زوجي', 'جوزي', 'اختي', 'اخوي', 'اخي', 'جدتي', 'ستي', 'مامانم', 'مادرم', 'پدرم', 'بابام', 'پسرم', 'دخترم', 'زنم', 'شوهرم', 'خواهرم', 'برادرم', 'مادربزرگم', 'mamanam', 'madaram', 'pesaram', 'dokhtaram', 'modaram', 'mama', 'mami']);
-export const THEM = set(['he', 'she', 'they', 'someone', 'somebody', 'caller', 'scammer', 'guy', 'man', 'woman', 'lady', 'person', 'stranger', 'bloke', 'agent', 'officer', 'engineer', 'technician', 'rep', 'representative', 'ايشان', 'وي', 'هو', 'هي', 'هم', 'واحد', 'شخص', 'زول', 'راجل', 'رجل', 'حدا', 'شب', 'الشب', 'المتصل', 'يكي', 'يارو', 'نفر', 'اون', 'او', 'kas', 'nafar', 'yeki', 'yaroo', 'u', 'oon', 'wa7ed', 'shab', 'jamaa']);
+export const THEM = set(['he', 'she', 'they', 'someone', 'somebody', 'caller', 'scammer', 'guy', 'man', 'woman', 'lady', 'person', 'stranger', 'bloke', 'agent', 'officer', 'engineer', 'technician', 'rep', 'representative', 'ايشان', 'وي', 'متصل', 'هو', 'هي', 'هم', 'واحد', 'شخص', 'زول', 'راجل', 'رجل', 'حدا', 'شب', 'الشب', 'المتصل', 'يكي', 'يارو', 'نفر', 'اون', 'او', 'kas', 'nafar', 'yeki', 'yaroo', 'u', 'oon', 'wa7ed', 'shab', 'jamaa']);
 /** A recipient named: "to him", "له", "بهش", "ba u", "لواحد", "to the caller". */
 const TO_THEM = new RegExp(`^(?:${group(['له', 'لها', 'لهم', 'لو', 'ليه', 'ليها', 'ليهم', 'ليهو', 'الو', 'الها', 'بهش', 'بش', 'برش', 'براش', 'واسش', 'بهشون', 'براشون', 'behesh', 'besh', 'barash', 'bahash'])})$`);
 const TO_WORD = set(['to', 'with', 'ل', 'الى', 'لل', 'به', 'ba', 'be', 'la', 'lal', 'l', 'for']);
-const US = set(['you', 'your', 'support', 'here', 'chat', 'app', 'application', 'lكم', 'لكم', 'ليكم', 'اليكم', 'هنا', 'شما', 'اينجا', 'برنامه', 'اپ', 'التطبيق', 'الابلكيشن', 'الابليكيشن', 'الابلكاسيون', 'الابليكاسيون', 'barnoma', 'barname']);
+const US = set(['you', 'your', 'support', 'here', 'chat', 'app', 'application', 'lكم', 'لكم', 'ليكم', 'اليكم', 'هنا', 'شما', 'اينجا', 'برنامه', 'اپ', 'التطبيق', 'الابلكيشن', 'الابليكيشن', 'الابلكاسيون', 'الابليكاسيون', 'barnoma', 'barname', 'shumo', 'shoma']);
 const NOBODY = set(['nobody', 'anybody', 'anyone', 'noone', 'لحد', 'لأحد', 'لاحد', 'احد', 'حد', 'لحدا', 'حدا', 'اشي', 'هيچكس', 'هيچ', 'هيشكي', 'كسي', 'hichkas', 'hech', 'kasi', 'hichki', '7ada', 'had']);
 const NEGATION = set(['not', "didn't", 'didnt', "don't", 'dont', 'never', 'no', "haven't", "hadn't", "won't", "wasn't", 'ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'مب', 'نه', 'هرگز', 'ma', 'mesh', 'msh', 'mish', 'na', 'hargez', 'عمري']);
 /** Words that make the act asked for, not done: an order, an obligation, a question, a condition, a future. */
 const IRREALIS = set(['should', 'must', 'will', 'would', 'shall', 'can', 'could', 'if', 'to', 'please', 'kindly', 'make', 'need', 'want', 'لازم', 'يجب', 'هل', 'لو', 'اذا', 'عشان', 'باش', 'حتى', 'كي', 'لكي', 'بدي', 'بدهم', 'يبي', 'يبون', 'عايز', 'عايزين', 'رح', 'راح', 'غادي', 'بايد', 'اگه', 'اگر', 'تا', 'كه', 'bayad', 'age', 'agar', 'ta', 'lazem', 'bach', 'bash', '3ashan']);
+/** The irrealis words whose scope is the rest of the clause: a modal, a wish, a condition. */
+const MODAL = set(['should', 'must', 'need', 'needs', 'will', 'would', 'want', 'wants', 'if', 'لازم', 'يجب', 'بدي', 'بدهم', 'بدو', 'يبي', 'يبون', 'عايز', 'عايزين', 'لو', 'اذا', 'بايد', 'اگه', 'اگر', 'bayad', 'lazem', 'age', 'agar']);
 /** Perfect and past auxiliaries: "I have given", "I did give", Pidgin "I don give". */
-const PAST_AUX = set(['have', 'has', 'had', 'did', 'already', 'don', 'done', "i've", 'ive', 'was', 'were', 'am', 'is']);
+const PAST_AUX = set(['have', 'has', 'had', 'did', "didn't", 'didnt', "haven't", "hasn't", "hadn't", 'already', 'don', 'done', "i've", 'ive', 'was', 'were', 'am', 'is']);
 /** English object pronouns after the verb that make a first-person present a story ("I give am", "I am giving him"). */
 const OBJECT_PRONOUN = set(['am', 'dem', 'him', 'her', 'them', 'it']);
 /** A page not ours the secret was typed into. */
@@ -202,7 +196,11 @@ function verbsOf(tokens: string[]): Verb[] {
         const me = prefix === 'ا' || prefix === 'ن' || person === 'يت' || person === 'ت' || person === 'نا';
         // (a past ending after what looked like a prefix was the stem's own letter: "اعطيته", "انطيته")
         const past = !prefix || person === 'ت' || person === 'يت';
-        out.push({ act, at: i, person: you && !past ? 'you' : me ? 'me' : prefix ? undefined : 'third', past, negated: !!neg, toThem: !!toPrep && toWho !== 'ي' && toPrep !== 'لي' && !!(toWho ?? toPrep === 'لل'), objectClitic: !!obj, span: 1 });
+        // (a stem ending in ت takes the first person's ت into its own: "بعتهوله" is I sent it to him, or he did)
+        const stemT = !prefix && !person && /ت(?:ه|ها|هم|و|هو)?(?:ل\S*)?(?:ش)?$/.test(t) && /^(?:و|ف)?\S*ت/.test(t) && AR[act].some((st) => st.endsWith('ت') && t.replace(/^(?:و|ف)/, '').startsWith(st));
+        // (…to me: "بعتلي", "قالتلي" — someone else did it, to the customer)
+        const toMe = toPrep === 'لي' || toWho === 'ي';
+        out.push({ act, at: i, person: toMe ? 'third' : you && !past ? 'you' : me ? 'me' : stemT ? undefined : prefix ? undefined : 'third', past, negated: !!neg, toThem: !!toPrep && toWho !== 'ي' && toPrep !== 'لي' && !!(toWho ?? toPrep === 'لل'), objectClitic: !!obj, span: 1 });
       } else if ((m = FA_VERB[act].exec(t))) {
         const [, pre, person, obj] = m;
         out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 });
@@ -253,10 +251,10 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       const after = toks.slice(v.at + v.span, v.at + v.span + 9);
       // the subject: the nearest person word before the verb
       let actor: Actor = 'unknown';
-      for (let k = v.at - 1; k >= Math.max(0, v.at - 6); k--) {
+      for (let k = v.at - 1; k >= 0; k--) {
         const w = toks[k]!;
-        // (not the recipient: "به یارو داد", "to him")
-        if (k > 0 && TO_WORD.has(toks[k - 1]!)) { k--; continue; }
+        // (not the recipient: "به یارو داد", "to him", "ba hech kas")
+        if ([toks[k - 1], toks[k - 2]].some((x) => x !== undefined && (TO_WORD.has(x) || NOBODY.has(x)))) continue;
         if (FIRST_PERSON.has(w)) { actor = 'me'; break; }
         if (MY_SIDE.has(w) || MY_SIDE.has(w.replace(/^(?:my|و)/, ''))) { actor = 'my_side'; break; }
         if (THEM.has(w)) { actor = 'them'; break; }
@@ -264,10 +262,13 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       }
       // the verb's own ending outweighs a person named further back ("واحد خابرني … وانطيته": I gave), not one of mine
       if ((actor === 'unknown' || actor === 'them') && v.person === 'me') actor = 'me';
+      // a verb whose person its letters do not tell, with no subject named: the teller's own ("وبعتهوله")
+      if (actor === 'unknown' && v.person === undefined && /\p{Script=Arabic}/u.test(toks[v.at]!)) actor = 'me';
       if (actor === 'unknown' && v.person === 'you') actor = 'them';
       if (actor === 'me' && v.person === 'you') actor = 'them';
       const negated = v.negated || before.slice(-3).some((w) => NEGATION.has(w) || NEGATION.has(w.replace(/^(?:و|ف)(?=\p{L}{2})/u, ''))) || after.some((w) => NOBODY.has(w)) || before.some((w) => NOBODY.has(w));
-      const irrealis = before.slice(-3).some((w) => IRREALIS.has(w)) || c.question === true || v.person === 'you';
+      // (a modal's scope runs over the verbs joined after it: "I need to buy a card and send them the code")
+      const irrealis = before.slice(-3).some((w) => IRREALIS.has(w)) || toks.slice(0, v.at).some((w) => MODAL.has(w)) || c.question === true || v.person === 'you';
       // English tense: a past form, a past or perfect auxiliary, or a present told as a story with its object pronoun
       const latinPresent = /^[a-z]/.test(toks[v.at]!) && !v.past && v.person === undefined;
       const past = latinPresent ? before.some((w) => PAST_AUX.has(w)) || (actor === 'me' && OBJECT_PRONOUN.has(after[0] ?? '')) || /ing$/.test(toks[v.at]!) : v.past;
@@ -287,21 +288,21 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       // English double object: "gave my son my password", "told the caller the code"
       const first = after[0] === 'my' || after[0] === 'the' || after[0] === 'that' ? after[1] : after[0];
       if (!recipient && first && /^[a-z]/.test(first) && MY_SIDE.has(first)) recipient = 'mine';
-      const around = [...before.slice(-2), ...after];
+      const around = [...before.slice(-4), ...after];
       for (let k = 0; k < around.length && !recipient; k++) {
         const w = around[k]!;
         if (TO_THEM.test(w)) recipient = 'them';
         else if (NOBODY.has(w)) recipient = 'nobody';
         else if (TO_WORD.has(w) || /^(?:ل|لل)\p{L}{2,}/u.test(w)) {
-          const next = TO_WORD.has(w) ? around.slice(k + 1, k + 4) : [w.replace(/^(?:لل|ل)/, '')];
+          // "to X", or Arabic ل/لل on the word itself ("للمتصل", "لكم", "لاختي")
+          const next = TO_WORD.has(w) ? around.slice(k + 1, k + 4) : [w, w.replace(/^(?:لل|ل)/, '')];
           if (next.some((x) => US.has(x))) recipient = 'us';
           else if (next.some((x) => NOBODY.has(x))) recipient = 'nobody';
           else if (next.some((x) => MY_SIDE.has(x))) recipient = 'mine';
           else if (next.some((x) => THEM.has(x) || THEM.has(x.replace(/^(?:لل|ل|ال)/, '')) || /^(?:him|her|them|u|oon|in)$/.test(x))) recipient = 'them';
-        } else if (/^(?:him|her|them|am|dem)$/.test(w) && k >= before.slice(-2).length) recipient = 'them';
+        } else if (/^(?:him|her|them|am|dem)$/.test(w) && k >= before.slice(-4).length) recipient = 'them';
       }
-      const money = v.act === 'pay' || MONEY.test(c.text) ? MONEY.test(c.text) : undefined;
-      facts.push({ clause: ci, act: v.act, actor, past, negated, irrealis, ...(told ? { secret: told } : {}), ...(money ? { money } : {}), ...(recipient ? { recipient } : {}), ...(v.act === 'type_in' && THEIR_PAGE.test(c.text) ? { theirPage: true } : {}) });
+      facts.push({ clause: ci, act: v.act, actor, past, negated, irrealis, ...(told ? { secret: told } : {}), ...(recipient ? { recipient } : {}), ...(v.act === 'type_in' && THEIR_PAGE.test(c.text) ? { theirPage: true } : {}) });
     }
   });
   return facts;
