@@ -38,6 +38,8 @@ export interface ActFact {
 
 // ——— the lexicon: one entry per verb stem, per language ———
 
+const ACTS: Act[] = ['give', 'tell', 'send', 'type_in', 'pay', 'take'];
+
 /** English stems with their irregular forms; regular forms (-s, -ed, -ing) are derived. */
 const EN: Record<Act, string[]> = {
   give: ['give', 'gave', 'given', 'giving', 'hand', 'provide', 'share', 'pass', 'passed'],
@@ -123,27 +125,45 @@ export const SECRETS: Array<[Secret, RegExp]> = [
 const fold = (xs: string[]) => xs.map((x) => foldLetters(x.toLowerCase()));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const group = (xs: string[]) => `(?:${fold(xs).sort((a, b) => b.length - a.length).map(escape).join('|')})`;
-const each = <T>(f: (act: Act) => T): Record<Act, T> => ({ give: f('give'), tell: f('tell'), send: f('send'), type_in: f('type_in'), pay: f('pay'), take: f('take') });
 
+/**
+ * One pattern per language: the prefix's groups, then each act's stems in a group of its own (which one matched names
+ * the act), then the endings' groups. One test per token and language, not one per act.
+ */
+function shape(stems: Record<Act, string[]>, prefix: string, endings: string): RegExp {
+  return new RegExp(`^${prefix}(?:${ACTS.map((a) => `(${group(stems[a])})`).join('|')})${endings}$`);
+}
+/** The act a `shape` match names, and its other groups in order (prefix groups, then ending groups). */
+function actOf(m: RegExpExecArray, prefixGroups: number): { act: Act; groups: Array<string | undefined> } {
+  const k = ACTS.findIndex((_, i) => m[1 + prefixGroups + i] !== undefined);
+  return { act: ACTS[k]!, groups: [...m.slice(1, 1 + prefixGroups), ...m.slice(1 + prefixGroups + ACTS.length)] };
+}
 /** English: stem + regular ending, or an irregular form. */
-const EN_VERB = each((a) => new RegExp(`^${group(EN[a])}(?:s|es|ed|d|ing|ted|red)?$`));
+const EN_VERB = shape(EN, '', '(?:s|es|ed|d|ing|ted|red)?');
 /**
  * Arabic: conjunction, stem, a person ending (ت: I, or she), an object clitic, a "to him" clitic, the negation's ش.
  * The imperfect's person prefix (ا I, ن we; ت/ي you/he — asked of someone) is read apart.
  */
-const AR_VERB = each((a) => new RegExp(`^(?:و|ف)?(ا|ن|ت|ي|بت|بي|هت|حت|ح|ه|رح)?${group(AR[a])}(ي?ت|نا|و|وا)?(ه|ها|هم|و|هو|ك|كم)?(?:(ل|لل|لي)(ه|ها|هم|و|هو|ي|يه|يها|يهم|يهو)?)?(ش)?$`));
+const AR_VERB = shape(AR, '(?:و|ف)?(ا|ن|ت|ي|بت|بي|هت|حت|ح|ه|رح)?', '(ي?ت|نا|و|وا)?(ه|ها|هم|و|هو|ك|كم)?(?:(ل|لل|لي)(ه|ها|هم|و|هو|ي|يه|يها|يهم|يهو)?)?(ش)?');
 /** Persian: the negation's ن (or the present's مي), the past stem, the person ending, an object clitic. */
-const FA_VERB = each((a) => new RegExp(`^(ن|مي ?)?${group(FA[a])}(م|وم|يم|ين|يد|ن|ند|ه)?(ش|اش|شون)?$`));
-const FA_LIGHT = each((a) => FA_LIGHT_NOUNS[a].map((s) => foldLetters(s).split(' ')));
+const FA_VERB = shape(FA, '(ن|مي ?)?', '(م|وم|يم|ين|يد|ن|ند|ه)?(ش|اش|شون)?');
+/** Persian nouns with a light verb, by their first word. */
+const FA_LIGHT = new Map<string, Array<{ act: Act; words: string[] }>>();
+for (const act of ACTS) {
+  for (const noun of FA_LIGHT_NOUNS[act]) {
+    const words = foldLetters(noun).split(' ');
+    FA_LIGHT.set(words[0]!, [...(FA_LIGHT.get(words[0]!) ?? []), { act, words }]);
+  }
+}
 /** The light verb's past (كرد, كد, نمود) with its negation and person; its present (كن, نما) is asked, not done. */
 const FA_LIGHT_VERB = /^(ن)?(?:(كرد|كد|نمود)|(?:مي ?)?(كن|نما))(م|وم|يم|ين|يد|ن|ند|ه|ي)?$/;
-const LATIN_FA_VERB = each((a) => new RegExp(`^(na|ne)?${group(LATIN_FA[a])}(am|um|im|in|id|and|an|e)?(esh|ash)?$`));
-const ARABIZI_VERB = each((a) => new RegExp(`^(?:w|f)?(a|n|t|y|bt|by)?${group(ARABIZI[a])}(?:e?t|et|it|ayt|eit)(ohou|hou|oh|ou|om|o|ha|hom|u)?(?:(l|el)(o|u|ha|hom))?(sh)?$`));
+const LATIN_FA_VERB = shape(LATIN_FA, '(na|ne)?', '(am|um|im|in|id|and|an|e)?(esh|ash)?');
+const ARABIZI_VERB = shape(ARABIZI, '(?:w|f)?(a|n|t|y|bt|by)?', '(?:e?t|et|it|ayt|eit)(ohou|hou|oh|ou|om|o|ha|hom|u)?(?:(l|el)(o|u|ha|hom))?(sh)?');
 
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
 /** Swahili in code-switched East African English: ni-li-m-pa(-e-a), "I gave him" (wa-: them). */
 const SW_GAVE_HIM = /^nili(?:m|mw|wa)pe?a$/;
 
-const ACTS: Act[] = ['give', 'tell', 'send', 'type_in', 'pay', 'take'];
 registerLexicon([...ACTS.flatMap((a) => [...EN[a], ...AR[a], ...FA[a], ...FA_LIGHT_NOUNS[a], ...LATIN_FA[a], ...ARABIZI[a]])]);
 
 // ——— the clause around the verb ———
@@ -184,45 +204,43 @@ function verbsOf(tokens: string[]): Verb[] {
   const out: Verb[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    for (const act of ACTS) {
-      let m: RegExpExecArray | null;
-      if (EN_VERB[act].test(t)) {
-        const past = EN_PAST_IRREGULAR.has(t) || (/(?:ed|d)$/.test(t) && !/^(?:read|send|hand|lend)$/.test(t));
-        out.push({ act, at: i, past, negated: false, toThem: false, objectClitic: false, span: 1 });
-      } else if (/\p{Script=Arabic}/u.test(t) && (m = AR_VERB[act].exec(t))) {
-        const [, prefix, person, obj, toPrep, toWho, neg] = m;
-        // the imperfect with a second or third person prefix (تعطي, يعطي, بيقول) is someone else's act or a demand
-        const you = prefix !== undefined && /^(?:ت|ي|بت|بي|هت|حت)$/.test(prefix);
-        const me = prefix === 'ا' || prefix === 'ن' || person === 'يت' || person === 'ت' || person === 'نا';
-        // (a past ending after what looked like a prefix was the stem's own letter: "اعطيته", "انطيته")
-        const past = !prefix || person === 'ت' || person === 'يت';
-        // (a stem ending in ت takes the first person's ت into its own: "بعتهوله" is I sent it to him, or he did)
-        const stemT = !prefix && !person && /ت(?:ه|ها|هم|و|هو)?(?:ل\S*)?(?:ش)?$/.test(t) && /^(?:و|ف)?\S*ت/.test(t) && AR[act].some((st) => st.endsWith('ت') && t.replace(/^(?:و|ف)/, '').startsWith(st));
-        // (…to me: "بعتلي", "قالتلي" — someone else did it, to the customer)
-        const toMe = toPrep === 'لي' || toWho === 'ي';
-        out.push({ act, at: i, person: toMe ? 'third' : you && !past ? 'you' : me ? 'me' : stemT ? undefined : prefix ? undefined : 'third', past, negated: !!neg, toThem: !!toPrep && toWho !== 'ي' && toPrep !== 'لي' && !!(toWho ?? toPrep === 'لل'), objectClitic: !!obj, span: 1 });
-      } else if ((m = FA_VERB[act].exec(t))) {
-        const [, pre, person, obj] = m;
-        out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 });
-      } else if ((m = LATIN_FA_VERB[act].exec(t))) {
-        const [, neg, person, obj] = m;
-        out.push({ act, at: i, person: person === 'am' || person === 'um' || person === 'im' ? 'me' : person ? undefined : 'third', past: true, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 });
-      } else if ((m = ARABIZI_VERB[act].exec(t))) {
-        // (the past ending is required: a person prefix before it was the stem's own letter, "a3taito")
-        const [, prefix, obj, toPrep, , neg] = m;
-        out.push({ act, at: i, person: prefix && !/^(?:a|n)$/.test(prefix) ? 'you' : 'me', past: true, negated: !!neg, toThem: !!toPrep, objectClitic: !!obj, span: 1 });
-      }
+    const arabic = ARABIC_LETTER.test(t);
+    let m: RegExpExecArray | null;
+    if (!arabic && (m = EN_VERB.exec(t))) {
+      const { act } = actOf(m, 0);
+      const past = EN_PAST_IRREGULAR.has(t) || (/(?:ed|d)$/.test(t) && !/^(?:read|send|hand|lend)$/.test(t));
+      out.push({ act, at: i, past, negated: false, toThem: false, objectClitic: false, span: 1 });
+    } else if (arabic && (m = AR_VERB.exec(t))) {
+      const { act, groups: [prefix, person, obj, toPrep, toWho, neg] } = actOf(m, 1);
+      // the imperfect with a second or third person prefix (تعطي, يعطي, بيقول) is someone else's act or a demand
+      const you = prefix !== undefined && /^(?:ت|ي|بت|بي|هت|حت)$/.test(prefix);
+      const me = prefix === 'ا' || prefix === 'ن' || person === 'يت' || person === 'ت' || person === 'نا';
+      // (a past ending after what looked like a prefix was the stem's own letter: "اعطيته", "انطيته")
+      const past = !prefix || person === 'ت' || person === 'يت';
+      // (a stem ending in ت takes the first person's ت into its own: "بعتهوله" is I sent it to him, or he did)
+      const stemT = !prefix && !person && AR[act].some((st) => st.endsWith('ت') && t.replace(/^(?:و|ف)/, '').startsWith(st));
+      // (…to me: "بعتلي", "قالتلي" — someone else did it, to the customer)
+      const toMe = toPrep === 'لي' || toWho === 'ي';
+      out.push({ act, at: i, person: toMe ? 'third' : you && !past ? 'you' : me ? 'me' : stemT ? undefined : prefix ? undefined : 'third', past, negated: !!neg, toThem: !!toPrep && !toMe && !!(toWho ?? toPrep === 'لل'), objectClitic: !!obj, span: 1 });
+    } else if (arabic && (m = FA_VERB.exec(t))) {
+      const { act, groups: [pre, person, obj] } = actOf(m, 1);
+      out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 });
+    } else if (!arabic && (m = LATIN_FA_VERB.exec(t))) {
+      const { act, groups: [neg, person, obj] } = actOf(m, 1);
+      out.push({ act, at: i, person: person === 'am' || person === 'um' || person === 'im' ? 'me' : person ? undefined : 'third', past: true, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 });
+    } else if (!arabic && (m = ARABIZI_VERB.exec(t))) {
+      // (the past ending is required: a person prefix before it was the stem's own letter, "a3taito")
+      const { act, groups: [prefix, obj, toPrep, , neg] } = actOf(m, 1);
+      out.push({ act, at: i, person: prefix && !/^(?:a|n)$/.test(prefix) ? 'you' : 'me', past: true, negated: !!neg, toThem: !!toPrep, objectClitic: !!obj, span: 1 });
     }
     if (SW_GAVE_HIM.test(t)) out.push({ act: 'give', at: i, person: 'me', past: true, negated: false, toThem: true, objectClitic: false, span: 1 });
     // Persian light verbs: "وارد كردم", "روان كدم", "كارت به كارت كردم", "اعلام نمودم" — the noun's words, then the light verb
-    for (const act of ACTS) {
-      for (const words of FA_LIGHT[act]) {
-        if (words.some((w, k) => tokens[i + k] !== w)) continue;
-        const m = FA_LIGHT_VERB.exec(tokens[i + words.length] ?? '');
-        if (!m) continue;
-        const person = m[4];
-        out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person === 'ي' || person === 'يد' || person === 'ين' ? 'you' : person ? undefined : 'third', past: !!m[2], negated: !!m[1], toThem: false, objectClitic: false, span: words.length + 1 });
-      }
+    for (const { act, words } of FA_LIGHT.get(t) ?? []) {
+      if (words.some((w, k) => tokens[i + k] !== w)) continue;
+      const lm = FA_LIGHT_VERB.exec(tokens[i + words.length] ?? '');
+      if (!lm) continue;
+      const person = lm[4];
+      out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person === 'ي' || person === 'يد' || person === 'ين' ? 'you' : person ? undefined : 'third', past: !!lm[2], negated: !!lm[1], toThem: false, objectClitic: false, span: words.length + 1 });
     }
     // Hinglish "le liya": (they) took it
     if (t === 'le' && /^(?:liya|liye|li|lia)$/.test(tokens[i + 1] ?? '')) out.push({ act: 'take', at: i, person: 'third', past: true, negated: false, toThem: false, objectClitic: false, span: 2 });
@@ -273,7 +291,7 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       const latinPresent = /^[a-z]/.test(toks[v.at]!) && !v.past && v.person === undefined;
       const past = latinPresent ? before.some((w) => PAST_AUX.has(w)) || (actor === 'me' && OBJECT_PRONOUN.has(after[0] ?? '')) || /ing$/.test(toks[v.at]!) : v.past;
       // what was handed over: named in the clause (before or after the verb), or a pronoun for the one named just before
-      const here = secretIn(c.text);
+      const here = named[ci];
       // (…unless the clause names another thing before the verb, which the pronoun is: "asked for the card itself and I gave it to him")
       const thingFirst = !here && OTHER_THING.test(toks.slice(0, v.at).join(' '));
       const secret = here ?? (thingFirst ? undefined : v.objectClitic || after.slice(0, 3).some((w) => OBJECT_PRONOUN.has(w) || w === 'ياه' || w === 'اياه' || w === 'yeh') || v.act !== 'pay' ? named[ci - 1] ?? named[ci - 2] : undefined);
