@@ -125,4 +125,26 @@ describe('inbound round 18: who hands what to whom (generated)', () => {
       expect(flags(msg).includes('secret'), msg).toBe(out);
     }
   });
+
+  it('a payment demanded for what it releases is a fee, read from the pay act and its purpose (any pay verb, money given or sent); the customer\'s own past payment is not', () => {
+    const FEE: Record<string, { pay: string[]; amount: string[]; release: string[]; write: (pay: string, amount: string, release: string) => string; own: (amount: string) => string}> = {
+      en: { pay: ['pay', 'send', 'transfer', 'deposit'], amount: ['50 dollars', '5,000 naira', '200 cedis', '30 euros'], release: ['to release my parcel', 'so they can unblock the wallet', 'to unfreeze the account'],
+        write: (p, a, r) => `the agent on whatsapp wants me to ${p} ${a} ${r}`, own: (a) => `I paid ${a} for the parcel last week, when will it arrive?` },
+      ar: { pay: ['ادفع', 'احول', 'اسدد', 'ابعت'], amount: ['٥٠ دولار', '٣٠٠ جنيه', '١٠٠ ريال'], release: ['عشان يطلعوا الطرد', 'حتى يرفعوا الحظر', 'باش يطلقو الفلوس'],
+        write: (p, a, r) => `لازم ${p} ${a} ${r}`, own: (a) => `دفعت ${a} امس على الطلب، متى يوصل؟` },
+      fa: { pay: ['واریز کنم', 'پرداخت کنم', 'بدم', 'بریزم'], amount: ['۵۰ هزار تومن', '۲۰۰ هزار تومان'], release: ['تا حسابم آزاد بشه', 'تا بسته برسه'],
+        write: (p, a, r) => `گفتن باید ${a} ${p} ${r}`, own: (a) => `${a} پرداخت کردم برای سفارش، کی میرسه؟` },
+    };
+    for (const [language, f] of Object.entries(FEE)) {
+      fc.assert(
+        fc.property(pick(f.pay), pick(f.amount), pick(f.release), (pay, amount, release) => {
+          const msg = f.write(pay, amount, release);
+          expect(flags(msg), `${language}: ${msg}`).toContain('upgrade_fee');
+          const own = f.own(amount);
+          expect(flags(own), `${language}: ${own}`).not.toContain('upgrade_fee');
+        }),
+        RUNS,
+      );
+    }
+  });
 });

@@ -34,6 +34,8 @@ export interface ActFact {
   recipient?: Recipient;
   /** A form, site or link the secret was typed into that is not ours ("the form the caller sent"). */
   theirPage?: boolean;
+  /** What follows the verb in its clause, and the next clause: where a payment's purpose is ("pay 50 | to unfreeze it"). */
+  rest: string;
 }
 
 // ——— the lexicon: one entry per verb stem, per language ———
@@ -69,6 +71,15 @@ const FA: Record<Act, string[]> = {
   pay: ['ريخت', 'پرداخت'],
   take: ['گرفت', 'دزديد'],
 };
+/** Persian present stems, after ب, مي or ن (asked or not done yet: "بده", "بفرستید", "نمی‌دم"). */
+const FA_PRESENT: Record<Act, string[]> = {
+  give: ['ده', 'دي', 'ديد', 'دين', 'دم', 'دهيد', 'دهم', 'دهند', 'دن'],
+  tell: ['گو', 'گي', 'گيد', 'گم'],
+  send: ['فرست', 'فرستي', 'فرستيد', 'فرستين', 'فرستم'],
+  type_in: ['زن', 'زني', 'زنيد', 'زنم'],
+  pay: ['پرداز', 'پردازي', 'پردازيد', 'پردازم', 'ريز', 'ريزي', 'ريزيد', 'ريزم'],
+  take: ['گير', 'گيري', 'گيريد', 'گيرم'],
+};
 /** Persian nouns that take a light verb (كرد, Dari كد, formal نمود): "وارد كردم", "روان كدم", "اعلام نمودم". */
 const FA_LIGHT_NOUNS: Record<Act, string[]> = {
   give: ['تحويل'],
@@ -92,7 +103,7 @@ const ARABIZI: Record<Act, string[]> = {
   tell: ['2ol', '2ul', 'qol', 'gol', '2are', '2ri'],
   send: ['ba3at', 'b3at', 'ersal', 'dzi', 'sifat'],
   type_in: ['dakhal', 'da5al'],
-  pay: ['dafa3', 'da3f', 'hawal', '7awal'],
+  pay: ['dafa3', 'dfa3', 'da3f', 'hawal', '7awal', 'hawel', '7awel', 'khalles', 'khales', 'khalas'],
   take: ['akhad', 'a5ad'],
 };
 
@@ -156,15 +167,21 @@ for (const act of ACTS) {
   }
 }
 /** The light verb's past (كرد, كد, نمود) with its negation and person; its present (كن, نما) is asked, not done. */
-const FA_LIGHT_VERB = /^(ن)?(?:(كرد|كد|نمود)|(?:مي ?)?(كن|نما))(م|وم|يم|ين|يد|ن|ند|ه|ي)?$/;
+const FA_LIGHT_VERB = /^(ن)?(?:(كرد|كد|نمود)|(?:مي ?|ب)?(كن|نما|ش|شود|شه))(م|وم|يم|ين|يد|ن|ند|ه|ي)?$/;
+const FA_PRESENT_VERB = shape(FA_PRESENT, '(ب|مي ?|ن|نمي ?)', '(?:ش|تش|شون)?');
+/** Latin-letter Persian light verbs: "variz konid", "pardakht kardam". */
+const LATIN_FA_LIGHT_VERB = /^(na|ne)?(?:(kard|kad|namud)|(?:mi|be)?(kon|kun|sh))(am|um|im|in|id|i|e|an|and)?$/;
 const LATIN_FA_VERB = shape(LATIN_FA, '(na|ne)?', '(am|um|im|in|id|and|an|e)?(esh|ash)?');
+/** Arabizi's imperfect or imperative: a person prefix and the stem, no past ending ("edfa3", "nkhalles", "a7awel"). */
+const ARABIZI_PRESENT = shape(ARABIZI, '(?:w|f)?(a|e|n|t|y|bt|by|ha|7a)', '(o|ha|hom|u)?(sh)?');
 const ARABIZI_VERB = shape(ARABIZI, '(?:w|f)?(a|n|t|y|bt|by)?', '(?:e?t|et|it|ayt|eit)(ohou|hou|oh|ou|om|o|ha|hom|u)?(?:(l|el)(o|u|ha|hom))?(sh)?');
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const LATIN_LIGHT_NOUNS = new Map<string, Act>([['variz', 'pay'], ['pardakht', 'pay'], ['vared', 'type_in'], ['ersal', 'send'], ['rawon', 'send'], ['ravon', 'send']]);
 /** Swahili in code-switched East African English: ni-li-m-pa(-e-a), "I gave him" (wa-: them). */
 const SW_GAVE_HIM = /^nili(?:m|mw|wa)pe?a$/;
 
-registerLexicon([...ACTS.flatMap((a) => [...EN[a], ...AR[a], ...FA[a], ...FA_LIGHT_NOUNS[a], ...LATIN_FA[a], ...ARABIZI[a]])]);
+registerLexicon([...ACTS.flatMap((a) => [...EN[a], ...AR[a], ...FA[a], ...FA_PRESENT[a], ...FA_LIGHT_NOUNS[a], ...LATIN_FA[a], ...ARABIZI[a]])]);
 
 // ——— the clause around the verb ———
 
@@ -178,6 +195,8 @@ export const THEM = set(['he', 'she', 'they', 'someone', 'somebody', 'caller', '
 const TO_THEM = new RegExp(`^(?:${group(['له', 'لها', 'لهم', 'لو', 'ليه', 'ليها', 'ليهم', 'ليهو', 'الو', 'الها', 'بهش', 'بش', 'برش', 'براش', 'واسش', 'بهشون', 'براشون', 'behesh', 'besh', 'barash', 'bahash'])})$`);
 const TO_WORD = set(['to', 'with', 'ل', 'الى', 'لل', 'به', 'ba', 'be', 'la', 'lal', 'l', 'for']);
 const US = set(['you', 'your', 'support', 'here', 'chat', 'app', 'application', 'lكم', 'لكم', 'ليكم', 'اليكم', 'هنا', 'شما', 'اينجا', 'برنامه', 'اپ', 'التطبيق', 'الابلكيشن', 'الابليكيشن', 'الابلكاسيون', 'الابليكاسيون', 'barnoma', 'barname', 'shumo', 'shoma']);
+/** Nobody as the recipient: on its own (the first list) or after "to" (all of it: "to anybody", "ba hech kas", "لحد"). */
+const NOBODY_ALONE = set(['nobody', 'anybody', 'anyone', 'noone', 'لحد', 'لأحد', 'لاحد', 'لحدا', 'هيچكس', 'هيشكي', 'hichkas', 'hichki']);
 const NOBODY = set(['nobody', 'anybody', 'anyone', 'noone', 'لحد', 'لأحد', 'لاحد', 'احد', 'حد', 'لحدا', 'حدا', 'اشي', 'هيچكس', 'هيچ', 'هيشكي', 'كسي', 'hichkas', 'hech', 'kasi', 'hichki', '7ada', 'had']);
 const NEGATION = set(['not', "didn't", 'didnt', "don't", 'dont', 'never', 'no', "haven't", "hadn't", "won't", "wasn't", 'ما', 'مش', 'مو', 'لم', 'لا', 'ماني', 'مب', 'نه', 'هرگز', 'ma', 'mesh', 'msh', 'mish', 'na', 'hargez', 'عمري']);
 /** Words that make the act asked for, not done: an order, an obligation, a question, a condition, a future. */
@@ -225,6 +244,9 @@ function verbsOf(tokens: string[]): Verb[] {
     } else if (arabic && (m = FA_VERB.exec(t))) {
       const { act, groups: [pre, person, obj] } = actOf(m, 1);
       out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 });
+    } else if (arabic && (m = FA_PRESENT_VERB.exec(t))) {
+      const { act, groups: [pre] } = actOf(m, 1);
+      out.push({ act, at: i, person: /م$/.test(t) ? 'me' : /(?:ي|يد|ين)$/.test(t) ? 'you' : undefined, past: false, negated: pre!.startsWith('ن'), toThem: false, objectClitic: false, span: 1 });
     } else if (!arabic && (m = LATIN_FA_VERB.exec(t))) {
       const { act, groups: [neg, person, obj] } = actOf(m, 1);
       out.push({ act, at: i, person: person === 'am' || person === 'um' || person === 'im' ? 'me' : person ? undefined : 'third', past: true, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 });
@@ -232,7 +254,14 @@ function verbsOf(tokens: string[]): Verb[] {
       // (the past ending is required: a person prefix before it was the stem's own letter, "a3taito")
       const { act, groups: [prefix, obj, toPrep, , neg] } = actOf(m, 1);
       out.push({ act, at: i, person: prefix && !/^(?:a|n)$/.test(prefix) ? 'you' : 'me', past: true, negated: !!neg, toThem: !!toPrep, objectClitic: !!obj, span: 1 });
+    } else if (!arabic && (m = ARABIZI_PRESENT.exec(t))) {
+      const { act, groups: [prefix, obj, neg] } = actOf(m, 1);
+      out.push({ act, at: i, person: /^(?:a|n)$/.test(prefix!) ? 'me' : /^(?:t|bt|e)$/.test(prefix!) ? 'you' : undefined, past: false, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 });
     }
+    // Latin-letter Persian light verbs: "variz konid", "pardakht kardam"
+    const light = LATIN_LIGHT_NOUNS.get(t);
+    const lv = light && LATIN_FA_LIGHT_VERB.exec(tokens[i + 1] ?? '');
+    if (light && lv) out.push({ act: light, at: i, person: /^(?:am|um|im)$/.test(lv[4] ?? '') ? 'me' : /^(?:i|id|in)$/.test(lv[4] ?? '') ? 'you' : undefined, past: !!lv[2], negated: !!lv[1], toThem: false, objectClitic: false, span: 2 });
     if (SW_GAVE_HIM.test(t)) out.push({ act: 'give', at: i, person: 'me', past: true, negated: false, toThem: true, objectClitic: false, span: 1 });
     // Persian light verbs: "وارد كردم", "روان كدم", "كارت به كارت كردم", "اعلام نمودم" — the noun's words, then the light verb
     for (const { act, words } of FA_LIGHT.get(t) ?? []) {
@@ -284,7 +313,7 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       if (actor === 'unknown' && v.person === undefined && /\p{Script=Arabic}/u.test(toks[v.at]!)) actor = 'me';
       if (actor === 'unknown' && v.person === 'you') actor = 'them';
       if (actor === 'me' && v.person === 'you') actor = 'them';
-      const negated = v.negated || before.slice(-3).some((w) => NEGATION.has(w) || NEGATION.has(w.replace(/^(?:و|ف)(?=\p{L}{2})/u, ''))) || after.some((w) => NOBODY.has(w)) || before.some((w) => NOBODY.has(w));
+      let negated = v.negated || before.slice(-3).some((w) => NEGATION.has(w) || NEGATION.has(w.replace(/^(?:و|ف)(?=\p{L}{2})/u, ''))) || [...before, ...after].some((w) => NOBODY_ALONE.has(w));
       // (a modal's scope runs over the verbs joined after it: "I need to buy a card and send them the code")
       const irrealis = before.slice(-3).some((w) => IRREALIS.has(w)) || toks.slice(0, v.at).some((w) => MODAL.has(w)) || c.question === true || v.person === 'you';
       // English tense: a past form, a past or perfect auxiliary, or a present told as a story with its object pronoun
@@ -310,7 +339,7 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       for (let k = 0; k < around.length && !recipient; k++) {
         const w = around[k]!;
         if (TO_THEM.test(w)) recipient = 'them';
-        else if (NOBODY.has(w)) recipient = 'nobody';
+        else if (NOBODY_ALONE.has(w)) recipient = 'nobody';
         else if (TO_WORD.has(w) || /^(?:ل|لل)\p{L}{2,}/u.test(w)) {
           // "to X", or Arabic ل/لل on the word itself ("للمتصل", "لكم", "لاختي")
           const next = TO_WORD.has(w) ? around.slice(k + 1, k + 4) : [w, w.replace(/^(?:لل|ل)/, '')];
@@ -320,7 +349,9 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
           else if (next.some((x) => THEM.has(x) || THEM.has(x.replace(/^(?:لل|ل|ال)/, '')) || /^(?:him|her|them|u|oon|in)$/.test(x))) recipient = 'them';
         } else if (/^(?:him|her|them|am|dem)$/.test(w) && k >= before.slice(-4).length) recipient = 'them';
       }
-      facts.push({ clause: ci, act: v.act, actor, past, negated, irrealis, ...(told ? { secret: told } : {}), ...(recipient ? { recipient } : {}), ...(v.act === 'type_in' && THEIR_PAGE.test(c.text) ? { theirPage: true } : {}) });
+      if (recipient === 'nobody') negated = true;
+      const rest = [...toks.slice(v.at + v.span), ...(cs[ci + 1] && !cs[ci + 1]!.quoted ? cs[ci + 1]!.tokens : [])].join(' ');
+      facts.push({ clause: ci, act: v.act, actor, past, negated, irrealis, rest, ...(told ? { secret: told } : {}), ...(recipient ? { recipient } : {}), ...(v.act === 'type_in' && THEIR_PAGE.test(c.text) ? { theirPage: true } : {}) });
     }
   });
   return facts;
