@@ -218,46 +218,66 @@ const COMPLEMENT = set(['that', 'كه', 'انه', 'انو', 'ان', 'بلي', 'k
 
 interface Verb { act: Act; at: number; person?: 'me' | 'third' | 'you'; past: boolean; negated: boolean; toThem: boolean; objectClitic: boolean; span: number }
 
+/** Read words, by their letters alone (most words recur across messages, so the answer is kept; bounded). */
+const WORD_VERBS = new Map<string, Omit<Verb, 'at'> | null>();
+const WORD_VERBS_MAX = 20_000;
+
+/** The act a single word is, read by its language's shape, or null. */
+function wordVerb(t: string): Omit<Verb, 'at'> | null {
+  const known = WORD_VERBS.get(t);
+  if (known !== undefined) return known;
+  const verb = readWord(t);
+  if (WORD_VERBS.size >= WORD_VERBS_MAX) WORD_VERBS.clear();
+  WORD_VERBS.set(t, verb);
+  return verb;
+}
+
+function readWord(t: string): Omit<Verb, 'at'> | null {
+  const arabic = ARABIC_LETTER.test(t);
+  let m: RegExpExecArray | null;
+  if (!arabic && (m = EN_VERB.exec(t))) {
+    const { act } = actOf(m, 0);
+    const past = EN_PAST_IRREGULAR.has(t) || (/(?:ed|d)$/.test(t) && !/^(?:read|send|hand|lend)$/.test(t));
+    return { act, past, negated: false, toThem: false, objectClitic: false, span: 1 };
+  } else if (arabic && (m = AR_VERB.exec(t))) {
+    const { act, groups: [prefix, person, obj, toPrep, toWho, neg] } = actOf(m, 1);
+    // the imperfect with a second or third person prefix (تعطي, يعطي, بيقول) is someone else's act or a demand
+    const you = prefix !== undefined && /^(?:ت|ي|بت|بي|هت|حت)$/.test(prefix);
+    const me = prefix === 'ا' || prefix === 'ن' || person === 'يت' || person === 'ت' || person === 'نا';
+    // (a past ending after what looked like a prefix was the stem's own letter: "اعطيته", "انطيته")
+    const past = !prefix || person === 'ت' || person === 'يت';
+    // (a stem ending in ت takes the first person's ت into its own: "بعتهوله" is I sent it to him, or he did)
+    const stemT = !prefix && !person && AR[act].some((st) => st.endsWith('ت') && t.replace(/^(?:و|ف)/, '').startsWith(st));
+    // (…to me: "بعتلي", "قالتلي" — someone else did it, to the customer)
+    const toMe = toPrep === 'لي' || toWho === 'ي';
+    return { act, person: toMe ? 'third' : you && !past ? 'you' : me ? 'me' : stemT ? undefined : prefix ? undefined : 'third', past, negated: !!neg, toThem: !!toPrep && !toMe && !!(toWho ?? toPrep === 'لل'), objectClitic: !!obj, span: 1 };
+  } else if (arabic && (m = FA_VERB.exec(t))) {
+    const { act, groups: [pre, person, obj] } = actOf(m, 1);
+    return { act, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 };
+  } else if (arabic && (m = FA_PRESENT_VERB.exec(t))) {
+    const { act, groups: [pre] } = actOf(m, 1);
+    return { act, person: /م$/.test(t) ? 'me' : /(?:ي|يد|ين)$/.test(t) ? 'you' : undefined, past: false, negated: pre!.startsWith('ن'), toThem: false, objectClitic: false, span: 1 };
+  } else if (!arabic && (m = LATIN_FA_VERB.exec(t))) {
+    const { act, groups: [neg, person, obj] } = actOf(m, 1);
+    return { act, person: person === 'am' || person === 'um' || person === 'im' ? 'me' : person ? undefined : 'third', past: true, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 };
+  } else if (!arabic && (m = ARABIZI_VERB.exec(t))) {
+    // (the past ending is required: a person prefix before it was the stem's own letter, "a3taito")
+    const { act, groups: [prefix, obj, toPrep, , neg] } = actOf(m, 1);
+    return { act, person: prefix && !/^(?:a|n)$/.test(prefix) ? 'you' : 'me', past: true, negated: !!neg, toThem: !!toPrep, objectClitic: !!obj, span: 1 };
+  } else if (!arabic && (m = ARABIZI_PRESENT.exec(t))) {
+    const { act, groups: [prefix, obj, neg] } = actOf(m, 1);
+    return { act, person: /^(?:a|n)$/.test(prefix!) ? 'me' : /^(?:t|bt|e)$/.test(prefix!) ? 'you' : undefined, past: false, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 };
+  }
+  return null;
+}
+
 /** The act verbs of a clause, read by shape. */
 function verbsOf(tokens: string[]): Verb[] {
   const out: Verb[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const arabic = ARABIC_LETTER.test(t);
-    let m: RegExpExecArray | null;
-    if (!arabic && (m = EN_VERB.exec(t))) {
-      const { act } = actOf(m, 0);
-      const past = EN_PAST_IRREGULAR.has(t) || (/(?:ed|d)$/.test(t) && !/^(?:read|send|hand|lend)$/.test(t));
-      out.push({ act, at: i, past, negated: false, toThem: false, objectClitic: false, span: 1 });
-    } else if (arabic && (m = AR_VERB.exec(t))) {
-      const { act, groups: [prefix, person, obj, toPrep, toWho, neg] } = actOf(m, 1);
-      // the imperfect with a second or third person prefix (تعطي, يعطي, بيقول) is someone else's act or a demand
-      const you = prefix !== undefined && /^(?:ت|ي|بت|بي|هت|حت)$/.test(prefix);
-      const me = prefix === 'ا' || prefix === 'ن' || person === 'يت' || person === 'ت' || person === 'نا';
-      // (a past ending after what looked like a prefix was the stem's own letter: "اعطيته", "انطيته")
-      const past = !prefix || person === 'ت' || person === 'يت';
-      // (a stem ending in ت takes the first person's ت into its own: "بعتهوله" is I sent it to him, or he did)
-      const stemT = !prefix && !person && AR[act].some((st) => st.endsWith('ت') && t.replace(/^(?:و|ف)/, '').startsWith(st));
-      // (…to me: "بعتلي", "قالتلي" — someone else did it, to the customer)
-      const toMe = toPrep === 'لي' || toWho === 'ي';
-      out.push({ act, at: i, person: toMe ? 'third' : you && !past ? 'you' : me ? 'me' : stemT ? undefined : prefix ? undefined : 'third', past, negated: !!neg, toThem: !!toPrep && !toMe && !!(toWho ?? toPrep === 'لل'), objectClitic: !!obj, span: 1 });
-    } else if (arabic && (m = FA_VERB.exec(t))) {
-      const { act, groups: [pre, person, obj] } = actOf(m, 1);
-      out.push({ act, at: i, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 });
-    } else if (arabic && (m = FA_PRESENT_VERB.exec(t))) {
-      const { act, groups: [pre] } = actOf(m, 1);
-      out.push({ act, at: i, person: /م$/.test(t) ? 'me' : /(?:ي|يد|ين)$/.test(t) ? 'you' : undefined, past: false, negated: pre!.startsWith('ن'), toThem: false, objectClitic: false, span: 1 });
-    } else if (!arabic && (m = LATIN_FA_VERB.exec(t))) {
-      const { act, groups: [neg, person, obj] } = actOf(m, 1);
-      out.push({ act, at: i, person: person === 'am' || person === 'um' || person === 'im' ? 'me' : person ? undefined : 'third', past: true, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 });
-    } else if (!arabic && (m = ARABIZI_VERB.exec(t))) {
-      // (the past ending is required: a person prefix before it was the stem's own letter, "a3taito")
-      const { act, groups: [prefix, obj, toPrep, , neg] } = actOf(m, 1);
-      out.push({ act, at: i, person: prefix && !/^(?:a|n)$/.test(prefix) ? 'you' : 'me', past: true, negated: !!neg, toThem: !!toPrep, objectClitic: !!obj, span: 1 });
-    } else if (!arabic && (m = ARABIZI_PRESENT.exec(t))) {
-      const { act, groups: [prefix, obj, neg] } = actOf(m, 1);
-      out.push({ act, at: i, person: /^(?:a|n)$/.test(prefix!) ? 'me' : /^(?:t|bt|e)$/.test(prefix!) ? 'you' : undefined, past: false, negated: !!neg, toThem: false, objectClitic: !!obj, span: 1 });
-    }
+    const word = wordVerb(t);
+    if (word) out.push({ ...word, at: i });
     // Latin-letter Persian light verbs: "variz konid", "pardakht kardam"
     const light = LATIN_LIGHT_NOUNS.get(t);
     const lv = light && LATIN_FA_LIGHT_VERB.exec(tokens[i + 1] ?? '');
@@ -289,7 +309,13 @@ export function readActs(text: string): ActFact[] {
 
 export function readClauseActs(cs: Clause[]): ActFact[] {
   const facts: ActFact[] = [];
-  const named = cs.map((c) => secretIn(c.text));
+  // (the secrets a clause names, read only for the clauses around a verb: most clauses have none)
+  const memo = new Map<number, Secret | undefined>();
+  const named = (ci: number): Secret | undefined => {
+    if (ci < 0 || ci >= cs.length) return undefined;
+    if (!memo.has(ci)) memo.set(ci, secretIn(cs[ci]!.text));
+    return memo.get(ci);
+  };
   cs.forEach((c, ci) => {
     if (c.quoted) return;
     const toks = c.tokens;
@@ -320,10 +346,10 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       const latinPresent = /^[a-z]/.test(toks[v.at]!) && !v.past && v.person === undefined;
       const past = latinPresent ? before.some((w) => PAST_AUX.has(w)) || (actor === 'me' && OBJECT_PRONOUN.has(after[0] ?? '')) || /ing$/.test(toks[v.at]!) : v.past;
       // what was handed over: named in the clause (before or after the verb), or a pronoun for the one named just before
-      const here = named[ci];
+      const here = named(ci);
       // (…unless the clause names another thing before the verb, which the pronoun is: "asked for the card itself and I gave it to him")
       const thingFirst = !here && OTHER_THING.test(toks.slice(0, v.at).join(' '));
-      const secret = here ?? (thingFirst ? undefined : v.objectClitic || after.slice(0, 3).some((w) => OBJECT_PRONOUN.has(w) || w === 'ياه' || w === 'اياه' || w === 'yeh') || v.act !== 'pay' ? named[ci - 1] ?? named[ci - 2] : undefined);
+      const secret = here ?? (thingFirst ? undefined : v.objectClitic || after.slice(0, 3).some((w) => OBJECT_PRONOUN.has(w) || w === 'ياه' || w === 'اياه' || w === 'yeh') || v.act !== 'pay' ? named(ci - 1) ?? named(ci - 2) : undefined);
       // said "that …": the thing told is a sentence ("I told him that I won't")
       // …or digits read or told as the verb's object ("I read him 4 8 2 9", "قلتلو ٣ ٧ ٠ ٤"): a code
       const digits = !secret && v.act !== 'pay' && DIGITS_TOLD.test(after.slice(0, 6).join(' ')) ? 'otp' : undefined;

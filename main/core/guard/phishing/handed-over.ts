@@ -22,7 +22,7 @@ export function findHandedOverSecret(text: string): Secret | undefined {
   const t = normalizeText(digitsAsTyped(text), { markQuotes: true });
   const cs = clauses(t);
   const facts = readClauseActs(cs);
-  const stranger = STRANGER.test(t) || cs.some((c) => c.tokens.some((w) => THEM.has(w)));
+  const stranger = () => STRANGER.test(t) || cs.some((c) => c.tokens.some((w) => THEM.has(w)));
   for (const f of facts) {
     if (!f.secret || f.negated || f.irrealis || !f.past || f.act === 'pay') continue;
     if (f.act === 'take') {
@@ -31,7 +31,7 @@ export function findHandedOverSecret(text: string): Secret | undefined {
     }
     if (f.actor !== 'me' && f.actor !== 'my_side') continue;
     if (f.recipient === 'us' || f.recipient === 'mine' || f.recipient === 'nobody') continue;
-    if (f.act === 'type_in' ? !f.theirPage : f.recipient !== 'them' && !stranger) continue;
+    if (f.act === 'type_in' ? !f.theirPage : f.recipient !== 'them' && !stranger()) continue;
     return f.secret;
   }
   return undefined;
