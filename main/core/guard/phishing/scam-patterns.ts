@@ -509,9 +509,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   }
   // a sum demanded so that a parcel is released or a block or limit lifted: "pay 19 dh bach ytlaq lcolis", "transfer $300
   // as insurance to lift the block" — asked of the reader, not a question about what a plan costs
-  // (…read from the clause facts, or, for a demand with no verb of paying — "they want a $45 fee for the limit
-  // increase" —, from the words anywhere in the message)
-  const paidToRelease = (AMOUNT.test(t) || FEE_NOUN.test(t)) && (feeForRelease(t) || (PAID_TO_RELEASE.test(t) && (PAY_NOW.test(t) || TOLD.test(t) || OBLIGED.test(t) || MESSAGE_VOICE.test(t))));
+  // — demanded by the words anywhere in the message (which also covers a demand with no verb of paying: "they want a
+  // $45 fee for the limit increase"), or else read from the clause facts; the purpose is looked for in the whole text
+  // first, so the clause reading runs only where there is one
+  const paidToRelease = (AMOUNT.test(t) || FEE_NOUN.test(t)) && PAID_TO_RELEASE.test(t) && (PAY_NOW.test(t) || TOLD.test(t) || OBLIGED.test(t) || MESSAGE_VOICE.test(t) || feeForRelease(t));
   const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
   if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || FEE_DUE.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t)))) || (paidToRelease && demandedOfMe(t))) flags.push({ code: 'upgrade_fee' });
