@@ -2,7 +2,9 @@
  * The inbound guard's clause reading: in each clause of a customer's message, who acts, the act (give, tell or read
  * out, send, type in, pay, take), what is handed over and to whom. The hand-over flag (`handed-over.ts`) is read from
  * these facts ("I gave him the code": the customer, give, a code, a stranger — the secret is out of their hands), not
- * from phrases. Payments are read as acts too; the fee flag does not use them yet (`scam-patterns.ts` keeps its rule). *
+ * from phrases; so is a fee (`scam-patterns.ts` `feeForRelease`: a pay act that is not the customer's own past payment,
+ * and what it releases after it).
+ *
  * A verb is read by its shape, per language: a stem (the lexicon below, one entry per verb) with the language's person
  * endings and pronoun clitics around it — Arabic `(و|ف)? stem (ت)? (ه|ها|هم|و)? (ل…)? (ش)?` ("اديتو", "قلتهوله",
  * "ما عطيتهوش"), Persian `(ن)? past-stem (م|وم|يم)? (ش)?` ("دادوم", "نگفتم", "دادمش"), Latin Persian and Arabizi
