@@ -3,7 +3,8 @@
  * a "support" number or account that is not official, a fee to upgrade/unlock/verify an account, and
  * "your account is frozen — act now" pressure. Lexicons are folded like all guard text.
  */
-import { foldLetters, normalizeText } from '../text/clauses';
+import { clauses, foldLetters, normalizeText } from '../text/clauses';
+import { readClauseActs, type ActFact } from './acts';
 import { registerLexicon } from '../text/words';
 import type { GuardPolicy } from '../policy';
 import { editDistance } from './confusables';
@@ -253,7 +254,7 @@ const PAID_TO_RELEASE = rx([
 /** Number words that can open a sum said aloud. */
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'fifty', 'hundred', 'يك', 'يه', 'دو', 'سه', 'چهار', 'پنج', 'ده', 'صد', 'اتنين', 'اثنين', 'تلات\\S*', 'ثلاث\\S*', 'خمس\\S*', 'عشر\\S*', 'ميه', 'مية', 'ميت'].join('|');
 /** An amount of money, written with its currency or its number of thousands. */
-const AMOUNT = rx(['\\d[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|naira|toman|tomans|tomen|rial|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|ريال|سامان[يی]|somoni|افغاني|afghanis?)',
+const AMOUNT = rx(['\\d[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|naira|cedis?|shillings?|ksh|pesos?|toman|tomans|tomen|rial|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|ريال|سامان[يی]|somoni|افغاني|afghanis?)',
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
   `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad)\\s?\\d']);
 const ACCOUNT_CHANGE = rx([
@@ -388,7 +389,7 @@ const SOCIAL_ACCOUNT = rx([
   '(?:instagram|insta|ig|facebook|fb|tiktok|twitter|telegram|snapchat|linkedin) (?:account|page|profile|handle|channel)', '(?:account|page|profile|handle) (?:on|in) (?:instagram|insta|ig|facebook|fb|tiktok|twitter|x|telegram|snapchat)',
   '(?:حساب|صفحه|اكونت|اكاونت|بيج|پيج|اكانت) (?:\\S+ )?(?:في|على|ع|ب|تو|توي|در|روي)? ?(?:ال)?(?:انستا|انستغرام|انستقرام|انستاگرام|اينستا|اينستاگرام|تويتر|فيسبوك|فيس|تيك ?توك|تلگرام|تيليجرام)\\S*',
 ]);
-const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان', 'هلق', 'daba', 'دابا', 'توا', 'الحين'].map(foldLetters).join('|')})(?: \\S+)? (?:${['kardam', 'anjam dadam', 'dadam', 'كردم', 'انجام دادم', 'i did', 'did it', 'i have', "i've", 'عملت', 'سويت', 'درت\\S*', 'حدثت'].map(foldLetters).join('|')})(?![\\p{L}])`, 'giu');
+const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان', 'هلق', 'daba', 'دابا', 'توا', 'الحين'].map(foldLetters).join('|')})(?: \\S+)? (?:${['kardam', 'anjam dadam', 'dadam', 'كردم', 'انجام دادم', 'i did', 'did it', 'i have', "i've", "i'm", 'i am', 'im', 'عملت', 'سويت', 'درت\\S*', 'حدثت'].map(foldLetters).join('|')})(?![\\p{L}])`, 'giu');
 
 /** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
 const FUTURE_THREAT = rx([
@@ -508,7 +509,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   }
   // a sum demanded so that a parcel is released or a block or limit lifted: "pay 19 dh bach ytlaq lcolis", "transfer $300
   // as insurance to lift the block" — asked of the reader, not a question about what a plan costs
-  const paidToRelease = (AMOUNT.test(t) || FEE_NOUN.test(t)) && PAID_TO_RELEASE.test(t) && (PAY_NOW.test(t) || TOLD.test(t) || OBLIGED.test(t) || MESSAGE_VOICE.test(t));
+  // — demanded by the words anywhere in the message (which also covers a demand with no verb of paying: "they want a
+  // $45 fee for the limit increase"), or else read from the clause facts; the purpose is looked for in the whole text
+  // first, so the clause reading runs only where there is one
+  const paidToRelease = (AMOUNT.test(t) || FEE_NOUN.test(t)) && PAID_TO_RELEASE.test(t) && (PAY_NOW.test(t) || TOLD.test(t) || OBLIGED.test(t) || MESSAGE_VOICE.test(t) || feeForRelease(t));
   const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
   if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || FEE_DUE.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t)))) || (paidToRelease && demandedOfMe(t))) flags.push({ code: 'upgrade_fee' });
@@ -546,6 +550,19 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   else if (LEGAL_THREAT.test(t) && (ACTION.test(t) || MESSAGE_VOICE.test(t) || TOLD.test(t))) flags.push({ code: 'urgency' });
   else if (AVOID_LOSS.test(t) && MESSAGE_VOICE.test(t) && (hasLink || LINK_WORD.test(t) || ACTION.test(t))) flags.push({ code: 'urgency' });
   return flags;
+}
+
+/**
+ * A payment demanded for what it buys, read from the clause facts (`acts.ts`): a pay act that is not the customer's own
+ * past payment (an order, an obligation, someone else's demand: "they said pay 50", "لازم ادفع", "باید واریز کنی"),
+ * money given or sent counting as paid, and what it releases in its clause or right after it ("… to unfreeze my
+ * account", "باش يطلقو الفلوس", "تا حسابت آزاد بشه", "برای رفع محدودیت … واریز شود").
+ */
+function feeForRelease(t: string): boolean {
+  const cs = clauses(t);
+  // (money given or sent is paid: "send 5,000 naira to unflag it", "دو تومن بدی تا بفرستنش")
+  const paid = (f: ActFact) => f.act === 'pay' || ((f.act === 'give' || f.act === 'send') && AMOUNT.test(cs[f.clause]!.text));
+  return readClauseActs(cs).some((f) => paid(f) && !f.negated && !(f.past && !f.irrealis && (f.actor === 'me' || f.actor === 'my_side') && !TOLD.test(t)) && PAID_TO_RELEASE.test(`${cs[f.clause]!.text} ${f.rest}`));
 }
 
 /**
