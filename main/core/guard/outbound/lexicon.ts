@@ -233,19 +233,22 @@ export function findAll(text: string, entries: string[]): Hit[] {
     combined.set(entries, re);
   }
   const hits: Hit[] = [];
+  // spaces counted once, from the last hit on: counting each hit's from the clause's start is quadratic in hits
+  let counted = 0;
+  let spaces = 0;
+  const tokenAt = (offset: number) => {
+    for (; counted < offset; counted++) if (text.charCodeAt(counted) === 32) spaces++;
+    return spaces;
+  };
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    hits.push({ start, end, at: countSpaces(text, start), last: countSpaces(text, end) });
+    const at = tokenAt(start);
+    hits.push({ start, end, at, last: tokenAt(end) });
+    if (end === start) re.lastIndex++;
   }
   return hits;
-}
-
-function countSpaces(text: string, upTo: number): number {
-  let n = 0;
-  for (let i = 0; i < upTo; i++) if (text.charCodeAt(i) === 32) n++;
-  return n;
 }
 
 const WORD_LISTS = [
