@@ -17,6 +17,7 @@ import {
 } from './lexicon';
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
+import { QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
 import { temporarySecretHandedBack } from './temporary';
@@ -619,12 +620,12 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   return out;
 }
 
-/** A verb of writing or saying right before a quotation: the quoted words are someone's, reported. */
 /** A bare refusal in the writer's own words: "No, please don't.", "لا لا", "نه". */
-const REFUSES = new RegExp(`(?:^|[^\\p{L}])(?:${['no', 'nope', "don't", 'dont', 'do not', 'لا', 'لأ', 'لع', 'نه', 'نخير', 'na', 'la2'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
+const REFUSES = new RegExp(`(?:^|[^\\p{L}])(?:${[...REFUSAL_WORDS, 'nope', 'do not', 'لع', 'نخير', 'na', 'la2'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** A verb of saying or writing anywhere in the writer's own words: what they quote is reported speech. */
-const REPORTS_SPEECH = new RegExp(`(?:^|[^\\p{L}])(?:${['say', 'says', 'saying', 'said', 'tell', 'tells', 'told', 'write', 'writes', 'wrote', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'قال', 'قالت', 'قالو', 'قالوا', 'قلك', 'قالك', 'يقول', 'يقولو', 'يقولون', 'يقولولك', 'بيقول', 'بيقولو', 'بيقولولك', 'تقول', 'يكتب', 'كتب', 'گفت', 'گفتن', 'گفتند', 'بگن', 'بگويند', 'ميگن', 'ميگه', 'ميگويند', 'بگه', 'نوشت', 'مينويسن', 'galak', 'y2ool', 'ye2ool', 'yi2ulu', 'migan', 'mige', 'goft'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
-const REPORTS_A_QUOTE = new RegExp(`(?:^|[^\\p{L}])(?:${['wrote', 'writes', 'typed', 'said', 'says', 'كتبت', 'كتب', 'كاتب', 'كتبتي', 'قلت', 'قال', 'قالت', 'بتقول', 'نوشتي', 'نوشتيد', 'نوشته', 'گفتي', 'گفتيد', 'گفت'].map(foldLetters).join('|')})\\s*:?\\s*$`, 'u');
+const REPORTS_SPEECH = new RegExp(`(?:^|[^\\p{L}])(?:${[...QUOTING_VERBS, 'say', 'saying', 'tell', 'tells', 'told', 'write', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'قالو', 'قالوا', 'قلك', 'قالك', 'يقول', 'يقولو', 'يقولون', 'يقولولك', 'بيقول', 'بيقولو', 'بيقولولك', 'تقول', 'يكتب', 'گفتن', 'گفتند', 'بگن', 'بگويند', 'ميگن', 'ميگه', 'ميگويند', 'بگه', 'نوشت', 'مينويسن', 'galak', 'y2ool', 'ye2ool', 'yi2ulu', 'migan', 'mige', 'goft'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
+/** A verb of writing or saying right before a quotation: the quoted words are someone's, reported. */
+const REPORTS_A_QUOTE = new RegExp(`(?:^|[^\\p{L}])(?:${[...QUOTING_VERBS, 'typed', 'كتبت', 'كاتب', 'كتبتي', 'قلت', 'بتقول', 'نوشتي', 'نوشتيد', 'نوشته', 'گفتي', 'گفتيد'].map(foldLetters).join('|')})\\s*:?\\s*$`, 'u');
 /** A negated hand-over to us anywhere in the reply: "لا ترسله لنا", "don't send it to me", "به ما نفرستید". */
 const FORBIDS_TO_US = new RegExp(`(?:(?:^|[^\\p{L}])(?:و|ف)?(?:${['لا', 'ما', 'مش', 'متبعتهوش', "don't", 'dont', 'do not', 'never'].map(foldLetters).join('|')})\\s+(?:${['ترسل', 'تبعت', 'تبعث', 'تعطي', 'send', 'share', 'give', 'forward'].map(foldLetters).join('|')})\\S*\\s+(?:(?:it|them|that)\\s+)?(?:${['لنا', 'لي', 'الينا', 'لينا', 'ليا', 'to us', 'to me', 'us', 'me'].map(foldLetters).join('|')})(?![\\p{L}]))|(?:${['به ما', 'براي ما', 'واسه ما'].map(foldLetters).join('|')})\\s+(?:${['نفرست', 'ندي', 'نده', 'ارسال نكن', 'ارسال ننما'].map(foldLetters).join('|')})`, 'u');
 /** An order to photograph something, addressed to the reader (no person prefix): صوّر، صورلي، sawerli, snap. */
