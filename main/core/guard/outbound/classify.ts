@@ -17,6 +17,8 @@ import {
 } from './lexicon';
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
+import { readAmArticle } from '../text/am-article';
+import { handedToTheWriterByShape } from './recipient';
 import { QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
@@ -79,7 +81,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
   const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(unquoted)))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(readAmArticle(oneClauseWhenRefused(unquoted), text)))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
@@ -126,6 +128,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     }
     // "the last four are not enough, I need the whole number": the whole number is the card's
     if (!requests.length && lastFourRefused && !warned && WHOLE_NUMBER.test(clause.text) && !hits(clause.text, NEGATION).length) requests.push({ kind: 'card', strength: 'block' });
+    // (round 18) the act by its shape, whatever the verb: a secret, the writer as receiver, the reader as giver ("malai yaha pathaunus")
+    if (!requests.length && objects.length && !warned && !clause.quoted && !hits(clause.text, SUBORDINATORS).length && handedToTheWriterByShape(clause, hits(clause.text, NEGATION).map((n) => n.at))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 16) "the number you gave was 4929 73.. resend the whole thing", "5412 •••• kmel lia": completing a card cut short
     if (!requests.length && cutCard && !warned && completesTheCard(clause)) requests.push({ kind: 'card', strength: 'block' });
     // …every item of the list that begins with a secret is what the verb asks for

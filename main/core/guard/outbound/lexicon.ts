@@ -119,7 +119,7 @@ export const SELF_CARE_VERBS = [
 ];
 
 /** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
-export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
+export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
