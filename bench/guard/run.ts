@@ -13,6 +13,7 @@ import { openDatabase } from '../../main/core/store';
 import { inbound, manualClock, sqliteSink, standInDetectSensitive as detect, testSealer } from '../../test/helpers/guard';
 import { rng } from '../../main/core/connectors/demo/values';
 import { BENCH_POLICY, loadJsonl, scoreInbound, scoreOutbound, type InboundRow, type OutboundRow } from './eval';
+import { hostileInputCost } from './hostile';
 
 const pct = (x: number) => (x * 100).toFixed(1) + '%';
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
@@ -76,6 +77,7 @@ for (let round = 0; round < 20; round++) {
 }
 console.log(`\n## Decision time\n\noutbound guard: p50 ${p(times, 0.5).toFixed(3)} ms, p99 ${p(times, 0.99).toFixed(3)} ms (${times.length} decisions)`);
 console.log(`inbound flags: p50 ${p(inTimes, 0.5).toFixed(3)} ms, p99 ${p(inTimes, 0.99).toFixed(3)} ms (${inTimes.length} inspections)`);
+hostileInputCost();
 
 // ---------- flood ----------
 {

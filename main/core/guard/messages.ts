@@ -62,6 +62,11 @@ const MESSAGES = {
     ar: 'هذا الرد يطلب من العميل كتابة رمز أو كلمة مرور دون تحديد المكان. وضّح أنه يُدخل في التطبيق الرسمي وليس في هذه المحادثة.',
     fa: 'این پاسخ از مشتری می‌خواهد کد یا رمزی را وارد کند بی‌آنکه بگوید کجا. روشن کنید که در اپلیکیشن رسمی وارد شود، نه در این گفتگو.',
   },
+  'outbound.too_long': {
+    en: 'This reply is longer than the guard reads ({limit} characters), so part of it was not checked. Send it in shorter parts.',
+    ar: 'هذا الرد أطول مما يقرؤه الحارس ({limit} حرف)، فلم يُفحص جزء منه. أرسله على أجزاء أقصر.',
+    fa: 'این پاسخ از آنچه نگهبان می‌خواند ({limit} نویسه) بلندتر است و بخشی از آن بررسی نشد. آن را در چند بخش کوتاه‌تر بفرستید.',
+  },
   'outbound.link': {
     en: 'This reply links to {domain}, which is not one of the company\'s domains. Check it before sending.',
     ar: 'هذا الرد يحتوي على رابط إلى {domain} وهو ليس من نطاقات الشركة. تحقق منه قبل الإرسال.',
@@ -116,6 +121,11 @@ const MESSAGES = {
     en: 'The message mentions a fee to upgrade, unlock or verify an account — a known fake-support scam.',
     ar: 'الرسالة تذكر رسومًا لترقية الحساب أو فكّه أو توثيقه — أسلوب احتيال معروف باسم الدعم.',
     fa: 'پیام از هزینه‌ای برای ارتقا، رفع مسدودی یا تأیید حساب می‌گوید — کلاهبرداری شناخته‌شده به نام پشتیبانی.',
+  },
+  'phishing.unread_part': {
+    en: 'This message is longer than the guard reads: only its first {limit} characters were checked for scams. Read the rest with care.',
+    ar: 'هذه الرسالة أطول مما يقرؤه الحارس: فُحصت أول {limit} حرف منها فقط بحثًا عن الاحتيال. اقرأ الباقي بحذر.',
+    fa: 'این پیام از آنچه نگهبان می‌خواند بلندتر است: فقط {limit} نویسهٔ اول آن از نظر کلاهبرداری بررسی شد. بقیه را با احتیاط بخوانید.',
   },
   'phishing.urgency': {
     en: 'The message says an account is frozen or will be closed unless someone acts now — a known pressure tactic.',

@@ -51,8 +51,9 @@ const LETTER = /\p{L}/u;
 /**
  * A line ends in part of a word and the next begins with the rest: "verifica-" / "tion", "comp" / "lete". The match
  * starts only where a word starts: otherwise every letter of a long unbroken run is tried as a start (quadratic).
+ * Exported for the step-counting test.
  */
-const WRAPPED = /(?<!\p{L})(\p{L}+)-?\n(\p{L}+)/gu;
+export const WRAPPED = /(?<!\p{L})(\p{L}+)-?\n(\p{L}+)/gu;
 /**
  * Digits an OCR reads into words: 0 o, 1 l or i, 3 e, 4 a, 5 s, 8 b, and the $ of "pa$$word". Arabizi writes letters
  * with 2, 3, 5, 7 and 9 too ("3ndna", "7ot"), so a word may begin only with an OCR's usual 0, 1 or 5 — and is read

@@ -17,6 +17,9 @@ import {
 } from './lexicon';
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
+import { readAmArticle } from '../text/am-article';
+import { handedToTheWriterByShape } from './recipient';
+import { QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
 import { temporarySecretHandedBack } from './temporary';
@@ -78,7 +81,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
   const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(oneClauseWhenRefused(unquoted)))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(readAmArticle(oneClauseWhenRefused(unquoted), text)))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
@@ -125,6 +128,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     }
     // "the last four are not enough, I need the whole number": the whole number is the card's
     if (!requests.length && lastFourRefused && !warned && WHOLE_NUMBER.test(clause.text) && !hits(clause.text, NEGATION).length) requests.push({ kind: 'card', strength: 'block' });
+    // (round 18) the act by its shape, whatever the verb: a secret, the writer as receiver, the reader as giver ("malai yaha pathaunus")
+    if (!requests.length && objects.length && !warned && !clause.quoted && !hits(clause.text, SUBORDINATORS).length && handedToTheWriterByShape(clause, hits(clause.text, NEGATION).map((n) => n.at))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 16) "the number you gave was 4929 73.. resend the whole thing", "5412 •••• kmel lia": completing a card cut short
     if (!requests.length && cutCard && !warned && completesTheCard(clause)) requests.push({ kind: 'card', strength: 'block' });
     // …every item of the list that begins with a secret is what the verb asks for
@@ -619,12 +624,12 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   return out;
 }
 
-/** A verb of writing or saying right before a quotation: the quoted words are someone's, reported. */
 /** A bare refusal in the writer's own words: "No, please don't.", "لا لا", "نه". */
-const REFUSES = new RegExp(`(?:^|[^\\p{L}])(?:${['no', 'nope', "don't", 'dont', 'do not', 'لا', 'لأ', 'لع', 'نه', 'نخير', 'na', 'la2'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
+const REFUSES = new RegExp(`(?:^|[^\\p{L}])(?:${[...REFUSAL_WORDS, 'nope', 'do not', 'لع', 'نخير', 'na', 'la2'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** A verb of saying or writing anywhere in the writer's own words: what they quote is reported speech. */
-const REPORTS_SPEECH = new RegExp(`(?:^|[^\\p{L}])(?:${['say', 'says', 'saying', 'said', 'tell', 'tells', 'told', 'write', 'writes', 'wrote', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'قال', 'قالت', 'قالو', 'قالوا', 'قلك', 'قالك', 'يقول', 'يقولو', 'يقولون', 'يقولولك', 'بيقول', 'بيقولو', 'بيقولولك', 'تقول', 'يكتب', 'كتب', 'گفت', 'گفتن', 'گفتند', 'بگن', 'بگويند', 'ميگن', 'ميگه', 'ميگويند', 'بگه', 'نوشت', 'مينويسن', 'galak', 'y2ool', 'ye2ool', 'yi2ulu', 'migan', 'mige', 'goft'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
-const REPORTS_A_QUOTE = new RegExp(`(?:^|[^\\p{L}])(?:${['wrote', 'writes', 'typed', 'said', 'says', 'كتبت', 'كتب', 'كاتب', 'كتبتي', 'قلت', 'قال', 'قالت', 'بتقول', 'نوشتي', 'نوشتيد', 'نوشته', 'گفتي', 'گفتيد', 'گفت'].map(foldLetters).join('|')})\\s*:?\\s*$`, 'u');
+const REPORTS_SPEECH = new RegExp(`(?:^|[^\\p{L}])(?:${[...QUOTING_VERBS, 'say', 'saying', 'tell', 'tells', 'told', 'write', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'قالو', 'قالوا', 'قلك', 'قالك', 'يقول', 'يقولو', 'يقولون', 'يقولولك', 'بيقول', 'بيقولو', 'بيقولولك', 'تقول', 'يكتب', 'گفتن', 'گفتند', 'بگن', 'بگويند', 'ميگن', 'ميگه', 'ميگويند', 'بگه', 'نوشت', 'مينويسن', 'galak', 'y2ool', 'ye2ool', 'yi2ulu', 'migan', 'mige', 'goft'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
+/** A verb of writing or saying right before a quotation: the quoted words are someone's, reported. */
+const REPORTS_A_QUOTE = new RegExp(`(?:^|[^\\p{L}])(?:${[...QUOTING_VERBS, 'typed', 'كتبت', 'كاتب', 'كتبتي', 'قلت', 'بتقول', 'نوشتي', 'نوشتيد', 'نوشته', 'گفتي', 'گفتيد'].map(foldLetters).join('|')})\\s*:?\\s*$`, 'u');
 /** A negated hand-over to us anywhere in the reply: "لا ترسله لنا", "don't send it to me", "به ما نفرستید". */
 const FORBIDS_TO_US = new RegExp(`(?:(?:^|[^\\p{L}])(?:و|ف)?(?:${['لا', 'ما', 'مش', 'متبعتهوش', "don't", 'dont', 'do not', 'never'].map(foldLetters).join('|')})\\s+(?:${['ترسل', 'تبعت', 'تبعث', 'تعطي', 'send', 'share', 'give', 'forward'].map(foldLetters).join('|')})\\S*\\s+(?:(?:it|them|that)\\s+)?(?:${['لنا', 'لي', 'الينا', 'لينا', 'ليا', 'to us', 'to me', 'us', 'me'].map(foldLetters).join('|')})(?![\\p{L}]))|(?:${['به ما', 'براي ما', 'واسه ما'].map(foldLetters).join('|')})\\s+(?:${['نفرست', 'ندي', 'نده', 'ارسال نكن', 'ارسال ننما'].map(foldLetters).join('|')})`, 'u');
 /** An order to photograph something, addressed to the reader (no person prefix): صوّر، صورلي، sawerli, snap. */

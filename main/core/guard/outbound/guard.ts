@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DiwanError } from '../../shared/errors';
 import { noAudit, systemClock, type AuditPort, type Clock, type Random } from '../../shared/ports';
-import { say, kindName, type MessageKey } from '../messages';
+import { say, kindName, sayNumber, type MessageKey } from '../messages';
 import type { GuardPolicy } from '../policy';
 import type { DetectSensitive } from '../ports';
 import type { GuardLang } from '../text/lang';
 import { domainIsWithin, extractLinks } from '../text/links';
+import { READ_LIMIT, readPart } from '../text/reading-window';
 import { findSecretRequests, mentionsASecret, type RequestedSecret } from './classify';
 import { REQUEST_MODEL, requestProbability, type RequestModel } from './request-model';
 import { ERROR_CODES } from '../../shared/vocabulary';
@@ -16,7 +17,7 @@ export type Verdict = 'allow' | 'warn' | 'block';
 export interface GuardFinding {
   verdict: Exclude<Verdict, 'allow'>;
   /** `asks_secret`: the learned model, not the rules, reads the reply as asking for a secret (it cannot say which). */
-  code: `asks_${RequestedSecret}` | 'asks_secret' | 'entry_unclear' | 'link_outside_allowlist' | 'pasted_sensitive_value';
+  code: `asks_${RequestedSecret}` | 'asks_secret' | 'entry_unclear' | 'link_outside_allowlist' | 'pasted_sensitive_value' | 'too_long_to_check';
   /** In the agent's language. Never contains the sensitive value itself. */
   reason: string;
   /** A team lead may approve a reply with this finding: only what the policy marks approvable (never a code, password, PIN, card or CVV). */
@@ -184,8 +185,11 @@ export class OutboundGuard {
 const THERE = /(?:^| )(?:there|over there|in there|on there|اونجا|همونجا|انجا|همانجا|هناك|لهناك|هنيك|غادي|تما|temma|ghadi|unja|oonja|onja|hamunja)(?: |$)/u;
 
 /** `model`: the learned component beside the rules (`null` for the rules alone, as its training and bench compare). */
-export function evaluateReply(text: string, lang: GuardLang, policy: GuardPolicy, detectSensitive: DetectSensitive, model: RequestModel | null = REQUEST_MODEL): GuardFinding[] {
+export function evaluateReply(whole: string, lang: GuardLang, policy: GuardPolicy, detectSensitive: DetectSensitive, model: RequestModel | null = REQUEST_MODEL): GuardFinding[] {
   const findings: GuardFinding[] = [];
+  // a reply longer than the guard reads is judged on its read part, and blocked: what was not read was not checked
+  const { read: text, unread } = readPart(whole);
+  if (unread) findings.push({ verdict: 'block', code: 'too_long_to_check', reason: say('outbound.too_long', lang, { limit: sayNumber(READ_LIMIT, lang) }), approvable: false });
   const allowed = [...policy.companyDomains, ...policy.allowedLinkDomains];
   const outside = new Set(extractLinks(text).filter((l) => !domainIsWithin(l.domain, allowed)).map((l) => l.hostUnicode));
   for (const r of findSecretRequests(text, { phoneAndActivationOnly: policy.serviceNeedsOnlyPhoneAndActivationCode })) {

@@ -5,7 +5,7 @@
  * for clitics and inflections (`الكود`, `كودك`, `بفرستید`).
  */
 import { foldLetters } from '../text/clauses';
-import { registerLexicon } from '../text/words';
+import { REFUSAL_WORDS, registerLexicon } from '../text/words';
 
 export type SecretKind = 'otp' | 'password' | 'pin' | 'card' | 'cvv' | 'national_id' | 'full_name' | 'activation';
 
@@ -119,7 +119,7 @@ export const SELF_CARE_VERBS = [
 ];
 
 /** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
-export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
+export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
@@ -137,10 +137,11 @@ export const SOFT_REQUEST = [
 
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
-  'never', 'not', "don't", 'dont', 'dnt', 'dun', "needn't", 'neednt', 'need not', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'no', 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
-  'لا', 'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو|اول|بعد|قبل|لحد|لغايه|حتي|زي|مثل|قد|كل|طول|وقت) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', '(?:و|ف)?اوع(?:ي|ا)', '(?:و|ف)?اياك', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'محد', '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', '(?:و|ف)?ما?[تيناب]\\S{2,}ش', 'حافظ\\S*',
+  ...REFUSAL_WORDS,
+  'never', 'not', 'dnt', 'dun', "needn't", 'neednt', 'need not', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
+  'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو|اول|بعد|قبل|لحد|لغايه|حتي|زي|مثل|قد|كل|طول|وقت) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', '(?:و|ف)?اوع(?:ي|ا)', '(?:و|ف)?اياك', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'محد', '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', '(?:و|ف)?ما?[تيناب]\\S{2,}ش', 'حافظ\\S*',
   'هر ?(?:كس|كي|كسي)\\S*', 'whoever', 'whomever', 'زول', 'اي زول',
-  'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*', 'نه',
+  'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*',
   // Persian formal negative imperatives: the light verb carries the negation ("ارسال ننمایید", "اعلام نفرمایید", "روان نکنین")
   'ننماي\\S*', 'نفرماي\\S*', 'نكني(?:د|ن)', 'نكن', 'نكنيد', 'نكنين', 'ننمود\\S*', 'نكنيم',
   'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', '(?:ما ?في|مافيش|ما فيش|لا) (?:داعي|حاجه|لزوم)', 'no need', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
@@ -233,19 +234,22 @@ export function findAll(text: string, entries: string[]): Hit[] {
     combined.set(entries, re);
   }
   const hits: Hit[] = [];
+  // spaces counted once, from the last hit on: counting each hit's from the clause's start is quadratic in hits
+  let counted = 0;
+  let spaces = 0;
+  const tokenAt = (offset: number) => {
+    for (; counted < offset; counted++) if (text.charCodeAt(counted) === 32) spaces++;
+    return spaces;
+  };
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    hits.push({ start, end, at: countSpaces(text, start), last: countSpaces(text, end) });
+    const at = tokenAt(start);
+    hits.push({ start, end, at, last: tokenAt(end) });
+    if (end === start) re.lastIndex++;
   }
   return hits;
-}
-
-function countSpaces(text: string, upTo: number): number {
-  let n = 0;
-  for (let i = 0; i < upTo; i++) if (text.charCodeAt(i) === 32) n++;
-  return n;
 }
 
 const WORD_LISTS = [

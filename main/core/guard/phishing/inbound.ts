@@ -1,7 +1,8 @@
 import type { GuardPolicy } from '../policy';
-import { kindName, say } from '../messages';
+import { kindName, say, sayNumber } from '../messages';
 import { maskSpans, type DetectSensitive } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
+import { READ_LIMIT, readPart } from '../text/reading-window';
 import { extractEmailDomains, extractLinks } from '../text/links';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
 import { findHandedOverSecret } from './handed-over';
@@ -9,7 +10,7 @@ import { findImitatingHandles } from './handles';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
 
-export type InboundFlagCode = 'lookalike' | 'shortener' | 'mixed_script' | 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency' | 'secret';
+export type InboundFlagCode = 'lookalike' | 'shortener' | 'mixed_script' | 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency' | 'secret' | 'unread_part';
 
 export interface InboundFlag {
   code: InboundFlagCode;
@@ -59,7 +60,7 @@ export interface InboundInspectorDeps {
 }
 
 /** Flags a customer's message: look-alike and shortened links, fake-support patterns, pasted secrets. */
-export function inspectInbound(text: string, agentLang: GuardLang, deps: InboundInspectorDeps): InboundInspection {
+export function inspectInbound(whole: string, agentLang: GuardLang, deps: InboundInspectorDeps): InboundInspection {
   const flags: InboundFlag[] = [];
   const seen = new Set<string>();
   const push = (code: InboundFlagCode, explanation: string) => {
@@ -67,6 +68,9 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
     seen.add(code + explanation);
     flags.push({ code, explanation });
   };
+  // a message longer than the guard reads is flagged on its read part, and says that the rest was not read
+  const { read: text, unread } = readPart(whole);
+  if (unread) push('unread_part', say('phishing.unread_part', agentLang, { limit: sayNumber(READ_LIMIT, agentLang) }));
   const links = extractLinks(text);
   // a sender's address is judged like a link ("a mail from support@aramex-delivery-update.com"), except as a shortener
   const senders = extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host));
@@ -104,5 +108,5 @@ export function inspectInbound(text: string, agentLang: GuardLang, deps: Inbound
     push('secret', say('phishing.secret_pasted', agentLang, { type: kindName(type, agentLang) }));
   }
   const customerLang = detectLang(text);
-  return { flags, maskedText: maskSpans(text, secrets), safeReply: { lang: customerLang, text: say('safe_reply.secret', customerLang) } };
+  return { flags, maskedText: maskSpans(whole, secrets), safeReply: { lang: customerLang, text: say('safe_reply.secret', customerLang) } };
 }

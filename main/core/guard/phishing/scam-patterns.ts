@@ -188,6 +188,8 @@ const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'goo
 /** How far before a number (and half as far after) a "my number" phrase still owns it, in characters. */
 const SELF_REACH = 40;
 const IBAN_BEFORE = /(?:[a-z]{2}\d{2}\s?|#\s?|№\s?)$/i;
+/** How many written numbers of one message are judged as a caller's or a support line's (see `findScamPatterns`). */
+export const NUMBERS_JUDGED = 16;
 const PHONE = /(?<![\p{L}\d])(?:\+|00)?\d[\d\s\-().]{6,18}\d/gu;
 const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 
@@ -254,9 +256,11 @@ const PAID_TO_RELEASE = rx([
 /** Number words that can open a sum said aloud. */
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'fifty', 'hundred', 'يك', 'يه', 'دو', 'سه', 'چهار', 'پنج', 'ده', 'صد', 'اتنين', 'اثنين', 'تلات\\S*', 'ثلاث\\S*', 'خمس\\S*', 'عشر\\S*', 'ميه', 'مية', 'ميت'].join('|');
 /** An amount of money, written with its currency or its number of thousands. */
-const AMOUNT = rx(['\\d[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|naira|cedis?|shillings?|ksh|pesos?|toman|tomans|tomen|rial|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|ريال|سامان[يی]|somoni|افغاني|afghanis?)',
+// (an amount starts where its number starts: tried from each digit of "1.1.1.1…", each reads to the run's end; exported
+// for the step-counting test)
+export const AMOUNT = rx(['\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|naira|cedis?|shillings?|ksh|pesos?|toman|tomans|tomen|rial|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|ريال|سامان[يی]|somoni|افغاني|afghanis?)',
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
-  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad)\\s?\\d']);
+  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad)\\s?\\d']);
 const ACCOUNT_CHANGE = rx([
   'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore',
   // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
@@ -470,12 +474,16 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // "the dp has Acme logo, he asked for the OTP": no number at all, the company's face on a chat app is the sign
   const face = WEARS_OUR_FACE.exec(t);
   if (face && PERSONAL_CHANNEL.test(t) && !flags.length) flags.push({ code: 'fake_number', value: face[0], described: true });
+  // each number is judged by reading its sentence and the ones beside it: a message of a thousand numbers would read
+  // them a thousand times (quadratic), so the first few are judged, and what is read about the sentences once
+  let numbersJudged = 0;
   for (const [i, sentence] of sentences.entries()) {
     // "This is our support line 0800 123 456. Call it now.": "support" and "call" may be in the sentence next door
     const around = sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
     // "Dear support team, … my number is …": a greeting to us says nothing about whose number it is
     const aroundButGreetings = sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === sentence || !GREETING.test(all[k]!)).join(' . ');
     for (const m of sentence.matchAll(PHONE)) {
+      if (++numbersJudged > NUMBERS_JUDGED) break;
       // "reach me at …", "رقمي …", "… to my account": the customer's own number; "messaged me on WhatsApp, his number is …" is not
       if (ownNumber(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH / 2))) continue;
       const d = digits(m[0]);

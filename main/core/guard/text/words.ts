@@ -52,3 +52,13 @@ function hasStem(word: string): boolean {
   for (let k = Math.max(3, word.length - 5); k <= word.length; k++) if (stems.has(word.slice(0, k)) && endingFits(word, word.slice(k))) return true;
   return false;
 }
+
+/*
+ * Words more than one rule reads, each written once here; a rule spreads the list into its own and adds its words.
+ * (Only a lexicon's `registerLexicon` makes a word one the normaliser may join into: these are registered where a
+ * registered lexicon spreads them.)
+ */
+/** A bare refusal ("No, please don't.", "لا", "نه"): negation words of the outbound lexicon, and the quote gate's refusals. */
+export const REFUSAL_WORDS = ['no', "don't", 'dont', 'لا', 'نه'];
+/** Verbs of writing or saying that may stand right before a quotation: the quote gate's reported speech and reported quotes. */
+export const QUOTING_VERBS = ['wrote', 'writes', 'said', 'says', 'كتب', 'قال', 'قالت', 'گفت'];

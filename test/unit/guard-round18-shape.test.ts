@@ -1,0 +1,53 @@
+/**
+ * Round 18 of issue #21: an ask recognised by its shape, not its verb. Generated: a secret, the writer as receiver
+ * (Nepali "malai", Hindi-Urdu "mujhe", Bengali "amake", a Berber verb's "-iyi", "yaha" with a Nepali polite
+ * imperative, Gulf pidgin "inta … ana") and a verb no lexicon lists — blocks; the same with the language's negator or
+ * "anyone" — never blocks. The Arabic article written "am-" (Tihama, Jazan): an ask for "امرمز" blocks like one for
+ * "الرمز", and the warning with it does not.
+ */
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { knowsWord } from '../../main/core/guard/text/words';
+import { blocked, pick, RUNS } from '../helpers/guard-rounds';
+
+const SECRETS = ['OTP', 'the code', 'your pin', 'your password', 'verification code'];
+/** A made-up verb: letters no lexicon knows, so only the clause's shape can say what it does. */
+const verb = fc.stringMatching(/^[bcdfghjklmprstvz][aeiou][bcdfghjklmprstvz][aeiou][bcdfghjklmprstvz]?$/).filter((v) => !knowsWord(v) && !/^na/.test(v));
+
+describe('the writer as receiver, whatever the verb', () => {
+  it('blocks a secret handed to "me" with a verb no lexicon lists', () => {
+    const shapes = [
+      (s: string, v: string) => `${s} malai ${v}nus`,
+      (s: string, v: string) => `bhai ${s} mujhe ${v}o`,
+      (s: string, v: string) => `apnar ${s} amake ${v}en`,
+      (s: string, v: string) => `${v}-iyi-d ${s} dagi`,
+      (s: string, v: string) => `${s} yaha ${v}nus`,
+      (s: string, v: string) => `inta ${s} ${v} ana`,
+    ];
+    fc.assert(fc.property(pick(SECRETS), verb, pick(shapes), (s, v, shape) => blocked(shape(s, v))), RUNS);
+  });
+
+  it('never blocks the same shapes negated or addressed to "anyone"', () => {
+    const shapes = [
+      (s: string, v: string) => `${s} kasailai pani ${v}nus`,
+      (s: string, v: string) => `${s} malai pani na${v}nus`,
+      (s: string, v: string) => `bhai ${s} mujhe mat ${v}o`,
+      (s: string, v: string) => `${s} kisi ko mat ${v}o`,
+      (s: string, v: string) => `${s} amake ${v}en na`,
+      (s: string, v: string) => `ur ${v}-iyi-d ara ${s} dagi`,
+      (s: string, v: string) => `inta ${s} ${v} ana mafi`,
+    ];
+    fc.assert(fc.property(pick(SECRETS), verb, pick(shapes), (s, v, shape) => !blocked(shape(s, v))), RUNS);
+  });
+});
+
+describe('the article written am-', () => {
+  const am = (s: string) => s.replace(/(^| )ال/g, '$1ام');
+  const secrets = ['الرمز', 'الكود', 'الرقم السري', 'الباسورد', 'الرمز السري'];
+  it('reads an ask for "امرمز" as one for "الرمز"', () => {
+    fc.assert(fc.property(pick(['عطني', 'ارسل لي', 'قول لي', 'اكتب لي']), pick(secrets), pick(['', ' اللي وصلك', ' حق امبطاقة']), (v, s, tail) => blocked(`${v} ${am(s)}${tail}`)), RUNS);
+  });
+  it('never blocks the warning with it', () => {
+    fc.assert(fc.property(pick(['لا تعطي', 'لا ترسل', 'لا تقول']), pick(secrets), (v, s) => !blocked(`${v} ${am(s)} لأحد، ولو قال من امبنك`)), RUNS);
+  });
+});
