@@ -53,7 +53,10 @@ describe('a guard reads a long message once (characters handed to its patterns o
 describe('the reading window', () => {
   it('reads no more of 2,000,000 characters than of 200,000', () => {
     for (const [, guard] of GUARDS.slice(0, 2)) {
-      for (const unit of ['1.', 'a\n', 'code ']) expect(charactersRead(() => guard(run(unit, 2_000_000)))).toBe(charactersRead(() => guard(run(unit, 200_000))));
+      for (const unit of ['1.', 'a\n', 'code ']) {
+        guard(run(unit, 200_000)); // a pattern's or a lexicon's one-time preparation on first use is not what is compared
+        expect(charactersRead(() => guard(run(unit, 2_000_000)))).toBe(charactersRead(() => guard(run(unit, 200_000))));
+      }
     }
   });
 
@@ -75,6 +78,14 @@ describe('the reading window', () => {
     expect(codes).toContain('unread_part');
     expect(codes.some((c) => c === 'upgrade_fee' || c === 'urgency')).toBe(true);
     expect(inspectInbound('Hello, where is my parcel?', 'en', { policy: DEFAULT_GUARD_POLICY, detectSensitive: noSecrets }).flags).toEqual([]);
+  });
+
+  it('judges a number after the first sixteen on the text near it, never skips it (a caller behind harmless numbers)', () => {
+    const refs = Array.from({ length: 20 }, (_, i) => `ref 44${10 + i} 1187 3${i % 10}`).join(', ');
+    const inspect = (t: string) => inspectInbound(t, 'en', { policy: DEFAULT_GUARD_POLICY, detectSensitive: noSecrets }).flags;
+    const scam = inspect(`My orders this month: ${refs}. All of them came late. Then a man said he is from Acme support and told me to call him on +966 55 123 4567 to get the refund.`);
+    expect(scam.find((f) => f.code === 'fake_number')?.explanation).toContain('+966 55 123 4567');
+    expect(inspect(`My orders this month: ${refs}. All of them came late. Where is the last one?`)).toEqual([]);
   });
 
   it('cuts at the limit but never inside a surrogate pair', () => {

@@ -190,6 +190,8 @@ const SELF_REACH = 40;
 const IBAN_BEFORE = /(?:[a-z]{2}\d{2}\s?|#\s?|№\s?)$/i;
 /** How many written numbers of one message are judged as a caller's or a support line's (see `findScamPatterns`). */
 export const NUMBERS_JUDGED = 16;
+/** How far on each side of a later number its neighbourhood reaches, in characters. */
+const NEAR_A_NUMBER = 200;
 const PHONE = /(?<![\p{L}\d])(?:\+|00)?\d[\d\s\-().]{6,18}\d/gu;
 const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 
@@ -475,15 +477,23 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const face = WEARS_OUR_FACE.exec(t);
   if (face && PERSONAL_CHANNEL.test(t) && !flags.length) flags.push({ code: 'fake_number', value: face[0], described: true });
   // each number is judged by reading its sentence and the ones beside it: a message of a thousand numbers would read
-  // them a thousand times (quadratic), so the first few are judged, and what is read about the sentences once
+  // them a thousand times (quadratic), so the first few are judged that way and every later one on the text near it
+  // (never skipped: a caller's number behind sixteen harmless ones is still read)
   let numbersJudged = 0;
-  for (const [i, sentence] of sentences.entries()) {
+  let claimInText: boolean | undefined;
+  const claimsOrNamesUs = () => (claimInText ??= CLAIMS_TO_BE_FROM.test(t) || SUPPORT_WORDS.test(t) || namesBrand(t, policy));
+  for (const [i, whole] of sentences.entries()) {
     // "This is our support line 0800 123 456. Call it now.": "support" and "call" may be in the sentence next door
-    const around = sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
+    const aroundWhole = sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
     // "Dear support team, … my number is …": a greeting to us says nothing about whose number it is
-    const aroundButGreetings = sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === sentence || !GREETING.test(all[k]!)).join(' . ');
-    for (const m of sentence.matchAll(PHONE)) {
-      if (++numbersJudged > NUMBERS_JUDGED) break;
+    const aroundButGreetingsWhole = sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === whole || !GREETING.test(all[k]!)).join(' . ');
+    for (const found of whole.matchAll(PHONE)) {
+      const near = ++numbersJudged > NUMBERS_JUDGED;
+      const from = near ? Math.max(0, found.index - NEAR_A_NUMBER) : 0;
+      const sentence = near ? whole.slice(from, found.index + found[0].length + NEAR_A_NUMBER) : whole;
+      const m = { 0: found[0], index: found.index - from };
+      const around = near ? sentence : aroundWhole;
+      const aroundButGreetings = near ? sentence : aroundButGreetingsWhole;
       // "reach me at …", "رقمي …", "… to my account": the customer's own number; "messaged me on WhatsApp, his number is …" is not
       if (ownNumber(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH / 2))) continue;
       const d = digits(m[0]);
@@ -495,7 +505,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
       const before = sentence.slice(0, m.index);
       const callUs = CALL_US_ON.test(before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length));
-      const callersNumber = CALLERS_NUMBER.test(before.slice(-60)) && (CLAIMS_TO_BE_FROM.test(t) || SUPPORT_WORDS.test(t) || namesBrand(t, policy));
+      const callersNumber = CALLERS_NUMBER.test(before.slice(-60)) && claimsOrNamesUs();
       const theirWallet = WALLET_BEFORE.test(before.slice(-40)) && MONEY_MOVE.test(around);
       const claimed = callUs || callersNumber || theirWallet || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
@@ -507,9 +517,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       if (!flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: m[0].trim() });
       break;
     }
-    if (!SUPPORT_WORDS.test(sentence)) continue;
+    if (!SUPPORT_WORDS.test(whole)) continue;
     const handles = policy.officialSupportHandles.map((h) => h.toLowerCase().replace(/^@/, ''));
-    for (const m of sentence.matchAll(HANDLE)) {
+    for (const m of whole.matchAll(HANDLE)) {
       if (handles.includes(m[0].slice(1).toLowerCase()) || flags.some((f) => f.code === 'fake_handle')) continue;
       flags.push({ code: 'fake_handle', value: m[0] });
       break;
