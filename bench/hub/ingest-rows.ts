@@ -7,25 +7,17 @@
  *
  *   node --import tsx bench/hub/ingest-rows.ts [--batches 60]
  */
-import { HubStore, postgresExecutor, type SqlExecutor } from '../../main/hub/store';
+import { HubStore, postgresExecutor } from '../../main/hub/store';
 import { HubLabels } from '../../main/hub/store/labels';
 import { startTestPostgres } from '../../test/helpers/postgres';
 import { preparedMessage } from '../../test/hub/prepared-message';
+import { countingRowVersions, type RowVersions } from '../../test/hub/row-versions';
 
 const argv = process.argv.slice(2);
 const BATCHES = argv.includes('--batches') ? Number(argv[argv.indexOf('--batches') + 1]) : 60;
 const SIZE = 50;
 const TABLES = ['conversations', 'conversation_labels', 'contacts'] as const;
-type Counts = Record<(typeof TABLES)[number], { ins: number; upd: number; hot: number }>;
-
-const read = async (t: SqlExecutor): Promise<Counts> => {
-  const rows = await t.all<{ relname: (typeof TABLES)[number]; ins: string; upd: string; hot: string }>(
-    `SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_xact_user_tables WHERE relname IN (${TABLES.map((n) => `'${n}'`).join(', ')})`,
-  );
-  const out = Object.fromEntries(TABLES.map((n) => [n, { ins: 0, upd: 0, hot: 0 }])) as Counts;
-  for (const r of rows) out[r.relname] = { ins: Number(r.ins), upd: Number(r.upd), hot: Number(r.hot) };
-  return out;
-};
+type Counts = Record<(typeof TABLES)[number], RowVersions>;
 
 const pg = await startTestPostgres();
 try {
@@ -35,18 +27,7 @@ try {
   await store.saveChannel({ id: 'tg', kind: 'telegram', name: 'tg', config: {}, enabled: true }, { actor: 'bench' });
   const batch = (n: number) => Array.from({ length: SIZE }, (_, i) => preparedMessage(`m-${n}-${i}`, String(7000 + (i % 50)), 1_700_000_000_000 + n * SIZE + i, { contact: { platformUserId: String(7000 + (i % 50)), displayName: `Customer ${i % 50}` } }));
   const totals: Counts[] = [];
-  const counted: SqlExecutor = {
-    ...q,
-    dialect: q.dialect,
-    tx: (fn) =>
-      q.tx(async (t) => {
-        const before = await read(t);
-        const out = await fn(t);
-        const after = await read(t);
-        totals.push(Object.fromEntries(TABLES.map((n) => [n, { ins: after[n].ins - before[n].ins, upd: after[n].upd - before[n].upd, hot: after[n].hot - before[n].hot }])) as Counts);
-        return out;
-      }),
-  };
+  const counted = countingRowVersions(q, TABLES, (written) => totals.push(Object.fromEntries(written) as Counts));
   await store.ingest('tg', batch(0), undefined, counted);
   const labels = new HubLabels(store);
   const label = await labels.create('vip', { actor: 'bench', device: null });

@@ -4,6 +4,7 @@ import { HubStore, type PreparedMessage, type SqlExecutor } from '../../main/hub
 import { bothAdapters, secondNode } from './adapters';
 import { until } from './harness';
 import { preparedMessage } from './prepared-message';
+import { countingRowVersions, type RowVersions } from './row-versions';
 
 /**
  * Ingest on PostgreSQL when two nodes store batches for the same conversation at the same moment (a webhook delivery
@@ -31,37 +32,6 @@ function heldBeforeCommit(q: SqlExecutor, gate: Promise<void>): { q: SqlExecutor
           return out;
         }),
     },
-  };
-}
-
-/**
- * `q` whose transactions record how many rows they inserted and updated per table: the backend's not-yet-reported
- * counts (`pg_stat_xact_user_tables`, which also hold earlier transactions' until the backend reports them when idle)
- * at the transaction's start and just before it commits.
- */
-function counting(q: SqlExecutor, into: Map<string, { ins: number; upd: number }>): SqlExecutor {
-  const read = async (t: SqlExecutor) =>
-    new Map(
-      (
-        await t.all<{ relname: string; ins: string; upd: string }>(
-          "SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd FROM pg_stat_xact_user_tables WHERE relname IN ('conversations', 'conversation_labels')",
-        )
-      ).map((r) => [r.relname, { ins: Number(r.ins), upd: Number(r.upd) }]),
-    );
-  return {
-    ...q,
-    dialect: q.dialect,
-    tx: (fn) =>
-      q.tx(async (t) => {
-        const before = await read(t);
-        const out = await fn(t);
-        into.clear();
-        for (const [table, n] of await read(t)) {
-          const was = before.get(table) ?? { ins: 0, upd: 0 };
-          into.set(table, { ins: n.ins - was.ins, upd: n.upd - was.upd });
-        }
-        return out;
-      }),
   };
 }
 
@@ -170,20 +140,23 @@ describe('concurrent ingest of one conversation: postgres', () => {
     const labels = new HubLabels(one);
     const label = await labels.create(`vip-${ch}`, actor);
     await labels.setOnConversation(old!.id, [label.id], actor);
-    const counts = new Map<string, { ins: number; upd: number }>();
-    const q = counting(one.q, counts);
+    const counts = new Map<string, RowVersions>();
+    const q = countingRowVersions(one.q, ['conversations', 'conversation_labels'], (written) => {
+      counts.clear();
+      for (const [table, n] of written) counts.set(table, n);
+    });
 
     // Three messages into the existing conversation, two into a new one.
     await one.ingest(ch, [message('o2', 'old', 110), message('n1', 'fresh', 120), message('o3', 'old', 130), message('n2', 'fresh', 140, 'out')], undefined, q);
-    expect(counts.get('conversations')).toEqual({ ins: 1, upd: 1 });
-    expect(counts.get('conversation_labels')).toEqual({ ins: 0, upd: 1 });
+    expect(counts.get('conversations')).toMatchObject({ ins: 1, upd: 1 });
+    expect(counts.get('conversation_labels')).toMatchObject({ ins: 0, upd: 1 });
     const fresh = (await one.conversations({ channels: [ch] })).find((c) => c.id !== old!.id)!;
     expect(fresh).toMatchObject({ version: 3, lastMessageAt: 140, status: 'open' });
     expect(Number((await one.q.get<{ o: string }>('SELECT opened_at AS o FROM conversations WHERE id = ?', [fresh.id]))!.o)).toBe(120);
 
     // A late message that does not move the conversation's activity: the label row is not rewritten.
     await one.ingest(ch, [message('o0', 'old', 50, 'out')], undefined, q);
-    expect(counts.get('conversations')).toEqual({ ins: 0, upd: 1 });
+    expect(counts.get('conversations')).toMatchObject({ ins: 0, upd: 1 });
     expect(counts.get('conversation_labels')?.upd ?? 0).toBe(0);
     expect((await one.conversations({ channels: [ch] })).find((c) => c.id === old!.id)).toMatchObject({ lastMessageAt: 130, version: 5 });
   });
