@@ -44,6 +44,11 @@ describe("an earlier conversation the team seat's cache does not hold", () => {
     const refused = await agent.call('openConversation', { conversationId: first.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conversation_unknown' } });
 
+    // Her console has been sent (and has acknowledged) every event so far — the label and snooze filtered out as her
+    // channels were then — before IT widens them: an event still unsent at the grant would be read with the new channels.
+    const written = await seed.store.latestEventSeq();
+    await until(async () => ((await seed.store.consoleCursors()).some((c) => c.username === 'amal' && c.seq >= written) ? true : null), 'her console past the label and the snooze');
+
     // IT gives her the channel; Huda then writes in private.
     await seed.store.updateUser(amalId, { channels: ['tg'] }, it_);
     tg.addText(7002, 'Hello again, about my order', { first_name: 'Huda' });
