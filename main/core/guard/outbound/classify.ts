@@ -11,15 +11,16 @@
  */
 import { clauses, normalizeText, QUOTED_LINE, type Clause } from '../text/clauses';
 import {
-  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEGATORS, ANYONE, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { readAmArticle } from '../text/am-article';
+import { readFrenchArticle } from './french-article';
 import { handedToTheWriterByShape } from './recipient';
-import { QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
+import { knowsWord, QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
 import { temporarySecretHandedBack } from './temporary';
@@ -81,7 +82,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
   const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(readAmArticle(oneClauseWhenRefused(unquoted), text)))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(readFrenchArticle(readAmArticle(oneClauseWhenRefused(unquoted), text))))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
@@ -155,11 +156,34 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
 }
 
 /**
- * The reply names or describes a secret, or speaks of a message the customer received: the only replies the learned
- * model may judge (it adds a block to what the rules read; "your refund is on its way" is never its business).
+ * The reply names or describes a secret, or speaks of a message the customer received, in a clause that negates
+ * nothing: the only replies the learned model may judge (it adds a block to what the rules read; "your refund is on
+ * its way" is never its business). A clause with a negator or a refusal ("bhai code mujhe mat zuvogo", "ne le donnez
+ * à personne") is the rules' alone: the model cannot tell which word a negator governs, so it read a negated ask with
+ * a verb it had never seen as an ask.
  */
 export function mentionsASecret(text: string, opts: ClassifyOptions): boolean {
-  return clauses(ownWords(text)).some((c) => secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0);
+  return clauses(ownWords(text)).some((c) => (secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0) && !negatesAnUnknownWord(c, opts));
+}
+
+/**
+ * A negator right before a word no lexicon knows, which ends the clause or takes the secret as its object ("mujhe mat
+ * zuvogo", "never zuvo the code", "ne zuvez jamais le code", "zuvo ana mafi"): an unknown verb negated. The rules read the negation;
+ * the model cannot tell which word a negator governs, and read such a clause as an ask. ("ما أقدر أكمل بدون الكود",
+ * "I can't continue without it": the negated word is followed by another verb, a condition the model may judge.)
+ */
+function negatesAnUnknownWord(c: Clause, opts: ClassifyOptions): boolean {
+  const unknown = (w: string | undefined) => !!w && /^\p{L}{3,}$/u.test(w) && !knowsWord(w);
+  const negators = hits(c.text, NEGATORS);
+  const objectsAt = new Set([...secretObjects(c, opts), ...hits(c.text, BACK_REFERENCE), ...hits(c.text, ANYONE)].map((o) => o.at));
+  return negators.some((n) => {
+    // Gulf pidgin puts its negator last: "inta code zuvo ana mafi"
+    if (n.last === c.tokens.length - 1 && c.tokens.slice(Math.max(0, n.at - 2), n.at).some(unknown)) return true;
+    if (!unknown(c.tokens[n.last + 1])) return false;
+    let next = n.last + 2;
+    while (negators.some((m) => m.at === next)) next = negators.find((m) => m.at === next)!.last + 1;
+    return next >= c.tokens.length || objectsAt.has(next) || /^(?:the|your|ur|le|la|les|votre|ton|ta|tes|vos)$/.test(c.tokens[next] ?? '') && objectsAt.has(next + 1);
+  });
 }
 
 /**
@@ -378,7 +402,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
 const AFTER_A_BARE_VERB = new Set(['with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
-const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
+const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'lui', 'leur', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
   // a reason or purpose clause after the request is its own business: "…share with me here as I am the official executive"
@@ -431,6 +455,8 @@ function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
   // "ما تقولش لحد الكود": ما before a verb closed by the negative ش negates it (م…ش), it does not ask "what"
   if (clause.tokens[q[0]!.at] === 'ما' && /^\S{2,}ش$/u.test(clause.tokens[q[0]!.at + 1] ?? '')) return false;
   if (tellsTheWording(clause, q)) return false;
+  // (round 19) "type what it says into the app": the message's words go into the app, not to us
+  if (ENTRY_LIKE.test(clause.tokens[q[0]!.at - 1] ?? '') && hits(clause.text, IN_APP).some((p) => p.at > q[0]!.last)) return false;
   return carrierBefore || hits(clause.text, CARRIER).length > 0;
 }
 
@@ -530,6 +556,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const selfCare = hits(t, SELF_CARE_VERBS);
   const reported = context.warned ? hits(t, REPORTED) : [];
   const strangerAsks = askedByAStranger(clause, subordinators);
+  const askers = hits(t, ASKED_BY);
   for (const v of clauseNegated ? [] : verbs) {
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
@@ -540,6 +567,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (persian && sharesAFinalStatement(clause, v)) continue;
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
+    // (round 19) "none of our staff will ask you to read it": a negated asker negates what they would ask for
+    if (askers.some((a) => a.last < v.at && negations.some((n) => n.last < a.at && a.at - n.last <= NEG_REACH))) continue;
     // Pidgin serial verbs: "no read any number wey enter your phone give anybody" — "give" completes the negated "read"
     if (clause.tokens[v.at] === 'give' && verbs.some((u) => u.last < v.at && negations.some((n) => n.last < u.at && u.at - n.last <= NEG_REACH))) continue;
     // "code رو share نکن": a Persian light verb after the verb carries its negation
