@@ -89,3 +89,26 @@ describe('the secret described, not named', () => {
     fc.assert(fc.property(pick(['الأربعة', 'الاربعه']), pick(asks), (n, ask) => blocked(ask(n))), RUNS);
   });
 });
+
+describe('a third party\'s ask quoted to disown it', () => {
+  it('never blocks a caller\'s ask reported and disowned, in Arabic dialects, Persian, French and English', () => {
+    const ar = fc.tuple(pick(['اللي كلمك وطلب منك', 'الراجل اللي قالك', 'اللي اتصل بك وقال']), pick(['ابعتلي الكود', 'تعطيه الرمز', 'ارسل الرمز']), pick(['مش تبعنا', 'مش من البنك', 'ما هو من عندنا', 'مو من طرفنا']));
+    const other = pick([
+      (a: string) => `Whoever texted you '${a}' isn't part of our team; we never want that code.`,
+      (a: string) => `La personne qui vous a dit « ${a} » ne travaille pas chez nous.`,
+      () => 'پیامی که گفته «کد رو برامون بفرست» کار ما نیست',
+    ]);
+    const ask = pick(['send me the code', 'reply with your PIN', 'envoyez-moi le code']);
+    fc.assert(fc.property(ar, other, ask, ([who, act, disown], frame, a) => !blocked(`${who} ${act} ${disown}، احنا ما نطلب الرمز`) && !blocked(frame(a))), RUNS);
+  });
+});
+
+describe('the secret named by a Persian light verb\'s clitic or a Gulf pidgin verb', () => {
+  it('blocks "type it here" after a code arrived, and a Gulf pidgin "write here" / "tell me"; not "report it"', () => {
+    const arrived = pick(['یه کد برات اومده', 'کد تأیید براتون ارسال شد', 'یک رمز به گوشیت رسید']);
+    const here = pick(['همینجا تایپش کن', 'اینجا تایپش کنید', 'برام تایپش کن']);
+    const pidgin = fc.tuple(pick(['iqama number', 'OTP', 'card PIN', 'code']), pick(['kitab hina', 'kallim ana', 'kitab ana']));
+    fc.assert(fc.property(arrived, here, pidgin, (a, h, [s, v]) => blocked(`${a}، ${h}`) && blocked(`sadiq ${s} ${v}`) && !blocked(`اگر کسی کد را از شما خواست، گزارش دهید`)), RUNS);
+  });
+});
+

@@ -293,11 +293,13 @@ function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '(?<=(?:wey|dey|which|that|who) )(?:tell|ask|want)s? (?:you|u)', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '(?<=(?:wey|dey|which|that|who) )(?:tell|ask|want)s? (?:you|u)', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:و|ف)?(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا',
+  // (round 19) the asker disowned: "اللي كلمك … مش تبعنا", "… مش من البنك", "کار ما نیست", "ne travaille pas chez nous"
+  '(?:مش|مو|ما هو|ماهو|مب|ليس|مهوب) (?:من ?(?:عندنا|طرفنا|جهتنا|البنك|الشركه)|تبعنا|حقنا|منا|موظف\\S*)', 'كار ما (?:نيست|نبوده)', 'از طرف ما نبوده', "(?:ne travaille|n'est) pas (?:chez|de chez|avec) nous", "(?:isn't|is not|aren't|are not) (?:part of|from|with) (?:our|the) (?:team|bank|company|staff)", 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -884,10 +886,19 @@ function suffixObject(verbToken: string): boolean {
   return AR_OBJECT_SUFFIX.test(verbToken) || ARABIZI_OBJECT_SUFFIX.test(verbToken) || /^(?:ب|مي ?)\S{3,}(?:ش|يش|يدش|ينش)$/u.test(verbToken) || /^be\S{3,}(?:e?sh|idesh|inesh)$/.test(verbToken);
 }
 
+/** Every request or entry verb, as one list (compiled once). */
+const ANY_VERB = [...STRONG_REQUEST, ...WEAK_ENTRY_VERBS];
+
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   // …but "صوره الايصال" is "a photo of the receipt": a final ه before a definite noun is a noun's construct, not "it"
   if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '');
+  // (round 19) a Persian light verb carries "it" on its first part: "تایپش کن", "واردش کنید"
+  // (the part without the clitic is still the verb: "گزارش دهید" is "report", no "it" in it)
+  if (v.last > v.at && /^\S{3,}ش$/u.test(clause.tokens[v.at] ?? '')) {
+    const bare = [clause.tokens[v.at]!.slice(0, -1), ...clause.tokens.slice(v.at + 1, v.last + 1)].join(' ');
+    if (hits(bare, ANY_VERB).some((h) => h.at === 0 && h.end === bare.length)) return true;
+  }
   // "let me know if it worked": a pronoun after "if/when" is the subject of another clause, not the verb's object
   const subordinators = hits(clause.text, SUBORDINATORS);
   // "same you have to tell me": a modal between the pronoun and the verb keeps them together

@@ -25,7 +25,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
     `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akh[ae]r\\S*|e akh[ae]r\\S*))`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
-    `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on|dans|du|de) (?:the |that |this |your |our |le |la |ce |cet |votre |l')?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
+    `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on|dans|du|de) (?:the |that |this |your |our |le |la |ce |cet |votre |l')?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:qui |que )?(?:sont |est )?(?:arriv\\S*|re[çc]u\\S*|envoy[ée]\\S*)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
     `${DIGITS_WORD} (?:\\S+ ){0,2}?(?:الموجوده|الوارده|المكتوبه|اللي|الي|لي|يلي|ياللي|elli|illi|li|ke|كه|درج ?شده)\\S* (?:\\S+ ){0,3}?(?:في|ف|ب|بال|فال|تو|توي|در)?${CARRIER_WORD}`,
     // digits and a message in one phrase, whatever joins them: "the numbers off that text", "ارقام المسج"
     `${DIGITS_WORD} (?:\\S+ ){0,2}?${CARRIER_WORD}`,
@@ -157,6 +157,8 @@ export const CONTENT_QUESTION = [
   'wetin (?:e|it|dem|dey|the (?:message|text|sms|msg)) (?:talk|say|write|get|carry)\\S*',
   // …and what is inside it: "wetin dey inside am", "wetin de for inside"
   'wetin (?:dey|de|be) (?:for )?inside(?: am| it| di \\S+| the \\S+)?',
+  // Gulf pidgin: "number maktub kam?" (what number is written)
+  '(?:\\S+ )?maktu+b (?:kam|shu|sho|wesh|eh|ish)', '(?:kam|shu|sho|wesh|ish) (?:\\S+ )?maktu+b',
   'shu maktoob', 'sho maktoob', 'shu maktub', 'f[ie]e?h?a (?:eh|eih|eeh|e|a|ah|shu|sho|shnu)', 'eh elly maktoob', 'chi neveshte', 'chand bud', 'chand boode', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
 ];
 
