@@ -92,7 +92,7 @@ describe('the secret described, not named', () => {
 
 describe('a third party\'s ask quoted to disown it', () => {
   it('never blocks a caller\'s ask reported and disowned, in Arabic dialects, Persian, French and English', () => {
-    const ar = fc.tuple(pick(['اللي كلمك وطلب منك', 'الراجل اللي قالك', 'اللي اتصل بك وقال']), pick(['ابعتلي الكود', 'تعطيه الرمز', 'ارسل الرمز']), pick(['مش تبعنا', 'مش من البنك', 'ما هو من عندنا', 'مو من طرفنا']));
+    const ar = fc.tuple(pick(['اللي كلمك وطلب منك', 'الراجل اللي قالك', 'اللي اتصل فيك وقال']), pick(['ابعتلي الكود', 'تعطيه الرمز', 'ارسل الرمز']), pick(['مش تبعنا', 'مش من البنك', 'ما هو من عندنا', 'مو من طرفنا']));
     const other = pick([
       (a: string) => `Whoever texted you '${a}' isn't part of our team; we never want that code.`,
       (a: string) => `La personne qui vous a dit « ${a} » ne travaille pas chez nous.`,

@@ -704,7 +704,7 @@ function handedOverByObligation(clause: Clause, objects: ObjectHit[]): Requested
 }
 
 /** "Can you …", "ممكن …", "میشه …", "momken …": the reader asked to do something, whatever the verb. */
-const MODAL_ASK = ['can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'would you mind', 'are you able to', 'ممكن', 'تقدر', 'بتقدر', 'تقدري', 'فيك', 'بتقدري', 'مي ?شه', 'ميشه', 'مي ?توني\\S*', 'ميتوني\\S*', 'momken', 'mumkin', 'te2dar', 'fik', 'mishe', 'mitooni\\S*', 'mituni\\S*'];
+const MODAL_ASK = ['can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'would you mind', 'are you able to', 'ممكن', 'تقدر', 'بتقدر', 'تقدري', '(?<!(?:اتصل|يتصل|بيتصل|تتصل|اتصلوا|اتصلو|اتصلت|دق|يدق|رن|يرن) )فيك', 'بتقدري', 'مي ?شه', 'ميشه', 'مي ?توني\\S*', 'ميتوني\\S*', 'momken', 'mumkin', 'te2dar', 'fik', 'mishe', 'mitooni\\S*', 'mituni\\S*'];
 /**
  * "Could you hmm the code over?": a modal question to the reader whose object is a secret asks for it even when the verb
  * is one the lexicons do not know — unless the verb acts on the secret for the customer (reset, change, check), a
