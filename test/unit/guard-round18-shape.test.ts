@@ -8,9 +8,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { knowsWord } from '../../main/core/guard/text/words';
-import { evaluateReply } from '../../main/core/guard';
-import { standInDetectSensitive } from '../helpers/guard';
-import { blocked, pick, RUNS, strict } from '../helpers/guard-rounds';
+import { blocked, pick, RUNS } from '../helpers/guard-rounds';
 
 const SECRETS = ['OTP', 'the code', 'your pin', 'your password', 'verification code'];
 /** A made-up verb: letters no lexicon knows, so only the clause's shape can say what it does. */
@@ -39,10 +37,9 @@ describe('the writer as receiver, whatever the verb', () => {
       (s: string, v: string) => `ur ${v}-iyi-d ara ${s} dagi`,
       (s: string, v: string) => `inta ${s} ${v} ana mafi`,
     ];
-    // The rules alone (no learned model): what this holds is the shape rule. The model, fed a made-up verb, sometimes
-    // blocks a negated one ("bhai verification code mujhe mat zuvogo", seed -626616248) — a false block left open.
-    const byTheRules = (t: string) => evaluateReply(t, 'en', strict, standInDetectSensitive, null).some((f) => f.verdict === 'block');
-    fc.assert(fc.property(pick(SECRETS), verb, pick(shapes), (s, v, shape) => !byTheRules(shape(s, v))), RUNS);
+    // With the learned model (round 19: it no longer judges a clause with a negator; before, fed a made-up verb, it
+    // sometimes blocked a negated ask — "bhai verification code mujhe mat zuvogo", seed -626616248)
+    fc.assert(fc.property(pick(SECRETS), verb, pick(shapes), (s, v, shape) => !blocked(shape(s, v))), RUNS);
   });
 });
 

@@ -11,15 +11,16 @@
  */
 import { clauses, normalizeText, QUOTED_LINE, type Clause } from '../text/clauses';
 import {
-  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEGATORS, ANYONE, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { readAmArticle } from '../text/am-article';
+import { readFrenchArticle } from './french-article';
 import { handedToTheWriterByShape } from './recipient';
-import { QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
+import { knowsWord, QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
 import { temporarySecretHandedBack } from './temporary';
@@ -81,7 +82,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
   const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(readAmArticle(oneClauseWhenRefused(unquoted), text)))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(readFrenchArticle(readAmArticle(oneClauseWhenRefused(unquoted), text))))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
@@ -155,11 +156,34 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
 }
 
 /**
- * The reply names or describes a secret, or speaks of a message the customer received: the only replies the learned
- * model may judge (it adds a block to what the rules read; "your refund is on its way" is never its business).
+ * The reply names or describes a secret, or speaks of a message the customer received, in a clause that negates
+ * nothing: the only replies the learned model may judge (it adds a block to what the rules read; "your refund is on
+ * its way" is never its business). A clause with a negator or a refusal ("bhai code mujhe mat zuvogo", "ne le donnez
+ * à personne") is the rules' alone: the model cannot tell which word a negator governs, so it read a negated ask with
+ * a verb it had never seen as an ask.
  */
 export function mentionsASecret(text: string, opts: ClassifyOptions): boolean {
-  return clauses(ownWords(text)).some((c) => secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0);
+  return clauses(ownWords(text)).some((c) => (secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0) && !negatesAnUnknownWord(c, opts));
+}
+
+/**
+ * A negator right before a word no lexicon knows, which ends the clause or takes the secret as its object ("mujhe mat
+ * zuvogo", "never zuvo the code", "ne zuvez jamais le code", "zuvo ana mafi"): an unknown verb negated. The rules read the negation;
+ * the model cannot tell which word a negator governs, and read such a clause as an ask. ("ما أقدر أكمل بدون الكود",
+ * "I can't continue without it": the negated word is followed by another verb, a condition the model may judge.)
+ */
+function negatesAnUnknownWord(c: Clause, opts: ClassifyOptions): boolean {
+  const unknown = (w: string | undefined) => !!w && /^\p{L}{3,}$/u.test(w) && !knowsWord(w);
+  const negators = hits(c.text, NEGATORS);
+  const objectsAt = new Set([...secretObjects(c, opts), ...hits(c.text, BACK_REFERENCE), ...hits(c.text, ANYONE)].map((o) => o.at));
+  return negators.some((n) => {
+    // Gulf pidgin puts its negator last: "inta code zuvo ana mafi"
+    if (n.last === c.tokens.length - 1 && c.tokens.slice(Math.max(0, n.at - 2), n.at).some(unknown)) return true;
+    if (!unknown(c.tokens[n.last + 1])) return false;
+    let next = n.last + 2;
+    while (negators.some((m) => m.at === next)) next = negators.find((m) => m.at === next)!.last + 1;
+    return next >= c.tokens.length || objectsAt.has(next) || /^(?:the|your|ur|le|la|les|votre|ton|ta|tes|vos)$/.test(c.tokens[next] ?? '') && objectsAt.has(next + 1);
+  });
 }
 
 /**
@@ -269,11 +293,13 @@ function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
-const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '(?<=(?:wey|dey|which|that|who) )(?:tell|ask|want)s? (?:you|u)', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
+const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '(?<=(?:wey|dey|which|that|who) )(?:tell|ask|want)s? (?:you|u)', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:و|ف)?(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
-const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا', 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*'].map(foldLetters).join('|')})`, 'u');
+const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا',
+  // (round 19) the asker disowned: "اللي كلمك … مش تبعنا", "… مش من البنك", "کار ما نیست", "ne travaille pas chez nous"
+  '(?:مش|مو|ما هو|ماهو|مب|ليس|مهوب) (?:من ?(?:عندنا|طرفنا|جهتنا|البنك|الشركه)|تبعنا|حقنا|منا|موظف\\S*)', 'كار ما (?:نيست|نبوده)', 'از طرف ما نبوده', "(?:ne travaille|n'est) pas (?:chez|de chez|avec) nous", "(?:isn't|is not|aren't|are not) (?:part of|from|with) (?:our|the) (?:team|bank|company|staff)", 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -378,7 +404,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
 const AFTER_A_BARE_VERB = new Set(['with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
-const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
+const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'lui', 'leur', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
   // a reason or purpose clause after the request is its own business: "…share with me here as I am the official executive"
@@ -431,6 +457,8 @@ function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
   // "ما تقولش لحد الكود": ما before a verb closed by the negative ش negates it (م…ش), it does not ask "what"
   if (clause.tokens[q[0]!.at] === 'ما' && /^\S{2,}ش$/u.test(clause.tokens[q[0]!.at + 1] ?? '')) return false;
   if (tellsTheWording(clause, q)) return false;
+  // (round 19) "type what it says into the app": the message's words go into the app, not to us
+  if (ENTRY_LIKE.test(clause.tokens[q[0]!.at - 1] ?? '') && hits(clause.text, IN_APP).some((p) => p.at > q[0]!.last)) return false;
   return carrierBefore || hits(clause.text, CARRIER).length > 0;
 }
 
@@ -530,6 +558,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const selfCare = hits(t, SELF_CARE_VERBS);
   const reported = context.warned ? hits(t, REPORTED) : [];
   const strangerAsks = askedByAStranger(clause, subordinators);
+  const askers = hits(t, ASKED_BY);
   for (const v of clauseNegated ? [] : verbs) {
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
@@ -540,6 +569,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (persian && sharesAFinalStatement(clause, v)) continue;
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
+    // (round 19) "none of our staff will ask you to read it": a negated asker negates what they would ask for
+    if (askers.some((a) => a.last < v.at && negations.some((n) => n.last < a.at && a.at - n.last <= NEG_REACH))) continue;
     // Pidgin serial verbs: "no read any number wey enter your phone give anybody" — "give" completes the negated "read"
     if (clause.tokens[v.at] === 'give' && verbs.some((u) => u.last < v.at && negations.some((n) => n.last < u.at && u.at - n.last <= NEG_REACH))) continue;
     // "code رو share نکن": a Persian light verb after the verb carries its negation
@@ -673,7 +704,7 @@ function handedOverByObligation(clause: Clause, objects: ObjectHit[]): Requested
 }
 
 /** "Can you …", "ممكن …", "میشه …", "momken …": the reader asked to do something, whatever the verb. */
-const MODAL_ASK = ['can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'would you mind', 'are you able to', 'ممكن', 'تقدر', 'بتقدر', 'تقدري', 'فيك', 'بتقدري', 'مي ?شه', 'ميشه', 'مي ?توني\\S*', 'ميتوني\\S*', 'momken', 'mumkin', 'te2dar', 'fik', 'mishe', 'mitooni\\S*', 'mituni\\S*'];
+const MODAL_ASK = ['can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'would you mind', 'are you able to', 'ممكن', 'تقدر', 'بتقدر', 'تقدري', '(?<!(?:اتصل|يتصل|بيتصل|تتصل|اتصلوا|اتصلو|اتصلت|دق|يدق|رن|يرن) )فيك', 'بتقدري', 'مي ?شه', 'ميشه', 'مي ?توني\\S*', 'ميتوني\\S*', 'momken', 'mumkin', 'te2dar', 'fik', 'mishe', 'mitooni\\S*', 'mituni\\S*'];
 /**
  * "Could you hmm the code over?": a modal question to the reader whose object is a secret asks for it even when the verb
  * is one the lexicons do not know — unless the verb acts on the secret for the customer (reset, change, check), a
@@ -855,10 +886,19 @@ function suffixObject(verbToken: string): boolean {
   return AR_OBJECT_SUFFIX.test(verbToken) || ARABIZI_OBJECT_SUFFIX.test(verbToken) || /^(?:ب|مي ?)\S{3,}(?:ش|يش|يدش|ينش)$/u.test(verbToken) || /^be\S{3,}(?:e?sh|idesh|inesh)$/.test(verbToken);
 }
 
+/** Every request or entry verb, as one list (compiled once). */
+const ANY_VERB = [...STRONG_REQUEST, ...WEAK_ENTRY_VERBS];
+
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   // …but "صوره الايصال" is "a photo of the receipt": a final ه before a definite noun is a noun's construct, not "it"
   if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '');
+  // (round 19) a Persian light verb carries "it" on its first part: "تایپش کن", "واردش کنید"
+  // (the part without the clitic is still the verb: "گزارش دهید" is "report", no "it" in it)
+  if (v.last > v.at && /^\S{3,}ش$/u.test(clause.tokens[v.at] ?? '')) {
+    const bare = [clause.tokens[v.at]!.slice(0, -1), ...clause.tokens.slice(v.at + 1, v.last + 1)].join(' ');
+    if (hits(bare, ANY_VERB).some((h) => h.at === 0 && h.end === bare.length)) return true;
+  }
   // "let me know if it worked": a pronoun after "if/when" is the subject of another clause, not the verb's object
   const subordinators = hits(clause.text, SUBORDINATORS);
   // "same you have to tell me": a modal between the pronoun and the verb keeps them together

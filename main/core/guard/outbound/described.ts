@@ -11,7 +11,7 @@ import { registerLexicon } from '../text/words';
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
 const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|${AR_PFX}(?:رساله|رسائل|مسج|مسدج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
-const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
+const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|chiffres?|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|ارجام|الارجام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
 const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
 
@@ -25,7 +25,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
     `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akh[ae]r\\S*|e akh[ae]r\\S*))`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
-    `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on) (?:the |that |this |your |our )?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
+    `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on|dans|du|de) (?:the |that |this |your |our |le |la |ce |cet |votre |l')?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:qui |que )?(?:sont |est )?(?:arriv\\S*|re[çc]u\\S*|envoy[ée]\\S*)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
     `${DIGITS_WORD} (?:\\S+ ){0,2}?(?:الموجوده|الوارده|المكتوبه|اللي|الي|لي|يلي|ياللي|elli|illi|li|ke|كه|درج ?شده)\\S* (?:\\S+ ){0,3}?(?:في|ف|ب|بال|فال|تو|توي|در)?${CARRIER_WORD}`,
     // digits and a message in one phrase, whatever joins them: "the numbers off that text", "ارقام المسج"
     `${DIGITS_WORD} (?:\\S+ ){0,2}?${CARRIER_WORD}`,
@@ -63,8 +63,10 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `(?:از )?(?:\\S+ ){0,2}(?:پيامك|پيام|اس ام اس|sms)\\S* (?:\\S+ ){0,2}(?:عكس|اسكرين|اسكرين ?شات)`, `${AR_PFX}(?:صوره|سكرين|سكرين ?شوت|تصوير)\\S* (?:\\S+ ){0,1}(?:ل|لل|ال|من|من ال)?(?:رساله|مسج|ميساج|ماسج|sms)\\S*(?! (?:ال)?(?:خطا|ايرور|تتبع|شحن|توصيل|طلب|اوردر|فاتوره|عرض|موعد)\\S*)`,
   ],
   card: [
+    // round 19: the card named before its picture, as South Asian agents write Gulf Arabic: "card ko photo", "card photo front wa back"
+    '(?:card|kart|carte|cart)(?: ko| ka| ki| da| di| el| al| ke)? (?:photo|foto|pic|picture|tasweer|sora|soura|swira)\\S*',
     // round 15, Darija with French: "le numéro complet ديال la carte", "numero dial la carte kamel", "نيميرو تاع الكارت كامل"
-    '(?:le |l |les )?(?:numero|numéro|nimero|nemro|nimiro|chiffres|نيميرو|نومرو|نمرو|لنيميرو|النيميرو)\\S* (?:complet |kaml |kamel |كامل )?(?:dial|dyal|ديال|تاع|نتاع|de|d|del|ta3) ?(?:la |l|el |ال)?(?:carte|cart|kart|karta|كارت|كارط|لاكارط|لاكارت)\\S*',
+    '(?:le |l |les )?(?:numero|numéro|nimero|nemro|nimiro|chiffres|نيميرو|نومرو|نمرو|لنيميرو|النيميرو)\\S* (?:complet |kaml |kamel |كامل )?(?:dial|dyal|ديال|تاع|نتاع|de|d|del|ta3) ?(?:la |le |l|el |ال)?(?:carte|cart|kart|karta|كارت|كارط|لاكارط|لاكارت)\\S*',
     // Arabizi "sawer el card men el jehtein": photograph the card
     '(?:(?:t|te|i|y|ye)?saw+[ae]r|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
     // the card from both sides: "el card men el jehtein", "البطاقة من الجهتين"
@@ -106,7 +108,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:digits?|numbers?|figures) (?:\\S+ ){0,3}?(?:next to|beside|by|near|on) (?:the )?signature',
     `${AR_PFX}(?:ارقام|خانات|رموز|نمر) (?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات|ثلث|الثلث) (?:\\S+ ){0,3}?(?:ال|ب|بال)?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
     `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلاته|الثلاثه|الثلاث|التلات|ثلث|الثلث) (?:ال)?(?:ارقام|خانات|رموز) (?:\\S+ ){0,3}?(?:ال|ب|بال)?(?:ظهر|خلف|ورا|ورى|الخلف|ضهر)\\S*`,
-    '(?:3|تلت|تلات|ثلاث|el 3|al 3) (?:ar2am|arqam|ra2am) (?:\\S+ ){0,2}?(?:wara|khalf|dahr)',
+    '(?:el |al )?(?:3|tlet|tlat|tlata|talat|talata|thalath|تلت|تلات|ثلاث) (?:ar2am|arqam|ra2am|ar9am) (?:\\S+ ){0,3}?(?:wara|khalf|dahr|da7r|dhar)',
     '(?:سه|3) (?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,2}?(?:پشت|پشتي)\\S*',
     // round 13: by place without a count — "the little number on the back", "the small code behind the card" (a phone
     // number on the back is "the number on the back": the size word is what makes it the code)
@@ -121,6 +123,9 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:ar2am|arqam|ar9am|ra2am) (?:el |al )?(?:talata|tlata|talat|tlat|3) (?:\\S+ ){0,3}?(?:wara|khalf|dahr|da7r|dhar)',
   ],
   pin: [
+    // round 19: the digits used at the cash machine, in Arabic and Persian: "الأرقام الأربعة اللي بتستعملها عالصراف", "چهار رقمی که در خودپرداز می‌زنید"
+    `${AR_PFX}(?:ارقام|خانات|نمر)\\S* (?:ال)?(?:4|اربع\\S*) (?:\\S+ ){0,3}?\\S*(?:صراف|atm|ماكينه|مكينه)\\S*`, `(?:ال)?(?:4|اربع\\S*) (?:ال)?(?:ارقام|خانات|نمر)\\S* (?:\\S+ ){0,3}?\\S*(?:صراف|atm|ماكينه|مكينه)\\S*`,
+    '(?:4|چهار) ?(?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,4}?(?:خودپرداز|عابر ?بانك)\\S*', '(?:el |al )?(?:4|arba3a?|arb3a) (?:ar2am|arqam|ar9am) (?:\\S+ ){0,4}?(?:atm|sarraf|seraf|machine)',
     '(?:4|four) (?:digits?|numbers?) (?:\\S+ ){0,5}?(?:atm|cash machine|cash point|cashpoint|machine|keypad|terminal)',
     '(?:numbers?|digits?|code|combination) (?:\\S+ ){0,3}?(?:use|type|enter|punch|key) (?:\\S+ ){0,2}?(?:at|into|on) (?:the )?(?:atm|cash machine|machine|keypad)',
   ],
@@ -150,6 +155,10 @@ export const CONTENT_QUESTION = [
   'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
   // Pidgin: "Wetin e talk?", "wetin the message write?"
   'wetin (?:e|it|dem|dey|the (?:message|text|sms|msg)) (?:talk|say|write|get|carry)\\S*',
+  // …and what is inside it: "wetin dey inside am", "wetin de for inside"
+  'wetin (?:dey|de|be) (?:for )?inside(?: am| it| di \\S+| the \\S+)?',
+  // Gulf pidgin: "number maktub kam?" (what number is written)
+  '(?:\\S+ )?maktu+b (?:kam|shu|sho|wesh|eh|ish)', '(?:kam|shu|sho|wesh|ish) (?:\\S+ )?maktu+b',
   'shu maktoob', 'sho maktoob', 'shu maktub', 'f[ie]e?h?a (?:eh|eih|eeh|e|a|ah|shu|sho|shnu)', 'eh elly maktoob', 'chi neveshte', 'chand bud', 'chand boode', 'chi tooshe', 'chi tushe', 'chi toosh\\S*',
 ];
 

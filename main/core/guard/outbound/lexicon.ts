@@ -21,7 +21,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     `${AR_PFX}كود\\S*`, `${AR_PFX}اكواد\\S*`, `${AR_PFX}رمز\\S*`, `${AR_PFX}otp\\S*`, `${AR_PFX}اوتي ?بي`,
     '(?:ال)?(?:رقم|ارقام|الارقام|الرقم|الرساله|رساله|المسج|مسج|الماسج|ماسج|sms|الاس ام اس|الكلمه) (?:اللي|الي|التي|الذي|اللى|لي|يلي) (?:\\S+ )?(?:توصل|يوصل|تجي|يجي|وصل|وصلت|جا|جت|جال|جالك|جاتك|وصلك|وصلتك|وصلتكم|ارسلت|ارسل|اتبعت|انبعت|بعتنا|ارسلناه|ارسلناها|تم ارسال|جتك|ظهر|ظهرت|بتوصلك|راح تجيك|تجيك)\\S*',
     '(?!كدام|كدوم|كدامين)كد\\S{0,3}', 'كد(?:تون|مون|شون|تان|مان|شان)(?:و|را|رو)?', 'كدي', 'كد ?(?:تاييد|يك ?بار ?مصرف|پيامكي|پيامك ?شده|ارسال ?شده|امنيتي|ورود|پويا)',
-    'رمز ?(?:يك ?بار ?مصرف|پويا|پيامكي|موقت)', '(?:عدد|عددي|شماره|پيامك|پيامكي|اس ام اس|پيام|ارقام|رقم|رقمي|كد|كدي|رمزي) ?(?:كه|كي) (?:\\S+ ){0,3}(?:براتون|برات|برايتان|براي شما|به شما|به گوشيتون|به گوشي شما|روي گوشيتون)? ?(?:\\S+ )?(?:اومد|امد|اومده|امده|رسيد|رسيده|ارسال شد|ارسال شده|فرستاده شد|فرستاديم|(?:اس ام اس|پيامك|sms) شد)\\S*',
+    'رمز ?(?:يك ?بار ?مصرف|پويا|پيامكي|موقت)', '(?:عدد|عددي|شماره|پيامك|پيامكي|اس ام اس|پيام|ارقام|رقم|رقمي|كد|كدي|رمزي) ?(?:كه|كي) (?:\\S+ ){0,3}(?:براتون|برات|برايتان|براي شما|به شما|به گوشيتون|به گوشي شما|روي گوشيتون)? ?(?:\\S+ )?(?:اومد|امد|اومده|امده|بامو|بامه|رسيد|رسيده|ارسال شد|ارسال شده|فرستاده شد|فرستاديم|(?:اس ام اس|پيامك|sms) شد)\\S*',
     // formal: "ارقامی که لحظاتی پیش از طریق پیامک دریافت نمودید" (the digits, then up to five words of when and how)
     '(?:عدد|اعداد|ارقام|رقم|كد|رمز)(?:ي)? (?:كه|كي) (?:\\S+ ){0,5}(?:دريافت|مشاهده) (?:نموديد|كرديد|كردين|كردي|فرموديد)',
   ],
@@ -48,9 +48,9 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'كد ?(?:cvv|امنيتي|سه ?رقمي)\\S*', 'سي ?وي ?وي\\S*', '(?:3|سه) ?رقم (?:\\S+ )?(?:پشت|پشتي)\\S*',
   ],
   national_id: [
-    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'nric(?: number| no| card)?', 'nric', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'el ?ra2m el ?2awmy', 'code ?e? ?mell?i', 'kode? ?mell?i', 'shomare ?(?:ye )?mell?i', 'kart ?e? ?melli',
+    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'nric(?: number| no| card)?', 'nric', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'bvn(?: number| no)?', 'el ?ra2m el ?2awmy', 'code ?e? ?mell?i', 'kode? ?mell?i', 'shomare ?(?:ye )?mell?i', 'kart ?e? ?melli',
     `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:بطاق|كارنيه|كرت)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي|وطني|الوطني|تعريف|التعريف)\\S*`, '(?:ال)?سمي(?:ت|ه)\\S* (?:ال)?كامل\\S*', `${AR_PFX}رقم(?:ك|كم|ه|ي)? (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
-    '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', '(?:نمبر|شماره|كاپي|كابي|عكس) ?(?:ي )?تذكره\\S*', 'تذكره ?(?:ي )?(?:الكترونيكي|تابعيت)\\S*', '(?:ال)?(?:لا ?)?كارط ناسيونال\\S*', '(?:la )?cart[e]? nationale?', "carte d'identit[eé]", '(?:numero|numéro|num|n°|raqm|ra9m|r9m|noumro|nemra) (?:de la |de |dyal |d |l |el |la )?cin', 'cin', '(?:el |al )?(?:beta2a|bita2a|bitaqa|bataqa|carte?) (?:el |al |l)?(?:watani(?:ya|yya|ye|a)?|nationale?)', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
+    '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', '(?:نمبر|شماره|كاپي|كابي|عكس) ?(?:ي )?تذكره\\S*', 'تذكره ?(?:ي )?(?:الكترونيكي|تابعيت)\\S*', '(?:ال)?(?:لا ?)?كارط ناسيونال\\S*', '(?:la |le )?cart[e]? nationale?', "carte d'identit[eé]", '(?:numero|numéro|num|n°|raqm|ra9m|r9m|noumro|nemra) (?:de la |de le |de |dyal |d |l |el |la |le )?cin', 'cin', '(?:el |al )?(?:beta2a|bita2a|bitaqa|bataqa|carte?) (?:el |al |l)?(?:watani(?:ya|yya|ye|a)?|nationale?)', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
   full_name: [
     'full (?:legal )?names?(?: (?:exactly )?as (?:it (?:appears|is) |written |shown )?(?:on|in) (?:your |the )?(?:id|id card|card|passport|iqama|national id))?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'buong pangalan', 'esm ?e? ?kamel\\S*', '(?:esm|ism|isim|esem)\\S* (?:el |al |l)?(?:kamel|kaamel|kamil|rubaa?3?i|roba3?i|rba3i|thulathi|tholathi|tholasi|tlete|tlate|tlati|tholathy)', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel', '(?:smit|smiyt|smyt|ismit|esmit|smitt)\\S* (?:l |el )?(?:kamla|kamlah|kamel|kaamla|kamila)',
@@ -82,12 +82,18 @@ export const LAST_DIGITS = [
 ];
 
 /** Verbs that ask the reader to hand something over (to whoever is writing). */
+/** French (and Amazigh speakers' French) verbs of handing over: "envoyez-moi", "m'envoyer", "transmettez", "dictez-lui", "donnez-lui". */
+const FRENCH_HANDING = ["(?:m'|nous |me |lui )?envoy\\S*", 'envoie', "(?:m'|me |lui )?transm[ei]t\\S*", '(?:me |lui )?communiqu(?:er|ez|e|es)', 'donn(?:e|ez|er)', 'dict(?:e|ez|er)', 'lis(?:ez)?', 'partag(?:e|ez|er)', 'fourni(?:r|ssez)', 'indiqu(?:e|ez|er)'];
+
 export const STRONG_REQUEST = [
-  'send', 'give', 'gimme', 'tell', 'share', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply(?: back)?(?: to (?:this|the|our|my) (?:message|chat|text|dm|email|e-mail|sms))? with', 'respond with', '(?:reply|respond|revert)(?: back)? w', '(?:reply|respond|answer|write back) (?:back )?to (?:them|him|her|us|me|it) with', 'hold(?= (?:up )?(?:your |the )?(?:credit |debit |bank )?card)', 'read', 'read out', 'call out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'pop', 'chuck', 'bung', 'whack', 'flick', 'shoot', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'revert(?: back)?(?: with)?', 'intimate', 'copy', 'photograph', 'take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'read (?:out|back|aloud)',
+  ...FRENCH_HANDING,
+  'send', 'give', 'gimme', 'tell', 'share', 'hand(?= (?:him|her|them|us|me)(?: |$))',
+  // Gulf pidgin "kitab hina" (write here), "kallim ana" (tell me)
+  'k[ie]tab(?= (?:hina|hena|ana|lana)(?: |$))', 'kall?im(?= (?:ana|hina|lana)(?: |$))', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply(?: back)?(?: to (?:this|the|our|my) (?:message|chat|text|dm|email|e-mail|sms))? with', 'respond with', '(?:reply|respond|revert)(?: back)? w', '(?:reply|respond|answer|write back) (?:back )?to (?:them|him|her|us|me|it) with', 'hold(?= (?:up )?(?:your |the )?(?:credit |debit |bank )?card)', 'read', 'read out', 'call out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'pop', 'chuck', 'bung', 'whack', 'flick', 'shoot', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'revert(?: back)?(?: with)?', 'intimate', 'copy', 'photograph', 'take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'read (?:out|back|aloud)',
   '(?:و|ف)?(?:موافا|مواف)\\S*', 'inform', 'communicate', 'relay', 'dictate', 'advise', 'let (?:me|us) have', 'update (?:me|us) with', 'hit (?:me|us) with', 'pass (?:me|us)', 'note (?:it |them )?(?:here|below|down here)',
   '(?:و|ف)?(?:اقرا|اقري|تقرا|تقري)(?:لي|ليا|لنا|هالي|هولي|هلي|ها|ه)?', 'قر(?:ا|ي|و)(?= (?:ليه|ليها|ليهم|له|لها|لهم|ليا|لينا)(?: |$))', '(?:و|ف)?حول(?:ها|ه|هم|يها|يه|و|وها|ولي|هالي|هولي|هلي)(?= (?:لي|ليا|لنا|لينا|على|علي|ع|عل|الى|لرقم|للرقم|لهذا|لهاد|لهذه|لدا)(?: |$))', '(?:و|ف)?كلم(?:و|ه|ها|هم|ني|نا|يني)(?= ب\\S{2,})', '(?:و|ف)?(?:صيفط|سيفط|صيفت|سيفت|صيفطي|طرش|احكي|احكيل|حكيل|خبرن|قلي|قليلي|ابعث|بعث|ابعتي|عطين|عطيني|اعطين|اعطيني)\\S*', 'sifet\\S*', 'sayfet\\S*', 'sift\\S*', '7ki\\S*', '7akil\\S*', 'khabbir\\S*', 'tarrish\\S*', 'b3at\\S*', '7aw+[aei]?l(?:o|ou|u|oh|ha|hom|holi|hali|olna)?(?= (?:3al|3ala|3la|3a|la|li|lina|lena|liya|to|for)(?: |$))', 'ba3t(?:o|u|ih|iha|ha|hom|oh|ouh|ola|ouli|oli)', 'bekhoon\\S*', 'bekhun\\S*', 'begoo', 'begu', 'bego\\S*', 'bede\\S*', 'befres\\S*',
   '(?:مرقوم|اعلام|ارسال|ذكر|بيان|درج|عنوان|ابلاغ|اطلاع|ارائه|تحويل|گزارش|اعلان|ثبت|پاسخ|جواب|بارگذاري|بارگزاري|اپلود|آپلود|upload) (?:ب)?(?:فرماي|نماي|كني|كن|ده|دهيد|دهي|دهند|دي|ديد|دين)\\S*', 'در اختيار (?:\\S+ ){0,3}قرار (?:ب)?(?:ده|دهيد|دهي|دي)\\S*',
-  'ab3at\\S*', 'eb3at\\S*', 't[ei]b3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3at(?:i)?ni', 'a3tni', '3atna', 'a?3t[ie]{1,2}(?:h|ha|hom|hum|ah)', '(?:ت|و|ف)?(?:كول|گول)(?:ي|يلي|لي|ين)', '(?:ت|و|ف)(?:كل|گل)(?:ي|يلي|لي|ين)', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', 'e?d+il(?:o|oh|u|ha|hom)', 'ed+el(?:o|oh|u|ha|hom)', 'ed+ih(?:a|om)', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
+  'ab3at\\S*', 'eb3at\\S*', 't[ei]b3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3at(?:i)?ni', 'a3tni', '3atna', 'a?3t[ie]{1,2}(?:h|ha|hom|hum|ah)', '(?:ت|و|ف)?(?:كول|گول|جول)(?:ي|يلي|لي|ين|هالي|هولي|هالنا|هولنا)', '(?:ت|و|ف)(?:كل|گل)(?:ي|يلي|لي|ين)', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', 'e?d+il(?:o|oh|u|ha|hom)', 'ed+el(?:o|oh|u|ha|hom)', 'ed+ih(?:a|om)', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
   // Sudanese رسلو لي, Dari روان کو / روان کنین, Iraqi انطيني / كله (tell him) before the secret, Taglish paki-send, Levantine Arabizi ba3atli
   '(?:و|ف)?رسل(?:ي|يلي|و|ولي|وه|ها|هو|يه|يها|يهو|لي|ولنا)', 'رسل(?= (?:لينا|لي|ليا|لنا)(?: |$))', 'روان (?:كن|كو|كنين|كنيد|بكن|بكنيد|بكنين|نماييد|نمايين)\\S*', '(?:و|ف)?انطي\\S*', 'نطيني', '(?:و|ف)?وري(?:ني|نا|لي)', 'warr?[ie]ni', 'warr?[ie]na', '(?:و|ف|ا|وا|فا)?(?:كل|گل)(?:ه|ها|هم)(?= ال\\S*(?:رقم|رمز|كود|ارقام|باسورد|پين))',
   // MSA "الرد على هذه الرسالة بالرمز": reply with, when a ب-object follows
@@ -99,15 +105,16 @@ export const STRONG_REQUEST = [
   'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
   '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|ابلاغ|افاد|اعلام|دز|صور(?!ت (?:گرفت|مي ?گير|ميگير|پذيرفت|مي ?پذير|بگير|نگرفت))|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|داير|دايرين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد|خصني|خصنا|خاصني|خاصنا|لازمني|لازمنا|بغيت|بغينا)\\S*',
   `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
-  'بعت(?:لي|يلي|لنا|ي ?لي)', 'كتب ?(?:لي|ليا|لينا|لنا)', 'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|فارورد|فوارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
+  'بعت(?:لي|يلي|لنا|ي ?لي)', 'كتب ?(?:لي|ليا|لينا|لنا)', 'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|فارورد|فوارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بو?گو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
 ];
 
 /** The verbs that hand a thing over, when their object is left out after a secret was named: "Got the code? Share." */
 export const TRANSFER_VERBS = [
   'send', 'share', 'forward', 'give', 'tell', 'provide', 'paste', 'text', 'dm', 'whatsapp', 'pass', 'hand over', 'drop', 'submit', 'send over', 'send across',
   '(?:ذكر|اعلام|ارسال|مرقوم|درج) (?:ب)?(?:فرماي|نماي|كن)\\S*', 'بفرماي(?:يد|ين)', 'بنويس\\S*', 'تايپ كن\\S*',
-  '(?:و|ف)?(?:ابعت|ارسل|ابعث|صيفط|سيفط|دز|عط|اعط|اد|قول|قل|شارك|هات)\\S*', 'بفرست\\S*', 'بفرس\\S*', 'بده\\S*', 'بدي(?:د|ن)', 'بگو\\S*', 'بگي(?:د|ن)',
+  '(?:و|ف)?(?:ابعت|ارسل|ابعث|صيفط|سيفط|دز|عط|اعط|اد|قول|قل|جول|شارك|هات)\\S*', 'بفرست\\S*', 'بفرس\\S*', 'بده\\S*', 'بدي(?:د|ن)', 'بو?گو\\S*', 'بگي(?:د|ن)',
   'رسل(?:و|ي|ها|يه)\\S*', 'روان (?:كن|كو|كنين|كنيد)\\S*', 'paki ?send\\S*',
+  ...FRENCH_HANDING,
   'befrest\\S*', 'bede\\S*', 'bego\\S*', 'begid', 'begin', 'begi', 'begu', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*',
 ];
 
@@ -119,11 +126,11 @@ export const SELF_CARE_VERBS = [
 ];
 
 /** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
-export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
+export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
-  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use', 'تايپ (?:كن|كنيد|بكن|كني|كنين|نماييد|بفرماييد)\\S*', '(?:type|taip|tayp) kon\\S*', 'bezan\\S*', 'bzan\\S*',
+  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use', 'تايپ(?:ش|شو|شون)? (?:كن|كنيد|بكن|كني|كنين|نماييد|بفرماييد)\\S*', '(?:type|taip|tayp) kon\\S*', 'bezan\\S*', 'bzan\\S*',
   '(?:و|ف)?(?:ادخل|دخل|ادخال)\\S*', 'وارد (?:كن|بكن|كني|نماي|بفرماي)\\S*', 'بزن(?:يد|ين)?', 'vared kon\\S*', 'dakhel\\S*', 'ad5al\\S*', 'da5al\\S*',
 ];
 
@@ -131,25 +138,40 @@ export const WEAK_ENTRY_VERBS = [
 export const SOFT_REQUEST = [
   'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
   // Yemeni اشتي منك "I want from you"
-  'اشتي', 'نشتي', 'ashti', 'nishti', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
+  'اشتي', 'نشتي', 'ashti', 'nishti', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو(?! من )', 'ما هي(?! من )', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
+  "j'ai besoin", 'nous avons besoin', 'il me faut', 'merci de', 'svp', "s'il vous pla[iî]t", '(?:pourriez|pouvez|peux|pourrais) (?:vous|tu)', 'quel(?:s|le|les)?',
   'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
+];
+
+/**
+ * Anyone but us, as the one a warning keeps the secret from: "anyone who asks", "لأي حد", "هر کسی", Sudanese "زول".
+ * Part of `NEGATION` for the rules; apart, because a clause with one of these and no negator can still be an ask
+ * ("يا زول الرمز … رسلو لي": "hey man, send me the code").
+ */
+export const ANYONE = [
+  'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'caller', 'callers', 'whoever', 'whomever',
+  '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', 'هر ?(?:كس|كي|كسي)\\S*', 'زول', 'اي زول', 'كسي', 'ديگران', 'ديگري', 'kasi', 'ahad', '7ad', 'hadd',
 ];
 
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
   ...REFUSAL_WORDS,
-  'never', 'not', 'dnt', 'dun', "needn't", 'neednt', 'need not', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'caller', 'callers', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
-  'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو|اول|بعد|قبل|لحد|لغايه|حتي|زي|مثل|قد|كل|طول|وقت) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', '(?:و|ف)?اوع(?:ي|ا)', '(?:و|ف)?اياك', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'محد', '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', '(?:و|ف)?ما?[تيناب]\\S{2,}ش', 'حافظ\\S*',
-  'هر ?(?:كس|كي|كسي)\\S*', 'whoever', 'whomever', 'زول', 'اي زول',
-  'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'كسي', 'ديگران', 'ديگري', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*',
+  ...ANYONE,
+  'never', 'not', 'dnt', 'dun', "needn't", 'neednt', 'need not', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
+  'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو|اول|بعد|قبل|لحد|لغايه|حتي|زي|مثل|قد|كل|طول|وقت) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', '(?:و|ف)?اوع(?:ي|ا)', '(?:و|ف)?اياك', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'محد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', '(?:و|ف)?ما?[تيناب]\\S{2,}ش', 'حافظ\\S*',
+  'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*',
   // Persian formal negative imperatives: the light verb carries the negation ("ارسال ننمایید", "اعلام نفرمایید", "روان نکنین")
   'ننماي\\S*', 'نفرماي\\S*', 'نكني(?:د|ن)', 'نكن', 'نكنيد', 'نكنين', 'ننمود\\S*', 'نكنيم',
-  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', '(?:ما ?في|مافيش|ما فيش|لا) (?:داعي|حاجه|لزوم)', 'no need', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'nade', 'nadid', 'nagu', 'nagid',
+  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', '(?:ما ?في|مافيش|ما فيش|لا) (?:داعي|حاجه|لزوم)', 'no need', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'نوگو\\S*', 'nade', 'nadid', 'nagu', 'nagid',
   'huwag', 'wag', 'hwag', 'hindi',
+  // French "ne … jamais/personne", elided "n'envoyez"; Gulf pidgin "mafi" (no, don't)
+  "ne(?= (?:\\S+ ){1,3}(?:jamais|pas|personne|rien|plus|aucun\\S*)(?: |$))", "n'\\S+", 'jamais', 'personne', 'aucun\\S*', 'mafi', 'mafee', 'mafish', 'mafeesh',
   // Hinglish "mat bataiye", "nahi maangte"
   'mat', 'nahi', 'nahin',
-  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'kasi', 'la', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat\\S*sh', 'msh', 'mesh', 'abadan', 'never ever', 'ahad', '7ad', 'hadd',
+  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
 ];
+/** `NEGATION` without `ANYONE`: the words that negate or warn. */
+export const NEGATORS = NEGATION.filter((w) => !ANYONE.includes(w));
 
 /** Refusal words that govern a whole clause wherever they stand (Persian puts them last: "از ارسال کد خودداری کنید"). */
 /** …but "to avoid" states a purpose ("enter it there to avoid deactivation"), it refuses nothing. */
@@ -169,7 +191,7 @@ export const NOT_REALLY_NEGATION = [
 export const WRITER_ACTS = ['we', 'i', "i'll", "we'll", 'ill', "we've", "i've", 'we have', 'i have', 'will', 'system', 'automatically', 'سوف', 'راح', 'رح', 'سنقوم', 'سيتم', 'يتم', 'تم', 'هيتم', 'حيتم', 'هنقوم', 'بنقوم', 'نحن', 'احنا', 'هن(?:بعت|رسل)\\S*'];
 
 /** The reader as subject: "can you send" is a request even after "will". */
-export const READER = ['you', 'u', "you'll", 'you will', "you'd", "u'll", 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
+export const READER = ['you', 'u', 'vous', "you'll", 'you will', "you'd", "u'll", 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
 
 /** "to you": the thing goes to the customer, not from them. */
 export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you', 'لك', 'ليك', 'لكم', 'اليك', 'اليكم', 'عليك', 'لحضرتك', 'لجنابك', 'على (?:جوالك|رقمك|موبايلك|تلفونك|ايميلك|بريدك)', 'براتون', 'برات', 'برايتان', 'براي شما', 'به شما', 'به گوشي\\S*', 'lak', 'leek', 'lik'];
@@ -186,15 +208,18 @@ export const TO_READER_PLACE = [
 ];
 
 /** This conversation as a place: it overrides a page, box or field named beside it ("the reply box below", "در همین صفحه گفتگو"). */
-export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena'];
+export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena', 'ici'];
 
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'inja', 'dito', 'sa akin', 'sa amin', 'برايم', 'بريم'];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم'];
 
 export const IN_APP = [
-  '(?:in|into|on|at) (?:the |our |your |official |the official )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
+  // (Pidgin "inside di app", "for di ATM")
+  '(?:in|into|on|at|inside|for(?= di | dat )) (?:the |our |your |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
   '(?:في|على|ب|علي|جوه|داخل) ?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|موقع|خانه|شاشه|صفحه|الصراف|صراف|جهاز|ماكينه|الاب|اپ|app)\\S*', 'بالتطبيق\\S*', 'بالموقع\\S*', 'بالخانه\\S*',
-  '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', 'f el app', 'fe el app', '3al app',
+  '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', "dans (?:l'|la |votre |ton |notre )?(?:appli\\S*|app|site|espace client|distributeur|guichet)", "(?:dans|sur) l'(?:appli\\S*|[ée]cran)",
+  // Gulf pidgin puts the place first: "app fi", "ATM fi", "machine fi"
+  '(?:app|application|atm|atm machine|machine|website) fi', 'f el app', 'fe el app', '3al app',
   // Taglish "sa app mismo", "sa mismong app"
   'sa (?:mismong |inyong |iyong |ating |aming )?(?:app|application|website|site)\\S*',
 ];
