@@ -59,7 +59,7 @@ for (let d = 0; d <= 9; d++) put(d, String(d));
 put(DOUBLE, 'double');
 put(TRIPLE, 'triple');
 put(OH, 'oh');
-put(FILLER, 'uh uhh um umm uhm er erm ah eh hmm يعني اه ااه امم اممم ممم ايه یعنی اوم خب');
+put(FILLER, 'uh uhh um umm uhm er erm ah eh hmm ee eee euh يعني اه ااه ام امم اممم ممم ايه یعنی اوم خب');
 put(AMOUNT, 'hundred hundreds thousand thousands million cent cents mille meya miya alf sad hezar مية مئه ميه مائه ميت ميتين مئتين الف الاف مليون صد هزار میلیون');
 
 /** Where each run's words start and end in the original text, its groups and their digits. */
