@@ -15,7 +15,7 @@ import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
 import type { Cue } from './lexicon';
-import { maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
+import { fillerAt, FILLERS, maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
 import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
 
 export interface NumberCandidate extends SpokenRun {
@@ -203,13 +203,24 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       // the next message of a chat export by the same writer ("0553\n[09:15, 4/12/2026] Chidi: 841 927")
       const message = lines === 1 && s.charCodeAt(k - 1) === 0x0a ? nextMessageBySameWriter(s, t.start, k) : 0;
       k += message;
+      // a hesitation between groups, with separators around it ("05, um, 52", "٠٥٠، يعني، ٣٣٤", "055 uh 233")
+      const filler = !message && k > t.end && lines === 0 ? fillerAt(s, k) : 0;
+      let hesitation = false;
+      if (filler) {
+        let m = k + filler;
+        while (m < s.length && m - k - filler < MAX_SEPARATOR && s.charCodeAt(m) !== 0x0a && separatorUnit(s.charCodeAt(m))) m++;
+        if (m > k + filler) {
+          k = m;
+          hesitation = true;
+        }
+      }
       if (k === t.end || lines > 1 || pictographs > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
       const next: Token | null = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
       if (!next || next.start !== k || next.digits.length === next.letters) break;
-      if (ellipsis || dots > 1 || pictographs || message) odd = true;
+      if (ellipsis || dots > 1 || pictographs || message || hesitation) odd = true;
       // a comma between groups of digits is a pause in dictation ("4338, 5377, 1847, 1887"), read as one
       if (message > 0) next.apart = true;
-      if (message > 0 || (commas > 0 && t.digits.length >= 2 && next.digits.length >= 2)) pauses++;
+      if (message > 0 || hesitation || (commas > 0 && t.digits.length >= 2 && next.digits.length >= 2)) pauses++;
       t = next;
     }
     i = Math.max(i + 1, toks[toks.length - 1]!.end);
@@ -228,13 +239,14 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
 
 /**
  * The cheap test for `typedRuns`: a digit beside a confusable letter that stands in no Latin word, a keycap, an
- * ellipsis or a pictograph after a digit, three groups apart by commas, a chat export's next line after a digit. Every
+ * ellipsis or a pictograph after a digit, three groups apart by commas, a chat export's next line after a digit, a
+ * hesitation word between a digit and the next. Every
  * branch opens with a digit (the letter before one is looked behind for), so the engine tries it only where a digit
  * stands, never at every "o" or "l" of the message.
  */
 const D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2})`,
+  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?:${FILLERS})[ ,،.]+${D})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');

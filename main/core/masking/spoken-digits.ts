@@ -88,7 +88,7 @@ const alternation = (latin: boolean): string =>
 const LATIN_WORDS = alternation(true);
 const ARABIC_WORDS = alternation(false);
 /** Between two digit words: a space, a comma, "..", a line break, and a hesitation ("واحد امم صفر"). */
-const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => wordPattern(w)).join('|');
+export const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => wordPattern(w)).join('|');
 const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n…]+)?`;
 // one branch per script: the engine tries the Latin words only where a Latin letter follows the space
 // ("واثنين وثلاثة": the Arabic "and" written onto the words)
@@ -121,6 +121,15 @@ interface Token {
   start: number;
   end: number;
   value: number;
+}
+
+/** Length of a hesitation word ("um", "يعني", "ee") standing alone at `i`, 0 if none. */
+export function fillerAt(text: string, i: number): number {
+  if (WORD_UNIT[text.charCodeAt(i - 1)]) return 0;
+  let e = i;
+  while (e < text.length && e - i < 8 && WORD_UNIT[text.charCodeAt(e)]) e++;
+  if (e === i || WORD_UNIT[text.charCodeAt(e)]) return 0;
+  return WORDS.get(foldKeyword(text.slice(i, e))) === FILLER ? e - i : 0;
 }
 
 /** Between two digit words of one group: spaces and a hyphen ("twenty-seven", "five-nine-two"). */
