@@ -8,7 +8,7 @@ import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, 
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
-import { readTypedNumbers, type NumberCandidate } from './number-reader';
+import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 
 const NORM = NORM_TABLE;
@@ -1951,23 +1951,30 @@ function oneSlip(a: string, b: string): boolean {
  */
 function findNearCopies(scan: Scan): void {
   const s = scan.norm;
-  let runs: NumberCandidate[] | undefined;
-  for (let k = 0, found = scan.found.length; k < found; k++) {
-    const f = scan.found[k]!;
+  if (!scan.found.some((f) => f.type === 'NATIONAL_ID' || f.type === 'PHONE' || f.type === 'CARD')) return;
+  // (a value and its copy hold sixteen digits or more: most messages have fewer, and are not read again)
+  let digits = 0;
+  for (let i = 0; i < s.length && digits < 16; i++) if (isDigit(s.charCodeAt(i))) digits++;
+  if (digits < 16) return;
+  const targets: Array<{ f: Found; id: string; idAsPhone: boolean }> = [];
+  for (const f of scan.found) {
     if (f.type !== 'NATIONAL_ID' && f.type !== 'PHONE' && f.type !== 'CARD') continue;
     const id = f.end - f.start <= 30 ? s.slice(f.start, f.end).replace(/[^0-9]/g, '') : '';
     if (id.length < 8) continue;
     // (a valid code the doubt in the message left to the phone reading: "the correct code is 09…, not 08…")
     const idAsPhone = f.type === 'PHONE' && id.length === 10 && (iranCodeValid(id) || saudiIdValid(id));
-    if (f.type !== 'NATIONAL_ID' && !idAsPhone && !mistakeTalk(scan)) continue;
-    // (a correction holds a few numbers: a message of many is a list, and comparing each pair would cost its square)
-    runs ??= readTypedNumbers(s).filter((r) => r.digits.length >= 8 && r.digits.length <= 19);
-    if (runs.length > MAX_CORRECTION_NUMBERS) return;
+    if (f.type === 'NATIONAL_ID' || idAsPhone || mistakeTalk(scan)) targets.push({ f, id, idAsPhone });
+  }
+  if (!targets.length) return;
+  const runs = readTypedNumbers(s).filter((r) => r.digits.length >= 8 && r.digits.length <= 19);
+  // (a correction holds a few numbers: a message of many is a list, and comparing each pair would cost its square)
+  if (runs.length > MAX_CORRECTION_NUMBERS) return;
+  for (const { f, id, idAsPhone } of targets) {
     for (const r of runs) {
       readerSteps.count++;
       if (r.start < f.end && f.start < r.end) continue;
       const near = mistakeTalk(scan) ? oneSlip(id, r.digits) || (Math.abs(r.digits.length - id.length) <= 2 && r.digits.startsWith(id.slice(0, 3))) : (f.type === 'NATIONAL_ID' || idAsPhone) && oneSlip(id, r.digits);
-      if (!near || claimedAt(scan, r.start) >= 0 && !scan.found.some((g) => g.start <= r.start && g.end > r.start)) continue;
+      if (!near || (claimedAt(scan, r.start) >= 0 && !scan.found.some((g) => g.start <= r.start && g.end > r.start))) continue;
       if (idAsPhone) f.type = 'NATIONAL_ID';
       const at = scan.found.find((g) => g.start < r.end && r.start < g.end);
       // a slip read as a phone (an Iranian code's leading 0) is the ID's; one read as nothing (a round figure) still is

@@ -15,7 +15,7 @@ import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
 import type { Cue } from './lexicon';
-import { fillerAt, FILLERS, maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
+import { fillerAt, FILLER_START, FILLERS, maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
 import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
 
 export interface NumberCandidate extends SpokenRun {
@@ -246,7 +246,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
  */
 const D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?:${FILLERS})[ ,،.]+${D})`,
+  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');

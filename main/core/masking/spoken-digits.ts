@@ -89,6 +89,8 @@ const LATIN_WORDS = alternation(true);
 const ARABIC_WORDS = alternation(false);
 /** Between two digit words: a space, a comma, "..", a line break, and a hesitation ("واحد امم صفر"). */
 export const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => wordPattern(w)).join('|');
+/** The letters a filler may start with, as a class (a pattern tests it before trying the words). */
+export const FILLER_START = `[${[...new Set([...WORDS].filter(([, v]) => v === FILLER).flatMap(([w]) => [...(VARIANTS.get(w[0]!) ?? w[0]!)]))].join('')}]`;
 const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n…]+)?`;
 // one branch per script: the engine tries the Latin words only where a Latin letter follows the space
 // ("واثنين وثلاثة": the Arabic "and" written onto the words)
