@@ -89,8 +89,10 @@ const LATIN_WORDS = alternation(true);
 const ARABIC_WORDS = alternation(false);
 /** Between two digit words: a space, a comma, "..", a line break, and a hesitation ("واحد امم صفر"). */
 export const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => wordPattern(w)).join('|');
-/** The letters a filler may start with, as a class (a pattern tests it before trying the words). */
-export const FILLER_START = `[${[...new Set([...WORDS].filter(([, v]) => v === FILLER).flatMap(([w]) => [...(VARIANTS.get(w[0]!) ?? w[0]!)]))].join('')}]`;
+/** The letters a filler may start with, as a class (a pattern tests it before trying the words) and as a set. */
+const FILLER_FIRST_LETTERS = [...new Set([...WORDS].filter(([, v]) => v === FILLER).flatMap(([w]) => [...(VARIANTS.get(w[0]!) ?? w[0]!)]))];
+export const FILLER_START = `[${FILLER_FIRST_LETTERS.join('')}]`;
+const FILLER_FIRST: ReadonlySet<number> = new Set([...FILLER_FIRST_LETTERS, ...FILLER_FIRST_LETTERS.map((c) => c.toUpperCase())].map((c) => c.charCodeAt(0)));
 const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n…]+)?`;
 // one branch per script: the engine tries the Latin words only where a Latin letter follows the space
 // ("واثنين وثلاثة": the Arabic "and" written onto the words)
@@ -127,7 +129,7 @@ interface Token {
 
 /** Length of a hesitation word ("um", "يعني", "ee") standing alone at `i`, 0 if none. */
 export function fillerAt(text: string, i: number): number {
-  if (WORD_UNIT[text.charCodeAt(i - 1)]) return 0;
+  if (!FILLER_FIRST.has(text.charCodeAt(i)) || WORD_UNIT[text.charCodeAt(i - 1)]) return 0;
   let e = i;
   while (e < text.length && e - i < 8 && WORD_UNIT[text.charCodeAt(e)]) e++;
   if (e === i || WORD_UNIT[text.charCodeAt(e)]) return 0;
