@@ -8,6 +8,7 @@ import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, 
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
+import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 
 const NORM = NORM_TABLE;
@@ -47,6 +48,7 @@ interface Scan extends ContextText {
   otpTalk: number;
   persian: number;
   mistake: number;
+  lineTalk: number;
   /** Dates no word gives a role to (start, end pairs): a birth date restated ("= 4 Oct 1986") is found among them. */
   plainDates: number[];
 }
@@ -85,6 +87,17 @@ const MISTAKE_TALK = /wrong|mistake|invalid|not valid|incorrect|correct (?:one|i
 function mistakeTalk(scan: Scan): boolean {
   if (scan.mistake < 0) scan.mistake = MISTAKE_TALK.test(scan.norm) ? 1 : 0;
   return scan.mistake === 1;
+}
+
+/**
+ * The message is about a phone line — its calls, credit, SIM or signal ("الرقم 92845116 ما يستقبل مكالمات", "the
+ * number 66193402 has no signal"): a bare "number" word then names a phone, even before one block of digits.
+ */
+const LINE_TALK = /(?<![\p{L}])(?:ال|و|ب)*(?:خط|خطي|مكالم[اةه]ت?|مكالمه|يستقبل|يتصل|رصيد|شريح[هة]|سيم|تغطي[هة]|الشبك[هة]|شبك[هة]|باق[هة]|تعبئ[هة]|عبيت|معبي)(?![\p{L}])|\b(?:sim|signal|calls?|credit|recharged?|top ?up|coverage|roaming|no service)\b|شارژ|سیم ?کارت|آنتن|تماس/iu;
+
+function lineTalk(scan: Scan): boolean {
+  if (scan.lineTalk < 0) scan.lineTalk = LINE_TALK.test(scan.norm) ? 1 : 0;
+  return scan.lineTalk === 1;
 }
 
 function passportTalk(scan: Scan): boolean {
@@ -204,8 +217,12 @@ function eraMarkEnd(s: string, end: number): number {
 
 // ------------------------------------------------------------------ e-mail, URL, IBAN, passport tokens
 
-function isLocalPartChar(c: number): boolean {
-  return isDigit(c) || isLatinLetter(c) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d;
+/**
+ * A local part's characters; Arabic letters too right against the "@": an address typed with the keyboard left on
+ * Arabic ("غخعسثبزئ@gmail.com"; "انستقرام @rashid.store" is a word and a handle).
+ */
+function isLocalPartChar(c: number, arabic: boolean): boolean {
+  return isDigit(c) || isLatinLetter(c) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d || (arabic && isArabicLetter(c));
 }
 
 /**
@@ -218,12 +235,13 @@ function findEmails(scan: Scan): void {
   for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
     if (at < after) continue;
     let p = at - 1;
-    if (s.charCodeAt(p) === 0x20) p--;
+    const spaced = s.charCodeAt(p) === 0x20;
+    if (spaced) p--;
     const localEnd = p + 1;
-    while (p >= after && isLocalPartChar(s.charCodeAt(p))) p--;
+    while (p >= after && isLocalPartChar(s.charCodeAt(p), !spaced)) p--;
     let start = p + 1;
     // the local part starts with a letter or digit
-    while (start < localEnd && !(isDigit(s.charCodeAt(start)) || isLatinLetter(s.charCodeAt(start)))) start++;
+    while (start < localEnd && !(isDigit(s.charCodeAt(start)) || isLatinLetter(s.charCodeAt(start)) || isArabicLetter(s.charCodeAt(start)))) start++;
     if (start >= localEnd) continue;
     EMAIL_DOMAIN_RE.lastIndex = at + 1;
     const m = EMAIL_DOMAIN_RE.exec(s);
@@ -1194,7 +1212,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // in groups; a number with a trunk "0" and no word at all must be in groups ("0661 23 45 67") or a mobile's full
     // length ("07701234567"), and not labelled as an ID or an order
     const unlabelled = d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !ID_CUES.has(c as Cue);
-    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && n >= 10 && unlabelled);
+    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && ((n >= 10 && unlabelled) || (c === Cue.PHONE_WEAK && lineTalk(scan))));
     if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
     // "رقم جوالي 733456789": a mobile as dialled at home where no trunk zero is written (Yemen, nine digits from 7),
     // after a phone's own word
@@ -1904,38 +1922,64 @@ function findDigitRuns(scan: Scan): void {
   }
 }
 
-const DIGIT_BLOCK = /(?<![0-9])[0-9]{8,15}(?![0-9])/g;
+const MAX_CORRECTION_NUMBERS = 8;
 
-/** One slip apart: a digit changed, or two side by side swapped. */
+/** One slip apart: a digit changed, added or dropped, or two side by side swapped. */
 function oneSlip(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
+  if (a === b) return false;
+  if (a.length !== b.length) {
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    if (long.length !== short.length + 1) return false;
+    let i = 0;
+    while (i < short.length && short[i] === long[i]) i++;
+    return short.slice(i) === long.slice(i + 1);
+  }
   const diff: number[] = [];
   for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
   return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]);
 }
 
 /**
- * "the correct code is X, not Y", "درستش X ـه نه Y": a number one slip from a national ID found in the same message is
- * that ID mistyped, with the customer's real digits in it, though the message calls it wrong (the ninth round's rule
- * keeps a value the message doubts visible only when nothing in the message is its valid copy).
+ * The two values of a correction are both the customer's: "I sent 784-1985-8202878-8 by mistake, the correct one is
+ * 784-1985-8202887-8", "الصحيح: 050 334 9187 مو 050 3349 91877", "درستش X ـه نه Y". In a message that calls a value
+ * wrong, a number one slip from an ID, a phone or a card found in it (a digit changed, added, dropped or two swapped),
+ * or of its length give or take two digits and opening with its first three, is that value mistyped and takes its
+ * type (the ninth round's rule keeps a value the message doubts visible only when nothing in the message is its valid
+ * copy). Elsewhere only a slip of an ID is one: a number one slip from a phone may be another line or an account's
+ * ("رقم الحساب 0501112233 والجوال 0551112233"). The numbers are the number reader's typed runs, whatever their
+ * separators.
  */
 function findNearCopies(scan: Scan): void {
   const s = scan.norm;
-  for (let k = 0, found = scan.found.length; k < found; k++) {
-    const f = scan.found[k]!;
-    if (f.type !== 'NATIONAL_ID' && f.type !== 'PHONE') continue;
-    const raw = f.end - f.start <= 30 ? s.slice(f.start, f.end) : '';
-    const id = f.type === 'PHONE' || /^[0-9]*$/.test(raw) ? raw : raw.replace(/[^0-9]/g, '');
+  if (!scan.found.some((f) => f.type === 'NATIONAL_ID' || f.type === 'PHONE' || f.type === 'CARD')) return;
+  // (a value and its copy hold sixteen digits or more: most messages have fewer, and are not read again)
+  let digits = 0;
+  for (let i = 0; i < s.length && digits < 16; i++) if (isDigit(s.charCodeAt(i))) digits++;
+  if (digits < 16) return;
+  const targets: Array<{ f: Found; id: string; idAsPhone: boolean }> = [];
+  for (const f of scan.found) {
+    if (f.type !== 'NATIONAL_ID' && f.type !== 'PHONE' && f.type !== 'CARD') continue;
+    const id = f.end - f.start <= 30 ? s.slice(f.start, f.end).replace(/[^0-9]/g, '') : '';
+    if (id.length < 8) continue;
     // (a valid code the doubt in the message left to the phone reading: "the correct code is 09…, not 08…")
-    if (f.type === 'PHONE' && !(id.length === 10 && (iranCodeValid(id) || saudiIdValid(id)))) continue;
-    DIGIT_BLOCK.lastIndex = 0;
-    for (let m = DIGIT_BLOCK.exec(s); m; m = DIGIT_BLOCK.exec(s)) {
-      if (!oneSlip(id, m[0])) continue;
-      f.type = 'NATIONAL_ID';
-      const at = scan.found.find((g) => g.start <= m!.index && g.end > m!.index);
+    const idAsPhone = f.type === 'PHONE' && id.length === 10 && (iranCodeValid(id) || saudiIdValid(id));
+    if (f.type === 'NATIONAL_ID' || idAsPhone || mistakeTalk(scan)) targets.push({ f, id, idAsPhone });
+  }
+  if (!targets.length) return;
+  const runs = readTypedNumbers(s).filter((r) => r.digits.length >= 8 && r.digits.length <= 19);
+  // (a correction holds a few numbers: a message of many is a list, and comparing each pair would cost its square)
+  if (runs.length > MAX_CORRECTION_NUMBERS) return;
+  for (const { f, id, idAsPhone } of targets) {
+    for (const r of runs) {
+      readerSteps.count++;
+      if (r.start < f.end && f.start < r.end) continue;
+      const near = mistakeTalk(scan) ? oneSlip(id, r.digits) || (Math.abs(r.digits.length - id.length) <= 2 && r.digits.startsWith(id.slice(0, 3))) : (f.type === 'NATIONAL_ID' || idAsPhone) && oneSlip(id, r.digits);
+      if (!near || (claimedAt(scan, r.start) >= 0 && !scan.found.some((g) => g.start <= r.start && g.end > r.start))) continue;
+      if (idAsPhone) f.type = 'NATIONAL_ID';
+      const at = scan.found.find((g) => g.start < r.end && r.start < g.end);
       // a slip read as a phone (an Iranian code's leading 0) is the ID's; one read as nothing (a round figure) still is
-      if (at?.type === 'PHONE') at.type = 'NATIONAL_ID';
-      else if (!at) add(scan, 'NATIONAL_ID', m.index, m.index + m[0].length, 0.7);
+      if (at?.type === 'PHONE' && f.type === 'NATIONAL_ID') at.type = 'NATIONAL_ID';
+      else if (!at) add(scan, f.type, r.start, r.end, 0.7);
     }
   }
 }
@@ -2049,7 +2093,7 @@ function preScan(s: string): number {
 
 const SCAN: Scan = {
   norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0,
-  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, plainDates: [],
+  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, lineTalk: -1, plainDates: [],
 };
 
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
@@ -2069,7 +2113,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (scan.claimed.length) scan.claimed.length = 0;
   scan.cueAt = scan.cueEnd = -1;
   scan.cue = 0;
-  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = -1;
+  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = scan.lineTalk = -1;
   if (scan.plainDates.length) scan.plainDates.length = 0;
   if (flags & HAS_AT) findEmails(scan);
   if (writtenEmail) findWrittenEmails(scan);

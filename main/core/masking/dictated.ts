@@ -104,15 +104,14 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     }
     // the rest of the message was read as typed above
     if (!runs.some((r) => r.start < end && start < r.end)) continue;
-    // groups apart by a comma, "..", a pause or a line break are masked one by one, as they were written (digits one
-    // per line, "4\n8\n2\n9", stay one value)
+    // one value, one span: groups dictated apart by commas, "..", fillers or a line break are masked with what stands
+    // between them (masked one by one they would show the groups' order and lengths); only the next message of a
+    // chat export, where other lines stand between, cuts it
     let a = start;
-    // (typed digits keep their layout: only a dictation's comma or the next message of a chat export cuts them)
     for (const r of runs) {
       for (let n = 1; n < r.groups.length; n++) {
         const cut = r.groups[n - 1]!.end;
-        const apart = r.written === 'words' ? r.groups[n - 1]!.digits.length > 1 && r.groups[n]!.digits.length > 1 : r.groups[n]!.apart === true;
-        if (cut > a && r.groups[n]!.start < end && apart) {
+        if (cut > a && r.groups[n]!.start < end && r.groups[n]!.apart === true) {
           spoken.push({ ...sp, start: a, end: cut });
           a = r.groups[n]!.start;
         }

@@ -15,11 +15,11 @@ import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
 import type { Cue } from './lexicon';
-import { maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
+import { fillerAt, FILLER_START, FILLERS, maySpeakDigits, rewriteSpoken, spokenRuns, type Rewritten, type SpokenRun } from './spoken-digits';
 import { mayHaveWordedNumbers, wordedNumberRuns } from './worded-numbers';
 
 export interface NumberCandidate extends SpokenRun {
-  /** Per group as in `SpokenRun`; `apart` when it is masked apart from the group before (a dictation's comma, the next message). */
+  /** Per group as in `SpokenRun`; `apart` when it is masked apart from the group before (it is in the next message of a chat export). */
   groups: Array<SpokenRun['groups'][number] & { apart?: boolean }>;
   /** The value's digits, ASCII, separators left out. */
   digits: string;
@@ -61,11 +61,11 @@ function isPictograph(s: string, i: number): number {
   return 0;
 }
 
-/** Units a separator between two tokens may hold besides one pictograph: spaces, marks, dashes, dots, commas, slashes, a line break. */
+/** Units a separator between two tokens may hold besides one pictograph: spaces, marks, dashes, dots, commas (the Arabic thousands separator too), slashes, a line break. */
 function separatorUnit(c: number): boolean {
   switch (c) {
     case 0x20: case 0xa0: case 0x2009: case 0x202f: case 0x200b: case 0x200c: case 0x200d: case 0x200e: case 0x200f: case 0x061c:
-    case 0x2066: case 0x2067: case 0x2068: case 0x2069: case 0x2d: case 0x2013: case 0x2e: case 0x2026: case 0x2c: case 0x060c:
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069: case 0x2d: case 0x2013: case 0x2e: case 0x2026: case 0x2c: case 0x060c: case 0x066c:
     case 0x2f: case 0x5f: case 0x0a:
       return true;
     default:
@@ -83,7 +83,7 @@ interface Token {
   letters: number;
   edge: boolean;
   keycaps: boolean;
-  /** Masked apart from the token before it (after a dictation's comma, or in the next message of a chat export). */
+  /** Masked apart from the token before it (in the next message of a chat export). */
   apart?: boolean;
 }
 
@@ -191,7 +191,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       let commas = 0;
       while (k < s.length && k - t.end < MAX_SEPARATOR) {
         const c = s.charCodeAt(k);
-        if (c === 0x2c || c === 0x060c) commas++;
+        if (c === 0x2c || c === 0x060c || c === 0x066c) commas++;
         if (c === 0x2e) dots++;
         else if (c === 0x2026) ellipsis = true;
         else if (c === 0x0a) lines++;
@@ -203,16 +203,24 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       // the next message of a chat export by the same writer ("0553\n[09:15, 4/12/2026] Chidi: 841 927")
       const message = lines === 1 && s.charCodeAt(k - 1) === 0x0a ? nextMessageBySameWriter(s, t.start, k) : 0;
       k += message;
+      // a hesitation between groups, with separators around it ("05, um, 52", "٠٥٠، يعني، ٣٣٤", "055 uh 233")
+      const filler = !message && k > t.end && lines === 0 ? fillerAt(s, k) : 0;
+      let hesitation = false;
+      if (filler) {
+        let m = k + filler;
+        while (m < s.length && m - k - filler < MAX_SEPARATOR && s.charCodeAt(m) !== 0x0a && separatorUnit(s.charCodeAt(m))) m++;
+        if (m > k + filler) {
+          k = m;
+          hesitation = true;
+        }
+      }
       if (k === t.end || lines > 1 || pictographs > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
       const next: Token | null = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
       if (!next || next.start !== k || next.digits.length === next.letters) break;
-      if (ellipsis || dots > 1 || pictographs || message) odd = true;
-      // a comma between groups of digits is a pause in dictation ("4338, 5377, 1847, 1887"): masked apart, read as one
-      const pause = message > 0 || (commas > 0 && t.digits.length >= 2 && next.digits.length >= 2);
-      if (pause) {
-        next.apart = true;
-        pauses++;
-      }
+      if (ellipsis || dots > 1 || pictographs || message || hesitation) odd = true;
+      // a comma between groups of digits is a pause in dictation ("4338, 5377, 1847, 1887"), read as one
+      if (message > 0) next.apart = true;
+      if (message > 0 || hesitation || (commas > 0 && t.digits.length >= 2 && next.digits.length >= 2)) pauses++;
       t = next;
     }
     i = Math.max(i + 1, toks[toks.length - 1]!.end);
@@ -231,13 +239,14 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
 
 /**
  * The cheap test for `typedRuns`: a digit beside a confusable letter that stands in no Latin word, a keycap, an
- * ellipsis or a pictograph after a digit, three groups apart by commas, a chat export's next line after a digit. Every
+ * ellipsis or a pictograph after a digit, three groups apart by commas, a chat export's next line after a digit, a
+ * hesitation word between a digit and the next. Every
  * branch opens with a digit (the letter before one is looked behind for), so the engine tries it only where a digit
  * stands, never at every "o" or "l" of the message.
  */
 const D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،] ?${D}{2,}[,،] ?${D}{2})`,
+  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');
@@ -256,6 +265,11 @@ function candidates(text: string, plainToo: boolean): NumberCandidate[] {
   if (!digitWords && !worded && !typed) return [];
   const asWords = (r: SpokenRun): NumberCandidate => ({ ...r, digits: digitsOf(r), written: 'words', plain: false });
   return merge(worded ? wordedNumberRuns(text).map(asWords) : [], typed ? typedRuns(text, plainToo) : [], digitWords ? spokenRuns(text).map(asWords) : []);
+}
+
+/** Every run of typed number tokens in `text` (digits of any script, OCR'd letters, keycaps) with its separators. */
+export function readTypedNumbers(text: string): NumberCandidate[] {
+  return typedRuns(text, true);
 }
 
 /** Every candidate value in `text`, however it is written. */

@@ -59,7 +59,7 @@ for (let d = 0; d <= 9; d++) put(d, String(d));
 put(DOUBLE, 'double');
 put(TRIPLE, 'triple');
 put(OH, 'oh');
-put(FILLER, 'uh uhh um umm uhm er erm ah eh hmm يعني اه ااه امم اممم ممم ايه یعنی اوم خب');
+put(FILLER, 'uh uhh um umm uhm er erm ah eh hmm ee eee euh يعني اه ااه ام امم اممم ممم ايه یعنی اوم خب');
 put(AMOUNT, 'hundred hundreds thousand thousands million cent cents mille meya miya alf sad hezar مية مئه ميه مائه ميت ميتين مئتين الف الاف مليون صد هزار میلیون');
 
 /** Where each run's words start and end in the original text, its groups and their digits. */
@@ -88,7 +88,11 @@ const alternation = (latin: boolean): string =>
 const LATIN_WORDS = alternation(true);
 const ARABIC_WORDS = alternation(false);
 /** Between two digit words: a space, a comma, "..", a line break, and a hesitation ("واحد امم صفر"). */
-const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => wordPattern(w)).join('|');
+export const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => wordPattern(w)).join('|');
+/** The letters a filler may start with, as a class (a pattern tests it before trying the words) and as a set. */
+const FILLER_FIRST_LETTERS = [...new Set([...WORDS].filter(([, v]) => v === FILLER).flatMap(([w]) => [...(VARIANTS.get(w[0]!) ?? w[0]!)]))];
+export const FILLER_START = `[${FILLER_FIRST_LETTERS.join('')}]`;
+const FILLER_FIRST: ReadonlySet<number> = new Set([...FILLER_FIRST_LETTERS, ...FILLER_FIRST_LETTERS.map((c) => c.toUpperCase())].map((c) => c.charCodeAt(0)));
 const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n…]+)?`;
 // one branch per script: the engine tries the Latin words only where a Latin letter follows the space
 // ("واثنين وثلاثة": the Arabic "and" written onto the words)
@@ -121,6 +125,15 @@ interface Token {
   start: number;
   end: number;
   value: number;
+}
+
+/** Length of a hesitation word ("um", "يعني", "ee") standing alone at `i`, 0 if none. */
+export function fillerAt(text: string, i: number): number {
+  if (!FILLER_FIRST.has(text.charCodeAt(i)) || WORD_UNIT[text.charCodeAt(i - 1)]) return 0;
+  let e = i;
+  while (e < text.length && e - i < 8 && WORD_UNIT[text.charCodeAt(e)]) e++;
+  if (e === i || WORD_UNIT[text.charCodeAt(e)]) return 0;
+  return WORDS.get(foldKeyword(text.slice(i, e))) === FILLER ? e - i : 0;
 }
 
 /** Between two digit words of one group: spaces and a hyphen ("twenty-seven", "five-nine-two"). */

@@ -27,7 +27,7 @@ const linear = (block: string): void => {
 };
 
 const DIGITS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
-const SEPARATORS = [' ', '-', '.', '..', '…', ', ', '، ', '/', '_', '\n', ' 🙏 ', '\u200f', '\t', '(', ') '];
+const SEPARATORS = [' ', '-', '.', '..', '…', ', ', '، ', '/', '_', '\n', ' 🙏 ', '\u200f', '\t', '(', ') ', ', um, ', '، يعني، ', ' ٬'];
 /** Number words of one language (a group is said in one). */
 const NUMBER_WORDS = [
   ['one', 'two', 'five', 'oh', 'double', 'twenty', 'thirty', 'forty', 'nineteen', 'one hundred', 'two thousand', 'and'],
