@@ -1,10 +1,11 @@
 /**
  * Inbound decision time, this checkout against another one in the same process, interleaved run by run, so that the
  * machine's load falls on both alike:
- *   node --import tsx bench/guard/inbound-time.ts --against /path/to/other/checkout [--runs 5] [--rounds 10]
+ *   node --import tsx bench/guard/inbound-time.ts --against /path/to/other/checkout [--runs 5] [--rounds 10] [--store]
  * Every inbound corpus text (`voices/*inbound*.jsonl`, `inbound.jsonl`; timing only, no row is printed) is inspected
  * `rounds` times per run, with the masking engine and the product's regexp setting, as `voices.ts --timing` does. Each
  * run prints CPU p50 / p99 for both; the summary gives min / median / max over the runs and the load average.
+ * `--store` times the store bench's generated traffic instead (`bench/store/ingest.ts`'s 20,000 messages, placeholder-masked).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,7 +34,14 @@ async function load(repo: string): Promise<Inspect> {
 }
 
 const voices = path.join(here, 'voices');
-const texts = [
+// --store: the store bench's traffic instead (bench/store/ingest.ts's 20,000 messages, masked as its scam-check figure masks them)
+const storeTraffic = async (): Promise<string[]> => {
+  const { messageText, rng } = await import('../store/common');
+  const { placeholderMasker } = await import('../../main/core/store');
+  const r = rng(7);
+  return Array.from({ length: 20_000 }, () => (r(), placeholderMasker(messageText(r)).masked));
+};
+const texts = process.argv.includes('--store') ? await storeTraffic() : [
   ...fs.readdirSync(voices).filter((f) => f.endsWith('.jsonl') && f.includes('inbound')).map((f) => path.join(voices, f)),
   path.join(here, 'inbound.jsonl'),
 ].flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));

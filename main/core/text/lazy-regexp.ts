@@ -4,13 +4,26 @@
  * of a few dozen of them costs every process that imports it (hub nodes, consoles, every CLI command) the time,
  * whether or not it ever checks a message.
  */
+import { patternNeeds } from './literal-gate';
+
 export class LazyRegExp {
   /** Every one made, so a test can build them all: a pattern that does not parse must still fail a test, not a customer's message. */
   static readonly all: LazyRegExp[] = [];
   #re: RegExp | undefined;
+  #needs: number[][][] | null | undefined;
 
-  constructor(private readonly build: () => RegExp) {
+  /** `parts`: the sources of the pattern's alternatives, when it is a lexicon of them (see `keys`). */
+  constructor(
+    private readonly build: () => RegExp,
+    private readonly parts?: readonly string[],
+  ) {
     LazyRegExp.all.push(this);
+  }
+
+  /** What a text must hold for the pattern to match anywhere in it (`literal-gate`); null: not known, always try it. */
+  get needs(): number[][][] | null {
+    if (this.#needs === undefined) this.#needs = this.parts ? patternNeeds(this.parts) : null;
+    return this.#needs;
   }
 
   get re(): RegExp {
@@ -38,4 +51,4 @@ export class LazyRegExp {
   }
 }
 
-export const lazyRegExp = (build: () => RegExp) => new LazyRegExp(build);
+export const lazyRegExp = (build: () => RegExp, parts?: readonly string[]) => new LazyRegExp(build, parts);

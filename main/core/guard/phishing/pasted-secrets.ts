@@ -103,9 +103,24 @@ const BARE_RAMZ = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?رمز(?:\\s*${FIL
 
 const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN})(?![\\p{L}\\p{N}])[^\\d٠-٩۰-۹\\n]{0,40}?(?<![\\p{L}])(?:it|that|mine)(?:'s| is| was)\\s+(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'giu');
 
+/**
+ * Every pattern below starts with (or, for `BARE_RAMZ`, is) a secret's name: a text naming no secret has none pasted,
+ * and a type's patterns are tried only on a text that names that type (each name tried once, not each pattern).
+ */
+const NAMED = Object.fromEntries((Object.keys(NAMES) as PastedType[]).map((type) => [type, new RegExp(`(?:${NAMES[type]})`, 'iu')])) as Record<PastedType, RegExp>;
+const ANY_NAME = new RegExp(`(?:${Object.values(NAMES).join('|')}|رمز)`, 'iu');
+
 export function findPastedSecrets(text: string): SensitiveSpan[] {
   const spans: SensitiveSpan[] = [];
+  if (!ANY_NAME.test(text)) return spans;
+  const named = new Map<PastedType, boolean>();
+  const names = (type: PastedType): boolean => {
+    let v = named.get(type);
+    if (v === undefined) named.set(type, (v = NAMED[type].test(text)));
+    return v;
+  };
   for (const { type, re } of PATTERNS) {
+    if (!names(type)) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const value = m[1]!;
@@ -115,7 +130,7 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
       spans.push({ type: type === 'PIN2' ? 'PIN' : type, start, end: start + value.length, confidence: 0.9 });
     }
   }
-  for (const m of text.matchAll(BARE_RAMZ)) {
+  for (const m of text.includes('رمز') ? text.matchAll(BARE_RAMZ) : []) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     if (passwordShaped(m[1]!) && !spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + m[1]!.length, confidence: 0.8 });
   }
@@ -126,11 +141,12 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
     }
   }
   // "my pin does not work. it is 1946 the year I was born": the PIN named, then stated by "it is" in the next few words
-  for (const m of text.matchAll(PIN_STATED_BY_IT)) {
+  for (const m of names('PIN') ? text.matchAll(PIN_STATED_BY_IT) : []) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     if (!spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PIN', start, end: start + m[1]!.length, confidence: 0.8 });
   }
   for (const { type, re } of STATED_LATER) {
+    if (!names(type)) continue;
     for (const m of text.matchAll(re)) {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       if (!spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: type === 'PIN2' ? 'PIN' : type, start, end: start + m[1]!.length, confidence: 0.8 });

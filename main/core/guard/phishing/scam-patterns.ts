@@ -9,7 +9,8 @@ import { registerLexicon } from '../text/words';
 import type { GuardPolicy } from '../policy';
 import { editDistance } from './confusables';
 import { digitsAsTyped } from '../../masking';
-import { lazyRegExp } from '../../text/lazy-regexp';
+import { lazyRegExp, type LazyRegExp } from '../../text/lazy-regexp';
+import { TextKeys } from '../../text/literal-gate';
 
 /** Every entry is a word the reading normaliser may join a wrapped line into (`text/words`), endings free as here. */
 const registered = <T>(parts: string[], re: T): T => (registerLexicon(parts, { freeEndings: true }), re);
@@ -21,10 +22,10 @@ const LATIN_AFTER_ARTICLE = '(?:ال)?';
  * One look-behind before all the parts matches what one before each part would, and V8 compiles it many times faster.
  */
 const rx = (parts: string[]) =>
-  registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|')})`, 'iu')));
+  registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|')})`, 'iu'), parts.map(foldLetters)));
 
 /** Whole words only, no clitic: short words (`تا`, `قالي`) must not match inside others (`تالت`, `بقالي`). */
-const words = (parts: string[]) => registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu')));
+const words = (parts: string[]) => registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu'), parts.map(foldLetters)));
 
 const SUPPORT_WORDS = rx([
   'support', 'customer (?:service|care|care team)', 'service (?:client|clientele)', 'help ?desk', 'help ?line', 'call cent(?:er|re)', 'hotline', 'agent', 'representative', 'security team', 'fraud team', 'technical team',
@@ -78,7 +79,7 @@ const CALL_THIS_NUMBER = rx([
   '(?:اتصل|اتصلوا|اتصلي|كلمنا|كلمونا|تواصل|تواصلوا|تواصلي)(?:و|وا|ي)? (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
 ]);
 /** Parts that must end right before a number (`endsBefore(parts).test(textBeforeTheNumber)`). */
-const endsBefore = (parts: string[]) => registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu')));
+const endsBefore = (parts: string[]) => registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu'), parts.map(foldLetters)));
 /**
  * The number a stranger reached the customer FROM: "a man called me from 0813…", "un monsieur m'a appelé du 06…", "az
  * shomare 0902… zang zad", "اتصل بيا واحد من …", "الرقم اللي اتصل منه كان …", "kan bi7aki mn 079…". Beside any word
@@ -459,35 +460,67 @@ export interface ScamFlag {
   described?: boolean;
 }
 
+/** (`s`, when given, must be a piece of the text cut out of it: a string joined or replaced may hold pairs the text does not.) */
+type Has = (re: LazyRegExp, s?: string) => boolean;
+
+/**
+ * The lexicon patterns of one message, each tried only where the text holds what it needs (`literal-gate`: a pattern
+ * none of whose parts' letters are in the text cannot match it, nor any piece of it), and each answer over the whole
+ * text kept — the rules ask some of them several times.
+ */
+function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null } {
+  const keys = new TextKeys(t);
+  const may = new Map<LazyRegExp, boolean>();
+  const mayMatch = (re: LazyRegExp): boolean => {
+    let v = may.get(re);
+    if (v === undefined) may.set(re, (v = keys.may(re.needs)));
+    return v;
+  };
+  const whole = new Map<LazyRegExp, boolean>();
+  const has = (re: LazyRegExp, s = t): boolean => {
+    if (!mayMatch(re)) return false;
+    if (s !== t) return re.test(s);
+    let v = whole.get(re);
+    if (v === undefined) whole.set(re, (v = re.test(t)));
+    return v;
+  };
+  return { has, find: (re, s = t) => (mayMatch(re) ? re.exec(s) : null) };
+}
+
 export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false): ScamFlag[] {
   // a number read out in a voice note is a number ("من سبعة سبعة.. واحد اربعة")
   const t = normalizeText(digitsAsTyped(text));
+  const { has, find } = gated(t);
   const flags: ScamFlag[] = [];
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
   const sentences = t.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
   // a partial number is cut where the ellipsis is, so it is found in the whole text, not its sentences
-  const partials = [...t.matchAll(PARTIAL_PHONE), ...[...t.matchAll(CUT_DIGITS)].filter((m) => CALLERS_NUMBER.test(t.slice(Math.max(0, m.index - 60), m.index)))].filter((m) => !MY_NUMBER_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)));
-  if (partials.length && CLAIMS_TO_BE_FROM.test(t)) flags.push({ code: 'fake_number', value: partials[0]![0].trim() });
+  const partials = [...t.matchAll(PARTIAL_PHONE), ...[...t.matchAll(CUT_DIGITS)].filter((m) => has(CALLERS_NUMBER, t.slice(Math.max(0, m.index - 60), m.index)))].filter((m) => !MY_NUMBER_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)));
+  if (partials.length && has(CLAIMS_TO_BE_FROM, t)) flags.push({ code: 'fake_number', value: partials[0]![0].trim() });
   // "called me from a normal mobile number, said he's from the fraud department": no number written, the claim and the description are the sign
-  const described = DESCRIBED_NUMBER.exec(t);
-  if (described && (CLAIMS_TO_BE_FROM.test(t) || WEARS_OUR_FACE.test(t)) && !flags.length) flags.push({ code: 'fake_number', value: described[0], described: true });
+  const described = find(DESCRIBED_NUMBER, t);
+  if (described && (has(CLAIMS_TO_BE_FROM, t) || has(WEARS_OUR_FACE, t)) && !flags.length) flags.push({ code: 'fake_number', value: described[0], described: true });
   const short = SHORT_NUMBER.exec(t);
-  if (short && (CLAIMS_TO_BE_FROM.test(t) || WEARS_OUR_FACE.test(t)) && !flags.length) flags.push({ code: 'fake_number', value: short[1]! });
+  if (short && (has(CLAIMS_TO_BE_FROM, t) || has(WEARS_OUR_FACE, t)) && !flags.length) flags.push({ code: 'fake_number', value: short[1]! });
   // "the dp has Acme logo, he asked for the OTP": no number at all, the company's face on a chat app is the sign
-  const face = WEARS_OUR_FACE.exec(t);
-  if (face && PERSONAL_CHANNEL.test(t) && !flags.length) flags.push({ code: 'fake_number', value: face[0], described: true });
+  const face = find(WEARS_OUR_FACE, t);
+  if (face && has(PERSONAL_CHANNEL, t) && !flags.length) flags.push({ code: 'fake_number', value: face[0], described: true });
   // each number is judged by reading its sentence and the ones beside it: a message of a thousand numbers would read
   // them a thousand times (quadratic), so the first few are judged that way and every later one on the text near it
   // (never skipped: a caller's number behind sixteen harmless ones is still read)
   let numbersJudged = 0;
   let claimInText: boolean | undefined;
-  const claimsOrNamesUs = () => (claimInText ??= CLAIMS_TO_BE_FROM.test(t) || SUPPORT_WORDS.test(t) || namesBrand(t, policy));
-  for (const [i, whole] of sentences.entries()) {
+  const claimsOrNamesUs = () => (claimInText ??= has(CLAIMS_TO_BE_FROM, t) || has(SUPPORT_WORDS, t) || namesBrand(t, policy));
+  // (every number starts with a digit and every handle with '@': a text with neither has none to judge)
+  for (const [i, whole] of /[0-9@]/.test(t) ? sentences.entries() : []) {
     // "This is our support line 0800 123 456. Call it now.": "support" and "call" may be in the sentence next door
-    const aroundWhole = sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
     // "Dear support team, … my number is …": a greeting to us says nothing about whose number it is
-    const aroundButGreetingsWhole = sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === whole || !GREETING.test(all[k]!)).join(' . ');
+    // (both read only for a sentence with a number in it)
+    let aroundWhole: string | undefined;
+    let aroundButGreetingsWhole: string | undefined;
     for (const found of whole.matchAll(PHONE)) {
+      aroundWhole ??= sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
+      aroundButGreetingsWhole ??= sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === whole || !GREETING.test(all[k]!)).join(' . ');
       const near = ++numbersJudged > NUMBERS_JUDGED;
       const from = near ? Math.max(0, found.index - NEAR_A_NUMBER) : 0;
       const sentence = near ? whole.slice(from, found.index + found[0].length + NEAR_A_NUMBER) : whole;
@@ -504,20 +537,21 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // …or a stranger with that number demands a fee first: "واحد عالواتساب +963… عم يقول لازم تدفع رسوم"
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
       const before = sentence.slice(0, m.index);
-      const callUs = CALL_US_ON.test(before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length));
-      const callersNumber = CALLERS_NUMBER.test(before.slice(-60)) && claimsOrNamesUs();
-      const theirWallet = WALLET_BEFORE.test(before.slice(-40)) && MONEY_MOVE.test(around);
+      const callUs = has(CALL_US_ON, before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length));
+      const callersNumber = has(CALLERS_NUMBER, before.slice(-60)) && claimsOrNamesUs();
+      const theirWallet = has(WALLET_BEFORE, before.slice(-40)) && MONEY_MOVE.test(around);
       const claimed = callUs || callersNumber || theirWallet || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
-      if (!imitates && !claimed && OFFICIAL.test(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
+      if (!imitates && !claimed && has(OFFICIAL, sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
       if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around)) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (!flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: m[0].trim() });
       break;
     }
-    if (!SUPPORT_WORDS.test(whole)) continue;
+    // (a handle starts with '@': a sentence without one has none to judge)
+    if (!whole.includes('@') || !has(SUPPORT_WORDS, whole)) continue;
     const handles = policy.officialSupportHandles.map((h) => h.toLowerCase().replace(/^@/, ''));
     for (const m of whole.matchAll(HANDLE)) {
       if (handles.includes(m[0].slice(1).toLowerCase()) || flags.some((f) => f.code === 'fake_handle')) continue;
@@ -530,43 +564,43 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // — demanded by the words anywhere in the message (which also covers a demand with no verb of paying: "they want a
   // $45 fee for the limit increase"), or else read from the clause facts; the purpose is looked for in the whole text
   // first, so the clause reading runs only where there is one
-  const paidToRelease = (AMOUNT.test(t) || FEE_NOUN.test(t)) && PAID_TO_RELEASE.test(t) && (PAY_NOW.test(t) || TOLD.test(t) || OBLIGED.test(t) || MESSAGE_VOICE.test(t) || feeForRelease(t));
-  const paysToGain = (FEE.test(t) || ODD_PAYMENT.test(t)) && (ACCOUNT_CHANGE.test(t) || GAIN.test(t));
+  const paidToRelease = (has(AMOUNT, t) || has(FEE_NOUN, t)) && has(PAID_TO_RELEASE, t) && (has(PAY_NOW, t) || has(TOLD, t) || has(OBLIGED, t) || has(MESSAGE_VOICE, t) || feeForRelease(t, has));
+  const paysToGain = (has(FEE, t) || has(ODD_PAYMENT, t)) && (has(ACCOUNT_CHANGE, t) || has(GAIN, t));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
-  if ((FEE.test(t) && ACCOUNT_CHANGE.test(t) && (ACCOUNT.test(t) || TOLD.test(t))) || (paysToGain && ((TOLD.test(t) && OBLIGED.test(t)) || ODD_PAYMENT.test(t) || PAY_NOW.test(t) || FEE_DUE.test(t) || (TO_A_NUMBER.test(t) && FEE_NOUN.test(t) && demandedOfMe(t)))) || (paidToRelease && demandedOfMe(t))) flags.push({ code: 'upgrade_fee' });
+  if ((has(FEE, t) && has(ACCOUNT_CHANGE, t) && (has(ACCOUNT, t) || has(TOLD, t))) || (paysToGain && ((has(TOLD, t) && has(OBLIGED, t)) || has(ODD_PAYMENT, t) || has(PAY_NOW, t) || has(FEE_DUE, t) || (has(TO_A_NUMBER, t) && has(FEE_NOUN, t) && demandedOfMe(t, has)))) || (paidToRelease && demandedOfMe(t, has))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
   // "claim your reward before 6pm TODAY": a prize with a deadline pressures as a threat does
   // a fee named for what it unlocks, paid or asked: "frais de déblocage", "فريي دو ديبلوكاج", "unlock fee", "رسوم فك الحظر"
-  if (!flags.some((f) => f.code === 'upgrade_fee') && UNLOCK_FEE.test(t)) flags.push({ code: 'upgrade_fee' });
+  if (!flags.some((f) => f.code === 'upgrade_fee') && has(UNLOCK_FEE, t)) flags.push({ code: 'upgrade_fee' });
   // a social account that claims to be the company ("an Instagram account claiming to be your official support"): the
   // account is the stranger's contact, as a number would be
-  if (!flags.some((f) => f.code === 'fake_number') && SOCIAL_ACCOUNT.exec(t) && (CLAIMS_TO_BE_FROM.test(t) || CLAIMS_TO_BE_US.test(t))) flags.push({ code: 'fake_number', value: SOCIAL_ACCOUNT.exec(t)![0], described: true });
+  if (!flags.some((f) => f.code === 'fake_number') && find(SOCIAL_ACCOUNT, t) && (has(CLAIMS_TO_BE_FROM, t) || has(CLAIMS_TO_BE_US, t))) flags.push({ code: 'fake_number', value: find(SOCIAL_ACCOUNT, t)![0], described: true });
   // …as is a page named like one of our desks that reached the customer ("a page called Zaytun Refunds Center contacted me")
-  const desk = PAGE_NAMED_AS_A_DESK.exec(t);
-  if (!flags.some((f) => f.code === 'fake_number') && desk && REACHED_ME.test(t)) flags.push({ code: 'fake_number', value: desk[0], described: true });
-  if (CLAIM_BY_A_DEADLINE.test(t)) flags.push({ code: 'urgency' });
+  const desk = find(PAGE_NAMED_AS_A_DESK, t);
+  if (!flags.some((f) => f.code === 'fake_number') && desk && has(REACHED_ME, t)) flags.push({ code: 'fake_number', value: desk[0], described: true });
+  if (has(CLAIM_BY_A_DEADLINE, t)) flags.push({ code: 'urgency' });
   // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
-  else if (FROZEN.test(t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (ACTION.test(t) || hasLink || FUTURE_THREAT.test(t) || ASKED_FOR_A_SECRET.test(t))) flags.push({ code: 'urgency' });
+  else if (has(FROZEN, t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (has(ACTION, t) || hasLink || has(FUTURE_THREAT, t) || has(ASKED_FOR_A_SECRET, t))) flags.push({ code: 'urgency' });
   // a stranger's deadline on the money: "30 minutes to transfer the money or they'd arrest me", "move the whole balance to
   // a new account before 3 pm today", "ظرف یک ساعت پول به حسابی که معرفی کردیم منتقل نشود" — a deadline span with money
   // moved to an account someone else names, or with coercion (police, arrest, a complaint, legal action) in a story told
-  else if (DEADLINE_SPAN.test(t) && (MOVE_TO_THEIR_ACCOUNT.test(t) || (THIRD_PARTY.test(t) && COERCION.test(t) && MONEY_MOVE.test(t)))) flags.push({ code: 'urgency' });
+  else if (has(DEADLINE_SPAN, t) && (has(MOVE_TO_THEIR_ACCOUNT, t) || (has(THIRD_PARTY, t) && has(COERCION, t) && has(MONEY_MOVE, t)))) flags.push({ code: 'urgency' });
   // a deadline and what is lost after it, in any language: "within 2 hours, otherwise the prize goes to the next winner",
   // "قبل نص الليل وإلا هيتقفل", "ظرف ۲ ساعت … وگرنه", "within 48h to keep your account active" — the loss falls on the
   // reader's account or prize ("…or I'll cancel my order" is the customer's own deadline)
-  else if (DEADLINE_SPAN.test(t) && CONSEQUENCE.test(t) && (ACCOUNT.test(t) || GAIN.test(t) || FROZEN.test(t) || hasLink)) flags.push({ code: 'urgency' });
+  else if (has(DEADLINE_SPAN, t) && has(CONSEQUENCE, t) && (has(ACCOUNT, t) || has(GAIN, t) || has(FROZEN, t) || hasLink)) flags.push({ code: 'urgency' });
   // "LAST WARNING: verify your wallet", "FINAL NOTICE: your account will be closed today"; "the link expires in 1 hour"
-  else if (LAST_WARNING.test(t) && (ACCOUNT.test(t) || hasLink)) flags.push({ code: 'urgency' });
-  else if (EXPIRES_SOON.test(t) && (hasLink || LINK_WORD.test(t) || GAIN.test(t) || ACCOUNT.test(t))) flags.push({ code: 'urgency' });
+  else if (has(LAST_WARNING, t) && (has(ACCOUNT, t) || hasLink)) flags.push({ code: 'urgency' });
+  else if (has(EXPIRES_SOON, t) && (hasLink || has(LINK_WORD, t) || has(GAIN, t) || has(ACCOUNT, t))) flags.push({ code: 'urgency' });
   // a deadline by the day in a third party's voice, with what is lost after it: "they said tonight or the account is
   // gone", "رسالة: … غداً كحد أقصى وإلا سيتم إيقاف الحساب", "سدد اليوم لتفادي قطع الخدمة"
-  else if (DAY_DEADLINE.test(t) && (MESSAGE_VOICE.test(t) || TOLD.test(t)) && (AVOID_LOSS.test(t) || ((CONSEQUENCE.test(t) || FUTURE_THREAT.test(t)) && (ACCOUNT.test(t) || GAIN.test(t) || FROZEN.test(t) || hasLink)))) flags.push({ code: 'urgency' });
+  else if (has(DAY_DEADLINE, t) && (has(MESSAGE_VOICE, t) || has(TOLD, t)) && (has(AVOID_LOSS, t) || ((has(CONSEQUENCE, t) || has(FUTURE_THREAT, t)) && (has(ACCOUNT, t) || has(GAIN, t) || has(FROZEN, t) || hasLink)))) flags.push({ code: 'urgency' });
   // an order to act "to avoid" a loss: "اضغط على الرابط … لتجنب إلغاء الطلب", "click to avoid suspension"
   // a court case promised by a notice or a stranger, on a condition: "بلاغ قضائي: سيتم رفع دعوى عليك إذا لم تسدد"
-  else if (LEGAL_THREAT.test(t) && (ACTION.test(t) || MESSAGE_VOICE.test(t) || TOLD.test(t))) flags.push({ code: 'urgency' });
-  else if (AVOID_LOSS.test(t) && MESSAGE_VOICE.test(t) && (hasLink || LINK_WORD.test(t) || ACTION.test(t))) flags.push({ code: 'urgency' });
+  else if (has(LEGAL_THREAT, t) && (has(ACTION, t) || has(MESSAGE_VOICE, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
+  else if (has(AVOID_LOSS, t) && has(MESSAGE_VOICE, t) && (hasLink || has(LINK_WORD, t) || has(ACTION, t))) flags.push({ code: 'urgency' });
   return flags;
 }
 
@@ -576,11 +610,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
  * money given or sent counting as paid, and what it releases in its clause or right after it ("… to unfreeze my
  * account", "باش يطلقو الفلوس", "تا حسابت آزاد بشه", "برای رفع محدودیت … واریز شود").
  */
-function feeForRelease(t: string): boolean {
+function feeForRelease(t: string, has: Has): boolean {
   const cs = clauses(t);
   // (money given or sent is paid: "send 5,000 naira to unflag it", "دو تومن بدی تا بفرستنش")
   const paid = (f: ActFact) => f.act === 'pay' || ((f.act === 'give' || f.act === 'send') && AMOUNT.test(cs[f.clause]!.text));
-  return readClauseActs(cs).some((f) => paid(f) && !f.negated && !(f.past && !f.irrealis && (f.actor === 'me' || f.actor === 'my_side') && !TOLD.test(t)) && PAID_TO_RELEASE.test(`${cs[f.clause]!.text} ${f.rest}`));
+  return readClauseActs(cs).some((f) => paid(f) && !f.negated && !(f.past && !f.irrealis && (f.actor === 'me' || f.actor === 'my_side') && !has(TOLD, t)) && PAID_TO_RELEASE.test(`${cs[f.clause]!.text} ${f.rest}`));
 }
 
 /**
@@ -590,8 +624,8 @@ function feeForRelease(t: string): boolean {
  */
 const PAID_BY_ME = words(['دفعت', 'سددت', 'حولت', 'دفعنا', 'سددنا', 'i (?:already |just )?(?:paid|sent|transferred)', "i've (?:already )?(?:paid|sent|transferred)", 'پرداخت كردم', 'واريز كردم', 'پرداختم', 'dafa3t', 'pardakht kardam', 'variz kardam']);
 const THEIR_NUMBER = words(['(?:اللي|الي|لي) (?:كلمني|كلمتني|اتصل\\S*|رن\\S*|بعتلي|بعتتلي|راسلني|دق\\S*|تواصل\\S*)', '(?:that|which|who) (?:called|texted|messaged|rang|contacted|whatsapped) me', 'كه (?:زنگ زد|پيام داد|تماس گرفت)\\S*']);
-function demandedOfMe(t: string): boolean {
-  return !PAID_BY_ME.test(t) || TOLD.test(t) || THEIR_NUMBER.test(t);
+function demandedOfMe(t: string, has: Has): boolean {
+  return !has(PAID_BY_ME, t) || has(TOLD, t) || has(THEIR_NUMBER, t);
 }
 
 /** A "my number" phrase in the window — unless someone else says it ("وقال كلمني على هذا الرقم", "he said call me on"). */

@@ -1,6 +1,6 @@
 import { foldArabic } from '../../text/fold';
-import { readText } from '../../text/normalise';
-import { knowsWord } from './words';
+import { readText, type Reading } from '../../text/normalise';
+import { knowsWord, lexiconVersion } from './words';
 
 /**
  * Text folding shared by every guard, so one lexicon entry matches all the ways a word is written: the one folding
@@ -23,11 +23,22 @@ export const QUOTED_LINE = '\ue000';
  * writer has words of their own beside them).
  */
 export function normalizeText(s: string, opts: { markQuotes?: boolean } = {}): string {
-  const reading = readText(s.replace(NUMBER_SIGN, 'number$1'), knowsWord);
+  const reading = readOnce(s.replace(NUMBER_SIGN, 'number$1'));
   // a reply that is nothing but quoted lines is the writer's own words: "> send me the code" alone evades nothing
   const mark = opts.markQuotes && reading.lines.some((l) => !l.quoted && /\p{L}/u.test(l.text));
   const text = mark ? reading.lines.map((l) => (l.quoted ? QUOTED_LINE + l.text : l.text)).join('\n') : reading.text;
   return text.toLowerCase().replace(/[’‘`´]/g, "'");
+}
+
+/**
+ * The last text read and its reading: the inbound check reads one message for its scam patterns and again, with its
+ * quoted lines marked, for the secrets handed over — the same reading (a function of the text and the lexicons).
+ */
+let lastRead: { text: string; version: number; reading: Reading } | undefined;
+function readOnce(text: string): Reading {
+  const version = lexiconVersion();
+  if (lastRead?.text !== text || lastRead.version !== version) lastRead = { text, version, reading: readText(text, knowsWord) };
+  return lastRead.reading;
 }
 
 /** A clause: the tokens of one sentence part, joined by single spaces (so phrase regexes can run over them). */

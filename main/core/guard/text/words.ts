@@ -10,6 +10,12 @@ import { foldArabic } from '../../text/fold';
 
 const known = new Set<string>();
 const stems = new Set<string>();
+let registrations = 0;
+
+/** Changes whenever a lexicon registers words: a reading kept from before it may differ from one made after. */
+export function lexiconVersion(): number {
+  return registrations;
+}
 
 /** Regex syntax that is not a word: escapes (`\S`, `\p{L}`), character classes, group openers. */
 const SYNTAX = /\\[pPu]\{[^}]*\}|\\[a-zA-Z]|\[[^\]]*\]|\(\?<?[:=!]|\{\d+(?:,\d*)?\}/g;
@@ -17,6 +23,7 @@ const SYNTAX = /\\[pPu]\{[^}]*\}|\\[a-zA-Z]|\[[^\]]*\]|\(\?<?[:=!]|\{\d+(?:,\d*)
 const OPEN_ENDED = /(?:(\p{L}{2,})|\(\?:([\p{L}|]+)\))\\S(?:\*|\{0,\d\})/gu;
 
 export function registerLexicon(entries: readonly string[], opts: { freeEndings?: boolean } = {}): void {
+  registrations++;
   for (const e of entries) {
     const folded = foldArabic(e.toLowerCase());
     for (const m of folded.matchAll(OPEN_ENDED)) for (const s of (m[1] ?? m[2]!).split('|')) if (s.length >= 3) stems.add(s);

@@ -1,0 +1,258 @@
+/**
+ * An exact pre-test for a lexicon pattern (an alternation of parts): a part can match only where its mandatory
+ * letters are, so a text that lacks one mandatory pair of letters of every part cannot match the pattern, and the
+ * pattern need not be tried from each of its positions. Built by reading each part's source, not by sampling texts.
+ *
+ * What a part must contain is read conservatively: runs of plain characters (Latin letters and digits, Arabic-script
+ * letters, space, `$ £ € #`) outside any group, class or quantified atom; a `\d` outside any group means a digit. A
+ * part with nothing so read (it starts with a class, say) needs nothing, and so neither does its pattern. The text's
+ * keys are taken from its lower case (with `ſ` as `s`), which covers the `i` flag's folding for every character a
+ * run may hold (A–Z, and the Kelvin sign and long s that fold into them).
+ * (`$ #` and `:`; `£ €` are not run characters.)
+ */
+
+/**
+ * A key: a character, two or three neighbouring characters, or any ASCII digit (`\d` under the `u` flag). Characters
+ * are numbered compactly (ASCII, then the Arabic block), so that every key is a small integer.
+ */
+const N = 0x180;
+const code = (c: number) => (c < 0x80 ? c : c >= 0x600 && c < 0x700 ? c - 0x580 : -1);
+const DIGIT = N;
+const PAIR = 2 * N;
+const TRIPLE = 2 ** 18;
+const pairKey = (a: number, b: number) => PAIR + a * N + b;
+const tripleKey = (a: number, b: number, c: number) => TRIPLE + (a * N + b) * N + c;
+const keyOf = (s: string) => {
+  const [a, b, c] = [...s].map((ch) => code(ch.charCodeAt(0)));
+  return s.length === 1 ? a! : s.length === 2 ? pairKey(a!, b!) : tripleKey(a!, b!, c!);
+};
+
+/** Characters a run may hold: caseless ones, or ASCII letters, whose case folding the text's lower case covers. */
+const PLAIN = /^[a-z0-9 $#:\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]$/u;
+const ESCAPED_PLAIN = /^[$#. ]$/;
+
+/** The runs of characters every match of `source` (one part, no top-level `|`) contains, and whether it needs a digit. */
+function mandatory(source: string): { runs: string[]; groups: string[]; digit: boolean } {
+  const runs: string[] = [];
+  /** The insides of groups every match goes through (not look-arounds, not optional). */
+  const groups: string[] = [];
+  let run = '';
+  let digit = false;
+  const end = () => {
+    if (run) runs.push(run);
+    run = '';
+  };
+  /** Index just past the group or class opening at `i` (escapes, and classes inside a group, respected). */
+  const skip = (i: number): number => {
+    if (source[i] === '[') {
+      for (let j = i + 1; j < source.length; j++) {
+        if (source[j] === '\\') j++;
+        else if (source[j] === ']') return j + 1;
+      }
+      return source.length;
+    }
+    let depth = 0;
+    let inClass = false;
+    for (let j = i; j < source.length; j++) {
+      const c = source[j]!;
+      if (c === '\\') j++;
+      else if (inClass) inClass = c !== ']';
+      else if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return j + 1;
+    }
+    return source.length;
+  };
+  /** Index just past a quantifier at `i`, or `i` when there is none; `optional` when it allows zero. */
+  const quantifier = (i: number): { next: number; optional: boolean } => {
+    const c = source[i];
+    let next = i;
+    let optional = false;
+    if (c === '?' || c === '*' || c === '+') [next, optional] = [i + 1, c !== '+'];
+    else if (c === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(i));
+      if (m) [next, optional] = [i + m[0].length, m[1] === '0'];
+    }
+    if (next > i && source[next] === '?') next++; // lazy
+    return { next, optional };
+  };
+  for (let i = 0; i < source.length; ) {
+    const c = source[i]!;
+    let atom: string | undefined;
+    let isDigit = false;
+    let next: number;
+    if (c === '(' || c === '[') next = skip(i);
+    else if (c === '\\') {
+      const e = source[i + 1] ?? '';
+      if (e === 'd') isDigit = true;
+      else if (ESCAPED_PLAIN.test(e)) atom = e;
+      next = i + 2;
+      if ((e === 'p' || e === 'P' || e === 'u') && source[next] === '{') next = source.indexOf('}', next) + 1 || source.length;
+      else if (e === 'u') next += 4;
+      else if (e === 'x') next += 2;
+      else if (e === 'c') next += 1;
+    } else {
+      // (an unescaped `$` is the end anchor, an unescaped `.` any character)
+      if (c !== '$' && c !== '.' && PLAIN.test(c.toLowerCase())) atom = c.toLowerCase();
+      next = i + 1;
+    }
+    const q = quantifier(next);
+    if (c === '(' && !q.optional && !/^\(\?(?:[=!]|<[=!])/.test(source.slice(i, i + 4))) {
+      groups.push(source.slice(source.startsWith('(?:', i) ? i + 3 : source[i + 1] === '?' ? source.indexOf('>', i) + 1 : i + 1, next - 1));
+    }
+    if (q.next > next) {
+      // a quantified atom is not a run's letter; a required digit stays required ("\d+")
+      end();
+      if (isDigit && !q.optional) digit = true;
+      i = q.next;
+      continue;
+    }
+    if (atom !== undefined) run += atom;
+    else {
+      end();
+      if (isDigit) digit = true;
+    }
+    i = next;
+  }
+  end();
+  return { runs, groups, digit };
+}
+
+/** The top-level alternatives of a source (`a|b(?:c|d)` → `a`, `b(?:c|d)`). */
+function branches(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let j = 0; j < source.length; j++) {
+    const c = source[j]!;
+    if (c === '\\') j++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, j));
+      start = j + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/** Pairs that begin many words (the article, a space): a part's key is another of its pairs where it has one. */
+const COMMON = new Set(['ال', 'ا ', ' ا', 'al', 'e ', ' a', 'a ']);
+
+/** Keys a match must contain one of (a part's alternatives, a group's branches), and how telling they are. */
+interface Component {
+  keys: number[];
+  score: number;
+}
+/** What a match of one branch must contain: every component (at most three, the most telling), or null: nothing named. */
+type Need = Component[] | null;
+
+/**
+ * A pattern's needs: a text must meet every component of at least one of them. Read from a branch's runs (its most
+ * telling three, two or one characters), from the groups every match goes through (one key per alternative of the
+ * group, from that alternative's own best component), else a digit.
+ */
+function branchNeed(source: string): Need {
+  const { runs, groups, digit } = mandatory(source);
+  const found: Component[] = [];
+  for (const run of runs) {
+    // the most telling pieces of the run: three characters, no space, not the article; a long run gives two apart
+    const n = Math.min(3, run.length);
+    const pieces: Component[] = [];
+    for (let k = 0; k + n <= run.length; k++) {
+      const piece = run.slice(k, k + n);
+      pieces.push({ keys: [keyOf(piece)], score: n * 2 + (piece.includes(' ') ? 0 : 1) + (COMMON.has(piece.slice(0, 2)) ? 0 : 1) - (piece === ' ' ? 2 : 0) });
+    }
+    const best = pieces.reduce<Component | null>((x, y) => (!x || y.score > x.score ? y : x), null);
+    if (best) found.push(best);
+    const at = best ? pieces.indexOf(best) : -1;
+    const apart = pieces.filter((_, k) => Math.abs(k - at) >= n).reduce<Component | null>((x, y) => (!x || y.score > x.score ? y : x), null);
+    if (apart) found.push(apart);
+  }
+  for (const g of groups) {
+    const keys: number[] = [];
+    let score = Infinity;
+    for (const b of branches(g)) {
+      const need = branchNeed(b);
+      if (!need?.length) {
+        score = -1;
+        break;
+      }
+      keys.push(...need[0]!.keys);
+      score = Math.min(score, need[0]!.score);
+    }
+    if (score > 0) found.push({ keys: [...new Set(keys)], score });
+  }
+  found.sort((x, y) => y.score - x.score);
+  if (found.length) return found.slice(0, 3);
+  return digit ? [{ keys: [DIGIT], score: 1 }] : null;
+}
+
+/**
+ * The needs of a pattern made of `parts` (each a regular-expression source): a text meeting none of them cannot match
+ * it. Null when some part needs nothing (the pattern must always be tried).
+ */
+export function patternNeeds(parts: readonly string[]): number[][][] | null {
+  const out: number[][][] = [];
+  for (const part of parts) {
+    for (const b of branches(part)) {
+      const need = branchNeed(b);
+      if (need === null) return null;
+      out.push(need.map((c) => c.keys));
+    }
+  }
+  return out;
+}
+
+/** Every key of a text: its characters, its pairs of neighbouring characters, and whether it has an ASCII digit. */
+export class TextKeys {
+  readonly #keys = new Set<number>();
+
+  constructor(text: string) {
+    const s = text.toLowerCase();
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < s.length; i++) {
+      let ch = s.charCodeAt(i);
+      if (ch === 0x17f) ch = 0x73; // ſ folds to s
+      if (ch >= 48 && ch <= 57) this.#keys.add(DIGIT);
+      const c = code(ch);
+      if (c >= 0) {
+        this.#keys.add(c);
+        if (b >= 0) {
+          this.#keys.add(pairKey(b, c));
+          if (a >= 0) this.#keys.add(tripleKey(a, b, c));
+        }
+      }
+      [a, b] = [b, c];
+    }
+  }
+
+  /** Whether a pattern with these needs may match this text, or any piece cut out of it. */
+  may(needs: readonly number[][][] | null): boolean {
+    if (needs === null) return true;
+    const keys = this.#keys;
+    for (const need of needs) {
+      let met = true;
+      for (const component of need) {
+        let any = false;
+        for (const k of component) {
+          if (keys.has(k)) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          met = false;
+          break;
+        }
+      }
+      if (met) return true;
+    }
+    return false;
+  }
+}
