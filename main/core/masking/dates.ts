@@ -28,7 +28,7 @@ const MONTH_TABLE: ReadonlyArray<string> = [
   // the Afghan solar months in Latin letters, as Afghans write them in English
   'hamal sawr|saur|sowr|thawr jawza|jauza|jowza saratan asad sunbula|sonbola|sombola|sunbulah mizan|meezan aqrab|akrab qaws|qaus|qous jadi|jaddi dalw|dalv hut|hoot|hout',
   // the Nepali Bikram Sambat months, in Latin letters and in Devanagari
-  'baisakh|baishakh|vaisakh jestha|jeth|jeshtha asar|asadh|ashadh|ashad shrawan|sawan|shravan bhadra|bhadau asoj|ashwin|aswin kartik|kattik mangsir|mangshir|marga poush|paush magh falgun|phalgun|fagun chaitra|chait',
+  'baisakh|baishakh|vaisakh jestha|jeth|jeshtha asar|asadh|ashadh|ashad shrawan|saun|sawan|shravan bhadra|bhadau asoj|ashwin|aswin kartik|kattik mangsir|mangshir|marga poush|paush magh falgun|phalgun|fagun chaitra|chait',
   'बैशाख|वैशाख जेठ|जेष्ठ असार|आषाढ साउन|श्रावण भदौ|भाद्र असोज|आश्विन कार्तिक|कात्तिक मंसिर|मार्ग पुस|पौष माघ फागुन|फाल्गुन चैत|चैत्र',
   // Finglish Jalali
   'farvardin ordibehesht khordad tir mordad shahrivar mehr aban azar dey bahman esfand',
