@@ -43,11 +43,18 @@ for (const [role, list] of [
 ] as const) {
   for (const w of list.split(' ')) for (const p of ['', 'و', 'ب', 'في', 'ال', 'وال']) ROLE_WORDS.set(p + w, role);
 }
+/** English ordinal days ("first" to "third" are read by `worded-numbers.ts`; "twenty-first" is "twenty" and "first"). */
+const ENGLISH_ORDINALS = new Map<string, number>(
+  'fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+    .split(' ')
+    .map((w, i) => [w, i + 4] as [string, number])
+    .concat([['thirtieth', 30], ['first', 1], ['second', 2], ['third', 3]]),
+);
 /** Little words that may stand between two parts: "12th of March", "the fifteenth", "ماه" after a Jalali month ("دی ماه"). */
 const GLUE = new Set(['of', 'the', 'من', 'ماه', 'and']);
 /** A calendar named after the date: "BS", "B.S.", "AD", "هـ" (its tatweel normalised away), "ه.ش", "شمسی", "هجری", "میلادی". */
 // (capitals only in Latin letters: "bs" is Arabizi's "but")
-const CALENDAR_AFTER = /^ {0,2}(?:B\.? ?S\.?|b\.s\.|A\.? ?D\.?|CE|ه(?: ?\. ?[شق])?|ش(?:مس[یي])?|هجر[یي](?: شمس[یي]| قمر[یي])?|م[یي]لاد[یي]|قمر[یي])(?![\p{L}\p{N}])\.?/u;
+const CALENDAR_AFTER = /^ {0,2}(?:B\.? ?S\.?|b\.s\.|A\.? ?D\.?|CE|ه(?: ?\. ?[شق])?|ش(?:مس[یي])?|هجر[یي](?: شمس[یي]| قمر[یي])?|م[یي]لاد[یي]|قمر[یي])(?![\p{L}\p{N}])/u;
 /** Between two parts: spaces, one separator of a date, a comma. */
 const GAP = /^[ \t]*[/\-.,\u060c:]?[ \t]*(?:(?:of|the|من|ماه|and)[ \t]+)*$/i;
 
@@ -93,11 +100,35 @@ function readParts(s: string): Part[] {
       i = month.end;
       continue;
     }
+    const ordinal = ENGLISH_ORDINALS.get(w.folded);
+    if (ordinal) {
+      parts.push({ start: w.start, end: w.end, value: ordinal, typed: 0 });
+      k++;
+      i = w.end;
+      continue;
+    }
     const c = readCompound(ws, k, s);
     if (c && c.value > 0) {
-      parts.push({ start: c.from, end: c.to, value: c.value, typed: 0 });
+      let value = c.value;
+      let to = c.to;
       while (k < ws.length && ws[k]!.start < c.to) k++;
-      i = c.to;
+      const next = ws[k];
+      const latin = w.folded.charCodeAt(0) < 0x100;
+      if (latin && next && /^[ \t-]{1,2}$/.test(s.slice(to, next.start))) {
+        // "twenty-fourth"; "nineteen forty nine", a year said in pairs
+        const unit = ENGLISH_ORDINALS.get(next.folded);
+        const pair = value >= 11 && value <= 20 ? readCompound(ws, k, s) : null;
+        if (unit && unit < 10 && (value === 20 || value === 30)) {
+          value += unit;
+          to = next.end;
+        } else if (pair && pair.value < 100 && pair.value >= 10) {
+          value = value * 100 + pair.value;
+          to = pair.to;
+        }
+        while (k < ws.length && ws[k]!.start < to) k++;
+      }
+      parts.push({ start: c.from, end: to, value, typed: 0 });
+      i = to;
       continue;
     }
     if (GLUE.has(w.folded)) parts.push({ start: w.start, end: w.end, value: -3, typed: 0 });

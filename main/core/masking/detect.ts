@@ -1376,7 +1376,6 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     // "4643… 11/27 904": a three-digit number right after a card's expiry is its security code
     if (n === 3 && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD_EXPIRY') return { type: 'CVV', confidence: 0.75 };
   }
-  if (a === b && n === 3 && cvvDescribedBefore(scan, start, end)) return { type: 'CVV', confidence: 0.75 };
   if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "الرقم اللي ورا البطاقة ١٢٣": the card word is nearest, the word for "back" before it says what the number is
@@ -1385,6 +1384,7 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 8))) return { type: 'CVV', confidence: 0.85 };
     if (BACK_OF_CARD.test(s.slice(Math.max(0, start - 40), start))) return { type: 'CVV', confidence: 0.75 };
   }
+  if (a === b && n === 3 && cvvDescribedBefore(scan, start, end)) return { type: 'CVV', confidence: 0.75 };
   if (a === b && n === 3 && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "الكود تاع اللور 540" in a message about a card: a code of three digits is the card's (one-time codes are 4–8)
