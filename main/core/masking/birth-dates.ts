@@ -8,7 +8,7 @@
 import { Cue, cueAt } from './lexicon';
 import { dateCue, messageHasCue } from './context';
 import { readDates } from './date-reader';
-import { normalise, toOriginalEnd, toOriginalStart } from './detection-text';
+import { normalise, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import type { DetectedSpan } from './types';
 
 /** How many lines back an earlier question may stand from its answer. */
@@ -60,17 +60,39 @@ function answersBirthQuestion(s: string, start: number): boolean {
 /** What stands between a birth date and its second form: a bracket, "=", "/", "or", "یعنی", "يعني", "i.e.". */
 const SECOND_FORM_GAP = /^[ \t]*(?:[([=/]|-|–|i\.e\.|or|يعني|یعنی|اي|أي|ou)[ \t]*$/i;
 
+/**
+ * Every birth word of the lexicon (`Cue.BIRTH`, with its clitics, its Arabizi and Finglish spellings by their
+ * consonants, "d.o.b" and "b-day") holds one of these in normalised text: a cheap first test, so that a message with
+ * no birth date found and no birth word costs its normalisation and one pattern test. The golden output check proves it turns away nothing the full look-up
+ * would keep.
+ */
+const MAY_NAME_BIRTH = /born|birth|dob|d\.o\.b|b[-.'\u2019]day|naiss|n[ée]e?(?![a-z])|m[aeiouy]*l+[aeiouy]*d|w[aeiouy]*l+[aeiouy]*d|t[aeiouy]*z+[aeiouy]*d|z+[aeiouy]*d|v+[aeiouy]*l+[aeiouy]*d|d[aeiouy]*n[aeiouy]*y|م[يی]لاد|موال[يی]د|ولد|ولود|ولاد|زاد|ازد[يی]اد|زد[يی]ت|مز[يی]ود|خلقت|دن[يی]ا/i;
+
 /** Every span, with the birth dates the detectors' patterns missed added and their own birth dates made whole. */
 export function withBirthDates(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  const hasDob = spans.some((sp) => sp.type === 'DOB');
+  if (!hasDob && !MAY_NAME_BIRTH.test(normaliseTransient(text).text)) return spans;
   const n = normalise(text);
   const s = n.text;
   const ctx = { norm: s };
-  const hasDob = spans.some((sp) => sp.type === 'DOB');
   if (!hasDob && !messageHasCue(ctx, (c) => c === Cue.BIRTH)) return spans;
   const dates = readDates(s);
   if (!dates.length) return spans;
   let out = spans;
   let changed = false;
+  // "January 16 1990 (1943 January 1)": digits read as one value across a date and its second form are the two dates'
+  for (let k = 1; k < dates.length; k++) {
+    const a = dates[k - 1]!;
+    const b = dates[k]!;
+    if (!SECOND_FORM_GAP.test(s.slice(a.end, b.start))) continue;
+    const from = toOriginalStart(n, a.start);
+    const to = toOriginalEnd(n, b.end);
+    const across = out.filter((sp) => sp.type !== 'DOB' && sp.start >= from && sp.start < toOriginalEnd(n, a.end) && sp.end > toOriginalStart(n, b.start) && sp.end <= to);
+    if (across.length) {
+      out = out.filter((sp) => !across.includes(sp));
+      changed = true;
+    }
+  }
   for (const d of dates) {
     const start = toOriginalStart(n, d.start);
     let end = toOriginalEnd(n, d.end);

@@ -5,9 +5,9 @@
  * (Gregorian, Hijri, Jalali, Afghan solar, Nepali). The reader says where a date is and what its parts are; whether it
  * is a birth date is decided elsewhere (`birth-dates.ts`). It reads normalised text (ASCII digits).
  */
-import { monthNumber, numericDateValid } from './dates';
+import { MONTH_WORDS, monthNumber, numericDateValid } from './dates';
 import { readerSteps } from './reader-steps';
-import { readCompound, words, type Word } from './worded-numbers';
+import { isNumberWord, readCompound, words, type Word } from './worded-numbers';
 
 export interface ReadDate {
   start: number;
@@ -93,7 +93,7 @@ function readParts(s: string): Part[] {
       i = w.end;
       continue;
     }
-    const month = monthAt(ws, k, s);
+    const month = MONTH_WORDS.has(w.folded) || (w.folded.length > 3 && MONTH_WORDS.has(w.folded.slice(1))) ? monthAt(ws, k, s) : null;
     if (month) {
       parts.push({ start: w.start, end: month.end, value: month.n, typed: 0, role: 'month' });
       while (k < ws.length && ws[k]!.start < month.end) k++;
@@ -107,7 +107,7 @@ function readParts(s: string): Part[] {
       i = w.end;
       continue;
     }
-    const c = readCompound(ws, k, s);
+    const c = isNumberWord(w.folded) ? readCompound(ws, k, s) : null;
     if (c && c.value > 0) {
       let value = c.value;
       let to = c.to;

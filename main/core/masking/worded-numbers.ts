@@ -134,6 +134,11 @@ put(THOUSAND, 'thousand');
 const ORDINALS = new Map<string, number>([['اول', 1], ['یکم', 1], ['سوم', 3], ['first', 1], ['second', 2], ['third', 3]].map(([w, v]) => [foldKeyword(w as string), v as number]));
 const AND = new Set(['و', 'and', 'et'].map(foldKeyword));
 
+/** A folded word is a number word (a digit, a ten, a hundred, a thousand, an ordinal, with Arabic "و" written onto it). */
+export function isNumberWord(word: string): boolean {
+  return valueOf(word) !== undefined;
+}
+
 function valueOf(word: string): number | undefined {
   const v = VALUES.get(word) ?? ORDINALS.get(word);
   if (v !== undefined) return v;
