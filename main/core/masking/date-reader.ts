@@ -15,8 +15,6 @@ export interface ReadDate {
   day?: number;
   month: number;
   year?: number;
-  /** The month is a name ("Hamal", "اسفند"), not a number. */
-  named: boolean;
 }
 
 type Role = 'day' | 'month' | 'year';
@@ -263,7 +261,7 @@ function dateAt(s: string, parts: Part[], p: number): { date: ReadDate; next: nu
     if (!named && !labelled && n === 2) continue;
     const end = calendar ? end0 + calendar[0].length : end0;
     const next = partIndex(parts, end, p) + 1;
-    return { date: { start: g[0]!.start, end, day: roles.day, month: roles.month, year: roles.year, named }, next: Math.max(next, p + 1) };
+    return { date: { start: g[0]!.start, end, day: roles.day, month: roles.month, year: roles.year }, next: Math.max(next, p + 1) };
   }
   return null;
 }

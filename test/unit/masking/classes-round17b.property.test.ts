@@ -9,6 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive, NEVER_REVEALABLE, type SensitiveType } from '../../../main/core/masking';
+import { readDates } from '../../../main/core/masking/date-reader';
+import { normalise } from '../../../main/core/masking/detection-text';
 import { digits, foundIn, luhnComplete, persian, RUNS, scriptOf, visibleIn } from './generators';
 
 const ALNUM = /[\p{L}\p{N}]/u;
@@ -62,8 +64,8 @@ const CALENDARS: Record<string, Calendar> = {
 };
 const calendar = fc.constantFrom(...Object.values(CALENDARS));
 
-/** A date with a month name: day, month and year in one of the orders people use, with a separator. */
-const namedDates = calendar.chain((cal) =>
+/** A date with a month name: day, month and year in one of the orders people use, with a separator (and its parts). */
+const namedDateParts = calendar.chain((cal) =>
   fc.record({
     day: fc.integer({ min: 1, max: 28 }),
     month: fc.integer({ min: 1, max: 12 }),
@@ -82,11 +84,25 @@ const namedDates = calendar.chain((cal) =>
     const y = script(String(year));
     const sepAfterName = sep === ', ' && order !== 'mdy' ? ' ' : sep;
     const body = order === 'dmy' ? `${d}${sep}${name}${sepAfterName}${y}` : order === 'ymd' ? `${y}${sep}${name}${sepAfterName}${d}` : `${name}${sep === ', ' ? ' ' : sep}${d}${sep}${y}`;
-    return body + suffix;
+    return { text: body + suffix, day, month, year };
   }),
 );
+const namedDates = namedDateParts.map((d) => d.text);
 
 const BIRTH_BEFORE = ['date of birth ', 'DOB: ', 'born ', 'my birthday is ', 'تاريخ الميلاد ', 'مواليد ', 'تاریخ تولدم ', 'متولد ', 'tavallodam ', 'mawaleed ', 'tazkira birth date '];
+
+describe('round 17b: the date reader (property)', () => {
+  it('reads back the day, the month and the year of a date with a month name, in any order and digit script', () => {
+    fc.assert(
+      fc.property(namedDateParts, fc.constantFrom('', 'hi ', 'سلام '), (d, lead) => {
+        const read = readDates(normalise(`${lead}${d.text} ok`).text);
+        expect(read, JSON.stringify(d)).toHaveLength(1);
+        expect([read[0]!.day, read[0]!.month, read[0]!.year]).toEqual([d.day, d.month, d.year]);
+      }),
+      RUNS,
+    );
+  });
+});
 
 describe('round 17b: birth dates with month names of five calendars, in any order (property)', () => {
   it('day, month name and year in any order, any digit script, with the birth word before', () => {
