@@ -62,16 +62,24 @@ const SECOND_FORM_GAP = /^[ \t]*(?:[([=/]|-|–|i\.e\.|or|يعني|یعنی|اي
 
 /**
  * Every birth word of the lexicon (`Cue.BIRTH`, with its clitics, its Arabizi and Finglish spellings by their
- * consonants, "d.o.b" and "b-day") holds one of these in normalised text: a cheap first test, so that a message with
- * no birth date found and no birth word costs its normalisation and one pattern test. The golden output check proves it turns away nothing the full look-up
+ * consonants — "mld", "mwld", "wldt", "tvld", "zd…", as `skeletonOf` reads them —, "d.o.b" and "b-day") holds one of these in normalised text: a cheap first test, so that a message with
+ * no birth date found and no birth word costs one or two pattern tests. The golden output check proves it turns away nothing the full look-up
  * would keep.
  */
-const MAY_NAME_BIRTH = /born|birth|dob|d\.o\.b|b[-.'\u2019]day|naiss|n[ée]e?(?![a-z])|m[aeiouy]*l+[aeiouy]*d|w[aeiouy]*l+[aeiouy]*d|t[aeiouy]*z+[aeiouy]*d|z+[aeiouy]*d|v+[aeiouy]*l+[aeiouy]*d|d[aeiouy]*n[aeiouy]*y|م[يی]لاد|موال[يی]د|ولد|ولود|ولاد|زاد|ازد[يی]اد|زد[يی]ت|مز[يی]ود|خلقت|دن[يی]ا/i;
+const MAY_NAME_BIRTH = /born|birth|dob|d\.o\.b|b[-.'\u2019\u2010-\u2015]day|naiss|n[ée]e?(?![a-z])|m+[aeiouy]*l+[aeiouy]*d|m+[aeiouy]*w+[aeiouy]*l+[aeiouy]*d|w+[aeiouy]*l+[aeiouy]*d+[aeiouy]*t|t+[aeiouy]*v+[aeiouy]*l+[aeiouy]*d|z+[aeiouy]*d|d+[aeiouy]*n+[aeiouy]*y|م[يی]لاد|موال[يی]د|ول[وا]?د|زاد|زد[يی]|مز[يی]ود|خلقت|دن[يی]ا/i;
+
+/** What normalisation drops inside a word (marks, tatweel, zero-width and direction characters, soft hyphens). */
+const DROPPED_INSIDE_WORDS = /[\u00ad\u0610-\u061a\u061c\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** MAY_NAME_BIRTH over the text as it is, and over its normalised form only when normalisation drops something. */
+function mayNameBirth(text: string): boolean {
+  return MAY_NAME_BIRTH.test(text) || (DROPPED_INSIDE_WORDS.test(text) && MAY_NAME_BIRTH.test(normaliseTransient(text).text));
+}
 
 /** Every span, with the birth dates the detectors' patterns missed added and their own birth dates made whole. */
 export function withBirthDates(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   const hasDob = spans.some((sp) => sp.type === 'DOB');
-  if (!hasDob && !MAY_NAME_BIRTH.test(normaliseTransient(text).text)) return spans;
+  if (!hasDob && !mayNameBirth(text)) return spans;
   const n = normalise(text);
   const s = n.text;
   const ctx = { norm: s };
