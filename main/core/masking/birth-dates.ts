@@ -5,6 +5,7 @@
  * second form ("1 Hamal 1369 (March 21 1990)"). A birth date found by the detectors grows to the whole date the
  * reader reads around it ("2052/04/15" → "2052/04/15 BS").
  */
+import { isFoldedAwayMark } from '../text/fold';
 import { Cue, cueAt } from './lexicon';
 import { dateCue, messageHasCue } from './context';
 import { readDates } from './date-reader';
@@ -68,12 +69,19 @@ const SECOND_FORM_GAP = /^[ \t]*(?:[([=/]|-|–|i\.e\.|or|يعني|یعنی|اي
  */
 const MAY_NAME_BIRTH = /born|birth|dob|d\.o\.b|b[-.'\u2019\u2010-\u2015]day|naiss|n[ée]e?(?![a-z])|m+[aeiouy]*l+[aeiouy]*d|m+[aeiouy]*w+[aeiouy]*l+[aeiouy]*d|w+[aeiouy]*l+[aeiouy]*d+[aeiouy]*t|t+[aeiouy]*v+[aeiouy]*l+[aeiouy]*d|z+[aeiouy]*d|d+[aeiouy]*n+[aeiouy]*y|م[يی]لاد|موال[يی]د|ول[وا]?د|زاد|زد[يی]|مز[يی]ود|خلقت|دن[يی]ا/i;
 
-/** What normalisation drops inside a word (marks, tatweel, zero-width and direction characters, soft hyphens). */
-const DROPPED_INSIDE_WORDS = /[\u00ad\u0610-\u061a\u061c\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/** Normalisation drops a character of the text (a mark, tatweel, a zero-width or direction character, a soft hyphen). */
+function dropsCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xad) continue;
+    if (isFoldedAwayMark(c) || c === 0xad || c === 0x180e || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
 
 /** MAY_NAME_BIRTH over the text as it is, and over its normalised form only when normalisation drops something. */
 function mayNameBirth(text: string): boolean {
-  return MAY_NAME_BIRTH.test(text) || (DROPPED_INSIDE_WORDS.test(text) && MAY_NAME_BIRTH.test(normaliseTransient(text).text));
+  return MAY_NAME_BIRTH.test(text) || (dropsCharacters(text) && MAY_NAME_BIRTH.test(normaliseTransient(text).text));
 }
 
 /** Every span, with the birth dates the detectors' patterns missed added and their own birth dates made whole. */
