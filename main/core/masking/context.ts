@@ -324,6 +324,11 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
   return weak;
 }
 
+/** A record's number or date: an order, a parcel, a transfer, a ticket, a voucher, a trip. */
+function isRecordCue(c: Cue): boolean {
+  return c === Cue.ORDER || c === Cue.TRACK || c === Cue.REF || c === Cue.TICKET || c === Cue.PROMO || c === Cue.TRIP;
+}
+
 /** Cues that say a number is not sensitive (an order's, an invoice's...): only these lose their force as a heading. */
 const NEGATIVE_AS_HEADING: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.ACCOUNT, Cue.TRIP]);
 
@@ -473,6 +478,9 @@ export function dateCue(ctx: ContextText, start: number, end: number): Cue | 0 {
   if (back && backCrossedLine && forward) return forward;
   // "... تولدم ..., کارت ملیم تا 1409/06/11 اعتبار داره": the date's own verb after it beats a distant cue before it
   if (back === Cue.BIRTH && forward === Cue.EXPIRY) return forward;
+  // "من پنجم تیر هفتاد به دنیا اومدم، سفارش هم ۱۴۰۳/۰۸/۰۲ رسید": a record named in the date's own clause owns it, not
+  // a birth word of the clause before
+  if (back === Cue.BIRTH && !scanBack(ctx, start, forDates, DATE_BACK_WORDS, DATE_MAX_CHARS, true) && scanBack(ctx, start, isRecordCue, DATE_BACK_WORDS, DATE_MAX_CHARS, true)) return forward;
   return back || forward;
 }
 

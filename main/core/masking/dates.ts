@@ -1,35 +1,57 @@
 /**
- * Recognising dates (Gregorian, Hijri, Jalali) in digits or with month names. Whether a date is a birth date is
+ * Recognising dates (Gregorian, Hijri, Jalali, Afghan solar, Nepali) in digits or with month names. Whether a date is a birth date is
  * decided by context, not here.
  */
 import { foldKeyword, FoldedWords } from './detection-text';
 
-const MONTH_NAMES = [
+/**
+ * One table of month names: per calendar and language, the twelve months in order (spaces between months, "|"
+ * between spellings of one month, "-" where a language has no name of its own, "_" between the words of one name).
+ * Every date pattern and the date reader take their month names from here.
+ */
+const MONTH_TABLE: ReadonlyArray<string> = [
   // English
   'january february march april may june july august september october november december',
-  'jan feb mar apr jun jul aug sep sept oct nov dec',
+  'jan feb mar apr - jun jul aug sep|sept oct nov dec',
   // Arabic (Egypt/Gulf), Levantine/Iraqi, Hijri
-  'يناير فبراير مارس ابريل أبريل مايو يونيو يونيه يوليو يوليه اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر ديسمبر',
-  'كانون_الثاني شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين_الأول تشرين_الاول تشرين_الثاني كانون_الأول كانون_الاول',
-  'محرم صفر ربيع_الأول ربيع_الاول ربيع_الآخر ربيع_الثاني جمادى_الأولى جمادى_الاولى جمادى_الآخرة جمادى_الثانية رجب شعبان رمضان شوال ذو_القعدة ذي_القعدة ذو_الحجة ذي_الحجة',
+  'يناير فبراير مارس ابريل|أبريل مايو يونيو|يونيه يوليو|يوليه اغسطس|أغسطس سبتمبر اكتوبر|أكتوبر نوفمبر ديسمبر',
+  'كانون_الثاني شباط آذار|اذار نيسان أيار|ايار حزيران تموز آب|اب أيلول|ايلول تشرين_الأول|تشرين_الاول تشرين_الثاني كانون_الأول|كانون_الاول',
+  'محرم صفر ربيع_الأول|ربيع_الاول ربيع_الآخر|ربيع_الثاني جمادى_الأولى|جمادى_الاولى جمادى_الآخرة|جمادى_الثانية رجب شعبان رمضان شوال ذو_القعدة|ذي_القعدة ذو_الحجة|ذي_الحجة',
   // Hijri months in Latin letters, as English, Arabizi and Finglish writers spell them
-  'muharram moharram muharam safar rabi_al_awwal rabi_ul_awwal rabi_al_awal rabi_al_thani rabi_al_akhir rabi_ul_akhir rabi_us_sani jumada_al_ula jumada_al_awwal jumada_al_akhira jumada_al_thani rajab shaban shaaban ramadan ramadhan ramazan ramadaan shawwal shawal showal dhul_qadah dhul_qa3da dhu_al_qadah zul_qadah dhul_hijjah dhu_al_hijjah zul_hijjah dhul_hijja',
+  'muharram|moharram|muharam safar rabi_al_awwal|rabi_ul_awwal|rabi_al_awal rabi_al_thani|rabi_al_akhir|rabi_ul_akhir|rabi_us_sani jumada_al_ula|jumada_al_awwal jumada_al_akhira|jumada_al_thani rajab shaban|shaaban ramadan|ramadhan|ramazan|ramadaan shawwal|shawal|showal dhul_qadah|dhul_qa3da|dhu_al_qadah|zul_qadah dhul_hijjah|dhu_al_hijjah|zul_hijjah|dhul_hijja',
   // Persian: Gregorian month names and Jalali months
-  'ژانویه فوریه مارس آوریل مه می ژوئن ژوئیه اوت آگوست سپتامبر اکتبر نوامبر دسامبر',
+  'ژانویه فوریه مارس آوریل مه|می ژوئن ژوئیه اوت|آگوست سپتامبر اکتبر نوامبر دسامبر',
   'فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند',
   // Dari: the Afghan solar months (Hamal … Hut) and the Gregorian months as said in Kabul
   'حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت',
-  'جنوری فبروری مارچ اپریل جون جولای اگست سپتمبر اکتوبر نومبر دسمبر',
+  'جنوری فبروری مارچ اپریل - جون جولای اگست سپتمبر اکتوبر نومبر دسمبر',
+  // the Afghan solar months in Latin letters, as Afghans write them in English
+  'hamal sawr|saur|sowr|thawr jawza|jauza|jowza saratan asad sunbula|sonbola|sombola|sunbulah mizan|meezan aqrab|akrab qaws|qaus|qous jadi|jaddi dalw|dalv hut|hoot|hout',
+  // the Nepali Bikram Sambat months, in Latin letters and in Devanagari
+  'baisakh|baishakh|vaisakh jestha|jeth|jeshtha asar|asadh|ashadh|ashad shrawan|saun|sawan|shravan bhadra|bhadau asoj|ashwin|aswin kartik|kattik mangsir|mangshir|marga poush|paush magh falgun|phalgun|fagun chaitra|chait',
+  'बैशाख|वैशाख जेठ|जेष्ठ असार|आषाढ साउन|श्रावण भदौ|भाद्र असोज|आश्विन कार्तिक|कात्तिक मंसिर|मार्ग पुस|पौष माघ फागुन|फाल्गुन चैत|चैत्र',
   // Finglish Jalali
   'farvardin ordibehesht khordad tir mordad shahrivar mehr aban azar dey bahman esfand',
   // French (Maghrebi writers switch to it), with and without accents
-  'janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre',
-  'janv févr fevr avr juil juill déc',
+  'janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre novembre décembre|decembre',
+  'janv févr|fevr - avr - - juil|juill - - - - déc',
   // Moroccan and Algerian/Tunisian Arabic month names
-  'ماي يوليوز غشت شتنبر نونبر دجنبر جانفي فيفري أفريل افريل جوان جويلية جويليه أوت اوت',
-]
-  .join(' ')
-  .split(' ');
+  'جانفي فيفري - أفريل|افريل ماي جوان يوليوز|جويلية|جويليه غشت|أوت|اوت شتنبر - نونبر دجنبر',
+];
+
+/** Each spelling with its month number (1–12). */
+const MONTH_ENTRIES: ReadonlyArray<readonly [string, number]> = MONTH_TABLE.flatMap((row) => {
+  const months = row.split(' ');
+  if (months.length !== 12) throw new Error(`a month row needs twelve months: ${row}`);
+  return months.flatMap((spellings, i) => (spellings === '-' ? [] : spellings.split('|').map((name) => [name, i + 1] as const)));
+});
+const MONTH_NAMES = MONTH_ENTRIES.map(([name]) => name);
+
+/** A month name's number, by its folded words joined by one space ("ربيع الاول", "hamal"), or undefined. */
+const MONTH_NUMBERS = new Map<string, number>(MONTH_ENTRIES.map(([name, n]) => [foldKeyword(name.toLowerCase()).replace(/_/g, ' '), n]));
+export function monthNumber(foldedName: string): number | undefined {
+  return MONTH_NUMBERS.get(foldedName);
+}
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const foldedMonths = [...new Set(MONTH_NAMES.map((m) => foldKeyword(m.toLowerCase()).replace(/_/g, ' ')))];

@@ -6,7 +6,7 @@
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
@@ -69,6 +69,16 @@ function persianText(scan: Scan): boolean {
 function cvvTalk(scan: Scan): boolean {
   if (scan.cvvTalk < 0) scan.cvvTalk = CVV_CONTEXT.test(scan.norm) ? 1 : 0;
   return scan.cvvTalk === 1;
+}
+
+/**
+ * Three digits right after words that describe a card's security code ("the code on the back", "رمز الأمان", "کد پشت
+ * کارت"), with no other record's word nearer: the customer answering an earlier question names no card.
+ */
+function cvvDescribedBefore(scan: Scan, start: number, end: number): boolean {
+  if (!cvvTalk(scan) || followedByCurrency(scan, end) || !CVV_DESCRIBED.test(scan.norm.slice(Math.max(0, start - 60), start))) return false;
+  const c = cueFor(scan, start, end);
+  return !c || c === Cue.CVV || c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.ID_CARD || c === Cue.PHONE_WEAK;
 }
 
 /** The message names the security code ("cvv", "سی وی وی"), not just "security" or "the back". */
@@ -932,6 +942,8 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   const groups = b - a + 1;
   // "cryptogramme visuel: 2 8 9": a security code read out digit by digit after its word
   if ((n === 3 || n === 4) && groups === n && cvvTalk(scan) && cardTalk(scan) && spaceOrDashJoined(s, run, a, b) && cueFor(scan, start, end) === Cue.CVV) return { type: 'CVV', confidence: 0.8 };
+  // "re your question (the code on the back) – 8 1 5"
+  if (n === 3 && groups === n && spaceOrDashJoined(s, run, a, b) && cvvDescribedBefore(scan, start, end)) return { type: 'CVV', confidence: 0.75 };
   // "N° 2024/118834": a year and a serial joined by a slash number a record (an invoice, a contract); groups joined
   // by slashes and by spaces or dashes at once are no one value ("2024/744770 2 500")
   const slashes = slashLayout(s, run, a, b);
@@ -1390,6 +1402,7 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     if (c === Cue.CVV || ((c === Cue.CARD || c === Cue.ID_CARD) && cueBefore(scan, start, Cue.CVV, 8))) return { type: 'CVV', confidence: 0.85 };
     if (BACK_OF_CARD.test(s.slice(Math.max(0, start - 40), start))) return { type: 'CVV', confidence: 0.75 };
   }
+  if (a === b && n === 3 && cvvDescribedBefore(scan, start, end)) return { type: 'CVV', confidence: 0.75 };
   if (a === b && n === 3 && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "الكود تاع اللور 540" in a message about a card: a code of three digits is the card's (one-time codes are 4–8)
@@ -1415,7 +1428,8 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
  */
 function paymentCardsExpiry(scan: Scan, start: number, end: number): boolean {
   const c = cueFor(scan, start, end);
-  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5);
+  // ("my ID card expires 09/2027", "بطاقة الهوية تنتهي …", "کارت ملی …": the card is a document)
+  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5) && !cueBefore(scan, start, Cue.NID, 6, true) && !cueBefore(scan, start, Cue.ID_WEAK, 6, true);
 }
 
 function validMonth(mm: string): boolean {

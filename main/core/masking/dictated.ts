@@ -4,6 +4,7 @@
  * and a second value offered as an alternative ("7781 or 7718?", "٤٤٨٢ ولا ٤٤٢٨") takes the first one's type.
  */
 import { digitValue } from '../text/fold';
+import { withBirthDates } from './birth-dates';
 import { detectSensitive as detect } from './detect';
 import { readAsDigits } from './number-reader';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
@@ -86,8 +87,15 @@ function withSpeltLetters(text: string, spans: DetectedSpan[]): DetectedSpan[] {
 
 const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCodeAt(i)) >= 0;
 
-/** Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"). */
+/**
+ * Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"), and the birth
+ * dates only the date reader reads (`birth-dates.ts`).
+ */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
+  return text ? withBirthDates(text, detectValues(text, options)) : detectValues(text, options);
+}
+
+function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
   const typed = detect(text, options);
   const found = typed.length ? withCorrections(text, withSpeltLetters(text, withAlternatives(text, typed))) : typed;
   if (!text) return found;

@@ -89,7 +89,7 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'ramz kod ramze rmz'],
   [Cue.PASSPORT, 'basbor basboor basbour gawaz gawazi jawaz jawazi gozarname gozarnameh'],
   [Cue.BIRTH, 'tzadt zdit donya milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz'],
-  [Cue.EXPIRY, 'etebar engheza enghezaa tanqadi tantahi'],
+  [Cue.EXPIRY, 'etebar engheza enghezaa tanqadi tantahi yntahi yentahi yantahi yentehi tentehi btentehi btintehi bitintihi intiha2 entiha2 salahiya sala7iya sala7ia'],
   [Cue.ORDER, 'talab talabi sefaresh sefareshe sefareshet komand kommand'],
   [Cue.TRIP, 'safar safare rehla re7la mishwar meshwar'],
   [Cue.TRACK, 'shohna rahgiri'],
@@ -127,7 +127,8 @@ const ARABIC: Array<[Cue, string]> = [
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
-const SUFFIXES = ['', 'ي', 'ك', 'ه', 'ها', 'نا', 'هم', 'كم', 'م', 'ام', 'ت', 'مو', 'مه', 'ش', 'يش', 'ات', 'ين', 'ان'];
+// (Persian's plural possessives, formal and spoken: "تولدتون", "شمارشون", "کارتتان")
+const SUFFIXES = ['', 'ي', 'ك', 'ه', 'ها', 'نا', 'هم', 'كم', 'م', 'ام', 'ت', 'مو', 'مه', 'ش', 'يش', 'ات', 'ين', 'ان', 'تون', 'تان', 'شون', 'شان', 'مون', 'مان'];
 
 /** Generated forms that are verbs, not the noun: "وطلب الكود" (and he asked for the code), "طلبت" (I ordered). */
 const NOT_CUES = ['وطلب', 'طلبت', 'طلبتوا', 'طلبوا', 'وطلبوا', 'وطلبت', 'طلبتو', 'فطلب', 'اتصلت', 'وصلت'];
@@ -223,15 +224,39 @@ export function cueOf(foldedWord: string): Cue | undefined {
  */
 export const CARD_CONTEXT = /card|carte|\bcib\b|\bcb\b|dahabia|visa|master|mada|amex|debit|credit|cvv|cvc|cryptogram|kart|bata2a|beta2a|بطاق|كارت|کارت|كارط|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
+/**
+ * The card security code's cues, one registry. Its abbreviations (the message names the code); the words that may be
+ * about it (a card must be talked about too); and the phrases that describe it well enough on their own ("the code
+ * on the back", "رمز الأمان", "کد پشت کارت"), which a customer answering an earlier question writes without a card
+ * word ("re your question (what's the code on the back) – it's 8 1 5").
+ */
+const CVV_ABBREVIATIONS = ['cvv', 'cvc', 'ccv', 'cv2', 'csc', 'cvn', 'cryptogram', 'pictogram', 'سی ?وی ?وی', 'سي ?في ?في', 'سي ?وي ?وي'];
+const CVV_WORDS = ['\\bcid\\b', 'security', 's[ée]curit[ée]', 'au dos', '(?:on|at) the (?:back|front)', '(?:back|front) of', 'wara', '\\blou?r\\b', 'ورا', 'لور', 'پشت(?!یبان|يبان)', 'خلف', 'امنی', 'امني', 'امان', 'أمان', 'سري', 'سری', 'behind (?:the |my |your )?card'];
+/** Where on the card the code is printed (an American Express card prints its four digits on the front). */
+const CVV_PLACES = ['(?:on|at) the (?:back|front)', '(?:back|front) of (?:the |my )?card', 'behind (?:the |my |your )?card', 'au dos', 'derri[eè]re (?:la|ma) carte'];
+const CVV_DESCRIPTIONS = [
+  // "the code on the back", "the 3 numbers at the back", "digits behind the card"
+  '(?:code|number|numbers|digits|nums|no)\\s+(?:on|at|in|behind)\\s+the\\s+back',
+  '(?:numbers|digits|code) behind (?:the |my |your )?card',
+  '(?:back|front) of (?:the |my |your )?card',
+  '(?:رمز|كود|كد|رقم|الرمز|الكود|الرقم)\\s+(?:ال)?(?:أمان|امان)',
+  '(?:[کك]د|رمز|شماره|عدد)\\s*(?:[یي]\\s*)?پشت\\s*(?:[یي]\\s*)?[کك]ارت',
+  '(?:[کك]د|رمز)\\s*(?:[یي]\\s*)?امن[یي]ت[یي]',
+  '(?:الرقم|الرمز|الكود|الارقام|الأرقام)\\s+(?:اللي|الي|يلي)\\s+(?:ورا|خلف)\\s+(?:ال)?(?:بطاق|كارت)',
+  'code de s[ée]curit[ée] (?:de|au dos)',
+];
+
 /** "the 3 digits on the back 904", "back of card: 904" ("back" alone is too common: "my money back 500"). */
-// an American Express card prints its four-digit code on the front
-export const BACK_OF_CARD = /(?:on|at) the (?:back|front)|(?:back|front) of (?:the |my )?card|au dos|derri[eè]re (?:la|ma) carte/i;
+export const BACK_OF_CARD = new RegExp(CVV_PLACES.join('|'), 'i');
 
 /** A card security code may be mentioned: gates the look-up of cue words around every three-digit number. */
-export const CVV_CONTEXT = /cvv|cvc|ccv|cv2|csc|cvn|\bcid\b|security|s[ée]curit[ée]|cryptogram|pictogram|au dos|(?:on|at) the (?:back|front)|(?:back|front) of|wara|\blou?r\b|ورا|لور|پشت(?!یبان|يبان)|خلف|امنی|امني|امان|أمان|سري|سری|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_CONTEXT = new RegExp([...CVV_ABBREVIATIONS, ...CVV_WORDS].join('|'), 'i');
 
 /** The security code named by its abbreviation (spelt out in Persian or Arabic script too), not just "security" or "back". */
-export const CVV_NAMED = /cvv|cvc|ccv|cv2|csc|cvn|cryptogram|pictogram|سی ?وی ?وی|سي ?في ?في|سي ?وي ?وي/i;
+export const CVV_NAMED = new RegExp(CVV_ABBREVIATIONS.join('|'), 'i');
+
+/** The security code described in words that need no card word beside them (see CVV_DESCRIPTIONS). */
+export const CVV_DESCRIBED = new RegExp(CVV_DESCRIPTIONS.join('|'), 'i');
 
 /** A passport is talked about somewhere in the message (any script, with clitics: "پاسپورتمو", "passportam", "جوازي"). */
 export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپور|گذرنامه/i;

@@ -37,15 +37,15 @@ put(7, 'سبعه سبع');
 put(8, 'ثمانيه ثماني ثمان تمانيه تمنيه');
 put(9, 'تسعه تسع');
 put(10, 'عشره عشر');
-put(11, 'حداشر حداش احداشر');
-put(12, 'اتناشر اطناش');
-put(13, 'تلتاشر ثلطاش');
-put(14, 'اربعتاشر اربعطاش');
-put(15, 'خمستاشر خمسطاش');
-put(16, 'ستاشر سطاش');
-put(17, 'سبعتاشر سبعطاش');
-put(18, 'تمنتاشر ثمنطاش');
-put(19, 'تسعتاشر تسعطاش');
+put(11, 'حداشر حداش احداشر حدعش احدعش');
+put(12, 'اتناشر اطناش اثنعش ثنعش');
+put(13, 'تلتاشر ثلطاش ثلطعش');
+put(14, 'اربعتاشر اربعطاش اربعطعش');
+put(15, 'خمستاشر خمسطاش خمسطعش');
+put(16, 'ستاشر سطاش سطعش');
+put(17, 'سبعتاشر سبعطاش سبعطعش');
+put(18, 'تمنتاشر ثمنطاش ثمنطعش');
+put(19, 'تسعتاشر تسعطاش تسعطعش');
 put(20, 'عشرين عشرون');
 put(30, 'ثلاثين ثلاثون تلاتين');
 put(40, 'اربعين اربعون');
@@ -134,6 +134,11 @@ put(THOUSAND, 'thousand');
 const ORDINALS = new Map<string, number>([['اول', 1], ['یکم', 1], ['سوم', 3], ['first', 1], ['second', 2], ['third', 3]].map(([w, v]) => [foldKeyword(w as string), v as number]));
 const AND = new Set(['و', 'and', 'et'].map(foldKeyword));
 
+/** A folded word is a number word (a digit, a ten, a hundred, a thousand, an ordinal, with Arabic "و" written onto it). */
+export function isNumberWord(word: string): boolean {
+  return valueOf(word) !== undefined;
+}
+
 function valueOf(word: string): number | undefined {
   const v = VALUES.get(word) ?? ORDINALS.get(word);
   if (v !== undefined) return v;
@@ -157,13 +162,14 @@ function isWordUnit(c: number): boolean {
   return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || (c >= 0x621 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || c === 0x6a9 || c === 0x6af || c === 0x6cc || c === 0x200c;
 }
 
-interface Word {
+export interface Word {
   start: number;
   end: number;
   folded: string;
 }
 
-function words(text: string): Word[] {
+/** The words of a text (letters, Latin with accents, Arabic script), each with its folded form. */
+export function words(text: string): Word[] {
   const out: Word[] = [];
   let i = 0;
   while (i < text.length) {
@@ -179,7 +185,7 @@ function words(text: string): Word[] {
 }
 
 /** A compound number read from words[k]: its digits (leading zeros said as words kept), its extent and whether it has tens or more. */
-interface Compound {
+export interface Compound {
   from: number;
   to: number;
   digits: string;
@@ -187,7 +193,7 @@ interface Compound {
   compound: boolean;
 }
 
-function readCompound(ws: Word[], k: number, text: string): Compound | null {
+export function readCompound(ws: Word[], k: number, text: string): Compound | null {
   let zeros = '';
   let total = 0;
   let current = 0;
