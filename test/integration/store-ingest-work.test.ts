@@ -32,7 +32,7 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(previews).toEqual([0, 1, 2, 3].map((k) => ({ p: `chat${k}`, preview: `hello ${100 + 8 + k}` })));
   });
 
-  it('notes a batch\'s search terms in one statement, and checks its duplicates in one', async () => {
+  it('notes a batch\'s search terms in one statement, records its scam check outcomes in one, and checks its duplicates in one', async () => {
     core = await storeCore();
     const c = core;
     c.store.sink.ingest('tg', batchOf(0, 2, 1));
@@ -40,6 +40,8 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     const { run } = statementsOf(c.db, () => expect(c.store.sink.ingest('tg', batch)).toMatchObject({ inserted: 10, duplicates: 2 }));
     // Before: one statement per message for each.
     expect(run.filter((s) => s.includes('INTO search_terms'))).toHaveLength(1);
+    expect(run.filter((s) => s.includes('INTO inbound_checks'))).toHaveLength(1);
+    expect(c.db.prepare('SELECT count(*) FROM inbound_checks').pluck().get()).toBe(12);
     expect(run.filter((s) => /FROM messages\b.* platform_message_id/.test(s))).toHaveLength(1);
     expect(c.db.prepare("SELECT count(*) FROM search_terms WHERE term = 'hello'").pluck().get()).toBe(1);
   });

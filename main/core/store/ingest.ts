@@ -81,6 +81,7 @@ export class Ingestor implements ConnectorSink {
     // The batch's duplicates in one look-up; a message repeated within the batch is a duplicate after its first copy.
     const seen = new Set(s.storedOf.all(JSON.stringify(messages.map((m) => m.platformMessageId)), channelId) as string[]);
     const terms = new Set<string>();
+    const screened: Array<[rules: string, conversationId: number, messageId: number, flagged: boolean, wording?: string]> = [];
 
     for (const [i, m] of messages.entries()) {
       if (seen.has(m.platformMessageId)) {
@@ -116,7 +117,7 @@ export class Ingestor implements ConnectorSink {
       }
       addToSearchIndex(ctx.db, id, p.body, terms);
       if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(ctx.db, conversationId, id, p.masked);
-      if (p.screened) this.checks.record(conversationId, p.screened.rules, [[id, p.screened.flagged, p.screened.wording]]);
+      if (p.screened) screened.push([p.screened.rules, conversationId, id, p.screened.flagged, p.screened.wording]);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
         moved.push(conversationId);
         conversations.delete(m.platformConversationId);
@@ -144,6 +145,10 @@ export class Ingestor implements ConnectorSink {
       inserted++;
     }
     noteSearchTerms(ctx.db, terms);
+    // The batch's scam check outcomes, one statement per set of rules (one, unless the rules changed mid-batch).
+    for (const rules of new Set(screened.map((o) => o[0]))) {
+      this.checks.recordAcross(rules, screened.filter((o) => o[0] === rules).map(([, c, m, flagged, wording]) => [c, m, flagged, wording]));
+    }
     for (const [conversationId, t] of touched) {
       s.touchConversation.run({ last: t.last, unread: t.unread, firstIn: t.firstIn, inbound: t.inbound ? 1 : 0, id: conversationId, ...previewParams(t.newest) });
     }
