@@ -46,6 +46,14 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(c.db.prepare("SELECT count(*) FROM search_terms WHERE term = 'hello'").pluck().get()).toBe(1);
   });
 
+  it('still finds a re-delivered message whose platform id is not well-formed text (a lone surrogate)', async () => {
+    core = await storeCore();
+    const c = core;
+    const odd = inbound(1, { platformMessageId: 'm\ud800x' });
+    expect(c.store.sink.ingest('tg', [odd, inbound(2)])).toMatchObject({ inserted: 2, duplicates: 0 });
+    expect(c.store.sink.ingest('tg', [odd, inbound(2), inbound(3)])).toMatchObject({ inserted: 1, duplicates: 2 });
+  });
+
   it('does not mask a contact\'s display name again while it has not changed', async () => {
     const names: string[] = [];
     core = await storeCore({

@@ -15,6 +15,8 @@ import { mayGiveContactDetails, noteContactDetails } from './contact-details';
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
 const MAX_BATCH = 5000;
+/** With the `u` flag a well-formed pair is one code point, so this finds only unpaired halves. */
+const LONE_SURROGATE = /\p{Cs}/u;
 /** Contacts whose masked name `maskName` keeps (≈ 150 bytes each). */
 const NAMES_KEPT = 20_000;
 
@@ -79,7 +81,11 @@ export class Ingestor implements ConnectorSink {
     let waiting = s.anyEarlyRevision.get(channelId) !== undefined;
 
     // The batch's duplicates in one look-up; a message repeated within the batch is a duplicate after its first copy.
-    const seen = new Set(s.storedOf.all(JSON.stringify(messages.map((m) => m.platformMessageId)), channelId) as string[]);
+    // An id that is not well-formed text (a lone surrogate) reads differently through JSON than as a bound string,
+    // so those few are looked up one by one.
+    const ids = messages.map((m) => m.platformMessageId);
+    const seen = new Set(s.storedOf.all(JSON.stringify(ids.filter((id) => !LONE_SURROGATE.test(id))), channelId) as string[]);
+    for (const id of ids) if (LONE_SURROGATE.test(id) && s.messageExists.get(channelId, id)) seen.add(id);
     const terms = new Set<string>();
     const screened: Array<[rules: string, conversationId: number, messageId: number, flagged: boolean, wording?: string]> = [];
 
@@ -244,6 +250,7 @@ function statements(db: Db) {
       `INSERT INTO channel_cursors (channel_id, cursor, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (channel_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
     ),
+    messageExists: db.prepare('SELECT 1 FROM messages WHERE channel_id = ? AND platform_message_id = ?').pluck(),
     storedOf: db.prepare('SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM messages WHERE channel_id = ? AND platform_message_id = value)').pluck(),
     findContact: db.prepare('SELECT id, display_name FROM contacts WHERE channel_id = ? AND platform_user_id = ?'),
     insertContact: db.prepare('INSERT INTO contacts (channel_id, platform_user_id, handle, created_at) VALUES (?, ?, ?, ?)'),
