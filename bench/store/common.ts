@@ -40,10 +40,10 @@ export function fileKeychain(file: string): KeychainPort {
 }
 
 /** Without `masker`, the core masks with the real detectors on its preparation worker, as the console does. */
-export async function benchCore(dataDir: string, keychain = memoryKeychain(), masker?: Masker): Promise<Core> {
+export async function benchCore(dataDir: string, keychain = memoryKeychain(), masker?: Masker, log?: (line: string) => void): Promise<Core> {
   // The custodian's per-user reveal limit would stop a benchmark that reveals a field per measured call.
   const custody = { rateLimit: { perUser: 1_000_000, windowMs: 60_000 } };
-  const core = await openCore({ dataDir, keychain, keychainService: 'Diwan-bench', masker, custody });
+  const core = await openCore({ dataDir, keychain, keychainService: 'Diwan-bench', masker, custody, ...(log ? { log } : {}) });
   // As in the console, which starts the ingest preparation worker at open: measure the steady state.
   await core.parallelIngest();
   return core;

@@ -2,33 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { guardedSink } from '../../main/core/app/guards';
 import { createConsoleServices } from '../../main/ipc/console-services';
+import { statementsOf } from '../helpers/statements';
 import { inbound, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
-
-/** The SQL of every statement `f` runs and how many statements it prepares, counted on the real database. */
-function statementsOf(c: Core, f: () => void): { run: string[]; prepared: number } {
-  const proto = Object.getPrototypeOf(c.db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
-  const run: string[] = [];
-  let prepared = 0;
-  const original = Object.fromEntries(['all', 'get', 'run', 'iterate'].map((m) => [m, proto[m]!]));
-  for (const [m, fn] of Object.entries(original)) {
-    proto[m] = function (this: { source: string }, ...a: unknown[]) {
-      run.push(this.source.replace(/\s+/g, ' '));
-      return fn.apply(this, a);
-    };
-  }
-  const prepare = c.db.prepare;
-  c.db.prepare = ((...a: Parameters<typeof prepare>) => (prepared++, prepare.apply(c.db, a))) as typeof prepare;
-  try {
-    f();
-  } finally {
-    Object.assign(proto, original);
-    c.db.prepare = prepare;
-  }
-  return { run, prepared };
-}
 
 describe('an inbox page (issue #26 round 9: what a filter class\'s first page paid)', () => {
   it('prepares nothing after its first call and looks no row up in conversations when no copies are held', async () => {
@@ -42,7 +20,7 @@ describe('an inbox page (issue #26 round 9: what a filter class\'s first page pa
     const services = createConsoleServices(c, { notify() {} } as never);
     const page = () => services.inbox.listConversations({ actorId: 'u-1', filter: { scope: 'all' }, cursor: null, limit: 100 });
     expect(page().items).toHaveLength(100);
-    const second = statementsOf(c, () => page());
+    const second = statementsOf(c.db, () => page());
     // Before: one statement per channel of the page, prepared on every call (its IN list as long as the channel's
     // rows), and the platform id of each of the 100 rows read from `conversations`, one cold page each at 3M.
     expect(second.prepared).toBe(0);

@@ -4,13 +4,15 @@ import type { Masker } from '../store';
 
 /** The store's ingest masking step, done by the real detectors with the hints IT's policy allows. */
 export function detectorMasker(hints: () => MaskingHints | undefined): Masker {
-  return (text) => {
+  const mask = (text: string) => {
     const r = maskMessage(text, hints());
     return {
       masked: r.masked,
       fields: r.fields.map((f) => ({ type: f.type, start: f.start, end: f.end, value: text.slice(f.originalStart, f.originalEnd) })),
     };
   };
+  // The hints object is replaced whenever IT's policy changes them.
+  return Object.assign(mask, { rules: hints });
 }
 
 /** The policy's per-type "show the last N characters" as masking hints. */

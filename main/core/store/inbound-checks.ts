@@ -32,7 +32,16 @@ export class InboundCheckRepository {
 
   /** Records outcomes; call inside the transaction that writes the opening (no disk sync of its own). */
   record(conversationId: number, rules: string, outcomes: Iterable<[messageId: number, flagged: boolean, wording?: string | null]>): void {
-    for (const [messageId, flagged, wording] of outcomes) this.s.record.run(conversationId, messageId, rules, flagged ? 1 : 0, flagged ? (wording ?? null) : null);
+    this.recordAcross(rules, [...outcomes].map(([messageId, flagged, wording]) => [conversationId, messageId, flagged, wording]));
+  }
+
+  /**
+   * Records outcomes of messages in any conversations, in one statement (the ingest path: a batch's outcomes at once,
+   * ≈ 2 µs of CPU a message less than a statement each).
+   */
+  recordAcross(rules: string, outcomes: ReadonlyArray<[conversationId: number, messageId: number, flagged: boolean, wording?: string | null]>): void {
+    if (!outcomes.length) return;
+    this.s.record.run(rules, JSON.stringify(outcomes.map(([c, m, flagged, wording]) => [c, m, flagged ? 1 : 0, flagged ? (wording ?? null) : null])));
   }
 }
 
@@ -40,8 +49,10 @@ function statements(db: Db) {
   return {
     of: db.prepare('SELECT message_id, flagged, wording FROM inbound_checks WHERE conversation_id = ? AND rules = ?'),
     ofRange: db.prepare('SELECT message_id, flagged, wording FROM inbound_checks WHERE conversation_id = ? AND message_id BETWEEN ? AND ? AND rules = ?'),
+    // `WHERE true`: an upsert's SELECT needs a WHERE clause to parse.
     record: db.prepare(
-      `INSERT INTO inbound_checks (conversation_id, message_id, rules, flagged, wording) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO inbound_checks (conversation_id, message_id, rules, flagged, wording)
+         SELECT value ->> 0, value ->> 1, ?, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
        ON CONFLICT (conversation_id, message_id) DO UPDATE SET rules = excluded.rules, flagged = excluded.flagged, wording = excluded.wording`,
     ),
   };

@@ -17,7 +17,11 @@ export interface MaskResult {
   fields: MaskedField[];
 }
 
-export type Masker = (text: string) => MaskResult;
+/**
+ * Masks one text. `rules`, when present, returns what the output depends on besides the text (IT's masking hints):
+ * a different value means a text may now mask differently. A masker without it masks a text the same way every time.
+ */
+export type Masker = ((text: string) => MaskResult) & { readonly rules?: () => unknown };
 
 const DETECTORS: Array<{ type: string; re: RegExp }> = [
   { type: 'EMAIL', re: /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../main/core/app';
+import { placeholderMasker } from '../../main/core/store';
+import { rowWritesOf, statementsOf } from '../helpers/statements';
+import { inbound, storeCore } from '../helpers/store';
+
+let core: Core | undefined;
+afterEach(() => core?.close());
+
+/**
+ * What one batch costs the database thread, counted (issue #26 round 10: the ingest path's work beyond a raw writer
+ * of the same rows). Counts, never time: statements run, rows written by the store and by its triggers.
+ */
+describe('ingest: work per batch (issue #26 round 10)', () => {
+  const batchOf = (from: number, conversations: number, each: number) =>
+    Array.from({ length: conversations * each }, (_, i) =>
+      inbound(from + i, { platformConversationId: `chat${i % conversations}`, contact: { platformUserId: `u${i % conversations}`, displayName: `Customer ${i % conversations}` } }),
+    );
+
+  it('updates each conversation a batch touches once, preview included, and its inbox row once', async () => {
+    core = await storeCore();
+    const c = core;
+    c.store.sink.ingest('tg', batchOf(0, 4, 1));
+    const batch = batchOf(100, 4, 3);
+    let writes: ReturnType<typeof rowWritesOf> | undefined;
+    const { run } = statementsOf(c.db, () => (writes = rowWritesOf(c.db, ['conversations', 'inbox_rows'], () => c.store.sink.ingest('tg', batch))));
+    // Before: the activity and unread counts, then the preview, each its own UPDATE firing the inbox row's trigger.
+    expect(run.filter((s) => s.startsWith('UPDATE conversations'))).toHaveLength(4);
+    expect(writes!.conversations!.update).toBe(4);
+    expect(writes!.inbox_rows!.update).toBe(4);
+    const previews = c.db.prepare('SELECT platform_conversation_id AS p, preview FROM conversations ORDER BY p').all();
+    expect(previews).toEqual([0, 1, 2, 3].map((k) => ({ p: `chat${k}`, preview: `hello ${100 + 8 + k}` })));
+  });
+
+  it('notes a batch\'s search terms in one statement, records its scam check outcomes in one, and checks its duplicates in one', async () => {
+    core = await storeCore();
+    const c = core;
+    c.store.sink.ingest('tg', batchOf(0, 2, 1));
+    const batch = [...batchOf(0, 2, 1), ...batchOf(200, 5, 2)];
+    const { run } = statementsOf(c.db, () => expect(c.store.sink.ingest('tg', batch)).toMatchObject({ inserted: 10, duplicates: 2 }));
+    // Before: one statement per message for each.
+    expect(run.filter((s) => s.includes('INTO search_terms'))).toHaveLength(1);
+    expect(run.filter((s) => s.includes('INTO inbound_checks'))).toHaveLength(1);
+    expect(c.db.prepare('SELECT count(*) FROM inbound_checks').pluck().get()).toBe(12);
+    expect(run.filter((s) => /FROM messages\b.* platform_message_id/.test(s))).toHaveLength(1);
+    expect(c.db.prepare("SELECT count(*) FROM search_terms WHERE term = 'hello'").pluck().get()).toBe(1);
+  });
+
+  it('still finds a re-delivered message whose platform id is not well-formed text (a lone surrogate)', async () => {
+    core = await storeCore();
+    const c = core;
+    const odd = inbound(1, { platformMessageId: 'm\ud800x' });
+    expect(c.store.sink.ingest('tg', [odd, inbound(2)])).toMatchObject({ inserted: 2, duplicates: 0 });
+    expect(c.store.sink.ingest('tg', [odd, inbound(2), inbound(3)])).toMatchObject({ inserted: 1, duplicates: 2 });
+  });
+
+  it('does not mask a contact\'s display name again while it has not changed', async () => {
+    const names: string[] = [];
+    core = await storeCore({
+      masker: (text: string) => {
+        if (text.startsWith('Customer')) names.push(text);
+        return placeholderMasker(text);
+      },
+    });
+    const c = core;
+    c.store.sink.ingest('tg', batchOf(0, 3, 2));
+    expect(names).toHaveLength(3);
+    names.length = 0;
+    c.store.sink.ingest('tg', batchOf(100, 3, 2));
+    // Before: once per contact per batch, on the database thread.
+    expect(names).toEqual([]);
+    // A new name is masked and stored; the same name again is not masked again.
+    c.store.sink.ingest('tg', [inbound(300, { contact: { platformUserId: 'u1', displayName: 'Customer One 0551112222' }, platformConversationId: 'chat1' })]);
+    c.store.sink.ingest('tg', [inbound(301, { contact: { platformUserId: 'u1', displayName: 'Customer One 0551112222' }, platformConversationId: 'chat1' })]);
+    expect(names).toEqual(['Customer One 0551112222']);
+    expect(c.db.prepare("SELECT display_name FROM contacts WHERE platform_user_id = 'u1'").pluck().get()).toBe('Customer One ⟦NUMBER·••22⟧');
+  });
+});
