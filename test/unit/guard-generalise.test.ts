@@ -178,7 +178,7 @@ describe('inbound: pasted secrets and shortened links by their shape (generated)
       }),
       { numRuns: 150 },
     );
-    for (const t of ['https://shop.com/help/contact', 'https://myshop.com/p/12345', 'https://cutt.io/acme-gift', 'https://longercompany.com/Ab3dE9', 'https://acme.com']) {
+    for (const t of ['https://shop.com/help/contact', 'https://myshop.com/p/12345', 'https://gifts.io/acme-gift', 'https://longercompany.com/Ab3dE9', 'https://acme.com']) {
       const [link] = extractLinks(t);
       expect(looksShortened(link!), t).toBe(false);
     }

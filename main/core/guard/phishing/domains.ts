@@ -191,6 +191,9 @@ function isDressCompound(w: string, depth = 0): boolean {
 
 /** A language and a country, as pages name their translations (`en-us`, `ar_SA`, `fa-IR`). */
 const LOCALE = /^(?:en|ar|fa|fr|de|es|it|pt|ru|zh|ja|ko|tr|ur|hi|id|ms|nl|sv|pl)[-_][a-z]{2}$/i;
+/** The names of the listed services (four letters or more, so `t.co`'s "t" or `bit.do`'s "bit" does not name one). */
+const SHORTENER_NAMES = new Set([...SHORTENERS].map((d) => d.split('.')[0]!).filter((n) => n.length >= 4));
+
 /** Words for a short link in a host's name, in the languages shortening services are named in. */
 const SAYS_SHORT_LINK = /short|shrt|kurz|court|corto|curto|tiny|snip|link|lnk|url/i;
 
@@ -201,11 +204,14 @@ const SAYS_SHORT_LINK = /short|shrt|kurz|court|corto|curto|tiny|snip|link|lnk|ur
  * (`/help/contact`, `/p/12345`, `/acme-gift`) do not look like that.
  */
 export function looksShortened(link: Link): boolean {
-  // a longer name that says what it is (`kurzelinks.de`, `linkcourt.fr`, `myshorturl.net`) is judged by its key like a short one
-  if (link.label.length > 6 && !SAYS_SHORT_LINK.test(link.label)) return false;
   const rest = link.raw.replace(/^https?:\/\//i, '');
   const slash = rest.indexOf('/');
   if (slash < 0) return false;
+  // a listed service's name under another ending, with any one-part key (`cutt.us/mrj-gift`, `tinyurl.ir/x`): shorteners copy
+  // names; a page deeper in a site (`trib.com/news/story`) is not one
+  if (SHORTENER_NAMES.has(link.label.toLowerCase()) && /^\/[^/?#]+\/?(?:[?#]|$)/.test(rest.slice(slash))) return true;
+  // a longer name that says what it is (`kurzelinks.de`, `linkcourt.fr`, `myshorturl.net`) is judged by its key like a short one
+  if (link.label.length > 6 && !SAYS_SHORT_LINK.test(link.label)) return false;
   const m = /^\/(?:[a-z]{1,2}\/)?([A-Za-z0-9_-]{2,12})\/?$/.exec(rest.slice(slash).split(/[?#]/)[0]!);
   if (!m) return false;
   const key = m[1]!;

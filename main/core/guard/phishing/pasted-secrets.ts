@@ -18,7 +18,7 @@ const B = 'ب';
 /** Names of each secret, as people write them; Arabic and Persian letter variants spelled out as classes. */
 const NAMES: Record<PastedType, string> = {
   PASSWORD: [
-    'pass ?word', 'passwd', 'pwd', 'pass', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
+    'pass ?word', 'passwd', 'pwd', 'pass', '(?<!\\.)pw(?=\\s*[:=\\s])', 'pswd', 'passwrd', 'pword', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
     `(?:ال|${A}ل)?باس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
@@ -39,6 +39,8 @@ const NAMES: Record<PastedType, string> = {
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
 const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|previous|prev|last|current|قبل${Y}(?:م|ام)?|قد${Y}م(?:م|ام)|سابق\\S*|${A}${Y}ن|ام|من|temporary|temp|used to be|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
+  // a relative clause of one verb between the name and its value: "كلمة السر التي أستخدمها الآن هي …", "the password I use now is …", "رمزی که میزنم …"
+  + `(?:التي|الذي|اللي|${Y}لي|الل${Y}|الي|that|which|i|که|كه) [^\\s\\d٠-٩۰-۹:]{2,14}|`
   // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
   // between a name and its value ("shomare kartamo zadam 6037…", "كتبت رقم الكارت 4…")
   + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت)`;
@@ -89,7 +91,10 @@ function looksLikePassword(v: string): boolean {
  * "it was Summer2024! and now it says wrong password": in a message that names the password, a value stated by "it
  * was/is" that only a password looks like — letters with digits, and a symbol or both cases — is the password.
  */
-const STATED_BY_IT = /(?<![\p{L}\p{N}])(?:it|that|mine)(?:'s| was| is| used to be)\s+([^\s"'«»،,]{6,64})/giu;
+const STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:it|that|mine)(?:'s| was| is| used to be)|`
+  // or by "the current / new one is": "والحالية هي: Qamar#2024", "the new one is …", "جدیده اینه: …"
+  + `(?:the )?(?:current|new|old|present) one(?:'s| is| was)|(?:و|ف)?(?:ال)?(?:حال${Y}|جد${Y}د|قد${Y}م)${H}? (?:ه${Y}|هو)|(?:ال)?(?:حال${Y}|جد${Y}د|قد${Y}م)${H}? [:=]|(?:جد${Y}د|فعل${Y}|قبل${Y})(?:ه|ش)? (?:ا${Y}نه|اينه|ا${Y}ن[هة]? (?:است|هست)))`
+  + `\\s*[:=]?\\s*([^\\s"'«»،,]{6,64})`, 'giu');
 const NAMES_PASSWORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PASSWORD})(?![\\p{L}\\p{N}])`, 'iu');
 function passwordShaped(v: string): boolean {
   return /\p{L}/u.test(v) && /\p{N}/u.test(v) && (/[^\p{L}\p{M}\p{N}]/u.test(v.replace(/[.!?؟)]+$/u, '')) || (/\p{Lu}/u.test(v) && /\p{Ll}/u.test(v)));

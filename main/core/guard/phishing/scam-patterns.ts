@@ -214,7 +214,11 @@ const FEE = rx([
 const ODD_PAYMENT = words([
   'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'easypaisa', 'jazz ?cash', 'gcash', 'paymaya', 'maya', 'bankak', 'mpesa', 'm-pesa', 'opay', 'palmpay', 'بنكك', 'ايزي ?بيسه', 'جاز ?كاش', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
   'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
-  'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
+  'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)',
+  // into a person's own card or account, not a company's: "بریزم به کارت خودش", "to her own MoMo", "على حسابه الشخصي"
+  'به (?:كارت|حساب)(?: ?شخصي)? ?(?:خودش|خود اون|خود او|اون آقا|اون خانم)', 'به (?:كارت|حساب) شخصي(?: ?ي)? (?:من|اون|او|ايشون)',
+  'to (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet|number|mpesa|gcash)', 'into (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet)',
+  '(?:على|ل|الى|في) (?:حسابه|حسابها|كارته|كارتها|بطاقته|بطاقتها|محفظته|محفظتها) (?:الشخصي|الشخصيه|الخاص|الخاصه)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
 ]);
 /** Money sent to a phone number (a wallet), not to a company: "على نفس الرقم", "to the same number", "به همین شماره". */
 const TO_A_NUMBER = words([
@@ -273,6 +277,8 @@ const ACCOUNT_CHANGE = rx([
   'تحقق', '(?:ي|ت|ن)فتح\\S*', 'erte(?:gh|q|g)a\\S*',
   // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
   'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
+  // a limit raised: "to raise my limit", "تا سقفت رو زیاد کنم", "لرفع الحد"
+  '(?:raise|increase|boost|upgrade) (?:my |your |ur |the )?(?:card |transfer |credit |daily )?limit', 'limit (?:increase|upgrade|raise)', 'سقف\\S* ?(?:رو |را )?(?:بالا|زياد|افزايش)\\S*', '(?:بالا ?بردن|افزايش|زياد ?كردن) (?:سقف|حد)\\S*', '(?:(?:ي|ت|ن|ا)?رفع|زياد[هة]|(?:ي|ت|ن|ا)?زيد|تكبير|(?:ي|ت|ن|ا)?كبر) (?:ال)?(?:حد|سقف)\\S*',
   'tar2eya', 'tafeel', 'ertegha', 'vip', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
 ]);
 const FROZEN = rx([
