@@ -58,7 +58,12 @@ const GAP = /^[ \t]*[/\-.,\u060c:]?[ \t]*(?:(?:of|the|من|ماه|and)[ \t]+)*$/
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-/** The parts of `s` in order: typed numbers, numbers in words, month names, each with its own word when it has one. */
+/**
+ * The parts of `s` in order: typed numbers, numbers in words, month names, each with its own word when it has one,
+ * and the little words between them. Any other word or digit run gets no part: it ends a date just as well, since
+ * neither `GAP` nor a part's own word's `[ :]*` lets letters or digits stand between two parts (the little words are
+ * parts of their own, and fold to themselves), and no date starts on it.
+ */
 function readParts(s: string): Part[] {
   const parts: Part[] = [];
   const ws = words(s);
@@ -77,7 +82,6 @@ function readParts(s: string): Part[] {
       const suffix = /^(?:st|nd|rd|th|er|e|ème|eme|م|ام|om|am)(?![\p{L}])/iu.exec(s.slice(e, e + 4));
       const glued = (d > 0 && /[\p{L}]/u.test(s[d - 1]!)) || (!suffix && /[\p{L}]/u.test(s[e] ?? ''));
       if (e - d <= 4 && !glued) parts.push({ start: d, end: e + (suffix ? suffix[0].length : 0), value: +s.slice(d, e), typed: e - d });
-      else parts.push({ start: d, end: e, value: -1, typed: e - d });
       i = e + (suffix ? suffix[0].length : 0);
       while (k < ws.length && ws[k]!.start < i) k++;
       continue;
@@ -130,7 +134,6 @@ function readParts(s: string): Part[] {
       continue;
     }
     if (GLUE.has(w.folded)) parts.push({ start: w.start, end: w.end, value: -3, typed: 0 });
-    else parts.push({ start: w.start, end: w.end, value: -1, typed: 0 });
     k++;
     i = w.end;
   }

@@ -227,8 +227,17 @@ export class FoldedWords<V = true> {
 
 /** Folds a keyword the same way message text is normalised and folded (used to build the lexicon). */
 export function foldKeyword(word: string): string {
-  let s = '';
-  for (let i = 0; i < word.length; i++) {
+  // (most words of normalised text fold to themselves: then no string is built)
+  let i = 0;
+  while (i < word.length) {
+    const c = word.charCodeAt(i);
+    const m = NORM[c]!;
+    if (m === REMOVE || FOLD[m] !== c) break;
+    i++;
+  }
+  if (i === word.length) return word;
+  let s = word.slice(0, i);
+  for (; i < word.length; i++) {
     const m = NORM[word.charCodeAt(i)]!;
     if (m !== REMOVE) s += String.fromCharCode(FOLD[m]!);
   }

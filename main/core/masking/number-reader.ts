@@ -78,7 +78,8 @@ const MAX_SEPARATOR = 6;
 interface Token {
   start: number;
   end: number;
-  digits: string;
+  /** How many digits it stands for (its OCR'd letters among them); `tokenDigits` spells them when a run is kept. */
+  units: number;
   /** OCR'd letters in it, and whether one stands at its edge. */
   letters: number;
   edge: boolean;
@@ -109,7 +110,7 @@ function tokenAt(s: string, i: number): Token | null {
   while (start > 0 && confusable(s.charCodeAt(start - 1)) >= 0) start--;
   if (start < i && ((start > 0 && isLatinLetter(s.charCodeAt(start - 1))) || (s.charCodeAt(start) < 0x61 && digitRunLength(s, i) >= 7))) start = i;
   let end = start;
-  let digits = '';
+  let units = 0;
   let letters = 0;
   let keycaps = false;
   let edge = false;
@@ -121,7 +122,7 @@ function tokenAt(s: string, i: number): Token | null {
       letters++;
       if (end === start) edge = true;
     }
-    digits += String(d);
+    units++;
     end++;
     const tail = keycapTail(s, end);
     if (tail) {
@@ -134,13 +135,26 @@ function tokenAt(s: string, i: number): Token | null {
     if (!isLatinLetter(s.charCodeAt(end))) break;
     end--;
     letters--;
-    digits = digits.slice(0, -1);
+    units--;
   }
   if (letters && digitValue(s.charCodeAt(end - 1)) < 0 && s.charCodeAt(end - 1) !== KEYCAP) edge = true;
   // digits inside a word written in Latin letters ("tes3a", "wa7ed", "09134422504e") are the word's; a capital or two
   // before them open a value ("N048271S3", "IR39 …")
   if (isLowerLatin(s.charCodeAt(end)) || isLowerLatin(s.charCodeAt(start - 1))) return null;
-  return { start, end, digits, letters, edge, keycaps };
+  return { start, end, units, letters, edge, keycaps };
+}
+
+/** A token's digits in ASCII: the text itself when it is ASCII digits alone, else read unit by unit. */
+function tokenDigits(s: string, t: Token): string {
+  let ascii = !t.letters && !t.keycaps;
+  for (let k = t.start; ascii && k < t.end; k++) ascii = s.charCodeAt(k) <= 0x39;
+  if (ascii) return s.slice(t.start, t.end);
+  let digits = '';
+  for (let k = t.start; k < t.end && digits.length < t.units; k++) {
+    const d = tokenUnit(s.charCodeAt(k));
+    if (d >= 0) digits += String(d);
+  }
+  return digits;
 }
 
 /** "[10:42, 3/12/2026] Sara: ", "[8:05 PM, 12/1/2026] Jake: ": a WhatsApp export's line prefix, with the writer's name. */
@@ -216,22 +230,22 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       }
       if (k === t.end || lines > 1 || pictographs > 1 || (dots === 1 && k - t.end > 1 && !ellipsis)) break;
       const next: Token | null = tokenUnit(s.charCodeAt(k)) >= 0 ? tokenAt(s, k) : null;
-      if (!next || next.start !== k || next.digits.length === next.letters) break;
+      if (!next || next.start !== k || next.units === next.letters) break;
       if (ellipsis || dots > 1 || pictographs || message || hesitation) odd = true;
       // a comma between groups of digits is a pause in dictation ("4338, 5377, 1847, 1887"), read as one
       if (message > 0) next.apart = true;
-      if (message > 0 || hesitation || (commas > 0 && t.digits.length >= 2 && next.digits.length >= 2)) pauses++;
+      if (message > 0 || hesitation || (commas > 0 && t.units >= 2 && next.units >= 2)) pauses++;
       t = next;
     }
     i = Math.max(i + 1, toks[toks.length - 1]!.end);
-    const digits = toks.reduce((n, x) => n + x.digits.length - x.letters, 0);
+    const digits = toks.reduce((n, x) => n + x.units - x.letters, 0);
     // letters read as digits: each token otherwise digits, an edge letter only in a long run
-    if (toks.some((x) => x.letters && (x.letters * 2 > x.digits.length - x.letters || (x.edge && digits < 6)))) continue;
+    if (toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6)))) continue;
     // three groups or more said with pauses are one value for the classifier to decide on (a list of two is a list)
     const plain = !odd && pauses < 2 && !toks.some((x) => x.letters || x.keycaps);
     if (plainToo || !plain) {
-      const all = toks.map((x) => x.digits).join('');
-      out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: all, written: 'digits', plain, groups: toks.map((x) => ({ start: x.start, end: x.end, digits: x.digits, ...(x.apart ? { apart: true } : {}) })) });
+      const groups = toks.map((x) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}) }));
+      out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: groups.map((g) => g.digits).join(''), written: 'digits', plain, groups });
     }
   }
   return out;
