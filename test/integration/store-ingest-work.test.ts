@@ -23,11 +23,13 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     c.store.sink.ingest('tg', batchOf(0, 4, 1));
     const batch = batchOf(100, 4, 3);
     let writes: ReturnType<typeof rowWritesOf> | undefined;
-    const { run } = statementsOf(c.db, () => (writes = rowWritesOf(c.db, ['conversations', 'inbox_rows'], () => c.store.sink.ingest('tg', batch))));
+    const { run } = statementsOf(c.db, () => (writes = rowWritesOf(c.db, ['conversations', 'inbox_rows', 'conversation_tallies'], () => c.store.sink.ingest('tg', batch))));
     // Before: the activity and unread counts, then the preview, each its own UPDATE firing the inbox row's trigger.
     expect(run.filter((s) => s.startsWith('UPDATE conversations'))).toHaveLength(4);
     expect(writes!.conversations!.update).toBe(4);
     expect(writes!.inbox_rows!.update).toBe(4);
+    // Before migration 027: 8, the tally's row taken out and put back for each unread count that moved.
+    expect(writes!.conversation_tallies).toEqual({ insert: 0, update: 4, delete: 0 });
     const previews = c.db.prepare('SELECT platform_conversation_id AS p, preview FROM conversations ORDER BY p').all();
     expect(previews).toEqual([0, 1, 2, 3].map((k) => ({ p: `chat${k}`, preview: `hello ${100 + 8 + k}` })));
   });
