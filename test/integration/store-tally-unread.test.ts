@@ -52,22 +52,18 @@ describe('migration 027: one tally write when only the unread count moves', () =
     try {
       const change = fc.record({
         id: fc.integer({ min: 1, max: 12 }),
-        status: fc.option(fc.constantFrom(...STATUSES)),
-        channel: fc.option(fc.constantFrom('tg', 'wa')),
-        assignee: fc.option(fc.constantFrom('u-1', 'u-2', null)),
-        unread: fc.option(fc.integer({ min: 0, max: 9 })),
+        status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
+        channel: fc.option(fc.constantFrom('tg', 'wa'), { nil: undefined }),
+        assignee: fc.option(fc.constantFrom('u-1', 'u-2', null), { nil: undefined }),
+        unread: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
       });
       fc.assert(
         fc.property(fc.array(change, { maxLength: 20 }), (changes) => {
           db.exec('SAVEPOINT p');
           try {
             for (const c of changes) {
-              const set = [
-                c.status !== null ? ['status', c.status] : undefined,
-                c.channel !== null ? ['channel_id', c.channel] : undefined,
-                c.assignee !== null ? ['assignee_id', c.assignee] : undefined,
-                c.unread !== null ? ['unread', c.unread] : undefined,
-              ].filter((x): x is [string, string | number | null] => x !== undefined);
+              // Any mix of the four columns; none at all deletes the conversation.
+              const set = Object.entries({ status: c.status, channel_id: c.channel, assignee_id: c.assignee, unread: c.unread }).filter(([, v]) => v !== undefined);
               if (!set.length) {
                 db.prepare('DELETE FROM conversations WHERE id = ?').run(c.id);
                 continue;
