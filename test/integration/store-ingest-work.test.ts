@@ -23,11 +23,13 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     c.store.sink.ingest('tg', batchOf(0, 4, 1));
     const batch = batchOf(100, 4, 3);
     let writes: ReturnType<typeof rowWritesOf> | undefined;
-    const { run } = statementsOf(c.db, () => (writes = rowWritesOf(c.db, ['conversations', 'inbox_rows'], () => c.store.sink.ingest('tg', batch))));
+    const { run } = statementsOf(c.db, () => (writes = rowWritesOf(c.db, ['conversations', 'inbox_rows', 'conversation_tallies'], () => c.store.sink.ingest('tg', batch))));
     // Before: the activity and unread counts, then the preview, each its own UPDATE firing the inbox row's trigger.
     expect(run.filter((s) => s.startsWith('UPDATE conversations'))).toHaveLength(4);
     expect(writes!.conversations!.update).toBe(4);
     expect(writes!.inbox_rows!.update).toBe(4);
+    // Before migration 027: 8, the tally's row taken out and put back for each unread count that moved.
+    expect(writes!.conversation_tallies).toEqual({ insert: 0, update: 4, delete: 0 });
     const previews = c.db.prepare('SELECT platform_conversation_id AS p, preview FROM conversations ORDER BY p').all();
     expect(previews).toEqual([0, 1, 2, 3].map((k) => ({ p: `chat${k}`, preview: `hello ${100 + 8 + k}` })));
   });
@@ -44,6 +46,24 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(c.db.prepare('SELECT count(*) FROM inbound_checks').pluck().get()).toBe(12);
     expect(run.filter((s) => /FROM messages\b.* platform_message_id/.test(s))).toHaveLength(1);
     expect(c.db.prepare("SELECT count(*) FROM search_terms WHERE term = 'hello'").pluck().get()).toBe(1);
+  });
+
+  it('writes the batch\'s search entries out once, at its end, though it opens conversations and its messages give contact details', async () => {
+    core = await storeCore();
+    const c = core;
+    // Segments are counted by their ids in the index's data (rowid >> 37); with no automatic merges each write-out
+    // of FTS5's pending entries stays a segment of its own.
+    c.db.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 0)");
+    const segments = () => c.db.prepare('SELECT count(DISTINCT id >> 37) FROM messages_fts_data WHERE id >> 37 > 0').pluck().get() as number;
+    // Before: 2 — the second conversation's insert (its triggers' statement journal) wrote out the first message's entry.
+    c.store.sink.ingest('tg', batchOf(0, 2, 1));
+    expect(segments()).toBe(1);
+    const batch = batchOf(100, 2, 4).map((m, i) => ({ ...m, text: `write to me at person${i}@example.com note${i}` }));
+    const writes = rowWritesOf(c.db, ['contact_details'], () => c.store.sink.ingest('tg', batch));
+    expect(writes.contact_details!.insert + writes.contact_details!.update).toBe(8);
+    // Before: each contact-details upsert (its statement journal) made FTS5 write out what it held, a segment a message.
+    expect(segments()).toBe(2);
+    expect(c.store.search.search('note3')).toHaveLength(1);
   });
 
   it('still finds a re-delivered message whose platform id is not well-formed text (a lone surrogate)', async () => {

@@ -9,7 +9,7 @@ import { InboundCheckRepository } from './inbound-checks';
 import { inlinePreparer, type InboundScreen, type PreparedText, type TextPreparer } from './prepare';
 import { PREVIEW_ASSIGNMENTS, previewParams } from './preview';
 import { noteContactWords } from './contact-words';
-import { addToSearchIndex, noteSearchTerms } from './search-index';
+import { addBatchToSearchIndex } from './search-index';
 import { mayGiveContactDetails, noteContactDetails } from './contact-details';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
@@ -86,7 +86,7 @@ export class Ingestor implements ConnectorSink {
     const ids = messages.map((m) => m.platformMessageId);
     const seen = new Set(s.storedOf.all(JSON.stringify(ids.filter((id) => !LONE_SURROGATE.test(id))), channelId) as string[]);
     for (const id of ids) if (LONE_SURROGATE.test(id) && s.messageExists.get(channelId, id)) seen.add(id);
-    const terms = new Set<string>();
+    const indexed: Array<{ id: number; body: string }> = [];
     const screened: Array<[rules: string, conversationId: number, messageId: number, flagged: boolean, wording?: string]> = [];
 
     for (const [i, m] of messages.entries()) {
@@ -121,7 +121,7 @@ export class Ingestor implements ConnectorSink {
       for (const a of m.attachments ?? []) {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
-      addToSearchIndex(ctx.db, id, p.body, terms);
+      indexed.push({ id, body: p.body });
       if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(ctx.db, conversationId, id, p.masked);
       if (p.screened) screened.push([p.screened.rules, conversationId, id, p.screened.flagged, p.screened.wording]);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
@@ -150,7 +150,6 @@ export class Ingestor implements ConnectorSink {
       touched.set(conversationId, t);
       inserted++;
     }
-    noteSearchTerms(ctx.db, terms);
     // The batch's scam check outcomes, one statement per set of rules (one, unless the rules changed mid-batch).
     for (const rules of new Set(screened.map((o) => o[0]))) {
       this.checks.recordAcross(rules, screened.filter((o) => o[0] === rules).map(([, c, m, flagged, wording]) => [c, m, flagged, wording]));
@@ -159,6 +158,8 @@ export class Ingestor implements ConnectorSink {
       s.touchConversation.run({ last: t.last, unread: t.unread, firstIn: t.firstIn, inbound: t.inbound ? 1 : 0, id: conversationId, ...previewParams(t.newest) });
     }
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
+    // Last, so that no later statement of the batch makes FTS5 write its entries out before the commit (search-index.ts).
+    addBatchToSearchIndex(ctx.db, indexed);
     return { inserted, duplicates, conversationIds: [...touched.keys()], ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
   }
 

@@ -2,16 +2,28 @@ import type { Db } from './database';
 import { indexTerms } from './search-text';
 import { cachedStatement } from './statement-cache';
 
+/** Indexes a message's search body (`indexBody`) and notes its longer words for prefix search (migration 023). */
+export function addToSearchIndex(db: Db, messageId: number, body: string): void {
+  addBatchToSearchIndex(db, [{ id: messageId, body }]);
+}
+
 /**
- * Indexes a message's search body (`indexBody`) and notes its longer words for prefix search (migration 023). With
- * `pending`, the words are added to it instead, for one `noteSearchTerms` per batch (a batch's messages share most of
- * their words: the ingest path's batch of 500 notes ≈ 10 words a message in one statement instead of 500).
+ * Indexes a batch's messages and notes their words in one statement (a batch's messages share most of their words:
+ * the ingest path's batch of 500 notes ≈ 10 words a message in one statement instead of 500).
+ *
+ * Ingest runs this after every other statement of the batch (issue #26, round 11). FTS5 keeps a transaction's new
+ * entries in memory and writes them out as one segment at commit — or earlier, whenever a later statement of the
+ * transaction opens a statement journal (a new conversation's insert with its triggers, a contact-details upsert
+ * checking its foreign keys): that savepoint makes FTS5 write out what it holds. Interleaved with such statements, the
+ * index got a new segment each time one followed a message's entry, and the merges that follow (a contact-details upsert cost ≈ 5 times its own
+ * work at the median, up to milliseconds at the tail).
  */
-export function addToSearchIndex(db: Db, messageId: number, body: string, pending?: Set<string>): void {
-  cachedStatement(db, 'INSERT INTO messages_fts (rowid, body) VALUES (?, ?)').run(messageId, body);
-  const terms = indexTerms(body);
-  if (pending) for (const t of terms) pending.add(t);
-  else noteSearchTerms(db, terms);
+export function addBatchToSearchIndex(db: Db, messages: ReadonlyArray<{ id: number; body: string }>): void {
+  const terms = new Set<string>();
+  for (const m of messages) for (const t of indexTerms(m.body)) terms.add(t);
+  noteSearchTerms(db, terms);
+  const insert = cachedStatement(db, 'INSERT INTO messages_fts (rowid, body) VALUES (?, ?)');
+  for (const m of messages) insert.run(m.id, m.body);
 }
 
 /** Notes words in `search_terms`, one statement for all of them (a call per word costs half again as much). */
