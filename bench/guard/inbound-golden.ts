@@ -17,9 +17,10 @@
  * checkout's guard (and its masking engine) over this checkout's corpus.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { settleGolden } from '../golden-pin';
 import { isReportOnly } from '../masking/report-only';
 import { messageText, rng } from '../store/common';
 
@@ -97,43 +98,16 @@ const outputHash = createHash('sha256').update(output).digest('hex');
 console.log(`${unique.length} texts (${base.length} set and generated texts before variants), ${flagged} flagged inspections of ${unique.length * POLICIES.length}`);
 console.log(`inputs ${inputHash}\noutput ${outputHash}`);
 
-const write = opt('write');
-if (write) writeFileSync(write, output);
-const check = opt('check');
-if (check) {
-  const want = new Map(
-    readFileSync(check, 'utf8')
-      .split('\n')
-      .filter((l) => l)
-      .map((l) => [(JSON.parse(l) as string[])[0]!, l] as const),
-  );
-  let diffs = 0;
-  let hidden = 0;
-  let fresh = 0;
-  lines.forEach((line, i) => {
-    const was = want.get(unique[i]!);
-    if (was === undefined) fresh++;
-    else if (was !== line) {
-      diffs++;
-      // every changed output is listed, so each can be read; a report-only row is only counted
-      if (withheld.has(unique[i]!)) hidden++;
-      else console.log(`differs:\n  was ${was}\n  now ${line}`);
-    }
-  });
-  const compared = `${lines.length - fresh} texts compared (${fresh} not in the recording)`;
-  console.log(diffs ? `${diffs} of ${compared} differ from ${check} (${hidden} of them rows of report-only sets, not printed)` : `identical to ${check}: ${compared}`);
-  process.exit(diffs ? 1 : 0);
-} else if (!write) {
-  const pinned = path.join(here, 'inbound-golden.sha256');
-  if (!existsSync(pinned)) {
-    console.log(`no pin yet: write ${path.relative(repo, pinned)} with the two lines above`);
-    process.exit(2);
-  }
-  const [pinIn, pinOut] = readFileSync(pinned, 'utf8').split('\n').map((l) => l.split(' ')[1]);
-  if (pinIn !== inputHash) {
-    console.log(`the corpus changed since ${path.relative(repo, pinned)} was written (a set or a generator): record both guards with --write and compare with --check`);
-    process.exit(2);
-  }
-  console.log(pinOut === outputHash ? `identical to the pinned output (${path.relative(repo, pinned)})` : `DIFFERS from the pinned output (${path.relative(repo, pinned)})`);
-  process.exit(pinOut === outputHash ? 0 : 1);
-}
+settleGolden({
+  lines,
+  texts: unique,
+  withheld,
+  inputHash,
+  outputHash,
+  write: opt('write'),
+  check: opt('check'),
+  pinned: path.join(here, 'inbound-golden.sha256'),
+  repo,
+  corpusChanges: 'a set or a generator',
+  recordWhat: 'guards',
+});

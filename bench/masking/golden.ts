@@ -15,11 +15,12 @@
  * compares text by text, the tests' strings included. --repo runs another checkout's detector.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { opt, repo } from './args';
+import { settleGolden } from '../golden-pin';
 import { isReportOnly } from './report-only';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -87,48 +88,22 @@ for (const t of texts) {
   const row = HINTS.map((regionHints) => detectSensitive(t, regionHints ? { regionHints } : undefined).map((s) => `${s.type}:${s.start}-${s.end}@${s.confidence}`).join(' '));
   lines.push(JSON.stringify([t, ...row]));
 }
-const output = lines.join('\n') + '\n';
 const outputHash = createHash('sha256').update(lines.filter((_, i) => pinnedTexts.has(texts[i]!)).join('\n') + '\n').digest('hex');
 const spans = lines.reduce((n, l) => n + (JSON.parse(l) as string[]).slice(1).reduce((m, r) => m + (r ? r.split(' ').length : 0), 0), 0);
 console.log(`${texts.length} texts (${base.length} before variants), ${spans} spans over ${HINTS.length} region settings`);
 console.log(`inputs ${inputHash}\noutput ${outputHash}`);
 
-const write = opt('write');
-if (write) writeFileSync(write, output);
-const check = opt('check');
-if (check) {
-  // by text: a test added since the recording brings strings the recording does not have
-  const want = new Map(
-    readFileSync(check, 'utf8')
-      .split('\n')
-      .filter((l) => l)
-      .map((l) => [(JSON.parse(l) as string[])[0]!, l] as const),
-  );
-  let diffs = 0;
-  let hidden = 0;
-  let fresh = 0;
-  lines.forEach((line, i) => {
-    const was = want.get(texts[i]!);
-    if (was === undefined) fresh++;
-    else if (was !== line) {
-      diffs++;
-      // every changed output is listed, so each can be inspected; a report-only row only counted
-      if (withheld.has(texts[i]!)) hidden++;
-      else console.log(`differs:\n  was ${was}\n  now ${line}`);
-    }
-  });
-  const compared = `${lines.length - fresh} texts compared (${fresh} not in the recording: strings of tests written since)`;
-  console.log(diffs ? `${diffs} of ${compared} differ from ${check} (${hidden} of them rows of report-only sets, not printed)` : `identical to ${check}: ${compared}`);
-  process.exit(diffs ? 1 : 0);
-} else {
-  const pinned = path.join(here, 'golden.sha256');
-  if (!write && existsSync(pinned)) {
-    const [pinIn, pinOut] = readFileSync(pinned, 'utf8').split('\n').map((l) => l.split(' ')[1]);
-    if (pinIn !== inputHash) {
-      console.log(`the corpus changed since ${path.relative(repo, pinned)} was written (a set, the kit or a test's strings): record both detectors with --write and compare with --check`);
-      process.exit(2);
-    }
-    console.log(pinOut === outputHash ? `identical to the pinned output (${path.relative(repo, pinned)})` : `DIFFERS from the pinned output (${path.relative(repo, pinned)})`);
-    process.exit(pinOut === outputHash ? 0 : 1);
-  }
-}
+settleGolden({
+  lines,
+  texts,
+  withheld,
+  inputHash,
+  outputHash,
+  write: opt('write'),
+  check: opt('check'),
+  pinned: path.join(here, 'golden.sha256'),
+  repo,
+  freshNote: 'strings of tests written since',
+  corpusChanges: "a set, the kit or a test's strings",
+  recordWhat: 'detectors',
+});
