@@ -7,6 +7,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** The `text` of every row of a JSONL set (rows without one are skipped). */
+export const jsonlTexts = (f: string): string[] =>
+  readFileSync(f, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { text?: unknown }).text)
+    .filter((t): t is string => typeof t === 'string');
+
 export interface GoldenRun {
   lines: string[];
   /** the text of each line, in order (the recording is matched by text, not by position) */

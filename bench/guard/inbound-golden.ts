@@ -17,19 +17,15 @@
  * checkout's guard (and its masking engine) over this checkout's corpus.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { settleGolden } from '../golden-pin';
+import { jsonlTexts, settleGolden } from '../golden-pin';
+import { opt, repo } from '../masking/args';
 import { isReportOnly } from '../masking/report-only';
 import { messageText, rng } from '../store/common';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const opt = (k: string): string | undefined => {
-  const i = process.argv.indexOf(`--${k}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const code = path.resolve(repo, opt('repo') ?? '.');
 const kit = path.resolve(repo, opt('kit') ?? '../shared/pii');
 const load = async <T>(p: string) => (await import(pathToFileURL(path.join(code, p)).href)) as T;
@@ -38,13 +34,6 @@ const guard = await load<typeof import('../../main/core/guard')>('main/core/guar
 const { detectSensitive } = await load<typeof import('../../main/core/masking')>('main/core/masking/index.ts');
 const { placeholderMasker } = await load<typeof import('../../main/core/store')>('main/core/store/index.ts');
 const { BENCH_POLICY } = await import('./eval');
-
-const jsonlTexts = (f: string): string[] =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text?: unknown }).text)
-    .filter((t): t is string => typeof t === 'string');
 
 const voices = path.join(here, 'voices');
 const setFiles = [...readdirSync(voices).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(voices, f)), path.join(here, 'inbound.jsonl'), path.join(here, 'outbound.jsonl')];

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { opt, repo } from './args';
-import { settleGolden } from '../golden-pin';
+import { jsonlTexts, settleGolden } from '../golden-pin';
 import { isReportOnly } from './report-only';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,13 +35,6 @@ const files = (dir: string, ext: string): string[] =>
         .sort((a, b) => a.name.localeCompare(b.name))
         .flatMap((d) => (d.isDirectory() ? (d.name === 'node_modules' ? [] : files(path.join(dir, d.name), ext)) : d.name.endsWith(ext) ? [path.join(dir, d.name)] : []))
     : [];
-
-const jsonlTexts = (f: string): string[] =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text?: unknown }).text)
-    .filter((t): t is string => typeof t === 'string');
 
 /** Every string literal (and template part) of a TypeScript file. */
 function literals(f: string): string[] {
