@@ -15,8 +15,8 @@ export function addToSearchIndex(db: Db, messageId: number, body: string): void 
  * entries in memory and writes them out as one segment at commit — or earlier, whenever a later statement of the
  * transaction opens a statement journal (a new conversation's insert with its triggers, a contact-details upsert
  * checking its foreign keys): that savepoint makes FTS5 write out what it holds. Interleaved with such statements, the
- * index got a new segment each time one followed a message's entry, and the merges that follow (a contact-details upsert cost ≈ 5 times its own
- * work at the median, up to milliseconds at the tail).
+ * index got a new segment, and the merges that follow, each time one came after a message's entry: a contact-details
+ * upsert cost ≈ 5 times its own work at the median, up to milliseconds at the tail.
  */
 export function addBatchToSearchIndex(db: Db, messages: ReadonlyArray<{ id: number; body: string }>): void {
   const terms = new Set<string>();
