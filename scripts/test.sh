@@ -69,6 +69,14 @@ TMPDIR="$run_root/tmp" DIWAN_KEEP_TEST_DATA=1 DIWAN_LEAK_REGISTRY="$run_root/reg
 node -e '
   const r = require("./test/artifacts/vitest.json");
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+  // A file can fail with no failing test (a hook, an import, an unhandled error): name each one and its first lines
+  // here, at the end, where a shortened log still shows them.
+  for (const file of r.testResults.filter((f) => f.status === "failed")) {
+    console.log(`failed: ${require("path").relative(process.cwd(), file.name)}`);
+    const failures = file.assertionResults.filter((a) => a.status === "failed");
+    const lines = [file.message, ...failures.map((a) => `${a.fullName}: ${a.failureMessages.join(" ")}`)];
+    for (const line of lines.join("\n").split("\n").filter(Boolean).slice(0, 12)) console.log(`  ${line}`);
+  }
 ' || true
 step "leak scan of every database, WAL, backup, log and export the tests left"
 node scripts/leak-scan.mjs "$run_root/tmp" "$run_root/registry.jsonl" || status=1
