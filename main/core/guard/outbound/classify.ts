@@ -88,6 +88,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
   const joked = retractedByAJoke(all);
   const lastFourRefused = LAST_FOUR_REFUSED.test(prepared);
+  const refused = all.some((c) => hits(c.text, NEGATORS).length > 0);
   const cutCard = CUT_CARD.test(normalized);
   /** "…the app says never share it. I'm the exception, I'm your manager, so send it.": what a warning says never to share stays "it" to the reply's end. */
   let disclaimed: ObjectHit[] = [];
@@ -106,7 +107,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     }
     const nearby = recent.slice(-2).flat();
     const earlier = nearby.length ? nearby : disclaimed;
-    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index, (c) => secretObjects(c, opts)) };
+    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index, (c) => secretObjects(c, opts)), refused, hereRefused: refusesHere(all[index + 1]) };
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
@@ -163,7 +164,15 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
  * a verb it had never seen as an ask.
  */
 export function mentionsASecret(text: string, opts: ClassifyOptions): boolean {
-  return clauses(ownWords(text)).some((c) => (secretObjects(c, opts).some((o) => o.kind !== 'activation') || hits(c.text, CARRIER).length > 0 || hits(c.text, BACK_REFERENCE).length > 0) && !negatesAnUnknownWord(c, opts));
+  return clauses(ownWords(text)).some((c) => (secretObjects(c, opts).some((o) => o.kind !== 'activation') || (hits(c.text, CARRIER).length > 0 && !shownByTheApp(c)) || hits(c.text, BACK_REFERENCE).length > 0) && !negatesAnUnknownWord(c, opts));
+}
+
+/** A message that "came up", "popped up", "طلعت لك", "ظهرت": the app's or the screen's, not one that carries a code. */
+const SHOWN_BY_THE_APP = new RegExp(`^(?:(?:that|which|${['اللي', 'الي', 'التي', 'يلي', 'li', 'elli', 'lli'].map(foldLetters).join('|')}) )?(?:${['popped up', 'came up', 'showed up', 'pops up', 'comes up', 'shows up', 'appeared', 'طلع\\S*', 'ظهر\\S*', 'بان\\S*', 'طالع\\S*', 'tla3\\S*', 'tl3\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
+/** (round 20) Every message the clause names is one the app or the screen showed: "صورة شاشة للرسالة اللي طلعت لك". */
+function shownByTheApp(c: Clause): boolean {
+  const messages = hits(c.text, CARRIER);
+  return messages.length > 0 && messages.every((m) => SHOWN_BY_THE_APP.test(c.text.slice(m.end + 1)));
 }
 
 /**
@@ -177,6 +186,8 @@ function negatesAnUnknownWord(c: Clause, opts: ClassifyOptions): boolean {
   const negators = hits(c.text, NEGATORS);
   const objectsAt = new Set([...secretObjects(c, opts), ...hits(c.text, BACK_REFERENCE), ...hits(c.text, ANYONE)].map((o) => o.at));
   return negators.some((n) => {
+    // (round 20) a Persian verb negated by its prefix ends the clause and governs all of it: "رمز کارت خود را روان نکنین"
+    if (n.last === c.tokens.length - 1 && (NEGATED_LIGHT_VERB.test(c.tokens[n.at] ?? '') || NEGATED_VERB_AFTER.test(c.tokens[n.at] ?? ''))) return true;
     // Gulf pidgin puts its negator last: "inta code zuvo ana mafi"
     if (n.last === c.tokens.length - 1 && c.tokens.slice(Math.max(0, n.at - 2), n.at).some(unknown)) return true;
     if (!unknown(c.tokens[n.last + 1])) return false;
@@ -249,6 +260,10 @@ interface ClauseContext {
   answeredNext: boolean;
   /** The clause goes on a list of verbs a negation began before a comma: "No one will ask you to read out, text or paste it". */
   negatedList: boolean;
+  /** The next clause is a short refusal of this chat as the place ("…, not here", "…، مش هنا"). */
+  hereRefused: boolean;
+  /** The reply negates or refuses somewhere: a report in an if-clause is then a warning's (`reportedInACondition`). */
+  refused: boolean;
 }
 
 const LIST_OR = /^(?:or|nor|ولا|او|يا|ya|ou|wala|wla|ni)$/u;
@@ -277,7 +292,7 @@ function continuesANegatedList(all: Clause[], i: number, objectsOf: (c: Clause) 
 
 /** A stranger or a thing that asks the reader, in an if/when clause: "If a pop-up asks you to type your PIN", "إذا جاك رابط غريب يطلب منك". */
 const ASKED_BY = ['(?:call|calls|called|calling|text|texts|texted|message|messages|messaged|ring|rings|rang) (?:you|u)(?: (?:and|to|dey|go))? (?:say|says|said|saying|tell\\S*|ask\\S*)(?: (?:you|u))?(?: (?:make|to|for))?(?: (?:you|u))?', 'asks? (?:you|u)(?: to| for)?', 'asked (?:you|u)(?: to| for)?', 'asking (?:you|u)(?: to| for)?', 'tells? (?:you|u) to', 'told (?:you|u) to', 'wants? (?:you|u) to', 'requests? (?:you|u) to', 'prompts? (?:you|u) to', 'hinihingi', 'humihingi', 'nanghihingi', 'hihingi', '(?:ي|ب|بي|بت|ت|هي|حي)?طلب\\S* منك\\S*', '(?:از ?(?:ت|تون|شما)|ازت|ازتون) (?:\\S+ )?(?:خواست|بخواد|بخواهد|بخوان|خواستن|خواستند|خواسته)\\S*'];
-const INDEFINITE_ASKER = new RegExp(`^(?:${['a', 'an', 'any', 'may', 'anyone', 'anybody', 'someone', 'somebody', 'some', 'another', 'strange', 'unknown', 'random', 'whoever', 'fake', 'suspicious', 'weird', 'pop', 'popup', 'غريب\\S*', 'مجهول\\S*', 'حد', 'حدا', 'احد', 'واحد', 'اي', 'شخص', 'رابط', 'لينك', 'كسي', 'يكي', 'ناشناس\\S*', 'عجيب\\S*', 'مشكوك\\S*'].map(foldLetters).join('|')})$`, 'u');
+const INDEFINITE_ASKER = new RegExp(`^(?:${['wa7ed', 'wahed', 'chi', 'kase', 'kasi', 'yeki', 'zol', 'زول', '7ad', 'had', 'ahad', 'nafar', 'person', 'a', 'an', 'any', 'may', 'anyone', 'anybody', 'someone', 'somebody', 'some', 'another', 'strange', 'unknown', 'random', 'whoever', 'fake', 'suspicious', 'weird', 'pop', 'popup', 'غريب\\S*', 'مجهول\\S*', 'حد', 'حدا', 'احد', 'واحد', 'اي', 'شخص', 'رابط', 'لينك', 'كسي', 'يكي', 'ناشناس\\S*', 'عجيب\\S*', 'مشكوك\\S*'].map(foldLetters).join('|')})$`, 'u');
 const OURS = /^(?:our|we|us|my|i|منا|مننا|احنا|نحن|ما|مون)$/u;
 /** The asker and its asking, from the word after the subordinator: nothing in there ("a pop-up") is the reader's verb. */
 function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
@@ -290,10 +305,32 @@ function askedByAStranger(clause: Clause, subordinators: Hit[]): Hit[] {
   });
 }
 
+/**
+ * (round 20) What an indefinite speaker says in an if-clause is reported, not asked, whether or not the reply names a
+ * scam: "اگه یکی گفت کد رو بده، نده‌ها", "ila chi wa7ed gal lik 3tini le code, ma t3tihch", "if any person calling and
+ * telling share OTP, dont share". Only when the reply refuses somewhere (`refused`): the writer's own words must turn
+ * the report into a warning.
+ */
+function reportedInACondition(clause: Clause, subordinators: Hit[]): Hit[] {
+  if (!subordinators.length) return [];
+  return hits(clause.text, SAYING_IN_A_CONDITION).filter((r) => {
+    const s = subordinators.filter((x) => x.last < r.at).pop();
+    const speaker = s ? clause.tokens.slice(s.last + 1, r.at) : [];
+    return speaker.some((w) => INDEFINITE_ASKER.test(w)) && !speaker.some((w) => OURS.test(w));
+  });
+}
+
+function refusesHere(next: Clause | undefined): boolean {
+  return !!next && next.tokens.length <= 4 && hits(next.text, NEGATORS).length > 0 && hits(next.text, CHAT_PLACE).length > 0;
+}
+
 /** A clause that begins by answering a question: "It is a one-time password", "يعني…", "یعنی…". */
 const ANSWER = new RegExp(`^(?:${['it is', "it's", 'its', 'it means', 'this is', 'that is', 'an? \\S+ (?:is|means)', 'يعني', 'هو عباره', 'عباره عن', 'هو رمز', 'هي رمز', 'يعني ايه', 'يعني چي', 'يعني', 'يك كد', 'كدي است', 'رمزي است'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** Verbs of saying that put a request in someone else's mouth: "a message saying send the code", "كيقول ليك صيفط". */
 const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '(?<=(?:wey|dey|which|that|who) )(?:tell|ask|want)s? (?:you|u)', 'telling you', 'tells you', 'told you', 'asking you', 'asks you', 'asked you', "(?<!(?:i|we|i'm|im|we're|were|i am|we are|i was|we were) )(?:asking|asks|asked|requesting|requests|requested|wanting|wants|wanted|demanding|demands|demanded)(?: for)?(?= (?:your|ur|the|a|an|you)(?: |$))", 'claims', 'claiming', '(?:و|ف)?(?:ي|ب|بي|كي|كت|ت|بت)?(?:قول|يقول|تقول)\\S*', '(?:و|ف)?قال\\S*', 'مي ?گه', 'ميگه', 'مي ?گويد', 'نوشته', 'گفته', 'migه', 'mige', 'bey2ol', 'bet2ol', 'kay9ol', 'kayqol', '2al(?:ak|lak|ek|lek|ik|kom|et|etlak|olak)?', '(?:و|ف)?(?:ي|ب|بي|بت|ت)?طلب\\S* منك\\S*', '(?:ازت|ازتون|از شما) (?:\\S+ )?(?:خواست|خواسته|بخواد)\\S*', 'hinihingi', 'humihingi', 'nanghihingi', 'y2ol\\S*', 'bi2ol\\S*', 'gal(?:ak|lak|ek|lek)', 'qal(?:ak|lak)'];
+
+/** (round 20) Verbs of saying in an if-clause (`reportedInACondition`): Persian گفت/بگه, Darija "gal lik", Tajik "guyad", Taglish "sabihing", Indian English "telling". */
+const SAYING_IN_A_CONDITION = [...REPORTED, 'گفت', 'بگه', 'بگويد', 'gal(?= (?:lik|lek|lak|liya|lia)(?: |$))', 'qal(?= (?:lik|lek|lak)(?: |$))', 'g[uo]yad', 'mego?yad', 'sabihin\\S*', 'nagsabi\\S*', 'magsabi\\S*', 'yag[uo]+l', 'yg[uo]+l', 'telling', 'يقلك', 'قلك'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
@@ -336,7 +373,8 @@ function handsMessageToUs(clause: Clause): boolean {
   if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
   const toUs = hits(t, TO_WRITER_PLACE).length > 0 || TO_US.test(t);
   // Persian puts the object first, marked by رو/را/-o ("همونو کپی کن بفرست اینجا"), or drops it after "copy" ("copy kon befrest inja")
-  const objectFirst = (v: Hit) => hits(t, BACK_REFERENCE).some((r) => r.last < v.at && v.at - r.last <= 3 && OBJECT_MARKED.test(clause.tokens[r.last] ?? ''));
+  // …and pidgin puts a noun with its demonstrative first ("رقم هدا انت قول لي", "hada number ana irsil": round 20)
+  const objectFirst = (v: Hit) => hits(t, BACK_REFERENCE).some((r) => r.last < v.at && v.at - r.last <= 3 && (OBJECT_MARKED.test(clause.tokens[r.last] ?? '') || r.last > r.at));
   return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && (hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2) || objectFirst(v) || COPY_THEN.test(t))) || suffixObject(clause.tokens[v.last] ?? '')));
 }
 const OBJECT_MARKED = /(?:و|رو|را|ره|o|ro)$/u;
@@ -402,7 +440,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const AFTER_A_BARE_VERB = new Set(['ana', 'hina', 'hena', 'lana', 'whatsapp', 'with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'lui', 'leur', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
 function elliptical(clause: Clause, v: Hit): boolean {
@@ -544,6 +582,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const inApp = hits(t, IN_APP).some((p) => !describes(p)) && !affirmed(hits(t, CHAT_PLACE)).length;
   const byThemselves = hits(t, BY_THEMSELVES).length > 0 && !affirmed(hits(t, TO_WRITER_PLACE)).length;
   const toWriterPlace = hits(t, TO_WRITER_PLACE);
+  const documentOnly = objects.length > 0 && objects.every((o) => o.kind === 'national_id');
   const add = (kind: RequestedSecret, strength: 'block' | 'warn') => {
     if (!out.some((o) => o.kind === kind && o.strength === strength)) out.push({ kind, strength });
   };
@@ -556,7 +595,7 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
   const subordinators = hits(t, SUBORDINATORS);
   const neutral = hits(t, NEUTRAL_OBJECTS);
   const selfCare = hits(t, SELF_CARE_VERBS);
-  const reported = context.warned ? hits(t, REPORTED) : [];
+  const reported = [...(context.warned ? hits(t, REPORTED) : []), ...(context.refused ? reportedInACondition(clause, subordinators) : [])];
   const strangerAsks = askedByAStranger(clause, subordinators);
   const askers = hits(t, ASKED_BY);
   for (const v of clauseNegated ? [] : verbs) {
@@ -580,6 +619,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if ((inApp || byThemselves) && (v.weak || ENTRY_LIKE.test(t.slice(v.start, v.end)))) continue;
     // "share the OTP only by typing it in the app yourself": the customer hands it to the app, whatever the verb
     if (inApp && (byThemselves || BY_ENTERING.test(t))) continue;
+    // (round 20) "send the photo of your ID only through the official app, not here": the app's upload is a document's channel once this chat is refused
+    if (inApp && documentOnly && (context.hereRefused || hits(t, CHAT_PLACE).some((p) => !affirmed([p]).length))) continue;
     const strength = v.weak && !toWriterPlace.some((p) => p.at > v.last || p.last < v.at) ? 'warn' : 'block';
     const paired = objects.filter((o) => {
       const g = gap(v, o);

@@ -7,16 +7,19 @@
  */
 import type { SecretKind } from './lexicon';
 import { registerLexicon } from '../text/words';
+import { CARD_NUMBER, CARD_PICTURE, CVV_BY_PLACE, ID_PICTURE } from './documents';
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
 const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|${AR_PFX}(?:رساله|رسائل|مسج|مسدج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
-const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|chiffres?|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|ارجام|الارجام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
+const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|chiffres?|numeros?|números?|numbrs?|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|ارجام|الارجام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
 const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
 
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   otp: [
+    // round 20: the article as the relative, as Chadian and Sudanese write it: "الرقم الجاك", "الأرقام الجات ليك", "الكود الوصلك"
+    `${AR_PFX}(?:رقم|ارقام|نمر|نمره|كود|رمز|اعداد)\\S* ال(?:جا|جات|جت|جاك|جاتك|جاتلك|جالك|وصل|وصلت|وصلك|وصلتك|اجاك|اجا|اجت|اتبعت|انرسل)\\S*`,
     // round 16: any number that reaches the reader, as Arabizi and Levantine say it: "el raqam elly wslk", "أي رقم بيوصلك"
     '(?:el |al |l )?(?:raqam|ra2am|rakam|ra9am|ar2am|arqam|ar9am) (?:(?:elly|elli|illi|eli|li) )?(?:\\S+ )?(?:w[ae]?sl(?:ak|ek|k|ik)|wesel(?:ak|ek)|jak|jalak|etak|atak|yewsalak|biwsalak|biwsalek)\\S*',
     `(?:اي|كل|ايا) ${AR_PFX}(?:رقم|كود|ارقام|رمز)\\S* (?:(?:اللي|الي|يلي) )?(?:ب|بي|ي|رح ي|هي|ح)?(?:وصل|يوصل|جي|يجي|اجي)\\S*`,
@@ -30,7 +33,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // digits and a message in one phrase, whatever joins them: "the numbers off that text", "ارقام المسج"
     `${DIGITS_WORD} (?:\\S+ ){0,2}?${CARRIER_WORD}`,
     // the message itself, qualified as received: "the message we sent you", "پیامکی که دریافت کردید", "المسج اللي جالك"
-    `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came|that arrived)`,
+    `(?:the |that |this |your |our )?${CARRIER_WORD} (?:\\S+ ){0,2}?(?:from us|from our side|from our end|we (?:just )?sent|you (?:just )?(?:got|received)|that came(?! up)|that arrived)`,
     `${CARRIER_WORD} (?:\\S+ ){0,3}?(?:دريافتي|دريافت ?شده|(?:ارسال|فرستاده) ?شده|دريافت (?:كرديد|كردي|كردين)|كه (?:\\S+ )?(?:اومد|امد|اومده|رسيد|رسيده|دريافت)\\S*|(?:اللي|الي|لي|يلي|التي|الذي) (?:\\S+ )?(?:وصل|جا|جات|جاك|جالك|جاتلك|اجاك|اجتك|وصلك|وصلتك|استلمت|جاوك|جاني)\\S*)`,
     // a message the second factor sent: "the message from 2-step verification", "پیامی که از طرف تأیید دو مرحله‌ای آمده", "msg mn 2-step"
     // (a determiner right after the carrier makes it a verb with its object: "text the verification code to me")
@@ -59,20 +62,15 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
     '(?:sms|p[ae]y[ae]?ma?k|payam|message|msg|matn|text) ?(?:i |e |ee )?ke (?:\\S+ ){0,2}(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // a picture of the message shows the code: "از پیامکه یه عکس بگیر", "صورة للمسج", "a screenshot of the SMS"
-    `(?:screenshot|screen ?shot|photo|picture|pic|snap|capture|image) (?:of )?(?:the |that |this |your |our )?(?:text|sms|message|msg|txt)(?!(?: \\S+){0,4} (?:error|tracking|delivery|link|order|courier|invoice|receipt))`,
-    `(?:از )?(?:\\S+ ){0,2}(?:پيامك|پيام|اس ام اس|sms)\\S* (?:\\S+ ){0,2}(?:عكس|اسكرين|اسكرين ?شات)`, `${AR_PFX}(?:صوره|سكرين|سكرين ?شوت|تصوير)\\S* (?:\\S+ ){0,1}(?:ل|لل|ال|من|من ال)?(?:رساله|مسج|ميساج|ماسج|sms)\\S*(?! (?:ال)?(?:خطا|ايرور|تتبع|شحن|توصيل|طلب|اوردر|فاتوره|عرض|موعد)\\S*)`,
+    `(?:screenshot|screen ?shot|photo|picture|pic|snap|capture|image) (?:of )?(?:the |that |this |your |our )?(?:text|sms|message|msg|txt)(?!(?: \\S+){0,4} (?:error|tracking|delivery|link|order|courier|invoice|receipt))(?! (?:that |which )?(?:popped|pops|came|comes|showed|shows|appeared|appears) ?(?:up)? (?:on|in) (?:the |your |our )?(?:app|screen|website|site|page))`,
+    `(?:از )?(?:\\S+ ){0,2}(?:پيامك|پيام|اس ام اس|sms)\\S* (?:\\S+ ){0,2}(?:عكس|اسكرين|اسكرين ?شات)`, `${AR_PFX}(?:صوره|سكرين|سكرين ?شوت|تصوير)\\S* (?:\\S+ ){0,1}(?:ل|لل|ال|من|من ال)?(?:رساله|مسج|ميساج|ماسج|sms)\\S*(?! (?:ال)?(?:خطا|ايرور|تتبع|شحن|توصيل|طلب|اوردر|فاتوره|عرض|موعد)\\S*)(?! (?:(?:اللي|الي|التي|يلي) )?(?:طلع|طلعت|ظهر|ظهرت|بان|بانت|تطلع|يطلع)\\S*)`,
   ],
   card: [
-    // round 19: the card named before its picture, as South Asian agents write Gulf Arabic: "card ko photo", "card photo front wa back"
-    '(?:card|kart|carte|cart)(?: ko| ka| ki| da| di| el| al| ke)? (?:photo|foto|pic|picture|tasweer|sora|soura|swira)\\S*',
-    // round 15, Darija with French: "le numéro complet ديال la carte", "numero dial la carte kamel", "نيميرو تاع الكارت كامل"
-    '(?:le |l |les )?(?:numero|numéro|nimero|nemro|nimiro|chiffres|نيميرو|نومرو|نمرو|لنيميرو|النيميرو)\\S* (?:complet |kaml |kamel |كامل )?(?:dial|dyal|ديال|تاع|نتاع|de|d|del|ta3) ?(?:la |le |l|el |ال)?(?:carte|cart|kart|karta|كارت|كارط|لاكارط|لاكارت)\\S*',
+    // round 20: the card's picture or both its faces, by any of its local names
+    ...CARD_PICTURE,
+    ...CARD_NUMBER,
     // Arabizi "sawer el card men el jehtein": photograph the card
     '(?:(?:t|te|i|y|ye)?saw+[ae]r|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
-    // the card from both sides: "el card men el jehtein", "البطاقة من الجهتين"
-    `(?:card|cards|kart|karta|bitaka|beta2a|bata2a|bitaqa|${AR_PFX}(?:بطاق|كارت|كارط|كرت|فيزا)\\S*) (?:\\S+ ){0,2}?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n|recto ?(?:et )?verso|(?:ال)?(?:جهتين|وجهين|وشين|جنبين|صفحتين|جهتين))`,
-    // a picture of the card shows its full number: "a photo of the front of the card", "صورة الكارت", "عکس کارت"
-    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|selfie|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|tasweera|t?swira|tsawira|sourat|soo?ret?|photographs?) (?:\\S+ ){0,5}?(?<!(?:id|identity|national) )(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارد|كارط|كرت|كرط|فيزا|ماستر)\\S*(?! (?:ال)?(?:شحن|شخصي|هويه|وطني|الوطني|الشخصي))|كارت(?! ?ملي)\\S*|kart(?! ?e? ?mell?i)\\S*|cart|carte|card)`,
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
     // "the front and back of your card", "the long number off the front"
     '(?:front|back|reverse|rear) (?:side )?and (?:the )?(?:front|back|reverse|rear)(?: side)? (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',
@@ -85,20 +83,18 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     "card(?:'s|s)? (?:long|full|whole|complete|entire|16 ?digit) (?:number|numbers|digits|no)",
     // the card shown to a camera: "hold your card up to the camera"
     '(?:your |the )?(?:credit |debit |bank )?card (?:up )?(?:to|in front of|towards) (?:the |your )?(?:camera|webcam|video|screen)',
-    // photographing the card is the picture: "تصور الكارت", "photograph your card", "از کارت عکس بگیر"
-    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?|photograph|photo|snap|scan) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارد|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت(?! ?ملي)\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت(?! ?ملي)\\S* (?:\\S+ ){0,3}عكس\\S*',
+    // photographing the card is the picture: "تصور الكارت", "از کارت عکس بگیر" ("photograph your card": `documents.ts`)
+    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارد|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت(?! ?ملي)\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت(?! ?ملي)\\S* (?:\\S+ ){0,3}عكس\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
     '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards|visa|mastercard|amex|debit|credit)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown|stamped|raised) (?:on|along|across|at|in) (?:\\S+ ){0,4}?card',
-    `${AR_PFX}(?:رقم|ارقام|نمره)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S* (?:كامل|كله|كلو|كلها|بالكامل|كاملا)\\S*`,
     '(?:شماره|ارقام|اعداد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
   ],
-  national_id: [
-    // a picture of an identity document shows its number: "a photo of the front of your national ID card", "صورة الهوية", "از کارت ملیت یه عکس بگیر"
-    `(?:photo|photos|picture|pictures|pic|pics|image|scan|screenshot|snap|snapshot|copy|${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين)\\S*|عكس\\S*|تصوير\\S*|aks|akse|sora|soura|swira) (?:\\S+ ){0,6}?(?:(?:national|civil|emirates|resident|residence|qid) ?id|id card|identity card|iqama|passport|mykad|nric|${AR_PFX}(?:هويه|اقامه|جواز)\\S*|كارت ?ملي\\S*|شناسنامه\\S*|گذرنامه\\S*|پاسپورت\\S*|تذكره\\S*|kart ?e? ?mell?i\\S*)`,
-    `(?:از )?(?:\\S+ ){0,2}(?:كارت ?ملي|شناسنامه|گذرنامه|پاسپورت|تذكره)\\S* (?:\\S+ ){0,3}عكس\\S*`,
-  ],
+  // round 20: its picture or both its faces, the document by any of its local names (`documents.ts`)
+  national_id: ID_PICTURE,
   cvv: [
+    // round 20: by count and place in Darija, Tunisian, French, Spanish, Persian; the plural digits behind the card
+    ...CVV_BY_PLACE,
     // by size and place: "the three-digit security value printed on the reverse", "3 numbers sa likod ng card"
     '(?:(?:small|little|short|tiny) )?(?:3|three|tatlong|tatlo) ?(?:(?:small|little|short|tiny|lil) )?(?:digits?|numbers?|numeros?|figures)\\S* (?:\\S+ ){0,6}?(?:back|behind|reverse|rear|signature|likod)\\S*',
     // round 15: by the signature, in Arabic and Persian: "الأرقام اللي ورا البطاقة جنب التوقيع", "اعداد کنار امضا"

@@ -15,7 +15,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   otp: [
     '(?:verification|verify|confirmation|confirm|security|login|log ?in|sign ?in|auth|authentication|authorisation|authorization|one ?time|2fa|two ?factor|2 ?step|sms|text|otp|access|reset|recovery|secret|bank|whatsapp|telegram|\\d|four|five|six|4 ?digit|6 ?digit|four ?digit|six ?digit|\\d ?digit) ?codes?',
     'codes?', 'otps?', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
-    '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)',
+    '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came(?! up)|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)',
     // Pidgin relative "wey": "the number wey dem send you", "the code wey we send to your line"
     '(?:the )?(?:number|numbers|code|digits|pin) wey (?:\\S+ ){0,2}(?:send|sent|give|gave|show|come|enter|reach)\\S*', '(?:el|al|l) ?code', 'kod', 'kode', 'codi', 'kodi', 'codie', 'codei', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ال (?:otp|code|codes|sms code|verification code)', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
     `${AR_PFX}كود\\S*`, `${AR_PFX}اكواد\\S*`, `${AR_PFX}رمز\\S*`, `${AR_PFX}otp\\S*`, `${AR_PFX}اوتي ?بي`,
@@ -87,13 +87,13 @@ const FRENCH_HANDING = ["(?:m'|nous |me |lui )?envoy\\S*", 'envoie', "(?:m'|me |
 
 export const STRONG_REQUEST = [
   ...FRENCH_HANDING,
-  'send', 'give', 'gimme', 'tell', 'share', 'hand(?= (?:him|her|them|us|me)(?: |$))',
+  'send', 'give', 'gimme', 'tell', 'share', 'kirim\\S*', 'berikan', 'kasih(?:kan)?', 'sebutkan', 'hand(?= (?:him|her|them|us|me)(?: |$))',
   // Gulf pidgin "kitab hina" (write here), "kallim ana" (tell me)
   'k[ie]tab(?= (?:hina|hena|ana|lana)(?: |$))', 'kall?im(?= (?:ana|hina|lana)(?: |$))', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply(?: back)?(?: to (?:this|the|our|my) (?:message|chat|text|dm|email|e-mail|sms))? with', 'respond with', '(?:reply|respond|revert)(?: back)? w', '(?:reply|respond|answer|write back) (?:back )?to (?:them|him|her|us|me|it) with', 'hold(?= (?:up )?(?:your |the )?(?:credit |debit |bank )?card)', 'read', 'read out', 'call out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'pop', 'chuck', 'bung', 'whack', 'flick', 'shoot', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'revert(?: back)?(?: with)?', 'intimate', 'copy', 'photograph', 'take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'read (?:out|back|aloud)',
   '(?:و|ف)?(?:موافا|مواف)\\S*', 'inform', 'communicate', 'relay', 'dictate', 'advise', 'let (?:me|us) have', 'update (?:me|us) with', 'hit (?:me|us) with', 'pass (?:me|us)', 'note (?:it |them )?(?:here|below|down here)',
   '(?:و|ف)?(?:اقرا|اقري|تقرا|تقري)(?:لي|ليا|لنا|هالي|هولي|هلي|ها|ه)?', 'قر(?:ا|ي|و)(?= (?:ليه|ليها|ليهم|له|لها|لهم|ليا|لينا)(?: |$))', '(?:و|ف)?حول(?:ها|ه|هم|يها|يه|و|وها|ولي|هالي|هولي|هلي)(?= (?:لي|ليا|لنا|لينا|على|علي|ع|عل|الى|لرقم|للرقم|لهذا|لهاد|لهذه|لدا)(?: |$))', '(?:و|ف)?كلم(?:و|ه|ها|هم|ني|نا|يني)(?= ب\\S{2,})', '(?:و|ف)?(?:صيفط|سيفط|صيفت|سيفت|صيفطي|طرش|احكي|احكيل|حكيل|خبرن|قلي|قليلي|ابعث|بعث|ابعتي|عطين|عطيني|اعطين|اعطيني)\\S*', 'sifet\\S*', 'sayfet\\S*', 'sift\\S*', '7ki\\S*', '7akil\\S*', 'khabbir\\S*', 'tarrish\\S*', 'b3at\\S*', '7aw+[aei]?l(?:o|ou|u|oh|ha|hom|holi|hali|olna)?(?= (?:3al|3ala|3la|3a|la|li|lina|lena|liya|to|for)(?: |$))', 'ba3t(?:o|u|ih|iha|ha|hom|oh|ouh|ola|ouli|oli)', 'bekhoon\\S*', 'bekhun\\S*', 'begoo', 'begu', 'bego\\S*', 'bede\\S*', 'befres\\S*',
   '(?:مرقوم|اعلام|ارسال|ذكر|بيان|درج|عنوان|ابلاغ|اطلاع|ارائه|تحويل|گزارش|اعلان|ثبت|پاسخ|جواب|بارگذاري|بارگزاري|اپلود|آپلود|upload) (?:ب)?(?:فرماي|نماي|كني|كن|ده|دهيد|دهي|دهند|دي|ديد|دين)\\S*', 'در اختيار (?:\\S+ ){0,3}قرار (?:ب)?(?:ده|دهيد|دهي|دي)\\S*',
-  'ab3at\\S*', 'eb3at\\S*', 't[ei]b3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', '3tini', 'a3tini', '3at(?:i)?ni', 'a3tni', '3atna', 'a?3t[ie]{1,2}(?:h|ha|hom|hum|ah)', '(?:ت|و|ف)?(?:كول|گول|جول)(?:ي|يلي|لي|ين|هالي|هولي|هالنا|هولنا)', '(?:ت|و|ف)(?:كل|گل)(?:ي|يلي|لي|ين)', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', 'e?d+il(?:o|oh|u|ha|hom)', 'ed+el(?:o|oh|u|ha|hom)', 'ed+ih(?:a|om)', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
+  'ab3at\\S*', 'eb3at\\S*', 't[ei]b3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', 'irsil\\S*', 'irsal\\S*', 'tarsil\\S*', '3tini', 'a3tini', '3at(?:i)?ni', 'a3tni', '3atna', 'a?3t[ie]{1,2}(?:h|ha|hom|hum|ah)', '(?:ت|و|ف)?(?:كول|گول|جول)(?:ي|يلي|لي|ين|هالي|هولي|هالنا|هولنا)', '(?:ت|و|ف)(?:كل|گل)(?:ي|يلي|لي|ين)', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', 'e?d+il(?:o|oh|u|ha|hom)', 'ed+el(?:o|oh|u|ha|hom)', 'ed+ih(?:a|om)', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
   // Sudanese رسلو لي, Dari روان کو / روان کنین, Iraqi انطيني / كله (tell him) before the secret, Taglish paki-send, Levantine Arabizi ba3atli
   '(?:و|ف)?رسل(?:ي|يلي|و|ولي|وه|ها|هو|يه|يها|يهو|لي|ولنا)', 'رسل(?= (?:لينا|لي|ليا|لنا)(?: |$))', 'روان (?:كن|كو|كنين|كنيد|بكن|بكنيد|بكنين|نماييد|نمايين)\\S*', '(?:و|ف)?انطي\\S*', 'نطيني', '(?:و|ف)?وري(?:ني|نا|لي)', 'warr?[ie]ni', 'warr?[ie]na', '(?:و|ف|ا|وا|فا)?(?:كل|گل)(?:ه|ها|هم)(?= ال\\S*(?:رقم|رمز|كود|ارقام|باسورد|پين))',
   // MSA "الرد على هذه الرسالة بالرمز": reply with, when a ب-object follows
@@ -115,7 +115,7 @@ export const TRANSFER_VERBS = [
   '(?:و|ف)?(?:ابعت|ارسل|ابعث|صيفط|سيفط|دز|عط|اعط|اد|قول|قل|جول|شارك|هات)\\S*', 'بفرست\\S*', 'بفرس\\S*', 'بده\\S*', 'بدي(?:د|ن)', 'بو?گو\\S*', 'بگي(?:د|ن)',
   'رسل(?:و|ي|ها|يه)\\S*', 'روان (?:كن|كو|كنين|كنيد)\\S*', 'paki ?send\\S*',
   ...FRENCH_HANDING,
-  'befrest\\S*', 'bede\\S*', 'bego\\S*', 'begid', 'begin', 'begi', 'begu', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*',
+  'befrest\\S*', 'bede\\S*', 'bego\\S*', 'begid', 'begin', 'begi', 'begu', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*', 'irsil\\S*', 'arsil\\S*',
 ];
 
 /** What customers do to their own secret, handing it to nobody: "reset your PIN", "keep your OTP private", "پسورد رو عوض کنید". */
@@ -126,7 +126,7 @@ export const SELF_CARE_VERBS = [
 ];
 
 /** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
-export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
+export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', 'ila(?= (?:chi|ch|kan|wa7ed|wahed|shi|had|7ad)(?: |$))', 'كان(?= (?:زول|حد|احد|واحد|اي)(?: |$))', 'ken(?= (?:chi|had|7ad|wa7ed)(?: |$))', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
@@ -211,11 +211,11 @@ export const TO_READER_PLACE = [
 export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena', 'ici'];
 
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم'];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم'];
 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")
-  '(?:in|into|on|at|inside|for(?= di | dat )) (?:the |our |your |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
+  '(?:in|into|on|at|inside|through|via|for(?= di | dat )) (?:the |our |your |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
   '(?:في|على|ب|علي|جوه|داخل) ?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|موقع|خانه|شاشه|صفحه|الصراف|صراف|جهاز|ماكينه|الاب|اپ|app)\\S*', 'بالتطبيق\\S*', 'بالموقع\\S*', 'بالخانه\\S*',
   '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', "dans (?:l'|la |votre |ton |notre )?(?:appli\\S*|app|site|espace client|distributeur|guichet)", "(?:dans|sur) l'(?:appli\\S*|[ée]cran)",
   // Gulf pidgin puts the place first: "app fi", "ATM fi", "machine fi"
@@ -225,7 +225,9 @@ export const IN_APP = [
 ];
 
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
-export const BACK_REFERENCE = ['it', 'woh', 'voh', 'usko', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+export const BACK_REFERENCE = [
+  // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
+  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا)', '(?:هدا|هذا|هاد|هادا) (?:ال)?(?:رقم|نمره|كود)', 'it', 'woh', 'voh', 'usko', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
   '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره', 'همو', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو', 'hamoono', 'hamuno', 'hamoon ro', 'hamun ro', 'hamino', 'hamin ro', 'oono', 'uno', 'ino', 'in ro'];
 /**

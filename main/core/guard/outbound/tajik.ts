@@ -25,13 +25,29 @@ const SECRETS: Array<[SecretKind, RegExp]> = [
   ['full_name', new RegExp(`${B}(?:ном(?:и|у)? (?:\\p{L}+ )?(?:пурра|насаб)|насаб)`, 'u')],
 ];
 
+/**
+ * (round 20) The same grammar in Latin letters, as Tajiks abroad type it: "firistoned", "navised", "guyed", "ersol
+ * kuned"; "kodro", "ramzi kortaton", "pinkod", "shinosnomaatonro". "the last four" ("chor raqami okhiri") asks for
+ * nothing; a picture of the passport or its two faces is the document (`documents.ts`, read by the clause rules).
+ */
+const LATIN_HAND_OVER = new RegExp(`${B}(?:(?:bi)?(?:firist|navis|nawis|g[uū]y|diħ|dih|deh|khon|xon)(?:ed|et|id|eton|edon|ede|etan|edan|oned|onet|ond)|(?:irsol|ersol|peshnihod|vorid|eʼlom|elom) (?:kuned|namoed|kun))${E}`, 'u');
+const LATIN_SECRETS: Array<[SecretKind, RegExp]> = [
+  ['pin', new RegExp(`${B}(?:pin ?kod\\S*|pin\\S*|ramzi kort\\S*)`, 'u')],
+  ['otp', new RegExp(`${B}(?:kod(?!i ?(?:pin|pochta|posti|xato|khato))\\S*|ramz(?!i kort)\\S*|raqamho\\S*)`, 'u')],
+  ['password', new RegExp(`${B}(?:parol\\S*)`, 'u')],
+  ['card', new RegExp(`${B}(?:raqami (?:kort|kart)\\S*|korti bonk\\S*)`, 'u')],
+  ['national_id', new RegExp(`${B}(?:shinosnom\\S*|pasport\\S*|raqami shakhs\\S*)`, 'u')],
+];
+const LATIN_LAST_DIGITS = /(?<![\p{L}])(?:okhir|oxir|ohir)\S*/u;
+
 /** The secrets a sentence in Cyrillic Tajik asks the reader to hand over (empty for any other text). */
 export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sentence: string }> {
-  if (!/\p{Script=Cyrillic}/u.test(normalized)) return [];
+  const cyrillic = /\p{Script=Cyrillic}/u.test(normalized);
+  const [handOver, secrets] = cyrillic ? [HAND_OVER, SECRETS] : [LATIN_HAND_OVER, LATIN_SECRETS];
   const out: Array<{ kind: SecretKind; sentence: string }> = [];
   for (const sentence of normalized.split(/[.!?؟\n]+/u)) {
-    if (!HAND_OVER.test(sentence)) continue;
-    for (const [kind, re] of SECRETS) if (re.test(sentence) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: sentence.trim() });
+    if (!handOver.test(sentence) || (!cyrillic && LATIN_LAST_DIGITS.test(sentence))) continue;
+    for (const [kind, re] of secrets) if (re.test(sentence) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: sentence.trim() });
   }
   return out;
 }

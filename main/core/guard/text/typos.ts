@@ -47,6 +47,15 @@ for (const w of LONG_VOCAB) {
 }
 const repaired = new Map<string, string>();
 
+/**
+ * Words a lexicon reads as they are written, never "repaired" into a nearby vocabulary word or a verb heard by ear
+ * (round 20: documents' local names — "carnet" is not "cartet", "dni" is not "edini"). Only plain Latin words.
+ */
+export function keepAsWritten(words: readonly string[]): void {
+  for (const w of words) if (/^[a-z]+$/.test(w)) VOCAB.add(w);
+  repaired.clear();
+}
+
 function repairWord(word: string): string {
   const short = SHORTHAND[word];
   if (short !== undefined) return short;
@@ -85,6 +94,7 @@ const BY_EAR: [RegExp, string][] = [
 const YOU_DO_IT_FOR_ME = /^t[ei]?(?=(?:kt[ei]?b|b3at|ab3at|eb3at|2ol|sift|7ki)[a-z0-9]*(?:li|lna|holi|hali|hlna|hli|lee|ly)$)/;
 
 function repairByEar(word: string): string {
+  if (VOCAB.has(word)) return word;
   if (YOU_DO_IT_FOR_ME.test(word)) return repairByEar(word.replace(YOU_DO_IT_FOR_ME, ''));
   const once = word.replace(/([a-z])\1+/g, '$1'); // "beefrest", "2ollholi": a doubled letter is the same sound
   if (/\d/.test(word) && once !== word) return repairByEar(once);

@@ -1,0 +1,100 @@
+/**
+ * Documents by their local names, and a document's picture as a secret of its own (round 20). A photo of an identity
+ * card or a bank card, or the card "from both sides", shows the number the guard keeps the customer from handing over,
+ * whatever the card is called where the agent works: CPR in Bahrain, تذکره/tazkira in Afghanistan, shinosnoma in
+ * Tajikistan, Iqama and Emirates ID in the Gulf, CNIC, NRIC, MyKad, KTP, la carte nationale, el carnet, la tarjeta.
+ * Each word is written once here; `described.ts` composes the secrets from these parts (document × picture, document ×
+ * both sides) and the lexicon registry learns the words from there. Same conventions as `lexicon.ts`.
+ */
+import { keepAsWritten } from '../text/typos';
+
+const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
+
+/** Identity documents (never a bank card): each shows the holder's ID number. */
+export const ID_DOCUMENT = [
+  '(?:national|civil|emirates|resident|residence|residency|qid|saudi|smart) ?ids?(?: cards?)?', 'ids?(?: cards?)?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
+  'iqama\\S*', 'ikama\\S*', 'cpr\\S*', 'cnic', 'nric', 'mykad', 'ktp', 'kimlik', 'passports?', 'pasport\\S*', 'pasp', "driv(?:ing|er'?s?) licen[cs]e", 'licen[cs]e', 'cin', 'dni', 'carnet',
+  "(?:la |le )?cart[e]? (?:nationale?|d'identit\\S*|de s[ée]jour|cin)", '(?:la )?carte? nationale?', 'tazkira\\S*', 'tazkera\\S*', 'tazkereh?\\S*', 'shinosnoma\\S*', 'shenasnam\\S*', 'shinosnom\\S*',
+  'kart ?e? ?mell?i\\S*', 'hawiy+[ae]\\S*', 'hawya\\S*', 'huwiy+[ae]\\S*', '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka) (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani)\\S*',
+  `${AR_PFX}(?:هويه|هويت|اقامه|اقامت|جواز|كارنيه)\\S*`, `${AR_PFX}(?:بطاق|كرت|كارت)\\S* (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف)\\S*`,
+  'تذكره\\S*', 'شناسنامه\\S*', 'كارت ?(?:ي )?ملي\\S*', 'گذرنامه\\S*', 'پاسپورت\\S*', 'шиноснома\\S*', 'паспорт\\S*',
+];
+
+// the documents' plain Latin names are read as written ("carnet" is not a misspelt "cartet", "dni" not "edini")
+keepAsWritten(ID_DOCUMENT);
+
+/** Payment cards, in the spellings of Arabic, Persian, Dari, Tajik, French, Spanish and Gulf pidgin. */
+export const PAYMENT_CARD = [
+  // a SIM, gift or ID card is not a payment card
+  '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'carte', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
+  '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
+  `${AR_PFX}(?:بطاق|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',
+];
+
+/** A picture of something, as noun or verb. */
+export const PICTURE = [
+  'photos?', 'photograph\\S*', 'pics?', 'pictures?', 'images?', 'scans?', 'scanned', 'snaps?', 'snapshot', 'selfie', 'copy', 'copies', 'foto\\S*', 'gambar',
+  'sura', 'soura', 'sora', 'surat\\S*', 'suret\\S*', 'soo?ret?\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', 'акс\\S*', 'сурат\\S*',
+  `${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين|سكان|اسكن)\\S*`, 'عكس\\S*',
+];
+/** Words that are also the verb ("snap your ID", "صوّر لي الهوية"): as a verb (before "your", "لي") not the picture's noun, so the verb stays the clause's. */
+const PICTURE_VERB = ['snap', 'scan', 'copy', 'photograph', 'photo', 'picture', '(?:ي|ت|ا|و|ف)?صور\\S*', 'sawer\\S*', 'swer'];
+
+/** Both faces of a card: "front and back", "recto verso", "من قدام ومن ورا", "پشت و رو", "az pesh va pusht", "depan belakang". */
+export const BOTH_SIDES = [
+  '(?:both|two|2|all) (?:the )?(?:sides|faces)', '(?:each|either) side',
+  '(?:front|back)(?: side)? (?:and|&|n|\\+|/|w|wa|va|o|y|et|dan) (?:the )?(?:front|back)(?: side)?', 'front ?/ ?back', 'back ?/ ?front',
+  'recto ?(?:et |w |o |/ ?)?verso', 'depan (?:dan |\\+ |& )?belakang', 'harap likod', 'por (?:delante|detr[aá]s) y por (?:delante|detr[aá]s)', 'de los dos lados', 'des deux c[oô]t[ée]s',
+  '(?:(?:el|men el|min al|mn el) )?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n)', '(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)',
+  '(?:min |men )?(?:giddam|gddam|qudam|guddam|gudam|quddam|9odam|9uddam|odam|oddam) (?:w |wa |o |u )?(?:min |men )?(?:wara|wra|khalf)', '(?:b |bi )?(?:jouj|jooj|juj) (?:jihat|jiha|jnab|wjouh)',
+  '(?:az )?(?:pesh|pish|jelo|jolo|ru|roo|roy|rooy)\\S* (?:va |o |u )?(?:az )?(?:pusht|posht|pos)\\S*', '(?:az )?(?:pusht|posht)\\S* (?:va |o |u )?(?:az )?(?:ru|roo|rooy|pesh|pish|jelo)\\S*', 'az (?:har )?(?:du|do|dw) (?:taraf|tarafa|taraf[ie]?|ru|su)\\S*',
+  `(?:من )?(?:ال)?(?:قدام|امام|الامام|جدام|كدام|وش|وجه|الوجه|الوش) (?:و ?من |و ?)?(?:ال)?(?:ورا|وراء|خلف|الخلف|ضهر|ظهر|قفا)\\S*`, '(?:ال)?(?:وجهين|الوجهين|جهتين|الجهتين|طرفين|الطرفين|وشين|جنبين|الجنبين|ناحيتين|صفحتين)',
+  '(?:از )?(?:پيش|جلو|رو|روي)\\S* (?:و ?از |و ?)?(?:پشت)\\S*', '(?:از )?پشت\\S* (?:و ?از |و ?)?(?:رو|روي|جلو|پيش)\\S*', 'پشت ?و ?رو\\S*', '(?:از )?(?:هر )?دو (?:طرف|رو|سمت|روي)\\S*',
+  '(?:аз )?(?:пеш|рӯ|ру)\\S* (?:ва |у )?(?:аз )?пушт\\S*', 'аз (?:ҳар )?ду (?:тараф|рӯ)\\S*',
+];
+
+const alt = (xs: string[]) => `(?:${xs.join('|')})`;
+/** A document and its picture or its two faces, in either order, a few words apart. */
+function pictured(document: string[], reach: number): string[] {
+  const doc = alt(document);
+  const pic = alt(PICTURE);
+  const sides = alt(BOTH_SIDES);
+  const noun = `(?!${alt(PICTURE_VERB)} (?:your|ur|my|the|both|لي|ليا|لنا|لينا|lia|li|lina) )${pic}`;
+  // …and the Latin verb of picturing with the document as its object ("scan your passport and send it"): a later verb takes it
+  const pictures = '(?:scan|snap|copy|photograph|photo)';
+  return [`${pictures} (?:(?:your|ur|the|my|both) )?${doc}`, `${noun} (?:\\S+ ){0,${reach}}?${doc}`, `${doc} (?:\\S+ ){0,4}?${pic}`, `${doc} (?:\\S+ ){0,4}?${sides}`, `${sides} (?:\\S+ ){0,3}?${doc}`];
+}
+
+/** The picture of an identity document (or the document from both sides): its number, asked for as a picture. */
+export const ID_PICTURE = pictured(ID_DOCUMENT, 6);
+/** The picture of a payment card (or the card from both sides): its full number and the code on its back. */
+export const CARD_PICTURE = pictured(PAYMENT_CARD, 5);
+
+/** A number, as the card's is called: "nomor", "número", "نومرو", "نمبر" (Dari), "raqam". */
+export const NUMBER_WORD = [
+  'ra?qa?m\\S*', 'ra2[ae]?m\\S*', 'rakam', 'nemr[ae]t?', 'nmra', 'noumro', 'num[eé]ro', 'número', 'nimero', 'nemro', 'nimiro', 'chiffres', 'nomor', 'nombor', 'namba', 'nambari', 'nambar', 'nambr', 'numbr',
+  `${AR_PFX}(?:رقم|ارقام|نمره|نمرت|نومرو|نمرو|نيميرو|نمبر)\\S*`, 'شماره\\S*', 'рақам\\S*',
+];
+/** Words between a number and its card: "dial", "متاع", "de la", "ta", "e". */
+const OF = '(?:(?:of|de|del|dial|dyal|d|ta3|nta3|bta3|mal|maal|ko|ka|ki|e|ye|i|da|di|ng|kartu|ديال|تاع|نتاع|متاع|حق|تبع|بتاع|مال|ي) )?(?:(?:the|your|ur|la|le|el|al|l|ال|tu) )?';
+/** "complete", "whole", said between the number and the card ("نمبر مکمل کارت"). */
+const WHOLE = '(?:(?:full|complete|whole|entire|kamel|kamil|kaml|kamla|kulu|kollo|completo|complet|كامل\\S*|مكمل|پوره|تمام) )?';
+/** The card's number by its local words ("numero dial la tarjeta", "نومرو الكارطة", "نمبر مکمل کارت بانکی"), never the last digits. */
+export const CARD_NUMBER = [
+  `(?<!(?:last|akher|akhir|اخر|آخر) (?:\\S+ )?)${alt(NUMBER_WORD)} ${WHOLE}${OF}${alt(PAYMENT_CARD)}(?! (?:\\S+ )?(?:اخر|پاياني|akhir|akher|okhir)\\S*)`,
+  // the card named first, as Gulf pidgin and learners write it, with a word for all of it: "card raqam kulu", "بطاقة رقم كله"
+  `${alt(PAYMENT_CARD)} ${alt(NUMBER_WORD)} (?:\\S+ )?(?:kulu|kullu|kollo|kamil|kamel|full|complete|whole|كله|كلها|كامل\\S*|الكل)`,
+];
+
+/** Three of something, in the languages the card's back is described in. */
+const THREE = '(?:3|three|trois|tres|tlata|tlat|talata|talat|thalatha|tatlong|tatlo|tiga|teen|se|seh|ثلاث|ثلاثه|تلات|تلاته|تلاثه|التلاثه|الثلاث|الثلاثه|التلات|التلاته|سه)';
+/** Digits, as they are called when the code is described. */
+const DIGITS = '(?:digits?|numbers?|chiffres?|num[eé]ros?|números|ar2am|arqam|ar9am|angka|adad|(?:ال)?(?:ارقام|اعداد|خانات|نمر)\\S*|(?:رقم|عدد)\\S*)';
+/** The card's back and what is printed there: "mor" (Darija), "من تالي" (Tunisian), "derrière", "detrás", the signature strip. */
+const BACK = '(?:back|behind|reverse|rear|likod|belakang|wara|wra|wraa|khalf|dahr|da7r|dhar|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
+/** The card's security code by count and place, in either order ("les trois chiffres li mor la carte", "الأرقام الثلاثة ورا الكارت"). */
+export const CVV_BY_PLACE = [
+  `${THREE} ?(?:\\S+ )?${DIGITS} (?:\\S+ ){0,4}?${BACK}`, `${DIGITS} (?:\\S+ )?${THREE} (?:\\S+ ){0,4}?${BACK}`,
+  // the digits (plural) on the back of the card, by the signature or the strip ("الأرقام اللي مكتوبة ورا البطاقة"): one number there is the helpline's
+  `(?:ال)?(?:ارقام|اعداد|ar2am|arqam|chiffres|digits) (?:\\S+ ){0,3}?${BACK} (?:\\S+ )?${OF}${alt(PAYMENT_CARD)}`,
+];
