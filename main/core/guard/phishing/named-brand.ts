@@ -39,8 +39,9 @@ export function namedSenders(text: string): NamedSender[] {
   for (const m of text.matchAll(SENDER)) {
     const name = m.slice(1).find((g) => g !== undefined);
     if (!name) continue;
-    const key = skeleton(name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
-    if (key.length >= 4 && !COMMON.has(key) && !out.has(key)) out.set(key, name);
+    const letters = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const key = skeleton(letters);
+    if (letters.length >= 4 && !COMMON.has(letters) && !out.has(key)) out.set(key, name);
   }
   return [...out].map(([key, name]) => ({ key, name }));
 }

@@ -297,7 +297,7 @@ const ACCOUNT_CHANGE = rx([
   // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
   'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
   'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
-  'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
+  'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
   'تحقق', '(?:ي|ت|ن)فتح\\S*', 'erte(?:gh|q|g)a\\S*',
   // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
   'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
@@ -305,7 +305,7 @@ const ACCOUNT_CHANGE = rx([
   '(?:raise|increase|boost|upgrade) (?:my |your |ur |the )?(?:card |transfer |credit |daily )?limit', 'limit (?:increase|upgrade|raise)', 'سقف\\S* ?(?:رو |را )?(?:بالا|زياد|افزايش)\\S*', '(?:بالا ?بردن|افزايش|زياد ?كردن) (?:سقف|حد)\\S*', '(?:(?:ي|ت|ن|ا)?رفع|زياد[هة]|(?:ي|ت|ن|ا)?زيد|تكبير|(?:ي|ت|ن|ا)?كبر) (?:ال)?(?:حد|سقف)\\S*',
   'tar2eya', 'tafeel', 'ertegha', 'vip',
   // (round 20) Spanish, and Maghrebi verbs on its stems ("nactivaw lik la tarjeta"); Tunisian "يتحل الكونت" (the account is opened)
-  '(?:n|t|y)?activ(?:ar|a|e|en|aci[oó]n|iw|aw|i)(?![a-z])', 'desbloque\\S*', '(?:ي|ت|ن)تحل(?![\\p{L}])', '(?:y|t|n)[ei]t7al\\S*', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
+  '(?:n|t|y)?activ(?:ar|a|e|en|aci[oó]n|iw|aw|i)(?![a-z])', 'desbloque\\S*', '(?:n|t|y)d[eé]bloqu\\S*', '(?:ي|ت|ن)تحل(?![\\p{L}])', '(?:y|t|n)[ei]t7al\\S*', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
 ]);
 const FROZEN = rx([
   'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
