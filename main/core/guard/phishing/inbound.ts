@@ -8,7 +8,7 @@ import { CALL_WORD } from './acts';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
 import { findHandedOverSecret } from './handed-over';
 import { findImitatingHandles } from './handles';
-import { imitatesNamedSender, namedSenders } from './named-brand';
+import { imitatesNamedSender, namedSenders, type NamedSender } from './named-brand';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
 
@@ -92,11 +92,12 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   const links = extractLinks(text);
   // a sender's address is judged like a link ("a mail from support@aramex-delivery-update.com"), except as a shortener
   const senders = extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host));
-  // (the company the message names as its sender, when the policy does not know it: its links must be its own)
-  const named = links.length || senders.length ? namedSenders(text) : [];
+  // (the company the message names as its sender, when the policy does not know it: its links must be its own — read
+  // only for a link that could imitate a name, one with a dash in its name or a subdomain in front)
+  let named: NamedSender[] | undefined;
   for (const link of [...links, ...senders]) {
     const found = inspectLinkDomain(link, deps.policy);
-    const imitated = !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, named) : undefined;
+    const imitated = (link.label.includes('-') || (link.subdomain !== '' && link.subdomain !== 'www')) && !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
     if (imitated) push('lookalike', say('phishing.lookalike_named', agentLang, { domain: link.hostUnicode, company: imitated.name, how: HOW[imitated.how][agentLang] }));
     for (const f of found) {
       if (f.code === 'shortener' && !links.includes(link)) continue;

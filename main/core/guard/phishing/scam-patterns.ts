@@ -130,6 +130,8 @@ const MY_OWN_REQUEST = rx([
   'طلبته\\S*', 'طلبتها', 'طالبه', 'طالبها', 'طالبينه', 'قدمت (?:على|طلب)', 'خودم (?:\\S+ ){0,4}?(?:درخواست|ثبت)\\S*', 'درخواست (?:داده ?ام|دادم|كردم)',
   "j'ai (?:demand|command)\\S*", 'talabtha', 'tlabtha', 'talabto', 'tlabto',
 ]);
+/** The customer called the number themselves: "I rang 0800 …", "كلمتكم على 1800 …", "به ۸۰۰ … زنگ زدم", "appelit 800 …". */
+const I_CALLED = /(?<![\p{L}])(?:i (?:called|rang|phoned|dialled|dialed|tried)|we (?:called|rang|phoned)|اتصلت|كلمت\S*|رنيت|دقيت|زنگ زدم|تماس گرفتم|appelit|j'ai appel\S*|zang zadam|tamas gereftam)(?![\p{L}])/u;
 /** Someone wanted or asked for something (a secret, beside it): "asked me for the OTP", "طلب مني الرمز", "کد رو خواست". */
 const WANTED = /(?<![\p{L}])(?:asked|asking|asks|wanted|wants|طلب\S*|بغا\S*|بدو|يبي|عايز|عاوز|خواست\S*|مي ?خواست|talab\S*|khast\S*)(?![\p{L}])/u;
 /** "Official": the customer names the number as the company's own. */
@@ -484,7 +486,7 @@ const TOLD = words([
   '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
   '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
   'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
-  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)', '(?:g|9|q)al(?:ou|o|u)(?:li|lia|liya|ly)',
+  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)', 'galouli(?:a|ya)?', '9alouli(?:a|ya)?', 'qalouli(?:a|ya)?', 'galoli(?:a|ya)?', '9aloli(?:a|ya)?', 'galuli(?:a|ya)?',
 ]);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
@@ -527,9 +529,10 @@ const BRAND_PAY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}]+)[ -](?:Pay|PAY)(?![\p{L
 const NOT_A_NAME = new Set(['please', 'pls', 'plz', 'kindly', 'you', 'must', 'to', 'and', 'or', 'then', 'now', 'just', 'simply', 'also', 'immediately', 'urgently', 'so', 'should', 'will', 'can', 'not', 'never', 'do', 'did', 'we', 'they', 'he', 'she', 'need', 'needs', 'first', 'i', 'easily', 'securely', 'quickly']);
 /** The text the fee rules read: the company's "… Pay" names (written so, or listed by IT) with their "pay" blanked. */
 function feeText(raw: string, t: string, policy: GuardPolicy): string {
+  if (!t.includes('pay')) return t;
   const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
   for (const m of raw.matchAll(BRAND_PAY)) if (!NOT_A_NAME.has(m[1]!.toLowerCase())) names.add(m[1]!.toLowerCase());
-  if (!names.size || !t.includes('pay')) return t;
+  if (!names.size) return t;
   const esc = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return t.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${esc})[ -]pay(?![\\p{L}\\p{N}])`, 'gu'), (_, n: string) => `${n}    `);
 }
@@ -622,13 +625,15 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
       if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around)) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
-      // a toll-free line the policy does not list is a business's: flagged only beside a scam's own sign (below)
+      // a toll-free line the policy does not list, which the customer called or was called from, is a business's: flagged
+      // only beside a scam's own sign (below)
       // (…a call to unlock, unblock, verify or reactivate, about an account frozen, for a secret or a fee, or given by a
       // stranger who claims to be us, is the scam's)
       // (…and a number a message orders the customer to call is a business's only when the customer says what it is
       // about is their own doing: "about the SIM swap I asked for at the branch")
-      const tollFreeTaken = ASKED_FOR_A_SECRET.test(around) || demandsFee || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) || ACCOUNT_CHANGE.test(around) || FROZEN.test(around) || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around);
-      if (!imitates && isTollFree(m[0]) && !tollFreeTaken && (!(callUs || CALL_THIS_NUMBER.test(around)) || has(MY_OWN_REQUEST, t))) {
+      const tollFreeTaken = () => ASKED_FOR_A_SECRET.test(around) || demandsFee || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) || ACCOUNT_CHANGE.test(around) || FROZEN.test(around) || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around);
+      const theirContact = () => I_CALLED.test(around) || has(CALLERS_NUMBER, before.slice(-60)) || ((callUs || CALL_THIS_NUMBER.test(around)) && has(MY_OWN_REQUEST, t));
+      if (!imitates && isTollFree(m[0]) && theirContact() && !tollFreeTaken()) {
         tollFree ??= m[0].trim();
         continue;
       }
