@@ -131,7 +131,10 @@ const MY_OWN_REQUEST = rx([
   "j'ai (?:demand|command)\\S*", 'talabtha', 'tlabtha', 'talabto', 'tlabto',
 ]);
 /** The customer called the number themselves: "I rang 0800 …", "كلمتكم على 1800 …", "به ۸۰۰ … زنگ زدم", "appelit 800 …". */
-const I_CALLED = /(?<![\p{L}])(?:i (?:called|rang|phoned|dialled|dialed|tried)|we (?:called|rang|phoned)|اتصلت|كلمت\S*|رنيت|دقيت|زنگ زدم|تماس گرفتم|appelit|j'ai appel\S*|zang zadam|tamas gereftam)(?![\p{L}])/u;
+const I_CALLED = /(?<![\p{L}])(?:i (?:called|rang|phoned|dialled|dialed|tried|contacted)|we (?:called|rang|phoned|contacted)|اتصلت|اتصلنا|تواصلت|كلمت\S*|كلمنا|رنيت|دقيت|زنگ زدم|زنگ زديم|تماس گرفتم|تماس گرفتيم|appelit|j'ai appel\S*|llam[eé]|tsalt|ttasalt|3iyet|3ayet|kallamt\S*|zang zadam|tamas gereftam)(?![\p{L}])/u;
+/** …or was called from it, Persian verb-final: "از ۸۰۰ ۱۲۳۴ بهم زنگ زدن", "کارمندی که از … تماس گرفت". */
+const CALLED_FROM_BEFORE = /(?:^|\s)(?:از|az)\s*$/u;
+const CALLED_ME_AFTER = /^\s*(?:(?:بهم|به من|باهام|baham|behem) )?(?:زنگ زد|تماس گرفت|zang zad|tamas gereft)/u;
 /** Someone wanted or asked for something (a secret, beside it): "asked me for the OTP", "طلب مني الرمز", "کد رو خواست". */
 const WANTED = /(?<![\p{L}])(?:asked|asking|asks|wanted|wants|طلب\S*|بغا\S*|بدو|يبي|عايز|عاوز|خواست\S*|مي ?خواست|talab\S*|khast\S*)(?![\p{L}])/u;
 /** "Official": the customer names the number as the company's own. */
@@ -632,7 +635,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (…and a number a message orders the customer to call is a business's only when the customer says what it is
       // about is their own doing: "about the SIM swap I asked for at the branch")
       const tollFreeTaken = () => ASKED_FOR_A_SECRET.test(around) || demandsFee || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) || ACCOUNT_CHANGE.test(around) || FROZEN.test(around) || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around);
-      const theirContact = () => I_CALLED.test(around) || has(CALLERS_NUMBER, before.slice(-60)) || ((callUs || CALL_THIS_NUMBER.test(around)) && has(MY_OWN_REQUEST, t));
+      const theirContact = () => I_CALLED.test(around) || has(CALLERS_NUMBER, before.slice(-60)) || (CALLED_FROM_BEFORE.test(before) && CALLED_ME_AFTER.test(sentence.slice(m.index + m[0].length))) || ((callUs || CALL_THIS_NUMBER.test(around)) && has(MY_OWN_REQUEST, t));
       if (!imitates && isTollFree(m[0]) && theirContact() && !tollFreeTaken()) {
         tollFree ??= m[0].trim();
         continue;
