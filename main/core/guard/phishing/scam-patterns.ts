@@ -635,7 +635,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (…and a number a message orders the customer to call is a business's only when the customer says what it is
       // about is their own doing: "about the SIM swap I asked for at the branch")
       const tollFreeTaken = () => ASKED_FOR_A_SECRET.test(around) || demandsFee || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) || ACCOUNT_CHANGE.test(around) || FROZEN.test(around) || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around);
-      const theirContact = () => I_CALLED.test(around) || has(CALLERS_NUMBER, before.slice(-60)) || (CALLED_FROM_BEFORE.test(before) && CALLED_ME_AFTER.test(sentence.slice(m.index + m[0].length))) || ((callUs || CALL_THIS_NUMBER.test(around)) && has(MY_OWN_REQUEST, t));
+      // (called from it by the company's employee, not by "a guy", "someone", "he" who says he is: a stranger's call stays judged)
+      const calledFrom = () => (has(CALLERS_NUMBER, before.slice(-60)) || (CALLED_FROM_BEFORE.test(before) && CALLED_ME_AFTER.test(sentence.slice(m.index + m[0].length)))) && !SOMEONE_ELSE.test(around);
+      const theirContact = () => I_CALLED.test(around) || calledFrom() || ((callUs || CALL_THIS_NUMBER.test(around)) && has(MY_OWN_REQUEST, t));
       if (!imitates && isTollFree(m[0]) && theirContact() && !tollFreeTaken()) {
         tollFree ??= m[0].trim();
         continue;
@@ -747,11 +749,12 @@ function namesBrand(t: string, policy: GuardPolicy): boolean {
 }
 
 /**
- * (round 20) A toll-free or business-only line — 800…, 0800…, 0808…, 1800…, the North American 1-8xx ranges, a Saudi
+ * (round 20) A toll-free or business-only line — 800…, 0800…, 1800…, the North American 1-8xx ranges, a Saudi
  * unified 9200… number — once a country code written with "+" or "00" is taken off. Only a registered business holds
  * one; strangers reach customers from mobiles and chat apps. See `docs/SECURITY.md` for what the guard says about one.
  */
-const TOLL_FREE = /^(?:0?800|0808|1800|9200|1?8(?:00|88|77|66|55|44|33)\d{7}$)/;
+// (not the UK's 0808, which is also a Nigerian mobile's prefix)
+const TOLL_FREE = /^(?:0?800|1800|9200|1?8(?:00|88|77|66|55|44|33)\d{7}$)/;
 const COUNTRY_CODE = /^(?:966|971|974|973|968|965|962|961|963|964|249|218|216|213|212|20|98|93|992|353|44|91|61|1)/;
 function isTollFree(written: string): boolean {
   const d = digits(written);
