@@ -87,6 +87,11 @@ const MESSAGES = {
     ar: 'الرابط {domain} يُلبس الاسم "{company}" ثوب موقع رسمي ({how})، كما تفعل مواقع الاحتيال لتقليد العلامات التجارية. اعتبره احتيالًا ما لم تؤكده الشركة.',
     fa: 'پیوند {domain} نام «{company}» را شبیه سایت رسمی جلوه می‌دهد ({how})، همان کاری که سایت‌های کلاهبرداری برای تقلید برند می‌کنند. تا شرکت تأیید نکرده آن را کلاهبرداری بدانید.',
   },
+  'phishing.lookalike_named': {
+    en: 'The message names {company} as its sender, but the link {domain} is not {company}\'s own site ({how}). It is probably a scam.',
+    ar: 'الرسالة تذكر {company} مرسِلًا لها، لكن الرابط {domain} ليس موقع {company} نفسه ({how}). غالبًا هو احتيال.',
+    fa: 'پیام {company} را فرستندهٔ خود معرفی می‌کند، اما پیوند {domain} سایت خود {company} نیست ({how}). احتمالاً کلاهبرداری است.',
+  },
   'phishing.lookalike_handle': {
     en: 'The account {value} dresses a name up as an official company account, the way scammers imitate a brand on social media. The company\'s official accounts are listed by IT.',
     ar: 'الحساب {value} يُلبس اسمًا ثوب حساب رسمي للشركة، كما يفعل المحتالون لتقليد العلامات التجارية على مواقع التواصل. حسابات الشركة الرسمية يحددها قسم تقنية المعلومات.',

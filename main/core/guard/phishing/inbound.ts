@@ -3,10 +3,12 @@ import { kindName, say, sayNumber } from '../messages';
 import { maskSpans, type DetectSensitive } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
 import { READ_LIMIT, readPart } from '../text/reading-window';
-import { extractEmailDomains, extractLinks } from '../text/links';
+import { domainIsWithin, extractEmailDomains, extractLinks } from '../text/links';
+import { CALL_WORD } from './acts';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
 import { findHandedOverSecret } from './handed-over';
 import { findImitatingHandles } from './handles';
+import { imitatesNamedSender, namedSenders, type NamedSender } from './named-brand';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
 
@@ -54,6 +56,22 @@ function isAnAmount(text: string, start: number, end: number): boolean {
   return CURRENCY_AFTER.test(text.slice(end, end + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 5), start));
 }
 
+/**
+ * "كلم 800 1234", "با ۸۰۰ ۱۲۳۴ تماس بگیرید": digits the masking engine reads as a one-time code are a number to call
+ * when a verb of calling stands right before them or, verb-final, right after them (round 20).
+ */
+function isANumberToCall(text: string, start: number, end: number, type: string): boolean {
+  if (type.toLowerCase() !== 'otp') return false;
+  const before = text.slice(Math.max(0, start - 32), start).toLowerCase().trim().split(/\s+/).slice(-3).map((w) => w.replace(/^(?:و|ف)(?=\p{L}{2})/u, ''));
+  while (before.length > 1 && TO_THE_NUMBER.test(before[before.length - 1]!)) before.pop();
+  const next = text.slice(end, end + 12).trim().split(/\s+/)[0] ?? '';
+  return CALL_WORD.test(before[before.length - 1] ?? '') || CALL_AFTER.test(next);
+}
+/** What stands between a verb of calling and the number: "call us on", "اتصل على الرقم", "به شماره". */
+const TO_THE_NUMBER = /^(?:on|at|us|me|the|this|number|no\.?|على|علي|ع|ب|به|با|بال|الرقم|رقم|شماره\S*|shomare\S*)$/u;
+/** A verb of calling after the number, verb-final: "… تماس بگیرید", "… زنگ بزنید". */
+const CALL_AFTER = /^(?:تماس|زنگ|tamas|zang)$/u;
+
 export interface InboundInspectorDeps {
   policy: GuardPolicy;
   detectSensitive: DetectSensitive;
@@ -74,8 +92,14 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   const links = extractLinks(text);
   // a sender's address is judged like a link ("a mail from support@aramex-delivery-update.com"), except as a shortener
   const senders = extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host));
+  // (the company the message names as its sender, when the policy does not know it: its links must be its own — read
+  // only for a link that could imitate a name, one with a dash in its name or a subdomain in front)
+  let named: NamedSender[] | undefined;
   for (const link of [...links, ...senders]) {
-    for (const f of inspectLinkDomain(link, deps.policy)) {
+    const found = inspectLinkDomain(link, deps.policy);
+    const imitated = (link.label.includes('-') || (link.subdomain !== '' && link.subdomain !== 'www')) && !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
+    if (imitated) push('lookalike', say('phishing.lookalike_named', agentLang, { domain: link.hostUnicode, company: imitated.name, how: HOW[imitated.how][agentLang] }));
+    for (const f of found) {
       if (f.code === 'shortener' && !links.includes(link)) continue;
       if (f.code === 'lookalike' && (f.how === 'dressed_name' || f.how === 'country_label')) push('lookalike', say('phishing.lookalike_name', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how][agentLang] }));
       else if (f.code === 'lookalike') push('lookalike', say('phishing.lookalike', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how!][agentLang] }));
@@ -95,7 +119,7 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
     else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));
     else push('urgency', say('phishing.urgency', agentLang));
   }
-  const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type));
+  const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {

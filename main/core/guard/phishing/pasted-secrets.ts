@@ -80,6 +80,8 @@ const STATED_LATER = (Object.keys(NAMES) as PastedType[]).filter((t) => t !== 'P
   re: new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:${NAMES[type]})[^.!?؟\\n\\d٠-٩۰-۹]{0,60}?[،,:]\\s*(${VALUE[type]})\\s*(?:هست|است|بود|هستش|ئه|is it|is that|right)(?![\\p{L}\\p{N}])`, 'giu'),
 }));
 
+/** Punctuation that parts a name from what follows it ("password/OTP", "pass-word", "password...or"), not a password's first character. */
+const SEPARATOR_FIRST = /^[/\\|\-–—.…:;,()[\]]+/u;
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
 function looksLikePassword(v: string): boolean {
   if (/^https?:|@.+\./i.test(v)) return false; // a link or an e-mail address is not a password
@@ -130,7 +132,9 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
     for (const m of text.matchAll(re)) {
       const value = m[1]!;
       // a trailing "!" or "." may be punctuation or part of the password: judged without it, masked with it
-      if (type === 'PASSWORD' && !looksLikePassword(value.replace(/[.!?؟)]+$/u, ''))) continue;
+      // (round 20) …and a separator in front is the sentence's, not the value's: "your password/OTP", "pass-word or
+      // code", "password...or" name secrets, as a warning does, and paste none
+      if (type === 'PASSWORD' && !looksLikePassword(value.replace(SEPARATOR_FIRST, '').replace(/[.!?؟)(:;…]+$/u, ''))) continue;
       const start = m.index + m[0].lastIndexOf(m[1]!);
       spans.push({ type: type === 'PIN2' ? 'PIN' : type, start, end: start + value.length, confidence: 0.9 });
     }

@@ -4,7 +4,7 @@
  * "your account is frozen — act now" pressure. Lexicons are folded like all guard text.
  */
 import { clauses, foldLetters, normalizeText } from '../text/clauses';
-import { readClauseActs, type ActFact } from './acts';
+import { readClauseActs, SECRETS, type ActFact } from './acts';
 import { registerLexicon } from '../text/words';
 import type { GuardPolicy } from '../policy';
 import { editDistance } from './confusables';
@@ -124,6 +124,19 @@ const ASKED_FOR_A_SECRET = rx([
   '(?:ابعت|ارسل|اعطي|عطي|قول|هات|صيفط|دز|ab3at|eb3at|2olli|3tini)\\S* (?:\\S+ ){0,2}(?:ال)?(?:كود|رمز|الرمز|otp|pin|الرقم السري|باسورد|code)',
   '(?:كد|رمز|code|pin)\\S* (?:\\S+ ){0,2}(?:بفرست|بده|بگو|befrest|bede|begu)\\S*',
 ]);
+/** The customer's own request, which a notice is about: "I did request it at the branch", "انا فعلا طالبها", "خودم درخواست دادم". */
+const MY_OWN_REQUEST = rx([
+  'i (?:did |have |had |already )?(?:requested|asked for|applied for|ordered|booked)', 'i did (?:ask|apply|request)',
+  'طلبته\\S*', 'طلبتها', 'طالبه', 'طالبها', 'طالبينه', 'قدمت (?:على|طلب)', 'خودم (?:\\S+ ){0,4}?(?:درخواست|ثبت)\\S*', 'درخواست (?:داده ?ام|دادم|كردم)',
+  "j'ai (?:demand|command)\\S*", 'talabtha', 'tlabtha', 'talabto', 'tlabto',
+]);
+/** The customer called the number themselves: "I rang 0800 …", "كلمتكم على 1800 …", "به ۸۰۰ … زنگ زدم", "appelit 800 …". */
+const I_CALLED = /(?<![\p{L}])(?:i (?:called|rang|phoned|dialled|dialed|tried|contacted)|we (?:called|rang|phoned|contacted)|اتصلت|اتصلنا|تواصلت|كلمت\S*|كلمنا|رنيت|دقيت|زنگ زدم|زنگ زديم|تماس گرفتم|تماس گرفتيم|appelit|j'ai appel\S*|llam[eé]|tsalt|ttasalt|3iyet|3ayet|kallamt\S*|zang zadam|tamas gereftam)(?![\p{L}])/u;
+/** …or was called from it, Persian verb-final: "از ۸۰۰ ۱۲۳۴ بهم زنگ زدن", "کارمندی که از … تماس گرفت". */
+const CALLED_FROM_BEFORE = /(?:^|\s)(?:از|az)\s*$/u;
+const CALLED_ME_AFTER = /^\s*(?:(?:بهم|به من|باهام|baham|behem) )?(?:زنگ زد|تماس گرفت|zang zad|tamas gereft)/u;
+/** Someone wanted or asked for something (a secret, beside it): "asked me for the OTP", "طلب مني الرمز", "کد رو خواست". */
+const WANTED = /(?<![\p{L}])(?:asked|asking|asks|wanted|wants|طلب\S*|بغا\S*|بدو|يبي|عايز|عاوز|خواست\S*|مي ?خواست|talab\S*|khast\S*)(?![\p{L}])/u;
 /** "Official": the customer names the number as the company's own. */
 const OFFICIAL = words(['official', 'officially', 'رسمي', 'الرسمي', 'رسميه', 'الرسميه', 'رسمی', 'rasmi', 'rasmy']);
 /**
@@ -196,13 +209,28 @@ const NEAR_A_NUMBER = 200;
 const PHONE = /(?<![\p{L}\d])(?:\+|00)?\d[\d\s\-().]{6,18}\d/gu;
 const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 
+/**
+ * Currencies as they follow a sum ("19 MAD", "15 DT", "۹ یورو", "500 افغانی"): one list, which a fee and an amount both read.
+ * (round 20: Tunisian dinars, euros in Persian and Arabic, "EUR", "dinars")
+ */
+const CURRENCY = [
+  '\\$', 'usd', 'aed', 'sar', 'egp', 'qar', 'kwd', 'omr', 'jod', 'mad', 'dh', 'dhs', 'dirhams?', 'riyals?', 'pounds?', 'dollars?', 'euros?', 'eur', '€', '£', 'rupees?', 'rs', 'inr',
+  'naira', 'cedis?', 'shillings?', 'ksh', 'pesos?', 'toman', 'tomans', 'tomen', 'rial', 'dinars?', 'dt', 'tnd',
+  'جنيه', 'ريال', 'درهم', 'دينار', 'دولار', 'تومن', 'تومان', 'سامان[يی]', 'somoni', 'افغاني', 'afghanis?', 'يورو', 'دت',
+].join('|');
+/**
+ * The fee words of Spanish and French as Maghrebi customers mix them in ("paga 19 MAD de gastos", "payez 15 DT frais de
+ * vérification", "khassek tpagar"): each word once, in the lexicon that reads it (a fee noun, a demand to pay).
+ */
+const ES_FEE_NOUNS = ['gastos?', 'tasas?', 'tarifas?', 'cuotas?', 'comisi[oó]n'];
+const ES_PAY_ORDER = ['paga', 'pague', 'abone', '(?:t|n|y)pag(?:ar|i|iw|a|o)'];
 const FEE = rx([
-  'fee', 'fees', 'frais', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', '\\d+\\s?(?:usd|\\$|sar|aed|egp|riyal|dirham|pounds?|toman|rial)',
+  'fee', 'fees', 'frais', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', `\\d+\\s?(?:${CURRENCY})`, ...ES_FEE_NOUNS, ...ES_PAY_ORDER,
   // "رسم" but not "الرسمي" (official); "حول" transfers only with an amount after it, else it is "about" ("ايميل حول تحديث الشروط")
   'رسوم', 'رسم(?![يىا])', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول\\S* (?:\\S+ )?\\d', 'جنيه', 'ريال', 'درهم',
   'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
   'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3', 'rus[uo]m', 'rsoum', 'geneh', 'gneh', 'كريدت', 'douane',
-  'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+', '\\d+\\s?(?:€|£|rs|inr|jod|kwd|qar|omr|mad|dh|dollars?|euros?|toman)',
+  'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+',
   'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'sharj', 'شارژ', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
   // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
   'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'سامان[يی]', 'somoni', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
@@ -226,10 +254,10 @@ const TO_A_NUMBER = words([
   'to (?:the same|this|that|his|her|a) (?:phone |mobile |wallet )?number', 'به (?:همين|همون|اين|اون) شماره',
 ]);
 /** A fee by name (not any payment): a customer asking us to send their refund "to this number" names none. */
-const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission']);
+const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission', ...ES_FEE_NOUNS]);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
 const GAIN = rx([
-  'refund', 'release', 'free', 'win', 'won', 'colis', 'livraison', 'recevoir', 'r[eé]cup[eé]rer', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'verif', 'unblock',
+  'refund', 'release', 'free', 'win', 'won', 'colis', 'livraison', 'recevoir', 'r[eé]cup[eé]rer', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'v[eé]rif', 'unblock',
   'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
   'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
   'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
@@ -238,6 +266,7 @@ const GAIN = rx([
   'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'شحنت\\S*', '[45] ?g(?![a-z])', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
   'استخدام', 'كار(?= )', 'ويزا', 'ويزه', 'مرسوله', 'بسته ?(?:پستي|ام|تون)', 'برگشت', 'قرعه ?كشي', 'انتقال جايزه',
   'estekhdam', 'bargasht', 'tayid', 'kar(?= )',
+  'reembols\\S*', 'premio', 'paquete', 'aduana', 'liber(?:ar|e|en|a)(?![a-z])', '(?:y|n|t)libir\\S*',
   'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
 ]);
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
@@ -265,21 +294,23 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 /** An amount of money, written with its currency or its number of thousands. */
 // (an amount starts where its number starts: tried from each digit of "1.1.1.1…", each reads to the run's end; exported
 // for the step-counting test)
-export const AMOUNT = rx(['\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:\\$|usd|aed|sar|egp|qar|kwd|omr|jod|mad|dh|dhs|dirhams?|riyals?|pounds?|dollars?|euros?|rupees?|rs|inr|naira|cedis?|shillings?|ksh|pesos?|toman|tomans|tomen|rial|جنيه|ريال|درهم|دينار|دولار|تومن|تومان|ريال|سامان[يی]|somoni|افغاني|afghanis?)',
+export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
-  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad)\\s?\\d']);
+  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd)\\s?\\d']);
 const ACCOUNT_CHANGE = rx([
-  'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'verif', 'keep (?:your |my )?account', 'release', 'restore',
+  'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
   // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
   'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
-  'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
-  'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
+  'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
+  'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
   'تحقق', '(?:ي|ت|ن)فتح\\S*', 'erte(?:gh|q|g)a\\S*',
   // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
   'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
   // a limit raised: "to raise my limit", "تا سقفت رو زیاد کنم", "لرفع الحد"
   '(?:raise|increase|boost|upgrade) (?:my |your |ur |the )?(?:card |transfer |credit |daily )?limit', 'limit (?:increase|upgrade|raise)', 'سقف\\S* ?(?:رو |را )?(?:بالا|زياد|افزايش)\\S*', '(?:بالا ?بردن|افزايش|زياد ?كردن) (?:سقف|حد)\\S*', '(?:(?:ي|ت|ن|ا)?رفع|زياد[هة]|(?:ي|ت|ن|ا)?زيد|تكبير|(?:ي|ت|ن|ا)?كبر) (?:ال)?(?:حد|سقف)\\S*',
-  'tar2eya', 'tafeel', 'ertegha', 'vip', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
+  'tar2eya', 'tafeel', 'ertegha', 'vip',
+  // (round 20) Spanish, and Maghrebi verbs on its stems ("nactivaw lik la tarjeta"); Tunisian "يتحل الكونت" (the account is opened)
+  '(?:n|t|y)?activ(?:ar|a|e|en|aci[oó]n|iw|aw|i)(?![a-z])', 'desbloque\\S*', '(?:n|t|y)d[eé]bloqu\\S*', '(?:ي|ت|ن)تحل(?![\\p{L}])', '(?:y|t|n)[ei]t7al\\S*', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
 ]);
 const FROZEN = rx([
   'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
@@ -347,9 +378,12 @@ const AVOID_LOSS = rx([
  * someone who said it, a formal "please" addressed to the reader, an order to the reader (pay, click). Urgency is a
  * third party's pressure; the customer's own "I need it unfrozen today" or "block it now" is not.
  */
+const MESSAGE_NAMED = rx([
+  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
+]);
+/** …or its order and formal "please" (`MESSAGE_NAMED` or this is the voice). */
 const MESSAGE_VOICE = rx([
-  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])',
-  'fwd?\\s*:', '^(?:pay|verify|update|confirm|activate|register|click|settle)(?![a-z])', 'يرجي', 'الرجاء', 'kindly', 'veuillez', 'لطفا', 'خواهشمند',
+  '^(?:pay|verify|update|confirm|activate|register|click|settle)(?![a-z])', 'يرجي', 'الرجاء', 'kindly', 'veuillez', 'لطفا', 'خواهشمند',
   'اضغط', 'ادخل', 'click', 'tap', 'cliquez', 'confirmez', 'payez', 'سدد', 'ادفع', 'حدث بيانات',
 ]);
 /** "LAST WARNING", "final notice", "اخطار نهایی", "آخر تحذير", "dernier avertissement". */
@@ -421,16 +455,18 @@ const FUTURE_THREAT = rx([
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
-const ACCOUNT = rx(['compte', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account']);
+const ACCOUNT = rx(['compte', 'cuenta', 'كونت', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account']);
 
 /** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
 const PAY_NOW = words([
   // not the customer asking for their own money: "please transfer the refund to my wallet"
   '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|here|online|via|through|below|at|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', 'edfa3', 'edfa3i', 'khalles', 'khallsi',
   '(?:هزينه|كارمزد|پول|تومن|تومان|فيس|افغاني|سامان[يی])\\S* (?:\\S+ ){0,2}?(?:بده|بدين|بديد|بدید|بريز|بريزيد|بدي|بتي|بتين|بفرستيد|بفرستين)', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
+  // (round 20) the customer told they must pay a sum: "باید ۹ یورو هزینه تأیید بدم" (a question of how much has no sum)
+  'بايد (?:\\S+ ){0,3}?[\\d۰-۹٠-٩][\\d۰-۹٠-٩.,]* (?:\\S+ ){0,4}?(?:بدم|بپردازم|بريزم|بزنم|واريز كنم|پرداخت كنم)',
   'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
   '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
-  'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)', 'payez', 'r[eé]glez', 'veuillez (?:payer|r[eé]gler)',
+  'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)', 'payez', 'r[eé]glez', 'veuillez (?:payer|r[eé]gler)', ...ES_PAY_ORDER,
 ]);
 
 /**
@@ -448,12 +484,12 @@ const TOLD = words([
   'يقول', 'يقولون', 'يقولو', 'بيقول', 'بيقولو', 'عم يقول', 'عم يقولو', 'بقول', 'كيقولو',
   'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
   '(?:ق|گ|ك)ال(?:و|وا|ت)?(?:لي|ليا|لنا|ولي|ولنا|تلي)', 'گالي', 'بهم گفتن', 'بهم گفت',
-  'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن',
+  'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن', 'اعلام (?:نمود|نمودند|كرد|كردند|شده|شد)\\S*',
   // a message or a stranger named by who they are: "msg says", "وصلتني رسالة ان", "الموظف قال", "الزول قال لي", "the HR lady say"
   '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
   '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
   'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
-  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)',
+  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)', 'galouli(?:a|ya)?', '9alouli(?:a|ya)?', 'qalouli(?:a|ya)?', 'galoli(?:a|ya)?', '9aloli(?:a|ya)?', 'galuli(?:a|ya)?',
 ]);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
@@ -464,6 +500,44 @@ export interface ScamFlag {
   value?: string;
   /** The number is described ("a normal mobile number"), not written. */
   described?: boolean;
+}
+
+/**
+ * (round 20) The customer asking about a fee, or about money they already have: "are there extra charges when I top up
+ * my son's card?", "کارمزدش چقدره؟", "ch7al les frais", "the money is in the wallet, how do I activate it?".
+ */
+const ASKS = words([
+  'how much', 'how do i', 'how can i', 'is there', 'are there', 'do you charge', 'what(?:.s| is| are) the (?:fee|fees|charge|charges|cost)', 'i want to know', 'just (?:want|wanted) to know',
+  'كم', 'هل', 'فيه', 'ايش', 'شو', 'كيف', 'ازاي', 'شلون', 'شنو', 'وش', 'ليش', 'بكام', '(?:عايز|عاوز|ابي|ابغى|بدي|حاب) اعرف',
+  'چقدر\\S*', 'چند\\S*', 'ايا', 'چطور\\S*', 'چجوري', 'چگونه', 'مي ?خواهم بدانم', 'مي ?خوام بدونم',
+  'combien', 'est-ce', 'y a-t-il', 'cu[aá]nto', 'hay', 'ch7al', 'chhal', '9add?(?:eh|ech|ash)', 'wach', 'kifach', 'bghit n3ref', 'bghit n3raf',
+]);
+const OWN_MONEY = rx([
+  '(?:my |the )?(?:money|balance|funds) (?:is|are) (?:\\S+ )?(?:in|there|enough|available)', 'enough (?:money|balance|funds)', 'رصيدي', '(?:ال)?(?:مبلغ|فلوس|رصيد) (?:\\S+ )?(?:موجود|كافي|يكفي)\\S*',
+  'موجودي\\S*', 'پول\\S* (?:\\S+ )?(?:تو|توي|در|داخل) (?:\\S+ )?(?:كيف|حساب)\\S*', 'كافيه', 'كافيست',
+]);
+/**
+ * A fee asked about, not demanded: a question of the customer's own (or their own money named), with no other voice in it
+ * — nobody told them, no order to pay or fee made due, nobody claims to be us, no odd way to pay, no sum named (a sum is
+ * what a demand quotes: "…۵۰۰ هزار تومان … الزامی است. آیا این روال قانونی است؟").
+ */
+function askedNotDemanded(t: string, has: Has): boolean {
+  if (!/[?؟]/.test(t) && !has(ASKS, t) && !has(OWN_MONEY, t)) return false;
+  return !(has(TOLD, t) || has(MESSAGE_NAMED, t) || has(PAY_NOW, t) || has(FEE_DUE, t) || has(CLAIMS_TO_BE_FROM, t) || has(ODD_PAYMENT, t) || has(AMOUNT, t));
+}
+
+/** A company whose name is a word and "Pay" ("Nakhla Pay", "SADAF PAY"): its name, not a payment. */
+const BRAND_PAY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}]+)[ -](?:Pay|PAY)(?![\p{L}\p{N}])/gu;
+/** …unless the word before is an order's ("Please Pay", "You Must Pay") or a payment method's maker is meant as a way to pay. */
+const NOT_A_NAME = new Set(['please', 'pls', 'plz', 'kindly', 'you', 'must', 'to', 'and', 'or', 'then', 'now', 'just', 'simply', 'also', 'immediately', 'urgently', 'so', 'should', 'will', 'can', 'not', 'never', 'do', 'did', 'we', 'they', 'he', 'she', 'need', 'needs', 'first', 'i', 'easily', 'securely', 'quickly']);
+/** The text the fee rules read: the company's "… Pay" names (written so, or listed by IT) with their "pay" blanked. */
+function feeText(raw: string, t: string, policy: GuardPolicy): string {
+  if (!t.includes('pay')) return t;
+  const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
+  for (const m of raw.matchAll(BRAND_PAY)) if (!NOT_A_NAME.has(m[1]!.toLowerCase())) names.add(m[1]!.toLowerCase());
+  if (!names.size) return t;
+  const esc = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return t.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${esc})[ -]pay(?![\\p{L}\\p{N}])`, 'gu'), (_, n: string) => `${n}    `);
 }
 
 /** (`s`, when given, must be a piece of the text cut out of it: a string joined or replaced may hold pairs the text does not.) */
@@ -515,6 +589,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // them a thousand times (quadratic), so the first few are judged that way and every later one on the text near it
   // (never skipped: a caller's number behind sixteen harmless ones is still read)
   let numbersJudged = 0;
+  let tollFree: string | undefined;
   let claimInText: boolean | undefined;
   const claimsOrNamesUs = () => (claimInText ??= has(CLAIMS_TO_BE_FROM, t) || has(SUPPORT_WORDS, t) || namesBrand(t, policy));
   // (every number starts with a digit and every handle with '@': a text with neither has none to judge)
@@ -553,6 +628,20 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
       if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around)) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
+      // a toll-free line the policy does not list, which the customer called or was called from, is a business's: flagged
+      // only beside a scam's own sign (below)
+      // (…a call to unlock, unblock, verify or reactivate, about an account frozen, for a secret or a fee, or given by a
+      // stranger who claims to be us, is the scam's)
+      // (…and a number a message orders the customer to call is a business's only when the customer says what it is
+      // about is their own doing: "about the SIM swap I asked for at the branch")
+      const tollFreeTaken = () => ASKED_FOR_A_SECRET.test(around) || demandsFee || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) || ACCOUNT_CHANGE.test(around) || FROZEN.test(around) || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around);
+      // (called from it by the company's employee, not by "a guy", "someone", "he" who says he is: a stranger's call stays judged)
+      const calledFrom = () => (has(CALLERS_NUMBER, before.slice(-60)) || (CALLED_FROM_BEFORE.test(before) && CALLED_ME_AFTER.test(sentence.slice(m.index + m[0].length)))) && !SOMEONE_ELSE.test(around);
+      const theirContact = () => I_CALLED.test(around) || calledFrom() || ((callUs || CALL_THIS_NUMBER.test(around)) && has(MY_OWN_REQUEST, t));
+      if (!imitates && isTollFree(m[0]) && theirContact() && !tollFreeTaken()) {
+        tollFree ??= m[0].trim();
+        continue;
+      }
       if (!flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: m[0].trim() });
       break;
     }
@@ -570,10 +659,13 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // — demanded by the words anywhere in the message (which also covers a demand with no verb of paying: "they want a
   // $45 fee for the limit increase"), or else read from the clause facts; the purpose is looked for in the whole text
   // first, so the clause reading runs only where there is one
-  const paidToRelease = (has(AMOUNT, t) || has(FEE_NOUN, t)) && has(PAID_TO_RELEASE, t) && (has(PAY_NOW, t) || has(TOLD, t) || has(OBLIGED, t) || has(MESSAGE_VOICE, t) || feeForRelease(t, has));
-  const paysToGain = (has(FEE, t) || has(ODD_PAYMENT, t)) && (has(ACCOUNT_CHANGE, t) || has(GAIN, t));
+  // (read with the company's "… Pay" name blanked: "Nakhla Pay" names the company, it asks nobody to pay)
+  const ft = feeText(text, t, policy);
+  const paidToRelease = (has(AMOUNT, ft) || has(FEE_NOUN, ft)) && has(PAID_TO_RELEASE, ft) && (has(PAY_NOW, ft) || has(TOLD, ft) || has(OBLIGED, ft) || has(MESSAGE_NAMED, ft) || has(MESSAGE_VOICE, ft) || feeForRelease(ft, has));
+  const paysToGain = (has(FEE, ft) || has(ODD_PAYMENT, ft)) && (has(ACCOUNT_CHANGE, ft) || has(GAIN, ft));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
-  if ((has(FEE, t) && has(ACCOUNT_CHANGE, t) && (has(ACCOUNT, t) || has(TOLD, t))) || (paysToGain && ((has(TOLD, t) && has(OBLIGED, t)) || has(ODD_PAYMENT, t) || has(PAY_NOW, t) || has(FEE_DUE, t) || (has(TO_A_NUMBER, t) && has(FEE_NOUN, t) && demandedOfMe(t, has)))) || (paidToRelease && demandedOfMe(t, has))) flags.push({ code: 'upgrade_fee' });
+  // (…the first, loosest, reading not for a fee the customer only asks about)
+  if ((has(FEE, ft) && has(ACCOUNT_CHANGE, ft) && (has(ACCOUNT, ft) || has(TOLD, ft)) && !askedNotDemanded(ft, has)) || (paysToGain && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(ODD_PAYMENT, ft) || has(PAY_NOW, ft) || has(FEE_DUE, ft) || (has(TO_A_NUMBER, ft) && has(FEE_NOUN, ft) && demandedOfMe(ft, has)))) || (paidToRelease && demandedOfMe(ft, has))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
@@ -602,11 +694,13 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   else if (has(EXPIRES_SOON, t) && (hasLink || has(LINK_WORD, t) || has(GAIN, t) || has(ACCOUNT, t))) flags.push({ code: 'urgency' });
   // a deadline by the day in a third party's voice, with what is lost after it: "they said tonight or the account is
   // gone", "رسالة: … غداً كحد أقصى وإلا سيتم إيقاف الحساب", "سدد اليوم لتفادي قطع الخدمة"
-  else if (has(DAY_DEADLINE, t) && (has(MESSAGE_VOICE, t) || has(TOLD, t)) && (has(AVOID_LOSS, t) || ((has(CONSEQUENCE, t) || has(FUTURE_THREAT, t)) && (has(ACCOUNT, t) || has(GAIN, t) || has(FROZEN, t) || hasLink)))) flags.push({ code: 'urgency' });
+  else if (has(DAY_DEADLINE, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t)) && (has(AVOID_LOSS, t) || ((has(CONSEQUENCE, t) || has(FUTURE_THREAT, t)) && (has(ACCOUNT, t) || has(GAIN, t) || has(FROZEN, t) || hasLink)))) flags.push({ code: 'urgency' });
   // an order to act "to avoid" a loss: "اضغط على الرابط … لتجنب إلغاء الطلب", "click to avoid suspension"
   // a court case promised by a notice or a stranger, on a condition: "بلاغ قضائي: سيتم رفع دعوى عليك إذا لم تسدد"
-  else if (has(LEGAL_THREAT, t) && (has(ACTION, t) || has(MESSAGE_VOICE, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
-  else if (has(AVOID_LOSS, t) && has(MESSAGE_VOICE, t) && (hasLink || has(LINK_WORD, t) || has(ACTION, t))) flags.push({ code: 'urgency' });
+  else if (has(LEGAL_THREAT, t) && (has(ACTION, t) || has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
+  else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t))) flags.push({ code: 'urgency' });
+  // a toll-free number presented as ours, in a message that also demands a fee or threatens: the scam's number after all
+  if (tollFree && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee' || f.code === 'urgency')) flags.push({ code: 'fake_number', value: tollFree });
   return flags;
 }
 
@@ -652,6 +746,19 @@ const CONTACTED_BEFORE = /(?:^|[^\p{L}])(?:messaged|texted|called|rang|contacted
 function namesBrand(t: string, policy: GuardPolicy): boolean {
   const names = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].filter((n) => n.length >= 3);
   return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(t));
+}
+
+/**
+ * (round 20) A toll-free or business-only line — 800…, 0800…, 1800…, the North American 1-8xx ranges, a Saudi
+ * unified 9200… number — once a country code written with "+" or "00" is taken off. Only a registered business holds
+ * one; strangers reach customers from mobiles and chat apps. See `docs/SECURITY.md` for what the guard says about one.
+ */
+// (not the UK's 0808, which is also a Nigerian mobile's prefix)
+const TOLL_FREE = /^(?:0?800|1800|9200|1?8(?:00|88|77|66|55|44|33)\d{7}$)/;
+const COUNTRY_CODE = /^(?:966|971|974|973|968|965|962|961|963|964|249|218|216|213|212|20|98|93|992|353|44|91|61|1)/;
+function isTollFree(written: string): boolean {
+  const d = digits(written);
+  return TOLL_FREE.test(/^\s*(?:\+|00)/.test(written) ? d.replace(/^00/, '').replace(COUNTRY_CODE, '') : d);
 }
 
 function digits(s: string): string {
