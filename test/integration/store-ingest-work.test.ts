@@ -81,6 +81,11 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     const lookups = run.filter((s) => s.startsWith('SELECT') && /platform_user_id|platform_conversation_id|alias/.test(s));
     // Before: one look-up per contact and per conversation each batch names, and per alias of a conversation not found (18).
     expect(lookups).toHaveLength(1);
+    // Each table is searched by the batch's ids (both columns of its key), never walked for each id.
+    const plan = (c.db.prepare(`EXPLAIN QUERY PLAN ${lookups[0]!}`).all({ channel: 'tg', users: '[]', conversations: '[]' }) as Array<{ detail: string }>).map((r) => r.detail);
+    const searches = plan.filter((d) => /contacts|conversations|conversation_aliases|\b[cva]\b/.test(d) && !d.startsWith('SCAN j'));
+    expect(searches).toHaveLength(3);
+    for (const d of searches) expect(d).toMatch(/channel_id=\? AND (platform_user_id|platform_conversation_id|alias)=\?/);
     const conversationOf = c.db.prepare('SELECT conversation_id FROM messages WHERE platform_message_id = ?').pluck();
     // The message keyed by the alias written earlier in the same batch joins that conversation.
     expect(conversationOf.get('m202')).toBe(conversationOf.get('m200'));

@@ -8,15 +8,17 @@ export interface ContactRow {
 /** With the `u` flag a well-formed pair is one code point, so this finds only unpaired halves. */
 export const LONE_SURROGATE = /\p{Cs}/u;
 
+// CROSS JOIN keeps the batch's ids as the outer loop: with a plain JOIN the planner walked every contact and
+// conversation of the channel for each id (a batch of 500 cost 150 µs a message).
 const LOOKUP = `
   SELECT 0 AS kind, j.value AS key, c.id AS id, c.display_name AS name
-    FROM json_each(@users) j JOIN contacts c ON c.channel_id = @channel AND c.platform_user_id = j.value
+    FROM json_each(@users) j CROSS JOIN contacts c ON c.channel_id = @channel AND c.platform_user_id = j.value
   UNION ALL
   SELECT 1, j.value, v.id, NULL
-    FROM json_each(@conversations) j JOIN conversations v ON v.channel_id = @channel AND v.platform_conversation_id = j.value
+    FROM json_each(@conversations) j CROSS JOIN conversations v ON v.channel_id = @channel AND v.platform_conversation_id = j.value
   UNION ALL
   SELECT 2, j.value, a.conversation_id, NULL
-    FROM json_each(@conversations) j JOIN conversation_aliases a ON a.channel_id = @channel AND a.alias = j.value`;
+    FROM json_each(@conversations) j CROSS JOIN conversation_aliases a ON a.channel_id = @channel AND a.alias = j.value`;
 
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
 
