@@ -1,12 +1,11 @@
 import type { Db } from './database';
+import { LONE_SURROGATE } from './json-batch';
 
 export interface ContactRow {
   id: number;
   display_name: string | null;
 }
 
-/** With the `u` flag a well-formed pair is one code point, so this finds only unpaired halves. */
-export const LONE_SURROGATE = /\p{Cs}/u;
 
 // CROSS JOIN keeps the batch's ids as the outer loop: with a plain JOIN the planner walked every contact and
 // conversation of the channel for each id (a batch of 500 cost 150 µs a message).

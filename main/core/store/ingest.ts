@@ -11,7 +11,8 @@ import { PREVIEW_ASSIGNMENTS, previewParams } from './preview';
 import { noteContactWords } from './contact-words';
 import { addBatchToSearchIndex } from './search-index';
 import { mayGiveContactDetails, noteContactDetails } from './contact-details';
-import { BatchLookups, LONE_SURROGATE } from './batch-lookups';
+import { BatchLookups } from './batch-lookups';
+import { LONE_SURROGATE } from './json-batch';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
