@@ -19,9 +19,11 @@
  *   valgrind --tool=callgrind --dump-before=uv_getrusage_thread --callgrind-out-file=/tmp/cg node bench-stages.mjs \
  *     --stage ingest --messages 4000 --conversations 400 --batch 500
  * (bundled, so valgrind does not run the TypeScript loader; add `--toggle-collect=sqlite3_step` for SQLite's share).
+ * `--stage raw` writes the same messages with the raw writer (`raw-writer.ts`), the peer for the ingest's figure.
  */
 import os from 'node:os';
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import '../../main/core/shared/regexp-engine';
 import { detectorMasker, GuardScreen } from '../../main/core/app';
@@ -31,6 +33,7 @@ import { inlinePreparer, placeholderMasker, prepareTexts, type MaskResult } from
 import { indexBody } from '../../main/core/store/search-text';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import { argValue, benchCore, freshDir, parseUpdate, platformUpdate, rng } from './common';
+import { openRawWriter } from './raw-writer';
 
 const total = argValue('--messages', 20_000);
 const batch = argValue('--batch', 500);
@@ -172,6 +175,16 @@ if (only) {
       masked.forEach((m) => indexBody(m.masked));
       mark('rest');
     }
+  } else if (only === 'raw') {
+    // The raw writer over the same messages (parsed before the interval, as for the ingest below).
+    const dir = freshDir(`ingest-stages-raw-${process.pid}`);
+    const raw = openRawWriter(path.join(dir, 'raw.sqlite'));
+    const batches = Array.from({ length: Math.ceil(total / batch) }, (_, b) => updates.slice(b * batch, (b + 1) * batch).map((u, k) => parseUpdate(u, t0 + (b * batch + k) * 1000)));
+    mark('raw writer');
+    batches.forEach((msgs, b) => raw.write(msgs, b * batch + 1));
+    mark('rest');
+    raw.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   } else {
     // The texts prepared as the worker prepares them (real detectors, sealing), before the interval; the store's own
     // preparer is pointed at them for the interval and given back after. The scam check's outcome is "not flagged"
