@@ -99,7 +99,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
       s.message.run(id, c.id, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, o.now, m.direction === 'out' ? 'sent' : null);
       p.fields.forEach((f, n) => s.field.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
       addToSearchIndex(db, id, p.body);
-      if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(db, [{ conversationId: c.id, messageId: id, maskedText: p.masked }]);
+      if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(db, c.id, id, p.masked);
       if (m.direction === 'in') {
         if (p.screened) screened++;
         s.check.run(c.id, id, screen.rules, p.screened?.flagged ? 1 : 0, p.screened?.wording ?? null);

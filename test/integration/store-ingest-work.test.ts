@@ -104,30 +104,6 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(c.db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'hello'").pluck().get()).toBe(9);
   });
 
-  it('writes a batch\'s masked fields in one statement and its contact details in one (round 12)', async () => {
-    core = await storeCore();
-    const c = core;
-    const batch = batchOf(0, 2, 4).map((m, i) => ({ ...m, text: `mail person${i % 3}@example.com or call 0551234${String(i % 3).padStart(3, '0')}` }));
-    let writes: ReturnType<typeof rowWritesOf> | undefined;
-    const { run } = statementsOf(c.db, () => (writes = rowWritesOf(c.db, ['message_fields', 'contact_details'], () => c.store.sink.ingest('tg', batch))));
-    // Before: one statement per field (16) and one per detail a message gives (16).
-    expect(run.filter((s) => s.includes('INTO message_fields'))).toHaveLength(1);
-    expect(run.filter((s) => s.includes('INTO contact_details'))).toHaveLength(1);
-    expect(writes!.message_fields!.insert).toBe(16);
-    // The placeholder masker's address tokens read alike here: each conversation's first mention is kept, and each
-    // later one moves its latest mention (as one statement per detail did).
-    expect(writes!.contact_details).toEqual({ insert: 2, update: 6, delete: 0 });
-    const kept = c.db.prepare('SELECT n, type, start, end, length(value_enc) > 16 AS sealed FROM message_fields WHERE message_id = (SELECT id FROM messages WHERE platform_message_id = ?) ORDER BY n').all('m5');
-    expect(kept).toEqual([
-      { n: 0, type: 'EMAIL', start: 5, end: expect.any(Number), sealed: 1 },
-      { n: 1, type: 'NUMBER', start: expect.any(Number), end: expect.any(Number), sealed: 1 },
-    ]);
-    expect(c.db.prepare('SELECT first_message_id AS f, last_message_id AS l FROM contact_details ORDER BY conversation_id').all()).toEqual([
-      { f: 1, l: 7 },
-      { f: 2, l: 8 },
-    ]);
-  });
-
   it('still finds a re-delivered message whose platform id is not well-formed text (a lone surrogate)', async () => {
     core = await storeCore();
     const c = core;

@@ -1,6 +1,5 @@
 import { parseMaskedText } from '../masking';
 import type { Db } from './db';
-import { LONE_SURROGATE } from './json-batch';
 import { cachedStatement } from './statement-cache';
 
 /** Types that are ways to reach the customer: the panel lists them, still masked, as the customer gave them. */
@@ -29,35 +28,17 @@ export function contactDetails(maskedTexts: string[]): Array<{ label: string; ma
 /** Whether a message with fields of these types may give contact details (`noteContactDetails` need not read it). */
 export const mayGiveContactDetails = (fieldTypes: Iterable<string>): boolean => [...fieldTypes].some((t) => CONTACT_TYPES.has(t));
 
-const ON_CONFLICT = 'ON CONFLICT (conversation_id, token) DO UPDATE SET last_message_id = max(last_message_id, excluded.last_message_id)';
-
 /**
- * Keeps the contact details customers' messages give in `contact_details` (migration 024), so the panel reads the
+ * Keeps the contact details a customer's message gives in `contact_details` (migration 024), so the panel reads the
  * whole conversation's in one range instead of the messages on screen. A detail lives while its latest mention does.
  */
-export function noteContactDetails(db: Db, messages: ReadonlyArray<{ conversationId: number; messageId: number; maskedText: string }>): void {
-  const rows: Array<[conversationId: number, token: string, label: string, messageId: number, ordinal: number]> = [];
-  for (const m of messages) contactDetails([m.maskedText]).forEach((d, i) => rows.push([m.conversationId, d.maskedText, d.label, m.messageId, i]));
-  const upsert = cachedStatement(db, `INSERT INTO contact_details (conversation_id, token, label, first_message_id, first_ordinal, last_message_id) VALUES (?, ?, ?, ?, ?, ?) ${ON_CONFLICT}`);
-  // A batch's details in one statement (issue #26 round 12: one per detail before), in the messages' order, so a
-  // detail given twice keeps its first mention and its latest; a token that is not well-formed text alone, in its place.
-  const all = cachedStatement(
+export function noteContactDetails(db: Db, conversationId: number, messageId: number, maskedText: string): void {
+  const upsert = cachedStatement(
     db,
-    `INSERT INTO contact_details (conversation_id, token, label, first_message_id, first_ordinal, last_message_id)
-       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 3 FROM json_each(?) WHERE true ${ON_CONFLICT}`,
+    `INSERT INTO contact_details (conversation_id, token, label, first_message_id, first_ordinal, last_message_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (conversation_id, token) DO UPDATE SET last_message_id = max(last_message_id, excluded.last_message_id)`,
   );
-  let run: typeof rows = [];
-  const flush = () => {
-    if (run.length) all.run(JSON.stringify(run));
-    run = [];
-  };
-  for (const r of rows) {
-    if (LONE_SURROGATE.test(r[1])) {
-      flush();
-      upsert.run(r[0], r[1], r[2], r[3], r[4], r[3]);
-    } else run.push(r);
-  }
-  flush();
+  contactDetails([maskedText]).forEach((d, i) => upsert.run(conversationId, d.maskedText, d.label, messageId, i, messageId));
 }
 
 /** The conversation's contact details, in the order the customer first gave them (`contactDetails` over all of it). */

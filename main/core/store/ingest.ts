@@ -89,9 +89,6 @@ export class Ingestor implements ConnectorSink {
     // The contacts, conversations and aliases the batch names, in one statement.
     const known = new BatchLookups(ctx.db, channelId, messages.map((m) => m.contact.platformUserId), messages.flatMap((m) => [m.platformConversationId, ...(m.aliases ?? [])]));
     const indexed: Array<{ id: number; body: string }> = [];
-    // The batch's fields and contact details, each written in one statement once its messages are in.
-    const fields: Array<[messageId: number, n: number, type: string, start: number, end: number, valueEnc: Uint8Array, keyVersion: number]> = [];
-    const details: Parameters<typeof noteContactDetails>[1][number][] = [];
     const screened: Array<[rules: string, conversationId: number, messageId: number, flagged: boolean, wording?: string]> = [];
 
     for (const [i, m] of messages.entries()) {
@@ -116,18 +113,18 @@ export class Ingestor implements ConnectorSink {
         id, conversationId, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, now,
         m.direction === 'out' ? 'sent' : null,
       );
-      p.fields.forEach((f, n) => fields.push([id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion]));
+      p.fields.forEach((f, n) => s.insertField.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
       if (m.html !== undefined) {
         // The whole original: one more field after the masked ones, with no span in the text (nothing to draw).
         const n = p.fields.length;
         const end = p.masked.length;
-        fields.push([id, n, WHOLE_ORIGINAL, end, end, sealOriginal(ctx, sealedIdentity.messageField(ctx.custody.seat, id, n, WHOLE_ORIGINAL), m.html), SEALED]);
+        s.insertField.run(id, n, WHOLE_ORIGINAL, end, end, sealOriginal(ctx, sealedIdentity.messageField(ctx.custody.seat, id, n, WHOLE_ORIGINAL), m.html), SEALED);
       }
       for (const a of m.attachments ?? []) {
         s.insertAttachment.run(id, a.kind, a.platformFileId ?? null, a.fileName ? maskFileName(ctx.masker, a.fileName) : null, a.mimeType ?? null, a.size ?? null);
       }
       indexed.push({ id, body: p.body });
-      if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) details.push({ conversationId, messageId: id, maskedText: p.masked });
+      if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(ctx.db, conversationId, id, p.masked);
       if (p.screened) screened.push([p.screened.rules, conversationId, id, p.screened.flagged, p.screened.wording]);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now, known)) {
         moved.push(conversationId);
@@ -155,8 +152,6 @@ export class Ingestor implements ConnectorSink {
       touched.set(conversationId, t);
       inserted++;
     }
-    if (fields.length) s.insertFields.run(JSON.stringify(fields.map(([m, n, type, start, end, enc, v]) => [m, n, type, start, end, Buffer.from(enc).toString('hex'), v])));
-    noteContactDetails(ctx.db, details);
     // The batch's scam check outcomes, one statement per set of rules (one, unless the rules changed mid-batch).
     for (const rules of new Set(screened.map((o) => o[0]))) {
       this.checks.recordAcross(rules, screened.filter((o) => o[0] === rules).map(([, c, m, flagged, wording]) => [c, m, flagged, wording]));
@@ -287,11 +282,7 @@ function statements(db: Db) {
       `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, text_enc, key_version,
          sent_at, stored_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    // Field types are the detectors' names (well-formed text); the sealed values travel as hex.
-    insertFields: db.prepare(
-      `INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version)
-       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, unhex(value ->> 5), value ->> 6 FROM json_each(?)`,
-    ),
+    insertField: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertAttachment: db.prepare(
       'INSERT INTO attachments (message_id, kind, platform_file_id, file_name, mime_type, size) VALUES (?, ?, ?, ?, ?, ?)',
     ),

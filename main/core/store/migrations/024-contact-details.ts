@@ -32,7 +32,7 @@ export default {
       const page = ids.all(after, PAGE) as number[];
       for (const id of page) {
         const m = message.get(id) as { conversation_id: number; masked_text: string } | undefined;
-        if (m) noteContactDetails(db, [{ conversationId: m.conversation_id, messageId: id, maskedText: m.masked_text }]);
+        if (m) noteContactDetails(db, m.conversation_id, id, m.masked_text);
       }
       if (page.length < PAGE) break;
       after = page[page.length - 1]!;
