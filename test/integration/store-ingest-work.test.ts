@@ -92,18 +92,6 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(c.db.prepare('SELECT count(*) FROM conversations').pluck().get()).toBe(6);
   });
 
-  it('writes a batch\'s search entries in one statement, a body that is not well-formed text on its own (round 12)', async () => {
-    core = await storeCore();
-    const c = core;
-    const batch = [...batchOf(0, 3, 3), inbound(50, { text: 'odd \ud800 body oddword' }), inbound(51, { text: 'after the odd one' })];
-    const { run } = statementsOf(c.db, () => c.store.sink.ingest('tg', batch));
-    // Before: one statement per message (11).
-    expect(run.filter((s) => s.startsWith('INSERT INTO messages_fts'))).toHaveLength(3);
-    expect(c.store.search.search('oddword')).toHaveLength(1);
-    expect(c.store.search.search('after')).toHaveLength(1);
-    expect(c.db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'hello'").pluck().get()).toBe(9);
-  });
-
   it('still finds a re-delivered message whose platform id is not well-formed text (a lone surrogate)', async () => {
     core = await storeCore();
     const c = core;

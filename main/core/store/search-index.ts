@@ -1,7 +1,6 @@
 import type { Db } from './database';
 import { indexTerms } from './search-text';
 import { cachedStatement } from './statement-cache';
-import { LONE_SURROGATE } from './json-batch';
 
 /** Indexes a message's search body (`indexBody`) and notes its longer words for prefix search (migration 023). */
 export function addToSearchIndex(db: Db, messageId: number, body: string): void {
@@ -23,23 +22,8 @@ export function addBatchToSearchIndex(db: Db, messages: ReadonlyArray<{ id: numb
   const terms = new Set<string>();
   for (const m of messages) for (const t of indexTerms(m.body)) terms.add(t);
   noteSearchTerms(db, terms);
-  // The entries in one statement too (round 12); a body that is not well-formed text (a lone surrogate) would read
-  // differently through JSON than bound, so those few are inserted one by one, in their place.
   const insert = cachedStatement(db, 'INSERT INTO messages_fts (rowid, body) VALUES (?, ?)');
-  const all = cachedStatement(db, 'INSERT INTO messages_fts (rowid, body) SELECT value ->> 0, value ->> 1 FROM json_each(?)');
-  let run: Array<[number, string]> = [];
-  const flush = () => {
-    if (run.length === 1) insert.run(run[0]![0], run[0]![1]);
-    else if (run.length) all.run(JSON.stringify(run));
-    run = [];
-  };
-  for (const m of messages) {
-    if (LONE_SURROGATE.test(m.body)) {
-      flush();
-      insert.run(m.id, m.body);
-    } else run.push([m.id, m.body]);
-  }
-  flush();
+  for (const m of messages) insert.run(m.id, m.body);
 }
 
 /** Notes words in `search_terms`, one statement for all of them (a call per word costs half again as much). */
