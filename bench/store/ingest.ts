@@ -10,16 +10,15 @@
  * store's placeholder masker (prepared inline, scam check included) to show what the worker brings. The scam check's
  * own cost is printed beside (the same texts, checked again on this thread after the runs).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import '../../main/core/shared/regexp-engine';
 import { GuardScreen } from '../../main/core/app';
 import { DEFAULT_GUARD_POLICY } from '../../main/core/guard';
 import { placeholderMasker } from '../../main/core/store';
 import { argValue, benchCore, freshDir, platformUpdate, parseUpdate, rng } from './common';
+import { openRawWriter } from './raw-writer';
 
 const total = argValue('--messages', 20_000);
 const batch = argValue('--batch', 5000);
@@ -49,33 +48,15 @@ function measure(work: () => void): Omit<Figures, 'bytes'> {
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuSeconds: (cpu.user + cpu.system) / 1e6, threadSeconds: (thread.user + thread.system) / 1e6 };
 }
 
-/** The raw writer: what any store of these messages must do at least, with none of the console's bookkeeping. */
+/** The raw writer (`raw-writer.ts`): what any store of these messages must do at least. */
 function rawWriter(dir: string): Figures {
   const file = path.join(dir, 'raw.sqlite');
-  const db = new Database(file);
-  for (const p of ['journal_mode = WAL', 'synchronous = FULL', 'secure_delete = ON', 'cache_size = -65536', 'wal_autocheckpoint = 10000', 'temp_store = MEMORY']) db.pragma(p);
-  db.exec(`CREATE TABLE messages (id INTEGER PRIMARY KEY, conversation TEXT NOT NULL, platform_message_id TEXT NOT NULL, sent_at INTEGER NOT NULL,
-             text_enc BLOB NOT NULL, UNIQUE (platform_message_id)) STRICT;
-           CREATE VIRTUAL TABLE messages_fts USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');`);
-  const key = crypto.randomBytes(32);
-  const insert = db.prepare('INSERT INTO messages (id, conversation, platform_message_id, sent_at, text_enc) VALUES (?, ?, ?, ?, ?)');
-  const index = db.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)');
+  const raw = openRawWriter(file);
   const t = measure(() => {
-    for (let i = 0; i < total; i += batch) {
-      const msgs = updates.slice(i, i + batch).map((u, k) => parseUpdate(u, t0 + (i + k) * 1000));
-      db.transaction(() => {
-        msgs.forEach((m, k) => {
-          const iv = crypto.randomBytes(12);
-          const c = crypto.createCipheriv('aes-256-gcm', key, iv);
-          const enc = Buffer.concat([iv, c.update(m.text, 'utf8'), c.final(), c.getAuthTag()]);
-          insert.run(i + k + 1, m.platformConversationId, m.platformMessageId, m.sentAt, enc);
-          index.run(i + k + 1, m.text);
-        });
-      }).immediate();
-    }
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    for (let i = 0; i < total; i += batch) raw.write(updates.slice(i, i + batch).map((u, k) => parseUpdate(u, t0 + (i + k) * 1000)), i + 1);
+    raw.db.pragma('wal_checkpoint(TRUNCATE)');
   });
-  db.close();
+  raw.close();
   return { ...t, bytes: fs.statSync(file).size };
 }
 

@@ -66,6 +66,32 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(c.store.search.search('note3')).toHaveLength(1);
   });
 
+  it('looks up the contacts, conversations and aliases a batch names in one statement (round 12)', async () => {
+    core = await storeCore();
+    const c = core;
+    c.store.sink.ingest('tg', batchOf(0, 4, 1));
+    // Three messages in each of the 4 known conversations, two new ones from new contacts, one of them with an alias.
+    const batch = [
+      ...batchOf(100, 4, 3),
+      inbound(200, { platformConversationId: 'new1', contact: { platformUserId: 'n1', displayName: 'New One' }, aliases: ['new1-alias'] }),
+      inbound(201, { platformConversationId: 'new2', contact: { platformUserId: 'n2', displayName: 'New Two' } }),
+      inbound(202, { platformConversationId: 'new1-alias', contact: { platformUserId: 'n1', displayName: 'New One' } }),
+    ];
+    const { run } = statementsOf(c.db, () => expect(c.store.sink.ingest('tg', batch)).toMatchObject({ inserted: 15 }));
+    const lookups = run.filter((s) => s.startsWith('SELECT') && /platform_user_id|platform_conversation_id|alias/.test(s));
+    // Before: one look-up per contact and per conversation each batch names, and per alias of a conversation not found (18).
+    expect(lookups).toHaveLength(1);
+    // Each table is searched by the batch's ids (both columns of its key), never walked for each id.
+    const plan = (c.db.prepare(`EXPLAIN QUERY PLAN ${lookups[0]!}`).all({ channel: 'tg', users: '[]', conversations: '[]' }) as Array<{ detail: string }>).map((r) => r.detail);
+    const searches = plan.filter((d) => /contacts|conversations|conversation_aliases|\b[cva]\b/.test(d) && !d.startsWith('SCAN j'));
+    expect(searches).toHaveLength(3);
+    for (const d of searches) expect(d).toMatch(/channel_id=\? AND (platform_user_id|platform_conversation_id|alias)=\?/);
+    const conversationOf = c.db.prepare('SELECT conversation_id FROM messages WHERE platform_message_id = ?').pluck();
+    // The message keyed by the alias written earlier in the same batch joins that conversation.
+    expect(conversationOf.get('m202')).toBe(conversationOf.get('m200'));
+    expect(c.db.prepare('SELECT count(*) FROM conversations').pluck().get()).toBe(6);
+  });
+
   it('still finds a re-delivered message whose platform id is not well-formed text (a lone surrogate)', async () => {
     core = await storeCore();
     const c = core;

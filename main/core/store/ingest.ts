@@ -11,12 +11,12 @@ import { PREVIEW_ASSIGNMENTS, previewParams } from './preview';
 import { noteContactWords } from './contact-words';
 import { addBatchToSearchIndex } from './search-index';
 import { mayGiveContactDetails, noteContactDetails } from './contact-details';
+import { BatchLookups } from './batch-lookups';
+import { LONE_SURROGATE } from './json-batch';
 
 const MAX_ID = INBOUND_LIMITS.idChars;
 const MAX_TEXT = INBOUND_LIMITS.textChars;
 const MAX_BATCH = 5000;
-/** With the `u` flag a well-formed pair is one code point, so this finds only unpaired halves. */
-const LONE_SURROGATE = /\p{Cs}/u;
 /** Contacts whose masked name `maskName` keeps (≈ 150 bytes each). */
 const NAMES_KEPT = 20_000;
 
@@ -86,6 +86,8 @@ export class Ingestor implements ConnectorSink {
     const ids = messages.map((m) => m.platformMessageId);
     const seen = new Set(s.storedOf.all(JSON.stringify(ids.filter((id) => !LONE_SURROGATE.test(id))), channelId) as string[]);
     for (const id of ids) if (LONE_SURROGATE.test(id) && s.messageExists.get(channelId, id)) seen.add(id);
+    // The contacts, conversations and aliases the batch names, in one statement.
+    const known = new BatchLookups(ctx.db, channelId, messages.map((m) => m.contact.platformUserId), messages.flatMap((m) => [m.platformConversationId, ...(m.aliases ?? [])]));
     const indexed: Array<{ id: number; body: string }> = [];
     const screened: Array<[rules: string, conversationId: number, messageId: number, flagged: boolean, wording?: string]> = [];
 
@@ -95,11 +97,11 @@ export class Ingestor implements ConnectorSink {
         continue;
       }
       seen.add(m.platformMessageId);
-      const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now);
+      const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now, known);
       contacts.set(m.contact.platformUserId, contactId);
-      const conversationId = conversations.get(m.platformConversationId) ?? this.place(channelId, m, contactId, now);
+      const conversationId = conversations.get(m.platformConversationId) ?? this.place(channelId, m, contactId, now, known);
       conversations.set(m.platformConversationId, conversationId);
-      for (const alias of m.aliases ?? []) if (alias !== m.platformConversationId) s.insertAlias.run(channelId, alias, conversationId, now);
+      for (const alias of m.aliases ?? []) if (alias !== m.platformConversationId) this.addAlias(channelId, alias, conversationId, now, known);
 
       if (Math.floor(i / size) !== chunkNo) {
         chunkNo = Math.floor(i / size);
@@ -124,7 +126,7 @@ export class Ingestor implements ConnectorSink {
       indexed.push({ id, body: p.body });
       if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(ctx.db, conversationId, id, p.masked);
       if (p.screened) screened.push([p.screened.rules, conversationId, id, p.screened.flagged, p.screened.wording]);
-      if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now)) {
+      if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now, known)) {
         moved.push(conversationId);
         conversations.delete(m.platformConversationId);
         contacts.delete(m.contact.platformUserId);
@@ -176,15 +178,21 @@ export class Ingestor implements ConnectorSink {
    * Re-keys a conversation (and its contact, when the contact had the same id) to the platform's new id, unless the
    * new id already has a conversation of its own: then both stay as they are and nothing is merged silently.
    */
-  private move(channelId: string, from: string, contactFrom: string, to: string, now: number): boolean {
+  private move(channelId: string, from: string, contactFrom: string, to: string, now: number, known: BatchLookups): boolean {
     const { s } = this;
-    if (s.findConversation.get(channelId, to)) return false;
-    const row = s.findConversation.get(channelId, from) as { id: number } | undefined;
+    if (known.conversation(to) !== undefined) return false;
+    const row = known.conversation(from);
     const changed = s.moveConversation.run(to, channelId, from).changes > 0;
-    if (changed && contactFrom === from && !s.findContact.get(channelId, to)) s.moveContact.run(to, channelId, from);
+    if (changed && contactFrom === from && !known.contact(to)) s.moveContact.run(to, channelId, from);
+    if (changed) known.forget(from, to);
     // A late message from the old id (sent before the change, delivered after it) still joins the conversation.
-    if (changed && row) s.insertAlias.run(channelId, from, row.id, now);
+    if (changed && row !== undefined) this.addAlias(channelId, from, row, now, known);
     return changed;
+  }
+
+  private addAlias(channelId: string, alias: string, conversationId: number, now: number, known: BatchLookups): void {
+    this.s.insertAlias.run(channelId, alias, conversationId, now);
+    known.aliasAdded(alias, conversationId);
   }
 
   /**
@@ -192,22 +200,23 @@ export class Ingestor implements ConnectorSink {
    * own or its `aliases`) is an alias of, else one keyed by an alias itself, else a new one. The first match wins;
    * two conversations that turn out to be one customer's are never merged silently.
    */
-  private place(channelId: string, m: InboundMessage, contactId: number, now: number): number {
-    const { s } = this;
+  private place(channelId: string, m: InboundMessage, contactId: number, now: number, known: BatchLookups): number {
     const ids = [m.platformConversationId, ...(m.aliases ?? [])];
     for (const id of ids) {
-      const found = (s.findConversation.get(channelId, id) as { id: number } | undefined)?.id ?? (s.findAlias.get(channelId, id) as number | undefined);
+      const found = known.conversation(id) ?? known.alias(id);
       if (found !== undefined) {
-        if (id !== m.platformConversationId) s.insertAlias.run(channelId, m.platformConversationId, found, now);
+        if (id !== m.platformConversationId) this.addAlias(channelId, m.platformConversationId, found, now, known);
         return found;
       }
     }
-    return this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
+    const id = this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
+    known.conversationAdded(m.platformConversationId, id);
+    return id;
   }
 
-  private contact(channelId: string, c: InboundMessage['contact'], now: number): number {
+  private contact(channelId: string, c: InboundMessage['contact'], now: number, known: BatchLookups): number {
     const { ctx, s } = this;
-    const row = s.findContact.get(channelId, c.platformUserId) as { id: number; display_name: string | null } | undefined;
+    const row = known.contact(c.platformUserId);
     if (row && !c.displayName) return row.id;
     const name = c.displayName ? this.maskName(channelId, c.platformUserId, c.displayName, row?.display_name) : null;
     if (row && (name === null || row.display_name === name)) return row.id;
@@ -215,6 +224,7 @@ export class Ingestor implements ConnectorSink {
     if (c.displayName) {
       s.setContactName.run(name, sealOriginal(ctx, sealedIdentity.contactName(ctx.custody.seat, id), c.displayName), SEALED, c.handle ?? null, id);
     }
+    known.contactWritten(c.platformUserId, { id, display_name: c.displayName ? name : (row?.display_name ?? null) });
     noteContactWords(ctx.db, id);
     return id;
   }
@@ -253,10 +263,8 @@ function statements(db: Db) {
     ),
     messageExists: db.prepare('SELECT 1 FROM messages WHERE channel_id = ? AND platform_message_id = ?').pluck(),
     storedOf: db.prepare('SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM messages WHERE channel_id = ? AND platform_message_id = value)').pluck(),
-    findContact: db.prepare('SELECT id, display_name FROM contacts WHERE channel_id = ? AND platform_user_id = ?'),
     insertContact: db.prepare('INSERT INTO contacts (channel_id, platform_user_id, handle, created_at) VALUES (?, ?, ?, ?)'),
     setContactName: db.prepare('UPDATE contacts SET display_name = ?, name_enc = ?, key_version = ?, handle = coalesce(?, handle) WHERE id = ?'),
-    findConversation: db.prepare('SELECT id FROM conversations WHERE channel_id = ? AND platform_conversation_id = ?'),
     insertConversation: db.prepare(
       `INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_activity_at, unread, created_at)
        VALUES (?, ?, ?, ?, 0, ?)`,
@@ -279,7 +287,6 @@ function statements(db: Db) {
       'INSERT INTO attachments (message_id, kind, platform_file_id, file_name, mime_type, size) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     moveConversation: db.prepare('UPDATE conversations SET platform_conversation_id = ? WHERE channel_id = ? AND platform_conversation_id = ?'),
-    findAlias: db.prepare('SELECT conversation_id FROM conversation_aliases WHERE channel_id = ? AND alias = ?').pluck(),
     insertAlias: db.prepare('INSERT OR IGNORE INTO conversation_aliases (channel_id, alias, conversation_id, created_at) VALUES (?, ?, ?, ?)'),
     moveContact: db.prepare('UPDATE contacts SET platform_user_id = ? WHERE channel_id = ? AND platform_user_id = ?'),
     anyEarlyRevision: db.prepare('SELECT 1 FROM early_revisions WHERE channel_id = ? LIMIT 1').pluck(),
