@@ -1,29 +1,30 @@
 /**
- * `\p{L}` and `\p{N}` of one UTF-16 unit, read from a table built on first use from the patterns themselves (so each
- * answer is the pattern's): the readers test text a character at a time, where a Unicode pattern per character costs
- * a one-character string and a match each. A lone surrogate is neither, as for the patterns.
+ * `\p{L}` and `[\p{L}\p{N}]` of one UTF-16 unit, as the patterns answer for it (a lone surrogate is neither), kept in a
+ * table filled the first time each unit is asked about: the readers test text a unit at a time, where a Unicode
+ * pattern per unit costs a one-character string and a match each.
  */
-const LETTER = 1;
-const NUMBER = 2;
-let table: Uint8Array | undefined;
+const KNOWN = 1;
+const LETTER = 2;
+const NUMBER = 4;
+const UNITS = new Uint8Array(0x10000);
+const LETTER_RE = /\p{L}/u;
+const NUMBER_RE = /\p{N}/u;
 
-function build(): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  const letter = /\p{L}/u;
-  const number = /\p{N}/u;
-  for (let c = 0; c < 0x10000; c++) {
+function classOf(c: number): number {
+  let k = UNITS[c]!;
+  if (k === 0) {
     const ch = String.fromCharCode(c);
-    t[c] = (letter.test(ch) ? LETTER : 0) | (number.test(ch) ? NUMBER : 0);
+    UNITS[c] = k = KNOWN | (LETTER_RE.test(ch) ? LETTER : 0) | (NUMBER_RE.test(ch) ? NUMBER : 0);
   }
-  return t;
+  return k;
 }
 
-/** `/\p{L}/u.test(s[i])` for the unit `c = s.charCodeAt(i)` (NaN past the end: false). */
+/** `/\p{L}/u.test(s[i])` for `c = s.charCodeAt(i)` (NaN, past the end of `s`: false). */
 export function isLetterUnit(c: number): boolean {
-  return ((table ??= build())[c]! & LETTER) !== 0;
+  return c === c && (classOf(c) & LETTER) !== 0;
 }
 
-/** `/[\p{L}\p{N}]/u.test(s[i])` for the unit `c = s.charCodeAt(i)`. */
+/** `/[\p{L}\p{N}]/u.test(s[i])` for `c = s.charCodeAt(i)` (NaN: false). */
 export function isLetterOrNumberUnit(c: number): boolean {
-  return ((table ??= build())[c]! & (LETTER | NUMBER)) !== 0;
+  return c === c && (classOf(c) & (LETTER | NUMBER)) !== 0;
 }
