@@ -12,6 +12,7 @@ const NUMBER_RE = /\p{N}/u;
 
 function classOf(c: number): number {
   let k = UNITS[c]!;
+  // (NaN, past the end: no entry, so `k === 0` is false and the answer is undefined, no class)
   if (k === 0) {
     const ch = String.fromCharCode(c);
     UNITS[c] = k = KNOWN | (LETTER_RE.test(ch) ? LETTER : 0) | (NUMBER_RE.test(ch) ? NUMBER : 0);
@@ -19,12 +20,12 @@ function classOf(c: number): number {
   return k;
 }
 
-/** `/\p{L}/u.test(s[i])` for `c = s.charCodeAt(i)` (NaN, past the end of `s`: false). */
+/** `/\p{L}/u.test(s[i])` for `c = s.charCodeAt(i)`. */
 export function isLetterUnit(c: number): boolean {
-  return c === c && (classOf(c) & LETTER) !== 0;
+  return (classOf(c) & LETTER) !== 0;
 }
 
-/** `/[\p{L}\p{N}]/u.test(s[i])` for `c = s.charCodeAt(i)` (NaN: false). */
+/** `/[\p{L}\p{N}]/u.test(s[i])` for `c = s.charCodeAt(i)`. */
 export function isLetterOrNumberUnit(c: number): boolean {
-  return c === c && (classOf(c) & (LETTER | NUMBER)) !== 0;
+  return (classOf(c) & (LETTER | NUMBER)) !== 0;
 }
