@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Instructions per pass of detectSensitive over the kit's dev set, under callgrind (see instructions.ts).
-#   bash bench/masking/instructions.sh [CHECKOUT] [PASSES] [--reader]   (CHECKOUT defaults to this one, PASSES to 30;
-#   --reader: the number-token reader alone)
+#   bash bench/masking/instructions.sh [CHECKOUT] [PASSES] [--reader|--corpus]   (CHECKOUT defaults to this one, PASSES
+#   to 30; --reader: the number-token reader alone; --corpus: the dev set and every set of this checkout's masking and
+#   guard benches that is not report only, the same texts whichever CHECKOUT's detector runs)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 checkout="$(cd "${1:-$here}" && pwd)"
 passes="${2:-30}"
 mode="${3:-}"
+[ "$mode" = --corpus ] && mode="--corpus $here"
 gold="$(cd "$here/.." && pwd)/shared/pii/dev.jsonl"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT

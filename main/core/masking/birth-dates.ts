@@ -6,6 +6,7 @@
  * reader reads around it ("2052/04/15" → "2052/04/15 BS").
  */
 import { isFoldedAwayMark } from '../text/fold';
+import { isLetterOrNumberUnit } from '../text/letters';
 import { Cue, cueAt } from './lexicon';
 import { dateCue, messageHasCue } from './context';
 import { readDates } from './date-reader';
@@ -21,9 +22,9 @@ const isQuestionMark = (c: number): boolean => c === 0x3f || c === 0x61f;
 function* wordsIn(s: string, from: number, to: number): Generator<[number, number]> {
   let p = from;
   while (p < to) {
-    while (p < to && !/[\p{L}\p{N}]/u.test(s[p]!)) p++;
+    while (p < to && !isLetterOrNumberUnit(s.charCodeAt(p))) p++;
     const ws = p;
-    while (p < to && /[\p{L}\p{N}]/u.test(s[p]!)) p++;
+    while (p < to && isLetterOrNumberUnit(s.charCodeAt(p))) p++;
     if (p > ws) yield [ws, p];
   }
 }
@@ -69,13 +70,13 @@ const SECOND_FORM_GAP = /^[ \t]*(?:[([=/]|-|–|i\.e\.|or|يعني|یعنی|اي
  */
 const MAY_NAME_BIRTH = /born|birth|dob|d\.o\.b|b[-.'\u2019\u2010-\u2015]day|naiss|n[ée]e?(?![a-z])|m+[aeiouy]*l+[aeiouy]*d|m+[aeiouy]*w+[aeiouy]*l+[aeiouy]*d|w+[aeiouy]*l+[aeiouy]*d+[aeiouy]*t|t+[aeiouy]*v+[aeiouy]*l+[aeiouy]*d|z+[aeiouy]*d|d+[aeiouy]*n+[aeiouy]*y|م[يی]لاد|موال[يی]د|ول[وا]?د|زاد|زد[يی]|مز[يی]ود|خلقت|دن[يی]ا/i;
 
-/** Normalisation drops a character of the text (a mark, tatweel, a zero-width or direction character, a soft hyphen). */
+/** The units normalisation drops (a mark, tatweel, a zero-width or direction character, a soft hyphen), as a table: every message without a birth word takes this test over each of its units. */
+const DROPPED = new Uint8Array(0x10000);
+for (let c = 0xad; c < 0x10000; c++) if (isFoldedAwayMark(c) || c === 0xad || c === 0x180e || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069)) DROPPED[c] = 1;
+
+/** Normalisation drops a character of the text. */
 function dropsCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xad) continue;
-    if (isFoldedAwayMark(c) || c === 0xad || c === 0x180e || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069)) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (DROPPED[text.charCodeAt(i)]) return true;
   return false;
 }
 

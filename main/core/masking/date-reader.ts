@@ -5,6 +5,7 @@
  * (Gregorian, Hijri, Jalali, Afghan solar, Nepali). The reader says where a date is and what its parts are; whether it
  * is a birth date is decided elsewhere (`birth-dates.ts`). It reads normalised text (ASCII digits).
  */
+import { isLetterUnit } from '../text/letters';
 import { MONTH_WORDS, monthNumber, numericDateValid } from './dates';
 import { readerSteps } from './reader-steps';
 import { isNumberWord, readCompound, words, type Word } from './worded-numbers';
@@ -57,6 +58,8 @@ const CALENDAR_AFTER = /^ {0,2}(?:B\.? ?S\.?|b\.s\.|A\.? ?D\.?|CE|ه(?: ?\. ?[ش
 const GAP = /^[ \t]*[/\-.,\u060c:]?[ \t]*(?:(?:of|the|من|ماه|and)[ \t]+)*$/i;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** An ordinal's suffix glued to a day's digits ("12th", "1er", "۲م"), read where the digits end. */
+const ORDINAL_SUFFIX = /(?:st|nd|rd|th|er|e|ème|eme|م|ام|om|am)(?![\p{L}])/iuy;
 
 /**
  * The parts of `s` in order: typed numbers, numbers in words, month names, each with its own word when it has one,
@@ -79,10 +82,10 @@ function readParts(s: string): Part[] {
       let e = d;
       while (e < s.length && isDigit(s.charCodeAt(e))) e++;
       // a digit run glued to letters ("A123", "12th" is read with its suffix below) is no date part unless it is an ordinal
-      const suffix = /^(?:st|nd|rd|th|er|e|ème|eme|م|ام|om|am)(?![\p{L}])/iu.exec(s.slice(e, e + 4));
-      const glued = (d > 0 && /[\p{L}]/u.test(s[d - 1]!)) || (!suffix && /[\p{L}]/u.test(s[e] ?? ''));
-      if (e - d <= 4 && !glued) parts.push({ start: d, end: e + (suffix ? suffix[0].length : 0), value: +s.slice(d, e), typed: e - d });
-      i = e + (suffix ? suffix[0].length : 0);
+      const suffix = ordinalSuffix(s, e);
+      const glued = (d > 0 && isLetterUnit(s.charCodeAt(d - 1))) || (!suffix && isLetterUnit(s.charCodeAt(e)));
+      if (e - d <= 4 && !glued) parts.push({ start: d, end: e + suffix, value: +s.slice(d, e), typed: e - d });
+      i = e + suffix;
       while (k < ws.length && ws[k]!.start < i) k++;
       continue;
     }
@@ -138,6 +141,20 @@ function readParts(s: string): Part[] {
     i = w.end;
   }
   return parts;
+}
+
+/**
+ * The length of the ordinal suffix at `e` (0: none), as read in the four units after the digits: past them the letter
+ * test after a three-unit suffix sees no letter, so a surrogate pair opening at the fourth does not stop it.
+ */
+function ordinalSuffix(s: string, e: number): number {
+  ORDINAL_SUFFIX.lastIndex = e;
+  const m = ORDINAL_SUFFIX.exec(s);
+  if (m) return m[0].length;
+  const c = s.charCodeAt(e + 3);
+  if (c < 0xd800 || c > 0xdbff) return 0;
+  ORDINAL_SUFFIX.lastIndex = 0;
+  return ORDINAL_SUFFIX.exec(s.slice(e, e + 4))?.[0].length ?? 0;
 }
 
 /** A month name of one or two words at ws[k] (with Arabic "و"/"في" before it, or Persian "ماه" after it), or null. */

@@ -2,6 +2,7 @@
  * Recognising dates (Gregorian, Hijri, Jalali, Afghan solar, Nepali) in digits or with month names. Whether a date is a birth date is
  * decided by context, not here.
  */
+import { isLetterOrNumberUnit, isLetterUnit } from '../text/letters';
 import { foldKeyword, FoldedWords } from './detection-text';
 
 /**
@@ -94,9 +95,6 @@ export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}${BEFORE
 /** The units a match of the two patterns above can start with: an ASCII digit or a month name's first letter. */
 const DATE_FIRST = new Uint8Array(0x10000);
 for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonths.map((m) => m.charCodeAt(0)))) DATE_FIRST[c] = 1;
-/** Per UTF-16 unit, filled on first need: 1 a letter or number (`[\p{L}\p{N}]`), 2 not. */
-const LETTER_OR_NUMBER = new Uint8Array(0x10000);
-const LN_RE = /[\p{L}\p{N}]/u;
 
 /**
  * `re.exec(text)` for one of the sticky patterns above (anchored at the end, opening with NOT_WORD_BEFORE and a digit or
@@ -109,10 +107,7 @@ export function execAtEnd(re: RegExp, text: string): RegExpExecArray | null {
     if (p > 0) {
       const c = text.charCodeAt(p - 1);
       // (a surrogate is left to the pattern's own look-behind)
-      if (c < 0xd800 || c > 0xdfff) {
-        if (!LETTER_OR_NUMBER[c]) LETTER_OR_NUMBER[c] = LN_RE.test(String.fromCharCode(c)) ? 1 : 2;
-        if (LETTER_OR_NUMBER[c] === 1) continue;
-      }
+      if ((c < 0xd800 || c > 0xdfff) && isLetterOrNumberUnit(c)) continue;
     }
     re.lastIndex = p;
     const m = re.exec(text);
@@ -185,7 +180,7 @@ export function ordinalDayStart(s: string, monthStart: number): number {
   for (let words = 0; words < 5 && p >= 0; words++) {
     while (p >= 0 && (s[p] === ' ' || s[p] === '-')) p--;
     const we = p + 1;
-    while (p >= 0 && /[\p{L}]/u.test(s[p]!)) p--;
+    while (p >= 0 && isLetterUnit(s.charCodeAt(p))) p--;
     const w = s.slice(p + 1, we);
     if (!w) break;
     if (ORDINAL_DAYS.has(w) || (sawOrdinal && ORDINAL_TENS.has(w))) {

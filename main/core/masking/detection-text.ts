@@ -160,24 +160,30 @@ function hashUnits(s: string, from: number, to: number, fold: boolean): number {
  * Folded words (each with a value), looked up where a word of normalised text stands, folded unit by unit:
  * `getAt(s, from, to)` is `map.get(foldRange(s, from, to))` without building the word or hashing a new string, which
  * is most of what a look-up costs on the detector's hot path. Open addressing with linear probing; a slot holds
- * 1 + the key's index, 0 when empty.
+ * 1 + the key's index, 0 when empty, and its key's hash beside it. Most words looked up are no key: the table is at
+ * most a quarter full, so a miss mostly ends at its first empty slot, and a slot of another hash is passed without
+ * reading its key.
  */
 export class FoldedWords<V = true> {
   private readonly slots: Int32Array;
+  private readonly hashes: Uint32Array;
   private readonly keys: string[];
   private readonly values: V[];
 
   constructor(entries: Iterable<readonly [string, V]>) {
     const m = new Map<string, V>(entries);
-    let size = 2;
-    while (size < m.size * 2) size *= 2;
+    let size = 4;
+    while (size < m.size * 4) size *= 2;
     this.slots = new Int32Array(size);
+    this.hashes = new Uint32Array(size);
     this.keys = [...m.keys()];
     this.values = [...m.values()];
     this.keys.forEach((k, n) => {
-      let i = hashUnits(k, 0, k.length, false) & (size - 1);
+      const h = hashUnits(k, 0, k.length, false);
+      let i = h & (size - 1);
       while (this.slots[i]) i = (i + 1) & (size - 1);
       this.slots[i] = n + 1;
+      this.hashes[i] = h;
     });
   }
 
@@ -188,7 +194,9 @@ export class FoldedWords<V = true> {
   private find(s: string, from: number, to: number, fold: boolean): number {
     const mask = this.slots.length - 1;
     const len = to - from;
-    for (let i = hashUnits(s, from, to, fold) & mask; this.slots[i]; i = (i + 1) & mask) {
+    const h = hashUnits(s, from, to, fold);
+    for (let i = h & mask; this.slots[i]; i = (i + 1) & mask) {
+      if (this.hashes[i] !== h) continue;
       const k = this.slots[i]! - 1;
       const key = this.keys[k]!;
       if (key.length !== len) continue;

@@ -4,6 +4,7 @@
  * and a second value offered as an alternative ("7781 or 7718?", "٤٤٨٢ ولا ٤٤٢٨") takes the first one's type.
  */
 import { digitValue } from '../text/fold';
+import { isLetterUnit } from '../text/letters';
 import { withBirthDates } from './birth-dates';
 import { detectSensitive as detect } from './detect';
 import { readAsDigits } from './number-reader';
@@ -30,7 +31,7 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
     let end = start;
     while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (text.charCodeAt(end) === 0x20 && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
     if (end === start || digitCount(text, start, end) !== digitCount(text, s.start, s.end)) continue;
-    if (digitValue(text.charCodeAt(end)) >= 0 || /[\p{L}]/u.test(text[end] ?? '')) continue;
+    if (digitValue(text.charCodeAt(end)) >= 0 || isLetterUnit(text.charCodeAt(end))) continue;
     if (spans.some((o) => o.start < end && start < o.end)) continue;
     (added ??= []).push({ type: s.type, start, end, confidence: s.confidence });
   }

@@ -178,13 +178,18 @@ function nextMessageBySameWriter(s: string, from: number, at: number): number {
  * digits: at most one letter for two digits in its token, and one at a token's edge only in a run of six digits or
  * more ("B747", "S10" stay what they are).
  */
+/** A unit `digitValue` reads: an ASCII, Arabic-Indic, Persian or full-width digit. */
+const ANY_DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g;
+
 function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
   const out: NumberCandidate[] = [];
   let i = 0;
   while (i < s.length) {
     if (digitValue(s.charCodeAt(i)) < 0) {
-      i++;
-      continue;
+      // (the engine finds the next digit faster than a loop over the units)
+      ANY_DIGIT.lastIndex = i;
+      if (!ANY_DIGIT.test(s)) break;
+      i = ANY_DIGIT.lastIndex - 1;
     }
     const toks: Token[] = [];
     let odd = false;
