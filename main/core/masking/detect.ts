@@ -1633,7 +1633,7 @@ function maskUnexplained(scan: Scan, run: Run, a: number, b: number): void {
   const start = a === 0 ? run.lead : run.gs[a]!;
   const end = run.ge[b]!;
   if (whyVisible(scan, run, a, b, d, start, end)) return;
-  const type = typeByShape(scan, run, a, d, start, end);
+  const type = typeByShape(scan, run, a, b, d, start, end);
   scan.unexplained.push({ type, start: type === 'PHONE' ? start : run.gs[a]!, end, confidence: FAIL_CLOSED_CONFIDENCE });
 }
 
@@ -1713,12 +1713,14 @@ function dotJoined(s: string, run: Run, a: number, b: number): boolean {
 
 const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
 
+
 /**
- * The likelier type of a long number nothing explained, by its shape: a word that names a type; a phone's trunk zero
- * or calling code and a valid number; thirteen to nineteen digits that pass Luhn; eight or nine digits in a message
- * about a passport; otherwise a national ID (a mask with a plausible type beats a leak).
+ * The likelier type of a long number nothing explained, by its shape: a word that names a type; eight or nine digits
+ * in a message about a passport; a phone's trunk zero or calling code and a valid number; thirteen to nineteen digits
+ * that pass Luhn, or a card's length and layout from a card's first digits; otherwise a national ID (a mask with a
+ * plausible type beats a leak).
  */
-function typeByShape(scan: Scan, run: Run, a: number, d: string, start: number, end: number): SensitiveType {
+function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): SensitiveType {
   const n = d.length;
   const c = cueFor(scan, start, end);
   if (c === Cue.PASSPORT && n <= 9) return 'PASSPORT';
@@ -1726,11 +1728,16 @@ function typeByShape(scan: Scan, run: Run, a: number, d: string, start: number, 
   if (c === Cue.IBAN && n >= 16) return 'IBAN';
   if (ID_CUES.has(c as Cue)) return 'NATIONAL_ID';
   if (a === 0 && run.plus) return 'PHONE';
-  if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d))) return 'PHONE';
+  // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
+  if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d) || DEFAULT_REGION_HINTS.some((r) => validNational(r, d, true)))) return 'PHONE';
+  if (isNanpLayout(scan.norm, run, a, b) || scan.norm.charCodeAt(start) === 0x28) return 'PHONE';
   if (d[0] !== '0' && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') return 'PHONE';
   if ((n === 8 || n === 9) && passportTalk(scan)) return 'PASSPORT';
   if (c === Cue.PHONE && n <= 15) return 'PHONE';
   if (n >= 13 && n <= 19 && cardNumber(d)) return 'CARD';
+  // a card's length and layout from a card's first digits, Luhn or not (a card with a slip is likelier than an ID of
+  // sixteen digits)
+  if (n >= 13 && n <= 19 && d.charCodeAt(0) >= 0x33 && d.charCodeAt(0) <= 0x36 && (n === 16 || fours(run, a, b))) return 'CARD';
   return 'NATIONAL_ID';
 }
 
