@@ -1633,9 +1633,18 @@ function maskUnexplained(scan: Scan, run: Run, a: number, b: number): void {
   const start = a === 0 ? run.lead : run.gs[a]!;
   const end = run.ge[b]!;
   if (whyVisible(scan, run, a, b, d, start, end)) return;
+  // "A 33662460", "K-۹۵۸۱۲۰۴۶": one or two letters right before seven to nine digits are a passport's, masked with them
+  // (never a little word in capitals, "IS", "NO", nor a purchase order's "PO")
+  const letters = d.length <= 9 && a === 0 && !run.plus ? PASSPORT_LETTERS_BEFORE.exec(scan.norm.slice(Math.max(0, start - 4), start)) : null;
+  if (letters && !NOT_DESIGNATORS.has(letters[0].trim()) && letters[0].trim() !== 'PO' && letters[0].trim() !== 'I') {
+    scan.unexplained.push({ type: 'PASSPORT', start: start - letters[0].length, end, confidence: FAIL_CLOSED_CONFIDENCE });
+    return;
+  }
   const type = typeByShape(scan, run, a, b, d, start, end);
   scan.unexplained.push({ type, start: type === 'PHONE' ? start : run.gs[a]!, end, confidence: FAIL_CLOSED_CONFIDENCE });
 }
+
+const PASSPORT_LETTERS_BEFORE = /(?<![A-Za-z0-9])[A-Z]{1,2} ?$/;
 
 /** Masks the long runs nothing explained, unless a later reading found a value in them. */
 function addUnexplained(scan: Scan): void {
@@ -1672,6 +1681,8 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   let p = start - 1;
   while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
   if (s.charCodeAt(p) === 0x23) return Visible.RECORD;
+  // the tail of a code that mixes letters and digits, after its label ("AWB 1Z 88X 421 0399")
+  if (p < start - 1 && CODE_TOKEN_BEFORE.test(s.slice(Math.max(0, p - 11), p + 1)) && !ID_CUES.has(c as Cue) && c !== Cue.PASSPORT && c !== Cue.PHONE) return Visible.RECORD;
   if (slashLayout(s, run, a, b) !== NONE) {
     if (groups === 2 && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
     return Visible.RECORD;
@@ -1692,6 +1703,9 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (companyNumber(d)) return Visible.COMPANY_NUMBER;
   return null;
 }
+
+/** A token of letters and digits mixed ("88X", "A7B2"), the last before the number. */
+const CODE_TOKEN_BEFORE = /(?:^|[ \n])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{2,12}$/;
 
 const MY_NUMBER_BEFORE = /\bmy (?:number|num|no)\b[ .:#]*$/i;
 

@@ -12,8 +12,10 @@ export const FAIL_CLOSED_CONFIDENCE = 0.5;
 
 export const Visible = {
   /** A record's label names it: order, booking, ticket, tracking, invoice, case, reference, meter, account, flight,
-   * policy, serial, IMEI… (the lexicon's record cues, in every language it knows), a "#" before it, or a year and a
-   * serial joined by a slash ("N° 2024/118834"). */
+   * policy, serial, IMEI… (the lexicon's record cues, in every language it knows, before it or as its label right
+   * after it; RECORD_ONLY_BEFORE), a bare "number" word in a message about a record, a "#" before it, the next number
+   * of a record's list, the tail of a code of letters and digits ("AWB 1Z 88X 421 0399"), or a year and a serial
+   * joined by a slash ("N° 2024/118834"). */
   RECORD: 'record',
   /** An amount: a currency word or sign beside it, an amount's word, a decimal part, thousands groups, or a round
    * figure (one digit and zeros). */
