@@ -1681,8 +1681,6 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   let p = start - 1;
   while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
   if (s.charCodeAt(p) === 0x23) return Visible.RECORD;
-  // the tail of a code that mixes letters and digits, after its label ("AWB 1Z 88X 421 0399")
-  if (p < start - 1 && CODE_TOKEN_BEFORE.test(s.slice(Math.max(0, p - 11), p + 1)) && !ID_CUES.has(c as Cue) && c !== Cue.PASSPORT && c !== Cue.PHONE) return Visible.RECORD;
   if (slashLayout(s, run, a, b) !== NONE) {
     if (groups === 2 && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
     return Visible.RECORD;
@@ -1703,9 +1701,6 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (companyNumber(d)) return Visible.COMPANY_NUMBER;
   return null;
 }
-
-/** A token of letters and digits mixed ("88X", "A7B2"), the last before the number. */
-const CODE_TOKEN_BEFORE = /(?:^|[ \n])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{2,12}$/;
 
 const MY_NUMBER_BEFORE = /\bmy (?:number|num|no)\b[ .:#]*$/i;
 

@@ -14,8 +14,8 @@ export const Visible = {
   /** A record's label names it: order, booking, ticket, tracking, invoice, case, reference, meter, account, flight,
    * policy, serial, IMEI… (the lexicon's record cues, in every language it knows, before it or as its label right
    * after it; RECORD_ONLY_BEFORE), a bare "number" word in a message about a record, a "#" before it, the next number
-   * of a record's list, the tail of a code of letters and digits ("AWB 1Z 88X 421 0399"), or a year and a serial
-   * joined by a slash ("N° 2024/118834"). */
+   * of a record's list, or a year and a serial joined by a slash ("N° 2024/118834"). A code's tail after letters and
+   * digits ("AWB 1Z 88X 421 0399") is not explained: an IBAN's groups after its "SA03" look the same. */
   RECORD: 'record',
   /** An amount: a currency word or sign beside it, an amount's word, a decimal part, thousands groups, or a round
    * figure (one digit and zeros). */
