@@ -446,6 +446,23 @@ export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean, unl
   return false;
 }
 
+/** Does a word before `end` have a cue that `wanted` accepts? */
+export function messageHasCueBefore(ctx: ContextText, end: number, wanted: (c: Cue) => boolean): boolean {
+  const s = ctx.norm;
+  let pos = 0;
+  while (pos < end) {
+    if (!isWordChar(s.charCodeAt(pos))) {
+      pos++;
+      continue;
+    }
+    const ws = pos;
+    while (pos < end && isWordChar(s.charCodeAt(pos))) pos++;
+    const cue = digitCount(s, ws, pos) > 0 ? undefined : wordCue(s, ws, pos);
+    if (cue !== undefined && wanted(cue)) return true;
+  }
+  return false;
+}
+
 function nextWordCue(s: string, from: number): Cue | undefined {
   let p = from;
   while (p < s.length && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x200c)) p++;
@@ -457,6 +474,28 @@ function nextWordCue(s: string, from: number): Cue | undefined {
 /** The cue before a value within its own clause (a comma ends the look-up): "…في الحجز غير صحيح، والصحيح هو A-…" has none. */
 export function clauseCueBefore(ctx: ContextText, start: number): Cue | 0 {
   return scanBack(ctx, start, forNumbers, BACK_WORDS, MAX_CHARS, true);
+}
+
+/**
+ * The label after a number: the cue of the first word after it that is neither a little word nor a word for "number"
+ * ("48213957 is my order number", "٢٩٠٠٤٥١٨٣٧٢ رقم الشحنة"), within its sentence; "… for the claim" is no label.
+ */
+export function labelAfter(ctx: ContextText, end: number): Cue | undefined {
+  const s = ctx.norm;
+  let pos = end;
+  for (let words = 0; words < 4; words++) {
+    while (pos < s.length && !isWordChar(s.charCodeAt(pos))) {
+      if (isBoundary(s, pos) || isClauseBreak(s.charCodeAt(pos))) return undefined;
+      pos++;
+    }
+    const ws = pos;
+    while (pos < s.length && isWordChar(s.charCodeAt(pos))) pos++;
+    if (pos === ws || digitCount(s, ws, pos) > 0) return undefined;
+    const cue = wordCue(s, ws, pos);
+    if (cue !== undefined && !isWeakCue(cue) && !(cue === Cue.PHONE && NUMBER_WORDS.hasAt(s, ws, pos))) return cue;
+    if (cue === undefined && (pos - ws > MAX_GLUE_LENGTH || !LABEL_GLUE.hasAt(s, ws, pos))) return undefined;
+  }
+  return undefined;
 }
 
 /** The cue after a number only, in its clause ("٤٤٠٩ عشان افعل الحساب", "119 302 use this to log in"). */

@@ -4,12 +4,13 @@
  * calendars) and, where no rule exists, by the cue words around it.
  */
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
-import { clauseCueBefore, cueBefore, cueRightBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
+import { clauseCueBefore, cueBefore, cueRightBefore, labelAfter, messageHasCueBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
+import { companyNumber, compactDateTime, CURRENCY_SIGN_BEFORE, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
@@ -51,6 +52,13 @@ interface Scan extends ContextText {
   lineTalk: number;
   /** Dates no word gives a role to (start, end pairs): a birth date restated ("= 4 Oct 1986") is found among them. */
   plainDates: number[];
+  /**
+   * Long runs nothing explained (fail closed, round 18): masked once every other reading is done, where no value was
+   * found since (a near copy of a found phone is that phone, not an ID).
+   */
+  unexplained: Found[];
+  /** Where the last long run a record's label explained ends (-1: none), for the next number of its list. */
+  recordEnd: number;
 }
 
 function cardTalk(scan: Scan): boolean {
@@ -1517,7 +1525,15 @@ function amountStart(scan: Scan, run: Run): number {
 }
 const THOUSANDS_GAP: ReadonlySet<number> = new Set([0x20, 0x2c, 0x2e]);
 
+/** Reads a run into values, then masks what is left of it that is long and unexplained (fail closed). */
 function handleRun(scan: Scan, run: Run): void {
+  const found = scan.found.length;
+  const claimed = scan.claimed.length;
+  readValues(scan, run);
+  if (run.n) failClosed(scan, run, found, claimed);
+}
+
+function readValues(scan: Scan, run: Run): void {
   if (run.n === 1 && wordedExpiry(scan, run)) return;
   if (run.n >= 2) {
     // an amount with its currency is never a value, and no value reaches into it
@@ -1557,6 +1573,181 @@ function handleRun(scan: Scan, run: Run): void {
   }
   add(scan, 'CARD', run.gs[0]!, run.ge[c]!, 0.9);
   classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
+}
+
+/** Is group k of the run inside a value found or a range claimed since the run was read? */
+function groupTaken(scan: Scan, run: Run, k: number, found: number, claimed: number): boolean {
+  const gs = run.gs[k]!;
+  const ge = run.ge[k]!;
+  for (let f = found; f < scan.found.length; f++) if (scan.found[f]!.start < ge && gs < scan.found[f]!.end) return true;
+  for (let c = claimed; c < scan.claimed.length; c += 2) if (scan.claimed[c]! < ge && gs < scan.claimed[c + 1]!) return true;
+  return false;
+}
+
+function digitsIn(run: Run, a: number, b: number): number {
+  let n = 0;
+  for (let k = a; k <= b; k++) n += run.ge[k]! - run.gs[k]!;
+  return n;
+}
+
+/**
+ * Fail closed (round 18): each stretch of groups no value took, FAIL_CLOSED_DIGITS digits or more, is masked unless
+ * `whyVisible` names what it is. A stretch whose pieces (cut where a run may be cut: a comma, " - ", a line break)
+ * each hold that many digits is several values, one each; otherwise it is one.
+ */
+function failClosed(scan: Scan, run: Run, found: number, claimed: number): void {
+  let total = 0;
+  for (let k = 0; k < run.n; k++) total += run.ge[k]! - run.gs[k]!;
+  if (total < FAIL_CLOSED_DIGITS) return;
+  for (let a = 0; a < run.n; ) {
+    if (groupTaken(scan, run, a, found, claimed)) {
+      a++;
+      continue;
+    }
+    let b = a;
+    while (b + 1 < run.n && !groupTaken(scan, run, b + 1, found, claimed)) b++;
+    if (digitsIn(run, a, b) >= FAIL_CLOSED_DIGITS) {
+      let pieces = 0;
+      let short = false;
+      for (let p = a, k = a; k <= b; k++) {
+        if (k < b && !cutAllowed(scan.norm, run, k)) continue;
+        pieces++;
+        if (digitsIn(run, p, k) < FAIL_CLOSED_DIGITS) short = true;
+        p = k + 1;
+      }
+      if (pieces === 1 || short) maskUnexplained(scan, run, a, b);
+      else {
+        for (let p = a, k = a; k <= b; k++) {
+          if (k < b && !cutAllowed(scan.norm, run, k)) continue;
+          maskUnexplained(scan, run, p, k);
+          p = k + 1;
+        }
+      }
+    }
+    a = b + 1;
+  }
+}
+
+function maskUnexplained(scan: Scan, run: Run, a: number, b: number): void {
+  const d = groupDigits(scan.norm, run, a, b);
+  const start = a === 0 ? run.lead : run.gs[a]!;
+  const end = run.ge[b]!;
+  if (whyVisible(scan, run, a, b, d, start, end)) return;
+  // "A 33662460", "K-۹۵۸۱۲۰۴۶": one or two letters right before seven to nine digits are a passport's, masked with them
+  // (never a little word in capitals, "IS", "NO", nor a purchase order's "PO")
+  const letters = d.length <= 9 && a === 0 && !run.plus ? PASSPORT_LETTERS_BEFORE.exec(scan.norm.slice(Math.max(0, start - 4), start)) : null;
+  if (letters && !NOT_DESIGNATORS.has(letters[0].trim()) && letters[0].trim() !== 'PO' && letters[0].trim() !== 'I') {
+    scan.unexplained.push({ type: 'PASSPORT', start: start - letters[0].length, end, confidence: FAIL_CLOSED_CONFIDENCE });
+    return;
+  }
+  const type = typeByShape(scan, run, a, b, d, start, end);
+  scan.unexplained.push({ type, start: type === 'PHONE' ? start : run.gs[a]!, end, confidence: FAIL_CLOSED_CONFIDENCE });
+}
+
+const PASSPORT_LETTERS_BEFORE = /(?<![A-Za-z0-9])[A-Z]{1,2} ?$/;
+
+/** Masks the long runs nothing explained, unless a later reading found a value in them. */
+function addUnexplained(scan: Scan): void {
+  for (const u of scan.unexplained) {
+    if (!scan.found.some((f) => f.start < u.end && u.start < f.end)) add(scan, u.type, u.start, u.end, u.confidence);
+  }
+}
+
+/**
+ * Why a long number no detector typed stays visible: the first of the reasons in fail-closed.ts (`Visible`) that
+ * holds, or null when none does and it is masked.
+ */
+function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Visible | null {
+  const s = scan.norm;
+  const n = d.length;
+  const groups = b - a + 1;
+  // the words' cue, but a record's word after the number only as its label ("850712-14-5567 for the claim" is no
+  // claim's number; "48213957 is my order number" is)
+  // (an account's word a few words before explains it too: "رقم الاشتراك بالكهربا …"; a phone under an account was
+  // typed before this)
+  let c = cueFor(scan, start, end);
+  const before = numberCueBefore(scan, start);
+  if (c && !before && numberCueAfter(scan, end) === c) c = labelAfter(scan, end) ?? 0;
+  if (!c && before === Cue.ACCOUNT) c = before;
+  // (an amount's or a currency's word before it only with no other number between: "took 3000 SAR, and 3000001")
+  if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
+  if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
+  if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start))) return recordAt(scan, end);
+  // "فين الأوردر بتاعي؟ رقمه …", "شحنتي سمسا رقم …": a bare "number" word, in a message about a record, is its number
+  // ("my number" is the customer's own)
+  if (c === Cue.PHONE_WEAK && messageHasCueBefore(scan, start, isRecord) && !MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start))) return recordAt(scan, end);
+  // a date, then more ("2024-05-03 14:22:10"): the run reader joined a date and its time
+  if (groups >= 3 && (dateSeparator(s, run, a, a + 2) || spacedDate(s, run, a, a + 2)) && numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) return Visible.DATE_OR_TIME;
+  let p = start - 1;
+  while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
+  if (s.charCodeAt(p) === 0x23) return Visible.RECORD;
+  if (slashLayout(s, run, a, b) !== NONE) {
+    if (groups === 2 && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
+    return Visible.RECORD;
+  }
+  if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2d && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
+  if (followedByCurrency(scan, end) || CURRENCY_SIGN_BEFORE.test(s.slice(Math.max(0, start - 12), start))) return Visible.AMOUNT;
+  // a decimal part ("1234567.50"), or thousands groups joined by commas or dots, or by spaces after a short first
+  // group or closing on zeros ("1 250 000"), never opening with a "0" (phones in threes do)
+  if (groups > 1 && s.charCodeAt(run.ge[b - 1]!) === 0x2e && run.gs[b] === run.ge[b - 1]! + 1 && run.ge[b]! - run.gs[b]! <= 2) return Visible.AMOUNT;
+  if (groups > 1 && d[0] !== '0' && thousands(run, a, b) && (commaJoined(s, run, a, b) || dotJoined(s, run, a, b) || run.ge[a]! - run.gs[a]! < 3 || d.endsWith('000'))) return Visible.AMOUNT;
+  if (groups >= 3 && dotJoined(s, run, a, b)) return Visible.VERSION;
+  if (VERSION_BEFORE.test(s.slice(Math.max(0, start - 12), start))) return Visible.VERSION;
+  // a round figure ("10000000", "2 000 000"): no identity number is one digit and zeros
+  if (/^[1-9]0+$/.test(d)) return Visible.AMOUNT;
+  if (n >= 20) return Visible.TRACKING_FORMAT;
+  if (groups === 1 && compactDateTime(d)) return Visible.DATE_OR_TIME;
+  if (UNIT_AFTER.test(s.slice(end, end + 14))) return Visible.QUANTITY;
+  if (companyNumber(d)) return Visible.COMPANY_NUMBER;
+  return null;
+}
+
+const MY_NUMBER_BEFORE = /\bmy (?:number|num|no)\b[ .:#]*$/i;
+
+function recordAt(scan: Scan, end: number): Visible {
+  scan.recordEnd = end;
+  return Visible.RECORD;
+}
+
+/** The next number of a list a record's label opened ("order 4643 8238 and 8257 4379", "الطلب ١٢٣… و٤٥٦…"). */
+function recordListed(scan: Scan, start: number): boolean {
+  return scan.recordEnd >= 0 && start - scan.recordEnd <= 8 && RECORD_LIST_GAP.test(scan.norm.slice(scan.recordEnd, start));
+}
+const RECORD_LIST_GAP = /^ ?(?:[/&]|and|or|et|und|va|wa|w|و|یا|او) ?$/iu;
+
+function dotJoined(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (s.charCodeAt(run.ge[k]!) !== 0x2e || run.gs[k + 1] !== run.ge[k]! + 1) return false;
+  return true;
+}
+
+const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
+
+
+/**
+ * The likelier type of a long number nothing explained, by its shape: a word that names a type; eight or nine digits
+ * in a message about a passport; a phone's trunk zero or calling code and a valid number; thirteen to nineteen digits
+ * that pass Luhn, or a card's length and layout from a card's first digits; otherwise a national ID (a mask with a
+ * plausible type beats a leak).
+ */
+function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): SensitiveType {
+  const n = d.length;
+  const c = cueFor(scan, start, end);
+  if (c === Cue.PASSPORT && n <= 9) return 'PASSPORT';
+  if ((c === Cue.OTP || c === Cue.OTP_WEAK) && n <= 8) return 'OTP';
+  if (c === Cue.IBAN && n >= 16) return 'IBAN';
+  if (ID_CUES.has(c as Cue)) return 'NATIONAL_ID';
+  if (a === 0 && run.plus) return 'PHONE';
+  // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
+  if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d) || DEFAULT_REGION_HINTS.some((r) => validNational(r, d, true)))) return 'PHONE';
+  if (isNanpLayout(scan.norm, run, a, b) || scan.norm.charCodeAt(start) === 0x28) return 'PHONE';
+  if (d[0] !== '0' && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') return 'PHONE';
+  if ((n === 8 || n === 9) && passportTalk(scan)) return 'PASSPORT';
+  if (c === Cue.PHONE && n <= 15) return 'PHONE';
+  if (n >= 13 && n <= 19 && cardNumber(d)) return 'CARD';
+  // a card's length and layout from a card's first digits, Luhn or not (a card with a slip is likelier than an ID of
+  // sixteen digits)
+  if (n >= 13 && n <= 19 && d.charCodeAt(0) >= 0x33 && d.charCodeAt(0) <= 0x36 && (n === 16 || fours(run, a, b))) return 'CARD';
+  return 'NATIONAL_ID';
 }
 
 /** The whole run is a value its digits prove: a phone valid in its plan, a card or a national ID whose checksum holds. */
@@ -2107,7 +2298,7 @@ function preScan(s: string): number {
 
 const SCAN: Scan = {
   norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0,
-  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, lineTalk: -1, plainDates: [],
+  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, lineTalk: -1, plainDates: [], unexplained: [], recordEnd: -1,
 };
 
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
@@ -2129,6 +2320,8 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   scan.cue = 0;
   scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = scan.lineTalk = -1;
   if (scan.plainDates.length) scan.plainDates.length = 0;
+  if (scan.unexplained.length) scan.unexplained.length = 0;
+  scan.recordEnd = -1;
   if (flags & HAS_AT) findEmails(scan);
   if (writtenEmail) findWrittenEmails(scan);
   // IBANs before links: "…/receive?iban=IR24…&amount=…" carries one
@@ -2148,6 +2341,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
       findSecondPhones(scan);
       findNearCopies(scan);
     }
+    if (scan.unexplained.length) addUnexplained(scan);
   }
   if (scan.plainDates.length) findRestatedBirthDates(scan);
   const out: DetectedSpan[] = scan.found.map((f) => ({ type: f.type, start: toOriginalStart(n, f.start), end: f.type === 'DOB' ? withTatweel(text, toOriginalEnd(n, f.end)) : toOriginalEnd(n, f.end), confidence: f.confidence }));

@@ -7,6 +7,7 @@ import { digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
 import { withBirthDates } from './birth-dates';
 import { detectSensitive as detect } from './detect';
+import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import { readAsDigits } from './number-reader';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
@@ -131,8 +132,13 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
   // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone), but a run
   // of digits read whole across what the typed reader could not cross ("7 2 ⭐ 6 0 9 1") takes the parts it holds
   const overlaps = (s: { start: number; end: number }, f: { start: number; end: number }): boolean => s.start < f.end && f.start < s.end;
-  const whole = (s: DetectedSpan): boolean => runs.some((r) => r.written === 'digits' && overlaps(s, r)) && found.every((f) => !overlaps(s, f) || (f.start >= s.start && f.end <= s.end && f.end - f.start < s.end - s.start));
-  const more = spoken.filter((s) => whole(s) || !found.some((f) => overlaps(s, f)));
+  // (a value masked only because nothing explained it yields to any reading: FAIL_CLOSED_CONFIDENCE)
+  const aReading = (f: DetectedSpan): boolean => f.confidence !== FAIL_CLOSED_CONFIDENCE;
+  const whole = (s: DetectedSpan): boolean => runs.some((r) => r.written === 'digits' && overlaps(s, r)) && found.every((f) => !overlaps(s, f) || !aReading(f) || (f.start >= s.start && f.end <= s.end && f.end - f.start < s.end - s.start));
+  // (typed digits the reader joined in thousands' groups, "100, 000, 032", are an amount's layout or a list of amounts:
+  // they explain themselves, as in the typed reader)
+  const thousands = (s: DetectedSpan): boolean => !aReading(s) && runs.some((r) => r.written === 'digits' && overlaps(s, r) && r.groups.length > 1 && r.groups[0]!.digits.length <= 3 && r.groups.every((g, k) => k === 0 || g.digits.length === 3));
+  const more = spoken.filter((s) => !thousands(s) && (whole(s) || !found.some((f) => overlaps(s, f) && aReading(f))));
   if (!more.length) return found;
   const kept = found.filter((f) => !more.some((s) => overlaps(s, f)));
   return kept.concat(more).sort((x, y) => x.start - y.start || y.end - x.end);

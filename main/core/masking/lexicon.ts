@@ -55,7 +55,7 @@ export function isDateCue(c: Cue): boolean {
 const LATIN: Array<[Cue, string]> = [
   [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring'],
   [Cue.PHONE_WEAK, 'number num no nr'],
-  [Cue.NID, 'national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nicop aadhaar aadhar adhaar adhar cpr nric qid'],
+  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nicop aadhaar aadhar adhaar adhar cpr nric qid'],
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
@@ -63,10 +63,10 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
   [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
-  [Cue.ORDER, 'order orders ord commande'],
-  [Cue.TRACK, 'tracking track awb waybill shipment parcel consignment colis'],
-  [Cue.REF, 'reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter terminal tid hawala hawalah remittance violation request'],
-  [Cue.TICKET, 'ticket case complaint invoice bill claim tkt'],
+  [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande'],
+  [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis'],
+  [Cue.REF, 'item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter terminal tid hawala hawalah remittance violation request'],
+  [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
   [Cue.LAST4, 'ending ends last'],
@@ -74,8 +74,8 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.POSTAL, 'zip postal postcode'],
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros dzd mad tnd kwd qar omr bhd jod lbp iqd pkr inr dinar dinars dhs'],
   [Cue.IBAN, 'iban sheba shaba'],
-  [Cue.ACCOUNT, 'account acc subscription subscriber customer client member membership compte'],
-  [Cue.TRIP, 'trip trips ride rides journey flight trajet'],
+  [Cue.ACCOUNT, 'kundennummer abonnement account acc subscription subscriber customer client member membership compte'],
+  [Cue.TRIP, 'flug flugnummer trip trips ride rides journey flight trajet'],
   [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security sécurité securite cryptogramme cryptogram pictogramme pictogram wara lor lour'],
 ];
 
@@ -83,7 +83,7 @@ const LATIN: Array<[Cue, string]> = [
 const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.PHONE, 'zang noumrou nemro nmra ra9mi ra9my talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti mobayl mobail 3ayat 3ayet 3ayto'],
   [Cue.PHONE_WEAK, 'ra2m ra8m ra9m raqm rakm nemra ra2am ra8am shomare shomareh shomareye'],
-  [Cue.NID, 'tazkira tazkera tazkeera tazkirah tazkire meli hawia melli mellim melliam melim codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
+  [Cue.NID, 'i9ama i2ama iqame eqame tazkira tazkera tazkeera tazkirah tazkire meli hawia melli mellim melliam melim codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
   [Cue.OTP, 'taid taeid tayid ta2eed ta2keed tafeel ta2kid yekbar yekbare'],
   [Cue.OTP_WEAK, 'ramz kod ramze rmz'],
@@ -91,9 +91,10 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.BIRTH, 'tzadt zdit donya milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit mzyoud mazyoud mezyoud tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz'],
   [Cue.EXPIRY, 'etebar engheza enghezaa tanqadi tantahi yntahi yentahi yantahi yentehi tentehi btentehi btintehi bitintihi intiha2 entiha2 salahiya sala7iya sala7ia'],
   [Cue.ORDER, 'talab talabi sefaresh sefareshe sefareshet komand kommand'],
-  [Cue.TRIP, 'safar safare rehla re7la mishwar meshwar'],
-  [Cue.TRACK, 'shohna rahgiri'],
-  [Cue.REF, 'peygiri'],
+  [Cue.TRIP, 'parvaz safar safare rehla re7la mishwar meshwar'],
+  [Cue.TRACK, 'barname bolisa shohna rahgiri'],
+  [Cue.REF, 'peygiri kontor hagz 7agz'],
+  [Cue.TICKET, 'factor faktor fatoura fatora fatura ghabz parvande parvandeh'],
   // "shomare cart", "kart-e banki" (four letters: no look-up by consonants, which would take "court")
   [Cue.CARD, 'cart kart'],
 ];
@@ -109,10 +110,10 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز زاده ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
   [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه تفنى تفنا يفنى ختم'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
-  [Cue.ORDER, 'طلب طلبيه اوردر سفارش كوموند كومند كوماند'],
-  [Cue.TRACK, 'شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه'],
-  [Cue.TICKET, 'تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
+  [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند'],
+  [Cue.TRACK, 'طرد شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
+  [Cue.REF, 'ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه'],
+  [Cue.TICKET, 'پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه'],
   // "الرقم المنتهي بـ ١٨٧٨": with the article, "ending" (without it, "منتهي" is "expired")
@@ -122,7 +123,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار دينار دنانير دج'],
   [Cue.IBAN, 'ايبان شبا'],
   [Cue.ACCOUNT, 'حساب حسابي اشتراك مشترك مشتري عميل زبون'],
-  [Cue.TRIP, 'سفر رحله مشوار'],
+  [Cue.TRIP, 'پرواز طيران سفر رحله مشوار'],
   [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور پشت'],
 ];
 

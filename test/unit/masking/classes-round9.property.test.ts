@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { luhnValid, iranCodeValid, saudiIdValid, ibanValid } from '../../../main/core/masking/checksums';
 import { detectSensitive } from '../../../main/core/masking';
-import { digits, expectFound, foundIn, luhnComplete, RUNS, scriptOf, visibleIn } from './generators';
+import { digits, expectFound, foundIn, luhnComplete, maskedIn, RUNS, scriptOf, visibleIn } from './generators';
 
 /** A digit string whose check fails: the last digit of a valid one changed. */
 const mistyped = (valid: string): string => valid.slice(0, -1) + ((+valid.slice(-1) + 1 + Math.floor(Math.random() * 8)) % 10);
@@ -87,7 +87,9 @@ describe('round 9: a strong cue names a value whose checksum fails (property)', 
     );
   });
 
-  it('a value after its cue that the message says is wrong stays visible (the earlier sets label it a decoy)', () => {
+  // (round 18, fail closed: this value stayed visible until round 17, as the earlier sets label it a decoy; a number
+  // the customer typed where an ID or a card goes is their value with a slip as often as not, so it is masked now)
+  it('a value after its cue that the message says is wrong is masked all the same (fail closed)', () => {
     const text = fc.constantFrom(
       (v: string) => `رقم الهوية ${v} غلط، الصحيح بعتهولكم`,
       (v: string) => `card number ${v} is invalid, the bank said`,
@@ -97,7 +99,7 @@ describe('round 9: a strong cue names a value whose checksum fails (property)', 
       fc.property(text, fc.integer({ min: 1, max: 2 }), digits(9), (t, first, d) => {
         const v = String(first) + d;
         fc.pre(!saudiIdValid(v) && !iranCodeValid(v));
-        visibleIn(t(v), v);
+        maskedIn(t(v), v);
       }),
       RUNS,
     );

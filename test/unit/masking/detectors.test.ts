@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { detectSensitive, type DetectedSpan, type SensitiveType } from '../../../main/core/masking';
 import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from '../../../main/core/masking/checksums';
+import { FAIL_CLOSED_CONFIDENCE } from '../../../main/core/masking/fail-closed';
 import { cueAt, cueOf } from '../../../main/core/masking/lexicon';
 import { foldRange, normalise } from '../../../main/core/masking/detection-text';
 
@@ -81,18 +82,18 @@ describe('NATIONAL_ID', () => {
     expectOnly('رقم الهوية 1000000008', 'NATIONAL_ID', '1000000008');
     expectOnly('iqama: ' + toScript('2000000006', AR), 'NATIONAL_ID', toScript('2000000006', AR));
     expect(saudiIdValid('2000000006')).toBe(true);
-    // round 9: right after its cue a mistyped ID is still an ID (class A of the r8 blind set); without a cue, or
-    // where the message says the number is wrong, only the check makes one
+    // round 9: right after its cue a mistyped ID is still an ID (class A of the r8 blind set); round 18: without a
+    // cue, or where the message says the number is wrong, it is masked too, as nothing explains it (fail closed)
     expectOnly('رقم الهوية 1000000009', 'NATIONAL_ID', '1000000009');
-    expect(found('الرقم 1000000009 لو سمحت')).toEqual([]);
-    expect(found('رقم الهوية 1000000009 غلط، النظام رفضه')).toEqual([]);
+    expect(detectSensitive('الرقم 1000000009 لو سمحت').map((s) => [s.type, s.confidence])).toEqual([['NATIONAL_ID', FAIL_CLOSED_CONFIDENCE]]);
+    expect(detectSensitive('رقم الهوية 1000000009 غلط، النظام رفضه').map((s) => [s.type, s.confidence])).toEqual([['NATIONAL_ID', FAIL_CLOSED_CONFIDENCE]]);
   });
   it('Emirates ID with dashes, Iranian code, Egyptian ID', () => {
     expectOnly('Emirates ID 784-1990-9666706-0', 'NATIONAL_ID', '784-1990-9666706-0');
     expectOnly('کد ملی من ' + toScript('0499370899', FA), 'NATIONAL_ID', toScript('0499370899', FA));
     expectOnly('الرقم القومي ٢٩٠٠١٠١٠١١٢٣٤٥', 'NATIONAL_ID', '٢٩٠٠١٠١٠١١٢٣٤٥');
     expectOnly('الرقم القومي 29002300112345', 'NATIONAL_ID', '29002300112345');
-    expect(found('الرقم 29002300112345 لو سمحت')).toEqual([]);
+    expect(detectSensitive('الرقم 29002300112345 لو سمحت').map((s) => [s.type, s.confidence])).toEqual([['NATIONAL_ID', FAIL_CLOSED_CONFIDENCE]]);
   });
   it('an order or reference number that happens to pass a check is left alone', () => {
     expect(found('رقم المرجع 1000000008')).toEqual([]);

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive, maskMessage, type SensitiveType } from '../../../main/core/masking';
+import { FAIL_CLOSED_CONFIDENCE } from '../../../main/core/masking/fail-closed';
 
 function found(text: string): Array<[SensitiveType, string]> {
   return detectSensitive(text).map((s) => [s.type, text.slice(s.start, s.end)]);
@@ -75,6 +76,9 @@ describe('classes that leaked (issue #20)', () => {
   });
 });
 
+/** Rows whose decoy is a correction's wrong value or a number the customer says is not theirs (see below). */
+const FAIL_CLOSED_DECOYS = new Set(['round3-phones-ids-043', 'r4a-0019', 'r4a-0039', 'r4a-0083', 'r4a-0104', 'r4a-0128', 'r4a-0145']);
+
 describe('tune sets (bench/masking/sets/tune, round6, round7, independent-r4a)', () => {
   const dirs = ['tune', 'round6', 'round7', 'independent-r4a'].map((d) => path.resolve(__dirname, '../../../bench/masking/sets', d));
   const recs = dirs
@@ -88,7 +92,12 @@ describe('tune sets (bench/masking/sets/tune, round6, round7, independent-r4a)',
       const spans = detectSensitive(r.text);
       const covered = (i: number): boolean => spans.some((s) => s.start <= i && i < s.end);
       for (const g of r.spans) for (let i = g.start; i < g.end; i++) if (/[\p{L}\p{N}]/u.test(r.text[i]!) && !covered(i)) wrong.push(`${r.id} leaks ${r.text.slice(g.start, g.end)}`);
-      for (const n of r.negatives) if (spans.some((s) => s.start < n.end && n.start < s.end)) wrong.push(`${r.id} masks ${r.text.slice(n.start, n.end)}`);
+      for (const n of r.negatives) {
+        const hit = spans.find((s) => s.start < n.end && n.start < s.end);
+        // (round 18, fail closed: the value a customer says is wrong or not theirs, which these sets label a decoy, is
+        // masked now when nothing but that explains it — masked only as fail-closed, never as a reading of it)
+        if (hit && !(hit.confidence === FAIL_CLOSED_CONFIDENCE && FAIL_CLOSED_DECOYS.has(r.id))) wrong.push(`${r.id} masks ${r.text.slice(n.start, n.end)}`);
+      }
     }
     expect([...new Set(wrong)]).toEqual([]);
   });

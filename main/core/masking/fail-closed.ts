@@ -1,0 +1,90 @@
+/**
+ * Long numbers nobody explained are masked (round 18, fail closed). A run of FAIL_CLOSED_DIGITS or more digits (any
+ * script, groups joined as the run reader joins them) that no detector typed is masked unless one of the reasons
+ * below says what it is. These reasons are the only way such a number stays visible; `whyVisible` in detect.ts asks
+ * them in this order and names the first that holds.
+ */
+import { foldKeyword } from './detection-text';
+
+export const FAIL_CLOSED_DIGITS = 7;
+/** The confidence of a value masked only because nothing explained it (lower than any reading's): any reading wins. */
+export const FAIL_CLOSED_CONFIDENCE = 0.5;
+
+export const Visible = {
+  /** A record's label names it: order, booking, ticket, tracking, invoice, case, reference, meter, account, flight,
+   * policy, serial, IMEI… (the lexicon's record cues, in every language it knows, before it or as its label right
+   * after it; RECORD_ONLY_BEFORE), a bare "number" word in a message about a record, a "#" before it, the next number
+   * of a record's list, or a year and a serial joined by a slash ("N° 2024/118834"). A code's tail after letters and
+   * digits ("AWB 1Z 88X 421 0399") is not explained: an IBAN's groups after its "SA03" look the same. */
+  RECORD: 'record',
+  /** An amount: a currency word or sign beside it, an amount's word, a decimal part, thousands groups, or a round
+   * figure (one digit and zeros). */
+  AMOUNT: 'amount',
+  /** A date or a time: a date the run reader joined to its time ("2024-05-03 14:22"), one in spaces ("01 01 2024"),
+   * or one written as a block, yyyymmdd or a timestamp yyyymmddhhmm(ss). */
+  DATE_OR_TIME: 'date-or-time',
+  /** A version: after a version's word, or three or more groups joined by dots that are not thousands ("10.4.12.3381"). */
+  VERSION: 'version',
+  /** Twenty digits or more: a carrier's or a bank's tracking format; no personal number is that long. */
+  TRACKING_FORMAT: 'tracking-format',
+  /** Two years joined by a dash or a slash, the second not before the first ("2015-2024"). */
+  YEAR_RANGE: 'year-range',
+  /** A quantity: a unit right after it ("2500000 ml", "12000000 grams", "۳۰۰۰۰۰۰ گرم"). */
+  QUANTITY: 'quantity',
+  /** A company's own number: toll-free and unified service numbers (800…, 1800…, 0800…, 9200…, 600…). */
+  COMPANY_NUMBER: 'company-number',
+} as const;
+export type Visible = (typeof Visible)[keyof typeof Visible];
+// Explained before a run is read at all (and so never reaching whyVisible): a link's path that is no phone link
+// (claimUrls), an amount closed by its currency at a run's end (amountStart), a date with a month name or in a
+// calendar's layout (textDateAround, the 'date' verdict), letters glued to the digits (readRun: "RB799750822AE").
+
+/**
+ * Words that name a record's number only where they label a long number nothing else typed: too common as a verb, or
+ * as a word for the customer's own phone ("رقم جهازي"), to be the lexicon's record cues, which veto a phone too.
+ * Matched on folded text, as the label's last word right before the number ("رقم الجهاز …", "شماره درخواست: …").
+ */
+const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast'];
+export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WORDS.map(foldKeyword).join('|')})[ .:#]*$`, 'iu');
+
+/** A version's word right before the number. */
+export const VERSION_BEFORE = /(?:\bv|\bver|\bversion|\bbuild|\brelease|\bfirmware|\bios|\bandroid|نسخه|نسخة|اصدار|إصدار|ورژن)[ .:]*(?:[0-9]{1,6}[ .])?$/iu;
+
+/**
+ * A currency sign right before the number (the words are the lexicon's CURRENCY cues), or before the first group of
+ * it when the sign is glued to that group ("€3014 1503 858": the run reader leaves a glued group out).
+ */
+export const CURRENCY_SIGN_BEFORE = /(?:[$€£¥₹₦﷼₱]|\b(?:rs|inr|pkr|kes|ksh|sh|rm|php|n|r|tl|dh|dhs|le)\.?|(?:ل\.س|ج\.م|د\.ك|ر\.س|د\.إ|ر\.ق|ر\.ع|د\.ب|د\.ا|د\.ع))[ \u00a0]*(?:[0-9]{1,6}[ ,.])?$/iu;
+
+/** A unit right after a quantity. */
+export const UNIT_AFTER = /^[ \u00a0]?(?:kg|kgs|g|gr|grams?|grammes?|mg|ml|l|lt|litres?|liters?|km|m|cm|mm|sqm|m2|ft|pcs|pieces?|units?|items?|boxes|cartons?|bags?|gb|mb|tb|kb|mah|kwh|kw|w|watts?|volts?|calories|kcal|steps|views|followers|likes|kilos?|tons?|tonnes?|كيلو|كجم|كغ|كلغ|غرام|جرام|جم|غ|طن|متر|م|سم|لتر|مل|قطعه|قطعة|حبه|حبة|وحده|وحدة|كرتون|كيس|گرم|کیلو|کیلوگرم|تن|متر|سانت|لیتر|میلی|عدد|بسته|کارتن|کیسه)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Toll-free and unified service numbers: a company's own line, which it prints on every page ("800-2263", "800 124
+ * 4567", "9200 12345", "1-800-…" with its leading 1 only: ten digits from 1 are a Saudi ID's shape), also after a
+ * calling code ("966 800 123 4657").
+ */
+export function companyNumber(d: string): boolean {
+  const local = /^(?:966|971|965|974|973|968|20|98)(?=800|8001|9200|600)/.exec(d);
+  return /^(?:800\d{4,7}|8001\d{6,8}|1[89]00\d{7}|0800\d{6,7}|9200\d{5}|600\d{6})$/.test(local ? d.slice(local[0].length) : d);
+}
+
+/** A date (yyyymmdd) or a timestamp (yyyymmddhhmm, yyyymmddhhmmss) written as one block. */
+export function compactDateTime(d: string): boolean {
+  if (d.length !== 8 && d.length !== 12 && d.length !== 14) return false;
+  const y = +d.slice(0, 4);
+  const m = +d.slice(4, 6);
+  const day = +d.slice(6, 8);
+  if (!((y >= 1950 && y <= 2099) || (y >= 1340 && y <= 1499)) || m < 1 || m > 12 || day < 1 || day > 31) return false;
+  if (d.length === 8) return true;
+  return +d.slice(8, 10) < 24 && +d.slice(10, 12) < 60 && (d.length === 12 || +d.slice(12, 14) < 60);
+}
+
+/** Two years joined into a range ("2015-2024", "1399/1403"). */
+export function yearRange(first: string, second: string): boolean {
+  if (first.length !== 4 || second.length !== 4) return false;
+  const a = +first;
+  const b = +second;
+  const year = (y: number): boolean => (y >= 1900 && y <= 2099) || (y >= 1300 && y <= 1499);
+  return year(a) && year(b) && b >= a && b - a <= 100;
+}
