@@ -11,28 +11,16 @@
  * reader alone (`readAsDigits`); `--corpus REPO` adds every set of REPO's masking and guard benches that is not report
  * only (the whole corpus the passes are profiled on, not just the dev set).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectSensitive } from '../../main/core/masking';
 import { readAsDigits } from '../../main/core/masking/number-reader';
-import { isReportOnly } from './report-only';
+import { jsonlTexts as jsonl } from '../golden-pin';
+import { visibleSetFiles as sets } from './report-only';
 
 const arg = (k: string, d: string): string => {
   const i = process.argv.indexOf(`--${k}`);
   return i >= 0 ? process.argv[i + 1]! : d;
 };
-const jsonl = (f: string): string[] =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text?: unknown }).text)
-    .filter((t): t is string => typeof t === 'string');
-const sets = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .flatMap((d) => (d.isDirectory() ? sets(path.join(dir, d.name)) : d.name.endsWith('.jsonl') && !isReportOnly(path.join(dir, d.name)) ? [path.join(dir, d.name)] : []))
-    : [];
 const corpus = process.argv.includes('--corpus') ? arg('corpus', '.') : undefined;
 const texts = [...jsonl(arg('gold', '../shared/pii/dev.jsonl')), ...(corpus ? [...sets(path.join(corpus, 'bench/masking/sets')), ...sets(path.join(corpus, 'bench/guard'))].flatMap(jsonl) : [])];
 const warm = Number(arg('warm', '10'));

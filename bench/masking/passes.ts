@@ -13,12 +13,12 @@
  *   - typed runs: the reader's typed runs (`readTypedNumbers`, what the correction check reads) over each normalised text;
  *   - whole: `detectSensitive`, for scale.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { argv, opt, repo } from './args';
-import { isReportOnly } from './report-only';
+import { jsonlTexts as jsonl } from '../golden-pin';
+import { visibleSetFiles as sets } from './report-only';
 
 type Span = { type: string; start: number; end: number; confidence: number };
 interface Passes {
@@ -45,18 +45,6 @@ async function load(dir: string): Promise<Passes> {
   };
 }
 
-const jsonl = (f: string): string[] =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text?: unknown }).text)
-    .filter((t): t is string => typeof t === 'string');
-const sets = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .flatMap((d) => (d.isDirectory() ? sets(path.join(dir, d.name)) : d.name.endsWith('.jsonl') && !isReportOnly(path.join(dir, d.name)) ? [path.join(dir, d.name)] : []))
-    : [];
 const texts = [...jsonl(path.resolve(repo, opt('gold') ?? '../shared/pii/dev.jsonl')), ...sets(path.join(repo, 'bench/masking/sets')), ...sets(path.join(repo, 'bench/guard'))].flatMap((x) => (x.endsWith('.jsonl') ? jsonl(x) : [x]));
 const passes = Number(opt('passes') ?? 21);
 const also = opt('also');

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -9,4 +9,15 @@ import path from 'node:path';
 export function isReportOnly(file: string): boolean {
   const dir = path.dirname(file);
   return path.basename(dir).startsWith('report') || existsSync(path.join(dir, 'REPORT-ONLY')) || path.basename(file).startsWith('heldout');
+}
+
+/** Every JSONL set file under `dir` (sorted, recursively) that is not report only: the corpus the speed benches read. */
+export function visibleSetFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => {
+      const f = path.join(dir, d.name);
+      return d.isDirectory() ? visibleSetFiles(f) : d.name.endsWith('.jsonl') && !isReportOnly(f) ? [f] : [];
+    });
 }
