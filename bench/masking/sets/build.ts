@@ -38,16 +38,20 @@ function checksumProblem(type: string, v: string): string | null {
   return null;
 }
 
-/** `<ar>…</ar>` and `<fa>…</fa>` in a source line write the digits inside in Arabic-Indic or Persian digits. */
+/** The zero of each digit script a source line can name: `<ar>…</ar>`, `<fa>…</fa>`, `<deva>…</deva>` (Devanagari)… */
+const ZERO: Record<string, number> = { ar: 0x660, fa: 0x6f0, deva: 0x966, beng: 0x9e6, gujr: 0xae6, thai: 0xe50, fw: 0xff10 };
+const SCRIPT_TAG = new RegExp(`<(${Object.keys(ZERO).join('|')})>([^<]*)</\\1>`, 'g');
+
+/** A script tag in a source line writes the ASCII digits inside in that script's digits. */
 function toScript(body: string, script: string): string {
-  const zero = script === 'ar' ? 0x660 : 0x6f0;
+  const zero = ZERO[script]!;
   return body.replace(/[0-9]/g, (d) => String.fromCharCode(zero + d.charCodeAt(0) - 48));
 }
 
 export function parseLine(line: string): { text: string; spans: Span[]; negatives: Span[]; unchecked: Set<Span> } {
   const src = line
     .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\\n/g, '\n').replace(/<(ar|fa)>([^<]*)<\/\1>/g, (_, script: string, body: string) => toScript(body, script));
+    .replace(/\\n/g, '\n').replace(SCRIPT_TAG, (_, script: string, body: string) => toScript(body, script));
   let text = '';
   let last = 0;
   const spans: Span[] = [];
