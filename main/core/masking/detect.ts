@@ -8,6 +8,7 @@ import { clauseCueBefore, cueBefore, cueRightBefore, labelAfter, messageHasCueBe
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
+import { digitValue } from '../text/fold';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, CURRENCY_SIGN_BEFORE, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
@@ -2244,7 +2245,7 @@ const CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   let k = NORM[c] !== c ? C_CHANGES : 0;
   if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) k |= C_TRANSPARENT;
-  else if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9) || (c >= 0xff10 && c <= 0xff19)) k |= C_DIGIT;
+  else if (digitValue(c) >= 0) k |= C_DIGIT;
   else if (isLatinLetter(c)) k |= C_LETTER;
   else if (c === 0x40) k |= C_AT;
   else if (c === 0x2f) k |= C_SLASH;

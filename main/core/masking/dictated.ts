@@ -3,7 +3,7 @@
  * `spoken-digits.ts`) are found by running the same detectors over the message with those words written in digits,
  * and a second value offered as an alternative ("7781 or 7718?", "٤٤٨٢ ولا ٤٤٢٨") takes the first one's type.
  */
-import { digitValue } from '../text/fold';
+import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
 import { withBirthDates } from './birth-dates';
 import { detectSensitive as detect } from './detect';
@@ -13,7 +13,7 @@ import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
 /** After a value: "or", "ولا", "او", "یا", "ou", "wala", "ya", with at most one short word before it ("… بود یا …", "… was it or …"). */
-const OR_AFTER = /[ \u00a0]*(?:[^\s\d٠-٩۰-۹]{1,5}[ \u00a0]+)?(?:or|ولا|وله|او|أو|یا|يا|ou|wala|walla|wla|ya|aw)[ \u00a0]+/iy;
+const OR_AFTER = new RegExp(`[ \\u00a0]*(?:[^\\s${DIGIT_CLASS}]{1,5}[ \\u00a0]+)?(?:or|ولا|وله|او|أو|یا|يا|ou|wala|walla|wla|ya|aw)[ \\u00a0]+`, 'iy');
 
 function digitCount(text: string, start: number, end: number): number {
   let n = 0;

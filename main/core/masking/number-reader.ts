@@ -10,7 +10,7 @@
  * ASCII digits (`readAsDigits`), so one classifier (`detect.ts`) decides every value's type from its digits, their
  * checksum and shape, the cues around it and its neighbours, however it was written.
  */
-import { digitValue } from '../text/fold';
+import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
@@ -178,8 +178,8 @@ function nextMessageBySameWriter(s: string, from: number, at: number): number {
  * digits: at most one letter for two digits in its token, and one at a token's edge only in a run of six digits or
  * more ("B747", "S10" stay what they are).
  */
-/** A unit `digitValue` reads: an ASCII, Arabic-Indic, Persian or full-width digit. */
-const ANY_DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g;
+/** A unit `digitValue` reads: a decimal digit of any script. */
+const ANY_DIGIT = new RegExp(`[${DIGIT_CLASS}]`, 'g');
 
 function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
   const out: NumberCandidate[] = [];
@@ -263,7 +263,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
  * branch opens with a digit (the letter before one is looked behind for), so the engine tries it only where a digit
  * stands, never at every "o" or "l" of the message.
  */
-const D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
+const D = `[${DIGIT_CLASS}]`;
 const MAY_HAVE_TYPED = new RegExp(
   `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
 );

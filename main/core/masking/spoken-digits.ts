@@ -8,7 +8,7 @@
  * five hundred"), and a run needs two words and three digits ("one or two days", "three items" stay words).
  */
 import { readerSteps } from './reader-steps';
-import { LETTER_VARIANTS } from '../text/fold';
+import { DIGIT_CLASS, LETTER_VARIANTS } from '../text/fold';
 import { foldKeyword } from './detection-text';
 
 const DOUBLE = -2;
@@ -98,7 +98,8 @@ const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n�
 // ("واثنين وثلاثة": the Arabic "and" written onto the words)
 const PAIR_SOURCE = String.raw`(?:${LATIN_WORDS})${GAP}(?:${LATIN_WORDS})(?![A-Za-z])|و?(?:${ARABIC_WORDS})${GAP}و?(?:${ARABIC_WORDS})(?![\u0621-\u06d3])`;
 // (up to three spaces between them, as SAME_GROUP reads them: "6  1  9  4")
-const TYPED_SINGLES = String.raw`[0-9٠-٩۰-۹] {1,3}[0-9٠-٩۰-۹] {1,3}[0-9٠-٩۰-۹](?![0-9٠-٩۰-۹])`;
+const DIGIT = `[${DIGIT_CLASS}]`;
+const TYPED_SINGLES = `${DIGIT} {1,3}${DIGIT} {1,3}${DIGIT}(?!${DIGIT})`;
 /**
  * The cheap first test every message takes: two digit words in a row, or three digits typed one by one. It starts
  * with a space, which the regular-expression engine finds with a fast scan before trying any word (about 4 % of the

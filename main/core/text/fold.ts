@@ -7,7 +7,8 @@
  *   ة ۀ ە → ه;
  * - marks (`isFoldedAwayMark`): tatweel, harakat, Quranic annotation marks, superscript alef, zero-width
  *   characters and direction marks are dropped;
- * - digits (`digitValue`): Arabic-Indic, Persian and full-width digits read as 0–9;
+ * - digits (`digitValue`): every decimal digit of the Basic Multilingual Plane (Unicode `Nd`: Arabic-Indic, Persian,
+ *   Devanagari, Bengali, Thai, full-width…) reads as 0–9;
  * - case and accents (`foldText` only): lower case, Latin accents and presentation forms unfolded (NFKD).
  *
  * Masking needs offsets back into the original and the guards fold regular-expression sources, so each builds its
@@ -39,13 +40,36 @@ export function isFoldedAwayMark(cp: number): boolean {
   );
 }
 
-/** 0–9 for an ASCII, Arabic-Indic, Persian or full-width digit; -1 otherwise. */
+// Unicode's decimal digits come in runs of ten, zero to nine, so a digit's value is its distance from its run's zero.
+// Built once from the engine's own `\p{Nd}`, so a script a new Unicode version adds is read without a change here.
+const DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
+{
+  const nd = /\p{Nd}/u;
+  let run = 0;
+  for (let c = 0; c < 0x10000; c++) {
+    if (!nd.test(String.fromCharCode(c))) run = 0;
+    else DIGIT_VALUE[c] = run++ % 10;
+  }
+}
+
+const hex4 = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+
+/** The same digits as a regular-expression character class's body ("0-9\\u0660-\\u0669…"), for `[${DIGIT_CLASS}]`. */
+export const DIGIT_CLASS: string = (() => {
+  let out = '';
+  for (let c = 0; c < 0x10000; c++) {
+    if (DIGIT_VALUE[c] !== 0) continue;
+    let end = c;
+    while (end + 1 < 0x10000 && DIGIT_VALUE[end + 1]! > 0) end++;
+    out += c === 0x30 ? '0-9' : `${hex4(c)}-${hex4(end)}`;
+    c = end;
+  }
+  return out;
+})();
+
+/** 0–9 for a decimal digit of any script (ASCII, Arabic-Indic, Persian, Devanagari, full-width…); -1 otherwise. */
 export function digitValue(cp: number): number {
-  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
-  if (cp >= 0x0660 && cp <= 0x0669) return cp - 0x0660;
-  if (cp >= 0x06f0 && cp <= 0x06f9) return cp - 0x06f0;
-  if (cp >= 0xff10 && cp <= 0xff19) return cp - 0xff10;
-  return -1;
+  return cp < 0x10000 ? DIGIT_VALUE[cp]! : -1;
 }
 
 /** Letter variants, marks and digits only: no case, and ASCII untouched, so it is safe on regular-expression sources. */
