@@ -39,7 +39,9 @@ function checksumProblem(type: string, v: string): string | null {
 }
 
 /** The zero of each digit script a source line can name: `<ar>…</ar>`, `<fa>…</fa>`, `<deva>…</deva>` (Devanagari)… */
-const ZERO: Record<string, number> = { ar: 0x660, fa: 0x6f0, deva: 0x966, beng: 0x9e6, gujr: 0xae6, thai: 0xe50, fw: 0xff10 };
+const ZERO: Record<string, number> = {
+  ar: 0x660, fa: 0x6f0, deva: 0x966, beng: 0x9e6, guru: 0xa66, gujr: 0xae6, taml: 0xbe6, telu: 0xc66, mlym: 0xd66, thai: 0xe50, mymr: 0x1040, khmr: 0x17e0, fw: 0xff10,
+};
 const SCRIPT_TAG = new RegExp(`<(${Object.keys(ZERO).join('|')})>([^<]*)</\\1>`, 'g');
 
 /** A script tag in a source line writes the ASCII digits inside in that script's digits. */
