@@ -6,9 +6,10 @@
  * word of normalised text: the lexicon's exact words (Latin and transliterated ones as whole words, also behind an
  * Arabizi article or before a Finglish ending, `LATIN_ARTICLES` / `LATIN_ENDINGS`), the stems inside every clitic
  * form of an Arabic-script word, the consonant skeletons `cueOfSpelling` reads ("mawlood", "tavallod"), and the dotted
- * labels ("d.o.b", "b-day"). Every letter stands for each character that folds to it (`FOLD_TABLE`: case, Arabic and
- * Persian letter variants), so the pattern is tried on the text as it is; only a text that normalisation shortens
- * (a mark, a zero-width or direction character) is tried again in its normalised form.
+ * labels ("d.o.b", "b-day"). Every letter stands for each unit that folds to it (`FOLD_TABLE`: case, through the `i`
+ * flag, and Arabic and Persian letter variants), so the pattern is tried on the text as it is; only a text that
+ * normalisation shortens (a mark, a zero-width or direction character) is tried again in its normalised form.
+ * `test/unit/masking/birth-gate.test.ts` checks that it never turns away a message the scan accepts.
  */
 import { LATIN_ARTICLES, LATIN_ENDINGS } from './context';
 import { FOLD_TABLE, NORM_TABLE, normaliseTransient } from './detection-text';
