@@ -5,12 +5,12 @@
  * second form ("1 Hamal 1369 (March 21 1990)"). A birth date found by the detectors grows to the whole date the
  * reader reads around it ("2052/04/15" → "2052/04/15 BS").
  */
-import { isFoldedAwayMark } from '../text/fold';
 import { isLetterOrNumberUnit } from '../text/letters';
 import { Cue, cueAt } from './lexicon';
 import { dateCue, messageHasCue } from './context';
 import { readDates } from './date-reader';
-import { normalise, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
+import { mayNameBirth } from './birth-gate';
+import { normalise, toOriginalEnd, toOriginalStart } from './detection-text';
 import type { DetectedSpan } from './types';
 
 /** How many lines back an earlier question may stand from its answer. */
@@ -61,29 +61,6 @@ function answersBirthQuestion(s: string, start: number): boolean {
 
 /** What stands between a birth date and its second form: a bracket, "=", "/", "or", "یعنی", "يعني", "i.e.". */
 const SECOND_FORM_GAP = /^[ \t]*(?:[([=/]|-|–|i\.e\.|or|يعني|یعنی|اي|أي|ou)[ \t]*$/i;
-
-/**
- * Every birth word of the lexicon (`Cue.BIRTH`, with its clitics, its Arabizi and Finglish spellings by their
- * consonants — "mld", "mwld", "wldt", "tvld", "zd…", as `skeletonOf` reads them —, "d.o.b" and "b-day") holds one of these in normalised text: a cheap first test, so that a message with
- * no birth date found and no birth word costs one or two pattern tests. The golden output check proves it turns away nothing the full look-up
- * would keep.
- */
-const MAY_NAME_BIRTH = /born|birth|dob|d\.o\.b|b[-.'\u2019\u2010-\u2015]day|naiss|n[ée]e?(?![a-z])|m+[aeiouy]*l+[aeiouy]*d|m+[aeiouy]*w+[aeiouy]*l+[aeiouy]*d|w+[aeiouy]*l+[aeiouy]*d+[aeiouy]*t|t+[aeiouy]*v+[aeiouy]*l+[aeiouy]*d|z+[aeiouy]*d|d+[aeiouy]*n+[aeiouy]*y|م[يی]لاد|موال[يی]د|ول[وا]?د|زاد|زد[يی]|مز[يی]ود|خلقت|دن[يی]ا/i;
-
-/** The units normalisation drops (a mark, tatweel, a zero-width or direction character, a soft hyphen), as a table: every message without a birth word takes this test over each of its units. */
-const DROPPED = new Uint8Array(0x10000);
-for (let c = 0xad; c < 0x10000; c++) if (isFoldedAwayMark(c) || c === 0xad || c === 0x180e || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069)) DROPPED[c] = 1;
-
-/** Normalisation drops a character of the text. */
-function dropsCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (DROPPED[text.charCodeAt(i)]) return true;
-  return false;
-}
-
-/** MAY_NAME_BIRTH over the text as it is, and over its normalised form only when normalisation drops something. */
-function mayNameBirth(text: string): boolean {
-  return MAY_NAME_BIRTH.test(text) || (dropsCharacters(text) && MAY_NAME_BIRTH.test(normaliseTransient(text).text));
-}
 
 /** Every span, with the birth dates the detectors' patterns missed added and their own birth dates made whole. */
 export function withBirthDates(text: string, spans: DetectedSpan[]): DetectedSpan[] {

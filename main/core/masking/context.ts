@@ -215,8 +215,8 @@ function previousWordCue(s: string, ws: number): Cue | undefined {
   return we > p + 1 ? cueAt(s, p + 1, we) : undefined;
 }
 
-const LATIN_ARTICLES = ['l', 'el', 'al'];
-const LATIN_ENDINGS = ['i', 'e', 'am', 'et', 'esh', 'ash', 'o', 'ro', 'emo', 'amo', 'ou'];
+export const LATIN_ARTICLES = ['l', 'el', 'al'];
+export const LATIN_ENDINGS = ['i', 'e', 'am', 'et', 'esh', 'ash', 'o', 'ro', 'emo', 'amo', 'ou'];
 const MIN_STEM = 3;
 
 /** The cue of a folded Latin word once an article before it ("l-", "el-") or an ending after it ("-i", "-am") is taken off. */

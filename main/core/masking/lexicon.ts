@@ -134,6 +134,16 @@ const SUFFIXES = ['', 'ي', 'ك', 'ه', 'ها', 'نا', 'هم', 'كم', 'م', '�
 /** Generated forms that are verbs, not the noun: "وطلب الكود" (and he asked for the code), "طلبت" (I ordered). */
 const NOT_CUES = ['وطلب', 'طلبت', 'طلبتوا', 'طلبوا', 'وطلبوا', 'وطلبت', 'طلبتو', 'فطلب', 'اتصلت', 'وصلت'];
 
+/** The folded stems of an Arabic-script cue word that its clitics are put around. */
+function stemsOf(raw: string): string[] {
+  const w = foldKeyword(raw);
+  const stems = [w];
+  if (w.endsWith('ه') && w.length > 2) stems.push(w.slice(0, -1) + 'ت');
+  // "انتهاء" takes its hamza on a carrier before a suffix: "انتهاؤه", "انتهائها" (folded و, ي)
+  if (w.endsWith('اء')) stems.push(w.slice(0, -1) + 'و', w.slice(0, -1) + 'ي');
+  return stems;
+}
+
 let table: Map<string, Cue> | null = null;
 
 function build(): Map<string, Cue> {
@@ -145,14 +155,7 @@ function build(): Map<string, Cue> {
   for (const [cue, words] of [...LATIN, ...SPELT_AS_HEARD]) for (const w of words.split(' ')) put(w, cue);
   for (const [cue, words] of ARABIC) for (const w of words.split(' ')) put(foldKeyword(w), cue);
   for (const [cue, words] of ARABIC) {
-    for (const raw of words.split(' ')) {
-      const w = foldKeyword(raw);
-      const stems = [w];
-      if (w.endsWith('ه') && w.length > 2) stems.push(w.slice(0, -1) + 'ت');
-      // "انتهاء" takes its hamza on a carrier before a suffix: "انتهاؤه", "انتهائها" (folded و, ي)
-      if (w.endsWith('اء')) stems.push(w.slice(0, -1) + 'و', w.slice(0, -1) + 'ي');
-      for (const p of PREFIXES) for (const s of stems) for (const x of SUFFIXES) put(p + s + x, cue);
-    }
+    for (const raw of words.split(' ')) for (const p of PREFIXES) for (const s of stemsOf(raw)) for (const x of SUFFIXES) put(p + s + x, cue);
   }
   for (const w of NOT_CUES) m.delete(foldKeyword(w));
   cueWords = new FoldedWords(m);
@@ -261,3 +264,18 @@ export const CVV_DESCRIBED = new RegExp(CVV_DESCRIPTIONS.join('|'), 'i');
 
 /** A passport is talked about somewhere in the message (any script, with clitics: "پاسپورتمو", "passportam", "جوازي"). */
 export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپور|گذرنامه/i;
+
+/**
+ * What a word of one cue is made of, for a pre-test that must pass every message holding one: the Latin and
+ * transliterated words as they are (`latin`), the folded Arabic-script stems every clitic form contains (`stems`),
+ * and the consonant skeletons `cueOfSpelling` reads as the cue (`skeletons`).
+ */
+export function cueSpellings(cue: Cue): { latin: string[]; stems: string[]; skeletons: string[] } {
+  const of = (list: Array<[Cue, string]>) => list.filter(([c]) => c === cue).flatMap(([, words]) => words.split(' '));
+  skeletons ??= buildSkeletons();
+  return {
+    latin: [...of(LATIN), ...of(SPELT_AS_HEARD)],
+    stems: of(ARABIC).flatMap(stemsOf),
+    skeletons: [...skeletons].filter(([, c]) => c === cue).map(([k]) => k),
+  };
+}
