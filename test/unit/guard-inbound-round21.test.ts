@@ -9,7 +9,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
 import { detectSensitive } from '../../main/core/masking';
+import { imitatesNamedSender, namedSenders } from '../../main/core/guard/phishing/named-brand';
 import { arabicSounds, latinSounds, spells } from '../../main/core/guard/phishing/romanised-name';
+import { extractLinks } from '../../main/core/guard/text/links';
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 const noPolicy = resolveGuardPolicy();
@@ -77,5 +79,15 @@ describe('inbound, round 21 (generated)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a generic word after the name is the company\'s own site only for a name in Arabic letters, which puts that word first', () => {
+    const how = (text: string) => imitatesNamedSender(extractLinks(text)[0]!, namedSenders(text))?.how;
+    for (const [name, host] of [['Nakhla Pay', 'nakhlapay-wallet.com'], ['Sadaf Mobile', 'sadafmobile-pay.net'], ['Tamr Cash', 'tamrcash-mobile.com']] as const) {
+      expect(how(`${name}: your account is on hold, confirm at ${host}`), host).toBe('extra_words');
+    }
+    for (const [name, host] of [['بنك زيتونة', 'zaytouna-bank.tn'], ['محفظة نخلة', 'nakhla-wallet.com'], ['زاجل موبايل', 'zajel-mobile.sy']] as const) {
+      expect(how(`${name}: كشف حسابك على ${host}`), host).toBeUndefined();
+    }
   });
 });

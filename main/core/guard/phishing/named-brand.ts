@@ -37,8 +37,10 @@ const AR_SENDER = regexOf(senderPlaces(AR_NAME, '|:', String.raw`(?=\s*[:|\-–�
 export interface NamedSender {
   /** As the message writes it ("Nakhla Pay", "نخلة باي"). */
   name: string;
-  /** Whether a host's piece (letters; a dash between pieces, no dots) spells the name (`exact`: with no edit to spare). */
-  spelledBy(piece: string, exact?: boolean): boolean;
+  /** Whether a host's piece (letters; a dash between pieces, no dots) spells the name. */
+  spelledBy(piece: string): boolean;
+  /** Whether a registrable name (`nakhlapay`, `zaytouna-bank`) is the company's own. */
+  owns(label: string): boolean;
 }
 
 /** The names the message gives its sender. */
@@ -50,7 +52,7 @@ export function namedSenders(text: string): NamedSender[] {
       if (!name) continue;
       const letters = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
       const key = skeleton(letters);
-      if (letters.length >= 4 && !COMMON.has(letters) && !out.has(key)) out.set(key, { name, spelledBy: (piece) => skeleton(piece) === key });
+      if (letters.length >= 4 && !COMMON.has(letters) && !out.has(key)) out.set(key, { name, spelledBy: (piece) => skeleton(piece) === key, owns: (label) => skeleton(label) === key });
     }
   }
   if (/[\u0621-\u064A]/.test(text)) {
@@ -63,7 +65,7 @@ export function namedSenders(text: string): NamedSender[] {
         for (const name of new Set([run.join(' '), own.join(' ')])) {
           const sounds = name && arabicSounds(name);
           const key = sounds && sounds.map((s) => s.sounds + (s.optional ? '?' : '')).join(' ');
-          if (sounds && sounds.length >= 3 && !out.has(key!)) out.set(key!, { name, spelledBy: (piece, exact) => spells(sounds, latinSounds(piece), exact) });
+          if (sounds && sounds.length >= 3 && !out.has(key!)) out.set(key!, { name, spelledBy: (piece) => spells(sounds, latinSounds(piece)), owns: (label) => ownNames(label).some((l) => spells(sounds, latinSounds(l), true)) });
         }
       }
     }
@@ -74,6 +76,13 @@ export function namedSenders(text: string): NamedSender[] {
 const AR_GENERIC = new Set(['بنك', 'بانک', 'مصرف', 'باي', 'پی', 'پي', 'كاش', 'کاش', 'موبايل', 'موبایل', 'والت', 'ولت', 'محفظة', 'محفظه', 'کیف', 'پول', 'فريق', 'فریق', 'تیم', 'خدمة', 'خدمات', 'عملاء', 'العملاء', 'مشتریان', 'شركة', 'شرکت', 'دعم']);
 /** The same words as a host writes them after the name ("zaytouna-bank.tn" is the site of "بنك زيتونة"). */
 const LATIN_GENERIC = new Set(['bank', 'pay', 'cash', 'mobile', 'wallet', 'telecom', 'online', 'app', 'group']);
+/** A piece without a generic word glued to its end: "naranjpay" → "naranj". */
+const bare = (piece: string) => [...LATIN_GENERIC].reduce((p, g) => (p.length > g.length + 2 && p.endsWith(g) ? p.slice(0, -g.length) : p), piece);
+/** The readings of a registrable name that an Arabic-script name owns: whole, and without its generic words, which Arabic puts first and hosts last. */
+const ownNames = (label: string) => {
+  const own = label.split('-').filter((p) => p && !LATIN_GENERIC.has(p)).join('-');
+  return [label, own, bare(own)].filter(Boolean);
+};
 /** Words that stand in a sender's place without naming one ("Hi:", "Note:", "Dear Customer -"). */
 const COMMON = new Set(['note', 'dear', 'dearcustomer', 'hello', 'thanks', 'thank', 'customer', 'support', 'team', 'alert', 'notice', 'warning', 'update', 'reminder', 'info', 'subject', 'from', 'sent', 'date', 'sms', 'message', 'text', 'link', 'http', 'https', 'www', 'please', 'urgent', 'important', 'reply', 'otp', 'code', 'bank', 'the']);
 
@@ -82,11 +91,8 @@ export function imitatesNamedSender(link: Link, names: readonly NamedSender[]): 
   if (!names.length) return undefined;
   const labelPieces = link.label.toLowerCase().split('-').filter(Boolean);
   const subPieces = link.subdomain.toLowerCase().split(/[.-]/).filter(Boolean);
+  if (names.some((n) => n.owns(labelPieces.join('-')))) return undefined;
   const first = labelPieces[0]!;
-  const bare = (piece: string) => [...LATIN_GENERIC].reduce((p, g) => (p.length > g.length + 2 && p.endsWith(g) ? p.slice(0, -g.length) : p), piece);
-  const ownName = labelPieces.filter((p) => !LATIN_GENERIC.has(p)).join('-');
-  // the name's own site, in either order of its words, a generic word glued on or not ("zaytouna-bank", "naranjpay")
-  if (names.some((n) => [labelPieces.join('-'), ownName, bare(ownName)].some((p) => p !== '' && n.spelledBy(p, true)))) return undefined;
   // the name first, alone, with the next piece ("nakhla-pay-tn") or with a generic word glued on ("nakhlapay-tn" under "نخلة")
   const firsts = [first, ...(labelPieces.length > 2 ? [`${first}-${labelPieces[1]!}`] : []), bare(first)];
   for (const { name, spelledBy } of names) {
