@@ -4,60 +4,100 @@
  * opening "Name:", a signature "— Name" or "Name Team", brackets, "from Name" — is the company the message's links must
  * belong to. A link whose host carries that name as one of its pieces but whose registrable name is not exactly it (a
  * country or word after a dash, the name in front of someone else's domain) imitates it; the name's own site, under any
- * ending (`nakhlapay.com`, `nakhlapay.ma`), does not.
+ * ending (`nakhlapay.com`, `nakhlapay.ma`), does not. A name in Arabic or Persian script ("نخلة باي: …", "از طرف
+ * نخله‌پی", "— فريق خدمة عملاء زيتونة", round 21) is matched against the host's Latin pieces by its sounds
+ * (`romanised-name.ts`), with and without its generic words (bank, pay, team…), which Arabic puts first and hosts last.
  */
 import type { Link } from '../text/links';
 import { skeleton } from './confusables';
+import { arabicSounds, latinSounds, spells } from './romanised-name';
 
 /** One to three Latin words, the first capitalised: "Nakhla Pay", "SADAF", "Anar Mobile". */
 const NAME = String.raw`(\p{Lu}[\p{L}\p{N}]*(?:[ -]\p{Lu}[\p{L}\p{N}]*){0,2})`;
-const SENDER_PLACES = [
+/** One to five Arabic-script words (Arabic has no capitals, so a name's end is not known: its shorter readings are tried too). */
+const AR_WORD = String.raw`[\u0621-\u063A\u0641-\u064A\u0671-\u06D3][\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u200c]*`;
+const AR_NAME = `(${AR_WORD}(?: ${AR_WORD}){0,4})`;
+const senderPlaces = (name: string, opening = '', colon = String.raw`\s*[:|\-–—]\s`) => [
   // a line's, a quote's or a forwarded message's opening: "Nakhla Pay: …", "'Bustan Wallet - abone…", "SMS: Anar Mobile | …"
-  String.raw`(?:^|[\n"'«“‘(\[]|(?<![\p{L}])(?:sms|message|msg|text|fwd?|پیامک|پیام|رسالة|رساله|مسج)\s*:?)\s*${NAME}\s*[:|\-–—]\s`,
+  String.raw`(?:^|[\n"'«“‘(\[]${opening}|(?<![\p{L}])(?:sms|message|msg|text|fwd?|پیامک|پیام|رسالة|رساله|مسج)\s*:?)\s*${name}${colon}`,
   // a signature: "— Nakhla Pay", "- The Bustan Wallet Team", at a line's or the text's end
-  String.raw`[-–—~]\s*(?:the\s+)?${NAME}(?:\s+team)?\s*['"»”’)]*\s*(?:$|\n)`,
+  String.raw`[-–—~]\s*(?:the\s+)?${name}(?:\s+team)?\s*['"»”’)]*\s*(?:$|\n)`,
   // brackets, with a team word or not: "[Nakhla Pay]", "(فريق Kahraman Mobile)"
-  String.raw`[\[(]\s*(?:team|فريق|فریق|تیم|équipe)?\s*${NAME}\s*[\])]`,
+  String.raw`[\[(]\s*(?:team|فريق|فریق|تیم|équipe)?\s*${name}\s*[\])]`,
   // "from", "by", "signed", "titled" and their kin: "رسالة من Luluat Pay", "پیامک با عنوان Sarv Wallet", "jatni sms men Anar Mobile"
-  String.raw`(?<![\p{L}])(?:from|by|de la part de|signed|sent by|men|mn|من|از طرف|از|عنوان|با عنوان|موقعة|موقعه)\s+${NAME}`,
+  String.raw`(?<![\p{L}])(?:from|by|de la part de|signed|sent by|men|mn|من|از طرف|از|عنوان|با عنوان|موقعة|موقعه)\s+${name}`,
   // "Nakhla Pay here", "Nakhla Pay team", "The Nakhla Pay Team"
-  String.raw`${NAME}\s+(?:here|team|support)(?![\p{L}])`,
+  String.raw`${name}\s+(?:here|team|support)(?![\p{L}])`,
 ];
-const SENDER = new RegExp(SENDER_PLACES.map((p) => `(?:${p})`).join('|'), 'gmu');
+const regexOf = (places: string[]) => new RegExp(places.map((p) => `(?:${p})`).join('|'), 'gmu');
+const SENDER = regexOf(senderPlaces(NAME));
+// (an Arabic-script name also after a colon inside a line, its own colon left for the next: "جتني رسالة توا: نخيل باي: …")
+const AR_SENDER = regexOf(senderPlaces(AR_NAME, '|:', String.raw`(?=\s*[:|\-–—]\s)`).slice(0, 4));
 
 export interface NamedSender {
-  /** As the message writes it ("Nakhla Pay"). */
+  /** As the message writes it ("Nakhla Pay", "نخلة باي"). */
   name: string;
-  /** Its letters and digits run together, in look-alike skeleton ("nakhlapay"). */
-  key: string;
+  /** Whether a host's piece (letters; a dash between pieces, no dots) spells the name. */
+  spelledBy(piece: string): boolean;
+  /** Whether a registrable name (`nakhlapay`, `zaytouna-bank`) is the company's own. */
+  owns(label: string): boolean;
 }
 
 /** The names the message gives its sender. */
 export function namedSenders(text: string): NamedSender[] {
-  if (!/\p{Lu}/u.test(text)) return [];
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(SENDER)) {
-    const name = m.slice(1).find((g) => g !== undefined);
-    if (!name) continue;
-    const letters = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    const key = skeleton(letters);
-    if (letters.length >= 4 && !COMMON.has(letters) && !out.has(key)) out.set(key, name);
+  const out = new Map<string, NamedSender>();
+  if (/\p{Lu}/u.test(text)) {
+    for (const m of text.matchAll(SENDER)) {
+      const name = m.slice(1).find((g) => g !== undefined);
+      if (!name) continue;
+      const letters = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      const key = skeleton(letters);
+      if (letters.length >= 4 && !COMMON.has(letters) && !out.has(key)) out.set(key, { name, spelledBy: (piece) => skeleton(piece) === key, owns: (label) => skeleton(label) === key });
+    }
   }
-  return [...out].map(([key, name]) => ({ key, name }));
+  if (/[\u0621-\u064A]/.test(text)) {
+    for (const m of text.matchAll(AR_SENDER)) {
+      const words = m.slice(1).find((g) => g !== undefined)?.split(' ') ?? [];
+      // every leading run of its words, whole and without its generic words ("بنك", "پی", "فريق خدمة عملاء")
+      for (let n = 1; n <= words.length; n++) {
+        const run = words.slice(0, n);
+        const own = run.join(' ').split(/[ \u200c]+/).filter((w) => !AR_GENERIC.has(w));
+        for (const name of new Set([run.join(' '), own.join(' ')])) {
+          const sounds = name && arabicSounds(name);
+          const key = sounds && sounds.map((s) => s.sounds + (s.optional ? '?' : '')).join(' ');
+          if (sounds && sounds.length >= 3 && !out.has(key!)) out.set(key!, { name, spelledBy: (piece) => spells(sounds, latinSounds(piece)), owns: (label) => ownNames(label).some((l) => spells(sounds, latinSounds(l), true)) });
+        }
+      }
+    }
+  }
+  return [...out.values()];
 }
+/** Words around an Arabic-script company name that are not the name: what it is and who speaks for it. */
+const AR_GENERIC = new Set(['بنك', 'بانک', 'مصرف', 'باي', 'پی', 'پي', 'كاش', 'کاش', 'موبايل', 'موبایل', 'والت', 'ولت', 'محفظة', 'محفظه', 'کیف', 'پول', 'فريق', 'فریق', 'تیم', 'خدمة', 'خدمات', 'عملاء', 'العملاء', 'مشتریان', 'شركة', 'شرکت', 'دعم']);
+/** The same words as a host writes them after the name ("zaytouna-bank.tn" is the site of "بنك زيتونة"). */
+const LATIN_GENERIC = new Set(['bank', 'pay', 'cash', 'mobile', 'wallet', 'telecom', 'online', 'app', 'group']);
+/** A piece without a generic word glued to its end: "naranjpay" → "naranj". */
+const bare = (piece: string) => [...LATIN_GENERIC].reduce((p, g) => (p.length > g.length + 2 && p.endsWith(g) ? p.slice(0, -g.length) : p), piece);
+/** The readings of a registrable name that an Arabic-script name owns: whole, and without its generic words, which Arabic puts first and hosts last. */
+const ownNames = (label: string) => {
+  const own = label.split('-').filter((p) => p && !LATIN_GENERIC.has(p)).join('-');
+  return [label, own, bare(own)].filter(Boolean);
+};
 /** Words that stand in a sender's place without naming one ("Hi:", "Note:", "Dear Customer -"). */
 const COMMON = new Set(['note', 'dear', 'dearcustomer', 'hello', 'thanks', 'thank', 'customer', 'support', 'team', 'alert', 'notice', 'warning', 'update', 'reminder', 'info', 'subject', 'from', 'sent', 'date', 'sms', 'message', 'text', 'link', 'http', 'https', 'www', 'please', 'urgent', 'important', 'reply', 'otp', 'code', 'bank', 'the']);
 
 /** How a link imitates a name its message gives, or undefined: `extra_words` (`nakhlapay-tn.com`), `subdomain_trick` (`nakhlapay.ma-reembolso.com`). */
 export function imitatesNamedSender(link: Link, names: readonly NamedSender[]): { name: string; how: 'extra_words' | 'subdomain_trick' } | undefined {
   if (!names.length) return undefined;
-  // (the skeleton drops hyphens, so the pieces are cut first: "nakhlapay-tn" is "nakhlapay" and "tn")
-  const labelPieces = link.label.toLowerCase().split('-').filter(Boolean).map(skeleton);
-  const subPieces = link.subdomain.toLowerCase().split(/[.-]/).filter(Boolean).map(skeleton);
-  for (const { key, name } of names) {
-    if (labelPieces.join('') === key) continue;
-    if (labelPieces[0] === key) return { name, how: 'extra_words' };
-    if (subPieces.includes(key)) return { name, how: 'subdomain_trick' };
+  const labelPieces = link.label.toLowerCase().split('-').filter(Boolean);
+  const subPieces = link.subdomain.toLowerCase().split(/[.-]/).filter(Boolean);
+  if (names.some((n) => n.owns(labelPieces.join('-')))) return undefined;
+  const first = labelPieces[0]!;
+  // the name first, alone, with the next piece ("nakhla-pay-tn") or with a generic word glued on ("nakhlapay-tn" under "نخلة")
+  const firsts = [first, ...(labelPieces.length > 2 ? [`${first}-${labelPieces[1]!}`] : []), bare(first)];
+  for (const { name, spelledBy } of names) {
+    if (firsts.some((p) => spelledBy(p))) return { name, how: 'extra_words' };
+    if (subPieces.some((p) => spelledBy(p))) return { name, how: 'subdomain_trick' };
   }
   return undefined;
 }
