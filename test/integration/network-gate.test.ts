@@ -421,6 +421,44 @@ describe('office-network gate: when it runs', () => {
   });
 });
 
+describe('the gate stopped while an evaluation is in flight', () => {
+  it('records and announces nothing once stopped: the console closes its audit trail right after stopping the gate', async () => {
+    const beacon = await startTestBeacon('hq');
+    const signer = makeSigner();
+    const loc = managedLocation([signer]);
+    writeSignedPolicy(loc.policyFile, policyBody([siteFor('hq', beacon, [OFFICE])]), signer);
+    let release = () => {};
+    const hold = new Promise<void>((r) => (release = r));
+    let closed = false;
+    const audited: AuditEvent[] = [];
+    const seen: Verdict[] = [];
+    const gate = new NetworkGate({
+      loadPolicy: () => loadPolicy({ ...loc, versions: memoryVersionStore(), clock: { now: () => Date.now() } }),
+      interfaces: () => interfaces({ eth0: ['10.20.1.5'] }),
+      dnsSuffixes: async () => [],
+      clock: { now: () => Date.now() },
+      fetch: async (req) => {
+        await hold;
+        return pinnedFetch(req);
+      },
+      audit: (e) => {
+        if (closed) throw new TypeError('The database connection is not open');
+        audited.push(e);
+      },
+    });
+    gate.onVerdict((v) => seen.push(v));
+    gate.start();
+    const inFlight = gate.evaluate('manual');
+    gate.stop();
+    closed = true;
+    release();
+    await expect(inFlight).resolves.toMatchObject({ state: 'office' });
+    expect(audited).toEqual([]);
+    expect(seen).toEqual([]);
+    expect(gate.current()).toBeNull();
+  });
+});
+
 describe('the gate notices a move the interface list does not show', () => {
   it('locks at once on a route change, and never applies an answer that was in flight from the old network', async () => {
     const beacon = await startTestBeacon('hq');

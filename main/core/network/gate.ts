@@ -77,6 +77,7 @@ export class NetworkGate {
   private moves = 0;
   private intervalMs: number;
   private started = false;
+  private stopped = false;
   private readonly listeners: Listeners<Parameters<VerdictListener>>;
   private readonly audit: AuditPort;
 
@@ -120,6 +121,7 @@ export class NetworkGate {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.stopped = false;
     this.lastFingerprint = interfacesFingerprint(this.opts.interfaces());
     this.lastSignals = null;
     this.watchSignals();
@@ -131,6 +133,7 @@ export class NetworkGate {
 
   stop(): void {
     this.started = false;
+    this.stopped = true;
     for (const t of [this.nextTimer, this.debounceTimer]) if (t) clearTimeout(t);
     if (this.watchTimer) clearInterval(this.watchTimer);
     this.nextTimer = this.debounceTimer = this.watchTimer = null;
@@ -240,6 +243,12 @@ export class NetworkGate {
         const trigger = this.trigger;
         const moves = this.moves;
         const v = await this.evaluateOnce();
+        // Stopped while this evaluation ran (the console is closing, and its audit trail's database with it): there is
+        // no one left to tell and nowhere to record it.
+        if (this.stopped) {
+          verdict = v;
+          break;
+        }
         // The network moved while this evaluation ran: its answer describes the old network.
         if (moves !== this.moves) {
           this.again = true;
