@@ -11,7 +11,7 @@ import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEn
 import { digitValue } from '../text/fold';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
-import { companyNumber, compactDateTime, CURRENCY_SIGN_BEFORE, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
+import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
@@ -1687,7 +1687,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
     return Visible.RECORD;
   }
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2d && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
-  if (followedByCurrency(scan, end) || CURRENCY_SIGN_BEFORE.test(s.slice(Math.max(0, start - 12), start))) return Visible.AMOUNT;
+  if (followedByCurrency(scan, end) || currencySignBefore(s.slice(Math.max(0, start - 12), start))) return Visible.AMOUNT;
   // a decimal part ("1234567.50"), or thousands groups joined by commas or dots, or by spaces after a short first
   // group or closing on zeros ("1 250 000"), never opening with a "0" (phones in threes do)
   if (groups > 1 && s.charCodeAt(run.ge[b - 1]!) === 0x2e && run.gs[b] === run.ge[b - 1]! + 1 && run.ge[b]! - run.gs[b]! <= 2) return Visible.AMOUNT;

@@ -54,7 +54,19 @@ export const VERSION_BEFORE = /(?:\bv|\bver|\bversion|\bbuild|\brelease|\bfirmwa
  * A currency sign right before the number (the words are the lexicon's CURRENCY cues), or before the first group of
  * it when the sign is glued to that group ("€3014 1503 858": the run reader leaves a glued group out).
  */
-export const CURRENCY_SIGN_BEFORE = /(?:[$€£¥₹₦﷼₱]|\b(?:rs|inr|pkr|kes|ksh|sh|rm|php|n|r|tl|dh|dhs|le)\.?|(?:ل\.س|ج\.م|د\.ك|ر\.س|د\.إ|ر\.ق|ر\.ع|د\.ب|د\.ا|د\.ع))[ \u00a0]*(?:[0-9]{1,6}[ ,.])?$/iu;
+const CURRENCY_SIGN_BEFORE = /(?:[$€£¥₹₦﷼₱]|\b(?:rs|inr|pkr|kes|ksh|sh|rm|php|tl|dh|dhs)\.?|(?:ل\.س|ج\.م|د\.ك|ر\.س|د\.إ|ر\.ق|ر\.ع|د\.ب|د\.ا|د\.ع))[ \u00a0]*(?:[0-9]{1,6}[ ,.])?$/iu;
+
+/**
+ * The signs that are also short words — "R" (rand), "N" (naira), "LE" (Egyptian pounds) — only in capitals, or in
+ * lower case glued to the digits: apart and in lower case they are texting's "are" and "and" and French's "le" ("my id
+ * number r 48213957"), which explain nothing.
+ */
+const WORD_SIGN_BEFORE = /(?:\b(?:N|R|LE)\.?[ \u00a0]*|\b(?:n|r|le)\.?)(?:[0-9]{1,6}[ ,.])?$/u;
+
+/** A currency sign right before the number (`text` ends where the number starts). */
+export function currencySignBefore(text: string): boolean {
+  return CURRENCY_SIGN_BEFORE.test(text) || WORD_SIGN_BEFORE.test(text);
+}
 
 /** A unit right after a quantity. */
 export const UNIT_AFTER = /^[ \u00a0]?(?:kg|kgs|g|gr|grams?|grammes?|mg|ml|l|lt|litres?|liters?|km|m|cm|mm|sqm|m2|ft|pcs|pieces?|units?|items?|boxes|cartons?|bags?|gb|mb|tb|kb|mah|kwh|kw|w|watts?|volts?|calories|kcal|steps|views|followers|likes|kilos?|tons?|tonnes?|كيلو|كجم|كغ|كلغ|غرام|جرام|جم|غ|طن|متر|م|سم|لتر|مل|قطعه|قطعة|حبه|حبة|وحده|وحدة|كرتون|كيس|گرم|کیلو|کیلوگرم|تن|متر|سانت|لیتر|میلی|عدد|بسته|کارتن|کیسه)(?![\p{L}\p{N}])/iu;

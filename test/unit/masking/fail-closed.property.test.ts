@@ -104,6 +104,16 @@ describe('fail closed: long numbers nobody explained are masked (round 18)', () 
     );
   });
 
+  it('"r", "n" and "le" apart and in lower case are words ("are", "and", "the"), not rand, naira or pounds; in capitals they are signs', () => {
+    fc.assert(
+      fc.property(decoyRun, run, fc.constantFrom('r', 'n', 'le'), fc.constantFrom('my id number', 'the digits', 'passport', 'mon numéro est'), (decoy, value, word, lead) => {
+        maskedIn(`${lead} ${word} ${value} thanks`, value);
+        visibleIn(`they took ${word.toUpperCase()} ${decoy} from my wallet`, decoy);
+      }),
+      RUNS,
+    );
+  });
+
   it('a date with its time, a compact timestamp, a version stay visible (beside an unexplained value, masked)', () => {
     const pad = (x: number): string => String(x).padStart(2, '0');
     const dateTime = fc.tuple(fc.integer({ min: 1990, max: 2035 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 10, max: 28 }), fc.integer({ min: 10, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom('-', '/', '.'))
