@@ -1,10 +1,12 @@
 /** Text rules the console applies to what people type: plain functions, no DOM. */
 
-import { digitValue, foldText } from '../../main/ipc/text-fold';
+import { DIGIT_CLASS, digitValue, foldText } from '../../main/ipc/text-fold';
 
-/** Arabic-Indic (٠-٩), Persian (۰-۹) and full-width digits as 0-9. */
+const ANY_DIGIT = new RegExp(`[${DIGIT_CLASS}]`, 'g');
+
+/** A decimal digit of any script (Arabic-Indic ٠-٩, Persian ۰-۹, Devanagari, full-width…) as 0-9. */
 export function toLatinDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (d) => String(digitValue(d.charCodeAt(0))));
+  return s.replace(ANY_DIGIT, (d) => String(digitValue(d.charCodeAt(0))));
 }
 
 /**
@@ -23,8 +25,8 @@ export function matchesCanned(c: { shortcut: string; title: string; body: string
 
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 /** Order numbers, references and codes: Latin letters, digits and joiners, with at least one digit (not at the end: punctuation). */
-const CODE_LIKE = /[#A-Za-z0-9\u0660-\u0669\u06f0-\u06f9](?:[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9#_/.:-]*[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9])?/g;
-const HAS_DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+const CODE_LIKE = new RegExp(`[#A-Za-z${DIGIT_CLASS}](?:[A-Za-z${DIGIT_CLASS}#_/.:-]*[A-Za-z${DIGIT_CLASS}])?`, 'g');
+const HAS_DIGIT = new RegExp(`[${DIGIT_CLASS}]`);
 
 /**
  * Splits a run of text so that order numbers and references inside right-to-left text can be shown isolated

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { temporaryPassword } from '../../renderer/src/passwords';
+import { digitValue } from '../../main/core/text/fold';
 import { foldText, isolatedRuns, matchesCanned, toLatinDigits } from '../../renderer/src/text';
 
 describe('the console finds canned replies the way people type', () => {
@@ -33,6 +34,27 @@ describe('the console finds canned replies the way people type', () => {
     );
   });
 
+  it('reads a decimal digit of any script as its value, with the one digit rule masking and search use', () => {
+    const zeros = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0xff10, 0x1040];
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,8}$/), fc.constantFrom(...zeros), (code, zero) => {
+        const written = code.replace(/\d/g, (d) => String.fromCharCode(zero + Number(d)));
+        expect(toLatinDigits(`رقم ${written}.`)).toBe(`رقم ${code}.`);
+      }),
+    );
+    expect(toLatinDigits('QID २८५५२४०११४७')).toBe('QID 28552401147');
+  });
+
+  it('the digit table is the engine\'s own: every decimal digit is its distance from its run\'s zero', () => {
+    const nd = /\p{Nd}/u;
+    let run = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const isDigit = c < 0xd800 || c > 0xdfff ? nd.test(String.fromCharCode(c)) : false;
+      run = isDigit ? run + 1 : 0;
+      if (digitValue(c) !== (isDigit ? (run - 1) % 10 : -1)) expect.fail(`U+${c.toString(16)}: ${digitValue(c)}`);
+    }
+  });
+
   it('makes temporary passwords of 16 unambiguous characters, uniformly (no modulo bias)', () => {
     expect(temporaryPassword()).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/);
     // Bytes at or past the last whole multiple of the alphabet are drawn again, not folded onto the first letters.
@@ -51,6 +73,7 @@ describe('order numbers and references inside right-to-left text are isolated wh
     expect(isolated('سلام، سفارش #ORD-4471/B من هنوز نرسیده.')).toEqual(['#ORD-4471/B']);
     expect(isolated('طلبي رقم 4471 لم يصل، والرمز A-77.')).toEqual(['4471', 'A-77']);
     expect(isolated('کد پیگیری ۶۰۶۵۵: لطفاً بررسی کنید')).toEqual(['۶۰۶۵۵']);
+    expect(isolated('رقم الطلب २८५५-१४ لم يصل')).toEqual(['२८५५-१४']);
     expect(isolated('مرحبا Sara, شكراً')).toEqual([]);
     expect(isolatedRuns('Order #4471 is late.')).toEqual([{ text: 'Order #4471 is late.', isolate: false }]);
   });

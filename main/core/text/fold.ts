@@ -41,14 +41,20 @@ export function isFoldedAwayMark(cp: number): boolean {
 }
 
 // Unicode's decimal digits come in runs of ten, zero to nine, so a digit's value is its distance from its run's zero.
-// Built once from the engine's own `\p{Nd}`, so a script a new Unicode version adds is read without a change here.
+// Built once from the engine's own `\p{Nd}`, so a script a new Unicode version adds is read without a change here:
+// one scan over the plane's code units (surrogates left out, so every index is its code unit) costs a few
+// milliseconds less at each process's start than a test per code unit.
 const DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
 {
-  const nd = /\p{Nd}/u;
-  let run = 0;
-  for (let c = 0; c < 0x10000; c++) {
-    if (!nd.test(String.fromCharCode(c))) run = 0;
-    else DIGIT_VALUE[c] = run++ % 10;
+  const units: string[] = [];
+  for (let from = 0; from < 0x10000; from += 0x1000) {
+    const chunk: number[] = [];
+    for (let c = from; c < from + 0x1000; c++) if (c < 0xd800 || c > 0xdfff) chunk.push(c);
+    units.push(String.fromCharCode(...chunk));
+  }
+  const plane = units.join('');
+  for (const run of plane.matchAll(/\p{Nd}+/gu)) {
+    for (let i = 0; i < run[0].length; i++) DIGIT_VALUE[plane.charCodeAt(run.index + i)] = i % 10;
   }
 }
 
