@@ -102,3 +102,36 @@ describe('migration 012 (search refolded)', () => {
     db.close();
   });
 });
+
+describe('migration 028 (digits of every script refolded)', () => {
+  it('indexes again the messages and contacts written in digits the old rule kept as written, and only those', () => {
+    const file = path.join(tmpDir(), 'diwan.sqlite');
+    const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 27) });
+    old.exec(`INSERT INTO channels (id, kind, name, created_at) VALUES ('tg', 'telegram', 'tg', 1);
+      INSERT INTO contacts (id, channel_id, platform_user_id, display_name, created_at) VALUES (1, 'tg', 'u', 'दुकान ४७१२', 1);
+      INSERT INTO contacts (id, channel_id, platform_user_id, display_name, created_at) VALUES (2, 'tg', 'v', 'Sara 4712', 1);
+      INSERT INTO conversations (id, channel_id, platform_conversation_id, contact_id, last_activity_at, created_at) VALUES (1, 'tg', 'c', 1, 1, 1);`);
+    const add = old.prepare("INSERT INTO messages (conversation_id, channel_id, direction, masked_text, sent_at, stored_at) VALUES (1, 'tg', 'in', ?, 1, 1)");
+    const bodies = ['order २८५५१४ late', 'রসিদ ৭০৪২৮৮ ok', 'طلب ٤٤٧١٩ متأخر', 'plain 55120 text'];
+    for (const b of bodies) add.run(b);
+    // the index and the words as the four-script rule left them: other scripts' digits as written
+    old.exec("INSERT INTO messages_fts (messages_fts) VALUES ('delete-all'); DELETE FROM search_terms; DELETE FROM contact_words;");
+    const asBefore = (s: string) => s.toLowerCase().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+    bodies.forEach((b, i) => old.prepare('INSERT INTO messages_fts (rowid, body) VALUES (?, ?)').run(i + 1, asBefore(b)));
+    old.prepare("INSERT INTO contact_words (word, contact_id) VALUES ('दुकान', 1), ('४७१२', 1), ('sara', 2), ('4712', 2)").run();
+    old.close();
+
+    const db = openDatabase(file);
+    const ids = (q: string) => db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(ftsExpression(queryTerms(q)));
+    expect(ids('285514')).toEqual([1]);
+    expect(ids('२८५५१४')).toEqual([1]);
+    expect(ids('704288')).toEqual([2]);
+    expect(ids('44719')).toEqual([3]);
+    expect(ids('late')).toEqual([1]);
+    expect(db.prepare("SELECT count(*) FROM search_terms WHERE term IN ('285514', '704288')").pluck().get()).toBe(2);
+    expect(db.prepare("SELECT contact_id FROM contact_words WHERE word = '4712' ORDER BY contact_id").pluck().all()).toEqual([1, 2]);
+    // a message with no other script's digit is not written again: one entry each, the FTS index's row count unchanged
+    expect(db.prepare('SELECT count(*) FROM messages_fts').pluck().get()).toBe(4);
+    db.close();
+  });
+});
