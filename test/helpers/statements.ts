@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Db } from '../../main/core/store';
 
 /**
@@ -48,5 +49,25 @@ export function rowWritesOf(db: Db, tables: string[], f: () => void): Record<str
   db.exec('DROP TABLE temp.row_writes');
   const out = Object.fromEntries(tables.map((t) => [t, { insert: 0, update: 0, delete: 0 }]));
   for (const r of rows) out[r.tbl]![r.kind] = r.n;
+  return out;
+}
+
+/**
+ * The pages `f`'s transactions write, by B-tree (table or index name), counted in the WAL: it is checkpointed and
+ * emptied first, so every frame after `f` is a page a commit wrote and fsynced; `dbstat` names each page's owner.
+ * `db` must be a file database in WAL mode whose automatic checkpoint does not run during `f`.
+ */
+export function pagesWrittenBy(db: Db, f: () => void): Map<string, number> {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  f();
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const wal = fs.readFileSync(`${db.name}-wal`);
+  const pages: number[] = [];
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) pages.push(wal.readUInt32BE(at));
+  const owner = new Map(
+    (db.prepare('SELECT pageno, name FROM dbstat WHERE pageno IN (SELECT value FROM json_each(?))').all(JSON.stringify(pages)) as Array<{ pageno: number; name: string }>).map((p) => [p.pageno, p.name]),
+  );
+  const out = new Map<string, number>();
+  for (const p of pages) out.set(owner.get(p) ?? '', (out.get(owner.get(p) ?? '') ?? 0) + 1);
   return out;
 }

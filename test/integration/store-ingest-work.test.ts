@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { placeholderMasker } from '../../main/core/store';
-import { rowWritesOf, statementsOf } from '../helpers/statements';
+import { pagesWrittenBy, rowWritesOf, statementsOf } from '../helpers/statements';
 import { inbound, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
@@ -120,5 +120,32 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     c.store.sink.ingest('tg', [inbound(301, { contact: { platformUserId: 'u1', displayName: 'Customer One 0551112222' }, platformConversationId: 'chat1' })]);
     expect(names).toEqual(['Customer One 0551112222']);
     expect(c.db.prepare("SELECT display_name FROM contacts WHERE platform_user_id = 'u1'").pluck().get()).toBe('Customer One ⟦NUMBER·••22⟧');
+  });
+
+  it('moves a touched conversation only in the indexes an inbox page reads, and opens or reopens it as before (round 13)', async () => {
+    core = await storeCore();
+    const c = core;
+    // Enough conversations that each index of `conversations` spans several pages.
+    for (let k = 0; k < 4; k++) c.store.sink.ingest('tg', batchOf(k * 1000, 400, 1).map((m, i) => ({ ...m, platformMessageId: `s${k}-${i}` })));
+    const indexes = (c.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'conversations'").pluck().all() as string[]);
+    const batch = batchOf(9000, 400, 1).filter((_, i) => i % 10 === 0);
+    const pages = pagesWrittenBy(c.db, () => expect(c.store.sink.ingest('tg', batch)).toMatchObject({ inserted: 40 }));
+    const moved = indexes.filter((name) => pages.has(name)).sort();
+    // Before: conversations_by_activity (read by no statement since migration 026) and conversations_opened (the
+    // opening time, assigned unchanged on every batch) too, a page each per touched conversation at this size.
+    expect(moved).toEqual(['conversations_by_assignee', 'conversations_by_channel', 'conversations_by_status']);
+
+    // A new conversation is opened at its first customer message of the batch, a resolved one reopened.
+    const row = c.db.prepare("SELECT status, opened_at FROM conversations WHERE platform_conversation_id = ?");
+    c.store.sink.ingest('tg', [inbound(9500, { platformConversationId: 'fresh', sentAt: 5_000 }), inbound(9501, { platformConversationId: 'fresh', sentAt: 4_000 })]);
+    expect(row.get('fresh')).toEqual({ status: 'open', opened_at: 4_000 });
+    const id = c.store.conversations.byPlatform('tg', 'fresh')!;
+    c.store.conversations.setStatus(id, 'resolved');
+    c.store.sink.ingest('tg', [{ ...inbound(9502, { platformConversationId: 'fresh', sentAt: 7_000 }), direction: 'out' }]);
+    expect(row.get('fresh')).toEqual({ status: 'resolved', opened_at: 4_000 });
+    c.store.sink.ingest('tg', [inbound(9503, { platformConversationId: 'fresh', sentAt: 9_000 })]);
+    expect(row.get('fresh')).toEqual({ status: 'open', opened_at: 9_000 });
+    expect(c.store.conversations.count({ status: 'open' })).toBe(401);
+    expect(c.store.conversations.count({ status: 'resolved' })).toBe(0);
   });
 });

@@ -65,7 +65,7 @@ export class Ingestor implements ConnectorSink {
     let duplicates = 0;
     const revised: NonNullable<IngestResult['revised']> = [];
     const moved: NonNullable<IngestResult['moved']> = [];
-    type Touch = { last: number; unread: number; inbound: boolean; firstIn: number | null; newest: { id: number; sentAt: number; maskedText: string } };
+    type Touch = { last: number; unread: number; firstIn: number | null; newest: { id: number; sentAt: number; maskedText: string } };
     const touched = new Map<number, Touch>();
     const contacts = new Map<string, number>();
     const conversations = new Map<string, number>();
@@ -141,12 +141,11 @@ export class Ingestor implements ConnectorSink {
       }
       if (waiting) this.applyEarly(channelId, m.platformMessageId, revised);
 
-      const t = touched.get(conversationId) ?? { last: 0, unread: 0, inbound: false, firstIn: null, newest: { id, sentAt: m.sentAt, maskedText: p.masked } };
+      const t = touched.get(conversationId) ?? { last: 0, unread: 0, firstIn: null, newest: { id, sentAt: m.sentAt, maskedText: p.masked } };
       t.last = Math.max(t.last, m.sentAt);
       if (m.sentAt >= t.newest.sentAt) t.newest = { id, sentAt: m.sentAt, maskedText: p.masked };
       if (m.direction === 'in') {
         t.unread++;
-        t.inbound = true;
         t.firstIn = t.firstIn === null ? m.sentAt : Math.min(t.firstIn, m.sentAt);
       }
       touched.set(conversationId, t);
@@ -157,7 +156,8 @@ export class Ingestor implements ConnectorSink {
       this.checks.recordAcross(rules, screened.filter((o) => o[0] === rules).map(([, c, m, flagged, wording]) => [c, m, flagged, wording]));
     }
     for (const [conversationId, t] of touched) {
-      s.touchConversation.run({ last: t.last, unread: t.unread, firstIn: t.firstIn, inbound: t.inbound ? 1 : 0, id: conversationId, ...previewParams(t.newest) });
+      const closed = s.touchConversation.get({ last: t.last, unread: t.unread, id: conversationId, ...previewParams(t.newest) });
+      if (closed && t.firstIn !== null) s.openConversation.run({ firstIn: t.firstIn, id: conversationId });
     }
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
     // Last, so that no later statement of the batch makes FTS5 write its entries out before the commit (search-index.ts).
@@ -269,13 +269,20 @@ function statements(db: Db) {
       `INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_activity_at, unread, created_at)
        VALUES (?, ?, ?, ?, 0, ?)`,
     ),
-    // Once per conversation per batch: activity, unread count, reopening and the preview in one statement, so the
-    // conversation's triggers (tallies, label copies, its inbox row) fire once.
-    touchConversation: db.prepare(
-      `UPDATE conversations SET last_activity_at = max(last_activity_at, @last), unread = unread + @unread,
-         opened_at = CASE WHEN @firstIn IS NOT NULL AND (status = 'resolved' OR opened_at IS NULL) THEN @firstIn ELSE opened_at END,
-         status = CASE WHEN @inbound = 1 AND status = 'resolved' THEN 'open' ELSE status END,
-         ${PREVIEW_ASSIGNMENTS}
+    // Once per conversation per batch: activity, unread count and the preview in one statement, so the conversation's
+    // triggers (tallies, label copies, its inbox row) fire once. It names neither `opened_at` nor `status`: SQLite
+    // rewrites the entries of every index on a column a statement assigns, changed or not, so assigning them on every
+    // batch moved each touched conversation in `conversations_opened` for nothing (a page a conversation at commit).
+    // It returns 1 when a customer message must open the conversation (new, or resolved): `openConversation`, rarely.
+    touchConversation: db
+      .prepare(
+        `UPDATE conversations SET last_activity_at = max(last_activity_at, @last), unread = unread + @unread, ${PREVIEW_ASSIGNMENTS}
+         WHERE id = @id RETURNING status = 'resolved' OR opened_at IS NULL`,
+      )
+      .pluck(),
+    openConversation: db.prepare(
+      `UPDATE conversations SET opened_at = CASE WHEN status = 'resolved' OR opened_at IS NULL THEN @firstIn ELSE opened_at END,
+         status = CASE WHEN status = 'resolved' THEN 'open' ELSE status END
        WHERE id = @id`,
     ),
     insertMessage: db.prepare(
