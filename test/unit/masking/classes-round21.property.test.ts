@@ -1,0 +1,123 @@
+/**
+ * Property tests for round 21 (issue #20): the classes the lead named from the r15 set, generated in their formats —
+ * machine-readable zones, phones dictated with "double"/"دبل"/"دوبل", and the rest below — each beside decoys of
+ * the same shape.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+import { digits, RUNS } from './generators';
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const upper = (n: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...UPPER), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const alnum = (n: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...UPPER, ...'0123456789'), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const two = (n: number): string => String(n).padStart(2, '0');
+const yymmdd = fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${two(y)}${two(m)}${two(d)}`);
+const name = fc.tuple(upper(5), upper(4), fc.constantFrom('', '<', '<ALI')).map(([a, b, c]) => `${a}<<${b}${c}`);
+
+/** The span of `type` that covers text[at, at + len), if any. */
+const covering = (text: string, at: number, len: number, type: SensitiveType): boolean => detectSensitive(text).some((s) => s.type === type && s.start <= at && s.end >= at + len);
+const touched = (text: string, at: number, len: number): boolean => detectSensitive(text).some((s) => s.start < at + len && at < s.end);
+
+/** ICAO 9303's check digit (weights 7, 3, 1), written here apart from the detector's. */
+function checkDigit(f: string): string {
+  let sum = 0;
+  for (let i = 0; i < f.length; i++) sum += (f[i] === '<' ? 0 : /[0-9]/.test(f[i]!) ? +f[i]! : f.charCodeAt(i) - 55) * [7, 3, 1][i % 3]!;
+  return String(sum % 10);
+}
+
+/** A wrong check digit, as people retyping the lines make them. */
+const wrong = (d: string): string => String((+d + 3) % 10);
+
+describe('masking round 21: a machine-readable zone is read by its positions', () => {
+  it('TD3: masks the passport number, the birth date and a personal number; leaves nationality, sex and expiry', () => {
+    fc.assert(
+      fc.property(upper(3), name, fc.tuple(fc.integer({ min: 1, max: 2 }).chain(upper), digits(7)), yymmdd, yymmdd, fc.option(digits(9), { nil: undefined }), fc.boolean(), fc.constantFrom('', 'here are the lines:\n', 'خط پایین پاسپورت:\n', '"'), (nat, holder, [pre, num], birth, expiry, personal, correct) => {
+        const doc = `${pre}${num}`.slice(0, 9).padEnd(9, '<');
+        const pers = (personal ?? '').padEnd(14, '<');
+        const line1 = `P<${nat}${holder}`.padEnd(44, '<');
+        const c = (f: string): string => (correct ? checkDigit(f) : wrong(checkDigit(f)));
+        const line2 = `${doc}${c(doc)}${nat}${birth}${c(birth)}M${expiry}${c(expiry)}${pers}${c(pers)}${c(doc + birth + expiry + pers)}`;
+        const text = `${'the app cannot read it '}${line1}\n${line2}`;
+        const at = text.indexOf(line2);
+        expect(covering(text, at, doc.replace(/<+$/, '').length, 'PASSPORT'), text).toBe(true);
+        expect(covering(text, at + 13, 6, 'DOB'), text).toBe(true);
+        if (personal) expect(covering(text, at + 28, 9, 'NATIONAL_ID'), text).toBe(true);
+        expect(touched(text, at + 10, 3) || touched(text, at + 20, 8), `nationality, sex or expiry masked in ${text}`).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('TD1: masks the card number, the birth date and the personal number of an ID card', () => {
+    fc.assert(
+      fc.property(upper(3), alnum(9), yymmdd, yymmdd, fc.option(digits(15), { nil: undefined }), name, (nat, doc, birth, expiry, personal, holder) => {
+        const opt = (personal ?? '').padEnd(15, '<');
+        const line1 = `ID${nat}${doc}${checkDigit(doc)}${opt}`;
+        const line2 = `${birth}${checkDigit(birth)}F${expiry}${checkDigit(expiry)}${nat}${'<'.repeat(11)}${checkDigit(doc + opt + birth + expiry)}`;
+        const text = `back of my ID:\n${line1}\n${line2}\n${holder.padEnd(30, '<')}`;
+        const at = text.indexOf(line1);
+        const at2 = text.indexOf(line2);
+        expect(covering(text, at + 5, 9, 'NATIONAL_ID'), text).toBe(true);
+        if (personal) expect(covering(text, at + 15, 15, 'NATIONAL_ID'), text).toBe(true);
+        expect(covering(text, at2, 6, 'DOB'), text).toBe(true);
+        expect(touched(text, at2 + 7, 8), `sex or expiry masked in ${text}`).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads no zone in filler-padded labels that have not its shape', () => {
+    fc.assert(
+      fc.property(upper(3), digits(5), alnum(6), (city, n, batch) => {
+        const text = `label PKG<<${city}<<${n}<<<<<<< batch ${batch}<<`;
+        expect(detectSensitive(text).filter((s) => s.type === 'DOB' || s.type === 'PASSPORT'), text).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+const AR = ['صفر', 'واحد', 'اثنين', 'ثلاثة', 'اربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة'];
+const FA = ['صفر', 'یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه'];
+const EN = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const VOICES = [
+  { words: AR, double: ['دبل', 'دابل'], triple: ['تريبل'], before: ['رقمي ', '(رسالة صوتية) جوالي '], after: [' اتصلوا علي', ''] },
+  { words: FA, double: ['دوبل', 'دبل'], triple: ['تریپل'], before: ['شماره‌ام ', '(پیام صوتی) موبایلم '], after: [' هست', ''] },
+  { words: EN, double: ['double'], triple: ['triple'], before: ['my number is ', '[voice note] call me on '], after: [' thanks', ''] },
+];
+
+describe('masking round 21: a phone dictated with double and triple', () => {
+  it('reads "double"/"دبل"/"دوبل" and "triple" as the digit said two or three times', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...VOICES), digits(8), fc.integer({ min: 1, max: 6 }), fc.boolean(), fc.nat(), (v, d, at, triple, k) => {
+        const a = `05${d}`.split('');
+        const p = at + 1;
+        for (let n = 1; n <= (triple ? 2 : 1); n++) a[p + n] = a[p]!;
+        const said: string[] = [];
+        for (let i = 0; i < a.length; i++) {
+          if (i === p) {
+            said.push(triple ? v.triple[k % v.triple.length]! : v.double[k % v.double.length]!, v.words[+a[i]!]!);
+            i += triple ? 2 : 1;
+          } else said.push(v.words[+a[i]!]!);
+        }
+        const value = said.join(' ');
+        const text = `${v.before[k % v.before.length]!}${value}${v.after[k % v.after.length]!}`;
+        const spans = detectSensitive(text);
+        const at0 = text.indexOf(value);
+        expect(spans.some((s) => s.type === 'PHONE' && s.start <= at0 && s.end >= at0 + value.length), `${text}: ${JSON.stringify(spans)}`).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('leaves "double" in an order (a count, not a digit) visible', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('بدي دبل تشيز و', 'یه اتاق دوبل و', 'a double burger and '), fc.integer({ min: 2, max: 4 }), (w, n) => {
+        const text = `${w} ${EN[n]} pepsi`;
+        expect(detectSensitive(text), text).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
