@@ -8,6 +8,7 @@ import { isLetterUnit } from '../text/letters';
 import { withBirthDates } from './birth-dates';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
+import { withCyrillicLabels } from './cyrillic-labels';
 import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
@@ -92,10 +93,11 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
 
 /**
  * Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"), and the birth
- * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`).
+ * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`);
+ * values under a label in Cyrillic script (`cyrillic-labels.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
-  return text ? withMachineZones(text, withBirthDates(text, detectValues(text, options))) : detectValues(text, options);
+  return text ? withCyrillicLabels(text, withMachineZones(text, withBirthDates(text, detectValues(text, options)))) : detectValues(text, options);
 }
 
 function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {

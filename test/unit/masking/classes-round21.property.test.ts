@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
-import { digits, RUNS } from './generators';
+import { digits, luhnComplete, RUNS } from './generators';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const upper = (n: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...UPPER), { minLength: n, maxLength: n }).map((a) => a.join(''));
@@ -115,6 +115,56 @@ describe('masking round 21: a phone dictated with double and triple', () => {
     fc.assert(
       fc.property(fc.constantFrom('بدي دبل تشيز و', 'یه اتاق دوبل و', 'a double burger and '), fc.integer({ min: 2, max: 4 }), (w, n) => {
         const text = `${w} ${EN[n]} pepsi`;
+        expect(detectSensitive(text), text).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+const dmy = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1940, max: 2006 }), fc.constantFrom('.', '/', '-')).map(([d, m, y, sep]) => `${two(d)}${sep}${two(m)}${sep}${y}`);
+const greet = fc.constantFrom('', 'Салом! ', 'Здравствуйте, ', 'Ассалому алейкум. ');
+
+describe('masking round 21: labels in Cyrillic script (Tajik, Russian) name the value after them', () => {
+  it('types the number after a passport word as a passport', () => {
+    fc.assert(
+      fc.property(greet, fc.constantFrom('Рақами шиносномаам', 'рақами шиносномаи ман', 'Шиноснома:', 'номер паспорта', 'Паспорт №', 'загранпаспорт'), fc.constantFrom('4', '5', '7'), digits(8), fc.constantFrom('', ' аст', ', лутфан'), (g, label, first, d, end) => {
+        const text = `${g}${label} ${first}${d}${end}`;
+        const at = text.lastIndexOf(first + d);
+        expect(covering(text, at, 9, 'PASSPORT'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('masks the date after a birth word as a birth date', () => {
+    fc.assert(
+      fc.property(greet, fc.constantFrom('санаи таваллуд', 'Санаи таваллуди ман:', 'дата рождения', 'Дата рождения -', 'таваллуд:'), dmy, (g, label, date) => {
+        const text = `${g}${label} ${date}, лутфан тафтиш кунед`;
+        expect(covering(text, text.indexOf(date), date.length, 'DOB'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("masks a card's month/year after an expiry word, and leaves a document's visible", () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Корт', 'Карта', 'Корти бонкӣ'), digits(15), fc.constantFrom('Мӯҳлат:', 'муҳлаташ', 'срок действия', 'Срок:'), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 25, max: 35 }), (card, d, label, m, y) => {
+        const number = luhnComplete(`4${d.slice(1)}`).replace(/(.{4})(?!$)/g, '$1 ');
+        const exp = `${two(m)}/${y}`;
+        const text = `${card}: ${number}\n${label} ${exp}`;
+        expect(covering(text, text.lastIndexOf(exp), exp.length, 'CARD_EXPIRY'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+        const passport = `Мӯҳлати шиноснома ${exp}, нархи хизмат 200 сомонӣ`;
+        expect(detectSensitive(passport), passport).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("leaves an order's, a receipt's or an invoice's number visible", () => {
+    fc.assert(
+      fc.property(greet, fc.constantFrom('Фармоиши №', 'Рақами фармоиш', 'номер заказа', 'Заказ №', 'квитанция', 'Ҳисобнома №'), fc.integer({ min: 1, max: 9 }), digits(7), (g, label, first, d) => {
+        const text = `${g}${label} ${first}${d} то ҳол нарасид`;
         expect(detectSensitive(text), text).toEqual([]);
       }),
       RUNS,
