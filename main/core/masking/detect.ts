@@ -1988,13 +1988,24 @@ function gregorianYears(s: string, from: number, to: number): number[] {
 }
 
 /**
+ * A birth year said in two digits ("مواليد الـ٥٤", "born in '79", "متولد ۵۸") may be of the 1900s, Jalali 13xx, or
+ * the 2000s when it is a child's (up to '10: later, a date of this decade would be read as the birth date).
+ */
+function twoDigitYears(s: string, from: number, to: number): number[] {
+  let yy = 0;
+  let n = 0;
+  for (let i = from; i < to; i++) if (isDigit(s.charCodeAt(i))) yy = yy * 10 + s.charCodeAt(i) - 0x30, n++;
+  return n !== 2 ? [] : yy <= 10 ? [1900 + yy, 2000 + yy, 1300 + yy + 621] : [1900 + yy, 1300 + yy + 621];
+}
+
+/**
  * "Jalali DOB: ۱۳۶۵/۰۷/۱۲ (= 4 Oct 1986)", "تاریخ تولد … ۱۲ رمضان ۱۴۰۹ …؛ تاریخ شمسی صحیح ۱۳۶۷/۱۲/۲۰": a date no
  * word gives a role to, in the same year (in any calendar) as a birth date of the message, is that birth date
  * written again.
  */
 function findRestatedBirthDates(scan: Scan): void {
   const birthYears: number[] = [];
-  for (const f of scan.found) if (f.type === 'DOB') birthYears.push(...gregorianYears(scan.norm, f.start, f.end));
+  for (const f of scan.found) if (f.type === 'DOB') birthYears.push(...gregorianYears(scan.norm, f.start, f.end), ...twoDigitYears(scan.norm, f.start, f.end));
   if (!birthYears.length) {
     // "my date of birth is wrong in your file. The correct date is 1 Farvardin 1358": a message about its birth
     // date, with one date and no word of its own but a word for "correct", names it in a sentence after the label
@@ -2086,20 +2097,46 @@ function monthNameAt(s: string, i: number): boolean {
   return e > i && MONTH_WORDS.hasAt(s, i, e);
 }
 
-/** "مواليد ٧٩", "mawalid 83": the word says "born in the year", so two digits right after it are the year. */
-const BORN_IN_YEAR = folded(['مواليد', 'ومواليد', 'mawalid', 'mawaleed', 'mwalid']);
+/**
+ * "مواليد ٧٩", "مواليد سنة الـ٥٤", "متولد ۵۸", "mawalid 83", "born in 79": the word says "born in the year", so two
+ * digits after it — with a word for "year" or "in" between, and the article glued to them — are the year.
+ */
+const BORN_IN_YEAR = folded(['مواليد', 'ومواليد', 'متولد', 'متولدم', 'متولده', 'mawalid', 'mawaleed', 'mwalid', 'motevaled', 'motavaled', 'motevalled', 'born']);
+const YEAR_INTRO = folded(['سنة', 'سنه', 'عام', 'سال', 'سنت', 'in', 'year', 'sal', 'sana', 'sanat', 'fi', 'في', 'فى', 'of']);
+/** A count after the two digits ("born 12 weeks early", "مواليد ٢٠ يوم") says they are no year. */
+const COUNT_AFTER = folded(['days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'hours', 'يوم', 'ايام', 'اسبوع', 'شهر', 'اشهر', 'سنين', 'سنوات', 'روز', 'ماه', 'هفته', 'ساعت']);
+
+function bornInYearBefore(s: string, ys: number): boolean {
+  let p = ys;
+  // "الـ٥٤": the article glued to the year (its tatweel folded away)
+  if (s.charCodeAt(p - 1) === 0x644 && s.charCodeAt(p - 2) === 0x627 && !isLetter(s.charCodeAt(p - 3))) p -= 2;
+  for (let words = 0; words < 3; words++) {
+    if (s.charCodeAt(p - 1) !== 0x20) return false;
+    let q = p - 2;
+    while (q >= 0 && isLetter(s.charCodeAt(q))) q--;
+    if (q === p - 2) return false;
+    const w = foldRange(s, q + 1, p - 1).toLowerCase();
+    if (BORN_IN_YEAR.has(w)) return true;
+    if (!YEAR_INTRO.has(w)) return false;
+    p = q + 1;
+  }
+  return false;
+}
+
+function countAfter(s: string, ye: number): boolean {
+  if (s.charCodeAt(ye) !== 0x20) return false;
+  let e = ye + 1;
+  while (e < s.length && isLetter(s.charCodeAt(e))) e++;
+  return COUNT_AFTER.has(foldRange(s, ye + 1, e).toLowerCase());
+}
 
 function apostropheBirthYear(scan: Scan, ys: number, ye: number): boolean {
   const s = scan.norm;
   const c = s.charCodeAt(ys - 1);
   const after = s.charCodeAt(ye);
-  if (c === 0x20 && (ye >= s.length || after === 0x2c || after === 0x60c || after === 0x2e || (after === 0x20 && !monthNameAt(s, ye + 1)))) {
-    let p = ys - 2;
-    while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
-    if (p < ys - 2 && BORN_IN_YEAR.has(foldRange(s, p + 1, ys - 1))) {
-      add(scan, 'DOB', ys, ye, 0.65);
-      return true;
-    }
+  if ((c === 0x20 || c === 0x644) && (ye >= s.length || after === 0x2c || after === 0x60c || after === 0x2e || (after === 0x20 && !monthNameAt(s, ye + 1) && !countAfter(s, ye))) && bornInYearBefore(s, ys)) {
+    add(scan, 'DOB', c === 0x644 ? ys - 2 : ys, ye, 0.65);
+    return true;
   }
   if ((c !== 0x27 && c !== 0x2019) || isDigit(scan.norm.charCodeAt(ys - 2)) || !cueBefore(scan, ys - 1, Cue.BIRTH, 3)) return false;
   add(scan, 'DOB', ys - 1, ye, 0.7);

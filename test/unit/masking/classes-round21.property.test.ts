@@ -171,3 +171,43 @@ describe('masking round 21: labels in Cyrillic script (Tajik, Russian) name the 
     );
   });
 });
+
+const SCRIPT_DIGITS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
+const inDigits = (d: string, k: number): string => d.replace(/[0-9]/g, (x) => SCRIPT_DIGITS[k]![+x]!);
+
+describe('masking round 21: a birth year in two digits, and the full date the sentence says is the birth date', () => {
+  it('masks two digits after a birth word, with "year"/"in" and a glued article between', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('انا مواليد سنة الـ', 'من مواليد ', 'ومواليد عام ', 'پدرم متولد ', 'متولد سال ', 'I was born in ', 'mawalid '), fc.integer({ min: 30, max: 99 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom('', ' والمعاملة واقفة', ' است', ', so what do I write?', ' ، يعني شو اكتب'), (w, yy, k, end) => {
+        const year = inDigits(String(yy), k);
+        const text = `${w}${year}${end}`;
+        expect(covering(text, text.lastIndexOf(year), 2, 'DOB'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('masks a full date in the birth year as the birth date written again, and leaves a date of another year visible', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('مواليد سنة الـ', 'متولد ', 'born in '), fc.integer({ min: 30, max: 99 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom(' وفي الجواز كاتبين ', ' ولی تو شناسنامه نوشته ', ' but the passport says '), (w, yy, d, m, k, mid) => {
+        const date = inDigits(`${d}/${m}/19${yy}`, k);
+        const text = `${w}${inDigits(String(yy), k)}${mid}${date}`;
+        expect(covering(text, text.lastIndexOf(date), date.length, 'DOB'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+        const visit = inDigits(`${d}/${m}/2026`, k);
+        const decoy = `${w}${inDigits(String(yy), k)} والموعد ${visit}`;
+        expect(touched(decoy, decoy.lastIndexOf(visit), visit.length), decoy).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('leaves two digits that count weeks, days or years after the birth word visible', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('born ', 'مواليد ', 'متولد '), fc.integer({ min: 10, max: 40 }), fc.constantFrom(' weeks early', ' days ago', ' يوم', ' روز پیش'), (w, n, unit) => {
+        const text = `${w}${n}${unit}`;
+        expect(detectSensitive(text), text).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
