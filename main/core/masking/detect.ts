@@ -15,6 +15,7 @@ import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE,
 
 const NORM = NORM_TABLE;
 import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
+import { myKadShape } from './id-shapes';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
@@ -1016,6 +1017,9 @@ const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.N
  * country left off are the IBAN. Checksums stay the path for values with no cue. The cue must stand before the value in
  * its clause (an order's, an amount's or a reference's word nearer the value wins, as in every other rule).
  */
+/** "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من": the label of a national number, right before it (one word between at most). */
+const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
+
 function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
   const s = scan.norm;
   const n = d.length;
@@ -1031,7 +1035,8 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (luhn && (n === 16 || fours(run, a, b))) return null;
   // "0" opens only an Iranian code's ten digits (or an account's digits after a Sheba word): a mobile number with its
   // trunk zero after "ID" is the phone it reads as
-  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d))))) return null;
+  // — unless its label names the national number itself ("الرقم الوطني 0312…", Syria's eleven digits)
+  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d)))) && !NATIONAL_NUMBER_LABEL.test(s.slice(Math.max(0, start - 40), start))) return null;
   let c = cueFor(scan, start, end);
   // (a card's word before fewer digits than a card's: "my civil id, the one on the card, is …")
   if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || (c === Cue.CARD && n < 13)) {
@@ -1047,9 +1052,12 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   // after "البطاقة" are an Egyptian identity card's number (a card's would start 4 or 5)
   const egyptShape = c === Cue.ID_CARD && n === 14 && (d[0] === '2' || d[0] === '3');
   if ((c === Cue.CARD || c === Cue.ID_CARD) && !egyptShape && n >= 13 && n <= 19 && (groups === 1 || groups === n || fours(run, a, b) || (n === 15 && groups === 3 && run.ge[a]! - run.gs[a]! === 4)) && d.charCodeAt(0) >= 0x32 && d.charCodeAt(0) <= 0x36) {
-    return { type: 'CARD', confidence: 0.7 };
+    // "PhilSys card number …", "national ID card …": a national ID's word before the card word names an identity card,
+    // and digits that fail Luhn are its number, not a payment card's
+    return !luhn && cueBefore(scan, start, Cue.NID, 4) ? { type: 'NATIONAL_ID', confidence: 0.7 } : { type: 'CARD', confidence: 0.7 };
   }
-  if (c === Cue.CARD || n > 15) return null;
+  // (sixteen digits that fail Luhn after a national ID's own word are that ID: a PhilSys or an Indonesian NIK)
+  if (c === Cue.CARD || n > 16 || (n === 16 && c !== Cue.NID)) return null;
   // "26606132294947 7ad": a last digit glued to a word ("7ad", Arabizi) is the word's, not the value's; "ورا البطاقة 800
   // 123 4567": a phone's layout after the card word is the number printed on the card, not the card's owner's ID
   if ((b > a && run.ge[b]! - run.gs[b]! === 1 && isLatinLetter(s.charCodeAt(run.ge[b]!))) || (c === Cue.ID_CARD && isNanpLayout(s, run, a, b))) return null;
@@ -1153,6 +1161,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     return { type: 'DOB', confidence: 0.7 };
   }
 
+  // "880412-14-5523": a MyKad in its own layout, a birth date, a place code and four digits (see id-shapes.ts)
+  if (groups === 3 && myKadShape(d) && run.ge[a]! - run.gs[a]! === 6 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && !recordLabelBefore(scan, start, isRecord)) return { type: 'NATIONAL_ID', confidence: 0.8 };
   if (groups > 1) {
     const v = groupedValue(scan, run, a, b, d, start, end);
     if (v !== undefined) return v;
@@ -1699,7 +1709,8 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (n >= 20) return Visible.TRACKING_FORMAT;
   if (groups === 1 && compactDateTime(d)) return Visible.DATE_OR_TIME;
   if (UNIT_AFTER.test(s.slice(end, end + 14))) return Visible.QUANTITY;
-  if (companyNumber(d)) return Visible.COMPANY_NUMBER;
+  // (a MyKad of someone born in 1980 opens with "8001": its date and place code say which it is)
+  if (companyNumber(d) && !myKadShape(d)) return Visible.COMPANY_NUMBER;
   return null;
 }
 
@@ -1738,6 +1749,7 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   if (c === Cue.IBAN && n >= 16) return 'IBAN';
   if (ID_CUES.has(c as Cue)) return 'NATIONAL_ID';
   if (a === 0 && run.plus) return 'PHONE';
+  if (d[0] !== '0' && c !== Cue.PHONE && myKadShape(d)) return 'NATIONAL_ID';
   // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
   if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d) || DEFAULT_REGION_HINTS.some((r) => validNational(r, d, true)))) return 'PHONE';
   if (isNanpLayout(scan.norm, run, a, b) || scan.norm.charCodeAt(start) === 0x28) return 'PHONE';

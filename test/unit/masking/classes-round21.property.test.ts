@@ -211,3 +211,52 @@ describe('masking round 21: a birth year in two digits, and the full date the se
     );
   });
 });
+
+const failsLuhn = (body15: string): string => {
+  const ok = luhnComplete(body15);
+  return body15 + String((+ok[15]! + 1 + (body15.charCodeAt(0) % 8)) % 10);
+};
+const PLACES = ['01', '08', '10', '14', '16', '21', '45', '60', '71', '84', '98'];
+
+describe('masking round 21: national IDs of other countries, by their label or their structure', () => {
+  it("types sixteen digits that fail Luhn after a national ID's word as that ID, and a card's that pass as a card", () => {
+    fc.assert(
+      fc.property(fc.constantFrom('my PhilSys number is ', 'PhilSys card number ', 'PSN ', 'NIK saya ', 'national ID card ', 'رقم الهوية الوطنية '), fc.constantFrom('2', '3', '4', '5', '6'), digits(14), fc.constantFrom(' ', '-', ''), (w, first, d, sep) => {
+        const id = failsLuhn(`${first}${d}`).replace(/(.{4})(?!$)/g, `$1${sep}`);
+        const text = `${w}${id} po, for the KYC`;
+        expect(covering(text, text.indexOf(id), id.length, 'NATIONAL_ID'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+        const card = luhnComplete(`4${d}`).replace(/(.{4})(?!$)/g, `$1${sep}`);
+        const paid = `my visa card ${card} was charged`;
+        expect(covering(paid, paid.indexOf(card), card.length, 'CARD'), paid).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("types a number after a word naming the national number as the ID, even with a phone's trunk zero", () => {
+    fc.assert(
+      fc.property(fc.constantFrom('الرقم الوطني ', 'الرقم الوطني تبعي ', 'رقمي الوطني: '), fc.integer({ min: 1, max: 9 }), digits(9), fc.integer({ min: 0, max: 2 }), (w, g, d, k) => {
+        // (Syria's national number: eleven digits, a governorate's code from 01 first)
+        const id = inDigits(`0${g}${d}`, k);
+        const text = `${w}${id} وبدي حدث بياناتي`;
+        expect(covering(text, text.indexOf(id), id.length, 'NATIONAL_ID'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("masks a MyKad number by its structure (a birth date, a place of birth's code) as a national ID, and leaves a booking's two first groups visible", () => {
+    fc.assert(
+      // (a last group of zeros reads as a round figure, which the fail-closed rule leaves visible)
+      fc.property(yymmdd, fc.constantFrom(...PLACES), fc.tuple(digits(3), fc.integer({ min: 1, max: 9 })).map(([x, y]) => `${x}${y}`), fc.constantFrom('-', ' ', ''), fc.constantFrom('here it is ', 'ok so ', 'sorry, again: '), (birth, place, tail4, sep, w) => {
+        // (unbroken, a birth in 1914 or 2001–2012 reads as a timestamp, yyyymmddhhmm, which stays visible)
+        const id = sep || !/^(?:14|20)/.test(birth) ? `${birth}${sep}${place}${sep}${tail4}` : `${birth}-${place}-${tail4}`;
+        const text = `${w}${id}, can ah?`;
+        expect(covering(text, text.indexOf(id), id.length, 'NATIONAL_ID'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+        const booking = `booking ${birth}-${place} for 2 pax`;
+        expect(detectSensitive(booking), booking).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
