@@ -1287,7 +1287,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // ("they sent 2 codes 1st was 43 40 83 2nd was 5 8 0 5 7 5": where codes are named in the plural, each is one)
     // ("the first code 5521 didn't work, then the second one 6630": a number written as a found code is written, its
     // digits and its layout, is a second code; "my otp is 4 4 0 9 not 4410" contrasts two layouts)
-    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && otpTalk(scan)) {
+    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !MASKED_GROUP_BEFORE.test(s.slice(Math.max(0, start - 8), start)) && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && otpTalk(scan)) {
       c = Cue.OTP_WEAK;
       confidence = 0.7;
     }
@@ -1311,6 +1311,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   return null;
 }
+
+/** "6037-99**-****-4072", "**** **** **** 4417": a card's last digits after its masked groups, as a bank prints them. */
+const MASKED_GROUP_BEFORE = /[*•●xX]{2,}[ \u00a0-]?$/;
 
 function codeWrittenAlike(scan: Scan, digits: number, width: number): boolean {
   for (const f of scan.found) {
@@ -1714,7 +1717,8 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   return null;
 }
 
-const MY_NUMBER_BEFORE = /\bmy (?:number|num|no)\b[ .:#]*$/i;
+/** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
+const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)\b|(?:^|[^\p{L}])(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)) ?[.:#]? *$/iu;
 
 function recordAt(scan: Scan, end: number): Visible {
   scan.recordEnd = end;
@@ -1753,6 +1757,9 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
   if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d) || DEFAULT_REGION_HINTS.some((r) => validNational(r, d, true)))) return 'PHONE';
   if (isNanpLayout(scan.norm, run, a, b) || scan.norm.charCodeAt(start) === 0x28) return 'PHONE';
+  // "هي رقمها 777 412 093", "the number I sent to 36124077": a phone's word, and digits a cued region's plan reads
+  // without their trunk zero, or as many as a phone the message already gave
+  if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && n <= 12 && (bareNationalPhone(d) || samePhoneLength(scan, n))) return 'PHONE';
   if (d[0] !== '0' && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') return 'PHONE';
   if ((n === 8 || n === 9) && passportTalk(scan)) return 'PASSPORT';
   if (c === Cue.PHONE && n <= 15) return 'PHONE';
@@ -1761,6 +1768,17 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   // sixteen digits)
   if (n >= 13 && n <= 19 && d.charCodeAt(0) >= 0x33 && d.charCodeAt(0) <= 0x36 && (n === 16 || fours(run, a, b))) return 'CARD';
   return 'NATIONAL_ID';
+}
+
+/** A phone found in the message (by a reading, not by this rule) has n digits. */
+function samePhoneLength(scan: Scan, n: number): boolean {
+  for (const f of scan.found) {
+    if (f.type !== 'PHONE' || f.confidence === FAIL_CLOSED_CONFIDENCE) continue;
+    let k = 0;
+    for (let i = f.start; i < f.end; i++) if (isDigit(scan.norm.charCodeAt(i))) k++;
+    if (k === n) return true;
+  }
+  return false;
 }
 
 /** The whole run is a value its digits prove: a phone valid in its plan, a card or a national ID whose checksum holds. */
@@ -2217,7 +2235,8 @@ function findNearCopies(scan: Scan): void {
     const id = f.end - f.start <= 30 ? s.slice(f.start, f.end).replace(/[^0-9]/g, '') : '';
     if (id.length < 8) continue;
     // (a valid code the doubt in the message left to the phone reading: "the correct code is 09…, not 08…")
-    const idAsPhone = f.type === 'PHONE' && id.length === 10 && (iranCodeValid(id) || saudiIdValid(id));
+    // (not one a phone's word labels: "M-Pesa number 0722 418 930 … went to 0722 418 903" passes Iran's check by chance)
+    const idAsPhone = f.type === 'PHONE' && id.length === 10 && (iranCodeValid(id) || saudiIdValid(id)) && !phoneCueBefore(scan, f.start);
     if (f.type === 'NATIONAL_ID' || idAsPhone || mistakeTalk(scan)) targets.push({ f, id, idAsPhone });
   }
   if (!targets.length) return;

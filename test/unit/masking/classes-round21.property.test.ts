@@ -260,3 +260,86 @@ describe('masking round 21: national IDs of other countries, by their label or t
     );
   });
 });
+
+/** Some zeros and ones of a group read as the letters an OCR reads them as (at most two a group, never all of it). */
+const ocrGroup = (g: string, pick: number): string => {
+  let n = 0;
+  return g.replace(/[01]/g, (x, i: number) => (n < 2 && (pick >> i) & 1 && ++n ? (x === '0' ? 'OoO'[pick % 3]! : 'lIl'[pick % 3]!) : x));
+};
+
+describe("masking round 21: a card an OCR misread, letters for digits, broken over a line", () => {
+  it('reads a card whose digits, letters read as digits, pass Luhn — and never one that fails', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('4', '5', '6'), digits(14), fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 4, maxLength: 4 }), fc.constantFrom('the app read this: "', 'اپ شما اینو خونده:\n"', "التطبيق قرأها كذا: '"), fc.constantFrom('\n', ' '), (first, body, picks, intro, brk) => {
+        const card = luhnComplete(`${first}${body}`);
+        const groups = card.match(/.{4}/g)!.map((g, k) => ocrGroup(g, picks[k]!));
+        const read = `${groups.slice(0, 3).join(' ')}${brk}${groups[3]}`;
+        const text = `${intro}${read}" is it right?`;
+        expect(covering(text, text.indexOf(read), read.length, 'CARD'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+        const wrongCard = `${card.slice(0, 15)}${(+card[15]! + 5) % 10}`;
+        const misread = `${ocrGroup(wrongCard.slice(0, 4), picks[0]!)} ${ocrGroup(wrongCard.slice(4, 8), picks[1]!)} ${ocrGroup(wrongCard.slice(8, 12), picks[2]!)}${brk}${ocrGroup(wrongCard.slice(12), picks[3]!)}`;
+        const other = `${intro}${misread}"`;
+        // (one that fails is not read as a card; a long run of it nothing explains is still masked at the fail-closed confidence)
+        if (/[OoIl]/.test(misread)) expect(detectSensitive(other).filter((s) => s.type === 'CARD' && s.confidence > 0.5), other).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads no card in words and codes of confusable letters and digits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('SOLO', 'lOOl', 'TOOl', 'BOOK'), digits(3), fc.constantFrom('voucher', 'ref'), (w, d, kind) => {
+        const text = `OCR read the ${kind} as "${w} 2O${d.slice(0, 2)} l${d} ${d[2]}lOl"`;
+        expect(detectSensitive(text).filter((s) => s.type === 'CARD'), text).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('masking round 21: a local phone the sentence names', () => {
+  it("types a local mobile after a person's number, a wallet's number or beside a phone of its length as a phone", () => {
+    fc.assert(
+      fc.property(fc.oneof(
+        fc.tuple(fc.constantFrom('ابي اضيف رقم امي، هي رقمها ', 'وهو رقمه ', 'her number is '), fc.constantFrom('77', '73', '71'), digits(6), fc.integer({ min: 1, max: 9 }), fc.constant(' ما يوصلها الكود')).map(([w, p, d, last, e]) => [w, `${p}${d[0]} ${d.slice(1, 4)} ${d.slice(4)}${last}`, e] as const),
+        fc.tuple(fc.constantFrom('my M-Pesa number is ', 'send to GCash ', 'bKash number '), fc.constantFrom('0722', '0711', '0917', '0171'), digits(6), fc.constant(' and the money did not come')).map(([w, p, d, e]) => [w, `${p} ${d.slice(0, 3)} ${d.slice(3)}`, e] as const),
+        fc.tuple(digits(8), digits(7)).map(([mine, other]) => [`رقمي ${mine.slice(0, 2)} ${mine.slice(2, 4)} ${mine.slice(4, 6)} ${mine.slice(6)} والرقم ال ارسلت ليه `, `3${other}`, '\nالعملية كانت البارح'] as const),
+      ), ([before, phone, after]) => {
+        const text = `${before}${phone}${after}`;
+        expect(covering(text, text.lastIndexOf(phone), phone.length, 'PHONE'), `${text}: ${JSON.stringify(detectSensitive(text))}`).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('masking round 21: decoys of the same shapes stay visible', () => {
+  it("leaves a meter's, a fuel card's, an appointment's and a case file's number, a UPS tracking number and a card's last four after its masked groups visible", () => {
+    fc.assert(
+      fc.property(fc.oneof(
+        digits(8).map((d) => `نمبر میتر ${inDigits(`1${d.slice(1)}`, 2)} کا بل زیادہ آیا`),
+        digits(12).map((d) => `کارت سوخت ${inDigits(`${d.slice(0, 4)}-${d.slice(4, 8)}-${d.slice(8)}`, 2)} شارژ نشد`),
+        digits(7).map((d) => `رقم الاضبارة 0${d} وتاريخ اليوم`),
+        fc.tuple(alnum(6), digits(10), fc.constantFrom(' ', '')).map(([acct, d, sep]) => `UPS says 1Z${sep}${acct.slice(0, 3)}${sep}${acct.slice(3)}${sep}${d.slice(0, 2)}${sep}${d.slice(2, 6)}${sep}${d.slice(6)} is out for delivery`),
+        fc.tuple(digits(4), fc.constantFrom('6037-99**-****-', '**** **** **** ', 'XXXX-XXXX-XXXX-', '•••• ')).map(([d, masked]) => `کارت من ${masked}${d} هست\nامروز خرید کردم\nرمز پویا نمیاد برام`),
+      ), (text) => {
+        expect(detectSensitive(text), text).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("leaves an appointment's number visible where nothing but the fail-closed rule would mask it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), digits(9), fc.constantFrom('رقم الموعد ', 'appointment ', 'شماره نوبت '), (first, d, label) => {
+        const n = `${first}${d}`;
+        const bare = detectSensitive(`${label.split(' ')[0]} ${n} يوم الاحد`);
+        // (a valid mobile or a valid ID after it is still read as one: the word never vetoes a reading)
+        fc.pre(bare.length === 1 && bare[0]!.confidence === 0.5);
+        const text = `${label}${n} يوم الاحد`;
+        expect(detectSensitive(text), text).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
