@@ -1757,12 +1757,12 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
   if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d) || DEFAULT_REGION_HINTS.some((r) => validNational(r, d, true)))) return 'PHONE';
   if (isNanpLayout(scan.norm, run, a, b) || scan.norm.charCodeAt(start) === 0x28) return 'PHONE';
-  // "هي رقمها 777 412 093", "the number I sent to 36124077": a phone's word, and digits a cued region's plan reads
-  // without their trunk zero, or as many as a phone the message already gave
-  if ((c === Cue.PHONE || c === Cue.PHONE_WEAK) && n <= 12 && (bareNationalPhone(d) || samePhoneLength(scan, n))) return 'PHONE';
   if (d[0] !== '0' && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') return 'PHONE';
   if ((n === 8 || n === 9) && passportTalk(scan)) return 'PASSPORT';
   if (c === Cue.PHONE && n <= 15) return 'PHONE';
+  // "هي رقمها 777 412 093", "the number I sent to 36124077": a word for a number, and digits a cued region's plan
+  // reads without their trunk zero, or as many as a phone the message already gave
+  if (c === Cue.PHONE_WEAK && n <= 12 && (bareNationalPhone(d) || samePhoneLength(scan, n))) return 'PHONE';
   if (n >= 13 && n <= 19 && cardNumber(d)) return 'CARD';
   // a card's length and layout from a card's first digits, Luhn or not (a card with a slip is likelier than an ID of
   // sixteen digits)

@@ -53,7 +53,7 @@ export function isDateCue(c: Cue): boolean {
 }
 
 const LATIN: Array<[Cue, string]> = [
-  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring mpesa pesa gcash bkash easypaisa jazzcash'],
+  [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring'],
   [Cue.PHONE_WEAK, 'number num no nr'],
   [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nicop aadhaar aadhar adhaar adhar cpr nric qid mykad philsys philid psn nik ktp'],
   [Cue.ID_WEAK, 'id'],
