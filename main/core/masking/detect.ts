@@ -2024,7 +2024,11 @@ function gregorianYears(s: string, from: number, to: number): number[] {
 function twoDigitYears(s: string, from: number, to: number): number[] {
   let yy = 0;
   let n = 0;
-  for (let i = from; i < to; i++) if (isDigit(s.charCodeAt(i))) yy = yy * 10 + s.charCodeAt(i) - 0x30, n++;
+  for (let i = from; i < to; i++) {
+    if (!isDigit(s.charCodeAt(i))) continue;
+    yy = yy * 10 + s.charCodeAt(i) - 0x30;
+    n++;
+  }
   return n !== 2 ? [] : yy <= 10 ? [1900 + yy, 2000 + yy, 1300 + yy + 621] : [1900 + yy, 1300 + yy + 621];
 }
 
