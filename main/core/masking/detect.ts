@@ -1718,7 +1718,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
 }
 
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
-const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)\b|(?:^|[^\p{L}])(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)) ?[.:#]? *$/iu;
+const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)(?: is)?\b|(?:^|[^\p{L}])و?(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)) ?[.:#]? *$/iu;
 
 function recordAt(scan: Scan, end: number): Visible {
   scan.recordEnd = end;
@@ -1748,6 +1748,7 @@ const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
 function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): SensitiveType {
   const n = d.length;
   const c = cueFor(scan, start, end);
+  const s = scan.norm;
   if (c === Cue.PASSPORT && n <= 9) return 'PASSPORT';
   if ((c === Cue.OTP || c === Cue.OTP_WEAK) && n <= 8) return 'OTP';
   if (c === Cue.IBAN && n >= 16) return 'IBAN';
@@ -1760,9 +1761,10 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   if (d[0] !== '0' && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') return 'PHONE';
   if ((n === 8 || n === 9) && passportTalk(scan)) return 'PASSPORT';
   if (c === Cue.PHONE && n <= 15) return 'PHONE';
-  // "هي رقمها 777 412 093", "the number I sent to 36124077": a word for a number, and digits a cued region's plan
-  // reads without their trunk zero, or as many as a phone the message already gave
-  if (c === Cue.PHONE_WEAK && n <= 12 && (bareNationalPhone(d) || samePhoneLength(scan, n))) return 'PHONE';
+  // "the number I sent to 36124077" beside "رقمي 22 45 87 19": a word for a number, and as many digits as a phone the
+  // message already gave; "هي رقمها 777 412 093": a person's number, and digits a cued region's plan reads without
+  // their trunk zero (a bill's or a receipt's "number" stays the fail-closed rule's ID)
+  if (c === Cue.PHONE_WEAK && n <= 12 && (samePhoneLength(scan, n) || (bareNationalPhone(d) && MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start))))) return 'PHONE';
   if (n >= 13 && n <= 19 && cardNumber(d)) return 'CARD';
   // a card's length and layout from a card's first digits, Luhn or not (a card with a slip is likelier than an ID of
   // sixteen digits)
