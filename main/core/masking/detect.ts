@@ -1008,6 +1008,9 @@ function bracketedTrunk(s: string, run: Run, a: number, b: number): boolean {
 /** Cues that name a value's type outright: a card's, an identity document's, an IBAN's word. */
 const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.NID, Cue.ID_WEAK, Cue.IBAN]);
 
+/** "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من": the label of a national number, right before it (one word between at most). */
+const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
+
 /**
  * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
  * E): customers mistype and a one-digit-wrong card number is still a card number, so after "card number", "رقم
@@ -1017,9 +1020,6 @@ const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.N
  * country left off are the IBAN. Checksums stay the path for values with no cue. The cue must stand before the value in
  * its clause (an order's, an amount's or a reference's word nearer the value wins, as in every other rule).
  */
-/** "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من": the label of a national number, right before it (one word between at most). */
-const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
-
 function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): Verdict {
   const s = scan.norm;
   const n = d.length;
