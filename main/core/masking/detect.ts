@@ -15,6 +15,7 @@ import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE,
 
 const NORM = NORM_TABLE;
 import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
+import { myKadShape } from './id-shapes';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
@@ -1007,6 +1008,9 @@ function bracketedTrunk(s: string, run: Run, a: number, b: number): boolean {
 /** Cues that name a value's type outright: a card's, an identity document's, an IBAN's word. */
 const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.NID, Cue.ID_WEAK, Cue.IBAN]);
 
+/** "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من": the label of a national number, right before it (one word between at most). */
+const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
+
 /**
  * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
  * E): customers mistype and a one-digit-wrong card number is still a card number, so after "card number", "رقم
@@ -1031,7 +1035,8 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (luhn && (n === 16 || fours(run, a, b))) return null;
   // "0" opens only an Iranian code's ten digits (or an account's digits after a Sheba word): a mobile number with its
   // trunk zero after "ID" is the phone it reads as
-  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d))))) return null;
+  // — unless its label names the national number itself ("الرقم الوطني 0312…", Syria's eleven digits)
+  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d)))) && !NATIONAL_NUMBER_LABEL.test(s.slice(Math.max(0, start - 40), start))) return null;
   let c = cueFor(scan, start, end);
   // (a card's word before fewer digits than a card's: "my civil id, the one on the card, is …")
   if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || (c === Cue.CARD && n < 13)) {
@@ -1047,9 +1052,12 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   // after "البطاقة" are an Egyptian identity card's number (a card's would start 4 or 5)
   const egyptShape = c === Cue.ID_CARD && n === 14 && (d[0] === '2' || d[0] === '3');
   if ((c === Cue.CARD || c === Cue.ID_CARD) && !egyptShape && n >= 13 && n <= 19 && (groups === 1 || groups === n || fours(run, a, b) || (n === 15 && groups === 3 && run.ge[a]! - run.gs[a]! === 4)) && d.charCodeAt(0) >= 0x32 && d.charCodeAt(0) <= 0x36) {
-    return { type: 'CARD', confidence: 0.7 };
+    // "PhilSys card number …", "national ID card …": a national ID's word before the card word names an identity card,
+    // and digits that fail Luhn are its number, not a payment card's
+    return !luhn && cueBefore(scan, start, Cue.NID, 4) ? { type: 'NATIONAL_ID', confidence: 0.7 } : { type: 'CARD', confidence: 0.7 };
   }
-  if (c === Cue.CARD || n > 15) return null;
+  // (sixteen digits that fail Luhn after a national ID's own word are that ID: a PhilSys or an Indonesian NIK)
+  if (c === Cue.CARD || n > 16 || (n === 16 && c !== Cue.NID)) return null;
   // "26606132294947 7ad": a last digit glued to a word ("7ad", Arabizi) is the word's, not the value's; "ورا البطاقة 800
   // 123 4567": a phone's layout after the card word is the number printed on the card, not the card's owner's ID
   if ((b > a && run.ge[b]! - run.gs[b]! === 1 && isLatinLetter(s.charCodeAt(run.ge[b]!))) || (c === Cue.ID_CARD && isNanpLayout(s, run, a, b))) return null;
@@ -1153,6 +1161,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     return { type: 'DOB', confidence: 0.7 };
   }
 
+  // "880412-14-5523": a MyKad in its own layout, a birth date, a place code and four digits (see id-shapes.ts)
+  if (groups === 3 && myKadShape(d) && run.ge[a]! - run.gs[a]! === 6 && run.ge[a + 1]! - run.gs[a + 1]! === 2 && !recordLabelBefore(scan, start, isRecord)) return { type: 'NATIONAL_ID', confidence: 0.8 };
   if (groups > 1) {
     const v = groupedValue(scan, run, a, b, d, start, end);
     if (v !== undefined) return v;
@@ -1277,7 +1287,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // ("they sent 2 codes 1st was 43 40 83 2nd was 5 8 0 5 7 5": where codes are named in the plural, each is one)
     // ("the first code 5521 didn't work, then the second one 6630": a number written as a found code is written, its
     // digits and its layout, is a second code; "my otp is 4 4 0 9 not 4410" contrasts two layouts)
-    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && otpTalk(scan)) {
+    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !MASKED_GROUP_BEFORE.test(s.slice(Math.max(0, start - 8), start)) && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && otpTalk(scan)) {
       c = Cue.OTP_WEAK;
       confidence = 0.7;
     }
@@ -1301,6 +1311,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   return null;
 }
+
+/** "6037-99**-****-4072", "**** **** **** 4417": a card's last digits after its masked groups, as a bank prints them. */
+const MASKED_GROUP_BEFORE = /[*•●xX]{2,}[ \u00a0-]?$/;
 
 function codeWrittenAlike(scan: Scan, digits: number, width: number): boolean {
   for (const f of scan.found) {
@@ -1699,11 +1712,13 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (n >= 20) return Visible.TRACKING_FORMAT;
   if (groups === 1 && compactDateTime(d)) return Visible.DATE_OR_TIME;
   if (UNIT_AFTER.test(s.slice(end, end + 14))) return Visible.QUANTITY;
-  if (companyNumber(d)) return Visible.COMPANY_NUMBER;
+  // (a MyKad of someone born in 1980 opens with "8001": its date and place code say which it is)
+  if (companyNumber(d) && !myKadShape(d)) return Visible.COMPANY_NUMBER;
   return null;
 }
 
-const MY_NUMBER_BEFORE = /\bmy (?:number|num|no)\b[ .:#]*$/i;
+/** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
+const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)(?: is)?\b|(?:^|[^\p{L}])و?(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)) ?[.:#]? *$/iu;
 
 function recordAt(scan: Scan, end: number): Visible {
   scan.recordEnd = end;
@@ -1733,22 +1748,39 @@ const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
 function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): SensitiveType {
   const n = d.length;
   const c = cueFor(scan, start, end);
+  const s = scan.norm;
   if (c === Cue.PASSPORT && n <= 9) return 'PASSPORT';
   if ((c === Cue.OTP || c === Cue.OTP_WEAK) && n <= 8) return 'OTP';
   if (c === Cue.IBAN && n >= 16) return 'IBAN';
   if (ID_CUES.has(c as Cue)) return 'NATIONAL_ID';
   if (a === 0 && run.plus) return 'PHONE';
+  if (d[0] !== '0' && c !== Cue.PHONE && myKadShape(d)) return 'NATIONAL_ID';
   // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
   if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d) || DEFAULT_REGION_HINTS.some((r) => validNational(r, d, true)))) return 'PHONE';
   if (isNanpLayout(scan.norm, run, a, b) || scan.norm.charCodeAt(start) === 0x28) return 'PHONE';
   if (d[0] !== '0' && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') return 'PHONE';
   if ((n === 8 || n === 9) && passportTalk(scan)) return 'PASSPORT';
   if (c === Cue.PHONE && n <= 15) return 'PHONE';
+  // "the number I sent to 36124077" beside "رقمي 22 45 87 19": a word for a number, and as many digits as a phone the
+  // message already gave; "هي رقمها 777 412 093": a person's number, and digits a cued region's plan reads without
+  // their trunk zero (a bill's or a receipt's "number" stays the fail-closed rule's ID)
+  if (c === Cue.PHONE_WEAK && n <= 12 && (samePhoneLength(scan, n) || (bareNationalPhone(d) && MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start))))) return 'PHONE';
   if (n >= 13 && n <= 19 && cardNumber(d)) return 'CARD';
   // a card's length and layout from a card's first digits, Luhn or not (a card with a slip is likelier than an ID of
   // sixteen digits)
   if (n >= 13 && n <= 19 && d.charCodeAt(0) >= 0x33 && d.charCodeAt(0) <= 0x36 && (n === 16 || fours(run, a, b))) return 'CARD';
   return 'NATIONAL_ID';
+}
+
+/** A phone found in the message (by a reading, not by this rule) has n digits. */
+function samePhoneLength(scan: Scan, n: number): boolean {
+  for (const f of scan.found) {
+    if (f.type !== 'PHONE' || f.confidence === FAIL_CLOSED_CONFIDENCE) continue;
+    let k = 0;
+    for (let i = f.start; i < f.end; i++) if (isDigit(scan.norm.charCodeAt(i))) k++;
+    if (k === n) return true;
+  }
+  return false;
 }
 
 /** The whole run is a value its digits prove: a phone valid in its plan, a card or a national ID whose checksum holds. */
@@ -1988,13 +2020,28 @@ function gregorianYears(s: string, from: number, to: number): number[] {
 }
 
 /**
+ * A birth year said in two digits ("مواليد الـ٥٤", "born in '79", "متولد ۵۸") may be of the 1900s, Jalali 13xx, or
+ * the 2000s when it is a child's (up to '10: later, a date of this decade would be read as the birth date).
+ */
+function twoDigitYears(s: string, from: number, to: number): number[] {
+  let yy = 0;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    if (!isDigit(s.charCodeAt(i))) continue;
+    yy = yy * 10 + s.charCodeAt(i) - 0x30;
+    n++;
+  }
+  return n !== 2 ? [] : yy <= 10 ? [1900 + yy, 2000 + yy, 1300 + yy + 621] : [1900 + yy, 1300 + yy + 621];
+}
+
+/**
  * "Jalali DOB: ۱۳۶۵/۰۷/۱۲ (= 4 Oct 1986)", "تاریخ تولد … ۱۲ رمضان ۱۴۰۹ …؛ تاریخ شمسی صحیح ۱۳۶۷/۱۲/۲۰": a date no
  * word gives a role to, in the same year (in any calendar) as a birth date of the message, is that birth date
  * written again.
  */
 function findRestatedBirthDates(scan: Scan): void {
   const birthYears: number[] = [];
-  for (const f of scan.found) if (f.type === 'DOB') birthYears.push(...gregorianYears(scan.norm, f.start, f.end));
+  for (const f of scan.found) if (f.type === 'DOB') birthYears.push(...gregorianYears(scan.norm, f.start, f.end), ...twoDigitYears(scan.norm, f.start, f.end));
   if (!birthYears.length) {
     // "my date of birth is wrong in your file. The correct date is 1 Farvardin 1358": a message about its birth
     // date, with one date and no word of its own but a word for "correct", names it in a sentence after the label
@@ -2086,20 +2133,46 @@ function monthNameAt(s: string, i: number): boolean {
   return e > i && MONTH_WORDS.hasAt(s, i, e);
 }
 
-/** "مواليد ٧٩", "mawalid 83": the word says "born in the year", so two digits right after it are the year. */
-const BORN_IN_YEAR = folded(['مواليد', 'ومواليد', 'mawalid', 'mawaleed', 'mwalid']);
+/**
+ * "مواليد ٧٩", "مواليد سنة الـ٥٤", "متولد ۵۸", "mawalid 83", "born in 79": the word says "born in the year", so two
+ * digits after it — with a word for "year" or "in" between, and the article glued to them — are the year.
+ */
+const BORN_IN_YEAR = folded(['مواليد', 'ومواليد', 'متولد', 'متولدم', 'متولده', 'mawalid', 'mawaleed', 'mwalid', 'motevaled', 'motavaled', 'motevalled', 'born']);
+const YEAR_INTRO = folded(['سنة', 'سنه', 'عام', 'سال', 'سنت', 'in', 'year', 'sal', 'sana', 'sanat', 'fi', 'في', 'فى', 'of']);
+/** A count after the two digits ("born 12 weeks early", "مواليد ٢٠ يوم") says they are no year. */
+const COUNT_AFTER = folded(['days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'hours', 'يوم', 'ايام', 'اسبوع', 'شهر', 'اشهر', 'سنين', 'سنوات', 'روز', 'ماه', 'هفته', 'ساعت']);
+
+function bornInYearBefore(s: string, ys: number): boolean {
+  let p = ys;
+  // "الـ٥٤": the article glued to the year (its tatweel folded away)
+  if (s.charCodeAt(p - 1) === 0x644 && s.charCodeAt(p - 2) === 0x627 && !isLetter(s.charCodeAt(p - 3))) p -= 2;
+  for (let words = 0; words < 3; words++) {
+    if (s.charCodeAt(p - 1) !== 0x20) return false;
+    let q = p - 2;
+    while (q >= 0 && isLetter(s.charCodeAt(q))) q--;
+    if (q === p - 2) return false;
+    const w = foldRange(s, q + 1, p - 1).toLowerCase();
+    if (BORN_IN_YEAR.has(w)) return true;
+    if (!YEAR_INTRO.has(w)) return false;
+    p = q + 1;
+  }
+  return false;
+}
+
+function countAfter(s: string, ye: number): boolean {
+  if (s.charCodeAt(ye) !== 0x20) return false;
+  let e = ye + 1;
+  while (e < s.length && isLetter(s.charCodeAt(e))) e++;
+  return COUNT_AFTER.has(foldRange(s, ye + 1, e).toLowerCase());
+}
 
 function apostropheBirthYear(scan: Scan, ys: number, ye: number): boolean {
   const s = scan.norm;
   const c = s.charCodeAt(ys - 1);
   const after = s.charCodeAt(ye);
-  if (c === 0x20 && (ye >= s.length || after === 0x2c || after === 0x60c || after === 0x2e || (after === 0x20 && !monthNameAt(s, ye + 1)))) {
-    let p = ys - 2;
-    while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
-    if (p < ys - 2 && BORN_IN_YEAR.has(foldRange(s, p + 1, ys - 1))) {
-      add(scan, 'DOB', ys, ye, 0.65);
-      return true;
-    }
+  if ((c === 0x20 || c === 0x644) && (ye >= s.length || after === 0x2c || after === 0x60c || after === 0x2e || (after === 0x20 && !monthNameAt(s, ye + 1) && !countAfter(s, ye))) && bornInYearBefore(s, ys)) {
+    add(scan, 'DOB', c === 0x644 ? ys - 2 : ys, ye, 0.65);
+    return true;
   }
   if ((c !== 0x27 && c !== 0x2019) || isDigit(scan.norm.charCodeAt(ys - 2)) || !cueBefore(scan, ys - 1, Cue.BIRTH, 3)) return false;
   add(scan, 'DOB', ys - 1, ye, 0.7);
@@ -2168,7 +2241,8 @@ function findNearCopies(scan: Scan): void {
     const id = f.end - f.start <= 30 ? s.slice(f.start, f.end).replace(/[^0-9]/g, '') : '';
     if (id.length < 8) continue;
     // (a valid code the doubt in the message left to the phone reading: "the correct code is 09…, not 08…")
-    const idAsPhone = f.type === 'PHONE' && id.length === 10 && (iranCodeValid(id) || saudiIdValid(id));
+    // (not one a phone's word labels: "M-Pesa number 0722 418 930 … went to 0722 418 903" passes Iran's check by chance)
+    const idAsPhone = f.type === 'PHONE' && id.length === 10 && (iranCodeValid(id) || saudiIdValid(id)) && !phoneCueBefore(scan, f.start);
     if (f.type === 'NATIONAL_ID' || idAsPhone || mistakeTalk(scan)) targets.push({ f, id, idAsPhone });
   }
   if (!targets.length) return;

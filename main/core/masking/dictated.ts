@@ -8,7 +8,10 @@ import { isLetterUnit } from '../text/letters';
 import { withBirthDates } from './birth-dates';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
+import { withCyrillicLabels } from './cyrillic-labels';
+import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
+import { withoutTrackingNumbers } from './tracking-codes';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -91,10 +94,12 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
 
 /**
  * Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"), and the birth
- * dates only the date reader reads (`birth-dates.ts`).
+ * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`);
+ * values under a label in Cyrillic script (`cyrillic-labels.ts`); never the digits of a carrier's tracking number
+ * (`tracking-codes.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
-  return text ? withBirthDates(text, detectValues(text, options)) : detectValues(text, options);
+  return text ? withoutTrackingNumbers(text, withCyrillicLabels(text, withMachineZones(text, withBirthDates(text, detectValues(text, options))))) : detectValues(text, options);
 }
 
 function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {

@@ -44,7 +44,8 @@ export type Visible = (typeof Visible)[keyof typeof Visible];
  * as a word for the customer's own phone ("رقم جهازي"), to be the lexicon's record cues, which veto a phone too.
  * Matched on folded text, as the label's last word right before the number ("رقم الجهاز …", "شماره درخواست: …").
  */
-const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast'];
+// (an appointment's number: the word is a date's role, "موعدي ١٢/٥", so it labels only a long number right after it)
+const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم'];
 export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WORDS.map(foldKeyword).join('|')})[ .:#]*$`, 'iu');
 
 /** A version's word right before the number. */

@@ -11,6 +11,7 @@
  * checksum and shape, the cues around it and its neighbours, however it was written.
  */
 import { digitValue } from '../text/fold';
+import { luhnValid } from './checksums';
 import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
@@ -254,8 +255,9 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
     }
     i = Math.max(i + 1, toks[toks.length - 1]!.end);
     const digits = toks.reduce((n, x) => n + x.units - x.letters, 0);
-    // letters read as digits: each token otherwise digits, an edge letter only in a long run
-    if (toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6)))) continue;
+    // letters read as digits: each token otherwise digits, an edge letter only in a long run — or more of them in a
+    // card's groups of four that pass Luhn as read ("6O37 99O3 l7l6\n7l26" from a photo of the card)
+    if (toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6))) && !ocrCard(s, toks)) continue;
     // three groups or more said with pauses are one value for the classifier to decide on (a list of two is a list)
     const plain = !odd && pauses < 2 && !toks.some((x) => x.letters || x.keycaps);
     if (plainToo || !plain) {
@@ -267,7 +269,22 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
 }
 
 /**
- * The cheap test for `typedRuns`: a digit beside a confusable letter that stands in no Latin word, a keycap, an
+ * An OCR'd card: three to five tokens of four (the last may be shorter), 13 to 19 units, at most two letters in each
+ * token and a digit in each, whose digits as read pass Luhn — so words and codes with letters are never read as a card.
+ */
+function ocrCard(s: string, toks: Token[]): boolean {
+  if (toks.length < 3 || toks.length > 5) return false;
+  let units = 0;
+  for (let k = 0; k < toks.length; k++) {
+    const x = toks[k]!;
+    if ((k < toks.length - 1 ? x.units !== 4 : x.units > 4) || x.letters > 2 || x.letters === x.units || x.keycaps) return false;
+    units += x.units;
+  }
+  return units >= 13 && units <= 19 && luhnValid(toks.map((x) => tokenDigits(s, x)).join(''));
+}
+
+/**
+ * The cheap test for `typedRuns`: a digit beside a confusable letter (or two: "53Ol") that stands in no Latin word, a keycap, an
  * ellipsis or a pictograph after a digit, three groups apart by commas, a chat export's next line after a digit, a
  * hesitation word between a digit and the next. Every
  * branch opens with a digit (the letter before one is looked behind for), so the engine tries it only where a digit
@@ -276,7 +293,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
  */
 const D = MAY_BE_DIGIT_CLASS;
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
+  `${D}(?:[OolISB]{1,2}(?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]{1,2}${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');

@@ -56,8 +56,9 @@ for (const [value, words] of [[10, 'عشره عشرة'], [11, 'حداشر احد
 }
 // digits typed one by one between spaces ("its 8 1 7", "٢ ٦ ٢ ٤") read as the value they spell, like the words
 for (let d = 0; d <= 9; d++) put(d, String(d));
-put(DOUBLE, 'double');
-put(TRIPLE, 'triple');
+// (Gulf, Levantine and Persian voice notes borrow the English words: "دبل سبعة", "دوبل یک")
+put(DOUBLE, 'double dabal dabel dubel دبل دابل دوبل');
+put(TRIPLE, 'triple tripl تريبل تربل تريپل تریپل');
 put(OH, 'oh');
 put(FILLER, 'uh uhh um umm uhm er erm ah eh hmm ee eee euh يعني اه ااه ام امم اممم ممم ايه یعنی اوم خب');
 put(AMOUNT, 'hundred hundreds thousand thousands million cent cents mille meya miya alf sad hezar مية مئه ميه مائه ميت ميتين مئتين الف الاف مليون صد هزار میلیون');

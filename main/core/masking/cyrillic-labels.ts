@@ -1,0 +1,80 @@
+/**
+ * Labels in Cyrillic script — Tajik (Persian written in Cyrillic) and Russian, as customers from Central Asia write
+ * them: "Рақами шиносномаам 400912345", "санаи таваллуд 15.04.1989", "Корт … Мӯҳлат: 03/28", "Фармоиши № 55120448".
+ * The lexicon reads Latin and Arabic-script words only; this step reads the Cyrillic word right before a value (the
+ * nearest of the four words before it, on its line) and lets it name the value's type: a passport or ID word types
+ * the number after it, a birth word masks the date after it, an expiry word the month/year after it when the message
+ * holds a card, a record word (order, invoice, receipt…) leaves a number nothing else explained visible.
+ *
+ * A word matches a label by its stem, so Tajik's izofa and possessive endings ("шиносномаи", "шиносномаам",
+ * "таваллуди") and Russian's cases ("паспорта", "рождения", "заказа") need no list of their own.
+ */
+import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
+import type { DetectedSpan, SensitiveType } from './types';
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+type Label = SensitiveType | 'RECORD';
+const STEMS: Array<[Label, string]> = [
+  ['PASSPORT', 'шиноснома паспорт загранпаспорт'],
+  ['NATIONAL_ID', 'инн снилс идентификацион'],
+  ['DOB', 'таваллуд рождени родил'],
+  ['CARD_EXPIRY', 'мӯҳлат муҳлат мухлат срок действител'],
+  ['PHONE', 'телефон тел мобил'],
+  ['CARD', 'корт карт'],
+  ['RECORD', 'фармоиш заказ чек квитанц ҳисобнома хисобнома счет счёт трек посылк накладн договор заявк тикет'],
+];
+const LABELS: Array<[Label, string]> = STEMS.flatMap(([label, stems]) => stems.split(' ').map((s) => [label, s] as [Label, string]));
+
+const WORD = /[\u0400-\u04ff]+/g;
+/** The same words, for the loop over the message (`match` with WORD would reset its position). */
+const WORD_IN_LOOP = /[\u0400-\u04ff]+/g;
+const WINDOW = 48;
+const WORDS_BACK = 4;
+
+/** The label the nearest Cyrillic word before `at` (on its line, at most four words back) names, if any. */
+function labelBefore(text: string, at: number): Label | undefined {
+  let from = Math.max(0, at - WINDOW);
+  const nl = text.lastIndexOf('\n', at - 1);
+  if (nl >= from) from = nl + 1;
+  const words = text.slice(from, at).toLowerCase().match(WORD);
+  if (!words) return undefined;
+  for (let k = words.length - 1; k >= Math.max(0, words.length - WORDS_BACK); k--) {
+    const w = words[k]!;
+    const hit = LABELS.find(([, stem]) => w.startsWith(stem) && (stem.length >= 4 || w.length <= stem.length + 2));
+    if (hit) return hit[0];
+  }
+  return undefined;
+}
+
+/** A numeric date (15.04.1989, 15/04/89) or a card's month/year (03/28, 03.2028) right after a label. */
+const DATE_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|[12][0-9]|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)?[0-9]{2})(?![0-9])/;
+const MONTH_YEAR_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?[0-9]{2})(?![0-9./-])/;
+
+const CONFIDENCE = 0.6;
+
+/** The spans found elsewhere, retyped, added or dropped by the Cyrillic label before each value (see above). */
+export function withCyrillicLabels(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  if (!CYRILLIC.test(text)) return spans;
+  const out: DetectedSpan[] = [];
+  for (const s of spans) {
+    const label = labelBefore(text, s.start);
+    if (label === 'RECORD' && s.confidence === FAIL_CLOSED_CONFIDENCE) continue;
+    const retype = (label === 'PASSPORT' || label === 'PHONE' || label === 'NATIONAL_ID') && s.type !== label && (s.type === 'NATIONAL_ID' || s.type === 'PASSPORT' || s.type === 'PHONE');
+    out.push(retype ? { ...s, type: label } : s);
+  }
+  const card = spans.some((s) => s.type === 'CARD') || (text.toLowerCase().match(WORD) ?? []).some((w) => LABELS.some(([l, stem]) => l === 'CARD' && w.startsWith(stem)));
+  const free = (a: number, b: number): boolean => !out.some((s) => s.start < b && a < s.end);
+  WORD_IN_LOOP.lastIndex = 0;
+  for (let m = WORD_IN_LOOP.exec(text); m; m = WORD_IN_LOOP.exec(text)) {
+    const end = m.index + m[0].length;
+    const label = labelBefore(text, end);
+    if (label !== 'DOB' && !(label === 'CARD_EXPIRY' && card)) continue;
+    const rest = text.slice(end, end + 24);
+    const d = (label === 'DOB' ? DATE_AFTER : MONTH_YEAR_AFTER).exec(rest);
+    if (!d) continue;
+    const start = end + d[0].length - d[1]!.length;
+    if (free(start, end + d[0].length)) out.push({ type: label, start, end: end + d[0].length, confidence: CONFIDENCE });
+  }
+  return out.length === spans.length && out.every((s, k) => s === spans[k]) ? spans : out.sort((x, y) => x.start - y.start || y.end - x.end);
+}
