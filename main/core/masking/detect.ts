@@ -9,6 +9,7 @@ import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDa
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { digitValue } from '../text/fold';
+import { inChatPrefix } from './chat-export';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
@@ -745,6 +746,8 @@ function separatorAt(s: string, i: number): number {
   if (dot && n > 1) return 0; // ". " ends a sentence
   if (dot + dash + slash > 1) return 0;
   if (joiner && n > 1) return 0;
+  // a chat export's next line opens with its timestamp, never the rest of a value
+  if (nl && inChatPrefix(s, k) >= 0) return 0;
   // "4\t8\t1\t9": a tab joins single digits (a code typed in a form's boxes), never columns of numbers
   if (tab && (n > 1 || isDigit(s.charCodeAt(i - 2)) || isDigit(s.charCodeAt(k + 1)))) return 0;
   return n;
@@ -2120,6 +2123,12 @@ function findDigitRuns(scan: Scan): void {
     const skip = claimedAt(scan, i);
     if (skip >= 0) {
       i = skip;
+      continue;
+    }
+    // a chat export's timestamp is no value ("2026-03-13 04:01 - Zain: …")
+    const prefixEnd = inChatPrefix(s, i);
+    if (prefixEnd >= 0) {
+      i = prefixEnd;
       continue;
     }
     const next = readRun(s, i, scan);

@@ -11,6 +11,7 @@
  * checksum and shape, the cues around it and its neighbours, however it was written.
  */
 import { digitValue } from '../text/fold';
+import { nextMessageBySameWriter } from './chat-export';
 import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
@@ -157,20 +158,6 @@ function tokenDigits(s: string, t: Token): string {
   return digits;
 }
 
-/** "[10:42, 3/12/2026] Sara: ", "[8:05 PM, 12/1/2026] Jake: ": a WhatsApp export's line prefix, with the writer's name. */
-const CHAT_PREFIX = /\[\d{1,2}[:.]\d{2}(?:[ \u202f]?[APap][Mm])?, \d{1,2}\/\d{1,2}\/\d{2,4}\] ([^:\n\]]{1,40}): /y;
-
-/** Length of the chat export's prefix at `at` (a line's start) when the line of `from` has one by the same writer, else 0. */
-function nextMessageBySameWriter(s: string, from: number, at: number): number {
-  CHAT_PREFIX.lastIndex = at;
-  const next = CHAT_PREFIX.exec(s);
-  if (!next) return 0;
-  const lineStart = s.lastIndexOf('\n', from - 1) + 1;
-  CHAT_PREFIX.lastIndex = lineStart;
-  const here = CHAT_PREFIX.exec(s);
-  return here && here[1] === next[1] ? next[0].length : 0;
-}
-
 /**
  * Runs of typed tokens. `plain` ones are what the typed reader of `detect.ts` reads as it stands; the others hold an
  * OCR'd letter ("4O54 4855 …", "l055O85698"), keycaps, ellipses ("0553...841...927") or a pictograph ("4462 4528 🙏
@@ -230,7 +217,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
         k += p;
       }
       // the next message of a chat export by the same writer ("0553\n[09:15, 4/12/2026] Chidi: 841 927")
-      const message = lines === 1 && s.charCodeAt(k - 1) === 0x0a ? nextMessageBySameWriter(s, t.start, k) : 0;
+      const message = lines === 1 && s.charCodeAt(k - 1) === 0x0a ? Math.max(0, nextMessageBySameWriter(s, t.start, k) - k) : 0;
       k += message;
       // a hesitation between groups, with separators around it ("05, um, 52", "٠٥٠، يعني، ٣٣٤", "055 uh 233")
       const filler = !message && k > t.end && lines === 0 ? fillerAt(s, k) : 0;
@@ -259,7 +246,10 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
     // three groups or more said with pauses are one value for the classifier to decide on (a list of two is a list)
     const plain = !odd && pauses < 2 && !toks.some((x) => x.letters || x.keycaps);
     if (plainToo || !plain) {
-      const groups = toks.map((x) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}) }));
+      // a value its writer went on typing in the next message ("the code is 73" / "9 0 4 1") is read as its digits joined:
+      // how each message spaced its part says nothing about the value's layout
+      const across = toks.some((x) => x.apart);
+      const groups = toks.map((x, n) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}), ...(across && n ? { joined: true } : {}) }));
       out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: groups.map((g) => g.digits).join(''), written: 'digits', plain, groups });
     }
   }
@@ -276,7 +266,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
  */
 const D = MAY_BE_DIGIT_CLASS;
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
+  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n(?:\\[|${D}{1,4}[/.:-])|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');

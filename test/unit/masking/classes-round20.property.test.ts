@@ -1,0 +1,71 @@
+/**
+ * Property tests for round 20 (issue #20): the told r14 set's remaining classes, generated. A value its writer goes
+ * on typing in the next message of a chat export (any export's timestamp, any sender, split anywhere) is one value;
+ * the timestamps and another sender's words stay visible.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectSensitive } from '../../../main/core/masking';
+import { digits, RUNS, SCRIPTS } from './generators';
+
+const inScript = (text: string, k: number): string => text.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!);
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** A chat export's line prefix for a time and a writer: WhatsApp's two exports, Telegram's, a desktop client's. */
+const prefix = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 1, 2), fc.integer({ min: 0, max: 4 }))
+  .map(([h, m, d, mo, script, form]) => (name: string, dm = 0): string => {
+    const t = `${two(h)}:${two((m + dm) % 60)}`;
+    const p = [`[${t}] `, `[${t}, ${d}/${mo}/2026] `, `${d}/${mo}/26, ${t} - `, `[${((h + 11) % 12) + 1}:${two((m + dm) % 60)} PM] `, `2026-${two(mo)}-${two(d)} ${t} - `][form]!;
+    return `${inScript(p, script)}${name}: `;
+  });
+const writer = fc.constantFrom('Zain', 'Joy M', 'ريم', 'نیما', 'Kamal');
+const codeLabel = fc.constantFrom('the code is ', 'OTP: ', 'verification code ', 'رمز التحقق ', 'الكود ', 'کد تایید ', 'code ');
+
+/** Every digit of `text` that `where` admits is masked, or none is. */
+function digitsMasked(text: string, from: number, to: number): boolean[] {
+  const spans = detectSensitive(text);
+  const out: boolean[] = [];
+  for (let i = from; i < to; i++) if (/\p{Nd}/u.test(text[i]!)) out.push(spans.some((s) => s.start <= i && s.end > i && s.type === 'OTP'));
+  return out;
+}
+
+describe('masking round 20: a code continued on a chat export\'s next lines', () => {
+  it('masks every digit of a code its writer splits over two or three messages, and no timestamp', () => {
+    fc.assert(
+      fc.property(prefix, writer, codeLabel, fc.integer({ min: 4, max: 8 }).chain((n) => digits(n)), fc.nat(), fc.nat(), fc.boolean(), fc.constantFrom(0, 1, 2), (pre, name, label, code, c1, c2, oneByOne, script) => {
+        const a = 1 + (c1 % (code.length - 1));
+        const b = a + (c2 % (code.length - a));
+        const parts = [code.slice(0, a), code.slice(a, b), code.slice(b)].filter(Boolean).map((p) => inScript(oneByOne ? p.split('').join(' ') : p, script));
+        const lines = parts.map((p, k) => `${pre(name, k)}${k === 0 ? label : ''}${p}`);
+        const text = lines.join('\n');
+        const spans = detectSensitive(text);
+        let at = 0;
+        for (const [k, line] of lines.entries()) {
+          const head = pre(name, k).length;
+          for (let i = at; i < at + line.length; i++) {
+            const masked = spans.some((s) => s.start <= i && s.end > i);
+            if (!/\p{Nd}/u.test(text[i]!)) continue;
+            if (i < at + head) expect(masked, `timestamp masked in ${JSON.stringify(text)}`).toBe(false);
+            else expect(masked && digitsMasked(text, i, i + 1)[0], `code digit ${i} left in clear in ${JSON.stringify(text)}: ${JSON.stringify(spans)}`).toBe(true);
+          }
+          at += line.length + 1;
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("does not carry a code's label over another writer's message, nor over a count or an order", () => {
+    fc.assert(
+      fc.property(prefix, codeLabel, digits(4), fc.integer({ min: 2, max: 9 }), fc.constantFrom('items', 'boxes', 'علب', 'تا'), (pre, label, code, n, unit) => {
+        const text = `${pre('Zain')}${label}${code}\n${pre('Agent Sara', 1)}thanks, ${n} ${unit} are on the way`;
+        const spans = detectSensitive(text);
+        const at = text.lastIndexOf(` ${n} `) + 1;
+        expect(spans.some((s) => s.start <= at && s.end > at), `${JSON.stringify(text)}: ${JSON.stringify(spans)}`).toBe(false);
+        expect(spans.some((s) => s.type === 'OTP' && s.start <= text.indexOf(code) && s.end >= text.indexOf(code) + code.length)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
