@@ -9,6 +9,7 @@ import { withBirthDates } from './birth-dates';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import { readAsDigits } from './number-reader';
+import { withTableColumns } from './tables';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -94,7 +95,8 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  * dates only the date reader reads (`birth-dates.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
-  return text ? withBirthDates(text, detectValues(text, options)) : detectValues(text, options);
+  if (!text) return detectValues(text, options);
+  return withTableColumns(text, withBirthDates(text, detectValues(text, options)), (cell) => detectSensitive(cell, options));
 }
 
 function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {

@@ -1,12 +1,12 @@
 /**
  * Property tests for round 20 (issue #20): the told r14 set's remaining classes, generated. A value its writer goes
  * on typing in the next message of a chat export (any export's timestamp, any sender, split anywhere) is one value;
- * the timestamps and another sender's words stay visible.
+ * the timestamps and another sender's words stay visible. A table's header names every value in its column.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive } from '../../../main/core/masking';
-import { digits, RUNS, SCRIPTS } from './generators';
+import { digits, ibans, iranCodes, luhnComplete, RUNS, SCRIPTS } from './generators';
 
 const inScript = (text: string, k: number): string => text.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!);
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -65,6 +65,61 @@ describe('masking round 20: a code continued on a chat export\'s next lines', ()
         expect(spans.some((s) => s.start <= at && s.end > at), `${JSON.stringify(text)}: ${JSON.stringify(spans)}`).toBe(false);
         expect(spans.some((s) => s.type === 'OTP' && s.start <= text.indexOf(code) && s.end >= text.indexOf(code) + code.length)).toBe(true);
       }),
+      RUNS,
+    );
+  });
+});
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const day = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1940, max: 2010 }));
+type Column = { header: fc.Arbitrary<string>; value: fc.Arbitrary<string>; type: 'DOB' | 'PHONE' | 'NATIONAL_ID' | 'IBAN' | 'PASSPORT' | null };
+
+/** Columns a header names as sensitive, each with values as people type them, and columns of prices, counts and orders. */
+const COLUMNS: Column[] = [
+  { header: fc.constantFrom('DOB', 'Date of birth', 'تاريخ الميلاد', 'Birth date'), type: 'DOB', value: fc.tuple(day, fc.integer({ min: 0, max: 2 })).map(([[d, m, y], f]) => [`${two(d)}-${MONTHS[m - 1]}-${y}`, `${y}/${two(m)}/${two(d)}`, `${two(d)}.${two(m)}.${y}`][f]!) },
+  { header: fc.constant('تاریخ تولد'), type: 'DOB', value: fc.tuple(fc.integer({ min: 1320, max: 1390 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 29 })).map(([y, m, d]) => `${y}/${two(m)}/${two(d)}`) },
+  { header: fc.constantFrom('Mobile', 'Phone', 'رقم الجوال', 'موبایل'), type: 'PHONE', value: fc.tuple(digits(7), fc.constantFrom('', ' ')).map(([d, sep]) => `055${sep}${d.slice(0, 3)}${sep}${d.slice(3)}`) },
+  { header: fc.constantFrom('کد ملی', 'National code'), type: 'NATIONAL_ID', value: iranCodes },
+  { header: fc.constant('Emirates ID'), type: 'NATIONAL_ID', value: fc.tuple(fc.integer({ min: 1960, max: 2005 }), digits(7)).map(([y, d]) => luhnComplete(`784${y}${d}`)).map((v) => `${v.slice(0, 3)}-${v.slice(3, 7)}-${v.slice(7, 14)}-${v[14]}`) },
+  { header: fc.constant('IBAN'), type: 'IBAN', value: ibans },
+  { header: fc.constantFrom('Passport', 'Passport no', 'جواز السفر'), type: 'PASSPORT', value: fc.tuple(fc.constantFrom('N', 'P', 'K'), digits(7)).map(([l, d]) => `${l}${d}`) },
+  { header: fc.constantFrom('Qty', 'الكمية', 'تعداد'), type: null, value: fc.integer({ min: 1, max: 40 }).map(String) },
+  { header: fc.constantFrom('Price', 'Unit price', 'السعر', 'قیمت'), type: null, value: fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 99 }), fc.boolean()).map(([a, c, cents]) => (cents ? `${a}.${two(c)}` : String(a * 10))) },
+  { header: fc.constantFrom('Order no', 'Order', 'رقم الطلب', 'شماره سفارش'), type: null, value: fc.integer({ min: 5, max: 8 }).chain((n) => digits(n - 1)).map((d) => `4${d}`) },
+];
+const NAMES = ['Sara Ali', 'خالد', 'مریم', 'R. Khan', 'Omar'];
+
+describe('masking round 20: a header row names the values of its column', () => {
+  it('masks every value under a sensitive header as its type, and no price, count or order under theirs', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: COLUMNS.length - 1 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom('\t', '  ', '    ', '\t\t'),
+        fc.constantFrom(0, 1, 2),
+        fc.nat(),
+        (cols, rows, sep, script, seed) => {
+          const columns = cols.map((c) => COLUMNS[c]!);
+          const headers = columns.map((c) => fc.sample(c.header, { seed, numRuns: 1 })[0]!);
+          const body = Array.from({ length: rows }, (_, r) => columns.map((c) => inScript(fc.sample(c.value, { seed: seed + r * 7919 + cols.length, numRuns: 1 })[0]!, script)));
+          const lines = [['Name', ...headers], ...body.map((cells, r) => [NAMES[r % NAMES.length]!, ...cells])];
+          const text = lines.map((l) => l.join(sep)).join('\n');
+          const spans = detectSensitive(text);
+          let at = lines[0]!.join(sep).length + 1;
+          for (const row of lines.slice(1)) {
+            let p = at + row[0]!.length + sep.length;
+            for (const [k, cell] of row.slice(1).entries()) {
+              const want = columns[k]!.type;
+              const hit = spans.filter((sp) => sp.start < p + cell.length && p < sp.end);
+              const why = `${JSON.stringify(cell)} under ${JSON.stringify(headers[k])} in ${JSON.stringify(text)}: ${JSON.stringify(hit)}`;
+              if (want) expect(hit.some((sp) => sp.type === want && sp.start <= p && sp.end >= p + cell.length), why).toBe(true);
+              else expect(hit, why).toEqual([]);
+              p += cell.length + sep.length;
+            }
+            at += row.join(sep).length + 1;
+          }
+        },
+      ),
       RUNS,
     );
   });
