@@ -5,6 +5,9 @@
  * before it, and that reading is the cell's (a value no header names is read alone: no value runs across a column's gap).
  */
 import { digitValue } from '../text/fold';
+import { isLetterUnit } from '../text/letters';
+import { normalise } from './detection-text';
+import { Cue, cueAt, isWeakCue } from './lexicon';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import type { DetectedSpan } from './types';
 
@@ -58,6 +61,31 @@ function headerFor(header: Cell[], headerStart: number, row: Cell[], rowStart: n
   return best;
 }
 
+/** What a column of records is headed by: an order, a parcel, a reference, a ticket, a price, an account, a trip. */
+const RECORD_HEADERS: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.CURRENCY, Cue.ACCOUNT, Cue.TRIP, Cue.LAST4, Cue.POSTAL]);
+
+/**
+ * Does a header cell name a record ("Order no", "رقم الطلب", "Price", "Tracking")? Its column's values are explained
+ * by it as by a label before each, whatever else the message talks about ("Passport no" in the next column).
+ */
+function recordHeader(label: string): boolean {
+  return namesAny(label, (c) => RECORD_HEADERS.has(c));
+}
+
+/** Does the text hold a word whose cue `wanted` accepts? */
+function namesAny(label: string, wanted: (c: Cue) => boolean): boolean {
+  if (!label) return false;
+  const n = normalise(label).text;
+  for (let p = 0; p < n.length; ) {
+    while (p < n.length && !isLetterUnit(n.charCodeAt(p))) p++;
+    const ws = p;
+    while (p < n.length && isLetterUnit(n.charCodeAt(p))) p++;
+    const cue = p > ws ? cueAt(n, ws, p) : undefined;
+    if (cue !== undefined && wanted(cue)) return true;
+  }
+  return false;
+}
+
 const key = (s: DetectedSpan): string => `${s.type}:${s.start}:${s.end}`;
 
 /**
@@ -86,6 +114,8 @@ export function withTableColumns(text: string, found: DetectedSpan[], read: (t: 
       const [rs, re] = lines[r]!;
       const row = cellsOf(text, rs, re, spaces).filter((c) => c.end > c.start || !spaces);
       if (row.length < 2) break;
+      const first = row[0]!;
+      const rowLabelled = !hasDigit(text, first.start, first.end) && namesAny(text.slice(first.start, first.end), (c) => !isWeakCue(c));
       for (let k = 0; k < row.length; k++) {
         const cell = row[k]!;
         if (!hasDigit(text, cell.start, cell.end)) continue;
@@ -101,7 +131,9 @@ export function withTableColumns(text: string, found: DetectedSpan[], read: (t: 
         const inCell = (s: DetectedSpan): boolean => s.start < cell.end && cell.start < s.end;
         const before = out.filter(inCell);
         // (nor does a value the whole reading ran on across the gap into the next cell: "278.02    4916372" is no card)
-        const kept = before.filter((s) => s.confidence !== FAIL_CLOSED_CONFIDENCE && s.start >= cell.start && s.end <= cell.end && !labelled.some((l) => l.start < s.end && s.start < l.end));
+        // a record's header says all there is ("رقم الطلب" over an order number in a row with a passport), unless the
+        // row names its own field ("Passport    A1234567" under "Booking    Value")
+        const kept = recordHeader(label) && !rowLabelled ? [] : before.filter((s) => s.confidence !== FAIL_CLOSED_CONFIDENCE && s.start >= cell.start && s.end <= cell.end && !labelled.some((l) => l.start < s.end && s.start < l.end));
         const now = kept.concat(labelled);
         if (now.map(key).sort().join() === before.map(key).sort().join()) continue;
         out = out.filter((s) => !inCell(s)).concat(now);
