@@ -10,6 +10,7 @@ import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIB
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
+import { AFFIXED_ID_RE, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
@@ -601,10 +602,10 @@ function passportNamedFar(scan: Scan, start: number, end: number, noPhone: boole
 /**
  * National IDs made of letters and digits (round 9, class B): India's PAN (five letters, four digits, a letter; the
  * fourth letter says who holds it), the UK National Insurance number (two letters, three pairs of digits, a letter
- * A–D, often spaced), Singapore's NRIC/FIN (S, T, F, G or M, seven digits, a letter). Their shapes are common enough
+ * A–D, often spaced — a capital when a space stands before it: "BK000000 c'est" is no NINO), Singapore's NRIC/FIN (S, T, F, G or M, seven digits, a letter). Their shapes are common enough
  * in product codes that each needs an identity word in its sentence before it ("PAN", "NI number", "NRIC", "ID"…).
  */
-const LETTER_ID_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{3}[PCHFATBLJGpchfatbljg][A-Za-z][0-9]{4}[A-Za-z]|[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]|[STFGMstfgm][0-9]{7}[A-Za-z])(?![A-Za-z0-9])/g;
+const LETTER_ID_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{3}[PCHFATBLJGpchfatbljg][A-Za-z][0-9]{4}[A-Za-z]|[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?:[A-Da-d]| [A-D])|[STFGMstfgm][0-9]{7}[A-Za-z])(?![A-Za-z0-9])/g;
 const LETTER_ID_WORDS = /\b(?:pan|nino|ni|nric|fin|ic|insurance|national|identity|id|kyc)\b/i;
 
 function findLetterIds(scan: Scan): void {
@@ -621,6 +622,33 @@ function findLetterIds(scan: Scan): void {
       continue;
     }
     add(scan, 'NATIONAL_ID', start, start + m[0].length, 0.8);
+  }
+}
+
+/**
+ * Other countries' IDs with a letter before or after the digits (`foreign-ids.ts`): an ID where its shape proves it
+ * and no record's or passport's word labels it, or where an ID's word stands before it in its sentence or after it in
+ * its clause ("872314567X that is my identity card no"). Letters apart from the digits by a space are a prefix only
+ * in capitals that are no word ("ID 12345678", "is 12345678" are a label and a word).
+ */
+/** Between an ID's word and its value: "number", "card" ("carte d'identité", "identity card no"). */
+const idCardWords = (c: Cue): boolean => isWeakCue(c) || c === Cue.CARD || c === Cue.ID_CARD;
+
+function findAffixedIds(scan: Scan): void {
+  const s = scan.norm;
+  AFFIXED_ID_RE.lastIndex = 0;
+  for (let m = AFFIXED_ID_RE.exec(s); m; m = AFFIXED_ID_RE.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (claimedAt(scan, start) >= 0) continue;
+    const letters = m[1];
+    if (letters && s.charCodeAt(start + letters.length) === 0x20 && (letters !== letters.toUpperCase() || NOT_DESIGNATORS.has(letters) || cueOf(letters.toLowerCase()) !== undefined)) continue;
+    const cue = numberCue(scan, start, end);
+    if (cue === Cue.PASSPORT || RECORD_OR_ACCOUNT.has(cue as Cue)) continue;
+    // (in a message about a passport, a passport's shape is the passport's unless an ID's word labels it right before)
+    if (passportTalk(scan) && !ID_CUES.has(cue as Cue)) continue;
+    const named = ID_CUES.has(cue as Cue) || labelFarBefore(scan, start, Cue.NID, idCardWords) || labelFarAfter(scan, end, Cue.NID, idCardWords);
+    if (named || (!letters && provesItself(m[0]))) add(scan, 'NATIONAL_ID', start, end, named ? 0.8 : 0.75);
   }
 }
 
@@ -2344,6 +2372,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (flags & LETTER_DIGIT) {
     findLetterIds(scan);
     findPassports(scan);
+    findAffixedIds(scan);
   }
   if (flags & HAS_DIGIT) {
     findDigitRuns(scan);

@@ -2,11 +2,13 @@
  * Property tests for round 20 (issue #20): the told r14 set's remaining classes, generated. A value its writer goes
  * on typing in the next message of a chat export (any export's timestamp, any sender, split anywhere) is one value;
  * the timestamps and another sender's words stay visible. A table's header names every value in its column.
+ * Other countries' IDs with letters before or after their digits are IDs after (or before) an ID's word, or where their
+ * shape proves them, and stay visible after a record's word.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive } from '../../../main/core/masking';
-import { digits, ibans, iranCodes, luhnComplete, RUNS, SCRIPTS } from './generators';
+import { digits, foundIn, visibleIn, ibans, iranCodes, luhnComplete, RUNS, SCRIPTS } from './generators';
 
 const inScript = (text: string, k: number): string => text.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!);
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -120,6 +122,45 @@ describe('masking round 20: a header row names the values of its column', () => 
           }
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+const sriLankaNic = fc.tuple(fc.integer({ min: 40, max: 99 }), fc.oneof(fc.integer({ min: 1, max: 366 }), fc.integer({ min: 501, max: 866 })), digits(4), fc.constantFrom('V', 'X', 'v')).map(([y, d, n, l]) => `${y}${String(d).padStart(3, '0')}${n}${l}`);
+const dni = digits(8).map((d) => `${d}${DNI_LETTERS[Number(d) % 23]}`);
+const nie = fc.tuple(fc.constantFrom(0, 1, 2), digits(7)).map(([k, d]) => `${'XYZ'[k]}${d}${DNI_LETTERS[Number(`${k}${d}`) % 23]}`);
+/** Shapes that need their word: a Moroccan CIN, a cédula with its letter, a DNI whose letter is mistyped. */
+const worded = fc.oneof(
+  fc.tuple(fc.constantFrom('BK', 'A', 'JA', 'EE'), digits(6)).map(([l, d]) => `${l}${d}`),
+  fc.tuple(fc.constantFrom('V-', 'E-', 'V'), digits(8)).map(([l, d]) => `${l}${d}`),
+  digits(8).map((d) => `${d}${DNI_LETTERS[(Number(d) + 1) % 23]}`),
+);
+
+describe('masking round 20: IDs of other countries with letters before or after their digits', () => {
+  it('an ID whose shape proves it is an ID, bare or labelled; after a record word it stays visible', () => {
+    fc.assert(
+      fc.property(fc.oneof(sriLankaNic, dni, nie), fc.constantFrom('', 'hi ', 'sir '), fc.constantFrom('', ' pls update', ' for the SIM', '\nthanks'), (id, pre, post) => {
+        foundIn(`${pre}${id}${post}`, id, 'NATIONAL_ID');
+        foundIn(`${pre}my NIC is ${id}${post}`, id, 'NATIONAL_ID');
+        visibleIn(`${pre}order ${id}${post}`, id);
+        visibleIn(`${pre}tracking number ${id}${post}`, id);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a shape that needs its word is an ID after an ID word before it or after it in its clause, and nothing without one', () => {
+    fc.assert(
+      fc.property(worded, fc.constantFrom('ma CIN ', 'cédula de identidad ', 'mi DNI es ', 'رقم البطاقة الوطنية ', 'my national ID ', 'NIC no: '), fc.constantFrom(' that is my identity card no', ' هذا رقم الهوية ديالي', ' c\'est ma carte d\'identité nationale'), (id, before, after) => {
+        foundIn(`${before}${id} pour le dossier`, id, 'NATIONAL_ID');
+        foundIn(`${id}${after}`, id, 'NATIONAL_ID');
+        // (a last S, B or O after six digits or more is read as the OCR's digit: a number, another class)
+        if (/[SBOIl]$/.test(id)) return;
+        visibleIn(`the model on the box is ${id}`, id);
+        visibleIn(`SKU ${id} is out of stock`, id);
+      }),
       RUNS,
     );
   });
