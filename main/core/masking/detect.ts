@@ -2168,7 +2168,7 @@ function findDigitRuns(scan: Scan): void {
 const MAX_CORRECTION_NUMBERS = 8;
 
 /** One slip apart: a digit changed, added or dropped, or two side by side swapped. */
-function oneSlip(a: string, b: string): boolean {
+export function oneSlip(a: string, b: string): boolean {
   if (a === b) return false;
   if (a.length !== b.length) {
     const [short, long] = a.length < b.length ? [a, b] : [b, a];

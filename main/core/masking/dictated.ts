@@ -5,6 +5,7 @@
  */
 import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
+import { withWrongBirthYears } from './birth-corrections';
 import { withBirthDates } from './birth-dates';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
@@ -96,7 +97,7 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return detectValues(text, options);
-  return withTableColumns(text, withBirthDates(text, detectValues(text, options)), (cell) => detectSensitive(cell, options));
+  return withTableColumns(text, withWrongBirthYears(text, withBirthDates(text, detectValues(text, options))), (cell) => detectSensitive(cell, options));
 }
 
 function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {

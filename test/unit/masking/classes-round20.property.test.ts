@@ -3,7 +3,7 @@
  * on typing in the next message of a chat export (any export's timestamp, any sender, split anywhere) is one value;
  * the timestamps and another sender's words stay visible. A table's header names every value in its column.
  * Other countries' IDs with letters before or after their digits are IDs after (or before) an ID's word, or where their
- * shape proves them, and stay visible after a record's word.
+ * shape proves them, and stay visible after a record's word. The wrong value of a birth date is a birth date.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -160,6 +160,39 @@ describe('masking round 20: IDs of other countries with letters before or after 
         if (/[SBOIl]$/.test(id)) return;
         visibleIn(`the model on the box is ${id}`, id);
         visibleIn(`SKU ${id} is out of stock`, id);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** One slip of a year: a digit changed, or two side by side swapped. */
+const slipped = (y: string): fc.Arbitrary<string> =>
+  fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 9 }), fc.boolean()).map(([i, d, swap]) => (swap && i < 3 ? y.slice(0, i) + y[i + 1] + y[i] + y.slice(i + 2) : y.slice(0, i) + d + y.slice(i + 1))).filter((w) => w !== y);
+
+describe('masking round 20: the wrong value of a birth date', () => {
+  const births: Array<[(d: number, m: number, y: number) => string, (w: string) => string]> = [
+    [(d, m, y) => `my DOB is ${d} ${MONTHS[m - 1]} ${y}`, (w) => ` but your system shows ${w}`],
+    [(d, m, y) => `my birthday is ${two(d)}/${two(m)}/${y}`, (w) => ` not ${w} like the app says`],
+    [(d, m, y) => `تاريخ ميلادي ${two(d)}/${two(m)}/${y}`, (w) => ` مش ${w} زي ما عندكم`],
+    [(d, m, y) => `تاريخ ميلادي ${y}/${two(m)}/${two(d)}`, (w) => ` بس عندكم مكتوب ${w}`],
+    [(d, m, y) => `تاریخ تولدم ${y}/${two(m)}/${two(d)}`, (w) => ` است ولی تو سیستم زده ${w}`],
+  ];
+  it('masks a year one slip from the birth date after a word that sets it against it, in any digit script', () => {
+    fc.assert(
+      fc.property(day.chain(([d, m, y]) => slipped(String(y)).map((w) => [d, m, y, w] as const)), fc.constantFrom(...births), fc.constantFrom(0, 1, 2), ([d, m, y, w], [say, against], script) => {
+        const text = inScript(say(d, m, y) + against(w), script);
+        foundIn(text, inScript(w, script), 'DOB');
+      }),
+      RUNS,
+    );
+  });
+  it("leaves a record's number, an unrelated year and a year with nothing set against it visible", () => {
+    fc.assert(
+      fc.property(day.chain(([d, m, y]) => slipped(String(y)).map((w) => [d, m, y, w] as const)), fc.constantFrom(...births), ([d, m, y, w], [say]) => {
+        visibleIn(`${say(d, m, y)}, but the order ${w} never came`, w);
+        visibleIn(`${say(d, m, y)} لكن الطلب رقم ${w} ما وصل`, w);
+        visibleIn(`${say(d, m, y)} and I moved here in ${w}`, w);
       }),
       RUNS,
     );

@@ -1,0 +1,86 @@
+/**
+ * The wrong value of a birth date is the customer's birth date too: "my DOB is 17 March 1985 but your system shows
+ * 1958", "تاريخ ميلادي ١٢/٠٥/١٩٩٠ مش ١٩٩١ زي ما عندكم", "… ولی تو سیستم زده ۱۳۹۶". A year standing alone in the
+ * message, one slip from a found birth date's year (a digit changed, two side by side swapped), with a word that sets
+ * one against the other between them, is masked as a birth date; after a record's word ("الطلب رقم ١٩٥٨") it is not.
+ */
+import { digitValue } from '../text/fold';
+import { isLetterUnit } from '../text/letters';
+import { oneSlip } from './detect';
+import { normalise } from './detection-text';
+import { Cue, cueAt } from './lexicon';
+import type { DetectedSpan } from './types';
+
+/** Words that set a value against another: "but", "not", "instead", "shows", "مش", "بس", "عندكم", "ولی", "زده"… */
+const AGAINST = /\b(?:but|not|instead|shows?|showing|says|said|wrong|mistake|typo|mais|pas|au lieu|bas|mesh|mish|na|vali|amma)\b|مش|مو(?![\p{L}])|بس(?![\p{L}])|لكن|لاكن|بدل|عندكم|عندكو|مكتوب|غلط|خطأ|ليس|وليس|ولی|اما(?![\p{L}])|نه(?![\p{L}])|زده|نوشته|اشتباه|غلطه/iu;
+
+/** Cues that make a number a record's, never a birth year ("order 1958", "رقم الطلب ١٩٥٨"). */
+const RECORD: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.CURRENCY, Cue.ACCOUNT, Cue.TRIP, Cue.LAST4, Cue.POSTAL, Cue.PHONE, Cue.PHONE_WEAK, Cue.OTP, Cue.OTP_WEAK, Cue.CARD, Cue.EXPIRY, Cue.EVENT]);
+
+function digitsOf(text: string, start: number, end: number): string {
+  let d = '';
+  for (let i = start; i < end; i++) {
+    const v = digitValue(text.charCodeAt(i));
+    if (v >= 0) d += v;
+  }
+  return d;
+}
+
+/** The year of a birth date span: its four-digit group (or the last of them). */
+function yearOf(text: string, sp: DetectedSpan): string | null {
+  let year: string | null = null;
+  for (let i = sp.start; i < sp.end; ) {
+    if (digitValue(text.charCodeAt(i)) < 0) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < sp.end && digitValue(text.charCodeAt(i)) >= 0) i++;
+    if (i - a === 4) year = digitsOf(text, a, i);
+  }
+  return year;
+}
+
+/** A cue among the two words right before `at` that makes the number a record's or a code's. */
+function recordBefore(text: string, at: number): boolean {
+  const n = normalise(text.slice(Math.max(0, at - 30), at)).text;
+  let p = n.length;
+  for (let words = 0; words < 2 && p > 0; words++) {
+    while (p > 0 && !isLetterUnit(n.charCodeAt(p - 1))) p--;
+    const we = p;
+    while (p > 0 && isLetterUnit(n.charCodeAt(p - 1))) p--;
+    const cue = we > p ? cueAt(n, p, we) : undefined;
+    if (cue !== undefined && RECORD.has(cue)) return true;
+  }
+  return false;
+}
+
+/** The spans with each bare year that is a birth date's wrong value added as a birth date. */
+export function withWrongBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  const births = spans.filter((sp) => sp.type === 'DOB');
+  if (!births.length) return spans;
+  let added: DetectedSpan[] | undefined;
+  for (let i = 0; i < text.length; ) {
+    if (digitValue(text.charCodeAt(i)) < 0) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < text.length && digitValue(text.charCodeAt(i)) >= 0) i++;
+    // a year alone: four digits, no digit group, date or amount joined to it
+    if (i - a !== 4 || (/[/.\-:,٫٬]/.test(text[a - 1] ?? '') && digitValue(text.charCodeAt(a - 2)) >= 0)) continue;
+    if (/[/.\-:,٫٬]/.test(text[i] ?? '') && digitValue(text.charCodeAt(i + 1)) >= 0) continue;
+    if (isLetterUnit(text.charCodeAt(a - 1)) || isLetterUnit(text.charCodeAt(i))) continue;
+    if (spans.some((sp) => sp.start < i && a < sp.end)) continue;
+    const year = digitsOf(text, a, i);
+    const birth = births.find((b) => {
+      const y = yearOf(text, b);
+      if (!y || !oneSlip(y, year)) return false;
+      const between = b.end <= a ? text.slice(b.end, a) : text.slice(i, b.start);
+      return AGAINST.test(between);
+    });
+    if (!birth || recordBefore(text, a)) continue;
+    (added ??= []).push({ type: 'DOB', start: a, end: i, confidence: 0.6 });
+  }
+  return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+}
