@@ -7,15 +7,15 @@
 import { digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
 import { oneSlip } from './detect';
-import { normalise } from './detection-text';
-import { Cue, cueAt } from './lexicon';
+import { Cue } from './lexicon';
+import { namesAny, RECORD_WORDS } from './words-in';
 import type { DetectedSpan } from './types';
 
 /** Words that set a value against another: "but", "not", "instead", "shows", "مش", "بس", "عندكم", "ولی", "زده"… */
 const AGAINST = /\b(?:but|not|instead|shows?|showing|says|said|wrong|mistake|typo|mais|pas|au lieu|bas|mesh|mish|na|vali|amma)\b|مش|مو(?![\p{L}])|بس(?![\p{L}])|لكن|لاكن|بدل|عندكم|عندكو|مكتوب|غلط|خطأ|ليس|وليس|ولی|اما(?![\p{L}])|نه(?![\p{L}])|زده|نوشته|اشتباه|غلطه/iu;
 
-/** Cues that make a number a record's, never a birth year ("order 1958", "رقم الطلب ١٩٥٨"). */
-const RECORD: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.CURRENCY, Cue.ACCOUNT, Cue.TRIP, Cue.LAST4, Cue.POSTAL, Cue.PHONE, Cue.PHONE_WEAK, Cue.OTP, Cue.OTP_WEAK, Cue.CARD, Cue.EXPIRY, Cue.EVENT]);
+/** Cues that make a number a record's or a code's, never a birth year ("order 1958", "رقم الطلب ١٩٥٨", "code 1958"). */
+const NOT_A_YEAR = (c: Cue): boolean => RECORD_WORDS.has(c) || c === Cue.PHONE || c === Cue.PHONE_WEAK || c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.EXPIRY || c === Cue.EVENT;
 
 function digitsOf(text: string, start: number, end: number): string {
   let d = '';
@@ -39,20 +39,6 @@ function yearOf(text: string, sp: DetectedSpan): string | null {
     if (i - a === 4) year = digitsOf(text, a, i);
   }
   return year;
-}
-
-/** A cue among the two words right before `at` that makes the number a record's or a code's. */
-function recordBefore(text: string, at: number): boolean {
-  const n = normalise(text.slice(Math.max(0, at - 30), at)).text;
-  let p = n.length;
-  for (let words = 0; words < 2 && p > 0; words++) {
-    while (p > 0 && !isLetterUnit(n.charCodeAt(p - 1))) p--;
-    const we = p;
-    while (p > 0 && isLetterUnit(n.charCodeAt(p - 1))) p--;
-    const cue = we > p ? cueAt(n, p, we) : undefined;
-    if (cue !== undefined && RECORD.has(cue)) return true;
-  }
-  return false;
 }
 
 /** The spans with each bare year that is a birth date's wrong value added as a birth date. */
@@ -79,7 +65,7 @@ export function withWrongBirthYears(text: string, spans: DetectedSpan[]): Detect
       const between = b.end <= a ? text.slice(b.end, a) : text.slice(i, b.start);
       return AGAINST.test(between);
     });
-    if (!birth || recordBefore(text, a)) continue;
+    if (!birth || namesAny(text.slice(Math.max(0, a - 30), a), NOT_A_YEAR, 2)) continue;
     (added ??= []).push({ type: 'DOB', start: a, end: i, confidence: 0.6 });
   }
   return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;

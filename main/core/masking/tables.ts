@@ -5,9 +5,8 @@
  * before it, and that reading is the cell's (a value no header names is read alone: no value runs across a column's gap).
  */
 import { digitValue } from '../text/fold';
-import { isLetterUnit } from '../text/letters';
-import { normalise } from './detection-text';
-import { Cue, cueAt, isWeakCue } from './lexicon';
+import { isWeakCue } from './lexicon';
+import { namesAny, RECORD_WORDS } from './words-in';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import type { DetectedSpan } from './types';
 
@@ -61,30 +60,11 @@ function headerFor(header: Cell[], headerStart: number, row: Cell[], rowStart: n
   return best;
 }
 
-/** What a column of records is headed by: an order, a parcel, a reference, a ticket, a price, an account, a trip. */
-const RECORD_HEADERS: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.CURRENCY, Cue.ACCOUNT, Cue.TRIP, Cue.LAST4, Cue.POSTAL]);
-
 /**
  * Does a header cell name a record ("Order no", "رقم الطلب", "Price", "Tracking")? Its column's values are explained
  * by it as by a label before each, whatever else the message talks about ("Passport no" in the next column).
  */
-function recordHeader(label: string): boolean {
-  return namesAny(label, (c) => RECORD_HEADERS.has(c));
-}
-
-/** Does the text hold a word whose cue `wanted` accepts? */
-function namesAny(label: string, wanted: (c: Cue) => boolean): boolean {
-  if (!label) return false;
-  const n = normalise(label).text;
-  for (let p = 0; p < n.length; ) {
-    while (p < n.length && !isLetterUnit(n.charCodeAt(p))) p++;
-    const ws = p;
-    while (p < n.length && isLetterUnit(n.charCodeAt(p))) p++;
-    const cue = p > ws ? cueAt(n, ws, p) : undefined;
-    if (cue !== undefined && wanted(cue)) return true;
-  }
-  return false;
-}
+const recordHeader = (label: string): boolean => namesAny(label, (c) => RECORD_WORDS.has(c));
 
 const key = (s: DetectedSpan): string => `${s.type}:${s.start}:${s.end}`;
 

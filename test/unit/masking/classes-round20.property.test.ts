@@ -4,6 +4,7 @@
  * the timestamps and another sender's words stay visible. A table's header names every value in its column.
  * Other countries' IDs with letters before or after their digits are IDs after (or before) an ID's word, or where their
  * shape proves them, and stay visible after a record's word. The wrong value of a birth date is a birth date.
+ * A card's security code described by its count of digits is a CVV beside a card.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +194,32 @@ describe('masking round 20: the wrong value of a birth date', () => {
         visibleIn(`${say(d, m, y)}, but the order ${w} never came`, w);
         visibleIn(`${say(d, m, y)} لكن الطلب رقم ${w} ما وصل`, w);
         visibleIn(`${say(d, m, y)} and I moved here in ${w}`, w);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("masking round 20: a card's security code described by its count", () => {
+  const counts = ['the 3 digits r ', 'the three numbers at the back: ', 'les 3 chiffres derrière: ', 'les trois chiffres ', 'سه رقم پشت کارت ', 'سه تا عدد پشتش ', 'الثلاث أرقام اللي ورا ', 'الأرقام الثلاثة '];
+  const card = digits(15).map((d) => luhnComplete(`4${d.slice(1)}`).replace(/(.{4})(?=.)/g, '$1 '));
+  it('masks as many digits as the count says after it, beside a card, in any digit script', () => {
+    fc.assert(
+      fc.property(card, fc.constantFrom('card ', 'carte ', 'کارت ', 'بطاقتي '), fc.constantFrom('', ' exp 08/29', ' انقضا 1406/09'), fc.constantFrom(...counts), digits(3), fc.constantFrom(0, 1, 2), (c, word, exp, count, cvv, script) => {
+        const text = inScript(`${word}${c}${exp} ${count}${cvv}`, script);
+        foundIn(text, inScript(cvv, script), 'CVV');
+      }),
+      RUNS,
+    );
+  });
+  it("leaves the last digits, counts of items and another record's number visible, and a count with no card", () => {
+    fc.assert(
+      fc.property(card, fc.constantFrom(...counts), digits(3), digits(4), (c, count, three, four) => {
+        visibleIn(`card ${c}, the last 4 digits are ${four}`, four);
+        visibleIn(`کارت ${c} با چهار رقم پایانی ${four}`, four);
+        visibleIn(`card ${c}, the 3 digits of my order ${three} are wrong`, three);
+        // (a count with a place on the card, 'at the back', 'پشت کارت', describes the code by itself)
+        if (!/back|derrière|پشت|ورا/.test(count)) visibleIn(`${count}${three}`, three);
       }),
       RUNS,
     );
