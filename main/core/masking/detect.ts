@@ -1704,6 +1704,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   // (an amount's or a currency's word before it only with no other number between: "took 3000 SAR, and 3000001")
   if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
   if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
+  if (!c && !before && recordNamedAfter(scan, end)) return recordAt(scan, end);
   if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start))) return recordAt(scan, end);
   // "فين الأوردر بتاعي؟ رقمه …", "شحنتي سمسا رقم …": a bare "number" word, in a message about a record, is its number
   // ("my number" is the customer's own)
@@ -1735,6 +1736,26 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
 }
 
 const MY_NUMBER_BEFORE = /\bmy (?:number|num|no)\b[ .:#]*$/i;
+
+/** "… that is the order number", "… c'est ma facture", "… هذا رقم الطلب": the value, then a word of being, then what it is. */
+const BEING_AFTER = /^[ ,:\u00a0-]*(?:that'?s|that is|this is|it'?s|it is|is|was|c'?est|هذا|هذه|هاذا|هاذي|ده|دي|دا|این|اینم|اینه)[ \u00a0]+(?:(?:the|my|our|your|an?|le|la|mon|ma)[ \u00a0]+)?([\p{L}]+)(?:[ \u00a0]+([\p{L}]+))?/iu;
+
+/** The value is said to be a record's by the words after it (the label after its value, past a word of being). */
+function recordNamedAfter(scan: Scan, end: number): boolean {
+  const m = BEING_AFTER.exec(scan.norm.slice(end, end + 48));
+  if (!m) return false;
+  const secondAt = m[2] ? m[0].length - m[2].length : m[0].length;
+  const first = end + m[0].lastIndexOf(m[1]!, secondAt - 1);
+  const cue = cueAt(scan.norm, first, first + m[1]!.length);
+  if (cue !== undefined && NEGATIVE_CUES.has(cue)) return true;
+  // "رقم الطلب", "numéro de commande": a word for "number" first, then the record's
+  if (m[2] && (cue === undefined || isWeakCue(cue))) {
+    const second = end + secondAt;
+    const cue2 = cueAt(scan.norm, second, second + m[2].length);
+    return cue2 !== undefined && NEGATIVE_CUES.has(cue2);
+  }
+  return false;
+}
 
 function recordAt(scan: Scan, end: number): Visible {
   scan.recordEnd = end;

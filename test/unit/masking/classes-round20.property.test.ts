@@ -4,7 +4,7 @@
  * the timestamps and another sender's words stay visible. A table's header names every value in its column.
  * Other countries' IDs with letters before or after their digits are IDs after (or before) an ID's word, or where their
  * shape proves them, and stay visible after a record's word. The wrong value of a birth date is a birth date.
- * A card's security code described by its count of digits is a CVV beside a card.
+ * A card's security code described by its count of digits is a CVV beside a card. A label after its value names it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -220,6 +220,31 @@ describe("masking round 20: a card's security code described by its count", () =
         visibleIn(`card ${c}, the 3 digits of my order ${three} are wrong`, three);
         // (a count with a place on the card, 'at the back', 'پشت کارت', describes the code by itself)
         if (!/back|derrière|پشت|ورا/.test(count)) visibleIn(`${count}${three}`, three);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('masking round 20: the label after the value', () => {
+  const phones = fc.oneof(
+    digits(6).map((d) => `98 ${d.slice(0, 3)} ${d.slice(3)}`),
+    digits(6).map((d) => `22 ${d.slice(0, 3)} ${d.slice(3)}`),
+    digits(6).map((d) => `0661 ${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4)}`),
+    digits(7).map((d) => `055 ${d.slice(0, 3)} ${d.slice(3)}`),
+  );
+  it("a phone followed by 'this is my number' in the dialects is a phone, in any digit script", () => {
+    fc.assert(
+      fc.property(phones, fc.constantFrom(' هاذا النومرو متاعي', ' هذا نومرويا', ' هذا هو الرقم تاعي', ' هذا الرقم متاعي', " that's my number", ' is my mobile btw'), fc.constantFrom(0, 1, 2), (phone, label, script) => {
+        foundIn(inScript(`${phone}${label}`, script), inScript(phone, script), 'PHONE');
+      }),
+      RUNS,
+    );
+  });
+  it("a number followed by 'that is the order number' stays visible", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 7, max: 9 }).chain((n) => digits(n - 1)).map((d) => `8${d}`), fc.constantFrom(' that is the order number from last week', ' هذا رقم الطلب', ' this is the invoice', " c'est la facture", ' این شماره سفارشه'), (value, label) => {
+        visibleIn(`${value}${label}`, value);
       }),
       RUNS,
     );
