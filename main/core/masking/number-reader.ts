@@ -174,6 +174,21 @@ function tokenDigits(s: string, t: Token): string {
 const MAY_BE_DIGIT_CLASS = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9\\u07c0-\\ud7ff\\uff10-\\uff19]';
 const MAY_BE_DIGIT = new RegExp(MAY_BE_DIGIT_CLASS, 'g');
 
+/**
+ * Tokens of a date apart by single slashes, each two digits or a year's four, whose letters are only O or o (an OCR's
+ * or a typist's zero, one in a two-digit token too): "1407/O8", "O8/29". A letter there is no word's.
+ */
+function slashDate(s: string, toks: readonly Token[]): boolean {
+  if (toks.length < 2 || toks.length > 3) return false;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.units !== 2 && t.units !== 4) return false;
+    if (k && (t.start !== toks[k - 1]!.end + 1 || s.charCodeAt(t.start - 1) !== 0x2f)) return false;
+    for (let i = t.start; i < t.end; i++) if (digitValue(s.charCodeAt(i)) < 0 && (s.charCodeAt(i) | 0x20) !== 0x6f) return false;
+  }
+  return true;
+}
+
 function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
   const out: NumberCandidate[] = [];
   let i = 0;
@@ -241,8 +256,10 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
     }
     i = Math.max(i + 1, toks[toks.length - 1]!.end);
     const digits = toks.reduce((n, x) => n + x.units - x.letters, 0);
-    // letters read as digits: each token otherwise digits, an edge letter only in a long run
-    if (toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6)))) continue;
+    // letters read as digits: each token otherwise digits, an edge letter only in a long run or as the zero of a
+    // month or day in a date apart by slashes ("1407/O8", "14O5/1O", "O8/29")
+    const dated = slashDate(s, toks);
+    if (!dated && toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6)))) continue;
     // three groups or more said with pauses are one value for the classifier to decide on (a list of two is a list)
     const plain = !odd && pauses < 2 && !toks.some((x) => x.letters || x.keycaps);
     if (plainToo || !plain) {

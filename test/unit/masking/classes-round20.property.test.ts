@@ -5,6 +5,7 @@
  * Other countries' IDs with letters before or after their digits are IDs after (or before) an ID's word, or where their
  * shape proves them, and stay visible after a record's word. The wrong value of a birth date is a birth date.
  * A card's security code described by its count of digits is a CVV beside a card. A label after its value names it.
+ * A card's expiry typed with the letter O for a zero is the expiry.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -246,6 +247,28 @@ describe('masking round 20: the label after the value', () => {
       fc.property(fc.integer({ min: 7, max: 9 }).chain((n) => digits(n - 1)).map((d) => `8${d}`), fc.constantFrom(' that is the order number from last week', ' هذا رقم الطلب', ' this is the invoice', " c'est la facture", ' این شماره سفارشه'), (value, label) => {
         visibleIn(`${value}${label}`, value);
       }),
+      RUNS,
+    );
+  });
+});
+
+describe("masking round 20: a card's expiry with the letter O for a zero", () => {
+  const withO = (v: string, mask: number): string => v.replace(/0/g, (z, i: number) => ((mask >> i) & 1 ? (i % 3 ? 'O' : 'o') : z));
+  it('reads an O for a zero in an expiry after its word, Jalali or Gregorian, and leaves a room or a time visible', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(fc.integer({ min: 1403, max: 1412 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}/${two(m)}`),
+          fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 26, max: 35 })).map(([m, y]) => `${two(m)}/${y}`),
+        ).filter((v) => v.includes('0')),
+        fc.integer({ min: 1, max: 127 }),
+        fc.constantFrom('تاریخ انقضا ', 'انقضای کارت ', 'exp ', 'expiry ', 'تنتهي '),
+        (v, mask, word) => {
+          const typed = withO(v, mask);
+          foundIn(`کارت ${word}${typed} داره`, typed, 'CARD_EXPIRY');
+          visibleIn(`room ${typed} please`, typed);
+        },
+      ),
       RUNS,
     );
   });
