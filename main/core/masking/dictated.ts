@@ -7,6 +7,7 @@ import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
 import { withWrongBirthYears } from './birth-corrections';
 import { withBirthDates } from './birth-dates';
+import { withRenewedCode } from './code-renewed';
 import { withCountedCvv } from './cvv-count';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
@@ -98,7 +99,7 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return detectValues(text, options);
-  const found = withCountedCvv(text, withWrongBirthYears(text, withBirthDates(text, detectValues(text, options))));
+  const found = withRenewedCode(text, withCountedCvv(text, withWrongBirthYears(text, withBirthDates(text, detectValues(text, options)))));
   return withTableColumns(text, found, (cell) => detectSensitive(cell, options));
 }
 

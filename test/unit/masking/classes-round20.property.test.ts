@@ -5,7 +5,8 @@
  * Other countries' IDs with letters before or after their digits are IDs after (or before) an ID's word, or where their
  * shape proves them, and stay visible after a record's word. The wrong value of a birth date is a birth date.
  * A card's security code described by its count of digits is a CVV beside a card. A label after its value names it.
- * A card's expiry typed with the letter O for a zero is the expiry.
+ * A card's expiry typed with the letter O for a zero is the expiry. A code named only as "the new one", after the first
+ * expired, is a code.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -269,6 +270,21 @@ describe("masking round 20: a card's expiry with the letter O for a zero", () =>
           visibleIn(`room ${typed} please`, typed);
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('masking round 20: a code named only as the new one, after the first expired', () => {
+  it('masks four to eight digits after "new one" once something expired, in a chat export or not, and not a card\'s', () => {
+    fc.assert(
+      fc.property(prefix, writer, fc.constantFrom('it expired', 'the otp expired po', 'الكود خلص', 'کد منقضی شد', "it didn't work"), fc.constantFrom('new one ', 'الجديد ', 'جدیدش ', 'another one: '), fc.integer({ min: 4, max: 8 }).chain((n) => digits(n)), fc.constantFrom('', ' '), fc.constantFrom(0, 1, 2), (pre, name, spent, fresh, code, sep, script) => {
+        const value = inScript(code.length === 6 ? `${code.slice(0, 3)}${sep}${code.slice(3)}` : code, script);
+        foundIn(`${pre(name)}${spent}\n${pre(name, 1)}${fresh}${value}`, value, 'OTP');
+        foundIn(`${spent}, ${fresh}${value}`, value, 'OTP');
+        // (nothing expired, or a card did: no code; seven digits or more fail closed whatever they are)
+        for (const decoy of [`my card expired, ${fresh}${value} is on its way`, `${fresh}${value}`]) expect(detectSensitive(decoy).some((sp) => sp.type === 'OTP'), decoy).toBe(false);
+      }),
       RUNS,
     );
   });
