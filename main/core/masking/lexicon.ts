@@ -65,7 +65,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande'],
   [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis'],
-  [Cue.REF, 'item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter terminal tid hawala hawalah remittance violation request'],
+  [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter terminal tid hawala hawalah remittance violation request'],
   [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
@@ -113,7 +113,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند'],
   [Cue.TRACK, 'طرد شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
   [Cue.REF, 'ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه'],
-  [Cue.TICKET, 'پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
+  [Cue.TICKET, 'بل پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه'],
   // "الرقم المنتهي بـ ١٨٧٨": with the article, "ending" (without it, "منتهي" is "expired")

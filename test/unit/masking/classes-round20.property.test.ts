@@ -289,3 +289,17 @@ describe('masking round 20: a code named only as the new one, after the first ex
     );
   });
 });
+
+describe("masking round 20: a utility's consumer number, a session id and a Dari bill number are records", () => {
+  it('stay visible beside a value that fails closed', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Consumer no ', 'consumer number: ', 'session id ', 'نمبر بل ', 'نمبر بل برق '), fc.integer({ min: 8, max: 14 }).chain((n) => digits(n - 1)).map((d) => `4${d}`), fc.constantFrom(0, 1, 2), digits(8), (label, value, script, other) => {
+        const v = inScript(value, script);
+        const text = `${label}${v}, and my ID is 7${other}`;
+        visibleIn(text, v);
+        foundIn(text, `7${other}`, 'NATIONAL_ID');
+      }),
+      RUNS,
+    );
+  });
+});
