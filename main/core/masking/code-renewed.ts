@@ -17,12 +17,14 @@ const NEW_ONE = new RegExp(
   `(?<![\\p{L}])(?:(?:the |a )?new one|another one|the new|new|nouveau|le nouveau|(?:ال)?جديد[ةه]?|(?:ال)?جديد|جدیده?|جدیدش|جدیدو|یکی دیگه|wa7ed jdid|jdid|jadid)(?: is| c'?est| هو| هي| اهو)?[ :\\u00a0]*([${DIGIT_CLASS}](?:[ \\u00a0-]?[${DIGIT_CLASS}]){3,7})(?![${DIGIT_CLASS}\\p{L}])`,
   'giu',
 );
+/** The cheap test: a word of NEW_ONE's (a few literals the engine scans for fast). */
+const NEW_WORD = /new|another|nouveau|جديد|جدید|دیگه|jdid|jadid/i;
 /** Anything else that expires or is renewed: a document, a card, a line, a subscription. */
 const OTHER_THING = (c: Cue): boolean => c === Cue.CARD || c === Cue.ID_CARD || c === Cue.NID || c === Cue.PASSPORT || c === Cue.PHONE || c === Cue.ACCOUNT || c === Cue.IBAN || c === Cue.ORDER || c === Cue.TICKET || c === Cue.TRACK || c === Cue.REF || c === Cue.PROMO;
 
 /** The spans with a code named only as "the new one", after the first one expired or failed, added as OTP. */
 export function withRenewedCode(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  if (!SPENT.test(text)) return spans;
+  if (!NEW_WORD.test(text) || !SPENT.test(text)) return spans;
   let added: DetectedSpan[] | undefined;
   let yielded: DetectedSpan[] | undefined;
   NEW_ONE.lastIndex = 0;

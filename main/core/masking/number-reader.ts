@@ -283,7 +283,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
  */
 const D = MAY_BE_DIGIT_CLASS;
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n(?:\\[|${D}{1,4}[/.:-])|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
+  `${D}(?:[OolISB](?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n(?:\\[|${D}{1,4}[/.-]${D}{1,2}[/.-]${D}{1,4}[,،]?[ \\u00a0]|${D}{1,2}[:.]${D}{2}[ \\u00a0])|(?<=(?<![A-Za-z])[OolISB]${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');
