@@ -258,8 +258,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
     const digits = toks.reduce((n, x) => n + x.units - x.letters, 0);
     // letters read as digits: each token otherwise digits, an edge letter only in a long run or as the zero of a
     // month or day in a date apart by slashes ("1407/O8", "14O5/1O", "O8/29")
-    const dated = slashDate(s, toks);
-    if (!dated && toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6)))) continue;
+    if (toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6))) && !slashDate(s, toks)) continue;
     // three groups or more said with pauses are one value for the classifier to decide on (a list of two is a list)
     const plain = !odd && pauses < 2 && !toks.some((x) => x.letters || x.keycaps);
     if (plainToo || !plain) {
