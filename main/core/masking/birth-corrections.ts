@@ -43,8 +43,8 @@ function yearOf(text: string, sp: DetectedSpan): string | null {
 
 /** The spans with each bare year that is a birth date's wrong value added as a birth date. */
 export function withWrongBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  if (!spans.some((sp) => sp.type === 'DOB') || !AGAINST.test(text)) return spans;
   const births = spans.filter((sp) => sp.type === 'DOB');
-  if (!births.length || !AGAINST.test(text)) return spans;
   let added: DetectedSpan[] | undefined;
   for (let i = 0; i < text.length; ) {
     if (digitValue(text.charCodeAt(i)) < 0) {

@@ -12,7 +12,7 @@ import { withCountedCvv } from './cvv-count';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import { readAsDigits } from './number-reader';
-import { withTableColumns } from './tables';
+import { mayHoldTable, withTableColumns } from './tables';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -100,7 +100,7 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return detectValues(text, options);
   const found = withRenewedCode(text, withCountedCvv(text, withWrongBirthYears(text, withBirthDates(text, detectValues(text, options)))));
-  return withTableColumns(text, found, (cell) => detectSensitive(cell, options));
+  return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;
 }
 
 function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {

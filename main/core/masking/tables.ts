@@ -47,7 +47,7 @@ function hasDigit(text: string, from: number, to: number): boolean {
 }
 
 /** Does the text hold a line break and a tab or two spaces in a row (the only texts a table can be in)? */
-function mayHoldTable(text: string): boolean {
+export function mayHoldTable(text: string): boolean {
   return text.includes('\n') && (text.includes('\t') || text.includes('  ') || text.includes(' \u00a0') || text.includes('\u00a0 '));
 }
 
