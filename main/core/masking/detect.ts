@@ -9,6 +9,8 @@ import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDa
 import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isWeakCue, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { digitValue } from '../text/fold';
+import { inChatPrefix } from './chat-export';
+import { AFFIXED_ID_RE, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
@@ -601,10 +603,10 @@ function passportNamedFar(scan: Scan, start: number, end: number, noPhone: boole
 /**
  * National IDs made of letters and digits (round 9, class B): India's PAN (five letters, four digits, a letter; the
  * fourth letter says who holds it), the UK National Insurance number (two letters, three pairs of digits, a letter
- * A–D, often spaced), Singapore's NRIC/FIN (S, T, F, G or M, seven digits, a letter). Their shapes are common enough
+ * A–D, often spaced — a capital when a space stands before it: "BK000000 c'est" is no NINO), Singapore's NRIC/FIN (S, T, F, G or M, seven digits, a letter). Their shapes are common enough
  * in product codes that each needs an identity word in its sentence before it ("PAN", "NI number", "NRIC", "ID"…).
  */
-const LETTER_ID_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{3}[PCHFATBLJGpchfatbljg][A-Za-z][0-9]{4}[A-Za-z]|[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]|[STFGMstfgm][0-9]{7}[A-Za-z])(?![A-Za-z0-9])/g;
+const LETTER_ID_RE = /(?<![A-Za-z0-9])(?:[A-Za-z]{3}[PCHFATBLJGpchfatbljg][A-Za-z][0-9]{4}[A-Za-z]|[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?:[A-Da-d]| [A-D])|[STFGMstfgm][0-9]{7}[A-Za-z])(?![A-Za-z0-9])/g;
 const LETTER_ID_WORDS = /\b(?:pan|nino|ni|nric|fin|ic|insurance|national|identity|id|kyc)\b/i;
 
 function findLetterIds(scan: Scan): void {
@@ -621,6 +623,33 @@ function findLetterIds(scan: Scan): void {
       continue;
     }
     add(scan, 'NATIONAL_ID', start, start + m[0].length, 0.8);
+  }
+}
+
+/**
+ * Other countries' IDs with a letter before or after the digits (`foreign-ids.ts`): an ID where its shape proves it
+ * and no record's or passport's word labels it, or where an ID's word stands before it in its sentence or after it in
+ * its clause ("872314567X that is my identity card no"). Letters apart from the digits by a space are a prefix only
+ * in capitals that are no word ("ID 12345678", "is 12345678" are a label and a word).
+ */
+/** Between an ID's word and its value: "number", "card" ("carte d'identité", "identity card no"). */
+const idCardWords = (c: Cue): boolean => isWeakCue(c) || c === Cue.CARD || c === Cue.ID_CARD;
+
+function findAffixedIds(scan: Scan): void {
+  const s = scan.norm;
+  AFFIXED_ID_RE.lastIndex = 0;
+  for (let m = AFFIXED_ID_RE.exec(s); m; m = AFFIXED_ID_RE.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (claimedAt(scan, start) >= 0) continue;
+    const letters = m[1];
+    if (letters && s.charCodeAt(start + letters.length) === 0x20 && (letters !== letters.toUpperCase() || NOT_DESIGNATORS.has(letters) || cueOf(letters.toLowerCase()) !== undefined)) continue;
+    const cue = numberCue(scan, start, end);
+    if (cue === Cue.PASSPORT || RECORD_OR_ACCOUNT.has(cue as Cue)) continue;
+    // (in a message about a passport, a passport's shape is the passport's unless an ID's word labels it right before)
+    if (passportTalk(scan) && !ID_CUES.has(cue as Cue)) continue;
+    const named = ID_CUES.has(cue as Cue) || labelFarBefore(scan, start, Cue.NID, idCardWords) || labelFarAfter(scan, end, Cue.NID, idCardWords);
+    if (named || (!letters && provesItself(m[0]))) add(scan, 'NATIONAL_ID', start, end, named ? 0.8 : 0.75);
   }
 }
 
@@ -746,6 +775,8 @@ function separatorAt(s: string, i: number): number {
   if (dot && n > 1) return 0; // ". " ends a sentence
   if (dot + dash + slash > 1) return 0;
   if (joiner && n > 1) return 0;
+  // a chat export's next line opens with its timestamp, never the rest of a value
+  if (nl && inChatPrefix(s, k) >= 0) return 0;
   // "4\t8\t1\t9": a tab joins single digits (a code typed in a form's boxes), never columns of numbers
   if (tab && (n > 1 || isDigit(s.charCodeAt(i - 2)) || isDigit(s.charCodeAt(k + 1)))) return 0;
   return n;
@@ -1686,6 +1717,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   // (an amount's or a currency's word before it only with no other number between: "took 3000 SAR, and 3000001")
   if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
   if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
+  if (!c && !before && recordNamedAfter(scan, end)) return recordAt(scan, end);
   if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start))) return recordAt(scan, end);
   // "فين الأوردر بتاعي؟ رقمه …", "شحنتي سمسا رقم …": a bare "number" word, in a message about a record, is its number
   // ("my number" is the customer's own)
@@ -1719,6 +1751,26 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
 
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
 const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)(?: is)?\b|(?:^|[^\p{L}])و?(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)) ?[.:#]? *$/iu;
+
+/** "… that is the order number", "… c'est ma facture", "… هذا رقم الطلب": the value, then a word of being, then what it is. */
+const BEING_AFTER = /^[ ,:\u00a0-]*(?:that'?s|that is|this is|it'?s|it is|is|was|c'?est|هذا|هذه|هاذا|هاذي|ده|دي|دا|این|اینم|اینه)[ \u00a0]+(?:(?:the|my|our|your|an?|le|la|mon|ma)[ \u00a0]+)?([\p{L}]+)(?:[ \u00a0]+([\p{L}]+))?/iu;
+
+/** The value is said to be a record's by the words after it (the label after its value, past a word of being). */
+function recordNamedAfter(scan: Scan, end: number): boolean {
+  const m = BEING_AFTER.exec(scan.norm.slice(end, end + 48));
+  if (!m) return false;
+  const secondAt = m[2] ? m[0].length - m[2].length : m[0].length;
+  const first = end + m[0].lastIndexOf(m[1]!, secondAt - 1);
+  const cue = cueAt(scan.norm, first, first + m[1]!.length);
+  if (cue !== undefined && NEGATIVE_CUES.has(cue)) return true;
+  // "رقم الطلب", "numéro de commande": a word for "number" first, then the record's
+  if (m[2] && (cue === undefined || isWeakCue(cue))) {
+    const second = end + secondAt;
+    const cue2 = cueAt(scan.norm, second, second + m[2].length);
+    return cue2 !== undefined && NEGATIVE_CUES.has(cue2);
+  }
+  return false;
+}
 
 function recordAt(scan: Scan, end: number): Visible {
   scan.recordEnd = end;
@@ -2195,6 +2247,12 @@ function findDigitRuns(scan: Scan): void {
       i = skip;
       continue;
     }
+    // a chat export's timestamp is no value ("2026-03-13 04:01 - Zain: …")
+    const prefixEnd = inChatPrefix(s, i);
+    if (prefixEnd >= 0) {
+      i = prefixEnd;
+      continue;
+    }
     const next = readRun(s, i, scan);
     if (RUN.n) handleRun(scan, RUN);
     i = Math.max(next, i + 1);
@@ -2204,7 +2262,7 @@ function findDigitRuns(scan: Scan): void {
 const MAX_CORRECTION_NUMBERS = 8;
 
 /** One slip apart: a digit changed, added or dropped, or two side by side swapped. */
-function oneSlip(a: string, b: string): boolean {
+export function oneSlip(a: string, b: string): boolean {
   if (a === b) return false;
   if (a.length !== b.length) {
     const [short, long] = a.length < b.length ? [a, b] : [b, a];
@@ -2409,6 +2467,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (flags & LETTER_DIGIT) {
     findLetterIds(scan);
     findPassports(scan);
+    findAffixedIds(scan);
   }
   if (flags & HAS_DIGIT) {
     findDigitRuns(scan);

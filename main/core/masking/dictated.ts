@@ -5,13 +5,17 @@
  */
 import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
+import { withWrongBirthYears } from './birth-corrections';
 import { withBirthDates } from './birth-dates';
+import { withRenewedCode } from './code-renewed';
+import { withCountedCvv } from './cvv-count';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import { withCyrillicLabels } from './cyrillic-labels';
 import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
 import { withoutTrackingNumbers } from './tracking-codes';
+import { mayHoldTable, withTableColumns } from './tables';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -95,11 +99,18 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
 /**
  * Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"), and the birth
  * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`);
- * values under a label in Cyrillic script (`cyrillic-labels.ts`); never the digits of a carrier's tracking number
+ * values under a label in Cyrillic script (`cyrillic-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
+ * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`), a
+ * table's cells under their column headers (`tables.ts`); never the digits of a carrier's tracking number
  * (`tracking-codes.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
-  return text ? withoutTrackingNumbers(text, withCyrillicLabels(text, withMachineZones(text, withBirthDates(text, detectValues(text, options))))) : detectValues(text, options);
+  if (!text) return detectValues(text, options);
+  const found = withoutTrackingNumbers(
+    text,
+    withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWrongBirthYears(text, withBirthDates(text, detectValues(text, options))))))),
+  );
+  return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;
 }
 
 function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {

@@ -55,7 +55,7 @@ export function isDateCue(c: Cue): boolean {
 const LATIN: Array<[Cue, string]> = [
   [Cue.PHONE, 'phone phones mobile mob cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring'],
   [Cue.PHONE_WEAK, 'number num no nr'],
-  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nicop aadhaar aadhar adhaar adhar cpr nric qid mykad philsys philid psn nik ktp'],
+  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nic dni nie cedula cédula identidad nicop aadhaar aadhar adhaar adhar cpr nric qid mykad philsys philid psn nik ktp'],
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
@@ -65,7 +65,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande'],
   [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis'],
-  [Cue.REF, 'item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request'],
+  [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request'],
   [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
@@ -100,8 +100,8 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
 ];
 
 const ARABIC: Array<[Cue, string]> = [
-  [Cue.PHONE, 'جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
-  [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد نمبر'],
+  [Cue.PHONE, 'نومرويا نوميرويا جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
+  [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد نمبر نومرو نوميرو'],
   [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
   [Cue.ID_CARD, 'بطاقه'],
   [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
@@ -113,7 +113,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند'],
   [Cue.TRACK, 'طرد شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
   [Cue.REF, 'میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه'],
-  [Cue.TICKET, 'پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
+  [Cue.TICKET, 'بل پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه'],
   // "الرقم المنتهي بـ ١٨٧٨": with the article, "ending" (without it, "منتهي" is "expired")

@@ -12,6 +12,7 @@
  */
 import { digitValue } from '../text/fold';
 import { luhnValid } from './checksums';
+import { nextMessageBySameWriter } from './chat-export';
 import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
@@ -158,20 +159,6 @@ function tokenDigits(s: string, t: Token): string {
   return digits;
 }
 
-/** "[10:42, 3/12/2026] Sara: ", "[8:05 PM, 12/1/2026] Jake: ": a WhatsApp export's line prefix, with the writer's name. */
-const CHAT_PREFIX = /\[\d{1,2}[:.]\d{2}(?:[ \u202f]?[APap][Mm])?, \d{1,2}\/\d{1,2}\/\d{2,4}\] ([^:\n\]]{1,40}): /y;
-
-/** Length of the chat export's prefix at `at` (a line's start) when the line of `from` has one by the same writer, else 0. */
-function nextMessageBySameWriter(s: string, from: number, at: number): number {
-  CHAT_PREFIX.lastIndex = at;
-  const next = CHAT_PREFIX.exec(s);
-  if (!next) return 0;
-  const lineStart = s.lastIndexOf('\n', from - 1) + 1;
-  CHAT_PREFIX.lastIndex = lineStart;
-  const here = CHAT_PREFIX.exec(s);
-  return here && here[1] === next[1] ? next[0].length : 0;
-}
-
 /**
  * Runs of typed tokens. `plain` ones are what the typed reader of `detect.ts` reads as it stands; the others hold an
  * OCR'd letter ("4O54 4855 …", "l055O85698"), keycaps, ellipses ("0553...841...927") or a pictograph ("4462 4528 🙏
@@ -187,6 +174,21 @@ function nextMessageBySameWriter(s: string, from: number, at: number): number {
  */
 const MAY_BE_DIGIT_CLASS = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9\\u07c0-\\ud7ff\\uff10-\\uff19]';
 const MAY_BE_DIGIT = new RegExp(MAY_BE_DIGIT_CLASS, 'g');
+
+/**
+ * Tokens of a date apart by single slashes, each two digits or a year's four, whose letters are only O or o (an OCR's
+ * or a typist's zero, one in a two-digit token too): "1407/O8", "O8/29". A letter there is no word's.
+ */
+function slashDate(s: string, toks: readonly Token[]): boolean {
+  if (toks.length < 2 || toks.length > 3) return false;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.units !== 2 && t.units !== 4) return false;
+    if (k && (t.start !== toks[k - 1]!.end + 1 || s.charCodeAt(t.start - 1) !== 0x2f)) return false;
+    for (let i = t.start; i < t.end; i++) if (digitValue(s.charCodeAt(i)) < 0 && (s.charCodeAt(i) | 0x20) !== 0x6f) return false;
+  }
+  return true;
+}
 
 function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
   const out: NumberCandidate[] = [];
@@ -231,7 +233,7 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
         k += p;
       }
       // the next message of a chat export by the same writer ("0553\n[09:15, 4/12/2026] Chidi: 841 927")
-      const message = lines === 1 && s.charCodeAt(k - 1) === 0x0a ? nextMessageBySameWriter(s, t.start, k) : 0;
+      const message = lines === 1 && s.charCodeAt(k - 1) === 0x0a ? Math.max(0, nextMessageBySameWriter(s, t.start, k) - k) : 0;
       k += message;
       // a hesitation between groups, with separators around it ("05, um, 52", "٠٥٠، يعني، ٣٣٤", "055 uh 233")
       const filler = !message && k > t.end && lines === 0 ? fillerAt(s, k) : 0;
@@ -256,12 +258,16 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
     i = Math.max(i + 1, toks[toks.length - 1]!.end);
     const digits = toks.reduce((n, x) => n + x.units - x.letters, 0);
     // letters read as digits: each token otherwise digits, an edge letter only in a long run — or more of them in a
-    // card's groups of four that pass Luhn as read ("6O37 99O3 l7l6\n7l26" from a photo of the card)
-    if (toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6))) && !ocrCard(s, toks)) continue;
+    // card's groups of four that pass Luhn as read ("6O37 99O3 l7l6\n7l26" from a photo of the card), or as the zero
+    // of a month or day in a date apart by slashes ("1407/O8", "14O5/1O", "O8/29")
+    if (toks.some((x) => x.letters && (x.letters * 2 > x.units - x.letters || (x.edge && digits < 6))) && !ocrCard(s, toks) && !slashDate(s, toks)) continue;
     // three groups or more said with pauses are one value for the classifier to decide on (a list of two is a list)
     const plain = !odd && pauses < 2 && !toks.some((x) => x.letters || x.keycaps);
     if (plainToo || !plain) {
-      const groups = toks.map((x) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}) }));
+      // a value its writer went on typing in the next message ("the code is 73" / "9 0 4 1") is read as its digits joined:
+      // how each message spaced its part says nothing about the value's layout
+      const across = toks.some((x) => x.apart);
+      const groups = toks.map((x, n) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}), ...(across && n ? { joined: true } : {}) }));
       out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: groups.map((g) => g.digits).join(''), written: 'digits', plain, groups });
     }
   }
@@ -293,7 +299,7 @@ function ocrCard(s: string, toks: Token[]): boolean {
  */
 const D = MAY_BE_DIGIT_CLASS;
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB]{1,2}(?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n\\[|(?<=(?<![A-Za-z])[OolISB]{1,2}${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
+  `${D}(?:[OolISB]{1,2}(?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n(?:\\[|${D}{1,4}[/.-]${D}{1,2}[/.-]${D}{1,4}[,،]?[ \\u00a0]|${D}{1,2}[:.]${D}{2}[ \\u00a0])|(?<=(?<![A-Za-z])[OolISB]{1,2}${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');

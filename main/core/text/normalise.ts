@@ -14,6 +14,7 @@
  *   letters ("0TP", "rece1ved") are read as letters, each only when the result is a word the caller's lexicon knows
  *   and the pieces are not both words (nor the word as written one): two real words are never joined.
  */
+import { chatPrefixSource } from './chat-prefix';
 import { foldArabic } from './fold';
 
 /** Is this lower-case, folded word one the reader's lexicon knows (inflections included, as the lexicon decides)? */
@@ -37,13 +38,8 @@ const EMOJI_IN_DIGITS = /(?<=\d ?)\p{Extended_Pictographic}+(?= ?\d)/gu;
 const INVISIBLE = /\u200d|[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u180e]/gu;
 const ZWNJ = /\u200c/gu;
 
-const TIME = String.raw`\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?\s?m\.?|\s?[صم])?`;
-const DATE = String.raw`\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}`;
 /** WhatsApp (both exports), Telegram and most desktop chat exports: a bracketed or dashed timestamp, then "Name:". */
-const CHAT_PREFIX = new RegExp(
-  String.raw`^\s*(?:\[(?:${TIME}(?:[,،]\s*${DATE})?|${DATE}[,،]?\s*${TIME})\]|(?:${DATE}[,،]?\s+)?${TIME}\s+[-–—])\s*(?:[^:\n\[\]]{1,40}:(?=\s|$))?\s*`,
-  'iu',
-);
+const CHAT_PREFIX = new RegExp(`^${chatPrefixSource('\\d')}`, 'iu');
 const QUOTE_MARK = /^\s*(?:>\s?)+/u;
 const ATTRIBUTION = /(?:^on .{1,120}|^.{1,80}) (?:wrote|a écrit|كتب|كتبت|نوشت|نوشته):\s*$/iu;
 

@@ -1,0 +1,72 @@
+/**
+ * The wrong value of a birth date is the customer's birth date too: "my DOB is 17 March 1985 but your system shows
+ * 1958", "تاريخ ميلادي ١٢/٠٥/١٩٩٠ مش ١٩٩١ زي ما عندكم", "… ولی تو سیستم زده ۱۳۹۶". A year standing alone in the
+ * message, one slip from a found birth date's year (a digit changed, two side by side swapped), with a word that sets
+ * one against the other between them, is masked as a birth date; after a record's word ("الطلب رقم ١٩٥٨") it is not.
+ */
+import { digitValue } from '../text/fold';
+import { isLetterUnit } from '../text/letters';
+import { oneSlip } from './detect';
+import { Cue } from './lexicon';
+import { namesAny, RECORD_WORDS } from './words-in';
+import type { DetectedSpan } from './types';
+
+/** Words that set a value against another: "but", "not", "instead", "shows", "مش", "بس", "عندكم", "ولی", "زده"… */
+const AGAINST = /\b(?:but|not|instead|shows?|showing|says|said|wrong|mistake|typo|mais|pas|au lieu|bas|mesh|mish|na|vali|amma)\b|مش|مو(?![\p{L}])|بس(?![\p{L}])|لكن|لاكن|بدل|عندكم|عندكو|مكتوب|غلط|خطأ|ليس|وليس|ولی|اما(?![\p{L}])|نه(?![\p{L}])|زده|نوشته|اشتباه|غلطه/iu;
+
+/** Cues that make a number a record's or a code's, never a birth year ("order 1958", "رقم الطلب ١٩٥٨", "code 1958"). */
+const NOT_A_YEAR = (c: Cue): boolean => RECORD_WORDS.has(c) || c === Cue.PHONE || c === Cue.PHONE_WEAK || c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.EXPIRY || c === Cue.EVENT;
+
+function digitsOf(text: string, start: number, end: number): string {
+  let d = '';
+  for (let i = start; i < end; i++) {
+    const v = digitValue(text.charCodeAt(i));
+    if (v >= 0) d += v;
+  }
+  return d;
+}
+
+/** The year of a birth date span: its four-digit group (or the last of them). */
+function yearOf(text: string, sp: DetectedSpan): string | null {
+  let year: string | null = null;
+  for (let i = sp.start; i < sp.end; ) {
+    if (digitValue(text.charCodeAt(i)) < 0) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < sp.end && digitValue(text.charCodeAt(i)) >= 0) i++;
+    if (i - a === 4) year = digitsOf(text, a, i);
+  }
+  return year;
+}
+
+/** The spans with each bare year that is a birth date's wrong value added as a birth date. */
+export function withWrongBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  if (!spans.some((sp) => sp.type === 'DOB') || !AGAINST.test(text)) return spans;
+  const births = spans.filter((sp) => sp.type === 'DOB');
+  let added: DetectedSpan[] | undefined;
+  for (let i = 0; i < text.length; ) {
+    if (digitValue(text.charCodeAt(i)) < 0) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < text.length && digitValue(text.charCodeAt(i)) >= 0) i++;
+    // a year alone: four digits, no digit group, date or amount joined to it
+    if (i - a !== 4 || (/[/.\-:,٫٬]/.test(text[a - 1] ?? '') && digitValue(text.charCodeAt(a - 2)) >= 0)) continue;
+    if (/[/.\-:,٫٬]/.test(text[i] ?? '') && digitValue(text.charCodeAt(i + 1)) >= 0) continue;
+    if (isLetterUnit(text.charCodeAt(a - 1)) || isLetterUnit(text.charCodeAt(i))) continue;
+    if (spans.some((sp) => sp.start < i && a < sp.end)) continue;
+    const year = digitsOf(text, a, i);
+    const birth = births.find((b) => {
+      const y = yearOf(text, b);
+      if (!y || !oneSlip(y, year)) return false;
+      const between = b.end <= a ? text.slice(b.end, a) : text.slice(i, b.start);
+      return AGAINST.test(between);
+    });
+    if (!birth || namesAny(text.slice(Math.max(0, a - 30), a), NOT_A_YEAR, 2)) continue;
+    (added ??= []).push({ type: 'DOB', start: a, end: i, confidence: 0.6 });
+  }
+  return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+}

@@ -1,0 +1,43 @@
+/**
+ * A card's security code described by its count of digits: "the 3 digits r 908", "les trois chiffres au dos 664",
+ * "سه رقم پشت کارت ۷۱۲", "الثلاث أرقام اللي ورا ٤٥١". The count alone names nothing ("the 3 digits of my order"), so
+ * it is read only in a message with a card or a card's expiry found, and only as many digits as it says.
+ */
+import { DIGIT_CLASS, digitValue } from '../text/fold';
+import type { DetectedSpan } from './types';
+import { namesAny, RECORD_WORDS } from './words-in';
+
+const THREE = '3|three|trois|tres|٣|۳|سه|ثلاث[ةه]?|ثلاثة|تلات[ةه]?|tlata|tlat|se';
+const FOUR = '4|four|quatre|cuatro|٤|۴|چهار|اربع[ةه]?|أربع[ةه]?|arba3a|chahar';
+const UNIT = 'digits?|numbers?|nums?|chiffres?|num[ée]ros|d[ií]gitos|n[úu]meros|ارقام|أرقام|الارقام|الأرقام|رقم|عدد|خان[هة]|خانات|ra?qm|adad|arqam';
+/** The count, then its unit ("the 3 digits", "سه تا عدد", "الثلاث أرقام"), or the unit, then the count ("الأرقام الثلاثة"). */
+const COUNTED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:the |les |la |los |ال)?(?:(${THREE})|(${FOUR}))[ \\u00a0]*(?:تا[ \\u00a0]*)?(?:${UNIT})|(?:${UNIT})[ \\u00a0]+(?:ال)?(?:(${THREE})|(${FOUR})))(?![\\p{L}])`,
+  'giu',
+);
+/** The last digits of a card or an account are no code: "the last 4 digits", "چهار رقم پایانی", "الأربعة الأخيرة". */
+const LAST = /\b(?:last|ending|final|derniers?|[úu]ltimos?)\b|پایانی|پاياني|آخر|اخر|أخير|اخير/iu;
+/** Between the description and the value: a few words of its clause, no digit and no clause break. */
+const GAP = new RegExp(`^[^${DIGIT_CLASS}.!?؟\\n]{0,32}$`, 'u');
+
+/** The spans with each security code described by its count, in a message with a card or an expiry found, added as CVV. */
+export function withCountedCvv(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  if (!spans.some((sp) => sp.type === 'CARD' || sp.type === 'CARD_EXPIRY')) return spans;
+  let added: DetectedSpan[] | undefined;
+  COUNTED.lastIndex = 0;
+  for (let m = COUNTED.exec(text); m; m = COUNTED.exec(text)) {
+    const want = m[1] || m[3] ? 3 : 4;
+    let a = m.index + m[0].length;
+    while (a < text.length && digitValue(text.charCodeAt(a)) < 0 && a - m.index - m[0].length <= 32) a++;
+    if (a >= text.length || !GAP.test(text.slice(m.index + m[0].length, a))) continue;
+    let b = a;
+    while (b < text.length && digitValue(text.charCodeAt(b)) >= 0) b++;
+    // a group of as many digits as the count says, standing alone
+    if (b - a !== want || /[\p{L}]/u.test(text[b] ?? '') || (/[/.,:\-٫٬]/.test(text[b] ?? '') && digitValue(text.charCodeAt(b + 1)) >= 0)) continue;
+    if (LAST.test(text.slice(Math.max(0, m.index - 12), a))) continue;
+    // ("the 3 digits of my order 552": a record's word between names another number)
+    if (spans.some((sp) => sp.start < b && a < sp.end) || namesAny(text.slice(m.index + m[0].length, a), (c) => RECORD_WORDS.has(c))) continue;
+    (added ??= []).push({ type: 'CVV', start: a, end: b, confidence: 0.7 });
+  }
+  return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+}

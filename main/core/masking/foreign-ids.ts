@@ -1,0 +1,33 @@
+/**
+ * National IDs of other countries whose letters stand before or after the digits: Sri Lanka's NIC (nine digits and
+ * V or X; the twelve-digit form is digits only), Spain's DNI (eight digits and a check letter) and NIE (X, Y or Z,
+ * seven digits, a check letter), Morocco's CIN (one or two letters and up to six digits), a Latin American cédula
+ * ("V-18452309"). Each shape is common in product and order codes, so a shape that proves itself (a valid check
+ * letter, a valid day of the year) is an ID unless a record's word labels it, and the others need an ID's word.
+ */
+
+/** Letters and digits as one token, each alternative a shape of one country's ID; group 1: the letter-first forms. */
+export const AFFIXED_ID_RE = /(?<![A-Za-z0-9-])(?:[0-9]{9}[VvXx]|[0-9]{8}[ -]?[A-Za-z]|[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]|([A-Za-z]{1,2})[ -]?[0-9]{5,9})(?![A-Za-z0-9])/g;
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+/** Spain's DNI or NIE, separators aside ("48291537-K", "Y 1234567 X"): its last letter is the check of its number. */
+export function spanishIdValid(v: string): boolean {
+  const c = v.replace(/[ -]/g, '').toUpperCase();
+  const m = /^([XYZ]?)([0-9]{7,8})([A-Z])$/.exec(c);
+  if (!m || m[1]!.length + m[2]!.length !== 8) return false;
+  const n = Number(`${m[1] ? 'XYZ'.indexOf(m[1]) : ''}${m[2]}`);
+  return DNI_LETTERS[n % 23] === m[3];
+}
+
+/** Sri Lanka's old NIC: two digits of the birth year, the day of the year (plus 500 for a woman), four more, V or X. */
+export function sriLankaNicShape(v: string): boolean {
+  if (!/^[0-9]{9}[VvXx]$/.test(v)) return false;
+  const day = Number(v.slice(2, 5));
+  return (day >= 1 && day <= 366) || (day >= 501 && day <= 866);
+}
+
+/** Does this match of `AFFIXED_ID_RE` prove itself by its shape alone? */
+export function provesItself(v: string): boolean {
+  return sriLankaNicShape(v) || spanishIdValid(v);
+}
