@@ -48,6 +48,9 @@ const MAX_GAP = 6;
 const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
+const KIDA = /^(?:كده|كدا)$/u;
+/** Persian words an Arabic clause never has, beside `PERSIAN_CLAUSE`'s: "اون کده که برات اومد". */
+const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|براتون|يه)(?= |$)/u;
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
@@ -120,6 +123,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && !wordingOnly && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
+    // (round 21) "بيوصلك كود، عطه الموظف لما يتصل عليك": the secret named before, carried by the verb, handed to a person we name
+    if (!requests.length && !objects.length && earlier.length && !warned && handsItToAPerson(clause)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     // (round 21) "3mile forward lal sms li wasalik hon": forwarding a message to the reader that this clause names
     if (!requests.length && !objects.length && !earlier.length && carrierHere && !wordingOnly && forwardsTheMessage(clause)) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
@@ -142,8 +147,9 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && lastFourRefused && !warned && WHOLE_NUMBER.test(clause.text) && !hits(clause.text, NEGATION).length) requests.push({ kind: 'card', strength: 'block' });
     // (round 18) the act by its shape, whatever the verb: a secret, the writer as receiver, the reader as giver ("malai yaha pathaunus")
     // …the secret named here, or (round 21) pointed back at: "انت وصل رسالة فيه ستة ارقام؟ هذا ارقام انت كتب هنا"
-    const shaped = objects.length ? objects : hits(clause.text, BACK_REFERENCE).length ? earlier : [];
-    if (!requests.length && shaped.length && !warned && !clause.quoted && !hits(clause.text, SUBORDINATORS).length && handedToTheWriterByShape(clause, hits(clause.text, NEGATION).map((n) => n.at))) requests.push({ kind: shaped[shaped.length - 1]!.kind as RequestedSecret, strength: 'block' });
+    // …or, after a message to the reader, its bare digits ("انت تلفون رسالة جا، انت قرا ارقام لي")
+    const shaped = objects.length ? objects[0]!.kind : hits(clause.text, BACK_REFERENCE).length && earlier.length ? earlier[earlier.length - 1]!.kind : carriers.slice(-2).some(Boolean) && BARE_DIGITS.test(clause.text) ? 'otp' : undefined;
+    if (!requests.length && shaped && !warned && !clause.quoted && !hits(clause.text, SUBORDINATORS).length && handedToTheWriterByShape(clause, hits(clause.text, NEGATION).map((n) => n.at))) requests.push({ kind: shaped as RequestedSecret, strength: 'block' });
     // (round 16) "the number you gave was 4929 73.. resend the whole thing", "5412 •••• kmel lia": completing a card cut short
     if (!requests.length && cutCard && !warned && completesTheCard(clause)) requests.push({ kind: 'card', strength: 'block' });
     // …every item of the list that begins with a secret is what the verb asks for
@@ -404,6 +410,8 @@ function handsMessageToUs(clause: Clause): boolean {
   return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && (hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2) || objectFirst(v) || COPY_THEN.test(t) || forwards(v) || elliptical(clause, v))) || suffixObject(clause.tokens[v.last] ?? '')));
 }
 const FORWARD = /^(?:forward|fwd)$/u;
+/** Digits with nothing more said, as pidgin names a message's code. */
+const BARE_DIGITS = new RegExp(`(?<=^| )(?:${['(?:ال)?(?:ارقام|اعداد)', 'ar2am', 'arqam', 'numbers', 'number'].map(foldLetters).join('|')})(?= |$)`, 'u');
 /** "forward" (its object the message) to this chat, un-negated, not the writer's own act. */
 function forwardsTheMessage(clause: Clause): boolean {
   const t = clause.text;
@@ -458,7 +466,8 @@ function isAListItem(clause: Clause): boolean {
 /** "…send it to me. The code from the SMS.": a clause without a verb of its own that begins with the secret. */
 function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   const t = clause.text;
-  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || clause.tokens.length > 12) return false;
+  // (round 21) …nor one that does something to the secret itself: "…, card number ho to usay cover kar dein"
+  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || clause.tokens.length > 12) return false;
   const first = Math.min(...objects.map((o) => o.at));
   // (a possessive belongs to the secret's name: "your card's CVV")
   return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w) || /^[a-z]+'s$/.test(w));
@@ -505,6 +514,17 @@ const COMPLETE_IT = new RegExp(`(?:^| )(?:${['whole', 'full', 'complete', 'entir
 /** (round 21) A purpose after a Persian verb-final request: "… را بفرستید تا پرداخت انجام شود". */
 const PURPOSE_AFTER = /^(?:تا|كه|واسه|براي|ta|ke|ki)$/u;
 const LATIN_CLAUSE = /^[a-z0-9 '-]+$/;
+/** Someone we name as the receiver, right after the verb: "عطه الموظف", "ادّيه للمندوب", "give it the agent". */
+const A_PERSON = new RegExp(`^(?:${['(?:ل|لل|ال)?(?:موظف|مندوب|زميل|فني|كابتن|سواق|مهندس)\\S*', 'زميلي', 'زميلنا', 'the', 'our', 'agent', 'courier', 'colleague', 'rider'].map(foldLetters).join('|')})$`, 'u');
+function handsItToAPerson(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length) return false;
+  return hits(t, TRANSFER_VERBS).some((v) => {
+    const next = clause.tokens[v.last + 1] ?? '';
+    const person = A_PERSON.test(next) && (next !== 'the' && next !== 'our' ? true : A_PERSON.test(clause.tokens[v.last + 2] ?? ''));
+    return person && suffixObject(clause.tokens[v.last] ?? '') && !writerActs(t, v) && !toReader(clause, v);
+  });
+}
 /** A branch or an office the reader goes to in person. */
 const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف)?(?:فرع|وكاله|مكتب|شعبه)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر'];
 /** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
@@ -619,6 +639,8 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
   // (round 21) …and a description that begins with a harmless number is that number's: "رقم الطلب اللي في الرسالة", "the order number in the text"
   objs = objs.filter((o) => !neutral.some((n) => n.start === o.start));
+  // (round 21) Egyptian "كده" ("like this", "كده الحساب اتفعل") is Persian "کده" (the code) only in a Persian clause
+  if (!PERSIAN_CLAUSE.test(clause.text) && !PERSIAN_WORDS.test(clause.text)) objs = objs.filter((o) => !KIDA.test(clause.text.slice(o.start, o.end)));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
   if (hits(clause.text, LAST_DIGITS).length) objs = objs.filter((o) => o.kind !== 'card' && o.kind !== 'national_id');
   // "the box labelled verification code", "الخانة اللي مكتوب عليها كود التحقق": a field's label names the field, not a secret
@@ -705,8 +727,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     const paired = objects.filter((o) => {
       const g = gap(v, o);
       // Persian puts the verb last, after a long object marked by را/رو: "کد … را جهت کارشناس بفرستید"
-      // (round 21) …and Dari or Finglish in Latin letters marks it with "ra"/"ro": "ramz-e hesab … ra ba ma rawan konen"
-      const verbFinal = (persian || LATIN_CLAUSE.test(t)) && o.last < v.at && (v.last >= clause.tokens.length - 2 || PURPOSE_AFTER.test(clause.tokens[v.last + 1] ?? '')) && clause.tokens.slice(o.last + 1, v.at).some((w) => (persian ? w === 'را' || w === 'رو' : w === 'ra' || w === 'ro'));
+      // (round 21) …Dari with "ره", and Dari or Finglish in Latin letters with "ra"/"ro": "ramz-e hesab … ra ba ma rawan konen"
+      const verbFinal = (persian || LATIN_CLAUSE.test(t)) && o.last < v.at && (v.last >= clause.tokens.length - 2 || PURPOSE_AFTER.test(clause.tokens[v.last + 1] ?? '')) && clause.tokens.slice(o.last + 1, v.at).some((w) => (persian ? w === 'را' || w === 'رو' || w === 'ره' : w === 'ra' || w === 'ro'));
       if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
       if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
       // "لو عايز تغير الرقم السري", "بدك تعمل reset للباسورد": a wish whose complement acts on the secret for the customer

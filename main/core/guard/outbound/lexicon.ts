@@ -20,7 +20,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     '(?:the )?(?:number|numbers|code|digits|pin) wey (?:\\S+ ){0,2}(?:send|sent|give|gave|show|come|enter|reach)\\S*', '(?:el|al|l) ?code', 'kod', 'kode', 'codi', 'kodi', 'codie', 'codei', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ال (?:otp|code|codes|sms code|verification code)', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
     `${AR_PFX}كود\\S*`, `${AR_PFX}اكواد\\S*`, `${AR_PFX}رمز\\S*`, `${AR_PFX}otp\\S*`, `${AR_PFX}اوتي ?بي`,
     '(?:ال)?(?:رقم|ارقام|الارقام|الرقم|الرساله|رساله|المسج|مسج|الماسج|ماسج|sms|الاس ام اس|الكلمه) (?:اللي|الي|التي|الذي|اللى|لي|يلي) (?:\\S+ )?(?:توصل|يوصل|تجي|يجي|وصل|وصلت|جا|جت|جال|جالك|جاتك|وصلك|وصلتك|وصلتكم|ارسلت|ارسل|اتبعت|انبعت|بعتنا|ارسلناه|ارسلناها|تم ارسال|جتك|ظهر|ظهرت|بتوصلك|راح تجيك|تجيك)\\S*',
-    '(?!كدام|كدوم|كدامين|(?:كده|كدا)(?: |$))كد\\S{0,3}', 'كد(?:تون|مون|شون|تان|مان|شان)(?:و|را|رو)?', 'كدي', 'كد ?(?:تاييد|يك ?بار ?مصرف|پيامكي|پيامك ?شده|ارسال ?شده|امنيتي|ورود|پويا)',
+    '(?!كدام|كدوم|كدامين)كد\\S{0,3}', 'كد(?:تون|مون|شون|تان|مان|شان)(?:و|را|رو)?', 'كدي', 'كد ?(?:تاييد|يك ?بار ?مصرف|پيامكي|پيامك ?شده|ارسال ?شده|امنيتي|ورود|پويا)',
     'رمز ?(?:يك ?بار ?مصرف|پويا|پيامكي|موقت)', '(?:عدد|عددي|شماره|پيامك|پيامكي|اس ام اس|پيام|ارقام|رقم|رقمي|كد|كدي|رمزي) ?(?:كه|كي) (?:\\S+ ){0,3}(?:براتون|برات|برايتان|براي شما|به شما|به گوشيتون|به گوشي شما|روي گوشيتون)? ?(?:\\S+ )?(?:اومد|امد|اومده|امده|بامو|بامه|رسيد|رسيده|ارسال شد|ارسال شده|فرستاده شد|فرستاديم|(?:اس ام اس|پيامك|sms) شد)\\S*',
     // formal: "ارقامی که لحظاتی پیش از طریق پیامک دریافت نمودید" (the digits, then up to five words of when and how)
     '(?:عدد|اعداد|ارقام|رقم|كد|رمز)(?:ي)? (?:كه|كي) (?:\\S+ ){0,5}(?:دريافت|مشاهده) (?:نموديد|كرديد|كردين|كردي|فرموديد)',
@@ -119,7 +119,7 @@ export const STRONG_REQUEST = [
   // "hantar", "tulis", "sebut", "bacakan"; Dari in Latin letters "bnawisen", "nawishta konen", "rawan konen"; Gulf Arabizi "dizz"
   // (send: "dizhum li"); a pidgin or relayed third person handing it to me: "يدزلي", "يرسل لي", "يقرالي"
   ...LOCAL_HANDING,
-  '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:لي|ليا|لنا|لينا|هالي|هولي)', '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:ه|ها|هم|هن)?(?= (?:لي|ليا|لنا|لينا|انا|هنا|هني|هون|اهني|اهنا|اهنه)(?: |$))', 'قرا(?:لي|ليا|لنا|ني)',
+  '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:لي|ليا|لنا|لينا|هالي|هولي)', '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:ه|ها|هم|هن)?(?= (?:لي|ليا|لنا|لينا|انا|هنا|هني|هون|اهني|اهنا|اهنه)(?: |$))', 'قرا(?:لي|ليا|لنا|ني)', 'قرا(?:ه|ها|هم|هن|هو)?(?= (?:لي|ليا|لنا|لينا)(?: |$))',
   // Sudanese bare "رسل" before what it sends: "رسل الرقم بتاعو كامل"
   'رسل(?= ال\\S+(?: |$))',
   'paki ?(?:send|bigay|ibigay|type|sabi|sabihin|share|forward|text|pm|dm|message|lagay|ilagay|paste|upload|basa|basahin|screenshot)\\S*', 'ba3atl(?:i|na|ili)', 'ba3tl(?:i|na)',
@@ -234,8 +234,8 @@ export const TO_READER_PLACE = [
 ];
 
 /** This conversation as a place: it overrides a page, box or field named beside it ("the reply box below", "در همین صفحه گفتگو"). */
-/** (round 21) "here" and "to me" in more voices: Bakhtiari/Lori "ایچو", Gilaki/Mazandarani "ایجه", Swahili "hapa", "kwangu", Malay "kat sini", Roman Urdu "yahan", Gulf Arabizi "hni". */
-const LOCAL_HERE = ['ايچو', 'ايچه', 'ايجه', 'اينجه', 'ايجا', 'اهني', 'اهنا', 'اهنه', 'hapa', 'kwangu', 'kwetu', '(?:kat|kt|di|dekat) sini', 'sini', '(?:kat|kt|kepada|pada|dekat) saya', 'yahan', 'yahaan', 'idhar', 'hni', 'hnee', 'hene'];
+/** (round 21) "here" and "to me" in more voices: Bakhtiari/Lori "ایچو", Gilaki/Mazandarani "ایجه", Dari "همینجه", Swahili "hapa", "kwangu", Malay "kat sini", Roman Urdu "yahan", Gulf Arabizi "hni". */
+const LOCAL_HERE = ['ايچو', 'ايچه', 'ايجه', 'اينجه', 'ايجا', 'همينجه', 'اهني', 'اهنا', 'اهنه', 'hapa', 'kwangu', 'kwetu', '(?:kat|kt|di|dekat) sini', 'sini', '(?:kat|kt|kepada|pada|dekat) saya', 'yahan', 'yahaan', 'idhar', 'hni', 'hnee', 'hene'];
 
 export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena', 'ici', ...LOCAL_HERE];
 

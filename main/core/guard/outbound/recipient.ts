@@ -18,8 +18,8 @@ const HERE = new Set(['yaha', 'yahan', 'yahaan', 'idhar', 'ekhane', 'dagi', 'da'
 /** The reader as the giver, the writer as the receiver in Gulf pidgin Arabic: "inta … ana". */
 const READER_SUBJECT = new Set(['inta', 'enta', 'inte', 'tapai', 'tapain', 'aap', 'apni', 'apnar', 'انت', 'انتا', 'انتي', 'انتو']);
 const WRITER = new Set(['ana', 'ani', 'انا']);
-/** (round 21) "here" in Gulf pidgin, in either script: "انت كتب هنا", "inta kitab hina". */
-const PIDGIN_HERE = new Set(['هنا', 'هني', 'hina', 'hena', 'hni']);
+/** (round 21) "here" (and "to me") in Gulf pidgin, in either script: "انت كتب هنا", "inta kitab hina", "انت قرا ارقام لي". */
+const PIDGIN_HERE = new Set(['هنا', 'هني', 'hina', 'hena', 'hni', 'لي']);
 /** Negators, "anyone" and "when" in those languages: "na"/"nahi"/"mat", Berber "ur … ara" (a lone "ur" is read as texting's "your" before this), Gulf "mafi", Gilaki/Mazandarani "don't say/give"; "kasailai", "kisi", "keu", "yiwen"; "jab", "jokhon". */
 const NEGATORS = new Set(['na', 'nah', 'nahi', 'nahin', 'mat', 'ur', 'mafi', 'mafee', 'ma', 'ما', 'مافي', 'مافيه', 'لا', 'مو', 'مش', 'kasailai', 'kasaile', 'kisi', 'koi', 'keu', 'karo', 'kauko', 'ara', 'yiwen', 'yan', 'hichkas', 'jab', 'jokhon', 'نوگو', 'نوگوید', 'نوگون', 'نئو', 'نئوئن', 'نفادن', 'نفاده']);
 /** A Nepali verb negated by its prefix: "nadinus", "napathaunus". */
