@@ -9,9 +9,10 @@
  * entry verbs only, the official app or the customer themself ("enter it in the app", "type it yourself").
  * Text is folded and Latin spelling repaired first, so variants and typos match one lexicon entry.
  */
-import { clauses, normalizeText, QUOTED_LINE, type Clause } from '../text/clauses';
+import { clauses, normalizeText, QUOTED_LINE, tokenIndexAt, type Clause } from '../text/clauses';
+import { BOTH_SIDES, ID_DOCUMENT, PAYMENT_CARD } from './documents';
 import {
-  AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEGATORS, ANYONE, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
+  ACCEPTED, AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEGATORS, ANYONE, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   WRITER_ACTS, findAll, type Hit, type SecretKind,
 } from './lexicon';
@@ -47,6 +48,9 @@ const MAX_GAP = 6;
 const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
 const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
+const KIDA = /^(?:كده|كدا)$/u;
+/** Persian words an Arabic clause never has, beside `PERSIAN_CLAUSE`'s: "اون کده که برات اومد". */
+const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|براتون|يه)(?= |$)/u;
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
@@ -72,6 +76,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const carriers: boolean[] = [];
   /** "Can you send it to me? The code from the SMS.": a verb whose object is named only in the next clause. */
   let waitingForObject = false;
+  /** The clause before asked us to be given "a number" without naming a secret (`asksForANumberHere`). */
+  let asksForANumber = false;
   /** "Reply with: 1) your full name 2) your SSN 3) the code…": a request verb that ends its clause opens a list of items. */
   let listOpen = false;
   const normalized = normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2'), { markQuotes: true }).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`);
@@ -90,6 +96,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const lastFourRefused = LAST_FOUR_REFUSED.test(prepared);
   const refused = all.some((c) => hits(c.text, NEGATORS).length > 0);
   const cutCard = CUT_CARD.test(normalized);
+  const atTheBranch = all.some((c) => hits(c.text, BRANCH).length > 0);
   /** "…the app says never share it. I'm the exception, I'm your manager, so send it.": what a warning says never to share stays "it" to the reply's end. */
   let disclaimed: ObjectHit[] = [];
   /** The disclaimer reports the rule ("the text says not to share it", "we always say never share it"): a bare "go ahead" after it overrides the rule. */
@@ -99,6 +106,10 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     // code was sent, is about the message — its content is the code ("did the parcel arrive?" names what arrived)
     const carrierHere = (hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length) || (!!clause.question && ARRIVED_BARE.test(clause.text));
     let objects = secretObjects(clause, opts);
+    // (round 21) "البطاقة … ارسل لي رقمها كامل": the whole number, with a card named here or in the clause before, is the card's
+    if (!objects.length) objects = wholeNumberOfACard(clause, all[index - 1]);
+    // (round 21) "البطاقة المدنية … تصورها لي من الجهتين": both faces pictured, of a document named in the two clauses before
+    if (!objects.length) objects = documentPicturedAfter(clause, all.slice(Math.max(0, index - 2), index));
     // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
     if (!objects.length && !wordingOnly && (carrierHere || carriers.slice(-2).some(Boolean))) {
       const messages = hits(clause.text, CARRIER);
@@ -107,11 +118,15 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     }
     const nearby = recent.slice(-2).flat();
     const earlier = nearby.length ? nearby : disclaimed;
-    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index, (c) => secretObjects(c, opts)), refused, hereRefused: refusesHere(all[index + 1]) };
+    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index, (c) => secretObjects(c, opts)), refused, hereRefused: refusesHere(all[index + 1]), atTheBranch };
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && !wordingOnly && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
+    // (round 21) "بيوصلك كود، عطه الموظف لما يتصل عليك": the secret named before, carried by the verb, handed to a person we name
+    if (!requests.length && !objects.length && earlier.length && !warned && handsItToAPerson(clause)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
+    // (round 21) "3mile forward lal sms li wasalik hon": forwarding a message to the reader that this clause names
+    if (!requests.length && !objects.length && !earlier.length && carrierHere && !wordingOnly && forwardsTheMessage(clause)) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     // "I realise the text says not to share it. That doesn't apply to me. Go ahead.": permission to break the reported rule
@@ -131,12 +146,18 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     // "the last four are not enough, I need the whole number": the whole number is the card's
     if (!requests.length && lastFourRefused && !warned && WHOLE_NUMBER.test(clause.text) && !hits(clause.text, NEGATION).length) requests.push({ kind: 'card', strength: 'block' });
     // (round 18) the act by its shape, whatever the verb: a secret, the writer as receiver, the reader as giver ("malai yaha pathaunus")
-    if (!requests.length && objects.length && !warned && !clause.quoted && !hits(clause.text, SUBORDINATORS).length && handedToTheWriterByShape(clause, hits(clause.text, NEGATION).map((n) => n.at))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // …the secret named here, or (round 21) pointed back at: "انت وصل رسالة فيه ستة ارقام؟ هذا ارقام انت كتب هنا"
+    // …or, after a message to the reader, its bare digits ("انت تلفون رسالة جا، انت قرا ارقام لي")
+    const shaped = objects.length ? objects[0]!.kind : hits(clause.text, BACK_REFERENCE).length && earlier.length ? earlier[earlier.length - 1]!.kind : carriers.slice(-2).some(Boolean) && BARE_DIGITS.test(clause.text) ? 'otp' : undefined;
+    if (!requests.length && shaped && !warned && !clause.quoted && !hits(clause.text, SUBORDINATORS).length && handedToTheWriterByShape(clause, hits(clause.text, NEGATION).map((n) => n.at))) requests.push({ kind: shaped as RequestedSecret, strength: 'block' });
     // (round 16) "the number you gave was 4929 73.. resend the whole thing", "5412 •••• kmel lia": completing a card cut short
     if (!requests.length && cutCard && !warned && completesTheCard(clause)) requests.push({ kind: 'card', strength: 'block' });
     // …every item of the list that begins with a secret is what the verb asks for
     if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     listOpen = !requests.length && !objects.length && !earlier.length && opensAList(clause) ? true : listOpen && isAListItem(clause);
+    // (round 21) "بغيت منك الرقم اللي مكتوب ورا البطاقة، الثلاث أرقام الصغار": a number asked for, then renamed as the secret
+    if (!requests.length && objects.length && asksForANumber && renames(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    asksForANumber = !requests.length && !objects.length && !warned && asksForANumberHere(clause);
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     if (!joked.has(index) && !(clause.quoted && quoteExcused)) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
@@ -149,7 +170,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   }
   // (round 16) "اكتب فيه الكود. لا ترسله لنا", "type it in there, don't send it to us": entry is into the place, not to us
   if (FORBIDS_TO_US.test(normalized)) for (let i = found.length - 1; i >= 0; i--) if (ENTRY_LIKE.test(found[i]!.clause.split(' ')[0] ?? '') && !hits(found[i]!.clause, TO_WRITER_PLACE).length) found.splice(i, 1);
-  for (const r of tajikRequests(normalized)) {
+  // (round 21) …and a scam's words quoted in a Tajik warning are reported, as in every other language
+  for (const r of tajikRequests(warned ? normalized.replace(QUOTED, ' , ') : normalized)) {
     const kind = r.kind === 'activation' ? 'otp' : r.kind;
     if (!found.some((f) => f.kind === kind)) found.push({ kind, strength: 'block', clause: r.sentence });
   }
@@ -164,7 +186,12 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
  * a verb it had never seen as an ask.
  */
 export function mentionsASecret(text: string, opts: ClassifyOptions): boolean {
-  return clauses(ownWords(text)).some((c) => (secretObjects(c, opts).some((o) => o.kind !== 'activation') || (hits(c.text, CARRIER).length > 0 && !shownByTheApp(c)) || hits(c.text, BACK_REFERENCE).length > 0) && !negatesAnUnknownWord(c, opts));
+  return clauses(ownWords(text)).some((c) => (secretObjects(c, opts).some((o) => o.kind !== 'activation') || (hits(c.text, CARRIER).length > 0 && !shownByTheApp(c)) || hits(c.text, BACK_REFERENCE).length > 0) && !negatesAnUnknownWord(c, opts) && !saysItWasAccepted(c));
+}
+
+/** A clause that says the secret was accepted, with no verb that hands anything over: not the learned model's business. */
+function saysItWasAccepted(c: Clause): boolean {
+  return hits(c.text, ACCEPTED).length > 0 && !hits(c.text, STRONG_REQUEST).length;
 }
 
 /** A message that "came up", "popped up", "طلعت لك", "ظهرت": the app's or the screen's, not one that carries a code. */
@@ -264,6 +291,8 @@ interface ClauseContext {
   hereRefused: boolean;
   /** The reply negates or refuses somewhere: a report in an if-clause is then a warning's (`reportedInACondition`). */
   refused: boolean;
+  /** (round 21) The reply sends the reader to a branch or an office: what the staff there ask for is shown in person. */
+  atTheBranch: boolean;
 }
 
 const LIST_OR = /^(?:or|nor|ولا|او|يا|ya|ou|wala|wla|ni)$/u;
@@ -336,7 +365,7 @@ const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}]
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
 const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا',
   // (round 19) the asker disowned: "اللي كلمك … مش تبعنا", "… مش من البنك", "کار ما نیست", "ne travaille pas chez nous"
-  '(?:مش|مو|ما هو|ماهو|مب|ليس|مهوب) (?:من ?(?:عندنا|طرفنا|جهتنا|البنك|الشركه)|تبعنا|حقنا|منا|موظف\\S*)', 'كار ما (?:نيست|نبوده)', 'از طرف ما نبوده', "(?:ne travaille|n'est) pas (?:chez|de chez|avec) nous", "(?:isn't|is not|aren't|are not) (?:part of|from|with) (?:our|the) (?:team|bank|company|staff)", 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*'].map(foldLetters).join('|')})`, 'u');
+  '(?:مش|مو|ما هو|ماهو|مب|ليس|مهوب) (?:من ?(?:عندنا|طرفنا|جهتنا|البنك|الشركه)|تبعنا|حقنا|منا|موظف\\S*)', 'كار ما (?:نيست|نبوده)', 'از طرف ما نبوده', "(?:ne travaille|n'est) pas (?:chez|de chez|avec) nous", "(?:isn't|is not|aren't|are not) (?:part of|from|with) (?:our|the) (?:team|bank|company|staff)", 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*', 'қаллоб\\S*', 'фиреб\\S*', 'эҳтиёт\\S*', 'laghai\\S*', 'utapeli', 'matapeli', 'penipu\\S*', 'penipuan', 'dhoka\\S*', 'fraud\\S*'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -375,7 +404,19 @@ function handsMessageToUs(clause: Clause): boolean {
   // Persian puts the object first, marked by رو/را/-o ("همونو کپی کن بفرست اینجا"), or drops it after "copy" ("copy kon befrest inja")
   // …and pidgin puts a noun with its demonstrative first ("رقم هدا انت قول لي", "hada number ana irsil": round 20)
   const objectFirst = (v: Hit) => hits(t, BACK_REFERENCE).some((r) => r.last < v.at && v.at - r.last <= 3 && (OBJECT_MARKED.test(clause.tokens[r.last] ?? '') || r.last > r.at));
-  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && (hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2) || objectFirst(v) || COPY_THEN.test(t))) || suffixObject(clause.tokens[v.last] ?? '')));
+  // (round 21) "forward" takes the message as its object when none is said ("3mele forward la hon"), and so does a bare
+  // transfer verb to us ("SMS imekuja. Nitumie hapa": Swahili leaves the object out)
+  const forwards = (v: Hit) => FORWARD.test(t.slice(v.start, v.end));
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && (hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2) || objectFirst(v) || COPY_THEN.test(t) || forwards(v) || elliptical(clause, v))) || suffixObject(clause.tokens[v.last] ?? '')));
+}
+const FORWARD = /^(?:forward|fwd)$/u;
+/** Digits with nothing more said, as pidgin names a message's code. */
+const BARE_DIGITS = new RegExp(`(?<=^| )(?:${['(?:ال)?(?:ارقام|اعداد)', 'ar2am', 'arqam', 'numbers', 'number'].map(foldLetters).join('|')})(?= |$)`, 'u');
+/** "forward" (its object the message) to this chat, un-negated, not the writer's own act. */
+function forwardsTheMessage(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length || !(hits(t, TO_WRITER_PLACE).length || TO_US.test(t))) return false;
+  return hits(t, STRONG_REQUEST).some((v) => FORWARD.test(t.slice(v.start, v.end)) && !writerActs(t, v) && !toReader(clause, v));
 }
 const OBJECT_MARKED = /(?:و|رو|را|ره|o|ro)$/u;
 const COPY_THEN = new RegExp(`(?:^| )(?:copy|${foldLetters('کپی')})(?: kon| ${foldLetters('کن')})? \\S+`, 'u');
@@ -425,7 +466,8 @@ function isAListItem(clause: Clause): boolean {
 /** "…send it to me. The code from the SMS.": a clause without a verb of its own that begins with the secret. */
 function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   const t = clause.text;
-  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || clause.tokens.length > 12) return false;
+  // (round 21) …nor one that does something to the secret itself: "…, card number ho to usay cover kar dein"
+  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || clause.tokens.length > 12) return false;
   const first = Math.min(...objects.map((o) => o.at));
   // (a possessive belongs to the secret's name: "your card's CVV")
   return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w) || /^[a-z]+'s$/.test(w));
@@ -440,7 +482,7 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['ana', 'hina', 'hena', 'lana', 'whatsapp', 'with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena']);
+const AFTER_A_BARE_VERB = new Set(['ana', 'hina', 'hena', 'lana', 'whatsapp', 'with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena', 'hapa', 'kwangu', 'mimi', 'tafadhali', 'sasa', 'sini', 'hni', 'lagi']);
 const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
 const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'lui', 'leur', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
 function elliptical(clause: Clause, v: Hit): boolean {
@@ -464,11 +506,65 @@ const NEVER_ASIDE = /\b(never|not)\s*,\s*(?:under any circumstances|in any circu
 const READER_ONLY_NEEDS = /\b(you(?:'ll|’ll| will| would| may| might)?) (?:only |ever |just )+(need|use)\b/giu;
 /** (round 13) "the last four are not enough … I need the whole number": the full card number asked by contrast. */
 const LAST_FOUR_REFUSED = new RegExp(`(?:^| )(?:${['(?:the )?(?:last|final) (?:4|four)(?: \\S+)? (?:are |is |r )?(?:not enough|aren.t enough|isn.t enough|not sufficient|insufficient|won.t do|wont do|will not do)', '(?:akher|akhir|a5er) (?:4|arba3a?) (?:\\S+ )?(?:mesh|msh|mish|mush|mosh|ma) ?(?:kefaya|kfaya|kifaya|kfaye|kfaya|tkfi|yekfi)', '(?:اخر|الاخير\\S*) (?:\\S+ )?(?:4|اربع\\S*) (?:\\S+ ){0,2}?(?:مش كفايه|مش كافي\\S*|لا (?:ت|ي)كفي|ما (?:ت|ي)كفي|ما ?(?:ت|ي)كفيش|مو كافي\\S*|غير كافي\\S*)', '(?:4|چهار) (?:\\S+ ){0,3}?(?:اخر|آخر) (?:\\S+ )?(?:كافي|بس) نيست'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-const WHOLE_NUMBER = new RegExp(`(?:^| )(?:${['(?:the |your |ur )?(?:whole|full|complete|entire|all the|all of the) (?:card |16 digit |long )?(?:number|no|digits|#)', '(?:el |al )?(?:rakam|raqam|ra2am|rqm|ar2am|arqam) (?:\\S+ ){0,2}?(?:kolo|kollo|kollaha|kamel|kamla)', '(?:ال)?(?:رقم|ارقام|الارقام) (?:\\S+ ){0,2}?(?:كله|كلها|كامل\\S*|بالكامل)', '(?:كامل|كل) (?:ال)?(?:رقم|ارقام)\\S*', 'شماره (?:\\S+ ){0,2}?(?:كامل|كاملش)'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const WHOLE_NUMBER = new RegExp(`(?:^| )(?:${['(?:the |your |ur )?(?:whole|full|complete|entire|all the|all of the) (?:card |16 digit |long )?(?:number|no|digits|#)', '(?:el |al )?(?:rakam|raqam|ra2am|rqm|ar2am|arqam|ragam|namba|nambari|nombor)\\S* (?:\\S+ ){0,2}?(?:kolo|kollo|kollaha|kulu|kullu|kamel|kamla|kamil|kamili|penuh|yote)', '(?:ال)?(?:رقم|ارقام|الارقام|نمبر)\\S* (?:\\S+ ){0,2}?(?:كله|كلو|كلها|كامل\\S*|بالكامل)', '(?:كامل|كل) (?:ال)?(?:رقم|ارقام)\\S*', 'شماره (?:\\S+ ){0,2}?(?:كامل|كاملش)'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 /** (round 16) A card number cut short: four digits of a card's first group (cards begin 2–6, phones 0 or +), a dot run, bullets or stars. */
 const CUT_CARD = /(?<![\d+])[2-6]\d{3}(?:[ -]?\d{1,4})?\s?(?:\.{2,}|…|[•*×x]{2,})/u;
 /** …and a word that asks for the rest of it: "the whole thing", "كامل", "بقیه‌ش", "kmel lia", "les chiffres li khassin". */
 const COMPLETE_IT = new RegExp(`(?:^| )(?:${['whole', 'full', 'complete', 'entire', 'rest', 'remaining', 'missing', 'كامل\\S*', 'كله', 'كلو', 'كلها', 'باقي', 'الباقي', 'بقيه\\S*', 'ناقص\\S*', 'كمل\\S*', 'تكمل\\S*', 'kmel', 'kammel', 'kamel', 'kaml', 'kamml', 'khassin', 'manquants?', 'تكميل', 'تكميلش'].map(foldLetters).join('|')})(?: |$)`, 'u');
+/** (round 21) A purpose after a Persian verb-final request: "… را بفرستید تا پرداخت انجام شود". */
+const PURPOSE_AFTER = /^(?:تا|كه|واسه|براي|ta|ke|ki)$/u;
+const LATIN_CLAUSE = /^[a-z0-9 '-]+$/;
+/** Someone we name as the receiver, right after the verb: "عطه الموظف", "ادّيه للمندوب", "give it the agent". */
+const A_PERSON = new RegExp(`^(?:${['(?:ل|لل|ال)?(?:موظف|مندوب|زميل|فني|كابتن|سواق|مهندس)\\S*', 'زميلي', 'زميلنا', 'the', 'our', 'agent', 'courier', 'colleague', 'rider'].map(foldLetters).join('|')})$`, 'u');
+function handsItToAPerson(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length) return false;
+  return hits(t, TRANSFER_VERBS).some((v) => {
+    const next = clause.tokens[v.last + 1] ?? '';
+    const person = A_PERSON.test(next) && (next !== 'the' && next !== 'our' ? true : A_PERSON.test(clause.tokens[v.last + 2] ?? ''));
+    return person && suffixObject(clause.tokens[v.last] ?? '') && !writerActs(t, v) && !toReader(clause, v);
+  });
+}
+/** A branch or an office the reader goes to in person. */
+const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف)?(?:فرع|وكاله|مكتب|شعبه)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر'];
+/** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
+const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'الموظف\\S*', 'موظف\\S*', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
+/** The verb's subject is staff, a few words before it (who ask in person at the branch the reply names). */
+function staffAsks(clause: Clause, v: Hit): boolean {
+  return clause.tokens.slice(Math.max(0, v.at - 3), v.at).some((w) => STAFF.test(w)) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
+}
+const BOTH_FACES = new RegExp(`(?<=^| )(?:${BOTH_SIDES.map(foldLetters).join('|')})(?= |$)`, 'u');
+const ID_NAMED = new RegExp(`(?<=^| )(?:${ID_DOCUMENT.map(foldLetters).join('|')})(?= |$)`, 'u');
+/** (round 21) Both faces asked for in a clause that names no document, after one that does: the document's picture. */
+function documentPicturedAfter(clause: Clause, before: Clause[]): ObjectHit[] {
+  const m = BOTH_FACES.exec(clause.text);
+  if (!m) return [];
+  const kind = before.some((c) => ID_NAMED.test(c.text)) ? 'national_id' : before.some((c) => CARD_NAMED.test(c.text)) ? 'card' : undefined;
+  if (!kind) return [];
+  return [{ start: m.index, end: m.index + m[0].length, at: tokenIndexAt(clause.text, m.index), last: tokenIndexAt(clause.text, m.index + m[0].length - 1), kind }];
+}
+const A_NUMBER = new RegExp(`(?<=^| )(?:${['(?:the |a )?number', 'numbers', 'digits', '(?:ال)?(?:رقم|ارقام|نمره)\\S*', 'شماره\\S*', 'عدد\\S*', 'نمبر\\S*', 'namba', 'nombor', 'raqam\\S*', 'ra2am\\S*'].map(foldLetters).join('|')})(?= |$)`, 'u');
+/** An un-negated request to us for "a number" that names no secret: its object may be renamed in the next clause. */
+function asksForANumberHere(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, SUBORDINATORS).length || !A_NUMBER.test(t)) return false;
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v));
+}
+/** The clause is only the secret (an apposition): nothing outside it but the words that stand around a secret. */
+function renames(clause: Clause, objects: ObjectHit[]): boolean {
+  if (hits(clause.text, STRONG_REQUEST).length || hits(clause.text, NEGATION).length) return false;
+  return clause.tokens.every((w, i) => AROUND_THE_SECRET.has(w) || objects.some((o) => o.at <= i && i <= o.last));
+}
+/** A payment card named ("البطاقة", "the card", "kadi"), never an identity card. */
+const CARD_NAMED = new RegExp(`(?<=^| )(?:${PAYMENT_CARD.map(foldLetters).join('|')})(?= |$)`, 'u');
+/** (round 21) The whole number ("رقمها كامل", "namba yote", "the full number") in a clause that names a card or follows one that does. */
+function wholeNumberOfACard(clause: Clause, before: Clause | undefined): ObjectHit[] {
+  const m = WHOLE_NUMBER.exec(clause.text);
+  if (!m || !(CARD_NAMED.test(clause.text) || (before !== undefined && CARD_NAMED.test(before.text)))) return [];
+  const start = m.index + (m[0].startsWith(' ') ? 1 : 0);
+  const end = m.index + m[0].length;
+  return [{ start, end, at: tokenIndexAt(clause.text, start), last: tokenIndexAt(clause.text, end - 1), kind: 'card' }];
+}
 function completesTheCard(clause: Clause): boolean {
   const m = COMPLETE_IT.exec(clause.text);
   // a negation before the word for the rest ("don't send the whole number"); "la date" after it is an article
@@ -478,7 +574,7 @@ function completesTheCard(clause: Clause): boolean {
 const MACHINE_ASKS = /(?<=^| )(?:ي|ت|بي|بت)طلب\S* منك\S* ((?:ال)?(?:صراف|ماكينه|مكينه|ماكينة|جهاز|atm)\S*)/gu;
 /** A whole clause asking only whether something arrived, naming nothing: "got it?", "وصلك؟", "رسید؟", "rasid?". */
 const ARRIVED_BARE = new RegExp(`^(?:(?:so|ok|okay|and|hey|well|ya|يا|طيب|خب|خوب|و) )*(?:${['(?:have |did )?(?:you )?(?:got|get|received|receive) it', 'got it yet', 'did it (?:arrived?|come|come through|come in|land|landed)', 'has it (?:arrived|come|come through|landed)', "(?:is it|it's|its) (?:there|in) yet", 'وصل', 'وصلك', 'وصلتك', 'وصلكم', 'وصلت', 'جالك', 'جاك', 'اجاك', 'اجتك', 'جاتك', 'جاتلك', 'رسيد', 'رسيده', 'اومد', 'اومده', 'اومد برات', 'دريافت (?:كردي|كرديد|كردين)', 'rasid', 'resid', 'residesh', 'oomad', 'umad', 'omad', 'wasalak', 'wsalak', 'wselek', 'wslek', 'wesel', 'wasal', 'ja(?:k|lak)', 'مازال ما (?:بعتش|وصلش|وصلكش|جاش|جاكش|وصلك)\\S*', 'لسه ما ?(?:وصلش|جاش|وصلكش)\\S*'].map(foldLetters).join('|')})(?: (?:yet|now|already|بعد|ولا لا|ولا|الحين|دلوقتي|هلق|هلا|yet\\?))?$`, 'u');
-const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|para|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
+const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 /** The reader is who the bare verb is addressed to: "…you can share", "…please share", "kindly forward". */
 const READER_ASKED = /(?:^| )(?:you|u|please|pls|plz|kindly|just|pl)(?: can| could| may| should| must)?$/;
 
@@ -541,6 +637,10 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   for (const kind of KIND_ORDER) for (const h of hits(clause.text, OBJECTS_BY_KIND[kind])) objs.push({ ...h, kind });
   const neutral = hits(clause.text, NEUTRAL_OBJECTS);
   objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
+  // (round 21) …and a description that begins with a harmless number is that number's: "رقم الطلب اللي في الرسالة", "the order number in the text"
+  objs = objs.filter((o) => !neutral.some((n) => n.start === o.start));
+  // (round 21) Egyptian "كده" ("like this", "كده الحساب اتفعل") is Persian "کده" (the code) only in a Persian clause
+  if (!PERSIAN_CLAUSE.test(clause.text) && !PERSIAN_WORDS.test(clause.text)) objs = objs.filter((o) => !KIDA.test(clause.text.slice(o.start, o.end)));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
   if (hits(clause.text, LAST_DIGITS).length) objs = objs.filter((o) => o.kind !== 'card' && o.kind !== 'national_id');
   // "the box labelled verification code", "الخانة اللي مكتوب عليها كود التحقق": a field's label names the field, not a secret
@@ -602,6 +702,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
     if (strangerAsks.some((r) => r.at <= v.at)) continue;
+    // (round 21) "at the branch the officer will ask you for your original ID to look at it": the staff's own check, in person
+    if (context.atTheBranch && staffAsks(clause, v)) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (handedOverByMistake(clause, v, subordinators)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;
@@ -625,7 +727,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     const paired = objects.filter((o) => {
       const g = gap(v, o);
       // Persian puts the verb last, after a long object marked by را/رو: "کد … را جهت کارشناس بفرستید"
-      const verbFinal = persian && o.last < v.at && v.last >= clause.tokens.length - 2 && clause.tokens.slice(o.last + 1, v.at).some((w) => w === 'را' || w === 'رو');
+      // (round 21) …Dari with "ره", and Dari or Finglish in Latin letters with "ra"/"ro": "ramz-e hesab … ra ba ma rawan konen"
+      const verbFinal = (persian || LATIN_CLAUSE.test(t)) && o.last < v.at && (v.last >= clause.tokens.length - 2 || PURPOSE_AFTER.test(clause.tokens[v.last + 1] ?? '')) && clause.tokens.slice(o.last + 1, v.at).some((w) => (persian ? w === 'را' || w === 'رو' || w === 'ره' : w === 'ra' || w === 'ro'));
       if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
       if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
       // "لو عايز تغير الرقم السري", "بدك تعمل reset للباسورد": a wish whose complement acts on the secret for the customer

@@ -11,8 +11,12 @@ import { CARD_NUMBER, CARD_PICTURE, CVV_BY_PLACE, ID_PICTURE } from './documents
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
-const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|${AR_PFX}(?:رساله|رسائل|مسج|مسدج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|اس ام اس\\S*)`;
-const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|chiffres?|numeros?|números?|numbrs?|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|(?:ال)?(?:ارقام|الارقام|ارجام|الارجام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
+const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|mesej|ujumbe|${AR_PFX}(?:رساله|رسائل|مسج|مسدج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|پيوم\\S*|اس ام اس\\S*)`;
+const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|chiffres?|numeros?|números?|numbrs?|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|namba|nambari|tarakimu|nombor|angka|рақам\\S*|(?:ال)?(?:ارقام|الارقام|ارجام|الارجام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
+/** "with", as a message holds digits: Arabic فيه/فيها/بيه, Arabizi "fih", Swahili "yenye", Malay "dengan"/"ada", Persian "با"/"که توش" (English "a text with a code" is read by the code's own words). */
+const WITH = '(?:fi(?:h|ha|hi|ya)|fe(?:h|ha|ya)|biha?|[ywlzc]h?enye|ilio na|dengan|ada|با|كه توش|توش|(?:ف|ب)?(?:يه|يها|يهو|يو)|бо)';
+/** …a few of them, or a count: "كم رقم", "چند تا عدد", "beberapa nombor", "namba sita". */
+const FEW = `(?:(?:كم|چند|چندتا|چند تا|بعض|beberapa|kam|chand|some|${'(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)'})(?: تا)? )?`;
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
 const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
 
@@ -27,6 +31,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:the |that |dat |your |ur )?tokens? (?:\\S+ ){0,2}?(?:entered|enter|came|come|landed|dropped|arrived|entered into|dem send|they sent|we sent|you got|you received)',
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
     `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akh[ae]r\\S*|e akh[ae]r\\S*))`,
+    // (round 21) a message with digits in it, whatever says "with": "مسج فيه كم رقم", "SMS yenye namba", "SMS dengan nombor", "پیامک با چند تا عدد"
+    `${CARRIER_WORD} (?:\\S+ )?${WITH} ${FEW}${DIGITS_WORD}(?! (?:\\S+ )?(?:ال)?(?:بطاق|كارت|كرت|card|kadi|kad|طلب|الطلب|order|اوردر|حساب|account)\\S*)`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
     `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on|dans|du|de) (?:the |that |this |your |our |le |la |ce |cet |votre |l')?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:qui |que )?(?:sont |est )?(?:arriv\\S*|re[çc]u\\S*|envoy[ée]\\S*)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
     `${DIGITS_WORD} (?:\\S+ ){0,2}?(?:الموجوده|الوارده|المكتوبه|اللي|الي|لي|يلي|ياللي|elli|illi|li|ke|كه|درج ?شده)\\S* (?:\\S+ ){0,3}?(?:في|ف|ب|بال|فال|تو|توي|در)?${CARRIER_WORD}`,
@@ -46,7 +52,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:whatever|everything|what|the thing|anything) (?:you |u )?(?:just )?(?:got|get|received|receive) (?:by|in|via|over|through) (?:text|sms|message|whatsapp)',
     // round 15: "read him whatever pops up on your phone"; "قله الرقم اللي بيوصلك" (the number that will reach you)
     '(?:whatever|everything|anything|what|the thing) (?:\\S+ )?(?:pops?|popped|popping|shows?|showed|showing|comes?|came|appears?|appeared|lands?|landed|flashes|flashed) (?:up )?(?:on|in) (?:your |the |ur )?(?:phone|screen|mobile|lock ?screen|notifications?|device)',
-    `${DIGITS_WORD} (?:اللي|الي|يلي|لي|الذي|التي) (?:رح |راح |ح )?\\S*(?:وصل|جي|جا|اجا)\\S*(?:ك|كي|كم)(?![\\p{L}])`,
+    `${DIGITS_WORD} (?:اللي|الي|يلي|لي|الذي|التي) (?:رح |راح |ح )?\\S*(?:وصل|جي|جا|اجا|طاح|طاحت|طايح)\\S*(?:ك|كي|كم)(?![\\p{L}])`, `${DIGITS_WORD} (?:اللي|الي|يلي|لي) (?:\\S+ )?(?:طاح|طاحت|طايحه|طاحو)\\S*`,
     // a code by its length in places: "رقم من ٦ خانات", "كود مكون من 6 أرقام"
     `(?:رقم|كود|رمز)\\S* (?:من|مكون من|فيه) ${COUNT} (?:خانات|خانه|ارقام)`,
     // "tell me the digits.": bare digits as the last words of a request clause are the code just discussed
@@ -173,7 +179,9 @@ export const MESSAGE_CONTENT = [
   '(?:the|those|these|its|any) (?:numbers|digits|figures)', 'contents? of (?:it|the (?:message|sms|text))', 'what it (?:says|said|contains)', 'exactly what it says', 'the whole (?:text|message|sms)',
   "what(?:'s| is| was)? in it", 'whatever (?:it|the (?:text|sms|message)) (?:says|said)',
   '(?:ما|اللي|الي|الذي) (?:ورد|جاء|جا|مكتوب|كتب|هو مكتوب|موجود)? ?(?:فيها|فيه|بها|به)', '(?:چيزي|هرچي|هر چه|انچه|آنچه) (?:كه )?(?:تو|توي|در) ?(?:ش|ان|اون)\\S*', 'هر ?چي (?:توش|نوشته)\\S*',
-  `${AR_PFX}(?:محتوا|محتوي|مضمون|نص)\\S*`, 'متن\\S*', 'محتوا\\S*', 'مضمون\\S*', 'mohtava\\S*', 'contents? ?(?:اش|ش|esh|ash|sh)', 'matn\\S*', 'adad(?:e|a)?sh\\S*', '(?:اعداد|ارقام|عدد|رقم)(?:ا)?ش\\S*', 'ar2amha', 'arqamha', 'muhtawa\\S*', 'mo7tawa\\S*', '(?:elly|illi|eli|li|lli) (?:maktoob|maktub|mktob|mktoub|fiha|fih|feha)(?: (?:fiha|fih|feha))?',
+  `${AR_PFX}(?:محتوا|محتوي|مضمون|نص)\\S*`, 'متن\\S*', 'محتوا\\S*', 'مضمون\\S*', 'mohtava\\S*', 'contents? ?(?:اش|ش|esh|ash|sh)', 'matn\\S*', 'adad(?:e|a)?sh\\S*', '(?:اعداد|ارقام|عدد|رقم|شماره|نمبر)(?:(?:ا|ها|هاي|اي|يا|ي)?ش| (?:ها|هاي|يا)ش)\\S*', '(?:nombor|number|angka|kod|code) (?:yang )?(?:ada )?dalam (?:tu|itu|sms\\S*|mesej\\S*|message)', '(?:اون|اين|همون|همين|ان|او) (?:عدد|عددا|اعداد|ارقام|رقما|نمبرا|(?:شماره|عدد) ?(?:ها|يان|يا))\\S*', '(?:hizo|zile|hiyo|hizi) (?:namba|nambari|tarakimu)', '(?:namba|nambari|tarakimu) (?:hizo|zile|hiyo|hizi|zilizomo|iliyomo|zilizopo|zilizoandikwa|zilizokuja)',
+  // Taglish "yung numbers" (the numbers), after a message to the reader
+  '(?:yung|ang|iyong) (?:numbers|digits|numero)', '(?:nombor|number|angka) (?:tu|itu|tersebut)', 'рақамҳо\\S*', 'ar2amha', 'arqamha', 'muhtawa\\S*', 'mo7tawa\\S*', '(?:elly|illi|eli|li|lli) (?:maktoob|maktub|mktob|mktoub|fiha|fih|feha)(?: (?:fiha|fih|feha))?',
 ];
 
 /** Any mention of a message that reached the reader: the carrier a content question refers to. */

@@ -14,7 +14,7 @@ const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   otp: [
     '(?:verification|verify|confirmation|confirm|security|login|log ?in|sign ?in|auth|authentication|authorisation|authorization|one ?time|2fa|two ?factor|2 ?step|sms|text|otp|access|reset|recovery|secret|bank|whatsapp|telegram|\\d|four|five|six|4 ?digit|6 ?digit|four ?digit|six ?digit|\\d ?digit) ?codes?',
-    'codes?', 'otps?', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
+    'codes?', 'otps?', 'msimbo\\S*', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
     '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came(?! up)|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)',
     // Pidgin relative "wey": "the number wey dem send you", "the code wey we send to your line"
     '(?:the )?(?:number|numbers|code|digits|pin) wey (?:\\S+ ){0,2}(?:send|sent|give|gave|show|come|enter|reach)\\S*', '(?:el|al|l) ?code', 'kod', 'kode', 'codi', 'kodi', 'codie', 'codei', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ال (?:otp|code|codes|sms code|verification code)', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
@@ -28,14 +28,16 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   password: [
     // a Latin name after the Arabic article: "الـ password"
     'ال (?:pass ?words?|passwd|pwd|pass ?code)',
-    '(?:account |login |online banking |internet banking |mobile banking |net banking |banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'pass (?:e |et |eto )?(?:account|hesab)\\S*', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
+    '(?:account |login |online banking |internet banking |mobile banking |net banking |banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'kata (?:laluan|kunci)', 'nenosiri', 'neno (?:la )?siri', 'neno la kuingia', 'pass (?:e |et |eto )?(?:account|hesab)\\S*', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
     `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}(?:مو ?دي? ?باس|مو ?دي? ?پاس|موت ?دو ?باس)\\S*`, 'mot ?de ?pa(?:ss|s)e?', 'modpass', `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
-    `${AR_PFX}(?:رقم|الرقم) (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'گذر ?واژه\\S*', 'كلمه ?(?:ي )?عبور\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
+    `${AR_PFX}(?:رقم|الرقم)(?:ك|كم)? (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'گذر ?واژه\\S*', 'كلمه ?(?:ي )?عبور\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
   ],
   pin: [
     'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', '(?:el |al )?(?:raqam|ra2am|ra2m|rakam|rqm|raqm) (?:el |al |l)?(?:sirri|serri|siri|sri|sirry)(?: (?:bta3|ta3|dyal|dial|li|l|lel|el) (?:el |al |l)?(?:visa|card|kart|karta|carte|atm|beta2a|bitaqa)\\S*)?', 'ramz(?: ?e)? ?(?:dovom|avval|aval|kart|cart)\\S*',
     '(?:ال)?رقم (?:ال)?سري (?:لل|حق ال|ل|الخاص ب|(?:بتاع|تاع|ديال|ديال|متاع|تبع) (?:ال)?)?(?:بطاق|كارت|كارط|كرت|فيزا|صراف)\\S*', `${AR_PFX}بن ?كود\\S*`, 'رمز ?(?:دوم|اول|كارت|عابر ?بانك)\\S*', 'پين\\S*', `${AR_PFX}بين كود`,
     'mpins?', // (round 13: a mobile banking PIN)
+    // (round 21) Swahili "namba ya siri" (the secret number: a PIN)
+    '(?:namba|nambari) (?:yako |yangu )?ya siri',
   ],
   card: [
     '(?:full |complete |whole |entire |long |all |the )?(?:credit |debit |bank |atm |visa |master ?card |mada |payment )?card(?:\'s)? (?:number|numbers|no|num|details|info|information|digits)',
@@ -81,6 +83,18 @@ export const LAST_DIGITS = [
   '(?:4|چهار) ?(?:رقم|عدد) ?(?:ي )?(?:اخر|پاياني|انتهايي)\\S*', '(?:اخر|پايان)\\S* (?:4|چهار) رقم', 'akher ?(?:4|arba3) ?(?:ar2am|arqam|raqam)', '(?:4|chahar|char) ?ra(?:q|gh?)am\\S* ?(?:e )?akh[ae]r\\S*', 'akh[ae]r\\S* (?:4|chahar|char) ?ra(?:q|gh?)am\\S*',
 ];
 
+/**
+ * (round 21) Hand-over verbs of Swahili ("nitumie", "niandikie", "niambie", "nisomee": send, write, tell, read to me;
+ * "tuma"), Malay ("bagi", "beri", "hantar", "tulis", "sebut", "bacakan"), Dari in Latin letters ("bnawisen", "nawishta
+ * konen", "rawan konen") and Gulf Arabizi ("dizz": send, "dizzah li"): requests, and transfer verbs whose object may be
+ * left out ("nitumie hapa").
+ */
+const LOCAL_HANDING = [
+  '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
+  'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
+  'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*', 'd[ie]zz?(?:ha|hum|hom|hem|ah|o|oh|u|eh|ih|ili|li|i|lna|ni)?',
+];
+
 /** Verbs that ask the reader to hand something over (to whoever is writing). */
 /** French (and Amazigh speakers' French) verbs of handing over: "envoyez-moi", "m'envoyer", "transmettez", "dictez-lui", "donnez-lui". */
 const FRENCH_HANDING = ["(?:m'|nous |me |lui )?envoy\\S*", 'envoie', "(?:m'|me |lui )?transm[ei]t\\S*", '(?:me |lui )?communiqu(?:er|ez|e|es)', 'donn(?:e|ez|er)', 'dict(?:e|ez|er)', 'lis(?:ez)?', 'partag(?:e|ez|er)', 'fourni(?:r|ssez)', 'indiqu(?:e|ez|er)'];
@@ -101,6 +115,13 @@ export const STRONG_REQUEST = [
   // Hinglish "woh bata dijiye", "likh do", "bhej dijiye"; Tehrani "همینجا بذار", "بزار تو چت" (put it here: a place of ours)
   'bata (?:do|dijiye|dijie|dena|dein|de|dijiyega)', 'batao', 'bataiye', 'bataye', 'bataen', 'likh (?:do|dijiye|dena|de|dein)', 'likho', 'bhej (?:do|dijiye|dena|de|dein)', 'bhejo', 'bhejiye', 'share (?:karo|kijiye|kar do|kar dijiye|karein)',
   '(?:اينجا|همينجا|همين ?جا|تو چت|توي چت|برام|براي من|برامون|واسم|واسه من) ب(?:ذار|زار|گذار)(?:ي|ين|يد)?', 'ب(?:ذار|زار|گذار)(?:ي|ين|يد)?(?= (?:تو |توي |داخل )?(?:چت|اينجا|همينجا|برام|واسم)(?: |$))',
+  // (round 21) Swahili, Malay, Dari in Latin letters, Gulf Arabizi (`LOCAL_HANDING`), "niambie", "nisomee" (send, write, tell, read to me), "tuma"; Malay "bagi", "beri",
+  // "hantar", "tulis", "sebut", "bacakan"; Dari in Latin letters "bnawisen", "nawishta konen", "rawan konen"; Gulf Arabizi "dizz"
+  // (send: "dizhum li"); a pidgin or relayed third person handing it to me: "يدزلي", "يرسل لي", "يقرالي"
+  ...LOCAL_HANDING,
+  '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:لي|ليا|لنا|لينا|هالي|هولي)', '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:ه|ها|هم|هن)?(?= (?:لي|ليا|لنا|لينا|انا|هنا|هني|هون|اهني|اهنا|اهنه)(?: |$))', 'قرا(?:لي|ليا|لنا|ني)', 'قرا(?:ه|ها|هم|هن|هو)?(?= (?:لي|ليا|لنا|لينا)(?: |$))',
+  // Sudanese bare "رسل" before what it sends: "رسل الرقم بتاعو كامل"
+  'رسل(?= ال\\S+(?: |$))',
   'paki ?(?:send|bigay|ibigay|type|sabi|sabihin|share|forward|text|pm|dm|message|lagay|ilagay|paste|upload|basa|basahin|screenshot)\\S*', 'ba3atl(?:i|na|ili)', 'ba3tl(?:i|na)',
   'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
   '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|ابلاغ|افاد|اعلام|دز|صور(?!ت (?:گرفت|مي ?گير|ميگير|پذيرفت|مي ?پذير|بگير|نگرفت))|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|داير|دايرين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد|خصني|خصنا|خاصني|خاصنا|لازمني|لازمنا|بغيت|بغينا)\\S*',
@@ -115,6 +136,7 @@ export const TRANSFER_VERBS = [
   '(?:و|ف)?(?:ابعت|ارسل|ابعث|صيفط|سيفط|دز|عط|اعط|اد|قول|قل|جول|شارك|هات)\\S*', 'بفرست\\S*', 'بفرس\\S*', 'بده\\S*', 'بدي(?:د|ن)', 'بو?گو\\S*', 'بگي(?:د|ن)',
   'رسل(?:و|ي|ها|يه)\\S*', 'روان (?:كن|كو|كنين|كنيد)\\S*', 'paki ?send\\S*',
   ...FRENCH_HANDING,
+  ...LOCAL_HANDING,
   'befrest\\S*', 'bede\\S*', 'bego\\S*', 'begid', 'begin', 'begi', 'begu', 'ab3at\\S*', 'eb3at\\S*', 'sifet\\S*', '3tini', 'edini', '2ol\\S*', 'irsil\\S*', 'arsil\\S*',
 ];
 
@@ -123,14 +145,16 @@ export const SELF_CARE_VERBS = [
   'reset', 'change', 'changed', 'update', 'keep', 'protect', 'renew', 'create', 'set', 'choose', 'pick', 'memori[sz]e', 'remember', 'lock', 'unlock', 'block', 'unblock',
   'activate', 'deactivate', 'disable', 'enable', 'cancel', 'store', 'save', 'hide', 'cover', 'guard', 'safeguard', 'generate', 'regenerate', 'resend', 'wait for', 'check',
   '(?:و|ف)?(?:ت|ي|ن|بت|بي|هت|تت)?(?:غير|تغيير|حدث|تحديث|احفظ|حفظ|حافظ|خبي|اخفي|الغ|اقفل|قفل|جدد|تجديد|انتظر|استنى|استني)\\S*', 'عوض\\S*', 'تغيير', 'تغير', '(?:تعمل |اعمل |نعمل |عمل )?(?:ريست|ريسيت|ابديت)\\S*', 'حفظ', 'نگه ?دار\\S*', 'بروز\\S*', 'avaz\\S*', 'taghir\\S*',
+  // (round 21) covering it in a picture: "غطّيهن", "بپوشونیدش", "chhupa dein", "takpan", "tutup", "funika", "blank them out"
+  '(?:و|ف)?(?:ت|ي)?غط(?:ي|ى|و)\\S*', 'بپوشون\\S*', 'بپوشان\\S*', 'پنهان (?:كن|بكن|كني)\\S*', 'خط بكش\\S*', 'chh?upa\\S*', 'takpan\\S*', 'tutup\\S*', 'funika\\S*', 'blank\\S*', 'blur\\S*', 'black out', 'cross out', 'redact\\S*', 'mask\\S*',
 ];
 
 /** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
-export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', 'ila(?= (?:chi|ch|kan|wa7ed|wahed|shi|had|7ad)(?: |$))', 'كان(?= (?:زول|حد|احد|واحد|اي)(?: |$))', 'ken(?= (?:chi|had|7ad|wa7ed)(?: |$))', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
+export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', '(?:و|ف)(?:اذا|لما)(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'قبل (?:ما|لا|متبعت\\S*)', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', 'ila(?= (?:chi|ch|kan|wa7ed|wahed|shi|had|7ad)(?: |$))', 'كان(?= (?:زول|حد|احد|واحد|اي)(?: |$))', 'ken(?= (?:chi|had|7ad|wa7ed)(?: |$))', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
-  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use', 'تايپ(?:ش|شو|شون)? (?:كن|كنيد|بكن|كني|كنين|نماييد|بفرماييد)\\S*', '(?:type|taip|tayp) kon\\S*', 'bezan\\S*', 'bzan\\S*',
+  'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use', 'تايپ(?:ش|شو|شون)? (?:كن|كنيد|بكن|كني|كنين|نماييد|بفرماييد)\\S*', '(?:type|taip|tayp) kon\\S*', 'bezan\\S*', 'bzan\\S*', 'taip', 'type kar\\S*',
   '(?:و|ف)?(?:ادخل|دخل|ادخال)\\S*', 'وارد (?:كن|بكن|كني|نماي|بفرماي)\\S*', 'بزن(?:يد|ين)?', 'vared kon\\S*', 'dakhel\\S*', 'ad5al\\S*', 'da5al\\S*',
 ];
 
@@ -150,7 +174,7 @@ export const SOFT_REQUEST = [
  */
 export const ANYONE = [
   'anyone', 'anybody', 'someone', 'somebody', 'strangers?', 'third part(?:y|ies)', 'caller', 'callers', 'whoever', 'whomever',
-  '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'اي حد', 'اي احد', 'هر ?(?:كس|كي|كسي)\\S*', 'زول', 'اي زول', 'كسي', 'ديگران', 'ديگري', 'kasi', 'ahad', '7ad', 'hadd',
+  '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'sesiapa', 'siapa-siapa', '(?:mtu )?yeyote', 'mtu mwingine', 'اي حد', 'اي احد', 'هر ?(?:كس|كي|كسي)\\S*', 'زول', 'اي زول', 'كسي', 'ديگران', 'ديگري', 'kasi', 'ahad', '7ad', 'hadd',
 ];
 
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
@@ -166,9 +190,11 @@ export const NEGATION = [
   'huwag', 'wag', 'hwag', 'hindi',
   // French "ne … jamais/personne", elided "n'envoyez"; Gulf pidgin "mafi" (no, don't)
   "ne(?= (?:\\S+ ){1,3}(?:jamais|pas|personne|rien|plus|aucun\\S*)(?: |$))", "n'\\S+", 'jamais', 'personne', 'aucun\\S*', 'mafi', 'mafee', 'mafish', 'mafeesh',
+  // (round 21) Malay "jangan", "tak"; Swahili "kamwe", "hapana" and its negative subjunctive ("usitume", "usimpe", "msiseme")
+  'jangan', 'tak', 'tidak', 'bukan', 'kamwe', 'hapana', '[um]si(?:tum|mp|pe|sem|andik|shar|to|ambi|som|wap|ruhus)\\S*',
   // Hinglish "mat bataiye", "nahi maangte"
   'mat', 'nahi', 'nahin',
-  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
+  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
 ];
 /** `NEGATION` without `ANYONE`: the words that negate or warn. */
 export const NEGATORS = NEGATION.filter((w) => !ANYONE.includes(w));
@@ -183,7 +209,7 @@ export const STATEMENT_AFTER_VERB = ['گرديد', 'گرديده', 'مي ?گرد
 /** Phrases that look negative but push the request on: "don't forget to send", "لا تتردد". Removed before matching. */
 export const NOT_REALLY_NEGATION = [
   "(?:don't|dont|do not) (?:forget|hesitate|delay|wait)", 'no problem', 'no worries', 'not sure', 'no need to worry', 'why not', 'if not',
-  'طال عمر\\S*', 'الله يطول عمر\\S*', 'لا تنس\\S*', 'لا تتردد\\S*', 'ما تنس\\S*', 'متنساش', 'ماتنساش', 'لا مانع', 'لا تتاخر\\S*', 'متتاخرش', 'ما عليك (?:الا|غير)', 'لا بد', 'لابد', 'غير كده',
+  'طال عمر\\S*', 'ما عليه', 'ما عليش', 'اگه (?:اشكالي|زحمتي|مشكلي) (?:نداره|نيست)', 'اگر (?:اشكالي|زحمتي|مشكلي) (?:ندارد|نيست|نداره)', "if (?:you don't|you dont|u dont|you do not) mind", 'لو ما عليك (?:امر|كلافه)\\S*', 'اذا ما عليك (?:امر|كلافه)\\S*', 'الله يطول عمر\\S*', 'لا تنس\\S*', 'لا تتردد\\S*', 'ما تنس\\S*', 'متنساش', 'ماتنساش', 'لا مانع', 'لا تتاخر\\S*', 'متتاخرش', 'ما عليك (?:الا|غير)', 'لا بد', 'لابد', 'غير كده',
   'فراموش (?:نكن|نشه)\\S*', 'يادت(?:ون)? نره', 'نگران نباش\\S*', 'mat2sash', 'matensash', 'faramush nakon\\S*',
 ];
 
@@ -208,10 +234,13 @@ export const TO_READER_PLACE = [
 ];
 
 /** This conversation as a place: it overrides a page, box or field named beside it ("the reply box below", "در همین صفحه گفتگو"). */
-export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena', 'ici'];
+/** (round 21) "here" and "to me" in more voices: Bakhtiari/Lori "ایچو", Gilaki/Mazandarani "ایجه", Dari "همینجه", Swahili "hapa", "kwangu", Malay "kat sini", Roman Urdu "yahan", Gulf Arabizi "hni". */
+const LOCAL_HERE = ['ايچو', 'ايچه', 'ايجه', 'اينجه', 'ايجا', 'همينجه', 'اهني', 'اهنا', 'اهنه', 'hapa', 'kwangu', 'kwetu', '(?:kat|kt|di|dekat) sini', 'sini', '(?:kat|kt|kepada|pada|dekat) saya', 'yahan', 'yahaan', 'idhar', 'hni', 'hnee', 'hene'];
+
+export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena', 'ici', ...LOCAL_HERE];
 
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم'];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")
@@ -224,19 +253,27 @@ export const IN_APP = [
   'sa (?:mismong |inyong |iyong |ating |aming )?(?:app|application|website|site)\\S*',
 ];
 
+/** (round 21) Said of a secret already entered: accepted, verified, it worked ("النظام قبل الرمز اللي دخلتو", "Код қабул шуд", "umekubaliwa"). */
+export const ACCEPTED = [
+  'accepted', 'worked', 'went through', 'verified', 'was correct', 'successful(?:ly)?', 'succeeded',
+  '(?:ات|ان|ت)قبل\\S*', 'مقبول\\S*', 'قبل(?:ه|ها|و|تو)', 'قبل(?= (?:ال)?(?:كود|رمز|ارقام|رقم|otp)\\S*)', 'اشتغل\\S*', 'نجح\\S*', 'تم (?:التحقق|التفعيل|قبول\\S*|تاكيد\\S*)',
+  'قبول (?:شد|شده|بوبوست|بوبوسته|گرديد)\\S*', 'پذيرفته (?:شد|شده)', 'تاييد (?:شد|شده)', '(?:qabul|qabool|ghabool|ghabul) shod\\S*', 'қабул (?:шуд|гардид)\\S*',
+  '[iuly]mekubaliwa', '[iuly]methibitishwa', 'diterima', 'berjaya', 'disahkan', 'tinanggap\\S*',
+];
+
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
 export const BACK_REFERENCE = [
   // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
-  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا)', '(?:هدا|هذا|هاد|هادا) (?:ال)?(?:رقم|نمره|كود)', 'it', 'woh', 'voh', 'usko', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'voh', 'usko', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
   '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره', 'همو', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو', 'hamoono', 'hamuno', 'hamoon ro', 'hamun ro', 'hamino', 'hamin ro', 'oono', 'uno', 'ino', 'in ro'];
 /**
  * Object pronouns a request verb carries, for any verb the lexicon already knows as a request: "ابعته", "ابعتهولي",
  * "صيفطو ليا" (Maghrebi/Levantine -o), "إرساله", "كتابته"; Arabizi "ab3atholi", "2olholi".
  */
-export const AR_OBJECT_SUFFIX = /^(?:[\u0621-\u064a\u067e-\u06d3]{2,}(?:ه|ها|هم|هن|هولي|هالي|هولنا|هالنا|هلي|هلنا|هوني|هاني|هيلي|هوليا|هاليا)|[\u0621-\u064a\u067e-\u06d3]{3,}(?:و|وه|وها|ولي|وليا|ولنا))$/u;
+export const AR_OBJECT_SUFFIX = /^(?:[\u0621-\u064a\u067e-\u06d3]{2,}(?:ه|ها|هم|هن|هولي|هالي|هولنا|هالنا|هلي|هلنا|هملي|همللي|هنلي|هوني|هاني|هيلي|هوليا|هاليا)|[\u0621-\u064a\u067e-\u06d3]{3,}(?:و|وه|وها|ولي|وليا|ولنا))$/u;
 // Levantine/Maghrebi -o/-u is "it" too ("ba3to la hon"): judged only on a token that is already a request verb
-export const ARABIZI_OBJECT_SUFFIX = /^[a-z0-9]{2,}(?:holi|hali|holna|halna|hooli|huli|hulna|hli|hlna|hoolna|holy|hly|hlo|hlha|ha|hom|hum|hu|ho)$|^[a-z0-9]*[23579][a-z]{0,2}(?:o|u|ou)$|^7aw+[aei]?l(?:o|ou|u)$/;
+export const ARABIZI_OBJECT_SUFFIX = /^[a-z0-9]{3,}(?:ah|ih)$|^[a-z0-9]{2,}(?:holi|hali|holna|halna|hooli|huli|hulna|hli|hlna|hoolna|holy|hly|hlo|hlha|ha|hom|hum|hu|ho)$|^[a-z0-9]*[23579][a-z]{0,2}(?:o|u|ou)$|^7aw+[aei]?l(?:o|ou|u)$/;
 
 export interface Hit {
   start: number;
@@ -282,6 +319,6 @@ export function findAll(text: string, entries: string[]): Hit[] {
 const WORD_LISTS = [
   Object.values(SECRET_OBJECTS).flat(), NEUTRAL_OBJECTS, LAST_DIGITS, STRONG_REQUEST, TRANSFER_VERBS, SELF_CARE_VERBS, SUBORDINATORS, WEAK_ENTRY_VERBS,
   SOFT_REQUEST, NEGATION, CLAUSE_NEGATION, STATEMENT_AFTER_VERB, NOT_REALLY_NEGATION, WRITER_ACTS, READER, TO_READER, TO_READER_PLACE, CHAT_PLACE,
-  TO_WRITER_PLACE, IN_APP, BACK_REFERENCE,
+  TO_WRITER_PLACE, IN_APP, BACK_REFERENCE, ACCEPTED,
 ];
 registerLexicon(WORD_LISTS.flat());

@@ -16,10 +16,12 @@ const TO_THE_WRITER = new Set(['malai', 'hamilai', 'mujhe', 'mujhko', 'humein', 
 /** "here" in the same languages: the chat as where the secret goes. */
 const HERE = new Set(['yaha', 'yahan', 'yahaan', 'idhar', 'ekhane', 'dagi', 'da']);
 /** The reader as the giver, the writer as the receiver in Gulf pidgin Arabic: "inta … ana". */
-const READER_SUBJECT = new Set(['inta', 'enta', 'inte', 'tapai', 'tapain', 'aap', 'apni', 'apnar']);
-const WRITER = new Set(['ana', 'ani']);
+const READER_SUBJECT = new Set(['inta', 'enta', 'inte', 'tapai', 'tapain', 'aap', 'apni', 'apnar', 'انت', 'انتا', 'انتي', 'انتو']);
+const WRITER = new Set(['ana', 'ani', 'انا']);
+/** (round 21) "here" (and "to me") in Gulf pidgin, in either script: "انت كتب هنا", "inta kitab hina", "انت قرا ارقام لي". */
+const PIDGIN_HERE = new Set(['هنا', 'هني', 'hina', 'hena', 'hni', 'لي']);
 /** Negators, "anyone" and "when" in those languages: "na"/"nahi"/"mat", Berber "ur … ara" (a lone "ur" is read as texting's "your" before this), Gulf "mafi", Gilaki/Mazandarani "don't say/give"; "kasailai", "kisi", "keu", "yiwen"; "jab", "jokhon". */
-const NEGATORS = new Set(['na', 'nah', 'nahi', 'nahin', 'mat', 'ur', 'mafi', 'mafee', 'ma', 'kasailai', 'kasaile', 'kisi', 'koi', 'keu', 'karo', 'kauko', 'ara', 'yiwen', 'yan', 'hichkas', 'jab', 'jokhon', 'نوگو', 'نوگوید', 'نوگون', 'نئو', 'نئوئن', 'نفادن', 'نفاده']);
+const NEGATORS = new Set(['na', 'nah', 'nahi', 'nahin', 'mat', 'ur', 'mafi', 'mafee', 'ma', 'ما', 'مافي', 'مافيه', 'لا', 'مو', 'مش', 'kasailai', 'kasaile', 'kisi', 'koi', 'keu', 'karo', 'kauko', 'ara', 'yiwen', 'yan', 'hichkas', 'jab', 'jokhon', 'نوگو', 'نوگوید', 'نوگون', 'نئو', 'نئوئن', 'نفادن', 'نفاده']);
 /** A Nepali verb negated by its prefix: "nadinus", "napathaunus". */
 const NEGATED_POLITE = /^na[a-z]{2,}nus$/;
 /** A Nepali polite imperative: "pathaunus", "lekhidinus", "bhannus". */
@@ -33,10 +35,10 @@ const POLITE_IMPERATIVE = /^[a-z]{2,}nus$/;
 export function handedToTheWriterByShape(clause: Clause, negatedAt: readonly number[]): boolean {
   const t = clause.tokens;
   if (t.some((w) => NEGATORS.has(w) || NEGATED_POLITE.test(w))) return false;
-  const receiver = t.findIndex((w) => TO_THE_WRITER.has(w) || WRITER.has(w) || HERE.has(w));
+  const receiver = t.findIndex((w) => TO_THE_WRITER.has(w) || WRITER.has(w) || HERE.has(w) || PIDGIN_HERE.has(w));
   if (receiver < 0 || negatedAt.some((at) => at <= receiver)) return false;
   const toWriter = t.some((w) => TO_THE_WRITER.has(w));
-  const readerToWriter = t.some((w) => READER_SUBJECT.has(w)) && t.some((w) => WRITER.has(w));
+  const readerToWriter = t.some((w) => READER_SUBJECT.has(w)) && t.some((w) => WRITER.has(w) || PIDGIN_HERE.has(w));
   const here = t.some((w) => HERE.has(w)) && t.some((w) => POLITE_IMPERATIVE.test(w));
   return toWriter || readerToWriter || here;
 }

@@ -39,15 +39,24 @@ const LATIN_SECRETS: Array<[SecretKind, RegExp]> = [
   ['national_id', new RegExp(`${B}(?:shinosnom\\S*|pasport\\S*|raqami shakhs\\S*)`, 'u')],
 ];
 const LATIN_LAST_DIGITS = /(?<![\p{L}])(?:okhir|oxir|ohir)\S*/u;
+/** (round 21) A message that reached the reader ("SMS омад", "паём меояд"), and the digits it holds ("рақамҳояшро", "он рақамҳоро"). */
+const MESSAGE = /(?<![\p{L}])(?:sms|смс|паём\S*|payom\S*|xabar\S*|хабар\S*)/u;
+const ITS_DIGITS = /(?<![\p{L}])(?:рақамҳо\S*|raqamho\S*|raqamhoyash\S*)/u;
 
 /** The secrets a sentence in Cyrillic Tajik asks the reader to hand over (empty for any other text). */
 export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sentence: string }> {
   const cyrillic = /\p{Script=Cyrillic}/u.test(normalized);
   const [handOver, secrets] = cyrillic ? [HAND_OVER, SECRETS] : [LATIN_HAND_OVER, LATIN_SECRETS];
   const out: Array<{ kind: SecretKind; sentence: string }> = [];
+  let messageBefore = false;
   for (const sentence of normalized.split(/[.!?؟\n]+/u)) {
-    if (!handOver.test(sentence) || (!cyrillic && LATIN_LAST_DIGITS.test(sentence))) continue;
-    for (const [kind, re] of secrets) if (re.test(sentence) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: sentence.trim() });
+    const message = MESSAGE.test(sentence);
+    if (handOver.test(sentence) && (cyrillic || !LATIN_LAST_DIGITS.test(sentence))) {
+      for (const [kind, re] of secrets) if (re.test(sentence) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: sentence.trim() });
+      // the digits of a message named here or in the sentence before are its code
+      if ((message || messageBefore) && ITS_DIGITS.test(sentence) && !out.some((o) => o.kind === 'otp')) out.push({ kind: 'otp', sentence: sentence.trim() });
+    }
+    messageBefore = message;
   }
   return out;
 }
