@@ -530,8 +530,35 @@ function askedNotDemanded(t: string, has: Has): boolean {
 const BRAND_PAY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}]+)[ -](?:Pay|PAY)(?![\p{L}\p{N}])/gu;
 /** …unless the word before is an order's ("Please Pay", "You Must Pay") or a payment method's maker is meant as a way to pay. */
 const NOT_A_NAME = new Set(['please', 'pls', 'plz', 'kindly', 'you', 'must', 'to', 'and', 'or', 'then', 'now', 'just', 'simply', 'also', 'immediately', 'urgently', 'so', 'should', 'will', 'can', 'not', 'never', 'do', 'did', 'we', 'they', 'he', 'she', 'need', 'needs', 'first', 'i', 'easily', 'securely', 'quickly']);
-/** The text the fee rules read: the company's "… Pay" names (written so, or listed by IT) with their "pay" blanked. */
-function feeText(raw: string, t: string, policy: GuardPolicy): string {
+/**
+ * (round 22) The customer asking whether they must pay ("is there anything I need to pay on delivery?", "هل لازم
+ * أدفع شي؟", "باید چیزی بپردازم؟"): the "need to" of their own question is no one's demand.
+ */
+const ASKED_ABOUT_PAYING = rx([
+  '(?:do|will|would|should|shall|must|have) i (?:\\S+ )?(?:need to |have to |got to )?pay', '(?:is there )?(?:anything|something) (?:that )?(?:i |we )?(?:need|have|got) to pay', '(?:anything|something) to pay',
+  'هل (?:\\S+ )?(?:يجب|لازم|علي|عليا|يلزم\\S*) (?:ان )?(?:ادفع|اسدد|ندفع|نخلص)', '(?:لازم|يلزمني|خاصني|مفروض) (?:ادفع|اسدد|ندفع|نخلص)\\S* (?:شي|شيء|حاجه|حاجة|حتى شي)',
+  '(?:بايد|لازمه) (?:\\S+ )?(?:چيزي|پولي|مبلغي) (?:\\S+ )?(?:بدم|بپردازم|پرداخت كنم|بدیم|بپردازیم)', 'dois-je payer', 'je dois payer (?:quelque chose|qqch|des frais)\\S*',
+]);
+/**
+ * (round 22) Money coming to the customer — "تمت إعادة مبلغ 27.50 ريال إلى محفظتك", "AED 40.00 has been refunded to
+ * your card", "مبلغ … به حسابتون برگشت داده شد", "пули баргардонидашуда … ба ҳисобам гузаронида шуд" — is no fee.
+ */
+const MONEY_IN = rx([
+  '(?:تمت?|قد تم) (?:اعاده|استرداد|ارجاع|ايداع|اضافه|رد|تحويل|ارسال) (?:\\S+ ){0,3}?(?:الى|الي|في|ل|على) ?(?:\\S+ )?(?:حسابك|محفظتك|بطاقتك|رصيدك|حسابكم|كرتك)',
+  '(?:refunded|credited|returned|reversed|deposited|added|sent back|paid back)(?: \\S+){0,4}? (?:to|into|in|on) (?:your|ur) (?:account|wallet|card|balance)',
+  '(?:has|have) been (?:refunded|credited|returned|reversed|deposited|added|paid back)', '(?:was|were) (?:refunded|credited|returned|reversed|paid back)',
+  'به (?:حساب|كارت|كيف ?پول)\\S* (?:\\S+ ){0,2}?(?:برگشت|برگردانده|بازگردانده|عودت|واريز) (?:داده )?(?:شد|شده|گرديد)',
+  'bargardonida\\S*', 'ba (?:hisob|hamyon)\\S* guzaronida shud',
+]);
+const blank = (s: string, re: LazyRegExp) => s.replace(new RegExp(re.source, 'giu'), (m) => ' '.repeat(m.length));
+
+/**
+ * The text the fee rules read: the company's "… Pay" names (written so, or listed by IT) with their "pay" blanked, and
+ * (round 22) the customer's own question whether to pay and money coming to them blanked.
+ */
+function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string {
+  if (has(ASKED_ABOUT_PAYING)) t = blank(t, ASKED_ABOUT_PAYING);
+  if (has(MONEY_IN)) t = blank(t, MONEY_IN);
   if (!t.includes('pay')) return t;
   const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
   for (const m of raw.matchAll(BRAND_PAY)) if (!NOT_A_NAME.has(m[1]!.toLowerCase())) names.add(m[1]!.toLowerCase());
@@ -660,7 +687,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // $45 fee for the limit increase"), or else read from the clause facts; the purpose is looked for in the whole text
   // first, so the clause reading runs only where there is one
   // (read with the company's "… Pay" name blanked: "Nakhla Pay" names the company, it asks nobody to pay)
-  const ft = feeText(text, t, policy);
+  const ft = feeText(text, t, policy, has);
   const paidToRelease = (has(AMOUNT, ft) || has(FEE_NOUN, ft)) && has(PAID_TO_RELEASE, ft) && (has(PAY_NOW, ft) || has(TOLD, ft) || has(OBLIGED, ft) || has(MESSAGE_NAMED, ft) || has(MESSAGE_VOICE, ft) || feeForRelease(ft, has));
   const paysToGain = (has(FEE, ft) || has(ODD_PAYMENT, ft)) && (has(ACCOUNT_CHANGE, ft) || has(GAIN, ft));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
