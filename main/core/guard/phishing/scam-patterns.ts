@@ -364,6 +364,15 @@ const CONSEQUENCE = rx([
   'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', 'والا(?! انا| احنا)', 'و الا', 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'wella', 'walla', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
   'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
 ]);
+/**
+ * (round 22) The day a loss falls on, right after "or else": "ولا غدوة يتسكّر", "or else tomorrow it is closed", "vagarna
+ * imshab …", "la sivyo kesho …" — a deadline and a consequence in one.
+ */
+const OR_ELSE_BY_DAY = rx([
+  `(?:والا|و الا|ولا|wella|wla|walla|or else|otherwise|vagarna|وگرنه|sinon|la sivyo|vinginevyo) (?:\\S+ )?(?:غدوه|غدوا|غدا|بكره|بكرا|اليوم|الليله|tomorrow|tonight|today|فردا|امشب|امروز|imruz|imshab|fardo|kesho|leo|demain|ce soir|ghedwa|ghodwa)(?![\\p{L}])`,
+]);
+/** Bills: a real company's overdue bill warns of a cut line too ("pay your bill by tomorrow or the line is cut"). */
+const BILL = rx(['bills?', 'invoice', 'factur\\S*', 'فاتور\\S*', 'فاكتور\\S*', 'قبض', 'صورت ?حساب', 'bili', 'hisobnoma']);
 /** A deadline named by the day, not a span: "tonight", "غداً", "امروز", "ce soir". */
 const DAY_DEADLINE = rx(['today', 'tonight', 'tomorrow', 'by (?:the )?end of (?:the )?day', 'اليوم', 'الليله', 'غدا', 'بكره', 'بكرا', 'النهارده', 'كحد اقصي', 'امروز', 'امشب', 'فردا', 'emrooz', 'emshab', 'farda', "aujourd\\S*", 'ce soir', 'demain']);
 /** Paying or acting "to avoid" a loss: "لتفادي قطع الخدمة", "لتجنب إلغاء الطلب", "to avoid suspension", "pour éviter le blocage". */
@@ -699,6 +708,14 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // "claim your reward before 6pm TODAY": a prize with a deadline pressures as a threat does
   // a fee named for what it unlocks, paid or asked: "frais de déblocage", "فريي دو ديبلوكاج", "unlock fee", "رسوم فك الحظر"
   if (!flags.some((f) => f.code === 'upgrade_fee') && has(UNLOCK_FEE, t)) flags.push({ code: 'upgrade_fee' });
+  // (round 22) "…والا غدوة يتسكّر": the loss on a named day after "or else", its verb in the same clause ("بكرة ولا اليوم؟"
+  // asks when, and a lock named in the next sentence is not its loss)
+  const orElse = find(OR_ELSE_BY_DAY, t);
+  const lossClause = orElse ? t.slice(orElse.index, orElse.index + orElse[0].length + 40).split(/[.?!؟\n]/u)[0]! : undefined;
+  const lossByDay = lossClause !== undefined && (has(FROZEN, lossClause) || has(FUTURE_THREAT, lossClause));
+  // (round 22) a sum demanded "or else" the account is blocked ("قالي لازم تخلّص 500 دج ولا غدوة نبلوكيو الكونت") — not a bill
+  // (a real company warns of a cut line over one)
+  if (!flags.some((f) => f.code === 'upgrade_fee') && has(AMOUNT, ft) && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(PAY_NOW, ft)) && ((has(CONSEQUENCE, ft) && has(FROZEN, ft)) || lossByDay) && !has(BILL, ft)) flags.push({ code: 'upgrade_fee' });
   // a social account that claims to be the company ("an Instagram account claiming to be your official support"): the
   // account is the stranger's contact, as a number would be
   if (!flags.some((f) => f.code === 'fake_number') && find(SOCIAL_ACCOUNT, t) && (has(CLAIMS_TO_BE_FROM, t) || has(CLAIMS_TO_BE_US, t))) flags.push({ code: 'fake_number', value: find(SOCIAL_ACCOUNT, t)![0], described: true });
@@ -706,6 +723,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const desk = find(PAGE_NAMED_AS_A_DESK, t);
   if (!flags.some((f) => f.code === 'fake_number') && desk && has(REACHED_ME, t)) flags.push({ code: 'fake_number', value: desk[0], described: true });
   if (has(CLAIM_BY_A_DEADLINE, t)) flags.push({ code: 'urgency' });
+  else if (lossByDay) flags.push({ code: 'urgency' });
   // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
   else if (has(FROZEN, t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (has(ACTION, t) || hasLink || has(FUTURE_THREAT, t) || has(ASKED_FOR_A_SECRET, t))) flags.push({ code: 'urgency' });
   // a stranger's deadline on the money: "30 minutes to transfer the money or they'd arrest me", "move the whole balance to
