@@ -23,7 +23,7 @@ const NAMES: Record<PastedType, string> = {
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
-    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
+    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `پ${Y}ن(?: ?${K}د)?`, `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
   ].join('|'),
   // an Iranian card's second (online) PIN, 5 to 12 digits: "رمز دوم کارتم 8823116", "ramz dovom", "رمز پویا"
   PIN2: [`رمز(?:${Y})? ?(?:دوم|پو${Y}ا|${A}ينترنت${Y}|${A}ینترنت${Y})\\S*`, 'ramze? ?(?:dovom|pooya|puya|internet[iy])\\S*', 'second pin', 'online pin'].join('|'),
@@ -43,7 +43,9 @@ const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|previous|prev|
   + `(?:التي|الذي|اللي|${Y}لي|الل${Y}|الي|that|which|i|که|كه) [^\\s\\d٠-٩۰-۹:]{2,14}|`
   // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
   // between a name and its value ("shomare kartamo zadam 6037…", "كتبت رقم الكارت 4…")
-  + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت)`;
+  + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت|`
+  // (round 22) whose it is and the object marker: "رمز اپ را زدم: …", "رمز برنامه رو زدم"
+  + `${A}پ|app|برنامه|را|رو|ro)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   // 4 to 12 digits, as ISO 9564 allows; a group of digits followed by another group is part of a longer number (a
