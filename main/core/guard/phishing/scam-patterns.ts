@@ -204,8 +204,8 @@ const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رق
 const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|person)', 'he', 'she', 'they', 'caller', 'واحد', 'شخص', 'حد', 'حدا', 'شب', 'بنت', 'ست', 'راجل', 'يكي', 'یکی', 'يه نفر', 'یه نفر', 'ye nafar', 'yeki', 'wa7ed', 'wahed']);
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط',
-  // (round 22) Maghrebi "عيّطلي", "نمرة"; Tajik "рақам", "занг"; Swahili "namba", "nipigie"
-  'عيط\\S*', 'نمره', 'raqam\\S*', 'zang', 'namba', 'nambari', '(?:ni|tu|a|ali|ali?ni)?pig(?:ia|ie|a)\\S*']);
+  // (round 22) Maghrebi "عيّطلي", "نمرة"; Swahili "namba", "nipigie"
+  'عيط\\S*', 'نمره', 'namba', 'nambari', '(?:ni|tu|a|ali|ali?ni)?pig(?:ia|ie|a)\\S*']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
 const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?! (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
