@@ -27,8 +27,11 @@ const OWN = /(?<![\p{L}])(?:my (?:username|user ?name|handle|account|email|e-mai
 const ADDRESS_WITH_PATH = /(?<![\p{L}\p{N}@])(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+[/?#]\S*/giu;
 
 export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains' | 'officialSupportHandles'>): string[] {
-  const t = normalizeText(text).replace(ADDRESS_WITH_PATH, (a) => ' '.repeat(a.length));
-  if (!PRESENTED.test(t)) return [];
+  const read = normalizeText(text);
+  // (blanking removes words, never adds one: a text not presenting an account unblanked does not blanked either)
+  if (!PRESENTED.test(read)) return [];
+  const t = /[/?#]/.test(read) ? read.replace(ADDRESS_WITH_PATH, (a) => ' '.repeat(a.length)) : read;
+  if (t !== read && !PRESENTED.test(t)) return [];
   const official = policy.officialSupportHandles.map((h) => h.toLowerCase().replace(/^@/, ''));
   const brands = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].map((b) => b.toLowerCase()).filter((b) => b.length >= 3);
   const found: string[] = [];
