@@ -20,9 +20,18 @@ const PRESENTED = new RegExp(`(?<![\\p{L}])(?:${[
 const DOMAIN_ENDING = /^(?:com|net|org|info|biz|io|gov|edu|app|online|site|xyz|[a-z]{2})$/;
 const OWN = /(?<![\p{L}])(?:my (?:username|user ?name|handle|account|email|e-mail|id|login)|يوزري|اسم المستخدم حقي|يوزرنيمم|آیدی ?م)(?:\s+(?:is|هو|هست))?\s*:?\s*$/iu;
 
+/**
+ * (round 22) A web address with a path or query: what is inside it ("…/details?id=com.brand.wallet", "/u/brand.care")
+ * belongs to the address, which is judged as a link — an app store's page that names the brand is not an account.
+ */
+const ADDRESS_WITH_PATH = /(?<![\p{L}\p{N}@])(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+[/?#]\S*/giu;
+
 export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains' | 'officialSupportHandles'>): string[] {
-  const t = normalizeText(text);
-  if (!PRESENTED.test(t)) return [];
+  const read = normalizeText(text);
+  // (blanking removes words, never adds one: a text not presenting an account unblanked does not blanked either)
+  if (!PRESENTED.test(read)) return [];
+  const t = /[/?#]/.test(read) ? read.replace(ADDRESS_WITH_PATH, (a) => ' '.repeat(a.length)) : read;
+  if (t !== read && !PRESENTED.test(t)) return [];
   const official = policy.officialSupportHandles.map((h) => h.toLowerCase().replace(/^@/, ''));
   const brands = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].map((b) => b.toLowerCase()).filter((b) => b.length >= 3);
   const found: string[] = [];

@@ -6,6 +6,7 @@ import { READ_LIMIT, readPart } from '../text/reading-window';
 import { domainIsWithin, extractEmailDomains, extractLinks } from '../text/links';
 import { CALL_WORD } from './acts';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
+import { refang } from './defanged';
 import { findHandedOverSecret } from './handed-over';
 import { findImitatingHandles } from './handles';
 import { imitatesNamedSender, namedSenders, type NamedSender } from './named-brand';
@@ -89,7 +90,7 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   // a message longer than the guard reads is flagged on its read part, and says that the rest was not read
   const { read: text, unread } = readPart(whole);
   if (unread) push('unread_part', say('phishing.unread_part', agentLang, { limit: sayNumber(READ_LIMIT, agentLang) }));
-  const links = extractLinks(text);
+  const links = extractLinks(refang(text));
   // a sender's address is judged like a link ("a mail from support@aramex-delivery-update.com"), except as a shortener
   const senders = extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host));
   // (the company the message names as its sender, when the policy does not know it: its links must be its own — read

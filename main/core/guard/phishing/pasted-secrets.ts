@@ -23,7 +23,7 @@ const NAMES: Record<PastedType, string> = {
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
-    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
+    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `پ${Y}ن(?: ?${K}د)?`, `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
   ].join('|'),
   // an Iranian card's second (online) PIN, 5 to 12 digits: "رمز دوم کارتم 8823116", "ramz dovom", "رمز پویا"
   PIN2: [`رمز(?:${Y})? ?(?:دوم|پو${Y}ا|${A}ينترنت${Y}|${A}ینترنت${Y})\\S*`, 'ramze? ?(?:dovom|pooya|puya|internet[iy])\\S*', 'second pin', 'online pin'].join('|'),
@@ -43,7 +43,9 @@ const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|previous|prev|
   + `(?:التي|الذي|اللي|${Y}لي|الل${Y}|الي|that|which|i|که|كه) [^\\s\\d٠-٩۰-۹:]{2,14}|`
   // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
   // between a name and its value ("shomare kartamo zadam 6037…", "كتبت رقم الكارت 4…")
-  + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت)`;
+  + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت|`
+  // (round 22) whose it is and the object marker: "رمز اپ را زدم: …", "رمز برنامه رو زدم"
+  + `${A}پ|app|برنامه|را|رو|ro)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   // 4 to 12 digits, as ISO 9564 allows; a group of digits followed by another group is part of a longer number (a
@@ -108,7 +110,21 @@ function passwordShaped(v: string): boolean {
  */
 const BARE_RAMZ = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?رمز(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE.PASSWORD})(?![\\p{L}\\p{N}])`, 'giu');
 
-const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN})(?![\\p{L}\\p{N}])[^\\d٠-٩۰-۹\\n]{0,40}?(?<![\\p{L}])(?:it|that|mine)(?:'s| is| was)\\s+(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'giu');
+/**
+ * How a PIN named earlier is stated a few words on: "it's / that was …", and (round 22) by which one it is — the old,
+ * new or previous one ("…متاع المحفظة لأني نسيته بالكل، القديم كان 2580", "the old one was 1357", "ya zamani ilikuwa
+ * 5829", "l9dim kan 1234").
+ */
+const PIN_STATED_AS = [
+  "(?:it|that|mine)(?:'s| is| was)",
+  "(?:the |my )?(?:old|new|previous|current|last|original)(?: one| pin| pin code)?(?:'s| is| was| used to be)",
+  `(?:ال)?(?:قد${Y}م|جد${Y}د|سابق|حال${Y}|اول|${A}ول)${H}? (?:كان|كانت|هو|هي|هوا|هيا|راهو|راهي)`,
+  '(?:ya |la )?(?:zamani|mpya|awali)(?: yangu)? (?:ilikuwa|ni|ni hii)',
+  '(?:el |l)?(?:adim|2adim|9dim|qdim|gdid|jdid|jdida|gedida)a? (?:kan|kanet|kant|howa|hiya)',
+].join('|');
+const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN})(?![\\p{L}\\p{N}])[^\\d٠-٩۰-۹\\n]{0,60}?(?<![\\p{L}])(?:${PIN_STATED_AS})\\s*[:=]?\\s+(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'giu');
+/** "القديم كان 2580 والا 2085", "1357 or maybe 1537": the customer unsure which — the second guess is the same secret. */
+const OR_ANOTHER = new RegExp(`^\\s*[,،]?\\s*(?:or|or maybe|or was it|maybe|والا|ولا|او|أو|يا|يمكن|wala|wella|wla|ya|au|au labda|labda)(?:\\s+(?:maybe|ربما|يمكن|labda))?\\s*[:]?\\s*(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'iu');
 
 /**
  * Every pattern below starts with (or, for `BARE_RAMZ`, is) a secret's name: a text naming no secret has none pasted,
@@ -153,6 +169,13 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
   for (const m of names('PIN') ? text.matchAll(PIN_STATED_BY_IT) : []) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     if (!spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PIN', start, end: start + m[1]!.length, confidence: 0.8 });
+  }
+  for (const s of [...spans]) {
+    if (s.type !== 'PIN' && s.type !== 'CVV') continue;
+    const or = OR_ANOTHER.exec(text.slice(s.end, s.end + 40));
+    if (!or) continue;
+    const start = s.end + or[0].lastIndexOf(or[1]!);
+    if (!spans.some((x) => x.start < start + or[1]!.length && start < x.end)) spans.push({ type: s.type, start, end: start + or[1]!.length, confidence: 0.8 });
   }
   for (const { type, re } of STATED_LATER) {
     if (!names(type)) continue;

@@ -11,6 +11,7 @@ import { editDistance } from './confusables';
 import { digitsAsTyped } from '../../masking';
 import { lazyRegExp, type LazyRegExp } from '../../text/lazy-regexp';
 import { TextKeys } from '../../text/literal-gate';
+import { tajikInLatin } from './tajik-latin';
 
 /** Every entry is a word the reading normaliser may join a wrapped line into (`text/words`), endings free as here. */
 const registered = <T>(parts: string[], re: T): T => (registerLexicon(parts, { freeEndings: true }), re);
@@ -32,6 +33,8 @@ const SUPPORT_WORDS = rx([
   'خدمه العملاء', 'الدعم', 'دعم فني', 'الدعم الفني', 'مركز الاتصال', 'موظف', 'من الشركه', 'منكم', 'قسم', 'فريق', 'خط ساخن', 'الاداره',
   'پشتيباني', 'خدمات مشتريان', 'مركز تماس', 'كارشناس', 'از طرف شما', 'از شركت', 'اپراتور',
   'poshtibani', 'khedmat el 3omala', 'el da3m',
+  // (round 22) Maghrebi "مصلحة الزبائن", Swahili, Tajik (read in Latin: `tajik-latin.ts`)
+  'مصلحه (?:ال)?(?:زبائن|زباين|زبناء|زبنا|زبون|عملاء)', 'خدمه (?:ال)?(?:زبائن|زباين|زبناء|زبنا)', 'huduma kwa wateja', '(?:k|x)(?:h)?izmati mizojon\\S*',
   // the company's other desks a stranger borrows: HR, head office, recruiting ("HR daw ng Acme", "دفتر مرکزی")
   'hr (?:department|dept|team|manager|officer|lady|man|guy|person|daw|ng|sa|of|from|at)', 'human resources?', 'head ?office', 'headquarters', 'main office', 'recruit\\S*', 'hiring (?:team|manager)',
   'الموارد البشريه', 'شؤون الموظفين', 'المكتب الرئيسي', 'المقر الرئيسي', 'دفتر مركزي', 'منابع انساني', 'كارگزيني',
@@ -54,7 +57,11 @@ const CLAIMS_TO_BE_FROM = rx([
   // reported speech in the first person: "he goes I'm from the fraud team", "she was like we are calling from"
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور|from)(?= |$)',
-  '(?:goft|goftan|gofte|mige|migoft)\\S*(?: (?:ke|man|ma))* (?:az|karmand|karshenas)(?= |$)',
+  '(?:goft|goftan|gofte|mige|migoft|guft|guftand|meguyad|meguft)\\S*(?: (?:ke|ki|man|ma|mo))* (?:az|karmand|karshenas|korman\\S*)(?= |$)',
+  // (round 22) Swahili "saying he is of/from": akisema ni wa huduma kwa wateja, alisema anatoka
+  '(?:a|wa)(?:li|ki|na)?sema (?:kwamba |kuwa )?(?:yeye |wao )?(?:ni|anatoka|wanatoka) (?:wa|kutoka)(?= |$)',
+  // (round 22) a caller introducing themselves, Maghrebi "you're with Mustafa from …" (معاك مصطفى من مصلحة الزبائن)
+  '(?:معاك|معك|معاكم|معكم) (?:\\S+ ){1,2}(?:من|تاع)(?= |$)',
   // the claim by a copula, a name after it: "saying it is Zaytun", "said they were the bank" (not "saying it is urgent")
   "(?:saying|says|said|claiming|claims|claimed)(?: that)? (?:it|this|he|she|they|we)(?:'s| is| was| are| were| r) (?!(?:urgent|important|about|not|a|an|my|me|ok|okay|fine|done|free|real|true|late|expired|blocked|closed|frozen|suspended|locked|pending|ready|over|time|possible|necessary|required|valid|invalid|safe|correct|wrong|due|last|final|going|coming|for|because|to|too|very|so|just|still|only|already|in|on|at|gone|broken|down|up|better|worse|sorry|my)(?![\\p{L}]))[a-z]{3,}",
   '(?:قال|قالو|قالوا|بيقولوا|بيقولو|بيقول|يقولون|يقولو|يقول|تقول|بتقول|قالت|كيقولو)\\S* (?:لي |ليا )?(?:انهم|انه|انها|انو|احنا|اننا) (?!(?:مش|مو|ما|لا|لن|لم|رح|راح|سوف|غادي)(?![\\p{L}]))(?![هحيبتسن])\\S{3,}',
@@ -73,7 +80,7 @@ const CALL_THIS_NUMBER = rx([
   '(?:number|no) (?:that |which )?(?:came |was )?(?:in|from) (?:the|that|this|a|their) (?:sms|text|message|msg)', 'sms (?:mein|me|mai|mei|wale?) (?:\\S+ )?(?:number|no)',
   '(?:call|ring|contact|text|whatsapp|message|dial)(?: us| them| him| her)?(?: (?:on|at))? (?:this|that|the following|the below|the number below)(?: number| no| line)?',
   '(?:اتصل|كلم|تواصل|رن|اتصلي|كلمي|تواصلي)\\S* (?:\\S+ )?(?:هذا|هاد|هادا|ده|دا|هاي|هيدا) ?(?:ال)?رقم',
-  '(?:به |با )?(?:اين|همين) ?شماره\\S* (?:\\S+ )?(?:زنگ|تماس|پيام)',
+  '(?:به |با )?(?:اين|همين|اي|همي) ?شماره\\S* (?:\\S+ )?(?:زنگ|تماس|پيام)',
   'be in shomare (?:zang|tamas)',
   '(?:با|به) شماره\\S* [+\\d][\\d -]{6,18}\\d (?:\\S+ )?(?:تماس|زنگ)', '(?:ba|be) shomare\\S* [+\\d][\\d -]{6,18}\\d (?:tamas|zang)',
   '(?:اتصل|اتصلوا|اتصلي|كلمنا|كلمونا|تواصل|تواصلوا|تواصلي)(?:و|وا|ي)? (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
@@ -112,8 +119,11 @@ const CALL_US_ON = endsBefore([
   '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', '(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن) (?:با|به)(?: شماره\\S*)?', '(?:tamas|zang) (?:begirid|bezanid|begir|bezan) (?:ba|be)(?: shomare\\S*)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
 ]);
 const ORDER_TO_CALL = /(?:(?:^|[.:'"“‘!,;(])\s*|(?<![\p{L}])(?:please|pls|plz|kindly|urgently|immediately|saying|says|said|told (?:me|us) to)\s+)(?:call|ring|dial|contact|phone|whatsapp|text|reach)(?!\s+me(?![a-z]))(?:\s+\S+){0,4}?\s+(?:on|at|via)\s*[:#-]?\s*$/iu;
-/** …or the order after the number, Persian verb-final: "با 021… تماس بگیرید". */
-const CALL_US_AFTER = /^\s*(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن|حاصل)|^\s*(?:tamas|zang) (?:begirid|bezanid|begir|bezan)/iu;
+/**
+ * …or the order after the number, Persian verb-final: "با 021… تماس بگیرید"; (round 22) to text it too, in any polite or
+ * plain second person ("به ۰۹۰۱ ۸۸۲ ۱۳ ۰۶ پیامک بدی", "… زنگ بزنین") — an order, not "… زنگ زدم".
+ */
+const CALL_US_AFTER = /^\s*(?:(?:تماس|زنگ) (?:بگيريد|بگيرين|بگيري|بزنيد|بزنين|بزني|بگير|بزن|حاصل)|(?:پيامك|پيام|اس ?ام ?اس) (?:بدي|بدين|بديد|بده|بزني|بزنين|بزنيد|بزن)(?![\p{L}]))|^\s*(?:tamas|zang) (?:begirid|bezanid|begir|bezan)/iu;
 /** Someone asking for a code, PIN or password in the story the customer tells. */
 const ASKED_FOR_A_SECRET = rx([
   // the demand in the present, in any person: "لازم تعطيني الكود", "يبي ترسل له الرمز"
@@ -217,6 +227,8 @@ const CURRENCY = [
   '\\$', 'usd', 'aed', 'sar', 'egp', 'qar', 'kwd', 'omr', 'jod', 'mad', 'dh', 'dhs', 'dirhams?', 'riyals?', 'pounds?', 'dollars?', 'euros?', 'eur', '€', '£', 'rupees?', 'rs', 'inr',
   'naira', 'cedis?', 'shillings?', 'ksh', 'pesos?', 'toman', 'tomans', 'tomen', 'rial', 'dinars?', 'dt', 'tnd',
   'جنيه', 'ريال', 'درهم', 'دينار', 'دولار', 'تومن', 'تومان', 'سامان[يی]', 'somoni', 'افغاني', 'afghanis?', 'يورو', 'دت',
+  // (round 22) Algerian dinars ("2000 دج", "250 DA"), Tajik somoni ("сомонӣ" reads "somoni"), East African shillings
+  'دج', 'da(?![a-z])', 'dzd', 'tjs', 'ksh', 'kes', 'tsh', 'tzs', 'ugx', 'shilingi',
 ].join('|');
 /**
  * The fee words of Spanish and French as Maghrebi customers mix them in ("paga 19 MAD de gastos", "payez 15 DT frais de
@@ -235,14 +247,16 @@ const FEE = rx([
   // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
   'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'سامان[يی]', 'somoni', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
   'processing', 'stamp duty', 'clearance', 'customs', 'جمارك', 'جمرك', 'گمرك',
-  // Algerian dinars ("300 دج", "250 DA")
-  '\\d+\\s?(?:دج|da|dzd)(?![a-z])',
+  // (round 22) Tajik ("пардохт", "супоред", "ҳаққи бақайдгирӣ" read in Latin) and Swahili ("lipa ada ya …", "nilipe")
+  'pardo(?:kh|x)t', 'supor(?:ed|et|id|am|ad|i)(?![a-z])', 'haqqi', 'komissiya', 'ada(?![a-z])', '(?:ni|u|a|m|tu|wa)?lip(?:a|e|ie)(?![a-z])', 'malipo',
 ]);
 /** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
 const ODD_PAYMENT = words([
   'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'easypaisa', 'jazz ?cash', 'gcash', 'paymaya', 'maya', 'bankak', 'mpesa', 'm-pesa', 'opay', 'palmpay', 'بنكك', 'ايزي ?بيسه', 'جاز ?كاش', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
   'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
   'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)',
+  // (round 22) "… به یه شماره کارت بزنی", "korti digar": to some card number, which no company's fee is paid to
+  'به (?:يه|يك|ي) شماره ?(?:كارت|حساب)', 'ba (?:raqami )?korti digar',
   // into a person's own card or account, not a company's: "بریزم به کارت خودش", "to her own MoMo", "على حسابه الشخصي"
   'به (?:كارت|حساب)(?: ?شخصي)? ?(?:خودش|خود اون|خود او|اون آقا|اون خانم)', 'به (?:كارت|حساب) شخصي(?: ?ي)? (?:من|اون|او|ايشون)',
   'to (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet|number|mpesa|gcash)', 'into (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet)',
@@ -252,9 +266,13 @@ const ODD_PAYMENT = words([
 const TO_A_NUMBER = words([
   '(?:على|علي|عل|ع|ل|الى) ?(?:نفس|ذات|هذا|هاد|هال) ?(?:ال)?(?:رقم|نمره)', '(?:على|علي|ع|ل|لل|الى) ?(?:ال)?(?:رقم|نمره) (?:ده|دا|هذا|هاد|هيدا|نفسه|ذاته)',
   'to (?:the same|this|that|his|her|a) (?:phone |mobile |wallet )?number', 'به (?:همين|همون|اين|اون) شماره',
+  // (round 22) Dari "ده ای شماره", "به همی شماره"; Swahili "kwa namba hii"
+  '(?:به|ده|د) (?:اي|همي) شماره', 'kwa (?:namba|nambari)(?: (?:hii|hiyo|ile))?',
 ]);
 /** A fee by name (not any payment): a customer asking us to send their refund "to this number" names none. */
-const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission', ...ES_FEE_NOUNS]);
+const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission', ...ES_FEE_NOUNS,
+  // (round 22) Dari "فیس ثبت" (not Facebook), Tajik "ҳаққи …", Swahili "ada"
+  'فيس(?! ?بوك)', 'haqqi', 'komissiya', 'ada(?![a-z])']);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
 const GAIN = rx([
   'refund', 'release', 'free', 'win', 'won', 'colis', 'livraison', 'recevoir', 'r[eé]cup[eé]rer', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'v[eé]rif', 'unblock',
@@ -268,6 +286,10 @@ const GAIN = rx([
   'estekhdam', 'bargasht', 'tayid', 'kar(?= )',
   'reembols\\S*', 'premio', 'paquete', 'aduana', 'liber(?:ar|e|en|a)(?![a-z])', '(?:y|n|t)libir\\S*',
   'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
+  // (round 22) Tajik (a prize, a winner, free, released or opened: "мукофот", "ғолиб", "ройгон", "кушодан") and Swahili
+  // ("zawadi", "bure", "kufungua")
+  'mukofot\\S*', 'joiza\\S*', 'gholib\\S*', 'lotereya\\S*', 'roygon', 'bepul', 'ozod\\S*', 'kushod\\S*', 'voz (?:kardan|kuned|kun|shavad|meshavad)',
+  'zawadi', 'bure(?![a-z])', 'bahati nasibu', '(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])',
 ]);
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
 const OBLIGED = words([
@@ -275,6 +297,8 @@ const OBLIGED = words([
   'لازم', 'لازمني', 'خاصني', 'خاصك', 'يتطلب', 'يجب', 'مطلوب', 'اول', 'اولا', 'قبل', 'عشان', 'علشان', 'باش', 'لكي', 'حتى',
   'بايد', 'اول', 'اولش', 'قبلش', 'براي اينكه', 'تا',
   'bayad', 'aval', 'avval', 'lazem', '3ashan', 'bash', 'khass(?:ni|ek|na|kom)', 'bach',
+  // (round 22) Tajik "бояд", "лозим"; Swahili "lazima", "inabidi" and the subjunctive of a demand ("akaniambia nitume")
+  'boyad', 'lozim', 'lazima', 'inabidi', '(?:ni|u|tu|m)(?:lipe|tume)',
 ]);
 /**
  * What a payment releases or lifts, as its purpose: a parcel let out or delivered, a block or a limit lifted ("bach
@@ -283,11 +307,13 @@ const OBLIGED = words([
  */
 const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increase|raise|extension)|send (?:it|them|the \\S+) out|(?:كارت|حساب\\S*) باز (?:شود|بشه|شه|كنن|بشود)|بفرستن\\S*|deliver\\S*|redeliver\\S*|reschedul\\S*|receive (?:it|the|your)|lift\\S* (?:the |my |your )?(?:block|hold|limit|restriction|freeze|suspension)|(?:raise|increase|lift)\\S* (?:\\S+ ){0,2}?(?:limit|ceiling)|unblock\\S*|unfreez\\S*|'
   + 'lib[eé]r\\S*|d[eé]bloqu\\S*|(?:y|t|n)?(?:e|a)?tl(?:a|e)(?:3|q|9)\\S*|ytl(?:a|e)?(?:q|9|3)\\S*|tawsil|tawseel|yewsal\\S*|(?:ي|ت|ن)(?:طلع|طلق|فرج|وصل|رفع)\\S*|الافراج|الافراج عن|توصيل|(?:ال)?(?:حد|سقف) (?:ال)?(?:تحويل|سحب|يومي)|'
-  + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*)';
+  + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*|'
+  // (round 22) Tajik and Swahili opening: "кушодан", "воз шавад", "озод", "kufungua", "wafungue akaunti"
+  + 'kushod\\S*|voz (?:kardan|kuned|shavad|meshavad)|ozod\\S*|(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z]))';
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
-  `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|ta)(?: \\S+){0,3}? ${RELEASE}`,
-  `(?:براي|baraye|for)(?: \\S+){0,2}? ${RELEASE}`,
+  `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|baroi|ta|ili)(?: \\S+){0,3}? ${RELEASE}`,
+  `(?:براي|baraye|baroi|for)(?: \\S+){0,2}? ${RELEASE}`,
 ]);
 /** Number words that can open a sum said aloud. */
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'fifty', 'hundred', 'يك', 'يه', 'دو', 'سه', 'چهار', 'پنج', 'ده', 'صد', 'اتنين', 'اثنين', 'تلات\\S*', 'ثلاث\\S*', 'خمس\\S*', 'عشر\\S*', 'ميه', 'مية', 'ميت'].join('|');
@@ -296,7 +322,7 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 // for the step-counting test)
 export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
-  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd)\\s?\\d']);
+  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi)\\s?\\d']);
 const ACCOUNT_CHANGE = rx([
   'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
   // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
@@ -310,6 +336,10 @@ const ACCOUNT_CHANGE = rx([
   '(?:raise|increase|boost|upgrade) (?:my |your |ur |the )?(?:card |transfer |credit |daily )?limit', 'limit (?:increase|upgrade|raise)', 'سقف\\S* ?(?:رو |را )?(?:بالا|زياد|افزايش)\\S*', '(?:بالا ?بردن|افزايش|زياد ?كردن) (?:سقف|حد)\\S*', '(?:(?:ي|ت|ن|ا)?رفع|زياد[هة]|(?:ي|ت|ن|ا)?زيد|تكبير|(?:ي|ت|ن|ا)?كبر) (?:ال)?(?:حد|سقف)\\S*',
   'tar2eya', 'tafeel', 'ertegha', 'vip',
   // (round 20) Spanish, and Maghrebi verbs on its stems ("nactivaw lik la tarjeta"); Tunisian "يتحل الكونت" (the account is opened)
+  // (round 22) Tajik ("кушодан", "воз кардан", "фаъол", "тасдиқ" read in Latin), Swahili ("kufungua", "kuthibitisha"), Algerian
+  // "نحلّوهولك" (we open it for you) — the verb "حل" with an object, not "كيفاش نحلّو" alone
+  'kushod\\S*', 'voz (?:kardan|kuned|kun|shavad|meshavad)', 'faol\\S*', 'tasdiq\\S*', '(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])', '(?:ku)?thibitish\\S*',
+  '(?:ن|ت|ي)حل(?:و|وا)?(?:ه|ها|هولك|هالك|هوليك|لك|ولك)(?![\\p{L}])',
   '(?:n|t|y)?activ(?:ar|a|e|en|aci[oó]n|iw|aw|i)(?![a-z])', 'desbloque\\S*', '(?:n|t|y)d[eé]bloqu\\S*', '(?:ي|ت|ن)تحل(?![\\p{L}])', '(?:y|t|n)[ei]t7al\\S*', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
 ]);
 const FROZEN = rx([
@@ -328,6 +358,8 @@ const FROZEN = rx([
   'arrest', 'warrant', 'legal action', 'court', 'prosecut\\S*', 'النيابه', 'للنيابه', 'دادسرا', 'cl[oô]tur\\S*', 'حكم جلب', 'جلب', 'احضار', 'بازداشت', 'اعتقال', 'امر قبض',
   'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
   '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|s[ae]dd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
+  // (round 22) Tajik ("баста шуд", "маҳкам шуд", "баста мешавад", "месӯзад" read in Latin) and Swahili ("imefungwa", "itazimwa")
+  '(?:bast[ae]|blok\\S*|mahkam|masdud|qat) (?:shud\\S*|meshavad|mesha|megardad|karda shud)', 'mesuzad', 'سوزونده (?:مي ?شه|ميشه)', 'سوزانده (?:مي ?شود|ميشود|خواهد)', '(?:ime|ita|ume|uta|zime|zita|i|zi)?(?:fungwa|zimwa|simamishwa|zuiliwa|blokiwa)(?![a-z])',
 ]);
 const NOW = rx([
   'now(?![\\p{L}])', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?|days?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
@@ -338,6 +370,8 @@ const NOW = rx([
   '(?:تا|ta) (?:شام|عصر|ظهر|شب|غروب|sham|asr|zohr|shab)(?![\\p{L}])', 'by (?:this )?(?:evening|noon|tonight)', '(?:قبل|لحد|حتى) (?:المغرب|العصر|الظهر|المسا|المساء)',
   'tonight', 'midnight', 'minuit', 'تا ساعت \\d+', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'demain', 'maintenant', 'ce soir', 'avant \\d', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
   'النهارده', 'النهاردة', 'النهاردا', '(?:el |e)?na?har(?:da|dah|de)', 'el yom', 'elyoum', 'lyoum', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
+  // (round 22) Tajik ("фавран", "имрӯз", "то соати 18:00", "то бегоҳ") and Swahili ("leo", "sasa hivi", "kabla ya saa 12")
+  'favran', 'hozir', 'imruz', 'imshab', 'to (?:soati \\d|begoh|shab|fardo)', 'zud(?![a-z])', 'leo(?![a-z])', 'sasa hivi', 'haraka', '(?:kabla ya|ndani ya) (?:saa|masaa|dakika)',
 ]);
 const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
@@ -346,7 +380,7 @@ const ACTION = rx([
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   // "if you don't … within 2 hours": Persian and Finglish conditionals with a negated verb ("age ta 2 saat update nakoni")
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', '(?:age|agar|ager) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'taeed', 'taiid', 'tayid', 'sabt',
-  'settle', 'payez', 'payer', 'cliquez', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+  'settle', 'payez', 'payer', 'cliquez', 'tasdiq\\S*', 'pardo(?:kh|x)t', 'supor(?:ed|et|id)', 'thibitish\\S*', 'bonyeza', 'lipa(?![a-z])', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
 
 const CLAIM_BY_A_DEADLINE = rx([
@@ -357,15 +391,30 @@ const DEADLINE_SPAN = rx([
   'within (?:\\S+ ){0,2}?(?:minutes?|mins?|hours?|hrs?|\\d+)', '(?:\\d+|half an?|an?|one|two|thirty|twenty|fifteen|ten) (?:minutes?|mins?|hours?|hrs?) (?:to|or|before|left)', 'before \\d+ ?(?:pm|am|p\\.m|a\\.m|o.clock|:\\d\\d)', 'before (?:noon|midnight|tonight|end of (?:the )?day)', 'by \\d+ ?(?:pm|am)', 'in the next (?:\\S+ )?(?:minutes?|hours?)', 'within \\d+ ?(?:h|hrs?|mins?|m|d)(?![a-z])', '\\d+ ?(?:heures?|h)(?![a-z])', 'before \\d+ ?(?:pm|am)', '(?:قبل|لحد|لغايه|حتى) (?:نص|منتصف|نصاص) (?:ال)?ليل', 'قبل (?:الساعه )?\\d+',
   'خلال (?:\\S+ ){0,2}?(?:ساعه|ساعات|ساعتين|دقيقه|دقايق|دقائق|ربع|نص|يوم|يومين|ايام)', 'قبل (?:ال)?ساعه', 'في خلال', 'ظرف (?:\\S+ ){0,2}?(?:ساعت|دقيقه|روز)', 'تا (?:\\S+ ){0,2}?(?:ساعت|دقيقه) (?:ديگه|ديگر|اينده)', 'تا ساعت \\d+', '(?:نيم|يك|دو|سه|\\d+) ساعت (?:فرصت|مهلت|وقت)', 'مهلت',
   '(?:نص|ربع|نصف) ساعه', 'avant \\d+ ?h', 'dans (?:les )?\\d+ (?:minutes|heures)',
+  // (round 22) Tajik "то соати 18:00", "дар давоми 2 соат"; Swahili "ndani ya saa mbili", "kabla ya saa 12"
+  'to soati \\d+', 'dar (?:davomi|muddati) (?:\\S+ )?(?:soat|daqiqa)\\S*', '(?:ndani ya|kabla ya) (?:saa|masaa|dakika)',
 ]);
 /** What is lost once the deadline passes, or kept by meeting it: "otherwise", "or your account", "وإلا", "وگرنه", "sinon". */
 const CONSEQUENCE = rx([
   "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless you', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
   'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', 'والا(?! انا| احنا)', 'و الا', 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'wella', 'walla', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
+  // (round 22) Swahili "la sivyo", "vinginevyo"
+  'la sivyo', 'vinginevyo',
   'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
 ]);
+/**
+ * (round 22) The day a loss falls on, right after "or else": "ولا غدوة يتسكّر", "or else tomorrow it is closed", "vagarna
+ * imshab …", "la sivyo kesho …" — a deadline and a consequence in one.
+ */
+const OR_ELSE_BY_DAY = rx([
+  `(?:والا|و الا|ولا|wella|wla|walla|or else|otherwise|vagarna|وگرنه|sinon|la sivyo|vinginevyo) (?:\\S+ )?(?:غدوه|غدوا|غدا|بكره|بكرا|اليوم|الليله|tomorrow|tonight|today|فردا|امشب|امروز|imruz|imshab|fardo|kesho|leo|demain|ce soir|ghedwa|ghodwa)(?![\\p{L}])`,
+]);
+/** Bills: a real company's overdue bill warns of a cut line too ("pay your bill by tomorrow or the line is cut"). */
+const BILL = rx(['bills?', 'invoice', 'factur\\S*', 'فاتور\\S*', 'فاكتور\\S*', 'قبض', 'صورت ?حساب', 'bili', 'hisobnoma']);
 /** A deadline named by the day, not a span: "tonight", "غداً", "امروز", "ce soir". */
-const DAY_DEADLINE = rx(['today', 'tonight', 'tomorrow', 'by (?:the )?end of (?:the )?day', 'اليوم', 'الليله', 'غدا', 'بكره', 'بكرا', 'النهارده', 'كحد اقصي', 'امروز', 'امشب', 'فردا', 'emrooz', 'emshab', 'farda', "aujourd\\S*", 'ce soir', 'demain']);
+const DAY_DEADLINE = rx(['today', 'tonight', 'tomorrow', 'by (?:the )?end of (?:the )?day', 'اليوم', 'الليله', 'غدا', 'بكره', 'بكرا', 'النهارده', 'كحد اقصي', 'امروز', 'امشب', 'فردا', 'emrooz', 'emshab', 'farda', "aujourd\\S*", 'ce soir', 'demain',
+  // (round 22) Maghrebi "غدوة" (tomorrow), Tajik "имрӯз", "имшаб", "фардо", Swahili "leo", "kesho"
+  'غدوه', 'غدوا', 'ghedwa', 'ghodwa', 'imruz', 'imshab', 'fardo', 'leo(?![a-z])', 'kesho']);
 /** Paying or acting "to avoid" a loss: "لتفادي قطع الخدمة", "لتجنب إلغاء الطلب", "to avoid suspension", "pour éviter le blocage". */
 const AVOID_LOSS = rx([
   '(?:لتجنب|لتفادي|تجنبا ل\\S*|تفاديا ل\\S*|حتى لا|كي لا|لكي لا) (?:\\S+ )?(?:ال)?(?:الغاء|ايقاف|قطع|حظر|تجميد|اغلاق|تعليق|حذف|غرامه|ارجاع|فصل)',
@@ -455,7 +504,7 @@ const FUTURE_THREAT = rx([
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
-const ACCOUNT = rx(['compte', 'cuenta', 'كونت', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account']);
+const ACCOUNT = rx(['compte', 'cuenta', 'كونت', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account', 'hisob', 'hamyon', 'akaunti']);
 
 /** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
 const PAY_NOW = words([
@@ -463,7 +512,12 @@ const PAY_NOW = words([
   '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|here|online|via|through|below|at|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', 'edfa3', 'edfa3i', 'khalles', 'khallsi',
   '(?:هزينه|كارمزد|پول|تومن|تومان|فيس|افغاني|سامان[يی])\\S* (?:\\S+ ){0,2}?(?:بده|بدين|بديد|بدید|بريز|بريزيد|بدي|بتي|بتين|بفرستيد|بفرستين)', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
   // (round 20) the customer told they must pay a sum: "باید ۹ یورو هزینه تأیید بدم" (a question of how much has no sum)
-  'بايد (?:\\S+ ){0,3}?[\\d۰-۹٠-٩][\\d۰-۹٠-٩.,]* (?:\\S+ ){0,4}?(?:بدم|بپردازم|بريزم|بزنم|واريز كنم|پرداخت كنم)',
+  // (round 22) …or the reader: "باید ۳۰ هزار تومن هزینه فعال‌سازی به یه شماره کارت بزنی", Dari "… روان کنین", "بتین"
+  'بايد (?:\\S+ ){0,3}?[\\d۰-۹٠-٩][\\d۰-۹٠-٩.,]* (?:\\S+ ){0,9}?(?:بدم|بپردازم|بريزم|بزنم|واريز كنم|پرداخت كنم|بدي|بدين|بديد|بپردازي|بپردازيد|بريزي|بريزين|بريزيد|بزني|بزنين|بزنيد|واريز كني|واريز كنين|واريز كنيد|پرداخت كني|پرداخت كنين|پرداخت كنيد|بتي|بتين|بتيد|روان كني|روان كنين|روان كنيد|روان كو)(?![\\p{L}])',
+  // a sum sent by the Dari verb "روان کردن" or Persian "بفرستین" after a fee named: "۲۵۰۰ افغانی فیس ثبت ره ده ای شماره روان کنین"
+  '(?:فيس|هزينه|كارمزد|افغاني|تومن|تومان) (?:\\S+ ){0,6}?(?:روان (?:كني|كنين|كنيد|كو|كن)|بفرستين|بفرستيد|بفرستي)(?![\\p{L}])',
+  // Algerian "خلّص 800 دينار" (pay, with its sum: "خلص" alone is "enough"); Tajik and Swahili orders with a sum
+  'خلص\\S* (?:\\S+ )?\\d', 'pardo(?:kh|x)t (?:kuned|kunetu|kun|namoed|kuni)', 'supor(?:ed|et|id)', '\\d[\\d.,]* ?(?:somoni|tjs) (?:\\S+ ){0,4}?(?:(?:bi)?firist|guzaron|supor|pardo(?:kh|x)t)\\S*', 'lipa (?:ada|sasa|\\S+ \\d|\\d)',
   'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
   '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
   'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)', 'payez', 'r[eé]glez', 'veuillez (?:payer|r[eé]gler)', ...ES_PAY_ORDER,
@@ -487,6 +541,8 @@ const TOLD = words([
   'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن', 'اعلام (?:نمود|نمودند|كرد|كردند|شده|شد)\\S*',
   // a message or a stranger named by who they are: "msg says", "وصلتني رسالة ان", "الموظف قال", "الزول قال لي", "the HR lady say"
   '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
+  // (round 22) Dari and formal Persian "یک پیغام آمده که میگه", Tajik ("гуфтанд", "паёмак омад" read in Latin), Swahili
+  '(?:پيامك?|پيغام|اس ?ام ?اس) (?:امده|امد)', 'پيغام (?:اومده|اومد|داده)', 'guftand', 'guft', 'navishtand', 'payo?mak omad', '(?:wa|a)(?:me|li)niambia', 'walisema', 'wanasema', 'nimepokea ujumbe', 'ujumbe (?:unasema|umesema|umekuja)',
   '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
   'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
   'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)', 'galouli(?:a|ya)?', '9alouli(?:a|ya)?', 'qalouli(?:a|ya)?', 'galoli(?:a|ya)?', '9aloli(?:a|ya)?', 'galuli(?:a|ya)?',
@@ -511,6 +567,8 @@ const ASKS = words([
   'كم', 'هل', 'فيه', 'ايش', 'شو', 'كيف', 'ازاي', 'شلون', 'شنو', 'وش', 'ليش', 'بكام', '(?:عايز|عاوز|ابي|ابغى|بدي|حاب) اعرف',
   'چقدر\\S*', 'چند\\S*', 'ايا', 'چطور\\S*', 'چجوري', 'چگونه', 'مي ?خواهم بدانم', 'مي ?خوام بدونم',
   'combien', 'est-ce', 'y a-t-il', 'cu[aá]nto', 'hay', 'ch7al', 'chhal', '9add?(?:eh|ech|ash)', 'wach', 'kifach', 'bghit n3ref', 'bghit n3raf',
+  // (round 22) Algerian "قداش", Tajik "чанд", "оё", Swahili "kiasi gani", "ngapi"
+  'قداش', 'chand', 'oyo', 'chi qadar', 'kiasi gani', 'ngapi', 'kuna ada',
 ]);
 const OWN_MONEY = rx([
   '(?:my |the )?(?:money|balance|funds) (?:is|are) (?:\\S+ )?(?:in|there|enough|available)', 'enough (?:money|balance|funds)', 'رصيدي', '(?:ال)?(?:مبلغ|فلوس|رصيد) (?:\\S+ )?(?:موجود|كافي|يكفي)\\S*',
@@ -530,8 +588,35 @@ function askedNotDemanded(t: string, has: Has): boolean {
 const BRAND_PAY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}]+)[ -](?:Pay|PAY)(?![\p{L}\p{N}])/gu;
 /** …unless the word before is an order's ("Please Pay", "You Must Pay") or a payment method's maker is meant as a way to pay. */
 const NOT_A_NAME = new Set(['please', 'pls', 'plz', 'kindly', 'you', 'must', 'to', 'and', 'or', 'then', 'now', 'just', 'simply', 'also', 'immediately', 'urgently', 'so', 'should', 'will', 'can', 'not', 'never', 'do', 'did', 'we', 'they', 'he', 'she', 'need', 'needs', 'first', 'i', 'easily', 'securely', 'quickly']);
-/** The text the fee rules read: the company's "… Pay" names (written so, or listed by IT) with their "pay" blanked. */
-function feeText(raw: string, t: string, policy: GuardPolicy): string {
+/**
+ * (round 22) The customer asking whether they must pay ("is there anything I need to pay on delivery?", "هل لازم
+ * أدفع شي؟", "باید چیزی بپردازم؟"): the "need to" of their own question is no one's demand.
+ */
+const ASKED_ABOUT_PAYING = rx([
+  '(?:do|will|would|should|shall|must|have) i (?:\\S+ )?(?:need to |have to |got to )?pay', '(?:is there )?(?:anything|something) (?:that )?(?:i |we )?(?:need|have|got) to pay', '(?:anything|something) to pay',
+  'هل (?:\\S+ )?(?:يجب|لازم|علي|عليا|يلزم\\S*) (?:ان )?(?:ادفع|اسدد|ندفع|نخلص)', '(?:لازم|يلزمني|خاصني|مفروض) (?:ادفع|اسدد|ندفع|نخلص)\\S* (?:شي|شيء|حاجه|حاجة|حتى شي)',
+  '(?:بايد|لازمه) (?:\\S+ )?(?:چيزي|پولي|مبلغي) (?:\\S+ )?(?:بدم|بپردازم|پرداخت كنم|بدیم|بپردازیم)', 'dois-je payer', 'je dois payer (?:quelque chose|qqch|des frais)\\S*',
+]);
+/**
+ * (round 22) Money coming to the customer — "تمت إعادة مبلغ 27.50 ريال إلى محفظتك", "AED 40.00 has been refunded to
+ * your card", "مبلغ … به حسابتون برگشت داده شد", "пули баргардонидашуда … ба ҳисобам гузаронида шуд" — is no fee.
+ */
+const MONEY_IN = rx([
+  '(?:تمت?|قد تم) (?:اعاده|استرداد|ارجاع|ايداع|اضافه|رد|تحويل|ارسال) (?:\\S+ ){0,3}?(?:الى|الي|في|ل|على) ?(?:\\S+ )?(?:حسابك|محفظتك|بطاقتك|رصيدك|حسابكم|كرتك)',
+  '(?:refunded|credited|returned|reversed|deposited|added|sent back|paid back)(?: \\S+){0,4}? (?:to|into|in|on) (?:your|ur) (?:account|wallet|card|balance)',
+  '(?:has|have) been (?:refunded|credited|returned|reversed|deposited|added|paid back)', '(?:was|were) (?:refunded|credited|returned|reversed|paid back)',
+  'به (?:حساب|كارت|كيف ?پول)\\S* (?:\\S+ ){0,2}?(?:برگشت|برگردانده|بازگردانده|عودت|واريز) (?:داده )?(?:شد|شده|گرديد)',
+  'bargardonida\\S*', 'ba (?:hisob|hamyon)\\S* guzaronida shud',
+]);
+const blank = (s: string, re: LazyRegExp) => s.replace(new RegExp(re.source, 'giu'), (m) => ' '.repeat(m.length));
+
+/**
+ * The text the fee rules read: the company's "… Pay" names (written so, or listed by IT) with their "pay" blanked, and
+ * (round 22) the customer's own question whether to pay and money coming to them blanked.
+ */
+function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string {
+  if (has(ASKED_ABOUT_PAYING)) t = blank(t, ASKED_ABOUT_PAYING);
+  if (has(MONEY_IN)) t = blank(t, MONEY_IN);
   if (!t.includes('pay')) return t;
   const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
   for (const m of raw.matchAll(BRAND_PAY)) if (!NOT_A_NAME.has(m[1]!.toLowerCase())) names.add(m[1]!.toLowerCase());
@@ -569,7 +654,8 @@ function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => Reg
 
 export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false): ScamFlag[] {
   // a number read out in a voice note is a number ("من سبعة سبعة.. واحد اربعة")
-  const t = normalizeText(digitsAsTyped(text));
+  // (Tajik in Cyrillic is read in Latin letters, where its words are: `tajik-latin.ts`)
+  const t = tajikInLatin(normalizeText(digitsAsTyped(text)));
   const { has, find } = gated(t);
   const flags: ScamFlag[] = [];
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
@@ -660,7 +746,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // $45 fee for the limit increase"), or else read from the clause facts; the purpose is looked for in the whole text
   // first, so the clause reading runs only where there is one
   // (read with the company's "… Pay" name blanked: "Nakhla Pay" names the company, it asks nobody to pay)
-  const ft = feeText(text, t, policy);
+  const ft = feeText(text, t, policy, has);
   const paidToRelease = (has(AMOUNT, ft) || has(FEE_NOUN, ft)) && has(PAID_TO_RELEASE, ft) && (has(PAY_NOW, ft) || has(TOLD, ft) || has(OBLIGED, ft) || has(MESSAGE_NAMED, ft) || has(MESSAGE_VOICE, ft) || feeForRelease(ft, has));
   const paysToGain = (has(FEE, ft) || has(ODD_PAYMENT, ft)) && (has(ACCOUNT_CHANGE, ft) || has(GAIN, ft));
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
@@ -672,6 +758,14 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // "claim your reward before 6pm TODAY": a prize with a deadline pressures as a threat does
   // a fee named for what it unlocks, paid or asked: "frais de déblocage", "فريي دو ديبلوكاج", "unlock fee", "رسوم فك الحظر"
   if (!flags.some((f) => f.code === 'upgrade_fee') && has(UNLOCK_FEE, t)) flags.push({ code: 'upgrade_fee' });
+  // (round 22) "…والا غدوة يتسكّر": the loss on a named day after "or else", its verb in the same clause ("بكرة ولا اليوم؟"
+  // asks when, and a lock named in the next sentence is not its loss)
+  const orElse = find(OR_ELSE_BY_DAY, t);
+  const lossClause = orElse ? t.slice(orElse.index, orElse.index + orElse[0].length + 40).split(/[.?!؟\n]/u)[0]! : undefined;
+  const lossByDay = lossClause !== undefined && (has(FROZEN, lossClause) || has(FUTURE_THREAT, lossClause));
+  // (round 22) a sum demanded "or else" the account is blocked ("قالي لازم تخلّص 500 دج ولا غدوة نبلوكيو الكونت") — not a bill
+  // (a real company warns of a cut line over one)
+  if (!flags.some((f) => f.code === 'upgrade_fee') && has(AMOUNT, ft) && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(PAY_NOW, ft)) && ((has(CONSEQUENCE, ft) && has(FROZEN, ft)) || lossByDay) && !has(BILL, ft)) flags.push({ code: 'upgrade_fee' });
   // a social account that claims to be the company ("an Instagram account claiming to be your official support"): the
   // account is the stranger's contact, as a number would be
   if (!flags.some((f) => f.code === 'fake_number') && find(SOCIAL_ACCOUNT, t) && (has(CLAIMS_TO_BE_FROM, t) || has(CLAIMS_TO_BE_US, t))) flags.push({ code: 'fake_number', value: find(SOCIAL_ACCOUNT, t)![0], described: true });
@@ -679,6 +773,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const desk = find(PAGE_NAMED_AS_A_DESK, t);
   if (!flags.some((f) => f.code === 'fake_number') && desk && has(REACHED_ME, t)) flags.push({ code: 'fake_number', value: desk[0], described: true });
   if (has(CLAIM_BY_A_DEADLINE, t)) flags.push({ code: 'urgency' });
+  else if (lossByDay) flags.push({ code: 'urgency' });
   // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
   else if (has(FROZEN, t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (has(ACTION, t) || hasLink || has(FUTURE_THREAT, t) || has(ASKED_FOR_A_SECRET, t))) flags.push({ code: 'urgency' });
   // a stranger's deadline on the money: "30 minutes to transfer the money or they'd arrest me", "move the whole balance to

@@ -1,0 +1,16 @@
+/**
+ * (round 22) Tajik in Cyrillic, read in the Latin letters Tajiks abroad type it in ("пардохт кунед" → "pardokht
+ * kuned", "сомонӣ" → "somoni", "баста шуд" → "basta shud"), so each Tajik word of the scam lexicons is written once,
+ * in Latin, and meets both scripts. Lower case in, lower case out; a text with no Cyrillic letter is returned as is.
+ */
+const LETTERS: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ғ: 'gh', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', ӣ: 'i', й: 'y', к: 'k', қ: 'q', л: 'l', м: 'm', н: 'n',
+  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ӯ: 'u', ф: 'f', х: 'kh', ҳ: 'h', ц: 'ts', ч: 'ch', ҷ: 'j', ш: 'sh', щ: 'sh', ъ: '', ы: 'i', ь: '',
+  э: 'e', ю: 'yu', я: 'ya',
+};
+const CYRILLIC = /[\u0400-\u04ff]/u;
+
+export function tajikInLatin(lower: string): string {
+  if (!CYRILLIC.test(lower)) return lower;
+  return lower.replace(/[\u0400-\u04ff]/gu, (c) => LETTERS[c] ?? c);
+}
