@@ -4,7 +4,7 @@
  *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3]
  * Corpora: `store` is the ingest bench's traffic (`bench/store/ingest.ts`'s generated messages, masked by the real
  * detectors as the preparation worker masks them, inbound only); `voices` is every inbound voice set that is not
- * report-only, and `inbound.jsonl` (no row is printed). Steps, each over all texts of a class with what it needs
+ * report-only, and `inbound.jsonl` (no row is printed; at most `--messages` of them, every k-th). Steps, each over all texts of a class with what it needs
  * computed before its interval:
  *   whole    — the check as ingest runs it (`GuardScreen.screen`: English, and Arabic and Persian when flagged)
  *   links    — the read part, its links and e-mail senders (`extractLinks`, `extractEmailDomains`)
@@ -65,7 +65,10 @@ function voiceTexts(): string[] {
   const here = path.resolve('bench/guard');
   const voices = path.join(here, 'voices');
   const files = [...fs.readdirSync(voices).filter((f) => f.endsWith('.jsonl') && f.includes('inbound')).map((f) => path.join(voices, f)), path.join(here, 'inbound.jsonl')].filter((f) => !isReportOnly(f));
-  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
+  const all = files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
+  // at most `--messages` of them, spread over every set
+  const step = Math.max(1, Math.ceil(all.length / messages));
+  return all.filter((_, i) => i % step === 0);
 }
 const texts = corpus === 'voices' ? voiceTexts() : storeTraffic();
 const screen = new GuardScreen(policy);
@@ -95,14 +98,13 @@ console.log(`inbound-profile: corpus ${corpus}, ${texts.length} texts (${classes
 if (callgrind) {
   // one pass to warm (patterns built and compiled, code optimised), then each step once between marks
   for (const s of STEPS) for (const ts of Object.values(classes)) s.run(ts)();
-  const intervals: string[] = ['set-up and warm pass'];
-  for (const s of STEPS) {
-    for (const [cls, ts] of Object.entries(classes)) {
-      const go = s.run(ts);
-      process.threadCpuUsage();
-      intervals.push(`${s.name} ${cls} (${ts.length} texts)`);
-      go();
-    }
+  // (every step's inputs prepared before the first mark: an interval holds its step's work and nothing else)
+  const runs = STEPS.flatMap((s) => Object.entries(classes).map(([cls, ts]) => ({ name: `${s.name} ${cls} (${ts.length} texts)`, go: s.run(ts) })));
+  const intervals: string[] = ['set-up, warm pass and inputs'];
+  for (const { name, go } of runs) {
+    process.threadCpuUsage();
+    intervals.push(name);
+    go();
   }
   process.threadCpuUsage();
   intervals.push('rest');
