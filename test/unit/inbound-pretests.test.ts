@@ -1,18 +1,16 @@
 /**
  * Issues #26/#21: the inbound check skips a step when a cheap pre-test (`phishing/pretests.ts`) says the step cannot find
  * anything. A pre-test must never say so of a message the full step would find something in: generated messages carry
- * links, e-mail senders, handles and handed-over secrets in many shapes, scripts and digit scripts, and each is run
+ * links, e-mail senders and handles in many shapes, scripts and digit scripts, and each is run
  * through the full step (without its pre-test). The work spared on ordinary traffic is counted, never timed.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GUARD_POLICY, resolveGuardPolicy } from '../../main/core/guard';
-import { readClauseActs } from '../../main/core/guard/phishing/acts';
 import { findImitatingHandles } from '../../main/core/guard/phishing/handles';
-import { mayHandOver, mayHoldHandle, mayHoldLink } from '../../main/core/guard/phishing/pretests';
-import { clauses, normalizeText } from '../../main/core/guard/text/clauses';
+import { mayHoldHandle, mayHoldLink } from '../../main/core/guard/phishing/pretests';
+import { normalizeText } from '../../main/core/guard/text/clauses';
 import { extractEmailDomains, extractLinks } from '../../main/core/guard/text/links';
-import { digitsAsTyped } from '../../main/core/masking';
 import { messageText, rng } from '../../bench/store/common';
 
 const RUNS = 400;
@@ -68,31 +66,13 @@ describe('a pre-test never skips a step that would find something', () => {
     );
     expect(found).toBeGreaterThan(RUNS / 3);
   });
-
-  const gave = fc.constantFrom('i gave him the code', 'I read him', 'i told the caller my pin', 'my mum sent them the password', 'قلتله الرمز', 'عطيته الكود', 'اديته الرقم السري', 'کد رو بهش دادم', 'رمز کارتم رو بهش گفتم', 'dadam behesh', '3tito el code', 'i typed the otp into the form he sent', 'he took my card number', 'کد رو ازم گرفت', 'I shared the security code with him', 'وانا قلتهوله');
-  const digits = fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 999999 }).map((n) => String(n)), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 6 }).map((a) => a.join(' ')));
-  it('hand-overs: every fact with a secret is in a text the pre-test keeps', () => {
-    let found = 0;
-    fc.assert(
-      fc.property(around(fc.tuple(fc.constantFrom('', 'someone called, ', 'واحد اتصل ', 'یه نفر زنگ زد '), gave, digits).map((p) => p.join(' '))), (text) => {
-        const cs = clauses(normalizeText(digitsAsTyped(text), { markQuotes: true }));
-        const any = readClauseActs(cs).some((f) => f.secret);
-        if (any) found++;
-        return !any || mayHandOver(cs);
-      }),
-      { numRuns: RUNS },
-    );
-    expect(found).toBeGreaterThan(RUNS / 3);
-  });
 });
 
 describe('the pre-tests spare the work on ordinary traffic (counted, not timed)', () => {
-  it('on the store bench’s messages the link and handle steps never run, the hand-over reading runs on fewer than half', () => {
+  it('on the store bench’s messages the link and handle steps run only for an e-mail address', () => {
     const r = rng(7);
     const texts = Array.from({ length: 500 }, () => messageText(r));
     expect(texts.filter(mayHoldLink).length).toBe(texts.filter((t) => t.includes('@')).length); // only the e-mail addresses
     expect(texts.filter((t) => mayHoldHandle(normalizeText(t.replace(/\S+@\S+/g, '')))).length).toBe(0);
-    const handOver = texts.filter((t) => mayHandOver(clauses(normalizeText(digitsAsTyped(t), { markQuotes: true })))).length;
-    expect(handOver).toBeLessThan(texts.length / 2);
   });
 });

@@ -10,7 +10,6 @@
 import { clauses, normalizeText } from '../text/clauses';
 import { digitsAsTyped } from '../../masking';
 import { readClauseActs, THEM, type Secret } from './acts';
-import { mayHandOver } from './pretests';
 
 /** A stranger in the story: whoever called, asked or wanted it, or a third person named (for a hand-over that names no recipient). */
 const STRANGER = /(?<![\p{L}])(?:someone|somebody|caller|called|rang|phoned|scammer|stranger|اتصل\S*|كلمني|حكاني|خابرني|عيط\S*|رن|زنگ|تماس|zang|ring|call|asked|طلب\S*|بغا\S*|بدو|بده|talab|khast|خواست\S*)(?![\p{L}])/u;
@@ -22,7 +21,6 @@ const FROM_ME = /(?<![\p{L}])(?:ازم|از من|ازمون|azam|az man|mera|mer
 export function findHandedOverSecret(text: string): Secret | undefined {
   const t = normalizeText(digitsAsTyped(text), { markQuotes: true });
   const cs = clauses(t);
-  if (!mayHandOver(cs)) return undefined;
   const facts = readClauseActs(cs);
   const stranger = () => STRANGER.test(t) || cs.some((c) => c.tokens.some((w) => THEM.has(w)));
   for (const f of facts) {
