@@ -12,6 +12,8 @@ import { findImitatingHandles } from './handles';
 import { imitatesNamedSender, namedSenders, type NamedSender } from './named-brand';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
+import { mayHoldHandle, mayHoldLink } from './pretests';
+import { normalizeText } from '../text/clauses';
 
 export type InboundFlagCode = 'lookalike' | 'shortener' | 'mixed_script' | 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency' | 'secret' | 'unread_part';
 
@@ -90,9 +92,12 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   // a message longer than the guard reads is flagged on its read part, and says that the rest was not read
   const { read: text, unread } = readPart(whole);
   if (unread) push('unread_part', say('phishing.unread_part', agentLang, { limit: sayNumber(READ_LIMIT, agentLang) }));
-  const links = extractLinks(refang(text));
+  // a defanged link ("x[dot]com") has its dot only once put back, so the pre-test reads the refanged text
+  const refanged = refang(text);
+  const linked = mayHoldLink(refanged);
+  const links = linked ? extractLinks(refanged) : [];
   // a sender's address is judged like a link ("a mail from support@aramex-delivery-update.com"), except as a shortener
-  const senders = extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host));
+  const senders = linked ? extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host)) : [];
   // (the company the message names as its sender, when the policy does not know it: its links must be its own — read
   // only for a link that could imitate a name, one with a dash in its name or a subdomain in front)
   let named: NamedSender[] | undefined;
@@ -112,7 +117,7 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   // (…unless the fake-support rule already names it: "the support account @acme_help_desk messaged me" is a fake handle)
   const scams = findScamPatterns(text, deps.policy, links.length > 0);
   const fakeHandles = scams.filter((f) => f.code === 'fake_handle').map((f) => f.value!.toLowerCase().replace(/^@/, ''));
-  for (const handle of findImitatingHandles(text, deps.policy)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
+  for (const handle of mayHoldHandle(normalizeText(text)) ? findImitatingHandles(text, deps.policy) : []) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
   for (const f of scams) {
     if (f.code === 'fake_number' && f.described) push('fake_number', say('phishing.fake_number_described', agentLang, { value: f.value! }));
     else if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));

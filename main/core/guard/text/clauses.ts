@@ -23,9 +23,21 @@ export const QUOTED_LINE = '\ue000';
  * writer has words of their own beside them).
  */
 export function normalizeText(s: string, opts: { markQuotes?: boolean } = {}): string {
+  // (the inbound check asks for one message's reading three or four times: the last answer of each kind is kept)
+  const marks = opts.markQuotes === true;
+  const version = lexiconVersion();
+  const last = lastNormalized[+marks];
+  if (last?.s === s && last.version === version) return last.text;
+  const text = normalize(s, marks);
+  lastNormalized[+marks] = { s, version, text };
+  return text;
+}
+const lastNormalized: Array<{ s: string; version: number; text: string } | undefined> = [undefined, undefined];
+
+function normalize(s: string, markQuotes: boolean): string {
   const reading = readOnce(s.replace(NUMBER_SIGN, 'number$1'));
   // a reply that is nothing but quoted lines is the writer's own words: "> send me the code" alone evades nothing
-  const mark = opts.markQuotes && reading.lines.some((l) => !l.quoted && /\p{L}/u.test(l.text));
+  const mark = markQuotes && reading.lines.some((l) => !l.quoted && /\p{L}/u.test(l.text));
   const text = mark ? reading.lines.map((l) => (l.quoted ? QUOTED_LINE + l.text : l.text)).join('\n') : reading.text;
   return text.toLowerCase().replace(/[’‘`´]/g, "'");
 }
