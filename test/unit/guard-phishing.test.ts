@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatToken, SENSITIVE_TYPES } from '../../main/core/masking';
 import { editDistance, extractLinks, inspectInbound, inspectLinkDomain, resolveGuardPolicy, skeleton } from '../../main/core/guard';
 import { loadJsonl, scoreInbound, type InboundRow } from '../../bench/guard/eval';
 import { standInDetectSensitive } from '../helpers/guard';
@@ -28,6 +30,19 @@ describe('look-alike links', () => {
   it('flags shorteners and mixed alphabets', () => {
     expect(codes('they sent bit.ly/3abc')).toEqual(['shortener']);
     expect(codes('login at аcme.com')).toEqual(expect.arrayContaining(['lookalike', 'mixed_script']));
+  });
+
+  it('never reads a masked value\'s token as an account\'s name, beside any word that presents one', () => {
+    // ingest checks the masked text: "حساب ⟦NATIONAL_ID⟧" (the customer's account and their masked ID) once read as an
+    // account called "national_id", dressed like an official one
+    const present = fc.constantFrom('account', 'my account', 'page', 'حساب', 'حساب سفارش', 'پیج', 'اكونت', 'support', 'official', 'DM', 'is it yours');
+    const hint = fc.constantFrom('', '••12', '••4412', '••67');
+    fc.assert(
+      fc.property(present, fc.constantFrom(...SENSITIVE_TYPES), hint, fc.constantFrom('', ' please', ' لطفا', ' شكرا'), (word, type, shown, tail) => {
+        expect(codes(`${word} ${formatToken(type, shown)}${tail}`)).not.toContain('lookalike');
+      }),
+    );
+    expect(codes('they wrote from the page acme_ksa_gifts, is it yours?')).toContain('lookalike');
   });
 
   it('skeleton and edit distance', () => {

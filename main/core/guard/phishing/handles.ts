@@ -7,6 +7,7 @@
  * customer or claims to be official counts ("an account called …", "پیج …", "حساب اسمه …", "DM me", "is it yours?"),
  * and never the customer's own ("my username is …").
  */
+import { TOKEN_CLOSE, TOKEN_OPEN } from '../../masking/tokens';
 import type { GuardPolicy } from '../policy';
 import { foldLetters, normalizeText } from '../text/clauses';
 import { dressedName } from './domains';
@@ -26,11 +27,16 @@ const OWN = /(?<![\p{L}])(?:my (?:username|user ?name|handle|account|email|e-mai
  */
 const ADDRESS_WITH_PATH = /(?<![\p{L}\p{N}@])(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+[/?#]\S*/giu;
 
+/** A masked value's token ("⟦NATIONAL_ID·••12⟧") stands where the value was: never an account's name ("account national_id"). */
+const MASKED_VALUE = new RegExp(`${TOKEN_OPEN}[^${TOKEN_OPEN}${TOKEN_CLOSE}\\n]*${TOKEN_CLOSE}`, 'gu');
+const blank = (a: string): string => ' '.repeat(a.length);
+
 export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains' | 'officialSupportHandles'>): string[] {
   const read = normalizeText(text);
   // (blanking removes words, never adds one: a text not presenting an account unblanked does not blanked either)
   if (!PRESENTED.test(read)) return [];
-  const t = /[/?#]/.test(read) ? read.replace(ADDRESS_WITH_PATH, (a) => ' '.repeat(a.length)) : read;
+  const unmasked = read.includes(TOKEN_OPEN) ? read.replace(MASKED_VALUE, blank) : read;
+  const t = /[/?#]/.test(unmasked) ? unmasked.replace(ADDRESS_WITH_PATH, blank) : unmasked;
   if (t !== read && !PRESENTED.test(t)) return [];
   const official = policy.officialSupportHandles.map((h) => h.toLowerCase().replace(/^@/, ''));
   const brands = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].map((b) => b.toLowerCase()).filter((b) => b.length >= 3);
