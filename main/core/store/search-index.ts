@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from './db';
 import { indexTerms } from './search-text';
 import { cachedStatement } from './statement-cache';
 
