@@ -11,6 +11,7 @@ import { TOKEN_CLOSE, TOKEN_OPEN } from '../../masking/tokens';
 import type { GuardPolicy } from '../policy';
 import { foldLetters, normalizeText } from '../text/clauses';
 import { dressedName } from './domains';
+import { mayHoldHandle } from './pretests';
 
 const HANDLE = /(?<![\p{L}\p{N}@./\-_])@?[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+(?![\p{L}\p{N}@/]|\.[a-z])|(?<![\p{L}\p{N}@./\-_])@[a-z][a-z0-9_.]{2,30}(?![\p{L}\p{N}@/])/giu;
 const PRESENTED = new RegExp(`(?<![\\p{L}])(?:${[
@@ -34,7 +35,7 @@ const blank = (a: string): string => ' '.repeat(a.length);
 export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains' | 'officialSupportHandles'>): string[] {
   const read = normalizeText(text);
   // (blanking removes words, never adds one: a text not presenting an account unblanked does not blanked either)
-  if (!PRESENTED.test(read)) return [];
+  if (!mayHoldHandle(read) || !PRESENTED.test(read)) return [];
   const unmasked = read.includes(TOKEN_OPEN) ? read.replace(MASKED_VALUE, blank) : read;
   const t = /[/?#]/.test(unmasked) ? unmasked.replace(ADDRESS_WITH_PATH, blank) : unmasked;
   if (t !== read && !PRESENTED.test(t)) return [];

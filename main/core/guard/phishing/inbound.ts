@@ -12,8 +12,7 @@ import { findImitatingHandles } from './handles';
 import { imitatesNamedSender, namedSenders, type NamedSender } from './named-brand';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
-import { mayHoldHandle, mayHoldLink } from './pretests';
-import { normalizeText } from '../text/clauses';
+import { mayHoldLink } from './pretests';
 
 export type InboundFlagCode = 'lookalike' | 'shortener' | 'mixed_script' | 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency' | 'secret' | 'unread_part';
 
@@ -117,7 +116,7 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   // (…unless the fake-support rule already names it: "the support account @acme_help_desk messaged me" is a fake handle)
   const scams = findScamPatterns(text, deps.policy, links.length > 0);
   const fakeHandles = scams.filter((f) => f.code === 'fake_handle').map((f) => f.value!.toLowerCase().replace(/^@/, ''));
-  for (const handle of mayHoldHandle(normalizeText(text)) ? findImitatingHandles(text, deps.policy) : []) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
+  for (const handle of findImitatingHandles(text, deps.policy)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
   for (const f of scams) {
     if (f.code === 'fake_number' && f.described) push('fake_number', say('phishing.fake_number_described', agentLang, { value: f.value! }));
     else if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
