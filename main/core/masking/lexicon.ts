@@ -47,6 +47,9 @@ export function isQualifierCue(c: Cue): boolean {
   return c !== Cue.CURRENCY && c !== Cue.AMOUNT && c !== Cue.LAST4 && !isWeakCue(c) && !isDateCue(c);
 }
 
+/** Cues that explain a number as no value of the customer's: a record's, an amount's, an account's, a card's last four, a postcode. */
+export const NEGATIVE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.LAST4, Cue.POSTAL, Cue.ACCOUNT, Cue.TRIP]);
+
 /** Cues that are about the role of a date rather than a number. */
 export function isDateCue(c: Cue): boolean {
   return c === Cue.BIRTH || c === Cue.EXPIRY || c === Cue.EVENT;

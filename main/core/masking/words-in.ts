@@ -5,10 +5,10 @@
  */
 import { isLetterUnit } from '../text/letters';
 import { normalise } from './detection-text';
-import { Cue, cueAt } from './lexicon';
+import { Cue, cueAt, NEGATIVE_CUES } from './lexicon';
 
-/** A record's, a price's or an account's cue: what explains a number as no value of the customer's. */
-export const RECORD_WORDS: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.PROMO, Cue.AMOUNT, Cue.CURRENCY, Cue.ACCOUNT, Cue.TRIP, Cue.LAST4, Cue.POSTAL]);
+/** A record's, a price's or an account's cue: what explains a number as no value of the customer's (a currency's too). */
+export const RECORD_WORDS: ReadonlySet<Cue> = new Set<Cue>([...NEGATIVE_CUES, Cue.CURRENCY]);
 
 /** Does one of the last `words` words of `piece` (all of them when omitted) have a cue `wanted` accepts? */
 export function namesAny(piece: string, wanted: (c: Cue) => boolean, words = Infinity): boolean {
