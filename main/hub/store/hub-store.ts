@@ -503,14 +503,15 @@ export class HubStore {
     return q.tx((t) => ingestBatch(this, t, channelId, batch, cursor));
   }
 
-  /** A customer's message reopens a resolved conversation; the version moves with every change consoles see. */
-  private async bumpConversation(t: SqlExecutor, id: number, at: number, fromCustomer: boolean): Promise<ConversationView> {
+  /**
+   * An agent's reply moves the conversation's activity and version (consoles follow the version). Customers' messages
+   * reach conversations only through `ingest.ts`, whose `bump` is the one rule for opening and reopening.
+   */
+  private async bumpForReply(t: SqlExecutor, id: number, at: number): Promise<ConversationView> {
     await updateConversations(
       t,
-      `UPDATE conversations SET last_message_at = CASE WHEN last_message_at > ? THEN last_message_at ELSE ? END,
-         opened_at = CASE WHEN ? = 1 AND (status = 'resolved' OR opened_at IS NULL) THEN ? ELSE opened_at END,
-         status = CASE WHEN ? = 1 AND status = 'resolved' THEN 'open' ELSE status END, version = version + 1 WHERE id = ?`,
-      [at, at, fromCustomer ? 1 : 0, at, fromCustomer ? 1 : 0, id],
+      'UPDATE conversations SET last_message_at = CASE WHEN last_message_at > ? THEN last_message_at ELSE ? END, version = version + 1 WHERE id = ?',
+      [at, at, id],
       [id],
     );
     return (await this.conversationIn(t, id))!;
@@ -728,7 +729,7 @@ export class HubStore {
         'INSERT INTO outbox (message_id, channel_id, platform_conversation_id, state, device, client_id, pending_text, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
         [id, conv.channel_id, conv.platform_conversation_id, r.stayAtHub ? 'sent' : 'queued', r.device, r.clientId, r.stayAtHub ? null : r.outboxText(id), r.options ? JSON.stringify(r.options) : null],
       );
-      const view = await this.bumpConversation(t, r.conversationId, at, false);
+      const view = await this.bumpForReply(t, r.conversationId, at);
       await this.emit(t, 'conversation.updated', 'conversation', view, { channelId: conv.channel_id, conversationId: r.conversationId });
       await this.emit(
         t,
