@@ -47,7 +47,7 @@ export interface ClassifyOptions {
 const MAX_GAP = 6;
 const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
-const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
+const BY_THEMSELVES = ['yourself', 'by yourself', 'y(?:uh|a|o|u)self', 'urself', 'yoself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
 const KIDA = /^(?:كده|كدا)$/u;
 /** Persian words an Arabic clause never has, beside `PERSIAN_CLAUSE`'s: "اون کده که برات اومد". */
 const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|براتون|يه)(?= |$)/u;
@@ -526,12 +526,13 @@ function handsItToAPerson(clause: Clause): boolean {
   });
 }
 /** A branch or an office the reader goes to in person. */
-const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف)?(?:فرع|وكاله|مكتب|شعبه)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر'];
+const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف)?(?:فرع|وكاله|مكتب|شعبه|وكيل)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر'];
 /** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
-const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'الموظف\\S*', 'موظف\\S*', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
+const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'الموظف\\S*', 'موظف\\S*', '(?:ل|لل|ال)?وكيل', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** The verb's subject is staff, a few words before it (who ask in person at the branch the reply names). */
 function staffAsks(clause: Clause, v: Hit): boolean {
-  return clause.tokens.slice(Math.max(0, v.at - 3), v.at).some((w) => STAFF.test(w)) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
+  // (round 22) …five words back: "الوكيل في المكلا با يطلب منك"
+  return clause.tokens.slice(Math.max(0, v.at - 5), v.at).some((w) => STAFF.test(w)) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
 }
 const BOTH_FACES = new RegExp(`(?<=^| )(?:${BOTH_SIDES.map(foldLetters).join('|')})(?= |$)`, 'u');
 const ID_NAMED = new RegExp(`(?<=^| )(?:${ID_DOCUMENT.map(foldLetters).join('|')})(?= |$)`, 'u');

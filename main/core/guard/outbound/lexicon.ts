@@ -81,6 +81,8 @@ export const LAST_DIGITS = [
   '(?:the )?last (?:4|four|3|three|2|two) (?:digits?|numbers?|characters)', '(?:4|four) last digits', 'ending (?:in|with)', 'ends? (?:in|with)',
   '(?:اخر|الاخر|لاخر) (?:4|اربع|اربعه|3|ثلاث|تلات) (?:ارقام|خانات|أرقام|ارقام)\\S*', '(?:ال)?(?:4|اربع|اربعه|الاربع|الاربعه) (?:ارقام|خانات|الارقام)\\S* (?:ال)?(?:اخيره|الاخيره|الاخيرين)',
   '(?:4|چهار) ?(?:رقم|عدد) ?(?:ي )?(?:اخر|پاياني|انتهايي)\\S*', '(?:اخر|پايان)\\S* (?:4|چهار) رقم', 'akher ?(?:4|arba3) ?(?:ar2am|arqam|raqam)', '(?:4|chahar|char) ?ra(?:q|gh?)am\\S* ?(?:e )?akh[ae]r\\S*', 'akh[ae]r\\S* (?:4|chahar|char) ?ra(?:q|gh?)am\\S*',
+  // (round 22) French, also inside Darija and Tunisian: "les 4 derniers chiffres", "les quatre derniers", "e5er 4 ar9am"
+  '(?:les )?(?:4|quatre|3|trois|2|deux) derniers? (?:chiffres?|num[eé]ros?)', '(?:les )?derniers? (?:4|quatre) (?:chiffres?|num[eé]ros?)', '(?:e5er|ekher|akher|a5er|5er) (?:4|arba3|arb3a) (?:ar9am|ar2am|arqam|ra9m|raqam|chiffres?)',
 ];
 
 /**
@@ -146,11 +148,13 @@ export const SELF_CARE_VERBS = [
   'activate', 'deactivate', 'disable', 'enable', 'cancel', 'store', 'save', 'hide', 'cover', 'guard', 'safeguard', 'generate', 'regenerate', 'resend', 'wait for', 'check',
   '(?:و|ف)?(?:ت|ي|ن|بت|بي|هت|تت)?(?:غير|تغيير|حدث|تحديث|احفظ|حفظ|حافظ|خبي|اخفي|الغ|اقفل|قفل|جدد|تجديد|انتظر|استنى|استني)\\S*', 'عوض\\S*', 'تغيير', 'تغير', '(?:تعمل |اعمل |نعمل |عمل )?(?:ريست|ريسيت|ابديت)\\S*', 'حفظ', 'نگه ?دار\\S*', 'بروز\\S*', 'avaz\\S*', 'taghir\\S*',
   // (round 21) covering it in a picture: "غطّيهن", "بپوشونیدش", "chhupa dein", "takpan", "tutup", "funika", "blank them out"
-  '(?:و|ف)?(?:ت|ي)?غط(?:ي|ى|و)\\S*', 'بپوشون\\S*', 'بپوشان\\S*', 'پنهان (?:كن|بكن|كني)\\S*', 'خط بكش\\S*', 'chh?upa\\S*', 'takpan\\S*', 'tutup\\S*', 'funika\\S*', 'blank\\S*', 'blur\\S*', 'black out', 'cross out', 'redact\\S*', 'mask\\S*',
+  '(?:و|ف)?(?:ت|ي)?غط(?:ي|ى|و)\\S*', 'بپوشون\\S*', 'بپوشان\\S*', 'پنهان (?:كن|بكن|كني)\\S*', 'خط بكش\\S*', 'chh?upa\\S*', 'takpan\\S*', 'tutup\\S*', 'funika\\S*', 'blank\\S*', 'blur\\S*',
+  // (round 22) Tajik and Persian "hide": "рамзро пинҳон кунед", "قایمش کن", "penhan kon"
+  'пинҳон\\S*', 'пӯшонед', 'пӯшон\\S*', 'قايم\\S* (?:كن|كني|كنيد|كنين|بكن)\\S*', 'penhan\\S*', 'ghayem\\S*', 'black out', 'cross out', 'redact\\S*', 'mask\\S*',
 ];
 
 /** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
-export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', '(?:و|ف)(?:اذا|لما)(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'قبل (?:ما|لا|متبعت\\S*)', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', 'ila(?= (?:chi|ch|kan|wa7ed|wahed|shi|had|7ad)(?: |$))', 'كان(?= (?:زول|حد|احد|واحد|اي)(?: |$))', 'ken(?= (?:chi|had|7ad|wa7ed)(?: |$))', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
+export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', '(?:و|ف)(?:اذا|لما|لو)(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'قبل (?:ما|لا|متبعت\\S*)', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', 'ila(?= (?:chi|ch|kan|wa7ed|wahed|shi|had|7ad)(?: |$))', 'كان(?= (?:زول|حد|احد|واحد|اي)(?: |$))', 'ken(?= (?:chi|had|7ad|wa7ed)(?: |$))', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
@@ -177,6 +181,10 @@ export const ANYONE = [
   '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'sesiapa', 'siapa-siapa', '(?:mtu )?yeyote', 'mtu mwingine', 'اي حد', 'اي احد', 'هر ?(?:كس|كي|كسي)\\S*', 'زول', 'اي زول', 'كسي', 'ديگران', 'ديگري', 'kasi', 'ahad', '7ad', 'hadd',
 ];
 
+/** "There is no …" in the dialects: a negator only before a person or a need (`NOBODY_OR_NO_NEED`). */
+const EXISTENTIAL_NEGATORS = ['ماكو', 'ماكوو', 'مكو', 'مافي', 'ما في', 'مافيه', 'ما فيه', 'مفيش', 'مافيش', 'ما فيش', 'ما كاين', 'ماكاين', 'ماكاينش', 'ما كاينش', 'مكانش', 'ما كانش', 'makoo?', 'mako', 'mafi', 'mafee', 'mafish', 'mafeesh', 'makayn(?:ch|sh)?', 'makaynch', 'hich'];
+const NOBODY_OR_NO_NEED = ['اي', 'احد', 'حد', 'حدا', 'واحد', 'ولا', 'موظف\\S*', 'الموظف\\S*', 'حتي', 'داعي', 'حاجه', 'لزوم', 'ضروره', 'any', 'ay', 'ahad', '7ad', 'had', 'wa7ed', 'wahed', 'mwazaf\\S*', 'da3i', 'daa3i', 'lzoum', 'lozoom', '7aja', 'haja', 'karmand\\S*', 'kas\\S*'];
+
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
   ...REFUSAL_WORDS,
@@ -186,7 +194,12 @@ export const NEGATION = [
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*',
   // Persian formal negative imperatives: the light verb carries the negation ("ارسال ننمایید", "اعلام نفرمایید", "روان نکنین")
   'ننماي\\S*', 'نفرماي\\S*', 'نكني(?:د|ن)', 'نكن', 'نكنيد', 'نكنين', 'ننمود\\S*', 'نكنيم',
-  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', '(?:ما ?في|مافيش|ما فيش|لا) (?:داعي|حاجه|لزوم)', 'no need', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'نوگو\\S*', 'nade', 'nadid', 'nagu', 'nagid',
+  'نداري\\S*', 'نمي ?خوا\\S*',
+  // (round 22) a negated "be"/"become": "ولی کد یا رمز توش نباشه", "معلوم نشه", "рамз дар он набошад", "nabashe"
+  'نباش(?:ه|د|ن|ند|ي|يد|ين)', 'نشه', 'نشود', 'نشن', 'نبينه', 'nabash(?:e|ad|an)', 'nashe', 'набош\\S*', 'нашавад', 'набинад', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', '(?:ما ?في|مافيش|ما فيش|لا) (?:داعي|حاجه|لزوم)', 'no need',
+  // (round 22) "there is no [one / employee / need]": Iraqi ماكو, Gulf and Levantine مافي, Egyptian مفيش, Maghrebi ما كاين —
+  // a negator only before a person or a need, so "ماكو مشكلة، دزلي الكود" (no problem, send me the code) still asks
+  `(?:${EXISTENTIAL_NEGATORS.join('|')}) (?:${NOBODY_OR_NO_NEED.join('|')})`, 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'نوگو\\S*', 'nade', 'nadid', 'nagu', 'nagid',
   'huwag', 'wag', 'hwag', 'hindi',
   // French "ne … jamais/personne", elided "n'envoyez"; Gulf pidgin "mafi" (no, don't)
   "ne(?= (?:\\S+ ){1,3}(?:jamais|pas|personne|rien|plus|aucun\\S*)(?: |$))", "n'\\S+", 'jamais', 'personne', 'aucun\\S*', 'mafi', 'mafee', 'mafish', 'mafeesh',
@@ -244,7 +257,7 @@ export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) 
 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")
-  '(?:in|into|on|at|inside|through|via|for(?= di | dat )) (?:the |our |your |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
+  '(?:in|into|inna|on|at|inside|through|via|for(?= di | dat )) (?:the |our |your |yuh |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
   '(?:في|على|ب|علي|جوه|داخل) ?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|موقع|خانه|شاشه|صفحه|الصراف|صراف|جهاز|ماكينه|الاب|اپ|app)\\S*', 'بالتطبيق\\S*', 'بالموقع\\S*', 'بالخانه\\S*',
   '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', "dans (?:l'|la |votre |ton |notre )?(?:appli\\S*|app|site|espace client|distributeur|guichet)", "(?:dans|sur) l'(?:appli\\S*|[ée]cran)",
   // Gulf pidgin puts the place first: "app fi", "ATM fi", "machine fi"
@@ -259,6 +272,8 @@ export const ACCEPTED = [
   '(?:ات|ان|ت)قبل\\S*', 'مقبول\\S*', 'قبل(?:ه|ها|و|تو)', 'قبل(?= (?:ال)?(?:كود|رمز|ارقام|رقم|otp)\\S*)', 'اشتغل\\S*', 'نجح\\S*', 'تم (?:التحقق|التفعيل|قبول\\S*|تاكيد\\S*)',
   'قبول (?:شد|شده|بوبوست|بوبوسته|گرديد)\\S*', 'پذيرفته (?:شد|شده)', 'تاييد (?:شد|شده)', '(?:qabul|qabool|ghabool|ghabul) shod\\S*', 'қабул (?:шуд|гардид)\\S*',
   '[iuly]mekubaliwa', '[iuly]methibitishwa', 'diterima', 'berjaya', 'disahkan', 'tinanggap\\S*',
+  // (round 22) received by the system, in the perfect: Hinglish "receive ho gaya", "mil gaya"; "came through"; "وصل للنظام", "دریافت شد"
+  '(?:receive|verify|complete|accept|confirm)(?:d)? ho (?:gay\\S*|chuk\\S*)', 'mil (?:gay\\S*|chuk\\S*)', 'came through', 'picked up', 'تم استلام\\S*', 'وصل\\S* (?:ل|لل|ال|عند|في)\\S*(?:نظام|سيستم|سستم)\\S*', 'دريافت (?:شد|شده|گرديد)\\S*', 'رسيد به (?:سيستم|سامانه)', 'ба система расид',
 ];
 
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
