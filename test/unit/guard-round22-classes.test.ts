@@ -79,3 +79,57 @@ describe('fine asks and the branch', () => {
     fc.assert(fc.property(pick(go), pick(check), pick(warn), (g, c, w) => !blocked(`${g} ${c}${w}`)), RUNS);
   });
 });
+
+describe('the card described by place, count and length', () => {
+  it('blocks the code with its place first, then the count (Persian, English), and a pronoun for it in the next sentence', () => {
+    const place = ['پشت کارتت', 'پشت کارت بانکیت', 'پشت کارتتون کنار امضا'];
+    const there = ['سه تا عدد کوچیک هست', 'سه تا رقم نوشته شده', 'یه عدد سه رقمی هست'];
+    const ask = ['اونا رو برام تایپ کن', 'اونا رو برام بنویس', 'همونا رو اینجا بفرست'];
+    fc.assert(fc.property(pick(place), pick(there), pick(ask), (p, t, a) => blocked(`${p} ${t}. ${a}`)), RUNS);
+  });
+
+  it('blocks the card number by its length and the code by place behind a prefix (Levantine, Darija, Tajik)', () => {
+    const want = ['بدي منك', 'ابعتلي', 'خاصني', 'عطيني'];
+    const number = ['الأرقام الـ16 يلي عالكرت', 'الستة عشر رقم اللي على البطاقة', 'الـ16 رقم تبع الكرت'];
+    const code = ['التلات أرقام يلي عضهره', 'les 3 chiffres اللي موراها', 'التلات أرقام اللي عالضهر'];
+    const tj = ['Се рақами пушти корт ва санаи анҷомашро нависед.', 'Лутфан се рақами пушти кортро фиристед.', 'Рақамҳои пушти кортатонро гӯед.'];
+    fc.assert(fc.property(pick(want), pick(number), pick(code), pick(tj), (w, n, c, t) => blocked(`${w} ${n}`) && blocked(`${w} ${c}`) && blocked(t)), RUNS);
+  });
+
+  it('blocks a Caribbean ask for the back digits or the card\'s picture', () => {
+    const asks = ['Weh di three number dem pon di back a di card?', 'Weh di three digit dem pon di back a yuh card?', "Yuh can sen' mi a picture a di card, front an back?", 'Sen mi a picture a di card, front an back'];
+    fc.assert(fc.property(pick(asks), (a) => blocked(a)), RUNS);
+  });
+
+  it('never blocks the Jamaican "the code we sent you" in a warning', () => {
+    const warn = ['Di code weh wi sen yuh, put it inna di app yuhself.', 'Mi a go sen yuh a code. Nuh give it to nobody.', 'Di code weh wi sen yuh, nuh give it to nobody.'];
+    fc.assert(fc.property(pick(warn), (w) => !blocked(w)), RUNS);
+  });
+});
+
+describe('"send it here, I\'ll enter it" and both faces', () => {
+  it('blocks a code announced, then a bare "send it here" with the writer\'s own entry after it (× dialect × reason)', () => {
+    const cases = fc.oneof(
+      fc.tuple(pick(['یه کد شیش رقمی الان برات میاد', 'الان یه پیامک با کد برات میاد', 'یه کد برات اس ام اس میشه']), pick(['همینجا بفرست خودم میزنم برات', 'همینجا بفرست، خودم وارد میکنم', 'اینجا بنویس خودم میزنمش'])).map(([a, b]) => `${a}، ${b}`),
+      fc.tuple(pick(['yjik code fi SMS', 'bywslk code bel message', 'jak code al7in']), pick(['rasla li hni, ana adkhela min 3indi', 'irsil li hni, ana adkhel', 'rasla li hni w ana akammel'])).map(([a, b]) => `${a}, ${b}`),
+      fc.tuple(pick(['twa twsslk resala fiha ra9m', 'taw tjik resala fiha code']), pick(['nbik tb3tholi hni bel zarba', 'tb3tholi hni 9bal ma yfot el wa9t', 'ab3thholi hni'])).map(([a, b]) => `${a}, ${b}`),
+      pick(['کود ره به مه بتین که مه از اینجه داخل کنم', 'کود ره به مه بتید، مه خودم داخل میکنم']),
+    );
+    fc.assert(fc.property(cases, (t) => blocked(t)), RUNS);
+  });
+
+  it('blocks both faces of a card or ID named earlier in the same clause, and a purpose that verifies "your identity" first', () => {
+    const doc = ['البطاقة الجديدة', 'الهوية', 'البطاقة البنكية'];
+    const modal = ['لازم', 'لازم كمان', 'بدي'];
+    const send = ['تبعتلي صورة إلها من الوجهين', 'تبعتلي صورتها من الجهتين', 'تدزلي صورة إلها من الوجهين'];
+    const purpose = ['لكي نتحقق من هويتك نرجو أن ترسل صورة واضحة لبطاقة الهوية من الوجهين', 'للتأكد من هويتك يرجى إرسال صورة الهوية من الجهتين'];
+    fc.assert(fc.property(pick(doc), pick(modal), pick(send), pick(purpose), (d, m, s, p) => blocked(`${d} ${m} ${s}`) && blocked(p)), RUNS);
+  });
+
+  it('blocks "the system won\'t accept it until you send me …" (Iraqi, Gulf, Levantine)', () => {
+    const system = ['السستم ما يقبل الطلب', 'النظام ما يمشي الطلب', 'السيستم ما بيقبل'];
+    const until = ['إلا لما', 'الا اذا', 'إلا بعد ما'];
+    const ask = ['تدزلي صورة الهوية من الجهتين', 'ترسل لي صورة البطاقة من الوجهين', 'تبعتلي صورة الهوية من الوجهين'];
+    fc.assert(fc.property(pick(system), pick(until), pick(ask), (s, u, a) => blocked(`${s} ${u} ${a}`)), RUNS);
+  });
+});

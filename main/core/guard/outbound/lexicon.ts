@@ -65,6 +65,8 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
 
 /** Phrases that contain a secret word but name something harmless (promo code, order number, error code…). */
 export const NEUTRAL_OBJECTS = [
+  // (round 22) identity as what is verified, not the card: "لكي نتحقق من هويتك"
+  '(?<=(?:تحقق|التحقق|للتحقق|نتحقق|يتحقق|نتاكد|التاكد|للتاكد|اثبات|لاثبات|تاكيد|تاييد) من )هويت\\S*',
   '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial|delivery|pickup|pick-up|collection|locker|parcel|door|gate|building|wifi|wi-fi|network|model|colour|color|style|course|class|room|branch|store|shop|sku) ?codes?',
   '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
   `${AR_PFX}(?:كود|كوبون|رقم|رمز(?!\\S* (?:ال)?حساب))\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
@@ -94,7 +96,9 @@ export const LAST_DIGITS = [
 const LOCAL_HANDING = [
   '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
   'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
-  'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*', 'd[ie]zz?(?:ha|hum|hom|hem|ah|o|oh|u|eh|ih|ili|li|i|lna|ni)?',
+  'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*',
+  // (round 22) Dari "بتین" (give), Gulf Arabizi "rasla li" (send it), Libyan and Tunisian "tb3tholi" (ث for ت)
+  'بتي(?:ن|د)', 'rasl(?:a|ah|ha|hum|o|oh|ih)', '[te]?[ae]?b3th\\S*', 'd[ie]zz?(?:ha|hum|hom|hem|ah|o|oh|u|eh|ih|ili|li|i|lna|ni)?',
 ];
 
 /** Verbs that ask the reader to hand something over (to whoever is writing). */
@@ -164,7 +168,9 @@ export const WEAK_ENTRY_VERBS = [
 
 /** Words that make an object request without a verb: "your OTP please", "what is the code?", "الكود لو سمحت". */
 export const SOFT_REQUEST = [
-  'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
+  'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?',
+  // (round 22) Jamaican "weh" asks only opening the clause ("Weh di three number dem?"); inside one it is "that" ("di code weh wi sen yuh")
+  '(?<![\\s\\S])weh', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
   // Yemeni اشتي منك "I want from you"
   'اشتي', 'نشتي', 'ashti', 'nishti', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو(?! من )', 'ما هي(?! من )', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   "j'ai besoin", 'nous avons besoin', 'il me faut', 'merci de', 'svp', "s'il vous pla[iî]t", '(?:pourriez|pouvez|peux|pourrais) (?:vous|tu)', 'quel(?:s|le|les)?',
@@ -205,9 +211,9 @@ export const NEGATION = [
   "ne(?= (?:\\S+ ){1,3}(?:jamais|pas|personne|rien|plus|aucun\\S*)(?: |$))", "n'\\S+", 'jamais', 'personne', 'aucun\\S*', 'mafi', 'mafee', 'mafish', 'mafeesh',
   // (round 21) Malay "jangan", "tak"; Swahili "kamwe", "hapana" and its negative subjunctive ("usitume", "usimpe", "msiseme")
   'jangan', 'tak', 'tidak', 'bukan', 'kamwe', 'hapana', '[um]si(?:tum|mp|pe|sem|andik|shar|to|ambi|som|wap|ruhus)\\S*',
-  // Hinglish "mat bataiye", "nahi maangte"
-  'mat', 'nahi', 'nahin',
-  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
+  // Hinglish "mat bataiye", "nahi maangte"; (round 22) Jamaican "nuh give it to nobody"
+  'mat', 'nahi', 'nahin', 'nuh',
+  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
 ];
 /** `NEGATION` without `ANYONE`: the words that negate or warn. */
 export const NEGATORS = NEGATION.filter((w) => !ANYONE.includes(w));
@@ -227,7 +233,10 @@ export const NOT_REALLY_NEGATION = [
 ];
 
 /** Whoever acts is the writer ("we'll send you", "سنرسل لك", "براتون ارسال می‌کنیم"): not a request. */
-export const WRITER_ACTS = ['we', 'i', "i'll", "we'll", 'ill', "we've", "i've", 'we have', 'i have', 'will', 'system', 'automatically', 'سوف', 'راح', 'رح', 'سنقوم', 'سيتم', 'يتم', 'تم', 'هيتم', 'حيتم', 'هنقوم', 'بنقوم', 'نحن', 'احنا', 'هن(?:بعت|رسل)\\S*'];
+export const WRITER_ACTS = [
+  // (round 22) Jamaican "wi"/"mi" before a verb of sending ("di code weh wi sen yuh"), never Egyptian Arabizi "wi" (and)
+  '(?:wi|mi)(?= (?:a |did |will |go |gwine |ago |done |just |a go )?(?:send|sent|text\\S*|give)(?: |$))',
+  'we', 'i', "i'll", "we'll", 'ill', "we've", "i've", 'we have', 'i have', 'will', 'system', 'automatically', 'سوف', 'راح', 'رح', 'سنقوم', 'سيتم', 'يتم', 'تم', 'هيتم', 'حيتم', 'هنقوم', 'بنقوم', 'نحن', 'احنا', 'هن(?:بعت|رسل)\\S*'];
 
 /** The reader as subject: "can you send" is a request even after "will". */
 export const READER = ['you', 'u', 'vous', "you'll", 'you will', "you'd", "u'll", 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
@@ -281,7 +290,9 @@ export const BACK_REFERENCE = [
   // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
   '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'voh', 'usko', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
-  '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره', 'همو', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو', 'hamoono', 'hamuno', 'hamoon ro', 'hamun ro', 'hamino', 'hamin ro', 'oono', 'uno', 'ino', 'in ro'];
+  '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره',
+  // (round 22) …and in the plural: "اونا رو برام تایپ کن", "آنها را بنویسید"
+  '(?:اونا|اونها|انها|همونا|همونها|همانها|اينا|اينها) (?:را|رو|ره)', 'اونارو', 'همونارو', 'اينارو', 'unaro', 'una ro', 'همو', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو', 'hamoono', 'hamuno', 'hamoon ro', 'hamun ro', 'hamino', 'hamin ro', 'oono', 'uno', 'ino', 'in ro'];
 /**
  * Object pronouns a request verb carries, for any verb the lexicon already knows as a request: "ابعته", "ابعتهولي",
  * "صيفطو ليا" (Maghrebi/Levantine -o), "إرساله", "كتابته"; Arabizi "ab3atholi", "2olholi".
