@@ -133,3 +133,20 @@ describe('"send it here, I\'ll enter it" and both faces', () => {
     fc.assert(fc.property(pick(system), pick(until), pick(ask), (s, u, a) => blocked(`${s} ${u} ${a}`)), RUNS);
   });
 });
+
+describe('Hinglish "send it to me here" and an English branch check', () => {
+  it('blocks a code announced, then "mujhe yahan bhej dijiye" with or without "wo"/"use" and the writer\'s own entry', () => {
+    const announced = ['Sir OTP aayega abhi', 'Aapke phone pe ek code aayega', 'Ma\'am verification code SMS mein aayega'];
+    const ask = ['mujhe yahan bhej dijiye', 'wo mujhe yahan bhej dijiye', 'use mujhe bhej dijiye', 'yahan likh dijiye'];
+    const tail = ['', ', main system mein daal dunga', ', main khud enter kar dunga'];
+    fc.assert(fc.property(pick(announced), pick(ask), pick(tail), (a, k, t) => blocked(`${a}, ${k}${t}`)), RUNS);
+  });
+
+  it('never blocks what staff at a branch give back, nor a Hinglish warning with the same verbs', () => {
+    const branch = ['At the branch', 'When you visit our office', 'At the counter'];
+    const staff = ['they will check your Emirates ID and give it back', 'the teller looks at your ID and hands it back', 'the officer will see your passport and give it back to you'];
+    const warn = ['', '. Never tell them your PIN', '. They will never ask for the OTP'];
+    const hinglish = ['OTP aayega, kisi ko mat bhejiye', 'OTP aayega, mujhe mat bhejiye, app mein khud daaliye'];
+    fc.assert(fc.property(pick(branch), pick(staff), pick(warn), pick(hinglish), (b, s, w, h) => !blocked(`${b} ${s}${w}.`) && !blocked(h)), RUNS);
+  });
+});

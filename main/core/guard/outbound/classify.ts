@@ -483,7 +483,9 @@ function handsOverUnnamed(clause: Clause): boolean {
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
 const AFTER_A_BARE_VERB = new Set(['bel', 'li', 'lia', 'liya', 'lii', 'zarba', 'bsor3a', 'fissa3', 'fisa3', 'ana', 'hina', 'hena', 'lana', 'whatsapp', 'with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena', 'hapa', 'kwangu', 'mimi', 'tafadhali', 'sasa', 'sini', 'hni', 'lagi']);
-const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
+const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t',
+  // (round 22) Hinglish puts "to me" and "here" before the verb: "mujhe yahan bhej dijiye"
+  'mujhe', 'mujhko', 'hume', 'humein', 'hamein', 'yahan', 'yaha', 'idhar', 'abhi', 'aap', 'aapko']);
 const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'lui', 'leur', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
@@ -732,6 +734,8 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     if (strangerAsks.some((r) => r.at <= v.at)) continue;
     // (round 21) "at the branch the officer will ask you for your original ID to look at it": the staff's own check, in person
     if (context.atTheBranch && staffAsks(clause, v)) continue;
+    // (round 22) "… they will check your ID and give it back": at the branch, what is given back is returned to the reader
+    if (context.atTheBranch && (clause.tokens[v.last + 1] === 'back' || (/^(?:it|them)$/.test(clause.tokens[v.last + 1] ?? '') && clause.tokens[v.last + 2] === 'back'))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (handedOverByMistake(clause, v, subordinators)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;

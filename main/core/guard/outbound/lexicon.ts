@@ -97,6 +97,8 @@ const LOCAL_HANDING = [
   '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
   'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
   'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*',
+  // Hinglish "woh bata dijiye", "likh do", "bhej dijiye" (round 22: a transfer verb too, so "mujhe yahan bhej dijiye" takes the code named before)
+  'bata (?:do|dijiye|dijie|dena|dein|de|dijiyega)', 'batao', 'bataiye', 'bataye', 'bataen', 'likh (?:do|dijiye|dena|de|dein)', 'likho', 'bhej (?:do|dijiye|dena|de|dein)', 'bhejo', 'bhejiye', 'share (?:karo|kijiye|kar do|kar dijiye|karein)',
   // (round 22) Dari "بتین" (give), Gulf Arabizi "rasla li" (send it), Libyan and Tunisian "tb3tholi" (ث for ت)
   'بتي(?:ن|د)', 'rasl(?:a|ah|ha|hum|o|oh|ih)', '[te]?[ae]?b3th\\S*', 'd[ie]zz?(?:ha|hum|hom|hem|ah|o|oh|u|eh|ih|ili|li|i|lna|ni)?',
 ];
@@ -118,8 +120,7 @@ export const STRONG_REQUEST = [
   '(?:و|ف)?رسل(?:ي|يلي|و|ولي|وه|ها|هو|يه|يها|يهو|لي|ولنا)', 'رسل(?= (?:لينا|لي|ليا|لنا)(?: |$))', 'روان (?:كن|كو|كنين|كنيد|بكن|بكنيد|بكنين|نماييد|نمايين)\\S*', '(?:و|ف)?انطي\\S*', 'نطيني', '(?:و|ف)?وري(?:ني|نا|لي)', 'warr?[ie]ni', 'warr?[ie]na', '(?:و|ف|ا|وا|فا)?(?:كل|گل)(?:ه|ها|هم)(?= ال\\S*(?:رقم|رمز|كود|ارقام|باسورد|پين))',
   // MSA "الرد على هذه الرسالة بالرمز": reply with, when a ب-object follows
   '(?:و|ف)?(?:ال|ت|بال)?(?:رد|ردي|ردو)(?= (?:\\S+ ){0,5}?ب\\S{3,})',
-  // Hinglish "woh bata dijiye", "likh do", "bhej dijiye"; Tehrani "همینجا بذار", "بزار تو چت" (put it here: a place of ours)
-  'bata (?:do|dijiye|dijie|dena|dein|de|dijiyega)', 'batao', 'bataiye', 'bataye', 'bataen', 'likh (?:do|dijiye|dena|de|dein)', 'likho', 'bhej (?:do|dijiye|dena|de|dein)', 'bhejo', 'bhejiye', 'share (?:karo|kijiye|kar do|kar dijiye|karein)',
+  // Tehrani "همینجا بذار", "بزار تو چت" (put it here: a place of ours); Hinglish is in `LOCAL_HANDING`
   '(?:اينجا|همينجا|همين ?جا|تو چت|توي چت|برام|براي من|برامون|واسم|واسه من) ب(?:ذار|زار|گذار)(?:ي|ين|يد)?', 'ب(?:ذار|زار|گذار)(?:ي|ين|يد)?(?= (?:تو |توي |داخل )?(?:چت|اينجا|همينجا|برام|واسم)(?: |$))',
   // (round 21) Swahili, Malay, Dari in Latin letters, Gulf Arabizi (`LOCAL_HANDING`), "niambie", "nisomee" (send, write, tell, read to me), "tuma"; Malay "bagi", "beri",
   // "hantar", "tulis", "sebut", "bacakan"; Dari in Latin letters "bnawisen", "nawishta konen", "rawan konen"; Gulf Arabizi "dizz"
@@ -288,7 +289,7 @@ export const ACCEPTED = [
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
 export const BACK_REFERENCE = [
   // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
-  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'voh', 'usko', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
   '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره',
   // (round 22) …and in the plural: "اونا رو برام تایپ کن", "آنها را بنویسید"
