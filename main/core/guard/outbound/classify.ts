@@ -10,7 +10,7 @@
  * Text is folded and Latin spelling repaired first, so variants and typos match one lexicon entry.
  */
 import { clauses, normalizeText, QUOTED_LINE, tokenIndexAt, type Clause } from '../text/clauses';
-import { BOTH_SIDES, ID_DOCUMENT, PAYMENT_CARD } from './documents';
+import { BOTH_SIDES, ID_DOCUMENT, PAYMENT_CARD, PICTURE } from './documents';
 import {
   ACCEPTED, AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEGATORS, ANYONE, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
@@ -47,7 +47,7 @@ export interface ClassifyOptions {
 const MAX_GAP = 6;
 const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
-const BY_THEMSELVES = ['yourself', 'by yourself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
+const BY_THEMSELVES = ['yourself', 'by yourself', 'y(?:uh|a|o|u)self', 'urself', 'yoself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
 const KIDA = /^(?:كده|كدا)$/u;
 /** Persian words an Arabic clause never has, beside `PERSIAN_CLAUSE`'s: "اون کده که برات اومد". */
 const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|براتون|يه)(?= |$)/u;
@@ -482,13 +482,17 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['ana', 'hina', 'hena', 'lana', 'whatsapp', 'with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena', 'hapa', 'kwangu', 'mimi', 'tafadhali', 'sasa', 'sini', 'hni', 'lagi']);
-const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t']);
+const AFTER_A_BARE_VERB = new Set(['bel', 'li', 'lia', 'liya', 'lii', 'zarba', 'bsor3a', 'fissa3', 'fisa3', 'ana', 'hina', 'hena', 'lana', 'whatsapp', 'with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena', 'hapa', 'kwangu', 'mimi', 'tafadhali', 'sasa', 'sini', 'hni', 'lagi']);
+const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t',
+  // (round 22) Hinglish puts "to me" and "here" before the verb: "mujhe yahan bhej dijiye"
+  'mujhe', 'mujhko', 'hume', 'humein', 'hamein', 'yahan', 'yaha', 'idhar', 'abhi', 'aap', 'aapko']);
 const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'lui', 'leur', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
 function elliptical(clause: Clause, v: Hit): boolean {
   if (!hits(clause.text.split(' ').slice(v.at, v.last + 1).join(' '), TRANSFER_VERBS).length) return false;
   // a reason or purpose clause after the request is its own business: "…share with me here as I am the official executive"
-  const reason = clause.tokens.findIndex((w, i) => i > v.last && REASON.test(w));
+  // (round 22) …as is the writer's own act after it: "همینجا بفرست خودم میزنم برات", "rasla li hni, ana adkhela", "send it here, I'll key it in"
+  const writer = (i: number) => WRITER_SELF.test(clause.tokens[i] ?? '') && !SAYING.test(clause.tokens[i + 1] ?? '');
+  const reason = clause.tokens.findIndex((w, i) => i > v.last && (REASON.test(w) || writer(i) || (AND.test(w) && writer(i + 1))));
   if (!clause.tokens.slice(v.last + 1, reason < 0 ? undefined : reason).every((w) => AFTER_A_BARE_VERB.has(w))) return false;
   // Persian puts the place before its verb ("لطفا همین‌جا بفرستید", "hamin ja befrestid")
   const places = hits(clause.text, TO_WRITER_PLACE);
@@ -526,12 +530,13 @@ function handsItToAPerson(clause: Clause): boolean {
   });
 }
 /** A branch or an office the reader goes to in person. */
-const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف)?(?:فرع|وكاله|مكتب|شعبه)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر'];
+const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف)?(?:فرع|وكاله|مكتب|شعبه|وكيل)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر'];
 /** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
-const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'الموظف\\S*', 'موظف\\S*', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
+const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'الموظف\\S*', 'موظف\\S*', '(?:ل|لل|ال)?وكيل', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** The verb's subject is staff, a few words before it (who ask in person at the branch the reply names). */
 function staffAsks(clause: Clause, v: Hit): boolean {
-  return clause.tokens.slice(Math.max(0, v.at - 3), v.at).some((w) => STAFF.test(w)) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
+  // (round 22) …five words back: "الوكيل في المكلا با يطلب منك"
+  return clause.tokens.slice(Math.max(0, v.at - 5), v.at).some((w) => STAFF.test(w)) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
 }
 const BOTH_FACES = new RegExp(`(?<=^| )(?:${BOTH_SIDES.map(foldLetters).join('|')})(?= |$)`, 'u');
 const ID_NAMED = new RegExp(`(?<=^| )(?:${ID_DOCUMENT.map(foldLetters).join('|')})(?= |$)`, 'u');
@@ -539,10 +544,20 @@ const ID_NAMED = new RegExp(`(?<=^| )(?:${ID_DOCUMENT.map(foldLetters).join('|')
 function documentPicturedAfter(clause: Clause, before: Clause[]): ObjectHit[] {
   const m = BOTH_FACES.exec(clause.text);
   if (!m) return [];
-  const kind = before.some((c) => ID_NAMED.test(c.text)) ? 'national_id' : before.some((c) => CARD_NAMED.test(c.text)) ? 'card' : undefined;
+  // (round 22) …or earlier in the same clause, too far for the composed pattern: "البطاقة الجديدة لازم تبعتلي صورة إلها من الوجهين"
+  const named = [...before.map((c) => c.text), clause.text.slice(0, m.index)];
+  const kind = named.some((t) => ID_NAMED.test(t)) ? 'national_id' : named.some((t) => CARD_NAMED.test(t)) ? 'card' : undefined;
   if (!kind) return [];
-  return [{ start: m.index, end: m.index + m[0].length, at: tokenIndexAt(clause.text, m.index), last: tokenIndexAt(clause.text, m.index + m[0].length - 1), kind }];
+  // …and the picture word a few words before the faces is where the object begins ("صورة إلها من الوجهين"), so a verb takes it as its own
+  const at = tokenIndexAt(clause.text, m.index);
+  // (…never the verb itself: "صورها لي وجه وظهر", photograph it front and back)
+  const verbsAt = new Set(hits(clause.text, STRONG_REQUEST).map((v) => v.at));
+  const picture = clause.tokens.slice(Math.max(0, at - 3), at).findIndex((w, i) => PICTURE_WORD.test(w) && !verbsAt.has(Math.max(0, at - 3) + i));
+  const from = picture < 0 ? at : Math.max(0, at - 3) + picture;
+  const start = picture < 0 ? m.index : clause.tokens.slice(0, from).reduce((n, w) => n + w.length + 1, 0);
+  return [{ start, end: m.index + m[0].length, at: from, last: tokenIndexAt(clause.text, m.index + m[0].length - 1), kind }];
 }
+const PICTURE_WORD = new RegExp(`^(?:${PICTURE.map(foldLetters).join('|')})$`, 'u');
 const A_NUMBER = new RegExp(`(?<=^| )(?:${['(?:the |a )?number', 'numbers', 'digits', '(?:ال)?(?:رقم|ارقام|نمره)\\S*', 'شماره\\S*', 'عدد\\S*', 'نمبر\\S*', 'namba', 'nombor', 'raqam\\S*', 'ra2am\\S*'].map(foldLetters).join('|')})(?= |$)`, 'u');
 /** An un-negated request to us for "a number" that names no secret: its object may be renamed in the next clause. */
 function asksForANumberHere(clause: Clause): boolean {
@@ -574,7 +589,9 @@ function completesTheCard(clause: Clause): boolean {
 const MACHINE_ASKS = /(?<=^| )(?:ي|ت|بي|بت)طلب\S* منك\S* ((?:ال)?(?:صراف|ماكينه|مكينه|ماكينة|جهاز|atm)\S*)/gu;
 /** A whole clause asking only whether something arrived, naming nothing: "got it?", "وصلك؟", "رسید؟", "rasid?". */
 const ARRIVED_BARE = new RegExp(`^(?:(?:so|ok|okay|and|hey|well|ya|يا|طيب|خب|خوب|و) )*(?:${['(?:have |did )?(?:you )?(?:got|get|received|receive) it', 'got it yet', 'did it (?:arrived?|come|come through|come in|land|landed)', 'has it (?:arrived|come|come through|landed)', "(?:is it|it's|its) (?:there|in) yet", 'وصل', 'وصلك', 'وصلتك', 'وصلكم', 'وصلت', 'جالك', 'جاك', 'اجاك', 'اجتك', 'جاتك', 'جاتلك', 'رسيد', 'رسيده', 'اومد', 'اومده', 'اومد برات', 'دريافت (?:كردي|كرديد|كردين)', 'rasid', 'resid', 'residesh', 'oomad', 'umad', 'omad', 'wasalak', 'wsalak', 'wselek', 'wslek', 'wesel', 'wasal', 'ja(?:k|lak)', 'مازال ما (?:بعتش|وصلش|وصلكش|جاش|جاكش|وصلك)\\S*', 'لسه ما ?(?:وصلش|جاش|وصلكش)\\S*'].map(foldLetters).join('|')})(?: (?:yet|now|already|بعد|ولا لا|ولا|الحين|دلوقتي|هلق|هلا|yet\\?))?$`, 'u');
-const REASON = /^(?:as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
+/** The writer as the subject of what follows: "خودم", "وأنا", "ana", "I'll", "main" (Hinglish), "ako" (Tagalog), Dari "مه". */
+const WRITER_SELF = /^(?:خودم|وانا|و ?انا|انا|مه|من|ana|w ?ana|wana|i'll|ill|i|we'll|main|mein|ako|moi|je)$/u;
+const REASON = /^(?:before|9bal|qbal|gbal|kbal|قبل|as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 /** The reader is who the bare verb is addressed to: "…you can share", "…please share", "kindly forward". */
 const READER_ASKED = /(?:^| )(?:you|u|please|pls|plz|kindly|just|pl)(?: can| could| may| should| must)?$/;
 
@@ -657,14 +674,27 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
 const CODE_WORD = new RegExp(`(?:^| )(?:${['codes?', 'pass ?codes?', 'passwords?', 'otp', 'pin', 'digits?', 'numbers?', 'كود\\S*', 'رمز\\S*', 'كد\\S*', 'رقم\\S*', 'ارقام\\S*', 'عدد\\S*', 'اعداد\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
 const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama', 'while', 'as', 'وانت', 'وانتي', 'وانتو', 'و انت', 'وقت ما', 'ساعه ما', 'و ?قتي'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك'].map(foldLetters).join('|')})\\S*`, 'u');
 
+/**
+ * (round 22) A composed span that reaches over the verb asking for it ("الهوية لازم تبعتلي صورة …", document … picture a
+ * few words apart) begins after that verb, so the verb takes it as its object instead of being swallowed by it.
+ */
+function afterItsVerb(clause: Clause, o: ObjectHit): ObjectHit {
+  // only a picture after the verb ("کد ارسال‌شده به …", the code sent to …, is one secret with a participle inside)
+  const verb = hits(clause.text, STRONG_REQUEST).find((v) => v.at > o.at && v.last < o.last && clause.tokens.slice(v.last + 1, o.last + 1).some((w) => PICTURE_WORD.test(w)));
+  if (!verb) return o;
+  const at = verb.last + 1;
+  return { ...o, at, start: clause.tokens.slice(0, at).join(' ').length + 1 };
+}
+
 function gap(a: Hit, b: Hit): number {
   if (b.at > a.last) return b.at - a.last - 1;
   if (a.at > b.last) return a.at - b.last - 1;
   return -1; // overlap
 }
 
-function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], context: ClauseContext): Omit<SecretRequest, 'clause'>[] {
+function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], context: ClauseContext): Omit<SecretRequest, 'clause'>[] {
   const t = clause.text;
+  const objects = found.map((o) => afterItsVerb(clause, o));
   // Persian "ما" is "we/our" ("به همکار ما"), never the Arabic negation
   const persian = PERSIAN_CLAUSE.test(t);
   // …and a word that is the secret itself is never its negation (Finglish "matnesh", its text, is not Arabizi "mat…sh")
@@ -704,6 +734,8 @@ function requestsIn(clause: Clause, objects: ObjectHit[], earlier: ObjectHit[], 
     if (strangerAsks.some((r) => r.at <= v.at)) continue;
     // (round 21) "at the branch the officer will ask you for your original ID to look at it": the staff's own check, in person
     if (context.atTheBranch && staffAsks(clause, v)) continue;
+    // (round 22) "… they will check your ID and give it back": at the branch, what is given back is returned to the reader
+    if (context.atTheBranch && (clause.tokens[v.last + 1] === 'back' || (/^(?:it|them)$/.test(clause.tokens[v.last + 1] ?? '') && clause.tokens[v.last + 2] === 'back'))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (handedOverByMistake(clause, v, subordinators)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;
@@ -877,9 +909,10 @@ function saysOnlyDone(clause: Clause, v: Hit): boolean {
   return DONE_WORD.test(clause.tokens.slice(i, i + 2).join(' '));
 }
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
-const INTERROGATIVE = new RegExp(`^(?:${['what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
+const INTERROGATIVE = new RegExp(`^(?:${['weh', 'what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 // a count or a size word describes the secret asked about ("what are the 3 little numbers by the signature?")
-const COPULA = new Set(['is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', '3', 'three', '4', 'four', '6', 'six', 'little', 'small', 'tiny', 'short', 'lil', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
+// (round 22) Caribbean and West African creole articles and possessives: "weh di three number dem", "wetin be yuh code"
+const COPULA = new Set(['di', 'de', 'dat', 'yuh', 'yu', 'is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', '3', 'three', '4', 'four', '6', 'six', 'little', 'small', 'tiny', 'short', 'lil', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi|wey)$/u;
 const LABELLED = new RegExp(`(?:^| )(?:${['labell?ed', 'marked', 'titled', 'مكتوب(?: عليها| عليه| فيها)?', 'بعنوان', 'با عنوان', 'به اسم'].map(foldLetters).join('|')})$`, 'u');
 const SAYING = new RegExp(`^(?:${['tell', 'say', 'بگو\\S*', 'بگي(?:د|ن)', 'bego\\S*', 'begu\\S*', 'begid', 'begin'].map(foldLetters).join('|')})$`, 'u');

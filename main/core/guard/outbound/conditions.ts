@@ -35,6 +35,8 @@ const HALT = [
   'از دست\\S* (?:\\S+ )?بر ?نمي ?(?:اد|ايد|اييد)', 'kari az dast\\S* bar ?nemiad', 'nothing (?:more )?(?:i|we) can do', "there's nothing (?:more )?(?:i|we) can do", 'there is nothing (?:more )?(?:i|we) can do', 'nothing i can do', 'nothing we can do',
   // round 13: "ma n9derch ndir walou", "کار شما پیش نمی‌رود" (the case does not move)
   'ma (?:n9der|nqder|n9dr|nqdr|ne9der)\\S*', 'پيش نمي ?(?:رود|ره|ره)', 'pish nemire',
+  // (round 22) the system's refusal is as impersonal: "السستم ما يقبل الطلب إلا لما تدزلي …", "the system won't accept it unless", "سیستم قبول نمی‌کنه تا"
+  '(?:ما|مش|مو|لا|لن|مب) ?(?:ي|ب|بي|ح|هي)?(?:قبل|مشي|كمل|يتم|سمح)\\S*', "(?:won't|wont|will not|doesn't|does not|can't|cannot|would not|wouldn't) (?:accept|process|approve|allow|let)\\S*", 'قبول نمي ?(?:كنه|كند|كنه)', 'نمي ?پذير\\S*',
 ];
 const WAITING = ["(?:i|we)(?: am|'m|m| are|'re| will be|'ll be)? (?:still |just |now )?(?:waiting|awaiting)(?: on| for)?", 'awaiting', '(?:انا |احنا )?(?:مستني|مستنيه|مستنين|منتظر|منتظره|منتظرين|ناطر|ناطره|ناطرين|نستنى|نستنا|بستنى|بستنا|بانتظار|في انتظار|بنستنى)', 'منتظر(?:م|يم)', 'montazer(?:am|im)?', 'mestanni', 'mestany'];
 /** The reader's part or the app's: "you can't …", "contingent upon you entering it in the app", "don't send it". */

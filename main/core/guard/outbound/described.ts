@@ -7,7 +7,7 @@
  */
 import type { SecretKind } from './lexicon';
 import { registerLexicon } from '../text/words';
-import { CARD_NUMBER, CARD_PICTURE, CVV_BY_PLACE, ID_PICTURE } from './documents';
+import { CARD_NUMBER, CARD_NUMBER_BY_LENGTH, CARD_PICTURE, CVV_BY_PLACE, ID_PICTURE } from './documents';
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
@@ -75,6 +75,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // round 20: the card's picture or both its faces, by any of its local names
     ...CARD_PICTURE,
     ...CARD_NUMBER,
+    ...CARD_NUMBER_BY_LENGTH,
     // Arabizi "sawer el card men el jehtein": photograph the card
     '(?:(?:t|te|i|y|ye)?saw+[ae]r|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',

@@ -97,14 +97,23 @@ const THREE = '(?:3|three|trois|tres|tatu|tlata|tlat|talata|talat|thalatha|tatlo
 /** Digits, as they are called when the code is described. */
 const DIGITS = '(?:digits?|numbers?|chiffres?|num[eé]ros?|números|ar2am|arqam|ar9am|angka|adad|namba|nambari|tarakimu|nombor|(?:ال)?(?:ارقام|اعداد|خانات|نمر)\\S*|(?:رقم|عدد|نمبر)\\S*)';
 /** The card's back and what is printed there: "mor" (Darija), "من تالي" (Tunisian), "derrière", "detrás", the signature strip. */
-const BACK = '(?:back|behind|reverse|rear|likod|belakang|nyuma|wara|wra|wraa|khalf|dahr|da7r|dhar|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
+const BACK = '(?:(?:ع|عال|عل|بال|من|م)(?=ال|ورا|ضهر|ظهر|خلف)|)(?:back|behind|reverse|rear|likod|belakang|nyuma|wara|wra|wraa|khalf|dahr|da7r|dhar|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|مور\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
 /** The card's security code by count and place, in either order ("les trois chiffres li mor la carte", "الأرقام الثلاثة ورا الكارت"). */
 export const CVV_BY_PLACE = [
   `${THREE} ?(?:\\S+ )?${DIGITS} (?:\\S+ ){0,4}?${BACK}`, `${DIGITS} (?:\\S+ )?${THREE} (?:\\S+ ){0,4}?${BACK}`,
   // (round 21) the count after the place: "نمبرهای پشتش که سه تا است", "namba za nyuma, zile tatu"
   `${DIGITS} (?:\\S+ )?${BACK} (?:\\S+ ){0,2}?${THREE}(?: ?تا)?`,
+  // (round 22) the place first, then the count: "پشت کارتت سه تا عدد کوچیک هست", "on the back there are three digits"
+  `${BACK} (?:\\S+ ){0,3}?${THREE} ?(?:تا )?(?:\\S+ )?${DIGITS}`,
+  // …or a three-digit number there: "پشت کارتت یه عدد سه رقمی هست", "on the back, a 3-digit number"
+  `${BACK} (?:\\S+ ){0,4}?${THREE}[ -]?(?:digits?|رقمي|رقمه|خانه\\S*|chiffres)`,
   // the three small digits, by size and count alone ("الثلاث أرقام الصغار", "الأرقام الثلاثة الصغيرة"): only the code is that
   `(?:ال)?${THREE} (?:ال)?(?:ارقام|خانات|نمر) (?:ال)?(?:صغار|صغيره|صغيرين|زغار|زغيره|صغيرات)`, `(?:ال)?(?:ارقام|خانات|نمر) (?:ال)?${THREE} (?:ال)?(?:صغار|صغيره|صغيرين|زغار|زغيره|صغيرات)`,
   // the digits (plural) on the back of the card, by the signature or the strip ("الأرقام اللي مكتوبة ورا البطاقة"): one number there is the helpline's
   `(?:ال)?(?:ارقام|اعداد|ar2am|arqam|chiffres|digits) (?:\\S+ ){0,3}?${BACK} (?:\\S+ )?${OF}${alt(PAYMENT_CARD)}`,
 ];
+
+/** Sixteen, a card number's length, in the languages it is said in. */
+const SIXTEEN = '(?:(?:ال)?16|sixteen|seize|(?:ال)?ستة? ?عشر|ستطعش|ستاشر|سطاشر|سطعش|شانزده|شونزده|شونزه|sitta3ash|sita3sh)';
+/** (round 22) The card's number by its length: "الأرقام الـ16 يلي عالكرت", "شماره شونزده رقمیش", "the sixteen digits". */
+export const CARD_NUMBER_BY_LENGTH = [`${SIXTEEN} ?(?:تا )?${DIGITS}`, `(?:ال)?(?:ارقام|اعداد|digits|numbers|chiffres|ar2am|arqam|ar9am) (?:ال)?${SIXTEEN}`];

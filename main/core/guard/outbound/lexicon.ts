@@ -65,6 +65,8 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
 
 /** Phrases that contain a secret word but name something harmless (promo code, order number, error code…). */
 export const NEUTRAL_OBJECTS = [
+  // (round 22) identity as what is verified, not the card: "لكي نتحقق من هويتك"
+  '(?<=(?:تحقق|التحقق|للتحقق|نتحقق|يتحقق|نتاكد|التاكد|للتاكد|اثبات|لاثبات|تاكيد|تاييد) من )هويت\\S*',
   '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial|delivery|pickup|pick-up|collection|locker|parcel|door|gate|building|wifi|wi-fi|network|model|colour|color|style|course|class|room|branch|store|shop|sku) ?codes?',
   '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
   `${AR_PFX}(?:كود|كوبون|رقم|رمز(?!\\S* (?:ال)?حساب))\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
@@ -81,6 +83,8 @@ export const LAST_DIGITS = [
   '(?:the )?last (?:4|four|3|three|2|two) (?:digits?|numbers?|characters)', '(?:4|four) last digits', 'ending (?:in|with)', 'ends? (?:in|with)',
   '(?:اخر|الاخر|لاخر) (?:4|اربع|اربعه|3|ثلاث|تلات) (?:ارقام|خانات|أرقام|ارقام)\\S*', '(?:ال)?(?:4|اربع|اربعه|الاربع|الاربعه) (?:ارقام|خانات|الارقام)\\S* (?:ال)?(?:اخيره|الاخيره|الاخيرين)',
   '(?:4|چهار) ?(?:رقم|عدد) ?(?:ي )?(?:اخر|پاياني|انتهايي)\\S*', '(?:اخر|پايان)\\S* (?:4|چهار) رقم', 'akher ?(?:4|arba3) ?(?:ar2am|arqam|raqam)', '(?:4|chahar|char) ?ra(?:q|gh?)am\\S* ?(?:e )?akh[ae]r\\S*', 'akh[ae]r\\S* (?:4|chahar|char) ?ra(?:q|gh?)am\\S*',
+  // (round 22) French, also inside Darija and Tunisian: "les 4 derniers chiffres", "les quatre derniers", "e5er 4 ar9am"
+  '(?:les )?(?:4|quatre|3|trois|2|deux) derniers? (?:chiffres?|num[eé]ros?)', '(?:les )?derniers? (?:4|quatre) (?:chiffres?|num[eé]ros?)', '(?:e5er|ekher|akher|a5er|5er) (?:4|arba3|arb3a) (?:ar9am|ar2am|arqam|ra9m|raqam|chiffres?)',
 ];
 
 /**
@@ -92,7 +96,11 @@ export const LAST_DIGITS = [
 const LOCAL_HANDING = [
   '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
   'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
-  'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*', 'd[ie]zz?(?:ha|hum|hom|hem|ah|o|oh|u|eh|ih|ili|li|i|lna|ni)?',
+  'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*',
+  // Hinglish "woh bata dijiye", "likh do", "bhej dijiye" (round 22: a transfer verb too, so "mujhe yahan bhej dijiye" takes the code named before)
+  'bata (?:do|dijiye|dijie|dena|dein|de|dijiyega)', 'batao', 'bataiye', 'bataye', 'bataen', 'likh (?:do|dijiye|dena|de|dein)', 'likho', 'bhej (?:do|dijiye|dena|de|dein)', 'bhejo', 'bhejiye', 'share (?:karo|kijiye|kar do|kar dijiye|karein)',
+  // (round 22) Dari "بتین" (give), Gulf Arabizi "rasla li" (send it), Libyan and Tunisian "tb3tholi" (ث for ت)
+  'بتي(?:ن|د)', 'rasl(?:a|ah|ha|hum|o|oh|ih)', '[te]?[ae]?b3th\\S*', 'd[ie]zz?(?:ha|hum|hom|hem|ah|o|oh|u|eh|ih|ili|li|i|lna|ni)?',
 ];
 
 /** Verbs that ask the reader to hand something over (to whoever is writing). */
@@ -112,8 +120,7 @@ export const STRONG_REQUEST = [
   '(?:و|ف)?رسل(?:ي|يلي|و|ولي|وه|ها|هو|يه|يها|يهو|لي|ولنا)', 'رسل(?= (?:لينا|لي|ليا|لنا)(?: |$))', 'روان (?:كن|كو|كنين|كنيد|بكن|بكنيد|بكنين|نماييد|نمايين)\\S*', '(?:و|ف)?انطي\\S*', 'نطيني', '(?:و|ف)?وري(?:ني|نا|لي)', 'warr?[ie]ni', 'warr?[ie]na', '(?:و|ف|ا|وا|فا)?(?:كل|گل)(?:ه|ها|هم)(?= ال\\S*(?:رقم|رمز|كود|ارقام|باسورد|پين))',
   // MSA "الرد على هذه الرسالة بالرمز": reply with, when a ب-object follows
   '(?:و|ف)?(?:ال|ت|بال)?(?:رد|ردي|ردو)(?= (?:\\S+ ){0,5}?ب\\S{3,})',
-  // Hinglish "woh bata dijiye", "likh do", "bhej dijiye"; Tehrani "همینجا بذار", "بزار تو چت" (put it here: a place of ours)
-  'bata (?:do|dijiye|dijie|dena|dein|de|dijiyega)', 'batao', 'bataiye', 'bataye', 'bataen', 'likh (?:do|dijiye|dena|de|dein)', 'likho', 'bhej (?:do|dijiye|dena|de|dein)', 'bhejo', 'bhejiye', 'share (?:karo|kijiye|kar do|kar dijiye|karein)',
+  // Tehrani "همینجا بذار", "بزار تو چت" (put it here: a place of ours); Hinglish is in `LOCAL_HANDING`
   '(?:اينجا|همينجا|همين ?جا|تو چت|توي چت|برام|براي من|برامون|واسم|واسه من) ب(?:ذار|زار|گذار)(?:ي|ين|يد)?', 'ب(?:ذار|زار|گذار)(?:ي|ين|يد)?(?= (?:تو |توي |داخل )?(?:چت|اينجا|همينجا|برام|واسم)(?: |$))',
   // (round 21) Swahili, Malay, Dari in Latin letters, Gulf Arabizi (`LOCAL_HANDING`), "niambie", "nisomee" (send, write, tell, read to me), "tuma"; Malay "bagi", "beri",
   // "hantar", "tulis", "sebut", "bacakan"; Dari in Latin letters "bnawisen", "nawishta konen", "rawan konen"; Gulf Arabizi "dizz"
@@ -146,11 +153,13 @@ export const SELF_CARE_VERBS = [
   'activate', 'deactivate', 'disable', 'enable', 'cancel', 'store', 'save', 'hide', 'cover', 'guard', 'safeguard', 'generate', 'regenerate', 'resend', 'wait for', 'check',
   '(?:و|ف)?(?:ت|ي|ن|بت|بي|هت|تت)?(?:غير|تغيير|حدث|تحديث|احفظ|حفظ|حافظ|خبي|اخفي|الغ|اقفل|قفل|جدد|تجديد|انتظر|استنى|استني)\\S*', 'عوض\\S*', 'تغيير', 'تغير', '(?:تعمل |اعمل |نعمل |عمل )?(?:ريست|ريسيت|ابديت)\\S*', 'حفظ', 'نگه ?دار\\S*', 'بروز\\S*', 'avaz\\S*', 'taghir\\S*',
   // (round 21) covering it in a picture: "غطّيهن", "بپوشونیدش", "chhupa dein", "takpan", "tutup", "funika", "blank them out"
-  '(?:و|ف)?(?:ت|ي)?غط(?:ي|ى|و)\\S*', 'بپوشون\\S*', 'بپوشان\\S*', 'پنهان (?:كن|بكن|كني)\\S*', 'خط بكش\\S*', 'chh?upa\\S*', 'takpan\\S*', 'tutup\\S*', 'funika\\S*', 'blank\\S*', 'blur\\S*', 'black out', 'cross out', 'redact\\S*', 'mask\\S*',
+  '(?:و|ف)?(?:ت|ي)?غط(?:ي|ى|و)\\S*', 'بپوشون\\S*', 'بپوشان\\S*', 'پنهان (?:كن|بكن|كني)\\S*', 'خط بكش\\S*', 'chh?upa\\S*', 'takpan\\S*', 'tutup\\S*', 'funika\\S*', 'blank\\S*', 'blur\\S*',
+  // (round 22) Tajik and Persian "hide": "рамзро пинҳон кунед", "قایمش کن", "penhan kon"
+  'пинҳон\\S*', 'пӯшонед', 'пӯшон\\S*', 'قايم\\S* (?:كن|كني|كنيد|كنين|بكن)\\S*', 'penhan\\S*', 'ghayem\\S*', 'black out', 'cross out', 'redact\\S*', 'mask\\S*',
 ];
 
 /** Words that open a subordinate clause: a secret after one is talked about ("tell me when the code arrives"), not asked for. */
-export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', '(?:و|ف)(?:اذا|لما)(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'قبل (?:ما|لا|متبعت\\S*)', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', 'ila(?= (?:chi|ch|kan|wa7ed|wahed|shi|had|7ad)(?: |$))', 'كان(?= (?:زول|حد|احد|واحد|اي)(?: |$))', 'ken(?= (?:chi|had|7ad|wa7ed)(?: |$))', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
+export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|for) )once', 'as soon as', 'after', 'quand', 'lorsque', 'dès que', 'si(?= (?:vous|tu|on|il|elle|quelqu\\S*)(?: |$))', 'before', 'until', 'unless', 'لو(?! (?:سمحت|تكرمت|امكن)\\S*)', 'اذا(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'لما', 'عندما', 'متى', 'اول ما', 'اگه', 'اگر', 'وقتي', 'هر ?وقت', 'agar', 'age', 'vaghti', 'law(?! (?:sama7t|samaht|samahti|sm7t))', 'iza', 'lamma', '(?:و|ف)(?:اذا|لما|لو)(?! (?:سمحت|تكرمت|امكن|بتريد)\\S*)', 'قبل (?:ما|لا|متبعت\\S*)', 'kung', 'pag', 'kapag', 'jab', 'jokhon', 'jodi', 'ila(?= (?:chi|ch|kan|wa7ed|wahed|shi|had|7ad)(?: |$))', 'كان(?= (?:زول|حد|احد|واحد|اي)(?: |$))', 'ken(?= (?:chi|had|7ad|wa7ed)(?: |$))', '^should(?= (?:you|u|any|anyone|someone|somebody|a|an|the) )'];
 
 /** Verbs that could mean "type it into the app" as well as "type it here": a warning unless the place is named. */
 export const WEAK_ENTRY_VERBS = [
@@ -160,7 +169,9 @@ export const WEAK_ENTRY_VERBS = [
 
 /** Words that make an object request without a verb: "your OTP please", "what is the code?", "الكود لو سمحت". */
 export const SOFT_REQUEST = [
-  'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
+  'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?',
+  // (round 22) Jamaican "weh" asks only opening the clause ("Weh di three number dem?"); inside one it is "that" ("di code weh wi sen yuh")
+  '(?<![\\s\\S])weh', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
   // Yemeni اشتي منك "I want from you"
   'اشتي', 'نشتي', 'ashti', 'nishti', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو(?! من )', 'ما هي(?! من )', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   "j'ai besoin", 'nous avons besoin', 'il me faut', 'merci de', 'svp', "s'il vous pla[iî]t", '(?:pourriez|pouvez|peux|pourrais) (?:vous|tu)', 'quel(?:s|le|les)?',
@@ -177,6 +188,10 @@ export const ANYONE = [
   '(?:ل|لاي |لأي )?(?:حد|احد|حدا)', 'شخص', 'sesiapa', 'siapa-siapa', '(?:mtu )?yeyote', 'mtu mwingine', 'اي حد', 'اي احد', 'هر ?(?:كس|كي|كسي)\\S*', 'زول', 'اي زول', 'كسي', 'ديگران', 'ديگري', 'kasi', 'ahad', '7ad', 'hadd',
 ];
 
+/** "There is no …" in the dialects: a negator only before a person or a need (`NOBODY_OR_NO_NEED`). */
+const EXISTENTIAL_NEGATORS = ['ماكو', 'ماكوو', 'مكو', 'مافي', 'ما في', 'مافيه', 'ما فيه', 'مفيش', 'مافيش', 'ما فيش', 'ما كاين', 'ماكاين', 'ماكاينش', 'ما كاينش', 'مكانش', 'ما كانش', 'makoo?', 'mako', 'mafi', 'mafee', 'mafish', 'mafeesh', 'makayn(?:ch|sh)?', 'makaynch', 'hich'];
+const NOBODY_OR_NO_NEED = ['اي', 'احد', 'حد', 'حدا', 'واحد', 'ولا', 'موظف\\S*', 'الموظف\\S*', 'حتي', 'داعي', 'حاجه', 'لزوم', 'ضروره', 'any', 'ay', 'ahad', '7ad', 'had', 'wa7ed', 'wahed', 'mwazaf\\S*', 'da3i', 'daa3i', 'lzoum', 'lozoom', '7aja', 'haja', 'karmand\\S*', 'kas\\S*'];
+
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
   ...REFUSAL_WORDS,
@@ -186,15 +201,20 @@ export const NEGATION = [
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*',
   // Persian formal negative imperatives: the light verb carries the negation ("ارسال ننمایید", "اعلام نفرمایید", "روان نکنین")
   'ننماي\\S*', 'نفرماي\\S*', 'نكني(?:د|ن)', 'نكن', 'نكنيد', 'نكنين', 'ننمود\\S*', 'نكنيم',
-  'نداري\\S*', 'نمي ?خوا\\S*', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', '(?:ما ?في|مافيش|ما فيش|لا) (?:داعي|حاجه|لزوم)', 'no need', 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'نوگو\\S*', 'nade', 'nadid', 'nagu', 'nagid',
+  'نداري\\S*', 'نمي ?خوا\\S*',
+  // (round 22) a negated "be"/"become": "ولی کد یا رمز توش نباشه", "معلوم نشه", "рамз дар он набошад", "nabashe"
+  'نباش(?:ه|د|ن|ند|ي|يد|ين)', 'نشه', 'نشود', 'نشن', 'نبينه', 'nabash(?:e|ad|an)', 'nashe', 'набош\\S*', 'нашавад', 'набинад', 'نفرست\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'نگو\\S*', 'نگي(?:د|ن)', 'لازم نيست', 'نيازي', '(?:ما ?في|مافيش|ما فيش|لا) (?:داعي|حاجه|لزوم)', 'no need',
+  // (round 22) "there is no [one / employee / need]": Iraqi ماكو, Gulf and Levantine مافي, Egyptian مفيش, Maghrebi ما كاين —
+  // a negator only before a person or a need, so "ماكو مشكلة، دزلي الكود" (no problem, send me the code) still asks
+  `(?:${EXISTENTIAL_NEGATORS.join('|')}) (?:${NOBODY_OR_NO_NEED.join('|')})`, 'نيازي (?:نيست|نداريم)', 'nadarim', 'nemikhaym', 'nemikhaim', 'nafrest\\S*', 'نوگو\\S*', 'nade', 'nadid', 'nagu', 'nagid',
   'huwag', 'wag', 'hwag', 'hindi',
   // French "ne … jamais/personne", elided "n'envoyez"; Gulf pidgin "mafi" (no, don't)
   "ne(?= (?:\\S+ ){1,3}(?:jamais|pas|personne|rien|plus|aucun\\S*)(?: |$))", "n'\\S+", 'jamais', 'personne', 'aucun\\S*', 'mafi', 'mafee', 'mafish', 'mafeesh',
   // (round 21) Malay "jangan", "tak"; Swahili "kamwe", "hapana" and its negative subjunctive ("usitume", "usimpe", "msiseme")
   'jangan', 'tak', 'tidak', 'bukan', 'kamwe', 'hapana', '[um]si(?:tum|mp|pe|sem|andik|shar|to|ambi|som|wap|ruhus)\\S*',
-  // Hinglish "mat bataiye", "nahi maangte"
-  'mat', 'nahi', 'nahin',
-  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
+  // Hinglish "mat bataiye", "nahi maangte"; (round 22) Jamaican "nuh give it to nobody"
+  'mat', 'nahi', 'nahin', 'nuh',
+  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
 ];
 /** `NEGATION` without `ANYONE`: the words that negate or warn. */
 export const NEGATORS = NEGATION.filter((w) => !ANYONE.includes(w));
@@ -214,7 +234,10 @@ export const NOT_REALLY_NEGATION = [
 ];
 
 /** Whoever acts is the writer ("we'll send you", "سنرسل لك", "براتون ارسال می‌کنیم"): not a request. */
-export const WRITER_ACTS = ['we', 'i', "i'll", "we'll", 'ill', "we've", "i've", 'we have', 'i have', 'will', 'system', 'automatically', 'سوف', 'راح', 'رح', 'سنقوم', 'سيتم', 'يتم', 'تم', 'هيتم', 'حيتم', 'هنقوم', 'بنقوم', 'نحن', 'احنا', 'هن(?:بعت|رسل)\\S*'];
+export const WRITER_ACTS = [
+  // (round 22) Jamaican "wi"/"mi" before a verb of sending ("di code weh wi sen yuh"), never Egyptian Arabizi "wi" (and)
+  '(?:wi|mi)(?= (?:a |did |will |go |gwine |ago |done |just |a go )?(?:send|sent|text\\S*|give)(?: |$))',
+  'we', 'i', "i'll", "we'll", 'ill', "we've", "i've", 'we have', 'i have', 'will', 'system', 'automatically', 'سوف', 'راح', 'رح', 'سنقوم', 'سيتم', 'يتم', 'تم', 'هيتم', 'حيتم', 'هنقوم', 'بنقوم', 'نحن', 'احنا', 'هن(?:بعت|رسل)\\S*'];
 
 /** The reader as subject: "can you send" is a request even after "will". */
 export const READER = ['you', 'u', 'vous', "you'll", 'you will', "you'd", "u'll", 'انت', 'انتي', 'انتو', 'انتم', 'حضرتك', 'شما', 'تو', 'enta', 'inta', 'shoma'];
@@ -244,7 +267,7 @@ export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) 
 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")
-  '(?:in|into|on|at|inside|through|via|for(?= di | dat )) (?:the |our |your |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
+  '(?:in|into|inna|on|at|inside|through|via|for(?= di | dat )) (?:the |our |your |yuh |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
   '(?:في|على|ب|علي|جوه|داخل) ?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|موقع|خانه|شاشه|صفحه|الصراف|صراف|جهاز|ماكينه|الاب|اپ|app)\\S*', 'بالتطبيق\\S*', 'بالموقع\\S*', 'بالخانه\\S*',
   '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', "dans (?:l'|la |votre |ton |notre )?(?:appli\\S*|app|site|espace client|distributeur|guichet)", "(?:dans|sur) l'(?:appli\\S*|[ée]cran)",
   // Gulf pidgin puts the place first: "app fi", "ATM fi", "machine fi"
@@ -259,14 +282,18 @@ export const ACCEPTED = [
   '(?:ات|ان|ت)قبل\\S*', 'مقبول\\S*', 'قبل(?:ه|ها|و|تو)', 'قبل(?= (?:ال)?(?:كود|رمز|ارقام|رقم|otp)\\S*)', 'اشتغل\\S*', 'نجح\\S*', 'تم (?:التحقق|التفعيل|قبول\\S*|تاكيد\\S*)',
   'قبول (?:شد|شده|بوبوست|بوبوسته|گرديد)\\S*', 'پذيرفته (?:شد|شده)', 'تاييد (?:شد|شده)', '(?:qabul|qabool|ghabool|ghabul) shod\\S*', 'қабул (?:шуд|гардид)\\S*',
   '[iuly]mekubaliwa', '[iuly]methibitishwa', 'diterima', 'berjaya', 'disahkan', 'tinanggap\\S*',
+  // (round 22) received by the system, in the perfect: Hinglish "receive ho gaya", "mil gaya"; "came through"; "وصل للنظام", "دریافت شد"
+  '(?:receive|verify|complete|accept|confirm)(?:d)? ho (?:gay\\S*|chuk\\S*)', 'mil (?:gay\\S*|chuk\\S*)', 'came through', 'picked up', 'تم استلام\\S*', 'وصل\\S* (?:ل|لل|ال|عند|في)\\S*(?:نظام|سيستم|سستم)\\S*', 'دريافت (?:شد|شده|گرديد)\\S*', 'رسيد به (?:سيستم|سامانه)', 'ба система расид',
 ];
 
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
 export const BACK_REFERENCE = [
   // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
-  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'voh', 'usko', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
-  '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره', 'همو', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو', 'hamoono', 'hamuno', 'hamoon ro', 'hamun ro', 'hamino', 'hamin ro', 'oono', 'uno', 'ino', 'in ro'];
+  '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره',
+  // (round 22) …and in the plural: "اونا رو برام تایپ کن", "آنها را بنویسید"
+  '(?:اونا|اونها|انها|همونا|همونها|همانها|اينا|اينها) (?:را|رو|ره)', 'اونارو', 'همونارو', 'اينارو', 'unaro', 'una ro', 'همو', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو', 'hamoono', 'hamuno', 'hamoon ro', 'hamun ro', 'hamino', 'hamin ro', 'oono', 'uno', 'ino', 'in ro'];
 /**
  * Object pronouns a request verb carries, for any verb the lexicon already knows as a request: "ابعته", "ابعتهولي",
  * "صيفطو ليا" (Maghrebi/Levantine -o), "إرساله", "كتابته"; Arabizi "ab3atholi", "2olholi".

@@ -19,8 +19,11 @@ const HAND_OVER = new RegExp(
 const SECRETS: Array<[SecretKind, RegExp]> = [
   ['otp', new RegExp(`${B}(?:рамз|код|коди тасдиқ|рамзи тасдиқ|смс)`, 'u')],
   ['password', new RegExp(`${B}(?:парол|калимаи махфӣ|калимаи убур)`, 'u')],
-  ['pin', new RegExp(`${B}(?:пин|рамзи корт)`, 'u')],
-  ['card', new RegExp(`${B}(?:рақами (?:корт|карт)|корти бонкӣ)`, 'u')],
+  // (round 22) "пинҳон" (hidden) is not a PIN
+  ['pin', new RegExp(`${B}(?:пин(?!ҳон)|рамзи корт)`, 'u')],
+  ['card', new RegExp(`${B}(?:рақами (?:корт|карт)|корти бонкӣ|(?:16|шонздаҳ) рақам)`, 'u')],
+  // (round 22) the code by count and place: "се рақами пушти корт", "рақамҳои пушти корт"
+  ['cvv', new RegExp(`${B}(?:се рақам\\S*(?: \\S+){0,2} пушт|рақамҳои пушт|cvv|свв)`, 'u')],
   ['national_id', new RegExp(`${B}(?:шиноснома|паспорт|рақами шахсӣ)`, 'u')],
   ['full_name', new RegExp(`${B}(?:ном(?:и|у)? (?:\\p{L}+ )?(?:пурра|насаб)|насаб)`, 'u')],
 ];
@@ -43,6 +46,14 @@ const LATIN_LAST_DIGITS = /(?<![\p{L}])(?:okhir|oxir|ohir)\S*/u;
 const MESSAGE = /(?<![\p{L}])(?:sms|смс|паём\S*|payom\S*|xabar\S*|хабар\S*)/u;
 const ITS_DIGITS = /(?<![\p{L}])(?:рақамҳо\S*|raqamho\S*|raqamhoyash\S*)/u;
 
+/** (round 22) "Hide"/"cover" after the secret: "скриншот фиристед, вале рамзу кодро пинҳон кунед" asks for the picture, the code stays covered. */
+const COVER = /(?<![\p{L}])(?:пинҳон|пӯшон|пушон|pinhon|pinhan|pushon|pŭshon)\S*/u;
+function covered(sentence: string, secret: RegExp): boolean {
+  const at = sentence.search(secret);
+  const cover = sentence.slice(at).search(COVER);
+  return cover > 0 && sentence.slice(at, at + cover).split(/\s+/u).length <= 4;
+}
+
 /** The secrets a sentence in Cyrillic Tajik asks the reader to hand over (empty for any other text). */
 export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sentence: string }> {
   const cyrillic = /\p{Script=Cyrillic}/u.test(normalized);
@@ -52,7 +63,7 @@ export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sen
   for (const sentence of normalized.split(/[.!?؟\n]+/u)) {
     const message = MESSAGE.test(sentence);
     if (handOver.test(sentence) && (cyrillic || !LATIN_LAST_DIGITS.test(sentence))) {
-      for (const [kind, re] of secrets) if (re.test(sentence) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: sentence.trim() });
+      for (const [kind, re] of secrets) if (re.test(sentence) && !covered(sentence, re) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: sentence.trim() });
       // the digits of a message named here or in the sentence before are its code
       if ((message || messageBefore) && ITS_DIGITS.test(sentence) && !out.some((o) => o.kind === 'otp')) out.push({ kind: 'otp', sentence: sentence.trim() });
     }

@@ -15,6 +15,8 @@ const SHORTHAND: Record<string, string> = {
   snd: 'send', sned: 'send', cde: 'code', coed: 'code', cdoe: 'code', giv: 'give', gve: 'give', teh: 'the', wat: 'what', wht: 'what', wats: "what's", whats: "what's", cod: 'code',
   msg: 'message', txt: 'text', pw: 'password', pwd: 'password', pswd: 'password', thx: 'thanks', thnx: 'thanks', n: 'and',
   nd: 'and', frwd: 'forward', fwd: 'forward', cn: 'can', tel: 'tell', shre: 'share', num: 'number', nmbr: 'number', rcvd: 'received',
+  // (round 22) Jamaican: "sen' mi a picture", "di three number dem pon di back"
+  sen: 'send', pon: 'on',
   recd: 'received', vrfy: 'verify', vcode: 'verification code', otp: 'otp', pin: 'pin', cvv: 'cvv', hv: 'have', gt: 'got', ok: 'ok', k: 'ok',
 };
 
