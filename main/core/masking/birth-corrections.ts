@@ -43,9 +43,12 @@ function yearOf(text: string, sp: DetectedSpan): string | null {
 
 /** The spans with each bare year that is a birth date's wrong value added as a birth date. */
 export function withWrongBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  if (!spans.some((sp) => sp.type === 'DOB') || !AGAINST.test(text)) return spans;
+  if (!spans.some((sp) => sp.type === 'DOB')) return spans;
   const births = spans.filter((sp) => sp.type === 'DOB');
   let added: DetectedSpan[] | undefined;
+  // (the message-wide test for a contrasting word is asked only once a lone year stands outside every span: most
+  // birth dates are the message's only four digits; -1 not asked yet)
+  let against = -1;
   for (let i = 0; i < text.length; ) {
     if (digitValue(text.charCodeAt(i)) < 0) {
       i++;
@@ -58,6 +61,8 @@ export function withWrongBirthYears(text: string, spans: DetectedSpan[]): Detect
     if (/[/.\-:,٫٬]/.test(text[i] ?? '') && digitValue(text.charCodeAt(i + 1)) >= 0) continue;
     if (isLetterUnit(text.charCodeAt(a - 1)) || isLetterUnit(text.charCodeAt(i))) continue;
     if (spans.some((sp) => sp.start < i && a < sp.end)) continue;
+    if (against < 0) against = AGAINST.test(text) ? 1 : 0;
+    if (!against) return spans;
     const year = digitsOf(text, a, i);
     const birth = births.find((b) => {
       const y = yearOf(text, b);
