@@ -17,6 +17,9 @@ const AGAINST = /\b(?:but|not|instead|shows?|showing|says|said|wrong|mistake|typ
 /** Cues that make a number a record's or a code's, never a birth year ("order 1958", "رقم الطلب ١٩٥٨", "code 1958"). */
 const NOT_A_YEAR = (c: Cue): boolean => RECORD_WORDS.has(c) || c === Cue.PHONE || c === Cue.PHONE_WEAK || c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.EXPIRY || c === Cue.EVENT;
 
+/** What joins digit groups into a date or an amount: "/", ".", "-", ":", ",", "٫", "٬" (NaN, past either end: none). */
+const isJoiner = (c: number): boolean => c === 0x2f || c === 0x2e || c === 0x2d || c === 0x3a || c === 0x2c || c === 0x66b || c === 0x66c;
+
 function digitsOf(text: string, start: number, end: number): string {
   let d = '';
   for (let i = start; i < end; i++) {
@@ -57,8 +60,8 @@ export function withWrongBirthYears(text: string, spans: DetectedSpan[]): Detect
     const a = i;
     while (i < text.length && digitValue(text.charCodeAt(i)) >= 0) i++;
     // a year alone: four digits, no digit group, date or amount joined to it
-    if (i - a !== 4 || (/[/.\-:,٫٬]/.test(text[a - 1] ?? '') && digitValue(text.charCodeAt(a - 2)) >= 0)) continue;
-    if (/[/.\-:,٫٬]/.test(text[i] ?? '') && digitValue(text.charCodeAt(i + 1)) >= 0) continue;
+    if (i - a !== 4 || (isJoiner(text.charCodeAt(a - 1)) && digitValue(text.charCodeAt(a - 2)) >= 0)) continue;
+    if (isJoiner(text.charCodeAt(i)) && digitValue(text.charCodeAt(i + 1)) >= 0) continue;
     if (isLetterUnit(text.charCodeAt(a - 1)) || isLetterUnit(text.charCodeAt(i))) continue;
     if (spans.some((sp) => sp.start < i && a < sp.end)) continue;
     if (against < 0) against = AGAINST.test(text) ? 1 : 0;
