@@ -15,6 +15,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TextDecoder } from 'node:util';
 import { opt, repo } from './args';
 import { jsonlTexts as jsonl } from '../golden-pin';
 import { isReportOnly, visibleSetFiles } from './report-only';
@@ -79,9 +80,9 @@ function counted(texts: string[]): { regex: number; norms: number; byPattern: Ma
     byPattern.set(this.source, (byPattern.get(this.source) ?? 0) + 1);
     return exec.call(this, s);
   };
-  TextDecoder.prototype.decode = function (this: TextDecoder, ...a: Parameters<TextDecoder['decode']>) {
+  TextDecoder.prototype.decode = function (this: TextDecoder, input?: Parameters<TextDecoder['decode']>[0], options?: Parameters<TextDecoder['decode']>[1]) {
     if (this.encoding === 'utf-16le') norms++;
-    return decode.apply(this, a);
+    return decode.call(this, input, options);
   };
   try {
     for (const t of texts) detectSensitive(t);
