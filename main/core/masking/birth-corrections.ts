@@ -17,6 +17,9 @@ const AGAINST = /\b(?:but|not|instead|shows?|showing|says|said|wrong|mistake|typ
 /** Cues that make a number a record's or a code's, never a birth year ("order 1958", "رقم الطلب ١٩٥٨", "code 1958"). */
 const NOT_A_YEAR = (c: Cue): boolean => RECORD_WORDS.has(c) || c === Cue.PHONE || c === Cue.PHONE_WEAK || c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.EXPIRY || c === Cue.EVENT;
 
+/** What joins digit groups into a date or an amount: "/", ".", "-", ":", ",", "٫", "٬" (NaN, past either end: none). */
+const isJoiner = (c: number): boolean => c === 0x2f || c === 0x2e || c === 0x2d || c === 0x3a || c === 0x2c || c === 0x66b || c === 0x66c;
+
 function digitsOf(text: string, start: number, end: number): string {
   let d = '';
   for (let i = start; i < end; i++) {
@@ -43,9 +46,12 @@ function yearOf(text: string, sp: DetectedSpan): string | null {
 
 /** The spans with each bare year that is a birth date's wrong value added as a birth date. */
 export function withWrongBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  if (!spans.some((sp) => sp.type === 'DOB') || !AGAINST.test(text)) return spans;
+  if (!spans.some((sp) => sp.type === 'DOB')) return spans;
   const births = spans.filter((sp) => sp.type === 'DOB');
   let added: DetectedSpan[] | undefined;
+  // (the message-wide test for a contrasting word is asked only once a lone year stands outside every span: most
+  // birth dates are the message's only four digits; -1 not asked yet)
+  let against = -1;
   for (let i = 0; i < text.length; ) {
     if (digitValue(text.charCodeAt(i)) < 0) {
       i++;
@@ -54,10 +60,12 @@ export function withWrongBirthYears(text: string, spans: DetectedSpan[]): Detect
     const a = i;
     while (i < text.length && digitValue(text.charCodeAt(i)) >= 0) i++;
     // a year alone: four digits, no digit group, date or amount joined to it
-    if (i - a !== 4 || (/[/.\-:,٫٬]/.test(text[a - 1] ?? '') && digitValue(text.charCodeAt(a - 2)) >= 0)) continue;
-    if (/[/.\-:,٫٬]/.test(text[i] ?? '') && digitValue(text.charCodeAt(i + 1)) >= 0) continue;
+    if (i - a !== 4 || (isJoiner(text.charCodeAt(a - 1)) && digitValue(text.charCodeAt(a - 2)) >= 0)) continue;
+    if (isJoiner(text.charCodeAt(i)) && digitValue(text.charCodeAt(i + 1)) >= 0) continue;
     if (isLetterUnit(text.charCodeAt(a - 1)) || isLetterUnit(text.charCodeAt(i))) continue;
     if (spans.some((sp) => sp.start < i && a < sp.end)) continue;
+    if (against < 0) against = AGAINST.test(text) ? 1 : 0;
+    if (!against) return spans;
     const year = digitsOf(text, a, i);
     const birth = births.find((b) => {
       const y = yearOf(text, b);
