@@ -5,6 +5,8 @@
  *   node --import tsx bench/guard/voices.ts --timing   # also the decision time per reply / message (one core)
  *                                          [--tier-up]  # … with V8's default regexp tier-up instead of the product's setting
  *   node --import tsx bench/guard/voices.ts --only=round10   # only the sets whose file name contains "round10"
+ * An inbound set written for a made-up company (`heldout-rN-inbound.jsonl` beside `heldout-rN-policy.json`) is also
+ * scored under that company's policy, as the lead scores the blind rounds: one aggregate line, never a row.
  * Held-out ("report only") rows are never printed one by one, so nobody tunes on them by accident.
  * Pasted secrets are found by the real masking engine plus the guard's own password/PIN/CVV finder, as in the console.
  */
@@ -12,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateReply, inspectInbound } from '../../main/core/guard';
+import { evaluateReply, inspectInbound, resolveGuardPolicy, type GuardPolicy } from '../../main/core/guard';
 import { detectSensitive as detect } from '../../main/core/masking';
 import { BENCH_POLICY } from './eval';
 
@@ -66,6 +68,22 @@ function outboundTable(file: string, rows: OutRow[]): void {
   classTable(rows, right);
 }
 
+/** The made-up company's policy an inbound set was written for, if it has one. */
+function companyPolicy(file: string): GuardPolicy | undefined {
+  const f = path.join(here, file.replace(/-inbound\.jsonl$/, '-policy.json'));
+  return f.endsWith('-policy.json') && fs.existsSync(f) ? resolveGuardPolicy(JSON.parse(fs.readFileSync(f, 'utf8'))) : undefined;
+}
+
+/** Messages with a sign caught (any flag raised) and ordinary messages flagged, under one policy. */
+function underPolicy(rows: InRow[], policy: GuardPolicy): string {
+  let signs = 0, caught = 0, ordinary = 0, flagged = 0;
+  for (const r of rows) {
+    const got = inspectInbound(r.text, 'en', { policy, detectSensitive: detect }).flags.length > 0;
+    if (r.flags.length) { signs++; if (got) caught++; } else { ordinary++; if (got) flagged++; }
+  }
+  return `${caught}/${signs} with a sign caught, ${flagged}/${ordinary} ordinary flagged`;
+}
+
 function inboundTable(file: string, rows: InRow[]): void {
   const scam = (fs: Iterable<string>) => [...fs].some((f) => f !== 'secret');
   const by = new Map<string, { scams: number; caught: number; flagged: number; ordinaryFlagged: number; ordinary: number; secrets: number; secretsCaught: number }>();
@@ -98,6 +116,8 @@ function inboundTable(file: string, rows: InRow[]): void {
   }
   if (perFlag.size) console.log(`\nper flag (raised / named by the writer): ${[...perFlag].sort().map(([f, [a, n]]) => `${f} ${a}/${n}`).join(', ')}`);
   classTable(rows, right);
+  const company = companyPolicy(file);
+  console.log(`\nany flag, bench policy: ${underPolicy(rows, BENCH_POLICY)}${company ? `; the company's policy: ${underPolicy(rows, company)}` : ''}`);
 }
 
 for (const f of files) {

@@ -5,8 +5,15 @@
  */
 const DEFANGED_DOT = /\s?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s?/giu;
 const DEFANGED_SCHEME = /\bhxxp(s?):\/\//giu;
+/**
+ * (round 23) The dot as a word between a host's pieces — "sidrapay-help dot com slash login", "anbar-wallet dot support
+ * dot com" — ending in a suffix a host ends with, so "the dot on the i" and "dot com bubble" stay words. A path said
+ * as " slash " after such a host is put back too.
+ */
+const WORD_DOT = /(?<![\p{L}\p{N}-])(?!(?:the|a|an|of|on|in|at|to|my|your|our|his|her|its|this|that|and|or)(?![\p{L}\p{N}-]))([a-z0-9][a-z0-9-]*(?: dot [a-z0-9][a-z0-9-]*)*) dot (com|net|org|info|biz|co|io|me|app|online|site|xyz|top|shop|store|live|link|click|support|ae|sa|qa|kw|om|bh|eg|jo|lb|iq|ir|af|tj|pk|in|ng|ke|tz|ug|gh|za|uk|us|ca|au|ph|my|ma|dz|tn|ly|sd|ye|sy|tr|de|fr)(?![\p{L}\p{N}])((?: slash [a-z0-9-]+)*)/giu;
 
 export function refang(text: string): string {
-  if (!text.includes('[') && !text.includes('(') && !text.includes('{') && !/hxxp/i.test(text)) return text;
-  return text.replace(DEFANGED_DOT, '.').replace(DEFANGED_SCHEME, 'http$1://');
+  const worded = / dot /i.test(text) ? text.replace(WORD_DOT, (_, host: string, suffix: string, path: string) => `${host.replace(/ dot /gi, '.')}.${suffix}${path.replace(/ slash /gi, '/')}`) : text;
+  if (!worded.includes('[') && !worded.includes('(') && !worded.includes('{') && !/hxxp/i.test(worded)) return worded;
+  return worded.replace(DEFANGED_DOT, '.').replace(DEFANGED_SCHEME, 'http$1://');
 }

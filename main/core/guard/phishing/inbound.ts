@@ -116,7 +116,8 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   // (…unless the fake-support rule already names it: "the support account @acme_help_desk messaged me" is a fake handle)
   const scams = findScamPatterns(text, deps.policy, links.length > 0);
   const fakeHandles = scams.filter((f) => f.code === 'fake_handle').map((f) => f.value!.toLowerCase().replace(/^@/, ''));
-  for (const handle of findImitatingHandles(text, deps.policy)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
+  // (read with a defanged link's dots put back, as the links are: "x-login dot com" is the link, not an account "x-login")
+  for (const handle of findImitatingHandles(refanged, deps.policy)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
   for (const f of scams) {
     if (f.code === 'fake_number' && f.described) push('fake_number', say('phishing.fake_number_described', agentLang, { value: f.value! }));
     else if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));

@@ -19,7 +19,8 @@ const AR_WORD = String.raw`[\u0621-\u063A\u0641-\u064A\u0671-\u06D3][\u0621-\u06
 const AR_NAME = `(${AR_WORD}(?: ${AR_WORD}){0,4})`;
 const senderPlaces = (name: string, opening = '', colon = String.raw`\s*[:|\-–—]\s`) => [
   // a line's, a quote's or a forwarded message's opening: "Nakhla Pay: …", "'Bustan Wallet - abone…", "SMS: Anar Mobile | …"
-  String.raw`(?:^|[\n"'«“‘(\[]${opening}|(?<![\p{L}])(?:sms|message|msg|text|fwd?|پیامک|پیام|رسالة|رساله|مسج)\s*:?)\s*${name}${colon}`,
+  // (round 23) …its closing quote before the colon too: "an SMS from 'Anbar Wallet': …"
+  String.raw`(?:^|[\n"'«“‘(\[]${opening}|(?<![\p{L}])(?:sms|message|msg|text|fwd?|پیامک|پیام|رسالة|رساله|مسج)\s*:?)\s*${name}['"»”’]?${colon}`,
   // a signature: "— Nakhla Pay", "- The Bustan Wallet Team", at a line's or the text's end
   String.raw`[-–—~]\s*(?:the\s+)?${name}(?:\s+team)?\s*['"»”’)]*\s*(?:$|\n)`,
   // brackets, with a team word or not: "[Nakhla Pay]", "(فريق Kahraman Mobile)"
@@ -90,7 +91,8 @@ const COMMON = new Set(['note', 'dear', 'dearcustomer', 'hello', 'thanks', 'than
 export function imitatesNamedSender(link: Link, names: readonly NamedSender[]): { name: string; how: 'extra_words' | 'subdomain_trick' } | undefined {
   if (!names.length) return undefined;
   const labelPieces = link.label.toLowerCase().split('-').filter(Boolean);
-  const subPieces = link.subdomain.toLowerCase().split(/[.-]/).filter(Boolean);
+  // (round 23) …and each of the subdomain's labels whole, its dashes dropped: "anbar-wallet.support.com" under "Anbar Wallet"
+  const subPieces = [...link.subdomain.toLowerCase().split(/[.-]/), ...link.subdomain.toLowerCase().split('.').filter((l) => l.includes('-')).map((l) => l.replaceAll('-', ''))].filter(Boolean);
   if (names.some((n) => n.owns(labelPieces.join('-')))) return undefined;
   const first = labelPieces[0]!;
   // the name first, alone, with the next piece ("nakhla-pay-tn") or with a generic word glued on ("nakhlapay-tn" under "نخلة")

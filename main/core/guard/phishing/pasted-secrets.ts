@@ -99,6 +99,13 @@ const STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:it|that|mine)(?:'s| wa
   // or by "the current / new one is": "والحالية هي: Qamar#2024", "the new one is …", "جدیده اینه: …"
   + `(?:the )?(?:current|new|old|present) one(?:'s| is| was)|(?:و|ف)?(?:ال)?(?:حال${Y}|جد${Y}د|قد${Y}م)${H}? (?:ه${Y}|هو)|(?:ال)?(?:حال${Y}|جد${Y}د|قد${Y}م)${H}? [:=]|(?:جد${Y}د|فعل${Y}|قبل${Y})(?:ه|ش)? (?:ا${Y}نه|اينه|ا${Y}ن[هة]? (?:است|هست)))`
   + `\\s*[:=]?\\s*([^\\s"'«»،,]{6,64})`, 'giu');
+/**
+ * (round 23) "ازم خواست رمز عبورمو وارد کنم، منم زدم Shahrud1365!", "رمزمو توش زدم: Shiraz!99", "I typed my password
+ * (Sunflower#88) into a page": in a message that names the password, what the customer says they typed, entered or
+ * wrote — a value only a password looks like (letters with digits, and a symbol or both cases) — is the password.
+ */
+const TYPED_AS = new RegExp(`(?<![\\p{L}\\p{N}])(?:typed|entered|put in|wrote|filled in|زدم|نوشتم|وارد (?:کردم|كردم)|تایپ (?:کردم|كردم)|كتبت\\S*|كتبته|حطيت\\S*|دخلت\\S*|zadam|neveshtam|vared kardam|katabt\\S*|7atet\\S*)`
+  + `(?: (?:it|in|as|:|it as|توش|تو|اونجا|فيه|فيها|هناك|there))*\\s*[:=(]?\\s*([^\\s"'«»،,()]{6,64})`, 'giu');
 const NAMES_PASSWORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PASSWORD})(?![\\p{L}\\p{N}])`, 'iu');
 function passwordShaped(v: string): boolean {
   return /\p{L}/u.test(v) && /\p{N}/u.test(v) && (/[^\p{L}\p{M}\p{N}]/u.test(v.replace(/[.!?؟)]+$/u, '')) || (/\p{Lu}/u.test(v) && /\p{Ll}/u.test(v)));
@@ -160,7 +167,7 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
     if (passwordShaped(m[1]!) && !spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + m[1]!.length, confidence: 0.8 });
   }
   if (NAMES_PASSWORD.test(text)) {
-    for (const m of text.matchAll(STATED_BY_IT)) {
+    for (const m of [...text.matchAll(STATED_BY_IT), ...text.matchAll(TYPED_AS)]) {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       if (passwordShaped(m[1]!) && !spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + m[1]!.length, confidence: 0.8 });
     }

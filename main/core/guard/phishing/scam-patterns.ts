@@ -25,28 +25,51 @@ const LATIN_AFTER_ARTICLE = '(?:ال)?';
 const rx = (parts: string[]) =>
   registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|')})`, 'iu'), parts.map(foldLetters)));
 
+/**
+ * (round 23) A lexicon kept in pieces, each behind its own literal gate (`gated`): words added for one kind of message —
+ * Tajik in Latin letters, Swahili, a round's new class — are tried only on a text that holds their letters, so the
+ * traffic without them pays nothing for them (every piece of an alternation is otherwise tried at every position of
+ * every text the whole lexicon's gate lets through). Matches what one alternation of all the pieces matches; a direct
+ * `test` tries every piece.
+ */
+class Pieces {
+  constructor(readonly pieces: readonly LazyRegExp[]) {}
+  test(s: string): boolean {
+    return this.pieces.some((p) => p.test(s));
+  }
+}
+type Lexicon = LazyRegExp | Pieces;
+const pieces = (...ps: LazyRegExp[]) => new Pieces(ps);
+
 /** Whole words only, no clitic: short words (`تا`, `قالي`) must not match inside others (`تالت`, `بقالي`). */
 const words = (parts: string[]) => registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu'), parts.map(foldLetters)));
 
-const SUPPORT_WORDS = rx([
-  'support', 'customer (?:service|care|care team)', 'service (?:client|clientele)', 'help ?desk', 'help ?line', 'call cent(?:er|re)', 'hotline', 'agent', 'representative', 'security team', 'fraud team', 'technical team',
-  'خدمه العملاء', 'الدعم', 'دعم فني', 'الدعم الفني', 'مركز الاتصال', 'موظف', 'من الشركه', 'منكم', 'قسم', 'فريق', 'خط ساخن', 'الاداره',
-  'پشتيباني', 'خدمات مشتريان', 'مركز تماس', 'كارشناس', 'از طرف شما', 'از شركت', 'اپراتور',
-  'poshtibani', 'khedmat el 3omala', 'el da3m',
-  // (round 22) Maghrebi "مصلحة الزبائن", Swahili, Tajik (read in Latin: `tajik-latin.ts`)
-  'مصلحه (?:ال)?(?:زبائن|زباين|زبناء|زبنا|زبون|عملاء)', 'خدمه (?:ال)?(?:زبائن|زباين|زبناء|زبنا)', 'huduma kwa wateja', '(?:k|x)(?:h)?izmati mizojon\\S*',
-  // the company's other desks a stranger borrows: HR, head office, recruiting ("HR daw ng Acme", "دفتر مرکزی")
-  'hr (?:department|dept|team|manager|officer|lady|man|guy|person|daw|ng|sa|of|from|at)', 'human resources?', 'head ?office', 'headquarters', 'main office', 'recruit\\S*', 'hiring (?:team|manager)',
-  'الموارد البشريه', 'شؤون الموظفين', 'المكتب الرئيسي', 'المقر الرئيسي', 'دفتر مركزي', 'منابع انساني', 'كارگزيني',
-]);
+const SUPPORT_WORDS = pieces(
+  rx([
+    'support', 'customer (?:service|care|care team)', 'service (?:client|clientele)', 'help ?desk', 'help ?line', 'call cent(?:er|re)', 'hotline', 'agent', 'representative', 'security team', 'fraud team', 'technical team',
+    'خدمه (?:ال)?عملاء', 'الدعم', 'دعم فني', 'الدعم الفني', 'مركز الاتصال', 'موظف', 'من الشركه', 'منكم', 'قسم', 'فريق', 'خط ساخن', 'الاداره',
+    'پشتيباني', 'خدمات مشتريان', 'مركز تماس', 'كارشناس', 'از طرف شما', 'از شركت', 'اپراتور',
+    'poshtibani', 'khedmat el 3omala', 'el da3m',
+    // (round 22) Maghrebi "مصلحة الزبائن", Swahili, Tajik (read in Latin: `tajik-latin.ts`)
+    'مصلحه (?:ال)?(?:زبائن|زباين|زبناء|زبنا|زبون|عملاء)', 'خدمه (?:ال)?(?:زبائن|زباين|زبناء|زبنا)', 'huduma kwa wateja', '(?:k|x)(?:h)?izmati mizojon\\S*',
+    // the company's other desks a stranger borrows: HR, head office, recruiting ("HR daw ng Acme", "دفتر مرکزی")
+    'hr (?:department|dept|team|manager|officer|lady|man|guy|person|daw|ng|sa|of|from|at)', 'human resources?', 'head ?office', 'headquarters', 'main office', 'recruit\\S*', 'hiring (?:team|manager)',
+    'الموارد البشريه', 'شؤون الموظفين', 'المكتب الرئيسي', 'المقر الرئيسي', 'دفتر مركزي', 'منابع انساني', 'كارگزيني',
+  ]),
+  rx([
+    // (round 23) the desks a notice signs with: "Compliance Department", "Security Office", "Risk Team", "merchant team"
+    '(?:compliance|security|risk|fraud|verification|merchant|kyc) (?:department|dept|desk|office|team|unit|services)',
+  ]),
+);
 /**
  * Someone claiming to be the company or its support: "said they r from EE", "saying he's from your customer care",
  * "قال انه من فودافون", "قلي انا من زين", "قال ليا راه من اتصالات", "goft az poshtibani", "گفت از طرف بانک".
  * The claim is the structure (a verb of saying, an optional "he is / that", then "from"), whoever is named.
  */
 const CLAIMS_TO_BE_FROM = rx([
-  "(?:said|says|saying|telling(?: me)?|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s|to be))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
-  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه\\S*|رانا|راني|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال|تاع|متاع)(?= |$)',
+  "(?:say|said|says|saying|telling(?: me)?|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s|to be))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
+  // (round 23) Iraqi and Gulf "said" with ك or گ: "كال اني من رمان باي"
+  '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|كال|كالي|كالو|گال|گالي|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه\\S*|رانا|راني|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال|تاع|متاع)(?= |$)',
   // "says he works at / in the bank's service": the claim by the speaker's job, not a "from" ("قالي راهو خدام في الخدمة تاع البنك")
   '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|كيقول|گال|گالي|گالولي|ادعى|يدعي|بيدعي|زعم)\\S*(?: (?:ال)?(?:متصل|شخص|رجل|راجل|واحد))?(?: (?:لي|ليا|انه|انها|انو|بلي|راه\\S*|هو|هي|انا|اني))* (?:(?:ي|كي|بي|بي?ت|ت)?(?:خدم|شتغل)\\S*|خدام\\S*|شغال\\S*|موظف|كيخدم) (?:في|ف|ب|بال|فال|مع|عند|لدى|لدي)(?=\\S* |$)',
   "(?:said|says|saying|told me|claimed|claims)(?: that)? (?:he|she|they|he's|she's|they're|i) (?:work|works|worked|working|is working|was working) (?:at|for|in|with)",
@@ -56,7 +79,7 @@ const CLAIMS_TO_BE_FROM = rx([
   "(?:he|she|they)(?:'s|s| is| are|'re| was| were) (?:from|with) (?:the|your|ur) (?:\\S+ )?(?:bank|company|support|fraud|security|customer|head office|courier)",
   // reported speech in the first person: "he goes I'm from the fraud team", "she was like we are calling from"
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
-  '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از|كارمند|كارشناس|اپراتور|from)(?= |$)',
+  '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از(?! (?:اپ|اپليكيشن|برنامه|سايت|طريق|شعبه)(?![\\p{L}]))|كارمند|كارشناس|اپراتور|from)(?= |$)',
   '(?:goft|goftan|gofte|mige|migoft|guft|guftand|meguyad|meguft)\\S*(?: (?:ke|ki|man|ma|mo))* (?:az|karmand|karshenas|korman\\S*)(?= |$)',
   // (round 22) Swahili "saying he is of/from": akisema ni wa huduma kwa wateja, alisema anatoka
   '(?:a|wa)(?:li|ki|na)?sema (?:kwamba |kuwa )?(?:yeye |wao )?(?:ni|anatoka|wanatoka) (?:wa|kutoka)(?= |$)',
@@ -113,11 +136,17 @@ const WALLET_BEFORE = endsBefore(['(?<!(?:my|our) (?:e-?)?)(?:محفظه|wallet|
  * "اتصل فوراً على …", "للاستفسار: …", "جهت پیگیری با … تماس بگیرید". The verb opens its clause (an order, not "I tried
  * to call you on"); the customer's own "call me on" is theirs, as everywhere.
  */
-const CALL_US_ON = endsBefore([
-  '(?:اتصل|اتصلوا|اتصلي|تواصل|تواصلوا|تواصلي|كلمنا|كلمونا|راسلنا|راسلونا)(?: \\S+){0,2}? (?:على|علي|ب|عبر)(?: ?(?:ال)?رقم)?',
-  '(?:لل|ل)(?:استفسار|استعلام|تواصل|اتصال|مزيد)\\S*(?: \\S+){0,2}?', "(?:for|pour) (?:enquiries|inquiries|info|more info\\S*|assistance|help|questions|toute question|plus d'informations|renseignements)(?: (?:call|appelez))?",
-  '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', '(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن) (?:با|به)(?: شماره\\S*)?', '(?:tamas|zang) (?:begirid|bezanid|begir|bezan) (?:ba|be)(?: shomare\\S*)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
-]);
+const CALL_US_ON = pieces(
+  endsBefore([
+    '(?:اتصل|اتصلوا|اتصلي|تواصل|تواصلوا|تواصلي|كلمنا|كلمونا|راسلنا|راسلونا)(?: \\S+){0,2}? (?:على|علي|ب|عبر)(?: ?(?:ال)?رقم)?',
+    '(?:لل|ل)(?:استفسار|استعلام|تواصل|اتصال|مزيد)\\S*(?: \\S+){0,2}?', "(?:for|pour) (?:enquiries|inquiries|info|more info\\S*|assistance|help|questions|toute question|plus d'informations|renseignements)(?: (?:call|appelez))?",
+    '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', '(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن) (?:با|به)(?: شماره\\S*)?', '(?:tamas|zang) (?:begirid|bezanid|begir|bezan) (?:ba|be)(?: shomare\\S*)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
+  ]),
+  endsBefore([
+    // (round 23) the order reported: "they ask me to telephone …", "told us to call them on …"
+    '(?:ask|asks|asked|want|wants|wanted|told|tell|tells) (?:me|us) to (?:call|ring|phone|telephone|dial|contact|whatsapp|text)(?: (?:them|him|her|us|back))?(?: (?:on|at|via))?',
+  ]),
+);
 const ORDER_TO_CALL = /(?:(?:^|[.:'"“‘!,;(])\s*|(?<![\p{L}])(?:please|pls|plz|kindly|urgently|immediately|saying|says|said|told (?:me|us) to)\s+)(?:call|ring|dial|contact|phone|whatsapp|text|reach)(?!\s+me(?![a-z]))(?:\s+\S+){0,4}?\s+(?:on|at|via)\s*[:#-]?\s*$/iu;
 /**
  * …or the order after the number, Persian verb-final: "با 021… تماس بگیرید"; (round 22) to text it too, in any polite or
@@ -135,13 +164,21 @@ const ASKED_FOR_A_SECRET = rx([
   '(?:كد|رمز|code|pin)\\S* (?:\\S+ ){0,2}(?:بفرست|بده|بگو|befrest|bede|begu)\\S*',
 ]);
 /** The customer's own request, which a notice is about: "I did request it at the branch", "انا فعلا طالبها", "خودم درخواست دادم". */
-const MY_OWN_REQUEST = rx([
-  'i (?:did |have |had |already )?(?:requested|asked for|applied for|ordered|booked)', 'i did (?:ask|apply|request)',
-  'طلبته\\S*', 'طلبتها', 'طالبه', 'طالبها', 'طالبينه', 'قدمت (?:على|طلب)', 'خودم (?:\\S+ ){0,4}?(?:درخواست|ثبت)\\S*', 'درخواست (?:داده ?ام|دادم|كردم)',
-  "j'ai (?:demand|command)\\S*", 'talabtha', 'tlabtha', 'talabto', 'tlabto',
-]);
+const MY_OWN_REQUEST = pieces(
+  rx([
+    'i (?:did |have |had |already )?(?:requested|asked for|applied for|ordered|booked)', 'i did (?:ask|apply|request)',
+    'طلبته\\S*', 'طلبتها', 'طالبه', 'طالبها', 'طالبينه', 'قدمت (?:على|طلب)', 'خودم (?:\\S+ ){0,4}?(?:درخواست|ثبت)\\S*', 'درخواست (?:داده ?ام|دادم|كردم)',
+    "j'ai (?:demand|command)\\S*", 'talabtha', 'tlabtha', 'talabto', 'tlabto',
+  ]),
+  rx([
+    // (round 23) the change a notice reports, made by the customer: "I did change it myself", "انا فعلاً غيرت الرقم", "أنا اللي غيرته"
+    'i (?:did |have |had |just )?(?:changed|updated) (?:it|them|my \\S+)(?: \\S+)? (?:myself|yesterday|today|earlier|this morning)', 'i did (?:change|update) it',
+    '(?:انا|اني) (?:\\S+ )?(?:اللي )?(?:غيرت|حدثت|عدلت|بدلت)\\S*', '(?:غيرته|غيرتها|حدثته|حدثتها) بنفسي', 'خودم (?:\\S+ ){0,3}?(?:عوض|تغيير|تغير|آپديت)\\S*',
+  ]),
+);
 /** The customer called the number themselves: "I rang 0800 …", "كلمتكم على 1800 …", "به ۸۰۰ … زنگ زدم", "appelit 800 …". */
-const I_CALLED = /(?<![\p{L}])(?:i (?:called|rang|phoned|dialled|dialed|tried|contacted)|we (?:called|rang|phoned|contacted)|اتصلت|اتصلنا|تواصلت|كلمت\S*|كلمنا|رنيت|دقيت|زنگ زدم|زنگ زديم|تماس گرفتم|تماس گرفتيم|appelit|j'ai appel\S*|llam[eé]|tsalt|ttasalt|3iyet|3ayet|kallamt\S*|zang zadam|tamas gereftam)(?![\p{L}])/u;
+// (round 23) …or was told by our employee on it: "أفادني موظفكم عبر الرقم …", "your agent told me on the phone"
+const I_CALLED = /(?<![\p{L}])(?:(?:افادني|اخبرني|ابلغني|قالي|قال لي) (?:\S+ )?(?:موظفكم|موظفتكم|موظف خدمه العملاء|موظف عندكم)(?: \S+)? (?:عبر|على|علي|من خلال) (?:ال)?(?:رقم|هاتف|خط)|(?:your|ur) (?:agent|staff|employee|rep|representative) (?:told|informed) (?:me|us) (?:on|over|via) (?:the )?(?:phone|line|number)|i (?:called|rang|phoned|dialled|dialed|tried|contacted)|we (?:called|rang|phoned|contacted)|اتصلت|اتصلنا|تواصلت|كلمت\S*|كلمنا|رنيت|دقيت|زنگ زدم|زنگ زديم|تماس گرفتم|تماس گرفتيم|appelit|j'ai appel\S*|llam[eé]|tsalt|ttasalt|3iyet|3ayet|kallamt\S*|zang zadam|tamas gereftam)(?![\p{L}])/u;
 /** …or was called from it, Persian verb-final: "از ۸۰۰ ۱۲۳۴ بهم زنگ زدن", "کارمندی که از … تماس گرفت". */
 const CALLED_FROM_BEFORE = /(?:^|\s)(?:از|az)\s*$/u;
 const CALLED_ME_AFTER = /^\s*(?:(?:بهم|به من|باهام|baham|behem) )?(?:زنگ زد|تماس گرفت|zang zad|tamas gereft)/u;
@@ -153,14 +190,21 @@ const OFFICIAL = words(['official', 'officially', 'رسمي', 'الرسمي', '�
  * Where the company publishes its numbers: "the number on your website", "الرقم اللي في الموقع", "شماره‌ای که روی سایت بود".
  * A number the customer found there and called is one they believe is ours (toll-free or not), not one a stranger gave.
  */
-const WHERE_WE_PUBLISH = rx([
-  '(?:the |your )?(?:number|no|line|hotline) (?:\\S+ )?(?:on|from|in|listed on|shown on) (?:your|the|ur) (?:official )?(?:web ?site|site|app|card|bill|invoice|page|contact page)',
-  '(?:from|on) (?:your|the|ur) (?:official )?(?:web ?site|site|app)',
-  'toll[ -]?free', 'الرقم المجاني', 'الخط المجاني',
-  '(?:الرقم|رقم|النمره)(?: (?:اللي|الي|يلي|الذي|المكتوب|الموجود|المذكور))? (?:في|على|ب|بال|فال|ع|عال|من)(?: ?ال)?(?:موقع|تطبيق|ابليكيشن|ابلكيشن|الاب|فاتوره|بطاقه|كرت|صفحه)\\S*',
-  '(?:شماره|خط)\\S*(?: (?:اي|ی|ي))?(?: كه)? (?:روي|تو|توي|در|از|داخل) (?:سايت|وبسايت|اپ|اپليكيشن|برنامه|كارت|قبض)\\S*',
-  'shomare\\S* (?:ke )?(?:roye|too|tooye|az) (?:site|app)',
-]);
+const WHERE_WE_PUBLISH = pieces(
+  rx([
+    '(?:the |your )?(?:number|no|line|hotline) (?:\\S+ )?(?:on|from|in|listed on|shown on) (?:your|the|ur) (?:official )?(?:web ?site|site|app|card|bill|invoice|page|contact page)',
+    '(?:from|on) (?:your|the|ur) (?:official )?(?:web ?site|site|app)',
+    'toll[ -]?free', 'الرقم المجاني', 'الخط المجاني',
+    '(?:الرقم|رقم|النمره)(?: (?:اللي|الي|يلي|الذي|المكتوب|الموجود|المذكور))? (?:في|على|ب|بال|فال|ع|عال|من)(?: ?ال)?(?:موقع|تطبيق|ابليكيشن|ابلكيشن|الاب|فاتوره|بطاقه|كرت|صفحه)\\S*',
+    '(?:شماره|خط)\\S*(?: (?:اي|ی|ي))?(?: كه)? (?:روي|تو|توي|در|از|داخل) (?:سايت|وبسايت|اپ|اپليكيشن|برنامه|كارت|قبض)\\S*',
+    'shomare\\S* (?:ke )?(?:roye|too|tooye|az) (?:site|app)',
+  ]),
+  rx([
+    // (round 23) what the company's app shows: "the app says call …", "تو اپ نوشته با … تماس بگیرید", "في التطبيق مكتوب اتصل على …"
+    '(?:the|your|ur) app (?:says|said|shows|showed|tells (?:me|you|us))', '(?:in|on) (?:the|your|ur) app(?: it)? (?:says|shows|said|is written)',
+    '(?:تو|توي|در|داخل) (?:اپ|اپليكيشن|برنامه)\\S* (?:نوشته|زده|مياد|اومده)', '(?:في|ب|على) ?(?:ال)?(?:تطبيق|ابليكيشن|ابلكيشن) (?:مكتوب|يقول|كاتب|كاتبين|يطلع)\\S*', '(?:ال)?تطبيق (?:يقول|مكتوب|كاتب)\\S*',
+  ]),
+);
 /**
  * A number described instead of written: "from a normal mobile number", "من رقم جوال عادي", "با یه شماره شخصی".
  * Beside someone claiming to be the company, the description is the sign: companies call from their own lines.
@@ -204,7 +248,7 @@ const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رق
 /** A third person in the story: whoever called, wrote or claimed. */
 const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|person)', 'he', 'she', 'they', 'caller', 'واحد', 'شخص', 'حد', 'حدا', 'شب', 'بنت', 'ست', 'راجل', 'يكي', 'یکی', 'يه نفر', 'یه نفر', 'ye nafar', 'yeki', 'wa7ed', 'wahed']);
 /** The number is offered as someone to contact… */
-const CONTACT = rx(['text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
+const CONTACT = rx(['telephone', 'text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
 const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?! (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
@@ -212,6 +256,7 @@ const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'goo
 /** How far before a number (and half as far after) a "my number" phrase still owns it, in characters. */
 const SELF_REACH = 40;
 const IBAN_BEFORE = /(?:[a-z]{2}\d{2}\s?|#\s?|№\s?)$/i;
+const REFERENCE_BEFORE = /[a-z][-_/]$/;
 /** How many written numbers of one message are judged as a caller's or a support line's (see `findScamPatterns`). */
 export const NUMBERS_JUDGED = 16;
 /** How far on each side of a later number its neighbourhood reaches, in characters. */
@@ -226,7 +271,7 @@ const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 const CURRENCY = [
   '\\$', 'usd', 'aed', 'sar', 'egp', 'qar', 'kwd', 'omr', 'jod', 'mad', 'dh', 'dhs', 'dirhams?', 'riyals?', 'pounds?', 'dollars?', 'euros?', 'eur', '€', '£', 'rupees?', 'rs', 'inr',
   'naira', 'cedis?', 'shillings?', 'ksh', 'pesos?', 'toman', 'tomans', 'tomen', 'rial', 'dinars?', 'dt', 'tnd',
-  'جنيه', 'ريال', 'درهم', 'دينار', 'دولار', 'تومن', 'تومان', 'سامان[يی]', 'somoni', 'افغاني', 'afghanis?', 'يورو', 'دت',
+  'جنيه', 'ريال', 'درهم', 'دينار', 'دولار', 'دلار', 'تومن', 'تومان', 'سامان[يی]', 'somoni', 'افغاني', 'afghanis?', 'يورو', 'دت',
   // (round 22) Algerian dinars ("2000 دج", "250 DA"), Tajik somoni ("сомонӣ" reads "somoni"), East African shillings
   'دج', 'da(?![a-z])', 'dzd', 'tjs', 'ksh', 'kes', 'tsh', 'tzs', 'ugx', 'shilingi',
 ].join('|');
@@ -236,32 +281,42 @@ const CURRENCY = [
  */
 const ES_FEE_NOUNS = ['gastos?', 'tasas?', 'tarifas?', 'cuotas?', 'comisi[oó]n'];
 const ES_PAY_ORDER = ['paga', 'pague', 'abone', '(?:t|n|y)pag(?:ar|i|iw|a|o)'];
-const FEE = rx([
-  'fee', 'fees', 'frais', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', `\\d+\\s?(?:${CURRENCY})`, ...ES_FEE_NOUNS, ...ES_PAY_ORDER,
-  // "رسم" but not "الرسمي" (official); "حول" transfers only with an amount after it, else it is "about" ("ايميل حول تحديث الشروط")
-  'رسوم', 'رسم(?![يىا])', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول\\S* (?:\\S+ )?\\d', 'جنيه', 'ريال', 'درهم',
-  'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
-  'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3', 'rus[uo]m', 'rsoum', 'geneh', 'gneh', 'كريدت', 'douane',
-  'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+',
-  'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'sharj', 'شارژ', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
-  // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
-  'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'سامان[يی]', 'somoni', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
-  'processing', 'stamp duty', 'clearance', 'customs', 'جمارك', 'جمرك', 'گمرك',
-  // (round 22) Tajik ("пардохт", "супоред", "ҳаққи бақайдгирӣ" read in Latin) and Swahili ("lipa ada ya …", "nilipe")
-  'pardo(?:kh|x)t', 'supor(?:ed|et|id|am|ad|i)(?![a-z])', 'haqqi', 'komissiya', 'ada(?![a-z])', '(?:ni|u|a|m|tu|wa)?lip(?:a|e|ie)(?![a-z])', 'malipo',
-]);
+const FEE = pieces(
+  rx([
+    'fee', 'fees', 'frais', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', `\\d+\\s?(?:${CURRENCY})`, ...ES_FEE_NOUNS, ...ES_PAY_ORDER,
+    // "رسم" but not "الرسمي" (official); "حول" transfers only with an amount after it, else it is "about" ("ايميل حول تحديث الشروط")
+    'رسوم', 'رسم(?![يىا])', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول\\S* (?:\\S+ )?\\d', 'جنيه', 'ريال', 'درهم',
+    'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
+    'pardakht', 'hazine', 'karmozd', 'rosoom', 'edfa3', 'rus[uo]m', 'rsoum', 'geneh', 'gneh', 'كريدت', 'douane',
+    'buy', 'recharge', 'top ?up', 'vouchers?', 'rupees?', '£\\s?\\d+', '€\\s?\\d+',
+    'سداد', 'تسديد', 'نخلص', 'تخلص', 'اخلص', 'اشحن', 'نشحن', 'تشحن', 'sharj', 'شارژ', 'دولار\\S*', 'دينار', 'كاش', 'پول', 'variz', 'toman', 'adfa3', 'nedfa3', 'tedfa3',
+    // a fee by its local name or currency: "فیس ویزه", "۳۰۰ دالر", "20 شيكل", "N15,000", "P49", "Rs 250"
+    'فيس', 'دالر', 'افغاني', 'شيكل', 'شيقل', 'نيره', 'روپيه', 'ا?حول\\S* (?:\\S+ )?\\d', 'naira', 'سامان[يی]', 'somoni', 'pesos?', 'ksh', 'shillings?', 'cedis?', 'afghanis?', 'n\\d[\\d,]{2,}', 'p\\d[\\d,]*', 'rs\\.? ?\\d', 'php ?\\d', 'pkr ?\\d',
+    'processing', 'stamp duty', 'clearance', 'customs', 'جمارك', 'جمرك', 'گمرك',
+  ]),
+  rx([
+    // (round 22) Tajik ("пардохт", "супоред", "ҳаққи бақайдгирӣ" read in Latin) and Swahili ("lipa ada ya …", "nilipe")
+    'pardo(?:kh|x)t', 'supor(?:ed|et|id|am|ad|i)(?![a-z])', 'haqqi', 'komissiya', 'ada(?![a-z])', '(?:ni|u|a|m|tu|wa)?lip(?:a|e|ie)(?![a-z])', 'malipo',
+  ]),
+);
 /** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
-const ODD_PAYMENT = words([
-  'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'easypaisa', 'jazz ?cash', 'gcash', 'paymaya', 'maya', 'bankak', 'mpesa', 'm-pesa', 'opay', 'palmpay', 'بنكك', 'ايزي ?بيسه', 'جاز ?كاش', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
-  'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
-  'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)',
-  // (round 22) "… به یه شماره کارت بزنی", "korti digar": to some card number, which no company's fee is paid to
-  'به (?:يه|يك|ي) شماره ?(?:كارت|حساب)', 'ba (?:raqami )?korti digar',
-  // into a person's own card or account, not a company's: "بریزم به کارت خودش", "to her own MoMo", "على حسابه الشخصي"
-  'به (?:كارت|حساب)(?: ?شخصي)? ?(?:خودش|خود اون|خود او|اون آقا|اون خانم)', 'به (?:كارت|حساب) شخصي(?: ?ي)? (?:من|اون|او|ايشون)',
-  'to (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet|number|mpesa|gcash)', 'into (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet)',
-  '(?:على|ل|الى|في) (?:حسابه|حسابها|كارته|كارتها|بطاقته|بطاقتها|محفظته|محفظتها) (?:الشخصي|الشخصيه|الخاص|الخاصه)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
-]);
+const ODD_PAYMENT = pieces(
+  words([
+    'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'easypaisa', 'jazz ?cash', 'gcash', 'paymaya', 'maya', 'bankak', 'mpesa', 'm-pesa', 'opay', 'palmpay', 'بنكك', 'ايزي ?بيسه', 'جاز ?كاش', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
+    'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
+    'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)',
+    // (round 22) "… به یه شماره کارت بزنی", "korti digar": to some card number, which no company's fee is paid to
+    'به (?:يه|يك|ي) شماره ?(?:كارت|حساب)', 'ba (?:raqami )?korti digar',
+    // into a person's own card or account, not a company's: "بریزم به کارت خودش", "to her own MoMo", "على حسابه الشخصي"
+    'به (?:كارت|حساب)(?: ?شخصي)? ?(?:خودش|خود اون|خود او|اون آقا|اون خانم)', 'به (?:كارت|حساب) شخصي(?: ?ي)? (?:من|اون|او|ايشون)',
+    'to (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet|number|mpesa|gcash)', 'into (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet)',
+    '(?:على|ل|الى|في) (?:حسابه|حسابها|كارته|كارتها|بطاقته|بطاقتها|محفظته|محفظتها) (?:الشخصي|الشخصيه|الخاص|الخاصه)',
+  ]),
+  words([
+    // (round 23) cash into the hand of whoever came to the shop: "AED 150 renewal fee cash to him", "ادفعله 300 جنيه … كاش"
+    '(?:in )?cash (?:only )?to (?:him|her|them|the (?:man|guy|lady|woman|agent|person))', 'pay (?:him|her|them) (?:\\S+ ){0,3}?(?:in )?cash', '(?:كاش|نقدا|نقد) (?:له|ليه|لها|ليها|الو)', '(?:ادفع|تدفع|ندفع|يدفع|اعطي|نعطي)(?:له|لها|ليه|لو|هوله)(?: \\S+){0,4}? (?:كاش|نقدا|نقد)', 'نقدي (?:بهش|به او|به اون)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
+  ]),
+);
 /** Money sent to a phone number (a wallet), not to a company: "على نفس الرقم", "to the same number", "به همین شماره". */
 const TO_A_NUMBER = words([
   '(?:على|علي|عل|ع|ل|الى) ?(?:نفس|ذات|هذا|هاد|هال) ?(?:ال)?(?:رقم|نمره)', '(?:على|علي|ع|ل|لل|الى) ?(?:ال)?(?:رقم|نمره) (?:ده|دا|هذا|هاد|هيدا|نفسه|ذاته)',
@@ -274,32 +329,49 @@ const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا
   // (round 22) Dari "فیس ثبت" (not Facebook), Tajik "ҳаққи …", Swahili "ada"
   'فيس(?! ?بوك)', 'haqqi', 'komissiya', 'ada(?![a-z])']);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
-const GAIN = rx([
-  'refund', 'release', 'free', 'win', 'won', 'colis', 'livraison', 'recevoir', 'r[eé]cup[eé]rer', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'v[eé]rif', 'unblock',
-  'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
-  'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
-  'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
-  // a job that starts after the fee, a parcel released by it, money withdrawn or a transaction opened after it
-  'jobs?', 'hired', 'hiring', 'employment', 'recruit\\S*', 'position', 'offer letter', 'resume', 'training', 'visa', 'work permit', 'parcel', 'package', 'shipment', 'customs', 'douane', 'جمارك', 'جمرك', 'گمرك', 'deliver\\S*', 'redeliver\\S*', 'withdraw\\S*', 'commission', 'vip', 'tasks?', 'raffle', 'lottery', 'jackpot', 'giveaway', 'lucky draw',
-  'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'شحنت\\S*', '[45] ?g(?![a-z])', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
-  'استخدام', 'كار(?= )', 'ويزا', 'ويزه', 'مرسوله', 'بسته ?(?:پستي|ام|تون)', 'برگشت', 'قرعه ?كشي', 'انتقال جايزه',
-  'estekhdam', 'bargasht', 'tayid', 'kar(?= )',
-  'reembols\\S*', 'premio', 'paquete', 'aduana', 'liber(?:ar|e|en|a)(?![a-z])', '(?:y|n|t)libir\\S*',
-  'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
-  // (round 22) Tajik (a prize, a winner, free, released or opened: "мукофот", "ғолиб", "ройгон", "кушодан") and Swahili
-  // ("zawadi", "bure", "kufungua")
-  'mukofot\\S*', 'joiza\\S*', 'gholib\\S*', 'lotereya\\S*', 'roygon', 'bepul', 'ozod\\S*', 'kushod\\S*', 'voz (?:kardan|kuned|kun|shavad|meshavad)',
-  'zawadi', 'bure(?![a-z])', 'bahati nasibu', '(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])',
-]);
+const GAIN = pieces(
+  rx([
+    'refund', 'release', 'free', 'win', 'won', 'colis', 'livraison', 'recevoir', 'r[eé]cup[eé]rer', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'v[eé]rif', 'unblock',
+    'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
+    'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
+    'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
+    // a job that starts after the fee, a parcel released by it, money withdrawn or a transaction opened after it
+    'jobs?', 'hired', 'hiring', 'employment', 'recruit\\S*', 'position', 'offer letter', 'resume', 'training', 'visa', 'work permit', 'parcel', 'package', 'shipment', 'customs', 'douane', 'جمارك', 'جمرك', 'گمرك', 'deliver\\S*', 'redeliver\\S*', 'withdraw\\S*', 'commission', 'vip', 'tasks?', 'raffle', 'lottery', 'jackpot', 'giveaway', 'lucky draw',
+    'وظيف\\S*', 'شغل', 'توظيف', 'تدريب', 'فيزا', 'تاشيره', 'شحنه', 'شحنتي', 'شحنت\\S*', '[45] ?g(?![a-z])', 'طرد', 'يوصل\\S*', 'توصيل', 'تسحب', 'سحب', 'معامله', 'المعامله', 'سحب', 'مسابقه', 'قرعه', 'يانصيب',
+    'استخدام', 'كار(?= )', 'ويزا', 'ويزه', 'مرسوله', 'بسته ?(?:پستي|ام|تون)', 'برگشت', 'قرعه ?كشي', 'انتقال جايزه',
+    'estekhdam', 'bargasht', 'tayid', 'kar(?= )',
+    'reembols\\S*', 'premio', 'paquete', 'aduana', 'liber(?:ar|e|en|a)(?![a-z])', '(?:y|n|t)libir\\S*',
+    'yefa3al\\S*', 'refund\\S*', 'gayza', 'kasabt', 'vam\\S*', 'jayeze', '(?:y|t|n|bi|b)?(?:raj3|rag3|rja3|rje3)\\S*', 'erja3\\S*', 'rad el flos',
+  ]),
+  rx([
+    // (round 22) Tajik (a prize, a winner, free, released or opened: "мукофот", "ғолиб", "ройгон", "кушодан") and Swahili
+    // ("zawadi", "bure", "kufungua")
+    'mukofot\\S*', 'joiza\\S*', 'gholib\\S*', 'lotereya\\S*', 'roygon', 'bepul', 'ozod\\S*', 'kushod\\S*', 'voz (?:kardan|kuned|kun|shavad|meshavad)',
+    'zawadi', 'bure(?![a-z])', 'bahati nasibu', '(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])',
+  ]),
+  rx([
+    // (round 23) a status the fee is said to buy: a certificate, a validation, KYC or compliance clearance, a renewal or
+    // reinstatement, an identity confirmed ("£250 anti-money-laundering certification fee", "AED 150 renewal fee", "رسوم
+    // تأكيد الهوية", "برای تأیید هویت")
+    'certif\\S*', 'validat\\S*', 'kyc', 'compliance', 'reinstat\\S*', 'renew\\S*', 'تاكيد (?:ال)?هويه', 'اثبات (?:ال)?هويه', 'تاييد هويت', 'احراز هويت',
+    // …or the customer's money kept safe: "for your protection", "حفاظاً على أموالك", "جهت حفظ موجودی", "a safe account"
+    'for (?:your|ur) (?:own )?(?:safety|protection|security)', 'to (?:protect|safeguard|secure) (?:your|ur) (?:money|funds|balance|savings)', 'حفاظا (?:علي|على)', 'للحفاظ (?:علي|على)', 'حرصا (?:علي|على)', 'لحمايه', 'حفاظت از', '(?:جهت|براي) حفظ',
+    '(?:safe|safety|secure|protected|holding) account', 'حساب (?:ال)?(?:امان|امن|حمايه)',
+  ]),
+);
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
-const OBLIGED = words([
-  'must', 'have to', 'has to', 'need to', 'needs to', 'required', 'requires', 'first', 'before',
-  'لازم', 'لازمني', 'خاصني', 'خاصك', 'يتطلب', 'يجب', 'مطلوب', 'اول', 'اولا', 'قبل', 'عشان', 'علشان', 'باش', 'لكي', 'حتى',
-  'بايد', 'اول', 'اولش', 'قبلش', 'براي اينكه', 'تا',
-  'bayad', 'aval', 'avval', 'lazem', '3ashan', 'bash', 'khass(?:ni|ek|na|kom)', 'bach',
-  // (round 22) Tajik "бояд", "лозим"; Swahili "lazima", "inabidi" and the subjunctive of a demand ("akaniambia nitume")
-  'boyad', 'lozim', 'lazima', 'inabidi', '(?:ni|u|tu|m)(?:lipe|tume)',
-]);
+const OBLIGED = pieces(
+  words([
+    'must', 'have to', 'has to', 'need to', 'needs to', 'required', 'requires', 'first', 'before',
+    'لازم', 'لازمني', 'خاصني', 'خاصك', 'يتطلب', 'يجب', 'مطلوب', 'اول', 'اولا', 'قبل', 'عشان', 'علشان', 'باش', 'لكي', 'حتى',
+    'بايد', 'اول', 'اولش', 'قبلش', 'براي اينكه', 'تا',
+    'bayad', 'aval', 'avval', 'lazem', '3ashan', 'bash', 'khass(?:ni|ek|na|kom)', 'bach',
+  ]),
+  words([
+    // (round 22) Tajik "бояд", "лозим"; Swahili "lazima", "inabidi" and the subjunctive of a demand ("akaniambia nitume")
+    'boyad', 'lozim', 'lazima', 'inabidi', '(?:ni|u|tu|m)(?:lipe|tume)',
+  ]),
+);
 /**
  * What a payment releases or lifts, as its purpose: a parcel let out or delivered, a block or a limit lifted ("bach
  * ytlaq lcolis", "تا بسته آزاد بشه", "to lift the block", "علشان يرفعولي حد التحويل", "baraye bala bordan saghf").
@@ -323,56 +395,70 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
   `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi)\\s?\\d']);
-const ACCOUNT_CHANGE = rx([
-  'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
-  // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
-  'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
-  'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
-  'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
-  'تحقق', '(?:ي|ت|ن)فتح\\S*', 'erte(?:gh|q|g)a\\S*',
-  // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
-  'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
-  // a limit raised: "to raise my limit", "تا سقفت رو زیاد کنم", "لرفع الحد"
-  '(?:raise|increase|boost|upgrade) (?:my |your |ur |the )?(?:card |transfer |credit |daily )?limit', 'limit (?:increase|upgrade|raise)', 'سقف\\S* ?(?:رو |را )?(?:بالا|زياد|افزايش)\\S*', '(?:بالا ?بردن|افزايش|زياد ?كردن) (?:سقف|حد)\\S*', '(?:(?:ي|ت|ن|ا)?رفع|زياد[هة]|(?:ي|ت|ن|ا)?زيد|تكبير|(?:ي|ت|ن|ا)?كبر) (?:ال)?(?:حد|سقف)\\S*',
-  'tar2eya', 'tafeel', 'ertegha', 'vip',
-  // (round 20) Spanish, and Maghrebi verbs on its stems ("nactivaw lik la tarjeta"); Tunisian "يتحل الكونت" (the account is opened)
-  // (round 22) Tajik ("кушодан", "воз кардан", "фаъол", "тасдиқ" read in Latin), Swahili ("kufungua", "kuthibitisha"), Algerian
-  // "نحلّوهولك" (we open it for you) — the verb "حل" with an object, not "كيفاش نحلّو" alone
-  'kushod\\S*', 'voz (?:kardan|kuned|kun|shavad|meshavad)', 'faol\\S*', 'tasdiq\\S*', '(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])', '(?:ku)?thibitish\\S*',
-  '(?:ن|ت|ي)حل(?:و|وا)?(?:ه|ها|هولك|هالك|هوليك|لك|ولك)(?![\\p{L}])',
-  '(?:n|t|y)?activ(?:ar|a|e|en|aci[oó]n|iw|aw|i)(?![a-z])', 'desbloque\\S*', '(?:n|t|y)d[eé]bloqu\\S*', '(?:ي|ت|ن)تحل(?![\\p{L}])', '(?:y|t|n)[ei]t7al\\S*', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
-]);
-const FROZEN = rx([
-  'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
-  'مجمد', 'تجميد', 'جمد', 'موقوف', 'ايقاف', 'مقفول', 'قفل', 'هيتقفل', 'بينقفل', 'بيتقفل', 'يتقفل', 'ينقفل', 'حيتقفل', 'بيتسكر', 'يتسكر', 'اغلاق', 'سيتم اغلاق', 'محظور', 'حظر', 'معلق', 'تعليق', 'هيتلغي',
-  'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
-  // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
-  'ات(?:جمد|قفل|وقف|علق|بلوك|حظر|سكر|لغي|سد|قفش|عمله بلوك)\\S*', 'ان(?:قفل|حظر|سكر|جمد|وقف|سد)\\S*', 'تبلوك\\S*', 'بلوك\\S*', 'مبلوك\\S*', 'تسد\\S*', 'تسكر\\S*', 'قفلوه\\S*', 'وقفوه\\S*', 'جمدوه\\S*', 'مجمد\\S*', 'موقف\\S*', 'متوقف\\S*', 'مقفل\\S*',
-  'قفل شد', 'مسدود شد', 'بلاك شد', 'بند (?:مي ?شه|ميشه|مي ?شود|ميشود|شد|مي ?شن)', 'band (?:mishe|shod|mishan)', 'غيرفعال شد', 'بسته (?:مي ?شه|ميشه|مي ?شود|شد)',
-  '(?:baste|masdood|ghat|block|blocke|gheyre? ?faal|mahdood) (?:mishe|mishavad|shod|mishan|mikonan|mikonim|khahad)', 'masdood', 'mojamad', 'maqfool', 'et(?:gamad|2afal|afal|wa2af)\\S*', 'tbloka', 'blocka',
-  // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
-  '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
-  'go (?:close|lock|shut|freeze|suspend|block|cut|off)\\S*', 'returns? to (?:the )?sender', 'will be returned', 'goes back to (?:the )?sender', 'retourn\\S* (?:a|à) l.exp[eé]diteur', '(?:ي|ت|هي|هت|حي|حت|بي|بت)رجع\\S* (?:لل|ل)(?:مرسل|راسل)', 'به فرستنده (?:برمي ?گرده|برميگرده|برگشت داده)',
-  'block', 'cut off', 'cut', 'clos(?:es|ing) (?:in|within|at|by|tonight|today)', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*', 'coupure', 'r[eé]sili\\S*',
-  // a legal threat: an arrest warrant, a summons ("حکم جلب", "ابلاغیه قضایی")
-  'arrest', 'warrant', 'legal action', 'court', 'prosecut\\S*', 'النيابه', 'للنيابه', 'دادسرا', 'cl[oô]tur\\S*', 'حكم جلب', 'جلب', 'احضار', 'بازداشت', 'اعتقال', 'امر قبض',
-  'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
-  '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|s[ae]dd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
-  // (round 22) Tajik ("баста шуд", "маҳкам шуд", "баста мешавад", "месӯзад" read in Latin) and Swahili ("imefungwa", "itazimwa")
-  '(?:bast[ae]|blok\\S*|mahkam|masdud|qat) (?:shud\\S*|meshavad|mesha|megardad|karda shud)', 'mesuzad', 'سوزونده (?:مي ?شه|ميشه)', 'سوزانده (?:مي ?شود|ميشود|خواهد)', '(?:ime|ita|ume|uta|zime|zita|i|zi)?(?:fungwa|zimwa|simamishwa|zuiliwa|blokiwa)(?![a-z])',
-]);
-const NOW = rx([
-  'now(?![\\p{L}])', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?|days?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
-  'فورا', 'حالا', 'دلوقتي', 'الحين', 'عاجل', 'خلال', 'الان', 'اليوم', 'اخر فرصه', 'تنبيه نهائي', 'بسرعه', 'في اسرع وقت',
-  'همين الان', 'فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
-  'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
-  '(?:ta|تا) (?:farda|فردا)', 'by tomorrow', '(?:قبل|حتى|لغايه) (?:بكره|بكرا|بكرة|الغد|غدوه)',
-  '(?:تا|ta) (?:شام|عصر|ظهر|شب|غروب|sham|asr|zohr|shab)(?![\\p{L}])', 'by (?:this )?(?:evening|noon|tonight)', '(?:قبل|لحد|حتى) (?:المغرب|العصر|الظهر|المسا|المساء)',
-  'tonight', 'midnight', 'minuit', 'تا ساعت \\d+', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'demain', 'maintenant', 'ce soir', 'avant \\d', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
-  'النهارده', 'النهاردة', 'النهاردا', '(?:el |e)?na?har(?:da|dah|de)', 'el yom', 'elyoum', 'lyoum', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
-  // (round 22) Tajik ("фавран", "имрӯз", "то соати 18:00", "то бегоҳ") and Swahili ("leo", "sasa hivi", "kabla ya saa 12")
-  'favran', 'hozir', 'imruz', 'imshab', 'to (?:soati \\d|begoh|shab|fardo)', 'zud(?![a-z])', 'leo(?![a-z])', 'sasa hivi', 'haraka', '(?:kabla ya|ndani ya) (?:saa|masaa|dakika)',
-]);
+const ACCOUNT_CHANGE = pieces(
+  rx([
+    'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
+    // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
+    'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
+    'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
+    'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
+    'تحقق', '(?:ي|ت|ن)ت?فتح\\S*', 'erte(?:gh|q|g)a\\S*',
+    // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
+    'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
+    // a limit raised: "to raise my limit", "تا سقفت رو زیاد کنم", "لرفع الحد"
+    '(?:raise|increase|boost|upgrade) (?:my |your |ur |the )?(?:card |transfer |credit |daily )?limit', 'limit (?:increase|upgrade|raise)', 'سقف\\S* ?(?:رو |را )?(?:بالا|زياد|افزايش)\\S*', '(?:بالا ?بردن|افزايش|زياد ?كردن) (?:سقف|حد)\\S*', '(?:(?:ي|ت|ن|ا)?رفع|زياد[هة]|(?:ي|ت|ن|ا)?زيد|تكبير|(?:ي|ت|ن|ا)?كبر) (?:ال)?(?:حد|سقف)\\S*',
+    'tar2eya', 'tafeel', 'ertegha', 'vip',
+    // (round 20) Spanish, and Maghrebi verbs on its stems ("nactivaw lik la tarjeta"); Tunisian "يتحل الكونت" (the account is opened)
+    '(?:n|t|y)?activ(?:ar|a|e|en|aci[oó]n|iw|aw|i)(?![a-z])', 'desbloque\\S*', '(?:n|t|y)d[eé]bloqu\\S*', '(?:ي|ت|ن)تحل(?![\\p{L}])', '(?:y|t|n)[ei]t7al\\S*', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
+  ]),
+  rx([
+    // (round 22) Tajik ("кушодан", "воз кардан", "фаъол", "тасдиқ" read in Latin), Swahili ("kufungua", "kuthibitisha"), Algerian
+    // "نحلّوهولك" (we open it for you) — the verb "حل" with an object, not "كيفاش نحلّو" alone
+    'kushod\\S*', 'voz (?:kardan|kuned|kun|shavad|meshavad)', 'faol\\S*', 'tasdiq\\S*', '(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])', '(?:ku)?thibitish\\S*',
+    '(?:ن|ت|ي)حل(?:و|وا)?(?:ه|ها|هولك|هالك|هوليك|لك|ولك)(?![\\p{L}])',
+  ]),
+);
+const FROZEN = pieces(
+  rx([
+    'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
+    'مجمد', 'تجميد', 'جمد', 'موقوف', 'ايقاف', 'مقفول', 'قفل', 'هيتقفل', 'بينقفل', 'بيتقفل', 'يتقفل', 'ينقفل', 'حيتقفل', 'بيتسكر', 'يتسكر', 'اغلاق', 'سيتم اغلاق', 'محظور', 'حظر', 'معلق', 'تعليق', 'هيتلغي',
+    'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
+    // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
+    'ات(?:جمد|قفل|وقف|علق|بلوك|حظر|سكر|لغي|سد|قفش|عمله بلوك)\\S*', 'ان(?:قفل|حظر|سكر|جمد|وقف|سد)\\S*', 'تبلوك\\S*', 'بلوك\\S*', 'مبلوك\\S*', 'تسد\\S*', 'تسكر\\S*', 'قفلوه\\S*', 'وقفوه\\S*', 'جمدوه\\S*', 'مجمد\\S*', 'موقف\\S*', 'متوقف\\S*', 'مقفل\\S*',
+    'قفل شد', 'مسدود شد', 'بلاك شد', 'بند (?:مي ?شه|ميشه|مي ?شود|ميشود|شد|مي ?شن)', 'band (?:mishe|shod|mishan)', 'غيرفعال شد', 'بسته (?:مي ?شه|ميشه|مي ?شود|شد)',
+    '(?:baste|masdood|ghat|block|blocke|gheyre? ?faal|mahdood) (?:mishe|mishavad|shod|mishan|mikonan|mikonim|khahad)', 'masdood', 'mojamad', 'maqfool', 'et(?:gamad|2afal|afal|wa2af)\\S*', 'tbloka', 'blocka',
+    // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
+    '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
+    'go (?:close|lock|shut|freeze|suspend|block|cut|off)\\S*', 'returns? to (?:the )?sender', 'will be returned', 'goes back to (?:the )?sender', 'retourn\\S* (?:a|à) l.exp[eé]diteur', '(?:ي|ت|هي|هت|حي|حت|بي|بت)رجع\\S* (?:لل|ل)(?:مرسل|راسل)', 'به فرستنده (?:برمي ?گرده|برميگرده|برگشت داده)',
+    'block', 'cut off', 'cut', 'clos(?:es|ing) (?:in|within|at|by|tonight|today)', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*', 'coupure', 'r[eé]sili\\S*',
+    // a legal threat: an arrest warrant, a summons ("حکم جلب", "ابلاغیه قضایی")
+    'arrest', 'warrant', 'legal action', 'court', 'prosecut\\S*', 'النيابه', 'للنيابه', 'دادسرا', 'cl[oô]tur\\S*', 'حكم جلب', 'جلب', 'احضار', 'بازداشت', 'اعتقال', 'امر قبض',
+    'قطع (?:مي ?شه|ميشه|مي ?شود|خواهد|شد|ميشود|مي ?گردد)', 'مسدود (?:خواهد|مي ?شه|ميشه|مي ?شود|مي ?گردد|ميگردد)', 'masdood (?:mishavad|mishe|mishan|khahad)', 'ghat (?:mishavad|khahad)',
+    '(?:ra7|rah|ha|7a|hay|bay|ghadi|bi|b)? ?(?:y|t|n)[ei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|[ae]ff?[ae]l|g[ae]m[ae]d|j[ae]m[ae]d|w[ae]2[ae]f|s[ae]dd|b[ae]?ll?ok|block|la8a|lgha)\\S*', 'بسته خواهد', 'غيرفعال (?:خواهد|مي ?شه|ميشه)', 'ghat\\S* mishe', 'masdood mishe',
+  ]),
+  // (round 23) deactivation by its verbal noun ("سيتم تعطيل حسابك"), switched or turned off
+  rx(['switch(?:ed)? off', 'turned off', 'تعطيل']),
+  rx([
+    // (round 22) Tajik ("баста шуд", "маҳкам шуд", "баста мешавад", "месӯзад" read in Latin) and Swahili ("imefungwa", "itazimwa")
+    '(?:bast[ae]|blok\\S*|mahkam|masdud|qat) (?:shud\\S*|meshavad|mesha|megardad|karda shud)', 'mesuzad', 'سوزونده (?:مي ?شه|ميشه)', 'سوزانده (?:مي ?شود|ميشود|خواهد)', '(?:ime|ita|ume|uta|zime|zita|i|zi)?(?:fungwa|zimwa|simamishwa|zuiliwa|blokiwa)(?![a-z])',
+  ]),
+);
+const NOW = pieces(
+  rx([
+    'now(?![\\p{L}])', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?|days?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
+    'فورا', 'حالا', 'دلوقتي', 'الحين', 'عاجل', 'خلال', 'الان', 'اليوم', 'اخر فرصه', 'تنبيه نهائي', 'بسرعه', 'في اسرع وقت',
+    'همين الان', 'فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
+    'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
+    '(?:ta|تا) (?:farda|فردا)', 'by tomorrow', '(?:قبل|حتى|لغايه) (?:بكره|بكرا|بكرة|الغد|غدوه)',
+    '(?:تا|ta) (?:شام|عصر|ظهر|شب|غروب|sham|asr|zohr|shab)(?![\\p{L}])', 'by (?:this )?(?:evening|noon|tonight)', '(?:قبل|لحد|حتى) (?:المغرب|العصر|الظهر|المسا|المساء)',
+    'tonight', 'midnight', 'minuit', 'تا ساعت \\d+', 'end of (?:the )?day', 'by \\d', 'aujourd\\S*', 'immediat\\S*', 'demain', 'maintenant', 'ce soir', 'avant \\d', 'الليله', 'منتصف الليل', 'امشب', 'نيمه ?شب', 'emshab', 'emrooz',
+    'النهارده', 'النهاردة', 'النهاردا', '(?:el |e)?na?har(?:da|dah|de)', 'el yom', 'elyoum', 'lyoum', 'دابا', 'توا', 'هلق', 'هلا', 'هسه', 'هسع', 'حالا', 'فورً?ا', 'بسرعه', 'دغري', 'على طول', '\\d+ ?(?:ساعه|ساعت|ساعات|hours?|hrs?)', 'همين حالا', 'سريع',
+  ]),
+  rx([
+    // (round 22) Tajik ("фавран", "имрӯз", "то соати 18:00", "то бегоҳ") and Swahili ("leo", "sasa hivi", "kabla ya saa 12")
+    'favran', 'hozir', 'imruz', 'imshab', 'to (?:soati \\d|begoh|shab|fardo)', 'zud(?![a-z])', 'leo(?![a-z])', 'sasa hivi', 'haraka', '(?:kabla ya|ndani ya) (?:saa|masaa|dakika)',
+  ]),
+);
 const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
   'تحديث', 'حدث', 'تاكيد', 'اكد', 'اضغط', 'رابط', 'لينك', 'ادخل', 'اتصل', 'ارسل', 'تحقق', 'بياناتك', 'بيانات',
@@ -387,21 +473,29 @@ const CLAIM_BY_A_DEADLINE = rx([
   '(?:claim|redeem|collect)\\S* (?:\\S+ ){0,4}?(?:before|by|within|until) (?:\\S+ ){0,3}?(?:today|tonight|midnight|\\d+ ?(?:pm|am|h|hours?|hrs?))',
 ]);
 /** A span of time that runs out: "within 20 minutes", "30 minutes to", "before 3 pm today", "خلال نص ساعة", "ظرف یک ساعت". */
-const DEADLINE_SPAN = rx([
-  'within (?:\\S+ ){0,2}?(?:minutes?|mins?|hours?|hrs?|\\d+)', '(?:\\d+|half an?|an?|one|two|thirty|twenty|fifteen|ten) (?:minutes?|mins?|hours?|hrs?) (?:to|or|before|left)', 'before \\d+ ?(?:pm|am|p\\.m|a\\.m|o.clock|:\\d\\d)', 'before (?:noon|midnight|tonight|end of (?:the )?day)', 'by \\d+ ?(?:pm|am)', 'in the next (?:\\S+ )?(?:minutes?|hours?)', 'within \\d+ ?(?:h|hrs?|mins?|m|d)(?![a-z])', '\\d+ ?(?:heures?|h)(?![a-z])', 'before \\d+ ?(?:pm|am)', '(?:قبل|لحد|لغايه|حتى) (?:نص|منتصف|نصاص) (?:ال)?ليل', 'قبل (?:الساعه )?\\d+',
-  'خلال (?:\\S+ ){0,2}?(?:ساعه|ساعات|ساعتين|دقيقه|دقايق|دقائق|ربع|نص|يوم|يومين|ايام)', 'قبل (?:ال)?ساعه', 'في خلال', 'ظرف (?:\\S+ ){0,2}?(?:ساعت|دقيقه|روز)', 'تا (?:\\S+ ){0,2}?(?:ساعت|دقيقه) (?:ديگه|ديگر|اينده)', 'تا ساعت \\d+', '(?:نيم|يك|دو|سه|\\d+) ساعت (?:فرصت|مهلت|وقت)', 'مهلت',
-  '(?:نص|ربع|نصف) ساعه', 'avant \\d+ ?h', 'dans (?:les )?\\d+ (?:minutes|heures)',
-  // (round 22) Tajik "то соати 18:00", "дар давоми 2 соат"; Swahili "ndani ya saa mbili", "kabla ya saa 12"
-  'to soati \\d+', 'dar (?:davomi|muddati) (?:\\S+ )?(?:soat|daqiqa)\\S*', '(?:ndani ya|kabla ya) (?:saa|masaa|dakika)',
-]);
+const DEADLINE_SPAN = pieces(
+  rx([
+    'within (?:\\S+ ){0,2}?(?:minutes?|mins?|hours?|hrs?|\\d+)', '(?:\\d+|half an?|an?|one|two|thirty|twenty|fifteen|ten) (?:minutes?|mins?|hours?|hrs?) (?:to|or|before|left)', 'before \\d+ ?(?:pm|am|p\\.m|a\\.m|o.clock|:\\d\\d)', 'before (?:noon|midnight|tonight|end of (?:the )?day)', 'by \\d+ ?(?:pm|am)', 'in the next (?:\\S+ )?(?:minutes?|hours?)', 'within \\d+ ?(?:h|hrs?|mins?|m|d)(?![a-z])', '\\d+ ?(?:heures?|h)(?![a-z])', 'before \\d+ ?(?:pm|am)', '(?:قبل|لحد|لغايه|حتى) (?:نص|منتصف|نصاص) (?:ال)?ليل', 'قبل (?:الساعه )?\\d+',
+    'خلال (?:\\S+ ){0,2}?(?:ساعه|ساعات|ساعتين|دقيقه|دقايق|دقائق|ربع|نص|يوم|يومين|ايام)', 'قبل (?:ال)?ساعه', 'في خلال', 'ظرف (?:\\S+ ){0,2}?(?:ساعت|دقيقه|روز)', 'تا (?:\\S+ ){0,2}?(?:ساعت|دقيقه) (?:ديگه|ديگر|اينده)', 'تا ساعت \\d+', '(?:نيم|يك|دو|سه|\\d+) ساعت (?:فرصت|مهلت|وقت)', 'مهلت',
+    '(?:نص|ربع|نصف) ساعه', 'avant \\d+ ?h', 'dans (?:les )?\\d+ (?:minutes|heures)',
+  ]),
+  rx([
+    // (round 22) Tajik "то соати 18:00", "дар давоми 2 соат"; Swahili "ndani ya saa mbili", "kabla ya saa 12"
+    'to soati \\d+', 'dar (?:davomi|muddati) (?:\\S+ )?(?:soat|daqiqa)\\S*', '(?:ndani ya|kabla ya) (?:saa|masaa|dakika)',
+  ]),
+);
 /** What is lost once the deadline passes, or kept by meeting it: "otherwise", "or your account", "وإلا", "وگرنه", "sinon". */
-const CONSEQUENCE = rx([
-  "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless you', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
-  'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', 'والا(?! انا| احنا)', 'و الا', 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'wella', 'walla', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
-  // (round 22) Swahili "la sivyo", "vinginevyo"
-  'la sivyo', 'vinginevyo',
-  'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
-]);
+const CONSEQUENCE = pieces(
+  rx([
+    "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless (?:you|u|i|we)(?![a-z])', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
+    'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', 'والا(?! انا| احنا)', 'و الا', 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'wella', 'walla', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
+    'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
+  ]),
+  rx([
+    // (round 22) Swahili "la sivyo", "vinginevyo"
+    'la sivyo', 'vinginevyo',
+  ]),
+);
 /**
  * (round 22) The day a loss falls on, right after "or else": "ولا غدوة يتسكّر", "or else tomorrow it is closed", "vagarna
  * imshab …", "la sivyo kesho …" — a deadline and a consequence in one.
@@ -414,7 +508,9 @@ const BILL = rx(['bills?', 'invoice', 'factur\\S*', 'فاتور\\S*', 'فاكت�
 /** A deadline named by the day, not a span: "tonight", "غداً", "امروز", "ce soir". */
 const DAY_DEADLINE = rx(['today', 'tonight', 'tomorrow', 'by (?:the )?end of (?:the )?day', 'اليوم', 'الليله', 'غدا', 'بكره', 'بكرا', 'النهارده', 'كحد اقصي', 'امروز', 'امشب', 'فردا', 'emrooz', 'emshab', 'farda', "aujourd\\S*", 'ce soir', 'demain',
   // (round 22) Maghrebi "غدوة" (tomorrow), Tajik "имрӯз", "имшаб", "фардо", Swahili "leo", "kesho"
-  'غدوه', 'غدوا', 'ghedwa', 'ghodwa', 'imruz', 'imshab', 'fardo', 'leo(?![a-z])', 'kesho']);
+  'غدوه', 'غدوا', 'ghedwa', 'ghodwa', 'imruz', 'imshab', 'fardo', 'leo(?![a-z])', 'kesho',
+  // (round 23) a named weekday: "frozen on Friday unless …", "before Monday", "يوم الخميس", "تا شنبه"
+  '(?:on|by|before|until|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day', '(?:يوم|قبل|لغايه|حتى) (?:ال)?(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)', '(?:تا|قبل از) (?:شنبه|يكشنبه|دوشنبه|سه ?شنبه|چهارشنبه|پنجشنبه|جمعه)']);
 /** Paying or acting "to avoid" a loss: "لتفادي قطع الخدمة", "لتجنب إلغاء الطلب", "to avoid suspension", "pour éviter le blocage". */
 const AVOID_LOSS = rx([
   '(?:لتجنب|لتفادي|تجنبا ل\\S*|تفاديا ل\\S*|حتى لا|كي لا|لكي لا) (?:\\S+ )?(?:ال)?(?:الغاء|ايقاف|قطع|حظر|تجميد|اغلاق|تعليق|حذف|غرامه|ارجاع|فصل)',
@@ -442,7 +538,7 @@ const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mi
 const LINK_WORD = rx(['link', 'رابط', 'لينك', 'لینک', 'lien']);
 /** Money moved to an account someone else names: "a new account", "حساب تاني", "حسابی که معرفی کردیم", "a safe account". */
 const MOVE_TO_THEIR_ACCOUNT = rx([
-  '(?<!my )(?:a|an|another|the) (?:new|different|safe|secure|holding|other|separate) account', 'account (?:we|they|he|she|i) (?:named|gave|give|sent|specified|provided)', '(?<!my )new account',
+  '(?<!my )(?:a|an|another|the) (?:(?:new|different|safe|safety|secure|secured|protected|holding|temporary|other|separate) ){1,2}account', 'حساب (?:ال)?(?:امان|امن|حمايه)', 'account (?:we|they|he|she|i) (?:named|gave|give|sent|specified|provided)', '(?<!my )new account',
   'حساب (?:جديد|تاني|ثاني|اخر|امن|آمن|مؤقت|غير)(?![يى])', 'لحساب (?:جديد|تاني|ثاني|اخر|امن)', 'حسابي? (?:كه|كه ما|كه اونا) (?:\\S+ ){0,2}?(?:معرفي|اعلام|گفت|داديم|دادن|دادند)\\S*', 'حساب (?:معرفي|اعلامي|امن) ?(?:شده)?', 'حساب (?:امن|جديد|ديگه|ديگر)',
 ]);
 /** Moving money: "transfer the money", "move my savings", "احول الفلوس", "پول منتقل/واریز". */
@@ -491,12 +587,12 @@ const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان',
 const FUTURE_THREAT = rx([
   // (round 16) the French future passive of a loss: "votre compte sera clôturé ce soir"
   '(?:sera|seront|va [eê]tre) (?:bloqu|suspendu|ferm|cl[oô]tur|d[eé]sactiv|r[eé]sili|supprim)\\S*',
-  '(?:will|would|going to|gonna) be (?:frozen|suspended|blocked|closed|locked|deactivated|terminated|cancel\\S*|disabled|cut|shut)',
+  '(?:will|would|going to|gonna) be (?:frozen|suspended|blocked|closed|locked|deactivated|terminated|cancel\\S*|disabled|cut|shut|switched off|turned off)',
   // the present for the future, with its time: "your account closes in 2 hours", "access ends tonight"
   '(?:account|wallet|card|access|profile|line) (?:closes|expires|ends|shuts|gets (?:closed|blocked|suspended)) (?:in|within|at|by|tonight|today)',
   // Arabizi future prefix on a dialect stem, vowels as each writer hears them: "hayet2efel", "7ayetsakkar", "ra7 yetjammad"
   '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?)(?:y|t|n)[aei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
-  '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر)\\S*',
+  '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر|تعطيل)\\S*',
   // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
   '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
   // …but with a deadline before it the colloquial form threatens too: "ta 2 saat dige ghat mishe", "تا امشب بسته میشه"
@@ -507,21 +603,30 @@ const FUTURE_THREAT = rx([
 const ACCOUNT = rx(['compte', 'cuenta', 'كونت', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account', 'hisob', 'hamyon', 'akaunti']);
 
 /** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
-const PAY_NOW = words([
-  // not the customer asking for their own money: "please transfer the refund to my wallet"
-  '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|here|online|via|through|below|at|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', 'edfa3', 'edfa3i', 'khalles', 'khallsi',
-  '(?:هزينه|كارمزد|پول|تومن|تومان|فيس|افغاني|سامان[يی])\\S* (?:\\S+ ){0,2}?(?:بده|بدين|بديد|بدید|بريز|بريزيد|بدي|بتي|بتين|بفرستيد|بفرستين)', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
-  // (round 20) the customer told they must pay a sum: "باید ۹ یورو هزینه تأیید بدم" (a question of how much has no sum)
-  // (round 22) …or the reader: "باید ۳۰ هزار تومن هزینه فعال‌سازی به یه شماره کارت بزنی", Dari "… روان کنین", "بتین"
-  'بايد (?:\\S+ ){0,3}?[\\d۰-۹٠-٩][\\d۰-۹٠-٩.,]* (?:\\S+ ){0,9}?(?:بدم|بپردازم|بريزم|بزنم|واريز كنم|پرداخت كنم|بدي|بدين|بديد|بپردازي|بپردازيد|بريزي|بريزين|بريزيد|بزني|بزنين|بزنيد|واريز كني|واريز كنين|واريز كنيد|پرداخت كني|پرداخت كنين|پرداخت كنيد|بتي|بتين|بتيد|روان كني|روان كنين|روان كنيد|روان كو)(?![\\p{L}])',
-  // a sum sent by the Dari verb "روان کردن" or Persian "بفرستین" after a fee named: "۲۵۰۰ افغانی فیس ثبت ره ده ای شماره روان کنین"
-  '(?:فيس|هزينه|كارمزد|افغاني|تومن|تومان) (?:\\S+ ){0,6}?(?:روان (?:كني|كنين|كنيد|كو|كن)|بفرستين|بفرستيد|بفرستي)(?![\\p{L}])',
-  // Algerian "خلّص 800 دينار" (pay, with its sum: "خلص" alone is "enough"); Tajik and Swahili orders with a sum
-  'خلص\\S* (?:\\S+ )?\\d', 'pardo(?:kh|x)t (?:kuned|kunetu|kun|namoed|kuni)', 'supor(?:ed|et|id)', '\\d[\\d.,]* ?(?:somoni|tjs) (?:\\S+ ){0,4}?(?:(?:bi)?firist|guzaron|supor|pardo(?:kh|x)t)\\S*', 'lipa (?:ada|sasa|\\S+ \\d|\\d)',
-  'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
-  '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
-  'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)', 'payez', 'r[eé]glez', 'veuillez (?:payer|r[eé]gler)', ...ES_PAY_ORDER,
-]);
+const PAY_NOW = pieces(
+  words([
+    // not the customer asking for their own money: "please transfer the refund to my wallet"
+    '(?:please|kindly|you (?:must|need to|have to)) (?:pay|deposit|transfer)(?! (?:the |my |me |me the |me my )?(?:refund|money|balance|cashback))', '(?<!(?:no|not|never|didn.t|didnt|don.t|dont|won.t) )pay (?:the|an?|now|here|online|via|through|below|at|[a-z₱₦]{0,3} ?\\d)(?![a-z])\\S*', 'edfa3', 'edfa3i', 'khalles', 'khallsi',
+    // (round 20) the customer told they must pay a sum: "باید ۹ یورو هزینه تأیید بدم" (a question of how much has no sum)
+    // (round 22) …or the reader: "باید ۳۰ هزار تومن هزینه فعال‌سازی به یه شماره کارت بزنی", Dari "… روان کنین", "بتین"
+    'بايد (?:\\S+ ){0,3}?[\\d۰-۹٠-٩][\\d۰-۹٠-٩.,]* (?:\\S+ ){0,9}?(?:بدم|بپردازم|بريزم|بزنم|واريز كنم|پرداخت كنم|بدي|بدين|بديد|بپردازي|بپردازيد|بريزي|بريزين|بريزيد|بزني|بزنين|بزنيد|واريز كني|واريز كنين|واريز كنيد|پرداخت كني|پرداخت كنين|پرداخت كنيد|بتي|بتين|بتيد|روان كني|روان كنين|روان كنيد|روان كو)(?![\\p{L}])',
+    // a sum sent by the Dari verb "روان کردن" or Persian "بفرستین" after a fee named: "۲۵۰۰ افغانی فیس ثبت ره ده ای شماره روان کنین"
+    '(?:فيس|هزينه|كارمزد|افغاني|تومن|تومان) (?:\\S+ ){0,6}?(?:روان (?:كني|كنين|كنيد|كو|كن)|بفرستين|بفرستيد|بفرستي)(?![\\p{L}])',
+    // Algerian "خلّص 800 دينار" (pay, with its sum: "خلص" alone is "enough"); Tajik and Swahili orders with a sum
+    'خلص\\S* (?:\\S+ )?\\d', 'pardo(?:kh|x)t (?:kuned|kunetu|kun|namoed|kuni)', 'supor(?:ed|et|id)', '\\d[\\d.,]* ?(?:somoni|tjs) (?:\\S+ ){0,4}?(?:(?:bi)?firist|guzaron|supor|pardo(?:kh|x)t)\\S*', 'lipa (?:ada|sasa|\\S+ \\d|\\d)',
+    'پرداخت (?:كنيد|نماييد|بفرماييد|كن)', 'واريز (?:كنيد|نماييد|كن)', 'pardakht (?:konid|kon)', 'variz (?:konid|kon)',
+    '(?:حول|حولي|حولوا|ابعت|ابعتي|ارسل|اشحن|send|transfer|wire) (?:\\S+ )?\\d',
+    'ادفع', 'ادفعي', 'سدد', 'قم بدفع', 'قم بسداد', 'يرجى (?:دفع|سداد|تحويل)', 'payez', 'r[eé]glez', 'veuillez (?:payer|r[eé]gler)', ...ES_PAY_ORDER,
+    // (round 23) with a foreign currency and the purpose between: "۱۰ دلار برای تأیید هویت بدید"
+    '(?:هزينه|كارمزد|پول|تومن|تومان|فيس|افغاني|سامان[يی]|دلار|يورو|درهم)\\S* (?:\\S+ ){0,4}?(?:بده|بدين|بديد|بدید|بريز|بريزيد|بدي|بتي|بتين|بفرستيد|بفرستين)', '(?:make i|i go|i must|i need to|i have to|i should) (?:pay|send|transfer)',
+  ]),
+  words([
+    // (round 23) the message's own demand, its verb a few words after the duty: "you are required to … settle a protection fee",
+    // "يتوجب عليك تحويل رصيدك … وسداد رسوم حماية"
+    '(?:you (?:are|were) required to|you must|you need to|you have to)(?: \\S+){0,10}? (?:pay|settle) (?:a|an|the) (?:\\S+ ){0,3}?(?:fee|charge|levy)',
+    '(?:يجب|يتوجب|يتعين|يلزم|يلزمك)(?: عليك)?(?: \\S+){0,10}? (?:و|ب)?(?:سداد|دفع|تسديد) (?:ال)?(?:رسوم|رسم|مبلغ)',
+  ]),
+);
 
 /**
  * The message itself makes a fee due: "a processing fee applies to claim it", "a redelivery charge of 2.99 must be paid
@@ -533,20 +638,24 @@ const FEE_DUE = rx([
 ]);
 
 /** Someone else asked for the money: "they told me to pay", "قالوا لي", "ازم خواستن". */
-const TOLD = words([
-  'they (?:told|asked|said)', '(?:they|he|she|someone) wants? me to', '(?:they|he|she) (?:want|wants|wanted) (?:a |an |me |to )?(?:[$£€₦₹] ?\\d+|\\d+|\\S+ (?:pounds?|dollars?|naira|fees?))', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
-  'يقول', 'يقولون', 'يقولو', 'بيقول', 'بيقولو', 'عم يقول', 'عم يقولو', 'بقول', 'كيقولو',
-  'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
-  '(?:ق|گ|ك)ال(?:و|وا|ت)?(?:لي|ليا|لنا|ولي|ولنا|تلي)', 'گالي', 'بهم گفتن', 'بهم گفت',
-  'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن', 'اعلام (?:نمود|نمودند|كرد|كردند|شده|شد)\\S*',
-  // a message or a stranger named by who they are: "msg says", "وصلتني رسالة ان", "الموظف قال", "الزول قال لي", "the HR lady say"
-  '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
-  // (round 22) Dari and formal Persian "یک پیغام آمده که میگه", Tajik ("гуфтанд", "паёмак омад" read in Latin), Swahili
-  '(?:پيامك?|پيغام|اس ?ام ?اس) (?:امده|امد)', 'پيغام (?:اومده|اومد|داده)', 'guftand', 'guft', 'navishtand', 'payo?mak omad', '(?:wa|a)(?:me|li)niambia', 'walisema', 'wanasema', 'nimepokea ujumbe', 'ujumbe (?:unasema|umesema|umekuja)',
-  '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
-  'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
-  'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)', 'galouli(?:a|ya)?', '9alouli(?:a|ya)?', 'qalouli(?:a|ya)?', 'galoli(?:a|ya)?', '9aloli(?:a|ya)?', 'galuli(?:a|ya)?',
-]);
+const TOLD = pieces(
+  words([
+    'they (?:told|asked|said)', '(?:they|he|she|someone) wants? me to', '(?:they|he|she) (?:want|wants|wanted) (?:a |an |me |to )?(?:[$£€₦₹] ?\\d+|\\d+|\\S+ (?:pounds?|dollars?|naira|fees?))', 'someone (?:told|asked|said)', 'he (?:told|asked|said)', 'she (?:told|asked|said)', 'told me', 'asked me', '(?:said|say|says|saying) (?:to|for|that|i|my)', 'the (?:lady|man|guy|agent|person|caller) (?:said|told|asked)', 'one person', 'a person',
+    'يقول', 'يقولون', 'يقولو', 'بيقول', 'بيقولو', 'عم يقول', 'عم يقولو', 'بقول', 'كيقولو',
+    'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
+    '(?:ق|گ|ك)ال(?:و|وا|ت)?(?:لي|ليا|لنا|ولي|ولنا|تلي)', 'گالي', 'بهم گفتن', 'بهم گفت',
+    'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن', 'اعلام (?:نمود|نمودند|كرد|كردند|شده|شد)\\S*',
+    // a message or a stranger named by who they are: "msg says", "وصلتني رسالة ان", "الموظف قال", "الزول قال لي", "the HR lady say"
+    '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
+    '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
+    'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
+    'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)', 'galouli(?:a|ya)?', '9alouli(?:a|ya)?', 'qalouli(?:a|ya)?', 'galoli(?:a|ya)?', '9aloli(?:a|ya)?', 'galuli(?:a|ya)?',
+  ]),
+  words([
+    // (round 22) Dari and formal Persian "یک پیغام آمده که میگه", Tajik ("гуфтанд", "паёмак омад" read in Latin), Swahili
+    '(?:پيامك?|پيغام|اس ?ام ?اس) (?:امده|امد)', 'پيغام (?:اومده|اومد|داده)', 'guftand', 'guft', 'navishtand', 'payo?mak omad', '(?:wa|a)(?:me|li)niambia', 'walisema', 'wanasema', 'nimepokea ujumbe', 'ujumbe (?:unasema|umesema|umekuja)',
+  ]),
+);
 
 export type ScamCode = 'fake_number' | 'fake_handle' | 'upgrade_fee' | 'urgency';
 
@@ -584,6 +693,22 @@ function askedNotDemanded(t: string, has: Has): boolean {
   return !(has(TOLD, t) || has(MESSAGE_NAMED, t) || has(PAY_NOW, t) || has(FEE_DUE, t) || has(CLAIMS_TO_BE_FROM, t) || has(ODD_PAYMENT, t) || has(AMOUNT, t));
 }
 
+/**
+ * (round 23) Where the company itself quotes its prices: at its branch or office, on its site or in its brochure ("I
+ * was told at your office that a certification fee of £10 applies", "your brochure mentions £20", "في الفرع قالوا").
+ * A fee quoted there is the company's own — unless a stranger claims to be us, reached the customer, or wants an odd
+ * payment.
+ */
+/** (round 23) A charge reported as already taken: "۱۰ دلار … از حسابم کم شد", "was deducted", "اتخصم مني", "تم خصم". */
+const TAKEN_FROM_ME = rx([
+  '(?:was|were|got|been|has been|have been) (?:deducted|debited|taken|charged)', 'deducted from', '(?:كم|كسر|برداشت) (?:شد|شده|كردن|كردند)(?![\\p{L}])',
+  '(?:ان|ات|اتـ|تم )خصم\\S*', 'انسحب\\S*', 'اتسحب\\S*',
+]);
+const WHERE_WE_QUOTE = rx([
+  '(?:at|in) (?:your|ur|the) (?:branch|office|counter|head office|service cent(?:er|re))', '(?:your|ur) (?:web ?site|site|brochure|price list|tariff|fee schedule|terms)',
+  '(?:في|ب|بال) ?(?:ال)?فرع\\S*', 'في (?:مكتبكم|مكاتبكم|موقعكم)', '(?:تو|توي|در) شعبه\\S*', 'سايت (?:شما|تون)', 'سايتتون',
+]);
+
 /** A company whose name is a word and "Pay" ("Nakhla Pay", "SADAF PAY"): its name, not a payment. */
 const BRAND_PAY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}]+)[ -](?:Pay|PAY)(?![\p{L}\p{N}])/gu;
 /** …unless the word before is an order's ("Please Pay", "You Must Pay") or a payment method's maker is meant as a way to pay. */
@@ -593,7 +718,9 @@ const NOT_A_NAME = new Set(['please', 'pls', 'plz', 'kindly', 'you', 'must', 'to
  * أدفع شي؟", "باید چیزی بپردازم؟"): the "need to" of their own question is no one's demand.
  */
 const ASKED_ABOUT_PAYING = rx([
-  '(?:do|will|would|should|shall|must|have) i (?:\\S+ )?(?:need to |have to |got to )?pay', '(?:is there )?(?:anything|something) (?:that )?(?:i |we )?(?:need|have|got) to pay', '(?:anything|something) to pay',
+  '(?:do|will|would|should|shall|must|have) i (?:\\S+ )?(?:need to |have to |got to )?pay',
+  // (round 23) "could you confirm whether a certification fee applies to merchant accounts?", "does a fee apply?"
+  '(?:whether|if|does|do|is|are) (?:a|an|the|any) (?:\\S+ ){0,3}?(?:fees?|charges?) (?:applies|apply|is charged|is due|is payable)', '(?:is there )?(?:anything|something) (?:that )?(?:i |we )?(?:need|have|got) to pay', '(?:anything|something) to pay',
   'هل (?:\\S+ )?(?:يجب|لازم|علي|عليا|يلزم\\S*) (?:ان )?(?:ادفع|اسدد|ندفع|نخلص)', '(?:لازم|يلزمني|خاصني|مفروض) (?:ادفع|اسدد|ندفع|نخلص)\\S* (?:شي|شيء|حاجه|حاجة|حتى شي)',
   '(?:بايد|لازمه) (?:\\S+ )?(?:چيزي|پولي|مبلغي) (?:\\S+ )?(?:بدم|بپردازم|پرداخت كنم|بدیم|بپردازیم)', 'dois-je payer', 'je dois payer (?:quelque chose|qqch|des frais)\\S*',
 ]);
@@ -626,7 +753,7 @@ function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string 
 }
 
 /** (`s`, when given, must be a piece of the text cut out of it: a string joined or replaced may hold pairs the text does not.) */
-type Has = (re: LazyRegExp, s?: string) => boolean;
+type Has = (re: Lexicon, s?: string) => boolean;
 
 /**
  * The lexicon patterns of one message, each tried only where the text holds what it needs (`literal-gate`: a pattern
@@ -642,13 +769,15 @@ function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => Reg
     return v;
   };
   const whole = new Map<LazyRegExp, boolean>();
-  const has = (re: LazyRegExp, s = t): boolean => {
+  const hasOne = (re: LazyRegExp, s: string): boolean => {
     if (!mayMatch(re)) return false;
     if (s !== t) return re.test(s);
     let v = whole.get(re);
     if (v === undefined) whole.set(re, (v = re.test(t)));
     return v;
   };
+  // (a lexicon in pieces: each piece behind its own gate)
+  const has = (re: Lexicon, s = t): boolean => (re instanceof Pieces ? re.pieces.some((p) => hasOne(p, s)) : hasOne(re, s));
   return { has, find: (re, s = t) => (mayMatch(re) ? re.exec(s) : null) };
 }
 
@@ -698,6 +827,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       if (ownNumber(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH / 2))) continue;
       const d = digits(m[0]);
       if (d.length < 7 || d.length > 15) continue;
+      // (round 23) "REF-2024-55817", "TRF-20251206-4471": digits hung on a word by a dash or slash are a reference's
+      if (REFERENCE_BEFORE.test(sentence.slice(Math.max(0, m.index - 2), m.index))) continue;
       if (official.some((o) => sameNumber(o, d))) continue;
       const imitates = official.some((o) => looksLikeNumber(o, d));
       // …or a stranger with that number asked for a code: "بعتلي واحد 0123… وقالي ابعت الـPIN"
@@ -749,9 +880,15 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const ft = feeText(text, t, policy, has);
   const paidToRelease = (has(AMOUNT, ft) || has(FEE_NOUN, ft)) && has(PAID_TO_RELEASE, ft) && (has(PAY_NOW, ft) || has(TOLD, ft) || has(OBLIGED, ft) || has(MESSAGE_NAMED, ft) || has(MESSAGE_VOICE, ft) || feeForRelease(ft, has));
   const paysToGain = (has(FEE, ft) || has(ODD_PAYMENT, ft)) && (has(ACCOUNT_CHANGE, ft) || has(GAIN, ft));
+  // (round 23) the company's own charge — quoted where it publishes its prices, or reported as already taken — is no
+  // stranger's fee, unless a stranger claims to be us, reached the customer, or wants an odd payment or a payment now
+  // (asked only of a message the rules below would flag)
+  const ourCharge = () => (has(WHERE_WE_QUOTE, ft) || (has(TAKEN_FROM_ME, ft) && !has(PAY_NOW, ft))) && !has(CLAIMS_TO_BE_FROM, ft) && !has(REACHED_ME, ft) && !has(ODD_PAYMENT, ft);
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
   // (…the first, loosest, reading not for a fee the customer only asks about)
-  if ((has(FEE, ft) && has(ACCOUNT_CHANGE, ft) && (has(ACCOUNT, ft) || has(TOLD, ft)) && !askedNotDemanded(ft, has)) || (paysToGain && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(ODD_PAYMENT, ft) || has(PAY_NOW, ft) || has(FEE_DUE, ft) || (has(TO_A_NUMBER, ft) && has(FEE_NOUN, ft) && demandedOfMe(ft, has)))) || (paidToRelease && demandedOfMe(ft, has))) flags.push({ code: 'upgrade_fee' });
+  const feeForChange = has(FEE, ft) && has(ACCOUNT_CHANGE, ft) && (has(ACCOUNT, ft) || has(TOLD, ft)) && !askedNotDemanded(ft, has);
+  const feeForGain = () => paysToGain && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(ODD_PAYMENT, ft) || has(PAY_NOW, ft) || has(FEE_DUE, ft) || (has(TO_A_NUMBER, ft) && has(FEE_NOUN, ft) && demandedOfMe(ft, has)));
+  if (((feeForChange || feeForGain()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) flags.push({ code: 'upgrade_fee' });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
