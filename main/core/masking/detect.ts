@@ -184,7 +184,7 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.| ?(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF\u2B00-\u2BFF])\uFE0F? ?)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
 // Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs), "A 12 345 000" (in thousands); findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3}|\d{1,2}(?:[ -]\d{3}){2})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,3})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3}|\d{1,2}(?:[ -]\d{3}){2})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 /** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
 const RECORD_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.TRIP]);
@@ -571,6 +571,10 @@ function findPassports(scan: Scan): void {
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
     if (m[1] && !passportShape(m[0], m[1], m[2]!)) continue;
+    // three capitals glued to six or seven digits ("TAE184302", Tanzania's and others') are a passport's only where a
+    // passport's word names them: never a code's
+    const three = m[1]?.length === 3;
+    if (three && (m[2] || m[1] !== m[1]!.toUpperCase() || end - start > 10)) continue;
     // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
     if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
     // "my passport number is 49551706": two small letters before a space are a word, not a prefix (the digits are
@@ -583,10 +587,28 @@ function findPassports(scan: Scan): void {
     // صحيح، والصحيح هو A-72572258" — the booking word belongs to the clause before)
     else if (m[1] && passportTalk(scan) && (numberLike(cue) || numberLike(clauseCueBefore(scan, start)))) add(scan, 'PASSPORT', start, end, 0.75);
     // "G-482913 is your Google verification code": a letter-prefixed one-time code
-    else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
+    else if (three) {
+      if ((!cue || isWeakCue(cue)) && passportNamedFar(scan, start, end, true)) add(scan, 'PASSPORT', start, end, 0.7);
+    } else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
     // (a letter-prefixed number is no phone, so "numéro" may stand between)
     else if (m[1] && (!cue || isWeakCue(cue) || cue === Cue.PHONE) && passportNamedFar(scan, start, end, true)) add(scan, 'PASSPORT', start, end, 0.7);
+    // "code G-719204 … sent again G-384112": a second code written as the first one found (its letters, separator and
+    // digits' count) in a message about codes is a code too, as for digits alone (`codeWrittenAlike`)
+    else if (m[1] && !cue && otpTalk(scan) && letterCodeWrittenAlike(scan, m[0], m[1].length + m[2]!.length)) add(scan, 'OTP', start, end, 0.7);
   }
+}
+
+/** A letter-prefixed code already found with the same letters, separator and number of digits as `token`. */
+function letterCodeWrittenAlike(scan: Scan, token: string, prefix: number): boolean {
+  const s = scan.norm;
+  const f = scan.found;
+  for (let k = 0; k < f.length; k++) {
+    const x = f[k]!;
+    if (x.type !== 'OTP' || x.end - x.start !== token.length) continue;
+    const other = s.slice(x.start, x.end);
+    if (other !== token && other.slice(0, prefix).toUpperCase() === token.slice(0, prefix).toUpperCase() && /^[0-9]+$/.test(other.slice(prefix))) return true;
+  }
+  return false;
 }
 
 /**
@@ -646,9 +668,10 @@ function findAffixedIds(scan: Scan): void {
     const cue = numberCue(scan, start, end);
     if (cue === Cue.PASSPORT || RECORD_OR_ACCOUNT.has(cue as Cue)) continue;
     // (in a message about a passport, a passport's shape is the passport's unless an ID's word labels it right before)
-    if (passportTalk(scan) && !ID_CUES.has(cue as Cue)) continue;
+    const proven = !letters && provesItself(m[0]);
+    if (passportTalk(scan) && !ID_CUES.has(cue as Cue) && !proven) continue;
     const named = ID_CUES.has(cue as Cue) || labelFarBefore(scan, start, Cue.NID, idCardWords) || labelFarAfter(scan, end, Cue.NID, idCardWords);
-    if (named || (!letters && provesItself(m[0]))) add(scan, 'NATIONAL_ID', start, end, named ? 0.8 : 0.75);
+    if (named || proven) add(scan, 'NATIONAL_ID', start, end, named ? 0.8 : 0.75);
   }
 }
 
@@ -989,6 +1012,7 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   const slashes = slashLayout(s, run, a, b);
   if (slashes !== NONE && areaCodeSlash(scan, run, a, b, d, start)) return { type: 'PHONE', confidence: 0.75 };
   if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
+  if (yearMonthSerial(s, run, a, b)) return null;
   // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits read out in groups, or one by one
   // (never a date, "12 05 2030"; a round figure, "1 100 000", only with a passport's length after its own word
   // ("107 032 000"), with no currency beside it nor an amount's word before ("هزینه تمدید پاسپورت 1 100 000"))
@@ -1066,7 +1090,8 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   // "0" opens only an Iranian code's ten digits (or an account's digits after a Sheba word): a mobile number with its
   // trunk zero after "ID" is the phone it reads as
   // — unless its label names the national number itself ("الرقم الوطني 0312…", Syria's eleven digits)
-  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d)))) && !NATIONAL_NUMBER_LABEL.test(s.slice(Math.max(0, start - 40), start))) return null;
+  // — or an ID's word right before it labels nine digits in threes that pass Luhn (Canada's SIN, "SIN-am 046 316 931")
+  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d)))) && !NATIONAL_NUMBER_LABEL.test(s.slice(Math.max(0, start - 40), start)) && !(n === 9 && groups === 3 && luhnValid(d) && numberCueBefore(scan, start) === Cue.NID)) return null;
   let c = cueFor(scan, start, end);
   // (a card's word before fewer digits than a card's: "my civil id, the one on the card, is …")
   if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || (c === Cue.CARD && n < 13)) {
@@ -1162,6 +1187,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (fours(run, a, b) && n >= 13) return cardNumber(d) ? { type: 'CARD', confidence: 0.9 } : null;
     if (thousands(run, a, b)) return null;
   }
+  if (n <= 8 && groups === 1 && contrastedWithRecord(scan, start, n)) return null;
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -1405,6 +1431,20 @@ const ALL = 1;
 const MIXED = 2;
 
 /** Are groups a..b joined by slashes: not at all, all of them, or some (mixed with other separators)? */
+/**
+ * "2024/11/00471", "٢٠٢٣-١١-٠٤٨٧١": a year, a month and a serial of four to six digits, joined by one separator, open a
+ * record's number (a challan, a student's, a file's) with the date it was made; no date has a day that long.
+ */
+function yearMonthSerial(s: string, run: Run, a: number, b: number): boolean {
+  if (b !== a + 2) return false;
+  const sep = dateSeparator(s, run, a, b);
+  if (sep !== '/' && sep !== '-') return false;
+  const y = run.ge[a]! - run.gs[a]!;
+  const m = run.ge[a + 1]! - run.gs[a + 1]!;
+  const serial = run.ge[b]! - run.gs[b]!;
+  return y === 4 && plausibleYear(+s.slice(run.gs[a], run.ge[a]), 4) && (m === 1 || m === 2) && validMonth(s.slice(run.gs[a + 1], run.ge[a + 1]).padStart(2, '0')) && serial >= 4 && serial <= 6;
+}
+
 function slashLayout(s: string, run: Run, a: number, b: number): number {
   let slash = 0;
   for (let k = a; k < b; k++) {
@@ -1443,8 +1483,9 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const n = d.length;
   // a card must be talked about: "security deposit 500", "ورا ٣ ايام" are not security codes
   if (a === b && (n === 3 || n === 4) && !followedByCurrency(scan, end)) {
-    // "4643… 11/27 904": a three-digit number right after a card's expiry is its security code
-    if (n === 3 && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD_EXPIRY') return { type: 'CVV', confidence: 0.75 };
+    // "4643… 11/27 904": a three-digit number right after a card's expiry is its security code (four for an
+    // American Express card's: "amex 3782 822463 10005 exp 09/27 code 7316")
+    if ((n === 3 || amexFound(scan)) && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD_EXPIRY') return { type: 'CVV', confidence: 0.75 };
   }
   if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
@@ -1459,6 +1500,10 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     const c = cueFor(scan, start, end);
     // "الكود تاع اللور 540" in a message about a card: a code of three digits is the card's (one-time codes are 4–8)
     if (c === Cue.OTP || c === Cue.OTP_WEAK) return { type: 'CVV', confidence: 0.75 };
+  }
+  if (a === b && n === 4 && cardTalk(scan) && !followedByCurrency(scan, end) && cueFor(scan, start, end) === Cue.OTP_WEAK && amexFound(scan)) return { type: 'CVV', confidence: 0.7 };
+  if (a === b && n === 3 && cardTalk(scan) && !followedByCurrency(scan, end)) {
+    const c = cueFor(scan, start, end);
     // "l code li mor lcarte 825", "the code of my card 825": the card word is nearest, a code word just before it
     if ((c === Cue.CARD || c === Cue.ID_CARD) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) return { type: 'CVV', confidence: 0.7 };
     // "ال cvv بتاع الكارت؟ طيب هو 440": the code named in an earlier sentence, the number with no word of its own
@@ -1730,6 +1775,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
     if (groups === 2 && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
     return Visible.RECORD;
   }
+  if (yearMonthSerial(s, run, a, b)) return Visible.RECORD;
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2d && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
   if (followedByCurrency(scan, end) || currencySignBefore(s.slice(Math.max(0, start - 12), start))) return Visible.AMOUNT;
   // a decimal part ("1234567.50"), or thousands groups joined by commas or dots, or by spaces after a short first
@@ -1915,6 +1961,40 @@ function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: numb
  * "cvv/904") and at most three words that name what is printed beside a card between ("exp", "expirée le", "valid
  * thru", "تاريخها", "ccv:"). What is printed beside a card follows it, with or without a label.
  */
+/** A card found so far is an American Express card (fifteen digits opening 34 or 37), whose security code has four digits. */
+function amexFound(scan: Scan): boolean {
+  const s = scan.norm;
+  for (const f of scan.found) {
+    if (f.type !== 'CARD' || s.charCodeAt(f.start) !== 0x33) continue;
+    const d = s.slice(f.start, f.end).replace(/[^0-9]/g, '');
+    if (d.length === 15 && (d[1] === '4' || d[1] === '7')) return true;
+  }
+  return false;
+}
+
+/** Words that set a number against the one before it: "2122 not 7731", "٥٢٠٤١٨ مش ٥٢٠٤٨١". */
+const CONTRAST_WORDS = folded(['not', 'nicht', 'pas', 'mish', 'msh', 'mosh', 'mesh', 'مش', 'مو', 'نه', 'na', 'nah', 'nist', 'نیست', 'بدل', 'instead']);
+
+/**
+ * "card ends 2122 not 7731", "my postal code is ５２０４１８ not 520481": a number set against the one right before it,
+ * of the same length, where a record's, a card's last four's or a postcode's word labels that one, is the same kind of
+ * number (the app's wrong copy of it), visible like it.
+ */
+function contrastedWithRecord(scan: Scan, start: number, n: number): boolean {
+  const s = scan.norm;
+  let p = start - 1;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2c)) p--;
+  const we = p + 1;
+  while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
+  if (p + 1 === we || !CONTRAST_WORDS.has(foldRange(s, p + 1, we))) return false;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2c)) p--;
+  const de = p + 1;
+  while (p >= 0 && isDigit(s.charCodeAt(p))) p--;
+  if (de - p - 1 !== n || claimedAt(scan, p + 1) >= 0 || scan.found.some((f) => f.start <= p + 1 && f.end >= de)) return false;
+  const c = cueFor(scan, p + 1, de);
+  return c === Cue.LAST4 || c === Cue.POSTAL || RECORD_CUES.has(c as Cue);
+}
+
 function afterCard(scan: Scan, start: number): boolean {
   const last = scan.found[scan.found.length - 1];
   if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY' && last.type !== 'CVV') || start < last.end || start - last.end > CARD_SIDE_GAP) return false;
@@ -2390,13 +2470,15 @@ function isGap(c: number): boolean {
   return m === 0x20 || m === 0x2d || m === 0x5f;
 }
 
-/** The word ending before the gap at `i` is one or two capitals ("AE 98", "A-588", "AB 12"): an IBAN or a passport may start. */
+/** The word ending before the gap at `i` is one to three capitals ("AE 98", "A-588", "AB 12", "GHA-7128…"): an IBAN, a passport or an ID may start. */
 function shortCapitals(s: string, i: number): boolean {
   const a = s.charCodeAt(i - 1);
   if (a < 0x41 || a > 0x5a) return false;
   const b = s.charCodeAt(i - 2);
   if (!isLatinLetter(b)) return true;
-  return b <= 0x5a && !isLatinLetter(s.charCodeAt(i - 3));
+  if (b > 0x5a) return false;
+  const c = s.charCodeAt(i - 3);
+  return !isLatinLetter(c) || (c >= 0x41 && c <= 0x5a && !isLatinLetter(s.charCodeAt(i - 4)));
 }
 
 /** One cheap pass deciding which finders can have anything to find, and where normalisation must start. */
