@@ -6,7 +6,7 @@
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, labelAfter, messageHasCueBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
@@ -360,7 +360,9 @@ function linkedPhone(scan: Scan, d: string, plus: boolean, phoneWord: boolean): 
   const intl = !plus && d.startsWith('00') ? d.slice(2) : d;
   const v = checkInternational(intl);
   if (v === 'valid' || (v === 'possible' && phoneWord && (plus || intl !== d || intl.length >= 10))) return 'PHONE';
-  return !plus && d[0] === '0' && d[1] !== '0' && nationalPhone(scan, d) ? 'PHONE' : null;
+  if (!plus && d[0] === '0' && d[1] !== '0' && nationalPhone(scan, d)) return 'PHONE';
+  // ("?mobile=9876012345": a phone's own word names the value, whichever country's plan it is written in)
+  return phoneWord && intl.length >= 7 && intl.length <= 15 ? 'PHONE' : null;
 }
 
 function urlValue(d: string, cue: Cue | undefined): SensitiveType | null {
@@ -379,6 +381,23 @@ function urlValue(d: string, cue: Cue | undefined): SensitiveType | null {
     default:
       return null;
   }
+}
+
+/** An IBAN's word right before `start`, or ending the line above it ("شبا:⏎IR…"). */
+function ibanLabelled(scan: Scan, start: number): boolean {
+  return numberCueBefore(scan, start) === Cue.IBAN || labelLineAbove(scan.norm, start) === Cue.IBAN;
+}
+
+/** The cue of a label that ends the line above a value opening its own line ("IBAN:", "شماره شبا:"). */
+function labelLineAbove(s: string, start: number): Cue | undefined {
+  let p = start - 1;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x09)) p--;
+  if (p < 0 || s.charCodeAt(p) !== 0x0a) return undefined;
+  p--;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0xff1a)) p--;
+  const we = p + 1;
+  while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
+  return p + 1 < we ? cueAt(s, p + 1, we) : undefined;
 }
 
 function findIbans(scan: Scan): void {
@@ -420,9 +439,25 @@ function findIbans(scan: Scan): void {
     if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
       // a mistyped IBAN (mod-97 fails) is still one right after its word: "IBAN", "الآيبان", "شماره شبا" (round 9, class A)
       const valid = ibanChecksumValid(alnumUpper(s, start, i));
-      if (valid || ((!bbanLetters || bankCodeOnly) && numberCueBefore(scan, start) === Cue.IBAN && !mistakeTalk(scan))) {
+      if (valid || ((!bbanLetters || bankCodeOnly) && ibanLabelled(scan, start) && !mistakeTalk(scan))) {
         add(scan, 'IBAN', start, i, valid ? 0.99 : 0.7);
         IBAN_RE.lastIndex = i;
+        continue;
+      }
+    }
+    // "شبا:⏎IR۷۱ ۰۱۷۰ … ۴۰۷": a digit or two too many or too few, right after an IBAN's own word, is a mistyped IBAN
+    if (!bbanLetters && n >= len - 2 && ibanLabelled(scan, start) && !mistakeTalk(scan)) {
+      let j = i;
+      while (j < s.length && n < len + 3) {
+        const c = s.charCodeAt(j);
+        if (isDigit(c)) n++;
+        else if (!((c === 0x20 || c === 0x2d) && isDigit(s.charCodeAt(j + 1)))) break;
+        j++;
+      }
+      while (j > start && !isAlnumAt(s, j - 1)) j--;
+      if (n >= len - 2 && n <= len + 2 && !isAlnumAt(s, j)) {
+        add(scan, 'IBAN', start, j, 0.6);
+        IBAN_RE.lastIndex = j;
       }
     }
   }
@@ -594,7 +629,7 @@ function findPassports(scan: Scan): void {
     else if (m[1] && (!cue || isWeakCue(cue) || cue === Cue.PHONE) && passportNamedFar(scan, start, end, true)) add(scan, 'PASSPORT', start, end, 0.7);
     // "code G-719204 … sent again G-384112": a second code written as the first one found (its letters, separator and
     // digits' count) in a message about codes is a code too, as for digits alone (`codeWrittenAlike`)
-    else if (m[1] && !cue && otpTalk(scan) && letterCodeWrittenAlike(scan, m[0], m[1].length + m[2]!.length)) add(scan, 'OTP', start, end, 0.7);
+    else if (m[1] && (!cue || !isQualifierCue(cueRightBefore(scan, start) ?? Cue.OTP_WEAK)) && otpTalk(scan) && letterCodeWrittenAlike(scan, m[0], m[1].length + m[2]!.length)) add(scan, 'OTP', start, end, 0.7);
   }
 }
 
@@ -1188,6 +1223,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (thousands(run, a, b)) return null;
   }
   if (n <= 8 && groups === 1 && contrastedWithRecord(scan, start, n)) return null;
+  if (n === 4 && groups === 1 && yearBesideAge(scan, start, end, +d)) return { type: 'DOB', confidence: 0.7 };
+  // "کد نوبت ۷۷۴۱۰۲", "appointment code 553018": a code word that an appointment's, a request's or a device's word
+  // qualifies is that record's reference, not a one-time code
+  if (n <= 8 && cueFor(scan, start, end) === Cue.OTP_WEAK && (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start)) || RECORD_CODE_BEFORE.test(s.slice(Math.max(0, start - 24), start)))) return null;
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -1313,7 +1352,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       const c = cueFor(scan, start, end);
       const valid = validNational('US', nanp, false);
       if (valid && (c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.75 };
-      if (isNanpLayout(s, run, a, b) || s.charCodeAt(start) === 0x28) return { type: 'PHONE', confidence: valid ? 0.8 : 0.65 };
+      // ("MTCN 502-339-1184": a record's own label right before the layout says what it is)
+      if ((isNanpLayout(s, run, a, b) || s.charCodeAt(start) === 0x28) && !(RECORD_CUES.has(c as Cue) && recordLabelled(scan, start))) return { type: 'PHONE', confidence: valid ? 0.8 : 0.65 };
     }
   }
 
@@ -1842,6 +1882,36 @@ const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
  * that pass Luhn, or a card's length and layout from a card's first digits; otherwise a national ID (a mask with a
  * plausible type beats a leak).
  */
+const SHAPE_REGIONS: readonly string[] = [...DEFAULT_REGION_HINTS, 'ID'];
+
+/** Words after a number naming the country whose numbering plan it is written in ("… عماني", "(Indonesia)"). */
+const COUNTRY_WORDS: ReadonlyMap<string, string> = new Map([
+  ...(['عماني', 'عمانيه', 'عمانی', 'omani', 'oman'] as const).map((w) => [w, 'OM'] as const),
+  ...(['كويتي', 'كويتيه', 'kuwaiti', 'kuwait'] as const).map((w) => [w, 'KW'] as const),
+  ...(['قطري', 'قطريه', 'qatari', 'qatar'] as const).map((w) => [w, 'QA'] as const),
+  ...(['بحريني', 'بحرينيه', 'bahraini', 'bahrain'] as const).map((w) => [w, 'BH'] as const),
+  ...(['سعودي', 'سعوديه', 'saudi', 'ksa'] as const).map((w) => [w, 'SA'] as const),
+  ...(['اماراتي', 'اماراتيه', 'emirati', 'uae'] as const).map((w) => [w, 'AE'] as const),
+  ...(['مصري', 'مصريه', 'egyptian', 'egypt'] as const).map((w) => [w, 'EG'] as const),
+  ...(['اردني', 'jordanian', 'jordan'] as const).map((w) => [w, 'JO'] as const),
+  ...(['يمني', 'yemeni', 'yemen'] as const).map((w) => [w, 'YE'] as const),
+  ...(['indonesia', 'indonesian', 'indo'] as const).map((w) => [w, 'ID'] as const),
+].map(([w, r]) => [foldRange(w, 0, w.length), r]));
+
+/**
+ * "الرقم تسعه تسعه اربعه … عماني", "0812-3345-6719 (Indonesia)": a country's word right after a number (a space, a
+ * comma or a bracket between) whose numbering plan reads it, with or without its trunk zero, says it is a phone there.
+ */
+function countryAfterReads(s: string, end: number, d: string): boolean {
+  let i = end;
+  while (i < s.length && i < end + 3 && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x28 || s.charCodeAt(i) === 0x2c)) i++;
+  let e = i;
+  while (e < s.length && isLetter(s.charCodeAt(e))) e++;
+  if (e === i) return false;
+  const region = COUNTRY_WORDS.get(foldRange(s, i, e));
+  return region !== undefined && (validLocal(region, d) || validNational(region, d, false));
+}
+
 function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): SensitiveType {
   const n = d.length;
   const c = cueFor(scan, start, end);
@@ -1853,11 +1923,13 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   if (a === 0 && run.plus) return 'PHONE';
   if (d[0] !== '0' && c !== Cue.PHONE && myKadShape(d)) return 'NATIONAL_ID';
   // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
-  if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d) || DEFAULT_REGION_HINTS.some((r) => validNational(r, d, true)))) return 'PHONE';
+  // (and Indonesia's mobiles, 08 and eight to eleven digits, which many Gulf workers write)
+  if (d[0] === '0' && n >= 9 && n <= 13 && (nationalPhone(scan, d) || cuedNationalPhone(d) || SHAPE_REGIONS.some((r) => validNational(r, d, true)))) return 'PHONE';
   if (isNanpLayout(scan.norm, run, a, b) || scan.norm.charCodeAt(start) === 0x28) return 'PHONE';
   if (d[0] !== '0' && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') return 'PHONE';
   if ((n === 8 || n === 9) && passportTalk(scan)) return 'PASSPORT';
   if (c === Cue.PHONE && n <= 15) return 'PHONE';
+  if (n <= 12 && countryAfterReads(s, end, d)) return 'PHONE';
   // "the number I sent to 36124077" beside "رقمي 22 45 87 19": a word for a number, and as many digits as a phone the
   // message already gave; "هي رقمها 777 412 093": a person's number, and digits a cued region's plan reads without
   // their trunk zero (a bill's or a receipt's "number" stays the fail-closed rule's ID)
@@ -1972,6 +2044,28 @@ function amexFound(scan: Scan): boolean {
   return false;
 }
 
+const RECORD_CODE_BEFORE = /\b(?:appointment|booking|request|device)[ \u00a0]+code[ \u00a0]*(?:is|:|#)?[ \u00a0]*$/i;
+
+/** An age beside a year: "سن ۳۳", "عمرم ۳۸", "age 41", or "۳۸ ساله", "41 years old" (group 1 or 2: the age). */
+const AGE_NEAR = /(?<![\p{L}])(?:سن|سنم|سنش|عمر|عمرم|عمرش|عمري|عمره|عمرها|age|aged|umr|umar|senam|senesh)[ \u00a0:]*([0-9]{1,3})(?![0-9])|(?<![0-9])([0-9]{1,3})[ \u00a0\u200c]*(?:ساله|سالمه|سالشه|years? old|yrs? old|y\/o)(?![\p{L}])/u;
+
+/**
+ * "در تذکره نوشته ۱۳۷۰ و سن ۳۳": a year alone with an age beside it in its sentence, where the two add up to a year of
+ * this era in the Gregorian, the solar Hijri or the lunar Hijri calendar, is the writer's birth year (the tazkira of
+ * many Afghans records the year only). No clock is read: the sum is checked against 2015–2035, 1394–1414 and 1436–1457.
+ */
+function yearBesideAge(scan: Scan, start: number, end: number, y: number): boolean {
+  if (y < 1300 || y > 2030) return false;
+  const s = scan.norm;
+  const from = Math.max(sentenceStart(scan, start), start - 40);
+  let to = end;
+  while (to < s.length && to < end + 40 && s.charCodeAt(to) !== 0x2e && s.charCodeAt(to) !== 0x0a && s.charCodeAt(to) !== 0x21 && s.charCodeAt(to) !== 0x3f) to++;
+  const m = AGE_NEAR.exec(s.slice(from, start) + ' ' + s.slice(end, to));
+  if (!m) return false;
+  const sum = y + Number(m[1] ?? m[2]);
+  return (sum >= 2015 && sum <= 2035) || (sum >= 1394 && sum <= 1414) || (sum >= 1436 && sum <= 1457);
+}
+
 /** Words that set a number against the one before it: "2122 not 7731", "٥٢٠٤١٨ مش ٥٢٠٤٨١". */
 const CONTRAST_WORDS = folded(['not', 'nicht', 'pas', 'mish', 'msh', 'mosh', 'mesh', 'مش', 'مو', 'نه', 'na', 'nah', 'nist', 'نیست', 'بدل', 'instead']);
 
@@ -2018,7 +2112,7 @@ function afterCard(scan: Scan, start: number): boolean {
 const CARD_SIDE_GAP = 24;
 const CARD_SIDE_PUNCT: ReadonlySet<number> = new Set([0x20, 0x09, 0x2c, 0x2e, 0x60c, 0x2d, 0x7c, 0x0a, 0x3b, 0x2f, 0x3a, 0x28, 0x29]);
 // the little words of an expiry's or a code's label the lexicon has no cue for ("expirée le", "تاريخها")
-const CARD_SIDE_WORDS = folded(['le', 'la', 'its', 'is', 'date', 'de', 'and', 'et', 'w', 'o', 'و', 'tarikh', 'tarikha', 'تاريخ', 'تاريخها', 'تاريخه', 'تاريخو', 'التاريخ', 'انقضاء', 'تاریخ', 'تاریخش', 'code', 'cod', 'ramz', 'رمز', 'كود', 'کد']);
+const CARD_SIDE_WORDS = folded(['le', 'la', 'its', 'is', 'date', 'de', 'and', 'et', 'w', 'o', 'و', 'tarikh', 'tarikha', 'تاريخ', 'تاريخها', 'تاريخه', 'تاريخو', 'التاريخ', 'انقضاء', 'تاریخ', 'تاریخش', 'code', 'cod', 'ramz', 'رمز', 'كود', 'کد', 'то', 'до', 'to', 'ta']);
 
 /** "(055) 123" keeps its ")" only when the "(" is inside the span too. */
 function closeParen(s: string, run: Run, b: number, start: number): number {
