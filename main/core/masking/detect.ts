@@ -2052,7 +2052,8 @@ const AGE_NEAR = /(?<![\p{L}])(?:سن|سنم|سنش|عمر|عمرم|عمرش|ع�
 /**
  * "در تذکره نوشته ۱۳۷۰ و سن ۳۳": a year alone with an age beside it in its sentence, where the two add up to a year of
  * this era in the Gregorian, the solar Hijri or the lunar Hijri calendar, is the writer's birth year (the tazkira of
- * many Afghans records the year only). No clock is read: the sum is checked against 2015–2035, 1394–1414 and 1436–1457.
+ * many Afghans records the year only). No clock is read (the output must not change with the day it runs): the sum is
+ * checked against the years around this round's (2022–2028, solar 1401–1407, lunar 1443–1450), to be moved as they pass.
  */
 function yearBesideAge(scan: Scan, start: number, end: number, y: number): boolean {
   if (y < 1300 || y > 2030) return false;
@@ -2063,7 +2064,7 @@ function yearBesideAge(scan: Scan, start: number, end: number, y: number): boole
   const m = AGE_NEAR.exec(s.slice(from, start) + ' ' + s.slice(end, to));
   if (!m) return false;
   const sum = y + Number(m[1] ?? m[2]);
-  return (sum >= 2015 && sum <= 2035) || (sum >= 1394 && sum <= 1414) || (sum >= 1436 && sum <= 1457);
+  return (sum >= 2022 && sum <= 2028) || (sum >= 1401 && sum <= 1407) || (sum >= 1443 && sum <= 1450);
 }
 
 /** Words that set a number against the one before it: "2122 not 7731", "٥٢٠٤١٨ مش ٥٢٠٤٨١". */
