@@ -10,7 +10,7 @@ import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIB
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
-import { AFFIXED_ID_RE, provesItself } from './foreign-ids';
+import { AFFIXED_ID_RE, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
@@ -697,7 +697,7 @@ function findAffixedIds(scan: Scan): void {
   for (let m = AFFIXED_ID_RE.exec(s); m; m = AFFIXED_ID_RE.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (claimedAt(scan, start) >= 0) continue;
+    if (claimedAt(scan, start) >= 0 || POSTAL_ITEM.test(m[0])) continue;
     const letters = m[1];
     if (letters && s.charCodeAt(start + letters.length) === 0x20 && (letters !== letters.toUpperCase() || NOT_DESIGNATORS.has(letters) || cueOf(letters.toLowerCase()) !== undefined)) continue;
     const cue = numberCue(scan, start, end);

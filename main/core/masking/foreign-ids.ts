@@ -44,6 +44,9 @@ export function ppsValid(v: string): boolean {
 /** Uganda's NIN (C, M or F, two digits of the birth year, six more, four capitals) and the Ghana card's PIN. */
 const COUNTRY_LAYOUT = /^(?:C[MF][0-9]{8}[A-Z]{4}|GHA-?[0-9]{9}-?[0-9])$/;
 
+/** A postal item's number (UPU S10: two letters, nine digits, the country's two letters), "EE123456789EG": a parcel's, never an ID. */
+export const POSTAL_ITEM = /^[A-Za-z]{2}[0-9]{9}[A-Za-z]{2}$/;
+
 /** Does this match of `AFFIXED_ID_RE` prove itself by its shape alone? */
 export function provesItself(v: string): boolean {
   return sriLankaNicShape(v) || spanishIdValid(v) || ppsValid(v) || COUNTRY_LAYOUT.test(v);

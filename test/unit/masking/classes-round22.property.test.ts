@@ -164,6 +164,15 @@ describe('masking round 22: decoys of the same shapes stay visible', () => {
     );
   });
 
+  it('a postal item\'s number (two letters, nine digits, a country\'s letters) beside a card\'s word is no ID', () => {
+    fc.assert(
+      fc.property(upper(2), digits(9), fc.constantFrom('EG', 'SA', 'AE', 'IR', 'CN'), (pre, d, cc) => {
+        visibleIn(`رقم تتبع الشحنة الخاصة ببطاقتي الجديدة هو ${pre}${d}${cc}، ولم تصلني`, `${pre}${d}${cc}`);
+      }),
+      RUNS,
+    );
+  });
+
   it('a last four or a postcode set against the app\'s wrong copy of it: both stay visible', () => {
     fc.assert(
       fc.property(digits(4), digits(4), digits(6), digits(6), (l4, wrongL4, pc, wrongPc) => {
