@@ -158,6 +158,9 @@ describe('masking round 22: decoys of the same shapes stay visible', () => {
         visibleIn(`Challan no ${ref}\nQty 48 carton`, ref);
         visibleIn(`رقم الطالب ${ref} والرسوم ما وصل ايصالها`, ref);
         visibleIn(`Western Union MTCN ${g1} ${g2} ${g3} money not arrive`, `${g1} ${g2} ${g3}`);
+        // (a trunk zero opens a phone a reading types, which a word that labels only unread numbers does not veto)
+        const conf = `${+g1[0]! || 5}${g1.slice(1)} ${g2} ${g1}`;
+        visibleIn(`Canada Post confirmation ${conf} and the box never arrived`, conf);
         visibleIn(`کد نوبت ${persianDigits(appt)} برای دکتر رو میخوام عوض کنم`, persianDigits(appt));
       }),
       RUNS,
