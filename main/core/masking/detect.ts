@@ -1541,7 +1541,6 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     // "الكود تاع اللور 540" in a message about a card: a code of three digits is the card's (one-time codes are 4–8)
     if (c === Cue.OTP || c === Cue.OTP_WEAK) return { type: 'CVV', confidence: 0.75 };
   }
-  if (a === b && n === 4 && cardTalk(scan) && !followedByCurrency(scan, end) && cueFor(scan, start, end) === Cue.OTP_WEAK && amexFound(scan)) return { type: 'CVV', confidence: 0.7 };
   if (a === b && n === 3 && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
     // "l code li mor lcarte 825", "the code of my card 825": the card word is nearest, a code word just before it

@@ -93,6 +93,8 @@ describe('masking round 22: passports, IBANs and card fields', () => {
       fc.property(fc.constantFrom('34', '37'), digits(12), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 25, max: 33 }), digits(4), digits(3), digits(15), (pre, body, m, y, cvv4, cvv3, visa) => {
         const amex = luhnComplete(pre + body).replace(/^(\d{4})(\d{6})(\d{5})$/, '$1 $2 $3');
         foundIn(`my amex ${amex} exp ${two(m)}/${y} code ${cvv4} keeps failing`, cvv4, 'CVV');
+        // (a code given away a sentence later is the one-time code of a scam, not the card's)
+        foundIn(`charged twice on my card ${amex}. I accidentally gave the code ${cvv4} to someone who called`, cvv4, 'OTP');
         const card = luhnComplete(`4${visa}`).replace(/(\d{4})(?=\d)/g, '$1 ');
         foundIn(`Рақами корт ${card}, CVV ${cvv3}, то ${two(m)}/${y}. Ташаккур`, `${two(m)}/${y}`, 'CARD_EXPIRY');
         foundIn(`Kortai man ${card} kor namekunad. Muhlati kort ${two(m)}/${y}. Rahmat`, `${two(m)}/${y}`, 'CARD_EXPIRY');
