@@ -54,6 +54,7 @@ interface Scan extends ContextText {
   persian: number;
   mistake: number;
   lineTalk: number;
+  ageTalk: number;
   /** Dates no word gives a role to (start, end pairs): a birth date restated ("= 4 Oct 1986") is found among them. */
   plainDates: number[];
   /**
@@ -2057,6 +2058,9 @@ const AGE_NEAR = /(?<![\p{L}])(?:سن|سنم|سنش|عمر|عمرم|عمرش|ع�
 function yearBesideAge(scan: Scan, start: number, end: number, y: number): boolean {
   if (y < 1300 || y > 2030) return false;
   const s = scan.norm;
+  // (whether the message gives an age at all is asked once: most give none)
+  if (scan.ageTalk < 0) scan.ageTalk = AGE_NEAR.test(s) ? 1 : 0;
+  if (!scan.ageTalk) return false;
   const from = Math.max(sentenceStart(scan, start), start - 40);
   let to = end;
   while (to < s.length && to < end + 40 && s.charCodeAt(to) !== 0x2e && s.charCodeAt(to) !== 0x0a && s.charCodeAt(to) !== 0x21 && s.charCodeAt(to) !== 0x3f) to++;
@@ -2080,11 +2084,13 @@ function contrastedWithRecord(scan: Scan, start: number, n: number): boolean {
   while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2c)) p--;
   const we = p + 1;
   while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
-  if (p + 1 === we || !CONTRAST_WORDS.has(foldRange(s, p + 1, we))) return false;
+  const ws = p + 1;
+  if (ws === we || we - ws > 7) return false;
   while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2c)) p--;
   const de = p + 1;
   while (p >= 0 && isDigit(s.charCodeAt(p))) p--;
-  if (de - p - 1 !== n || claimedAt(scan, p + 1) >= 0 || scan.found.some((f) => f.start <= p + 1 && f.end >= de)) return false;
+  // (the word is folded last: most numbers have a word before them, few a number of their length before that)
+  if (de - p - 1 !== n || !CONTRAST_WORDS.has(foldRange(s, ws, we)) || claimedAt(scan, p + 1) >= 0 || scan.found.some((f) => f.start <= p + 1 && f.end >= de)) return false;
   const c = cueFor(scan, p + 1, de);
   return c === Cue.LAST4 || c === Cue.POSTAL || RECORD_CUES.has(c as Cue);
 }
@@ -2606,7 +2612,7 @@ function preScan(s: string): number {
 
 const SCAN: Scan = {
   norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0,
-  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, lineTalk: -1, plainDates: [], unexplained: [], recordEnd: -1,
+  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, lineTalk: -1, ageTalk: -1, plainDates: [], unexplained: [], recordEnd: -1,
 };
 
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
@@ -2626,7 +2632,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (scan.claimed.length) scan.claimed.length = 0;
   scan.cueAt = scan.cueEnd = -1;
   scan.cue = 0;
-  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = scan.lineTalk = -1;
+  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = scan.lineTalk = scan.ageTalk = -1;
   if (scan.plainDates.length) scan.plainDates.length = 0;
   if (scan.unexplained.length) scan.unexplained.length = 0;
   scan.recordEnd = -1;
