@@ -6,11 +6,11 @@
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, labelAfter, messageHasCueBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
-import { AFFIXED_ID_RE, provesItself } from './foreign-ids';
+import { AFFIXED_ID_RE, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
@@ -54,6 +54,7 @@ interface Scan extends ContextText {
   persian: number;
   mistake: number;
   lineTalk: number;
+  ageTalk: number;
   /** Dates no word gives a role to (start, end pairs): a birth date restated ("= 4 Oct 1986") is found among them. */
   plainDates: number[];
   /**
@@ -184,7 +185,7 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.| ?(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF\u2B00-\u2BFF])\uFE0F? ?)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
 // Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs), "A 12 345 000" (in thousands); findPassports checks the rest
-const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,2})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3}|\d{1,2}(?:[ -]\d{3}){2})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
+const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,3})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3}|\d{1,2}(?:[ -]\d{3}){2})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
 
 /** Words naming a record's own number (an order, a shipment, a transfer, a ticket), not an account a phone belongs to. */
 const RECORD_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.ORDER, Cue.TRACK, Cue.REF, Cue.TICKET, Cue.TRIP]);
@@ -360,7 +361,9 @@ function linkedPhone(scan: Scan, d: string, plus: boolean, phoneWord: boolean): 
   const intl = !plus && d.startsWith('00') ? d.slice(2) : d;
   const v = checkInternational(intl);
   if (v === 'valid' || (v === 'possible' && phoneWord && (plus || intl !== d || intl.length >= 10))) return 'PHONE';
-  return !plus && d[0] === '0' && d[1] !== '0' && nationalPhone(scan, d) ? 'PHONE' : null;
+  if (!plus && d[0] === '0' && d[1] !== '0' && nationalPhone(scan, d)) return 'PHONE';
+  // ("?mobile=9876012345": a phone's own word names the value, whichever country's plan it is written in)
+  return phoneWord && intl.length >= 7 && intl.length <= 15 ? 'PHONE' : null;
 }
 
 function urlValue(d: string, cue: Cue | undefined): SensitiveType | null {
@@ -379,6 +382,23 @@ function urlValue(d: string, cue: Cue | undefined): SensitiveType | null {
     default:
       return null;
   }
+}
+
+/** An IBAN's word right before `start`, or ending the line above it ("شبا:⏎IR…"). */
+function ibanLabelled(scan: Scan, start: number): boolean {
+  return numberCueBefore(scan, start) === Cue.IBAN || labelLineAbove(scan.norm, start) === Cue.IBAN;
+}
+
+/** The cue of a label that ends the line above a value opening its own line ("IBAN:", "شماره شبا:"). */
+function labelLineAbove(s: string, start: number): Cue | undefined {
+  let p = start - 1;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x09)) p--;
+  if (p < 0 || s.charCodeAt(p) !== 0x0a) return undefined;
+  p--;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0xff1a)) p--;
+  const we = p + 1;
+  while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
+  return p + 1 < we ? cueAt(s, p + 1, we) : undefined;
 }
 
 function findIbans(scan: Scan): void {
@@ -420,9 +440,25 @@ function findIbans(scan: Scan): void {
     if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
       // a mistyped IBAN (mod-97 fails) is still one right after its word: "IBAN", "الآيبان", "شماره شبا" (round 9, class A)
       const valid = ibanChecksumValid(alnumUpper(s, start, i));
-      if (valid || ((!bbanLetters || bankCodeOnly) && numberCueBefore(scan, start) === Cue.IBAN && !mistakeTalk(scan))) {
+      if (valid || ((!bbanLetters || bankCodeOnly) && ibanLabelled(scan, start) && !mistakeTalk(scan))) {
         add(scan, 'IBAN', start, i, valid ? 0.99 : 0.7);
         IBAN_RE.lastIndex = i;
+        continue;
+      }
+    }
+    // "شبا:⏎IR۷۱ ۰۱۷۰ … ۴۰۷": a digit or two too many or too few, right after an IBAN's own word, is a mistyped IBAN
+    if (!bbanLetters && n >= len - 2 && ibanLabelled(scan, start) && !mistakeTalk(scan)) {
+      let j = i;
+      while (j < s.length && n < len + 3) {
+        const c = s.charCodeAt(j);
+        if (isDigit(c)) n++;
+        else if (!((c === 0x20 || c === 0x2d) && isDigit(s.charCodeAt(j + 1)))) break;
+        j++;
+      }
+      while (j > start && !isAlnumAt(s, j - 1)) j--;
+      if (n >= len - 2 && n <= len + 2 && !isAlnumAt(s, j)) {
+        add(scan, 'IBAN', start, j, 0.6);
+        IBAN_RE.lastIndex = j;
       }
     }
   }
@@ -571,6 +607,10 @@ function findPassports(scan: Scan): void {
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
     if (m[1] && !passportShape(m[0], m[1], m[2]!)) continue;
+    // three capitals glued to six or seven digits ("TAE184302", Tanzania's and others') are a passport's only where a
+    // passport's word names them: never a code's
+    const three = m[1]?.length === 3;
+    if (three && (m[2] || m[1] !== m[1]!.toUpperCase() || end - start > 10)) continue;
     // "passport no 1234567": a label word is not a letter prefix (the digits alone are found as a number)
     if (m[1] && m[0].includes(' ') && cueOf(m[1].toLowerCase()) !== undefined) continue;
     // "my passport number is 49551706": two small letters before a space are a word, not a prefix (the digits are
@@ -583,10 +623,28 @@ function findPassports(scan: Scan): void {
     // صحيح، والصحيح هو A-72572258" — the booking word belongs to the clause before)
     else if (m[1] && passportTalk(scan) && (numberLike(cue) || numberLike(clauseCueBefore(scan, start)))) add(scan, 'PASSPORT', start, end, 0.75);
     // "G-482913 is your Google verification code": a letter-prefixed one-time code
-    else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
+    else if (three) {
+      if ((!cue || isWeakCue(cue)) && passportNamedFar(scan, start, end, true)) add(scan, 'PASSPORT', start, end, 0.7);
+    } else if ((cue === Cue.OTP || cue === Cue.OTP_WEAK) && end - start <= 10) add(scan, 'OTP', start, end, 0.8);
     // (a letter-prefixed number is no phone, so "numéro" may stand between)
     else if (m[1] && (!cue || isWeakCue(cue) || cue === Cue.PHONE) && passportNamedFar(scan, start, end, true)) add(scan, 'PASSPORT', start, end, 0.7);
+    // "code G-719204 … sent again G-384112": a second code written as the first one found (its letters, separator and
+    // digits' count) in a message about codes is a code too, as for digits alone (`codeWrittenAlike`)
+    else if (m[1] && (!cue || !isQualifierCue(cueRightBefore(scan, start) ?? Cue.OTP_WEAK)) && otpTalk(scan) && letterCodeWrittenAlike(scan, m[0], m[1].length + m[2]!.length)) add(scan, 'OTP', start, end, 0.7);
   }
+}
+
+/** A letter-prefixed code already found with the same letters, separator and number of digits as `token`. */
+function letterCodeWrittenAlike(scan: Scan, token: string, prefix: number): boolean {
+  const s = scan.norm;
+  const f = scan.found;
+  for (let k = 0; k < f.length; k++) {
+    const x = f[k]!;
+    if (x.type !== 'OTP' || x.end - x.start !== token.length) continue;
+    const other = s.slice(x.start, x.end);
+    if (other !== token && other.slice(0, prefix).toUpperCase() === token.slice(0, prefix).toUpperCase() && /^[0-9]+$/.test(other.slice(prefix))) return true;
+  }
+  return false;
 }
 
 /**
@@ -640,15 +698,16 @@ function findAffixedIds(scan: Scan): void {
   for (let m = AFFIXED_ID_RE.exec(s); m; m = AFFIXED_ID_RE.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (claimedAt(scan, start) >= 0) continue;
+    if (claimedAt(scan, start) >= 0 || POSTAL_ITEM.test(m[0])) continue;
     const letters = m[1];
     if (letters && s.charCodeAt(start + letters.length) === 0x20 && (letters !== letters.toUpperCase() || NOT_DESIGNATORS.has(letters) || cueOf(letters.toLowerCase()) !== undefined)) continue;
     const cue = numberCue(scan, start, end);
     if (cue === Cue.PASSPORT || RECORD_OR_ACCOUNT.has(cue as Cue)) continue;
     // (in a message about a passport, a passport's shape is the passport's unless an ID's word labels it right before)
-    if (passportTalk(scan) && !ID_CUES.has(cue as Cue)) continue;
+    const proven = !letters && provesItself(m[0]);
+    if (passportTalk(scan) && !ID_CUES.has(cue as Cue) && !proven) continue;
     const named = ID_CUES.has(cue as Cue) || labelFarBefore(scan, start, Cue.NID, idCardWords) || labelFarAfter(scan, end, Cue.NID, idCardWords);
-    if (named || (!letters && provesItself(m[0]))) add(scan, 'NATIONAL_ID', start, end, named ? 0.8 : 0.75);
+    if (named || proven) add(scan, 'NATIONAL_ID', start, end, named ? 0.8 : 0.75);
   }
 }
 
@@ -989,6 +1048,7 @@ function groupedValue(scan: Scan, run: Run, a: number, b: number, d: string, sta
   const slashes = slashLayout(s, run, a, b);
   if (slashes !== NONE && areaCodeSlash(scan, run, a, b, d, start)) return { type: 'PHONE', confidence: 0.75 };
   if (slashes === MIXED || (slashes === ALL && groups === 2 && run.ge[a]! - run.gs[a]! === 4 && plausibleYear(+d.slice(0, 4), 4))) return null;
+  if (yearMonthSerial(s, run, a, b)) return null;
   // "PP no. 763 945 433", "رقم الباسبور تاعي 487 568 649": a passport's digits read out in groups, or one by one
   // (never a date, "12 05 2030"; a round figure, "1 100 000", only with a passport's length after its own word
   // ("107 032 000"), with no currency beside it nor an amount's word before ("هزینه تمدید پاسپورت 1 100 000"))
@@ -1066,7 +1126,8 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   // "0" opens only an Iranian code's ten digits (or an account's digits after a Sheba word): a mobile number with its
   // trunk zero after "ID" is the phone it reads as
   // — unless its label names the national number itself ("الرقم الوطني 0312…", Syria's eleven digits)
-  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d)))) && !NATIONAL_NUMBER_LABEL.test(s.slice(Math.max(0, start - 40), start))) return null;
+  // — or an ID's word right before it labels nine digits in threes that pass Luhn (Canada's SIN, "SIN-am 046 316 931")
+  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d)))) && !NATIONAL_NUMBER_LABEL.test(s.slice(Math.max(0, start - 40), start)) && !(n === 9 && groups === 3 && luhnValid(d) && numberCueBefore(scan, start) === Cue.NID)) return null;
   let c = cueFor(scan, start, end);
   // (a card's word before fewer digits than a card's: "my civil id, the one on the card, is …")
   if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || (c === Cue.CARD && n < 13)) {
@@ -1162,6 +1223,11 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (fours(run, a, b) && n >= 13) return cardNumber(d) ? { type: 'CARD', confidence: 0.9 } : null;
     if (thousands(run, a, b)) return null;
   }
+  if (n <= 8 && groups === 1 && contrastedWithRecord(scan, start, n)) return null;
+  if (n === 4 && groups === 1 && yearBesideAge(scan, start, end, +d)) return { type: 'DOB', confidence: 0.7 };
+  // "کد نوبت ۷۷۴۱۰۲", "appointment code 553018": a code word that an appointment's, a request's or a device's word
+  // qualifies is that record's reference, not a one-time code
+  if (n <= 8 && cueFor(scan, start, end) === Cue.OTP_WEAK && (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start)) || RECORD_CODE_BEFORE.test(s.slice(Math.max(0, start - 24), start)))) return null;
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -1287,7 +1353,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       const c = cueFor(scan, start, end);
       const valid = validNational('US', nanp, false);
       if (valid && (c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.75 };
-      if (isNanpLayout(s, run, a, b) || s.charCodeAt(start) === 0x28) return { type: 'PHONE', confidence: valid ? 0.8 : 0.65 };
+      // ("MTCN 502-339-1184": a record's own label right before the layout says what it is)
+      if ((isNanpLayout(s, run, a, b) || s.charCodeAt(start) === 0x28) && !(RECORD_CUES.has(c as Cue) && recordLabelled(scan, start))) return { type: 'PHONE', confidence: valid ? 0.8 : 0.65 };
     }
   }
 
@@ -1405,6 +1472,20 @@ const ALL = 1;
 const MIXED = 2;
 
 /** Are groups a..b joined by slashes: not at all, all of them, or some (mixed with other separators)? */
+/**
+ * "2024/11/00471", "٢٠٢٣-١١-٠٤٨٧١": a year, a month and a serial of four to six digits, joined by one separator, open a
+ * record's number (a challan, a student's, a file's) with the date it was made; no date has a day that long.
+ */
+function yearMonthSerial(s: string, run: Run, a: number, b: number): boolean {
+  if (b !== a + 2) return false;
+  const sep = dateSeparator(s, run, a, b);
+  if (sep !== '/' && sep !== '-') return false;
+  const y = run.ge[a]! - run.gs[a]!;
+  const m = run.ge[a + 1]! - run.gs[a + 1]!;
+  const serial = run.ge[b]! - run.gs[b]!;
+  return y === 4 && plausibleYear(+s.slice(run.gs[a], run.ge[a]), 4) && (m === 1 || m === 2) && validMonth(s.slice(run.gs[a + 1], run.ge[a + 1]).padStart(2, '0')) && serial >= 4 && serial <= 6;
+}
+
 function slashLayout(s: string, run: Run, a: number, b: number): number {
   let slash = 0;
   for (let k = a; k < b; k++) {
@@ -1443,8 +1524,9 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   const n = d.length;
   // a card must be talked about: "security deposit 500", "ورا ٣ ايام" are not security codes
   if (a === b && (n === 3 || n === 4) && !followedByCurrency(scan, end)) {
-    // "4643… 11/27 904": a three-digit number right after a card's expiry is its security code
-    if (n === 3 && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD_EXPIRY') return { type: 'CVV', confidence: 0.75 };
+    // "4643… 11/27 904": a three-digit number right after a card's expiry is its security code (four for an
+    // American Express card's: "amex 3782 822463 10005 exp 09/27 code 7316")
+    if ((n === 3 || amexFound(scan)) && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type === 'CARD_EXPIRY') return { type: 'CVV', confidence: 0.75 };
   }
   if (a === b && (n === 3 || n === 4) && cvvTalk(scan) && cardTalk(scan) && !followedByCurrency(scan, end)) {
     const c = cueFor(scan, start, end);
@@ -1459,6 +1541,9 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
     const c = cueFor(scan, start, end);
     // "الكود تاع اللور 540" in a message about a card: a code of three digits is the card's (one-time codes are 4–8)
     if (c === Cue.OTP || c === Cue.OTP_WEAK) return { type: 'CVV', confidence: 0.75 };
+  }
+  if (a === b && n === 3 && cardTalk(scan) && !followedByCurrency(scan, end)) {
+    const c = cueFor(scan, start, end);
     // "l code li mor lcarte 825", "the code of my card 825": the card word is nearest, a code word just before it
     if ((c === Cue.CARD || c === Cue.ID_CARD) && (cueBefore(scan, start, Cue.OTP, 6) || cueBefore(scan, start, Cue.OTP_WEAK, 6))) return { type: 'CVV', confidence: 0.7 };
     // "ال cvv بتاع الكارت؟ طيب هو 440": the code named in an earlier sentence, the number with no word of its own
@@ -1730,6 +1815,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
     if (groups === 2 && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
     return Visible.RECORD;
   }
+  if (yearMonthSerial(s, run, a, b)) return Visible.RECORD;
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2d && yearRange(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]))) return Visible.YEAR_RANGE;
   if (followedByCurrency(scan, end) || currencySignBefore(s.slice(Math.max(0, start - 12), start))) return Visible.AMOUNT;
   // a decimal part ("1234567.50"), or thousands groups joined by commas or dots, or by spaces after a short first
@@ -1796,6 +1882,36 @@ const isRecordOrAccount = (c: Cue): boolean => RECORD_OR_ACCOUNT.has(c);
  * that pass Luhn, or a card's length and layout from a card's first digits; otherwise a national ID (a mask with a
  * plausible type beats a leak).
  */
+const SHAPE_REGIONS: readonly string[] = [...DEFAULT_REGION_HINTS, 'ID'];
+
+/** Words after a number naming the country whose numbering plan it is written in ("… عماني", "(Indonesia)"). */
+const COUNTRY_WORDS: ReadonlyMap<string, string> = new Map([
+  ...(['عماني', 'عمانيه', 'عمانی', 'omani', 'oman'] as const).map((w) => [w, 'OM'] as const),
+  ...(['كويتي', 'كويتيه', 'kuwaiti', 'kuwait'] as const).map((w) => [w, 'KW'] as const),
+  ...(['قطري', 'قطريه', 'qatari', 'qatar'] as const).map((w) => [w, 'QA'] as const),
+  ...(['بحريني', 'بحرينيه', 'bahraini', 'bahrain'] as const).map((w) => [w, 'BH'] as const),
+  ...(['سعودي', 'سعوديه', 'saudi', 'ksa'] as const).map((w) => [w, 'SA'] as const),
+  ...(['اماراتي', 'اماراتيه', 'emirati', 'uae'] as const).map((w) => [w, 'AE'] as const),
+  ...(['مصري', 'مصريه', 'egyptian', 'egypt'] as const).map((w) => [w, 'EG'] as const),
+  ...(['اردني', 'jordanian', 'jordan'] as const).map((w) => [w, 'JO'] as const),
+  ...(['يمني', 'yemeni', 'yemen'] as const).map((w) => [w, 'YE'] as const),
+  ...(['indonesia', 'indonesian', 'indo'] as const).map((w) => [w, 'ID'] as const),
+].map(([w, r]) => [foldRange(w, 0, w.length), r]));
+
+/**
+ * "الرقم تسعه تسعه اربعه … عماني", "0812-3345-6719 (Indonesia)": a country's word right after a number (a space, a
+ * comma or a bracket between) whose numbering plan reads it, with or without its trunk zero, says it is a phone there.
+ */
+function countryAfterReads(s: string, end: number, d: string): boolean {
+  let i = end;
+  while (i < s.length && i < end + 3 && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x28 || s.charCodeAt(i) === 0x2c)) i++;
+  let e = i;
+  while (e < s.length && isLetter(s.charCodeAt(e))) e++;
+  if (e === i) return false;
+  const region = COUNTRY_WORDS.get(foldRange(s, i, e));
+  return region !== undefined && (validLocal(region, d) || validNational(region, d, false));
+}
+
 function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, start: number, end: number): SensitiveType {
   const n = d.length;
   const c = cueFor(scan, start, end);
@@ -1807,11 +1923,13 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   if (a === 0 && run.plus) return 'PHONE';
   if (d[0] !== '0' && c !== Cue.PHONE && myKadShape(d)) return 'NATIONAL_ID';
   // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
-  if (d[0] === '0' && n >= 9 && n <= 12 && (nationalPhone(scan, d) || cuedNationalPhone(d) || DEFAULT_REGION_HINTS.some((r) => validNational(r, d, true)))) return 'PHONE';
+  // (and Indonesia's mobiles, 08 and eight to eleven digits, which many Gulf workers write)
+  if (d[0] === '0' && n >= 9 && n <= 13 && (nationalPhone(scan, d) || cuedNationalPhone(d) || SHAPE_REGIONS.some((r) => validNational(r, d, true)))) return 'PHONE';
   if (isNanpLayout(scan.norm, run, a, b) || scan.norm.charCodeAt(start) === 0x28) return 'PHONE';
   if (d[0] !== '0' && startsWithAny(d, CC_WITHOUT_PLUS) && checkInternational(d) === 'valid') return 'PHONE';
   if ((n === 8 || n === 9) && passportTalk(scan)) return 'PASSPORT';
   if (c === Cue.PHONE && n <= 15) return 'PHONE';
+  if (n <= 12 && countryAfterReads(s, end, d)) return 'PHONE';
   // "the number I sent to 36124077" beside "رقمي 22 45 87 19": a word for a number, and as many digits as a phone the
   // message already gave; "هي رقمها 777 412 093": a person's number, and digits a cued region's plan reads without
   // their trunk zero (a bill's or a receipt's "number" stays the fail-closed rule's ID)
@@ -1915,6 +2033,68 @@ function classifyGroups(scan: Scan, run: Run, lo: number, hi: number, used: numb
  * "cvv/904") and at most three words that name what is printed beside a card between ("exp", "expirée le", "valid
  * thru", "تاريخها", "ccv:"). What is printed beside a card follows it, with or without a label.
  */
+/** A card found so far is an American Express card (fifteen digits opening 34 or 37), whose security code has four digits. */
+function amexFound(scan: Scan): boolean {
+  const s = scan.norm;
+  for (const f of scan.found) {
+    if (f.type !== 'CARD' || s.charCodeAt(f.start) !== 0x33) continue;
+    const d = s.slice(f.start, f.end).replace(/[^0-9]/g, '');
+    if (d.length === 15 && (d[1] === '4' || d[1] === '7')) return true;
+  }
+  return false;
+}
+
+const RECORD_CODE_BEFORE = /\b(?:appointment|booking|request|device)[ \u00a0]+code[ \u00a0]*(?:is|:|#)?[ \u00a0]*$/i;
+
+/** An age beside a year: "سن ۳۳", "عمرم ۳۸", "age 41", or "۳۸ ساله", "41 years old" (group 1 or 2: the age). */
+const AGE_NEAR = /(?<![\p{L}])(?:سن|سنم|سنش|عمر|عمرم|عمرش|عمري|عمره|عمرها|age|aged|umr|umar|senam|senesh)[ \u00a0:]*([0-9]{1,3})(?![0-9])|(?<![0-9])([0-9]{1,3})[ \u00a0\u200c]*(?:ساله|سالمه|سالشه|years? old|yrs? old|y\/o)(?![\p{L}])/u;
+
+/**
+ * "در تذکره نوشته ۱۳۷۰ و سن ۳۳": a year alone with an age beside it in its sentence, where the two add up to a year of
+ * this era in the Gregorian, the solar Hijri or the lunar Hijri calendar, is the writer's birth year (the tazkira of
+ * many Afghans records the year only). No clock is read (the output must not change with the day it runs): the sum is
+ * checked against the years around this round's (2022–2028, solar 1401–1407, lunar 1443–1450), to be moved as they pass.
+ */
+function yearBesideAge(scan: Scan, start: number, end: number, y: number): boolean {
+  if (y < 1300 || y > 2030) return false;
+  const s = scan.norm;
+  // (whether the message gives an age at all is asked once: most give none)
+  if (scan.ageTalk < 0) scan.ageTalk = AGE_NEAR.test(s) ? 1 : 0;
+  if (!scan.ageTalk) return false;
+  const from = Math.max(sentenceStart(scan, start), start - 40);
+  let to = end;
+  while (to < s.length && to < end + 40 && s.charCodeAt(to) !== 0x2e && s.charCodeAt(to) !== 0x0a && s.charCodeAt(to) !== 0x21 && s.charCodeAt(to) !== 0x3f) to++;
+  const m = AGE_NEAR.exec(s.slice(from, start) + ' ' + s.slice(end, to));
+  if (!m) return false;
+  const sum = y + Number(m[1] ?? m[2]);
+  return (sum >= 2022 && sum <= 2028) || (sum >= 1401 && sum <= 1407) || (sum >= 1443 && sum <= 1450);
+}
+
+/** Words that set a number against the one before it: "2122 not 7731", "٥٢٠٤١٨ مش ٥٢٠٤٨١". */
+const CONTRAST_WORDS = folded(['not', 'nicht', 'pas', 'mish', 'msh', 'mosh', 'mesh', 'مش', 'مو', 'نه', 'na', 'nah', 'nist', 'نیست', 'بدل', 'instead']);
+
+/**
+ * "card ends 2122 not 7731", "my postal code is ５２０４１８ not 520481": a number set against the one right before it,
+ * of the same length, where a record's, a card's last four's or a postcode's word labels that one, is the same kind of
+ * number (the app's wrong copy of it), visible like it.
+ */
+function contrastedWithRecord(scan: Scan, start: number, n: number): boolean {
+  const s = scan.norm;
+  let p = start - 1;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2c)) p--;
+  const we = p + 1;
+  while (p >= 0 && isLetter(s.charCodeAt(p))) p--;
+  const ws = p + 1;
+  if (ws === we || we - ws > 7) return false;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x2c)) p--;
+  const de = p + 1;
+  while (p >= 0 && isDigit(s.charCodeAt(p))) p--;
+  // (the word is folded last: most numbers have a word before them, few a number of their length before that)
+  if (de - p - 1 !== n || !CONTRAST_WORDS.has(foldRange(s, ws, we)) || claimedAt(scan, p + 1) >= 0 || scan.found.some((f) => f.start <= p + 1 && f.end >= de)) return false;
+  const c = cueFor(scan, p + 1, de);
+  return c === Cue.LAST4 || c === Cue.POSTAL || RECORD_CUES.has(c as Cue);
+}
+
 function afterCard(scan: Scan, start: number): boolean {
   const last = scan.found[scan.found.length - 1];
   if (!last || (last.type !== 'CARD' && last.type !== 'CARD_EXPIRY' && last.type !== 'CVV') || start < last.end || start - last.end > CARD_SIDE_GAP) return false;
@@ -1938,7 +2118,7 @@ function afterCard(scan: Scan, start: number): boolean {
 const CARD_SIDE_GAP = 24;
 const CARD_SIDE_PUNCT: ReadonlySet<number> = new Set([0x20, 0x09, 0x2c, 0x2e, 0x60c, 0x2d, 0x7c, 0x0a, 0x3b, 0x2f, 0x3a, 0x28, 0x29]);
 // the little words of an expiry's or a code's label the lexicon has no cue for ("expirée le", "تاريخها")
-const CARD_SIDE_WORDS = folded(['le', 'la', 'its', 'is', 'date', 'de', 'and', 'et', 'w', 'o', 'و', 'tarikh', 'tarikha', 'تاريخ', 'تاريخها', 'تاريخه', 'تاريخو', 'التاريخ', 'انقضاء', 'تاریخ', 'تاریخش', 'code', 'cod', 'ramz', 'رمز', 'كود', 'کد']);
+const CARD_SIDE_WORDS = folded(['le', 'la', 'its', 'is', 'date', 'de', 'and', 'et', 'w', 'o', 'و', 'tarikh', 'tarikha', 'تاريخ', 'تاريخها', 'تاريخه', 'تاريخو', 'التاريخ', 'انقضاء', 'تاریخ', 'تاریخش', 'code', 'cod', 'ramz', 'رمز', 'كود', 'کد', 'то', 'до', 'to', 'ta']);
 
 /** "(055) 123" keeps its ")" only when the "(" is inside the span too. */
 function closeParen(s: string, run: Run, b: number, start: number): number {
@@ -2390,13 +2570,15 @@ function isGap(c: number): boolean {
   return m === 0x20 || m === 0x2d || m === 0x5f;
 }
 
-/** The word ending before the gap at `i` is one or two capitals ("AE 98", "A-588", "AB 12"): an IBAN or a passport may start. */
+/** The word ending before the gap at `i` is one to three capitals ("AE 98", "A-588", "AB 12", "GHA-7128…"): an IBAN, a passport or an ID may start. */
 function shortCapitals(s: string, i: number): boolean {
   const a = s.charCodeAt(i - 1);
   if (a < 0x41 || a > 0x5a) return false;
   const b = s.charCodeAt(i - 2);
   if (!isLatinLetter(b)) return true;
-  return b <= 0x5a && !isLatinLetter(s.charCodeAt(i - 3));
+  if (b > 0x5a) return false;
+  const c = s.charCodeAt(i - 3);
+  return !isLatinLetter(c) || (c >= 0x41 && c <= 0x5a && !isLatinLetter(s.charCodeAt(i - 4)));
 }
 
 /** One cheap pass deciding which finders can have anything to find, and where normalisation must start. */
@@ -2430,7 +2612,7 @@ function preScan(s: string): number {
 
 const SCAN: Scan = {
   norm: '', regions: DEFAULT_REGION_HINTS, found: [], claimed: [], cueAt: -1, cueEnd: -1, cue: 0,
-  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, lineTalk: -1, plainDates: [], unexplained: [], recordEnd: -1,
+  cardTalk: -1, cvvTalk: -1, cvvNamed: -1, passportTalk: -1, otpTalk: -1, persian: -1, mistake: -1, lineTalk: -1, ageTalk: -1, plainDates: [], unexplained: [], recordEnd: -1,
 };
 
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
@@ -2450,7 +2632,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   if (scan.claimed.length) scan.claimed.length = 0;
   scan.cueAt = scan.cueEnd = -1;
   scan.cue = 0;
-  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = scan.lineTalk = -1;
+  scan.cardTalk = scan.cvvTalk = scan.cvvNamed = scan.passportTalk = scan.otpTalk = scan.persian = scan.mistake = scan.lineTalk = scan.ageTalk = -1;
   if (scan.plainDates.length) scan.plainDates.length = 0;
   if (scan.unexplained.length) scan.unexplained.length = 0;
   scan.recordEnd = -1;

@@ -45,7 +45,7 @@ export type Visible = (typeof Visible)[keyof typeof Visible];
  * Matched on folded text, as the label's last word right before the number ("رقم الجهاز …", "شماره درخواست: …").
  */
 // (an appointment's number: the word is a date's role, "موعدي ١٢/٥", so it labels only a long number right after it)
-const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم'];
+const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation'];
 export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WORDS.map(foldKeyword).join('|')})[ .:#]*$`, 'iu');
 
 /** A version's word right before the number. */

@@ -2,12 +2,15 @@
  * National IDs of other countries whose letters stand before or after the digits: Sri Lanka's NIC (nine digits and
  * V or X; the twelve-digit form is digits only), Spain's DNI (eight digits and a check letter) and NIE (X, Y or Z,
  * seven digits, a check letter), Morocco's CIN (one or two letters and up to six digits), a Latin American cédula
- * ("V-18452309"). Each shape is common in product and order codes, so a shape that proves itself (a valid check
- * letter, a valid day of the year) is an ID unless a record's word labels it, and the others need an ID's word.
+ * ("V-18452309"), Ireland's PPS number (seven digits, a check letter, sometimes a second letter), Uganda's NIN (C, the
+ * holder's sex, eight digits, four letters: "CM91034102XKPL"), the Ghana card ("GHA-712845093-4"), and letters, digits
+ * and letters of other countries after an ID's word. Each shape is common in product and order codes, so a shape that
+ * proves itself (a valid check letter, a valid day of the year, a country's own prefix and layout) is an ID unless a
+ * record's word labels it, and the others need an ID's word.
  */
 
 /** Letters and digits as one token, each alternative a shape of one country's ID; group 1: the letter-first forms. */
-export const AFFIXED_ID_RE = /(?<![A-Za-z0-9-])(?:[0-9]{9}[VvXx]|[0-9]{8}[ -]?[A-Za-z]|[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]|([A-Za-z]{1,2})[ -]?[0-9]{5,9})(?![A-Za-z0-9])/g;
+export const AFFIXED_ID_RE = /(?<![A-Za-z0-9-])(?:[0-9]{9}[VvXx]|[0-9]{8}[ -]?[A-Za-z]|[0-9]{7}[A-Wa-w][A-IWa-iw]?|[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]|GHA-?[0-9]{9}-?[0-9]|[A-Za-z]{1,3}[0-9]{6,10}[A-Za-z]{2,4}|([A-Za-z]{1,2})[ -]?[0-9]{5,9})(?![A-Za-z0-9])/g;
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
@@ -27,7 +30,24 @@ export function sriLankaNicShape(v: string): boolean {
   return (day >= 1 && day <= 366) || (day >= 501 && day <= 866);
 }
 
+/** Ireland's PPS number: weights 8 to 2 over the seven digits, 9 over the second letter (A = 1, W = 0), mod 23 is the check letter (W for 0). */
+export function ppsValid(v: string): boolean {
+  const m = /^([0-9]{7})([A-W])([A-IW]?)$/.exec(v.toUpperCase());
+  if (!m) return false;
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(m[1]![i]) * (8 - i);
+  if (m[3] && m[3] !== 'W') sum += 9 * (m[3].charCodeAt(0) - 64);
+  const r = sum % 23;
+  return m[2] === (r ? String.fromCharCode(64 + r) : 'W');
+}
+
+/** Uganda's NIN (C, M or F, two digits of the birth year, six more, four capitals) and the Ghana card's PIN. */
+const COUNTRY_LAYOUT = /^(?:C[MF][0-9]{8}[A-Z]{4}|GHA-?[0-9]{9}-?[0-9])$/;
+
+/** A postal item's number (UPU S10: two letters, nine digits, the country's two letters), "EE123456789EG": a parcel's, never an ID. */
+export const POSTAL_ITEM = /^[A-Za-z]{2}[0-9]{9}[A-Za-z]{2}$/;
+
 /** Does this match of `AFFIXED_ID_RE` prove itself by its shape alone? */
 export function provesItself(v: string): boolean {
-  return sriLankaNicShape(v) || spanishIdValid(v);
+  return sriLankaNicShape(v) || spanishIdValid(v) || ppsValid(v) || COUNTRY_LAYOUT.test(v);
 }
