@@ -12,6 +12,7 @@ import { digitsAsTyped } from '../../masking';
 import { lazyRegExp, type LazyRegExp } from '../../text/lazy-regexp';
 import { TextKeys } from '../../text/literal-gate';
 import { tajikInLatin } from './tajik-latin';
+import type { MessageReading } from '../text/message-reading';
 import { all, any, onFee, signsHold, type Sign, type SignReader } from './sign-formula';
 
 /** Every entry is a word the reading normaliser may join a wrapped line into (`text/words`), endings free as here. */
@@ -659,10 +660,10 @@ export function scamPretests(text: string, policy: GuardPolicy, hasLink = false)
   return { number: signsHold(SCAM_PRETESTS.number, signs), fee: signsHold(SCAM_PRETESTS.fee, signs), urgency: signsHold(SCAM_PRETESTS.urgency, signs) };
 }
 
-function readForRules(text: string, policy: GuardPolicy, hasLink: boolean) {
+function readForRules(text: string, policy: GuardPolicy, hasLink: boolean, reading?: MessageReading) {
   // a number read out in a voice note is a number ("من سبعة سبعة.. واحد اربعة")
   // (Tajik in Cyrillic is read in Latin letters, where its words are: `tajik-latin.ts`)
-  const t = tajikInLatin(normalizeText(digitsAsTyped(text)));
+  const t = tajikInLatin(reading ? reading.typed.form(false) : normalizeText(digitsAsTyped(text)));
   const { has, find, may } = gated(t);
   let feeRead: string | undefined;
   const fee = () => (feeRead ??= feeText(text, t, policy, has));
@@ -670,9 +671,12 @@ function readForRules(text: string, policy: GuardPolicy, hasLink: boolean) {
   return { t, has, find, fee, signs };
 }
 
-/** `opts.pretests: false` runs every rule whatever the pre-tests say (their test compares the two). */
-export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false, opts: { pretests?: boolean } = {}): ScamFlag[] {
-  const { t, has, find, fee, signs } = readForRules(text, policy, hasLink);
+/**
+ * `opts.reading`: the message's reading when the inbound check has made it; `opts.pretests: false` runs every rule
+ * whatever the pre-tests say (their test compares the two).
+ */
+export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false, opts: { pretests?: boolean; reading?: MessageReading } = {}): ScamFlag[] {
+  const { t, has, find, fee, signs } = readForRules(text, policy, hasLink, opts.reading);
   if (opts.pretests !== false && !signsHold(SCAM_PRETESTS.number, signs) && !signsHold(SCAM_PRETESTS.urgency, signs) && !signsHold(SCAM_PRETESTS.fee, signs)) return [];
   const flags: ScamFlag[] = [];
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
