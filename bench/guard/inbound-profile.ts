@@ -1,7 +1,7 @@
 /**
  * Where the inbound scam check's work goes (issues #26/#21): each step of `inspectInbound` run alone over the same texts,
  * for the flagged and the unflagged messages apart.
- *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3]
+ *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3] [--steps whole,scam]
  * Corpora: `store` is the ingest bench's traffic (`bench/store/ingest.ts`'s generated messages, masked by the real
  * detectors as the preparation worker masks them, inbound only); `voices` is every inbound voice set that is not
  * report-only, and `inbound.jsonl` (no row is printed; at most `--messages` of them, every k-th). Steps, each over all texts of a class with what it needs
@@ -88,6 +88,10 @@ const STEPS: Step[] = [
   { name: 'pasted', run: (ts) => () => ts.forEach((t) => findPastedSecrets(t)) },
   { name: 'handed', run: (ts) => { const none = ts.filter((t) => !findPastedSecrets(t).length); return () => none.forEach((t) => findHandedOverSecret(t)); } },
 ];
+
+// (`--steps a,b`: only those steps, in their order above — a shorter callgrind run)
+const only = arg('steps', '');
+if (only) STEPS.splice(0, STEPS.length, ...STEPS.filter((s) => only.split(',').includes(s.name)));
 
 const thread = () => {
   const u = process.threadCpuUsage();

@@ -9,6 +9,7 @@
  */
 import { clauses, normalizeText } from '../text/clauses';
 import { digitsAsTyped } from '../../masking';
+import type { MessageReading } from '../text/message-reading';
 import { readClauseActs, THEM, type Secret } from './acts';
 
 /** A stranger in the story: whoever called, asked or wanted it, or a third person named (for a hand-over that names no recipient). */
@@ -18,8 +19,8 @@ const STRANGER = /(?<![\p{L}])(?:someone|somebody|caller|called|rang|phoned|scam
 const FROM_ME = /(?<![\p{L}])(?:ازم|از من|ازمون|azam|az man|mera|meri|mere|my|مني)(?![\p{L}])/u;
 
 /** The secret the customer (or someone on their side) says was handed over to someone not us, or undefined. */
-export function findHandedOverSecret(text: string): Secret | undefined {
-  const t = normalizeText(digitsAsTyped(text), { markQuotes: true });
+export function findHandedOverSecret(text: string, reading?: MessageReading): Secret | undefined {
+  const t = reading ? reading.typed.form(true) : normalizeText(digitsAsTyped(text), { markQuotes: true });
   const cs = clauses(t);
   const facts = readClauseActs(cs);
   const stranger = () => STRANGER.test(t) || cs.some((c) => c.tokens.some((w) => THEM.has(w)));

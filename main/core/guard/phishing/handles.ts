@@ -10,6 +10,7 @@
 import { TOKEN_CLOSE, TOKEN_OPEN } from '../../masking/tokens';
 import type { GuardPolicy } from '../policy';
 import { foldLetters, normalizeText } from '../text/clauses';
+import type { MessageReading } from '../text/message-reading';
 import { dressedName } from './domains';
 import { mayHoldHandle } from './pretests';
 
@@ -32,8 +33,9 @@ const ADDRESS_WITH_PATH = /(?<![\p{L}\p{N}@])(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.
 const MASKED_VALUE = new RegExp(`${TOKEN_OPEN}[^${TOKEN_OPEN}${TOKEN_CLOSE}\\n]*${TOKEN_CLOSE}`, 'gu');
 const blank = (a: string): string => ' '.repeat(a.length);
 
-export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains' | 'officialSupportHandles'>): string[] {
-  const read = normalizeText(text);
+/** `reading`: the message's reading when the inbound check has made it (`MessageReading`), so the text is not read again. */
+export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains' | 'officialSupportHandles'>, reading?: MessageReading): string[] {
+  const read = reading ? reading.written.form(false) : normalizeText(text);
   // (blanking removes words, never adds one: a text not presenting an account unblanked does not blanked either)
   if (!mayHoldHandle(read) || !PRESENTED.test(read)) return [];
   const unmasked = read.includes(TOKEN_OPEN) ? read.replace(MASKED_VALUE, blank) : read;

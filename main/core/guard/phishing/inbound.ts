@@ -3,6 +3,7 @@ import { kindName, say, sayNumber } from '../messages';
 import { maskSpans, type DetectSensitive } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
 import { READ_LIMIT, readPart } from '../text/reading-window';
+import { MessageReading } from '../text/message-reading';
 import { domainIsWithin, extractEmailDomains, extractLinks } from '../text/links';
 import { CALL_WORD } from './acts';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
@@ -114,10 +115,12 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   }
   // "@brand.pay.support", "Brand_KSA_Gifts": an account's handle dressed up as the company's (not a link, so not above)
   // (…unless the fake-support rule already names it: "the support account @acme_help_desk messaged me" is a fake handle)
-  const scams = findScamPatterns(text, deps.policy, links.length > 0);
+  // (the message is read once, and each step takes the form its rules read)
+  const reading = new MessageReading(text);
+  const scams = findScamPatterns(text, deps.policy, links.length > 0, { reading });
   const fakeHandles = scams.filter((f) => f.code === 'fake_handle').map((f) => f.value!.toLowerCase().replace(/^@/, ''));
   // (read with a defanged link's dots put back, as the links are: "x-login dot com" is the link, not an account "x-login")
-  for (const handle of findImitatingHandles(refanged, deps.policy)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
+  for (const handle of findImitatingHandles(refanged, deps.policy, refanged === text ? reading : undefined)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
   for (const f of scams) {
     if (f.code === 'fake_number' && f.described) push('fake_number', say('phishing.fake_number_described', agentLang, { value: f.value! }));
     else if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
@@ -130,7 +133,7 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {
     // nothing to mask, but the secret may be out already: "he asked for the code and I read it to him"
-    const handed = findHandedOverSecret(text);
+    const handed = findHandedOverSecret(text, reading);
     if (handed) push('secret', say('phishing.secret_handed_over', agentLang, { type: kindName(handed, agentLang) }));
     return { flags };
   }

@@ -12,6 +12,8 @@ import { digitsAsTyped } from '../../masking';
 import { lazyRegExp, type LazyRegExp } from '../../text/lazy-regexp';
 import { TextKeys } from '../../text/literal-gate';
 import { tajikInLatin } from './tajik-latin';
+import type { MessageReading } from '../text/message-reading';
+import { all, any, onFee, signsHold, type Sign, type SignReader } from './sign-formula';
 
 /** Every entry is a word the reading normaliser may join a wrapped line into (`text/words`), endings free as here. */
 const registered = <T>(parts: string[], re: T): T => (registerLexicon(parts, { freeEndings: true }), re);
@@ -760,7 +762,7 @@ type Has = (re: Lexicon, s?: string) => boolean;
  * none of whose parts' letters are in the text cannot match it, nor any piece of it), and each answer over the whole
  * text kept — the rules ask some of them several times.
  */
-function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null } {
+function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null; may: (re: Lexicon) => boolean } {
   const keys = new TextKeys(t);
   const may = new Map<LazyRegExp, boolean>();
   const mayMatch = (re: LazyRegExp): boolean => {
@@ -778,14 +780,33 @@ function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => Reg
   };
   // (a lexicon in pieces: each piece behind its own gate)
   const has = (re: Lexicon, s = t): boolean => (re instanceof Pieces ? re.pieces.some((p) => hasOne(p, s)) : hasOne(re, s));
-  return { has, find: (re, s = t) => (mayMatch(re) ? re.exec(s) : null) };
+  return { has, find: (re, s = t) => (mayMatch(re) ? re.exec(s) : null), may: (re) => (re instanceof Pieces ? re.pieces.some(mayMatch) : mayMatch(re)) };
 }
 
-export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false): ScamFlag[] {
+/** The three pre-tests' answers for one message (for their test: the check asks them inside `findScamPatterns`). */
+export function scamPretests(text: string, policy: GuardPolicy, hasLink = false): Record<keyof typeof SCAM_PRETESTS, boolean> {
+  const { signs } = readForRules(text, policy, hasLink);
+  return { number: signsHold(SCAM_PRETESTS.number, signs), fee: signsHold(SCAM_PRETESTS.fee, signs), urgency: signsHold(SCAM_PRETESTS.urgency, signs) };
+}
+
+function readForRules(text: string, policy: GuardPolicy, hasLink: boolean, reading?: MessageReading) {
   // a number read out in a voice note is a number ("من سبعة سبعة.. واحد اربعة")
   // (Tajik in Cyrillic is read in Latin letters, where its words are: `tajik-latin.ts`)
-  const t = tajikInLatin(normalizeText(digitsAsTyped(text)));
-  const { has, find } = gated(t);
+  const t = tajikInLatin(reading ? reading.typed.form(false) : normalizeText(digitsAsTyped(text)));
+  const { has, find, may } = gated(t);
+  let feeRead: string | undefined;
+  const fee = () => (feeRead ??= feeText(text, t, policy, has));
+  const signs: SignReader = { text: t, hasLink, has, may, fee };
+  return { t, has, find, fee, signs };
+}
+
+/**
+ * `opts.reading`: the message's reading when the inbound check has made it; `opts.pretests: false` runs every rule
+ * whatever the pre-tests say (their test compares the two).
+ */
+export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false, opts: { pretests?: boolean; reading?: MessageReading } = {}): ScamFlag[] {
+  const { t, has, find, fee, signs } = readForRules(text, policy, hasLink, opts.reading);
+  if (opts.pretests !== false && !signsHold(SCAM_PRETESTS.number, signs) && !signsHold(SCAM_PRETESTS.urgency, signs) && !signsHold(SCAM_PRETESTS.fee, signs)) return [];
   const flags: ScamFlag[] = [];
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
   const sentences = t.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
@@ -877,7 +898,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // $45 fee for the limit increase"), or else read from the clause facts; the purpose is looked for in the whole text
   // first, so the clause reading runs only where there is one
   // (read with the company's "… Pay" name blanked: "Nakhla Pay" names the company, it asks nobody to pay)
-  const ft = feeText(text, t, policy, has);
+  const ft = fee();
   const paidToRelease = (has(AMOUNT, ft) || has(FEE_NOUN, ft)) && has(PAID_TO_RELEASE, ft) && (has(PAY_NOW, ft) || has(TOLD, ft) || has(OBLIGED, ft) || has(MESSAGE_NAMED, ft) || has(MESSAGE_VOICE, ft) || feeForRelease(ft, has));
   const paysToGain = (has(FEE, ft) || has(ODD_PAYMENT, ft)) && (has(ACCOUNT_CHANGE, ft) || has(GAIN, ft));
   // (round 23) the company's own charge — quoted where it publishes its prices, or reported as already taken — is no
@@ -934,6 +955,51 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // a toll-free number presented as ours, in a message that also demands a fee or threatens: the scam's number after all
   if (tollFree && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee' || f.code === 'urgency')) flags.push({ code: 'fake_number', value: tollFree });
   return flags;
+}
+
+/**
+ * Each flag's pre-test (issue #26): a necessary condition of its rules above — their conjunctions' positive signs, each
+ * lexicon asked of the string the rule asks it of (the read text, or the fee text `onFee`), and only of the text's keys
+ * where a rule asks it of a piece cut out (`keysOf`). A rule's negations (`!has(BILL)`, "asked, not demanded") and its
+ * plain regexes are left out: dropping a condition keeps it necessary. When all three say no, `findScamPatterns` returns
+ * before reading sentences, numbers or clauses; the lexicons' answers are the rules' own `has`, kept, not asked twice.
+ * A rule added above needs its conjunction here: `test/unit/scam-pretests.test.ts` generates messages carrying each
+ * sign and fails when a pre-test says no to a message the rules flag.
+ */
+const keysOf = (re: Lexicon): Sign => (r) => r.may(re);
+const hasLinkSign: Sign = (r) => r.hasLink;
+export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
+  // `fake_number` and `fake_handle`: a written number of seven digits or more, an "@", or a claim, a face, an account or a desk
+  number: any((r) => sevenDigits(r.text), (r) => r.text.includes('@'), CLAIMS_TO_BE_FROM, WEARS_OUR_FACE, all(SOCIAL_ACCOUNT, CLAIMS_TO_BE_US), all(PAGE_NAMED_AS_A_DESK, REACHED_ME)),
+  // `upgrade_fee`: a fee to change an account, a payment to gain demanded, a sum or fee to release, an unlock fee, a sum demanded "or else"
+  fee: any(
+    all(onFee(FEE), onFee(ACCOUNT_CHANGE), any(onFee(ACCOUNT), onFee(TOLD))),
+    all(any(onFee(FEE), onFee(ODD_PAYMENT)), any(onFee(ACCOUNT_CHANGE), onFee(GAIN)), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW), onFee(ODD_PAYMENT), onFee(FEE_DUE), all(onFee(TO_A_NUMBER), onFee(FEE_NOUN)))),
+    all(any(onFee(AMOUNT), onFee(FEE_NOUN)), onFee(PAID_TO_RELEASE)),
+    UNLOCK_FEE,
+    all(onFee(AMOUNT), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW)), any(all(onFee(CONSEQUENCE), onFee(FROZEN)), OR_ELSE_BY_DAY)),
+  ),
+  // `urgency`: each of its readings' conjunctions (a deadline or a threat, and what makes it pressure)
+  urgency: any(
+    CLAIM_BY_A_DEADLINE,
+    all(OR_ELSE_BY_DAY, any(keysOf(FROZEN), keysOf(FUTURE_THREAT))),
+    all(FROZEN, any(ACTION, hasLinkSign, FUTURE_THREAT, ASKED_FOR_A_SECRET)),
+    all(DEADLINE_SPAN, any(MOVE_TO_THEIR_ACCOUNT, all(THIRD_PARTY, COERCION, MONEY_MOVE), all(CONSEQUENCE, any(ACCOUNT, GAIN, FROZEN, hasLinkSign)))),
+    all(LAST_WARNING, any(ACCOUNT, hasLinkSign)),
+    all(EXPIRES_SOON, any(hasLinkSign, LINK_WORD, GAIN, ACCOUNT)),
+    all(DAY_DEADLINE, any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(AVOID_LOSS, all(any(CONSEQUENCE, FUTURE_THREAT), any(ACCOUNT, GAIN, FROZEN, hasLinkSign)))),
+    all(LEGAL_THREAT, any(ACTION, MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
+    all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION)),
+  ),
+};
+/** A number the rules judge has seven digits or more (`PHONE`'s, `digits(m).length >= 7`); the read text's digits are ASCII. */
+function sevenDigits(t: string): boolean {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++n >= 7) return true;
+  }
+  return false;
 }
 
 /**

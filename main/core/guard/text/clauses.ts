@@ -20,37 +20,34 @@ export const QUOTED_LINE = '\ue000';
 /**
  * The guards' reading of a text: the reading normaliser (`core/text/normalise`, with the lexicons' words), a lone "#"
  * as "number", lower case, one apostrophe. `markQuotes` starts each quoted line with `QUOTED_LINE` (when the
- * writer has words of their own beside them).
+ * writer has words of their own beside them). A check that reads one message several ways holds a `GuardReading`.
  */
 export function normalizeText(s: string, opts: { markQuotes?: boolean } = {}): string {
-  // (the inbound check asks for one message's reading three or four times: the last answer of each kind is kept)
-  const marks = opts.markQuotes === true;
+  // (the outbound guard reads one reply twice, for its rules and for its model: the last reading is kept for it until it
+  // holds a reading of its own, as the inbound check does; a lexicon registered since makes it stale)
   const version = lexiconVersion();
-  const last = lastNormalized[+marks];
-  if (last?.s === s && last.version === version) return last.text;
-  const text = normalize(s, marks);
-  lastNormalized[+marks] = { s, version, text };
-  return text;
+  if (last?.reading.source !== s || last.version !== version) last = { reading: new GuardReading(s), version };
+  return last.reading.form(opts.markQuotes === true);
 }
-const lastNormalized: Array<{ s: string; version: number; text: string } | undefined> = [undefined, undefined];
+let last: { reading: GuardReading; version: number } | undefined;
 
-function normalize(s: string, markQuotes: boolean): string {
-  const reading = readOnce(s.replace(NUMBER_SIGN, 'number$1'));
+/** One text read once (the reading normaliser's work), in either form on demand: what the inbound check's steps share. */
+export class GuardReading {
+  #reading: Reading | undefined;
+  readonly #forms: Array<string | undefined> = [undefined, undefined];
+
+  constructor(readonly source: string) {}
+
+  form(markQuotes: boolean): string {
+    return (this.#forms[+markQuotes] ??= normalize((this.#reading ??= readText(this.source.replace(NUMBER_SIGN, 'number$1'), knowsWord)), markQuotes));
+  }
+}
+
+function normalize(reading: Reading, markQuotes: boolean): string {
   // a reply that is nothing but quoted lines is the writer's own words: "> send me the code" alone evades nothing
   const mark = markQuotes && reading.lines.some((l) => !l.quoted && /\p{L}/u.test(l.text));
   const text = mark ? reading.lines.map((l) => (l.quoted ? QUOTED_LINE + l.text : l.text)).join('\n') : reading.text;
   return text.toLowerCase().replace(/[’‘`´]/g, "'");
-}
-
-/**
- * The last text read and its reading: the inbound check reads one message for its scam patterns and again, with its
- * quoted lines marked, for the secrets handed over — the same reading (a function of the text and the lexicons).
- */
-let lastRead: { text: string; version: number; reading: Reading } | undefined;
-function readOnce(text: string): Reading {
-  const version = lexiconVersion();
-  if (lastRead?.text !== text || lastRead.version !== version) lastRead = { text, version, reading: readText(text, knowsWord) };
-  return lastRead.reading;
 }
 
 /** A clause: the tokens of one sentence part, joined by single spaces (so phrase regexes can run over them). */
