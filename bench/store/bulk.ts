@@ -24,6 +24,7 @@ import { notePreview } from '../../main/core/store/preview';
 import { noteContactWords } from '../../main/core/store/contact-words';
 import { addToSearchIndex } from '../../main/core/store/search-index';
 import { mayGiveContactDetails, noteContactDetails } from '../../main/core/store/contact-details';
+import { checkFlags } from '../../main/core/store/inbound-checks';
 import { SealingSession } from '../../main/core/custody';
 import { argValue, consoleState, DATASET_CHANNELS, datasetSlices, fileKeychain, freshDir, rng } from './common';
 
@@ -55,10 +56,9 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
     ),
     message: db.prepare(
       `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, text_enc, key_version,
-         sent_at, stored_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         sent_at, stored_at, delivery, check_rules, check_flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     field: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    check: db.prepare('INSERT INTO inbound_checks (conversation_id, message_id, rules, flagged, wording) VALUES (?, ?, ?, ?, ?)'),
     // What the ingest path's per-batch updates add up to for a conversation that stays open while it is written.
     final: db.prepare('UPDATE conversations SET last_activity_at = ?, unread = ?, opened_at = ? WHERE id = ?'),
     cursor: db.prepare('INSERT INTO channel_cursors (channel_id, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (channel_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at'),
@@ -74,7 +74,9 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
   db.pragma('cache_size = -1000000');
   let names = new SealingSession(store.custody.sealingKey().publicKey, store.custody.sealingKey().epoch);
 
+  let rulesId = 0;
   const writeGroup = (channelId: string, msgs: InboundMessage[]) => {
+    rulesId ||= store.inboundChecks.rulesId(screen.rules);
     const sealing = { seat, ...store.custody.sealingKey() };
     const inbound = msgs.map((m, i) => m.direction === 'in' && (nextId + i) % every === 0);
     const prepared = prepareTexts(msgs.map((m) => m.text), nextId, o.masker, sealing, { check: screen, inbound });
@@ -96,13 +98,16 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
         c = { id: Number(s.conversation.run(channelId, m.platformConversationId, contactId, m.sentAt, o.now).lastInsertRowid), last: 0, unread: 0, firstIn: null, newest: null };
         conversations.set(convKey, c);
       }
-      s.message.run(id, c.id, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, o.now, m.direction === 'out' ? 'sent' : null);
+      const inbound = m.direction === 'in';
+      s.message.run(
+        id, c.id, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, o.now, inbound ? null : 'sent',
+        inbound ? rulesId : null, inbound ? checkFlags(p.screened?.flagged ?? false, p.screened?.wording) : null,
+      );
       p.fields.forEach((f, n) => s.field.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
       addToSearchIndex(db, id, p.body);
       if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(db, c.id, id, p.masked);
-      if (m.direction === 'in') {
+      if (inbound) {
         if (p.screened) screened++;
-        s.check.run(c.id, id, screen.rules, p.screened?.flagged ? 1 : 0, p.screened?.wording ?? null);
         c.unread++;
         c.firstIn = c.firstIn === null ? m.sentAt : Math.min(c.firstIn, m.sentAt);
       }

@@ -99,16 +99,16 @@ describe('the inbound scam check at ingest', () => {
     c.guards.setPolicy(policy);
     c.store.sink.ingest('tg', [inbound(1, { text: 'see https://acme-support-verify.com/x' }), inbound(2, { text: 'hello, where is my order?' })]);
     const id = c.store.conversations.list().items[0]!.id;
-    const [flaggedId] = c.db.prepare('SELECT message_id FROM inbound_checks WHERE flagged = 1').pluck().all() as number[];
+    const [flaggedId] = c.db.prepare('SELECT id FROM messages WHERE check_flags IS NOT NULL').pluck().all() as number[];
     expect(flaggedId).toBeDefined();
     // The stored wording is what is shown: a wording the check would never write proves it was not run again.
     const marked = JSON.stringify({ en: [{ code: 'lookalike', explanation: 'as recorded' }], ar: [{ code: 'lookalike', explanation: 'كما سُجّل' }], fa: [{ code: 'lookalike', explanation: 'همان‌طور که ثبت شد' }] });
-    c.db.prepare('UPDATE inbound_checks SET wording = ? WHERE message_id = ?').run(marked, flaggedId);
+    c.db.prepare('UPDATE messages SET check_flags = ? WHERE id = ?').run(marked, flaggedId);
     const flags = new InboundFlags(() => c.guards.policy, c.store.inboundChecks);
     const messages = c.store.conversations.messages(id);
     expect(flags.forConversation(id, messages, 'fa').flags.get(flaggedId!)).toEqual([{ code: 'lookalike', explanation: 'همان‌طور که ثبت شد' }]);
     // As before migration 021: flagged, no wording. Worded by the check, and the wording goes with the opening's record.
-    c.db.prepare('UPDATE inbound_checks SET wording = NULL WHERE message_id = ?').run(flaggedId);
+    c.db.prepare("UPDATE messages SET check_flags = '' WHERE id = ?").run(flaggedId);
     const first = flags.forConversation(id, messages, 'en');
     expect(first.flags.get(flaggedId!)?.[0]?.code).toBe('lookalike');
     expect(first.unrecorded.map(([m, f]) => [m, f])).toEqual([[flaggedId, true]]);
@@ -138,7 +138,7 @@ describe('the inbound scam check at ingest', () => {
     const c = core;
     // Message 1 is old; message 2, in another conversation, is recent.
     c.store.sink.ingest('tg', [inbound(1, { text: 'bit.ly/abc', sentAt: 1_000 }), inbound(2, { text: 'hello', platformConversationId: 'chat2', sentAt: Date.now() })]);
-    const checks = () => c.db.prepare('SELECT message_id FROM inbound_checks ORDER BY message_id').pluck().all();
+    const checks = () => c.db.prepare('SELECT id FROM messages WHERE check_rules IS NOT NULL ORDER BY id').pluck().all();
     const [old, recent] = c.db.prepare('SELECT id FROM messages ORDER BY id').pluck().all() as number[];
     expect(checks()).toEqual([old, recent]);
     c.store.channels.setRetention('tg', 'all', 1);

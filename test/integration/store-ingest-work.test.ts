@@ -34,7 +34,7 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(previews).toEqual([0, 1, 2, 3].map((k) => ({ p: `chat${k}`, preview: `hello ${100 + 8 + k}` })));
   });
 
-  it('notes a batch\'s search terms in one statement, records its scam check outcomes in one, and checks its duplicates in one', async () => {
+  it('notes a batch\'s search terms in one statement, records its scam check outcomes with its messages, and checks its duplicates in one', async () => {
     core = await storeCore();
     const c = core;
     c.store.sink.ingest('tg', batchOf(0, 2, 1));
@@ -42,8 +42,9 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     const { run } = statementsOf(c.db, () => expect(c.store.sink.ingest('tg', batch)).toMatchObject({ inserted: 10, duplicates: 2 }));
     // Before: one statement per message for each.
     expect(run.filter((s) => s.includes('INTO search_terms'))).toHaveLength(1);
-    expect(run.filter((s) => s.includes('INTO inbound_checks'))).toHaveLength(1);
-    expect(c.db.prepare('SELECT count(*) FROM inbound_checks').pluck().get()).toBe(12);
+    // Round 12: one statement a batch into \`inbound_checks\`; since migration 030 none, the outcome is in the message's insert.
+    expect(run.filter((s) => /inbound_checks|^UPDATE messages/.test(s))).toEqual([]);
+    expect(c.db.prepare('SELECT count(*) FROM messages WHERE check_rules IS NOT NULL').pluck().get()).toBe(12);
     expect(run.filter((s) => /FROM messages\b.* platform_message_id/.test(s))).toHaveLength(1);
     expect(c.db.prepare("SELECT count(*) FROM search_terms WHERE term = 'hello'").pluck().get()).toBe(1);
   });
@@ -147,5 +148,23 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(row.get('fresh')).toEqual({ status: 'open', opened_at: 9_000 });
     expect(c.store.conversations.count({ status: 'open' })).toBe(401);
     expect(c.store.conversations.count({ status: 'resolved' })).toBe(0);
+  });
+
+  it('writes the scam check\'s outcomes on the pages its messages\' insert writes, none of their own (round 14)', async () => {
+    core = await storeCore();
+    const c = core;
+    // Enough conversations, each with a few checked messages, that a table clustered by conversation spans many pages.
+    for (let k = 0; k < 4; k++) c.store.sink.ingest('tg', batchOf(k * 1000, 400, 1).map((m, i) => ({ ...m, platformMessageId: `s${k}-${i}` })));
+    const batch = batchOf(9000, 400, 1).filter((_, i) => i % 10 === 0);
+    const pages = pagesWrittenBy(c.db, () => expect(c.store.sink.ingest('tg', batch)).toMatchObject({ inserted: 40 }));
+    // Before (migration 030): \`inbound_checks\`, a page per touched conversation at this size.
+    expect([...pages.keys()].filter((name) => /inbound/.test(name) && name !== 'messages_inbound')).toEqual([]);
+    const ids = c.db.prepare("SELECT id FROM messages WHERE platform_message_id LIKE 'm9%'").pluck().all() as number[];
+    expect(ids).toHaveLength(40);
+    const rules = c.db.prepare('SELECT rules FROM inbound_rules').pluck().all() as string[];
+    expect(rules).toHaveLength(1);
+    // Every message of the batch is recorded as checked, not flagged, and read back by the opening's range.
+    const conversationId = c.db.prepare('SELECT conversation_id FROM messages WHERE id = ?').pluck().get(ids[0]) as number;
+    expect([...c.store.inboundChecks.of(conversationId, rules[0]!).values()]).toEqual(Array(5).fill({ flagged: false, wording: null }));
   });
 });

@@ -216,7 +216,7 @@ describe('inbound scam flags', () => {
     const texts = ['they sent bit.ly/3abc', 'hello there', 'where is my order', 'ok thanks'];
     c.store.sink.ingest('tg', texts.map((text, i) => inbound(i, { text })));
     // As a database written before the scam check ran at ingest (or under other rules) holds them: no outcomes.
-    c.db.exec('DELETE FROM inbound_checks');
+    c.db.exec('UPDATE messages SET check_rules = NULL, check_flags = NULL');
     const id = c.store.conversations.list().items[0]!.id;
     let policy = DEFAULT_GUARD_POLICY;
     const flags = new InboundFlags(() => policy, c.store.inboundChecks);

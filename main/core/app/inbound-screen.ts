@@ -21,7 +21,7 @@ export function inboundFlagsIn(maskedText: string, lang: GuardLang, policy: Guar
   return inspectInbound(maskedText, lang, { policy, detectSensitive }).flags.map((f) => ({ code: f.code, explanation: f.explanation }));
 }
 
-/** A flagged message's flags in every interface language, as `inbound_checks.wording` keeps them. */
+/** A flagged message's flags in every interface language, as a flagged message's row keeps them (`messages.check_flags`). */
 export function inboundWording(maskedText: string, policy: GuardPolicy, known?: { lang: GuardLang; flags: InboundFlagWords }): string {
   const all = Object.fromEntries(WORDING_LANGS.map((lang) => [lang, known?.lang === lang ? known.flags : inboundFlagsIn(maskedText, lang, policy)]));
   return JSON.stringify(all);

@@ -8,11 +8,19 @@ export interface InboundOutcome {
 }
 
 /**
+ * An outcome as `messages.check_flags` holds it (migration 030): NULL when not flagged, else the wording, or '' for a
+ * flagged message recorded without it. The one copy of that rule; the ingest path writes it with the message's insert.
+ */
+export function checkFlags(flagged: boolean, wording?: string | null): string | null {
+  return flagged ? (wording ?? '') : null;
+}
+
+/**
  * Which of a conversation's inbound messages the scam check (main/core/guard) has already seen under given rules,
- * and whether it flagged them. The flags' wording depends on the reader's language and is made when shown; a
- * message recorded as not flagged is not checked again while the rules stay the same. A flagged message's outcome can
- * carry the flags' wording in each interface language (`wording`, opaque here: main/core/app/inbound-screen.ts makes
- * and reads it), so showing it needs no check either.
+ * and whether it flagged them, kept on each message's row (`check_rules`, `check_flags`: migration 030). The flags'
+ * wording depends on the reader's language and is made when shown; a message recorded as not flagged is not checked
+ * again while the rules stay the same. A flagged message's outcome can carry the flags' wording in each interface
+ * language (opaque here: main/core/app/inbound-screen.ts makes and reads it), so showing it needs no check either.
  */
 export class InboundCheckRepository {
   private readonly s: ReturnType<typeof statements>;
@@ -22,38 +30,44 @@ export class InboundCheckRepository {
   }
 
   /**
-   * Message id → outcome, for the messages of the conversation checked under `rules`; `ids` bounds the message ids
-   * (an opening needs its page's, not the whole conversation's: a range of the primary key).
+   * Message id → outcome, for the inbound messages of the conversation checked under `rules`; `ids` bounds the message
+   * ids (an opening needs its page's, not the whole conversation's).
    */
   of(conversationId: number, rules: string, ids?: { from: number; to: number }): Map<number, InboundOutcome> {
-    const rows = (ids ? this.s.ofRange.all(conversationId, ids.from, ids.to, rules) : this.s.of.all(conversationId, rules)) as Array<{ message_id: number; flagged: number; wording: string | null }>;
-    return new Map(rows.map((r) => [r.message_id, { flagged: r.flagged === 1, wording: r.wording }]));
-  }
-
-  /** Records outcomes; call inside the transaction that writes the opening (no disk sync of its own). */
-  record(conversationId: number, rules: string, outcomes: Iterable<[messageId: number, flagged: boolean, wording?: string | null]>): void {
-    this.recordAcross(rules, [...outcomes].map(([messageId, flagged, wording]) => [conversationId, messageId, flagged, wording]));
+    const rows = this.s.of.all(conversationId, ids?.from ?? 0, ids?.to ?? Number.MAX_SAFE_INTEGER, rules) as Array<{ id: number; check_flags: string | null }>;
+    return new Map(rows.map((r) => [r.id, { flagged: r.check_flags !== null, wording: r.check_flags || null }]));
   }
 
   /**
-   * Records outcomes of messages in any conversations, in one statement (the ingest path: a batch's outcomes at once,
-   * ≈ 2 µs of CPU a message less than a statement each).
+   * The number messages record `rules` by, added the first time these rules are used. Call inside the transaction
+   * that writes the outcomes; not kept across transactions (a rolled-back one would leave a number no row holds).
    */
-  recordAcross(rules: string, outcomes: ReadonlyArray<[conversationId: number, messageId: number, flagged: boolean, wording?: string | null]>): void {
-    if (!outcomes.length) return;
-    this.s.record.run(rules, JSON.stringify(outcomes.map(([c, m, flagged, wording]) => [c, m, flagged ? 1 : 0, flagged ? (wording ?? null) : null])));
+  rulesId(rules: string): number {
+    const id = this.s.rulesId.get(rules) as number | undefined;
+    return id ?? Number(this.s.addRules.run(rules).lastInsertRowid);
+  }
+
+  /** Records outcomes of the conversation's messages; call inside the transaction that writes the opening (no disk sync of its own). */
+  record(conversationId: number, rules: string, outcomes: Iterable<[messageId: number, flagged: boolean, wording?: string | null]>): void {
+    let rulesId: number | undefined;
+    for (const [messageId, flagged, wording] of outcomes) {
+      rulesId ??= this.rulesId(rules);
+      this.s.record.run(rulesId, checkFlags(flagged, wording), messageId, conversationId);
+    }
   }
 }
 
 function statements(db: Db) {
   return {
-    of: db.prepare('SELECT message_id, flagged, wording FROM inbound_checks WHERE conversation_id = ? AND rules = ?'),
-    ofRange: db.prepare('SELECT message_id, flagged, wording FROM inbound_checks WHERE conversation_id = ? AND message_id BETWEEN ? AND ? AND rules = ?'),
-    // `WHERE true`: an upsert's SELECT needs a WHERE clause to parse.
-    record: db.prepare(
-      `INSERT INTO inbound_checks (conversation_id, message_id, rules, flagged, wording)
-         SELECT value ->> 0, value ->> 1, ?, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
-       ON CONFLICT (conversation_id, message_id) DO UPDATE SET rules = excluded.rules, flagged = excluded.flagged, wording = excluded.wording`,
+    // `direction = 'in'` lets the range walk `messages_inbound` (conversation, id) rather than every message.
+    of: db.prepare(
+      `SELECT id, check_flags FROM messages
+       WHERE conversation_id = ? AND direction = 'in' AND id BETWEEN ? AND ? AND check_rules = (SELECT id FROM inbound_rules WHERE rules = ?)`,
     ),
+    rulesId: db.prepare('SELECT id FROM inbound_rules WHERE rules = ?').pluck(),
+    addRules: db.prepare('INSERT INTO inbound_rules (rules) VALUES (?)'),
+    // One statement per outcome, by primary key: an opening records only the few its page had not (the ingest path
+    // records its outcomes in the messages' inserts).
+    record: db.prepare("UPDATE messages SET check_rules = ?, check_flags = ? WHERE id = ? AND conversation_id = ? AND direction = 'in'"),
   };
 }

@@ -5,7 +5,7 @@ import { INBOUND_LIMITS, type ConnectorSink, type InboundMessage, type IngestRes
 import { nextId, SEALED, sealedIdentity, sealOriginal, type StoreContext } from './context';
 import { unknownChannel } from './channels';
 import type { Db } from './database';
-import { InboundCheckRepository } from './inbound-checks';
+import { checkFlags, InboundCheckRepository } from './inbound-checks';
 import { inlinePreparer, type InboundScreen, type PreparedText, type TextPreparer } from './prepare';
 import { PREVIEW_ASSIGNMENTS, previewParams } from './preview';
 import { noteContactWords } from './contact-words';
@@ -89,7 +89,9 @@ export class Ingestor implements ConnectorSink {
     // The contacts, conversations and aliases the batch names, in one statement.
     const known = new BatchLookups(ctx.db, channelId, messages.map((m) => m.contact.platformUserId), messages.flatMap((m) => [m.platformConversationId, ...(m.aliases ?? [])]));
     const indexed: Array<{ id: number; body: string }> = [];
-    const screened: Array<[rules: string, conversationId: number, messageId: number, flagged: boolean, wording?: string]> = [];
+    // The scam check's outcome goes in with its message (migration 030): the rules' number, looked up once a batch.
+    const rulesIds = new Map<string, number>();
+    const rulesId = (rules: string) => rulesIds.get(rules) ?? rulesIds.set(rules, this.checks.rulesId(rules)).get(rules)!;
 
     for (const [i, m] of messages.entries()) {
       if (seen.has(m.platformMessageId)) {
@@ -111,7 +113,7 @@ export class Ingestor implements ConnectorSink {
       const id = first + i;
       s.insertMessage.run(
         id, conversationId, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, now,
-        m.direction === 'out' ? 'sent' : null,
+        m.direction === 'out' ? 'sent' : null, p.screened ? rulesId(p.screened.rules) : null, p.screened ? checkFlags(p.screened.flagged, p.screened.wording) : null,
       );
       p.fields.forEach((f, n) => s.insertField.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
       if (m.html !== undefined) {
@@ -125,7 +127,6 @@ export class Ingestor implements ConnectorSink {
       }
       indexed.push({ id, body: p.body });
       if (m.direction === 'in' && mayGiveContactDetails(p.fields.map((f) => f.type))) noteContactDetails(ctx.db, conversationId, id, p.masked);
-      if (p.screened) screened.push([p.screened.rules, conversationId, id, p.screened.flagged, p.screened.wording]);
       if (m.movesTo && this.move(channelId, m.platformConversationId, m.contact.platformUserId, m.movesTo, now, known)) {
         moved.push(conversationId);
         conversations.delete(m.platformConversationId);
@@ -150,10 +151,6 @@ export class Ingestor implements ConnectorSink {
       }
       touched.set(conversationId, t);
       inserted++;
-    }
-    // The batch's scam check outcomes, one statement per set of rules (one, unless the rules changed mid-batch).
-    for (const rules of new Set(screened.map((o) => o[0]))) {
-      this.checks.recordAcross(rules, screened.filter((o) => o[0] === rules).map(([, c, m, flagged, wording]) => [c, m, flagged, wording]));
     }
     for (const [conversationId, t] of touched) {
       const closed = s.touchConversation.get({ last: t.last, unread: t.unread, id: conversationId, ...previewParams(t.newest) });
@@ -287,7 +284,7 @@ function statements(db: Db) {
     ),
     insertMessage: db.prepare(
       `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, text_enc, key_version,
-         sent_at, stored_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         sent_at, stored_at, delivery, check_rules, check_flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertField: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertAttachment: db.prepare(

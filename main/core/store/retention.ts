@@ -79,12 +79,9 @@ function clearOriginals(ctx: StoreContext, channelId: string, cutoff: number): n
 function deleteMessages(ctx: StoreContext, channelId: string, cutoff: number): number {
   const delFts = ctx.db.prepare('DELETE FROM messages_fts WHERE rowid = ?');
   const delMsg = ctx.db.prepare('DELETE FROM messages WHERE id = ?');
-  // The scam check's outcome goes with its message (erasing a customer removes them with the conversation).
-  const delCheck = ctx.db.prepare('DELETE FROM inbound_checks WHERE conversation_id = (SELECT conversation_id FROM messages WHERE id = @id) AND message_id = @id');
   const deleted = batches(ctx, channelId, cutoff, (ids) => {
     for (const id of ids) {
       delFts.run(id);
-      delCheck.run({ id });
       delMsg.run(id);
     }
     return ids.length;

@@ -29,7 +29,7 @@ export interface StoreOptions {
   /** Who masks and encrypts ingest batches; inline by default. It must mask exactly as `masker` does. */
   preparer?: TextPreparer;
   /**
-   * The inbound scam check, run once on each inbound message as it is stored, its outcome kept in `inbound_checks`
+   * The inbound scam check, run once on each inbound message as it is stored, its outcome kept on the message's row
    * (issue #26). Null or absent: messages are checked when their conversation is first opened.
    */
   inboundScreen?: () => InboundScreen | null;
