@@ -5,10 +5,12 @@ import { InboundCheckRepository } from '../../main/core/store/inbound-checks';
 import type { StoreContext } from '../../main/core/store/context';
 import { tmpDir } from '../helpers/tmp';
 
-// Migration 030 moves the inbound scam check's outcomes from `inbound_checks` onto the message rows (issue #26, round 14).
+// Migration 030 puts the inbound scam check's outcomes on the message rows (issue #26, round 14). The outcomes of a file
+// from before it were recorded under an older version's rules (the fingerprint names the version), so it drops them:
+// every message is checked again when its conversation is first opened, as after any upgrade.
 
-describe('migration 030: the scam check outcomes move onto their messages', () => {
-  it('reads back every outcome of a file from before it as before, under each set of rules, and drops the table', () => {
+describe('migration 030: the scam check outcomes on their messages', () => {
+  it("drops a file's older outcomes with their table, and records and reads new ones on the message rows, by rules and range", () => {
     const file = path.join(tmpDir(), 'diwan.sqlite');
     const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 30) });
     old.exec(`INSERT INTO channels (id, kind, name, created_at) VALUES ('tg', 'telegram', 'tg', 1);
@@ -24,25 +26,33 @@ describe('migration 030: the scam check outcomes move onto their messages', () =
       // Two sets of rules (an upgrade, a new policy); flagged with wording, flagged before migration 021 (no wording), not flagged.
       check.run(conversation, id, id < 25 ? 'rules-a' : 'rules-b', id % 5 === 0 ? 1 : 0, id % 5 === 0 && id % 10 !== 0 ? wording : null);
     }
-    const before = (conversation: number, rules: string, from = 0, to = 1e9) =>
-      new Map(
-        (old.prepare('SELECT message_id, flagged, wording FROM inbound_checks WHERE conversation_id = ? AND rules = ? AND message_id BETWEEN ? AND ?').all(conversation, rules, from, to) as Array<{ message_id: number; flagged: number; wording: string | null }>).map((r) => [r.message_id, { flagged: r.flagged === 1, wording: r.wording }]),
-      );
-    const cases = [1, 2].flatMap((conversation) => ['rules-a', 'rules-b', 'rules-c'].flatMap((rules) => [[conversation, rules], [conversation, rules, 10, 30]] as Array<[number, string, number?, number?]>));
-    const expected = cases.map(([conversation, rules, from, to]) => before(conversation, rules, from, to));
-    expect(expected.reduce((n, m) => n + m.size, 0)).toBeGreaterThan(40);
-    expect(expected.some((m) => [...m.values()].some((o) => o.flagged && o.wording === null))).toBe(true);
-    expect(expected.some((m) => [...m.values()].some((o) => o.flagged && o.wording === wording))).toBe(true);
+    const cases = [1, 2].flatMap((conversation) => ['rules-a', 'rules-b'].flatMap((rules) => [[conversation, rules], [conversation, rules, 10, 30]] as Array<[number, string, number?, number?]>));
+    expect(old.prepare('SELECT count(*) FROM inbound_checks').pluck().get()).toBeGreaterThan(25);
     old.close();
 
     const db = openDatabase(file);
     try {
       const checks = new InboundCheckRepository({ db } as unknown as StoreContext);
-      const after = cases.map(([conversation, rules, from, to]) => checks.of(conversation, rules, from === undefined ? undefined : { from, to: to! }));
-      expect(after).toEqual(expected);
       expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'inbound_checks'").pluck().get()).toBe(0);
-      // Replies and messages never checked hold no outcome.
-      expect(db.prepare("SELECT count(*) FROM messages WHERE check_rules IS NOT NULL AND (direction = 'out' OR id % 11 = 0)").pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM messages WHERE check_rules IS NOT NULL OR check_flags IS NOT NULL').pluck().get()).toBe(0);
+      for (const [conversation, rules, from, to] of cases) expect(checks.of(conversation, rules, from === undefined ? undefined : { from, to: to! }).size).toBe(0);
+
+      // Outcomes recorded after it: flagged with wording, flagged without (''), not flagged; replies take none.
+      const inbound = (conversation: number) => db.prepare("SELECT id FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY id").pluck().all(conversation) as number[];
+      db.transaction(() => {
+        for (const conversation of [1, 2]) {
+          checks.record(conversation, 'rules-c', inbound(conversation).map((id) => [id, id % 5 === 0, id % 5 === 0 && id % 10 !== 0 ? wording : null] as [number, boolean, string | null]));
+        }
+        checks.record(1, 'rules-c', [[14, true, wording]]); // a reply (14 % 7 === 0): not an inbound message, nothing written
+      })();
+      for (const conversation of [1, 2]) {
+        const ids = inbound(conversation);
+        const want = new Map(ids.map((id) => [id, { flagged: id % 5 === 0, wording: id % 5 === 0 && id % 10 !== 0 ? wording : null }]));
+        expect(checks.of(conversation, 'rules-c')).toEqual(want);
+        expect(checks.of(conversation, 'rules-c', { from: 10, to: 30 })).toEqual(new Map([...want].filter(([id]) => id >= 10 && id <= 30)));
+        expect(checks.of(conversation, 'rules-a').size).toBe(0);
+      }
+      expect(db.prepare("SELECT count(*) FROM messages WHERE check_rules IS NOT NULL AND direction = 'out'").pluck().get()).toBe(0);
     } finally {
       db.close();
     }
