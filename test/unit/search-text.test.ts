@@ -72,3 +72,40 @@ describe('the index form and the highlight form agree', () => {
     );
   });
 });
+
+describe('the words a body notes for prefix search (indexTerms)', () => {
+  /** The rule as written before round 15: distinct tokens of at least four code points, counted by spreading. */
+  const reference = (body: string) => [...new Set([...body.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)].map((m) => m[0]).filter((w) => [...w].length >= 4))];
+
+  it('keeps the words of at least four code points, astral letters and digits counted as one (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { indexTerms } = await import('../../main/core/store/search-text');
+    // Letters and digits of every width: ASCII, Arabic, Persian digits, astral (a surrogate pair each), private use, separators.
+    const alphabet = [...'ab9é', 'ع', 'ب', '۴', '٣', '𝐀', '𝟗', '𐐀', '\u{F0000}', '\uE000', ' ', '-', '·', '⟦', '⟧', '\u200c', '\ud800', '\udc00'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const body = chars.join('');
+        expect(indexTerms(body)).toEqual(reference(body));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('measures words without spreading each into an array (issue #26 round 15: every word of every ingested message)', async () => {
+    const { indexTerms } = await import('../../main/core/store/search-text');
+    const proto = String.prototype as unknown as Record<symbol, (this: string) => Iterator<string>>;
+    const iterate = proto[Symbol.iterator]!;
+    let spread = 0;
+    proto[Symbol.iterator] = function (this: string) {
+      spread++;
+      return iterate.call(this);
+    };
+    try {
+      expect(indexTerms('hello world of the invoice number ⟦CARD·••11⟧ 𝐀𝐁𝐂𝐃 مرحبا')).toEqual(['hello', 'world', 'invoice', 'number', 'CARD', '𝐀𝐁𝐂𝐃', 'مرحبا']);
+    } finally {
+      proto[Symbol.iterator] = iterate;
+    }
+    // Before: one a word (10).
+    expect(spread).toBe(0);
+  });
+});

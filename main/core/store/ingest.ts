@@ -32,7 +32,8 @@ export class Ingestor implements ConnectorSink {
   private readonly checks: InboundCheckRepository;
   /** The latest contacts' names as masked, by channel and platform user id (`maskName`): a digest, never the name. */
   private readonly names = new Map<string, { digest: string; rules: unknown; masked: string }>();
-  private readonly nameKey = crypto.randomBytes(32);
+  /** The digest's secret prefix (a fresh random key a process; see `maskName`). */
+  private readonly nameKey = crypto.randomBytes(32).toString('base64');
 
   /** `screen`: the inbound scam check run on each inbound message as it is stored (none: checked when first opened). */
   constructor(
@@ -229,11 +230,14 @@ export class Ingestor implements ConnectorSink {
   /**
    * A display name as masked, without masking it again when this contact last came with the same name, under the
    * same masking rules, and its row still holds what that gave (`stored`): a customer's name arrives with every
-   * message, and the detectors cost ≈ 20 µs a name on this thread. Only a keyed digest of the name is kept.
+   * message, and the detectors cost ≈ 20 µs a name on this thread. Only a keyed digest of the name is kept: SHA-256 of
+   * a secret random prefix and the name, in one call (`crypto.hash`). It is only ever compared for equality inside
+   * this process, so an HMAC adds nothing here, and its objects cost 2.4 times the one-shot digest (issue #26 round 15:
+   * 3.6 µs against 1.5 µs a contact a batch, about one a message).
    */
   private maskName(channelId: string, userId: string, displayName: string, stored: string | null | undefined): string {
     const key = `${channelId}\0${userId}`;
-    const digest = crypto.createHmac('sha256', this.nameKey).update(displayName).digest('base64');
+    const digest = crypto.hash('sha256', this.nameKey + displayName, 'base64');
     const rules = this.ctx.masker.rules?.();
     const known = this.names.get(key);
     if (known && known.digest === digest && known.rules === rules && known.masked === stored) return known.masked;

@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { indexTerms } from './search-text';
+import { addIndexTerms } from './search-text';
 import { cachedStatement } from './statement-cache';
 
 /** Indexes a message's search body (`indexBody`) and notes its longer words for prefix search (migration 023). */
@@ -20,7 +20,7 @@ export function addToSearchIndex(db: Db, messageId: number, body: string): void 
  */
 export function addBatchToSearchIndex(db: Db, messages: ReadonlyArray<{ id: number; body: string }>): void {
   const terms = new Set<string>();
-  for (const m of messages) for (const t of indexTerms(m.body)) terms.add(t);
+  for (const m of messages) addIndexTerms(m.body, terms);
   noteSearchTerms(db, terms);
   const insert = cachedStatement(db, 'INSERT INTO messages_fts (rowid, body) VALUES (?, ?)');
   for (const m of messages) insert.run(m.id, m.body);

@@ -78,9 +78,31 @@ const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 
 /** The distinct words of an indexed body (`indexBody`) that `search_terms` keeps: those a prefix may expand to. */
 export function indexTerms(body: string): string[] {
-  const out = new Set<string>();
-  for (const m of body.matchAll(TOKEN)) if ([...m[0]].length >= EXPANDED_PREFIX) out.add(m[0]);
-  return [...out];
+  return [...addIndexTerms(body, new Set())];
+}
+
+/**
+ * `indexTerms` added to `into` (a batch's terms in one set). Words are measured in code points without spreading
+ * them into arrays: the ingest path did that for every word of every message (issue #26 round 15).
+ */
+export function addIndexTerms(body: string, into: Set<string>): Set<string> {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) if (codePointsAtLeast(m[0], EXPANDED_PREFIX)) into.add(m[0]);
+  return into;
+}
+
+/** Whether `word` has at least `n` code points (a surrogate pair is one). */
+function codePointsAtLeast(word: string, n: number): boolean {
+  if (word.length < n) return false;
+  if (word.length >= 2 * n) return true;
+  let points = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point; a lone surrogate counts as one, as spreading does.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length && (word.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    if (++points >= n) return true;
+  }
+  return false;
 }
 
 /**
