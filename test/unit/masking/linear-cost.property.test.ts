@@ -20,15 +20,18 @@ const stepsFor = (text: string): number => {
 const filled = (block: string, n: number): string => block.repeat(Math.ceil(n / block.length)).slice(0, n);
 
 /**
- * Steps for twice the blocks (about 20,000 characters) are at most 2.2 times those for about 10,000. Whole blocks both
- * times: a cut through a value at the end can take one more linear pass over the message (a value said in words that
- * a cut leaves half-said is read again), which one length may get and the other not.
+ * Steps for twice the blocks (about 20,000 characters) are at most 3 times those for about 10,000: linear growth with
+ * room for one more linear pass that one length takes and the other not, while a quadratic cost takes 4 times. Such a
+ * pass happens: a cut through a value at the end reads a value said in words again (hence whole blocks both times),
+ * and the near-copy check reads every typed number once more when the message holds an ID, phone or card — and where a
+ * run of typed groups ends with one depends on the run's length (session 19: a block of 38 characters gave 2.52 times
+ * at 528 blocks against 527 or 529, each 2.0; the same on the code before that session's changes).
  */
 const linear = (block: string): void => {
   const blocks = Math.ceil(10_000 / block.length);
   const half = stepsFor(block.repeat(blocks));
   const full = stepsFor(block.repeat(2 * blocks));
-  expect(full, JSON.stringify(block.slice(0, 80))).toBeLessThanOrEqual(2.2 * half + 100);
+  expect(full, JSON.stringify(block.slice(0, 80))).toBeLessThanOrEqual(3 * half + 100);
 };
 
 const DIGITS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
