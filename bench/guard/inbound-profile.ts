@@ -1,7 +1,7 @@
 /**
  * Where the inbound scam check's work goes (issues #26/#21): each step of `inspectInbound` run alone over the same texts,
  * for the flagged and the unflagged messages apart.
- *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3] [--steps whole,scam]
+ *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3] [--steps whole,scam] [--passes 3]
  * Corpora: `store` is the ingest bench's traffic (`bench/store/ingest.ts`'s generated messages, masked by the real
  * detectors as the preparation worker masks them, inbound only); `voices` is every inbound voice set that is not
  * report-only, and `inbound.jsonl` (no row is printed; at most `--messages` of them, every k-th). Steps, each over all texts of a class with what it needs
@@ -12,6 +12,7 @@
  *   reading  — `normalizeText(digitsAsTyped(text))`: the fold and reading the scam rules start from
  *   keys     — the literal gate's keys of the read text (`TextKeys`)
  *   scam     — `findScamPatterns` (reading and keys included)
+ *   rules    — the same without its pre-tests (every rule on every text: the peer the pre-tests must beat)
  *   handles  — `findImitatingHandles`
  *   detect   — the masking engine's `detectSensitive` (the inbound check asks it for pasted codes and cards)
  *   pasted   — `findPastedSecrets`
@@ -83,6 +84,7 @@ const STEPS: Step[] = [
   { name: 'reading', run: (ts) => () => ts.forEach((t) => normalizeText(digitsAsTyped(t))) },
   { name: 'keys', run: (ts) => { const read = ts.map((t) => normalizeText(digitsAsTyped(t))); return () => read.forEach((t) => new TextKeys(t)); } },
   { name: 'scam', run: (ts) => { const linked = ts.map((t) => extractLinks(t).length > 0); return () => ts.forEach((t, i) => findScamPatterns(t, policy, linked[i])); } },
+  { name: 'rules', run: (ts) => { const linked = ts.map((t) => extractLinks(t).length > 0); return () => ts.forEach((t, i) => findScamPatterns(t, policy, linked[i], { pretests: false })); } },
   { name: 'handles', run: (ts) => () => ts.forEach((t) => findImitatingHandles(t, policy)) },
   { name: 'detect', run: (ts) => () => ts.forEach((t) => detectSensitive(t)) },
   { name: 'pasted', run: (ts) => () => ts.forEach((t) => findPastedSecrets(t)) },
@@ -103,7 +105,10 @@ if (callgrind) {
   // one pass to warm (patterns built and compiled, code optimised), then each step once between marks
   for (const s of STEPS) for (const ts of Object.values(classes)) s.run(ts)();
   // (every step's inputs prepared before the first mark: an interval holds its step's work and nothing else)
-  const runs = STEPS.flatMap((s) => Object.entries(classes).map(([cls, ts]) => ({ name: `${s.name} ${cls} (${ts.length} texts)`, go: s.run(ts) })));
+  // (`--passes k`: the steps' intervals k times over, interleaved — one interval alone can land before V8 has optimised
+  // what it runs, or on a collection; read the least of each step's k)
+  const passes = Number(arg('passes', '1'));
+  const runs = Array.from({ length: passes }, (_, k) => STEPS.flatMap((s) => Object.entries(classes).map(([cls, ts]) => ({ name: `${s.name} ${cls} (${ts.length} texts)${passes > 1 ? `, pass ${k + 1}` : ''}`, go: s.run(ts) })))).flat();
   const intervals: string[] = ['set-up, warm pass and inputs'];
   for (const { name, go } of runs) {
     process.threadCpuUsage();

@@ -41,6 +41,32 @@ describe('a gated pattern is never ruled out on a text it matches', () => {
     expect(keys('KARMOZD', 'ka+rmozd')).toBe(true);
     expect(keys('ſuspend', 'suspend')).toBe(true); // the i flag folds ſ to s
     expect(patternNeeds(['[a-z]+'])).toBeNull();
+    // (issue #26) a small class, or a group of single letters, is a place of the run with its alternatives
+    expect(keys('a sticker', 's[ae]kk?[ae]r')).toBe(false); // an "s", a "k" and an "r" are not enough
+    expect(keys('it was SEKKER', 's[ae]kk?[ae]r')).toBe(true);
+    expect(keys('sakar', 's[ae]kk?[ae]r')).toBe(true);
+    expect(keys('the tab', '(?:y|t|n)ab')).toBe(true);
+    expect(keys('a cab', '(?:y|t|n)ab')).toBe(false);
+    expect(keys('a-b', '[a-c]-b')).toBe(true); // a range is not read as a place
+  });
+
+  it('strings generated from each part of every gated pattern meet that part\'s needs, alone and inside a text', () => {
+    findScamPatterns('warm up: pay the fee', DEFAULT_GUARD_POLICY); // builds the lazy patterns
+    // (fast-check cannot generate look-arounds, nor under the i flag: the few parts with a look-around are left to the
+    // tests beside this one; upper case, which the i flag lets match, is tried on each string)
+    const parts = gated().flatMap((l) => ((l as unknown as { parts?: readonly string[] }).parts ?? []).filter((p) => !/\(\?<?[=!]/.test(p)).map((p) => ({ p, re: new RegExp(`^(?:${p})$`, l.re.flags.replace(/[giy]/g, '')) })));
+    expect(parts.length).toBeGreaterThan(1000);
+    // (the places this round reads: some parts hold a class or a group of single letters in a run)
+    expect(parts.filter(({ p }) => /[\p{L}\d]\[[^\]^\\-]{1,4}\][\p{L}\d]/u.test(p)).length).toBeGreaterThan(20);
+    const needs = new Map(parts.map(({ p }) => [p, patternNeeds([p])]));
+    for (const { p, re } of parts) {
+      fc.assert(
+        fc.property(fc.stringMatching(re), fc.constantFrom('', 'x ', 'ال', '5 '), (m, around) => {
+          for (const t of [m, `${around}${m} ${around}`, m.toUpperCase()]) expect(new TextKeys(t).may(needs.get(p)!), `${p.slice(0, 80)} on ${JSON.stringify(t)}`).toBe(true);
+        }),
+        { numRuns: 12 },
+      );
+    }
   });
 
   it('generated texts of the patterns own pieces, whole and cut', () => {
@@ -107,6 +133,17 @@ describe('the work spared on ordinary messages (patterns tried, counted)', () =>
     }
     return n;
   }
+
+  it('an Arabizi verb shape (a one-letter group, then stems with small classes) is ruled out on ordinary English', () => {
+    findScamPatterns('warm up: pay the fee', DEFAULT_GUARD_POLICY);
+    // (the frozen-account lexicons' "(?:y|t|n)[ei]?[tn]?(?:s[ae]kk?[ae]r|…)": its needs were single letters before round 15)
+    const parts = LazyRegExp.all.flatMap((l) => (l as unknown as { parts?: readonly string[] }).parts ?? []).filter((p) => p.includes('s[ae]kk?[ae]r'));
+    expect(parts.length).toBeGreaterThan(0);
+    for (const p of parts) {
+      for (const t of ['yes thanks for the sticker, kind regards', 'hi, can you send the statement of my account for november please']) expect(new TextKeys(t).may(patternNeeds([p])), p.slice(0, 60)).toBe(false);
+      expect(new TextKeys('ra7 ysakker l 7esab').may(patternNeeds([p]))).toBe(true);
+    }
+  });
 
   it('the scam patterns try a fraction of their lexicons on the store bench traffic', () => {
     const r = rng(7);

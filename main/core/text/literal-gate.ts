@@ -4,7 +4,9 @@
  * pattern need not be tried from each of its positions. Built by reading each part's source, not by sampling texts.
  *
  * What a part must contain is read conservatively: runs of plain characters (Latin letters and digits, Arabic-script
- * letters, space, `$ £ € #`) outside any group, class or quantified atom; a `\d` outside any group means a digit. A
+ * letters, space, `$ £ € #`) outside any group or quantified atom — a small class of plain characters (`[ae]`), or a
+ * group of single ones (`(?:y|t|n)`), is one place of a run with its alternatives, so `s[ae]k` needs "sak" or "sek",
+ * not an "s" (issue #26: such parts passed their keys on most messages); a `\d` outside any group means a digit. A
  * part with nothing so read (it starts with a class, say) needs nothing, and so neither does its pattern. The text's
  * keys are taken from its lower case (with `ſ` as `s`), which covers the `i` flag's folding for every character a
  * run may hold (A–Z, and the Kelvin sign and long s that fold into them).
@@ -31,16 +33,35 @@ const keyOf = (s: string) => {
 const PLAIN = /^[a-z0-9 $#:\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]$/u;
 const ESCAPED_PLAIN = /^[$#. ]$/;
 
+/** A place of a run: the characters it may be (one, or a small class's). */
+type Place = string;
+/** At most this many characters in a class read as a place (more would make too many keys to ask). */
+const CLASS_LIMIT = 4;
+/** …and at most this many spellings of a piece (each is a key the text is asked for). */
+const SPELLINGS_LIMIT = 8;
+
+/**
+ * The characters an unquantified class or group at `i` (ending before `next`) stands for when it is one of a few plain
+ * characters — `[ae]`, `(?:y|t|n)` — else undefined. Negated classes, ranges and escapes are not read.
+ */
+function alternatives(source: string, i: number, next: number): Place | undefined {
+  const inside = source[i] === '[' ? source.slice(i + 1, next - 1) : source.startsWith('(?:', i) ? source.slice(i + 3, next - 1).replaceAll('|', '') : undefined;
+  if (inside === undefined || (source[i] === '(' && source.slice(i + 3, next - 1).split('|').some((b) => [...b].length !== 1))) return undefined;
+  const chars = [...new Set([...inside].map((c) => c.toLowerCase()))];
+  if (!chars.length || chars.length > CLASS_LIMIT || chars.some((c) => c === '$' || c === '.' || !PLAIN.test(c))) return undefined;
+  return chars.join('');
+}
+
 /** The runs of characters every match of `source` (one part, no top-level `|`) contains, and whether it needs a digit. */
-function mandatory(source: string): { runs: string[]; groups: string[]; digit: boolean } {
-  const runs: string[] = [];
+function mandatory(source: string): { runs: Place[][]; groups: string[]; digit: boolean } {
+  const runs: Place[][] = [];
   /** The insides of groups every match goes through (not look-arounds, not optional). */
   const groups: string[] = [];
-  let run = '';
+  let run: Place[] = [];
   let digit = false;
   const end = () => {
-    if (run) runs.push(run);
-    run = '';
+    if (run.length) runs.push(run);
+    run = [];
   };
   /** Index just past the group or class opening at `i` (escapes, and classes inside a group, respected). */
   const skip = (i: number): number => {
@@ -78,11 +99,13 @@ function mandatory(source: string): { runs: string[]; groups: string[]; digit: b
   };
   for (let i = 0; i < source.length; ) {
     const c = source[i]!;
-    let atom: string | undefined;
+    let atom: Place | undefined;
     let isDigit = false;
     let next: number;
-    if (c === '(' || c === '[') next = skip(i);
-    else if (c === '\\') {
+    if (c === '(' || c === '[') {
+      next = skip(i);
+      atom = alternatives(source, i, next);
+    } else if (c === '\\') {
       const e = source[i + 1] ?? '';
       if (e === 'd') isDigit = true;
       else if (ESCAPED_PLAIN.test(e)) atom = e;
@@ -107,7 +130,7 @@ function mandatory(source: string): { runs: string[]; groups: string[]; digit: b
       i = q.next;
       continue;
     }
-    if (atom !== undefined) run += atom;
+    if (atom !== undefined) run.push(atom);
     else {
       end();
       if (isDigit) digit = true;
@@ -161,11 +184,15 @@ function branchNeed(source: string): Need {
   const found: Component[] = [];
   for (const run of runs) {
     // the most telling pieces of the run: three characters, no space, not the article; a long run gives two apart
+    // (a piece through a place of alternatives is any of its spellings: each is a key of the component, and it tells
+    // less than a piece of one spelling as long)
     const n = Math.min(3, run.length);
     const pieces: Component[] = [];
     for (let k = 0; k + n <= run.length; k++) {
-      const piece = run.slice(k, k + n);
-      pieces.push({ keys: [keyOf(piece)], score: n * 2 + (piece.includes(' ') ? 0 : 1) + (COMMON.has(piece.slice(0, 2)) ? 0 : 1) - (piece === ' ' ? 2 : 0) });
+      const spellings = run.slice(k, k + n).reduce<string[]>((xs, place) => xs.flatMap((x) => [...place].map((ch) => x + ch)), ['']);
+      if (spellings.length > SPELLINGS_LIMIT) continue;
+      const worst = (f: (p: string) => boolean) => spellings.some(f);
+      pieces.push({ keys: spellings.map(keyOf), score: n * 2 + (worst((p) => p.includes(' ')) ? 0 : 1) + (worst((p) => COMMON.has(p.slice(0, 2))) ? 0 : 1) - (worst((p) => p === ' ') ? 2 : 0) - (spellings.length > 1 ? 1 : 0) });
     }
     const best = pieces.reduce<Component | null>((x, y) => (!x || y.score > x.score ? y : x), null);
     if (best) found.push(best);
