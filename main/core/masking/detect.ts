@@ -1566,7 +1566,20 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
 function paymentCardsExpiry(scan: Scan, start: number, end: number): boolean {
   const c = cueFor(scan, start, end);
   // ("my ID card expires 09/2027", "بطاقة الهوية تنتهي …", "کارت ملی …": the card is a document)
-  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5) && !cueBefore(scan, start, Cue.NID, 6, true) && !cueBefore(scan, start, Cue.ID_WEAK, 6, true);
+  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5) && !cueBefore(scan, start, Cue.NID, 6, true) && !cueBefore(scan, start, Cue.ID_WEAK, 6, true) && !documentsExpiry(scan, start);
+}
+
+/** Between a document's number and its expiry: a few words on the same line ("G2840193 (expires June 2029)"). */
+const DOCUMENT_TO_EXPIRY = /^[^\n\d]{0,32}$/;
+
+/**
+ * "Passport no: G2840193 (expires June 2029)", "رقم الجواز N49210387 ينتهي ٠٦/٢٠٢٩": an expiry right after a passport's
+ * or an ID's number is the document's, whatever card a message names elsewhere ("Ghana card", "my debit card").
+ */
+function documentsExpiry(scan: Scan, start: number): boolean {
+  let last: Found | undefined;
+  for (const f of scan.found) if (f.end <= start && (!last || f.end > last.end)) last = f;
+  return !!last && (last.type === 'PASSPORT' || last.type === 'NATIONAL_ID') && DOCUMENT_TO_EXPIRY.test(scan.norm.slice(last.end, start));
 }
 
 function validMonth(mm: string): boolean {
