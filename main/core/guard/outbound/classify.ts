@@ -678,9 +678,10 @@ const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما',
  * (round 22) A composed span that reaches over the verb asking for it ("الهوية لازم تبعتلي صورة …", document … picture a
  * few words apart) begins after that verb, so the verb takes it as its object instead of being swallowed by it.
  */
-function afterItsVerb(clause: Clause, o: ObjectHit): ObjectHit {
+function afterItsVerb(clause: Clause, o: ObjectHit, verbs: () => Hit[]): ObjectHit {
   // only a picture after the verb ("کد ارسال‌شده به …", the code sent to …, is one secret with a participle inside)
-  const verb = hits(clause.text, STRONG_REQUEST).find((v) => v.at > o.at && v.last < o.last && clause.tokens.slice(v.last + 1, o.last + 1).some((w) => PICTURE_WORD.test(w)));
+  if (o.last - o.at < 2) return o;
+  const verb = verbs().find((v) => v.at > o.at && v.last < o.last && clause.tokens.slice(v.last + 1, o.last + 1).some((w) => PICTURE_WORD.test(w)));
   if (!verb) return o;
   const at = verb.last + 1;
   return { ...o, at, start: clause.tokens.slice(0, at).join(' ').length + 1 };
@@ -694,7 +695,10 @@ function gap(a: Hit, b: Hit): number {
 
 function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], context: ClauseContext): Omit<SecretRequest, 'clause'>[] {
   const t = clause.text;
-  const objects = found.map((o) => afterItsVerb(clause, o));
+  // (the clause's request verbs read once, and only for an object long enough to hold one: one reading per object made
+  // a clause of many secrets cost the square of its length — "code code code …", test/integration/guard-linear-work)
+  let strong: Hit[] | undefined;
+  const objects = found.map((o) => afterItsVerb(clause, o, () => (strong ??= hits(t, STRONG_REQUEST))));
   // Persian "ما" is "we/our" ("به همکار ما"), never the Arabic negation
   const persian = PERSIAN_CLAUSE.test(t);
   // …and a word that is the secret itself is never its negation (Finglish "matnesh", its text, is not Arabizi "mat…sh")
