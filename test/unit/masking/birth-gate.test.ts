@@ -72,8 +72,9 @@ describe('the birth pre-test never turns away a message the birth-word scan acce
       }),
       { numRuns: 4000 },
     );
-    // most generated texts hold a word the scan accepts, so the property is not vacuous
-    expect(accepted).toBeGreaterThan(2000);
+    // about half the generated texts (2,030–2,140 of 4,000 over twelve seeds) hold a word the scan accepts, so the
+    // property is not vacuous; the bound sits well below that spread so that no seed fails it
+    expect(accepted).toBeGreaterThan(1600);
   });
 
   it('every text of the visible corpus, and turns away most texts with no birth word', () => {
