@@ -168,6 +168,21 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(c.store.conversations.count({ status: 'resolved' })).toBe(0);
   });
 
+  it('keeps the newest customer message on the conversation\'s row, writing no index of its own (round 16)', async () => {
+    core = await storeCore();
+    const c = core;
+    // Enough conversations, each with a few customer messages, that an index keyed by conversation spans many pages.
+    for (let k = 0; k < 4; k++) c.store.sink.ingest('tg', batchOf(k * 1000, 400, 1).map((m, i) => ({ ...m, platformMessageId: `s${k}-${i}` })));
+    const batch = batchOf(9000, 400, 1).filter((_, i) => i % 10 === 0);
+    const messageIndexes = c.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'messages'").pluck().all() as string[];
+    const pages = pagesWrittenBy(c.db, () => expect(c.store.sink.ingest('tg', batch)).toMatchObject({ inserted: 40 }));
+    // Before (migration 031): messages_inbound too, a page per conversation the batch brought a customer message to.
+    expect(messageIndexes.filter((name) => pages.has(name)).sort()).toEqual(['messages_by_channel_time', 'messages_by_conversation', 'sqlite_autoindex_messages_1']);
+    const newest = c.db.prepare("SELECT conversation_id AS id, max(id) AS latest FROM messages WHERE direction = 'in' GROUP BY conversation_id").all() as Array<{ id: number; latest: number }>;
+    expect(newest).toHaveLength(400);
+    for (const { id, latest } of newest) expect(c.store.conversations.latestInboundId(id)).toBe(latest);
+  });
+
   it('writes the scam check\'s outcomes on the pages its messages\' insert writes, none of their own (round 14)', async () => {
     core = await storeCore();
     const c = core;

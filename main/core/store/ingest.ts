@@ -66,7 +66,7 @@ export class Ingestor implements ConnectorSink {
     let duplicates = 0;
     const revised: NonNullable<IngestResult['revised']> = [];
     const moved: NonNullable<IngestResult['moved']> = [];
-    type Touch = { last: number; unread: number; firstIn: number | null; newest: { id: number; sentAt: number; maskedText: string } };
+    type Touch = { last: number; unread: number; firstIn: number | null; latestIn: number | null; newest: { id: number; sentAt: number; maskedText: string } };
     const touched = new Map<number, Touch>();
     const contacts = new Map<string, number>();
     const conversations = new Map<string, number>();
@@ -143,18 +143,19 @@ export class Ingestor implements ConnectorSink {
       }
       if (waiting) this.applyEarly(channelId, m.platformMessageId, revised);
 
-      const t = touched.get(conversationId) ?? { last: 0, unread: 0, firstIn: null, newest: { id, sentAt: m.sentAt, maskedText: p.masked } };
+      const t = touched.get(conversationId) ?? { last: 0, unread: 0, firstIn: null, latestIn: null, newest: { id, sentAt: m.sentAt, maskedText: p.masked } };
       t.last = Math.max(t.last, m.sentAt);
       if (m.sentAt >= t.newest.sentAt) t.newest = { id, sentAt: m.sentAt, maskedText: p.masked };
       if (m.direction === 'in') {
         t.unread++;
+        t.latestIn = id;
         t.firstIn = t.firstIn === null ? m.sentAt : Math.min(t.firstIn, m.sentAt);
       }
       touched.set(conversationId, t);
       inserted++;
     }
     for (const [conversationId, t] of touched) {
-      const closed = s.touchConversation.get({ last: t.last, unread: t.unread, id: conversationId, ...previewParams(t.newest) });
+      const closed = s.touchConversation.get({ last: t.last, unread: t.unread, latestIn: t.latestIn, id: conversationId, ...previewParams(t.newest) });
       if (closed && t.firstIn !== null) s.openConversation.run({ firstIn: t.firstIn, id: conversationId });
     }
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
@@ -275,9 +276,11 @@ function statements(db: Db) {
     // rewrites the entries of every index on a column a statement assigns, changed or not, so assigning them on every
     // batch moved each touched conversation in `conversations_opened` for nothing (a page a conversation at commit).
     // It returns 1 when a customer message must open the conversation (new, or resolved): `openConversation`, rarely.
+    // The newest customer message's id (message ids grow through a batch) rides on the same row (migration 031).
     touchConversation: db
       .prepare(
-        `UPDATE conversations SET last_activity_at = max(last_activity_at, @last), unread = unread + @unread, ${PREVIEW_ASSIGNMENTS}
+        `UPDATE conversations SET last_activity_at = max(last_activity_at, @last), unread = unread + @unread,
+           latest_inbound_id = coalesce(max(latest_inbound_id, @latestIn), latest_inbound_id, @latestIn), ${PREVIEW_ASSIGNMENTS}
          WHERE id = @id RETURNING status = 'resolved' OR opened_at IS NULL`,
       )
       .pluck(),
