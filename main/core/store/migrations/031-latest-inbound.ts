@@ -8,7 +8,7 @@
  * right when a message leaves (retention, erasure, a discarded reply) or changes conversation or direction, reading
  * it as 022's index did. The scam check's outcomes of an opening's page are read through `messages_by_conversation`.
  */
-export const LATEST_INBOUND = "(SELECT max(m.id) FROM messages m WHERE m.conversation_id = conversations.id AND m.direction = 'in')";
+const LATEST_INBOUND = "(SELECT max(m.id) FROM messages m WHERE m.conversation_id = conversations.id AND m.direction = 'in')";
 
 export default {
   version: 31,
