@@ -60,11 +60,11 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
     ),
     field: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     // What the ingest path's per-batch updates add up to for a conversation that stays open while it is written.
-    final: db.prepare('UPDATE conversations SET last_activity_at = ?, unread = ?, opened_at = ? WHERE id = ?'),
+    final: db.prepare('UPDATE conversations SET last_activity_at = ?, unread = ?, opened_at = ?, latest_inbound_id = ? WHERE id = ?'),
     cursor: db.prepare('INSERT INTO channel_cursors (channel_id, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (channel_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at'),
   };
   const contacts = new Map<string, number>();
-  const conversations = new Map<string, { id: number; last: number; unread: number; firstIn: number | null; newest: { id: number; sentAt: number; maskedText: string } | null }>();
+  const conversations = new Map<string, { id: number; last: number; unread: number; firstIn: number | null; latestIn: number | null; newest: { id: number; sentAt: number; maskedText: string } | null }>();
   const cursors = new Map<string, string>();
   let nextId = ((db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'messages'").pluck().get() as number | undefined) ?? 0) + 1;
   let written = 0;
@@ -95,7 +95,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
       const convKey = `${channelId}\0${m.platformConversationId}`;
       let c = conversations.get(convKey);
       if (!c) {
-        c = { id: Number(s.conversation.run(channelId, m.platformConversationId, contactId, m.sentAt, o.now).lastInsertRowid), last: 0, unread: 0, firstIn: null, newest: null };
+        c = { id: Number(s.conversation.run(channelId, m.platformConversationId, contactId, m.sentAt, o.now).lastInsertRowid), last: 0, unread: 0, firstIn: null, latestIn: null, newest: null };
         conversations.set(convKey, c);
       }
       const inbound = m.direction === 'in';
@@ -109,6 +109,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
       if (inbound) {
         if (p.screened) screened++;
         c.unread++;
+        c.latestIn = id;
         c.firstIn = c.firstIn === null ? m.sentAt : Math.min(c.firstIn, m.sentAt);
       }
       c.last = Math.max(c.last, m.sentAt);
@@ -142,7 +143,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
   if (pending.length) flush();
   db.transaction(() => {
     for (const c of conversations.values()) {
-      s.final.run(c.last, c.unread, c.firstIn, c.id);
+      s.final.run(c.last, c.unread, c.firstIn, c.latestIn, c.id);
       if (c.newest) notePreview(db, c.id, c.newest);
     }
     for (const [channel, cursor] of cursors) s.cursor.run(channel, cursor, o.now);

@@ -35,6 +35,30 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(previews).toEqual([0, 1, 2, 3].map((k) => ({ p: `chat${k}`, preview: `hello ${100 + 8 + k}` })));
   });
 
+  it('writes a conversation the batch starts once after its insert, opened in the same UPDATE (round 16)', async () => {
+    core = await storeCore();
+    const c = core;
+    c.store.sink.ingest('tg', batchOf(0, 4, 1));
+    // Two messages in each of the 4 known conversations; 3 new conversations with customer messages (their first one
+    // not the first sent), 2 new ones with only replies (a platform's echo of an agent's message sent elsewhere).
+    const fresh = (n: number, k: number, over: Parameters<typeof inbound>[1]) => inbound(n, { platformConversationId: `new${k}`, contact: { platformUserId: `n${k}` }, ...over });
+    const batch = [
+      ...batchOf(100, 4, 2),
+      ...[0, 1, 2].flatMap((k) => [fresh(200 + k, k, { sentAt: 9_000 + k }), fresh(210 + k, k, { sentAt: 8_000 + k }), fresh(220 + k, k, { direction: 'out', sentAt: 7_000 })]),
+      ...[3, 4].map((k) => fresh(230 + k, k, { direction: 'out', sentAt: 6_000 + k })),
+    ];
+    let writes: ReturnType<typeof rowWritesOf> | undefined;
+    const { run } = statementsOf(c.db, () => (writes = rowWritesOf(c.db, ['conversations', 'inbox_rows'], () => c.store.sink.ingest('tg', batch))));
+    // Before: a new conversation with a customer message was updated twice after its insert (activity, then opening).
+    expect(run.filter((s) => s.startsWith('UPDATE conversations'))).toHaveLength(9);
+    expect(writes!.conversations).toEqual({ insert: 5, update: 9, delete: 0 });
+    expect(writes!.inbox_rows!.insert).toBe(5);
+    const row = c.db.prepare("SELECT status, opened_at, unread, last_activity_at FROM conversations WHERE platform_conversation_id = ?");
+    for (const k of [0, 1, 2]) expect(row.get(`new${k}`)).toEqual({ status: 'open', opened_at: 8_000 + k, unread: 2, last_activity_at: 9_000 + k });
+    for (const k of [3, 4]) expect(row.get(`new${k}`)).toEqual({ status: 'open', opened_at: null, unread: 0, last_activity_at: 6_000 + k });
+    expect(c.store.conversations.count({ status: 'open' })).toBe(9);
+  });
+
   it('notes a batch\'s search terms in one statement, records its scam check outcomes with its messages, and checks its duplicates in one', async () => {
     core = await storeCore();
     const c = core;
@@ -166,6 +190,21 @@ describe('ingest: work per batch (issue #26 round 10)', () => {
     expect(row.get('fresh')).toEqual({ status: 'open', opened_at: 9_000 });
     expect(c.store.conversations.count({ status: 'open' })).toBe(401);
     expect(c.store.conversations.count({ status: 'resolved' })).toBe(0);
+  });
+
+  it('keeps the newest customer message on the conversation\'s row, writing no index of its own (round 16)', async () => {
+    core = await storeCore();
+    const c = core;
+    // Enough conversations, each with a few customer messages, that an index keyed by conversation spans many pages.
+    for (let k = 0; k < 4; k++) c.store.sink.ingest('tg', batchOf(k * 1000, 400, 1).map((m, i) => ({ ...m, platformMessageId: `s${k}-${i}` })));
+    const batch = batchOf(9000, 400, 1).filter((_, i) => i % 10 === 0);
+    const messageIndexes = c.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'messages'").pluck().all() as string[];
+    const pages = pagesWrittenBy(c.db, () => expect(c.store.sink.ingest('tg', batch)).toMatchObject({ inserted: 40 }));
+    // Before (migration 031): messages_inbound too, a page per conversation the batch brought a customer message to.
+    expect(messageIndexes.filter((name) => pages.has(name)).sort()).toEqual(['messages_by_channel_time', 'messages_by_conversation', 'sqlite_autoindex_messages_1']);
+    const newest = c.db.prepare("SELECT conversation_id AS id, max(id) AS latest FROM messages WHERE direction = 'in' GROUP BY conversation_id").all() as Array<{ id: number; latest: number }>;
+    expect(newest).toHaveLength(400);
+    for (const { id, latest } of newest) expect(c.store.conversations.latestInboundId(id)).toBe(latest);
   });
 
   it('writes the scam check\'s outcomes on the pages its messages\' insert writes, none of their own (round 14)', async () => {

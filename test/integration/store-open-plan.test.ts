@@ -38,9 +38,12 @@ describe('opening a conversation (issue #26: the first opening at 3M messages)',
     core = await storeCore();
     const c = core;
     const [of] = statementsRunBy(c, () => c.store.inboundChecks.of(1, 'r', { from: 5, to: 9 }));
-    // The outcomes live on the message rows (migration 030): the range walks the partial index of inbound messages.
+    // The outcomes live on the message rows (migration 030). Migration 031 dropped the inbound messages' own index (a
+    // page a touched conversation at every ingest, for this read): the range is tested on the conversation's entries of
+    // messages_by_conversation (they hold the id), never a range of the table's key (every conversation's messages
+    // between the page's first and last). Pinned before 031: messages_inbound (conversation_id=? AND id>? AND id<?).
     expect(plan(c, of!, 1, 5, 9, 'r')).toEqual([
-      'SEARCH messages USING INDEX messages_inbound (conversation_id=? AND id>? AND id<?)',
+      'SEARCH messages USING INDEX messages_by_conversation (conversation_id=?)',
       'SCALAR SUBQUERY 1',
       'SEARCH inbound_rules USING COVERING INDEX sqlite_autoindex_inbound_rules_1 (rules=?)',
     ]);

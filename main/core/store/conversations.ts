@@ -316,9 +316,9 @@ export class ConversationRepository {
     return (cachedStatement(this.ctx.db, "SELECT sent_at FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY sent_at DESC LIMIT 1", 'pluck').get(conversationId) as number | undefined) ?? null;
   }
 
-  /** The newest customer message's id (replies are checked against the one their author saw). */
+  /** The newest customer message's id (replies are checked against the one their author saw), kept on its row (migration 031). */
   latestInboundId(conversationId: number): number | null {
-    return (cachedStatement(this.ctx.db, "SELECT max(id) FROM messages WHERE conversation_id = ? AND direction = 'in'", 'pluck').get(conversationId) as number | null) ?? null;
+    return (cachedStatement(this.ctx.db, 'SELECT latest_inbound_id FROM conversations WHERE id = ?', 'pluck').get(conversationId) as number | null | undefined) ?? null;
   }
 
   /** The contact's other conversations, most recent first. */

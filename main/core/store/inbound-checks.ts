@@ -59,10 +59,12 @@ export class InboundCheckRepository {
 
 function statements(db: Db) {
   return {
-    // `direction = 'in'` lets the range walk `messages_inbound` (conversation, id) rather than every message.
+    // The conversation's entries of `messages_by_conversation`, the range tested on each entry (it holds the id) before
+    // its row is read; `+id` keeps the planner off a range of the table's key, which holds every conversation's
+    // messages between the page's first and last (migration 031 dropped the inbound messages' own index).
     of: db.prepare(
       `SELECT id, check_flags FROM messages
-       WHERE conversation_id = ? AND direction = 'in' AND id BETWEEN ? AND ? AND check_rules = (SELECT id FROM inbound_rules WHERE rules = ?)`,
+       WHERE conversation_id = ? AND +id BETWEEN ? AND ? AND direction = 'in' AND check_rules = (SELECT id FROM inbound_rules WHERE rules = ?)`,
     ),
     rulesId: db.prepare('SELECT id FROM inbound_rules WHERE rules = ?').pluck(),
     addRules: db.prepare('INSERT INTO inbound_rules (rules) VALUES (?)'),

@@ -66,10 +66,12 @@ export class Ingestor implements ConnectorSink {
     let duplicates = 0;
     const revised: NonNullable<IngestResult['revised']> = [];
     const moved: NonNullable<IngestResult['moved']> = [];
-    type Touch = { last: number; unread: number; firstIn: number | null; newest: { id: number; sentAt: number; maskedText: string } };
+    type Touch = { last: number; unread: number; firstIn: number | null; latestIn: number | null; newest: { id: number; sentAt: number; maskedText: string } };
     const touched = new Map<number, Touch>();
     const contacts = new Map<string, number>();
     const conversations = new Map<string, number>();
+    /** Conversations this batch created: each is opened by its one `UPDATE` (`touchNew`). */
+    const created = new Set<number>();
     const first = nextId(ctx.db, 'messages');
     const sealing = { seat: ctx.custody.seat, ...ctx.custody.sealingKey() };
     const check = this.screen();
@@ -102,7 +104,7 @@ export class Ingestor implements ConnectorSink {
       seen.add(m.platformMessageId);
       const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now, known);
       contacts.set(m.contact.platformUserId, contactId);
-      const conversationId = conversations.get(m.platformConversationId) ?? this.place(channelId, m, contactId, now, known);
+      const conversationId = conversations.get(m.platformConversationId) ?? this.place(channelId, m, contactId, now, known, created);
       conversations.set(m.platformConversationId, conversationId);
       for (const alias of m.aliases ?? []) if (alias !== m.platformConversationId) this.addAlias(channelId, alias, conversationId, now, known);
 
@@ -143,18 +145,24 @@ export class Ingestor implements ConnectorSink {
       }
       if (waiting) this.applyEarly(channelId, m.platformMessageId, revised);
 
-      const t = touched.get(conversationId) ?? { last: 0, unread: 0, firstIn: null, newest: { id, sentAt: m.sentAt, maskedText: p.masked } };
+      const t = touched.get(conversationId) ?? { last: 0, unread: 0, firstIn: null, latestIn: null, newest: { id, sentAt: m.sentAt, maskedText: p.masked } };
       t.last = Math.max(t.last, m.sentAt);
       if (m.sentAt >= t.newest.sentAt) t.newest = { id, sentAt: m.sentAt, maskedText: p.masked };
       if (m.direction === 'in') {
         t.unread++;
+        t.latestIn = id;
         t.firstIn = t.firstIn === null ? m.sentAt : Math.min(t.firstIn, m.sentAt);
       }
       touched.set(conversationId, t);
       inserted++;
     }
     for (const [conversationId, t] of touched) {
-      const closed = s.touchConversation.get({ last: t.last, unread: t.unread, id: conversationId, ...previewParams(t.newest) });
+      const state = { last: t.last, unread: t.unread, latestIn: t.latestIn, id: conversationId, ...previewParams(t.newest) };
+      if (created.has(conversationId)) {
+        s.touchNew.run({ ...state, firstIn: t.firstIn });
+        continue;
+      }
+      const closed = s.touchConversation.get(state);
       if (closed && t.firstIn !== null) s.openConversation.run({ firstIn: t.firstIn, id: conversationId });
     }
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
@@ -198,7 +206,7 @@ export class Ingestor implements ConnectorSink {
    * own or its `aliases`) is an alias of, else one keyed by an alias itself, else a new one. The first match wins;
    * two conversations that turn out to be one customer's are never merged silently.
    */
-  private place(channelId: string, m: InboundMessage, contactId: number, now: number, known: BatchLookups): number {
+  private place(channelId: string, m: InboundMessage, contactId: number, now: number, known: BatchLookups, created: Set<number>): number {
     const ids = [m.platformConversationId, ...(m.aliases ?? [])];
     for (const id of ids) {
       const found = known.conversation(id) ?? known.alias(id);
@@ -209,6 +217,7 @@ export class Ingestor implements ConnectorSink {
     }
     const id = this.conversation(channelId, m.platformConversationId, contactId, m.sentAt, now);
     known.conversationAdded(m.platformConversationId, id);
+    created.add(id);
     return id;
   }
 
@@ -275,12 +284,22 @@ function statements(db: Db) {
     // rewrites the entries of every index on a column a statement assigns, changed or not, so assigning them on every
     // batch moved each touched conversation in `conversations_opened` for nothing (a page a conversation at commit).
     // It returns 1 when a customer message must open the conversation (new, or resolved): `openConversation`, rarely.
+    // The newest customer message's id (message ids grow through a batch) rides on the same row (migration 031).
     touchConversation: db
       .prepare(
-        `UPDATE conversations SET last_activity_at = max(last_activity_at, @last), unread = unread + @unread, ${PREVIEW_ASSIGNMENTS}
+        `UPDATE conversations SET last_activity_at = max(last_activity_at, @last), unread = unread + @unread,
+           latest_inbound_id = coalesce(max(latest_inbound_id, @latestIn), latest_inbound_id, @latestIn), ${PREVIEW_ASSIGNMENTS}
          WHERE id = @id RETURNING status = 'resolved' OR opened_at IS NULL`,
       )
       .pluck(),
+    // A conversation the batch created: `touchConversation` and the opening in one `UPDATE` (it is new, so its first
+    // customer message of the batch opens it; with none, `opened_at` stays NULL as it was inserted), so its row, its
+    // inbox row and their indexes are written once more rather than twice (issue #26 round 16).
+    touchNew: db.prepare(
+      `UPDATE conversations SET last_activity_at = max(last_activity_at, @last), unread = unread + @unread, latest_inbound_id = @latestIn,
+         opened_at = @firstIn, ${PREVIEW_ASSIGNMENTS}
+       WHERE id = @id`,
+    ),
     openConversation: db.prepare(
       `UPDATE conversations SET opened_at = CASE WHEN status = 'resolved' OR opened_at IS NULL THEN @firstIn ELSE opened_at END,
          status = CASE WHEN status = 'resolved' THEN 'open' ELSE status END
