@@ -13,7 +13,7 @@ import { inChatPrefix } from './chat-export';
 import { AFFIXED_ID_RE, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
-import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
+import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
@@ -1815,7 +1815,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
   if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
   if (!c && !before && recordNamedAfter(scan, end)) return recordAt(scan, end);
-  if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start))) return recordAt(scan, end);
+  if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start)) || SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return recordAt(scan, end);
   // "فين الأوردر بتاعي؟ رقمه …", "شحنتي سمسا رقم …": a bare "number" word, in a message about a record, is its number
   // ("my number" is the customer's own)
   if (c === Cue.PHONE_WEAK && messageHasCueBefore(scan, start, isRecord) && !MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start))) return recordAt(scan, end);
