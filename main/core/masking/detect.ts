@@ -6,7 +6,7 @@
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, labelAfter, messageHasCueBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
@@ -1377,6 +1377,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
     // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
     if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start, 6)) c = Cue.OTP;
+    // "Why una dey send me OTP wey I no request? 384920 just land now now.", "کد نخواسته بودم. ۸۲۷۱۴۰ همین الان رسید": a code
+    // named in the sentence before, this one opening with the number and saying it arrived; the word that ends the
+    // earlier sentence ("request?") labels nothing here
+    if (c && !isCodeCue(c) && opensSentence(s, start) && ARRIVED_AFTER.test(s.slice(end, end + 32)) && !followedByCurrency(scan, end) && otpTalk(scan)) c = Cue.OTP;
     // "the code never came … when it did, 453630 said expired", "Your OTP for txn … on card XX8217 is 744263": a
     // code's length with no word of its own, in a message about a code whose code is not found yet ("my otp is
     // 4 4 0 9 not 4410": the other number is not it); round numbers stay visible (amounts)
@@ -1411,6 +1415,16 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
 /** "6037-99**-****-4072", "**** **** **** 4417": a card's last digits after its masked groups, as a bank prints them. */
 const MASKED_GROUP_BEFORE = /[*•●xX]{2,}[ \u00a0-]?$/;
+
+/** Right after a number: it arrived ("just land", "came", "has arrived", "همین الان رسید", "وصلني", "اومد", "jus enter"). */
+const ARRIVED_AFTER = /^[ ,]*(?:(?:just|jus|don|done|has|have|finally|now|only|همین|الان|الآن|تازه|هسا|توو|هلق|هلا|هسه|توا|قبل|شوي)[ ,]+){0,3}(?:land(?:ed)?|enter(?:ed)?|came|come|arrived?|reached|دخل|رسید|رسيد|اومد|آمد|امد|جاني|جاتني|جا|وصل\p{L}*)(?![\p{L}])/iu;
+
+/** The number opens its sentence: only spaces since the text's start, a line break, or a sentence's end (. ! ? ؟). */
+function opensSentence(s: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x09)) p--;
+  return p < 0 || '.!?\u061f\n'.includes(s[p]!);
+}
 
 function codeWrittenAlike(scan: Scan, digits: number, width: number): boolean {
   for (const f of scan.found) {
@@ -2381,7 +2395,7 @@ function monthNameAt(s: string, i: number): boolean {
  * "مواليد ٧٩", "مواليد سنة الـ٥٤", "متولد ۵۸", "mawalid 83", "born in 79": the word says "born in the year", so two
  * digits after it — with a word for "year" or "in" between, and the article glued to them — are the year.
  */
-const BORN_IN_YEAR = folded(['مواليد', 'ومواليد', 'متولد', 'متولدم', 'متولده', 'mawalid', 'mawaleed', 'mwalid', 'motevaled', 'motavaled', 'motevalled', 'born']);
+const BORN_IN_YEAR = folded([...BORN_IN_YEAR_WORDS]);
 const YEAR_INTRO = folded(['سنة', 'سنه', 'عام', 'سال', 'سنت', 'in', 'year', 'sal', 'sana', 'sanat', 'fi', 'في', 'فى', 'of']);
 /** A count after the two digits ("born 12 weeks early", "مواليد ٢٠ يوم") says they are no year. */
 const COUNT_AFTER = folded(['days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'hours', 'يوم', 'ايام', 'اسبوع', 'شهر', 'اشهر', 'سنين', 'سنوات', 'روز', 'ماه', 'هفته', 'ساعت']);

@@ -127,7 +127,8 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.IBAN, 'ايبان شبا'],
   [Cue.ACCOUNT, 'حساب حسابي اشتراك مشترك مشتري عميل زبون مؤسسه'],
   [Cue.TRIP, 'پرواز طيران سفر رحله مشوار'],
-  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور پشت'],
+  // "سی‌وی‌وی۲": C, V, V spelt in Persian or Arabic letters, joined by the ZWNJs normalisation drops (spaced: `dottedCue`)
+  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور پشت سیویوی سیویوی2 سيفيفي سيفيفي2'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
@@ -264,6 +265,9 @@ export const CVV_NAMED = new RegExp(CVV_ABBREVIATIONS.join('|'), 'i');
 
 /** The security code described in words that need no card word beside them (see CVV_DESCRIPTIONS). */
 export const CVV_DESCRIBED = new RegExp(CVV_DESCRIPTIONS.join('|'), 'i');
+
+/** Words that say "born in the year", so a year in two digits after them is one ("متولد ۵۸", "mawalid 83", "born in 79"). */
+export const BORN_IN_YEAR_WORDS: ReadonlyArray<string> = ['مواليد', 'ومواليد', 'متولد', 'متولدم', 'متولده', 'mawalid', 'mawaleed', 'mwalid', 'motevaled', 'motavaled', 'motevalled', 'born'];
 
 /** A passport is talked about somewhere in the message (any script, with clitics: "پاسپورتمو", "passportam", "جوازي"). */
 export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|pasaport|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپور|گذرنامه/i;
