@@ -1098,8 +1098,11 @@ function bracketedTrunk(s: string, run: Run, a: number, b: number): boolean {
 /** Cues that name a value's type outright: a card's, an identity document's, an IBAN's word. */
 const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.NID, Cue.ID_WEAK, Cue.IBAN]);
 
-/** "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من": the label of a national number, right before it (one word between at most). */
-const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
+/**
+ * "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من", "بطاقة شخصية رقم": the label of a national number or of the
+ * personal ID card itself, right before it (one word between at most).
+ */
+const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?شخصي[ةه]|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
 
 /**
  * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
@@ -1339,7 +1342,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // in groups; a number with a trunk "0" and no word at all must be in groups ("0661 23 45 67") or a mobile's full
     // length ("07701234567"), and not labelled as an ID or an order
     const unlabelled = d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !ID_CUES.has(c as Cue);
-    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && ((n >= 10 && unlabelled) || (c === Cue.PHONE_WEAK && lineTalk(scan))));
+    // ("الرقم 66774123 اتصلوا علي", "رقمي … call me": a bare "number" word, or none, and a phone's word right after)
+    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && ((n >= 10 && unlabelled) || (c === Cue.PHONE_WEAK && lineTalk(scan)))) || ((!c || c === Cue.PHONE_WEAK) && numberCueAfter(scan, end) === Cue.PHONE);
     if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
     // "رقم جوالي 733456789": a mobile as dialled at home where no trunk zero is written (Yemen, nine digits from 7),
     // after a phone's own word
