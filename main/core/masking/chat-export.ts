@@ -8,11 +8,15 @@ import { DIGIT_CLASS } from '../text/fold';
 /** The prefix with its writer's name, in any digit script (the original text or the normalised one). */
 const CHAT_PREFIX = new RegExp(chatPrefixSource(DIGIT_CLASS), 'iuy');
 
-/** The end of the chat export's prefix (timestamp and "Name: ") of the line starting at `lineStart` and its writer, or null. */
+/**
+ * The end of the chat export's prefix (timestamp and "Name: ") of the line starting at `lineStart` and its writer, or
+ * null. A timestamp alone ("[۲۱:۱۴] ۰۹۱۲۵۴۷", an export of one side's messages) is a prefix with no writer's name:
+ * lines so written are taken as one writer's.
+ */
 export function chatPrefixAt(s: string, lineStart: number): { end: number; writer: string } | null {
   CHAT_PREFIX.lastIndex = lineStart;
   const m = CHAT_PREFIX.exec(s);
-  return m && m[1] !== undefined ? { end: lineStart + m[0].length, writer: m[1] } : null;
+  return m ? { end: lineStart + m[0].length, writer: m[1] ?? '' } : null;
 }
 
 /** The end of the prefix of the line at `at` when the line of `from` has one by the same writer: its next message; else -1. */

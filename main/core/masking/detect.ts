@@ -130,9 +130,13 @@ function passportTalk(scan: Scan): boolean {
 
 const isCodeCue = (c: Cue): boolean => c === Cue.OTP || c === Cue.OTP_WEAK;
 
-/** A word for a one-time code anywhere in the message ("the code never came … 453630"). */
+/**
+ * A word for a one-time code anywhere in the message ("the code never came … 453630"), not one a national ID's or a
+ * tracking number's word right after it qualifies ("کد ملی", "کد رهگیری": that document's or parcel's number).
+ */
+const QUALIFIES_CODE = (c: Cue): boolean => c === Cue.NID || c === Cue.TRACK;
 function otpTalk(scan: Scan): boolean {
-  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue, Cue.NID) ? 1 : 0;
+  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue, QUALIFIES_CODE) ? 1 : 0;
   return scan.otpTalk === 1;
 }
 
