@@ -69,7 +69,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande pesanan pedido siparis'],
   [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis resi kargo takip'],
   [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref mtcn transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request'],
-  [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt challan tagihan file'],
+  [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt challan tagihan'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
   [Cue.LAST4, 'ending ends last'],
