@@ -27,12 +27,23 @@ export function nextMessageBySameWriter(s: string, from: number, at: number): nu
   return here && here.writer === next.writer ? next.end : -1;
 }
 
-/** Where a digit at `i` (a line's first digits) stands in its line's chat prefix: the prefix's end, else -1. */
+/** The longest prefix a line can open with ("[12/03/2026, 21:14:59 p.m.] "), before its writer's name. */
+const PREFIX_REACH = 40;
+
+/**
+ * Where a digit at `i` stands in its line's chat prefix — its first digits, or the time after a date a reader has
+ * already taken ("3/12/26, 21:14 - 055321": no writer's name, so the time and the value are only a dash apart): the
+ * prefix's end, else -1.
+ */
 export function inChatPrefix(s: string, i: number): number {
-  // (a timestamp opens the line, perhaps after "[" and spaces)
+  // (a timestamp opens the line, perhaps after "[" and spaces, within reach of the digit)
+  const stop = Math.max(0, i - PREFIX_REACH);
   let k = i - 1;
-  for (let c = s.charCodeAt(k); k >= 0 && (c === 0x5b || c === 0x20 || c === 0x09); c = s.charCodeAt(--k));
+  while (k >= stop && s.charCodeAt(k) !== 0x0a) k--;
   if (k >= 0 && s.charCodeAt(k) !== 0x0a) return -1;
+  let first = k + 1;
+  while (s.charCodeAt(first) === 0x5b || s.charCodeAt(first) === 0x20 || s.charCodeAt(first) === 0x09) first++;
+  if (first > i) return -1;
   const p = chatPrefixAt(s, k + 1);
-  return p ? p.end : -1;
+  return p && p.end > i ? p.end : -1;
 }

@@ -12,7 +12,7 @@
  */
 import { digitValue } from '../text/fold';
 import { luhnValid } from './checksums';
-import { nextMessageBySameWriter } from './chat-export';
+import { inChatPrefix, nextMessageBySameWriter } from './chat-export';
 import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
@@ -203,6 +203,12 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
         i++;
         continue;
       }
+    }
+    // a chat export's timestamp is no value, nor the start of one ("3/12/26, 21:14 - 055321": only a dash between)
+    const prefixEnd = inChatPrefix(s, i);
+    if (prefixEnd >= 0) {
+      i = prefixEnd;
+      continue;
     }
     const toks: Token[] = [];
     let odd = false;

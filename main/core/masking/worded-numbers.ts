@@ -410,7 +410,9 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
     }
     // "متولد چهل و یک": a year in two digits (or four) in words right after a word that says "born in the year"
     // (the detector's `bornInYearBefore` decides whether it is one: no count such as "سال" after it)
-    if (c.compound && ((c.value >= 10 && c.value <= 99) || (c.value >= 1300 && c.value <= 2099)) && bornWordBefore(ws, k, text)) {
+    // ("born in nineteen fifty": a year read in pairs is the date readers', not cut after its first pair)
+    const moreNumber = next < ws.length && /^[ \u00a0-]*$/.test(text.slice(c.to, ws[next]!.start)) && valueOf(ws[next]!.folded) !== undefined;
+    if (c.compound && !moreNumber && ((c.value >= 10 && c.value <= 99) || (c.value >= 1300 && c.value <= 2099)) && bornWordBefore(ws, k, text)) {
       runs.push({ start: c.from, end: c.to, groups: [{ start: c.from, end: c.to, digits: c.digits }] });
       k = next;
       continue;
