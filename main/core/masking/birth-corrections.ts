@@ -15,6 +15,13 @@ import type { DetectedSpan } from './types';
 /** Words that set a value against another: "but", "not", "instead", "shows", "مش", "بس", "عندكم", "ولی", "زده"… */
 const AGAINST = /\b(?:but|not|instead|shows?|showing|says|said|wrong|mistake|typo|mais|pas|au lieu|bas|mesh|mish|na|vali|amma)\b|مش|مو(?![\p{L}])|بس(?![\p{L}])|لكن|لاكن|بدل|عندكم|عندكو|مكتوب|غلط|خطأ|ليس|وليس|ولی|اما(?![\p{L}])|نه(?![\p{L}])|زده|نوشته|اشتباه|غلطه/iu;
 
+/**
+ * Right after a later year that an identity document's word stands before: it is written so there ("… در تذکره ۱۳۶۹
+ * نوشته شده", "في الهوية ١٩٩١ مسجل", "on my passport 1991 is written").
+ */
+const DOCUMENT_BEFORE = /تذک[رڕ]|تذكر|tazk[aeiy]+r|شناسنامه|پاسپورت|گذرنامه|کارت ?مل[یي]|هوي[ةه]|جواز|بطاق[ةه]|passport|id card|\bid\b/iu;
+const WRITTEN_AFTER = /^[ \u00a0]*(?:نوشته|ثبت|درج|زده|مكتوب|مسجل|is written|written|printed|recorded)/iu;
+
 /** Cues that make a number a record's or a code's, never a birth year ("order 1958", "رقم الطلب ١٩٥٨", "code 1958"). */
 const NOT_A_YEAR = (c: Cue): boolean => RECORD_WORDS.has(c) || c === Cue.PHONE || c === Cue.PHONE_WEAK || c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.EXPIRY || c === Cue.EVENT;
 
@@ -79,7 +86,7 @@ export function withWrongBirthYears(text: string, spans: DetectedSpan[]): Detect
       if (!y || !oneSlip(y, year)) return false;
       const between = b.end <= a ? text.slice(b.end, a) : text.slice(i, b.start);
       // (or right after a later year: "… و در تذکره ۱۳۶۹ نوشته شده", written so in the document)
-      return AGAINST.test(between) || (b.end <= a && AGAINST.test(text.slice(i, i + 12)));
+      return AGAINST.test(between) || (b.end <= a && WRITTEN_AFTER.test(text.slice(i, i + 16)) && DOCUMENT_BEFORE.test(text.slice(Math.max(b.end, a - 30), a)));
     });
     if (!birth) continue;
     const before = text.slice(Math.max(0, a - 30), a);
