@@ -193,8 +193,22 @@ describe('masking round 24: phones by structure and what is said around them', (
   });
 });
 
-/** Timestamps a chat export opens its lines with, with no writer's name (an export of one side's messages). */
-const stamp = fc.constantFrom((t: string) => `[${t}] `, (t: string) => `[${t} م] `, (t: string) => `[${t}, 3/12/2026] `, (t: string) => `3/12/26, ${t} - `);
+/**
+ * A chat export's line in its layouts: a timestamp with no writer's name (an export of one side's messages), a time and
+ * a name with no brackets, a date without its year, a name alone, and a header line with the message under it.
+ */
+type Line = (t: string, body: string) => string;
+const line = fc.constantFrom<Line>(
+  (t, b) => `[${t}] ${b}`,
+  (t, b) => `[${t} م] ${b}`,
+  (t, b) => `[${t}, 3/12/2026] ${b}`,
+  (t, b) => `3/12/26, ${t} - ${b}`,
+  (t, b) => `${t} Ahmed: ${b}`,
+  (t, b) => `[6/12 ${t}] هبة: ${b}`,
+  (_, b) => `Ahmed: ${b}`,
+  (t, b) => `Ahmed Ali, [06.12.2026 ${t}]\n${b}`,
+  (t, b) => `Ahmed ${t} PM\n${b}`,
+);
 
 describe('masking round 24: a value split over a chat export\'s timestamped lines', () => {
   it('a phone or a card typed on in the next timestamped line is masked, both parts, as that value', () => {
@@ -205,11 +219,11 @@ describe('masking round 24: a value split over a chat export\'s timestamped line
           fc.tuple(digits(7).map((r) => '055' + r), fc.constant(6), fc.constantFrom('رقمي', 'شماره‌ام'), fc.constant('PHONE' as const)),
           fc.tuple(digits(15).map((b) => luhnComplete('4' + b.slice(1))), fc.constant(8), fc.constantFrom('card number', 'شماره کارت'), fc.constant('CARD' as const)),
         ),
-        stamp,
+        line,
         script,
-        ([value, cut, label, type], st, sc) => {
+        ([value, cut, label, type], ln, sc) => {
           const [a, b] = [sc(value.slice(0, cut)), sc(value.slice(cut))];
-          const text = `${st(sc('21:14'))}${label}\n${st(sc('21:14'))}${a}\n${st(sc('21:15'))}${b}\n${st(sc('21:15'))}ok`;
+          const text = [ln(sc('21:14'), label), ln(sc('21:14'), a), ln(sc('21:15'), b), ln(sc('21:15'), 'ok')].join('\n');
           foundIn(text, a, type);
           foundIn(text, b, type);
         },
@@ -218,10 +232,10 @@ describe('masking round 24: a value split over a chat export\'s timestamped line
     );
   });
 
-  it('decoys: a tracking code after its label line and the lines\' times stay visible', () => {
+  it('decoys: a tracking code after its label line and the lines\' times and dates stay visible', () => {
     fc.assert(
-      fc.property(digits(6).filter((d) => d[0] !== '0'), stamp, script, (d, st, sc) => {
-        const text = `${st(sc('10:02'))}کد رهگیری سفارشم\n${st(sc('10:02'))}${sc(d)}\n${st(sc('10:03'))}کی میرسه؟`;
+      fc.property(digits(6).filter((d) => d[0] !== '0'), line, script, (d, ln, sc) => {
+        const text = [ln(sc('10:02'), 'کد رهگیری سفارشم'), ln(sc('10:02'), sc(d)), ln(sc('10:03'), 'کی میرسه؟')].join('\n');
         expect(detectSensitive(text), text).toEqual([]);
       }),
       RUNS,
