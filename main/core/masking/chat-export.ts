@@ -9,7 +9,8 @@
  * value's.
  */
 import { chatPrefixSource } from '../text/chat-prefix';
-import { DIGIT_CLASS } from '../text/fold';
+import { DIGIT_CLASS, digitValue } from '../text/fold';
+import { isLetterUnit } from '../text/letters';
 import { cueAt } from './lexicon';
 
 /** The prefix with its writer's name, in any digit script (the original text or the normalised one). */
@@ -43,28 +44,48 @@ export interface ChatPrefix {
 function namesNoField(s: string, from: number, to: number): boolean {
   let p = from;
   while (p < to) {
-    while (p < to && !/\p{L}/u.test(s[p]!)) p++;
+    while (p < to && !isLetterUnit(s.charCodeAt(p))) p++;
     const ws = p;
-    while (p < to && /[\p{L}\p{M}]/u.test(s[p]!)) p++;
+    while (p < to && isLetterUnit(s.charCodeAt(p))) p++;
     if (p > ws && cueAt(s, ws, p) !== undefined) return false;
   }
   return true;
 }
 
+/** How far a header line's first colon may stand ("Ahmed Abdullah Al-Harbi, [06.12.2026 21:14"), and a name's colon. */
+const HEADER_REACH = 72;
+const NAME_REACH = 42;
+
+const isDigitAt = (s: string, i: number): boolean => digitValue(s.charCodeAt(i)) >= 0;
+
 /** The chat export's prefix or header of the line starting at `lineStart`, or null. */
 export function chatPrefixAt(s: string, lineStart: number): ChatPrefix | null {
-  CHAT_PREFIX.lastIndex = lineStart;
-  let m = CHAT_PREFIX.exec(s);
-  if (m && (m[1] !== undefined || !headerAt(s, lineStart))) return { end: lineStart + m[0].length, writer: m[1] ?? '', header: false };
-  const h = headerAt(s, lineStart);
-  if (h) return h;
-  STAMP_NAME.lastIndex = lineStart;
-  m = STAMP_NAME.exec(s);
-  if (m) return { end: lineStart + m[0].length, writer: m[1]!, header: false };
+  // (each pattern only where it can match — most lines open with a word and hold no colon near their start, and the
+  // name's patterns would otherwise be tried at every line that holds a digit)
+  let p = lineStart;
+  while (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x09) p++;
+  const c = s.charCodeAt(p);
+  let m: RegExpExecArray | null;
+  if (c === 0x5b || isDigitAt(s, p)) {
+    // a stamp first: "[21:14] Zain: ", "3/12/26, 21:14 - ", "21:14 Ahmed: ", a header "[21:14] Ahmed" or a stamp alone
+    CHAT_PREFIX.lastIndex = lineStart;
+    m = CHAT_PREFIX.exec(s);
+    if (m && (m[1] !== undefined || !headerAt(s, lineStart))) return { end: lineStart + m[0].length, writer: m[1] ?? '', header: false };
+    const h = headerAt(s, lineStart);
+    if (h) return h;
+    STAMP_NAME.lastIndex = lineStart;
+    m = STAMP_NAME.exec(s);
+    return m ? { end: lineStart + m[0].length, writer: m[1]!, header: false } : null;
+  }
+  // a name first: a header "Ahmed Ali, [06.12.2026 21:14]" (its time's colon) or "Ahmed: "
+  const colon = s.indexOf(':', p);
+  if (colon < 0 || colon - p > HEADER_REACH) return null;
+  // (a header's first colon is its time's, a name's the one right after it)
+  if (isDigitAt(s, colon - 1) && isDigitAt(s, colon + 1)) return headerAt(s, lineStart);
+  if (colon - p > NAME_REACH) return null;
   NAME_ONLY.lastIndex = lineStart;
   m = NAME_ONLY.exec(s);
-  if (m && namesNoField(s, lineStart, lineStart + m[0].length)) return { end: lineStart + m[0].length, writer: m[1]!, header: false };
-  return null;
+  return m && namesNoField(s, lineStart, lineStart + m[0].length) ? { end: lineStart + m[0].length, writer: m[1]!, header: false } : null;
 }
 
 function headerAt(s: string, lineStart: number): ChatPrefix | null {
@@ -106,33 +127,27 @@ export function nextMessageBySameWriter(s: string, from: number, at: number): nu
   return s.charCodeAt(next.end) === 0x0a ? next.end + 1 : -1;
 }
 
-/** The longest prefix a line can open with ("[12/03/2026, 21:14:59 p.m.] "), before its writer's name. */
-const PREFIX_REACH = 40;
-/** The longest header line ("Ahmed Abdullah Al-Harbi, [06.12.2026 21:14:59]"). */
-const HEADER_REACH = 72;
+/**
+ * The line last asked about, remembered: a message's digit runs are read left to right, so each line's prefix is
+ * read once however many runs it holds (the readers call this at every run's first digit).
+ */
+let memoText = '';
+let memoStart = -1;
+let memoEnd = -1;
+let memoPrefix: ChatPrefix | null = null;
 
 /**
- * Where a digit at `i` stands in its line's chat prefix — its first digits, or the time after a date a reader has
- * already taken ("3/12/26, 21:14 - 055321": no writer's name, so the time and the value are only a dash apart) — or
- * in a header line: the prefix's end, else -1.
+ * Where a digit at `i` stands in its line's chat prefix — its first digits, the time after a date a reader has
+ * already taken ("3/12/26, 21:14 - 055321": no writer's name, so the time and the value are only a dash apart), or a
+ * header line's stamp: the prefix's end, else -1.
  */
 export function inChatPrefix(s: string, i: number): number {
-  // (a timestamp opens the line, perhaps after "[" and spaces, or ends a header line, within reach of the digit)
-  const stop = Math.max(0, i - HEADER_REACH);
-  let k = i - 1;
-  while (k >= stop && s.charCodeAt(k) !== 0x0a) k--;
-  if (k >= 0 && s.charCodeAt(k) !== 0x0a) return -1;
-  let first = k + 1;
-  while (s.charCodeAt(first) === 0x5b || s.charCodeAt(first) === 0x20 || s.charCodeAt(first) === 0x09) first++;
-  if (isLetterAt(s, first)) {
-    // letters first: a header line's stamp ("Ahmed Ali, [06.12.2026 21:14]"), whose digits are a time's or a date's
-    let e = i;
-    while (e < s.length && /[\p{Nd}]/u.test(s[e]!)) e++;
-    const c = s.charCodeAt(e);
-    if (c !== 0x3a && c !== 0x2e && c !== 0x2f && c !== 0x2d) return -1;
-  } else if (i - first > PREFIX_REACH) return -1;
-  const p = chatPrefixAt(s, k + 1);
-  return p && p.end > i ? p.end : -1;
+  if (s !== memoText || i < memoStart || i >= memoEnd) {
+    memoText = s;
+    memoStart = s.lastIndexOf('\n', i - 1) + 1;
+    const nl = s.indexOf('\n', i);
+    memoEnd = nl < 0 ? s.length : nl;
+    memoPrefix = chatPrefixAt(s, memoStart);
+  }
+  return memoPrefix && memoPrefix.end > i ? memoPrefix.end : -1;
 }
-
-const isLetterAt = (s: string, i: number): boolean => /\p{L}/u.test(s[i] ?? '');
