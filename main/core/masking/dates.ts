@@ -101,7 +101,14 @@ export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}${BEFORE
 
 /** The units a match of the two patterns above can start with: an ASCII digit or a month name's first letter. */
 const DATE_FIRST = new Uint8Array(0x10000);
-for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonths.map((m) => m.charCodeAt(0)))) DATE_FIRST[c] = 1;
+for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonths.map((m) => m.charCodeAt(0)))) DATE_FIRST[c] = 2;
+for (let d = 0x30; d <= 0x39; d++) DATE_FIRST[d] = 1;
+/**
+ * A month name's first two units (its first letter and the next, a space where its words may be joined): a letter
+ * as common as "e" or "و" opens a month name somewhere in the table, so a position is tried only where the next unit
+ * goes on as one does.
+ */
+const MONTH_OPENINGS = new Set<number>(foldedMonths.flatMap((m) => [(m.charCodeAt(0) << 16) | m.charCodeAt(1), ...(m[1] === ' ' ? [(m.charCodeAt(0) << 16) | m.charCodeAt(2)] : [])]));
 
 /**
  * `re.exec(text)` for one of the sticky patterns above (anchored at the end, opening with NOT_WORD_BEFORE and a digit or
@@ -110,7 +117,8 @@ for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonth
  */
 export function execAtEnd(re: RegExp, text: string): RegExpExecArray | null {
   for (let p = 0; p < text.length; p++) {
-    if (!DATE_FIRST[text.charCodeAt(p)]) continue;
+    const first = DATE_FIRST[text.charCodeAt(p)];
+    if (!first || (first === 2 && !MONTH_OPENINGS.has((text.charCodeAt(p) << 16) | text.charCodeAt(p + 1)))) continue;
     if (p > 0) {
       const c = text.charCodeAt(p - 1);
       // (a surrogate is left to the pattern's own look-behind)
