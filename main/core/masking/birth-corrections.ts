@@ -2,7 +2,8 @@
  * The wrong value of a birth date is the customer's birth date too: "my DOB is 17 March 1985 but your system shows
  * 1958", "تاريخ ميلادي ١٢/٠٥/١٩٩٠ مش ١٩٩١ زي ما عندكم", "… ولی تو سیستم زده ۱۳۹۶". A year standing alone in the
  * message, one slip from a found birth date's year (a digit changed, two side by side swapped), with a word that sets
- * one against the other between them, is masked as a birth date; after a record's word ("الطلب رقم ١٩٥٨") it is not.
+ * one against the other between them (or right after the year, "… در تذکره ۱۳۶۹ نوشته شده"), is masked as a birth date;
+ * after a record's word ("الطلب رقم ١٩٥٨") it is not, after the tazkira's it is.
  */
 import { digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
@@ -14,8 +15,21 @@ import type { DetectedSpan } from './types';
 /** Words that set a value against another: "but", "not", "instead", "shows", "مش", "بس", "عندكم", "ولی", "زده"… */
 const AGAINST = /\b(?:but|not|instead|shows?|showing|says|said|wrong|mistake|typo|mais|pas|au lieu|bas|mesh|mish|na|vali|amma)\b|مش|مو(?![\p{L}])|بس(?![\p{L}])|لكن|لاكن|بدل|عندكم|عندكو|مكتوب|غلط|خطأ|ليس|وليس|ولی|اما(?![\p{L}])|نه(?![\p{L}])|زده|نوشته|اشتباه|غلطه/iu;
 
+/**
+ * Right after a later year that an identity document's word stands before: it is written so there ("… در تذکره ۱۳۶۹
+ * نوشته شده", "في الهوية ١٩٩١ مسجل", "on my passport 1991 is written").
+ */
+const DOCUMENT_BEFORE = /تذک[رڕ]|تذكر|tazk[aeiy]+r|شناسنامه|پاسپورت|گذرنامه|کارت ?مل[یي]|هوي[ةه]|جواز|بطاق[ةه]|passport|id card|\bid\b/iu;
+const WRITTEN_AFTER = /^[ \u00a0]*(?:نوشته|ثبت|درج|زده|مكتوب|مسجل|is written|written|printed|recorded)/iu;
+
 /** Cues that make a number a record's or a code's, never a birth year ("order 1958", "رقم الطلب ١٩٥٨", "code 1958"). */
 const NOT_A_YEAR = (c: Cue): boolean => RECORD_WORDS.has(c) || c === Cue.PHONE || c === Cue.PHONE_WEAK || c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.EXPIRY || c === Cue.EVENT;
+
+/**
+ * The Afghan ID card, the tazkira, written with the Persian keheh ("تذکره"): the document the wrong year is written in
+ * ("… و در تذکره ۱۳۶۹ نوشته شده"), not the Arabic ticket ("تذكرة") the lexicon's folded word also names.
+ */
+const TAZKIRA = /تذک[رڕ]|tazk[aeiy]+r/iu;
 
 /** What joins digit groups into a date or an amount: "/", ".", "-", ":", ",", "٫", "٬" (NaN, past either end: none). */
 const isJoiner = (c: number): boolean => c === 0x2f || c === 0x2e || c === 0x2d || c === 0x3a || c === 0x2c || c === 0x66b || c === 0x66c;
@@ -71,9 +85,12 @@ export function withWrongBirthYears(text: string, spans: DetectedSpan[]): Detect
       const y = yearOf(text, b);
       if (!y || !oneSlip(y, year)) return false;
       const between = b.end <= a ? text.slice(b.end, a) : text.slice(i, b.start);
-      return AGAINST.test(between);
+      // (or right after a later year: "… و در تذکره ۱۳۶۹ نوشته شده", written so in the document)
+      return AGAINST.test(between) || (b.end <= a && WRITTEN_AFTER.test(text.slice(i, i + 16)) && DOCUMENT_BEFORE.test(text.slice(Math.max(b.end, a - 30), a)));
     });
-    if (!birth || namesAny(text.slice(Math.max(0, a - 30), a), NOT_A_YEAR, 2)) continue;
+    if (!birth) continue;
+    const before = text.slice(Math.max(0, a - 30), a);
+    if (namesAny(before, NOT_A_YEAR, 2) && !TAZKIRA.test(before)) continue;
     (added ??= []).push({ type: 'DOB', start: a, end: i, confidence: 0.6 });
   }
   return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;

@@ -84,9 +84,15 @@ function buildGate(): RegExp {
 
 let gate: RegExp | null = null;
 
-/** Normalisation drops a unit of the text (`NORM_TABLE` holds 0xffff for those). */
+/**
+ * Normalisation drops a unit of the text (`NORM_TABLE` holds 0xffff for those) or reads a letter outside Latin-1 as
+ * another (Turkish "ğ" as "g": "doğum" is the lexicon's "dogum" only after it).
+ */
 function dropsCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (NORM_TABLE[text.charCodeAt(i)] === 0xffff) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (NORM_TABLE[c] === 0xffff || (c >= 0x100 && c < 0x180 && NORM_TABLE[c] !== c)) return true;
+  }
   return false;
 }
 

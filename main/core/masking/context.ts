@@ -426,7 +426,7 @@ function questionRightBefore(s: string, start: number): number {
 }
 
 /** Does any word of the message have a cue that `wanted` accepts ("the code never came …" anywhere in it)? */
-export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean, unlessNext?: Cue): boolean {
+export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean, unlessNext?: (c: Cue) => boolean): boolean {
   const s = ctx.norm;
   let pos = 0;
   while (pos < s.length) {
@@ -439,8 +439,11 @@ export function messageHasCue(ctx: ContextText, wanted: (c: Cue) => boolean, unl
     if (digitCount(s, ws, pos) > 0) continue;
     const cue = wordCue(s, ws, pos);
     if (cue === undefined || !wanted(cue)) continue;
-    // "کد ملی", "code melli": the word the next one qualifies names that, not itself
-    if (unlessNext !== undefined && nextWordCue(s, pos) === unlessNext) continue;
+    // "کد ملی", "code melli", "کد رهگیری": the word the next one qualifies names that, not itself
+    if (unlessNext !== undefined) {
+      const next = nextWordCue(s, pos);
+      if (next !== undefined && unlessNext(next)) continue;
+    }
     return true;
   }
   return false;

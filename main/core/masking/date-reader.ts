@@ -49,13 +49,13 @@ const ENGLISH_ORDINALS = new Map<string, number>(
     .map((w, i) => [w, i + 4] as [string, number])
     .concat([['thirtieth', 30], ['first', 1], ['second', 2], ['third', 3]]),
 );
-/** Little words that may stand between two parts: "12th of March", "the fifteenth", "ماه" after a Jalali month ("دی ماه"). */
-const GLUE = new Set(['of', 'the', 'من', 'ماه', 'and']);
+/** Little words that may stand between two parts: "12th of March", "the fifteenth", "ماه" after a Jalali month ("دی ماه"), Spanish "de". */
+const GLUE = new Set(['of', 'the', 'من', 'ماه', 'and', 'de']);
 /** A calendar named after the date: "BS", "B.S.", "AD", "هـ" (its tatweel normalised away), "ه.ش", "شمسی", "هجری", "میلادی". */
 // (capitals only in Latin letters: "bs" is Arabizi's "but")
 const CALENDAR_AFTER = /^ {0,2}(?:B\.? ?S\.?|b\.s\.|A\.? ?D\.?|CE|ه(?: ?\. ?[شق])?|ش(?:مس[یي])?|هجر[یي](?: شمس[یي]| قمر[یي])?|م[یي]لاد[یي]|قمر[یي])(?![\p{L}\p{N}])/u;
 /** Between two parts: spaces, one separator of a date, a comma. */
-const GAP = /^[ \t]*[/\-.,\u060c:]?[ \t]*(?:(?:of|the|من|ماه|and)[ \t]+)*$/i;
+const GAP = /^[ \t]*[/\-.,\u060c:]?[ \t]*(?:(?:of|the|من|ماه|and|de)[ \t]+)*$/i;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** An ordinal's suffix glued to a day's digits ("12th", "1er", "۲م"), read where the digits end. */

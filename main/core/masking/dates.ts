@@ -38,6 +38,13 @@ const MONTH_TABLE: ReadonlyArray<string> = [
   'janv févr|fevr - avr - - juil|juill - - - - déc',
   // Moroccan and Algerian/Tunisian Arabic month names
   'جانفي فيفري - أفريل|افريل ماي جوان يوليوز|جويلية|جويليه غشت|أوت|اوت شتنبر - نونبر دجنبر',
+  // Spanish (Moroccan writers switch to it: "14 de marzo de 1986") and Turkish, with and without their letters
+  'enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre diciembre',
+  'ocak şubat|subat mart nisan mayıs|mayis haziran temmuz ağustos|agustos eylül|eylul ekim kasım|kasim aralık|aralik',
+  // the Afghan solar months in Pashto (Wray … Kab), as Afghans write them in Persian letters too
+  'وری غویی|غوایی غبرګولی|غبرگولی چنګاښ|چنگاښ|چنگاش زمری وږی|وږي|وگی تله لړم|لرم لیندۍ|لیندی|لیندئ مرغومی سلواغه کب',
+  // the Kurdish (Sorani) solar months, the Jalali year's twelve, in Kurdish and in Persian letters
+  'خاکه‌لیوه|خاکەلێوە گولان|گوڵان جوزردان|جۆزەردان پوشپر|پووشپەڕ گلاویژ|گەلاوێژ خرمانان|خەرمانان رزبر|ڕەزبەر خزلور|گەڵاڕێزان سرماوز|سەرماوەز بفرانبار|بەفرانبار ریبندان|ڕێبەندان رشمه|ڕەشەمێ',
 ];
 
 /** Each spelling with its month number (1–12). */
@@ -78,15 +85,15 @@ const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const MONTH = `(?:${monthAlt})(?:\\s+ماه)?`;
 /**
  * Between a month name and a year: spaces, dashes, slashes, dots, Latin and Arabic commas, an apostrophe ("Mar '85"),
- * a year's word ("مارس عام ١٩٩٨", "اسفند سال ۱۳۷۰"; folded text).
+ * a year's word ("مارس عام ١٩٩٨", "اسفند سال ۱۳۷۰"; folded text) or Spanish "de" ("marzo de 1986").
  */
-const BEFORE_YEAR = "[\\s,\u060c\\-/.'\u2019]*(?:(?:عام|سنه|سال)\\s+)?";
+const BEFORE_YEAR = "[\\s,\u060c\\-/.'\u2019]*(?:(?:عام|سنه|سال|de|del)\\s+)?";
 /**
  * In folded text, a day and month name right before a year: "12 march ", "march 12, ", "12th of march ", "march the
  * 12th, ", "۱۲ فروردین ". Sticky: run it with `execAtEnd`.
  */
 export const TEXT_DATE_BEFORE_YEAR = new RegExp(
-  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th|er)?[\\s\\-/.]*(?:of\\s+)?${MONTH}|${MONTH}[\\s\\-/.]*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?)${BEFORE_YEAR}$`,
+  `${NOT_WORD_BEFORE}(?:\\d{1,2}(?:st|nd|rd|th|er)?[\\s\\-/.]*(?:(?:of|de)\\s+)?${MONTH}|${MONTH}[\\s\\-/.]*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?)${BEFORE_YEAR}$`,
   'uy',
 );
 /** In folded text, a month name right before a day or a year: "jun " (23 1970), "مارس " (1992). Sticky: run it with `execAtEnd`. */
@@ -94,7 +101,14 @@ export const MONTH_RIGHT_BEFORE = new RegExp(`${NOT_WORD_BEFORE}${MONTH}${BEFORE
 
 /** The units a match of the two patterns above can start with: an ASCII digit or a month name's first letter. */
 const DATE_FIRST = new Uint8Array(0x10000);
-for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonths.map((m) => m.charCodeAt(0)))) DATE_FIRST[c] = 1;
+for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonths.map((m) => m.charCodeAt(0)))) DATE_FIRST[c] = 2;
+for (let d = 0x30; d <= 0x39; d++) DATE_FIRST[d] = 1;
+/**
+ * A month name's first two units (its first letter and the next, a space where its words may be joined): a letter
+ * as common as "e" or "و" opens a month name somewhere in the table, so a position is tried only where the next unit
+ * goes on as one does.
+ */
+const MONTH_OPENINGS = new Set<number>(foldedMonths.flatMap((m) => [(m.charCodeAt(0) << 16) | m.charCodeAt(1), ...(m[1] === ' ' ? [(m.charCodeAt(0) << 16) | m.charCodeAt(2)] : [])]));
 
 /**
  * `re.exec(text)` for one of the sticky patterns above (anchored at the end, opening with NOT_WORD_BEFORE and a digit or
@@ -103,7 +117,8 @@ for (const c of [...'0123456789'].map((d) => d.charCodeAt(0)).concat(foldedMonth
  */
 export function execAtEnd(re: RegExp, text: string): RegExpExecArray | null {
   for (let p = 0; p < text.length; p++) {
-    if (!DATE_FIRST[text.charCodeAt(p)]) continue;
+    const first = DATE_FIRST[text.charCodeAt(p)];
+    if (!first || (first === 2 && !MONTH_OPENINGS.has((text.charCodeAt(p) << 16) | text.charCodeAt(p + 1)))) continue;
     if (p > 0) {
       const c = text.charCodeAt(p - 1);
       // (a surrogate is left to the pattern's own look-behind)

@@ -6,14 +6,14 @@
 import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, labelAfter, messageHasCueBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
-import { BACK_OF_CARD, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
+import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
 import { AFFIXED_ID_RE, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
-import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
+import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
@@ -130,9 +130,13 @@ function passportTalk(scan: Scan): boolean {
 
 const isCodeCue = (c: Cue): boolean => c === Cue.OTP || c === Cue.OTP_WEAK;
 
-/** A word for a one-time code anywhere in the message ("the code never came … 453630"). */
+/**
+ * A word for a one-time code anywhere in the message ("the code never came … 453630"), not one a national ID's or a
+ * tracking number's word right after it qualifies ("کد ملی", "کد رهگیری": that document's or parcel's number).
+ */
+const QUALIFIES_CODE = (c: Cue): boolean => c === Cue.NID || c === Cue.TRACK;
 function otpTalk(scan: Scan): boolean {
-  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue, Cue.NID) ? 1 : 0;
+  if (scan.otpTalk < 0) scan.otpTalk = messageHasCue(scan, isCodeCue, QUALIFIES_CODE) ? 1 : 0;
   return scan.otpTalk === 1;
 }
 
@@ -1098,8 +1102,11 @@ function bracketedTrunk(s: string, run: Run, a: number, b: number): boolean {
 /** Cues that name a value's type outright: a card's, an identity document's, an IBAN's word. */
 const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.NID, Cue.ID_WEAK, Cue.IBAN]);
 
-/** "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من": the label of a national number, right before it (one word between at most). */
-const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
+/**
+ * "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من", "بطاقة شخصية رقم": the label of a national number or of the
+ * personal ID card itself, right before it (one word between at most).
+ */
+const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?شخصي[ةه]|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
 
 /**
  * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
@@ -1339,7 +1346,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // in groups; a number with a trunk "0" and no word at all must be in groups ("0661 23 45 67") or a mobile's full
     // length ("07701234567"), and not labelled as an ID or an order
     const unlabelled = d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !ID_CUES.has(c as Cue);
-    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && ((n >= 10 && unlabelled) || (c === Cue.PHONE_WEAK && lineTalk(scan))));
+    // ("الرقم 66774123 اتصلوا علي", "رقمي … call me": a bare "number" word, or none, and a phone's word right after)
+    const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && ((n >= 10 && unlabelled) || (c === Cue.PHONE_WEAK && lineTalk(scan)))) || ((!c || c === Cue.PHONE_WEAK) && numberCueAfter(scan, end) === Cue.PHONE);
     if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
     // "رقم جوالي 733456789": a mobile as dialled at home where no trunk zero is written (Yemen, nine digits from 7),
     // after a phone's own word
@@ -1377,6 +1385,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
     // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
     if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start, 6)) c = Cue.OTP;
+    // "Why una dey send me OTP wey I no request? 384920 just land now now.", "کد نخواسته بودم. ۸۲۷۱۴۰ همین الان رسید": a code
+    // named in the sentence before, this one opening with the number and saying it arrived; the word that ends the
+    // earlier sentence ("request?") labels nothing here
+    if (c && !isCodeCue(c) && opensSentence(s, start) && ARRIVED_AFTER.test(s.slice(end, end + 32)) && !followedByCurrency(scan, end) && otpTalk(scan)) c = Cue.OTP;
     // "the code never came … when it did, 453630 said expired", "Your OTP for txn … on card XX8217 is 744263": a
     // code's length with no word of its own, in a message about a code whose code is not found yet ("my otp is
     // 4 4 0 9 not 4410": the other number is not it); round numbers stay visible (amounts)
@@ -1411,6 +1423,16 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
 /** "6037-99**-****-4072", "**** **** **** 4417": a card's last digits after its masked groups, as a bank prints them. */
 const MASKED_GROUP_BEFORE = /[*•●xX]{2,}[ \u00a0-]?$/;
+
+/** Right after a number: it arrived ("just land", "came", "has arrived", "همین الان رسید", "وصلني", "اومد", "jus enter"). */
+const ARRIVED_AFTER = /^[ ,]*(?:(?:just|jus|don|done|has|have|finally|now|only|همین|الان|الآن|تازه|هسا|توو|هلق|هلا|هسه|توا|قبل|شوي)[ ,]+){0,3}(?:land(?:ed)?|enter(?:ed)?|came|come|arrived?|reached|دخل|رسید|رسيد|اومد|آمد|امد|جاني|جاتني|جا|وصل\p{L}*)(?![\p{L}])/iu;
+
+/** The number opens its sentence: only spaces since the text's start, a line break, or a sentence's end (. ! ? ؟). */
+function opensSentence(s: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x09)) p--;
+  return p < 0 || '.!?\u061f\n'.includes(s[p]!);
+}
 
 function codeWrittenAlike(scan: Scan, digits: number, width: number): boolean {
   for (const f of scan.found) {
@@ -1815,7 +1837,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
   if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
   if (!c && !before && recordNamedAfter(scan, end)) return recordAt(scan, end);
-  if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start))) return recordAt(scan, end);
+  if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start)) || SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return recordAt(scan, end);
   // "فين الأوردر بتاعي؟ رقمه …", "شحنتي سمسا رقم …": a bare "number" word, in a message about a record, is its number
   // ("my number" is the customer's own)
   if (c === Cue.PHONE_WEAK && messageHasCueBefore(scan, start, isRecord) && !MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start))) return recordAt(scan, end);
@@ -2381,7 +2403,7 @@ function monthNameAt(s: string, i: number): boolean {
  * "مواليد ٧٩", "مواليد سنة الـ٥٤", "متولد ۵۸", "mawalid 83", "born in 79": the word says "born in the year", so two
  * digits after it — with a word for "year" or "in" between, and the article glued to them — are the year.
  */
-const BORN_IN_YEAR = folded(['مواليد', 'ومواليد', 'متولد', 'متولدم', 'متولده', 'mawalid', 'mawaleed', 'mwalid', 'motevaled', 'motavaled', 'motevalled', 'born']);
+const BORN_IN_YEAR = folded([...BORN_IN_YEAR_WORDS]);
 const YEAR_INTRO = folded(['سنة', 'سنه', 'عام', 'سال', 'سنت', 'in', 'year', 'sal', 'sana', 'sanat', 'fi', 'في', 'فى', 'of']);
 /** A count after the two digits ("born 12 weeks early", "مواليد ٢٠ يوم") says they are no year. */
 const COUNT_AFTER = folded(['days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'hours', 'يوم', 'ايام', 'اسبوع', 'شهر', 'اشهر', 'سنين', 'سنوات', 'روز', 'ماه', 'هفته', 'ساعت']);

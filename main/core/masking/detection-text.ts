@@ -54,6 +54,14 @@ NORM[0x060c] = 0x060c;
 NORM[0xff0b] = 0x2b;
 NORM[0xff08] = 0x28;
 NORM[0xff09] = 0x29;
+// Turkish letters with no Latin-1 form (ğ, ş, dotless ı, dotted İ) read as their base letters, so "doğum", "kimliğim"
+// and "sipariş" are whole words for the lexicon (outside Latin-1, a unit is no word unit and would split them)
+NORM[0x011e] = 0x47;
+NORM[0x011f] = 0x67;
+NORM[0x015e] = 0x53;
+NORM[0x015f] = 0x73;
+NORM[0x0130] = 0x49;
+NORM[0x0131] = 0x69;
 
 setRange(FOLD, 0x41, 0x5a, (c) => c + 0x20);
 setRange(FOLD, 0xc0, 0xde, (c) => (c === 0xd7 ? c : c + 0x20)); // French words and month names: É → é

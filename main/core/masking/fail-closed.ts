@@ -42,11 +42,19 @@ export type Visible = (typeof Visible)[keyof typeof Visible];
 /**
  * Words that name a record's number only where they label a long number nothing else typed: too common as a verb, or
  * as a word for the customer's own phone ("رقم جهازي"), to be the lexicon's record cues, which veto a phone too.
- * Matched on folded text, as the label's last word right before the number ("رقم الجهاز …", "شماره درخواست: …").
+ * Matched on folded text, as the label's last word right before the number ("رقم الجهاز …", "شماره درخواست: …", "file no. is …").
  */
 // (an appointment's number: the word is a date's role, "موعدي ١٢/٥", so it labels only a long number right after it)
-const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation'];
-export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WORDS.map(foldKeyword).join('|')})[ .:#]*$`, 'iu');
+// (a file's number: "file" alone is too common — "the number on file is 0748…" is a phone)
+const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation', 'file number', 'file no', 'file nr'];
+export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WORDS.map(foldKeyword).join('|')})[ .:#]*(?:(?:is|was) *)?$`, 'iu');
+
+/**
+ * A serial's or a device's identifier word with the thing it belongs to after it: "سریال کارت …" (a card's serial,
+ * not its number), "IMEI گوشیم …", an IMEI spelt in Persian or Arabic letters ("آی‌ام‌ای", "ای ام ای"). Matched on
+ * folded text, the thing's word (at most one) between the label and the number.
+ */
+export const SERIAL_OF_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:serial|imei|${['سریال', 'سیریال', 'آی ?ام ?ای', 'ای ?ام ?ای'].map(foldKeyword).join('|')})(?: \\p{L}+)?[ .:#]*$`, 'iu');
 
 /** A version's word right before the number. */
 export const VERSION_BEFORE = /(?:\bv|\bver|\bversion|\bbuild|\brelease|\bfirmware|\bios|\bandroid|نسخه|نسخة|اصدار|إصدار|ورژن)[ .:]*(?:[0-9]{1,6}[ .])?$/iu;

@@ -58,16 +58,16 @@ export function isDateCue(c: Cue): boolean {
 const LATIN: Array<[Cue, string]> = [
   [Cue.PHONE, 'phone phones mobile mob hp handphone cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring'],
   [Cue.PHONE_WEAK, 'number num no nr'],
-  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nic dni nie pps ppsn sin nas cedula cédula identidad nicop aadhaar aadhar adhaar adhar cpr nric qid mykad philsys philid psn nik ktp'],
+  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nic dni nie pps ppsn sin nas cedula cédula identidad nicop aadhaar aadhar adhaar adhar cpr nric qid mykad philsys philid psn nik ktp kimlik kimligim kimligi tckn'],
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
-  [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt'],
-  [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee'],
+  [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt pasaport pasaportum pasaportu pasaportun pasaportunuz'],
+  [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee nacimiento nacido nacida nací naci dogum dogdum'],
   [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
-  [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande pesanan'],
-  [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis resi'],
+  [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande pesanan pedido siparis'],
+  [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis resi kargo takip'],
   [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref mtcn transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request'],
   [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt challan tagihan'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
@@ -75,9 +75,9 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.LAST4, 'ending ends last'],
   [Cue.CARD, 'card visa mastercard mada amex debit credit carte cartes cb cib edahabia dahabia karta'],
   [Cue.POSTAL, 'zip postal postcode'],
-  [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros dzd mad tnd kwd qar omr bhd jod lbp iqd pkr inr dinar dinars dhs'],
+  [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros dzd mad tnd kwd qar omr bhd jod lbp iqd pkr inr dinar dinars dhs naira ngn'],
   [Cue.IBAN, 'iban sheba shaba'],
-  [Cue.ACCOUNT, 'kundennummer abonnement account acc subscription subscriber customer client member membership compte'],
+  [Cue.ACCOUNT, 'kundennummer abonnement account acc subscription subscriber customer client member membership compte hesap'],
   [Cue.TRIP, 'flug flugnummer trip trips ride rides journey flight trajet'],
   [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security sécurité securite cryptogramme cryptogram pictogramme pictogram wara lor lour'],
 ];
@@ -103,31 +103,32 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
 ];
 
 const ARABIC: Array<[Cue, string]> = [
-  [Cue.PHONE, 'نومرويا نوميرويا جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
+  [Cue.PHONE, 'شريحه نومرويا نوميرويا جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
   [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد نمبر نومرو نوميرو'],
-  [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه'],
+  [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه شخصيه'],
   [Cue.ID_CARD, 'بطاقه'],
   [Cue.OTP, 'تحقق التحقق تفعيل التفعيل افعل تاكيد التاكيد دخول تایید تاييد يكبار فعالسازي ورود مؤقت موقت پويا كدتاييد رمزيكبار كدفعالسازي'],
   [Cue.OTP_WEAK, 'رمز رموز كود اكواد كد رساله مسج پيامك'],
   [Cue.PASSPORT, 'جواز جوازي باسبور باسبورت پاسپورت پاسپورد گذرنامه'],
-  [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز زاده ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا'],
+  [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز زاده ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده خلقت انخلقت دنيا زیږیدو زیږېدو زېږېدو زیږیدنې'],
   [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه تفنى تفنا يفنى ختم'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند'],
   [Cue.TRACK, 'طرد شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه'],
-  [Cue.TICKET, 'بل پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت'],
+  [Cue.REF, 'میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه ایامای ايامای'],
+  [Cue.TICKET, 'بل پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت صورتحساب استماره'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه'],
   // "الرقم المنتهي بـ ١٨٧٨": with the article, "ending" (without it, "منتهي" is "expired")
-  [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره المنتهي'],
+  [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره المنتهي كتسالا كيتسالا تتسالا كتسالي'],
   [Cue.CARD, 'كارت كارطه كارط فيزا مدي ماستر'],
   [Cue.POSTAL, 'بريدي پستي'],
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار دينار دنانير دج'],
   [Cue.IBAN, 'ايبان شبا'],
-  [Cue.ACCOUNT, 'حساب حسابي اشتراك مشترك مشتري عميل زبون'],
+  [Cue.ACCOUNT, 'حساب حسابي اشتراك مشترك مشتري عميل زبون مؤسسه'],
   [Cue.TRIP, 'پرواز طيران سفر رحله مشوار'],
-  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور پشت'],
+  // "سی‌وی‌وی۲": C, V, V spelt in Persian or Arabic letters, joined by the ZWNJs normalisation drops (spaced: `dottedCue`)
+  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور پشت سیویوی سیویوی2 سيفيفي سيفيفي2'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
@@ -265,8 +266,11 @@ export const CVV_NAMED = new RegExp(CVV_ABBREVIATIONS.join('|'), 'i');
 /** The security code described in words that need no card word beside them (see CVV_DESCRIPTIONS). */
 export const CVV_DESCRIBED = new RegExp(CVV_DESCRIPTIONS.join('|'), 'i');
 
+/** Words that say "born in the year", so a year in two digits after them is one ("متولد ۵۸", "mawalid 83", "born in 79"). */
+export const BORN_IN_YEAR_WORDS: ReadonlyArray<string> = ['مواليد', 'ومواليد', 'متولد', 'متولدم', 'متولده', 'mawalid', 'mawaleed', 'mwalid', 'motevaled', 'motavaled', 'motevalled', 'born'];
+
 /** A passport is talked about somewhere in the message (any script, with clitics: "پاسپورتمو", "passportam", "جوازي"). */
-export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپور|گذرنامه/i;
+export const PASSPORT_CONTEXT = /passp|passep|pasport|paspor|pasaport|basbo|gawaz|jawaz|gozarname|جواز|باسبور|پاسپور|گذرنامه/i;
 
 /**
  * What a word of one cue is made of, for a pre-test that must pass every message holding one: the Latin and

@@ -12,7 +12,7 @@
  */
 import { digitValue } from '../text/fold';
 import { luhnValid } from './checksums';
-import { nextMessageBySameWriter } from './chat-export';
+import { inChatPrefix, nextMessageBySameWriter } from './chat-export';
 import { numberCueAfter, numberCueBefore } from './context';
 import { normalise } from './detection-text';
 import { readerSteps } from './reader-steps';
@@ -204,6 +204,12 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
         continue;
       }
     }
+    // a chat export's timestamp is no value, nor the start of one ("3/12/26, 21:14 - 055321": only a dash between)
+    const prefixEnd = inChatPrefix(s, i);
+    if (prefixEnd >= 0) {
+      i = prefixEnd;
+      continue;
+    }
     const toks: Token[] = [];
     let odd = false;
     let pauses = 0;
@@ -292,14 +298,14 @@ function ocrCard(s: string, toks: Token[]): boolean {
 /**
  * The cheap test for `typedRuns`: a digit beside a confusable letter (or two: "53Ol") that stands in no Latin word, a keycap, an
  * ellipsis or a pictograph after a digit, three groups apart by commas, a chat export's next line after a digit, a
- * hesitation word between a digit and the next. Every
+ * hesitation word between a digit and the next (or a writer's name or a header opening the next line). Every
  * branch opens with a digit (the letter before one is looked behind for), so the engine tries it only where a digit
  * stands, never at every "o" or "l" of the message (`D` is `MAY_BE_DIGIT_CLASS`: a unit of another script that is
  * no digit only makes the test say yes where the reader then finds nothing).
  */
 const D = MAY_BE_DIGIT_CLASS;
 const MAY_HAVE_TYPED = new RegExp(
-  `${D}(?:[OolISB]{1,2}(?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n(?:\\[|${D}{1,4}[/.-]${D}{1,2}[/.-]${D}{1,4}[,،]?[ \\u00a0]|${D}{1,2}[:.]${D}{2}[ \\u00a0])|(?<=(?<![A-Za-z])[OolISB]{1,2}${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
+  `${D}(?:[OolISB]{1,2}(?![A-Za-z])|\\ufe0f?\\u20e3|[ \\u00a0]?\\.\\.|…|[ \\u00a0\\u200e\\u200f]{0,3}(?:[\\u2600-\\u27bf\\u2b00-\\u2bff]|[\\ud83c-\\ud83e][\\udc00-\\udfff])|\\n(?:\\[|${D}{1,4}[/.-]${D}{1,2}[/.-]${D}{1,4}[,،]?[ \\u00a0]|${D}{1,2}[:.]${D}{2}[ \\u00a0]|[^\\n:\\[\\]]{1,40}(?::[ \\t]|[,،]?[ \\t]+\\[?${D}{1,4}[:./-]))|(?<=(?<![A-Za-z])[OolISB]{1,2}${D})|${D}[,،٬] ?${D}{2,}[,،٬] ?${D}{2}|[ ,،.]{1,3}(?=${FILLER_START})(?:${FILLERS})[ ,،.]+${D})`,
 );
 
 const digitsOf = (r: SpokenRun): string => r.groups.map((g) => g.digits.replace(/[^0-9]/g, '')).join('');

@@ -10,6 +10,7 @@
 import { readerSteps } from './reader-steps';
 import { MONTH_WORDS } from './dates';
 import { foldKeyword } from './detection-text';
+import { BORN_IN_YEAR_WORDS } from './lexicon';
 import { ENGLISH_NUMBERS, type SpokenRun } from './spoken-digits';
 
 const VALUES = new Map<string, number>();
@@ -324,7 +325,11 @@ const MONTH_THEN_YEAR = /(?:شهر|ماه|month) [^ ]+(?: [^ ]+)? (?:سنة|سن
  * What any test of `mayHaveWordedNumbers` needs when the message has no digit words: one test, no match kept (most
  * messages stop here; the exact tests below keep their matches).
  */
-const MAY_HAVE_WORDED = new RegExp(`${THOUSAND_OR_HUNDRED.source}|${MONTH_THEN_YEAR.source}`, 'i');
+/** "متولد چهل و یک", "mawalid sab3a w tmanin", "born in fifty-eight": a word that says "born in the year" (`BORN_IN_YEAR_WORDS`). */
+const BORN_THEN = new RegExp(`(?<![A-Za-z\\u0621-\\u06d3])(?:${BORN_IN_YEAR_WORDS.join('|')})[ \\u00a0]+(?:(?:in|سنة|سنه|سال|year)[ \\u00a0]+)?[A-Za-z\\u0621-\\u06d3]`, 'i');
+// (the born word without its look-behind: a look-behind tried at every unit of every message costs more than the
+// pretest saves)
+const MAY_HAVE_WORDED = new RegExp(`${THOUSAND_OR_HUNDRED.source}|${MONTH_THEN_YEAR.source}|(?:${BORN_IN_YEAR_WORDS.join('|')})[ \\u00a0]`, 'i');
 const MONTH_WORD = new Set(['شهر', 'ماه', 'month'].map(foldKeyword));
 const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword));
 
@@ -332,6 +337,7 @@ export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean
   if (!digitWords && !MAY_HAVE_WORDED.test(text)) return false;
   if (digitWords && ENGLISH_DAY.test(text)) return true;
   if ((text.includes('شهر') || text.includes('ماه') || text.includes('month')) && MONTH_THEN_YEAR.test(text)) return true;
+  if (BORN_THEN.test(text)) return true;
   // groups apart by commas, some said digit by digit: "سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"
   if (digitWords && (text.includes('\u060c') || text.includes(','))) return true;
   THOUSAND_OR_HUNDRED.lastIndex = 0;
@@ -368,6 +374,19 @@ function spacedGroups(ws: Word[], next: number, text: string, first: Compound): 
   return { run: { start: first.from, end, groups: [{ start: first.from, end, digits: groups.map((g) => g.digits).join('') }] }, next: j };
 }
 
+const BORN_WORDS = new Set(BORN_IN_YEAR_WORDS.map(foldKeyword));
+const YEAR_INTRO_WORDS = new Set(['in', 'سنة', 'سنه', 'سال', 'year'].map(foldKeyword));
+
+/** A "born in the year" word right before word k (a year's word or "in" may stand between). */
+function bornWordBefore(ws: Word[], k: number, text: string): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 2; j--) {
+    if (!/^[ \u00a0]+$/.test(text.slice(ws[j]!.end, ws[j + 1]!.start))) return false;
+    if (BORN_WORDS.has(ws[j]!.folded.toLowerCase())) return true;
+    if (!YEAR_INTRO_WORDS.has(ws[j]!.folded.toLowerCase())) return false;
+  }
+  return false;
+}
+
 /** Runs of numbers with tens, hundreds or thousands in words that are a date's day or year, or a phone's groups. */
 export function wordedNumberRuns(text: string): SpokenRun[] {
   const ws = words(text);
@@ -387,6 +406,15 @@ export function wordedNumberRuns(text: string): SpokenRun[] {
     const month = next < ws.length && MONTH_WORDS.hasAt(lower, ws[next]!.start, ws[next]!.end) && /^[ \u00a0]+$/.test(text.slice(c.to, ws[next]!.start));
     const afterMonth = k > 0 && MONTH_WORDS.hasAt(lower, ws[k - 1]!.start, ws[k - 1]!.end) && /^[ \u00a0]+$/.test(text.slice(ws[k - 1]!.end, c.from));
     if ((month && c.value >= 1 && c.value <= 31 && c.compound) || (afterMonth && c.value >= 1300 && c.value <= 2099 && c.compound)) {
+      runs.push({ start: c.from, end: c.to, groups: [{ start: c.from, end: c.to, digits: c.digits }] });
+      k = next;
+      continue;
+    }
+    // "متولد چهل و یک": a year in two digits (or four) in words right after a word that says "born in the year"
+    // (the detector's `bornInYearBefore` decides whether it is one: no count such as "سال" after it)
+    // ("born in nineteen fifty": a year read in pairs is the date readers', not cut after its first pair)
+    const moreNumber = next < ws.length && /^[ \u00a0-]*$/.test(text.slice(c.to, ws[next]!.start)) && valueOf(ws[next]!.folded) !== undefined;
+    if (c.compound && !moreNumber && ((c.value >= 10 && c.value <= 99) || (c.value >= 1300 && c.value <= 2099)) && bornWordBefore(ws, k, text)) {
       runs.push({ start: c.from, end: c.to, groups: [{ start: c.from, end: c.to, digits: c.digits }] });
       k = next;
       continue;
