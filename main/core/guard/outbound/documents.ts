@@ -80,7 +80,7 @@ const OF = '(?:(?:of|de|del|dial|dyal|d|ta3|nta3|bta3|mal|maal|ko|ka|ki|e|ye|i|d
 /** "complete", "whole", said between the number and the card ("نمبر مکمل کارت"). */
 const WHOLE = '(?:(?:poora|pura|پورا|lengkap|ሙሉ|পুরো|puro|full|complete|whole|entire|kamel|kamil|kaml|kamla|kulu|kollo|completo|complet|(?:ال)?كامل\\S*|مكمل|پوره|تمام) )?';
 /** All of it: "kullu", "كلو", "بالكامل", "kamili", "penuh". */
-const ALL_OF_IT = '(?:kulu|poora|pura|پورا|lengkap|tam|tamamı|buong|kamili|zote|ሙሉ|muzhuvan|পুরো|puro|kullu|kollo|kolo|kamil|kamel|kamili|penuh|buong|full|complete|whole|كله|كلو|كلها|كامل\\S*|بالكامل|الكل)';
+const ALL_OF_IT = '(?:kulu|poora|pura|پورا|lengkap|tam|tamamı|zote|ሙሉ|muzhuvan|পুরো|puro|kullu|kollo|kolo|kamil|kamel|kamili|penuh|buong|full|complete|whole|كله|كلو|كلها|كامل\\S*|بالكامل|الكل)';
 /** Written or printed on it. */
 const WRITTEN = '(?:(?:ال)?(?:مكتوب|مطبوع|موجود|محفور)\\S*|maktoo?b\\S*|maktub\\S*|written|printed|embossed)';
 /** The card's number by its local words ("numero dial la tarjeta", "نومرو الكارطة", "نمبر مکمل کارت بانکی"), never the last digits. */
@@ -88,18 +88,18 @@ export const CARD_NUMBER = [
   `(?<!(?:last|akher|akhir|اخر|آخر) (?:\\S+ )?)${alt(NUMBER_WORD)} ${WHOLE}${OF}${alt(PAYMENT_CARD)}(?! (?:\\S+ )?(?:اخر|پاياني|akhir|akher|okhir)\\S*)`,
   // the card named first, as Gulf pidgin and learners write it, with a word for all of it: "card raqam kulu", "بطاقة رقم كله"
   `${alt(PAYMENT_CARD)} ${alt(NUMBER_WORD)} (?:\\S+ )?${ALL_OF_IT}`,
+  // (round 23) the card first, then all of its number, in the word order of Urdu, Bengali, Malayalam, Turkish: "card ka poora number", "kartın tam numarası"
+  `${alt(PAYMENT_CARD)} (?:\\S+ )?${ALL_OF_IT} (?:\\S+ )?${alt(NUMBER_WORD)}`,
   // (round 21) the number written on the card, all of it: "الرقم اللي مكتوب ع البطاقة كلو", "ابعتلي الرقم المكتوب عالكرت كلو"
   `${alt(NUMBER_WORD)} (?:${ALL_OF_IT} )?(?:(?:اللي|الي|يلي|elli|illi|li|that is|that's) )?${WRITTEN} (?:(?:على|علي|ع|فوق|في|on|3ala|3a|ala) )?(?:عال|عل|ع|بال)?${alt(PAYMENT_CARD)}(?: (?:\\S+ )?${ALL_OF_IT})?(?<=${ALL_OF_IT} (?:\\S+ ){2,8}\\S+|\\S+ (?:\\S+ )?${ALL_OF_IT})`,
 ];
 
-/** (round 23) The card first, then "all of its number" in the word order of Urdu, Bengali, Malayalam, Turkish: "card ka poora number", "কার্ডের পুরো নম্বর", "kartın tam numarası". */
-CARD_NUMBER.push(`${alt(PAYMENT_CARD)} (?:\\S+ )?${ALL_OF_IT} (?:\\S+ )?${alt(NUMBER_WORD)}`);
 /** (round 23) A card's expiry: with its number or its code it is what pays, so asked for beside the card it is the card's. */
 export const EXPIRY = '(?:expiry|expiration|exp|valid (?:thru|until)|(?:ال)?تاريخ (?:ال)?(?:انتهاء|صلاحيه|ختم|انقضا|اعتبار)\\S*|son kullanma\\S*|bitm[əe] tarix\\S*|tarehe ya mwisho|masa berlaku|kedaluwarsa|ranar karewa\\S*|মেয়াদ\\S*|میعاد\\S*)';
 export const CARD_EXPIRY = [`${EXPIRY}(?: date\\S*| tarihi\\S*)? (?:\\S+ ){0,4}?(?:عال|عل|ع)?${alt(PAYMENT_CARD)}`, `${alt(PAYMENT_CARD)} (?:\\S+ ){0,10}?${EXPIRY}`];
 
 /** Three of something, in the languages the card's back is described in. */
-const THREE = '(?:3|three|üç|uku|teen|tin|তিন|تین|ሶስት|moonu|trois|tres|tatu|tlata|tlat|talata|talat|thalatha|tatlong|tatlo|tiga|teen|se|seh|ثلاث|ثلاثه|تلات|تلاته|تلاثه|التلاثه|الثلاث|الثلاثه|التلات|التلاته|سه)';
+const THREE = '(?:3|three|üç|uku|tin|তিন|تین|ሶስት|moonu|trois|tres|tatu|tlata|tlat|talata|talat|thalatha|tatlong|tatlo|tiga|teen|se|seh|ثلاث|ثلاثه|تلات|تلاته|تلاثه|التلاثه|الثلاث|الثلاثه|التلات|التلاته|سه)';
 /** Digits, as they are called when the code is described. */
 const DIGITS = '(?:شماره\\S*|hane\\S*|haneli|r[əe]q[əe]m\\S*|ہندس\\S*|lambobi|নম্বর\\S*|ቁጥር\\S*|digits?|numbers?|chiffres?|num[eé]ros?|números|ar2am|arqam|ar9am|angka|adad|namba|nambari|tarakimu|nombor|(?:ال)?(?:ارقام|اعداد|خانات|نمر)\\S*|(?:رقم|عدد|نمبر)\\S*)';
 /** The card's back and what is printed there: "mor" (Darija), "من تالي" (Tunisian), "derrière", "detrás", the signature strip. */
