@@ -10,17 +10,17 @@
  * Text is folded and Latin spelling repaired first, so variants and typos match one lexicon entry.
  */
 import { clauses, normalizeText, QUOTED_LINE, tokenIndexAt, type Clause } from '../text/clauses';
-import { BOTH_SIDES, ID_DOCUMENT, PAYMENT_CARD, PICTURE } from './documents';
+import { BOTH_SIDES, EXPIRY, ID_DOCUMENT, PAYMENT_CARD, PICTURE } from './documents';
 import {
   ACCEPTED, AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEGATORS, ANYONE, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
   READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
-  WRITER_ACTS, findAll, type Hit, type SecretKind,
+  NEGATED_BY_SHAPE, REASON, WRITER_ACTS, WRITER_SELF, findAll, type Hit, type SecretKind,
 } from './lexicon';
 import { foldLetters } from '../text/clauses';
 import { repairSpelling } from '../text/typos';
 import { readAmArticle } from '../text/am-article';
 import { readFrenchArticle } from './french-article';
-import { handedToTheWriterByShape } from './recipient';
+import { handedToTheWriterByShape, handsOverWithItsObjectLeftOut } from './recipient';
 import { knowsWord, QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
 import { codeRuledOut, retractedByAJoke } from './retraction';
@@ -83,7 +83,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   const normalized = normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2'), { markQuotes: true }).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`);
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   // (round 16) "you wrote «send me the code» in the message?": words quoted after a verb of writing or saying are reported, not asked
-  const unquoted = quoteUtterances(warned ? normalized.replace(QUOTED, ' , ') : normalized.replace(QUOTED, (q, at: number) => (REPORTS_A_QUOTE.test(normalized.slice(Math.max(0, at - 30), at)) ? ' , ' : q)));
+  const unquoted = quoteUtterances(warned ? normalized.replace(QUOTED, ' , ').replace(BRACKETED, ' , ') : normalized.replace(QUOTED, (q, at: number) => (REPORTS_A_QUOTE.test(normalized.slice(Math.max(0, at - 30), at)) ? ' , ' : q)));
   // someone else's words excuse their ask only when the writer's own words warn, negate or report them: "> send me the
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
@@ -108,6 +108,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     let objects = secretObjects(clause, opts);
     // (round 21) "البطاقة … ارسل لي رقمها كامل": the whole number, with a card named here or in the clause before, is the card's
     if (!objects.length) objects = wholeNumberOfACard(clause, all[index - 1]);
+    // (round 23) "…card er pichone je tin ta number ache, ar expiry date ta amake bolun": an expiry after a card named in the clause before is the card's
+    if (!objects.length) objects = expiryOfACard(clause, all[index - 1]);
     // (round 21) "البطاقة المدنية … تصورها لي من الجهتين": both faces pictured, of a document named in the two clauses before
     if (!objects.length) objects = documentPicturedAfter(clause, all.slice(Math.max(0, index - 2), index));
     // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
@@ -150,6 +152,9 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     // …or, after a message to the reader, its bare digits ("انت تلفون رسالة جا، انت قرا ارقام لي")
     const shaped = objects.length ? objects[0]!.kind : hits(clause.text, BACK_REFERENCE).length && earlier.length ? earlier[earlier.length - 1]!.kind : carriers.slice(-2).some(Boolean) && BARE_DIGITS.test(clause.text) ? 'otp' : undefined;
     if (!requests.length && shaped && !warned && !clause.quoted && !hits(clause.text, SUBORDINATORS).length && handedToTheWriterByShape(clause, hits(clause.text, NEGATION).map((n) => n.at))) requests.push({ kind: shaped as RequestedSecret, strength: 'block' });
+    // (round 23) "…کدی که برات آمده، لطف کن بفرست اینجا": a transfer verb toward the writer with its object left out takes the secret just named
+    // …named in a clause that hands it over or describes it, never in one that negates it ("never share your code. Message me here")
+    if (!requests.length && !objects.length && earlier.length && !warned && !clause.quoted && handsOverTheSecretNamed(clause, all.slice(Math.max(0, index - 2), index), opts)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     // (round 16) "the number you gave was 4929 73.. resend the whole thing", "5412 •••• kmel lia": completing a card cut short
     if (!requests.length && cutCard && !warned && completesTheCard(clause)) requests.push({ kind: 'card', strength: 'block' });
     // …every item of the list that begins with a secret is what the verb asks for
@@ -186,7 +191,22 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
  * a verb it had never seen as an ask.
  */
 export function mentionsASecret(text: string, opts: ClassifyOptions): boolean {
-  return clauses(ownWords(text)).some((c) => (secretObjects(c, opts).some((o) => o.kind !== 'activation') || (hits(c.text, CARRIER).length > 0 && !shownByTheApp(c)) || hits(c.text, BACK_REFERENCE).length > 0) && !negatesAnUnknownWord(c, opts) && !saysItWasAccepted(c));
+  const all = clauses(ownWords(text));
+  // (round 23) a hand-over forbidden anywhere in the reply — a verb negated by its own shape ("…, buraya göndermeyin") or
+  // a negator before a transfer verb to us ("…, jangan kirim ke sini") with no other hand-over — governs the secret the model would read in another clause
+  if (all.some((c) => hits(c.text, NEGATED_BY_SHAPE).length > 0) || (all.some(forbidsAHandOver) && !all.some(handsSomethingOver))) return false;
+  return all.some((c) => (secretObjects(c, opts).some((o) => o.kind !== 'activation') || (hits(c.text, CARRIER).length > 0 && !shownByTheApp(c)) || hits(c.text, BACK_REFERENCE).length > 0) && !negatesAnUnknownWord(c, opts) && !saysItWasAccepted(c));
+}
+
+/** A transfer verb no negator governs: the reply hands something over after all ("don't post it in the group, send it here"). */
+function handsSomethingOver(c: Clause): boolean {
+  const negators = hits(c.text, NEGATORS);
+  return hits(c.text, TRANSFER_VERBS).some((v) => !negators.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH));
+}
+function forbidsAHandOver(c: Clause): boolean {
+  const negators = hits(c.text, NEGATORS);
+  // (…to us: "don't send it to anyone but me" still hands it to the writer)
+  return negators.length > 0 && hits(c.text, TO_WRITER_PLACE).length > 0 && hits(c.text, TRANSFER_VERBS).some((v) => negators.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH));
 }
 
 /** A clause that says the secret was accepted, with no verb that hands anything over: not the learned model's business. */
@@ -195,7 +215,7 @@ function saysItWasAccepted(c: Clause): boolean {
 }
 
 /** A message that "came up", "popped up", "طلعت لك", "ظهرت": the app's or the screen's, not one that carries a code. */
-const SHOWN_BY_THE_APP = new RegExp(`^(?:(?:that|which|${['اللي', 'الي', 'التي', 'يلي', 'li', 'elli', 'lli'].map(foldLetters).join('|')}) )?(?:${['popped up', 'came up', 'showed up', 'pops up', 'comes up', 'shows up', 'appeared', 'طلع\\S*', 'ظهر\\S*', 'بان\\S*', 'طالع\\S*', 'tla3\\S*', 'tl3\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const SHOWN_BY_THE_APP = new RegExp(`^(?:(?:that|which|${['اللي', 'الي', 'التي', 'يلي', 'li', 'elli', 'lli'].map(foldLetters).join('|')}) )?(?:${['popped up', 'came up', 'showed up', 'pops up', 'comes up', 'shows up', 'appeared', '(?:ب|بت|بي|ت|ي)?طلع\\S*', '(?:ب|بت|بي|ت|ي)?ظهر\\S*', 'بان\\S*', 'طالع\\S*', 'tla3\\S*', 'tl3\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
 /** (round 20) Every message the clause names is one the app or the screen showed: "صورة شاشة للرسالة اللي طلعت لك". */
 function shownByTheApp(c: Clause): boolean {
   const messages = hits(c.text, CARRIER);
@@ -362,10 +382,14 @@ const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '
 const SAYING_IN_A_CONDITION = [...REPORTED, 'گفت', 'بگه', 'بگويد', 'gal(?= (?:lik|lek|lak|liya|lia)(?: |$))', 'qal(?= (?:lik|lek|lak)(?: |$))', 'g[uo]yad', 'mego?yad', 'sabihin\\S*', 'nagsabi\\S*', 'magsabi\\S*', 'yag[uo]+l', 'yg[uo]+l', 'telling', 'يقلك', 'قلك'];
 
 const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
+/** (round 23) "فيه ناس يرسلون (عميلنا العزيز، أرسل رمز التحقق …) وهذي رسالة احتيال": inside a warning, brackets quote as quotation marks do. */
+const BRACKETED = /[([][^()[\]\n]{3,}[)\]]/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
 const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا',
   // (round 19) the asker disowned: "اللي كلمك … مش تبعنا", "… مش من البنك", "کار ما نیست", "ne travaille pas chez nous"
-  '(?:مش|مو|ما هو|ماهو|مب|ليس|مهوب) (?:من ?(?:عندنا|طرفنا|جهتنا|البنك|الشركه)|تبعنا|حقنا|منا|موظف\\S*)', 'كار ما (?:نيست|نبوده)', 'از طرف ما نبوده', "(?:ne travaille|n'est) pas (?:chez|de chez|avec) nous", "(?:isn't|is not|aren't|are not) (?:part of|from|with) (?:our|the) (?:team|bank|company|staff)", 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*', 'қаллоб\\S*', 'фиреб\\S*', 'эҳтиёт\\S*', 'laghai\\S*', 'utapeli', 'matapeli', 'penipu\\S*', 'penipuan', 'dhoka\\S*', 'fraud\\S*'].map(foldLetters).join('|')})`, 'u');
+  '(?:مش|مو|ما هو|ماهو|مب|ليس|مهوب) (?:من ?(?:عندنا|طرفنا|جهتنا|البنك|الشركه)|تبعنا|حقنا|منا|موظف\\S*)', 'كار ما (?:نيست|نبوده)', 'از طرف ما نبوده', "(?:ne travaille|n'est) pas (?:chez|de chez|avec) nous", "(?:isn't|is not|aren't|are not) (?:part of|from|with) (?:our|the) (?:team|bank|company|staff)", 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*', 'қаллоб\\S*', 'фиреб\\S*', 'эҳтиёт\\S*', 'laghai\\S*', 'utapeli', 'matapeli', 'penipu\\S*', 'penipuan', 'dhoka\\S*', 'fraud\\S*',
+  // (round 23) fraud in the languages round 23 added, and German "Betrug" in Finglish from Germany
+  'betrug\\S*', 'dolandırıcı\\S*', 'd[əe]l[əe]duz\\S*', 'damfara', 'panloloko', 'manloloko', 'فراڈ', 'dhokha\\S*', 'প্রতারণা', 'প্রতারক\\S*', 'ማጭበርበር', 'tapeli', 'scam\\S*'].map(foldLetters).join('|')})`, 'u');
 
 
 /**
@@ -580,6 +604,12 @@ function wholeNumberOfACard(clause: Clause, before: Clause | undefined): ObjectH
   const end = m.index + m[0].length;
   return [{ start, end, at: tokenIndexAt(clause.text, start), last: tokenIndexAt(clause.text, end - 1), kind: 'card' }];
 }
+const EXPIRY_NAMED = new RegExp(`(?<=^| )${foldLetters(EXPIRY)}(?= |$)`, 'u');
+function expiryOfACard(clause: Clause, before: Clause | undefined): ObjectHit[] {
+  const m = EXPIRY_NAMED.exec(clause.text);
+  if (!m || before === undefined || !CARD_NAMED.test(before.text)) return [];
+  return [{ start: m.index, end: m.index + m[0].length, at: tokenIndexAt(clause.text, m.index), last: tokenIndexAt(clause.text, m.index + m[0].length - 1), kind: 'card' }];
+}
 function completesTheCard(clause: Clause): boolean {
   const m = COMPLETE_IT.exec(clause.text);
   // a negation before the word for the rest ("don't send the whole number"); "la date" after it is an article
@@ -590,8 +620,6 @@ const MACHINE_ASKS = /(?<=^| )(?:ي|ت|بي|بت)طلب\S* منك\S* ((?:ال)?(
 /** A whole clause asking only whether something arrived, naming nothing: "got it?", "وصلك؟", "رسید؟", "rasid?". */
 const ARRIVED_BARE = new RegExp(`^(?:(?:so|ok|okay|and|hey|well|ya|يا|طيب|خب|خوب|و) )*(?:${['(?:have |did )?(?:you )?(?:got|get|received|receive) it', 'got it yet', 'did it (?:arrived?|come|come through|come in|land|landed)', 'has it (?:arrived|come|come through|landed)', "(?:is it|it's|its) (?:there|in) yet", 'وصل', 'وصلك', 'وصلتك', 'وصلكم', 'وصلت', 'جالك', 'جاك', 'اجاك', 'اجتك', 'جاتك', 'جاتلك', 'رسيد', 'رسيده', 'اومد', 'اومده', 'اومد برات', 'دريافت (?:كردي|كرديد|كردين)', 'rasid', 'resid', 'residesh', 'oomad', 'umad', 'omad', 'wasalak', 'wsalak', 'wselek', 'wslek', 'wesel', 'wasal', 'ja(?:k|lak)', 'مازال ما (?:بعتش|وصلش|وصلكش|جاش|جاكش|وصلك)\\S*', 'لسه ما ?(?:وصلش|جاش|وصلكش)\\S*'].map(foldLetters).join('|')})(?: (?:yet|now|already|بعد|ولا لا|ولا|الحين|دلوقتي|هلق|هلا|yet\\?))?$`, 'u');
 /** The writer as the subject of what follows: "خودم", "وأنا", "ana", "I'll", "main" (Hinglish), "ako" (Tagalog), Dari "مه". */
-const WRITER_SELF = /^(?:خودم|وانا|و ?انا|انا|مه|من|ana|w ?ana|wana|i'll|ill|i|we'll|main|mein|ako|moi|je)$/u;
-const REASON = /^(?:before|9bal|qbal|gbal|kbal|قبل|as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 /** The reader is who the bare verb is addressed to: "…you can share", "…please share", "kindly forward". */
 const READER_ASKED = /(?:^| )(?:you|u|please|pls|plz|kindly|just|pl)(?: can| could| may| should| must)?$/;
 
@@ -664,7 +692,8 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   objs = objs.filter((o) => !LABELLED.test(clause.tokens.slice(Math.max(0, o.at - 2), o.at).join(' ')));
   // "a screenshot of the message that pops up when you press Pay": a message the app shows on an action is an error or
   // a notice, not a text carrying a code (a code itself stays a secret wherever it appears)
-  objs = objs.filter((o) => !(o.kind === 'otp' && !CODE_WORD.test(clause.text.slice(o.start, o.end)) && APP_EVENT.test(clause.tokens.slice(o.last + 1, o.last + 7).join(' '))));
+  // (round 23) …or one the app shows: "سكرين شوت للرسالة اللي بتطلعلك لما بتحاول تشحن"
+  objs = objs.filter((o) => !(o.kind === 'otp' && !CODE_WORD.test(clause.text.slice(o.start, o.end)) && (APP_EVENT.test(clause.tokens.slice(o.last + 1, o.last + 7).join(' ')) || SHOWN_BY_THE_APP.test(clause.tokens.slice(o.last + 1, o.last + 4).join(' ')))));
   return objs.flatMap((o): ObjectHit[] => {
     if (o.kind === 'activation') return opts.phoneAndActivationOnly ? [] : [{ ...o, kind: 'otp' }];
     return [o];
@@ -672,7 +701,7 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
 }
 
 const CODE_WORD = new RegExp(`(?:^| )(?:${['codes?', 'pass ?codes?', 'passwords?', 'otp', 'pin', 'digits?', 'numbers?', 'كود\\S*', 'رمز\\S*', 'كد\\S*', 'رقم\\S*', 'ارقام\\S*', 'عدد\\S*', 'اعداد\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
-const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama', 'while', 'as', 'وانت', 'وانتي', 'وانتو', 'و انت', 'وقت ما', 'ساعه ما', 'و ?قتي'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك'].map(foldLetters).join('|')})\\S*`, 'u');
+const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama', 'while', 'as', 'وانت', 'وانتي', 'وانتو', 'و انت', 'وقت ما', 'ساعه ما', 'و ?قتي'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك', 'trying', '(?:ب|بت|ت)?حاول\\S*', '(?:ب|بت|ت)?شحن\\S*', 'recharge', 'log'].map(foldLetters).join('|')})\\S*`, 'u');
 
 /**
  * (round 22) A composed span that reaches over the verb asking for it ("الهوية لازم تبعتلي صورة …", document … picture a
@@ -835,6 +864,14 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
   return out;
 }
 
+/** (round 23) The clause that named the secret last, in the two before, negates nothing and keeps it out of the app, and this one hands it over with the object left out: its secret may be the left-out object of a hand-over. */
+function handsOverTheSecretNamed(clause: Clause, before: Clause[], opts: ClassifyOptions): boolean {
+  const named = [...before].reverse().find((c) => secretObjects(c, opts).length > 0);
+  // …nor one that has the reader enter it in the app ("put the code in the app, then send me 'done' here")
+  if (!named || hits(named.text, NEGATION).length || hits(named.text, CLAUSE_NEGATION).length || hits(named.text, IN_APP).length) return false;
+  return handsOverWithItsObjectLeftOut(clause);
+}
+
 /** A bare refusal in the writer's own words: "No, please don't.", "لا لا", "نه". */
 const REFUSES = new RegExp(`(?:^|[^\\p{L}])(?:${[...REFUSAL_WORDS, 'nope', 'do not', 'لع', 'نخير', 'na', 'la2'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** A verb of saying or writing anywhere in the writer's own words: what they quote is reported speech. */
@@ -868,7 +905,7 @@ function sharesAFinalStatement(clause: Clause, v: Hit): boolean {
 }
 
 /** A Persian verb negated by its prefix (نفرستید, ننمایید, نکنید): it governs what stands before it. */
-const NEGATED_VERB_AFTER = new RegExp(`^(?:${['ن(?:فرست|نماي|فرماي|كن|ده|دي|گو|گي|ريز|زن|نويس)\\S*', 'na(?:frest|kon|de|gu)\\S*'].map(foldLetters).join('|')})$`, 'u');
+const NEGATED_VERB_AFTER = new RegExp(`^(?:${['ن(?:فرست?|نماي|فرماي|كن|ده|دي|گو|گي|ريز|زن|نويس)\\S*', 'na(?:frest|kon|de|gu)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const NEGATED_LIGHT_VERB = new RegExp(`^(?:${['نكن\\S*', 'نكني\\S*', 'نده\\S*', 'ندي(?:د|ن)', 'ننماييد', 'نفرماييد', 'nakon\\S*', 'nade', 'nadid'].map(foldLetters).join('|')})$`, 'u');
 /** "The code must be provided to the agent", "ارائه رمز … الزامی است": the secret handed over as a duty, verb in the passive. */
 const OBLIGED_HANDOVER = new RegExp(`(?:^| )(?:${['(?:must|has to|have to|needs? to|should|shall|is to|are to|will need to|is required to) be (?:provided|given|shared|sent|submitted|disclosed|read out|read|told|forwarded|supplied|confirmed|quoted|handed over|communicated|conveyed|relayed|passed on|passed|transmitted|reported|dictated|mentioned)', '(?:is|are) (?:required|mandatory|needed) (?:from you|to continue|to proceed|before)'].join('|')})(?: |$)`);

@@ -7,7 +7,7 @@
  */
 import type { SecretKind } from './lexicon';
 import { registerLexicon } from '../text/words';
-import { CARD_NUMBER, CARD_NUMBER_BY_LENGTH, CARD_PICTURE, CVV_BY_PLACE, ID_PICTURE } from './documents';
+import { CARD_EXPIRY, CARD_NUMBER, CARD_NUMBER_BY_LENGTH, CARD_PICTURE, CVV_BY_PLACE, ID_PICTURE } from './documents';
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
@@ -18,7 +18,7 @@ const WITH = '(?:fi(?:h|ha|hi|ya)|fe(?:h|ha|ya)|biha?|[ywlzc]h?enye|ilio na|deng
 /** …a few of them, or a count: "كم رقم", "چند تا عدد", "beberapa nombor", "namba sita". */
 const FEW = `(?:(?:كم|چند|چندتا|چند تا|بعض|beberapa|kam|chand|some|${'(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)'})(?: تا)? )?`;
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
-const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخر|آخر) )';
+const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخرين|اخري|son|terakhir|huling) )';
 
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   otp: [
@@ -30,7 +30,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // round 13: "the token that just entered your phone", "the token wey dem send" (a code by what it did)
     '(?:the |that |dat |your |ur )?tokens? (?:\\S+ ){0,2}?(?:entered|enter|came|come|landed|dropped|arrived|entered into|dem send|they sent|we sent|you got|you received)',
     // "the six digits", "6 digit number", "الستة أرقام" (but never "the last four digits")
-    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akh[ae]r\\S*|e akh[ae]r\\S*))`,
+    `${NOT_LAST}(?:the |those |these |that |all )?${COUNT} ?(?:digits?|numbers|figures|ارقام|الارقام|رقم|رقمي|عدد|عددي|raghami|raqami|ragham|raqam|adadi)(?: (?:number|code|pin))?(?! (?:ي )?(?:اخر|پاياني|انتهايي|الاخيره|اخيره|akh[ae]r\\S*|e akh[ae]r\\S*|terakhir|za mwisho))`,
     // (round 21) a message with digits in it, whatever says "with": "مسج فيه كم رقم", "SMS yenye namba", "SMS dengan nombor", "پیامک با چند تا عدد"
     `${CARRIER_WORD} (?:\\S+ )?${WITH} ${FEW}${DIGITS_WORD}(?! (?:\\S+ )?(?:ال)?(?:بطاق|كارت|كرت|card|kadi|kad|طلب|الطلب|order|اوردر|حساب|account)\\S*)`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
@@ -76,6 +76,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     ...CARD_PICTURE,
     ...CARD_NUMBER,
     ...CARD_NUMBER_BY_LENGTH,
+    ...CARD_EXPIRY,
     // Arabizi "sawer el card men el jehtein": photograph the card
     '(?:(?:t|te|i|y|ye)?saw+[ae]r|swer|sawr|tswer)\\S* (?:(?:el|al|l|le|li) )?(?:card|carte|cart|kart|karta|bitaka|beta2a|bata2a|bitaqa|betaka|visa)\\S*',
     '(?:front|both sides|two sides|face) (?:of )?(?:your |the |my )?(?:credit |debit |bank )?card',

@@ -13,10 +13,10 @@ const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Identity documents (never a bank card): each shows the holder's ID number. */
 export const ID_DOCUMENT = [
   '(?:national|civil|emirates|resident|residence|residency|qid|saudi|smart) ?ids?(?: cards?)?', 'ids?(?: cards?)?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
-  'iqama\\S*', 'ikama\\S*', 'kitambulisho\\S*', '(?:my ?)?ic(?: cards?)?', 'cpr\\S*', 'cnic', 'nric', 'mykad', 'ktp', 'kimlik', 'passports?', 'pasport\\S*', 'pasp', "driv(?:ing|er'?s?) licen[cs]e", 'licen[cs]e', 'cin', 'dni', 'carnet',
+  'iqama\\S*', 'ikama\\S*', 'kitambulisho\\S*', '(?:my ?)?ic(?: cards?)?', 'cpr\\S*', 'cnic', 'nric', 'mykad', 'ktp', 'kimlik\\S*', 'vəsiqə\\S*', 'shanakhti card', 'شناختی کارڈ', 'katin shaida\\S*', 'valid id', 'জাতীয় পরিচয়পত্র', 'nid', 'መታወቂያ\\S*', 'passports?', 'pasport\\S*', 'pasp', "driv(?:ing|er'?s?) licen[cs]e", 'licen[cs]e', 'cin', 'dni', 'carnet',
   "(?:la |le )?cart[e]? (?:nationale?|d'identit\\S*|de s[ée]jour|cin)", '(?:la )?carte? nationale?', 'tazkira\\S*', 'tazkera\\S*', 'tazkereh?\\S*', 'shinosnoma\\S*', 'shenasnam\\S*', 'shinosnom\\S*',
   'kart ?e? ?mell?i\\S*', 'hawiy+[ae]\\S*', 'hawya\\S*', 'huwiy+[ae]\\S*', '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka) (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani)\\S*',
-  `${AR_PFX}(?:هويه|هويت|اقامه|اقامت|جواز|كارنيه)\\S*`, `${AR_PFX}(?:بطاق|كرت|كارت)\\S* (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف)\\S*`,
+  `${AR_PFX}(?:هويه|هويت|اقامه|اقامت|جواز|كارنيه)\\S*`, `${AR_PFX}(?:بطاق|بطاج|كرت|كارت)\\S* (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف)\\S*`,
   'تذكره\\S*', 'شناسنامه\\S*', 'كارت ?(?:ي )?ملي\\S*', 'گذرنامه\\S*', 'پاسپورت\\S*', 'шиноснома\\S*', 'паспорт\\S*',
 ];
 
@@ -28,12 +28,12 @@ export const PAYMENT_CARD = [
   // a SIM, gift or ID card is not a payment card
   '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'carte', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
   '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
-  'kadi', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',
+  'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',
 ];
 
 /** A picture of something, as noun or verb. */
 export const PICTURE = [
-  'photos?', 'photograph\\S*', 'pics?', 'pictures?', 'images?', 'scans?', 'scanned', 'snaps?', 'snapshot', 'selfie', 'copy', 'copies', 'foto\\S*', 'gambar', 'picha',
+  'photos?', 'photograph\\S*', 'pics?', 'pictures?', 'images?', 'scans?', 'scanned', 'snaps?', 'snapshot', 'selfie', 'copy', 'copies', 'foto\\S*', 'gambar', 'picha', 'fotoğraf\\S*', 'şəkil\\S*', 'hoto\\S*', 'tasveer', 'تصویر\\S*', 'ছবি\\S*', 'ፎቶ\\S*', 'picturan\\S*', 'litrato\\S*', 'larawan\\S*',
   'sura', 'soura', 'sora', 'surat\\S*', 'suret\\S*', 'soo?ret?\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', 'акс\\S*', 'сурат\\S*',
   `${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين|سكان|اسكن)\\S*`, 'عكس\\S*',
 ];
@@ -44,7 +44,7 @@ const PICTURE_VERB = ['snap', 'scan', 'copy', 'photograph', 'photo', 'picture', 
 export const BOTH_SIDES = [
   '(?:both|two|2|all) (?:the )?(?:sides|faces)', '(?:each|either) side',
   '(?:front|back)(?: side)? (?:and|&|n|\\+|/|w|wa|va|o|y|et|dan) (?:the )?(?:front|back)(?: side)?', 'front ?/ ?back', 'back ?/ ?front',
-  'recto ?(?:et |w |o |/ ?)?verso', 'depan (?:dan |\\+ |& )?belakang', '(?:pande|upande) (?:zote )?(?:mbili|2)', '(?:upande wa )?mbele (?:na|&) (?:upande wa )?nyuma', 'harap likod', 'por (?:delante|detr[aá]s) y por (?:delante|detr[aá]s)', 'de los dos lados', 'des deux c[oô]t[ée]s',
+  'recto ?(?:et |w |o |/ ?)?verso', 'depan (?:dan |\\+ |& )?belakang', '(?:pande|upande) (?:zote )?(?:mbili|2)', '(?:upande wa )?mbele (?:na|&) (?:upande wa )?nyuma', 'harap (?:at )?likod', 'ön (?:ve|və) arka\\S*', 'ön (?:ve|və) arxa\\S*', 'gaba da baya', 'dono taraf\\S*', 'دونوں (?:طرف|اطراف)\\S*', 'দুই (?:পাশ|দিক)\\S*', 'duto pash\\S*', 'bagian depan dan belakang', 'por (?:delante|detr[aá]s) y por (?:delante|detr[aá]s)', 'de los dos lados', 'des deux c[oô]t[ée]s',
   '(?:(?:el|men el|min al|mn el) )?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n)', '(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)',
   '(?:min |men )?(?:giddam|gddam|qudam|guddam|gudam|quddam|9odam|9uddam|odam|oddam) (?:w |wa |o |u )?(?:min |men )?(?:wara|wra|khalf)', '(?:b |bi )?(?:jouj|jooj|juj) (?:jihat|jiha|jnab|wjouh)',
   '(?:az )?(?:pesh|pish|jelo|jolo|ru|roo|roy|rooy)\\S* (?:va |o |u )?(?:az )?(?:pusht|posht|pos)\\S*', '(?:az )?(?:pusht|posht)\\S* (?:va |o |u )?(?:az )?(?:ru|roo|rooy|pesh|pish|jelo)\\S*', 'az (?:har )?(?:du|do|dw) (?:taraf|tarafa|taraf[ie]?|ru|su)\\S*',
@@ -72,15 +72,15 @@ export const CARD_PICTURE = pictured(PAYMENT_CARD, 5);
 
 /** A number, as the card's is called: "nomor", "número", "نومرو", "نمبر" (Dari), "raqam". */
 export const NUMBER_WORD = [
-  'ra?qa?m\\S*', 'ra2[ae]?m\\S*', 'rakam', 'nemr[ae]t?', 'nmra', 'noumro', 'num[eé]ro', 'número', 'nimero', 'nemro', 'nimiro', 'chiffres', 'nomor', 'nombor', 'namba', 'nambari', 'nambar', 'nambr', 'numbr',
+  'ra?qa?m\\S*', 'ra2[ae]?m\\S*', 'rakam', 'nemr[ae]t?', 'nmra', 'noumro', 'num[eé]ro', 'número', 'nimero', 'nemro', 'nimiro', 'chiffres', 'nomor', 'nombor', 'namba', 'numara\\S*', 'n[oö]mre\\S*', 'ቁጥር\\S*', 'নম্বর\\S*', 'lambar\\S*', 'number', 'numbers', 'nambari', 'nambar', 'nambr', 'numbr',
   `${AR_PFX}(?:رقم|ارقام|نمره|نمرت|نومرو|نمرو|نيميرو|نمبر)\\S*`, 'شماره\\S*', 'рақам\\S*',
 ];
 /** Words between a number and its card: "dial", "متاع", "de la", "ta", "e". */
 const OF = '(?:(?:of|de|del|dial|dyal|d|ta3|nta3|bta3|mal|maal|ko|ka|ki|e|ye|i|da|di|ng|kartu|ديال|تاع|نتاع|متاع|حق|تبع|بتاع|مال|ي) )?(?:(?:the|your|ur|la|le|el|al|l|ال|tu) )?';
 /** "complete", "whole", said between the number and the card ("نمبر مکمل کارت"). */
-const WHOLE = '(?:(?:full|complete|whole|entire|kamel|kamil|kaml|kamla|kulu|kollo|completo|complet|(?:ال)?كامل\\S*|مكمل|پوره|تمام) )?';
+const WHOLE = '(?:(?:poora|pura|پورا|lengkap|ሙሉ|পুরো|puro|full|complete|whole|entire|kamel|kamil|kaml|kamla|kulu|kollo|completo|complet|(?:ال)?كامل\\S*|مكمل|پوره|تمام) )?';
 /** All of it: "kullu", "كلو", "بالكامل", "kamili", "penuh". */
-const ALL_OF_IT = '(?:kulu|kullu|kollo|kolo|kamil|kamel|kamili|penuh|buong|full|complete|whole|كله|كلو|كلها|كامل\\S*|بالكامل|الكل)';
+const ALL_OF_IT = '(?:kulu|poora|pura|پورا|lengkap|tam|tamamı|zote|ሙሉ|muzhuvan|পুরো|puro|kullu|kollo|kolo|kamil|kamel|kamili|penuh|buong|full|complete|whole|كله|كلو|كلها|كامل\\S*|بالكامل|الكل)';
 /** Written or printed on it. */
 const WRITTEN = '(?:(?:ال)?(?:مكتوب|مطبوع|موجود|محفور)\\S*|maktoo?b\\S*|maktub\\S*|written|printed|embossed)';
 /** The card's number by its local words ("numero dial la tarjeta", "نومرو الكارطة", "نمبر مکمل کارت بانکی"), never the last digits. */
@@ -88,16 +88,22 @@ export const CARD_NUMBER = [
   `(?<!(?:last|akher|akhir|اخر|آخر) (?:\\S+ )?)${alt(NUMBER_WORD)} ${WHOLE}${OF}${alt(PAYMENT_CARD)}(?! (?:\\S+ )?(?:اخر|پاياني|akhir|akher|okhir)\\S*)`,
   // the card named first, as Gulf pidgin and learners write it, with a word for all of it: "card raqam kulu", "بطاقة رقم كله"
   `${alt(PAYMENT_CARD)} ${alt(NUMBER_WORD)} (?:\\S+ )?${ALL_OF_IT}`,
+  // (round 23) the card first, then all of its number, in the word order of Urdu, Bengali, Malayalam, Turkish: "card ka poora number", "kartın tam numarası"
+  `${alt(PAYMENT_CARD)} (?:\\S+ )?${ALL_OF_IT} (?:\\S+ )?${alt(NUMBER_WORD)}`,
   // (round 21) the number written on the card, all of it: "الرقم اللي مكتوب ع البطاقة كلو", "ابعتلي الرقم المكتوب عالكرت كلو"
   `${alt(NUMBER_WORD)} (?:${ALL_OF_IT} )?(?:(?:اللي|الي|يلي|elli|illi|li|that is|that's) )?${WRITTEN} (?:(?:على|علي|ع|فوق|في|on|3ala|3a|ala) )?(?:عال|عل|ع|بال)?${alt(PAYMENT_CARD)}(?: (?:\\S+ )?${ALL_OF_IT})?(?<=${ALL_OF_IT} (?:\\S+ ){2,8}\\S+|\\S+ (?:\\S+ )?${ALL_OF_IT})`,
 ];
 
+/** (round 23) A card's expiry: with its number or its code it is what pays, so asked for beside the card it is the card's. */
+export const EXPIRY = '(?:expiry|expiration|exp|valid (?:thru|until)|(?:ال)?تاريخ (?:ال)?(?:انتهاء|صلاحيه|ختم|انقضا|اعتبار)\\S*|son kullanma\\S*|bitm[əe] tarix\\S*|tarehe ya mwisho|masa berlaku|kedaluwarsa|ranar karewa\\S*|মেয়াদ\\S*|میعاد\\S*)';
+export const CARD_EXPIRY = [`${EXPIRY}(?: date\\S*| tarihi\\S*)? (?:\\S+ ){0,4}?(?:عال|عل|ع)?${alt(PAYMENT_CARD)}`, `${alt(PAYMENT_CARD)} (?:\\S+ ){0,10}?${EXPIRY}`];
+
 /** Three of something, in the languages the card's back is described in. */
-const THREE = '(?:3|three|trois|tres|tatu|tlata|tlat|talata|talat|thalatha|tatlong|tatlo|tiga|teen|se|seh|ثلاث|ثلاثه|تلات|تلاته|تلاثه|التلاثه|الثلاث|الثلاثه|التلات|التلاته|سه)';
+const THREE = '(?:3|three|üç|uku|tin|তিন|تین|ሶስት|moonu|trois|tres|tatu|tlata|tlat|talata|talat|thalatha|tatlong|tatlo|tiga|teen|se|seh|ثلاث|ثلاثه|تلات|تلاته|تلاثه|التلاثه|الثلاث|الثلاثه|التلات|التلاته|سه)';
 /** Digits, as they are called when the code is described. */
-const DIGITS = '(?:digits?|numbers?|chiffres?|num[eé]ros?|números|ar2am|arqam|ar9am|angka|adad|namba|nambari|tarakimu|nombor|(?:ال)?(?:ارقام|اعداد|خانات|نمر)\\S*|(?:رقم|عدد|نمبر)\\S*)';
+const DIGITS = '(?:شماره\\S*|hane\\S*|haneli|r[əe]q[əe]m\\S*|ہندس\\S*|lambobi|নম্বর\\S*|ቁጥር\\S*|digits?|numbers?|chiffres?|num[eé]ros?|números|ar2am|arqam|ar9am|angka|adad|namba|nambari|tarakimu|nombor|(?:ال)?(?:ارقام|اعداد|خانات|نمر)\\S*|(?:رقم|عدد|نمبر)\\S*)';
 /** The card's back and what is printed there: "mor" (Darija), "من تالي" (Tunisian), "derrière", "detrás", the signature strip. */
-const BACK = '(?:(?:ع|عال|عل|بال|من|م)(?=ال|ورا|ضهر|ظهر|خلف)|)(?:back|behind|reverse|rear|likod|belakang|nyuma|wara|wra|wraa|khalf|dahr|da7r|dhar|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|مور\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
+const BACK = '(?:(?:ع|عال|عل|بال|من|م)(?=ال|ورا|ضهر|ظهر|خلف)|)(?:arka\\S*|arxa\\S*|peeche|pichhe|پیچھے|pichone|পেছনে|পিছনে|bayan|ጀርባ\\S*|back|behind|reverse|rear|likod|belakang|nyuma|wara|wra|wraa|khalf|dahr|da7r|dhar|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|مور\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
 /** The card's security code by count and place, in either order ("les trois chiffres li mor la carte", "الأرقام الثلاثة ورا الكارت"). */
 export const CVV_BY_PLACE = [
   `${THREE} ?(?:\\S+ )?${DIGITS} (?:\\S+ ){0,4}?${BACK}`, `${DIGITS} (?:\\S+ )?${THREE} (?:\\S+ ){0,4}?${BACK}`,
@@ -110,7 +116,7 @@ export const CVV_BY_PLACE = [
   // the three small digits, by size and count alone ("الثلاث أرقام الصغار", "الأرقام الثلاثة الصغيرة"): only the code is that
   `(?:ال)?${THREE} (?:ال)?(?:ارقام|خانات|نمر) (?:ال)?(?:صغار|صغيره|صغيرين|زغار|زغيره|صغيرات)`, `(?:ال)?(?:ارقام|خانات|نمر) (?:ال)?${THREE} (?:ال)?(?:صغار|صغيره|صغيرين|زغار|زغيره|صغيرات)`,
   // the digits (plural) on the back of the card, by the signature or the strip ("الأرقام اللي مكتوبة ورا البطاقة"): one number there is the helpline's
-  `(?:ال)?(?:ارقام|اعداد|ar2am|arqam|chiffres|digits) (?:\\S+ ){0,3}?${BACK} (?:\\S+ )?${OF}${alt(PAYMENT_CARD)}`,
+  `(?:ال)?(?:ارقام|اعداد|ar2am|arqam|chiffres|digits|numbers) (?:\\S+ ){0,3}?${BACK} (?:\\S+ ){0,2}?${OF}${alt(PAYMENT_CARD)}`,
 ];
 
 /** Sixteen, a card number's length, in the languages it is said in. */

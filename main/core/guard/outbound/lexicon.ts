@@ -14,7 +14,9 @@ const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   otp: [
     '(?:verification|verify|confirmation|confirm|security|login|log ?in|sign ?in|auth|authentication|authorisation|authorization|one ?time|2fa|two ?factor|2 ?step|sms|text|otp|access|reset|recovery|secret|bank|whatsapp|telegram|\\d|four|five|six|4 ?digit|6 ?digit|four ?digit|six ?digit|\\d ?digit) ?codes?',
-    'codes?', 'otps?', 'msimbo\\S*', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
+    'codes?', 'otps?', 'msimbo\\S*',
+    // (round 23) the loanword "code" as other scripts and case endings write it: Turkish "kodu", "kodunu", Spanish "código", Bengali কোড, Urdu کوڈ, Amharic ኮድ
+    'kod(?:u|unu|unuzu|unuz|um|umu|lar\\S*|ları\\S*)', 'c[oó]digos?', 'code-?u', 'কোড\\S*', 'کوڈ\\S*', 'ኮድ\\S*', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
     '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came(?! up)|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)',
     // Pidgin relative "wey": "the number wey dem send you", "the code wey we send to your line"
     '(?:the )?(?:number|numbers|code|digits|pin) wey (?:\\S+ ){0,2}(?:send|sent|give|gave|show|come|enter|reach)\\S*', '(?:el|al|l) ?code', 'kod', 'kode', 'codi', 'kodi', 'codie', 'codei', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ال (?:otp|code|codes|sms code|verification code)', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
@@ -29,7 +31,9 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     // a Latin name after the Arabic article: "الـ password"
     'ال (?:pass ?words?|passwd|pwd|pass ?code)',
     '(?:account |login |online banking |internet banking |mobile banking |net banking |banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'kata (?:laluan|kunci)', 'nenosiri', 'neno (?:la )?siri', 'neno la kuingia', 'pass (?:e |et |eto )?(?:account|hesab)\\S*', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
-    `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}(?:مو ?دي? ?باس|مو ?دي? ?پاس|موت ?دو ?باس)\\S*`, 'mot ?de ?pa(?:ss|s)e?', 'modpass', `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
+    `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}(?:مو ?دي? ?باس|مو ?دي? ?پاس|موت ?دو ?باس)\\S*`, 'mot ?de ?pa(?:ss|s)e?', 'modpass', `${AR_PFX}مو ?د(?:و|ي)? ?باس\\S*`,
+    // (round 23) the password in Turkish, Azerbaijani, Indonesian, Bengali and Urdu letters
+    '[sş]ifre\\S*', 'parol(?:u|unu|unuzu|unuz)?', 'kata sandi', 'পাসওয়ার্ড\\S*', 'پاس ?ورڈ\\S*', `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
     `${AR_PFX}(?:رقم|الرقم)(?:ك|كم)? (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'گذر ?واژه\\S*', 'كلمه ?(?:ي )?عبور\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
   ],
   pin: [
@@ -79,7 +83,11 @@ export const NEUTRAL_OBJECTS = [
 ];
 
 /** "last four digits": asking for these is fine for cards and IDs. */
+/** (round 23) "last" and "four" where nobody listed them: Persian آخرین, Turkish "son", Indonesian "terakhir", Tagalog "huling", Swahili "mwisho", Urdu آخری, Hausa "karshe", Bengali শেষ, Azerbaijani "sonuncu". */
+const LAST_WORD = '(?:last|final|اخرين|اخري|son|sonuncu|terakhir|huling|mwisho|karshe|শেষ)';
+const FOUR_WORD = '(?:4|four|چهار|چار|dört|dörd|empat|apat|nne|hudu|চার)';
 export const LAST_DIGITS = [
+  `${LAST_WORD} (?:\\S+ ){0,2}?${FOUR_WORD}`, `${FOUR_WORD} (?:\\S+ ){0,4}?${LAST_WORD}`,
   '(?:the )?last (?:4|four|3|three|2|two) (?:digits?|numbers?|characters)', '(?:4|four) last digits', 'ending (?:in|with)', 'ends? (?:in|with)',
   '(?:اخر|الاخر|لاخر) (?:4|اربع|اربعه|3|ثلاث|تلات) (?:ارقام|خانات|أرقام|ارقام)\\S*', '(?:ال)?(?:4|اربع|اربعه|الاربع|الاربعه) (?:ارقام|خانات|الارقام)\\S* (?:ال)?(?:اخيره|الاخيره|الاخيرين)',
   '(?:4|چهار) ?(?:رقم|عدد) ?(?:ي )?(?:اخر|پاياني|انتهايي)\\S*', '(?:اخر|پايان)\\S* (?:4|چهار) رقم', 'akher ?(?:4|arba3) ?(?:ar2am|arqam|raqam)', '(?:4|chahar|char) ?ra(?:q|gh?)am\\S* ?(?:e )?akh[ae]r\\S*', 'akh[ae]r\\S* (?:4|chahar|char) ?ra(?:q|gh?)am\\S*',
@@ -93,7 +101,29 @@ export const LAST_DIGITS = [
  * konen", "rawan konen") and Gulf Arabizi ("dizz": send, "dizzah li"): requests, and transfer verbs whose object may be
  * left out ("nitumie hapa").
  */
+/**
+ * (round 23) "send / write / tell / give" where no round had listed them — a closed handful per language, never a
+ * negative form (Turkish "göndermeyin" is negation, `NEGATION`): Turkish, Azerbaijani, Indonesian, Tagalog, Hausa, Urdu
+ * in its own letters, Bengali, Amharic ("ላክልኝ", send to me), Malayalam in Latin letters ("ayachu tharamo"), Swahili to a
+ * third person ("mpe", "mpatie": give him).
+ */
+const UNLISTED_HANDING = [
+  'g[öo]nder(?!m[ae])\\S*', 'g[öo]nd[əe]r(?!m[əe])\\S*', 'ilet(?!me)\\S*', 's[öo]yle(?!me)\\S*', 'payla[şs](?!ma)\\S*', 'yaz(?:ın|ınız|in|iniz|ar|arsınız|abilir\\S*)', 'at(?:ın|ınız|ar|abilir\\S*)', 'ver(?:in|iniz|ir|ebilir\\S*)', 'deyin',
+  'kirim\\S*', 'berikan', 'kasih', 'bagikan',
+  'pakisend\\S*', 'pakibigay\\S*', 'paki(?:sabi|bigay|bigyan|padala)\\S*', 'ibigay', 'ibigay mo', 'send mo', 'sabihin\\S*', 'i-?send\\S*', 'ipadala\\S*',
+  'turo\\S*', 'aiko\\S*', 'rubuto\\S*', 'fada masa', 'fada min', 'ba ni', 'bani',
+  'بھیج\\S*', 'بتا (?:دیں|دیجیے|دو|دے)', 'لکھ (?:دیں|دیجیے|دو|کر)', 'bata(?:ein|yein|yen)',
+  'pathan', 'pathiye (?:din|den)', 'bolun', 'likhe (?:din|den)', 'পাঠান', 'পাঠিয়ে (?:দিন|দেন)', 'বলুন', 'লিখে (?:দিন|দেন)',
+  'ላክ\\S*', 'ንገረኝ', 'ጻፍልኝ', 'ስጠኝ',
+  'ayachu (?:tharu|tharoo?|tharamo|taru)\\S*', 'ayakk(?:amo|oo|u|ane)', 'paranju (?:tharu|tharoo?|tharamo|taru)\\S*',
+  'mpe', 'mpatie', 'mpatia', 'mwambie', 'mtumie',
+  'بفرس(?:ين|يد|ه)?',
+  // Lebanese Arabizi "teb3atli" (you send me)
+  '[ty]e?b3at(?:li|lna|ele|elna|ili|ilna)\\S*',
+];
+
 const LOCAL_HANDING = [
+  ...UNLISTED_HANDING,
   '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
   'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
   'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*',
@@ -192,6 +222,13 @@ export const ANYONE = [
 const EXISTENTIAL_NEGATORS = ['ماكو', 'ماكوو', 'مكو', 'مافي', 'ما في', 'مافيه', 'ما فيه', 'مفيش', 'مافيش', 'ما فيش', 'ما كاين', 'ماكاين', 'ماكاينش', 'ما كاينش', 'مكانش', 'ما كانش', 'makoo?', 'mako', 'mafi', 'mafee', 'mafish', 'mafeesh', 'makayn(?:ch|sh)?', 'makaynch', 'hich'];
 const NOBODY_OR_NO_NEED = ['اي', 'احد', 'حد', 'حدا', 'واحد', 'ولا', 'موظف\\S*', 'الموظف\\S*', 'حتي', 'داعي', 'حاجه', 'لزوم', 'ضروره', 'any', 'ay', 'ahad', '7ad', 'had', 'wa7ed', 'wahed', 'mwazaf\\S*', 'da3i', 'daa3i', 'lzoum', 'lozoom', '7aja', 'haja', 'karmand\\S*', 'kas\\S*'];
 
+/**
+ * (round 23) A verb negated by its own shape, one token: Turkish and Azerbaijani "göndermeyin", "paylaşmasın", Swahili's
+ * negative subjunctive on any stem ("usimtumie"), Amharic's negative imperative ("አትላክ"), Malayalam "ayakkaruthu",
+ * Gilaki and Mazandarani "نفرس".
+ */
+export const NEGATED_BY_SHAPE = ['\\S+m[aeə]y[ıiuüə]n\\S*', '\\S+m[aeə]s[ıi]n\\S*', '(?:usi|msi)\\S{3,}', '(?:አት|አታ)\\S+', '\\S+aruthu', 'نفرس\\S*'];
+
 /** Negation, warnings and third parties: "never share", "لا تشارك", "نباید", "anyone who asks". */
 export const NEGATION = [
   ...REFUSAL_WORDS,
@@ -214,6 +251,11 @@ export const NEGATION = [
   'jangan', 'tak', 'tidak', 'bukan', 'kamwe', 'hapana', '[um]si(?:tum|mp|pe|sem|andik|shar|to|ambi|som|wap|ruhus)\\S*',
   // Hinglish "mat bataiye", "nahi maangte"; (round 22) Jamaican "nuh give it to nobody"
   'mat', 'nahi', 'nahin', 'nuh',
+  // (round 23) negation by shape where nobody listed the verbs: Turkish and Azerbaijani negative imperatives ("göndermeyin",
+  // "paylaşmayın", "göndərməyin"), "kimse"/"heç kim" (nobody), "asla"; Swahili's negative subjunctive on any stem ("usimtumie");
+  // Amharic's negative imperative prefix ("አትላክ"); Malayalam "-aruthu" (must not), "venda"; Hausa "kada"/"kar"; Urdu "مت"/"نہ";
+  // Bengali "না"; Gilaki and Mazandarani "نفرس" (the ن- of a dialect verb, as "نفرست")
+  ...NEGATED_BY_SHAPE, 'kimse\\S*', 'heç', 'asla', 'sakın', 'በፍጹም', 'vend(?:a|aa)', 'kada', 'kar(?= (?:ka|ki|ku|a)(?: |$))', 'مت', 'نہ', 'نہیں', 'না',
   'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
 ];
 /** `NEGATION` without `ANYONE`: the words that negate or warn. */
@@ -258,9 +300,16 @@ export const TO_READER_PLACE = [
 
 /** This conversation as a place: it overrides a page, box or field named beside it ("the reply box below", "در همین صفحه گفتگو"). */
 /** (round 21) "here" and "to me" in more voices: Bakhtiari/Lori "ایچو", Gilaki/Mazandarani "ایجه", Dari "همینجه", Swahili "hapa", "kwangu", Malay "kat sini", Roman Urdu "yahan", Gulf Arabizi "hni". */
-const LOCAL_HERE = ['ايچو', 'ايچه', 'ايجه', 'اينجه', 'ايجا', 'همينجه', 'اهني', 'اهنا', 'اهنه', 'hapa', 'kwangu', 'kwetu', '(?:kat|kt|di|dekat) sini', 'sini', '(?:kat|kt|kepada|pada|dekat) saya', 'yahan', 'yahaan', 'idhar', 'hni', 'hnee', 'hene'];
+/** (round 23) …and where nobody had listed it: Turkish "buraya", "bana", Azerbaijani "bura", "mənə", Malayalam "ivide", Bengali "ekhane"/এখানে, "amake"/আমাকে, Urdu یہاں/مجھے, Amharic እዚህ, Isfahani "اینجو", Mazandarani "وسه من" (for me). */
+const UNLISTED_HERE = ['buraya', 'buradan', 'bura', 'bana', 'm[eə]n[eə]', 'ivide', 'ividey', 'ividay', 'ekhane', 'এখানে', 'amake', 'আমাকে', 'يہاں', 'یہاں', 'مجھے', 'እዚህ', 'ለኔ', 'اينجو', 'ايجو', '(?:وسه|واسه|وسي) من', 'ke sini'];
+const LOCAL_HERE = [...UNLISTED_HERE, 'ايچو', 'ايچه', 'ايجه', 'اينجه', 'ايجا', 'همينجه', 'اهني', 'اهنا', 'اهنه', 'hapa', 'kwangu', 'kwetu', '(?:kat|kt|di|dekat) sini', 'sini', '(?:kat|kt|kepada|pada|dekat) saya', 'yahan', 'yahaan', 'idhar', 'hni', 'hnee', 'hene'];
 
 export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena', 'ici', ...LOCAL_HERE];
+
+/** The writer as the subject of what follows a request: "…, I'll enter it", "خودم", "ana", "main". */
+export const WRITER_SELF = /^(?:خودم|وانا|و ?انا|انا|مه|من|ana|w ?ana|wana|i'll|ill|i|we'll|main|mein|ako|moi|je)$/u;
+/** A reason or purpose after a request ("so", "before", "باش", "تا", "untuk"): what follows is its own business. */
+export const REASON = /^(?:before|9bal|qbal|gbal|kbal|قبل|as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
 export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
@@ -289,7 +338,7 @@ export const ACCEPTED = [
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
 export const BACK_REFERENCE = [
   // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
-  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'ياهن', 'ياهم', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
   '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره',
   // (round 22) …and in the plural: "اونا رو برام تایپ کن", "آنها را بنویسید"

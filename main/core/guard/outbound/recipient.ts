@@ -7,6 +7,8 @@
  * languages the lexicons do not read; the open class, the verb, is not listed.
  */
 import type { Clause } from '../text/clauses';
+import { findAll, NEGATION, NEUTRAL_OBJECTS, REASON, SUBORDINATORS, TO_READER_PLACE, TO_WRITER_PLACE, TRANSFER_VERBS, WRITER_ACTS, WRITER_SELF, type Hit } from './lexicon';
+import { PICTURE } from './documents';
 
 /**
  * "to me / to us" in Nepali, Hindi-Urdu and Bengali written in Latin letters; a Berber verb's first-person clitic
@@ -24,6 +26,8 @@ const PIDGIN_HERE = new Set(['هنا', 'هني', 'hina', 'hena', 'hni', 'لي'])
 const NEGATORS = new Set(['na', 'nah', 'nahi', 'nahin', 'mat', 'ur', 'mafi', 'mafee', 'ma', 'ما', 'مافي', 'مافيه', 'لا', 'مو', 'مش', 'kasailai', 'kasaile', 'kisi', 'koi', 'keu', 'karo', 'kauko', 'ara', 'yiwen', 'yan', 'hichkas', 'jab', 'jokhon', 'نوگو', 'نوگوید', 'نوگون', 'نئو', 'نئوئن', 'نفادن', 'نفاده']);
 /** A Nepali verb negated by its prefix: "nadinus", "napathaunus". */
 const NEGATED_POLITE = /^na[a-z]{2,}nus$/;
+/** (round 23) A Persian dialect's verb negated by its ن- prefix, wherever it stands: Gilaki "کدِ مرا نفرس" (don't send me the code), "نده", "نگو", "ننویس". */
+const NEGATED_DIALECT_VERB = /^ن(?:فرس|ده|دي|گو|گي|نويس|زن|كن)\S*$/u;
 /** A Nepali polite imperative: "pathaunus", "lekhidinus", "bhannus". */
 const POLITE_IMPERATIVE = /^[a-z]{2,}nus$/;
 
@@ -34,11 +38,67 @@ const POLITE_IMPERATIVE = /^[a-z]{2,}nus$/;
  */
 export function handedToTheWriterByShape(clause: Clause, negatedAt: readonly number[]): boolean {
   const t = clause.tokens;
-  if (t.some((w) => NEGATORS.has(w) || NEGATED_POLITE.test(w))) return false;
+  if (t.some((w) => NEGATORS.has(w) || NEGATED_POLITE.test(w) || NEGATED_DIALECT_VERB.test(w))) return false;
   const receiver = t.findIndex((w) => TO_THE_WRITER.has(w) || WRITER.has(w) || HERE.has(w) || PIDGIN_HERE.has(w));
   if (receiver < 0 || negatedAt.some((at) => at <= receiver)) return false;
   const toWriter = t.some((w) => TO_THE_WRITER.has(w));
   const readerToWriter = t.some((w) => READER_SUBJECT.has(w)) && t.some((w) => WRITER.has(w) || PIDGIN_HERE.has(w));
   const here = t.some((w) => HERE.has(w)) && t.some((w) => POLITE_IMPERATIVE.test(w));
   return toWriter || readerToWriter || here;
+}
+
+/** How far a hand-over verb and the writer's side ("here", "to me") may stand apart: "bhej dein yahan", "بفرست اینجا", "nitumie hapa". */
+const PLACE_REACH = 3;
+/** Words that leave the verb's object slot empty: "it" as a particle, politeness, "now", "quickly". */
+const FILLER = /^(?:it|them|am|yeh|yeha|athu|onnu|ita|please|pls|plz|now|just|right|quickly|po|na|naman|tafadhali|sasa|hivi|saa|hii|tolong|lütfen|ji|zara|jaldi|lotfan|لطفا|الان|حالا|هلا|دابا|هلق|دلوقتي|هسه)$/u;
+/** What may follow the verb and its place when the object is left out: a purpose (Levantine "la", Persian "که", Swahili "ni…e": so I…). */
+const PURPOSE = /^(?:la|l|ke|که|كه|ni\S{3,}e)$/u;
+/** A noun phrase's first word: a determiner, a noun with "your" on it ("اسمك"), "the word" (not the article: "الحين" is "now"). */
+const OBJECT_START = /^(?:your|ur|the|a|an|my|our|this|that|[\u0621-\u064a]{2,}ك|كلمه|kalma|kelma|kilma)$/u;
+const ONCE = /^(?:مره|ايا)$/u;
+const RELATIVE_TO_ME = /^(?:لي|الي)$/u;
+/** "nothing", "no need": what goes to the writer is nothing. */
+const NOTHING = /(?:^| )(?:nothing|no need|nada)(?: |$)/u;
+/** A verb of telling, in any language: with its object left out, "tell me here" may ask for news ("…, then tell me here"), so only a thing sent is read. */
+const SAYING = /^(?:tell|say|let|niambie|sabihin\S*|s[öo]yle\S*|bolun|fada\S*|ንገረኝ|بگو\S*|بگي(?:د|ن)|قولي|قلي|2oli|2olli)(?: |$)/u;
+/** Verbs of contacting, which take the writer as their object: "text me here", "write to me here". */
+const CONTACT = /^(?:text|message|msg|dm|email|e-mail|mail|whatsapp|ping|write|reply|call|ring|contact|inbox|pm)$/;
+/** A negation that follows its verb: a Persian light verb ("send نکنید"), Bengali না. */
+const NEGATED_AFTER = /^(?:نكن\S*|نكني\S*|ننماي\S*|نفرماي\S*|نده\S*|না)$/u;
+/** Egyptian and Levantine split negation around the verb: "mate b3atholish hena", "ما تبعتهوش هنا". */
+const SPLIT_NEGATOR = /^(?:ma|mat|mate|mati|mte|mt|ما|مت)$/u;
+
+/**
+ * (round 23) A transfer verb sent toward the writer with its object left out — "کدی که برات آمده، لطف کن بفرست اینجا",
+ * "Kuna code imeingia…, nitumie hapa niimalize mimi mwenyewe", "…, athu onnu ivide ayachu tharamo": most languages drop
+ * "it" when the thing was just named, so the clause has a verb and the writer's side, a few words apart.
+ * Whatever follows the place (a purpose, "I'll enter it myself") is the writer's business. Not when the clause negates,
+ * hangs on an event ("tell me when it comes"), is the writer's own act ("we'll send it here"), names another thing to
+ * send ("send me here your name", an order number, a screenshot) or only asks to be contacted ("text me here").
+ */
+export function handsOverWithItsObjectLeftOut(clause: Clause): boolean {
+  const t = clause.text;
+  const verbs = findAll(t, TRANSFER_VERBS);
+  if (!verbs.length || NOTHING.test(t) || findAll(t, NEUTRAL_OBJECTS).length || findAll(t, PICTURE).length) return false;
+  // …nor "يرسل إلى هاتفك" (is sent to your phone): the reader's side named is where it went
+  if (findAll(t, SUBORDINATORS).length || findAll(t, TO_READER_PLACE).length) return false;
+  // (Gilaki "مره", to me, is Arabic "مرة", once, in "ارسل مرة ثانية": not a place for a left-out object)
+  const places = findAll(t, TO_WRITER_PLACE).filter((p) => !ONCE.test(t.slice(p.start, p.end)));
+  // Arabic "to me" follows its verb; before one, Maghrebi and Hassaniya "لي"/"الي" is the relative "who/which" ("لي يرسل لك")
+  const near = (v: Hit) => places.some((p) => (p.at > v.last && p.at - v.last <= PLACE_REACH) || (p.last < v.at && v.at - p.last <= PLACE_REACH && !RELATIVE_TO_ME.test(t.slice(p.start, p.end))));
+  // a negation governs a verb after it ("don't send it here"), or a Persian light verb right after it ("اینجا send نکنید");
+  // one further on is another clause's (Lebanese "la kammil" after the verb is "so that I finish")
+  const negations = findAll(t, NEGATION);
+  const negated = (v: Hit) => negations.some((n) => n.at <= v.last) || NEGATED_AFTER.test(clause.tokens[v.last + 1] ?? '') || (SPLIT_NEGATOR.test(clause.tokens[v.at - 1] ?? '') && /(?:sh|ش)$/u.test(clause.tokens[v.last] ?? ''));
+  const contacts = (v: Hit) => CONTACT.test(clause.tokens[v.last] ?? '') && /^(?:me|us|to)$/.test(clause.tokens[v.last + 1] ?? '');
+  const writer = findAll(t, WRITER_ACTS);
+  // …and no noun phrase after them: "send me here your name", "ارسل لي هنا اسمك", "… كلمة تم" send another thing
+  const covered = new Set(places.flatMap((p) => Array.from({ length: p.last - p.at + 1 }, (_, i) => p.at + i)));
+  const slotEmpty = (v: Hit) => {
+    let i = v.last + 1;
+    while (i < clause.tokens.length && (covered.has(i) || FILLER.test(clause.tokens[i]!))) i++;
+    const next = clause.tokens[i];
+    return next === undefined || REASON.test(next) || WRITER_SELF.test(next) || PURPOSE.test(next) || !OBJECT_START.test(next);
+  };
+  return verbs.some((v) => near(v) && slotEmpty(v) && !negated(v) && !SAYING.test(t.slice(v.start, v.end)) && !contacts(v) && !writer.some((w) => w.last < v.at));
 }
