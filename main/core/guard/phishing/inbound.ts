@@ -124,12 +124,12 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
   const links = linked ? extractLinks(refanged) : [];
   // a sender's address is judged like a link ("a mail from support@aramex-delivery-update.com"), except as a shortener
   const senders = linked ? extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host)) : [];
-  // (the company the message names as its sender, when the policy does not know it: its links must be its own — read
-  // only for a link that could imitate a name, one with a dash in its name or a subdomain in front)
+  // (the company the message names as its sender, when the policy does not know it: its links must be its own — a
+  // link not already judged a look-alike, nor the company's or an allowed site)
   let named: NamedSender[] | undefined;
   for (const link of [...links, ...senders]) {
     const found = inspectLinkDomain(link, deps.policy);
-    const imitated = (link.label.includes('-') || (link.subdomain !== '' && link.subdomain !== 'www')) && !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
+    const imitated = !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
     if (imitated) push('lookalike', 'phishing.lookalike_named', (lang) => ({ domain: link.hostUnicode, company: imitated.name, how: HOW[imitated.how][lang] }));
     for (const f of found) {
       if (f.code === 'shortener' && !links.includes(link)) continue;
