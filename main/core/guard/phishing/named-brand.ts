@@ -13,7 +13,7 @@ import { editDistance, skeleton } from './confusables';
 import { arabicSounds, latinSounds, spells } from './romanised-name';
 
 /** One to three Latin words, the first capitalised: "Nakhla Pay", "SADAF", "Anar Mobile". */
-const NAME = String.raw`(\p{Lu}[\p{L}\p{N}]*(?:[ -]\p{Lu}[\p{L}\p{N}]*){0,2})`;
+const NAME = String.raw`(\p{Lu}[\p{L}\p{N}]*(?:[ \u00a0-]\p{Lu}[\p{L}\p{N}]*){0,2})`;
 /** One to five Arabic-script words (Arabic has no capitals, so a name's end is not known: its shorter readings are tried too). */
 const AR_WORD = String.raw`[\u0621-\u063A\u0641-\u064A\u0671-\u06D3][\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u200c]*`;
 const AR_NAME = `(${AR_WORD}(?: ${AR_WORD}){0,4})`;
@@ -129,7 +129,10 @@ export function imitatesNamedSender(link: Link, names: readonly NamedSender[]): 
   const first = labelPieces[0]!;
   // the name first, alone, with the next piece ("nakhla-pay-tn") or with a generic word glued on ("nakhlapay-tn" under "نخلة")
   const firsts = [first, ...(labelPieces.length > 2 ? [`${first}-${labelPieces[1]!}`] : []), bare(first)];
-  for (const { name, spelledBy } of names) {
+  // (a name with extra words needs a dash or a subdomain to carry them: "anarmobile.ir" under "Anar" is the name with a
+  // generic word glued on, its own site)
+  const dressed = link.label.includes('-') || (link.subdomain !== '' && link.subdomain !== 'www');
+  for (const { name, spelledBy } of dressed ? names : []) {
     if (firsts.some((p) => spelledBy(p))) return { name, how: 'extra_words' };
     if (subPieces.some((p) => spelledBy(p))) return { name, how: 'subdomain_trick' };
   }
