@@ -942,7 +942,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const theirWallet = has(WALLET_BEFORE, before.slice(-40)) && MONEY_MOVE.test(around);
       // (round 24) the number a payment's receipt is to be sent to, or a chat number beside a sum for a purpose ("رسید را به
       // واتساپ ۰۹۱۵… ارسال کنید"): the desk that takes the fee, flagged once the fee is (below)
-      const reportsPayment = () => has(REPORT_THE_PAYMENT, around) || (PERSONAL_CHANNEL.test(around) && has(AMOUNT, around) && (has(FEE_NOUN, around) || has(FEE_PURPOSE, around)));
+      // (each asked of the text's keys first: a text without a receipt word or a chat app pays nothing here)
+      const reportsPayment = () => has(REPORT_THE_PAYMENT, around) || (has(PERSONAL_CHANNEL, around) && has(AMOUNT, around) && (has(FEE_NOUN, around) || has(FEE_PURPOSE, around)));
       const claimed = callUs || callersNumber || theirWallet || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
