@@ -166,7 +166,8 @@ describe('inbound, round 23 (generated)', () => {
         const tail = path ? ' slash login' : '';
         const fake = `${cap(name)} Pay texted me: verify your wallet at ${name}pay-${extra} dot ${ending}${tail} within 2 hours`;
         expect(flags(fake), fake).toContain('lookalike');
-        const own = `${cap(name)} Pay: your statement is ready at ${name}pay dot ${ending}${tail}`;
+        // (round 24: the name under ".co", a mistyped ".com", is a look-alike — its own site is read under the other endings)
+        const own = `${cap(name)} Pay: your statement is ready at ${name}pay dot ${ending === 'co' ? 'com' : ending}${tail}`;
         expect(flags(own), own).not.toContain('lookalike');
         const sub = `Got an SMS from '${cap(name)} Wallet': your card is locked, unlock it at ${name}-wallet dot ${extra} dot ${ending}.`;
         expect(flags(sub), sub).toContain('lookalike');

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { inspectInbound, type GuardLang, type GuardPolicy } from '../guard';
+import { inspectInbound, inspectInboundIn, type DetectSensitive, type GuardLang, type GuardPolicy } from '../guard';
 import { detectSensitive } from '../masking';
 import type { InboundScreen } from '../store';
 import { APP_VERSION } from './version';
@@ -21,10 +21,20 @@ export function inboundFlagsIn(maskedText: string, lang: GuardLang, policy: Guar
   return inspectInbound(maskedText, lang, { policy, detectSensitive }).flags.map((f) => ({ code: f.code, explanation: f.explanation }));
 }
 
-/** A flagged message's flags in every interface language, as a flagged message's row keeps them (`messages.check_flags`). */
+/** A message's flags in every interface language from one reading of it. */
+function flagsInEveryLanguage(maskedText: string, policy: GuardPolicy, detect: DetectSensitive = detectSensitive): Record<GuardLang, InboundFlagWords> {
+  const all = inspectInboundIn(maskedText, WORDING_LANGS, { policy, detectSensitive: detect });
+  return Object.fromEntries(WORDING_LANGS.map((lang) => [lang, all[lang].map((f) => ({ code: f.code, explanation: f.explanation }))])) as Record<GuardLang, InboundFlagWords>;
+}
+
+/**
+ * A flagged message's flags in every interface language, as a flagged message's row keeps them (`messages.check_flags`)
+ * (`known`, the flags already worded in one language, is kept as given; the others come from one more reading).
+ */
 export function inboundWording(maskedText: string, policy: GuardPolicy, known?: { lang: GuardLang; flags: InboundFlagWords }): string {
-  const all = Object.fromEntries(WORDING_LANGS.map((lang) => [lang, known?.lang === lang ? known.flags : inboundFlagsIn(maskedText, lang, policy)]));
-  return JSON.stringify(all);
+  const all = flagsInEveryLanguage(maskedText, policy);
+  if (known) all[known.lang] = known.flags;
+  return JSON.stringify(Object.fromEntries(WORDING_LANGS.map((lang) => [lang, all[lang]])));
 }
 
 /** The flags in `lang` from a stored wording; null when it is missing or not in the expected shape (checked again then). */
@@ -47,17 +57,19 @@ export function wordingIn(wording: string | null, lang: GuardLang): InboundFlagW
 export class GuardScreen implements InboundScreen {
   readonly rules: string;
 
-  constructor(readonly policy: GuardPolicy) {
+  /** `detect`: the masking engine's detector the check asks for pasted secrets (a test counts its readings with it). */
+  constructor(readonly policy: GuardPolicy, private readonly detect: DetectSensitive = detectSensitive) {
     this.rules = inboundRules(policy);
   }
 
   flagged(maskedText: string): boolean {
-    return inboundFlagsIn(maskedText, 'en', this.policy).length > 0;
+    return inspectInbound(maskedText, 'en', { policy: this.policy, detectSensitive: this.detect }).flags.length > 0;
   }
 
+  /** One reading of the message: a flagged one's flags are worded in each language from it. */
   screen(maskedText: string): { flagged: boolean; wording?: string } {
-    const en = inboundFlagsIn(maskedText, 'en', this.policy);
-    return en.length ? { flagged: true, wording: inboundWording(maskedText, this.policy, { lang: 'en', flags: en }) } : { flagged: false };
+    const all = flagsInEveryLanguage(maskedText, this.policy, this.detect);
+    return all.en.length ? { flagged: true, wording: JSON.stringify(all) } : { flagged: false };
   }
 }
 

@@ -120,7 +120,7 @@ const alt = (parts: string[]) => new RegExp(parts.map((p) => `${B}(?:${foldLette
  */
 export const SECRETS: Array<[Secret, RegExp]> = [
   // …or described by where it is typed: "the 4 numbers I use at the cash machine"
-  ['pin', alt(['(?:atm |card |m-?pesa |mobile )?pin(?: code| number)?(?:ro|ra|ru)?' + E, '(?:numbers?|digits?|code) (?:\\S+ ){0,4}?(?:at|in|into) (?:the |an? )?(?:atm|cash ?machine|cashpoint|صراف\\S*|خودپرداز)', '(?:ال)?رقم (?:ال)?سري', '(?:ال)?(?:كود|رمز) (?:ال)?سري', 'رمز (?:دوم|كارت)\\S*', 'ramze? dovom', 'ramzi? kart\\S*'])],
+  ['pin', alt(['(?:atm |card |m-?pesa |mobile )?pin(?: code| number)?(?:ro|ra|ru)?' + E, '(?:numbers?|digits?|code) (?:\\S+ ){0,4}?(?:at|in|into) (?:the |an? )?(?:atm|cash ?machine|cashpoint|صراف\\S*|خودپرداز)', '(?:ال)?رقم(?:ي|ك|ه)? (?:ال)?سري', '(?:ال)?(?:كود|رمز)(?:ي|ك|ه)? (?:ال)?سري', 'رمز (?:دوم|كارت)\\S*', 'ramze? dovom', 'ramzi? kart\\S*'])],
   ['password', alt(['pass ?word', 'passcode', '(?:ال)?باس ?و?ورد', 'پسورد', 'كلمه (?:ال)?(?:سر|مرور)', 'رمز (?:عبور|ورود)', 'ramz ?e? ?obur', 'parol(?:ro|ra|ru)?' + E])],
   // …or described by where it is printed: "the numbers on the back of my card", "الأرقام اللي ورا البطاقة", "el ar2am elly wara"
   ['cvv', alt(['cvv(?:ro|ra|ru)?' + E, 'cvc', 'security code', 'رمز (?:ال)?امان', '(?:numbers?|digits?|code) (?:\\S+ ){0,2}?(?:on|at|from) the back', '(?:ال)?(?:ارقام|رقم)\\S* (?:(?:اللي|الي|يلي|التي) )?(?:(?:على|ع|في|من) )?(?:ال)?(?:ورا|خلف|ظهر|ضهر)', '(?:el |al )?ar2am (?:\\S+ ){0,2}?(?:wara|dahr|da7r)'])],

@@ -1,5 +1,5 @@
 import type { GuardPolicy } from '../policy';
-import { kindName, say, sayNumber } from '../messages';
+import { kindName, say, sayNumber, type MessageKey } from '../messages';
 import { maskSpans, type DetectSensitive } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
 import { READ_LIMIT, readPart } from '../text/reading-window';
@@ -82,35 +82,61 @@ export interface InboundInspectorDeps {
 
 /** Flags a customer's message: look-alike and shortened links, fake-support patterns, pasted secrets. */
 export function inspectInbound(whole: string, agentLang: GuardLang, deps: InboundInspectorDeps): InboundInspection {
+  const { said, maskedText, safeReply } = readInbound(whole, deps);
+  return { flags: worded(said, agentLang), ...(maskedText !== undefined ? { maskedText, safeReply } : {}) };
+}
+
+/**
+ * The same check read once, its flags worded in each of `langs` (the screen stores a flagged message's flags in every
+ * interface language: one reading, three wordings, not three readings).
+ */
+export function inspectInboundIn<L extends GuardLang>(whole: string, langs: readonly L[], deps: InboundInspectorDeps): Record<L, InboundFlag[]> {
+  const { said } = readInbound(whole, deps);
+  return Object.fromEntries(langs.map((lang) => [lang, worded(said, lang)])) as Record<L, InboundFlag[]>;
+}
+
+/** A flag as the check found it: its code and message, the message's words filled in the language asked. */
+interface Said { code: InboundFlagCode; key: MessageKey; vars: (lang: GuardLang) => Record<string, string> }
+
+/** Each flag in `lang`, a repeated explanation once (per language, as each language's reader would see it). */
+function worded(said: readonly Said[], lang: GuardLang): InboundFlag[] {
   const flags: InboundFlag[] = [];
   const seen = new Set<string>();
-  const push = (code: InboundFlagCode, explanation: string) => {
-    if (seen.has(code + explanation)) return;
-    seen.add(code + explanation);
-    flags.push({ code, explanation });
-  };
+  for (const s of said) {
+    const explanation = say(s.key, lang, s.vars(lang));
+    if (seen.has(s.code + explanation)) continue;
+    seen.add(s.code + explanation);
+    flags.push({ code: s.code, explanation });
+  }
+  return flags;
+}
+
+function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[]; maskedText?: string; safeReply?: { lang: GuardLang; text: string } } {
+  const said: Said[] = [];
+  const none = () => ({});
+  const push = (code: InboundFlagCode, key: MessageKey, vars: (lang: GuardLang) => Record<string, string> = none) => said.push({ code, key, vars });
   // a message longer than the guard reads is flagged on its read part, and says that the rest was not read
   const { read: text, unread } = readPart(whole);
-  if (unread) push('unread_part', say('phishing.unread_part', agentLang, { limit: sayNumber(READ_LIMIT, agentLang) }));
+  if (unread) push('unread_part', 'phishing.unread_part', (lang) => ({ limit: sayNumber(READ_LIMIT, lang) }));
   // a defanged link ("x[dot]com") has its dot only once put back, so the pre-test reads the refanged text
   const refanged = refang(text);
   const linked = mayHoldLink(refanged);
   const links = linked ? extractLinks(refanged) : [];
   // a sender's address is judged like a link ("a mail from support@aramex-delivery-update.com"), except as a shortener
   const senders = linked ? extractEmailDomains(text).filter((e) => !links.some((l) => l.host === e.host)) : [];
-  // (the company the message names as its sender, when the policy does not know it: its links must be its own — read
-  // only for a link that could imitate a name, one with a dash in its name or a subdomain in front)
+  // (the company the message names as its sender, when the policy does not know it: its links must be its own — a
+  // link not already judged a look-alike, nor the company's or an allowed site)
   let named: NamedSender[] | undefined;
   for (const link of [...links, ...senders]) {
     const found = inspectLinkDomain(link, deps.policy);
-    const imitated = (link.label.includes('-') || (link.subdomain !== '' && link.subdomain !== 'www')) && !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
-    if (imitated) push('lookalike', say('phishing.lookalike_named', agentLang, { domain: link.hostUnicode, company: imitated.name, how: HOW[imitated.how][agentLang] }));
+    const imitated = !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
+    if (imitated) push('lookalike', 'phishing.lookalike_named', (lang) => ({ domain: link.hostUnicode, company: imitated.name, how: HOW[imitated.how][lang] }));
     for (const f of found) {
       if (f.code === 'shortener' && !links.includes(link)) continue;
-      if (f.code === 'lookalike' && (f.how === 'dressed_name' || f.how === 'country_label')) push('lookalike', say('phishing.lookalike_name', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how][agentLang] }));
-      else if (f.code === 'lookalike') push('lookalike', say('phishing.lookalike', agentLang, { domain: f.domain, company: f.company!, how: HOW[f.how!][agentLang] }));
-      else if (f.code === 'shortener') push('shortener', say('phishing.shortener', agentLang, { domain: f.domain }));
-      else push('mixed_script', say('phishing.mixed_script', agentLang, { domain: f.domain }));
+      if (f.code === 'lookalike' && (f.how === 'dressed_name' || f.how === 'country_label')) push('lookalike', 'phishing.lookalike_name', (lang) => ({ domain: f.domain, company: f.company!, how: HOW[f.how!][lang] }));
+      else if (f.code === 'lookalike') push('lookalike', 'phishing.lookalike', (lang) => ({ domain: f.domain, company: f.company!, how: HOW[f.how!][lang] }));
+      else if (f.code === 'shortener') push('shortener', 'phishing.shortener', () => ({ domain: f.domain }));
+      else push('mixed_script', 'phishing.mixed_script', () => ({ domain: f.domain }));
     }
   }
   // "@brand.pay.support", "Brand_KSA_Gifts": an account's handle dressed up as the company's (not a link, so not above)
@@ -120,13 +146,13 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   const scams = findScamPatterns(text, deps.policy, links.length > 0, { reading });
   const fakeHandles = scams.filter((f) => f.code === 'fake_handle').map((f) => f.value!.toLowerCase().replace(/^@/, ''));
   // (read with a defanged link's dots put back, as the links are: "x-login dot com" is the link, not an account "x-login")
-  for (const handle of findImitatingHandles(refanged, deps.policy, refanged === text ? reading : undefined)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', say('phishing.lookalike_handle', agentLang, { value: handle }));
+  for (const handle of findImitatingHandles(refanged, deps.policy, refanged === text ? reading : undefined)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', 'phishing.lookalike_handle', () => ({ value: handle }));
   for (const f of scams) {
-    if (f.code === 'fake_number' && f.described) push('fake_number', say('phishing.fake_number_described', agentLang, { value: f.value! }));
-    else if (f.code === 'fake_number') push('fake_number', say('phishing.fake_number', agentLang, { value: f.value! }));
-    else if (f.code === 'fake_handle') push('fake_handle', say('phishing.fake_handle', agentLang, { value: f.value! }));
-    else if (f.code === 'upgrade_fee') push('upgrade_fee', say('phishing.upgrade_fee', agentLang));
-    else push('urgency', say('phishing.urgency', agentLang));
+    if (f.code === 'fake_number' && f.described) push('fake_number', 'phishing.fake_number_described', () => ({ value: f.value! }));
+    else if (f.code === 'fake_number') push('fake_number', 'phishing.fake_number', () => ({ value: f.value! }));
+    else if (f.code === 'fake_handle') push('fake_handle', 'phishing.fake_handle', () => ({ value: f.value! }));
+    else if (f.code === 'upgrade_fee') push('upgrade_fee', 'phishing.upgrade_fee');
+    else push('urgency', 'phishing.urgency');
   }
   const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
@@ -134,12 +160,12 @@ export function inspectInbound(whole: string, agentLang: GuardLang, deps: Inboun
   if (!secrets.length) {
     // nothing to mask, but the secret may be out already: "he asked for the code and I read it to him"
     const handed = findHandedOverSecret(text, reading);
-    if (handed) push('secret', say('phishing.secret_handed_over', agentLang, { type: kindName(handed, agentLang) }));
-    return { flags };
+    if (handed) push('secret', 'phishing.secret_handed_over', (lang) => ({ type: kindName(handed, lang) }));
+    return { said };
   }
   for (const type of new Set(secrets.map((s) => s.type.toLowerCase()))) {
-    push('secret', say('phishing.secret_pasted', agentLang, { type: kindName(type, agentLang) }));
+    push('secret', 'phishing.secret_pasted', (lang) => ({ type: kindName(type, lang) }));
   }
   const customerLang = detectLang(text);
-  return { flags, maskedText: maskSpans(whole, secrets), safeReply: { lang: customerLang, text: say('safe_reply.secret', customerLang) } };
+  return { said, maskedText: maskSpans(whole, secrets), safeReply: { lang: customerLang, text: say('safe_reply.secret', customerLang) } };
 }

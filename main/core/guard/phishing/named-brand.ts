@@ -9,11 +9,11 @@
  * (`romanised-name.ts`), with and without its generic words (bank, pay, team…), which Arabic puts first and hosts last.
  */
 import type { Link } from '../text/links';
-import { skeleton } from './confusables';
+import { editDistance, skeleton } from './confusables';
 import { arabicSounds, latinSounds, spells } from './romanised-name';
 
 /** One to three Latin words, the first capitalised: "Nakhla Pay", "SADAF", "Anar Mobile". */
-const NAME = String.raw`(\p{Lu}[\p{L}\p{N}]*(?:[ -]\p{Lu}[\p{L}\p{N}]*){0,2})`;
+const NAME = String.raw`(\p{Lu}[\p{L}\p{N}]*(?:[ \u00a0-]\p{Lu}[\p{L}\p{N}]*){0,2})`;
 /** One to five Arabic-script words (Arabic has no capitals, so a name's end is not known: its shorter readings are tried too). */
 const AR_WORD = String.raw`[\u0621-\u063A\u0641-\u064A\u0671-\u06D3][\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u200c]*`;
 const AR_NAME = `(${AR_WORD}(?: ${AR_WORD}){0,4})`;
@@ -26,7 +26,7 @@ const senderPlaces = (name: string, opening = '', colon = String.raw`\s*[:|\-–
   // brackets, with a team word or not: "[Nakhla Pay]", "(فريق Kahraman Mobile)"
   String.raw`[\[(]\s*(?:team|فريق|فریق|تیم|équipe)?\s*${name}\s*[\])]`,
   // "from", "by", "signed", "titled" and their kin: "رسالة من Luluat Pay", "پیامک با عنوان Sarv Wallet", "jatni sms men Anar Mobile"
-  String.raw`(?<![\p{L}])(?:from|by|de la part de|signed|sent by|men|mn|من|از طرف|از|عنوان|با عنوان|موقعة|موقعه)\s+${name}`,
+  String.raw`(?<![\p{L}])(?:[Ff]rom|by|de la part de|signed|sent by|men|mn|من|از طرف|از|عنوان|با عنوان|موقعة|موقعه)\s+${name}`,
   // "Nakhla Pay here", "Nakhla Pay team", "The Nakhla Pay Team"
   String.raw`${name}\s+(?:here|team|support)(?![\p{L}])`,
 ];
@@ -42,6 +42,22 @@ export interface NamedSender {
   spelledBy(piece: string): boolean;
   /** Whether a registrable name (`nakhlapay`, `zaytouna-bank`) is the company's own. */
   owns(label: string): boolean;
+  /**
+   * (round 24) How a host's piece passes for the name without being it: other letters that look the same
+   * (`mlnkakapay` for "Minkaka Pay") or a letter or two changed (`sidraconnekt` for "Sidra Connect").
+   */
+  misspelledBy(piece: string): 'homoglyph' | 'typo' | undefined;
+}
+
+/** A name's letters written with look-alikes, or (six letters or more) one letter off, (ten or more) two: written to pass as it. */
+function misspells(letters: string, key: string): (piece: string) => 'homoglyph' | 'typo' | undefined {
+  return (piece) => {
+    const p = piece.replaceAll('-', '').toLowerCase();
+    if (p === letters) return undefined;
+    const k = skeleton(p);
+    if (k === key) return 'homoglyph';
+    return key.length >= 6 && editDistance(k, key, 2) <= (key.length >= 10 ? 2 : 1) ? 'typo' : undefined;
+  };
 }
 
 /** The names the message gives its sender. */
@@ -49,11 +65,12 @@ export function namedSenders(text: string): NamedSender[] {
   const out = new Map<string, NamedSender>();
   if (/\p{Lu}/u.test(text)) {
     for (const m of text.matchAll(SENDER)) {
-      const name = m.slice(1).find((g) => g !== undefined);
+      // (round 24) a line's opening "From Kahraman Pay:" names "Kahraman Pay"
+      const name = m.slice(1).find((g) => g !== undefined)?.replace(/^(?:From|By)\s+(?=\p{Lu})/u, '');
       if (!name) continue;
       const letters = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
       const key = skeleton(letters);
-      if (letters.length >= 4 && !COMMON.has(letters) && !out.has(key)) out.set(key, { name, spelledBy: (piece) => skeleton(piece) === key, owns: (label) => skeleton(label) === key });
+      if (letters.length >= 4 && !COMMON.has(letters) && !out.has(key)) out.set(key, { name, spelledBy: (piece) => skeleton(piece) === key, owns: (label) => label.replaceAll('-', '').toLowerCase() === letters, misspelledBy: misspells(letters, key) });
     }
   }
   if (/[\u0621-\u064A]/.test(text)) {
@@ -66,7 +83,8 @@ export function namedSenders(text: string): NamedSender[] {
         for (const name of new Set([run.join(' '), own.join(' ')])) {
           const sounds = name && arabicSounds(name);
           const key = sounds && sounds.map((s) => s.sounds + (s.optional ? '?' : '')).join(' ');
-          if (sounds && sounds.length >= 3 && !out.has(key!)) out.set(key!, { name, spelledBy: (piece) => spells(sounds, latinSounds(piece)), owns: (label) => ownNames(label).some((l) => spells(sounds, latinSounds(l), true)) });
+          // (a name by its sounds is already read a sound off: no misspelling is told from another spelling of it)
+          if (sounds && sounds.length >= 3 && !out.has(key!)) out.set(key!, { name, spelledBy: (piece) => spells(sounds, latinSounds(piece)), owns: (label) => ownNames(label).some((l) => spells(sounds, latinSounds(l), true)), misspelledBy: () => undefined });
         }
       }
     }
@@ -87,9 +105,23 @@ const ownNames = (label: string) => {
 /** Words that stand in a sender's place without naming one ("Hi:", "Note:", "Dear Customer -"). */
 const COMMON = new Set(['note', 'dear', 'dearcustomer', 'hello', 'thanks', 'thank', 'customer', 'support', 'team', 'alert', 'notice', 'warning', 'update', 'reminder', 'info', 'subject', 'from', 'sent', 'date', 'sms', 'message', 'text', 'link', 'http', 'https', 'www', 'please', 'urgent', 'important', 'reply', 'otp', 'code', 'bank', 'the']);
 
-/** How a link imitates a name its message gives, or undefined: `extra_words` (`nakhlapay-tn.com`), `subdomain_trick` (`nakhlapay.ma-reembolso.com`). */
-export function imitatesNamedSender(link: Link, names: readonly NamedSender[]): { name: string; how: 'extra_words' | 'subdomain_trick' } | undefined {
+/**
+ * (round 24) Endings a key or a letter away from ".com" that are bought to pass as it: `sidraconnect.co/refund` under
+ * "Sidra Connect" is not its site.
+ */
+const COM_MISTYPED = new Set(['co', 'cm', 'om', 'con', 'comm', 'cpm', 'vom', 'xom', 'c0m']);
+
+/**
+ * How a link imitates a name its message gives, or undefined: `extra_words` (`nakhlapay-tn.com`), `subdomain_trick`
+ * (`nakhlapay.ma-reembolso.com`), `homoglyph` / `typo` (the name in look-alike letters or a letter off, under any
+ * ending: `sidraconnekt.com.tr`), `other_ending`
+ * (the name under a mistyped ".com": `sidraconnect.co`).
+ */
+export function imitatesNamedSender(link: Link, names: readonly NamedSender[]): { name: string; how: 'extra_words' | 'subdomain_trick' | 'homoglyph' | 'typo' | 'other_ending' } | undefined {
   if (!names.length) return undefined;
+  const ending = link.domain.slice(link.label.length + 1).toLowerCase();
+  const owner = names.find((n) => n.owns(link.label.toLowerCase()));
+  if (owner && COM_MISTYPED.has(ending)) return { name: owner.name, how: 'other_ending' };
   const labelPieces = link.label.toLowerCase().split('-').filter(Boolean);
   // (round 23) …and each of the subdomain's labels whole, its dashes dropped: "anbar-wallet.support.com" under "Anbar Wallet"
   const subPieces = [...link.subdomain.toLowerCase().split(/[.-]/), ...link.subdomain.toLowerCase().split('.').filter((l) => l.includes('-')).map((l) => l.replaceAll('-', ''))].filter(Boolean);
@@ -97,9 +129,16 @@ export function imitatesNamedSender(link: Link, names: readonly NamedSender[]): 
   const first = labelPieces[0]!;
   // the name first, alone, with the next piece ("nakhla-pay-tn") or with a generic word glued on ("nakhlapay-tn" under "نخلة")
   const firsts = [first, ...(labelPieces.length > 2 ? [`${first}-${labelPieces[1]!}`] : []), bare(first)];
-  for (const { name, spelledBy } of names) {
+  // (a name with extra words needs a dash or a subdomain to carry them: "anarmobile.ir" under "Anar" is the name with a
+  // generic word glued on, its own site)
+  const dressed = link.label.includes('-') || (link.subdomain !== '' && link.subdomain !== 'www');
+  for (const { name, spelledBy } of dressed ? names : []) {
     if (firsts.some((p) => spelledBy(p))) return { name, how: 'extra_words' };
     if (subPieces.some((p) => spelledBy(p))) return { name, how: 'subdomain_trick' };
+  }
+  for (const n of names) {
+    const how = n.misspelledBy(labelPieces.join('')) ?? n.misspelledBy(first);
+    if (how) return { name: n.name, how };
   }
   return undefined;
 }

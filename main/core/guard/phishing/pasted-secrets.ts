@@ -23,7 +23,7 @@ const NAMES: Record<PastedType, string> = {
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
-    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `پ${Y}ن(?: ?${K}د)?`, `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
+    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `پ${Y}ن(?: ?${K}د)?`, `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم${Y}? (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
   ].join('|'),
   // an Iranian card's second (online) PIN, 5 to 12 digits: "رمز دوم کارتم 8823116", "ramz dovom", "رمز پویا"
   PIN2: [`رمز(?:${Y})? ?(?:دوم|پو${Y}ا|${A}ينترنت${Y}|${A}ینترنت${Y})\\S*`, 'ramze? ?(?:dovom|pooya|puya|internet[iy])\\S*', 'second pin', 'online pin'].join('|'),
@@ -128,6 +128,9 @@ const PIN_STATED_AS = [
   `(?:ال)?(?:قد${Y}م|جد${Y}د|سابق|حال${Y}|اول|${A}ول)${H}? (?:كان|كانت|هو|هي|هوا|هيا|راهو|راهي)`,
   '(?:ya |la )?(?:zamani|mpya|awali)(?: yangu)? (?:ilikuwa|ni|ni hii)',
   '(?:el |l)?(?:adim|2adim|9dim|qdim|gdid|jdid|jdida|gedida)a? (?:kan|kanet|kant|howa|hiya)',
+  // (round 24) "the number": "I told him the number is 4826", "قلتله الرقم 7391", "angkanya 582014", "yung number ay 2468"
+  "(?:the |its |that |yung |ang )?(?:number|numbers|digits|numero)(?:'s| is| was| are| ay| ko ay)",
+  `(?:و|ف)?(?:ال)?(?:رقم|ارقام|${A}رقام)(?: (?:كان|هو|هوا|طلع))?`, 'angkanya(?: (?:adalah|itu))?', '(?:namba|nambari)(?: yangu)? (?:ni|ilikuwa)', 'عددش(?: هم)?',
 ].join('|');
 const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN})(?![\\p{L}\\p{N}])[^\\d٠-٩۰-۹\\n]{0,60}?(?<![\\p{L}])(?:${PIN_STATED_AS})\\s*[:=]?\\s+(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'giu');
 /** "القديم كان 2580 والا 2085", "1357 or maybe 1537": the customer unsure which — the second guess is the same secret. */

@@ -68,7 +68,7 @@ const SUPPORT_WORDS = pieces(
  * "قال انه من فودافون", "قلي انا من زين", "قال ليا راه من اتصالات", "goft az poshtibani", "گفت از طرف بانک".
  * The claim is the structure (a verb of saying, an optional "he is / that", then "from"), whoever is named.
  */
-const CLAIMS_TO_BE_FROM = rx([
+const CLAIMS_BY_SAYING = rx([
   "(?:say|said|says|saying|telling(?: me)?|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s|to be))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
   // (round 23) Iraqi and Gulf "said" with ك or گ: "كال اني من رمان باي"
   '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|كال|كالي|كالو|گال|گالي|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه\\S*|رانا|راني|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال|تاع|متاع)(?= |$)',
@@ -97,6 +97,11 @@ const CLAIMS_TO_BE_FROM = rx([
   // Arabizi "say" in any person and aspect by its shape: y2elle, bi2ol, 3am t2oul, qalli, galet
   '(?:3am |ra7 |ha )?(?:(?:bi|bey|be|b)(?:y|t|n)?|y|t|n)(?:i|e)?(?:2|q|g)(?:o|ou|oo|e|i|ee)l\\S*(?: (?:eno|enno|enha|ana|howa|inno|innu))* (?:men|mn|min)(?= |$)',
 ]);
+const CLAIMS_TO_BE_FROM = pieces(
+  CLAIMS_BY_SAYING,
+  // (round 24) "your representative on WhatsApp", "المندوب بتاعكم اللي على الواتس", "مندوبكم": a stranger called ours by the customer
+  rx(['(?:your|ur) (?:agent|rep|representative|courier agent|field officer|staff member)(?: (?:on|from|at|via|who|that))', '(?:ال)?مندوب\\S* (?:\\S+ )?(?:بتاعكم|تبعكم|حقكم|عندكم|منكم|تاعكم|تبعكن|مالكم)', 'مندوبكم', 'مندوبينكم', 'نماینده (?:\\S+ )?(?:شما|تون)', 'agen (?:kalian|anda)']),
+);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
   // "call 0912… to claim", "contact officer Musa on 0803…": a number the message tells the reader to call for something
@@ -141,8 +146,17 @@ const WALLET_BEFORE = endsBefore(['(?<!(?:my|our) (?:e-?)?)(?:محفظه|wallet|
 const CALL_US_ON = pieces(
   endsBefore([
     '(?:اتصل|اتصلوا|اتصلي|تواصل|تواصلوا|تواصلي|كلمنا|كلمونا|راسلنا|راسلونا)(?: \\S+){0,2}? (?:على|علي|ب|عبر)(?: ?(?:ال)?رقم)?',
-    '(?:لل|ل)(?:استفسار|استعلام|تواصل|اتصال|مزيد)\\S*(?: \\S+){0,2}?', "(?:for|pour) (?:enquiries|inquiries|info|more info\\S*|assistance|help|questions|toute question|plus d'informations|renseignements)(?: (?:call|appelez))?",
+    '(?:لل|ل)(?:استفسار|استعلام|تواصل|اتصال|مزيد|دعم)\\S*(?: \\S+){0,2}?', "(?:for|pour) (?:enquiries|inquiries|info|more info\\S*|assistance|help|questions|toute question|plus d'informations|renseignements)(?: (?:call|appelez))?",
     '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', '(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن) (?:با|به)(?: شماره\\S*)?', '(?:tamas|zang) (?:begirid|bezanid|begir|bezan) (?:ba|be)(?: shomare\\S*)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
+  ]),
+  // (round 24) a quoted text speaking as the company ("our team", "فريقنا", "tim kami", "aming team", "ekibimizi") sends
+  // the reader to a number: "if this wasn't you call our team on 0141 …", "اتصل بفريقنا على", "hubungi tim kami di"
+  endsBefore([
+    '(?:call|ring|phone|contact|text|whatsapp|reach|dial) (?:our|us at our) (?:\\S+ ){0,2}?(?:team|desk|department|dept|cent(?:er|re)|line|helpline|hotline|support|agents?|staff|office)(?: \\S+)? (?:on|at|via)',
+    '(?:hubungi|telepon|telfon|kontak|hubungilah) (?:\\S+ ){0,2}?(?:kami|tim kami|cs kami)(?: \\S+)? (?:di|ke|via)', '(?:tawagan|i-?text|kontakin) (?:ang |si )?(?:aming|ang aming) (?:\\S+ ){0,2}?sa',
+    '(?:ekibimizi|bizi|müşteri hizmetlerimizi|hattımızı)', '(?:بفريقنا|بفريق(?: \\S+){0,2}?نا|بخدمه عملائنا|مع فريقنا|بنا)(?: \\S+){0,2}? (?:على|علي|عبر)(?: ?(?:ال)?رقم)?',
+    '(?:با|به) (?:تيم|واحد|بخش|پشتيباني) (?:\\S+ )?ما (?:به|با|از) ?(?:شماره\\S*)?', '(?:piga|wasiliana na) (?:simu )?(?:kwa )?(?:timu yetu|sisi|\\S+ agent|agent|wakala)(?: \\S+)?(?: kwa| kupitia)?',
+    '(?:kira|kiran) (?:\\S+ )?(?:mu|tawagarmu|ma.aikatanmu)(?: a| ta| kan)?', '(?:ہماری|hamari) (?:ٹیم|team) (?:\\S+ )?(?:سے|se)',
   ]),
   endsBefore([
     // (round 23) the order reported: "they ask me to telephone …", "told us to call them on …"
@@ -252,7 +266,7 @@ const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|pers
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['telephone', 'text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
-const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?! (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
+const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?! (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
 const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'good (?:morning|evening|afternoon)', 'عزيزي', 'عزيزتي', 'السادة', 'الساده', 'الى', 'مرحبا', 'السلام عليكم', 'سلام', 'اهلا', 'با سلام', 'جناب', 'همكاران', 'كارشناس محترم', 'پشتيباني محترم'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** How far before a number (and half as far after) a "my number" phrase still owns it, in characters. */
@@ -276,6 +290,9 @@ const CURRENCY = [
   'جنيه', 'ريال', 'درهم', 'دينار', 'دولار', 'دلار', 'تومن', 'تومان', 'سامان[يی]', 'somoni', 'افغاني', 'afghanis?', 'يورو', 'دت',
   // (round 22) Algerian dinars ("2000 دج", "250 DA"), Tajik somoni ("сомонӣ" reads "somoni"), East African shillings
   'دج', 'da(?![a-z])', 'dzd', 'tjs', 'ksh', 'kes', 'tsh', 'tzs', 'ugx', 'shilingi',
+  // (round 24) birr, taka, Pakistani and Indian rupees in Urdu, Turkish lira, manat, pesos and rupiah by their codes,
+  // Sheng "bob" (shillings)
+  'birr', 'etb', 'taka', 'tk', 'bdt', 'টাকা', '৳', 'روپے', 'روپیہ', 'روپيه', 'روپیه', 'pkr', 'tl', 'lira', 'ليره', 'manat', 'azn', 'php', 'idr', 'rupiah', 'ngn', 'bob(?![a-z])',
 ].join('|');
 /**
  * The fee words of Spanish and French as Maghrebi customers mix them in ("paga 19 MAD de gastos", "payez 15 DT frais de
@@ -396,7 +413,7 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 // for the step-counting test)
 export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
-  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi)\\s?\\d']);
+  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl)\\.?\\s?\\d']);
 const ACCOUNT_CHANGE = pieces(
   rx([
     'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
@@ -440,6 +457,8 @@ const FROZEN = pieces(
   ]),
   // (round 23) deactivation by its verbal noun ("سيتم تعطيل حسابك"), switched or turned off
   rx(['switch(?:ed)? off', 'turned off', 'تعطيل']),
+  // (round 24) deletion: "حسابك راح ينحذف اليوم", "سيتم حذف", "will be deleted", "حذف می‌شود", "silinecek", "akan dihapus"
+  rx(['ينحذف', 'يتحذف', 'هيتحذف', 'حيتحذف', 'سيتم حذف', '(?:will be|to be|getting|gets) deleted', 'حذف (?:مي ?شه|ميشه|مي ?شود|ميشود|خواهد)', 'silinecek', 'akan dihapus']),
   rx([
     // (round 22) Tajik ("баста шуд", "маҳкам шуд", "баста мешавад", "месӯзад" read in Latin) and Swahili ("imefungwa", "itazimwa")
     '(?:bast[ae]|blok\\S*|mahkam|masdud|qat) (?:shud\\S*|meshavad|mesha|megardad|karda shud)', 'mesuzad', 'سوزونده (?:مي ?شه|ميشه)', 'سوزانده (?:مي ?شود|ميشود|خواهد)', '(?:ime|ita|ume|uta|zime|zita|i|zi)?(?:fungwa|zimwa|simamishwa|zuiliwa|blokiwa)(?![a-z])',
@@ -496,6 +515,8 @@ const CONSEQUENCE = pieces(
   rx([
     // (round 22) Swahili "la sivyo", "vinginevyo"
     'la sivyo', 'vinginevyo',
+    // (round 24) "…ولا الحساب يتبلوكا": "or else" with the account named before its verb
+    'ولا (?:ال)?(?:حساب|كونت|اكونت|محفظه)\\S* (?:ه|ح|رح|بي|ي|ت)\\S*',
   ]),
 );
 /**
@@ -508,11 +529,21 @@ const OR_ELSE_BY_DAY = rx([
 /** Bills: a real company's overdue bill warns of a cut line too ("pay your bill by tomorrow or the line is cut"). */
 const BILL = rx(['bills?', 'invoice', 'factur\\S*', 'فاتور\\S*', 'فاكتور\\S*', 'قبض', 'صورت ?حساب', 'bili', 'hisobnoma']);
 /** A deadline named by the day, not a span: "tonight", "غداً", "امروز", "ce soir". */
-const DAY_DEADLINE = rx(['today', 'tonight', 'tomorrow', 'by (?:the )?end of (?:the )?day', 'اليوم', 'الليله', 'غدا', 'بكره', 'بكرا', 'النهارده', 'كحد اقصي', 'امروز', 'امشب', 'فردا', 'emrooz', 'emshab', 'farda', "aujourd\\S*", 'ce soir', 'demain',
+const DAY_DEADLINE = pieces(
+  rx(['today', 'tonight', 'tomorrow', 'by (?:the )?end of (?:the )?day', 'اليوم', 'الليله', 'غدا', 'بكره', 'بكرا', 'النهارده', 'كحد اقصي', 'امروز', 'امشب', 'فردا', 'emrooz', 'emshab', 'farda', "aujourd\\S*", 'ce soir', 'demain',
   // (round 22) Maghrebi "غدوة" (tomorrow), Tajik "имрӯз", "имшаб", "фардо", Swahili "leo", "kesho"
   'غدوه', 'غدوا', 'ghedwa', 'ghodwa', 'imruz', 'imshab', 'fardo', 'leo(?![a-z])', 'kesho',
   // (round 23) a named weekday: "frozen on Friday unless …", "before Monday", "يوم الخميس", "تا شنبه"
-  '(?:on|by|before|until|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day', '(?:يوم|قبل|لغايه|حتى) (?:ال)?(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)', '(?:تا|قبل از) (?:شنبه|يكشنبه|دوشنبه|سه ?شنبه|چهارشنبه|پنجشنبه|جمعه)']);
+  '(?:on|by|before|until|this|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day', '(?:يوم|قبل|لغايه|حتى) (?:ال)?(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)', '(?:تا|قبل از) (?:شنبه|يكشنبه|دوشنبه|سه ?شنبه|چهارشنبه|پنجشنبه|جمعه)']),
+  rx([
+    // (round 24) before nightfall ("قبل الليل", "before night", "تا شب"); today, tonight and tomorrow in Turkish,
+    // Indonesian, Urdu, Tagalog, Hausa, Bengali; a time of day with "until" or "before" ("18:00'e kadar", "sebelum jam
+    // 5", "10 بجے تک", "bago mag alas-5", "kafin karfe 3")
+    'قبل (?:ال)?ليل', 'before (?:the )?night(?:fall)?', 'تا شب(?![\\p{L}])',
+    'bugün', 'yarın', 'bu (?:akşam|gece)', 'hari ini', 'besok', 'malam ini', 'آج', 'ngayong (?:araw|gabi)', 'bukas', 'mamayang gabi', 'yau(?![a-z])', 'gobe', 'আজ', 'আজকে', 'আগামীকাল',
+    "\\d{1,2}(?::\\d\\d)?(?:'?(?:e|a|ye|ya|den|dan))? kadar", '(?:sebelum|sampai) (?:pukul|jam) \\d', '\\d{1,2} بجے تک', '(?:bago|hanggang) (?:mag )?alas', 'kafin (?:karfe|ƙarfe)',
+  ]),
+);
 /** Paying or acting "to avoid" a loss: "لتفادي قطع الخدمة", "لتجنب إلغاء الطلب", "to avoid suspension", "pour éviter le blocage". */
 const AVOID_LOSS = rx([
   '(?:لتجنب|لتفادي|تجنبا ل\\S*|تفاديا ل\\S*|حتى لا|كي لا|لكي لا) (?:\\S+ )?(?:ال)?(?:الغاء|ايقاف|قطع|حظر|تجميد|اغلاق|تعليق|حذف|غرامه|ارجاع|فصل)',
@@ -526,7 +557,7 @@ const AVOID_LOSS = rx([
  * third party's pressure; the customer's own "I need it unfrozen today" or "block it now" is not.
  */
 const MESSAGE_NAMED = rx([
-  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
+  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|تگول|تكول|يگول|يكول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
 ]);
 /** …or its order and formal "please" (`MESSAGE_NAMED` or this is the voice). */
 const MESSAGE_VOICE = rx([
@@ -553,6 +584,51 @@ const LEGAL_THREAT = rx([
   '(?:ه|ح|هي|حي|رح ي|راح ي|سي|بي)?(?:ي|ت|ن)?رفع(?:وا|و)?\\S* (?:\\S+ )?(?:قضيه|دعوي|دعوى|محضر)', '(?:will|shall|going to) (?:take|file|initiate|start|press) (?:legal|a (?:case|lawsuit)|charges|court)',
   '(?:اقدام|پيگرد|شكايت) (?:\\S+ ){0,2}?قانوني (?:\\S+ ){0,2}?(?:خواهد|مي ?شود|ميشه|مي ?شه)', 'poursuites? (?:judiciaires? )?(?:seront|vont)',
 ]);
+/**
+ * (round 24) The customer's file or case sent to a court or the judicial authorities — the step a debt collector's
+ * threat names ("پرونده شما به مراجع قضایی ارسال می‌شود", "سيتم تحويل ملفك إلى الجهات القضائية", "forwarded to the court",
+ * "mahkemeye sevk edilecektir", "za a kai maganata kotu"): with a deadline it is urgency, link or number or not.
+ */
+const LEGAL_REFERRAL = rx([
+  '(?:پرونده|parvande)\\S* (?:\\S+ ){0,5}?(?:به|جهت|برای|baraye|be) (?:\\S+ ){0,2}?(?:مراجع قضایی|مرجع قضایی|دادگاه|دادسرا|دادستانی|اجرای احکام|marajee? ghazayi|dadgah)',
+  'ارجاع (?:\\S+ ){0,3}?(?:مراجع قضایی|دادگاه|دادسرا)',
+  '(?:تحويل|احاله|ارسال|رفع|تحول|يتحول|يحال|ستحال|سيحال|يتحال|هيتحول|هيتحال)\\S* (?:\\S+ ){0,3}?(?:الى|لل|ل|على) ?(?:ال)?(?:جهات القضائية|محكمة|نيابة|قضاء)',
+  '(?:forwarded|referred|sent|handed|passed|escalated|transferred) (?:\\S+ ){0,2}?to (?:the |a )?(?:court|courts|prosecution|prosecutor|magistrate|small claims)',
+  '(?:mahkemeye|icraya|icra müdürlüğüne|savcılığa) (?:\\S+ ){0,3}?(?:sevk|devred|gönderil|aktarıl)\\S*', 'icra müdürlüğüne ve mahkemeye',
+  'عدالت (?:\\S+ ){0,2}?(?:بھیج|بھجوا|منتقل)\\S*', '(?:kai|kaiwa|mika) (?:\\S+ ){0,3}?kotu', '(?:kufikishwa|kupelekwa) mahakama\\S*',
+  '(?:dibawa|dilaporkan|diproses) (?:\\S+ ){0,2}?(?:ke )?(?:jalur hukum|pengadilan)', 'dadalhin (?:\\S+ )?sa (?:korte|husgado)',
+]);
+/**
+ * (round 24) What a fee is said to be for, in the words many languages borrow: activation, registration, processing,
+ * verification, administration ("₦5,000 kudin activation", "biaya administrasi", "aktivasyon ücreti", "فیس تصدیق").
+ */
+const FEE_PURPOSE = rx([
+  'activation', 'activat\\S*', 'aktivasyon\\S*', 'aktivl\\S*', 'aktivasi', 'registration', 'registrasi', 'راجستر', 'رجستر\\S*', 'qeydiyyat\\S*',
+  'processing', 'پروسیسنگ', 'প্রসেসিং', 'verification', 'verifikasi', 'ভেরিফিকেশন', 'تصدیق', 'تصديق', 'doğrulama', 'təsdiq\\S*', 'administrasi', 'clearance',
+  'تفعيل', 'فعال ?سازی', 'فعالسازی', 'kudin', 'haqqı', 'ücret\\S*', 'biaya', 'charge',
+]);
+/**
+ * (round 24) The order to report the payment to a chat or a number: "رسید را به واتساپ … ارسال کنید", "i-send ang resibo sa
+ * Viber", "kirim bukti transfer ke WhatsApp", "dekontu … WhatsApp hattına", "ni-send confirmation kwa 0722 …", "screenshot
+ * … WhatsApp cheyyanam" — a receipt sent to a personal chat is how a stranger collects a fee.
+ */
+const RECEIPT = `(?:receipt|reciept|resibo|rasit\\S*|risiti|bukti (?:transfer|tf|bayar|pembayaran)|dekont\\S*|makbuz\\S*|qəbz\\S*|qebz\\S*|screenshot|screen shot|proof of payment|payment (?:slip|proof)|confirmation|رسید|رسيد|ایصال|ايصال|إيصال|الايصال|فیش|فيش|রসিদ|রিসিট|স্ক্রিনশট|ڈپازٹ سلپ)`;
+const CHAT = `(?:whats ?app\\S*|واتس\\S*|الواتس\\S*|واتساپ|واٹس ?ایپ|হোয়াটসঅ্যাপ\\S*|viber|telegram|تلگرام|تلغرام|imo|signal)`;
+const REPORT_THE_PAYMENT = rx([`${RECEIPT} (?:\\S+ ){0,6}?${CHAT}`, `${CHAT} (?:\\S+ ){0,8}?${RECEIPT}`, `${RECEIPT} (?:\\S+ ){0,4}?(?:to|on|kwa|zuwa|به|الى|على|sa|ke|pe|پر)? ?\\+?\\d{3}`]);
+/** (round 24) A sum named by its purpose with no currency, as Swahili and Sheng say it: "500 ya activation", "1,000 za usajili". */
+const SUM_FOR_A_PURPOSE = rx(['\\d[\\d.,]*k? (?:ya|za) (?:activation|kuactivate|registration|usajili|processing|verification|uthibitisho)']);
+/** (round 24) Money sent to a phone number: "tuma … kwa 0733 …", "send it to 0803 …", "به ۰۷۸۸ … روان کنین" (digits read ASCII). */
+const SENT_TO_A_NUMBER = rx(['(?:ni|u|a|tu|m)?tum[ae] (?:\\S+ ){0,5}?kwa \\+?\\d{3}', '(?:send|pay|transfer) (?:\\S+ ){0,5}?to \\+?\\d{3}']);
+/** (round 24) A warning not to hand a code over ("never share your OTP, even if they claim to be us"): a notice's, asking nothing. */
+const NEVER_SHARE = rx([
+  "(?:never|don'?t|don’t|do not|not to|no one should|nobody should) (?:\\S+ ){0,1}?(?:share|give|tell|send|disclose|reveal)",
+  'لا (?:ت)?(?:شارك|تشارك|تعط|تعطي|تعطى|ترسل|تبعت|تقول|تفصح|تخبر)', '(?:به )?هیچ ?کس (?:\\S+ ){0,4}?(?:ندهید|نگویید|نفرستید|ندین|نگین)', '(?:را|رو) (?:\\S+ ){0,2}?(?:ندهید|نگویید|نفرستید)',
+  'کسی کو نہ بتائیں', 'jangan (?:\\S+ )?(?:berikan|bagikan|kasih)', 'huwag (?:\\S+ )?(?:ibigay|ibahagi)', 'kimseyle paylaşmayın',
+]);
+/** The text with each sentence that `lex` finds blanked (its length kept). */
+function blankSentences(s: string, lex: LazyRegExp): string {
+  return s.replace(/[^.!?؟\n]+/gu, (sentence) => (lex.test(sentence) ? ' '.repeat(sentence.length) : sentence));
+}
 /** Coercion in a story: police, arrest, a complaint to a regulator, legal action. */
 const COERCION = rx([
   'police', 'arrest\\S*', 'jail', 'prison', 'warrant', 'court', 'sue', 'lawsuit', 'legal action', 'complain\\S* to', 'central bank', 'report you',
@@ -723,6 +799,8 @@ const ASKED_ABOUT_PAYING = rx([
   '(?:do|will|would|should|shall|must|have) i (?:\\S+ )?(?:need to |have to |got to )?pay',
   // (round 23) "could you confirm whether a certification fee applies to merchant accounts?", "does a fee apply?"
   '(?:whether|if|does|do|is|are) (?:a|an|the|any) (?:\\S+ ){0,3}?(?:fees?|charges?) (?:applies|apply|is charged|is due|is payable)', '(?:is there )?(?:anything|something) (?:that )?(?:i |we )?(?:need|have|got) to pay', '(?:anything|something) to pay',
+  // (round 24) "Just checking I don't need to pay anything on delivery?"
+  "(?:i |we )?(?:don'?t|don’t|do not|won'?t|won’t|will not|shouldn'?t|should not) (?:need|have|got) to pay",
   'هل (?:\\S+ )?(?:يجب|لازم|علي|عليا|يلزم\\S*) (?:ان )?(?:ادفع|اسدد|ندفع|نخلص)', '(?:لازم|يلزمني|خاصني|مفروض) (?:ادفع|اسدد|ندفع|نخلص)\\S* (?:شي|شيء|حاجه|حاجة|حتى شي)',
   '(?:بايد|لازمه) (?:\\S+ )?(?:چيزي|پولي|مبلغي) (?:\\S+ )?(?:بدم|بپردازم|پرداخت كنم|بدیم|بپردازیم)', 'dois-je payer', 'je dois payer (?:quelque chose|qqch|des frais)\\S*',
 ]);
@@ -827,6 +905,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   let numbersJudged = 0;
   let tollFree: string | undefined;
   let claimInText: boolean | undefined;
+  let ourName: boolean | undefined;
+  let chatNumber: string | undefined;
   const claimsOrNamesUs = () => (claimInText ??= has(CLAIMS_TO_BE_FROM, t) || has(SUPPORT_WORDS, t) || namesBrand(t, policy));
   // (every number starts with a digit and every handle with '@': a text with neither has none to judge)
   for (const [i, whole] of /[0-9@]/.test(t) ? sentences.entries() : []) {
@@ -857,9 +937,18 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
       const before = sentence.slice(0, m.index);
       const callUs = has(CALL_US_ON, before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length));
-      const callersNumber = has(CALLERS_NUMBER, before.slice(-60)) && claimsOrNamesUs();
+      // (round 24) …or the caller asked for a secret: "المندوب اللي كلمني من رقم 0551… طلب رقمي السري"
+      const callersNumber = has(CALLERS_NUMBER, before.slice(-60)) && (claimsOrNamesUs() || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))));
       const theirWallet = has(WALLET_BEFORE, before.slice(-40)) && MONEY_MOVE.test(around);
+      // (round 24) the number a payment's receipt is to be sent to, or a chat number beside a sum for a purpose ("رسید را به
+      // واتساپ ۰۹۱۵… ارسال کنید"): the desk that takes the fee, flagged once the fee is (below)
+      // (each asked of the text's keys first: a text without a receipt word or a chat app pays nothing here)
+      const reportsPayment = () => has(REPORT_THE_PAYMENT, around) || (has(PERSONAL_CHANNEL, around) && has(AMOUNT, around) && (has(FEE_NOUN, around) || has(FEE_PURPOSE, around)));
       const claimed = callUs || callersNumber || theirWallet || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      if (!imitates && !claimed && reportsPayment()) {
+        chatNumber ??= m[0].trim();
+        continue;
+      }
       if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && has(OFFICIAL, sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
@@ -872,10 +961,20 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // stranger who claims to be us, is the scam's)
       // (…and a number a message orders the customer to call is a business's only when the customer says what it is
       // about is their own doing: "about the SIM swap I asked for at the branch")
-      const tollFreeTaken = () => ASKED_FOR_A_SECRET.test(around) || demandsFee || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) || ACCOUNT_CHANGE.test(around) || FROZEN.test(around) || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around);
+      // (round 24) …read without a "never share your code, even if they claim to be us" warning's sentences: a notice
+      // warning of the scam asks for nothing and claims nothing
+      const tollFreeTaken = () => {
+        const a = has(NEVER_SHARE, around) ? blankSentences(around, NEVER_SHARE) : around;
+        return ASKED_FOR_A_SECRET.test(a) || (a === around ? demandsFee : TOLD.test(a) && FEE.test(a) && OBLIGED.test(a)) || (WANTED.test(a) && SECRETS.some(([, re]) => re.test(a))) || ACCOUNT_CHANGE.test(a) || FROZEN.test(a) || CLAIMS_TO_BE_FROM.test(a) || WEARS_OUR_FACE.test(a);
+      };
       // (called from it by the company's employee, not by "a guy", "someone", "he" who says he is: a stranger's call stays judged)
       const calledFrom = () => (has(CALLERS_NUMBER, before.slice(-60)) || (CALLED_FROM_BEFORE.test(before) && CALLED_ME_AFTER.test(sentence.slice(m.index + m[0].length)))) && !SOMEONE_ELSE.test(around);
-      const theirContact = () => I_CALLED.test(around) || calledFrom() || ((callUs || CALL_THIS_NUMBER.test(around)) && has(MY_OWN_REQUEST, t));
+      // (round 24) …or that a notice gives as its support line or orders them to call ("للاستفسار 800 …", "Questions? Call
+      // 1800 …", "للدعم اتصل ٨٠٠ …"): round 20's reading of a toll-free line — a business's unless other signs say
+      // otherwise — for a notice's own line too; not in a message naming the policy's own company, whose lines the
+      // policy lists (another toll-free "support" line of ours is not ours)
+      const notOurs = () => (ourName ??= namesBrand(t, policy)) && official.length > 0;
+      const theirContact = () => I_CALLED.test(around) || calledFrom() || ((callUs || CALL_THIS_NUMBER.test(around)) && has(MY_OWN_REQUEST, t)) || ((callUs || CALL_THIS_NUMBER.test(around) || (SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) && !notOurs());
       if (!imitates && isTollFree(m[0]) && theirContact() && !tollFreeTaken()) {
         tollFree ??= m[0].trim();
         continue;
@@ -909,7 +1008,13 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (…the first, loosest, reading not for a fee the customer only asks about)
   const feeForChange = has(FEE, ft) && has(ACCOUNT_CHANGE, ft) && (has(ACCOUNT, ft) || has(TOLD, ft)) && !askedNotDemanded(ft, has);
   const feeForGain = () => paysToGain && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(ODD_PAYMENT, ft) || has(PAY_NOW, ft) || has(FEE_DUE, ft) || (has(TO_A_NUMBER, ft) && has(FEE_NOUN, ft) && demandedOfMe(ft, has)));
-  if (((feeForChange || feeForGain()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) flags.push({ code: 'upgrade_fee' });
+  // (round 24) a sum for a purpose (a fee's name or what it is for) to be reported to a chat or a number — a receipt sent
+  // to a WhatsApp number, or the sum beside a chat app and a number to write to: "هزینه انتقال ۲۰۰ هزار تومان را واریز و
+  // رسید را به واتساپ … ارسال کنید", "₦5,000 kudin activation … WhatsApp zuwa 0803 …" (in any currency `AMOUNT` reads)
+  // (…or a sum sent "to" a number: "nitume 500 ya activation kwa 0733 …", Swahili and Sheng naming the sum by its purpose)
+  const feeToAChat = () => (has(AMOUNT, ft) || has(SUM_FOR_A_PURPOSE, ft)) && (has(FEE_NOUN, ft) || has(FEE_PURPOSE, ft)) && (has(REPORT_THE_PAYMENT, ft) || (has(PERSONAL_CHANNEL, ft) && sevenDigits(ft)) || has(CALL_US_ON, ft) || has(SENT_TO_A_NUMBER, ft));
+  if (((feeForChange || feeForGain()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has)) || feeToAChat()) flags.push({ code: 'upgrade_fee' });
+  if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
@@ -951,6 +1056,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // an order to act "to avoid" a loss: "اضغط على الرابط … لتجنب إلغاء الطلب", "click to avoid suspension"
   // a court case promised by a notice or a stranger, on a condition: "بلاغ قضائي: سيتم رفع دعوى عليك إذا لم تسدد"
   else if (has(LEGAL_THREAT, t) && (has(ACTION, t) || has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
+  // (round 24) the customer's file sent to a court by a deadline ("در صورت عدم پرداخت تا ساعت ۱۸ امروز، پرونده شما به مراجع قضایی
+  // ارسال می‌شود"): a debt collector's threat, whoever is said to send it
+  else if (has(LEGAL_REFERRAL, t) && (has(DEADLINE_SPAN, t) || has(DAY_DEADLINE, t))) flags.push({ code: 'urgency' });
   else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t))) flags.push({ code: 'urgency' });
   // a toll-free number presented as ours, in a message that also demands a fee or threatens: the scam's number after all
   if (tollFree && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee' || f.code === 'urgency')) flags.push({ code: 'fake_number', value: tollFree });
@@ -978,6 +1086,7 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     all(any(onFee(AMOUNT), onFee(FEE_NOUN)), onFee(PAID_TO_RELEASE)),
     UNLOCK_FEE,
     all(onFee(AMOUNT), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW)), any(all(onFee(CONSEQUENCE), onFee(FROZEN)), OR_ELSE_BY_DAY)),
+    all(any(onFee(AMOUNT), onFee(SUM_FOR_A_PURPOSE)), any(onFee(FEE_NOUN), onFee(FEE_PURPOSE)), any(onFee(REPORT_THE_PAYMENT), all(onFee(PERSONAL_CHANNEL), (r) => sevenDigits(r.fee())), onFee(CALL_US_ON), onFee(SENT_TO_A_NUMBER))),
   ),
   // `urgency`: each of its readings' conjunctions (a deadline or a threat, and what makes it pressure)
   urgency: any(
@@ -989,6 +1098,7 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     all(EXPIRES_SOON, any(hasLinkSign, LINK_WORD, GAIN, ACCOUNT)),
     all(DAY_DEADLINE, any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(AVOID_LOSS, all(any(CONSEQUENCE, FUTURE_THREAT), any(ACCOUNT, GAIN, FROZEN, hasLinkSign)))),
     all(LEGAL_THREAT, any(ACTION, MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
+    all(LEGAL_REFERRAL, any(DEADLINE_SPAN, DAY_DEADLINE)),
     all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION)),
   ),
 };
