@@ -4,7 +4,7 @@
  * of a few dozen of them costs every process that imports it (hub nodes, consoles, every CLI command) the time,
  * whether or not it ever checks a message.
  */
-import { patternNeeds } from './literal-gate';
+import { patternNeeds, type TextKeys } from './literal-gate';
 
 export class LazyRegExp {
   /** Every one made, so a test can build them all: a pattern that does not parse must still fail a test, not a customer's message. */
@@ -12,10 +12,17 @@ export class LazyRegExp {
   #re: RegExp | undefined;
   #needs: number[][][] | null | undefined;
 
-  /** `parts`: the sources of the pattern's alternatives, when it is a lexicon of them (see `keys`). */
+  #partNeeds: (number[][][] | null)[] | undefined;
+  readonly #partRes: (RegExp | undefined)[] = [];
+
+  /**
+   * `parts`: the sources of the pattern's alternatives, when it is a lexicon of them (see `needs`); `part(i)`: the
+   * pattern made of the i-th alone (its look-arounds and flags the same), when the lexicon can be asked part by part.
+   */
   constructor(
     private readonly build: () => RegExp,
-    private readonly parts?: readonly string[],
+    readonly parts?: readonly string[],
+    private readonly part?: (i: number) => RegExp,
   ) {
     LazyRegExp.all.push(this);
   }
@@ -24,6 +31,27 @@ export class LazyRegExp {
   get needs(): number[][][] | null {
     if (this.#needs === undefined) this.#needs = this.parts ? patternNeeds(this.parts) : null;
     return this.#needs;
+  }
+
+  /**
+   * `test(s)` where `keys` are the keys of `s` or of a text `s` is cut from (issue #26, round 16): only the parts whose
+   * needs the keys meet are tried — each alone when fewer than half of them are (a part that cannot match changes no
+   * answer of an alternation), else the whole alternation. A lexicon of a hundred parts whose stem-shaped few pass on
+   * an ordinary message (the frozen-account words: 47 µs a test, and no match in 604 tests of 1,000 messages) is then
+   * asked a few small patterns instead of trying a hundred alternatives at every position. The same answer as `test(s)`.
+   */
+  testWhere(keys: TextKeys, s: string): boolean {
+    if (!this.parts || !this.part || this.parts.length < 4) return this.test(s);
+    const needs = (this.#partNeeds ??= this.parts.map((p) => patternNeeds([p])));
+    const passing: number[] = [];
+    for (let i = 0; i < needs.length; i++) {
+      if (keys.may(needs[i]!)) {
+        passing.push(i);
+        if (passing.length * 2 >= needs.length) return this.test(s);
+      }
+    }
+    for (const i of passing) if ((this.#partRes[i] ??= this.part(i)).test(s)) return true;
+    return false;
   }
 
   get re(): RegExp {
@@ -51,4 +79,4 @@ export class LazyRegExp {
   }
 }
 
-export const lazyRegExp = (build: () => RegExp, parts?: readonly string[]) => new LazyRegExp(build, parts);
+export const lazyRegExp = (build: () => RegExp, parts?: readonly string[], part?: (i: number) => RegExp) => new LazyRegExp(build, parts, part);
