@@ -12,7 +12,7 @@ import { findScamPatterns } from '../../main/core/guard/phishing/scam-patterns';
 import { normalizeText } from '../../main/core/guard/text/clauses';
 import { digitsAsTyped } from '../../main/core/masking';
 import { LazyRegExp } from '../../main/core/text/lazy-regexp';
-import { TextKeys } from '../../main/core/text/literal-gate';
+import { needsPlan, patternNeeds, TextKeys } from '../../main/core/text/literal-gate';
 import { messageText, rng } from '../../bench/store/common';
 import { isReportOnly } from '../../bench/masking/report-only';
 
@@ -91,5 +91,53 @@ describe('ordinary traffic tries few alternatives (counted, not timed)', () => {
     }
     console.log(`alternatives tried a message: ${(alternatives / texts.length).toFixed(1)}`);
     expect(alternatives / texts.length).toBeLessThan(20);
+  });
+
+  it('the gate reads each lexicon’s needs once a message: on 500 of the store bench’s messages', () => {
+    findScamPatterns('warm', DEFAULT_GUARD_POLICY);
+    const r = rng(7);
+    const texts = Array.from({ length: 500 }, () => messageText(r).replace(/\S+@\S+/g, '⟦EMAIL⟧').replace(/\b05\d{8}\b/g, '⟦PHONE⟧'));
+    // a reading of needs: `may` (one lexicon's, or one part's) or `partsMet` (every part of one lexicon at once)
+    const { may, partsMet } = TextKeys.prototype;
+    let reads = 0;
+    TextKeys.prototype.may = function (this: TextKeys, needs: Parameters<typeof may>[0]) {
+      reads++;
+      return may.call(this, needs);
+    };
+    TextKeys.prototype.partsMet = function (this: TextKeys, plan: Int32Array, parts: number) {
+      reads++;
+      return partsMet.call(this, plan, parts);
+    };
+    try {
+      for (const t of texts) findScamPatterns(t, DEFAULT_GUARD_POLICY);
+    } finally {
+      Object.assign(TextKeys.prototype, { may, partsMet });
+    }
+    console.log(`readings of needs a message: ${(reads / texts.length).toFixed(1)}`);
+    expect(reads / texts.length).toBeLessThan(READS_BOUND);
+  });
+});
+
+/** (174.2 a message when a lexicon's gate and then each of its parts' needs were read apart; 32.8 read once) */
+const READS_BOUND = 100;
+
+describe('the needs plan', () => {
+  it('answers as the needs do: a lexicon may match exactly when some part is met, and which parts', () => {
+    const r = rng(11);
+    const texts = Array.from({ length: 60 }, () => normalizeText(messageText(r)));
+    const plans = lexicons().map((re) => ({ re, plan: needsPlan(re.parts!), each: re.parts!.map((p) => patternNeeds([p])) }));
+    let some = 0;
+    for (const t of texts) {
+      const keys = new TextKeys(t);
+      for (const { re, plan, each } of plans) {
+        const met = keys.partsMet(plan, re.parts!.length);
+        expect(met !== false).toBe(keys.may(re.needs));
+        if (Array.isArray(met)) {
+          some++;
+          expect(met).toEqual(each.flatMap((n, i) => (keys.may(n) ? [i] : [])));
+        }
+      }
+    }
+    expect(some).toBeGreaterThan(50);
   });
 });

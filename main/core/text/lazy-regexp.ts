@@ -4,7 +4,7 @@
  * of a few dozen of them costs every process that imports it (hub nodes, consoles, every CLI command) the time,
  * whether or not it ever checks a message.
  */
-import { patternNeeds, type TextKeys } from './literal-gate';
+import { needsPlan, patternNeeds, type TextKeys } from './literal-gate';
 
 export class LazyRegExp {
   /** Every one made, so a test can build them all: a pattern that does not parse must still fail a test, not a customer's message. */
@@ -12,7 +12,7 @@ export class LazyRegExp {
   #re: RegExp | undefined;
   #needs: number[][][] | null | undefined;
 
-  #partNeeds: (number[][][] | null)[] | undefined;
+  #plan: Int32Array | undefined;
   readonly #partRes: (RegExp | undefined)[] = [];
 
   /**
@@ -34,24 +34,31 @@ export class LazyRegExp {
   }
 
   /**
-   * `test(s)` where `keys` are the keys of `s` or of a text `s` is cut from (issue #26, round 16): only the parts whose
-   * needs the keys meet are tried — each alone when fewer than half of them are (a part that cannot match changes no
-   * answer of an alternation), else the whole alternation. A lexicon of a hundred parts whose stem-shaped few pass on
-   * an ordinary message (the frozen-account words: 47 µs a test, and no match in 604 tests of 1,000 messages) is then
-   * asked a few small patterns instead of trying a hundred alternatives at every position. The same answer as `test(s)`.
+   * Which parts `keys` allow (issue #26, round 16), `keys` being those of the text asked or of a text it is cut from:
+   * the indices of the parts whose needs they meet; true when the lexicon is to be tried whole (half of its parts or more
+   * allowed, or it cannot be asked part by part); false when none is — exactly when `keys.may(this.needs)` is false.
+   * One pass over the parts' needs in a flat table (`needsPlan`), which also answers the lexicon's own gate.
    */
-  testWhere(keys: TextKeys, s: string): boolean {
-    if (!this.parts || !this.part || this.parts.length < 4) return this.test(s);
-    const needs = (this.#partNeeds ??= this.parts.map((p) => patternNeeds([p])));
-    const passing: number[] = [];
-    for (let i = 0; i < needs.length; i++) {
-      if (keys.may(needs[i]!)) {
-        passing.push(i);
-        if (passing.length * 2 >= needs.length) return this.test(s);
-      }
-    }
-    for (const i of passing) if ((this.#partRes[i] ??= this.part(i)).test(s)) return true;
+  partsMet(keys: TextKeys): readonly number[] | boolean {
+    if (!this.parts || !this.part || this.parts.length < 4) return keys.may(this.needs);
+    return keys.partsMet((this.#plan ??= needsPlan(this.parts)), this.parts.length);
+  }
+
+  /**
+   * `test(s)`, trying only the parts `met` allows (`partsMet`), each alone: a part that cannot match changes no answer of
+   * the alternation. A lexicon of a hundred parts whose stem-shaped few pass their keys on an ordinary message (the
+   * frozen-account words: no match in 604 tests of 1,000 messages) is then asked a few small patterns instead of trying a
+   * hundred alternatives at every position of the text.
+   */
+  testParts(met: readonly number[] | boolean, s: string): boolean {
+    if (typeof met === 'boolean') return met && this.test(s);
+    for (const i of met) if ((this.#partRes[i] ??= this.part!(i)).test(s)) return true;
     return false;
+  }
+
+  /** `test(s)` through the parts `keys` allow: the same answer. */
+  testWhere(keys: TextKeys, s: string): boolean {
+    return this.testParts(this.partsMet(keys), s);
   }
 
   get re(): RegExp {

@@ -766,18 +766,21 @@ type Has = (re: Lexicon, s?: string) => boolean;
  */
 function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null; may: (re: Lexicon) => boolean } {
   const keys = new TextKeys(t);
-  const may = new Map<LazyRegExp, boolean>();
-  const mayMatch = (re: LazyRegExp): boolean => {
-    let v = may.get(re);
-    if (v === undefined) may.set(re, (v = keys.may(re.needs)));
+  // (which of a lexicon's parts the keys allow: read once, it answers the gate and says which parts to try)
+  const met = new Map<LazyRegExp, readonly number[] | boolean>();
+  const metOf = (re: LazyRegExp): readonly number[] | boolean => {
+    let v = met.get(re);
+    if (v === undefined) met.set(re, (v = re.partsMet(keys)));
     return v;
   };
+  const mayMatch = (re: LazyRegExp): boolean => metOf(re) !== false;
   const whole = new Map<LazyRegExp, boolean>();
   const hasOne = (re: LazyRegExp, s: string): boolean => {
-    if (!mayMatch(re)) return false;
-    if (s !== t) return re.testWhere(keys, s);
+    const m = metOf(re);
+    if (m === false) return false;
+    if (s !== t) return re.testParts(m, s);
     let v = whole.get(re);
-    if (v === undefined) whole.set(re, (v = re.testWhere(keys, t)));
+    if (v === undefined) whole.set(re, (v = re.testParts(m, t)));
     return v;
   };
   // (a lexicon in pieces: each piece behind its own gate)
