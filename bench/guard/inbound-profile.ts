@@ -18,10 +18,16 @@
  *   pasted   — `findPastedSecrets`
  *   handed   — `findHandedOverSecret` (run only where nothing was pasted, as the check runs it)
  * Without `--callgrind`: CPU µs a message per step (this thread, getrusage), min–median–max over the runs, and the load.
- * With `--callgrind`: each step once after a warm pass, between calls of `process.threadCpuUsage()`; under
- *   valgrind --tool=callgrind --dump-before=uv_getrusage_thread --callgrind-out-file=/tmp/cg node bundle.mjs --callgrind
+ * With `--callgrind` (needs `node --expose-gc`): `--warm 3` passes over every step, then each step `--passes 5` times,
+ *   interleaved, each interval between calls of `process.threadCpuUsage()` after a full collection; under
+ *   valgrind --tool=callgrind --dump-before=uv_getrusage_thread --callgrind-out-file=/tmp/cg \
+ *     node --expose-gc --single-threaded --no-flush-bytecode --no-flush-baseline-code bundle.mjs --callgrind > /tmp/cg.log
  * each interval is one profile file, in the order the script prints (bundle with esbuild as `bench/store/ingest-stages.ts`
- * says); `bench/guard/callgrind-totals.sh /tmp/cg` prints their instruction totals.
+ * says; `--single-threaded`: no compiler or collector thread of V8 adds its work to an interval; no flushing: the full
+ * collections would otherwise drop the bytecode of a step not run for a few of them, which ingest, where every step runs
+ * on every message, never does), and
+ * `node --import tsx bench/guard/callgrind-steps.ts /tmp/cg /tmp/cg.log` prints each step's least, median and most
+ * instructions a message over the passes (`bench/guard/callgrind-totals.sh /tmp/cg`: the raw totals).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -102,15 +108,26 @@ const thread = () => {
 
 console.log(`inbound-profile: corpus ${corpus}, ${texts.length} texts (${classes.flagged.length} flagged, ${classes.unflagged.length} not); load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 if (callgrind) {
-  // one pass to warm (patterns built and compiled, code optimised), then each step once between marks
-  for (const s of STEPS) for (const ts of Object.values(classes)) s.run(ts)();
+  // Round 16: an interval is trusted only once the JIT has settled and no collection is left over from the one before —
+  // `--warm k` passes over every step first (patterns compiled, code optimised; 3 unless told), a full collection
+  // (`node --expose-gc`) just before each interval's mark, and `--passes k` intervals of each step, interleaved:
+  // `callgrind-steps.ts` reads the least of them. (Round 15's single warm pass and no collection moved one interval 2×.)
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('inbound-profile --callgrind needs `node --expose-gc` (a full collection before each interval)');
+  const warm = Number(arg('warm', '3'));
+  for (let k = 0; k < warm; k++) for (const s of STEPS) for (const ts of Object.values(classes)) s.run(ts)();
   // (every step's inputs prepared before the first mark: an interval holds its step's work and nothing else)
-  // (`--passes k`: the steps' intervals k times over, interleaved — one interval alone can land before V8 has optimised
-  // what it runs, or on a collection; read the least of each step's k)
-  const passes = Number(arg('passes', '1'));
-  const runs = Array.from({ length: passes }, (_, k) => STEPS.flatMap((s) => Object.entries(classes).map(([cls, ts]) => ({ name: `${s.name} ${cls} (${ts.length} texts)${passes > 1 ? `, pass ${k + 1}` : ''}`, go: s.run(ts) })))).flat();
-  const intervals: string[] = ['set-up, warm pass and inputs'];
+  const passes = Number(arg('passes', '5'));
+  const runs = Array.from({ length: passes }, (_, k) => STEPS.flatMap((s) => Object.entries(classes).map(([cls, ts]) => ({ name: `${s.name} ${cls} (${ts.length} texts), pass ${k + 1}`, go: s.run(ts) })))).flat();
+  const intervals: string[] = [`set-up, ${warm} warm passes and inputs`];
   for (const { name, go } of runs) {
+    // (the collection in an interval of its own, read by no one: callgrind dumps at a mark what ran before it; and the
+    // step once more after it, there too: a full collection clears V8's caches — the megamorphic stub cache, regexp
+    // results — so the interval right after one paid 2–2.7× the instructions of a settled one under valgrind, 1.3× in CPU)
+    process.threadCpuUsage();
+    intervals.push('collection and a settling run');
+    gc();
+    go();
     process.threadCpuUsage();
     intervals.push(name);
     go();

@@ -236,6 +236,21 @@ export function patternNeeds(parts: readonly string[]): number[][][] | null {
 }
 
 /**
+ * The needs of each part in one flat table for `TextKeys.partsMet` (issue #26, round 16): for each need its part, its
+ * components' count, then each component's key count and keys. A part that needs nothing has one need of no components.
+ */
+export function needsPlan(parts: readonly string[]): Int32Array {
+  const out: number[] = [];
+  parts.forEach((part, i) => {
+    for (const need of patternNeeds([part]) ?? [[]]) {
+      out.push(i, need.length);
+      for (const c of need) out.push(c.length, ...c);
+    }
+  });
+  return Int32Array.from(out);
+}
+
+/**
  * Every key of a text: its characters, its pairs of neighbouring characters, and whether it has an ASCII digit.
  * Held in an open-addressing table of its own (key + 1, 0 for empty; at most half full) rather than a `Set`: the
  * inbound check asks about twenty patterns' needs of every message, and a typed-array probe is a few times cheaper
@@ -289,6 +304,40 @@ export class TextKeys {
       if (v === 0) return false;
       if (v === key + 1) return true;
     }
+  }
+
+  /**
+   * The parts of a lexicon (`needsPlan`, `parts` of them) whose needs this text meets: their indices; true once half of
+   * them or more do (the lexicon is then tried whole); false when none does (as `may` of all their needs).
+   */
+  partsMet(plan: Int32Array, parts: number): number[] | boolean {
+    const met: number[] = [];
+    let last = -1;
+    for (let i = 0; i < plan.length; ) {
+      const part = plan[i]!;
+      const components = plan[i + 1]!;
+      i += 2;
+      let ok = part !== last;
+      for (let c = 0; c < components; c++) {
+        const n = plan[i]!;
+        if (ok) {
+          ok = false;
+          for (let k = i + 1; k <= i + n; k++) {
+            if (this.has(plan[k]!)) {
+              ok = true;
+              break;
+            }
+          }
+        }
+        i += n + 1;
+      }
+      if (ok) {
+        met.push(part);
+        last = part;
+        if (met.length * 2 >= parts) return true;
+      }
+    }
+    return met.length ? met : false;
   }
 
   /** Whether a pattern with these needs may match this text, or any piece cut out of it. */

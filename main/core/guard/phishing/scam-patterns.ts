@@ -24,8 +24,8 @@ const LATIN_AFTER_ARTICLE = '(?:ال)?';
  * Each part must start a word (Arabic parts may carry a clitic: `والرسوم`); endings are free (`suspend` → `suspended`).
  * One look-behind before all the parts matches what one before each part would, and V8 compiles it many times faster.
  */
-const rx = (parts: string[]) =>
-  registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|')})`, 'iu'), parts.map(foldLetters)));
+const rxOf = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `${/^[a-z\\\\]/i.test(p) ? LATIN_AFTER_ARTICLE : AR_CLITICS}(?:${foldLetters(p)})`).join('|')})`, 'iu');
+const rx = (parts: string[]) => registered(parts, lazyRegExp(() => rxOf(parts), parts.map(foldLetters), (i) => rxOf([parts[i]!])));
 
 /**
  * (round 23) A lexicon kept in pieces, each behind its own literal gate (`gated`): words added for one kind of message —
@@ -44,7 +44,8 @@ type Lexicon = LazyRegExp | Pieces;
 const pieces = (...ps: LazyRegExp[]) => new Pieces(ps);
 
 /** Whole words only, no clitic: short words (`تا`, `قالي`) must not match inside others (`تالت`, `بقالي`). */
-const words = (parts: string[]) => registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu'), parts.map(foldLetters)));
+const wordsOf = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const words = (parts: string[]) => registered(parts, lazyRegExp(() => wordsOf(parts), parts.map(foldLetters), (i) => wordsOf([parts[i]!])));
 
 const SUPPORT_WORDS = pieces(
   rx([
@@ -116,7 +117,8 @@ const CALL_THIS_NUMBER = rx([
   '(?:اتصل|اتصلوا|اتصلي|كلمنا|كلمونا|تواصل|تواصلوا|تواصلي)(?:و|وا|ي)? (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
 ]);
 /** Parts that must end right before a number (`endsBefore(parts).test(textBeforeTheNumber)`). */
-const endsBefore = (parts: string[]) => registered(parts, lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu'), parts.map(foldLetters)));
+const endsBeforeOf = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu');
+const endsBefore = (parts: string[]) => registered(parts, lazyRegExp(() => endsBeforeOf(parts), parts.map(foldLetters), (i) => endsBeforeOf([parts[i]!])));
 /**
  * The number a stranger reached the customer FROM: "a man called me from 0813…", "un monsieur m'a appelé du 06…", "az
  * shomare 0902… zang zad", "اتصل بيا واحد من …", "الرقم اللي اتصل منه كان …", "kan bi7aki mn 079…". Beside any word
@@ -842,18 +844,21 @@ type Has = (re: Lexicon, s?: string) => boolean;
  */
 function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null; may: (re: Lexicon) => boolean } {
   const keys = new TextKeys(t);
-  const may = new Map<LazyRegExp, boolean>();
-  const mayMatch = (re: LazyRegExp): boolean => {
-    let v = may.get(re);
-    if (v === undefined) may.set(re, (v = keys.may(re.needs)));
+  // (which of a lexicon's parts the keys allow: read once, it answers the gate and says which parts to try)
+  const met = new Map<LazyRegExp, readonly number[] | boolean>();
+  const metOf = (re: LazyRegExp): readonly number[] | boolean => {
+    let v = met.get(re);
+    if (v === undefined) met.set(re, (v = re.partsMet(keys)));
     return v;
   };
+  const mayMatch = (re: LazyRegExp): boolean => metOf(re) !== false;
   const whole = new Map<LazyRegExp, boolean>();
   const hasOne = (re: LazyRegExp, s: string): boolean => {
-    if (!mayMatch(re)) return false;
-    if (s !== t) return re.test(s);
+    const m = metOf(re);
+    if (m === false) return false;
+    if (s !== t) return re.testParts(m, s);
     let v = whole.get(re);
-    if (v === undefined) whole.set(re, (v = re.test(t)));
+    if (v === undefined) whole.set(re, (v = re.testParts(m, t)));
     return v;
   };
   // (a lexicon in pieces: each piece behind its own gate)
