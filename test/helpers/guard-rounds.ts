@@ -14,5 +14,9 @@ export const blocked = (t: string, policy: GuardPolicy = strict): boolean => eva
 export const flags = (t: string, policy: GuardPolicy = noPolicy): string[] => inspectInbound(t, 'en', { policy, detectSensitive }).flags.map((f) => f.code);
 export const pick = <T>(xs: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
 export const RUNS = { numRuns: 40 };
-/** A made-up brand or company name in lower case, `min` to 8 letters. */
-export const lowerName = (min = 4): fc.Arbitrary<string> => fc.stringMatching(new RegExp(`^[a-z]{${min},8}$`));
+/**
+ * A made-up brand or company name in lower case, `min` to 8 letters — never one that opens with a secret's short name
+ * ("pwdaaa.pay.support" reads as a password word and its value, which is the pasted-secret rule working, not a name).
+ */
+export const lowerName = (min = 4): fc.Arbitrary<string> =>
+  fc.stringMatching(new RegExp(`^[a-z]{${min},8}$`)).filter((w) => !/^(?:pwd|psw|pw|pass|pin|otp|cvv|cvc|code)/.test(w));

@@ -8,11 +8,21 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { knowsWord } from '../../main/core/guard/text/words';
+import { repairSpelling } from '../../main/core/guard/text/typos';
+import { findAll, STRONG_REQUEST, TRANSFER_VERBS } from '../../main/core/guard/outbound/lexicon';
 import { blocked, pick, RUNS } from '../helpers/guard-rounds';
 
 const SECRETS = ['OTP', 'the code', 'your pin', 'your password', 'verification code'];
-/** A made-up verb: letters no lexicon knows, so only the clause's shape can say what it does. */
-const verb = fc.stringMatching(/^[bcdfghjklmprstvz][aeiou][bcdfghjklmprstvz][aeiou][bcdfghjklmprstvz]?$/).filter((v) => !knowsWord(v) && !/^na/.test(v));
+/**
+ * A made-up verb: letters no lexicon knows, so only the clause's shape can say what it does — neither a listed word nor
+ * one the request patterns read after spelling repair ("bidi" is repaired to Persian "bede", give; "dizi", "dilo" are
+ * request verbs' spellings), which the rules rightly read as an ask.
+ */
+const knownVerb = (v: string): boolean => {
+  const t = repairSpelling(v);
+  return knowsWord(v) || findAll(t, STRONG_REQUEST).length > 0 || findAll(t, TRANSFER_VERBS).length > 0;
+};
+const verb = fc.stringMatching(/^[bcdfghjklmprstvz][aeiou][bcdfghjklmprstvz][aeiou][bcdfghjklmprstvz]?$/).filter((v) => !knownVerb(v) && !/^na/.test(v));
 
 describe('the writer as receiver, whatever the verb', () => {
   it('blocks a secret handed to "me" with a verb no lexicon lists', () => {

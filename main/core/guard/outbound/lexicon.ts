@@ -301,7 +301,7 @@ export const TO_READER_PLACE = [
 /** This conversation as a place: it overrides a page, box or field named beside it ("the reply box below", "در همین صفحه گفتگو"). */
 /** (round 21) "here" and "to me" in more voices: Bakhtiari/Lori "ایچو", Gilaki/Mazandarani "ایجه", Dari "همینجه", Swahili "hapa", "kwangu", Malay "kat sini", Roman Urdu "yahan", Gulf Arabizi "hni". */
 /** (round 23) …and where nobody had listed it: Turkish "buraya", "bana", Azerbaijani "bura", "mənə", Malayalam "ivide", Bengali "ekhane"/এখানে, "amake"/আমাকে, Urdu یہاں/مجھے, Amharic እዚህ, Isfahani "اینجو", Mazandarani "وسه من" (for me). */
-const UNLISTED_HERE = ['buraya', 'buradan', 'bura', 'bana', 'm[eə]n[eə]', 'ivide', 'ividey', 'ividay', 'ekhane', 'এখানে', 'amake', 'আমাকে', 'يہاں', 'یہاں', 'مجھے', 'እዚህ', 'ለኔ', 'اينجو', 'ايجو', '(?:وسه|واسه|وسي) من', 'ke sini'];
+const UNLISTED_HERE = ['buraya', 'buradan', 'bura', 'bana', 'm[eə]n[eə]', 'ivide', 'ividey', 'ividay', 'ekhane', 'এখানে', 'amake', 'আমাকে', 'يہاں', 'یہاں', 'مجھے', 'እዚህ', 'ለኔ', 'اينجو', 'ايجو', '(?:وسه|واسه|وسي) من', 'ke sini', '(?<=turo )mini?'];
 const LOCAL_HERE = [...UNLISTED_HERE, 'ايچو', 'ايچه', 'ايجه', 'اينجه', 'ايجا', 'همينجه', 'اهني', 'اهنا', 'اهنه', 'hapa', 'kwangu', 'kwetu', '(?:kat|kt|di|dekat) sini', 'sini', '(?:kat|kt|kepada|pada|dekat) saya', 'yahan', 'yahaan', 'idhar', 'hni', 'hnee', 'hene'];
 
 export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena', 'ici', ...LOCAL_HERE];
