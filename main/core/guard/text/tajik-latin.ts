@@ -22,7 +22,9 @@ export function tajikInLatin(lower: string): string {
  * dropped, and the glide "y" after "u" before a vowel ("guyed", where Cyrillic "гӯед" reads "gued"). Used by readers
  * matching whole Tajik words; the scam lexicons read `tajikInLatin`'s text and keep their own variants.
  */
+const VARIANT = /[\u0400-\u04ffūŭħxwʼ]|uy[aeiou]/u;
 export function tajikSpelling(lower: string): string {
+  if (!VARIANT.test(lower)) return lower;
   return tajikInLatin(lower)
     .replace(/[ūŭ]/gu, 'u')
     .replace(/ħ/gu, 'h')
