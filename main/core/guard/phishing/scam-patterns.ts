@@ -11,7 +11,7 @@ import { editDistance } from './confusables';
 import { digitsAsTyped } from '../../masking';
 import { lazyRegExp, type LazyRegExp } from '../../text/lazy-regexp';
 import { TextKeys } from '../../text/literal-gate';
-import { tajikInLatin } from './tajik-latin';
+import { tajikInLatin } from '../text/tajik-latin';
 import type { MessageReading } from '../text/message-reading';
 import { all, any, onFee, signsHold, type Sign, type SignReader } from './sign-formula';
 
