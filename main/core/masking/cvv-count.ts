@@ -10,9 +10,12 @@ import { namesAny, RECORD_WORDS } from './words-in';
 const THREE = '3|three|trois|tres|٣|۳|سه|ثلاث[ةه]?|ثلاثة|تلات[ةه]?|tlata|tlat|se';
 const FOUR = '4|four|quatre|cuatro|٤|۴|چهار|اربع[ةه]?|أربع[ةه]?|arba3a|chahar';
 const UNIT = 'digits?|numbers?|nums?|chiffres?|num[ée]ros|d[ií]gitos|n[úu]meros|ارقام|أرقام|الارقام|الأرقام|رقم|عدد|خان[هة]|خانات|ra?qm|adad|arqam';
-/** The count, then its unit ("the 3 digits", "سه تا عدد", "الثلاث أرقام"), or the unit, then the count ("الأرقام الثلاثة"). */
+/**
+ * The count, then its unit ("the 3 digits", "سه تا عدد", "الثلاث أرقام"), or the unit, then the count ("الأرقام الثلاثة")
+ * — a count that is no number's first digit: "tracking number 3621 40042" counts nothing.
+ */
 const COUNTED = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:the |les |la |los |ال)?(?:(${THREE})|(${FOUR}))[ \\u00a0]*(?:تا[ \\u00a0]*)?(?:${UNIT})|(?:${UNIT})[ \\u00a0]+(?:ال)?(?:(${THREE})|(${FOUR})))(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:the |les |la |los |ال)?(?:(${THREE})|(${FOUR}))[ \\u00a0]*(?:تا[ \\u00a0]*)?(?:${UNIT})|(?:${UNIT})[ \\u00a0]+(?:ال)?(?:(${THREE})|(${FOUR}))(?!\\p{N}))(?![\\p{L}])`,
   'giu',
 );
 /** The last digits of a card or an account are no code: "the last 4 digits", "چهار رقم پایانی", "الأربعة الأخيرة". */

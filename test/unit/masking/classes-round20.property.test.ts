@@ -220,6 +220,9 @@ describe("masking round 20: a card's security code described by its count", () =
         visibleIn(`card ${c}, the last 4 digits are ${four}`, four);
         visibleIn(`کارت ${c} با چهار رقم پایانی ${four}`, four);
         visibleIn(`card ${c}, the 3 digits of my order ${three} are wrong`, three);
+        // (a "number" word before a number that opens with 3 or 4 counts nothing: "tracking number 3621 40042")
+        visibleIn(`card ${c} is mine, and tracking number 3${three} ${four}`, `3${three} ${four}`);
+        visibleIn(`card ${c}, رقم ٤${three}`, `٤${three}`);
         // (a count with a place on the card, 'at the back', 'پشت کارت', describes the code by itself)
         if (!/back|derrière|پشت|ورا/.test(count)) visibleIn(`${count}${three}`, three);
       }),
