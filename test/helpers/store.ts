@@ -1,6 +1,7 @@
 import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import type { InboundMessage } from '../../main/core/shared/messages';
-import { placeholderMasker } from '../../main/core/store';
+import path from 'node:path';
+import { migrations, openDatabase, placeholderMasker } from '../../main/core/store';
 import type { KeychainPort } from '../../main/core/vault';
 import { testKeychain } from './keychain';
 import { tmpDir } from './tmp';
@@ -41,3 +42,20 @@ export function fixedClock(start = 1_700_000_000_000) {
 
 // Kept in their own file (no vitest there), so benchmarks can use them too.
 export { exportGrant, revealOriginal } from './seat-grants';
+
+/**
+ * A database file migrated only up to (not including) `version`, holding one Telegram channel, one contact, three
+ * conversations (last activity 500, 900 and 900) and the given messages — `VALUES` rows of (id, conversation_id,
+ * platform_message_id, direction, masked_text, sent_at), all on channel "tg", stored at 1. The caller closes it.
+ */
+export function databaseBefore(version: number, messages: string): { file: string; db: ReturnType<typeof openDatabase> } {
+  const file = path.join(tmpDir(), 'diwan.sqlite');
+  const db = openDatabase(file, { migrations: migrations.filter((m) => m.version < version) });
+  db.exec(`INSERT INTO channels (id, kind, name, created_at) VALUES ('tg', 'telegram', 'tg', 1);
+    INSERT INTO contacts (id, channel_id, platform_user_id, created_at) VALUES (1, 'tg', 'u', 1);
+    INSERT INTO conversations (id, channel_id, platform_conversation_id, contact_id, last_activity_at, created_at)
+      VALUES (1, 'tg', 'c1', 1, 500, 1), (2, 'tg', 'c2', 1, 900, 1), (3, 'tg', 'c3', 1, 900, 1);
+    INSERT INTO messages (id, conversation_id, platform_message_id, direction, masked_text, sent_at, channel_id, stored_at)
+      SELECT column1, column2, column3, column4, column5, column6, 'tg', 1 FROM (VALUES ${messages});`);
+  return { file, db };
+}

@@ -1,12 +1,10 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
-import { migrations, openDatabase } from '../../main/core/store';
+import { openDatabase } from '../../main/core/store';
 import { ConversationRepository } from '../../main/core/store/conversations';
 import type { StoreContext } from '../../main/core/store/context';
-import { fixedClock, inbound, storeCore } from '../helpers/store';
-import { tmpDir } from '../helpers/tmp';
+import { databaseBefore, fixedClock, inbound, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -33,15 +31,11 @@ function kept(c: Core): Array<[number, number | null]> {
 
 describe('the newest customer message kept on the conversation row (migration 031)', () => {
   it('a database from before 031 gets every conversation\'s newest customer message and loses the index it was read from', () => {
-    const file = path.join(tmpDir(), 'diwan.sqlite');
-    const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 31) });
-    old.exec(`INSERT INTO channels (id, kind, name, created_at) VALUES ('tg', 'telegram', 'tg', 1);
-      INSERT INTO contacts (id, channel_id, platform_user_id, created_at) VALUES (1, 'tg', 'u', 1);
-      INSERT INTO conversations (id, channel_id, platform_conversation_id, contact_id, last_activity_at, created_at)
-        VALUES (1, 'tg', 'c1', 1, 500, 1), (2, 'tg', 'c2', 1, 900, 1), (3, 'tg', 'c3', 1, 900, 1);
-      INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sent_at, stored_at)
-        VALUES (1, 1, 'tg', 'm1', 'in', 'a', 100, 1), (2, 1, 'tg', 'm2', 'in', 'b', 300, 1), (3, 1, 'tg', 'm3', 'out', 'c', 400, 1),
-               (4, 2, 'tg', 'm4', 'out', 'd', 900, 1), (5, 1, 'tg', 'm5', 'in', 'late arrival, sent first', 50, 1);`);
+    const { file, db: old } = databaseBefore(
+      31,
+      `(1, 1, 'm1', 'in', 'a', 100), (2, 1, 'm2', 'in', 'b', 300), (3, 1, 'm3', 'out', 'c', 400),
+       (4, 2, 'm4', 'out', 'd', 900), (5, 1, 'm5', 'in', 'late arrival, sent first', 50)`,
+    );
     // What the index gave before the migration (022's read), for each conversation.
     const before = truth(old);
     expect(before).toEqual([[1, 5], [2, null], [3, null]]);

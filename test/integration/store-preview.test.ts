@@ -1,10 +1,8 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
-import { migrations, openDatabase } from '../../main/core/store';
-import { fixedClock, inbound, storeCore } from '../helpers/store';
-import { tmpDir } from '../helpers/tmp';
+import { openDatabase } from '../../main/core/store';
+import { databaseBefore, fixedClock, inbound, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -122,15 +120,11 @@ describe('the preview kept on the conversation row (migration 019)', () => {
   });
 
   it('a database from before migration 019 gets every preview filled in', () => {
-    const file = path.join(tmpDir(), 'diwan.sqlite');
-    const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 19) });
-    old.exec(`INSERT INTO channels (id, kind, name, created_at) VALUES ('tg', 'telegram', 'tg', 1);
-      INSERT INTO contacts (id, channel_id, platform_user_id, created_at) VALUES (1, 'tg', 'u', 1);
-      INSERT INTO conversations (id, channel_id, platform_conversation_id, contact_id, last_activity_at, created_at)
-        VALUES (1, 'tg', 'c1', 1, 500, 1), (2, 'tg', 'c2', 1, 900, 1), (3, 'tg', 'c3', 1, 900, 1);
-      INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, sent_at, stored_at)
-        VALUES (1, 1, 'tg', 'm1', 'in', 'first', 100, 1), (2, 1, 'tg', 'm2', 'in', 'newest of 1', 300, 1), (3, 1, 'tg', 'm3', 'in', 'late', 200, 1),
-               (4, 2, 'tg', 'm4', 'out', 'tie, lower id', 900, 1), (5, 2, 'tg', 'm5', 'in', 'tie, higher id', 900, 1);`);
+    const { file, db: old } = databaseBefore(
+      19,
+      `(1, 1, 'm1', 'in', 'first', 100), (2, 1, 'm2', 'in', 'newest of 1', 300), (3, 1, 'm3', 'in', 'late', 200),
+       (4, 2, 'm4', 'out', 'tie, lower id', 900), (5, 2, 'm5', 'in', 'tie, higher id', 900)`,
+    );
     old.close();
     const db = openDatabase(file);
     expect(db.prepare('SELECT id, preview, preview_sent_at, preview_message_id FROM conversations ORDER BY id').raw().all()).toEqual([
