@@ -6,15 +6,7 @@ import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-
-/** A free TCP port on loopback (bound and released at once). */
-export async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
+import { freePort } from './ports';
 
 async function untilListening(port: number, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;

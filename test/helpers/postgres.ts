@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from './ports';
 
 /**
  * A real PostgreSQL for tests: a throwaway cluster (a copy of one `initdb` made once per run) on a loopback port,
@@ -32,18 +32,6 @@ function binDir(): string {
   const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   for (const v of versions) if (fs.existsSync(path.join(root, v, 'bin', 'initdb'))) return path.join(root, v, 'bin');
   throw new Error('PostgreSQL server binaries (initdb, pg_ctl) are not installed: `apt-get install postgresql` (or set DIWAN_TEST_PG_URL).');
-}
-
-/** A free TCP port on 127.0.0.1 (the servers tests start bind only there). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Every folder above `dir` must be enterable by the server's user; test runs keep their files in private folders. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHubCertificate } from '../../main/hub';
-import { freePort } from '../helpers/postgres';
+import { freePort } from '../helpers/ports';
 import { suiteTmpDir } from '../helpers/tmp';
 import { testPolicy } from '../custody/policy-fixture';
 

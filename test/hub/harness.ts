@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { pinnedAgent } from '../../main/core/connectors/relay-client/link';
 import { createHubCertificate, HubAccounts, HubStore, parseHubConfig, postgresExecutor, type HubConfig } from '../../main/hub';
-import { freePort } from '../helpers/postgres';
+import { freePort } from '../helpers/ports';
 import { suiteTmpDir } from '../helpers/tmp';
 import { CustodianProcess, custodyFiles, type CustodyFiles } from './custody-fixture';
 import { LoadBalancer } from './load-balancer';

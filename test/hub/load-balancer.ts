@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../helpers/postgres';
+import { freePort } from '../helpers/ports';
 
 /**
  * What every balancer in these tests is, in-process or a process of its own: started, then reached at `url`; `pid`

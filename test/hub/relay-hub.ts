@@ -4,7 +4,7 @@ import { Agent, request } from 'undici';
 import { hubSignature } from '../../main/core/connectors';
 import type { HubStore } from '../../main/hub/store';
 import type { MetaEmulator } from '../emulators/meta';
-import { freePort } from '../helpers/mail-servers';
+import { freePort } from '../helpers/ports';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { CustodianProcess } from './custody-fixture';
 import { hubFiles, nodeConfig, NodeProcess, pinnedGet, seedHub, type HubFiles } from './harness';
