@@ -139,6 +139,8 @@ const LOCAL_HANDING = [
   '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
   'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
   'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*',
+  // (round 24) Dari "نوشته کنین" (write), and "bogoyen"/"bugoyin" (tell) in Latin letters
+  'نوشته (?:كن|كنين|كنيد|بكن|كو|نماييد)\\S*', 'b[ou]g[ou]y(?:en|in|ed|id)',
   // Hinglish "woh bata dijiye", "likh do", "bhej dijiye" (round 22: a transfer verb too, so "mujhe yahan bhej dijiye" takes the code named before)
   'bata (?:do|dijiye|dijie|dena|dein|de|dijiyega)', 'batao', 'bataiye', 'bataye', 'bataen', 'likh (?:do|dijiye|dena|de|dein)', 'likho', 'bhej (?:do|dijiye|dena|de|dein)', 'bhejo', 'bhejiye', 'share (?:karo|kijiye|kar do|kar dijiye|karein)',
   // (round 22) Dari "بتین" (give), Gulf Arabizi "rasla li" (send it), Libyan and Tunisian "tb3tholi" (ث for ت)
@@ -169,6 +171,8 @@ export const STRONG_REQUEST = [
   // (send: "dizhum li"); a pidgin or relayed third person handing it to me: "يدزلي", "يرسل لي", "يقرالي"
   ...LOCAL_HANDING,
   '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:لي|ليا|لنا|لينا|هالي|هولي)', '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:ه|ها|هم|هن)?(?= (?:لي|ليا|لنا|لينا|انا|هنا|هني|هون|اهني|اهنا|اهنه)(?: |$))', 'قرا(?:لي|ليا|لنا|ني)', 'قرا(?:ه|ها|هم|هن|هو)?(?= (?:لي|ليا|لنا|لينا)(?: |$))',
+  // (round 24) a relative handing it to me: "خلي أبوك يعطيني", "خليه يملّيني" (dictate to me), "تعطيني"
+  '(?:و|ف)?(?:ي|ت)(?:عطي|عط|نطي|ملي|مللي)(?:ني|نا|لي|لنا)',
   // Sudanese bare "رسل" before what it sends: "رسل الرقم بتاعو كامل"
   'رسل(?= ال\\S+(?: |$))',
   'paki ?(?:send|bigay|ibigay|type|sabi|sabihin|share|forward|text|pm|dm|message|lagay|ilagay|paste|upload|basa|basahin|screenshot)\\S*', 'ba3atl(?:i|na|ili)', 'ba3tl(?:i|na)',
@@ -327,7 +331,7 @@ export const WRITER_SELF = /^(?:خودم|وانا|و ?انا|انا|مه|من|an
 export const REASON = /^(?:before|9bal|qbal|gbal|kbal|قبل|as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'baraym', 'barayem', 'barayam', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")

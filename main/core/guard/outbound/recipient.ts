@@ -60,7 +60,7 @@ const RELATIVE_TO_ME = /^(?:لي|الي)$/u;
 /** "nothing", "no need": what goes to the writer is nothing. */
 const NOTHING = /(?:^| )(?:nothing|no need|nada)(?: |$)/u;
 /** A verb of telling, in any language: with its object left out, "tell me here" may ask for news ("…, then tell me here"), so only a thing sent is read. */
-const SAYING = /^(?:tell|say|let|niambie|sabihin\S*|s[öo]yle\S*|bolun|fada\S*|ንገረኝ|بگو\S*|بگي(?:د|ن)|قولي|قلي|2oli|2olli)(?: |$)/u;
+const SAYING = /^(?:tell|say|let|niambie|sabihin\S*|s[öo]yle\S*|bolun|fada\S*|ንገረኝ|بگو\S*|بگي(?:د|ن)|قولي|قلي|2oli|2olli|b[ou]g[ou]y\S*)(?: |$)/u;
 /** Verbs of contacting, which take the writer as their object: "text me here", "write to me here". */
 const CONTACT = /^(?:text|message|msg|dm|email|e-mail|mail|whatsapp|ping|write|reply|call|ring|contact|inbox|pm)$/;
 /** A negation that follows its verb: a Persian light verb ("send نکنید"), Bengali না. */
@@ -125,8 +125,8 @@ const ENTERS = /^(?:وارد|داخل|ادخل\S*|ندخل\S*|نخش\S*|enter|ty
  */
 function toEnterIt(clause: Clause, v: Hit): boolean {
   let i = v.last + 1;
-  while (i < clause.tokens.length && (FILLER.test(clause.tokens[i]!) || /^(?:me|us|here|to|برايم|برام|واسم|اينجا|اينجه|هنا|لي)$/u.test(clause.tokens[i]!))) i++;
+  while (i < clause.tokens.length && (FILLER.test(clause.tokens[i]!) || /^(?:me|us|here|to|baraym|baram|inja|برايم|برام|واسم|اينجا|اينجه|هنا|لي)$/u.test(clause.tokens[i]!))) i++;
   if (!(PURPOSE.test(clause.tokens[i] ?? '') || REASON.test(clause.tokens[i] ?? '') || /^(?:تا|so)$/u.test(clause.tokens[i] ?? ''))) return false;
   const tail = clause.tokens.slice(i + 1, i + 6);
-  return tail.some((w) => ENTERS.test(w)) && (tail.some((w) => WRITER_SELF.test(w)) || /^(?:كنم|بكنم|بزنم|كنيم|كني)$/u.test(tail[tail.length - 1] ?? ''));
+  return tail.some((w) => ENTERS.test(w)) && (tail.some((w) => WRITER_SELF.test(w)) || /^(?:كنم|بكنم|بزنم|كنيم|konom|konam|bokonom|konim)$/u.test(tail[tail.length - 1] ?? ''));
 }
