@@ -116,12 +116,13 @@ function entersItThemself(clause: Clause, v: Hit): boolean {
   return clause.tokens.slice(i + 1, i + 5).some((w) => ENTERS.test(w));
 }
 
-/** Entering into a system, in the languages whose "tell me so I can enter it" has been seen: what is told is an input. */
+/** Verbs of entering into a system (Persian, Dari, Arabic, Arabizi, English): what is entered is an input, not news. */
 const ENTERS = /^(?:وارد|داخل|ادخل\S*|ندخل\S*|نخش\S*|enter|type|input|key|vared|dakhel|nda5al\S*|nd5l\S*|adkhel\S*)$/u;
 /**
  * (round 24) A verb of telling is read as a hand-over when its purpose is the writer entering what is told: "برایم بگویید
  * که خودم داخل سیستم کنم" (tell me, so I put it into the system myself), "tell me here so I can enter it" — news is
- * not entered anywhere. A purpose or reason word right after the verb (and its place), then the writer or an entry verb.
+ * not entered anywhere. A purpose or reason word right after the verb (and its place), then an entry verb whose subject
+ * is the writer ("خودم", "I", or a first-person ending: "کنم", "konom").
  */
 function toEnterIt(clause: Clause, v: Hit): boolean {
   let i = v.last + 1;
