@@ -47,7 +47,9 @@ export interface ClassifyOptions {
 const MAX_GAP = 6;
 const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
-const BY_THEMSELVES = ['yourself', 'by yourself', 'y(?:uh|a|o|u)self', 'urself', 'yoself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
+/** (round 24) …or the one the reply speaks through types it: "tell your son to type it in the app himself", "خليها تكتبه بنفسها", "به پسرت بگو خودش بزنه". */
+const THEMSELVES = ['himself', 'herself', 'themselves', 'بنفسه', 'بنفسها', 'بنفسهم', 'بحاله', 'بحالها', 'بروحه', 'بروحها', 'بوحده', 'بوحدها', 'خودش', 'خودشون', 'خودشان', 'bnafso', 'bnafsou', 'bnafsha', 'bwa7do', 'bwa7dou', 'bwa7dha', 'bro7o', 'bro7ha', 'khodesh', 'khodeshun'];
+const BY_THEMSELVES = [...THEMSELVES, 'yourself', 'by yourself', 'y(?:uh|a|o|u)self', 'urself', 'yoself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
 const KIDA = /^(?:كده|كدا)$/u;
 /** Persian words an Arabic clause never has, beside `PERSIAN_CLAUSE`'s: "اون کده که برات اومد". */
 const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|براتون|يه)(?= |$)/u;
@@ -560,8 +562,14 @@ const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employe
 /** The verb's subject is staff, a few words before it (who ask in person at the branch the reply names). */
 function staffAsks(clause: Clause, v: Hit): boolean {
   // (round 22) …five words back: "الوكيل في المكلا با يطلب منك"
-  return clause.tokens.slice(Math.max(0, v.at - 5), v.at).some((w) => STAFF.test(w)) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
+  // (round 24) …or the verb's own ending: a third-person plural ("با يطلبون منك", "بايطلبون", "هيطلبوا", Darija "ytalbo") is the staff's
+  const theyAsk = THEY_VERB.test(clause.tokens[v.at] ?? '');
+  return (theyAsk || clause.tokens.slice(Math.max(0, v.at - 5), v.at).some((w) => STAFF.test(w))) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
 }
+/** Verbs of bringing or showing a thing in person (to a branch the reply names). */
+const BRING = new RegExp(`^(?:${['bring', 'take', 'carry', 'present', 'show', 'جيب\\S*', 'احضر\\S*', 'تجيب\\S*', 'بيار\\S*', 'بياور\\S*', 'ببر\\S*', 'ببري\\S*', 'jib\\S*', 'jeeb\\S*', 'ramen\\S*', 'apport\\S*', 'biar\\S*', 'biyar\\S*'].map(foldLetters).join('|')})$`, 'u');
+/** An Arabic imperfect in the third-person plural, with a future or habitual prefix ("بايطلبون", "هيطلبوا", "بيشوفوا"), or its Arabizi form ("ytalbo", "ghadi ytalbou"). */
+const THEY_VERB = /^(?:(?:و|ف)?(?:با|ب|بي|ه|ح|را|سي|رح)?ي[\u0621-\u064a]{2,}(?:ون|وا|و)|[yi][a-z0-9]{3,}(?:o|ou|u|oun|un|ow))$/u;
 const BOTH_FACES = new RegExp(`(?<=^| )(?:${BOTH_SIDES.map(foldLetters).join('|')})(?= |$)`, 'u');
 const ID_NAMED = new RegExp(`(?<=^| )(?:${ID_DOCUMENT.map(foldLetters).join('|')})(?= |$)`, 'u');
 /** (round 21) Both faces asked for in a clause that names no document, after one that does: the document's picture. */
@@ -833,6 +841,8 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
       if (INTERROGATIVE.test(word) && tellsTheWording(clause)) continue;
       if (NEED_WORDS.test(word) && hits(t, READER).some((r) => r.last < s.at && s.at - r.last <= 2)) continue;
       if (inApp) continue;
+      // (round 24) "please bring your CPR to the branch", "لطفاً کارت ملی رو به شعبه بیارید": a document carried to a branch is shown in person
+      if (context.atTheBranch && clause.tokens.slice(s.last + 1, s.last + 3).some((w) => BRING.test(w))) continue;
       let paired = false;
       for (const o of objects) {
         const g = gap(s, o);
@@ -854,7 +864,9 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
   if (!out.length && !negations.length && !clauseNegated && !inApp) {
     // (round 16) "صوّر الوجه الخلفي للبطاقة", "sawerli el card", "snap the card": an order to photograph the card is its picture asked for
     const photo = clause.tokens.findIndex((w, i) => PHOTO_ORDER.test(w) && clause.tokens.slice(0, i).every((x) => BEFORE_A_BARE_VERB.has(x)));
-    const photographed = photo < 0 ? undefined : objects.find((o) => (o.kind === 'card' || o.kind === 'cvv') && o.at >= photo && o.at - photo <= 4);
+    // (round 24) …an identity document's too when the picture comes here: "snap your QID both side here please"
+    const comesHere = (o: ObjectHit) => affirmed(toWriterPlace).some((p) => p.at > o.last);
+    const photographed = photo < 0 ? undefined : objects.find((o) => (o.kind === 'card' || o.kind === 'cvv' || (o.kind === 'national_id' && comesHere(o))) && o.at >= photo && o.at - photo <= 4);
     if (photographed) add(photographed.kind as RequestedSecret, 'block');
   }
   if (!out.length && !negations.length && !clauseNegated && !inApp) {
@@ -1110,6 +1122,9 @@ const ANY_VERB = [...STRONG_REQUEST, ...WEAK_ENTRY_VERBS];
 function refersBack(clause: Clause, v: Hit): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   // …but "صوره الايصال" is "a photo of the receipt": a final ه before a definite noun is a noun's construct, not "it"
+  // (round 24) …and a Persian verb's final ه is its third-person subject ("شماره خط رو بنویسه", let him write the line
+  // number) when the clause marks its object with را/رو/ره before it: "it" is the clitic ش, never a second object
+  if (PERSIAN_CLAUSE.test(clause.text) && /ه$/u.test(verbToken) && clause.tokens.slice(0, v.at).some((w) => /^(?:را|رو|ره)$/u.test(w))) return false;
   if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '');
   // (round 19) a Persian light verb carries "it" on its first part: "تایپش کن", "واردش کنید"
   // (the part without the clitic is still the verb: "گزارش دهید" is "report", no "it" in it)

@@ -11,13 +11,14 @@ import { CARD_EXPIRY, CARD_NUMBER, CARD_NUMBER_BY_LENGTH, CARD_PICTURE, CVV_BY_P
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 /** Something that carries a code to the reader: a text message, an SMS, a message "from us". */
-const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|mesej|ujumbe|${AR_PFX}(?:رساله|رسائل|مسج|مسدج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|پيوم\\S*|اس ام اس\\S*)`;
-const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|chiffres?|numeros?|números?|numbrs?|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|namba|nambari|tarakimu|nombor|angka|рақам\\S*|(?:ال)?(?:ارقام|الارقام|ارجام|الارجام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
+const CARRIER_WORD = `(?:text messages?|sms messages?|whatsapp messages?|text|texts|sms|message|messages|msg|txt|notification|risala|resala|mesaj|masej|p[ae]y[ae]?ma?k|payam|payaam|mesej|ujumbe|ubutumwa|pesen|نامه\\S*|نامە\\S*|${AR_PFX}(?:رساله|رسائل|مسج|مسدج|ميساج|مساج|ماسج|نص)(?:ه|ها|ات|ك|كم|ي|يه|تك|تكم)?|پيام\\S*|پيوم\\S*|اس ام اس\\S*)`;
+const DIGITS_WORD = '(?:digits?|numbers?|figures|numerals|characters|chars|letters and numbers|chiffres?|numeros?|números?|numbrs?|ar2am|arqam|ar9am|ra2m|raqam|adad|ragham|aadad|namba|nambari|tarakimu|nombor|angka|imibare|umubare|ژمار\\S*|рақам\\S*|(?:ال)?(?:ارقام|الارقام|ارجام|الارجام|رقم|الرقم|اعداد|الاعداد|نمر|النمر)\\S*|(?:اعداد|عدد|عددا|عددايي|ارقام|رقم|رقمي)\\S*)';
 /** "with", as a message holds digits: Arabic فيه/فيها/بيه, Arabizi "fih", Swahili "yenye", Malay "dengan"/"ada", Persian "با"/"که توش" (English "a text with a code" is read by the code's own words). */
-const WITH = '(?:fi(?:h|ha|hi|ya)|fe(?:h|ha|ya)|biha?|[ywlzc]h?enye|ilio na|dengan|ada|با|كه توش|توش|(?:ف|ب)?(?:يه|يها|يهو|يو)|бо)';
+const WITH = '(?:fi(?:h|ha|hi|ya)|fe(?:h|ha|ya)|biha?|[ywlzc]h?enye|ilio na|dengan|ada|[iy]?irimo|isine|bu am|با|كه توش|توش|(?:ف|ب)?(?:يه|يها|يهو|يو)|бо)';
 /** …a few of them, or a count: "كم رقم", "چند تا عدد", "beberapa nombor", "namba sita". */
 const FEW = `(?:(?:كم|چند|چندتا|چند تا|بعض|beberapa|kam|chand|some|${'(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)'})(?: تا)? )?`;
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
+const NOT_LAST_AR = '(?<!(?:اخر|الاخير|الاخيره|اخرين) )';
 const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخرين|اخري|son|terakhir|huling) )';
 
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
@@ -74,6 +75,9 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   card: [
     // round 20: the card's picture or both its faces, by any of its local names
     ...CARD_PICTURE,
+    // (round 24) the digits on the card, in the plural, are its number: "الأرقام يلي عالكرت كلها", "كل الأرقام اللي على البطاقة", "all the numbers on your card"
+    `${NOT_LAST_AR}(?:كل |جميع )?(?:ال)?(?:ارقام|نمر|اعداد) (?:(?:كلها|كلهم|كلهن|جميعها) )?(?:(?:اللي|الي|يلي|لي|الموجوده|المكتوبه) )?(?:(?:على|علي|في|فوق) )?(?:عال|عل|ع|ال|بال|فال)?(?:بطاق|كارت|كرت|كارط|كرط|فيزا)\\S*`,
+    `${NOT_LAST}(?:all )?(?:the )?(?:numbers|digits) (?:printed |written )?(?:on|off|across) (?:the |your |ur )?(?:credit |debit |bank |atm )?card`,
     ...CARD_NUMBER,
     ...CARD_NUMBER_BY_LENGTH,
     ...CARD_EXPIRY,
@@ -103,6 +107,10 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   cvv: [
     // round 20: by count and place in Darija, Tunisian, French, Spanish, Persian; the plural digits behind the card
     ...CVV_BY_PLACE,
+    // (round 24) "the three" with no digits word, made the card's code by a relative and its place: "والتلاتة يلي ورا", "الثلاث اللي خلف البطاقة"
+    `${AR_PFX}(?:3|ثلاث|ثلاثه|تلات|تلاته|التلات|التلاته|الثلاث|الثلاثه) (?:اللي|الي|يلي|لي) (?:\\S+ )?(?:ورا|وراء|ورى|خلف|بالخلف|ظهر|ضهر|عالضهر|عضهر|بضهر|بظهر)\\S*`,
+    // …and Finglish "3 ta raghame poshtesh", Sinhala–English "pitipasse thiyena 3 digits" (the place first)
+    '(?:3|se|seh) ?(?:ta )?(?:ragham|raqam|adad|raghm)\\S* (?:\\S+ )?posht\\S*', '(?:pitipass\\S*|posht\\S*) (?:\\S+ ){0,2}(?:3|three) (?:digits?|numbers?)',
     // by size and place: "the three-digit security value printed on the reverse", "3 numbers sa likod ng card"
     '(?:(?:small|little|short|tiny) )?(?:3|three|tatlong|tatlo) ?(?:(?:small|little|short|tiny|lil) )?(?:digits?|numbers?|numeros?|figures)\\S* (?:\\S+ ){0,6}?(?:back|behind|reverse|rear|signature|likod)\\S*',
     // round 15: by the signature, in Arabic and Persian: "الأرقام اللي ورا البطاقة جنب التوقيع", "اعداد کنار امضا"
@@ -127,6 +135,9 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:ar2am|arqam|ar9am|ra2am) (?:el |al )?(?:talata|tlata|talat|tlat|3) (?:\\S+ ){0,3}?(?:wara|khalf|dahr|da7r|dhar)',
   ],
   pin: [
+    // (round 24) the four digits the reader types, with no machine named: "الأربع أرقام اللي تدخل فيهن", "the 4 digits you punch in"
+    `(?:ال)?(?:4|اربع\\S*) (?:ال)?(?:ارقام|خانات|نمر)\\S* (?:اللي|الي|يلي|لي) (?:ب|بت|ت|كت)?(?:دخل|كتب|حط|طق|تدخل|تكتب)\\S*`, `(?:ال)?(?:ارقام|خانات)\\S* (?:ال)?(?:4|اربع\\S*) (?:اللي|الي|يلي|لي) (?:ب|بت|ت|كت)?(?:دخل|كتب|حط|طق|تدخل|تكتب)\\S*`,
+    '(?:the )?(?:4|four) (?:digits?|numbers?) (?:that )?(?:you|u) (?:always )?(?:enter|type|punch|key|put)\\S*',
     // round 19: the digits used at the cash machine, in Arabic and Persian: "الأرقام الأربعة اللي بتستعملها عالصراف", "چهار رقمی که در خودپرداز می‌زنید"
     `${AR_PFX}(?:ارقام|خانات|نمر)\\S* (?:ال)?(?:4|اربع\\S*) (?:\\S+ ){0,3}?\\S*(?:صراف|atm|ماكينه|مكينه)\\S*`, `(?:ال)?(?:4|اربع\\S*) (?:ال)?(?:ارقام|خانات|نمر)\\S* (?:\\S+ ){0,3}?\\S*(?:صراف|atm|ماكينه|مكينه)\\S*`,
     '(?:4|چهار) ?(?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,4}?(?:خودپرداز|عابر ?بانك)\\S*', '(?:el |al )?(?:4|arba3a?|arb3a) (?:ar2am|arqam|ar9am) (?:\\S+ ){0,4}?(?:atm|sarraf|seraf|machine)',
@@ -182,6 +193,12 @@ export const MESSAGE_CONTENT = [
   "what(?:'s| is| was)? in it", 'whatever (?:it|the (?:text|sms|message)) (?:says|said)',
   '(?:ما|اللي|الي|الذي) (?:ورد|جاء|جا|مكتوب|كتب|هو مكتوب|موجود)? ?(?:فيها|فيه|بها|به)', '(?:چيزي|هرچي|هر چه|انچه|آنچه) (?:كه )?(?:تو|توي|در) ?(?:ش|ان|اون)\\S*', 'هر ?چي (?:توش|نوشته)\\S*',
   `${AR_PFX}(?:محتوا|محتوي|مضمون|نص)\\S*`, 'متن\\S*', 'محتوا\\S*', 'مضمون\\S*', 'mohtava\\S*', 'contents? ?(?:اش|ش|esh|ash|sh)', 'matn\\S*', 'adad(?:e|a)?sh\\S*', '(?:اعداد|ارقام|عدد|رقم|شماره|نمبر)(?:(?:ا|ها|هاي|اي|يا|ي)?ش| (?:ها|هاي|يا)ش)\\S*', '(?:nombor|number|angka|kod|code) (?:yang )?(?:ada )?dalam (?:tu|itu|sms\\S*|mesej\\S*|message)', '(?:اون|اين|همون|همين|ان|او) (?:عدد|عددا|اعداد|ارقام|رقما|نمبرا|(?:شماره|عدد) ?(?:ها|يان|يا))\\S*', '(?:hizo|zile|hiyo|hizi) (?:namba|nambari|tarakimu)', '(?:namba|nambari|tarakimu) (?:hizo|zile|hiyo|hizi|zilizomo|iliyomo|zilizopo|zilizoandikwa|zilizokuja)',
+  // (round 24) "the number that's in it" after a message to the reader: Persian "شماره‌ای که توشه", Arabic "الرقم اللي فيها", Sorani "ئەو ژمارەیەی تێیدایە"
+  '(?:عدد|عددي|شماره|شمارهاي|شماره اي|رقم|ارقام|اعداد|كد|كدي|رمز|رمزي)\\S* (?:كه|كي) (?:تو|توي|داخل)? ?(?:شه هست|ش هست|شه|ش|اونه|اون هست)', '(?:عدد|رقم|شماره|كد|رمز)\\S* (?:كه|كي) (?:تو|توي|داخل|در) (?:پيامك|پيام|اس ام اس|sms)\\S*',
+  `${AR_PFX}(?:رقم|ارقام|كود|رمز|نمر)\\S* (?:اللي|الي|يلي|لي|التي|الذي) (?:فيها|فيه|بيها|جواها|جواه|داخلها)`, '(?:ئەو |ئه‌و |ئهو )?ژمار\\S* (?:\\S+ )?(?:تێیدا|تيدا|تێدا|تييدا)\\S*',
+  // …the number it holds, named by a general noun: "the number it shows", "what number is on it", "قولي الرقم", Wolof "chiffres yi", Kinyarwanda "imibare irimo"
+  '(?:the|what|which) (?:number|numbers|digits|code) (?:(?:is|are) )?(?:on|in) (?:it|there)', 'the (?:number|numbers|digits) (?:it|that) (?:shows|says|has|contains|gives)', 'the (?:number|digits)(?= (?:please|pls|plz|now|quickly))', '(?:ال)?(?:رقم|نمره)$',
+  '(?:chiffres?|num[eé]ros?) (?:yi|yooyu|bi|yooyee)', '(?:angka|nomer|kode) (?:sing )?(?:ana )?(?:ing|ning|nang|neng) (?:kono|kana|kuwi|sms\\S*|pesen\\S*)', '(?:imibare|umubare) (?:irimo|urimo|iri muri\\S*)',
   // Taglish "yung numbers" (the numbers), after a message to the reader
   '(?:yung|ang|iyong) (?:numbers|digits|numero)', '(?:nombor|number|angka) (?:tu|itu|tersebut)', 'рақамҳо\\S*', 'ar2amha', 'arqamha', 'muhtawa\\S*', 'mo7tawa\\S*', '(?:elly|illi|eli|li|lli) (?:maktoob|maktub|mktob|mktoub|fiha|fih|feha)(?: (?:fiha|fih|feha))?',
 ];

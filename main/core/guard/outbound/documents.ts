@@ -12,7 +12,7 @@ const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 
 /** Identity documents (never a bank card): each shows the holder's ID number. */
 export const ID_DOCUMENT = [
-  '(?:national|civil|emirates|resident|residence|residency|qid|saudi|smart) ?ids?(?: cards?)?', 'ids?(?: cards?)?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
+  '(?:national|civil|emirates|resident|residence|residency|qid|saudi|smart) ?ids?(?: cards?)?', 'ids?(?: cards?)?', 'q ?ids?', 'eida? cards?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
   'iqama\\S*', 'ikama\\S*', 'kitambulisho\\S*', '(?:my ?)?ic(?: cards?)?', 'cpr\\S*', 'cnic', 'nric', 'mykad', 'ktp', 'kimlik\\S*', 'vəsiqə\\S*', 'shanakhti card', 'شناختی کارڈ', 'katin shaida\\S*', 'valid id', 'জাতীয় পরিচয়পত্র', 'nid', 'መታወቂያ\\S*', 'passports?', 'pasport\\S*', 'pasp', "driv(?:ing|er'?s?) licen[cs]e", 'licen[cs]e', 'cin', 'dni', 'carnet',
   "(?:la |le )?cart[e]? (?:nationale?|d'identit\\S*|de s[ée]jour|cin)", '(?:la )?carte? nationale?', 'tazkira\\S*', 'tazkera\\S*', 'tazkereh?\\S*', 'shinosnoma\\S*', 'shenasnam\\S*', 'shinosnom\\S*',
   'kart ?e? ?mell?i\\S*', 'hawiy+[ae]\\S*', 'hawya\\S*', 'huwiy+[ae]\\S*', '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka) (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani)\\S*',
@@ -42,7 +42,7 @@ const PICTURE_VERB = ['snap', 'scan', 'copy', 'photograph', 'photo', 'picture', 
 
 /** Both faces of a card: "front and back", "recto verso", "من قدام ومن ورا", "پشت و رو", "az pesh va pusht", "depan belakang". */
 export const BOTH_SIDES = [
-  '(?:both|two|2|all) (?:the )?(?:sides|faces)', '(?:each|either) side',
+  '(?:both|two|2|all) (?:the )?(?:sides?|faces?)', '(?:each|either) side',
   '(?:front|back)(?: side)? (?:and|&|n|\\+|/|w|wa|va|o|y|et|dan) (?:the )?(?:front|back)(?: side)?', 'front ?/ ?back', 'back ?/ ?front',
   'recto ?(?:et |w |o |/ ?)?verso', 'depan (?:dan |\\+ |& )?belakang', '(?:pande|upande) (?:zote )?(?:mbili|2)', '(?:upande wa )?mbele (?:na|&) (?:upande wa )?nyuma', 'harap (?:at )?likod', 'ön (?:ve|və) arka\\S*', 'ön (?:ve|və) arxa\\S*', 'gaba da baya', 'dono taraf\\S*', 'دونوں (?:طرف|اطراف)\\S*', 'দুই (?:পাশ|দিক)\\S*', 'duto pash\\S*', 'bagian depan dan belakang', 'por (?:delante|detr[aá]s) y por (?:delante|detr[aá]s)', 'de los dos lados', 'des deux c[oô]t[ée]s',
   '(?:(?:el|men el|min al|mn el) )?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n)', '(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)',

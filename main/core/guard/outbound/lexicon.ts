@@ -33,7 +33,9 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     '(?:account |login |online banking |internet banking |mobile banking |net banking |banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'kata (?:laluan|kunci)', 'nenosiri', 'neno (?:la )?siri', 'neno la kuingia', 'pass (?:e |et |eto )?(?:account|hesab)\\S*', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
     `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}(?:مو ?دي? ?باس|مو ?دي? ?پاس|موت ?دو ?باس)\\S*`, 'mot ?de ?pa(?:ss|s)e?', 'modpass', `${AR_PFX}مو ?د(?:و|ي)? ?باس\\S*`,
     // (round 23) the password in Turkish, Azerbaijani, Indonesian, Bengali and Urdu letters
-    '[sş]ifre\\S*', 'parol(?:u|unu|unuzu|unuz)?', 'kata sandi', 'পাসওয়ার্ড\\S*', 'پاس ?ورڈ\\S*', `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
+    '[sş]ifre\\S*', 'parol(?:u|unu|unuzu|unuz)?', 'kata sandi',
+    // (round 24) Dari "پاسورد", Kurdish Sorani "وشەی نهێنی" (the secret word), Kinyarwanda "ijambo ry'ibanga"
+    'پاس ?و?ورد\\S*', '(?:وشه|وشەی|وشهي|وشەي) (?:ی )?نهێنی\\S*', '(?:وشه|وشەی|وشهي|وشەي) (?:ی )?نهيني\\S*', "ijambo (?:ry'?|ri)?(?:i)?banga", "ijambo ry ?ibanga", 'পাসওয়ার্ড\\S*', 'پاس ?ورڈ\\S*', `${AR_PFX}باسورد\\S*`, `${AR_PFX}پسورد\\S*`,
     `${AR_PFX}(?:رقم|الرقم)(?:ك|كم)? (?:ال)?سري\\S*`, 'رمز ?(?:عبور|ورود|حساب|اينترنت ?بانك)\\S*', 'گذر ?واژه\\S*', 'كلمه ?(?:ي )?عبور\\S*', 'كلمه ?(?:ي )?(?:عبور|رمز)\\S*',
   ],
   pin: [
@@ -42,10 +44,12 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'mpins?', // (round 13: a mobile banking PIN)
     // (round 21) Swahili "namba ya siri" (the secret number: a PIN)
     '(?:namba|nambari) (?:yako |yangu )?ya siri',
+    // (round 24) Kinyarwanda "umubare w'ibanga" (the secret number)
+    "(?:umubare|imibare) (?:w|y)'? ?ibanga",
   ],
   card: [
     '(?:full |complete |whole |entire |long |all |the )?(?:credit |debit |bank |atm |visa |master ?card |mada |payment )?card(?:\'s)? (?:number|numbers|no|num|details|info|information|digits)',
-    '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?(?:digits?|numbers)(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:kamel\\S* )?(?:[kc][ae]?rt)\\S*', '(?:ra?qa?m|ra2[ae]?m|rakam|nemret|nemra|nmra|noumro|numero) (?:el |al |l |dyal |dial |ta3 |bta3 )?(?:el |l)?(?:card|kart|karta|carte|visa|beta2a|bita2a|bataqa|bitaqa)\\S*',
+    '(?:credit|debit|visa|master ?card) (?:number|details|info)', '(?:16|sixteen) ?(?:digits?|numbers)(?: number)?', 'card ?num', 'shomare ?(?:ye )?(?:kamel\\S* )?(?:[kc][ae]?r[td])\\S*', '(?:ra?qa?m|ra2[ae]?m|rakam|nemret|nemra|nmra|noum(?:ro|rou|erou)|numero|numéro) (?:el |al |l |dyal |dial |ta3 |bta3 |de la |de |du )?(?:el |l)?(?:card|kart|karta|carte|visa|beta2a|bita2a|bataqa|bitaqa)\\S*',
     `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره|نمرت) (?:ديال |تاع |متاع |حق |تبع |بتاع )?(?:ال)?(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر|الفيزا|البطاق|الكارت|الكارط|الكرت|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', 'شماره ?(?:ي )?(?:16|شانزده) ?رقمي (?:\\S+ )?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
   ],
   cvv: [
@@ -54,7 +58,9 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'كد ?(?:cvv|امنيتي|سه ?رقمي)\\S*', 'سي ?وي ?وي\\S*', '(?:3|سه) ?رقم (?:\\S+ )?(?:پشت|پشتي)\\S*',
   ],
   national_id: [
-    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?', 'nric(?: number| no| card)?', 'nric', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'bvn(?: number| no)?', 'el ?ra2m el ?2awmy', 'code ?e? ?mell?i', 'kode? ?mell?i', 'shomare ?(?:ye )?mell?i', 'kart ?e? ?melli',
+    '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?',
+    // (round 24) a Gulf ID by its acronym: Qatar's QID, Bahrain's CPR, the Emirates ID's EID (only beside a card/number/picture word: "Eid" is a feast)
+    'q ?id', 'cpr(?: card| number| no)?', 'eida?(?= (?:card|number|no|copy|front|back|both|photo|pic|picture)(?: |$))', 'nric(?: number| no| card)?', 'nric', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'bvn(?: number| no)?', 'el ?ra2m el ?2awmy', 'code ?e? ?mell?i', 'kode? ?mell?i', 'shomare ?(?:ye )?mell?i', 'kart ?e? ?melli',
     `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:بطاق|كارنيه|كرت)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي|وطني|الوطني|تعريف|التعريف)\\S*`, '(?:ال)?سمي(?:ت|ه)\\S* (?:ال)?كامل\\S*', `${AR_PFX}رقم(?:ك|كم|ه|ي)? (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', '(?:نمبر|شماره|كاپي|كابي|عكس) ?(?:ي )?تذكره\\S*', 'تذكره ?(?:ي )?(?:الكترونيكي|تابعيت)\\S*', '(?:ال)?(?:لا ?)?كارط ناسيونال\\S*', '(?:la |le )?cart[e]? nationale?', "carte d'identit[eé]", '(?:numero|numéro|num|n°|raqm|ra9m|r9m|noumro|nemra) (?:de la |de le |de |dyal |d |l |el |la |le )?cin', 'cin', '(?:el |al )?(?:beta2a|bita2a|bitaqa|bataqa|carte?) (?:el |al |l)?(?:watani(?:ya|yya|ye|a)?|nationale?)', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
@@ -120,6 +126,12 @@ const UNLISTED_HANDING = [
   'بفرس(?:ين|يد|ه)?',
   // Lebanese Arabizi "teb3atli" (you send me)
   '[ty]e?b3at(?:li|lna|ele|elna|ili|ilna)\\S*',
+  // (round 24) Maghrebi Arabizi "sift"/"siftou"/"ysiftha"/"tsifet" (send, to anyone: "goul lih ysiftha hna"); Wolof "yónne ma"
+  // (send me); Kinyarwanda "nyoherereza", "ohereza", "mpa" (give me); Javanese "kirimno", "kirimke", "wenehi"; Sinhala in
+  // Latin letters "evanna", "ewanna", "denna", "kiyanna" (send, give, tell); Kurdish Sorani "بنێرە", "بنووسە" (send, write)
+  '[yt]?s[ie]fe?t(?:\\S*(?<!lek|lik|lak|lkom|lkoum))?', 'y[oó]nn?e(?= (?:ma|nu)(?: |$))', 'nyoherere\\S*', 'ohereza', 'mpa', 'kirim(?:no|na|ke|ake)', 'wenehi', 'menehi',
+  // (Sinhala negates after the verb: "denna epa", don't give)
+  '(?:[ie]wanna|evanna|denna|kiyanna)(?! epa)', 'بنێرە', 'بنيره', 'بنێره', 'بنووسە', 'بنووسه', 'بنوسه',
 ];
 
 const LOCAL_HANDING = [
@@ -127,6 +139,8 @@ const LOCAL_HANDING = [
   '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
   'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
   'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*',
+  // (round 24) Dari "نوشته کنین" (write), and "bogoyen"/"bugoyin" (tell) in Latin letters
+  'نوشته (?:كن|كنين|كنيد|بكن|كو|نماييد)\\S*', 'b[ou]g[ou]y(?:en|in|ed|id)',
   // Hinglish "woh bata dijiye", "likh do", "bhej dijiye" (round 22: a transfer verb too, so "mujhe yahan bhej dijiye" takes the code named before)
   'bata (?:do|dijiye|dijie|dena|dein|de|dijiyega)', 'batao', 'bataiye', 'bataye', 'bataen', 'likh (?:do|dijiye|dena|de|dein)', 'likho', 'bhej (?:do|dijiye|dena|de|dein)', 'bhejo', 'bhejiye', 'share (?:karo|kijiye|kar do|kar dijiye|karein)',
   // (round 22) Dari "بتین" (give), Gulf Arabizi "rasla li" (send it), Libyan and Tunisian "tb3tholi" (ث for ت)
@@ -157,6 +171,8 @@ export const STRONG_REQUEST = [
   // (send: "dizhum li"); a pidgin or relayed third person handing it to me: "يدزلي", "يرسل لي", "يقرالي"
   ...LOCAL_HANDING,
   '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:لي|ليا|لنا|لينا|هالي|هولي)', '(?:و|ف)?ي(?:رسل|بعت|دز|كتب|قرا|قول|بعث|عطي|طرش|ارسل)(?:ه|ها|هم|هن)?(?= (?:لي|ليا|لنا|لينا|انا|هنا|هني|هون|اهني|اهنا|اهنه)(?: |$))', 'قرا(?:لي|ليا|لنا|ني)', 'قرا(?:ه|ها|هم|هن|هو)?(?= (?:لي|ليا|لنا|لينا)(?: |$))',
+  // (round 24) a relative handing it to me: "خلي أبوك يعطيني", "خليه يملّيني" (dictate to me), "تعطيني"
+  '(?:و|ف)?(?:ي|ت)(?:عطي|عط|نطي|ملي|مللي)(?:ني|نا|لي|لنا)',
   // Sudanese bare "رسل" before what it sends: "رسل الرقم بتاعو كامل"
   'رسل(?= ال\\S+(?: |$))',
   'paki ?(?:send|bigay|ibigay|type|sabi|sabihin|share|forward|text|pm|dm|message|lagay|ilagay|paste|upload|basa|basahin|screenshot)\\S*', 'ba3atl(?:i|na|ili)', 'ba3tl(?:i|na)',
@@ -202,8 +218,8 @@ export const SOFT_REQUEST = [
   'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?',
   // (round 22) Jamaican "weh" asks only opening the clause ("Weh di three number dem?"); inside one it is "that" ("di code weh wi sen yuh")
   '(?<![\\s\\S])weh', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
-  // Yemeni اشتي منك "I want from you"
-  'اشتي', 'نشتي', 'ashti', 'nishti', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو(?! من )', 'ما هي(?! من )', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
+  // Yemeni اشتي منك "I want from you"; (round 24) Gulf "أبا منك", "ودي منك", "أبيك" (I want you to), Tunisian and Algerian "n7eb"
+  'اشتي', 'نشتي', 'ashti', 'nishti', '(?:ابا|ابي|ابغي|ابغا|ابغى|ودي|ودنا|نبا|نبغا|نبغى)(?= (?:منك|منكم|منج|منچ|منكي)(?: |$))', '(?:ابي|ابغ[اي]|ابا|نبي|نبغ[اي])(?:ك|كم|ج|چ)', 'n[7h]e?bb?(?:ou|o|ek|ak)?', 'nest7a9(?:ek|ak)?', 'bghina', 'kh?ass?ni', '5assni', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو(?! من )', 'ما هي(?! من )', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   "j'ai besoin", 'nous avons besoin', 'il me faut', 'merci de', 'svp', "s'il vous pla[iî]t", '(?:pourriez|pouvez|peux|pourrais) (?:vous|tu)', 'quel(?:s|le|les)?',
   'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
 ];
@@ -234,7 +250,7 @@ export const NEGATION = [
   ...REFUSAL_WORDS,
   ...ANYONE,
   'never', 'not', 'dnt', 'dun', "needn't", 'neednt', 'need not', "doesn't", "won't", 'wont', "shouldn't", "mustn't", "didn't", "isn't", "aren't", 'nobody', 'noone', 'no one', 'none', 'nor', 'neither', 'avoid', 'beware', 'refuse', 'scammers?', 'fraudsters?', 'impostors?', 'imposters?', 'ignore', 'without', 'scams?', 'phishing', 'fake', 'fraud', 'spam', 'hoax',
-  'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو|اول|بعد|قبل|لحد|لغايه|حتي|زي|مثل|قد|كل|طول|وقت) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', '(?:و|ف)?اوع(?:ي|ا)', '(?:و|ف)?اياك', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'ابدً?ا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'محد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', '(?:و|ف)?ما?[تيناب]\\S{2,}ش', 'حافظ\\S*',
+  'لن', 'لم', '(?<!(?:براي|به|از|با|مال|پيش|تو|اول|بعد|قبل|لحد|لغايه|حتي|زي|مثل|قد|كل|طول|وقت) )ما(?! (?:هو|هي|ال\\S*))', 'عدم', '(?:و|ف)?اوع(?:ي|ا)', '(?:و|ف)?اياك', 'خلي ?بالك', 'مش', 'مو', 'موب', 'ماهو', 'ليس\\S*', 'غير', 'ابدا', 'اياك', 'احذر', 'حذار', 'تجنب\\S*', 'عمر\\S*', 'بلاش', 'ممنوع', 'يمنع', 'يحظر', 'محدش', 'ماحد', 'محد', '(?:و|ف)(?:لا|لن|لم|مش|مو|ما(?! (?:هو|هي|ال\\S*)))', 'محتال\\S*', 'نصاب\\S*', 'نصب', 'احتيال\\S*', 'مزيف\\S*', 'وهمي\\S*', 'بدون', 'حرامي\\S*', 'انتبه\\S*', 'احرص\\S*', 'متعطيش', '(?:و|ف)?ما?[تيناب]\\S{2,}ش', 'حافظ\\S*',
   'هرگز', 'هيچ', 'هيچ ?وقت', 'هيچ ?گاه', 'هيچ ?كس\\S*', 'نبايد', 'مبادا', 'خودداري', 'كلاهبردار\\S*', 'جعلي\\S*', 'بدون', 'مراقب\\S*', 'مواظب\\S*',
   // Persian formal negative imperatives: the light verb carries the negation ("ارسال ننمایید", "اعلام نفرمایید", "روان نکنین")
   'ننماي\\S*', 'نفرماي\\S*', 'نكني(?:د|ن)', 'نكن', 'نكنيد', 'نكنين', 'ننمود\\S*', 'نكنيم',
@@ -251,12 +267,14 @@ export const NEGATION = [
   'jangan', 'tak', 'tidak', 'bukan', 'kamwe', 'hapana', '[um]si(?:tum|mp|pe|sem|andik|shar|to|ambi|som|wap|ruhus)\\S*',
   // Hinglish "mat bataiye", "nahi maangte"; (round 22) Jamaican "nuh give it to nobody"
   'mat', 'nahi', 'nahin', 'nuh',
+  // (round 24) Sinhala in Latin letters negates after its verb: "ewanna epa" (don't send), "denna epa"
+  'epa', 'epaa',
   // (round 23) negation by shape where nobody listed the verbs: Turkish and Azerbaijani negative imperatives ("göndermeyin",
   // "paylaşmayın", "göndərməyin"), "kimse"/"heç kim" (nobody), "asla"; Swahili's negative subjunctive on any stem ("usimtumie");
   // Amharic's negative imperative prefix ("አትላክ"); Malayalam "-aruthu" (must not), "venda"; Hausa "kada"/"kar"; Urdu "مت"/"نہ";
   // Bengali "না"; Gilaki and Mazandarani "نفرس" (the ن- of a dialect verb, as "نفرست")
   ...NEGATED_BY_SHAPE, 'kimse\\S*', 'heç', 'asla', 'sakın', 'በፍጹም', 'vend(?:a|aa)', 'kada', 'kar(?= (?:ka|ki|ku|a)(?: |$))', 'مت', 'نہ', 'نہیں', 'না',
-  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
+  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d|y[oó]nn?e) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
 ];
 /** `NEGATION` without `ANYONE`: the words that negate or warn. */
 export const NEGATORS = NEGATION.filter((w) => !ANYONE.includes(w));
@@ -301,8 +319,9 @@ export const TO_READER_PLACE = [
 /** This conversation as a place: it overrides a page, box or field named beside it ("the reply box below", "در همین صفحه گفتگو"). */
 /** (round 21) "here" and "to me" in more voices: Bakhtiari/Lori "ایچو", Gilaki/Mazandarani "ایجه", Dari "همینجه", Swahili "hapa", "kwangu", Malay "kat sini", Roman Urdu "yahan", Gulf Arabizi "hni". */
 /** (round 23) …and where nobody had listed it: Turkish "buraya", "bana", Azerbaijani "bura", "mənə", Malayalam "ivide", Bengali "ekhane"/এখানে, "amake"/আমাকে, Urdu یہاں/مجھے, Amharic እዚህ, Isfahani "اینجو", Mazandarani "وسه من" (for me). */
-const UNLISTED_HERE = ['buraya', 'buradan', 'bura', 'bana', 'm[eə]n[eə]', 'ivide', 'ividey', 'ividay', 'ekhane', 'এখানে', 'amake', 'আমাকে', 'يہاں', 'یہاں', 'مجھے', 'እዚህ', 'ለኔ', 'اينجو', 'ايجو', '(?:وسه|واسه|وسي) من', 'ke sini', '(?<=turo )mini?'];
-const LOCAL_HERE = [...UNLISTED_HERE, 'ايچو', 'ايچه', 'ايجه', 'اينجه', 'ايجا', 'همينجه', 'اهني', 'اهنا', 'اهنه', 'hapa', 'kwangu', 'kwetu', '(?:kat|kt|di|dekat) sini', 'sini', '(?:kat|kt|kepada|pada|dekat) saya', 'yahan', 'yahaan', 'idhar', 'hni', 'hnee', 'hene'];
+// (round 24) Javanese "mrene"/"mriki", Kinyarwanda "hano", Wolof "fii", Sinhala "methana", Sorani "ئێرە"/"بۆم" (to me)
+const UNLISTED_HERE = ['(?:f|fi|fe|on|via|in|3la|3al)(?: el| l)? (?:whatsapp|watsap|watsapp|wats)', '(?:على|ع|في|ف|عل|بال|فال)(?: ?ال)?(?:واتساب|واتس|الواتساب|الواتس)', 'mrene', 'mriki', 'hano', 'fii', 'methana', 'ئێره', 'ئيره', 'بۆم', 'بوم', 'buraya', 'buradan', 'bura', 'bana', 'm[eə]n[eə]', 'ivide', 'ividey', 'ividay', 'ekhane', 'এখানে', 'amake', 'আমাকে', 'يہاں', 'یہاں', 'مجھے', 'እዚህ', 'ለኔ', 'اينجو', 'ايجو', '(?:وسه|واسه|وسي) من', 'ke sini', '(?<=turo )mini?'];
+const LOCAL_HERE = [...UNLISTED_HERE, 'ايچو', 'ايچه', 'ايجه', 'اينجه', 'ايجا', 'همينجه', 'اهني', 'اهنا', 'اهنه', 'hapa', 'kwangu', 'kwetu', '(?:kat|kt|di|dekat) sini', 'sini', '(?:kat|kt|kepada|pada|dekat) saya', 'yahan', 'yahaan', 'idhar', 'hni', 'hnee', 'hene', 'houni', 'houny', 'lehna', 'lehne'];
 
 export const CHAT_PLACE = ['here', 'below', 'reply box', '(?:this|the|our) (?:chat|conversation|thread|dm)', '(?:در|تو|توي) (?:اين|همين) صفحه', '(?:في|ب) ?(?:هذه|هاي|هاد|هذي|هالـ?) ?الصفحه', 'هنا', 'اينجا', 'همينجا', 'براي ما', 'براي من', 'برام', 'گفتگو\\S*', 'چت', 'المحادثه', 'الشات', 'inja', 'hena', 'ici', ...LOCAL_HERE];
 
@@ -312,7 +331,7 @@ export const WRITER_SELF = /^(?:خودم|وانا|و ?انا|انا|مه|من|an
 export const REASON = /^(?:before|9bal|qbal|gbal|kbal|قبل|as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'baraym', 'barayem', 'barayam', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")
@@ -338,7 +357,9 @@ export const ACCEPTED = [
 /** Pronouns that refer back to a secret named in an earlier clause: "You got a code. Send it to me." */
 export const BACK_REFERENCE = [
   // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
-  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?', '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'ياهن', 'ياهم', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+  '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?',
+  // (round 24) …or with the article, ending the clause: "…a verification number to your phone. Please let me know the number"
+  'the (?:numbe?rs?|digi?ts?)(?=(?: (?:here|below|to me|to us|in (?:this|the) chat))?$)', 'the (?:numbe?rs?|digi?ts?) (?:it|that) (?:shows|says|has|contains)', "(?:iyo|izo|iyi) mibare", '(?:chiffres?|num[eé]ros?) (?:yooyu|yii|yooyee|bi)', "(?:angka|nomer|kode) (?:kuwi|iku|kae)", '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'ياهن', 'ياهم', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
   '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره',
   // (round 22) …and in the plural: "اونا رو برام تایپ کن", "آنها را بنویسید"
@@ -349,7 +370,7 @@ export const BACK_REFERENCE = [
  */
 export const AR_OBJECT_SUFFIX = /^(?:[\u0621-\u064a\u067e-\u06d3]{2,}(?:ه|ها|هم|هن|هولي|هالي|هولنا|هالنا|هلي|هلنا|هملي|همللي|هنلي|هوني|هاني|هيلي|هوليا|هاليا)|[\u0621-\u064a\u067e-\u06d3]{3,}(?:و|وه|وها|ولي|وليا|ولنا))$/u;
 // Levantine/Maghrebi -o/-u is "it" too ("ba3to la hon"): judged only on a token that is already a request verb
-export const ARABIZI_OBJECT_SUFFIX = /^[a-z0-9]{3,}(?:ah|ih)$|^[a-z0-9]{2,}(?:holi|hali|holna|halna|hooli|huli|hulna|hli|hlna|hoolna|holy|hly|hlo|hlha|ha|hom|hum|hu|ho)$|^[a-z0-9]*[23579][a-z]{0,2}(?:o|u|ou)$|^7aw+[aei]?l(?:o|ou|u)$/;
+export const ARABIZI_OBJECT_SUFFIX = /^[a-z0-9]*[23579][a-z]{0,3}(?:ouli|oulna|oulia|ouliya)$|^[a-z0-9]{3,}(?:ah|ih)$|^[a-z0-9]{2,}(?:holi|hali|holna|halna|hooli|huli|hulna|hli|hlna|hoolna|holy|hly|hlo|hlha|ha|hom|hum|hu|ho)$|^[a-z0-9]*[23579][a-z]{0,2}(?:o|u|ou)$|^7aw+[aei]?l(?:o|ou|u)$/;
 
 export interface Hit {
   start: number;

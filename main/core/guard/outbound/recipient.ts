@@ -60,7 +60,7 @@ const RELATIVE_TO_ME = /^(?:لي|الي)$/u;
 /** "nothing", "no need": what goes to the writer is nothing. */
 const NOTHING = /(?:^| )(?:nothing|no need|nada)(?: |$)/u;
 /** A verb of telling, in any language: with its object left out, "tell me here" may ask for news ("…, then tell me here"), so only a thing sent is read. */
-const SAYING = /^(?:tell|say|let|niambie|sabihin\S*|s[öo]yle\S*|bolun|fada\S*|ንገረኝ|بگو\S*|بگي(?:د|ن)|قولي|قلي|2oli|2olli)(?: |$)/u;
+const SAYING = /^(?:tell|say|let|niambie|sabihin\S*|s[öo]yle\S*|bolun|fada\S*|ንገረኝ|بگو\S*|بگي(?:د|ن)|قولي|قلي|2oli|2olli|b[ou]g[ou]y\S*)(?: |$)/u;
 /** Verbs of contacting, which take the writer as their object: "text me here", "write to me here". */
 const CONTACT = /^(?:text|message|msg|dm|email|e-mail|mail|whatsapp|ping|write|reply|call|ring|contact|inbox|pm)$/;
 /** A negation that follows its verb: a Persian light verb ("send نکنید"), Bengali না. */
@@ -80,8 +80,10 @@ export function handsOverWithItsObjectLeftOut(clause: Clause): boolean {
   const t = clause.text;
   const verbs = findAll(t, TRANSFER_VERBS);
   if (!verbs.length || NOTHING.test(t) || findAll(t, NEUTRAL_OBJECTS).length || findAll(t, PICTURE).length) return false;
-  // …nor "يرسل إلى هاتفك" (is sent to your phone): the reader's side named is where it went
-  if (findAll(t, SUBORDINATORS).length || findAll(t, TO_READER_PLACE).length) return false;
+  // …nor "يرسل إلى هاتفك" (is sent to your phone): the reader's side named is where it went (not the writer's "for you" after their own act)
+  if (findAll(t, SUBORDINATORS).length) return false;
+  const ownActAt = clause.tokens.findIndex((w, i) => i > verbs[0]!.last && WRITER_SELF.test(w));
+  if (findAll(t, TO_READER_PLACE).some((p) => ownActAt < 0 || p.at < ownActAt)) return false;
   // (Gilaki "مره", to me, is Arabic "مرة", once, in "ارسل مرة ثانية": not a place for a left-out object)
   const places = findAll(t, TO_WRITER_PLACE).filter((p) => !ONCE.test(t.slice(p.start, p.end)));
   // Arabic "to me" follows its verb; before one, Maghrebi and Hassaniya "لي"/"الي" is the relative "who/which" ("لي يرسل لك")
@@ -100,5 +102,32 @@ export function handsOverWithItsObjectLeftOut(clause: Clause): boolean {
     const next = clause.tokens[i];
     return next === undefined || REASON.test(next) || WRITER_SELF.test(next) || PURPOSE.test(next) || !OBJECT_START.test(next);
   };
-  return verbs.some((v) => near(v) && slotEmpty(v) && !negated(v) && !SAYING.test(t.slice(v.start, v.end)) && !contacts(v) && !writer.some((w) => w.last < v.at));
+  return verbs.some((v) => (near(v) || entersItThemself(clause, v)) && slotEmpty(v) && !negated(v) && (!SAYING.test(t.slice(v.start, v.end)) || toEnterIt(clause, v)) && !contacts(v) && !writer.some((w) => w.last < v.at));
+}
+
+/**
+ * (round 24) "…، بفرستید من خودم وارد می کنم براتون", "ab3ath, ana nda5lou": with no place named, the writer entering it right
+ * after the bare verb says who receives it.
+ */
+function entersItThemself(clause: Clause, v: Hit): boolean {
+  let i = v.last + 1;
+  while (i < clause.tokens.length && (FILLER.test(clause.tokens[i]!) || REASON.test(clause.tokens[i]!) || PURPOSE.test(clause.tokens[i]!))) i++;
+  if (!WRITER_SELF.test(clause.tokens[i] ?? '')) return false;
+  return clause.tokens.slice(i + 1, i + 5).some((w) => ENTERS.test(w));
+}
+
+/** Verbs of entering into a system (Persian, Dari, Arabic, Arabizi, English): what is entered is an input, not news. */
+const ENTERS = /^(?:وارد|داخل|ادخل\S*|ندخل\S*|نخش\S*|enter|type|input|key|vared|dakhel|nda5al\S*|nd5l\S*|adkhel\S*)$/u;
+/**
+ * (round 24) A verb of telling is read as a hand-over when its purpose is the writer entering what is told: "برایم بگویید
+ * که خودم داخل سیستم کنم" (tell me, so I put it into the system myself), "tell me here so I can enter it" — news is
+ * not entered anywhere. A purpose or reason word right after the verb (and its place), then an entry verb whose subject
+ * is the writer ("خودم", "I", or a first-person ending: "کنم", "konom").
+ */
+function toEnterIt(clause: Clause, v: Hit): boolean {
+  let i = v.last + 1;
+  while (i < clause.tokens.length && (FILLER.test(clause.tokens[i]!) || /^(?:me|us|here|to|baraym|baram|inja|برايم|برام|واسم|اينجا|اينجه|هنا|لي)$/u.test(clause.tokens[i]!))) i++;
+  if (!(PURPOSE.test(clause.tokens[i] ?? '') || REASON.test(clause.tokens[i] ?? '') || /^(?:تا|so)$/u.test(clause.tokens[i] ?? ''))) return false;
+  const tail = clause.tokens.slice(i + 1, i + 6);
+  return tail.some((w) => ENTERS.test(w)) && (tail.some((w) => WRITER_SELF.test(w)) || /^(?:كنم|بكنم|بزنم|كنيم|konom|konam|bokonom|konim)$/u.test(tail[tail.length - 1] ?? ''));
 }
