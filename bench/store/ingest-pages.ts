@@ -73,8 +73,9 @@ try {
   for (const [name, count] of [...perTree].sort((a, b) => b[1] - a[1])) console.log(`${name} | ${(count / n).toFixed(1)}`);
   if (counting) {
     const all = [...perStatement.values()].reduce((a, b) => a + b, 0);
-    console.log(`\nstatements a batch: ${(all / n).toFixed(1)}\nstatement (SQL, first 110 characters) | a batch`);
-    for (const [sql, count] of [...perStatement].sort((a, b) => b[1] - a[1])) console.log(`${sql.slice(0, 110)} | ${(count / n).toFixed(1)}`);
+    console.log(`\nstatements a batch: ${(all / n).toFixed(1)}\nstatement (SQL, its start and end) | a batch`);
+    const label = (sql: string) => (sql.length > 110 ? `${sql.slice(0, 75)} … ${sql.slice(-30)}` : sql);
+    for (const [sql, count] of [...perStatement].sort((a, b) => b[1] - a[1])) console.log(`${label(sql)} | ${(count / n).toFixed(1)}`);
     console.log('\nrows written (triggers included) | a batch');
     for (const [what, count] of [...perTable].sort((a, b) => b[1] - a[1])) console.log(`${what} | ${(count / n).toFixed(1)}`);
   }
