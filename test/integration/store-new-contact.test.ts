@@ -52,7 +52,7 @@ describe('ingest: a new contact in one write (issue #26 round 17)', () => {
     const { run } = statementsOf(c.db, () => (writes = rowWritesOf(c.db, ['contacts', 'contact_words'], () => void c.store.sink.ingest('tg', batch))));
     const about = (re: RegExp) => run.filter((s) => re.test(s));
     // Before: an INSERT, then an UPDATE naming it (sealing needed its id), then its words read back (SELECT), deleted
-    // and inserted one statement a word: 3 + 2 + 3 + 3 + 6 statements here.
+    // and inserted one statement a word: 3 + 2 + 3 + 3 statements here, and one a word.
     expect(about(/^INSERT INTO contacts\b/)).toHaveLength(3);
     expect(about(/^UPDATE contacts\b/)).toEqual([]);
     expect(about(/FROM contacts WHERE id = \?/)).toEqual([]);
