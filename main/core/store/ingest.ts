@@ -8,7 +8,7 @@ import type { Db } from './database';
 import { checkFlags, InboundCheckRepository } from './inbound-checks';
 import { inlinePreparer, type InboundScreen, type PreparedText, type TextPreparer } from './prepare';
 import { PREVIEW_ASSIGNMENTS, previewParams } from './preview';
-import { noteContactWords } from './contact-words';
+import { addNewContactWords, noteContactWords } from './contact-words';
 import { addBatchToSearchIndex } from './search-index';
 import { mayGiveContactDetails, noteContactDetails } from './contact-details';
 import { BatchLookups } from './batch-lookups';
@@ -72,6 +72,7 @@ export class Ingestor implements ConnectorSink {
     const conversations = new Map<string, number>();
     /** Conversations this batch created: each is opened by its one `UPDATE` (`touchNew`). */
     const created = new Set<number>();
+    const fresh: NewContacts = { next: 0, words: new Map() };
     const first = nextId(ctx.db, 'messages');
     const sealing = { seat: ctx.custody.seat, ...ctx.custody.sealingKey() };
     const check = this.screen();
@@ -102,7 +103,7 @@ export class Ingestor implements ConnectorSink {
         continue;
       }
       seen.add(m.platformMessageId);
-      const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now, known);
+      const contactId = contacts.get(m.contact.platformUserId) ?? this.contact(channelId, m.contact, now, known, fresh);
       contacts.set(m.contact.platformUserId, contactId);
       const conversationId = conversations.get(m.platformConversationId) ?? this.place(channelId, m, contactId, now, known, created);
       conversations.set(m.platformConversationId, conversationId);
@@ -166,6 +167,7 @@ export class Ingestor implements ConnectorSink {
       if (closed && t.firstIn !== null) s.openConversation.run({ firstIn: t.firstIn, id: conversationId });
     }
     if (typeof cursor === 'string') s.saveCursor.run(channelId, cursor, now);
+    addNewContactWords(ctx.db, fresh.words.values());
     // Last, so that no later statement of the batch makes FTS5 write its entries out before the commit (search-index.ts).
     addBatchToSearchIndex(ctx.db, indexed);
     return { inserted, duplicates, conversationIds: [...touched.keys()], ...(revised.length ? { revised } : {}), ...(moved.length ? { moved } : {}) };
@@ -221,18 +223,33 @@ export class Ingestor implements ConnectorSink {
     return id;
   }
 
-  private contact(channelId: string, c: InboundMessage['contact'], now: number, known: BatchLookups): number {
+  /**
+   * The contact a message comes from, inserted or renamed. A new contact is written by one `INSERT`, its sealed name
+   * in it: its id is taken before the insert (`max(id) + 1`, as SQLite would give it, read once a batch; the batch's
+   * transaction is the only writer), so the seal names the id its row gets, and the insert fails — and the batch with
+   * it — if that id were taken. Its words are written with the batch's other new contacts' (`addNewContactWords`).
+   */
+  private contact(channelId: string, c: InboundMessage['contact'], now: number, known: BatchLookups, fresh: NewContacts): number {
     const { ctx, s } = this;
     const row = known.contact(c.platformUserId);
     if (row && !c.displayName) return row.id;
     const name = c.displayName ? this.maskName(channelId, c.platformUserId, c.displayName, row?.display_name) : null;
     if (row && (name === null || row.display_name === name)) return row.id;
-    const id = row?.id ?? Number(s.insertContact.run(channelId, c.platformUserId, c.handle ?? null, now).lastInsertRowid);
-    if (c.displayName) {
-      s.setContactName.run(name, sealOriginal(ctx, sealedIdentity.contactName(ctx.custody.seat, id), c.displayName), SEALED, c.handle ?? null, id);
+    const sealName = (id: number) => sealOriginal(ctx, sealedIdentity.contactName(ctx.custody.seat, id), c.displayName!);
+    if (row) {
+      s.setContactName.run(name, sealName(row.id), SEALED, c.handle ?? null, row.id);
+      known.contactWritten(c.platformUserId, { id: row.id, display_name: name });
+      // Renamed in the batch that created it: its words are read from the row now, not those it was inserted with.
+      fresh.words.delete(row.id);
+      noteContactWords(ctx.db, row.id);
+      return row.id;
     }
-    known.contactWritten(c.platformUserId, { id, display_name: c.displayName ? name : (row?.display_name ?? null) });
-    noteContactWords(ctx.db, id);
+    if (!fresh.next) fresh.next = s.nextContactId.get() as number;
+    const id = fresh.next++;
+    const handle = c.handle ?? null;
+    s.insertContact.run(id, channelId, c.platformUserId, handle, name, name === null ? null : sealName(id), name === null ? null : SEALED, now);
+    known.contactWritten(c.platformUserId, { id, display_name: name });
+    fresh.words.set(id, { id, name, handle });
     return id;
   }
 
@@ -263,6 +280,12 @@ export class Ingestor implements ConnectorSink {
 
 }
 
+/** The contacts a batch inserts: the next one's id (0: not read yet) and each one's words, written at the batch's end. */
+interface NewContacts {
+  next: number;
+  words: Map<number, { id: number; name: string | null; handle: string | null }>;
+}
+
 function statements(db: Db) {
   return {
     channelExists: db.prepare('SELECT 1 FROM channels WHERE id = ?').pluck(),
@@ -273,7 +296,10 @@ function statements(db: Db) {
     ),
     messageExists: db.prepare('SELECT 1 FROM messages WHERE channel_id = ? AND platform_message_id = ?').pluck(),
     storedOf: db.prepare('SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM messages WHERE channel_id = ? AND platform_message_id = value)').pluck(),
-    insertContact: db.prepare('INSERT INTO contacts (channel_id, platform_user_id, handle, created_at) VALUES (?, ?, ?, ?)'),
+    nextContactId: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM contacts').pluck(),
+    insertContact: db.prepare(
+      'INSERT INTO contacts (id, channel_id, platform_user_id, handle, display_name, name_enc, key_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     setContactName: db.prepare('UPDATE contacts SET display_name = ?, name_enc = ?, key_version = ?, handle = coalesce(?, handle) WHERE id = ?'),
     insertConversation: db.prepare(
       `INSERT INTO conversations (channel_id, platform_conversation_id, contact_id, last_activity_at, unread, created_at)

@@ -8,8 +8,12 @@ export function addToSearchIndex(db: Db, messageId: number, body: string): void 
 }
 
 /**
- * Indexes a batch's messages and notes their words in one statement (a batch's messages share most of their words:
- * the ingest path's batch of 500 notes ≈ 10 words a message in one statement instead of 500).
+ * Indexes a batch's messages and notes their words, one statement each (a batch's messages share most of their words:
+ * the ingest path's batch of 500 notes ≈ 10 words a message in one statement instead of 500; its bodies go in through
+ * one JSON list instead of a statement a message since issue #26 round 17). The list keeps the batch's order: FTS5
+ * writes out what it holds when a rowid comes lower than the last. An unpaired surrogate half reaches FTS5 as other
+ * bytes through JSON than bound (its own encoding, not U+FFFD), but the index keeps only tokens and the tokenizer
+ * takes either as a separator: the entries are the same (store-search-batch.test.ts).
  *
  * Ingest runs this after every other statement of the batch (issue #26, round 11). FTS5 keeps a transaction's new
  * entries in memory and writes them out as one segment at commit — or earlier, whenever a later statement of the
@@ -22,8 +26,12 @@ export function addBatchToSearchIndex(db: Db, messages: ReadonlyArray<{ id: numb
   const terms = new Set<string>();
   for (const m of messages) addIndexTerms(m.body, terms);
   noteSearchTerms(db, terms);
-  const insert = cachedStatement(db, 'INSERT INTO messages_fts (rowid, body) VALUES (?, ?)');
-  for (const m of messages) insert.run(m.id, m.body);
+  if (messages.length === 1) {
+    cachedStatement(db, 'INSERT INTO messages_fts (rowid, body) VALUES (?, ?)').run(messages[0]!.id, messages[0]!.body);
+  } else if (messages.length) {
+    const rows = messages.map((m) => [m.id, m.body]);
+    cachedStatement(db, 'INSERT INTO messages_fts (rowid, body) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(rows));
+  }
 }
 
 /** Notes words in `search_terms`, one statement for all of them (a call per word costs half again as much). */
