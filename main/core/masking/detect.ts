@@ -477,13 +477,6 @@ function findIbans(scan: Scan): void {
         group = 0;
       } else break;
     }
-    // "DZ56 l938 5I99 9O8O …": an IBAN read by OCR with letters for the digits they resemble is one when, those undone,
-    // its country's length holds digits only and its check digits pass
-    if (n === len && bbanLetters && !isAlnumAt(s, i) && ocrIbanValid(alnumUpper(s, start, i), s, start, i)) {
-      add(scan, 'IBAN', start, i, 0.9);
-      IBAN_RE.lastIndex = i;
-      continue;
-    }
     if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
       // a mistyped IBAN (mod-97 fails) is still one right after its word: "IBAN", "الآيبان", "شماره شبا" (round 9, class A)
       const valid = ibanChecksumValid(alnumUpper(s, start, i));
@@ -492,6 +485,13 @@ function findIbans(scan: Scan): void {
         IBAN_RE.lastIndex = i;
         continue;
       }
+    }
+    // "DZ56 l938 5I99 9O8O …": an IBAN read by OCR with letters for the digits they resemble is one when, those undone,
+    // its country's length holds digits only and its check digits pass (as sure as a typed IBAN whose check passes)
+    if (n === len && bbanLetters && !isAlnumAt(s, i) && ocrIbanValid(alnumUpper(s, start, i), s, start, i)) {
+      add(scan, 'IBAN', start, i, 0.99);
+      IBAN_RE.lastIndex = i;
+      continue;
     }
     // "شبا:⏎IR۷۱ ۰۱۷۰ … ۴۰۷": a digit or two too many or too few, right after an IBAN's own word, is a mistyped IBAN
     if (!bbanLetters && n >= len - 2 && ibanLabelled(scan, start) && !mistakeTalk(scan)) {

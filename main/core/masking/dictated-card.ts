@@ -44,7 +44,9 @@ export function withDictatedCards(text: string, spans: DetectedSpan[]): Detected
       if (n >= 13 && n <= 19 && luhnValid(p.chars)) hit = { end: p.end, confidence: 0.9 };
       else if (n === 16 && !hit) hit = { end: p.end, confidence: 0.6 };
     }
-    if (hit) added.push({ type: 'CARD', start: ws[k]!.start, end: hit.end, confidence: hit.confidence });
+    const start = ws[k]!.start;
+    // (a card the number reader already read whole, digit words one by one, stands as it was found)
+    if (hit && !spans.some((sp) => sp.type === 'CARD' && sp.start <= start && sp.end >= hit.end)) added.push({ type: 'CARD', start, end: hit.end, confidence: hit.confidence });
   }
   if (!added.length) return spans;
   const kept = spans.filter((s) => !added.some((a) => s.start >= a.start && s.end <= a.end));
