@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive } from '../../../main/core/masking';
 import { validLocal } from '../../../main/core/masking/phone-plan';
-import { digits, foundIn, luhnComplete, mod97, RUNS, SCRIPTS, visibleIn } from './generators';
+import { digits, foundIn, luhnComplete, maskedIn, mod97, RUNS, SCRIPTS, visibleIn } from './generators';
 
 const inScript = (k: number) => (d: string) => d.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!);
 const script = fc.constantFrom(0, 1, 2).map(inScript);
@@ -242,6 +242,26 @@ describe('masking round 25: what round 24 left of the told r17 set', () => {
         const id = sc(`20800${d}`);
         foundIn(`${label}${id}${post}`, id, 'NATIONAL_ID');
       }),
+      RUNS,
+    );
+  });
+});
+
+describe('masking round 25: digit words apart by no-break spaces (found reading the golden diff)', () => {
+  const EN = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  const AR = ['صفر', 'واحد', 'اثنين', 'ثلاثة', 'اربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة'];
+  const FA = ['صفر', 'یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه'];
+  it('a phone, an ID or a code said digit by digit is masked whatever spaces stand between the words (a no-break space is one)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['my mobile is ', EN, 10], ['رقم جوالي ', AR, 10], ['کد ملی ', FA, 10], ['the code is ', EN, 6], ['الكود ', AR, 6]) as fc.Arbitrary<[string, string[], number]>,
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 10 }),
+        fc.constantFrom('\u00a0', '\u00a0\u00a0', ' \u00a0'),
+        ([label, words, n], ds, gap) => {
+          const said = ds.slice(0, n).map((d) => words[d]).join(gap);
+          maskedIn(`${label}${said} please`, said);
+        },
+      ),
       RUNS,
     );
   });
