@@ -151,6 +151,8 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   else if (cue === undefined && we - ws >= 6 && s.charCodeAt(ws + 2) === 0x634 && s.charCodeAt(ws) === 0x627 && PERSONAL.hasAt(s, ws, we) && personalOf(s, ws)) cue = Cue.NID;
   // "social security number": the American national ID, not a card's security code
   else if (cue === Cue.CVV && previousWordIs(s, ws, 'social')) cue = Cue.NID;
+  // "الزيادة ديالي", "تاريخ الزيادة": Darija's birth (its "increase" otherwise: "الزيادة فالثمن")
+  else if (cue === Cue.BIRTH && ZIYADA.hasAt(s, ws, we) && !nextWordIn(s, we, DARIJA_OF) && !DATE_OF.hasAt(s, previousWordStart(s, ws), previousWordEnd(s, ws))) cue = undefined;
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;
@@ -168,6 +170,9 @@ function nextWordIn(s: string, we: number, words: FoldedWords): boolean {
   return p > ws && words.hasAt(s, ws, p);
 }
 
+const ZIYADA = FoldedWords.of(['زياده', 'الزياده']);
+const DARIJA_OF = FoldedWords.of(['ديالي', 'ديالو', 'ديالها', 'ديالك', 'ديالنا', 'ديالهم', 'ديال', 'دياله']);
+const DATE_OF = FoldedWords.of(['تاريخ', 'نهار', 'يوم']);
 const PERSONAL = FoldedWords.of(['الشخصي', 'الشخصيه']);
 const PERSONAL_OF = FoldedWords.of(['الرقم', 'رقمي', 'البطاقه', 'بطاقتي']);
 
@@ -203,8 +208,18 @@ function previousWordIs(s: string, ws: number, word: string): boolean {
 
 function tazkira(s: string, ws: number, we: number): boolean {
   const at = s.indexOf('\u062a\u0630\u06a9', ws);
-  return at >= 0 && at + 3 <= we;
+  if (at >= 0 && at + 3 <= we) return true;
+  const arabicKaf = s.indexOf('\u062a\u0630\u0643', ws);
+  if (arabicKaf < 0 || arabicKaf + 3 > we) return false;
+  // …and spelt with the Arabic kaf on an Arabic keyboard ("نمبر تذكرة ۱۴۰۰-…") by a writer of Dari: after Dari's
+  // "نمبر", or in a message in Persian letters (Persian has no "ticket" of that name; Arabic has no "پ", "چ", "ژ", "گ", "ک",
+  // "ی")
+  return DARI_NUMBER.hasAt(s, previousWordStart(s, ws), previousWordEnd(s, ws)) || nextWordIn(s, we, DARI_AFTER_TAZKIRA) || PERSIAN_ONLY_LETTER.test(s);
 }
+const DARI_NUMBER = FoldedWords.of(['نمبر']);
+/** "تذكره ام نمبرش", "تذكره نمبر": Dari's "my" written apart, or its "number" after the word. */
+const DARI_AFTER_TAZKIRA = FoldedWords.of(['ام', 'نمبر', 'نمبرش', 'نمبرم']);
+const PERSIAN_ONLY_LETTER = /[\u067e\u0686\u0698\u06af\u06a9\u06cc]/;
 
 /** The lexicon's cue of the word before the one starting at `ws` (only spaces between). */
 function previousWordCue(s: string, ws: number): Cue | undefined {

@@ -309,13 +309,36 @@ function claimLinks(scan: Scan, re: RegExp): void {
  * with "+", its percent-encoding "%2B" or the international prefix "00".
  */
 const URL_VALUE_RE = /(?:wa\.me\/|t\.me\/(?=\+)|[?&#;/]([A-Za-z][A-Za-z0-9_.-]{0,30})=|\/)(\+|%2[Bb])?(\d{3,19})(?![A-Za-z0-9])/g;
+/**
+ * A query parameter's name is the label of its value (round 25: "?nid=29803150102345" is the ID, though its digits pass
+ * Luhn): the parts of the name ("national_id", "idNumber", "passport_no", "order_id") are looked up like words, a
+ * record's or an amount's part first ("order_id" is an order's, whatever its digits pass), then the part that names a
+ * value; "id" alone is too vague (tracking links use it) but names an ID beside a word for "number" ("id_number").
+ */
 const PARAM_CUES: Readonly<Record<string, Cue>> = {
-  card: Cue.CARD, cc: Cue.CARD, pan: Cue.CARD, cardnumber: Cue.CARD, card_number: Cue.CARD,
-  otp: Cue.OTP, code: Cue.OTP, pin: Cue.OTP, verification_code: Cue.OTP,
-  exp: Cue.EXPIRY, expiry: Cue.EXPIRY, exp_date: Cue.EXPIRY,
+  cc: Cue.CARD, pan: Cue.CARD, cardnumber: Cue.CARD, cardno: Cue.CARD,
+  otp: Cue.OTP, code: Cue.OTP, pin: Cue.OTP, vcode: Cue.OTP,
+  exp: Cue.EXPIRY, expiry: Cue.EXPIRY,
   cvv: Cue.CVV, cvc: Cue.CVV, cvv2: Cue.CVV,
-  nid: Cue.NID, iqama: Cue.NID, national_id: Cue.NID, melli: Cue.NID, codemelli: Cue.NID,
+  nid: Cue.NID, iqama: Cue.NID, national: Cue.NID, nationalid: Cue.NID, melli: Cue.NID, codemelli: Cue.NID, eid: Cue.NID, idnumber: Cue.NID, idno: Cue.NID,
+  passport: Cue.PASSPORT, passportno: Cue.PASSPORT, pp: Cue.PASSPORT,
 };
+const ID_NUMBER_PARTS: ReadonlySet<string> = new Set(['number', 'no', 'num', 'nr']);
+
+function paramCue(name: string): Cue | undefined {
+  const parts = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_.-]+/);
+  let named: Cue | undefined;
+  for (const p of parts) {
+    const c = PARAM_CUES[p] ?? cueOf(p);
+    if (c === undefined) continue;
+    if (NEGATIVE_CUES.has(c)) return c;
+    if (c === Cue.ID_WEAK) {
+      if (parts.some((q) => ID_NUMBER_PARTS.has(q))) named ??= Cue.NID;
+    } else if (c !== Cue.PHONE_WEAK) named ??= c;
+  }
+  return named ?? PARAM_CUES[parts.join('')];
+}
+
 /** Parts of a parameter's name ("customer_phone", "phoneNumber", "numero_tel", "msisdn") that make it a phone's. */
 const PHONE_PARAM_PARTS: ReadonlySet<string> = new Set(['phone', 'phones', 'phoneno', 'mobile', 'mobileno', 'mobil', 'mob', 'msisdn', 'whatsapp', 'wa', 'viber', 'cell', 'cellphone', 'gsm', 'tel', 'telephone', 'telefon', 'telefono', 'telefone', 'sms', 'contact']);
 /** Parts that only say "number" ("?number=", "to_number"): a phone's only when nothing else in the name says whose. */
@@ -340,10 +363,17 @@ function findInUrl(scan: Scan, from: number, to: number): void {
     let phoneName = phoneLink ? 2 : name ? phoneParam(name) : 0;
     // "…/invoice?number=2024…": a bare "number" in a link to a record is the record's
     if (phoneName === 1 && linkNamesRecord(url, m.index)) phoneName = 0;
-    const v = phoneName ? linkedPhone(scan, d, prefix !== '', phoneName === 2) : urlValue(d, name ? PARAM_CUES[name.toLowerCase()] : undefined);
+    const v = phoneName ? linkedPhone(scan, d, prefix !== '', phoneName === 2) : urlValue(d, name ? paramCue(name) : undefined);
     if (v) add(scan, v, start, start + prefix.length + d.length, 0.85);
   }
+  // "?passport=N4471829": a passport's letters and digits after a parameter its name labels a passport's
+  URL_PASSPORT_RE.lastIndex = 0;
+  for (let m = URL_PASSPORT_RE.exec(url); m; m = URL_PASSPORT_RE.exec(url)) {
+    if (paramCue(m[1]!) === Cue.PASSPORT) add(scan, 'PASSPORT', from + m.index + m[0].length - m[2]!.length, from + m.index + m[0].length, 0.85);
+  }
 }
+
+const URL_PASSPORT_RE = /[?&#;]([A-Za-z][A-Za-z0-9_.-]{0,30})=([A-Za-z]{1,3}[0-9]{5,9})(?![A-Za-z0-9])/g;
 
 const LINK_WORD = /[A-Za-z]{3,}/g;
 
@@ -372,12 +402,18 @@ function linkedPhone(scan: Scan, d: string, plus: boolean, phoneWord: boolean): 
 
 function urlValue(d: string, cue: Cue | undefined): SensitiveType | null {
   const n = d.length;
+  // (the name first: a record's parameter keeps its digits visible, an ID's names them whatever Luhn says)
+  if (cue !== undefined && NEGATIVE_CUES.has(cue)) return null;
+  if (cue === Cue.NID) return n >= 7 && n <= 18 ? 'NATIONAL_ID' : null;
+  if (cue === Cue.PASSPORT) return n >= 6 && n <= 9 ? 'PASSPORT' : null;
+  if (cue === Cue.IBAN) return n >= 16 && n <= 30 ? 'IBAN' : null;
   if (cardNumber(d)) return 'CARD';
   if ((n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d))) return 'NATIONAL_ID';
   switch (cue) {
-    case Cue.NID:
-      return n === 10 && (saudiIdValid(d) || iranCodeValid(d)) ? 'NATIONAL_ID' : null;
+    case Cue.CARD:
+      return n === 16 ? 'CARD' : null;
     case Cue.OTP:
+    case Cue.OTP_WEAK:
       return n >= 4 && n <= 8 ? 'OTP' : null;
     case Cue.CVV:
       return n === 3 || n === 4 ? 'CVV' : null;
@@ -450,6 +486,13 @@ function findIbans(scan: Scan): void {
         continue;
       }
     }
+    // "DZ56 l938 5I99 9O8O …": an IBAN read by OCR with letters for the digits they resemble is one when, those undone,
+    // its country's length holds digits only and its check digits pass (as sure as a typed IBAN whose check passes)
+    if (n === len && bbanLetters && !isAlnumAt(s, i) && ocrIbanValid(alnumUpper(s, start, i), s, start, i)) {
+      add(scan, 'IBAN', start, i, 0.99);
+      IBAN_RE.lastIndex = i;
+      continue;
+    }
     // "شبا:⏎IR۷۱ ۰۱۷۰ … ۴۰۷": a digit or two too many or too few, right after an IBAN's own word, is a mistyped IBAN
     if (!bbanLetters && n >= len - 2 && ibanLabelled(scan, start) && !mistakeTalk(scan)) {
       let j = i;
@@ -466,6 +509,26 @@ function findIbans(scan: Scan): void {
       }
     }
   }
+}
+
+/** Letters an OCR reads for digits (l, I → 1; O → 0; S → 5; B → 8; Z → 2), as the fifteenth round reads them in digit runs. */
+const OCR_DIGIT: Readonly<Record<string, string>> = { L: '1', I: '1', O: '0', S: '5', B: '8', Z: '2' };
+
+/** Past its country's letters, every letter of the IBAN one an OCR reads for a digit, and the undone IBAN passes mod 97. */
+function ocrIbanValid(compact: string, s: string, from: number, to: number): boolean {
+  let undone = compact.slice(0, 2);
+  for (let k = 2; k < compact.length; k++) {
+    const ch = compact[k]!;
+    if (ch >= '0' && ch <= '9') undone += ch;
+    else if (OCR_DIGIT[ch]) undone += OCR_DIGIT[ch];
+    else return false;
+  }
+  // (a lower-case letter other than l and o is a word's, not an OCR slip)
+  for (let k = from + 2; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0x61 && c <= 0x7a && c !== 0x6c && c !== 0x6f) return false;
+  }
+  return ibanChecksumValid(undone);
 }
 
 /** The ASCII letters (in capitals) and digits of s[from, to). */
@@ -1103,10 +1166,22 @@ function bracketedTrunk(s: string, run: Run, a: number, b: number): boolean {
 const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.NID, Cue.ID_WEAK, Cue.IBAN]);
 
 /**
- * "الرقم الوطني (تبعي): ", "national number: ", "کد ملی من", "بطاقة شخصية رقم": the label of a national number or of the
- * personal ID card itself, right before it (one word between at most).
+ * An identity document's own word right before the digits (two little words or a comma before such a word between at most; a comma right before the digits closes the label's clause: "دو تا خط دارم رو یه کد ملی، ۰۹۳۰…" is a line): the national
+ * number ("الرقم الوطني (تبعي): ", "national number: ", "کد ملی من"), the personal or national ID card ("بطاقة شخصية
+ * رقم", "بطاقة التعريف", "national ID card no."), the identity itself ("رقم الهوية، هي …", "رقم هويتي", "QID", "NNI",
+ * "CPR", "civil ID", "تذکره ام"). Such a label decides the type, not the length: the digits after it are the ID even
+ * where a phone's plan reads them (Syria's eleven digits and the West Bank's nine open with "0", a Mauritanian NNI's ten
+ * read as a British number).
  */
-const NATIONAL_NUMBER_LABEL = /(?:national (?:id |identity )?(?:number|no\.?)|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?شخصي[ةه]|[کك]د ?مل[يی]|شماره مل[يی])(?:\s+[^\s\d]+)?\s*[:：]?\s*$/i;
+const ID_LABEL_GLUE = String.raw`(?:[\s،,:：.\-]+(?:تبعي|تبعى|ديالي|حقي|متاعي|تاعي|بتاعي|مالي|هي|هو|هيا|هوا|is|ko|of|number|no|num|nr|رقم|ام|من|رو|مال|شماره|نمبر|نمبرش|ش))`;
+const ID_LABEL_RIGHT_BEFORE = new RegExp(
+  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|civil id|emirates id|id card)(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?)${ID_LABEL_GLUE}{0,2}[\s:：\-]*$`,
+  'i',
+);
+
+function idLabelRightBefore(scan: Scan, start: number): boolean {
+  return ID_LABEL_RIGHT_BEFORE.test(scan.norm.slice(Math.max(0, start - 48), start));
+}
 
 /**
  * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
@@ -1134,7 +1209,7 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   // trunk zero after "ID" is the phone it reads as
   // — unless its label names the national number itself ("الرقم الوطني 0312…", Syria's eleven digits)
   // — or an ID's word right before it labels nine digits in threes that pass Luhn (Canada's SIN, "SIN-am 046 316 931")
-  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d)))) && !NATIONAL_NUMBER_LABEL.test(s.slice(Math.max(0, start - 40), start)) && !(n === 9 && groups === 3 && luhnValid(d) && numberCueBefore(scan, start) === Cue.NID)) return null;
+  if (d[0] === '0' && n < 16 && (n !== 10 || (!persianText(scan) && (nationalPhone(scan, d) || cuedNationalPhone(d)))) && !idLabelRightBefore(scan, start) && !(n === 9 && groups === 3 && luhnValid(d) && numberCueBefore(scan, start) === Cue.NID)) return null;
   let c = cueFor(scan, start, end);
   // (a card's word before fewer digits than a card's: "my civil id, the one on the card, is …")
   if (!NAMING_CUES.has(c as Cue) || numberCueBefore(scan, start) !== c || (c === Cue.CARD && n < 13)) {
@@ -1158,7 +1233,7 @@ function namedByCue(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (c === Cue.CARD || n > 16 || (n === 16 && c !== Cue.NID)) return null;
   // "26606132294947 7ad": a last digit glued to a word ("7ad", Arabizi) is the word's, not the value's; "ورا البطاقة 800
   // 123 4567": a phone's layout after the card word is the number printed on the card, not the card's owner's ID
-  if ((b > a && run.ge[b]! - run.gs[b]! === 1 && isLatinLetter(s.charCodeAt(run.ge[b]!))) || (c === Cue.ID_CARD && isNanpLayout(s, run, a, b))) return null;
+  if ((b > a && run.ge[b]! - run.gs[b]! === 1 && isLatinLetter(s.charCodeAt(run.ge[b]!))) || (c === Cue.ID_CARD && isNanpLayout(s, run, a, b) && !idLabelRightBefore(scan, start))) return null;
   if (thousands(run, a, b) && d.endsWith('000')) return null;
   return { type: 'NATIONAL_ID', confidence: 0.7 };
 }
@@ -1315,13 +1390,17 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const c = cueFor(scan, start, end);
     if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start)) return null;
     if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
+    // "(201) 447-2910": an area code in brackets before a NANP number is a phone's own notation, whatever a Saudi or
+    // Iranian check digit says by chance
+    if (a === 0 && s.charCodeAt(start) === 0x28 && s.charCodeAt(run.ge[a]!) === 0x29 && run.ge[a]! - run.gs[a]! === 3 && /^[2-9]\d\d[2-9]/.test(d)) return { type: 'PHONE', confidence: 0.8 };
     // …unless the message is in Persian: an Iranian phone has eleven digits, so ten with a "0" are a national code —
     // except written in a phone's groups ("056 248 7816"): national codes are written joined or 3-6-1
     if (d[0] === '0' && nationalPhone(scan, d) && (!persianText(scan) || c === Cue.PHONE || c === Cue.PHONE_WEAK || isNanpLayout(s, run, a, b))) return { type: 'PHONE', confidence: 0.85 };
     // "961 3 968 776": a calling code and a phone's grouping, whatever the ID check digit says by chance
     if (groups > 1 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.75 };
     // "نمبر تیلفون مه ۰۷۰۱۸۰۴۱۲۲": a phone word (not just "number") names a neighbouring country's mobile
-    if (d[0] === '0' && c === Cue.PHONE && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
+    // ("پدرم … نمبرش ۰۷۹۹۳۱۲۴۸۷": a person's number, "his number", in Dari, names an Afghan mobile too)
+    if (d[0] === '0' && (c === Cue.PHONE || (c === Cue.PHONE_WEAK && MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start)))) && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
     // "0612131033" with no label: a regional mobile (a tenth of them pass the Iranian check by chance), unless the
     // message is written in Persian, where an Iranian code is the likelier reading
     if (d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !persianText(scan) && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };
@@ -1337,7 +1416,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // their own as the word right before one block of digits vetoes it ("رقم الطلب ٠١١٣٥٢٦٠٦٢", "نمبر حواله 0516225585")
   // ("کد ملی ثبت شده (۰۴۸۱۲۰۶۹۴۰) نادرست است": in Persian, where a phone has eleven digits, ten after a national-ID word
   // that fail its check are a mistyped code, not a phone)
-  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start) && !(n === 10 && persianText(scan) && cueFor(scan, start, end) === Cue.NID)) return { type: 'PHONE', confidence: 0.9 };
+  // (nor after an identity document's own label, in a message that talks of an error: "رقم الهوية تبعي ٠٣١٧… بيطلع خطأ"
+  // is the ID the label names, left to the rules after this one)
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start) && !(n === 10 && persianText(scan) && cueFor(scan, start, end) === Cue.NID) && !idLabelRightBefore(scan, start)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {
@@ -1720,8 +1801,8 @@ function readValues(scan: Scan, run: Run): void {
   // "(021) 2915 9252 2 hafte", "+966 55 123 4567 5 times": a value without its last group, which is a count of the
   // word after it, is read first
   // ("0114 78 900 25 ابعتولي", "کد ملی 5710 1246 48 هست": unless the whole run is a value its digits prove, the last
-  // group said with it)
-  if (countAtEnd(scan.norm, run) && !wholeRunValid(scan, run) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
+  // group said with it; nor after an identity document's own label: "بطاقة التعريف متاعي 1293 0548 76 والتطبيق …")
+  if (countAtEnd(scan.norm, run) && !wholeRunValid(scan, run) && !idLabelRightBefore(scan, run.lead) && classifyGroups(scan, run, 0, G - 2, 0, false, G - 1, G - 1)) return;
   if (classifyGroups(scan, run, 0, G - 1, 0, false, G, G) || G < 2) return;
   // "4119… exp 04/28 / 530": what follows a card is its expiry and code, cut wherever they meet
   if (afterCard(scan, run.gs[0]!)) {
@@ -1833,6 +1914,8 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   const before = numberCueBefore(scan, start);
   if (c && !before && numberCueAfter(scan, end) === c) c = labelAfter(scan, end) ?? 0;
   if (!c && before === Cue.ACCOUNT) c = before;
+  // ("please transfer to 2753 1084": a transfer's word names where it goes, not its own number)
+  if (c === Cue.REF && transferOrCallReads(scan, start, d)) return null;
   // (an amount's or a currency's word before it only with no other number between: "took 3000 SAR, and 3000001")
   if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
   if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
@@ -1865,12 +1948,13 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (groups === 1 && compactDateTime(d)) return Visible.DATE_OR_TIME;
   if (UNIT_AFTER.test(s.slice(end, end + 14))) return Visible.QUANTITY;
   // (a MyKad of someone born in 1980 opens with "8001": its date and place code say which it is)
-  if (companyNumber(d) && !myKadShape(d)) return Visible.COMPANY_NUMBER;
+  // ("رقم الهوية 2080000001 غلط": digits after an ID's own label are its, whatever a toll-free number's shape says)
+  if (companyNumber(d) && !myKadShape(d) && !idLabelRightBefore(scan, start)) return Visible.COMPANY_NUMBER;
   return null;
 }
 
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
-const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)(?: is)?\b|(?:^|[^\p{L}])و?(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)) ?[.:#]? *$/iu;
+const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)(?: is)?\b|(?:^|[^\p{L}])و?(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)|(?:^|[^\p{L}])(?:نمبر|شمار)(?:ش|م|ت))(?: است| اس)? ?[.:#]? *$/iu;
 
 /** "… that is the order number", "… c'est ma facture", "… هذا رقم الطلب": the value, then a word of being, then what it is. */
 const BEING_AFTER = /^[ ,:\u00a0-]*(?:that'?s|that is|this is|it'?s|it is|is|was|c'?est|هذا|هذه|هاذا|هاذي|ده|دي|دا|این|اینم|اینه)[ \u00a0]+(?:(?:the|my|our|your|an?|le|la|mon|ma)[ \u00a0]+)?([\p{L}]+)(?:[ \u00a0]+([\p{L}]+))?/iu;
@@ -1931,7 +2015,53 @@ const COUNTRY_WORDS: ReadonlyMap<string, string> = new Map([
   ...(['اردني', 'jordanian', 'jordan'] as const).map((w) => [w, 'JO'] as const),
   ...(['يمني', 'yemeni', 'yemen'] as const).map((w) => [w, 'YE'] as const),
   ...(['indonesia', 'indonesian', 'indo'] as const).map((w) => [w, 'ID'] as const),
+  // the country's own name, which says where a number is dialled when it stands before it ("Qatar ma 7011 2398")
+  ...(['قطر'] as const).map((w) => [w, 'QA'] as const),
+  ...(['الكويت', 'كويت'] as const).map((w) => [w, 'KW'] as const),
+  ...(['البحرين', 'بحرين'] as const).map((w) => [w, 'BH'] as const),
+  ...(['موريتانيا', 'موريتاني', 'mauritania', 'mauritanie'] as const).map((w) => [w, 'MR'] as const),
 ].map(([w, r]) => [foldRange(w, 0, w.length), r]));
+
+/** Words a country's word before a number may stand apart from it by ("Qatar ma …", "my Qatar no. …", "قطر رقمي …"). */
+const COUNTRY_TO_NUMBER_WORDS = 3;
+
+/**
+ * "Qatar ma 7011 2398", "Qatar 6612 0384", "تلفوني قطر ٧٧١٢ ٠٣٩٥": a country's word a few words before a number whose
+ * plan reads it (as dialled there) says it is a phone there, as the same word after it does.
+ */
+function countryBeforeReads(s: string, start: number, d: string): boolean {
+  let e = start;
+  for (let k = 0; k < COUNTRY_TO_NUMBER_WORDS; k++) {
+    while (e > 0 && !isLetter(s.charCodeAt(e - 1))) {
+      const c = s.charCodeAt(e - 1);
+      if (isDigit(c) || c === 0x0a || c === 0x2e || c === 0x3f || c === 0x21 || c === 0x61f) return false;
+      e--;
+    }
+    let i = e;
+    while (i > 0 && isLetter(s.charCodeAt(i - 1))) i--;
+    if (i === e) return false;
+    const region = COUNTRY_WORDS.get(foldRange(s, i, e));
+    if (region !== undefined) return validLocal(region, d) || validNational(region, d, false);
+    e = i;
+  }
+  return false;
+}
+
+/**
+ * "بغيت نحول ب التطبيق ل 36 41 88 20", "حولت ل …", "please call me on 3941 7720", "transfer to …": a transfer's or a
+ * call's verb, then "to"/"on"/"ل"/"على" right before the number (two words between at most), names where money or a
+ * call goes — a phone, as a wallet's transfer is to one.
+ */
+const TRANSFER_OR_CALL_TO = /(?:^|[^\p{L}])(?:[نتيب]?حو\u0651?ل(?:ت|نا|و|ي)?|تحويل|ارسل(?:ت)?|نرسل|بعت(?:ت|لي)?|transfer(?:red)?|send|sent|call|ring|dial|text|virer|envoyer|appeler)(?:[ \u00a0]+[\p{L}]+){0,2}[ \u00a0]+(?:ل|لـ|على|ع|الى|إلى|الي|للرقم|to|on|at|à|au)[ \u00a0]*$/iu;
+
+/** Regions whose plans may read a number a transfer's or a call's verb names. */
+const TRANSFER_REGIONS: readonly string[] = [...new Set([...SHAPE_REGIONS, ...CUED_REGIONS, 'MR', 'SO', 'DJ'])];
+
+function transferOrCallReads(scan: Scan, start: number, d: string): boolean {
+  if (!TRANSFER_OR_CALL_TO.test(scan.norm.slice(Math.max(sentenceStart(scan, start), start - 40), start))) return false;
+  for (const r of TRANSFER_REGIONS) if (validLocal(r, d) || validNsn(r, d)) return true;
+  return false;
+}
 
 /**
  * "الرقم تسعه تسعه اربعه … عماني", "0812-3345-6719 (Indonesia)": a country's word right after a number (a space, a
@@ -1954,6 +2084,9 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   if (c === Cue.PASSPORT && n <= 9) return 'PASSPORT';
   if ((c === Cue.OTP || c === Cue.OTP_WEAK) && n <= 8) return 'OTP';
   if (c === Cue.IBAN && n >= 16) return 'IBAN';
+  // (a country's name or a transfer's verb before it, see countryBeforeReads and transferOrCallReads, unless an ID's
+  // word stands before it too: an ID's word after it labels the number after that word, "… 7011 2398 and my QID is …")
+  if (n >= 7 && n <= 12 && !ID_CUES.has(numberCueBefore(scan, start) as Cue) && (countryBeforeReads(s, start, d) || transferOrCallReads(scan, start, d))) return 'PHONE';
   if (ID_CUES.has(c as Cue)) return 'NATIONAL_ID';
   if (a === 0 && run.plus) return 'PHONE';
   if (d[0] !== '0' && c !== Cue.PHONE && myKadShape(d)) return 'NATIONAL_ID';
@@ -2527,8 +2660,12 @@ function findNearCopies(scan: Scan): void {
       if (r.start < f.end && f.start < r.end) continue;
       const near = mistakeTalk(scan) ? oneSlip(id, r.digits) || (Math.abs(r.digits.length - id.length) <= 2 && r.digits.startsWith(id.slice(0, 3))) : (f.type === 'NATIONAL_ID' || idAsPhone) && oneSlip(id, r.digits);
       if (!near || (claimedAt(scan, r.start) >= 0 && !scan.found.some((g) => g.start <= r.start && g.end > r.start))) continue;
-      if (idAsPhone) f.type = 'NATIONAL_ID';
       const at = scan.found.find((g) => g.start < r.end && r.start < g.end);
+      // (a near copy its own label names is that thing: "the M-Pesa line is 0723 418 559" beside an ID one digit
+      // shorter is the line, where no correction is talked of; "ورقم الطلب 91447283" beside an ID with a "0" before it
+      // the order)
+      if ((at?.type === 'PHONE' && !mistakeTalk(scan) && numberCueBefore(scan, at.start) === Cue.PHONE) || (!at && recordLabelBefore(scan, r.start, isRecord))) continue;
+      if (idAsPhone) f.type = 'NATIONAL_ID';
       // a slip read as a phone (an Iranian code's leading 0) is the ID's; one read as nothing (a round figure) still is
       if (at?.type === 'PHONE' && f.type === 'NATIONAL_ID') at.type = 'NATIONAL_ID';
       else if (!at) add(scan, f.type, r.start, r.end, 0.7);

@@ -8,7 +8,7 @@
 import { IBAN_LENGTHS, ibanChecksumValid } from './checksums';
 import { foldKeyword } from './detection-text';
 import type { DetectedSpan } from './types';
-import { isNumberWord, readCompound, type Word, words } from './worded-numbers';
+import { isNumberWord, joinedByAnd, readCompound, type Word, words } from './worded-numbers';
 
 /** "IBAN", "I-B-A-N", "شبا", "شبام", "الآيبان", "آي بان" (a cheap test of the raw text first: most messages have none). */
 const IBAN_WORD = /(?<![A-Za-z\u0621-\u06d3])(?:iban|i-b-a-n|i\.b\.a\.n\.?|sheba|shaba|شبا[مت]?|(?:ال)?[اآأ][يی] ?بان)(?![A-Za-z\u0621-\u06d3])/gi;
@@ -77,7 +77,7 @@ function arabicCut(text: string, ws: Word[], k: number, to: number): number {
   for (let j = k + 1; j < ws.length && ws[j]!.start < to; j++) {
     const prev = ws[j - 1]!;
     const w = ws[j]!;
-    if (w.folded.charCodeAt(0) < 0x600 || prev.folded.charCodeAt(0) < 0x600 || w.folded.charCodeAt(0) === 0x648) continue;
+    if (w.folded.charCodeAt(0) < 0x600 || prev.folded.charCodeAt(0) < 0x600 || joinedByAnd(w.folded)) continue;
     const unit = readCompound(ws, j, text);
     const ten = readCompound([prev], 0, text);
     if (unit && ten && unit.value >= 1 && unit.value <= 9 && unit.to === w.end && ten.value >= 20 && ten.value % 10 === 0 && ten.to === prev.end) return j;
@@ -85,8 +85,11 @@ function arabicCut(text: string, ws: Word[], k: number, to: number): number {
   return -1;
 }
 
-/** The run after the letters: number words, and Latin letters of a bank's code ("N W B K", "BARC"); each part's end. */
-function readRun(text: string, ws: Word[], k: number, want: number): { chars: string; end: number }[] {
+/**
+ * A dictated run from word k: number words, and (with `letters`) Latin letters of a bank's code ("N W B K", "BARC"),
+ * parts apart by spaces, commas of either script, hyphens or dots; each part's end. Also `dictated-card.ts`'s reader.
+ */
+export function readWordRun(text: string, ws: Word[], k: number, want: number, letters = true): { chars: string; end: number }[] {
   const ends: { chars: string; end: number }[] = [];
   let chars = '';
   let j = k;
@@ -94,7 +97,7 @@ function readRun(text: string, ws: Word[], k: number, want: number): { chars: st
   while (j < ws.length && chars.length < want && PART_GAP.test(text.slice(to, ws[j]!.start))) {
     const w = ws[j]!;
     const raw = text.slice(w.start, w.end);
-    if (/^[A-Z]{1,4}$/.test(raw) || /^[a-z]$/.test(raw)) {
+    if (letters && (/^[A-Z]{1,4}$/.test(raw) || /^[a-z]$/.test(raw))) {
       chars += raw.toUpperCase();
       to = w.end;
       j++;
@@ -125,7 +128,7 @@ export function withDictatedIbans(text: string, spans: DetectedSpan[]): Detected
     for (let n = 0; k >= 0 && k < ws.length - 1 && n <= MAX_WORDS_BEFORE; n++, k++) {
       const cc = countryCodes(text, ws, k);
       if (!cc) continue;
-      const found = readRun(text, ws, cc.next, LONGEST);
+      const found = readWordRun(text, ws, cc.next, LONGEST);
       const exact = cc.codes.map((code) => ({ code, part: found.find((p) => code.length + p.chars.length === IBAN_LENGTHS[code]) })).find((h) => h.part);
       if (exact?.part) {
         const valid = ibanChecksumValid(exact.code + exact.part.chars);

@@ -94,7 +94,7 @@ export const FILLERS = [...WORDS].filter(([, v]) => v === FILLER).map(([w]) => w
 const FILLER_FIRST_LETTERS = [...new Set([...WORDS].filter(([, v]) => v === FILLER).flatMap(([w]) => [...(VARIANTS.get(w[0]!) ?? w[0]!)]))];
 export const FILLER_START = `[${FILLER_FIRST_LETTERS.join('')}]`;
 const FILLER_FIRST: ReadonlySet<number> = new Set([...FILLER_FIRST_LETTERS, ...FILLER_FIRST_LETTERS.map((c) => c.toUpperCase())].map((c) => c.charCodeAt(0)));
-const GAP = String.raw`(?:[ ,،\n-]|\.\.)[ ,،.\n…]*(?:(?:${FILLERS})[ ,،.\n…]+)?`;
+const GAP = String.raw`(?:[ \u00a0,،\n-]|\.\.)[ \u00a0,،.\n…]*(?:(?:${FILLERS})[ \u00a0,،.\n…]+)?`;
 // one branch per script: the engine tries the Latin words only where a Latin letter follows the space
 // ("واثنين وثلاثة": the Arabic "and" written onto the words)
 const PAIR_SOURCE = String.raw`(?:${LATIN_WORDS})${GAP}(?:${LATIN_WORDS})(?![A-Za-z])|و?(?:${ARABIC_WORDS})${GAP}و?(?:${ARABIC_WORDS})(?![\u0621-\u06d3])`;
@@ -106,7 +106,7 @@ const TYPED_SINGLES = `${DIGIT} {1,3}${DIGIT} {1,3}${DIGIT}(?!${DIGIT})`;
  * with a space, which the regular-expression engine finds with a fast scan before trying any word (about 4 % of the
  * detector's time on the PII kit's messages; a loop over the units costs about twice that).
  */
-const PAIR_AFTER_SPACE = new RegExp(`[ \\n](?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'i');
+const PAIR_AFTER_SPACE = new RegExp(`[ \\u00a0\\n](?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'i');
 const PAIR_AT_START = new RegExp(`(?:${PAIR_SOURCE}|${TYPED_SINGLES})`, 'iy');
 
 export function maySpeakDigits(text: string): boolean {

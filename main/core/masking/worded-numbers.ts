@@ -140,6 +140,11 @@ export function isNumberWord(word: string): boolean {
   return valueOf(word) !== undefined;
 }
 
+/** "وخمسة", "وعشرين": a number word with the Arabic "and" written onto it (not "واحد", a number word of its own). */
+export function joinedByAnd(word: string): boolean {
+  return word.length > 2 && word.charCodeAt(0) === 0x648 && !VALUES.has(word) && VALUES.has(word.slice(1));
+}
+
 function valueOf(word: string): number | undefined {
   const v = VALUES.get(word) ?? ORDINALS.get(word);
   if (v !== undefined) return v;
@@ -273,6 +278,9 @@ export function readCompound(ws: Word[], k: number, text: string): Compound | nu
       // وعشرين") is another number ("five five" is read digit by digit elsewhere; "six quarante" is 6, then 40)
       if (any && v < 10 && current % 10 !== 0) break;
       if (any && v >= 10 && v < 100 && current % 10 !== 0 && !joined && w.folded.charCodeAt(0) < 0x100) break;
+      // (in Arabic a ten after a unit is one number only joined by "و": "واحد عشرين" is 1, then 20, as a card's groups
+      // are said; "خمسة عشر" is fifteen)
+      if (any && v >= 20 && v < 100 && current % 10 !== 0 && !joined && !joinedByAnd(w.folded)) break;
       if (any && v >= 10 && v < 100 && current % 100 >= 10) break;
       // hundreds after tens or hundreds open the next group ("صد و بیست و سه چهارصد و پنجاه …", said without commas)
       if (any && v >= 100 && current >= 10) break;
