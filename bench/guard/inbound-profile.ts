@@ -6,7 +6,8 @@
  * detectors as the preparation worker masks them, inbound only); `voices` is every inbound voice set that is not
  * report-only, and `inbound.jsonl` (no row is printed; at most `--messages` of them, every k-th). Steps, each over all texts of a class with what it needs
  * computed before its interval:
- *   whole    — the check as ingest runs it (`GuardScreen.screen`: English, and Arabic and Persian when flagged)
+ *   whole    — the check as ingest runs it (`GuardScreen.screen`: English, and Arabic and Persian when flagged; on store
+ *              traffic with what the masking found, as the ingest hands it over — round 17; voices are not masked)
  *   links    — the read part, its links and e-mail senders (`extractLinks`, `extractEmailDomains`)
  *   domains  — each link's look-alike and shortener checks (`inspectLinkDomain`)
  *   reading  — `normalizeText(digitsAsTyped(text))`: the fold and reading the scam rules start from
@@ -34,7 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import '../../main/core/shared/regexp-engine';
 import { detectorMasker, GuardScreen } from '../../main/core/app';
-import { DEFAULT_GUARD_POLICY, inspectInbound } from '../../main/core/guard';
+import { DEFAULT_GUARD_POLICY, inspectInbound, type Detected } from '../../main/core/guard';
 import { normalizeText } from '../../main/core/guard/text/clauses';
 import { extractEmailDomains, extractLinks } from '../../main/core/guard/text/links';
 import { readPart } from '../../main/core/guard/text/reading-window';
@@ -58,6 +59,8 @@ const runs = Number(arg('runs', '3'));
 const callgrind = process.argv.includes('--callgrind');
 const policy = DEFAULT_GUARD_POLICY;
 
+/** What the ingest's masking found in each store message, by its masked text: the ingest hands it to the check (round 17). */
+const detectedOf = new Map<string, Detected>();
 function storeTraffic(): string[] {
   // the same generator, seed and conversations as `bench/store/ingest.ts` and `ingest-stages.ts`
   const r = rng(7);
@@ -65,7 +68,11 @@ function storeTraffic(): string[] {
   const masker = detectorMasker(() => undefined);
   return Array.from({ length: messages }, (_, i) => parseUpdate(platformUpdate(i, Math.floor(r() * 2000), t0 + i * 1000, r), t0 + i * 1000))
     .filter((m) => m.direction === 'in')
-    .map((m) => masker(m.text).masked);
+    .map((m) => {
+      const { masked, detected } = masker(m.text);
+      if (detected) detectedOf.set(masked, { text: m.text, spans: detected });
+      return masked;
+    });
 }
 function voiceTexts(): string[] {
   // (from the repository's root: a bundle for callgrind runs elsewhere)
@@ -84,7 +91,7 @@ const classes = { flagged: texts.filter((_, i) => flaggedOf[i]), unflagged: text
 
 type Step = { name: string; run: (ts: string[]) => () => void };
 const STEPS: Step[] = [
-  { name: 'whole', run: (ts) => () => ts.forEach((t) => screen.screen(t)) },
+  { name: 'whole', run: (ts) => () => ts.forEach((t) => screen.screen(t, detectedOf.get(t))) },
   { name: 'links', run: (ts) => () => ts.forEach((t) => { const { read } = readPart(t); extractLinks(read); extractEmailDomains(read); }) },
   { name: 'domains', run: (ts) => { const links = ts.flatMap((t) => [...extractLinks(t), ...extractEmailDomains(t)]); return () => links.forEach((l) => inspectLinkDomain(l, policy)); } },
   { name: 'reading', run: (ts) => () => ts.forEach((t) => normalizeText(digitsAsTyped(t))) },
