@@ -83,9 +83,9 @@ describe('ordinary traffic reads few clauses for the hand-over (counted, not tim
       RegExp.prototype[Symbol.split] = split;
     }
     console.log(`hand-over clause readings: ${readings} over ${texts.length} messages (${found} hand-overs)`);
-    // (every message read its clauses before the pre-test: 500 readings or more, one a line)
     expect(readings).toBeLessThan(READINGS_BOUND);
   });
 });
 
-const READINGS_BOUND = 350;
+/** (500 before the pre-test, one a line; 233 with each secret's pattern read whole by the gate; 154 read part by part) */
+const READINGS_BOUND = 200;

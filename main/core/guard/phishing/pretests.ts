@@ -24,8 +24,34 @@ export function mayHoldHandle(read: string): boolean {
   return /[@._-]/.test(read);
 }
 
+/**
+ * The parts `acts.ts` joined into each secret's pattern (`alt`: each behind a word boundary, in a group of its own), read
+ * apart so that each part's needs are its own (the gate keeps only a group's first need); a pattern not of that shape
+ * is read whole. Each space is a break (see `mayHandOver`).
+ */
+function secretParts(): string[] {
+  const opening = '(?<![\\p{L}\\p{N}])(?:';
+  return SECRETS.flatMap(([, re]) => {
+    const pieces = re.source.split(`|${opening}`).map((p, i) => (i === 0 ? p.slice(opening.length) : p));
+    return re.source.startsWith(opening) && pieces.every((p) => p.endsWith(')') && balanced(p.slice(0, -1))) ? pieces.map((p) => p.slice(0, -1)) : [re.source];
+  }).map((p) => p.replaceAll(' ', '\\s'));
+}
+/** Every group opened in `source` is closed in it, and none closed that it did not open (escapes and classes skipped). */
+function balanced(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0 && !inClass;
+}
 /** (Exported for its test: no need is a pair of digits, which a clause's joining could make.) */
-export const SECRET_NAME_NEEDS = patternNeeds(SECRETS.map(([, re]) => re.source.replaceAll(' ', '\\s')));
+export const SECRET_NAME_NEEDS = patternNeeds(secretParts());
 /**
  * A hand-over (`handed-over.ts`) is read only from a clause fact that carries a secret: one a clause names (`SECRETS`,
  * tried on the clause's tokens joined by single spaces) or four digits or more told after the verb (`DIGITS_TOLD`). So
