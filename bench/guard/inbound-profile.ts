@@ -1,7 +1,7 @@
 /**
  * Where the inbound scam check's work goes (issues #26/#21): each step of `inspectInbound` run alone over the same texts,
  * for the flagged and the unflagged messages apart.
- *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3] [--steps whole,scam] [--passes 3]
+ *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3] [--steps whole,scam] [--passes 3] [--repeat 1]
  * Corpora: `store` is the ingest bench's traffic (`bench/store/ingest.ts`'s generated messages, masked by the real
  * detectors as the preparation worker masks them, inbound only); `voices` is every inbound voice set that is not
  * report-only, and `inbound.jsonl` (no row is printed; at most `--messages` of them, every k-th). Steps, each over all texts of a class with what it needs
@@ -84,7 +84,9 @@ function voiceTexts(): string[] {
   const step = Math.max(1, Math.ceil(all.length / messages));
   return all.filter((_, i) => i % step === 0);
 }
-const texts = corpus === 'voices' ? voiceTexts() : storeTraffic();
+// (`--repeat k`: the same texts k times over in each interval — the same work a message, k times the messages: a cost
+// paid per interval, not per message, shows as a least a message that falls with k; round 17)
+const texts = Array.from({ length: Number(arg('repeat', '1')) }, () => (corpus === 'voices' ? voiceTexts() : storeTraffic())).flat();
 const screen = new GuardScreen(policy);
 const flaggedOf = texts.map((t) => inspectInbound(t, 'en', { policy, detectSensitive }).flags.length > 0);
 const classes = { flagged: texts.filter((_, i) => flaggedOf[i]), unflagged: texts.filter((_, i) => !flaggedOf[i]) };
