@@ -1,12 +1,13 @@
 /**
  * Where the inbound scam check's work goes (issues #26/#21): each step of `inspectInbound` run alone over the same texts,
  * for the flagged and the unflagged messages apart.
- *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3] [--steps whole,scam] [--passes 3]
+ *   node --import tsx bench/guard/inbound-profile.ts [--corpus store|voices] [--messages 2000] [--runs 3] [--steps whole,scam] [--passes 3] [--repeat 1]
  * Corpora: `store` is the ingest bench's traffic (`bench/store/ingest.ts`'s generated messages, masked by the real
  * detectors as the preparation worker masks them, inbound only); `voices` is every inbound voice set that is not
  * report-only, and `inbound.jsonl` (no row is printed; at most `--messages` of them, every k-th). Steps, each over all texts of a class with what it needs
  * computed before its interval:
- *   whole    — the check as ingest runs it (`GuardScreen.screen`: English, and Arabic and Persian when flagged)
+ *   whole    — the check as ingest runs it (`GuardScreen.screen`: English, and Arabic and Persian when flagged; on store
+ *              traffic with what the masking found, as the ingest hands it over — round 17; voices are not masked)
  *   links    — the read part, its links and e-mail senders (`extractLinks`, `extractEmailDomains`)
  *   domains  — each link's look-alike and shortener checks (`inspectLinkDomain`)
  *   reading  — `normalizeText(digitsAsTyped(text))`: the fold and reading the scam rules start from
@@ -34,7 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import '../../main/core/shared/regexp-engine';
 import { detectorMasker, GuardScreen } from '../../main/core/app';
-import { DEFAULT_GUARD_POLICY, inspectInbound } from '../../main/core/guard';
+import { DEFAULT_GUARD_POLICY, inspectInbound, type Detected } from '../../main/core/guard';
 import { normalizeText } from '../../main/core/guard/text/clauses';
 import { extractEmailDomains, extractLinks } from '../../main/core/guard/text/links';
 import { readPart } from '../../main/core/guard/text/reading-window';
@@ -58,6 +59,8 @@ const runs = Number(arg('runs', '3'));
 const callgrind = process.argv.includes('--callgrind');
 const policy = DEFAULT_GUARD_POLICY;
 
+/** What the ingest's masking found in each store message, by its masked text: the ingest hands it to the check (round 17). */
+const detectedOf = new Map<string, Detected>();
 function storeTraffic(): string[] {
   // the same generator, seed and conversations as `bench/store/ingest.ts` and `ingest-stages.ts`
   const r = rng(7);
@@ -65,7 +68,11 @@ function storeTraffic(): string[] {
   const masker = detectorMasker(() => undefined);
   return Array.from({ length: messages }, (_, i) => parseUpdate(platformUpdate(i, Math.floor(r() * 2000), t0 + i * 1000, r), t0 + i * 1000))
     .filter((m) => m.direction === 'in')
-    .map((m) => masker(m.text).masked);
+    .map((m) => {
+      const { masked, detected } = masker(m.text);
+      if (detected) detectedOf.set(masked, { text: m.text, spans: detected });
+      return masked;
+    });
 }
 function voiceTexts(): string[] {
   // (from the repository's root: a bundle for callgrind runs elsewhere)
@@ -77,14 +84,16 @@ function voiceTexts(): string[] {
   const step = Math.max(1, Math.ceil(all.length / messages));
   return all.filter((_, i) => i % step === 0);
 }
-const texts = corpus === 'voices' ? voiceTexts() : storeTraffic();
+// (`--repeat k`: the same texts k times over in each interval — the same work a message, k times the messages: a cost
+// paid per interval, not per message, shows as a least a message that falls with k; round 17)
+const texts = Array.from({ length: Number(arg('repeat', '1')) }, () => (corpus === 'voices' ? voiceTexts() : storeTraffic())).flat();
 const screen = new GuardScreen(policy);
 const flaggedOf = texts.map((t) => inspectInbound(t, 'en', { policy, detectSensitive }).flags.length > 0);
 const classes = { flagged: texts.filter((_, i) => flaggedOf[i]), unflagged: texts.filter((_, i) => !flaggedOf[i]) };
 
 type Step = { name: string; run: (ts: string[]) => () => void };
 const STEPS: Step[] = [
-  { name: 'whole', run: (ts) => () => ts.forEach((t) => screen.screen(t)) },
+  { name: 'whole', run: (ts) => () => ts.forEach((t) => screen.screen(t, detectedOf.get(t))) },
   { name: 'links', run: (ts) => () => ts.forEach((t) => { const { read } = readPart(t); extractLinks(read); extractEmailDomains(read); }) },
   { name: 'domains', run: (ts) => { const links = ts.flatMap((t) => [...extractLinks(t), ...extractEmailDomains(t)]); return () => links.forEach((l) => inspectLinkDomain(l, policy)); } },
   { name: 'reading', run: (ts) => () => ts.forEach((t) => normalizeText(digitsAsTyped(t))) },

@@ -74,7 +74,8 @@ function prepare(stages: readonly Prep[], count = total): Record<Prep, number> {
     const texts = msgs.map((m) => m.text);
     const mask = () => texts.map((t) => masker(t));
     const masked: MaskResult[] = stages.includes('mask') ? timed('mask', mask) : stages.some((s) => s !== 'parse') ? mask() : [];
-    if (stages.includes('screen')) timed('screen', () => masked.forEach((m, k) => msgs[k]!.direction === 'in' && screen.screen(m.masked)));
+    // (with what the masking found, as `prepareTexts` hands it to the check)
+    if (stages.includes('screen')) timed('screen', () => masked.forEach((m, k) => msgs[k]!.direction === 'in' && screen.screen(m.masked, m.detected && { text: texts[k]!, spans: m.detected })));
     if (stages.includes('seal')) {
       timed('seal', () => {
         const session = new SealingSession(to.publicKey, to.epoch);
@@ -160,7 +161,7 @@ if (only) {
       mark(`${pass}: mask`);
       const masked = msgs.map((m) => masker(m.text));
       mark(`${pass}: screen`);
-      masked.forEach((m, k) => msgs[k]!.direction === 'in' && screen.screen(m.masked));
+      masked.forEach((m, k) => msgs[k]!.direction === 'in' && screen.screen(m.masked, m.detected && { text: msgs[k]!.text, spans: m.detected }));
       mark(`${pass}: seal`);
       for (let i = 0; i < total; i += CHUNK) {
         const session = new SealingSession(to.publicKey, to.epoch);

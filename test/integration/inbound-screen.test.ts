@@ -4,7 +4,8 @@ import { GuardScreen, type Core } from '../../main/core/app';
 import { detectorMasker } from '../../main/core/app/masker';
 import { ParallelPreparer } from '../../main/core/app/parallel-preparer';
 import { generateSealingKey } from '../../main/core/custody';
-import { DEFAULT_GUARD_POLICY, inspectInbound, resolveGuardPolicy } from '../../main/core/guard';
+import { DEFAULT_GUARD_POLICY, inspectInbound, resolveGuardPolicy, type DetectSensitive } from '../../main/core/guard';
+import { READ_LIMIT } from '../../main/core/guard/text/reading-window';
 import { detectSensitive } from '../../main/core/masking';
 import { prepareTexts } from '../../main/core/store';
 import { InboundFlags } from '../../main/ipc/inbound-flags';
@@ -63,6 +64,31 @@ describe('the inbound scam check at ingest', () => {
     // The generated set exercises both outcomes.
     const outcomes = new Set(texts.map((t) => new GuardScreen(policy).flagged(masker(t).masked)));
     expect(outcomes).toEqual(new Set([true, false]));
+  });
+
+  it('asks the masking engine again only of a message masking changed: the ingest hands its answer to the check (#26, round 17)', () => {
+    const key = generateSealingKey(1);
+    const sealing = { seat: 'seat-0123456789abcdef', epoch: key.epoch, publicKey: key.publicKey };
+    const masker = detectorMasker(() => undefined);
+    let asked = 0;
+    const counting: DetectSensitive = (t) => (asked++, detectSensitive(t));
+    // (and a message longer than the check reads, nothing in it masked: its read part is another text, asked again)
+    const long = 'please help with my order '.repeat(Math.ceil(READ_LIMIT / 20));
+    const texts = [...fc.sample(message, { numRuns: 200, seed: 17 }), long];
+    const inboundOnes = texts.map((_, i) => i % 5 !== 4);
+    const changed = texts.map((t) => masker(t).masked !== t);
+    for (const rules of [policy, DEFAULT_GUARD_POLICY]) {
+      asked = 0;
+      const prepared = prepareTexts(texts, 500, masker, sealing, { check: new GuardScreen(rules, counting), inbound: inboundOnes });
+      expect(changed.at(-1)).toBe(false);
+      expect(asked).toBe(texts.filter((_, i) => inboundOnes[i] && changed[i]).length + (inboundOnes.at(-1) ? 1 : 0));
+      // …and the outcome is the one the check gives when it asks the engine itself
+      const again = new GuardScreen(rules);
+      prepared.forEach((p, i) => expect(p.screened ?? null).toEqual(inboundOnes[i] ? { rules: again.rules, ...again.screen(p.masked) } : null));
+    }
+    // (the sample has messages of both kinds, and a flagged one nothing was masked in)
+    expect(new Set(changed)).toEqual(new Set([true, false]));
+    expect(texts.some((t, i) => !changed[i] && new GuardScreen(policy).flagged(t))).toBe(true);
   });
 
   it('stores each inbound message\'s outcome with it, equal to what the check says; opening reads it and checks nothing again', async () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { inspectInbound, inspectInboundIn, type DetectSensitive, type GuardLang, type GuardPolicy } from '../guard';
+import { inspectInbound, inspectInboundIn, type Detected, type DetectSensitive, type GuardLang, type GuardPolicy } from '../guard';
 import { detectSensitive } from '../masking';
 import type { InboundScreen } from '../store';
 import { APP_VERSION } from './version';
@@ -22,8 +22,8 @@ export function inboundFlagsIn(maskedText: string, lang: GuardLang, policy: Guar
 }
 
 /** A message's flags in every interface language from one reading of it. */
-function flagsInEveryLanguage(maskedText: string, policy: GuardPolicy, detect: DetectSensitive = detectSensitive): Record<GuardLang, InboundFlagWords> {
-  const all = inspectInboundIn(maskedText, WORDING_LANGS, { policy, detectSensitive: detect });
+function flagsInEveryLanguage(maskedText: string, policy: GuardPolicy, detect: DetectSensitive = detectSensitive, detected?: Detected): Record<GuardLang, InboundFlagWords> {
+  const all = inspectInboundIn(maskedText, WORDING_LANGS, { policy, detectSensitive: detect, ...(detected ? { detected } : {}) });
   return Object.fromEntries(WORDING_LANGS.map((lang) => [lang, all[lang].map((f) => ({ code: f.code, explanation: f.explanation }))])) as Record<GuardLang, InboundFlagWords>;
 }
 
@@ -66,9 +66,12 @@ export class GuardScreen implements InboundScreen {
     return inspectInbound(maskedText, 'en', { policy: this.policy, detectSensitive: this.detect }).flags.length > 0;
   }
 
-  /** One reading of the message: a flagged one's flags are worded in each language from it. */
-  screen(maskedText: string): { flagged: boolean; wording?: string } {
-    const all = flagsInEveryLanguage(maskedText, this.policy, this.detect);
+  /**
+   * One reading of the message: a flagged one's flags are worded in each language from it. `detected`: what the masking
+   * engine found when the ingest masked the message (the check's own question, answered, when nothing was masked).
+   */
+  screen(maskedText: string, detected?: Detected): { flagged: boolean; wording?: string } {
+    const all = flagsInEveryLanguage(maskedText, this.policy, this.detect, detected);
     return all.en.length ? { flagged: true, wording: JSON.stringify(all) } : { flagged: false };
   }
 }

@@ -9,6 +9,7 @@ export function detectorMasker(hints: () => MaskingHints | undefined): Masker {
     return {
       masked: r.masked,
       fields: r.fields.map((f) => ({ type: f.type, start: f.start, end: f.end, value: text.slice(f.originalStart, f.originalEnd) })),
+      detected: r.spans,
     };
   };
   // The hints object is replaced whenever IT's policy changes them.

@@ -12,7 +12,7 @@ export { extractLinks, type Link } from './text/links';
 export { OutboundGuard, evaluateReply, judgeReply, assertMayDecideReply, assertApprovable, hashReply, type GuardDecision, type GuardFinding, type ReplyContext, type Verdict, type ApproverRole } from './outbound/guard';
 export { findSecretRequests, type SecretRequest, type RequestedSecret } from './outbound/classify';
 
-export { inspectInbound, inspectInboundIn, type InboundInspection, type InboundFlag, type InboundFlagCode } from './phishing/inbound';
+export { inspectInbound, inspectInboundIn, type Detected, type InboundInspection, type InboundFlag, type InboundFlagCode } from './phishing/inbound';
 export { inspectLinkDomain, SHORTENERS, type DomainFlag } from './phishing/domains';
 export { skeleton, editDistance } from './phishing/confusables';
 

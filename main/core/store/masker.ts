@@ -3,6 +3,7 @@
  * in, `placeholderMasker` masks e-mail addresses and runs of four or more digits so that the path already stores
  * spans and encrypted originals.
  */
+import type { DetectedSpan } from '../masking';
 export interface MaskedField {
   type: string;
   /** Where the value's token sits in the masked text (UTF-16 offsets, end exclusive). */
@@ -15,6 +16,11 @@ export interface MaskedField {
 export interface MaskResult {
   masked: string;
   fields: MaskedField[];
+  /**
+   * The masking engine's detections over the text as given (`detectSensitive`), when the masker is the engine: the
+   * inbound scam check asks the engine of the masked text, and a text nothing was masked in is its own masked text.
+   */
+  detected?: readonly DetectedSpan[];
 }
 
 /**

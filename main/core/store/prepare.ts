@@ -1,5 +1,6 @@
 import { originalContext, SealingSession } from '../custody';
 import { SEALED } from './context';
+import type { DetectedSpan } from '../masking';
 import type { Masker } from './masker';
 import { indexBody } from './search-text';
 
@@ -25,8 +26,12 @@ export interface PreparedText {
 export interface InboundScreen {
   /** Fingerprint of the rules and policy; stored with each outcome. */
   readonly rules: string;
-  /** Whether the check flags the text and, when it does, the flags' wording to keep with the outcome. */
-  screen(maskedText: string): { flagged: boolean; wording?: string };
+  /**
+   * Whether the check flags the text and, when it does, the flags' wording to keep with the outcome. `detected`: the
+   * masking engine's detections over the message's text as it came in (`MaskResult.detected`), for the check to reuse
+   * where it reads that same text.
+   */
+  screen(maskedText: string, detected?: { text: string; spans: readonly DetectedSpan[] }): { flagged: boolean; wording?: string };
 }
 
 /** Who originals are sealed to: the seat (bound into each blob) and the custodian's current public key. */
@@ -51,7 +56,7 @@ export function prepareTexts(
   const session = new SealingSession(to.publicKey, to.epoch);
   return texts.map((text, i) => {
     const id = firstId + i;
-    const { masked, fields } = masker(text);
+    const { masked, fields, detected } = masker(text);
     const [textEnc, ...sealed] = session.sealAll([
       { context: originalContext(to.seat, id, 'text'), plain: text },
       ...fields.map((f, n) => ({ context: originalContext(to.seat, id, { field: n, type: f.type }), plain: f.value })),
@@ -62,7 +67,7 @@ export function prepareTexts(
       textEnc: textEnc!,
       keyVersion: SEALED,
       fields: fields.map((f, n) => ({ type: f.type, start: f.start, end: f.end, valueEnc: sealed[n]! })),
-      ...(screen?.inbound[i] ? { screened: { rules: screen.check.rules, ...screen.check.screen(masked) } } : {}),
+      ...(screen?.inbound[i] ? { screened: { rules: screen.check.rules, ...screen.check.screen(masked, detected && { text, spans: detected }) } } : {}),
     };
   });
 }

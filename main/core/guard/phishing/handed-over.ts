@@ -7,10 +7,10 @@
  * described, a pronoun for the one just named, or digits read out) in the past, not negated, to someone who is not us,
  * nobody or their own ("I read it to my son") — or the other side took it from them ("کد رو ازم گرفت").
  */
-import { clauses, normalizeText } from '../text/clauses';
-import { digitsAsTyped } from '../../masking';
-import type { MessageReading } from '../text/message-reading';
+import { clauses } from '../text/clauses';
+import { MessageReading } from '../text/message-reading';
 import { readClauseActs, THEM, type Secret } from './acts';
+import { mayHandOver } from './pretests';
 
 /** A stranger in the story: whoever called, asked or wanted it, or a third person named (for a hand-over that names no recipient). */
 const STRANGER = /(?<![\p{L}])(?:someone|somebody|caller|called|rang|phoned|scammer|stranger|اتصل\S*|كلمني|حكاني|خابرني|عيط\S*|رن|زنگ|تماس|zang|ring|call|asked|طلب\S*|بغا\S*|بدو|بده|talab|khast|خواست\S*)(?![\p{L}])/u;
@@ -18,9 +18,14 @@ const STRANGER = /(?<![\p{L}])(?:someone|somebody|caller|called|rang|phoned|scam
 /** "From me": what the other side took was the customer's ("ازم گرفت", "az man gereft"). */
 const FROM_ME = /(?<![\p{L}])(?:ازم|از من|ازمون|azam|az man|mera|meri|mere|my|مني)(?![\p{L}])/u;
 
-/** The secret the customer (or someone on their side) says was handed over to someone not us, or undefined. */
-export function findHandedOverSecret(text: string, reading?: MessageReading): Secret | undefined {
-  const t = reading ? reading.typed.form(true) : normalizeText(digitsAsTyped(text), { markQuotes: true });
+/**
+ * The secret the customer (or someone on their side) says was handed over to someone not us, or undefined.
+ * `opts.pretest: false` reads every message's clauses whatever `mayHandOver` says (its test compares the two).
+ */
+export function findHandedOverSecret(text: string, reading?: MessageReading, opts: { pretest?: boolean } = {}): Secret | undefined {
+  const typed = (reading ?? new MessageReading(text)).typed;
+  if (opts.pretest !== false && !mayHandOver(typed.keys, typed.form(false))) return undefined;
+  const t = typed.form(true);
   const cs = clauses(t);
   const facts = readClauseActs(cs);
   const stranger = () => STRANGER.test(t) || cs.some((c) => c.tokens.some((w) => THEM.has(w)));

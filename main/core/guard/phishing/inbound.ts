@@ -1,6 +1,6 @@
 import type { GuardPolicy } from '../policy';
 import { kindName, say, sayNumber, type MessageKey } from '../messages';
-import { maskSpans, type DetectSensitive } from '../ports';
+import { maskSpans, type DetectSensitive, type SensitiveSpan } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
 import { READ_LIMIT, readPart } from '../text/reading-window';
 import { MessageReading } from '../text/message-reading';
@@ -78,6 +78,17 @@ const CALL_AFTER = /^(?:تماس|زنگ|tamas|zang)$/u;
 export interface InboundInspectorDeps {
   policy: GuardPolicy;
   detectSensitive: DetectSensitive;
+  /**
+   * What `detectSensitive` already answered of a text (the ingest masked the message with it): when the check reads that
+   * very text — a message nothing was masked in, read whole — it takes this answer instead of asking again (#26).
+   */
+  detected?: Detected;
+}
+
+/** `detectSensitive`'s answer for `text`. */
+export interface Detected {
+  text: string;
+  spans: readonly SensitiveSpan[];
 }
 
 /** Flags a customer's message: look-alike and shortened links, fake-support patterns, pasted secrets. */
@@ -154,7 +165,7 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     else if (f.code === 'upgrade_fee') push('upgrade_fee', 'phishing.upgrade_fee');
     else push('urgency', 'phishing.urgency');
   }
-  const detected = deps.detectSensitive(text).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type));
+  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {

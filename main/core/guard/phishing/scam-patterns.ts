@@ -842,8 +842,7 @@ type Has = (re: Lexicon, s?: string) => boolean;
  * none of whose parts' letters are in the text cannot match it, nor any piece of it), and each answer over the whole
  * text kept — the rules ask some of them several times.
  */
-function gated(t: string): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null; may: (re: Lexicon) => boolean } {
-  const keys = new TextKeys(t);
+function gated(t: string, keys = new TextKeys(t)): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null; may: (re: Lexicon) => boolean } {
   // (which of a lexicon's parts the keys allow: read once, it answers the gate and says which parts to try)
   const met = new Map<LazyRegExp, readonly number[] | boolean>();
   const metOf = (re: LazyRegExp): readonly number[] | boolean => {
@@ -875,8 +874,10 @@ export function scamPretests(text: string, policy: GuardPolicy, hasLink = false)
 function readForRules(text: string, policy: GuardPolicy, hasLink: boolean, reading?: MessageReading) {
   // a number read out in a voice note is a number ("من سبعة سبعة.. واحد اربعة")
   // (Tajik in Cyrillic is read in Latin letters, where its words are: `tajik-latin.ts`)
-  const t = tajikInLatin(reading ? reading.typed.form(false) : normalizeText(digitsAsTyped(text)));
-  const { has, find, may } = gated(t);
+  const read = reading?.typed.form(false);
+  const t = tajikInLatin(read ?? normalizeText(digitsAsTyped(text)));
+  // (the reading's keys when the rules read its text as it is: the hand-over's pre-test asks the same keys)
+  const { has, find, may } = gated(t, t === read ? reading!.typed.keys : undefined);
   let feeRead: string | undefined;
   const fee = () => (feeRead ??= feeText(text, t, policy, has));
   const signs: SignReader = { text: t, hasLink, has, may, fee };

@@ -1,4 +1,5 @@
 import { foldArabic } from '../../text/fold';
+import { TextKeys } from '../../text/literal-gate';
 import { readText, type Reading } from '../../text/normalise';
 import { knowsWord, lexiconVersion } from './words';
 
@@ -35,11 +36,17 @@ let last: { reading: GuardReading; version: number } | undefined;
 export class GuardReading {
   #reading: Reading | undefined;
   readonly #forms: Array<string | undefined> = [undefined, undefined];
+  #keys: TextKeys | undefined;
 
   constructor(readonly source: string) {}
 
   form(markQuotes: boolean): string {
     return (this.#forms[+markQuotes] ??= normalize((this.#reading ??= readText(this.source.replace(NUMBER_SIGN, 'number$1'), knowsWord)), markQuotes));
+  }
+
+  /** The literal gate's keys of the unmarked form, made once: the scam rules' gate and the hand-over's pre-test ask them. */
+  get keys(): TextKeys {
+    return (this.#keys ??= new TextKeys(this.form(false)));
   }
 }
 
