@@ -361,7 +361,7 @@ const FEE = pieces(
   rx([
     // (round 25) pay verbs and fee words of Indonesian and Javanese ("bayar", "mbayar", "biaya"), Wolof ("fey"),
     // Kinyarwanda ("kwishyura", "amafaranga"), Sorani ("کرێ", "پارە"), a sum's code before it ("GHS 150", "AED 12")
-    '(?:m|di)?bayar\\S*', 'biaya', 'fey(?![a-z])', '(?:kw|w|n|tw|mw)?ishyur\\S*', 'amafaranga', 'ikiguzi', '[كک]ر[یيێ]\\S*', 'پار[هە]\\S*',
+    '(?:m|di)?bayar\\S*', 'biaya', 'fey(?![a-z])', '(?:kw|w|n|tw|mw)?ishyur\\S*', 'amafaranga', 'ikiguzi', '[كک]رێ\\S*', 'پار[هە]\\S*',
     '(?:ghs|gh₵|aed|qar|omr|kwd|bhd|jod|frw|rwf|fcfa|rp|idr|kes|ugx|tzs|etb|bdt|azn)\\.?\\s?\\d',
   ]),
 );
@@ -591,6 +591,18 @@ const CONSEQUENCE = pieces(
  */
 const OR_ELSE_BY_DAY = rx([
   `(?:والا|و الا|ولا|wella|wla|walla|or else|otherwise|vagarna|وگرنه|sinon|la sivyo|vinginevyo) (?:\\S+ )?(?:غدوه|غدوا|غدا|بكره|بكرا|اليوم|الليله|tomorrow|tonight|today|فردا|امشب|امروز|imruz|imshab|fardo|kesho|leo|demain|ce soir|ghedwa|ghodwa)(?![\\p{L}])`,
+]);
+/**
+ * (round 25) A day said as a limit: "by / before / until / تا / قبل / sebelum / bitarenze" a day or an hour ("تا امروز شام",
+ * "قبل آخر النهار", "before close of business today", "sebelum jam 18:00", "bitarenze uyu munsi"), or the day as the last
+ * ("اليوم بس", "اليوم آخر يوم", "امشب آخرین مهلته", "today only").
+ */
+const FEE_DEADLINE = rx([
+  '(?:by|before|until|till|no later than|not later than|latest by|تا|قبل|لحد|حتى|لغايه|sebelum|sampai|sak ?durunge|bitarenze|kabla ya|kafin|bago|hanggang|avant|jusqu.a) (?:\\S+ ){0,2}?(?:today|tonight|tomorrow|midnight|noon|امروز|امشب|فردا|شام|عصر|ظهر|شب|پايان|اليوم|الليله|بكره|بكرا|باجر|غدا|غدوه|المغرب|العصر|منتصف|اخر|نهايه|uyu munsi|hari ini|malam ini|besok|jam|pukul|ce soir|demain|close of business|end of (?:the )?day|\\d)',
+  '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:only|بس|فقط|اخر يوم|is the last day|last day|اخرين (?:روز|مهلت)\\S*)', 'اخر (?:يوم|مهله|موعد)', 'اخرين (?:مهلت|روز)', 'last day', 'deadline',
+  // …or the day the payment is ordered for, or the day before "or else": "pay it today", "ادفع اليوم", "امروز واریز کنید", "today or …"
+  '(?:pay|paid|send|transfer|deposit|ادفع|تدفع|يدفع|حول|تحول|سدد|ارسل|بپرداز|پرداخت|واريز|بريز|bayar|transfer)\\S* (?:\\S+ ){0,5}?(?:today|tonight|now|اليوم|الليله|الحين|امروز|امشب|hari ini|sekarang)(?![\\p{L}])',
+  '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:\\S+ ){0,3}?(?:پرداخت|واريز|بپرداز|بريز|ادفع|تدفع|pay|bayar)\\S*', '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:or|otherwise|or else|والا|وإلا|ولا|وگرنه|atau)(?![\\p{L}])',
 ]);
 /** (round 25) A condition on the reader: "if you don't …", "اذا ما تحدث", "kalau tidak verifikasi", "اگه … نکنی". */
 const IF_NOT = rx([
@@ -1176,8 +1188,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // condition or by a span of time that runs out: an account "blocked today" is the customer's news, not a threat)
   if (!flags.some((f) => f.code === 'urgency') && has(FROZEN, t) && has(ACCOUNT, t) && (has(DAY_DEADLINE, t) || has(DEADLINE_SPAN, t)) && (hasLink || has(ACTION, t)) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t)) && (has(IF_NOT, t) || has(CONSEQUENCE, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
   // (round 25) a fee demanded by a deadline: "… ۱۵۰ درهم فیس آزادسازی بدهم تا امروز شام", "رسوم … قبل منتصف الليل",
-  // "bayar AED 12 sebelum jam 18:00" — the fee already flagged, the deadline is its pressure
-  if (!flags.some((f) => f.code === 'urgency') && flags.some((f) => f.code === 'upgrade_fee') && (has(DAY_DEADLINE, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
+  // "bayar AED 12 sebelum jam 18:00" — the fee already flagged, the deadline is its pressure (a day said as a limit, not
+  // the day of the customer's story: "today one man came in my shop")
+  if (!flags.some((f) => f.code === 'urgency') && flags.some((f) => f.code === 'upgrade_fee') && (has(FEE_DEADLINE, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
   // a toll-free number presented as ours, in a message that also demands a fee or threatens: the scam's number after all
   if (tollFree && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee' || f.code === 'urgency')) flags.push({ code: 'fake_number', value: tollFree });
   return flags;
@@ -1221,7 +1234,7 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     all(LEGAL_REFERRAL, any(DEADLINE_SPAN, DAY_DEADLINE)),
     all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION)),
     // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
-    all(FEE_SIGN, any(DAY_DEADLINE, DEADLINE_SPAN)),
+    all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
     all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
   ),
 };
