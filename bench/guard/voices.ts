@@ -74,14 +74,20 @@ function companyPolicy(file: string): GuardPolicy | undefined {
   return f.endsWith('-policy.json') && fs.existsSync(f) ? resolveGuardPolicy(JSON.parse(fs.readFileSync(f, 'utf8'))) : undefined;
 }
 
-/** Messages with a sign caught (any flag raised) and ordinary messages flagged, under one policy. */
+/** The flags raised, under their contract names (a mixed-script link is a look-alike, a fake handle a fake number). */
+const namedFlags = (text: string, policy: GuardPolicy) =>
+  new Set<string>(inspectInbound(text, 'en', { policy, detectSensitive: detect }).flags.map((f) => (f.code === 'mixed_script' ? 'lookalike' : f.code === 'fake_handle' ? 'fake_number' : f.code)));
+
+/** Messages with a sign caught (any flag raised), ordinary messages flagged and the labelled signs raised, under one policy. */
 function underPolicy(rows: InRow[], policy: GuardPolicy): string {
-  let signs = 0, caught = 0, ordinary = 0, flagged = 0;
+  let signs = 0, caught = 0, ordinary = 0, flagged = 0, labels = 0, raised = 0;
   for (const r of rows) {
-    const got = inspectInbound(r.text, 'en', { policy, detectSensitive: detect }).flags.length > 0;
-    if (r.flags.length) { signs++; if (got) caught++; } else { ordinary++; if (got) flagged++; }
+    const got = namedFlags(r.text, policy);
+    if (r.flags.length) { signs++; if (got.size) caught++; } else { ordinary++; if (got.size) flagged++; }
+    labels += r.flags.length;
+    raised += r.flags.filter((f) => got.has(f)).length;
   }
-  return `${caught}/${signs} with a sign caught, ${flagged}/${ordinary} ordinary flagged`;
+  return `${caught}/${signs} with a sign caught, ${flagged}/${ordinary} ordinary flagged, labelled signs raised ${raised}/${labels} (${r3(raised / labels)})`;
 }
 
 function inboundTable(file: string, rows: InRow[]): void {
@@ -93,7 +99,7 @@ function inboundTable(file: string, rows: InRow[]): void {
   const perFlag = new Map<string, [number, number]>();
   for (const r of rows) {
     const got = new Set(inspectInbound(r.text, 'en', { policy: BENCH_POLICY, detectSensitive: detect }).flags.map((f) => f.code));
-    const named = new Set<string>([...got].map((c) => (c === 'mixed_script' ? 'lookalike' : c === 'fake_handle' ? 'fake_number' : c)));
+    const named = namedFlags(r.text, BENCH_POLICY);
     for (const f of r.flags) {
       const s = perFlag.get(f) ?? [0, 0];
       perFlag.set(f, [s[0] + (named.has(f) ? 1 : 0), s[1] + 1]);

@@ -50,6 +50,12 @@ const SIGNS = {
     'Ӯ гуфт аз бонк ҳастам, рақам 992 900 12 34 56',
     'contact officer musa on 0803 123 4567 to claim',
     'kan bi7aki mn 079 123 4567 w 2al eno mn zain',
+    // (round 25) a handle after a claim, "Call <number>" in a quoted text, "contact the same number", a number a fee goes to
+    'یکی تو ایتا گفته از acme هستم بفرست به آیدی @acme_jayeze',
+    "acme: your line will be deactivated. Call 01008 765 432 or visit the branch",
+    'وصلتني رسالة من رقم 0912 447 338 كسبت جايزة تواصل مع نفس الرقم',
+    'لازم ادفع 40 درهم رسوم عشان يطلع ارسل في رقم 0529871144',
+    'a guy on IMO, name acme care, number +974 5509 2231',
   ],
   fee: [
     'they said i must first pay a fee of $50 to unlock my account',
@@ -66,6 +72,11 @@ const SIGNS = {
     'رسوم فك الحظر 50 دولار',
     'قالي لازم تخلّص 500 دج ولا غدوة نبلوكيو الكونت',
     'to upgrade your account to gold you must pay 99 sar first',
+    // (round 25) more pay verbs and fee words
+    'فعّلها بدفع 2000 دينار رسوم رمزية مجانية',
+    'paket tertahan di bea cukai, bayar AED 12 atau paket dikembalikan',
+    'برای دریافت یارانه مبلغ ۹ هزار تومان هزینه ثبت را پرداخت کنید',
+    'bambwiye ngo nohereze 2,000 Frw y amafaranga natsindiye',
   ],
   urgency: [
     'your account will be suspended, verify within 24 hours',
@@ -82,6 +93,11 @@ const SIGNS = {
     'within 2 hours, otherwise the prize goes to the next winner',
     'lazem t7awel el flous abl el sa3a 3 wala el 7esab yetsakar',
     'hesabet ta farda baste mishe agar tamas nagiri',
+    // (round 25) a fee by a deadline in more words; a loss by a deadline in a message's voice with something to do
+    'باید ۱۵۰ درهم فیس آزادسازی بدهم تا امروز شام گفت',
+    'لازم تدفع 35 دولار رسوم تحرير الحوالة قبل آخر النهار',
+    'اجتني رسالة تكول حسابك يتوقف باجر اذا ما تحدث بياناتك عالرابط',
+    'mesej kata akaun akan disekat dalam masa 24 jam kena klik pautan',
   ],
 };
 const filler = fc.constantFrom('hello', 'please check this', 'سلام', 'لطفا ببینید', 'مرحبا', 'شوف هذا', 'wesh', 'salam', 'got this today', 'ye payam oomad', 'وصلتني رسالة', 'is this you?', '', '\n', '> ', 'fwd:');

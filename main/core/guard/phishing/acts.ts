@@ -159,6 +159,8 @@ const EN_VERB = shape(EN, '', '(?:s|es|ed|d|ing|ted|red)?');
  */
 const AR_VERB = shape(AR, '(?:و|ف)?(ا|ن|ت|ي|بت|بي|هت|حت|ح|ه|رح)?', '(ي?ت|نا|و|وا)?(ه|ها|هم|و|هو|ك|كم)?(?:(ل|لل|لي)(ه|ها|هم|و|هو|ي|يه|يها|يهم|يهو)?)?(ش)?');
 /** Persian: the negation's ن (or the present's مي), the past stem, the person ending, an object clitic. */
+/** (round 25) The auxiliaries that make a Persian participle the teller's: "گفته‌ام", "داده بودم". */
+const FA_MY_AUX = new Set(['ام', 'ايم', 'بودم', 'بوديم', 'am', 'boodam', 'budam']);
 const FA_VERB = shape(FA, '(ن|مي ?)?', '(م|وم|يم|ين|يد|ن|ند|ه)?(ش|اش|شون)?');
 /** Persian nouns with a light verb, by their first word. */
 const FA_LIGHT = new Map<string, Array<{ act: Act; words: string[] }>>();
@@ -260,7 +262,8 @@ function readWord(t: string): Omit<Verb, 'at'> | null {
     return { act, person: toMe ? 'third' : you && !past ? 'you' : me ? 'me' : stemT ? undefined : prefix ? undefined : 'third', past, negated: !!neg, toThem: !!toPrep && !toMe && !!(toWho ?? toPrep === 'لل'), objectClitic: !!obj, span: 1 };
   } else if (arabic && (m = FA_VERB.exec(t))) {
     const { act, groups: [pre, person, obj] } = actOf(m, 1);
-    return { act, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 };
+    // (round 25) the participle alone is the third person's perfect ("گفته کد رو بفرست": he has said); "گفته‌ام", "داده بودم" are mine (below)
+    return { act, person: person === 'م' || person === 'وم' || person === 'يم' ? 'me' : person === 'ه' ? 'third' : person ? undefined : 'third', past: !pre || pre === 'ن', negated: pre === 'ن', toThem: false, objectClitic: !!obj, span: 1 };
   } else if (arabic && (m = FA_PRESENT_VERB.exec(t))) {
     const { act, groups: [pre] } = actOf(m, 1);
     return { act, person: /م$/.test(t) ? 'me' : /(?:ي|يد|ين)$/.test(t) ? 'you' : undefined, past: false, negated: pre!.startsWith('ن'), toThem: false, objectClitic: false, span: 1 };
@@ -342,6 +345,8 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       }
       // the verb's own ending outweighs a person named further back ("واحد خابرني … وانطيته": I gave), not one of mine
       if ((actor === 'unknown' || actor === 'them') && v.person === 'me') actor = 'me';
+      // (a Persian participle with my auxiliary after it: "گفته‌ام", "داده بودم")
+      if (v.person === 'third' && /ه$/.test(toks[v.at]!) && FA_MY_AUX.has(toks[v.at + 1] ?? '')) actor = 'me';
       // a verb whose person its letters do not tell, with no subject named: the teller's own ("وبعتهوله")
       if (actor === 'unknown' && v.person === undefined && /\p{Script=Arabic}/u.test(toks[v.at]!)) actor = 'me';
       if (actor === 'unknown' && v.person === 'you') actor = 'them';

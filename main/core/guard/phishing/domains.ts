@@ -1,5 +1,5 @@
 import type { GuardPolicy } from '../policy';
-import { domainIsWithin, type Link } from '../text/links';
+import { domainIsWithin, extractLinks, REDIRECT_TARGET, type Link } from '../text/links';
 import { editDistance, scriptsOf, skeleton } from './confusables';
 
 /** Public URL shorteners: a link through one hides where it leads. */
@@ -7,7 +7,34 @@ export const SHORTENERS = new Set([
   'bit.ly', 'bitly.com', 't.co', 'tinyurl.com', 'goo.gl', 'ow.ly', 'is.gd', 'buff.ly', 'cutt.ly', 'rebrand.ly', 'shorturl.at', 'tiny.cc',
   'rb.gy', 'bl.ink', 'lnkd.in', 's.id', 'v.gd', 't.ly', 'shorte.st', 'adf.ly', 'ouo.io', 'qr.net', 'x.co', 'u.to', 'clck.ru', 'tny.im',
   'bit.do', 'soo.gd', 'short.io', 'rotf.lol', 'wa.link', 'linktr.ee', 'tr.im', 'db.tt', 'han.gl', 'me2.do', 'gg.gg', 'trib.al', 'urlz.fr',
+  // (round 25) services common in Iran, Afghanistan and the Gulf
+  'b2n.ir', 'yun.ir', 'plink.ir', 'zaya.io', 'opizo.me', 'kutt.it', 't2m.io', 'cutt.us', 'shrtco.de', 'urlz.ir',
 ]);
+
+/**
+ * (round 25) An open redirector's path — `google.com/url?q=…`, `l.facebook.com/l.php?u=…`, `youtube.com/redirect?q=…`,
+ * `linkedin.com/redir/redirect?url=…`, `site/out?url=…` — carrying the address of a site that is itself flagged (a
+ * look-alike, a shortener): the reader sees a known name and lands on a disguised one, as through a shortener. A
+ * redirect to an ordinary site ("google.com/url?q=https://en.wikipedia.org/…") is left alone; the target is also judged
+ * as a link of its own (`extractLinks`).
+ */
+const REDIRECT_PATH = /^\/(?:[a-z]{1,2}\/)?(?:url|l\.php|redirect|redir(?:\/redirect)?|away(?:\.php)?|out|go|link|click|r|exit|leave)\/?(?:[?#]|$)/i;
+function redirectsToFlagged(link: Link, policy: GuardPolicy, own: readonly string[]): boolean {
+  const rest = link.raw.replace(/^https?:\/\//i, '');
+  const slash = rest.search(/[/?]/);
+  if (slash < 0 || !REDIRECT_PATH.test(rest.slice(slash))) return false;
+  const target = REDIRECT_TARGET.exec(link.raw)?.[1];
+  if (!target) return false;
+  const to = extractLinks(safeDecode(target))[0];
+  return to !== undefined && to.domain !== link.domain && !domainIsWithin(to.host, own) && !REDIRECT_TARGET.test(to.raw) && inspectLinkDomain(to, policy).length > 0;
+}
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
 
 export type LookalikeHow = 'homoglyph' | 'typo' | 'extra_words' | 'other_ending' | 'subdomain_trick' | 'dressed_name' | 'country_label';
 
@@ -23,7 +50,7 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   const flags: DomainFlag[] = [];
   const own = [...policy.companyDomains, ...policy.allowedLinkDomains];
   if (domainIsWithin(link.host, own)) return flags;
-  if (SHORTENERS.has(link.domain) || SHORTENERS.has(link.host) || looksShortened(link)) flags.push({ code: 'shortener', domain: link.domain });
+  if (SHORTENERS.has(link.domain) || SHORTENERS.has(link.host) || looksShortened(link) || redirectsToFlagged(link, policy, own)) flags.push({ code: 'shortener', domain: link.domain });
 
   const scripts = scriptsOf(link.hostUnicode);
   if (scripts.size > 1) flags.push({ code: 'mixed_script', domain: link.hostUnicode });

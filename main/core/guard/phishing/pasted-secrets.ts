@@ -23,7 +23,7 @@ const NAMES: Record<PastedType, string> = {
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
-    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', `پ${Y}ن(?: ?${K}د)?`, `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم${Y}? (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
+    'pin', 'pin code', 'pin number', 'atm pin', 'card pin', 'm-?pin', 'upi pin', `پ${Y}ن(?: ?${K}د)?`, `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم${Y}? (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
   ].join('|'),
   // an Iranian card's second (online) PIN, 5 to 12 digits: "رمز دوم کارتم 8823116", "ramz dovom", "رمز پویا"
   PIN2: [`رمز(?:${Y})? ?(?:دوم|پو${Y}ا|${A}ينترنت${Y}|${A}ینترنت${Y})\\S*`, 'ramze? ?(?:dovom|pooya|puya|internet[iy])\\S*', 'second pin', 'online pin'].join('|'),
@@ -38,7 +38,7 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|previous|prev|last|current|قبل${Y}(?:م|ام)?|قد${Y}م(?:م|ام)|سابق\\S*|${A}${Y}ن|ام|من|temporary|temp|used to be|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته)|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
+const FILLER = `(?:is|was|=|:|-|it's|its|now|currently|my|new|old|previous|prev|last|current|قبل${Y}(?:م|ام)?|قد${Y}م(?:م|ام)|سابق\\S*|${A}${Y}ن|ام|من|temporary|temp|used to be|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا|محفظ\\S*|حساب\\S*|تطب${Y}ق|ا?بل${Y}${K}${Y}شن)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته|حط${Y}ته|حط${Y}تو|حط${Y}تها|${K}تبته|${K}تبتو|دخلته|دخلتو|قلتله|قلتلو|قلتلها)(?: (?:${Y}اه|ا${Y}اه|له|لو|ل${Y}ه))?|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
   // a relative clause of one verb between the name and its value: "كلمة السر التي أستخدمها الآن هي …", "the password I use now is …", "رمزی که میزنم …"
   + `(?:التي|الذي|اللي|${Y}لي|الل${Y}|الي|that|which|i|که|كه) [^\\s\\d٠-٩۰-۹:]{2,14}|`
   // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
@@ -131,8 +131,13 @@ const PIN_STATED_AS = [
   // (round 24) "the number": "I told him the number is 4826", "قلتله الرقم 7391", "angkanya 582014", "yung number ay 2468"
   "(?:the |its |that |yung |ang )?(?:number|numbers|digits|numero)(?:'s| is| was| are| ay| ko ay)",
   `(?:و|ف)?(?:ال)?(?:رقم|ارقام|${A}رقام)(?: (?:كان|هو|هوا|طلع))?`, 'angkanya(?: (?:adalah|itu))?', '(?:namba|nambari)(?: yangu)? (?:ni|ilikuwa)', 'عددش(?: هم)?',
+  // (round 25) what the customer says they did with it, then the value: "…وحطيته 2580", "so I typed it in the chat: 3718",
+  // "وقلتلو ياه، هو 9052", "منم نوشتم براش ۴۴۰۱", "binigay ko na, 4826"
+  "(?:i |so i |and i |then i )?(?:typed|entered|put|wrote|gave|sent|told|read)(?: (?:him|them|her))? it(?: (?:in|into|to|on|out to) (?:the |his |her |their |a )?\\S+)?",
+  `(?:و|ف)?(?:حط${Y}ت|${K}تبت|دخلت|عط${Y}ت|اد${Y}ت|قلت|بعت|ارسلت)(?:ه|ها|و|لو|له)(?: (?:${Y}اه|ا${Y}اه))?(?:[،,]? (?:هو|هي|هوا))?`,
+  `(?:منم |من )?(?:نوشتم|گفتم|زدم|دادم|فرستادم)(?: (?:براش|بهش|براشون|بهشون))?`, '(?:binigay|sinabi|tinype|nilagay) ko(?: na)?(?: sa kanya)?[,]?',
 ].join('|');
-const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN})(?![\\p{L}\\p{N}])[^\\d٠-٩۰-۹\\n]{0,60}?(?<![\\p{L}])(?:${PIN_STATED_AS})\\s*[:=]?\\s+(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'giu');
+const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN}|${NAMES.PIN2})(?![\\p{L}\\p{N}])[^\\d٠-٩۰-۹\\n]{0,60}?(?<![\\p{L}])(?:${PIN_STATED_AS})\\s*[:=]?\\s+(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'giu');
 /** "القديم كان 2580 والا 2085", "1357 or maybe 1537": the customer unsure which — the second guess is the same secret. */
 const OR_ANOTHER = new RegExp(`^\\s*[,،]?\\s*(?:or|or maybe|or was it|maybe|والا|ولا|او|أو|يا|يمكن|wala|wella|wla|ya|au|au labda|labda)(?:\\s+(?:maybe|ربما|يمكن|labda))?\\s*[:]?\\s*(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'iu');
 
@@ -176,7 +181,7 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
     }
   }
   // "my pin does not work. it is 1946 the year I was born": the PIN named, then stated by "it is" in the next few words
-  for (const m of names('PIN') ? text.matchAll(PIN_STATED_BY_IT) : []) {
+  for (const m of names('PIN') || names('PIN2') ? text.matchAll(PIN_STATED_BY_IT) : []) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     if (!spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PIN', start, end: start + m[1]!.length, confidence: 0.8 });
   }

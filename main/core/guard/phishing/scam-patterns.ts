@@ -137,9 +137,22 @@ const CALLERS_NUMBER = endsBefore([
   '(?:ال)?(?:رقم|نمره)\\S* (?:(?:اللي|الي|يلي|الذي) (?:\\S+ ){0,2})?(?:كان|كانت|هو)', '(?:و)?(?:رقمه|رقمها|رقمهم|نمرته|نمرتو|رقمو)(?: (?:كان|هو))?',
   '(?:bi7aki|7aki|7akani|7akeni|kalemni|kallemni|kalamni|etasal|ettasal|rannli|dara2|b3atli|ba3atli|sift|sifet|sayft|siftou|siftlia)\\S*(?: \\S+){0,2}? (?:mn|men|min|from)',
   '(?:ra2mo|ra2mu|nemreto|nemrto|raqmo)(?: (?:kan|howa))?',
+  // (round 25) Dari and Persian "his number": "نمبرش ۰۵۵ … است", "شماره‌اش"
+  'نمبرش', 'نمبر ?اش', 'شماره ?اش', 'شمارش', 'nambarash', 'shomarash',
 ]);
 /** (round 16) A wallet someone names to send money to: "حولهم على محفظة رقم 09…", "transfer it to wallet number …". */
 const WALLET_BEFORE = endsBefore(['(?<!(?:my|our) (?:e-?)?)(?:محفظه|wallet|e-?wallet|كيف ?پول)(?: (?:رقم|number|no\\.?|شماره))?']);
+/**
+ * (round 25) A contact the scam's text gives in more words: "call our 24/7 line …", "به این نمبر واتساپ پیام بدهید …",
+ * "ابعتلو الرمز يلي رح يجيك على الواتس على الرقم …", "dikirim menyang WA …", "ohereza code kuri WhatsApp …", "woo ci
+ * numéro bii …" — an order to the reader, so the number after it is nobody's own ("… على رقم" alone reads as the customer's)
+ */
+const CONTACT_GIVEN = endsBefore([
+  '(?:call|ring|dial|contact|text|whatsapp|message) (?:our|the) (?:\\S+ ){0,2}?(?:line|hotline|helpline|number|team|desk)',
+  '(?:به|با) (?:اين|همين|اي|همي) (?:نمبر|شماره)(?: \\S+){0,2}? (?:پيام|زنگ|تماس|مسيج)(?: \\S+)?',
+  '(?:ابعت|تبعت|بعت|ارسل|ترسل|ابعث|تبعث)\\S* (?:\\S+ ){0,8}?(?:على|ع) (?:ال)?(?:واتس\\S*|رقم)(?: (?:على|ع) (?:ال)?رقم)?',
+  '(?:dikirim|kirim|kirimkan|kirimno) (?:\\S+ ){0,3}?(?:menyang|ke|nang) (?:wa|whatsapp|nomer|nomor)', '(?:ohereza|wohereza) (?:\\S+ ){0,3}?kuri (?:whatsapp|nimero|numero)', '(?:woo|woowal|bind) ci (?:numéro|numero|nimero)(?: bii)?',
+]);
 /**
  * A message the customer got that tells them to call a number: "Call our fraud desk on …", "please call us back on …",
  * "اتصل فوراً على …", "للاستفسار: …", "جهت پیگیری با … تماس بگیرید". The verb opens its clause (an order, not "I tried
@@ -164,7 +177,27 @@ const CALL_US_ON = pieces(
     // (round 23) the order reported: "they ask me to telephone …", "told us to call them on …"
     '(?:ask|asks|asked|want|wants|wanted|told|tell|tells) (?:me|us) to (?:call|ring|phone|telephone|dial|contact|whatsapp|text)(?: (?:them|him|her|us|back))?(?: (?:on|at|via))?',
   ]),
+  CONTACT_GIVEN,
 );
+/**
+ * (round 25) The reader sent back to the number the message came from: "وللاستفسار تواصل مع نفس الرقم", "reply to this same
+ * number", "با همین شماره تماس بگیرید" — every number in such a message is the scam's contact.
+ */
+const CONTACT_SAME_NUMBER = rx([
+  '(?:تواصل|اتصل|راسل|كلم|رد)\\S* (?:\\S+ )?(?:نفس|ذات) (?:ال)?(?:رقم|نمره)', '(?:call|contact|text|reply to|message|whatsapp) (?:back )?(?:on |to |at )?(?:the |this )?same number', '(?:با|به) (?:همين|همون) (?:شماره|نمبر) (?:تماس|پيام|زنگ)',
+]);
+/** (round 25) A number money is sent or paid to: "ارسل في رقم …", "حولت … على رقم …", "pay to number …", "بنێرە بۆ ژمارە …". */
+const PAY_TO_NUMBER_BEFORE = endsBefore([
+  '(?:على|علي|ع|في|ل|الى) ?(?:ال)?(?:رقم|نمره)(?: (?:\\S+))?', '(?:to|on) (?:the |this |a )?(?:number|no\\.?|wallet number)', '(?:به|ده) (?:اين |همين )?(?:شماره|نمبر)(?: \\S+){0,2}',
+  'بۆ ژمارە', 'kuri (?:nimero|numero)', '(?:menyang|ke) (?:nomer|nomor|rekening)', 'ci (?:numéro|numero)', 'kwa (?:namba|nambari)',
+]);
+/** …by a verb of sending or paying beside it. */
+const SENT_OR_PAID = rx(['ارسل', 'ارسلت', 'ابعت', 'بعت', 'حول', 'حولت', 'ادفع', 'دفعت', 'send', 'sent', 'pay', 'paid', 'transfer', 'بفرست', 'روان', 'واريز', 'بريز', 'بنێرە', '(?:n|w|mu)?ohereza', '(?:n|w|mu)?ohereze', 'kirim', 'tuma', 'yónnee', 'yonne']);
+/** (round 25) "Call 01008 765 432 or visit …", "If this wasn't you, call 0161 …": the verb right before the number, opening a sentence. */
+const ORDER_TO_CALL_BARE = /(?:(?:^|[.:'"“‘!,;(«])\s*|(?<![\p{L}])(?:wasn.t you|not you|was not you),?\s+)(?:call|ring|dial|whatsapp|text|اتصل|اتصلوا|كلمنا)\s*[:#-]?\s*$/iu;
+/** (round 25) A handle named as a desk ("@WahatSupportDXB", "@acme_care_team"), and the customer's own ("my Telegram is @…"). */
+const HANDLE_DRESSED = /support|care|help|official|service|team|desk|admin|jayeze|jaiza|prize|gift/i;
+const MY_HANDLE_BEFORE = /(?:my|our) (?:\S+ )?(?:handle|id|username|user ?name|account|telegram|instagram|insta|twitter)(?: is)?\s*[:=-]?\s*$|(?:ايدي|آيدي|آیدی|اكانت|اکانت|يوزر)\s?(?:م|من|ام|ي)\s*[:=-]?\s*$/iu;
 const ORDER_TO_CALL = /(?:(?:^|[.:'"“‘!,;(])\s*|(?<![\p{L}])(?:please|pls|plz|kindly|urgently|immediately|saying|says|said|told (?:me|us) to)\s+)(?:call|ring|dial|contact|phone|whatsapp|text|reach)(?!\s+me(?![a-z]))(?:\s+\S+){0,4}?\s+(?:on|at|via)\s*[:#-]?\s*$/iu;
 /**
  * …or the order after the number, Persian verb-final: "با 021… تماس بگیرید"; (round 22) to text it too, in any polite or
@@ -257,9 +290,13 @@ const WEARS_OUR_FACE = rx([
   "(?:display|profile|account|whatsapp|telegram) name (?:is |was |says |said )?(?:\\S+ ){0,2}(?:support|care|help|official|service|team|hr)",
   "(?:named|calls? (?:him|her|it)self|called (?:him|her|it)self) (?:\\S+ ){0,2}(?:support|care|help|official|service|team|hr)",
   '(?:و|ب)?(?:اسمه|اسمها|اسمو|اسمهم|باسم|اسمش|اسم اكانتش|نامش) (?:\\S+ ){0,2}(?:support|care|help|official|service|team|الدعم|دعم|خدمه|الرسمي|پشتيباني|رسمي)',
+  // (round 25) "on IMO, name 'Wahat Care'", "on Telegram called Acme Help"
+  '(?:imo|whatsapp|telegram|viber|signal|eitaa|rubika)\\S*[,]? (?:\\S+ ){0,2}?(?:name|named|called)[:]? (?:\\S+ ){0,2}?(?:support|care|help|official|service|team)',
 ]);
 /** A personal chat app, where a company's official contact does not live. */
-const PERSONAL_CHANNEL = rx(['whats ?app', 'telegram', 'viber', '(?:ع|عل|عال|على ?ال|ع ال)?واتس\\S*', 'الواتس\\S*', 'whatsapp\\S*', 'واتساپ', 'تلگرام', 'تلغرام', 'تيليجرام', 'فايبر']);
+const PERSONAL_CHANNEL = rx(['whats ?app', 'telegram', 'viber', '(?:ع|عل|عال|على ?ال|ع ال)?واتس\\S*', 'الواتس\\S*', 'whatsapp\\S*', 'واتساپ', 'تلگرام', 'تلغرام', 'تيليجرام', 'فايبر',
+  // (round 25) IMO, Signal, and Iran's Eitaa and Rubika
+  'imo(?![a-z])', '(?:on|via|in) signal', 'signal app', 'ايتا(?![\\p{L}])', 'eitaa', 'روبيكا', 'rubika', 'ایمو', 'ايمو']);
 
 /** "my number 0551…", "رقمي 0551…": a partial number that is the customer's own. */
 const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رقمي', 'جوالي', 'موبايلي', 'شمارم', 'شماره ام', 'شماره من'].map(foldLetters).join('|')})(?: (?:is|هو|هست))?[\\s:]*$`, 'iu');
@@ -295,6 +332,8 @@ const CURRENCY = [
   // (round 24) birr, taka, Pakistani and Indian rupees in Urdu, Turkish lira, manat, pesos and rupiah by their codes,
   // Sheng "bob" (shillings)
   'birr', 'etb', 'taka', 'tk', 'bdt', 'টাকা', '৳', 'روپے', 'روپیہ', 'روپيه', 'روپیه', 'pkr', 'tl', 'lira', 'ليره', 'manat', 'azn', 'php', 'idr', 'rupiah', 'ngn', 'bob(?![a-z])',
+  // (round 25) Rwandan francs, West and Central African CFA francs, Ghanaian cedis by their codes
+  'frw', 'rwf', 'fcfa', 'cfa', 'xof', 'xaf', 'ghs',
 ].join('|');
 /**
  * The fee words of Spanish and French as Maghrebi customers mix them in ("paga 19 MAD de gastos", "payez 15 DT frais de
@@ -318,6 +357,12 @@ const FEE = pieces(
   rx([
     // (round 22) Tajik ("пардохт", "супоред", "ҳаққи бақайдгирӣ" read in Latin) and Swahili ("lipa ada ya …", "nilipe")
     'pardo(?:kh|x)t', 'supor(?:ed|et|id|am|ad|i)(?![a-z])', 'haqqi', 'komissiya', 'ada(?![a-z])', '(?:ni|u|a|m|tu|wa)?lip(?:a|e|ie)(?![a-z])', 'malipo',
+  ]),
+  rx([
+    // (round 25) pay verbs and fee words of Indonesian and Javanese ("bayar", "mbayar", "biaya"), Wolof ("fey"),
+    // Kinyarwanda ("kwishyura", "amafaranga"), Sorani ("کرێ", "پارە"), a sum's code before it ("GHS 150", "AED 12")
+    '(?:m|di)?bayar\\S*', 'biaya', 'fey(?![a-z])', '(?:kw|w|n|tw|mw)?ishyur\\S*', 'amafaranga', 'ikiguzi', '[كک]رێ\\S*', 'پار[هە]\\S*',
+    '(?:ghs|gh₵|aed|qar|omr|kwd|bhd|jod|frw|rwf|fcfa|rp|idr|kes|ugx|tzs|etb|bdt|azn)\\.?\\s?\\d',
   ]),
 );
 /** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
@@ -379,6 +424,14 @@ const GAIN = pieces(
     'for (?:your|ur) (?:own )?(?:safety|protection|security)', 'to (?:protect|safeguard|secure) (?:your|ur) (?:money|funds|balance|savings)', 'حفاظا (?:علي|على)', 'للحفاظ (?:علي|على)', 'حرصا (?:علي|على)', 'لحمايه', 'حفاظت از', '(?:جهت|براي) حفظ',
     '(?:safe|safety|secure|protected|holding) account', 'حساب (?:ال)?(?:امان|امن|حمايه)',
   ]),
+  rx([
+    // (round 25) goods cleared at customs ("هزینه ترخیص", "رسوم تخليص", "cukai", "clearance fee"), aid and subsidies
+    // ("مساعدة مالية", "یارانه", "bantuan"), money credited, a line registered again, a parcel held or returned
+    'ترخيص', 'tarkhis', 'تخليص', 'clearance', 'cleared', 'cukai', 'paket', 'kiriman', 'مساعد[هة] (?:مالي|ماليه|نقدي)\\S*', 'مساعدات', 'aid(?![a-z])', 'subsid\\S*', 'grant', 'bantuan', 'يارانه', 'سهميه', 'credited', 'cair(?![a-z])',
+    're-?regist\\S*', 'اعاده (?:ال)?تسجيل', 'dikembalikan', 'tertahan', 'خەڵات\\S*', 'igihembo', 'natsindiye', 'nimeshinda', 'inaam', 'انعام',
+    // a renewal in Sorani, an account opened, points about to lapse
+    'نوێ[كک]ردنەوە', 'فتح (?:ال)?(?:حساب|محفظه|اكونت)', 'open(?:ing)? (?:the |an |a |your |my )?(?:account|wallet)', 'ubbi', 'points', 'miles', 'نقاط', 'امتياز\\S*',
+  ]),
 );
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
 const OBLIGED = pieces(
@@ -415,7 +468,7 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 // for the step-counting test)
 export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
-  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl)\\.?\\s?\\d']);
+  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl|ghs|gh₵|frw|rwf|fcfa|omr|kwd|bhd|jod)\\.?\\s?\\d']);
 const ACCOUNT_CHANGE = pieces(
   rx([
     'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
@@ -459,6 +512,10 @@ const FROZEN = pieces(
   ]),
   // (round 23) deactivation by its verbal noun ("سيتم تعطيل حسابك"), switched or turned off
   rx(['switch(?:ed)? off', 'turned off', 'تعطيل']),
+  // (round 25) blocked in Indonesian and Malay ("diblokir", "disekat", "dinonaktifkan")
+  rx(['diblokir', 'disekat', 'ditutup', 'dinonaktifkan', 'digantung']),
+  // (round 25) the money lost: "رح يروحوا كل المصاري", "فلوسك هتروح", "you will lose all your money", "پولت میپره"
+  rx(['(?:رح|راح|ح|ه|بي)?(?:ي|ت)روح(?:وا|و)? (?:كل )?(?:ال)?(?:مصاري|فلوس|مبلغ|رصيد)', '(?:مصاري|فلوس|رصيد)\\S* (?:رح |راح |ح|ه)?(?:ت|ي)روح', 'lose (?:all )?(?:your|ur|the) (?:money|balance|funds|savings)', 'پول\\S* (?:مي ?پره|ميپره|از دست مي ?ره|مي ?سوزه)']),
   // (round 24) deletion: "حسابك راح ينحذف اليوم", "سيتم حذف", "will be deleted", "حذف می‌شود", "silinecek", "akan dihapus"
   rx(['ينحذف', 'يتحذف', 'هيتحذف', 'حيتحذف', 'سيتم حذف', '(?:will be|to be|getting|gets) deleted', 'حذف (?:مي ?شه|ميشه|مي ?شود|ميشود|خواهد)', 'silinecek', 'akan dihapus']),
   rx([
@@ -481,6 +538,8 @@ const NOW = pieces(
     // (round 22) Tajik ("фавран", "имрӯз", "то соати 18:00", "то бегоҳ") and Swahili ("leo", "sasa hivi", "kabla ya saa 12")
     'favran', 'hozir', 'imruz', 'imshab', 'to (?:soati \\d|begoh|shab|fardo)', 'zud(?![a-z])', 'leo(?![a-z])', 'sasa hivi', 'haraka', '(?:kabla ya|ndani ya) (?:saa|masaa|dakika)',
   ]),
+  // (round 25) Levantine "هسا", "هلأ"; Indonesian "sekarang juga", Malay "segera"
+  rx(['هسا', 'هلا?ء', 'sekarang(?: juga)?', 'segera']),
 );
 const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
@@ -506,6 +565,8 @@ const DEADLINE_SPAN = pieces(
     // (round 22) Tajik "то соати 18:00", "дар давоми 2 соат"; Swahili "ndani ya saa mbili", "kabla ya saa 12"
     'to soati \\d+', 'dar (?:davomi|muddati) (?:\\S+ )?(?:soat|daqiqa)\\S*', '(?:ndani ya|kabla ya) (?:saa|masaa|dakika)',
   ]),
+  // (round 25) Malay and Indonesian "dalam masa 24 jam", "dalam waktu 2 jam"
+  rx(['dalam (?:masa|tempoh|waktu) \\d']),
 );
 /** What is lost once the deadline passes, or kept by meeting it: "otherwise", "or your account", "وإلا", "وگرنه", "sinon". */
 const CONSEQUENCE = pieces(
@@ -519,6 +580,9 @@ const CONSEQUENCE = pieces(
     'la sivyo', 'vinginevyo',
     // (round 24) "…ولا الحساب يتبلوكا": "or else" with the account named before its verb
     'ولا (?:ال)?(?:حساب|كونت|اكونت|محفظه)\\S* (?:ه|ح|رح|بي|ي|ت)\\S*',
+    // (round 25) Darija "ولا غادي يتسد", a loss told of the customer's own card ("or my card gets cancelled"),
+    // Indonesian and Malay "kalau tidak", "jika tidak"
+    'ولا (?:غادي|راه|را) ', "or (?:my|his|her) (?:\\S+ )?(?:card|account|wallet|line|sim|number|money)", '(?:kalau|jika|kalo) (?:tidak|tak|ndak|nggak)',
   ]),
 );
 /**
@@ -527,6 +591,23 @@ const CONSEQUENCE = pieces(
  */
 const OR_ELSE_BY_DAY = rx([
   `(?:والا|و الا|ولا|wella|wla|walla|or else|otherwise|vagarna|وگرنه|sinon|la sivyo|vinginevyo) (?:\\S+ )?(?:غدوه|غدوا|غدا|بكره|بكرا|اليوم|الليله|tomorrow|tonight|today|فردا|امشب|امروز|imruz|imshab|fardo|kesho|leo|demain|ce soir|ghedwa|ghodwa)(?![\\p{L}])`,
+]);
+/**
+ * (round 25) A day said as a limit: "by / before / until / تا / قبل / sebelum / bitarenze" a day or an hour ("تا امروز شام",
+ * "قبل آخر النهار", "before close of business today", "sebelum jam 18:00", "bitarenze uyu munsi"), or the day as the last
+ * ("اليوم بس", "اليوم آخر يوم", "امشب آخرین مهلته", "today only").
+ */
+const FEE_DEADLINE = rx([
+  '(?:by|before|until|till|no later than|not later than|latest by|تا|قبل|لحد|حتى|لغايه|sebelum|sampai|sak ?durunge|bitarenze|kabla ya|kafin|bago|hanggang|avant|jusqu.a) (?:\\S+ ){0,2}?(?:today|tonight|tomorrow|midnight|noon|امروز|امشب|فردا|شام|عصر|ظهر|شب|پايان|اليوم|الليله|بكره|بكرا|باجر|غدا|غدوه|المغرب|العصر|منتصف|اخر|نهايه|uyu munsi|hari ini|malam ini|besok|jam|pukul|ce soir|demain|close of business|end of (?:the )?day|\\d)',
+  '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:only|بس|فقط|اخر يوم|is the last day|last day|اخرين (?:روز|مهلت)\\S*)', 'اخر (?:يوم|مهله|موعد)', 'اخرين (?:مهلت|روز)', 'last day', 'deadline',
+  // …or the day the payment is ordered for, or the day before "or else": "pay it today", "ادفع اليوم", "امروز واریز کنید", "today or …"
+  '(?:pay|paid|send|transfer|deposit|ادفع|تدفع|يدفع|حول|تحول|سدد|ارسل|بپرداز|پرداخت|واريز|بريز|bayar|transfer)\\S* (?:\\S+ ){0,5}?(?:today|tonight|now|اليوم|الليله|الحين|امروز|امشب|hari ini|sekarang)(?![\\p{L}])',
+  '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:\\S+ ){0,3}?(?:پرداخت|واريز|بپرداز|بريز|ادفع|تدفع|pay|bayar)\\S*', '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:or|otherwise|or else|والا|وإلا|ولا|وگرنه|atau)(?![\\p{L}])',
+]);
+/** (round 25) A condition on the reader: "if you don't …", "اذا ما تحدث", "kalau tidak verifikasi", "اگه … نکنی". */
+const IF_NOT = rx([
+  'if (?:you |u )?(?:do not|don.t|dont|fail|didn.t|haven.t)', 'unless', '(?:اذا|ان|لو) (?:ما|لم)', 'الا اذا', '(?:kalau|jika|kalo|klo) (?:tidak|tak|ga|gak|nggak|ndak)',
+  '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', 'مگر', '(?:age|agar) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'si (?:vous ne|tu ne)', 'يەگەر',
 ]);
 /** Bills: a real company's overdue bill warns of a cut line too ("pay your bill by tomorrow or the line is cut"). */
 const BILL = rx(['bills?', 'invoice', 'factur\\S*', 'فاتور\\S*', 'فاكتور\\S*', 'قبض', 'صورت ?حساب', 'bili', 'hisobnoma']);
@@ -542,8 +623,15 @@ const DAY_DEADLINE = pieces(
     // Indonesian, Urdu, Tagalog, Hausa, Bengali; a time of day with "until" or "before" ("18:00'e kadar", "sebelum jam
     // 5", "10 بجے تک", "bago mag alas-5", "kafin karfe 3")
     'قبل (?:ال)?ليل', 'before (?:the )?night(?:fall)?', 'تا شب(?![\\p{L}])',
-    'bugün', 'yarın', 'bu (?:akşam|gece)', 'hari ini', 'besok', 'malam ini', 'آج', 'ngayong (?:araw|gabi)', 'bukas', 'mamayang gabi', 'yau(?![a-z])', 'gobe', 'আজ', 'আজকে', 'আগামীকাল',
+    'bugün', 'yarın', 'bu (?:akşam|gece)', 'hari ini', 'besok', 'malam ini', 'آج(?![\\p{L}])', 'ngayong (?:araw|gabi)', 'bukas', 'mamayang gabi', 'yau(?![a-z])', 'gobe', 'আজ', 'আজকে', 'আগামীকাল',
     "\\d{1,2}(?::\\d\\d)?(?:'?(?:e|a|ye|ya|den|dan))? kadar", '(?:sebelum|sampai) (?:pukul|jam) \\d', '\\d{1,2} بجے تک', '(?:bago|hanggang) (?:mag )?alas', 'kafin (?:karfe|ƙarfe)',
+  ]),
+  rx([
+    // (round 25) the day's end in more words: "قبل آخر النهار", "نهاية اليوم", "close of business", "EOD"; today and tonight
+    // in Kinyarwanda ("uyu munsi"), Wolof ("tey", "ci guddi"), Javanese ("dina iki", "sak durunge jam"), Sorani ("ئەمڕۆ",
+    // "ئەمشەو"), Malay ("dalam masa 24 jam")
+    '(?:قبل|لحد|حتى|لغايه) (?:ال)?(?:اخر|نهايه) (?:ال)?(?:نهار|يوم|دوام)', 'نهايه (?:ال)?(?:يوم|دوام)', 'اخر (?:ال)?نهار', 'اخر يوم', '(?:close|end) of business', 'eod(?![a-z])', 'cob(?![a-z])',
+    'باجر', 'باچر', 'uyu munsi', 'ba tey', 'tey ci', 'ci guddi', 'dina iki', 'sak ?durunge (?:jam|pukul)', 'mengko bengi', 'ئەمڕۆ', 'ئەمشەو', 'ئێمشەو',
   ]),
 );
 /** Paying or acting "to avoid" a loss: "لتفادي قطع الخدمة", "لتجنب إلغاء الطلب", "to avoid suspension", "pour éviter le blocage". */
@@ -569,7 +657,7 @@ const MESSAGE_VOICE = rx([
 /** "LAST WARNING", "final notice", "اخطار نهایی", "آخر تحذير", "dernier avertissement". */
 const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'a(?:k|kh|5)er (?:forsa|fursa|forsah|enzar|tanbih)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
 /** A link or code that stops working soon: "expires in 1 hour", "valid for 30 minutes only", "ينتهي خلال ساعة". */
-const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|mins?|hrs?)(?![a-z]))', 'valid (?:for |only for |only )?(?:\\S+ )?(?:minutes?|mins?|hours?|hrs?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
+const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|mins?|hrs?)(?![a-z]))', '(?:will |to |shall )?expire\\S* (?:\\S+ )?(?:today|tonight|at midnight|by midnight)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:ال)?(?:اليوم|الليله)', '(?:امروز|امشب) منقضي', 'valid (?:for |only for |only )?(?:\\S+ )?(?:minutes?|mins?|hours?|hrs?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
 const LINK_WORD = rx(['link', 'رابط', 'لينك', 'لینک', 'lien']);
 /** Money moved to an account someone else names: "a new account", "حساب تاني", "حسابی که معرفی کردیم", "a safe account". */
 const MOVE_TO_THEIR_ACCOUNT = rx([
@@ -655,7 +743,7 @@ const PAGE_NAMED_AS_A_DESK = rx([
   '(?:صفحه|حساب|اكونت|اكاونت|بيج|پيج|قناه|جروب|گروه|كانال) (?:\\S+ ){0,3}?(?:اسمها|اسمه|باسم|بإسم|بعنوان|به اسم|بنام|به نام|با اسم) (?:\\S+ ){0,4}?(?:مركز|خدمه|دعم|الدعم|استرداد|استرجاع|رسمي|الرسمي|فريق|قسم|پشتيباني|بازپرداخت|رسمي|خدمات|امور مشتريان)',
 ]);
 /** The page or account reached the customer: "contacted me", "messaged me", "كلموني", "بهم پیام داد". */
-const REACHED_ME = rx(["(?:contacted|messaged|texted|called|dm.?e?d|wrote to|reached out to|reached|inboxed|sent) (?:me|us)", 'كلمو?ني', 'كلموني', 'راسلوني', 'راسلني', 'بعتولي', 'بعتلي', 'كلمتني', 'تواصل\\S* معي', 'اتصلوا', 'كلموا', 'بهم پيام', 'پيام داد', 'پيام دادن', 'پيام دادند', 'تماس گرفت', 'زنگ زد', 'بهم زنگ']);
+const REACHED_ME = rx(["(?:contacted|messaged|texted|called|dm.?e?d|wrote to|reached out to|reached|inboxed|sent) (?:me|us)", '(?:writes?|wrote) (?:me|us)(?![a-z])', 'كلمو?ني', 'كلموني', 'راسلوني', 'راسلني', 'بعتولي', 'بعتلي', 'كلمتني', 'تواصل\\S* معي', 'اتصلوا', 'كلموا', 'بهم پيام', 'پيام داد', 'پيام دادن', 'پيام دادند', 'تماس گرفت', 'زنگ زد', 'بهم زنگ']);
 /** A social-media account or page (not a phone number): where a stranger wears the company's name. */
 const SOCIAL_ACCOUNT = rx([
   '(?:instagram|insta|ig|facebook|fb|tiktok|twitter|telegram|snapchat|linkedin) (?:account|page|profile|handle|channel)', '(?:account|page|profile|handle) (?:on|in) (?:instagram|insta|ig|facebook|fb|tiktok|twitter|x|telegram|snapchat)',
@@ -680,7 +768,9 @@ const FUTURE_THREAT = rx([
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
-const ACCOUNT = rx(['compte', 'cuenta', 'كونت', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account', 'hisob', 'hamyon', 'akaunti']);
+const ACCOUNT = rx(['compte', 'cuenta', 'كونت', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account', 'hisob', 'hamyon', 'akaunti',
+  // (round 25) Malay and Indonesian, Sorani
+  'akaun', 'rekening', 'akun(?![a-z])', 'هەژمار\\S*']);
 
 /** The message itself demands the payment: "هزینه … را پرداخت کنید", "ادفع الرسوم", "kindly pay the fee". */
 const PAY_NOW = pieces(
@@ -705,6 +795,12 @@ const PAY_NOW = pieces(
     // "يتوجب عليك تحويل رصيدك … وسداد رسوم حماية"
     '(?:you (?:are|were) required to|you must|you need to|you have to)(?: \\S+){0,10}? (?:pay|settle) (?:a|an|the) (?:\\S+ ){0,3}?(?:fee|charge|levy)',
     '(?:يجب|يتوجب|يتعين|يلزم|يلزمك)(?: عليك)?(?: \\S+){0,10}? (?:و|ب)?(?:سداد|دفع|تسديد) (?:ال)?(?:رسوم|رسم|مبلغ)',
+  ]),
+  rx([
+    // (round 25) more pay verbs with their sum (rx: a pattern ending in a digit cannot take words()' closing boundary): "فعّلها بدفع 2000 دينار" (not "قمت بدفع", the customer's own), "ويدفع 10
+    // دولار", "bayar AED 12", "mbayar biaya aktivasi Rp 75.000", "fey 2000 FCFA", "kwishyura 2,000 Frw", Sorani "… بدەیت"
+    '(?<!(?:قمت|تم|لقد|وقمت|انا) )(?:ب|ل)(?:دفع|سداد|تحويل) (?:\\S+ )?[^\\s\\d]{0,3}\\d', '(?:و|ف)?(?:يدفع|تدفع|ندفع|يحول|تحول) (?:\\S+ )?[^\\s\\d]{0,3}\\d', '(?:m|di)?bayar (?:\\S+ ){0,3}?(?:[a-z]{2,3}\\.? ?)?\\d', 'fey (?:\\S+ )?(?:[^\\s\\d]{1,4} ?)?\\d',
+    '(?:kw|w|n|tw|mw)?ishyur\\S* (?:\\S+ ){0,3}?(?:[^\\s\\d]{1,4} ?)?\\d', '(?:n|w|mu)?ohereze (?:\\S+ ){0,2}?(?:[^\\s\\d]{1,4} ?)?\\d', '\\d[\\d.,]* (?:\\S+ ){0,6}?(?:بدە[یي]ت|بدەم|بدەن|بنێرە|بدە)(?![\\p{L}])',
   ]),
 );
 
@@ -734,6 +830,11 @@ const TOLD = pieces(
   words([
     // (round 22) Dari and formal Persian "یک پیغام آمده که میگه", Tajik ("гуфтанд", "паёмак омад" read in Latin), Swahili
     '(?:پيامك?|پيغام|اس ?ام ?اس) (?:امده|امد)', 'پيغام (?:اومده|اومد|داده)', 'guftand', 'guft', 'navishtand', 'payo?mak omad', '(?:wa|a)(?:me|li)niambia', 'walisema', 'wanasema', 'nimepokea ujumbe', 'ujumbe (?:unasema|umesema|umekuja)',
+  ]),
+  words([
+    // (round 25) Wolof ("ñu ne ma", "SMS bu wax"), Kinyarwanda ("bambwiye", "ubutumwa buvuga"), Indonesian and Malay
+    // ("katanya", "mesej kata"), Javanese ("jarene")
+    '(?:ñu|mu|dañu|dafa|nu) (?:ne|wax) ma', '\\S+ bu wax', 'bambwiye', 'yambwiye', 'ubutumwa buvuga', 'katanya', 'mesej (?:kata|cakap)', 'jarene', '(?:they|he|she) (?:want|wants|wanted) (?:a |an )?[a-z]{0,3}[₵$£€₦₹] ?\\d+', 'ك[يت](?:قول|گول)(?:و)?(?: ليا| لي)?',
   ]),
 );
 
@@ -785,7 +886,7 @@ const TAKEN_FROM_ME = rx([
   '(?:ان|ات|اتـ|تم )خصم\\S*', 'انسحب\\S*', 'اتسحب\\S*',
 ]);
 const WHERE_WE_QUOTE = rx([
-  '(?:at|in) (?:your|ur|the) (?:branch|office|counter|head office|service cent(?:er|re))', '(?:your|ur) (?:web ?site|site|brochure|price list|tariff|fee schedule|terms)',
+  '(?:at|in) (?:your|ur|the) (?:branch|office|counter|head office|service cent(?:er|re))', '(?:on|in|at|from|per|according to) (?:your|ur) (?:web ?site|site)', '(?:your|ur) (?:web ?site|site) (?:says|said|shows|lists|mentions|quotes|states)', '(?:your|ur) (?:brochure|price list|tariff|fee schedule|terms)',
   '(?:في|ب|بال) ?(?:ال)?فرع\\S*', 'في (?:مكتبكم|مكاتبكم|موقعكم)', '(?:تو|توي|در) شعبه\\S*', 'سايت (?:شما|تون)', 'سايتتون',
 ]);
 
@@ -914,6 +1015,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   let ourName: boolean | undefined;
   let chatNumber: string | undefined;
   const claimsOrNamesUs = () => (claimInText ??= has(CLAIMS_TO_BE_FROM, t) || has(SUPPORT_WORDS, t) || namesBrand(t, policy));
+  const strangerReached = () => has(REACHED_ME, t) || SOMEONE_ELSE.test(t) || has(TOLD, t);
+  const handleClaimed = () => has(CLAIMS_TO_BE_FROM, t) || has(WEARS_OUR_FACE, t) || (strangerReached() && [...t.matchAll(HANDLE)].some((h) => HANDLE_DRESSED.test(h[0])));
   // (every number starts with a digit and every handle with '@': a text with neither has none to judge)
   for (const [i, whole] of /[0-9@]/.test(t) ? sentences.entries() : []) {
     // "This is our support line 0800 123 456. Call it now.": "support" and "call" may be in the sentence next door
@@ -930,8 +1033,15 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const m = { 0: found[0], index: found.index - from };
       const around = near ? sentence : aroundWhole;
       const aroundButGreetings = near ? sentence : aroundButGreetingsWhole;
+      // (round 25) a number money is to be sent or paid to ("ارسل في رقم …", "حولت ١٥٠ ريال … على رقم …"): the desk that
+      // takes a fee, flagged once the fee is (below) — a relative's number to send money to raises no fee
+      if (has(PAY_TO_NUMBER_BEFORE, sentence.slice(Math.max(0, m.index - 60), m.index)) && has(SENT_OR_PAID, around) && has(FEE, around)) {
+        chatNumber ??= m[0].trim();
+        continue;
+      }
       // "reach me at …", "رقمي …", "… to my account": the customer's own number; "messaged me on WhatsApp, his number is …" is not
-      if (ownNumber(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH / 2))) continue;
+      // (round 25) …nor one the text orders sent or called to ("… على الواتساب على رقم …")
+      if (!has(CONTACT_GIVEN, sentence.slice(Math.max(0, m.index - 80), m.index)) && ownNumber(sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH / 2))) continue;
       const d = digits(m[0]);
       if (d.length < 7 || d.length > 15) continue;
       // (round 23) "REF-2024-55817", "TRF-20251206-4471": digits hung on a word by a dash or slash are a reference's
@@ -942,7 +1052,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // …or a stranger with that number demands a fee first: "واحد عالواتساب +963… عم يقول لازم تدفع رسوم"
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
       const before = sentence.slice(0, m.index);
-      const callUs = has(CALL_US_ON, before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length));
+      // (round 25) …or a bare "Call 01008 …" in a text speaking for the company, or "contact the same number"
+      const callUs = has(CALL_US_ON, before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length)) || has(CONTACT_SAME_NUMBER, t) || (ORDER_TO_CALL_BARE.test(before) && claimsOrNamesUs());
       // (round 24) …or the caller asked for a secret: "المندوب اللي كلمني من رقم 0551… طلب رقمي السري"
       const callersNumber = has(CALLERS_NUMBER, before.slice(-60)) && (claimsOrNamesUs() || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))));
       const theirWallet = has(WALLET_BEFORE, before.slice(-40)) && MONEY_MOVE.test(around);
@@ -950,7 +1061,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // واتساپ ۰۹۱۵… ارسال کنید"): the desk that takes the fee, flagged once the fee is (below)
       // (each asked of the text's keys first: a text without a receipt word or a chat app pays nothing here)
       const reportsPayment = () => has(REPORT_THE_PAYMENT, around) || (has(PERSONAL_CHANNEL, around) && has(AMOUNT, around) && (has(FEE_NOUN, around) || has(FEE_PURPOSE, around)));
-      const claimed = callUs || callersNumber || theirWallet || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      // (round 25) …or a stranger on a chat app, where the company is named: "one person message me on IMO … number +974 …"
+      const chatStranger = () => has(PERSONAL_CHANNEL, around) && (has(REACHED_ME, around) || SOMEONE_ELSE.test(around)) && claimsOrNamesUs();
+      const claimed = callUs || callersNumber || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
         continue;
@@ -989,10 +1102,14 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       break;
     }
     // (a handle starts with '@': a sentence without one has none to judge)
-    if (!whole.includes('@') || !has(SUPPORT_WORDS, whole)) continue;
+    // (round 25) …or one the message gives as a stranger's contact: someone claiming to be us ("گفته از واحات موبایلم …
+    // بفرست به آیدی @…"), or a handle dressed as a desk that reached the customer ("man from Telegram @WahatSupportDXB")
+    if (!whole.includes('@') || !(has(SUPPORT_WORDS, whole) || handleClaimed())) continue;
     const handles = policy.officialSupportHandles.map((h) => h.toLowerCase().replace(/^@/, ''));
     for (const m of whole.matchAll(HANDLE)) {
       if (handles.includes(m[0].slice(1).toLowerCase()) || flags.some((f) => f.code === 'fake_handle')) continue;
+      if (MY_HANDLE_BEFORE.test(whole.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (!has(SUPPORT_WORDS, whole) && !has(CLAIMS_TO_BE_FROM, t) && !has(WEARS_OUR_FACE, t) && !(HANDLE_DRESSED.test(m[0]) && strangerReached())) continue;
       flags.push({ code: 'fake_handle', value: m[0] });
       break;
     }
@@ -1066,6 +1183,15 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // ارسال می‌شود"): a debt collector's threat, whoever is said to send it
   else if (has(LEGAL_REFERRAL, t) && (has(DEADLINE_SPAN, t) || has(DAY_DEADLINE, t))) flags.push({ code: 'urgency' });
   else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t))) flags.push({ code: 'urgency' });
+  // (round 25) a loss by a deadline, in a message's or a stranger's voice, with something to do: "حسابك يتوقف باجر الصبح اذا
+  // ما تحدث بياناتك عالرابط …", "akaun … akan disekat dalam masa 24 jam, kena klik pautan …"
+  // (the loss falls on the reader's account — a service paused for maintenance on Friday threatens nobody — and on a
+  // condition or by a span of time that runs out: an account "blocked today" is the customer's news, not a threat)
+  if (!flags.some((f) => f.code === 'urgency') && has(FROZEN, t) && has(ACCOUNT, t) && (has(DAY_DEADLINE, t) || has(DEADLINE_SPAN, t)) && (hasLink || has(ACTION, t)) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t)) && (has(IF_NOT, t) || has(CONSEQUENCE, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
+  // (round 25) a fee demanded by a deadline: "… ۱۵۰ درهم فیس آزادسازی بدهم تا امروز شام", "رسوم … قبل منتصف الليل",
+  // "bayar AED 12 sebelum jam 18:00" — the fee already flagged, the deadline is its pressure (a day said as a limit, not
+  // the day of the customer's story: "today one man came in my shop")
+  if (!flags.some((f) => f.code === 'urgency') && flags.some((f) => f.code === 'upgrade_fee') && (has(FEE_DEADLINE, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
   // a toll-free number presented as ours, in a message that also demands a fee or threatens: the scam's number after all
   if (tollFree && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee' || f.code === 'urgency')) flags.push({ code: 'fake_number', value: tollFree });
   return flags;
@@ -1082,18 +1208,20 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
  */
 const keysOf = (re: Lexicon): Sign => (r) => r.may(re);
 const hasLinkSign: Sign = (r) => r.hasLink;
+/** `upgrade_fee`'s pre-test (and a part of `urgency`'s since round 25: a fee flagged with a deadline is urgency). */
+const FEE_SIGN: Sign = any(
+  all(onFee(FEE), onFee(ACCOUNT_CHANGE), any(onFee(ACCOUNT), onFee(TOLD))),
+  all(any(onFee(FEE), onFee(ODD_PAYMENT)), any(onFee(ACCOUNT_CHANGE), onFee(GAIN)), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW), onFee(ODD_PAYMENT), onFee(FEE_DUE), all(onFee(TO_A_NUMBER), onFee(FEE_NOUN)))),
+  all(any(onFee(AMOUNT), onFee(FEE_NOUN)), onFee(PAID_TO_RELEASE)),
+  UNLOCK_FEE,
+  all(onFee(AMOUNT), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW)), any(all(onFee(CONSEQUENCE), onFee(FROZEN)), OR_ELSE_BY_DAY)),
+  all(any(onFee(AMOUNT), onFee(SUM_FOR_A_PURPOSE)), any(onFee(FEE_NOUN), onFee(FEE_PURPOSE)), any(onFee(REPORT_THE_PAYMENT), all(onFee(PERSONAL_CHANNEL), (r) => sevenDigits(r.fee())), onFee(CALL_US_ON), onFee(SENT_TO_A_NUMBER))),
+);
 export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
   // `fake_number` and `fake_handle`: a written number of seven digits or more, an "@", or a claim, a face, an account or a desk
   number: any((r) => sevenDigits(r.text), (r) => r.text.includes('@'), CLAIMS_TO_BE_FROM, WEARS_OUR_FACE, all(SOCIAL_ACCOUNT, CLAIMS_TO_BE_US), all(PAGE_NAMED_AS_A_DESK, REACHED_ME)),
   // `upgrade_fee`: a fee to change an account, a payment to gain demanded, a sum or fee to release, an unlock fee, a sum demanded "or else"
-  fee: any(
-    all(onFee(FEE), onFee(ACCOUNT_CHANGE), any(onFee(ACCOUNT), onFee(TOLD))),
-    all(any(onFee(FEE), onFee(ODD_PAYMENT)), any(onFee(ACCOUNT_CHANGE), onFee(GAIN)), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW), onFee(ODD_PAYMENT), onFee(FEE_DUE), all(onFee(TO_A_NUMBER), onFee(FEE_NOUN)))),
-    all(any(onFee(AMOUNT), onFee(FEE_NOUN)), onFee(PAID_TO_RELEASE)),
-    UNLOCK_FEE,
-    all(onFee(AMOUNT), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW)), any(all(onFee(CONSEQUENCE), onFee(FROZEN)), OR_ELSE_BY_DAY)),
-    all(any(onFee(AMOUNT), onFee(SUM_FOR_A_PURPOSE)), any(onFee(FEE_NOUN), onFee(FEE_PURPOSE)), any(onFee(REPORT_THE_PAYMENT), all(onFee(PERSONAL_CHANNEL), (r) => sevenDigits(r.fee())), onFee(CALL_US_ON), onFee(SENT_TO_A_NUMBER))),
-  ),
+  fee: FEE_SIGN,
   // `urgency`: each of its readings' conjunctions (a deadline or a threat, and what makes it pressure)
   urgency: any(
     CLAIM_BY_A_DEADLINE,
@@ -1106,6 +1234,9 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     all(LEGAL_THREAT, any(ACTION, MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
     all(LEGAL_REFERRAL, any(DEADLINE_SPAN, DAY_DEADLINE)),
     all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION)),
+    // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
+    all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
+    all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
   ),
 };
 /** A number the rules judge has seven digits or more (`PHONE`'s, `digits(m).length >= 7`); the read text's digits are ASCII. */

@@ -21,7 +21,7 @@ export interface Link {
  * label of a long run is a start and each is read to the run's end (quadratic). `LINK_CANDIDATE` is exported for the
  * step-counting test.
  */
-export const LINK_CANDIDATE = /(?<![\p{L}\p{N}.])(?:https?:\/\/)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]+)(?::\d{1,5})?(?:[/?#][^\s<>"'،]*)?/giu;
+export const LINK_CANDIDATE = /(?<![\p{L}\p{N}.])(?:https?:\/\/)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]+)(?::\d{1,5})?(?:[/?#][^\s<>"'،«»“”„‹›]*)?/giu;
 
 /** Links and bare domains in text. Only hosts with a real public suffix count (`file.txt` is not a link). */
 export function extractLinks(text: string): Link[] {
@@ -39,7 +39,7 @@ export function extractLinks(text: string): Link[] {
   return links;
 }
 
-const REDIRECT_TARGET = /[?&](?:q|url|u|target|dest|destination|redirect|redirect_uri|continue|link)=((?:https?(?::|%3A)|www\.)[^&\s]+)/i;
+export const REDIRECT_TARGET = /[?&](?:q|url|u|target|dest|destination|redirect|redirect_uri|continue|link)=((?:https?(?::|%3A)|www\.)[^&\s]+)/i;
 function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
