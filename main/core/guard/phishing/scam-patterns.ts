@@ -834,7 +834,7 @@ const TOLD = pieces(
   words([
     // (round 25) Wolof ("ñu ne ma", "SMS bu wax"), Kinyarwanda ("bambwiye", "ubutumwa buvuga"), Indonesian and Malay
     // ("katanya", "mesej kata"), Javanese ("jarene")
-    '(?:ñu|mu|dañu|dafa|nu) (?:ne|wax) ma', '\\S+ bu wax', 'bambwiye', 'yambwiye', 'ubutumwa buvuga', 'katanya', 'mesej (?:kata|cakap)', 'jarene', '(?:they|he|she) (?:want|wants|wanted) (?:a |an )?[a-z]{0,3}[₵$£€₦₹] ?\\d+', 'ك[يت](?:قول|گول)(?:و)?(?: ليا| لي)?',
+    '(?:ñu|mu|dañu|dafa|nu) (?:ne|wax) ma', '\\S{1,16} bu wax', 'bambwiye', 'yambwiye', 'ubutumwa buvuga', 'katanya', 'mesej (?:kata|cakap)', 'jarene', '(?:they|he|she) (?:want|wants|wanted) (?:a |an )?[a-z]{0,3}[₵$£€₦₹] ?\\d+', 'ك[يت](?:قول|گول)(?:و)?(?: ليا| لي)?',
   ]),
 );
 
