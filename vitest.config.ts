@@ -7,6 +7,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a state, not a speed: its 1 s default failed a console's verdict on a loaded machine
+    // (team-console, 2026-12-06, 8 processes on 2 cores). A poll that succeeds returns at once, so this costs nothing.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ['default'],
     projects: [
       // Unit files share their workers and modules (`isolate: false`): their time is almost all import, and each
