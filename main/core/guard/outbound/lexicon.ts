@@ -274,7 +274,21 @@ export const NEGATION = [
   // Amharic's negative imperative prefix ("አትላክ"); Malayalam "-aruthu" (must not), "venda"; Hausa "kada"/"kar"; Urdu "مت"/"نہ";
   // Bengali "না"; Gilaki and Mazandarani "نفرس" (the ن- of a dialect verb, as "نفرست")
   ...NEGATED_BY_SHAPE, 'kimse\\S*', 'heç', 'asla', 'sakın', 'በፍጹም', 'vend(?:a|aa)', 'kada', 'kar(?= (?:ka|ki|ku|a)(?: |$))', 'مت', 'نہ', 'نہیں', 'না',
+  // (round 25) Portuguese and Spanish "nunca", "jamás" in code-switched warnings ("nunca share your code")
+  'nunca', 'jam[aá]s',
   'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d|y[oó]nn?e) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
+];
+/**
+ * (round 25) "Anyone" as the one a secret would go to — "share your code with anyone", "تعطي الرمز لحدا", "kisi ko",
+ * "به هیچ‌کس", "kahit kanino", "ga kowa": a word only a negation or a warning licenses, so a hand-over to it is never an
+ * ask, whatever negator the writer's language used (or left implicit). Not "someone", who may be a named colleague.
+ */
+export const ANYONE_AS_RECIPIENT = [
+  '(?:with|to) (?:anyone|anybody|any ?one|any other person|any person|any third party|no ?one|nobody)', 'anyone else', 'anybody else',
+  '(?:ل|لاي |لأي )(?:حدا|احد|حد|شخص|حدن|انسان|مخلوق|كان)', 'لاي (?:احد|حد|شخص|واحد)', 'لحدا', 'لحدن', 'لاحد',
+  '(?:به )?هيچ ?(?:كس|كي|كسي)\\S*', 'به (?:هيچ )?(?:كس|كسي) (?:نت|ند|نگ)\\S*', 'be hich ?kas', 'hich ?kas', 'hichki',
+  'kisi (?:ko|se|ke saath)(?: bhi)?', 'kisi ko', 'kahit (?:kanino|sino)', 'sa kahit sino', '(?:ga |wa )?kowa', 'mtu yeyote', '(?:kwa|kwa mtu) yeyote', "l ?(?:7ad|had|a7ad|ahad)", "7ata (?:ana|a7ad)",
+  'ለማንም', 'ለማንኛውም', 'kimseye', 'heç kimə', 'siapa ?pun', 'sesiapa',
 ];
 /** `NEGATION` without `ANYONE`: the words that negate or warn. */
 export const NEGATORS = NEGATION.filter((w) => !ANYONE.includes(w));
@@ -336,6 +350,8 @@ export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")
   '(?:in|into|inna|on|at|inside|through|via|for(?= di | dat )) (?:the |our |your |yuh |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
+  // (round 25) …with the company's name before it: "in the Sanabel app", "on our Zamzam Pay website" (a chat app is `CHAT_PLACE`, which overrides)
+  '(?:in|into|on|inside|through|via) (?:the|our|your|the official) (?:\\S+ ){1,2}?(?:app|application|website)(?= |$)',
   '(?:في|على|ب|علي|جوه|داخل) ?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|موقع|خانه|شاشه|صفحه|الصراف|صراف|جهاز|ماكينه|الاب|اپ|app)\\S*', 'بالتطبيق\\S*', 'بالموقع\\S*', 'بالخانه\\S*',
   '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', "dans (?:l'|la |votre |ton |notre )?(?:appli\\S*|app|site|espace client|distributeur|guichet)", "(?:dans|sur) l'(?:appli\\S*|[ée]cran)",
   // Gulf pidgin puts the place first: "app fi", "ATM fi", "machine fi"
