@@ -112,3 +112,41 @@ describe('Dari "کده/کدی" (did) and an ID its owner carries', () => {
     fc.assert(fc.property(pick(['کارت ملی خودشو برام بفرست', 'Send me his ID card here']), (a) => blocked(a)), RUNS);
   });
 });
+
+describe("r19's missed asks by class: said back, pictured, its digits, a card or PIN described", () => {
+  it('blocks "<any verb> it back to me" after a code was sent, whatever the verb', () => {
+    const sent = ["I'm fixing to send a code to your phone", 'We just texted you a code', 'A one-time code is on its way'];
+    const verb = ['holler', 'shout', 'read', 'say', 'text', 'yell', 'send'];
+    const obj = ['it', 'them', 'the code'];
+    fc.assert(fc.property(pick(sent), pick(verb), pick(obj), pick([' here', '', ' please']), (s, v, o, t) => blocked(`${s}. When it comes through, just ${v} ${o} back to me${t}.`)), RUNS);
+  });
+
+  it('never blocks returning a parcel or a form "back to us", or the writer sending it back', () => {
+    fc.assert(fc.property(pick(['Send the parcel back to us', 'Post the form back to us', "I'll send it back to you", 'We will send them back to you']), (a) => !blocked(`${a}.`)), RUNS);
+  });
+
+  it("blocks a message's picture or digits by a possessive in Hinglish and English ('uske digits', 'uska photo', 'its digits')", () => {
+    const sent = ['Ek SMS aaya na abhi aapko', 'Abhi code aaya hai aapke phone pe', 'You just got a text from us'];
+    const ask = ['uske digits bhej do idhar', 'uska photo bhej do', 'iska screenshot yahan bhej do', 'send me its digits', 'send a photo of it here'];
+    fc.assert(fc.property(pick(sent), pick(ask), (s, a) => blocked(`${s}, ${a}.`)), RUNS);
+  });
+
+  it('blocks the card described in dialect (Tunisian "نحب", Levantine Arabizi "badde", Tajik Latin, Moroccan both sides) and the PIN typed at the machine', () => {
+    const asks = [
+      'نحب النومرو الكامل متاع الكارطة والثلاث أرقام اللي من تالي',
+      'Badde bas el ar2am yalli 3a dahr el carte, el 3 ar2am',
+      'Lutfan se raqami pushti kort ba man navised',
+      'la carte، عافاك صوّرها ليا من جوج الجيهات وصيفطها هنا',
+      'عطني الرقم مالها اللي تكتبه عند المكينة',
+      'ابعتلي الأرقام اللي بتدخلها في الصراف',
+      'Tusi apna wallet da PIN das do',
+      'Naomba unitumie namba ya kadi kamili',
+    ];
+    fc.assert(fc.property(pick(asks), pick(['', ' please', ' عافاك']), (a, t) => blocked(`${a}${t}.`)), RUNS);
+  });
+
+  it('never blocks the same words about harmless things (the last four, the receipt number at the machine, the card delivered)', () => {
+    const safe = ['Badde bas akher 4 ar2am mn el carte', 'نحب رقم الطلب متاعك', 'ابعتلي رقم الإيصال اللي طلع من المكينة', 'Lutfan raqami farmoish ba man navised', 'Naomba unitumie namba ya oda'];
+    fc.assert(fc.property(pick(safe), (a) => !blocked(`${a}.`)), RUNS);
+  });
+});

@@ -136,7 +136,13 @@ const UNLISTED_HANDING = [
 
 const LOCAL_HANDING = [
   ...UNLISTED_HANDING,
-  '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
+  '[nt]i?tumi\\S*', 'tuma', 'tumeni',
+  // (round 25) …with the subject's prefix after "naomba" (I ask that you…): "unitumie", "mnitumie", "unipe", "utuandikie"
+  '[um](?:ni|tu)(?:tumi|andiki|ambi|some|patie|pe)\\S*',
+  // (round 25) Punjabi "das do", "dass deyo", "dasso" (tell)
+  'dass? (?:do|dena|deyo|dyo|dio|devo|de|dijiye)', 'dasso', 'dasiye', 'dassiye',
+  // (round 25) whatever the verb, "<verb> it back to me" returns to us what we sent: "holler it back to me", "read them back to us"
+  '[a-z]{2,16}(?= (?:it|them|that|those|the (?:code|number|numbers|digits)) back (?:to|at) (?:me|us)(?: |$))', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
   'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
   'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*',
   // (round 24) Dari "نوشته کنین" (write), and "bogoyen"/"bugoyin" (tell) in Latin letters
@@ -217,7 +223,7 @@ export const WEAK_ENTRY_VERBS = [
 export const SOFT_REQUEST = [
   'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?',
   // (round 22) Jamaican "weh" asks only opening the clause ("Weh di three number dem?"); inside one it is "that" ("di code weh wi sen yuh")
-  '(?<![\\s\\S])weh', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
+  '(?<![\\s\\S])weh', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'badd?e', 'bidd?e', 'نحب', 'نحبو', 'بدي(?= منك)', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
   // Yemeni اشتي منك "I want from you"; (round 24) Gulf "أبا منك", "ودي منك", "أبيك" (I want you to), Tunisian and Algerian "n7eb"
   'اشتي', 'نشتي', 'ashti', 'nishti', '(?:ابا|ابي|ابغي|ابغا|ابغى|ودي|ودنا|نبا|نبغا|نبغى)(?= (?:منك|منكم|منج|منچ|منكي)(?: |$))', '(?:ابي|ابغ[اي]|ابا|نبي|نبغ[اي])(?:ك|كم|ج|چ)', 'n[7h]e?bb?(?:ou|o|ek|ak)?', 'nest7a9(?:ek|ak)?', 'bghina', 'kh?ass?ni', '5assni', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو(?! من )', 'ما هي(?! من )', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   "j'ai besoin", 'nous avons besoin', 'il me faut', 'merci de', 'svp', "s'il vous pla[iî]t", '(?:pourriez|pouvez|peux|pourrais) (?:vous|tu)', 'quel(?:s|le|les)?',
@@ -375,7 +381,9 @@ export const BACK_REFERENCE = [
   // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
   '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?',
   // (round 24) …or with the article, ending the clause: "…a verification number to your phone. Please let me know the number"
-  'the (?:numbe?rs?|digi?ts?)(?=(?: (?:here|below|to me|to us|in (?:this|the) chat))?$)', 'the (?:numbe?rs?|digi?ts?) (?:it|that) (?:shows|says|has|contains)', "(?:iyo|izo|iyi) mibare", '(?:chiffres?|num[eé]ros?) (?:yooyu|yii|yooyee|bi)', "(?:angka|nomer|kode) (?:kuwi|iku|kae)", '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'ياهن', 'ياهم', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+  'the (?:numbe?rs?|digi?ts?)(?=(?: (?:here|below|to me|to us|in (?:this|the) chat))?$)', 'the (?:numbe?rs?|digi?ts?) (?:it|that) (?:shows|says|has|contains)', "(?:iyo|izo|iyi) mibare", '(?:chiffres?|num[eé]ros?) (?:yooyu|yii|yooyee|bi)', "(?:angka|nomer|kode) (?:kuwi|iku|kae)", '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko',
+  // (round 25) its picture or its digits stand for it: "uska photo", "uske digits", "its digits", "a photo of it"
+  '(?:us|is)(?:ka|ke|ki) (?:photo|foto|pic|picture|screenshot|tasveer|digits?|numbers?|number|code|ank)', 'its (?:digits|numbers?|code|photo|picture|screenshot)', '(?:photo|pic|picture|screenshot|snap|copy) of (?:it|them)(?= |$)', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'ياهن', 'ياهم', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
   '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره',
   // (round 22) …and in the plural: "اونا رو برام تایپ کن", "آنها را بنویسید"
