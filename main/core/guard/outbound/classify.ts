@@ -13,7 +13,7 @@ import { clauses, normalizeText, QUOTED_LINE, tokenIndexAt, type Clause } from '
 import { BOTH_SIDES, EXPIRY, ID_DOCUMENT, PAYMENT_CARD, PICTURE } from './documents';
 import {
   ACCEPTED, AR_OBJECT_SUFFIX, ARABIZI_OBJECT_SUFFIX, BACK_REFERENCE, CHAT_PLACE, SELF_CARE_VERBS, SUBORDINATORS, TRANSFER_VERBS, CLAUSE_NEGATION, IN_APP, PLACE_DESCRIBES_OBJECT, STATEMENT_AFTER_VERB, LAST_DIGITS, NEGATION, NEGATORS, ANYONE, NEUTRAL_OBJECTS, NOT_REALLY_NEGATION,
-  READER, SECRET_OBJECTS, SOFT_REQUEST, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
+  READER, SECRET_OBJECTS, SOFT_REQUEST, ANYONE_AS_RECIPIENT, STRONG_REQUEST, TO_READER, TO_READER_PLACE, TO_WRITER_PLACE, WEAK_ENTRY_VERBS,
   NEGATED_BY_SHAPE, REASON, WRITER_ACTS, WRITER_SELF, findAll, type Hit, type SecretKind,
 } from './lexicon';
 import { foldLetters } from '../text/clauses';
@@ -50,6 +50,8 @@ const PERSIAN_VERB_FINAL_GAP = 20;
 /** (round 24) …or the one the reply speaks through types it: "tell your son to type it in the app himself", "خليها تكتبه بنفسها", "به پسرت بگو خودش بزنه". */
 const THEMSELVES = ['himself', 'herself', 'themselves', 'بنفسه', 'بنفسها', 'بنفسهم', 'بحاله', 'بحالها', 'بروحه', 'بروحها', 'بوحده', 'بوحدها', 'خودش', 'خودشون', 'خودشان', 'bnafso', 'bnafsou', 'bnafsha', 'bwa7do', 'bwa7dou', 'bwa7dha', 'bro7o', 'bro7ha', 'khodesh', 'khodeshun'];
 const BY_THEMSELVES = [...THEMSELVES, 'yourself', 'by yourself', 'y(?:uh|a|o|u)self', 'urself', 'yoself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
+/** (round 25) Someone entering it on their own device: the relative told "to type it himself / in the app" (`tellsAThirdPerson`). */
+const SELF_ENTRY = [...THEMSELVES, ...IN_APP, 'khud', 'mismo', 'da kansa', 'da kanta', 'mwenyewe', 'yenyewe', 'بنفسه', 'بنفسها'];
 const KIDA = /^(?:كده|كدا)$/u;
 /** Persian words an Arabic clause never has, beside `PERSIAN_CLAUSE`'s: "اون کده که برات اومد". */
 const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|براتون|يه)(?= |$)/u;
@@ -122,7 +124,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     }
     const nearby = recent.slice(-2).flat();
     const earlier = nearby.length ? nearby : disclaimed;
-    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index, (c) => secretObjects(c, opts)), refused, hereRefused: refusesHere(all[index + 1]), atTheBranch };
+    const context: ClauseContext = { warned, answeredNext: ANSWER.test(all[index + 1]?.text ?? ''), negatedList: continuesANegatedList(all, index, (c) => secretObjects(c, opts)), refused, hereRefused: refusesHere(all[index + 1]), atTheBranch, selfEntryAhead: all.slice(index, index + 3).some((c) => hits(c.text, SELF_ENTRY).length > 0) };
     // with no secret here or in the two clauses before, nothing in this clause can ask for one
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
@@ -315,6 +317,8 @@ interface ClauseContext {
   refused: boolean;
   /** (round 21) The reply sends the reader to a branch or an office: what the staff there ask for is shown in person. */
   atTheBranch: boolean;
+  /** (round 25) This clause or the two after have someone enter it themselves or in the app: a third person told is told to type it. */
+  selfEntryAhead: boolean;
 }
 
 const LIST_OR = /^(?:or|nor|ولا|او|يا|ya|ou|wala|wla|ni)$/u;
@@ -383,7 +387,9 @@ const REPORTED = ['says', 'said', 'saying', '(?<=(?:wey|dey|which|that) )say', '
 /** (round 20) Verbs of saying in an if-clause (`reportedInACondition`): Persian گفت/بگه, Darija "gal lik", Tajik "guyad", Taglish "sabihing", Indian English "telling". */
 const SAYING_IN_A_CONDITION = [...REPORTED, 'گفت', 'بگه', 'بگويد', 'gal(?= (?:lik|lek|lak|liya|lia)(?: |$))', 'qal(?= (?:lik|lek|lak)(?: |$))', 'g[uo]yad', 'mego?yad', 'sabihin\\S*', 'nagsabi\\S*', 'magsabi\\S*', 'yag[uo]+l', 'yg[uo]+l', 'telling', 'يقلك', 'قلك'];
 
-const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'[^'\n]{3,}'(?![\p{L}\p{N}])/gu;
+// (round 25) …a single-quoted utterance may hold an apostrophe between letters ("'it's us, read me the code'", curly quotes
+// are straight once normalized): it closes at the first quote mark no letter follows
+const QUOTED = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|(?<![\p{L}\p{N}])'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){3,}?'(?![\p{L}\p{N}])/gu;
 /** (round 23) "فيه ناس يرسلون (عميلنا العزيز، أرسل رمز التحقق …) وهذي رسالة احتيال": inside a warning, brackets quote as quotation marks do. */
 const BRACKETED = /[([][^()[\]\n]{3,}[)\]]/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
@@ -695,6 +701,8 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   // (round 21) Egyptian "كده" ("like this", "كده الحساب اتفعل") is Persian "کده" (the code) only in a Persian clause
   if (!PERSIAN_CLAUSE.test(clause.text) && !PERSIAN_WORDS.test(clause.text)) objs = objs.filter((o) => !KIDA.test(clause.text.slice(o.start, o.end)));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
+  objs = objs.filter((o) => !(o.kind === 'otp' && o.at === o.last && dariDid(clause, o.at)));
+  objs = objs.filter((o) => !(o.kind === 'national_id' && carriedByAThirdPerson(clause, o)));
   if (hits(clause.text, LAST_DIGITS).length) objs = objs.filter((o) => o.kind !== 'card' && o.kind !== 'national_id');
   // "the box labelled verification code", "الخانة اللي مكتوب عليها كود التحقق": a field's label names the field, not a secret
   objs = objs.filter((o) => !LABELLED.test(clause.tokens.slice(Math.max(0, o.at - 2), o.at).join(' ')));
@@ -708,6 +716,32 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   });
 }
 
+/** Dari "کدن" (کردن): "کده" (having done), "کدی" (you did), "کدین"… — and Persian "کده"/"کدی" (the code). */
+const DARI_DID_FORM = new RegExp(`^${foldLetters('کد')}(?:${['ه', 'ی', 'ین', 'ید', 'یم', 'م', 'ن', 'ند'].map(foldLetters).join('|')})$`, 'u');
+/** What stands before "the code" but never before a light verb: a determiner, a preposition, "that", the object marker. */
+const BEFORE_THE_CODE = new RegExp(`^(?:${['اون', 'این', 'همون', 'همین', 'همو', 'او', 'آن', 'یه', 'یک', 'هر', 'کدوم', 'چه', 'چی', 'و', 'که', 'را', 'رو', 'ره', 'از', 'به', 'با', 'در', 'تو', 'توی', 'برای', 'واسه', 'این', 'دو', 'سه', 'چار', 'چهار', 'شش', 'پنج'].map(foldLetters).join('|')})$`, 'u');
+/** What follows "the code" (its object marker, a relative, a question) but never the light verb "کده"/"کدی". */
+const AFTER_THE_CODE = new RegExp(`^(?:${['را', 'رو', 'ره', 'که', 'کی', 'چی', 'چیه', 'چنده', 'چند', 'اومد', 'آمد', 'رسید', 'میاد', 'میآد', 'برات', 'براتون', 'رو'].map(foldLetters).join('|')})$`, 'u');
+/**
+ * (round 25) Dari writes "کردن" as "کدن": "ثبت نام کدی" (you registered), "مهربانی کده" (kindly) — "کد" with a verb ending
+ * right after the noun of a light verb is the verb, not "the code". A determiner or preposition before it, or its
+ * object marker, a relative or a question after it ("اون کده رو", "یه کدی که", "کده چی شد") keeps it the code.
+ */
+function dariDid(clause: Clause, at: number): boolean {
+  const before = clause.tokens[at - 1];
+  return DARI_DID_FORM.test(clause.tokens[at] ?? '') && !!before && /^[\u0600-\u06ff]{3,}$/u.test(before) && !BEFORE_THE_CODE.test(before) && !AFTER_THE_CODE.test(clause.tokens[at + 1] ?? '') && !hits(before, ANY_VERB).length;
+}
+/** "…خودش", "his own", "himself", "بنفسه": the owner of a document carries it (`carriedByAThirdPerson`). */
+const OWN_THIRD = new RegExp(`^(?:${['خودش', 'خودشون', 'خودشان', 'خودشو', 'himself', 'herself', 'themselves', 'هو', 'هي', 'بنفسه', 'بنفسها', 'apna', 'apni', 'apne'].map(foldLetters).join('|')})$`, 'u');
+/**
+ * (round 25) "…که با کارت ملی خودش بره صرافی", "he goes to the branch with his own ID": an identity document its third-person
+ * owner carries is shown by them in person, not handed to us by the reader.
+ */
+function carriedByAThirdPerson(clause: Clause, o: Hit): boolean {
+  const next = clause.tokens.slice(o.last + 1, o.last + 3);
+  const prev = clause.tokens.slice(Math.max(0, o.at - 2), o.at).join(' ');
+  return OWN_THIRD.test(next[0] ?? '') && /^(?:با|ba|with)$/u.test(clause.tokens[o.at - 1] ?? '') || /(?:^| )(?:his|her|their) own$/.test(prev);
+}
 const CODE_WORD = new RegExp(`(?:^| )(?:${['codes?', 'pass ?codes?', 'passwords?', 'otp', 'pin', 'digits?', 'numbers?', 'كود\\S*', 'رمز\\S*', 'كد\\S*', 'رقم\\S*', 'ارقام\\S*', 'عدد\\S*', 'اعداد\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
 const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama', 'while', 'as', 'وانت', 'وانتي', 'وانتو', 'و انت', 'وقت ما', 'ساعه ما', 'و ?قتي'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك', 'trying', '(?:ب|بت|ت)?حاول\\S*', '(?:ب|بت|ت)?شحن\\S*', 'recharge', 'log'].map(foldLetters).join('|')})\\S*`, 'u');
 
@@ -769,6 +803,7 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
   const reported = [...(context.warned ? hits(t, REPORTED) : []), ...(context.refused ? reportedInACondition(clause, subordinators) : [])];
   const strangerAsks = askedByAStranger(clause, subordinators);
   const askers = hits(t, ASKED_BY);
+  let anyone: Hit[] | undefined;
   for (const v of clauseNegated ? [] : verbs) {
     // "واش جاك ميساج كيقول ليك صيفط الكود؟ راه نصب": a scam's words reported in a warning, to the end of the clause
     if (reported.some((r) => r.last < v.at || (r.at === v.at && saidBySomeoneElse(clause, r)))) continue;
@@ -783,6 +818,10 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (persian && sharesAFinalStatement(clause, v)) continue;
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
+    // (round 25) "share your code or password with anyone", "تعطي الرمز لحدا": "anyone" as the receiver is a warning's
+    if ((anyone ??= affirmed(toWriterPlace).length || EXCEPT.test(t) ? [] : hits(t, ANYONE_AS_RECIPIENT)).some((a) => a.at > v.last && a.at - v.last <= MAX_GAP + 3)) continue;
+    // (round 25) "به مادر بگید کدی که میاد رو خودشون …", "tell your mum to …", "Ammi ko bolein": telling a third person relays an instruction
+    if (context.selfEntryAhead && tellsAThirdPerson(clause, v)) continue;
     // (round 19) "none of our staff will ask you to read it": a negated asker negates what they would ask for
     if (askers.some((a) => a.last < v.at && negations.some((n) => n.last < a.at && a.at - n.last <= NEG_REACH))) continue;
     // Pidgin serial verbs: "no read any number wey enter your phone give anybody" — "give" completes the negated "read"
@@ -970,6 +1009,32 @@ const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|�
 const LABELLED = new RegExp(`(?:^| )(?:${['labell?ed', 'marked', 'titled', 'مكتوب(?: عليها| عليه| فيها)?', 'بعنوان', 'با عنوان', 'به اسم'].map(foldLetters).join('|')})$`, 'u');
 const SAYING = new RegExp(`^(?:${['tell', 'say', 'بگو\\S*', 'بگي(?:د|ن)', 'bego\\S*', 'begu\\S*', 'begid', 'begin'].map(foldLetters).join('|')})$`, 'u');
 const RELATIVE_OR_YOU = /^(?:that|which|you|u)$/;
+
+/** Verbs of telling, each language's imperative (what the reader is to say to someone). */
+const TELLING = new RegExp(`^(?:${['tell', 'ask', 'remind', 'بگو\\S*', 'بگي(?:د|ن)', 'بفرماي(?:د|يد|ين)', 'bego\\S*', 'begu\\S*', 'begid', 'begin', 'قول(?:ي|و|وا)?', 'قل(?:ي|و)?', 'خبر(?:ي|و)?', 'بلغ(?:ي|و)?', 'كلم(?:ي|و)?', '(?:ق|گ)ول(?:ي|و)?', 'bol(?:o|ein|en|iye|ein|dein|do|na)?', 'batao', 'bataiye', 'bataein', 'samjhao', 'sabihin\\S*', 'gaya', 'fada', 'mwambie', 'waambie'].map(foldLetters).join('|')})$`, 'u');
+/** The writer's own side as a telling verb's addressee: "tell me", "به من بگو", "mujhe bolo". */
+const WRITER_ADDRESSEE = new RegExp(`^(?:${['me', 'us', 'من', 'ما', 'بنده', 'خودم', 'mujhe', 'hume', 'humein', 'hamein', 'mujh', 'mere', 'akin', 'amin', 'ni', 'mini', 'sisi', 'لي', 'ليا', 'لنا', 'لينا', 'الي', 'الينا'].map(foldLetters).join('|')})$`, 'u');
+const POSSESSIVE = /^(?:your|ur|his|her|their|the|yer|yo)$/;
+/**
+ * (round 25) A verb of telling addressed to a third person — Persian "به X بگید", Urdu "X ko bolein", Arabic "قول لX",
+ * English "tell your mum (to)", Tagalog "sabihin … kay X", Hausa "gaya wa X" — relays an instruction to them; what is told
+ * is not handed to us (a hand-over to us in the same reply is read by its own verb).
+ */
+function tellsAThirdPerson(clause: Clause, v: Hit): boolean {
+  if (!TELLING.test(clause.tokens.slice(v.at, v.last + 1).join(' ')) && !TELLING.test(clause.tokens[v.at] ?? '')) return false;
+  const w = clause.tokens;
+  const before = (i: number) => w[v.at - i] ?? '';
+  const after = (i: number) => w[v.last + i] ?? '';
+  const third = (x: string) => /^\p{L}{2,}$/u.test(x) && !WRITER_ADDRESSEE.test(x) && !READER_WORD.test(x);
+  if (before(2) === 'به' && third(before(1))) return true;
+  if (before(3) === 'به' && third(before(2)) && !WRITER_ADDRESSEE.test(before(1))) return true;
+  if (before(1) === 'ko' && third(before(2))) return true;
+  if (/^ل\S{2,}$/u.test(after(1)) && !WRITER_ADDRESSEE.test(after(1))) return true;
+  if (/^(?:kay|kina|wa|ga)$/.test(after(1)) && third(after(2))) return true;
+  if (/^(?:kay|kina|wa|ga)$/.test(after(2)) && third(after(3))) return true;
+  return POSSESSIVE.test(after(1)) && third(after(2)) && !WRITER_ADDRESSEE.test(after(2)) && /^(?:to|that|ke|na)$/.test(after(3));
+}
+const READER_WORD = /^(?:you|u|شما|تو|انت|انتي|aap|ap|tum|ikaw|kayo|wewe)$/u;
 const LOGS_IN = /^(?:log|logs|logging|login|sign|signs|signing|signin)$/;
 
 /** A request verb whose object is something named that is not a secret: "send me a screenshot of the error". */
@@ -1125,7 +1190,8 @@ function refersBack(clause: Clause, v: Hit): boolean {
   // (round 24) …and a Persian verb's final ه is its third-person subject ("شماره خط رو بنویسه", let him write the line
   // number) when the clause marks its object with را/رو/ره before it: "it" is the clitic ش, never a second object
   if (PERSIAN_CLAUSE.test(clause.text) && /ه$/u.test(verbToken) && clause.tokens.slice(0, v.at).some((w) => /^(?:را|رو|ره)$/u.test(w))) return false;
-  if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '');
+  // (round 25) …and "صورة عن رسالة الخطأ", "صوره من الشاشة": a picture noun before "of" depicts what follows, no "it" in it
+  if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '') && !(PICTURE_WORD.test(verbToken) && PICTURE_OF.test(clause.tokens[v.last + 1] ?? ''));
   // (round 19) a Persian light verb carries "it" on its first part: "تایپش کن", "واردش کنید"
   // (the part without the clitic is still the verb: "گزارش دهید" is "report", no "it" in it)
   if (v.last > v.at && /^\S{3,}ش$/u.test(clause.tokens[v.at] ?? '')) {
@@ -1142,5 +1208,26 @@ function refersBack(clause: Clause, v: Hit): boolean {
   const pidginAm = clause.tokens[v.last + 1] === 'am' && /^[a-z]/.test(clause.tokens[v.last] ?? '');
   // Persian verb-final "آن را به همکار ما که تماس می‌گیرد اعلام کنید": the marked pronoun is the final verb's object however long the aside between
   const persianMarked = PERSIAN_CLAUSE.test(clause.text) && v.last >= clause.tokens.length - 2 && clause.tokens.slice(0, v.at).some((w, i) => /^(?:ان|اون|اينو|اونو)$/u.test(w) && /^(?:را|رو)$/u.test(clause.tokens[i + 1] ?? '') && !clause.tokens.slice(i + 2, v.at).some((x) => /^(?:را|رو)$/u.test(x)));
-  return arabicBih || pidginAm || persianMarked || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at));
+  return arabicBih || pidginAm || persianMarked || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at) && !determinerOf(clause, r));
 }
+
+/** "…anyone but me", "لأي حد غيري": the exception is the hand-over. */
+const EXCEPT = new RegExp(`(?:^| )(?:${['but', 'except', 'other than', 'besides', 'apart from', 'save', 'غير\\S*', 'الا', 'سوى', 'جز', 'به جز', 'siwa', 'ila', 'ghir', 'gher', 'ke siwa', 'maliban'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const PICTURE_OF = new RegExp(`^(?:${['عن', 'من', 'تبع\\S*', 'حق', 'حقت', 'مال\\S*', 'ديال\\S*', 'لل\\S{2,}'].map(foldLetters).join('|')})$`, 'u');
+const DEMONSTRATIVE = /^(?:that|this|those|these|same|the same)$/;
+/** Words a pronoun may stand before ("send that to me", "forward this here please"): after anything else a demonstrative is a determiner. */
+const AFTER_A_PRONOUN = /^(?:you|u|ya|yu|yuh|i|we|he|she|they|it|me|us|is|was|will|must|should|can|could|would|has|have|had|to|here|there|over|back|again|now|asap|please|pls|plz|for|on|in|into|through|via|with|as|quickly|right|too|also|and|so|or|if|when|because|since|once|sir|madam|mam|maam|bro|dear|immediately|soon|first|then|itself|one|ones|exactly|pronto)$/;
+/**
+ * (round 25) "send a screenshot of that error", "send me this page": a demonstrative before a noun that is no secret
+ * is that noun's determiner, not "it" standing for the secret named before ("that code", "those digits" are
+ * `BACK_REFERENCE`'s own entries and stay).
+ */
+function determinerOf(clause: Clause, r: Hit): boolean {
+  if (r.at !== r.last || !DEMONSTRATIVE.test(clause.tokens[r.at] ?? '')) return false;
+  const next = clause.tokens[r.last + 1];
+  if (!next || !/^\p{L}{2,}$/u.test(next) || AFTER_A_PRONOUN.test(next)) return false;
+  // (the few words after it are enough to start a noun phrase: reading the clause's rest per demonstrative would cost its square)
+  const rest = clause.tokens.slice(r.last + 1, r.last + 8).join(' ');
+  return !hits(rest, CARRIER).some((h) => h.at === 0) && !hits(rest, MESSAGE_CONTENT).some((h) => h.at === 0) && !hits(rest, ANY_SECRET).some((h) => h.at === 0);
+}
+const ANY_SECRET = KIND_ORDER.flatMap((k) => OBJECTS_BY_KIND[k]);

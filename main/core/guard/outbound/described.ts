@@ -143,6 +143,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:4|چهار) ?(?:تا )?(?:رقم|عدد)\\S* (?:\\S+ ){0,4}?(?:خودپرداز|عابر ?بانك)\\S*', '(?:el |al )?(?:4|arba3a?|arb3a) (?:ar2am|arqam|ar9am) (?:\\S+ ){0,4}?(?:atm|sarraf|seraf|machine)',
     '(?:4|four) (?:digits?|numbers?) (?:\\S+ ){0,5}?(?:atm|cash machine|cash point|cashpoint|machine|keypad|terminal)',
     '(?:numbers?|digits?|code|combination) (?:\\S+ ){0,3}?(?:use|type|enter|punch|key) (?:\\S+ ){0,2}?(?:at|into|on) (?:the )?(?:atm|cash machine|machine|keypad)',
+    // (round 25) …with no count, in Arabic: "الرقم مالها اللي تكتبه عند المكينة", "الأرقام اللي بتدخلها في الصراف"
+    `${AR_PFX}(?:رقم|ارقام|خانات|نمر)\\S* (?:\\S+ ){0,2}?(?:اللي|الي|يلي|لي) (?:ب|بت|ت|كت)?(?:دخل|كتب|حط|طق|تدخل|تكتب|ضرب|تضرب)\\S* (?:\\S+ ){0,2}?\\S*(?:صراف|atm|ماكينه|مكينه|مكاينه)\\S*`,
   ],
   password: [
     '(?:characters|letters|combination|word or phrase) (?:\\S+ ){0,3}?(?:use|type|enter|put) (?:\\S+ ){0,2}?(?:to |for |when you )?(?:log ?in|sign ?in|get in|access)\\S*',

@@ -47,6 +47,8 @@ export const BOTH_SIDES = [
   'recto ?(?:et |w |o |/ ?)?verso', 'depan (?:dan |\\+ |& )?belakang', '(?:pande|upande) (?:zote )?(?:mbili|2)', '(?:upande wa )?mbele (?:na|&) (?:upande wa )?nyuma', 'harap (?:at )?likod', 'ön (?:ve|və) arka\\S*', 'ön (?:ve|və) arxa\\S*', 'gaba da baya', 'dono taraf\\S*', 'دونوں (?:طرف|اطراف)\\S*', 'দুই (?:পাশ|দিক)\\S*', 'duto pash\\S*', 'bagian depan dan belakang', 'por (?:delante|detr[aá]s) y por (?:delante|detr[aá]s)', 'de los dos lados', 'des deux c[oô]t[ée]s',
   '(?:(?:el|men el|min al|mn el) )?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n)', '(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)',
   '(?:min |men )?(?:giddam|gddam|qudam|guddam|gudam|quddam|9odam|9uddam|odam|oddam) (?:w |wa |o |u )?(?:min |men )?(?:wara|wra|khalf)', '(?:b |bi )?(?:jouj|jooj|juj) (?:jihat|jiha|jnab|wjouh)',
+  // (round 25) …and in Arabic letters: "من جوج الجيهات", "من زوز جهات"
+  '(?:من )?(?:جوج|زوج|زوز) (?:ال)?(?:جيهات|جهات|جناب|وجوه)',
   '(?:az )?(?:pesh|pish|jelo|jolo|ru|roo|roy|rooy)\\S* (?:va |o |u )?(?:az )?(?:pusht|posht|pos)\\S*', '(?:az )?(?:pusht|posht)\\S* (?:va |o |u )?(?:az )?(?:ru|roo|rooy|pesh|pish|jelo)\\S*', 'az (?:har )?(?:du|do|dw) (?:taraf|tarafa|taraf[ie]?|ru|su)\\S*',
   `(?:من )?(?:ال)?(?:قدام|امام|الامام|جدام|كدام|وش|وجه|الوجه|الوش) (?:و ?من |و ?)?(?:ال)?(?:ورا|وراء|خلف|الخلف|ضهر|ظهر|قفا)\\S*`, '(?:ال)?(?:وجهين|الوجهين|جهتين|الجهتين|طرفين|الطرفين|وشين|جنبين|الجنبين|ناحيتين|صفحتين)',
   '(?:از )?(?:پيش|جلو|رو|روي)\\S* (?:و ?از |و ?)?(?:پشت)\\S*', '(?:از )?پشت\\S* (?:و ?از |و ?)?(?:رو|روي|جلو|پيش)\\S*', 'پشت ?و ?رو\\S*', '(?:از )?(?:هر )?دو (?:طرف|رو|سمت|روي)\\S*',
@@ -101,9 +103,9 @@ export const CARD_EXPIRY = [`${EXPIRY}(?: date\\S*| tarihi\\S*)? (?:\\S+ ){0,4}?
 /** Three of something, in the languages the card's back is described in. */
 const THREE = '(?:3|three|üç|uku|tin|তিন|تین|ሶስት|moonu|trois|tres|tatu|tlata|tlat|talata|talat|thalatha|tatlong|tatlo|tiga|teen|se|seh|ثلاث|ثلاثه|تلات|تلاته|تلاثه|التلاثه|الثلاث|الثلاثه|التلات|التلاته|سه)';
 /** Digits, as they are called when the code is described. */
-const DIGITS = '(?:شماره\\S*|hane\\S*|haneli|r[əe]q[əe]m\\S*|ہندس\\S*|lambobi|নম্বর\\S*|ቁጥር\\S*|digits?|numbers?|chiffres?|num[eé]ros?|números|ar2am|arqam|ar9am|angka|adad|namba|nambari|tarakimu|nombor|(?:ال)?(?:ارقام|اعداد|خانات|نمر)\\S*|(?:رقم|عدد|نمبر)\\S*)';
+const DIGITS = '(?:شماره\\S*|raqam\\S*|ارجام|الارجام|hane\\S*|haneli|r[əe]q[əe]m\\S*|ہندس\\S*|lambobi|নম্বর\\S*|ቁጥር\\S*|digits?|numbers?|chiffres?|num[eé]ros?|números|ar2am|arqam|ar9am|angka|adad|namba|nambari|tarakimu|nombor|(?:ال)?(?:ارقام|اعداد|خانات|نمر)\\S*|(?:رقم|عدد|نمبر)\\S*)';
 /** The card's back and what is printed there: "mor" (Darija), "من تالي" (Tunisian), "derrière", "detrás", the signature strip. */
-const BACK = '(?:(?:ع|عال|عل|بال|من|م)(?=ال|ورا|ضهر|ظهر|خلف)|)(?:arka\\S*|arxa\\S*|peeche|pichhe|پیچھے|pichone|পেছনে|পিছনে|bayan|ጀርባ\\S*|back|behind|reverse|rear|likod|belakang|nyuma|wara|wra|wraa|khalf|dahr|da7r|dhar|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|مور\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
+const BACK = '(?:(?:ع|عال|عل|بال|من|م)(?=ال|ورا|ضهر|ظهر|خلف)|)(?:pusht\\S*|posht\\S*|arka\\S*|arxa\\S*|peeche|pichhe|پیچھے|pichone|পেছনে|পিছনে|bayan|ጀርባ\\S*|back|behind|reverse|rear|likod|belakang|nyuma|wara|wra|wraa|khalf|dahr|da7r|dhar|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|مور\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
 /** The card's security code by count and place, in either order ("les trois chiffres li mor la carte", "الأرقام الثلاثة ورا الكارت"). */
 export const CVV_BY_PLACE = [
   `${THREE} ?(?:\\S+ )?${DIGITS} (?:\\S+ ){0,4}?${BACK}`, `${DIGITS} (?:\\S+ )?${THREE} (?:\\S+ ){0,4}?${BACK}`,

@@ -136,7 +136,13 @@ const UNLISTED_HANDING = [
 
 const LOCAL_HANDING = [
   ...UNLISTED_HANDING,
-  '[nt]i?tumi\\S*', 'tuma', 'tumeni', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
+  '[nt]i?tumi\\S*', 'tuma', 'tumeni',
+  // (round 25) …with the subject's prefix after "naomba" (I ask that you…): "unitumie", "mnitumie", "unipe", "utuandikie"
+  '[um](?:ni|tu)(?:tumi|andiki|ambi|some|patie|pe)\\S*',
+  // (round 25) Punjabi "das do", "dass deyo", "dasso" (tell)
+  'dass? (?:do|dena|deyo|dyo|dio|devo|de|dijiye)', 'dasso', 'dasiye', 'dassiye',
+  // (round 25) whatever the verb, "<verb> it back to me" returns to us what we sent: "holler it back to me", "read them back to us"
+  '[a-z]{2,16}(?= (?:it|them|that|those|the (?:code|number|numbers|digits)) back (?:to|at) (?:me|us)(?: |$))', '[nt]i?andiki\\S*', 'andika', '[nt]i?ambi(?:e|eni)', '[nt]i?some(?:e|eni)', 'nipe', 'tupe', '[nt]ipatie',
   'bagi', 'beri', 'hantar\\S*', 'tulis\\S*', 'sebut\\S*', 'bacakan', 'kongsi\\S*',
   'b?[ae]?naw[ie]s\\S*', 'naw[ie]sht?a (?:kon|kun|kn)\\S*', 'ra?wan (?:kon|kun|ko)\\S*',
   // (round 24) Dari "نوشته کنین" (write), and "bogoyen"/"bugoyin" (tell) in Latin letters
@@ -217,7 +223,7 @@ export const WEAK_ENTRY_VERBS = [
 export const SOFT_REQUEST = [
   'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?',
   // (round 22) Jamaican "weh" asks only opening the clause ("Weh di three number dem?"); inside one it is "that" ("di code weh wi sen yuh")
-  '(?<![\\s\\S])weh', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
+  '(?<![\\s\\S])weh', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'biddi', 'baddi', 'badd?e', 'bidd?e', 'نحب', 'نحبو', 'بدي(?= منك)', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
   // Yemeni اشتي منك "I want from you"; (round 24) Gulf "أبا منك", "ودي منك", "أبيك" (I want you to), Tunisian and Algerian "n7eb"
   'اشتي', 'نشتي', 'ashti', 'nishti', '(?:ابا|ابي|ابغي|ابغا|ابغى|ودي|ودنا|نبا|نبغا|نبغى)(?= (?:منك|منكم|منج|منچ|منكي)(?: |$))', '(?:ابي|ابغ[اي]|ابا|نبي|نبغ[اي])(?:ك|كم|ج|چ)', 'n[7h]e?bb?(?:ou|o|ek|ak)?', 'nest7a9(?:ek|ak)?', 'bghina', 'kh?ass?ni', '5assni', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو(?! من )', 'ما هي(?! من )', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   "j'ai besoin", 'nous avons besoin', 'il me faut', 'merci de', 'svp', "s'il vous pla[iî]t", '(?:pourriez|pouvez|peux|pourrais) (?:vous|tu)', 'quel(?:s|le|les)?',
@@ -274,7 +280,21 @@ export const NEGATION = [
   // Amharic's negative imperative prefix ("አትላክ"); Malayalam "-aruthu" (must not), "venda"; Hausa "kada"/"kar"; Urdu "مت"/"نہ";
   // Bengali "না"; Gilaki and Mazandarani "نفرس" (the ن- of a dialect verb, as "نفرست")
   ...NEGATED_BY_SHAPE, 'kimse\\S*', 'heç', 'asla', 'sakın', 'በፍጹም', 'vend(?:a|aa)', 'kada', 'kar(?= (?:ka|ki|ku|a)(?: |$))', 'مت', 'نہ', 'نہیں', 'না',
+  // (round 25) Portuguese and Spanish "nunca", "jamás" in code-switched warnings ("nunca share your code")
+  'nunca', 'jam[aá]s',
   'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d|y[oó]nn?e) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
+];
+/**
+ * (round 25) "Anyone" as the one a secret would go to — "share your code with anyone", "تعطي الرمز لحدا", "kisi ko",
+ * "به هیچ‌کس", "kahit kanino", "ga kowa": a word only a negation or a warning licenses, so a hand-over to it is never an
+ * ask, whatever negator the writer's language used (or left implicit). Not "someone", who may be a named colleague.
+ */
+export const ANYONE_AS_RECIPIENT = [
+  '(?:with|to) (?:anyone|anybody|any ?one|any other person|any person|any third party|no ?one|nobody)', 'anyone else', 'anybody else',
+  '(?:ل|لاي |لأي )(?:حدا|احد|حد|شخص|حدن|انسان|مخلوق|كان)', 'لاي (?:احد|حد|شخص|واحد)', 'لحدا', 'لحدن', 'لاحد',
+  '(?:به )?هيچ ?(?:كس|كي|كسي)\\S*', 'به (?:هيچ )?(?:كس|كسي) (?:نت|ند|نگ)\\S*', 'be hich ?kas', 'hich ?kas', 'hichki',
+  'kisi (?:ko|se|ke saath)(?: bhi)?', 'kisi ko', 'kahit (?:kanino|sino)', 'sa kahit sino', '(?:ga |wa )?kowa', 'mtu yeyote', '(?:kwa|kwa mtu) yeyote', "l ?(?:7ad|had|a7ad|ahad)", "7ata (?:ana|a7ad)",
+  'ለማንም', 'ለማንኛውም', 'kimseye', 'heç kimə', 'siapa ?pun', 'sesiapa',
 ];
 /** `NEGATION` without `ANYONE`: the words that negate or warn. */
 export const NEGATORS = NEGATION.filter((w) => !ANYONE.includes(w));
@@ -336,6 +356,8 @@ export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")
   '(?:in|into|inna|on|at|inside|through|via|for(?= di | dat )) (?:the |our |your |yuh |official |the official |di |dat )*(?:app|application|website|site|portal|field|screen|box|page|form|login page|settings|phone settings|atm|machine|terminal|device|dialer|keypad)\\S*', 'in app',
+  // (round 25) …with the company's name before it: "in the Sanabel app", "on our Zamzam Pay website" (a chat app is `CHAT_PLACE`, which overrides)
+  '(?:in|into|on|inside|through|via) (?:the|our|your|the official) (?:\\S+ ){1,2}?(?:app|application|website)(?= |$)',
   '(?:في|على|ب|علي|جوه|داخل) ?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|موقع|خانه|شاشه|صفحه|الصراف|صراف|جهاز|ماكينه|الاب|اپ|app)\\S*', 'بالتطبيق\\S*', 'بالموقع\\S*', 'بالخانه\\S*',
   '(?:در|تو|توي|داخل|روي) (?:\\S+ )?(?:اپ|اپليكيشن|برنامه|سايت|وبسايت|كادر|صفحه|فيلد|خودپرداز|دستگاه|app)\\S*', 'dar app', 'tu app', 'too app', 'fel app', "dans (?:l'|la |votre |ton |notre )?(?:appli\\S*|app|site|espace client|distributeur|guichet)", "(?:dans|sur) l'(?:appli\\S*|[ée]cran)",
   // Gulf pidgin puts the place first: "app fi", "ATM fi", "machine fi"
@@ -359,7 +381,9 @@ export const BACK_REFERENCE = [
   // round 20: the thing named again with a demonstrative, as Indian English writes it: "revert with that numbr itself"
   '(?:that|this|those|these|the same|same|dat|hada|hadha|hatha|hadak|haza) (?:numbe?rs?|numbrs?|nos?|digi?ts?|raqam|code)(?: itself)?',
   // (round 24) …or with the article, ending the clause: "…a verification number to your phone. Please let me know the number"
-  'the (?:numbe?rs?|digi?ts?)(?=(?: (?:here|below|to me|to us|in (?:this|the) chat))?$)', 'the (?:numbe?rs?|digi?ts?) (?:it|that) (?:shows|says|has|contains)', "(?:iyo|izo|iyi) mibare", '(?:chiffres?|num[eé]ros?) (?:yooyu|yii|yooyee|bi)', "(?:angka|nomer|kode) (?:kuwi|iku|kae)", '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'ياهن', 'ياهم', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
+  'the (?:numbe?rs?|digi?ts?)(?=(?: (?:here|below|to me|to us|in (?:this|the) chat))?$)', 'the (?:numbe?rs?|digi?ts?) (?:it|that) (?:shows|says|has|contains)', "(?:iyo|izo|iyi) mibare", '(?:chiffres?|num[eé]ros?) (?:yooyu|yii|yooyee|bi)', "(?:angka|nomer|kode) (?:kuwi|iku|kae)", '(?:ال)?(?:رقم|ارقام|نمره|كود) (?:هدا|هذا|هاد|ده|دا|هذي|هادا|هذول|هدول)', '(?:هدا|هذا|هاد|هادا|هذول|هدول|هذي) (?:ال)?(?:رقم|ارقام|نمره|كود)', 'it', 'woh', 'wo', 'voh', 'usko',
+  // (round 25) its picture or its digits stand for it: "uska photo", "uske digits", "its digits", "a photo of it"
+  '(?:us|is)(?:ka|ke|ki) (?:photo|foto|pic|picture|screenshot|tasveer|digits?|numbers?|number|code|ank)', 'its (?:digits|numbers?|code|photo|picture|screenshot)', '(?:photo|pic|picture|screenshot|snap|copy) of (?:it|them)(?= |$)', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'ياهن', 'ياهم', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
   '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره',
   // (round 22) …and in the plural: "اونا رو برام تایپ کن", "آنها را بنویسید"
