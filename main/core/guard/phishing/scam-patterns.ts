@@ -101,6 +101,15 @@ const CLAIMS_BY_SAYING = rx([
 const CLAIMS_TO_BE_FROM = pieces(
   CLAIMS_BY_SAYING,
   // (round 24) "your representative on WhatsApp", "المندوب بتاعكم اللي على الواتس", "مندوبكم": a stranger called ours by the customer
+  // (round 26) a caller's claim transcribed in Latin letters: Punjabi "kehnda Sanabel toh aa", Urdu "keh raha tha main Acme
+  // se bol raha hoon", Hindi "bola Acme se hai", Bengali "Acme theke bolchi", Hausa "yace daga Acme yake", Somali
+  // "waxaan ka socdaa Acme", Pashto "da Acme na yam", Pidgin "say he dey from Acme"
+  rx([
+    '(?:kehnda|kehndi|kehnde|kenda|kendi|kehta|kehti|kehte|keh (?:raha|rahi|rahe)|kah (?:raha|rahi)|bola|boli|bole|bolta|bolti|bataya|btaya)(?: (?:tha|thi|the|si|sa|ki|ke|k|ke wo|ki wo|ke woh|ki woh|main|mai|mein|me|wo|woh|oh|o|ae|hai|hain))* \\S+ (?:toh|ton|tun|to|se|sey|say|valeya|waleya|wale|wala|vale|vala)(?: (?:aa|aan|haan|han|hai|hain|hoon|hun|hu|bol))(?![a-z])',
+    '(?:main|mai|mein|me|asi|assi|hum|ham) \\S+ (?:toh|ton|se|sey) (?:bol|gal) (?:raha|rahi|rahe|reha|rehi|riha)', '\\S+ (?:theke|thekey|theika) (?:bolchi|bolchhi|bolchilam|bolchen|bolche|phone korchi|call korchi|esechi)',
+    '(?:ya|ta|sun|na)? ?(?:ce|yace|tace|suka ce|sunce) (?:shi |ita |su )?daga', 'daga \\S+ (?:yake|take|suke|nake)(?![a-z])', '(?:waxaan|wuxuu|waxay|wuxuu yiri waxaan) ka (?:socdaa|socda|yimid|imid|shaqeeyaa)',
+    'da \\S+ (?:na|ne|nah) (?:yam|yem|yu|yo|yi)(?![a-z])', '(?:say|sey|talk say) (?:he|she|dem|im|e) (?:dey|de|don|come) (?:from|for)(?![a-z])',
+  ]),
   rx(['(?:your|ur) (?:agent|rep|representative|courier agent|field officer|staff member)(?: (?:on|from|at|via|who|that))', '(?:ال)?مندوب\\S* (?:\\S+ )?(?:بتاعكم|تبعكم|حقكم|عندكم|منكم|تاعكم|تبعكن|مالكم)', 'مندوبكم', 'مندوبينكم', 'نماینده (?:\\S+ )?(?:شما|تون)', 'agen (?:kalian|anda)']),
 );
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
@@ -115,6 +124,22 @@ const CALL_THIS_NUMBER = rx([
   'be in shomare (?:zang|tamas)',
   '(?:با|به) شماره\\S* [+\\d][\\d -]{6,18}\\d (?:\\S+ )?(?:تماس|زنگ)', '(?:ba|be) shomare\\S* [+\\d][\\d -]{6,18}\\d (?:tamas|zang)',
   '(?:اتصل|اتصلوا|اتصلي|كلمنا|كلمونا|تواصل|تواصلوا|تواصلي)(?:و|وا|ي)? (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
+  // (round 26) in Latin letters: Punjabi/Urdu/Hindi "ehna number te call karo", "is number pe rabta karein", Bengali "ei
+  // number e call korun", Hausa "kira wannan lambar", Tagalog "tawagan … itong number", Somali "wac lambarkan", Pashto "pa
+  // de number zang wuha", Gulf Arabizi "kallim hal ragam"
+  '(?:is|iss|es|ehna|ehnu|ehe|eh|ye|yeh|ei|ai|ay|ei) (?:number|no|nambar|numbar|nomber|nmbr)(?: (?:pe|par|te|tay|tey|e|ey|pay|ch|me|mein))? (?:call|phone|fon|rabta|gall|baat|contact|whatsapp|msg|message|sms)',
+  'kira (?:wannan|wancan|wannna) (?:lamba|lambar|number)', 'tawagan (?:\\S+ ){0,3}?(?:itong|ito|yung|ang) (?:number|numero)', 'wac (?:lambarkan|lambarka|numberkan)', 'pa (?:de|dey|da) (?:number|numbar|shmera) (?:zang|call)',
+  '(?:kallim|kalim|kalem|etasel|ettasel|dig|dg) (?:hal|hatha|hatha el|hada|hada el|el) ?(?:ragam|rakam|raqam|ra8am|ra2am|number)',
+]);
+/**
+ * (round 26) "Quickly, right away" in the languages a caller's order is transcribed in (Punjabi, Urdu, Hindi "jaldi",
+ * "fauran", "turant"; Hausa "da sauri"; Tagalog "agad"; Gulf Arabizi "bsor3a"; Somali "si degdeg ah"; Bengali
+ * "taratari"; Pashto "zher"; Pidgin "sharp sharp") — pressure when a claimed caller adds "or else" (below).
+ */
+const RIGHT_AWAY = rx([
+  'jaldi', 'jldi', 'fauran', 'foran', 'fouran', 'turant', 'turat', 'fatafat', 'abhi ke abhi', 'da sauri', 'maza maza', 'agad', 'kaagad', 'bsor3a', 'b ?sor3a', 'besor3a', 'bsur3a', 'fawran',
+  'si degdeg', 'degdeg', 'dhakhso', 'taratari', 'tara tari', 'ekhuni', 'zher', 'zhar', 'sharp sharp', 'quick quick', 'immediately', 'right away', 'right now', 'asap', 'urgently', 'at once',
+  'فورا', 'بسرعه', 'حالا', 'فوري', 'سريعا', 'هالحين', 'tout de suite', 'immediatement', 'haraka', 'mara moja', 'segera',
 ]);
 /** Parts that must end right before a number (`endsBefore(parts).test(textBeforeTheNumber)`). */
 const endsBeforeOf = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu');
@@ -140,6 +165,8 @@ const CALLERS_NUMBER = endsBefore([
   // (round 25) Dari and Persian "his number": "نمبرش ۰۵۵ … است", "شماره‌اش"
   'نمبرش', 'نمبر ?اش', 'شماره ?اش', 'شمارش', 'nambarash', 'shomarash',
 ]);
+/** (round 26) A chat app named right before a number: "on WhatsApp +44 …", "على الواتساب ‎+44 …", "در واتساپ +90 …". */
+const CHAT_BEFORE = endsBefore(['(?:on|via|at|in|through) (?:whats ?app|telegram|viber|signal)', '(?:ع|عل|على|علي|عبر|في|ب|بال|ع ال) ?(?:ال)?(?:واتساب|واتس اب|واتس|تلغرام|تلجرام|تليجرام|فايبر)', '(?:در|تو|توي|به|با) (?:واتساپ|واتس اپ|تلگرام)', 'whats ?app', 'واتساب', 'واتساپ']);
 /** (round 16) A wallet someone names to send money to: "حولهم على محفظة رقم 09…", "transfer it to wallet number …". */
 const WALLET_BEFORE = endsBefore(['(?<!(?:my|our) (?:e-?)?)(?:محفظه|wallet|e-?wallet|كيف ?پول)(?: (?:رقم|number|no\\.?|شماره))?']);
 /**
@@ -541,6 +568,11 @@ const NOW = pieces(
   // (round 25) Levantine "هسا", "هلأ"; Indonesian "sekarang juga", Malay "segera"
   rx(['هسا', 'هلا?ء', 'sekarang(?: juga)?', 'segera']),
 );
+/**
+ * (round 26) "or else" in Arabic and Arabizi, whole: with free endings "و الا" read "و الان" ("and now": "الان اپ رو باز
+ * می‌کنم", "والان حسابي مقفل") and "walla" read "wallah" as a threat's "or else".
+ */
+const OR_ELSE_WORDS = ['والا(?![\\p{L}])', 'و الا(?![\\p{L}])', 'wella(?![a-z])', 'walla(?![a-z])'];
 const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
   'تحديث', 'حدث', 'تاكيد', 'اكد', 'اضغط', 'رابط', 'لينك', 'ادخل', 'اتصل', 'ارسل', 'تحقق', 'بياناتك', 'بيانات',
@@ -548,7 +580,7 @@ const ACTION = rx([
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   // "if you don't … within 2 hours": Persian and Finglish conditionals with a negated verb ("age ta 2 saat update nakoni")
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', '(?:age|agar|ager) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'taeed', 'taiid', 'tayid', 'sabt',
-  'settle', 'payez', 'payer', 'cliquez', 'tasdiq\\S*', 'pardo(?:kh|x)t', 'supor(?:ed|et|id)', 'thibitish\\S*', 'bonyeza', 'lipa(?![a-z])', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+  'settle', 'payez', 'payer', 'cliquez', 'tasdiq\\S*', 'pardo(?:kh|x)t', 'supor(?:ed|et|id)', 'thibitish\\S*', 'bonyeza', 'lipa(?![a-z])', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', ...OR_ELSE_WORDS, 'or else', 'otherwise', 'وگرنه', 'vagarna', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
 
 const CLAIM_BY_A_DEADLINE = rx([
@@ -572,12 +604,15 @@ const DEADLINE_SPAN = pieces(
 const CONSEQUENCE = pieces(
   rx([
     "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless (?:you|u|i|we)(?![a-z])', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
-    'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', 'والا(?! انا| احنا)', 'و الا', 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'wella', 'walla', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
+    'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', ...OR_ELSE_WORDS.map((w) => `${w}(?! انا| احنا)`), 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
     'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
   ]),
   rx([
     // (round 22) Swahili "la sivyo", "vinginevyo"
     'la sivyo', 'vinginevyo',
+    // (round 26) Punjabi "nahi taan", Urdu/Hindi "warna", "nahi to", Hausa "idan ba haka ba", Tagalog "kung hindi", Somali
+    // "haddii kale", Bengali "na hole", Pashto "ka na", English "if not"
+    'nahi? ?(?:taan|tan|ta|to|toh)(?![a-z])', 'nahin (?:taan|to|toh)(?![a-z])', 'warna(?![a-z])', 'varna(?![a-z])', 'wrna(?![a-z])', 'idan ba haka ba', 'in ba haka ba', 'kung hindi(?! ko| ako)', 'haddii kale', 'na hole(?![a-z])', 'nahole', 'ka na(?![a-z])', 'if not(?![a-z])',
     // (round 24) "…ولا الحساب يتبلوكا": "or else" with the account named before its verb
     'ولا (?:ال)?(?:حساب|كونت|اكونت|محفظه)\\S* (?:ه|ح|رح|بي|ي|ت)\\S*',
     // (round 25) Darija "ولا غادي يتسد", a loss told of the customer's own card ("or my card gets cancelled"),
@@ -752,6 +787,11 @@ const SOCIAL_ACCOUNT = rx([
 const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان', 'هلق', 'daba', 'دابا', 'توا', 'الحين'].map(foldLetters).join('|')})(?: \\S+)? (?:${['kardam', 'anjam dadam', 'dadam', 'كردم', 'انجام دادم', 'i did', 'did it', 'i have', "i've", "i'm", 'i am', 'im', 'عملت', 'سويت', 'درت\\S*', 'حدثت'].map(foldLetters).join('|')})(?![\\p{L}])`, 'giu');
 
 /** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
+/** (round 26) The customer's own payment due: "لازم ادفع", "I have to pay", "باید … بدم", "kailangan kong magbayad". */
+const MY_OWN_DUE = rx([
+  '(?:لازم|لازمني|لازملي|علي|عليا|يجب ان|يجب علي ان|مضطر|مضطره|محتاج|بدي|ابي|ابغى) (?:ا|ن)(?:دفع|سدد|حول|خلص|رسل|بعت)\\S*', 'i (?:have|need|got|must|gotta) (?:to )?(?:pay|send|transfer|settle)', 'i must (?:pay|send|transfer)',
+  '(?:بايد|مجبورم) (?:\\S+ ){0,5}?(?:بدم|بپردازم|بفرستم|واريز كنم|پرداخت كنم|بريزم)(?![\\p{L}])', 'kailangan kong (?:magbayad|magpadala|bayaran)', 'ina bukatar (?:biyan|tura)', 'nahitaji (?:kulipa|kutuma)',
+]);
 const FUTURE_THREAT = rx([
   // (round 16) the French future passive of a loss: "votre compte sera clôturé ce soir"
   '(?:sera|seront|va [eê]tre) (?:bloqu|suspendu|ferm|cl[oô]tur|d[eé]sactiv|r[eé]sili|supprim)\\S*',
@@ -926,6 +966,7 @@ const blank = (s: string, re: LazyRegExp) => s.replace(new RegExp(re.source, 'gi
  */
 function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string {
   if (has(ASKED_ABOUT_PAYING)) t = blank(t, ASKED_ABOUT_PAYING);
+  if (has(ASKS) && /[?؟]/.test(t)) t = blankOwnQuestions(t, has);
   if (has(MONEY_IN)) t = blank(t, MONEY_IN);
   if (!t.includes('pay')) return t;
   const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
@@ -933,6 +974,24 @@ function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string 
   if (!names.size) return t;
   const esc = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return t.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${esc})[ -]pay(?![\\p{L}\\p{N}])`, 'gu'), (_, n: string) => `${n}    `);
+}
+
+/**
+ * (round 26) The customer's own question about a fee or an account — "کارمزد انتقال فوری چقدره؟", "حساب تجاری چطوری باز
+ * میشه؟", "how much is the charge for upgrading to tier 3?" — is blanked from the fee text: a sentence ending in "?"
+ * with a question word of its own and no other voice, order, due fee, claim, odd payment or sum in it asks what a
+ * demand would state. A demand quoted as a question keeps its sentence ("هل تريد ترقية حسابك؟" has no question word of
+ * `ASKS`; "is it true I must pay $50 to unlock it?" names a sum), and a demand in the sentence before or after is read
+ * as before.
+ */
+function blankOwnQuestions(t: string, has: Has): string {
+  let out = t;
+  for (const m of t.matchAll(/[^.!?؟\n]+[?؟]/gu)) {
+    const s = m[0];
+    if (!has(ASKS, s) || has(TOLD, s) || has(MESSAGE_NAMED, s) || has(MESSAGE_VOICE, s) || has(PAY_NOW, s) || has(FEE_DUE, s) || has(CLAIMS_TO_BE_FROM, s) || has(ODD_PAYMENT, s) || has(AMOUNT, s) || has(OBLIGED, s)) continue;
+    out = out.slice(0, m.index) + ' '.repeat(s.length) + out.slice(m.index + s.length);
+  }
+  return out;
 }
 
 /** (`s`, when given, must be a piece of the text cut out of it: a string joined or replaced may hold pairs the text does not.) */
@@ -1068,7 +1127,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
         chatNumber ??= m[0].trim();
         continue;
       }
-      if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
+      // (round 26) …a chat app right before the number is a contact too: "[From: Acme Fraud Team] … message our security
+      // officer on WhatsApp +1 …", "مسؤول الأمان على الواتساب ‎+44 …"
+      if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && (CONTACT.test(around) || has(CHAT_BEFORE, before.slice(-24))))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && has(OFFICIAL, sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
@@ -1161,7 +1222,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if (has(CLAIM_BY_A_DEADLINE, t)) flags.push({ code: 'urgency' });
   else if (lossByDay) flags.push({ code: 'urgency' });
   // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
-  else if (has(FROZEN, t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (has(ACTION, t) || hasLink || has(FUTURE_THREAT, t) || has(ASKED_FOR_A_SECRET, t))) flags.push({ code: 'urgency' });
+  // (round 26) …nor is the customer's own payment due an order to act: "لازم ادفع ايجار البيت اليوم", "I have to pay my
+  // landlord by 5pm", "باید کرایه رو امروز بدم" (first-person "ادفع" is spelt as the imperative)
+  else if (has(FROZEN, t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (has(ACTION, has(MY_OWN_DUE) ? blank(t, MY_OWN_DUE) : t) || hasLink || has(FUTURE_THREAT, t) || has(ASKED_FOR_A_SECRET, t))) flags.push({ code: 'urgency' });
   // a stranger's deadline on the money: "30 minutes to transfer the money or they'd arrest me", "move the whole balance to
   // a new account before 3 pm today", "ظرف یک ساعت پول به حسابی که معرفی کردیم منتقل نشود" — a deadline span with money
   // moved to an account someone else names, or with coercion (police, arrest, a complaint, legal action) in a story told
@@ -1182,7 +1245,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 24) the customer's file sent to a court by a deadline ("در صورت عدم پرداخت تا ساعت ۱۸ امروز، پرونده شما به مراجع قضایی
   // ارسال می‌شود"): a debt collector's threat, whoever is said to send it
   else if (has(LEGAL_REFERRAL, t) && (has(DEADLINE_SPAN, t) || has(DAY_DEADLINE, t))) flags.push({ code: 'urgency' });
-  else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t))) flags.push({ code: 'urgency' });
+  // (round 26) …or by a span of time: "[رسالة من: فريق أمان …] يرجى التواصل … خلال 30 دقيقة لتجنب تجميد الرصيد"
+  else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
+  // (round 26) a claimed caller's "quickly … or else": "kehnda Sanabel toh aa … jaldi … call karo … nahi taan sab paise chale
+  // jaange", "yace daga Acme … da sauri … idan ba haka ba" — the customer's own "please quickly" has no claim beside it
+  else if (has(RIGHT_AWAY, t) && has(CONSEQUENCE, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
   // (round 25) a loss by a deadline, in a message's or a stranger's voice, with something to do: "حسابك يتوقف باجر الصبح اذا
   // ما تحدث بياناتك عالرابط …", "akaun … akan disekat dalam masa 24 jam, kena klik pautan …"
   // (the loss falls on the reader's account — a service paused for maintenance on Friday threatens nobody — and on a
@@ -1233,7 +1300,9 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     all(DAY_DEADLINE, any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(AVOID_LOSS, all(any(CONSEQUENCE, FUTURE_THREAT), any(ACCOUNT, GAIN, FROZEN, hasLinkSign)))),
     all(LEGAL_THREAT, any(ACTION, MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
     all(LEGAL_REFERRAL, any(DEADLINE_SPAN, DAY_DEADLINE)),
-    all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION)),
+    all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION, DEADLINE_SPAN)),
+    // (round 26) a claimed caller's "quickly … or else"
+    all(RIGHT_AWAY, CONSEQUENCE, any(CLAIMS_TO_BE_FROM, TOLD)),
     // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
     all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
     all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
