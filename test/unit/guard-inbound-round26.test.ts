@@ -102,3 +102,52 @@ describe('inbound, round 26 (generated)', () => {
     );
   });
 });
+
+describe('inbound, round 26 (generated): accounts by their link, notices in more languages, threats without a deadline', () => {
+  it('a Telegram or Instagram account by its link or handle, named for the brand and said to be official, is a fake handle; our listed handle is not', () => {
+    const where = ['https://t.me/{name}', 't.me/{name}', 'instagram.com/{name}', '@{name}'];
+    const said = ['شفت بالتلكرام هذا الحساب {at} ويگولون هذا الحساب الرسمي', 'someone sent me {at} and said it is the official help desk', 'یه نفر {at} رو فرستاد گفت صفحه رسمی پشتیبانیه', 'May nag-message sa akin, {at} daw ang official page nila'];
+    const name = fc.tuple(pick(['Acme', 'acme', 'ACME']), pick(['_Official', 'Official', '_Support', 'Help', '_care', 'Team']), pick(['_IQ', '_NG', '', 'Desk', '_ir'])).map((p) => p.join(''));
+    const ours = ['I DMed @AcmeCare on X about my refund and they said 3-5 days', 'كلمت حسابكم الرسمي @AcmeCare بتويتر وقالوا لي أراسلكم هنا'];
+    fc.assert(
+      fc.property(pick(where), pick(said), name, pick(ours), (w, s, n, own) => {
+        const text = fill(s, { at: fill(w, { name: n }) });
+        expect(flags(text), text).toContain('fake_number');
+        expect(flags(own), own).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a bracketed notice sending the reader to an officer on a chat app "to avoid" a freeze within minutes is urgency in English, Swahili and Malay too', () => {
+    const blocks = [
+      '[From: Acme Fraud Team] Please message our security officer on WhatsApp {n} within {k} minutes to avoid your balance being frozen.',
+      '[Ujumbe kutoka: Timu ya Usalama ya Acme] Wasiliana na afisa wetu WhatsApp {n} ndani ya dakika {k} ili kuepuka kufungiwa salio lako',
+      '[Mesej daripada: Pasukan Keselamatan Acme] Sila hubungi pegawai keselamatan di WhatsApp {n} dalam masa {k} minit untuk mengelakkan baki dibekukan',
+    ];
+    const num = fc.tuple(pick(['\u200e', '\u200f', '']), pick(['+44 7480', '+1 347', '+90 532']), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 1000, max: 9999 })).map(([m, a, b, c]) => `${m}${a} ${b} ${c}`);
+    fc.assert(
+      fc.property(pick(blocks), num, fc.integer({ min: 5, max: 59 }), (block, n, k) => {
+        const text = fill(block, { n, k });
+        const got = flags(text);
+        expect(got, text).toContain('fake_number');
+        expect(got, text).toContain('urgency');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the account closed and the money seized on a condition, in a message\'s voice, is urgency without a deadline word; the customer\'s own closed account is not', () => {
+    const threats = ['جاتني رسالة تقول حسابك في Acme {close} وفلوسك {seize} لو ما أكدتش بياناتك', 'Text says my Acme account will be {close_en} and my funds {seize_en} unless I verify my details', 'پیام آمده که اگر اطلاعات خود را تایید نکنید حساب شما {close_fa} و پول تان ضبط می‌گردد'];
+    const own = ['I closed my Acme account last year and the money was sent back to my bank, can you confirm?', 'حسابي في Acme مقفل من أمس، متى يرجع يشتغل؟'];
+    fc.assert(
+      fc.property(pick(threats), pick(['بيتسكر نهائي', 'هيتقفل', 'حيتسكر']), pick(['بتتصادر', 'هتتصادر', 'حتتصادر']), pick(['permanently closed', 'closed', 'suspended']), pick(['seized', 'confiscated']), pick(['بند می‌شود', 'مسدود می‌شود', 'بسته می‌شود']), pick(own),
+        (template, close, seize, closeEn, seizeEn, closeFa, plain) => {
+          const text = fill(template, { close, seize, close_en: closeEn, seize_en: seizeEn, close_fa: closeFa });
+          expect(flags(text), text).toContain('urgency');
+          expect(flags(plain), plain).toEqual([]);
+        }),
+      { numRuns: 40 },
+    );
+  });
+});

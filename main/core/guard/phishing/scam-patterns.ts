@@ -63,6 +63,11 @@ const SUPPORT_WORDS = pieces(
     // (round 23) the desks a notice signs with: "Compliance Department", "Security Office", "Risk Team", "merchant team"
     '(?:compliance|security|risk|fraud|verification|merchant|kyc) (?:department|dept|desk|office|team|unit|services)',
   ]),
+  rx([
+    // (round 26) the officer or desk a quoted notice sends the reader to: "our security officer", "مسؤول الأمان", Swahili
+    // "afisa wetu", "timu ya usalama", Malay "pegawai keselamatan", "pasukan keselamatan"
+    '(?:security|fraud|risk|compliance) (?:officer|agent|manager|specialist)', 'مسوول (?:ال)?(?:امان|امن|حمايه|الحمايه|الامان)', 'afisa (?:wetu|wa usalama|usalama)', 'timu ya (?:usalama|huduma)', 'pegawai (?:keselamatan|kami)', 'pasukan (?:keselamatan|sokongan)', 'petugas keamanan',
+  ]),
 );
 /**
  * Someone claiming to be the company or its support: "said they r from EE", "saying he's from your customer care",
@@ -166,7 +171,7 @@ const CALLERS_NUMBER = endsBefore([
   'نمبرش', 'نمبر ?اش', 'شماره ?اش', 'شمارش', 'nambarash', 'shomarash',
 ]);
 /** (round 26) A chat app named right before a number: "on WhatsApp +44 …", "على الواتساب ‎+44 …", "در واتساپ +90 …". */
-const CHAT_BEFORE = endsBefore(['(?:on|via|at|in|through) (?:whats ?app|telegram|viber|signal)', '(?:ع|عل|على|علي|عبر|في|ب|بال|ع ال) ?(?:ال)?(?:واتساب|واتس اب|واتس|تلغرام|تلجرام|تليجرام|فايبر)', '(?:در|تو|توي|به|با) (?:واتساپ|واتس اپ|تلگرام)', 'whats ?app', 'واتساب', 'واتساپ']);
+const CHAT_BEFORE = endsBefore(['(?:on|via|at|in|through|di|kwa|sa) (?:whats ?app|telegram|viber|signal)', '(?:ع|عل|على|علي|عبر|في|ب|بال|ع ال) ?(?:ال)?(?:واتساب|واتس اب|واتس|تلغرام|تلجرام|تليجرام|فايبر)', '(?:در|تو|توي|به|با) (?:واتساپ|واتس اپ|تلگرام)', 'whats ?app', 'واتساب', 'واتساپ']);
 /** (round 16) A wallet someone names to send money to: "حولهم على محفظة رقم 09…", "transfer it to wallet number …". */
 const WALLET_BEFORE = endsBefore(['(?<!(?:my|our) (?:e-?)?)(?:محفظه|wallet|e-?wallet|كيف ?پول)(?: (?:رقم|number|no\\.?|شماره))?']);
 /**
@@ -494,6 +499,8 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 // (an amount starts where its number starts: tried from each digit of "1.1.1.1…", each reads to the run's end; exported
 // for the step-counting test)
 export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
+  // (round 26) a multiplier between the sum and its currency: "10 آلاف دينار", "15 الف دينار", "5 lakh rupees", "20k naira"
+  `\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:الف|الاف|مليون|ملايين|thousand|lakh|lac|hazaar|hazar|ہزار|k)(?![a-z]) ?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
   `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl|ghs|gh₵|frw|rwf|fcfa|omr|kwd|bhd|jod)\\.?\\s?\\d']);
 const ACCOUNT_CHANGE = pieces(
@@ -502,7 +509,7 @@ const ACCOUNT_CHANGE = pieces(
     // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
     'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
     'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
-    'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
+    'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال ?كردن', 'فعال ?نمودن', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
     'تحقق', '(?:ي|ت|ن)ت?فتح\\S*', 'erte(?:gh|q|g)a\\S*',
     // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
     'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
@@ -640,6 +647,11 @@ const FEE_DEADLINE = rx([
   '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:\\S+ ){0,3}?(?:پرداخت|واريز|بپرداز|بريز|ادفع|تدفع|pay|bayar)\\S*', '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:or|otherwise|or else|والا|وإلا|ولا|وگرنه|atau)(?![\\p{L}])',
 ]);
 /** (round 25) A condition on the reader: "if you don't …", "اذا ما تحدث", "kalau tidak verifikasi", "اگه … نکنی". */
+/**
+ * (round 26) The reader's money seized or confiscated: "funds seized", "فلوسك بتتصادر", "پول تان ضبط می‌گردد" — no real
+ * company threatens it; with the account's loss on a condition, in a message's voice, it is pressure without a deadline.
+ */
+const FUNDS_SEIZED = rx(['seiz(?:e|ed|ure|ing)', 'confiscat\\S*', 'forfeit\\S*', 'مصادر\\S*', '(?:ت|ي|بت|بي|هت|حت)تصادر\\S*', 'ضبط (?:مي|ميشه|ميگرد|ميشود|خواهد|شود|شده)\\S*', 'zabt', 'itataifishwa', 'disita']);
 const IF_NOT = rx([
   'if (?:you |u )?(?:do not|don.t|dont|fail|didn.t|haven.t)', 'unless', '(?:اذا|ان|لو) (?:ما|لم)', 'الا اذا', '(?:kalau|jika|kalo|klo) (?:tidak|tak|ga|gak|nggak|ndak)',
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', 'مگر', '(?:age|agar) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'si (?:vous ne|tu ne)', 'يەگەر',
@@ -675,6 +687,11 @@ const AVOID_LOSS = rx([
   'to avoid (?:\\S+ ){0,2}?(?:cancel\\S*|suspension|closure|blocking|deactivation|termination|penalt\\S*|disconnection|charges|fees|fines|late fee|being (?:blocked|suspended|closed|cancel\\S*))',
   "pour [eé]viter (?:\\S+ ){0,2}?(?:annulation|suspension|blocage|fermeture|p[eé]nalit\\S*|retour)", "pour [eé]viter l'(?:annulation|blocage)",
   '(?:براي|جهت) جلوگيري از (?:\\S+ ){0,2}?(?:مسدود|قطع|لغو|بسته|ابطال)\\S*',
+  // (round 26) "to avoid your balance being frozen", "تا از مسدود شدن موجودی جلوگیری شود", Swahili "ili kuepuka kufungiwa",
+  // Malay "untuk mengelakkan baki dibekukan", Indonesian "untuk menghindari pemblokiran"
+  'to avoid (?:\\S+ ){0,3}?(?:being|getting) (?:frozen|locked|blocked|suspended|closed|seized|deactivated|restricted)', 'to avoid (?:a |the |any )?(?:freeze|lock|hold|restriction)',
+  'از (?:\\S+ ){0,1}?(?:مسدود|قطع|بسته|ضبط|توقيف|تعليق)\\S* (?:\\S+ ){0,2}?جلوگيري', 'ili kuepuka (?:\\S+ )?(?:kufungiwa|kuzuiwa|kusimamishwa|kufungwa)',
+  '(?:untuk|bagi) (?:mengelakkan|menghindari|mengelak) (?:\\S+ ){0,2}?(?:dibekukan|disekat|ditutup|digantung|diblokir|pemblokiran|pembekuan)',
 ]);
 /**
  * The voice of a message or a person that is not the customer: a message quoted or named ("SMS:", "رسالة:", "نوشته"),
@@ -682,7 +699,10 @@ const AVOID_LOSS = rx([
  * third party's pressure; the customer's own "I need it unfrozen today" or "block it now" is not.
  */
 const MESSAGE_NAMED = rx([
-  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|تگول|تكول|يگول|يكول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
+  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:',
+  // (round 26) a quoted notice's bracketed header: "[From: Acme Fraud Team]", "[رسالة من: فريق أمان …]", "【إشعار من …】",
+  // "[پیام از: …]", "[Ujumbe kutoka: …]", "[Mesej daripada: …]"
+  '[\\[【(]\\s*(?:from|message from|رساله من|اشعار من|تنبيه من|پيام از|پيامك از|ujumbe kutoka|mesej daripada|pesan dari|mensahe mula sa)(?![\\p{L}])', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|تگول|تكول|يگول|يكول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
 ]);
 /** …or its order and formal "please" (`MESSAGE_NAMED` or this is the voice). */
 const MESSAGE_VOICE = rx([
@@ -989,7 +1009,8 @@ function blankOwnQuestions(t: string, has: Has): string {
   for (const m of t.matchAll(/[^.!?؟\n]+[?؟]/gu)) {
     const s = m[0];
     if (!has(ASKS, s) || has(TOLD, s) || has(MESSAGE_NAMED, s) || has(MESSAGE_VOICE, s) || has(PAY_NOW, s) || has(FEE_DUE, s) || has(CLAIMS_TO_BE_FROM, s) || has(ODD_PAYMENT, s) || has(AMOUNT, s) || has(OBLIGED, s)) continue;
-    out = out.slice(0, m.index) + ' '.repeat(s.length) + out.slice(m.index + s.length);
+    // (the question mark stays: a question the customer asked still makes the rest read as asked, `askedNotDemanded`)
+    out = out.slice(0, m.index) + ' '.repeat(s.length - 1) + out.slice(m.index + s.length - 1);
   }
   return out;
 }
@@ -1053,7 +1074,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if (opts.pretests !== false && !signsHold(SCAM_PRETESTS.number, signs) && !signsHold(SCAM_PRETESTS.urgency, signs) && !signsHold(SCAM_PRETESTS.fee, signs)) return [];
   const flags: ScamFlag[] = [];
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
-  const sentences = t.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
+  // (round 26) an account given as a link ("https://t.me/SanabelWallet_Official_IQ", "instagram.com/acme.care") is read as
+  // its handle: the sentences would otherwise part "t" from "me/…" at the dot
+  const th = t.includes('.me/') || t.includes('instagram.com/') ? t.replace(LINKED_HANDLE, (_, a?: string, b?: string) => ` @${a ?? b}`) : t;
+  const sentences = th.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
   // a partial number is cut where the ellipsis is, so it is found in the whole text, not its sentences
   const partials = [...t.matchAll(PARTIAL_PHONE), ...[...t.matchAll(CUT_DIGITS)].filter((m) => has(CALLERS_NUMBER, t.slice(Math.max(0, m.index - 60), m.index)))].filter((m) => !MY_NUMBER_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)));
   if (partials.length && has(CLAIMS_TO_BE_FROM, t)) flags.push({ code: 'fake_number', value: partials[0]![0].trim() });
@@ -1075,9 +1099,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   let chatNumber: string | undefined;
   const claimsOrNamesUs = () => (claimInText ??= has(CLAIMS_TO_BE_FROM, t) || has(SUPPORT_WORDS, t) || namesBrand(t, policy));
   const strangerReached = () => has(REACHED_ME, t) || SOMEONE_ELSE.test(t) || has(TOLD, t);
-  const handleClaimed = () => has(CLAIMS_TO_BE_FROM, t) || has(WEARS_OUR_FACE, t) || (strangerReached() && [...t.matchAll(HANDLE)].some((h) => HANDLE_DRESSED.test(h[0])));
+  // (round 26) …a handle carrying the brand's name is dressed as ours too ("@AcmeWalletHelp"), and "official" beside it claims it
+  const dressed = (h: string) => HANDLE_DRESSED.test(h) || brandInHandle(h, policy);
+  const handleClaimed = () => has(CLAIMS_TO_BE_FROM, t) || has(WEARS_OUR_FACE, t) || ((strangerReached() || has(OFFICIAL, t)) && [...th.matchAll(HANDLE)].some((h) => dressed(h[0])));
   // (every number starts with a digit and every handle with '@': a text with neither has none to judge)
-  for (const [i, whole] of /[0-9@]/.test(t) ? sentences.entries() : []) {
+  for (const [i, whole] of /[0-9@]/.test(th) ? sentences.entries() : []) {
     // "This is our support line 0800 123 456. Call it now.": "support" and "call" may be in the sentence next door
     // "Dear support team, … my number is …": a greeting to us says nothing about whose number it is
     // (both read only for a sentence with a number in it)
@@ -1170,7 +1196,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
     for (const m of whole.matchAll(HANDLE)) {
       if (handles.includes(m[0].slice(1).toLowerCase()) || flags.some((f) => f.code === 'fake_handle')) continue;
       if (MY_HANDLE_BEFORE.test(whole.slice(Math.max(0, m.index - 30), m.index))) continue;
-      if (!has(SUPPORT_WORDS, whole) && !has(CLAIMS_TO_BE_FROM, t) && !has(WEARS_OUR_FACE, t) && !(HANDLE_DRESSED.test(m[0]) && strangerReached())) continue;
+      if (!has(SUPPORT_WORDS, whole) && !has(CLAIMS_TO_BE_FROM, t) && !has(WEARS_OUR_FACE, t) && !(dressed(m[0]) && (strangerReached() || has(OFFICIAL, whole)))) continue;
       flags.push({ code: 'fake_handle', value: m[0] });
       break;
     }
@@ -1255,6 +1281,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (the loss falls on the reader's account — a service paused for maintenance on Friday threatens nobody — and on a
   // condition or by a span of time that runs out: an account "blocked today" is the customer's news, not a threat)
   if (!flags.some((f) => f.code === 'urgency') && has(FROZEN, t) && has(ACCOUNT, t) && (has(DAY_DEADLINE, t) || has(DEADLINE_SPAN, t)) && (hasLink || has(ACTION, t)) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t)) && (has(IF_NOT, t) || has(CONSEQUENCE, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
+  // (round 26) …or with no deadline at all, when the reader's money is to be seized too: "حسابك … بيتسكر نهائي وفلوسك بتتصادر
+  // لو ما أكدتش بياناتك", "account will be closed and funds seized unless I verify"
+  if (!flags.some((f) => f.code === 'urgency') && has(FUNDS_SEIZED, t) && has(FROZEN, t) && has(ACCOUNT, t) && (has(IF_NOT, t) || has(CONSEQUENCE, t)) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
   // (round 25) a fee demanded by a deadline: "… ۱۵۰ درهم فیس آزادسازی بدهم تا امروز شام", "رسوم … قبل منتصف الليل",
   // "bayar AED 12 sebelum jam 18:00" — the fee already flagged, the deadline is its pressure (a day said as a limit, not
   // the day of the customer's story: "today one man came in my shop")
@@ -1286,7 +1315,7 @@ const FEE_SIGN: Sign = any(
 );
 export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
   // `fake_number` and `fake_handle`: a written number of seven digits or more, an "@", or a claim, a face, an account or a desk
-  number: any((r) => sevenDigits(r.text), (r) => r.text.includes('@'), CLAIMS_TO_BE_FROM, WEARS_OUR_FACE, all(SOCIAL_ACCOUNT, CLAIMS_TO_BE_US), all(PAGE_NAMED_AS_A_DESK, REACHED_ME)),
+  number: any((r) => sevenDigits(r.text), (r) => r.text.includes('@') || r.text.includes('.me/') || r.text.includes('instagram.com/'), CLAIMS_TO_BE_FROM, WEARS_OUR_FACE, all(SOCIAL_ACCOUNT, CLAIMS_TO_BE_US), all(PAGE_NAMED_AS_A_DESK, REACHED_ME)),
   // `upgrade_fee`: a fee to change an account, a payment to gain demanded, a sum or fee to release, an unlock fee, a sum demanded "or else"
   fee: FEE_SIGN,
   // `urgency`: each of its readings' conjunctions (a deadline or a threat, and what makes it pressure)
@@ -1306,6 +1335,8 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
     all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
     all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
+    // (round 26) the reader's money seized, on a condition, in a message's voice
+    all(FUNDS_SEIZED, FROZEN, ACCOUNT, any(IF_NOT, CONSEQUENCE), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
   ),
 };
 /** A number the rules judge has seven digits or more (`PHONE`'s, `digits(m).length >= 7`); the read text's digits are ASCII. */
@@ -1357,6 +1388,14 @@ const SAID_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${['said', 'says', 'saying', '
 const CONTACTED_BEFORE = /(?:^|[^\p{L}])(?:messaged|texted|called|rang|contacted|whatsapped|whatsapp'd|dmed|dm'd|dm-ed|pinged|wrote to|reached out to|reached)\s*$/iu;
 
 /** The company's name (a listed brand or its domain's name) as a word of the text. */
+/** (round 26) A Telegram or Instagram account's link: its name. */
+const LINKED_HANDLE = /(?:https?:\/\/)?(?:www\.)?(?:(?:t|telegram)\.me\/(?:s\/)?([a-z][a-z0-9_]{3,31})|instagram\.com\/([a-z0-9_][a-z0-9_.]{1,29}))(?![a-z0-9_])/g;
+/** (round 26) A handle whose name carries one of the policy's brand names ("@AcmeWalletHelp", "@acme_ethiopia_official"). */
+function brandInHandle(h: string, policy: GuardPolicy): boolean {
+  const name = h.toLowerCase();
+  return policy.brandNames.some((b) => b.length >= 3 && name.includes(b.toLowerCase()));
+}
+
 function namesBrand(t: string, policy: GuardPolicy): boolean {
   const names = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].filter((n) => n.length >= 3);
   return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(t));
