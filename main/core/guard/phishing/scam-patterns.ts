@@ -110,10 +110,10 @@ const CLAIMS_TO_BE_FROM = pieces(
   // se bol raha hoon", Hindi "bola Acme se hai", Bengali "Acme theke bolchi", Hausa "yace daga Acme yake", Somali
   // "waxaan ka socdaa Acme", Pashto "da Acme na yam", Pidgin "say he dey from Acme"
   rx([
-    '(?:kehnda|kehndi|kehnde|kenda|kendi|kehta|kehti|kehte|keh (?:raha|rahi|rahe)|kah (?:raha|rahi)|bola|boli|bole|bolta|bolti|bataya|btaya)(?: (?:tha|thi|the|si|sa|ki|ke|k|ke wo|ki wo|ke woh|ki woh|main|mai|mein|me|wo|woh|oh|o|ae|hai|hain))* \\S+ (?:toh|ton|tun|to|se|sey|say|valeya|waleya|wale|wala|vale|vala)(?: (?:aa|aan|haan|han|hai|hain|hoon|hun|hu|bol))(?![a-z])',
-    '(?:main|mai|mein|me|asi|assi|hum|ham) \\S+ (?:toh|ton|se|sey) (?:bol|gal) (?:raha|rahi|rahe|reha|rehi|riha)', '\\S+ (?:theke|thekey|theika) (?:bolchi|bolchhi|bolchilam|bolchen|bolche|phone korchi|call korchi|esechi)',
-    '(?:ya|ta|sun|na)? ?(?:ce|yace|tace|suka ce|sunce) (?:shi |ita |su )?daga', 'daga \\S+ (?:yake|take|suke|nake)(?![a-z])', '(?:waxaan|wuxuu|waxay|wuxuu yiri waxaan) ka (?:socdaa|socda|yimid|imid|shaqeeyaa)',
-    'da \\S+ (?:na|ne|nah) (?:yam|yem|yu|yo|yi)(?![a-z])', '(?:say|sey|talk say) (?:he|she|dem|im|e) (?:dey|de|don|come) (?:from|for)(?![a-z])',
+    '(?:kehnda|kehndi|kehnde|kenda|kendi|kehta|kehti|kehte|keh (?:raha|rahi|rahe)|kah (?:raha|rahi)|bola|boli|bole|bolta|bolti|bataya|btaya)(?: (?:tha|thi|the|si|sa|ki|ke|k|ke wo|ki wo|ke woh|ki woh|main|mai|mein|me|wo|woh|oh|o|ae|hai|hain))* \\S{1,24} (?:toh|ton|tun|to|se|sey|say|valeya|waleya|wale|wala|vale|vala)(?: (?:aa|aan|haan|han|hai|hain|hoon|hun|hu|bol))(?![a-z])',
+    '(?:main|mai|mein|me|asi|assi|hum|ham) \\S{1,24} (?:toh|ton|se|sey) (?:bol|gal) (?:raha|rahi|rahe|reha|rehi|riha)', '(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{2,24} (?:theke|thekey|theika) (?:bolchi|bolchhi|bolchilam|bolchen|bolche|phone korchi|call korchi|esechi)',
+    '(?:ya|ta|sun|na)? ?(?:ce|yace|tace|suka ce|sunce) (?:shi |ita |su )?daga', 'daga \\S{1,24} (?:yake|take|suke|nake)(?![a-z])', '(?:waxaan|wuxuu|waxay|wuxuu yiri waxaan) ka (?:socdaa|socda|yimid|imid|shaqeeyaa)',
+    'da \\S{1,24} (?:na|ne|nah) (?:yam|yem|yu|yo|yi)(?![a-z])', '(?:say|sey|talk say) (?:he|she|dem|im|e) (?:dey|de|don|come) (?:from|for)(?![a-z])',
   ]),
   rx(['(?:your|ur) (?:agent|rep|representative|courier agent|field officer|staff member)(?: (?:on|from|at|via|who|that))', '(?:ال)?مندوب\\S* (?:\\S+ )?(?:بتاعكم|تبعكم|حقكم|عندكم|منكم|تاعكم|تبعكن|مالكم)', 'مندوبكم', 'مندوبينكم', 'نماینده (?:\\S+ )?(?:شما|تون)', 'agen (?:kalian|anda)']),
 );
@@ -810,7 +810,7 @@ const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان',
 /** (round 26) The customer's own payment due: "لازم ادفع", "I have to pay", "باید … بدم", "kailangan kong magbayad". */
 const MY_OWN_DUE = rx([
   '(?:لازم|لازمني|لازملي|علي|عليا|يجب ان|يجب علي ان|مضطر|مضطره|محتاج|بدي|ابي|ابغى) (?:ا|ن)(?:دفع|سدد|حول|خلص|رسل|بعت)\\S*', 'i (?:have|need|got|must|gotta) (?:to )?(?:pay|send|transfer|settle)', 'i must (?:pay|send|transfer)',
-  '(?:بايد|مجبورم) (?:\\S+ ){0,5}?(?:بدم|بپردازم|بفرستم|واريز كنم|پرداخت كنم|بريزم)(?![\\p{L}])', 'kailangan kong (?:magbayad|magpadala|bayaran)', 'ina bukatar (?:biyan|tura)', 'nahitaji (?:kulipa|kutuma)',
+  '(?:بايد|مجبورم) (?:\\S{1,24} ){0,5}?(?:بدم|بپردازم|بفرستم|واريز كنم|پرداخت كنم|بريزم)(?![\\p{L}])', 'kailangan kong (?:magbayad|magpadala|bayaran)', 'ina bukatar (?:biyan|tura)', 'nahitaji (?:kulipa|kutuma)',
 ]);
 const FUTURE_THREAT = rx([
   // (round 16) the French future passive of a loss: "votre compte sera clôturé ce soir"
@@ -1005,14 +1005,23 @@ function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string 
  * as before.
  */
 function blankOwnQuestions(t: string, has: Has): string {
-  let out = t;
-  for (const m of t.matchAll(/[^.!?؟\n]+[?؟]/gu)) {
-    const s = m[0];
+  // (sentences found by one pass over the text, and the text rebuilt once: a pattern for "a sentence ending in ?" would
+  // read a long run to its end from every start)
+  const parts: string[] = [];
+  let kept = 0;
+  for (let from = 0, i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c !== '.' && c !== '!' && c !== '\n' && c !== '?' && c !== '؟') continue;
+    const s = t.slice(from, i);
+    const at = from;
+    from = i + 1;
+    if (c !== '?' && c !== '؟') continue;
     if (!has(ASKS, s) || has(TOLD, s) || has(MESSAGE_NAMED, s) || has(MESSAGE_VOICE, s) || has(PAY_NOW, s) || has(FEE_DUE, s) || has(CLAIMS_TO_BE_FROM, s) || has(ODD_PAYMENT, s) || has(AMOUNT, s) || has(OBLIGED, s)) continue;
     // (the question mark stays: a question the customer asked still makes the rest read as asked, `askedNotDemanded`)
-    out = out.slice(0, m.index) + ' '.repeat(s.length - 1) + out.slice(m.index + s.length - 1);
+    parts.push(t.slice(kept, at), ' '.repeat(s.length));
+    kept = i;
   }
-  return out;
+  return kept ? parts.join('') + t.slice(kept) : t;
 }
 
 /** (`s`, when given, must be a piece of the text cut out of it: a string joined or replaced may hold pairs the text does not.) */
