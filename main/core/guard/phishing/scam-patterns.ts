@@ -986,7 +986,7 @@ const blank = (s: string, re: LazyRegExp) => s.replace(new RegExp(re.source, 'gi
  */
 function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string {
   if (has(ASKED_ABOUT_PAYING)) t = blank(t, ASKED_ABOUT_PAYING);
-  if (has(ASKS) && /[?؟]/.test(t)) t = blankOwnQuestions(t, has);
+  if (has(ASKS) && /[?؟]/.test(t) && !(has(TOLD) || has(MESSAGE_NAMED) || has(CLAIMS_TO_BE_FROM) || has(REACHED_ME))) t = blankOwnQuestions(t, has);
   if (has(MONEY_IN)) t = blank(t, MONEY_IN);
   if (!t.includes('pay')) return t;
   const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
@@ -1001,8 +1001,9 @@ function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string 
  * میشه؟", "how much is the charge for upgrading to tier 3?" — is blanked from the fee text: a sentence ending in "?"
  * with a question word of its own and no other voice, order, due fee, claim, odd payment or sum in it asks what a
  * demand would state. A demand quoted as a question keeps its sentence ("هل تريد ترقية حسابك؟" has no question word of
- * `ASKS`; "is it true I must pay $50 to unlock it?" names a sum), and a demand in the sentence before or after is read
- * as before.
+ * `ASKS`; "is it true I must pay $50 to unlock it?" names a sum), and a message where someone else speaks — told, quoted,
+ * claims to be us, reached the customer — keeps every question: "they said I must pay. how much is the unlock fee?" asks
+ * about a stranger's demand.
  */
 function blankOwnQuestions(t: string, has: Has): string {
   // (sentences found by one pass over the text, and the text rebuilt once: a pattern for "a sentence ending in ?" would
