@@ -56,6 +56,10 @@ const SIGNS = {
     'وصلتني رسالة من رقم 0912 447 338 كسبت جايزة تواصل مع نفس الرقم',
     'لازم ادفع 40 درهم رسوم عشان يطلع ارسل في رقم 0529871144',
     'a guy on IMO, name acme care, number +974 5509 2231',
+    // (round 26) a romanised claim with "call this number"; a desk's number on a chat app; an account by its link
+    'kehnda acme toh aa, jaldi ehna number te call karo 0097150 771 3394',
+    '[from: acme fraud team] message our security officer on whatsapp +1 347 555 0192',
+    'ye hai official page https://t.me/acme_official_iq',
   ],
   fee: [
     'they said i must first pay a fee of $50 to unlock my account',
@@ -76,6 +80,8 @@ const SIGNS = {
     'فعّلها بدفع 2000 دينار رسوم رمزية مجانية',
     'paket tertahan di bea cukai, bayar AED 12 atau paket dikembalikan',
     'برای دریافت یارانه مبلغ ۹ هزار تومان هزینه ثبت را پرداخت کنید',
+    // (round 26) a sum with a multiplier word
+    'يساعدون بتفعيل الحساب مقابل 10 آلاف دينار قالو لازم تدفع',
     'bambwiye ngo nohereze 2,000 Frw y amafaranga natsindiye',
   ],
   urgency: [
@@ -98,6 +104,10 @@ const SIGNS = {
     'لازم تدفع 35 دولار رسوم تحرير الحوالة قبل آخر النهار',
     'اجتني رسالة تكول حسابك يتوقف باجر اذا ما تحدث بياناتك عالرابط',
     'mesej kata akaun akan disekat dalam masa 24 jam kena klik pautan',
+    // (round 26) a claimed caller's "quickly … or else"; "within N minutes to avoid freezing"; money seized on a condition
+    'keh raha tha main acme se bol raha hoon fauran call karein warna saari raqam chali jaye gi',
+    '[رسالة من: فريق أمان acme] يرجى التواصل خلال 30 دقيقة لتجنب تجميد الرصيد',
+    'text says my account will be closed and my funds seized unless i verify',
   ],
 };
 const filler = fc.constantFrom('hello', 'please check this', 'سلام', 'لطفا ببینید', 'مرحبا', 'شوف هذا', 'wesh', 'salam', 'got this today', 'ye payam oomad', 'وصلتني رسالة', 'is this you?', '', '\n', '> ', 'fwd:');

@@ -104,7 +104,13 @@ const STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:it|that|mine)(?:'s| wa
  * (Sunflower#88) into a page": in a message that names the password, what the customer says they typed, entered or
  * wrote — a value only a password looks like (letters with digits, and a symbol or both cases) — is the password.
  */
-const TYPED_AS = new RegExp(`(?<![\\p{L}\\p{N}])(?:typed|entered|put in|wrote|filled in|زدم|نوشتم|وارد (?:کردم|كردم)|تایپ (?:کردم|كردم)|كتبت\\S*|كتبته|حطيت\\S*|دخلت\\S*|zadam|neveshtam|vared kardam|katabt\\S*|7atet\\S*)`
+/**
+ * (round 26) …or what they say they gave someone: Darija and Algerian "عطيتهولو: …", "عطيتهالو", Levantine "عطيتو …",
+ * Egyptian "اديتهوله", French "je lui ai donné : …", "gave it to him: …", Persian "بهش دادم: …", Tagalog "binigay ko …, ito
+ * yun: …" — the password named in the message, the value shaped like one.
+ */
+const GAVE = `(?:[وف])?(?:${A}?عط${Y}ت|اد${Y}ت)(?:ه|ها|و|هو|هم)?(?:ل${Y}ه|لو|له|ولو|وله|الو|ال${Y}ه|لها|لهم|ل${Y}|ل${Y}ا)?|gave (?:it|him|her|them)(?: (?:it|to (?:him|her|them)))?|(?:je )?(?:lui|leur) (?:ai|avais) donn[ée]\\S*|(?:بهش|بهشون|بهش هم) (?:دادم|گفتم)|ito (?:yun|yon|iyon)|eto (?:yun|yon)`;
+const TYPED_AS = new RegExp(`(?<![\\p{L}\\p{N}])(?:typed|entered|put in|wrote|filled in|${GAVE}|زدم|نوشتم|وارد (?:کردم|كردم)|تایپ (?:کردم|كردم)|كتبت\\S*|كتبته|حطيت\\S*|دخلت\\S*|zadam|neveshtam|vared kardam|katabt\\S*|7atet\\S*)`
   + `(?: (?:it|in|as|:|it as|توش|تو|اونجا|فيه|فيها|هناك|there))*\\s*[:=(]?\\s*([^\\s"'«»،,()]{6,64})`, 'giu');
 const NAMES_PASSWORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PASSWORD})(?![\\p{L}\\p{N}])`, 'iu');
 function passwordShaped(v: string): boolean {
@@ -145,7 +151,9 @@ const OR_ANOTHER = new RegExp(`^\\s*[,،]?\\s*(?:or|or maybe|or was it|maybe|و�
  * Every pattern below starts with (or, for `BARE_RAMZ`, is) a secret's name: a text naming no secret has none pasted,
  * and a type's patterns are tried only on a text that names that type (each name tried once, not each pattern).
  */
-const NAMED = Object.fromEntries((Object.keys(NAMES) as PastedType[]).map((type) => [type, new RegExp(`(?:${NAMES[type]})`, 'iu')])) as Record<PastedType, RegExp>;
+// (round 26) …a name that starts a word (a clitic and the article before it allowed, as every pattern's own start): "pin"
+// inside "shopping" or "opinion" let most English messages through to the PIN's later readings (round 25's cost)
+const NAMED = Object.fromEntries((Object.keys(NAMES) as PastedType[]).map((type) => [type, new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})`, 'iu')])) as Record<PastedType, RegExp>;
 const ANY_NAME = new RegExp(`(?:${Object.values(NAMES).join('|')}|رمز)`, 'iu');
 
 export function findPastedSecrets(text: string): SensitiveSpan[] {

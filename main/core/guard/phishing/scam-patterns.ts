@@ -63,6 +63,11 @@ const SUPPORT_WORDS = pieces(
     // (round 23) the desks a notice signs with: "Compliance Department", "Security Office", "Risk Team", "merchant team"
     '(?:compliance|security|risk|fraud|verification|merchant|kyc) (?:department|dept|desk|office|team|unit|services)',
   ]),
+  rx([
+    // (round 26) the officer or desk a quoted notice sends the reader to: "our security officer", "مسؤول الأمان", Swahili
+    // "afisa wetu", "timu ya usalama", Malay "pegawai keselamatan", "pasukan keselamatan"
+    '(?:security|fraud|risk|compliance) (?:officer|agent|manager|specialist)', 'مسوول (?:ال)?(?:امان|امن|حمايه|الحمايه|الامان)', 'afisa (?:wetu|wa usalama|usalama)', 'timu ya (?:usalama|huduma)', 'pegawai (?:keselamatan|kami)', 'pasukan (?:keselamatan|sokongan)', 'petugas keamanan',
+  ]),
 );
 /**
  * Someone claiming to be the company or its support: "said they r from EE", "saying he's from your customer care",
@@ -101,6 +106,15 @@ const CLAIMS_BY_SAYING = rx([
 const CLAIMS_TO_BE_FROM = pieces(
   CLAIMS_BY_SAYING,
   // (round 24) "your representative on WhatsApp", "المندوب بتاعكم اللي على الواتس", "مندوبكم": a stranger called ours by the customer
+  // (round 26) a caller's claim transcribed in Latin letters: Punjabi "kehnda Sanabel toh aa", Urdu "keh raha tha main Acme
+  // se bol raha hoon", Hindi "bola Acme se hai", Bengali "Acme theke bolchi", Hausa "yace daga Acme yake", Somali
+  // "waxaan ka socdaa Acme", Pashto "da Acme na yam", Pidgin "say he dey from Acme"
+  rx([
+    '(?:kehnda|kehndi|kehnde|kenda|kendi|kehta|kehti|kehte|keh (?:raha|rahi|rahe)|kah (?:raha|rahi)|bola|boli|bole|bolta|bolti|bataya|btaya)(?: (?:tha|thi|the|si|sa|ki|ke|k|ke wo|ki wo|ke woh|ki woh|main|mai|mein|me|wo|woh|oh|o|ae|hai|hain))* \\S{1,24} (?:toh|ton|tun|to|se|sey|say|valeya|waleya|wale|wala|vale|vala)(?: (?:aa|aan|haan|han|hai|hain|hoon|hun|hu|bol))(?![a-z])',
+    '(?:main|mai|mein|me|asi|assi|hum|ham) \\S{1,24} (?:toh|ton|se|sey) (?:bol|gal) (?:raha|rahi|rahe|reha|rehi|riha)', '(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{2,24} (?:theke|thekey|theika) (?:bolchi|bolchhi|bolchilam|bolchen|bolche|phone korchi|call korchi|esechi)',
+    '(?:ya|ta|sun|na)? ?(?:ce|yace|tace|suka ce|sunce) (?:shi |ita |su )?daga', 'daga \\S{1,24} (?:yake|take|suke|nake)(?![a-z])', '(?:waxaan|wuxuu|waxay|wuxuu yiri waxaan) ka (?:socdaa|socda|yimid|imid|shaqeeyaa)',
+    'da \\S{1,24} (?:na|ne|nah) (?:yam|yem|yu|yo|yi)(?![a-z])', '(?:say|sey|talk say) (?:he|she|dem|im|e) (?:dey|de|don|come) (?:from|for)(?![a-z])',
+  ]),
   rx(['(?:your|ur) (?:agent|rep|representative|courier agent|field officer|staff member)(?: (?:on|from|at|via|who|that))', '(?:ال)?مندوب\\S* (?:\\S+ )?(?:بتاعكم|تبعكم|حقكم|عندكم|منكم|تاعكم|تبعكن|مالكم)', 'مندوبكم', 'مندوبينكم', 'نماینده (?:\\S+ )?(?:شما|تون)', 'agen (?:kalian|anda)']),
 );
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
@@ -115,6 +129,22 @@ const CALL_THIS_NUMBER = rx([
   'be in shomare (?:zang|tamas)',
   '(?:با|به) شماره\\S* [+\\d][\\d -]{6,18}\\d (?:\\S+ )?(?:تماس|زنگ)', '(?:ba|be) shomare\\S* [+\\d][\\d -]{6,18}\\d (?:tamas|zang)',
   '(?:اتصل|اتصلوا|اتصلي|كلمنا|كلمونا|تواصل|تواصلوا|تواصلي)(?:و|وا|ي)? (?:على|علي|ب|بال)(?:رقم)? ?[+\\d][\\d -]{6,18}\\d',
+  // (round 26) in Latin letters: Punjabi/Urdu/Hindi "ehna number te call karo", "is number pe rabta karein", Bengali "ei
+  // number e call korun", Hausa "kira wannan lambar", Tagalog "tawagan … itong number", Somali "wac lambarkan", Pashto "pa
+  // de number zang wuha", Gulf Arabizi "kallim hal ragam"
+  '(?:is|iss|es|ehna|ehnu|ehe|eh|ye|yeh|ei|ai|ay|ei) (?:number|no|nambar|numbar|nomber|nmbr)(?: (?:pe|par|te|tay|tey|e|ey|pay|ch|me|mein))? (?:call|phone|fon|rabta|gall|baat|contact|whatsapp|msg|message|sms)',
+  'kira (?:wannan|wancan|wannna) (?:lamba|lambar|number)', 'tawagan (?:\\S+ ){0,3}?(?:itong|ito|yung|ang) (?:number|numero)', 'wac (?:lambarkan|lambarka|numberkan)', 'pa (?:de|dey|da) (?:number|numbar|shmera) (?:zang|call)',
+  '(?:kallim|kalim|kalem|etasel|ettasel|dig|dg) (?:hal|hatha|hatha el|hada|hada el|el) ?(?:ragam|rakam|raqam|ra8am|ra2am|number)',
+]);
+/**
+ * (round 26) "Quickly, right away" in the languages a caller's order is transcribed in (Punjabi, Urdu, Hindi "jaldi",
+ * "fauran", "turant"; Hausa "da sauri"; Tagalog "agad"; Gulf Arabizi "bsor3a"; Somali "si degdeg ah"; Bengali
+ * "taratari"; Pashto "zher"; Pidgin "sharp sharp") — pressure when a claimed caller adds "or else" (below).
+ */
+const RIGHT_AWAY = rx([
+  'jaldi', 'jldi', 'fauran', 'foran', 'fouran', 'turant', 'turat', 'fatafat', 'abhi ke abhi', 'da sauri', 'maza maza', 'agad', 'kaagad', 'bsor3a', 'b ?sor3a', 'besor3a', 'bsur3a', 'fawran',
+  'si degdeg', 'degdeg', 'dhakhso', 'taratari', 'tara tari', 'ekhuni', 'zher', 'zhar', 'sharp sharp', 'quick quick', 'immediately', 'right away', 'right now', 'asap', 'urgently', 'at once',
+  'فورا', 'بسرعه', 'حالا', 'فوري', 'سريعا', 'هالحين', 'tout de suite', 'immediatement', 'haraka', 'mara moja', 'segera',
 ]);
 /** Parts that must end right before a number (`endsBefore(parts).test(textBeforeTheNumber)`). */
 const endsBeforeOf = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(foldLetters).join('|')})\\s*[:#-]?\\s*$`, 'iu');
@@ -140,6 +170,8 @@ const CALLERS_NUMBER = endsBefore([
   // (round 25) Dari and Persian "his number": "نمبرش ۰۵۵ … است", "شماره‌اش"
   'نمبرش', 'نمبر ?اش', 'شماره ?اش', 'شمارش', 'nambarash', 'shomarash',
 ]);
+/** (round 26) A chat app named right before a number: "on WhatsApp +44 …", "على الواتساب ‎+44 …", "در واتساپ +90 …". */
+const CHAT_BEFORE = endsBefore(['(?:on|via|at|in|through|di|kwa|sa) (?:whats ?app|telegram|viber|signal)', '(?:ع|عل|على|علي|عبر|في|ب|بال|ع ال) ?(?:ال)?(?:واتساب|واتس اب|واتس|تلغرام|تلجرام|تليجرام|فايبر)', '(?:در|تو|توي|به|با) (?:واتساپ|واتس اپ|تلگرام)', 'whats ?app', 'واتساب', 'واتساپ']);
 /** (round 16) A wallet someone names to send money to: "حولهم على محفظة رقم 09…", "transfer it to wallet number …". */
 const WALLET_BEFORE = endsBefore(['(?<!(?:my|our) (?:e-?)?)(?:محفظه|wallet|e-?wallet|كيف ?پول)(?: (?:رقم|number|no\\.?|شماره))?']);
 /**
@@ -467,6 +499,8 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 // (an amount starts where its number starts: tried from each digit of "1.1.1.1…", each reads to the run's end; exported
 // for the step-counting test)
 export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
+  // (round 26) a multiplier between the sum and its currency: "10 آلاف دينار", "15 الف دينار", "5 lakh rupees", "20k naira"
+  `\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:الف|الاف|مليون|ملايين|thousand|lakh|lac|hazaar|hazar|ہزار|k)(?![a-z]) ?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
   `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl|ghs|gh₵|frw|rwf|fcfa|omr|kwd|bhd|jod)\\.?\\s?\\d']);
 const ACCOUNT_CHANGE = pieces(
@@ -475,7 +509,7 @@ const ACCOUNT_CHANGE = pieces(
     // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
     'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
     'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
-    'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
+    'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال ?كردن', 'فعال ?نمودن', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
     'تحقق', '(?:ي|ت|ن)ت?فتح\\S*', 'erte(?:gh|q|g)a\\S*',
     // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
     'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
@@ -541,6 +575,11 @@ const NOW = pieces(
   // (round 25) Levantine "هسا", "هلأ"; Indonesian "sekarang juga", Malay "segera"
   rx(['هسا', 'هلا?ء', 'sekarang(?: juga)?', 'segera']),
 );
+/**
+ * (round 26) "or else" in Arabic and Arabizi, whole: with free endings "و الا" read "و الان" ("and now": "الان اپ رو باز
+ * می‌کنم", "والان حسابي مقفل") and "walla" read "wallah" as a threat's "or else".
+ */
+const OR_ELSE_WORDS = ['والا(?![\\p{L}])', 'و الا(?![\\p{L}])', 'wella(?![a-z])', 'walla(?![a-z])'];
 const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
   'تحديث', 'حدث', 'تاكيد', 'اكد', 'اضغط', 'رابط', 'لينك', 'ادخل', 'اتصل', 'ارسل', 'تحقق', 'بياناتك', 'بيانات',
@@ -548,7 +587,7 @@ const ACTION = rx([
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   // "if you don't … within 2 hours": Persian and Finglish conditionals with a negated verb ("age ta 2 saat update nakoni")
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', '(?:age|agar|ager) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'taeed', 'taiid', 'tayid', 'sabt',
-  'settle', 'payez', 'payer', 'cliquez', 'tasdiq\\S*', 'pardo(?:kh|x)t', 'supor(?:ed|et|id)', 'thibitish\\S*', 'bonyeza', 'lipa(?![a-z])', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', 'والا', 'و الا', 'or else', 'otherwise', 'وگرنه', 'vagarna', 'wella', 'walla', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+  'settle', 'payez', 'payer', 'cliquez', 'tasdiq\\S*', 'pardo(?:kh|x)t', 'supor(?:ed|et|id)', 'thibitish\\S*', 'bonyeza', 'lipa(?![a-z])', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', ...OR_ELSE_WORDS, 'or else', 'otherwise', 'وگرنه', 'vagarna', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
 
 const CLAIM_BY_A_DEADLINE = rx([
@@ -572,12 +611,15 @@ const DEADLINE_SPAN = pieces(
 const CONSEQUENCE = pieces(
   rx([
     "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless (?:you|u|i|we)(?![a-z])', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
-    'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', 'والا(?! انا| احنا)', 'و الا', 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'wella', 'walla', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
+    'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', ...OR_ELSE_WORDS.map((w) => `${w}(?! انا| احنا)`), 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
     'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
   ]),
   rx([
     // (round 22) Swahili "la sivyo", "vinginevyo"
     'la sivyo', 'vinginevyo',
+    // (round 26) Punjabi "nahi taan", Urdu/Hindi "warna", "nahi to", Hausa "idan ba haka ba", Tagalog "kung hindi", Somali
+    // "haddii kale", Bengali "na hole", Pashto "ka na", English "if not"
+    'nahi? ?(?:taan|tan|ta|to|toh)(?![a-z])', 'nahin (?:taan|to|toh)(?![a-z])', 'warna(?![a-z])', 'varna(?![a-z])', 'wrna(?![a-z])', 'idan ba haka ba', 'in ba haka ba', 'kung hindi(?! ko| ako)', 'haddii kale', 'na hole(?![a-z])', 'nahole', 'ka na(?![a-z])', 'if not(?![a-z])',
     // (round 24) "…ولا الحساب يتبلوكا": "or else" with the account named before its verb
     'ولا (?:ال)?(?:حساب|كونت|اكونت|محفظه)\\S* (?:ه|ح|رح|بي|ي|ت)\\S*',
     // (round 25) Darija "ولا غادي يتسد", a loss told of the customer's own card ("or my card gets cancelled"),
@@ -605,6 +647,11 @@ const FEE_DEADLINE = rx([
   '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:\\S+ ){0,3}?(?:پرداخت|واريز|بپرداز|بريز|ادفع|تدفع|pay|bayar)\\S*', '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:or|otherwise|or else|والا|وإلا|ولا|وگرنه|atau)(?![\\p{L}])',
 ]);
 /** (round 25) A condition on the reader: "if you don't …", "اذا ما تحدث", "kalau tidak verifikasi", "اگه … نکنی". */
+/**
+ * (round 26) The reader's money seized or confiscated: "funds seized", "فلوسك بتتصادر", "پول تان ضبط می‌گردد" — no real
+ * company threatens it; with the account's loss on a condition, in a message's voice, it is pressure without a deadline.
+ */
+const FUNDS_SEIZED = rx(['seiz(?:e|ed|ure|ing)', 'confiscat\\S*', 'forfeit\\S*', 'مصادر\\S*', '(?:ت|ي|بت|بي|هت|حت)تصادر\\S*', 'ضبط (?:مي|ميشه|ميگرد|ميشود|خواهد|شود|شده)\\S*', 'zabt', 'itataifishwa', 'disita']);
 const IF_NOT = rx([
   'if (?:you |u )?(?:do not|don.t|dont|fail|didn.t|haven.t)', 'unless', '(?:اذا|ان|لو) (?:ما|لم)', 'الا اذا', '(?:kalau|jika|kalo|klo) (?:tidak|tak|ga|gak|nggak|ndak)',
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', 'مگر', '(?:age|agar) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'si (?:vous ne|tu ne)', 'يەگەر',
@@ -640,6 +687,11 @@ const AVOID_LOSS = rx([
   'to avoid (?:\\S+ ){0,2}?(?:cancel\\S*|suspension|closure|blocking|deactivation|termination|penalt\\S*|disconnection|charges|fees|fines|late fee|being (?:blocked|suspended|closed|cancel\\S*))',
   "pour [eé]viter (?:\\S+ ){0,2}?(?:annulation|suspension|blocage|fermeture|p[eé]nalit\\S*|retour)", "pour [eé]viter l'(?:annulation|blocage)",
   '(?:براي|جهت) جلوگيري از (?:\\S+ ){0,2}?(?:مسدود|قطع|لغو|بسته|ابطال)\\S*',
+  // (round 26) "to avoid your balance being frozen", "تا از مسدود شدن موجودی جلوگیری شود", Swahili "ili kuepuka kufungiwa",
+  // Malay "untuk mengelakkan baki dibekukan", Indonesian "untuk menghindari pemblokiran"
+  'to avoid (?:\\S+ ){0,3}?(?:being|getting) (?:frozen|locked|blocked|suspended|closed|seized|deactivated|restricted)', 'to avoid (?:a |the |any )?(?:freeze|lock|hold|restriction)',
+  'از (?:\\S+ ){0,1}?(?:مسدود|قطع|بسته|ضبط|توقيف|تعليق)\\S* (?:\\S+ ){0,2}?جلوگيري', 'ili kuepuka (?:\\S+ )?(?:kufungiwa|kuzuiwa|kusimamishwa|kufungwa)',
+  '(?:untuk|bagi) (?:mengelakkan|menghindari|mengelak) (?:\\S+ ){0,2}?(?:dibekukan|disekat|ditutup|digantung|diblokir|pemblokiran|pembekuan)',
 ]);
 /**
  * The voice of a message or a person that is not the customer: a message quoted or named ("SMS:", "رسالة:", "نوشته"),
@@ -647,7 +699,10 @@ const AVOID_LOSS = rx([
  * third party's pressure; the customer's own "I need it unfrozen today" or "block it now" is not.
  */
 const MESSAGE_NAMED = rx([
-  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|تگول|تكول|يگول|يكول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
+  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:',
+  // (round 26) a quoted notice's bracketed header: "[From: Acme Fraud Team]", "[رسالة من: فريق أمان …]", "【إشعار من …】",
+  // "[پیام از: …]", "[Ujumbe kutoka: …]", "[Mesej daripada: …]"
+  '[\\[【(]\\s*(?:from|message from|رساله من|اشعار من|تنبيه من|پيام از|پيامك از|ujumbe kutoka|mesej daripada|pesan dari|mensahe mula sa)(?![\\p{L}])', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|تگول|تكول|يگول|يكول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
 ]);
 /** …or its order and formal "please" (`MESSAGE_NAMED` or this is the voice). */
 const MESSAGE_VOICE = rx([
@@ -752,6 +807,11 @@ const SOCIAL_ACCOUNT = rx([
 const NOW_DONE_BY_ME = new RegExp(`(?<![\\p{L}])(?:${['alan', 'now', 'الان', 'هلق', 'daba', 'دابا', 'توا', 'الحين'].map(foldLetters).join('|')})(?: \\S+)? (?:${['kardam', 'anjam dadam', 'dadam', 'كردم', 'انجام دادم', 'i did', 'did it', 'i have', "i've", "i'm", 'i am', 'im', 'عملت', 'سويت', 'درت\\S*', 'حدثت'].map(foldLetters).join('|')})(?![\\p{L}])`, 'giu');
 
 /** A threat in the future tense: "will be suspended", "رح يتسكر", "مسدود می‌گردد", "masdood mishavad". */
+/** (round 26) The customer's own payment due: "لازم ادفع", "I have to pay", "باید … بدم", "kailangan kong magbayad". */
+const MY_OWN_DUE = rx([
+  '(?:لازم|لازمني|لازملي|علي|عليا|يجب ان|يجب علي ان|مضطر|مضطره|محتاج|بدي|ابي|ابغى) (?:ا|ن)(?:دفع|سدد|حول|خلص|رسل|بعت)\\S*', 'i (?:have|need|got|must|gotta) (?:to )?(?:pay|send|transfer|settle)', 'i must (?:pay|send|transfer)',
+  '(?:بايد|مجبورم) (?:\\S{1,24} ){0,5}?(?:بدم|بپردازم|بفرستم|واريز كنم|پرداخت كنم|بريزم)(?![\\p{L}])', 'kailangan kong (?:magbayad|magpadala|bayaran)', 'ina bukatar (?:biyan|tura)', 'nahitaji (?:kulipa|kutuma)',
+]);
 const FUTURE_THREAT = rx([
   // (round 16) the French future passive of a loss: "votre compte sera clôturé ce soir"
   '(?:sera|seront|va [eê]tre) (?:bloqu|suspendu|ferm|cl[oô]tur|d[eé]sactiv|r[eé]sili|supprim)\\S*',
@@ -926,6 +986,7 @@ const blank = (s: string, re: LazyRegExp) => s.replace(new RegExp(re.source, 'gi
  */
 function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string {
   if (has(ASKED_ABOUT_PAYING)) t = blank(t, ASKED_ABOUT_PAYING);
+  if (has(ASKS) && /[?؟]/.test(t) && !(has(TOLD) || has(MESSAGE_NAMED) || has(CLAIMS_TO_BE_FROM) || has(REACHED_ME))) t = blankOwnQuestions(t, has);
   if (has(MONEY_IN)) t = blank(t, MONEY_IN);
   if (!t.includes('pay')) return t;
   const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
@@ -933,6 +994,35 @@ function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string 
   if (!names.size) return t;
   const esc = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return t.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${esc})[ -]pay(?![\\p{L}\\p{N}])`, 'gu'), (_, n: string) => `${n}    `);
+}
+
+/**
+ * (round 26) The customer's own question about a fee or an account — "کارمزد انتقال فوری چقدره؟", "حساب تجاری چطوری باز
+ * میشه؟", "how much is the charge for upgrading to tier 3?" — is blanked from the fee text: a sentence ending in "?"
+ * with a question word of its own and no other voice, order, due fee, claim, odd payment or sum in it asks what a
+ * demand would state. A demand quoted as a question keeps its sentence ("هل تريد ترقية حسابك؟" has no question word of
+ * `ASKS`; "is it true I must pay $50 to unlock it?" names a sum), and a message where someone else speaks — told, quoted,
+ * claims to be us, reached the customer — keeps every question: "they said I must pay. how much is the unlock fee?" asks
+ * about a stranger's demand.
+ */
+function blankOwnQuestions(t: string, has: Has): string {
+  // (sentences found by one pass over the text, and the text rebuilt once: a pattern for "a sentence ending in ?" would
+  // read a long run to its end from every start)
+  const parts: string[] = [];
+  let kept = 0;
+  for (let from = 0, i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c !== '.' && c !== '!' && c !== '\n' && c !== '?' && c !== '؟') continue;
+    const s = t.slice(from, i);
+    const at = from;
+    from = i + 1;
+    if (c !== '?' && c !== '؟') continue;
+    if (!has(ASKS, s) || has(TOLD, s) || has(MESSAGE_NAMED, s) || has(MESSAGE_VOICE, s) || has(PAY_NOW, s) || has(FEE_DUE, s) || has(CLAIMS_TO_BE_FROM, s) || has(ODD_PAYMENT, s) || has(AMOUNT, s) || has(OBLIGED, s)) continue;
+    // (the question mark stays: a question the customer asked still makes the rest read as asked, `askedNotDemanded`)
+    parts.push(t.slice(kept, at), ' '.repeat(s.length));
+    kept = i;
+  }
+  return kept ? parts.join('') + t.slice(kept) : t;
 }
 
 /** (`s`, when given, must be a piece of the text cut out of it: a string joined or replaced may hold pairs the text does not.) */
@@ -994,7 +1084,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if (opts.pretests !== false && !signsHold(SCAM_PRETESTS.number, signs) && !signsHold(SCAM_PRETESTS.urgency, signs) && !signsHold(SCAM_PRETESTS.fee, signs)) return [];
   const flags: ScamFlag[] = [];
   const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
-  const sentences = t.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
+  // (round 26) an account given as a link ("https://t.me/SanabelWallet_Official_IQ", "instagram.com/acme.care") is read as
+  // its handle: the sentences would otherwise part "t" from "me/…" at the dot
+  const th = t.includes('.me/') || t.includes('instagram.com/') ? t.replace(LINKED_HANDLE, (_, a?: string, b?: string) => ` @${a ?? b}`) : t;
+  const sentences = th.split(/(?<!\d)[.!?؟\n]+|[.!?؟\n]+(?!\d)/u);
   // a partial number is cut where the ellipsis is, so it is found in the whole text, not its sentences
   const partials = [...t.matchAll(PARTIAL_PHONE), ...[...t.matchAll(CUT_DIGITS)].filter((m) => has(CALLERS_NUMBER, t.slice(Math.max(0, m.index - 60), m.index)))].filter((m) => !MY_NUMBER_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)));
   if (partials.length && has(CLAIMS_TO_BE_FROM, t)) flags.push({ code: 'fake_number', value: partials[0]![0].trim() });
@@ -1016,9 +1109,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   let chatNumber: string | undefined;
   const claimsOrNamesUs = () => (claimInText ??= has(CLAIMS_TO_BE_FROM, t) || has(SUPPORT_WORDS, t) || namesBrand(t, policy));
   const strangerReached = () => has(REACHED_ME, t) || SOMEONE_ELSE.test(t) || has(TOLD, t);
-  const handleClaimed = () => has(CLAIMS_TO_BE_FROM, t) || has(WEARS_OUR_FACE, t) || (strangerReached() && [...t.matchAll(HANDLE)].some((h) => HANDLE_DRESSED.test(h[0])));
+  // (round 26) …a handle carrying the brand's name is dressed as ours too ("@AcmeWalletHelp"), and "official" beside it claims it
+  const dressed = (h: string) => HANDLE_DRESSED.test(h) || brandInHandle(h, policy);
+  const handleClaimed = () => has(CLAIMS_TO_BE_FROM, t) || has(WEARS_OUR_FACE, t) || ((strangerReached() || has(OFFICIAL, t)) && [...th.matchAll(HANDLE)].some((h) => dressed(h[0])));
   // (every number starts with a digit and every handle with '@': a text with neither has none to judge)
-  for (const [i, whole] of /[0-9@]/.test(t) ? sentences.entries() : []) {
+  for (const [i, whole] of /[0-9@]/.test(th) ? sentences.entries() : []) {
     // "This is our support line 0800 123 456. Call it now.": "support" and "call" may be in the sentence next door
     // "Dear support team, … my number is …": a greeting to us says nothing about whose number it is
     // (both read only for a sentence with a number in it)
@@ -1068,7 +1163,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
         chatNumber ??= m[0].trim();
         continue;
       }
-      if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && CONTACT.test(around))) continue;
+      // (round 26) …a chat app right before the number is a contact too: "[From: Acme Fraud Team] … message our security
+      // officer on WhatsApp +1 …", "مسؤول الأمان على الواتساب ‎+44 …"
+      if (!imitates && !claimed && !(SUPPORT_WORDS.test(aroundButGreetings) && (CONTACT.test(around) || has(CHAT_BEFORE, before.slice(-24))))) continue;
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && has(OFFICIAL, sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
@@ -1109,7 +1206,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
     for (const m of whole.matchAll(HANDLE)) {
       if (handles.includes(m[0].slice(1).toLowerCase()) || flags.some((f) => f.code === 'fake_handle')) continue;
       if (MY_HANDLE_BEFORE.test(whole.slice(Math.max(0, m.index - 30), m.index))) continue;
-      if (!has(SUPPORT_WORDS, whole) && !has(CLAIMS_TO_BE_FROM, t) && !has(WEARS_OUR_FACE, t) && !(HANDLE_DRESSED.test(m[0]) && strangerReached())) continue;
+      if (!has(SUPPORT_WORDS, whole) && !has(CLAIMS_TO_BE_FROM, t) && !has(WEARS_OUR_FACE, t) && !(dressed(m[0]) && (strangerReached() || has(OFFICIAL, whole)))) continue;
       flags.push({ code: 'fake_handle', value: m[0] });
       break;
     }
@@ -1161,7 +1258,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if (has(CLAIM_BY_A_DEADLINE, t)) flags.push({ code: 'urgency' });
   else if (lossByDay) flags.push({ code: 'urgency' });
   // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
-  else if (has(FROZEN, t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (has(ACTION, t) || hasLink || has(FUTURE_THREAT, t) || has(ASKED_FOR_A_SECRET, t))) flags.push({ code: 'urgency' });
+  // (round 26) …nor is the customer's own payment due an order to act: "لازم ادفع ايجار البيت اليوم", "I have to pay my
+  // landlord by 5pm", "باید کرایه رو امروز بدم" (first-person "ادفع" is spelt as the imperative)
+  else if (has(FROZEN, t) && NOW.test(t.replace(NOW_DONE_BY_ME, ' ')) && (has(ACTION, has(MY_OWN_DUE) ? blank(t, MY_OWN_DUE) : t) || hasLink || has(FUTURE_THREAT, t) || has(ASKED_FOR_A_SECRET, t))) flags.push({ code: 'urgency' });
   // a stranger's deadline on the money: "30 minutes to transfer the money or they'd arrest me", "move the whole balance to
   // a new account before 3 pm today", "ظرف یک ساعت پول به حسابی که معرفی کردیم منتقل نشود" — a deadline span with money
   // moved to an account someone else names, or with coercion (police, arrest, a complaint, legal action) in a story told
@@ -1182,12 +1281,19 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 24) the customer's file sent to a court by a deadline ("در صورت عدم پرداخت تا ساعت ۱۸ امروز، پرونده شما به مراجع قضایی
   // ارسال می‌شود"): a debt collector's threat, whoever is said to send it
   else if (has(LEGAL_REFERRAL, t) && (has(DEADLINE_SPAN, t) || has(DAY_DEADLINE, t))) flags.push({ code: 'urgency' });
-  else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t))) flags.push({ code: 'urgency' });
+  // (round 26) …or by a span of time: "[رسالة من: فريق أمان …] يرجى التواصل … خلال 30 دقيقة لتجنب تجميد الرصيد"
+  else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
+  // (round 26) a claimed caller's "quickly … or else": "kehnda Sanabel toh aa … jaldi … call karo … nahi taan sab paise chale
+  // jaange", "yace daga Acme … da sauri … idan ba haka ba" — the customer's own "please quickly" has no claim beside it
+  else if (has(RIGHT_AWAY, t) && has(CONSEQUENCE, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
   // (round 25) a loss by a deadline, in a message's or a stranger's voice, with something to do: "حسابك يتوقف باجر الصبح اذا
   // ما تحدث بياناتك عالرابط …", "akaun … akan disekat dalam masa 24 jam, kena klik pautan …"
   // (the loss falls on the reader's account — a service paused for maintenance on Friday threatens nobody — and on a
   // condition or by a span of time that runs out: an account "blocked today" is the customer's news, not a threat)
   if (!flags.some((f) => f.code === 'urgency') && has(FROZEN, t) && has(ACCOUNT, t) && (has(DAY_DEADLINE, t) || has(DEADLINE_SPAN, t)) && (hasLink || has(ACTION, t)) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t)) && (has(IF_NOT, t) || has(CONSEQUENCE, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
+  // (round 26) …or with no deadline at all, when the reader's money is to be seized too: "حسابك … بيتسكر نهائي وفلوسك بتتصادر
+  // لو ما أكدتش بياناتك", "account will be closed and funds seized unless I verify"
+  if (!flags.some((f) => f.code === 'urgency') && has(FUNDS_SEIZED, t) && has(FROZEN, t) && has(ACCOUNT, t) && (has(IF_NOT, t) || has(CONSEQUENCE, t)) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
   // (round 25) a fee demanded by a deadline: "… ۱۵۰ درهم فیس آزادسازی بدهم تا امروز شام", "رسوم … قبل منتصف الليل",
   // "bayar AED 12 sebelum jam 18:00" — the fee already flagged, the deadline is its pressure (a day said as a limit, not
   // the day of the customer's story: "today one man came in my shop")
@@ -1219,7 +1325,7 @@ const FEE_SIGN: Sign = any(
 );
 export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
   // `fake_number` and `fake_handle`: a written number of seven digits or more, an "@", or a claim, a face, an account or a desk
-  number: any((r) => sevenDigits(r.text), (r) => r.text.includes('@'), CLAIMS_TO_BE_FROM, WEARS_OUR_FACE, all(SOCIAL_ACCOUNT, CLAIMS_TO_BE_US), all(PAGE_NAMED_AS_A_DESK, REACHED_ME)),
+  number: any((r) => sevenDigits(r.text), (r) => r.text.includes('@') || r.text.includes('.me/') || r.text.includes('instagram.com/'), CLAIMS_TO_BE_FROM, WEARS_OUR_FACE, all(SOCIAL_ACCOUNT, CLAIMS_TO_BE_US), all(PAGE_NAMED_AS_A_DESK, REACHED_ME)),
   // `upgrade_fee`: a fee to change an account, a payment to gain demanded, a sum or fee to release, an unlock fee, a sum demanded "or else"
   fee: FEE_SIGN,
   // `urgency`: each of its readings' conjunctions (a deadline or a threat, and what makes it pressure)
@@ -1233,10 +1339,14 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     all(DAY_DEADLINE, any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(AVOID_LOSS, all(any(CONSEQUENCE, FUTURE_THREAT), any(ACCOUNT, GAIN, FROZEN, hasLinkSign)))),
     all(LEGAL_THREAT, any(ACTION, MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
     all(LEGAL_REFERRAL, any(DEADLINE_SPAN, DAY_DEADLINE)),
-    all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION)),
+    all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION, DEADLINE_SPAN)),
+    // (round 26) a claimed caller's "quickly … or else"
+    all(RIGHT_AWAY, CONSEQUENCE, any(CLAIMS_TO_BE_FROM, TOLD)),
     // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
     all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
     all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
+    // (round 26) the reader's money seized, on a condition, in a message's voice
+    all(FUNDS_SEIZED, FROZEN, ACCOUNT, any(IF_NOT, CONSEQUENCE), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
   ),
 };
 /** A number the rules judge has seven digits or more (`PHONE`'s, `digits(m).length >= 7`); the read text's digits are ASCII. */
@@ -1288,6 +1398,14 @@ const SAID_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${['said', 'says', 'saying', '
 const CONTACTED_BEFORE = /(?:^|[^\p{L}])(?:messaged|texted|called|rang|contacted|whatsapped|whatsapp'd|dmed|dm'd|dm-ed|pinged|wrote to|reached out to|reached)\s*$/iu;
 
 /** The company's name (a listed brand or its domain's name) as a word of the text. */
+/** (round 26) A Telegram or Instagram account's link: its name. */
+const LINKED_HANDLE = /(?:https?:\/\/)?(?:www\.)?(?:(?:t|telegram)\.me\/(?:s\/)?([a-z][a-z0-9_]{3,31})|instagram\.com\/([a-z0-9_][a-z0-9_.]{1,29}))(?![a-z0-9_])/g;
+/** (round 26) A handle whose name carries one of the policy's brand names ("@AcmeWalletHelp", "@acme_ethiopia_official"). */
+function brandInHandle(h: string, policy: GuardPolicy): boolean {
+  const name = h.toLowerCase();
+  return policy.brandNames.some((b) => b.length >= 3 && name.includes(b.toLowerCase()));
+}
+
 function namesBrand(t: string, policy: GuardPolicy): boolean {
   const names = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].filter((n) => n.length >= 3);
   return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(t));
