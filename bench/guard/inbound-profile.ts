@@ -18,9 +18,11 @@
  *   detect   — the masking engine's `detectSensitive` (the inbound check asks it for pasted codes and cards)
  *   pasted   — `findPastedSecrets`
  *   handed   — `findHandedOverSecret` (run only where nothing was pasted, as the check runs it)
+ *   handed-all — the same without its pre-test (every message's clauses read: the peer `mayHandOver` must beat)
  * Without `--callgrind`: CPU µs a message per step (this thread, getrusage), min–median–max over the runs, and the load.
  * With `--callgrind` (needs `node --expose-gc`): `--warm 3` passes over every step, then each step `--passes 5` times,
- *   interleaved, each interval between calls of `process.threadCpuUsage()` after a full collection; under
+ *   interleaved, each interval between calls of `process.threadCpuUsage()` after a collection (`--collection minor`, the
+ *   default since round 18, or `major`) and `--settle 1` run of the step; under
  *   valgrind --tool=callgrind --dump-before=uv_getrusage_thread --callgrind-out-file=/tmp/cg \
  *     node --expose-gc --single-threaded --no-flush-bytecode --no-flush-baseline-code bundle.mjs --callgrind > /tmp/cg.log
  * each interval is one profile file, in the order the script prints (bundle with esbuild as `bench/store/ingest-stages.ts`
@@ -104,6 +106,7 @@ const STEPS: Step[] = [
   { name: 'detect', run: (ts) => () => ts.forEach((t) => detectSensitive(t)) },
   { name: 'pasted', run: (ts) => () => ts.forEach((t) => findPastedSecrets(t)) },
   { name: 'handed', run: (ts) => { const none = ts.filter((t) => !findPastedSecrets(t).length); return () => none.forEach((t) => findHandedOverSecret(t)); } },
+  { name: 'handed-all', run: (ts) => { const none = ts.filter((t) => !findPastedSecrets(t).length); return () => none.forEach((t) => findHandedOverSecret(t, undefined, { pretest: false })); } },
 ];
 
 // (`--steps a,b`: only those steps, in their order above — a shorter callgrind run)
@@ -118,15 +121,22 @@ const thread = () => {
 console.log(`inbound-profile: corpus ${corpus}, ${texts.length} texts (${classes.flagged.length} flagged, ${classes.unflagged.length} not); load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 if (callgrind) {
   // Round 16: an interval is trusted only once the JIT has settled and no collection is left over from the one before —
-  // `--warm k` passes over every step first (patterns compiled, code optimised; 3 unless told), a full collection
-  // (`node --expose-gc`) just before each interval's mark, and `--passes k` intervals of each step, interleaved:
+  // `--warm k` passes over every step first (patterns compiled, code optimised; 3 unless told), a collection
+  // (`node --expose-gc`; a young-generation one since round 18, below) just before each interval's mark, and `--passes k` intervals of each step, interleaved:
   // `callgrind-steps.ts` reads the least of them. (Round 15's single warm pass and no collection moved one interval 2×.)
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('inbound-profile --callgrind needs `node --expose-gc` (a full collection before each interval)');
+  const gc = (globalThis as { gc?: (o?: { type: 'major' | 'minor' }) => void }).gc;
+  if (!gc) throw new Error('inbound-profile --callgrind needs `node --expose-gc` (a collection before each interval)');
   const warm = Number(arg('warm', '3'));
   for (let k = 0; k < warm; k++) for (const s of STEPS) for (const ts of Object.values(classes)) s.run(ts)();
   // (every step's inputs prepared before the first mark: an interval holds its step's work and nothing else)
   const passes = Number(arg('passes', '5'));
+  // (Round 18: a full collection frees the maps of a class's instances when none is alive — a class field's map
+  // transition is held weakly — and deoptimises every function optimised against them ("weak objects", `--trace-deopt`);
+  // under `--single-threaded` V8 compiles them again inside the next runs: 180–190 M instructions an interval, round 17's
+  // "unexplained" excess of the hand-over with its pre-test. `--collection minor` (the default) collects only the young
+  // generation, which frees no map; `--collection major` is round 16's full collection, `--settle k` the runs after it.)
+  const collection = arg('collection', 'minor') === 'major' ? 'major' : 'minor';
+  const settle = Number(arg('settle', '1'));
   const runs = Array.from({ length: passes }, (_, k) => STEPS.flatMap((s) => Object.entries(classes).map(([cls, ts]) => ({ name: `${s.name} ${cls} (${ts.length} texts), pass ${k + 1}`, go: s.run(ts) })))).flat();
   const intervals: string[] = [`set-up, ${warm} warm passes and inputs`];
   for (const { name, go } of runs) {
@@ -135,8 +145,8 @@ if (callgrind) {
     // results — so the interval right after one paid 2–2.7× the instructions of a settled one under valgrind, 1.3× in CPU)
     process.threadCpuUsage();
     intervals.push('collection and a settling run');
-    gc();
-    go();
+    gc({ type: collection });
+    for (let k = 0; k < settle; k++) go();
     process.threadCpuUsage();
     intervals.push(name);
     go();

@@ -15,7 +15,9 @@
  * `process.threadCpuUsage()`. With `--dump-before=uv_getrusage_thread` callgrind writes one profile per interval;
  * the script prints which interval is which:
  *   npx esbuild bench/store/ingest-stages.ts --bundle --platform=node --format=esm --external:better-sqlite3 \
- *     --banner:js="import{createRequire}from'module';const require=createRequire(import.meta.url);" --outfile=bench-stages.mjs
+ *     --banner:js="import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" --outfile=bench-stages.mjs
+ * (the banner's import renamed: the bundle imports `createRequire` itself since session 21, and a second binding of the
+ * name does not load; round 18 of #26)
  *   valgrind --tool=callgrind --dump-before=uv_getrusage_thread --callgrind-out-file=/tmp/cg node bench-stages.mjs \
  *     --stage ingest --messages 4000 --conversations 400 --batch 500
  * (bundled, so valgrind does not run the TypeScript loader; add `--toggle-collect=sqlite3_step` for SQLite's share).

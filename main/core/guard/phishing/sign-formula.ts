@@ -34,46 +34,86 @@ export const any = (...signs: Sign[]): Sign => ({ any: signs });
 export const onFee = (re: Lexicon): Sign => ({ on: 'fee', re });
 
 /**
- * The formula with each "all" and "any" asking its cheapest members first (a lexicon costs its needs' count to ask of
- * the keys; a plain condition nothing): the answer is the same in any order, and a "no" — the common answer — comes
- * after fewer probes. Made once per formula.
+ * A formula made once into nodes (round 18 of #26): each "all" and "any" asks its cheapest members first (a lexicon
+ * costs its needs' count to ask of the keys; a plain condition nothing) — the answer is the same in any order, and a
+ * "no", the common answer, comes after fewer probes —, and every lexicon is one node, shared by every formula and every
+ * place that names it. A node keeps its two answers for the message it last read: the three flags' formulas share signs
+ * (`urgency` holds `fee`'s whole formula), an "all" asks its members' keys again before their lexicons, and each answer
+ * is a pure function of the message, so each node is worked out once a message however often it is asked.
  */
-const ordered = new WeakMap<object, Sign>();
-function cost(sign: Sign): number {
-  if (typeof sign === 'function') return 0;
-  if ('all' in sign) return Math.min(...sign.all.map(cost));
-  if ('any' in sign) return sign.any.reduce((n, s) => n + cost(s), 0);
-  return needsOf('on' in sign ? sign.re : sign);
+interface Node {
+  readonly kind: 'all' | 'any' | 'if' | 'lex' | 'fee';
+  readonly members: readonly Node[];
+  readonly test?: (r: SignReader) => boolean;
+  readonly lex?: Lexicon;
+  /** The message (`readerId`) each answer was worked out for, and the answer. */
+  allowedFor: number;
+  allowed: boolean;
+  holdsFor: number;
+  holds: boolean;
+}
+
+const nodes = new WeakMap<object, Node>();
+const feeNodes = new WeakMap<object, Node>();
+const node = (kind: Node['kind'], members: readonly Node[], rest: { test?: (r: SignReader) => boolean; lex?: Lexicon } = {}): Node => ({ kind, members, ...rest, allowedFor: 0, allowed: false, holdsFor: 0, holds: false });
+function cost(n: Node): number {
+  if (n.kind === 'if') return 0;
+  if (n.kind === 'all') return Math.min(...n.members.map(cost));
+  if (n.kind === 'any') return n.members.reduce((x, m) => x + cost(m), 0);
+  return needsOf(n.lex!);
 }
 const needsOf = (lex: Lexicon): number => ('pieces' in lex ? Math.min(...lex.pieces.map(needsOf)) : (lex.needs?.length ?? 0));
-function inOrder(sign: Sign): Sign {
-  if (typeof sign === 'function' || !('all' in sign || 'any' in sign)) return sign;
-  let o = ordered.get(sign);
-  if (!o) {
-    const by = (xs: Sign[]) => xs.map(inOrder).sort((a, b) => cost(a) - cost(b));
-    o = 'all' in sign ? { all: by(sign.all) } : { any: by(sign.any) };
-    ordered.set(sign, o);
+function made(sign: Sign): Node {
+  if (typeof sign !== 'function' && 'on' in sign) {
+    let n = feeNodes.get(sign.re);
+    // (its keys are the read text's lexicon's: one node answers both)
+    if (!n) feeNodes.set(sign.re, (n = node('fee', [made(sign.re)], { lex: sign.re })));
+    return n;
   }
-  return o;
+  let n = nodes.get(sign);
+  if (!n) {
+    const by = (xs: Sign[]) => xs.map(made).sort((a, b) => cost(a) - cost(b));
+    if (typeof sign === 'function') n = node('if', [], { test: sign });
+    else if ('all' in sign) n = node('all', by(sign.all));
+    else if ('any' in sign) n = node('any', by(sign.any));
+    else n = node('lex', [], { lex: sign });
+    nodes.set(sign, n);
+  }
+  return n;
 }
 
 /** True when the keys allow the formula: false means it cannot hold (the fee text's keys are the read text's, blanked). */
-function allowed(sign: Sign, r: SignReader): boolean {
-  if (typeof sign === 'function') return sign(r);
-  if ('all' in sign) return sign.all.every((s) => allowed(s, r));
-  if ('any' in sign) return sign.any.some((s) => allowed(s, r));
-  return r.may('on' in sign ? sign.re : sign);
+function allowed(n: Node, r: SignReader, id: number): boolean {
+  if (n.allowedFor === id) return n.allowed;
+  let v: boolean;
+  if (n.kind === 'if') v = n.test!(r);
+  else if (n.kind === 'all') v = n.members.every((m) => allowed(m, r, id));
+  else if (n.kind === 'any') v = n.members.some((m) => allowed(m, r, id));
+  else if (n.kind === 'fee') v = allowed(n.members[0]!, r, id);
+  else v = r.may(n.lex!);
+  n.allowedFor = id;
+  return (n.allowed = v);
 }
 
-function holds(sign: Sign, r: SignReader): boolean {
-  if (typeof sign === 'function') return sign(r);
-  if ('all' in sign) return sign.all.every((s) => allowed(s, r)) && sign.all.every((s) => holds(s, r));
-  if ('any' in sign) return sign.any.some((s) => holds(s, r));
-  return 'on' in sign ? r.has(sign.re, r.fee()) : r.has(sign);
+function holds(n: Node, r: SignReader, id: number): boolean {
+  if (n.holdsFor === id) return n.holds;
+  let v: boolean;
+  if (n.kind === 'if') v = allowed(n, r, id);
+  else if (n.kind === 'all') v = allowed(n, r, id) && n.members.every((m) => holds(m, r, id));
+  else if (n.kind === 'any') v = n.members.some((m) => holds(m, r, id));
+  else v = n.kind === 'fee' ? r.has(n.lex!, r.fee()) : r.has(n.lex!);
+  n.holdsFor = id;
+  return (n.holds = v);
 }
+
+/** Each message read (each `SignReader`) a number of its own, so that a node's answers are known to be this message's. */
+const readerIds = new WeakMap<SignReader, number>();
+let lastId = 0;
 
 /** Whether the formula may hold: its keys first, then its lexicons. A no is exact: the rules it was read from flag nothing. */
 export function signsHold(sign: Sign, r: SignReader): boolean {
-  const o = inOrder(sign);
-  return allowed(o, r) && holds(o, r);
+  let id = readerIds.get(r);
+  if (id === undefined) readerIds.set(r, (id = ++lastId));
+  const n = made(sign);
+  return allowed(n, r, id) && holds(n, r, id);
 }
