@@ -5,7 +5,9 @@
  */
 import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
+import { withBareAnswer } from './bare-answer';
 import { withWrongBirthYears } from './birth-corrections';
+import { withWordedExpiry } from './worded-expiry';
 import { withBirthDates } from './birth-dates';
 import { withRenewedCode } from './code-renewed';
 import { withCountedCvv } from './cvv-count';
@@ -103,14 +105,17 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`);
  * values under a label in Cyrillic script (`cyrillic-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
  * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`), a
- * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`); never the digits of a carrier's tracking number
+ * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`); a code or a birth date sent alone as the whole message (`bare-answer.ts`); never the digits of a carrier's tracking number
  * (`tracking-codes.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return detectValues(text, options);
-  const found = withoutTrackingNumbers(
+  const found = withBareAnswer(
     text,
-    withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWrongBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))))))))),
+    withoutTrackingNumbers(
+      text,
+      withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWordedExpiry(text, withWrongBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options)))))))))),
+    ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;
 }

@@ -64,7 +64,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
   [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt pasaport pasaportum pasaportu pasaportun pasaportunuz'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee nacimiento nacido nacida nací naci dogum dogdum'],
-  [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy'],
+  [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy validade val vence vencimento venc vto'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande pesanan pedido siparis'],
   [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis resi kargo takip'],
@@ -230,7 +230,7 @@ export function cueOf(foldedWord: string): Cue | undefined {
  * card's expiry, not a document's. Tested once per message, on the normalised text, and only when such a
  * month/year is found.
  */
-export const CARD_CONTEXT = /card|carte|\bcib\b|\bcb\b|dahabia|visa|master|mada|amex|debit|credit|cvv|cvc|cryptogram|kart|bata2a|beta2a|بطاق|كارت|کارت|كارط|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
+export const CARD_CONTEXT = /card|carte|cart[aã]o|cart[oõ]es|tarjeta|\bcib\b|\bcb\b|dahabia|visa|master|mada|amex|debit|credit|cvv|cvc|cryptogram|kart|bata2a|beta2a|بطاق|كارت|کارت|كارط|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
 /**
  * The card security code's cues, one registry. Its abbreviations (the message names the code); the words that may be
