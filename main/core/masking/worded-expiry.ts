@@ -14,7 +14,12 @@ const MONTH_YEAR = new RegExp(
   `(?<![\\p{L}])(?:ال)?(?:شهر|month|ماه|mes|mois)[ \\u00a0:]*(${D}{1,2})[ \\u00a0,،]*(?:و[ \\u00a0]*)?(?:ال)?(?:سنة|سنه|عام|year|سال|ano|año|an)[ \\u00a0:]*(${D}{4}|${D}{2})(?!${D})`,
   'giu',
 );
-const MAY_HOLD = /شهر|month|ماه|mes|mois/i;
+const MAY_HOLD = /شهر|month|ماه|mes|mois|(?:val|venc|vto)\./i;
+/**
+ * "val. 12/27", "venc. 04/2029", "vto. 09/28": the Portuguese and Spanish abbreviations of a card's validity, which as
+ * bare words ("val", "vali") are too common to be the lexicon's expiry words.
+ */
+const ABBREVIATED = new RegExp(`(?<![\\p{L}])(?:val|venc|vto)\\.[ \\u00a0:]*(${D}{1,2})[ \\u00a0]?[/\\-][ \\u00a0]?(?:${D}{4}|${D}{2})(?!${D})`, 'giu');
 
 const number = (s: string): number => {
   let v = 0;
@@ -35,6 +40,14 @@ export function withWordedExpiry(text: string, spans: DetectedSpan[]): DetectedS
     const before = text.slice(Math.max(0, start - 48), start);
     if (!namesAny(before, (c) => c === Cue.EXPIRY, 2) || namesAny(before, (c) => c === Cue.NID || c === Cue.PASSPORT || c === Cue.ID_WEAK, 6)) continue;
     if (spans.some((sp) => sp.start < end && start < sp.end)) continue;
+    (added ??= []).push({ type: 'CARD_EXPIRY', start, end, confidence: 0.7 });
+  }
+  ABBREVIATED.lastIndex = 0;
+  for (let m = ABBREVIATED.exec(text); m; m = ABBREVIATED.exec(text)) {
+    const month = number(m[1]!);
+    const end = m.index + m[0].length;
+    const start = end - (m[0].length - m[0].search(new RegExp(`${D}`, 'u')));
+    if (month < 1 || month > 12 || spans.some((sp) => sp.start < end && start < sp.end)) continue;
     (added ??= []).push({ type: 'CARD_EXPIRY', start, end, confidence: 0.7 });
   }
   return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
