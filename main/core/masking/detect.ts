@@ -363,7 +363,7 @@ function findInUrl(scan: Scan, from: number, to: number): void {
     let phoneName = phoneLink ? 2 : name ? phoneParam(name) : 0;
     // "…/invoice?number=2024…": a bare "number" in a link to a record is the record's
     if (phoneName === 1 && linkNamesRecord(url, m.index)) phoneName = 0;
-    const v = phoneName ? linkedPhone(scan, d, prefix !== '', phoneName === 2) : urlValue(d, name ? paramCue(name) : undefined);
+    const v = phoneName ? linkedPhone(scan, d, prefix !== '', phoneName === 2) : urlValue(d, name ? paramCue(name) : undefined) ?? (name && GENERIC_ID_PARAM.test(name) ? genericIdValue(url, d) : null);
     if (v) add(scan, v, start, start + prefix.length + d.length, 0.85);
   }
   // "?passport=N4471829": a passport's letters and digits after a parameter its name labels a passport's
@@ -371,6 +371,31 @@ function findInUrl(scan: Scan, from: number, to: number): void {
   for (let m = URL_PASSPORT_RE.exec(url); m; m = URL_PASSPORT_RE.exec(url)) {
     if (paramCue(m[1]!) === Cue.PASSPORT) add(scan, 'PASSPORT', from + m.index + m[0].length - m[2]!.length, from + m.index + m[0].length, 0.85);
   }
+}
+
+/** A parameter named only "id" ("uid", "user_id", "customerId"): too vague alone, since every link's records use it. */
+const GENERIC_ID_PARAM = /^(?:id|uid|user_?id|userid|customer_?id|customerid|client_?id)$/i;
+/** Parameters that carry a person's data: a phone, a code, a name, a birth date. */
+const PERSONAL_PARAM_RE = /[?&#;]([A-Za-z][A-Za-z0-9_.-]{0,30})=/g;
+const PERSON_NAME_PARAM = /^(?:name|full_?name|fullname|first_?name|last_?name|fname|lname|dob|birth_?date|birthdate)$/i;
+
+/**
+ * "verify?mobile=0551847203&id=1222628131": a generic "id" beside a phone's, a code's or a name's parameter in the same
+ * link is the person's identity number when its digits have an ID's shape — its country's check where it has one (ten
+ * digits: Saudi or Iranian; fourteen: Egyptian; fifteen: Emirati), eight to twelve digits where none is known.
+ */
+function genericIdValue(url: string, d: string): SensitiveType | null {
+  const n = d.length;
+  const shaped = n === 10 ? saudiIdValid(d) || iranCodeValid(d) : n === 14 ? egyptIdValid(d) : n === 15 ? emiratesIdValid(d) : n >= 8 && n <= 12;
+  if (!shaped) return null;
+  PERSONAL_PARAM_RE.lastIndex = 0;
+  for (let m = PERSONAL_PARAM_RE.exec(url); m; m = PERSONAL_PARAM_RE.exec(url)) {
+    const name = m[1]!;
+    if (phoneParam(name) === 2 || PERSON_NAME_PARAM.test(name)) return 'NATIONAL_ID';
+    const c = paramCue(name);
+    if (c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.PASSPORT) return 'NATIONAL_ID';
+  }
+  return null;
 }
 
 const URL_PASSPORT_RE = /[?&#;]([A-Za-z][A-Za-z0-9_.-]{0,30})=([A-Za-z]{1,3}[0-9]{5,9})(?![A-Za-z0-9])/g;

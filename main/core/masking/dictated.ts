@@ -32,14 +32,28 @@ function digitCount(text: string, start: number, end: number): number {
   return n;
 }
 
-/** Adds the alternatives offered after each code, phone or ID: a value of as many digits right after "or". */
+/**
+ * After a value, a correction: "لا لحظة الصح ٩٤١٢٧٠٨٣", "sorry, the correct one is …", "نه ببخشید درستش …" — a few
+ * words of the clause, then the word that says the right value follows.
+ */
+const CORRECTED_AFTER = new RegExp(
+  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح)(?![\\p{L}])[ \\u00a0:،,]*`,
+  'iuy',
+);
+
+/**
+ * Adds the alternatives offered after each code, phone or ID — a value of as many digits right after "or" — and the
+ * value a correction gives after it ("… لا لحظة الصح ٩٤١٢٧٠٨٣"): both are the customer's.
+ */
 function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   let added: DetectedSpan[] | undefined;
   for (const s of spans) {
     if (!ALTERNATIVE_TYPES.has(s.type)) continue;
     OR_AFTER.lastIndex = s.end;
-    if (!OR_AFTER.test(text)) continue;
-    const start = OR_AFTER.lastIndex;
+    CORRECTED_AFTER.lastIndex = s.end;
+    const or = OR_AFTER.test(text);
+    if (!or && !CORRECTED_AFTER.test(text)) continue;
+    const start = or ? OR_AFTER.lastIndex : CORRECTED_AFTER.lastIndex;
     let end = start;
     while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (text.charCodeAt(end) === 0x20 && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
     if (end === start || digitCount(text, start, end) !== digitCount(text, s.start, s.end)) continue;
@@ -72,7 +86,32 @@ function withCorrections(text: string, spans: DetectedSpan[]): DetectedSpan[] {
     inside = inside.concat(spans.filter((o) => o.start >= start && o.end <= end));
     (added ??= []).push({ type: 'IBAN', start, end, confidence: 0.7 });
   }
-  return added ? [...spans.filter((o) => !inside.includes(o)), ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+  const withNot = added ? [...spans.filter((o) => !inside.includes(o)), ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+  return withMistypedIbans(text, withNot);
+}
+
+/** An IBAN's shape: two capitals, two digits, then letters and digits, single spaces between groups at most. */
+const IBAN_SHAPE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){10,32}(?![A-Za-z0-9])/g;
+
+/**
+ * "JO30ARAB…134 .. لا لحظة غلطت، الصح JO30 ARAB … 43": an account of the same country and length as an IBAN found in
+ * the message, whose check fails, is the same customer's account mistyped (before the right one or after it, whatever
+ * words stand between): masked too.
+ */
+function withMistypedIbans(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  const ibans = spans.filter((sp) => sp.type === 'IBAN');
+  if (!ibans.length) return spans;
+  let added: DetectedSpan[] | undefined;
+  IBAN_SHAPE.lastIndex = 0;
+  for (let m = IBAN_SHAPE.exec(text); m; m = IBAN_SHAPE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (spans.some((o) => o.start < end && start < o.end)) continue;
+    const n = alnumCount(text, start, end);
+    if (!ibans.some((sp) => text.slice(sp.start, sp.start + 2).toUpperCase() === m![0].slice(0, 2) && alnumCount(text, sp.start, sp.end) === n)) continue;
+    (added ??= []).push({ type: 'IBAN', start, end, confidence: 0.7 });
+  }
+  return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
 }
 
 function alnumCount(text: string, start: number, end: number): number {
@@ -164,5 +203,6 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
   const more = spoken.filter((s) => !thousands(s) && (whole(s) || !found.some((f) => overlaps(s, f) && aReading(f))));
   if (!more.length) return found;
   const kept = found.filter((f) => !more.some((s) => overlaps(s, f)));
-  return kept.concat(more).sort((x, y) => x.start - y.start || y.end - x.end);
+  // (a value read from words or keycaps can be offered again, or corrected, in typed digits: "9️⃣4️⃣1️⃣2️⃣ … الصح ٩٤١٢…")
+  return withAlternatives(text, kept.concat(more).sort((x, y) => x.start - y.start || y.end - x.end));
 }
