@@ -19,7 +19,9 @@ import { withCyrillicLabels } from './cyrillic-labels';
 import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
 import { withoutTrackingNumbers } from './tracking-codes';
+import { Cue } from './lexicon';
 import { mayHoldTable, withTableColumns } from './tables';
+import { namesAny, RECORD_WORDS } from './words-in';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -137,6 +139,12 @@ function withSpeltLetters(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   });
 }
 
+/**
+ * "the code they send me is four four seven, double nine, one": a code's word in the clause before four to eight digits
+ * said in words, whatever groups the words fall in (the typed reader wants a code's layout, which "447 99 1" is not).
+ */
+const CODE_NAMED_BEFORE = /(?:\b(?:code|otp|pin|passcode|verification)\b|كود|الكود|رمز|الرمز|کد|کدی)[^.!?؟\n\d]{0,32}$/iu;
+
 const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCodeAt(i)) >= 0;
 
 /**
@@ -201,6 +209,13 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
   // they explain themselves, as in the typed reader)
   const thousands = (s: DetectedSpan): boolean => !aReading(s) && runs.some((r) => r.written === 'digits' && overlaps(s, r) && r.groups.length > 1 && r.groups[0]!.digits.length <= 3 && r.groups.every((g, k) => k === 0 || g.digits.length === 3));
   const more = spoken.filter((s) => !thousands(s) && (whole(s) || !found.some((f) => overlaps(s, f) && aReading(f))));
+  for (const r of runs) {
+    if (r.written !== 'words' || r.digits.length < 4 || r.digits.length > 8 || r.groups.some((g) => g.apart)) continue;
+    const named = CODE_NAMED_BEFORE.exec(text.slice(Math.max(0, r.start - 48), r.start));
+    // ("le code postal c'est 7 5 0 1 1", "کد رهگیری …": a record's word qualifies the code)
+    if (!named || found.some((f) => overlaps(r, f)) || more.some((f) => overlaps(r, f)) || namesAny(named[0], (c) => RECORD_WORDS.has(c) || c === Cue.NID)) continue;
+    more.push({ type: 'OTP', start: r.start, end: r.end, confidence: 0.75 });
+  }
   if (!more.length) return found;
   const kept = found.filter((f) => !more.some((s) => overlaps(s, f)));
   // (a value read from words or keycaps can be offered again, or corrected, in typed digits: "9️⃣4️⃣1️⃣2️⃣ … الصح ٩٤١٢…")
