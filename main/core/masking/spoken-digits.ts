@@ -54,6 +54,15 @@ for (const [value, words] of [[10, 'عشره عشرة'], [11, 'حداشر احد
   put(value, words);
   for (const w of words.split(' ')) AFTER_ZERO_ONLY.add(foldKeyword(w));
 }
+/**
+ * Arabic tens ("سبعين", "تمانين"): a Levantine or Gulf reader says a phone's first pair as one number ("سبعين تلاتة
+ * تسعة…" is 70 3 9…); a unit after them is the next digit, never the same number (that is "تلاتة وسبعين").
+ */
+const ARABIC_TENS = new Set<string>();
+for (const [value, words] of [[20, 'عشرين'], [30, 'ثلاثين تلاتين'], [40, 'اربعين'], [50, 'خمسين'], [60, 'ستين'], [70, 'سبعين'], [80, 'ثمانين تمانين'], [90, 'تسعين']] as const) {
+  put(value, words);
+  for (const w of words.split(' ')) ARABIC_TENS.add(foldKeyword(w));
+}
 // digits typed one by one between spaces ("its 8 1 7", "٢ ٦ ٢ ٤") read as the value they spell, like the words
 for (let d = 0; d <= 9; d++) put(d, String(d));
 // (Gulf, Levantine and Persian voice notes borrow the English words: "دبل سبعة", "دوبل یک")
@@ -127,6 +136,8 @@ interface Token {
   start: number;
   end: number;
   value: number;
+  /** An Arabic tens word: read whole, the unit after it a digit of its own. */
+  tens?: boolean;
 }
 
 /** Length of a hesitation word ("um", "يعني", "ee") standing alone at `i`, 0 if none. */
@@ -163,7 +174,7 @@ function tokens(text: string): Token[] {
       if (rest !== undefined && rest >= 0 && rest <= 9) v = rest;
     }
     if (v !== undefined && AFTER_ZERO_ONLY.has(w) && out[out.length - 1]?.value !== 0) v = undefined;
-    out.push({ start: ws, end: i, value: v ?? NaN });
+    out.push({ start: ws, end: i, value: v ?? NaN, ...(v !== undefined && ARABIC_TENS.has(w) ? { tens: true } : {}) });
   }
   return out;
 }
@@ -185,7 +196,7 @@ function groupDigits(words: Token[], clock: boolean): string | null {
     if (v >= 10) {
       pairs.push(out.length);
       const unit = words[k + 1]?.value ?? 0;
-      out += String(v % 10 === 0 && v >= 20 && unit >= 1 && unit <= 9 ? v + words[++k]!.value : v);
+      out += String(v % 10 === 0 && v >= 20 && unit >= 1 && unit <= 9 && !words[k]!.tens ? v + words[++k]!.value : v);
     } else out += (v === OH ? '0' : String(v)).repeat(repeat);
     repeat = 1;
   }
