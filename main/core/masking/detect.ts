@@ -10,7 +10,7 @@ import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
-import { AFFIXED_ID_RE, POSTAL_ITEM, provesItself } from './foreign-ids';
+import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
@@ -760,6 +760,14 @@ const LETTER_ID_WORDS = /\b(?:pan|nino|ni|nric|fin|ic|insurance|national|identit
 
 function findLetterIds(scan: Scan): void {
   const s = scan.norm;
+  // an Italian codice fiscale: by its check letter, or after its own word
+  CODICE_FISCALE_RE.lastIndex = 0;
+  for (let m = CODICE_FISCALE_RE.exec(s); m; m = CODICE_FISCALE_RE.exec(s)) {
+    const start = m.index;
+    if (claimedAt(scan, start) >= 0 || !(codiceFiscaleValid(m[0]) || CODICE_FISCALE_WORD.test(s.slice(Math.max(0, start - 24), start)))) continue;
+    if (!recordLabelBefore(scan, start, isRecord)) add(scan, 'NATIONAL_ID', start, start + m[0].length, 0.85);
+    scan.claimed.push(start, start + m[0].length);
+  }
   LETTER_ID_RE.lastIndex = 0;
   for (let m = LETTER_ID_RE.exec(s); m; m = LETTER_ID_RE.exec(s)) {
     const start = m.index;

@@ -8,6 +8,7 @@ import { isLetterUnit } from '../text/letters';
 import { withBareAnswer } from './bare-answer';
 import { withWrongBirthYears } from './birth-corrections';
 import { withWordedExpiry } from './worded-expiry';
+import { withRegisteredYears } from './registered-year';
 import { withBirthDates } from './birth-dates';
 import { withRenewedCode } from './code-renewed';
 import { withCountedCvv } from './cvv-count';
@@ -151,7 +152,7 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  * Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"), and the birth
  * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`);
  * values under a label in Cyrillic script (`cyrillic-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
- * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`), a
+ * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`) or the year someone registered the customer (`registered-year.ts`), a
  * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`); a code or a birth date sent alone as the whole message (`bare-answer.ts`); never the digits of a carrier's tracking number
  * (`tracking-codes.ts`).
  */
@@ -161,7 +162,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     text,
     withoutTrackingNumbers(
       text,
-      withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWordedExpiry(text, withWrongBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options)))))))))),
+      withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))))))))))),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;
@@ -175,6 +176,8 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!read) return found;
   const { runs, rewritten: rw } = read;
   const spoken: DetectedSpan[] = [];
+  /** Each piece's whole reading (a value cut where a chat export's next message starts is one reading). */
+  const readAs = new Map<DetectedSpan, DetectedSpan>();
   for (const sp of withAlternatives(rw.text, detect(rw.text, options))) {
     let start = rw.from[sp.start]!;
     const end = rw.to[sp.end - 1]!;
@@ -188,16 +191,21 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
     // between them (masked one by one they would show the groups' order and lengths); only the next message of a
     // chat export, where other lines stand between, cuts it
     let a = start;
+    const all = { ...sp, start, end };
     for (const r of runs) {
       for (let n = 1; n < r.groups.length; n++) {
         const cut = r.groups[n - 1]!.end;
         if (cut > a && r.groups[n]!.start < end && r.groups[n]!.apart === true) {
-          spoken.push({ ...sp, start: a, end: cut });
+          const piece = { ...sp, start: a, end: cut };
+          spoken.push(piece);
+          readAs.set(piece, all);
           a = r.groups[n]!.start;
         }
       }
     }
-    spoken.push({ ...sp, start: a, end });
+    const last = { ...sp, start: a, end };
+    spoken.push(last);
+    if (a !== start) readAs.set(last, all);
   }
   // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone), but a run
   // of digits read whole across what the typed reader could not cross ("7 2 ⭐ 6 0 9 1") takes the parts it holds
@@ -208,7 +216,7 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
   // (typed digits the reader joined in thousands' groups, "100, 000, 032", are an amount's layout or a list of amounts:
   // they explain themselves, as in the typed reader)
   const thousands = (s: DetectedSpan): boolean => !aReading(s) && runs.some((r) => r.written === 'digits' && overlaps(s, r) && r.groups.length > 1 && r.groups[0]!.digits.length <= 3 && r.groups.every((g, k) => k === 0 || g.digits.length === 3));
-  const more = spoken.filter((s) => !thousands(s) && (whole(s) || !found.some((f) => overlaps(s, f) && aReading(f))));
+  const more = spoken.filter((s) => !thousands(s) && (whole(readAs.get(s) ?? s) || !found.some((f) => overlaps(s, f) && aReading(f))));
   for (const r of runs) {
     if (r.written !== 'words' || r.digits.length < 4 || r.digits.length > 8 || r.groups.some((g) => g.apart)) continue;
     const named = CODE_NAMED_BEFORE.exec(text.slice(Math.max(0, r.start - 48), r.start));

@@ -78,9 +78,10 @@ export interface SpokenRun {
   end: number;
   /**
    * Per group: [start, end) in the original text and the digits it says; `joined` when only a hesitation stands
-   * between it and the group before ("واحد صفر امم اثنين"): masked apart as said, read on as one value.
+   * between it and the group before ("واحد صفر امم اثنين"): masked apart as said, read on as one value; `slash`
+   * when a slash stands before it in a date whose OCR'd letters were read ("1985/O3/2l"): written back with it.
    */
-  groups: Array<{ start: number; end: number; digits: string; joined?: boolean }>;
+  groups: Array<{ start: number; end: number; digits: string; joined?: boolean; slash?: boolean }>;
 }
 
 /** Each folded letter as the class of the letters that fold to it ("ه" → "[هةۀە]"), for a pattern over unfolded text. */
@@ -290,7 +291,7 @@ export function rewriteSpoken(text: string, runs: readonly SpokenRun[]): Rewritt
     run.groups.forEach((g, n) => {
       if (n && !g.joined) {
         const prev = run.groups[n - 1]!;
-        out += ' ';
+        out += g.slash ? '/' : ' ';
         from.push(prev.end);
         to.push(g.start);
       }
