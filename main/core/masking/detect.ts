@@ -2002,7 +2002,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (VERSION_BEFORE.test(s.slice(Math.max(0, start - 12), start))) return Visible.VERSION;
   // a round figure ("10000000", "2 000 000"): no identity number is one digit and zeros
   if (/^[1-9]0+$/.test(d)) return Visible.AMOUNT;
-  if (simSerial(d)) return Visible.SIM_SERIAL;
+  if (simSerial(d, s.slice(Math.max(0, start - 40), start))) return Visible.SIM_SERIAL;
   if (n >= 20) return Visible.TRACKING_FORMAT;
   if (groups === 1 && compactDateTime(d)) return Visible.DATE_OR_TIME;
   if (UNIT_AFTER.test(s.slice(end, end + 14))) return Visible.QUANTITY;

@@ -27,7 +27,7 @@ export const Visible = {
   /** A version: after a version's word, or three or more groups joined by dots that are not thousands ("10.4.12.3381"). */
   VERSION: 'version',
   /** A SIM's serial (ICCID): nineteen or twenty digits opening with 89, the telecoms' industry number, that pass Luhn
-   * (ISO/IEC 7812: no payment card opens with 89). */
+   * (ISO/IEC 7812: no payment card opens with 89), or eighteen to twenty from 89 after a SIM's word. */
   SIM_SERIAL: 'sim-serial',
   /** Twenty digits or more: a carrier's or a bank's tracking format; no personal number is that long. */
   TRACKING_FORMAT: 'tracking-format',
@@ -89,9 +89,16 @@ export const UNIT_AFTER = /^[ \u00a0]?(?:kg|kgs|g|gr|grams?|grammes?|mg|ml|l|lt|
  * 4567", "9200 12345", "1-800-…" with its leading 1 only: ten digits from 1 are a Saudi ID's shape), also after a
  * calling code ("966 800 123 4657").
  */
-/** An ICCID's shape: 19 or 20 digits from 89 with a valid Luhn check digit (see Visible.SIM_SERIAL). */
-export function simSerial(d: string): boolean {
-  return (d.length === 19 || d.length === 20) && d.startsWith('89') && luhnValid(d);
+/** A SIM's word before a number: "رقم الشريحة المكتوب ورا …", "ICCID:", "sim serial", "سیم‌کارت". */
+const SIM_WORD_BEFORE = /(?:\bsim\b|iccid|شريح[ةه]|سیم ?کارت|سيم ?كارت)[^\n\d]{0,28}$/iu;
+
+/**
+ * An ICCID (see Visible.SIM_SERIAL): 19 or 20 digits from 89 with a valid Luhn check digit, or 18 to 20 from 89 after
+ * a SIM's word (a check digit miscopied from the card).
+ */
+export function simSerial(d: string, before: string): boolean {
+  if (d.length < 18 || d.length > 20 || !d.startsWith('89')) return false;
+  return ((d.length === 19 || d.length === 20) && luhnValid(d)) || SIM_WORD_BEFORE.test(before);
 }
 
 export function companyNumber(d: string): boolean {
