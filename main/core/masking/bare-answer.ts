@@ -31,7 +31,8 @@ export function withBareAnswer(text: string, spans: DetectedSpan[]): DetectedSpa
   while (start < end && isPadding(text.charCodeAt(start))) start++;
   while (end > start && isPadding(text.charCodeAt(end - 1))) end--;
   if (end - start < 4 || digitValue(text.charCodeAt(start)) < 0 || digitValue(text.charCodeAt(end - 1)) < 0) return spans;
-  const type = bareCode(text, start, end) ? 'OTP' : bareDate(text, start, end) ? 'DOB' : null;
+  // (a date first: "01-01-1940" is no code in dash groups)
+  const type = bareDate(text, start, end) ? 'DOB' : bareCode(text, start, end) ? 'OTP' : null;
   if (!type) return spans;
   return [{ type, start, end, confidence: 0.8 }];
 }

@@ -1970,8 +1970,10 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (!c && before === Cue.ACCOUNT) c = before;
   // "0509… رقم جوالي و 1033995278 رقم الطلب": in a list, a record's own label right after the number names it, whatever
   // the value before left in the clause
-  // (a "number" word first: "… 1990… خطأ" is an error said of the number, not its label)
-  if (NUMBER_WORD_AFTER.test(s.slice(end, end + 12)) && NEGATIVE_CUES.has(labelAfter(scan, end) as Cue)) return recordAt(scan, end);
+  // (an order's, a parcel's or a ticket's word, or another record's after a "number" word: "… 1990… خطأ" is an error
+  // said of the number, not its label)
+  const after = labelAfter(scan, end);
+  if (after !== undefined && NEGATIVE_CUES.has(after) && (after === Cue.ORDER || after === Cue.TRACK || after === Cue.TICKET || NUMBER_WORD_AFTER.test(s.slice(end, end + 12)))) return recordAt(scan, end);
   // ("please transfer to 2753 1084": a transfer's word names where it goes, not its own number)
   if (c === Cue.REF && transferOrCallReads(scan, start, d)) return null;
   // (an amount's or a currency's word before it only with no other number between: "took 3000 SAR, and 3000001")
