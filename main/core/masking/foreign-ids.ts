@@ -58,7 +58,7 @@ export function provesItself(v: string): boolean {
  */
 export const CODICE_FISCALE_RE = /(?<![A-Za-z0-9])[A-Za-z]{6}[0-9]{2}[ABCDEHLMPRSTabcdehlmprst][0-9]{2}[A-Za-z][0-9]{3}[A-Za-z](?![A-Za-z0-9])/g;
 /** Its word before it: "codice fiscale", "cod. fisc.", "C.F.", "CF". */
-export const CODICE_FISCALE_WORD = /(?:codice fiscale|cod\.? ?fisc\.?|(?<![A-Za-z])c\.? ?f\.?)[ :.\-]*$/i;
+export const CODICE_FISCALE_WORD = /(?:codice fiscale|cod\.? ?fisc\.?|(?<![A-Za-z])c\.? ?f\.?)[ :.-]*$/i;
 /** The check letter's values of a character in an odd (first, third…) place; digits read as the letter of their value. */
 const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
