@@ -1224,8 +1224,8 @@ function idLabelRightBefore(scan: Scan, start: number): boolean {
  * the clause. A little word or two ("هم", "هي", "is my") between at most.
  */
 const ID_LABEL_RIGHT_AFTER = new RegExp(
-  String.raw`^[\s،,:\-]*(?:(?:is|was|also|too|هي|هو|هيا|هوا|هم|و|این|اینم)\s+){0,2}(?:(?:my|the|his|her)\s+)?(?:national (?:id|identity|number|code)|(?<![a-z])(?:id|iqama|qid|nni|cpr|cnic|nin|civil id|emirates id)(?![a-z])|(?:ال)?رقم[يی]? (?:ال)?(?:هوي|وطني|قومي|مدني)|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه])`,
-  'i',
+  String.raw`^[\s،,:\-]*(?:(?:is|was|also|too|هي|هو|هيا|هوا|هم|و|این|اینم)\s+){0,2}(?:(?:my|the|his|her)\s+)?(?:national (?:id|identity|number|code)|(?<![a-z])(?:id|iqama|qid|nni|cpr|cnic|nin|civil id|emirates id)(?![a-z])|(?:ال)?رقم[يی]? (?:ال)?(?:هوي|وطني|قومي|مدني)|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه])[\p{L}\u200c]*`,
+  'iu',
 );
 
 function idLabelRightAfter(scan: Scan, end: number): boolean {
@@ -1234,8 +1234,8 @@ function idLabelRightAfter(scan: Scan, end: number): boolean {
   return !!m && !LABELS_NEXT.test(scan.norm.slice(end + m[0].length, end + m[0].length + 24));
 }
 
-/** What follows a label that labels the next number: its little words, then a digit. */
-const LABELS_NEXT = new RegExp(String.raw`^(?:[\s:：#\-]|(?:card|number|no|num|nr|is|رقم|شماره|نمبر|هو|هي|تبعي|ام|م)(?![\p{L}]))*[${DIGIT_CLASS}]`, 'iu');
+/** What follows a label that labels the next number: two words at most ("number", "بتاعي"), then a digit. */
+const LABELS_NEXT = new RegExp(String.raw`^(?:[\s:：#\-]*[\p{L}\u200c]+){0,2}[\s:：#\-]*[${DIGIT_CLASS}]`, 'u');
 
 /**
  * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
@@ -1972,8 +1972,10 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   // the value before left in the clause
   // (an order's, a parcel's or a ticket's word, or another record's after a "number" word: "… 1990… خطأ" is an error
   // said of the number, not its label)
+  // (and never a label with a number after it: "(015) 28038355 والشكوى رقم 7781234" is the complaint's label of the
+  // number after it)
   const after = labelAfter(scan, end);
-  if (after !== undefined && NEGATIVE_CUES.has(after) && (after === Cue.ORDER || after === Cue.TRACK || after === Cue.TICKET || NUMBER_WORD_AFTER.test(s.slice(end, end + 12)))) return recordAt(scan, end);
+  if (after !== undefined && NEGATIVE_CUES.has(after) && (after === Cue.ORDER || after === Cue.TRACK || after === Cue.TICKET || NUMBER_WORD_AFTER.test(s.slice(end, end + 12))) && !DIGIT_SOON.test(s.slice(end, end + 28))) return recordAt(scan, end);
   // ("please transfer to 2753 1084": a transfer's word names where it goes, not its own number)
   if (c === Cue.REF && transferOrCallReads(scan, start, d)) return null;
   // (an amount's or a currency's word before it only with no other number between: "took 3000 SAR, and 3000001")
@@ -2014,6 +2016,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   return null;
 }
 
+const DIGIT_SOON = new RegExp(`^[^\\n]*[${DIGIT_CLASS}]`, 'u');
 const NUMBER_WORD_AFTER = /^[\s،,:]*(?:رقم|number|no\b|nr\b|شماره|نمبر|نمره)/i;
 
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
