@@ -44,18 +44,25 @@ const CORRECTED_AFTER = new RegExp(
   'iuy',
 );
 
+const CORRECTION_WORD = /الصح|correct|i mean|actually|درستش|صحیح/i;
+
 /**
  * Adds the alternatives offered after each code, phone or ID — a value of as many digits right after "or" — and the
  * value a correction gives after it ("… لا لحظة الصح ٩٤١٢٧٠٨٣"): both are the customer's.
  */
 function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   let added: DetectedSpan[] | undefined;
+  /** Whether the message holds a correction's word at all (-1: not asked yet): one scan, not one per value. */
+  let corrects = -1;
   for (const s of spans) {
     if (!ALTERNATIVE_TYPES.has(s.type)) continue;
     OR_AFTER.lastIndex = s.end;
-    CORRECTED_AFTER.lastIndex = s.end;
     const or = OR_AFTER.test(text);
-    if (!or && !CORRECTED_AFTER.test(text)) continue;
+    if (!or) {
+      if (corrects < 0) corrects = CORRECTION_WORD.test(text) ? 1 : 0;
+      CORRECTED_AFTER.lastIndex = s.end;
+      if (!corrects || !CORRECTED_AFTER.test(text)) continue;
+    }
     const start = or ? OR_AFTER.lastIndex : CORRECTED_AFTER.lastIndex;
     let end = start;
     while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (text.charCodeAt(end) === 0x20 && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
