@@ -275,8 +275,9 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       // a value its writer went on typing in the next message ("the code is 73" / "9 0 4 1") is read as its digits joined:
       // how each message spaced its part says nothing about the value's layout
       const across = toks.some((x) => x.apart);
-      const date = toks.some((x) => x.letters) && slashDate(s, toks);
-      const groups = toks.map((x, n) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}), ...(across && n ? { joined: true } : {}), ...(date && n ? { slash: true } : {}) }));
+      const groups: NumberCandidate['groups'] = toks.map((x, n) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}), ...(across && n ? { joined: true } : {}) }));
+      // (an OCR'd date keeps its slashes when written back: "1985/O3/2l")
+      if (!plain && toks.some((x) => x.letters) && slashDate(s, toks)) for (let n = 1; n < groups.length; n++) groups[n]!.slash = true;
       out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: groups.map((g) => g.digits).join(''), written: 'digits', plain, groups });
     }
   }

@@ -10,7 +10,7 @@ import { isLetterUnit } from '../text/letters';
 import type { DetectedSpan } from './types';
 
 const REGISTERED_ME = /(?:(?<![\p{L}])(?:م|و|ف)?(?:سجل|قيد)(?:ت|و|وا)?(?:ني|نى)|\bregistered me(?: (?:in|on|as))?)[ \u00a0]*(?:(?:سنة|سنه|عام|في|in|year)[ \u00a0]+)?$/iu;
-const MAY_HOLD = /سجل|قيد|registered/i;
+const MAY_HOLD = /سجل|قيد|[Rr]egistered/;
 /**
  * The civil-status record the registration is in, in the year's clause: the old Saudi ID ("الحفيظة"), the family book,
  * the birth certificate, the civil registry — without one, "registered me in 2019" is an account's or a course's.

@@ -14,7 +14,8 @@ const MONTH_YEAR = new RegExp(
   `(?<![\\p{L}])(?:ال)?(?:شهر|month|ماه|mes|mois)[ \\u00a0:]*(${D}{1,2})[ \\u00a0,،]*(?:و[ \\u00a0]*)?(?:ال)?(?:سنة|سنه|عام|year|سال|ano|año|an)[ \\u00a0:]*(${D}{4}|${D}{2})(?!${D})`,
   'giu',
 );
-const MAY_HOLD = /شهر|month|ماه|\bmes\b|\bmois\b|(?:val|venc|vto)\./i;
+// (no case-insensitive flag: it folds every unit it reads, Arabic ones too; the few Latin words list their capitals)
+const MAY_HOLD = /شهر|ماه|[Mm](?:onth|ONTH)|\b[Mm](?:es|ois)\b|\b[Vv](?:al|enc|to)\./;
 /**
  * "val. 12/27", "venc. 04/2029", "vto. 09/28": the Portuguese and Spanish abbreviations of a card's validity, which as
  * bare words ("val", "vali") are too common to be the lexicon's expiry words.
