@@ -3,8 +3,8 @@
  * them: "Рақами шиносномаам 400912345", "санаи таваллуд 15.04.1989", "Корт … Мӯҳлат: 03/28", "Фармоиши № 55120448".
  * The lexicon reads Latin and Arabic-script words only; this step reads the Cyrillic word right before a value (the
  * nearest of the four words before it, on its line) and lets it name the value's type: a passport or ID word types
- * the number after it, a birth word masks the date after it, an expiry word the month/year after it when the message
- * holds a card, a record word (order, invoice, receipt…) leaves a number nothing else explained visible.
+ * the number after it, a birth word masks the date after it, a code's word ("рамз", "коди тасдиқ", "код") the four
+ * to eight digits after it, an expiry word the month/year after it when the message holds a card, a record word (order, invoice, receipt…) leaves a number nothing else explained visible.
  *
  * A word matches a label by its stem, so Tajik's izofa and possessive endings ("шиносномаи", "шиносномаам",
  * "таваллуди") and Russian's cases ("паспорта", "рождения", "заказа") need no list of their own.
@@ -22,6 +22,7 @@ const STEMS: Array<[Label, string]> = [
   ['CARD_EXPIRY', 'мӯҳлат муҳлат мухлат срок действител'],
   ['PHONE', 'телефон тел мобил'],
   ['CARD', 'корт карт'],
+  ['OTP', 'рамз код пароль'],
   ['RECORD', 'фармоиш заказ чек квитанц ҳисобнома хисобнома счет счёт трек посылк накладн договор заявк тикет'],
 ];
 const LABELS: Array<[Label, string]> = STEMS.flatMap(([label, stems]) => stems.split(' ').map((s) => [label, s] as [Label, string]));
@@ -49,6 +50,8 @@ function labelBefore(text: string, at: number): Label | undefined {
 
 /** A numeric date (15.04.1989, 15/04/89) or a card's month/year (03/28, 03.2028) right after a label. */
 const DATE_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|[12][0-9]|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)?[0-9]{2})(?![0-9])/;
+/** A one-time code's four to eight digits, joined or apart by single spaces or dashes ("5 7 3 1 9 0", "4471-20"). */
+const CODE_AFTER = /^[\s:：\-–—]*([0-9](?:[ -]?[0-9]){3,7})(?![0-9])/;
 const MONTH_YEAR_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?[0-9]{2})(?![0-9./-])/;
 
 const CONFIDENCE = 0.6;
@@ -69,9 +72,9 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
   for (let m = WORD_IN_LOOP.exec(text); m; m = WORD_IN_LOOP.exec(text)) {
     const end = m.index + m[0].length;
     const label = labelBefore(text, end);
-    if (label !== 'DOB' && !(label === 'CARD_EXPIRY' && card)) continue;
+    if (label !== 'DOB' && label !== 'OTP' && !(label === 'CARD_EXPIRY' && card)) continue;
     const rest = text.slice(end, end + 24);
-    const d = (label === 'DOB' ? DATE_AFTER : MONTH_YEAR_AFTER).exec(rest);
+    const d = (label === 'DOB' ? DATE_AFTER : label === 'OTP' ? CODE_AFTER : MONTH_YEAR_AFTER).exec(rest);
     if (!d) continue;
     const start = end + d[0].length - d[1]!.length;
     if (free(start, end + d[0].length)) out.push({ type: label, start, end: end + d[0].length, confidence: CONFIDENCE });

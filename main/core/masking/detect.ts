@@ -8,12 +8,12 @@ import { clauseCueBefore, cueBefore, cueRightBefore, labelAfter, messageHasCueBe
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
-import { digitValue } from '../text/fold';
+import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
-import { AFFIXED_ID_RE, POSTAL_ITEM, provesItself } from './foreign-ids';
+import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
-import { companyNumber, compactDateTime, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
+import { companyNumber, compactDateTime, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
 import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
@@ -363,7 +363,7 @@ function findInUrl(scan: Scan, from: number, to: number): void {
     let phoneName = phoneLink ? 2 : name ? phoneParam(name) : 0;
     // "…/invoice?number=2024…": a bare "number" in a link to a record is the record's
     if (phoneName === 1 && linkNamesRecord(url, m.index)) phoneName = 0;
-    const v = phoneName ? linkedPhone(scan, d, prefix !== '', phoneName === 2) : urlValue(d, name ? paramCue(name) : undefined);
+    const v = phoneName ? linkedPhone(scan, d, prefix !== '', phoneName === 2) : urlValue(d, name ? paramCue(name) : undefined) ?? (name && GENERIC_ID_PARAM.test(name) ? genericIdValue(url, d) : null);
     if (v) add(scan, v, start, start + prefix.length + d.length, 0.85);
   }
   // "?passport=N4471829": a passport's letters and digits after a parameter its name labels a passport's
@@ -371,6 +371,31 @@ function findInUrl(scan: Scan, from: number, to: number): void {
   for (let m = URL_PASSPORT_RE.exec(url); m; m = URL_PASSPORT_RE.exec(url)) {
     if (paramCue(m[1]!) === Cue.PASSPORT) add(scan, 'PASSPORT', from + m.index + m[0].length - m[2]!.length, from + m.index + m[0].length, 0.85);
   }
+}
+
+/** A parameter named only "id" ("uid", "user_id", "customerId"): too vague alone, since every link's records use it. */
+const GENERIC_ID_PARAM = /^(?:id|uid|user_?id|userid|customer_?id|customerid|client_?id)$/i;
+/** Parameters that carry a person's data: a phone, a code, a name, a birth date. */
+const PERSONAL_PARAM_RE = /[?&#;]([A-Za-z][A-Za-z0-9_.-]{0,30})=/g;
+const PERSON_NAME_PARAM = /^(?:name|full_?name|fullname|first_?name|last_?name|fname|lname|dob|birth_?date|birthdate)$/i;
+
+/**
+ * "verify?mobile=0551847203&id=1222628131": a generic "id" beside a phone's, a code's or a name's parameter in the same
+ * link is the person's identity number when its digits have an ID's shape — its country's check where it has one (ten
+ * digits: Saudi or Iranian; fourteen: Egyptian; fifteen: Emirati), eight to twelve digits where none is known.
+ */
+function genericIdValue(url: string, d: string): SensitiveType | null {
+  const n = d.length;
+  const shaped = n === 10 ? saudiIdValid(d) || iranCodeValid(d) : n === 14 ? egyptIdValid(d) : n === 15 ? emiratesIdValid(d) : n >= 8 && n <= 12;
+  if (!shaped) return null;
+  PERSONAL_PARAM_RE.lastIndex = 0;
+  for (let m = PERSONAL_PARAM_RE.exec(url); m; m = PERSONAL_PARAM_RE.exec(url)) {
+    const name = m[1]!;
+    if (phoneParam(name) === 2 || PERSON_NAME_PARAM.test(name)) return 'NATIONAL_ID';
+    const c = paramCue(name);
+    if (c === Cue.OTP || c === Cue.OTP_WEAK || c === Cue.CARD || c === Cue.PASSPORT) return 'NATIONAL_ID';
+  }
+  return null;
 }
 
 const URL_PASSPORT_RE = /[?&#;]([A-Za-z][A-Za-z0-9_.-]{0,30})=([A-Za-z]{1,3}[0-9]{5,9})(?![A-Za-z0-9])/g;
@@ -735,6 +760,14 @@ const LETTER_ID_WORDS = /\b(?:pan|nino|ni|nric|fin|ic|insurance|national|identit
 
 function findLetterIds(scan: Scan): void {
   const s = scan.norm;
+  // an Italian codice fiscale: by its check letter, or after its own word
+  CODICE_FISCALE_RE.lastIndex = 0;
+  for (let m = CODICE_FISCALE_RE.exec(s); m; m = CODICE_FISCALE_RE.exec(s)) {
+    const start = m.index;
+    if (claimedAt(scan, start) >= 0 || !(codiceFiscaleValid(m[0]) || CODICE_FISCALE_WORD.test(s.slice(Math.max(0, start - 24), start)))) continue;
+    if (!recordLabelBefore(scan, start, isRecord)) add(scan, 'NATIONAL_ID', start, start + m[0].length, 0.85);
+    scan.claimed.push(start, start + m[0].length);
+  }
   LETTER_ID_RE.lastIndex = 0;
   for (let m = LETTER_ID_RE.exec(s); m; m = LETTER_ID_RE.exec(s)) {
     const start = m.index;
@@ -939,6 +972,8 @@ function readRun(s: string, i: number, scan: Scan): number {
       break;
     }
     if (claimedAt(scan, p) >= 0) break;
+    // "15-01-2025 09:30": an hour after the date is a time's, never the rest of a number
+    if (n > 0 && e - p <= 2 && s.charCodeAt(e) === 0x3a && isDigit(s.charCodeAt(e + 1)) && isDigit(s.charCodeAt(e + 2))) break;
     gs[n] = p;
     ge[n++] = e;
     const sep = separatorAt(s, e);
@@ -1184,6 +1219,25 @@ function idLabelRightBefore(scan: Scan, start: number): boolean {
 }
 
 /**
+ * The same labels right after the value, in a list where each value is followed by its own ("٠٩١٢… این شماره
+ * همراهمه، ۰۷۰۸… هم کد ملی", "… is my ID", "… هي رقم هويتي"): they decide over a phone word the value before left in
+ * the clause. A little word or two ("هم", "هي", "is my") between at most.
+ */
+const ID_LABEL_RIGHT_AFTER = new RegExp(
+  String.raw`^[\s،,:\-]*(?:(?:is|was|also|too|هي|هو|هيا|هوا|هم|و|این|اینم)\s+){0,2}(?:(?:my|the|his|her)\s+)?(?:national (?:id|identity|number|code)|(?<![a-z])(?:id|iqama|qid|nni|cpr|cnic|nin|civil id|emirates id)(?![a-z])|(?:ال)?رقم[يی]? (?:ال)?(?:هوي|وطني|قومي|مدني)|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه])[\p{L}\u200c]*`,
+  'iu',
+);
+
+function idLabelRightAfter(scan: Scan, end: number): boolean {
+  const m = ID_LABEL_RIGHT_AFTER.exec(scan.norm.slice(end, end + 40));
+  // ("0551234567, ID 1104827330": a label with a number after it is that number's)
+  return !!m && !LABELS_NEXT.test(scan.norm.slice(end + m[0].length, end + m[0].length + 24));
+}
+
+/** What follows a label that labels the next number: two words at most ("number", "بتاعي"), then a digit. */
+const LABELS_NEXT = new RegExp(String.raw`^(?:[\s:：#\-]*[\p{L}\u200c]+){0,2}[\s:：#\-]*[${DIGIT_CLASS}]`, 'u');
+
+/**
  * A value whose type a cue right before it names, by its shape alone (round 9, the r8 blind set's classes A, B and
  * E): customers mistype and a one-digit-wrong card number is still a card number, so after "card number", "رقم
  * البطاقة", "شماره کارت" a card's length and grouping is a card whatever Luhn says; after an ID's word ("الهوية",
@@ -1389,7 +1443,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
     if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start)) return null;
-    if (ID_CUES.has(c as Cue)) return { type: 'NATIONAL_ID', confidence: 0.95 };
+    if (ID_CUES.has(c as Cue) || idLabelRightAfter(scan, end)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     // "(201) 447-2910": an area code in brackets before a NANP number is a phone's own notation, whatever a Saudi or
     // Iranian check digit says by chance
     if (a === 0 && s.charCodeAt(start) === 0x28 && s.charCodeAt(run.ge[a]!) === 0x29 && run.ge[a]! - run.gs[a]! === 3 && /^[2-9]\d\d[2-9]/.test(d)) return { type: 'PHONE', confidence: 0.8 };
@@ -1418,7 +1472,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // that fail its check are a mistyped code, not a phone)
   // (nor after an identity document's own label, in a message that talks of an error: "رقم الهوية تبعي ٠٣١٧… بيطلع خطأ"
   // is the ID the label names, left to the rules after this one)
-  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start) && !(n === 10 && persianText(scan) && cueFor(scan, start, end) === Cue.NID) && !idLabelRightBefore(scan, start)) return { type: 'PHONE', confidence: 0.9 };
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start) && !(n === 10 && persianText(scan) && cueFor(scan, start, end) === Cue.NID) && !idLabelRightBefore(scan, start) && !idLabelRightAfter(scan, end)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {
@@ -1914,6 +1968,14 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   const before = numberCueBefore(scan, start);
   if (c && !before && numberCueAfter(scan, end) === c) c = labelAfter(scan, end) ?? 0;
   if (!c && before === Cue.ACCOUNT) c = before;
+  // "0509… رقم جوالي و 1033995278 رقم الطلب": in a list, a record's own label right after the number names it, whatever
+  // the value before left in the clause
+  // (an order's, a parcel's or a ticket's word, or another record's after a "number" word: "… 1990… خطأ" is an error
+  // said of the number, not its label)
+  // (and never a label with a number after it: "(015) 28038355 والشكوى رقم 7781234" is the complaint's label of the
+  // number after it)
+  const after = labelAfter(scan, end);
+  if (after !== undefined && NEGATIVE_CUES.has(after) && (after === Cue.ORDER || after === Cue.TRACK || after === Cue.TICKET || NUMBER_WORD_AFTER.test(s.slice(end, end + 12))) && !DIGIT_SOON.test(s.slice(end, end + 28))) return recordAt(scan, end);
   // ("please transfer to 2753 1084": a transfer's word names where it goes, not its own number)
   if (c === Cue.REF && transferOrCallReads(scan, start, d)) return null;
   // (an amount's or a currency's word before it only with no other number between: "took 3000 SAR, and 3000001")
@@ -1944,6 +2006,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (VERSION_BEFORE.test(s.slice(Math.max(0, start - 12), start))) return Visible.VERSION;
   // a round figure ("10000000", "2 000 000"): no identity number is one digit and zeros
   if (/^[1-9]0+$/.test(d)) return Visible.AMOUNT;
+  if (simSerial(d, s.slice(Math.max(0, start - 40), start))) return Visible.SIM_SERIAL;
   if (n >= 20) return Visible.TRACKING_FORMAT;
   if (groups === 1 && compactDateTime(d)) return Visible.DATE_OR_TIME;
   if (UNIT_AFTER.test(s.slice(end, end + 14))) return Visible.QUANTITY;
@@ -1952,6 +2015,9 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (companyNumber(d) && !myKadShape(d) && !idLabelRightBefore(scan, start)) return Visible.COMPANY_NUMBER;
   return null;
 }
+
+const DIGIT_SOON = new RegExp(`^[^\\n]*[${DIGIT_CLASS}]`, 'u');
+const NUMBER_WORD_AFTER = /^[\s،,:]*(?:رقم|number|no\b|nr\b|شماره|نمبر|نمره)/i;
 
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
 const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)(?: is)?\b|(?:^|[^\p{L}])و?(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)|(?:^|[^\p{L}])(?:نمبر|شمار)(?:ش|م|ت))(?: است| اس)? ?[.:#]? *$/iu;

@@ -5,7 +5,10 @@
  */
 import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
+import { withBareAnswer } from './bare-answer';
 import { withWrongBirthYears } from './birth-corrections';
+import { withWordedExpiry } from './worded-expiry';
+import { withRegisteredYears } from './registered-year';
 import { withBirthDates } from './birth-dates';
 import { withRenewedCode } from './code-renewed';
 import { withCountedCvv } from './cvv-count';
@@ -17,7 +20,9 @@ import { withCyrillicLabels } from './cyrillic-labels';
 import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
 import { withoutTrackingNumbers } from './tracking-codes';
+import { Cue } from './lexicon';
 import { mayHoldTable, withTableColumns } from './tables';
+import { namesAny, RECORD_WORDS } from './words-in';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
@@ -30,14 +35,35 @@ function digitCount(text: string, start: number, end: number): number {
   return n;
 }
 
-/** Adds the alternatives offered after each code, phone or ID: a value of as many digits right after "or". */
+/**
+ * After a value, a correction: "لا لحظة الصح ٩٤١٢٧٠٨٣", "sorry, the correct one is …", "نه ببخشید درستش …" — a few
+ * words of the clause, then the word that says the right value follows.
+ */
+const CORRECTED_AFTER = new RegExp(
+  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح)(?![\\p{L}])[ \\u00a0:،,]*`,
+  'iuy',
+);
+
+const CORRECTION_WORD = /الصح|correct|i mean|actually|درستش|صحیح/i;
+
+/**
+ * Adds the alternatives offered after each code, phone or ID — a value of as many digits right after "or" — and the
+ * value a correction gives after it ("… لا لحظة الصح ٩٤١٢٧٠٨٣"): both are the customer's.
+ */
 function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   let added: DetectedSpan[] | undefined;
+  /** Whether the message holds a correction's word at all (-1: not asked yet): one scan, not one per value. */
+  let corrects = -1;
   for (const s of spans) {
     if (!ALTERNATIVE_TYPES.has(s.type)) continue;
     OR_AFTER.lastIndex = s.end;
-    if (!OR_AFTER.test(text)) continue;
-    const start = OR_AFTER.lastIndex;
+    const or = OR_AFTER.test(text);
+    if (!or) {
+      if (corrects < 0) corrects = CORRECTION_WORD.test(text) ? 1 : 0;
+      CORRECTED_AFTER.lastIndex = s.end;
+      if (!corrects || !CORRECTED_AFTER.test(text)) continue;
+    }
+    const start = or ? OR_AFTER.lastIndex : CORRECTED_AFTER.lastIndex;
     let end = start;
     while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (text.charCodeAt(end) === 0x20 && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
     if (end === start || digitCount(text, start, end) !== digitCount(text, s.start, s.end)) continue;
@@ -70,7 +96,32 @@ function withCorrections(text: string, spans: DetectedSpan[]): DetectedSpan[] {
     inside = inside.concat(spans.filter((o) => o.start >= start && o.end <= end));
     (added ??= []).push({ type: 'IBAN', start, end, confidence: 0.7 });
   }
-  return added ? [...spans.filter((o) => !inside.includes(o)), ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+  const withNot = added ? [...spans.filter((o) => !inside.includes(o)), ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+  return withMistypedIbans(text, withNot);
+}
+
+/** An IBAN's shape: two capitals, two digits, then letters and digits, single spaces between groups at most. */
+const IBAN_SHAPE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){10,32}(?![A-Za-z0-9])/g;
+
+/**
+ * "JO30ARAB…134 .. لا لحظة غلطت، الصح JO30 ARAB … 43": an account of the same country and length as an IBAN found in
+ * the message, whose check fails, is the same customer's account mistyped (before the right one or after it, whatever
+ * words stand between): masked too.
+ */
+function withMistypedIbans(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  const ibans = spans.filter((sp) => sp.type === 'IBAN');
+  if (!ibans.length) return spans;
+  let added: DetectedSpan[] | undefined;
+  IBAN_SHAPE.lastIndex = 0;
+  for (let m = IBAN_SHAPE.exec(text); m; m = IBAN_SHAPE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (spans.some((o) => o.start < end && start < o.end)) continue;
+    const n = alnumCount(text, start, end);
+    if (!ibans.some((sp) => text.slice(sp.start, sp.start + 2).toUpperCase() === m![0].slice(0, 2) && alnumCount(text, sp.start, sp.end) === n)) continue;
+    (added ??= []).push({ type: 'IBAN', start, end, confidence: 0.7 });
+  }
+  return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
 }
 
 function alnumCount(text: string, start: number, end: number): number {
@@ -96,21 +147,30 @@ function withSpeltLetters(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   });
 }
 
+/**
+ * "the code they send me is four four seven, double nine, one": a code's word in the clause before four to eight digits
+ * said in words, whatever groups the words fall in (the typed reader wants a code's layout, which "447 99 1" is not).
+ */
+const CODE_NAMED_BEFORE = /(?:\b(?:code|otp|pin|passcode|verification)\b|كود|الكود|رمز|الرمز|کد|کدی)[^.!?؟\n\d]{0,32}$/iu;
+
 const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCodeAt(i)) >= 0;
 
 /**
  * Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"), and the birth
  * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`);
  * values under a label in Cyrillic script (`cyrillic-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
- * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`), a
- * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`); never the digits of a carrier's tracking number
+ * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`) or the year someone registered the customer (`registered-year.ts`), a
+ * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`); a code or a birth date sent alone as the whole message (`bare-answer.ts`); never the digits of a carrier's tracking number
  * (`tracking-codes.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!text) return detectValues(text, options);
-  const found = withoutTrackingNumbers(
+  const found = withBareAnswer(
     text,
-    withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWrongBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))))))))),
+    withoutTrackingNumbers(
+      text,
+      withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))))))))))),
+    ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;
 }
@@ -123,6 +183,8 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
   if (!read) return found;
   const { runs, rewritten: rw } = read;
   const spoken: DetectedSpan[] = [];
+  /** Each piece's whole reading (a value cut where a chat export's next message starts is one reading). */
+  const readAs = new Map<DetectedSpan, DetectedSpan>();
   for (const sp of withAlternatives(rw.text, detect(rw.text, options))) {
     let start = rw.from[sp.start]!;
     const end = rw.to[sp.end - 1]!;
@@ -136,16 +198,21 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
     // between them (masked one by one they would show the groups' order and lengths); only the next message of a
     // chat export, where other lines stand between, cuts it
     let a = start;
+    const all = { ...sp, start, end };
     for (const r of runs) {
       for (let n = 1; n < r.groups.length; n++) {
         const cut = r.groups[n - 1]!.end;
         if (cut > a && r.groups[n]!.start < end && r.groups[n]!.apart === true) {
-          spoken.push({ ...sp, start: a, end: cut });
+          const piece = { ...sp, start: a, end: cut };
+          spoken.push(piece);
+          readAs.set(piece, all);
           a = r.groups[n]!.start;
         }
       }
     }
-    spoken.push({ ...sp, start: a, end });
+    const last = { ...sp, start: a, end };
+    spoken.push(last);
+    if (a !== start) readAs.set(last, all);
   }
   // what was found as typed stands ("0 2 2 0 0 0 0 0 1" after a passport word is the passport, not a phone), but a run
   // of digits read whole across what the typed reader could not cross ("7 2 ⭐ 6 0 9 1") takes the parts it holds
@@ -156,8 +223,16 @@ function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {
   // (typed digits the reader joined in thousands' groups, "100, 000, 032", are an amount's layout or a list of amounts:
   // they explain themselves, as in the typed reader)
   const thousands = (s: DetectedSpan): boolean => !aReading(s) && runs.some((r) => r.written === 'digits' && overlaps(s, r) && r.groups.length > 1 && r.groups[0]!.digits.length <= 3 && r.groups.every((g, k) => k === 0 || g.digits.length === 3));
-  const more = spoken.filter((s) => !thousands(s) && (whole(s) || !found.some((f) => overlaps(s, f) && aReading(f))));
+  const more = spoken.filter((s) => !thousands(s) && (whole(readAs.get(s) ?? s) || !found.some((f) => overlaps(s, f) && aReading(f))));
+  for (const r of runs) {
+    if (r.written !== 'words' || r.digits.length < 4 || r.digits.length > 8 || r.groups.some((g) => g.apart)) continue;
+    const named = CODE_NAMED_BEFORE.exec(text.slice(Math.max(0, r.start - 48), r.start));
+    // ("le code postal c'est 7 5 0 1 1", "کد رهگیری …": a record's word qualifies the code)
+    if (!named || found.some((f) => overlaps(r, f)) || more.some((f) => overlaps(r, f)) || namesAny(named[0], (c) => RECORD_WORDS.has(c) || c === Cue.NID)) continue;
+    more.push({ type: 'OTP', start: r.start, end: r.end, confidence: 0.75 });
+  }
   if (!more.length) return found;
   const kept = found.filter((f) => !more.some((s) => overlaps(s, f)));
-  return kept.concat(more).sort((x, y) => x.start - y.start || y.end - x.end);
+  // (a value read from words or keycaps can be offered again, or corrected, in typed digits: "9️⃣4️⃣1️⃣2️⃣ … الصح ٩٤١٢…")
+  return withAlternatives(text, kept.concat(more).sort((x, y) => x.start - y.start || y.end - x.end));
 }

@@ -4,6 +4,7 @@
  * below says what it is. These reasons are the only way such a number stays visible; `whyVisible` in detect.ts asks
  * them in this order and names the first that holds.
  */
+import { luhnValid } from './checksums';
 import { foldKeyword } from './detection-text';
 
 export const FAIL_CLOSED_DIGITS = 7;
@@ -25,6 +26,9 @@ export const Visible = {
   DATE_OR_TIME: 'date-or-time',
   /** A version: after a version's word, or three or more groups joined by dots that are not thousands ("10.4.12.3381"). */
   VERSION: 'version',
+  /** A SIM's serial (ICCID): nineteen or twenty digits opening with 89, the telecoms' industry number, that pass Luhn
+   * (ISO/IEC 7812: no payment card opens with 89), or eighteen to twenty from 89 after a SIM's word. */
+  SIM_SERIAL: 'sim-serial',
   /** Twenty digits or more: a carrier's or a bank's tracking format; no personal number is that long. */
   TRACKING_FORMAT: 'tracking-format',
   /** Two years joined by a dash or a slash, the second not before the first ("2015-2024"). */
@@ -85,6 +89,18 @@ export const UNIT_AFTER = /^[ \u00a0]?(?:kg|kgs|g|gr|grams?|grammes?|mg|ml|l|lt|
  * 4567", "9200 12345", "1-800-…" with its leading 1 only: ten digits from 1 are a Saudi ID's shape), also after a
  * calling code ("966 800 123 4657").
  */
+/** A SIM's word before a number: "رقم الشريحة المكتوب ورا …", "ICCID:", "sim serial", "سیم‌کارت". */
+const SIM_WORD_BEFORE = /(?:\bsim\b|iccid|شريح[ةه]|سیم ?کارت|سيم ?كارت)[^\n\d]{0,28}$/iu;
+
+/**
+ * An ICCID (see Visible.SIM_SERIAL): 19 or 20 digits from 89 with a valid Luhn check digit, or 18 to 20 from 89 after
+ * a SIM's word (a check digit miscopied from the card).
+ */
+export function simSerial(d: string, before: string): boolean {
+  if (d.length < 18 || d.length > 20 || !d.startsWith('89')) return false;
+  return ((d.length === 19 || d.length === 20) && luhnValid(d)) || SIM_WORD_BEFORE.test(before);
+}
+
 export function companyNumber(d: string): boolean {
   const local = /^(?:966|971|965|974|973|968|20|98)(?=800|8001|9200|600)/.exec(d);
   return /^(?:800\d{4,7}|8001\d{6,8}|1[89]00\d{7}|0800\d{6,7}|9200\d{5}|600\d{6})$/.test(local ? d.slice(local[0].length) : d);

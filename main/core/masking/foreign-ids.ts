@@ -51,3 +51,25 @@ export const POSTAL_ITEM = /^[A-Za-z]{2}[0-9]{9}[A-Za-z]{2}$/;
 export function provesItself(v: string): boolean {
   return sriLankaNicShape(v) || spanishIdValid(v) || ppsValid(v) || COUNTRY_LAYOUT.test(v);
 }
+
+/**
+ * Italy's codice fiscale: three letters of the surname, three of the name, the birth year's two digits, the month's
+ * letter, the day (plus 40 for a woman), the place's letter and three digits, a check letter ("RSSMRA85T10A562S").
+ */
+export const CODICE_FISCALE_RE = /(?<![A-Za-z0-9])[A-Za-z]{6}[0-9]{2}[ABCDEHLMPRSTabcdehlmprst][0-9]{2}[A-Za-z][0-9]{3}[A-Za-z](?![A-Za-z0-9])/g;
+/** Its word before it: "codice fiscale", "cod. fisc.", "C.F.", "CF". */
+export const CODICE_FISCALE_WORD = /(?:codice fiscale|cod\.? ?fisc\.?|(?<![A-Za-z])c\.? ?f\.?)[ :.-]*$/i;
+/** The check letter's values of a character in an odd (first, third…) place; digits read as the letter of their value. */
+const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+
+export function codiceFiscaleValid(v: string): boolean {
+  const c = v.toUpperCase();
+  if (c.length !== 16) return false;
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const u = c.charCodeAt(i);
+    const k = u <= 0x39 ? u - 0x30 : u - 0x41;
+    sum += i % 2 === 0 ? CF_ODD[k]! : k;
+  }
+  return c.charCodeAt(15) - 0x41 === sum % 26;
+}

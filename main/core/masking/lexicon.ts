@@ -64,11 +64,11 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
   [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt pasaport pasaportum pasaportu pasaportun pasaportunuz'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee nacimiento nacido nacida nací naci dogum dogdum'],
-  [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy'],
+  [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy validade vence vencimento'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande pesanan pedido siparis'],
   [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis resi kargo takip'],
-  [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref mtcn transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request'],
+  [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref mtcn transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request payroll transfè transfe iccid'],
   [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt challan tagihan'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum'],
@@ -93,7 +93,7 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.PASSPORT, 'basbor basboor basbour gawaz gawazi jawaz jawazi gozarname gozarnameh'],
   [Cue.BIRTH, 'tzadt zdit donya milad miladi milade miladak miladek mawaleed mawaled mawalid mwalid mawlood mawlod etwaladt itwaladt twaladt twladt wiladti weladti tzadit mzyoud mazyoud mezyoud jonmo jonmodin jonmotarikh jonmodine janmo janam janma janmatithi tavallod tavalod tavalodam tavallodam tavalodet motevaled motavaled motevalled motavalled zadrooz zadruz'],
   [Cue.EXPIRY, 'muhlat muhlati muhlatash etebar engheza enghezaa tanqadi tantahi yntahi yentahi yantahi yentehi tentehi btentehi btintehi bitintihi intiha2 entiha2 salahiya sala7iya sala7ia'],
-  [Cue.ORDER, 'talab talabi sefaresh sefareshe sefareshet komand kommand'],
+  [Cue.ORDER, 'talab talabi sefaresh sefareshe sefareshet komand kommand farmayesh farmaish'],
   [Cue.TRIP, 'parvaz safar safare rehla re7la mishwar meshwar'],
   [Cue.TRACK, 'barname bolisa shohna rahgiri'],
   [Cue.REF, 'peygiri kontor hagz 7agz'],
@@ -113,7 +113,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.BIRTH, 'ميلاد مواليد مولود ولدت اتولدت انولدت تولدت مولدي تولد متولد زادروز زاده ولاده ازدياد تزاديت تزاديتي زديت مزيود مزيوده زياده خلقت انخلقت دنيا زیږیدو زیږېدو زېږېدو زیږیدنې'],
   [Cue.EXPIRY, 'تنتهي ينتهي انتهاء صلاحيه بتخلص تخلص خلصت يخلص بيخلص لغايه بتنتهي منتهي انقضا انقضاء اعتبار منقضي سارية ساريه صالحه تفنى تفنا يفنى ختم'],
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
-  [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند'],
+  [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند فرمایش فرمايش'],
   [Cue.TRACK, 'طرد شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
   [Cue.REF, 'میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه ایامای ايامای'],
   [Cue.TICKET, 'بل پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت صورتحساب استماره'],
@@ -172,8 +172,19 @@ let cueWords: FoldedWords<Cue> | null = null;
 /** The cue of the word s[from, to) (not yet folded): `cueOf(foldRange(s, from, to))` without building the word. */
 export function cueAt(s: string, from: number, to: number): Cue | undefined {
   table ??= build();
-  return cueWords!.getAt(s, from, to);
+  const cue = cueWords!.getAt(s, from, to);
+  if (cue !== undefined || to - from < 4 || !isLatinAt(s, to - 1) || isLatinAt(s, from)) return cue;
+  // "والـIMEI", "بالـiban": a Latin word behind Arabic clitics ("و", "ال", "ب", "ل" and a tatweel) is that word
+  let k = from;
+  while (k < to && k - from < 5 && !isLatinAt(s, k)) k++;
+  return k < to && k > from && ARABIC_CLITICS.test(s.slice(from, k)) ? cueWords!.getAt(s, k, to) : undefined;
 }
+
+const ARABIC_CLITICS = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?\u0640?$/;
+const isLatinAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
+};
 
 /**
  * Arabizi and Finglish are spelt as they sound, so one word has many spellings ("tantehi", "tantahi"; "miladi",
@@ -230,7 +241,7 @@ export function cueOf(foldedWord: string): Cue | undefined {
  * card's expiry, not a document's. Tested once per message, on the normalised text, and only when such a
  * month/year is found.
  */
-export const CARD_CONTEXT = /card|carte|\bcib\b|\bcb\b|dahabia|visa|master|mada|amex|debit|credit|cvv|cvc|cryptogram|kart|bata2a|beta2a|بطاق|كارت|کارت|كارط|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
+export const CARD_CONTEXT = /card|carte|cart[aã]o|cart[oõ]es|tarjeta|\bcib\b|\bcb\b|dahabia|visa|master|mada|amex|debit|credit|cvv|cvc|cryptogram|kart|bata2a|beta2a|بطاق|كارت|کارت|كارط|فيزا|فیزا|مدى|ماستر|ائتمان|خصم مباشر/i;
 
 /**
  * The card security code's cues, one registry. Its abbreviations (the message names the code); the words that may be

@@ -177,15 +177,17 @@ const MAY_BE_DIGIT = new RegExp(MAY_BE_DIGIT_CLASS, 'g');
 
 /**
  * Tokens of a date apart by single slashes, each two digits or a year's four, whose letters are only O or o (an OCR's
- * or a typist's zero, one in a two-digit token too): "1407/O8", "O8/29". A letter there is no word's.
+ * or a typist's zero, one in a two-digit token too) or l or I (an OCR's one): "1407/O8", "O8/29", "1985/O3/2l". A
+ * letter there is no word's.
  */
+const DATE_OCR_LETTERS: ReadonlySet<number> = new Set([0x4f, 0x6f, 0x6c, 0x49]);
 function slashDate(s: string, toks: readonly Token[]): boolean {
   if (toks.length < 2 || toks.length > 3) return false;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     if (t.units !== 2 && t.units !== 4) return false;
     if (k && (t.start !== toks[k - 1]!.end + 1 || s.charCodeAt(t.start - 1) !== 0x2f)) return false;
-    for (let i = t.start; i < t.end; i++) if (digitValue(s.charCodeAt(i)) < 0 && (s.charCodeAt(i) | 0x20) !== 0x6f) return false;
+    for (let i = t.start; i < t.end; i++) if (digitValue(s.charCodeAt(i)) < 0 && !DATE_OCR_LETTERS.has(s.charCodeAt(i))) return false;
   }
   return true;
 }
@@ -273,7 +275,9 @@ function typedRuns(s: string, plainToo: boolean): NumberCandidate[] {
       // a value its writer went on typing in the next message ("the code is 73" / "9 0 4 1") is read as its digits joined:
       // how each message spaced its part says nothing about the value's layout
       const across = toks.some((x) => x.apart);
-      const groups = toks.map((x, n) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}), ...(across && n ? { joined: true } : {}) }));
+      const groups: NumberCandidate['groups'] = toks.map((x, n) => ({ start: x.start, end: x.end, digits: tokenDigits(s, x), ...(x.apart ? { apart: true } : {}), ...(across && n ? { joined: true } : {}) }));
+      // (an OCR'd date keeps its slashes when written back: "1985/O3/2l")
+      if (!plain && toks.some((x) => x.letters) && slashDate(s, toks)) for (let n = 1; n < groups.length; n++) groups[n]!.slash = true;
       out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, digits: groups.map((g) => g.digits).join(''), written: 'digits', plain, groups });
     }
   }

@@ -54,6 +54,15 @@ for (const [value, words] of [[10, 'عشره عشرة'], [11, 'حداشر احد
   put(value, words);
   for (const w of words.split(' ')) AFTER_ZERO_ONLY.add(foldKeyword(w));
 }
+/**
+ * Arabic tens ("سبعين", "تمانين"): a Levantine or Gulf reader says a phone's first pair as one number ("سبعين تلاتة
+ * تسعة…" is 70 3 9…); a unit after them is the next digit, never the same number (that is "تلاتة وسبعين").
+ */
+const ARABIC_TENS = new Set<string>();
+for (const [value, words] of [[20, 'عشرين'], [30, 'ثلاثين تلاتين'], [40, 'اربعين'], [50, 'خمسين'], [60, 'ستين'], [70, 'سبعين'], [80, 'ثمانين تمانين'], [90, 'تسعين']] as const) {
+  put(value, words);
+  for (const w of words.split(' ')) ARABIC_TENS.add(foldKeyword(w));
+}
 // digits typed one by one between spaces ("its 8 1 7", "٢ ٦ ٢ ٤") read as the value they spell, like the words
 for (let d = 0; d <= 9; d++) put(d, String(d));
 // (Gulf, Levantine and Persian voice notes borrow the English words: "دبل سبعة", "دوبل یک")
@@ -69,9 +78,10 @@ export interface SpokenRun {
   end: number;
   /**
    * Per group: [start, end) in the original text and the digits it says; `joined` when only a hesitation stands
-   * between it and the group before ("واحد صفر امم اثنين"): masked apart as said, read on as one value.
+   * between it and the group before ("واحد صفر امم اثنين"): masked apart as said, read on as one value; `slash`
+   * when a slash stands before it in a date whose OCR'd letters were read ("1985/O3/2l"): written back with it.
    */
-  groups: Array<{ start: number; end: number; digits: string; joined?: boolean }>;
+  groups: Array<{ start: number; end: number; digits: string; joined?: boolean; slash?: boolean }>;
 }
 
 /** Each folded letter as the class of the letters that fold to it ("ه" → "[هةۀە]"), for a pattern over unfolded text. */
@@ -127,6 +137,8 @@ interface Token {
   start: number;
   end: number;
   value: number;
+  /** An Arabic tens word: read whole, the unit after it a digit of its own. */
+  tens?: boolean;
 }
 
 /** Length of a hesitation word ("um", "يعني", "ee") standing alone at `i`, 0 if none. */
@@ -163,7 +175,7 @@ function tokens(text: string): Token[] {
       if (rest !== undefined && rest >= 0 && rest <= 9) v = rest;
     }
     if (v !== undefined && AFTER_ZERO_ONLY.has(w) && out[out.length - 1]?.value !== 0) v = undefined;
-    out.push({ start: ws, end: i, value: v ?? NaN });
+    out.push({ start: ws, end: i, value: v ?? NaN, ...(v !== undefined && ARABIC_TENS.has(w) ? { tens: true } : {}) });
   }
   return out;
 }
@@ -185,7 +197,7 @@ function groupDigits(words: Token[], clock: boolean): string | null {
     if (v >= 10) {
       pairs.push(out.length);
       const unit = words[k + 1]?.value ?? 0;
-      out += String(v % 10 === 0 && v >= 20 && unit >= 1 && unit <= 9 ? v + words[++k]!.value : v);
+      out += String(v % 10 === 0 && v >= 20 && unit >= 1 && unit <= 9 && !words[k]!.tens ? v + words[++k]!.value : v);
     } else out += (v === OH ? '0' : String(v)).repeat(repeat);
     repeat = 1;
   }
@@ -279,7 +291,7 @@ export function rewriteSpoken(text: string, runs: readonly SpokenRun[]): Rewritt
     run.groups.forEach((g, n) => {
       if (n && !g.joined) {
         const prev = run.groups[n - 1]!;
-        out += ' ';
+        out += g.slash ? '/' : ' ';
         from.push(prev.end);
         to.push(g.start);
       }
