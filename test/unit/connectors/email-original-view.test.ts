@@ -122,7 +122,10 @@ describe('safeOriginalView: a revealed HTML original as a document built from an
   });
 
   it('keeps the text of a plain document exactly, in any script (generated)', () => {
-    const words = fc.array(fc.constantFrom('Order', 'طلب', 'سفارش', 'رقم', '١٢', '۳۴', 'refund', 'é', '&', '<', '>', '"'), { minLength: 1, maxLength: 12 });
+    // a word first: a document of digits alone is a bare answer, which the masking types as a code (masking round 26)
+    const words = fc
+      .tuple(fc.constantFrom('Order', 'طلب', 'سفارش', 'refund'), fc.array(fc.constantFrom('Order', 'طلب', 'سفارش', 'رقم', '١٢', '۳۴', 'refund', 'é', '&', '<', '>', '"'), { maxLength: 11 }))
+      .map(([first, rest]) => [first, ...rest]);
     fc.assert(
       fc.property(words, (w) => {
         const escaped = w.map((x) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).join(' ');
