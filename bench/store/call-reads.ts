@@ -1,0 +1,111 @@
+/**
+ * The pages two console calls read, statement by statement (issue #26 round 18): a conversation's first opening and
+ * the mixed inbox page (the filter classes in turn, every second call also page 2), through the main dispatcher as
+ * `console.ts` runs them. A page read is a miss of SQLite's own cache: the bytes the serving thread read with read()
+ * (`rchar` of /proc/thread-self/io, whether or not the OS had the page cached), so the counts are exact and do not
+ * depend on the machine's load. Printed per call class: pages a call, and for each statement (SQL text) the pages it
+ * read a call and its share.
+ *   node --import tsx bench/store/call-reads.ts --dir <a copy of a bulk.ts dataset> [--openings 100] [--pages 200]
+ * The calls write (read marks, audit entries): give it a copy.
+ */
+import '../../main/core/shared/regexp-engine';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore } from '../../main/core/app';
+import { newSessionSlot } from '../../main/core/auth';
+import { createMainDispatch, type CallContext } from '../../main/ipc';
+import { addPeople, PEOPLE } from '../../test/helpers/console-people';
+import { argValue, fileKeychain } from './common';
+
+const dirArg = process.argv.indexOf('--dir');
+if (dirArg < 0) throw new Error('Give a copy of a kept dataset: --dir <directory>');
+const dir = process.argv[dirArg + 1]!;
+const openings = argValue('--openings', 100);
+const pages = argValue('--pages', 200);
+
+// Less what reading the counter itself added (its own text, counted by the next reading).
+let own = 0;
+const readBytes = () => {
+  const text = fs.readFileSync('/proc/thread-self/io', 'latin1');
+  const n = Number(/^rchar: (\d+)$/m.exec(text)![1]) - own;
+  own += text.length;
+  return n;
+};
+
+const core = await openCore({ dataDir: dir, keychain: fileKeychain(path.join(dir, 'bench-keychain.json')), keychainService: 'Diwan-bench' });
+await core.ready();
+if (core.identity.users.count() === 0) await addPeople(core);
+const db = core.db;
+const pageSize = db.pragma('page_size', { simple: true }) as number;
+const d = createMainDispatch(core);
+const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
+const call = async (channel: string, request: unknown) => {
+  const r = await d(channel, request, ctx);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+};
+await call('signIn', { username: PEOPLE.agent.username, password: PEOPLE.agent.password });
+
+// Every statement's reads, by SQL text (better-sqlite3's run, get, all and iterate; an iterator's later steps are
+// counted with the call, not the statement).
+const byStatement = new Map<string, number>();
+const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
+for (const m of ['all', 'get', 'run', 'iterate']) {
+  const fn = proto[m]!;
+  proto[m] = function (this: { source: string }, ...a: unknown[]) {
+    const before = readBytes();
+    try {
+      return fn.apply(this, a);
+    } finally {
+      const sql = this.source.replace(/\s+/g, ' ').trim();
+      byStatement.set(sql, (byStatement.get(sql) ?? 0) + readBytes() - before);
+    }
+  };
+}
+
+async function measure(name: string, n: number, f: (i: number) => Promise<unknown>): Promise<void> {
+  byStatement.clear();
+  const perCall: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const before = readBytes();
+    await f(i);
+    perCall.push((readBytes() - before) / pageSize);
+  }
+  perCall.sort((a, b) => a - b);
+  const all = perCall.reduce((a, b) => a + b, 0);
+  console.log(
+    `\n${name}: ${n} calls, pages read a call mean ${(all / n).toFixed(1)}, median ${perCall[Math.floor(n / 2)]!.toFixed(0)}, ` +
+      `p99 ${perCall[Math.min(n - 1, Math.ceil(n * 0.99) - 1)]!.toFixed(0)}, max ${perCall[n - 1]!.toFixed(0)} (${pageSize}-byte pages; load average ${os.loadavg()[0]!.toFixed(1)})`,
+  );
+  const label = (sql: string) => (sql.length > 120 ? `${sql.slice(0, 85)} … ${sql.slice(-30)}` : sql);
+  for (const [sql, bytes] of [...byStatement].sort((a, b) => b[1] - a[1])) {
+    if (!bytes) continue;
+    const p = bytes / pageSize;
+    console.log(`  ${(p / n).toFixed(2).padStart(7)} a call  ${((100 * p) / all).toFixed(1).padStart(5)} %  ${label(sql)}`);
+  }
+}
+
+// Found on a connection of their own: the scan reads the index by conversation, which would leave it in this one's cache.
+const big = (() => {
+  const scan = new Database(db.name, { readonly: true });
+  try {
+    return scan.prepare('SELECT conversation_id FROM messages GROUP BY conversation_id HAVING count(*) >= 200 LIMIT 1000').pluck().all() as number[];
+  } finally {
+    scan.close();
+  }
+})();
+if (big.length < openings) throw new Error(`only ${big.length} conversations of 200 messages or more`);
+const filters = [{}, { status: 'open' }, { scope: 'mine' }, { scope: 'unassigned' }, { channelId: 'wa' }, { label: 'label-4' }, { status: 'open', label: 'label-2' }, { status: 'pending', channelId: 'x' }];
+
+await call('listConversations', { filter: {}, limit: 100 });
+await call('inboxCounts', {});
+// The conversations from the far end of the list: ones console.ts's first openings do not reach first.
+await measure('open a conversation of 200+ messages, the first time', openings, (i) => call('openConversation', { conversationId: big[big.length - 1 - i]!, lang: 'en' }));
+await measure('inbox page, the filter classes in turn, every 2nd call also page 2', pages, async (i) => {
+  const filter = filters[i % filters.length]!;
+  const page = (await call('listConversations', { filter, limit: 100 })) as { nextCursor: string | null };
+  if (i % 2 && page.nextCursor) await call('listConversations', { filter, limit: 100, cursor: page.nextCursor });
+});
+core.close();
