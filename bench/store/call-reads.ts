@@ -14,9 +14,8 @@ import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../../main/core/app';
-import { newSessionSlot } from '../../main/core/auth';
-import { createMainDispatch, type CallContext } from '../../main/ipc';
-import { addPeople, PEOPLE } from '../../test/helpers/console-people';
+import { addPeople } from '../../test/helpers/console-people';
+import { agentCaller } from './agent-caller';
 import { argValue, fileKeychain } from './common';
 
 const dirArg = process.argv.indexOf('--dir');
@@ -39,14 +38,7 @@ await core.ready();
 if (core.identity.users.count() === 0) await addPeople(core);
 const db = core.db;
 const pageSize = db.pragma('page_size', { simple: true }) as number;
-const d = createMainDispatch(core);
-const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
-const call = async (channel: string, request: unknown) => {
-  const r = await d(channel, request, ctx);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-await call('signIn', { username: PEOPLE.agent.username, password: PEOPLE.agent.password });
+const call = await agentCaller(core);
 
 // Every statement's reads, by SQL text (better-sqlite3's run, get, all and iterate; an iterator's later steps are
 // counted with the call, not the statement).

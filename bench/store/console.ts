@@ -21,9 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { openCore, type Core } from '../../main/core/app';
-import { newSessionSlot } from '../../main/core/auth';
-import { createMainDispatch, type CallContext } from '../../main/ipc';
-import { addPeople, PEOPLE } from '../../test/helpers/console-people';
+import { addPeople } from '../../test/helpers/console-people';
+import { agentCaller } from './agent-caller';
 import { argValue, fileKeychain, ms, timings } from './common';
 
 const dirArg = process.argv.indexOf('--dir');
@@ -81,14 +80,7 @@ async function openToInbox(): Promise<{ core: Core; call: (channel: string, requ
   await core.ready();
   const openMs = performance.now() - t0;
   if (core.identity.users.count() === 0) await addPeople(core);
-  const d = createMainDispatch(core);
-  const ctx: CallContext = { trustedSender: true, session: newSessionSlot() };
-  const call = async (channel: string, request: unknown) => {
-    const r = await d(channel, request, ctx);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  };
-  await call('signIn', { username: PEOPLE.agent.username, password: PEOPLE.agent.password });
+  const call = await agentCaller(core);
   const t1 = performance.now();
   const firstPage = await firstCall(() => call('listConversations', { filter: {}, limit: 100 }), core.db.pragma('page_size', { simple: true }) as number);
   await call('inboxCounts', {});
