@@ -58,7 +58,7 @@ describe('the reading window', () => {
         expect(charactersRead(() => guard(run(unit, 2_000_000)))).toBe(charactersRead(() => guard(run(unit, 200_000))));
       }
     }
-  });
+  }, 120_000);
 
   it('blocks a reply it could not read to the end, whatever the read part says (fail closed)', () => {
     const findings = evaluateReply('Thanks for waiting, your refund is on its way. ' + run('Regards. ', READ_LIMIT * 3), 'ar', DEFAULT_GUARD_POLICY, noSecrets);

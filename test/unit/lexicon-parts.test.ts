@@ -51,7 +51,7 @@ describe('a lexicon asked part by part answers as its alternation does', () => {
     );
     // (not vacuous: the generated texts match lexicons many times)
     expect(yes).toBeGreaterThan(300);
-  });
+  }, 120_000);
 
   it('on every visible inbound voice text and the store bench’s messages', () => {
     const dir = path.resolve(__dirname, '../../bench/guard/voices');
@@ -61,7 +61,7 @@ describe('a lexicon asked part by part answers as its alternation does', () => {
     const store = Array.from({ length: 300 }, () => messageText(r));
     // (every 3rd voice text: the answer is checked for about 80 lexicons on each)
     expect(agree([...voices.filter((_, i) => i % 3 === 0), ...store].map(read))).toBeGreaterThan(1000);
-  });
+  }, 120_000);
 });
 
 describe('ordinary traffic tries few alternatives (counted, not timed)', () => {
@@ -91,7 +91,7 @@ describe('ordinary traffic tries few alternatives (counted, not timed)', () => {
     }
     console.log(`alternatives tried a message: ${(alternatives / texts.length).toFixed(1)}`);
     expect(alternatives / texts.length).toBeLessThan(20);
-  });
+  }, 120_000);
 
   it('the gate reads each lexicon’s needs once a message: on 500 of the store bench’s messages', () => {
     findScamPatterns('warm', DEFAULT_GUARD_POLICY);
@@ -115,7 +115,7 @@ describe('ordinary traffic tries few alternatives (counted, not timed)', () => {
     }
     console.log(`readings of needs a message: ${(reads / texts.length).toFixed(1)}`);
     expect(reads / texts.length).toBeLessThan(READS_BOUND);
-  });
+  }, 120_000);
 });
 
 /** (174.2 a message when a lexicon's gate and then each of its parts' needs were read apart; 32.8 read once) */

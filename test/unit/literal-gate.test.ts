@@ -67,7 +67,7 @@ describe('a gated pattern is never ruled out on a text it matches', () => {
         { numRuns: 12 },
       );
     }
-  });
+  }, 120_000);
 
   it('generated texts of the patterns own pieces, whole and cut', () => {
     findScamPatterns('warm up: pay the fee', DEFAULT_GUARD_POLICY); // builds the lazy patterns
@@ -88,7 +88,7 @@ describe('a gated pattern is never ruled out on a text it matches', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 
   it('every inbound voice text, as the scam check reads it', () => {
     const dir = path.resolve(__dirname, '../../bench/guard/voices');
@@ -108,7 +108,7 @@ describe('a gated pattern is never ruled out on a text it matches', () => {
       }
     }
     expect(matched).toBeGreaterThan(1000);
-  });
+  }, 120_000);
 });
 
 describe('the work spared on ordinary messages (patterns tried, counted)', () => {
@@ -151,6 +151,6 @@ describe('the work spared on ordinary messages (patterns tried, counted)', () =>
     const n = tried(() => texts.forEach((t) => findScamPatterns(t, DEFAULT_GUARD_POLICY)));
     // 24.7 a message before the gate (0aff539), 4.9 with it
     expect(n / texts.length).toBeLessThan(10);
-  });
+  }, 120_000);
 
 });
