@@ -84,11 +84,6 @@ export function currencySignBefore(text: string): boolean {
 /** A unit right after a quantity. */
 export const UNIT_AFTER = /^[ \u00a0]?(?:kg|kgs|g|gr|grams?|grammes?|mg|ml|l|lt|litres?|liters?|km|m|cm|mm|sqm|m2|ft|pcs|pieces?|units?|items?|boxes|cartons?|bags?|gb|mb|tb|kb|mah|kwh|kw|w|watts?|volts?|calories|kcal|steps|views|followers|likes|kilos?|tons?|tonnes?|كيلو|كجم|كغ|كلغ|غرام|جرام|جم|غ|طن|متر|م|سم|لتر|مل|قطعه|قطعة|حبه|حبة|وحده|وحدة|كرتون|كيس|گرم|کیلو|کیلوگرم|تن|متر|سانت|لیتر|میلی|عدد|بسته|کارتن|کیسه)(?![\p{L}\p{N}])/iu;
 
-/**
- * Toll-free and unified service numbers: a company's own line, which it prints on every page ("800-2263", "800 124
- * 4567", "9200 12345", "1-800-…" with its leading 1 only: ten digits from 1 are a Saudi ID's shape), also after a
- * calling code ("966 800 123 4657").
- */
 /** A SIM's word before a number: "رقم الشريحة المكتوب ورا …", "ICCID:", "sim serial", "سیم‌کارت". */
 const SIM_WORD_BEFORE = /(?:\bsim\b|iccid|شريح[ةه]|سیم ?کارت|سيم ?كارت)[^\n\d]{0,28}$/iu;
 
@@ -101,6 +96,11 @@ export function simSerial(d: string, before: string): boolean {
   return ((d.length === 19 || d.length === 20) && luhnValid(d)) || SIM_WORD_BEFORE.test(before);
 }
 
+/**
+ * Toll-free and unified service numbers: a company's own line, which it prints on every page ("800-2263", "800 124
+ * 4567", "9200 12345", "1-800-…" with its leading 1 only: ten digits from 1 are a Saudi ID's shape), also after a
+ * calling code ("966 800 123 4657").
+ */
 export function companyNumber(d: string): boolean {
   const local = /^(?:966|971|965|974|973|968|20|98)(?=800|8001|9200|600)/.exec(d);
   return /^(?:800\d{4,7}|8001\d{6,8}|1[89]00\d{7}|0800\d{6,7}|9200\d{5}|600\d{6})$/.test(local ? d.slice(local[0].length) : d);
