@@ -307,6 +307,26 @@ export class HubStore {
     await this.q.run('UPDATE users SET failures = ?, locked_until = ? WHERE id = ?', [outcome.failures, outcome.lockedUntil, userId]);
   }
 
+  /**
+   * Counts an attempt at a person's password or code BEFORE it is checked (compare-and-set on the count, so guesses sent
+   * at once, to any node, each take their own number and the one that reaches the limit locks the name for the rest):
+   * the time the name is locked until, which is in the past when this attempt may be checked. A right answer then
+   * clears the count (`recordSignIn`). Counting after the check let every guess in flight read the same unlocked row.
+   */
+  async claimSignInAttempt(userId: number, now: number, lockFor: (failures: number) => number): Promise<number> {
+    for (let tries = 0; tries < 100; tries++) {
+      const r = await this.q.get<{ failures: number; locked_until: number }>('SELECT failures, locked_until FROM users WHERE id = ?', [userId]);
+      if (!r || r.locked_until > now) return r?.locked_until ?? now + 1;
+      const failures = r.failures + 1;
+      const lockMs = lockFor(failures);
+      // Unlocked stays 0, never "now": a guess read a moment earlier must not find a time after its own.
+      const lockedUntil = lockMs > 0 ? now + lockMs : 0;
+      const won = await this.q.run('UPDATE users SET failures = ?, locked_until = ? WHERE id = ? AND failures = ? AND locked_until = ?', [failures, lockedUntil, userId, r.failures, r.locked_until]);
+      if (won.changes === 1) return 0;
+    }
+    return now + 1;
+  }
+
   /** Accepts a TOTP time step once per user across every node (compare-and-set): false when it was used already. */
   async useTotpStep(userId: number, step: number): Promise<boolean> {
     const r = await this.q.run('UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)', [step, userId, step]);
