@@ -143,7 +143,7 @@ export class HubAccounts {
     const ok = user
       ? user.disabled
         ? await verifyPassword(user.passwordHash, password)
-        : await this.counted(user, () => verifyPassword(user.passwordHash, password))
+        : await this.counted(user, () => verifyPassword(user.passwordHash, password), user.totpSecret ? 'gives back' : 'clears')
       : await verifyAgainstDecoy(password);
     if (!user || !ok || user.disabled) {
       await this.store.audit({ actor: username.slice(0, 64), device, action: 'signin.refused', details: { why: user?.disabled ? 'disabled' : 'password' } });
@@ -157,21 +157,24 @@ export class HubAccounts {
    * session is no way round it), a refusal entry when wrong.
    */
   async currentPasswordChecked(user: HubUser, password: string, actor: { actor: string; device: string }): Promise<void> {
-    if (await this.counted(user, () => verifyPassword(user.passwordHash, password))) return;
+    if (await this.counted(user, () => verifyPassword(user.passwordHash, password), 'gives back')) return;
     await this.store.audit({ ...actor, action: 'user.password_change_refused', target: `user:${user.id}` });
     throw new DiwanError('password_wrong', 'Your current password is not right; nothing was changed.');
   }
 
   /**
    * One attempt at a person's password or code: counted toward the name's lock-out before it is checked, refused
-   * unchecked while the name is locked (`signin_locked`), the count cleared when right.
+   * unchecked while the name is locked (`signin_locked`). A right answer that ends the sign-in clears the count; a
+   * right one that does not (a password still to be followed by a code, the current password to change it) takes back
+   * only its own attempt.
    */
-  private async counted(user: HubUser, check: () => Promise<boolean>): Promise<boolean> {
+  private async counted(user: HubUser, check: () => Promise<boolean>, right: 'clears' | 'gives back'): Promise<boolean> {
     const now = this.o.now();
-    const lockedUntil = await this.store.claimSignInAttempt(user.id, now, (failures) => lockoutMs(failures, DEFAULT_THROTTLE));
-    if (lockedUntil > now) throw lockedOut(lockedUntil - now);
+    const claim = await this.store.claimSignInAttempt(user.id, now, (failures) => lockoutMs(failures, DEFAULT_THROTTLE));
+    if ('refusedUntil' in claim) throw lockedOut(claim.refusedUntil - now);
     const ok = await check();
-    if (ok) await this.store.recordSignIn(user.id, { failures: 0, lockedUntil: 0 });
+    if (ok && right === 'clears') await this.store.recordSignIn(user.id, { failures: 0, lockedUntil: 0 });
+    else if (ok) await this.store.giveBackSignInAttempt(user.id, claim);
     return ok;
   }
 
@@ -183,7 +186,7 @@ export class HubAccounts {
       if (!code) return this.factors.useRecoveryCode(user.id, hashRecoveryCode(recoveryCode!));
       const step = totpStep(this.totpSecretOf(user), code.replace(/\s+/g, ''), this.o.now());
       return step !== null && (await this.store.useTotpStep(user.id, step));
-    });
+    }, 'clears');
     if (!ok) {
       await this.store.audit({ actor: user.username, device, action: 'signin.refused', details: { why: code ? 'second factor' : 'recovery code' } });
       throw new DiwanError(

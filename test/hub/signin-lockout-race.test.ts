@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_THROTTLE } from '../../main/core/auth';
+import { DEFAULT_THROTTLE, totpCode } from '../../main/core/auth';
 import { CredentialsDirSecrets, startHubNode, type RunningHub } from '../../main/hub';
 import type { RunningCustodian } from '../../main/custodian';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
@@ -28,7 +28,7 @@ describe('team hub lock-out against guesses sent at once', () => {
     pg = await startTestPostgres();
     files = await hubFiles();
     custodian = await startTestCustodian(files.custody);
-    seed = await seedHub(pg.url, { users: ['omar', 'huda', 'amal'].map((username) => ({ username, role: 'agent' as const })) });
+    seed = await seedHub(pg.url, { users: ['omar', 'huda', 'amal', 'sami'].map((username) => ({ username, role: 'agent' as const })) });
     for (const [i, d] of desks.entries()) await seed.store.enrolDevice({ fingerprint: d.fingerprint, publicKey: d.publicKeyPem, label: `desk ${i}` }, { actor: 'it:test' });
     for (const nodeId of ['n1', 'n2']) {
       nodes.push(await startHubNode({ config: inProcessHubConfig(files, pg.url, { nodeId, officeRanges: ['127.0.0.1/32'] }), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} }));
@@ -84,5 +84,28 @@ describe('team hub lock-out against guesses sent at once', () => {
     }
     await api[1]!.signIn('amal', desks[1]!, PASSWORD);
     expect(await seed.store.userByName('amal')).toMatchObject({ failures: 0, lockedUntil: 0 });
+  });
+
+  it('keeps counting wrong second-factor codes when the password is given again between them', async () => {
+    await api[0]!.signIn('sami', desks[0]!, PASSWORD);
+    const uri = String((await api[0]!.call('POST', '/v1/me/second-factor/begin', 'sami')).body.otpauthUri);
+    const secret = new URL(uri).searchParams.get('secret')!;
+    expect((await api[0]!.call('POST', '/v1/me/second-factor/confirm', 'sami', { code: totpCode(secret, Date.now()) })).status).toBe(200);
+    const current = new Set([-30_000, 0, 30_000, 60_000].map((d) => totpCode(secret, Date.now() + d)));
+    const wrong = Array.from({ length: 40 }, (_, i) => String(100_000 + i * 7_919)).filter((c) => !current.has(c));
+    // Someone who knows the password: four wrong codes, the password again (its sign-in is right), four more…
+    const answers: string[] = [];
+    for (let cycle = 0; cycle < 3; cycle++) {
+      const first = await desks[cycle % 2]!.signIn((p, json) => api[cycle % 2]!.call('POST', p, null, json), 'sami', PASSWORD);
+      answers.push(String(first.body.error ?? first.body.stage));
+      if (first.status !== 200) continue;
+      api[cycle % 2]!.tokens.sami = String(first.body.token);
+      for (let i = 0; i < DEFAULT_THROTTLE.freeAttempts; i++) {
+        answers.push(String((await api[cycle % 2]!.call('POST', '/v1/sign-in/second-factor', 'sami', { code: wrong.pop() })).body.error));
+      }
+    }
+    expect(answers.filter((a) => a === 'second_factor_invalid').length).toBeLessThanOrEqual(DEFAULT_THROTTLE.freeAttempts + 1);
+    expect(answers).toContain('signin_locked');
+    expect(await checked('sami', 'second factor')).toBeLessThanOrEqual(DEFAULT_THROTTLE.freeAttempts + 1);
   });
 });

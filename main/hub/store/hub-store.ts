@@ -72,6 +72,13 @@ const CONVERSATION_SELECT = `SELECT c.id, c.channel_id, c.contact_id, k.display_
 const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.direction, m.author_id, m.masked_text, m.sent_at, m.attachments, o.state AS delivery, m.revision, m.revised_by
   FROM messages m LEFT JOIN outbox o ON o.message_id = m.id`;
 
+
+/** What `claimSignInAttempt` counted: this attempt's number and the lock the name had before it. */
+export interface SignInClaim {
+  counted: number;
+  lockedBefore: number;
+}
+
 const toUser = (r: UserRow, channels: string[]): HubUser => ({
   id: r.id,
   username: r.username,
@@ -310,21 +317,34 @@ export class HubStore {
   /**
    * Counts an attempt at a person's password or code BEFORE it is checked (compare-and-set on the count, so guesses sent
    * at once, to any node, each take their own number and the one that reaches the limit locks the name for the rest):
-   * the time the name is locked until, which is in the past when this attempt may be checked. A right answer then
-   * clears the count (`recordSignIn`). Counting after the check let every guess in flight read the same unlocked row.
+   * `refusedUntil` while the name is locked (nothing counted), else the count this attempt took and the lock before it,
+   * for `giveBackSignInAttempt`. Counting after the check let every guess in flight read the same unlocked row.
    */
-  async claimSignInAttempt(userId: number, now: number, lockFor: (failures: number) => number): Promise<number> {
+  async claimSignInAttempt(userId: number, now: number, lockFor: (failures: number) => number): Promise<{ refusedUntil: number } | SignInClaim> {
     for (let tries = 0; tries < 100; tries++) {
       const r = await this.q.get<{ failures: number; locked_until: number }>('SELECT failures, locked_until FROM users WHERE id = ?', [userId]);
-      if (!r || r.locked_until > now) return r?.locked_until ?? now + 1;
+      if (!r || r.locked_until > now) return { refusedUntil: r?.locked_until ?? now + 1_000 };
       const failures = r.failures + 1;
       const lockMs = lockFor(failures);
       // Unlocked stays 0, never "now": a guess read a moment earlier must not find a time after its own.
       const lockedUntil = lockMs > 0 ? now + lockMs : 0;
       const won = await this.q.run('UPDATE users SET failures = ?, locked_until = ? WHERE id = ? AND failures = ? AND locked_until = ?', [failures, lockedUntil, userId, r.failures, r.locked_until]);
-      if (won.changes === 1) return 0;
+      if (won.changes === 1) return { counted: failures, lockedBefore: r.locked_until };
     }
-    return now + 1;
+    return { refusedUntil: now + 1_000 };
+  }
+
+  /**
+   * A right password that still needs its second factor takes back only its own attempt: the count of wrong codes
+   * before it stays (clearing it let someone who knows the password try codes without end). The lock it set is undone
+   * only when no attempt was counted after it.
+   */
+  async giveBackSignInAttempt(userId: number, claim: SignInClaim): Promise<void> {
+    await this.q.run('UPDATE users SET failures = failures - 1, locked_until = CASE WHEN failures = ? THEN ? ELSE locked_until END WHERE id = ? AND failures > 0', [
+      claim.counted,
+      claim.lockedBefore,
+      userId,
+    ]);
   }
 
   /** Accepts a TOTP time step once per user across every node (compare-and-set): false when it was used already. */
