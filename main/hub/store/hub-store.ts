@@ -944,17 +944,21 @@ export class HubStore {
     return (await Promise.all(ids.map((r) => this.reveal(r.id)))).filter((r): r is RevealRow => r !== null);
   }
 
-  /** A lead decides a pending reveal; only a pending one changes (compare-and-set on its state). */
+  /**
+   * A lead decides a pending reveal; only a pending one still inside its approval window changes (compare-and-set on
+   * its state and time, as the single seat's rule): a request nobody answered in time is not approved later.
+   */
   async decideReveal(id: number, approverId: number, approve: boolean, expiresAt: number, actor: Actor, approval: string | null = null): Promise<RevealRow> {
     return this.q.tx(async (t) => {
-      const r = await t.run("UPDATE reveals SET state = ?, approver_id = ?, expires_at = ?, approval = ? WHERE id = ? AND state = 'pending'", [
+      const r = await t.run("UPDATE reveals SET state = ?, approver_id = ?, expires_at = ?, approval = ? WHERE id = ? AND state = 'pending' AND expires_at > ?", [
         approve ? 'granted' : 'denied',
         approverId,
         expiresAt,
         approval,
         id,
+        this.now(),
       ]);
-      if (!r.changes) throw new DiwanError('reveal_not_pending', 'That reveal request is no longer waiting for a decision.');
+      if (!r.changes) throw new DiwanError('reveal_not_pending', 'That reveal request is no longer waiting for a decision (decided, or not answered in time: the agent asks again with a reason).');
       const row = (await t.get<{ requester_id: number; message_id: number; field_n: number }>('SELECT requester_id, message_id, field_n FROM reveals WHERE id = ?', [id]))!;
       await this.emit(t, 'reveal.decided', `user:${row.requester_id}`, { id, state: approve ? 'granted' : 'denied', approverId, expiresAt });
       await this.emit(t, 'reveal.decided', 'leads', { id, state: approve ? 'granted' : 'denied', approverId });
