@@ -139,39 +139,55 @@ export class HubAccounts {
   private async passwordChecked(username: string, password: string, device: string): Promise<HubUser> {
     const user = await this.store.userByName(username);
     const now = this.o.now();
-    if (user && user.lockedUntil > now) {
-      throw new DiwanError('signin_locked', `Too many failed attempts. Try again in ${Math.ceil((user.lockedUntil - now) / 1000)} seconds.`);
-    }
-    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
+    if (user && user.lockedUntil > now) throw lockedOut(user.lockedUntil - now);
+    const ok = user
+      ? user.disabled
+        ? await verifyPassword(user.passwordHash, password)
+        : await this.counted(user, () => verifyPassword(user.passwordHash, password), user.totpSecret ? 'gives back' : 'clears')
+      : await verifyAgainstDecoy(password);
     if (!user || !ok || user.disabled) {
-      if (user && !user.disabled) {
-        const failures = user.failures + 1;
-        await this.store.recordSignIn(user.id, { failures, lockedUntil: now + lockoutMs(failures, DEFAULT_THROTTLE) });
-      }
       await this.store.audit({ actor: username.slice(0, 64), device, action: 'signin.refused', details: { why: user?.disabled ? 'disabled' : 'password' } });
       throw new DiwanError('signin_failed', 'That user name and password do not match an active account.');
     }
-    await this.store.recordSignIn(user.id, { failures: 0, lockedUntil: 0 });
     return user;
+  }
+
+  /**
+   * A signed-in person's current password, asked again before it is changed: the same lock-out as signing in (a held
+   * session is no way round it), a refusal entry when wrong.
+   */
+  async currentPasswordChecked(user: HubUser, password: string, actor: { actor: string; device: string }): Promise<void> {
+    if (await this.counted(user, () => verifyPassword(user.passwordHash, password), 'gives back')) return;
+    await this.store.audit({ ...actor, action: 'user.password_change_refused', target: `user:${user.id}` });
+    throw new DiwanError('password_wrong', 'Your current password is not right; nothing was changed.');
+  }
+
+  /**
+   * One attempt at a person's password or code: counted toward the name's lock-out before it is checked, refused
+   * unchecked while the name is locked (`signin_locked`). A right answer that ends the sign-in clears the count; a
+   * right one that does not (a password still to be followed by a code, the current password to change it) takes back
+   * only its own attempt.
+   */
+  private async counted(user: HubUser, check: () => Promise<boolean>, right: 'clears' | 'gives back'): Promise<boolean> {
+    const now = this.o.now();
+    const claim = await this.store.claimSignInAttempt(user.id, now, (failures) => lockoutMs(failures, DEFAULT_THROTTLE));
+    if ('refusedUntil' in claim) throw lockedOut(claim.refusedUntil - now);
+    const ok = await check();
+    if (ok && right === 'clears') await this.store.recordSignIn(user.id, { failures: 0, lockedUntil: 0 });
+    else if (ok) await this.store.giveBackSignInAttempt(user.id, claim);
+    return ok;
   }
 
   /** The second-factor step: the current TOTP code (each time step once) or a recovery code (each once); a wrong one counts toward the lock-out. */
   private async codeChecked(user: HubUser, device: string, proof: { code?: string; recoveryCode?: string }): Promise<void> {
     const { code, recoveryCode } = proof;
-    const now = this.o.now();
-    if (user.lockedUntil > now) throw new DiwanError('signin_locked', `Too many failed attempts. Try again in ${Math.ceil((user.lockedUntil - now) / 1000)} seconds.`);
-    let ok: boolean;
-    if (code) {
-      const step = totpStep(this.totpSecretOf(user), code.replace(/\s+/g, ''), now);
-      ok = step !== null && (await this.store.useTotpStep(user.id, step));
-    } else if (recoveryCode) {
-      ok = await this.factors.useRecoveryCode(user.id, hashRecoveryCode(recoveryCode));
-    } else {
-      throw new DiwanError('code_missing', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
-    }
+    if (!code && !recoveryCode) throw new DiwanError('code_missing', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
+    const ok = await this.counted(user, async () => {
+      if (!code) return this.factors.useRecoveryCode(user.id, hashRecoveryCode(recoveryCode!));
+      const step = totpStep(this.totpSecretOf(user), code.replace(/\s+/g, ''), this.o.now());
+      return step !== null && (await this.store.useTotpStep(user.id, step));
+    }, 'clears');
     if (!ok) {
-      const failures = user.failures + 1;
-      await this.store.recordSignIn(user.id, { failures, lockedUntil: now + lockoutMs(failures, DEFAULT_THROTTLE) });
       await this.store.audit({ actor: user.username, device, action: 'signin.refused', details: { why: code ? 'second factor' : 'recovery code' } });
       throw new DiwanError(
         'second_factor_invalid',
@@ -291,6 +307,10 @@ export class HubAccounts {
     checkPasswordRules(u.password);
     return { username: u.username, displayName: u.displayName.trim() || u.username, role: u.role, passwordHash: await hashPassword(u.password) };
   }
+}
+
+function lockedOut(waitMs: number): DiwanError {
+  return new DiwanError('signin_locked', `Too many failed attempts. Try again in ${Math.ceil(waitMs / 1000)} seconds.`);
 }
 
 export function mustHave(user: HubUser, permission: Permission): void {

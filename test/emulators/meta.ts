@@ -49,6 +49,8 @@ export class MetaEmulator {
   /** Pending WhatsApp status webhooks produced by sends. */
   waStatuses: Array<Record<string, unknown>> = [];
   pageSize = 25;
+  /** Where `paging.next` links point (default this emulator): a hostile Graph can name any other host there. */
+  pagingBase: string | null = null;
   now: () => number = () => Date.now();
   private seq = 1;
   private server!: LoopbackServer;
@@ -188,7 +190,7 @@ export class MetaEmulator {
           participants: { data: [{ id: t.customer.id, name: t.customer.name }, self] },
           messages: this.messagesPage(t, 0, 10),
         })),
-        paging: { cursors: { after: String(start + this.pageSize) }, ...(more ? { next: `${this.url}/v24.0/${this.pageId}/conversations?platform=${platform}&after=${start + this.pageSize}` } : {}) },
+        paging: { cursors: { after: String(start + this.pageSize) }, ...(more ? { next: `${this.pagingBase ?? this.url}/v24.0/${this.pageId}/conversations?platform=${platform}&after=${start + this.pageSize}` } : {}) },
       },
       this.headers(),
     );
@@ -211,7 +213,7 @@ export class MetaEmulator {
             : { id: t.customer.id, name: t.customer.name },
         message: m.text,
       })),
-      paging: more ? { next: `${this.url}/v24.0/${t.id}/messages?after=${start + limit}` } : {},
+      paging: more ? { next: `${this.pagingBase ?? this.url}/v24.0/${t.id}/messages?after=${start + limit}` } : {},
     };
   }
 

@@ -172,6 +172,21 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(events.filter((e) => e.kind === 'reveal.decided').map((e) => e.audience)).toEqual([`user:${u.id}`, 'leads']);
     });
 
+    it('does not approve a reveal request after its approval window, though nobody decided it', async () => {
+      const [conv] = await store.conversations();
+      const [msg] = await store.messages(conv!.id);
+      const u = (await store.userByName('amal'))!;
+      const lead = (await store.userByName('layla'))!;
+      const r = await store.createReveal({ messageId: msg!.id, fieldN: 0, requesterId: u.id, device: 'dev-a', reason: 'verify the caller', state: 'pending', expiresAt: t + 60_000 }, actor);
+      t += 60_000;
+      expect((await store.pendingReveals()).map((p) => p.id)).not.toContain(r.id);
+      // A hostile lead console asks anyway, by id: nothing changes and no approval is recorded.
+      await expect(store.decideReveal(r.id, lead.id, true, t + 300_000, actor)).rejects.toMatchObject({ code: 'reveal_not_pending' });
+      expect(await store.reveal(r.id)).toMatchObject({ state: 'pending', approverId: null, expiresAt: t });
+      const trail = await store.q.all<{ action: string }>("SELECT action FROM audit WHERE action = 'reveal.approved' AND details LIKE ?", [`%"revealId":${r.id}%`]);
+      expect(trail).toEqual([]);
+    });
+
     it('keeps a hash-chained audit trail that notices an edit', async () => {
       const ok = await store.verifyAudit();
       expect(ok.broken).toBeNull();

@@ -100,6 +100,28 @@ describe('lock-out with growing delays (injected clock)', () => {
     expect(entriesOf(t.core, AUDIT_ACTIONS.signInFailed).filter((e) => e.details.reason === 'locked_out')).toHaveLength(1);
   });
 
+  it('checks no more passwords than the free attempts and the one that locks when a window sends its guesses at once', async () => {
+    const t = await withAdmin();
+    await t.call(t.admin, 'createUser', { username: 'bilal', role: 'agent', password: TEST_PASSWORD });
+    const free = t.core.identity.throttle;
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => t.call(newSessionSlot(), 'signIn', { username: 'bilal', password: `guess number ${i}` })));
+    const codes = answers.map((a) => (a.ok ? 'signed_in' : a.error.code));
+    expect(codes.filter((c) => c === 'sign_in_failed').length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 'locked_out').length).toBeGreaterThanOrEqual(7);
+    expect(entriesOf(t.core, AUDIT_ACTIONS.signInFailed).filter((e) => e.details.reason === 'bad_password').length).toBeLessThanOrEqual(5);
+    expect(free.waitFor('bilal')).toBeGreaterThan(0);
+    // A signed-in person's password change at once, from their window: the same count and lock.
+    await t.call(newSessionSlot(), 'signOut');
+    t.clock.advance(free.waitFor('bilal') + 24 * 60 * 60_000 + 1);
+    const slot = newSessionSlot();
+    expect(await t.call(slot, 'signIn', { username: 'bilal', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    const changes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.call(slot, 'changePassword', { current: `guess number ${i}`, next: 'a brand new password phrase' })),
+    );
+    expect(changes.filter((c) => !c.ok && c.error.code === 'password_wrong').length).toBeLessThanOrEqual(5);
+    expect(free.waitFor('bilal')).toBeGreaterThan(0);
+  });
+
   it('throttles unknown usernames the same way, kept in the database', async () => {
     const t = await withAdmin();
     for (let i = 0; i < 5; i++) await t.call(newSessionSlot(), 'signIn', { username: 'ghost', password: 'whatever it is' });
@@ -136,6 +158,20 @@ describe('TOTP second factor and recovery codes', () => {
     expect(await t.call(slot, 'listUsers')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     return slot;
   }
+
+  it('counts codes sent at once from one window before checking them, and keeps the count when the password is given again', async () => {
+    const t = await enrolled();
+    const current = new Set([-1, 0, 1].map((d) => totpCode(t.secret, t.clock.t + d * 30_000)));
+    const wrong = Array.from({ length: 40 }, (_, i) => String(100_000 + i * 7_919)).filter((c) => !current.has(c));
+    let slot = await passwordStep(t);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => t.call(slot, 'signInSecondFactor', { code: wrong.pop()! })));
+    expect(answers.filter((a) => !a.ok && a.error.code === 'sign_in_failed').length).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => !a.ok && a.error.code === 'locked_out').length).toBeGreaterThanOrEqual(7);
+    // After the lock, the right password does not start the count of codes again.
+    t.clock.advance(t.core.identity.throttle.waitFor('admin'));
+    slot = await passwordStep(t);
+    expect(await t.call(slot, 'signInSecondFactor', { code: wrong.pop()! })).toMatchObject({ ok: false, error: { code: 'sign_in_failed', details: { retryAfterSeconds: 60 } } });
+  });
 
   it('accepts the code of the current step and one step either side, never twice, never further off', async () => {
     const t = await enrolled();

@@ -10,7 +10,7 @@ import { CUSTOMER_DATA_PERMISSIONS, PRIVILEGED_ROLES, ROLE_PERMISSIONS, roleHas,
 import { resolvePolicy, type IdentityPolicy, type ResolvedIdentityPolicy } from './policy';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery';
 import { SessionManager, type Session, type SessionSlot } from './sessions';
-import { LoginThrottle, type ThrottleRules } from './throttle';
+import { LoginThrottle, type Attempt, type ThrottleRules } from './throttle';
 import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp';
 import { RoleGrantRepo, type RoleGrantRequest } from './role-grants';
 import { declineNote, roleGrantAuthority, SECOND_ADMIN_WINDOW_MS, secondAdminDeclineRefusal, secondAdminRefusal } from './second-admin';
@@ -168,10 +168,13 @@ export class Identity {
     this.signOut(slot);
     const username = normalizeUsername(input.username);
     this.refuseWhileLocked(username);
+    const attempt = this.throttle.attempt(username);
     const secrets = this.users.secretsByUsername(username);
     const passwordOk = secrets ? await verifyPassword(secrets.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
-    if (!secrets || !passwordOk) this.failSignIn(username, secrets ? 'bad_password' : 'unknown_user');
+    if (!secrets || !passwordOk) this.failSignIn(username, secrets ? 'bad_password' : 'unknown_user', attempt);
     const user = secrets!.user;
+    // Right: a code may still follow, and the count of wrong codes before this password stays.
+    this.throttle.giveBack(username, attempt);
     if (user.disabled) {
       this.opts.audit({ action: AUDIT_ACTIONS.signInFailed, actor: username, details: { reason: 'disabled' } });
       throw new DiwanError('account_disabled', 'This account is disabled. Ask your administrator.');
@@ -197,6 +200,8 @@ export class Identity {
       throw new DiwanError('no_pending_sign_in', 'Enter your username and password first.');
     }
     this.refuseWhileLocked(pending.username);
+    if (!input.code && !input.recoveryCode) throw new DiwanError('code_missing', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
+    const attempt = this.throttle.attempt(pending.username);
     const now = this.opts.clock.now();
     let method: string;
     if (input.code) {
@@ -204,17 +209,15 @@ export class Identity {
       // From here to the update nothing awaits, so two calls with one code cannot both pass.
       const secrets = this.users.secretsById(pending.userId)!;
       const step = secret ? totpStep(secret, input.code.trim(), now) : null;
-      if (step === null || (secrets.totpLastStep !== null && step <= secrets.totpLastStep)) this.failSignIn(pending.username, 'bad_code');
+      if (step === null || (secrets.totpLastStep !== null && step <= secrets.totpLastStep)) this.failSignIn(pending.username, 'bad_code', attempt);
       this.users.update(pending.userId, { totpLastStep: step! }, now);
       method = 'password+totp';
-    } else if (input.recoveryCode) {
+    } else {
       const used = this.opts.db
         .prepare('UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL')
-        .run(now, pending.userId, hashRecoveryCode(input.recoveryCode));
-      if (used.changes !== 1) this.failSignIn(pending.username, 'bad_recovery_code');
+        .run(now, pending.userId, hashRecoveryCode(input.recoveryCode!));
+      if (used.changes !== 1) this.failSignIn(pending.username, 'bad_recovery_code', attempt);
       method = 'password+recovery_code';
-    } else {
-      throw new DiwanError('code_missing', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
     }
     this.pendingSignIns.delete(slot.pendingSignIn!);
     slot.pendingSignIn = null;
@@ -272,11 +275,12 @@ export class Identity {
 
   async changePassword(session: Session, input: { current: string; next: string }): Promise<void> {
     this.refuseWhileLocked(session.username);
+    const attempt = this.throttle.attempt(session.username);
     const secrets = this.users.secretsById(session.userId)!;
     if (!(await verifyPassword(secrets.passwordHash, input.current))) {
-      const { lockedForMs } = this.throttle.fail(session.username);
-      throw new DiwanError('password_wrong', 'Your current password is not right.' + lockSentence(lockedForMs));
+      throw new DiwanError('password_wrong', 'Your current password is not right.' + lockSentence(attempt.lockedForMs));
     }
+    this.throttle.giveBack(session.username, attempt);
     checkPasswordRules(input.next);
     this.users.update(session.userId, { passwordHash: await hashPassword(input.next) }, this.opts.clock.now());
     this.opts.audit({ action: AUDIT_ACTIONS.passwordChanged, actor: session.username, target: `user:${session.username}` });
@@ -471,8 +475,9 @@ export class Identity {
     });
   }
 
-  private failSignIn(username: string, reason: string): never {
-    const { failures, lockedForMs } = this.throttle.fail(username);
+  /** A wrong password or code, already counted by `attempt` before it was checked. */
+  private failSignIn(username: string, reason: string, attempt: Attempt): never {
+    const { failures, lockedForMs } = attempt;
     this.opts.audit({
       action: AUDIT_ACTIONS.signInFailed,
       actor: username,

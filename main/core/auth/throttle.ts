@@ -24,6 +24,13 @@ export function lockoutMs(failures: number, rules: ThrottleRules = DEFAULT_THROT
   return over > 0 ? Math.min(rules.baseDelayMs * 2 ** (over - 1), rules.maxDelayMs) : 0;
 }
 
+/** An attempt `attempt` counted: its number, the lock it set, and the name's row before it. */
+export interface Attempt {
+  failures: number;
+  lockedForMs: number;
+  previous: { failures: number; last_failure_at: number; locked_until: number } | undefined;
+}
+
 /**
  * Sign-in lock-out per username (known or not, so it reveals nothing about which accounts exist), kept in the
  * database so a restart does not reset it. Failure n beyond the free ones locks the name for
@@ -43,7 +50,7 @@ export class LoginThrottle {
   }
 
   /** Records a failure; returns the failure count and how long the name is now locked (0 if not). */
-  fail(username: string): { failures: number; lockedForMs: number } {
+  private fail(username: string): { failures: number; lockedForMs: number } {
     const now = this.clock.now();
     const row = this.row(username);
     const failures = row ? row.failures + 1 : 1;
@@ -55,6 +62,31 @@ export class LoginThrottle {
       )
       .run(username, failures, now, now + lockedForMs);
     return { failures, lockedForMs };
+  }
+
+  /**
+   * Counts an attempt BEFORE its password or code is checked (call it right after `waitFor` said 0, with nothing
+   * awaited between): calls made at once, from one window or several, each take their own number, and the one that
+   * reaches the limit locks the name for the rest. Counting after the check let every call in flight pass one unlocked
+   * moment. A right answer then clears the count (`succeed`) or, when the sign-in is not over yet, `giveBack`s it.
+   */
+  attempt(username: string): Attempt {
+    const previous = this.row(username);
+    return { ...this.fail(username), previous };
+  }
+
+  /** Takes back one `attempt` that proved right (a password still to be followed by a code, a password change). */
+  giveBack(username: string, attempt: Attempt): void {
+    const row = this.row(username);
+    if (!row) return;
+    if (row.failures !== attempt.failures) {
+      this.db.prepare('UPDATE login_throttle SET failures = failures - 1 WHERE username = ? AND failures > 0').run(username);
+    } else if (!attempt.previous) {
+      this.succeed(username);
+    } else {
+      const p = attempt.previous;
+      this.db.prepare('UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ? WHERE username = ?').run(p.failures, p.last_failure_at, p.locked_until, username);
+    }
   }
 
   succeed(username: string): void {

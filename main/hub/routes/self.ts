@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { checkPasswordRules, hashPassword, verifyPassword } from '../../core/auth';
-import { DiwanError } from '../../core/shared/errors';
+import { checkPasswordRules, hashPassword } from '../../core/auth';
 import { parse, type ApiDeps, type AreaHelpers, type Route } from './route';
 import { auditEntries } from '../store/audit-read';
 
@@ -21,10 +20,7 @@ export function selfRoutes(d: ApiDeps, h: AreaHelpers): Route[] {
       handle: async ({ who, body }) => {
         const b = parse(passwordChange, body);
         const u = (await d.store.userById(who!.user.id))!;
-        if (!(await verifyPassword(u.passwordHash, b.current))) {
-          await d.store.audit({ ...h.actorOf(who!), action: 'user.password_change_refused', target: `user:${u.id}` });
-          throw new DiwanError('password_wrong', 'Your current password is not right; nothing was changed.');
-        }
+        await d.accounts.currentPasswordChecked(u, b.current, h.actorOf(who!));
         checkPasswordRules(b.next);
         await d.store.updateUser(u.id, { passwordHash: await hashPassword(b.next) }, { ...h.actorOf(who!), action: 'user.password_changed', keepSession: who!.tokenHash });
         return { done: true };

@@ -72,6 +72,13 @@ const CONVERSATION_SELECT = `SELECT c.id, c.channel_id, c.contact_id, k.display_
 const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.direction, m.author_id, m.masked_text, m.sent_at, m.attachments, o.state AS delivery, m.revision, m.revised_by
   FROM messages m LEFT JOIN outbox o ON o.message_id = m.id`;
 
+
+/** What `claimSignInAttempt` counted: this attempt's number and the lock the name had before it. */
+export interface SignInClaim {
+  counted: number;
+  lockedBefore: number;
+}
+
 const toUser = (r: UserRow, channels: string[]): HubUser => ({
   id: r.id,
   username: r.username,
@@ -305,6 +312,39 @@ export class HubStore {
   /** Sign-in bookkeeping (failures, lock-out) — not an event: consoles do not follow it. */
   async recordSignIn(userId: number, outcome: { failures: number; lockedUntil: number }): Promise<void> {
     await this.q.run('UPDATE users SET failures = ?, locked_until = ? WHERE id = ?', [outcome.failures, outcome.lockedUntil, userId]);
+  }
+
+  /**
+   * Counts an attempt at a person's password or code BEFORE it is checked (compare-and-set on the count, so guesses sent
+   * at once, to any node, each take their own number and the one that reaches the limit locks the name for the rest):
+   * `refusedUntil` while the name is locked (nothing counted), else the count this attempt took and the lock before it,
+   * for `giveBackSignInAttempt`. Counting after the check let every guess in flight read the same unlocked row.
+   */
+  async claimSignInAttempt(userId: number, now: number, lockFor: (failures: number) => number): Promise<{ refusedUntil: number } | SignInClaim> {
+    for (let tries = 0; tries < 100; tries++) {
+      const r = await this.q.get<{ failures: number; locked_until: number }>('SELECT failures, locked_until FROM users WHERE id = ?', [userId]);
+      if (!r || r.locked_until > now) return { refusedUntil: r?.locked_until ?? now + 1_000 };
+      const failures = r.failures + 1;
+      const lockMs = lockFor(failures);
+      // Unlocked stays 0, never "now": a guess read a moment earlier must not find a time after its own.
+      const lockedUntil = lockMs > 0 ? now + lockMs : 0;
+      const won = await this.q.run('UPDATE users SET failures = ?, locked_until = ? WHERE id = ? AND failures = ? AND locked_until = ?', [failures, lockedUntil, userId, r.failures, r.locked_until]);
+      if (won.changes === 1) return { counted: failures, lockedBefore: r.locked_until };
+    }
+    return { refusedUntil: now + 1_000 };
+  }
+
+  /**
+   * A right password that still needs its second factor takes back only its own attempt: the count of wrong codes
+   * before it stays (clearing it let someone who knows the password try codes without end). The lock it set is undone
+   * only when no attempt was counted after it.
+   */
+  async giveBackSignInAttempt(userId: number, claim: SignInClaim): Promise<void> {
+    await this.q.run('UPDATE users SET failures = failures - 1, locked_until = CASE WHEN failures = ? THEN ? ELSE locked_until END WHERE id = ? AND failures > 0', [
+      claim.counted,
+      claim.lockedBefore,
+      userId,
+    ]);
   }
 
   /** Accepts a TOTP time step once per user across every node (compare-and-set): false when it was used already. */
@@ -904,17 +944,21 @@ export class HubStore {
     return (await Promise.all(ids.map((r) => this.reveal(r.id)))).filter((r): r is RevealRow => r !== null);
   }
 
-  /** A lead decides a pending reveal; only a pending one changes (compare-and-set on its state). */
+  /**
+   * A lead decides a pending reveal; only a pending one still inside its approval window changes (compare-and-set on
+   * its state and time, as the single seat's rule): a request nobody answered in time is not approved later.
+   */
   async decideReveal(id: number, approverId: number, approve: boolean, expiresAt: number, actor: Actor, approval: string | null = null): Promise<RevealRow> {
     return this.q.tx(async (t) => {
-      const r = await t.run("UPDATE reveals SET state = ?, approver_id = ?, expires_at = ?, approval = ? WHERE id = ? AND state = 'pending'", [
+      const r = await t.run("UPDATE reveals SET state = ?, approver_id = ?, expires_at = ?, approval = ? WHERE id = ? AND state = 'pending' AND expires_at > ?", [
         approve ? 'granted' : 'denied',
         approverId,
         expiresAt,
         approval,
         id,
+        this.now(),
       ]);
-      if (!r.changes) throw new DiwanError('reveal_not_pending', 'That reveal request is no longer waiting for a decision.');
+      if (!r.changes) throw new DiwanError('reveal_not_pending', 'That reveal request is no longer waiting for a decision (decided, or not answered in time: the agent asks again with a reason).');
       const row = (await t.get<{ requester_id: number; message_id: number; field_n: number }>('SELECT requester_id, message_id, field_n FROM reveals WHERE id = ?', [id]))!;
       await this.emit(t, 'reveal.decided', `user:${row.requester_id}`, { id, state: approve ? 'granted' : 'denied', approverId, expiresAt });
       await this.emit(t, 'reveal.decided', 'leads', { id, state: approve ? 'granted' : 'denied', approverId });

@@ -122,6 +122,31 @@ describe('Messenger and Instagram against the Graph emulator', () => {
     expect(storedMessages(core, 'ch').filter((m) => m.direction === 'out').map((m) => m.platform_message_id)).toEqual(meta.sends.map((s) => s.id).concat([null, null] as never[]));
   });
 
+  it('follows no paging link to another host: neither a page of conversations nor of messages, and the token goes nowhere else', async () => {
+    const asked: string[] = [];
+    const elsewhere = http.createServer((req, res) => {
+      asked.push(`${req.url} ${req.headers.authorization ?? ''}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}');
+    });
+    await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise<void>((r) => elsewhere.close(() => r())));
+    const other = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    for (const [what, arrange] of [
+      ['conversations', (meta: MetaEmulator) => ((meta.pageSize = 1), meta.addInbound('messenger', '6100000000000051', 'Sara', 'first'), meta.addInbound('messenger', '6100000000000052', 'Omid', 'second'))],
+      ['messages', (meta: MetaEmulator) => Array.from({ length: 12 }, (_, i) => meta.addInbound('messenger', '6100000000000053', 'Lina', `message ${i}`))],
+    ] as const) {
+      const { meta, runtime, core, logs } = await setup('messenger');
+      arrange(meta);
+      // The same host and port written with user information first is still this host; another port is another origin.
+      meta.pagingBase = what === 'messages' ? `http://${new URL(meta.url).host}@127.0.0.1:${new URL(other).port}` : other;
+      runtime.start();
+      await until(() => /paging link to another host/.test(health(runtime).lastError ?? ''), `the ${what} page refused`);
+      expect(asked).toEqual([]);
+      expect(leaks(TOKEN, core, logs)).toEqual([]);
+      await runtime.stop();
+    }
+  });
+
   it('a revoked page token (code 190) means "token rejected"', async () => {
     const { meta, runtime, core, logs } = await setup('messenger');
     meta.tokens.clear();

@@ -226,7 +226,6 @@ export class MetaConnector implements Connector {
     };
   }
 
-  /** `paging.next` must stay on the configured Graph host: the token is never sent anywhere else. */
   /**
    * Webhooks give a CDN link, fetched without the Page token (the link is signed); the Conversations API gives an
    * attachment id, whose link is asked of Graph first. Links expire; an expired one is a sentence for the agent.
@@ -246,6 +245,7 @@ export class MetaConnector implements Connector {
     return downloadMetaMedia(this.http, link, { origin: this.origin, label: 'attachment download', platform: this.label, clock: this.ctx.clock, signal, ...meta });
   }
 
+  /** `paging.next` must stay on the configured Graph host: the token is never sent anywhere else. */
   private sameOrigin(next: string | undefined): string | undefined {
     if (!next) return undefined;
     let u: URL;
